@@ -1,0 +1,526 @@
+//! YAML text → a tree of positioned nodes.
+//!
+//! We read granit-parser's event stream (the safe-Rust parser under serde-saphyr) and build our
+//! own tree, because Kubernetes semantics need three things a typed serde decode loses:
+//! a line:column on every node *and key*, whether a scalar was quoted, and YAML 1.1 scalar
+//! typing as the API server's decoder sees it (sigs.k8s.io/yaml → go-yaml v2 resolve.go:
+//! `yes`/`on` are booleans, `0777` is octal, `6e068097` is a float).
+//!
+//! Robustness: the input is split into documents at `---` lines *before* parsing, so a broken
+//! document never hides the others; every budget below turns into a diagnostic, never a panic.
+
+use granit_parser::{Event, Options as ParserOptions, Parser, ScalarStyle};
+
+/// Largest input we analyse (bytes). Larger pastes get one clear error.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+/// Most documents in one stream (a real `kubectl get all -A -o yaml` is one document with a List).
+pub const MAX_DOCUMENTS: usize = 5_000;
+/// Most nodes across the stream, counting every alias expansion (alias-bomb guard).
+pub const MAX_NODES: usize = 1_000_000;
+/// Deepest nesting of collections.
+pub const MAX_DEPTH: usize = 64;
+
+/// 1-based line and column in the pasted text (column counts characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A scalar's value as the API server's YAML decoder types it (YAML 1.1, go-yaml v2).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar { text: String, plain: bool, value: Value },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub pos: Pos,
+}
+
+/// A YAML syntax or budget problem, positioned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub pos: Pos,
+}
+
+/// One parsed document: its root node (None for an empty document) and the line it starts on.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub root: Option<Node>,
+    pub first_line: u32,
+}
+
+impl Node {
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .rev() // a repeated key: the last one wins, as in go-yaml → JSON
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    /// The string of a scalar whose YAML type is string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { value: Value::Str(s), .. } => Some(s),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value: Value::Null, .. })
+    }
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar { value, .. } => match value {
+                Value::Null => "null",
+                Value::Bool(_) => "boolean",
+                Value::Int(_) => "integer",
+                Value::Float(_) => "number",
+                Value::Str(_) => "string",
+            },
+            NodeKind::Seq(_) => "array",
+            NodeKind::Map(_) => "object",
+        }
+    }
+    /// The scalar's source text (for messages).
+    pub fn text(&self) -> String {
+        match &self.kind {
+            NodeKind::Scalar { text, .. } => text.clone(),
+            NodeKind::Seq(_) => "[...]".into(),
+            NodeKind::Map(_) => "{...}".into(),
+        }
+    }
+}
+
+/// Split the text into documents at lines that start with `---`, returning
+/// (byte offset, first line number (1-based), text) per chunk.
+fn split_documents(src: &str) -> Vec<(u32, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut start_line = 1u32;
+    let mut line_no = 1u32;
+    let mut offset = 0usize;
+    for line in src.split_inclusive('\n') {
+        let is_marker = line.starts_with("---")
+            && line[3..].chars().next().is_none_or(|c| c.is_whitespace());
+        if is_marker && offset > start {
+            out.push((start_line, &src[start..offset]));
+            start = offset;
+            start_line = line_no;
+        }
+        offset += line.len();
+        line_no += 1;
+    }
+    out.push((start_line, &src[start..]));
+    out
+}
+
+/// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
+pub fn resolve_plain(s: &str) -> Value {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return Value::Bool(true)
+        }
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Value::Bool(false)
+        }
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Value::Str(s.to_string());
+    }
+    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    let (neg, body) = match plain.as_bytes()[0] {
+        b'-' => (true, &plain[1..]),
+        b'+' => (false, &plain[1..]),
+        _ => (false, &plain[..]),
+    };
+    let radix = if let Some(b) = body.strip_prefix("0b") {
+        Some((b, 2))
+    } else if let Some(h) = body.strip_prefix("0x") {
+        Some((h, 16))
+    } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
+        Some((&body[1..], 8))
+    } else if !body.is_empty() && body.bytes().all(|c| c.is_ascii_digit()) {
+        Some((body, 10))
+    } else {
+        None
+    };
+    if let Some((digits, radix)) = radix {
+        if let Ok(v) = i64::from_str_radix(digits, radix) {
+            return Value::Int(if neg { -v } else { v });
+        }
+        if radix == 10 || (radix == 8 && digits.bytes().any(|c| c > b'7')) {
+            // out of i64 range or not octal after all: go-yaml falls through to float parsing
+        } else {
+            return Value::Str(s.to_string());
+        }
+    }
+    // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+    if is_yaml_float(&plain) {
+        if let Ok(f) = plain.parse::<f64>() {
+            return Value::Float(f);
+        }
+    }
+    Value::Str(s.to_string())
+}
+
+fn is_yaml_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let st = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - st
+    };
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    } else {
+        if digits(&mut i) == 0 {
+            return false;
+        }
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            digits(&mut i);
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+enum Frame {
+    Seq { items: Vec<Node>, pos: Pos, anchor: usize, count: usize, height: usize },
+    Map { entries: Vec<(Node, Node)>, key: Option<Node>, pos: Pos, anchor: usize, count: usize, height: usize },
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: Vec<(usize, Node, usize, usize)>,
+    root: Option<Node>,
+    nodes: usize,
+}
+
+impl Builder {
+    /// Attach a finished node (with `count` nodes inside it) to its parent.
+    fn push(&mut self, node: Node, count: usize, height: usize, anchor: usize) -> Result<(), String> {
+        self.nodes += count;
+        // Aliases can stack subtrees; bound the tree's height too so walking it stays shallow.
+        if height + self.stack.len() > 2 * MAX_DEPTH {
+            return Err(format!("nesting deeper than {} levels (counting alias expansions)", 2 * MAX_DEPTH));
+        }
+        if self.nodes > MAX_NODES {
+            return Err(format!(
+                "document too large: more than {MAX_NODES} YAML nodes (counting alias expansions); \
+                 is this an alias bomb?"
+            ));
+        }
+        if anchor != 0 {
+            self.anchors.push((anchor, node.clone(), count, height));
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, count: c, height: h, .. }) => {
+                items.push(node);
+                *c += count;
+                *h = (*h).max(height + 1);
+            }
+            Some(Frame::Map { entries, key, count: c, height: h, .. }) => {
+                *c += count;
+                *h = (*h).max(height + 1);
+                match key.take() {
+                    None => *key = Some(node),
+                    Some(k) => entries.push((k, node)),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
+    Pos { line: m.line() as u32 + line_offset, column: m.col() as u32 + 1 }
+}
+
+/// Parse one chunk (one document, possibly empty) into its root node.
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut usize) -> Result<Option<Node>, YamlError> {
+    let mut opts = ParserOptions::default();
+    opts.flow_nesting_limit = MAX_DEPTH;
+    opts.block_nesting_limit = MAX_DEPTH;
+    let line_offset = first_line - 1;
+    let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: *nodes_so_far };
+    let mut docs_in_chunk = 0;
+    for ev in Parser::new_from_str_with_options(chunk, opts) {
+        let (ev, span) = ev.map_err(|e| YamlError {
+            message: e.info().to_string(),
+            pos: pos_of(e.marker(), line_offset),
+        })?;
+        let pos = pos_of(&span.start, line_offset);
+        let err = |message: String| YamlError { message, pos };
+        match ev {
+            Event::DocumentStart(..) => {
+                docs_in_chunk += 1;
+                if docs_in_chunk > 1 {
+                    return Err(err("more than one document without a `---` line between them".into()));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let plain = style == ScalarStyle::Plain;
+                let tag_suffix = tag.as_ref().map(|t| t.suffix().to_string());
+                let value = match tag_suffix.as_deref() {
+                    Some("str") => Value::Str(text.to_string()),
+                    Some(_) | None if plain => resolve_plain(&text),
+                    _ => Value::Str(text.to_string()),
+                };
+                let node = Node { kind: NodeKind::Scalar { text: text.to_string(), plain, value }, pos };
+                b.push(node, 1, 1, anchor).map_err(err)?;
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                if b.stack.len() >= MAX_DEPTH {
+                    return Err(err(format!("nesting deeper than {MAX_DEPTH} levels")));
+                }
+                b.stack.push(Frame::Seq { items: Vec::new(), pos, anchor, count: 1, height: 1 });
+            }
+            Event::MappingStart(_, anchor, _) => {
+                if b.stack.len() >= MAX_DEPTH {
+                    return Err(err(format!("nesting deeper than {MAX_DEPTH} levels")));
+                }
+                b.stack.push(Frame::Map { entries: Vec::new(), key: None, pos, anchor, count: 1, height: 1 });
+            }
+            Event::SequenceEnd | Event::MappingEnd => match b.stack.pop() {
+                Some(Frame::Seq { items, pos, anchor, count, height }) => {
+                    b.nodes -= count - 1; // children were counted when pushed
+                    b.push(Node { kind: NodeKind::Seq(items), pos }, count, height, anchor).map_err(err)?;
+                }
+                Some(Frame::Map { mut entries, key, pos, anchor, count, height }) => {
+                    if let Some(k) = key {
+                        entries.push((k, Node { kind: NodeKind::Scalar { text: String::new(), plain: true, value: Value::Null }, pos }));
+                    }
+                    // YAML merge keys (`<<: *base`): go-yaml v2 merges the mapping(s) in.
+                    let entries = expand_merge_keys(entries);
+                    b.nodes -= count - 1;
+                    b.push(Node { kind: NodeKind::Map(entries), pos }, count, height, anchor).map_err(err)?;
+                }
+                None => return Err(err("unbalanced collection end".into())),
+            },
+            Event::Alias(id) => {
+                let found = b.anchors.iter().rev().find(|(a, ..)| *a == id).map(|(_, n, c, h)| (n.clone(), *c, *h));
+                match found {
+                    Some((mut node, count, height)) => {
+                        node.pos = pos;
+                        b.push(node, count, height, 0).map_err(err)?;
+                    }
+                    None => return Err(err("alias refers to an unknown anchor".into())),
+                }
+            }
+            _ => {}
+        }
+    }
+    *nodes_so_far = b.nodes;
+    Ok(b.root)
+}
+
+fn expand_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    if !entries.iter().any(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, plain: true, .. } if text == "<<")) {
+        return entries;
+    }
+    let mut out: Vec<(Node, Node)> = Vec::new();
+    let mut merged: Vec<(Node, Node)> = Vec::new();
+    for (k, v) in entries {
+        if matches!(&k.kind, NodeKind::Scalar { text, plain: true, .. } if text == "<<") {
+            let sources = match v.kind {
+                NodeKind::Map(e) => vec![e],
+                NodeKind::Seq(items) => items
+                    .into_iter()
+                    .filter_map(|n| match n.kind {
+                        NodeKind::Map(e) => Some(e),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            };
+            for e in sources {
+                merged.extend(e);
+            }
+        } else {
+            out.push((k, v));
+        }
+    }
+    // explicit keys win over merged ones
+    let mut result: Vec<(Node, Node)> = merged
+        .into_iter()
+        .filter(|(k, _)| !out.iter().any(|(o, _)| o.as_str().is_some() && o.as_str() == k.as_str()))
+        .collect();
+    result.extend(out);
+    result
+}
+
+/// Parse a multi-document YAML stream. Returns every document it could read plus positioned
+/// errors for the ones it could not; never panics.
+pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    if src.len() > MAX_INPUT_BYTES {
+        errors.push(YamlError {
+            message: format!("input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes", src.len()),
+            pos: Pos { line: 1, column: 1 },
+        });
+        return (docs, errors);
+    }
+    let mut nodes = 0usize;
+    for (i, (first_line, chunk)) in split_documents(src).into_iter().enumerate() {
+        if i >= MAX_DOCUMENTS {
+            errors.push(YamlError {
+                message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"),
+                pos: Pos { line: first_line, column: 1 },
+            });
+            break;
+        }
+        match parse_chunk(chunk, first_line, &mut nodes) {
+            Ok(root) => docs.push(Document { root: root.filter(|r| !r.is_null()), first_line }),
+            Err(e) => {
+                let budget = e.message.contains("alias bomb");
+                errors.push(e);
+                if budget {
+                    break;
+                }
+            }
+        }
+    }
+    (docs, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str) -> Node {
+        let (docs, errs) = parse_stream(src);
+        assert!(errs.is_empty(), "{errs:?}");
+        docs.into_iter().find_map(|d| d.root).expect("a document")
+    }
+
+    #[test]
+    fn positions_are_one_based_on_keys_and_values() {
+        let n = one("kind: Service\nspec:\n  selector:\n    app: web\n");
+        let app = n.get("spec").unwrap().get("selector").unwrap().get("app").unwrap();
+        assert_eq!(app.pos, Pos { line: 4, column: 10 });
+        assert_eq!(app.as_str(), Some("web"));
+    }
+
+    // go-yaml v2 resolve.go (used by sigs.k8s.io/yaml, the API server's and kubectl's decoder)
+    #[test]
+    fn yaml_1_1_typing_as_go_yaml_v2_resolve() {
+        assert_eq!(resolve_plain("yes"), Value::Bool(true));
+        assert_eq!(resolve_plain("off"), Value::Bool(false));
+        assert_eq!(resolve_plain("80"), Value::Int(80));
+        assert_eq!(resolve_plain("0x1F"), Value::Int(31));
+        assert_eq!(resolve_plain("0777"), Value::Int(511));
+        assert_eq!(resolve_plain("1_000"), Value::Int(1000));
+        assert!(matches!(resolve_plain("6e068097"), Value::Float(f) if f.is_infinite()));
+        assert_eq!(resolve_plain("1.5"), Value::Float(1.5));
+        assert_eq!(resolve_plain("web"), Value::Str("web".into()));
+        assert_eq!(resolve_plain("8080a"), Value::Str("8080a".into()));
+        assert_eq!(resolve_plain("~"), Value::Null);
+        assert_eq!(resolve_plain("-"), Value::Str("-".into()));
+        assert_eq!(resolve_plain("10.96.0.1"), Value::Str("10.96.0.1".into()));
+    }
+
+    #[test]
+    fn quoted_scalars_stay_strings() {
+        let n = one("a: \"80\"\nb: 'yes'\nc: !!str 90\n");
+        assert_eq!(n.get("a").unwrap().as_str(), Some("80"));
+        assert_eq!(n.get("b").unwrap().as_str(), Some("yes"));
+        assert_eq!(n.get("c").unwrap().as_str(), Some("90"));
+    }
+
+    #[test]
+    fn anchors_aliases_and_merge_keys() {
+        let n = one("base: &b {app: web, tier: fe}\nsel: *b\nmerged:\n  <<: *b\n  tier: be\n");
+        assert_eq!(n.get("sel").unwrap().get("app").unwrap().as_str(), Some("web"));
+        assert_eq!(n.get("sel").unwrap().pos.line, 2);
+        let m = n.get("merged").unwrap();
+        assert_eq!(m.get("app").unwrap().as_str(), Some("web"));
+        assert_eq!(m.get("tier").unwrap().as_str(), Some("be"));
+    }
+
+    #[test]
+    fn a_broken_document_does_not_hide_the_others() {
+        let src = "a: 1\n---\nb: [1, 2\n---\nc: 3\n";
+        let (docs, errs) = parse_stream(src);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].pos.line >= 3 && errs[0].pos.line <= 4, "{errs:?}");
+        assert_eq!(docs[1].root.as_ref().unwrap().get("c").unwrap().pos.line, 5);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_quickly() {
+        let mut s = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut prev = "a";
+        for n in names {
+            s.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            prev = n;
+        }
+        let (_, errs) = parse_stream(&s);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("alias bomb"), "{errs:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let s = "[".repeat(100_000) + &"]".repeat(100_000);
+        let (_, errs) = parse_stream(&s);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].pos.line, 1);
+        let s = "{a: ".repeat(5_000);
+        let (_, errs) = parse_stream(&s);
+        assert_eq!(errs.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_comment_only_inputs_have_no_documents_and_no_errors() {
+        for src in ["", "---\n---\n", "# just a comment\n", "\n\n"] {
+            let (docs, errs) = parse_stream(src);
+            assert!(errs.is_empty(), "{src:?}: {errs:?}");
+            assert!(docs.iter().all(|d| d.root.is_none()), "{src:?}");
+        }
+    }
+}
