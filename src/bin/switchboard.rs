@@ -1,1 +1,100 @@
-fn main(){}
+//! `switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
+//! [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...` (`-` reads stdin).
+//! Exit 0: no error diagnostics; 1: errors (the report is still printed); 2: bad arguments or
+//! unreadable input.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use switchboard::core::{analyze, config::Cidr, config::Config};
+
+const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
+                            [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...
+       (FILE '-' reads standard input)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("switchboard: {msg}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("analyze") => {}
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => return Err(format!("unknown command {other:?}")),
+        None => return Err("missing command".into()),
+    }
+    let mut cfg = Config::default();
+    let mut format = "json".to_string();
+    let mut files = Vec::new();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--format" => {
+                format = value("--format")?;
+                if format != "json" && format != "text" {
+                    return Err(format!("--format must be json or text, not {format:?}"));
+                }
+            }
+            "--nodes" => {
+                let v = value("--nodes")?;
+                cfg.nodes = v.parse().ok().filter(|n| (1..=250).contains(n)).ok_or(format!("--nodes must be 1..250, not {v:?}"))?;
+            }
+            "--service-cidr" => {
+                let v = value("--service-cidr")?;
+                cfg.service_cidr = Cidr::parse(&v).filter(|c| c.prefix <= 30).ok_or(format!("--service-cidr: not an IPv4 CIDR with room for Services: {v:?}"))?;
+            }
+            "--node-port-range" => {
+                let v = value("--node-port-range")?;
+                let parsed = v.split_once('-').and_then(|(a, b)| Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?)));
+                cfg.node_port_range = parsed.filter(|(a, b)| a <= b && *a > 0).ok_or(format!("--node-port-range must look like 30000-32767, not {v:?}"))?;
+            }
+            "--cluster-domain" => {
+                let v = value("--cluster-domain")?;
+                if v.is_empty() || !switchboard::core::names::dns1123_subdomain(&v).is_empty() {
+                    return Err(format!("--cluster-domain must be a DNS name, not {v:?}"));
+                }
+                cfg.cluster_domain = v;
+            }
+            "--cloud" => cfg.cloud = true,
+            "-" => files.push("-".to_string()),
+            f if f.starts_with("--") => return Err(format!("unknown option {f}")),
+            f => files.push(f.to_string()),
+        }
+    }
+    if files.is_empty() {
+        return Err("no input: name a FILE or '-' for standard input".into());
+    }
+    let mut text = String::new();
+    for f in &files {
+        let mut bytes = Vec::new();
+        let r = if f == "-" { std::io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(f).map(|b| bytes = b) };
+        r.map_err(|e| format!("cannot read {f}: {e}"))?;
+        // binary junk is read lossily; the YAML parser then reports where it stops
+        let part = String::from_utf8_lossy(&bytes);
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.is_empty() {
+            text.push_str("---\n");
+        }
+        text.push_str(&part);
+    }
+    let report = analyze(&text, &cfg);
+    if format == "json" {
+        println!("{}", report.to_json());
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

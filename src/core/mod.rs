@@ -1,2 +1,265 @@
-//! The pure-Rust core: no web-sys, no leptos. See ARCHITECTURE.md for the data flow.
+//! The pure-Rust core: no web-sys, no leptos. See ARCHITECTURE.md for the data flow:
+//! text → [`yaml`] tree → [`model`] objects → [`service`] (defaults, allocation, validation)
+//! and [`cluster`] (nodes, pods, IPs) → [`resolve`] (endpoints, FindPort, DNS) → [`paths`]
+//! (hops) → [`report`].
+
+pub mod cluster;
+pub mod config;
+pub mod diag;
+pub mod model;
+pub mod names;
+pub mod paths;
+pub mod report;
+pub mod resolve;
+pub mod service;
 pub mod yaml;
+
+use config::Config;
+use diag::{Diagnostic, ErrorType, Severity};
+use model::{Body, IntOrString, Object};
+use report::{ClusterReport, ContainerPortReport, PodReport, Report, ServiceReport};
+use yaml::{NodeKind, Pos};
+
+/// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
+/// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
+pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
+    let (docs, errors) = yaml::parse_stream(src);
+    for e in errors {
+        diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos));
+    }
+    let mut objects = Vec::new();
+    let mut ignored: Vec<(String, Pos)> = Vec::new();
+    for doc in docs {
+        let Some(root) = doc.root else { continue };
+        let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+        if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
+            match root.get("items").map(|i| &i.kind) {
+                Some(NodeKind::Seq(items)) => {
+                    for item in items {
+                        decode(item, diags, &mut objects, &mut ignored);
+                    }
+                }
+                Some(_) if !root.get("items").is_some_and(|n| n.is_null()) => diags.push(
+                    Diagnostic::invalid("items", root.get("items").map(|n| n.pos).unwrap_or(root.pos), "{...}", "must be a list of objects"),
+                ),
+                _ => {}
+            }
+        } else {
+            decode(&root, diags, &mut objects, &mut ignored);
+        }
+    }
+    for (kind, pos) in ignored {
+        diags.push(Diagnostic::note(
+            Severity::Info,
+            ErrorType::Ignored,
+            "IgnoredKind",
+            format!("{kind} is not modelled by Switchboard; it was read and ignored"),
+            pos,
+        ));
+    }
+    objects
+}
+
+fn decode(root: &yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>) {
+    match model::decode_object(root, diags) {
+        Some(o) => objects.push(o),
+        None => {
+            if let Some(k) = root.get("kind").and_then(|k| k.as_str()) {
+                if !k.is_empty() && !model::KINDS.contains(&k) {
+                    ignored.push((k.to_string(), root.pos));
+                }
+            }
+        }
+    }
+}
+
+/// Everything: text in, report out. Never panics; the same input always gives the same report.
+pub fn analyze(src: &str, cfg: &Config) -> Report {
+    let mut diags = Vec::new();
+    let objects = read_objects(src, &mut diags);
+
+    // The API server admits Services one by one, in input order.
+    let mut alloc = service::Allocations::new(cfg);
+    let mut svcs = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        if let Body::Service(spec) = &o.body {
+            svcs.push(service::admit(i, o, spec, cfg, &mut alloc, &mut diags));
+        }
+    }
+    let cluster = cluster::build(&objects, cfg, &mut diags);
+
+    let mut services = Vec::new();
+    for svc in &svcs {
+        let o = &objects[svc.object];
+        let res = resolve::resolve(svc, &cluster, &objects, &cfg.cluster_domain);
+        resolution_diagnostics(svc, o, &res, &cluster, &mut diags);
+        let first_error = diags.iter().find(|d| d.object.as_deref() == Some(svc.id().as_str()) && d.severity == Severity::Error).map(|d| d.message.clone());
+        let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
+        services.push(ServiceReport {
+            name: svc.name.clone(),
+            namespace: svc.namespace.clone(),
+            type_: svc.type_.clone(),
+            headless: svc.headless(),
+            cluster_ip: svc.cluster_ip.clone(),
+            external_name: svc.external_name.clone(),
+            dns: {
+                let mut names: Vec<String> = Vec::new();
+                for r in &res.dns {
+                    if !names.contains(&r.name) {
+                        names.push(r.name.clone());
+                    }
+                }
+                names
+            },
+            dns_records: res.dns,
+            ports: if svc.rejected { Vec::new() } else { svc.ports.clone() },
+            endpoints: res.endpoints,
+            paths,
+            selector: svc.selector.clone(),
+            near_misses: res.near_misses,
+            load_balancer: svc.load_balancer.clone(),
+            external_traffic_policy: svc.external_traffic_policy.clone(),
+            internal_traffic_policy: svc.internal_traffic_policy.clone(),
+            session_affinity: svc.session_affinity.clone(),
+            health_check_node_port: svc.health_check_node_port,
+            external_ips: svc.external_ips.clone(),
+            rejected: svc.rejected,
+            line: o.source.pos.line,
+        });
+    }
+    let pods = cluster.pods.iter().map(|p| pod_report(p, objects[p.object].source.pos.line)).collect();
+    let (client_node, client_ip) = paths::client_pod(&cluster);
+    diags.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    Report {
+        version: 1,
+        diagnostics: diags,
+        services,
+        pods,
+        cluster: ClusterReport {
+            service_cidr: cfg.service_cidr.to_string(),
+            node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
+            cluster_domain: cfg.cluster_domain.clone(),
+            cloud: cfg.cloud,
+            client_pod: PodReport {
+                name: paths::CLIENT_POD.into(),
+                namespace: "default".into(),
+                labels: vec![("run".into(), "client".into())],
+                node: Some(client_node),
+                ip: Some(client_ip),
+                phase: "Running".into(),
+                ready: true,
+                terminating: false,
+                owner: None,
+                ports: vec![],
+                line: 0,
+            },
+        },
+        nodes: cluster.nodes,
+        objects: objects.len(),
+    }
+}
+
+fn pod_report(p: &cluster::PodInst, line: u32) -> PodReport {
+    PodReport {
+        name: p.name.clone(),
+        namespace: p.namespace.clone(),
+        labels: p.labels.clone(),
+        node: p.node.clone(),
+        ip: p.ip.clone(),
+        phase: p.phase.clone(),
+        ready: p.ready,
+        terminating: p.terminating,
+        owner: p.owner.clone(),
+        ports: p
+            .containers
+            .iter()
+            .chain(p.sidecars.iter())
+            .flat_map(|c| {
+                c.ports.iter().map(|cp| ContainerPortReport {
+                    container: c.name.clone(),
+                    name: cp.name.clone(),
+                    container_port: cp.container_port,
+                    protocol: cp.protocol.clone().unwrap_or_else(|| "TCP".into()),
+                })
+            })
+            .collect(),
+        line,
+    }
+}
+
+/// Facts about resolution worth a warning: nothing selected, named targetPorts that some pods
+/// lack, pods that match but are not ready.
+fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolution, cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    if svc.rejected || svc.type_ == "ExternalName" {
+        return;
+    }
+    let id = svc.id();
+    if let Some(sel) = &svc.selector {
+        if res.selected.is_empty() {
+            let s = sel.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+            let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
+            if let Some(m) = res.near_misses.first() {
+                msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));
+            }
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
+        }
+        for (i, sp) in svc.ports.iter().enumerate() {
+            if let IntOrString::Str(name) = &sp.target_port {
+                let lacking: Vec<&str> = cluster
+                    .pods
+                    .iter()
+                    .filter(|p| p.namespace == svc.namespace && res.selected.contains(&p.name))
+                    .filter(|p| resolve::find_port(p, sp).is_err())
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !lacking.is_empty() {
+                    let field = format!("spec.ports[{i}].targetPort");
+                    diags.push(
+                        Diagnostic::note(
+                            Severity::Warning,
+                            ErrorType::Resolution,
+                            "NamedPortUnresolved",
+                            format!(
+                                "{field}: {} selected pod(s) have no container port named \"{name}\" with protocol {} ({}); they get no traffic on this port",
+                                lacking.len(),
+                                sp.protocol,
+                                lacking.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+                            ),
+                            o.pos(&field),
+                        )
+                        .on(&id)
+                        .at_field(&field),
+                    );
+                }
+            }
+        }
+        let not_ready = res.endpoints.iter().filter(|e| !e.ready).count();
+        if not_ready > 0 && res.endpoints.iter().all(|e| !e.ready) {
+            diags.push(
+                Diagnostic::note(
+                    Severity::Warning,
+                    ErrorType::Resolution,
+                    "NoReadyEndpoints",
+                    format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them"),
+                    o.pos("spec.selector"),
+                )
+                .on(&id)
+                .at_field("spec.selector"),
+            );
+        }
+    } else if res.endpoints.is_empty() {
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "Selectorless",
+                format!("Service {} has no selector: its endpoints come only from an Endpoints or EndpointSlice object you create (none found)", svc.name),
+                o.pos("spec"),
+            )
+            .on(&id),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,279 @@
+//! The simulated cluster: nodes, and the pods that would run — pasted Pods plus the pods that
+//! workload controllers would create, named as those controllers name them — with IPs.
+
+use serde::Serialize;
+
+use super::config::{fnv, Cidr, Config};
+use super::diag::{quote, Diagnostic, ErrorType, Severity};
+use super::model::{Body, Container, Labels, Object, PodSpec, PodStatus, Workload};
+
+/// Most pods we simulate (workload replicas beyond this are not drawn).
+pub const MAX_PODS: usize = 2_000;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterNode {
+    pub name: String,
+    pub ip: String,
+    #[serde(rename = "podCIDR")]
+    pub pod_cidr: String,
+    /// made up because the input had no Node objects
+    pub simulated: bool,
+    #[serde(skip)]
+    cidr: Cidr,
+    #[serde(skip)]
+    next_ip: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PodInst {
+    pub name: String,
+    pub namespace: String,
+    pub labels: Labels,
+    /// None: not scheduled (spec.nodeName names a node that does not exist)
+    pub node: Option<String>,
+    pub ip: Option<String>,
+    pub phase: String,
+    pub ready: bool,
+    pub terminating: bool,
+    #[serde(skip)]
+    pub containers: Vec<Container>,
+    #[serde(skip)]
+    pub sidecars: Vec<Container>,
+    pub hostname: Option<String>,
+    pub subdomain: Option<String>,
+    /// e.g. `Deployment/web` for a pod a controller would create
+    pub owner: Option<String>,
+    /// index of the source object
+    #[serde(skip)]
+    pub object: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub nodes: Vec<ClusterNode>,
+    pub pods: Vec<PodInst>,
+}
+
+/// rand.SafeEncodeString's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3.
+const ALNUM: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+
+fn safe_encode(mut h: u64, n: usize) -> String {
+    (0..n)
+        .map(|_| {
+            let c = ALNUM[(h % ALNUM.len() as u64) as usize] as char;
+            h /= ALNUM.len() as u64;
+            c
+        })
+        .collect()
+}
+
+impl Cluster {
+    pub fn node(&self, name: &str) -> Option<&ClusterNode> {
+        self.nodes.iter().find(|n| n.name == name)
+    }
+}
+
+pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
+    let mut cluster = Cluster::default();
+    for (i, o) in objects.iter().enumerate() {
+        if let Body::Node(info) = &o.body {
+            let idx = cluster.nodes.len() as u32;
+            let cidr = info
+                .pod_cidr
+                .as_deref()
+                .and_then(Cidr::parse)
+                .unwrap_or_else(|| Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
+            let ip = info.internal_ip.clone().unwrap_or_else(|| format!("192.168.49.{}", 2 + idx));
+            let _ = i;
+            cluster.nodes.push(ClusterNode { name: o.meta.name.clone(), ip, pod_cidr: cidr.to_string(), simulated: false, cidr, next_ip: 2 });
+        }
+    }
+    if cluster.nodes.is_empty() {
+        for idx in 0..cfg.nodes.clamp(1, 250) {
+            let cidr = Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 };
+            cluster.nodes.push(ClusterNode {
+                name: format!("node-{}", idx + 1),
+                ip: format!("192.168.49.{}", 2 + idx),
+                pod_cidr: cidr.to_string(),
+                simulated: true,
+                cidr,
+                next_ip: 2,
+            });
+        }
+    }
+    let mut rr = 0usize;
+    for (i, o) in objects.iter().enumerate() {
+        match &o.body {
+            Body::Pod(spec, status) => {
+                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, object: i };
+                place(&mut cluster, pod, &mut rr, o, diags);
+            }
+            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, diags),
+            _ => {}
+        }
+    }
+    cluster
+}
+
+struct PodSeed {
+    name: String,
+    namespace: String,
+    labels: Labels,
+    spec: PodSpec,
+    status: PodStatus,
+    deleting: bool,
+    owner: Option<String>,
+    object: usize,
+}
+
+fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, diags: &mut Vec<Diagnostic>) {
+    if cluster.pods.len() >= MAX_PODS {
+        return;
+    }
+    // spec.nodeName wins; otherwise spread round-robin in input order (a stand-in for the scheduler)
+    let node_idx = match &p.spec.node_name {
+        Some(n) => {
+            let found = cluster.nodes.iter().position(|x| &x.name == n);
+            if found.is_none() {
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Resolution,
+                        "NodeNotFound",
+                        format!("spec.nodeName {}: no such node; no kubelet will start this pod, so it never gets an IP", quote(n)),
+                        o.pos(if p.owner.is_some() { "spec.template.spec.nodeName" } else { "spec.nodeName" }),
+                    )
+                    .on(&o.id()),
+                );
+            }
+            found
+        }
+        None => {
+            let i = *rr % cluster.nodes.len();
+            *rr += 1;
+            Some(i)
+        }
+    };
+    // status: taken as given; no status → Running and Ready, as a healthy cluster would report
+    let phase = p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() });
+    let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() };
+    let ip = match (node_idx, p.status.pod_ip.clone()) {
+        (_, Some(ip)) => Some(ip),
+        (Some(n), None) if phase != "Pending" => {
+            let node = &mut cluster.nodes[n];
+            let ip = if node.next_ip + 1 < node.cidr.size() { Some(node.cidr.nth(node.next_ip).to_string()) } else { None };
+            node.next_ip += 1;
+            ip
+        }
+        _ => None,
+    };
+    cluster.pods.push(PodInst {
+        name: p.name,
+        namespace: p.namespace,
+        labels: p.labels,
+        node: node_idx.map(|n| cluster.nodes[n].name.clone()),
+        ip,
+        phase,
+        ready,
+        terminating: p.deleting,
+        containers: p.spec.containers.clone(),
+        sidecars: p.spec.sidecars.clone(),
+        hostname: p.spec.hostname.clone(),
+        subdomain: p.spec.subdomain.clone(),
+        owner: p.owner,
+        object: p.object,
+    });
+}
+
+fn labels_go(l: &Labels) -> String {
+    let mut l = l.clone();
+    l.sort();
+    format!("map[string]string{{{}}}", l.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect::<Vec<_>>().join(", "))
+}
+
+/// Workload → pods, as the controllers name them:
+/// Deployment → ReplicaSet `<name>-<pod-template-hash>` → pods `<rs>-<5 chars>`
+/// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
+/// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
+/// DaemonSet → one pod per node.
+fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, diags: &mut Vec<Diagnostic>) {
+    let id = o.id();
+    // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
+    // non-empty, and must match the template's labels
+    let sel = match &w.match_labels {
+        Some(s) if !s.is_empty() => s,
+        _ => {
+            diags.push(Diagnostic::required("spec.selector", o.pos("spec.selector"), "").on(&id));
+            return;
+        }
+    };
+    if !sel.iter().all(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv == v)) {
+        diags.push(
+            Diagnostic::invalid(
+                "spec.template.metadata.labels",
+                o.pos("spec.template.metadata.labels"),
+                &labels_go(&w.template_labels),
+                "`selector` does not match template `labels`",
+            )
+            .on(&id),
+        );
+        return;
+    }
+    let replicas = match w.replicas {
+        // SetDefaults_Deployment / _StatefulSet / _ReplicaSet: replicas nil → 1
+        None => 1,
+        Some(r) if r < 0 => {
+            diags.push(Diagnostic::invalid("spec.replicas", o.pos("spec.replicas"), &r.to_string(), "must be greater than or equal to 0").on(&id));
+            return;
+        }
+        Some(r) => r as usize,
+    };
+    let hash_src = format!("{:?}{:?}", w.template_labels, w.template);
+    let template_hash = safe_encode(fnv(&hash_src), 10);
+    let (names, extra): (Vec<String>, Vec<Vec<(String, String)>>) = match o.kind.as_str() {
+        "Deployment" => {
+            let rs = format!("{}-{}", o.meta.name, template_hash);
+            (0..replicas)
+                .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())]))
+                .unzip()
+        }
+        "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![])).unzip(),
+        "StatefulSet" => (0..replicas)
+            .map(|i| {
+                let n = format!("{}-{i}", o.meta.name);
+                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)])
+            })
+            .unzip(),
+        _ => (0..cluster.nodes.len())
+            .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![]))
+            .unzip(),
+    };
+    if cluster.pods.len() + names.len() > MAX_PODS {
+        diags.push(
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TooManyPods", format!("only the first {MAX_PODS} pods are simulated"), o.pos("spec.replicas")).on(&id),
+        );
+    }
+    for (i, (name, extra_labels)) in names.into_iter().zip(extra).enumerate() {
+        let mut labels = w.template_labels.clone();
+        labels.extend(extra_labels);
+        let mut spec = w.template.clone();
+        if o.kind == "StatefulSet" {
+            spec.hostname = Some(name.clone());
+            spec.subdomain = w.service_name.clone();
+        }
+        if o.kind == "DaemonSet" && spec.node_name.is_none() {
+            spec.node_name = Some(cluster.nodes[i].name.clone());
+        }
+        let seed = PodSeed {
+            name,
+            namespace: o.meta.namespace.clone(),
+            labels,
+            spec,
+            status: PodStatus::default(),
+            deleting: false,
+            owner: Some(format!("{}/{}", o.kind, o.meta.name)),
+            object: index,
+        };
+        place(cluster, seed, rr, o, diags);
+    }
+}

@@ -1,0 +1,81 @@
+//! What the simulated cluster looks like where the manifests do not say: the flags a real
+//! control plane is started with (kube-apiserver --service-cluster-ip-range,
+//! --service-node-port-range; kubelet --cluster-domain), how many nodes, and whether a cloud
+//! controller answers LoadBalancer Services.
+
+use std::net::Ipv4Addr;
+
+/// An IPv4 CIDR such as 10.96.0.0/12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    pub base: u32,
+    pub prefix: u8,
+}
+
+impl Cidr {
+    pub fn parse(s: &str) -> Option<Cidr> {
+        let (ip, p) = s.trim().split_once('/')?;
+        let ip: Ipv4Addr = ip.parse().ok()?;
+        let prefix: u8 = p.parse().ok()?;
+        if prefix > 32 {
+            return None;
+        }
+        let mask = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix) };
+        Some(Cidr { base: u32::from(ip) & mask, prefix })
+    }
+    pub fn size(&self) -> u64 {
+        1u64 << (32 - self.prefix as u32)
+    }
+    pub fn contains(&self, ip: Ipv4Addr) -> bool {
+        let mask = if self.prefix == 0 { 0 } else { u32::MAX << (32 - self.prefix) };
+        u32::from(ip) & mask == self.base
+    }
+    pub fn nth(&self, n: u64) -> Ipv4Addr {
+        Ipv4Addr::from(self.base.wrapping_add(n as u32))
+    }
+}
+
+impl std::fmt::Display for Cidr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", Ipv4Addr::from(self.base), self.prefix)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Nodes to simulate when the input has no Node objects.
+    pub nodes: usize,
+    /// kube-apiserver --service-cluster-ip-range (kubeadm default 10.96.0.0/12).
+    pub service_cidr: Cidr,
+    /// kube-apiserver --service-node-port-range (default 30000-32767).
+    pub node_port_range: (u16, u16),
+    /// kubelet --cluster-domain (default cluster.local).
+    pub cluster_domain: String,
+    /// A cloud controller (or MetalLB) answers LoadBalancer Services.
+    pub cloud: bool,
+    /// Where simulated load balancers get addresses (TEST-NET-3).
+    pub lb_cidr: Cidr,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            nodes: 3,
+            service_cidr: Cidr::parse("10.96.0.0/12").expect("valid"),
+            node_port_range: (30000, 32767),
+            cluster_domain: "cluster.local".into(),
+            cloud: false,
+            lb_cidr: Cidr::parse("203.0.113.0/24").expect("valid"),
+        }
+    }
+}
+
+/// FNV-1a: a small, stable hash so that the same input always draws the same picture.
+pub fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}

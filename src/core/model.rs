@@ -1,0 +1,648 @@
+//! The manifest model: typed Kubernetes objects read from the YAML tree, each keeping its
+//! source tree so any field path can be turned back into a line:column.
+//!
+//! Decoding follows what the API server's JSON decoder accepts: a field of the wrong type is an
+//! error on that field (the API server rejects the whole object), unknown fields are ignored.
+
+use super::diag::{quote, Diagnostic, ErrorType, Severity};
+use super::yaml::{Node, NodeKind, Pos, Value};
+
+/// IntOrString (k8s.io/apimachinery/pkg/util/intstr).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum IntOrString {
+    Int(i64),
+    Str(String),
+}
+
+impl std::fmt::Display for IntOrString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntOrString::Int(i) => write!(f, "{i}"),
+            IntOrString::Str(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+pub type Labels = Vec<(String, String)>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub name: String,
+    pub namespace: String,
+    /// namespace was given in the manifest (not defaulted)
+    pub namespace_set: bool,
+    pub labels: Labels,
+    pub deleting: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ServicePort {
+    pub name: Option<String>,
+    pub protocol: Option<String>,
+    pub port: i64,
+    pub target_port: Option<IntOrString>,
+    pub node_port: Option<i64>,
+    pub app_protocol: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ServiceSpec {
+    pub type_: Option<String>,
+    pub cluster_ip: Option<String>,
+    pub cluster_ips: Vec<String>,
+    pub selector: Option<Labels>,
+    pub ports: Vec<ServicePort>,
+    pub external_name: Option<String>,
+    pub external_ips: Vec<String>,
+    pub external_traffic_policy: Option<String>,
+    pub internal_traffic_policy: Option<String>,
+    pub session_affinity: Option<String>,
+    pub session_affinity_timeout: Option<i64>,
+    pub session_affinity_config_set: bool,
+    pub publish_not_ready_addresses: bool,
+    pub allocate_load_balancer_node_ports: Option<bool>,
+    pub health_check_node_port: Option<i64>,
+    pub load_balancer_class: Option<String>,
+    pub load_balancer_source_ranges: Vec<String>,
+    pub ip_families: Vec<String>,
+    pub ip_family_policy: Option<String>,
+    /// status.loadBalancer.ingress[].ip / hostname
+    pub lb_ingress: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContainerPort {
+    pub name: Option<String>,
+    pub container_port: i64,
+    pub protocol: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Container {
+    pub name: String,
+    pub ports: Vec<ContainerPort>,
+    /// init container with restartPolicy: Always (a sidecar)
+    pub sidecar: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PodSpec {
+    pub containers: Vec<Container>,
+    /// restartable init containers (sidecars), searched after containers by FindPort
+    pub sidecars: Vec<Container>,
+    pub node_name: Option<String>,
+    pub hostname: Option<String>,
+    pub subdomain: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PodStatus {
+    pub phase: Option<String>,
+    pub pod_ip: Option<String>,
+    /// condition Ready: Some(true/false) when present
+    pub ready: Option<bool>,
+    /// a status block was present at all
+    pub present: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workload {
+    pub replicas: Option<i64>,
+    pub match_labels: Option<Labels>,
+    pub template_labels: Labels,
+    pub template: PodSpec,
+    pub service_name: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EndpointAddress {
+    pub ip: String,
+    pub node_name: Option<String>,
+    pub target: Option<String>,
+    pub hostname: Option<String>,
+    pub ready: bool,
+    pub serving: bool,
+    pub terminating: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EndpointPort {
+    pub name: Option<String>,
+    pub port: i64,
+    pub protocol: String,
+}
+
+/// Manual Endpoints (one subset) or an EndpointSlice, normalised.
+#[derive(Debug, Clone)]
+pub struct EndpointSet {
+    pub service: String,
+    pub addresses: Vec<EndpointAddress>,
+    pub ports: Vec<EndpointPort>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NodeInfo {
+    pub internal_ip: Option<String>,
+    pub external_ip: Option<String>,
+    pub pod_cidr: Option<String>,
+    pub ready: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Service(ServiceSpec),
+    Pod(PodSpec, PodStatus),
+    Workload(Workload),
+    Endpoints(Vec<EndpointSet>),
+    EndpointSlice(EndpointSet),
+    Node(NodeInfo),
+    Namespace,
+}
+
+/// One object as pasted.
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub kind: String,
+    pub api_version: String,
+    pub meta: Meta,
+    pub body: Body,
+    /// The object's own YAML tree (an item of a List is its own root).
+    pub source: Node,
+}
+
+impl Object {
+    /// `Service/default/web`, or `Node/node-1` for cluster-scoped kinds.
+    pub fn id(&self) -> String {
+        object_id(&self.kind, &self.meta.namespace, &self.meta.name)
+    }
+    /// Position of a field path such as `spec.ports[0].port` (nearest existing ancestor).
+    pub fn pos(&self, path: &str) -> Pos {
+        pos_at(&self.source, path)
+    }
+}
+
+pub fn object_id(kind: &str, namespace: &str, name: &str) -> String {
+    if matches!(kind, "Node" | "Namespace") {
+        format!("{kind}/{name}")
+    } else {
+        format!("{kind}/{namespace}/{name}")
+    }
+}
+
+/// Walk `a.b[0].c` through the tree; return the position of the deepest node that exists.
+pub fn pos_at(root: &Node, path: &str) -> Pos {
+    let mut cur = root;
+    for seg in path.split('.') {
+        let (key, idx) = match seg.find('[') {
+            Some(i) => (&seg[..i], seg[i + 1..].trim_end_matches(']').parse::<usize>().ok()),
+            None => (seg, None),
+        };
+        if !key.is_empty() {
+            match cur.get(key) {
+                Some(n) => cur = n,
+                None => return cur.pos,
+            }
+        }
+        if let Some(i) = idx {
+            match &cur.kind {
+                NodeKind::Seq(items) if i < items.len() => cur = &items[i],
+                _ => return cur.pos,
+            }
+        }
+    }
+    cur.pos
+}
+
+/// Reads typed fields out of one object's tree, reporting type errors as diagnostics.
+pub struct Reader<'a> {
+    pub obj: String,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn type_error(&mut self, field: &str, n: &Node, want: &str) {
+        let shown = match &n.kind {
+            NodeKind::Scalar { value: Value::Str(s), .. } => quote(s),
+            _ => n.text(),
+        };
+        let mut hint = String::new();
+        if want == "string" {
+            if let NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. } = &n.kind {
+                hint = format!(" (YAML reads unquoted {text} as a {}; quote it: \"{text}\")", n.type_name());
+            }
+        }
+        self.diags.push(
+            Diagnostic::invalid(
+                field,
+                n.pos,
+                &shown,
+                &format!("must be {want}, not {}{hint}; the API server rejects the object", article(n.type_name())),
+            )
+            .code("TypeMismatch")
+            .on(&self.obj),
+        );
+    }
+    pub fn string(&mut self, n: Option<&Node>, field: &str) -> Option<String> {
+        let n = n?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Null, .. } => None,
+            NodeKind::Scalar { value: Value::Str(s), .. } => Some(s.clone()),
+            _ => {
+                self.type_error(field, n, "a string");
+                None
+            }
+        }
+    }
+    pub fn int(&mut self, n: Option<&Node>, field: &str) -> Option<i64> {
+        let n = n?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Null, .. } => None,
+            NodeKind::Scalar { value: Value::Int(i), .. } => Some(*i),
+            NodeKind::Scalar { value: Value::Float(f), .. } if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
+            _ => {
+                self.type_error(field, n, "an integer");
+                None
+            }
+        }
+    }
+    pub fn boolean(&mut self, n: Option<&Node>, field: &str) -> Option<bool> {
+        let n = n?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Null, .. } => None,
+            NodeKind::Scalar { value: Value::Bool(b), .. } => Some(*b),
+            _ => {
+                self.type_error(field, n, "a boolean");
+                None
+            }
+        }
+    }
+    pub fn int_or_string(&mut self, n: Option<&Node>, field: &str) -> Option<IntOrString> {
+        let n = n?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Null, .. } => None,
+            NodeKind::Scalar { value: Value::Int(i), .. } => Some(IntOrString::Int(*i)),
+            NodeKind::Scalar { value: Value::Str(s), .. } => Some(IntOrString::Str(s.clone())),
+            _ => {
+                self.type_error(field, n, "an integer or a string");
+                None
+            }
+        }
+    }
+    pub fn seq<'n>(&mut self, n: Option<&'n Node>, field: &str) -> &'n [Node] {
+        match n {
+            Some(Node { kind: NodeKind::Seq(items), .. }) => items,
+            Some(n) if !n.is_null() => {
+                self.type_error(field, n, "a list");
+                &[]
+            }
+            _ => &[],
+        }
+    }
+    pub fn map<'n>(&mut self, n: Option<&'n Node>, field: &str) -> Option<&'n Node> {
+        match n {
+            Some(m @ Node { kind: NodeKind::Map(_), .. }) => Some(m),
+            Some(n) if !n.is_null() => {
+                self.type_error(field, n, "an object");
+                None
+            }
+            _ => None,
+        }
+    }
+    /// map[string]string (labels, selectors).
+    pub fn string_map(&mut self, n: Option<&Node>, field: &str) -> Option<Labels> {
+        let m = self.map(n, field)?;
+        let NodeKind::Map(entries) = &m.kind else { return None };
+        let mut out: Labels = Vec::new();
+        for (k, v) in entries {
+            let key = match &k.kind {
+                NodeKind::Scalar { text, .. } => text.clone(),
+                _ => {
+                    self.type_error(field, k, "a string key");
+                    continue;
+                }
+            };
+            let vfield = format!("{field}.{key}");
+            if let Some(val) = self.string(Some(v), &vfield) {
+                out.retain(|(kk, _)| kk != &key);
+                out.push((key, val));
+            } else if v.is_null() {
+                out.retain(|(kk, _)| kk != &key);
+                out.push((key, String::new()));
+            }
+        }
+        Some(out)
+    }
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "integer" | "object" | "array" => format!("an {t}"),
+        "null" => "null".into(),
+        _ => format!("a {t}"),
+    }
+}
+
+fn meta(r: &mut Reader, root: &Node) -> Meta {
+    let m = r.map(root.get("metadata"), "metadata");
+    let name = r.string(m.and_then(|m| m.get("name")), "metadata.name").unwrap_or_default();
+    let ns = r.string(m.and_then(|m| m.get("namespace")), "metadata.namespace");
+    let labels = r.string_map(m.and_then(|m| m.get("labels")), "metadata.labels").unwrap_or_default();
+    let deleting = m.and_then(|m| m.get("deletionTimestamp")).is_some_and(|n| !n.is_null());
+    Meta {
+        name,
+        namespace_set: ns.as_ref().is_some_and(|s| !s.is_empty()),
+        namespace: ns.filter(|s| !s.is_empty()).unwrap_or_else(|| "default".into()),
+        labels,
+        deleting,
+    }
+}
+
+fn container_list(r: &mut Reader, n: Option<&Node>, field: &str, sidecars_only: bool) -> Vec<Container> {
+    let mut out = Vec::new();
+    for (i, c) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        if sidecars_only {
+            let rp = r.string(c.get("restartPolicy"), &format!("{f}.restartPolicy"));
+            if rp.as_deref() != Some("Always") {
+                continue;
+            }
+        }
+        let name = r.string(c.get("name"), &format!("{f}.name")).unwrap_or_default();
+        let mut ports = Vec::new();
+        for (j, p) in r.seq(c.get("ports"), &format!("{f}.ports")).iter().enumerate() {
+            let pf = format!("{f}.ports[{j}]");
+            ports.push(ContainerPort {
+                name: r.string(p.get("name"), &format!("{pf}.name")).filter(|s| !s.is_empty()),
+                container_port: r.int(p.get("containerPort"), &format!("{pf}.containerPort")).unwrap_or(0),
+                protocol: r.string(p.get("protocol"), &format!("{pf}.protocol")).filter(|s| !s.is_empty()),
+            });
+        }
+        out.push(Container { name, ports, sidecar: sidecars_only });
+    }
+    out
+}
+
+fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
+    let s = r.map(spec, prefix);
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    PodSpec {
+        containers: container_list(r, get("containers"), &format!("{prefix}.containers"), false),
+        sidecars: container_list(r, get("initContainers"), &format!("{prefix}.initContainers"), true),
+        node_name: r.string(get("nodeName"), &format!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
+        hostname: r.string(get("hostname"), &format!("{prefix}.hostname")).filter(|s| !s.is_empty()),
+        subdomain: r.string(get("subdomain"), &format!("{prefix}.subdomain")).filter(|s| !s.is_empty()),
+    }
+}
+
+fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
+    let Some(s) = r.map(n, "status") else { return PodStatus::default() };
+    let mut ready = None;
+    for (i, c) in r.seq(s.get("conditions"), "status.conditions").iter().enumerate() {
+        if r.string(c.get("type"), &format!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
+            // a Go bool-less string field: "True"/"False"/"Unknown"; an unquoted True is a YAML bool
+            let v = match c.get("status").map(|n| &n.kind) {
+                Some(NodeKind::Scalar { value: Value::Str(s), .. }) => s == "True",
+                Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => *b,
+                _ => false,
+            };
+            ready = Some(v);
+        }
+    }
+    let pod_ip = r
+        .string(s.get("podIP"), "status.podIP")
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            let ips = r.seq(s.get("podIPs"), "status.podIPs");
+            ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
+        });
+    PodStatus { phase: r.string(s.get("phase"), "status.phase"), pod_ip, ready, present: true }
+}
+
+fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
+    let s = r.map(root.get("spec"), "spec");
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    let mut ports = Vec::new();
+    for (i, p) in r.seq(get("ports"), "spec.ports").iter().enumerate() {
+        let f = format!("spec.ports[{i}]");
+        ports.push(ServicePort {
+            name: r.string(p.get("name"), &format!("{f}.name")).filter(|s| !s.is_empty()),
+            protocol: r.string(p.get("protocol"), &format!("{f}.protocol")).filter(|s| !s.is_empty()),
+            port: r.int(p.get("port"), &format!("{f}.port")).unwrap_or(0),
+            target_port: r.int_or_string(p.get("targetPort"), &format!("{f}.targetPort")),
+            node_port: r.int(p.get("nodePort"), &format!("{f}.nodePort")).filter(|&n| n != 0),
+            app_protocol: r.string(p.get("appProtocol"), &format!("{f}.appProtocol")),
+        });
+    }
+    let strings = |r: &mut Reader, k: &str| -> Vec<String> {
+        let f = format!("spec.{k}");
+        r.seq(get(k), &f)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| r.string(Some(n), &format!("{f}[{i}]")))
+            .collect()
+    };
+    let cluster_ips = strings(r, "clusterIPs");
+    let external_ips = strings(r, "externalIPs");
+    let lb_ranges = strings(r, "loadBalancerSourceRanges");
+    let ip_families = strings(r, "ipFamilies");
+    let sac = r.map(get("sessionAffinityConfig"), "spec.sessionAffinityConfig");
+    let timeout = sac.and_then(|c| c.get("clientIP")).and_then(|c| c.get("timeoutSeconds"));
+    let timeout = r.int(timeout, "spec.sessionAffinityConfig.clientIP.timeoutSeconds");
+    let status = r.map(root.get("status"), "status");
+    let lb = status.and_then(|s| s.get("loadBalancer"));
+    let mut lb_ingress = Vec::new();
+    for (i, ing) in r.seq(lb.and_then(|l| l.get("ingress")), "status.loadBalancer.ingress").iter().enumerate() {
+        let f = format!("status.loadBalancer.ingress[{i}]");
+        if let Some(a) = r.string(ing.get("ip"), &format!("{f}.ip")).or_else(|| r.string(ing.get("hostname"), &format!("{f}.hostname"))) {
+            lb_ingress.push(a);
+        }
+    }
+    ServiceSpec {
+        type_: r.string(get("type"), "spec.type").filter(|s| !s.is_empty()),
+        cluster_ip: r.string(get("clusterIP"), "spec.clusterIP").filter(|s| !s.is_empty()),
+        cluster_ips,
+        selector: r.string_map(get("selector"), "spec.selector"),
+        ports,
+        external_name: r.string(get("externalName"), "spec.externalName").filter(|s| !s.is_empty()),
+        external_ips,
+        external_traffic_policy: r.string(get("externalTrafficPolicy"), "spec.externalTrafficPolicy").filter(|s| !s.is_empty()),
+        internal_traffic_policy: r.string(get("internalTrafficPolicy"), "spec.internalTrafficPolicy").filter(|s| !s.is_empty()),
+        session_affinity: r.string(get("sessionAffinity"), "spec.sessionAffinity").filter(|s| !s.is_empty()),
+        session_affinity_timeout: timeout,
+        session_affinity_config_set: sac.is_some(),
+        publish_not_ready_addresses: r.boolean(get("publishNotReadyAddresses"), "spec.publishNotReadyAddresses").unwrap_or(false),
+        allocate_load_balancer_node_ports: r.boolean(get("allocateLoadBalancerNodePorts"), "spec.allocateLoadBalancerNodePorts"),
+        health_check_node_port: r.int(get("healthCheckNodePort"), "spec.healthCheckNodePort").filter(|&n| n != 0),
+        load_balancer_class: r.string(get("loadBalancerClass"), "spec.loadBalancerClass"),
+        load_balancer_source_ranges: lb_ranges,
+        ip_families,
+        ip_family_policy: r.string(get("ipFamilyPolicy"), "spec.ipFamilyPolicy"),
+        lb_ingress,
+    }
+}
+
+fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
+    let s = r.map(root.get("spec"), "spec");
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    let sel = r.map(get("selector"), "spec.selector");
+    let match_labels = r.string_map(sel.and_then(|s| s.get("matchLabels")), "spec.selector.matchLabels");
+    let tmpl = r.map(get("template"), "spec.template");
+    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), "spec.template.metadata");
+    let template_labels =
+        r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels").unwrap_or_default();
+    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
+    Workload {
+        replicas: if kind == "DaemonSet" { None } else { r.int(get("replicas"), "spec.replicas") },
+        match_labels,
+        template_labels,
+        template,
+        service_name: r.string(get("serviceName"), "spec.serviceName"),
+    }
+}
+
+fn endpoint_ports(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<EndpointPort> {
+    let mut out = Vec::new();
+    for (i, p) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        out.push(EndpointPort {
+            name: r.string(p.get("name"), &format!("{f}.name")).filter(|s| !s.is_empty()),
+            port: r.int(p.get("port"), &format!("{f}.port")).unwrap_or(0),
+            // SetDefaults_Endpoints / EndpointSlice: protocol "" -> TCP
+            protocol: r.string(p.get("protocol"), &format!("{f}.protocol")).filter(|s| !s.is_empty()).unwrap_or_else(|| "TCP".into()),
+        });
+    }
+    out
+}
+
+fn target_name(n: Option<&Node>) -> Option<String> {
+    n.and_then(|t| t.get("name")).and_then(|n| n.as_str()).map(str::to_string)
+}
+
+fn endpoints(r: &mut Reader, root: &Node, service: &str) -> Vec<EndpointSet> {
+    let mut out = Vec::new();
+    for (i, sub) in r.seq(root.get("subsets"), "subsets").iter().enumerate() {
+        let f = format!("subsets[{i}]");
+        let mut addresses = Vec::new();
+        for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
+            for (j, a) in r.seq(sub.get(key), &format!("{f}.{key}")).iter().enumerate() {
+                let af = format!("{f}.{key}[{j}]");
+                if let Some(ip) = r.string(a.get("ip"), &format!("{af}.ip")) {
+                    addresses.push(EndpointAddress {
+                        ip,
+                        node_name: r.string(a.get("nodeName"), &format!("{af}.nodeName")),
+                        target: target_name(a.get("targetRef")),
+                        hostname: r.string(a.get("hostname"), &format!("{af}.hostname")),
+                        ready,
+                        serving: ready,
+                        terminating: false,
+                    });
+                }
+            }
+        }
+        out.push(EndpointSet { service: service.to_string(), addresses, ports: endpoint_ports(r, sub.get("ports"), &format!("{f}.ports")) });
+    }
+    out
+}
+
+fn endpoint_slice(r: &mut Reader, root: &Node, meta: &Meta) -> EndpointSet {
+    let service = meta.labels.iter().find(|(k, _)| k == "kubernetes.io/service-name").map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut addresses = Vec::new();
+    for (i, e) in r.seq(root.get("endpoints"), "endpoints").iter().enumerate() {
+        let f = format!("endpoints[{i}]");
+        let cond = r.map(e.get("conditions"), &format!("{f}.conditions"));
+        let cget = |k: &str| cond.and_then(|c| c.get(k));
+        // discovery/v1 EndpointConditions: nil ready means "unknown", which consumers treat as ready
+        let ready = r.boolean(cget("ready"), &format!("{f}.conditions.ready")).unwrap_or(true);
+        let serving = r.boolean(cget("serving"), &format!("{f}.conditions.serving")).unwrap_or(ready);
+        let terminating = r.boolean(cget("terminating"), &format!("{f}.conditions.terminating")).unwrap_or(false);
+        let node_name = r.string(e.get("nodeName"), &format!("{f}.nodeName"));
+        let hostname = r.string(e.get("hostname"), &format!("{f}.hostname"));
+        let target = target_name(e.get("targetRef"));
+        for (j, a) in r.seq(e.get("addresses"), &format!("{f}.addresses")).iter().enumerate() {
+            if let Some(ip) = r.string(Some(a), &format!("{f}.addresses[{j}]")) {
+                addresses.push(EndpointAddress { ip, node_name: node_name.clone(), target: target.clone(), hostname: hostname.clone(), ready, serving, terminating });
+            }
+        }
+    }
+    EndpointSet { service, addresses, ports: endpoint_ports(r, root.get("ports"), "ports") }
+}
+
+fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
+    let spec = r.map(root.get("spec"), "spec");
+    let status = r.map(root.get("status"), "status");
+    let mut info = NodeInfo {
+        pod_cidr: r.string(spec.and_then(|s| s.get("podCIDR")), "spec.podCIDR"),
+        ..Default::default()
+    };
+    for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), "status.addresses").iter().enumerate() {
+        let t = r.string(a.get("type"), &format!("status.addresses[{i}].type"));
+        let addr = r.string(a.get("address"), &format!("status.addresses[{i}].address"));
+        match t.as_deref() {
+            Some("InternalIP") if info.internal_ip.is_none() => info.internal_ip = addr,
+            Some("ExternalIP") if info.external_ip.is_none() => info.external_ip = addr,
+            _ => {}
+        }
+    }
+    for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
+        if c.get("type").and_then(|n| n.as_str()) == Some("Ready") {
+            info.ready = Some(c.get("status").and_then(|n| n.as_str()) == Some("True"));
+        }
+    }
+    info
+}
+
+/// Kinds we model; everything else is reported as ignored.
+pub const KINDS: &[&str] = &[
+    "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Endpoints", "EndpointSlice", "Node", "Namespace",
+];
+
+/// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
+pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
+    let NodeKind::Map(_) = &root.kind else {
+        diags.push(Diagnostic::note(
+            Severity::Error,
+            ErrorType::Syntax,
+            "NotAnObject",
+            format!("a Kubernetes object must be a YAML mapping, found {}", article(root.type_name())),
+            root.pos,
+        ));
+        return None;
+    };
+    let mut scratch = Vec::new();
+    let mut r0 = Reader { obj: String::new(), diags: &mut scratch };
+    let kind = r0.string(root.get("kind"), "kind").unwrap_or_default();
+    let api_version = r0.string(root.get("apiVersion"), "apiVersion").unwrap_or_default();
+    diags.append(&mut scratch);
+    if kind.is_empty() {
+        // apimachinery runtime.missingKindErr: "Object 'Kind' is missing in '<json>'"
+        diags.push(Diagnostic::note(Severity::Error, ErrorType::Required, "MissingKind", "Object 'Kind' is missing".into(), root.pos).at_field("kind"));
+        return None;
+    }
+    if api_version.is_empty() {
+        diags.push(
+            Diagnostic::note(Severity::Error, ErrorType::Required, "MissingVersion", "Object 'apiVersion' is missing".into(), root.pos)
+                .at_field("apiVersion")
+                .on(&kind),
+        );
+    }
+    if !KINDS.contains(&kind.as_str()) {
+        return None; // the caller reports it as ignored (kind: List is unpacked before this)
+    }
+    let mut r = Reader { obj: String::new(), diags };
+    let meta = meta(&mut r, root);
+    r.obj = object_id(&kind, &meta.namespace, &meta.name);
+    let body = match kind.as_str() {
+        "Service" => Body::Service(service_spec(&mut r, root)),
+        "Pod" => {
+            let spec = pod_spec(&mut r, root.get("spec"), "spec");
+            Body::Pod(spec, pod_status(&mut r, root.get("status")))
+        }
+        "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),
+        "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
+        "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
+        "Node" => Body::Node(node_info(&mut r, root)),
+        _ => Body::Namespace,
+    };
+    Some(Object { kind, api_version, meta, body, source: root.clone() })
+}

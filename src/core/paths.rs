@@ -1,0 +1,382 @@
+//! Traffic paths: for each Service and entry point, the ordered hops a request takes, with the
+//! address rewrite at each hop and a plain-language explanation.
+//!
+//! Sources: kube-proxy iptables mode (kubernetes/kubernetes pkg/proxy/iptables/proxier.go
+//! syncProxyRules: KUBE-SERVICES, KUBE-SVC-*, KUBE-SEP-*, KUBE-NODEPORTS, KUBE-EXT-*, KUBE-SVL-*),
+//! pkg/proxy/topology.go CategorizeEndpoints (traffic policies, terminating fallback), and the
+//! cluster DNS specification for headless and ExternalName Services.
+
+use serde::Serialize;
+
+use super::cluster::Cluster;
+use super::config::Cidr;
+use super::resolve::{Endpoint, Resolution};
+use super::service::{LoadBalancer, Svc, SvcPort};
+
+/// The in-cluster client every "pod" path starts from, and the outside client.
+pub const CLIENT_POD: &str = "client";
+pub const OUTSIDE_IP: &str = "198.51.100.7";
+const CLIENT_SPORT: u32 = 43512;
+const OUTSIDE_SPORT: u32 = 51000;
+/// Most ports per Service and nodes per Service that get their own paths.
+const MAX_PORTS: usize = 4;
+const MAX_NODES: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hop {
+    /// dns | send | dnat | snat-dnat | forward | direct | drop | reject | pending
+    pub kind: String,
+    /// drawn things, as `data-kind:data-name` (e.g. `pod:client`, `kube-proxy:node-1`)
+    pub from: String,
+    pub to: String,
+    /// source and destination address:port as the packet leaves `from`
+    pub src: String,
+    pub dst: String,
+    /// the destination after this hop's rewrite, when it rewrites
+    pub rewritten: Option<String>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backend {
+    pub pod: Option<String>,
+    pub ip: String,
+    pub port: i64,
+    pub node: Option<String>,
+    pub probability: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Path {
+    /// pod | outside | nodeport | loadbalancer
+    pub entry: String,
+    /// the node an outside client enters through (nodeport/loadbalancer)
+    pub node: Option<String>,
+    /// which Service port (its number)
+    pub port: Option<i64>,
+    pub hops: Vec<Hop>,
+    /// delivered | rejected | dropped | nxdomain | pending | external | port-mismatch | not-created
+    pub outcome: String,
+    pub reason: String,
+    /// endpoints kube-proxy chooses between (each with its chance)
+    pub backends: Vec<Backend>,
+}
+
+fn hop(kind: &str, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
+    Hop { kind: kind.into(), from, to, src, dst, rewritten, explanation }
+}
+
+/// The client pod's node and IP: the first node, an address near the top of its pod CIDR.
+pub fn client_pod(cluster: &Cluster) -> (String, String) {
+    match cluster.nodes.first() {
+        Some(n) => {
+            let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(c.size().saturating_sub(6)).to_string()).unwrap_or_else(|| "10.244.0.250".into());
+            (n.name.clone(), ip)
+        }
+        None => ("node-1".into(), "10.244.0.250".into()),
+    }
+}
+
+fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (Vec<Backend>, bool) {
+    let with_port = |e: &&Endpoint| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol);
+    let local = |e: &&Endpoint| node_filter.is_none_or(|n| e.node.as_deref() == Some(n));
+    let mut chosen: Vec<&Endpoint> = eps.iter().filter(with_port).filter(local).filter(|e| e.ready).collect();
+    let mut fallback = false;
+    if chosen.is_empty() {
+        // CategorizeEndpoints: serving-but-terminating endpoints only when no ready ones exist
+        chosen = eps.iter().filter(with_port).filter(local).filter(|e| e.serving && e.terminating).collect();
+        fallback = !chosen.is_empty();
+    }
+    let n = chosen.len().max(1) as f64;
+    let b = chosen
+        .iter()
+        .map(|e| Backend {
+            pod: e.pod.clone(),
+            ip: e.ip.clone(),
+            port: e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol).map(|p| p.port).unwrap_or(0),
+            node: e.node.clone(),
+            probability: 1.0 / n,
+        })
+        .collect();
+    (b, fallback)
+}
+
+/// Why nothing answers: the nearest misses, in one sentence.
+fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
+    let sel = match &svc.selector {
+        None => return format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name),
+        Some(s) => s.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+    };
+    let mut s = if res.selected.is_empty() {
+        format!("selector {sel} matches 0 pods in namespace {}", svc.namespace)
+    } else {
+        format!("selector {sel} matches {} pod(s), but none is a ready endpoint for this port", res.selected.len())
+    };
+    let misses: Vec<String> = res.near_misses.iter().take(3).map(|m| format!("{}: {}", m.pod, m.reason)).collect();
+    if !misses.is_empty() {
+        s.push_str(&format!("; nearest: {}", misses.join("; ")));
+    }
+    s
+}
+
+fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool) -> String {
+    let mut s = if backends.len() == 1 {
+        "kube-proxy's rules have one endpoint to pick".to_string()
+    } else {
+        format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, per connection)", backends.len(), backends.len())
+    };
+    if svc.session_affinity == "ClientIP" {
+        s.push_str(&format!("; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800)));
+    }
+    if fallback {
+        s.push_str("; only terminating-but-serving endpoints are left, so they are used as a fallback");
+    }
+    s
+}
+
+fn deliver_hops(hops: &mut Vec<Hop>, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String, kind: &str) {
+    let to = format!("pod:{}", b.pod.clone().unwrap_or_else(|| b.ip.clone()));
+    let target = format!("{}:{}", b.ip, b.port);
+    let cross = match &b.node {
+        Some(n) if n != via_node => format!(" The pod runs on {n}, so the packet crosses the pod network from {via_node} to {n}."),
+        _ => String::new(),
+    };
+    hops.push(hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}")));
+}
+
+pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first_error: Option<&str>) -> Vec<Path> {
+    let mut out = Vec::new();
+    if svc.rejected {
+        out.push(Path {
+            entry: "pod".into(),
+            node: None,
+            port: None,
+            hops: vec![],
+            outcome: "not-created".into(),
+            reason: format!("the API server rejected this Service, so it does not exist: {}", first_error.unwrap_or("see diagnostics")),
+            backends: vec![],
+        });
+        return out;
+    }
+    let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
+    let (client_node, client_ip) = client_pod(cluster);
+    let client = format!("pod:{CLIENT_POD}");
+    let csrc = format!("{client_ip}:{CLIENT_SPORT}");
+
+    if svc.type_ == "ExternalName" {
+        let ext = svc.external_name.clone().unwrap_or_default();
+        let port = svc.ports.first().map(|p| p.port).unwrap_or(443);
+        out.push(Path {
+            entry: "pod".into(),
+            node: Some(client_node),
+            port: svc.ports.first().map(|p| p.port),
+            hops: vec![
+                hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+                    format!("The client looks up {fqdn}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
+                hop("dns", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
+                    format!("The client's resolver follows the CNAME and asks for {ext}; DNS outside the cluster answers")),
+                hop("direct", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}:{port}"), None,
+                    format!("The client connects straight to {ext} on the port it dialled ({port}). kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
+            ],
+            outcome: "external".into(),
+            reason: format!("DNS alias to {ext}; traffic leaves the cluster directly"),
+            backends: vec![],
+        });
+        return out;
+    }
+
+    let ports: Vec<&SvcPort> = svc.ports.iter().take(MAX_PORTS).collect();
+    if svc.headless() {
+        let ready: Vec<&Endpoint> = res.endpoints.iter().filter(|e| e.ready).collect();
+        let sp = ports.first().copied();
+        let mut hops = Vec::new();
+        if ready.is_empty() {
+            hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+                format!("The client looks up {fqdn}. It is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
+            out.push(Path { entry: "pod".into(), node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: "nxdomain".into(), reason: no_endpoint_reason(svc, res), backends: vec![] });
+            return out;
+        }
+        let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
+        hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+            format!("The client looks up {fqdn}. The Service is headless (clusterIP: None), so DNS answers with the ready pods' own IPs: {}", ips.join(", "))));
+        let dialled = sp.map(|p| p.port).unwrap_or(80);
+        let e = ready[0];
+        let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64 };
+        let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
+        hops.push(hop("direct", client.clone(), to, csrc.clone(), format!("{}:{dialled}", e.ip), None,
+            format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
+        let (outcome, reason) = match target_port {
+            Some(tp) if tp != dialled => ("port-mismatch", format!(
+                "headless Services do no port remapping: the client reaches {}:{dialled}, but the Service says this pod serves port {dialled} on {tp}; a client must use the SRV record (_<port-name>._tcp.{fqdn}) or dial {tp}",
+                e.ip, )),
+            _ => ("delivered", format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
+        };
+        out.push(Path { entry: "pod".into(), node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: outcome.into(), reason, backends: vec![b] });
+        return out;
+    }
+
+    let cip = svc.cluster_ip.clone().unwrap_or_default();
+    let node_ports = svc.type_ == "NodePort" || svc.type_ == "LoadBalancer";
+    for sp in &ports {
+        // ---- from a pod inside the cluster, through the clusterIP ----
+        let vip = format!("{cip}:{}", sp.port);
+        let mut hops = vec![
+            hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+                format!("The client looks up {fqdn}; cluster DNS answers with the clusterIP {cip}")),
+            hop("send", client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
+                format!("The client sends to {vip}. Nothing listens on that address: iptables rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet")),
+        ];
+        let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
+        let (backends, fallback) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()));
+        let (outcome, reason) = if backends.is_empty() {
+            if itp_local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
+                hops.push(hop("drop", format!("kube-proxy:{client_node}"), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
+                    format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));
+                ("dropped".to_string(), format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
+            } else {
+                let why = no_endpoint_reason(svc, res);
+                hops.push(hop("reject", format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
+                    format!("The Service has no ready endpoints for port {}, so kube-proxy's rules REJECT the connection (ICMP port unreachable). {why}", sp.port)));
+                ("rejected".to_string(), why)
+            }
+        } else {
+            let b = &backends[0];
+            deliver_hops(&mut hops, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port, sp.target_port), "dnat");
+            ("delivered".to_string(), format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
+        };
+        out.push(Path { entry: "pod".into(), node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+
+        // ---- an outside client on a ClusterIP Service ----
+        if svc.type_ == "ClusterIP" {
+            let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+            out.push(Path {
+                entry: "outside".into(),
+                node: None,
+                port: Some(sp.port),
+                hops: vec![hop("drop", "client:outside".into(), "cluster:cluster".into(), osrc, vip.clone(), None,
+                    format!("{cip} is a virtual IP that exists only in kube-proxy's rules inside the cluster; nothing outside routes to it. A ClusterIP Service is internal only: use NodePort or LoadBalancer to let outside clients in"))],
+                outcome: "dropped".into(),
+                reason: "ClusterIP is reachable only from inside the cluster".into(),
+                backends: vec![],
+            });
+        }
+
+        // ---- an outside client through each node's nodePort ----
+        if let (true, Some(np)) = (node_ports, sp.node_port) {
+            for node in cluster.nodes.iter().take(MAX_NODES) {
+                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, None));
+            }
+        }
+
+        // ---- an outside client through the cloud load balancer ----
+        if svc.type_ == "LoadBalancer" {
+            let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+            match &svc.load_balancer {
+                LoadBalancer::Ready { ingress, .. } => {
+                    let lb = ingress[0].clone();
+                    let lbdst = format!("{lb}:{}", sp.port);
+                    let allowed = svc.load_balancer_source_ranges.is_empty()
+                        || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(OUTSIDE_IP.parse().expect("constant"))));
+                    if !allowed {
+                        out.push(Path {
+                            entry: "loadbalancer".into(), node: None, port: Some(sp.port),
+                            hops: vec![hop("drop", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
+                                format!("loadBalancerSourceRanges ({}) does not include the client {OUTSIDE_IP}: the traffic is dropped", svc.load_balancer_source_ranges.join(", ")))],
+                            outcome: "dropped".into(), reason: "source not in loadBalancerSourceRanges".into(), backends: vec![],
+                        });
+                        continue;
+                    }
+                    match sp.node_port {
+                        Some(np) => {
+                            // the LB spreads over nodes; with Local only nodes passing the health check
+                            let local = svc.external_traffic_policy.as_deref() == Some("Local");
+                            let healthy: Vec<&super::cluster::ClusterNode> = cluster.nodes.iter()
+                                .filter(|n| !local || res.endpoints.iter().any(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())))
+                                .collect();
+                            let node = healthy.first().copied().or(cluster.nodes.first());
+                            if let Some(node) = node {
+                                let first = hop("forward", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
+                                    format!("The client connects to the load balancer's external address {lbdst}"));
+                                let why_node = if local {
+                                    format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {}) marks only nodes with a ready local endpoint as healthy; it picks {}", svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default(), node.name)
+                                } else {
+                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
+                                };
+                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, Some((first, lbdst.clone(), why_node))));
+                            }
+                        }
+                        None => {
+                            let (backends, _) = backends_for(&res.endpoints, sp, None);
+                            let mut hops = vec![hop("forward", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
+                                format!("The client connects to the load balancer's external address {lbdst}"))];
+                            let (outcome, reason) = match backends.first() {
+                                Some(b) => {
+                                    deliver_hops(&mut hops, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
+                                        "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into(), "forward");
+                                    ("delivered".to_string(), "load balancer routes to pods directly".to_string())
+                                }
+                                None => ("rejected".to_string(), no_endpoint_reason(svc, res)),
+                            };
+                            out.push(Path { entry: "loadbalancer".into(), node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                        }
+                    }
+                }
+                _ => out.push(Path {
+                    entry: "loadbalancer".into(), node: None, port: Some(sp.port),
+                    hops: vec![hop("pending", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
+                        "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. The Service still works as a NodePort Service: its nodePorts are open on every node".into())],
+                    outcome: "pending".into(), reason: "no cloud controller: EXTERNAL-IP <pending>".into(), backends: vec![],
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Outside client → node IP:nodePort → kube-proxy on that node → pod (optionally via the LB).
+fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String, String)>) -> Path {
+    let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+    let ndst = format!("{node_ip}:{np}");
+    let local = svc.external_traffic_policy.as_deref() == Some("Local");
+    let mut hops = Vec::new();
+    let entry = if via_lb.is_some() { "loadbalancer" } else { "nodeport" };
+    let from_outside = match via_lb {
+        Some((first, _lbdst, why)) => {
+            hops.push(first);
+            hops.push(hop("forward", format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc.clone(), ndst.clone(), None, why));
+            format!("load-balancer:{}", svc.name)
+        }
+        None => {
+            hops.push(hop("send", "client:outside".into(), format!("node:{node}"), osrc.clone(), ndst.clone(), None,
+                format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod")));
+            "client:outside".to_string()
+        }
+    };
+    let _ = from_outside;
+    let (backends, fallback) = backends_for(&res.endpoints, sp, local.then_some(node));
+    let (outcome, reason) = if backends.is_empty() {
+        if local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
+            hops.push(hop("drop", format!("kube-proxy:{node}"), format!("kube-proxy:{node}"), osrc.clone(), ndst.clone(), None,
+                format!("externalTrafficPolicy: Local sends outside traffic only to pods on the node it arrived at; {node} runs none, so the packet is dropped (KUBE-SVL has no endpoints)")));
+            ("dropped".to_string(), format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
+        } else {
+            let why = no_endpoint_reason(svc, res);
+            hops.push(hop("reject", format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
+                format!("No ready endpoints: kube-proxy's rules reject the connection. {why}")));
+            ("rejected".to_string(), why)
+        }
+    } else {
+        let b = &backends[0];
+        let nat = if local {
+            format!("externalTrafficPolicy Local: only pods on {node} are used and the source stays {OUTSIDE_IP} (client IP preserved)")
+        } else {
+            format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
+        };
+        deliver_hops(&mut hops, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port), "snat-dnat");
+        ("delivered".to_string(), format!("via {node}: {} endpoint(s)", backends.len()))
+    };
+    Path { entry: entry.into(), node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+}

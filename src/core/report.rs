@@ -1,0 +1,263 @@
+//! The report: one serialisable answer that the CLI prints and the UI draws.
+//! Field names in `services[]` are a contract (issue #3): add fields, never rename them.
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use super::cluster::ClusterNode;
+use super::diag::{Diagnostic, Severity};
+use super::model::Labels;
+use super::paths::Path;
+use super::resolve::{DnsRecord, Endpoint, Miss};
+use super::service::{LoadBalancer, SvcPort};
+
+pub fn labels_as_map<S: Serializer>(l: &Labels, s: S) -> Result<S::Ok, S::Error> {
+    let mut m = s.serialize_map(Some(l.len()))?;
+    for (k, v) in l {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
+}
+
+fn opt_labels_as_map<S: Serializer>(l: &Option<Labels>, s: S) -> Result<S::Ok, S::Error> {
+    match l {
+        Some(l) => labels_as_map(l, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceReport {
+    pub name: String,
+    pub namespace: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub headless: bool,
+    #[serde(rename = "clusterIP")]
+    pub cluster_ip: Option<String>,
+    #[serde(rename = "externalName")]
+    pub external_name: Option<String>,
+    /// every name cluster DNS answers for this Service; empty = NXDOMAIN
+    pub dns: Vec<String>,
+    #[serde(rename = "dnsRecords")]
+    pub dns_records: Vec<DnsRecord>,
+    pub ports: Vec<SvcPort>,
+    pub endpoints: Vec<Endpoint>,
+    pub paths: Vec<Path>,
+    #[serde(serialize_with = "opt_labels_as_map")]
+    pub selector: Option<Labels>,
+    #[serde(rename = "nearMisses")]
+    pub near_misses: Vec<Miss>,
+    #[serde(rename = "loadBalancer")]
+    pub load_balancer: LoadBalancer,
+    #[serde(rename = "externalTrafficPolicy")]
+    pub external_traffic_policy: Option<String>,
+    #[serde(rename = "internalTrafficPolicy")]
+    pub internal_traffic_policy: Option<String>,
+    #[serde(rename = "sessionAffinity")]
+    pub session_affinity: String,
+    #[serde(rename = "healthCheckNodePort")]
+    pub health_check_node_port: Option<i64>,
+    #[serde(rename = "externalIPs")]
+    pub external_ips: Vec<String>,
+    /// the API server would refuse it; it is drawn crossed out
+    pub rejected: bool,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContainerPortReport {
+    pub container: String,
+    pub name: Option<String>,
+    #[serde(rename = "containerPort")]
+    pub container_port: i64,
+    pub protocol: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PodReport {
+    pub name: String,
+    pub namespace: String,
+    #[serde(serialize_with = "labels_as_map")]
+    pub labels: Labels,
+    pub node: Option<String>,
+    pub ip: Option<String>,
+    pub phase: String,
+    pub ready: bool,
+    pub terminating: bool,
+    pub owner: Option<String>,
+    pub ports: Vec<ContainerPortReport>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterReport {
+    #[serde(rename = "serviceCIDR")]
+    pub service_cidr: String,
+    #[serde(rename = "nodePortRange")]
+    pub node_port_range: String,
+    #[serde(rename = "clusterDomain")]
+    pub cluster_domain: String,
+    pub cloud: bool,
+    #[serde(rename = "clientPod")]
+    pub client_pod: PodReport,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub diagnostics: Vec<Diagnostic>,
+    pub services: Vec<ServiceReport>,
+    pub nodes: Vec<ClusterNode>,
+    pub pods: Vec<PodReport>,
+    pub cluster: ClusterReport,
+    /// objects read, by kind, and the kinds ignored
+    pub objects: usize,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"version\":1,\"error\":\"{e}\"}}"))
+    }
+
+    /// The same facts for people.
+    pub fn to_text(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "Cluster: {} node(s), service CIDR {}, nodePorts {}, DNS zone {}{}",
+            self.nodes.len(),
+            self.cluster.service_cidr,
+            self.cluster.node_port_range,
+            self.cluster.cluster_domain,
+            if self.cloud_on() { ", simulated cloud load balancers" } else { "" }
+        );
+        for n in &self.nodes {
+            let _ = writeln!(s, "  node {} {} pods {}", n.name, n.ip, n.pod_cidr);
+        }
+        for p in &self.pods {
+            let labels = p.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+            let _ = writeln!(
+                s,
+                "  pod {}/{} on {} ip {} {}{} [{}]",
+                p.namespace,
+                p.name,
+                p.node.as_deref().unwrap_or("(unscheduled)"),
+                p.ip.as_deref().unwrap_or("-"),
+                p.phase,
+                if p.ready { ", Ready" } else { ", not Ready" },
+                labels
+            );
+        }
+        for svc in &self.services {
+            let _ = writeln!(s);
+            let _ = writeln!(
+                s,
+                "Service {}/{} ({}{}){}",
+                svc.namespace,
+                svc.name,
+                svc.type_,
+                if svc.headless { ", headless" } else { "" },
+                if svc.rejected { " — REJECTED by the API server" } else { "" }
+            );
+            if let Some(ip) = &svc.cluster_ip {
+                let _ = writeln!(s, "  clusterIP: {ip}");
+            }
+            if let Some(e) = &svc.external_name {
+                let _ = writeln!(s, "  externalName: {e}");
+            }
+            if let LoadBalancer::Ready { ingress, .. } = &svc.load_balancer {
+                let _ = writeln!(s, "  load balancer: {}", ingress.join(", "));
+            } else if svc.load_balancer == LoadBalancer::Pending {
+                let _ = writeln!(s, "  load balancer: <pending> (no cloud controller)");
+            }
+            for p in &svc.ports {
+                let _ = writeln!(
+                    s,
+                    "  port {}{}/{} -> targetPort {}{}",
+                    p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(),
+                    p.port,
+                    p.protocol,
+                    p.target_port,
+                    p.node_port.map(|n| format!(" (nodePort {n} on every node)")).unwrap_or_default()
+                );
+            }
+            if svc.dns.is_empty() {
+                let _ = writeln!(s, "  DNS: NXDOMAIN");
+            }
+            for r in &svc.dns_records {
+                let _ = writeln!(s, "  DNS {} {} -> {}", r.kind, r.name, r.answer);
+            }
+            if svc.endpoints.is_empty() && !svc.rejected && svc.type_ != "ExternalName" {
+                let _ = writeln!(s, "  endpoints: none");
+            }
+            for e in &svc.endpoints {
+                let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+                let _ = writeln!(
+                    s,
+                    "  endpoint {} {}:{} on {} {}",
+                    e.pod.as_deref().unwrap_or("-"),
+                    e.ip,
+                    ports,
+                    e.node.as_deref().unwrap_or("?"),
+                    if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" }
+                );
+            }
+            for m in &svc.near_misses {
+                let _ = writeln!(s, "  near miss {}/{}: {}", m.namespace, m.pod, m.reason);
+            }
+            for p in &svc.paths {
+                let _ = writeln!(
+                    s,
+                    "  path from {}{}{}: {} — {}",
+                    p.entry,
+                    p.node.as_ref().map(|n| format!(" via {n}")).unwrap_or_default(),
+                    p.port.map(|n| format!(" port {n}")).unwrap_or_default(),
+                    p.outcome,
+                    p.reason
+                );
+                for (i, h) in p.hops.iter().enumerate() {
+                    let _ = writeln!(
+                        s,
+                        "    {}. {} -> {}  {} -> {}{}",
+                        i + 1,
+                        h.from,
+                        h.to,
+                        h.src,
+                        h.dst,
+                        h.rewritten.as_ref().map(|r| format!(" => {r}")).unwrap_or_default()
+                    );
+                    let _ = writeln!(s, "       {}", h.explanation);
+                }
+            }
+        }
+        if !self.diagnostics.is_empty() {
+            let _ = writeln!(s);
+            let _ = writeln!(s, "Diagnostics:");
+            for d in &self.diagnostics {
+                let sev = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                let _ = writeln!(
+                    s,
+                    "  {}:{}: {sev}: {}{}",
+                    d.line,
+                    d.column,
+                    d.object.as_ref().map(|o| format!("{o}: ")).unwrap_or_default(),
+                    d.message
+                );
+            }
+        }
+        s
+    }
+
+    fn cloud_on(&self) -> bool {
+        self.cluster.cloud
+    }
+}

@@ -1,0 +1,258 @@
+//! Which pods back a Service, on which port, and what cluster DNS answers.
+//!
+//! Sources: the EndpointSlice controller (staging/src/k8s.io/endpointslice: reconciler,
+//! utils.go podToEndpoint, util/controller_utils.go ShouldPodBeInEndpoints / ShouldSetHostname),
+//! pkg/api/v1/pod/util.go FindPort, and the cluster DNS specification
+//! (kubernetes/dns docs/specification.md).
+
+use serde::Serialize;
+
+use super::cluster::{Cluster, PodInst};
+use super::model::{Body, IntOrString, Labels, Object};
+use super::service::{Svc, SvcPort};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndpointPortOut {
+    pub name: Option<String>,
+    pub port: i64,
+    pub protocol: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Endpoint {
+    pub pod: Option<String>,
+    pub namespace: String,
+    pub ip: String,
+    pub node: Option<String>,
+    pub ready: bool,
+    pub serving: bool,
+    pub terminating: bool,
+    pub hostname: Option<String>,
+    pub ports: Vec<EndpointPortOut>,
+}
+
+/// Why a pod is not (fully) an endpoint — shown as a near miss.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    pub pod: String,
+    pub namespace: String,
+    pub reason: String,
+    /// selector keys that did not match: (key, wanted, pod's value)
+    pub mismatched: Vec<(String, String, Option<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DnsRecord {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub endpoints: Vec<Endpoint>,
+    pub near_misses: Vec<Miss>,
+    pub dns: Vec<DnsRecord>,
+    /// pods whose labels match the selector (in the Service's namespace)
+    pub selected: Vec<String>,
+}
+
+pub fn selector_matches(selector: &Labels, labels: &Labels) -> bool {
+    // labels.Set(selector).AsSelector(): an AND of equality requirements; {} selects everything
+    selector.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v))
+}
+
+/// FindPort (pkg/api/v1/pod/util.go): an int targetPort is used as is; a name is looked up
+/// in containers (then restartable init containers) by name *and* protocol.
+pub fn find_port(pod: &PodInst, sp: &SvcPort) -> Result<i64, String> {
+    match &sp.target_port {
+        IntOrString::Int(n) => Ok(*n),
+        IntOrString::Str(name) => {
+            for c in pod.containers.iter().chain(pod.sidecars.iter()) {
+                for p in &c.ports {
+                    let proto = p.protocol.as_deref().unwrap_or("TCP"); // SetDefaults: protocol "" → TCP
+                    if p.name.as_deref() == Some(name.as_str()) && proto == sp.protocol {
+                        return Ok(p.container_port);
+                    }
+                }
+            }
+            Err(format!("no container port named \"{name}\" with protocol {}", sp.protocol))
+        }
+    }
+}
+
+fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<Endpoint, String> {
+    // ShouldPodBeInEndpoints: terminal pods and pods without an IP are skipped
+    if pod.phase == "Succeeded" || pod.phase == "Failed" {
+        return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
+    }
+    let Some(ip) = pod.ip.clone() else {
+        return Err("no pod IP yet (not scheduled or not started)".into());
+    };
+    let mut ports = Vec::new();
+    let mut missing = Vec::new();
+    for sp in &svc.ports {
+        match find_port(pod, sp) {
+            Ok(port) => ports.push(EndpointPortOut { name: sp.name.clone(), port, protocol: sp.protocol.clone() }),
+            Err(e) => missing.push(format!("port {}: {e}", sp.name.clone().unwrap_or_else(|| sp.port.to_string()))),
+        }
+    }
+    if ports.is_empty() && !svc.ports.is_empty() {
+        return Err(format!("resolves none of the Service's ports ({})", missing.join("; ")));
+    }
+    // podToEndpoint: serving = Ready condition; terminating = deletionTimestamp set;
+    // ready = publishNotReadyAddresses || (serving && !terminating)
+    let serving = pod.ready;
+    let ready = svc.publish_not_ready_addresses || (serving && !pod.terminating);
+    // ShouldSetHostname: spec.hostname set and spec.subdomain == service name (same namespace)
+    let hostname = match (&pod.hostname, &pod.subdomain) {
+        (Some(h), Some(s)) if s == &svc.name => Some(h.clone()),
+        _ => None,
+    };
+    Ok(Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports })
+}
+
+pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -> Resolution {
+    let mut r = Resolution::default();
+    if svc.rejected {
+        return r;
+    }
+    if svc.type_ != "ExternalName" {
+        match &svc.selector {
+            Some(sel) => {
+                for pod in &cluster.pods {
+                    if pod.namespace != svc.namespace {
+                        // podLister.Pods(service.Namespace): other namespaces never count
+                        if selector_matches(sel, &pod.labels) && !sel.is_empty() {
+                            r.near_misses.push(Miss {
+                                pod: pod.name.clone(),
+                                namespace: pod.namespace.clone(),
+                                reason: format!("labels match, but the pod is in namespace {} and the Service in {}; a Service selects only in its own namespace", pod.namespace, svc.namespace),
+                                mismatched: vec![],
+                            });
+                        }
+                        continue;
+                    }
+                    if selector_matches(sel, &pod.labels) {
+                        r.selected.push(pod.name.clone());
+                        match pod_endpoint(svc, pod) {
+                            Ok(ep) => r.endpoints.push(ep),
+                            Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
+                        }
+                    } else {
+                        let mismatched: Vec<(String, String, Option<String>)> = sel
+                            .iter()
+                            .filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
+                            .map(|(k, v)| (k.clone(), v.clone(), pod.labels.iter().find(|(lk, _)| lk == k).map(|(_, lv)| lv.clone())))
+                            .collect();
+                        // a near miss: at least one key matches, or a key is present with another value
+                        let close = mismatched.len() < sel.len() || mismatched.iter().any(|(_, _, got)| got.is_some());
+                        if close {
+                            let why = mismatched
+                                .iter()
+                                .map(|(k, v, got)| match got {
+                                    Some(g) => format!("{k}={g} (wanted {k}={v})"),
+                                    None => format!("no label {k} (wanted {k}={v})"),
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason: why, mismatched });
+                        }
+                    }
+                }
+            }
+            None => {
+                // selectorless: manual Endpoints (same name) / EndpointSlices (kubernetes.io/service-name)
+                for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace) {
+                    let sets: Vec<&super::model::EndpointSet> = match &o.body {
+                        Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
+                        Body::EndpointSlice(set) if set.service == svc.name => vec![set],
+                        _ => continue,
+                    };
+                    for set in sets {
+                        for a in &set.addresses {
+                            // ports of a manual set are matched to the Service's ports by name
+                            let ports = set
+                                .ports
+                                .iter()
+                                .filter(|p| svc.ports.iter().any(|sp| sp.name == p.name && sp.protocol == p.protocol))
+                                .map(|p| EndpointPortOut { name: p.name.clone(), port: p.port, protocol: p.protocol.clone() })
+                                .collect();
+                            let ep = Endpoint {
+                                pod: a.target.clone(),
+                                namespace: svc.namespace.clone(),
+                                ip: a.ip.clone(),
+                                node: a.node_name.clone(),
+                                ready: a.ready,
+                                serving: a.serving,
+                                terminating: a.terminating,
+                                hostname: a.hostname.clone(),
+                                ports,
+                            };
+                            if !r.endpoints.iter().any(|e| e.ip == ep.ip) {
+                                r.endpoints.push(ep);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    r.dns = dns_records(svc, &r.endpoints, domain);
+    r
+}
+
+/// kubernetes/dns docs/specification.md (schema 1.1.0), sections 2.3–2.5.
+pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRecord> {
+    let mut out = Vec::new();
+    if svc.rejected {
+        return out;
+    }
+    let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
+    let rec = |kind: &str, name: String, answer: String| DnsRecord { kind: kind.into(), name, answer };
+    if svc.type_ == "ExternalName" {
+        // 2.5: CNAME to spec.externalName, nothing else
+        if let Some(ext) = &svc.external_name {
+            out.push(rec("CNAME", fqdn, ext.clone()));
+        }
+        return out;
+    }
+    if !svc.headless() {
+        // 2.3.1 / 2.3.2: A record → clusterIP regardless of endpoints; SRV per named port
+        if let Some(ip) = &svc.cluster_ip {
+            out.push(rec("A", fqdn.clone(), ip.clone()));
+            for p in &svc.ports {
+                if let Some(n) = &p.name {
+                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_lowercase()), format!("0 100 {} {fqdn}", p.port)));
+                }
+            }
+        }
+        return out;
+    }
+    // 2.4 headless: one A per ready endpoint; none → NXDOMAIN (no records)
+    let ready: Vec<&Endpoint> = endpoints.iter().filter(|e| e.ready).collect();
+    for e in &ready {
+        out.push(rec("A", fqdn.clone(), e.ip.clone()));
+    }
+    for e in &ready {
+        if let Some(h) = &e.hostname {
+            out.push(rec("A", format!("{h}.{fqdn}"), e.ip.clone()));
+        }
+    }
+    for p in &svc.ports {
+        if let Some(n) = &p.name {
+            for e in &ready {
+                let target = match &e.hostname {
+                    Some(h) => format!("{h}.{fqdn}"),
+                    // implementation-defined name for endpoints without hostname (CoreDNS: dashed IP)
+                    None => format!("{}.{fqdn}", e.ip.replace('.', "-")),
+                };
+                if let Some(ep) = e.ports.iter().find(|ep| ep.name.as_deref() == Some(n.as_str())) {
+                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_lowercase()), format!("0 {} {} {target}", 100 / ready.len().max(1), ep.port)));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,629 @@
+//! What the API server does with a Service on create, in upstream's order
+//! (kubernetes/kubernetes pkg/registry/core/service/storage/storage.go beginCreate):
+//! defaulting (pkg/apis/core/v1/defaults.go SetDefaults_Service) → allocation
+//! (pkg/registry/core/service/storage/alloc.go: clusterIPs, nodePorts, healthCheckNodePort;
+//! an allocation failure is returned alone) → validation
+//! (pkg/apis/core/validation/validation.go ValidateService). A Service that fails either step is
+//! `rejected`: it does not exist in the simulated cluster.
+
+use std::collections::HashSet;
+use std::net::{IpAddr, Ipv4Addr};
+
+use serde::Serialize;
+
+use super::config::{fnv, Config};
+use super::diag::{quote, Diagnostic};
+use super::model::{IntOrString, Labels, Object, ServiceSpec};
+use super::names;
+
+pub const TYPES: &[&str] = &["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
+const PROTOCOLS: &[&str] = &["SCTP", "TCP", "UDP"];
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SvcPort {
+    pub name: Option<String>,
+    pub protocol: String,
+    pub port: i64,
+    #[serde(rename = "targetPort")]
+    pub target_port: IntOrString,
+    #[serde(rename = "nodePort")]
+    pub node_port: Option<i64>,
+}
+
+/// Where a LoadBalancer Service's external address stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "state", rename_all = "lowercase")]
+pub enum LoadBalancer {
+    /// not a LoadBalancer Service
+    None,
+    /// no cloud controller answered: `<pending>`
+    Pending,
+    /// status.loadBalancer.ingress (given, or from the simulated cloud)
+    Ready { ingress: Vec<String>, simulated: bool },
+}
+
+/// A Service after defaulting and allocation: what exists in the cluster.
+#[derive(Debug, Clone)]
+pub struct Svc {
+    pub name: String,
+    pub namespace: String,
+    pub type_: String,
+    /// `Some("None")` for headless, `None` for ExternalName or rejected
+    pub cluster_ip: Option<String>,
+    pub external_name: Option<String>,
+    pub selector: Option<Labels>,
+    pub ports: Vec<SvcPort>,
+    pub external_ips: Vec<String>,
+    pub external_traffic_policy: Option<String>,
+    pub internal_traffic_policy: Option<String>,
+    pub session_affinity: String,
+    pub session_affinity_timeout: Option<i64>,
+    pub publish_not_ready_addresses: bool,
+    pub allocate_load_balancer_node_ports: Option<bool>,
+    pub health_check_node_port: Option<i64>,
+    pub load_balancer: LoadBalancer,
+    pub load_balancer_source_ranges: Vec<String>,
+    /// the API server refused it (see diagnostics)
+    pub rejected: bool,
+    /// index of the source object
+    pub object: usize,
+}
+
+impl Svc {
+    pub fn headless(&self) -> bool {
+        self.cluster_ip.as_deref() == Some("None")
+    }
+    pub fn id(&self) -> String {
+        format!("Service/{}/{}", self.namespace, self.name)
+    }
+}
+
+/// IPs and ports already handed out in the simulated cluster.
+#[derive(Debug, Default)]
+pub struct Allocations {
+    pub cluster_ips: HashSet<Ipv4Addr>,
+    pub node_ports: HashSet<i64>,
+    pub lb_ips: HashSet<Ipv4Addr>,
+}
+
+impl Allocations {
+    /// A fresh cluster: the first IP of the range belongs to the `kubernetes` Service; kubeadm
+    /// gives cluster DNS (kube-dns) the tenth (cmd/kubeadm/app/constants GetDNSIP).
+    pub fn new(cfg: &Config) -> Allocations {
+        let mut a = Allocations::default();
+        a.cluster_ips.insert(cfg.service_cidr.nth(1));
+        a.cluster_ips.insert(cfg.service_cidr.nth(10));
+        a
+    }
+}
+
+/// SetDefaults_Service (pkg/apis/core/v1/defaults.go) and ExternallyAccessible
+/// (pkg/api/service/util.go).
+pub fn apply_defaults(spec: &ServiceSpec) -> (String, Vec<SvcPort>, DefaultedPolicies) {
+    let type_ = spec.type_.clone().unwrap_or_else(|| "ClusterIP".into());
+    let ports = spec
+        .ports
+        .iter()
+        .map(|p| SvcPort {
+            name: p.name.clone(),
+            protocol: p.protocol.clone().unwrap_or_else(|| "TCP".into()),
+            port: p.port,
+            // targetPort absent, 0 or "" → port (an int), never an error (D6)
+            target_port: match &p.target_port {
+                None | Some(IntOrString::Int(0)) => IntOrString::Int(p.port),
+                Some(IntOrString::Str(s)) if s.is_empty() => IntOrString::Int(p.port),
+                Some(t) => t.clone(),
+            },
+            node_port: p.node_port,
+        })
+        .collect();
+    let externally_accessible =
+        type_ == "NodePort" || type_ == "LoadBalancer" || (type_ == "ClusterIP" && !spec.external_ips.is_empty());
+    let session_affinity = spec.session_affinity.clone().unwrap_or_else(|| "None".into());
+    let session_affinity_timeout = match session_affinity.as_str() {
+        // sessionAffinity None clears sessionAffinityConfig (D2)
+        "None" => None,
+        // ClientIP with no timeout → v1.DefaultClientIPServiceAffinitySeconds (D3)
+        "ClientIP" => Some(spec.session_affinity_timeout.unwrap_or(10800)),
+        _ => spec.session_affinity_timeout,
+    };
+    let policies = DefaultedPolicies {
+        external_traffic_policy: spec
+            .external_traffic_policy
+            .clone()
+            .or_else(|| externally_accessible.then(|| "Cluster".to_string())),
+        internal_traffic_policy: spec
+            .internal_traffic_policy
+            .clone()
+            .or_else(|| (type_ != "ExternalName" && TYPES.contains(&type_.as_str())).then(|| "Cluster".to_string())),
+        session_affinity,
+        session_affinity_timeout,
+        allocate_load_balancer_node_ports: spec
+            .allocate_load_balancer_node_ports
+            .or_else(|| (type_ == "LoadBalancer").then_some(true)),
+        externally_accessible,
+    };
+    (type_, ports, policies)
+}
+
+pub struct DefaultedPolicies {
+    pub external_traffic_policy: Option<String>,
+    pub internal_traffic_policy: Option<String>,
+    pub session_affinity: String,
+    pub session_affinity_timeout: Option<i64>,
+    pub allocate_load_balancer_node_ports: Option<bool>,
+    pub externally_accessible: bool,
+}
+
+fn range_msg() -> &'static str {
+    "must be between 1 and 65535, inclusive"
+}
+
+/// Go's %#v of a []string, as field.Invalid prints spec.clusterIPs.
+fn go_string_slice(v: &[String]) -> String {
+    format!("[]string{{{}}}", v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+}
+
+/// The hash-probed pick inside a range: stable per name, so editing one Service never
+/// renumbers another. (A real allocator picks at random; any free value is equally valid.)
+fn probe(seed: &str, size: u64, mut free: impl FnMut(u64) -> bool) -> Option<u64> {
+    if size == 0 {
+        return None;
+    }
+    let start = fnv(seed) % size;
+    (0..size.min(1 << 20)).map(|i| (start + i) % size).find(|&n| free(n))
+}
+
+/// Admit one Service: defaults, allocation, validation. Pushes diagnostics for the object.
+pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc: &mut Allocations, diags: &mut Vec<Diagnostic>) -> Svc {
+    let id = obj.id();
+    let (type_, ports, pol) = apply_defaults(spec);
+    let mut svc = Svc {
+        name: obj.meta.name.clone(),
+        namespace: obj.meta.namespace.clone(),
+        type_: type_.clone(),
+        cluster_ip: None,
+        external_name: spec.external_name.clone(),
+        selector: spec.selector.clone(),
+        ports,
+        external_ips: spec.external_ips.clone(),
+        external_traffic_policy: pol.external_traffic_policy.clone(),
+        internal_traffic_policy: pol.internal_traffic_policy.clone(),
+        session_affinity: pol.session_affinity.clone(),
+        session_affinity_timeout: pol.session_affinity_timeout,
+        publish_not_ready_addresses: spec.publish_not_ready_addresses,
+        allocate_load_balancer_node_ports: pol.allocate_load_balancer_node_ports,
+        health_check_node_port: spec.health_check_node_port,
+        load_balancer: LoadBalancer::None,
+        load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
+        rejected: false,
+        object: index,
+    };
+    // BeginCreate normalizeClusterIPs: clusterIP copied into clusterIPs
+    let mut cluster_ips = spec.cluster_ips.clone();
+    if let Some(ip) = &spec.cluster_ip {
+        if cluster_ips.is_empty() {
+            cluster_ips.push(ip.clone());
+        }
+    }
+    let at = |f: &str| obj.pos(f);
+
+    // ---- allocation (alloc.go); its errors are returned alone ----
+    let mut errs: Vec<Diagnostic> = Vec::new();
+    let mut new_ip: Option<Ipv4Addr> = None;
+    let mut new_ports: Vec<i64> = Vec::new();
+    let known_type = TYPES.contains(&type_.as_str());
+    if known_type && type_ != "ExternalName" {
+        match cluster_ips.first().map(String::as_str) {
+            Some("None") => svc.cluster_ip = Some("None".into()),
+            Some(s) => match s.parse::<IpAddr>() {
+                // initIPFamilyFields runs a loose ValidateServiceClusterIPsRelatedFields first
+                Err(_) => errs.push(Diagnostic::invalid(
+                    "spec.clusterIPs[0]",
+                    at("spec.clusterIP"),
+                    &quote(s),
+                    "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+                )),
+                Ok(IpAddr::V6(_)) => errs.push(Diagnostic::invalid(
+                    "spec.ipFamilies[0]",
+                    at("spec.clusterIP"),
+                    &quote("IPv6"),
+                    "not configured on this cluster",
+                )),
+                Ok(IpAddr::V4(ip)) => {
+                    if !cfg.service_cidr.contains(ip) {
+                        errs.push(Diagnostic::invalid(
+                            "spec.clusterIPs",
+                            at("spec.clusterIP"),
+                            &go_string_slice(&cluster_ips),
+                            &format!(
+                                "failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is {}",
+                                cfg.service_cidr
+                            ),
+                        ));
+                    } else if alloc.cluster_ips.contains(&ip) {
+                        errs.push(Diagnostic::invalid(
+                            "spec.clusterIPs",
+                            at("spec.clusterIP"),
+                            &go_string_slice(&cluster_ips),
+                            &format!("failed to allocate IP {ip}: provided IP is already allocated"),
+                        ));
+                    } else {
+                        new_ip = Some(ip);
+                    }
+                }
+            },
+            None => {
+                let cidr = cfg.service_cidr;
+                let seed = format!("{}/{}", svc.namespace, svc.name);
+                let n = probe(&seed, cidr.size(), |n| {
+                    n != 0 && n + 1 != cidr.size() && !alloc.cluster_ips.contains(&cidr.nth(n))
+                });
+                match n {
+                    Some(n) => new_ip = Some(cidr.nth(n)),
+                    None => errs.push(Diagnostic::invalid(
+                        "spec.clusterIPs",
+                        at("spec"),
+                        "[]string(nil)",
+                        "failed to allocate a serviceIP: range is full",
+                    )),
+                }
+            }
+        }
+        if let Some(ip) = new_ip {
+            svc.cluster_ip = Some(ip.to_string());
+        }
+        // nodePorts (initNodePorts): NodePort, and LoadBalancer unless allocateLoadBalancerNodePorts=false
+        let node_port_type = type_ == "NodePort" || type_ == "LoadBalancer";
+        if node_port_type {
+            let (lo, hi) = (cfg.node_port_range.0 as i64, cfg.node_port_range.1 as i64);
+            let auto = !(type_ == "LoadBalancer" && pol.allocate_load_balancer_node_ports == Some(false));
+            let mut seen: Vec<(i64, String)> = Vec::new();
+            // svcPortToNodePort: ports with the same `port` number share one allocated nodePort
+            let mut by_port: Vec<(i64, i64)> = Vec::new();
+            for (i, p) in svc.ports.iter_mut().enumerate() {
+                let f = format!("spec.ports[{i}].nodePort");
+                if let Some(np) = p.node_port {
+                    let dup_here = seen.iter().any(|(n, proto)| *n == np && *proto == p.protocol);
+                    if np < lo || np > hi {
+                        errs.push(Diagnostic::invalid(
+                            &f,
+                            at(&f),
+                            &np.to_string(),
+                            &format!("provided port is not in the valid range. The range of valid ports is {lo}-{hi}"),
+                        ));
+                    } else if dup_here || (alloc.node_ports.contains(&np)) || (new_ports.contains(&np) && !seen.iter().any(|(n, _)| *n == np)) {
+                        errs.push(Diagnostic::invalid(&f, at(&f), &np.to_string(), "provided port is already allocated"));
+                    } else if !new_ports.contains(&np) {
+                        new_ports.push(np);
+                    }
+                    seen.push((np, p.protocol.clone()));
+                    by_port.push((p.port, np));
+                } else if auto {
+                    if let Some(&(_, np)) = by_port.iter().find(|(port, _)| *port == p.port) {
+                        p.node_port = Some(np);
+                        continue;
+                    }
+                    let seed = format!("{}/{}:{}", svc.namespace, svc.name, i);
+                    let n = probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
+                        let c = lo + n as i64;
+                        !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
+                    });
+                    match n {
+                        Some(n) => {
+                            let np = lo + n as i64;
+                            new_ports.push(np);
+                            by_port.push((p.port, np));
+                            p.node_port = Some(np);
+                        }
+                        None => errs.push(Diagnostic::invalid(&f, at(&f), "0", "range is full")),
+                    }
+                }
+            }
+            // healthCheckNodePort (allocHealthCheckNodePort): LoadBalancer + externalTrafficPolicy Local
+            if type_ == "LoadBalancer" && pol.external_traffic_policy.as_deref() == Some("Local") {
+                match spec.health_check_node_port {
+                    Some(h) if h < lo || h > hi || alloc.node_ports.contains(&h) || new_ports.contains(&h) => {
+                        errs.push(Diagnostic::invalid(
+                            "spec.healthCheckNodePort",
+                            at("spec.healthCheckNodePort"),
+                            &h.to_string(),
+                            "failed to allocate requested HealthCheck NodePort",
+                        ))
+                    }
+                    Some(h) => new_ports.push(h),
+                    None => {
+                        let seed = format!("{}/{}:healthz", svc.namespace, svc.name);
+                        if let Some(n) = probe(&seed, (hi - lo + 1) as u64, |n| {
+                            let c = lo + n as i64;
+                            !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
+                        }) {
+                            new_ports.push(lo + n as i64);
+                            svc.health_check_node_port = Some(lo + n as i64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !errs.is_empty() {
+        svc.rejected = true;
+        svc.cluster_ip = None;
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+        return svc;
+    }
+
+    // ---- validation (ValidateService) ----
+    validate(obj, spec, &svc, &pol, &cluster_ips, &mut errs);
+    if !errs.is_empty() {
+        svc.rejected = true;
+        svc.cluster_ip = None;
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+        return svc;
+    }
+
+    // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
+    if let Some(ip) = new_ip {
+        alloc.cluster_ips.insert(ip);
+    }
+    alloc.node_ports.extend(new_ports);
+    if type_ == "LoadBalancer" {
+        svc.load_balancer = if !spec.lb_ingress.is_empty() {
+            LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
+        } else if cfg.cloud {
+            let seed = format!("{}/{}", svc.namespace, svc.name);
+            let lb = cfg.lb_cidr;
+            match probe(&seed, lb.size(), |n| n != 0 && n + 1 != lb.size() && !alloc.lb_ips.contains(&lb.nth(n))) {
+                Some(n) => {
+                    alloc.lb_ips.insert(lb.nth(n));
+                    LoadBalancer::Ready { ingress: vec![lb.nth(n).to_string()], simulated: true }
+                }
+                None => LoadBalancer::Pending,
+            }
+        } else {
+            LoadBalancer::Pending
+        };
+    }
+    svc
+}
+
+/// ValidateService and the helpers it calls (validateServicePort, ValidateObjectMeta,
+/// validateServiceExternalTrafficPolicy, validateServiceInternalTrafficFieldsValue,
+/// ValidateServiceClusterIPsRelatedFields, validateClientIPAffinityConfig).
+fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies, cluster_ips: &[String], errs: &mut Vec<Diagnostic>) {
+    let at = |f: &str| obj.pos(f);
+    // metadata (ValidateObjectMeta with ValidateServiceName = NameIsDNS1035Label)
+    if obj.meta.name.is_empty() {
+        errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
+    } else {
+        for m in names::dns1035_label(&obj.meta.name) {
+            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&obj.meta.name), &m));
+        }
+    }
+    if obj.meta.namespace_set {
+        for m in names::dns1123_label(&obj.meta.namespace) {
+            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&obj.meta.namespace), &m));
+        }
+    }
+    validate_labels(&obj.meta.labels, "metadata.labels", &at, errs);
+
+    let t = svc.type_.as_str();
+    if !TYPES.contains(&t) {
+        errs.push(Diagnostic::not_supported("spec.type", at("spec.type"), t, TYPES));
+    }
+    let headless = svc.headless();
+    if t == "ExternalName" {
+        if !cluster_ips.is_empty() {
+            errs.push(Diagnostic::forbidden("spec.clusterIPs", at("spec.clusterIP"), "may not be set for ExternalName services"));
+        }
+        if !spec.ip_families.is_empty() {
+            errs.push(Diagnostic::forbidden("spec.ipFamilies", at("spec.ipFamilies"), "may not be set for ExternalName services"));
+        }
+        if spec.ip_family_policy.is_some() {
+            errs.push(Diagnostic::forbidden("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), "may not be set for ExternalName services"));
+        }
+        match &spec.external_name {
+            None => errs.push(Diagnostic::required("spec.externalName", at("spec"), "")),
+            Some(n) => {
+                let trimmed = n.strip_suffix('.').unwrap_or(n);
+                for m in names::dns1123_subdomain(trimmed) {
+                    errs.push(Diagnostic::invalid("spec.externalName", at("spec.externalName"), &quote(n), &m));
+                }
+            }
+        }
+    }
+    if (t == "NodePort" || t == "LoadBalancer") && headless {
+        errs.push(Diagnostic::invalid(
+            "spec.clusterIPs[0]",
+            at("spec.clusterIP"),
+            &quote("None"),
+            &format!("may not be set to 'None' for {t} services"),
+        ));
+    }
+
+    // ports
+    let require_ports = !(t == "ExternalName" || headless);
+    if svc.ports.is_empty() && require_ports {
+        errs.push(Diagnostic::required("spec.ports", at("spec"), ""));
+    }
+    let mut names_seen: Vec<&str> = Vec::new();
+    let mut keys_seen: Vec<(i64, &str)> = Vec::new();
+    for (i, p) in svc.ports.iter().enumerate() {
+        let f = |k: &str| format!("spec.ports[{i}].{k}");
+        match &p.name {
+            None if svc.ports.len() > 1 => errs.push(Diagnostic::required(&f("name"), at(&format!("spec.ports[{i}]")), "")),
+            None => {}
+            Some(n) => {
+                for m in names::dns1123_label(n) {
+                    errs.push(Diagnostic::invalid(&f("name"), at(&f("name")), &quote(n), &m));
+                }
+                if names_seen.contains(&n.as_str()) {
+                    errs.push(Diagnostic::duplicate(&f("name"), at(&f("name")), &quote(n)));
+                }
+                names_seen.push(n);
+            }
+        }
+        if !(1..=65535).contains(&p.port) {
+            errs.push(Diagnostic::invalid(&f("port"), at(&f("port")), &p.port.to_string(), range_msg()));
+        }
+        if !PROTOCOLS.contains(&p.protocol.as_str()) {
+            errs.push(Diagnostic::not_supported(&f("protocol"), at(&f("protocol")), &p.protocol, PROTOCOLS));
+        }
+        match &p.target_port {
+            IntOrString::Int(n) if !(1..=65535).contains(n) => {
+                let pos = if spec.ports[i].target_port.is_some() { at(&f("targetPort")) } else { at(&f("port")) };
+                errs.push(Diagnostic::invalid(&f("targetPort"), pos, &n.to_string(), range_msg()));
+            }
+            IntOrString::Str(s) => {
+                for m in names::port_name(s) {
+                    errs.push(Diagnostic::invalid(&f("targetPort"), at(&f("targetPort")), &quote(s), &m));
+                }
+            }
+            _ => {}
+        }
+        if let Some(ap) = &spec.ports[i].app_protocol {
+            for m in names::qualified_name(ap) {
+                errs.push(Diagnostic::invalid(&f("appProtocol"), at(&f("appProtocol")), &quote(ap), &m));
+            }
+        }
+        // duplicate (port, protocol): field.Duplicate(portPath, core.ServicePort{Port, Protocol})
+        if keys_seen.contains(&(p.port, p.protocol.as_str())) {
+            errs.push(Diagnostic::duplicate(
+                &format!("spec.ports[{i}]"),
+                at(&format!("spec.ports[{i}]")),
+                &format!(
+                    "core.ServicePort{{Name:\"\", Protocol:{}, AppProtocol:(*string)(nil), Port:{}, TargetPort:intstr.IntOrString{{Type:0, IntVal:0, StrVal:\"\"}}, NodePort:0}}",
+                    quote(&p.protocol),
+                    p.port
+                ),
+            ));
+        }
+        keys_seen.push((p.port, &p.protocol));
+        if t == "ClusterIP" && p.node_port.is_some() {
+            errs.push(Diagnostic::forbidden(&f("nodePort"), at(&f("nodePort")), "may not be used when `type` is 'ClusterIP'"));
+        }
+        if t == "ExternalName" && p.node_port.is_some() {
+            errs.push(Diagnostic::forbidden(&f("nodePort"), at(&f("nodePort")), "may not be used when `type` is 'ExternalName'"));
+        }
+    }
+
+    // LoadBalancer-only fields
+    if t != "LoadBalancer" {
+        if spec.allocate_load_balancer_node_ports.is_some() {
+            errs.push(Diagnostic::forbidden(
+                "spec.allocateLoadBalancerNodePorts",
+                at("spec.allocateLoadBalancerNodePorts"),
+                "may only be used when `type` is 'LoadBalancer'",
+            ));
+        }
+        if !spec.load_balancer_source_ranges.is_empty() {
+            // sic: upstream's path has a capital L
+            errs.push(Diagnostic::forbidden(
+                "spec.LoadBalancerSourceRanges",
+                at("spec.loadBalancerSourceRanges"),
+                "may only be used when `type` is 'LoadBalancer'",
+            ));
+        }
+        if spec.load_balancer_class.is_some() {
+            errs.push(Diagnostic::forbidden(
+                "spec.loadBalancerClass",
+                at("spec.loadBalancerClass"),
+                "may only be used when `type` is 'LoadBalancer'",
+            ));
+        }
+    } else {
+        for (i, r) in spec.load_balancer_source_ranges.iter().enumerate() {
+            if super::config::Cidr::parse(r).is_none() && r.trim().parse::<IpAddr>().is_err() {
+                let f = format!("spec.LoadBalancerSourceRanges[{i}]");
+                errs.push(Diagnostic::invalid(
+                    &f,
+                    at(&format!("spec.loadBalancerSourceRanges[{i}]")),
+                    &quote(r),
+                    "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+                ));
+            }
+        }
+    }
+    if spec.health_check_node_port.is_some() && !(t == "LoadBalancer" && svc.external_traffic_policy.as_deref() == Some("Local")) {
+        errs.push(Diagnostic::invalid(
+            "spec.healthCheckNodePort",
+            at("spec.healthCheckNodePort"),
+            &spec.health_check_node_port.unwrap_or(0).to_string(),
+            "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        ));
+    }
+    // validateServiceExternalTrafficPolicy
+    if let Some(etp) = &spec.external_traffic_policy {
+        if !pol.externally_accessible {
+            errs.push(Diagnostic::invalid(
+                "spec.externalTrafficPolicy",
+                at("spec.externalTrafficPolicy"),
+                &quote(etp),
+                "may only be set for externally-accessible services",
+            ));
+        } else if etp != "Cluster" && etp != "Local" {
+            errs.push(Diagnostic::not_supported("spec.externalTrafficPolicy", at("spec.externalTrafficPolicy"), etp, &["Cluster", "Local"]));
+        }
+    }
+    if let Some(itp) = &spec.internal_traffic_policy {
+        if itp != "Cluster" && itp != "Local" {
+            errs.push(Diagnostic::not_supported("spec.internalTrafficPolicy", at("spec.internalTrafficPolicy"), itp, &["Cluster", "Local"]));
+        }
+    }
+    // sessionAffinity
+    match svc.session_affinity.as_str() {
+        "None" => {}
+        "ClientIP" => {
+            if let Some(to) = svc.session_affinity_timeout {
+                if !(1..=86400).contains(&to) {
+                    errs.push(Diagnostic::invalid(
+                        "spec.sessionAffinityConfig.clientIP.timeoutSeconds",
+                        at("spec.sessionAffinityConfig.clientIP.timeoutSeconds"),
+                        &to.to_string(),
+                        "must be greater than 0 and less than 86400",
+                    ));
+                }
+            }
+        }
+        other => errs.push(Diagnostic::not_supported("spec.sessionAffinity", at("spec.sessionAffinity"), other, &["ClientIP", "None"])),
+    }
+    // selector keys/values are labels
+    if let Some(sel) = &spec.selector {
+        validate_labels(sel, "spec.selector", &at, errs);
+    }
+    for (i, ip) in spec.external_ips.iter().enumerate() {
+        let f = format!("spec.externalIPs[{i}]");
+        match ip.parse::<IpAddr>() {
+            Err(_) => errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")),
+            Ok(a) if a.is_loopback() || a.is_unspecified() => {
+                errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), "may not be in the loopback range (127.0.0.0/8, ::1/128)"))
+            }
+            _ => {}
+        }
+    }
+    if let Some(p) = &spec.ip_family_policy {
+        const POLICIES: &[&str] = &["PreferDualStack", "RequireDualStack", "SingleStack"];
+        if !POLICIES.contains(&p.as_str()) {
+            errs.push(Diagnostic::not_supported("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), p, POLICIES));
+        } else if p == "RequireDualStack" {
+            errs.push(Diagnostic::invalid(
+                "spec.ipFamilyPolicy",
+                at("spec.ipFamilyPolicy"),
+                &quote(p),
+                "this cluster is not configured for dual-stack services",
+            ));
+        }
+    }
+}
+
+/// ValidateLabels (apimachinery/pkg/api/validation/objectmeta.go → metav1validation.ValidateLabels).
+fn validate_labels(labels: &Labels, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (k, v) in labels {
+        for m in names::qualified_name(k) {
+            errs.push(Diagnostic::invalid(field, at(&format!("{field}.{k}")), &quote(k), &m));
+        }
+        for m in names::label_value(v) {
+            errs.push(Diagnostic::invalid(field, at(&format!("{field}.{k}")), &quote(v), &m));
+        }
+    }
+}
