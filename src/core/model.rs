@@ -227,7 +227,7 @@ impl Reader<'_> {
             _ => n.text(),
         };
         let mut hint = String::new();
-        if want == "string" {
+        if want == "a string" {
             if let NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. } = &n.kind {
                 hint = format!(" (YAML reads unquoted {text} as a {}; quote it: \"{text}\")", n.type_name());
             }

@@ -1,1 +1,593 @@
+//! Rule tests: each names the upstream function it follows (kubernetes/kubernetes unless said).
 
+use super::config::Config;
+use super::diag::Severity;
+use super::report::{Report, ServiceReport};
+use super::*;
+
+fn run(src: &str) -> Report {
+    analyze(src, &Config::default())
+}
+fn run_cfg(src: &str, cfg: Config) -> Report {
+    analyze(src, &cfg)
+}
+fn svc<'a>(r: &'a Report, name: &str) -> &'a ServiceReport {
+    r.services.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no service {name}"))
+}
+fn errors(r: &Report) -> Vec<String> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect()
+}
+fn has_error(r: &Report, msg: &str) -> bool {
+    errors(r).iter().any(|m| m == msg)
+}
+
+const WEB: &str = include_str!("../../examples/web.yaml");
+
+fn service(spec: &str) -> String {
+    format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n{spec}")
+}
+
+const PODS: &str = "
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-1, labels: {app: web}}
+spec:
+  containers:
+  - name: c
+    ports: [{name: http, containerPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-2, labels: {app: web}}
+spec:
+  containers:
+  - name: c
+    ports: [{name: http, containerPort: 9090}]
+";
+
+// ---------------------------------------------------------------- defaults
+
+// pkg/apis/core/v1/defaults.go SetDefaults_Service: type ClusterIP, protocol TCP, targetPort = port,
+// sessionAffinity None, internalTrafficPolicy Cluster; no externalTrafficPolicy for ClusterIP
+#[test]
+fn set_defaults_service_clusterip() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n"));
+    let s = svc(&r, "web");
+    assert_eq!(s.type_, "ClusterIP");
+    assert_eq!(s.ports[0].protocol, "TCP");
+    assert_eq!(s.ports[0].target_port, model::IntOrString::Int(80));
+    assert_eq!(s.session_affinity, "None");
+    assert_eq!(s.internal_traffic_policy.as_deref(), Some("Cluster"));
+    assert_eq!(s.external_traffic_policy, None);
+    assert_eq!(s.namespace, "default");
+}
+
+// SetDefaults_Service: targetPort 0 is defaulted to port, not rejected
+#[test]
+fn set_defaults_service_target_port_zero_becomes_port() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 81\n    targetPort: 0\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "web").ports[0].target_port, model::IntOrString::Int(81));
+}
+
+// SetDefaults_Service + ExternallyAccessible (pkg/api/service/util.go): ETP Cluster for NodePort
+#[test]
+fn set_defaults_service_external_traffic_policy_for_nodeport() {
+    let r = run(&service("  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n"));
+    assert_eq!(svc(&r, "web").external_traffic_policy.as_deref(), Some("Cluster"));
+}
+
+// SetDefaults_Service: ClientIP affinity gets timeoutSeconds 10800
+#[test]
+fn set_defaults_service_client_ip_timeout() {
+    let r = run(&(service("  sessionAffinity: ClientIP\n  selector: {app: web}\n  ports:\n  - port: 80\n") + PODS));
+    let p = &svc(&r, "web").paths[0];
+    assert!(p.hops.last().unwrap().explanation.contains("10800 s"), "{:?}", p.hops.last());
+}
+
+// pkg/apis/apps/v1/defaults.go SetDefaults_Deployment: replicas nil → 1
+#[test]
+fn set_defaults_deployment_replicas_one() {
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(src);
+    assert_eq!(r.pods.len(), 1);
+    assert!(r.pods[0].name.starts_with("api-"));
+    assert_eq!(r.pods[0].name.matches('-').count(), 2, "{}", r.pods[0].name);
+}
+
+// ---------------------------------------------------------------- validation (ValidateService)
+
+// validation.go validateServicePort: port must be 1..65535
+#[test]
+fn validate_service_port_range() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 0\n    targetPort: 80\n"));
+    assert!(has_error(&r, "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"), "{:?}", errors(&r));
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("spec.ports[0].port")).unwrap();
+    assert_eq!((d.line, d.column), (8, 11));
+    assert_eq!(d.object.as_deref(), Some("Service/default/web"));
+    assert!(svc(&r, "web").rejected);
+}
+
+// validateServicePort: a missing port is 0, and the defaulted targetPort (= 0) is reported too
+#[test]
+fn validate_service_missing_port_reports_port_and_target_port() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - name: http\n"));
+    assert!(has_error(&r, "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"));
+    assert!(has_error(&r, "spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive"));
+}
+
+// ValidateService: more than one port → every port needs a name; names unique
+#[test]
+fn validate_service_port_names_required_and_unique() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n  - port: 443\n"));
+    assert!(has_error(&r, "spec.ports[0].name: Required value"));
+    assert!(has_error(&r, "spec.ports[1].name: Required value"));
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: a, port: 80}\n  - {name: a, port: 443}\n"));
+    assert!(has_error(&r, "spec.ports[1].name: Duplicate value: \"a\""), "{:?}", errors(&r));
+}
+
+// ValidateService: duplicate (port, protocol); 53/TCP + 53/UDP is fine
+#[test]
+fn validate_service_duplicate_port_protocol() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: a, port: 80}\n  - {name: b, port: 80}\n"));
+    assert!(errors(&r).iter().any(|m| m.starts_with("spec.ports[1]: Duplicate value: core.ServicePort{")), "{:?}", errors(&r));
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53, protocol: TCP}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// validateServicePort: protocol must be SCTP/TCP/UDP (case-sensitive)
+#[test]
+fn validate_service_protocol_not_supported() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    protocol: HTTP\n"));
+    assert!(has_error(&r, "spec.ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", \"UDP\""), "{:?}", errors(&r));
+}
+
+// validateServicePort: a string targetPort must be an IANA_SVC_NAME (IsValidPortName)
+#[test]
+fn validate_service_named_target_port_syntax() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: \"8080\"\n"));
+    assert!(has_error(&r, "spec.ports[0].targetPort: Invalid value: \"8080\": must contain at least one letter (a-z)"), "{:?}", errors(&r));
+}
+
+// ValidateServiceName = NameIsDNS1035Label: Service names start with a letter
+#[test]
+fn validate_service_name_dns1035() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata:\n  name: 1web\nspec:\n  ports: [{port: 80}]\n";
+    let r = run(src);
+    let e = errors(&r);
+    assert!(e[0].starts_with("metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of"), "{e:?}");
+    let d = &r.diagnostics[0];
+    assert_eq!((d.line, d.column), (4, 9));
+}
+
+// ValidateService: ports required unless headless or ExternalName
+#[test]
+fn validate_service_ports_required() {
+    let r = run(&service("  selector: {app: web}\n"));
+    assert!(has_error(&r, "spec.ports: Required value"));
+    let r = run(&service("  clusterIP: None\n  selector: {app: web}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// ValidateService: nodePort forbidden on ClusterIP
+#[test]
+fn validate_service_node_port_forbidden_on_clusterip() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    nodePort: 30080\n"));
+    assert!(has_error(&r, "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"));
+}
+
+// ValidateService: type is NotSupported outside the four values (case-sensitive)
+#[test]
+fn validate_service_type_not_supported() {
+    let r = run(&service("  type: Nodeport\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.type: Unsupported value: \"Nodeport\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""), "{:?}", errors(&r));
+}
+
+// ValidateService: clusterIP None with NodePort is invalid (spec.clusterIPs[0])
+#[test]
+fn validate_service_headless_nodeport() {
+    let r = run(&service("  type: NodePort\n  clusterIP: None\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services"), "{:?}", errors(&r));
+}
+
+// ValidateService: ExternalName needs a DNS-1123 subdomain externalName; clusterIP forbidden
+#[test]
+fn validate_service_external_name() {
+    let r = run(&service("  type: ExternalName\n"));
+    assert!(has_error(&r, "spec.externalName: Required value"));
+    let r = run(&service("  type: ExternalName\n  externalName: My_DB.example.com\n"));
+    assert!(errors(&r)[0].starts_with("spec.externalName: Invalid value: \"My_DB.example.com\": a lowercase RFC 1123 subdomain"), "{:?}", errors(&r));
+    let r = run(&service("  type: ExternalName\n  externalName: db.example.com.\n  clusterIP: 10.96.0.50\n"));
+    assert!(has_error(&r, "spec.clusterIPs: Forbidden: may not be set for ExternalName services"), "{:?}", errors(&r));
+}
+
+// validateServiceExternalTrafficPolicy: only for externally-accessible Services
+#[test]
+fn validate_service_external_traffic_policy_on_clusterip() {
+    let r = run(&service("  externalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services"));
+}
+
+// validateClientIPAffinityConfig: timeoutSeconds 1..86400
+#[test]
+fn validate_client_ip_affinity_timeout() {
+    let r = run(&service("  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 0: must be greater than 0 and less than 86400"), "{:?}", errors(&r));
+}
+
+// ValidateService: LoadBalancer-only fields are Forbidden elsewhere (sic capital L path)
+#[test]
+fn validate_service_load_balancer_only_fields() {
+    let r = run(&service("  loadBalancerSourceRanges: [10.0.0.0/8]\n  allocateLoadBalancerNodePorts: true\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"));
+    assert!(has_error(&r, "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'"));
+}
+
+// ValidateLabels on spec.selector; a YAML 1.1 boolean is not a string (sigs.k8s.io/yaml → go-yaml v2)
+#[test]
+fn selector_values_must_be_strings() {
+    let r = run(&service("  selector:\n    app: yes\n  ports: [{port: 80}]\n"));
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("spec.selector.app")).expect("type error");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("quote it: \"yes\""), "{}", d.message);
+    assert_eq!((d.line, d.column), (7, 10));
+}
+
+// ---------------------------------------------------------------- allocation (alloc.go)
+
+// allocClusterIPs: from the service CIDR, never .1 (kubernetes) — deterministic per name
+#[test]
+fn alloc_cluster_ip_in_range_and_stable() {
+    let r1 = run(WEB);
+    let r2 = run(WEB);
+    let ip = svc(&r1, "web").cluster_ip.clone().unwrap();
+    assert_eq!(Some(ip.clone()), svc(&r2, "web").cluster_ip);
+    let cidr = config::Cidr::parse("10.96.0.0/12").unwrap();
+    let addr: std::net::Ipv4Addr = ip.parse().unwrap();
+    assert!(cidr.contains(addr));
+    assert_ne!(ip, "10.96.0.1");
+}
+
+// allocClusterIPs: an explicit IP outside the range → Invalid spec.clusterIPs, reported alone
+#[test]
+fn alloc_cluster_ip_out_of_range_reported_alone() {
+    let r = run(&service("  clusterIP: 10.0.0.5\n  selector: {app: web}\n  ports: [{port: 0}]\n"));
+    assert_eq!(
+        errors(&r),
+        vec!["spec.clusterIPs: Invalid value: []string{\"10.0.0.5\"}: failed to allocate IP 10.0.0.5: the provided IP (10.0.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12"]
+    );
+}
+
+// ipallocator: an IP already used by an earlier Service
+#[test]
+fn alloc_cluster_ip_already_allocated() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {clusterIP: 10.96.0.50, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\nspec: {clusterIP: 10.96.0.50, ports: [{port: 80}]}\n";
+    let r = run(src);
+    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: []string{\"10.96.0.50\"}: failed to allocate IP 10.96.0.50: provided IP is already allocated"]);
+    assert!(!svc(&r, "a").rejected);
+    assert!(svc(&r, "b").rejected);
+}
+
+// initNodePorts / portallocator: range check; allocation runs before ValidateService
+#[test]
+fn alloc_node_port_out_of_range() {
+    let r = run(&service("  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n    nodePort: 40000\n"));
+    assert_eq!(errors(&r), vec!["spec.ports[0].nodePort: Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767"]);
+}
+
+// initNodePorts: a repeated nodePort inside one Service is "already allocated" on create (v1.22+)
+#[test]
+fn alloc_node_port_repeated_in_one_service() {
+    let r = run(&service("  type: NodePort\n  selector: {app: web}\n  ports:\n  - {name: a, port: 80, nodePort: 30080}\n  - {name: b, port: 81, nodePort: 30080}\n"));
+    assert_eq!(errors(&r), vec!["spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated"]);
+}
+
+// svcPortToNodePort: same port number, two protocols → one shared nodePort
+#[test]
+fn alloc_node_port_shared_by_same_port_number() {
+    let r = run(&service("  type: NodePort\n  selector: {app: web}\n  ports:\n  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53, protocol: TCP}\n"));
+    let s = svc(&r, "web");
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(s.ports[0].node_port.is_some());
+    assert_eq!(s.ports[0].node_port, s.ports[1].node_port);
+}
+
+// configurable ranges: --service-node-port-range / --service-cluster-ip-range
+#[test]
+fn alloc_respects_configured_ranges() {
+    let cfg = Config { node_port_range: (31000, 31010), service_cidr: config::Cidr::parse("172.20.0.0/16").unwrap(), ..Config::default() };
+    let r = run_cfg(&service("  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80}]\n"), cfg);
+    let s = svc(&r, "web");
+    let np = s.ports[0].node_port.unwrap();
+    assert!((31000..=31010).contains(&np));
+    assert!(s.cluster_ip.as_ref().unwrap().starts_with("172.20."));
+}
+
+// allocHealthCheckNodePort: LoadBalancer + externalTrafficPolicy Local
+#[test]
+fn alloc_health_check_node_port() {
+    let r = run(&service("  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(svc(&r, "web").health_check_node_port.is_some());
+}
+
+// ---------------------------------------------------------------- endpoints and FindPort
+
+// EndpointSlice controller: selector AND of all pairs, same namespace only (podLister.Pods(ns))
+#[test]
+fn endpoints_selector_and_namespace() {
+    let src = format!("{}{PODS}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: other, namespace: shop, labels: {{app: web}}}}\nspec: {{containers: [{{name: c}}]}}\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n"));
+    let r = run(&src);
+    let s = svc(&r, "web");
+    assert_eq!(s.endpoints.len(), 2);
+    assert!(s.near_misses.iter().any(|m| m.pod == "other" && m.reason.contains("namespace shop")), "{:?}", s.near_misses);
+}
+
+// FindPort (pkg/api/v1/pod/util.go): a named targetPort resolves per pod
+#[test]
+fn find_port_named_target_port_differs_per_pod() {
+    let r = run(&(service("  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n") + PODS));
+    let s = svc(&r, "web");
+    let ports: Vec<i64> = s.endpoints.iter().map(|e| e.ports[0].port).collect();
+    assert_eq!(ports, vec![8080, 9090]);
+}
+
+// FindPort matches name AND protocol; a pod without the name serves nothing on that port
+#[test]
+fn find_port_name_and_protocol() {
+    let src = service("  selector: {app: web}\n  ports: [{port: 53, targetPort: dns, protocol: UDP}]\n")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec:\n  containers: [{name: c, ports: [{name: dns, containerPort: 5353}]}]\n";
+    let r = run(&src);
+    let s = svc(&r, "web");
+    assert!(s.endpoints.is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "NamedPortUnresolved" && d.line == 7), "{:?}", r.diagnostics);
+    assert_eq!(s.paths[0].outcome, "rejected");
+}
+
+// FindPort: a numeric targetPort is used even if the pod declares no containerPort
+#[test]
+fn find_port_numeric_needs_no_declaration() {
+    let src = service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 9999}]\n")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c}]}\n";
+    let r = run(&src);
+    assert_eq!(svc(&r, "web").endpoints[0].ports[0].port, 9999);
+}
+
+// podToEndpoint: serving = Ready condition; ready = publishNotReadyAddresses || (serving && !terminating)
+#[test]
+fn endpoint_conditions_ready_terminating_publish_not_ready() {
+    let pods = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: nr, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.9\n  conditions: [{type: Ready, status: \"False\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: term, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: done, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {phase: Succeeded, podIP: 10.244.1.10}\n";
+    let r = run(&(service("  selector: {app: web}\n  ports: [{port: 80}]\n") + pods));
+    let s = svc(&r, "web");
+    let nr = s.endpoints.iter().find(|e| e.pod.as_deref() == Some("nr")).unwrap();
+    assert!(!nr.ready && !nr.serving);
+    let term = s.endpoints.iter().find(|e| e.pod.as_deref() == Some("term")).unwrap();
+    assert!(term.terminating && term.serving && !term.ready);
+    assert!(!s.endpoints.iter().any(|e| e.pod.as_deref() == Some("done")), "terminal pods are not endpoints");
+    // only a terminating-but-serving endpoint is left: kube-proxy falls back to it (CategorizeEndpoints)
+    assert_eq!(s.paths[0].outcome, "delivered");
+    assert!(s.paths[0].hops.last().unwrap().explanation.contains("fallback"));
+    let r = run(&(service("  publishNotReadyAddresses: true\n  selector: {app: web}\n  ports: [{port: 80}]\n") + pods));
+    assert!(svc(&r, "web").endpoints.iter().all(|e| e.ready));
+}
+
+// ShouldPodBeInEndpoints: a pod with no IP (Pending) is not an endpoint
+#[test]
+fn pending_pod_without_ip_is_not_an_endpoint() {
+    let src = service("  selector: {app: web}\n  ports: [{port: 80}]\n") + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {phase: Pending}\n";
+    let r = run(&src);
+    assert!(svc(&r, "web").endpoints.is_empty());
+    assert!(svc(&r, "web").near_misses[0].reason.contains("no pod IP"));
+}
+
+// E1: selectorless Services use manual Endpoints / EndpointSlices (kubernetes.io/service-name)
+#[test]
+fn selectorless_service_uses_manual_endpoints_and_slices() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{name: pg, port: 5432}]}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [{ip: 192.0.2.10}]\n  ports: [{name: pg, port: 5432}]\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db-x, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nendpoints:\n- addresses: [192.0.2.11]\n  conditions: {ready: true}\nports: [{name: pg, port: 5432}]\n";
+    let r = run(src);
+    let s = svc(&r, "db");
+    let ips: Vec<&str> = s.endpoints.iter().map(|e| e.ip.as_str()).collect();
+    assert_eq!(ips, vec!["192.0.2.10", "192.0.2.11"]);
+    assert_eq!(s.paths[0].outcome, "delivered");
+}
+
+// Workloads: the Service selects pods by template labels, never the Deployment's own labels
+#[test]
+fn service_selects_pod_template_labels_not_deployment_labels() {
+    let src = service("  selector: {app: shop}\n  ports: [{port: 80}]\n")
+        + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop, labels: {app: shop}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: shop-web}}\n  template:\n    metadata: {labels: {app: shop-web}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(&src);
+    let s = svc(&r, "web");
+    assert!(s.endpoints.is_empty());
+    let d = r.diagnostics.iter().find(|d| d.code == "NoPodsSelected").unwrap();
+    assert!(d.message.contains("selector app=shop matches 0 pods"), "{}", d.message);
+    assert!(d.message.contains("app=shop-web (wanted app=shop)"), "{}", d.message);
+}
+
+// apps validation: selector must match template labels
+#[test]
+fn deployment_selector_must_match_template() {
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: b}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(src);
+    assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"b\"}: `selector` does not match template `labels`"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+}
+
+// StatefulSet pods: <name>-0..N-1, hostname = pod name, subdomain = serviceName (updateIdentity)
+#[test]
+fn statefulset_headless_dns() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{name: pg, port: 5432}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: pg, ports: [{containerPort: 5432}]}]}\n";
+    let r = run(src);
+    let s = svc(&r, "db");
+    assert!(s.headless);
+    assert_eq!(s.cluster_ip.as_deref(), Some("None"));
+    assert!(s.dns.contains(&"db.default.svc.cluster.local".to_string()));
+    assert!(s.dns.contains(&"db-0.db.default.svc.cluster.local".to_string()));
+    assert!(s.dns.contains(&"db-1.db.default.svc.cluster.local".to_string()));
+    assert!(s.dns.contains(&"_pg._tcp.db.default.svc.cluster.local".to_string()));
+    let a: Vec<&str> = s.dns_records.iter().filter(|r| r.kind == "A" && r.name == "db.default.svc.cluster.local").map(|r| r.answer.as_str()).collect();
+    assert_eq!(a.len(), 2);
+    assert_eq!(s.paths[0].outcome, "delivered");
+}
+
+// DNS spec 2.4: headless with no ready endpoints → NXDOMAIN (dns empty)
+#[test]
+fn headless_without_ready_endpoints_is_nxdomain() {
+    let r = run(&service("  clusterIP: None\n  selector: {app: nothing}\n  ports: [{port: 80}]\n"));
+    let s = svc(&r, "web");
+    assert!(s.dns.is_empty());
+    assert_eq!(s.paths[0].outcome, "nxdomain");
+}
+
+// Headless: no port remapping for raw A lookups (T10)
+#[test]
+fn headless_does_not_remap_ports() {
+    let r = run(&(service("  clusterIP: None\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n") + PODS));
+    assert_eq!(svc(&r, "web").paths[0].outcome, "port-mismatch");
+}
+
+// DNS spec 2.3: A record → clusterIP; SRV only for named ports
+#[test]
+fn dns_clusterip_a_and_srv() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: http, port: 80}\n  - {name: metrics, port: 9100}\n"));
+    let s = svc(&r, "web");
+    assert_eq!(s.dns[0], "web.default.svc.cluster.local");
+    assert!(s.dns.contains(&"_http._tcp.web.default.svc.cluster.local".to_string()));
+    let r = run_cfg(WEB, Config { cluster_domain: "corp.internal".into(), ..Config::default() });
+    assert_eq!(svc(&r, "web").dns, vec!["web.default.svc.corp.internal".to_string()]);
+}
+
+// DNS spec 2.5: ExternalName → CNAME only; no clusterIP, no endpoints
+#[test]
+fn external_name_is_a_cname() {
+    let r = run(&service("  type: ExternalName\n  externalName: db.example.com\n"));
+    let s = svc(&r, "web");
+    assert_eq!(s.cluster_ip, None);
+    assert_eq!(s.dns_records[0].kind, "CNAME");
+    assert_eq!(s.dns_records[0].answer, "db.example.com");
+    assert_eq!(s.paths[0].outcome, "external");
+}
+
+// ---------------------------------------------------------------- traffic paths (kube-proxy)
+
+// proxier.go: clusterIP DNAT to podIP:targetPort on the client's node
+#[test]
+fn path_clusterip_dnat_to_target_port() {
+    let r = run(WEB);
+    let s = svc(&r, "web");
+    let p = s.paths.iter().find(|p| p.entry == "pod").unwrap();
+    assert_eq!(p.outcome, "delivered");
+    let last = p.hops.last().unwrap();
+    assert_eq!(last.dst, format!("{}:80", s.cluster_ip.as_ref().unwrap()));
+    assert!(last.rewritten.as_ref().unwrap().ends_with(":8080"));
+    assert_eq!(last.from, "kube-proxy:node-1");
+    assert_eq!(p.backends.len(), 3);
+    let outside = s.paths.iter().find(|p| p.entry == "outside").unwrap();
+    assert_eq!(outside.outcome, "dropped");
+}
+
+// proxier.go KUBE-NODEPORTS: every node opens the nodePort; ETP Local drops on nodes without a local endpoint
+#[test]
+fn path_nodeport_every_node_and_local_policy() {
+    let one_pod = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-2, containers: [{name: c}]}\n";
+    let r = run(&(service("  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]\n") + one_pod));
+    let np: Vec<_> = svc(&r, "web").paths.iter().filter(|p| p.entry == "nodeport").collect();
+    assert_eq!(np.len(), 3);
+    assert!(np.iter().all(|p| p.outcome == "delivered"));
+    assert_eq!(np[0].hops[0].dst, "192.168.49.2:30080");
+    assert!(np[0].hops.last().unwrap().explanation.contains("SNAT"));
+    let r = run(&(service("  type: NodePort\n  externalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]\n") + one_pod));
+    let outcomes: Vec<&str> = svc(&r, "web").paths.iter().filter(|p| p.entry == "nodeport").map(|p| p.outcome.as_str()).collect();
+    assert_eq!(outcomes, vec!["dropped", "delivered", "dropped"]);
+}
+
+// LoadBalancer without a cloud controller stays pending; with one it goes LB → node:nodePort → pod
+#[test]
+fn path_load_balancer_pending_and_cloud() {
+    let src = service("  type: LoadBalancer\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n") + PODS;
+    let r = run(&src);
+    let s = svc(&r, "web");
+    assert_eq!(s.load_balancer, service::LoadBalancer::Pending);
+    assert!(s.paths.iter().any(|p| p.entry == "loadbalancer" && p.outcome == "pending"));
+    assert!(s.paths.iter().any(|p| p.entry == "nodeport" && p.outcome == "delivered"));
+    let r = run_cfg(&src, Config { cloud: true, ..Config::default() });
+    let s = svc(&r, "web");
+    let service::LoadBalancer::Ready { ingress, .. } = &s.load_balancer else { panic!("{:?}", s.load_balancer) };
+    assert!(ingress[0].starts_with("203.0.113."));
+    let p = s.paths.iter().find(|p| p.entry == "loadbalancer").unwrap();
+    assert_eq!(p.outcome, "delivered");
+    assert_eq!(p.hops[1].kind, "forward");
+    assert!(p.hops[1].dst.ends_with(&format!(":{}", s.ports[0].node_port.unwrap())));
+}
+
+// No endpoints: kube-proxy REJECTs, and the path names the nearest miss
+#[test]
+fn path_no_endpoints_names_nearest_miss() {
+    let src = service("  selector: {app: web}\n  ports: [{port: 80}]\n")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: v2, labels: {app: web-v2}}\nspec: {containers: [{name: c}]}\n";
+    let r = run(&src);
+    let p = &svc(&r, "web").paths[0];
+    assert_eq!(p.outcome, "rejected");
+    assert!(p.reason.contains("selector app=web matches 0 pods in namespace default"), "{}", p.reason);
+    assert!(p.reason.contains("v2: app=web-v2 (wanted app=web)"), "{}", p.reason);
+}
+
+// internalTrafficPolicy Local: no local endpoint → dropped, no fallback
+#[test]
+fn path_internal_traffic_policy_local() {
+    let src = service("  internalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80}]\n")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-3, containers: [{name: c}]}\n";
+    let r = run(&src);
+    assert_eq!(svc(&r, "web").paths[0].outcome, "dropped");
+}
+
+// ---------------------------------------------------------------- input handling
+
+// kubectl unpacks kind: List; every item is its own object with positions in the same text
+#[test]
+fn kind_list_is_unpacked() {
+    let src = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: a}\n  spec: {ports: [{port: 0}]}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n";
+    let r = run(src);
+    assert_eq!(r.services.len(), 1);
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("spec.ports[0].port")).unwrap();
+    assert_eq!(d.line, 7);
+    assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind" && d.severity == Severity::Info && d.line == 8));
+}
+
+#[test]
+fn missing_kind_and_broken_documents_do_not_hide_others() {
+    let src = format!("metadata: {{name: x}}\n---\nkey: [1, 2\n---\n{WEB}");
+    let r = run(&src);
+    assert!(r.diagnostics.iter().any(|d| d.code == "MissingKind" && d.line == 1));
+    assert!(r.diagnostics.iter().any(|d| d.code == "YAMLSyntax" && (3..=4).contains(&d.line)));
+    assert_eq!(r.services.len(), 1);
+    assert_eq!(svc(&r, "web").endpoints.len(), 3);
+}
+
+#[test]
+fn wrong_types_are_field_errors_not_panics() {
+    let r = run(&service("  ports: 80\n  selector: [app]\n"));
+    assert!(r.diagnostics.iter().any(|d| d.field.as_deref() == Some("spec.ports") && d.code == "TypeMismatch"));
+    assert!(r.diagnostics.iter().any(|d| d.field.as_deref() == Some("spec.selector") && d.code == "TypeMismatch"));
+    for junk in ["\u{0}\u{1}\u{2}", "- - - -", "kind: [", "{{{{", "kind: Service\nspec: {ports: [{port: 99999999999999999999}]}", ": : :", "\t\tkind: Pod"] {
+        let _ = run(junk);
+    }
+}
+
+#[test]
+fn report_json_has_the_contract_fields() {
+    let r = run(WEB);
+    let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(v["version"], 1);
+    let s = &v["services"][0];
+    for k in ["name", "namespace", "type", "headless", "clusterIP", "externalName", "dns", "ports", "endpoints", "paths"] {
+        assert!(s.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(s["ports"][0]["targetPort"], 8080);
+    assert_eq!(s["ports"][0]["nodePort"], serde_json::Value::Null);
+    assert_eq!(s["ports"][0]["name"], serde_json::Value::Null);
+    let e = &s["endpoints"][0];
+    for k in ["pod", "namespace", "ip", "node", "ready", "ports"] {
+        assert!(e.get(k).is_some(), "missing endpoint {k}");
+    }
+}
