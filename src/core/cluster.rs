@@ -10,7 +10,7 @@ use super::model::{Body, Container, Labels, Object, PodSpec, PodStatus, Workload
 /// Most pods we simulate (workload replicas beyond this are not drawn).
 pub const MAX_PODS: usize = 2_000;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClusterNode {
     pub name: String,
     pub ip: String,
@@ -24,7 +24,7 @@ pub struct ClusterNode {
     next_ip: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PodInst {
     pub name: String,
     pub namespace: String,

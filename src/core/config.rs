@@ -41,7 +41,7 @@ impl std::fmt::Display for Cidr {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Nodes to simulate when the input has no Node objects.
     pub nodes: usize,

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod model;
 pub mod names;
 pub mod paths;
+pub mod presets;
 pub mod report;
 pub mod resolve;
 pub mod service;

@@ -26,7 +26,7 @@ impl std::fmt::Display for IntOrString {
 
 pub type Labels = Vec<(String, String)>;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub name: String,
     pub namespace: String,
@@ -36,7 +36,7 @@ pub struct Meta {
     pub deleting: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServicePort {
     pub name: Option<String>,
     pub protocol: Option<String>,
@@ -46,7 +46,7 @@ pub struct ServicePort {
     pub app_protocol: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceSpec {
     pub type_: Option<String>,
     pub cluster_ip: Option<String>,
@@ -71,14 +71,14 @@ pub struct ServiceSpec {
     pub lb_ingress: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContainerPort {
     pub name: Option<String>,
     pub container_port: i64,
     pub protocol: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Container {
     pub name: String,
     pub ports: Vec<ContainerPort>,
@@ -86,7 +86,7 @@ pub struct Container {
     pub sidecar: bool,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PodSpec {
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
@@ -96,7 +96,7 @@ pub struct PodSpec {
     pub subdomain: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PodStatus {
     pub phase: Option<String>,
     pub pod_ip: Option<String>,
@@ -106,7 +106,7 @@ pub struct PodStatus {
     pub present: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Workload {
     pub replicas: Option<i64>,
     pub match_labels: Option<Labels>,
@@ -115,7 +115,7 @@ pub struct Workload {
     pub service_name: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EndpointAddress {
     pub ip: String,
     pub node_name: Option<String>,
@@ -126,7 +126,7 @@ pub struct EndpointAddress {
     pub terminating: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EndpointPort {
     pub name: Option<String>,
     pub port: i64,
@@ -134,14 +134,14 @@ pub struct EndpointPort {
 }
 
 /// Manual Endpoints (one subset) or an EndpointSlice, normalised.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EndpointSet {
     pub service: String,
     pub addresses: Vec<EndpointAddress>,
     pub ports: Vec<EndpointPort>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NodeInfo {
     pub internal_ip: Option<String>,
     pub external_ip: Option<String>,
@@ -149,7 +149,7 @@ pub struct NodeInfo {
     pub ready: Option<bool>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Service(ServiceSpec),
     Pod(PodSpec, PodStatus),
@@ -161,7 +161,7 @@ pub enum Body {
 }
 
 /// One object as pasted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Object {
     pub kind: String,
     pub api_version: String,

@@ -26,7 +26,7 @@ fn opt_labels_as_map<S: Serializer>(l: &Option<Labels>, s: S) -> Result<S::Ok, S
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceReport {
     pub name: String,
     pub namespace: String,
@@ -65,7 +65,7 @@ pub struct ServiceReport {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContainerPortReport {
     pub container: String,
     pub name: Option<String>,
@@ -74,7 +74,7 @@ pub struct ContainerPortReport {
     pub protocol: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PodReport {
     pub name: String,
     pub namespace: String,
@@ -90,7 +90,7 @@ pub struct PodReport {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClusterReport {
     #[serde(rename = "serviceCIDR")]
     pub service_cidr: String,
@@ -103,7 +103,7 @@ pub struct ClusterReport {
     pub client_pod: PodReport,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub version: u32,
     pub diagnostics: Vec<Diagnostic>,

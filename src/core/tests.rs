@@ -591,3 +591,42 @@ fn report_json_has_the_contract_fields() {
         assert!(e.get(k).is_some(), "missing endpoint {k}");
     }
 }
+
+// ---------------------------------------------------------------- presets: each teaches one thing
+
+fn preset(id: &str) -> Report {
+    let p = presets::find(id).unwrap();
+    run_cfg(p.yaml, Config { cloud: p.cloud, ..Config::default() })
+}
+fn path<'a>(r: &'a Report, entry: &str) -> &'a paths::Path {
+    r.services[0].paths.iter().find(|p| p.entry == entry).unwrap_or_else(|| panic!("no {entry} path"))
+}
+
+#[test]
+fn presets_parse_without_errors_and_show_their_point() {
+    for p in presets::ALL {
+        let r = preset(p.id);
+        assert!(errors(&r).is_empty(), "{}: {:?}", p.id, errors(&r));
+        assert!(r.services.iter().any(|s| s.name == p.service), "{}", p.id);
+        assert!(r.services[0].paths.iter().any(|x| x.entry == p.entry), "{} has no {} path", p.id, p.entry);
+    }
+    assert_eq!(path(&preset("web-clusterip"), "pod").outcome, "delivered");
+    assert_eq!(path(&preset("web-clusterip"), "outside").outcome, "dropped");
+    assert_eq!(path(&preset("web-nodeport"), "nodeport").hops[0].dst, "192.168.49.2:30080");
+    assert_eq!(path(&preset("web-loadbalancer"), "loadbalancer").outcome, "delivered");
+    assert_eq!(path(&preset("broken-lb-pending"), "loadbalancer").outcome, "pending");
+    assert_eq!(path(&preset("web-externalname"), "pod").outcome, "external");
+    assert_eq!(path(&preset("broken-selector-typo"), "pod").outcome, "rejected");
+    assert_eq!(path(&preset("broken-targetport"), "pod").outcome, "rejected");
+    assert_eq!(path(&preset("broken-not-ready"), "pod").outcome, "rejected");
+    assert_eq!(path(&preset("broken-namespace"), "pod").outcome, "rejected");
+    assert!(path(&preset("broken-namespace"), "pod").reason.contains("namespace shop"));
+    let named = preset("named-targetport");
+    let mut ports: Vec<i64> = named.services[0].endpoints.iter().map(|e| e.ports[0].port).collect();
+    ports.sort();
+    assert_eq!(ports, vec![8080, 8080, 9090]);
+    let local = preset("nodeport-local");
+    let outcomes: Vec<&str> = local.services[0].paths.iter().filter(|p| p.entry == "nodeport").map(|p| p.outcome.as_str()).collect();
+    assert_eq!(outcomes.iter().filter(|o| **o == "delivered").count(), 1);
+    assert_eq!(outcomes.iter().filter(|o| **o == "dropped").count(), 2);
+}

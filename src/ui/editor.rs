@@ -1,0 +1,170 @@
+//! The YAML editor (a textarea with a line gutter that marks diagnostics) and the list of
+//! diagnostics that jumps to a line.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Scene;
+use crate::core::diag::Severity;
+
+fn sev_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// UTF-16 offset of the start of `line` (1-based): what textarea selection APIs count.
+fn line_offset_utf16(text: &str, line: u32) -> u32 {
+    let mut off = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 >= line as usize {
+            break;
+        }
+        off += l.encode_utf16().count() as u32 + 1;
+    }
+    off
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let area = NodeRef::<html::Textarea>::new();
+    let gutter = NodeRef::<html::Div>::new();
+    let lines = Memo::new(move |_| scene.text.with(|t| t.split('\n').count().max(1)));
+    // worst severity per line
+    let marks = Memo::new(move |_| {
+        scene.analysis.with(|r| {
+            let mut m: Vec<(u32, Severity, String)> = Vec::new();
+            for d in &r.diagnostics {
+                match m.iter_mut().find(|(l, _, _)| *l == d.line) {
+                    Some(e) => {
+                        if d.severity < e.1 {
+                            e.1 = d.severity;
+                        }
+                        e.2.push('\n');
+                        e.2.push_str(&d.message);
+                    }
+                    None => m.push((d.line, d.severity, d.message.clone())),
+                }
+            }
+            m
+        })
+    });
+    // Outside changes of the text (a preset, a shared link) are written into the textarea;
+    // the user's own typing is never written back (that would move the caret).
+    Effect::new(move |_| {
+        let t = scene.text.get();
+        if let Some(a) = area.get() {
+            if a.value() != t {
+                a.set_value(&t);
+            }
+        }
+    });
+    // Jump to a line: select it, focus, scroll it into view.
+    Effect::new(move |_| {
+        if let (Some(line), Some(a)) = (scene.jump.get(), area.get()) {
+            let text = a.value();
+            let start = line_offset_utf16(&text, line);
+            let end = line_offset_utf16(&text, line + 1).saturating_sub(1).max(start);
+            let _ = a.focus();
+            let _ = a.set_selection_range(start, end);
+            let lh = 20.0; // matches --editor-line-height in style/main.css
+            a.set_scroll_top((((line as f64) - 4.0) * lh).max(0.0) as i32);
+        }
+    });
+    let sync_scroll = move |_| {
+        if let (Some(a), Some(g)) = (area.get(), gutter.get()) {
+            g.set_scroll_top(a.scroll_top());
+        }
+    };
+    view! {
+        <div class="editor" class:stale=move || scene.stale.get()>
+            <div class="gutter" aria-hidden="true" node_ref=gutter>
+                {move || {
+                    let marks = marks.get();
+                    (1..=lines.get() as u32)
+                        .map(|n| {
+                            let mark = marks.iter().find(|(l, _, _)| *l == n);
+                            let class = match mark {
+                                Some((_, s, _)) => format!("ln mark-{}", sev_class(*s)),
+                                None => "ln".to_string(),
+                            };
+                            let title = mark.map(|(_, _, m)| m.clone()).unwrap_or_default();
+                            view! { <div class=class title=title data-line=n>{n}</div> }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <textarea
+                id="yaml"
+                node_ref=area
+                spellcheck="false"
+                autocapitalize="off"
+                autocomplete="off"
+                wrap="off"
+                aria-label="Kubernetes manifests (YAML)"
+                prop:value=scene.text.get_untracked()
+                on:input=move |ev| scene.text.set(event_target_value(&ev))
+                on:scroll=sync_scroll
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    // Tab inserts two spaces (YAML has no tabs); Escape leaves the editor for keyboard users.
+                    if ev.key() == "Tab" && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
+                        if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                            ev.prevent_default();
+                            let _ = a.set_range_text_with_start_and_end_and_mode(
+                                "  ",
+                                a.selection_start().ok().flatten().unwrap_or(0),
+                                a.selection_end().ok().flatten().unwrap_or(0),
+                                "end",
+                            );
+                            scene.text.set(a.value());
+                        }
+                    }
+                }
+            ></textarea>
+        </div>
+    }
+}
+
+#[component]
+pub fn Diagnostics() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    view! {
+        <div class="diagnostics" id="diagnostics" role="region" aria-label="Diagnostics" aria-live="polite">
+            <Show when=move || scene.stale.get()>
+                <p class="stale-note">"The YAML does not parse; the picture shows the last version that did."</p>
+            </Show>
+            {move || {
+                let r = scene.analysis.get();
+                if r.diagnostics.is_empty() {
+                    view! { <p class="all-clear">"No problems found."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="diag-list">
+                            {r.diagnostics.into_iter().map(|d| {
+                                let line = d.line;
+                                let sev = sev_class(d.severity);
+                                view! {
+                                    <li class=format!("diag {sev}") data-code=d.code.clone() data-line=line>
+                                        <button type="button" class="diag-jump" title="Show this line in the editor"
+                                            on:click=move |_| scene.jump.set(Some(line))>
+                                            <span class="diag-pos">{format!("{}:{}", d.line, d.column)}</span>
+                                            <span class="diag-sev">{sev}</span>
+                                        </button>
+                                        <span class="diag-msg">
+                                            {d.object.map(|o| view! { <span class="diag-obj">{o}": "</span> })}
+                                            {d.message}
+                                        </span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

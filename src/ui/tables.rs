@@ -1,0 +1,188 @@
+//! The analysis as readable text and tables: per Service its addresses, DNS names, ports,
+//! endpoints, near misses and traffic paths; then the pods.
+
+use leptos::prelude::*;
+
+use super::Scene;
+use crate::core::report::ServiceReport;
+use crate::core::service::LoadBalancer;
+
+fn labels_text(l: &[(String, String)]) -> String {
+    l.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+}
+
+#[component]
+fn ServiceCard(svc: ServiceReport) -> impl IntoView {
+    let title = format!("{}/{}", svc.namespace, svc.name);
+    let kind = if svc.headless { format!("{} (headless)", svc.type_) } else { svc.type_.clone() };
+    let addr = match (&svc.cluster_ip, &svc.external_name) {
+        (_, Some(e)) if svc.type_ == "ExternalName" => format!("CNAME → {e}"),
+        (Some(ip), _) => format!("clusterIP {ip}"),
+        _ => "not created".to_string(),
+    };
+    let lb = match &svc.load_balancer {
+        LoadBalancer::None => None,
+        LoadBalancer::Pending => Some("load balancer: EXTERNAL-IP <pending> (no cloud controller)".to_string()),
+        LoadBalancer::Ready { ingress, simulated } => {
+            Some(format!("load balancer: {}{}", ingress.join(", "), if *simulated { " (simulated cloud)" } else { "" }))
+        }
+    };
+    let selector = svc.selector.as_ref().map(|s| labels_text(s));
+    view! {
+        <article class="service-card" class:rejected=svc.rejected data-name=svc.name.clone() data-type=svc.type_.clone()>
+            <header>
+                <h3>{title}</h3>
+                <span class="badge">{kind}</span>
+                <span class="addr">{addr}</span>
+            </header>
+            {svc.rejected.then(|| view! { <p class="rejected-note">"The API server would reject this Service (see diagnostics): it does not exist."</p> })}
+            {lb.map(|l| view! { <p class="lb">{l}</p> })}
+            <p class="selector">{match selector {
+                Some(s) if s.is_empty() => "selector: {} (selects every pod in the namespace)".to_string(),
+                Some(s) => format!("selector: {s}"),
+                None => "no selector (endpoints come from Endpoints/EndpointSlices you create)".to_string(),
+            }}</p>
+            <h4>"DNS"</h4>
+            {if svc.dns_records.is_empty() {
+                view! { <p class="nxdomain">{format!("{}.{}.svc.… → NXDOMAIN", svc.name, svc.namespace)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="dns">
+                        {svc.dns_records.iter().map(|r| view! {
+                            <li><code>{r.kind.clone()}</code>" "<code>{r.name.clone()}</code>" → "<code>{r.answer.clone()}</code></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(!svc.ports.is_empty()).then(|| view! {
+                <h4>"Ports"</h4>
+                <table class="ports">
+                    <thead><tr><th>"name"</th><th>"port"</th><th>"targetPort"</th><th>"nodePort"</th><th>"protocol"</th></tr></thead>
+                    <tbody>
+                        {svc.ports.iter().map(|p| view! {
+                            <tr>
+                                <td>{p.name.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{p.port}</td>
+                                <td>{p.target_port.to_string()}</td>
+                                <td>{p.node_port.map(|n| format!("{n} (every node)")).unwrap_or_else(|| "—".into())}</td>
+                                <td>{p.protocol.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {(svc.type_ != "ExternalName" && !svc.rejected).then(|| view! {
+                <h4>"Endpoints"</h4>
+                {if svc.endpoints.is_empty() {
+                    view! { <p class="no-endpoints">"none: nothing receives traffic"</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="endpoints">
+                            <thead><tr><th>"pod"</th><th>"ip:port"</th><th>"node"</th><th>"state"</th></tr></thead>
+                            <tbody>
+                                {svc.endpoints.iter().map(|e| {
+                                    let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+                                    let state = if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" };
+                                    view! {
+                                        <tr class="endpoint" class:not-ready=!e.ready data-pod=e.pod.clone().unwrap_or_default()>
+                                            <td>{e.pod.clone().unwrap_or_else(|| "—".into())}</td>
+                                            <td>{format!("{}:{}", e.ip, ports)}</td>
+                                            <td>{e.node.clone().unwrap_or_else(|| "—".into())}</td>
+                                            <td>{state}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            })}
+            {(!svc.near_misses.is_empty()).then(|| view! {
+                <h4>"Near misses"</h4>
+                <ul class="near-misses">
+                    {svc.near_misses.iter().map(|m| view! {
+                        <li class="near-miss"><strong>{format!("{}/{}", m.namespace, m.pod)}</strong>": "{m.reason.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <h4>"Traffic paths"</h4>
+            <ul class="paths">
+                {svc.paths.iter().map(|p| {
+                    let head = format!(
+                        "from {}{}{}",
+                        p.entry,
+                        p.node.as_ref().map(|n| format!(" via {n}")).unwrap_or_default(),
+                        p.port.map(|n| format!(", port {n}")).unwrap_or_default()
+                    );
+                    view! {
+                        <li class="path" data-entry=p.entry.clone() data-outcome=p.outcome.clone()>
+                            <details>
+                                <summary>
+                                    <span class="path-head">{head}</span>" "
+                                    <span class=format!("outcome outcome-{}", p.outcome)>{p.outcome.clone()}</span>" "
+                                    <span class="path-reason">{p.reason.clone()}</span>
+                                </summary>
+                                <ol class="hops">
+                                    {p.hops.iter().map(|h| view! {
+                                        <li class="hop" data-kind=h.kind.clone()>
+                                            <code>{format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())}</code>
+                                            <p>{h.explanation.clone()}</p>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            </details>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </article>
+    }
+}
+
+#[component]
+pub fn Analysis() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    view! {
+        <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
+            {move || {
+                let r = scene.shown.get();
+                let summary = format!(
+                    "{} object(s): {} Service(s), {} pod(s) on {} node(s)",
+                    r.objects,
+                    r.services.len(),
+                    r.pods.len(),
+                    r.nodes.len()
+                );
+                view! {
+                    <p class="summary" id="summary">{summary}</p>
+                    <div id="services">
+                        {r.services.into_iter().map(|s| view! { <ServiceCard svc=s /> }).collect_view()}
+                    </div>
+                    <h3>"Pods"</h3>
+                    <table class="pods" id="pods">
+                        <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
+                        <tbody>
+                            {r.pods.into_iter().map(|p| {
+                                let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
+                                let ports = p.ports.iter().map(|cp| match &cp.name {
+                                    Some(n) => format!("{n}:{}", cp.container_port),
+                                    None => cp.container_port.to_string(),
+                                }).collect::<Vec<_>>().join(", ");
+                                view! {
+                                    <tr class="pod-row" data-name=p.name.clone()>
+                                        <td>{format!("{}/{}", p.namespace, p.name)}</td>
+                                        <td>{p.node.unwrap_or_else(|| "unscheduled".into())}</td>
+                                        <td>{p.ip.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{state}</td>
+                                        <td>{labels_text(&p.labels)}</td>
+                                        <td>{ports}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }}
+        </div>
+    }
+}
