@@ -130,7 +130,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     }
     let pods = cluster.pods.iter().map(|p| pod_report(p, objects[p.object].source.pos.line)).collect();
     let (client_node, client_ip) = paths::client_pod(&cluster);
-    diags.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    diags.sort_by_key(|d| (d.line, d.column));
     Report {
         version: 1,
         diagnostics: diags,

@@ -134,14 +134,14 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool) -> String 
     s
 }
 
-fn deliver_hops(hops: &mut Vec<Hop>, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String, kind: &str) {
+fn deliver_hop(kind: &str, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String) -> Hop {
     let to = format!("pod:{}", b.pod.clone().unwrap_or_else(|| b.ip.clone()));
     let target = format!("{}:{}", b.ip, b.port);
     let cross = match &b.node {
         Some(n) if n != via_node => format!(" The pod runs on {n}, so the packet crosses the pod network from {via_node} to {n}."),
         _ => String::new(),
     };
-    hops.push(hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}")));
+    hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}"))
 }
 
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first_error: Option<&str>) -> Vec<Path> {
@@ -242,8 +242,8 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
             }
         } else {
             let b = &backends[0];
-            deliver_hops(&mut hops, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port, sp.target_port), "dnat");
+            hops.push(deliver_hop("dnat", format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port, sp.target_port)));
             ("delivered".to_string(), format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { entry: "pod".into(), node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
@@ -313,8 +313,8 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                 format!("The client connects to the load balancer's external address {lbdst}"))];
                             let (outcome, reason) = match backends.first() {
                                 Some(b) => {
-                                    deliver_hops(&mut hops, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
-                                        "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into(), "forward");
+                                    hops.push(deliver_hop("forward", format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
+                                        "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
                                     ("delivered".to_string(), "load balancer routes to pods directly".to_string())
                                 }
                                 None => ("rejected".to_string(), no_endpoint_reason(svc, res)),
@@ -374,8 +374,8 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
         } else {
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
-        deliver_hops(&mut hops, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port), "snat-dnat");
+        hops.push(deliver_hop("snat-dnat", format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port)));
         ("delivered".to_string(), format!("via {node}: {} endpoint(s)", backends.len()))
     };
     Path { entry: entry.into(), node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }

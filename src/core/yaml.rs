@@ -114,9 +114,8 @@ fn split_documents(src: &str) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = 1u32;
-    let mut line_no = 1u32;
     let mut offset = 0usize;
-    for line in src.split_inclusive('\n') {
+    for (line_no, line) in (1u32..).zip(src.split_inclusive('\n')) {
         let is_marker = line.starts_with("---")
             && line[3..].chars().next().is_none_or(|c| c.is_whitespace());
         if is_marker && offset > start {
@@ -125,7 +124,6 @@ fn split_documents(src: &str) -> Vec<(u32, &str)> {
             start_line = line_no;
         }
         offset += line.len();
-        line_no += 1;
     }
     out.push((start_line, &src[start..]));
     out
