@@ -149,9 +149,13 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, diags: &
             found
         }
         None => {
-            let i = *rr % cluster.nodes.len();
-            *rr += 1;
-            Some(i)
+            // a pod IP from the status tells which node's pod CIDR it came from
+            let by_ip = p.status.pod_ip.as_deref().and_then(|ip| ip.parse().ok()).and_then(|ip| cluster.nodes.iter().position(|n| n.cidr.contains(ip)));
+            by_ip.or_else(|| {
+                let i = *rr % cluster.nodes.len();
+                *rr += 1;
+                Some(i)
+            })
         }
     };
     // status: taken as given; no status → Running and Ready, as a healthy cluster would report

@@ -630,3 +630,11 @@ fn presets_parse_without_errors_and_show_their_point() {
     assert_eq!(outcomes.iter().filter(|o| **o == "delivered").count(), 1);
     assert_eq!(outcomes.iter().filter(|o| **o == "dropped").count(), 2);
 }
+
+// a pod with status.podIP and no nodeName sits on the node whose podCIDR holds that IP
+#[test]
+fn pod_ip_places_pod_on_its_node() {
+    let r = preset("broken-not-ready");
+    let nodes: Vec<&str> = r.pods.iter().map(|p| p.node.as_deref().unwrap()).collect();
+    assert_eq!(nodes, vec!["node-2", "node-3"]);
+}

@@ -1,0 +1,98 @@
+//! The CLI as a user runs it: exit codes, formats, stdin, and junk input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn analyze_json_of_the_tutorial_example() {
+    let (code, out, _) = cli(&["analyze", "examples/web.yaml"], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["services"][0]["name"], "web");
+    assert_eq!(v["services"][0]["endpoints"].as_array().unwrap().len(), 3);
+    assert_eq!(v["services"][0]["dns"][0], "web.default.svc.cluster.local");
+}
+
+#[test]
+fn analyze_text_and_options() {
+    let (code, out, _) = cli(
+        &["analyze", "--format", "text", "--nodes", "5", "--service-cidr", "172.20.0.0/16", "--cluster-domain", "corp.local", "presets/web-nodeport.yaml"],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Cluster: 5 node(s), service CIDR 172.20.0.0/16"), "{out}");
+    assert!(out.contains("web.default.svc.corp.local"));
+    assert!(out.contains("nodePort 30080 on every node"));
+    assert_eq!(out.matches("path from nodeport via node-").count(), 5);
+}
+
+#[test]
+fn exit_1_on_errors_with_the_report_still_printed() {
+    let bad = b"apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 0}]\n";
+    let (code, out, _) = cli(&["analyze", "-"], Some(bad));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["field"], "spec.ports[0].port");
+    assert_eq!(d["type"], "Invalid");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["object"], "Service/default/web");
+}
+
+#[test]
+fn exit_2_on_bad_arguments_or_missing_files() {
+    assert_eq!(cli(&[], None).0, 2);
+    assert_eq!(cli(&["analyze"], None).0, 2);
+    assert_eq!(cli(&["analyze", "--format", "xml", "x"], None).0, 2);
+    assert_eq!(cli(&["analyze", "--node-port-range", "9-1", "x"], None).0, 2);
+    let (code, _, err) = cli(&["analyze", "does/not/exist.yaml"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read does/not/exist.yaml"));
+}
+
+#[test]
+fn never_panics_on_junk() {
+    let mut junk: Vec<Vec<u8>> = vec![
+        vec![],
+        b"\x00\x01\x02\xff\xfe".to_vec(),
+        b"---\n---\n".to_vec(),
+        b"# only a comment\n".to_vec(),
+        b"[".repeat(100_000),
+        b"{a: ".repeat(5_000),
+        b"kind: Service\nmetadata: {name: [1]}\nspec: {ports: [{port: abc, targetPort: {}}]}\n".to_vec(),
+        b"kind: List\nitems: 3\n".to_vec(),
+        b"kind: Service\n\tspec: {}\n".to_vec(),
+    ];
+    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut prev = 'a';
+    for n in 'b'..='i' {
+        bomb.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        prev = n;
+    }
+    junk.push(bomb.into_bytes());
+    for j in junk {
+        let (code, out, err) = cli(&["analyze", "-"], Some(&j));
+        assert!(code == 0 || code == 1, "exit {code} for {:?}: {err}", String::from_utf8_lossy(&j[..j.len().min(40)]));
+        assert!(!err.contains("panicked"), "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], 1);
+    }
+}
