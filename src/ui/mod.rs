@@ -1,6 +1,9 @@
 //! The browser app: Leptos components that read and write signals over the core's report.
-//! No Kubernetes rule lives here; everything shown comes from `crate::core::analyze`.
+//! No Kubernetes rule lives here; everything shown comes from `crate::core::analyze` (the
+//! report) and `crate::core::layout` (where things are drawn).
 
+mod controls;
+mod diagram;
 mod editor;
 mod tables;
 
@@ -8,15 +11,17 @@ use leptos::prelude::*;
 
 use crate::core::config::Config;
 use crate::core::diag::ErrorType;
+use crate::core::paths::{Hop, Path};
+use crate::core::presets::{self, Preset};
 use crate::core::report::Report;
-use crate::core::{analyze, presets};
+use crate::core::analyze;
 
 /// Mount the app on `<body>`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Shared state, provided through context.
+/// All state, provided through context. Everything derived is a Memo over these signals.
 #[derive(Clone, Copy)]
 pub struct Scene {
     /// the user's text: never replaced behind their back
@@ -30,17 +35,44 @@ pub struct Scene {
     pub stale: Memo<bool>,
     /// the editor line to highlight/jump to (1-based)
     pub jump: RwSignal<Option<u32>>,
+    /// selected Service (name), entry point key (`pod`, `outside`, `nodeport@node-2`, `loadbalancer`), Service port
+    pub service: RwSignal<String>,
+    pub entry: RwSignal<String>,
+    pub port: RwSignal<Option<i64>>,
+    /// hops shown so far (0 = the request has not left yet)
+    pub step: RwSignal<usize>,
+    pub playing: RwSignal<bool>,
+    /// milliseconds per hop
+    pub hop_ms: RwSignal<u32>,
+    pub reduce_motion: RwSignal<bool>,
+    /// requests sent so far and which endpoint (index into the path's backends) the current one goes to
+    pub requests: RwSignal<u32>,
+    pub backend: RwSignal<usize>,
+    /// requests received per pod name
+    pub hits: RwSignal<Vec<(String, u32)>>,
+    /// "auto" | "light" | "dark"
+    pub theme: RwSignal<String>,
+    /// the user's own text, kept when a preset replaces it
+    pub draft: RwSignal<Option<String>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
     r.diagnostics.iter().any(|d| d.kind == ErrorType::Syntax)
 }
 
+/// The entry key of a path.
+pub fn entry_key(p: &Path) -> String {
+    match (&p.entry[..], &p.node) {
+        ("nodeport", Some(n)) => format!("nodeport@{n}"),
+        (e, _) => e.to_string(),
+    }
+}
+
 impl Scene {
-    pub fn new(text: String) -> Scene {
-        let text = RwSignal::new(text);
+    pub fn new(preset: &Preset) -> Scene {
+        let text = RwSignal::new(preset.yaml.to_string());
         let nodes = RwSignal::new(3usize);
-        let cloud = RwSignal::new(false);
+        let cloud = RwSignal::new(preset.cloud);
         let analysis = Memo::new(move |_| {
             let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), ..Config::default() };
             text.with(|t| analyze(t, &cfg))
@@ -53,26 +85,168 @@ impl Scene {
             }
         });
         let stale = Memo::new(move |_| syntax_broken(&analysis.get()) && shown.with(|s| !syntax_broken(s)));
-        Scene { text, nodes, cloud, analysis, shown, stale, jump: RwSignal::new(None) }
+        let reduce = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .is_some_and(|m| m.matches());
+        Scene {
+            text,
+            nodes,
+            cloud,
+            analysis,
+            shown,
+            stale,
+            jump: RwSignal::new(None),
+            service: RwSignal::new(preset.service.to_string()),
+            entry: RwSignal::new(preset.entry.to_string()),
+            port: RwSignal::new(None),
+            step: RwSignal::new(0),
+            playing: RwSignal::new(false),
+            hop_ms: RwSignal::new(1100),
+            reduce_motion: RwSignal::new(reduce),
+            requests: RwSignal::new(0),
+            backend: RwSignal::new(0),
+            hits: RwSignal::new(Vec::new()),
+            theme: RwSignal::new("auto".into()),
+            draft: RwSignal::new(None),
+        }
     }
+
+    /// Index of the selected Service in the shown report (falls back to the first).
+    pub fn service_index(&self) -> Option<usize> {
+        let name = self.service.get();
+        self.shown.with(|r| {
+            if r.services.is_empty() {
+                None
+            } else {
+                Some(r.services.iter().position(|s| s.name == name).unwrap_or(0))
+            }
+        })
+    }
+
+    /// The path being shown, with its last hop aimed at the chosen endpoint.
+    pub fn current_path(&self) -> Option<Path> {
+        let idx = self.service_index()?;
+        let entry = self.entry.get();
+        let port = self.port.get();
+        let backend = self.backend.get();
+        self.shown.with(|r| {
+            let svc = &r.services[idx];
+            let matches_port = |p: &&Path| port.is_none() || p.port == port || p.port.is_none();
+            let mut path = svc
+                .paths
+                .iter()
+                .filter(matches_port)
+                .find(|p| entry_key(p) == entry)
+                .or_else(|| svc.paths.iter().filter(matches_port).find(|p| p.entry == entry))
+                .or_else(|| svc.paths.iter().find(matches_port))
+                .or(svc.paths.first())?
+                .clone();
+            retarget(&mut path, backend);
+            Some(path)
+        })
+    }
+
+    pub fn reset_animation(&self) {
+        self.playing.set(false);
+        self.step.set(0);
+    }
+
+    /// Load a preset; the user's own text is kept as a draft to come back to.
+    pub fn load_preset(&self, p: &Preset) {
+        let current = self.text.get_untracked();
+        if !presets::ALL.iter().any(|q| q.yaml == current) {
+            self.draft.set(Some(current));
+        }
+        self.cloud.set(p.cloud);
+        self.text.set(p.yaml.to_string());
+        self.service.set(p.service.to_string());
+        self.entry.set(p.entry.to_string());
+        self.port.set(None);
+        self.backend.set(0);
+        self.hits.set(Vec::new());
+        self.reset_animation();
+    }
+}
+
+/// Point the last hop at backend `i` (kube-proxy's pick for this request).
+fn retarget(path: &mut Path, i: usize) {
+    if i == 0 || i >= path.backends.len() {
+        return;
+    }
+    let b = path.backends[i].clone();
+    if let Some(last) = path.hops.last_mut() {
+        if last.to.starts_with("pod:") && last.rewritten.is_some() {
+            let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+            *last = Hop {
+                to: format!("pod:{pod}"),
+                rewritten: Some(format!("{}:{}", b.ip, b.port)),
+                explanation: format!("{} (this request: {pod} at {}:{})", last.explanation.trim_end_matches('.'), b.ip, b.port),
+                ..last.clone()
+            };
+        }
+    }
+}
+
+/// `?preset=web-nodeport&service=web&entry=nodeport@node-2&step=2&theme=dark`: open on a scene.
+fn query_params() -> Vec<(String, String)> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            let v = js_sys::decode_uri_component(&v.replace('+', " ")).ok()?.as_string()?;
+            (!k.is_empty()).then(|| (k.to_string(), v))
+        })
+        .collect()
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let scene = Scene::new(presets::DEFAULT.yaml.to_string());
+    let params = query_params();
+    let get = |k: &str| params.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone());
+    let preset = get("preset").and_then(|id| presets::find(&id)).unwrap_or(presets::DEFAULT);
+    let scene = Scene::new(preset);
+    if let Some(s) = get("service") {
+        scene.service.set(s);
+    }
+    if let Some(e) = get("entry") {
+        scene.entry.set(e);
+    }
+    if let Some(t) = get("theme").filter(|t| ["auto", "light", "dark"].contains(&t.as_str())) {
+        scene.theme.set(t);
+    }
+    if let Some(n) = get("step").and_then(|s| s.parse::<usize>().ok()) {
+        scene.step.set(n.min(64));
+    }
     provide_context(scene);
+    // theme: follow prefers-color-scheme unless the user picks one
+    Effect::new(move |_| {
+        let t = scene.theme.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = if t == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", &t) };
+        }
+    });
     view! {
         <header class="topbar">
             <h1 class="brand">"Switchboard"</h1>
             <p class="tagline">"What your cluster does with a Service: selectors, ports, endpoints, DNS and the path a request takes."</p>
+            <controls::SceneBar />
         </header>
-        <main class="workspace">
+        <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
             <section class="pane editor-pane" aria-label="Manifests">
                 <editor::Editor />
                 <editor::Diagnostics />
             </section>
-            <section class="pane result-pane" aria-label="Analysis">
-                <tables::Analysis />
+            <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                <controls::Player />
+                <diagram::Diagram />
+                <controls::Caption />
+                <diagram::SummaryTable />
+                <details class="details-tables">
+                    <summary>"Everything as text: Services, endpoints, DNS, paths, pods"</summary>
+                    <tables::Analysis />
+                </details>
             </section>
         </main>
     }

@@ -1,0 +1,253 @@
+//! Controls: scene options (preset, nodes, cloud, theme, motion), the player (Service, entry
+//! point, port, play/pause/step, send requests) and the caption that explains the current hop.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{entry_key, Scene};
+use crate::core::config::fnv;
+use crate::core::presets;
+
+#[component]
+pub fn SceneBar() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let on_preset = move |ev| {
+        let id = event_target_value(&ev);
+        if id == "draft" {
+            if let Some(d) = scene.draft.get_untracked() {
+                scene.text.set(d);
+                scene.reset_animation();
+            }
+        } else if let Some(p) = presets::find(&id) {
+            scene.load_preset(p);
+        }
+    };
+    view! {
+        <div class="scenebar">
+            <label>"Scene "
+                <select id="preset" on:change=on_preset>
+                    <option value="" selected>"Choose a preset…"</option>
+                    {presets::ALL.iter().map(|p| view! { <option value=p.id>{p.title}</option> }).collect_view()}
+                    <Show when=move || scene.draft.with(|d| d.is_some())>
+                        <option value="draft">"Your own text (restore)"</option>
+                    </Show>
+                </select>
+            </label>
+            <label title="Nodes to simulate when the manifests have no Node objects">"Nodes "
+                <input id="nodes" type="number" min="1" max="8" prop:value=move || scene.nodes.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                            scene.nodes.set(n.clamp(1, 8));
+                            scene.reset_animation();
+                        }
+                    } />
+            </label>
+            <label title="Simulate a cloud controller that gives LoadBalancer Services an address">
+                <input id="cloud" type="checkbox" prop:checked=move || scene.cloud.get()
+                    on:change=move |ev| { scene.cloud.set(event_target_checked(&ev)); scene.reset_animation(); } />
+                " Cloud load balancers"
+            </label>
+            <label title="Step through hops without continuous motion">
+                <input id="reduce-motion" type="checkbox" prop:checked=move || scene.reduce_motion.get()
+                    on:change=move |ev| scene.reduce_motion.set(event_target_checked(&ev)) />
+                " Reduce motion"
+            </label>
+            <button type="button" id="theme" class="btn"
+                aria-label=move || format!("Theme: {} (change)", scene.theme.get())
+                on:click=move |_| scene.theme.update(|t| *t = match t.as_str() { "auto" => "light".into(), "light" => "dark".into(), _ => "auto".into() })>
+                {move || match scene.theme.get().as_str() { "light" => "☀ Light", "dark" => "☾ Dark", _ => "◐ Auto" }}
+            </button>
+        </div>
+    }
+}
+
+fn entry_label(key: &str) -> String {
+    match key.split_once('@') {
+        Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
+        _ => match key {
+            "pod" => "A pod inside the cluster".into(),
+            "outside" => "A client outside the cluster".into(),
+            "loadbalancer" => "Outside client → cloud load balancer".into(),
+            k => k.into(),
+        },
+    }
+}
+
+#[component]
+pub fn Player() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let path = Memo::new(move |_| scene.current_path());
+    let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
+    let services = Memo::new(move |_| scene.shown.with(|r| r.services.iter().map(|s| (s.name.clone(), s.type_.clone())).collect::<Vec<_>>()));
+    let entries = Memo::new(move |_| {
+        let idx = scene.service_index();
+        let port = scene.port.get();
+        scene.shown.with(|r| {
+            let mut keys: Vec<String> = Vec::new();
+            if let Some(s) = idx.and_then(|i| r.services.get(i)) {
+                for p in s.paths.iter().filter(|p| port.is_none() || p.port == port || p.port.is_none()) {
+                    let k = entry_key(p);
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+            keys
+        })
+    });
+    let ports = Memo::new(move |_| {
+        let idx = scene.service_index();
+        scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().map(|p| (p.port, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    // keep the entry valid when the Service changes
+    Effect::new(move |_| {
+        let e = entries.get();
+        let cur = scene.entry.get_untracked();
+        if !e.is_empty() && !e.contains(&cur) {
+            let fallback = e.iter().find(|k| k.starts_with(cur.split('@').next().unwrap_or(""))).cloned().unwrap_or_else(|| e[0].clone());
+            scene.entry.set(fallback);
+        }
+    });
+    // the player: one hop per tick while playing
+    let handle = StoredValue::new(None::<IntervalHandle>);
+    Effect::new(move |_| {
+        let playing = scene.playing.get();
+        let ms = scene.hop_ms.get();
+        if let Some(h) = handle.get_value() {
+            h.clear();
+            handle.set_value(None);
+        }
+        if playing {
+            let h = set_interval_with_handle(
+                move || {
+                    let n = hops.get_untracked();
+                    let s = scene.step.get_untracked();
+                    if s >= n {
+                        scene.playing.set(false);
+                    } else {
+                        scene.step.set(s + 1);
+                    }
+                },
+                Duration::from_millis(ms as u64),
+            )
+            .ok();
+            handle.set_value(h);
+        }
+    });
+    let send = move |count: u32| {
+        let Some(p) = scene.current_path() else { return };
+        let n = p.backends.len();
+        let sticky = scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).is_some_and(|s| s.session_affinity == "ClientIP"));
+        let mut last = 0;
+        let mut hits = scene.hits.get_untracked();
+        for _ in 0..count {
+            let k = scene.requests.get_untracked() + 1;
+            scene.requests.set(k);
+            // kube-proxy: a random endpoint per connection (1/n each); ClientIP affinity sticks
+            last = if n == 0 || sticky { 0 } else { (fnv(&format!("request-{k}")) % n as u64) as usize };
+            if let Some(b) = p.backends.get(last) {
+                let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                match hits.iter_mut().find(|(name, _)| *name == pod) {
+                    Some(h) => h.1 += 1,
+                    None => hits.push((pod, 1)),
+                }
+            }
+        }
+        scene.hits.set(hits);
+        scene.backend.set(last);
+        scene.step.set(0);
+        if scene.reduce_motion.get_untracked() {
+            scene.step.set(1);
+        } else {
+            scene.playing.set(true);
+        }
+    };
+    view! {
+        <div class="player" role="group" aria-label="Traffic">
+            <label>"Service "
+                <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
+                    {move || services.get().into_iter().map(|(n, t)| {
+                        let sel = n == scene.service.get();
+                        view! { <option value=n.clone() selected=sel>{format!("{n} ({t})")}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>"From "
+                <select id="entry" on:change=move |ev| { scene.entry.set(event_target_value(&ev)); scene.backend.set(0); scene.reset_animation(); }>
+                    {move || entries.get().into_iter().map(|k| {
+                        let sel = k == scene.entry.get();
+                        view! { <option value=k.clone() selected=sel>{entry_label(&k)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || ports.with(|p| p.len() > 1)>
+                <label>"Port "
+                    <select id="port" on:change=move |ev| { scene.port.set(event_target_value(&ev).parse().ok()); scene.reset_animation(); }>
+                        {move || ports.get().into_iter().map(|(n, name)| view! {
+                            <option value=n.to_string() selected=move || scene.port.get() == Some(n)>{format!("{n}{}", name.map(|x| format!(" ({x})")).unwrap_or_default())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <div class="buttons">
+                <button type="button" class="btn" id="reset" title="Back to the start" on:click=move |_| scene.reset_animation()>"↺"<span class="sr">" Restart"</span></button>
+                <button type="button" class="btn" id="step-back" title="One hop back"
+                    on:click=move |_| { scene.playing.set(false); scene.step.update(|s| *s = s.saturating_sub(1)); }>"◀"<span class="sr">" Step back"</span></button>
+                <button type="button" class="btn primary" id="play"
+                    on:click=move |_| {
+                        if scene.playing.get_untracked() { scene.playing.set(false) } else {
+                            if scene.step.get_untracked() >= hops.get_untracked() { scene.step.set(0); }
+                            scene.playing.set(true);
+                        }
+                    }>
+                    {move || if scene.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                </button>
+                <button type="button" class="btn" id="step" title="One hop forward"
+                    on:click=move |_| { scene.playing.set(false); let n = hops.get_untracked(); scene.step.update(|s| *s = (*s + 1).min(n)); }>"▶|"<span class="sr">" Step"</span></button>
+                <button type="button" class="btn" id="send-one" on:click=move |_| send(1)>"Send a request"</button>
+                <button type="button" class="btn" id="send-burst" on:click=move |_| send(12)>"Send 12"</button>
+                <label>"Speed "
+                    <select id="speed" on:change=move |ev| scene.hop_ms.set(event_target_value(&ev).parse().unwrap_or(1100))>
+                        <option value="2200">"slow"</option>
+                        <option value="1100" selected>"normal"</option>
+                        <option value="500">"fast"</option>
+                    </select>
+                </label>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Caption() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let path = Memo::new(move |_| scene.current_path());
+    view! {
+        <div class="caption" id="caption" aria-live="polite">
+            {move || match path.get() {
+                None => view! { <p>"No Service in the manifests yet: paste one, or choose a preset."</p> }.into_any(),
+                Some(p) => {
+                    let step = scene.step.get().min(p.hops.len());
+                    let head = if step == 0 {
+                        format!("{} hop(s). Press Play or Step to follow the request.", p.hops.len())
+                    } else {
+                        format!("Step {step} of {}", p.hops.len())
+                    };
+                    let body = if step == 0 { None } else { p.hops.get(step - 1).map(|h| (h.src.clone(), h.dst.clone(), h.rewritten.clone(), h.explanation.clone())) };
+                    let done = step == p.hops.len();
+                    view! {
+                        <p class="caption-head"><strong>{head}</strong></p>
+                        {body.map(|(src, dst, rw, text)| view! {
+                            <p class="caption-addr"><code>{src}" → "{dst}{rw.map(|r| format!(" ⇒ {r}"))}</code></p>
+                            <p class="caption-text">{text}</p>
+                        })}
+                        <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.clone()>
+                            {format!("Outcome: {} — {}", p.outcome, p.reason)}
+                        </p>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}
