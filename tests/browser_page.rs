@@ -34,9 +34,9 @@ async fn default_scene_then_live_edits() {
     let card = ".service-card[data-name='web']";
     assert_eq!(count(card), 1);
     assert_eq!(doc().query_selector(card).unwrap().unwrap().get_attribute("data-type").as_deref(), Some("ClusterIP"));
-    assert_eq!(count(".endpoint"), 3);
+    assert_eq!(count("tr.endpoint"), 3);
     assert!(text_of(".endpoints").contains(":8080"));
-    assert!(text_of(".dns").contains("web.default.svc.cluster.local"));
+    assert!(text_of("ul.dns").contains("web.default.svc.cluster.local"));
     assert_eq!(count(".path[data-entry='pod'][data-outcome='delivered']"), 1);
     assert_eq!(count(".path[data-entry='outside'][data-outcome='dropped']"), 1);
     assert!(text_of("#diagnostics").contains("No problems found"));
@@ -44,7 +44,7 @@ async fn default_scene_then_live_edits() {
     // a selector typo: no endpoints, a warning at the selector's line, the path is rejected
     let original = doc().get_element_by_id("yaml").unwrap().dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
     type_into_editor(&original.replacen("app: web\n  ports", "app: wbe\n  ports", 1)).await;
-    assert_eq!(count(".endpoint"), 0);
+    assert_eq!(count("tr.endpoint"), 0);
     assert_eq!(count(".path[data-entry='pod'][data-outcome='rejected']"), 1);
     assert_eq!(count(".diag[data-code='NoPodsSelected']"), 1);
     assert!(text_of(".path[data-entry='pod'] .path-reason").contains("selector app=wbe matches 0 pods"));

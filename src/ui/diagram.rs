@@ -249,11 +249,11 @@ pub fn Diagram() -> impl IntoView {
                     None => ().into_any(),
                 },
                 "dns" => {
-                    let answer = svc.map(|s| {
-                        if s.dns_records.is_empty() { "→ NXDOMAIN".to_string() } else {
+                    let (kind, answer) = svc.map(|s| {
+                        if s.dns_records.is_empty() { ("→ NXDOMAIN".to_string(), String::new()) } else {
                             let first = &s.dns_records[0];
                             let more = s.dns_records.iter().filter(|x| x.kind == first.kind && x.name == first.name).count();
-                            format!("→ {} {}{}", first.kind, first.answer, if more > 1 { format!(" (+{})", more - 1) } else { String::new() })
+                            (format!("→ {}{}", first.kind, if more > 1 { format!(" ×{more}") } else { String::new() }), first.answer.clone())
                         }
                     }).unwrap_or_default();
                     view! {
@@ -261,8 +261,9 @@ pub fn Diagram() -> impl IntoView {
                             <title>{format!("Cluster DNS (CoreDNS): answers <service>.<namespace>.svc.{domain}")}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
                             <text class="t-name" x=rc.x + 8.0 y=rc.y + 17.0>"cluster DNS"</text>
-                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 34.0>{clip(&svc.map(|s| format!("{}.{}.svc", s.name, s.namespace)).unwrap_or_default(), chars_for(rc.w, 6.0))}</text>
-                            <text class="t-mono" x=rc.x + 8.0 y=rc.y + 52.0>{clip(&answer, chars_for(rc.w, 6.9))}</text>
+                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 34.0>{clip(&svc.map(|s| format!("{}.{}.svc", s.name, s.namespace)).unwrap_or_default(), chars_for(rc.w, 6.4))}</text>
+                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 50.0>{kind}</text>
+                            <text class="t-mono" x=rc.x + 8.0 y=rc.y + 66.0>{clip(&answer, chars_for(rc.w, 6.9))}</text>
                         </g>
                     }.into_any()
                 }

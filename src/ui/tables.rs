@@ -124,7 +124,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                                 </summary>
                                 <ol class="hops">
                                     {p.hops.iter().map(|h| view! {
-                                        <li class="hop" data-kind=h.kind.clone()>
+                                        <li class="hop" data-hop=h.kind.clone()>
                                             <code>{format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())}</code>
                                             <p>{h.explanation.clone()}</p>
                                         </li>
