@@ -55,6 +55,7 @@ const GAP: f64 = 10.0;
 const NODE_HEAD: f64 = 40.0;
 const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
+const SVC_MIN_W: f64 = 150.0;
 pub const MAX_SERVICES: usize = 10;
 
 impl Layout {
@@ -96,17 +97,25 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let svc_h = 78.0;
     items.push(Item { kind: "dns", name: "cluster-dns".into(), rect: Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h }, index: None });
     let n_svc = report.services.len().min(MAX_SERVICES);
-    let avail = inner_w - dns_w - GAP;
-    let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (120.0 + GAP)).floor().max(1.0) as usize) };
+    // Services sit right of DNS; when that leaves too little room they start on the row below it
+    let beside = inner_w - dns_w - GAP >= SVC_MIN_W;
+    let (svc_x0, avail, svc_y0) = if beside {
+        (inner_x + dns_w + GAP, inner_w - dns_w - GAP, top_y)
+    } else {
+        (inner_x, inner_w, top_y + svc_h + GAP)
+    };
+    let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (SVC_MIN_W + GAP)).floor().max(1.0) as usize) };
     let svc_w = ((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64).min(240.0);
     for (i, s) in report.services.iter().take(MAX_SERVICES).enumerate() {
         let (r, c) = (i / per_row, i % per_row);
-        let x = inner_x + dns_w + GAP + c as f64 * (svc_w + GAP);
-        let y = top_y + r as f64 * (svc_h + GAP);
+        let x = svc_x0 + c as f64 * (svc_w + GAP);
+        let y = svc_y0 + r as f64 * (svc_h + GAP);
         items.push(Item { kind: "service", name: s.name.clone(), rect: Rect { x, y, w: svc_w, h: svc_h }, index: Some(i) });
     }
-    let svc_rows = if n_svc == 0 { 1 } else { n_svc.div_ceil(per_row) };
-    let nodes_y = top_y + svc_rows as f64 * (svc_h + GAP) + 24.0;
+    let svc_rows = if n_svc == 0 { 0 } else { n_svc.div_ceil(per_row) };
+    let svc_bottom = svc_y0 + svc_rows as f64 * (svc_h + GAP);
+    let top_bottom = svc_bottom.max(top_y + svc_h + GAP);
+    let nodes_y = top_bottom + 24.0;
 
     // ---- nodes ----
     let n_nodes = report.nodes.len().max(1);
