@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod config;
 pub mod diag;
+pub mod highlight;
 pub mod layout;
 pub mod model;
 pub mod names;

@@ -112,7 +112,22 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
     } else {
         format!("selector {sel} matches {} pod(s), but none is a ready endpoint for this port", res.selected.len())
     };
-    let misses: Vec<String> = res.near_misses.iter().take(3).map(|m| format!("{}: {}", m.pod, m.reason)).collect();
+    // group pods that miss for the same reason
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for m in &res.near_misses {
+        match groups.iter_mut().find(|(r, _)| *r == m.reason) {
+            Some(g) => g.1.push(&m.pod),
+            None => groups.push((&m.reason, vec![&m.pod])),
+        }
+    }
+    let misses: Vec<String> = groups
+        .iter()
+        .take(3)
+        .map(|(reason, pods)| {
+            let who = if pods.len() > 3 { format!("{}, … ({} pods)", pods[..2].join(", "), pods.len()) } else { pods.join(", ") };
+            format!("{who}: {reason}")
+        })
+        .collect();
     if !misses.is_empty() {
         s.push_str(&format!("; nearest: {}", misses.join("; ")));
     }

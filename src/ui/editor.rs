@@ -7,6 +7,10 @@ use wasm_bindgen::JsCast;
 
 use super::Scene;
 use crate::core::diag::Severity;
+use crate::core::highlight;
+
+/// Lines beyond this are shown uncoloured (keeps typing fast in huge pastes).
+const MAX_COLOURED_LINES: usize = 3000;
 
 fn sev_class(s: Severity) -> &'static str {
     match s {
@@ -75,10 +79,37 @@ pub fn Editor() -> impl IntoView {
             a.set_scroll_top((((line as f64) - 4.0) * lh).max(0.0) as i32);
         }
     });
+    let overlay = NodeRef::<html::Pre>::new();
     let sync_scroll = move |_| {
         if let (Some(a), Some(g)) = (area.get(), gutter.get()) {
             g.set_scroll_top(a.scroll_top());
+            if let Some(o) = overlay.get() {
+                o.set_scroll_top(a.scroll_top());
+                o.set_scroll_left(a.scroll_left());
+            }
         }
+    };
+    // colouring: the same text, tokenised per line, drawn under a transparent textarea
+    let coloured = move || {
+        let marks = marks.get();
+        scene.text.with(|t| {
+            t.split('\n')
+                .enumerate()
+                .map(|(i, line)| {
+                    let n = i as u32 + 1;
+                    let cls = match marks.iter().find(|(l, _, _)| *l == n) {
+                        Some((_, s, _)) => format!("hl-line line-{}", sev_class(*s)),
+                        None => "hl-line".to_string(),
+                    };
+                    let runs = if i < MAX_COLOURED_LINES {
+                        highlight::tokens(line).into_iter().map(|(c, s)| view! { <span class=format!("tok-{c}")>{s.to_string()}</span> }).collect_view().into_any()
+                    } else {
+                        line.to_string().into_any()
+                    };
+                    view! { <div class=cls>{runs}"\u{200b}"</div> }
+                })
+                .collect_view()
+        })
     };
     view! {
         <div class="editor" class:stale=move || scene.stale.get()>
@@ -98,6 +129,8 @@ pub fn Editor() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
+            <div class="code">
+            <pre class="hl" aria-hidden="true" node_ref=overlay>{coloured}</pre>
             <textarea
                 id="yaml"
                 node_ref=area
@@ -125,6 +158,7 @@ pub fn Editor() -> impl IntoView {
                     }
                 }
             ></textarea>
+            </div>
         </div>
     }
 }
