@@ -80,6 +80,7 @@ pub fn Editor() -> impl IntoView {
         }
     });
     let overlay = NodeRef::<html::Pre>::new();
+    let escaped = StoredValue::new(false);
     let sync_scroll = move |_| {
         if let (Some(a), Some(g)) = (area.get(), gutter.get()) {
             g.set_scroll_top(a.scroll_top());
@@ -142,9 +143,18 @@ pub fn Editor() -> impl IntoView {
                 prop:value=scene.text.get_untracked()
                 on:input=move |ev| scene.text.set(event_target_value(&ev))
                 on:scroll=sync_scroll
+                aria-describedby="editor-help"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    // Tab inserts two spaces (YAML has no tabs); Escape leaves the editor for keyboard users.
-                    if ev.key() == "Tab" && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
+                    // Tab inserts two spaces (YAML has no tabs). Esc then Tab leaves the editor, so
+                    // keyboard users are never trapped (WCAG 2.1.2).
+                    let key = ev.key();
+                    if key == "Escape" {
+                        escaped.set_value(true);
+                        return;
+                    }
+                    let leave = escaped.get_value();
+                    escaped.set_value(false);
+                    if key == "Tab" && !leave && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
                         if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                             ev.prevent_default();
                             let _ = a.set_range_text_with_start_and_end_and_mode(
@@ -160,6 +170,7 @@ pub fn Editor() -> impl IntoView {
             ></textarea>
             </div>
         </div>
+        <p id="editor-help" class="editor-help">"Edit the manifests; the picture follows every keystroke. Tab indents; Esc then Tab leaves the editor."</p>
     }
 }
 
