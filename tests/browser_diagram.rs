@@ -137,10 +137,19 @@ async fn every_service_type_and_broken_scene() {
     let hits = doc().query_selector_all("[data-kind='pod'] .hits").unwrap().length();
     assert!(hits >= 2, "12 requests should reach more than one pod, reached {hits}");
 
+    // ---- sessionAffinity ClientIP: 12 requests, one pod (pods declare no containerPort: 8080 is used anyway)
+    choose("preset", "session-affinity").await;
+    click("send-burst").await;
+    assert_eq!(count("[data-kind='pod'] .hits"), 1);
+    assert_eq!(text("[data-kind='pod'] .hits"), "12");
+    assert!(text(".caption-text").is_empty() || text(".caption-addr").contains(":8080"));
+    assert!(text("[data-kind='pod'].endpoint").contains("no containerPorts"));
+
     // ---- broken: selector typo → no endpoints, rejected with the nearest miss, pods greyed
     choose("preset", "broken-selector-typo").await;
     assert_eq!(count("[data-kind='pod'].endpoint"), 0);
     assert_eq!(count("[data-kind='pod'].near-miss"), 3);
+    assert!(text("[data-kind='pod'].near-miss .t-miss").contains("✗ app=web ≠ wbe"), "{}", text("[data-kind='pod'].near-miss .t-miss"));
     step_to_end().await;
     assert_eq!(outcome(), "rejected");
     assert!(text(".caption-outcome").contains("selector app=wbe matches 0 pods"));

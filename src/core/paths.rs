@@ -174,6 +174,14 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         return out;
     }
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
+    // The client pod lives in `default`; its resolv.conf search list is
+    // default.svc.<zone> svc.<zone> <zone> (dnsPolicy ClusterFirst), so a bare name works only
+    // for Services in its own namespace.
+    let asked = if svc.namespace == "default" {
+        format!("The client asks for \"{}\"; its search path (default.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}", svc.name)
+    } else {
+        format!("The client (namespace default) asks for \"{}.{}\": a bare \"{}\" would expand to {}.default.svc.{domain} and miss. The search path makes it {fqdn}", svc.name, svc.namespace, svc.name, svc.name)
+    };
     let (client_node, client_ip) = client_pod(cluster);
     let client = format!("pod:{CLIENT_POD}");
     let csrc = format!("{client_ip}:{CLIENT_SPORT}");
@@ -187,7 +195,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
             port: svc.ports.first().map(|p| p.port),
             hops: vec![
                 hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                    format!("The client looks up {fqdn}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
+                    format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
                 hop("dns", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
                     format!("The client's resolver follows the CNAME and asks for {ext}; DNS outside the cluster answers")),
                 hop("direct", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}:{port}"), None,
@@ -207,13 +215,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         let mut hops = Vec::new();
         if ready.is_empty() {
             hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                format!("The client looks up {fqdn}. It is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
+                format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
             out.push(Path { entry: "pod".into(), node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: "nxdomain".into(), reason: no_endpoint_reason(svc, res), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
         hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-            format!("The client looks up {fqdn}. The Service is headless (clusterIP: None), so DNS answers with the ready pods' own IPs: {}", ips.join(", "))));
+            format!("{asked}. The Service is headless (clusterIP: None), so DNS answers with the ready pods' own IPs: {}", ips.join(", "))));
         let dialled = sp.map(|p| p.port).unwrap_or(80);
         let e = ready[0];
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
@@ -238,7 +246,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         let vip = format!("{cip}:{}", sp.port);
         let mut hops = vec![
             hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                format!("The client looks up {fqdn}; cluster DNS answers with the clusterIP {cip}")),
+                format!("{asked}; cluster DNS answers with the clusterIP {cip}")),
             hop("send", client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: iptables rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet")),
         ];

@@ -625,6 +625,9 @@ fn presets_parse_without_errors_and_show_their_point() {
     let mut ports: Vec<i64> = named.services[0].endpoints.iter().map(|e| e.ports[0].port).collect();
     ports.sort();
     assert_eq!(ports, vec![8080, 8080, 9090]);
+    assert_eq!(path(&preset("deployment-labels"), "pod").outcome, "rejected");
+    assert!(path(&preset("deployment-labels"), "pod").reason.contains("app=shop-web (wanted app=shop)"));
+    assert!(path(&preset("session-affinity"), "pod").hops.last().unwrap().explanation.contains("sticks this client"));
     let local = preset("nodeport-local");
     let outcomes: Vec<&str> = local.services[0].paths.iter().filter(|p| p.entry == "nodeport").map(|p| p.outcome.as_str()).collect();
     assert_eq!(outcomes.iter().filter(|o| **o == "delivered").count(), 1);

@@ -44,6 +44,24 @@ enum Relation {
     NearMiss,
 }
 
+/// The selector keys a near-miss pod fails, as `✗ app=web-v2 ≠ web`.
+fn miss_line(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
+    let m = svc?.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
+    if m.mismatched.is_empty() {
+        return None;
+    }
+    Some(
+        m.mismatched
+            .iter()
+            .map(|(k, want, got)| match got {
+                Some(g) => format!("✗ {k}={g} ≠ {want}"),
+                None => format!("✗ no {k} (want {want})"),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, String) {
     let Some(s) = svc else { return (Relation::None, String::new()) };
     if let Some(e) = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace) {
@@ -57,7 +75,7 @@ fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, String) 
     (Relation::None, String::new())
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, client: bool) -> impl IntoView {
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option<String>, hits: u32, client: bool) -> impl IntoView {
     let r = it.rect;
     let n = chars_for(r.w, 6.4);
     let name_chars = chars_for(r.w - 16.0, 7.9);
@@ -103,7 +121,10 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, c
             <text class="t-name" x=r.x + 7.0 y=r.y + 16.0>{clip_middle(&if client { "client (curl)".into() } else { pod.name.clone() }, name_chars)}</text>
             <text class="t-mark" x=r.x + r.w - 8.0 y=r.y + 16.0 text-anchor="end">{mark}</text>
             <text class="t-mono" x=r.x + 7.0 y=r.y + 32.0>{pod.ip.clone().unwrap_or_else(|| "no IP".into())}</text>
-            <text class="t-small" x=r.x + 7.0 y=r.y + 47.0>{clip(&labels, n)}</text>
+            {match miss {
+                Some(m) => view! { <text class="t-small t-miss" x=r.x + 7.0 y=r.y + 47.0>{clip(&m, n)}</text> }.into_any(),
+                None => view! { <text class="t-small" x=r.x + 7.0 y=r.y + 47.0>{clip(&labels, n)}</text> }.into_any(),
+            }}
             <text class="t-small" x=r.x + 7.0 y=r.y + 62.0>{clip(&format!("{ports} · {state}"), n)}</text>
             {(hits > 0).then(|| view! {
                 <g class="hits"><rect x=r.x + r.w - 34.0 y=r.y + r.h - 18.0 width="30" height="15" rx="7" /><text x=r.x + r.w - 19.0 y=r.y + r.h - 7.0 text-anchor="middle">{format!("{hits}")}</text></g>
@@ -222,7 +243,8 @@ pub fn Diagram() -> impl IntoView {
                         Some(p) => {
                             let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
                             let h = hits.iter().find(|(n, _)| *n == p.name).map(|(_, c)| *c).unwrap_or(0);
-                            view! { {pod_view(it, &p, rel, why, h, client)} }.into_any()
+                            let miss = if client { None } else { miss_line(svc, &p) };
+                            view! { {pod_view(it, &p, rel, why, miss, h, client)} }.into_any()
                         }
                         None => ().into_any(),
                     }
