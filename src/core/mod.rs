@@ -206,12 +206,13 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             }
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
         }
+        let selected: std::collections::HashSet<&str> = res.selected.iter().map(String::as_str).collect();
         for (i, sp) in svc.ports.iter().enumerate() {
             if let IntOrString::Str(name) = &sp.target_port {
                 let lacking: Vec<&str> = cluster
                     .pods
                     .iter()
-                    .filter(|p| p.namespace == svc.namespace && res.selected.contains(&p.name))
+                    .filter(|p| p.namespace == svc.namespace && selected.contains(p.name.as_str()))
                     .filter(|p| resolve::find_port(p, sp).is_err())
                     .map(|p| p.name.as_str())
                     .collect();

@@ -58,6 +58,28 @@ pub struct Resolution {
     pub selected: Vec<String>,
 }
 
+/// Most near misses kept per Service (the nearest ones).
+pub const MAX_NEAR_MISSES: usize = 8;
+
+/// Levenshtein distance of two label values (at most 63 bytes each; longer ones are cut),
+/// without allocating: it runs for every pod against every Service.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]);
+    let mut prev = [0usize; 65];
+    let mut cur = [0usize; 65];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 pub fn selector_matches(selector: &Labels, labels: &Labels) -> bool {
     // labels.Set(selector).AsSelector(): an AND of equality requirements; {} selects everything
     selector.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v))
@@ -121,6 +143,7 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
     if svc.type_ != "ExternalName" {
         match &svc.selector {
             Some(sel) => {
+                let mut label_misses: Vec<(usize, usize, &PodInst)> = Vec::new();
                 for pod in &cluster.pods {
                     if pod.namespace != svc.namespace {
                         // podLister.Pods(service.Namespace): other namespaces never count
@@ -141,26 +164,46 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
                             Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
                         }
                     } else {
-                        let mismatched: Vec<(String, String, Option<String>)> = sel
-                            .iter()
-                            .filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
-                            .map(|(k, v)| (k.clone(), v.clone(), pod.labels.iter().find(|(lk, _)| lk == k).map(|(_, lv)| lv.clone())))
-                            .collect();
+                        // score without allocating; only the nearest few become Misses
+                        let mut keys = 0usize;
+                        let mut dist = 0usize;
+                        let mut present_other = false;
+                        for (k, v) in sel {
+                            match pod.labels.iter().find(|(lk, _)| lk == k) {
+                                Some((_, lv)) if lv == v => keys += 1,
+                                Some((_, lv)) => {
+                                    present_other = true;
+                                    dist += distance(lv, v);
+                                }
+                                None => dist += 64,
+                            }
+                        }
                         // a near miss: at least one key matches, or a key is present with another value
-                        let close = mismatched.len() < sel.len() || mismatched.iter().any(|(_, _, got)| got.is_some());
-                        if close {
-                            let why = mismatched
-                                .iter()
-                                .map(|(k, v, got)| match got {
-                                    Some(g) => format!("{k}={g} (wanted {k}={v})"),
-                                    None => format!("no label {k} (wanted {k}={v})"),
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason: why, mismatched });
+                        if keys > 0 || present_other {
+                            label_misses.push((keys, dist, pod));
                         }
                     }
                 }
+                // the nearest first: more matching keys, then the smallest difference in values
+                label_misses.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                let room = MAX_NEAR_MISSES.saturating_sub(r.near_misses.len());
+                for (_, _, pod) in label_misses.into_iter().take(room) {
+                    let mismatched: Vec<(String, String, Option<String>)> = sel
+                        .iter()
+                        .filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
+                        .map(|(k, v)| (k.clone(), v.clone(), pod.labels.iter().find(|(lk, _)| lk == k).map(|(_, lv)| lv.clone())))
+                        .collect();
+                    let reason = mismatched
+                        .iter()
+                        .map(|(k, v, got)| match got {
+                            Some(g) => format!("{k}={g} (wanted {k}={v})"),
+                            None => format!("no label {k} (wanted {k}={v})"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched });
+                }
+                r.near_misses.truncate(MAX_NEAR_MISSES);
             }
             None => {
                 // selectorless: manual Endpoints (same name) / EndpointSlices (kubernetes.io/service-name)

@@ -16,6 +16,9 @@ use crate::core::presets::{self, Preset};
 use crate::core::report::Report;
 use crate::core::analyze;
 
+/// Texts longer than this are analysed after a pause in typing rather than on every keystroke.
+const DEBOUNCE_ABOVE_BYTES: usize = 64 * 1024;
+
 /// Mount the app on `<body>`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
@@ -73,9 +76,27 @@ impl Scene {
         let text = RwSignal::new(preset.yaml.to_string());
         let nodes = RwSignal::new(3usize);
         let cloud = RwSignal::new(preset.cloud);
+        // What is analysed follows the text at once for normal scenes (a 50-pod scene analyses
+        // in ~2.4 ms natively); large pastes (> 64 KiB, ~30 ms per 200 KB) wait for a 300 ms
+        // pause in typing. Measured by `cargo bench --bench analyze`.
+        let source = RwSignal::new(text.get_untracked());
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            let t = text.get();
+            if let Some(h) = pending.get_value() {
+                h.clear();
+                pending.set_value(None);
+            }
+            if t.len() <= DEBOUNCE_ABOVE_BYTES {
+                source.set(t);
+            } else {
+                let h = set_timeout_with_handle(move || source.set(text.get_untracked()), std::time::Duration::from_millis(300)).ok();
+                pending.set_value(h);
+            }
+        });
         let analysis = Memo::new(move |_| {
             let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), ..Config::default() };
-            text.with(|t| analyze(t, &cfg))
+            source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
             let now = analysis.get();
