@@ -2,7 +2,16 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    switchboard::ui::mount();
+    // `Switchboard.mount(element, options)` for host pages; the full page only where the
+    // document asks for it (index.html's <body data-switchboard-app>).
+    switchboard::ui::api::expose_global();
+    let is_app = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-switchboard-app"));
+    if is_app {
+        switchboard::ui::mount();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

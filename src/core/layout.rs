@@ -85,14 +85,17 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let width = width.clamp(320.0, 4000.0);
     let mut items = Vec::new();
     let mut folded = Vec::new();
-    let outside_w = if width < 900.0 { 130.0 } else { 170.0 };
-    let cluster_x = outside_w + 20.0;
+    // narrow (phones, 360 px embeds): the outside parts sit in a row above the cluster
+    let stacked = width < 560.0;
+    let outside_w = if stacked { 0.0 } else if width < 900.0 { 130.0 } else { 170.0 };
+    let cluster_x = if stacked { 8.0 } else { outside_w + 20.0 };
     let cluster_w = width - cluster_x - 8.0;
+    let cluster_y = if stacked { 8.0 + 64.0 + 14.0 } else { 8.0 };
     let inner_x = cluster_x + 12.0;
     let inner_w = cluster_w - 24.0;
 
     // ---- top band: DNS + Services ----
-    let top_y = 36.0;
+    let top_y = cluster_y + 28.0;
     let dns_w = if width < 900.0 { 120.0 } else { 175.0 };
     let svc_h = 78.0;
     items.push(Item { kind: "dns", name: "cluster-dns".into(), rect: Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h }, index: None });
@@ -183,24 +186,29 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         items.extend(rest);
         y += row_h + GAP;
     }
-    let cluster_h = y - 8.0;
-    items.insert(0, Item { kind: "cluster", name: "cluster".into(), rect: Rect { x: cluster_x, y: 8.0, w: cluster_w, h: cluster_h }, index: None });
+    let cluster_h = y - cluster_y;
+    items.insert(0, Item { kind: "cluster", name: "cluster".into(), rect: Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h }, index: None });
 
-    // ---- outside column ----
-    let out_x = 8.0;
-    let ow = outside_w - 8.0;
-    items.push(Item { kind: "client", name: "outside".into(), rect: Rect { x: out_x, y: 60.0, w: ow, h: 64.0 }, index: None });
+    // ---- outside: a column left of the cluster, or a row above it when narrow ----
+    let (client_rect, second_rect) = if stacked {
+        let w2 = (width - 24.0) / 2.0;
+        (Rect { x: 8.0, y: 8.0, w: w2, h: 64.0 }, Rect { x: 16.0 + w2, y: 8.0, w: w2, h: 64.0 })
+    } else {
+        let ow = outside_w - 8.0;
+        (Rect { x: 8.0, y: 60.0, w: ow, h: 64.0 }, Rect { x: 8.0, y: 170.0, w: ow, h: 78.0 })
+    };
+    items.push(Item { kind: "client", name: "outside".into(), rect: client_rect, index: None });
     if let Some(s) = selected.and_then(|i| report.services.get(i)) {
         if s.type_ == "LoadBalancer" && !s.rejected {
-            items.push(Item { kind: "load-balancer", name: s.name.clone(), rect: Rect { x: out_x, y: 170.0, w: ow, h: 78.0 }, index: None });
+            items.push(Item { kind: "load-balancer", name: s.name.clone(), rect: second_rect, index: None });
         }
         if s.type_ == "ExternalName" && !s.rejected {
             if let Some(e) = &s.external_name {
-                items.push(Item { kind: "external", name: e.clone(), rect: Rect { x: out_x, y: 170.0, w: ow, h: 78.0 }, index: None });
+                items.push(Item { kind: "external", name: e.clone(), rect: second_rect, index: None });
             }
         }
     }
-    let height = (8.0 + cluster_h + 8.0).max(280.0);
+    let height = (cluster_y + cluster_h + 8.0).max(280.0);
     Layout { width, height, items, folded }
 }
 
@@ -256,6 +264,20 @@ mod tests {
                 for p in &r.pods {
                     assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn outside_parts_fit_at_every_width() {
+        for id in ["web-loadbalancer", "web-externalname", "web-nodeport"] {
+            let p = crate::core::presets::find(id).unwrap();
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for width in [1280.0, 700.0, 540.0, 360.0] {
+                let l = layout(&r, Some(0), width);
+                check(&l);
+                let second = if id == "web-loadbalancer" { "load-balancer" } else if id == "web-externalname" { "external" } else { "" };
+                assert!(second.is_empty() || l.items.iter().any(|i| i.kind == second), "{id} at {width}");
             }
         }
     }

@@ -15,6 +15,7 @@ pub mod presets;
 pub mod report;
 pub mod resolve;
 pub mod service;
+pub mod share;
 pub mod yaml;
 
 use config::Config;

@@ -245,6 +245,13 @@ pub fn Caption() -> impl IntoView {
                         <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.clone()>
                             {format!("Outcome: {} — {}", p.outcome, p.reason)}
                         </p>
+                        // the diagram's text alternative: the whole path as steps, for screen readers
+                        <ol class="sr-path" aria-label="The request's path, step by step">
+                            {p.hops.iter().map(|h| view! {
+                                <li>{format!("{} → {}{}. {}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(", rewritten to {r}")).unwrap_or_default(), h.explanation)}</li>
+                            }).collect_view()}
+                            <li>{format!("Outcome: {}: {}", p.outcome, p.reason)}</li>
+                        </ol>
                     }.into_any()
                 }
             }}

@@ -33,7 +33,7 @@ fn line_offset_utf16(text: &str, line: u32) -> u32 {
 }
 
 #[component]
-pub fn Editor() -> impl IntoView {
+pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
     let area = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Div>::new();
@@ -135,6 +135,7 @@ pub fn Editor() -> impl IntoView {
             <textarea
                 id="yaml"
                 node_ref=area
+                readonly=read_only
                 spellcheck="false"
                 autocapitalize="off"
                 autocomplete="off"

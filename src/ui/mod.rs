@@ -2,9 +2,11 @@
 //! No Kubernetes rule lives here; everything shown comes from `crate::core::analyze` (the
 //! report) and `crate::core::layout` (where things are drawn).
 
+pub mod api;
 mod controls;
 mod diagram;
 mod editor;
+mod sharebar;
 mod tables;
 
 use leptos::prelude::*;
@@ -14,14 +16,15 @@ use crate::core::diag::ErrorType;
 use crate::core::paths::{Hop, Path};
 use crate::core::presets::{self, Preset};
 use crate::core::report::Report;
-use crate::core::analyze;
+use crate::core::{analyze, share};
 
 /// Texts longer than this are analysed after a pause in typing rather than on every keystroke.
 const DEBOUNCE_ABOVE_BYTES: usize = 64 * 1024;
 
-/// Mount the app on `<body>`.
+/// Mount the page app on `<body>`, configured from the URL.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    let opts = Options::from_location();
+    leptos::mount::mount_to_body(move || view! { <App opts=opts.clone() /> });
 }
 
 /// All state, provided through context. Everything derived is a Memo over these signals.
@@ -208,67 +211,166 @@ fn retarget(path: &mut Path, i: usize) {
     }
 }
 
-/// `?preset=web-nodeport&service=web&entry=nodeport@node-2&step=2&theme=dark`: open on a scene.
-fn query_params() -> Vec<(String, String)> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            let v = js_sys::decode_uri_component(&v.replace('+', " ")).ok()?.as_string()?;
-            (!k.is_empty()).then(|| (k.to_string(), v))
-        })
-        .collect()
+/// How an app instance starts: from the page URL (`?preset=…&embed#s=…`), or from the JS API.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub preset: Option<String>,
+    pub yaml: Option<String>,
+    pub service: Option<String>,
+    pub entry: Option<String>,
+    pub step: Option<usize>,
+    pub theme: Option<String>,
+    pub nodes: Option<usize>,
+    pub cloud: Option<bool>,
+    /// no page chrome (header, scene bar, share bar, text tables)
+    pub embed: bool,
+    pub read_only: bool,
+    pub hide_editor: bool,
+    pub autoplay: bool,
+    /// why a shared link could not be opened (shown; the default scene is used instead)
+    pub link_error: Option<String>,
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let params = query_params();
-    let get = |k: &str| params.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone());
-    let preset = get("preset").and_then(|id| presets::find(&id)).unwrap_or(presets::DEFAULT);
+impl Options {
+    /// `?preset=web-nodeport&service=web&entry=nodeport@node-2&step=2&theme=dark&embed&readonly&editor=0&autoplay`
+    /// plus a shared scene in the fragment: `#s=v1.…` (the fragment wins over the query).
+    pub fn from_location() -> Options {
+        let loc = web_sys::window().map(|w| w.location());
+        let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+        let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+        let params: Vec<(String, String)> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                let v = js_sys::decode_uri_component(&v.replace('+', " ")).ok()?.as_string()?;
+                (!k.is_empty()).then(|| (k.to_string(), v))
+            })
+            .collect();
+        let get = |k: &str| params.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone());
+        let flag = |k: &str| get(k).is_some_and(|v| v.is_empty() || v == "1" || v == "true");
+        let mut o = Options {
+            preset: get("preset"),
+            service: get("service"),
+            entry: get("entry"),
+            step: get("step").and_then(|s| s.parse().ok()),
+            theme: get("theme"),
+            nodes: get("nodes").and_then(|s| s.parse().ok()),
+            cloud: get("cloud").map(|v| v.is_empty() || v == "1" || v == "true"),
+            embed: flag("embed"),
+            read_only: flag("readonly"),
+            hide_editor: get("editor").is_some_and(|v| v == "0" || v == "false"),
+            autoplay: flag("autoplay"),
+            ..Options::default()
+        };
+        if let Some(payload) = hash.strip_prefix("#s=") {
+            match share::decode(payload) {
+                Ok(sc) => o.apply_shared(sc),
+                Err(e) => o.link_error = Some(e),
+            }
+        }
+        o
+    }
+
+    pub fn apply_shared(&mut self, sc: crate::core::share::SharedScene) {
+        self.yaml = Some(sc.yaml);
+        self.service = Some(sc.service).filter(|s| !s.is_empty());
+        self.entry = Some(sc.entry).filter(|s| !s.is_empty());
+        self.step = Some(sc.step);
+        self.theme = Some(sc.theme).filter(|s| !s.is_empty());
+        self.nodes = Some(sc.nodes);
+        self.cloud = Some(sc.cloud);
+    }
+}
+
+/// Build the Scene an instance starts from.
+fn scene_from(opts: &Options) -> Scene {
+    let preset = opts.preset.as_deref().and_then(presets::find).unwrap_or(presets::DEFAULT);
     let scene = Scene::new(preset);
-    if let Some(s) = get("service") {
-        scene.service.set(s);
+    if let Some(y) = &opts.yaml {
+        scene.text.set(y.clone());
     }
-    if let Some(e) = get("entry") {
-        scene.entry.set(e);
+    if let Some(s) = &opts.service {
+        scene.service.set(s.clone());
     }
-    if let Some(t) = get("theme").filter(|t| ["auto", "light", "dark"].contains(&t.as_str())) {
+    if let Some(e) = &opts.entry {
+        scene.entry.set(e.clone());
+    }
+    if let Some(t) = opts.theme.clone().filter(|t| ["auto", "light", "dark"].contains(&t.as_str())) {
         scene.theme.set(t);
     }
-    if let Some(n) = get("step").and_then(|s| s.parse::<usize>().ok()) {
+    if let Some(n) = opts.step {
         scene.step.set(n.min(64));
     }
+    if let Some(n) = opts.nodes {
+        scene.nodes.set(n.clamp(1, 8));
+    }
+    if let Some(c) = opts.cloud {
+        scene.cloud.set(c);
+    }
+    if opts.autoplay && !scene.reduce_motion.get_untracked() {
+        scene.playing.set(true);
+    }
+    scene
+}
+
+/// The app. `theme_root` is the element that carries `data-theme` (the page's `<html>`, or the
+/// host element of an embedded instance, so that two embeds can differ).
+#[component]
+pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>, #[prop(optional)] scene_out: Option<std::rc::Rc<std::cell::Cell<Option<Scene>>>>) -> impl IntoView {
+    let scene = scene_from(&opts);
+    if let Some(out) = scene_out {
+        out.set(Some(scene));
+    }
     provide_context(scene);
+    let theme_root = theme_root.or_else(|| web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()));
     // theme: follow prefers-color-scheme unless the user picks one
     Effect::new(move |_| {
         let t = scene.theme.get();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = &theme_root {
             let _ = if t == "auto" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", &t) };
         }
     });
+    let embed = opts.embed;
+    let read_only = opts.read_only;
+    let show_editor = !opts.hide_editor;
+    let link_error = opts.link_error.clone();
+    if embed {
+        api::listen_for_host_messages(scene);
+    }
     view! {
-        <header class="topbar">
-            <h1 class="brand">"Switchboard"</h1>
-            <p class="tagline">"What your cluster does with a Service: selectors, ports, endpoints, DNS and the path a request takes."</p>
-            <controls::SceneBar />
-        </header>
-        <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
-            <section class="pane editor-pane" aria-label="Manifests">
-                <editor::Editor />
-                <editor::Diagnostics />
-            </section>
-            <section class="pane result-pane" aria-label="Cluster diagram and analysis">
-                <controls::Player />
-                <diagram::Diagram />
-                <controls::Caption />
-                <diagram::SummaryTable />
-                <details class="details-tables">
-                    <summary>"Everything as text: Services, endpoints, DNS, paths, pods"</summary>
-                    <tables::Analysis />
-                </details>
-            </section>
-        </main>
+        <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
+            {(!embed).then(|| view! {
+                <header class="topbar">
+                    <h1 class="brand">"Switchboard"</h1>
+                    <p class="tagline">"What your cluster does with a Service: selectors, ports, endpoints, DNS and the path a request takes."</p>
+                    <controls::SceneBar />
+                </header>
+            })}
+            {link_error.map(|e| view! {
+                <p class="link-error" role="alert" id="link-error">{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
+            })}
+            {(!embed).then(|| view! { <sharebar::ShareBar /> })}
+            <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
+                {show_editor.then(|| view! {
+                    <section class="pane editor-pane" aria-label="Manifests">
+                        <editor::Editor read_only=read_only />
+                        <editor::Diagnostics />
+                    </section>
+                })}
+                <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                    <controls::Player />
+                    <diagram::Diagram />
+                    <controls::Caption />
+                    <diagram::SummaryTable />
+                    {(!embed).then(|| view! {
+                        <details class="details-tables">
+                            <summary>"Everything as text: Services, endpoints, DNS, paths, pods"</summary>
+                            <tables::Analysis />
+                        </details>
+                    })}
+                </section>
+            </main>
+        </div>
     }
 }
