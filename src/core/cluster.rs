@@ -103,6 +103,9 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
     }
     let mut rr = 0usize;
     for (i, o) in objects.iter().enumerate() {
+        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && !validate_pod_like(o, diags) {
+            continue; // the API server refuses it: no pods
+        }
         match &o.body {
             Body::Pod(spec, status) => {
                 let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, object: i };
@@ -113,6 +116,59 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
         }
     }
     cluster
+}
+
+/// The parts of ValidatePod / ValidateDeployment (pkg/apis/core/validation ValidateObjectMeta,
+/// validateContainerPorts; pkg/apis/apps/validation) that decide whether pods exist at all:
+/// object name, labels (the object's and the pod template's), container ports.
+fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
+    let id = o.id();
+    let mut errs: Vec<Diagnostic> = Vec::new();
+    let at = |f: &str| o.pos(f);
+    if o.meta.name.is_empty() {
+        errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
+    } else {
+        for m in super::names::dns1123_subdomain(&o.meta.name) {
+            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
+        }
+    }
+    super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
+    let (containers, prefix) = match &o.body {
+        Body::Pod(spec, _) => (spec.containers.iter().chain(spec.sidecars.iter()).collect::<Vec<_>>(), "spec"),
+        Body::Workload(w) => {
+            super::service::validate_labels(&w.template_labels, "spec.template.metadata.labels", &at, &mut errs);
+            (w.template.containers.iter().chain(w.template.sidecars.iter()).collect(), "spec.template.spec")
+        }
+        _ => (vec![], ""),
+    };
+    for (ci, c) in containers.iter().enumerate() {
+        let group = if c.sidecar { "initContainers" } else { "containers" };
+        let mut names: Vec<&str> = Vec::new();
+        for (pi, p) in c.ports.iter().enumerate() {
+            let f = format!("{prefix}.{group}[{ci}].ports[{pi}]");
+            if !(1..=65535).contains(&p.container_port) {
+                let field = format!("{f}.containerPort");
+                if p.container_port == 0 {
+                    errs.push(Diagnostic::required(&field, at(&f), ""));
+                } else {
+                    errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
+                }
+            }
+            if let Some(n) = &p.name {
+                let field = format!("{f}.name");
+                for m in super::names::port_name(n) {
+                    errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+                }
+                if names.contains(&n.as_str()) {
+                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
+                }
+                names.push(n);
+            }
+        }
+    }
+    let ok = errs.is_empty();
+    diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    ok
 }
 
 struct PodSeed {

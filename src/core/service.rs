@@ -617,7 +617,7 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
 }
 
 /// ValidateLabels (apimachinery/pkg/api/validation/objectmeta.go → metav1validation.ValidateLabels).
-fn validate_labels(labels: &Labels, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub fn validate_labels(labels: &Labels, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (k, v) in labels {
         for m in names::qualified_name(k) {
             errs.push(Diagnostic::invalid(field, at(&format!("{field}.{k}")), &quote(k), &m));

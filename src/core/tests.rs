@@ -641,3 +641,18 @@ fn pod_ip_places_pod_on_its_node() {
     let nodes: Vec<&str> = r.pods.iter().map(|p| p.node.as_deref().unwrap()).collect();
     assert_eq!(nodes, vec!["node-2", "node-3"]);
 }
+
+// ValidatePod (ValidateObjectMeta + validateContainerPorts): an invalid pod is refused, so it
+// never becomes an endpoint
+#[test]
+fn validate_pod_labels_and_container_ports() {
+    let src = service("  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: bad, labels: {app: web, tier: '<b>'}}\nspec: {containers: [{name: c, ports: [{name: http, containerPort: 8080}]}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: worse, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports:\n    - {name: http, containerPort: 70000}\n    - {name: HTTP_ALT, containerPort: 8081}\n";
+    let r = run(&src);
+    let e = errors(&r);
+    assert!(e.iter().any(|m| m.starts_with("metadata.labels: Invalid value: \"<b>\": a valid label must be")), "{e:?}");
+    assert!(e.contains(&"spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive".to_string()), "{e:?}");
+    assert!(e.iter().any(|m| m.starts_with("spec.containers[0].ports[1].name: Invalid value: \"HTTP_ALT\"")), "{e:?}");
+    assert!(r.pods.is_empty());
+    assert!(svc(&r, "web").endpoints.is_empty());
+}

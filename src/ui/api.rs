@@ -36,6 +36,7 @@ fn get_bool(o: &JsValue, k: &str) -> bool {
 #[wasm_bindgen]
 pub struct SwitchboardHandle {
     scene: Option<Scene>,
+    host: Option<web_sys::Element>,
     unmount: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
 }
 
@@ -72,34 +73,52 @@ impl SwitchboardHandle {
     pub fn current_step(&self) -> usize {
         self.scene.map(|s| s.step.get_untracked()).unwrap_or(0)
     }
+    /// The instance's diagram as a standalone SVG document (styles inlined).
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self) -> Option<String> {
+        self.host.as_ref().and_then(super::sharebar::diagram_svg_in)
+    }
     /// Unmount and free the instance.
     pub fn destroy(&mut self) {
         self.scene = None;
         self.unmount.take();
+        if let Some(h) = self.host.take() {
+            let _ = h.class_list().remove_1("sb-host");
+            let _ = h.remove_attribute("data-theme");
+        }
     }
 }
 
 /// `Switchboard.mount(element, options)`.
 #[wasm_bindgen(js_name = mount)]
 pub fn js_mount(el: web_sys::HtmlElement, options: JsValue) -> SwitchboardHandle {
-    let opts = Options {
-        preset: get_str(&options, "preset"),
-        yaml: get_str(&options, "yaml").map(|y| y.chars().take(MAX_PUSHED_YAML).collect()),
-        service: get_str(&options, "service"),
-        entry: get_str(&options, "entry"),
-        theme: get_str(&options, "theme"),
-        autoplay: get_bool(&options, "autoplay"),
-        read_only: get_bool(&options, "readOnly"),
-        hide_editor: get_bool(&options, "hideEditor"),
+    mount_with(el, js_options(&options))
+}
+
+fn js_options(options: &JsValue) -> Options {
+    Options {
+        preset: get_str(options, "preset"),
+        yaml: get_str(options, "yaml").map(|y| y.chars().take(MAX_PUSHED_YAML).collect()),
+        service: get_str(options, "service"),
+        entry: get_str(options, "entry"),
+        theme: get_str(options, "theme"),
+        autoplay: get_bool(options, "autoplay"),
+        read_only: get_bool(options, "readOnly"),
+        hide_editor: get_bool(options, "hideEditor"),
         embed: true,
         ..Options::default()
-    };
+    }
+}
+
+/// Mount an instance into `el` (its own scene, theme and player).
+pub fn mount_with(el: web_sys::HtmlElement, opts: Options) -> SwitchboardHandle {
     el.class_list().add_1("sb-host").ok();
     let out: Rc<Cell<Option<Scene>>> = Rc::new(Cell::new(None));
     let out2 = out.clone();
     let root: web_sys::Element = el.clone().into();
+    let root_el = root.clone();
     let handle = leptos::mount::mount_to(el, move || view! { <App opts=opts.clone() theme_root=root.clone() scene_out=out2.clone() /> }.into_any());
-    SwitchboardHandle { scene: out.take(), unmount: Some(handle) }
+    SwitchboardHandle { scene: out.take(), host: Some(root_el), unmount: Some(handle) }
 }
 
 /// Put `Switchboard.mount` on `window` for hosts.

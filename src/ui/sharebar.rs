@@ -57,9 +57,14 @@ fn download_blob(name: &str, blob: &web_sys::Blob) {
 /// The diagram as a standalone SVG document: computed styles copied onto every element, so it
 /// looks the same as on screen anywhere (no stylesheet, no CSS variables).
 pub fn diagram_svg() -> Option<String> {
+    diagram_svg_in(&web_sys::window()?.document()?.document_element()?)
+}
+
+/// The same for the instance inside `root`.
+pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
     let w = web_sys::window()?;
     let doc = w.document()?;
-    let live = doc.get_element_by_id("diagram")?;
+    let live = root.query_selector("svg.diagram").ok()??;
     let copy: web_sys::Element = live.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     const PROPS: &[&str] = &[
         "fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
