@@ -29,8 +29,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def serve_dist(port):
-    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=DIST, **k)
+def serve_dist(port, directory=DIST):
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=directory, **k)
     http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
     httpd = socketserver.TCPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -91,6 +91,13 @@ class WebDriver:
             time.sleep(0.1)
         return False
 
+    def frame(self, css):
+        el = self.s("POST", "/element", {"using": "css selector", "value": css})
+        self.s("POST", "/frame", {"id": el})
+
+    def top(self):
+        self.s("POST", "/frame/parent", {})
+
     def quit(self):
         try:
             self.s("DELETE", "")
@@ -111,8 +118,9 @@ def main():
     if not os.path.exists(os.path.join(DIST, "index.html")):
         print("dist/index.html missing: run `trunk build --release` first", file=sys.stderr)
         return 2
-    web_port, wd_port = free_port(), free_port()
+    web_port, wd_port, other_port = free_port(), free_port(), free_port()
     httpd = serve_dist(web_port)
+    other = serve_dist(other_port, os.path.join(ROOT, "tests", "fixtures"))  # a second origin: a foreign host page
     driver_bin = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
     drv = subprocess.Popen([driver_bin, f"--port={wd_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wd = None
@@ -161,6 +169,51 @@ def main():
         check("?preset=… opens a pending LoadBalancer in dark theme", ok and theme == "dark", theme)
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("still no console errors", not errors, errors)
+
+        # the examples page: three iframes and two JS mounts, independent
+        wd.get(url + "examples/embed.html")
+        mounted = wd.wait("return document.body.dataset.mounted === 'yes' && document.querySelectorAll('#sb-b [data-kind=service]').length > 0")
+        frames = wd.js("""return ['f-clusterip','f-nodeport','f-typo'].map(id => {
+            const d = document.getElementById(id).contentDocument;
+            return d ? d.querySelectorAll("[data-kind='service']").length : -1; })""")
+        wd.wait("""return ['f-clusterip','f-nodeport','f-typo'].every(id => {
+            const d = document.getElementById(id).contentDocument; return d && d.querySelector("[data-kind='service']"); })""")
+        frames = wd.js("""return ['f-clusterip','f-nodeport','f-typo'].map(id =>
+            document.getElementById(id).contentDocument.querySelectorAll("[data-kind='service']").length)""")
+        check("examples page: three iframes render their scenes", mounted and frames == [1, 1, 1], (mounted, frames))
+        wd.js("window.sbA.step();")
+        time.sleep(0.2)
+        steps = wd.js("""return [document.querySelector('#sb-a [data-kind=packet]').getAttribute('data-step'),
+            document.querySelector('#sb-b [data-kind=packet]').getAttribute('data-step'),
+            document.querySelector('#sb-a [data-kind=external]') !== null,
+            document.getElementById('sb-b').getAttribute('data-theme')]""")
+        check("two JS mounts on one page are independent", steps == ["1", "0", True, "dark"], steps)
+        errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
+        check("examples page: no console errors", not errors, errors)
+
+        # postMessage: a host on another origin; only the frame that names it obeys
+        a = f"http://127.0.0.1:{web_port}"
+        b = f"http://127.0.0.1:{other_port}"
+        wd.get(b + "/host.html")
+        wd.js(f"""window.got = [];
+            window.addEventListener('message', e => window.got.push([e.origin, e.data && e.data.event]));
+            for (const [id, q] of [['deaf', ''], ['named', '&origin=' + encodeURIComponent('{b}')]]) {{
+                const f = document.createElement('iframe'); f.id = id; f.width = 900; f.height = 500;
+                f.src = '{a}/index.html?embed&preset=web-clusterip' + q; document.body.appendChild(f); }}""")
+        ready = wd.wait("return window.got.some(g => g[1] === 'ready')")
+        wd.js(f"""for (const id of ['deaf', 'named'])
+            document.getElementById(id).contentWindow.postMessage({{switchboard: 1, cmd: 'step'}}, '{a}');""")
+        time.sleep(0.5)
+        got = wd.js("return window.got")
+        wd.frame("#named")
+        named_step = wd.js("return document.querySelector('[data-kind=packet]').getAttribute('data-step')")
+        wd.top()
+        wd.frame("#deaf")
+        deaf_step = wd.js("return document.querySelector('[data-kind=packet]').getAttribute('data-step')")
+        wd.top()
+        only_named = all(o == a for o, _ in got) and any(e == "step" for _, e in got)
+        check("postMessage: the frame naming the host obeys and reports; a foreign origin is ignored",
+              ready and named_step == "1" and deaf_step == "0" and only_named, (ready, named_step, deaf_step, got))
     except Exception as e:  # a broken driver or page is a failure, not a crash
         check("e2e run", False, repr(e))
     finally:
@@ -168,6 +221,7 @@ def main():
             wd.quit()
         drv.terminate()
         httpd.shutdown()
+        other.shutdown()
     passed = sum(results)
     failed = len(results) - passed
     print(f"{passed} passed, {failed} failed")

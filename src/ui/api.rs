@@ -168,8 +168,9 @@ pub fn listen_for_host_messages(scene: Scene) {
     let allowed = allowed_origin().unwrap_or_default();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let Some(w) = web_sys::window() else { return };
+        // `===` on the window proxies (instanceof Window fails across origins)
         let from_parent = match (ev.source(), w.parent().ok().flatten()) {
-            (Some(src), Some(parent)) => src.dyn_ref::<web_sys::Window>().is_some_and(|s| *s == parent),
+            (Some(src), Some(parent)) => JsValue::from(src) == JsValue::from(parent),
             _ => false,
         };
         if !from_parent || ev.origin() != allowed {
