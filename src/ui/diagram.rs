@@ -379,7 +379,7 @@ pub fn Diagram() -> impl IntoView {
                 <circle r="9" />
                 <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
             </g>
-            <g class="packet-label" data-kind="packet-label">
+            <g class="packet-label" data-kind="packet-label" class:hidden=step == 0>
                 <rect x=lx y=pos.1 + 13.0 width=lw height="20" rx="10" />
                 <text x=lx + lw / 2.0 y=pos.1 + 27.0 text-anchor="middle">{label}</text>
             </g>

@@ -21,9 +21,18 @@ use crate::core::{analyze, share};
 /// Texts longer than this are analysed after a pause in typing rather than on every keystroke.
 const DEBOUNCE_ABOVE_BYTES: usize = 64 * 1024;
 
-/// Mount the page app on `<body>`, configured from the URL.
+const DRAFT_KEY: &str = "switchboard.v1.draft";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Mount the page app on `<body>`, configured from the URL. The page keeps the user's text in
+/// localStorage: a reload brings it back (a link or preset in the URL wins, and the draft stays
+/// one click away in the Scene menu).
 pub fn mount() {
-    let opts = Options::from_location();
+    let mut opts = Options::from_location();
+    opts.autosave = true;
     leptos::mount::mount_to_body(move || view! { <App opts=opts.clone() /> });
 }
 
@@ -229,6 +238,8 @@ pub struct Options {
     pub autoplay: bool,
     /// why a shared link could not be opened (shown; the default scene is used instead)
     pub link_error: Option<String>,
+    /// keep the text in localStorage (the page app; not embeds)
+    pub autosave: bool,
 }
 
 impl Options {
@@ -311,7 +322,44 @@ fn scene_from(opts: &Options) -> Scene {
     if opts.autoplay && !scene.reduce_motion.get_untracked() {
         scene.playing.set(true);
     }
+    if opts.autosave {
+        let saved = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()).filter(|t| !t.trim().is_empty());
+        if let Some(saved) = saved {
+            let from_url = opts.yaml.is_some() || opts.preset.is_some();
+            if from_url {
+                if saved != scene.text.get_untracked() {
+                    scene.draft.set(Some(saved));
+                }
+            } else {
+                scene.text.set(saved);
+            }
+        }
+    }
     scene
+}
+
+/// Save the text 500 ms after the last keystroke (and never lose it silently: a failed save,
+/// e.g. QuotaExceededError, is reported and editing goes on in memory).
+fn autosave(scene: Scene, failed: RwSignal<bool>) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<()>| {
+        let text = scene.text.get();
+        if prev.is_none() {
+            return; // nothing typed yet
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || {
+                let ok = text.len() <= 1024 * 1024 && storage().is_some_and(|s| s.set_item(DRAFT_KEY, &text).is_ok());
+                failed.set(!ok);
+            },
+            std::time::Duration::from_millis(500),
+        )
+        .ok();
+        pending.set_value(h);
+    });
 }
 
 /// The app. `theme_root` is the element that carries `data-theme` (the page's `<html>`, or the
@@ -338,6 +386,10 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
     if embed {
         api::listen_for_host_messages(scene);
     }
+    let save_failed = RwSignal::new(false);
+    if opts.autosave {
+        autosave(scene, save_failed);
+    }
     view! {
         <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
             {(!embed).then(|| view! {
@@ -351,6 +403,9 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 <p class="link-error" role="alert" id="link-error">{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
             })}
             {(!embed).then(|| view! { <sharebar::ShareBar /> })}
+            <Show when=move || save_failed.get()>
+                <p class="link-error" role="status">"Your text could not be saved in this browser (storage full or blocked). It is still here; download it with the YAML button to keep it."</p>
+            </Show>
             <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
                 {show_editor.then(|| view! {
                     <section class="pane editor-pane" aria-label="Manifests">

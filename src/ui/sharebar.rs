@@ -177,6 +177,7 @@ pub fn ShareBar() -> impl IntoView {
             <button type="button" class="btn" id="copy-link" on:click=on_link>"Copy link"</button>
             <button type="button" class="btn" id="embed-snippet" on:click=on_embed>"Embed"</button>
             <span class="sep" aria-hidden="true"></span>
+            <span class="muted">"Download"</span>
             <button type="button" class="btn" id="export-svg" on:click=move |_| { if let Some(s) = diagram_svg() { download("switchboard.svg", "image/svg+xml", &s) } }>"SVG"</button>
             <button type="button" class="btn" id="export-png" on:click=move |_| { if let Some(s) = diagram_svg() { download_png(s) } }>"PNG"</button>
             <button type="button" class="btn" id="export-json" on:click=move |_| download("switchboard-report.json", "application/json", &scene.analysis.with_untracked(|r| r.to_json()))>"Report JSON"</button>
