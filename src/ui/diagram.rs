@@ -168,6 +168,17 @@ fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> i
     }
 }
 
+/// The body of the boxes outside the cluster: a tooltip, a heading, an address, a note.
+fn three_lines(rc: crate::core::layout::Rect, title: String, head: &'static str, mono: String, small: String) -> impl IntoView {
+    view! {
+        <title>{title}</title>
+        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
+        <text class="t-name" x=rc.x + 8.0 y=rc.y + 18.0>{head}</text>
+        <text class="t-mono" x=rc.x + 8.0 y=rc.y + 36.0>{clip(&mono, chars_for(rc.w, 6.9))}</text>
+        <text class="t-small" x=rc.x + 8.0 y=rc.y + 54.0>{clip(&small, chars_for(rc.w, 6.4))}</text>
+    }
+}
+
 fn center_of(l: &Layout, key: &str) -> Option<(f64, f64)> {
     l.anchor(key)
 }
@@ -291,11 +302,7 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "client" => view! {
                     <g class="client" data-kind="client" data-name="outside">
-                        <title>"A client outside the cluster (198.51.100.7)"</title>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-                        <text class="t-name" x=rc.x + 8.0 y=rc.y + 18.0>"outside client"</text>
-                        <text class="t-mono" x=rc.x + 8.0 y=rc.y + 36.0>"198.51.100.7"</text>
-                        <text class="t-small" x=rc.x + 8.0 y=rc.y + 52.0>"(the internet)"</text>
+                        {three_lines(rc, "A client outside the cluster (198.51.100.7)".into(), "outside client", "198.51.100.7".into(), "(the internet)".into())}
                     </g>
                 }.into_any(),
                 "load-balancer" => {
@@ -303,23 +310,21 @@ pub fn Diagram() -> impl IntoView {
                         Some(LoadBalancer::Ready { ingress, .. }) => (ingress.join(", "), false),
                         _ => ("<pending>".to_string(), true),
                     };
+                    let title = if pending {
+                        "type: LoadBalancer asked for a cloud load balancer; nothing provides one, so EXTERNAL-IP is <pending>".to_string()
+                    } else {
+                        format!("Cloud load balancer {addr}: forwards to every node's nodePort")
+                    };
+                    let note = if pending { "no cloud controller" } else { "→ nodePort on every node" };
                     view! {
                         <g class="load-balancer" class:pending=pending data-kind="load-balancer" data-name=it.name.clone()>
-                            <title>{if pending { "type: LoadBalancer asked for a cloud load balancer; nothing provides one, so EXTERNAL-IP is <pending>".to_string() } else { format!("Cloud load balancer {addr}: forwards to every node's nodePort") }}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-                            <text class="t-name" x=rc.x + 8.0 y=rc.y + 18.0>"cloud load balancer"</text>
-                            <text class="t-mono" x=rc.x + 8.0 y=rc.y + 36.0>{clip(&addr, chars_for(rc.w, 6.9))}</text>
-                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 54.0>{if pending { "no cloud controller" } else { "→ nodePort on every node" }}</text>
+                            {three_lines(rc, title, "cloud load balancer", addr, note.into())}
                         </g>
                     }.into_any()
                 }
                 "external" => view! {
                     <g class="external" data-kind="external" data-name=it.name.clone()>
-                        <title>{format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name)}</title>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-                        <text class="t-name" x=rc.x + 8.0 y=rc.y + 18.0>"external host"</text>
-                        <text class="t-mono" x=rc.x + 8.0 y=rc.y + 36.0>{clip(&it.name, chars_for(rc.w, 6.9))}</text>
-                        <text class="t-small" x=rc.x + 8.0 y=rc.y + 54.0>"outside the cluster"</text>
+                        {three_lines(rc, format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name), "external host", it.name.clone(), "outside the cluster".into())}
                     </g>
                 }.into_any(),
                 _ => ().into_any(),
