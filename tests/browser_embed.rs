@@ -93,13 +93,15 @@ async fn mount_api_two_instances_are_independent() {
     js_sys::Reflect::set(&opts_b, &"preset".into(), &"web-nodeport".into()).unwrap();
     js_sys::Reflect::set(&opts_b, &"readOnly".into(), &true.into()).unwrap();
     js_sys::Reflect::set(&opts_b, &"theme".into(), &"dark".into()).unwrap();
+    js_sys::Reflect::set(&opts_a, &"hideEditor".into(), &true.into()).unwrap();
     let mut a = js_mount(host("a"), opts_a.into());
     let b = js_mount(host("b"), opts_b.into());
     tick().await;
     assert_eq!(within("a", "[data-kind='service'][data-type='ClusterIP']"), 1);
     assert_eq!(within("b", "[data-kind='service'][data-type='NodePort']"), 1);
     assert!(attr("b", "#yaml", "readonly").is_some());
-    assert!(attr("a", "#yaml", "readonly").is_none());
+    assert_eq!(within("a", "#yaml"), 0, "hideEditor");
+    assert_eq!(within("b", "#yaml"), 1);
     assert_eq!(doc().get_element_by_id("b").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(doc().get_element_by_id("a").unwrap().get_attribute("data-theme"), None);
 
