@@ -82,6 +82,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
     let objects = read_objects(src, &mut diags);
 
+    namespace_notes(&objects, &mut diags);
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
     let mut svcs = Vec::new();
@@ -160,6 +161,32 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
         },
         nodes: cluster.nodes,
         objects: objects.len(),
+    }
+}
+
+/// Objects in a namespace the input does not create: the API server would answer
+/// `namespaces "shop" not found` unless it exists already (the NamespaceLifecycle admission
+/// plugin). We assume it exists, and say so once per namespace.
+fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    const BUILT_IN: &[&str] = &["default", "kube-system", "kube-public", "kube-node-lease"];
+    let declared: Vec<&str> = objects.iter().filter(|o| o.kind == "Namespace").map(|o| o.meta.name.as_str()).collect();
+    let mut noted: Vec<&str> = Vec::new();
+    for o in objects {
+        let ns = o.meta.namespace.as_str();
+        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) {
+            noted.push(ns);
+            diags.push(
+                Diagnostic::note(
+                    Severity::Info,
+                    ErrorType::Resolution,
+                    "NamespaceAssumed",
+                    format!("namespace {ns} is not created in this input; it is assumed to exist (otherwise the API server answers: namespaces \"{ns}\" not found)"),
+                    o.pos("metadata.namespace"),
+                )
+                .on(&o.id())
+                .at_field("metadata.namespace"),
+            );
+        }
     }
 }
 

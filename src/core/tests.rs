@@ -711,3 +711,15 @@ fn mutated_inputs_never_panic_and_positions_stay_inside_the_text() {
         }
     }
 }
+
+// NamespaceLifecycle admission: a namespace must exist; we assume it and say so once
+#[test]
+fn undeclared_namespace_is_noted_once() {
+    let r = preset("broken-namespace");
+    let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "NamespaceAssumed").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].severity, Severity::Info);
+    assert!(notes[0].message.contains("namespaces \"shop\" not found"));
+    let src = format!("apiVersion: v1\nkind: Namespace\nmetadata: {{name: shop}}\n---\n{}", presets::find("broken-namespace").unwrap().yaml);
+    assert!(!run(&src).diagnostics.iter().any(|d| d.code == "NamespaceAssumed"));
+}
