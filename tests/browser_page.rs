@@ -63,5 +63,15 @@ async fn default_scene_then_live_edits() {
     let diag = doc().query_selector(".diag.error[data-line='7']").unwrap().expect("error on line 7");
     assert!(diag.text_content().unwrap().contains("spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"));
     assert_eq!(count(".gutter .mark-error[data-line='7']"), 1);
+    // the list jumps to the line: the editor gets focus with line 7 selected
+    let jump: web_sys::HtmlElement = doc().query_selector(".diag.error[data-line='7'] .diag-jump").unwrap().unwrap().dyn_into().unwrap();
+    jump.click();
+    leptos::task::tick().await;
+    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
+    assert_eq!(doc().active_element().map(|e| e.id()), Some("yaml".to_string()));
+    let text = ta.value();
+    let start = text.split('\n').take(6).map(|l| l.len() + 1).sum::<usize>() as u32;
+    assert_eq!(ta.selection_start().unwrap(), Some(start));
+    assert_eq!(ta.selection_end().unwrap(), Some(start + "  - port: 0".len() as u32));
     assert_eq!(count(".service-card.rejected"), 1);
 }
