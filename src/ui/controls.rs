@@ -77,7 +77,7 @@ fn entry_label(key: &str) -> String {
 #[component]
 pub fn Player() -> impl IntoView {
     let scene = expect_context::<Scene>();
-    let path = Memo::new(move |_| scene.current_path());
+    let path = scene.path;
     let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
     let services = Memo::new(move |_| scene.shown.with(|r| r.services.iter().map(|s| (s.name.clone(), s.type_.clone())).collect::<Vec<_>>()));
     let entries = Memo::new(move |_| {
@@ -222,7 +222,7 @@ pub fn Player() -> impl IntoView {
 #[component]
 pub fn Caption() -> impl IntoView {
     let scene = expect_context::<Scene>();
-    let path = Memo::new(move |_| scene.current_path());
+    let path = scene.path;
     view! {
         <div class="caption" id="caption" aria-live="polite">
             {move || match path.get() {

@@ -208,7 +208,7 @@ pub fn Diagram() -> impl IntoView {
         let w = width.get();
         scene.shown.with(|r| layout(r, idx, w))
     });
-    let path = Memo::new(move |_| scene.current_path());
+    let path = scene.path;
 
     let statics = move || {
         let l = lay.get();

@@ -69,6 +69,8 @@ pub struct Scene {
     pub theme: RwSignal<String>,
     /// the user's own text, kept when a preset replaces it
     pub draft: RwSignal<Option<String>>,
+    /// the path being shown (a memo over the report and the selection)
+    pub path: Memo<Option<Path>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -141,7 +143,15 @@ impl Scene {
             hits: RwSignal::new(Vec::new()),
             theme: RwSignal::new("auto".into()),
             draft: RwSignal::new(None),
+            path: Memo::new(|_| None),
         }
+        .with_path_memo()
+    }
+
+    fn with_path_memo(mut self) -> Scene {
+        let me = self;
+        self.path = Memo::new(move |_| me.compute_path());
+        self
     }
 
     /// Index of the selected Service in the shown report (falls back to the first).
@@ -156,8 +166,13 @@ impl Scene {
         })
     }
 
-    /// The path being shown, with its last hop aimed at the chosen endpoint.
+    /// The path being shown (computed once per change, shared by every component).
     pub fn current_path(&self) -> Option<Path> {
+        self.path.get()
+    }
+
+    /// The path for the current selection, with its last hop aimed at the chosen endpoint.
+    fn compute_path(&self) -> Option<Path> {
         let idx = self.service_index()?;
         let entry = self.entry.get();
         let port = self.port.get();
