@@ -531,18 +531,17 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
                 "may only be used when `type` is 'LoadBalancer'",
             ));
         }
-    } else {
-        for (i, r) in spec.load_balancer_source_ranges.iter().enumerate() {
-            if super::config::Cidr::parse(r).is_none() && r.trim().parse::<IpAddr>().is_err() {
-                let f = format!("spec.LoadBalancerSourceRanges[{i}]");
-                errs.push(Diagnostic::invalid(
-                    &f,
-                    at(&format!("spec.loadBalancerSourceRanges[{i}]")),
-                    &quote(r),
-                    "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
-                ));
-            }
-        }
+    }
+    // GetLoadBalancerSourceRanges: every entry (spaces trimmed) must parse as a CIDR; one error
+    // for the whole field, its value printed as Go's %v of the list
+    let ranges = &spec.load_balancer_source_ranges;
+    if !ranges.is_empty() && ranges.iter().any(|r| super::config::Cidr::parse(r.trim()).is_none()) {
+        errs.push(Diagnostic::invalid(
+            "spec.LoadBalancerSourceRanges",
+            at("spec.loadBalancerSourceRanges"),
+            &quote(&format!("[{}]", ranges.join(" "))),
+            "must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 ",
+        ));
     }
     if spec.health_check_node_port.is_some() && !(t == "LoadBalancer" && svc.external_traffic_policy.as_deref() == Some("Local")) {
         errs.push(Diagnostic::invalid(

@@ -224,6 +224,13 @@ fn validate_service_load_balancer_only_fields() {
     assert!(has_error(&r, "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'"));
 }
 
+// ValidateService: loadBalancerSourceRanges must all be CIDRs (GetLoadBalancerSourceRanges)
+#[test]
+fn validate_load_balancer_source_ranges() {
+    let r = run(&service("  type: LoadBalancer\n  loadBalancerSourceRanges: [10.0.0.0/8, office]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(has_error(&r, "spec.LoadBalancerSourceRanges: Invalid value: \"[10.0.0.0/8 office]\": must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 "), "{:?}", errors(&r));
+}
+
 // ValidateLabels on spec.selector; a YAML 1.1 boolean is not a string (sigs.k8s.io/yaml → go-yaml v2)
 #[test]
 fn selector_values_must_be_strings() {
