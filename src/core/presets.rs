@@ -37,9 +37,40 @@ pub const ALL: &[Preset] = &[
     preset!("broken-lb-pending", "Broken: LoadBalancer with no cloud (pending)", "web", "loadbalancer", false),
 ];
 
+/// Which presets make each belief in `shared/teaching/misconceptions.md` impossible to keep
+/// (numbered as there).
+pub const MISCONCEPTIONS: &[(u8, &str, &[&str])] = &[
+    (1, "The Service finds my Deployment", &["deployment-labels", "broken-selector-typo"]),
+    (2, "port, targetPort, nodePort, containerPort are the same thing", &["web-nodeport"]),
+    (3, "containerPort opens the port", &["session-affinity", "named-targetport", "broken-targetport"]),
+    (4, "The ClusterIP is a machine I can ping", &["web-clusterip"]),
+    (5, "Running means receiving traffic", &["broken-not-ready"]),
+    (6, "Every request is balanced", &["session-affinity"]),
+    (7, "type: LoadBalancer creates a load balancer", &["broken-lb-pending", "web-loadbalancer"]),
+    (8, "ExternalName proxies traffic", &["web-externalname"]),
+    (9, "NodePort only listens where the pod runs, and keeps my client IP", &["web-nodeport", "nodeport-local"]),
+    (10, "Service names resolve everywhere; headless is a ClusterIP without an IP", &["broken-namespace", "headless-statefulset"]),
+];
+
 /// The default scene: the tutorial's example (selector app=web, port 80 → targetPort 8080).
 pub const DEFAULT: &Preset = &ALL[0];
 
 pub fn find(id: &str) -> Option<&'static Preset> {
     ALL.iter().find(|p| p.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_misconception_has_a_preset() {
+        let numbers: Vec<u8> = MISCONCEPTIONS.iter().map(|m| m.0).collect();
+        assert_eq!(numbers, (1..=10).collect::<Vec<u8>>());
+        for (_, _, ids) in MISCONCEPTIONS {
+            for id in *ids {
+                assert!(find(id).is_some(), "{id}");
+            }
+        }
+    }
 }
