@@ -50,6 +50,11 @@ async fn step_to_end() -> u32 {
     }
     n
 }
+fn bubbling_click() -> web_sys::MouseEvent {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
+}
 fn outcome() -> String {
     attr(".caption-outcome", "data-outcome").unwrap_or_default()
 }
@@ -159,6 +164,19 @@ async fn every_service_type_and_broken_scene() {
     step_to_end().await;
     assert_eq!(outcome(), "rejected");
     assert_eq!(count(".diag[data-code='NamedPortUnresolved']"), 1);
+
+    // ---- flip a pod's readiness by clicking it: its endpoint leaves, the others stay
+    choose("preset", "web-clusterip").await;
+    let first = doc().query_selector("[data-kind='pod'].endpoint").unwrap().unwrap();
+    let name = first.get_attribute("data-name").unwrap();
+    first.dispatch_event(&bubbling_click()).unwrap();
+    tick().await;
+    assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 2);
+    assert_eq!(count(&format!("[data-kind='pod'][data-name='{name}'].not-ready-endpoint.flipped")), 1);
+    assert!(text(".caption-outcome").contains("2 endpoint(s)"), "{}", text(".caption-outcome"));
+    doc().query_selector(&format!("[data-kind='pod'][data-name='{name}']")).unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
+    tick().await;
+    assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 3);
 
     // ---- broken: not ready → endpoints drawn as not ready, no traffic
     choose("preset", "broken-not-ready").await;

@@ -34,6 +34,9 @@ pub struct PodInst {
     pub ip: Option<String>,
     pub phase: String,
     pub ready: bool,
+    /// readiness flipped by the user (Config::flip_ready)
+    #[serde(rename = "readyFlipped")]
+    pub ready_flipped: bool,
     pub terminating: bool,
     #[serde(skip)]
     pub containers: Vec<Container>,
@@ -109,9 +112,9 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
         match &o.body {
             Body::Pod(spec, status) => {
                 let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, object: i };
-                place(&mut cluster, pod, &mut rr, o, diags);
+                place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
-            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, diags),
+            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, &cfg.flip_ready, diags),
             _ => {}
         }
     }
@@ -182,7 +185,7 @@ struct PodSeed {
     object: usize,
 }
 
-fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, diags: &mut Vec<Diagnostic>) {
+fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
     if cluster.pods.len() >= MAX_PODS {
         return;
     }
@@ -217,6 +220,8 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, diags: &
     // status: taken as given; no status → Running and Ready, as a healthy cluster would report
     let phase = p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() });
     let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() };
+    let flipped = flip.iter().any(|f| *f == format!("{}/{}", p.namespace, p.name));
+    let ready = ready != flipped;
     let ip = match (node_idx, p.status.pod_ip.clone()) {
         (_, Some(ip)) => Some(ip),
         (Some(n), None) if phase != "Pending" => {
@@ -235,6 +240,7 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, diags: &
         ip,
         phase,
         ready,
+        ready_flipped: flipped,
         terminating: p.deleting,
         containers: p.spec.containers.clone(),
         sidecars: p.spec.sidecars.clone(),
@@ -256,7 +262,7 @@ fn labels_go(l: &Labels) -> String {
 /// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
 /// DaemonSet → one pod per node.
-fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, diags: &mut Vec<Diagnostic>) {
+fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, flip: &[String], diags: &mut Vec<Diagnostic>) {
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
     // non-empty, and must match the template's labels
@@ -334,6 +340,6 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             owner: Some(format!("{}/{}", o.kind, o.meta.name)),
             object: index,
         };
-        place(cluster, seed, rr, o, diags);
+        place(cluster, seed, rr, o, flip, diags);
     }
 }

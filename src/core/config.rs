@@ -55,6 +55,9 @@ pub struct Config {
     pub cloud: bool,
     /// Where simulated load balancers get addresses (TEST-NET-3).
     pub lb_cidr: Cidr,
+    /// Pods (`namespace/name`) whose Ready condition the user flipped in the UI, as a failing
+    /// (or recovering) readiness probe would.
+    pub flip_ready: Vec<String>,
 }
 
 impl Default for Config {
@@ -66,6 +69,7 @@ impl Default for Config {
             cluster_domain: "cluster.local".into(),
             cloud: false,
             lb_cidr: Cidr::parse("203.0.113.0/24").expect("valid"),
+            flip_ready: Vec::new(),
         }
     }
 }

@@ -153,6 +153,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                 ip: Some(client_ip),
                 phase: "Running".into(),
                 ready: true,
+                ready_flipped: false,
                 terminating: false,
                 owner: None,
                 ports: vec![],
@@ -199,6 +200,7 @@ fn pod_report(p: &cluster::PodInst, line: u32) -> PodReport {
         ip: p.ip.clone(),
         phase: p.phase.clone(),
         ready: p.ready,
+        ready_flipped: p.ready_flipped,
         terminating: p.terminating,
         owner: p.owner.clone(),
         ports: p

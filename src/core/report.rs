@@ -84,6 +84,8 @@ pub struct PodReport {
     pub ip: Option<String>,
     pub phase: String,
     pub ready: bool,
+    #[serde(rename = "readyFlipped")]
+    pub ready_flipped: bool,
     pub terminating: bool,
     pub owner: Option<String>,
     pub ports: Vec<ContainerPortReport>,

@@ -730,3 +730,20 @@ fn undeclared_namespace_is_noted_once() {
     let src = format!("apiVersion: v1\nkind: Namespace\nmetadata: {{name: shop}}\n---\n{}", presets::find("broken-namespace").unwrap().yaml);
     assert!(!run(&src).diagnostics.iter().any(|d| d.code == "NamespaceAssumed"));
 }
+
+// Config::flip_ready plays a failing readiness probe: the pod stays Running, its endpoint turns
+// not ready (serving=false), kube-proxy stops sending to it (podToEndpoint, CategorizeEndpoints)
+#[test]
+fn flipping_readiness_moves_an_endpoint_out_and_back() {
+    let r = run(WEB);
+    let pod = r.pods[0].name.clone();
+    let cfg = Config { flip_ready: vec![format!("default/{pod}")], ..Config::default() };
+    let r2 = run_cfg(WEB, cfg);
+    let s = svc(&r2, "web");
+    let e = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.as_str())).unwrap();
+    assert!(!e.ready && !e.serving);
+    assert!(r2.pods[0].ready_flipped && r2.pods[0].phase == "Running");
+    let p = s.paths.iter().find(|p| p.entry == "pod").unwrap();
+    assert_eq!(p.backends.len(), 2);
+    assert!(!p.backends.iter().any(|b| b.pod.as_deref() == Some(pod.as_str())));
+}

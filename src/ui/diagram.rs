@@ -86,9 +86,11 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}", p.container_port), None => p.container_port.to_string() }).collect::<Vec<_>>().join(" ")
     };
     let state = if pod.terminating { "terminating" } else if pod.ready { "ready" } else if pod.ip.is_none() { "pending" } else { "not ready" };
+    let state = if pod.ready_flipped { format!("{state} (flipped)") } else { state.to_string() };
     let class = format!(
-        "pod state-{} {}",
-        state.replace(' ', "-"),
+        "pod state-{}{} {}",
+        state.split(' ').next().unwrap_or("").replace(' ', "-"),
+        if pod.ready_flipped { " flipped" } else { "" },
         match rel {
             Relation::Endpoint { ready: true } => "endpoint",
             Relation::Endpoint { ready: false } => "endpoint not-ready-endpoint",
@@ -97,7 +99,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         }
     );
     let title = format!(
-        "Pod {}/{} on {}\nIP {}\nlabels: {}\ncontainer ports: {}\n{}{}",
+        "Pod {}/{} on {}\nIP {}\nlabels: {}\ncontainer ports: {}\n{}{}{}",
         pod.namespace,
         pod.name,
         pod.node.clone().unwrap_or_default(),
@@ -105,7 +107,8 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         labels,
         ports,
         state,
-        if why.is_empty() { String::new() } else { format!("\n{why}") }
+        if why.is_empty() { String::new() } else { format!("\n{why}") },
+        if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
     );
     let mark = match rel {
         Relation::Endpoint { ready: true } => "✓",
@@ -115,7 +118,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
     };
     let aria = title.clone();
     view! {
-        <g class=class data-kind="pod" data-name=pod.name.clone() tabindex="0" role="img" aria-label=aria>
+        <g class=class data-kind="pod" data-name=pod.name.clone() tabindex="0" role=if client { "img" } else { "button" } aria-label=aria>
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
             <text class="t-name" x=r.x + 7.0 y=r.y + 16.0>{clip_middle(&if client { "client (curl)".into() } else { pod.name.clone() }, name_chars)}</text>
@@ -255,7 +258,15 @@ pub fn Diagram() -> impl IntoView {
                             let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
                             let h = hits.iter().find(|(n, _)| *n == p.name).map(|(_, c)| *c).unwrap_or(0);
                             let miss = if client { None } else { miss_line(svc, &p) };
-                            view! { {pod_view(it, &p, rel, why, miss, h, client)} }.into_any()
+                            let key = format!("{}/{}", p.namespace, p.name);
+                            let key2 = key.clone();
+                            view! {
+                                <g class="pod-hit"
+                                   on:click=move |_| if !client { scene.flip_ready(key.clone()) }
+                                   on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); scene.flip_ready(key2.clone()) }>
+                                    {pod_view(it, &p, rel, why, miss, h, client)}
+                                </g>
+                            }.into_any()
                         }
                         None => ().into_any(),
                     }

@@ -71,6 +71,8 @@ pub struct Scene {
     pub draft: RwSignal<Option<String>>,
     /// the path being shown (a memo over the report and the selection)
     pub path: Memo<Option<Path>>,
+    /// pods (`namespace/name`) whose readiness the user flipped by clicking them
+    pub flipped: RwSignal<Vec<String>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -108,8 +110,9 @@ impl Scene {
                 pending.set_value(h);
             }
         });
+        let flipped = RwSignal::new(Vec::<String>::new());
         let analysis = Memo::new(move |_| {
-            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), ..Config::default() };
+            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), ..Config::default() };
             source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
@@ -144,6 +147,7 @@ impl Scene {
             theme: RwSignal::new("auto".into()),
             draft: RwSignal::new(None),
             path: Memo::new(|_| None),
+            flipped,
         }
         .with_path_memo()
     }
@@ -212,6 +216,20 @@ impl Scene {
         self.port.set(None);
         self.backend.set(0);
         self.hits.set(Vec::new());
+        self.flipped.set(Vec::new());
+        self.reset_animation();
+    }
+
+    /// Flip a pod's readiness, as a failing (or recovering) readiness probe would.
+    pub fn flip_ready(&self, pod: String) {
+        self.flipped.update(|f| {
+            if let Some(i) = f.iter().position(|p| *p == pod) {
+                f.remove(i);
+            } else {
+                f.push(pod);
+            }
+        });
+        self.backend.set(0);
         self.reset_animation();
     }
 }
