@@ -28,6 +28,7 @@ pub struct ClusterNode {
 pub struct PodInst {
     pub name: String,
     pub namespace: String,
+    #[serde(serialize_with = "super::report::labels_as_map")]
     pub labels: Labels,
     /// None: not scheduled (spec.nodeName names a node that does not exist)
     pub node: Option<String>,

@@ -21,7 +21,7 @@ pub mod yaml;
 use config::Config;
 use diag::{Diagnostic, ErrorType, Severity};
 use model::{Body, IntOrString, Object};
-use report::{ClusterReport, ContainerPortReport, PodReport, Report, ServiceReport};
+use report::{ClusterReport, PodReport, Report, ServiceReport};
 use yaml::{NodeKind, Pos};
 
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
@@ -132,7 +132,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             line: o.source.pos.line,
         });
     }
-    let pods = cluster.pods.iter().map(|p| pod_report(p, objects[p.object].source.pos.line)).collect();
+    let pods = cluster.pods.iter().map(|p| PodReport::new(p, objects[p.object].source.pos.line)).collect();
     let (client_node, client_ip) = paths::client_pod(&cluster);
     diags.sort_by_key(|d| (d.line, d.column));
     Report {
@@ -145,20 +145,26 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
             cluster_domain: cfg.cluster_domain.clone(),
             cloud: cfg.cloud,
-            client_pod: PodReport {
-                name: paths::CLIENT_POD.into(),
-                namespace: "default".into(),
-                labels: vec![("run".into(), "client".into())],
-                node: Some(client_node),
-                ip: Some(client_ip),
-                phase: "Running".into(),
-                ready: true,
-                ready_flipped: false,
-                terminating: false,
-                owner: None,
-                ports: vec![],
-                line: 0,
-            },
+            client_pod: PodReport::new(
+                &cluster::PodInst {
+                    name: paths::CLIENT_POD.into(),
+                    namespace: "default".into(),
+                    labels: vec![("run".into(), "client".into())],
+                    node: Some(client_node),
+                    ip: Some(client_ip),
+                    phase: "Running".into(),
+                    ready: true,
+                    ready_flipped: false,
+                    terminating: false,
+                    containers: vec![],
+                    sidecars: vec![],
+                    hostname: None,
+                    subdomain: None,
+                    owner: None,
+                    object: 0,
+                },
+                0,
+            ),
         },
         nodes: cluster.nodes,
         objects: objects.len(),
@@ -191,34 +197,6 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn pod_report(p: &cluster::PodInst, line: u32) -> PodReport {
-    PodReport {
-        name: p.name.clone(),
-        namespace: p.namespace.clone(),
-        labels: p.labels.clone(),
-        node: p.node.clone(),
-        ip: p.ip.clone(),
-        phase: p.phase.clone(),
-        ready: p.ready,
-        ready_flipped: p.ready_flipped,
-        terminating: p.terminating,
-        owner: p.owner.clone(),
-        ports: p
-            .containers
-            .iter()
-            .chain(p.sidecars.iter())
-            .flat_map(|c| {
-                c.ports.iter().map(|cp| ContainerPortReport {
-                    container: c.name.clone(),
-                    name: cp.name.clone(),
-                    container_port: cp.container_port,
-                    protocol: cp.protocol.clone().unwrap_or_else(|| "TCP".into()),
-                })
-            })
-            .collect(),
-        line,
-    }
-}
 
 /// Facts about resolution worth a warning: nothing selected, named targetPorts that some pods
 /// lack, pods that match but are not ready.

@@ -4,7 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::cluster::ClusterNode;
+use super::cluster::{ClusterNode, PodInst};
 use super::diag::{Diagnostic, Severity};
 use super::model::Labels;
 use super::paths::Path;
@@ -76,20 +76,38 @@ pub struct ContainerPortReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PodReport {
-    pub name: String,
-    pub namespace: String,
-    #[serde(serialize_with = "labels_as_map")]
-    pub labels: Labels,
-    pub node: Option<String>,
-    pub ip: Option<String>,
-    pub phase: String,
-    pub ready: bool,
-    #[serde(rename = "readyFlipped")]
-    pub ready_flipped: bool,
-    pub terminating: bool,
-    pub owner: Option<String>,
+    /// the pod as the cluster model has it (name, namespace, labels, node, ip, phase, ready, …)
+    #[serde(flatten)]
+    pub pod: PodInst,
+    /// container ports, sidecars' included (informational, as in Kubernetes)
     pub ports: Vec<ContainerPortReport>,
     pub line: u32,
+}
+
+impl std::ops::Deref for PodReport {
+    type Target = PodInst;
+    fn deref(&self) -> &PodInst {
+        &self.pod
+    }
+}
+
+impl PodReport {
+    pub fn new(pod: &PodInst, line: u32) -> PodReport {
+        let ports = pod
+            .containers
+            .iter()
+            .chain(pod.sidecars.iter())
+            .flat_map(|c| {
+                c.ports.iter().map(|cp| ContainerPortReport {
+                    container: c.name.clone(),
+                    name: cp.name.clone(),
+                    container_port: cp.container_port,
+                    protocol: cp.protocol.clone().unwrap_or_else(|| "TCP".into()),
+                })
+            })
+            .collect();
+        PodReport { pod: pod.clone(), ports, line }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

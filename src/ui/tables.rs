@@ -171,8 +171,8 @@ pub fn Analysis() -> impl IntoView {
                                 view! {
                                     <tr class="pod-row" data-name=p.name.clone()>
                                         <td>{format!("{}/{}", p.namespace, p.name)}</td>
-                                        <td>{p.node.unwrap_or_else(|| "unscheduled".into())}</td>
-                                        <td>{p.ip.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
+                                        <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
                                         <td>{state}</td>
                                         <td>{labels_text(&p.labels)}</td>
                                         <td>{ports}</td>
