@@ -36,14 +36,17 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn link_round_trip_restores_the_scene() {
+    let yaml = presets::find("web-nodeport").unwrap().yaml;
+    let first_pod = switchboard::core::analyze(yaml, &Default::default()).pods[0].name.clone();
     let scene = SharedScene {
-        yaml: presets::find("web-nodeport").unwrap().yaml.into(),
+        yaml: yaml.into(),
         service: "web".into(),
         entry: "nodeport@node-2".into(),
         step: 2,
         theme: "dark".into(),
         nodes: 4,
         cloud: false,
+        flipped: vec![format!("default/{first_pod}")],
     };
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     set_url(&format!("{path}?embed#s={}", share::encode(&scene)));
@@ -59,6 +62,7 @@ async fn link_round_trip_restores_the_scene() {
     let entry: web_sys::HtmlSelectElement = doc().query_selector("#rt #entry").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(entry.value(), "nodeport@node-2");
     assert_eq!(doc().get_element_by_id("rt").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(within("rt", &format!("[data-kind='pod'][data-name='{first_pod}'].flipped")), 1);
     // embed view: no page chrome
     assert_eq!(within("rt", ".topbar"), 0);
     assert_eq!(within("rt", ".sharebar"), 0);

@@ -27,6 +27,9 @@ pub struct SharedScene {
     pub nodes: usize,
     #[serde(default)]
     pub cloud: bool,
+    /// pods (`namespace/name`) whose readiness was flipped
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flipped: Vec<String>,
 }
 
 fn three() -> usize {
@@ -83,6 +86,7 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
     let mut scene: SharedScene = serde_json::from_slice(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
+    scene.flipped.truncate(256);
     if !["auto", "light", "dark", ""].contains(&scene.theme.as_str()) {
         scene.theme = String::new();
     }
@@ -95,7 +99,16 @@ mod tests {
     use crate::core::presets;
 
     fn scene() -> SharedScene {
-        SharedScene { yaml: presets::ALL[1].yaml.into(), service: "web".into(), entry: "nodeport@node-2".into(), step: 2, theme: "dark".into(), nodes: 4, cloud: true }
+        SharedScene {
+            yaml: presets::ALL[1].yaml.into(),
+            service: "web".into(),
+            entry: "nodeport@node-2".into(),
+            step: 2,
+            theme: "dark".into(),
+            nodes: 4,
+            cloud: true,
+            flipped: vec!["default/web-1".into()],
+        }
     }
 
     #[test]

@@ -264,6 +264,7 @@ pub struct Options {
     pub theme: Option<String>,
     pub nodes: Option<usize>,
     pub cloud: Option<bool>,
+    pub flipped: Vec<String>,
     /// no page chrome (header, scene bar, share bar, text tables)
     pub embed: bool,
     pub read_only: bool,
@@ -324,6 +325,7 @@ impl Options {
         self.theme = Some(sc.theme).filter(|s| !s.is_empty());
         self.nodes = Some(sc.nodes);
         self.cloud = Some(sc.cloud);
+        self.flipped = sc.flipped;
     }
 }
 
@@ -351,6 +353,9 @@ fn scene_from(opts: &Options) -> Scene {
     }
     if let Some(c) = opts.cloud {
         scene.cloud.set(c);
+    }
+    if !opts.flipped.is_empty() {
+        scene.flipped.set(opts.flipped.clone());
     }
     if opts.autoplay && !scene.reduce_motion.get_untracked() {
         scene.playing.set(true);

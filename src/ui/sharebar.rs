@@ -17,6 +17,7 @@ fn current(scene: &Scene) -> SharedScene {
         theme: scene.theme.get_untracked(),
         nodes: scene.nodes.get_untracked(),
         cloud: scene.cloud.get_untracked(),
+        flipped: scene.flipped.get_untracked(),
     }
 }
 
