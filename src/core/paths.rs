@@ -48,7 +48,7 @@ pub struct Backend {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Path {
-    /// pod | outside | nodeport | loadbalancer
+    /// pod | outside | nodeport | loadbalancer | externalip
     pub entry: String,
     /// the node an outside client enters through (nodeport/loadbalancer)
     pub node: Option<String>,
@@ -271,8 +271,8 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         };
         out.push(Path { entry: "pod".into(), node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
-        // ---- an outside client on a ClusterIP Service ----
-        if svc.type_ == "ClusterIP" {
+        // ---- an outside client on a ClusterIP Service (no externalIPs) ----
+        if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
             out.push(Path {
                 entry: "outside".into(),
@@ -284,6 +284,11 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                 reason: "ClusterIP is reachable only from inside the cluster".into(),
                 backends: vec![],
             });
+        }
+
+        // ---- an outside client through an externalIP ----
+        if let (Some(ext), Some(node)) = (svc.external_ips.first(), cluster.nodes.first()) {
+            out.push(external_ip_path(svc, sp, ext, &node.name, &node.ip, res));
         }
 
         // ---- an outside client through each node's nodePort ----
@@ -362,22 +367,38 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
 fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String, String)>) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let ndst = format!("{node_ip}:{np}");
-    let local = svc.external_traffic_policy.as_deref() == Some("Local");
     let mut hops = Vec::new();
     let entry = if via_lb.is_some() { "loadbalancer" } else { "nodeport" };
-    let from_outside = match via_lb {
+    match via_lb {
         Some((first, _lbdst, why)) => {
             hops.push(first);
-            hops.push(hop("forward", format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc.clone(), ndst.clone(), None, why));
-            format!("load-balancer:{}", svc.name)
+            hops.push(hop("forward", format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc, ndst.clone(), None, why));
         }
         None => {
-            hops.push(hop("send", "client:outside".into(), format!("node:{node}"), osrc.clone(), ndst.clone(), None,
+            hops.push(hop("send", "client:outside".into(), format!("node:{node}"), osrc, ndst.clone(), None,
                 format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod")));
-            "client:outside".to_string()
         }
-    };
-    let _ = from_outside;
+    }
+    from_node(svc, sp, entry, node, node_ip, ndst, hops, res)
+}
+
+/// Outside client → an externalIP the network routes to a node → kube-proxy → pod
+/// (proxier.go: `-d <externalIP> --dport <port>` in KUBE-SERVICES → KUBE-EXT-*).
+fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution) -> Path {
+    let dst = format!("{ext}:{}", sp.port);
+    let hops = vec![hop("send", "client:outside".into(), format!("node:{node}"), format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}"), dst.clone(), None,
+        format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it"))];
+    let mut p = from_node(svc, sp, "externalip", node, node_ip, dst, hops, res);
+    p.node = Some(node.to_string());
+    p
+}
+
+/// The part after outside traffic reached `node` at `ndst`: kube-proxy's choice under
+/// externalTrafficPolicy (topology.go CategorizeEndpoints), SNAT unless Local.
+#[allow(clippy::too_many_arguments)]
+fn from_node(svc: &Svc, sp: &SvcPort, entry: &str, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution) -> Path {
+    let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+    let local = svc.external_traffic_policy.as_deref() == Some("Local");
     let (backends, fallback) = backends_for(&res.endpoints, sp, local.then_some(node));
     let (outcome, reason) = if backends.is_empty() {
         if local && !backends_for(&res.endpoints, sp, None).0.is_empty() {

@@ -747,3 +747,17 @@ fn flipping_readiness_moves_an_endpoint_out_and_back() {
     assert_eq!(p.backends.len(), 2);
     assert!(!p.backends.iter().any(|b| b.pod.as_deref() == Some(pod.as_str())));
 }
+
+// proxier.go: externalIPs get a KUBE-SERVICES rule → KUBE-EXT-* on the node the network routes
+// them to; a ClusterIP Service with externalIPs is reachable from outside that way (T8)
+#[test]
+fn path_external_ip() {
+    let r = run(&(service("  externalIPs: [192.0.2.50]\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n") + PODS));
+    let s = svc(&r, "web");
+    assert_eq!(s.external_traffic_policy.as_deref(), Some("Cluster"));
+    assert!(!s.paths.iter().any(|p| p.entry == "outside"), "not 'internal only' any more");
+    let p = s.paths.iter().find(|p| p.entry == "externalip").unwrap();
+    assert_eq!(p.outcome, "delivered");
+    assert_eq!(p.hops[0].dst, "192.0.2.50:80");
+    assert!(p.hops.last().unwrap().rewritten.as_ref().unwrap().ends_with(":8080"));
+}

@@ -69,6 +69,7 @@ fn entry_label(key: &str) -> String {
             "pod" => "A pod inside the cluster".into(),
             "outside" => "A client outside the cluster".into(),
             "loadbalancer" => "Outside client → cloud load balancer".into(),
+            "externalip" => "Outside client → an externalIP".into(),
             k => k.into(),
         },
     }
