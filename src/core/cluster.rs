@@ -79,7 +79,7 @@ impl Cluster {
 
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
-    for (i, o) in objects.iter().enumerate() {
+    for o in objects {
         if let Body::Node(info) = &o.body {
             let idx = cluster.nodes.len() as u32;
             let cidr = info
@@ -88,7 +88,6 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 .and_then(Cidr::parse)
                 .unwrap_or_else(|| Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
             let ip = info.internal_ip.clone().unwrap_or_else(|| format!("192.168.49.{}", 2 + idx));
-            let _ = i;
             cluster.nodes.push(ClusterNode { name: o.meta.name.clone(), ip, pod_cidr: cidr.to_string(), simulated: false, cidr, next_ip: 2 });
         }
     }
