@@ -761,3 +761,21 @@ fn path_external_ip() {
     assert_eq!(p.hops[0].dst, "192.0.2.50:80");
     assert!(p.hops.last().unwrap().rewritten.as_ref().unwrap().ends_with(":8080"));
 }
+
+// Nodes come from Node objects when given (status.addresses InternalIP, spec.podCIDR);
+// spec.nodeName places a pod; a DaemonSet runs one pod per node; an unknown nodeName never starts
+#[test]
+fn node_objects_node_name_and_daemonset() {
+    let src = "apiVersion: v1\nkind: Node\nmetadata: {name: worker-a}\nspec: {podCIDR: 10.200.1.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.2}]}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: worker-b}\nspec: {podCIDR: 10.200.2.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.3}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: pinned, labels: {app: x}}\nspec: {nodeName: worker-b, containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: lost, labels: {app: x}}\nspec: {nodeName: worker-z, containers: [{name: c}]}\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(src);
+    let names: Vec<(&str, &str)> = r.nodes.iter().map(|n| (n.name.as_str(), n.ip.as_str())).collect();
+    assert_eq!(names, vec![("worker-a", "172.18.0.2"), ("worker-b", "172.18.0.3")]);
+    let pinned = r.pods.iter().find(|p| p.name == "pinned").unwrap();
+    assert_eq!(pinned.node.as_deref(), Some("worker-b"));
+    assert!(pinned.ip.as_deref().unwrap().starts_with("10.200.2."));
+    let lost = r.pods.iter().find(|p| p.name == "lost").unwrap();
+    assert_eq!((lost.node.as_deref(), lost.ip.as_deref(), lost.phase.as_str()), (None, None, "Pending"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "NodeNotFound" && d.message.contains("worker-z")));
+    let agents: Vec<&str> = r.pods.iter().filter(|p| p.name.starts_with("agent-")).map(|p| p.node.as_deref().unwrap()).collect();
+    assert_eq!(agents, vec!["worker-a", "worker-b"]);
+}
