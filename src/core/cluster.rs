@@ -91,11 +91,28 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
             cluster.nodes.push(ClusterNode { name: o.meta.name.clone(), ip, pod_cidr: cidr.to_string(), simulated: false, cidr, next_ip: 2 });
         }
     }
-    if cluster.nodes.is_empty() {
-        for idx in 0..cfg.nodes.clamp(1, 250) {
+    let nodes_given = !cluster.nodes.is_empty();
+    if !nodes_given {
+        // no Node objects: the nodes the pods name (a pasted dump), else node-1..node-N
+        let mut named: Vec<String> = Vec::new();
+        for o in objects {
+            let node_name = match &o.body {
+                Body::Pod(spec, _) => spec.node_name.clone(),
+                _ => None,
+            };
+            if let Some(n) = node_name {
+                if !named.contains(&n) && named.len() < 250 {
+                    named.push(n);
+                }
+            }
+        }
+        let default: Vec<String> = (1..=cfg.nodes.clamp(1, 250)).map(|i| format!("node-{i}")).collect();
+        // pods that name only simulated nodes keep the simulated cluster
+        let names = if named.iter().all(|n| default.contains(n)) { default } else { named };
+        for (idx, name) in names.into_iter().enumerate() {
             let cidr = Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 };
             cluster.nodes.push(ClusterNode {
-                name: format!("node-{}", idx + 1),
+                name,
                 ip: format!("192.168.49.{}", 2 + idx),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
@@ -105,9 +122,13 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
         }
     }
     let mut rr = 0usize;
+    let running = controllers_with_pods(objects);
     for (i, o) in objects.iter().enumerate() {
-        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && !validate_pod_like(o, diags) {
+        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.undecodable || !validate_pod_like(o, diags)) {
             continue; // the API server refuses it: no pods
+        }
+        if matches!(o.body, Body::Workload(_)) && running.iter().any(|(k, ns, n)| *k == o.kind && *ns == o.meta.namespace && *n == o.meta.name) {
+            continue; // its pods are in the input already (a pasted `kubectl get all -o yaml`)
         }
         match &o.body {
             Body::Pod(spec, status) => {
@@ -174,6 +195,42 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     ok
 }
 
+/// Workloads whose pods (or whose ReplicaSets) are themselves in the input, found through
+/// metadata.ownerReferences: Pod → ReplicaSet/StatefulSet/DaemonSet, ReplicaSet → Deployment.
+/// Those are not expanded again. Also every ReplicaSet a Deployment in the input owns (the
+/// Deployment's expansion stands for it).
+fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    let owner_of = |kind: &str, ns: &str, name: &str| -> Vec<(String, String)> {
+        objects.iter().find(|o| o.kind == kind && o.meta.namespace == ns && o.meta.name == name).map(|o| o.meta.owners.clone()).unwrap_or_default()
+    };
+    for o in objects {
+        let ns = &o.meta.namespace;
+        match &o.body {
+            Body::Pod(..) => {
+                for (k, n) in &o.meta.owners {
+                    out.push((k.clone(), ns.clone(), n.clone()));
+                    if k == "ReplicaSet" {
+                        for (k2, n2) in owner_of("ReplicaSet", ns, n) {
+                            out.push((k2, ns.clone(), n2));
+                        }
+                    }
+                }
+            }
+            Body::Workload(_) if o.kind == "ReplicaSet" => {
+                for (k, n) in &o.meta.owners {
+                    let owner_in_input = objects.iter().any(|d| d.kind == *k && d.meta.namespace == *ns && d.meta.name == *n);
+                    if k == "Deployment" && owner_in_input {
+                        out.push(("ReplicaSet".into(), ns.clone(), o.meta.name.clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 struct PodSeed {
     name: String,
     namespace: String,
@@ -186,6 +243,7 @@ struct PodSeed {
 }
 
 fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
+    // (nodes named only by pods were created above, so a miss here means a Node list was given)
     if cluster.pods.len() >= MAX_PODS {
         return;
     }

@@ -34,6 +34,8 @@ pub struct Meta {
     pub namespace_set: bool,
     pub labels: Labels,
     pub deleting: bool,
+    /// metadata.ownerReferences: (kind, name) of the controllers that own this object
+    pub owners: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -169,6 +171,8 @@ pub struct Object {
     pub body: Body,
     /// The object's own YAML tree (an item of a List is its own root).
     pub source: Node,
+    /// a field had the wrong type: the API server cannot decode it, so the object is refused
+    pub undecodable: bool,
 }
 
 impl Object {
@@ -349,7 +353,13 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
     let ns = r.string(m.and_then(|m| m.get("namespace")), "metadata.namespace");
     let labels = r.string_map(m.and_then(|m| m.get("labels")), "metadata.labels").unwrap_or_default();
     let deleting = m.and_then(|m| m.get("deletionTimestamp")).is_some_and(|n| !n.is_null());
+    let owners = r
+        .seq(m.and_then(|m| m.get("ownerReferences")), "metadata.ownerReferences")
+        .iter()
+        .filter_map(|o| Some((o.get("kind")?.as_str()?.to_string(), o.get("name")?.as_str()?.to_string())))
+        .collect();
     Meta {
+        owners,
         name,
         namespace_set: ns.as_ref().is_some_and(|s| !s.is_empty()),
         namespace: ns.filter(|s| !s.is_empty()).unwrap_or_else(|| "default".into()),
@@ -629,6 +639,7 @@ pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object>
     if !KINDS.contains(&kind.as_str()) {
         return None; // the caller reports it as ignored (kind: List is unpacked before this)
     }
+    let before = diags.len();
     let mut r = Reader { obj: String::new(), diags };
     let meta = meta(&mut r, root);
     r.obj = object_id(&kind, &meta.namespace, &meta.name);
@@ -644,5 +655,6 @@ pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object>
         "Node" => Body::Node(node_info(&mut r, root)),
         _ => Body::Namespace,
     };
-    Some(Object { kind, api_version, meta, body, source: root.clone() })
+    let undecodable = r.diags[before..].iter().any(|d| d.code == "TypeMismatch");
+    Some(Object { kind, api_version, meta, body, source: root.clone(), undecodable })
 }

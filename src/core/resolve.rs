@@ -207,7 +207,7 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
             }
             None => {
                 // selectorless: manual Endpoints (same name) / EndpointSlices (kubernetes.io/service-name)
-                for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace) {
+                for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.undecodable) {
                     let sets: Vec<&super::model::EndpointSet> = match &o.body {
                         Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
                         Body::EndpointSlice(set) if set.service == svc.name => vec![set],

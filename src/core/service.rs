@@ -91,9 +91,15 @@ impl Allocations {
     /// gives cluster DNS (kube-dns) the tenth (cmd/kubeadm/app/constants GetDNSIP).
     pub fn new(cfg: &Config) -> Allocations {
         let mut a = Allocations::default();
-        a.cluster_ips.insert(cfg.service_cidr.nth(1));
-        a.cluster_ips.insert(cfg.service_cidr.nth(10));
+        for (ip, _) in Self::reserved(cfg) {
+            a.cluster_ips.insert(ip);
+        }
         a
+    }
+
+    /// The addresses a fresh cluster has already handed out, and to whom.
+    pub fn reserved(cfg: &Config) -> [(Ipv4Addr, &'static str); 2] {
+        [(cfg.service_cidr.nth(1), "default/kubernetes"), (cfg.service_cidr.nth(10), "kube-system/kube-dns")]
     }
 }
 
@@ -207,6 +213,11 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         }
     }
     let at = |f: &str| obj.pos(f);
+    if obj.undecodable {
+        // the decoder refused it (see the type error): it never reaches defaulting
+        svc.rejected = true;
+        return svc;
+    }
 
     // ---- allocation (alloc.go); its errors are returned alone ----
     let mut errs: Vec<Diagnostic> = Vec::new();
@@ -241,6 +252,9 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                                 cfg.service_cidr
                             ),
                         ));
+                    } else if Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name)) {
+                        // a pasted dump: this is the Service the address was reserved for
+                        new_ip = Some(ip);
                     } else if alloc.cluster_ips.contains(&ip) {
                         errs.push(Diagnostic::invalid(
                             "spec.clusterIPs",

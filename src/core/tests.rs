@@ -779,3 +779,26 @@ fn node_objects_node_name_and_daemonset() {
     let agents: Vec<&str> = r.pods.iter().filter(|p| p.name.starts_with("agent-")).map(|p| p.node.as_deref().unwrap()).collect();
     assert_eq!(agents, vec!["worker-a", "worker-b"]);
 }
+
+// A `kubectl get all -o yaml` dump: the Pods are there already, so the ReplicaSet and the
+// Deployment that own them (metadata.ownerReferences) are not expanded again; the nodes are the
+// ones the pods name. An unquoted 6e068097 is a YAML float: that pod is refused, with the line.
+#[test]
+fn kubectl_dump_uses_its_own_pods_and_nodes() {
+    let r = run(include_str!("../../tests/fixtures/kubectl-get-all.yaml"));
+    let pods: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(pods, vec!["web-6e068097-q9wzt"], "the quoted one only; nothing synthesised");
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("metadata.labels.pod-template-hash")).expect("type error");
+    assert_eq!((d.line, d.severity), (8, Severity::Error));
+    assert!(d.message.contains("quote it: \"6e068097\""), "{}", d.message);
+    let nodes: Vec<&str> = r.nodes.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(nodes, vec!["minikube"]);
+    let web = svc(&r, "web");
+    assert_eq!(web.cluster_ip.as_deref(), Some("10.103.44.12"));
+    assert_eq!(web.endpoints.iter().map(|e| e.ip.as_str()).collect::<Vec<_>>(), vec!["10.244.0.6"]);
+    // default/kubernetes keeps the address reserved for it (10.96.0.1); nobody else may take it
+    let k = svc(&r, "kubernetes");
+    assert_eq!((k.rejected, k.cluster_ip.as_deref()), (false, Some("10.96.0.1")));
+    let r = run(&service("  clusterIP: 10.96.0.1\n  ports: [{port: 80}]\n"));
+    assert!(errors(&r)[0].ends_with("failed to allocate IP 10.96.0.1: provided IP is already allocated"), "{:?}", errors(&r));
+}
