@@ -63,9 +63,7 @@ impl SwitchboardHandle {
     /// One hop forward.
     pub fn step(&self) {
         if let Some(s) = self.scene {
-            s.playing.set(false);
-            let n = s.current_path().map(|p| p.hops.len()).unwrap_or(0);
-            s.step.update(|x| *x = (*x + 1).min(n));
+            s.step_forward();
         }
     }
     /// The current step (hops shown).
@@ -190,11 +188,7 @@ pub fn listen_for_host_messages(scene: Scene) {
             Some("play") => scene.playing.set(true),
             Some("pause") => scene.playing.set(false),
             Some("reset") => scene.reset_animation(),
-            Some("step") => {
-                scene.playing.set(false);
-                let n = scene.current_path().map(|p| p.hops.len()).unwrap_or(0);
-                scene.step.update(|x| *x = (*x + 1).min(n));
-            }
+            Some("step") => scene.step_forward(),
             _ => {}
         }
     });

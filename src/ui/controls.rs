@@ -205,7 +205,7 @@ pub fn Player() -> impl IntoView {
                     {move || if scene.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
                 </button>
                 <button type="button" class="btn" id="step" title="One hop forward"
-                    on:click=move |_| { scene.playing.set(false); let n = hops.get_untracked(); scene.step.update(|s| *s = (*s + 1).min(n)); }>"▶|"<span class="sr">" Step"</span></button>
+                    on:click=move |_| scene.step_forward()>"▶|"<span class="sr">" Step"</span></button>
                 <button type="button" class="btn" id="send-one" on:click=move |_| send(1)>"Send a request"</button>
                 <button type="button" class="btn" id="send-burst" on:click=move |_| send(12)>"Send 12"</button>
                 <label>"Speed "

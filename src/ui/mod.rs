@@ -123,6 +123,10 @@ impl Scene {
             }
         });
         let stale = Memo::new(move |_| syntax_broken(&analysis.get()) && shown.with(|s| !syntax_broken(s)));
+        let service = RwSignal::new(preset.service.to_string());
+        let entry = RwSignal::new(preset.entry.to_string());
+        let port = RwSignal::new(None::<i64>);
+        let backend = RwSignal::new(0usize);
         let reduce = web_sys::window()
             .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
             .is_some_and(|m| m.matches());
@@ -134,40 +138,30 @@ impl Scene {
             shown,
             stale,
             jump: RwSignal::new(None),
-            service: RwSignal::new(preset.service.to_string()),
-            entry: RwSignal::new(preset.entry.to_string()),
-            port: RwSignal::new(None),
+            service,
+            entry,
+            port,
             step: RwSignal::new(0),
             playing: RwSignal::new(false),
             hop_ms: RwSignal::new(1100),
             reduce_motion: RwSignal::new(reduce),
             requests: RwSignal::new(0),
-            backend: RwSignal::new(0),
+            backend,
             hits: RwSignal::new(Vec::new()),
             theme: RwSignal::new("auto".into()),
             draft: RwSignal::new(None),
-            path: Memo::new(|_| None),
+            path: Memo::new(move |_| {
+                let (name, entry, port, backend) = (service.get(), entry.get(), port.get(), backend.get());
+                shown.with(|r| path_for(r, &name, &entry, port, backend))
+            }),
             flipped,
         }
-        .with_path_memo()
-    }
-
-    fn with_path_memo(mut self) -> Scene {
-        let me = self;
-        self.path = Memo::new(move |_| me.compute_path());
-        self
     }
 
     /// Index of the selected Service in the shown report (falls back to the first).
     pub fn service_index(&self) -> Option<usize> {
         let name = self.service.get();
-        self.shown.with(|r| {
-            if r.services.is_empty() {
-                None
-            } else {
-                Some(r.services.iter().position(|s| s.name == name).unwrap_or(0))
-            }
-        })
+        self.shown.with(|r| service_index_in(r, &name))
     }
 
     /// The path being shown (computed once per change, shared by every component).
@@ -175,27 +169,11 @@ impl Scene {
         self.path.get()
     }
 
-    /// The path for the current selection, with its last hop aimed at the chosen endpoint.
-    fn compute_path(&self) -> Option<Path> {
-        let idx = self.service_index()?;
-        let entry = self.entry.get();
-        let port = self.port.get();
-        let backend = self.backend.get();
-        self.shown.with(|r| {
-            let svc = &r.services[idx];
-            let matches_port = |p: &&Path| port.is_none() || p.port == port || p.port.is_none();
-            let mut path = svc
-                .paths
-                .iter()
-                .filter(matches_port)
-                .find(|p| entry_key(p) == entry)
-                .or_else(|| svc.paths.iter().filter(matches_port).find(|p| p.entry == entry))
-                .or_else(|| svc.paths.iter().find(matches_port))
-                .or(svc.paths.first())?
-                .clone();
-            retarget(&mut path, backend);
-            Some(path)
-        })
+    /// One hop forward (stops playing).
+    pub fn step_forward(&self) {
+        self.playing.set(false);
+        let n = self.path.with_untracked(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0));
+        self.step.update(|s| *s = (*s + 1).min(n));
     }
 
     pub fn reset_animation(&self) {
@@ -232,6 +210,28 @@ impl Scene {
         self.backend.set(0);
         self.reset_animation();
     }
+}
+
+/// Index of Service `name` in the report (falls back to the first).
+fn service_index_in(r: &Report, name: &str) -> Option<usize> {
+    (!r.services.is_empty()).then(|| r.services.iter().position(|s| s.name == name).unwrap_or(0))
+}
+
+/// The path for a selection, with its last hop aimed at the chosen endpoint.
+fn path_for(r: &Report, service: &str, entry: &str, port: Option<i64>, backend: usize) -> Option<Path> {
+    let svc = &r.services[service_index_in(r, service)?];
+    let matches_port = |p: &&Path| port.is_none() || p.port == port || p.port.is_none();
+    let mut path = svc
+        .paths
+        .iter()
+        .filter(matches_port)
+        .find(|p| entry_key(p) == entry)
+        .or_else(|| svc.paths.iter().filter(matches_port).find(|p| p.entry == entry))
+        .or_else(|| svc.paths.iter().find(matches_port))
+        .or(svc.paths.first())?
+        .clone();
+    retarget(&mut path, backend);
+    Some(path)
 }
 
 /// Point the last hop at backend `i` (kube-proxy's pick for this request).
