@@ -207,7 +207,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
     let id = svc.id();
     if let Some(sel) = &svc.selector {
         if res.selected.is_empty() {
-            let s = sel.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+            let s = model::labels_text(sel, ",");
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
             if let Some(m) = res.near_misses.first() {
                 msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));

@@ -26,6 +26,11 @@ impl std::fmt::Display for IntOrString {
 
 pub type Labels = Vec<(String, String)>;
 
+/// `app=web,tier=fe` (with `sep` between pairs).
+pub fn labels_text(l: &[(String, String)], sep: &str) -> String {
+    l.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(sep)
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
     pub name: String,
@@ -247,51 +252,44 @@ impl Reader<'_> {
             .on(&self.obj),
         );
     }
-    pub fn string(&mut self, n: Option<&Node>, field: &str) -> Option<String> {
+    /// A scalar field: null → None; `pick` accepts the value's YAML type or it is a type error.
+    fn scalar<T>(&mut self, n: Option<&Node>, field: &str, want: &str, pick: impl Fn(&Value) -> Option<T>) -> Option<T> {
         let n = n?;
-        match &n.kind {
-            NodeKind::Scalar { value: Value::Null, .. } => None,
-            NodeKind::Scalar { value: Value::Str(s), .. } => Some(s.clone()),
-            _ => {
-                self.type_error(field, n, "a string");
-                None
-            }
+        let picked = match &n.kind {
+            NodeKind::Scalar { value: Value::Null, .. } => return None,
+            NodeKind::Scalar { value, .. } => pick(value),
+            _ => None,
+        };
+        if picked.is_none() {
+            self.type_error(field, n, want);
         }
+        picked
+    }
+    pub fn string(&mut self, n: Option<&Node>, field: &str) -> Option<String> {
+        self.scalar(n, field, "a string", |v| match v {
+            Value::Str(s) => Some(s.clone()),
+            _ => None,
+        })
     }
     pub fn int(&mut self, n: Option<&Node>, field: &str) -> Option<i64> {
-        let n = n?;
-        match &n.kind {
-            NodeKind::Scalar { value: Value::Null, .. } => None,
-            NodeKind::Scalar { value: Value::Int(i), .. } => Some(*i),
-            NodeKind::Scalar { value: Value::Float(f), .. } if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
-            _ => {
-                self.type_error(field, n, "an integer");
-                None
-            }
-        }
+        self.scalar(n, field, "an integer", |v| match v {
+            Value::Int(i) => Some(*i),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
+            _ => None,
+        })
     }
     pub fn boolean(&mut self, n: Option<&Node>, field: &str) -> Option<bool> {
-        let n = n?;
-        match &n.kind {
-            NodeKind::Scalar { value: Value::Null, .. } => None,
-            NodeKind::Scalar { value: Value::Bool(b), .. } => Some(*b),
-            _ => {
-                self.type_error(field, n, "a boolean");
-                None
-            }
-        }
+        self.scalar(n, field, "a boolean", |v| match v {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        })
     }
     pub fn int_or_string(&mut self, n: Option<&Node>, field: &str) -> Option<IntOrString> {
-        let n = n?;
-        match &n.kind {
-            NodeKind::Scalar { value: Value::Null, .. } => None,
-            NodeKind::Scalar { value: Value::Int(i), .. } => Some(IntOrString::Int(*i)),
-            NodeKind::Scalar { value: Value::Str(s), .. } => Some(IntOrString::Str(s.clone())),
-            _ => {
-                self.type_error(field, n, "an integer or a string");
-                None
-            }
-        }
+        self.scalar(n, field, "an integer or a string", |v| match v {
+            Value::Int(i) => Some(IntOrString::Int(*i)),
+            Value::Str(s) => Some(IntOrString::Str(s.clone())),
+            _ => None,
+        })
     }
     pub fn seq<'n>(&mut self, n: Option<&'n Node>, field: &str) -> &'n [Node] {
         match n {

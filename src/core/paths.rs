@@ -105,7 +105,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (V
 fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
     let sel = match &svc.selector {
         None => return format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name),
-        Some(s) => s.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+        Some(s) => super::model::labels_text(s, ","),
     };
     let mut s = if res.selected.is_empty() {
         format!("selector {sel} matches 0 pods in namespace {}", svc.namespace)
@@ -332,7 +332,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                 } else {
                                     format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
                                 };
-                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, Some((first, lbdst.clone(), why_node))));
+                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, Some((first, why_node))));
                             }
                         }
                         None => {
@@ -364,13 +364,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
 }
 
 /// Outside client → node IP:nodePort → kube-proxy on that node → pod (optionally via the LB).
-fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String, String)>) -> Path {
+fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String)>) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let ndst = format!("{node_ip}:{np}");
     let mut hops = Vec::new();
     let entry = if via_lb.is_some() { "loadbalancer" } else { "nodeport" };
     match via_lb {
-        Some((first, _lbdst, why)) => {
+        Some((first, why)) => {
             hops.push(first);
             hops.push(hop("forward", format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc, ndst.clone(), None, why));
         }

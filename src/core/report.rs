@@ -160,7 +160,7 @@ impl Report {
             let _ = writeln!(s, "  node {} {} pods {}", n.name, n.ip, n.pod_cidr);
         }
         for p in &self.pods {
-            let labels = p.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+            let labels = super::model::labels_text(&p.labels, ",");
             let _ = writeln!(
                 s,
                 "  pod {}/{} on {} ip {} {}{} [{}]",

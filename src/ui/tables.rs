@@ -8,7 +8,7 @@ use crate::core::report::ServiceReport;
 use crate::core::service::LoadBalancer;
 
 fn labels_text(l: &[(String, String)]) -> String {
-    l.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+    crate::core::model::labels_text(l, ", ")
 }
 
 #[component]
