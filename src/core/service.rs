@@ -360,15 +360,10 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             }
         }
     }
-    if !errs.is_empty() {
-        svc.rejected = true;
-        svc.cluster_ip = None;
-        diags.extend(errs.into_iter().map(|d| d.on(&id)));
-        return svc;
+    // ---- validation (ValidateService), only when allocation succeeded ----
+    if errs.is_empty() {
+        validate(obj, spec, &svc, &pol, &cluster_ips, &mut errs);
     }
-
-    // ---- validation (ValidateService) ----
-    validate(obj, spec, &svc, &pol, &cluster_ips, &mut errs);
     if !errs.is_empty() {
         svc.rejected = true;
         svc.cluster_ip = None;
