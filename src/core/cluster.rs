@@ -124,7 +124,7 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
     let mut rr = 0usize;
     let running = controllers_with_pods(objects);
     for (i, o) in objects.iter().enumerate() {
-        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.undecodable || !validate_pod_like(o, diags)) {
+        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !validate_pod_like(o, diags)) {
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.iter().any(|(k, ns, n)| *k == o.kind && *ns == o.meta.namespace && *n == o.meta.name) {

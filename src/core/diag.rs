@@ -23,6 +23,9 @@ pub enum ErrorType {
     NotSupported,
     Forbidden,
     TooMany,
+    /// Not a field error: apierrors.NewInternalError (`Internal error occurred: …`), e.g. a
+    /// nodePort or serviceIP range that is full.
+    Internal,
     /// Not a field.ErrorType: YAML syntax or budget problems.
     Syntax,
     /// Not a field.ErrorType: facts about resolution (no endpoints, unresolved named port...).
@@ -102,6 +105,10 @@ impl Diagnostic {
     /// field.Forbidden(path, detail)
     pub fn forbidden(field: &str, pos: Pos, detail: &str) -> Diagnostic {
         Self::field_error(ErrorType::Forbidden, field, pos, detail.to_string(), "FieldValueForbidden")
+    }
+    /// apierrors.NewInternalError(err): `Internal error occurred: <err>`, no field.
+    pub fn internal(detail: &str, pos: Pos) -> Diagnostic {
+        Self::note(Severity::Error, ErrorType::Internal, "InternalError", format!("Internal error occurred: {detail}"), pos)
     }
     /// A diagnostic that is not a field error (syntax, resolution, information).
     pub fn note(severity: Severity, kind: ErrorType, code: &str, message: String, pos: Pos) -> Diagnostic {

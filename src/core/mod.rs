@@ -245,6 +245,46 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                 }
             }
         }
+        // a number targetPort is used as is (FindPort); containerPort is informational, so a
+        // port no container declares still gets the traffic — and a refused connection unless
+        // the process listens there
+        for (i, sp) in svc.ports.iter().enumerate() {
+            let IntOrString::Int(tp) = sp.target_port else { continue };
+            let undeclared: Vec<&cluster::PodInst> = cluster
+                .pods
+                .iter()
+                .filter(|p| p.namespace == svc.namespace && selected.contains(p.name.as_str()))
+                .filter(|p| resolve::declares(p, tp, &sp.protocol) == Some(false))
+                .collect();
+            if let Some(first) = undeclared.first() {
+                let field = format!("spec.ports[{i}].targetPort");
+                let declared: Vec<String> = first
+                    .containers
+                    .iter()
+                    .chain(first.sidecars.iter())
+                    .flat_map(|c| c.ports.iter())
+                    .map(|p| format!("{}/{}", p.container_port, p.protocol.as_deref().unwrap_or("TCP")))
+                    .collect();
+                let pos = if o.pos(&field) == o.pos(&format!("spec.ports[{i}]")) { o.pos(&format!("spec.ports[{i}].port")) } else { o.pos(&field) };
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Resolution,
+                        "TargetPortNotDeclared",
+                        format!(
+                            "{field}: {tp}: {} selected pod(s) declare no containerPort {tp}/{} ({} declares {}); traffic is still forwarded to :{tp} (containerPort is informational), and the connection is refused unless the process listens on {tp}",
+                            undeclared.len(),
+                            sp.protocol,
+                            first.name,
+                            declared.join(", ")
+                        ),
+                        pos,
+                    )
+                    .on(&id)
+                    .at_field(&field),
+                );
+            }
+        }
         let not_ready = res.endpoints.iter().filter(|e| !e.ready).count();
         if not_ready > 0 && res.endpoints.iter().all(|e| !e.ready) {
             diags.push(
@@ -260,12 +300,17 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             );
         }
     } else if res.endpoints.is_empty() {
+        let empty = o.source.get("spec").and_then(|s| s.get("selector")).is_some_and(|n| matches!(&n.kind, NodeKind::Map(m) if m.is_empty()));
         diags.push(
             Diagnostic::note(
                 Severity::Info,
                 ErrorType::Resolution,
                 "Selectorless",
-                format!("Service {} has no selector: its endpoints come only from an Endpoints or EndpointSlice object you create (none found)", svc.name),
+                format!(
+                    "Service {} has no selector{}: its endpoints come only from an Endpoints or EndpointSlice object you create (none found)",
+                    svc.name,
+                    if empty { " (an empty selector {} selects nothing: it is the same as no selector)" } else { "" }
+                ),
                 o.pos("spec"),
             )
             .on(&id),
@@ -275,3 +320,5 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fidelity;

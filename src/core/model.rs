@@ -176,8 +176,9 @@ pub struct Object {
     pub body: Body,
     /// The object's own YAML tree (an item of a List is its own root).
     pub source: Node,
-    /// a field had the wrong type: the API server cannot decode it, so the object is refused
-    pub undecodable: bool,
+    /// the API server refuses the object (a field of the wrong type, an unknown field, a duplicate
+    /// key, or a validation error of a kind whose objects do not otherwise fail): it does not exist
+    pub refused: bool,
 }
 
 impl Object {
@@ -560,9 +561,11 @@ fn endpoint_slice(r: &mut Reader, root: &Node, meta: &Meta) -> EndpointSet {
         let f = format!("endpoints[{i}]");
         let cond = r.map(e.get("conditions"), &format!("{f}.conditions"));
         let cget = |k: &str| cond.and_then(|c| c.get(k));
-        // discovery/v1 EndpointConditions: nil ready means "unknown", which consumers treat as ready
+        // kube-proxy reads discovery/v1 EndpointConditions as (pkg/proxy/endpointslicecache.go
+        // addEndpoints): ready = nil || *ready, serving = nil || *serving,
+        // terminating = non-nil && *terminating — an absent `serving` is true even when ready is false
         let ready = r.boolean(cget("ready"), &format!("{f}.conditions.ready")).unwrap_or(true);
-        let serving = r.boolean(cget("serving"), &format!("{f}.conditions.serving")).unwrap_or(ready);
+        let serving = r.boolean(cget("serving"), &format!("{f}.conditions.serving")).unwrap_or(true);
         let terminating = r.boolean(cget("terminating"), &format!("{f}.conditions.terminating")).unwrap_or(false);
         let node_name = r.string(e.get("nodeName"), &format!("{f}.nodeName"));
         let hostname = r.string(e.get("hostname"), &format!("{f}.hostname"));
@@ -653,6 +656,6 @@ pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object>
         "Node" => Body::Node(node_info(&mut r, root)),
         _ => Body::Namespace,
     };
-    let undecodable = r.diags[before..].iter().any(|d| d.code == "TypeMismatch");
-    Some(Object { kind, api_version, meta, body, source: root.clone(), undecodable })
+    let refused = r.diags[before..].iter().any(|d| d.code == "TypeMismatch");
+    Some(Object { kind, api_version, meta, body, source: root.clone(), refused })
 }

@@ -1,6 +1,114 @@
 //! Name and value checks from k8s.io/apimachinery/pkg/util/validation/validation.go, with the
 //! same error strings (regexError's "(e.g. 'a',  or 'b', regex used for validation is '…')").
 
+/// ValidateNonSpecialIP (pkg/apis/core/validation/validation.go), used for externalIPs,
+/// Endpoints and EndpointSlice addresses: unspecified, loopback, link-local and link-local
+/// multicast addresses are refused, each with its own message. `text` is the address as given.
+pub fn non_special_ip(ip: std::net::IpAddr, text: &str) -> Vec<String> {
+    use std::net::IpAddr;
+    let mut errs = Vec::new();
+    let (unspecified, loopback, link_local, ll_multicast) = match ip {
+        IpAddr::V4(a) => (a.is_unspecified(), a.is_loopback(), a.is_link_local(), a.octets()[..3] == [224, 0, 0]),
+        IpAddr::V6(a) => {
+            let s0 = a.segments()[0];
+            // an IPv4-mapped IPv6 address is checked as IPv4, as Go's net.IP does
+            if let Some(v4) = a.to_ipv4_mapped() {
+                return non_special_ip(IpAddr::V4(v4), text);
+            }
+            (a.is_unspecified(), a.is_loopback(), s0 & 0xffc0 == 0xfe80, s0 & 0xff0f == 0xff02)
+        }
+    };
+    if unspecified {
+        errs.push(format!("may not be unspecified ({text})"));
+    }
+    if loopback {
+        errs.push("may not be in the loopback range (127.0.0.0/8, ::1/128)".into());
+    }
+    if link_local {
+        errs.push("may not be in the link-local range (169.254.0.0/16, fe80::/10)".into());
+    }
+    if ll_multicast {
+        errs.push("may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)".into());
+    }
+    errs
+}
+
+/// IsValidIP (k8s.io/apimachinery pkg/util/validation/ip.go, strict form, used by
+/// ValidateService for clusterIPs and externalIPs): the address, or the messages. Go's sloppy
+/// parser accepts IPv4 octets with leading zeros, which strict validation then refuses.
+pub fn valid_ip(text: &str) -> Result<std::net::IpAddr, Vec<String>> {
+    use std::net::{IpAddr, Ipv4Addr};
+    let ip: IpAddr = match text.parse() {
+        Ok(ip) => ip,
+        Err(_) => {
+            let parts: Vec<&str> = text.split('.').collect();
+            let sloppy = parts.len() == 4
+                && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+                && parts.iter().map(|p| p.parse::<u16>().unwrap_or(999)).all(|n| n <= 255);
+            return Err(vec![if sloppy && text.parse::<Ipv4Addr>().is_err() {
+                "must not have leading 0s".to_string()
+            } else {
+                "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)".to_string()
+            }]);
+        }
+    };
+    if let IpAddr::V6(a) = ip {
+        if a.to_ipv4_mapped().is_some() {
+            return Err(vec!["must not be an IPv4-mapped IPv6 address".into()]);
+        }
+    }
+    if ip.to_string() != text {
+        return Err(vec![format!("must be in canonical form (\"{ip}\")")]);
+    }
+    Ok(ip)
+}
+
+/// IsValidCIDR (k8s.io/apimachinery pkg/util/validation/ip.go, strict form, used per entry of
+/// spec.loadBalancerSourceRanges): the messages, empty when valid.
+pub fn valid_cidr(text: &str) -> Vec<String> {
+    let invalid = || vec!["must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)".to_string()];
+    let Some((addr, bits)) = text.split_once('/') else { return invalid() };
+    let Ok(prefix) = bits.parse::<u8>() else { return invalid() };
+    let ip = match valid_ip(addr) {
+        Ok(ip) => ip,
+        Err(m) if m[0] == "must not have leading 0s" => return vec!["must not have leading 0s in IP or prefix length".into()],
+        Err(m) if m[0].starts_with("must not be an IPv4-mapped") => return vec!["must not have an IPv4-mapped IPv6 address".into()],
+        Err(m) if m[0].starts_with("must be in canonical form") => {
+            // still a CIDR; canonical form is checked on the whole value below
+            match addr.parse::<std::net::IpAddr>() {
+                Ok(ip) => ip,
+                Err(_) => return invalid(),
+            }
+        }
+        Err(_) => return invalid(),
+    };
+    let width = if ip.is_ipv4() { 32 } else { 128 };
+    if prefix > width {
+        return invalid();
+    }
+    if bits.len() > 1 && bits.starts_with('0') {
+        return vec!["must not have leading 0s in IP or prefix length".into()];
+    }
+    let masked: std::net::IpAddr = match ip {
+        std::net::IpAddr::V4(a) => {
+            let m = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix) };
+            std::net::Ipv4Addr::from(u32::from(a) & m).into()
+        }
+        std::net::IpAddr::V6(a) => {
+            let m = if prefix == 0 { 0 } else { u128::MAX << (128 - prefix) };
+            std::net::Ipv6Addr::from(u128::from(a) & m).into()
+        }
+    };
+    if masked != ip {
+        return vec!["must not have bits set beyond the prefix length".into()];
+    }
+    let canonical = format!("{masked}/{prefix}");
+    if canonical != text {
+        return vec![format!("must be in canonical form (\"{canonical}\")")];
+    }
+    Vec::new()
+}
+
 fn regex_error(msg: &str, fmt: &str, examples: &[&str]) -> String {
     let mut m = format!("{msg} (e.g. ");
     for (i, e) in examples.iter().enumerate() {

@@ -22,10 +22,86 @@ const OUTSIDE_SPORT: u32 = 51000;
 const MAX_PORTS: usize = 4;
 const MAX_NODES: usize = 12;
 
+/// Declares a closed set of strings as an enum that serialises to (and compares with) the same
+/// strings the JSON report has always carried.
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $v,)* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v,)*];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s,)* }
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// What one hop does to the packet.
+    HopKind {
+        /// a DNS question and its answer
+        Dns = "dns",
+        /// the packet leaves a client
+        Send = "send",
+        /// kube-proxy rewrites the destination (clusterIP → pod)
+        Dnat = "dnat",
+        /// kube-proxy rewrites source and destination (outside traffic, Cluster policy)
+        SnatDnat = "snat-dnat",
+        /// a load balancer or node forwards it
+        Forward = "forward",
+        /// straight to an address, no kube-proxy (headless, ExternalName)
+        Direct = "direct",
+        /// silently dropped
+        Drop = "drop",
+        /// refused (ICMP port unreachable)
+        Reject = "reject",
+        /// waits for something that never comes (EXTERNAL-IP <pending>)
+        Pending = "pending",
+    }
+}
+
+string_enum! {
+    /// How a path ends.
+    Outcome {
+        Delivered = "delivered",
+        /// delivered to a pod port that no container declares: refused unless something listens there
+        UndeclaredPort = "undeclared-port",
+        Rejected = "rejected",
+        Dropped = "dropped",
+        Nxdomain = "nxdomain",
+        Pending = "pending",
+        External = "external",
+        PortMismatch = "port-mismatch",
+        NotCreated = "not-created",
+    }
+}
+
+string_enum! {
+    /// Where a request starts.
+    Entry {
+        Pod = "pod",
+        Outside = "outside",
+        NodePort = "nodeport",
+        LoadBalancer = "loadbalancer",
+        ExternalIp = "externalip",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hop {
-    /// dns | send | dnat | snat-dnat | forward | direct | drop | reject | pending
-    pub kind: String,
+    pub kind: HopKind,
     /// drawn things, as `data-kind:data-name` (e.g. `pod:client`, `kube-proxy:node-1`)
     pub from: String,
     pub to: String,
@@ -44,26 +120,27 @@ pub struct Backend {
     pub port: i64,
     pub node: Option<String>,
     pub probability: f64,
+    /// the pod declares this port as a containerPort (None: unknown)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Path {
-    /// pod | outside | nodeport | loadbalancer | externalip
-    pub entry: String,
+    pub entry: Entry,
     /// the node an outside client enters through (nodeport/loadbalancer)
     pub node: Option<String>,
     /// which Service port (its number)
     pub port: Option<i64>,
     pub hops: Vec<Hop>,
-    /// delivered | rejected | dropped | nxdomain | pending | external | port-mismatch | not-created
-    pub outcome: String,
+    pub outcome: Outcome,
     pub reason: String,
     /// endpoints kube-proxy chooses between (each with its chance)
     pub backends: Vec<Backend>,
 }
 
-fn hop(kind: &str, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
-    Hop { kind: kind.into(), from, to, src, dst, rewritten, explanation }
+fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
+    Hop { kind, from, to, src, dst, rewritten, explanation }
 }
 
 /// The client pod's node and IP: the first node, an address near the top of its pod CIDR.
@@ -90,12 +167,16 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (V
     let n = chosen.len().max(1) as f64;
     let b = chosen
         .iter()
-        .map(|e| Backend {
-            pod: e.pod.clone(),
-            ip: e.ip.clone(),
-            port: e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol).map(|p| p.port).unwrap_or(0),
-            node: e.node.clone(),
-            probability: 1.0 / n,
+        .map(|e| {
+            let port = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
+            Backend {
+                pod: e.pod.clone(),
+                ip: e.ip.clone(),
+                port: port.map(|p| p.port).unwrap_or(0),
+                node: e.node.clone(),
+                probability: 1.0 / n,
+                declared: port.and_then(|p| p.declared),
+            }
         })
         .collect();
     (b, fallback)
@@ -149,25 +230,53 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool) -> String 
     s
 }
 
-fn deliver_hop(kind: &str, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String) -> Hop {
+/// A delivered path whose first pick is a pod that declares no such containerPort: Kubernetes
+/// forwards anyway (containerPort is informational, FindPort uses a number as is), so the
+/// connection reaches the pod and is refused unless the process listens there.
+fn delivered(b: &Backend, reason: String) -> (Outcome, String) {
+    match b.declared {
+        Some(false) => (
+            Outcome::UndeclaredPort,
+            format!(
+                "forwarded to {}:{}, but no container in {} declares port {}: containerPort is informational, so the packet arrives and the connection is refused unless the process listens on {}",
+                b.ip,
+                b.port,
+                b.pod.clone().unwrap_or_else(|| b.ip.clone()),
+                b.port,
+                b.port
+            ),
+        ),
+        _ => (Outcome::Delivered, reason),
+    }
+}
+
+fn undeclared_note(b: &Backend) -> &'static str {
+    if b.declared == Some(false) {
+        " No container of this pod declares that port; it is forwarded anyway, and refused unless a process listens there."
+    } else {
+        ""
+    }
+}
+
+fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String) -> Hop {
     let to = format!("pod:{}", b.pod.clone().unwrap_or_else(|| b.ip.clone()));
     let target = format!("{}:{}", b.ip, b.port);
     let cross = match &b.node {
         Some(n) if n != via_node => format!(" The pod runs on {n}, so the packet crosses the pod network from {via_node} to {n}."),
         _ => String::new(),
     };
-    hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}"))
+    hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}{}", undeclared_note(b)))
 }
 
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
         out.push(Path {
-            entry: "pod".into(),
+            entry: Entry::Pod,
             node: None,
             port: None,
             hops: vec![],
-            outcome: "not-created".into(),
+            outcome: Outcome::NotCreated,
             reason: format!("the API server rejected this Service, so it does not exist: {}", first_error.unwrap_or("see diagnostics")),
             backends: vec![],
         });
@@ -190,18 +299,18 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         let ext = svc.external_name.clone().unwrap_or_default();
         let port = svc.ports.first().map(|p| p.port).unwrap_or(443);
         out.push(Path {
-            entry: "pod".into(),
+            entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
             hops: vec![
-                hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+                hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                     format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
-                hop("dns", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
+                hop(HopKind::Dns, client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
                     format!("The client's resolver follows the CNAME and asks for {ext}; DNS outside the cluster answers")),
-                hop("direct", client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}:{port}"), None,
+                hop(HopKind::Direct, client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}:{port}"), None,
                     format!("The client connects straight to {ext} on the port it dialled ({port}). kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
             ],
-            outcome: "external".into(),
+            outcome: Outcome::External,
             reason: format!("DNS alias to {ext}; traffic leaves the cluster directly"),
             backends: vec![],
         });
@@ -214,28 +323,28 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         let sp = ports.first().copied();
         let mut hops = Vec::new();
         if ready.is_empty() {
-            hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+            hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { entry: "pod".into(), node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: "nxdomain".into(), reason: no_endpoint_reason(svc, res), backends: vec![] });
+            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
-        hops.push(hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+        hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
             format!("{asked}. The Service is headless (clusterIP: None), so DNS answers with the ready pods' own IPs: {}", ips.join(", "))));
         let dialled = sp.map(|p| p.port).unwrap_or(80);
         let e = ready[0];
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
-        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64 };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None };
         let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
-        hops.push(hop("direct", client.clone(), to, csrc.clone(), format!("{}:{dialled}", e.ip), None,
+        hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), format!("{}:{dialled}", e.ip), None,
             format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
         let (outcome, reason) = match target_port {
-            Some(tp) if tp != dialled => ("port-mismatch", format!(
+            Some(tp) if tp != dialled => (Outcome::PortMismatch, format!(
                 "headless Services do no port remapping: the client reaches {}:{dialled}, but the Service says this pod serves port {dialled} on {tp}; a client must use the SRV record (_<port-name>._tcp.{fqdn}) or dial {tp}",
                 e.ip, )),
-            _ => ("delivered", format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
+            _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { entry: "pod".into(), node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: outcome.into(), reason, backends: vec![b] });
+        out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -245,42 +354,42 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         // ---- from a pod inside the cluster, through the clusterIP ----
         let vip = format!("{cip}:{}", sp.port);
         let mut hops = vec![
-            hop("dns", client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+            hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}; cluster DNS answers with the clusterIP {cip}")),
-            hop("send", client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
+            hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: iptables rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet")),
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()));
         let (outcome, reason) = if backends.is_empty() {
             if itp_local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
-                hops.push(hop("drop", format!("kube-proxy:{client_node}"), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
+                hops.push(hop(HopKind::Drop, format!("kube-proxy:{client_node}"), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                     format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));
-                ("dropped".to_string(), format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
+                (Outcome::Dropped, format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
             } else {
                 let why = no_endpoint_reason(svc, res);
-                hops.push(hop("reject", format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
+                hops.push(hop(HopKind::Reject, format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
                     format!("The Service has no ready endpoints for port {}, so kube-proxy's rules REJECT the connection (ICMP port unreachable). {why}", sp.port)));
-                ("rejected".to_string(), why)
+                (Outcome::Rejected, why)
             }
         } else {
             let b = &backends[0];
-            hops.push(deliver_hop("dnat", format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
+            hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port, sp.target_port)));
-            ("delivered".to_string(), format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
+            delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { entry: "pod".into(), node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
             out.push(Path {
-                entry: "outside".into(),
+                entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
-                hops: vec![hop("drop", "client:outside".into(), "cluster:cluster".into(), osrc, vip.clone(), None,
+                hops: vec![hop(HopKind::Drop, "client:outside".into(), "cluster:cluster".into(), osrc, vip.clone(), None,
                     format!("{cip} is a virtual IP that exists only in kube-proxy's rules inside the cluster; nothing outside routes to it. A ClusterIP Service is internal only: use NodePort or LoadBalancer to let outside clients in"))],
-                outcome: "dropped".into(),
+                outcome: Outcome::Dropped,
                 reason: "ClusterIP is reachable only from inside the cluster".into(),
                 backends: vec![],
             });
@@ -309,10 +418,10 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(OUTSIDE_IP.parse().expect("constant"))));
                     if !allowed {
                         out.push(Path {
-                            entry: "loadbalancer".into(), node: None, port: Some(sp.port),
-                            hops: vec![hop("drop", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
+                            entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                            hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {OUTSIDE_IP}: the traffic is dropped", svc.load_balancer_source_ranges.join(", ")))],
-                            outcome: "dropped".into(), reason: "source not in loadBalancerSourceRanges".into(), backends: vec![],
+                            outcome: Outcome::Dropped, reason: "source not in loadBalancerSourceRanges".into(), backends: vec![],
                         });
                         continue;
                     }
@@ -325,7 +434,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                 .collect();
                             let node = healthy.first().copied().or(cluster.nodes.first());
                             if let Some(node) = node {
-                                let first = hop("forward", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
+                                let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                     format!("The client connects to the load balancer's external address {lbdst}"));
                                 let why_node = if local {
                                     format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {}) marks only nodes with a ready local endpoint as healthy; it picks {}", svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default(), node.name)
@@ -337,25 +446,25 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                         }
                         None => {
                             let (backends, _) = backends_for(&res.endpoints, sp, None);
-                            let mut hops = vec![hop("forward", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
+                            let mut hops = vec![hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                 format!("The client connects to the load balancer's external address {lbdst}"))];
                             let (outcome, reason) = match backends.first() {
                                 Some(b) => {
-                                    hops.push(deliver_hop("forward", format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
+                                    hops.push(deliver_hop(HopKind::Forward, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
                                         "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
-                                    ("delivered".to_string(), "load balancer routes to pods directly".to_string())
+                                    delivered(b, "load balancer routes to pods directly".to_string())
                                 }
-                                None => ("rejected".to_string(), no_endpoint_reason(svc, res)),
+                                None => (Outcome::Rejected, no_endpoint_reason(svc, res)),
                             };
-                            out.push(Path { entry: "loadbalancer".into(), node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
                 _ => out.push(Path {
-                    entry: "loadbalancer".into(), node: None, port: Some(sp.port),
-                    hops: vec![hop("pending", "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
-                        "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. The Service still works as a NodePort Service: its nodePorts are open on every node".into())],
-                    outcome: "pending".into(), reason: "no cloud controller: EXTERNAL-IP <pending>".into(), backends: vec![],
+                    entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                    hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
+                        format!("type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. {}", pending_fallback(svc)))],
+                    outcome: Outcome::Pending, reason: "no cloud controller: EXTERNAL-IP <pending>".into(), backends: vec![],
                 }),
             }
         }
@@ -363,19 +472,30 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
     out
 }
 
+/// What still works while a LoadBalancer is `<pending>`: its nodePorts, if any were allocated
+/// (allocateLoadBalancerNodePorts: false allocates only the ones asked for — alloc.go initNodePorts).
+fn pending_fallback(svc: &Svc) -> String {
+    let nps: Vec<String> = svc.ports.iter().filter_map(|p| p.node_port.map(|np| format!("{np} (port {})", p.port))).collect();
+    match (nps.is_empty(), svc.allocate_load_balancer_node_ports == Some(false)) {
+        (false, false) => "The Service still works as a NodePort Service: its nodePorts are open on every node".into(),
+        (false, true) => format!("allocateLoadBalancerNodePorts: false, so only the nodePorts given in the manifest exist: {} is open on every node", nps.join(", ")),
+        (true, _) => "allocateLoadBalancerNodePorts: false and no nodePort was given, so none was allocated: until a load balancer appears nothing outside the cluster reaches this Service (inside, its clusterIP works)".into(),
+    }
+}
+
 /// Outside client → node IP:nodePort → kube-proxy on that node → pod (optionally via the LB).
 fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String)>) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let ndst = format!("{node_ip}:{np}");
     let mut hops = Vec::new();
-    let entry = if via_lb.is_some() { "loadbalancer" } else { "nodeport" };
+    let entry = if via_lb.is_some() { Entry::LoadBalancer } else { Entry::NodePort };
     match via_lb {
         Some((first, why)) => {
             hops.push(first);
-            hops.push(hop("forward", format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc, ndst.clone(), None, why));
+            hops.push(hop(HopKind::Forward, format!("load-balancer:{}", svc.name), format!("node:{node}"), osrc, ndst.clone(), None, why));
         }
         None => {
-            hops.push(hop("send", "client:outside".into(), format!("node:{node}"), osrc, ndst.clone(), None,
+            hops.push(hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), osrc, ndst.clone(), None,
                 format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod")));
         }
     }
@@ -386,9 +506,9 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
 /// (proxier.go: `-d <externalIP> --dport <port>` in KUBE-SERVICES → KUBE-EXT-*).
 fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution) -> Path {
     let dst = format!("{ext}:{}", sp.port);
-    let hops = vec![hop("send", "client:outside".into(), format!("node:{node}"), format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}"), dst.clone(), None,
+    let hops = vec![hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}"), dst.clone(), None,
         format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it"))];
-    let mut p = from_node(svc, sp, "externalip", node, node_ip, dst, hops, res);
+    let mut p = from_node(svc, sp, Entry::ExternalIp, node, node_ip, dst, hops, res);
     p.node = Some(node.to_string());
     p
 }
@@ -396,20 +516,20 @@ fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &st
 /// The part after outside traffic reached `node` at `ndst`: kube-proxy's choice under
 /// externalTrafficPolicy (topology.go CategorizeEndpoints), SNAT unless Local.
 #[allow(clippy::too_many_arguments)]
-fn from_node(svc: &Svc, sp: &SvcPort, entry: &str, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution) -> Path {
+fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let local = svc.external_traffic_policy.as_deref() == Some("Local");
     let (backends, fallback) = backends_for(&res.endpoints, sp, local.then_some(node));
     let (outcome, reason) = if backends.is_empty() {
         if local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
-            hops.push(hop("drop", format!("kube-proxy:{node}"), format!("kube-proxy:{node}"), osrc.clone(), ndst.clone(), None,
+            hops.push(hop(HopKind::Drop, format!("kube-proxy:{node}"), format!("kube-proxy:{node}"), osrc.clone(), ndst.clone(), None,
                 format!("externalTrafficPolicy: Local sends outside traffic only to pods on the node it arrived at; {node} runs none, so the packet is dropped (KUBE-SVL has no endpoints)")));
-            ("dropped".to_string(), format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
+            (Outcome::Dropped, format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
         } else {
             let why = no_endpoint_reason(svc, res);
-            hops.push(hop("reject", format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
+            hops.push(hop(HopKind::Reject, format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
                 format!("No ready endpoints: kube-proxy's rules reject the connection. {why}")));
-            ("rejected".to_string(), why)
+            (Outcome::Rejected, why)
         }
     } else {
         let b = &backends[0];
@@ -418,9 +538,9 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: &str, node: &str, node_ip: &str, nd
         } else {
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
-        hops.push(deliver_hop("snat-dnat", format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
+        hops.push(deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
             format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port)));
-        ("delivered".to_string(), format!("via {node}: {} endpoint(s)", backends.len()))
+        delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
-    Path { entry: entry.into(), node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }

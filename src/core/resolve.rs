@@ -16,6 +16,11 @@ pub struct EndpointPortOut {
     pub name: Option<String>,
     pub port: i64,
     pub protocol: String,
+    /// whether a container of the pod declares this port (containerPort is informational:
+    /// traffic is forwarded either way); None when the pod declares no ports at all or the
+    /// endpoint is not a pod we know
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,7 +109,19 @@ pub fn find_port(pod: &PodInst, sp: &SvcPort) -> Result<i64, String> {
     }
 }
 
-fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<Endpoint, String> {
+/// Whether any container (or sidecar) of the pod declares `port`/`protocol`; None when it
+/// declares no ports at all (then there is nothing to compare with).
+pub fn declares(pod: &PodInst, port: i64, protocol: &str) -> Option<bool> {
+    let mut all = pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).peekable();
+    all.peek()?;
+    Some(all.any(|p| p.container_port == port && p.protocol.as_deref().unwrap_or("TCP") == protocol))
+}
+
+/// podToEndpoint and getEndpointPorts (staging/src/k8s.io/endpointslice utils.go, reconciler.go
+/// reconcileByAddressType): the pod is an endpoint even when it resolves none of the Service's
+/// ports — the reconciler groups it into a slice with an empty port list (headless Services still
+/// publish its A record); the second value says which ports it lacks.
+fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), String> {
     // ShouldPodBeInEndpoints: terminal pods and pods without an IP are skipped
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
@@ -116,13 +133,13 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<Endpoint, String> {
     let mut missing = Vec::new();
     for sp in &svc.ports {
         match find_port(pod, sp) {
-            Ok(port) => ports.push(EndpointPortOut { name: sp.name.clone(), port, protocol: sp.protocol.clone() }),
+            Ok(port) => ports.push(EndpointPortOut { name: sp.name.clone(), port, protocol: sp.protocol.clone(), declared: declares(pod, port, &sp.protocol) }),
             Err(e) => missing.push(format!("port {}: {e}", sp.name.clone().unwrap_or_else(|| sp.port.to_string()))),
         }
     }
-    if ports.is_empty() && !svc.ports.is_empty() {
-        return Err(format!("resolves none of the Service's ports ({})", missing.join("; ")));
-    }
+    let lacking = (ports.is_empty() && !svc.ports.is_empty()).then(|| {
+        format!("resolves none of the Service's ports ({}); it is an endpoint with no ports, so no traffic reaches it through the Service", missing.join("; "))
+    });
     // podToEndpoint: serving = Ready condition; terminating = deletionTimestamp set;
     // ready = publishNotReadyAddresses || (serving && !terminating)
     let serving = pod.ready;
@@ -132,7 +149,59 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<Endpoint, String> {
         (Some(h), Some(s)) if s == &svc.name => Some(h.clone()),
         _ => None,
     };
-    Ok(Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports })
+    let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports };
+    Ok((ep, lacking))
+}
+
+/// Endpoints of a selectorless Service from manual Endpoints subsets and EndpointSlices, as
+/// kube-proxy reads them (pkg/proxy/endpointslicecache.go addEndpoints /
+/// endpointInfoByServicePort): each slice port is matched to the Service port of the same name
+/// and protocol, and endpoints are deduplicated by ip:port per Service port — so one IP may serve
+/// `http` on 8080 from one subset and `metrics` on 9100 from another.
+fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
+    for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
+        let sets: Vec<&super::model::EndpointSet> = match &o.body {
+            Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
+            Body::EndpointSlice(set) if set.service == svc.name => vec![set],
+            _ => continue,
+        };
+        for set in sets {
+            let ports: Vec<EndpointPortOut> = set
+                .ports
+                .iter()
+                .filter(|p| svc.ports.iter().any(|sp| sp.name == p.name && sp.protocol == p.protocol))
+                .map(|p| EndpointPortOut { name: p.name.clone(), port: p.port, protocol: p.protocol.clone(), declared: None })
+                .collect();
+            for a in &set.addresses {
+                let same_ip = out.iter().position(|e| e.ip == a.ip && e.ready == a.ready && e.serving == a.serving && e.terminating == a.terminating);
+                if let Some(i) = same_ip {
+                    let e = &mut out[i];
+                    // another port of the same address: add the ports this entry lacks by name;
+                    // the same name on another port number is a second ip:port endpoint
+                    let clash = ports.iter().any(|p| e.ports.iter().any(|q| q.name == p.name && q.protocol == p.protocol && q.port != p.port));
+                    if !clash {
+                        for p in &ports {
+                            if !e.ports.contains(p) {
+                                e.ports.push(p.clone());
+                            }
+                        }
+                        continue;
+                    }
+                }
+                out.push(Endpoint {
+                    pod: a.target.clone(),
+                    namespace: svc.namespace.clone(),
+                    ip: a.ip.clone(),
+                    node: a.node_name.clone(),
+                    ready: a.ready,
+                    serving: a.serving,
+                    terminating: a.terminating,
+                    hostname: a.hostname.clone(),
+                    ports: ports.clone(),
+                });
+            }
+        }
+    }
 }
 
 pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -> Resolution {
@@ -160,7 +229,12 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
                     if selector_matches(sel, &pod.labels) {
                         r.selected.push(pod.name.clone());
                         match pod_endpoint(svc, pod) {
-                            Ok(ep) => r.endpoints.push(ep),
+                            Ok((ep, lacking)) => {
+                                if let Some(reason) = lacking {
+                                    r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] });
+                                }
+                                r.endpoints.push(ep)
+                            }
                             Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
                         }
                     } else {
@@ -205,41 +279,7 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
                 }
                 r.near_misses.truncate(MAX_NEAR_MISSES);
             }
-            None => {
-                // selectorless: manual Endpoints (same name) / EndpointSlices (kubernetes.io/service-name)
-                for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.undecodable) {
-                    let sets: Vec<&super::model::EndpointSet> = match &o.body {
-                        Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
-                        Body::EndpointSlice(set) if set.service == svc.name => vec![set],
-                        _ => continue,
-                    };
-                    for set in sets {
-                        for a in &set.addresses {
-                            // ports of a manual set are matched to the Service's ports by name
-                            let ports = set
-                                .ports
-                                .iter()
-                                .filter(|p| svc.ports.iter().any(|sp| sp.name == p.name && sp.protocol == p.protocol))
-                                .map(|p| EndpointPortOut { name: p.name.clone(), port: p.port, protocol: p.protocol.clone() })
-                                .collect();
-                            let ep = Endpoint {
-                                pod: a.target.clone(),
-                                namespace: svc.namespace.clone(),
-                                ip: a.ip.clone(),
-                                node: a.node_name.clone(),
-                                ready: a.ready,
-                                serving: a.serving,
-                                terminating: a.terminating,
-                                hostname: a.hostname.clone(),
-                                ports,
-                            };
-                            if !r.endpoints.iter().any(|e| e.ip == ep.ip) {
-                                r.endpoints.push(ep);
-                            }
-                        }
-                    }
-                }
-            }
+            None => manual_endpoints(svc, objects, &mut r.endpoints),
         }
     }
     r.dns = dns_records(svc, &r.endpoints, domain);

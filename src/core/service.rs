@@ -190,7 +190,11 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         type_: type_.clone(),
         cluster_ip: None,
         external_name: spec.external_name.clone(),
-        selector: spec.selector.clone(),
+        // an empty selector is no selector: it does not survive the API server's storage round
+        // trip (core/v1 types.go ServiceSpec.Selector: "If empty or not present, the service is
+        // assumed to have an external process managing its endpoints"; the EndpointSlice
+        // controller skips Services whose selector is nil)
+        selector: spec.selector.clone().filter(|s| !s.is_empty()),
         ports,
         external_ips: spec.external_ips.clone(),
         external_traffic_policy: pol.external_traffic_policy.clone(),
@@ -213,7 +217,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         }
     }
     let at = |f: &str| obj.pos(f);
-    if obj.undecodable {
+    if obj.refused {
         // the decoder refused it (see the type error): it never reaches defaulting
         svc.rejected = true;
         return svc;
@@ -225,48 +229,34 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     let mut new_ports: Vec<i64> = Vec::new();
     let known_type = TYPES.contains(&type_.as_str());
     if known_type && type_ != "ExternalName" {
+        errs = init_ip_family_fields(spec, &cluster_ips, &at);
         match cluster_ips.first().map(String::as_str) {
+            _ if !errs.is_empty() => {}
             Some("None") => svc.cluster_ip = Some("None".into()),
-            Some(s) => match s.parse::<IpAddr>() {
-                // initIPFamilyFields runs a loose ValidateServiceClusterIPsRelatedFields first
-                Err(_) => errs.push(Diagnostic::invalid(
-                    "spec.clusterIPs[0]",
-                    at("spec.clusterIP"),
-                    &quote(s),
-                    "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
-                )),
-                Ok(IpAddr::V6(_)) => errs.push(Diagnostic::invalid(
-                    "spec.ipFamilies[0]",
-                    at("spec.clusterIP"),
-                    &quote("IPv6"),
-                    "not configured on this cluster",
-                )),
-                Ok(IpAddr::V4(ip)) => {
-                    if !cfg.service_cidr.contains(ip) {
-                        errs.push(Diagnostic::invalid(
-                            "spec.clusterIPs",
-                            at("spec.clusterIP"),
-                            &go_string_slice(&cluster_ips),
-                            &format!(
-                                "failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is {}",
-                                cfg.service_cidr
-                            ),
-                        ));
-                    } else if Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name)) {
+            Some(s) => {
+                // init_ip_family_fields refused anything but an IPv4 address already
+                if let Ok(IpAddr::V4(ip)) = s.parse::<IpAddr>() {
+                    let cidr = cfg.service_cidr;
+                    let fail = |why: String| Diagnostic::invalid("spec.clusterIPs", at("spec.clusterIP"), &go_string_slice(&cluster_ips), &format!("failed to allocate IP {ip}: {why}"));
+                    let reserved_for_it = Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name));
+                    if !cidr.contains(ip) {
+                        // MultiCIDRServiceAllocator (GA in v1.33): no ServiceCIDR holds the address,
+                        // MetaAllocator.getAllocator → ErrMismatchedNetwork
+                        errs.push(fail("the provided network does not match the current range".into()));
+                    } else if u32::from(ip) == cidr.base || u64::from(u32::from(ip) - cidr.base) + 1 == cidr.size() {
+                        // ipallocator NewIPAllocator: the first usable address is the network
+                        // address + 1 and, for IPv4, the last is the broadcast address - 1
+                        errs.push(fail(format!("the provided IP ({ip}) is not in the valid range. The range of valid IPs is {cidr}")));
+                    } else if reserved_for_it {
                         // a pasted dump: this is the Service the address was reserved for
                         new_ip = Some(ip);
                     } else if alloc.cluster_ips.contains(&ip) {
-                        errs.push(Diagnostic::invalid(
-                            "spec.clusterIPs",
-                            at("spec.clusterIP"),
-                            &go_string_slice(&cluster_ips),
-                            &format!("failed to allocate IP {ip}: provided IP is already allocated"),
-                        ));
+                        errs.push(fail("provided IP is already allocated".into()));
                     } else {
                         new_ip = Some(ip);
                     }
                 }
-            },
+            }
             None => {
                 let cidr = cfg.service_cidr;
                 let seed = format!("{}/{}", svc.namespace, svc.name);
@@ -275,12 +265,8 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                 });
                 match n {
                     Some(n) => new_ip = Some(cidr.nth(n)),
-                    None => errs.push(Diagnostic::invalid(
-                        "spec.clusterIPs",
-                        at("spec"),
-                        "[]string(nil)",
-                        "failed to allocate a serviceIP: range is full",
-                    )),
+                    // allocIPs: AllocateNext failure is errors.NewInternalError
+                    None => errs.push(Diagnostic::internal("failed to allocate a serviceIP: range is full", at("spec"))),
                 }
             }
         }
@@ -288,72 +274,35 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             svc.cluster_ip = Some(ip.to_string());
         }
         // nodePorts (initNodePorts): NodePort, and LoadBalancer unless allocateLoadBalancerNodePorts=false
+        // (allocateCreate: a clusterIP failure returns before nodePorts are tried)
         let node_port_type = type_ == "NodePort" || type_ == "LoadBalancer";
-        if node_port_type {
+        if node_port_type && errs.is_empty() {
             let (lo, hi) = (cfg.node_port_range.0 as i64, cfg.node_port_range.1 as i64);
             let auto = !(type_ == "LoadBalancer" && pol.allocate_load_balancer_node_ports == Some(false));
-            let mut seen: Vec<(i64, String)> = Vec::new();
-            // svcPortToNodePort: ports with the same `port` number share one allocated nodePort
-            let mut by_port: Vec<(i64, i64)> = Vec::new();
-            for (i, p) in svc.ports.iter_mut().enumerate() {
-                let f = format!("spec.ports[{i}].nodePort");
-                if let Some(np) = p.node_port {
-                    let dup_here = seen.iter().any(|(n, proto)| *n == np && *proto == p.protocol);
-                    if np < lo || np > hi {
-                        errs.push(Diagnostic::invalid(
-                            &f,
-                            at(&f),
-                            &np.to_string(),
-                            &format!("provided port is not in the valid range. The range of valid ports is {lo}-{hi}"),
-                        ));
-                    } else if dup_here || (alloc.node_ports.contains(&np)) || (new_ports.contains(&np) && !seen.iter().any(|(n, _)| *n == np)) {
-                        errs.push(Diagnostic::invalid(&f, at(&f), &np.to_string(), "provided port is already allocated"));
-                    } else if !new_ports.contains(&np) {
-                        new_ports.push(np);
-                    }
-                    seen.push((np, p.protocol.clone()));
-                    by_port.push((p.port, np));
-                } else if auto {
-                    if let Some(&(_, np)) = by_port.iter().find(|(port, _)| *port == p.port) {
-                        p.node_port = Some(np);
-                        continue;
-                    }
-                    let seed = format!("{}/{}:{}", svc.namespace, svc.name, i);
-                    let n = probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
-                        let c = lo + n as i64;
-                        !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
-                    });
-                    match n {
-                        Some(n) => {
-                            let np = lo + n as i64;
-                            new_ports.push(np);
-                            by_port.push((p.port, np));
-                            p.node_port = Some(np);
-                        }
-                        None => errs.push(Diagnostic::invalid(&f, at(&f), "0", "range is full")),
-                    }
-                }
+            if let Err(e) = init_node_ports(&mut svc.ports, auto, (lo, hi), &svc.namespace, &svc.name, alloc, &mut new_ports, &at) {
+                errs.push(e);
             }
-            // healthCheckNodePort (allocHealthCheckNodePort): LoadBalancer + externalTrafficPolicy Local
-            if type_ == "LoadBalancer" && pol.external_traffic_policy.as_deref() == Some("Local") {
+            // healthCheckNodePort (allocHealthCheckNodePort, when NeedsHealthCheck: LoadBalancer +
+            // externalTrafficPolicy Local); txnAllocNodePorts wraps its failures in
+            // errors.NewInternalError, so they are not field errors
+            if errs.is_empty() && type_ == "LoadBalancer" && pol.external_traffic_policy.as_deref() == Some("Local") {
                 match spec.health_check_node_port {
-                    Some(h) if h < lo || h > hi || alloc.node_ports.contains(&h) || new_ports.contains(&h) => {
-                        errs.push(Diagnostic::invalid(
-                            "spec.healthCheckNodePort",
-                            at("spec.healthCheckNodePort"),
-                            &h.to_string(),
-                            "failed to allocate requested HealthCheck NodePort",
-                        ))
-                    }
-                    Some(h) => new_ports.push(h),
+                    Some(h) => match port_allocate(h, (lo, hi), alloc, &new_ports) {
+                        Err(e) => errs.push(Diagnostic::internal(&format!("failed to allocate requested HealthCheck NodePort {h}: {e}"), at("spec.healthCheckNodePort"))),
+                        Ok(()) => new_ports.push(h),
+                    },
                     None => {
                         let seed = format!("{}/{}:healthz", svc.namespace, svc.name);
-                        if let Some(n) = probe(&seed, (hi - lo + 1) as u64, |n| {
+                        match probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
                             let c = lo + n as i64;
                             !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
                         }) {
-                            new_ports.push(lo + n as i64);
-                            svc.health_check_node_port = Some(lo + n as i64);
+                            Some(n) => {
+                                new_ports.push(lo + n as i64);
+                                svc.health_check_node_port = Some(lo + n as i64);
+                            }
+                            // allocHealthCheckNodePort: "failed to allocate a HealthCheck NodePort %v: %v" (%v of 0)
+                            None => errs.push(Diagnostic::internal("failed to allocate a HealthCheck NodePort 0: range is full", at("spec"))),
                         }
                     }
                 }
@@ -394,6 +343,195 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         };
     }
     svc
+}
+
+/// alloc.go initIPFamilyFields on a single-stack IPv4 cluster: first the loose
+/// ValidateServiceClusterIPsRelatedFields (validation.go), then the ipFamilyPolicy / ipFamilies
+/// checks — headless selectorless Services are a special case that accepts any families and
+/// policy (it returns before the RequireDualStack check). Errors are returned alone.
+fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let ips_at = if spec.cluster_ips.is_empty() { at("spec.clusterIP") } else { at("spec.clusterIPs") };
+    let all = go_string_slice(cluster_ips);
+    // ---- ValidateServiceClusterIPsRelatedFields ----
+    match &spec.cluster_ip {
+        Some(ip) if cluster_ips.first() != Some(ip) => {
+            errs.push(Diagnostic::invalid("spec.clusterIPs", ips_at, &all, "first value must match `clusterIP`"))
+        }
+        None if !cluster_ips.is_empty() => {
+            errs.push(Diagnostic::invalid("spec.clusterIPs", ips_at, &all, "must be empty when `clusterIP` is not specified"))
+        }
+        _ => {}
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, fam) in spec.ip_families.iter().enumerate() {
+        let f = format!("spec.ipFamilies[{i}]");
+        if fam != "IPv4" && fam != "IPv6" {
+            errs.push(Diagnostic::not_supported(&f, at(&f), fam, &["IPv4", "IPv6"]));
+        }
+        if seen.contains(&fam.as_str()) {
+            errs.push(Diagnostic::duplicate(&f, at(&f), &quote(fam)));
+        }
+        seen.push(fam);
+    }
+    const POLICIES: &[&str] = &["PreferDualStack", "RequireDualStack", "SingleStack"];
+    if let Some(p) = &spec.ip_family_policy {
+        if !POLICIES.contains(&p.as_str()) {
+            errs.push(Diagnostic::not_supported("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), p, POLICIES));
+        }
+    }
+    let mut invalid_ips = false;
+    let mut parsed: Vec<IpAddr> = Vec::new();
+    for (i, ip) in cluster_ips.iter().enumerate() {
+        if i == 0 && ip == "None" {
+            if cluster_ips.len() > 1 {
+                invalid_ips = true;
+                errs.push(Diagnostic::invalid("spec.clusterIPs", ips_at, &all, "'None' must be the first and only value"));
+            }
+            continue;
+        }
+        match names::valid_ip(ip) {
+            Ok(a) => parsed.push(a),
+            Err(msgs) => {
+                invalid_ips = true;
+                let f = format!("spec.clusterIPs[{i}]");
+                for m in msgs {
+                    errs.push(Diagnostic::invalid(&f, ips_at, &quote(ip), &m));
+                }
+            }
+        }
+    }
+    if cluster_ips.len() > 2 {
+        errs.push(Diagnostic::invalid("spec.clusterIPs", ips_at, &all, "may only hold up to 2 values"));
+    }
+    if invalid_ips {
+        return errs;
+    }
+    if parsed.len() > 1 && parsed[0].is_ipv4() == parsed[1].is_ipv4() {
+        errs.push(Diagnostic::invalid("spec.clusterIPs", ips_at, &all, "may specify no more than one IP for each IP family"));
+    }
+    let headless = cluster_ips.first().map(String::as_str) == Some("None");
+    if !headless {
+        for (i, (ip, fam)) in parsed.iter().zip(spec.ip_families.iter()).enumerate() {
+            let f = format!("spec.clusterIPs[{i}]");
+            if fam == "IPv4" && ip.is_ipv6() {
+                errs.push(Diagnostic::invalid(&f, ips_at, &quote(&cluster_ips[i]), &format!("expected an IPv4 value as indicated by `ipFamilies[{i}]`")));
+            }
+            if fam == "IPv6" && ip.is_ipv4() {
+                errs.push(Diagnostic::invalid(&f, ips_at, &quote(&cluster_ips[i]), &format!("expected an IPv6 value as indicated by `ipFamilies[{i}]`")));
+            }
+        }
+    }
+    if !errs.is_empty() {
+        return errs;
+    }
+    // ---- initIPFamilyFields ----
+    let selectorless = spec.selector.as_ref().is_none_or(|s| s.is_empty());
+    let policy = spec.ip_family_policy.clone().unwrap_or_else(|| if headless && selectorless { "RequireDualStack".into() } else { "SingleStack".into() });
+    if policy == "SingleStack" {
+        if cluster_ips.len() == 2 {
+            errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"));
+        }
+        if spec.ip_families.len() == 2 {
+            errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
+        }
+    }
+    for (i, ip) in parsed.iter().enumerate() {
+        if i >= spec.ip_families.len() && ip.is_ipv6() {
+            errs.push(Diagnostic::invalid(&format!("spec.clusterIPs[{i}]"), ips_at, &all, "IPv6 is not configured on this cluster"));
+        }
+    }
+    if !errs.is_empty() || (headless && selectorless) {
+        return errs;
+    }
+    if policy == "RequireDualStack" {
+        errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "this cluster is not configured for dual-stack services"));
+    }
+    for (i, fam) in spec.ip_families.iter().enumerate() {
+        if fam == "IPv6" {
+            let f = format!("spec.ipFamilies[{i}]");
+            errs.push(Diagnostic::invalid(&f, at(&f), &quote(fam), "not configured on this cluster"));
+        }
+    }
+    errs
+}
+
+/// portallocator Allocate (pkg/registry/core/service/portallocator/allocator.go): ErrNotInRange,
+/// ErrAllocated — as the PortAllocationOperation sees ports taken by other Services and by
+/// earlier ports of this one.
+fn port_allocate(np: i64, (lo, hi): (i64, i64), alloc: &Allocations, taken_here: &[i64]) -> Result<(), String> {
+    if np < lo || np > hi {
+        Err(format!("provided port is not in the valid range. The range of valid ports is {lo}-{hi}"))
+    } else if alloc.node_ports.contains(&np) || taken_here.contains(&np) {
+        Err("provided port is already allocated".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// initNodePorts (pkg/registry/core/service/storage/alloc.go): ports are keyed by their `port`
+/// number only (not protocol). The first port with a given number takes the nodePort any port with
+/// that number requests (findRequestedNodePort scans the whole list), or the next free one; later
+/// ports with the same number share it, or allocate the different nodePort they ask for. A
+/// requested nodePort that is out of range or already taken — by another Service, or by an
+/// earlier port of this one (`{53/TCP nodePort 30053}, {54/UDP nodePort 30053}`) — is a field
+/// error on that port; running out of ports is an InternalError.
+#[allow(clippy::too_many_arguments)]
+fn init_node_ports(
+    ports: &mut [SvcPort],
+    auto: bool,
+    range: (i64, i64),
+    namespace: &str,
+    name: &str,
+    alloc: &Allocations,
+    new_ports: &mut Vec<i64>,
+    at: &dyn Fn(&str) -> super::yaml::Pos,
+) -> Result<(), Diagnostic> {
+    let (lo, hi) = range;
+    let requested: Vec<(i64, Option<i64>)> = ports.iter().map(|p| (p.port, p.node_port)).collect();
+    let mut by_port: Vec<(i64, i64)> = Vec::new(); // svcPortToNodePort
+    for (i, p) in ports.iter_mut().enumerate() {
+        if p.node_port.is_none() && !auto {
+            continue; // allocateLoadBalancerNodePorts: false — respect requests only
+        }
+        let f = format!("spec.ports[{i}].nodePort");
+        match by_port.iter().find(|(port, _)| *port == p.port).map(|&(_, np)| np) {
+            None => {
+                let np = requested.iter().find(|(port, np)| *port == p.port && np.is_some()).and_then(|(_, np)| *np);
+                match np {
+                    Some(np) => {
+                        port_allocate(np, range, alloc, new_ports).map_err(|e| Diagnostic::invalid(&f, at(&f), &np.to_string(), &e))?;
+                        new_ports.push(np);
+                        p.node_port = Some(np);
+                        by_port.push((p.port, np));
+                    }
+                    None => {
+                        let seed = format!("{namespace}/{name}:{i}");
+                        let n = probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
+                            let c = lo + n as i64;
+                            !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
+                        });
+                        let Some(n) = n else {
+                            return Err(Diagnostic::internal("failed to allocate a nodePort: range is full", at(&format!("spec.ports[{i}]"))));
+                        };
+                        let np = lo + n as i64;
+                        new_ports.push(np);
+                        p.node_port = Some(np);
+                        by_port.push((p.port, np));
+                    }
+                }
+            }
+            Some(shared) if p.node_port != Some(shared) => match p.node_port {
+                None => p.node_port = Some(shared),
+                Some(np) => {
+                    port_allocate(np, range, alloc, new_ports).map_err(|e| Diagnostic::invalid(&f, at(&f), &np.to_string(), &e))?;
+                    new_ports.push(np);
+                }
+            },
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }
 
 /// ValidateService and the helpers it calls (validateServicePort, ValidateObjectMeta,
@@ -511,9 +649,6 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
         if t == "ClusterIP" && p.node_port.is_some() {
             errs.push(Diagnostic::forbidden(&f("nodePort"), at(&f("nodePort")), "may not be used when `type` is 'ClusterIP'"));
         }
-        if t == "ExternalName" && p.node_port.is_some() {
-            errs.push(Diagnostic::forbidden(&f("nodePort"), at(&f("nodePort")), "may not be used when `type` is 'ExternalName'"));
-        }
     }
 
     // LoadBalancer-only fields
@@ -541,16 +676,18 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
             ));
         }
     }
-    // GetLoadBalancerSourceRanges: every entry (spaces trimmed) must parse as a CIDR; one error
-    // for the whole field, its value printed as Go's %v of the list
-    let ranges = &spec.load_balancer_source_ranges;
-    if !ranges.is_empty() && ranges.iter().any(|r| super::config::Cidr::parse(r.trim()).is_none()) {
-        errs.push(Diagnostic::invalid(
-            "spec.LoadBalancerSourceRanges",
-            at("spec.loadBalancerSourceRanges"),
-            &quote(&format!("[{}]", ranges.join(" "))),
-            "must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 ",
-        ));
+    // ValidateService: each entry (spaces trimmed — "a historical accident") must pass IsValidCIDR,
+    // one error per entry under the sic capital-L path
+    for (i, r) in spec.load_balancer_source_ranges.iter().enumerate() {
+        let v = r.trim();
+        for m in names::valid_cidr(v) {
+            errs.push(Diagnostic::invalid(
+                &format!("spec.LoadBalancerSourceRanges[{i}]"),
+                at(&format!("spec.loadBalancerSourceRanges[{i}]")),
+                &quote(v),
+                &m,
+            ));
+        }
     }
     if spec.health_check_node_port.is_some() && !(t == "LoadBalancer" && svc.external_traffic_policy.as_deref() == Some("Local")) {
         errs.push(Diagnostic::invalid(
@@ -601,25 +738,18 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
     }
     for (i, ip) in spec.external_ips.iter().enumerate() {
         let f = format!("spec.externalIPs[{i}]");
-        match ip.parse::<IpAddr>() {
-            Err(_) => errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)")),
-            Ok(a) if a.is_loopback() || a.is_unspecified() => {
-                errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), "may not be in the loopback range (127.0.0.0/8, ::1/128)"))
+        // IsValidIP, then ValidateNonSpecialIP only when the address is valid
+        match names::valid_ip(ip) {
+            Err(msgs) => {
+                for m in msgs {
+                    errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), &m));
+                }
             }
-            _ => {}
-        }
-    }
-    if let Some(p) = &spec.ip_family_policy {
-        const POLICIES: &[&str] = &["PreferDualStack", "RequireDualStack", "SingleStack"];
-        if !POLICIES.contains(&p.as_str()) {
-            errs.push(Diagnostic::not_supported("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), p, POLICIES));
-        } else if p == "RequireDualStack" {
-            errs.push(Diagnostic::invalid(
-                "spec.ipFamilyPolicy",
-                at("spec.ipFamilyPolicy"),
-                &quote(p),
-                "this cluster is not configured for dual-stack services",
-            ));
+            Ok(a) => {
+                for m in names::non_special_ip(a, ip) {
+                    errs.push(Diagnostic::invalid(&f, at(&f), &quote(ip), &m));
+                }
+            }
         }
     }
 }

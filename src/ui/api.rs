@@ -201,7 +201,7 @@ pub fn listen_for_host_messages(scene: Scene) {
         let e = event("step");
         let _ = js_sys::Reflect::set(&e, &"step".into(), &JsValue::from(step as u32));
         if let Some(p) = scene.current_path() {
-            let _ = js_sys::Reflect::set(&e, &"outcome".into(), &p.outcome.into());
+            let _ = js_sys::Reflect::set(&e, &"outcome".into(), &p.outcome.as_str().into());
         }
         post_to_parent(&e);
     });

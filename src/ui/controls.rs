@@ -243,7 +243,7 @@ pub fn Caption() -> impl IntoView {
                             <p class="caption-addr"><code>{src}" → "{dst}{rw.map(|r| format!(" ⇒ {r}"))}</code></p>
                             <p class="caption-text">{text}</p>
                         })}
-                        <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.clone()>
+                        <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.as_str()>
                             {format!("Outcome: {} — {}", p.outcome, p.reason)}
                         </p>
                         // the diagram's text alternative: the whole path as steps, for screen readers

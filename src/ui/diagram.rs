@@ -373,7 +373,7 @@ pub fn Diagram() -> impl IntoView {
             }
             let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
             lines.push(view! {
-                <line class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.clone()
+                <line class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str()
                     x1=a.0 y1=a.1 x2=b.0 y2=b.1 />
             });
         }

@@ -81,7 +81,7 @@ fn syntax_broken(r: &Report) -> bool {
 
 /// The entry key of a path.
 pub fn entry_key(p: &Path) -> String {
-    match (&p.entry[..], &p.node) {
+    match (p.entry.as_str(), &p.node) {
         ("nodeport", Some(n)) => format!("nodeport@{n}"),
         (e, _) => e.to_string(),
     }
@@ -226,7 +226,7 @@ fn path_for(r: &Report, service: &str, entry: &str, port: Option<i64>, backend: 
         .iter()
         .filter(matches_port)
         .find(|p| entry_key(p) == entry)
-        .or_else(|| svc.paths.iter().filter(matches_port).find(|p| p.entry == entry))
+        .or_else(|| svc.paths.iter().filter(matches_port).find(|p| p.entry.as_str() == entry))
         .or_else(|| svc.paths.iter().find(matches_port))
         .or(svc.paths.first())?
         .clone();

@@ -115,16 +115,16 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                         p.port.map(|n| format!(", port {n}")).unwrap_or_default()
                     );
                     view! {
-                        <li class="path" data-entry=p.entry.clone() data-outcome=p.outcome.clone()>
+                        <li class="path" data-entry=p.entry.as_str() data-outcome=p.outcome.as_str()>
                             <details>
                                 <summary>
                                     <span class="path-head">{head}</span>" "
-                                    <span class=format!("outcome outcome-{}", p.outcome)>{p.outcome.clone()}</span>" "
+                                    <span class=format!("outcome outcome-{}", p.outcome)>{p.outcome.as_str()}</span>" "
                                     <span class="path-reason">{p.reason.clone()}</span>
                                 </summary>
                                 <ol class="hops">
                                     {p.hops.iter().map(|h| view! {
-                                        <li class="hop" data-hop=h.kind.clone()>
+                                        <li class="hop" data-hop=h.kind.as_str()>
                                             <code>{format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())}</code>
                                             <p>{h.explanation.clone()}</p>
                                         </li>

@@ -1,0 +1,320 @@
+//! Fidelity II (issue #8): each test names the upstream function (kubernetes/kubernetes unless
+//! said) whose behaviour it pins, on the YAML people really paste.
+
+use super::diag::{ErrorType, Severity};
+use super::paths::Outcome;
+use super::tests::{errors, has_error, run, service, svc, PODS};
+
+// core/v1 types.go ServiceSpec.Selector ("If empty or not present, the service is assumed to
+// have an external process managing its endpoints"); pkg/controller/endpointslice
+// endpointslice_controller.go syncService skips Services without a selector
+#[test]
+fn service_spec_selector_empty_is_no_selector() {
+    let r = run(&format!("{}{PODS}", service("  selector: {}\n  ports:\n  - port: 80\n")));
+    let s = svc(&r, "web");
+    assert!(s.selector.is_none(), "{{}} must not select every pod");
+    assert!(s.endpoints.is_empty());
+    assert_eq!(s.paths[0].outcome, Outcome::Rejected);
+    assert!(r.diagnostics.iter().any(|d| d.code == "Selectorless" && d.message.contains("empty selector")));
+}
+
+const TWO_SUBSETS: &str = "apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  ports:
+  - {name: http, port: 80, targetPort: 8080}
+  - {name: metrics, port: 9090, targetPort: 9100}
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: db}
+subsets:
+- addresses: [{ip: 10.0.0.5}]
+  ports: [{name: http, port: 8080}]
+- addresses: [{ip: 10.0.0.5}]
+  ports: [{name: metrics, port: 9100}]
+";
+
+// pkg/proxy/endpointslicecache.go endpointInfoByServicePort / addEndpoints: endpoints are grouped
+// per Service port name and deduplicated by ip:port, not by IP
+#[test]
+fn endpointslicecache_groups_by_port_name_not_ip() {
+    let r = run(TWO_SUBSETS);
+    let s = svc(&r, "db");
+    for port in [80, 9090] {
+        let p = s.paths.iter().find(|p| p.entry == "pod" && p.port == Some(port)).unwrap();
+        assert_eq!(p.outcome, Outcome::Delivered, "port {port}: {}", p.reason);
+    }
+    let metrics = s.paths.iter().find(|p| p.port == Some(9090)).unwrap();
+    assert_eq!(metrics.backends[0].port, 9100);
+    assert_eq!(metrics.backends[0].ip, "10.0.0.5");
+}
+
+// the same with two EndpointSlices naming the Service
+#[test]
+fn endpointslicecache_two_slices_same_ip_different_ports() {
+    let src = TWO_SUBSETS.split("---").next().unwrap().to_string()
+        + "---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-a, labels: {kubernetes.io/service-name: db}}
+addressType: IPv4
+endpoints: [{addresses: [10.0.0.5]}]
+ports: [{name: http, port: 8080}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-b, labels: {kubernetes.io/service-name: db}}
+addressType: IPv4
+endpoints: [{addresses: [10.0.0.5]}]
+ports: [{name: metrics, port: 9100}]
+";
+    let r = run(&src);
+    let s = svc(&r, "db");
+    assert!(s.paths.iter().filter(|p| p.entry == "pod").all(|p| p.outcome == Outcome::Delivered), "{:?}", s.paths);
+}
+
+// pkg/proxy/endpointslicecache.go addEndpoints: serving = Conditions.Serving == nil || *Serving;
+// pkg/proxy/topology.go CategorizeEndpoints falls back to serving-and-terminating endpoints
+#[test]
+fn endpointslicecache_absent_serving_is_true_for_terminating_fallback() {
+    let src = "apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  ports: [{port: 80}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-1, labels: {kubernetes.io/service-name: db}}
+addressType: IPv4
+endpoints:
+- addresses: [10.0.0.7]
+  conditions: {ready: false, terminating: true}
+ports: [{port: 80}]
+";
+    let r = run(src);
+    let p = &svc(&r, "db").paths[0];
+    assert_eq!(p.outcome, Outcome::Delivered, "{}", p.reason);
+    assert!(p.hops.last().unwrap().explanation.contains("terminating"));
+}
+
+// staging/src/k8s.io/endpointslice reconciler.go reconcileByAddressType: a pod whose ports do
+// not resolve is still an endpoint (empty port list); kubernetes/dns specification 2.4.1: a
+// headless Service has an A record per ready endpoint
+#[test]
+fn endpointslice_reconciler_headless_unresolved_named_port_still_publishes_a_records() {
+    let src = format!(
+        "{}{PODS}",
+        service("  clusterIP: None\n  selector: {app: web}\n  ports:\n  - {name: grpc, port: 50051, targetPort: grpc}\n")
+    );
+    let r = run(&src);
+    let s = svc(&r, "web");
+    let fqdn = "web.default.svc.cluster.local";
+    let a: Vec<&str> = s.dns_records.iter().filter(|d| d.kind == "A" && d.name == fqdn).map(|d| d.answer.as_str()).collect();
+    assert_eq!(a.len(), 2, "{:?}", s.dns_records);
+    assert!(s.endpoints.iter().all(|e| e.ports.is_empty()));
+    assert_ne!(s.paths[0].outcome, Outcome::Nxdomain);
+}
+
+// ... and on a ClusterIP Service the same pods get no traffic on that port
+#[test]
+fn endpointslice_reconciler_clusterip_unresolved_named_port_gets_no_traffic() {
+    let r = run(&format!("{}{PODS}", service("  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: grpc}\n")));
+    let s = svc(&r, "web");
+    assert_eq!(s.endpoints.len(), 2);
+    assert_eq!(s.paths[0].outcome, Outcome::Rejected);
+    assert!(s.paths[0].reason.contains("no container port named \"grpc\""), "{}", s.paths[0].reason);
+}
+
+fn nodeport(ports: &str) -> String {
+    service(&format!("  type: NodePort\n  selector: {{app: web}}\n  ports:\n{ports}"))
+}
+
+// pkg/registry/core/service/storage/alloc.go initNodePorts: two ports with different `port`
+// numbers cannot request the same nodePort, even with different protocols
+#[test]
+fn init_node_ports_same_node_port_different_port_numbers_is_already_allocated() {
+    let r = run(&nodeport("  - {name: a, port: 53, protocol: TCP, nodePort: 30053}\n  - {name: b, port: 54, protocol: UDP, nodePort: 30053}\n"));
+    assert_eq!(errors(&r), vec!["spec.ports[1].nodePort: Invalid value: 30053: provided port is already allocated".to_string()]);
+    assert!(svc(&r, "web").rejected);
+}
+
+// initNodePorts + findRequestedNodePort: ports with the same `port` number share the nodePort any
+// of them requests — the TCP port without a nodePort gets the UDP port's 30054
+#[test]
+fn init_node_ports_find_requested_node_port_shares_by_port_number() {
+    let r = run(&nodeport("  - {name: dns, port: 53, protocol: TCP}\n  - {name: dns-udp, port: 53, protocol: UDP, nodePort: 30054}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    assert_eq!(s.ports[0].node_port, Some(30054));
+    assert_eq!(s.ports[1].node_port, Some(30054));
+}
+
+// alloc.go initNodePorts: the same port number may still ask for two different nodePorts
+// (then ValidateService's Duplicate (port, protocol) check decides)
+#[test]
+fn init_node_ports_out_of_range_reports_the_range() {
+    let r = run(&nodeport("  - {port: 80, nodePort: 80}\n"));
+    assert!(has_error(&r, "spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767"), "{:?}", errors(&r));
+}
+
+// alloc.go txnAllocNodePorts: a healthCheckNodePort failure is errors.NewInternalError
+#[test]
+fn alloc_health_check_node_port_failure_is_an_internal_error() {
+    let src = format!(
+        "{}---\n{}",
+        nodeport("  - {port: 80, nodePort: 30080}\n"),
+        "apiVersion: v1\nkind: Service\nmetadata: {name: lb}\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 30080\n  selector: {app: web}\n  ports: [{port: 80}]\n"
+    );
+    let r = run(&src);
+    let d = r.diagnostics.iter().find(|d| d.object.as_deref() == Some("Service/default/lb")).expect("an error on lb");
+    assert_eq!(d.kind, ErrorType::Internal);
+    assert_eq!(d.message, "Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated");
+    assert!(d.field.is_none());
+}
+
+// alloc.go initNodePorts: AllocateNext failing is errors.NewInternalError("failed to allocate a nodePort: range is full")
+#[test]
+fn init_node_ports_range_full_is_an_internal_error() {
+    let cfg = super::config::Config { node_port_range: (30000, 30000), ..Default::default() };
+    let r = super::analyze(&nodeport("  - {name: a, port: 80}\n  - {name: b, port: 81}\n"), &cfg);
+    let d = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!(d.message, "Internal error occurred: failed to allocate a nodePort: range is full");
+    assert_eq!(d.kind, ErrorType::Internal);
+}
+
+// pkg/apis/core/validation ValidateNonSpecialIP on spec.externalIPs
+#[test]
+fn validate_non_special_ip_external_ips() {
+    let r = run(&service("  selector: {app: web}\n  externalIPs: [169.254.169.254, 0.0.0.0, 224.0.0.5, 127.0.0.1, 203.0.113.9]\n  ports: [{port: 80}]\n"));
+    let e = errors(&r);
+    assert!(e.contains(&"spec.externalIPs[0]: Invalid value: \"169.254.169.254\": may not be in the link-local range (169.254.0.0/16, fe80::/10)".to_string()), "{e:?}");
+    assert!(e.contains(&"spec.externalIPs[1]: Invalid value: \"0.0.0.0\": may not be unspecified (0.0.0.0)".to_string()), "{e:?}");
+    assert!(e.contains(&"spec.externalIPs[2]: Invalid value: \"224.0.0.5\": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)".to_string()), "{e:?}");
+    assert!(e.contains(&"spec.externalIPs[3]: Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)".to_string()), "{e:?}");
+    assert_eq!(e.len(), 4, "{e:?}");
+}
+
+// ValidateService has no nodePort rule for ExternalName (only ClusterIP forbids it)
+#[test]
+fn validate_service_external_name_node_port_is_not_forbidden() {
+    let r = run(&service("  type: ExternalName\n  externalName: db.example.com\n  ports: [{port: 5432, nodePort: 30432}]\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// pkg/api/v1/pod/util.go FindPort uses a number as is; containerPort is informational
+#[test]
+fn find_port_numeric_target_port_not_declared_warns_and_says_what_happens() {
+    let r = run(&format!("{}{PODS}", service("  selector: {app: web}\n  ports:\n  - {port: 80}\n")));
+    let s = svc(&r, "web");
+    let p = &s.paths[0];
+    assert_eq!(p.outcome, Outcome::UndeclaredPort);
+    assert!(p.reason.contains("refused unless the process listens on 80"), "{}", p.reason);
+    let w = r.diagnostics.iter().find(|d| d.code == "TargetPortNotDeclared").expect("warning");
+    assert_eq!(w.severity, Severity::Warning);
+    assert_eq!(w.field.as_deref(), Some("spec.ports[0].targetPort"));
+    // a declared port is delivered without a warning
+    let ok = run(&format!("{}{PODS}", service("  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: http}\n")));
+    assert_eq!(svc(&ok, "web").paths[0].outcome, Outcome::Delivered);
+    assert!(!ok.diagnostics.iter().any(|d| d.code == "TargetPortNotDeclared"));
+}
+
+// pods that declare no ports at all: nothing to compare, no warning
+#[test]
+fn find_port_numeric_target_port_pods_without_ports_no_warning() {
+    let src = format!(
+        "{}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  containers: [{{name: c, image: nginx}}]\n",
+        service("  selector: {app: web}\n  ports:\n  - {port: 80}\n")
+    );
+    let r = run(&src);
+    assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Delivered);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "TargetPortNotDeclared"));
+}
+
+// alloc.go initNodePorts with allocateLoadBalancerNodePorts=false allocates nothing unasked, so a
+// pending load balancer leaves no nodePort open
+#[test]
+fn init_node_ports_no_allocation_pending_lb_says_no_node_ports() {
+    let r = run(&format!(
+        "{}{PODS}",
+        service("  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n")
+    ));
+    let s = svc(&r, "web");
+    assert!(s.ports[0].node_port.is_none());
+    let p = s.paths.iter().find(|p| p.entry == "loadbalancer").unwrap();
+    assert_eq!(p.outcome, Outcome::Pending);
+    let text = &p.hops[0].explanation;
+    assert!(!text.contains("open on every node"), "{text}");
+    assert!(text.contains("none was allocated"), "{text}");
+}
+
+#[test]
+fn outcomes_and_hop_kinds_serialise_to_the_report_strings() {
+    for o in Outcome::ALL {
+        assert_eq!(serde_json::to_string(o).unwrap(), format!("\"{}\"", o.as_str()));
+    }
+    for k in super::paths::HopKind::ALL {
+        assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.as_str()));
+    }
+}
+
+// validation.go ValidateServiceClusterIPsRelatedFields (run first by alloc.go initIPFamilyFields)
+#[test]
+fn validate_service_cluster_ips_related_fields() {
+    let r = run(&service("  clusterIPs: [10.96.0.50]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: []string{\"10.96.0.50\"}: must be empty when `clusterIP` is not specified"]);
+    let r = run(&service("  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.51]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: []string{\"10.96.0.51\"}: first value must match `clusterIP`"]);
+    // both agreeing is fine
+    let r = run(&service("  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.50]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "web").cluster_ip.as_deref(), Some("10.96.0.50"));
+}
+
+// ipallocator NewIPAllocator: the network and broadcast addresses of the service CIDR are not
+// allocatable (ErrNotInRange)
+#[test]
+fn ipallocator_refuses_network_and_broadcast_addresses() {
+    for ip in ["10.96.0.0", "10.111.255.255"] {
+        let r = run(&service(&format!("  clusterIP: {ip}\n  selector: {{app: web}}\n  ports: [{{port: 80}}]\n")));
+        assert_eq!(
+            errors(&r),
+            vec![format!("spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12")]
+        );
+    }
+    let r = run(&service("  clusterIP: 10.96.0.2\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert!(errors(&r).is_empty());
+}
+
+// alloc.go initIPFamilyFields: headless + selectorless is special-cased before the
+// RequireDualStack check, so a single-stack cluster accepts it; with a selector it is refused
+#[test]
+fn init_ip_family_fields_headless_selectorless_accepts_require_dual_stack() {
+    let r = run(&service("  clusterIP: None\n  ipFamilyPolicy: RequireDualStack\n  ports: [{port: 5432}]\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&service("  clusterIP: None\n  ipFamilyPolicy: RequireDualStack\n  selector: {app: db}\n  ports: [{port: 5432}]\n"));
+    assert_eq!(errors(&r), vec!["spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services"]);
+}
+
+// initIPFamilyFields: an IPv6 clusterIP with no ipFamilies names the clusterIPs entry
+#[test]
+fn init_ip_family_fields_ipv6_cluster_ip_not_configured() {
+    let r = run(&service("  clusterIP: fd00::10\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: []string{\"fd00::10\"}: IPv6 is not configured on this cluster"]);
+}
+
+// apimachinery validation/ip.go IsValidIP (strict): leading zeros and non-canonical forms
+#[test]
+fn is_valid_ip_strict_forms() {
+    let r = run(&service("  selector: {app: web}\n  externalIPs: [010.1.2.3, '2001:DB8::1', nope]\n  ports: [{port: 80}]\n"));
+    assert_eq!(
+        errors(&r),
+        vec![
+            "spec.externalIPs[0]: Invalid value: \"010.1.2.3\": must not have leading 0s",
+            "spec.externalIPs[1]: Invalid value: \"2001:DB8::1\": must be in canonical form (\"2001:db8::1\")",
+            "spec.externalIPs[2]: Invalid value: \"nope\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+        ]
+    );
+}
