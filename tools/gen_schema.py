@@ -255,6 +255,7 @@ class Gen:
         self.defs = {}  # ident -> (display name, [(json, ty_expr)])
         self.unresolved = set()
         self.any_leaves = set()
+        self.conflicts = set()  # JSON names defined twice in one flattened struct
 
     def ident(self, pkg, name):
         return "T_" + re.sub(r"[^A-Za-z0-9]", "_", SHORT[pkg]).upper() + "_" + name
@@ -364,6 +365,8 @@ class Gen:
             if j not in seen:
                 seen.add(j)
                 uniq.append((j, t))
+            else:
+                self.conflicts.add("%s.%s: %s" % (SHORT[ip], name, j))
         self.defs[ident] = ("%s.%s" % (SHORT[ip], name), uniq)
         self.order.append(ident)
         return ident
@@ -396,6 +399,7 @@ def main():
     w("//")
     w("// Types read as opaque values (own UnmarshalJSON, any JSON accepted): %s" % (", ".join(sorted(g.any_leaves)) or "none"))
     w("// Unresolved Go types (became Ty::Any): %s" % (", ".join(sorted(g.unresolved)) or "none"))
+    w("// JSON names defined twice in one flattened struct (first kept): %s" % (", ".join(sorted(g.conflicts)) or "none"))
     w("")
     w("#![allow(non_upper_case_globals)]")
     w("")
@@ -430,6 +434,8 @@ def main():
     sys.stdout.write("\n".join(o) + "\n")
     for u in sorted(g.unresolved):
         print("unresolved (Ty::Any): " + u, file=sys.stderr)
+    for u in sorted(g.conflicts):
+        print("name conflict: " + u, file=sys.stderr)
     for u in sorted(g.any_leaves):
         print("opaque (Ty::Any): " + u, file=sys.stderr)
     print("%d types, %d roots" % (len(g.order), len(roots)), file=sys.stderr)

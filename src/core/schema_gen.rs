@@ -11,6 +11,7 @@
 //
 // Types read as opaque values (own UnmarshalJSON, any JSON accepted): meta/v1.FieldsV1, runtime.RawExtension
 // Unresolved Go types (became Ty::Any): none
+// JSON names defined twice in one flattened struct (first kept): none
 
 #![allow(non_upper_case_globals)]
 

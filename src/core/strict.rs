@@ -21,6 +21,14 @@
 //!   wrapped by yaml.go `TypeError.Error` as `yaml: unmarshal errors:\n  <line>`.
 //!   YAMLToJSONStrict returns that error bare (no "error converting YAML to JSON" prefix; that
 //!   prefix belongs to sigs.k8s.io/yaml `Unmarshal`, not to this path).
+//!   Caveat: the server sees the YAML only when it is sent YAML. `kubectl apply -f file.yaml`
+//!   converts each document to JSON client-side, non-strictly (k8s.io/cli-runtime
+//!   pkg/resource/visitor.go `StreamVisitor.Visit` → apimachinery pkg/util/yaml/decoder.go
+//!   `YAMLToJSONDecoder.Decode` → sigs.k8s.io/yaml `Unmarshal`), so through kubectl a repeated
+//!   YAML key silently keeps its last value. We report it as the server does (the caller may
+//!   downgrade it with [`Diagnostic::with_severity`]). A JSON document reaches the server as is;
+//!   there the decoder's own wording would be `duplicate field "<path>"` (kubernetes_patch.go
+//!   `duplicateStrictErrType`), which we do not distinguish.
 //!
 //! The field tables are generated from the Go types: see [`super::schema_gen`] and
 //! ARCHITECTURE.md "Field tables". Shape errors (a string where an object is expected...) are
@@ -110,7 +118,9 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
 /// kubectl's resource-mapping error for a [`KindMatch::NoMatch`]: k8s.io/apimachinery
 /// pkg/api/meta/errors.go `NoKindMatchError.Error` with one searched version:
 /// `no matches for kind %q in version %q` (the version printed as schema.GroupVersion.String():
-/// `v1` for the core group, `apps/v1beta2` otherwise).
+/// `v1` for the core group, `apps/v1beta2` otherwise). kubectl wraps it (k8s.io/cli-runtime
+/// pkg/resource/mapper.go `mapper.infoForData`) as `resource mapping not found for name: %q
+/// namespace: %q from %q: <this>\nensure CRDs are installed first`.
 pub fn no_match_message(api_version: &str, kind: &str) -> String {
     format!("no matches for kind {} in version {}", go_quote(kind), go_quote(api_version))
 }
