@@ -657,3 +657,48 @@ fn suggestions() {
     assert_eq!(suggest(t, "xyzzy"), None);
     assert_eq!(edit_distance("selectr", "selector"), 1);
 }
+
+/// Every document of a stream, with `kind: List` / `*List` unpacked into its items (as
+/// read_objects does, apimachinery meta.ExtractList), checked as the caller will check it.
+fn strict_stream(src: &str) -> Vec<Diagnostic> {
+    let (docs, errors) = parse_stream(src);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut diags = Vec::new();
+    for root in docs.into_iter().filter_map(|d| d.root) {
+        duplicate_keys(&root, &mut diags);
+        let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+        let items: Vec<&Node> = match root.get("items").map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) if kind.ends_with("List") => {
+                check(&root, LIST, &mut diags, "");
+                items.iter().collect()
+            }
+            _ => vec![&root],
+        };
+        for item in items {
+            let av = item.get("apiVersion").and_then(|n| n.as_str()).unwrap_or("");
+            let k = item.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+            match kind_root(av, k) {
+                KindMatch::Known(ty) => check(item, ty, &mut diags, k),
+                KindMatch::NoMatch => panic!("NoMatch for {av} {k}"),
+                KindMatch::Unmodelled => {}
+            }
+        }
+    }
+    diags
+}
+
+// the repository's own presets, example and `kubectl get all -A -o yaml` fixture decode strictly
+#[test]
+fn unmarshal_strict_presets_and_fixtures_are_clean() {
+    for p in crate::core::presets::ALL {
+        let d = strict_stream(p.yaml);
+        assert!(d.is_empty(), "{}: {:#?}", p.id, messages(&d));
+    }
+    for (name, src) in [
+        ("examples/web.yaml", include_str!("../../examples/web.yaml")),
+        ("tests/fixtures/kubectl-get-all.yaml", include_str!("../../tests/fixtures/kubectl-get-all.yaml")),
+    ] {
+        let d = strict_stream(src);
+        assert!(d.is_empty(), "{name}: {:#?}", messages(&d));
+    }
+}
