@@ -102,12 +102,15 @@ class Repo:
             return f.read()
 
     def describe(self):
+        if not self.bare and not os.path.exists(os.path.join(self.path, ".git")):
+            return "(not a git repository)"
         try:
             line = self.git("log", "-1", "--format=%H %cd").strip()
         except subprocess.CalledProcessError:
             return "(not a git repository)"
         try:
-            tag = self.git("describe", "--tags", "--always").strip()
+            # the published module tags (v0.x.y); master of k8s.io/api has none among its ancestors
+            tag = self.git("describe", "--tags", "--match", "v0.*").strip()
         except subprocess.CalledProcessError:
             tag = ""
         return line + (" (" + tag + ")" if tag else "")

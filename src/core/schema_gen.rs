@@ -2,8 +2,8 @@
 //
 // JSON field tables of the kinds Switchboard checks strictly, parsed from the Go structs
 // (json tags) of:
-//   k8s.io/api          (github.com/kubernetes/api)          10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2 Fri Jul 24 04:09:49 2026 +0000 (kubernetes-1.14.0-beta.0-3441-g10b39a39b)
-//   k8s.io/apimachinery (github.com/kubernetes/apimachinery) eed236ceee2c19c2753a3d93ac0631dc20750454 Thu Jul 23 07:07:48 2026 +0000 (kubernetes-1.36.0-alpha.2-226-geed236ce)
+//   k8s.io/api          (github.com/kubernetes/api)          10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2 Fri Jul 24 04:09:49 2026 +0000
+//   k8s.io/apimachinery (github.com/kubernetes/apimachinery) eed236ceee2c19c2753a3d93ac0631dc20750454 Thu Jul 23 07:07:48 2026 +0000 (v0.36.0-alpha.2-226-geed236ce)
 //
 // Regenerate:
 //   python3 tools/gen_schema.py --api /work/.mirror/kubernetes+api/repo \

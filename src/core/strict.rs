@@ -38,6 +38,7 @@
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::schema_gen::{BUILTIN_GROUPS, ROOTS};
 use super::yaml::{Node, NodeKind, Pos, Value};
+use std::collections::{HashMap, HashSet};
 
 /// A Go struct as encoding/json sees it: its JSON field names (embedded structs flattened).
 pub struct Type {
@@ -204,20 +205,24 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
 fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            for (i, (k, v)) in entries.iter().enumerate() {
-                let key = json_key(k);
+            let keys: Vec<String> = entries.iter().map(|(k, _)| json_key(k)).collect();
+            let mut last: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+            for (i, k) in keys.iter().enumerate() {
+                last.insert(k, i);
+            }
+            for (i, ((k, v), key)) in entries.iter().zip(&keys).enumerate() {
                 // A repeated key: the JSON the decoder sees holds only the last one.
-                if entries[i + 1..].iter().any(|(k2, _)| json_key(k2) == key) {
+                if last[key.as_str()] != i {
                     continue;
                 }
                 let len = path.len();
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(&key);
+                path.push_str(key);
                 match t.fields.iter().find(|f| f.json == key) {
                     Some(f) => walk(w, v, f.ty, path),
-                    None => unknown(w, t, &key, path, k.pos),
+                    None => unknown(w, t, key, path, k.pos),
                 }
                 path.truncate(len);
             }
@@ -295,11 +300,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Two YAML keys are the same map key for go-yaml v2 when their decoded values are equal
-/// (`1` and `"1"` differ; `yes` and `on` are both `true`).
-fn same_key(a: &Node, b: &Node) -> bool {
-    match (&a.kind, &b.kind) {
-        (NodeKind::Scalar { value: va, .. }, NodeKind::Scalar { value: vb, .. }) => va == vb,
-        _ => false,
+/// (`1` and `"1"` differ; `yes` and `on` are both `true`): this is that identity as a string.
+/// Collection keys never compare equal (go-yaml refuses them as "invalid map key").
+fn key_identity(k: &Node) -> Option<String> {
+    match &k.kind {
+        NodeKind::Scalar { value, .. } => Some(match value {
+            Value::Null => "n".into(),
+            Value::Bool(b) => format!("b{b}"),
+            Value::Int(i) => format!("i{i}"),
+            Value::Float(f) => format!("f{}", if *f == 0.0 { 0 } else { f.to_bits() }),
+            Value::Str(s) => format!("s{s}"),
+        }),
+        _ => None,
     }
 }
 
@@ -325,23 +337,16 @@ pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
     let start = diags.len();
     dup_walk(root, &mut path, diags);
     // An alias repeats its anchor's subtree (same positions): report each spot once.
-    let mut seen: Vec<(u32, u32)> = Vec::new();
-    let mut i = start;
-    while i < diags.len() {
-        let at = (diags[i].line, diags[i].column);
-        if seen.contains(&at) {
-            diags.remove(i);
-        } else {
-            seen.push(at);
-            i += 1;
-        }
-    }
+    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    let found = diags.split_off(start);
+    diags.extend(found.into_iter().filter(|d| seen.insert((d.line, d.column))));
 }
 
 fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
     match &node.kind {
         NodeKind::Map(entries) => {
-            for (i, (k, v)) in entries.iter().enumerate() {
+            let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
+            for (k, v) in entries {
                 let len = path.len();
                 if !path.is_empty() {
                     path.push('.');
@@ -349,8 +354,9 @@ fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
                 path.push_str(&json_key(k));
                 // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
                 // defined first); go-yaml lets explicit keys override them, so they never count.
-                let own = |n: &Node| n.pos >= node.pos;
-                if own(k) && entries[..i].iter().any(|(k0, _)| own(k0) && same_key(k0, k)) {
+                let own = k.pos >= node.pos;
+                let repeated = own && key_identity(k).is_some_and(|id| !seen.insert(id));
+                if repeated {
                     let message = format!(
                         "strict decoding error: yaml: unmarshal errors:\n  line {}: key {} already set in map",
                         v.pos.line,

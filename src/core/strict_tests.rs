@@ -702,3 +702,22 @@ fn unmarshal_strict_presets_and_fixtures_are_clean() {
         assert!(d.is_empty(), "{name}: {:#?}", messages(&d));
     }
 }
+
+// budgets: a mapping with many keys is checked in linear time (no quadratic scans)
+#[test]
+fn large_mappings_stay_fast() {
+    let mut src = String::from("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!("    k{i}: v\n"));
+    }
+    src.push_str("    k7: again\nspec:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!("  junk{i}: 1\n"));
+    }
+    let started = std::time::Instant::now();
+    let d = strict(&src);
+    assert!(started.elapsed().as_secs() < 5);
+    assert_eq!(d.iter().filter(|d| d.code == "DuplicateKey").count(), 1);
+    // kubernetes_patch.go saveStrictError keeps at most 100 strict errors
+    assert_eq!(d.iter().filter(|d| d.code == "UnknownField").count(), 100);
+}
