@@ -126,6 +126,13 @@ pub fn no_match_message(api_version: &str, kind: &str) -> String {
     format!("no matches for kind {} in version {}", go_quote(kind), go_quote(api_version))
 }
 
+/// [`no_match_message`] as an error at `pos` (the `apiVersion` value, say), field `apiVersion`,
+/// code `NoKindMatch`.
+pub fn no_match_diagnostic(api_version: &str, kind: &str, pos: Pos) -> Diagnostic {
+    Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", no_match_message(api_version, kind), pos)
+        .at_field("apiVersion")
+}
+
 /// Go's strconv.Quote (printable Unicode kept, the rest escaped).
 pub fn go_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

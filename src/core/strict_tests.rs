@@ -532,6 +532,8 @@ fn no_kind_match_error_v1_deployment() {
     assert!(matches!(kind_root("apps/v1beta2", "StatefulSet"), KindMatch::NoMatch));
     assert!(matches!(kind_root("discovery.k8s.io/v1beta1", "EndpointSlice"), KindMatch::NoMatch));
     assert!(matches!(kind_root("apps/v1", "Service"), KindMatch::NoMatch));
+    let d = no_match_diagnostic("v1", "Deployment", Pos { line: 1, column: 13 });
+    assert_eq!((d.code.as_str(), d.field.as_deref(), d.line, d.column), ("NoKindMatch", Some("apiVersion"), 1, 13));
     assert_eq!(
         no_match_message("apps/v1beta2", "StatefulSet"),
         "no matches for kind \"StatefulSet\" in version \"apps/v1beta2\""
