@@ -14,8 +14,10 @@ pub mod paths;
 pub mod presets;
 pub mod report;
 pub mod resolve;
+pub mod schema_gen;
 pub mod service;
 pub mod share;
+pub mod strict;
 pub mod yaml;
 
 use config::Config;

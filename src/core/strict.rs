@@ -1,0 +1,394 @@
+//! Strict decoding as the API server does it for `kubectl apply` / `create` (kubectl's default
+//! `--validate=strict` sends `fieldValidation=Strict`, KEP-2885 server-side field validation):
+//! unknown fields and duplicate keys refuse the object.
+//!
+//! * Unknown fields: the object is decoded with sigs.k8s.io/json `UnmarshalStrict`
+//!   (k8s.io/apimachinery pkg/runtime/serializer/json/json.go `Serializer.unmarshal`), which is
+//!   case-sensitive (`CaseSensitive` option; json.go `UnmarshalCaseSensitivePreserveInts`: "JSON
+//!   keys must case-sensitively match `json` tag names ... or they are treated as unknown
+//!   fields"), so `targetport` is as unknown as `selectr`. Each one is a
+//!   `strictError{"unknown field", path}` (sigs.k8s.io/json internal/golang/encoding/json/
+//!   kubernetes_patch.go `newFieldError`, `appendStrictFieldStackKey` / `...Index`): the path joins
+//!   keys with `.` and list indexes as `[i]`, quoted with strconv.Quote. They are gathered into
+//!   `strict decoding error: e1, e2` (apimachinery pkg/runtime/error.go
+//!   `strictDecodingError.Error`) and the create handler answers
+//!   `Service in version "v1" cannot be handled as a Service: <err>` (k8s.io/apiserver
+//!   pkg/endpoints/handlers/rest.go `transformDecodeError`).
+//! * Duplicate keys: for YAML the serializer also runs sigs.k8s.io/yaml `YAMLToJSONStrict`
+//!   (json.go `Serializer.unmarshal`: "to catch duplicate fields in YAML that would have been
+//!   dropped"), i.e. go.yaml.in/yaml/v2 `UnmarshalStrict`, whose decode.go `setMapIndex` says
+//!   `line %d: key %#v already set in map` (line of the repeated entry's *value*, 1-based),
+//!   wrapped by yaml.go `TypeError.Error` as `yaml: unmarshal errors:\n  <line>`.
+//!   YAMLToJSONStrict returns that error bare (no "error converting YAML to JSON" prefix; that
+//!   prefix belongs to sigs.k8s.io/yaml `Unmarshal`, not to this path).
+//!   Caveat: the server sees the YAML only when it is sent YAML. `kubectl apply -f file.yaml`
+//!   converts each document to JSON client-side, non-strictly (k8s.io/cli-runtime
+//!   pkg/resource/visitor.go `StreamVisitor.Visit` → apimachinery pkg/util/yaml/decoder.go
+//!   `YAMLToJSONDecoder.Decode` → sigs.k8s.io/yaml `Unmarshal`), so through kubectl a repeated
+//!   YAML key silently keeps its last value. We report it as the server does (the caller may
+//!   downgrade it with [`Diagnostic::with_severity`]). A JSON document reaches the server as is;
+//!   there the decoder's own wording would be `duplicate field "<path>"` (kubernetes_patch.go
+//!   `duplicateStrictErrType`), which we do not distinguish.
+//!
+//! The field tables are generated from the Go types: see [`super::schema_gen`] and
+//! ARCHITECTURE.md "Field tables". Shape errors (a string where an object is expected...) are
+//! deliberately not reported here: model.rs's Reader reports them for the fields it reads, and
+//! this walker simply does not descend into a value of the wrong shape.
+
+use super::diag::{Diagnostic, ErrorType, Severity};
+use super::schema_gen::{BUILTIN_GROUPS, ROOTS};
+use super::yaml::{Node, NodeKind, Pos, Value};
+use std::collections::{HashMap, HashSet};
+
+/// A Go struct as encoding/json sees it: its JSON field names (embedded structs flattened).
+pub struct Type {
+    pub name: &'static str,
+    pub fields: &'static [Field],
+}
+
+pub struct Field {
+    pub json: &'static str,
+    pub ty: Ty,
+}
+
+#[derive(Clone, Copy)]
+pub enum Ty {
+    /// A leaf: string, number, bool, or a type with its own UnmarshalJSON of a scalar
+    /// (metav1.Time, resource.Quantity, intstr.IntOrString...).
+    Scalar,
+    /// Anything goes (runtime.RawExtension, metav1.FieldsV1, unresolved types).
+    Any,
+    Struct(&'static Type),
+    List(&'static Ty),
+    /// `map[string]T`: any key.
+    Map(&'static Ty),
+}
+
+/// A served kind: apiVersion + kind → its root type.
+pub struct Root {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub ty: &'static Type,
+}
+
+#[derive(Clone, Copy)]
+pub enum KindMatch {
+    /// Served at this apiVersion; check its fields against the table.
+    Known(&'static Type),
+    /// A kind we model, asked for at an apiVersion no current cluster serves
+    /// (`v1` Deployment, `extensions/v1beta1` Deployment, `discovery.k8s.io/v1beta1`
+    /// EndpointSlice...): kubectl's RESTMapper refuses it, see [`no_match_message`].
+    NoMatch,
+    /// Another kind (or a group that may be a CustomResource): fields stay unchecked.
+    Unmodelled,
+}
+
+impl std::fmt::Debug for KindMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KindMatch::Known(t) => write!(f, "Known({})", t.name),
+            KindMatch::NoMatch => write!(f, "NoMatch"),
+            KindMatch::Unmodelled => write!(f, "Unmodelled"),
+        }
+    }
+}
+
+fn split_api_version(api_version: &str) -> (&str, &str) {
+    // schema.ParseGroupVersion: "v1" is the core group, "apps/v1" is group/version.
+    match api_version.split_once('/') {
+        Some((g, v)) => (g, v),
+        None => ("", api_version),
+    }
+}
+
+pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
+    if api_version.is_empty() || kind.is_empty() {
+        return KindMatch::Unmodelled;
+    }
+    if let Some(r) = ROOTS.iter().find(|r| r.api_version == api_version && r.kind == kind) {
+        return KindMatch::Known(r.ty);
+    }
+    let (group, _) = split_api_version(api_version);
+    if ROOTS.iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
+        KindMatch::NoMatch
+    } else {
+        KindMatch::Unmodelled
+    }
+}
+
+/// kubectl's resource-mapping error for a [`KindMatch::NoMatch`]: k8s.io/apimachinery
+/// pkg/api/meta/errors.go `NoKindMatchError.Error` with one searched version:
+/// `no matches for kind %q in version %q` (the version printed as schema.GroupVersion.String():
+/// `v1` for the core group, `apps/v1beta2` otherwise). kubectl wraps it (k8s.io/cli-runtime
+/// pkg/resource/mapper.go `mapper.infoForData`) as `resource mapping not found for name: %q
+/// namespace: %q from %q: <this>\nensure CRDs are installed first`.
+pub fn no_match_message(api_version: &str, kind: &str) -> String {
+    format!("no matches for kind {} in version {}", go_quote(kind), go_quote(api_version))
+}
+
+/// [`no_match_message`] as an error at `pos` (the `apiVersion` value, say), field `apiVersion`,
+/// code `NoKindMatch`.
+pub fn no_match_diagnostic(api_version: &str, kind: &str, pos: Pos) -> Diagnostic {
+    Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", no_match_message(api_version, kind), pos)
+        .at_field("apiVersion")
+}
+
+/// Go's strconv.Quote (printable Unicode kept, the rest escaped).
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A YAML key as it becomes a JSON object key (sigs.k8s.io/yaml yaml.go
+/// `convertToJSONableObject`: ints in decimal, floats via FormatFloat('g', -1, 32),
+/// booleans `true`/`false`).
+fn json_key(k: &Node) -> String {
+    match &k.kind {
+        NodeKind::Scalar { value, text, .. } => match value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Float(f) => {
+                if f.is_nan() {
+                    ".nan".into()
+                } else if f.is_infinite() {
+                    if *f > 0.0 { ".inf".into() } else { "-.inf".into() }
+                } else {
+                    (*f as f32).to_string()
+                }
+            }
+            // go-yaml gives nil; convertToJSONableObject refuses it ("unsupported map key")
+            Value::Null => text.clone(),
+        },
+        _ => k.text(),
+    }
+}
+
+/// Upstream caps the strict errors of one decode at 100 (kubernetes_patch.go `saveStrictError`).
+const MAX_STRICT_ERRORS: usize = 100;
+
+struct Walk<'a> {
+    prefix: String,
+    object: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+    seen: Vec<String>,
+}
+
+/// Check `root` (one object) against its type: every key the Go struct does not have is an
+/// unknown field. `object_id` goes into [`Diagnostic::object`].
+pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str) {
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
+    // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
+    // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
+    let prefix = if kind.is_empty() {
+        String::new()
+    } else {
+        format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version))
+    };
+    let mut w = Walk { prefix, object: object_id, diags, seen: Vec::new() };
+    let mut path = String::new();
+    walk(&mut w, root, Ty::Struct(ty), &mut path);
+}
+
+fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
+    match (ty, &node.kind) {
+        (Ty::Struct(t), NodeKind::Map(entries)) => {
+            let keys: Vec<String> = entries.iter().map(|(k, _)| json_key(k)).collect();
+            let mut last: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+            for (i, k) in keys.iter().enumerate() {
+                last.insert(k, i);
+            }
+            for (i, ((k, v), key)) in entries.iter().zip(&keys).enumerate() {
+                // A repeated key: the JSON the decoder sees holds only the last one.
+                if last[key.as_str()] != i {
+                    continue;
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                match t.fields.iter().find(|f| f.json == key) {
+                    Some(f) => walk(w, v, f.ty, path),
+                    None => unknown(w, t, key, path, k.pos),
+                }
+                path.truncate(len);
+            }
+        }
+        (Ty::Map(inner), NodeKind::Map(entries)) => {
+            for (k, v) in entries {
+                let len = path.len();
+                path.push('.');
+                path.push_str(&json_key(k));
+                walk(w, v, *inner, path);
+                path.truncate(len);
+            }
+        }
+        (Ty::List(inner), NodeKind::Seq(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk(w, item, *inner, path);
+                path.truncate(len);
+            }
+        }
+        // Scalars, Any, and values of the wrong shape (left to model.rs / the decoder).
+        _ => {}
+    }
+}
+
+fn unknown(w: &mut Walk, t: &Type, key: &str, path: &str, pos: Pos) {
+    if w.seen.len() >= MAX_STRICT_ERRORS || w.seen.iter().any(|p| p == path) {
+        return;
+    }
+    w.seen.push(path.to_string());
+    let mut message = format!("{}strict decoding error: unknown field {}", w.prefix, go_quote(path));
+    if let Some(s) = suggest(t, key) {
+        message.push_str(&format!(" (did you mean {}?)", go_quote(s)));
+    }
+    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "UnknownField", message, pos).at_field(path);
+    if !w.object.is_empty() {
+        d = d.on(w.object);
+    }
+    w.diags.push(d);
+}
+
+/// A known field at the same level that the unknown `key` probably meant: the same name in
+/// another case, or (for keys of 4+ characters) one at edit distance ≤ 2.
+fn suggest(t: &Type, key: &str) -> Option<&'static str> {
+    if let Some(f) = t.fields.iter().find(|f| f.json.eq_ignore_ascii_case(key)) {
+        return Some(f.json);
+    }
+    if key.chars().count() < 4 {
+        return None;
+    }
+    t.fields
+        .iter()
+        .map(|f| (edit_distance(key, f.json), f.json))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two YAML keys are the same map key for go-yaml v2 when their decoded values are equal
+/// (`1` and `"1"` differ; `yes` and `on` are both `true`): this is that identity as a string.
+/// Collection keys never compare equal (go-yaml refuses them as "invalid map key").
+fn key_identity(k: &Node) -> Option<String> {
+    match &k.kind {
+        NodeKind::Scalar { value, .. } => Some(match value {
+            Value::Null => "n".into(),
+            Value::Bool(b) => format!("b{b}"),
+            Value::Int(i) => format!("i{i}"),
+            Value::Float(f) => format!("f{}", if *f == 0.0 { 0 } else { f.to_bits() }),
+            Value::Str(s) => format!("s{s}"),
+        }),
+        _ => None,
+    }
+}
+
+/// go-yaml's `%#v` of a map key.
+fn go_sharp_v(k: &Node) -> String {
+    match &k.kind {
+        NodeKind::Scalar { value, .. } => match value {
+            Value::Str(s) => go_quote(s),
+            Value::Int(i) => i.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Null => "<nil>".into(),
+        },
+        _ => k.text(),
+    }
+}
+
+/// Every key repeated within one mapping, in every document whatever its kind: an error at the
+/// repeated key, worded as go-yaml v2 strict (see the module doc). `field` is the JSON path of
+/// the repeated key. The caller sets [`Diagnostic::on`].
+pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
+    let mut path = String::new();
+    let start = diags.len();
+    dup_walk(root, &mut path, diags);
+    // An alias repeats its anchor's subtree (same positions): report each spot once.
+    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    let found = diags.split_off(start);
+    diags.extend(found.into_iter().filter(|d| seen.insert((d.line, d.column))));
+}
+
+fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
+            for (k, v) in entries {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&json_key(k));
+                // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
+                // defined first); go-yaml lets explicit keys override them, so they never count.
+                let own = k.pos >= node.pos;
+                let repeated = own && key_identity(k).is_some_and(|id| !seen.insert(id));
+                if repeated {
+                    let message = format!(
+                        "strict decoding error: yaml: unmarshal errors:\n  line {}: key {} already set in map",
+                        v.pos.line,
+                        go_sharp_v(k)
+                    );
+                    diags.push(
+                        Diagnostic::note(Severity::Error, ErrorType::Syntax, "DuplicateKey", message, k.pos).at_field(path),
+                    );
+                }
+                dup_walk(v, path, diags);
+                path.truncate(len);
+            }
+        }
+        NodeKind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                dup_walk(item, path, diags);
+                path.truncate(len);
+            }
+        }
+        NodeKind::Scalar { .. } => {}
+    }
+}
+
+#[cfg(test)]
+#[path = "strict_tests.rs"]
+mod tests;

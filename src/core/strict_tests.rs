@@ -1,0 +1,725 @@
+//! Strict decoding tests: each names the upstream function it follows (see strict.rs's module
+//! doc for the repositories and paths).
+
+use super::*;
+use crate::core::schema_gen::LIST;
+use crate::core::yaml::parse_stream;
+
+fn tree(src: &str) -> Node {
+    let (docs, errors) = parse_stream(src);
+    assert!(errors.is_empty(), "{errors:?}");
+    docs.into_iter().next().and_then(|d| d.root).expect("one document")
+}
+
+/// kind_root + check on one document, as the caller will do it.
+fn strict(src: &str) -> Vec<Diagnostic> {
+    let root = tree(src);
+    let mut diags = Vec::new();
+    duplicate_keys(&root, &mut diags);
+    let av = root.get("apiVersion").and_then(|n| n.as_str()).unwrap_or("");
+    let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+    match kind_root(av, kind) {
+        KindMatch::Known(ty) => check(&root, ty, &mut diags, "obj"),
+        KindMatch::NoMatch => panic!("NoMatch for {av} {kind}"),
+        KindMatch::Unmodelled => {}
+    }
+    diags
+}
+
+fn messages(d: &[Diagnostic]) -> Vec<String> {
+    d.iter().map(|d| d.message.clone()).collect()
+}
+
+const SERVICE_SELECTR: &str = "\
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selectr:
+    app: web
+  ports:
+  - port: 80
+";
+
+// sigs.k8s.io/json kubernetes_patch.go newFieldError + apimachinery runtime/error.go
+// strictDecodingError.Error + apiserver handlers/rest.go transformDecodeError
+#[test]
+fn new_field_error_unknown_spec_selectr() {
+    let d = strict(SERVICE_SELECTR);
+    assert_eq!(
+        messages(&d),
+        vec![
+            "Service in version \"v1\" cannot be handled as a Service: strict decoding error: \
+             unknown field \"spec.selectr\" (did you mean \"selector\"?)"
+        ]
+    );
+    assert_eq!(d[0].code, "UnknownField");
+    assert_eq!(d[0].field.as_deref(), Some("spec.selectr"));
+    assert_eq!(d[0].object.as_deref(), Some("obj"));
+    assert_eq!((d[0].line, d[0].column), (6, 3));
+    assert_eq!(d[0].severity, Severity::Error);
+}
+
+// sigs.k8s.io/json json.go UnmarshalCaseSensitivePreserveInts / decode.go object(): with
+// caseSensitive set, byFoldedName is not consulted, so a case mismatch is an unknown field
+#[test]
+fn unmarshal_case_sensitive_targetport() {
+    let d = strict(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetport: 8080\n",
+    );
+    assert_eq!(
+        messages(&d),
+        vec![
+            "Service in version \"v1\" cannot be handled as a Service: strict decoding error: \
+             unknown field \"spec.ports[0].targetport\" (did you mean \"targetPort\"?)"
+        ]
+    );
+    assert_eq!((d[0].line, d[0].column), (9, 5));
+}
+
+// kubernetes_patch.go appendStrictFieldStackKey: metadata is a struct (ObjectMeta), `label` is not a field
+#[test]
+fn new_field_error_metadata_label() {
+    let d = strict("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  label:\n    app: web\nspec:\n  ports:\n  - port: 80\n");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].message.ends_with("unknown field \"metadata.label\" (did you mean \"labels\"?)"), "{}", d[0].message);
+}
+
+// kubernetes_patch.go appendStrictFieldStackIndex: list items are `[i]` with no dot; the kind's
+// *version* (not group) is printed by transformDecodeError
+#[test]
+fn append_strict_field_stack_index_container() {
+    let src = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        imagePullPolicyy: Always
+";
+    let d = strict(src);
+    assert_eq!(
+        messages(&d),
+        vec![
+            "Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: \
+             unknown field \"spec.template.spec.containers[0].imagePullPolicyy\" (did you mean \"imagePullPolicy\"?)"
+        ]
+    );
+    assert_eq!((d[0].line, d[0].column), (15, 9));
+}
+
+const POD_GET_O_YAML: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  annotations:
+    kubectl.kubernetes.io/restartedAt: "2026-07-20T10:00:00Z"
+  creationTimestamp: "2026-07-20T10:00:05Z"
+  generateName: web-7d4b9c8f6d-
+  labels:
+    app: web
+    pod-template-hash: 7d4b9c8f6d
+  managedFields:
+  - apiVersion: v1
+    fieldsType: FieldsV1
+    fieldsV1:
+      f:metadata:
+        f:generateName: {}
+        f:labels:
+          .: {}
+          f:app: {}
+        f:ownerReferences:
+          .: {}
+          k:{"uid":"5b1e0c1a-3f7e-4a57-9a0e-0d9f1c2b3a4d"}: {}
+      f:spec:
+        f:containers:
+          k:{"name":"web"}:
+            .: {}
+            f:image: {}
+    manager: kube-controller-manager
+    operation: Update
+    time: "2026-07-20T10:00:05Z"
+  - apiVersion: v1
+    fieldsType: FieldsV1
+    fieldsV1:
+      f:status:
+        f:conditions:
+          k:{"type":"Ready"}:
+            .: {}
+            f:status: {}
+        f:podIP: {}
+    manager: kubelet
+    operation: Update
+    subresource: status
+    time: "2026-07-20T10:00:09Z"
+  name: web-7d4b9c8f6d-x2k9p
+  namespace: default
+  ownerReferences:
+  - apiVersion: apps/v1
+    blockOwnerDeletion: true
+    controller: true
+    kind: ReplicaSet
+    name: web-7d4b9c8f6d
+    uid: 5b1e0c1a-3f7e-4a57-9a0e-0d9f1c2b3a4d
+  resourceVersion: "48213"
+  uid: 0f6c8e2a-1b3d-4c5e-8f7a-9b0c1d2e3f4a
+spec:
+  containers:
+  - image: nginx:1.27
+    imagePullPolicy: IfNotPresent
+    name: web
+    ports:
+    - containerPort: 8080
+      name: http
+      protocol: TCP
+    readinessProbe:
+      failureThreshold: 3
+      httpGet:
+        path: /healthz
+        port: http
+        scheme: HTTP
+      periodSeconds: 10
+      successThreshold: 1
+      timeoutSeconds: 1
+    resources:
+      limits:
+        memory: 128Mi
+      requests:
+        cpu: 100m
+        memory: 64Mi
+    terminationMessagePath: /dev/termination-log
+    terminationMessagePolicy: File
+    volumeMounts:
+    - mountPath: /var/run/secrets/kubernetes.io/serviceaccount
+      name: kube-api-access-8xk2d
+      readOnly: true
+  dnsPolicy: ClusterFirst
+  enableServiceLinks: true
+  nodeName: worker-1
+  preemptionPolicy: PreemptLowerPriority
+  priority: 0
+  restartPolicy: Always
+  schedulerName: default-scheduler
+  securityContext: {}
+  serviceAccount: default
+  serviceAccountName: default
+  terminationGracePeriodSeconds: 30
+  tolerations:
+  - effect: NoExecute
+    key: node.kubernetes.io/not-ready
+    operator: Exists
+    tolerationSeconds: 300
+  - effect: NoExecute
+    key: node.kubernetes.io/unreachable
+    operator: Exists
+    tolerationSeconds: 300
+  volumes:
+  - name: kube-api-access-8xk2d
+    projected:
+      defaultMode: 420
+      sources:
+      - serviceAccountToken:
+          expirationSeconds: 3607
+          path: token
+      - configMap:
+          items:
+          - key: ca.crt
+            path: ca.crt
+          name: kube-root-ca.crt
+      - downwardAPI:
+          items:
+          - fieldRef:
+              apiVersion: v1
+              fieldPath: metadata.namespace
+            path: namespace
+status:
+  conditions:
+  - lastProbeTime: null
+    lastTransitionTime: "2026-07-20T10:00:07Z"
+    observedGeneration: 1
+    status: "True"
+    type: PodReadyToStartContainers
+  - lastProbeTime: null
+    lastTransitionTime: "2026-07-20T10:00:05Z"
+    status: "True"
+    type: Initialized
+  - lastProbeTime: null
+    lastTransitionTime: "2026-07-20T10:00:09Z"
+    status: "True"
+    type: Ready
+  - lastProbeTime: null
+    lastTransitionTime: "2026-07-20T10:00:09Z"
+    status: "True"
+    type: ContainersReady
+  - lastProbeTime: null
+    lastTransitionTime: "2026-07-20T10:00:05Z"
+    status: "True"
+    type: PodScheduled
+  containerStatuses:
+  - containerID: containerd://4c1f0e9a7b
+    image: docker.io/library/nginx:1.27
+    imageID: docker.io/library/nginx@sha256:0a1b2c3d
+    lastState:
+      terminated:
+        containerID: containerd://1a2b3c
+        exitCode: 137
+        finishedAt: "2026-07-20T09:59:00Z"
+        reason: OOMKilled
+        startedAt: "2026-07-20T09:00:00Z"
+    name: web
+    ready: true
+    resources:
+      limits:
+        memory: 128Mi
+      requests:
+        cpu: 100m
+        memory: 64Mi
+    restartCount: 1
+    started: true
+    state:
+      running:
+        startedAt: "2026-07-20T10:00:07Z"
+    user:
+      linux:
+        gid: 0
+        supplementalGroups:
+        - 0
+        uid: 0
+    volumeMounts:
+    - mountPath: /var/run/secrets/kubernetes.io/serviceaccount
+      name: kube-api-access-8xk2d
+      readOnly: true
+      recursiveReadOnly: Disabled
+  hostIP: 172.18.0.3
+  hostIPs:
+  - ip: 172.18.0.3
+  observedGeneration: 1
+  phase: Running
+  podIP: 10.244.1.7
+  podIPs:
+  - ip: 10.244.1.7
+  qosClass: Burstable
+  startTime: "2026-07-20T10:00:05Z"
+"#;
+
+// sigs.k8s.io/json UnmarshalStrict on a whole `kubectl get pod -o yaml`: status, managedFields
+// (fieldsV1 is metav1.FieldsV1, any JSON), ownerReferences, conditions — nothing is unknown
+#[test]
+fn unmarshal_strict_pod_get_o_yaml_is_clean() {
+    let d = strict(POD_GET_O_YAML);
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+}
+
+const DEPLOYMENT_FULL: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+  labels: {app: api, tier: backend}
+  annotations:
+    deployment.kubernetes.io/revision: "3"
+spec:
+  replicas: 3
+  revisionHistoryLimit: 10
+  progressDeadlineSeconds: 600
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 0
+  selector:
+    matchLabels: {app: api}
+    matchExpressions:
+    - {key: tier, operator: In, values: [backend]}
+  template:
+    metadata:
+      labels: {app: api, tier: backend}
+    spec:
+      serviceAccountName: api
+      automountServiceAccountToken: false
+      nodeSelector:
+        kubernetes.io/os: linux
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        fsGroup: 2000
+        seccompProfile: {type: RuntimeDefault}
+      affinity:
+        nodeAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            nodeSelectorTerms:
+            - matchExpressions:
+              - {key: topology.kubernetes.io/zone, operator: In, values: [eu-west-1a, eu-west-1b]}
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 100
+            podAffinityTerm:
+              topologyKey: kubernetes.io/hostname
+              labelSelector:
+                matchLabels: {app: api}
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: topology.kubernetes.io/zone
+        whenUnsatisfiable: ScheduleAnyway
+        labelSelector:
+          matchLabels: {app: api}
+      tolerations:
+      - {key: dedicated, operator: Equal, value: api, effect: NoSchedule}
+      initContainers:
+      - name: migrate
+        image: registry.example.com/api:1.4.2
+        command: [/app/migrate, --up]
+        envFrom:
+        - secretRef: {name: db}
+      containers:
+      - name: api
+        image: registry.example.com/api:1.4.2
+        args: [--port=8080]
+        ports:
+        - {name: http, containerPort: 8080, protocol: TCP}
+        - {name: metrics, containerPort: 9090}
+        env:
+        - name: POD_IP
+          valueFrom:
+            fieldRef: {fieldPath: status.podIP}
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef: {name: db, key: password, optional: false}
+        - name: MEM_LIMIT
+          valueFrom:
+            resourceFieldRef: {resource: limits.memory, divisor: 1Mi}
+        - {name: LOG_LEVEL, value: info}
+        resources:
+          requests: {cpu: 250m, memory: 256Mi}
+          limits: {memory: 512Mi, ephemeral-storage: 1Gi}
+        livenessProbe:
+          httpGet: {path: /livez, port: http, httpHeaders: [{name: X-Probe, value: "1"}]}
+          initialDelaySeconds: 10
+          periodSeconds: 10
+        readinessProbe:
+          tcpSocket: {port: 8080}
+        startupProbe:
+          exec:
+            command: [cat, /tmp/ready]
+          failureThreshold: 30
+        lifecycle:
+          preStop:
+            sleep: {seconds: 5}
+          postStart:
+            exec: {command: [sh, -c, "echo started"]}
+        securityContext:
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities:
+            drop: [ALL]
+        volumeMounts:
+        - {name: config, mountPath: /etc/api, readOnly: true}
+        - {name: cache, mountPath: /cache}
+        - {name: tls, mountPath: /tls}
+      volumes:
+      - name: config
+        configMap:
+          name: api-config
+          items: [{key: api.yaml, path: api.yaml}]
+      - name: cache
+        emptyDir: {sizeLimit: 1Gi, medium: Memory}
+      - name: tls
+        secret: {secretName: api-tls, defaultMode: 0400}
+      - name: data
+        persistentVolumeClaim: {claimName: api-data}
+status:
+  availableReplicas: 3
+  conditions:
+  - lastTransitionTime: "2026-07-20T10:00:00Z"
+    lastUpdateTime: "2026-07-20T10:00:00Z"
+    message: Deployment has minimum availability.
+    reason: MinimumReplicasAvailable
+    status: "True"
+    type: Available
+  observedGeneration: 3
+  readyReplicas: 3
+  replicas: 3
+  updatedReplicas: 3
+"#;
+
+// UnmarshalStrict through inline structs (VolumeSource in Volume, ProbeHandler in Probe,
+// LifecycleHandler) and map fields (labels, nodeSelector, resources.limits): nothing unknown
+#[test]
+fn unmarshal_strict_deployment_with_inline_structs_is_clean() {
+    let d = strict(DEPLOYMENT_FULL);
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+}
+
+// go.yaml.in/yaml/v2 decode.go setMapIndex (strict): `line %d: key %#v already set in map`,
+// reached through sigs.k8s.io/yaml YAMLToJSONStrict in apimachinery json.go Serializer.unmarshal
+#[test]
+fn set_map_index_duplicate_port() {
+    let src = "\
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+    port: 8080
+";
+    let d = strict(src);
+    assert_eq!(
+        messages(&d),
+        vec!["strict decoding error: yaml: unmarshal errors:\n  line 10: key \"port\" already set in map"]
+    );
+    assert_eq!(d[0].code, "DuplicateKey");
+    assert_eq!((d[0].line, d[0].column), (10, 5));
+    assert_eq!(d[0].field.as_deref(), Some("spec.ports[0].port"));
+}
+
+// setMapIndex reports the line of the repeated entry's *value* node (n.children[i+1]); a block
+// mapping's node starts at its first key (libyaml BLOCK-MAPPING-START mark)
+#[test]
+fn set_map_index_reports_the_value_line() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: x\ndata:\n  b: y\n");
+    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"data\" already set in map"]);
+    assert_eq!((d[0].line, d[0].column), (5, 1));
+}
+
+// duplicate keys are found in every kind, including unmodelled ones (no unknown-field check there)
+#[test]
+fn set_map_index_unmodelled_kind() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
+    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"]);
+}
+
+// go-yaml v2 compares decoded keys: `yes` and `on` are both true (resolve.go), `1` and "1" differ;
+// %#v prints a bool key bare
+#[test]
+fn set_map_index_compares_decoded_keys() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\ndata:\n  yes: a\n  on: b\n  1: c\n  \"1\": d\n");
+    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 5: key true already set in map"]);
+}
+
+// go-yaml v2 decode.go merge: keys merged in with `<<: *anchor` are overridden by explicit keys
+#[test]
+fn merge_keys_are_not_duplicates() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\nx: &base {a: 1, b: 2}\ndata:\n  <<: *base\n  a: 3\n");
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+}
+
+// an alias repeats the anchored subtree: its duplicate is reported once
+#[test]
+fn duplicate_keys_alias_reported_once() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\nx: &base\n  a: 1\n  a: 2\ny: *base\n");
+    assert_eq!(d.len(), 1, "{:#?}", messages(&d));
+}
+
+// meta/errors.go NoKindMatchError.Error with one searched version
+#[test]
+fn no_kind_match_error_v1_deployment() {
+    assert!(matches!(kind_root("v1", "Deployment"), KindMatch::NoMatch));
+    assert_eq!(no_match_message("v1", "Deployment"), "no matches for kind \"Deployment\" in version \"v1\"");
+    assert!(matches!(kind_root("extensions/v1beta1", "Deployment"), KindMatch::NoMatch));
+    assert!(matches!(kind_root("apps/v1beta2", "StatefulSet"), KindMatch::NoMatch));
+    assert!(matches!(kind_root("discovery.k8s.io/v1beta1", "EndpointSlice"), KindMatch::NoMatch));
+    assert!(matches!(kind_root("apps/v1", "Service"), KindMatch::NoMatch));
+    let d = no_match_diagnostic("v1", "Deployment", Pos { line: 1, column: 13 });
+    assert_eq!((d.code.as_str(), d.field.as_deref(), d.line, d.column), ("NoKindMatch", Some("apiVersion"), 1, 13));
+    assert_eq!(
+        no_match_message("apps/v1beta2", "StatefulSet"),
+        "no matches for kind \"StatefulSet\" in version \"apps/v1beta2\""
+    );
+}
+
+// the RESTMapper served kinds; CustomResources in other groups and other kinds are not checked
+#[test]
+fn kind_root_served_and_unmodelled() {
+    for (av, k) in [
+        ("v1", "Service"),
+        ("v1", "Pod"),
+        ("v1", "Endpoints"),
+        ("v1", "Node"),
+        ("v1", "Namespace"),
+        ("apps/v1", "Deployment"),
+        ("apps/v1", "ReplicaSet"),
+        ("apps/v1", "StatefulSet"),
+        ("apps/v1", "DaemonSet"),
+        ("discovery.k8s.io/v1", "EndpointSlice"),
+    ] {
+        assert!(matches!(kind_root(av, k), KindMatch::Known(_)), "{av} {k}");
+    }
+    assert!(matches!(kind_root("v1", "ConfigMap"), KindMatch::Unmodelled));
+    assert!(matches!(kind_root("serving.knative.dev/v1", "Service"), KindMatch::Unmodelled));
+    assert!(matches!(kind_root("", "Service"), KindMatch::Unmodelled));
+}
+
+// convertToJSONableObject turns a non-string key into its string form; in a struct it is unknown
+#[test]
+fn convert_to_jsonable_object_non_string_key() {
+    let d = strict("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n  1: x\n");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].message.ends_with("unknown field \"metadata.1\""), "{}", d[0].message);
+}
+
+// map[string]T (labels, annotations, selector, data...) takes any key; fields under Any are unchecked
+#[test]
+fn map_fields_accept_any_key() {
+    let d = strict(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {whatever: x, 'a/b': y}\n  annotations: {selectr: z}\nspec:\n  selector: {anything: goes}\n  ports: [{port: 80}]\n",
+    );
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+}
+
+// decode.go object(): a repeated key decodes once (the last value), so only the last is walked
+#[test]
+fn repeated_struct_key_checks_last_value_only() {
+    let d = strict("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\nspec: {bogus: 1}\nspec: {finalizers: [kubernetes]}\n");
+    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"spec\" already set in map"]);
+}
+
+// kubernetes_patch.go saveStrictError dedupes by path: several unknown fields are each reported
+#[test]
+fn save_strict_error_each_unknown_field() {
+    let d = strict(
+        "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: web-abc}\naddressType: IPv4\nendpoints:\n- addresses: [10.0.0.1]\n  condition: {ready: true}\n- addresses: [10.0.0.2]\n  conditions: {ready: true, servin: true}\nports: [{name: http, port: 8080, protocol: TCP}]\n",
+    );
+    let fields: Vec<_> = d.iter().map(|d| d.field.clone().unwrap_or_default()).collect();
+    assert_eq!(fields, vec!["endpoints[0].condition", "endpoints[1].conditions.servin"]);
+    assert!(d[0].message.contains("(did you mean \"conditions\"?)"));
+    assert!(d[1].message.contains("(did you mean \"serving\"?)"));
+    assert!(d[0].message.starts_with("EndpointSlice in version \"v1\" cannot be handled as a EndpointSlice: "));
+}
+
+// the Endpoints / Node shapes of `kubectl get -o yaml` decode cleanly
+#[test]
+fn unmarshal_strict_endpoints_and_node_are_clean() {
+    let ep = "apiVersion: v1\nkind: Endpoints\nmetadata: {name: web, namespace: default}\nsubsets:\n- addresses:\n  - ip: 10.244.1.7\n    nodeName: worker-1\n    targetRef: {kind: Pod, name: web-1, namespace: default, uid: 0f6c}\n  notReadyAddresses: [{ip: 10.244.2.9}]\n  ports: [{name: http, port: 8080, protocol: TCP}]\n";
+    assert!(strict(ep).is_empty());
+    let node = r#"apiVersion: v1
+kind: Node
+metadata:
+  name: worker-1
+  labels: {kubernetes.io/hostname: worker-1, topology.kubernetes.io/zone: eu-west-1a}
+spec:
+  podCIDR: 10.244.1.0/24
+  podCIDRs: [10.244.1.0/24]
+  providerID: kind://docker/kind/worker-1
+  taints: [{key: node-role.kubernetes.io/control-plane, effect: NoSchedule}]
+status:
+  addresses: [{address: 172.18.0.3, type: InternalIP}, {address: worker-1, type: Hostname}]
+  allocatable: {cpu: "8", ephemeral-storage: 100Gi, memory: 16Gi, pods: "110"}
+  capacity: {cpu: "8", memory: 16Gi, pods: "110"}
+  conditions:
+  - {lastHeartbeatTime: "2026-07-20T10:00:00Z", lastTransitionTime: "2026-07-20T09:00:00Z", message: kubelet is posting ready status, reason: KubeletReady, status: "True", type: Ready}
+  daemonEndpoints:
+    kubeletEndpoint: {Port: 10250}
+  images:
+  - names: [docker.io/library/nginx:1.27]
+    sizeBytes: 72000000
+  nodeInfo: {architecture: amd64, bootID: b, containerRuntimeVersion: containerd://2.0.0, kernelVersion: 6.8.0, kubeProxyVersion: "", kubeletVersion: v1.33.0, machineID: m, operatingSystem: linux, osImage: Debian, systemUUID: s}
+"#;
+    let d = strict(node);
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+}
+
+// the List envelope (metav1.List: TypeMeta, ListMeta, items []runtime.RawExtension): items are Any
+#[test]
+fn list_envelope_items_are_any() {
+    let root = tree("apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n- {apiVersion: v1, kind: Service, bogus: 1}\nextra: 1\n");
+    let mut d = Vec::new();
+    check(&root, LIST, &mut d, "");
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].field.as_deref(), Some("extra"));
+    assert_eq!(d[0].object, None);
+}
+
+#[test]
+fn go_quote_escapes_like_strconv_quote() {
+    assert_eq!(go_quote("a\"b\\c\n\u{1}é"), "\"a\\\"b\\\\c\\n\\x01é\"");
+}
+
+#[test]
+fn suggestions() {
+    let t = match kind_root("v1", "Service") {
+        KindMatch::Known(t) => t,
+        k => panic!("{k:?}"),
+    };
+    assert_eq!(suggest(t, "KIND"), Some("kind"));
+    assert_eq!(suggest(t, "sepc"), Some("spec"));
+    assert_eq!(suggest(t, "zzz"), None);
+    assert_eq!(suggest(t, "xyzzy"), None);
+    assert_eq!(edit_distance("selectr", "selector"), 1);
+}
+
+/// Every document of a stream, with `kind: List` / `*List` unpacked into its items (as
+/// read_objects does, apimachinery meta.ExtractList), checked as the caller will check it.
+fn strict_stream(src: &str) -> Vec<Diagnostic> {
+    let (docs, errors) = parse_stream(src);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut diags = Vec::new();
+    for root in docs.into_iter().filter_map(|d| d.root) {
+        duplicate_keys(&root, &mut diags);
+        let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+        let items: Vec<&Node> = match root.get("items").map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) if kind.ends_with("List") => {
+                check(&root, LIST, &mut diags, "");
+                items.iter().collect()
+            }
+            _ => vec![&root],
+        };
+        for item in items {
+            let av = item.get("apiVersion").and_then(|n| n.as_str()).unwrap_or("");
+            let k = item.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+            match kind_root(av, k) {
+                KindMatch::Known(ty) => check(item, ty, &mut diags, k),
+                KindMatch::NoMatch => panic!("NoMatch for {av} {k}"),
+                KindMatch::Unmodelled => {}
+            }
+        }
+    }
+    diags
+}
+
+// the repository's own presets, example and `kubectl get all -A -o yaml` fixture decode strictly
+#[test]
+fn unmarshal_strict_presets_and_fixtures_are_clean() {
+    for p in crate::core::presets::ALL {
+        let d = strict_stream(p.yaml);
+        assert!(d.is_empty(), "{}: {:#?}", p.id, messages(&d));
+    }
+    for (name, src) in [
+        ("examples/web.yaml", include_str!("../../examples/web.yaml")),
+        ("tests/fixtures/kubectl-get-all.yaml", include_str!("../../tests/fixtures/kubectl-get-all.yaml")),
+    ] {
+        let d = strict_stream(src);
+        assert!(d.is_empty(), "{name}: {:#?}", messages(&d));
+    }
+}
+
+// budgets: a mapping with many keys is checked in linear time (no quadratic scans)
+#[test]
+fn large_mappings_stay_fast() {
+    let mut src = String::from("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!("    k{i}: v\n"));
+    }
+    src.push_str("    k7: again\nspec:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!("  junk{i}: 1\n"));
+    }
+    let started = std::time::Instant::now();
+    let d = strict(&src);
+    assert!(started.elapsed().as_secs() < 5);
+    assert_eq!(d.iter().filter(|d| d.code == "DuplicateKey").count(), 1);
+    // kubernetes_patch.go saveStrictError keeps at most 100 strict errors
+    assert_eq!(d.iter().filter(|d| d.code == "UnknownField").count(), 100);
+}

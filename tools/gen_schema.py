@@ -1,0 +1,469 @@
+#!/usr/bin/env python3
+"""Generate src/core/schema_gen.rs: the JSON field tables of the Kubernetes kinds Switchboard
+reads, parsed from the Go struct definitions (json tags) in k8s.io/api and k8s.io/apimachinery.
+
+Python 3 standard library only. Usage (the mirrors are bare git repositories; a plain checkout
+works too):
+
+    python3 tools/gen_schema.py \\
+        --api /work/.mirror/kubernetes+api/repo \\
+        --apimachinery /work/.mirror/kubernetes+apimachinery/repo \\
+        > src/core/schema_gen.rs
+
+Rules (encoding/json as vendored in sigs.k8s.io/json, internal/golang/encoding/json/encode.go
+typeFields): a field's JSON name is the first element of its `json:"..."` tag, or the Go field
+name when the tag has no name; `json:"-"` is skipped; unexported fields are skipped; an embedded
+(anonymous) struct without a tag name is flattened into its parent (`json:",inline"` and
+`json:""` both mean that). Types with their own UnmarshalJSON (metav1.Time, resource.Quantity,
+intstr.IntOrString, ...) are leaves. Anything this script cannot resolve becomes `Ty::Any`
+(permissive: never a false "unknown field") and is listed on stderr and in the header.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+# Go import path -> (repo key, directory inside that repo)
+PACKAGES = {
+    "k8s.io/api/core/v1": ("api", "core/v1"),
+    "k8s.io/api/apps/v1": ("api", "apps/v1"),
+    "k8s.io/api/discovery/v1": ("api", "discovery/v1"),
+    "k8s.io/apimachinery/pkg/apis/meta/v1": ("apimachinery", "pkg/apis/meta/v1"),
+    "k8s.io/apimachinery/pkg/api/resource": ("apimachinery", "pkg/api/resource"),
+    "k8s.io/apimachinery/pkg/util/intstr": ("apimachinery", "pkg/util/intstr"),
+    "k8s.io/apimachinery/pkg/types": ("apimachinery", "pkg/types"),
+    "k8s.io/apimachinery/pkg/runtime": ("apimachinery", "pkg/runtime"),
+}
+
+# Short names used in the Rust identifiers and the Type.name strings.
+SHORT = {
+    "k8s.io/api/core/v1": "core/v1",
+    "k8s.io/api/apps/v1": "apps/v1",
+    "k8s.io/api/discovery/v1": "discovery/v1",
+    "k8s.io/apimachinery/pkg/apis/meta/v1": "meta/v1",
+    "k8s.io/apimachinery/pkg/api/resource": "resource",
+    "k8s.io/apimachinery/pkg/util/intstr": "intstr",
+    "k8s.io/apimachinery/pkg/types": "types",
+    "k8s.io/apimachinery/pkg/runtime": "runtime",
+}
+
+# The kinds we check: (apiVersion, kind, Go package, Go type).
+ROOTS = [
+    ("v1", "Service", "k8s.io/api/core/v1", "Service"),
+    ("v1", "Pod", "k8s.io/api/core/v1", "Pod"),
+    ("v1", "Endpoints", "k8s.io/api/core/v1", "Endpoints"),
+    ("v1", "Node", "k8s.io/api/core/v1", "Node"),
+    ("v1", "Namespace", "k8s.io/api/core/v1", "Namespace"),
+    ("apps/v1", "Deployment", "k8s.io/api/apps/v1", "Deployment"),
+    ("apps/v1", "ReplicaSet", "k8s.io/api/apps/v1", "ReplicaSet"),
+    ("apps/v1", "StatefulSet", "k8s.io/api/apps/v1", "StatefulSet"),
+    ("apps/v1", "DaemonSet", "k8s.io/api/apps/v1", "DaemonSet"),
+    ("discovery.k8s.io/v1", "EndpointSlice", "k8s.io/api/discovery/v1", "EndpointSlice"),
+]
+# The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
+# items are checked one by one by the caller against their own kind.
+LIST_ROOT = ("k8s.io/apimachinery/pkg/apis/meta/v1", "List")
+
+# Types with a custom UnmarshalJSON whose JSON form is a scalar (string or number).
+SCALAR_LEAVES = {
+    ("k8s.io/apimachinery/pkg/apis/meta/v1", "Time"),
+    ("k8s.io/apimachinery/pkg/apis/meta/v1", "MicroTime"),
+    ("k8s.io/apimachinery/pkg/apis/meta/v1", "Duration"),
+    ("k8s.io/apimachinery/pkg/api/resource", "Quantity"),
+    ("k8s.io/apimachinery/pkg/util/intstr", "IntOrString"),
+}
+
+GO_SCALARS = {
+    "string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
+    "uint32", "uint64", "uintptr", "float32", "float64", "byte", "rune",
+}
+
+
+class Repo:
+    def __init__(self, path):
+        self.path = path
+        self.bare = not os.path.isdir(os.path.join(path, ".git")) and os.path.isdir(os.path.join(path, "objects"))
+
+    def git(self, *args):
+        return subprocess.run(["git", "-C", self.path, *args], check=True, capture_output=True, text=True).stdout
+
+    def list_dir(self, d):
+        if self.bare:
+            out = self.git("ls-tree", "--name-only", "HEAD", d + "/")
+            return [os.path.basename(p) for p in out.split("\n") if p]
+        return sorted(os.listdir(os.path.join(self.path, d)))
+
+    def read(self, p):
+        if self.bare:
+            return self.git("show", "HEAD:" + p)
+        with open(os.path.join(self.path, p), encoding="utf-8") as f:
+            return f.read()
+
+    def describe(self):
+        if not self.bare and not os.path.exists(os.path.join(self.path, ".git")):
+            return "(not a git repository)"
+        try:
+            line = self.git("log", "-1", "--format=%H %cd").strip()
+        except subprocess.CalledProcessError:
+            return "(not a git repository)"
+        try:
+            # the published module tags (v0.x.y); master of k8s.io/api has none among its ancestors
+            tag = self.git("describe", "--tags", "--match", "v0.*").strip()
+        except subprocess.CalledProcessError:
+            tag = ""
+        return line + (" (" + tag + ")" if tag else "")
+
+
+def strip_comments(src):
+    """Remove // and /* */ comments, keeping strings and backtick tags intact."""
+    out = []
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "/" and i + 1 < n and src[i + 1] == "/":
+            while i < n and src[i] != "\n":
+                i += 1
+        elif c == "/" and i + 1 < n and src[i + 1] == "*":
+            j = src.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append("\n" * src.count("\n", i, j))
+            i = j
+        elif c in "\"`'":
+            j = i + 1
+            while j < n and src[j] != c:
+                if src[j] == "\\" and c != "`":
+                    j += 1
+                j += 1
+            out.append(src[i:j + 1])
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+class Package:
+    def __init__(self, path):
+        self.path = path
+        self.structs = {}  # name -> list of (name or None, type expr, tag, file imports)
+        self.named = {}  # name -> (type expr, imports)
+        self.unmarshalers = set()  # types with a UnmarshalJSON method
+
+
+def parse_imports(src):
+    imports = {}
+    block = re.search(r"^import\s*\((.*?)^\)", src, re.S | re.M)
+    lines = block.group(1).split("\n") if block else []
+    lines += re.findall(r"^import\s+(.*)$", src, re.M)
+    for line in lines:
+        m = re.match(r'\s*(?:([A-Za-z_][A-Za-z0-9_]*|\.)\s+)?"([^"]+)"', line)
+        if m:
+            alias = m.group(1) or m.group(2).rsplit("/", 1)[-1]
+            imports[alias] = m.group(2)
+    return imports
+
+
+def parse_package(repo, import_path, d):
+    pkg = Package(import_path)
+    for fname in repo.list_dir(d):
+        if not fname.endswith(".go") or fname.endswith("_test.go") or fname.startswith("zz_generated") or fname.endswith(".pb.go"):
+            continue
+        src = strip_comments(repo.read(d + "/" + fname))
+        imports = parse_imports(src)
+        for m in re.finditer(r"^func \(\s*\w*\s*\*?(\w+)\s*\)\s*UnmarshalJSON\(", src, re.M):
+            pkg.unmarshalers.add(m.group(1))
+        # type blocks: `type ( ... )` are flattened into single declarations
+        for m in re.finditer(r"^type\s*\((.*?)^\)", src, re.S | re.M):
+            for line in m.group(1).split("\n"):
+                mm = re.match(r"\s*([A-Z]\w*)\s*=?\s*([^{]+?)\s*$", line)
+                if mm and not mm.group(2).startswith(("struct", "interface")):
+                    pkg.named[mm.group(1)] = (mm.group(2), imports)
+        for m in re.finditer(r"^type\s+(\w+)(\[[^\]]*\])?\s+(=\s*)?(.*)$", src, re.M):
+            name, rest = m.group(1), m.group(4).strip()
+            if rest.startswith("struct"):
+                body_start = src.index("{", m.start())
+                depth, j = 0, body_start
+                while True:
+                    if src[j] == "{":
+                        depth += 1
+                    elif src[j] == "}":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    elif src[j] == "`":
+                        j = src.index("`", j + 1)
+                    j += 1
+                pkg.structs[name] = (parse_fields(src[body_start + 1:j]), imports)
+            elif rest.startswith("interface"):
+                pkg.named[name] = ("interface{}", imports)
+            else:
+                pkg.named[name] = (rest, imports)
+    return pkg
+
+
+def parse_fields(body):
+    fields = []
+    depth = 0
+    for line in body.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if depth > 0:  # inside an anonymous nested struct: not used by these types
+            depth += s.count("{") - s.count("}")
+            continue
+        if "struct {" in s or "struct{" in s and not s.endswith("}"):
+            depth += s.count("{") - s.count("}")
+            name = s.split()[0]
+            fields.append((name, "interface{}", "", True))
+            continue
+        tag = ""
+        if "`" in s:
+            k = s.index("`")
+            s, tag = s[:k].strip(), s[k:]
+        parts = s.split(None, 1)
+        if not parts:
+            continue
+        if len(parts) == 1:
+            names, typ = None, parts[0]
+        else:
+            m = re.match(r"^([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s+(\S.*)$", s)
+            if not m:
+                continue
+            names, typ = m.group(1), m.group(2).strip()
+        if names is None:
+            # embedded field: `Type` or `*Type` or `pkg.Type`
+            fields.append((None, typ, tag, False))
+        else:
+            for n in names.split(","):
+                fields.append((n.strip(), typ, tag, False))
+    return fields
+
+
+def json_tag(tag):
+    m = re.search(r'json:"([^"]*)"', tag)
+    if not m:
+        return None
+    return m.group(1)
+
+
+class Gen:
+    def __init__(self, repos):
+        self.pkgs = {}
+        for ip, (rk, d) in PACKAGES.items():
+            self.pkgs[ip] = parse_package(repos[rk], ip, d)
+        self.types = {}  # (pkg, name) -> rust ident, emitted structs
+        self.order = []
+        self.defs = {}  # ident -> (display name, [(json, ty_expr)])
+        self.unresolved = set()
+        self.any_leaves = set()
+        self.conflicts = set()  # JSON names defined twice in one flattened struct
+
+    def ident(self, pkg, name):
+        return "T_" + re.sub(r"[^A-Za-z0-9]", "_", SHORT[pkg]).upper() + "_" + name
+
+    def resolve_ref(self, cur_pkg, imports, name):
+        """`Foo` or `pkg.Foo` -> (import path, name) or None."""
+        if "." in name:
+            alias, n = name.split(".", 1)
+            ip = imports.get(alias)
+            if ip is None or ip not in self.pkgs:
+                return None
+            return ip, n
+        return cur_pkg, name
+
+    def ty(self, cur_pkg, imports, expr, seen=()):
+        """Rust expression of a Ty for the Go type expression."""
+        expr = expr.strip()
+        if expr.startswith("*"):
+            return self.ty(cur_pkg, imports, expr[1:], seen)
+        if expr in ("[]byte", "[]uint8"):
+            return "Ty::Scalar"  # base64 string
+        if expr.startswith("[]"):
+            return "Ty::List(&" + self.ty(cur_pkg, imports, expr[2:], seen) + ")"
+        m = re.match(r"^\[\d*\](.*)$", expr)
+        if m:
+            return "Ty::List(&" + self.ty(cur_pkg, imports, m.group(1), seen) + ")"
+        if expr.startswith("map["):
+            depth, i = 0, 3
+            while True:
+                if expr[i] == "[":
+                    depth += 1
+                elif expr[i] == "]":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            return "Ty::Map(&" + self.ty(cur_pkg, imports, expr[i + 1:], seen) + ")"
+        if expr in GO_SCALARS:
+            return "Ty::Scalar"
+        if expr in ("interface{}", "any"):
+            return "Ty::Any"
+        if not re.match(r"^[A-Za-z_][\w.]*$", expr):
+            self.unresolved.add("%s: %s" % (SHORT[cur_pkg], expr))
+            return "Ty::Any"
+        ref = self.resolve_ref(cur_pkg, imports, expr)
+        if ref is None:
+            self.unresolved.add("%s: %s" % (SHORT[cur_pkg], expr))
+            return "Ty::Any"
+        ip, name = ref
+        if (ip, name) in SCALAR_LEAVES:
+            return "Ty::Scalar"
+        pkg = self.pkgs[ip]
+        if name in pkg.unmarshalers:
+            self.any_leaves.add("%s.%s" % (SHORT[ip], name))
+            return "Ty::Any"
+        if name in pkg.structs:
+            return "Ty::Struct(&" + self.struct(ip, name) + ")"
+        if name in pkg.named:
+            if (ip, name) in seen:
+                self.unresolved.add("%s.%s (recursive named type)" % (SHORT[ip], name))
+                return "Ty::Any"
+            texpr, imps = pkg.named[name]
+            return self.ty(ip, imps, texpr, seen + ((ip, name),))
+        self.unresolved.add("%s.%s" % (SHORT[ip], name))
+        return "Ty::Any"
+
+    def flat_fields(self, ip, name, out, path=()):
+        fields, imports = self.pkgs[ip].structs[name]
+        for fname, typ, tag, _nested in fields:
+            jt = json_tag(tag)
+            jname = None if jt is None else jt.split(",")[0]
+            if jt == "-" or jname == "-":
+                continue
+            if fname is None:
+                base = typ.lstrip("*")
+                if jname:  # embedded but named by its tag: an ordinary field
+                    out.append((jname, self.ty(ip, imports, typ)))
+                    continue
+                ref = self.resolve_ref(ip, imports, base)
+                if ref and ref in SCALAR_LEAVES:
+                    continue
+                if ref and ref[1] in self.pkgs[ref[0]].structs and ref[1] not in self.pkgs[ref[0]].unmarshalers:
+                    if ref in path:
+                        continue
+                    self.flat_fields(ref[0], ref[1], out, path + (ref,))
+                    continue
+                short = base.split(".")[-1]
+                if short[:1].isupper():
+                    # embedded non-struct: encoding/json names it after the type
+                    out.append((short, self.ty(ip, imports, typ)))
+                continue
+            if not fname[:1].isupper():
+                continue  # unexported
+            out.append((jname or fname, self.ty(ip, imports, typ)))
+
+    def struct(self, ip, name):
+        ident = self.ident(ip, name)
+        if ident in self.types.values():
+            return ident
+        self.types[(ip, name)] = ident
+        fields = []
+        self.flat_fields(ip, name, fields, ((ip, name),))
+        # encoding/json: a name defined twice at the same depth is dropped; a shallower one wins.
+        # The flattening above keeps declaration order; keep the first of any repeat.
+        seen, uniq = set(), []
+        for j, t in fields:
+            if j not in seen:
+                seen.add(j)
+                uniq.append((j, t))
+            else:
+                self.conflicts.add("%s.%s: %s" % (SHORT[ip], name, j))
+        self.defs[ident] = ("%s.%s" % (SHORT[ip], name), uniq)
+        self.order.append(ident)
+        return ident
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--api", required=True, help="k8s.io/api repository (bare mirror or checkout)")
+    ap.add_argument("--apimachinery", required=True, help="k8s.io/apimachinery repository")
+    args = ap.parse_args()
+    repos = {"api": Repo(args.api), "apimachinery": Repo(args.apimachinery)}
+    g = Gen(repos)
+    roots = []
+    for av, kind, ip, name in ROOTS:
+        roots.append((av, kind, g.struct(ip, name)))
+    list_ident = g.struct(*LIST_ROOT)
+
+    o = []
+    w = o.append
+    w("// @generated by tools/gen_schema.py — do not edit by hand.")
+    w("//")
+    w("// JSON field tables of the kinds Switchboard checks strictly, parsed from the Go structs")
+    w("// (json tags) of:")
+    w("//   k8s.io/api          (github.com/kubernetes/api)          %s" % repos["api"].describe())
+    w("//   k8s.io/apimachinery (github.com/kubernetes/apimachinery) %s" % repos["apimachinery"].describe())
+    w("//")
+    w("// Regenerate:")
+    w("//   python3 tools/gen_schema.py --api /work/.mirror/kubernetes+api/repo \\")
+    w("//       --apimachinery /work/.mirror/kubernetes+apimachinery/repo > src/core/schema_gen.rs")
+    w("//")
+    w("// Types read as opaque values (own UnmarshalJSON, any JSON accepted): %s" % (", ".join(sorted(g.any_leaves)) or "none"))
+    w("// Unresolved Go types (became Ty::Any): %s" % (", ".join(sorted(g.unresolved)) or "none"))
+    w("// JSON names defined twice in one flattened struct (first kept): %s" % (", ".join(sorted(g.conflicts)) or "none"))
+    w("")
+    w("#![allow(non_upper_case_globals)]")
+    w("")
+    w("use super::strict::{Field, Root, Ty, Type};")
+    w("")
+    w("/// The kinds whose fields are checked, with the apiVersion that serves them.")
+    w("pub static ROOTS: &[Root] = &[")
+    for av, kind, ident in roots:
+        w("    Root { api_version: %s, kind: %s, ty: &%s }," % (rs(av), rs(kind), ident))
+    w("];")
+    w("")
+    w("/// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind")
+    w("/// we model, asked for in one of these groups at a version that does not serve it, is a")
+    w("/// RESTMapper no-match; in any other group it may be a CustomResource and is left alone.")
+    w("pub static BUILTIN_GROUPS: &[&str] = &[%s];" % ", ".join(rs(x) for x in builtin_groups(repos["api"])))
+    w("")
+    w("/// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).")
+    w("pub static LIST: &Type = &%s;" % list_ident)
+    w("")
+    for ident in sorted(g.order):
+        disp, fields = g.defs[ident]
+        w("pub static %s: Type = Type {" % ident)
+        w("    name: %s," % rs(disp))
+        if not fields:
+            w("    fields: &[],")
+        else:
+            w("    fields: &[")
+            for j, t in fields:
+                w("        Field { json: %s, ty: %s }," % (rs(j), t))
+            w("    ],")
+        w("};")
+    sys.stdout.write("\n".join(o) + "\n")
+    for u in sorted(g.unresolved):
+        print("unresolved (Ty::Any): " + u, file=sys.stderr)
+    for u in sorted(g.conflicts):
+        print("name conflict: " + u, file=sys.stderr)
+    for u in sorted(g.any_leaves):
+        print("opaque (Ty::Any): " + u, file=sys.stderr)
+    print("%d types, %d roots" % (len(g.order), len(roots)), file=sys.stderr)
+
+
+def builtin_groups(repo):
+    groups = set()
+    for path in repo.git("ls-tree", "-r", "--name-only", "HEAD").split("\n") if repo.bare else []:
+        if path.endswith("/register.go") and path.count("/") == 2:
+            m = re.search(r'GroupName\s*=\s*"([^"]*)"', repo.read(path))
+            if m:
+                groups.add(m.group(1))
+    if not repo.bare:
+        for root, _dirs, files in os.walk(repo.path):
+            if "register.go" in files and os.path.relpath(root, repo.path).count(os.sep) == 1:
+                with open(os.path.join(root, "register.go"), encoding="utf-8") as f:
+                    m = re.search(r'GroupName\s*=\s*"([^"]*)"', f.read())
+                if m:
+                    groups.add(m.group(1))
+    return sorted(groups)
+
+
+def rs(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+if __name__ == "__main__":
+    main()
