@@ -80,7 +80,7 @@ impl Cluster {
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
     for o in objects {
-        if let Body::Node(info) = &o.body {
+        if let (Body::Node(info), false) = (&o.body, o.refused) {
             let idx = cluster.nodes.len() as u32;
             let cidr = info
                 .pod_cidr

@@ -66,14 +66,47 @@ pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
     objects
 }
 
+/// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
+/// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
+/// kind at an apiVersion no cluster serves.
 fn decode(root: &yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>) {
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
+    let raw_id = || {
+        let meta = root.get("metadata");
+        let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
+        let ns = match field("namespace") {
+            "" => "default",
+            ns => ns,
+        };
+        model::object_id(kind, ns, field("name"))
+    };
+    let mut strict_errs = Vec::new();
+    strict::duplicate_keys(root, &mut strict_errs);
+    let ty = match strict::kind_root(api_version, kind) {
+        strict::KindMatch::NoMatch => {
+            let pos = root.get("apiVersion").map(|n| n.pos).unwrap_or(root.pos);
+            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id())));
+            diags.push(strict::no_match_diagnostic(api_version, kind, pos).on(&raw_id()));
+            return; // not created: kubectl cannot even find where to send it
+        }
+        strict::KindMatch::Known(ty) => Some(ty),
+        strict::KindMatch::Unmodelled => None,
+    };
     match model::decode_object(root, diags) {
-        Some(o) => objects.push(o),
+        Some(mut o) => {
+            let id = o.id();
+            if let Some(ty) = ty {
+                strict::check(root, ty, &mut strict_errs, &id);
+            }
+            o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
+            diags.extend(strict_errs.into_iter().map(|d| d.on(&id)));
+            objects.push(o);
+        }
         None => {
-            if let Some(k) = root.get("kind").and_then(|k| k.as_str()) {
-                if !k.is_empty() && !model::KINDS.contains(&k) {
-                    ignored.push((k.to_string(), root.pos));
-                }
+            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id())));
+            if !kind.is_empty() && !model::KINDS.contains(&kind) {
+                ignored.push((kind.to_string(), root.pos));
             }
         }
     }
@@ -98,7 +131,8 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
-        let res = resolve::resolve(svc, &cluster, &objects, &cfg.cluster_domain);
+        let mut res = resolve::resolve(svc, &cluster, &objects, &cfg.cluster_domain);
+        res.refused = refused_dependencies(svc, &objects, &diags);
         resolution_diagnostics(svc, o, &res, &cluster, &mut diags);
         let first_error = diags.iter().find(|d| d.object.as_deref() == Some(svc.id().as_str()) && d.severity == Severity::Error).map(|d| d.message.clone());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
@@ -173,6 +207,36 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     }
 }
 
+/// What a Service would have used but the API server refused: Pods and workloads in its
+/// namespace (and, for a selectorless Service, its Endpoints/EndpointSlices) with an error,
+/// each with its first error — so "no endpoints" says why.
+fn refused_dependencies(svc: &service::Svc, objects: &[Object], diags: &[Diagnostic]) -> Vec<String> {
+    if svc.rejected || svc.type_ == "ExternalName" {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace) {
+        let relevant = match &o.body {
+            Body::Pod(..) | Body::Workload(_) => svc.selector.is_some(),
+            Body::Endpoints(_) => svc.selector.is_none() && o.meta.name == svc.name,
+            Body::EndpointSlice(set) => svc.selector.is_none() && set.service == svc.name,
+            _ => false,
+        };
+        if !relevant {
+            continue;
+        }
+        let id = o.id();
+        if let Some(d) = diags.iter().find(|d| d.severity == Severity::Error && d.object.as_deref() == Some(id.as_str())) {
+            let first = d.message.lines().next().unwrap_or_default();
+            out.push(format!("{} {} was refused by the API server, so it does not exist ({first})", o.kind, o.meta.name));
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Objects in a namespace the input does not create: the API server would answer
 /// `namespaces "shop" not found` unless it exists already (the NamespaceLifecycle admission
 /// plugin). We assume it exists, and say so once per namespace.
@@ -213,6 +277,9 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
             if let Some(m) = res.near_misses.first() {
                 msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));
+            }
+            for r in &res.refused {
+                msg.push_str(&format!("; {r}"));
             }
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
         }

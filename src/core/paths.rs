@@ -185,7 +185,13 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (V
 /// Why nothing answers: the nearest misses, in one sentence.
 fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
     let sel = match &svc.selector {
-        None => return format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name),
+        None => {
+            let mut s = format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name);
+            if !res.refused.is_empty() {
+                s.push_str(&format!("; {}", res.refused.join("; ")));
+            }
+            return s;
+        }
         Some(s) => super::model::labels_text(s, ","),
     };
     let mut s = if res.selected.is_empty() {
@@ -211,6 +217,9 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
         .collect();
     if !misses.is_empty() {
         s.push_str(&format!("; nearest: {}", misses.join("; ")));
+    }
+    if !res.refused.is_empty() {
+        s.push_str(&format!("; {}", res.refused.join("; ")));
     }
     s
 }

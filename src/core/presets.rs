@@ -30,6 +30,7 @@ pub const ALL: &[Preset] = &[
     preset!("nodeport-local", "externalTrafficPolicy: Local", "web", "nodeport", false),
     preset!("session-affinity", "sessionAffinity: ClientIP sticks to one pod", "web", "pod", false),
     preset!("broken-selector-typo", "Broken: selector typo", "web", "pod", false),
+    preset!("broken-field-typo", "Broken: typo in a field name (selectr)", "web", "pod", false),
     preset!("deployment-labels", "Broken: selecting the Deployment's labels", "shop", "pod", false),
     preset!("broken-targetport", "Broken: targetPort the pods don't have", "web", "pod", false),
     preset!("broken-not-ready", "Broken: pods not Ready", "web", "pod", false),
@@ -40,7 +41,7 @@ pub const ALL: &[Preset] = &[
 /// Which presets make each belief in `shared/teaching/misconceptions.md` impossible to keep
 /// (numbered as there).
 pub const MISCONCEPTIONS: &[(u8, &str, &[&str])] = &[
-    (1, "The Service finds my Deployment", &["deployment-labels", "broken-selector-typo"]),
+    (1, "The Service finds my Deployment", &["deployment-labels", "broken-selector-typo", "broken-field-typo"]),
     (2, "port, targetPort, nodePort, containerPort are the same thing", &["web-nodeport"]),
     (3, "containerPort opens the port", &["session-affinity", "named-targetport", "broken-targetport"]),
     (4, "The ClusterIP is a machine I can ping", &["web-clusterip"]),

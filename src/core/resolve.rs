@@ -61,6 +61,9 @@ pub struct Resolution {
     pub dns: Vec<DnsRecord>,
     /// pods whose labels match the selector (in the Service's namespace)
     pub selected: Vec<String>,
+    /// objects that would make pods (or endpoints) in the Service's namespace but that the API
+    /// server refused, each as `Pod cache-0 was refused: <first error>`
+    pub refused: Vec<String>,
 }
 
 /// Most near misses kept per Service (the nearest ones).

@@ -692,7 +692,7 @@ fn strict_stream(src: &str) -> Vec<Diagnostic> {
 // the repository's own presets, example and `kubectl get all -A -o yaml` fixture decode strictly
 #[test]
 fn unmarshal_strict_presets_and_fixtures_are_clean() {
-    for p in crate::core::presets::ALL {
+    for p in crate::core::presets::ALL.iter().filter(|p| p.id != "broken-field-typo") {
         let d = strict_stream(p.yaml);
         assert!(d.is_empty(), "{}: {:#?}", p.id, messages(&d));
     }

@@ -624,6 +624,11 @@ fn path<'a>(r: &'a Report, entry: &str) -> &'a paths::Path {
 fn presets_parse_without_errors_and_show_their_point() {
     for p in presets::ALL {
         let r = preset(p.id);
+        // the field-typo scene is refused on purpose (strict decoding), everything else is accepted
+        if p.id == "broken-field-typo" {
+            assert_eq!(errors(&r), vec!["Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.selectr\" (did you mean \"selector\"?)"]);
+            continue;
+        }
         assert!(errors(&r).is_empty(), "{}: {:?}", p.id, errors(&r));
         assert!(r.services.iter().any(|s| s.name == p.service), "{}", p.id);
         assert!(r.services[0].paths.iter().any(|x| x.entry == p.entry), "{} has no {} path", p.id, p.entry);

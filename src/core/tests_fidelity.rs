@@ -318,3 +318,71 @@ fn is_valid_ip_strict_forms() {
         ]
     );
 }
+
+// ---------------------------------------------------------------- strict decoding (KEP-2885)
+
+// sigs.k8s.io/json UnmarshalCaseSensitivePreserveInts strict errors, worded by apiserver
+// handlers/rest.go transformDecodeError: the Service is refused, not silently selector-less
+#[test]
+fn strict_decoding_unknown_field_refuses_the_service() {
+    let r = run(&format!("{}{PODS}", service("  selectr: {app: web}\n  ports: [{port: 80, targetPort: http}]\n")));
+    let d = r.diagnostics.iter().find(|d| d.code == "UnknownField").expect("unknown field");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.message, "Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.selectr\" (did you mean \"selector\"?)");
+    assert_eq!((d.line, d.column), (6, 3));
+    let s = svc(&r, "web");
+    assert!(s.rejected);
+    assert_eq!(s.paths[0].outcome, Outcome::NotCreated);
+    assert!(s.paths[0].reason.contains("unknown field \"spec.selectr\""), "{}", s.paths[0].reason);
+}
+
+// case matters in strict mode: `targetport` is not `targetPort`
+#[test]
+fn strict_decoding_case_mismatch_is_unknown() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    targetport: 8080\n"));
+    let d = r.diagnostics.iter().find(|d| d.code == "UnknownField").expect("unknown field");
+    assert!(d.message.contains("unknown field \"spec.ports[0].targetport\" (did you mean \"targetPort\"?)"), "{}", d.message);
+    assert_eq!(d.line, 9);
+}
+
+// a refused Pod does not exist, and the Service says so
+#[test]
+fn strict_decoding_refused_pod_is_named_by_the_service() {
+    let src = format!(
+        "{}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: cache-0\n  label: {{app: web}}\nspec:\n  containers: [{{name: c, image: redis}}]\n",
+        service("  selector: {app: web}\n  ports: [{port: 80}]\n")
+    );
+    let r = run(&src);
+    assert!(r.pods.is_empty(), "a refused pod is not in the cluster");
+    let s = svc(&r, "web");
+    assert!(s.paths[0].reason.contains("Pod cache-0 was refused by the API server"), "{}", s.paths[0].reason);
+    assert!(s.paths[0].reason.contains("unknown field \"metadata.label\" (did you mean \"labels\"?)"), "{}", s.paths[0].reason);
+    let w = r.diagnostics.iter().find(|d| d.code == "NoPodsSelected").unwrap();
+    assert!(w.message.contains("Pod cache-0 was refused"), "{}", w.message);
+}
+
+// k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError
+#[test]
+fn no_kind_match_deployment_in_v1() {
+    let r = run("apiVersion: v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n");
+    assert!(has_error(&r, "no matches for kind \"Deployment\" in version \"v1\""), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+}
+
+// go-yaml v2 strict (YAMLToJSONStrict in the API server's decoder): a repeated key refuses the object
+#[test]
+fn yaml_to_json_strict_duplicate_key() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    port: 8080\n"));
+    let d = r.diagnostics.iter().find(|d| d.code == "DuplicateKey").expect("duplicate key");
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("key \"port\" already set in map"), "{}", d.message);
+    assert_eq!(d.line, 9);
+    assert!(svc(&r, "web").rejected);
+}
+
+// a real `kubectl get -o yaml` dump decodes without a single unknown field
+#[test]
+fn strict_decoding_accepts_a_real_kubectl_dump() {
+    let r = run(include_str!("../../tests/fixtures/kubectl-get-all.yaml"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "UnknownField" || d.code == "DuplicateKey" || d.code == "NoKindMatch"), "{:?}", errors(&r));
+}
