@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod config;
 pub mod diag;
+pub mod endpoints;
 pub mod highlight;
 pub mod layout;
 pub mod model;
@@ -115,7 +116,14 @@ fn decode(root: &yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Obje
 /// Everything: text in, report out. Never panics; the same input always gives the same report.
 pub fn analyze(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects(src, &mut diags);
+    let mut objects = read_objects(src, &mut diags);
+    // ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy
+    for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_)) && !o.refused) {
+        let errs = endpoints::validate(o);
+        o.refused = !errs.is_empty();
+        let id = o.id();
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    }
 
     namespace_notes(&objects, &mut diags);
     // The API server admits Services one by one, in input order.
@@ -145,7 +153,8 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             external_name: svc.external_name.clone(),
             dns: {
                 let mut names: Vec<String> = Vec::new();
-                for r in &res.dns {
+                // forward names only (a PTR's name is the reversed address, not the Service's)
+                for r in res.dns.iter().filter(|r| r.kind != "PTR") {
                     if !names.contains(&r.name) {
                         names.push(r.name.clone());
                     }
@@ -202,6 +211,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                 0,
             ),
         },
+        pod_dns_records: resolve::pod_records(&cluster.pods, &cfg.cluster_domain),
         nodes: cluster.nodes,
         objects: objects.len(),
     }

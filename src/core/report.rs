@@ -133,6 +133,9 @@ pub struct Report {
     pub cluster: ClusterReport,
     /// objects read, by kind, and the kinds ignored
     pub objects: usize,
+    /// pod A records (`10-244-1-2.default.pod.cluster.local`), as CoreDNS `pods insecure` serves them
+    #[serde(rename = "podDnsRecords")]
+    pub pod_dns_records: Vec<DnsRecord>,
 }
 
 impl Report {

@@ -289,6 +289,26 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
     r
 }
 
+/// `<d>.<c>.<b>.<a>.in-addr.arpa` for an IPv4 address (specification 2.3.3 / 2.4.3).
+pub fn reverse_name(ip: &str) -> Option<String> {
+    let a: std::net::Ipv4Addr = ip.parse().ok()?;
+    let o = a.octets();
+    Some(format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0]))
+}
+
+/// Pod A records `<dashed-ip>.<namespace>.pod.<zone>`: not in the DNS specification, but served
+/// by CoreDNS's kubernetes plugin with `pods insecure` (kubeadm's default Corefile), and named in
+/// the Kubernetes documentation ("DNS for Services and Pods").
+pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
+    pods.iter()
+        .filter_map(|p| {
+            let ip = p.ip.as_ref()?;
+            ip.parse::<std::net::Ipv4Addr>().ok()?;
+            Some(DnsRecord { kind: "A".into(), name: format!("{}.{}.pod.{domain}", ip.replace('.', "-"), p.namespace), answer: ip.clone() })
+        })
+        .collect()
+}
+
 /// kubernetes/dns docs/specification.md (schema 1.1.0), sections 2.3–2.5.
 pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRecord> {
     let mut out = Vec::new();
@@ -308,6 +328,10 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
         // 2.3.1 / 2.3.2: A record → clusterIP regardless of endpoints; SRV per named port
         if let Some(ip) = &svc.cluster_ip {
             out.push(rec("A", fqdn.clone(), ip.clone()));
+            // 2.3.3: PTR for the clusterIP
+            if let Some(rev) = reverse_name(ip) {
+                out.push(rec("PTR", rev, fqdn.clone()));
+            }
             for p in &svc.ports {
                 if let Some(n) = &p.name {
                     out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_lowercase()), format!("0 100 {} {fqdn}", p.port)));
@@ -322,8 +346,17 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
         out.push(rec("A", fqdn.clone(), e.ip.clone()));
     }
     for e in &ready {
-        if let Some(h) = &e.hostname {
-            out.push(rec("A", format!("{h}.{fqdn}"), e.ip.clone()));
+        match &e.hostname {
+            // 2.4.1: <hostname>.<service>… for endpoints with a hostname, and 2.4.3 its PTR
+            Some(h) => {
+                out.push(rec("A", format!("{h}.{fqdn}"), e.ip.clone()));
+                if let Some(rev) = reverse_name(&e.ip) {
+                    out.push(rec("PTR", rev, format!("{h}.{fqdn}")));
+                }
+            }
+            // without one the name is implementation-defined (section 3 allows extensions):
+            // CoreDNS's kubernetes plugin answers the dashed IP (endpointHostname)
+            None => out.push(rec("A", format!("{}.{fqdn}", e.ip.replace('.', "-")), e.ip.clone())),
         }
     }
     for p in &svc.ports {

@@ -386,3 +386,104 @@ fn strict_decoding_accepts_a_real_kubectl_dump() {
     let r = run(include_str!("../../tests/fixtures/kubectl-get-all.yaml"));
     assert!(!r.diagnostics.iter().any(|d| d.code == "UnknownField" || d.code == "DuplicateKey" || d.code == "NoKindMatch"), "{:?}", errors(&r));
 }
+
+// ---------------------------------------------------------------- Endpoints / EndpointSlice
+
+// validation.go validateEndpointSubsets / validateEndpointAddress / validateEndpointPort
+#[test]
+fn validate_endpoints_subsets_addresses_ports() {
+    let src = "apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  ports: [{name: a, port: 80}, {name: b, port: 81}]
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: db}
+subsets:
+- addresses: [{ip: 127.0.0.1, hostname: Db_1}]
+  ports: [{port: 80}, {name: b, port: 0, protocol: HTTP}]
+- ports: [{port: 5432}]
+";
+    let r = run(src);
+    let e = errors(&r);
+    for want in [
+        "subsets[0].addresses[0].ip: Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)",
+        "subsets[0].ports[0].name: Required value",
+        "subsets[0].ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+        "subsets[0].ports[1].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+        "subsets[1]: Required value: must specify `addresses` or `notReadyAddresses`",
+    ] {
+        assert!(e.iter().any(|m| m == want), "missing {want}\n{e:#?}");
+    }
+    assert!(e.iter().any(|m| m.starts_with("subsets[0].addresses[0].hostname: Invalid value: \"Db_1\": a lowercase RFC 1123 label")), "{e:#?}");
+    // refused: the Service has no endpoints from it
+    assert!(svc(&r, "db").endpoints.is_empty());
+    assert!(svc(&r, "db").paths[0].reason.contains("Endpoints db was refused by the API server"), "{}", svc(&r, "db").paths[0].reason);
+}
+
+// discovery validation.go validateAddressType / validateEndpoints / validatePorts
+#[test]
+fn validate_endpoint_slice_create() {
+    let src = "apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-1, labels: {kubernetes.io/service-name: db}}
+addressType: IPv5
+endpoints:
+- addresses: []
+- addresses: [169.254.1.1]
+ports: [{name: http, port: 80}, {name: http, port: 81}]
+";
+    let r = run(src);
+    let e = errors(&r);
+    for want in [
+        "addressType: Unsupported value: \"IPv5\": supported values: \"FQDN\", \"IPv4\", \"IPv6\"",
+        "endpoints[0].addresses: Required value: must contain at least 1 address",
+        "ports[1].name: Duplicate value: \"http\"",
+    ] {
+        assert!(e.iter().any(|m| m == want), "missing {want}\n{e:#?}");
+    }
+    let r = run(&src.replace("IPv5", "IPv4"));
+    assert!(errors(&r).iter().any(|m| m == "endpoints[1].addresses[0]: Invalid value: \"169.254.1.1\": may not be in the link-local range (169.254.0.0/16, fe80::/10)"), "{:#?}", errors(&r));
+}
+
+// a valid manual EndpointSlice is accepted and used
+#[test]
+fn validate_endpoint_slice_valid_is_used() {
+    let src = "apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  ports: [{port: 5432}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-1, labels: {kubernetes.io/service-name: db}}
+addressType: IPv4
+endpoints: [{addresses: [10.1.2.3], conditions: {ready: true}}]
+ports: [{port: 5432}]
+";
+    let r = run(src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "db").paths[0].outcome, Outcome::Delivered);
+}
+
+// ---------------------------------------------------------------- DNS (kubernetes/dns specification)
+
+// 2.3.3 PTR for a clusterIP; 2.4.1/2.4.3 per-endpoint names; CoreDNS pod records
+#[test]
+fn dns_specification_ptr_endpoint_and_pod_records() {
+    let r = run(&format!("{}{PODS}", service("  clusterIP: 10.96.0.50\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: http}]\n")));
+    let s = svc(&r, "web");
+    assert!(s.dns_records.iter().any(|d| d.kind == "PTR" && d.name == "50.0.96.10.in-addr.arpa" && d.answer == "web.default.svc.cluster.local"), "{:?}", s.dns_records);
+    let ip = r.pods[0].ip.clone().unwrap();
+    assert!(r.pod_dns_records.iter().any(|d| d.name == format!("{}.default.pod.cluster.local", ip.replace('.', "-")) && d.answer == ip));
+    // headless without hostnames: a dashed-IP A record per ready endpoint
+    let r = run(&format!("{}{PODS}", service("  clusterIP: None\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: http}]\n")));
+    let s = svc(&r, "web");
+    for e in &s.endpoints {
+        let name = format!("{}.web.default.svc.cluster.local", e.ip.replace('.', "-"));
+        assert!(s.dns_records.iter().any(|d| d.kind == "A" && d.name == name && d.answer == e.ip), "{name} in {:?}", s.dns_records);
+    }
+}
