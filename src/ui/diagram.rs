@@ -66,6 +66,10 @@ fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, String) 
     let Some(s) = svc else { return (Relation::None, String::new()) };
     if let Some(e) = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace) {
         let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+        if e.ports.is_empty() && !s.ports.is_empty() {
+            // listed in the EndpointSlice with no ports: its targetPort does not resolve on this pod
+            return (Relation::Endpoint { ready: false }, format!("endpoint of {} with no ports (its targetPort does not resolve here): no traffic through the Service", s.name));
+        }
         let why = if e.ready { format!("endpoint of {}: receives traffic on {ports}", s.name) } else { format!("endpoint of {} but not ready: no traffic", s.name) };
         return (Relation::Endpoint { ready: e.ready }, why);
     }
