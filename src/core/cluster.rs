@@ -27,6 +27,9 @@ pub struct ClusterNode {
     pub taints: Vec<Taint>,
     #[serde(skip)]
     pub labels: Labels,
+    /// host ports taken by the pods bound here: (protocol, port) — NodeInfo.UsedPorts
+    #[serde(skip)]
+    used_ports: Vec<(String, i64)>,
     #[serde(skip)]
     cidr: Cidr,
     #[serde(skip)]
@@ -118,6 +121,7 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 unschedulable: info.unschedulable,
                 taints: lifecycle_taints(&info.taints, info.ready_status.as_deref(), info.unschedulable),
                 labels: o.meta.labels.clone(),
+                used_ports: vec![],
                 cidr,
                 next_ip: 2,
             });
@@ -153,6 +157,7 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 unschedulable: false,
                 taints: vec![],
                 labels: vec![("kubernetes.io/hostname".into(), name.clone())],
+                used_ports: vec![],
                 cidr,
                 next_ip: 2,
             });
@@ -400,22 +405,55 @@ fn prefilter_node_names(spec: &PodSpec) -> Option<Vec<String>> {
 /// (pkg/scheduler/apis/config/v1/default_plugins.go: NodeUnschedulable, NodeName,
 /// TaintToleration, NodeAffinity, …; RunFilterPlugins stops at the first rejection), with that
 /// plugin's reason string. None: the node is feasible.
-fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode) -> Option<String> {
+fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode) -> Option<Rejection> {
     // NodeUnschedulable.Filter (nodeunschedulable/node_unschedulable.go): tolerating the
     // unschedulable taint also tolerates spec.unschedulable
     if node.unschedulable && !tolerations.iter().any(|t| tolerates(t, &taint(TAINT_UNSCHEDULABLE, "NoSchedule"))) {
-        return Some("node(s) were unschedulable".into());
+        return Some(Rejection::unresolvable("node(s) were unschedulable"));
     }
     // TaintToleration.Filter (tainttoleration/taint_toleration.go): NoSchedule and NoExecute
     // taints must be tolerated; PreferNoSchedule only scores
     if let Some(t) = untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]) {
-        return Some(format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value));
+        return Some(Rejection::unresolvable(&format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value)));
     }
     // NodeAffinity.Filter: ErrReasonPod
     if !matches_node_affinity(spec, node) {
-        return Some("node(s) didn't match Pod's node affinity/selector".into());
+        return Some(Rejection::unresolvable("node(s) didn't match Pod's node affinity/selector"));
+    }
+    // NodePorts.Filter (nodeports/node_ports.go): a host port the pod wants is taken on the node
+    // (Unschedulable, not …AndUnresolvable: preemption may look for victims there)
+    if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
+        return Some(Rejection { reason: "node(s) didn't have free ports for the requested pod ports".into(), resolvable: true });
     }
     None
+}
+
+/// A Filter plugin's rejection: its reason, and whether its status is Unschedulable (preemption
+/// may help) rather than UnschedulableAndUnresolvable.
+struct Rejection {
+    reason: String,
+    resolvable: bool,
+}
+
+impl Rejection {
+    fn unresolvable(reason: &str) -> Rejection {
+        Rejection { reason: reason.into(), resolvable: false }
+    }
+}
+
+/// The host ports a pod takes on its node. SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go):
+/// on a hostNetwork pod every container port's hostPort defaults to its containerPort
+/// (defaultHostNetworkPorts); the scheduler counts the containers' ports with a hostPort
+/// (NodeInfo.UsedPorts). Protocol "" is TCP. hostIP is taken as 0.0.0.0 (conflicts with any).
+fn host_ports(spec: &PodSpec) -> Vec<(String, i64)> {
+    if !spec.host_network {
+        return vec![];
+    }
+    spec.containers
+        .iter()
+        .flat_map(|c| c.ports.iter())
+        .map(|p| (p.protocol.clone().unwrap_or_else(|| "TCP".into()), p.container_port))
+        .collect()
 }
 
 /// Whether the scheduler's filters let a pod with this spec onto `node`.
@@ -423,31 +461,37 @@ pub fn accepts(spec: &PodSpec, node: &ClusterNode) -> bool {
     filter_reason(spec, &admitted_tolerations(spec), node).is_none()
 }
 
+/// `<count> <reason>` for each distinct reason, sorted as strings (sortReasonsHistogram).
+fn histogram<'a>(reasons: impl Iterator<Item = &'a str>) -> String {
+    let mut hist: Vec<(&str, usize)> = Vec::new();
+    for r in reasons {
+        match hist.iter_mut().find(|(x, _)| *x == r) {
+            Some(h) => h.1 += 1,
+            None => hist.push((r, 1)),
+        }
+    }
+    let mut parts: Vec<String> = hist.into_iter().map(|(r, c)| format!("{c} {r}")).collect();
+    parts.sort();
+    parts.join(", ")
+}
+
 /// FitError.Error (pkg/scheduler/framework/types.go): `0/N nodes are available: <reasons>.`
-/// where reasons is the histogram `<count> <reason>` sorted as strings, then the PostFilter
-/// message. Every reason here is UnschedulableAndUnresolvable, so DefaultPreemption finds no
-/// candidate and its own FitError (framework/preemption Evaluator.Preempt) reads
-/// `preemption: 0/N nodes are available: N Preemption is not helpful for scheduling.`
-fn fit_error(n: usize, prefilter: Option<&str>, reasons: &[String]) -> String {
+/// (or the PreFilter message), then DefaultPreemption's PostFilter message `preemption: ` + its
+/// own FitError. Preemption looks only at nodes rejected as Unschedulable (NodesForStatusCode);
+/// every pod here has priority 0, so SelectVictimsOnNode finds no lower-priority victim there:
+/// "No preemption victims found for incoming pod"; every other node is absent from its map and
+/// reads "Preemption is not helpful for scheduling" (framework/preemption Evaluator.Preempt).
+fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> String {
     let mut msg = format!("0/{n} nodes are available:");
     match prefilter {
         Some(p) => msg.push_str(&format!(" {p}.")),
-        None => {
-            let mut hist: Vec<(String, usize)> = Vec::new();
-            for r in reasons {
-                match hist.iter_mut().find(|(x, _)| x == r) {
-                    Some(h) => h.1 += 1,
-                    None => hist.push((r.clone(), 1)),
-                }
-            }
-            let mut parts: Vec<String> = hist.into_iter().map(|(r, c)| format!("{c} {r}")).collect();
-            parts.sort();
-            if !parts.is_empty() {
-                msg.push_str(&format!(" {}.", parts.join(", ")));
-            }
-        }
+        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().map(|r| r.reason.as_str())))),
+        None => {}
     }
-    msg.push_str(&format!(" preemption: 0/{n} nodes are available: {n} Preemption is not helpful for scheduling."));
+    let victims = rejections.iter().filter(|r| r.resolvable).count();
+    let preemption = std::iter::repeat_n("No preemption victims found for incoming pod", victims)
+        .chain(std::iter::repeat_n("Preemption is not helpful for scheduling", n - victims));
+    msg.push_str(&format!(" preemption: 0/{n} nodes are available: {}.", histogram(preemption)));
     msg
 }
 
@@ -466,7 +510,7 @@ fn schedule(nodes: &[ClusterNode], spec: &PodSpec, rr: &mut usize) -> Result<usi
     for (i, node) in nodes.iter().enumerate() {
         if narrowed.as_ref().is_some_and(|n| !n.contains(&node.name)) {
             // schedule_one.go findNodesThatFitPod: nodes outside the PreFilterResult
-            reasons.push("node(s) didn't satisfy plugin(s) [NodeAffinity]".to_string());
+            reasons.push(Rejection::unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]"));
             continue;
         }
         match filter_reason(spec, &tolerations, node) {
@@ -677,6 +721,10 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         }
         _ => None,
     };
+    if let Some(n) = node_idx {
+        let ports = host_ports(&p.spec);
+        cluster.nodes[n].used_ports.extend(ports);
+    }
     cluster.pods.push(PodInst {
         name: p.name,
         namespace: p.namespace,

@@ -1054,13 +1054,15 @@ fn daemonset_add_or_update_daemon_pod_tolerations() {
 #[test]
 fn kubelet_host_network_pod_ip_is_node_ip() {
     let src = kubeadm_nodes("True", "")
-        + &deployment("ingress", 2, "      hostNetwork: true\n      nodeSelector: {disktype: ssd}\n")
+        + &deployment("ingress", 2, "      hostNetwork: true\n")
         + "---\napiVersion: v1\nkind: Service\nmetadata: {name: ingress}\nspec:\n  selector: {app: ingress}\n  ports: [{port: 80, targetPort: 8080}]\n";
     let r = run(&src);
-    let pods: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("ingress-")).collect();
-    assert!(pods.iter().all(|p| p.host_network && p.ip.as_deref() == Some("172.18.0.3")), "{pods:?}");
-    let ips: Vec<&str> = svc(&r, "ingress").endpoints.iter().map(|e| e.ip.as_str()).collect();
-    assert_eq!(ips, vec!["172.18.0.3", "172.18.0.3"]);
+    let mut placed: Vec<(&str, &str)> = r.pods.iter().filter(|p| p.host_network).map(|p| (p.node.as_deref().unwrap(), p.ip.as_deref().unwrap())).collect();
+    placed.sort();
+    assert_eq!(placed, vec![("worker-1", "172.18.0.3"), ("worker-2", "172.18.0.4")]);
+    let mut ips: Vec<&str> = svc(&r, "ingress").endpoints.iter().map(|e| e.ip.as_str()).collect();
+    ips.sort();
+    assert_eq!(ips, vec!["172.18.0.3", "172.18.0.4"]);
 }
 
 // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain are
@@ -1087,4 +1089,19 @@ fn simulated_nodes_have_no_taints() {
     let r = run(&deployment("web", 3, ""));
     assert_eq!(nodes_of(&r, "web-"), vec![Some("node-1"), Some("node-2"), Some("node-3")]);
     assert!(r.nodes.iter().all(|n| n.taints.is_empty() && n.ready && n.simulated));
+}
+
+// NodePorts.Filter + SetDefaults_PodSpec defaultHostNetworkPorts: a hostNetwork pod's container
+// ports are host ports, so a third replica finds no node with port 8080 free; preemption finds no
+// lower-priority victims on those two nodes (SelectVictimsOnNode)
+#[test]
+fn nodeports_filter_host_network_ports_conflict() {
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("ingress", 3, "      hostNetwork: true\n")));
+    let nodes = nodes_of(&r, "ingress-");
+    assert_eq!(nodes.iter().filter(|n| n.is_some()).count(), 2, "{nodes:?}");
+    let p = r.pods.iter().find(|p| p.name.starts_with("ingress-") && p.node.is_none()).unwrap();
+    assert_eq!(
+        p.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+    );
 }
