@@ -71,6 +71,10 @@ pub struct PodInst {
     /// its node is NotReady (node lifecycle controller MarkPodsNotReady)
     #[serde(rename = "notReadyReason")]
     pub not_ready_reason: Option<String>,
+    /// why the kubelet refused a pod bound with spec.nodeName (status.message of the Failed pod),
+    /// e.g. `Pod was rejected: Predicate NodeAffinity failed: …`
+    #[serde(rename = "failedReason")]
+    pub failed_reason: Option<String>,
     /// index of the source object
     #[serde(skip)]
     pub object: usize,
@@ -185,6 +189,26 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
     cluster
 }
 
+/// The kubelet's admission of a pod bound with spec.nodeName (pkg/kubelet/lifecycle/predicate.go
+/// predicateAdmitHandler.Admit → generalFilter): AdmissionCheck (pkg/scheduler — resources,
+/// NodeAffinity, NodeName, NodePorts) then the NoExecute taints only ("Kubelet is only interested
+/// in the NoExecute taint"); the first failure is the reason. Kubelet.rejectPod sets phase
+/// Failed with the message `Pod was rejected: ` + PredicateFailureError.Error().
+fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
+    let failed = |name: &str, desc: &str| Some(format!("Pod was rejected: Predicate {name} failed: {desc}"));
+    if !matches_node_affinity(spec, node) {
+        return failed("NodeAffinity", "node(s) didn't match Pod's node affinity/selector");
+    }
+    if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
+        return failed("NodePorts", "node(s) didn't have free ports for the requested pod ports");
+    }
+    if untolerated(&node.taints, &admitted_tolerations(spec), &["NoExecute"]).is_some() {
+        // tainttoleration.ErrReasonNotMatch
+        return failed("TaintToleration", "node(s) had taints that the pod didn't tolerate");
+    }
+    None
+}
+
 /// One warning per object and reason for the pods the scheduler leaves Pending (the
 /// FailedScheduling event a `kubectl describe pod` shows).
 fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
@@ -195,6 +219,12 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
             Some(g) => g.2.push(&p.name),
             None => groups.push((p.object, reason, vec![&p.name])),
         }
+    }
+    for p in cluster.pods.iter().filter(|p| p.failed_reason.is_some()) {
+        let o = &objects[p.object];
+        let field = if matches!(o.body, Body::Workload(_)) { "spec.template.spec.nodeName" } else { "spec.nodeName" };
+        let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
@@ -691,9 +721,17 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
             }
         }
     };
+    // a pod bound with spec.nodeName skipped the scheduler: its kubelet admits it or not
+    let failed_reason = match (node_idx, &p.spec.node_name) {
+        (Some(n), Some(_)) if !p.status.present => kubelet_admit(&p.spec, &cluster.nodes[n]),
+        _ => None,
+    };
     // status: taken as given; no status → Running and Ready, as a healthy cluster would report
-    let phase = p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() });
-    let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() };
+    let phase = match &failed_reason {
+        Some(_) => "Failed".to_string(),
+        None => p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() }),
+    };
+    let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() && failed_reason.is_none() };
     let flipped = flip.iter().any(|f| *f == format!("{}/{}", p.namespace, p.name));
     let mut ready = ready != flipped;
     // node_lifecycle_controller.go monitorNodeHealth: when a node's Ready condition is not True,
@@ -712,8 +750,8 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
     let ip = match (node_idx, p.status.pod_ip.clone()) {
         (_, Some(ip)) => Some(ip),
         // kubelet generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs"
-        (Some(n), None) if phase != "Pending" && p.spec.host_network => Some(cluster.nodes[n].ip.clone()),
-        (Some(n), None) if phase != "Pending" => {
+        (Some(n), None) if phase != "Pending" && phase != "Failed" && p.spec.host_network => Some(cluster.nodes[n].ip.clone()),
+        (Some(n), None) if phase != "Pending" && phase != "Failed" => {
             let node = &mut cluster.nodes[n];
             let ip = if node.next_ip + 1 < node.cidr.size() { Some(node.cidr.nth(node.next_ip).to_string()) } else { None };
             node.next_ip += 1;
@@ -721,7 +759,7 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         }
         _ => None,
     };
-    if let Some(n) = node_idx {
+    if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
     }
@@ -743,6 +781,7 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         host_network: p.spec.host_network,
         pending_reason,
         not_ready_reason,
+        failed_reason,
         object: p.object,
     });
 }
@@ -843,8 +882,12 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             spec.hostname = Some(name.clone());
             spec.subdomain = w.service_name.clone();
         }
+        // ReplaceDaemonSetPodNodeNameNodeAffinity (daemonset_util.go): the DaemonSet controller
+        // pins its pod with `matchFields metadata.name In [node]` and lets the scheduler bind it
+        // (so NodePorts can still leave it Pending)
         if let Some(i) = daemon_node.filter(|_| spec.node_name.is_none()) {
-            spec.node_name = Some(cluster.nodes[i].name.clone());
+            let pin = NodeSelectorRequirement { key: "metadata.name".into(), operator: "In".into(), values: vec![cluster.nodes[i].name.clone()] };
+            spec.required_node_affinity = Some(vec![NodeSelectorTerm { match_expressions: vec![], match_fields: vec![pin] }]);
         }
         let seed = PodSeed {
             name,
@@ -856,6 +899,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             owner: Some(format!("{}/{}", o.kind, o.meta.name)),
             object: index,
         };
+        // a DaemonSet pod has one candidate node: it does not move the round-robin
+        let keep = *rr;
         place(cluster, seed, rr, o, flip, diags);
+        if daemon_node.is_some() {
+            *rr = keep;
+        }
     }
 }

@@ -164,6 +164,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                     host_network: false,
                     pending_reason: None,
                     not_ready_reason: None,
+                    failed_reason: None,
                     object: 0,
                 },
                 0,

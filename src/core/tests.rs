@@ -1105,3 +1105,41 @@ fn nodeports_filter_host_network_ports_conflict() {
         Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
     );
 }
+
+// predicateAdmitHandler.Admit (pkg/kubelet/lifecycle/predicate.go): a pod bound with
+// spec.nodeName skips the scheduler, so a NoSchedule taint does not stop it; its kubelet still
+// checks node affinity/selector and NoExecute taints, and rejectPod marks it Failed
+#[test]
+fn kubelet_admit_node_name_bypasses_scheduler() {
+    let pod = |name: &str, node: &str, extra: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{nodeName: {node}, {extra}containers: [{{name: c}}]}}\n");
+    let src = kubeadm_nodes("True", ", taints: [{key: maintenance, effect: NoExecute}]")
+        + &pod("on-cp", "cp", "")
+        + &pod("wrong-disk", "worker-1", "nodeSelector: {disktype: hdd}, ")
+        + &pod("evicted", "worker-2", "");
+    let r = run(&src);
+    let get = |n: &str| r.pods.iter().find(|p| p.name == n).unwrap();
+    let cp = get("on-cp");
+    assert_eq!((cp.node.as_deref(), cp.phase.as_str(), cp.ready), (Some("cp"), "Running", true), "NoSchedule only binds the scheduler");
+    let wd = get("wrong-disk");
+    assert_eq!((wd.phase.as_str(), wd.ip.as_deref()), ("Failed", None));
+    assert_eq!(wd.failed_reason.as_deref(), Some("Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"));
+    assert_eq!(get("evicted").failed_reason.as_deref(), Some("Pod was rejected: Predicate TaintToleration failed: node(s) had taints that the pod didn't tolerate"));
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "PodRejected").count(), 2);
+}
+
+// ReplaceDaemonSetPodNodeNameNodeAffinity: a DaemonSet pod is pinned by node affinity and bound by
+// the scheduler, so a hostNetwork DaemonSet whose port is taken on a node stays Pending there
+#[test]
+fn daemonset_pod_pinned_by_node_affinity_meets_nodeports() {
+    let src = kubeadm_nodes("True", "")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: squatter}\nspec: {nodeName: worker-2, hostNetwork: true, containers: [{name: c, ports: [{containerPort: 9100}]}]}\n"
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: ne}}\n  template:\n    metadata: {labels: {app: ne}}\n    spec:\n      hostNetwork: true\n      containers: [{name: c, ports: [{containerPort: 9100}]}]\n";
+    let r = run(&src);
+    let ne: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("node-exporter-")).collect();
+    assert_eq!(ne.len(), 2);
+    assert_eq!((ne[0].ip.as_deref(), ne[1].node.as_deref()), (Some("172.18.0.3"), None));
+    assert_eq!(
+        ne[1].pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
+    );
+}

@@ -107,10 +107,9 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         if pod.host_network { " (hostNetwork: the node's IP)" } else { "" },
         labels,
         ports,
-        match (&pod.pending_reason, &pod.not_ready_reason) {
-            (Some(why), _) => format!("{state}: {why}"),
-            (None, Some(why)) => format!("{state}: {why}"),
-            _ => state,
+        match pod.pending_reason.as_ref().or(pod.failed_reason.as_ref()).or(pod.not_ready_reason.as_ref()) {
+            Some(why) => format!("{state}: {why}"),
+            None => state,
         },
         if why.is_empty() { String::new() } else { format!("\n{why}") },
         if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
