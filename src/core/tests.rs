@@ -1143,3 +1143,17 @@ fn daemonset_pod_pinned_by_node_affinity_meets_nodeports() {
         Some("0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
     );
 }
+
+// The preset: kubeadm's control-plane taint and a NotReady node leave one worker; the canary's
+// nodeSelector matches no node, so it is Pending with the scheduler's sentence as a near miss
+#[test]
+fn preset_taint_control_plane_shows_scheduling() {
+    let r = preset("taint-control-plane");
+    let web = svc(&r, "web");
+    let ready: Vec<&str> = web.endpoints.iter().filter(|e| e.ready).map(|e| e.node.as_deref().unwrap()).collect();
+    assert_eq!(ready, vec!["worker-1"; 3]);
+    assert!(web.endpoints.iter().any(|e| e.pod.as_deref() == Some("web-old") && !e.ready));
+    let miss = web.near_misses.iter().find(|m| m.pod.starts_with("web-canary-")).expect("canary near miss");
+    assert!(miss.reason.contains("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector"), "{}", miss.reason);
+    assert_eq!(r.cluster.client_pod.node.as_deref(), Some("worker-1"), "the client pod is scheduled too");
+}
