@@ -600,6 +600,11 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             }
         }
     }
+    if let Some(sel) = &spec.node_selector {
+        // ValidatePodSpec: ValidateLabels(spec.NodeSelector)
+        super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
+    }
+    validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
     let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
     for (ci, c) in containers.iter().enumerate() {
         let group = if c.sidecar { "initContainers" } else { "containers" };
@@ -629,6 +634,55 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// ValidateTolerations (pkg/apis/core/validation/validation.go), as of v1.34 (Lt/Gt came later,
+/// behind the alpha TaintTolerationComparisonOperators gate). Values print as field.Error
+/// does: strings quoted, a struct with %#v.
+fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (i, t) in tolerations.iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let key_f = format!("{f}.key");
+        let op_f = format!("{f}.operator");
+        let effect_f = format!("{f}.effect");
+        if !t.key.is_empty() {
+            // ValidateLabelName → IsQualifiedName
+            for m in super::names::qualified_name(&t.key) {
+                errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&t.key), &m));
+            }
+        }
+        if t.key.is_empty() && t.operator != "Exists" {
+            errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(&t.operator), "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+        }
+        if t.toleration_seconds.is_some() && t.effect != "NoExecute" {
+            errs.push(Diagnostic::invalid(&effect_f, at(&effect_f), &quote(&t.effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+        }
+        match t.operator.as_str() {
+            "" | "Equal" => {
+                let m = super::names::label_value(&t.value);
+                if !m.is_empty() {
+                    errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(&t.value), &m.join(";")));
+                }
+            }
+            "Exists" if !t.value.is_empty() => {
+                let secs = if t.toleration_seconds.is_some() { "(*int64)(0xc…)" } else { "(*int64)(nil)" };
+                let shown = format!(
+                    "core.Toleration{{Key:{}, Operator:{}, Value:{}, Effect:{}, TolerationSeconds:{secs}}}",
+                    quote(&t.key),
+                    quote(&t.operator),
+                    quote(&t.value),
+                    quote(&t.effect)
+                );
+                errs.push(Diagnostic::invalid(&op_f, at(&op_f), &shown, "value must be empty when `operator` is 'Exists'"));
+            }
+            "Exists" => {}
+            other => errs.push(Diagnostic::not_supported(&op_f, at(&op_f), other, &["Equal", "Exists"])),
+        }
+        // validateTaintEffect(allowEmpty: true)
+        if !t.effect.is_empty() && !matches!(t.effect.as_str(), "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
+            errs.push(Diagnostic::not_supported(&effect_f, at(&effect_f), &t.effect, &["NoSchedule", "PreferNoSchedule", "NoExecute"]));
+        }
+    }
 }
 
 /// Workloads whose pods (or whose ReplicaSets) are themselves in the input, found through

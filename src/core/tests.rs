@@ -1157,3 +1157,20 @@ fn preset_taint_control_plane_shows_scheduling() {
     assert!(miss.reason.contains("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector"), "{}", miss.reason);
     assert_eq!(r.cluster.client_pod.node.as_deref(), Some("worker-1"), "the client pod is scheduled too");
 }
+
+// ValidateTolerations (pkg/apis/core/validation/validation.go): an empty key needs Exists, the
+// operator is Equal or Exists, tolerationSeconds needs NoExecute; the pod is refused
+#[test]
+fn validate_tolerations_refuses_the_pod() {
+    let r = run(&deployment("web", 1, "      tolerations:\n      - {operator: Equal, effect: NoSchedule}\n      - {key: dedicated, operator: exists}\n      - {key: dedicated, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}\n      - {key: dedicated, effect: NoRun}\n"));
+    let e = errors(&r);
+    for want in [
+        "spec.template.spec.tolerations[0].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+        "spec.template.spec.tolerations[1].operator: Unsupported value: \"exists\": supported values: \"Equal\", \"Exists\"",
+        "spec.template.spec.tolerations[2].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+        "spec.template.spec.tolerations[3].effect: Unsupported value: \"NoRun\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"",
+    ] {
+        assert!(e.iter().any(|m| m == want), "missing {want}\n{e:?}");
+    }
+    assert!(r.pods.is_empty());
+}
