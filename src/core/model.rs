@@ -704,8 +704,14 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     }
     for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
         if c.get("type").and_then(|n| n.as_str()) == Some("Ready") {
-            info.ready = Some(c.get("status").and_then(|n| n.as_str()) == Some("True"));
-            info.ready_status = c.get("status").and_then(|n| n.as_str()).map(str::to_string);
+            // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
+            let status = match c.get("status").map(|n| &n.kind) {
+                Some(NodeKind::Scalar { value: Value::Str(s), .. }) => Some(s.clone()),
+                Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
+                _ => None,
+            };
+            info.ready = Some(status.as_deref() == Some("True"));
+            info.ready_status = status;
         }
     }
     info

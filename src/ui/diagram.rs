@@ -109,7 +109,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         ports,
         match pod.pending_reason.as_ref().or(pod.failed_reason.as_ref()).or(pod.not_ready_reason.as_ref()) {
             Some(why) => format!("{state}: {why}"),
-            None => state,
+            None => state.clone(),
         },
         if why.is_empty() { String::new() } else { format!("\n{why}") },
         if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
