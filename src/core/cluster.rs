@@ -123,7 +123,7 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 simulated: false,
                 ready: info.ready.unwrap_or(true),
                 unschedulable: info.unschedulable,
-                taints: lifecycle_taints(&info.taints, info.ready_status.as_deref(), info.unschedulable),
+                taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
                 labels: o.meta.labels.clone(),
                 used_ports: vec![],
                 cidr,
@@ -156,11 +156,16 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 ip: format!("192.168.49.{}", 2 + idx),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
-                // simulated nodes are healthy workers: no taints, every pod fits
+                // simulated nodes are healthy workers: no taints, and the labels every kubelet
+                // registers its Node with (kubelet NodeStatusManager.InitialNode)
                 ready: true,
                 unschedulable: false,
                 taints: vec![],
-                labels: vec![("kubernetes.io/hostname".into(), name.clone())],
+                labels: vec![
+                    ("kubernetes.io/hostname".into(), name.clone()),
+                    ("kubernetes.io/os".into(), "linux".into()),
+                    ("kubernetes.io/arch".into(), "amd64".into()),
+                ],
                 used_ports: vec![],
                 cidr,
                 next_ip: 2,
@@ -251,26 +256,36 @@ fn exists_toleration(key: &str, effect: &str, seconds: Option<i64>) -> Toleratio
 }
 
 /// The taints a Node carries once the node lifecycle controller has seen it
-/// (pkg/controller/nodelifecycle/node_lifecycle_controller.go): doNoScheduleTaintingPass maps
-/// Ready=False → `node.kubernetes.io/not-ready:NoSchedule`, Ready=Unknown →
-/// `node.kubernetes.io/unreachable:NoSchedule` (nodeConditionToTaintKeyStatusMap) and
-/// spec.unschedulable → `node.kubernetes.io/unschedulable:NoSchedule`; processTaintBaseEviction
-/// adds NotReadyTaintTemplate / UnreachableTaintTemplate (the same keys, NoExecute). Taints the
+/// (pkg/controller/nodelifecycle/node_lifecycle_controller.go). doNoScheduleTaintingPass maps
+/// each condition, in the Node's order, through nodeConditionToTaintKeyStatusMap (Ready=False →
+/// `node.kubernetes.io/not-ready`, Ready=Unknown → `node.kubernetes.io/unreachable`,
+/// MemoryPressure / DiskPressure / PIDPressure / NetworkUnavailable=True → `…/memory-pressure`,
+/// `…/disk-pressure`, `…/pid-pressure`, `…/network-unavailable`), all NoSchedule, and adds
+/// `node.kubernetes.io/unschedulable:NoSchedule` for spec.unschedulable; processTaintBaseEviction
+/// adds NotReadyTaintTemplate / UnreachableTaintTemplate (the Ready keys, NoExecute). Taints the
 /// object already lists are kept first, in their order; missing ones are appended.
-fn lifecycle_taints(listed: &[Taint], ready: Option<&str>, unschedulable: bool) -> Vec<Taint> {
+fn lifecycle_taints(listed: &[Taint], conditions: &[(String, String)], unschedulable: bool) -> Vec<Taint> {
     let mut out = listed.to_vec();
     let mut add = |t: Taint| {
         if !out.iter().any(|x| x.key == t.key && x.effect == t.effect) {
             out.push(t);
         }
     };
-    let ready_key = match ready {
-        Some("False") => Some(TAINT_NOT_READY),
-        Some("Unknown") => Some(TAINT_UNREACHABLE),
-        _ => None,
-    };
-    if let Some(k) = ready_key {
-        add(taint(k, "NoSchedule"));
+    let mut ready_key = None;
+    for (kind, status) in conditions {
+        let key = match (kind.as_str(), status.as_str()) {
+            ("Ready", "False") => TAINT_NOT_READY,
+            ("Ready", "Unknown") => TAINT_UNREACHABLE,
+            ("MemoryPressure", "True") => "node.kubernetes.io/memory-pressure",
+            ("DiskPressure", "True") => "node.kubernetes.io/disk-pressure",
+            ("NetworkUnavailable", "True") => "node.kubernetes.io/network-unavailable",
+            ("PIDPressure", "True") => "node.kubernetes.io/pid-pressure",
+            _ => continue,
+        };
+        if kind == "Ready" {
+            ready_key = Some(key);
+        }
+        add(taint(key, "NoSchedule"));
     }
     if unschedulable {
         add(taint(TAINT_UNSCHEDULABLE, "NoSchedule"));

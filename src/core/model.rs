@@ -198,6 +198,8 @@ pub struct NodeInfo {
     pub ready: Option<bool>,
     /// status of the Ready condition as written ("True", "False", "Unknown")
     pub ready_status: Option<String>,
+    /// status.conditions as (type, status), in order
+    pub conditions: Vec<(String, String)>,
     /// spec.taints
     pub taints: Vec<Taint>,
     /// spec.unschedulable (cordoned)
@@ -703,16 +705,18 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         }
     }
     for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
-        if c.get("type").and_then(|n| n.as_str()) == Some("Ready") {
-            // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
-            let status = match c.get("status").map(|n| &n.kind) {
-                Some(NodeKind::Scalar { value: Value::Str(s), .. }) => Some(s.clone()),
-                Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
-                _ => None,
-            };
+        // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
+        let status = match c.get("status").map(|n| &n.kind) {
+            Some(NodeKind::Scalar { value: Value::Str(s), .. }) => Some(s.clone()),
+            Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
+            _ => None,
+        };
+        let Some(kind) = c.get("type").and_then(|n| n.as_str()) else { continue };
+        if kind == "Ready" {
             info.ready = Some(status.as_deref() == Some("True"));
-            info.ready_status = status;
+            info.ready_status = status.clone();
         }
+        info.conditions.push((kind.to_string(), status.unwrap_or_default()));
     }
     info
 }

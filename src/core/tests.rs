@@ -1083,12 +1083,18 @@ fn validate_pod_spec_hostname_dns1123_label() {
     assert!(r.pods.is_empty());
 }
 
-// Simulated nodes (no Node objects) have no taints: the round-robin spread is unchanged
+// Simulated nodes (no Node objects) have no taints: the round-robin spread is unchanged; they
+// carry the labels a kubelet registers (InitialNode: hostname, os, arch), so the common
+// `nodeSelector: {kubernetes.io/os: linux}` fits
 #[test]
 fn simulated_nodes_have_no_taints() {
     let r = run(&deployment("web", 3, ""));
     assert_eq!(nodes_of(&r, "web-"), vec![Some("node-1"), Some("node-2"), Some("node-3")]);
     assert!(r.nodes.iter().all(|n| n.taints.is_empty() && n.ready && n.simulated));
+    let r = run(&deployment("web", 2, "      nodeSelector: {kubernetes.io/os: linux}\n"));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("node-1"), Some("node-2")]);
+    let r = run(&deployment("web", 1, "      nodeSelector: {kubernetes.io/hostname: node-3}\n"));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("node-3")]);
 }
 
 // NodePorts.Filter + SetDefaults_PodSpec defaultHostNetworkPorts: a hostNetwork pod's container
@@ -1173,4 +1179,22 @@ fn validate_tolerations_refuses_the_pod() {
         assert!(e.iter().any(|m| m == want), "missing {want}\n{e:?}");
     }
     assert!(r.pods.is_empty());
+}
+
+// nodeConditionToTaintKeyStatusMap (node_lifecycle_controller.go): a pressure condition becomes a
+// NoSchedule taint; DaemonSet pods tolerate memory-pressure (AddOrUpdateDaemonPodTolerations),
+// Deployment pods do not
+#[test]
+fn node_lifecycle_pressure_conditions_become_taints() {
+    let src = kubeadm_nodes("True", "").replace(
+        "conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
+        "conditions: [{type: MemoryPressure, status: \"True\"}, {type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
+    ) + &deployment("web", 2, "")
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(&src);
+    let w1 = r.nodes.iter().find(|n| n.name == "worker-1").unwrap();
+    assert_eq!(w1.taints.iter().map(|t| (t.key.as_str(), t.effect.as_str())).collect::<Vec<_>>(), vec![("node.kubernetes.io/memory-pressure", "NoSchedule")]);
+    assert!(w1.ready);
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-2"), Some("worker-2")]);
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1"), Some("worker-2")]);
 }
