@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
-use super::model::{Body, Container, Labels, Object, PodSpec, PodStatus, Workload};
+use super::model::{Body, Container, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodSpec, PodStatus, Taint, Toleration, Workload};
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
 pub const MAX_PODS: usize = 2_000;
@@ -18,6 +18,18 @@ pub struct ClusterNode {
     pub pod_cidr: String,
     /// made up because the input had no Node objects
     pub simulated: bool,
+    /// the Node's Ready condition (a Node object without one is taken as Ready)
+    pub ready: bool,
+    /// spec.unschedulable (cordoned)
+    pub unschedulable: bool,
+    /// spec.taints, plus the taints the node lifecycle controller would add when the Node object
+    /// does not list them (not-ready / unreachable for Ready=False / Unknown, unschedulable)
+    pub taints: Vec<Taint>,
+    #[serde(skip)]
+    pub labels: Labels,
+    /// host ports taken by the pods bound here: (protocol, port) — NodeInfo.UsedPorts
+    #[serde(skip)]
+    used_ports: Vec<(String, i64)>,
     #[serde(skip)]
     cidr: Cidr,
     #[serde(skip)]
@@ -30,7 +42,8 @@ pub struct PodInst {
     pub namespace: String,
     #[serde(serialize_with = "super::report::labels_as_map")]
     pub labels: Labels,
-    /// None: not scheduled (spec.nodeName names a node that does not exist)
+    /// None: not scheduled (spec.nodeName names a node that does not exist, or no node passes
+    /// the scheduler's filters: see `pendingReason`)
     pub node: Option<String>,
     pub ip: Option<String>,
     pub phase: String,
@@ -47,6 +60,21 @@ pub struct PodInst {
     pub subdomain: Option<String>,
     /// e.g. `Deployment/web` for a pod a controller would create
     pub owner: Option<String>,
+    /// spec.hostNetwork: the pod's IP is its node's IP
+    #[serde(rename = "hostNetwork")]
+    pub host_network: bool,
+    /// why the pod is Pending, in the scheduler's words (the FailedScheduling event / PodScheduled
+    /// condition message), e.g. `0/3 nodes are available: …`
+    #[serde(rename = "pendingReason")]
+    pub pending_reason: Option<String>,
+    /// why the pod is not Ready although it runs, when the cluster (not the pod) decided it:
+    /// its node is NotReady (node lifecycle controller MarkPodsNotReady)
+    #[serde(rename = "notReadyReason")]
+    pub not_ready_reason: Option<String>,
+    /// why the kubelet refused a pod bound with spec.nodeName (status.message of the Failed pod),
+    /// e.g. `Pod was rejected: Predicate NodeAffinity failed: …`
+    #[serde(rename = "failedReason")]
+    pub failed_reason: Option<String>,
     /// index of the source object
     #[serde(skip)]
     pub object: usize,
@@ -88,7 +116,19 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 .and_then(Cidr::parse)
                 .unwrap_or_else(|| Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
             let ip = info.internal_ip.clone().unwrap_or_else(|| format!("192.168.49.{}", 2 + idx));
-            cluster.nodes.push(ClusterNode { name: o.meta.name.clone(), ip, pod_cidr: cidr.to_string(), simulated: false, cidr, next_ip: 2 });
+            cluster.nodes.push(ClusterNode {
+                name: o.meta.name.clone(),
+                ip,
+                pod_cidr: cidr.to_string(),
+                simulated: false,
+                ready: info.ready.unwrap_or(true),
+                unschedulable: info.unschedulable,
+                taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
+                labels: o.meta.labels.clone(),
+                used_ports: vec![],
+                cidr,
+                next_ip: 2,
+            });
         }
     }
     let nodes_given = !cluster.nodes.is_empty();
@@ -112,10 +152,21 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
         for (idx, name) in names.into_iter().enumerate() {
             let cidr = Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 };
             cluster.nodes.push(ClusterNode {
-                name,
+                name: name.clone(),
                 ip: format!("192.168.49.{}", 2 + idx),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
+                // simulated nodes are healthy workers: no taints, and the labels every kubelet
+                // registers its Node with (kubelet NodeStatusManager.InitialNode)
+                ready: true,
+                unschedulable: false,
+                taints: vec![],
+                labels: vec![
+                    ("kubernetes.io/hostname".into(), name.clone()),
+                    ("kubernetes.io/os".into(), "linux".into()),
+                    ("kubernetes.io/arch".into(), "amd64".into()),
+                ],
+                used_ports: vec![],
                 cidr,
                 next_ip: 2,
             });
@@ -139,7 +190,396 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
             _ => {}
         }
     }
+    failed_scheduling_notes(&cluster, objects, diags);
     cluster
+}
+
+/// The kubelet's admission of a pod bound with spec.nodeName (pkg/kubelet/lifecycle/predicate.go
+/// predicateAdmitHandler.Admit → generalFilter): AdmissionCheck (pkg/scheduler — resources,
+/// NodeAffinity, NodeName, NodePorts) then the NoExecute taints only ("Kubelet is only interested
+/// in the NoExecute taint"); the first failure is the reason. Kubelet.rejectPod sets phase
+/// Failed with the message `Pod was rejected: ` + PredicateFailureError.Error().
+fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
+    let failed = |name: &str, desc: &str| Some(format!("Pod was rejected: Predicate {name} failed: {desc}"));
+    if !matches_node_affinity(spec, node) {
+        return failed("NodeAffinity", "node(s) didn't match Pod's node affinity/selector");
+    }
+    if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
+        return failed("NodePorts", "node(s) didn't have free ports for the requested pod ports");
+    }
+    if untolerated(&node.taints, &admitted_tolerations(spec), &["NoExecute"]).is_some() {
+        // tainttoleration.ErrReasonNotMatch
+        return failed("TaintToleration", "node(s) had taints that the pod didn't tolerate");
+    }
+    None
+}
+
+/// One warning per object and reason for the pods the scheduler leaves Pending (the
+/// FailedScheduling event a `kubectl describe pod` shows).
+fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    let mut groups: Vec<(usize, &str, Vec<&str>)> = Vec::new();
+    for p in &cluster.pods {
+        let Some(reason) = p.pending_reason.as_deref() else { continue };
+        match groups.iter_mut().find(|(o, r, _)| *o == p.object && *r == reason) {
+            Some(g) => g.2.push(&p.name),
+            None => groups.push((p.object, reason, vec![&p.name])),
+        }
+    }
+    for p in cluster.pods.iter().filter(|p| p.failed_reason.is_some()) {
+        let o = &objects[p.object];
+        let field = if matches!(o.body, Body::Workload(_)) { "spec.template.spec.nodeName" } else { "spec.nodeName" };
+        let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
+    }
+    for (oi, reason, pods) in groups {
+        let o = &objects[oi];
+        let prefix = if matches!(o.body, Body::Workload(_)) { "spec.template.spec" } else { "spec" };
+        let shown = if pods.len() == 1 { format!("pod {} stays Pending", pods[0]) } else { format!("{} pods ({}, …) stay Pending", pods.len(), pods[0]) };
+        diags.push(
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedScheduling", format!("{shown}: {reason}"), o.pos(prefix)).on(&o.id()),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- scheduling
+
+const TAINT_NOT_READY: &str = "node.kubernetes.io/not-ready";
+const TAINT_UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+const TAINT_UNSCHEDULABLE: &str = "node.kubernetes.io/unschedulable";
+
+fn taint(key: &str, effect: &str) -> Taint {
+    Taint { key: key.into(), value: String::new(), effect: effect.into() }
+}
+
+fn exists_toleration(key: &str, effect: &str, seconds: Option<i64>) -> Toleration {
+    Toleration { key: key.into(), operator: "Exists".into(), value: String::new(), effect: effect.into(), toleration_seconds: seconds }
+}
+
+/// The taints a Node carries once the node lifecycle controller has seen it
+/// (pkg/controller/nodelifecycle/node_lifecycle_controller.go). doNoScheduleTaintingPass maps
+/// each condition, in the Node's order, through nodeConditionToTaintKeyStatusMap (Ready=False →
+/// `node.kubernetes.io/not-ready`, Ready=Unknown → `node.kubernetes.io/unreachable`,
+/// MemoryPressure / DiskPressure / PIDPressure / NetworkUnavailable=True → `…/memory-pressure`,
+/// `…/disk-pressure`, `…/pid-pressure`, `…/network-unavailable`), all NoSchedule, and adds
+/// `node.kubernetes.io/unschedulable:NoSchedule` for spec.unschedulable; processTaintBaseEviction
+/// adds NotReadyTaintTemplate / UnreachableTaintTemplate (the Ready keys, NoExecute). Taints the
+/// object already lists are kept first, in their order; missing ones are appended.
+fn lifecycle_taints(listed: &[Taint], conditions: &[(String, String)], unschedulable: bool) -> Vec<Taint> {
+    let mut out = listed.to_vec();
+    let mut add = |t: Taint| {
+        if !out.iter().any(|x| x.key == t.key && x.effect == t.effect) {
+            out.push(t);
+        }
+    };
+    let mut ready_key = None;
+    for (kind, status) in conditions {
+        let key = match (kind.as_str(), status.as_str()) {
+            ("Ready", "False") => TAINT_NOT_READY,
+            ("Ready", "Unknown") => TAINT_UNREACHABLE,
+            ("MemoryPressure", "True") => "node.kubernetes.io/memory-pressure",
+            ("DiskPressure", "True") => "node.kubernetes.io/disk-pressure",
+            ("NetworkUnavailable", "True") => "node.kubernetes.io/network-unavailable",
+            ("PIDPressure", "True") => "node.kubernetes.io/pid-pressure",
+            _ => continue,
+        };
+        if kind == "Ready" {
+            ready_key = Some(key);
+        }
+        add(taint(key, "NoSchedule"));
+    }
+    if unschedulable {
+        add(taint(TAINT_UNSCHEDULABLE, "NoSchedule"));
+    }
+    if let Some(k) = ready_key {
+        add(taint(k, "NoExecute"));
+    }
+    out
+}
+
+/// Toleration.ToleratesTaint (staging/src/k8s.io/api/core/v1/toleration.go): an empty effect
+/// matches every effect, an empty key (with Exists) every key; operator "" or Equal compares
+/// values, Exists matches any value. Lt/Gt belong to the alpha TaintTolerationComparisonOperators
+/// gate (off by default), so they tolerate nothing here.
+pub fn tolerates(t: &Toleration, taint: &Taint) -> bool {
+    if !t.effect.is_empty() && t.effect != taint.effect {
+        return false;
+    }
+    if !t.key.is_empty() && t.key != taint.key {
+        return false;
+    }
+    match t.operator.as_str() {
+        "" | "Equal" => t.value == taint.value,
+        "Exists" => true,
+        _ => false,
+    }
+}
+
+/// FindMatchingUntoleratedTaint (staging/src/k8s.io/component-helpers/scheduling/corev1/helpers.go):
+/// the first taint, in the node's order, whose effect is one of `effects` and that no toleration
+/// tolerates (TolerationsTolerateTaint).
+fn untolerated<'a>(taints: &'a [Taint], tolerations: &[Toleration], effects: &[&str]) -> Option<&'a Taint> {
+    taints.iter().filter(|t| effects.contains(&t.effect.as_str())).find(|t| !tolerations.iter().any(|tol| tolerates(tol, t)))
+}
+
+/// The tolerations a pod has once the API server admitted it: its own plus, from the
+/// DefaultTolerationSeconds admission plugin (plugin/pkg/admission/defaulttolerationseconds),
+/// `not-ready:NoExecute` and `unreachable:NoExecute` for 300 s unless it already tolerates them.
+fn admitted_tolerations(spec: &PodSpec) -> Vec<Toleration> {
+    let mut out = spec.tolerations.clone();
+    for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
+        let has = spec.tolerations.iter().any(|t| t.key == key && (t.effect.is_empty() || t.effect == "NoExecute"));
+        if !has {
+            out.push(exists_toleration(key, "NoExecute", Some(300)));
+        }
+    }
+    out
+}
+
+/// AddOrUpdateDaemonPodTolerations (pkg/controller/daemon/util/daemonset_util.go): what the
+/// DaemonSet controller adds to every pod it creates — not the control-plane taint.
+fn add_daemon_tolerations(spec: &mut PodSpec) {
+    let mut wanted = vec![
+        exists_toleration(TAINT_NOT_READY, "NoExecute", None),
+        exists_toleration(TAINT_UNREACHABLE, "NoExecute", None),
+        exists_toleration("node.kubernetes.io/disk-pressure", "NoSchedule", None),
+        exists_toleration("node.kubernetes.io/memory-pressure", "NoSchedule", None),
+        exists_toleration("node.kubernetes.io/pid-pressure", "NoSchedule", None),
+        exists_toleration(TAINT_UNSCHEDULABLE, "NoSchedule", None),
+    ];
+    if spec.host_network {
+        wanted.push(exists_toleration("node.kubernetes.io/network-unavailable", "NoSchedule", None));
+    }
+    for t in wanted {
+        // AddOrUpdateTolerationInPodSpec: a toleration with the same key, effect, operator and
+        // value (MatchToleration) is replaced, else appended
+        match spec.tolerations.iter_mut().find(|x| x.key == t.key && x.effect == t.effect && x.operator == t.operator && x.value == t.value) {
+            Some(x) => *x = t,
+            None => spec.tolerations.push(t),
+        }
+    }
+}
+
+/// One NodeSelectorRequirement against node labels, as labels.Requirement.Matches after
+/// nodeSelectorRequirementsAsSelector (staging/src/k8s.io/component-helpers/scheduling/corev1/
+/// nodeaffinity/nodeaffinity.go). None: the requirement does not parse (the term is ignored).
+fn label_requirement(r: &NodeSelectorRequirement, labels: &Labels) -> Option<bool> {
+    let v = labels.iter().find(|(k, _)| *k == r.key).map(|(_, v)| v.as_str());
+    let int = |s: &str| s.parse::<i64>().ok();
+    Some(match r.operator.as_str() {
+        "In" if !r.values.is_empty() => v.is_some_and(|v| r.values.iter().any(|x| x == v)),
+        "NotIn" if !r.values.is_empty() => v.is_none_or(|v| !r.values.iter().any(|x| x == v)),
+        "Exists" if r.values.is_empty() => v.is_some(),
+        "DoesNotExist" if r.values.is_empty() => v.is_none(),
+        "Gt" | "Lt" if r.values.len() == 1 => {
+            let want = int(&r.values[0])?;
+            match v.and_then(int) {
+                Some(have) if r.operator == "Gt" => have > want,
+                Some(have) => have < want,
+                None => false,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// matchFields: only `metadata.name` with In / NotIn and exactly one value
+/// (nodeSelectorRequirementsAsFieldSelector).
+fn field_requirement(r: &NodeSelectorRequirement, node: &str) -> Option<bool> {
+    if r.key != "metadata.name" || r.values.len() != 1 {
+        return None;
+    }
+    match r.operator.as_str() {
+        "In" => Some(node == r.values[0]),
+        "NotIn" => Some(node != r.values[0]),
+        _ => None,
+    }
+}
+
+/// nodeSelectorTerm.Match: requirements are ANDed; an empty term, or one that does not parse,
+/// matches nothing.
+fn term_matches(t: &NodeSelectorTerm, node: &ClusterNode) -> bool {
+    if t.match_expressions.is_empty() && t.match_fields.is_empty() {
+        return false;
+    }
+    let labels = t.match_expressions.iter().map(|r| label_requirement(r, &node.labels)).collect::<Option<Vec<bool>>>();
+    let fields = t.match_fields.iter().map(|r| field_requirement(r, &node.name)).collect::<Option<Vec<bool>>>();
+    match (labels, fields) {
+        (Some(l), Some(f)) => l.iter().chain(f.iter()).all(|b| *b),
+        _ => false,
+    }
+}
+
+/// RequiredNodeAffinity.Match (GetRequiredNodeAffinity, nodeaffinity.go): every
+/// spec.nodeSelector pair is a node label, and one of the required nodeSelectorTerms matches.
+pub fn matches_node_affinity(spec: &PodSpec, node: &ClusterNode) -> bool {
+    if let Some(sel) = &spec.node_selector {
+        if !sel.iter().all(|(k, v)| node.labels.iter().any(|(nk, nv)| nk == k && nv == v)) {
+            return false;
+        }
+    }
+    match &spec.required_node_affinity {
+        Some(terms) => terms.iter().any(|t| term_matches(t, node)),
+        None => true,
+    }
+}
+
+/// NodeAffinity.PreFilter (pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go): when
+/// every required term names nodes with `matchFields metadata.name In`, only those nodes are
+/// filtered. Some(empty) is the "pod affinity terms conflict" case.
+fn prefilter_node_names(spec: &PodSpec) -> Option<Vec<String>> {
+    let terms = spec.required_node_affinity.as_ref().filter(|t| !t.is_empty())?;
+    let mut names: Vec<String> = Vec::new();
+    for t in terms {
+        let mut term_names: Option<Vec<String>> = None;
+        for r in t.match_fields.iter().filter(|r| r.key == "metadata.name" && r.operator == "In") {
+            term_names = Some(match term_names {
+                None => r.values.clone(),
+                Some(prev) => prev.into_iter().filter(|n| r.values.contains(n)).collect(),
+            });
+        }
+        for n in term_names? {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    Some(names)
+}
+
+/// The first Filter plugin that rejects `node`, in the default profile's order
+/// (pkg/scheduler/apis/config/v1/default_plugins.go: NodeUnschedulable, NodeName,
+/// TaintToleration, NodeAffinity, …; RunFilterPlugins stops at the first rejection), with that
+/// plugin's reason string. None: the node is feasible.
+fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode) -> Option<Rejection> {
+    // NodeUnschedulable.Filter (nodeunschedulable/node_unschedulable.go): tolerating the
+    // unschedulable taint also tolerates spec.unschedulable
+    if node.unschedulable && !tolerations.iter().any(|t| tolerates(t, &taint(TAINT_UNSCHEDULABLE, "NoSchedule"))) {
+        return Some(Rejection::unresolvable("node(s) were unschedulable"));
+    }
+    // TaintToleration.Filter (tainttoleration/taint_toleration.go): NoSchedule and NoExecute
+    // taints must be tolerated; PreferNoSchedule only scores
+    if let Some(t) = untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]) {
+        return Some(Rejection::unresolvable(&format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value)));
+    }
+    // NodeAffinity.Filter: ErrReasonPod
+    if !matches_node_affinity(spec, node) {
+        return Some(Rejection::unresolvable("node(s) didn't match Pod's node affinity/selector"));
+    }
+    // NodePorts.Filter (nodeports/node_ports.go): a host port the pod wants is taken on the node
+    // (Unschedulable, not …AndUnresolvable: preemption may look for victims there)
+    if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
+        return Some(Rejection { reason: "node(s) didn't have free ports for the requested pod ports".into(), resolvable: true });
+    }
+    None
+}
+
+/// A Filter plugin's rejection: its reason, and whether its status is Unschedulable (preemption
+/// may help) rather than UnschedulableAndUnresolvable.
+struct Rejection {
+    reason: String,
+    resolvable: bool,
+}
+
+impl Rejection {
+    fn unresolvable(reason: &str) -> Rejection {
+        Rejection { reason: reason.into(), resolvable: false }
+    }
+}
+
+/// The host ports a pod takes on its node. SetDefaults_PodSpec (pkg/apis/core/v1/defaults.go):
+/// on a hostNetwork pod every container port's hostPort defaults to its containerPort
+/// (defaultHostNetworkPorts); the scheduler counts the containers' ports with a hostPort
+/// (NodeInfo.UsedPorts). Protocol "" is TCP. hostIP is taken as 0.0.0.0 (conflicts with any).
+fn host_ports(spec: &PodSpec) -> Vec<(String, i64)> {
+    if !spec.host_network {
+        return vec![];
+    }
+    spec.containers
+        .iter()
+        .flat_map(|c| c.ports.iter())
+        .map(|p| (p.protocol.clone().unwrap_or_else(|| "TCP".into()), p.container_port))
+        .collect()
+}
+
+/// Whether the scheduler's filters let a pod with this spec onto `node`.
+pub fn accepts(spec: &PodSpec, node: &ClusterNode) -> bool {
+    filter_reason(spec, &admitted_tolerations(spec), node).is_none()
+}
+
+/// `<count> <reason>` for each distinct reason, sorted as strings (sortReasonsHistogram).
+fn histogram<'a>(reasons: impl Iterator<Item = &'a str>) -> String {
+    let mut hist: Vec<(&str, usize)> = Vec::new();
+    for r in reasons {
+        match hist.iter_mut().find(|(x, _)| *x == r) {
+            Some(h) => h.1 += 1,
+            None => hist.push((r, 1)),
+        }
+    }
+    let mut parts: Vec<String> = hist.into_iter().map(|(r, c)| format!("{c} {r}")).collect();
+    parts.sort();
+    parts.join(", ")
+}
+
+/// FitError.Error (pkg/scheduler/framework/types.go): `0/N nodes are available: <reasons>.`
+/// (or the PreFilter message), then DefaultPreemption's PostFilter message `preemption: ` + its
+/// own FitError. Preemption looks only at nodes rejected as Unschedulable (NodesForStatusCode);
+/// every pod here has priority 0, so SelectVictimsOnNode finds no lower-priority victim there:
+/// "No preemption victims found for incoming pod"; every other node is absent from its map and
+/// reads "Preemption is not helpful for scheduling" (framework/preemption Evaluator.Preempt).
+fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> String {
+    let mut msg = format!("0/{n} nodes are available:");
+    match prefilter {
+        Some(p) => msg.push_str(&format!(" {p}.")),
+        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().map(|r| r.reason.as_str())))),
+        None => {}
+    }
+    let victims = rejections.iter().filter(|r| r.resolvable).count();
+    let preemption = std::iter::repeat_n("No preemption victims found for incoming pod", victims)
+        .chain(std::iter::repeat_n("Preemption is not helpful for scheduling", n - victims));
+    msg.push_str(&format!(" preemption: 0/{n} nodes are available: {}.", histogram(preemption)));
+    msg
+}
+
+/// The scheduler for a pod without spec.nodeName: the nodes that pass the filters above, then a
+/// round-robin over them in input order (a deterministic stand-in for the Score plugins).
+/// Err: the FailedScheduling message.
+fn schedule(nodes: &[ClusterNode], spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
+    let tolerations = admitted_tolerations(spec);
+    let narrowed = prefilter_node_names(spec);
+    if narrowed.as_ref().is_some_and(|n| n.is_empty()) {
+        // NodeAffinity.PreFilter: errReasonConflict
+        return Err(fit_error(nodes.len(), Some("pod affinity terms conflict"), &[]));
+    }
+    let mut feasible = Vec::new();
+    let mut reasons = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        if narrowed.as_ref().is_some_and(|n| !n.contains(&node.name)) {
+            // schedule_one.go findNodesThatFitPod: nodes outside the PreFilterResult
+            reasons.push(Rejection::unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]"));
+            continue;
+        }
+        match filter_reason(spec, &tolerations, node) {
+            Some(r) => reasons.push(r),
+            None => feasible.push(i),
+        }
+    }
+    if feasible.is_empty() {
+        return Err(fit_error(nodes.len(), None, &reasons));
+    }
+    let i = feasible[*rr % feasible.len()];
+    *rr += 1;
+    Ok(i)
+}
+
+/// NodeShouldRunDaemonPod / predicates (pkg/controller/daemon/daemon_controller.go): the
+/// DaemonSet controller creates a pod for a node only when the template's nodeName (if any) is
+/// that node, the node matches its node affinity/selector, and no NoSchedule or NoExecute taint
+/// is untolerated (with the daemon tolerations added). Nothing is created elsewhere, so no
+/// Pending pods.
+fn daemon_should_run(spec: &PodSpec, node: &ClusterNode) -> bool {
+    spec.node_name.as_ref().is_none_or(|n| *n == node.name)
+        && matches_node_affinity(spec, node)
+        && untolerated(&node.taints, &spec.tolerations, &["NoSchedule", "NoExecute"]).is_none()
 }
 
 /// The parts of ValidatePod / ValidateDeployment (pkg/apis/core/validation ValidateObjectMeta,
@@ -157,14 +597,30 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         }
     }
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
-    let (containers, prefix) = match &o.body {
-        Body::Pod(spec, _) => (spec.containers.iter().chain(spec.sidecars.iter()).collect::<Vec<_>>(), "spec"),
+    let (spec, prefix) = match &o.body {
+        Body::Pod(spec, _) => (spec, "spec"),
         Body::Workload(w) => {
             super::service::validate_labels(&w.template_labels, "spec.template.metadata.labels", &at, &mut errs);
-            (w.template.containers.iter().chain(w.template.sidecars.iter()).collect(), "spec.template.spec")
+            (&w.template, "spec.template.spec")
         }
-        _ => (vec![], ""),
+        _ => return true,
     };
+    // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain, when
+    // set, are DNS-1123 labels (ValidateDNS1123Label); a pod template is checked the same way
+    for (key, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
+        if let Some(v) = value {
+            let field = format!("{prefix}.{key}");
+            for m in super::names::dns1123_label(v) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &quote(v), &m));
+            }
+        }
+    }
+    if let Some(sel) = &spec.node_selector {
+        // ValidatePodSpec: ValidateLabels(spec.NodeSelector)
+        super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
+    }
+    validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
+    let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
     for (ci, c) in containers.iter().enumerate() {
         let group = if c.sidecar { "initContainers" } else { "containers" };
         let mut names: Vec<&str> = Vec::new();
@@ -193,6 +649,55 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// ValidateTolerations (pkg/apis/core/validation/validation.go), as of v1.34 (Lt/Gt came later,
+/// behind the alpha TaintTolerationComparisonOperators gate). Values print as field.Error
+/// does: strings quoted, a struct with %#v.
+fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (i, t) in tolerations.iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let key_f = format!("{f}.key");
+        let op_f = format!("{f}.operator");
+        let effect_f = format!("{f}.effect");
+        if !t.key.is_empty() {
+            // ValidateLabelName → IsQualifiedName
+            for m in super::names::qualified_name(&t.key) {
+                errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&t.key), &m));
+            }
+        }
+        if t.key.is_empty() && t.operator != "Exists" {
+            errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(&t.operator), "operator must be Exists when `key` is empty, which means \"match all values and all keys\""));
+        }
+        if t.toleration_seconds.is_some() && t.effect != "NoExecute" {
+            errs.push(Diagnostic::invalid(&effect_f, at(&effect_f), &quote(&t.effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+        }
+        match t.operator.as_str() {
+            "" | "Equal" => {
+                let m = super::names::label_value(&t.value);
+                if !m.is_empty() {
+                    errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(&t.value), &m.join(";")));
+                }
+            }
+            "Exists" if !t.value.is_empty() => {
+                let secs = if t.toleration_seconds.is_some() { "(*int64)(0xc…)" } else { "(*int64)(nil)" };
+                let shown = format!(
+                    "core.Toleration{{Key:{}, Operator:{}, Value:{}, Effect:{}, TolerationSeconds:{secs}}}",
+                    quote(&t.key),
+                    quote(&t.operator),
+                    quote(&t.value),
+                    quote(&t.effect)
+                );
+                errs.push(Diagnostic::invalid(&op_f, at(&op_f), &shown, "value must be empty when `operator` is 'Exists'"));
+            }
+            "Exists" => {}
+            other => errs.push(Diagnostic::not_supported(&op_f, at(&op_f), other, &["Equal", "Exists"])),
+        }
+        // validateTaintEffect(allowEmpty: true)
+        if !t.effect.is_empty() && !matches!(t.effect.as_str(), "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
+            errs.push(Diagnostic::not_supported(&effect_f, at(&effect_f), &t.effect, &["NoSchedule", "PreferNoSchedule", "NoExecute"]));
+        }
+    }
 }
 
 /// Workloads whose pods (or whose ReplicaSets) are themselves in the input, found through
@@ -247,7 +752,8 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
     if cluster.pods.len() >= MAX_PODS {
         return;
     }
-    // spec.nodeName wins; otherwise spread round-robin in input order (a stand-in for the scheduler)
+    let mut pending_reason = None;
+    // spec.nodeName bypasses the scheduler; otherwise the scheduler's filters pick the node
     let node_idx = match &p.spec.node_name {
         Some(n) => {
             let found = cluster.nodes.iter().position(|x| &x.name == n);
@@ -266,23 +772,55 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
             found
         }
         None => {
-            // a pod IP from the status tells which node's pod CIDR it came from
-            let by_ip = p.status.pod_ip.as_deref().and_then(|ip| ip.parse().ok()).and_then(|ip| cluster.nodes.iter().position(|n| n.cidr.contains(ip)));
-            by_ip.or_else(|| {
-                let i = *rr % cluster.nodes.len();
-                *rr += 1;
-                Some(i)
-            })
+            // a pod IP from the status tells which node's pod CIDR it came from (or, for a
+            // hostNetwork pod, which node's IP it is)
+            let by_ip = p.status.pod_ip.as_deref().and_then(|ip| {
+                let addr = ip.parse().ok()?;
+                cluster.nodes.iter().position(|n| n.cidr.contains(addr)).or_else(|| cluster.nodes.iter().position(|n| n.ip == ip))
+            });
+            match by_ip {
+                Some(i) => Some(i),
+                None => match schedule(&cluster.nodes, &p.spec, rr) {
+                    Ok(i) => Some(i),
+                    Err(msg) => {
+                        pending_reason = Some(msg);
+                        None
+                    }
+                },
+            }
         }
     };
+    // a pod bound with spec.nodeName skipped the scheduler: its kubelet admits it or not
+    let failed_reason = match (node_idx, &p.spec.node_name) {
+        (Some(n), Some(_)) if !p.status.present => kubelet_admit(&p.spec, &cluster.nodes[n]),
+        _ => None,
+    };
     // status: taken as given; no status → Running and Ready, as a healthy cluster would report
-    let phase = p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() });
-    let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() };
+    let phase = match &failed_reason {
+        Some(_) => "Failed".to_string(),
+        None => p.status.phase.clone().unwrap_or_else(|| if node_idx.is_some() { "Running".into() } else { "Pending".into() }),
+    };
+    let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() && failed_reason.is_none() };
     let flipped = flip.iter().any(|f| *f == format!("{}/{}", p.namespace, p.name));
-    let ready = ready != flipped;
+    let mut ready = ready != flipped;
+    // node_lifecycle_controller.go monitorNodeHealth: when a node's Ready condition is not True,
+    // controllerutil.MarkPodsNotReady sets every pod bound to it Ready=False, so the
+    // EndpointSlice controller moves them out of the ready endpoints
+    let mut not_ready_reason = None;
+    if let Some(n) = node_idx.map(|i| &cluster.nodes[i]).filter(|n| !n.ready) {
+        if ready || p.status.ready == Some(true) {
+            not_ready_reason = Some(format!(
+                "node {} is NotReady: the node lifecycle controller marks every pod bound to it not Ready (MarkPodsNotReady)",
+                n.name
+            ));
+        }
+        ready = false;
+    }
     let ip = match (node_idx, p.status.pod_ip.clone()) {
         (_, Some(ip)) => Some(ip),
-        (Some(n), None) if phase != "Pending" => {
+        // kubelet generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs"
+        (Some(n), None) if phase != "Pending" && phase != "Failed" && p.spec.host_network => Some(cluster.nodes[n].ip.clone()),
+        (Some(n), None) if phase != "Pending" && phase != "Failed" => {
             let node = &mut cluster.nodes[n];
             let ip = if node.next_ip + 1 < node.cidr.size() { Some(node.cidr.nth(node.next_ip).to_string()) } else { None };
             node.next_ip += 1;
@@ -290,6 +828,10 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         }
         _ => None,
     };
+    if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
+        let ports = host_ports(&p.spec);
+        cluster.nodes[n].used_ports.extend(ports);
+    }
     cluster.pods.push(PodInst {
         name: p.name,
         namespace: p.namespace,
@@ -305,8 +847,25 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         hostname: p.spec.hostname.clone(),
         subdomain: p.spec.subdomain.clone(),
         owner: p.owner,
+        host_network: p.spec.host_network,
+        pending_reason,
+        not_ready_reason,
+        failed_reason,
         object: p.object,
     });
+}
+
+/// What the pod-template-hash is computed from. Written out so that the fields added to PodSpec
+/// for scheduling change the hash (and so the pod names) only when they are set.
+fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
+    let mut s = format!(
+        "{labels:?}PodSpec {{ containers: {:?}, sidecars: {:?}, node_name: {:?}, hostname: {:?}, subdomain: {:?} }}",
+        t.containers, t.sidecars, t.node_name, t.hostname, t.subdomain
+    );
+    if !t.tolerations.is_empty() || t.node_selector.is_some() || t.host_network || t.required_node_affinity.is_some() {
+        s.push_str(&format!("{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.required_node_affinity));
+    }
+    s
 }
 
 fn labels_go(l: &Labels) -> String {
@@ -352,41 +911,52 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         }
         Some(r) => r as usize,
     };
-    let hash_src = format!("{:?}{:?}", w.template_labels, w.template);
+    let hash_src = template_hash_src(&w.template_labels, &w.template);
     let template_hash = safe_encode(fnv(&hash_src), 10);
-    let (names, extra): (Vec<String>, Vec<Vec<(String, String)>>) = match o.kind.as_str() {
+    // (pod name, extra labels, node for a DaemonSet pod)
+    type Planned = Vec<(String, Vec<(String, String)>, Option<usize>)>;
+    let mut template = w.template.clone();
+    let names: Planned = match o.kind.as_str() {
         "Deployment" => {
             let rs = format!("{}-{}", o.meta.name, template_hash);
             (0..replicas)
-                .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())]))
-                .unzip()
+                .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())], None))
+                .collect()
         }
-        "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![])).unzip(),
+        "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
         "StatefulSet" => (0..replicas)
             .map(|i| {
                 let n = format!("{}-{i}", o.meta.name);
-                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)])
+                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)], None)
             })
-            .unzip(),
-        _ => (0..cluster.nodes.len())
-            .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![]))
-            .unzip(),
+            .collect(),
+        _ => {
+            add_daemon_tolerations(&mut template);
+            (0..cluster.nodes.len())
+                .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]))
+                .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], Some(i)))
+                .collect()
+        }
     };
     if cluster.pods.len() + names.len() > MAX_PODS {
         diags.push(
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TooManyPods", format!("only the first {MAX_PODS} pods are simulated"), o.pos("spec.replicas")).on(&id),
         );
     }
-    for (i, (name, extra_labels)) in names.into_iter().zip(extra).enumerate() {
+    for (name, extra_labels, daemon_node) in names {
         let mut labels = w.template_labels.clone();
         labels.extend(extra_labels);
-        let mut spec = w.template.clone();
+        let mut spec = template.clone();
         if o.kind == "StatefulSet" {
             spec.hostname = Some(name.clone());
             spec.subdomain = w.service_name.clone();
         }
-        if o.kind == "DaemonSet" && spec.node_name.is_none() {
-            spec.node_name = Some(cluster.nodes[i].name.clone());
+        // ReplaceDaemonSetPodNodeNameNodeAffinity (daemonset_util.go): the DaemonSet controller
+        // pins its pod with `matchFields metadata.name In [node]` and lets the scheduler bind it
+        // (so NodePorts can still leave it Pending)
+        if let Some(i) = daemon_node.filter(|_| spec.node_name.is_none()) {
+            let pin = NodeSelectorRequirement { key: "metadata.name".into(), operator: "In".into(), values: vec![cluster.nodes[i].name.clone()] };
+            spec.required_node_affinity = Some(vec![NodeSelectorTerm { match_expressions: vec![], match_fields: vec![pin] }]);
         }
         let seed = PodSeed {
             name,
@@ -398,6 +968,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             owner: Some(format!("{}/{}", o.kind, o.meta.name)),
             object: index,
         };
+        // a DaemonSet pod has one candidate node: it does not move the round-robin
+        let keep = *rr;
         place(cluster, seed, rr, o, flip, diags);
+        if daemon_node.is_some() {
+            *rr = keep;
+        }
     }
 }

@@ -101,6 +101,48 @@ pub struct PodSpec {
     pub node_name: Option<String>,
     pub hostname: Option<String>,
     pub subdomain: Option<String>,
+    /// spec.tolerations
+    pub tolerations: Vec<Toleration>,
+    /// spec.nodeSelector (None when absent; `{}` is Some(empty))
+    pub node_selector: Option<Labels>,
+    /// spec.hostNetwork
+    pub host_network: bool,
+    /// spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
+    /// (None when requiredDuringScheduling… is absent)
+    pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
+}
+
+/// core/v1 Toleration. Empty strings stand for absent fields, as in the Go struct.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Toleration {
+    pub key: String,
+    pub operator: String,
+    pub value: String,
+    pub effect: String,
+    pub toleration_seconds: Option<i64>,
+}
+
+/// core/v1 Taint (spec.taints of a Node).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Taint {
+    pub key: String,
+    pub value: String,
+    pub effect: String,
+}
+
+/// core/v1 NodeSelectorRequirement.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodeSelectorRequirement {
+    pub key: String,
+    pub operator: String,
+    pub values: Vec<String>,
+}
+
+/// core/v1 NodeSelectorTerm: matchExpressions (node labels) and matchFields (metadata.name).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodeSelectorTerm {
+    pub match_expressions: Vec<NodeSelectorRequirement>,
+    pub match_fields: Vec<NodeSelectorRequirement>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -154,6 +196,14 @@ pub struct NodeInfo {
     pub external_ip: Option<String>,
     pub pod_cidr: Option<String>,
     pub ready: Option<bool>,
+    /// status of the Ready condition as written ("True", "False", "Unknown")
+    pub ready_status: Option<String>,
+    /// status.conditions as (type, status), in order
+    pub conditions: Vec<(String, String)>,
+    /// spec.taints
+    pub taints: Vec<Taint>,
+    /// spec.unschedulable (cordoned)
+    pub unschedulable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -401,7 +451,60 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         node_name: r.string(get("nodeName"), &format!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
         hostname: r.string(get("hostname"), &format!("{prefix}.hostname")).filter(|s| !s.is_empty()),
         subdomain: r.string(get("subdomain"), &format!("{prefix}.subdomain")).filter(|s| !s.is_empty()),
+        tolerations: tolerations(r, get("tolerations"), &format!("{prefix}.tolerations")),
+        node_selector: r.string_map(get("nodeSelector"), &format!("{prefix}.nodeSelector")),
+        host_network: r.boolean(get("hostNetwork"), &format!("{prefix}.hostNetwork")).unwrap_or(false),
+        required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
     }
+}
+
+fn tolerations(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<Toleration> {
+    let mut out = Vec::new();
+    for (i, t) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let Some(t) = r.map(Some(t), &f) else { continue };
+        let s = |r: &mut Reader, k: &str| r.string(t.get(k), &format!("{f}.{k}")).unwrap_or_default();
+        let key = s(r, "key");
+        let operator = s(r, "operator");
+        let value = s(r, "value");
+        let effect = s(r, "effect");
+        let toleration_seconds = r.int(t.get("tolerationSeconds"), &format!("{f}.tolerationSeconds"));
+        out.push(Toleration { key, operator, value, effect, toleration_seconds });
+    }
+    out
+}
+
+fn selector_requirements(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<NodeSelectorRequirement> {
+    let mut out = Vec::new();
+    for (i, e) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let Some(e) = r.map(Some(e), &f) else { continue };
+        let key = r.string(e.get("key"), &format!("{f}.key")).unwrap_or_default();
+        let operator = r.string(e.get("operator"), &format!("{f}.operator")).unwrap_or_default();
+        let vf = format!("{f}.values");
+        let values = r.seq(e.get("values"), &vf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{vf}[{j}]"))).collect();
+        out.push(NodeSelectorRequirement { key, operator, values });
+    }
+    out
+}
+
+fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str) -> Option<Vec<NodeSelectorTerm>> {
+    let a = r.map(affinity, field)?;
+    let f = format!("{field}.nodeAffinity");
+    let na = r.map(a.get("nodeAffinity"), &f)?;
+    let f = format!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
+    let req = r.map(na.get("requiredDuringSchedulingIgnoredDuringExecution"), &f)?;
+    let f = format!("{f}.nodeSelectorTerms");
+    let mut terms = Vec::new();
+    for (i, t) in r.seq(req.get("nodeSelectorTerms"), &f).iter().enumerate() {
+        let tf = format!("{f}[{i}]");
+        let Some(t) = r.map(Some(t), &tf) else { continue };
+        terms.push(NodeSelectorTerm {
+            match_expressions: selector_requirements(r, t.get("matchExpressions"), &format!("{tf}.matchExpressions")),
+            match_fields: selector_requirements(r, t.get("matchFields"), &format!("{tf}.matchFields")),
+        });
+    }
+    Some(terms)
 }
 
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
@@ -584,8 +687,17 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     let status = r.map(root.get("status"), "status");
     let mut info = NodeInfo {
         pod_cidr: r.string(spec.and_then(|s| s.get("podCIDR")), "spec.podCIDR"),
+        unschedulable: r.boolean(spec.and_then(|s| s.get("unschedulable")), "spec.unschedulable").unwrap_or(false),
         ..Default::default()
     };
+    for (i, t) in r.seq(spec.and_then(|s| s.get("taints")), "spec.taints").iter().enumerate() {
+        let f = format!("spec.taints[{i}]");
+        let Some(t) = r.map(Some(t), &f) else { continue };
+        let key = r.string(t.get("key"), &format!("{f}.key")).unwrap_or_default();
+        let value = r.string(t.get("value"), &format!("{f}.value")).unwrap_or_default();
+        let effect = r.string(t.get("effect"), &format!("{f}.effect")).unwrap_or_default();
+        info.taints.push(Taint { key, value, effect });
+    }
     for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), "status.addresses").iter().enumerate() {
         let t = r.string(a.get("type"), &format!("status.addresses[{i}].type"));
         let addr = r.string(a.get("address"), &format!("status.addresses[{i}].address"));
@@ -596,9 +708,18 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         }
     }
     for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
-        if c.get("type").and_then(|n| n.as_str()) == Some("Ready") {
-            info.ready = Some(c.get("status").and_then(|n| n.as_str()) == Some("True"));
+        // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
+        let status = match c.get("status").map(|n| &n.kind) {
+            Some(NodeKind::Scalar { value: Value::Str(s), .. }) => Some(s.clone()),
+            Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
+            _ => None,
+        };
+        let Some(kind) = c.get("type").and_then(|n| n.as_str()) else { continue };
+        if kind == "Ready" {
+            info.ready = Some(status.as_deref() == Some("True"));
+            info.ready_status = status.clone();
         }
+        info.conditions.push((kind.to_string(), status.unwrap_or_default()));
     }
     info
 }

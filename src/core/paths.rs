@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::cluster::Cluster;
+use super::cluster::{self, Cluster};
+use super::model::PodSpec;
 use super::config::Cidr;
 use super::resolve::{Endpoint, Resolution};
 use super::service::{LoadBalancer, Svc, SvcPort};
@@ -145,7 +146,10 @@ fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewrit
 
 /// The client pod's node and IP: the first node, an address near the top of its pod CIDR.
 pub fn client_pod(cluster: &Cluster) -> (String, String) {
-    match cluster.nodes.first() {
+    // `kubectl run` gives a pod without tolerations or a node selector: the first node the
+    // scheduler's filters let it on (not a tainted control-plane node), else the first node
+    let plain = PodSpec::default();
+    match cluster.nodes.iter().find(|n| cluster::accepts(&plain, n)).or(cluster.nodes.first()) {
         Some(n) => {
             let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(c.size().saturating_sub(6)).to_string()).unwrap_or_else(|| "10.244.0.250".into());
             (n.name.clone(), ip)

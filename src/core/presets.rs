@@ -36,6 +36,7 @@ pub const ALL: &[Preset] = &[
     preset!("broken-not-ready", "Broken: pods not Ready", "web", "pod", false),
     preset!("broken-namespace", "Broken: pods in another namespace", "web", "pod", false),
     preset!("broken-lb-pending", "Broken: LoadBalancer with no cloud (pending)", "web", "loadbalancer", false),
+    preset!("taint-control-plane", "Scheduling: a tainted control plane, a NotReady node, a Pending pod", "web", "pod", false),
 ];
 
 /// Which presets make each belief in `shared/teaching/misconceptions.md` impossible to keep

@@ -160,7 +160,17 @@ impl Report {
             if self.cloud_on() { ", simulated cloud load balancers" } else { "" }
         );
         for n in &self.nodes {
-            let _ = writeln!(s, "  node {} {} pods {}", n.name, n.ip, n.pod_cidr);
+            let taints: Vec<String> = n.taints.iter().map(|t| if t.value.is_empty() { format!("{}:{}", t.key, t.effect) } else { format!("{}={}:{}", t.key, t.value, t.effect) }).collect();
+            let _ = writeln!(
+                s,
+                "  node {} {} pods {}{}{}{}",
+                n.name,
+                n.ip,
+                n.pod_cidr,
+                if n.ready { "" } else { ", NotReady" },
+                if n.unschedulable { ", cordoned" } else { "" },
+                if taints.is_empty() { String::new() } else { format!(", taints {}", taints.join(" ")) }
+            );
         }
         for p in &self.pods {
             let labels = super::model::labels_text(&p.labels, ",");
@@ -175,6 +185,9 @@ impl Report {
                 if p.ready { ", Ready" } else { ", not Ready" },
                 labels
             );
+            if let Some(why) = p.pending_reason.as_ref().or(p.failed_reason.as_ref()).or(p.not_ready_reason.as_ref()) {
+                let _ = writeln!(s, "    {why}");
+            }
         }
         for svc in &self.services {
             let _ = writeln!(s);

@@ -130,6 +130,9 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
     }
     let Some(ip) = pod.ip.clone() else {
+        if let Some(why) = &pod.pending_reason {
+            return Err(format!("Pending with no pod IP: the scheduler found no node for it ({why})"));
+        }
         return Err("no pod IP yet (not scheduled or not started)".into());
     };
     let mut ports = Vec::new();

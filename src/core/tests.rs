@@ -818,3 +818,399 @@ fn kubectl_dump_uses_its_own_pods_and_nodes() {
     let r = run(&service("  clusterIP: 10.96.0.1\n  ports: [{port: 80}]\n"));
     assert!(errors(&r)[0].ends_with("failed to allocate IP 10.96.0.1: provided IP is already allocated"), "{:?}", errors(&r));
 }
+
+// ---------------------------------------------------------------- scheduling (issue #8 item 3)
+
+/// A kubeadm cluster as `kubectl get nodes -o yaml` shows it: a control-plane node with
+/// kubeadm's `node-role.kubernetes.io/control-plane:NoSchedule` taint and two workers.
+fn kubeadm_nodes(worker2_ready: &str, worker2_extra_spec: &str) -> String {
+    format!(
+        "apiVersion: v1
+kind: Node
+metadata:
+  name: cp
+  labels: {{kubernetes.io/hostname: cp, node-role.kubernetes.io/control-plane: \"\"}}
+spec:
+  podCIDR: 10.244.0.0/24
+  taints:
+  - {{effect: NoSchedule, key: node-role.kubernetes.io/control-plane}}
+status:
+  addresses: [{{type: InternalIP, address: 172.18.0.2}}]
+  conditions: [{{type: Ready, status: \"True\"}}]
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: worker-1
+  labels: {{kubernetes.io/hostname: worker-1, disktype: ssd, gpu-count: \"4\"}}
+spec: {{podCIDR: 10.244.1.0/24}}
+status:
+  addresses: [{{type: InternalIP, address: 172.18.0.3}}]
+  conditions: [{{type: Ready, status: \"True\"}}]
+---
+apiVersion: v1
+kind: Node
+metadata:
+  name: worker-2
+  labels: {{kubernetes.io/hostname: worker-2, disktype: hdd}}
+spec: {{podCIDR: 10.244.2.0/24{worker2_extra_spec}}}
+status:
+  addresses: [{{type: InternalIP, address: 172.18.0.4}}]
+  conditions: [{{type: Ready, status: \"{worker2_ready}\"}}]
+"
+    )
+}
+
+fn deployment(name: &str, replicas: u32, pod_spec_extra: &str) -> String {
+    format!(
+        "---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {name}}}
+spec:
+  replicas: {replicas}
+  selector: {{matchLabels: {{app: {name}}}}}
+  template:
+    metadata: {{labels: {{app: {name}}}}}
+    spec:
+{pod_spec_extra}      containers:
+      - name: c
+        ports: [{{containerPort: 8080}}]
+"
+    )
+}
+
+fn nodes_of<'a>(r: &'a Report, prefix: &str) -> Vec<Option<&'a str>> {
+    r.pods.iter().filter(|p| p.name.starts_with(prefix)).map(|p| p.node.as_deref()).collect()
+}
+
+// TaintToleration.Filter (pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go):
+// kubeadm's control-plane NoSchedule taint keeps a Deployment's pods off the control plane
+#[test]
+fn tainttoleration_filter_control_plane_noschedule() {
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("web", 4, "")));
+    let nodes = nodes_of(&r, "web-");
+    assert_eq!(nodes.len(), 4);
+    assert!(nodes.iter().all(|n| matches!(n, Some("worker-1") | Some("worker-2"))), "{nodes:?}");
+    assert!(r.pods.iter().all(|p| p.ip.is_some() && p.pending_reason.is_none()));
+    let cp = r.nodes.iter().find(|n| n.name == "cp").unwrap();
+    assert_eq!(cp.taints.len(), 1);
+    assert!(r.diagnostics.iter().all(|d| d.code != "FailedScheduling"));
+}
+
+// ToleratesTaint (staging/src/k8s.io/api/core/v1/toleration.go): empty effect matches every
+// effect, empty key + Exists matches every key, Equal compares values, Lt/Gt (alpha) nothing
+#[test]
+fn tolerates_taint_matching_rules() {
+    use super::cluster::tolerates;
+    use super::model::{Taint, Toleration};
+    let taint = Taint { key: "dedicated".into(), value: "db".into(), effect: "NoSchedule".into() };
+    let tol = |key: &str, op: &str, value: &str, effect: &str| Toleration { key: key.into(), operator: op.into(), value: value.into(), effect: effect.into(), toleration_seconds: None };
+    assert!(tolerates(&tol("dedicated", "Equal", "db", "NoSchedule"), &taint));
+    assert!(tolerates(&tol("dedicated", "", "db", ""), &taint), "empty operator is Equal, empty effect any");
+    assert!(!tolerates(&tol("dedicated", "Equal", "web", "NoSchedule"), &taint));
+    assert!(tolerates(&tol("dedicated", "Exists", "", "NoSchedule"), &taint));
+    assert!(tolerates(&tol("", "Exists", "", ""), &taint), "tolerate everything");
+    assert!(!tolerates(&tol("dedicated", "Exists", "", "NoExecute"), &taint));
+    assert!(!tolerates(&tol("dedicated", "Gt", "1", "NoSchedule"), &taint));
+}
+
+// A pod that tolerates the control-plane taint and selects the control-plane role lands there
+// (TaintToleration + NodeAffinity filters both pass only on cp)
+#[test]
+fn tainttoleration_filter_tolerated_control_plane() {
+    let extra = "      tolerations: [{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}]\n      nodeSelector: {node-role.kubernetes.io/control-plane: \"\"}\n";
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("etcd-backup", 2, extra)));
+    assert_eq!(nodes_of(&r, "etcd-backup-"), vec![Some("cp"), Some("cp")]);
+}
+
+// FitError.Error (pkg/scheduler/framework/types.go) + DefaultPreemption's PostFilter message:
+// nothing fits → the pod stays Pending, no IP, the scheduler's own sentence; histogram sorted
+#[test]
+fn fit_error_message_when_no_node_fits() {
+    let src = kubeadm_nodes("True", "")
+        + &deployment("web", 2, "      nodeSelector: {disktype: nvme}\n")
+        + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n";
+    let r = run(&src);
+    let want = "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+    let pods: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("web-")).collect();
+    assert_eq!(pods.len(), 2);
+    for p in &pods {
+        assert_eq!((p.node.as_deref(), p.ip.as_deref(), p.phase.as_str(), p.ready), (None, None, "Pending", false));
+        assert_eq!(p.pending_reason.as_deref(), Some(want));
+    }
+    let d = r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("FailedScheduling note");
+    assert!(d.message.ends_with(want) && d.message.starts_with("2 pods ("), "{}", d.message);
+    assert!(svc(&r, "web").endpoints.is_empty());
+    let json = r.to_json();
+    assert!(json.contains("\"pendingReason\": \"0/3 nodes are available:"), "the report carries the reason");
+}
+
+// NodeAffinity.Filter: spec.nodeSelector must match the node's labels
+#[test]
+fn nodeaffinity_filter_node_selector() {
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("db", 3, "      nodeSelector: {disktype: ssd}\n")));
+    assert_eq!(nodes_of(&r, "db-"), vec![Some("worker-1"); 3]);
+}
+
+// nodeaffinity.go (component-helpers) nodeSelectorRequirementsAsSelector: In / NotIn / Exists /
+// DoesNotExist / Gt / Lt; terms are ORed, requirements ANDed; an empty term matches nothing
+#[test]
+fn nodeaffinity_required_node_selector_terms() {
+    let aff = |terms: &str| {
+        format!("      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n{terms}")
+    };
+    let cases = [
+        ("            - matchExpressions: [{key: disktype, operator: In, values: [hdd, nvme]}]\n", vec![Some("worker-2")]),
+        ("            - matchExpressions: [{key: disktype, operator: NotIn, values: [hdd]}]\n", vec![Some("worker-1")]),
+        ("            - matchExpressions: [{key: gpu-count, operator: Gt, values: [\"2\"]}]\n", vec![Some("worker-1")]),
+        ("            - matchExpressions: [{key: gpu-count, operator: Lt, values: [\"2\"]}]\n", vec![None]),
+        ("            - matchExpressions: [{key: gpu-count, operator: DoesNotExist}]\n", vec![Some("worker-2")]),
+        ("            - matchExpressions: [{key: disktype, operator: Exists}, {key: disktype, operator: In, values: [ssd]}]\n", vec![Some("worker-1")]),
+        ("            - matchExpressions: [{key: disktype, operator: In, values: [nvme]}]\n            - matchExpressions: [{key: disktype, operator: In, values: [hdd]}]\n", vec![Some("worker-2")]),
+        ("            - {}\n", vec![None]),
+    ];
+    for (terms, want) in cases {
+        let r = run(&(kubeadm_nodes("True", "") + &deployment("app", 1, &aff(terms))));
+        assert_eq!(nodes_of(&r, "app-"), want, "{terms}");
+    }
+}
+
+// NodeAffinity.PreFilter: matchFields metadata.name In narrows the nodes the Filter sees; the
+// others read "node(s) didn't satisfy plugin(s) [NodeAffinity]" (schedule_one.go)
+#[test]
+fn nodeaffinity_prefilter_match_fields_metadata_name() {
+    let aff = |node: &str| {
+        format!("      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchFields: [{{key: metadata.name, operator: In, values: [{node}]}}]\n")
+    };
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("pin", 2, &aff("worker-2"))));
+    assert_eq!(nodes_of(&r, "pin-"), vec![Some("worker-2"), Some("worker-2")]);
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("pin", 1, &aff("cp"))));
+    let p = r.pods.iter().find(|p| p.name.starts_with("pin-")).unwrap();
+    assert_eq!(
+        p.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+    );
+}
+
+// PreferNoSchedule taints only score (countIntolerableTaintsPreferNoSchedule), never filter
+#[test]
+fn tainttoleration_prefer_no_schedule_does_not_filter() {
+    let r = run(&(kubeadm_nodes("True", ", taints: [{key: spot, value: \"true\", effect: PreferNoSchedule}]") + &deployment("web", 2, "      nodeSelector: {disktype: hdd}\n")));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-2"), Some("worker-2")]);
+}
+
+// NodeUnschedulable.Filter (nodeunschedulable/node_unschedulable.go): a cordoned node takes no
+// new pods, unless the pod tolerates node.kubernetes.io/unschedulable:NoSchedule. The histogram
+// is sorted as strings (sort.Strings in FitError.Error), so "didn't" comes before "had".
+#[test]
+fn nodeunschedulable_filter_cordoned_node() {
+    let sel = "      nodeSelector: {disktype: hdd}\n";
+    let r = run(&(kubeadm_nodes("True", ",\n  unschedulable: true") + &deployment("web", 1, sel)));
+    let p = r.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
+    assert_eq!(
+        p.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+    );
+    let w2 = r.nodes.iter().find(|n| n.name == "worker-2").unwrap();
+    assert!(w2.unschedulable && w2.taints.iter().any(|t| t.key == "node.kubernetes.io/unschedulable" && t.effect == "NoSchedule"));
+    let tol = "      tolerations: [{key: node.kubernetes.io/unschedulable, operator: Exists, effect: NoSchedule}]\n";
+    let r = run(&(kubeadm_nodes("True", ",\n  unschedulable: true") + &deployment("web", 1, &format!("{sel}{tol}"))));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-2")]);
+}
+
+// node_lifecycle_controller.go: Ready=False → not-ready NoSchedule + NoExecute taints (no new
+// pods there); MarkPodsNotReady → a pod already bound there is not Ready, so not a ready endpoint
+#[test]
+fn node_lifecycle_not_ready_taints_and_mark_pods_not_ready() {
+    let src = kubeadm_nodes("False", "")
+        + &deployment("web", 3, "")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}}\nspec: {nodeName: worker-2, containers: [{name: c, ports: [{containerPort: 8080}]}]}\n"
+        + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n";
+    let r = run(&src);
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-1"); 3]);
+    let w2 = r.nodes.iter().find(|n| n.name == "worker-2").unwrap();
+    assert!(!w2.ready);
+    let keys: Vec<(&str, &str)> = w2.taints.iter().map(|t| (t.key.as_str(), t.effect.as_str())).collect();
+    assert_eq!(keys, vec![("node.kubernetes.io/not-ready", "NoSchedule"), ("node.kubernetes.io/not-ready", "NoExecute")]);
+    let old = r.pods.iter().find(|p| p.name == "old").unwrap();
+    assert_eq!((old.node.as_deref(), old.phase.as_str(), old.ready), (Some("worker-2"), "Running", false));
+    assert!(old.not_ready_reason.as_deref().unwrap().contains("MarkPodsNotReady"));
+    let e = svc(&r, "web").endpoints.iter().find(|e| e.pod.as_deref() == Some("old")).unwrap();
+    assert!(!e.ready);
+    // Ready=Unknown (the kubelet stopped reporting): the unreachable taints instead
+    let r = run(&kubeadm_nodes("Unknown", ""));
+    let w2 = r.nodes.iter().find(|n| n.name == "worker-2").unwrap();
+    assert!(w2.taints.iter().all(|t| t.key == "node.kubernetes.io/unreachable") && w2.taints.len() == 2);
+}
+
+// AddOrUpdateDaemonPodTolerations (pkg/controller/daemon/util/daemonset_util.go) +
+// NodeShouldRunDaemonPod (daemon_controller.go): DaemonSet pods tolerate unschedulable (a
+// cordoned worker still gets one) but not the control-plane taint, nor not-ready:NoSchedule
+#[test]
+fn daemonset_add_or_update_daemon_pod_tolerations() {
+    let ds = |extra: &str| {
+        format!("---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec:\n{extra}      containers: [{{name: c}}]\n")
+    };
+    let r = run(&(kubeadm_nodes("True", ",\n  unschedulable: true") + &ds("")));
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1"), Some("worker-2")]);
+    let r = run(&(kubeadm_nodes("False", "") + &ds("")));
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1")]);
+    // kube-proxy style: tolerate everything → every node
+    let r = run(&(kubeadm_nodes("True", "") + &ds("      tolerations: [{operator: Exists}]\n")));
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("cp"), Some("worker-1"), Some("worker-2")]);
+    // and a DaemonSet respects its nodeSelector
+    let r = run(&(kubeadm_nodes("True", "") + &ds("      nodeSelector: {disktype: ssd}\n")));
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1")]);
+    assert!(r.diagnostics.iter().all(|d| d.code != "FailedScheduling"), "the DaemonSet controller creates no Pending pods");
+}
+
+// kubelet generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", so the
+// endpoint of a hostNetwork pod is its node's IP
+#[test]
+fn kubelet_host_network_pod_ip_is_node_ip() {
+    let src = kubeadm_nodes("True", "")
+        + &deployment("ingress", 2, "      hostNetwork: true\n")
+        + "---\napiVersion: v1\nkind: Service\nmetadata: {name: ingress}\nspec:\n  selector: {app: ingress}\n  ports: [{port: 80, targetPort: 8080}]\n";
+    let r = run(&src);
+    let mut placed: Vec<(&str, &str)> = r.pods.iter().filter(|p| p.host_network).map(|p| (p.node.as_deref().unwrap(), p.ip.as_deref().unwrap())).collect();
+    placed.sort();
+    assert_eq!(placed, vec![("worker-1", "172.18.0.3"), ("worker-2", "172.18.0.4")]);
+    let mut ips: Vec<&str> = svc(&r, "ingress").endpoints.iter().map(|e| e.ip.as_str()).collect();
+    ips.sort();
+    assert_eq!(ips, vec!["172.18.0.3", "172.18.0.4"]);
+}
+
+// ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain are
+// DNS-1123 labels (ValidateDNS1123Label); the refused pod does not exist, so no DNS record
+#[test]
+fn validate_pod_spec_hostname_dns1123_label() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: sub}\nspec:\n  clusterIP: None\n  selector: {app: x}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: x}}\nspec: {hostname: My_Host, subdomain: sub, containers: [{name: c}]}\n";
+    let r = run(src);
+    let e = errors(&r);
+    assert!(
+        e.contains(&"spec.hostname: Invalid value: \"My_Host\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')".to_string()),
+        "{e:?}"
+    );
+    assert!(r.pods.is_empty());
+    assert!(svc(&r, "sub").dns_records.iter().all(|d| !d.name.contains("my_host") && !d.name.contains("My_Host")));
+    let r = run(&deployment("web", 1, "      subdomain: web.svc\n"));
+    assert!(errors(&r).iter().any(|m| m.starts_with("spec.template.spec.subdomain: Invalid value: \"web.svc\"")), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+}
+
+// Simulated nodes (no Node objects) have no taints: the round-robin spread is unchanged; they
+// carry the labels a kubelet registers (InitialNode: hostname, os, arch), so the common
+// `nodeSelector: {kubernetes.io/os: linux}` fits
+#[test]
+fn simulated_nodes_have_no_taints() {
+    let r = run(&deployment("web", 3, ""));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("node-1"), Some("node-2"), Some("node-3")]);
+    assert!(r.nodes.iter().all(|n| n.taints.is_empty() && n.ready && n.simulated));
+    let r = run(&deployment("web", 2, "      nodeSelector: {kubernetes.io/os: linux}\n"));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("node-1"), Some("node-2")]);
+    let r = run(&deployment("web", 1, "      nodeSelector: {kubernetes.io/hostname: node-3}\n"));
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("node-3")]);
+}
+
+// NodePorts.Filter + SetDefaults_PodSpec defaultHostNetworkPorts: a hostNetwork pod's container
+// ports are host ports, so a third replica finds no node with port 8080 free; preemption finds no
+// lower-priority victims on those two nodes (SelectVictimsOnNode)
+#[test]
+fn nodeports_filter_host_network_ports_conflict() {
+    let r = run(&(kubeadm_nodes("True", "") + &deployment("ingress", 3, "      hostNetwork: true\n")));
+    let nodes = nodes_of(&r, "ingress-");
+    assert_eq!(nodes.iter().filter(|n| n.is_some()).count(), 2, "{nodes:?}");
+    let p = r.pods.iter().find(|p| p.name.starts_with("ingress-") && p.node.is_none()).unwrap();
+    assert_eq!(
+        p.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+    );
+}
+
+// predicateAdmitHandler.Admit (pkg/kubelet/lifecycle/predicate.go): a pod bound with
+// spec.nodeName skips the scheduler, so a NoSchedule taint does not stop it; its kubelet still
+// checks node affinity/selector and NoExecute taints, and rejectPod marks it Failed
+#[test]
+fn kubelet_admit_node_name_bypasses_scheduler() {
+    let pod = |name: &str, node: &str, extra: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{nodeName: {node}, {extra}containers: [{{name: c}}]}}\n");
+    let src = kubeadm_nodes("True", ", taints: [{key: maintenance, effect: NoExecute}]")
+        + &pod("on-cp", "cp", "")
+        + &pod("wrong-disk", "worker-1", "nodeSelector: {disktype: hdd}, ")
+        + &pod("evicted", "worker-2", "");
+    let r = run(&src);
+    let get = |n: &str| r.pods.iter().find(|p| p.name == n).unwrap();
+    let cp = get("on-cp");
+    assert_eq!((cp.node.as_deref(), cp.phase.as_str(), cp.ready), (Some("cp"), "Running", true), "NoSchedule only binds the scheduler");
+    let wd = get("wrong-disk");
+    assert_eq!((wd.phase.as_str(), wd.ip.as_deref()), ("Failed", None));
+    assert_eq!(wd.failed_reason.as_deref(), Some("Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"));
+    assert_eq!(get("evicted").failed_reason.as_deref(), Some("Pod was rejected: Predicate TaintToleration failed: node(s) had taints that the pod didn't tolerate"));
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "PodRejected").count(), 2);
+}
+
+// ReplaceDaemonSetPodNodeNameNodeAffinity: a DaemonSet pod is pinned by node affinity and bound by
+// the scheduler, so a hostNetwork DaemonSet whose port is taken on a node stays Pending there
+#[test]
+fn daemonset_pod_pinned_by_node_affinity_meets_nodeports() {
+    let src = kubeadm_nodes("True", "")
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: squatter}\nspec: {nodeName: worker-2, hostNetwork: true, containers: [{name: c, ports: [{containerPort: 9100}]}]}\n"
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: ne}}\n  template:\n    metadata: {labels: {app: ne}}\n    spec:\n      hostNetwork: true\n      containers: [{name: c, ports: [{containerPort: 9100}]}]\n";
+    let r = run(&src);
+    let ne: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("node-exporter-")).collect();
+    assert_eq!(ne.len(), 2);
+    assert_eq!((ne[0].ip.as_deref(), ne[1].node.as_deref()), (Some("172.18.0.3"), None));
+    assert_eq!(
+        ne[1].pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
+    );
+}
+
+// The preset: kubeadm's control-plane taint and a NotReady node leave one worker; the canary's
+// nodeSelector matches no node, so it is Pending with the scheduler's sentence as a near miss
+#[test]
+fn preset_taint_control_plane_shows_scheduling() {
+    let r = preset("taint-control-plane");
+    let web = svc(&r, "web");
+    let ready: Vec<&str> = web.endpoints.iter().filter(|e| e.ready).map(|e| e.node.as_deref().unwrap()).collect();
+    assert_eq!(ready, vec!["worker-1"; 3]);
+    assert!(web.endpoints.iter().any(|e| e.pod.as_deref() == Some("web-old") && !e.ready));
+    let miss = web.near_misses.iter().find(|m| m.pod.starts_with("web-canary-")).expect("canary near miss");
+    assert!(miss.reason.contains("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector"), "{}", miss.reason);
+    assert_eq!(r.cluster.client_pod.node.as_deref(), Some("worker-1"), "the client pod is scheduled too");
+}
+
+// ValidateTolerations (pkg/apis/core/validation/validation.go): an empty key needs Exists, the
+// operator is Equal or Exists, tolerationSeconds needs NoExecute; the pod is refused
+#[test]
+fn validate_tolerations_refuses_the_pod() {
+    let r = run(&deployment("web", 1, "      tolerations:\n      - {operator: Equal, effect: NoSchedule}\n      - {key: dedicated, operator: exists}\n      - {key: dedicated, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}\n      - {key: dedicated, effect: NoRun}\n"));
+    let e = errors(&r);
+    for want in [
+        "spec.template.spec.tolerations[0].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\"",
+        "spec.template.spec.tolerations[1].operator: Unsupported value: \"exists\": supported values: \"Equal\", \"Exists\"",
+        "spec.template.spec.tolerations[2].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set",
+        "spec.template.spec.tolerations[3].effect: Unsupported value: \"NoRun\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"",
+    ] {
+        assert!(e.iter().any(|m| m == want), "missing {want}\n{e:?}");
+    }
+    assert!(r.pods.is_empty());
+}
+
+// nodeConditionToTaintKeyStatusMap (node_lifecycle_controller.go): a pressure condition becomes a
+// NoSchedule taint; DaemonSet pods tolerate memory-pressure (AddOrUpdateDaemonPodTolerations),
+// Deployment pods do not
+#[test]
+fn node_lifecycle_pressure_conditions_become_taints() {
+    let src = kubeadm_nodes("True", "").replace(
+        "conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
+        "conditions: [{type: MemoryPressure, status: \"True\"}, {type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
+    ) + &deployment("web", 2, "")
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c}]}\n";
+    let r = run(&src);
+    let w1 = r.nodes.iter().find(|n| n.name == "worker-1").unwrap();
+    assert_eq!(w1.taints.iter().map(|t| (t.key.as_str(), t.effect.as_str())).collect::<Vec<_>>(), vec![("node.kubernetes.io/memory-pressure", "NoSchedule")]);
+    assert!(w1.ready);
+    assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-2"), Some("worker-2")]);
+    assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1"), Some("worker-2")]);
+}

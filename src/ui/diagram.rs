@@ -103,14 +103,18 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         }
     );
     let title = format!(
-        "Pod {}/{} on {}\nIP {}\nlabels: {}\ncontainer ports: {}\n{}{}{}",
+        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\ncontainer ports: {}\n{}{}{}",
         pod.namespace,
         pod.name,
         pod.node.clone().unwrap_or_default(),
         pod.ip.clone().unwrap_or_else(|| "none".into()),
+        if pod.host_network { " (hostNetwork: the node's IP)" } else { "" },
         labels,
         ports,
-        state,
+        match pod.pending_reason.as_ref().or(pod.failed_reason.as_ref()).or(pod.not_ready_reason.as_ref()) {
+            Some(why) => format!("{state}: {why}"),
+            None => state.clone(),
+        },
         if why.is_empty() { String::new() } else { format!("\n{why}") },
         if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
     );
