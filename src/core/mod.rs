@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod config;
 pub mod diag;
 pub mod highlight;
+pub mod iptables;
 pub mod layout;
 pub mod model;
 pub mod names;
@@ -126,6 +127,8 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             external_traffic_policy: svc.external_traffic_policy.clone(),
             internal_traffic_policy: svc.internal_traffic_policy.clone(),
             session_affinity: svc.session_affinity.clone(),
+            session_affinity_timeout: svc.session_affinity_timeout,
+            load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
             external_ips: svc.external_ips.clone(),
             rejected: svc.rejected,
