@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod config;
 pub mod diag;
 pub mod highlight;
+pub mod dnsquery;
 pub mod iptables;
 pub mod layout;
 pub mod model;

@@ -5,7 +5,9 @@
 pub mod api;
 mod controls;
 mod diagram;
+mod dns;
 mod editor;
+mod rules;
 mod sharebar;
 mod tables;
 
@@ -455,6 +457,8 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     <controls::Player />
                     <diagram::Diagram />
                     <controls::Caption />
+                    <rules::Rules />
+                    <dns::DnsLookup />
                     <diagram::SummaryTable />
                     {(!embed).then(|| view! {
                         <details class="details-tables">

