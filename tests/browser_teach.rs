@@ -33,6 +33,14 @@ async fn choose(select_id: &str, value: &str) {
     s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
 }
+async fn type_into(id: &str, value: &str) {
+    let i: web_sys::HtmlInputElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
+    i.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    tick().await;
+}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();
@@ -67,6 +75,47 @@ async fn teaching_panels() {
     assert_eq!(count(&format!("[data-kind='iptables-rule'].hit[data-chain='{svc}']")), 1);
     let lit = texts("[data-kind='iptables-rule'].hit code");
     assert!(lit.last().unwrap().contains("-j DNAT --to-destination 10.244."), "{lit:?}");
+
+    // ---- connections: gRPC (one connection) lands all 12 on one pod; new connections spread
+    choose("client-mode", "grpc").await;
+    click("send-burst").await;
+    assert_eq!(count("[data-kind='pod'] .hits"), 1);
+    assert_eq!(texts("[data-kind='pod'] .hits"), vec!["12".to_string()]);
+    assert_eq!(count("[data-kind='connection-row']"), 1);
+    assert!(texts("[data-kind='connection']")[0].contains("rides connection #1"), "{:?}", texts("[data-kind='connection']"));
+    assert!(texts("[data-kind='packet-label']").iter().any(|t| t.contains("conn #1")) || count("[data-kind='packet-label'].hidden") == 1);
+    choose("client-mode", "new").await;
+    click("send-burst").await;
+    assert!(count("[data-kind='pod'] .hits") >= 2, "new connections spread");
+    assert!(texts("[data-kind='connection']")[0].contains("opens connection #12"));
+    choose("client-mode", "keepalive").await;
+    click("send-burst").await;
+    assert_eq!(count("[data-kind='connection-row']"), 2);
+    choose("client-mode", "new").await;
+    click("reset").await;
+
+    // ---- DNS: `web` from a pod in default: the first search suffix answers the clusterIP
+    assert_eq!(count("[data-kind='dns-query']"), 1);
+    assert_eq!(attr("#dns-pod", "data-kind").as_deref(), Some("dns-pod"));
+    type_into("dns-query", "web").await;
+    let rows = texts("[data-kind='dns-answer']");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("web.default.svc.cluster.local."), "{rows:?}");
+    assert!(rows[0].contains("NOERROR") && rows[0].contains("A 10.102.52.187"), "{rows:?}");
+    // a name outside the zone: three NXDOMAINs down the search path, then upstream
+    type_into("dns-query", "example.org").await;
+    let rcodes: Vec<String> = {
+        let l = doc().query_selector_all("[data-kind='dns-answer']").unwrap();
+        (0..l.length()).map(|i| l.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-rcode").unwrap()).collect()
+    };
+    assert_eq!(rcodes, vec!["NXDOMAIN", "NXDOMAIN", "NXDOMAIN", "FORWARDED"]);
+
+    // ---- ExternalName scene: `db` answers the CNAME
+    choose("preset", "web-externalname").await;
+    type_into("dns-query", "db").await;
+    let rows = texts("[data-kind='dns-answer']");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("CNAME db.example.com"), "{rows:?}");
 
     // ---- headless: no rules, and why
     choose("preset", "headless-statefulset").await;

@@ -470,7 +470,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         }
         let affinity = svc.session_affinity == "ClientIP";
         let seconds = svc.session_affinity_timeout.unwrap_or(10800);
-        let mut to_endpoints = |w: &mut W, chain: &str, eps: &[Ep]| {
+        let to_endpoints = |w: &mut W, chain: &str, eps: &[Ep]| {
             // writeServiceToEndpointRules
             if affinity {
                 for e in eps {

@@ -5,6 +5,7 @@
 
 pub mod cluster;
 pub mod config;
+pub mod connections;
 pub mod diag;
 pub mod highlight;
 pub mod dnsquery;

@@ -3,6 +3,7 @@
 //! report) and `crate::core::layout` (where things are drawn).
 
 pub mod api;
+mod connections;
 mod controls;
 mod diagram;
 mod dns;
@@ -75,6 +76,11 @@ pub struct Scene {
     pub path: Memo<Option<Path>>,
     /// pods (`namespace/name`) whose readiness the user flipped by clicking them
     pub flipped: RwSignal<Vec<String>>,
+    /// how the client uses connections (`new`, `keepalive-N`, `grpc`), what it has open, and
+    /// where the last request went (core::connections)
+    pub client_mode: RwSignal<String>,
+    pub client: RwSignal<crate::core::connections::Client>,
+    pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -157,6 +163,9 @@ impl Scene {
                 shown.with(|r| path_for(r, &name, &entry, port, backend))
             }),
             flipped,
+            client_mode: RwSignal::new("new".into()),
+            client: RwSignal::new(Default::default()),
+            delivery: RwSignal::new(None),
         }
     }
 
@@ -197,6 +206,8 @@ impl Scene {
         self.backend.set(0);
         self.hits.set(Vec::new());
         self.flipped.set(Vec::new());
+        self.client.set(Default::default());
+        self.delivery.set(None);
         self.reset_animation();
     }
 
@@ -458,6 +469,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     <diagram::Diagram />
                     <controls::Caption />
                     <rules::Rules />
+                    <connections::Connections />
                     <dns::DnsLookup />
                     <diagram::SummaryTable />
                     {(!embed).then(|| view! {
