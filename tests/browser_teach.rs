@@ -41,6 +41,13 @@ async fn type_into(id: &str, value: &str) {
     i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     tick().await;
 }
+/// `document.execCommand(cmd)`: what Ctrl+Z / Ctrl+Shift+Z do in a focused textarea
+/// (synthetic key events have no default action, so the test asks for the command itself).
+fn exec(cmd: &str) {
+    let f: js_sys::Function = js_sys::Reflect::get(&doc(), &"execCommand".into()).unwrap().dyn_into().unwrap();
+    let ok = f.call1(&doc(), &cmd.into()).unwrap();
+    assert_eq!(ok.as_bool(), Some(true), "execCommand({cmd})");
+}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();
@@ -116,6 +123,43 @@ async fn teaching_panels() {
     let rows = texts("[data-kind='dns-answer']");
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].contains("CNAME db.example.com"), "{rows:?}");
+
+    // ---- Why no traffic? From the selector-typo preset, one click on the first fix
+    choose("preset", "broken-selector-typo").await;
+    let yaml = || doc().get_element_by_id("yaml").unwrap().dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    assert!(yaml().contains("app: wbe"));
+    assert_eq!(attr("[data-kind='check'][data-check='selector']", "data-status").as_deref(), Some("fail"));
+    assert!(texts("#diagnostics").concat().contains("matches 0 pods"));
+    let fix: web_sys::HtmlElement = doc().query_selector("[data-kind='fix']").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(fix.text_content().unwrap(), "Set selector app: web");
+    fix.click();
+    tick().await;
+    assert!(yaml().contains("selector:\n    app: web\n"), "{}", yaml());
+    assert!(!yaml().contains("app: wbe"));
+    assert!(!texts("#diagnostics").concat().contains("matches 0 pods"), "the warning disappears");
+    assert_eq!(count("[data-kind='check'][data-status='fail']"), 0);
+    click("reset").await;
+    for _ in 0..3 {
+        click("step").await;
+    }
+    assert_eq!(attr(".caption-outcome", "data-outcome").as_deref(), Some("delivered"));
+    // Ctrl+Z: the browser's undo of the textarea (what the key does) restores the typo
+    exec("undo");
+    tick().await;
+    assert!(yaml().contains("app: wbe"), "{}", yaml());
+    assert_eq!(attr("[data-kind='check'][data-check='selector']", "data-status").as_deref(), Some("fail"));
+    exec("redo");
+    tick().await;
+    assert!(yaml().contains("app: web"), "redo");
+
+    // ---- targetPort: the declared containerPort
+    choose("preset", "broken-targetport").await;
+    let fix: web_sys::HtmlElement = doc().query_selector("[data-kind='fix'][data-check='targetPort']").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(fix.text_content().unwrap(), "Set targetPort: 8080");
+    fix.click();
+    tick().await;
+    assert!(yaml().contains("targetPort: 8080"));
+    assert_eq!(count("[data-kind='check'][data-status='fail']"), 0);
 
     // ---- headless: no rules, and why
     choose("preset", "headless-statefulset").await;

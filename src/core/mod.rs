@@ -4,6 +4,7 @@
 //! (hops) → [`report`].
 
 pub mod cluster;
+pub mod checklist;
 pub mod config;
 pub mod connections;
 pub mod diag;

@@ -11,6 +11,7 @@ mod editor;
 mod rules;
 mod sharebar;
 mod tables;
+mod whynot;
 
 use leptos::prelude::*;
 
@@ -468,9 +469,13 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     <controls::Player />
                     <diagram::Diagram />
                     <controls::Caption />
-                    <rules::Rules />
-                    <connections::Connections />
-                    <dns::DnsLookup />
+                    // teaching panels (issue #11); embeds stay compact
+                    {(!embed).then(|| view! {
+                        <whynot::WhyNoTraffic />
+                        <connections::Connections />
+                        <rules::Rules />
+                        <dns::DnsLookup />
+                    })}
                     <diagram::SummaryTable />
                     {(!embed).then(|| view! {
                         <details class="details-tables">
