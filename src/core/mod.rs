@@ -4,10 +4,14 @@
 //! (hops) → [`report`].
 
 pub mod cluster;
+pub mod checklist;
 pub mod config;
+pub mod connections;
 pub mod diag;
 pub mod endpoints;
 pub mod highlight;
+pub mod dnsquery;
+pub mod iptables;
 pub mod layout;
 pub mod model;
 pub mod names;
@@ -171,6 +175,8 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             external_traffic_policy: svc.external_traffic_policy.clone(),
             internal_traffic_policy: svc.internal_traffic_policy.clone(),
             session_affinity: svc.session_affinity.clone(),
+            session_affinity_timeout: svc.session_affinity_timeout,
+            load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
             external_ips: svc.external_ips.clone(),
             rejected: svc.rejected,

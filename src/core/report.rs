@@ -56,6 +56,11 @@ pub struct ServiceReport {
     pub internal_traffic_policy: Option<String>,
     #[serde(rename = "sessionAffinity")]
     pub session_affinity: String,
+    /// sessionAffinityConfig.clientIP.timeoutSeconds (defaulted to 10800 with ClientIP)
+    #[serde(rename = "sessionAffinityTimeoutSeconds")]
+    pub session_affinity_timeout: Option<i64>,
+    #[serde(rename = "loadBalancerSourceRanges")]
+    pub load_balancer_source_ranges: Vec<String>,
     #[serde(rename = "healthCheckNodePort")]
     pub health_check_node_port: Option<i64>,
     #[serde(rename = "externalIPs")]

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{entry_key, Scene};
-use crate::core::config::fnv;
+use crate::core::connections::ClientMode;
 use crate::core::presets;
 
 #[component]
@@ -138,25 +138,30 @@ pub fn Player() -> impl IntoView {
     });
     let send = move |count: u32| {
         let Some(p) = scene.current_path() else { return };
-        let n = p.backends.len();
         let sticky = scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).is_some_and(|s| s.session_affinity == "ClientIP"));
-        let mut last = 0;
+        let mode = ClientMode::parse(&scene.client_mode.get_untracked());
+        // a connection's pod still runs if some pod has its IP (core::connections::Client::send)
+        let ips: Vec<String> = scene.shown.with(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
+        let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
+        let mut client = scene.client.get_untracked();
         let mut hits = scene.hits.get_untracked();
+        let mut last = None;
         for _ in 0..count {
-            let k = scene.requests.get_untracked() + 1;
-            scene.requests.set(k);
-            // kube-proxy: a random endpoint per connection (1/n each); ClientIP affinity sticks
-            last = if n == 0 || sticky { 0 } else { (fnv(&format!("request-{k}")) % n as u64) as usize };
-            if let Some(b) = p.backends.get(last) {
-                let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+            scene.requests.update(|k| *k += 1);
+            // kube-proxy picks per connection; how requests map to connections is the client's
+            if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
+                let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
                 match hits.iter_mut().find(|(name, _)| *name == pod) {
                     Some(h) => h.1 += 1,
                     None => hits.push((pod, 1)),
                 }
+                last = Some(d);
             }
         }
+        scene.client.set(client);
         scene.hits.set(hits);
-        scene.backend.set(last);
+        scene.backend.set(last.as_ref().map(|d| d.backend).filter(|&b| b < p.backends.len()).unwrap_or(0));
+        scene.delivery.set(last);
         scene.step.set(0);
         if scene.reduce_motion.get_untracked() {
             scene.step.set(1);
@@ -243,6 +248,7 @@ pub fn Caption() -> impl IntoView {
                             <p class="caption-addr"><code>{src}" → "{dst}{rw.map(|r| format!(" ⇒ {r}"))}</code></p>
                             <p class="caption-text">{text}</p>
                         })}
+                        {scene.delivery.get().map(|d| view! { <p class="caption-conn" data-kind="connection" data-conn=d.conn.to_string()>{d.why}</p> })}
                         <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.as_str()>
                             {format!("Outcome: {} — {}", p.outcome, p.reason)}
                         </p>

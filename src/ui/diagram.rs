@@ -392,6 +392,11 @@ pub fn Diagram() -> impl IntoView {
         } else {
             p.hops.get(step - 1).map(|h| match &h.rewritten { Some(r) => format!("{} ⇒ {r}", h.dst), None => h.dst.clone() }).unwrap_or_default()
         };
+        // which connection the request rides (core::connections), once one was sent
+        let label = match scene.delivery.get() {
+            Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
+            _ => label,
+        };
         let end = step == p.hops.len() && step > 0;
         let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
         let lw = (label.chars().count() as f64 * 6.8 + 14.0).min(l.width - 8.0);

@@ -3,11 +3,15 @@
 //! report) and `crate::core::layout` (where things are drawn).
 
 pub mod api;
+mod connections;
 mod controls;
 mod diagram;
+mod dns;
 mod editor;
+mod rules;
 mod sharebar;
 mod tables;
+mod whynot;
 
 use leptos::prelude::*;
 
@@ -73,6 +77,11 @@ pub struct Scene {
     pub path: Memo<Option<Path>>,
     /// pods (`namespace/name`) whose readiness the user flipped by clicking them
     pub flipped: RwSignal<Vec<String>>,
+    /// how the client uses connections (`new`, `keepalive-N`, `grpc`), what it has open, and
+    /// where the last request went (core::connections)
+    pub client_mode: RwSignal<String>,
+    pub client: RwSignal<crate::core::connections::Client>,
+    pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -155,6 +164,9 @@ impl Scene {
                 shown.with(|r| path_for(r, &name, &entry, port, backend))
             }),
             flipped,
+            client_mode: RwSignal::new("new".into()),
+            client: RwSignal::new(Default::default()),
+            delivery: RwSignal::new(None),
         }
     }
 
@@ -195,6 +207,8 @@ impl Scene {
         self.backend.set(0);
         self.hits.set(Vec::new());
         self.flipped.set(Vec::new());
+        self.client.set(Default::default());
+        self.delivery.set(None);
         self.reset_animation();
     }
 
@@ -455,6 +469,13 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     <controls::Player />
                     <diagram::Diagram />
                     <controls::Caption />
+                    // teaching panels (issue #11); embeds stay compact
+                    {(!embed).then(|| view! {
+                        <whynot::WhyNoTraffic />
+                        <connections::Connections />
+                        <rules::Rules />
+                        <dns::DnsLookup />
+                    })}
                     <diagram::SummaryTable />
                     {(!embed).then(|| view! {
                         <details class="details-tables">

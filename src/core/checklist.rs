@@ -1,0 +1,382 @@
+//! "Why no traffic?": the checks an engineer runs on a Service that does not answer, in the
+//! order of learnk8s' troubleshooting flowchart (is the object there, does the selector match
+//! pods, in the same namespace, are they Ready, does targetPort reach a declared port, can this
+//! entry point reach this type, does the traffic policy leave an endpoint, is the DNS name
+//! right), each failing line with one sentence and, where one edit fixes it, that edit.
+//!
+//! Every fact comes from the report (`analyze`); fixes are minimal text edits: one scalar
+//! replaced in place, or one line inserted with the indentation of its siblings, so comments,
+//! order and formatting of every other line are kept.
+
+use serde::Serialize;
+
+use super::diag::Severity;
+use super::model::{Body, Object};
+use super::report::{Report, ServiceReport};
+use super::resolve::selector_matches;
+use super::yaml::{Node, NodeKind};
+
+/// Replace `old` at `line:column` (1-based, columns in characters) by `new`; with `old` empty,
+/// insert `new` there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub line: u32,
+    pub column: u32,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// the button's words, e.g. `Set selector app: web`
+    pub label: String,
+    pub edit: Edit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// accepted | selector | namespace | ready | targetPort | type | policy | dns
+    pub key: String,
+    pub title: String,
+    /// ok | fail | warn | skip
+    pub status: String,
+    pub why: String,
+    pub fix: Option<Fix>,
+}
+
+fn check(key: &str, title: &str, status: &str, why: String, fix: Option<Fix>) -> Check {
+    Check { key: key.into(), title: title.into(), status: status.into(), why, fix }
+}
+
+/// Character offset → byte offset in `line`.
+fn byte_at(line: &str, column: u32) -> Option<usize> {
+    if column == 0 {
+        return None;
+    }
+    let c = column as usize - 1;
+    if c == line.chars().count() {
+        return Some(line.len());
+    }
+    line.char_indices().nth(c).map(|(b, _)| b)
+}
+
+/// Apply an edit; None when the text at the position is not `old` (the text moved on).
+pub fn apply(text: &str, e: &Edit) -> Option<String> {
+    let mut start = 0usize;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == e.line as usize {
+            let b = byte_at(l, e.column)?;
+            let at = start + b;
+            if !text[at..].starts_with(&e.old) {
+                return None;
+            }
+            return Some(format!("{}{}{}", &text[..at], e.new, &text[at + e.old.len()..]));
+        }
+        start += l.len() + 1;
+    }
+    None
+}
+
+fn line_of(text: &str, line: u32) -> Option<&str> {
+    text.split('\n').nth(line.checked_sub(1)? as usize)
+}
+
+/// An edit that replaces scalar `node` (plain or simply quoted) by `new`.
+fn replace_scalar(text: &str, node: &Node, new: &str) -> Option<Edit> {
+    let NodeKind::Scalar { text: value, plain, .. } = &node.kind else { return None };
+    let l = line_of(text, node.pos.line)?;
+    let rest = &l[byte_at(l, node.pos.column)?..];
+    let col = if *plain {
+        rest.starts_with(value.as_str()).then_some(node.pos.column)?
+    } else {
+        let q = rest.chars().next()?;
+        ((q == '"' || q == '\'') && rest[1..].starts_with(value.as_str()) && rest[1 + value.len()..].starts_with(q)).then_some(node.pos.column + 1)?
+    };
+    // a new plain value must stay a string of the same kind: quote what YAML would retype
+    Some(Edit { line: node.pos.line, column: col, old: value.clone(), new: new.to_string() })
+}
+
+/// An edit that inserts `key: value` as the first entry of block map `map`.
+fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> {
+    let NodeKind::Map(entries) = &map.kind else { return None };
+    let (k, _) = entries.first()?;
+    let l = line_of(text, k.pos.line)?;
+    let indent: String = l.chars().take(k.pos.column as usize - 1).collect();
+    if !indent.chars().all(|c| c == ' ') {
+        return None; // a flow map or a `- key:` item: no safe place for a line
+    }
+    Some(Edit { line: k.pos.line, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
+}
+
+fn path<'a>(root: &'a Node, keys: &[&str]) -> Option<&'a Node> {
+    keys.iter().try_fold(root, |n, k| n.get(k))
+}
+
+/// The source object of a Service in the report.
+fn service_object<'a>(objects: &'a [Object], s: &ServiceReport) -> Option<&'a Object> {
+    let svcs = || objects.iter().filter(|o| matches!(o.body, Body::Service(_)) && o.meta.name == s.name && o.meta.namespace == s.namespace);
+    svcs().find(|o| o.source.pos.line == s.line).or_else(|| svcs().next())
+}
+
+/// The checks for Service `service` (by name) from entry point `entry` (`pod`, `outside`,
+/// `nodeport@node-2`, `loadbalancer`, `externalip`).
+pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec<Check> {
+    let mut out = Vec::new();
+    let Some(s) = report.services.iter().find(|s| s.name == service).or(report.services.first()) else { return out };
+    let mut diags = Vec::new();
+    let objects = super::read_objects(text, &mut diags);
+    let obj = service_object(&objects, s);
+    let id = format!("Service/{}/{}", s.namespace, s.name);
+
+    // 1. accepted?
+    if s.rejected {
+        let first = report.diagnostics.iter().find(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == Severity::Error).map(|d| d.message.clone());
+        out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {}", first.unwrap_or_else(|| "see the problems list".into())), None));
+        return out;
+    }
+    out.push(check("accepted", "The API server accepts the Service", "ok", format!("{id} is created ({}).", s.type_), None));
+    if s.type_ == "ExternalName" {
+        out.push(check("selector", "Selector, endpoints, ports", "skip", format!("ExternalName is a DNS alias to {}: no selector, no endpoints, no proxying.", s.external_name.clone().unwrap_or_default()), None));
+        return out;
+    }
+
+    // 2. selector matches pods (in the Service's namespace)
+    let pods_here: Vec<&super::report::PodReport> = report.pods.iter().filter(|p| p.namespace == s.namespace).collect();
+    let selected: Vec<&super::report::PodReport> = match &s.selector {
+        Some(sel) => pods_here.iter().copied().filter(|p| selector_matches(sel, &p.labels)).collect(),
+        None => vec![],
+    };
+    match &s.selector {
+        None => {
+            let st = if s.endpoints.is_empty() { "fail" } else { "ok" };
+            out.push(check("selector", "Selector matches pods", st, if s.endpoints.is_empty() {
+                "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into()
+            } else {
+                format!("No selector: {} endpoint(s) come from Endpoints/EndpointSlices you created.", s.endpoints.len())
+            }, None));
+        }
+        Some(sel) if selected.is_empty() => {
+            let sel_text = super::model::labels_text(sel, ",");
+            // the nearest pod that misses by one value: offer that value
+            let near = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_some());
+            let fix = near.and_then(|m| {
+                let (k, _, got) = &m.mismatched[0];
+                let got = got.clone()?;
+                let node = path(&obj?.source, &["spec", "selector", k])?;
+                Some(Fix { label: format!("Set selector {k}: {got}"), edit: replace_scalar(text, node, &got)? })
+            });
+            let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
+                Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
+                None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
+            };
+            out.push(check("selector", "Selector matches pods", "fail", why, fix));
+        }
+        Some(sel) => out.push(check("selector", "Selector matches pods", "ok", format!("{} matches {} pod(s).", super::model::labels_text(sel, ","), selected.len()), None)),
+    }
+
+    // 3. same namespace
+    let elsewhere: Vec<&super::resolve::Miss> = s.near_misses.iter().filter(|m| m.namespace != s.namespace).collect();
+    if selected.is_empty() && !elsewhere.is_empty() {
+        let ns = elsewhere[0].namespace.clone();
+        let fix = obj.and_then(|o| {
+            let meta = o.source.get("metadata")?;
+            let edit = match meta.get("namespace") {
+                Some(n) => replace_scalar(text, n, &ns)?,
+                None => insert_entry(text, meta, "namespace", &ns)?,
+            };
+            Some(Fix { label: format!("Move the Service to namespace {ns}"), edit })
+        });
+        out.push(check("namespace", "Pods are in the Service's namespace", "fail",
+            format!("{} pod(s) with matching labels run in namespace {ns}, the Service is in {}: a Service selects only in its own namespace.", elsewhere.len(), s.namespace), fix));
+    } else {
+        out.push(check("namespace", "Pods are in the Service's namespace", if selected.is_empty() { "skip" } else { "ok" }, format!("namespace {}", s.namespace), None));
+    }
+
+    // 4. Ready
+    if !selected.is_empty() || !s.endpoints.is_empty() {
+        let ready = s.endpoints.iter().filter(|e| e.ready).count();
+        let not_ready: Vec<&str> = selected.iter().filter(|p| !p.ready).map(|p| p.name.as_str()).collect();
+        let (st, why) = if ready == 0 && !s.endpoints.is_empty() {
+            ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
+        } else if !not_ready.is_empty() {
+            ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic.", not_ready.len(), selected.len(), not_ready.join(", ")))
+        } else {
+            ("ok", format!("{ready} Ready endpoint(s)."))
+        };
+        out.push(check("ready", "Selected pods are Ready", st, why, None));
+    }
+
+    // 5. targetPort resolves on each pod and is declared
+    for (i, sp) in s.ports.iter().enumerate() {
+        if selected.is_empty() {
+            break;
+        }
+        let declared: Vec<(i64, Option<String>)> = {
+            let mut v: Vec<(i64, Option<String>)> = Vec::new();
+            for p in &selected {
+                for cp in p.ports.iter().filter(|cp| cp.protocol == sp.protocol) {
+                    if !v.iter().any(|(n, _)| *n == cp.container_port) {
+                        v.push((cp.container_port, cp.name.clone()));
+                    }
+                }
+            }
+            v
+        };
+        let title = format!("targetPort of port {} reaches a declared container port", sp.port);
+        let node = obj.and_then(|o| o.source.get("spec")?.get("ports").and_then(|ps| match &ps.kind {
+            NodeKind::Seq(items) => items.get(i)?.get("targetPort"),
+            _ => None,
+        }));
+        let (bad, why) = match &sp.target_port {
+            super::model::IntOrString::Str(name) => {
+                let lacking: Vec<&str> = selected.iter().filter(|p| !p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str()) && cp.protocol == sp.protocol)).map(|p| p.name.as_str()).collect();
+                (!lacking.is_empty(), format!("targetPort \"{name}\" names a container port; {} of {} pod(s) declare none with that name and protocol {} ({}), so they get no traffic on this port.", lacking.len(), selected.len(), sp.protocol, lacking.join(", ")))
+            }
+            super::model::IntOrString::Int(n) => {
+                let any_declared = !declared.is_empty();
+                (any_declared && !declared.iter().any(|(d, _)| d == n), format!("targetPort {n} is used as is (a number is never checked), but the pods declare {}: is anything listening on {n}?", declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")))
+            }
+        };
+        if !bad {
+            out.push(check("targetPort", &title, "ok", format!("targetPort {} → {}", sp.target_port, declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")), None));
+            continue;
+        }
+        // one declared port: offer it (by number; the name if the target was a name and it has one)
+        let fix = match (declared.as_slice(), node) {
+            ([(n, name)], Some(node)) => {
+                let new = match (&sp.target_port, name) {
+                    (super::model::IntOrString::Str(_), Some(nm)) => nm.clone(),
+                    _ => n.to_string(),
+                };
+                replace_scalar(text, node, &new).map(|edit| Fix { label: format!("Set targetPort: {new}"), edit })
+            }
+            _ => None,
+        };
+        let status = if matches!(sp.target_port, super::model::IntOrString::Str(_)) { "fail" } else { "warn" };
+        out.push(check("targetPort", &title, status, why, fix));
+    }
+
+    // 6. the type is reachable from this entry point
+    let outside = entry != "pod";
+    if outside && s.type_ == "ClusterIP" && s.external_ips.is_empty() {
+        let fix = obj.and_then(|o| {
+            let spec = o.source.get("spec")?;
+            let edit = match spec.get("type") {
+                Some(t) => replace_scalar(text, t, "NodePort")?,
+                None => insert_entry(text, spec, "type", "NodePort")?,
+            };
+            Some(Fix { label: "Make it type: NodePort".into(), edit })
+        });
+        out.push(check("type", "The Service type is reachable from here", "fail", "A ClusterIP Service is reachable only inside the cluster; from outside use type NodePort (a port on every node) or LoadBalancer.".into(), fix));
+    } else if entry == "loadbalancer" && s.load_balancer == super::service::LoadBalancer::Pending {
+        out.push(check("type", "The Service type is reachable from here", "warn", "type LoadBalancer, but no cloud controller gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile.".into(), None));
+    } else {
+        out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
+    }
+
+    // 7. the traffic policy leaves an endpoint
+    let via_node = entry.split_once('@').map(|(_, n)| n.to_string());
+    let path = s.paths.iter().find(|p| match &via_node {
+        Some(n) => p.entry == entry.split('@').next().unwrap_or("") && p.node.as_deref() == Some(n.as_str()),
+        None => p.entry == entry,
+    });
+    if let Some(p) = path.filter(|p| p.outcome == "dropped" && p.reason.contains("TrafficPolicy")) {
+        let (field, name) = if p.reason.starts_with("internal") { ("internalTrafficPolicy", "internal") } else { ("externalTrafficPolicy", "external") };
+        let fix = obj.and_then(|o| {
+            let n = o.source.get("spec")?.get(field)?;
+            Some(Fix { label: format!("Set {field}: Cluster"), edit: replace_scalar(text, n, "Cluster")? })
+        });
+        out.push(check("policy", "The traffic policy leaves an endpoint", "fail", format!("{}: {field} Local keeps {name} traffic on the node it arrives at, and that node has no ready endpoint.", p.reason), fix));
+    } else {
+        out.push(check("policy", "The traffic policy leaves an endpoint", "ok", "No Local policy drops this request.".into(), None));
+    }
+
+    // 8. DNS name: the client pod lives in `default`
+    let client_ns = report.cluster.client_pod.namespace.clone();
+    if s.namespace == client_ns {
+        out.push(check("dns", "The DNS name resolves", "ok", format!("From {client_ns}, \"{}\" resolves through the search path.", s.name), None));
+    } else {
+        out.push(check("dns", "The DNS name resolves", "warn", format!("From namespace {client_ns}, a bare \"{}\" looks in {client_ns} and misses: ask for {}.{} (or the full {}.{}.svc.{}).", s.name, s.name, s.namespace, s.name, s.namespace, report.cluster.cluster_domain), None));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{analyze, config::Config, presets};
+
+    fn run(id: &str, entry: &str) -> (String, Report, Vec<Check>) {
+        let text = presets::find(id).expect("preset").yaml.to_string();
+        let r = analyze(&text, &Config::default());
+        let svc = r.services[0].name.clone();
+        let c = checklist(&text, &r, &svc, entry);
+        (text, r, c)
+    }
+    fn first_fix(c: &[Check]) -> &Fix {
+        c.iter().find_map(|c| c.fix.as_ref()).expect("a fix")
+    }
+
+    #[test]
+    fn selector_typo_fix_sets_the_near_miss_value_and_nothing_else() {
+        let (text, _, c) = run("broken-selector-typo", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").expect("selector");
+        assert_eq!(sel.status, "fail");
+        let fix = first_fix(&c);
+        assert_eq!(fix.label, "Set selector app: web");
+        assert_eq!((fix.edit.old.as_str(), fix.edit.new.as_str()), ("wbe", "web"));
+        let fixed = apply(&text, &fix.edit).expect("applies");
+        assert_eq!(fixed, text.replacen("app: wbe", "app: web", 1));
+        let r = analyze(&fixed, &Config::default());
+        assert!(!r.diagnostics.iter().any(|d| d.code == "NoPodsSelected"));
+        assert_eq!(r.services[0].paths[0].outcome, "delivered");
+        assert!(checklist(&fixed, &r, "web", "pod").iter().all(|c| c.status != "fail"));
+    }
+
+    #[test]
+    fn named_target_port_fix_uses_the_declared_container_port() {
+        let (text, _, c) = run("broken-targetport", "pod");
+        let tp = c.iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert_eq!(tp.status, "fail");
+        let fix = tp.fix.as_ref().expect("fix");
+        assert_eq!((fix.edit.old.as_str(), fix.edit.new.as_str()), ("http", "8080"));
+        let fixed = apply(&text, &fix.edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].paths[0].outcome, "delivered");
+    }
+
+    #[test]
+    fn namespace_fix_inserts_one_line_with_the_siblings_indentation() {
+        let (text, _, c) = run("broken-namespace", "pod");
+        let ns = c.iter().find(|c| c.key == "namespace").expect("namespace");
+        assert_eq!(ns.status, "fail");
+        let fixed = apply(&text, &ns.fix.as_ref().expect("fix").edit).expect("applies");
+        assert!(fixed.contains("metadata:\n  namespace: shop\n  name: web\n"), "{fixed}");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].endpoints.len(), 3);
+    }
+
+    #[test]
+    fn clusterip_from_outside_offers_nodeport() {
+        let (text, _, c) = run("web-clusterip", "outside");
+        let t = c.iter().find(|c| c.key == "type").expect("type");
+        assert_eq!(t.status, "fail");
+        let fixed = apply(&text, &t.fix.as_ref().expect("fix").edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].type_, "NodePort");
+        assert!(fixed.contains("spec:\n  type: NodePort\n  selector:"));
+    }
+
+    #[test]
+    fn healthy_scene_has_no_failures_and_quoted_scalars_keep_their_quotes() {
+        let (_, _, c) = run("web-clusterip", "pod");
+        assert!(c.iter().all(|c| c.status == "ok"), "{c:#?}");
+        let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: \"wbe\"\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    image: x\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "web", "pod");
+        let fixed = apply(text, &first_fix(&c).edit).expect("applies");
+        assert!(fixed.contains("app: \"web\""), "{fixed}");
+        // a stale edit does not apply
+        assert!(apply("other", &first_fix(&c).edit).is_none());
+    }
+}

@@ -1,0 +1,235 @@
+//! Connections, not requests: kube-proxy chooses an endpoint when a connection is opened (the
+//! first packet of a flow traverses KUBE-SVC-*; later packets follow the conntrack entry the
+//! DNAT created), so where requests land depends on how the client uses connections.
+//!
+//! Sources: kubernetes/kubernetes pkg/proxy/iptables/proxier.go `writeServiceToEndpointRules`
+//! (the `-m statistic --mode random` pick runs for new connections only: the nat table sees
+//! only a flow's first packet) and, for `sessionAffinity: ClientIP`, the `-m recent --rcheck
+//! --seconds <timeoutSeconds>` rules that send a client seen recently to the endpoint it used
+//! before. Client behaviour: HTTP/1.1 keeps connections open for reuse (RFC 9112 §9.3,
+//! persistent connections) and a client pool holds N of them; HTTP/2 — and so gRPC — multiplexes
+//! every request as a stream on one connection (RFC 9113 §5), so a gRPC client with one channel
+//! sends everything to one pod, and scaling the Deployment up does not move it.
+
+use super::config::fnv;
+use super::paths::Backend;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientMode {
+    /// a new TCP connection for every request (curl in a loop, HTTP/1.0, `Connection: close`)
+    PerRequest,
+    /// HTTP/1.1 keep-alive: a pool of up to N persistent connections, used in turn
+    KeepAlive(u32),
+    /// HTTP/2 or gRPC: one long-lived connection, every request a stream on it
+    Multiplexed,
+}
+
+impl ClientMode {
+    /// `new`, `keepalive-N`, `grpc`
+    pub fn key(&self) -> String {
+        match self {
+            ClientMode::PerRequest => "new".into(),
+            ClientMode::KeepAlive(n) => format!("keepalive-{n}"),
+            ClientMode::Multiplexed => "grpc".into(),
+        }
+    }
+    pub fn parse(s: &str) -> ClientMode {
+        match s {
+            "grpc" => ClientMode::Multiplexed,
+            s => match s.strip_prefix("keepalive-").and_then(|n| n.parse::<u32>().ok()) {
+                Some(n) => ClientMode::KeepAlive(n.clamp(1, 16)),
+                None => ClientMode::PerRequest,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conn {
+    /// 1, 2, … in the order the client opened them
+    pub id: u32,
+    /// `ip:port` kube-proxy DNATed this connection to
+    pub endpoint: String,
+    pub pod: Option<String>,
+    pub requests: u32,
+}
+
+/// One client's connections to one Service (what conntrack remembers for it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Client {
+    pub conns: Vec<Conn>,
+    pub opened: u32,
+    pub sent: u32,
+    /// the endpoint `-m recent` remembers for this client IP (sessionAffinity ClientIP)
+    pub remembered: Option<String>,
+    next: usize,
+}
+
+/// Where one request went and on which connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub request: u32,
+    pub conn: u32,
+    /// this request opened the connection (so kube-proxy chose the endpoint just now)
+    pub opened: bool,
+    /// index into the path's backends
+    pub backend: usize,
+    pub endpoint: String,
+    pub pod: Option<String>,
+    /// the caption: which connection it rides and why that pod
+    pub why: String,
+}
+
+fn addr(b: &Backend) -> String {
+    format!("{}:{}", b.ip, b.port)
+}
+
+impl Client {
+    /// Send one request. `backends` are kube-proxy's current choices; `alive(endpoint)` says
+    /// whether an open connection's pod still runs (a connection to a deleted pod is reset and
+    /// the client reconnects; one to a pod that only left the endpoints keeps flowing, because
+    /// established flows follow conntrack, not the KUBE-SVC rules). `sticky` = ClientIP affinity.
+    pub fn send(&mut self, mode: ClientMode, backends: &[Backend], sticky: bool, alive: impl Fn(&str) -> bool) -> Option<Delivery> {
+        let before = self.conns.len();
+        self.conns.retain(|c| alive(&c.endpoint));
+        let reset = before - self.conns.len();
+        if mode == ClientMode::PerRequest {
+            self.conns.clear(); // each request closes its connection
+        }
+        let limit = match mode {
+            ClientMode::PerRequest => 1,
+            ClientMode::KeepAlive(n) => n as usize,
+            ClientMode::Multiplexed => 1,
+        };
+        self.conns.truncate(limit);
+        self.sent += 1;
+        let request = self.sent;
+        let reuse = match mode {
+            ClientMode::PerRequest => None,
+            _ if self.conns.len() < limit => None,
+            _ => {
+                let i = self.next % self.conns.len();
+                self.next += 1;
+                Some(i)
+            }
+        };
+        let (i, opened, why_pick) = match reuse {
+            Some(i) => (i, false, String::new()),
+            None => {
+                if backends.is_empty() {
+                    return None;
+                }
+                self.opened += 1;
+                let id = self.opened;
+                let remembered = self.remembered.as_ref().and_then(|r| backends.iter().position(|b| &addr(b) == r));
+                let (pick, why) = match (sticky, remembered) {
+                    (true, Some(p)) => (p, "sessionAffinity ClientIP: the -m recent rule remembers this client, so the new connection goes to the same pod".to_string()),
+                    _ => {
+                        let p = (fnv(&format!("connection-{id}")) % backends.len() as u64) as usize;
+                        (p, format!("kube-proxy's KUBE-SVC rules picked 1 of {} endpoints at random for this new connection", backends.len()))
+                    }
+                };
+                if sticky {
+                    self.remembered = Some(addr(&backends[pick]));
+                }
+                self.conns.push(Conn { id, endpoint: addr(&backends[pick]), pod: backends[pick].pod.clone(), requests: 0 });
+                (self.conns.len() - 1, true, why)
+            }
+        };
+        let c = &mut self.conns[i];
+        c.requests += 1;
+        let backend = backends.iter().position(|b| addr(b) == c.endpoint).unwrap_or(usize::MAX);
+        let who = c.pod.clone().unwrap_or_else(|| c.endpoint.clone());
+        let mut why = if opened {
+            format!("Request {request} opens connection #{}: {why_pick} ({who}).", c.id)
+        } else {
+            let kind = match mode {
+                ClientMode::Multiplexed => "an HTTP/2 stream on the one long-lived connection",
+                _ => "a kept-alive connection",
+            };
+            format!(
+                "Request {request} rides connection #{} ({kind}, {} request(s) so far): no new connection, so kube-proxy chooses nothing; conntrack sends it to {who} again.",
+                c.id, c.requests
+            )
+        };
+        if !opened && backend == usize::MAX {
+            why.push_str(" That pod is no longer an endpoint, but an established connection keeps flowing to it.");
+        }
+        if reset > 0 {
+            why.push_str(&format!(" {reset} connection(s) were reset: their pod is gone."));
+        }
+        Some(Delivery { request, conn: c.id, opened, backend, endpoint: c.endpoint.clone(), pod: c.pod.clone(), why })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backends(n: usize) -> Vec<Backend> {
+        (0..n).map(|i| Backend { pod: Some(format!("web-{i}")), ip: format!("10.244.{i}.2"), port: 8080, node: None, declared: None, probability: 1.0 / n as f64 }).collect()
+    }
+    fn pods(c: &Client, mode: ClientMode, b: &[Backend], sticky: bool, n: usize) -> (Client, Vec<String>) {
+        let mut c = c.clone();
+        let v = (0..n).filter_map(|_| c.send(mode, b, sticky, |_| true)).map(|d| d.pod.unwrap_or_default()).collect();
+        (c, v)
+    }
+    fn distinct(v: &[String]) -> usize {
+        let mut d = v.to_vec();
+        d.sort();
+        d.dedup();
+        d.len()
+    }
+
+    #[test]
+    fn grpc_sends_twelve_requests_to_one_pod() {
+        let (c, v) = pods(&Client::default(), ClientMode::Multiplexed, &backends(3), false, 12);
+        assert_eq!(distinct(&v), 1);
+        assert_eq!(c.opened, 1);
+        // scaling up does not rebalance the open connection
+        let (_, more) = pods(&c, ClientMode::Multiplexed, &backends(6), false, 12);
+        assert_eq!(more, vec![v[0].clone(); 12]);
+    }
+
+    #[test]
+    fn new_connection_per_request_spreads() {
+        let (c, v) = pods(&Client::default(), ClientMode::PerRequest, &backends(3), false, 12);
+        assert_eq!(distinct(&v), 3, "{v:?}");
+        assert_eq!(c.opened, 12);
+    }
+
+    #[test]
+    fn keep_alive_uses_its_pool_in_turn() {
+        let mut c = Client::default();
+        let b = backends(3);
+        let d: Vec<Delivery> = (0..8).filter_map(|_| c.send(ClientMode::KeepAlive(2), &b, false, |_| true)).collect();
+        assert_eq!(c.opened, 2);
+        assert_eq!(d.iter().filter(|d| d.opened).count(), 2);
+        assert_eq!(d.iter().map(|d| d.conn).collect::<Vec<_>>(), vec![1, 2, 1, 2, 1, 2, 1, 2]);
+        assert!(d[2].why.contains("rides connection #1"));
+    }
+
+    #[test]
+    fn client_ip_affinity_sends_every_new_connection_to_the_same_pod() {
+        let (c, v) = pods(&Client::default(), ClientMode::PerRequest, &backends(3), true, 12);
+        assert_eq!(distinct(&v), 1);
+        assert_eq!(c.opened, 12);
+    }
+
+    #[test]
+    fn a_deleted_pod_resets_its_connection() {
+        let mut c = Client::default();
+        let b = backends(3);
+        let first = c.send(ClientMode::Multiplexed, &b, false, |_| true).expect("delivered");
+        let gone = first.endpoint.clone();
+        let next = c.send(ClientMode::Multiplexed, &b, false, |e| e != gone).expect("delivered");
+        assert!(next.opened && next.conn == 2 && next.why.contains("reset"), "{next:?}");
+    }
+
+    #[test]
+    fn modes_round_trip() {
+        for m in [ClientMode::PerRequest, ClientMode::KeepAlive(4), ClientMode::Multiplexed] {
+            assert_eq!(ClientMode::parse(&m.key()), m);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! A DNS lookup as a pod makes it: the name it types, expanded by its resolv.conf search path,
+//! each query tried in order and answered from the model's DNS records.
+//!
+//! Sources:
+//! - the pod's resolv.conf (dnsPolicy ClusterFirst, the default): kubernetes/kubernetes
+//!   pkg/kubelet/network/dns/dns.go `generateSearchesForDNSClusterFirst`
+//!   (`<ns>.svc.<zone> svc.<zone> <zone>`, then the node's own search domains, none here) and
+//!   `defaultDNSOptions = ["ndots:5"]`;
+//! - the order of tries: the stub resolver's search (glibc resolv/res_query.c `__res_context_search`):
+//!   a name ending in `.` is absolute and asked as is; a name with at least `ndots` dots is asked
+//!   as is first, then with each search suffix; otherwise each suffix first and the bare name last.
+//!   NXDOMAIN (and an empty answer) moves on to the next try; an answer ends the search;
+//! - the answers: kubernetes/dns docs/specification.md — §2.3.1 A and §2.3.2 SRV for a Service
+//!   with a clusterIP, §2.4.1/§2.4.2 headless A/SRV (NXDOMAIN with no ready endpoint), §2.5 CNAME
+//!   for ExternalName, §2.6 the deprecated `a-b-c-d.<ns>.pod.<zone>` A records, and §2.1
+//!   "all comparisons … are case-insensitive". These are the records `resolve::dns_records`
+//!   puts in the report. Names outside the cluster zone are forwarded to the upstream resolver,
+//!   which Switchboard does not model.
+
+use serde::Serialize;
+
+use super::report::Report;
+use super::resolve::DnsRecord;
+
+/// kubelet's `defaultDNSOptions`.
+pub const NDOTS: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DnsTry {
+    /// the fully qualified name asked (with its trailing dot)
+    pub query: String,
+    /// A | SRV
+    pub qtype: String,
+    /// NOERROR | NXDOMAIN | FORWARDED
+    pub rcode: String,
+    pub answers: Vec<DnsRecord>,
+    /// why this answer, in one sentence (with the spec section)
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lookup {
+    /// the name as typed
+    pub name: String,
+    /// the asking pod, `namespace/name`
+    pub pod: String,
+    pub search: Vec<String>,
+    pub ndots: usize,
+    /// each query in the order the resolver sends it, up to the one that answered
+    pub tries: Vec<DnsTry>,
+    /// in one sentence
+    pub summary: String,
+}
+
+/// The search list of a pod in `namespace` (generateSearchesForDNSClusterFirst).
+pub fn search_path(namespace: &str, zone: &str) -> Vec<String> {
+    vec![format!("{namespace}.svc.{zone}"), format!("svc.{zone}"), zone.to_string()]
+}
+
+/// The names the stub resolver asks, in order (glibc res_search with `ndots`).
+pub fn candidates(name: &str, search: &[String], ndots: usize) -> Vec<String> {
+    let name = name.trim();
+    if let Some(abs) = name.strip_suffix('.') {
+        return vec![abs.to_string()];
+    }
+    let dots = name.matches('.').count();
+    let with: Vec<String> = search.iter().map(|s| format!("{name}.{s}")).collect();
+    if dots >= ndots {
+        std::iter::once(name.to_string()).chain(with).collect()
+    } else {
+        with.into_iter().chain(std::iter::once(name.to_string())).collect()
+    }
+}
+
+fn in_zone(name: &str, zone: &str) -> bool {
+    name == zone || name.ends_with(&format!(".{zone}"))
+}
+
+/// §2.6: `a-b-c-d.<ns>.pod.<zone>` → a.b.c.d
+fn pod_record(name: &str, zone: &str) -> Option<DnsRecord> {
+    let rest = name.strip_suffix(&format!(".pod.{zone}"))?;
+    let (dashed, ns) = rest.split_once('.')?;
+    if ns.is_empty() || ns.contains('.') {
+        return None;
+    }
+    let parts: Vec<&str> = dashed.split('-').collect();
+    let ok = parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok());
+    ok.then(|| DnsRecord { kind: "A".into(), name: name.to_string(), answer: parts.join(".") })
+}
+
+/// One query against the cluster DNS: the records for `name` of `qtype` (CNAME answers any type).
+fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
+    let zone = report.cluster.cluster_domain.to_lowercase();
+    let q = format!("{name}.");
+    if !in_zone(name, &zone) {
+        return DnsTry {
+            query: q,
+            qtype: qtype.into(),
+            rcode: "FORWARDED".into(),
+            answers: vec![],
+            note: format!("{name} is outside the cluster zone {zone}: cluster DNS forwards it to the upstream resolver (not modelled here)"),
+        };
+    }
+    let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_lowercase() == name).cloned().collect();
+    if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
+        return DnsTry {
+            query: q,
+            qtype: qtype.into(),
+            rcode: "NOERROR".into(),
+            answers: vec![c.clone()],
+            note: format!("An ExternalName Service: a CNAME to {} (spec §2.5); the resolver then asks for {} itself, outside the cluster", c.answer, c.answer),
+        };
+    }
+    let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype).cloned().collect();
+    if !of_type.is_empty() {
+        let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_lowercase() == name));
+        let section = match (qtype, svc.map(|s| s.headless)) {
+            ("SRV", Some(true)) => "§2.4.2: one SRV per ready endpoint and named port",
+            ("SRV", _) => "§2.3.2: the named port's number and the Service's name",
+            (_, Some(true)) => "§2.4.1: a headless Service answers with its ready endpoints' own IPs",
+            _ => "§2.3.1: a Service with a clusterIP answers with the clusterIP, whatever its endpoints",
+        };
+        return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({section})") };
+    }
+    if qtype == "A" {
+        if let Some(r) = pod_record(name, &zone) {
+            return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: vec![r], note: "A pod's dashed-IP name (spec §2.6, deprecated but required)".into() };
+        }
+    }
+    let note = if !recs.is_empty() {
+        format!("The name exists but has no {qtype} record (NODATA); the resolver moves on")
+    } else if let Some(s) = report.services.iter().find(|s| format!("{}.{}.svc.{zone}", s.name, s.namespace) == name) {
+        if s.headless {
+            "A headless Service with no ready endpoint has no records: NXDOMAIN (spec §2.4.1)".to_string()
+        } else {
+            format!("Service {}/{} has no DNS records (it was not created)", s.namespace, s.name)
+        }
+    } else {
+        format!("No Service, pod or endpoint has this name in {zone}: NXDOMAIN")
+    };
+    DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
+}
+
+/// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`), else A.
+pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
+    let zone = report.cluster.cluster_domain.to_lowercase();
+    let search = search_path(namespace, &zone);
+    let typed = name.trim().to_lowercase();
+    let qtype = if typed.starts_with('_') { "SRV" } else { "A" };
+    let mut tries = Vec::new();
+    let mut summary = String::new();
+    if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary: "Type a name such as web, web.default or _http._tcp.web".into() };
+    }
+    for cand in candidates(&typed, &search, NDOTS) {
+        let t = ask(report, &cand, qtype);
+        let done = t.rcode == "FORWARDED" || !t.answers.is_empty();
+        if done && summary.is_empty() {
+            summary = if t.rcode == "FORWARDED" {
+                format!("{} quer{} inside the cluster zone found nothing; {} goes to the upstream resolver", tries.len(), if tries.len() == 1 { "y" } else { "ies" }, t.query)
+            } else {
+                let a: Vec<String> = t.answers.iter().map(|r| format!("{} {}", r.kind, r.answer)).collect();
+                format!("{} answers {} (query {} of the search)", t.query, a.join(", "), tries.len() + 1)
+            };
+        }
+        tries.push(t);
+        if done {
+            break;
+        }
+    }
+    if summary.is_empty() {
+        summary = format!("NXDOMAIN: none of the {} names the search path made exists", tries.len());
+    }
+    Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{analyze, config::Config, presets};
+
+    fn scene(id: &str) -> Report {
+        analyze(presets::find(id).expect("preset").yaml, &Config::default())
+    }
+
+    #[test]
+    fn generate_searches_for_dns_cluster_first() {
+        assert_eq!(search_path("default", "cluster.local"), vec!["default.svc.cluster.local", "svc.cluster.local", "cluster.local"]);
+    }
+
+    #[test]
+    fn res_search_order_with_ndots_5() {
+        let s = search_path("default", "cluster.local");
+        assert_eq!(candidates("web", &s, 5)[0], "web.default.svc.cluster.local");
+        assert_eq!(candidates("web", &s, 5).last().map(String::as_str), Some("web"));
+        // five dots or more: as is first
+        assert_eq!(candidates("a.b.c.d.e.f", &s, 5)[0], "a.b.c.d.e.f");
+        // absolute: only as is
+        assert_eq!(candidates("web.default.svc.cluster.local.", &s, 5), vec!["web.default.svc.cluster.local"]);
+    }
+
+    #[test]
+    fn web_from_default_answers_the_cluster_ip_on_the_first_try() {
+        let r = scene("web-clusterip");
+        let l = lookup(&r, "default", "client", "web");
+        assert_eq!(l.tries.len(), 1);
+        assert_eq!(l.tries[0].query, "web.default.svc.cluster.local.");
+        assert_eq!(l.tries[0].answers[0].kind, "A");
+        assert_eq!(Some(l.tries[0].answers[0].answer.clone()), r.services[0].cluster_ip);
+    }
+
+    #[test]
+    fn web_from_another_namespace_misses_then_forwards() {
+        let r = scene("web-clusterip");
+        let l = lookup(&r, "shop", "p", "web");
+        assert_eq!(l.tries.iter().map(|t| t.rcode.as_str()).collect::<Vec<_>>(), vec!["NXDOMAIN", "NXDOMAIN", "NXDOMAIN", "FORWARDED"]);
+        // web.default from another namespace: the second suffix finds it
+        let l = lookup(&r, "shop", "p", "Web.Default");
+        assert_eq!(l.tries.len(), 2);
+        assert_eq!(l.tries[1].query, "web.default.svc.cluster.local.");
+        assert_eq!(l.tries[1].rcode, "NOERROR");
+    }
+
+    #[test]
+    fn externalname_answers_the_cname() {
+        let r = scene("web-externalname");
+        for name in ["web", "db"] {
+            let svc = r.services.iter().find(|s| s.name == name).expect("ExternalName");
+            let l = lookup(&r, "default", "client", name);
+            assert_eq!(l.tries.len(), 1);
+            assert_eq!(l.tries[0].answers[0].kind, "CNAME");
+            assert_eq!(Some(l.tries[0].answers[0].answer.clone()), svc.external_name);
+        }
+        assert!(lookup(&r, "default", "client", "db").summary.contains("CNAME db.example.com"));
+    }
+
+    #[test]
+    fn srv_for_named_ports_and_pod_records() {
+        let r = scene("named-targetport");
+        let svc = &r.services[0];
+        if let Some(p) = svc.ports.iter().find(|p| p.name.is_some()) {
+            let q = format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), p.protocol.to_lowercase(), svc.name);
+            let l = lookup(&r, &svc.namespace, "client", &q);
+            assert_eq!(l.tries.last().expect("try").answers[0].kind, "SRV", "{l:?}");
+        }
+        let l = lookup(&r, "default", "client", "10-244-0-2.default.pod.cluster.local.");
+        assert_eq!(l.tries[0].answers[0].answer, "10.244.0.2");
+    }
+
+    #[test]
+    fn headless_with_no_ready_endpoint_is_nxdomain() {
+        let r = analyze("apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n  - port: 5432\n", &Config::default());
+        let l = lookup(&r, "default", "client", "db");
+        assert_eq!(l.tries[0].rcode, "NXDOMAIN");
+        assert!(l.tries[0].note.contains("§2.4.1"), "{}", l.tries[0].note);
+    }
+}

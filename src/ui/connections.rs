@@ -1,0 +1,87 @@
+//! How the client uses connections (new per request, HTTP/1.1 keep-alive with N, gRPC/HTTP/2 on
+//! one), the connections it has open and where each goes. "Send a request" / "Send 12" use this
+//! mode; the rules are in `crate::core::connections`.
+
+use leptos::prelude::*;
+
+use super::Scene;
+use crate::core::connections::ClientMode;
+
+#[component]
+pub fn Connections() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    // a new Service, entry point or port: a new client with no connections
+    Effect::new(move |_| {
+        let _ = (scene.service.get(), scene.entry.get(), scene.port.get());
+        scene.client.set(Default::default());
+        scene.delivery.set(None);
+    });
+    let mode = Memo::new(move |_| ClientMode::parse(&scene.client_mode.get()));
+    let keepalive_n = move || match mode.get() {
+        ClientMode::KeepAlive(n) => n,
+        _ => 2,
+    };
+    let set_mode = move |key: String| {
+        scene.client_mode.set(key);
+        scene.client.set(Default::default());
+        scene.delivery.set(None);
+        scene.hits.set(Vec::new());
+    };
+    let sticky = Memo::new(move |_| {
+        scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).filter(|s| s.session_affinity == "ClientIP").map(|s| s.session_affinity_timeout.unwrap_or(10800)))
+    });
+    view! {
+        <details class="teach connections" id="connections" open>
+            <summary>"Connections, not requests"</summary>
+            <div class="conn-form">
+                <label>"The client "
+                    <select id="client-mode" data-kind="client-mode" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_mode(if v == "keepalive" { ClientMode::KeepAlive(keepalive_n()).key() } else { v });
+                    }>
+                        <option value="new" selected=move || mode.get() == ClientMode::PerRequest>"opens a new connection per request"</option>
+                        <option value="keepalive" selected=move || matches!(mode.get(), ClientMode::KeepAlive(_))>"HTTP/1.1 keep-alive: reuses N connections"</option>
+                        <option value="grpc" selected=move || mode.get() == ClientMode::Multiplexed>"gRPC / HTTP/2: one long-lived connection"</option>
+                    </select>
+                </label>
+                <Show when=move || matches!(mode.get(), ClientMode::KeepAlive(_))>
+                    <label>" N "
+                        <input id="keepalive-n" type="number" min="1" max="16" prop:value=move || keepalive_n().to_string()
+                            on:change=move |ev| {
+                                let n = event_target_value(&ev).parse::<u32>().unwrap_or(2);
+                                set_mode(ClientMode::KeepAlive(n).key());
+                            } />
+                    </label>
+                </Show>
+                <button type="button" class="btn" id="close-connections"
+                    on:click=move |_| { scene.client.set(Default::default()); scene.delivery.set(None); }>"Close connections"</button>
+            </div>
+            <p class="muted">
+                {move || match mode.get() {
+                    ClientMode::PerRequest => "kube-proxy picks an endpoint for every new connection, so requests spread.".to_string(),
+                    ClientMode::KeepAlive(n) => format!("kube-proxy picks only when one of the {n} connections opens; after that, requests reuse them in turn and land where those connections went."),
+                    ClientMode::Multiplexed => "Every request is a stream on one connection: kube-proxy picked once, so every request lands on one pod — and scaling up does not rebalance it.".to_string(),
+                }}
+                {move || sticky.get().map(|t| format!(" This Service has sessionAffinity: ClientIP: every new connection from this client goes to the pod it used before (for {t} s)."))}
+            </p>
+            {move || {
+                let c = scene.client.get();
+                (!c.conns.is_empty()).then(|| view! {
+                    <table class="conn-table">
+                        <thead><tr><th scope="col">"connection"</th><th scope="col">"pod (DNAT)"</th><th scope="col">"requests"</th></tr></thead>
+                        <tbody>
+                            {c.conns.iter().map(|k| view! {
+                                <tr data-kind="connection-row" data-conn=k.id.to_string() data-pod=k.pod.clone().unwrap_or_default()>
+                                    <td>{format!("#{}", k.id)}</td>
+                                    <td>{format!("{} ({})", k.pod.clone().unwrap_or_default(), k.endpoint)}</td>
+                                    <td>{k.requests.to_string()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="muted">{format!("{} request(s) on {} connection(s) opened so far.", c.sent, c.opened)}</p>
+                })
+            }}
+        </details>
+    }
+}

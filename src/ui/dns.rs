@@ -1,0 +1,77 @@
+//! DNS lookups as a pod makes them: pick the asking pod, type a name, see each query its
+//! resolver sends (search path, ndots:5) and what cluster DNS answers. The rules live in
+//! `crate::core::dnsquery`.
+
+use leptos::prelude::*;
+
+use super::Scene;
+use crate::core::dnsquery::{lookup, NDOTS};
+
+#[component]
+pub fn DnsLookup() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let name = RwSignal::new(String::new());
+    // `namespace/name` of the asking pod; the cluster's client pod by default
+    let asker = RwSignal::new(String::from("default/client"));
+    let pods = Memo::new(move |_| {
+        scene.shown.with(|r| {
+            let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
+            v.extend(r.pods.iter().map(|p| format!("{}/{}", p.namespace, p.name)));
+            v.dedup();
+            v
+        })
+    });
+    let result = Memo::new(move |_| {
+        let n = name.get();
+        if n.trim().is_empty() {
+            return None;
+        }
+        let who = asker.get();
+        let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
+        Some(scene.shown.with(|r| lookup(r, ns, pod, &n)))
+    });
+    let resolv = Memo::new(move |_| {
+        let who = asker.get();
+        let ns = who.split_once('/').map(|(n, _)| n.to_string()).unwrap_or_else(|| "default".into());
+        let zone = scene.shown.with(|r| r.cluster.cluster_domain.clone());
+        format!("search {}\noptions ndots:{NDOTS}", crate::core::dnsquery::search_path(&ns, &zone).join(" "))
+    });
+    view! {
+        <details class="teach dns-lookup" id="dns-lookup" open>
+            <summary>"DNS lookup from a pod"</summary>
+            <div class="dns-form">
+                <label>"As pod "
+                    <select id="dns-pod" data-kind="dns-pod" on:change=move |ev| asker.set(event_target_value(&ev))>
+                        {move || pods.get().into_iter().map(|p| {
+                            let sel = p == asker.get_untracked();
+                            view! { <option value=p.clone() selected=sel>{p.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>" look up "
+                    <input id="dns-query" data-kind="dns-query" type="text" spellcheck="false" autocomplete="off"
+                        placeholder="web, web.default, _http._tcp.web"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <pre class="resolv-conf" aria-label="The pod's /etc/resolv.conf">{move || resolv.get()}</pre>
+            {move || result.get().map(|l| view! {
+                <ol class="dns-answers" aria-label="Queries in the order the resolver sends them">
+                    {l.tries.iter().map(|t| {
+                        let answers = t.answers.iter().map(|a| format!("{} {}", a.kind, a.answer)).collect::<Vec<_>>().join(", ");
+                        view! {
+                            <li data-kind="dns-answer" data-rcode=t.rcode.clone() data-query=t.query.clone()>
+                                <code>{format!("{} {}", t.query, t.qtype)}</code>" → "
+                                <strong class=format!("rcode rcode-{}", t.rcode.to_lowercase())>{t.rcode.clone()}</strong>
+                                {(!answers.is_empty()).then(|| view! { " "<code class="dns-rr">{answers}</code> })}
+                                <span class="dns-note">{t.note.clone()}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <p class="dns-summary" data-kind="dns-summary">{l.summary.clone()}</p>
+            })}
+        </details>
+    }
+}

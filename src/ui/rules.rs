@@ -1,0 +1,74 @@
+//! kube-proxy's iptables rules for the selected Service, on the node that handles the request
+//! being played, with the rules the current hop's packet matches highlighted. Everything comes
+//! from `crate::core::iptables` (which follows pkg/proxy/iptables/proxier.go).
+
+use leptos::prelude::*;
+
+use super::Scene;
+use crate::core::iptables::{hop_node, rules_for, traverse, RuleSet};
+
+/// The rule set to show and the indices the playing hop walks through.
+fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
+    let path = scene.path.get()?;
+    let step = scene.step.get().min(path.hops.len());
+    let hop = (step > 0).then(|| path.hops[step - 1].clone());
+    scene.shown.with(|r| {
+        let svc = r.services.get(scene.service_index()?)?;
+        // the node: the one handling this hop, else any hop's, else the path's, else the client's
+        let node = hop
+            .as_ref()
+            .and_then(hop_node)
+            .or_else(|| path.hops.iter().find_map(hop_node))
+            .or_else(|| path.node.clone())
+            .or_else(|| r.cluster.client_pod.node.clone())
+            .unwrap_or_default();
+        let set = rules_for(svc, r, &node);
+        let hit = hop.map(|h| traverse(&set, &h)).unwrap_or_default();
+        Some((format!("{}/{}", svc.namespace, svc.name), set, hit))
+    })
+}
+
+#[component]
+pub fn Rules() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let data = Memo::new(move |_| current(&scene));
+    view! {
+        <details class="teach rules" id="iptables" open>
+            <summary>"kube-proxy's iptables rules"</summary>
+            {move || match data.get() {
+                None => view! { <p class="muted">"No Service selected."</p> }.into_any(),
+                Some((name, set, hit)) => {
+                    if let Some(why) = set.none_because.clone() {
+                        return view! { <p class="muted" data-kind="iptables-none">{format!("No iptables rules for {name}: {why}.")}</p> }.into_any();
+                    }
+                    let head = format!(
+                        "What kube-proxy (iptables mode) on {} writes for {name}, as it hands the lines to iptables-restore. {}",
+                        set.node,
+                        if hit.is_empty() { "Step through the request: the rules its packet matches light up." } else { "Lit: the rules the current hop's packet matches, in order." }
+                    );
+                    let rows = set.rules.iter().enumerate().map(|(i, r)| {
+                        let order = hit.iter().position(|&h| h == i);
+                        let lit = order.is_some();
+                        view! {
+                            <tr data-kind="iptables-rule" data-chain=r.chain.clone() data-table=r.table.clone() class:hit=lit
+                                data-hit=lit.then_some("true") aria-current=lit.then_some("step")>
+                                <td class="rule-order">{order.map(|o| (o + 1).to_string()).unwrap_or_default()}</td>
+                                <td class="rule-table">{r.table.clone()}</td>
+                                <td class="rule-line"><code>{r.line.clone()}</code><span class="rule-note">{r.note.clone()}</span></td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <p class="muted">{head}</p>
+                        <div class="rules-scroll">
+                            <table class="rules-table">
+                                <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </details>
+    }
+}

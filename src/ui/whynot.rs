@@ -1,0 +1,93 @@
+//! "Why no traffic?": the checklist for the selected Service and entry point, with one-click
+//! fixes. A fix edits the YAML through the textarea's own editing (`insertText`), so the
+//! browser's undo (Ctrl+Z) and redo (Ctrl+Shift+Z) take it back together with typed edits.
+//! The checks and the edits come from `crate::core::checklist`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Scene;
+use crate::core::checklist::{apply, checklist, Edit};
+
+/// UTF-16 offset of `line:column` (1-based, column in characters): what textarea selections count.
+fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
+    let mut off = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line as usize {
+            return off + l.chars().take(column.saturating_sub(1) as usize).map(|c| c.len_utf16() as u32).sum::<u32>();
+        }
+        off += l.encode_utf16().count() as u32 + 1;
+    }
+    off
+}
+
+/// Apply `edit` to the editor text as if typed: select the old scalar and insert the new one
+/// with `document.execCommand("insertText")`, which keeps the textarea's undo history.
+/// Without an editable textarea (an embed with editor=0, read-only), the text is set directly.
+pub fn apply_edit(scene: Scene, edit: &Edit) -> bool {
+    let text = scene.text.get_untracked();
+    let Some(want) = apply(&text, edit) else { return false };
+    let doc = web_sys::window().and_then(|w| w.document());
+    let area = doc.as_ref().and_then(|d| d.get_element_by_id("yaml")).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    let mut done = false;
+    if let (Some(d), Some(a)) = (doc, area.filter(|a| !a.read_only() && a.value() == text)) {
+        let start = utf16_offset(&text, edit.line, edit.column);
+        let end = start + edit.old.encode_utf16().count() as u32;
+        let _ = a.focus();
+        let _ = a.set_selection_range(start, end);
+        let exec = js_sys::Reflect::get(&d, &"execCommand".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(f) = exec {
+            let ok = f.call3(&d, &"insertText".into(), &false.into(), &edit.new.as_str().into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+            done = ok && a.value() == want;
+            if ok && !done {
+                a.set_value(&text); // the browser edited something else: put the text back
+            }
+        }
+    }
+    scene.text.set(want);
+    scene.backend.set(0);
+    scene.reset_animation();
+    done
+}
+
+#[component]
+pub fn WhyNoTraffic() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let checks = Memo::new(move |_| {
+        let (svc, entry) = (scene.service.get(), scene.entry.get());
+        scene.text.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
+    });
+    let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
+    view! {
+        <details class="teach whynot" id="why-no-traffic" open>
+            <summary>{move || match failing.get() {
+                0 => "Why no traffic? — every check passes".to_string(),
+                n => format!("Why no traffic? — {n} check(s) fail"),
+            }}</summary>
+            <ol class="checks">
+                {move || checks.get().into_iter().map(|c| {
+                    let fix = c.fix.clone();
+                    let key = c.key.clone();
+                    view! {
+                        <li data-kind="check" data-check=c.key.clone() data-status=c.status.clone() class=format!("check check-{}", c.status)>
+                            <span class="check-mark" aria-hidden="true">{match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }}</span>
+                            <span class="check-title">{c.title.clone()}</span>
+                            <span class="sr">{format!(" ({})", c.status)}</span>
+                            <span class="check-why">{c.why.clone()}</span>
+                            {fix.map(|f| {
+                                let edit = f.edit.clone();
+                                view! {
+                                    <button type="button" class="btn fix" data-kind="fix" data-check=key.clone()
+                                        title=format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end())
+                                        on:click=move |_| { apply_edit(scene, &edit); }>
+                                        {f.label.clone()}
+                                    </button>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
+    }
+}
