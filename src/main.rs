@@ -1,7 +1,8 @@
 //! The browser app (built by trunk). On a native target it only says how to run it.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // a panic shows a panel with the user's text (plain DOM), never a dead page
+    switchboard::ui::crash::install();
     // `Switchboard.mount(element, options)` for host pages; the full page only where the
     // document asks for it (index.html's <body data-switchboard-app>).
     switchboard::ui::api::expose_global();

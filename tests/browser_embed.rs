@@ -131,7 +131,7 @@ async fn mount_api_two_instances_are_independent() {
     let parsed = web_sys::DomParser::new().unwrap().parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml).unwrap();
     assert_eq!(parsed.get_elements_by_tag_name("parsererror").length(), 0);
     assert_eq!(parsed.query_selector_all("[data-kind='pod']").unwrap().length(), 4);
-    assert!(svg.contains("style=\"fill:"), "styles inlined");
+    assert!(svg.contains(" fill=\"rgb(") && !svg.contains(" style=\""), "styles inlined as presentation attributes (no style attribute: CSP)");
 
     // destroy unmounts A only
     a.destroy();

@@ -2,9 +2,16 @@
 """End to end: the release bundle in dist/, served on 127.0.0.1, driven in headless Chromium
 through chromedriver (plain WebDriver over HTTP; no packages needed).
 
+The bundle is served as a docs site would host it: under a sub-path (/switchboard/, and a
+copy under /a/b/c/), with the strict Content-Security-Policy as a header (the same policy as
+the <meta> in index.html). Every page load collects `securitypolicyviolation` events (a
+listener added before any page script, through the DevTools protocol) and console errors.
+
 Checks: the default scene renders (the tutorial's web Service, 3 nodes, 3 pods + the client),
-the console has no errors, a user with only a keyboard can reach the controls and step a
-request to its pod, and a preset opened from the URL renders.
+no CSP violation and no console error, a user with only a keyboard can reach the controls and
+step a request to its pod, a preset opened from the URL renders, the embed view, the examples
+page (iframes + JS API), the iframe snippet and the JS API snippet of docs/embedding.md in a
+host page on another path and on another origin, and postMessage origin checks.
 Prints 'N passed, M failed' and exits non-zero on any failure.
 """
 import http.server
@@ -14,7 +21,9 @@ import shutil
 import socket
 import socketserver
 import subprocess
+import re
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -29,12 +38,50 @@ def free_port():
         return s.getsockname()[1]
 
 
-def serve_dist(port, directory=DIST):
-    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=directory, **k)
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
-    httpd = socketserver.TCPServer(("127.0.0.1", port), handler)
+# The policy the app ships with (index.html <meta>, Trunk.toml [serve.headers]); kept equal.
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'")
+BASE = "/switchboard/"
+
+
+def serve_dir(port, directory, csp_under=("/switchboard/", "/a/b/c/")):
+    """A plain static server (python http.server) for `directory`; paths under `csp_under` get the
+    strict CSP header, as a docs site would send it for the bundle (the host pages do not)."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=directory, **k)
+
+        def log_message(self, *a):
+            pass
+
+        def end_headers(self):
+            if any(self.path.startswith(p) for p in csp_under):
+                self.send_header("Content-Security-Policy", CSP)
+            super().end_headers()
+
+    Handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
+    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", port), Handler)
+    httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+def site_root():
+    """A docs site: the release bundle under /switchboard/ and /a/b/c/, host pages under /docs/."""
+    root = tempfile.mkdtemp(prefix="switchboard-e2e-")
+    shutil.copytree(DIST, os.path.join(root, "switchboard"))
+    shutil.copytree(DIST, os.path.join(root, "a", "b", "c"))
+    os.makedirs(os.path.join(root, "docs"))
+    return root
+
+
+def docs_snippets():
+    """The iframe line and the JS API block of docs/embedding.md, as a reader would copy them."""
+    doc = open(os.path.join(ROOT, "docs", "embedding.md"), encoding="utf-8").read()
+    blocks = re.findall(r"```html\n(.*?)```", doc, re.S)
+    iframe = next(b for b in blocks if "<iframe" in b and "preset=web-nodeport" in b)
+    api = next(b for b in blocks if "Switchboard.mount" in b)
+    return iframe, api
 
 
 class WebDriver:
@@ -70,6 +117,18 @@ class WebDriver:
 
     def get(self, url):
         self.s("POST", "/url", {"url": url})
+
+    def watch_csp(self):
+        """Record CSP violations in every document (frames too), before any page script runs."""
+        src = ("window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
+               "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber), true);")
+        self.s("POST", "/goog/cdp/execute", {"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": src}})
+
+    def violations(self, frames=()):
+        v = self.js("return window.__csp || ['listener missing']")
+        for css in frames:
+            v += self.js(f"const f = document.querySelector({json.dumps(css)}); return f && f.contentWindow && f.contentWindow.__csp || []")
+        return v
 
     def keys(self, *ks):
         actions = []
@@ -119,8 +178,11 @@ def main():
         print("dist/index.html missing: run `trunk build --release` first", file=sys.stderr)
         return 2
     web_port, wd_port, other_port = free_port(), free_port(), free_port()
-    httpd = serve_dist(web_port)
-    other = serve_dist(other_port, os.path.join(ROOT, "tests", "fixtures"))  # a second origin: a foreign host page
+    root = site_root()
+    httpd = serve_dir(web_port, root)
+    fixtures = tempfile.mkdtemp(prefix="switchboard-e2e-host-")
+    shutil.copy(os.path.join(ROOT, "tests", "fixtures", "host.html"), fixtures)
+    other = serve_dir(other_port, fixtures, csp_under=())  # a second origin: a foreign host page
     driver_bin = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
     drv = subprocess.Popen([driver_bin, f"--port={wd_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wd = None
@@ -132,10 +194,18 @@ def main():
             except Exception:
                 time.sleep(0.1)
         wd = WebDriver(wd_port)
-        url = f"http://127.0.0.1:{web_port}/"
+        wd.watch_csp()
+        url = f"http://127.0.0.1:{web_port}{BASE}"
         wd.get(url)
         rendered = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null")
-        check("release bundle renders the default scene", rendered)
+        check(f"release bundle under {BASE} renders the default scene", rendered)
+        csp_header = urllib.request.urlopen(url).headers.get("Content-Security-Policy")
+        meta = wd.js("return document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content")
+        check("served with the strict CSP header, and the same policy as <meta>", csp_header == CSP and meta == CSP, (csp_header, meta))
+        check("no CSP violation (app)", wd.violations() == [], wd.violations())
+        assets = wd.js("return [...document.querySelectorAll('link[href],script[src]')].map(e => e.getAttribute('href') || e.getAttribute('src'))")
+        check("asset URLs are relative, no inline script", all(a.startswith("./") for a in assets)
+              and wd.js("return [...document.scripts].every(s => s.src)"), assets)
         counts = wd.js("""
             const q = s => document.querySelectorAll(s).length;
             return [q("[data-kind='node']"), q("[data-kind='pod']"), q("[data-kind='pod'].endpoint"), q("[data-kind='dns']")];""")
@@ -170,8 +240,28 @@ def main():
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("still no console errors", not errors, errors)
 
+        # the embed view, and the same bundle three levels deeper
+        wd.get(url + "?embed&preset=web-nodeport&entry=nodeport@node-2&editor=0")
+        ok = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null && !document.querySelector('.topbar')")
+        check("embed view renders under the sub-path, no page chrome", ok)
+        check("no CSP violation (embed view)", wd.violations() == [], wd.violations())
+        wd.get(f"http://127.0.0.1:{web_port}/a/b/c/?preset=web-clusterip")
+        ok = wd.wait("return document.querySelectorAll(\"[data-kind='pod']\").length === 4")
+        check("the same bundle under /a/b/c/ renders", ok and wd.violations() == [], wd.violations())
+        # hostile options: a message, nothing run
+        wd.get(url + "?embed&preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&theme=javascript:alert(1)#s=v9.x")
+        ok = wd.wait("return document.querySelectorAll('[data-kind=notice]').length >= 2 && document.getElementById('link-error') !== null")
+        texts = wd.js("return [...document.querySelectorAll('[data-kind=notice], #link-error')].map(e => e.textContent)")
+        check("hostile embed options and link: messages as text, no element made from them",
+              ok and wd.js("return document.querySelectorAll('img, [onerror]').length") == 0 and wd.violations() == [], texts)
+        errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
+        check("no console errors (embed views)", not errors, errors)
+
         # the examples page: three iframes and two JS mounts, independent
         wd.get(url + "examples/embed.html")
+        wd.wait("return document.body.dataset.mounted === 'yes'")
+        check("no CSP violation (examples page and its frames)",
+              wd.violations(["#f-clusterip", "#f-nodeport", "#f-typo"]) == [], wd.violations(["#f-clusterip", "#f-nodeport", "#f-typo"]))
         mounted = wd.wait("return document.body.dataset.mounted === 'yes' && document.querySelectorAll('#sb-b [data-kind=service]').length > 0")
         frames = wd.js("""return ['f-clusterip','f-nodeport','f-typo'].map(id => {
             const d = document.getElementById(id).contentDocument;
@@ -191,15 +281,35 @@ def main():
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("examples page: no console errors", not errors, errors)
 
-        # postMessage: a host on another origin; only the frame that names it obeys
+        # the docs' snippets, copied as a reader would, with the docs' host replaced by ours:
+        # the iframe line on a foreign origin, the JS API block in a page on another path
         a = f"http://127.0.0.1:{web_port}"
         b = f"http://127.0.0.1:{other_port}"
+        iframe, api = docs_snippets()
+        page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>docs</title><link rel='icon' href='data:,'></head><body>{}</body></html>"
+        with open(os.path.join(fixtures, "iframe.html"), "w") as f:
+            f.write(page.format(iframe.replace("https://docs.example/switchboard/", f"{a}{BASE}")))
+        with open(os.path.join(root, "docs", "api.html"), "w") as f:
+            f.write(page.format(api.replace("https://docs.example/switchboard/", BASE).replace("sb.setYaml(text);", "window.sb = sb; //")))
+        wd.get(b + "/iframe.html")
+        wd.frame("iframe")
+        ok = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null", 20)
+        frame_csp = wd.violations()
+        wd.top()
+        check("docs/embedding.md's iframe line works from another origin", ok and frame_csp == [], frame_csp)
+        wd.get(a + "/docs/api.html")
+        ok = wd.wait("return window.sb && document.querySelectorAll(\"#sb [data-kind='service']\").length > 0", 20)
+        check("docs/embedding.md's JS API block works from a page on another path", ok)
+        errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
+        check("no console errors (docs snippets)", not errors, errors)
+
+        # postMessage: a host on another origin; only the frame that names it obeys
         wd.get(b + "/host.html")
         wd.js(f"""window.got = [];
             window.addEventListener('message', e => window.got.push([e.origin, e.data && e.data.event]));
             for (const [id, q] of [['deaf', ''], ['named', '&origin=' + encodeURIComponent('{b}')]]) {{
                 const f = document.createElement('iframe'); f.id = id; f.width = 900; f.height = 500;
-                f.src = '{a}/index.html?embed&preset=web-clusterip' + q; document.body.appendChild(f); }}""")
+                f.src = '{a}{BASE}index.html?embed&preset=web-clusterip' + q; document.body.appendChild(f); }}""")
         ready = wd.wait("return window.got.some(g => g[1] === 'ready')")
         wd.js(f"""for (const id of ['deaf', 'named'])
             document.getElementById(id).contentWindow.postMessage({{switchboard: 1, cmd: 'step'}}, '{a}');""")
@@ -222,6 +332,8 @@ def main():
         drv.terminate()
         httpd.shutdown()
         other.shutdown()
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(fixtures, ignore_errors=True)
     passed = sum(results)
     failed = len(results) - passed
     print(f"{passed} passed, {failed} failed")

@@ -82,7 +82,8 @@ impl Layout {
 
 /// Lay out `report` for a drawing `width` px wide, showing `selected` Service's outside parts.
 pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
-    let width = width.clamp(320.0, 4000.0);
+    // a NaN width (a host element not laid out yet) would make every coordinate NaN
+    let width = if width.is_nan() { 1280.0 } else { width.clamp(320.0, 4000.0) };
     let mut items = Vec::new();
     let mut folded = Vec::new();
     // narrow (phones, 360 px embeds): the outside parts sit in a row above the cluster
@@ -217,6 +218,17 @@ mod tests {
     use super::*;
     use crate::core::analyze;
     use crate::core::config::Config;
+
+    /// Found by fuzzing (tests/fuzz_core.rs): a NaN width made every coordinate NaN.
+    #[test]
+    fn fuzz_regression_nan_or_infinite_width_gives_finite_boxes() {
+        let r = analyze(crate::core::presets::DEFAULT.yaml, &Config::default());
+        for w in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, 0.0] {
+            let l = layout(&r, Some(0), w);
+            assert!(l.width.is_finite() && l.height.is_finite(), "{w}");
+            assert!(l.items.iter().all(|i| [i.rect.x, i.rect.y, i.rect.w, i.rect.h].iter().all(|v| v.is_finite())), "{w}");
+        }
+    }
 
     fn scene(pods: usize, services: usize) -> String {
         let mut s = String::new();

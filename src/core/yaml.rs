@@ -17,6 +17,10 @@ pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_DOCUMENTS: usize = 5_000;
 /// Most nodes across the stream, counting every alias expansion (alias-bomb guard).
 pub const MAX_NODES: usize = 1_000_000;
+/// Most nodes that alias expansions may add across the stream. Each expansion copies its
+/// subtree, so this bounds the time a bomb costs: the 9×9 bomb took 0.7 s natively (≈ 2 s in
+/// wasm, on every keystroke) under MAX_NODES alone, and is refused in a few ms under this.
+pub const MAX_ALIAS_NODES: usize = 100_000;
 /// Deepest nesting of collections.
 pub const MAX_DEPTH: usize = 64;
 
@@ -233,6 +237,7 @@ struct Builder {
     anchors: Vec<(usize, Node, usize, usize)>,
     root: Option<Node>,
     nodes: usize,
+    alias_nodes: usize,
 }
 
 impl Builder {
@@ -277,12 +282,12 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
 }
 
 /// Parse one chunk (one document, possibly empty) into its root node.
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut usize) -> Result<Option<Node>, YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize)) -> Result<Option<Node>, YamlError> {
     let mut opts = ParserOptions::default();
     opts.flow_nesting_limit = MAX_DEPTH;
     opts.block_nesting_limit = MAX_DEPTH;
     let line_offset = first_line - 1;
-    let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: *nodes_so_far };
+    let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
     let mut docs_in_chunk = 0;
     for ev in Parser::new_from_str_with_options(chunk, opts) {
         let (ev, span) = ev.map_err(|e| YamlError {
@@ -338,6 +343,14 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut usize) -> Result
                 None => return Err(err("unbalanced collection end".into())),
             },
             Event::Alias(id) => {
+                // count before copying: a bomb is refused before it costs anything
+                let size = b.anchors.iter().rev().find(|(a, ..)| *a == id).map(|(_, _, c, _)| *c);
+                b.alias_nodes += size.unwrap_or(0);
+                if b.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(err(format!(
+                        "aliases expand to more than {MAX_ALIAS_NODES} YAML nodes; is this an alias bomb?"
+                    )));
+                }
                 let found = b.anchors.iter().rev().find(|(a, ..)| *a == id).map(|(_, n, c, h)| (n.clone(), *c, *h));
                 match found {
                     Some((mut node, count, height)) => {
@@ -350,7 +363,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut usize) -> Result
             _ => {}
         }
     }
-    *nodes_so_far = b.nodes;
+    *nodes_so_far = (b.nodes, b.alias_nodes);
     Ok(b.root)
 }
 
@@ -401,7 +414,7 @@ pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
         });
         return (docs, errors);
     }
-    let mut nodes = 0usize;
+    let mut nodes = (0usize, 0usize);
     for (i, (first_line, chunk)) in split_documents(src).into_iter().enumerate() {
         if i >= MAX_DOCUMENTS {
             errors.push(YamlError {
@@ -500,6 +513,29 @@ mod tests {
         let (_, errs) = parse_stream(&s);
         assert_eq!(errs.len(), 1);
         assert!(errs[0].message.contains("alias bomb"), "{errs:?}");
+    }
+
+    /// Found by fuzzing: the 9×9 bomb and the 20-level `[*x, *x]` chain each cost 0.5–0.7 s
+    /// natively under MAX_NODES alone (AFL's 1 s timeout); alias expansions now have their own,
+    /// smaller budget, counted before anything is copied, across the whole stream.
+    #[test]
+    fn fuzz_regression_alias_bombs_are_cheap_even_split_over_documents() {
+        let chain = |n: usize| {
+            let mut s = String::from("x0: &x0 [a, a]\n");
+            for i in 1..n {
+                s.push_str(&format!("x{i}: &x{i} [*x{}, *x{}]\n", i - 1, i - 1));
+            }
+            s
+        };
+        for src in [chain(20), format!("{}---\n{}", chain(16), chain(16)), (0..40).map(|_| chain(12) + "---\n").collect()] {
+            let t = std::time::Instant::now();
+            let (_, errs) = parse_stream(&src);
+            assert!(errs.iter().any(|e| e.message.contains("alias bomb")), "{errs:?}");
+            assert!(t.elapsed() < std::time::Duration::from_millis(if cfg!(debug_assertions) { 1500 } else { 100 }), "{:?}", t.elapsed());
+        }
+        // ordinary anchors are untouched
+        let (docs, errs) = parse_stream("a: &x {k: v}\nb: *x\nc: *x\n");
+        assert!(errs.is_empty() && docs.len() == 1);
     }
 
     #[test]

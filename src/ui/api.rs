@@ -22,8 +22,7 @@ use wasm_bindgen::JsCast;
 use super::{App, Options, Scene};
 use crate::core::diag::Severity;
 
-/// Largest YAML a host may push (bytes).
-const MAX_PUSHED_YAML: usize = 1024 * 1024;
+use crate::hostopts::{self, HostCommand, MAX_PUSHED_YAML};
 
 fn get_str(o: &JsValue, k: &str) -> Option<String> {
     js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().and_then(|v| v.as_string())
@@ -45,8 +44,12 @@ impl SwitchboardHandle {
     /// Replace the manifests (the instance re-analyses at once).
     #[wasm_bindgen(js_name = setYaml)]
     pub fn set_yaml(&self, yaml: String) {
+        if yaml.len() > MAX_PUSHED_YAML {
+            web_sys::console::warn_1(&format!("Switchboard: setYaml with {} KiB refused (limit {} KiB)", yaml.len() / 1024, MAX_PUSHED_YAML / 1024).into());
+            return;
+        }
         if let Some(s) = self.scene {
-            s.text.set(yaml.chars().take(MAX_PUSHED_YAML).collect());
+            s.text.set(yaml);
             s.reset_animation();
         }
     }
@@ -94,9 +97,9 @@ pub fn js_mount(el: web_sys::HtmlElement, options: JsValue) -> SwitchboardHandle
 }
 
 fn js_options(options: &JsValue) -> Options {
-    Options {
+    let mut o = Options {
         preset: get_str(options, "preset"),
-        yaml: get_str(options, "yaml").map(|y| y.chars().take(MAX_PUSHED_YAML).collect()),
+        yaml: get_str(options, "yaml"),
         service: get_str(options, "service"),
         entry: get_str(options, "entry"),
         theme: get_str(options, "theme"),
@@ -105,7 +108,9 @@ fn js_options(options: &JsValue) -> Options {
         hide_editor: get_bool(options, "hideEditor"),
         embed: true,
         ..Options::default()
-    }
+    };
+    o.sanitize();
+    o
 }
 
 /// Mount an instance into `el` (its own scene, theme and player).
@@ -129,13 +134,10 @@ pub fn expose_global() {
     let _ = js_sys::Reflect::set(&w, &"Switchboard".into(), &obj);
 }
 
-/// The origin a framed instance talks to: `?origin=` if given, else its own.
+/// The origin a framed instance talks to: `?origin=` if given (and a valid origin), else its own.
 fn allowed_origin() -> Option<String> {
     let w = web_sys::window()?;
-    let search = w.location().search().ok().unwrap_or_default();
-    let named = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("origin=").map(str::to_string));
-    let named = named.and_then(|v| js_sys::decode_uri_component(&v).ok()?.as_string());
-    Some(named.unwrap_or_else(|| w.location().origin().unwrap_or_default()))
+    Some(Options::from_location().origin.unwrap_or_else(|| w.location().origin().unwrap_or_default()))
 }
 
 fn post_to_parent(msg: &JsValue) {
@@ -175,21 +177,22 @@ pub fn listen_for_host_messages(scene: Scene) {
             return; // not our host: ignored
         }
         let data = ev.data();
-        if js_sys::Reflect::get(&data, &"switchboard".into()).ok().and_then(|v| v.as_f64()) != Some(1.0) {
-            return;
-        }
-        match get_str(&data, "cmd").as_deref() {
-            Some("setYaml") => {
-                if let Some(y) = get_str(&data, "yaml") {
-                    scene.text.set(y.chars().take(MAX_PUSHED_YAML).collect());
-                    scene.reset_animation();
-                }
+        let marker = js_sys::Reflect::get(&data, &"switchboard".into()).ok().and_then(|v| v.as_f64());
+        match hostopts::read_command(marker, get_str(&data, "cmd").as_deref(), get_str(&data, "yaml").as_deref()) {
+            Ok(Some(HostCommand::SetYaml(y))) => {
+                scene.text.set(y);
+                scene.reset_animation();
             }
-            Some("play") => scene.playing.set(true),
-            Some("pause") => scene.playing.set(false),
-            Some("reset") => scene.reset_animation(),
-            Some("step") => scene.step_forward(),
-            _ => {}
+            Ok(Some(HostCommand::Play)) => scene.playing.set(true),
+            Ok(Some(HostCommand::Pause)) => scene.playing.set(false),
+            Ok(Some(HostCommand::Reset)) => scene.reset_animation(),
+            Ok(Some(HostCommand::Step)) => scene.step_forward(),
+            Ok(None) => {}
+            Err(why) => {
+                let e = event("error");
+                let _ = js_sys::Reflect::set(&e, &"errors".into(), &js_sys::Array::of1(&why.into()));
+                post_to_parent(&e);
+            }
         }
     });
     let _ = w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

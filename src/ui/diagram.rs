@@ -401,10 +401,11 @@ pub fn Diagram() -> impl IntoView {
         let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
         let lw = (label.chars().count() as f64 * 6.8 + 14.0).min(l.width - 8.0);
         let lx = (pos.0 - lw / 2.0).clamp(4.0, l.width - lw - 4.0);
-        let style = format!("transform: translate({}px, {}px)", pos.0, pos.1);
+        // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
+        let transform = format!("translate({}px, {}px)", pos.0, pos.1);
         view! {
             <g class="hops">{lines}</g>
-            <g class="packet" class:failed=failed class:arrived=end && !failed data-kind="packet" data-name="request" data-step=step style=style>
+            <g class="packet" class:failed=failed class:arrived=end && !failed data-kind="packet" data-name="request" data-step=step style:transform=transform>
                 <circle r="9" />
                 <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
             </g>
@@ -423,7 +424,7 @@ pub fn Diagram() -> impl IntoView {
                 viewBox=move || lay.with(|l| format!("0 0 {} {}", l.width, l.height))
                 width=move || lay.with(|l| l.width.to_string())
                 height=move || lay.with(|l| l.height.to_string())
-                style=move || format!("--hop-ms: {}ms", scene.hop_ms.get())>
+                style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())>
                 {statics}
                 {motion}
             </svg>

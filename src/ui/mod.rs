@@ -5,6 +5,7 @@
 pub mod api;
 mod connections;
 mod controls;
+pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
@@ -20,7 +21,7 @@ use crate::core::diag::ErrorType;
 use crate::core::paths::{Hop, Path};
 use crate::core::presets::{self, Preset};
 use crate::core::report::Report;
-use crate::core::{analyze, share};
+use crate::core::analyze;
 
 /// Texts longer than this are analysed after a pause in typing rather than on every keystroke.
 const DEBOUNCE_ABOVE_BYTES: usize = 64 * 1024;
@@ -30,6 +31,9 @@ const DRAFT_KEY: &str = "switchboard.v1.draft";
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
+
+/// Texts larger than this are not kept in localStorage (the notice offers a download).
+const MAX_SAVED_BYTES: usize = 1024 * 1024;
 
 /// Mount the page app on `<body>`, configured from the URL. The page keeps the user's text in
 /// localStorage: a reload brings it back (a link or preset in the URL wins, and the draft stays
@@ -267,79 +271,18 @@ fn retarget(path: &mut Path, i: usize) {
     }
 }
 
-/// How an app instance starts: from the page URL (`?preset=…&embed#s=…`), or from the JS API.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    pub preset: Option<String>,
-    pub yaml: Option<String>,
-    pub service: Option<String>,
-    pub entry: Option<String>,
-    pub step: Option<usize>,
-    pub theme: Option<String>,
-    pub nodes: Option<usize>,
-    pub cloud: Option<bool>,
-    pub flipped: Vec<String>,
-    /// no page chrome (header, scene bar, share bar, text tables)
-    pub embed: bool,
-    pub read_only: bool,
-    pub hide_editor: bool,
-    pub autoplay: bool,
-    /// why a shared link could not be opened (shown; the default scene is used instead)
-    pub link_error: Option<String>,
-    /// keep the text in localStorage (the page app; not embeds)
-    pub autosave: bool,
-}
+/// How an app instance starts: checked options from the page URL (`?preset=…&embed#s=…`) or
+/// the JS API. The reading and checking is pure (`crate::hostopts`, fuzzed natively).
+pub use crate::hostopts::HostOptions as Options;
 
-impl Options {
+impl crate::hostopts::HostOptions {
     /// `?preset=web-nodeport&service=web&entry=nodeport@node-2&step=2&theme=dark&embed&readonly&editor=0&autoplay`
     /// plus a shared scene in the fragment: `#s=v1.…` (the fragment wins over the query).
     pub fn from_location() -> Options {
         let loc = web_sys::window().map(|w| w.location());
         let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
         let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
-        let params: Vec<(String, String)> = search
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-                let v = js_sys::decode_uri_component(&v.replace('+', " ")).ok()?.as_string()?;
-                (!k.is_empty()).then(|| (k.to_string(), v))
-            })
-            .collect();
-        let get = |k: &str| params.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone());
-        let flag = |k: &str| get(k).is_some_and(|v| v.is_empty() || v == "1" || v == "true");
-        let mut o = Options {
-            preset: get("preset"),
-            service: get("service"),
-            entry: get("entry"),
-            step: get("step").and_then(|s| s.parse().ok()),
-            theme: get("theme"),
-            nodes: get("nodes").and_then(|s| s.parse().ok()),
-            cloud: get("cloud").map(|v| v.is_empty() || v == "1" || v == "true"),
-            embed: flag("embed"),
-            read_only: flag("readonly"),
-            hide_editor: get("editor").is_some_and(|v| v == "0" || v == "false"),
-            autoplay: flag("autoplay"),
-            ..Options::default()
-        };
-        if let Some(payload) = hash.strip_prefix("#s=") {
-            match share::decode(payload) {
-                Ok(sc) => o.apply_shared(sc),
-                Err(e) => o.link_error = Some(e),
-            }
-        }
-        o
-    }
-
-    pub fn apply_shared(&mut self, sc: crate::core::share::SharedScene) {
-        self.yaml = Some(sc.yaml);
-        self.service = Some(sc.service).filter(|s| !s.is_empty());
-        self.entry = Some(sc.entry).filter(|s| !s.is_empty());
-        self.step = Some(sc.step);
-        self.theme = Some(sc.theme).filter(|s| !s.is_empty());
-        self.nodes = Some(sc.nodes);
-        self.cloud = Some(sc.cloud);
-        self.flipped = sc.flipped;
+        Options::parse(&search, &hash)
     }
 }
 
@@ -390,28 +333,79 @@ fn scene_from(opts: &Options) -> Scene {
     scene
 }
 
-/// Save the text 500 ms after the last keystroke (and never lose it silently: a failed save,
-/// e.g. QuotaExceededError, is reported and editing goes on in memory).
-fn autosave(scene: Scene, failed: RwSignal<bool>) {
+/// What the page's autosave knows: whether the last save failed, and the other tab's text when
+/// another tab changed the saved draft (until the user chooses, nothing is saved here).
+#[derive(Clone, Copy)]
+struct Saver {
+    failed: RwSignal<bool>,
+    conflict: RwSignal<Option<String>>,
+    /// the stored draft as this tab last wrote or saw it
+    last_seen: StoredValue<Option<String>>,
+}
+
+impl Saver {
+    fn new() -> Saver {
+        let now = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
+        Saver { failed: RwSignal::new(false), conflict: RwSignal::new(None), last_seen: StoredValue::new(now) }
+    }
+
+    /// Save `text` unless another tab's text would be overwritten unseen (then: conflict).
+    fn save(&self, text: &str) {
+        if self.conflict.with_untracked(|c| c.is_some()) {
+            return;
+        }
+        let Some(s) = storage() else {
+            self.failed.set(true);
+            return;
+        };
+        let stored = s.get_item(DRAFT_KEY).ok().flatten();
+        if stored.is_some() && stored != self.last_seen.get_value() && stored.as_deref() != Some(text) {
+            // another tab wrote since we last looked (its storage event may still be on its way)
+            self.conflict.set(stored);
+            return;
+        }
+        let ok = text.len() <= MAX_SAVED_BYTES && s.set_item(DRAFT_KEY, text).is_ok();
+        if ok {
+            self.last_seen.set_value(Some(text.to_string()));
+        }
+        self.failed.set(!ok);
+    }
+
+    /// Another tab saved its draft: tell this tab (unless it holds the same text).
+    fn other_tab_saved(&self, theirs: Option<String>, mine: &str) {
+        self.last_seen.set_value(theirs.clone());
+        match theirs {
+            Some(t) if t != mine => self.conflict.set(Some(t)),
+            _ => self.conflict.set(None),
+        }
+    }
+}
+
+/// Save the text 500 ms after the last keystroke, never over another tab's newer text, and
+/// never lose it silently: a failed save (QuotaExceededError, storage blocked) is shown with a
+/// download button and editing goes on in memory.
+fn autosave(scene: Scene, saver: Saver) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |prev: Option<()>| {
         let text = scene.text.get();
+        crash::remember(&text);
         if prev.is_none() {
             return; // nothing typed yet
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let h = set_timeout_with_handle(
-            move || {
-                let ok = text.len() <= 1024 * 1024 && storage().is_some_and(|s| s.set_item(DRAFT_KEY, &text).is_ok());
-                failed.set(!ok);
-            },
-            std::time::Duration::from_millis(500),
-        )
-        .ok();
+        let h = set_timeout_with_handle(move || saver.save(&text), std::time::Duration::from_millis(500)).ok();
         pending.set_value(h);
     });
+    // other tabs (same origin) writing the draft
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(DRAFT_KEY) {
+            let mine = scene.text.get_untracked();
+            saver.other_tab_saved(ev.new_value(), &mine);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The app. `theme_root` is the element that carries `data-theme` (the page's `<html>`, or the
@@ -438,10 +432,32 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
     if embed {
         api::listen_for_host_messages(scene);
     }
-    let save_failed = RwSignal::new(false);
+    let saver = Saver::new();
+    let mut notices = opts.notices.clone();
     if opts.autosave {
-        autosave(scene, save_failed);
+        if let Some(rescued) = crash::take_rescue() {
+            if rescued != scene.text.get_untracked() {
+                scene.text.set(rescued);
+            }
+            notices.push("Switchboard stopped working in this tab; your text was kept and is back in the editor.".into());
+        }
+        autosave(scene, saver);
     }
+    let (save_failed, conflict) = (saver.failed, saver.conflict);
+    let keep_mine = move |_| {
+        saver.conflict.set(None);
+        saver.last_seen.set_value(storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()));
+        saver.save(&scene.text.get_untracked());
+    };
+    let load_theirs = move |_| {
+        if let Some(theirs) = saver.conflict.get_untracked() {
+            scene.draft.set(Some(scene.text.get_untracked()));
+            saver.last_seen.set_value(Some(theirs.clone()));
+            saver.conflict.set(None);
+            scene.text.set(theirs);
+            scene.reset_animation();
+        }
+    };
     view! {
         <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
             {(!embed).then(|| view! {
@@ -455,8 +471,21 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 <p class="link-error" role="alert" id="link-error">{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
             })}
             {(!embed).then(|| view! { <sharebar::ShareBar /> })}
+            {notices.into_iter().map(|n| view! { <p class="link-error" role="status" data-kind="notice">{n}</p> }).collect_view()}
             <Show when=move || save_failed.get()>
-                <p class="link-error" role="status">"Your text could not be saved in this browser (storage full or blocked). It is still here; download it with the YAML button to keep it."</p>
+                <div class="link-error notice" role="status" id="save-failed">
+                    <span>"Your text could not be saved in this browser (storage full or blocked). It is still here; download it to keep it. "</span>
+                    <button type="button" class="btn" id="download-yaml"
+                        on:click=move |_| sharebar::download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"Download my YAML"</button>
+                </div>
+            </Show>
+            <Show when=move || conflict.with(|c| c.is_some())>
+                <div class="link-error notice" role="alert" id="tab-conflict">
+                    <span>"Your text was changed in another tab. This tab keeps yours and saves nothing until you choose. "</span>
+                    <button type="button" class="btn" id="conflict-theirs" on:click=load_theirs>"Load the other tab's text"</button>
+                    " "
+                    <button type="button" class="btn" id="conflict-mine" on:click=keep_mine>"Keep mine here"</button>
+                </div>
             </Show>
             <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
                 {show_editor.then(|| view! {

@@ -67,6 +67,8 @@ pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
     let doc = w.document()?;
     let live = root.query_selector("svg.diagram").ok()??;
     let copy: web_sys::Element = live.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    // Copied as SVG presentation attributes, not `style` attributes: the page runs under
+    // `style-src 'self'`, which refuses inline style attributes (also on a detached copy).
     const PROPS: &[&str] = &[
         "fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
         "transform",
@@ -77,21 +79,29 @@ pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
         let (Some(l), Some(c)) = (live_all.item(i), copy_all.item(i)) else { continue };
         let (Ok(l), Ok(c)) = (l.dyn_into::<web_sys::Element>(), c.dyn_into::<web_sys::Element>()) else { continue };
         let Ok(Some(cs)) = w.get_computed_style(&l) else { continue };
-        let mut style = String::new();
         for p in PROPS {
             if let Ok(v) = cs.get_property_value(p) {
                 let skip = v.is_empty() || (p == &"transform" && v == "none");
                 if !skip {
-                    style.push_str(&format!("{p}:{v};"));
+                    // computed transforms are matrix(a, b, c, d, e, f): valid SVG transform syntax too
+                    let _ = c.set_attribute(p, &v);
                 }
             }
         }
-        let _ = c.set_attribute("style", &style);
+        let _ = c.remove_attribute("style");
         let _ = c.remove_attribute("tabindex");
     }
+    let _ = copy.remove_attribute("style");
     if let Ok(Some(cs)) = w.get_computed_style(&live) {
         let bg = doc.document_element().and_then(|r| w.get_computed_style(&r).ok().flatten()).and_then(|s| s.get_property_value("--bg").ok()).unwrap_or_default();
-        let _ = copy.set_attribute("style", &format!("background:{};font-family:{}", bg.trim(), cs.get_property_value("font-family").unwrap_or_default()));
+        let _ = copy.set_attribute("font-family", &cs.get_property_value("font-family").unwrap_or_default());
+        // the background as the first drawn thing
+        if let Ok(rect) = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") {
+            for (k, v) in [("x", "0"), ("y", "0"), ("width", "100%"), ("height", "100%"), ("fill", bg.trim())] {
+                let _ = rect.set_attribute(k, v);
+            }
+            let _ = copy.insert_before(&rect, copy.first_child().as_ref());
+        }
     }
     let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
     Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{xml}"))

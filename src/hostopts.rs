@@ -1,0 +1,300 @@
+//! What a host page (or whoever wrote the link) tells an instance: the URL's query and
+//! fragment (`?embed&preset=…#s=v1.…`), the JS API's options and the postMessage commands.
+//! All of it is untrusted input, so it is read here, by pure functions (no web-sys), which the
+//! native fuzz test drives (tests/fuzz_core.rs). Anything refused becomes a notice in words:
+//! the UI shows it as text and carries on with the default.
+
+use crate::core::{presets, share};
+
+/// Longest query string read at all (a link is refused well before: share::MAX_LINK_CHARS).
+pub const MAX_QUERY_CHARS: usize = 16 * 1024;
+/// Longest value of one option (names, origins); longer values are ignored with a notice.
+pub const MAX_VALUE_CHARS: usize = 256;
+/// Largest YAML a host may push or pass to `mount` (bytes).
+pub const MAX_PUSHED_YAML: usize = 1024 * 1024;
+/// Hops an instance may start at (a path has far fewer).
+pub const MAX_STEP: usize = 64;
+
+/// How an instance starts, after checking.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HostOptions {
+    pub preset: Option<String>,
+    pub yaml: Option<String>,
+    pub service: Option<String>,
+    pub entry: Option<String>,
+    pub step: Option<usize>,
+    pub theme: Option<String>,
+    pub nodes: Option<usize>,
+    pub cloud: Option<bool>,
+    pub flipped: Vec<String>,
+    pub embed: bool,
+    pub read_only: bool,
+    pub hide_editor: bool,
+    pub autoplay: bool,
+    /// the exact origin allowed to send postMessage commands (`?origin=`)
+    pub origin: Option<String>,
+    /// why the shared scene in the fragment could not be opened
+    pub link_error: Option<String>,
+    /// options that were refused, in words (shown as text)
+    pub notices: Vec<String>,
+    /// keep the text in localStorage (set by the page app itself, never read from input)
+    pub autosave: bool,
+}
+
+/// Percent-decode a query value (`+` is a space). None if the escapes are not valid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                let (h, l) = (b.get(i + 1).copied().and_then(hex)?, b.get(i + 2).copied().and_then(hex)?);
+                out.push((h * 16 + l) as u8);
+                i += 2;
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Shorten a hostile value for a message (it is shown as text, never as HTML).
+pub fn excerpt(s: &str) -> String {
+    let mut e: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        e.push('…');
+    }
+    format!("\"{e}\"")
+}
+
+/// An origin as `postMessage` reports it: `http(s)://host[:port]`, nothing else.
+pub fn valid_origin(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else { return false };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && (host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            || (host.starts_with('[') && host.ends_with(']') && host[1..host.len() - 1].chars().all(|c| c.is_ascii_hexdigit() || c == ':')));
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n)));
+    host_ok && port_ok
+}
+
+/// Names (Service, node in an entry) as Kubernetes spells them; anything else cannot match.
+fn plausible_name(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 253 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '@' | '_'))
+}
+
+impl HostOptions {
+    /// Check every field; refused ones are dropped (the default is used) with a notice.
+    pub fn sanitize(&mut self) {
+        let mut notices = std::mem::take(&mut self.notices);
+        let too_long = |k: &str, v: &Option<String>, notices: &mut Vec<String>| {
+            let long = v.as_ref().is_some_and(|v| v.chars().count() > MAX_VALUE_CHARS);
+            if long {
+                notices.push(format!("the {k} option is longer than {MAX_VALUE_CHARS} characters; ignored"));
+            }
+            long
+        };
+        if too_long("preset", &self.preset, &mut notices) {
+            self.preset = None;
+        }
+        if let Some(p) = &self.preset {
+            if presets::find(p).is_none() {
+                notices.push(format!("there is no preset {}; showing the default scene", excerpt(p)));
+                self.preset = None;
+            }
+        }
+        for (k, v) in [("service", &mut self.service), ("entry", &mut self.entry)] {
+            if too_long(k, v, &mut notices) {
+                *v = None;
+            }
+            if let Some(s) = v.as_deref() {
+                if !plausible_name(s) {
+                    notices.push(format!("the {k} {} is not a Kubernetes name; ignored", excerpt(s)));
+                    *v = None;
+                }
+            }
+        }
+        if too_long("theme", &self.theme, &mut notices) {
+            self.theme = None;
+        }
+        if let Some(t) = &self.theme {
+            if !["auto", "light", "dark"].contains(&t.as_str()) {
+                notices.push(format!("theme {} is not auto, light or dark; ignored", excerpt(t)));
+                self.theme = None;
+            }
+        }
+        if too_long("origin", &self.origin, &mut notices) {
+            self.origin = None;
+        }
+        if let Some(o) = &self.origin {
+            if !valid_origin(o) {
+                notices.push(format!("origin {} is not an origin such as https://docs.example; messages from the host are ignored", excerpt(o)));
+                self.origin = None;
+            }
+        }
+        if let Some(y) = &self.yaml {
+            if y.len() > MAX_PUSHED_YAML {
+                notices.push(format!("the YAML given is {} KiB; more than {} KiB is refused", y.len() / 1024, MAX_PUSHED_YAML / 1024));
+                self.yaml = None;
+            }
+        }
+        if let Some(s) = self.step {
+            if s > MAX_STEP {
+                self.step = Some(MAX_STEP);
+            }
+        }
+        if let Some(n) = self.nodes {
+            self.nodes = Some(n.clamp(1, 8));
+        }
+        self.flipped.truncate(256);
+        self.flipped.retain(|p| p.len() <= 512);
+        self.notices = notices;
+    }
+
+    /// `?preset=web-nodeport&service=web&entry=nodeport@node-2&step=2&theme=dark&embed&readonly&editor=0&autoplay&origin=…`
+    /// plus a shared scene in the fragment: `#s=v1.…` (the fragment wins over the query).
+    pub fn parse(search: &str, hash: &str) -> HostOptions {
+        let mut o = HostOptions::default();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        if search.len() > MAX_QUERY_CHARS {
+            o.notices.push(format!("the page address is {} characters long; its options were ignored", search.len()));
+        } else {
+            let mut params: Vec<(String, String)> = Vec::new();
+            for kv in search.split('&').filter(|kv| !kv.is_empty()) {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                match (percent_decode(k), percent_decode(v)) {
+                    (Some(k), Some(v)) => params.push((k, v)),
+                    _ => o.notices.push(format!("the option {} is not valid percent-encoding; ignored", excerpt(kv))),
+                }
+            }
+            let get = |k: &str| params.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone());
+            let flag = |k: &str| get(k).is_some_and(|v| v.is_empty() || v == "1" || v == "true");
+            let number = |k: &str, notices: &mut Vec<String>| {
+                let v = get(k)?;
+                let n = v.parse::<usize>().ok();
+                if n.is_none() {
+                    notices.push(format!("{k}={} is not a number; ignored", excerpt(&v)));
+                }
+                n
+            };
+            o.step = number("step", &mut o.notices);
+            o.nodes = number("nodes", &mut o.notices);
+            o.preset = get("preset");
+            o.service = get("service");
+            o.entry = get("entry");
+            o.theme = get("theme");
+            o.origin = get("origin");
+            o.cloud = get("cloud").map(|v| v.is_empty() || v == "1" || v == "true");
+            o.embed = flag("embed");
+            o.read_only = flag("readonly");
+            o.hide_editor = get("editor").is_some_and(|v| v == "0" || v == "false");
+            o.autoplay = flag("autoplay");
+        }
+        if let Some(payload) = hash.strip_prefix("#s=") {
+            match share::decode(payload) {
+                Ok(sc) => o.apply_shared(sc),
+                Err(e) => o.link_error = Some(e),
+            }
+        }
+        o.sanitize();
+        o
+    }
+
+    pub fn apply_shared(&mut self, sc: share::SharedScene) {
+        self.yaml = Some(sc.yaml);
+        self.service = Some(sc.service).filter(|s| !s.is_empty());
+        self.entry = Some(sc.entry).filter(|s| !s.is_empty());
+        self.step = Some(sc.step);
+        self.theme = Some(sc.theme).filter(|s| !s.is_empty());
+        self.nodes = Some(sc.nodes);
+        self.cloud = Some(sc.cloud);
+        self.flipped = sc.flipped;
+    }
+}
+
+/// A command a host page posts to a framed instance.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostCommand {
+    SetYaml(String),
+    Play,
+    Pause,
+    Reset,
+    Step,
+}
+
+/// Read a message's fields (`{switchboard: 1, cmd, yaml?}`). `Ok(None)`: not meant for us
+/// (ignored silently); `Err`: meant for us but refused, with the reason.
+pub fn read_command(marker: Option<f64>, cmd: Option<&str>, yaml: Option<&str>) -> Result<Option<HostCommand>, String> {
+    if marker != Some(1.0) {
+        return Ok(None);
+    }
+    Ok(Some(match cmd {
+        Some("setYaml") => match yaml {
+            Some(y) if y.len() > MAX_PUSHED_YAML => return Err(format!("setYaml: {} KiB of YAML; more than {} KiB is refused", y.len() / 1024, MAX_PUSHED_YAML / 1024)),
+            Some(y) => HostCommand::SetYaml(y.to_string()),
+            None => return Err("setYaml: no yaml string in the message".into()),
+        },
+        Some("play") => HostCommand::Play,
+        Some("pause") => HostCommand::Pause,
+        Some("reset") => HostCommand::Reset,
+        Some("step") => HostCommand::Step,
+        Some(other) => return Err(format!("unknown command {}", excerpt(other))),
+        None => return Err("a message without cmd".into()),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_options_are_read_and_hostile_ones_refused_with_a_notice() {
+        let o = HostOptions::parse("?embed&preset=web-nodeport&entry=nodeport%40node-2&step=2&theme=dark&readonly&editor=0&origin=https%3A%2F%2Fdocs.example", "");
+        assert_eq!(o.preset.as_deref(), Some("web-nodeport"));
+        assert_eq!(o.entry.as_deref(), Some("nodeport@node-2"));
+        assert_eq!((o.step, o.embed, o.read_only, o.hide_editor), (Some(2), true, true, true));
+        assert_eq!(o.origin.as_deref(), Some("https://docs.example"));
+        assert!(o.notices.is_empty(), "{:?}", o.notices);
+
+        let o = HostOptions::parse("?preset=%3Cscript%3Ealert(1)%3C/script%3E&service=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&theme=javascript:alert(1)&origin=*&step=-1", "");
+        assert_eq!((o.preset, o.service, o.theme, o.origin, o.step), (None, None, None, None, None));
+        assert_eq!(o.notices.len(), 5, "{:?}", o.notices);
+        assert!(o.notices[1].contains("no preset \"<script>alert(1)</script>\""), "{:?}", o.notices);
+
+        let o = HostOptions::parse(&format!("?preset={}", "a".repeat(300)), "#s=v9.xyz");
+        assert_eq!(o.preset, None);
+        assert!(o.notices[0].contains("longer than 256"));
+        assert!(o.link_error.unwrap().contains("newer version"));
+        assert!(HostOptions::parse(&"a".repeat(MAX_QUERY_CHARS + 1), "").notices[0].contains("ignored"));
+        assert!(!HostOptions::parse("?x=%FF%FE", "").notices.is_empty());
+        assert_eq!(percent_decode("a%2"), None);
+    }
+
+    #[test]
+    fn origins_are_exact() {
+        for ok in ["https://docs.example", "http://127.0.0.1:8080", "https://a-b.c.d:443", "http://[::1]:80"] {
+            assert!(valid_origin(ok), "{ok}");
+        }
+        for bad in ["*", "null", "https://docs.example/", "https://docs.example/path", "javascript:alert(1)", "https://", "https://a b", "https://x:0", "https://x:99999", "ftp://x"] {
+            assert!(!valid_origin(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn host_commands() {
+        assert_eq!(read_command(None, Some("play"), None), Ok(None));
+        assert_eq!(read_command(Some(2.0), Some("play"), None), Ok(None));
+        assert_eq!(read_command(Some(1.0), Some("step"), None), Ok(Some(HostCommand::Step)));
+        assert_eq!(read_command(Some(1.0), Some("setYaml"), Some("a: 1")), Ok(Some(HostCommand::SetYaml("a: 1".into()))));
+        assert!(read_command(Some(1.0), Some("setYaml"), Some(&"a".repeat(MAX_PUSHED_YAML + 1))).is_err());
+        assert!(read_command(Some(1.0), Some("eval"), None).unwrap_err().contains("unknown command"));
+    }
+}

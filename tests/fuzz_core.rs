@@ -1,0 +1,135 @@
+//! Structure-aware fuzzing of everything that reads untrusted input: manifests grown from the
+//! presets and the committed corpus (tests/fuzz/corpus/) with mutations (field renames, type
+//! swaps, huge numbers, unicode, deep nesting, aliases and alias bombs, duplicate keys, cut
+//! lines, List wrappers, copies), through parse → analyze → layout → editor tokens; share links
+//! (round trip and damaged); the URL / JS / postMessage option readers. Properties:
+//! `switchboard::fuzz`.
+//!
+//! `cargo test` runs a short, fixed-seed run (and replays the corpus and every regression).
+//! The long run: `./dev fuzz` (= `FUZZ_ITERS=… FUZZ_SEED=… cargo test --release --test
+//! fuzz_core -- --ignored --nocapture`). A failing input is written to
+//! target/fuzz-failures/ and the run stops; add it to tests/fuzz/regressions/.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use switchboard::fuzz::{self, Rng};
+
+fn read_dir(dir: &str) -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml")).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            let t = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+            (p, t)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Slowest single input allowed (a hang). Generous for debug builds on a shared 2-core box.
+fn hang_limit() -> Duration {
+    Duration::from_millis(if cfg!(debug_assertions) { 20_000 } else { 3_000 })
+}
+
+fn save_failure(input: &str, why: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures");
+    let _ = std::fs::create_dir_all(&dir);
+    let p = dir.join(format!("failure-{:016x}.yaml", fxhash(input)));
+    let _ = std::fs::write(&p, input);
+    let _ = std::fs::write(p.with_extension("why.txt"), why);
+    p
+}
+
+fn fxhash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+struct Stats {
+    execs: u64,
+    slowest: Duration,
+}
+
+/// Run `f`; a panic, a broken property or a hang is a failure with the input saved.
+fn guarded(input: &str, stats: &mut Stats, f: impl FnOnce() -> Result<(), String>) {
+    let t = Instant::now();
+    let r = catch_unwind(AssertUnwindSafe(f));
+    let took = t.elapsed();
+    stats.execs += 1;
+    stats.slowest = stats.slowest.max(took);
+    let why = match r {
+        Ok(Ok(())) if took <= hang_limit() => return,
+        Ok(Ok(())) => format!("hang: {took:?} for {} bytes", input.len()),
+        Ok(Err(e)) => format!("property broken: {e}"),
+        Err(p) => format!("panic: {}", p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()),
+    };
+    let p = save_failure(input, &why);
+    panic!("{why}\ninput saved to {}", p.display());
+}
+
+fn run(iters: u64, seed: u64) -> Stats {
+    let corpus: Vec<String> = read_dir("tests/fuzz/corpus").into_iter().map(|(_, t)| t).collect();
+    let seeds = fuzz::seeds(&corpus);
+    let mut rng = Rng::new(seed);
+    let mut stats = Stats { execs: 0, slowest: Duration::ZERO };
+    let started = Instant::now();
+    for i in 0..iters {
+        let text = fuzz::manifest(&mut rng, &seeds);
+        let variant = rng.next();
+        guarded(&text, &mut stats, || fuzz::check_text(&text, variant).map(|_| ()));
+        if i % 4 == 0 {
+            let mut r2 = rng.clone();
+            let yaml = if text.len() < 20_000 { text.clone() } else { seeds[0].clone() };
+            guarded(&yaml, &mut stats, || fuzz::check_share(&mut r2, &yaml));
+            guarded(&text, &mut stats, || fuzz::check_options(&mut r2, &text));
+            rng.next();
+        }
+        if iters >= 10_000 && i > 0 && i % (iters / 20).max(1) == 0 {
+            eprintln!("fuzz: {i}/{iters} inputs, {} executions, {:.0?}, slowest {:.1?}", stats.execs, started.elapsed(), stats.slowest);
+        }
+    }
+    stats
+}
+
+/// Part of `cargo test`: a short fixed-seed run.
+#[test]
+fn fuzz_short_run() {
+    let iters = if cfg!(debug_assertions) { 300 } else { 20_000 };
+    let t = Instant::now();
+    let s = run(iters, 0x5b);
+    eprintln!("fuzz short run: {} executions in {:.1?}, slowest {:.1?}", s.execs, t.elapsed(), s.slowest);
+}
+
+/// Every committed corpus entry and every regression input keeps the properties.
+#[test]
+fn fuzz_corpus_and_regressions_replay() {
+    let mut stats = Stats { execs: 0, slowest: Duration::ZERO };
+    let mut files = read_dir("tests/fuzz/corpus");
+    files.extend(read_dir("tests/fuzz/regressions"));
+    assert!(files.len() >= 10, "the corpus is committed ({} files)", files.len());
+    for (path, text) in files {
+        for variant in [0u64, 9, 32 + 3] {
+            guarded(&text, &mut stats, || fuzz::check_text(&text, variant).map(|_| ()).map_err(|e| format!("{}: {e}", path.display())));
+        }
+        guarded(&text, &mut stats, || {
+            let _ = switchboard::core::share::decode(&text);
+            Ok(())
+        });
+    }
+}
+
+/// The long run (`./dev fuzz`): FUZZ_ITERS inputs (default 1,000,000) from FUZZ_SEED.
+#[test]
+#[ignore]
+fn fuzz_long_run() {
+    let iters = std::env::var("FUZZ_ITERS").ok().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let t = Instant::now();
+    let s = run(iters, seed);
+    eprintln!("fuzz long run (seed {seed}): {iters} inputs, {} executions in {:.1?} ({:.0}/s), slowest {:.1?}, 0 failures", s.execs, t.elapsed(), s.execs as f64 / t.elapsed().as_secs_f64(), s.slowest);
+}
