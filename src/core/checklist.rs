@@ -108,6 +108,21 @@ fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> 
     Some(Edit { line: k.pos.line, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
 }
 
+/// A strict-decoding "unknown field … (did you mean "x"?)" becomes a rename of that key, in place.
+fn rename_unknown_field(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> {
+    if d.code != "UnknownField" {
+        return None;
+    }
+    let wrong = d.field.as_deref()?.rsplit('.').next()?;
+    let wrong = wrong.split('[').next()?;
+    let suggestion = d.message.rsplit_once("(did you mean \"")?.1.strip_suffix("\"?)")?;
+    let l = line_of(text, d.line)?;
+    l[byte_at(l, d.column)?..].starts_with(wrong).then(|| Fix {
+        label: format!("Rename {wrong} to {suggestion}"),
+        edit: Edit { line: d.line, column: d.column, old: wrong.to_string(), new: suggestion.to_string() },
+    })
+}
+
 fn path<'a>(root: &'a Node, keys: &[&str]) -> Option<&'a Node> {
     keys.iter().try_fold(root, |n, k| n.get(k))
 }
@@ -130,8 +145,10 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
 
     // 1. accepted?
     if s.rejected {
-        let first = report.diagnostics.iter().find(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == Severity::Error).map(|d| d.message.clone());
-        out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {}", first.unwrap_or_else(|| "see the problems list".into())), None));
+        let first = report.diagnostics.iter().find(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == Severity::Error);
+        let fix = first.and_then(|d| rename_unknown_field(text, d));
+        let why = first.map(|d| d.message.clone()).unwrap_or_else(|| "see the problems list".into());
+        out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {why}"), fix));
         return out;
     }
     out.push(check("accepted", "The API server accepts the Service", "ok", format!("{id} is created ({}).", s.type_), None));
@@ -315,6 +332,21 @@ mod tests {
     }
     fn first_fix(c: &[Check]) -> &Fix {
         c.iter().find_map(|c| c.fix.as_ref()).expect("a fix")
+    }
+
+    // strict decoding's did-you-mean becomes a one-click rename; the Service then exists and delivers
+    #[test]
+    fn unknown_field_fix_renames_the_key() {
+        let (text, _, c) = run("broken-field-typo", "pod");
+        let acc = c.iter().find(|c| c.key == "accepted").expect("accepted");
+        assert_eq!(acc.status, "fail");
+        let fix = acc.fix.as_ref().expect("a rename");
+        assert_eq!(fix.label, "Rename selectr to selector");
+        let fixed = apply(&text, &fix.edit).expect("applies");
+        assert_eq!(fixed, text.replacen("  selectr:", "  selector:", 1));
+        let r = analyze(&fixed, &Config::default());
+        assert!(!r.services[0].rejected);
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
     }
 
     #[test]
