@@ -871,7 +871,9 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
 fn labels_go(l: &Labels) -> String {
     let mut l = l.clone();
     l.sort();
-    format!("map[string]string{{{}}}", l.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect::<Vec<_>>().join(", "))
+    // json.Marshal of a map[string]string, as field.Error.ErrorBody renders it (keys sorted)
+    let m: std::collections::BTreeMap<&str, &str> = l.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    serde_json::to_string(&m).unwrap_or_default()
 }
 
 /// Workload → pods, as the controllers name them:

@@ -165,9 +165,11 @@ fn range_msg() -> &'static str {
     "must be between 1 and 65535, inclusive"
 }
 
-/// Go's %#v of a []string, as field.Invalid prints spec.clusterIPs.
+/// A []string as field.Invalid prints it (spec.clusterIPs).
 fn go_string_slice(v: &[String]) -> String {
-    format!("[]string{{{}}}", v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", "))
+    // field.Error.ErrorBody renders values that are not simple types with json.Marshal
+    // (apimachinery util/validation/field/errors.go, since v1.34): `["10.96.0.50"]`
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// The hash-probed pick inside a range: stable per name, so editing one Service never
@@ -633,13 +635,14 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
                 errs.push(Diagnostic::invalid(&f("appProtocol"), at(&f("appProtocol")), &quote(ap), &m));
             }
         }
-        // duplicate (port, protocol): field.Duplicate(portPath, core.ServicePort{Port, Protocol})
+        // duplicate (port, protocol): field.Duplicate(portPath, core.ServicePort{Port, Protocol}), the
+        // internal struct (no json tags) rendered by json.Marshal in ErrorBody
         if keys_seen.contains(&(p.port, p.protocol.as_str())) {
             errs.push(Diagnostic::duplicate(
                 &format!("spec.ports[{i}]"),
                 at(&format!("spec.ports[{i}]")),
                 &format!(
-                    "core.ServicePort{{Name:\"\", Protocol:{}, AppProtocol:(*string)(nil), Port:{}, TargetPort:intstr.IntOrString{{Type:0, IntVal:0, StrVal:\"\"}}, NodePort:0}}",
+                    "{{\"Name\":\"\",\"Protocol\":{},\"AppProtocol\":null,\"Port\":{},\"TargetPort\":0,\"NodePort\":0}}",
                     quote(&p.protocol),
                     p.port
                 ),

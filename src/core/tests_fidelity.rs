@@ -264,9 +264,9 @@ fn outcomes_and_hop_kinds_serialise_to_the_report_strings() {
 #[test]
 fn validate_service_cluster_ips_related_fields() {
     let r = run(&service("  clusterIPs: [10.96.0.50]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
-    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: []string{\"10.96.0.50\"}: must be empty when `clusterIP` is not specified"]);
+    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: [\"10.96.0.50\"]: must be empty when `clusterIP` is not specified"]);
     let r = run(&service("  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.51]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
-    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: []string{\"10.96.0.51\"}: first value must match `clusterIP`"]);
+    assert_eq!(errors(&r), vec!["spec.clusterIPs: Invalid value: [\"10.96.0.51\"]: first value must match `clusterIP`"]);
     // both agreeing is fine
     let r = run(&service("  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.50]\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
@@ -281,7 +281,7 @@ fn ipallocator_refuses_network_and_broadcast_addresses() {
         let r = run(&service(&format!("  clusterIP: {ip}\n  selector: {{app: web}}\n  ports: [{{port: 80}}]\n")));
         assert_eq!(
             errors(&r),
-            vec![format!("spec.clusterIPs: Invalid value: []string{{\"{ip}\"}}: failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12")]
+            vec![format!("spec.clusterIPs: Invalid value: [\"{ip}\"]: failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12")]
         );
     }
     let r = run(&service("  clusterIP: 10.96.0.2\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
@@ -302,7 +302,7 @@ fn init_ip_family_fields_headless_selectorless_accepts_require_dual_stack() {
 #[test]
 fn init_ip_family_fields_ipv6_cluster_ip_not_configured() {
     let r = run(&service("  clusterIP: fd00::10\n  selector: {app: web}\n  ports: [{port: 80}]\n"));
-    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: []string{\"fd00::10\"}: IPv6 is not configured on this cluster"]);
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: [\"fd00::10\"]: IPv6 is not configured on this cluster"]);
 }
 
 // apimachinery validation/ip.go IsValidIP (strict): leading zeros and non-canonical forms
