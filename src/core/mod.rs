@@ -20,6 +20,7 @@ pub mod report;
 pub mod resolve;
 pub mod service;
 pub mod share;
+pub mod tour;
 pub mod yaml;
 
 use config::Config;

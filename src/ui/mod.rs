@@ -11,6 +11,7 @@ mod editor;
 mod rules;
 mod sharebar;
 mod tables;
+mod tour;
 mod whynot;
 
 use leptos::prelude::*;
@@ -82,6 +83,8 @@ pub struct Scene {
     pub client_mode: RwSignal<String>,
     pub client: RwSignal<crate::core::connections::Client>,
     pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
+    /// the guided-tour step being shown (1-based)
+    pub tour: RwSignal<Option<usize>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -167,6 +170,7 @@ impl Scene {
             client_mode: RwSignal::new("new".into()),
             client: RwSignal::new(Default::default()),
             delivery: RwSignal::new(None),
+            tour: RwSignal::new(None),
         }
     }
 
@@ -209,6 +213,7 @@ impl Scene {
         self.flipped.set(Vec::new());
         self.client.set(Default::default());
         self.delivery.set(None);
+        self.tour.set(None);
         self.reset_animation();
     }
 
@@ -288,6 +293,8 @@ pub struct Options {
     pub link_error: Option<String>,
     /// keep the text in localStorage (the page app; not embeds)
     pub autosave: bool,
+    /// a guided-tour step (1-based): `#tour=3` or `?tour=3`
+    pub tour: Option<usize>,
 }
 
 impl Options {
@@ -322,6 +329,12 @@ impl Options {
             autoplay: flag("autoplay"),
             ..Options::default()
         };
+        o.tour = hash.strip_prefix("#tour=").map(str::to_string).or_else(|| get("tour")).and_then(|n| n.parse().ok()).filter(|&n| crate::core::tour::step(n).is_some());
+        if let Some(st) = o.tour.and_then(crate::core::tour::step) {
+            o.preset = Some(st.preset.into());
+            o.service = Some(st.service.into());
+            o.entry = Some(st.entry.into());
+        }
         if let Some(payload) = hash.strip_prefix("#s=") {
             match share::decode(payload) {
                 Ok(sc) => o.apply_shared(sc),
@@ -371,6 +384,7 @@ fn scene_from(opts: &Options) -> Scene {
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }
+    scene.tour.set(opts.tour);
     if opts.autoplay && !scene.reduce_motion.get_untracked() {
         scene.playing.set(true);
     }
@@ -466,6 +480,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     </section>
                 })}
                 <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                    <tour::Tour embed=embed />
                     <controls::Player />
                     <diagram::Diagram />
                     <controls::Caption />
