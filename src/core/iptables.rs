@@ -507,7 +507,11 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 format!("Rewrite the destination to the pod: {}{}", e.addr(), if affinity { " (and remember this client for affinity)" } else { "" }));
         }
     }
-    // The shared rules this Service's packets pass through.
+    // The shared rules this Service's packets pass through (none when it has no nat rules).
+    if !rules.iter().any(|r| r.table == "nat") {
+        set.rules = rules;
+        return set;
+    }
     let mut w = W { rules: &mut rules, port: None };
     w.put("nat", "KUBE-SERVICES", "-m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in this chain\" -m addrtype --dst-type LOCAL", "KUBE-NODEPORTS", Match::Jump, None, None, None,
         format!("Last rule of KUBE-SERVICES: a packet to one of {node}'s own addresses tries the nodePorts"));
