@@ -389,6 +389,30 @@ mod tests {
     }
 
     #[test]
+    fn every_preset_and_entry_gets_a_checklist_whose_fixes_apply() {
+        for p in presets::ALL {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for s in &r.services {
+                for path in &s.paths {
+                    let entry = match (&path.entry[..], &path.node) {
+                        ("nodeport", Some(n)) => format!("nodeport@{n}"),
+                        (e, _) => e.to_string(),
+                    };
+                    let c = checklist(p.yaml, &r, &s.name, &entry);
+                    assert!(!c.is_empty(), "{} {} {entry}", p.id, s.name);
+                    for f in c.iter().filter_map(|c| c.fix.as_ref()) {
+                        assert!(apply(p.yaml, &f.edit).is_some(), "{} {}: {}", p.id, entry, f.label);
+                    }
+                    // a failing check explains a path that does not deliver
+                    if !matches!(path.outcome.as_str(), "delivered" | "external" | "port-mismatch" | "pending") {
+                        assert!(c.iter().any(|c| c.status == "fail"), "{} {} {entry}: {} without a failing check: {c:#?}", p.id, s.name, path.outcome);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_missing_port_name_is_added_in_the_item() {
         let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - name: http\n    port: 80\n  - port: 443\n    targetPort: 8443\n";
         let r = analyze(text, &Config::default());

@@ -36,7 +36,7 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "dns:cluster-dns",
         text: "For internal communication only: an internal IP (10.x.x.x) and the DNS name web.default.svc.cluster.local. Nothing listens on the clusterIP; kube-proxy's rules on the client's node rewrite it to a pod.",
-        try_it: "Play the request, then type web in the DNS lookup: the first name of the pod's search path answers the clusterIP. Now ask as a pod of another namespace.",
+        try_it: "Play the request, then type web in the DNS lookup: the first name of the pod's search path answers the clusterIP. Then type example.org: three misses down the search path before it leaves the cluster.",
     },
     Step {
         title: "2. NodePort",
@@ -160,6 +160,17 @@ mod tests {
             let e = s.entry.split('@').next().unwrap_or("");
             assert!(r.services[idx].paths.iter().any(|p| p.entry == e), "step {}: entry {}", i + 1, s.entry);
         }
+    }
+
+    #[test]
+    fn the_what_ifs_the_steps_ask_for_answer_as_they_say() {
+        use crate::core::dnsquery::lookup;
+        let r = analyze(presets::find("headless-statefulset").expect("p").yaml, &Config::default());
+        let l = lookup(&r, "default", "client", "db-0.db");
+        assert_eq!(l.tries.last().expect("try").answers.first().map(|a| a.kind.as_str()), Some("A"), "{l:?}");
+        let r = analyze(presets::find("web-externalname").expect("p").yaml, &Config::default());
+        assert!(lookup(&r, "default", "client", "db").summary.contains("CNAME db.example.com"));
+        assert_eq!(lookup(&r, "default", "client", "example.org").tries.len(), 4);
     }
 
     #[test]
