@@ -39,6 +39,8 @@ pub struct HostOptions {
     pub notices: Vec<String>,
     /// keep the text in localStorage (set by the page app itself, never read from input)
     pub autosave: bool,
+    /// a guided-tour step (1-based): `#tour=3` or `?tour=3`; it picks the preset, Service and entry
+    pub tour: Option<usize>,
 }
 
 /// Percent-decode a query value (`+` is a space). None if the escapes are not valid UTF-8.
@@ -197,6 +199,16 @@ impl HostOptions {
             o.read_only = flag("readonly");
             o.hide_editor = get("editor").is_some_and(|v| v == "0" || v == "false");
             o.autoplay = flag("autoplay");
+            o.tour = get("tour").and_then(|n| n.parse().ok());
+        }
+        if let Some(n) = hash.strip_prefix("#tour=") {
+            o.tour = n.parse().ok();
+        }
+        o.tour = o.tour.filter(|&n| crate::core::tour::step(n).is_some());
+        if let Some(st) = o.tour.and_then(crate::core::tour::step) {
+            o.preset = Some(st.preset.into());
+            o.service = Some(st.service.into());
+            o.entry = Some(st.entry.into());
         }
         if let Some(payload) = hash.strip_prefix("#s=") {
             match share::decode(payload) {

@@ -109,6 +109,13 @@ async fn teaching_panels() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].contains("web.default.svc.cluster.local."), "{rows:?}");
     assert!(rows[0].contains("NOERROR") && rows[0].contains("A 10.102.52.187"), "{rows:?}");
+    // the suggestion chips fill the query: the absolute name is asked once, as is
+    let chip: web_sys::HtmlElement = doc().query_selector("[data-kind='dns-suggestion']:nth-of-type(3)").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(chip.text_content().unwrap(), "web.default.svc.cluster.local.");
+    chip.click();
+    tick().await;
+    assert_eq!(count("[data-kind='dns-answer']"), 1);
+    assert_eq!(attr("[data-kind='dns-answer']", "data-query").as_deref(), Some("web.default.svc.cluster.local."));
     // a name outside the zone: three NXDOMAINs down the search path, then upstream
     type_into("dns-query", "example.org").await;
     let rcodes: Vec<String> = {

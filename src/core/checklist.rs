@@ -96,16 +96,23 @@ fn replace_scalar(text: &str, node: &Node, new: &str) -> Option<Edit> {
     Some(Edit { line: node.pos.line, column: col, old: value.clone(), new: new.to_string() })
 }
 
-/// An edit that inserts `key: value` as the first entry of block map `map`.
+/// An edit that inserts `key: value` into block map `map` as a line of its own: before the
+/// first entry, or — for a sequence item (`- port: 80`) — after that first line, when its value
+/// sits on the same line.
 fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> {
     let NodeKind::Map(entries) = &map.kind else { return None };
-    let (k, _) = entries.first()?;
+    let (k, v) = entries.first()?;
     let l = line_of(text, k.pos.line)?;
-    let indent: String = l.chars().take(k.pos.column as usize - 1).collect();
-    if !indent.chars().all(|c| c == ' ') {
-        return None; // a flow map or a `- key:` item: no safe place for a line
+    let prefix: String = l.chars().take(k.pos.column as usize - 1).collect();
+    let indent = " ".repeat(prefix.chars().count());
+    if prefix.chars().all(|c| c == ' ') {
+        return Some(Edit { line: k.pos.line, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") });
     }
-    Some(Edit { line: k.pos.line, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
+    // `- port: 80`: the next line, at the item's indentation
+    let item = prefix.trim_end().strip_suffix('-').is_some_and(|p| p.chars().all(|c| c == ' '));
+    let same_line_scalar = matches!(v.kind, NodeKind::Scalar { .. }) && v.pos.line == k.pos.line;
+    (item && same_line_scalar && line_of(text, k.pos.line + 1).is_some())
+        .then(|| Edit { line: k.pos.line + 1, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
 }
 
 /// A strict-decoding "unknown field … (did you mean "x"?)" becomes a rename of that key, in place.
@@ -146,7 +153,19 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     // 1. accepted?
     if s.rejected {
         let first = report.diagnostics.iter().find(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == Severity::Error);
-        let fix = first.and_then(|d| rename_unknown_field(text, d));
+        // a multi-port Service needs a name on every port (validateServicePort: Required)
+        let fix = first.and_then(|d| rename_unknown_field(text, d)).or_else(|| first.filter(|d| d.message.ends_with(".name: Required value")).and_then(|d| {
+            let i: usize = d.field.as_deref()?.strip_prefix("spec.ports[")?.split(']').next()?.parse().ok()?;
+            let item = match &obj?.source.get("spec")?.get("ports")?.kind {
+                NodeKind::Seq(items) => items.get(i)?,
+                _ => return None,
+            };
+            let port = item.get("port")?.text();
+            let proto = item.get("protocol").map(|p| p.text()).unwrap_or_else(|| "TCP".into()).to_lowercase();
+            let name = format!("{proto}-{port}");
+            let edit = insert_entry(text, item, "name", &name)?;
+            Some(Fix { label: format!("Name port {port}: {name}"), edit })
+        }));
         let why = first.map(|d| d.message.clone()).unwrap_or_else(|| "see the problems list".into());
         out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {why}"), fix));
         return out;
@@ -397,6 +416,43 @@ mod tests {
         let r = analyze(&fixed, &Config::default());
         assert_eq!(r.services[0].type_, "NodePort");
         assert!(fixed.contains("spec:\n  type: NodePort\n  selector:"));
+    }
+
+    #[test]
+    fn every_preset_and_entry_gets_a_checklist_whose_fixes_apply() {
+        for p in presets::ALL {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for s in &r.services {
+                for path in &s.paths {
+                    let entry = match (path.entry.as_str(), &path.node) {
+                        ("nodeport", Some(n)) => format!("nodeport@{n}"),
+                        (e, _) => e.to_string(),
+                    };
+                    let c = checklist(p.yaml, &r, &s.name, &entry);
+                    assert!(!c.is_empty(), "{} {} {entry}", p.id, s.name);
+                    for f in c.iter().filter_map(|c| c.fix.as_ref()) {
+                        assert!(apply(p.yaml, &f.edit).is_some(), "{} {}: {}", p.id, entry, f.label);
+                    }
+                    // a failing check explains a path that does not deliver
+                    if !matches!(path.outcome.as_str(), "delivered" | "external" | "port-mismatch" | "pending") {
+                        assert!(c.iter().any(|c| c.status == "fail"), "{} {} {entry}: {} without a failing check: {c:#?}", p.id, s.name, path.outcome);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_port_name_is_added_in_the_item() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - name: http\n    port: 80\n  - port: 443\n    targetPort: 8443\n";
+        let r = analyze(text, &Config::default());
+        assert!(r.services[0].rejected);
+        let c = checklist(text, &r, "web", "pod");
+        let fix = c[0].fix.as_ref().expect("fix");
+        assert_eq!(fix.label, "Name port 443: tcp-443");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        assert!(fixed.contains("  - port: 443\n    name: tcp-443\n    targetPort: 8443\n"), "{fixed}");
+        assert!(!analyze(&fixed, &Config::default()).services[0].rejected);
     }
 
     #[test]

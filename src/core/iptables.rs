@@ -423,11 +423,10 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
             }
         }
         // Capture healthCheckNodePorts.
+        // (written once per Service port, as upstream's loop over service ports does)
         if let Some(hc) = svc.health_check_node_port {
-            if sp == &svc.ports[0] || svc.ports.len() == 1 {
-                w.put("filter", "KUBE-NODEPORTS", &format!("-m comment --comment \"{spn} health check node port\" -m tcp -p tcp --dport {hc}"), "ACCEPT", Match::Verdict, Some(format!("*:{hc}")), None, None,
-                    format!("The load balancer's health check reaches kube-proxy on port {hc}: 200 if {node} has a local endpoint, 503 if not"));
-            }
+            w.put("filter", "KUBE-NODEPORTS", &format!("-m comment --comment \"{spn} health check node port\" -m tcp -p tcp --dport {hc}"), "ACCEPT", Match::Verdict, Some(format!("*:{hc}")), None, None,
+                format!("The load balancer's health check reaches kube-proxy on port {hc}: 200 if {node} has a local endpoint, 503 if not"));
         }
         // Internal traffic: masquerade what comes from outside the pod network.
         if has_internal {
@@ -507,7 +506,11 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 format!("Rewrite the destination to the pod: {}{}", e.addr(), if affinity { " (and remember this client for affinity)" } else { "" }));
         }
     }
-    // The shared rules this Service's packets pass through.
+    // The shared rules this Service's packets pass through (none when it has no nat rules).
+    if !rules.iter().any(|r| r.table == "nat") {
+        set.rules = rules;
+        return set;
+    }
     let mut w = W { rules: &mut rules, port: None };
     w.put("nat", "KUBE-SERVICES", "-m comment --comment \"kubernetes service nodeports; NOTE: this must be the last rule in this chain\" -m addrtype --dst-type LOCAL", "KUBE-NODEPORTS", Match::Jump, None, None, None,
         format!("Last rule of KUBE-SERVICES: a packet to one of {node}'s own addresses tries the nodePorts"));
@@ -785,6 +788,24 @@ mod tests {
             let set = rules_for(svc, &r, "node-1");
             assert!(set.rules.is_empty() && set.none_because.is_some(), "{id}");
         }
+    }
+
+    #[test]
+    fn load_balancer_source_ranges_and_external_ips() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  externalIPs: [192.0.2.10]\n  loadBalancerSourceRanges: [10.0.0.0/8]\n  selector:\n    app: web\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    image: x\nstatus:\n  conditions:\n  - type: Ready\n    status: \"True\"\n";
+        let r = analyze(text, &Config { cloud: true, ..Config::default() });
+        let svc = &r.services[0];
+        let LoadBalancer::Ready { ingress, .. } = &svc.load_balancer else { panic!("no LB: {:?}", svc.load_balancer) };
+        let set = rules_for(svc, &r, "node-1");
+        let fw = fw_chain("default/web", "tcp");
+        let ext = ext_chain("default/web", "tcp");
+        let lines: Vec<&str> = set.rules.iter().map(|r| r.line.as_str()).collect();
+        assert!(lines.iter().any(|l| l.starts_with("-A KUBE-SERVICES") && l.contains(&format!("-d {} --dport 80 -j {fw}", ingress[0]))), "{lines:#?}");
+        assert!(lines.contains(&format!("-A {fw} -m comment --comment \"default/web loadbalancer IP\" -s 10.0.0.0/8 -j {ext}").as_str()), "{lines:#?}");
+        assert!(lines.iter().any(|l| l.starts_with("-A KUBE-PROXY-FIREWALL") && l.ends_with("-j DROP")));
+        assert!(lines.iter().any(|l| l.contains("\"default/web external IP\"") && l.contains("-d 192.0.2.10 --dport 80") && l.ends_with(&ext)));
+        assert!(lines.iter().any(|l| l.starts_with(&format!("-A {ext}")) && l.ends_with("-j KUBE-MARK-MASQ")));
+        assert!(set.rules.iter().any(|r| r.chain == "KUBE-NODEPORTS" && r.matches == Match::Capture));
     }
 
     #[test]

@@ -30,6 +30,18 @@ pub fn DnsLookup() -> impl IntoView {
         let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
         Some(scene.shown.with(|r| lookup(r, ns, pod, &n)))
     });
+    // names worth trying for the selected Service: short, with namespace, absolute, SRV
+    let suggestions = Memo::new(move |_| {
+        let idx = scene.service_index();
+        scene.shown.with(|r| {
+            let Some(s) = idx.and_then(|i| r.services.get(i)) else { return vec![] };
+            let mut v = vec![s.name.clone(), format!("{}.{}", s.name, s.namespace), format!("{}.{}.svc.{}.", s.name, s.namespace, r.cluster.cluster_domain)];
+            if let Some(p) = s.ports.iter().find(|p| p.name.is_some()) {
+                v.push(format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), p.protocol.to_lowercase(), s.name));
+            }
+            v
+        })
+    });
     let resolv = Memo::new(move |_| {
         let who = asker.get();
         let ns = who.split_once('/').map(|(n, _)| n.to_string()).unwrap_or_else(|| "default".into());
@@ -55,6 +67,12 @@ pub fn DnsLookup() -> impl IntoView {
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
             </div>
+            <p class="dns-try">"Try: "
+                {move || suggestions.get().into_iter().map(|n| {
+                    let label = n.clone();
+                    view! { <button type="button" class="btn chip" data-kind="dns-suggestion" on:click=move |_| name.set(n.clone())>{label}</button>" " }
+                }).collect_view()}
+            </p>
             <pre class="resolv-conf" aria-label="The pod's /etc/resolv.conf">{move || resolv.get()}</pre>
             {move || result.get().map(|l| view! {
                 <ol class="dns-answers" aria-label="Queries in the order the resolver sends them">

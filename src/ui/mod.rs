@@ -12,6 +12,7 @@ mod editor;
 mod rules;
 mod sharebar;
 mod tables;
+mod tour;
 mod whynot;
 
 use leptos::prelude::*;
@@ -86,6 +87,8 @@ pub struct Scene {
     pub client_mode: RwSignal<String>,
     pub client: RwSignal<crate::core::connections::Client>,
     pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
+    /// the guided-tour step being shown (1-based)
+    pub tour: RwSignal<Option<usize>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -171,6 +174,7 @@ impl Scene {
             client_mode: RwSignal::new("new".into()),
             client: RwSignal::new(Default::default()),
             delivery: RwSignal::new(None),
+            tour: RwSignal::new(None),
         }
     }
 
@@ -213,6 +217,7 @@ impl Scene {
         self.flipped.set(Vec::new());
         self.client.set(Default::default());
         self.delivery.set(None);
+        self.tour.set(None);
         self.reset_animation();
     }
 
@@ -314,6 +319,7 @@ fn scene_from(opts: &Options) -> Scene {
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }
+    scene.tour.set(opts.tour);
     if opts.autoplay && !scene.reduce_motion.get_untracked() {
         scene.playing.set(true);
     }
@@ -495,6 +501,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     </section>
                 })}
                 <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                    <tour::Tour embed=embed />
                     <controls::Player />
                     <diagram::Diagram />
                     <controls::Caption />

@@ -3,6 +3,7 @@
 //! from `crate::core::iptables` (which follows pkg/proxy/iptables/proxier.go).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::Scene;
 use crate::core::iptables::{hop_node, rules_for, traverse, RuleSet};
@@ -32,6 +33,24 @@ fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
 pub fn Rules() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let data = Memo::new(move |_| current(&scene));
+    // keep the last lit rule in view inside the scrolling table (not the page)
+    Effect::new(move |_| {
+        data.track();
+        set_timeout(
+            || {
+                let doc = web_sys::window().and_then(|w| w.document());
+                let boxed = doc.as_ref().and_then(|d| d.query_selector("#iptables .rules-scroll").ok().flatten());
+                let rows = doc.as_ref().and_then(|d| d.query_selector_all("#iptables tr.hit").ok());
+                if let (Some(b), Some(rows)) = (boxed.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()), rows) {
+                    if let Some(last) = rows.item(rows.length().saturating_sub(1)).and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let top = last.offset_top() - b.client_height() / 2;
+                        b.set_scroll_top(top.max(0));
+                    }
+                }
+            },
+            std::time::Duration::from_millis(0),
+        );
+    });
     view! {
         <details class="teach rules" id="iptables" open>
             <summary>"kube-proxy's iptables rules"</summary>

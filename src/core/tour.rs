@@ -1,0 +1,202 @@
+//! The guided tour: the tutorial's sections (shared/seed/services-tutorial.txt — "What Is a
+//! Service?", "1. ClusterIP (default)", "2. NodePort", "3. LoadBalancer", "4. ExternalName")
+//! plus the headless Service and every broken scene, each as a step that loads a preset, points
+//! at one drawn thing, and asks the learner to try one what-if. Step N opens at `#tour=N`
+//! (1-based) and, embedded, at `?embed&tour=N`.
+
+pub struct Step {
+    /// the tutorial section (or scene) this step teaches
+    pub title: &'static str,
+    pub preset: &'static str,
+    pub service: &'static str,
+    /// entry key: pod | outside | nodeport@node-1 | loadbalancer
+    pub entry: &'static str,
+    /// the drawn thing to point at, as `data-kind:data-name`
+    pub point: &'static str,
+    /// what to notice (in the tutorial's words where it has them)
+    pub text: &'static str,
+    /// the what-if to try
+    pub try_it: &'static str,
+}
+
+pub const STEPS: &[Step] = &[
+    Step {
+        title: "What is a Service?",
+        preset: "web-clusterip",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "A Service is like a switchboard operator for your Pods: it selects a group of Pods using labels (app=web), gives them a stable IP and DNS name, and forwards traffic to the right Pods — port 80 to their port 8080 — even as they change.",
+        try_it: "Click a pod to make it not Ready, as a failing readiness probe would: its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
+    },
+    Step {
+        title: "1. ClusterIP (default)",
+        preset: "web-clusterip",
+        service: "web",
+        entry: "pod",
+        point: "dns:cluster-dns",
+        text: "For internal communication only: an internal IP (10.x.x.x) and the DNS name web.default.svc.cluster.local. Nothing listens on the clusterIP; kube-proxy's rules on the client's node rewrite it to a pod.",
+        try_it: "Play the request, then type web in the DNS lookup: the first name of the pod's search path answers the clusterIP. Then type example.org: three misses down the search path before it leaves the cluster.",
+    },
+    Step {
+        title: "2. NodePort",
+        preset: "web-nodeport",
+        service: "web",
+        entry: "nodeport@node-1",
+        point: "kube-proxy:node-1",
+        text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too.",
+        try_it: "Change \"From\" to node-3's nodePort: every node opens the port, whether or not it runs a pod. Watch KUBE-NODEPORTS and the SNAT in the rules.",
+    },
+    Step {
+        title: "3. LoadBalancer",
+        preset: "web-loadbalancer",
+        service: "web",
+        entry: "loadbalancer",
+        point: "load-balancer:web",
+        text: "Provisions an external cloud load balancer (where the environment supports it) with a public IP: NodePort plus an external LB behind the scenes.",
+        try_it: "Untick \"Cloud load balancers\": EXTERNAL-IP stays <pending>, yet the nodePorts keep working.",
+    },
+    Step {
+        title: "4. ExternalName (special case)",
+        preset: "web-externalname",
+        service: "db",
+        entry: "pod",
+        point: "dns:cluster-dns",
+        text: "Maps a Service to an external DNS name: no selectors, no backing Pods — useful for external databases and APIs. Cluster DNS answers a CNAME; kube-proxy does nothing.",
+        try_it: "Look up db in the DNS panel: the answer is a CNAME to db.example.com, and there are no iptables rules at all.",
+    },
+    Step {
+        title: "Headless Service (clusterIP: None)",
+        preset: "headless-statefulset",
+        service: "db",
+        entry: "pod",
+        point: "service:db",
+        text: "No virtual IP and no kube-proxy: DNS answers with the ready pods' own IPs, and each StatefulSet pod gets its own name.",
+        try_it: "Look up db-0.db in the DNS panel, then click db-0 to make it not Ready and look again.",
+    },
+    Step {
+        title: "Connections, not requests",
+        preset: "session-affinity",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "kube-proxy picks a pod per connection. sessionAffinity: ClientIP pins a client to one pod; a gRPC client on one HTTP/2 connection is pinned the same way.",
+        try_it: "Send 12, then remove the two sessionAffinity lines and send again; then choose gRPC in Connections and send 12 once more.",
+    },
+    Step {
+        title: "Broken: selector typo",
+        preset: "broken-selector-typo",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "The selector says app=wbe, the pods say app=web: every key must match, so the Service has no endpoints and kube-proxy REJECTs.",
+        try_it: "Open \"Why no traffic?\" and click the fix; then press Ctrl+Z in the editor to bring the typo back.",
+    },
+    Step {
+        title: "Broken: a typo in a field name",
+        preset: "broken-field-typo",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "\"selectr\" is not a field of a Service. The API server's strict field validation refuses the whole object (older kubectl silently dropped the field and left a Service with no selector).",
+        try_it: "Read the error at line 10, then use the rename offered under \"Why no traffic?\" and watch the request reach a pod.",
+    },
+    Step {
+        title: "Broken: selecting the Deployment's labels",
+        preset: "deployment-labels",
+        service: "shop",
+        entry: "pod",
+        point: "service:shop",
+        text: "A Service selects Pods by their labels — the template's labels — never the Deployment object's own metadata.labels.",
+        try_it: "Make the selector match the pod template's labels and watch the endpoints appear.",
+    },
+    Step {
+        title: "Broken: targetPort the pods don't have",
+        preset: "broken-targetport",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "targetPort: http names a container port, but the pods declare 8080 without a name: no pod resolves it, so none is an endpoint.",
+        try_it: "Use the fix (targetPort: 8080), or name the container port http instead.",
+    },
+    Step {
+        title: "Broken: pods not Ready",
+        preset: "broken-not-ready",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "Running is not enough: only pods whose Ready condition is True are endpoints.",
+        try_it: "Click a pod to make it Ready and send a request.",
+    },
+    Step {
+        title: "Broken: pods in another namespace",
+        preset: "broken-namespace",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "The pods run in namespace shop, the Service in default: a Service selects only in its own namespace.",
+        try_it: "Use the fix to move the Service to shop, then look up web from the client pod (namespace default): the bare name misses, web.shop answers.",
+    },
+    Step {
+        title: "Broken: LoadBalancer with no cloud",
+        preset: "broken-lb-pending",
+        service: "web",
+        entry: "loadbalancer",
+        point: "load-balancer:web",
+        text: "type: LoadBalancer only asks for a load balancer; with no cloud controller EXTERNAL-IP stays <pending>.",
+        try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
+    },
+];
+
+/// Step `n` (1-based).
+pub fn step(n: usize) -> Option<&'static Step> {
+    n.checked_sub(1).and_then(|i| STEPS.get(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{analyze, config::Config, layout::layout, presets};
+
+    #[test]
+    fn every_step_loads_its_scene_and_points_at_a_drawn_thing() {
+        for (i, s) in STEPS.iter().enumerate() {
+            let p = presets::find(s.preset).unwrap_or_else(|| panic!("step {}: preset {}", i + 1, s.preset));
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            let idx = r.services.iter().position(|x| x.name == s.service).unwrap_or_else(|| panic!("step {}: Service {}", i + 1, s.service));
+            let (kind, name) = s.point.split_once(':').expect("kind:name");
+            assert!(layout(&r, Some(idx), 1280.0).find(kind, name).is_some(), "step {}: {} is drawn", i + 1, s.point);
+            let e = s.entry.split('@').next().unwrap_or("");
+            assert!(r.services[idx].paths.iter().any(|p| p.entry == e), "step {}: entry {}", i + 1, s.entry);
+        }
+    }
+
+    #[test]
+    fn the_what_ifs_the_steps_ask_for_answer_as_they_say() {
+        use crate::core::dnsquery::lookup;
+        let r = analyze(presets::find("headless-statefulset").expect("p").yaml, &Config::default());
+        let l = lookup(&r, "default", "client", "db-0.db");
+        assert_eq!(l.tries.last().expect("try").answers.first().map(|a| a.kind.as_str()), Some("A"), "{l:?}");
+        let r = analyze(presets::find("web-externalname").expect("p").yaml, &Config::default());
+        assert!(lookup(&r, "default", "client", "db").summary.contains("CNAME db.example.com"));
+        assert_eq!(lookup(&r, "default", "client", "example.org").tries.len(), 4);
+    }
+
+    #[test]
+    fn a_step_for_each_service_type_and_each_broken_scene() {
+        let mut types: Vec<String> = Vec::new();
+        for s in STEPS {
+            let p = presets::find(s.preset).expect("preset");
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            let svc = r.services.iter().find(|x| x.name == s.service).expect("svc");
+            types.push(if svc.headless { "headless".into() } else { svc.type_.clone() });
+        }
+        for t in ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName", "headless"] {
+            assert!(types.iter().any(|x| x == t), "{t}");
+        }
+        for p in presets::ALL.iter().filter(|p| p.id.starts_with("broken-") || p.title.starts_with("Broken")) {
+            assert!(STEPS.iter().any(|s| s.preset == p.id), "{}", p.id);
+        }
+        assert!(step(0).is_none() && step(1).is_some() && step(STEPS.len() + 1).is_none());
+    }
+}

@@ -1,0 +1,89 @@
+//! The guided tour: one step per tutorial section and broken scene (`crate::core::tour`). A
+//! step loads its scene, points at one drawn thing and asks for one what-if. Each step is a
+//! link (`#tour=N`, `data-kind="tour-step"`); embedded, `?embed&tour=N` shows that step's card.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Scene;
+use crate::core::presets;
+use crate::core::tour::{step, STEPS};
+
+/// Load step `n`: its preset, Service and entry point.
+pub fn load_step(scene: Scene, n: usize) {
+    let Some(st) = step(n) else { return };
+    if let Some(p) = presets::find(st.preset) {
+        scene.load_preset(p);
+    }
+    scene.service.set(st.service.to_string());
+    scene.entry.set(st.entry.to_string());
+    scene.tour.set(Some(n));
+}
+
+/// Mark the drawn thing the step points at (`data-kind:data-name`) with `.tour-point`.
+fn point_at(target: Option<&'static str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(old) = doc.query_selector_all(".tour-point") {
+        for i in 0..old.length() {
+            if let Some(e) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = e.class_list().remove_1("tour-point");
+            }
+        }
+    }
+    let Some((kind, name)) = target.and_then(|t| t.split_once(':')) else { return };
+    let sel = format!("#diagram [data-kind='{kind}'][data-name='{name}']");
+    if let Ok(Some(e)) = doc.query_selector(&sel) {
+        let _ = e.class_list().add_1("tour-point");
+    }
+}
+
+#[component]
+pub fn Tour(embed: bool) -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    // point again whenever the step or the drawing changes (after the diagram has rendered)
+    Effect::new(move |_| {
+        let target = scene.tour.get().and_then(step).map(|s| s.point);
+        scene.shown.track();
+        scene.service.track();
+        set_timeout(move || point_at(target), std::time::Duration::from_millis(0));
+    });
+    let card = move || {
+        scene.tour.get().and_then(|n| step(n).map(|s| (n, s))).map(|(n, s)| {
+            view! {
+                <div class="tour-card" data-kind="tour-card" data-step=n.to_string()>
+                    <p class="tour-head"><strong>{format!("Tour {n}/{}: {}", STEPS.len(), s.title)}</strong></p>
+                    <p>{s.text}</p>
+                    <p class="tour-try"><strong>"Try it: "</strong>{s.try_it}</p>
+                    {(!embed).then(|| view! {
+                        <p class="tour-nav">
+                            {(n > 1).then(|| view! { <a class="btn" id="tour-prev" href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}
+                            {(n < STEPS.len()).then(|| view! { <a class="btn primary" id="tour-next" href=format!("#tour={}", n + 1) on:click=move |_| load_step(scene, n + 1)>"Next ▶"</a> })}
+                            <button type="button" class="btn" id="tour-close" on:click=move |_| scene.tour.set(None)>"Close the tour"</button>
+                        </p>
+                    })}
+                </div>
+            }
+        })
+    };
+    view! {
+        {(!embed).then(|| view! {
+            <details class="teach tour" id="tour">
+                <summary>"Guided tour of the tutorial"</summary>
+                <ol class="tour-steps">
+                    {STEPS.iter().enumerate().map(|(i, s)| {
+                        let n = i + 1;
+                        view! {
+                            <li>
+                                <a data-kind="tour-step" data-step=n.to_string() href=format!("#tour={n}")
+                                    class:current=move || scene.tour.get() == Some(n)
+                                    aria-current=move || (scene.tour.get() == Some(n)).then_some("step")
+                                    on:click=move |_| load_step(scene, n)>{s.title}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </details>
+        })}
+        {card}
+    }
+}
