@@ -91,9 +91,11 @@ fn decode(root: &yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Obje
     strict::duplicate_keys(root, &mut strict_errs);
     let ty = match strict::kind_root(api_version, kind) {
         strict::KindMatch::NoMatch => {
-            let pos = root.get("apiVersion").map(|n| n.pos).unwrap_or(root.pos);
+            // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
+            let at = if strict::kind_exists(kind) { "apiVersion" } else { "kind" };
+            let pos = root.get(at).map(|n| n.pos).unwrap_or(root.pos);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id())));
-            diags.push(strict::no_match_diagnostic(api_version, kind, pos).on(&raw_id()));
+            diags.push(strict::no_match_diagnostic(api_version, kind, pos).at_field(at).on(&raw_id()));
             return; // not created: kubectl cannot even find where to send it
         }
         strict::KindMatch::Known(ty) => Some(ty),

@@ -109,11 +109,57 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         return KindMatch::Known(r.ty);
     }
     let (group, _) = split_api_version(api_version);
+    if let Some((_, kinds)) = SERVED_KINDS.iter().find(|(gv, _)| *gv == api_version) {
+        // a GA group version of a built-in group holds exactly these kinds: no CustomResource can
+        // add one, so a misspelt kind (`Servce`, `service`) finds no match either
+        return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
+    }
     if ROOTS.iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
         KindMatch::NoMatch
     } else {
         KindMatch::Unmodelled
     }
+}
+
+/// The kinds each GA group version of a built-in group registers (k8s.io/api `<group>/<version>/
+/// register.go` addKnownTypes, at the commit named in `schema_gen.rs`; list kinds included).
+/// Only these versions are listed: there every kind the server knows is here, so anything else
+/// is a typo. Beta and alpha versions are not listed (off by default, so we cannot tell).
+const SERVED_KINDS: &[(&str, &[&str])] = &[
+    ("v1", &["Pod", "PodList", "PodTemplate", "PodTemplateList", "ReplicationController", "ReplicationControllerList", "Service", "ServiceList", "Endpoints", "EndpointsList", "Node", "NodeList", "Binding", "Event", "EventList", "List", "LimitRange", "LimitRangeList", "ResourceQuota", "ResourceQuotaList", "Namespace", "NamespaceList", "Secret", "SecretList", "ServiceAccount", "ServiceAccountList", "PersistentVolume", "PersistentVolumeList", "PersistentVolumeClaim", "PersistentVolumeClaimList", "ComponentStatus", "ComponentStatusList", "ConfigMap", "ConfigMapList", "Status", "DeleteOptions", "ServiceProxyOptions", "NodeProxyOptions", "PodAttachOptions", "PodLogOptions", "PodExecOptions", "PodPortForwardOptions", "PodProxyOptions", "SerializedReference", "RangeAllocation"]),
+    ("apps/v1", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("batch/v1", &["Job", "JobList", "CronJob", "CronJobList"]),
+    ("discovery.k8s.io/v1", &["EndpointSlice", "EndpointSliceList"]),
+    ("networking.k8s.io/v1", &["Ingress", "IngressList", "IngressClass", "IngressClassList", "NetworkPolicy", "NetworkPolicyList", "IPAddress", "IPAddressList", "ServiceCIDR", "ServiceCIDRList"]),
+    ("rbac.authorization.k8s.io/v1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("policy/v1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "Eviction"]),
+    ("autoscaling/v1", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList", "Scale"]),
+    ("autoscaling/v2", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList"]),
+    ("scheduling.k8s.io/v1", &["PriorityClass", "PriorityClassList"]),
+    ("coordination.k8s.io/v1", &["Lease", "LeaseList"]),
+    ("node.k8s.io/v1", &["RuntimeClass", "RuntimeClassList"]),
+    ("events.k8s.io/v1", &["Event", "EventList"]),
+];
+
+/// Whether any served group version has this kind (so a no-match is about the apiVersion, not a
+/// misspelt kind).
+pub fn kind_exists(kind: &str) -> bool {
+    ROOTS.iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().any(|(_, ks)| ks.contains(&kind))
+}
+
+/// The kind a misspelt one probably meant, in the same group version (same name in another case,
+/// or edit distance ≤ 2).
+pub fn suggest_kind(api_version: &str, kind: &str) -> Option<&'static str> {
+    let (_, kinds) = SERVED_KINDS.iter().find(|(gv, _)| *gv == api_version)?;
+    let kinds = kinds.iter().filter(|k| !k.ends_with("List") && !k.ends_with("Options"));
+    let mut best: Option<(usize, &'static str)> = None;
+    for k in kinds {
+        let d = if k.eq_ignore_ascii_case(kind) { 0 } else { edit_distance(k, kind) };
+        if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
 /// kubectl's resource-mapping error for a [`KindMatch::NoMatch`]: k8s.io/apimachinery
@@ -129,8 +175,11 @@ pub fn no_match_message(api_version: &str, kind: &str) -> String {
 /// [`no_match_message`] as an error at `pos` (the `apiVersion` value, say), field `apiVersion`,
 /// code `NoKindMatch`.
 pub fn no_match_diagnostic(api_version: &str, kind: &str, pos: Pos) -> Diagnostic {
-    Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", no_match_message(api_version, kind), pos)
-        .at_field("apiVersion")
+    let mut message = no_match_message(api_version, kind);
+    if let Some(k) = suggest_kind(api_version, kind) {
+        message.push_str(&format!(" (did you mean kind {}?)", go_quote(k)));
+    }
+    Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", message, pos).at_field("apiVersion")
 }
 
 /// Go's strconv.Quote (printable Unicode kept, the rest escaped).

@@ -487,3 +487,19 @@ fn dns_specification_ptr_endpoint_and_pod_records() {
         assert!(s.dns_records.iter().any(|d| d.kind == "A" && d.name == name && d.answer == e.ip), "{name} in {:?}", s.dns_records);
     }
 }
+
+// k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError: a GA built-in group version holds
+// only its registered kinds (k8s.io/api register.go), so a misspelt kind matches nothing
+#[test]
+fn no_kind_match_misspelt_kind_in_a_closed_group() {
+    let r = run("apiVersion: v1\nkind: Servce\nmetadata: {name: web}\nspec:\n  ports: [{port: 80}]\n");
+    let d = r.diagnostics.iter().find(|d| d.code == "NoKindMatch").expect("no match");
+    assert_eq!(d.message, "no matches for kind \"Servce\" in version \"v1\" (did you mean kind \"Service\"?)");
+    assert_eq!((d.line, d.field.as_deref()), (2, Some("kind")));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "IgnoredKind"));
+    let r = run("apiVersion: apps/v1\nkind: deployment\nmetadata: {name: web}\n");
+    assert!(errors(&r).iter().any(|m| m == "no matches for kind \"deployment\" in version \"apps/v1\" (did you mean kind \"Deployment\"?)"), "{:?}", errors(&r));
+    // kinds that exist but are not modelled stay ignored; custom groups are never refused
+    let r = run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\n");
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
