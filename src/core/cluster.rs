@@ -807,6 +807,12 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
     // controllerutil.MarkPodsNotReady sets every pod bound to it Ready=False, so the
     // EndpointSlice controller moves them out of the ready endpoints
     let mut not_ready_reason = None;
+    // kubelet status/generate.go GeneratePodReadyCondition: with readiness gates, Ready needs each
+    // gate's condition True in status.conditions — nothing in a fresh cluster sets them
+    if let (false, Some(gate), true) = (p.status.present, p.spec.readiness_gates.first(), ready) {
+        ready = false;
+        not_ready_reason = Some(format!("ReadinessGatesNotReady: corresponding condition of pod readiness gate \"{gate}\" does not exist."));
+    }
     if let Some(n) = node_idx.map(|i| &cluster.nodes[i]).filter(|n| !n.ready) {
         if ready || p.status.ready == Some(true) {
             not_ready_reason = Some(format!(
@@ -865,6 +871,9 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
     if !t.tolerations.is_empty() || t.node_selector.is_some() || t.host_network || t.required_node_affinity.is_some() {
         s.push_str(&format!("{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.required_node_affinity));
     }
+    if !t.readiness_gates.is_empty() {
+        s.push_str(&format!("{:?}", t.readiness_gates));
+    }
     s
 }
 
@@ -885,13 +894,23 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
     // non-empty, and must match the template's labels
-    let sel = match &w.match_labels {
-        Some(s) if !s.is_empty() => s,
-        _ => {
-            diags.push(Diagnostic::required("spec.selector", o.pos("spec.selector"), "").on(&id));
-            return;
-        }
-    };
+    if !w.selector_set {
+        diags.push(Diagnostic::required("spec.selector", o.pos("spec"), "").on(&id));
+        return;
+    }
+    let sel = w.match_labels.clone().unwrap_or_default();
+    if sel.is_empty() && w.match_expressions == 0 {
+        // ValidateDeploymentSpec (ReplicaSets reuse its words) / ValidateStatefulSetSpec /
+        // ValidateDaemonSetSpec: the selector value is rendered as JSON (`{}`)
+        let of = match o.kind.as_str() {
+            "StatefulSet" => "statefulset",
+            "DaemonSet" => "daemonset",
+            _ => "deployment",
+        };
+        diags.push(Diagnostic::invalid("spec.selector", o.pos("spec.selector"), "{}", &format!("empty selector is invalid for {of}")).on(&id));
+        return;
+    }
+    // (matchExpressions are not evaluated: a selector with them is taken to match its template)
     if !sel.iter().all(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv == v)) {
         diags.push(
             Diagnostic::invalid(
@@ -926,9 +945,10 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
                 .collect()
         }
         "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
+        // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {
-                let n = format!("{}-{i}", o.meta.name);
+                let n = format!("{}-{}", o.meta.name, i as i64 + w.start_ordinal.max(0));
                 (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)], None)
             })
             .collect(),

@@ -110,6 +110,8 @@ pub struct PodSpec {
     /// spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
     /// (None when requiredDuringScheduling… is absent)
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
+    /// spec.readinessGates[].conditionType
+    pub readiness_gates: Vec<String>,
 }
 
 /// core/v1 Toleration. Empty strings stand for absent fields, as in the Go struct.
@@ -159,6 +161,11 @@ pub struct PodStatus {
 pub struct Workload {
     pub replicas: Option<i64>,
     pub match_labels: Option<Labels>,
+    /// spec.selector is present (possibly empty) / how many matchExpressions it has
+    pub selector_set: bool,
+    pub match_expressions: usize,
+    /// StatefulSet spec.ordinals.start (getStartOrdinal; 0 when unset)
+    pub start_ordinal: i64,
     pub template_labels: Labels,
     pub template: PodSpec,
     pub service_name: Option<String>,
@@ -455,6 +462,11 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         node_selector: r.string_map(get("nodeSelector"), &format!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format!("{prefix}.hostNetwork")).unwrap_or(false),
         required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
+        readiness_gates: {
+            let f = format!("{prefix}.readinessGates");
+            let gates = r.seq(get("readinessGates"), &f);
+            gates.iter().enumerate().filter_map(|(i, g)| r.string(g.get("conditionType"), &format!("{f}[{i}].conditionType"))).collect()
+        },
     }
 }
 
@@ -604,9 +616,15 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
     let template_labels =
         r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels").unwrap_or_default();
     let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
+    let match_expressions = r.seq(sel.and_then(|s| s.get("matchExpressions")), "spec.selector.matchExpressions").len();
+    let ordinals = r.map(get("ordinals"), "spec.ordinals");
+    let start_ordinal = r.int(ordinals.and_then(|o| o.get("start")), "spec.ordinals.start").unwrap_or(0);
     Workload {
         replicas: if kind == "DaemonSet" { None } else { r.int(get("replicas"), "spec.replicas") },
         match_labels,
+        selector_set: sel.is_some(),
+        match_expressions,
+        start_ordinal: if kind == "StatefulSet" { start_ordinal } else { 0 },
         template_labels,
         template,
         service_name: r.string(get("serviceName"), "spec.serviceName"),

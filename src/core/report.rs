@@ -224,7 +224,13 @@ impl Report {
                     p.port,
                     p.protocol,
                     p.target_port,
-                    p.node_port.map(|n| format!(" (nodePort {n} on every node)")).unwrap_or_default()
+                    match p.node_port {
+                        // only NodePort and LoadBalancer Services get nodePorts allocated and
+                        // proxied (alloc.go txnAllocNodePorts; kube-proxy skips ExternalName)
+                        Some(n) if svc.type_ == "NodePort" || svc.type_ == "LoadBalancer" => format!(" (nodePort {n} on every node)"),
+                        Some(n) => format!(" (nodePort {n} is stored but neither allocated nor opened for a {} Service)", svc.type_),
+                        None => String::new(),
+                    }
                 );
             }
             if svc.dns.is_empty() {

@@ -168,7 +168,15 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
     for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
         let sets: Vec<&super::model::EndpointSet> = match &o.body {
             Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
-            Body::EndpointSlice(set) if set.service == svc.name => vec![set],
+            // kube-proxy (single-stack IPv4 here) reads only IPv4 slices: an FQDN or IPv6 slice is
+            // skipped (pkg/proxy/endpointschangetracker.go EndpointSliceUpdate: address type not
+            // supported by this proxier)
+            Body::EndpointSlice(set) if set.service == svc.name => {
+                if o.source.get("addressType").and_then(|n| n.as_str()) != Some("IPv4") {
+                    continue;
+                }
+                vec![set]
+            }
             _ => continue,
         };
         for set in sets {

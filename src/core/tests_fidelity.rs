@@ -503,3 +503,50 @@ fn no_kind_match_misspelt_kind_in_a_closed_group() {
     let r = run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\n");
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
+
+// pkg/proxy EndpointSliceUpdate: kube-proxy ignores slices of an address type it does not proxy
+#[test]
+fn kube_proxy_ignores_fqdn_endpoint_slices() {
+    let src = "apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  ports: [{port: 80}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: db-1, labels: {kubernetes.io/service-name: db}}
+addressType: FQDN
+endpoints: [{addresses: [db.example.com]}]
+ports: [{port: 80}]
+";
+    let r = run(src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "db");
+    assert!(s.endpoints.is_empty());
+    assert_eq!(s.paths[0].outcome, Outcome::Rejected);
+}
+
+// apps validation: an empty workload selector is Invalid, not Required; StatefulSet ordinals.start
+#[test]
+fn validate_deployment_spec_empty_selector_and_statefulset_start_ordinal() {
+    let r = run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  selector: {}\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: c, image: nginx}]}\n");
+    assert_eq!(errors(&r), vec!["spec.selector: Invalid value: {}: empty selector is invalid for deployment"]);
+    let r = run("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  serviceName: web\n  replicas: 2\n  ordinals: {start: 1}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n");
+    let names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["web-1", "web-2"]);
+}
+
+// kubelet status/generate.go GeneratePodReadyCondition: an unset readiness gate keeps the pod
+// not Ready, so it is no ready endpoint
+#[test]
+fn generate_pod_ready_condition_readiness_gate_not_set() {
+    let src = format!(
+        "{}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  readinessGates: [{{conditionType: \"example.com/lb-ready\"}}]\n  containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]\n",
+        service("  selector: {app: web}\n  ports: [{port: 80}]\n")
+    );
+    let r = run(&src);
+    assert!(!r.pods[0].ready);
+    assert!(r.pods[0].not_ready_reason.as_deref().unwrap_or("").contains("readiness gate \"example.com/lb-ready\" does not exist"));
+    assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Rejected);
+}

@@ -64,7 +64,11 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                                 <td>{p.name.clone().unwrap_or_else(|| "—".into())}</td>
                                 <td>{p.port}</td>
                                 <td>{p.target_port.to_string()}</td>
-                                <td>{p.node_port.map(|n| format!("{n} (every node)")).unwrap_or_else(|| "—".into())}</td>
+                                <td>{match p.node_port {
+                                    Some(n) if svc.type_ == "NodePort" || svc.type_ == "LoadBalancer" => format!("{n} (every node)"),
+                                    Some(n) => format!("{n} (not opened for {})", svc.type_),
+                                    None => "—".into(),
+                                }}</td>
                                 <td>{p.protocol.clone()}</td>
                             </tr>
                         }).collect_view()}
