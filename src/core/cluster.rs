@@ -491,13 +491,13 @@ impl Rejection {
 /// (defaultHostNetworkPorts); the scheduler counts the containers' ports with a hostPort
 /// (NodeInfo.UsedPorts). Protocol "" is TCP. hostIP is taken as 0.0.0.0 (conflicts with any).
 fn host_ports(spec: &PodSpec) -> Vec<(String, i64)> {
-    if !spec.host_network {
-        return vec![];
-    }
     spec.containers
         .iter()
         .flat_map(|c| c.ports.iter())
-        .map(|p| (p.protocol.clone().unwrap_or_else(|| "TCP".into()), p.container_port))
+        .filter_map(|p| {
+            let host = if spec.host_network { Some(p.host_port.unwrap_or(p.container_port)) } else { p.host_port };
+            host.map(|h| (p.protocol.clone().unwrap_or_else(|| "TCP".into()), h))
+        })
         .collect()
 }
 

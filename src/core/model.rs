@@ -78,11 +78,26 @@ pub struct ServiceSpec {
     pub lb_ingress: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ContainerPort {
     pub name: Option<String>,
     pub container_port: i64,
     pub protocol: Option<String>,
+    /// hostPort (0/absent: none)
+    pub host_port: Option<i64>,
+}
+
+/// Written out so that `host_port` shows only when set: the simulated pod-template-hash (and so
+/// the pod names) is computed from the template's Debug form (cluster.rs template_hash_src).
+impl std::fmt::Debug for ContainerPort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("ContainerPort");
+        d.field("name", &self.name).field("container_port", &self.container_port).field("protocol", &self.protocol);
+        if self.host_port.is_some() {
+            d.field("host_port", &self.host_port);
+        }
+        d.finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -442,6 +457,7 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &str, sidecars_only: 
                 name: r.string(p.get("name"), &format!("{pf}.name")).filter(|s| !s.is_empty()),
                 container_port: r.int(p.get("containerPort"), &format!("{pf}.containerPort")).unwrap_or(0),
                 protocol: r.string(p.get("protocol"), &format!("{pf}.protocol")).filter(|s| !s.is_empty()),
+                host_port: r.int(p.get("hostPort"), &format!("{pf}.hostPort")).filter(|&h| h != 0),
             });
         }
         out.push(Container { name, ports, sidecar: sidecars_only });

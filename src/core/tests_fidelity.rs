@@ -550,3 +550,13 @@ fn generate_pod_ready_condition_readiness_gate_not_set() {
     assert!(r.pods[0].not_ready_reason.as_deref().unwrap_or("").contains("readiness gate \"example.com/lb-ready\" does not exist"));
     assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Rejected);
 }
+
+// scheduler NodePorts.Filter counts explicit hostPorts of any pod, not only hostNetwork ones
+#[test]
+fn nodeports_filter_explicit_host_port() {
+    let r = run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: hp}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: hp}}\n  template:\n    metadata: {labels: {app: hp}}\n    spec:\n      containers: [{name: c, image: nginx, ports: [{containerPort: 8080, hostPort: 8080}]}]\n");
+    let pending: Vec<&str> = r.pods.iter().filter(|p| p.node.is_none()).map(|p| p.name.as_str()).collect();
+    assert_eq!(pending.len(), 1, "{:?}", r.pods.iter().map(|p| (&p.name, &p.node)).collect::<Vec<_>>());
+    let reason = r.pods.iter().find(|p| p.node.is_none()).unwrap().pending_reason.clone().unwrap_or_default();
+    assert!(reason.contains("node(s) didn't have free ports for the requested pod ports"), "{reason}");
+}
