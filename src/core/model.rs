@@ -812,5 +812,10 @@ pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object>
         _ => Body::Namespace,
     };
     let refused = r.diags[before..].iter().any(|d| d.code == "TypeMismatch");
+    // metadata is read before the object's id is known: name those diagnostics too
+    let id = r.obj.clone();
+    for d in r.diags[before..].iter_mut().filter(|d| d.object.as_deref().is_none_or(str::is_empty)) {
+        d.object = Some(id.clone());
+    }
     Some(Object { kind, api_version, meta, body, source: root.clone(), refused })
 }
