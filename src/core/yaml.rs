@@ -38,7 +38,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
+    /// a string: its text is the scalar's `text` (kept once, not copied here)
+    Str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +83,7 @@ impl Node {
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            NodeKind::Scalar { value: Value::Str(s), .. } => Some(s),
+            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text),
             _ => None,
         }
     }
@@ -96,7 +97,7 @@ impl Node {
                 Value::Bool(_) => "boolean",
                 Value::Int(_) => "integer",
                 Value::Float(_) => "number",
-                Value::Str(_) => "string",
+                Value::Str => "string",
             },
             NodeKind::Seq(_) => "array",
             NodeKind::Map(_) => "object",
@@ -150,9 +151,9 @@ pub fn resolve_plain(s: &str) -> Value {
     }
     let first = s.as_bytes()[0];
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::Str(s.to_string());
+        return Value::Str;
     }
-    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
     let (neg, body) = match plain.as_bytes()[0] {
         b'-' => (true, &plain[1..]),
         b'+' => (false, &plain[1..]),
@@ -176,7 +177,7 @@ pub fn resolve_plain(s: &str) -> Value {
         if radix == 10 || (radix == 8 && digits.bytes().any(|c| c > b'7')) {
             // out of i64 range or not octal after all: go-yaml falls through to float parsing
         } else {
-            return Value::Str(s.to_string());
+            return Value::Str;
         }
     }
     // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -185,7 +186,7 @@ pub fn resolve_plain(s: &str) -> Value {
             return Value::Float(f);
         }
     }
-    Value::Str(s.to_string())
+    Value::Str
 }
 
 fn is_yaml_float(s: &str) -> bool {
@@ -307,11 +308,11 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize)) 
                 let plain = style == ScalarStyle::Plain;
                 let tag_suffix = tag.as_ref().map(|t| t.suffix().to_string());
                 let value = match tag_suffix.as_deref() {
-                    Some("str") => Value::Str(text.to_string()),
+                    Some("str") => Value::Str,
                     Some(_) | None if plain => resolve_plain(&text),
-                    _ => Value::Str(text.to_string()),
+                    _ => Value::Str,
                 };
-                let node = Node { kind: NodeKind::Scalar { text: text.to_string(), plain, value }, pos };
+                let node = Node { kind: NodeKind::Scalar { text: text.into_owned(), plain, value }, pos };
                 b.push(node, 1, 1, anchor).map_err(err)?;
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -466,11 +467,11 @@ mod tests {
         assert_eq!(resolve_plain("1_000"), Value::Int(1000));
         assert!(matches!(resolve_plain("6e068097"), Value::Float(f) if f.is_infinite()));
         assert_eq!(resolve_plain("1.5"), Value::Float(1.5));
-        assert_eq!(resolve_plain("web"), Value::Str("web".into()));
-        assert_eq!(resolve_plain("8080a"), Value::Str("8080a".into()));
+        assert_eq!(resolve_plain("web"), Value::Str);
+        assert_eq!(resolve_plain("8080a"), Value::Str);
         assert_eq!(resolve_plain("~"), Value::Null);
-        assert_eq!(resolve_plain("-"), Value::Str("-".into()));
-        assert_eq!(resolve_plain("10.96.0.1"), Value::Str("10.96.0.1".into()));
+        assert_eq!(resolve_plain("-"), Value::Str);
+        assert_eq!(resolve_plain("10.96.0.1"), Value::Str);
     }
 
     #[test]
