@@ -8,7 +8,7 @@ use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{Body, Container, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodSpec, PodStatus, Taint, Toleration, Workload};
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
-pub const MAX_PODS: usize = 2_000;
+pub const MAX_PODS: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClusterNode {

@@ -11,12 +11,16 @@
 
 use granit_parser::{Event, Options as ParserOptions, Parser, ScalarStyle};
 
-/// Largest input we analyse (bytes). Larger pastes get one clear error.
-pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
-/// Most documents in one stream (a real `kubectl get all -A -o yaml` is one document with a List).
-pub const MAX_DOCUMENTS: usize = 5_000;
-/// Most nodes across the stream, counting every alias expansion (alias-bomb guard).
-pub const MAX_NODES: usize = 1_000_000;
+/// Largest input we analyse (bytes): a `kubectl get all -A -o yaml` of a 10,000-pod cluster
+/// with full status is ≈ 50 MB. Larger pastes get one clear error.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Most documents in one stream (a real `kubectl get all -A -o yaml` is one document with a
+/// List; 10,000 pods and 1,000 Services as separate documents are 11,000).
+pub const MAX_DOCUMENTS: usize = 50_000;
+/// Most nodes across the stream, counting every alias expansion: a full-status dump has ≈ 250
+/// nodes per pod (≈ 2.5 M for 10,000 pods); this bounds the tree's memory on hostile input
+/// (`[a,a,a,…]` packs a node into 2 bytes) to a few hundred MB.
+pub const MAX_NODES: usize = 4_000_000;
 /// Most nodes that alias expansions may add across the stream. Each expansion copies its
 /// subtree, so this bounds the time a bomb costs: the 9×9 bomb took 0.7 s natively (≈ 2 s in
 /// wasm, on every keystroke) under MAX_NODES alone, and is refused in a few ms under this.
@@ -548,6 +552,39 @@ mod tests {
         let s = "{a: ".repeat(5_000);
         let (_, errs) = parse_stream(&s);
         assert_eq!(errs.len(), 1);
+    }
+
+    /// Budgets sized for a whole cluster (issue #12): 5 MiB and 11,000 documents are read; past
+    /// the limits one clear, positioned error, quickly.
+    #[test]
+    fn whole_cluster_sizes_are_read_and_past_the_budgets_one_error() {
+        let big_comment = format!("# {}\nkind: x\n", "x".repeat(5 << 20));
+        let (docs, errs) = parse_stream(&big_comment);
+        assert!(errs.is_empty() && docs.len() == 1, "{errs:?}");
+        let many: String = (0..11_000).map(|i| format!("---\na: {i}\n")).collect();
+        let (docs, errs) = parse_stream(&many);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs.iter().filter(|d| d.root.is_some()).count(), 11_000);
+
+        let t = std::time::Instant::now();
+        let too_big = " ".repeat(MAX_INPUT_BYTES + 1);
+        let (docs, errs) = parse_stream(&too_big);
+        assert!(docs.is_empty() && errs.len() == 1 && errs[0].message.contains("the limit is"), "{errs:?}");
+        let too_many = "---\n".repeat(MAX_DOCUMENTS + 1);
+        let (_, errs) = parse_stream(&too_many);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("documents") && errs[0].pos.line as usize == MAX_DOCUMENTS + 1, "{errs:?}");
+        assert!(t.elapsed() < std::time::Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 1 }), "{:?}", t.elapsed());
+    }
+
+    /// A flow sequence packs a node into 2 bytes: past MAX_NODES the document is refused (the
+    /// tree's memory stays bounded), even though the input is under MAX_INPUT_BYTES.
+    #[test]
+    fn too_many_nodes_is_one_error() {
+        let src = format!("[{}a]", "a,".repeat(MAX_NODES));
+        assert!(src.len() < MAX_INPUT_BYTES);
+        let (docs, errs) = parse_stream(&src);
+        assert!(docs.is_empty() && errs.len() == 1 && errs[0].message.contains("YAML nodes"), "{errs:?}");
     }
 
     #[test]
