@@ -1,11 +1,44 @@
 //! `cargo bench --bench analyze`: how long one re-analysis takes (the UI runs one per
 //! keystroke), for scenes from the tutorial's example up to a large `kubectl get -A -o yaml`
-//! style List. Prints numbers; asserts nothing.
+//! style List, then the synthetic dumps of `./dev bench` (tools/bench_dump.py: 10 … 10,000
+//! pods) stage by stage: parse, parse + decode (strict checks included), full analysis, JSON.
+//! Prints numbers; asserts nothing. `SWITCHBOARD_BENCH_PODS=1000,10000` picks dump sizes.
 
 use std::time::{Duration, Instant};
 
 use switchboard::core::config::Config;
 use switchboard::core::{analyze, layout, presets};
+
+/// The synthetic dumps, generated on first use into the target folder (deterministic).
+fn synthetic_dumps() -> Vec<(usize, String)> {
+    let sizes: Vec<usize> = std::env::var("SWITCHBOARD_BENCH_PODS")
+        .unwrap_or_else(|_| "100,1000,4000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let dir = std::path::Path::new(&target).join("bench").join("dumps");
+    let mut out = Vec::new();
+    for n in sizes {
+        let path = dir.join(format!("pods-{n}.yaml"));
+        if !path.exists() {
+            let ok = std::process::Command::new("python3")
+                .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py"))
+                .arg(&dir)
+                .arg(n.to_string())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                eprintln!("could not generate {} (python3 tools/bench_dump.py)", path.display());
+                continue;
+            }
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((n, text));
+        }
+    }
+    out
+}
 
 fn time<F: FnMut()>(mut f: F) -> (Duration, u32) {
     // run for at least 300 ms, report the median of per-iteration times
@@ -74,4 +107,26 @@ fn main() {
         std::hint::black_box(report.to_json());
     });
     println!("{:<44} {:>10} {:>10.3}ms {:>8}", "to_json: 2,000 pods", "", t.as_secs_f64() * 1e3, n);
+
+    for (n, text) in synthetic_dumps() {
+        let row = |stage: &str, t: Duration, runs: u32| println!("{:<44} {:>10} {:>10.3}ms {:>8}", format!("{stage}: {n} pods"), text.len(), t.as_secs_f64() * 1e3, runs);
+        let (t, r) = time(|| {
+            std::hint::black_box(switchboard::core::yaml::parse_stream(&text));
+        });
+        row("parse", t, r);
+        let (t, r) = time(|| {
+            let mut d = Vec::new();
+            std::hint::black_box(switchboard::core::read_objects(&text, &mut d));
+        });
+        row("parse + decode + strict", t, r);
+        let (t, r) = time(|| {
+            std::hint::black_box(analyze(&text, &cfg));
+        });
+        row("analyze", t, r);
+        let report = analyze(&text, &cfg);
+        let (t, r) = time(|| {
+            std::hint::black_box(report.to_json());
+        });
+        row("to_json", t, r);
+    }
 }

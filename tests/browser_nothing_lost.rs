@@ -118,6 +118,7 @@ async fn nothing_is_lost() {
     // 4. a panic (the test-only trigger: a timer callback that panics, after the app's hook is
     // installed as main() does)
     switchboard::ui::crash::install();
+    #[allow(clippy::unnecessary_literal_unwrap)] // the panic is the point
     let boom = Closure::once_into_js(|| {
         let nothing: Option<()> = None;
         nothing.expect("forced by browser_nothing_lost");

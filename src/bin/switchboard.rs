@@ -92,7 +92,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let report = analyze(&text, &cfg);
     if format == "json" {
-        println!("{}", report.to_json());
+        // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        drop(text);
+        serde_json::to_writer_pretty(&mut out, &report).and_then(|()| writeln!(out).map_err(serde_json::Error::io)).map_err(|e| format!("cannot write the report: {e}"))?;
     } else {
         print!("{}", report.to_text());
     }

@@ -8,7 +8,7 @@ use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{Body, Container, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodSpec, PodStatus, Taint, Toleration, Workload};
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
-pub const MAX_PODS: usize = 2_000;
+pub const MAX_PODS: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClusterNode {
@@ -174,11 +174,12 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
     }
     let mut rr = 0usize;
     let running = controllers_with_pods(objects);
+    let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
         if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !validate_pod_like(o, diags)) {
             continue; // the API server refuses it: no pods
         }
-        if matches!(o.body, Body::Workload(_)) && running.iter().any(|(k, ns, n)| *k == o.kind && *ns == o.meta.namespace && *n == o.meta.name) {
+        if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
             continue; // its pods are in the input already (a pasted `kubectl get all -o yaml`)
         }
         match &o.body {
@@ -218,11 +219,15 @@ fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
 /// FailedScheduling event a `kubectl describe pod` shows).
 fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
     let mut groups: Vec<(usize, &str, Vec<&str>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<(usize, &str), usize> = std::collections::HashMap::new();
     for p in &cluster.pods {
         let Some(reason) = p.pending_reason.as_deref() else { continue };
-        match groups.iter_mut().find(|(o, r, _)| *o == p.object && *r == reason) {
-            Some(g) => g.2.push(&p.name),
-            None => groups.push((p.object, reason, vec![&p.name])),
+        match group_of.get(&(p.object, reason)) {
+            Some(&g) => groups[g].2.push(&p.name),
+            None => {
+                group_of.insert((p.object, reason), groups.len());
+                groups.push((p.object, reason, vec![&p.name]));
+            }
         }
     }
     for p in cluster.pods.iter().filter(|p| p.failed_reason.is_some()) {
@@ -706,8 +711,13 @@ fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&st
 /// Deployment's expansion stands for it).
 fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = Vec::new();
+    // the first object of each (kind, namespace, name), as a scan in input order finds it
+    let mut by_key: std::collections::HashMap<(&str, &str, &str), usize> = std::collections::HashMap::new();
+    for (i, o) in objects.iter().enumerate() {
+        by_key.entry((o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(i);
+    }
     let owner_of = |kind: &str, ns: &str, name: &str| -> Vec<(String, String)> {
-        objects.iter().find(|o| o.kind == kind && o.meta.namespace == ns && o.meta.name == name).map(|o| o.meta.owners.clone()).unwrap_or_default()
+        by_key.get(&(kind, ns, name)).map(|&i| objects[i].meta.owners.clone()).unwrap_or_default()
     };
     for o in objects {
         let ns = &o.meta.namespace;
@@ -724,7 +734,7 @@ fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
             }
             Body::Workload(_) if o.kind == "ReplicaSet" => {
                 for (k, n) in &o.meta.owners {
-                    let owner_in_input = objects.iter().any(|d| d.kind == *k && d.meta.namespace == *ns && d.meta.name == *n);
+                    let owner_in_input = by_key.contains_key(&(k.as_str(), ns.as_str(), n.as_str()));
                     if k == "Deployment" && owner_in_input {
                         out.push(("ReplicaSet".into(), ns.clone(), o.meta.name.clone()));
                     }

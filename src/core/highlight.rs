@@ -83,7 +83,7 @@ fn value<'a>(s: &'a str, out: &mut Vec<(&'static str, &'a str)>) {
             super::yaml::Value::Bool(_) => "bool",
             super::yaml::Value::Int(_) | super::yaml::Value::Float(_) => "num",
             super::yaml::Value::Null => "null",
-            super::yaml::Value::Str(_) => "plain",
+            super::yaml::Value::Str => "plain",
         },
     };
     if !body.is_empty() {

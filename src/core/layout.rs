@@ -57,6 +57,50 @@ const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
 const SVC_MIN_W: f64 = 150.0;
 pub const MAX_SERVICES: usize = 10;
+/// From this many Services (or pods) a scene is a whole cluster: the diagram shows only the
+/// selected Service's neighbourhood (its endpoints' and near misses' pods, their nodes, the
+/// nodes its paths cross, the client's node), not every pod.
+pub const NEIGHBOURHOOD_SERVICES: usize = 50;
+pub const NEIGHBOURHOOD_PODS: usize = 500;
+
+/// The pods (indices into report.pods) and nodes the selected Service touches.
+struct Neighbourhood {
+    pods: std::collections::HashSet<usize>,
+    nodes: std::collections::HashSet<String>,
+}
+
+fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
+    let mut hood = Neighbourhood { pods: Default::default(), nodes: Default::default() };
+    if let Some(n) = &report.cluster.client_pod.node {
+        hood.nodes.insert(n.clone());
+    }
+    let Some(s) = selected.and_then(|i| report.services.get(i)) else { return hood };
+    let mut wanted: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for e in &s.endpoints {
+        if let Some(p) = &e.pod {
+            wanted.insert((e.namespace.as_str(), p.as_str()));
+        }
+    }
+    for m in &s.near_misses {
+        wanted.insert((m.namespace.as_str(), m.pod.as_str()));
+    }
+    for (i, p) in report.pods.iter().enumerate() {
+        if wanted.contains(&(p.namespace.as_str(), p.name.as_str())) {
+            hood.pods.insert(i);
+            if let Some(n) = &p.node {
+                hood.nodes.insert(n.clone());
+            }
+        }
+    }
+    for h in s.paths.iter().flat_map(|p| p.hops.iter()) {
+        for key in [&h.from, &h.to] {
+            if let Some(("kube-proxy" | "node", n)) = key.split_once(':') {
+                hood.nodes.insert(n.to_string());
+            }
+        }
+    }
+    hood
+}
 
 impl Layout {
     pub fn find(&self, kind: &str, name: &str) -> Option<&Item> {
@@ -100,7 +144,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let dns_w = if width < 900.0 { 120.0 } else { 175.0 };
     let svc_h = 78.0;
     items.push(Item { kind: "dns", name: "cluster-dns".into(), rect: Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h }, index: None });
-    let n_svc = report.services.len().min(MAX_SERVICES);
+    let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then(|| neighbourhood(report, selected));
+    let drawn_services: Vec<usize> = match &hood {
+        Some(_) => selected.filter(|&i| i < report.services.len()).into_iter().collect(),
+        None => (0..report.services.len().min(MAX_SERVICES)).collect(),
+    };
+    let n_svc = drawn_services.len();
     // Services sit right of DNS; when that leaves too little room they start on the row below it
     let beside = inner_w - dns_w - GAP >= SVC_MIN_W;
     let (svc_x0, avail, svc_y0) = if beside {
@@ -110,8 +159,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     };
     let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (SVC_MIN_W + GAP)).floor().max(1.0) as usize) };
     let svc_w = ((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64).min(240.0);
-    for (i, s) in report.services.iter().take(MAX_SERVICES).enumerate() {
-        let (r, c) = (i / per_row, i % per_row);
+    for (k, &i) in drawn_services.iter().enumerate() {
+        let s = &report.services[i];
+        let (r, c) = (k / per_row, k % per_row);
         let x = svc_x0 + c as f64 * (svc_w + GAP);
         let y = svc_y0 + r as f64 * (svc_h + GAP);
         items.push(Item { kind: "service", name: s.name.clone(), rect: Rect { x, y, w: svc_w, h: svc_h }, index: Some(i) });
@@ -122,7 +172,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let nodes_y = top_bottom + 24.0;
 
     // ---- nodes ----
-    let n_nodes = report.nodes.len().max(1);
+    let drawn_nodes: Vec<_> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
+    let n_nodes = drawn_nodes.len().max(1);
     let node_cols = n_nodes.min(((inner_w + GAP) / (POD_W + 24.0 + GAP)).floor().max(1.0) as usize);
     let node_w = (inner_w - GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
     let pod_w = POD_W.min(node_w - 16.0);
@@ -130,7 +181,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let cap = pods_per_row * MAX_POD_ROWS;
     // pods per node, the client pod first on its node
     let mut y = nodes_y;
-    for row in report.nodes.chunks(node_cols) {
+    for row in drawn_nodes.chunks(node_cols) {
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
@@ -140,7 +191,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 pods.push((report.cluster.client_pod.name.clone(), None));
             }
             for (pi, p) in report.pods.iter().enumerate() {
-                if p.node.as_deref() == Some(node.name.as_str()) {
+                if p.node.as_deref() == Some(node.name.as_str()) && hood.as_ref().is_none_or(|h| h.pods.contains(&pi)) {
                     pods.push((p.name.clone(), Some(pi)));
                 }
             }
@@ -218,6 +269,40 @@ mod tests {
     use super::*;
     use crate::core::analyze;
     use crate::core::config::Config;
+
+    /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
+    /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.
+    #[test]
+    fn a_whole_cluster_draws_the_selected_services_neighbourhood() {
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  selector:\n    app: app-{i}\n  ports:\n  - port: 80\n"));
+            for j in 0..2 {
+                text.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-{i}-{j}\n  labels:\n    app: app-{i}\nspec:\n  containers:\n  - name: c\n    image: x\n"));
+            }
+        }
+        let r = analyze(&text, &Config::default());
+        assert_eq!(r.services.len(), 60);
+        let l = layout(&r, Some(42), 1280.0);
+        let services: Vec<&str> = l.items.iter().filter(|i| i.kind == "service").map(|i| i.name.as_str()).collect();
+        assert_eq!(services, ["svc-42"]);
+        let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
+        for p in ["app-42-0", "app-42-1"] {
+            assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
+        }
+        assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
+        // no overlap, everything inside the drawing
+        let boxes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "pod" | "service" | "dns")).collect();
+        for (a, x) in boxes.iter().enumerate() {
+            for y in &boxes[a + 1..] {
+                assert!(!x.rect.overlaps(&y.rect), "{} overlaps {}", x.name, y.name);
+            }
+        }
+        // a small scene is drawn whole, as before
+        let small = analyze(&text.split("---\n").take(31).collect::<Vec<_>>().join("---\n"), &Config::default());
+        assert!(small.services.len() <= NEIGHBOURHOOD_SERVICES);
+        assert_eq!(layout(&small, Some(0), 1280.0).items.iter().filter(|i| i.kind == "service").count(), small.services.len().min(MAX_SERVICES));
+    }
 
     /// Found by fuzzing (tests/fuzz_core.rs): a NaN width made every coordinate NaN.
     #[test]

@@ -45,19 +45,22 @@ pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
         let Some(root) = doc.root else { continue };
         let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
         if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
-            match root.get("items").map(|i| &i.kind) {
-                Some(NodeKind::Seq(items)) => {
+            // the items node (the last `items` key wins, as Node::get finds it), moved out
+            let items = match root.kind {
+                NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.as_str() == Some("items")).map(|(_, v)| v),
+                _ => None,
+            };
+            match items {
+                Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
                     for item in items {
                         decode(item, diags, &mut objects, &mut ignored);
                     }
                 }
-                Some(_) if !root.get("items").is_some_and(|n| n.is_null()) => diags.push(
-                    Diagnostic::invalid("items", root.get("items").map(|n| n.pos).unwrap_or(root.pos), "{...}", "must be a list of objects"),
-                ),
-                _ => {}
+                Some(n) if !n.is_null() => diags.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
+                Some(_) | None => {}
             }
         } else {
-            decode(&root, diags, &mut objects, &mut ignored);
+            decode(root, diags, &mut objects, &mut ignored);
         }
     }
     for (kind, pos) in ignored {
@@ -75,46 +78,47 @@ pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
 /// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
 /// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
 /// kind at an apiVersion no cluster serves.
-fn decode(root: &yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>) {
-    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>) {
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
-    let raw_id = || {
+    let raw_id = {
         let meta = root.get("metadata");
         let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
         let ns = match field("namespace") {
             "" => "default",
             ns => ns,
         };
-        model::object_id(kind, ns, field("name"))
+        model::object_id(&kind, ns, field("name"))
     };
     let mut strict_errs = Vec::new();
-    strict::duplicate_keys(root, &mut strict_errs);
-    let ty = match strict::kind_root(api_version, kind) {
+    strict::duplicate_keys(&root, &mut strict_errs);
+    let ty = match strict::kind_root(api_version, &kind) {
         strict::KindMatch::NoMatch => {
             // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
-            let at = if strict::kind_exists(kind) { "apiVersion" } else { "kind" };
+            let at = if strict::kind_exists(&kind) { "apiVersion" } else { "kind" };
             let pos = root.get(at).map(|n| n.pos).unwrap_or(root.pos);
-            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id())));
-            diags.push(strict::no_match_diagnostic(api_version, kind, pos).at_field(at).on(&raw_id()));
+            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
+            diags.push(strict::no_match_diagnostic(api_version, &kind, pos).at_field(at).on(&raw_id));
             return; // not created: kubectl cannot even find where to send it
         }
         strict::KindMatch::Known(ty) => Some(ty),
         strict::KindMatch::Unmodelled => None,
     };
+    let root_pos = root.pos;
     match model::decode_object(root, diags) {
         Some(mut o) => {
             let id = o.id();
             if let Some(ty) = ty {
-                strict::check(root, ty, &mut strict_errs, &id);
+                strict::check(&o.source, ty, &mut strict_errs, &id);
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&id)));
             objects.push(o);
         }
         None => {
-            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id())));
-            if !kind.is_empty() && !model::KINDS.contains(&kind) {
-                ignored.push((kind.to_string(), root.pos));
+            diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
+            if !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
+                ignored.push((kind, root_pos));
             }
         }
     }
@@ -143,13 +147,19 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     }
     let cluster = cluster::build(&objects, cfg, &mut diags);
 
+    // Every error is known by now (what the loop below adds are warnings and notes), so the
+    // first error of each object is looked up in a map, not by scanning all diagnostics per
+    // Service; and pods are found through an index by namespace and label, not Services × Pods.
+    let first_errors = first_errors(&diags);
+    let refused = refused_objects(&objects, &first_errors);
+    let pod_index = resolve::PodIndex::new(&cluster);
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
-        let mut res = resolve::resolve(svc, &cluster, &objects, &cfg.cluster_domain);
-        res.refused = refused_dependencies(svc, &objects, &diags);
-        resolution_diagnostics(svc, o, &res, &cluster, &mut diags);
-        let first_error = diags.iter().find(|d| d.object.as_deref() == Some(svc.id().as_str()) && d.severity == Severity::Error).map(|d| d.message.clone());
+        let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
+        res.refused = refused_dependencies(svc, &objects, &refused);
+        resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
+        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
         services.push(ServiceReport {
             name: svc.name.clone(),
@@ -230,15 +240,45 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     }
 }
 
+/// The first error diagnostic of each object id (diagnostics in the order they were made).
+fn first_errors(diags: &[Diagnostic]) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        if let Some(id) = &d.object {
+            out.entry(id.clone()).or_insert_with(|| d.message.clone());
+        }
+    }
+    out
+}
+
+/// Pods, workloads, Endpoints and EndpointSlices with an error, by namespace, in input order,
+/// each with the first line of its first error.
+fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections::HashMap<String, String>) -> std::collections::HashMap<&'a str, Vec<(usize, &'a str)>> {
+    let mut out: std::collections::HashMap<&str, Vec<(usize, &str)>> = std::collections::HashMap::new();
+    if first_errors.is_empty() {
+        return out;
+    }
+    for (i, o) in objects.iter().enumerate() {
+        if !matches!(o.body, Body::Pod(..) | Body::Workload(_) | Body::Endpoints(_) | Body::EndpointSlice(_)) {
+            continue;
+        }
+        if let Some(m) = first_errors.get(o.id().as_str()) {
+            out.entry(o.meta.namespace.as_str()).or_default().push((i, m.lines().next().unwrap_or_default()));
+        }
+    }
+    out
+}
+
 /// What a Service would have used but the API server refused: Pods and workloads in its
 /// namespace (and, for a selectorless Service, its Endpoints/EndpointSlices) with an error,
 /// each with its first error — so "no endpoints" says why.
-fn refused_dependencies(svc: &service::Svc, objects: &[Object], diags: &[Diagnostic]) -> Vec<String> {
+fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> Vec<String> {
     if svc.rejected || svc.type_ == "ExternalName" {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace) {
+    for &(i, first) in refused.get(svc.namespace.as_str()).map(Vec::as_slice).unwrap_or_default() {
+        let o = &objects[i];
         let relevant = match &o.body {
             Body::Pod(..) | Body::Workload(_) => svc.selector.is_some(),
             Body::Endpoints(_) => svc.selector.is_none() && o.meta.name == svc.name,
@@ -248,13 +288,9 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], diags: &[Diagnos
         if !relevant {
             continue;
         }
-        let id = o.id();
-        if let Some(d) = diags.iter().find(|d| d.severity == Severity::Error && d.object.as_deref() == Some(id.as_str())) {
-            let first = d.message.lines().next().unwrap_or_default();
-            out.push(format!("{} {} was refused by the API server, so it does not exist ({first})", o.kind, o.meta.name));
-            if out.len() == 3 {
-                break;
-            }
+        out.push(format!("{} {} was refused by the API server, so it does not exist ({first})", o.kind, o.meta.name));
+        if out.len() == 3 {
+            break;
         }
     }
     out
@@ -289,7 +325,7 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
 
 /// Facts about resolution worth a warning: nothing selected, named targetPorts that some pods
 /// lack, pods that match but are not ready.
-fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolution, cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolution, cluster: &cluster::Cluster, index: &resolve::PodIndex, diags: &mut Vec<Diagnostic>) {
     if svc.rejected || svc.type_ == "ExternalName" {
         return;
     }
@@ -307,12 +343,16 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
         }
         let selected: std::collections::HashSet<&str> = res.selected.iter().map(String::as_str).collect();
+        // the pods of the Service's namespace, in pod order (none when nothing is selected)
+        // the pods of the Service's namespace named like a selected one, in pod order
+        let mut named: Vec<usize> = res.selected.iter().flat_map(|n| index.named(&svc.namespace, n).iter().copied()).collect();
+        named.sort_unstable();
+        named.dedup();
+        let ns_pods = || named.iter().map(|&i| &cluster.pods[i]);
         for (i, sp) in svc.ports.iter().enumerate() {
             if let IntOrString::Str(name) = &sp.target_port {
-                let lacking: Vec<&str> = cluster
-                    .pods
-                    .iter()
-                    .filter(|p| p.namespace == svc.namespace && selected.contains(p.name.as_str()))
+                let lacking: Vec<&str> = ns_pods()
+                    .filter(|p| selected.contains(p.name.as_str()))
                     .filter(|p| resolve::find_port(p, sp).is_err())
                     .map(|p| p.name.as_str())
                     .collect();
@@ -342,10 +382,8 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         // the process listens there
         for (i, sp) in svc.ports.iter().enumerate() {
             let IntOrString::Int(tp) = sp.target_port else { continue };
-            let undeclared: Vec<&cluster::PodInst> = cluster
-                .pods
-                .iter()
-                .filter(|p| p.namespace == svc.namespace && selected.contains(p.name.as_str()))
+            let undeclared: Vec<&cluster::PodInst> = ns_pods()
+                .filter(|p| selected.contains(p.name.as_str()))
                 .filter(|p| resolve::declares(p, tp, &sp.protocol) == Some(false))
                 .collect();
             if let Some(first) = undeclared.first() {

@@ -305,7 +305,7 @@ pub struct Reader<'a> {
 impl Reader<'_> {
     fn type_error(&mut self, field: &str, n: &Node, want: &str) {
         let shown = match &n.kind {
-            NodeKind::Scalar { value: Value::Str(s), .. } => quote(s),
+            NodeKind::Scalar { value: Value::Str, text, .. } => quote(text),
             _ => n.text(),
         };
         let mut hint = String::new();
@@ -326,11 +326,11 @@ impl Reader<'_> {
         );
     }
     /// A scalar field: null → None; `pick` accepts the value's YAML type or it is a type error.
-    fn scalar<T>(&mut self, n: Option<&Node>, field: &str, want: &str, pick: impl Fn(&Value) -> Option<T>) -> Option<T> {
+    fn scalar<T>(&mut self, n: Option<&Node>, field: &str, want: &str, pick: impl Fn(&Value, &str) -> Option<T>) -> Option<T> {
         let n = n?;
         let picked = match &n.kind {
             NodeKind::Scalar { value: Value::Null, .. } => return None,
-            NodeKind::Scalar { value, .. } => pick(value),
+            NodeKind::Scalar { value, text, .. } => pick(value, text),
             _ => None,
         };
         if picked.is_none() {
@@ -339,28 +339,28 @@ impl Reader<'_> {
         picked
     }
     pub fn string(&mut self, n: Option<&Node>, field: &str) -> Option<String> {
-        self.scalar(n, field, "a string", |v| match v {
-            Value::Str(s) => Some(s.clone()),
+        self.scalar(n, field, "a string", |v, text| match v {
+            Value::Str => Some(text.to_string()),
             _ => None,
         })
     }
     pub fn int(&mut self, n: Option<&Node>, field: &str) -> Option<i64> {
-        self.scalar(n, field, "an integer", |v| match v {
+        self.scalar(n, field, "an integer", |v, _| match v {
             Value::Int(i) => Some(*i),
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
             _ => None,
         })
     }
     pub fn boolean(&mut self, n: Option<&Node>, field: &str) -> Option<bool> {
-        self.scalar(n, field, "a boolean", |v| match v {
+        self.scalar(n, field, "a boolean", |v, _| match v {
             Value::Bool(b) => Some(*b),
             _ => None,
         })
     }
     pub fn int_or_string(&mut self, n: Option<&Node>, field: &str) -> Option<IntOrString> {
-        self.scalar(n, field, "an integer or a string", |v| match v {
+        self.scalar(n, field, "an integer or a string", |v, text| match v {
             Value::Int(i) => Some(IntOrString::Int(*i)),
-            Value::Str(s) => Some(IntOrString::Str(s.clone())),
+            Value::Str => Some(IntOrString::Str(text.to_string())),
             _ => None,
         })
     }
@@ -542,7 +542,7 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
         if r.string(c.get("type"), &format!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
             // a Go bool-less string field: "True"/"False"/"Unknown"; an unquoted True is a YAML bool
             let v = match c.get("status").map(|n| &n.kind) {
-                Some(NodeKind::Scalar { value: Value::Str(s), .. }) => s == "True",
+                Some(NodeKind::Scalar { value: Value::Str, text, .. }) => text == "True",
                 Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => *b,
                 _ => false,
             };
@@ -744,7 +744,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
         // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
         let status = match c.get("status").map(|n| &n.kind) {
-            Some(NodeKind::Scalar { value: Value::Str(s), .. }) => Some(s.clone()),
+            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.clone()),
             Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
             _ => None,
         };
@@ -764,7 +764,10 @@ pub const KINDS: &[&str] = &[
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
-pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
+/// Decode one object; the object keeps its node (moved, not copied: a whole-cluster dump
+/// would otherwise hold every tree twice).
+pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
+    let root = &source;
     let NodeKind::Map(_) = &root.kind else {
         diags.push(Diagnostic::note(
             Severity::Error,
@@ -817,5 +820,5 @@ pub fn decode_object(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Object>
     for d in r.diags[before..].iter_mut().filter(|d| d.object.as_deref().is_none_or(str::is_empty)) {
         d.object = Some(id.clone());
     }
-    Some(Object { kind, api_version, meta, body, source: root.clone(), refused })
+    Some(Object { kind, api_version, meta, body, source, refused })
 }

@@ -5,6 +5,8 @@
 //! pkg/api/v1/pod/util.go FindPort, and the cluster DNS specification
 //! (kubernetes/dns docs/specification.md).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::cluster::{Cluster, PodInst};
@@ -218,7 +220,65 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
     }
 }
 
-pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -> Resolution {
+/// The cluster's pods by namespace and by label (key, value), each list in pod order: a
+/// Service looks only at the pods that can match it, not at every pod (Services × Pods).
+pub struct PodIndex<'a> {
+    by_ns: HashMap<&'a str, Vec<usize>>,
+    by_label: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    /// namespace → key → value → pods, by each pod's first label with that key
+    by_ns_label: HashMap<&'a str, HashMap<&'a str, HashMap<&'a str, Vec<usize>>>>,
+    /// some pod carries a label key twice: the by-value shortcut does not apply
+    repeated_keys: bool,
+    /// (namespace, name) → pods
+    by_name: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+}
+
+impl<'a> PodIndex<'a> {
+    pub fn new(cluster: &'a Cluster) -> Self {
+        let mut by_ns: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_label: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
+        let mut by_ns_label: HashMap<&str, HashMap<&str, HashMap<&str, Vec<usize>>>> = HashMap::new();
+        let mut by_name: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
+        let mut repeated_keys = false;
+        for (i, p) in cluster.pods.iter().enumerate() {
+            by_ns.entry(p.namespace.as_str()).or_default().push(i);
+            by_name.entry(p.namespace.as_str()).or_default().entry(p.name.as_str()).or_default().push(i);
+            let ns_labels = by_ns_label.entry(p.namespace.as_str()).or_default();
+            for (j, (k, v)) in p.labels.iter().enumerate() {
+                if p.labels[..j].iter().any(|(k0, _)| k0 == k) {
+                    repeated_keys = true;
+                    continue;
+                }
+                ns_labels.entry(k.as_str()).or_default().entry(v.as_str()).or_default().push(i);
+            }
+            for (k, v) in &p.labels {
+                let e = by_label.entry(k.as_str()).or_default().entry(v.as_str()).or_default();
+                if e.last() != Some(&i) {
+                    e.push(i);
+                }
+            }
+        }
+        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name }
+    }
+
+    /// The pods named `name` in `ns`, in pod order.
+    pub fn named(&self, ns: &str, name: &str) -> &[usize] {
+        self.by_name.get(ns).and_then(|m| m.get(name)).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The pods of a namespace, in pod order.
+    pub fn in_namespace(&self, ns: &str) -> &[usize] {
+        self.by_ns.get(ns).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Pods (any namespace, in pod order) that may match a non-empty selector: those with its
+    /// first label; the caller still checks the whole selector.
+    fn candidates(&self, sel: &Labels) -> &[usize] {
+        sel.first().and_then(|(k, v)| self.by_label.get(k.as_str())?.get(v.as_str())).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
+pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object], domain: &str) -> Resolution {
     let mut r = Resolution::default();
     if svc.rejected {
         return r;
@@ -226,70 +286,66 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
     if svc.type_ != "ExternalName" {
         match &svc.selector {
             Some(sel) => {
-                let mut label_misses: Vec<(usize, usize, &PodInst)> = Vec::new();
-                for pod in &cluster.pods {
-                    if pod.namespace != svc.namespace {
-                        // podLister.Pods(service.Namespace): other namespaces never count
-                        if selector_matches(sel, &pod.labels) && !sel.is_empty() {
-                            r.near_misses.push(Miss {
-                                pod: pod.name.clone(),
-                                namespace: pod.namespace.clone(),
-                                reason: format!("labels match, but the pod is in namespace {} and the Service in {}; a Service selects only in its own namespace", pod.namespace, svc.namespace),
-                                mismatched: vec![],
-                            });
-                        }
+                // the pods whose labels match, in pod order (an empty selector matches every pod,
+                // but only its own namespace counts)
+                let matching: &[usize] = if sel.is_empty() { index.in_namespace(&svc.namespace) } else { index.candidates(sel) };
+                for &i in matching {
+                    let pod = &cluster.pods[i];
+                    if !selector_matches(sel, &pod.labels) {
                         continue;
                     }
-                    if selector_matches(sel, &pod.labels) {
-                        r.selected.push(pod.name.clone());
-                        match pod_endpoint(svc, pod) {
-                            Ok((ep, lacking)) => {
-                                if let Some(reason) = lacking {
-                                    r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] });
-                                }
-                                r.endpoints.push(ep)
+                    if pod.namespace != svc.namespace {
+                        // podLister.Pods(service.Namespace): other namespaces never count
+                        r.near_misses.push(Miss {
+                            pod: pod.name.clone(),
+                            namespace: pod.namespace.clone(),
+                            reason: format!("labels match, but the pod is in namespace {} and the Service in {}; a Service selects only in its own namespace", pod.namespace, svc.namespace),
+                            mismatched: vec![],
+                        });
+                        continue;
+                    }
+                    r.selected.push(pod.name.clone());
+                    match pod_endpoint(svc, pod) {
+                        Ok((ep, lacking)) => {
+                            if let Some(reason) = lacking {
+                                r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] });
                             }
-                            Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
+                            r.endpoints.push(ep)
                         }
-                    } else {
-                        // score without allocating; only the nearest few become Misses
-                        let mut keys = 0usize;
-                        let mut dist = 0usize;
-                        let mut present_other = false;
-                        for (k, v) in sel {
-                            match pod.labels.iter().find(|(lk, _)| lk == k) {
-                                Some((_, lv)) if lv == v => keys += 1,
-                                Some((_, lv)) => {
-                                    present_other = true;
-                                    dist += distance(lv, v);
-                                }
-                                None => dist += 64,
-                            }
-                        }
-                        // a near miss: at least one key matches, or a key is present with another value
-                        if keys > 0 || present_other {
-                            label_misses.push((keys, dist, pod));
-                        }
+                        Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
                     }
                 }
-                // the nearest first: more matching keys, then the smallest difference in values
-                label_misses.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
                 let room = MAX_NEAR_MISSES.saturating_sub(r.near_misses.len());
-                for (_, _, pod) in label_misses.into_iter().take(room) {
-                    let mismatched: Vec<(String, String, Option<String>)> = sel
-                        .iter()
-                        .filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
-                        .map(|(k, v)| (k.clone(), v.clone(), pod.labels.iter().find(|(lk, _)| lk == k).map(|(_, lv)| lv.clone())))
-                        .collect();
-                    let reason = mismatched
-                        .iter()
-                        .map(|(k, v, got)| match got {
-                            Some(g) => format!("{k}={g} (wanted {k}={v})"),
-                            None => format!("no label {k} (wanted {k}={v})"),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched });
+                if room > 0 {
+                    let mut label_misses = match &sel[..] {
+                        [(k, v)] if !index.repeated_keys => nearest_by_value(index, &svc.namespace, k, v, room),
+                        _ => label_misses(sel, cluster, index.in_namespace(&svc.namespace)),
+                    };
+                    // the nearest first: more matching keys, then the smallest difference in
+                    // values, then pod order; only the first `room` are sorted
+                    let key = |m: &(usize, usize, usize)| (std::cmp::Reverse(m.0), m.1, m.2);
+                    if label_misses.len() > room {
+                        label_misses.select_nth_unstable_by_key(room - 1, key);
+                        label_misses.truncate(room);
+                    }
+                    label_misses.sort_unstable_by_key(key);
+                    for (_, _, i) in label_misses {
+                        let pod = &cluster.pods[i];
+                        let mismatched: Vec<(String, String, Option<String>)> = sel
+                            .iter()
+                            .filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
+                            .map(|(k, v)| (k.clone(), v.clone(), pod.labels.iter().find(|(lk, _)| lk == k).map(|(_, lv)| lv.clone())))
+                            .collect();
+                        let reason = mismatched
+                            .iter()
+                            .map(|(k, v, got)| match got {
+                                Some(g) => format!("{k}={g} (wanted {k}={v})"),
+                                None => format!("no label {k} (wanted {k}={v})"),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched });
+                    }
                 }
                 r.near_misses.truncate(MAX_NEAR_MISSES);
             }
@@ -298,6 +354,57 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, objects: &[Object], domain: &str) -
     }
     r.dns = dns_records(svc, &r.endpoints, domain);
     r
+}
+
+/// `label_misses` for a one-label selector `k=v`, through the index: the near misses are the
+/// pods whose `k` has another value, scored (0, distance of the values, pod); one distance per
+/// distinct value, and only the nearest values' pods (at least `room` of them, whole ties).
+fn nearest_by_value(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
+    let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
+    let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
+    scored.sort_unstable_by_key(|(d, pods)| (*d, pods[0]));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scored.len() && out.len() < room {
+        let d = scored[i].0;
+        while i < scored.len() && scored[i].0 == d {
+            out.extend(scored[i].1.iter().map(|&p| (0, d, p)));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Pods of the Service's namespace that the selector does not match but nearly does (at least
+/// one key matches, or a key is present with another value), scored without allocating:
+/// (matching keys, summed edit distance of the other values, pod index). Distances are
+/// memoised per label value: a namespace has many pods per value.
+fn label_misses(sel: &Labels, cluster: &Cluster, pods: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut memo: Vec<HashMap<&str, usize>> = vec![HashMap::new(); sel.len()];
+    let mut out = Vec::new();
+    for &i in pods {
+        let pod = &cluster.pods[i];
+        if selector_matches(sel, &pod.labels) {
+            continue;
+        }
+        let mut keys = 0usize;
+        let mut dist = 0usize;
+        let mut present_other = false;
+        for (si, (k, v)) in sel.iter().enumerate() {
+            match pod.labels.iter().find(|(lk, _)| lk == k) {
+                Some((_, lv)) if lv == v => keys += 1,
+                Some((_, lv)) => {
+                    present_other = true;
+                    dist += *memo[si].entry(lv.as_str()).or_insert_with(|| distance(lv, v));
+                }
+                None => dist += 64,
+            }
+        }
+        if keys > 0 || present_other {
+            out.push((keys, dist, i));
+        }
+    }
+    out
 }
 
 /// `<d>.<c>.<b>.<a>.in-addr.arpa` for an IPv4 address (specification 2.3.3 / 2.4.3).

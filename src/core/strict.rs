@@ -212,7 +212,7 @@ pub fn go_quote(s: &str) -> String {
 fn json_key(k: &Node) -> String {
     match &k.kind {
         NodeKind::Scalar { value, text, .. } => match value {
-            Value::Str(s) => s.clone(),
+            Value::Str => text.clone(),
             Value::Int(i) => i.to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Float(f) => {
@@ -360,12 +360,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Collection keys never compare equal (go-yaml refuses them as "invalid map key").
 fn key_identity(k: &Node) -> Option<String> {
     match &k.kind {
-        NodeKind::Scalar { value, .. } => Some(match value {
+        NodeKind::Scalar { value, text, .. } => Some(match value {
             Value::Null => "n".into(),
             Value::Bool(b) => format!("b{b}"),
             Value::Int(i) => format!("i{i}"),
             Value::Float(f) => format!("f{}", if *f == 0.0 { 0 } else { f.to_bits() }),
-            Value::Str(s) => format!("s{s}"),
+            Value::Str => format!("s{text}"),
         }),
         _ => None,
     }
@@ -374,8 +374,8 @@ fn key_identity(k: &Node) -> Option<String> {
 /// go-yaml's `%#v` of a map key.
 fn go_sharp_v(k: &Node) -> String {
     match &k.kind {
-        NodeKind::Scalar { value, .. } => match value {
-            Value::Str(s) => go_quote(s),
+        NodeKind::Scalar { value, text, .. } => match value {
+            Value::Str => go_quote(text),
             Value::Int(i) => i.to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Float(f) => f.to_string(),

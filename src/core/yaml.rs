@@ -11,12 +11,16 @@
 
 use granit_parser::{Event, Options as ParserOptions, Parser, ScalarStyle};
 
-/// Largest input we analyse (bytes). Larger pastes get one clear error.
-pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
-/// Most documents in one stream (a real `kubectl get all -A -o yaml` is one document with a List).
-pub const MAX_DOCUMENTS: usize = 5_000;
-/// Most nodes across the stream, counting every alias expansion (alias-bomb guard).
-pub const MAX_NODES: usize = 1_000_000;
+/// Largest input we analyse (bytes): a `kubectl get all -A -o yaml` of a 10,000-pod cluster
+/// with full status is ≈ 50 MB. Larger pastes get one clear error.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Most documents in one stream (a real `kubectl get all -A -o yaml` is one document with a
+/// List; 10,000 pods and 1,000 Services as separate documents are 11,000).
+pub const MAX_DOCUMENTS: usize = 50_000;
+/// Most nodes across the stream, counting every alias expansion: a full-status dump has ≈ 250
+/// nodes per pod (≈ 2.5 M for 10,000 pods); this bounds the tree's memory on hostile input
+/// (`[a,a,a,…]` packs a node into 2 bytes) to a few hundred MB.
+pub const MAX_NODES: usize = 4_000_000;
 /// Most nodes that alias expansions may add across the stream. Each expansion copies its
 /// subtree, so this bounds the time a bomb costs: the 9×9 bomb took 0.7 s natively (≈ 2 s in
 /// wasm, on every keystroke) under MAX_NODES alone, and is refused in a few ms under this.
@@ -38,7 +42,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
+    /// a string: its text is the scalar's `text` (kept once, not copied here)
+    Str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +87,7 @@ impl Node {
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            NodeKind::Scalar { value: Value::Str(s), .. } => Some(s),
+            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text),
             _ => None,
         }
     }
@@ -96,7 +101,7 @@ impl Node {
                 Value::Bool(_) => "boolean",
                 Value::Int(_) => "integer",
                 Value::Float(_) => "number",
-                Value::Str(_) => "string",
+                Value::Str => "string",
             },
             NodeKind::Seq(_) => "array",
             NodeKind::Map(_) => "object",
@@ -150,9 +155,9 @@ pub fn resolve_plain(s: &str) -> Value {
     }
     let first = s.as_bytes()[0];
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::Str(s.to_string());
+        return Value::Str;
     }
-    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
     let (neg, body) = match plain.as_bytes()[0] {
         b'-' => (true, &plain[1..]),
         b'+' => (false, &plain[1..]),
@@ -176,7 +181,7 @@ pub fn resolve_plain(s: &str) -> Value {
         if radix == 10 || (radix == 8 && digits.bytes().any(|c| c > b'7')) {
             // out of i64 range or not octal after all: go-yaml falls through to float parsing
         } else {
-            return Value::Str(s.to_string());
+            return Value::Str;
         }
     }
     // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
@@ -185,7 +190,7 @@ pub fn resolve_plain(s: &str) -> Value {
             return Value::Float(f);
         }
     }
-    Value::Str(s.to_string())
+    Value::Str
 }
 
 fn is_yaml_float(s: &str) -> bool {
@@ -307,11 +312,11 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize)) 
                 let plain = style == ScalarStyle::Plain;
                 let tag_suffix = tag.as_ref().map(|t| t.suffix().to_string());
                 let value = match tag_suffix.as_deref() {
-                    Some("str") => Value::Str(text.to_string()),
+                    Some("str") => Value::Str,
                     Some(_) | None if plain => resolve_plain(&text),
-                    _ => Value::Str(text.to_string()),
+                    _ => Value::Str,
                 };
-                let node = Node { kind: NodeKind::Scalar { text: text.to_string(), plain, value }, pos };
+                let node = Node { kind: NodeKind::Scalar { text: text.into_owned(), plain, value }, pos };
                 b.push(node, 1, 1, anchor).map_err(err)?;
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -466,11 +471,11 @@ mod tests {
         assert_eq!(resolve_plain("1_000"), Value::Int(1000));
         assert!(matches!(resolve_plain("6e068097"), Value::Float(f) if f.is_infinite()));
         assert_eq!(resolve_plain("1.5"), Value::Float(1.5));
-        assert_eq!(resolve_plain("web"), Value::Str("web".into()));
-        assert_eq!(resolve_plain("8080a"), Value::Str("8080a".into()));
+        assert_eq!(resolve_plain("web"), Value::Str);
+        assert_eq!(resolve_plain("8080a"), Value::Str);
         assert_eq!(resolve_plain("~"), Value::Null);
-        assert_eq!(resolve_plain("-"), Value::Str("-".into()));
-        assert_eq!(resolve_plain("10.96.0.1"), Value::Str("10.96.0.1".into()));
+        assert_eq!(resolve_plain("-"), Value::Str);
+        assert_eq!(resolve_plain("10.96.0.1"), Value::Str);
     }
 
     #[test]
@@ -547,6 +552,39 @@ mod tests {
         let s = "{a: ".repeat(5_000);
         let (_, errs) = parse_stream(&s);
         assert_eq!(errs.len(), 1);
+    }
+
+    /// Budgets sized for a whole cluster (issue #12): 5 MiB and 11,000 documents are read; past
+    /// the limits one clear, positioned error, quickly.
+    #[test]
+    fn whole_cluster_sizes_are_read_and_past_the_budgets_one_error() {
+        let big_comment = format!("# {}\nkind: x\n", "x".repeat(5 << 20));
+        let (docs, errs) = parse_stream(&big_comment);
+        assert!(errs.is_empty() && docs.len() == 1, "{errs:?}");
+        let many: String = (0..11_000).map(|i| format!("---\na: {i}\n")).collect();
+        let (docs, errs) = parse_stream(&many);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs.iter().filter(|d| d.root.is_some()).count(), 11_000);
+
+        let t = std::time::Instant::now();
+        let too_big = " ".repeat(MAX_INPUT_BYTES + 1);
+        let (docs, errs) = parse_stream(&too_big);
+        assert!(docs.is_empty() && errs.len() == 1 && errs[0].message.contains("the limit is"), "{errs:?}");
+        let too_many = "---\n".repeat(MAX_DOCUMENTS + 1);
+        let (_, errs) = parse_stream(&too_many);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("documents") && errs[0].pos.line as usize == MAX_DOCUMENTS + 1, "{errs:?}");
+        assert!(t.elapsed() < std::time::Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 1 }), "{:?}", t.elapsed());
+    }
+
+    /// A flow sequence packs a node into 2 bytes: past MAX_NODES the document is refused (the
+    /// tree's memory stays bounded), even though the input is under MAX_INPUT_BYTES.
+    #[test]
+    fn too_many_nodes_is_one_error() {
+        let src = format!("[{}a]", "a,".repeat(MAX_NODES));
+        assert!(src.len() < MAX_INPUT_BYTES);
+        let (docs, errs) = parse_stream(&src);
+        assert!(docs.is_empty() && errs.len() == 1 && errs[0].message.contains("YAML nodes"), "{errs:?}");
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub fn expose_global() {
     let f = Closure::<dyn Fn(web_sys::HtmlElement, JsValue) -> JsValue>::new(|el, opts| JsValue::from(js_mount(el, opts)));
     let _ = js_sys::Reflect::set(&obj, &"mount".into(), f.as_ref());
     f.forget();
+    // `Switchboard.analyze(text)`: the full analysis the page runs on each edit (no rendering),
+    // returning counts; `./dev bench` times it next to the JavaScript YAML parsers
+    let a = Closure::<dyn Fn(String) -> JsValue>::new(|text: String| {
+        let r = crate::core::analyze(&text, &crate::core::config::Config::default());
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"services".into(), &JsValue::from(r.services.len() as u32));
+        let _ = js_sys::Reflect::set(&o, &"pods".into(), &JsValue::from(r.pods.len() as u32));
+        let _ = js_sys::Reflect::set(&o, &"diagnostics".into(), &JsValue::from(r.diagnostics.len() as u32));
+        o.into()
+    });
+    let _ = js_sys::Reflect::set(&obj, &"analyze".into(), a.as_ref());
+    a.forget();
     let _ = js_sys::Reflect::set(&w, &"Switchboard".into(), &obj);
 }
 

@@ -62,6 +62,11 @@ pub fn SceneBar() -> impl IntoView {
     }
 }
 
+/// Above this many Services the picker gets a filter (name or namespace, case-insensitive).
+const FILTER_FROM: usize = 20;
+/// Most options in the Service list at once (the selected Service is always one of them).
+const MAX_OPTIONS: usize = 200;
+
 fn entry_label(key: &str) -> String {
     match key.split_once('@') {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
@@ -80,7 +85,27 @@ pub fn Player() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let path = scene.path;
     let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
-    let services = Memo::new(move |_| scene.shown.with(|r| r.services.iter().map(|s| (s.name.clone(), s.type_.clone())).collect::<Vec<_>>()));
+    let services = Memo::new(move |_| scene.shown.with(|r| r.services.iter().map(|s| (s.name.clone(), s.type_.clone(), s.namespace.clone())).collect::<Vec<_>>()));
+    // a whole cluster has hundreds of Services: a filter by name or namespace, and a bounded list
+    let filter = RwSignal::new(String::new());
+    let many = Memo::new(move |_| services.with(|s| s.len() > FILTER_FROM));
+    let shown_services = Memo::new(move |_| {
+        let f = filter.get().trim().to_lowercase();
+        let current = scene.service.get();
+        services.with(|all| {
+            let mut out: Vec<(String, String)> = Vec::new();
+            let mut hidden = 0usize;
+            for (n, t, ns) in all {
+                let keep = *n == current || f.is_empty() || n.to_lowercase().contains(&f) || ns.to_lowercase().contains(&f);
+                if keep && (out.len() < MAX_OPTIONS || *n == current) {
+                    out.push((n.clone(), t.clone()));
+                } else if keep {
+                    hidden += 1;
+                }
+            }
+            (out, hidden)
+        })
+    });
     let entries = Memo::new(move |_| {
         let idx = scene.service_index();
         let port = scene.port.get();
@@ -171,13 +196,20 @@ pub fn Player() -> impl IntoView {
     };
     view! {
         <div class="player" role="group" aria-label="Traffic">
+            <Show when=move || many.get()>
+                <label>"Find "
+                    <input type="search" id="service-filter" placeholder="Service name or namespace" autocomplete="off"
+                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                </label>
+            </Show>
             <label>"Service "
                 <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
-                    {move || services.get().into_iter().map(|(n, t)| {
+                    {move || shown_services.get().0.into_iter().map(|(n, t)| {
                         let sel = n == scene.service.get();
                         view! { <option value=n.clone() selected=sel>{format!("{n} ({t})")}</option> }
                     }).collect_view()}
                 </select>
+                {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
             </label>
             <label>"From "
                 <select id="entry" on:change=move |ev| { scene.entry.set(event_target_value(&ev)); scene.backend.set(0); scene.reset_animation(); }>

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""`./dev bench`: Switchboard's full analysis (release WASM) against the JavaScript YAML parsers,
+side by side in ONE headless Chromium page, on the synthetic dumps of tools/bench_dump.py.
+
+    python3 tools/bench.py DIST DUMPS NODE_MODULES CLI
+
+DIST: the release bundle (trunk build --release); DUMPS: folder of pods-N.yaml; NODE_MODULES:
+holds `yaml` (2.x) and `js-yaml`; CLI: the native release binary. Drives chromedriver over plain
+HTTP (standard library only, like tests/e2e.py). Prints one table (medians, ratios), the native
+CLI's wall time and peak memory (/usr/bin/time -v), and the bundle size (gzip -9).
+"""
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+PAGE = """<!DOCTYPE html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>"""
+
+# The page: loads the app's JS glue (no mount: no data-switchboard-app), `yaml` and js-yaml as
+# ES modules, then window.bench(name, reps) times each on the same text in the same page.
+SCRIPT = """
+import init from "./app/switchboard-web.js";
+import * as YAML from "./node_modules/yaml/browser/index.js";
+import { loadAll } from "./node_modules/js-yaml/dist/browser/js-yaml.esm.min.mjs";
+await init();
+function median(a) { a = [...a].sort((x, y) => x - y); return a[a.length >> 1]; }
+function time(f, reps) {
+  f(); // warm-up (JIT, wasm tier-up)
+  const t = [];
+  for (let i = 0; i < reps; i++) { const s = performance.now(); f(); t.push(performance.now() - s); }
+  return median(t);
+}
+window.bench = async (name, reps) => {
+  const text = await (await fetch("dumps/" + name)).text();
+  let summary = null;
+  const sb = time(() => { summary = window.Switchboard.analyze(text); }, reps);
+  const yaml = time(() => { for (const d of YAML.parseAllDocuments(text)) d.toJS(); }, reps);
+  const jsy = time(() => { loadAll(text); }, reps);
+  return { bytes: text.length, sb, yaml, jsy, services: summary.services, pods: summary.pods };
+};
+window.benchReady = true;
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(directory):
+    class H(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=directory, **k)
+
+        def log_message(self, *a):
+            pass
+
+    H.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                        ".js": "text/javascript", ".mjs": "text/javascript"}
+    port = free_port()
+    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", port), H)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return port
+
+
+def call(base, method, path, body=None, timeout=600):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        v = json.loads(r.read() or b"{}")
+    return v["value"] if isinstance(v, dict) and "value" in v else v
+
+
+def reps_for(pods):
+    return 21 if pods <= 100 else 9 if pods <= 1000 else 5 if pods <= 4000 else 3
+
+
+def native(cli, path):
+    out = subprocess.run(["/usr/bin/time", "-v", cli, "analyze", "--format", "json", path],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", out.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
+    secs = float(wall.group(3)) + 60 * float(wall.group(2)) + 3600 * float(wall.group(1) or 0)
+    return secs, int(rss.group(1)) * 1024
+
+
+def human(n):
+    return f"{n / 1e6:.1f} M" if n >= 1e6 else f"{n / 1e3:.0f} K" if n >= 1e4 else f"{n / 1e3:.1f} K"
+
+
+def main():
+    dist, dumps, node_modules, cli = sys.argv[1:5]
+    names = sorted((f for f in os.listdir(dumps) if re.fullmatch(r"pods-\d+(-list)?\.yaml", f)),
+                   key=lambda f: (int(re.search(r"\d+", f).group()), f))
+    root = tempfile.mkdtemp(prefix="switchboard-bench-")
+    shutil.copytree(dist, os.path.join(root, "app"))
+    os.symlink(os.path.abspath(dumps), os.path.join(root, "dumps"))
+    os.symlink(os.path.abspath(node_modules), os.path.join(root, "node_modules"))
+    open(os.path.join(root, "index.html"), "w").write(PAGE)
+    open(os.path.join(root, "bench.js"), "w").write(SCRIPT)
+    port = serve(root)
+    wd_port = free_port()
+    drv = subprocess.Popen([os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver"), f"--port={wd_port}"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{wd_port}"
+    sid = None
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/status", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
+            "binary": shutil.which("chromium") or "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-background-networking"]}}}}
+        sid = call(base, "POST", "/session", caps)["sessionId"]
+        s = f"/session/{sid}"
+        call(base, "POST", s + "/timeouts", {"script": 600_000})
+        call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/index.html"})
+        for _ in range(300):
+            if call(base, "POST", s + "/execute/sync", {"script": "return !!window.benchReady", "args": []}):
+                break
+            time.sleep(0.1)
+        else:
+            raise SystemExit("bench page did not start (see the browser console)")
+        ua = call(base, "POST", s + "/execute/sync", {"script": "return navigator.userAgent", "args": []})
+        browser = (re.search(r"(?:Headless)?Chrome/(\d+)", ua) or [None, "?"])[1]
+        rows = []
+        for name in names:
+            pods = int(re.search(r"\d+", name).group())
+            r = call(base, "POST", s + "/execute/async", {
+                "script": "const done = arguments[arguments.length - 1]; window.bench(arguments[0], arguments[1]).then(done, e => done({error: String(e)}))",
+                "args": [name, reps_for(pods)]})
+            if "error" in r:
+                raise SystemExit(f"{name}: {r['error']}")
+            rows.append((name, pods, r))
+            print(f"  {name}: switchboard {r['sb']:.1f} ms, yaml {r['yaml']:.1f} ms, js-yaml {r['jsy']:.1f} ms", file=sys.stderr, flush=True)
+    finally:
+        if sid:
+            try:
+                call(base, "DELETE", f"/session/{sid}")
+            except Exception:
+                pass
+        drv.terminate()
+        drv.wait()
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"\nFull analysis in the release WASM vs the npm parsers, one headless Chromium {browser} page, median of N runs")
+    print("| dump | pods | Services seen | bytes | `yaml` parseAllDocuments+toJS | js-yaml loadAll | Switchboard analyze | vs `yaml` | vs js-yaml |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, pods, r in rows:
+        # no Service read from a dump that has them: the input was refused (a budget), no ratio
+        refused = r["services"] == 0
+        vs = ("refused", "refused") if refused else (f"{r['yaml'] / r['sb']:.1f}×", f"{r['jsy'] / r['sb']:.2f}×")
+        print(f"| {'List' if 'list' in name else 'stream'} | {pods:,} | {r['services']:,} | {human(r['bytes'])} | {r['yaml']:.1f} ms | {r['jsy']:.1f} ms | "
+              f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
+    big = [n for n in names if "list" not in n][-1]
+    secs, rss = native(cli, os.path.join(dumps, big))
+    size = os.path.getsize(os.path.join(dumps, big))
+    print(f"\nNative CLI (`switchboard analyze --format json`, release) on {big} ({human(size)}B): "
+          f"{secs:.2f} s wall, peak RSS {rss / 1e6:.1f} MB ({rss / size:.1f}× the input)")
+    total = 0
+    parts = []
+    for f, label in (("switchboard-web_bg.wasm", "wasm"), ("switchboard-web.js", "js"), ("main.css", "css")):
+        p = os.path.join(dist, f)
+        if not os.path.exists(p):
+            cands = [c for c in os.listdir(dist) if c.endswith(os.path.splitext(f)[1])]
+            p = os.path.join(dist, cands[0]) if cands else None
+        if p:
+            z = len(gzip.compress(open(p, "rb").read(), 9))
+            total += z
+            parts.append(f"{z / 1000:.1f} KB {label}")
+    print(f"Bundle (gzip -9): {' + '.join(parts)} = {total / 1000:.1f} KB")
+
+
+if __name__ == "__main__":
+    main()
