@@ -1,0 +1,56 @@
+//! Issue #10's bugs, each with the test that catches it (browser side).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+fn select(id: &str) -> web_sys::HtmlSelectElement {
+    doc().get_element_by_id(id).unwrap().dyn_into().unwrap()
+}
+async fn choose(id: &str, value: &str) {
+    let s = select(id);
+    s.set_value(value);
+    assert_eq!(s.value(), value, "#{id} has no option {value}");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+}
+fn hop_from(n: u32) -> Option<(String, String)> {
+    let e = doc().query_selector(&format!("[data-kind='hop'][data-name='{n}']")).unwrap()?;
+    Some((e.get_attribute("x1")?, e.get_attribute("y1")?))
+}
+
+/// After a reload (the draft restored, Scene "Choose a preset…"), picking NodePort again left
+/// From = "A pod inside the cluster" while the outside → node-1 path played.
+#[wasm_bindgen_test]
+async fn nodeport_from_select_follows_the_path_after_a_reload() {
+    let nodeport = switchboard::core::presets::find("web-nodeport").unwrap();
+    storage().set_item("switchboard.v1.draft", nodeport.yaml).unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&path)).unwrap();
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    // the restored text, the default scene's entry: a pod inside
+    assert_eq!(select("entry").value(), "pod");
+    choose("preset", "web-nodeport").await;
+    leptos::task::tick().await;
+    let shown = select("entry").value();
+    assert_eq!(shown, "nodeport@node-1", "From shows {shown}");
+    // and what plays starts outside: the first hop leaves the outside client
+    let client = doc().query_selector("[data-kind='client'] rect").unwrap().unwrap();
+    let (cx, cw) = (client.get_attribute("x").unwrap().parse::<f64>().unwrap(), client.get_attribute("width").unwrap().parse::<f64>().unwrap());
+    let (x1, _) = hop_from(1).expect("a first hop");
+    let x1: f64 = x1.parse().unwrap();
+    assert!(x1 >= cx && x1 <= cx + cw, "first hop starts at x={x1}, not at the outside client");
+    storage().remove_item("switchboard.v1.draft").unwrap();
+}
