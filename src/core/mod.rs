@@ -23,6 +23,7 @@ pub mod schema_gen;
 pub mod service;
 pub mod share;
 pub mod strict;
+pub mod textfit;
 pub mod yaml;
 
 use config::Config;
