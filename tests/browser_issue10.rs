@@ -27,7 +27,10 @@ async fn choose(id: &str, value: &str) {
 }
 fn hop_from(n: u32) -> Option<(String, String)> {
     let e = doc().query_selector(&format!("[data-kind='hop'][data-name='{n}']")).unwrap()?;
-    Some((e.get_attribute("x1")?, e.get_attribute("y1")?))
+    let points = e.get_attribute("points")?;
+    let first = points.split(' ').next()?;
+    let (x, y) = first.split_once(',')?;
+    Some((x.to_string(), y.to_string()))
 }
 
 /// After a reload (the draft restored, Scene "Choose a preset…"), picking NodePort again left

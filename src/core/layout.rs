@@ -101,6 +101,8 @@ const SVC_MAX_W: f64 = 340.0;
 const PAD: f64 = 7.0;
 const PITCH: f64 = 15.0;
 pub const MAX_SERVICES: usize = 10;
+/// a lane under the cluster kept free for the hop label when nothing nearer is clear
+const LANE_H: f64 = 40.0;
 
 impl Layout {
     pub fn find(&self, kind: &str, name: &str) -> Option<&Item> {
@@ -122,6 +124,241 @@ impl Layout {
         }
         None
     }
+}
+
+/// Routes and labels: hops go around the boxes they do not enter; the hop label goes where it
+/// covers no text and no counter.
+impl Layout {
+    /// The drawn item a path endpoint names (a folded pod: its group).
+    pub fn item_for(&self, key: &str) -> Option<&Item> {
+        let (kind, name) = key.split_once(':')?;
+        self.find(kind, name).or_else(|| {
+            let group = self.folded.iter().find(|(p, _)| p == name).filter(|_| kind == "pod")?;
+            self.find("pod-group", &group.1)
+        })
+    }
+
+    /// Boxes a hop from `from` to `to` must not cross: every pod, pod group, node and kube-proxy
+    /// (and, when `strict`, every other box) except the two ends and the nodes they sit on.
+    pub fn obstacles(&self, from: &str, to: &str, strict: bool) -> Vec<Rect> {
+        let ends: Vec<&Item> = [from, to].iter().filter_map(|k| self.item_for(k)).collect();
+        let entered = |it: &Item| {
+            ends.iter().any(|e| std::ptr::eq(*e, it) || (it.kind == "node" && it.rect.contains(&e.rect)))
+        };
+        let kinds: &[&str] = if strict {
+            &["pod", "pod-group", "node", "kube-proxy", "service", "dns", "client", "load-balancer", "external"]
+        } else {
+            &["pod", "pod-group", "node", "kube-proxy"]
+        };
+        self.items.iter().filter(|i| kinds.contains(&i.kind) && !entered(i)).map(|i| i.rect).collect()
+    }
+
+    /// An orthogonal route from `from`'s anchor to `to`'s that crosses no obstacle: a shortest
+    /// path with few bends over the grid of the obstacles' edges (plus a margin) and the ends.
+    pub fn route(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
+        let (Some(a), Some(b)) = (self.anchor(from), self.anchor(to)) else { return vec![] };
+        for strict in [true, false] {
+            if let Some(r) = route_between(a, b, &self.obstacles(from, to, strict), self.width, self.height) {
+                return r;
+            }
+        }
+        vec![a, b]
+    }
+
+    /// Every text's box and every counter slot: what a label must not cover.
+    pub fn ink(&self) -> Vec<Rect> {
+        self.items.iter().flat_map(|i| i.texts.iter().map(Text::bbox).chain(i.badge)).collect()
+    }
+
+    /// Where a label `w` × `h` goes near `at` (the packet): the nearest candidate that covers
+    /// no text, no counter and not the packet, inside the drawing; the first one if none is clear.
+    pub fn place_label(&self, at: (f64, f64), w: f64, h: f64, avoid: &[Rect]) -> Rect {
+        let ink = self.ink();
+        let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
+        let clamp = |x: f64, y: f64| Rect { x: x.clamp(2.0, (self.width - w - 2.0).max(2.0)), y: y.clamp(2.0, (self.height - h - 2.0).max(2.0)), w, h };
+        // a grid of positions around the packet, nearest first; last, the lane kept free at the bottom
+        let mut cands: Vec<(f64, Rect)> = Vec::new();
+        for k in -30..=30 {
+            for m in -12..=12 {
+                let r = clamp(at.0 - w / 2.0 + m as f64 * 18.0, at.1 + 13.0 + k as f64 * 7.0);
+                let (cx, cy) = r.center();
+                cands.push(((cx - at.0).abs() * 0.5 + (cy - at.1).abs(), r));
+            }
+        }
+        cands.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut cands: Vec<Rect> = cands.into_iter().map(|(_, r)| r).collect();
+        cands.insert(0, clamp(at.0 - w / 2.0, at.1 + 13.0));
+        cands.push(clamp(at.0 - w / 2.0, self.height - LANE_H + (LANE_H - h) / 2.0));
+        let clear = |r: &Rect| !r.overlaps(&packet) && !ink.iter().chain(avoid).any(|i| i.overlaps(r));
+        cands.iter().find(|r| clear(r)).copied().unwrap_or(cands[cands.len() - 1])
+    }
+}
+
+/// What the hop label says at `step` (0: before the first hop).
+pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
+    if step == 0 {
+        p.hops.first().map(|h| format!("{} → {}", h.src, h.dst)).unwrap_or_default()
+    } else {
+        p.hops.get(step - 1).map(|h| match &h.rewritten { Some(r) => format!("{} ⇒ {r}", h.dst), None => h.dst.clone() }).unwrap_or_default()
+    }
+}
+
+/// Where the packet is at `step`: the start of the first hop, else the end of hop `step`.
+pub fn packet_key(p: &super::paths::Path, step: usize) -> Option<&str> {
+    if step == 0 { p.hops.first().map(|h| h.from.as_str()) } else { p.hops.get(step - 1).map(|h| h.to.as_str()) }
+}
+
+/// The label's lines for `text` within `max` px: one line if it fits, else broken before
+/// " ⇒ ", " → " and " · " (each part shortened at its end only if it still does not fit).
+pub fn label_lines(text: &str, max: f64) -> Vec<String> {
+    let inner = max - 16.0;
+    if text_width(text, Font::Label) <= inner {
+        return vec![text.to_string()];
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = [" ⇒ ", " → ", " · "].iter().filter_map(|sep| rest.find(sep).filter(|&i| i > 0)).min();
+        match next {
+            Some(i) => {
+                parts.last_mut().unwrap().push_str(&rest[..i]);
+                parts.push(String::new());
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                parts.last_mut().unwrap().push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    // greedy: join parts while they fit
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        match lines.last_mut() {
+            Some(l) if text_width(&format!("{l} {part}"), Font::Label) <= inner => {
+                l.push(' ');
+                l.push_str(&part);
+            }
+            _ => lines.push(part),
+        }
+    }
+    lines.into_iter().map(|l| super::textfit::fit_end(&l, Font::Label, inner)).collect()
+}
+
+/// The label's size for its lines.
+pub fn label_size(lines: &[String]) -> (f64, f64) {
+    let w = lines.iter().map(|l| text_width(l, Font::Label)).fold(0.0, f64::max);
+    (w + 16.0, 6.0 + 14.0 * lines.len() as f64)
+}
+
+fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let crosses = |p: (f64, f64), q: (f64, f64)| {
+        obstacles.iter().any(|r| {
+            if (p.1 - q.1).abs() < 1e-9 {
+                let (x1, x2) = (p.0.min(q.0), p.0.max(q.0));
+                r.y < p.1 && p.1 < r.y + r.h && x1.max(r.x) < x2.min(r.x + r.w)
+            } else {
+                let (y1, y2) = (p.1.min(q.1), p.1.max(q.1));
+                r.x < p.0 && p.0 < r.x + r.w && y1.max(r.y) < y2.min(r.y + r.h)
+            }
+        })
+    };
+    if (a.0 == b.0 || a.1 == b.1) && !crosses(a, b) {
+        return Some(vec![a, b]);
+    }
+    // an L if one is clear
+    for corner in [(b.0, a.1), (a.0, b.1)] {
+        if !crosses(a, corner) && !crosses(corner, b) {
+            return Some(vec![a, corner, b]);
+        }
+    }
+    let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
+    let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
+    for r in obstacles {
+        xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
+        ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
+    }
+    let norm = |v: &mut Vec<f64>| {
+        v.retain(|x| x.is_finite());
+        v.sort_by(|p, q| p.total_cmp(q));
+        v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+    };
+    norm(&mut xs);
+    norm(&mut ys);
+    let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
+    let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
+    let (nx, ny) = (xs.len(), ys.len());
+    let id = |i: usize, j: usize, d: usize| (j * nx + i) * 4 + d;
+    let mut dist = vec![u64::MAX; nx * ny * 4];
+    let mut prev = vec![usize::MAX; nx * ny * 4];
+    let mut heap = BinaryHeap::new();
+    for d in 0..4 {
+        dist[id(si, sj, d)] = 0;
+        heap.push(Reverse((0u64, id(si, sj, d))));
+    }
+    const BEND: u64 = 400; // 40 px per bend, in tenths of a px
+    let mut goal = None;
+    while let Some(Reverse((c, s))) = heap.pop() {
+        if c > dist[s] {
+            continue;
+        }
+        let (d, cell) = (s % 4, s / 4);
+        let (i, j) = (cell % nx, cell / nx);
+        if i == ti && j == tj {
+            goal = Some(s);
+            break;
+        }
+        // 0 right, 1 left, 2 down, 3 up
+        let steps: [(usize, Option<(usize, usize)>); 4] = [
+            (0, (i + 1 < nx).then(|| (i + 1, j))),
+            (1, i.checked_sub(1).map(|i| (i, j))),
+            (2, (j + 1 < ny).then(|| (i, j + 1))),
+            (3, j.checked_sub(1).map(|j| (i, j))),
+        ];
+        for (nd, next) in steps {
+            let Some((ni, nj)) = next else { continue };
+            let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
+            if crosses(p, q) {
+                continue;
+            }
+            let len = (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64;
+            let nc = c + len + if nd != d && c > 0 { BEND } else { 0 };
+            let t = id(ni, nj, nd);
+            if nc < dist[t] {
+                dist[t] = nc;
+                prev[t] = s;
+                heap.push(Reverse((nc, t)));
+            }
+        }
+    }
+    let mut s = goal?;
+    let mut pts = Vec::new();
+    loop {
+        let cell = s / 4;
+        let p = (xs[cell % nx], ys[cell / nx]);
+        if pts.last() != Some(&p) {
+            pts.push(p);
+        }
+        if prev[s] == usize::MAX {
+            break;
+        }
+        s = prev[s];
+    }
+    pts.reverse();
+    // drop points in the middle of straight runs
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in pts {
+        if out.len() >= 2 {
+            let (u, v) = (out[out.len() - 2], out[out.len() - 1]);
+            if (u.0 == v.0 && v.0 == p.0) || (u.1 == v.1 && v.1 == p.1) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    Some(out)
 }
 
 /// How a pod stands towards the selected Service.
@@ -529,7 +766,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let texts = place(&lines, rect, 18.0, 18.0);
         items.push(item(kind, name, rect, None, texts));
     }
-    let height = (cluster_y + cluster_h + 8.0).max(280.0);
+    let height = (cluster_y + cluster_h + 8.0 + LANE_H).max(280.0);
     Layout { width, height, items, folded }
 }
 
@@ -717,5 +954,79 @@ mod tests {
         let l = layout(&r, Some(0), 1000.0);
         let it = l.find("pod", "db-0").unwrap();
         assert!(it.texts.iter().any(|t| t.full == "db-0.db.default.svc.cluster.local"), "{:?}", it.texts);
+    }
+
+    fn segments_clear(l: &Layout, from: &str, to: &str, what: &str) {
+        let route = l.route(from, to);
+        assert!(route.len() >= 2 || l.anchor(from) == l.anchor(to) || l.anchor(from).is_none() || l.anchor(to).is_none(), "{what}: no route {from} → {to}");
+        let obstacles = l.obstacles(from, to, false);
+        for w in route.windows(2) {
+            let (p, q) = (w[0], w[1]);
+            assert!(p.0 == q.0 || p.1 == q.1, "{what}: {from} → {to} has a diagonal segment {p:?} {q:?}");
+            let seg = Rect { x: p.0.min(q.0), y: p.1.min(q.1), w: (p.0 - q.0).abs().max(1e-3), h: (p.1 - q.1).abs().max(1e-3) };
+            for o in &obstacles {
+                // strictly inside: touching an edge is not crossing
+                let inner = Rect { x: o.x + 0.5, y: o.y + 0.5, w: o.w - 1.0, h: o.h - 1.0 };
+                assert!(!seg.overlaps(&inner), "{what}: {from} → {to} segment {p:?}-{q:?} crosses {o:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn routes_cross_no_box_they_do_not_enter() {
+        for width in [1280.0, 700.0, 360.0] {
+            for p in crate::core::presets::ALL {
+                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(&r, Some(si), width);
+                    for path in &s.paths {
+                        for h in &path.hops {
+                            segments_clear(&l, &h.from, &h.to, &format!("{} {} at {width}", p.id, s.name));
+                        }
+                    }
+                }
+            }
+            for (pods, services) in [(1, 1), (3, 1), (7, 2), (12, 4), (25, 6), (50, 10)] {
+                let r = analyze(&scene(pods, services), &Config::default());
+                let l = layout(&r, Some(0), width);
+                for path in &r.services[0].paths {
+                    for h in &path.hops {
+                        segments_clear(&l, &h.from, &h.to, &format!("{pods} pods at {width}"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hop label covers no text and no counter, at every step of every path of every preset
+    /// (and of the 1–50 pod scenes), at 1280, 700 and 360 px.
+    #[test]
+    fn hop_labels_cover_no_text() {
+        let mut cases: Vec<(String, crate::core::report::Report)> = crate::core::presets::ALL
+            .iter()
+            .map(|p| (p.id.to_string(), analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() })))
+            .collect();
+        for pods in [1, 3, 7, 12, 25, 50] {
+            cases.push((format!("{pods} pods"), analyze(&scene(pods, 2), &Config::default())));
+        }
+        for width in [1280.0, 700.0, 360.0] {
+            for (id, r) in &cases {
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(r, Some(si), width);
+                    let ink = l.ink();
+                    for path in &s.paths {
+                        for step in 0..=path.hops.len() {
+                            let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
+                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.width - 8.0));
+                            let lr = l.place_label(at, w, h, &[]);
+                            assert!(lr.x >= 0.0 && lr.x + lr.w <= l.width + 1e-6 && lr.y >= 0.0 && lr.y + lr.h <= l.height + 1e-6, "{id} at {width}: label {lr:?} outside");
+                            for t in &ink {
+                                assert!(!t.overlaps(&lr), "{id} {} step {step} at {width}: label {lr:?} covers {t:?}", s.name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::layout::{layout, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
+use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 
@@ -252,19 +252,22 @@ pub fn Diagram() -> impl IntoView {
             };
             out.push(v);
         }
-        // selector edges: the selected Service to each endpoint pod
+        // selector edges: the selected Service to each endpoint pod, routed around other boxes
+        // (straight when there are many: one route costs a grid search)
         let mut edges = Vec::new();
         if let Some(s) = svc {
-            if let Some(from) = l.find("service", &s.name) {
-                let (fx, fy) = (from.rect.x + from.rect.w / 2.0, from.rect.y + from.rect.h);
-                for e in &s.endpoints {
-                    let Some(pod) = &e.pod else { continue };
-                    if let Some((tx, ty)) = center_of(&l, &format!("pod:{pod}")) {
-                        edges.push(view! {
-                            <line class="selects" class:not-ready=!e.ready x1=fx y1=fy x2=tx y2=ty - 30.0 data-kind="selects" data-name=pod.clone() />
-                        });
-                    }
+            let routed = s.endpoints.len() <= 24;
+            for e in &s.endpoints {
+                let Some(pod) = &e.pod else { continue };
+                let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
+                let route = if routed { l.route(&from, &to) } else { [center_of(&l, &from), center_of(&l, &to)].into_iter().flatten().collect() };
+                if route.len() < 2 {
+                    continue;
                 }
+                let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                edges.push(view! {
+                    <polyline class="selects" class:not-ready=!e.ready points=points data-kind="selects" data-name=pod.clone() />
+                });
             }
         }
         view! { <g class="edges">{edges}</g><g class="things">{out}</g> }
@@ -277,23 +280,18 @@ pub fn Diagram() -> impl IntoView {
         let step = scene.step.get().min(p.hops.len());
         let mut lines = Vec::new();
         for (i, h) in p.hops.iter().enumerate() {
-            let (Some(a), Some(b)) = (center_of(&l, &h.from), center_of(&l, &h.to)) else { continue };
-            if a == b {
+            let route = l.route(&h.from, &h.to);
+            if route.len() < 2 || route.first() == route.last() {
                 continue;
             }
             let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
+            let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
             lines.push(view! {
-                <line class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str()
-                    x1=a.0 y1=a.1 x2=b.0 y2=b.1 />
+                <polyline class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str() points=points />
             });
         }
-        let at = if step == 0 { p.hops.first().map(|h| h.from.clone()) } else { p.hops.get(step - 1).map(|h| h.to.clone()) };
-        let pos = at.and_then(|k| center_of(&l, &k)).unwrap_or((l.width / 2.0, 20.0));
-        let label = if step == 0 {
-            p.hops.first().map(|h| format!("{} → {}", h.src, h.dst)).unwrap_or_default()
-        } else {
-            p.hops.get(step - 1).map(|h| match &h.rewritten { Some(r) => format!("{} ⇒ {r}", h.dst), None => h.dst.clone() }).unwrap_or_default()
-        };
+        let pos = packet_key(&p, step).and_then(|k| center_of(&l, k)).unwrap_or((l.width / 2.0, 20.0));
+        let label = packet_label(&p, step);
         // which connection the request rides (core::connections), once one was sent
         let label = match scene.delivery.get() {
             Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
@@ -301,8 +299,10 @@ pub fn Diagram() -> impl IntoView {
         };
         let end = step == p.hops.len() && step > 0;
         let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-        let lw = (label.chars().count() as f64 * 6.8 + 14.0).min(l.width - 8.0);
-        let lx = (pos.0 - lw / 2.0).clamp(4.0, l.width - lw - 4.0);
+        // placed where it covers no text and no counter (core::layout::place_label)
+        let label_lines = label_lines(&label, l.width - 8.0);
+        let (lw, lh) = label_size(&label_lines);
+        let lr = l.place_label(pos, lw, lh, &[]);
         // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
         let transform = format!("translate({}px, {}px)", pos.0, pos.1);
         view! {
@@ -312,8 +312,10 @@ pub fn Diagram() -> impl IntoView {
                 <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
             </g>
             <g class="packet-label" data-kind="packet-label" class:hidden=step == 0>
-                <rect x=lx y=pos.1 + 13.0 width=lw height="20" rx="10" />
-                <text x=lx + lw / 2.0 y=pos.1 + 27.0 text-anchor="middle">{label}</text>
+                <rect x=lr.x y=lr.y width=lr.w height=lr.h rx="9" />
+                {label_lines.into_iter().enumerate().map(|(i, t)| view! {
+                    <text x=lr.x + lr.w / 2.0 y=lr.y + 14.5 + 14.0 * i as f64 text-anchor="middle">{t}</text>
+                }).collect_view()}
             </g>
         }
         .into_any()
