@@ -6,7 +6,10 @@
 //! (each with its kube-proxy strip and its pods). Nodes wrap into rows; pods beyond what a node
 //! can show are folded into one "+N more" box.
 
-use super::report::Report;
+use super::cluster::ClusterNode;
+use super::report::{PodReport, Report, ServiceReport};
+use super::service::LoadBalancer;
+use super::textfit::{fit_middle, fit_variants, text_width, Font};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -24,7 +27,42 @@ impl Rect {
         self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
     }
     pub fn contains(&self, o: &Rect) -> bool {
-        o.x >= self.x && o.y >= self.y && o.x + o.w <= self.x + self.w + 1e-6 && o.y + o.h <= self.y + self.h + 1e-6
+        o.x >= self.x - 1e-6 && o.y >= self.y - 1e-6 && o.x + o.w <= self.x + self.w + 1e-6 && o.y + o.h <= self.y + self.h + 1e-6
+    }
+    /// This rect grown by `m` on every side.
+    pub fn inflate(&self, m: f64) -> Rect {
+        Rect { x: self.x - m, y: self.y - m, w: self.w + 2.0 * m, h: self.h + 2.0 * m }
+    }
+}
+
+/// One line of text in a box, placed: what is drawn and the whole of it (for `<title>`, focus
+/// and the details panel).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub font: Font,
+    /// an extra class: `t-mark`, `t-miss`, or ""
+    pub class: &'static str,
+    /// baseline start (or end, when `end`)
+    pub x: f64,
+    pub y: f64,
+    pub end: bool,
+    /// as drawn (maybe shortened)
+    pub text: String,
+    /// the whole text
+    pub full: String,
+}
+
+impl Text {
+    pub fn width(&self) -> f64 {
+        text_width(&self.text, self.font)
+    }
+    /// Its box as a browser's getBBox gives it (DejaVu ascent 0.93 em, descent 0.24 em).
+    pub fn bbox(&self) -> Rect {
+        let (w, s) = (self.width(), self.font.size());
+        Rect { x: if self.end { self.x - w } else { self.x }, y: self.y - 0.93 * s, w, h: 1.17 * s }
+    }
+    pub fn shortened(&self) -> bool {
+        self.text != self.full
     }
 }
 
@@ -38,6 +76,10 @@ pub struct Item {
     /// for pods: index into report.pods (None for the client pod); for services: index into report.services;
     /// for pod groups: how many pods are folded in
     pub index: Option<usize>,
+    /// its lines of text, each inside `rect`
+    pub texts: Vec<Text>,
+    /// pods: where the request counter goes (kept clear of text)
+    pub badge: Option<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,12 +92,14 @@ pub struct Layout {
 }
 
 pub const POD_W: f64 = 150.0;
-pub const POD_H: f64 = 74.0;
+const POD_MAX_W: f64 = 300.0;
 const GAP: f64 = 10.0;
-const NODE_HEAD: f64 = 40.0;
 const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
 const SVC_MIN_W: f64 = 150.0;
+const SVC_MAX_W: f64 = 340.0;
+const PAD: f64 = 7.0;
+const PITCH: f64 = 15.0;
 pub const MAX_SERVICES: usize = 10;
 /// From this many Services (or pods) a scene is a whole cluster: the diagram shows only the
 /// selected Service's neighbourhood (its endpoints' and near misses' pods, their nodes, the
@@ -102,6 +146,9 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
     hood
 }
 
+/// a lane under the cluster kept free for the hop label when nothing nearer is clear
+const LANE_H: f64 = 40.0;
+
 impl Layout {
     pub fn find(&self, kind: &str, name: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.kind == kind && i.name == name)
@@ -112,7 +159,7 @@ impl Layout {
         if let Some(i) = self.find(kind, name) {
             return Some(match kind {
                 "cluster" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
-                "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y + NODE_HEAD / 2.0),
+                "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y + 20.0),
                 _ => i.rect.center(),
             });
         }
@@ -124,108 +171,614 @@ impl Layout {
     }
 }
 
+/// Routes and labels: hops go around the boxes they do not enter; the hop label goes where it
+/// covers no text and no counter.
+impl Layout {
+    /// The drawn item a path endpoint names (a folded pod: its group).
+    pub fn item_for(&self, key: &str) -> Option<&Item> {
+        let (kind, name) = key.split_once(':')?;
+        self.find(kind, name).or_else(|| {
+            let group = self.folded.iter().find(|(p, _)| p == name).filter(|_| kind == "pod")?;
+            self.find("pod-group", &group.1)
+        })
+    }
+
+    /// Boxes a hop from `from` to `to` must not cross: every pod, pod group, node and kube-proxy
+    /// (and, when `strict`, every other box) except the two ends and the nodes they sit on.
+    pub fn obstacles(&self, from: &str, to: &str, strict: bool) -> Vec<Rect> {
+        let ends: Vec<&Item> = [from, to].iter().filter_map(|k| self.item_for(k)).collect();
+        let entered = |it: &Item| {
+            ends.iter().any(|e| std::ptr::eq(*e, it) || (it.kind == "node" && it.rect.contains(&e.rect)))
+        };
+        let kinds: &[&str] = if strict {
+            &["pod", "pod-group", "node", "kube-proxy", "service", "dns", "client", "load-balancer", "external"]
+        } else {
+            &["pod", "pod-group", "node", "kube-proxy"]
+        };
+        self.items.iter().filter(|i| kinds.contains(&i.kind) && !entered(i)).map(|i| i.rect).collect()
+    }
+
+    /// An orthogonal route from `from`'s anchor to `to`'s that crosses no obstacle: a shortest
+    /// path with few bends over the grid of the obstacles' edges (plus a margin) and the ends.
+    pub fn route(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
+        let (Some(a), Some(b)) = (self.anchor(from), self.anchor(to)) else { return vec![] };
+        for strict in [true, false] {
+            if let Some(r) = route_between(a, b, &self.obstacles(from, to, strict), self.width, self.height) {
+                return r;
+            }
+        }
+        vec![a, b]
+    }
+
+    /// Every text's box and every counter slot: what a label must not cover.
+    pub fn ink(&self) -> Vec<Rect> {
+        self.items.iter().flat_map(|i| i.texts.iter().map(Text::bbox).chain(i.badge)).collect()
+    }
+
+    /// Where a label `w` × `h` goes near `at` (the packet): the nearest candidate that covers
+    /// no text, no counter and not the packet, inside the drawing; the first one if none is clear.
+    pub fn place_label(&self, at: (f64, f64), w: f64, h: f64, avoid: &[Rect]) -> Rect {
+        let ink = self.ink();
+        let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
+        let clamp = |x: f64, y: f64| Rect { x: x.clamp(2.0, (self.width - w - 2.0).max(2.0)), y: y.clamp(2.0, (self.height - h - 2.0).max(2.0)), w, h };
+        // a grid of positions around the packet, nearest first; last, the lane kept free at the bottom
+        let mut cands: Vec<(f64, Rect)> = Vec::new();
+        for k in -30..=30 {
+            for m in -12..=12 {
+                let r = clamp(at.0 - w / 2.0 + m as f64 * 18.0, at.1 + 13.0 + k as f64 * 7.0);
+                let (cx, cy) = r.center();
+                cands.push(((cx - at.0).abs() * 0.5 + (cy - at.1).abs(), r));
+            }
+        }
+        cands.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut cands: Vec<Rect> = cands.into_iter().map(|(_, r)| r).collect();
+        cands.insert(0, clamp(at.0 - w / 2.0, at.1 + 13.0));
+        cands.push(clamp(at.0 - w / 2.0, self.height - LANE_H + (LANE_H - h) / 2.0));
+        let clear = |r: &Rect| !r.overlaps(&packet) && !ink.iter().chain(avoid).any(|i| i.overlaps(r));
+        cands.iter().find(|r| clear(r)).copied().unwrap_or(cands[cands.len() - 1])
+    }
+}
+
+/// What the hop label says at `step` (0: before the first hop).
+pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
+    if step == 0 {
+        p.hops.first().map(|h| format!("{} → {}", h.src, h.dst)).unwrap_or_default()
+    } else {
+        p.hops.get(step - 1).map(|h| match &h.rewritten { Some(r) => format!("{} ⇒ {r}", h.dst), None => h.dst.clone() }).unwrap_or_default()
+    }
+}
+
+/// Where the packet is at `step`: the start of the first hop, else the end of hop `step`.
+pub fn packet_key(p: &super::paths::Path, step: usize) -> Option<&str> {
+    if step == 0 { p.hops.first().map(|h| h.from.as_str()) } else { p.hops.get(step - 1).map(|h| h.to.as_str()) }
+}
+
+/// The label's lines for `text` within `max` px: one line if it fits, else broken before
+/// " ⇒ ", " → " and " · " (each part shortened at its end only if it still does not fit).
+pub fn label_lines(text: &str, max: f64) -> Vec<String> {
+    let inner = max - 16.0;
+    if text_width(text, Font::Label) <= inner {
+        return vec![text.to_string()];
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = [" ⇒ ", " → ", " · "].iter().filter_map(|sep| rest.find(sep).filter(|&i| i > 0)).min();
+        match next {
+            Some(i) => {
+                parts.last_mut().unwrap().push_str(&rest[..i]);
+                parts.push(String::new());
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                parts.last_mut().unwrap().push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    // greedy: join parts while they fit
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        match lines.last_mut() {
+            Some(l) if text_width(&format!("{l} {part}"), Font::Label) <= inner => {
+                l.push(' ');
+                l.push_str(&part);
+            }
+            _ => lines.push(part),
+        }
+    }
+    lines.into_iter().map(|l| super::textfit::fit_end(&l, Font::Label, inner)).collect()
+}
+
+/// The label's size for its lines.
+pub fn label_size(lines: &[String]) -> (f64, f64) {
+    let w = lines.iter().map(|l| text_width(l, Font::Label)).fold(0.0, f64::max);
+    (w + 16.0, 6.0 + 14.0 * lines.len() as f64)
+}
+
+fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let crosses = |p: (f64, f64), q: (f64, f64)| {
+        obstacles.iter().any(|r| {
+            if (p.1 - q.1).abs() < 1e-9 {
+                let (x1, x2) = (p.0.min(q.0), p.0.max(q.0));
+                r.y < p.1 && p.1 < r.y + r.h && x1.max(r.x) < x2.min(r.x + r.w)
+            } else {
+                let (y1, y2) = (p.1.min(q.1), p.1.max(q.1));
+                r.x < p.0 && p.0 < r.x + r.w && y1.max(r.y) < y2.min(r.y + r.h)
+            }
+        })
+    };
+    if (a.0 == b.0 || a.1 == b.1) && !crosses(a, b) {
+        return Some(vec![a, b]);
+    }
+    // an L if one is clear
+    for corner in [(b.0, a.1), (a.0, b.1)] {
+        if !crosses(a, corner) && !crosses(corner, b) {
+            return Some(vec![a, corner, b]);
+        }
+    }
+    let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
+    let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
+    for r in obstacles {
+        xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
+        ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
+    }
+    let norm = |v: &mut Vec<f64>| {
+        v.retain(|x| x.is_finite());
+        v.sort_by(|p, q| p.total_cmp(q));
+        v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+    };
+    norm(&mut xs);
+    norm(&mut ys);
+    let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
+    let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
+    let (nx, ny) = (xs.len(), ys.len());
+    let id = |i: usize, j: usize, d: usize| (j * nx + i) * 4 + d;
+    let mut dist = vec![u64::MAX; nx * ny * 4];
+    let mut prev = vec![usize::MAX; nx * ny * 4];
+    let mut heap = BinaryHeap::new();
+    for d in 0..4 {
+        dist[id(si, sj, d)] = 0;
+        heap.push(Reverse((0u64, id(si, sj, d))));
+    }
+    const BEND: u64 = 400; // 40 px per bend, in tenths of a px
+    let mut goal = None;
+    while let Some(Reverse((c, s))) = heap.pop() {
+        if c > dist[s] {
+            continue;
+        }
+        let (d, cell) = (s % 4, s / 4);
+        let (i, j) = (cell % nx, cell / nx);
+        if i == ti && j == tj {
+            goal = Some(s);
+            break;
+        }
+        // 0 right, 1 left, 2 down, 3 up
+        let steps: [(usize, Option<(usize, usize)>); 4] = [
+            (0, (i + 1 < nx).then(|| (i + 1, j))),
+            (1, i.checked_sub(1).map(|i| (i, j))),
+            (2, (j + 1 < ny).then(|| (i, j + 1))),
+            (3, j.checked_sub(1).map(|j| (i, j))),
+        ];
+        for (nd, next) in steps {
+            let Some((ni, nj)) = next else { continue };
+            let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
+            if crosses(p, q) {
+                continue;
+            }
+            let len = (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64;
+            let nc = c + len + if nd != d && c > 0 { BEND } else { 0 };
+            let t = id(ni, nj, nd);
+            if nc < dist[t] {
+                dist[t] = nc;
+                prev[t] = s;
+                heap.push(Reverse((nc, t)));
+            }
+        }
+    }
+    let mut s = goal?;
+    let mut pts = Vec::new();
+    loop {
+        let cell = s / 4;
+        let p = (xs[cell % nx], ys[cell / nx]);
+        if pts.last() != Some(&p) {
+            pts.push(p);
+        }
+        if prev[s] == usize::MAX {
+            break;
+        }
+        s = prev[s];
+    }
+    pts.reverse();
+    // drop points in the middle of straight runs
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for p in pts {
+        if out.len() >= 2 {
+            let (u, v) = (out[out.len() - 2], out[out.len() - 1]);
+            if (u.0 == v.0 && v.0 == p.0) || (u.1 == v.1 && v.1 == p.1) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    Some(out)
+}
+
+/// How a pod stands towards the selected Service.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Relation {
+    None,
+    Endpoint { ready: bool },
+    NearMiss,
+}
+
+/// The selector keys a near-miss pod fails, as `✗ app=web-v2 ≠ web`.
+pub fn miss_line(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
+    let m = svc?.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
+    if m.mismatched.is_empty() {
+        return None;
+    }
+    Some(
+        m.mismatched
+            .iter()
+            .map(|(k, want, got)| match got {
+                Some(g) => format!("✗ {k}={g} ≠ {want}"),
+                None => format!("✗ no {k} (want {want})"),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The pod's relation to `svc` and a sentence saying why.
+pub fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, String) {
+    let Some(s) = svc else { return (Relation::None, String::new()) };
+    if let Some(e) = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace) {
+        let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+        if e.ports.is_empty() && !s.ports.is_empty() {
+            // listed in the EndpointSlice with no ports: its targetPort does not resolve on this pod
+            return (Relation::Endpoint { ready: false }, format!("endpoint of {} with no ports (its targetPort does not resolve here): no traffic through the Service", s.name));
+        }
+        let why = if e.ready { format!("endpoint of {}: receives traffic on {ports}", s.name) } else { format!("endpoint of {} but not ready: no traffic", s.name) };
+        return (Relation::Endpoint { ready: e.ready }, why);
+    }
+    if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {
+        return (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason));
+    }
+    (Relation::None, String::new())
+}
+
+/// A pod's state word: ready, not ready, pending, terminating (+ "(flipped)").
+pub fn pod_state(pod: &PodReport) -> String {
+    let state = if pod.terminating { "terminating" } else if pod.ready { "ready" } else if pod.ip.is_none() { "pending" } else { "not ready" };
+    if pod.ready_flipped { format!("{state} (flipped)") } else { state.to_string() }
+}
+
+/// The labels worth showing (not the controllers' hashes).
+pub fn pod_labels(pod: &PodReport) -> String {
+    pod.labels.iter().filter(|(k, _)| k != "pod-template-hash" && !k.starts_with("statefulset.kubernetes.io")).map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
+}
+
+pub fn pod_ports(pod: &PodReport) -> String {
+    if pod.ports.is_empty() {
+        "no containerPorts".to_string()
+    } else {
+        let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}", p.container_port), None => p.container_port.to_string() }).collect::<Vec<_>>().join(" ");
+        format!("ports {ports}")
+    }
+}
+
+/// A line before placing: its style, its variants (most complete first), whether to shorten
+/// in the middle (names) or at the end, and the room kept free at its right.
+struct Line {
+    font: Font,
+    class: &'static str,
+    variants: Vec<String>,
+    middle: bool,
+    reserve: f64,
+}
+
+impl Line {
+    fn new(font: Font, s: impl Into<String>) -> Line {
+        Line { font, class: "", variants: vec![s.into()], middle: false, reserve: 0.0 }
+    }
+    fn name(s: impl Into<String>, reserve: f64) -> Line {
+        Line { font: Font::Name, class: "", variants: vec![s.into()], middle: true, reserve }
+    }
+    fn variants(font: Font, v: Vec<String>) -> Line {
+        Line { font, class: "", variants: v, middle: false, reserve: 0.0 }
+    }
+    fn need(&self) -> f64 {
+        text_width(&self.variants[0], self.font) + self.reserve
+    }
+    fn place(&self, x: f64, y: f64, max: f64) -> Text {
+        let max = max - self.reserve;
+        let text = if self.middle { fit_middle(&self.variants[0], self.font, max) } else { fit_variants(&self.variants, self.font, max) };
+        Text { font: self.font, class: self.class, x, y, end: false, text, full: self.variants[0].clone() }
+    }
+}
+
+fn need(lines: &[Line]) -> f64 {
+    lines.iter().map(Line::need).fold(0.0, f64::max) + 2.0 * PAD
+}
+
+/// Place `lines` in `r`, the first baseline at `first`, then one every `pitch`.
+fn place(lines: &[Line], r: Rect, first: f64, pitch: f64) -> Vec<Text> {
+    lines.iter().enumerate().map(|(i, l)| l.place(r.x + PAD, r.y + first + i as f64 * pitch, r.w - 2.0 * PAD)).collect()
+}
+
+fn mark_text(r: Rect, mark: &str) -> Text {
+    Text { font: Font::Name, class: "t-mark", x: r.x + r.w - PAD, y: r.y + 16.0, end: true, text: mark.into(), full: mark.into() }
+}
+
+/// What a pod box says, line by line, and its mark (✓ ! ✗).
+fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: bool, multi_ns: bool, headless: bool) -> (Vec<Line>, &'static str) {
+    let (rel, _) = if client { (Relation::None, String::new()) } else { relation(svc, pod) };
+    let mark = match rel {
+        Relation::Endpoint { ready: true } => "✓",
+        Relation::Endpoint { ready: false } => "!",
+        Relation::NearMiss => "✗",
+        Relation::None => "",
+    };
+    let mut lines = vec![Line::name(if client { "client (curl)".to_string() } else { pod.name.clone() }, 18.0)];
+    if multi_ns {
+        lines.push(Line::variants(Font::Small, vec![format!("namespace {}", pod.namespace), pod.namespace.clone()]));
+    }
+    let mut ip = Line::new(Font::Mono, pod.ip.clone().unwrap_or_else(|| "no IP".into()));
+    ip.reserve = 38.0;
+    lines.push(ip);
+    if headless {
+        // a headless Service gives each pod with a hostname its own A record
+        let fqdn = svc
+            .and_then(|s| {
+                let own = format!("{}.{}.svc.", s.name, s.namespace);
+                s.dns_records.iter().find(|d| Some(&d.answer) == pod.ip.as_ref() && !d.name.starts_with(&own) && d.kind == "A")
+            })
+            .map(|d| d.name.clone());
+        let domain = format!(".svc.{}", r.cluster.cluster_domain);
+        lines.push(match fqdn {
+            Some(f) => {
+                let short = f.trim_end_matches(&domain).to_string();
+                let shorter = short.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_else(|| short.clone());
+                Line::variants(Font::Mono, vec![f, short, shorter])
+            }
+            None => Line::new(Font::Small, "no DNS name of its own"),
+        });
+    }
+    match if client { None } else { miss_line(svc, pod) } {
+        Some(m) => {
+            // bold (.t-miss), measured as such
+            let mut l = Line::new(Font::Badge, m);
+            l.class = "t-miss";
+            lines.push(l);
+        }
+        None => lines.push(Line::new(Font::Small, if client { "the in-cluster client".to_string() } else { pod_labels(pod) })),
+    }
+    lines.push(Line::new(Font::Small, pod_ports(pod)));
+    lines.push(Line::new(Font::Small, pod_state(pod)));
+    (lines, mark)
+}
+
+fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
+    let addr = if s.rejected {
+        "rejected by the API server".to_string()
+    } else if s.type_ == "ExternalName" {
+        format!("CNAME {}", s.external_name.clone().unwrap_or_default())
+    } else if s.headless {
+        "clusterIP: None (headless)".to_string()
+    } else {
+        format!("clusterIP {}", s.cluster_ip.clone().unwrap_or_default())
+    };
+    let ports = s
+        .ports
+        .iter()
+        .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.map(|n| format!(" (node {n})")).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let badge = s.type_.clone();
+    let bw = text_width(&badge, Font::Badge) + 10.0;
+    let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
+    let lines = vec![
+        Line::name(s.name.clone(), bw),
+        Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIP ", "")]),
+        Line::new(Font::Small, if ports.is_empty() { "no ports".into() } else { format!("port {ports}") }),
+        Line::variants(Font::Small, vec![dns, format!("{}.{}.svc", s.name, s.namespace), format!("{}.{}", s.name, s.namespace)]),
+    ];
+    (lines, badge)
+}
+
+fn dns_lines(svc: Option<&ServiceReport>) -> Vec<Line> {
+    let (kind, answer) = svc
+        .map(|s| {
+            if s.dns_records.is_empty() {
+                ("→ NXDOMAIN".to_string(), String::new())
+            } else {
+                let first = &s.dns_records[0];
+                let more = s.dns_records.iter().filter(|x| x.kind == first.kind && x.name == first.name).count();
+                (format!("→ {}{}", first.kind, if more > 1 { format!(" ×{more}") } else { String::new() }), first.answer.clone())
+            }
+        })
+        .unwrap_or_default();
+    vec![
+        Line::new(Font::Name, "cluster DNS"),
+        Line::new(Font::Small, svc.map(|s| format!("{}.{}.svc", s.name, s.namespace)).unwrap_or_default()),
+        Line::new(Font::Small, kind),
+        Line { middle: true, ..Line::new(Font::Mono, answer) },
+    ]
+}
+
+/// The outside boxes: (kind, name, lines).
+fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<Line>)> {
+    let mut out = vec![(
+        "client",
+        "outside".to_string(),
+        vec![Line::new(Font::Name, "outside client"), Line::new(Font::Mono, "198.51.100.7"), Line::new(Font::Small, "(the internet)")],
+    )];
+    if let Some(s) = svc {
+        if s.type_ == "LoadBalancer" && !s.rejected {
+            let (addr, pending) = match &s.load_balancer {
+                LoadBalancer::Ready { ingress, .. } => (ingress.join(", "), false),
+                _ => ("<pending>".to_string(), true),
+            };
+            let note = if pending { "no cloud controller" } else { "→ nodePort on every node" };
+            out.push(("load-balancer", s.name.clone(), vec![Line::new(Font::Name, "cloud load balancer"), Line::new(Font::Mono, addr), Line::new(Font::Small, note)]));
+        }
+        if s.type_ == "ExternalName" && !s.rejected {
+            if let Some(e) = &s.external_name {
+                out.push((
+                    "external",
+                    e.clone(),
+                    vec![Line::new(Font::Name, "external host"), Line { middle: true, ..Line::new(Font::Mono, e.clone()) }, Line::new(Font::Small, "outside the cluster")],
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn item(kind: &'static str, name: String, rect: Rect, index: Option<usize>, texts: Vec<Text>) -> Item {
+    Item { kind, name, rect, index, texts, badge: None }
+}
+
 /// Lay out `report` for a drawing `width` px wide, showing `selected` Service's outside parts.
+/// Boxes are as wide as their text needs (within bounds); text that still does not fit is
+/// shortened, keeping what tells things apart.
 pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // a NaN width (a host element not laid out yet) would make every coordinate NaN
     let width = if width.is_nan() { 1280.0 } else { width.clamp(320.0, 4000.0) };
+    let svc = selected.and_then(|i| report.services.get(i));
+    let domain = report.cluster.cluster_domain.clone();
     let mut items = Vec::new();
     let mut folded = Vec::new();
-    // narrow (phones, 360 px embeds): the outside parts sit in a row above the cluster
-    let stacked = width < 560.0;
-    let outside_w = if stacked { 0.0 } else if width < 900.0 { 130.0 } else { 170.0 };
+
+    // ---- the outside: a column left of the cluster when wide, else a row above it ----
+    let outside = outside_boxes(svc);
+    let outside_need = outside.iter().map(|(_, _, l)| need(l)).fold(0.0, f64::max);
+    let stacked = width < 900.0;
+    let outside_w = if stacked { 0.0 } else { outside_need.clamp(150.0, 260.0) + 8.0 };
+    let row_h = 64.0;
     let cluster_x = if stacked { 8.0 } else { outside_w + 20.0 };
     let cluster_w = width - cluster_x - 8.0;
-    let cluster_y = if stacked { 8.0 + 64.0 + 14.0 } else { 8.0 };
+    let cluster_y = if stacked { 8.0 + row_h + 14.0 } else { 8.0 };
     let inner_x = cluster_x + 12.0;
     let inner_w = cluster_w - 24.0;
 
     // ---- top band: DNS + Services ----
     let top_y = cluster_y + 28.0;
-    let dns_w = if width < 900.0 { 120.0 } else { 175.0 };
+    let dns_lines = dns_lines(svc);
+    let dns_w = need(&dns_lines).clamp(120.0, if width < 900.0 { 170.0 } else { 240.0 }).min(inner_w);
     let svc_h = 78.0;
-    items.push(Item { kind: "dns", name: "cluster-dns".into(), rect: Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h }, index: None });
+    let dns_rect = Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h };
+    items.push(item("dns", "cluster-dns".into(), dns_rect, None, place(&dns_lines, dns_rect, 17.0, 16.0)));
+    // a whole cluster (issue #12): only the selected Service's neighbourhood is drawn
     let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then(|| neighbourhood(report, selected));
     let drawn_services: Vec<usize> = match &hood {
         Some(_) => selected.filter(|&i| i < report.services.len()).into_iter().collect(),
         None => (0..report.services.len().min(MAX_SERVICES)).collect(),
     };
     let n_svc = drawn_services.len();
+    let svc_lines: Vec<(Vec<Line>, String)> = drawn_services.iter().map(|&i| service_lines(&report.services[i], &domain)).collect();
+    let svc_need = svc_lines.iter().map(|(l, _)| need(l)).fold(SVC_MIN_W, f64::max).min(SVC_MAX_W);
     // Services sit right of DNS; when that leaves too little room they start on the row below it
     let beside = inner_w - dns_w - GAP >= SVC_MIN_W;
-    let (svc_x0, avail, svc_y0) = if beside {
-        (inner_x + dns_w + GAP, inner_w - dns_w - GAP, top_y)
-    } else {
-        (inner_x, inner_w, top_y + svc_h + GAP)
-    };
-    let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (SVC_MIN_W + GAP)).floor().max(1.0) as usize) };
-    let svc_w = ((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64).min(240.0);
-    for (k, &i) in drawn_services.iter().enumerate() {
+    let (svc_x0, avail, svc_y0) = if beside { (inner_x + dns_w + GAP, inner_w - dns_w - GAP, top_y) } else { (inner_x, inner_w, top_y + svc_h + GAP) };
+    let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (svc_need + GAP)).floor().max(1.0) as usize) };
+    let svc_w = svc_need.min((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64);
+    for (k, (&i, (lines, badge))) in drawn_services.iter().zip(svc_lines).enumerate() {
         let s = &report.services[i];
         let (r, c) = (k / per_row, k % per_row);
-        let x = svc_x0 + c as f64 * (svc_w + GAP);
-        let y = svc_y0 + r as f64 * (svc_h + GAP);
-        items.push(Item { kind: "service", name: s.name.clone(), rect: Rect { x, y, w: svc_w, h: svc_h }, index: Some(i) });
+        let rect = Rect { x: svc_x0 + c as f64 * (svc_w + GAP), y: svc_y0 + r as f64 * (svc_h + GAP), w: svc_w, h: svc_h };
+        let mut texts = place(&lines, rect, 17.0, 16.3);
+        let bw = text_width(&badge, Font::Badge);
+        if bw + 2.0 * PAD <= rect.w {
+            texts.push(Text { font: Font::Badge, class: "", x: rect.x + rect.w - PAD, y: rect.y + 17.0, end: true, text: badge.clone(), full: badge });
+        }
+        items.push(item("service", s.name.clone(), rect, Some(i), texts));
     }
     let svc_rows = if n_svc == 0 { 0 } else { n_svc.div_ceil(per_row) };
     let svc_bottom = svc_y0 + svc_rows as f64 * (svc_h + GAP);
     let top_bottom = svc_bottom.max(top_y + svc_h + GAP);
     let nodes_y = top_bottom + 24.0;
 
-    // ---- nodes ----
-    let drawn_nodes: Vec<_> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
+    // ---- nodes and their pods ----
+    // namespaces on pods when the scene has more than one (pods' or Services')
+    let first_ns = report.pods.first().map(|p| p.namespace.as_str()).or(report.services.first().map(|s| s.namespace.as_str())).unwrap_or("default");
+    let multi_ns = report.pods.iter().map(|p| p.namespace.as_str()).chain(report.services.iter().map(|s| s.namespace.as_str())).any(|n| n != first_ns);
+    let headless = svc.is_some_and(|s| s.headless && !s.rejected);
+    let client = &report.cluster.client_pod;
+    // every pod's lines, the client pod's first (index None)
+    let all: Vec<(Option<usize>, &PodReport)> = std::iter::once((None, client))
+        .chain(report.pods.iter().enumerate().filter(|(i, _)| hood.as_ref().is_none_or(|h| h.pods.contains(i))).map(|(i, p)| (Some(i), p)))
+        .collect();
+    let pod_lines: Vec<(Vec<Line>, &'static str)> = all.iter().map(|(i, p)| pod_lines(report, svc, p, i.is_none(), multi_ns, headless)).collect();
+    let n_lines = pod_lines.iter().map(|(l, _)| l.len()).max().unwrap_or(5);
+    let pod_h = 16.0 + PITCH * (n_lines as f64 - 1.0) + 8.0;
+    let pod_need = pod_lines.iter().map(|(l, _)| need(l)).fold(POD_W, f64::max).min(POD_MAX_W);
+    let drawn_nodes: Vec<&ClusterNode> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
     let n_nodes = drawn_nodes.len().max(1);
-    let node_cols = n_nodes.min(((inner_w + GAP) / (POD_W + 24.0 + GAP)).floor().max(1.0) as usize);
+    let node_cols = n_nodes.min(((inner_w + GAP) / (pod_need + 16.0 + GAP)).floor().max(1.0) as usize);
     let node_w = (inner_w - GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
-    let pod_w = POD_W.min(node_w - 16.0);
+    let pod_w = pod_need.min(node_w - 16.0);
     let pods_per_row = (((node_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
     let cap = pods_per_row * MAX_POD_ROWS;
-    // pods per node, the client pod first on its node
+    // the node's head: its name, then "IP · pods CIDR" on one line if it fits, else two
+    let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
+    let two_line_head = drawn_nodes.iter().all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
+    let node_head = if two_line_head { 40.0 } else { 54.0 };
+    let proxy_lines = [Line::variants(Font::Small, vec!["kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)".into(), "kube-proxy · iptables".into(), "kube-proxy".into()])];
     let mut y = nodes_y;
     for row in drawn_nodes.chunks(node_cols) {
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
             let x = inner_x + c as f64 * (node_w + GAP);
-            let mut pods: Vec<(String, Option<usize>)> = Vec::new();
-            if report.cluster.client_pod.node.as_deref() == Some(node.name.as_str()) {
-                pods.push((report.cluster.client_pod.name.clone(), None));
-            }
-            for (pi, p) in report.pods.iter().enumerate() {
-                if p.node.as_deref() == Some(node.name.as_str()) && hood.as_ref().is_none_or(|h| h.pods.contains(&pi)) {
-                    pods.push((p.name.clone(), Some(pi)));
-                }
-            }
+            let pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(pods_per_row);
-            let h = NODE_HEAD + PROXY_H + 8.0 + rows as f64 * (POD_H + GAP) + 4.0;
+            let h = node_head + PROXY_H + 8.0 + rows as f64 * (pod_h + GAP) + 4.0;
             row_h = row_h.max(h);
-            let py0 = y + NODE_HEAD + PROXY_H + 8.0;
-            for (k, (name, idx)) in pods.iter().take(shown).enumerate() {
+            let py0 = y + node_head + PROXY_H + 8.0;
+            let slot = |k: usize| {
                 let (r, cc) = (k / pods_per_row, k % pods_per_row);
-                row_items.push(Item {
-                    kind: "pod",
-                    name: name.clone(),
-                    rect: Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: py0 + r as f64 * (POD_H + GAP), w: pod_w, h: POD_H },
-                    index: *idx,
-                });
+                Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: py0 + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
+            };
+            for (k, &a) in pods.iter().take(shown).enumerate() {
+                let rect = slot(k);
+                let (lines, mark) = &pod_lines[a];
+                let mut texts = place(lines, rect, 16.0, PITCH);
+                if !mark.is_empty() {
+                    texts.push(mark_text(rect, mark));
+                }
+                let ip_line = if multi_ns { 2.0 } else { 1.0 };
+                let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 16.0 + ip_line * PITCH - 11.5, w: 30.0, h: 15.0 });
+                row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect, index: all[a].0, texts, badge });
             }
             if pods.len() > cap {
-                let k = cap - 1;
-                let (r, cc) = (k / pods_per_row, k % pods_per_row);
+                let rect = slot(cap - 1);
                 let gname = format!("{}-more", node.name);
-                for (name, _) in pods.iter().skip(shown) {
-                    folded.push((name.clone(), gname.clone()));
+                let rest = &pods[shown..];
+                for &a in rest {
+                    folded.push((all[a].1.name.clone(), gname.clone()));
                 }
-                row_items.push(Item {
-                    kind: "pod-group",
-                    name: gname,
-                    rect: Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: py0 + r as f64 * (POD_H + GAP), w: pod_w, h: POD_H },
-                    index: Some(pods.len() - shown),
-                });
+                let ready = rest.iter().filter(|&&a| all[a].1.ready).count();
+                let lines = [
+                    Line::variants(Font::Name, vec![format!("+{} more pods", rest.len()), format!("+{}", rest.len())]),
+                    Line::new(Font::Small, format!("{ready} ready · {} not ready", rest.len() - ready)),
+                ];
+                let texts = place(&lines, rect, rect.h / 2.0 - 2.0, PITCH);
+                row_items.push(item("pod-group", gname, rect, Some(rest.len()), texts));
             }
-            row_items.push(Item { kind: "kube-proxy", name: node.name.clone(), rect: Rect { x: x + 8.0, y: y + NODE_HEAD, w: node_w - 16.0, h: PROXY_H }, index: None });
-            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None });
+            let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
+            row_items.push(item("kube-proxy", node.name.clone(), prect, None, place(&proxy_lines, prect, 15.0, 0.0)));
+            let nlines = if two_line_head {
+                vec![Line::name(node.name.clone(), 0.0), Line::new(Font::Mono, head2(node))]
+            } else {
+                vec![Line::name(node.name.clone(), 0.0), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
+            };
+            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect(), badge: None });
         }
         for it in row_items.iter_mut() {
             if it.kind == "node" {
@@ -239,28 +792,36 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         y += row_h + GAP;
     }
     let cluster_h = y - cluster_y;
-    items.insert(0, Item { kind: "cluster", name: "cluster".into(), rect: Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h }, index: None });
-
-    // ---- outside: a column left of the cluster, or a row above it when narrow ----
-    let (client_rect, second_rect) = if stacked {
-        let w2 = (width - 24.0) / 2.0;
-        (Rect { x: 8.0, y: 8.0, w: w2, h: 64.0 }, Rect { x: 16.0 + w2, y: 8.0, w: w2, h: 64.0 })
-    } else {
-        let ow = outside_w - 8.0;
-        (Rect { x: 8.0, y: 60.0, w: ow, h: 64.0 }, Rect { x: 8.0, y: 170.0, w: ow, h: 78.0 })
-    };
-    items.push(Item { kind: "client", name: "outside".into(), rect: client_rect, index: None });
-    if let Some(s) = selected.and_then(|i| report.services.get(i)) {
-        if s.type_ == "LoadBalancer" && !s.rejected {
-            items.push(Item { kind: "load-balancer", name: s.name.clone(), rect: second_rect, index: None });
-        }
-        if s.type_ == "ExternalName" && !s.rejected {
-            if let Some(e) = &s.external_name {
-                items.push(Item { kind: "external", name: e.clone(), rect: second_rect, index: None });
-            }
-        }
+    let crect = Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h };
+    let title = [Line::variants(
+        Font::Region,
+        vec![
+            format!("Kubernetes cluster · Services {} · nodePorts {}", report.cluster.service_cidr, report.cluster.node_port_range),
+            format!("Kubernetes cluster · Services {}", report.cluster.service_cidr),
+            "Kubernetes cluster".into(),
+        ],
+    )];
+    let mut ctexts = place(&title, Rect { x: crect.x + 12.0 - PAD, w: crect.w - 24.0 + 2.0 * PAD, ..crect }, 18.0, 0.0);
+    for t in &mut ctexts {
+        t.full = title[0].variants[0].clone();
     }
-    let height = (cluster_y + cluster_h + 8.0).max(280.0);
+    items.insert(0, item("cluster", "cluster".into(), crect, None, ctexts));
+
+    // ---- outside boxes ----
+    let n_out = outside.len();
+    for (k, (kind, name, lines)) in outside.into_iter().enumerate() {
+        let rect = if stacked {
+            let w2 = (width - 16.0 - GAP * (n_out as f64 - 1.0)) / n_out as f64;
+            let w = need(&lines).max(150.0).min(w2);
+            Rect { x: 8.0 + k as f64 * (w2 + GAP), y: 8.0, w, h: row_h }
+        } else {
+            let ow = outside_w - 8.0;
+            if k == 0 { Rect { x: 8.0, y: 60.0, w: ow, h: row_h } } else { Rect { x: 8.0, y: 170.0, w: ow, h: 78.0 } }
+        };
+        let texts = place(&lines, rect, 18.0, 18.0);
+        items.push(item(kind, name, rect, None, texts));
+    }
+    let height = (cluster_y + cluster_h + 8.0 + LANE_H).max(280.0);
     Layout { width, height, items, folded }
 }
 
@@ -269,40 +830,6 @@ mod tests {
     use super::*;
     use crate::core::analyze;
     use crate::core::config::Config;
-
-    /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
-    /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.
-    #[test]
-    fn a_whole_cluster_draws_the_selected_services_neighbourhood() {
-        let mut text = String::new();
-        for i in 0..60 {
-            text.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  selector:\n    app: app-{i}\n  ports:\n  - port: 80\n"));
-            for j in 0..2 {
-                text.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-{i}-{j}\n  labels:\n    app: app-{i}\nspec:\n  containers:\n  - name: c\n    image: x\n"));
-            }
-        }
-        let r = analyze(&text, &Config::default());
-        assert_eq!(r.services.len(), 60);
-        let l = layout(&r, Some(42), 1280.0);
-        let services: Vec<&str> = l.items.iter().filter(|i| i.kind == "service").map(|i| i.name.as_str()).collect();
-        assert_eq!(services, ["svc-42"]);
-        let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
-        for p in ["app-42-0", "app-42-1"] {
-            assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
-        }
-        assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
-        // no overlap, everything inside the drawing
-        let boxes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "pod" | "service" | "dns")).collect();
-        for (a, x) in boxes.iter().enumerate() {
-            for y in &boxes[a + 1..] {
-                assert!(!x.rect.overlaps(&y.rect), "{} overlaps {}", x.name, y.name);
-            }
-        }
-        // a small scene is drawn whole, as before
-        let small = analyze(&text.split("---\n").take(31).collect::<Vec<_>>().join("---\n"), &Config::default());
-        assert!(small.services.len() <= NEIGHBOURHOOD_SERVICES);
-        assert_eq!(layout(&small, Some(0), 1280.0).items.iter().filter(|i| i.kind == "service").count(), small.services.len().min(MAX_SERVICES));
-    }
 
     /// Found by fuzzing (tests/fuzz_core.rs): a NaN width made every coordinate NaN.
     #[test]
@@ -395,4 +922,201 @@ mod tests {
         let r = analyze(&scene(12, 3), &Config::default());
         assert_eq!(layout(&r, Some(1), 1000.0), layout(&r, Some(1), 1000.0));
     }
+
+    fn presets_at(width: f64) -> Vec<(&'static str, Layout)> {
+        let mut out = Vec::new();
+        for p in crate::core::presets::ALL {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for sel in 0..r.services.len().max(1) {
+                out.push((p.id, layout(&r, Some(sel), width)));
+            }
+        }
+        out
+    }
+
+    /// Every text inside its box, clear of the box's other texts and of the counter's slot.
+    fn check_texts(l: &Layout, what: &str) {
+        for it in &l.items {
+            for (k, t) in it.texts.iter().enumerate() {
+                let b = t.bbox();
+                assert!(it.rect.contains(&b), "{what}: {} {} text {:?} ({:?}) leaves {:?}", it.kind, it.name, t.text, b, it.rect);
+                for u in &it.texts[k + 1..] {
+                    assert!(!b.overlaps(&u.bbox()), "{what}: {} {}: {:?} overlaps {:?}", it.kind, it.name, t.text, u.text);
+                }
+                if let Some(badge) = it.badge {
+                    assert!(!b.overlaps(&badge), "{what}: {} {}: {:?} under the counter", it.kind, it.name, t.text);
+                }
+            }
+            if let Some(badge) = it.badge {
+                assert!(it.rect.contains(&badge), "{what}: {} counter outside", it.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_fits_its_box_in_every_preset_and_scene() {
+        for width in [1600.0, 1280.0, 1000.0, 780.0, 700.0, 540.0, 360.0] {
+            for (id, l) in presets_at(width) {
+                check(&l);
+                check_texts(&l, &format!("{id} at {width}"));
+            }
+            for (pods, services) in [(1, 1), (3, 1), (7, 2), (12, 4), (25, 6), (50, 10)] {
+                let r = analyze(&scene(pods, services), &Config::default());
+                check_texts(&layout(&r, Some(0), width), &format!("{pods} pods at {width}"));
+            }
+        }
+    }
+
+    /// The diagram is about 780 px wide in a 1280 px window (the editor takes the rest): no
+    /// name is cut there, in any preset, and nothing else is cut either.
+    #[test]
+    fn nothing_is_cut_in_the_presets_from_780_px() {
+        for width in [780.0, 1000.0, 1280.0, 1600.0] {
+            for (id, l) in presets_at(width) {
+                for it in &l.items {
+                    for t in &it.texts {
+                        assert!(!t.text.contains('…') || t.full.contains('…'), "{id} at {width}: {} {}: {:?} cut from {:?}", it.kind, it.name, t.text, t.full);
+                        if matches!(it.kind, "pod" | "service" | "node") && t.font == Font::Name {
+                            assert!(!t.shortened(), "{id} at {width}: name {:?} shortened", t.full);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_space_keeps_the_pod_suffix() {
+        let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-gh2v8c5d9c-6nmzf, labels: {app: web}}\nspec: {containers: [{name: c}]}\n";
+        let r = analyze(y, &Config::default());
+        let l = layout(&r, None, 320.0);
+        let pod = l.find("pod", "web-gh2v8c5d9c-6nmzf").unwrap();
+        let name = &pod.texts[0];
+        assert!(name.text == name.full || (name.text.starts_with("web-") && name.text.ends_with("-6nmzf")), "{:?}", name.text);
+    }
+
+    #[test]
+    fn pods_show_their_namespace_when_there_are_several_and_headless_pods_their_dns_name() {
+        let p = crate::core::presets::find("broken-namespace").unwrap();
+        let r = analyze(p.yaml, &Config::default());
+        let l = layout(&r, Some(0), 1000.0);
+        for pr in &r.pods {
+            let it = l.find("pod", &pr.name).unwrap();
+            assert!(it.texts.iter().any(|t| t.full == format!("namespace {}", pr.namespace)), "{}", pr.name);
+        }
+        let p = crate::core::presets::find("headless-statefulset").unwrap();
+        let r = analyze(p.yaml, &Config::default());
+        let l = layout(&r, Some(0), 1000.0);
+        let it = l.find("pod", "db-0").unwrap();
+        assert!(it.texts.iter().any(|t| t.full == "db-0.db.default.svc.cluster.local"), "{:?}", it.texts);
+    }
+
+    fn segments_clear(l: &Layout, from: &str, to: &str, what: &str) {
+        let route = l.route(from, to);
+        assert!(route.len() >= 2 || l.anchor(from) == l.anchor(to) || l.anchor(from).is_none() || l.anchor(to).is_none(), "{what}: no route {from} → {to}");
+        let obstacles = l.obstacles(from, to, false);
+        for w in route.windows(2) {
+            let (p, q) = (w[0], w[1]);
+            assert!(p.0 == q.0 || p.1 == q.1, "{what}: {from} → {to} has a diagonal segment {p:?} {q:?}");
+            let seg = Rect { x: p.0.min(q.0), y: p.1.min(q.1), w: (p.0 - q.0).abs().max(1e-3), h: (p.1 - q.1).abs().max(1e-3) };
+            for o in &obstacles {
+                // strictly inside: touching an edge is not crossing
+                let inner = Rect { x: o.x + 0.5, y: o.y + 0.5, w: o.w - 1.0, h: o.h - 1.0 };
+                assert!(!seg.overlaps(&inner), "{what}: {from} → {to} segment {p:?}-{q:?} crosses {o:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn routes_cross_no_box_they_do_not_enter() {
+        for width in [1280.0, 700.0, 360.0] {
+            for p in crate::core::presets::ALL {
+                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(&r, Some(si), width);
+                    for path in &s.paths {
+                        for h in &path.hops {
+                            segments_clear(&l, &h.from, &h.to, &format!("{} {} at {width}", p.id, s.name));
+                        }
+                    }
+                }
+            }
+            for (pods, services) in [(1, 1), (3, 1), (7, 2), (12, 4), (25, 6), (50, 10)] {
+                let r = analyze(&scene(pods, services), &Config::default());
+                let l = layout(&r, Some(0), width);
+                for path in &r.services[0].paths {
+                    for h in &path.hops {
+                        segments_clear(&l, &h.from, &h.to, &format!("{pods} pods at {width}"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hop label covers no text and no counter, at every step of every path of every preset
+    /// (and of the 1–50 pod scenes), at 1280, 700 and 360 px.
+    #[test]
+    fn hop_labels_cover_no_text() {
+        let mut cases: Vec<(String, crate::core::report::Report)> = crate::core::presets::ALL
+            .iter()
+            .map(|p| (p.id.to_string(), analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() })))
+            .collect();
+        for pods in [1, 3, 7, 12, 25, 50] {
+            cases.push((format!("{pods} pods"), analyze(&scene(pods, 2), &Config::default())));
+        }
+        for width in [1280.0, 700.0, 360.0] {
+            for (id, r) in &cases {
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(r, Some(si), width);
+                    let ink = l.ink();
+                    for path in &s.paths {
+                        for step in 0..=path.hops.len() {
+                            let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
+                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.width - 8.0));
+                            let lr = l.place_label(at, w, h, &[]);
+                            assert!(lr.x >= 0.0 && lr.x + lr.w <= l.width + 1e-6 && lr.y >= 0.0 && lr.y + lr.h <= l.height + 1e-6, "{id} at {width}: label {lr:?} outside");
+                            for t in &ink {
+                                assert!(!t.overlaps(&lr), "{id} {} step {step} at {width}: label {lr:?} covers {t:?}", s.name);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
+    /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.
+    #[test]
+    fn a_whole_cluster_draws_the_selected_services_neighbourhood() {
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  selector:\n    app: app-{i}\n  ports:\n  - port: 80\n"));
+            for j in 0..2 {
+                text.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-{i}-{j}\n  labels:\n    app: app-{i}\nspec:\n  containers:\n  - name: c\n    image: x\n"));
+            }
+        }
+        let r = analyze(&text, &Config::default());
+        assert_eq!(r.services.len(), 60);
+        let l = layout(&r, Some(42), 1280.0);
+        let services: Vec<&str> = l.items.iter().filter(|i| i.kind == "service").map(|i| i.name.as_str()).collect();
+        assert_eq!(services, ["svc-42"]);
+        let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
+        for p in ["app-42-0", "app-42-1"] {
+            assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
+        }
+        assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
+        // no overlap, everything inside the drawing
+        let boxes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "pod" | "service" | "dns")).collect();
+        for (a, x) in boxes.iter().enumerate() {
+            for y in &boxes[a + 1..] {
+                assert!(!x.rect.overlaps(&y.rect), "{} overlaps {}", x.name, y.name);
+            }
+        }
+        // a small scene is drawn whole, as before
+        let small = analyze(&text.split("---\n").take(31).collect::<Vec<_>>().join("---\n"), &Config::default());
+        assert!(small.services.len() <= NEIGHBOURHOOD_SERVICES);
+        assert_eq!(layout(&small, Some(0), 1280.0).items.iter().filter(|i| i.kind == "service").count(), small.services.len().min(MAX_SERVICES));
+    }
+
 }

@@ -310,7 +310,12 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
 
     if svc.type_ == "ExternalName" {
         let ext = svc.external_name.clone().unwrap_or_default();
-        let port = svc.ports.first().map(|p| p.port).unwrap_or(443);
+        // With no ports declared there is no port to name: the client dials whatever its
+        // application uses (ports on an ExternalName Service are informational only).
+        let (dst, dialled) = match svc.ports.first() {
+            Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
+            None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
+        };
         out.push(Path {
             entry: Entry::Pod,
             node: Some(client_node),
@@ -320,8 +325,8 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                     format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
                 hop(HopKind::Dns, client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
                     format!("The client's resolver follows the CNAME and asks for {ext}; DNS outside the cluster answers")),
-                hop(HopKind::Direct, client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}:{port}"), None,
-                    format!("The client connects straight to {ext} on the port it dialled ({port}). kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
+                hop(HopKind::Direct, client.clone(), format!("external:{ext}"), csrc.clone(), dst, None,
+                    format!("The client connects straight to {ext} {dialled}. kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
             ],
             outcome: Outcome::External,
             reason: format!("DNS alias to {ext}; traffic leaves the cluster directly"),
@@ -556,4 +561,26 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
     Path { entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+}
+
+#[cfg(test)]
+mod externalname_tests {
+    use crate::core::{analyze, config::Config};
+
+    /// Issue #10: an ExternalName Service with no ports "dialled 443" while its box said "no ports".
+    #[test]
+    fn externalname_without_ports_names_no_port() {
+        let y = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {type: ExternalName, externalName: db.example.com}\n";
+        let r = analyze(y, &Config::default());
+        let s = &r.services[0];
+        assert!(s.ports.is_empty());
+        let last = s.paths[0].hops.last().unwrap();
+        assert_eq!(last.dst, "db.example.com");
+        assert!(!last.explanation.contains("443"), "{}", last.explanation);
+        assert!(last.explanation.contains("declares no ports"));
+        // with a port, that port is dialled
+        let y2 = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {type: ExternalName, externalName: db.example.com, ports: [{port: 5432}]}\n";
+        let r2 = analyze(y2, &Config::default());
+        assert_eq!(r2.services[0].paths[0].hops.last().unwrap().dst, "db.example.com:5432");
+    }
 }

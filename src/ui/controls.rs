@@ -126,10 +126,12 @@ pub fn Player() -> impl IntoView {
         let idx = scene.service_index();
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().map(|p| (p.port, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
     });
-    // keep the entry valid when the Service changes
+    // keep the entry valid when the Service or the entry changes (a preset asks for "nodeport",
+    // which names no single entry; after a reload the text may not change at all, so the
+    // entries do not either: issue #10)
     Effect::new(move |_| {
         let e = entries.get();
-        let cur = scene.entry.get_untracked();
+        let cur = scene.entry.get();
         if !e.is_empty() && !e.contains(&cur) {
             let fallback = e.iter().find(|k| k.starts_with(cur.split('@').next().unwrap_or(""))).cloned().unwrap_or_else(|| e[0].clone());
             scene.entry.set(fallback);
@@ -214,8 +216,10 @@ pub fn Player() -> impl IntoView {
             <label>"From "
                 <select id="entry" on:change=move |ev| { scene.entry.set(event_target_value(&ev)); scene.backend.set(0); scene.reset_animation(); }>
                     {move || entries.get().into_iter().map(|k| {
-                        let sel = k == scene.entry.get();
-                        view! { <option value=k.clone() selected=sel>{entry_label(&k)}</option> }
+                        // the option shown is the entry of the path that plays
+                        let k2 = k.clone();
+                        let sel = move || path.with(|p| p.as_ref().map(entry_key)) == Some(k2.clone());
+                        view! { <option value=k.clone() selected=sel.clone() prop:selected=sel>{entry_label(&k)}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -5,95 +5,33 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::layout::{layout, Item, Layout};
+use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
+/// A box's lines of text, as `core::layout` placed them; a shortened one keeps its whole text
+/// in `data-full` (and the box's `<title>` says everything).
+fn texts_view(texts: &[Text]) -> impl IntoView {
+    texts
+        .iter()
+        .filter(|t| !t.text.is_empty())
+        .map(|t| {
+            let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
+            view! {
+                <text class=class x=t.x y=t.y text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())>{t.text.clone()}</text>
+            }
+        })
+        .collect_view()
 }
 
-/// Keep both ends of a long name (pod suffixes tell pods apart): `web-gh2v…-t9j59`.
-fn clip_middle(s: &str, max: usize) -> String {
-    let n = s.chars().count();
-    if n <= max || max < 5 {
-        return clip(s, max);
-    }
-    let tail = (max - 1) / 2;
-    let head = max - 1 - tail;
-    let start: String = s.chars().take(head).collect();
-    let end: String = s.chars().skip(n - tail).collect();
-    format!("{start}…{end}")
-}
-
-fn chars_for(w: f64, px: f64) -> usize {
-    ((w - 12.0) / px).max(4.0) as usize
-}
-
-/// How a pod stands towards the selected Service.
-#[derive(Clone, Copy, PartialEq)]
-enum Relation {
-    None,
-    Endpoint { ready: bool },
-    NearMiss,
-}
-
-/// The selector keys a near-miss pod fails, as `✗ app=web-v2 ≠ web`.
-fn miss_line(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
-    let m = svc?.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
-    if m.mismatched.is_empty() {
-        return None;
-    }
-    Some(
-        m.mismatched
-            .iter()
-            .map(|(k, want, got)| match got {
-                Some(g) => format!("✗ {k}={g} ≠ {want}"),
-                None => format!("✗ no {k} (want {want})"),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, String) {
-    let Some(s) = svc else { return (Relation::None, String::new()) };
-    if let Some(e) = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace) {
-        let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
-        if e.ports.is_empty() && !s.ports.is_empty() {
-            // listed in the EndpointSlice with no ports: its targetPort does not resolve on this pod
-            return (Relation::Endpoint { ready: false }, format!("endpoint of {} with no ports (its targetPort does not resolve here): no traffic through the Service", s.name));
-        }
-        let why = if e.ready { format!("endpoint of {}: receives traffic on {ports}", s.name) } else { format!("endpoint of {} but not ready: no traffic", s.name) };
-        return (Relation::Endpoint { ready: e.ready }, why);
-    }
-    if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {
-        return (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason));
-    }
-    (Relation::None, String::new())
-}
-
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option<String>, hits: u32, client: bool) -> impl IntoView {
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, client: bool) -> impl IntoView {
     let r = it.rect;
-    let n = chars_for(r.w, 6.4);
-    let name_chars = chars_for(r.w - 16.0, 7.9);
-    let labels = pod.labels.iter().filter(|(k, _)| k != "pod-template-hash" && !k.starts_with("statefulset.kubernetes.io")).map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ");
-    let ports = if pod.ports.is_empty() {
-        "no containerPorts".to_string()
-    } else {
-        pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}", p.container_port), None => p.container_port.to_string() }).collect::<Vec<_>>().join(" ")
-    };
-    let state = if pod.terminating { "terminating" } else if pod.ready { "ready" } else if pod.ip.is_none() { "pending" } else { "not ready" };
-    let state = if pod.ready_flipped { format!("{state} (flipped)") } else { state.to_string() };
+    let labels = pod_labels(pod);
+    let ports = pod_ports(pod);
+    let state = pod_state(pod);
     let class = format!(
         "pod state-{}{} {}",
-        state.split(' ').next().unwrap_or("").replace(' ', "-"),
+        state.split(' ').next().unwrap_or(""),
         if pod.ready_flipped { " flipped" } else { "" },
         match rel {
             Relation::Endpoint { ready: true } => "endpoint",
@@ -103,7 +41,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         }
     );
     let title = format!(
-        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\ncontainer ports: {}\n{}{}{}",
+        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\n{}\n{}{}{}",
         pod.namespace,
         pod.name,
         pod.node.clone().unwrap_or_default(),
@@ -118,27 +56,15 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
         if why.is_empty() { String::new() } else { format!("\n{why}") },
         if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
     );
-    let mark = match rel {
-        Relation::Endpoint { ready: true } => "✓",
-        Relation::Endpoint { ready: false } => "!",
-        Relation::NearMiss => "✗",
-        Relation::None => "",
-    };
     let aria = title.clone();
+    let badge = it.badge;
     view! {
         <g class=class data-kind="pod" data-name=pod.name.clone() tabindex="0" role=if client { "img" } else { "button" } aria-label=aria>
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
-            <text class="t-name" x=r.x + 7.0 y=r.y + 16.0>{clip_middle(&if client { "client (curl)".into() } else { pod.name.clone() }, name_chars)}</text>
-            <text class="t-mark" x=r.x + r.w - 8.0 y=r.y + 16.0 text-anchor="end">{mark}</text>
-            <text class="t-mono" x=r.x + 7.0 y=r.y + 32.0>{pod.ip.clone().unwrap_or_else(|| "no IP".into())}</text>
-            {match miss {
-                Some(m) => view! { <text class="t-small t-miss" x=r.x + 7.0 y=r.y + 47.0>{clip(&m, n)}</text> }.into_any(),
-                None => view! { <text class="t-small" x=r.x + 7.0 y=r.y + 47.0>{clip(&labels, n)}</text> }.into_any(),
-            }}
-            <text class="t-small" x=r.x + 7.0 y=r.y + 62.0>{clip(&format!("{ports} · {state}"), n)}</text>
-            {(hits > 0).then(|| view! {
-                <g class="hits"><rect x=r.x + r.w - 34.0 y=r.y + r.h - 18.0 width="30" height="15" rx="7" /><text x=r.x + r.w - 19.0 y=r.y + r.h - 7.0 text-anchor="middle">{format!("{hits}")}</text></g>
+            {texts_view(&it.texts)}
+            {badge.filter(|_| hits > 0).map(|b| view! {
+                <g class="hits" data-kind="hits" data-name=pod.name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{format!("{hits}")}</text></g>
             })}
         </g>
     }
@@ -146,47 +72,33 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, miss: Option
 
 fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
     let r = it.rect;
-    let n = chars_for(r.w, 6.9);
-    let addr = if s.rejected {
-        "rejected by the API server".to_string()
-    } else if s.type_ == "ExternalName" {
-        format!("CNAME {}", s.external_name.clone().unwrap_or_default())
-    } else if s.headless {
-        "clusterIP: None (headless)".to_string()
-    } else {
-        format!("clusterIP {}", s.cluster_ip.clone().unwrap_or_default())
-    };
     let ports = s
         .ports
         .iter()
         .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.map(|n| format!(" (node {n})")).unwrap_or_default()))
         .collect::<Vec<_>>()
         .join(", ");
+    let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
-    let title = format!("Service {}/{} ({})\n{addr}\nports {ports}\nDNS {dns}", s.namespace, s.name, s.type_);
+    let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
     view! {
         <g class="service" class:selected=selected class:rejected=s.rejected data-kind="service" data-name=s.name.clone() data-type=s.type_.clone()
             tabindex="0" role="button" aria-label=format!("Select Service {}", s.name)>
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="8" />
-            <text class="t-name" x=r.x + 8.0 y=r.y + 17.0>{clip(&s.name, chars_for(r.w - 90.0, 7.9))}</text>
-            <text class="t-badge" x=r.x + r.w - 8.0 y=r.y + 17.0 text-anchor="end">{clip(&s.type_, 12)}</text>
-            <text class="t-mono" x=r.x + 8.0 y=r.y + 34.0>{clip(&addr, n)}</text>
-            <text class="t-small" x=r.x + 8.0 y=r.y + 50.0>{clip(&if ports.is_empty() { "no ports".into() } else { format!("port {ports}") }, n)}</text>
-            <text class="t-small" x=r.x + 8.0 y=r.y + 66.0>{clip(&dns, n)}</text>
+            {texts_view(&it.texts)}
             {s.rejected.then(|| view! { <line class="strike" x1=r.x y1=r.y x2=r.x + r.w y2=r.y + r.h /> })}
         </g>
     }
 }
 
-/// The body of the boxes outside the cluster: a tooltip, a heading, an address, a note.
-fn three_lines(rc: crate::core::layout::Rect, title: String, head: &'static str, mono: String, small: String) -> impl IntoView {
+/// The body of the boxes outside the cluster: a tooltip, then the placed lines.
+fn boxed(it: &Item, title: String) -> impl IntoView {
+    let rc = it.rect;
     view! {
         <title>{title}</title>
         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-        <text class="t-name" x=rc.x + 8.0 y=rc.y + 18.0>{head}</text>
-        <text class="t-mono" x=rc.x + 8.0 y=rc.y + 36.0>{clip(&mono, chars_for(rc.w, 6.9))}</text>
-        <text class="t-small" x=rc.x + 8.0 y=rc.y + 54.0>{clip(&small, chars_for(rc.w, 6.4))}</text>
+        {texts_view(&it.texts)}
     }
 }
 
@@ -220,6 +132,8 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| layout(r, idx, w))
     });
     let path = scene.path;
+    // what the details panel shows: the hovered or focused thing's whole text
+    let inspect = RwSignal::new(None::<String>);
 
     let statics = move || {
         let l = lay.get();
@@ -235,7 +149,8 @@ pub fn Diagram() -> impl IntoView {
                 "cluster" => view! {
                     <g class="cluster" data-kind="cluster" data-name="cluster">
                         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="12" />
-                        <text class="t-region" x=rc.x + 12.0 y=rc.y + 18.0>{format!("Kubernetes cluster · Services {} · nodePorts {}", r.cluster.service_cidr, r.cluster.node_port_range)}</text>
+                        <title>{it.texts.first().map(|t| t.full.clone()).unwrap_or_default()}</title>
+                        {texts_view(&it.texts)}
                     </g>
                 }.into_any(),
                 "node" => {
@@ -246,8 +161,7 @@ pub fn Diagram() -> impl IntoView {
                         <g class="node" data-kind="node" data-name=it.name.clone()>
                             <title>{format!("Node {} — IP {ip}, pods get IPs from {cidr}", it.name)}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
-                            <text class="t-name" x=rc.x + 10.0 y=rc.y + 18.0>{it.name.clone()}</text>
-                            <text class="t-mono" x=rc.x + 10.0 y=rc.y + 33.0>{clip(&format!("{ip} · pods {cidr}"), chars_for(rc.w, 6.9))}</text>
+                            {texts_view(&it.texts)}
                         </g>
                     }.into_any()
                 }
@@ -255,7 +169,7 @@ pub fn Diagram() -> impl IntoView {
                     <g class="kube-proxy" data-kind="kube-proxy" data-name=it.name.clone()>
                         <title>{format!("kube-proxy on {}: iptables rules for every Service's clusterIP and nodePorts", it.name)}</title>
                         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="4" />
-                        <text class="t-small" x=rc.x + 8.0 y=rc.y + 15.0>{clip("kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)", chars_for(rc.w, 6.0))}</text>
+                        {texts_view(&it.texts)}
                     </g>
                 }.into_any(),
                 "pod" => {
@@ -265,14 +179,13 @@ pub fn Diagram() -> impl IntoView {
                         Some(p) => {
                             let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
                             let h = hits.iter().find(|(n, _)| *n == p.name).map(|(_, c)| *c).unwrap_or(0);
-                            let miss = if client { None } else { miss_line(svc, &p) };
                             let key = format!("{}/{}", p.namespace, p.name);
                             let key2 = key.clone();
                             view! {
                                 <g class="pod-hit"
                                    on:click=move |_| if !client { scene.flip_ready(key.clone()) }
                                    on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); scene.flip_ready(key2.clone()) }>
-                                    {pod_view(it, &p, rel, why, miss, h, client)}
+                                    {pod_view(it, &p, rel, why, h, client)}
                                 </g>
                             }.into_any()
                         }
@@ -282,7 +195,7 @@ pub fn Diagram() -> impl IntoView {
                 "pod-group" => view! {
                     <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
                         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
-                        <text class="t-name" x=rc.x + rc.w / 2.0 y=rc.y + rc.h / 2.0 + 5.0 text-anchor="middle">{format!("+{} more pods", it.index.unwrap_or(0))}</text>
+                        {texts_view(&it.texts)}
                     </g>
                 }.into_any(),
                 "service" => match it.index.and_then(|i| r.services.get(i)) {
@@ -301,27 +214,17 @@ pub fn Diagram() -> impl IntoView {
                     None => ().into_any(),
                 },
                 "dns" => {
-                    let (kind, answer) = svc.map(|s| {
-                        if s.dns_records.is_empty() { ("→ NXDOMAIN".to_string(), String::new()) } else {
-                            let first = &s.dns_records[0];
-                            let more = s.dns_records.iter().filter(|x| x.kind == first.kind && x.name == first.name).count();
-                            (format!("→ {}{}", first.kind, if more > 1 { format!(" ×{more}") } else { String::new() }), first.answer.clone())
-                        }
-                    }).unwrap_or_default();
                     view! {
                         <g class="dns" data-kind="dns" data-name="cluster-dns">
                             <title>{format!("Cluster DNS (CoreDNS): answers <service>.<namespace>.svc.{domain}")}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-                            <text class="t-name" x=rc.x + 8.0 y=rc.y + 17.0>"cluster DNS"</text>
-                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 34.0>{clip(&svc.map(|s| format!("{}.{}.svc", s.name, s.namespace)).unwrap_or_default(), chars_for(rc.w, 6.4))}</text>
-                            <text class="t-small" x=rc.x + 8.0 y=rc.y + 50.0>{kind}</text>
-                            <text class="t-mono" x=rc.x + 8.0 y=rc.y + 66.0>{clip(&answer, chars_for(rc.w, 6.9))}</text>
+                            {texts_view(&it.texts)}
                         </g>
                     }.into_any()
                 }
                 "client" => view! {
                     <g class="client" data-kind="client" data-name="outside">
-                        {three_lines(rc, "A client outside the cluster (198.51.100.7)".into(), "outside client", "198.51.100.7".into(), "(the internet)".into())}
+                        {boxed(it, "A client outside the cluster (198.51.100.7)".into())}
                     </g>
                 }.into_any(),
                 "load-balancer" => {
@@ -334,35 +237,37 @@ pub fn Diagram() -> impl IntoView {
                     } else {
                         format!("Cloud load balancer {addr}: forwards to every node's nodePort")
                     };
-                    let note = if pending { "no cloud controller" } else { "→ nodePort on every node" };
                     view! {
                         <g class="load-balancer" class:pending=pending data-kind="load-balancer" data-name=it.name.clone()>
-                            {three_lines(rc, title, "cloud load balancer", addr, note.into())}
+                            {boxed(it, title)}
                         </g>
                     }.into_any()
                 }
                 "external" => view! {
                     <g class="external" data-kind="external" data-name=it.name.clone()>
-                        {three_lines(rc, format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name), "external host", it.name.clone(), "outside the cluster".into())}
+                        {boxed(it, format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name))}
                     </g>
                 }.into_any(),
                 _ => ().into_any(),
             };
             out.push(v);
         }
-        // selector edges: the selected Service to each endpoint pod
+        // selector edges: the selected Service to each endpoint pod, routed around other boxes
+        // (straight when there are many: one route costs a grid search)
         let mut edges = Vec::new();
         if let Some(s) = svc {
-            if let Some(from) = l.find("service", &s.name) {
-                let (fx, fy) = (from.rect.x + from.rect.w / 2.0, from.rect.y + from.rect.h);
-                for e in &s.endpoints {
-                    let Some(pod) = &e.pod else { continue };
-                    if let Some((tx, ty)) = center_of(&l, &format!("pod:{pod}")) {
-                        edges.push(view! {
-                            <line class="selects" class:not-ready=!e.ready x1=fx y1=fy x2=tx y2=ty - 30.0 data-kind="selects" data-name=pod.clone() />
-                        });
-                    }
+            let routed = s.endpoints.len() <= 24;
+            for e in &s.endpoints {
+                let Some(pod) = &e.pod else { continue };
+                let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
+                let route = if routed { l.route(&from, &to) } else { [center_of(&l, &from), center_of(&l, &to)].into_iter().flatten().collect() };
+                if route.len() < 2 {
+                    continue;
                 }
+                let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                edges.push(view! {
+                    <polyline class="selects" class:not-ready=!e.ready points=points data-kind="selects" data-name=pod.clone() />
+                });
             }
         }
         view! { <g class="edges">{edges}</g><g class="things">{out}</g> }
@@ -375,23 +280,18 @@ pub fn Diagram() -> impl IntoView {
         let step = scene.step.get().min(p.hops.len());
         let mut lines = Vec::new();
         for (i, h) in p.hops.iter().enumerate() {
-            let (Some(a), Some(b)) = (center_of(&l, &h.from), center_of(&l, &h.to)) else { continue };
-            if a == b {
+            let route = l.route(&h.from, &h.to);
+            if route.len() < 2 || route.first() == route.last() {
                 continue;
             }
             let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
+            let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
             lines.push(view! {
-                <line class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str()
-                    x1=a.0 y1=a.1 x2=b.0 y2=b.1 />
+                <polyline class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str() points=points />
             });
         }
-        let at = if step == 0 { p.hops.first().map(|h| h.from.clone()) } else { p.hops.get(step - 1).map(|h| h.to.clone()) };
-        let pos = at.and_then(|k| center_of(&l, &k)).unwrap_or((l.width / 2.0, 20.0));
-        let label = if step == 0 {
-            p.hops.first().map(|h| format!("{} → {}", h.src, h.dst)).unwrap_or_default()
-        } else {
-            p.hops.get(step - 1).map(|h| match &h.rewritten { Some(r) => format!("{} ⇒ {r}", h.dst), None => h.dst.clone() }).unwrap_or_default()
-        };
+        let pos = packet_key(&p, step).and_then(|k| center_of(&l, k)).unwrap_or((l.width / 2.0, 20.0));
+        let label = packet_label(&p, step);
         // which connection the request rides (core::connections), once one was sent
         let label = match scene.delivery.get() {
             Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
@@ -399,8 +299,10 @@ pub fn Diagram() -> impl IntoView {
         };
         let end = step == p.hops.len() && step > 0;
         let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-        let lw = (label.chars().count() as f64 * 6.8 + 14.0).min(l.width - 8.0);
-        let lx = (pos.0 - lw / 2.0).clamp(4.0, l.width - lw - 4.0);
+        // placed where it covers no text and no counter (core::layout::place_label)
+        let label_lines = label_lines(&label, l.width - 8.0);
+        let (lw, lh) = label_size(&label_lines);
+        let lr = l.place_label(pos, lw, lh, &[]);
         // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
         let transform = format!("translate({}px, {}px)", pos.0, pos.1);
         view! {
@@ -410,8 +312,10 @@ pub fn Diagram() -> impl IntoView {
                 <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
             </g>
             <g class="packet-label" data-kind="packet-label" class:hidden=step == 0>
-                <rect x=lx y=pos.1 + 13.0 width=lw height="20" rx="10" />
-                <text x=lx + lw / 2.0 y=pos.1 + 27.0 text-anchor="middle">{label}</text>
+                <rect x=lr.x y=lr.y width=lr.w height=lr.h rx="9" />
+                {label_lines.into_iter().enumerate().map(|(i, t)| view! {
+                    <text x=lr.x + lr.w / 2.0 y=lr.y + 14.5 + 14.0 * i as f64 text-anchor="middle">{t}</text>
+                }).collect_view()}
             </g>
         }
         .into_any()
@@ -424,12 +328,38 @@ pub fn Diagram() -> impl IntoView {
                 viewBox=move || lay.with(|l| format!("0 0 {} {}", l.width, l.height))
                 width=move || lay.with(|l| l.width.to_string())
                 height=move || lay.with(|l| l.height.to_string())
-                style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())>
+                style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
+                on:focusin=move |ev| inspect.set(title_of(&ev))
+                on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
                 {statics}
                 {motion}
             </svg>
         </div>
+        <div class="details" id="details" data-kind="details" aria-live="polite">
+            {move || {
+                let lines = inspect.get().unwrap_or_else(|| default_details(&lay.get(), scene.service_index()));
+                lines.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
+            }}
+        </div>
     }
+}
+
+/// The details panel's text when nothing is hovered or focused: the selected Service, whole.
+fn default_details(l: &Layout, selected: Option<usize>) -> String {
+    l.items
+        .iter()
+        .find(|i| i.kind == "service" && i.index == selected)
+        .map(|i| i.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join("\n"))
+        .unwrap_or_default()
+}
+
+/// The `<title>` of the drawn thing an event happened in (the whole of what it says).
+fn title_of(ev: &web_sys::Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let g = el.closest("g[data-kind]").ok()??;
+    let t = g.query_selector(":scope > title").ok()??;
+    t.text_content().filter(|s| !s.is_empty())
 }
 
 /// The tutorial's summary table, with the current Service's type lit.

@@ -1,0 +1,120 @@
+//! Issue #10's bugs, each with the test that catches it (browser side).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+fn select(id: &str) -> web_sys::HtmlSelectElement {
+    doc().get_element_by_id(id).unwrap().dyn_into().unwrap()
+}
+async fn choose(id: &str, value: &str) {
+    let s = select(id);
+    s.set_value(value);
+    assert_eq!(s.value(), value, "#{id} has no option {value}");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+}
+fn hop_from(n: u32) -> Option<(String, String)> {
+    let e = doc().query_selector(&format!("[data-kind='hop'][data-name='{n}']")).unwrap()?;
+    let points = e.get_attribute("points")?;
+    let first = points.split(' ').next()?;
+    let (x, y) = first.split_once(',')?;
+    Some((x.to_string(), y.to_string()))
+}
+
+/// After a reload (the draft restored, Scene "Choose a preset…"), picking NodePort again left
+/// From = "A pod inside the cluster" while the outside → node-1 path played.
+#[wasm_bindgen_test]
+async fn nodeport_from_select_follows_the_path_after_a_reload() {
+    let nodeport = switchboard::core::presets::find("web-nodeport").unwrap();
+    storage().set_item("switchboard.v1.draft", nodeport.yaml).unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&path)).unwrap();
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    // the restored text, the default scene's entry: a pod inside
+    assert_eq!(select("entry").value(), "pod");
+    choose("preset", "web-nodeport").await;
+    leptos::task::tick().await;
+    let shown = select("entry").value();
+    assert_eq!(shown, "nodeport@node-1", "From shows {shown}");
+    // and what plays starts outside: the first hop leaves the outside client
+    let client = doc().query_selector("[data-kind='client'] rect").unwrap().unwrap();
+    let (cx, cw) = (client.get_attribute("x").unwrap().parse::<f64>().unwrap(), client.get_attribute("width").unwrap().parse::<f64>().unwrap());
+    let (x1, _) = hop_from(1).expect("a first hop");
+    let x1: f64 = x1.parse().unwrap();
+    assert!(x1 >= cx && x1 <= cx + cw, "first hop starts at x={x1}, not at the outside client");
+    storage().remove_item("switchboard.v1.draft").unwrap();
+}
+
+fn rect_of(e: &web_sys::Element) -> web_sys::DomRect {
+    e.get_bounding_client_rect()
+}
+
+/// Every drawn text lies inside its box's first `rect` (as rendered, with the real font), in
+/// every preset; a shortened text carries its whole text in `data-full` and the details panel
+/// shows a focused box's whole text.
+#[wasm_bindgen_test]
+async fn every_text_fits_its_box_in_every_preset() {
+    storage().remove_item("switchboard.v1.draft").ok();
+    // the page's stylesheet (font sizes decide widths)
+    let style = doc().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/main.css")));
+    doc().head().unwrap().append_child(&style).unwrap();
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    let mut checked = 0;
+    for p in switchboard::core::presets::ALL {
+        choose("preset", p.id).await;
+        let groups = doc().query_selector_all("#diagram g[data-kind]").unwrap();
+        for i in 0..groups.length() {
+            let g: web_sys::Element = groups.item(i).unwrap().dyn_into().unwrap();
+            let kind = g.get_attribute("data-kind").unwrap_or_default();
+            if kind == "hits" || kind.starts_with("packet") {
+                continue;
+            }
+            let Some(rect) = g.query_selector(":scope > rect").unwrap() else { continue };
+            let b = rect_of(&rect);
+            let texts = g.query_selector_all(":scope > text").unwrap();
+            for k in 0..texts.length() {
+                let t: web_sys::Element = texts.item(k).unwrap().dyn_into().unwrap();
+                let tb = rect_of(&t);
+                let s = t.text_content().unwrap_or_default();
+                if s.is_empty() {
+                    continue;
+                }
+                assert!(
+                    tb.left() >= b.left() - 0.5 && tb.right() <= b.right() + 0.5 && tb.top() >= b.top() - 0.5 && tb.bottom() <= b.bottom() + 0.5,
+                    "{}: {kind} {:?}: text {s:?} [{:.1}..{:.1}] x [{:.1}..{:.1}] leaves its box [{:.1}..{:.1}] x [{:.1}..{:.1}]",
+                    p.id, g.get_attribute("data-name"), tb.left(), tb.right(), tb.top(), tb.bottom(), b.left(), b.right(), b.top(), b.bottom()
+                );
+                if s.contains('…') {
+                    assert!(t.get_attribute("data-full").is_some(), "{}: {s:?} shortened without its whole text", p.id);
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+    // focus a pod: the details panel has its whole text
+    choose("preset", "web-clusterip").await;
+    let pod = doc().query_selector("[data-kind='pod'][data-name^='web-']").unwrap().unwrap();
+    let name = pod.get_attribute("data-name").unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    pod.dispatch_event(&web_sys::Event::new_with_event_init_dict("focusin", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    let details = doc().get_element_by_id("details").unwrap().text_content().unwrap();
+    assert!(details.contains(&format!("Pod default/{name}")), "{details}");
+}
