@@ -133,3 +133,40 @@ fn fuzz_long_run() {
     let s = run(iters, seed);
     eprintln!("fuzz long run (seed {seed}): {iters} inputs, {} executions in {:.1?} ({:.0}/s), slowest {:.1?}, 0 failures", s.execs, t.elapsed(), s.execs as f64 / t.elapsed().as_secs_f64(), s.slowest);
 }
+
+/// Replays AFL++ findings (`FUZZ_TRIAGE=fuzz/out/default/crashes cargo test --release --test
+/// fuzz_core fuzz_triage -- --ignored --nocapture`): which still fail, and how long each takes.
+#[test]
+#[ignore]
+fn fuzz_triage() {
+    let dir = std::env::var("FUZZ_TRIAGE").expect("FUZZ_TRIAGE=<dir of AFL inputs>");
+    let mut failing = 0;
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let p = e.path();
+        if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("README")) {
+            continue;
+        }
+        let data = std::fs::read(&p).unwrap();
+        let t = Instant::now();
+        let r = catch_unwind(AssertUnwindSafe(|| fuzz::one_input(&data)));
+        let took = t.elapsed();
+        let bad = r.is_err() || took > hang_limit();
+        failing += bad as usize;
+        eprintln!("{} {:>8.1?} {}", if bad { "FAIL" } else { "ok  " }, took, p.display());
+    }
+    assert_eq!(failing, 0);
+}
+
+/// Found by AFL++: `replicas: 9223372036854775807` asked for that many pod names before the
+/// 2,000-pod cap applied (capacity overflow: a panic, so a dead page in wasm).
+#[test]
+fn fuzz_regression_huge_replicas_are_capped_not_allocated() {
+    for r in ["9223372036854775807", "4294967296", "2001", "100000000"] {
+        let y = format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: {r}\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n");
+        let t = Instant::now();
+        let rep = switchboard::core::analyze(&y, &Default::default());
+        assert_eq!(rep.pods.len(), switchboard::core::cluster::MAX_PODS, "{r}");
+        assert!(rep.diagnostics.iter().any(|d| d.code == "TooManyPods"), "{r}");
+        assert!(t.elapsed() < hang_limit());
+    }
+}
