@@ -32,9 +32,34 @@ fn read_dir(dir: &str) -> Vec<(PathBuf, String)> {
     out
 }
 
-/// Slowest single input allowed (a hang). Generous for debug builds on a shared 2-core box.
+/// Slowest single input allowed (a hang), in CPU time of this thread (the box is shared):
+/// 3 s plus 1 s per MiB of input in release (the UI analyses inputs over 64 KiB only after a
+/// pause in typing; the input cap is 4 MiB), ten times that in debug builds.
+fn hang_limit_for(bytes: usize) -> Duration {
+    let ms = 3_000 + 1_000 * bytes as u64 / (1024 * 1024);
+    Duration::from_millis(if cfg!(debug_assertions) { ms * 10 } else { ms })
+}
 fn hang_limit() -> Duration {
-    Duration::from_millis(if cfg!(debug_assertions) { 20_000 } else { 3_000 })
+    hang_limit_for(0)
+}
+
+/// CPU time of this thread (Linux: /proc/thread-self/schedstat, ns on CPU); wall time elsewhere.
+fn cpu_now() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+}
+
+struct Clock(Instant, Option<Duration>);
+impl Clock {
+    fn start() -> Clock {
+        Clock(Instant::now(), cpu_now())
+    }
+    fn elapsed(&self) -> Duration {
+        match (self.1, cpu_now()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => self.0.elapsed(),
+        }
+    }
 }
 
 fn save_failure(input: &str, why: &str) -> PathBuf {
@@ -53,18 +78,22 @@ fn fxhash(s: &str) -> u64 {
 struct Stats {
     execs: u64,
     slowest: Duration,
+    slowest_bytes: usize,
 }
 
 /// Run `f`; a panic, a broken property or a hang is a failure with the input saved.
 fn guarded(input: &str, stats: &mut Stats, f: impl FnOnce() -> Result<(), String>) {
-    let t = Instant::now();
+    let t = Clock::start();
     let r = catch_unwind(AssertUnwindSafe(f));
     let took = t.elapsed();
     stats.execs += 1;
-    stats.slowest = stats.slowest.max(took);
+    if took > stats.slowest {
+        stats.slowest = took;
+        stats.slowest_bytes = input.len();
+    }
     let why = match r {
-        Ok(Ok(())) if took <= hang_limit() => return,
-        Ok(Ok(())) => format!("hang: {took:?} for {} bytes", input.len()),
+        Ok(Ok(())) if took <= hang_limit_for(input.len()) => return,
+        Ok(Ok(())) => format!("hang: {took:?} of CPU for {} bytes", input.len()),
         Ok(Err(e)) => format!("property broken: {e}"),
         Err(p) => format!("panic: {}", p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()),
     };
@@ -76,7 +105,7 @@ fn run(iters: u64, seed: u64) -> Stats {
     let corpus: Vec<String> = read_dir("tests/fuzz/corpus").into_iter().map(|(_, t)| t).collect();
     let seeds = fuzz::seeds(&corpus);
     let mut rng = Rng::new(seed);
-    let mut stats = Stats { execs: 0, slowest: Duration::ZERO };
+    let mut stats = Stats { execs: 0, slowest: Duration::ZERO, slowest_bytes: 0 };
     let started = Instant::now();
     for i in 0..iters {
         let text = fuzz::manifest(&mut rng, &seeds);
@@ -90,7 +119,7 @@ fn run(iters: u64, seed: u64) -> Stats {
             rng.next();
         }
         if iters >= 10_000 && i > 0 && i % (iters / 20).max(1) == 0 {
-            eprintln!("fuzz: {i}/{iters} inputs, {} executions, {:.0?}, slowest {:.1?}", stats.execs, started.elapsed(), stats.slowest);
+            eprintln!("fuzz: {i}/{iters} inputs, {} executions, {:.0?}, slowest {:.1?} CPU ({} bytes)", stats.execs, started.elapsed(), stats.slowest, stats.slowest_bytes);
         }
     }
     stats
@@ -108,7 +137,7 @@ fn fuzz_short_run() {
 /// Every committed corpus entry and every regression input keeps the properties.
 #[test]
 fn fuzz_corpus_and_regressions_replay() {
-    let mut stats = Stats { execs: 0, slowest: Duration::ZERO };
+    let mut stats = Stats { execs: 0, slowest: Duration::ZERO, slowest_bytes: 0 };
     let mut files = read_dir("tests/fuzz/corpus");
     files.extend(read_dir("tests/fuzz/regressions"));
     assert!(files.len() >= 10, "the corpus is committed ({} files)", files.len());
@@ -131,7 +160,14 @@ fn fuzz_long_run() {
     let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
     let t = Instant::now();
     let s = run(iters, seed);
-    eprintln!("fuzz long run (seed {seed}): {iters} inputs, {} executions in {:.1?} ({:.0}/s), slowest {:.1?}, 0 failures", s.execs, t.elapsed(), s.execs as f64 / t.elapsed().as_secs_f64(), s.slowest);
+    eprintln!(
+        "fuzz long run (seed {seed}): {iters} inputs, {} executions in {:.1?} ({:.0}/s), slowest {:.1?} CPU ({} bytes), 0 failures",
+        s.execs,
+        t.elapsed(),
+        s.execs as f64 / t.elapsed().as_secs_f64(),
+        s.slowest,
+        s.slowest_bytes
+    );
 }
 
 /// Replays AFL++ findings (`FUZZ_TRIAGE=fuzz/out/default/crashes cargo test --release --test
@@ -147,10 +183,10 @@ fn fuzz_triage() {
             continue;
         }
         let data = std::fs::read(&p).unwrap();
-        let t = Instant::now();
+        let t = Clock::start();
         let r = catch_unwind(AssertUnwindSafe(|| fuzz::one_input(&data)));
         let took = t.elapsed();
-        let bad = r.is_err() || took > hang_limit();
+        let bad = r.is_err() || took > hang_limit_for(data.len());
         failing += bad as usize;
         eprintln!("{} {:>8.1?} {}", if bad { "FAIL" } else { "ok  " }, took, p.display());
     }
