@@ -27,7 +27,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -37,7 +37,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
     pub fn chance(&mut self, one_in: usize) -> bool {
@@ -45,6 +45,9 @@ impl Rng {
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
+    }
+    pub fn word(&mut self, xs: &[&'static str]) -> &'static str {
+        xs[self.below(xs.len())]
     }
 }
 
@@ -166,13 +169,13 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         lines.push(String::new());
     }
     match rng.below(20) {
-        0 => lines[at] = rename_key(&lines[at], *rng.pick(KEYS)),
-        1 | 2 => lines[at] = set_value(&lines[at], *rng.pick(VALUES)),
+        0 => lines[at] = rename_key(&lines[at], rng.word(KEYS)),
+        1 | 2 => lines[at] = set_value(&lines[at], rng.word(VALUES)),
         3 => {
-            let v = format!("{}", rng.next() as i64 >> rng.below(64));
+            let v = format!("{}", rng.next_u64() as i64 >> rng.below(64));
             lines[at] = set_value(&lines[at], &v)
         }
-        4 => lines[at] = set_value(&lines[at], *rng.pick(KINDS)),
+        4 => lines[at] = set_value(&lines[at], rng.word(KINDS)),
         5 => {
             let v = nest(rng);
             lines[at] = set_value(&lines[at], &v)
@@ -208,7 +211,7 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         11 => {
             // anchors and aliases (defined, undefined, merge keys)
             let name = format!("x{}", rng.below(3));
-            lines[at] = set_value(&lines[at], &format!("&{name} {}", *rng.pick(VALUES)));
+            lines[at] = set_value(&lines[at], &format!("&{name} {}", rng.word(VALUES)));
             let j = rng.below(lines.len());
             lines[j] = match rng.below(3) {
                 0 => set_value(&lines[j], &format!("*{name}")),
@@ -296,7 +299,7 @@ pub fn check_text(text: &str, variant: u64) -> Result<Report, String> {
             return Err(format!("diagnostic outside the text ({} lines): {}:{} {}", max_line, d.line, d.column, d.message));
         }
     }
-    if variant % 16 == 0 {
+    if variant.is_multiple_of(16) {
         let again = analyze(text, &cfg);
         if again != report {
             return Err("analyze is not deterministic".into());
@@ -383,7 +386,7 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
             bad = format!("v1.{}", b64(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6)));
         }
         _ => {
-            let bytes: Vec<u8> = (0..rng.below(600)).map(|_| rng.next() as u8).collect();
+            let bytes: Vec<u8> = (0..rng.below(600)).map(|_| rng.next_u64() as u8).collect();
             bad = format!("v1.{}", b64(&bytes));
         }
     }
@@ -435,8 +438,8 @@ pub fn check_options(rng: &mut Rng, payload: &str) -> Result<(), String> {
         theme: Some(rng.pick(OPTION_VALUES).to_string()),
         origin: Some(payload.chars().take(60).collect()),
         yaml: Some(payload.to_string()),
-        step: Some(rng.next() as usize),
-        nodes: Some(rng.next() as usize),
+        step: Some(rng.next_u64() as usize),
+        nodes: Some(rng.next_u64() as usize),
         ..HostOptions::default()
     };
     js.sanitize();

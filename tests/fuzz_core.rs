@@ -109,14 +109,14 @@ fn run(iters: u64, seed: u64) -> Stats {
     let started = Instant::now();
     for i in 0..iters {
         let text = fuzz::manifest(&mut rng, &seeds);
-        let variant = rng.next();
+        let variant = rng.next_u64();
         guarded(&text, &mut stats, || fuzz::check_text(&text, variant).map(|_| ()));
         if i % 4 == 0 {
             let mut r2 = rng.clone();
             let yaml = if text.len() < 20_000 { text.clone() } else { seeds[0].clone() };
             guarded(&yaml, &mut stats, || fuzz::check_share(&mut r2, &yaml));
             guarded(&text, &mut stats, || fuzz::check_options(&mut r2, &text));
-            rng.next();
+            rng.next_u64();
         }
         if iters >= 10_000 && i > 0 && i % (iters / 20).max(1) == 0 {
             eprintln!("fuzz: {i}/{iters} inputs, {} executions, {:.0?}, slowest {:.1?} CPU ({} bytes)", stats.execs, started.elapsed(), stats.slowest, stats.slowest_bytes);
