@@ -253,7 +253,9 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         }
         18 => {
             let max = if rng.chance(6) { 40 } else { 6 };
-            return grow(text, 2 + rng.below(max));
+            // copies up to ~256 KiB in all (bigger texts cost seconds and find nothing new)
+            let n = (2 + rng.below(max)).min((256 * 1024 / text.len().max(1)).max(2));
+            return grow(text, n);
         }
         _ => {
             // a label / selector pair from a tiny alphabet, so selectors sometimes match
@@ -270,11 +272,13 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
 pub fn manifest(rng: &mut Rng, seeds: &[String]) -> String {
     let mut t = rng.pick(seeds).clone();
     for _ in 0..1 + rng.below(8) {
-        let other = rng.pick(seeds).clone();
-        t = mutate_once(rng, &t, &other);
-        if t.len() > 2 * 1024 * 1024 {
+        // past 256 KiB the input is big enough (the UI debounces above 64 KiB; the parser
+        // refuses more than 4 MiB); growing it further only slows the run down
+        if t.len() > 256 * 1024 {
             break;
         }
+        let other = rng.pick(seeds);
+        t = mutate_once(rng, &t, other);
     }
     t
 }
