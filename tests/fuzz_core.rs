@@ -128,7 +128,7 @@ fn run(iters: u64, seed: u64) -> Stats {
 /// Part of `cargo test`: a short fixed-seed run.
 #[test]
 fn fuzz_short_run() {
-    let iters = if cfg!(debug_assertions) { 300 } else { 20_000 };
+    let iters = if cfg!(debug_assertions) { 800 } else { 20_000 };
     let t = Instant::now();
     let s = run(iters, 0x5b);
     eprintln!("fuzz short run: {} executions in {:.1?}, slowest {:.1?}", s.execs, t.elapsed(), s.slowest);
