@@ -152,6 +152,23 @@ fn fuzz_corpus_and_regressions_replay() {
     }
 }
 
+/// AFL++'s minimised corpus (fuzz/corpus/, `cargo afl cmin` of its queue): every input that
+/// reached new coverage, replayed natively through the same target.
+#[test]
+fn fuzz_afl_corpus_replay() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let mut stats = Stats { execs: 0, slowest: Duration::ZERO, slowest_bytes: 0 };
+    for p in entries.flatten().map(|e| e.path()) {
+        let data = std::fs::read(&p).unwrap();
+        let label = String::from_utf8_lossy(&data).into_owned();
+        guarded(&label, &mut stats, || {
+            fuzz::one_input(&data);
+            Ok(())
+        });
+    }
+}
+
 /// The long run (`./dev fuzz`): FUZZ_ITERS inputs (default 1,000,000) from FUZZ_SEED.
 #[test]
 #[ignore]
