@@ -29,7 +29,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -39,7 +39,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
     pub fn chance(&mut self, one_in: usize) -> bool {
@@ -47,6 +47,9 @@ impl Rng {
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
+    }
+    pub fn word(&mut self, xs: &[&'static str]) -> &'static str {
+        xs[self.below(xs.len())]
     }
 }
 
@@ -168,13 +171,13 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         lines.push(String::new());
     }
     match rng.below(20) {
-        0 => lines[at] = rename_key(&lines[at], *rng.pick(KEYS)),
-        1 | 2 => lines[at] = set_value(&lines[at], *rng.pick(VALUES)),
+        0 => lines[at] = rename_key(&lines[at], rng.word(KEYS)),
+        1 | 2 => lines[at] = set_value(&lines[at], rng.word(VALUES)),
         3 => {
-            let v = format!("{}", rng.next() as i64 >> rng.below(64));
+            let v = format!("{}", rng.next_u64() as i64 >> rng.below(64));
             lines[at] = set_value(&lines[at], &v)
         }
-        4 => lines[at] = set_value(&lines[at], *rng.pick(KINDS)),
+        4 => lines[at] = set_value(&lines[at], rng.word(KINDS)),
         5 => {
             let v = nest(rng);
             lines[at] = set_value(&lines[at], &v)
@@ -210,7 +213,7 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         11 => {
             // anchors and aliases (defined, undefined, merge keys)
             let name = format!("x{}", rng.below(3));
-            lines[at] = set_value(&lines[at], &format!("&{name} {}", *rng.pick(VALUES)));
+            lines[at] = set_value(&lines[at], &format!("&{name} {}", rng.word(VALUES)));
             let j = rng.below(lines.len());
             lines[j] = match rng.below(3) {
                 0 => set_value(&lines[j], &format!("*{name}")),
@@ -252,7 +255,9 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
         }
         18 => {
             let max = if rng.chance(6) { 40 } else { 6 };
-            return grow(text, 2 + rng.below(max));
+            // copies up to ~256 KiB in all (bigger texts cost seconds and find nothing new)
+            let n = (2 + rng.below(max)).min((256 * 1024 / text.len().max(1)).max(2));
+            return grow(text, n);
         }
         _ => {
             // a label / selector pair from a tiny alphabet, so selectors sometimes match
@@ -269,11 +274,13 @@ pub fn mutate_once(rng: &mut Rng, text: &str, other: &str) -> String {
 pub fn manifest(rng: &mut Rng, seeds: &[String]) -> String {
     let mut t = rng.pick(seeds).clone();
     for _ in 0..1 + rng.below(8) {
-        let other = rng.pick(seeds).clone();
-        t = mutate_once(rng, &t, &other);
-        if t.len() > 2 * 1024 * 1024 {
+        // past 256 KiB the input is big enough (the UI debounces above 64 KiB; the parser
+        // refuses more than 4 MiB); growing it further only slows the run down
+        if t.len() > 256 * 1024 {
             break;
         }
+        let other = rng.pick(seeds);
+        t = mutate_once(rng, &t, other);
     }
     t
 }
@@ -385,7 +392,7 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
             bad = format!("v1.{}", b64(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6)));
         }
         _ => {
-            let bytes: Vec<u8> = (0..rng.below(600)).map(|_| rng.next() as u8).collect();
+            let bytes: Vec<u8> = (0..rng.below(600)).map(|_| rng.next_u64() as u8).collect();
             bad = format!("v1.{}", b64(&bytes));
         }
     }
@@ -437,8 +444,8 @@ pub fn check_options(rng: &mut Rng, payload: &str) -> Result<(), String> {
         theme: Some(rng.pick(OPTION_VALUES).to_string()),
         origin: Some(payload.chars().take(60).collect()),
         yaml: Some(payload.to_string()),
-        step: Some(rng.next() as usize),
-        nodes: Some(rng.next() as usize),
+        step: Some(rng.next_u64() as usize),
+        nodes: Some(rng.next_u64() as usize),
         ..HostOptions::default()
     };
     js.sanitize();

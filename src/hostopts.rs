@@ -77,7 +77,8 @@ pub fn excerpt(s: &str) -> String {
 pub fn valid_origin(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else { return false };
     let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => (h, Some(p)),
+        _ if rest.starts_with('[') && rest.ends_with(']') => (rest, None),
+        Some((h, p)) if !h.starts_with('[') || h.ends_with(']') => (h, Some(p)),
         _ => (rest, None),
     };
     let host_ok = !host.is_empty()
@@ -292,10 +293,10 @@ mod tests {
 
     #[test]
     fn origins_are_exact() {
-        for ok in ["https://docs.example", "http://127.0.0.1:8080", "https://a-b.c.d:443", "http://[::1]:80"] {
+        for ok in ["https://docs.example", "http://127.0.0.1:8080", "https://a-b.c.d:443", "http://[::1]:80", "http://[::1]"] {
             assert!(valid_origin(ok), "{ok}");
         }
-        for bad in ["*", "null", "https://docs.example/", "https://docs.example/path", "javascript:alert(1)", "https://", "https://a b", "https://x:0", "https://x:99999", "ftp://x"] {
+        for bad in ["*", "null", "https://docs.example/", "https://docs.example/path", "javascript:alert(1)", "https://", "https://a b", "https://x:0", "https://x:99999", "ftp://x", "http://[::1", "http://[x]"] {
             assert!(!valid_origin(bad), "{bad}");
         }
     }

@@ -52,6 +52,11 @@ fn svc(name: &str) -> String {
     format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\nspec:\n  ports:\n  - port: 80\n")
 }
 
+/// The test-only panic trigger (the product has none).
+fn forced_panic() {
+    panic!("forced by browser_nothing_lost");
+}
+
 #[wasm_bindgen_test]
 async fn nothing_is_lost() {
     local().clear().unwrap();
@@ -118,11 +123,7 @@ async fn nothing_is_lost() {
     // 4. a panic (the test-only trigger: a timer callback that panics, after the app's hook is
     // installed as main() does)
     switchboard::ui::crash::install();
-    #[allow(clippy::unnecessary_literal_unwrap)] // the panic is the point
-    let boom = Closure::once_into_js(|| {
-        let nothing: Option<()> = None;
-        nothing.expect("forced by browser_nothing_lost");
-    });
+    let boom = Closure::once_into_js(forced_panic);
     web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0).unwrap();
     sleep(200).await;
     assert!(exists("#sb-crash"), "the crash panel is shown");

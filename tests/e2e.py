@@ -212,6 +212,11 @@ def main():
         check("3 nodes, 3 pods + client, 3 endpoints, cluster DNS", counts == [3, 4, 3, 1], counts)
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("no console errors", not errors, errors)
+        # exports under the policy: SVG (presentation attributes, no style attribute), PNG (blob: image)
+        wd.js("window.__png = 0; const o = HTMLCanvasElement.prototype.toBlob; HTMLCanvasElement.prototype.toBlob = function (cb, ...a) { window.__png++; return o.call(this, cb, ...a); };"
+              "document.getElementById('export-svg').click(); document.getElementById('export-png').click();")
+        png = wd.wait("return window.__png > 0")
+        check("SVG and PNG export run under the CSP without a violation", png and wd.violations() == [], wd.violations())
 
         # keyboard only: Tab from the top reaches the preset picker, the editor, then the player
         wd.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0,0);")

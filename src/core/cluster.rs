@@ -940,7 +940,9 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             diags.push(Diagnostic::invalid("spec.replicas", o.pos("spec.replicas"), &r.to_string(), "must be greater than or equal to 0").on(&id));
             return;
         }
-        Some(r) => r as usize,
+        // at most one over the cap: enough for the TooManyPods note below, and a huge count
+        // (`replicas: 9223372036854775807`, found by fuzzing) allocates nothing
+        Some(r) => (r as usize).min(MAX_PODS + 1),
     };
     let hash_src = template_hash_src(&w.template_labels, &w.template);
     let template_hash = safe_encode(fnv(&hash_src), 10);

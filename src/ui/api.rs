@@ -10,7 +10,9 @@
 //! `{ switchboard: 1, cmd: "setYaml" | "play" | "pause" | "step" | "reset", yaml? }`; the frame
 //! posts `{ switchboard: 1, event: "ready" | "step" | "error", ... }` back. Messages are accepted
 //! only from the parent window and only from the parent's origin named in `origin=` (or this
-//! page's own origin); replies go to that exact origin, never `*`.
+//! page's own origin); replies go to that exact origin, never `*`. What a message or `mount`
+//! options say is read by the pure `crate::hostopts` (fuzzed): oversized YAML, unknown commands,
+//! presets, themes and non-origins are refused with a reason (an `error` event, or a notice).
 
 use std::cell::Cell;
 use std::rc::Rc;
