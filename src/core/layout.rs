@@ -66,19 +66,23 @@ pub const NEIGHBOURHOOD_PODS: usize = 500;
 /// The pods (indices into report.pods) and nodes the selected Service touches.
 struct Neighbourhood {
     pods: std::collections::HashSet<usize>,
+    /// the endpoints' pods: drawn first on their node, so a fold hides near misses, not them
+    endpoints: std::collections::HashSet<usize>,
     nodes: std::collections::HashSet<String>,
 }
 
 fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
-    let mut hood = Neighbourhood { pods: Default::default(), nodes: Default::default() };
+    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), nodes: Default::default() };
     if let Some(n) = &report.cluster.client_pod.node {
         hood.nodes.insert(n.clone());
     }
     let Some(s) = selected.and_then(|i| report.services.get(i)) else { return hood };
     let mut wanted: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut endpoints: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for e in &s.endpoints {
         if let Some(p) = &e.pod {
             wanted.insert((e.namespace.as_str(), p.as_str()));
+            endpoints.insert((e.namespace.as_str(), p.as_str()));
         }
     }
     for m in &s.near_misses {
@@ -87,6 +91,9 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
     for (i, p) in report.pods.iter().enumerate() {
         if wanted.contains(&(p.namespace.as_str(), p.name.as_str())) {
             hood.pods.insert(i);
+            if endpoints.contains(&(p.namespace.as_str(), p.name.as_str())) {
+                hood.endpoints.insert(i);
+            }
             if let Some(n) = &p.node {
                 hood.nodes.insert(n.clone());
             }
@@ -195,6 +202,10 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     pods.push((p.name.clone(), Some(pi)));
                 }
             }
+            if let Some(h) = &hood {
+                // the client first, then the Service's endpoints, then its near misses
+                pods.sort_by_key(|(_, idx)| idx.map_or(0, |i| if h.endpoints.contains(&i) { 1 } else { 2 }));
+            }
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(pods_per_row);
@@ -289,6 +300,11 @@ mod tests {
         let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
         for p in ["app-42-0", "app-42-1"] {
             assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
+        }
+        // narrow: nodes fold their pods, but the Service's own pods are drawn, not folded
+        let narrow = layout(&r, Some(42), 360.0);
+        for p in ["app-42-0", "app-42-1"] {
+            assert!(narrow.find("pod", p).is_some(), "{p} folded: {:?}", narrow.folded);
         }
         assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
         // no overlap, everything inside the drawing
