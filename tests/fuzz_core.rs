@@ -223,10 +223,11 @@ fn fuzz_triage() {
 }
 
 /// Found by AFL++: `replicas: 9223372036854775807` asked for that many pod names before the
-/// 2,000-pod cap applied (capacity overflow: a panic, so a dead page in wasm).
+/// pod cap (then 2,000, now MAX_PODS) applied (capacity overflow: a panic, so a dead page in wasm).
 #[test]
 fn fuzz_regression_huge_replicas_are_capped_not_allocated() {
-    for r in ["9223372036854775807", "4294967296", "2001", "100000000"] {
+    let just_over = (switchboard::core::cluster::MAX_PODS + 1).to_string();
+    for r in ["9223372036854775807", "4294967296", just_over.as_str(), "100000000"] {
         let y = format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: {r}\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n");
         let t = Instant::now();
         let rep = switchboard::core::analyze(&y, &Default::default());

@@ -110,19 +110,23 @@ pub const NEIGHBOURHOOD_PODS: usize = 500;
 /// The pods (indices into report.pods) and nodes the selected Service touches.
 struct Neighbourhood {
     pods: std::collections::HashSet<usize>,
+    /// the endpoints' pods: drawn first on their node, so a fold hides near misses, not them
+    endpoints: std::collections::HashSet<usize>,
     nodes: std::collections::HashSet<String>,
 }
 
 fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
-    let mut hood = Neighbourhood { pods: Default::default(), nodes: Default::default() };
+    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), nodes: Default::default() };
     if let Some(n) = &report.cluster.client_pod.node {
         hood.nodes.insert(n.clone());
     }
     let Some(s) = selected.and_then(|i| report.services.get(i)) else { return hood };
     let mut wanted: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut endpoints: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for e in &s.endpoints {
         if let Some(p) = &e.pod {
             wanted.insert((e.namespace.as_str(), p.as_str()));
+            endpoints.insert((e.namespace.as_str(), p.as_str()));
         }
     }
     for m in &s.near_misses {
@@ -131,6 +135,9 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
     for (i, p) in report.pods.iter().enumerate() {
         if wanted.contains(&(p.namespace.as_str(), p.name.as_str())) {
             hood.pods.insert(i);
+            if endpoints.contains(&(p.namespace.as_str(), p.name.as_str())) {
+                hood.endpoints.insert(i);
+            }
             if let Some(n) = &p.node {
                 hood.nodes.insert(n.clone());
             }
@@ -734,7 +741,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
             let x = inner_x + c as f64 * (node_w + GAP);
-            let pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
+            let mut pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
+            if let Some(h) = &hood {
+                // the client first, then the Service's endpoints, then its near misses
+                pods.sort_by_key(|&k| all[k].0.map_or(0, |i| if h.endpoints.contains(&i) { 1 } else { 2 }));
+            }
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(pods_per_row);
@@ -830,6 +841,45 @@ mod tests {
     use super::*;
     use crate::core::analyze;
     use crate::core::config::Config;
+
+    /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
+    /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.
+    #[test]
+    fn a_whole_cluster_draws_the_selected_services_neighbourhood() {
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  selector:\n    app: app-{i}\n  ports:\n  - port: 80\n"));
+            for j in 0..2 {
+                text.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-{i}-{j}\n  labels:\n    app: app-{i}\nspec:\n  containers:\n  - name: c\n    image: x\n"));
+            }
+        }
+        let r = analyze(&text, &Config::default());
+        assert_eq!(r.services.len(), 60);
+        let l = layout(&r, Some(42), 1280.0);
+        let services: Vec<&str> = l.items.iter().filter(|i| i.kind == "service").map(|i| i.name.as_str()).collect();
+        assert_eq!(services, ["svc-42"]);
+        let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
+        for p in ["app-42-0", "app-42-1"] {
+            assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
+        }
+        // narrow: nodes fold their pods, but the Service's own pods are drawn, not folded
+        let narrow = layout(&r, Some(42), 360.0);
+        for p in ["app-42-0", "app-42-1"] {
+            assert!(narrow.find("pod", p).is_some(), "{p} folded: {:?}", narrow.folded);
+        }
+        assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
+        // no overlap, everything inside the drawing
+        let boxes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "pod" | "service" | "dns")).collect();
+        for (a, x) in boxes.iter().enumerate() {
+            for y in &boxes[a + 1..] {
+                assert!(!x.rect.overlaps(&y.rect), "{} overlaps {}", x.name, y.name);
+            }
+        }
+        // a small scene is drawn whole, as before
+        let small = analyze(&text.split("---\n").take(31).collect::<Vec<_>>().join("---\n"), &Config::default());
+        assert!(small.services.len() <= NEIGHBOURHOOD_SERVICES);
+        assert_eq!(layout(&small, Some(0), 1280.0).items.iter().filter(|i| i.kind == "service").count(), small.services.len().min(MAX_SERVICES));
+    }
 
     /// Found by fuzzing (tests/fuzz_core.rs): a NaN width made every coordinate NaN.
     #[test]
@@ -1083,40 +1133,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
-    /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.
-    #[test]
-    fn a_whole_cluster_draws_the_selected_services_neighbourhood() {
-        let mut text = String::new();
-        for i in 0..60 {
-            text.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\nspec:\n  selector:\n    app: app-{i}\n  ports:\n  - port: 80\n"));
-            for j in 0..2 {
-                text.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: app-{i}-{j}\n  labels:\n    app: app-{i}\nspec:\n  containers:\n  - name: c\n    image: x\n"));
-            }
-        }
-        let r = analyze(&text, &Config::default());
-        assert_eq!(r.services.len(), 60);
-        let l = layout(&r, Some(42), 1280.0);
-        let services: Vec<&str> = l.items.iter().filter(|i| i.kind == "service").map(|i| i.name.as_str()).collect();
-        assert_eq!(services, ["svc-42"]);
-        let pods: Vec<&str> = l.items.iter().filter(|i| i.kind == "pod" && i.index.is_some()).map(|i| i.name.as_str()).collect();
-        for p in ["app-42-0", "app-42-1"] {
-            assert!(l.anchor(&format!("pod:{p}")).is_some(), "{p} not drawn: {pods:?}");
-        }
-        assert!(pods.len() + l.folded.len() <= 2 + crate::core::resolve::MAX_NEAR_MISSES, "{pods:?}");
-        // no overlap, everything inside the drawing
-        let boxes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "pod" | "service" | "dns")).collect();
-        for (a, x) in boxes.iter().enumerate() {
-            for y in &boxes[a + 1..] {
-                assert!(!x.rect.overlaps(&y.rect), "{} overlaps {}", x.name, y.name);
-            }
-        }
-        // a small scene is drawn whole, as before
-        let small = analyze(&text.split("---\n").take(31).collect::<Vec<_>>().join("---\n"), &Config::default());
-        assert!(small.services.len() <= NEIGHBOURHOOD_SERVICES);
-        assert_eq!(layout(&small, Some(0), 1280.0).items.iter().filter(|i| i.kind == "service").count(), small.services.len().min(MAX_SERVICES));
     }
 
 }

@@ -371,6 +371,21 @@ fn key_identity(k: &Node) -> Option<String> {
     }
 }
 
+/// `key_identity(a) == key_identity(b)`, without building the strings.
+fn same_key(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (NodeKind::Scalar { value: va, text: ta, .. }, NodeKind::Scalar { value: vb, text: tb, .. }) => match (va, vb) {
+            (Value::Null, Value::Null) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => (if *x == 0.0 { 0 } else { x.to_bits() }) == (if *y == 0.0 { 0 } else { y.to_bits() }),
+            (Value::Str, Value::Str) => ta == tb,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// go-yaml's `%#v` of a map key.
 fn go_sharp_v(k: &Node) -> String {
     match &k.kind {
@@ -401,17 +416,25 @@ pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
 fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
     match &node.kind {
         NodeKind::Map(entries) => {
-            let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
-            for (k, v) in entries {
+            // small maps (nearly all): compare with the earlier keys, no allocation per key
+            let mut seen: Option<HashSet<String>> = (entries.len() > 16).then(|| HashSet::with_capacity(entries.len()));
+            for (i, (k, v)) in entries.iter().enumerate() {
                 let len = path.len();
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(&json_key(k));
+                match &k.kind {
+                    NodeKind::Scalar { value: Value::Str, text, .. } => path.push_str(text),
+                    _ => path.push_str(&json_key(k)),
+                }
                 // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
                 // defined first); go-yaml lets explicit keys override them, so they never count.
                 let own = k.pos >= node.pos;
-                let repeated = own && key_identity(k).is_some_and(|id| !seen.insert(id));
+                let repeated = own
+                    && match &mut seen {
+                        Some(seen) => key_identity(k).is_some_and(|id| !seen.insert(id)),
+                        None => entries[..i].iter().any(|(e, _)| e.pos >= node.pos && same_key(e, k)),
+                    };
                 if repeated {
                     let message = format!(
                         "strict decoding error: yaml: unmarshal errors:\n  line {}: key {} already set in map",
