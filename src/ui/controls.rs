@@ -148,11 +148,13 @@ pub fn Player() -> impl IntoView {
         let mut client = scene.client.get_untracked();
         let mut hits = scene.hits.get_untracked();
         let mut last = None;
+        let mut pods = Vec::new();
         for _ in 0..count {
             scene.requests.update(|k| *k += 1);
             // kube-proxy picks per connection; how requests map to connections is the client's
             if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
                 let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
+                pods.push(pod.clone());
                 match hits.iter_mut().find(|(name, _)| *name == pod) {
                     Some(h) => h.1 += 1,
                     None => hits.push((pod, 1)),
@@ -168,6 +170,8 @@ pub fn Player() -> impl IntoView {
         if scene.reduce_motion.get_untracked() {
             scene.step.set(1);
         } else {
+            // one packet in flight per request (ui::flight); each counter ticks on arrival
+            scene.launch.set(pods);
             scene.playing.set(true);
         }
     };

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use std::rc::Rc;
+
+use super::flight::{self, Flight};
 use super::Scene;
 use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
@@ -24,7 +27,7 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
         .collect_view()
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, client: bool) -> impl IntoView {
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, client: bool) -> impl IntoView {
     let r = it.rect;
     let labels = pod_labels(pod);
     let ports = pod_ports(pod);
@@ -63,8 +66,12 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, c
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
             {texts_view(&it.texts)}
-            {badge.filter(|_| hits > 0).map(|b| view! {
-                <g class="hits" data-kind="hits" data-name=pod.name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{format!("{hits}")}</text></g>
+            // the counter follows arrivals: requests sent minus packets still on their way
+            {badge.map(|b| {
+                let name = pod.name.clone();
+                move || (hits.get() > 0).then(|| view! {
+                    <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+                })
             })}
         </g>
     }
@@ -132,6 +139,54 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| layout(r, idx, w))
     });
     let path = scene.path;
+    // packets in flight (ui::flight): the pods they go to, removed as they arrive
+    let inflight = RwSignal::new(Vec::<String>::new());
+    let layer = NodeRef::<leptos::svg::G>::new();
+    let flight = StoredValue::new_local(Flight::new(Rc::new(move |arrived: Vec<String>| {
+        inflight.update(|v| {
+            for pod in arrived {
+                if let Some(i) = v.iter().position(|p| *p == pod) {
+                    v.remove(i);
+                }
+            }
+        })
+    })));
+    // launch `pods.len()` packets along the current path, each to its pod
+    let launch = move |pods: Vec<String>, stagger: f64, dur: Option<f64>| {
+        let Some(layer) = layer.get_untracked() else { return };
+        let Some(p) = path.get_untracked() else { return };
+        let l = lay.get_untracked();
+        let n = p.hops.len();
+        let mut batch = Vec::new();
+        for pod in &pods {
+            let mut pts: Vec<(f64, f64)> = Vec::new();
+            for (i, h) in p.hops.iter().enumerate() {
+                let to = if i + 1 == n && h.to.starts_with("pod:") && l.anchor(&format!("pod:{pod}")).is_some() { format!("pod:{pod}") } else { h.to.clone() };
+                let r = l.route(&h.from, &to);
+                let last = pts.last().copied();
+                pts.extend(r.into_iter().skip_while(|q| last == Some(*q)));
+            }
+            batch.push((pts, pod.clone()));
+        }
+        let hop_ms = scene.hop_ms.get_untracked() as f64;
+        inflight.update(|v| v.extend(pods));
+        let el: &web_sys::Element = &layer;
+        flight.with_value(|f| f.launch(el, batch, stagger, dur.unwrap_or(hop_ms * n.max(1) as f64 * 0.5)));
+    };
+    Effect::new(move |_| {
+        let pods = scene.launch.get();
+        if pods.is_empty() {
+            return;
+        }
+        scene.launch.set(Vec::new());
+        let stagger = scene.hop_ms.get_untracked() as f64 / 8.0;
+        launch(pods, stagger, None);
+    });
+    flight::register_launcher(Rc::new(move |n: usize, dur: f64| {
+        let pods: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().map(|p| p.name.clone()).collect());
+        let pods = (0..n).map(|i| pods.get(i % pods.len().max(1)).cloned().unwrap_or_default()).collect();
+        launch(pods, 2.0, Some(dur));
+    }));
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -140,7 +195,6 @@ pub fn Diagram() -> impl IntoView {
         let r: Report = scene.shown.get();
         let idx = scene.service_index();
         let svc = idx.and_then(|i| r.services.get(i));
-        let hits = scene.hits.get();
         let domain = r.cluster.cluster_domain.clone();
         let mut out = Vec::new();
         for it in &l.items {
@@ -178,7 +232,12 @@ pub fn Diagram() -> impl IntoView {
                     match pod {
                         Some(p) => {
                             let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
-                            let h = hits.iter().find(|(n, _)| *n == p.name).map(|(_, c)| *c).unwrap_or(0);
+                            let pname = p.name.clone();
+                            let h = Signal::derive(move || {
+                                let sent = scene.hits.with(|v| v.iter().find(|(n, _)| *n == pname).map(|(_, c)| *c).unwrap_or(0));
+                                let flying = inflight.with(|v| v.iter().filter(|n| **n == pname).count() as u32);
+                                sent.saturating_sub(flying)
+                            });
                             let key = format!("{}/{}", p.namespace, p.name);
                             let key2 = key.clone();
                             view! {
@@ -333,6 +392,7 @@ pub fn Diagram() -> impl IntoView {
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
                 {statics}
                 {motion}
+                <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
         </div>
         <div class="details" id="details" data-kind="details" aria-live="polite">

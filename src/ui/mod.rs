@@ -9,6 +9,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
+pub mod flight;
 mod rules;
 mod sharebar;
 mod tables;
@@ -86,6 +87,8 @@ pub struct Scene {
     pub client_mode: RwSignal<String>,
     pub client: RwSignal<crate::core::connections::Client>,
     pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
+    /// the pods of the requests just sent, one packet each to animate (ui::flight)
+    pub launch: RwSignal<Vec<String>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -171,6 +174,7 @@ impl Scene {
             client_mode: RwSignal::new("new".into()),
             client: RwSignal::new(Default::default()),
             delivery: RwSignal::new(None),
+            launch: RwSignal::new(Vec::new()),
         }
     }
 
