@@ -159,3 +159,36 @@ async fn send_12_flies_12_packets_and_counters_follow_arrivals() {
     leptos::task::tick().await;
     assert_eq!(total(), 12);
 }
+
+/// Zoom in, out and fit, by button and by keyboard (+ − 0 on the focused diagram).
+#[wasm_bindgen_test]
+async fn zoom_and_fit() {
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    let vb = || doc().get_element_by_id("diagram").unwrap().get_attribute("viewBox").unwrap();
+    let w = |v: String| v.split(' ').nth(2).unwrap().parse::<f64>().unwrap();
+    let full = w(vb());
+    let b: web_sys::HtmlElement = doc().get_element_by_id("zoom-in").unwrap().dyn_into().unwrap();
+    b.click();
+    leptos::task::tick().await;
+    assert!(w(vb()) < full * 0.9, "{} vs {full}", vb());
+    let host = doc().query_selector(".diagram-host").unwrap().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("0");
+    init.set_bubbles(true);
+    host.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(w(vb()), full);
+    init.set_key("+");
+    host.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(w(vb()) < full * 0.9);
+    let f: web_sys::HtmlElement = doc().get_element_by_id("zoom-fit").unwrap().dyn_into().unwrap();
+    f.click();
+    leptos::task::tick().await;
+    assert_eq!(w(vb()), full);
+}

@@ -1009,7 +1009,7 @@ mod tests {
         for pods in [1, 3, 7, 12, 25, 50] {
             cases.push((format!("{pods} pods"), analyze(&scene(pods, 2), &Config::default())));
         }
-        for width in [1280.0, 700.0, 360.0] {
+        for width in [1600.0, 1280.0, 1000.0, 780.0, 700.0, 540.0, 360.0] {
             for (id, r) in &cases {
                 for (si, s) in r.services.iter().enumerate() {
                     let l = layout(r, Some(si), width);

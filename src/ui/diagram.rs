@@ -139,6 +139,18 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| layout(r, idx, w))
     });
     let path = scene.path;
+    // zoom and pan: (scale, x, y of the top-left corner), 1 = the whole diagram ("fit")
+    let view = RwSignal::new((1.0f64, 0.0f64, 0.0f64));
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    // zoom by `k` around a point given as a fraction of the drawing (its centre when None)
+    let zoom_by = move |k: f64, at: Option<(f64, f64)>| {
+        let (s, tx, ty) = view.get_untracked();
+        let l = lay.get_untracked();
+        let ns = (s * k).clamp(1.0, 8.0);
+        let (fx, fy) = at.unwrap_or((0.5, 0.5));
+        let (px, py) = (tx + fx * l.width / s, ty + fy * l.height / s);
+        view.set(clamp_view(ns, px - fx * l.width / ns, py - fy * l.height / ns, &l));
+    };
     // packets in flight (ui::flight): the pods they go to, removed as they arrive
     let inflight = RwSignal::new(Vec::<String>::new());
     let layer = NodeRef::<leptos::svg::G>::new();
@@ -381,10 +393,55 @@ pub fn Diagram() -> impl IntoView {
     };
 
     view! {
-        <div class="diagram-host" node_ref=host>
+        <div class="zoom-bar" role="group" aria-label="Zoom">
+            <button type="button" class="btn" id="zoom-in" title="Zoom in (+)" on:click=move |_| zoom_by(1.25, None)>"+"<span class="sr">" Zoom in"</span></button>
+            <button type="button" class="btn" id="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(0.8, None)>"−"<span class="sr">" Zoom out"</span></button>
+            <button type="button" class="btn" id="zoom-fit" title="Fit (0)" on:click=move |_| view.set((1.0, 0.0, 0.0))>"Fit"</button>
+        </div>
+        <div class="diagram-host" node_ref=host tabindex="-1"
+            on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                "+" | "=" => { ev.prevent_default(); zoom_by(1.25, None) }
+                "-" | "_" => { ev.prevent_default(); zoom_by(0.8, None) }
+                "0" => { ev.prevent_default(); view.set((1.0, 0.0, 0.0)) }
+                _ => {}
+            }
+            on:wheel=move |ev: web_sys::WheelEvent| {
+                // ctrl/⌘ + wheel (and a trackpad pinch) zooms; plain wheel pans once zoomed in,
+                // and scrolls the page otherwise
+                let (s, tx, ty) = view.get_untracked();
+                if !(ev.ctrl_key() || ev.meta_key()) {
+                    if s > 1.0 {
+                        ev.prevent_default();
+                        view.set(clamp_view(s, tx + ev.delta_x() / s, ty + ev.delta_y() / s, &lay.get_untracked()));
+                    }
+                } else {
+                    ev.prevent_default();
+                    let at = host.get_untracked().map(|h| {
+                        let r = h.get_bounding_client_rect();
+                        ((ev.client_x() as f64 - r.left()) / r.width().max(1.0), (ev.client_y() as f64 - r.top()) / r.height().max(1.0))
+                    });
+                    zoom_by(if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, at);
+                }
+            }
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                if view.get_untracked().0 > 1.0 {
+                    drag.set_value(Some((ev.client_x() as f64, ev.client_y() as f64)));
+                }
+            }
+            on:pointermove=move |ev: web_sys::PointerEvent| {
+                if let Some((x0, y0)) = drag.get_value() {
+                    let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+                    drag.set_value(Some((x, y)));
+                    let (s, tx, ty) = view.get_untracked();
+                    let k = host.get_untracked().map(|h| lay.with_untracked(|l| l.width) / h.get_bounding_client_rect().width().max(1.0)).unwrap_or(1.0);
+                    view.set(clamp_view(s, tx - (x - x0) * k / s, ty - (y - y0) * k / s, &lay.get_untracked()));
+                }
+            }
+            on:pointerup=move |_| drag.set_value(None)
+            on:pointerleave=move |_| drag.set_value(None)>
             <svg id="diagram" class="diagram" role="img" xmlns="http://www.w3.org/2000/svg"
                 aria-label="Cluster diagram: nodes, pods, Services and the request's path"
-                viewBox=move || lay.with(|l| format!("0 0 {} {}", l.width, l.height))
+                viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{tx:.1} {ty:.1} {:.1} {:.1}", l.width / sc, l.height / sc)) }
                 width=move || lay.with(|l| l.width.to_string())
                 height=move || lay.with(|l| l.height.to_string())
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
@@ -402,6 +459,12 @@ pub fn Diagram() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Keep the zoomed view inside the drawing.
+fn clamp_view(s: f64, x: f64, y: f64, l: &Layout) -> (f64, f64, f64) {
+    let (w, h) = (l.width / s, l.height / s);
+    (s, x.clamp(0.0, (l.width - w).max(0.0)), y.clamp(0.0, (l.height - h).max(0.0)))
 }
 
 /// The details panel's text when nothing is hovered or focused: the selected Service, whole.
