@@ -499,6 +499,7 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
                 let shorter = short.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_else(|| short.clone());
                 Line::variants(Font::Mono, vec![f, short, shorter])
             }
+            None if client => Line::new(Font::Small, ""),
             None => Line::new(Font::Small, "no DNS name of its own"),
         });
     }
