@@ -539,7 +539,12 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let lines = vec![
         Line::name(s.name.clone(), bw),
         Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIP ", "")]),
-        Line::new(Font::Small, if ports.is_empty() { "no ports".into() } else { format!("port {ports}") }),
+        if ports.is_empty() {
+            Line::new(Font::Small, "no ports")
+        } else {
+            // shorter forms that keep every number
+            Line::variants(Font::Small, vec![format!("port {ports}"), ports.clone(), ports.replace(" (node ", " node ").replace(')', ""), ports.replace(" (node ", "/").replace(')', "")])
+        },
         Line::variants(Font::Small, vec![dns, format!("{}.{}.svc", s.name, s.namespace), format!("{}.{}", s.name, s.namespace)]),
     ];
     (lines, badge)
