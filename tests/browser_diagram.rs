@@ -31,6 +31,16 @@ async fn choose(select_id: &str, value: &str) {
     s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
 }
+/// Wait until every packet in flight has landed (counters follow arrivals).
+async fn landed() {
+    for _ in 0..200 {
+        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    leptos::task::tick().await;
+}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();
@@ -139,15 +149,17 @@ async fn every_service_type_and_broken_scene() {
     choose("preset", "named-targetport").await;
     assert_eq!(count("[data-kind='pod'].endpoint"), 3);
     click("send-burst").await;
+    landed().await;
     let hits = doc().query_selector_all("[data-kind='pod'] .hits").unwrap().length();
     assert!(hits >= 2, "12 requests should reach more than one pod, reached {hits}");
 
     // ---- sessionAffinity ClientIP: 12 requests, one pod (pods declare no containerPort: 8080 is used anyway)
     choose("preset", "session-affinity").await;
     click("send-burst").await;
+    assert!(text(".caption-text").is_empty() || text(".caption-addr").contains(":8080"));
+    landed().await;
     assert_eq!(count("[data-kind='pod'] .hits"), 1);
     assert_eq!(text("[data-kind='pod'] .hits"), "12");
-    assert!(text(".caption-text").is_empty() || text(".caption-addr").contains(":8080"));
     assert!(text("[data-kind='pod'].endpoint").contains("no containerPorts"));
 
     // ---- broken: selector typo → no endpoints, rejected with the nearest miss, pods greyed

@@ -41,6 +41,10 @@ async fn nodeport_from_select_follows_the_path_after_a_reload() {
     storage().set_item("switchboard.v1.draft", nodeport.yaml).unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&path)).unwrap();
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
     switchboard::ui::mount();
     leptos::task::tick().await;
     // the restored text, the default scene's entry: a pod inside
@@ -72,6 +76,10 @@ async fn every_text_fits_its_box_in_every_preset() {
     let style = doc().create_element("style").unwrap();
     style.set_text_content(Some(include_str!("../style/main.css")));
     doc().head().unwrap().append_child(&style).unwrap();
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
     switchboard::ui::mount();
     leptos::task::tick().await;
     let mut checked = 0;
@@ -117,4 +125,70 @@ async fn every_text_fits_its_box_in_every_preset() {
     leptos::task::tick().await;
     let details = doc().get_element_by_id("details").unwrap().text_content().unwrap();
     assert!(details.contains(&format!("Pod default/{name}")), "{details}");
+}
+
+/// "Send 12" puts several packets in flight at once (each `data-kind="packet"`), and the pods'
+/// counters tick as their packets arrive, not all at once.
+#[wasm_bindgen_test]
+async fn send_12_flies_12_packets_and_counters_follow_arrivals() {
+    storage().remove_item("switchboard.v1.draft").ok();
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    choose("preset", "web-clusterip").await;
+    let b: web_sys::HtmlElement = doc().get_element_by_id("send-burst").unwrap().dyn_into().unwrap();
+    b.click();
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(400).await;
+    let flying = doc().query_selector_all(".flight [data-kind='packet']").unwrap().length();
+    assert!(flying >= 2, "{flying} packets in flight");
+    let total = || {
+        let l = doc().query_selector_all("[data-kind='pod'] .hits text").unwrap();
+        (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap().parse::<u32>().unwrap()).sum::<u32>()
+    };
+    assert!(total() < 12, "every counter already ticked: {}", total());
+    for _ in 0..200 {
+        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    leptos::task::tick().await;
+    assert_eq!(total(), 12);
+}
+
+/// Zoom in, out and fit, by button and by keyboard (+ − 0 on the focused diagram).
+#[wasm_bindgen_test]
+async fn zoom_and_fit() {
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+    let vb = || doc().get_element_by_id("diagram").unwrap().get_attribute("viewBox").unwrap();
+    let w = |v: String| v.split(' ').nth(2).unwrap().parse::<f64>().unwrap();
+    let full = w(vb());
+    let b: web_sys::HtmlElement = doc().get_element_by_id("zoom-in").unwrap().dyn_into().unwrap();
+    b.click();
+    leptos::task::tick().await;
+    assert!(w(vb()) < full * 0.9, "{} vs {full}", vb());
+    let host = doc().query_selector(".diagram-host").unwrap().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("0");
+    init.set_bubbles(true);
+    host.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(w(vb()), full);
+    init.set_key("+");
+    host.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(w(vb()) < full * 0.9);
+    let f: web_sys::HtmlElement = doc().get_element_by_id("zoom-fit").unwrap().dyn_into().unwrap();
+    f.click();
+    leptos::task::tick().await;
+    assert_eq!(w(vb()), full);
 }

@@ -48,6 +48,16 @@ fn exec(cmd: &str) {
     let ok = f.call1(&doc(), &cmd.into()).unwrap();
     assert_eq!(ok.as_bool(), Some(true), "execCommand({cmd})");
 }
+/// Wait until every packet in flight has landed (counters follow arrivals).
+async fn landed() {
+    for _ in 0..200 {
+        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    leptos::task::tick().await;
+}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();
@@ -86,6 +96,7 @@ async fn teaching_panels() {
     // ---- connections: gRPC (one connection) lands all 12 on one pod; new connections spread
     choose("client-mode", "grpc").await;
     click("send-burst").await;
+    landed().await;
     assert_eq!(count("[data-kind='pod'] .hits"), 1);
     assert_eq!(texts("[data-kind='pod'] .hits"), vec!["12".to_string()]);
     assert_eq!(count("[data-kind='connection-row']"), 1);
@@ -93,10 +104,12 @@ async fn teaching_panels() {
     assert!(texts("[data-kind='packet-label']").iter().any(|t| t.contains("conn #1")) || count("[data-kind='packet-label'].hidden") == 1);
     choose("client-mode", "new").await;
     click("send-burst").await;
+    landed().await;
     assert!(count("[data-kind='pod'] .hits") >= 2, "new connections spread");
     assert!(texts("[data-kind='connection']")[0].contains("opens connection #12"));
     choose("client-mode", "keepalive").await;
     click("send-burst").await;
+    landed().await;
     assert_eq!(count("[data-kind='connection-row']"), 2);
     choose("client-mode", "new").await;
     click("reset").await;

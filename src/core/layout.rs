@@ -551,6 +551,7 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
                 let shorter = short.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_else(|| short.clone());
                 Line::variants(Font::Mono, vec![f, short, shorter])
             }
+            None if client => Line::new(Font::Small, ""),
             None => Line::new(Font::Small, "no DNS name of its own"),
         });
     }
@@ -590,7 +591,12 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let lines = vec![
         Line::name(s.name.clone(), bw),
         Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIP ", "")]),
-        Line::new(Font::Small, if ports.is_empty() { "no ports".into() } else { format!("port {ports}") }),
+        if ports.is_empty() {
+            Line::new(Font::Small, "no ports")
+        } else {
+            // shorter forms that keep every number
+            Line::variants(Font::Small, vec![format!("port {ports}"), ports.clone(), ports.replace(" (node ", " node ").replace(')', ""), ports.replace(" (node ", "/").replace(')', "")])
+        },
         Line::variants(Font::Small, vec![dns, format!("{}.{}.svc", s.name, s.namespace), format!("{}.{}", s.name, s.namespace)]),
     ];
     (lines, badge)
@@ -1114,7 +1120,7 @@ mod tests {
         for pods in [1, 3, 7, 12, 25, 50] {
             cases.push((format!("{pods} pods"), analyze(&scene(pods, 2), &Config::default())));
         }
-        for width in [1280.0, 700.0, 360.0] {
+        for width in [1600.0, 1280.0, 1000.0, 780.0, 700.0, 540.0, 360.0] {
             for (id, r) in &cases {
                 for (si, s) in r.services.iter().enumerate() {
                     let l = layout(r, Some(si), width);

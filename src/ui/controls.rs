@@ -132,7 +132,10 @@ pub fn Player() -> impl IntoView {
     Effect::new(move |_| {
         let e = entries.get();
         let cur = scene.entry.get();
-        if !e.is_empty() && !e.contains(&cur) {
+        // the analysis may still be of the previous text (a preset or tour step just loaded):
+        // its entries say nothing about the new scene's, so wait for it
+        let lagging = scene.source.with(|s| scene.text.with_untracked(|t| s != t));
+        if !lagging && !e.is_empty() && !e.contains(&cur) {
             let fallback = e.iter().find(|k| k.starts_with(cur.split('@').next().unwrap_or(""))).cloned().unwrap_or_else(|| e[0].clone());
             scene.entry.set(fallback);
         }
@@ -173,11 +176,13 @@ pub fn Player() -> impl IntoView {
         let mut client = scene.client.get_untracked();
         let mut hits = scene.hits.get_untracked();
         let mut last = None;
+        let mut pods = Vec::new();
         for _ in 0..count {
             scene.requests.update(|k| *k += 1);
             // kube-proxy picks per connection; how requests map to connections is the client's
             if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
                 let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
+                pods.push(pod.clone());
                 match hits.iter_mut().find(|(name, _)| *name == pod) {
                     Some(h) => h.1 += 1,
                     None => hits.push((pod, 1)),
@@ -193,6 +198,8 @@ pub fn Player() -> impl IntoView {
         if scene.reduce_motion.get_untracked() {
             scene.step.set(1);
         } else {
+            // one packet in flight per request (ui::flight); each counter ticks on arrival
+            scene.launch.set(pods);
             scene.playing.set(true);
         }
     };

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use std::rc::Rc;
+
+use super::flight::{self, Flight};
 use super::Scene;
 use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
@@ -24,7 +27,7 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
         .collect_view()
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, client: bool) -> impl IntoView {
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, client: bool) -> impl IntoView {
     let r = it.rect;
     let labels = pod_labels(pod);
     let ports = pod_ports(pod);
@@ -63,8 +66,12 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: u32, c
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
             {texts_view(&it.texts)}
-            {badge.filter(|_| hits > 0).map(|b| view! {
-                <g class="hits" data-kind="hits" data-name=pod.name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{format!("{hits}")}</text></g>
+            // the counter follows arrivals: requests sent minus packets still on their way
+            {badge.map(|b| {
+                let name = pod.name.clone();
+                move || (hits.get() > 0).then(|| view! {
+                    <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+                })
             })}
         </g>
     }
@@ -132,6 +139,66 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| layout(r, idx, w))
     });
     let path = scene.path;
+    // zoom and pan: (scale, x, y of the top-left corner), 1 = the whole diagram ("fit")
+    let view = RwSignal::new((1.0f64, 0.0f64, 0.0f64));
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    // zoom by `k` around a point given as a fraction of the drawing (its centre when None)
+    let zoom_by = move |k: f64, at: Option<(f64, f64)>| {
+        let (s, tx, ty) = view.get_untracked();
+        let l = lay.get_untracked();
+        let ns = (s * k).clamp(1.0, 8.0);
+        let (fx, fy) = at.unwrap_or((0.5, 0.5));
+        let (px, py) = (tx + fx * l.width / s, ty + fy * l.height / s);
+        view.set(clamp_view(ns, px - fx * l.width / ns, py - fy * l.height / ns, &l));
+    };
+    // packets in flight (ui::flight): the pods they go to, removed as they arrive
+    let inflight = RwSignal::new(Vec::<String>::new());
+    let layer = NodeRef::<leptos::svg::G>::new();
+    let flight = StoredValue::new_local(Flight::new(Rc::new(move |arrived: Vec<String>| {
+        inflight.update(|v| {
+            for pod in arrived {
+                if let Some(i) = v.iter().position(|p| *p == pod) {
+                    v.remove(i);
+                }
+            }
+        })
+    })));
+    // launch `pods.len()` packets along the current path, each to its pod
+    let launch = move |pods: Vec<String>, stagger: f64, dur: Option<f64>| {
+        let Some(layer) = layer.get_untracked() else { return };
+        let Some(p) = path.get_untracked() else { return };
+        let l = lay.get_untracked();
+        let n = p.hops.len();
+        let mut batch = Vec::new();
+        for pod in &pods {
+            let mut pts: Vec<(f64, f64)> = Vec::new();
+            for (i, h) in p.hops.iter().enumerate() {
+                let to = if i + 1 == n && h.to.starts_with("pod:") && l.anchor(&format!("pod:{pod}")).is_some() { format!("pod:{pod}") } else { h.to.clone() };
+                let r = l.route(&h.from, &to);
+                let last = pts.last().copied();
+                pts.extend(r.into_iter().skip_while(|q| last == Some(*q)));
+            }
+            batch.push((pts, pod.clone()));
+        }
+        let hop_ms = scene.hop_ms.get_untracked() as f64;
+        inflight.update(|v| v.extend(pods));
+        let el: &web_sys::Element = &layer;
+        flight.with_value(|f| f.launch(el, batch, stagger, dur.unwrap_or(hop_ms * n.max(1) as f64 * 0.5)));
+    };
+    Effect::new(move |_| {
+        let pods = scene.launch.get();
+        if pods.is_empty() {
+            return;
+        }
+        scene.launch.set(Vec::new());
+        let stagger = scene.hop_ms.get_untracked() as f64 / 8.0;
+        launch(pods, stagger, None);
+    });
+    flight::register_launcher(Rc::new(move |n: usize, dur: f64| {
+        let pods: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().map(|p| p.name.clone()).collect());
+        let pods = (0..n).map(|i| pods.get(i % pods.len().max(1)).cloned().unwrap_or_default()).collect();
+        launch(pods, 2.0, Some(dur));
+    }));
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -140,7 +207,6 @@ pub fn Diagram() -> impl IntoView {
         let r: Report = scene.shown.get();
         let idx = scene.service_index();
         let svc = idx.and_then(|i| r.services.get(i));
-        let hits = scene.hits.get();
         let domain = r.cluster.cluster_domain.clone();
         let mut out = Vec::new();
         for it in &l.items {
@@ -178,7 +244,12 @@ pub fn Diagram() -> impl IntoView {
                     match pod {
                         Some(p) => {
                             let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
-                            let h = hits.iter().find(|(n, _)| *n == p.name).map(|(_, c)| *c).unwrap_or(0);
+                            let pname = p.name.clone();
+                            let h = Signal::derive(move || {
+                                let sent = scene.hits.with(|v| v.iter().find(|(n, _)| *n == pname).map(|(_, c)| *c).unwrap_or(0));
+                                let flying = inflight.with(|v| v.iter().filter(|n| **n == pname).count() as u32);
+                                sent.saturating_sub(flying)
+                            });
                             let key = format!("{}/{}", p.namespace, p.name);
                             let key2 = key.clone();
                             view! {
@@ -322,10 +393,55 @@ pub fn Diagram() -> impl IntoView {
     };
 
     view! {
-        <div class="diagram-host" node_ref=host>
+        <div class="zoom-bar" role="group" aria-label="Zoom">
+            <button type="button" class="btn" id="zoom-in" title="Zoom in (+)" on:click=move |_| zoom_by(1.25, None)>"+"<span class="sr">" Zoom in"</span></button>
+            <button type="button" class="btn" id="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(0.8, None)>"−"<span class="sr">" Zoom out"</span></button>
+            <button type="button" class="btn" id="zoom-fit" title="Fit (0)" on:click=move |_| view.set((1.0, 0.0, 0.0))>"Fit"</button>
+        </div>
+        <div class="diagram-host" node_ref=host tabindex="-1"
+            on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                "+" | "=" => { ev.prevent_default(); zoom_by(1.25, None) }
+                "-" | "_" => { ev.prevent_default(); zoom_by(0.8, None) }
+                "0" => { ev.prevent_default(); view.set((1.0, 0.0, 0.0)) }
+                _ => {}
+            }
+            on:wheel=move |ev: web_sys::WheelEvent| {
+                // ctrl/⌘ + wheel (and a trackpad pinch) zooms; plain wheel pans once zoomed in,
+                // and scrolls the page otherwise
+                let (s, tx, ty) = view.get_untracked();
+                if !(ev.ctrl_key() || ev.meta_key()) {
+                    if s > 1.0 {
+                        ev.prevent_default();
+                        view.set(clamp_view(s, tx + ev.delta_x() / s, ty + ev.delta_y() / s, &lay.get_untracked()));
+                    }
+                } else {
+                    ev.prevent_default();
+                    let at = host.get_untracked().map(|h| {
+                        let r = h.get_bounding_client_rect();
+                        ((ev.client_x() as f64 - r.left()) / r.width().max(1.0), (ev.client_y() as f64 - r.top()) / r.height().max(1.0))
+                    });
+                    zoom_by(if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, at);
+                }
+            }
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                if view.get_untracked().0 > 1.0 {
+                    drag.set_value(Some((ev.client_x() as f64, ev.client_y() as f64)));
+                }
+            }
+            on:pointermove=move |ev: web_sys::PointerEvent| {
+                if let Some((x0, y0)) = drag.get_value() {
+                    let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+                    drag.set_value(Some((x, y)));
+                    let (s, tx, ty) = view.get_untracked();
+                    let k = host.get_untracked().map(|h| lay.with_untracked(|l| l.width) / h.get_bounding_client_rect().width().max(1.0)).unwrap_or(1.0);
+                    view.set(clamp_view(s, tx - (x - x0) * k / s, ty - (y - y0) * k / s, &lay.get_untracked()));
+                }
+            }
+            on:pointerup=move |_| drag.set_value(None)
+            on:pointerleave=move |_| drag.set_value(None)>
             <svg id="diagram" class="diagram" role="img" xmlns="http://www.w3.org/2000/svg"
                 aria-label="Cluster diagram: nodes, pods, Services and the request's path"
-                viewBox=move || lay.with(|l| format!("0 0 {} {}", l.width, l.height))
+                viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{tx:.1} {ty:.1} {:.1} {:.1}", l.width / sc, l.height / sc)) }
                 width=move || lay.with(|l| l.width.to_string())
                 height=move || lay.with(|l| l.height.to_string())
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
@@ -333,6 +449,7 @@ pub fn Diagram() -> impl IntoView {
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
                 {statics}
                 {motion}
+                <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
         </div>
         <div class="details" id="details" data-kind="details" aria-live="polite">
@@ -342,6 +459,12 @@ pub fn Diagram() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// Keep the zoomed view inside the drawing.
+fn clamp_view(s: f64, x: f64, y: f64, l: &Layout) -> (f64, f64, f64) {
+    let (w, h) = (l.width / s, l.height / s);
+    (s, x.clamp(0.0, (l.width - w).max(0.0)), y.clamp(0.0, (l.height - h).max(0.0)))
 }
 
 /// The details panel's text when nothing is hovered or focused: the selected Service, whole.

@@ -9,6 +9,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
+pub mod flight;
 mod rules;
 mod sharebar;
 mod tables;
@@ -57,6 +58,8 @@ pub struct Scene {
     /// what is drawn: the last report whose YAML parsed (stale while the text does not)
     pub shown: Memo<Report>,
     pub stale: Memo<bool>,
+    /// the text the analysis was made from (follows `text` through an effect, or after a pause)
+    pub source: RwSignal<String>,
     /// the editor line to highlight/jump to (1-based)
     pub jump: RwSignal<Option<u32>>,
     /// selected Service (name), entry point key (`pod`, `outside`, `nodeport@node-2`, `loadbalancer`), Service port
@@ -89,6 +92,8 @@ pub struct Scene {
     pub delivery: RwSignal<Option<crate::core::connections::Delivery>>,
     /// the guided-tour step being shown (1-based)
     pub tour: RwSignal<Option<usize>>,
+    /// the pods of the requests just sent, one packet each to animate (ui::flight)
+    pub launch: RwSignal<Vec<String>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -153,6 +158,7 @@ impl Scene {
             analysis,
             shown,
             stale,
+            source,
             jump: RwSignal::new(None),
             service,
             entry,
@@ -175,6 +181,7 @@ impl Scene {
             client: RwSignal::new(Default::default()),
             delivery: RwSignal::new(None),
             tour: RwSignal::new(None),
+            launch: RwSignal::new(Vec::new()),
         }
     }
 

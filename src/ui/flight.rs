@@ -1,0 +1,193 @@
+//! Packets in flight: "Send N" launches N packets, each along its own routed path to the pod
+//! kube-proxy picked for it; the pod's counter ticks when its packet arrives. One
+//! requestAnimationFrame loop moves every packet by setting its `transform` attribute (an SVG
+//! presentation attribute, fine under the strict CSP) — no re-render per packet or per frame.
+//! Each packet in flight is a `<circle data-kind="packet">` in the diagram's flight layer.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+struct Packet {
+    el: web_sys::Element,
+    /// the route's points and the distance from the start at each
+    pts: Vec<(f64, f64)>,
+    cum: Vec<f64>,
+    start: f64,
+    dur: f64,
+    pod: String,
+}
+
+impl Packet {
+    fn at(&self, f: f64) -> (f64, f64) {
+        let total = *self.cum.last().unwrap_or(&0.0);
+        let d = total * f.clamp(0.0, 1.0);
+        let i = self.cum.partition_point(|&c| c < d).clamp(1, self.pts.len().max(2) - 1);
+        if self.pts.len() < 2 {
+            return self.pts.first().copied().unwrap_or((0.0, 0.0));
+        }
+        let (a, b) = (self.pts[i - 1], self.pts[i]);
+        let seg = self.cum[i] - self.cum[i - 1];
+        let t = if seg > 0.0 { (d - self.cum[i - 1]) / seg } else { 1.0 };
+        (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    packets: Vec<Packet>,
+    running: bool,
+    next_id: u64,
+}
+
+type FrameFn = Closure<dyn FnMut(f64)>;
+type Launcher = Rc<dyn Fn(usize, f64)>;
+
+/// The packets of one diagram, and its animation loop.
+#[derive(Clone)]
+pub struct Flight {
+    inner: Rc<RefCell<Inner>>,
+    frame: Rc<RefCell<Option<FrameFn>>>,
+    /// called once per frame with the pods whose packets arrived in it
+    on_arrive: Rc<dyn Fn(Vec<String>)>,
+}
+
+thread_local! {
+    /// per-frame work times (ms), recorded while a benchmark asks for them
+    static RECORD: Cell<bool> = const { Cell::new(false) };
+    static FRAMES: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    /// the last diagram's launcher (for the frame benchmark)
+    static LAUNCHER: RefCell<Option<Launcher>> = const { RefCell::new(None) };
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+impl Flight {
+    pub fn new(on_arrive: Rc<dyn Fn(Vec<String>)>) -> Flight {
+        Flight { inner: Rc::default(), frame: Rc::default(), on_arrive }
+    }
+
+    /// How many packets are on their way to `pod`.
+    pub fn in_flight(&self) -> Vec<String> {
+        self.inner.borrow().packets.iter().map(|p| p.pod.clone()).collect()
+    }
+
+    /// Launch one packet per (route, pod), `stagger` ms apart, each taking `dur` ms.
+    pub fn launch(&self, layer: &web_sys::Element, batch: Vec<(Vec<(f64, f64)>, String)>, stagger: f64, dur: f64) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let t0 = now();
+        {
+            let mut inner = self.inner.borrow_mut();
+            for (k, (pts, pod)) in batch.into_iter().enumerate() {
+                if pts.is_empty() {
+                    continue;
+                }
+                let Ok(el) = doc.create_element_ns(Some(SVG_NS), "circle") else { continue };
+                let id = inner.next_id;
+                inner.next_id += 1;
+                let _ = el.set_attribute("r", "6");
+                let _ = el.set_attribute("class", "flying");
+                let _ = el.set_attribute("data-kind", "packet");
+                let _ = el.set_attribute("data-name", &format!("request-{id}"));
+                let _ = el.set_attribute("data-pod", &pod);
+                let _ = el.set_attribute("transform", &format!("translate({:.1} {:.1})", pts[0].0, pts[0].1));
+                let _ = layer.append_child(&el);
+                let mut cum = vec![0.0];
+                for w in pts.windows(2) {
+                    let l = ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt();
+                    cum.push(cum.last().unwrap() + l);
+                }
+                inner.packets.push(Packet { el, pts, cum, start: t0 + k as f64 * stagger, dur, pod });
+            }
+        }
+        self.run();
+    }
+
+    /// Remove every packet (a new scene, a reset).
+    pub fn clear(&self) {
+        for p in self.inner.borrow_mut().packets.drain(..) {
+            p.el.remove();
+        }
+    }
+
+    fn run(&self) {
+        if self.inner.borrow().running {
+            return;
+        }
+        self.inner.borrow_mut().running = true;
+        let (inner, frame, on_arrive) = (self.inner.clone(), self.frame.clone(), self.on_arrive.clone());
+        let again = frame.clone();
+        *frame.borrow_mut() = Some(Closure::new(move |_ts: f64| {
+            let record = RECORD.with(Cell::get);
+            let perf = web_sys::window().and_then(|w| w.performance());
+            let t = now();
+            if record {
+                if let Some(p) = &perf {
+                    let _ = p.mark("sb-frame-start");
+                }
+            }
+            let mut arrived = Vec::new();
+            let more = {
+                let mut inner = inner.borrow_mut();
+                inner.packets.retain(|p| {
+                    let f = (t - p.start) / p.dur;
+                    if f >= 1.0 {
+                        p.el.remove();
+                        arrived.push(p.pod.clone());
+                        return false;
+                    }
+                    if f >= 0.0 {
+                        let (x, y) = p.at(f);
+                        let _ = p.el.set_attribute("transform", &format!("translate({x:.1} {y:.1})"));
+                    }
+                    true
+                });
+                let more = !inner.packets.is_empty();
+                inner.running = more;
+                more
+            };
+            if !arrived.is_empty() {
+                on_arrive(arrived);
+            }
+            if record {
+                FRAMES.with(|f| f.borrow_mut().push(now() - t));
+                if let Some(p) = &perf {
+                    let _ = p.measure_with_start_mark("sb-frame", "sb-frame-start");
+                }
+            }
+            if more {
+                if let (Some(w), Some(cb)) = (web_sys::window(), again.borrow().as_ref()) {
+                    let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+                }
+            }
+        }));
+        let cb = frame.borrow();
+        if let (Some(w), Some(cb)) = (web_sys::window(), cb.as_ref()) {
+            let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The diagram registers how to launch `n` packets on its current path (for the benchmark).
+pub fn register_launcher(f: Launcher) {
+    LAUNCHER.with(|l| *l.borrow_mut() = Some(f));
+}
+
+/// Frame benchmark: launch `n` packets that each fly for `dur` ms and record per-frame work
+/// (also as `performance.measure("sb-frame")`). Returns false when no diagram is mounted.
+pub fn bench_launch(n: usize, dur: f64) -> bool {
+    RECORD.with(|r| r.set(true));
+    FRAMES.with(|f| f.borrow_mut().clear());
+    LAUNCHER.with(|l| l.borrow().as_ref().map(|f| f(n, dur)).is_some())
+}
+
+/// The per-frame work times recorded since `bench_launch` (ms).
+pub fn bench_frames() -> Vec<f64> {
+    FRAMES.with(|f| f.borrow().clone())
+}
