@@ -569,6 +569,17 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
     (lines, mark)
 }
 
+/// A Service's ports as drawn and in its tooltip: `80→8080 (node 30080), …`; a nodePort only
+/// where one is allocated and open (NodePort, LoadBalancer).
+pub fn ports_text(s: &ServiceReport) -> String {
+    let node_ports = s.type_ == "NodePort" || s.type_ == "LoadBalancer";
+    s.ports
+        .iter()
+        .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let addr = if s.rejected {
         "rejected by the API server".to_string()
@@ -579,12 +590,7 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     } else {
         format!("clusterIP {}", s.cluster_ip.clone().unwrap_or_default())
     };
-    let ports = s
-        .ports
-        .iter()
-        .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.map(|n| format!(" (node {n})")).unwrap_or_default()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let ports = ports_text(s);
     let badge = s.type_.clone();
     let bw = text_width(&badge, Font::Badge) + 10.0;
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);

@@ -79,12 +79,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
 
 fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
     let r = it.rect;
-    let ports = s
-        .ports
-        .iter()
-        .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.map(|n| format!(" (node {n})")).unwrap_or_default()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let ports = crate::core::layout::ports_text(s);
     let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
