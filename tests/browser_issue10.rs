@@ -49,10 +49,14 @@ async fn nodeport_from_select_follows_the_path_after_a_reload() {
     leptos::task::tick().await;
     // the restored text, the default scene's entry: a pod inside
     assert_eq!(select("entry").value(), "pod");
+    // the restored text is the NodePort scene's: Scene says so (it said "Choose a preset…")
+    assert_eq!(select("preset").value(), "web-nodeport");
     choose("preset", "web-nodeport").await;
     leptos::task::tick().await;
     let shown = select("entry").value();
     assert_eq!(shown, "nodeport@node-1", "From shows {shown}");
+    // and Scene names the loaded scene, not "Choose a preset…"
+    assert_eq!(select("preset").value(), "web-nodeport");
     // and what plays starts outside: the first hop leaves the outside client
     let client = doc().query_selector("[data-kind='client'] rect").unwrap().unwrap();
     let (cx, cw) = (client.get_attribute("x").unwrap().parse::<f64>().unwrap(), client.get_attribute("width").unwrap().parse::<f64>().unwrap());

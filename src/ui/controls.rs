@@ -27,8 +27,9 @@ pub fn SceneBar() -> impl IntoView {
         <div class="scenebar">
             <label>"Scene "
                 <select id="preset" on:change=on_preset>
-                    <option value="" selected>"Choose a preset…"</option>
-                    {presets::ALL.iter().map(|p| view! { <option value=p.id>{p.title}</option> }).collect_view()}
+                    // the loaded scene shows as selected (its text unchanged), else the prompt
+                    <option value="" prop:selected=move || scene.text.with(|t| !presets::ALL.iter().any(|p| p.yaml == t.as_str()))>"Choose a preset…"</option>
+                    {presets::ALL.iter().map(|p| view! { <option value=p.id prop:selected=move || scene.text.with(|t| t.as_str() == p.yaml)>{p.title}</option> }).collect_view()}
                     <Show when=move || scene.draft.with(|d| d.is_some())>
                         <option value="draft">"Your own text (restore)"</option>
                     </Show>
