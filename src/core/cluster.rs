@@ -604,6 +604,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
+        // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
+        // `spec.template: Required value` and nothing inside it is checked
+        Body::Workload(w) if !w.has_template && o.kind == "ReplicationController" => {
+            errs.push(Diagnostic::required("spec.template", at("spec"), ""));
+            diags.extend(errs.into_iter().map(|d| d.on(&id)));
+            return false;
+        }
         Body::Workload(w) => {
             super::service::validate_labels(&w.template_labels, "spec.template.metadata.labels", &at, &mut errs);
             (&w.template, "spec.template.spec")
@@ -956,7 +963,9 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
                 .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())], None))
                 .collect()
         }
-        "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
+        // a ReplicationController names its pods as a ReplicaSet does (controller_utils.go
+        // getPodsPrefix: GenerateName `<name>-`), without a pod-template-hash label
+        "ReplicaSet" | "ReplicationController" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
         // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {

@@ -184,6 +184,9 @@ pub struct Workload {
     pub template_labels: Labels,
     pub template: PodSpec,
     pub service_name: Option<String>,
+    /// spec.template is present (a ReplicationController's template is a pointer: nil is
+    /// `spec.template: Required value`)
+    pub has_template: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -644,6 +647,35 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         template_labels,
         template,
         service_name: r.string(get("serviceName"), "spec.serviceName"),
+        has_template: tmpl.is_some(),
+    }
+}
+
+/// A core/v1 ReplicationController: `spec.selector` is a plain label map (equality only), and
+/// SetDefaults_ReplicationController (pkg/apis/core/v1/defaults.go) fills an empty selector
+/// with the template's labels (when the template has labels) and replicas nil with 1.
+fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
+    let s = r.map(root.get("spec"), "spec");
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    let selector = r.string_map(get("selector"), "spec.selector").unwrap_or_default();
+    let tmpl = r.map(get("template"), "spec.template");
+    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), "spec.template.metadata");
+    let template_labels = r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels");
+    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
+    let match_labels = match &template_labels {
+        Some(l) if selector.is_empty() => l.clone(),
+        _ => selector,
+    };
+    Workload {
+        replicas: r.int(get("replicas"), "spec.replicas"),
+        selector_set: !match_labels.is_empty(),
+        match_labels: Some(match_labels),
+        match_expressions: 0,
+        start_ordinal: 0,
+        template_labels: template_labels.unwrap_or_default(),
+        template,
+        service_name: None,
+        has_template: tmpl.is_some(),
     }
 }
 
@@ -760,7 +792,8 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
-    "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Endpoints", "EndpointSlice", "Node", "Namespace",
+    "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
+    "Namespace",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -809,6 +842,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
             Body::Pod(spec, pod_status(&mut r, root.get("status")))
         }
         "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),
+        "ReplicationController" => Body::Workload(replication_controller(&mut r, root)),
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

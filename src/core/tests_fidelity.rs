@@ -560,3 +560,96 @@ fn nodeports_filter_explicit_host_port() {
     let reason = r.pods.iter().find(|p| p.node.is_none()).unwrap().pending_reason.clone().unwrap_or_default();
     assert!(reason.contains("node(s) didn't have free ports for the requested pod ports"), "{reason}");
 }
+
+// The classic guestbook (kubernetes/examples guestbook/legacy redis-master-controller.yaml and
+// redis-master-service.yaml): a core/v1 ReplicationController, its selector a plain label map.
+const GUESTBOOK_RC: &str = "apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: redis-master
+  labels:
+    app: redis
+    role: master
+    tier: backend
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels:
+        app: redis
+        role: master
+        tier: backend
+    spec:
+      containers:
+      - name: master
+        image: redis
+        ports:
+        - containerPort: 6379
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: redis-master
+spec:
+  ports:
+  - port: 6379
+    targetPort: 6379
+  selector:
+    app: redis
+    role: master
+    tier: backend
+";
+
+// pkg/apis/core/v1/defaults.go SetDefaults_ReplicationController + pkg/controller/replication
+// (the ReplicaSet controller run for core/v1 RCs; controller_utils.go getPodsPrefix names the
+// pods `<rc>-<5 chars>`): the RC's pods exist and the Service selects them
+#[test]
+fn replication_controller_pods_are_endpoints() {
+    let r = run(GUESTBOOK_RC);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "redis-master");
+    assert_eq!(s.endpoints.len(), 1, "{:?}", s.endpoints);
+    let pod = s.endpoints[0].pod.clone().unwrap_or_default();
+    assert!(pod.starts_with("redis-master-"), "{pod:?}");
+    assert_eq!(pod.len(), "redis-master-".len() + 5);
+    assert_eq!(s.paths[0].outcome, Outcome::Delivered, "{}", s.paths[0].reason);
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("ignored") && d.object.as_deref().unwrap_or("").contains("ReplicationController")));
+}
+
+// SetDefaults_ReplicationController: no selector → the template's labels; replicas nil → 1
+#[test]
+fn set_defaults_replication_controller_selector_from_template() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "", 1);
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "redis-master").endpoints.len(), 1);
+    // three replicas of an RC whose selector was left out
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replicas: 3\n", 1);
+    let r = run(&src);
+    assert_eq!(svc(&r, "redis-master").endpoints.len(), 3);
+}
+
+// ValidateReplicationControllerSpec → ValidatePodTemplateSpecForRC: the selector must match the
+// template's labels; ValidateNonEmptySelector: no selector and no template labels is Required
+#[test]
+fn validate_pod_template_spec_for_rc() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replicas: 1\n  selector:\n    app: cache\n", 1);
+    let r = run(&src);
+    assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"redis\",\"role\":\"master\",\"tier\":\"backend\"}: `selector` does not match template `labels`")
+        || has_error(&r, "`selector` does not match template `labels`"), "{:?}", errors(&r));
+    assert!(svc(&r, "redis-master").endpoints.is_empty());
+    let bare = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n";
+    let r = run(bare);
+    assert!(has_error(&r, "spec.selector: Required value"), "{:?}", errors(&r));
+    let no_template = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  selector: {app: x}\n";
+    let r = run(no_template);
+    assert!(has_error(&r, "spec.template: Required value"), "{:?}", errors(&r));
+}
+
+// strict decoding knows the RC's fields (core/v1 ReplicationControllerSpec): a typo is refused
+#[test]
+fn replication_controller_strict_unknown_field() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replica: 1\n", 1);
+    let r = run(&src);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("unknown field \"spec.replica\"")), "{:?}", errors(&r));
+}
