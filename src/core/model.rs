@@ -127,6 +127,27 @@ pub struct PodSpec {
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
     /// spec.readinessGates[].conditionType
     pub readiness_gates: Vec<String>,
+    /// spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution
+    pub required_pod_affinity: Vec<PodAffinityTerm>,
+    /// spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution
+    pub required_pod_anti_affinity: Vec<PodAffinityTerm>,
+}
+
+/// metav1.LabelSelector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelSelector {
+    pub match_labels: Labels,
+    pub match_expressions: Vec<NodeSelectorRequirement>,
+}
+
+/// core/v1 PodAffinityTerm (required terms only: preferred ones only score).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PodAffinityTerm {
+    /// None: no labelSelector, which selects no pod (LabelSelectorAsSelector(nil) = Nothing)
+    pub label_selector: Option<LabelSelector>,
+    pub namespaces: Vec<String>,
+    pub namespace_selector: Option<LabelSelector>,
+    pub topology_key: String,
 }
 
 /// core/v1 Toleration. Empty strings stand for absent fields, as in the Go struct.
@@ -481,6 +502,8 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         node_selector: r.string_map(get("nodeSelector"), &format!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format!("{prefix}.hostNetwork")).unwrap_or(false),
         required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
+        required_pod_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
+        required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
         readiness_gates: {
             let f = format!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
@@ -536,6 +559,36 @@ fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str) 
         });
     }
     Some(terms)
+}
+
+fn label_selector(r: &mut Reader, n: Option<&Node>, field: &str) -> Option<LabelSelector> {
+    let m = r.map(n, field)?;
+    Some(LabelSelector {
+        match_labels: r.string_map(m.get("matchLabels"), &format!("{field}.matchLabels")).unwrap_or_default(),
+        match_expressions: selector_requirements(r, m.get("matchExpressions"), &format!("{field}.matchExpressions")),
+    })
+}
+
+/// `affinity.<which>.requiredDuringSchedulingIgnoredDuringExecution` (which: podAffinity or
+/// podAntiAffinity).
+fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, which: &str) -> Vec<PodAffinityTerm> {
+    let Some(a) = r.map(affinity, field) else { return vec![] };
+    let f = format!("{field}.{which}");
+    let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
+    let f = format!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
+    let mut out = Vec::new();
+    for (i, t) in r.seq(pa.get("requiredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
+        let tf = format!("{f}[{i}]");
+        let Some(t) = r.map(Some(t), &tf) else { continue };
+        let nf = format!("{tf}.namespaces");
+        out.push(PodAffinityTerm {
+            label_selector: label_selector(r, t.get("labelSelector"), &format!("{tf}.labelSelector")),
+            namespaces: r.seq(t.get("namespaces"), &nf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{nf}[{j}]"))).collect(),
+            namespace_selector: label_selector(r, t.get("namespaceSelector"), &format!("{tf}.namespaceSelector")),
+            topology_key: r.string(t.get("topologyKey"), &format!("{tf}.topologyKey")).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {

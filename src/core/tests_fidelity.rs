@@ -653,3 +653,105 @@ fn replication_controller_strict_unknown_field() {
     let r = run(&src);
     assert!(r.diagnostics.iter().any(|d| d.message.contains("unknown field \"spec.replica\"")), "{:?}", errors(&r));
 }
+
+/// A Deployment whose pods keep apart (or together) per node, as Helm charts write it.
+fn spread(name: &str, replicas: u32, which: &str, app: &str) -> String {
+    format!(
+        "apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {name}}}
+spec:
+  replicas: {replicas}
+  selector: {{matchLabels: {{app: {name}}}}}
+  template:
+    metadata: {{labels: {{app: {name}}}}}
+    spec:
+      affinity:
+        {which}:
+          requiredDuringSchedulingIgnoredDuringExecution:
+          - labelSelector:
+              matchExpressions:
+              - {{key: app, operator: In, values: [{app}]}}
+            topologyKey: kubernetes.io/hostname
+      containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]
+"
+    )
+}
+
+// pkg/scheduler/framework/plugins/interpodaffinity/filtering.go Filter → satisfyPodAntiAffinity
+// (Unschedulable): required anti-affinity on kubernetes.io/hostname puts one replica per node;
+// the fourth of 4 on 3 nodes stays Pending with FitError's words (preemption finds no victims:
+// every pod has priority 0)
+#[test]
+fn interpodaffinity_filter_required_anti_affinity_one_per_node() {
+    let r = run(&spread("web", 4, "podAntiAffinity", "web"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let placed: Vec<&str> = r.pods.iter().filter_map(|p| p.node.as_deref()).collect();
+    assert_eq!(placed.len(), 3, "{placed:?}");
+    let mut distinct = placed.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3, "one per node: {placed:?}");
+    let pending: Vec<_> = r.pods.iter().filter(|p| p.node.is_none()).collect();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        pending[0].pending_reason.as_deref(),
+        Some("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    );
+}
+
+// satisfyExistingPodsAntiAffinity: a placed pod's anti-affinity keeps a pod it matches off its
+// node, even when the incoming pod has no affinity of its own
+#[test]
+fn interpodaffinity_filter_existing_pods_anti_affinity() {
+    let src = format!("{}---\n{}", spread("loner", 3, "podAntiAffinity", "web"), spread_plain("web", 1));
+    let r = run(&src);
+    let web = r.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
+    assert!(web.node.is_none(), "{:?}", web.node);
+    assert_eq!(
+        web.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 3 node(s) didn't satisfy existing pods anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    );
+}
+
+fn spread_plain(name: &str, replicas: u32) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n"
+    )
+}
+
+// satisfyPodAffinity (UnschedulableAndUnresolvable): pods with required affinity to `cache` go
+// where a cache pod runs; with no cache pod at all and not matching themselves they stay Pending;
+// a group with affinity to itself may start anywhere (podMatchesAllAffinityTerms on itself)
+#[test]
+fn interpodaffinity_filter_required_affinity() {
+    let src = format!("{}---\n{}", spread_plain("cache", 1), spread("web", 2, "podAffinity", "cache"));
+    let r = run(&src);
+    let cache_node = r.pods.iter().find(|p| p.name.starts_with("cache-")).and_then(|p| p.node.clone()).unwrap();
+    for p in r.pods.iter().filter(|p| p.name.starts_with("web-")) {
+        assert_eq!(p.node.as_deref(), Some(cache_node.as_str()), "{} follows the cache pod", p.name);
+    }
+    let r = run(&spread("web", 2, "podAffinity", "cache"));
+    for p in &r.pods {
+        assert_eq!(
+            p.pending_reason.as_deref(),
+            Some("0/3 nodes are available: 3 node(s) didn't match pod affinity rules. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+        );
+    }
+    let r = run(&spread("web", 3, "podAffinity", "web"));
+    let nodes: Vec<_> = r.pods.iter().map(|p| p.node.clone()).collect();
+    assert!(nodes.iter().all(|n| n.is_some() && *n == nodes[0]), "all together: {nodes:?}");
+}
+
+// validatePodAffinityTerm: `topologyKey: Required value: can not be empty`
+#[test]
+fn validate_pod_affinity_term_topology_key_required() {
+    let src = spread("web", 2, "podAntiAffinity", "web").replace("            topologyKey: kubernetes.io/hostname\n", "            topologyKey: \"\"\n");
+    let r = run(&src);
+    assert!(
+        has_error(&r, "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty"),
+        "{:?}",
+        errors(&r)
+    );
+    assert!(r.pods.is_empty(), "the Deployment is refused, no pods");
+}
