@@ -1090,6 +1090,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         );
         return;
     }
+    // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
+    if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
+        diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
+        return;
+    }
     let replicas = match w.replicas {
         // SetDefaults_Deployment / _StatefulSet / _ReplicaSet: replicas nil → 1
         None => 1,
@@ -1136,7 +1141,12 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TooManyPods", format!("only the first {MAX_PODS} pods are simulated"), o.pos("spec.replicas")).on(&id),
         );
     }
-    for (name, extra_labels, daemon_node) in names {
+    // SetDefaults_StatefulSet: podManagementPolicy "" → OrderedReady ("monotonic" in
+    // stateful_set_control.go): pods are created one at a time, each only once its predecessors
+    // are Running and Ready
+    let monotonic = o.kind == "StatefulSet" && w.pod_management_policy.as_deref() != Some("Parallel");
+    let total = names.len();
+    for (k, (name, extra_labels, daemon_node)) in names.into_iter().enumerate() {
         let mut labels = w.template_labels.clone();
         labels.extend(extra_labels);
         let mut spec = template.clone();
@@ -1163,9 +1173,32 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         };
         // a DaemonSet pod has one candidate node: it does not move the round-robin
         let keep = *rr;
+        let before = cluster.pods.len();
         place(cluster, seed, rr, o, flip, diags);
         if daemon_node.is_some() {
             *rr = keep;
+        }
+        // processReplica: `!isRunningAndReady(replicas[i]) && monotonic` → the controller waits
+        // ("StatefulSet is waiting for Pod to be Running and Ready") and creates no later ordinal.
+        // A readiness the user flipped is a what-if on pods that already exist: it halts nothing.
+        let placed = cluster.pods.get(before).filter(|_| cluster.pods.len() > before);
+        if let Some(p) = placed.filter(|p| monotonic && k + 1 < total && !p.ready_flipped && !(p.phase == "Running" && p.ready)) {
+            let why = p.pending_reason.as_deref().map(|r| format!(" (Pending: {r})")).unwrap_or_default();
+            diags.push(
+                Diagnostic::note(
+                    Severity::Warning,
+                    ErrorType::Resolution,
+                    "StatefulSetWaiting",
+                    format!(
+                        "StatefulSet is waiting for Pod to be Running and Ready: {}{why}; with podManagementPolicy OrderedReady the controller creates no later pod, so {} of {total} replicas exist",
+                        p.name,
+                        k + 1
+                    ),
+                    o.pos("spec.replicas"),
+                )
+                .on(&id),
+            );
+            break;
         }
     }
 }

@@ -208,6 +208,8 @@ pub struct Workload {
     /// spec.template is present (a ReplicationController's template is a pointer: nil is
     /// `spec.template: Required value`)
     pub has_template: bool,
+    /// StatefulSet spec.podManagementPolicy as written (None: defaulted to OrderedReady)
+    pub pod_management_policy: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -701,6 +703,7 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         template,
         service_name: r.string(get("serviceName"), "spec.serviceName"),
         has_template: tmpl.is_some(),
+        pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), "spec.podManagementPolicy") } else { None },
     }
 }
 
@@ -729,6 +732,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
         template,
         service_name: None,
         has_template: tmpl.is_some(),
+        pod_management_policy: None,
     }
 }
 

@@ -755,3 +755,28 @@ fn validate_pod_affinity_term_topology_key_required() {
     );
     assert!(r.pods.is_empty(), "the Deployment is refused, no pods");
 }
+
+// pkg/controller/statefulset/stateful_set_control.go processReplica: with the default
+// podManagementPolicy OrderedReady, a pod that is not Running and Ready stops the controller
+// ("StatefulSet is waiting for Pod to be Running and Ready"); Parallel creates them all
+#[test]
+fn statefulset_ordered_ready_waits_for_each_pod() {
+    let sts = |extra: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n  replicas: 3\n{extra}  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec:\n      nodeSelector: {{disk: ssd}}\n      containers: [{{name: c, image: postgres}}]\n"
+        )
+    };
+    // no node has disk=ssd: db-0 is Pending, so db-1 and db-2 are never created
+    let r = run(&sts(""));
+    let names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["db-0"]);
+    let d = r.diagnostics.iter().find(|d| d.code == "StatefulSetWaiting").expect("a note says why");
+    assert!(d.message.starts_with("StatefulSet is waiting for Pod to be Running and Ready: db-0 (Pending: 0/3 nodes are available"), "{}", d.message);
+    // Parallel: all three exist (all Pending)
+    let r = run(&sts("  podManagementPolicy: Parallel\n"));
+    assert_eq!(r.pods.len(), 3);
+    assert!(r.pods.iter().all(|p| p.node.is_none()));
+    // ValidateStatefulSetSpec
+    let r = run(&sts("  podManagementPolicy: Sequential\n"));
+    assert!(has_error(&r, "spec.podManagementPolicy: Invalid value: \"Sequential\": must be 'OrderedReady' or 'Parallel'"), "{:?}", errors(&r));
+}
