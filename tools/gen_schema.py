@@ -56,6 +56,7 @@ ROOTS = [
     ("v1", "Endpoints", "k8s.io/api/core/v1", "Endpoints"),
     ("v1", "Node", "k8s.io/api/core/v1", "Node"),
     ("v1", "Namespace", "k8s.io/api/core/v1", "Namespace"),
+    ("v1", "ReplicationController", "k8s.io/api/core/v1", "ReplicationController"),
     ("apps/v1", "Deployment", "k8s.io/api/apps/v1", "Deployment"),
     ("apps/v1", "ReplicaSet", "k8s.io/api/apps/v1", "ReplicaSet"),
     ("apps/v1", "StatefulSet", "k8s.io/api/apps/v1", "StatefulSet"),

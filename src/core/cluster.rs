@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
-use super::model::{Body, Container, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodSpec, PodStatus, Taint, Toleration, Workload};
+use super::model::{Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Taint, Toleration, Workload};
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
 pub const MAX_PODS: usize = 20_000;
@@ -78,12 +78,19 @@ pub struct PodInst {
     /// index of the source object
     #[serde(skip)]
     pub object: usize,
+    /// spec.affinity.podAntiAffinity's required terms: they keep later pods off this pod's
+    /// topology domain (InterPodAffinity, existing pods' anti-affinity)
+    #[serde(skip)]
+    pub anti_affinity: Vec<PodAffinityTerm>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Cluster {
     pub nodes: Vec<ClusterNode>,
     pub pods: Vec<PodInst>,
+    /// labels of the namespaces the input creates (plus `kubernetes.io/metadata.name`, which the
+    /// API server sets on every Namespace), for PodAffinityTerm.namespaceSelector
+    ns_labels: Vec<(String, Labels)>,
 }
 
 /// rand.SafeEncodeString's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3.
@@ -107,6 +114,9 @@ impl Cluster {
 
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
+    for o in objects.iter().filter(|o| matches!(o.body, Body::Namespace) && !o.refused) {
+        cluster.ns_labels.push((o.meta.name.clone(), o.meta.labels.clone()));
+    }
     for o in objects {
         if let (Body::Node(info), false) = (&o.body, o.refused) {
             let idx = cluster.nodes.len() as u32;
@@ -478,6 +488,129 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
     None
 }
 
+/// InterPodAffinity's PreFilter state (pkg/scheduler/framework/plugins/interpodaffinity/
+/// filtering.go preFilterState): per topology pair (key, value), how many placed pods match the
+/// incoming pod's required affinity terms (all of them), its anti-affinity terms, and how many
+/// placed pods' anti-affinity terms match the incoming pod.
+#[derive(Default)]
+struct AffinityState {
+    affinity: Vec<((String, String), i64)>,
+    anti: Vec<((String, String), i64)>,
+    existing_anti: Vec<((String, String), i64)>,
+    /// podMatchesAllAffinityTerms(incoming's terms, incoming): the first pod of a group that
+    /// has affinity to itself may go anywhere
+    self_match: bool,
+}
+
+fn bump(m: &mut Vec<((String, String), i64)>, key: &str, value: &str) {
+    match m.iter_mut().find(|((k, v), _)| k == key && v == value) {
+        Some(e) => e.1 += 1,
+        None => m.push(((key.to_string(), value.to_string()), 1)),
+    }
+}
+
+fn count(m: &[((String, String), i64)], key: &str, value: &str) -> i64 {
+    m.iter().find(|((k, v), _)| k == key && v == value).map_or(0, |e| e.1)
+}
+
+fn label<'a>(labels: &'a Labels, key: &str) -> Option<&'a str> {
+    labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// metav1.LabelSelectorAsSelector(sel).Matches(labels): nil selects nothing, `{}` everything;
+/// an operator a LabelSelector does not allow (Gt, Lt, unknown) makes the selector fail to parse,
+/// which selects nothing here.
+fn selector_matches(sel: Option<&LabelSelector>, labels: &Labels) -> bool {
+    let Some(sel) = sel else { return false };
+    sel.match_labels.iter().all(|(k, v)| label(labels, k) == Some(v.as_str()))
+        && sel.match_expressions.iter().all(|r| matches!(r.operator.as_str(), "In" | "NotIn" | "Exists" | "DoesNotExist") && label_requirement(r, labels) == Some(true))
+}
+
+impl Cluster {
+    /// A namespace's labels: the Namespace object's, plus `kubernetes.io/metadata.name` (set by
+    /// the API server on every Namespace since v1.22, NamespaceDefaultLabelName).
+    fn namespace_labels(&self, ns: &str) -> Labels {
+        let mut l = self.ns_labels.iter().find(|(n, _)| n == ns).map(|(_, l)| l.clone()).unwrap_or_default();
+        l.retain(|(k, _)| k != "kubernetes.io/metadata.name");
+        l.push(("kubernetes.io/metadata.name".into(), ns.to_string()));
+        l
+    }
+
+    /// AffinityTerm.Matches (pkg/scheduler/framework/types.go, newAffinityTerm +
+    /// getNamespacesFromPodAffinityTerm): the term's namespaces default to its owner pod's own
+    /// when neither `namespaces` nor `namespaceSelector` is set; then the label selector.
+    fn term_matches_pod(&self, term: &PodAffinityTerm, owner_ns: &str, ns: &str, labels: &Labels) -> bool {
+        let in_ns = if term.namespaces.is_empty() && term.namespace_selector.is_none() {
+            ns == owner_ns
+        } else {
+            term.namespaces.iter().any(|n| n == ns) || selector_matches(term.namespace_selector.as_ref(), &self.namespace_labels(ns))
+        };
+        in_ns && selector_matches(term.label_selector.as_ref(), labels)
+    }
+}
+
+/// InterPodAffinity.PreFilter over the pods placed so far (getExistingAntiAffinityCounts,
+/// getIncomingAffinityAntiAffinityCounts). Empty when neither the pod nor any placed pod has a
+/// required (anti-)affinity term (the plugin skips, and the O(pods) scan is not paid).
+fn affinity_state(cluster: &Cluster, ns: &str, labels: &Labels, spec: &PodSpec) -> AffinityState {
+    let mut st = AffinityState::default();
+    let own = !spec.required_pod_affinity.is_empty() || !spec.required_pod_anti_affinity.is_empty();
+    if !own && cluster.pods.iter().all(|p| p.anti_affinity.is_empty()) {
+        return st;
+    }
+    for p in &cluster.pods {
+        let Some(node) = p.node.as_deref().and_then(|n| cluster.node(n)) else { continue };
+        for t in &p.anti_affinity {
+            if let (true, Some(v)) = (cluster.term_matches_pod(t, &p.namespace, ns, labels), label(&node.labels, &t.topology_key)) {
+                bump(&mut st.existing_anti, &t.topology_key, v);
+            }
+        }
+        let terms = &spec.required_pod_affinity;
+        if !terms.is_empty() && terms.iter().all(|t| cluster.term_matches_pod(t, ns, &p.namespace, &p.labels)) {
+            for t in terms {
+                if let Some(v) = label(&node.labels, &t.topology_key) {
+                    bump(&mut st.affinity, &t.topology_key, v);
+                }
+            }
+        }
+        for t in &spec.required_pod_anti_affinity {
+            if let (true, Some(v)) = (cluster.term_matches_pod(t, ns, &p.namespace, &p.labels), label(&node.labels, &t.topology_key)) {
+                bump(&mut st.anti, &t.topology_key, v);
+            }
+        }
+    }
+    st.self_match = !spec.required_pod_affinity.is_empty() && spec.required_pod_affinity.iter().all(|t| cluster.term_matches_pod(t, ns, ns, labels));
+    st
+}
+
+impl AffinityState {
+    /// InterPodAffinity.Filter: satisfyPodAffinity (UnschedulableAndUnresolvable), then
+    /// satisfyPodAntiAffinity and satisfyExistingPodsAntiAffinity (Unschedulable).
+    fn filter(&self, spec: &PodSpec, node: &ClusterNode) -> Option<Rejection> {
+        let mut pods_exist = true;
+        for t in &spec.required_pod_affinity {
+            match label(&node.labels, &t.topology_key) {
+                Some(v) if count(&self.affinity, &t.topology_key, v) > 0 => {}
+                Some(_) => pods_exist = false,
+                // all topology labels must exist on the node
+                None => return Some(Rejection::unresolvable("node(s) didn't match pod affinity rules")),
+            }
+        }
+        if !(pods_exist || self.affinity.is_empty() && self.self_match) {
+            return Some(Rejection::unresolvable("node(s) didn't match pod affinity rules"));
+        }
+        if !self.anti.is_empty()
+            && spec.required_pod_anti_affinity.iter().any(|t| label(&node.labels, &t.topology_key).is_some_and(|v| count(&self.anti, &t.topology_key, v) > 0))
+        {
+            return Some(Rejection { reason: "node(s) didn't match pod anti-affinity rules".into(), resolvable: true });
+        }
+        if node.labels.iter().any(|(k, v)| count(&self.existing_anti, k, v) > 0) {
+            return Some(Rejection { reason: "node(s) didn't satisfy existing pods anti-affinity rules".into(), resolvable: true });
+        }
+        None
+    }
+}
+
 /// A Filter plugin's rejection: its reason, and whether its status is Unschedulable (preemption
 /// may help) rather than UnschedulableAndUnresolvable.
 struct Rejection {
@@ -548,7 +681,7 @@ fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> Str
 /// The scheduler for a pod without spec.nodeName: the nodes that pass the filters above, then a
 /// round-robin over them in input order (a deterministic stand-in for the Score plugins).
 /// Err: the FailedScheduling message.
-fn schedule(nodes: &[ClusterNode], spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
+fn schedule(nodes: &[ClusterNode], affinity: &AffinityState, spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
     let tolerations = admitted_tolerations(spec);
     let narrowed = prefilter_node_names(spec);
     if narrowed.as_ref().is_some_and(|n| n.is_empty()) {
@@ -563,7 +696,7 @@ fn schedule(nodes: &[ClusterNode], spec: &PodSpec, rr: &mut usize) -> Result<usi
             reasons.push(Rejection::unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]"));
             continue;
         }
-        match filter_reason(spec, &tolerations, node) {
+        match filter_reason(spec, &tolerations, node).or_else(|| affinity.filter(spec, node)) {
             Some(r) => reasons.push(r),
             None => feasible.push(i),
         }
@@ -604,6 +737,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
+        // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
+        // `spec.template: Required value` and nothing inside it is checked
+        Body::Workload(w) if !w.has_template && o.kind == "ReplicationController" => {
+            errs.push(Diagnostic::required("spec.template", at("spec"), ""));
+            diags.extend(errs.into_iter().map(|d| d.on(&id)));
+            return false;
+        }
         Body::Workload(w) => {
             super::service::validate_labels(&w.template_labels, "spec.template.metadata.labels", &at, &mut errs);
             (&w.template, "spec.template.spec")
@@ -625,6 +765,19 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
     }
     validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
+    // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
+    // and a qualified label name (ValidateLabelName)
+    for (which, terms) in [("podAffinity", &spec.required_pod_affinity), ("podAntiAffinity", &spec.required_pod_anti_affinity)] {
+        for (i, t) in terms.iter().enumerate() {
+            let field = format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}].topologyKey");
+            if t.topology_key.is_empty() {
+                errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
+            }
+            for m in super::names::qualified_name(&t.topology_key) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &quote(&t.topology_key), &m));
+            }
+        }
+    }
     let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
     for (ci, c) in containers.iter().enumerate() {
         let group = if c.sidecar { "initContainers" } else { "containers" };
@@ -790,7 +943,7 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
             });
             match by_ip {
                 Some(i) => Some(i),
-                None => match schedule(&cluster.nodes, &p.spec, rr) {
+                None => match schedule(&cluster.nodes, &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.spec, rr) {
                     Ok(i) => Some(i),
                     Err(msg) => {
                         pending_reason = Some(msg);
@@ -868,6 +1021,7 @@ fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[
         not_ready_reason,
         failed_reason,
         object: p.object,
+        anti_affinity: if node_idx.is_some() { p.spec.required_pod_anti_affinity.clone() } else { vec![] },
     });
 }
 
@@ -883,6 +1037,9 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
     }
     if !t.readiness_gates.is_empty() {
         s.push_str(&format!("{:?}", t.readiness_gates));
+    }
+    if !t.required_pod_affinity.is_empty() || !t.required_pod_anti_affinity.is_empty() {
+        s.push_str(&format!("{:?}{:?}", t.required_pod_affinity, t.required_pod_anti_affinity));
     }
     s
 }
@@ -933,6 +1090,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         );
         return;
     }
+    // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
+    if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
+        diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
+        return;
+    }
     let replicas = match w.replicas {
         // SetDefaults_Deployment / _StatefulSet / _ReplicaSet: replicas nil → 1
         None => 1,
@@ -956,7 +1118,9 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
                 .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())], None))
                 .collect()
         }
-        "ReplicaSet" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
+        // a ReplicationController names its pods as a ReplicaSet does (controller_utils.go
+        // getPodsPrefix: GenerateName `<name>-`), without a pod-template-hash label
+        "ReplicaSet" | "ReplicationController" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
         // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {
@@ -977,7 +1141,12 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TooManyPods", format!("only the first {MAX_PODS} pods are simulated"), o.pos("spec.replicas")).on(&id),
         );
     }
-    for (name, extra_labels, daemon_node) in names {
+    // SetDefaults_StatefulSet: podManagementPolicy "" → OrderedReady ("monotonic" in
+    // stateful_set_control.go): pods are created one at a time, each only once its predecessors
+    // are Running and Ready
+    let monotonic = o.kind == "StatefulSet" && w.pod_management_policy.as_deref() != Some("Parallel");
+    let total = names.len();
+    for (k, (name, extra_labels, daemon_node)) in names.into_iter().enumerate() {
         let mut labels = w.template_labels.clone();
         labels.extend(extra_labels);
         let mut spec = template.clone();
@@ -1004,9 +1173,32 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         };
         // a DaemonSet pod has one candidate node: it does not move the round-robin
         let keep = *rr;
+        let before = cluster.pods.len();
         place(cluster, seed, rr, o, flip, diags);
         if daemon_node.is_some() {
             *rr = keep;
+        }
+        // processReplica: `!isRunningAndReady(replicas[i]) && monotonic` → the controller waits
+        // ("StatefulSet is waiting for Pod to be Running and Ready") and creates no later ordinal.
+        // A readiness the user flipped is a what-if on pods that already exist: it halts nothing.
+        let placed = cluster.pods.get(before).filter(|_| cluster.pods.len() > before);
+        if let Some(p) = placed.filter(|p| monotonic && k + 1 < total && !p.ready_flipped && !(p.phase == "Running" && p.ready)) {
+            let why = p.pending_reason.as_deref().map(|r| format!(" (Pending: {r})")).unwrap_or_default();
+            diags.push(
+                Diagnostic::note(
+                    Severity::Warning,
+                    ErrorType::Resolution,
+                    "StatefulSetWaiting",
+                    format!(
+                        "StatefulSet is waiting for Pod to be Running and Ready: {}{why}; with podManagementPolicy OrderedReady the controller creates no later pod, so {} of {total} replicas exist",
+                        p.name,
+                        k + 1
+                    ),
+                    o.pos("spec.replicas"),
+                )
+                .on(&id),
+            );
+            break;
         }
     }
 }

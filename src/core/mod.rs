@@ -231,6 +231,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                     not_ready_reason: None,
                     failed_reason: None,
                     object: 0,
+                    anti_affinity: vec![],
                 },
                 0,
             ),

@@ -127,6 +127,27 @@ pub struct PodSpec {
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
     /// spec.readinessGates[].conditionType
     pub readiness_gates: Vec<String>,
+    /// spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution
+    pub required_pod_affinity: Vec<PodAffinityTerm>,
+    /// spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution
+    pub required_pod_anti_affinity: Vec<PodAffinityTerm>,
+}
+
+/// metav1.LabelSelector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelSelector {
+    pub match_labels: Labels,
+    pub match_expressions: Vec<NodeSelectorRequirement>,
+}
+
+/// core/v1 PodAffinityTerm (required terms only: preferred ones only score).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PodAffinityTerm {
+    /// None: no labelSelector, which selects no pod (LabelSelectorAsSelector(nil) = Nothing)
+    pub label_selector: Option<LabelSelector>,
+    pub namespaces: Vec<String>,
+    pub namespace_selector: Option<LabelSelector>,
+    pub topology_key: String,
 }
 
 /// core/v1 Toleration. Empty strings stand for absent fields, as in the Go struct.
@@ -184,6 +205,11 @@ pub struct Workload {
     pub template_labels: Labels,
     pub template: PodSpec,
     pub service_name: Option<String>,
+    /// spec.template is present (a ReplicationController's template is a pointer: nil is
+    /// `spec.template: Required value`)
+    pub has_template: bool,
+    /// StatefulSet spec.podManagementPolicy as written (None: defaulted to OrderedReady)
+    pub pod_management_policy: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -478,6 +504,8 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         node_selector: r.string_map(get("nodeSelector"), &format!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format!("{prefix}.hostNetwork")).unwrap_or(false),
         required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
+        required_pod_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
+        required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
         readiness_gates: {
             let f = format!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
@@ -533,6 +561,36 @@ fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str) 
         });
     }
     Some(terms)
+}
+
+fn label_selector(r: &mut Reader, n: Option<&Node>, field: &str) -> Option<LabelSelector> {
+    let m = r.map(n, field)?;
+    Some(LabelSelector {
+        match_labels: r.string_map(m.get("matchLabels"), &format!("{field}.matchLabels")).unwrap_or_default(),
+        match_expressions: selector_requirements(r, m.get("matchExpressions"), &format!("{field}.matchExpressions")),
+    })
+}
+
+/// `affinity.<which>.requiredDuringSchedulingIgnoredDuringExecution` (which: podAffinity or
+/// podAntiAffinity).
+fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, which: &str) -> Vec<PodAffinityTerm> {
+    let Some(a) = r.map(affinity, field) else { return vec![] };
+    let f = format!("{field}.{which}");
+    let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
+    let f = format!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
+    let mut out = Vec::new();
+    for (i, t) in r.seq(pa.get("requiredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
+        let tf = format!("{f}[{i}]");
+        let Some(t) = r.map(Some(t), &tf) else { continue };
+        let nf = format!("{tf}.namespaces");
+        out.push(PodAffinityTerm {
+            label_selector: label_selector(r, t.get("labelSelector"), &format!("{tf}.labelSelector")),
+            namespaces: r.seq(t.get("namespaces"), &nf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{nf}[{j}]"))).collect(),
+            namespace_selector: label_selector(r, t.get("namespaceSelector"), &format!("{tf}.namespaceSelector")),
+            topology_key: r.string(t.get("topologyKey"), &format!("{tf}.topologyKey")).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
@@ -644,6 +702,37 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         template_labels,
         template,
         service_name: r.string(get("serviceName"), "spec.serviceName"),
+        has_template: tmpl.is_some(),
+        pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), "spec.podManagementPolicy") } else { None },
+    }
+}
+
+/// A core/v1 ReplicationController: `spec.selector` is a plain label map (equality only), and
+/// SetDefaults_ReplicationController (pkg/apis/core/v1/defaults.go) fills an empty selector
+/// with the template's labels (when the template has labels) and replicas nil with 1.
+fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
+    let s = r.map(root.get("spec"), "spec");
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    let selector = r.string_map(get("selector"), "spec.selector").unwrap_or_default();
+    let tmpl = r.map(get("template"), "spec.template");
+    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), "spec.template.metadata");
+    let template_labels = r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels");
+    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
+    let match_labels = match &template_labels {
+        Some(l) if selector.is_empty() => l.clone(),
+        _ => selector,
+    };
+    Workload {
+        replicas: r.int(get("replicas"), "spec.replicas"),
+        selector_set: !match_labels.is_empty(),
+        match_labels: Some(match_labels),
+        match_expressions: 0,
+        start_ordinal: 0,
+        template_labels: template_labels.unwrap_or_default(),
+        template,
+        service_name: None,
+        has_template: tmpl.is_some(),
+        pod_management_policy: None,
     }
 }
 
@@ -760,7 +849,8 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
-    "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Endpoints", "EndpointSlice", "Node", "Namespace",
+    "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
+    "Namespace",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -809,6 +899,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
             Body::Pod(spec, pod_status(&mut r, root.get("status")))
         }
         "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),
+        "ReplicationController" => Body::Workload(replication_controller(&mut r, root)),
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

@@ -24,6 +24,7 @@ pub static ROOTS: &[Root] = &[
     Root { api_version: "v1", kind: "Endpoints", ty: &T_CORE_V1_Endpoints },
     Root { api_version: "v1", kind: "Node", ty: &T_CORE_V1_Node },
     Root { api_version: "v1", kind: "Namespace", ty: &T_CORE_V1_Namespace },
+    Root { api_version: "v1", kind: "ReplicationController", ty: &T_CORE_V1_ReplicationController },
     Root { api_version: "apps/v1", kind: "Deployment", ty: &T_APPS_V1_Deployment },
     Root { api_version: "apps/v1", kind: "ReplicaSet", ty: &T_APPS_V1_ReplicaSet },
     Root { api_version: "apps/v1", kind: "StatefulSet", ty: &T_APPS_V1_StatefulSet },
@@ -1522,6 +1523,46 @@ pub static T_CORE_V1_RBDVolumeSource: Type = Type {
         Field { json: "keyring", ty: Ty::Scalar },
         Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
         Field { json: "readOnly", ty: Ty::Scalar },
+    ],
+};
+pub static T_CORE_V1_ReplicationController: Type = Type {
+    name: "core/v1.ReplicationController",
+    fields: &[
+        Field { json: "kind", ty: Ty::Scalar },
+        Field { json: "apiVersion", ty: Ty::Scalar },
+        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
+        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_ReplicationControllerSpec) },
+        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_ReplicationControllerStatus) },
+    ],
+};
+pub static T_CORE_V1_ReplicationControllerCondition: Type = Type {
+    name: "core/v1.ReplicationControllerCondition",
+    fields: &[
+        Field { json: "type", ty: Ty::Scalar },
+        Field { json: "status", ty: Ty::Scalar },
+        Field { json: "lastTransitionTime", ty: Ty::Scalar },
+        Field { json: "reason", ty: Ty::Scalar },
+        Field { json: "message", ty: Ty::Scalar },
+    ],
+};
+pub static T_CORE_V1_ReplicationControllerSpec: Type = Type {
+    name: "core/v1.ReplicationControllerSpec",
+    fields: &[
+        Field { json: "replicas", ty: Ty::Scalar },
+        Field { json: "minReadySeconds", ty: Ty::Scalar },
+        Field { json: "selector", ty: Ty::Map(&Ty::Scalar) },
+        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
+    ],
+};
+pub static T_CORE_V1_ReplicationControllerStatus: Type = Type {
+    name: "core/v1.ReplicationControllerStatus",
+    fields: &[
+        Field { json: "replicas", ty: Ty::Scalar },
+        Field { json: "fullyLabeledReplicas", ty: Ty::Scalar },
+        Field { json: "readyReplicas", ty: Ty::Scalar },
+        Field { json: "availableReplicas", ty: Ty::Scalar },
+        Field { json: "observedGeneration", ty: Ty::Scalar },
+        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ReplicationControllerCondition)) },
     ],
 };
 pub static T_CORE_V1_ResourceClaim: Type = Type {

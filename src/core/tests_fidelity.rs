@@ -560,3 +560,223 @@ fn nodeports_filter_explicit_host_port() {
     let reason = r.pods.iter().find(|p| p.node.is_none()).unwrap().pending_reason.clone().unwrap_or_default();
     assert!(reason.contains("node(s) didn't have free ports for the requested pod ports"), "{reason}");
 }
+
+// The classic guestbook (kubernetes/examples guestbook/legacy redis-master-controller.yaml and
+// redis-master-service.yaml): a core/v1 ReplicationController, its selector a plain label map.
+const GUESTBOOK_RC: &str = "apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: redis-master
+  labels:
+    app: redis
+    role: master
+    tier: backend
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels:
+        app: redis
+        role: master
+        tier: backend
+    spec:
+      containers:
+      - name: master
+        image: redis
+        ports:
+        - containerPort: 6379
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: redis-master
+spec:
+  ports:
+  - port: 6379
+    targetPort: 6379
+  selector:
+    app: redis
+    role: master
+    tier: backend
+";
+
+// pkg/apis/core/v1/defaults.go SetDefaults_ReplicationController + pkg/controller/replication
+// (the ReplicaSet controller run for core/v1 RCs; controller_utils.go getPodsPrefix names the
+// pods `<rc>-<5 chars>`): the RC's pods exist and the Service selects them
+#[test]
+fn replication_controller_pods_are_endpoints() {
+    let r = run(GUESTBOOK_RC);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "redis-master");
+    assert_eq!(s.endpoints.len(), 1, "{:?}", s.endpoints);
+    let pod = s.endpoints[0].pod.clone().unwrap_or_default();
+    assert!(pod.starts_with("redis-master-"), "{pod:?}");
+    assert_eq!(pod.len(), "redis-master-".len() + 5);
+    assert_eq!(s.paths[0].outcome, Outcome::Delivered, "{}", s.paths[0].reason);
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("ignored") && d.object.as_deref().unwrap_or("").contains("ReplicationController")));
+}
+
+// SetDefaults_ReplicationController: no selector → the template's labels; replicas nil → 1
+#[test]
+fn set_defaults_replication_controller_selector_from_template() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "", 1);
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "redis-master").endpoints.len(), 1);
+    // three replicas of an RC whose selector was left out
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replicas: 3\n", 1);
+    let r = run(&src);
+    assert_eq!(svc(&r, "redis-master").endpoints.len(), 3);
+}
+
+// ValidateReplicationControllerSpec → ValidatePodTemplateSpecForRC: the selector must match the
+// template's labels; ValidateNonEmptySelector: no selector and no template labels is Required
+#[test]
+fn validate_pod_template_spec_for_rc() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replicas: 1\n  selector:\n    app: cache\n", 1);
+    let r = run(&src);
+    assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"redis\",\"role\":\"master\",\"tier\":\"backend\"}: `selector` does not match template `labels`")
+        || has_error(&r, "`selector` does not match template `labels`"), "{:?}", errors(&r));
+    assert!(svc(&r, "redis-master").endpoints.is_empty());
+    let bare = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n";
+    let r = run(bare);
+    assert!(has_error(&r, "spec.selector: Required value"), "{:?}", errors(&r));
+    let no_template = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  selector: {app: x}\n";
+    let r = run(no_template);
+    assert!(has_error(&r, "spec.template: Required value"), "{:?}", errors(&r));
+}
+
+// strict decoding knows the RC's fields (core/v1 ReplicationControllerSpec): a typo is refused
+#[test]
+fn replication_controller_strict_unknown_field() {
+    let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replica: 1\n", 1);
+    let r = run(&src);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("unknown field \"spec.replica\"")), "{:?}", errors(&r));
+}
+
+/// A Deployment whose pods keep apart (or together) per node, as Helm charts write it.
+fn spread(name: &str, replicas: u32, which: &str, app: &str) -> String {
+    format!(
+        "apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {name}}}
+spec:
+  replicas: {replicas}
+  selector: {{matchLabels: {{app: {name}}}}}
+  template:
+    metadata: {{labels: {{app: {name}}}}}
+    spec:
+      affinity:
+        {which}:
+          requiredDuringSchedulingIgnoredDuringExecution:
+          - labelSelector:
+              matchExpressions:
+              - {{key: app, operator: In, values: [{app}]}}
+            topologyKey: kubernetes.io/hostname
+      containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]
+"
+    )
+}
+
+// pkg/scheduler/framework/plugins/interpodaffinity/filtering.go Filter → satisfyPodAntiAffinity
+// (Unschedulable): required anti-affinity on kubernetes.io/hostname puts one replica per node;
+// the fourth of 4 on 3 nodes stays Pending with FitError's words (preemption finds no victims:
+// every pod has priority 0)
+#[test]
+fn interpodaffinity_filter_required_anti_affinity_one_per_node() {
+    let r = run(&spread("web", 4, "podAntiAffinity", "web"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let placed: Vec<&str> = r.pods.iter().filter_map(|p| p.node.as_deref()).collect();
+    assert_eq!(placed.len(), 3, "{placed:?}");
+    let mut distinct = placed.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3, "one per node: {placed:?}");
+    let pending: Vec<_> = r.pods.iter().filter(|p| p.node.is_none()).collect();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        pending[0].pending_reason.as_deref(),
+        Some("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    );
+}
+
+// satisfyExistingPodsAntiAffinity: a placed pod's anti-affinity keeps a pod it matches off its
+// node, even when the incoming pod has no affinity of its own
+#[test]
+fn interpodaffinity_filter_existing_pods_anti_affinity() {
+    let src = format!("{}---\n{}", spread("loner", 3, "podAntiAffinity", "web"), spread_plain("web", 1));
+    let r = run(&src);
+    let web = r.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
+    assert!(web.node.is_none(), "{:?}", web.node);
+    assert_eq!(
+        web.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 3 node(s) didn't satisfy existing pods anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    );
+}
+
+fn spread_plain(name: &str, replicas: u32) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n"
+    )
+}
+
+// satisfyPodAffinity (UnschedulableAndUnresolvable): pods with required affinity to `cache` go
+// where a cache pod runs; with no cache pod at all and not matching themselves they stay Pending;
+// a group with affinity to itself may start anywhere (podMatchesAllAffinityTerms on itself)
+#[test]
+fn interpodaffinity_filter_required_affinity() {
+    let src = format!("{}---\n{}", spread_plain("cache", 1), spread("web", 2, "podAffinity", "cache"));
+    let r = run(&src);
+    let cache_node = r.pods.iter().find(|p| p.name.starts_with("cache-")).and_then(|p| p.node.clone()).unwrap();
+    for p in r.pods.iter().filter(|p| p.name.starts_with("web-")) {
+        assert_eq!(p.node.as_deref(), Some(cache_node.as_str()), "{} follows the cache pod", p.name);
+    }
+    let r = run(&spread("web", 2, "podAffinity", "cache"));
+    for p in &r.pods {
+        assert_eq!(
+            p.pending_reason.as_deref(),
+            Some("0/3 nodes are available: 3 node(s) didn't match pod affinity rules. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+        );
+    }
+    let r = run(&spread("web", 3, "podAffinity", "web"));
+    let nodes: Vec<_> = r.pods.iter().map(|p| p.node.clone()).collect();
+    assert!(nodes.iter().all(|n| n.is_some() && *n == nodes[0]), "all together: {nodes:?}");
+}
+
+// validatePodAffinityTerm: `topologyKey: Required value: can not be empty`
+#[test]
+fn validate_pod_affinity_term_topology_key_required() {
+    let src = spread("web", 2, "podAntiAffinity", "web").replace("            topologyKey: kubernetes.io/hostname\n", "            topologyKey: \"\"\n");
+    let r = run(&src);
+    assert!(
+        has_error(&r, "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty"),
+        "{:?}",
+        errors(&r)
+    );
+    assert!(r.pods.is_empty(), "the Deployment is refused, no pods");
+}
+
+// pkg/controller/statefulset/stateful_set_control.go processReplica: with the default
+// podManagementPolicy OrderedReady, a pod that is not Running and Ready stops the controller
+// ("StatefulSet is waiting for Pod to be Running and Ready"); Parallel creates them all
+#[test]
+fn statefulset_ordered_ready_waits_for_each_pod() {
+    let sts = |extra: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n  replicas: 3\n{extra}  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec:\n      nodeSelector: {{disk: ssd}}\n      containers: [{{name: c, image: postgres}}]\n"
+        )
+    };
+    // no node has disk=ssd: db-0 is Pending, so db-1 and db-2 are never created
+    let r = run(&sts(""));
+    let names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["db-0"]);
+    let d = r.diagnostics.iter().find(|d| d.code == "StatefulSetWaiting").expect("a note says why");
+    assert!(d.message.starts_with("StatefulSet is waiting for Pod to be Running and Ready: db-0 (Pending: 0/3 nodes are available"), "{}", d.message);
+    // Parallel: all three exist (all Pending)
+    let r = run(&sts("  podManagementPolicy: Parallel\n"));
+    assert_eq!(r.pods.len(), 3);
+    assert!(r.pods.iter().all(|p| p.node.is_none()));
+    // ValidateStatefulSetSpec
+    let r = run(&sts("  podManagementPolicy: Sequential\n"));
+    assert!(has_error(&r, "spec.podManagementPolicy: Invalid value: \"Sequential\": must be 'OrderedReady' or 'Parallel'"), "{:?}", errors(&r));
+}
