@@ -862,7 +862,7 @@ status:
     )
 }
 
-fn deployment(name: &str, replicas: u32, pod_spec_extra: &str) -> String {
+pub(super) fn deployment(name: &str, replicas: u32, pod_spec_extra: &str) -> String {
     format!(
         "---
 apiVersion: apps/v1

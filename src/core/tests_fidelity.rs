@@ -3,7 +3,7 @@
 
 use super::diag::{ErrorType, Severity};
 use super::paths::Outcome;
-use super::tests::{errors, has_error, run, service, svc, PODS};
+use super::tests::{deployment, errors, has_error, run, service, svc, PODS};
 
 // core/v1 types.go ServiceSpec.Selector ("If empty or not present, the service is assumed to
 // have an external process managing its endpoints"); pkg/controller/endpointslice
@@ -656,26 +656,17 @@ fn replication_controller_strict_unknown_field() {
 
 /// A Deployment whose pods keep apart (or together) per node, as Helm charts write it.
 fn spread(name: &str, replicas: u32, which: &str, app: &str) -> String {
-    format!(
-        "apiVersion: apps/v1
-kind: Deployment
-metadata: {{name: {name}}}
-spec:
-  replicas: {replicas}
-  selector: {{matchLabels: {{app: {name}}}}}
-  template:
-    metadata: {{labels: {{app: {name}}}}}
-    spec:
-      affinity:
+    let affinity = format!(
+        "      affinity:
         {which}:
           requiredDuringSchedulingIgnoredDuringExecution:
           - labelSelector:
               matchExpressions:
               - {{key: app, operator: In, values: [{app}]}}
             topologyKey: kubernetes.io/hostname
-      containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]
 "
-    )
+    );
+    deployment(name, replicas, &affinity)
 }
 
 // pkg/scheduler/framework/plugins/interpodaffinity/filtering.go Filter → satisfyPodAntiAffinity
@@ -704,7 +695,7 @@ fn interpodaffinity_filter_required_anti_affinity_one_per_node() {
 // node, even when the incoming pod has no affinity of its own
 #[test]
 fn interpodaffinity_filter_existing_pods_anti_affinity() {
-    let src = format!("{}---\n{}", spread("loner", 3, "podAntiAffinity", "web"), spread_plain("web", 1));
+    let src = format!("{}{}", spread("loner", 3, "podAntiAffinity", "web"), spread_plain("web", 1));
     let r = run(&src);
     let web = r.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
     assert!(web.node.is_none(), "{:?}", web.node);
@@ -715,9 +706,7 @@ fn interpodaffinity_filter_existing_pods_anti_affinity() {
 }
 
 fn spread_plain(name: &str, replicas: u32) -> String {
-    format!(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: {name}}}}}\n  template:\n    metadata: {{labels: {{app: {name}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n"
-    )
+    deployment(name, replicas, "")
 }
 
 // satisfyPodAffinity (UnschedulableAndUnresolvable): pods with required affinity to `cache` go
@@ -725,7 +714,7 @@ fn spread_plain(name: &str, replicas: u32) -> String {
 // a group with affinity to itself may start anywhere (podMatchesAllAffinityTerms on itself)
 #[test]
 fn interpodaffinity_filter_required_affinity() {
-    let src = format!("{}---\n{}", spread_plain("cache", 1), spread("web", 2, "podAffinity", "cache"));
+    let src = format!("{}{}", spread_plain("cache", 1), spread("web", 2, "podAffinity", "cache"));
     let r = run(&src);
     let cache_node = r.pods.iter().find(|p| p.name.starts_with("cache-")).and_then(|p| p.node.clone()).unwrap();
     for p in r.pods.iter().filter(|p| p.name.starts_with("web-")) {
