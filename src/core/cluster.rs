@@ -134,7 +134,7 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
                 ready: info.ready.unwrap_or(true),
                 unschedulable: info.unschedulable,
                 taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
-                labels: o.meta.labels.clone(),
+                labels: kubelet_default_labels(&o.meta.labels, &o.meta.name),
                 used_ports: vec![],
                 cidr,
                 next_ip: 2,
@@ -488,6 +488,36 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
     None
 }
 
+/// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
+/// `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, so a Node
+/// written without them has them in a running cluster (nodeSelector and topologyKey see them).
+fn kubelet_default_labels(labels: &Labels, name: &str) -> Labels {
+    let mut out = labels.clone();
+    for (k, v) in [("kubernetes.io/hostname", name), ("kubernetes.io/os", "linux"), ("kubernetes.io/arch", "amd64")] {
+        if !out.iter().any(|(x, _)| x == k) {
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// applyMatchLabelKeysAndMismatchLabelKeys (pkg/registry/core/pod/strategy.go, PrepareForCreate;
+/// MatchLabelKeysInPodAffinity, on by default): each matchLabelKeys key the pod carries becomes
+/// `key In (value)`, each mismatchLabelKeys key `key NotIn (value)`; a term without a
+/// labelSelector (selects nothing) is left alone.
+fn apply_match_label_keys(terms: &mut [PodAffinityTerm], labels: &Labels) {
+    for t in terms {
+        let Some(sel) = t.label_selector.as_mut() else { continue };
+        for (keys, op) in [(&t.match_label_keys, "In"), (&t.mismatch_label_keys, "NotIn")] {
+            for k in keys {
+                if let Some(v) = label(labels, k) {
+                    sel.match_expressions.push(NodeSelectorRequirement { key: k.clone(), operator: op.into(), values: vec![v.to_string()] });
+                }
+            }
+        }
+    }
+}
+
 /// InterPodAffinity's PreFilter state (pkg/scheduler/framework/plugins/interpodaffinity/
 /// filtering.go preFilterState): per topology pair (key, value), how many placed pods match the
 /// incoming pod's required affinity terms (all of them), its anti-affinity terms, and how many
@@ -740,6 +770,10 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
         // `spec.template: Required value` and nothing inside it is checked
         Body::Workload(w) if !w.has_template && o.kind == "ReplicationController" => {
+            // ValidateReplicationControllerSpec: selector (ValidateNonEmptySelector) before template
+            if !w.selector_set {
+                errs.push(Diagnostic::required("spec.selector", at("spec"), ""));
+            }
             errs.push(Diagnostic::required("spec.template", at("spec"), ""));
             diags.extend(errs.into_iter().map(|d| d.on(&id)));
             return false;
@@ -766,16 +800,43 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     }
     validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
     // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
-    // and a qualified label name (ValidateLabelName)
-    for (which, terms) in [("podAffinity", &spec.required_pod_affinity), ("podAntiAffinity", &spec.required_pod_anti_affinity)] {
-        for (i, t) in terms.iter().enumerate() {
-            let field = format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}].topologyKey");
-            if t.topology_key.is_empty() {
-                errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
+    // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
+    // 1-100 and the same checks on `podAffinityTerm`
+    let topology_key = |t: &PodAffinityTerm, term: &str, errs: &mut Vec<Diagnostic>| {
+        let field = format!("{term}.topologyKey");
+        if t.topology_key.is_empty() {
+            errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
+        }
+        for m in super::names::qualified_name(&t.topology_key) {
+            errs.push(Diagnostic::invalid(&field, at(&field), &quote(&t.topology_key), &m));
+        }
+    };
+    for (which, required, preferred) in [
+        ("podAffinity", &spec.required_pod_affinity, &spec.preferred_pod_affinity),
+        ("podAntiAffinity", &spec.required_pod_anti_affinity, &spec.preferred_pod_anti_affinity),
+    ] {
+        for (i, t) in required.iter().enumerate() {
+            topology_key(t, &format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}]"), &mut errs);
+        }
+        for (j, (weight, t)) in preferred.iter().enumerate() {
+            let wf = format!("{prefix}.affinity.{which}.preferredDuringSchedulingIgnoredDuringExecution[{j}]");
+            if !(1..=100).contains(weight) {
+                let field = format!("{wf}.weight");
+                errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
             }
-            for m in super::names::qualified_name(&t.topology_key) {
-                errs.push(Diagnostic::invalid(&field, at(&field), &quote(&t.topology_key), &m));
-            }
+            topology_key(t, &format!("{wf}.podAffinityTerm"), &mut errs);
+        }
+    }
+    // validateRestartPolicy (ValidatePodSpec), then for a controller's template
+    // ValidatePodTemplateSpecForReplicaSet / ForRC / ValidateStatefulSetSpec / ValidateDaemonSetSpec:
+    // only Always
+    if let Some(rp) = &spec.restart_policy {
+        let field = format!("{prefix}.restartPolicy");
+        if !matches!(rp.as_str(), "Always" | "OnFailure" | "Never") {
+            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always", "OnFailure", "Never"]));
+        }
+        if matches!(o.body, Body::Workload(_)) && rp != "Always" {
+            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
         }
     }
     let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
@@ -910,7 +971,9 @@ struct PodSeed {
     object: usize,
 }
 
-fn place(cluster: &mut Cluster, p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
+fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
+    apply_match_label_keys(&mut p.spec.required_pod_affinity, &p.labels);
+    apply_match_label_keys(&mut p.spec.required_pod_anti_affinity, &p.labels);
     // (nodes named only by pods were created above, so a miss here means a Node list was given)
     if cluster.pods.len() >= MAX_PODS {
         return;
@@ -1040,6 +1103,9 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
     }
     if !t.required_pod_affinity.is_empty() || !t.required_pod_anti_affinity.is_empty() {
         s.push_str(&format!("{:?}{:?}", t.required_pod_affinity, t.required_pod_anti_affinity));
+    }
+    if !t.preferred_pod_affinity.is_empty() || !t.preferred_pod_anti_affinity.is_empty() || t.restart_policy.is_some() {
+        s.push_str(&format!("{:?}{:?}{:?}", t.preferred_pod_affinity, t.preferred_pod_anti_affinity, t.restart_policy));
     }
     s
 }
@@ -1190,7 +1256,7 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
                     ErrorType::Resolution,
                     "StatefulSetWaiting",
                     format!(
-                        "StatefulSet is waiting for Pod to be Running and Ready: {}{why}; with podManagementPolicy OrderedReady the controller creates no later pod, so {} of {total} replicas exist",
+                        "{}{why} is not Running and Ready, so the StatefulSet controller creates no later pod (podManagementPolicy OrderedReady; its log says \"StatefulSet is waiting for Pod to be Running and Ready\"): {} of {total} replicas exist",
                         p.name,
                         k + 1
                     ),

@@ -131,6 +131,12 @@ pub struct PodSpec {
     pub required_pod_affinity: Vec<PodAffinityTerm>,
     /// spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution
     pub required_pod_anti_affinity: Vec<PodAffinityTerm>,
+    /// preferredDuringSchedulingIgnoredDuringExecution of podAffinity / podAntiAffinity: only
+    /// validated (weight, term); they score, and scoring is not modelled
+    pub preferred_pod_affinity: Vec<(i64, PodAffinityTerm)>,
+    pub preferred_pod_anti_affinity: Vec<(i64, PodAffinityTerm)>,
+    /// spec.restartPolicy as written (None: defaulted to Always)
+    pub restart_policy: Option<String>,
 }
 
 /// metav1.LabelSelector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist).
@@ -148,6 +154,10 @@ pub struct PodAffinityTerm {
     pub namespaces: Vec<String>,
     pub namespace_selector: Option<LabelSelector>,
     pub topology_key: String,
+    /// matchLabelKeys / mismatchLabelKeys: merged into the label selector from the pod's own
+    /// labels when the pod is created (applyMatchLabelKeysAndMismatchLabelKeys)
+    pub match_label_keys: Vec<String>,
+    pub mismatch_label_keys: Vec<String>,
 }
 
 /// core/v1 Toleration. Empty strings stand for absent fields, as in the Go struct.
@@ -506,6 +516,9 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
         required_pod_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
         required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
+        preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
+        preferred_pod_anti_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
+        restart_policy: r.string(get("restartPolicy"), &format!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
         readiness_gates: {
             let f = format!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
@@ -581,14 +594,45 @@ fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, w
     let mut out = Vec::new();
     for (i, t) in r.seq(pa.get("requiredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
         let tf = format!("{f}[{i}]");
-        let Some(t) = r.map(Some(t), &tf) else { continue };
-        let nf = format!("{tf}.namespaces");
-        out.push(PodAffinityTerm {
-            label_selector: label_selector(r, t.get("labelSelector"), &format!("{tf}.labelSelector")),
-            namespaces: r.seq(t.get("namespaces"), &nf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{nf}[{j}]"))).collect(),
-            namespace_selector: label_selector(r, t.get("namespaceSelector"), &format!("{tf}.namespaceSelector")),
-            topology_key: r.string(t.get("topologyKey"), &format!("{tf}.topologyKey")).unwrap_or_default(),
-        });
+        if let Some(t) = r.map(Some(t), &tf) {
+            out.push(affinity_term(r, t, &tf));
+        }
+    }
+    out
+}
+
+fn string_list(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<String> {
+    r.seq(n, field).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{field}[{j}]"))).collect()
+}
+
+fn affinity_term(r: &mut Reader, t: &Node, tf: &str) -> PodAffinityTerm {
+    PodAffinityTerm {
+        label_selector: label_selector(r, t.get("labelSelector"), &format!("{tf}.labelSelector")),
+        namespaces: string_list(r, t.get("namespaces"), &format!("{tf}.namespaces")),
+        namespace_selector: label_selector(r, t.get("namespaceSelector"), &format!("{tf}.namespaceSelector")),
+        topology_key: r.string(t.get("topologyKey"), &format!("{tf}.topologyKey")).unwrap_or_default(),
+        match_label_keys: string_list(r, t.get("matchLabelKeys"), &format!("{tf}.matchLabelKeys")),
+        mismatch_label_keys: string_list(r, t.get("mismatchLabelKeys"), &format!("{tf}.mismatchLabelKeys")),
+    }
+}
+
+/// `affinity.<which>.preferredDuringSchedulingIgnoredDuringExecution[]`: (weight, podAffinityTerm).
+fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, which: &str) -> Vec<(i64, PodAffinityTerm)> {
+    let Some(a) = r.map(affinity, field) else { return vec![] };
+    let f = format!("{field}.{which}");
+    let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
+    let f = format!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
+    let mut out = Vec::new();
+    for (i, w) in r.seq(pa.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
+        let wf = format!("{f}[{i}]");
+        let Some(w) = r.map(Some(w), &wf) else { continue };
+        let weight = r.int(w.get("weight"), &format!("{wf}.weight")).unwrap_or(0);
+        let tf = format!("{wf}.podAffinityTerm");
+        let term = match r.map(w.get("podAffinityTerm"), &tf) {
+            Some(t) => affinity_term(r, t, &tf),
+            None => PodAffinityTerm::default(),
+        };
+        out.push((weight, term));
     }
     out
 }

@@ -635,8 +635,11 @@ fn set_defaults_replication_controller_selector_from_template() {
 fn validate_pod_template_spec_for_rc() {
     let src = GUESTBOOK_RC.replacen("  replicas: 1\n", "  replicas: 1\n  selector:\n    app: cache\n", 1);
     let r = run(&src);
-    assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"redis\",\"role\":\"master\",\"tier\":\"backend\"}: `selector` does not match template `labels`")
-        || has_error(&r, "`selector` does not match template `labels`"), "{:?}", errors(&r));
+    assert!(
+        has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"redis\",\"role\":\"master\",\"tier\":\"backend\"}: `selector` does not match template `labels`"),
+        "{:?}",
+        errors(&r)
+    );
     assert!(svc(&r, "redis-master").endpoints.is_empty());
     let bare = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n";
     let r = run(bare);
@@ -644,6 +647,9 @@ fn validate_pod_template_spec_for_rc() {
     let no_template = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec:\n  selector: {app: x}\n";
     let r = run(no_template);
     assert!(has_error(&r, "spec.template: Required value"), "{:?}", errors(&r));
+    // ValidateReplicationControllerSpec reports the selector before the template
+    let r = run("apiVersion: v1\nkind: ReplicationController\nmetadata: {name: bare}\nspec: {replicas: 1}\n");
+    assert_eq!(errors(&r), ["spec.selector: Required value", "spec.template: Required value"]);
 }
 
 // strict decoding knows the RC's fields (core/v1 ReplicationControllerSpec): a typo is refused
@@ -760,7 +766,8 @@ fn statefulset_ordered_ready_waits_for_each_pod() {
     let names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["db-0"]);
     let d = r.diagnostics.iter().find(|d| d.code == "StatefulSetWaiting").expect("a note says why");
-    assert!(d.message.starts_with("StatefulSet is waiting for Pod to be Running and Ready: db-0 (Pending: 0/3 nodes are available"), "{}", d.message);
+    assert!(d.message.starts_with("db-0 (Pending: 0/3 nodes are available"), "{}", d.message);
+    assert!(d.message.contains("its log says \"StatefulSet is waiting for Pod to be Running and Ready\"): 1 of 3 replicas exist"), "{}", d.message);
     // Parallel: all three exist (all Pending)
     let r = run(&sts("  podManagementPolicy: Parallel\n"));
     assert_eq!(r.pods.len(), 3);
@@ -768,4 +775,50 @@ fn statefulset_ordered_ready_waits_for_each_pod() {
     // ValidateStatefulSetSpec
     let r = run(&sts("  podManagementPolicy: Sequential\n"));
     assert!(has_error(&r, "spec.podManagementPolicy: Invalid value: \"Sequential\": must be 'OrderedReady' or 'Parallel'"), "{:?}", errors(&r));
+}
+
+// pkg/registry/core/pod/strategy.go applyMatchLabelKeysAndMismatchLabelKeys: `matchLabelKeys:
+// [pod-template-hash]` narrows the term to the pod's own ReplicaSet, so a canary Deployment with
+// the same `app` label is not kept away by the main one's pods
+#[test]
+fn apply_match_label_keys_narrows_anti_affinity_to_own_replicaset() {
+    let term = |name: &str| {
+        deployment(name, 2, "      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {tier: web}}\n            matchLabelKeys: [pod-template-hash]\n            topologyKey: kubernetes.io/hostname\n")
+            .replace("metadata: {labels: {app: ", "metadata: {labels: {tier: web, app: ")
+    };
+    let r = run(&format!("{}{}", term("web"), term("canary")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.pods.iter().all(|p| p.node.is_some()), "{:?}", r.pods.iter().map(|p| (&p.name, &p.pending_reason)).collect::<Vec<_>>());
+    // without matchLabelKeys the 4 pods share one anti-affinity group: one of them waits
+    let r = run(&format!("{}{}", term("web"), term("canary")).replace("            matchLabelKeys: [pod-template-hash]\n", ""));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_none()).count(), 1);
+}
+
+// validateWeightedPodAffinityTerms: weight in 1-100, and the term's topologyKey is required
+#[test]
+fn validate_weighted_pod_affinity_terms() {
+    let r = run(&deployment("web", 1, "      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 0\n            podAffinityTerm:\n              labelSelector: {matchLabels: {app: web}}\n"));
+    let f = "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]";
+    assert!(has_error(&r, &format!("{f}.weight: Invalid value: 0: must be in the range 1-100")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}.podAffinityTerm.topologyKey: Required value: can not be empty")), "{:?}", errors(&r));
+}
+
+// ValidatePodTemplateSpecForReplicaSet: a controller's pods restart Always
+#[test]
+fn validate_pod_template_spec_for_replica_set_restart_policy() {
+    let r = run(&deployment("web", 1, "      restartPolicy: Never\n"));
+    assert!(has_error(&r, "spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\""), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    let r = run(&GUESTBOOK_RC.replace("      containers:", "      restartPolicy: OnFailure\n      containers:"));
+    assert!(has_error(&r, "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\""), "{:?}", errors(&r));
+}
+
+// kubelet updateDefaultLabels: a Node written without labels still has kubernetes.io/hostname,
+// so hostname anti-affinity spreads over it
+#[test]
+fn kubelet_default_labels_on_given_nodes() {
+    let nodes = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: n2}\n";
+    let r = run(&format!("{nodes}{}", spread("web", 3, "podAntiAffinity", "web")));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_some()).count(), 2);
+    assert!(r.pods.iter().any(|p| p.pending_reason.as_deref().is_some_and(|m| m.starts_with("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules."))));
 }
