@@ -5,7 +5,10 @@ use serde::Serialize;
 
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
-use super::model::{Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Taint, Toleration, Workload};
+use super::model::{
+    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Taint, Toleration, TopologySpreadConstraint,
+    Workload,
+};
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
 pub const MAX_PODS: usize = 20_000;
@@ -518,6 +521,74 @@ fn apply_match_label_keys(terms: &mut [PodAffinityTerm], labels: &Labels) {
     }
 }
 
+/// PodTopologySpread's PreFilter state for one DoNotSchedule constraint (pkg/scheduler/framework/
+/// plugins/podtopologyspread/filtering.go calPreFilterState): matching pods per topology value,
+/// over the nodes that carry the constraint's key and pass its node inclusion policies.
+struct SpreadState {
+    constraint: TopologySpreadConstraint,
+    counts: Vec<(String, i64)>,
+}
+
+/// calPreFilterState: only `whenUnsatisfiable: DoNotSchedule` constraints filter (the scheduler's
+/// default constraints are ScheduleAnyway and only score). matchLabelKeys are merged into the
+/// selector from the pod's labels; countPodsMatchSelector skips terminating pods and pods of
+/// other namespaces.
+fn spread_state(cluster: &Cluster, ns: &str, spec: &PodSpec) -> Vec<SpreadState> {
+    let tolerations = admitted_tolerations(spec);
+    let mut out = Vec::new();
+    let hard: Vec<&TopologySpreadConstraint> = spec.topology_spread.iter().filter(|c| c.when_unsatisfiable == "DoNotSchedule").collect();
+    for c in &hard {
+        let mut counts: Vec<(String, i64)> = Vec::new();
+        for node in &cluster.nodes {
+            // nodeLabelsMatchSpreadConstraints: every constraint's key on the node
+            if !hard.iter().all(|h| label(&node.labels, &h.topology_key).is_some()) {
+                continue;
+            }
+            // matchNodeInclusionPolicies: nodeAffinityPolicy Honor (default), nodeTaintsPolicy Ignore (default)
+            if c.node_affinity_policy.as_deref() != Some("Ignore") && !matches_node_affinity(spec, node) {
+                continue;
+            }
+            if c.node_taints_policy.as_deref() == Some("Honor") && untolerated(&node.taints, &tolerations, &["NoSchedule", "NoExecute"]).is_some() {
+                continue;
+            }
+            let value = label(&node.labels, &c.topology_key).unwrap_or_default();
+            let n = cluster
+                .pods
+                .iter()
+                .filter(|p| p.node.as_deref() == Some(node.name.as_str()) && p.namespace == ns && !p.terminating && selector_matches(c.label_selector.as_ref(), &p.labels))
+                .count() as i64;
+            match counts.iter_mut().find(|(v, _)| v == value) {
+                Some(e) => e.1 += n,
+                None => counts.push((value.to_string(), n)),
+            }
+        }
+        out.push(SpreadState { constraint: (*c).clone(), counts });
+    }
+    out
+}
+
+/// PodTopologySpread.Filter: a node without a constraint's key is UnschedulableAndUnresolvable
+/// (ErrReasonNodeLabelNotMatch); `matchNum + selfMatch - minMatchNum > maxSkew` is Unschedulable
+/// (ErrReasonConstraintsNotMatch); with fewer domains than minDomains the global minimum is 0.
+fn spread_filter(spread: &[SpreadState], pod_labels: &Labels, node: &ClusterNode) -> Option<Rejection> {
+    for s in spread {
+        let c = &s.constraint;
+        let Some(value) = label(&node.labels, &c.topology_key) else {
+            return Some(Rejection::unresolvable("node(s) didn't match pod topology spread constraints (missing required label)"));
+        };
+        let mut min = s.counts.iter().map(|(_, n)| *n).min().unwrap_or(i64::from(i32::MAX));
+        if (s.counts.len() as i64) < c.min_domains.unwrap_or(1) {
+            min = 0;
+        }
+        let self_match = i64::from(selector_matches(c.label_selector.as_ref(), pod_labels));
+        let matched = s.counts.iter().find(|(v, _)| v == value).map_or(0, |e| e.1);
+        if matched + self_match - min > c.max_skew {
+            return Some(Rejection { reason: "node(s) didn't match pod topology spread constraints".into(), resolvable: true });
+        }
+    }
+    None
+}
+
 /// InterPodAffinity's PreFilter state (pkg/scheduler/framework/plugins/interpodaffinity/
 /// filtering.go preFilterState): per topology pair (key, value), how many placed pods match the
 /// incoming pod's required affinity terms (all of them), its anti-affinity terms, and how many
@@ -711,7 +782,7 @@ fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> Str
 /// The scheduler for a pod without spec.nodeName: the nodes that pass the filters above, then a
 /// round-robin over them in input order (a deterministic stand-in for the Score plugins).
 /// Err: the FailedScheduling message.
-fn schedule(nodes: &[ClusterNode], affinity: &AffinityState, spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
+fn schedule(nodes: &[ClusterNode], spread: &[SpreadState], affinity: &AffinityState, labels: &Labels, spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
     let tolerations = admitted_tolerations(spec);
     let narrowed = prefilter_node_names(spec);
     if narrowed.as_ref().is_some_and(|n| n.is_empty()) {
@@ -726,7 +797,7 @@ fn schedule(nodes: &[ClusterNode], affinity: &AffinityState, spec: &PodSpec, rr:
             reasons.push(Rejection::unresolvable("node(s) didn't satisfy plugin(s) [NodeAffinity]"));
             continue;
         }
-        match filter_reason(spec, &tolerations, node).or_else(|| affinity.filter(spec, node)) {
+        match filter_reason(spec, &tolerations, node).or_else(|| spread_filter(spread, labels, node)).or_else(|| affinity.filter(spec, node)) {
             Some(r) => reasons.push(r),
             None => feasible.push(i),
         }
@@ -825,6 +896,22 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
                 errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
             }
             topology_key(t, &format!("{wf}.podAffinityTerm"), &mut errs);
+        }
+    }
+    // validateTopologySpreadConstraints (pkg/apis/core/validation/validation.go)
+    for (i, c) in spec.topology_spread.iter().enumerate() {
+        let f = format!("{prefix}.topologySpreadConstraints[{i}]");
+        if c.max_skew <= 0 {
+            let field = format!("{f}.maxSkew");
+            errs.push(Diagnostic::invalid(&field, at(&field), &c.max_skew.to_string(), "must be greater than zero"));
+        }
+        if c.topology_key.is_empty() {
+            let field = format!("{f}.topologyKey");
+            errs.push(Diagnostic::required(&field, at(&f), "can not be empty"));
+        }
+        if !matches!(c.when_unsatisfiable.as_str(), "DoNotSchedule" | "ScheduleAnyway") {
+            let field = format!("{f}.whenUnsatisfiable");
+            errs.push(Diagnostic::not_supported(&field, at(&field), &c.when_unsatisfiable, &["DoNotSchedule", "ScheduleAnyway"]));
         }
     }
     // validateRestartPolicy (ValidatePodSpec), then for a controller's template
@@ -974,6 +1061,16 @@ struct PodSeed {
 fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
     apply_match_label_keys(&mut p.spec.required_pod_affinity, &p.labels);
     apply_match_label_keys(&mut p.spec.required_pod_anti_affinity, &p.labels);
+    // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
+    for c in p.spec.topology_spread.iter_mut() {
+        if let Some(sel) = c.label_selector.as_mut() {
+            for k in &c.match_label_keys {
+                if let Some(v) = label(&p.labels, k) {
+                    sel.match_expressions.push(NodeSelectorRequirement { key: k.clone(), operator: "In".into(), values: vec![v.to_string()] });
+                }
+            }
+        }
+    }
     // (nodes named only by pods were created above, so a miss here means a Node list was given)
     if cluster.pods.len() >= MAX_PODS {
         return;
@@ -1006,7 +1103,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             });
             match by_ip {
                 Some(i) => Some(i),
-                None => match schedule(&cluster.nodes, &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.spec, rr) {
+                None => match schedule(&cluster.nodes, &spread_state(cluster, &p.namespace, &p.spec), &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.labels, &p.spec, rr) {
                     Ok(i) => Some(i),
                     Err(msg) => {
                         pending_reason = Some(msg);
@@ -1106,6 +1203,9 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
     }
     if !t.preferred_pod_affinity.is_empty() || !t.preferred_pod_anti_affinity.is_empty() || t.restart_policy.is_some() {
         s.push_str(&format!("{:?}{:?}{:?}", t.preferred_pod_affinity, t.preferred_pod_anti_affinity, t.restart_policy));
+    }
+    if !t.topology_spread.is_empty() {
+        s.push_str(&format!("{:?}", t.topology_spread));
     }
     s
 }

@@ -137,6 +137,22 @@ pub struct PodSpec {
     pub preferred_pod_anti_affinity: Vec<(i64, PodAffinityTerm)>,
     /// spec.restartPolicy as written (None: defaulted to Always)
     pub restart_policy: Option<String>,
+    /// spec.topologySpreadConstraints
+    pub topology_spread: Vec<TopologySpreadConstraint>,
+}
+
+/// core/v1 TopologySpreadConstraint.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopologySpreadConstraint {
+    pub max_skew: i64,
+    pub topology_key: String,
+    pub when_unsatisfiable: String,
+    pub label_selector: Option<LabelSelector>,
+    pub min_domains: Option<i64>,
+    pub match_label_keys: Vec<String>,
+    /// nodeAffinityPolicy (None: Honor) / nodeTaintsPolicy (None: Ignore)
+    pub node_affinity_policy: Option<String>,
+    pub node_taints_policy: Option<String>,
 }
 
 /// metav1.LabelSelector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist).
@@ -519,6 +535,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
         preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
         preferred_pod_anti_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
         restart_policy: r.string(get("restartPolicy"), &format!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
+        topology_spread: topology_spread(r, get("topologySpreadConstraints"), &format!("{prefix}.topologySpreadConstraints")),
         readiness_gates: {
             let f = format!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
@@ -614,6 +631,26 @@ fn affinity_term(r: &mut Reader, t: &Node, tf: &str) -> PodAffinityTerm {
         match_label_keys: string_list(r, t.get("matchLabelKeys"), &format!("{tf}.matchLabelKeys")),
         mismatch_label_keys: string_list(r, t.get("mismatchLabelKeys"), &format!("{tf}.mismatchLabelKeys")),
     }
+}
+
+fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<TopologySpreadConstraint> {
+    let mut out = Vec::new();
+    for (i, c) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        let Some(c) = r.map(Some(c), &f) else { continue };
+        let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format!("{f}.{k}"));
+        out.push(TopologySpreadConstraint {
+            max_skew: r.int(c.get("maxSkew"), &format!("{f}.maxSkew")).unwrap_or(0),
+            topology_key: s(r, "topologyKey").unwrap_or_default(),
+            when_unsatisfiable: s(r, "whenUnsatisfiable").unwrap_or_default(),
+            label_selector: label_selector(r, c.get("labelSelector"), &format!("{f}.labelSelector")),
+            min_domains: r.int(c.get("minDomains"), &format!("{f}.minDomains")),
+            match_label_keys: string_list(r, c.get("matchLabelKeys"), &format!("{f}.matchLabelKeys")),
+            node_affinity_policy: s(r, "nodeAffinityPolicy"),
+            node_taints_policy: s(r, "nodeTaintsPolicy"),
+        });
+    }
+    out
 }
 
 /// `affinity.<which>.preferredDuringSchedulingIgnoredDuringExecution[]`: (weight, podAffinityTerm).

@@ -822,3 +822,51 @@ fn kubelet_default_labels_on_given_nodes() {
     assert_eq!(r.pods.iter().filter(|p| p.node.is_some()).count(), 2);
     assert!(r.pods.iter().any(|p| p.pending_reason.as_deref().is_some_and(|m| m.starts_with("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules."))));
 }
+
+fn spread_constraint(key: &str) -> String {
+    format!("      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: {key}\n        whenUnsatisfiable: DoNotSchedule\n        labelSelector: {{matchLabels: {{app: web}}}}\n")
+}
+
+// pkg/scheduler/framework/plugins/podtopologyspread/filtering.go Filter: a node without the
+// constraint's topologyKey is UnschedulableAndUnresolvable — zone spreading on a cluster whose
+// nodes have no zone label (kind, minikube) leaves every pod Pending
+#[test]
+fn podtopologyspread_filter_missing_required_label() {
+    let r = run(&deployment("web", 2, &spread_constraint("topology.kubernetes.io/zone")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    for p in &r.pods {
+        assert_eq!(
+            p.pending_reason.as_deref(),
+            Some("0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints (missing required label). preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+        );
+    }
+}
+
+// Filter: matchNum + selfMatch - minMatchNum > maxSkew rejects a node; nodeTaintsPolicy Ignore
+// (the default) still counts a tainted node as an empty domain, so with one of 3 nodes tainted
+// only 2 of 4 replicas run (the well-known maxSkew trap)
+#[test]
+fn podtopologyspread_filter_max_skew() {
+    let r = run(&deployment("web", 6, &spread_constraint("kubernetes.io/hostname")));
+    let mut per_node: Vec<usize> = ["node-1", "node-2", "node-3"].iter().map(|n| r.pods.iter().filter(|p| p.node.as_deref() == Some(*n)).count()).collect();
+    per_node.sort();
+    assert_eq!(per_node, [2, 2, 2]);
+    let nodes = "apiVersion: v1\nkind: Node\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: b}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: c}\nspec:\n  taints: [{key: dedicated, value: db, effect: NoSchedule}]\n";
+    let r = run(&format!("{nodes}{}", deployment("web", 4, &spread_constraint("kubernetes.io/hostname"))));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_some()).count(), 2, "{:?}", r.pods.iter().map(|p| &p.pending_reason).collect::<Vec<_>>());
+    let pending = r.pods.iter().find(|p| p.node.is_none()).unwrap();
+    assert_eq!(
+        pending.pending_reason.as_deref(),
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+    );
+}
+
+// validateTopologySpreadConstraints
+#[test]
+fn validate_topology_spread_constraints() {
+    let bad = "      topologySpreadConstraints:\n      - maxSkew: 0\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: Never\n";
+    let r = run(&deployment("web", 1, bad));
+    let f = "spec.template.spec.topologySpreadConstraints[0]";
+    assert!(has_error(&r, &format!("{f}.maxSkew: Invalid value: 0: must be greater than zero")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}.whenUnsatisfiable: Unsupported value: \"Never\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"")), "{:?}", errors(&r));
+}
