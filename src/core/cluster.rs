@@ -94,6 +94,9 @@ pub struct Cluster {
     /// labels of the namespaces the input creates (plus `kubernetes.io/metadata.name`, which the
     /// API server sets on every Namespace), for PodAffinityTerm.namespaceSelector
     ns_labels: Vec<(String, Labels)>,
+    /// how many placed pods carry required anti-affinity terms (0: InterPodAffinity has nothing
+    /// to check for a pod without terms of its own, and the scan over placed pods is skipped)
+    pods_with_anti_affinity: usize,
 }
 
 /// rand.SafeEncodeString's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3.
@@ -656,7 +659,7 @@ impl Cluster {
 fn affinity_state(cluster: &Cluster, ns: &str, labels: &Labels, spec: &PodSpec) -> AffinityState {
     let mut st = AffinityState::default();
     let own = !spec.required_pod_affinity.is_empty() || !spec.required_pod_anti_affinity.is_empty();
-    if !own && cluster.pods.iter().all(|p| p.anti_affinity.is_empty()) {
+    if !own && cluster.pods_with_anti_affinity == 0 {
         return st;
     }
     for p in &cluster.pods {
@@ -1161,6 +1164,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
     }
+    let anti_affinity = if node_idx.is_some() { p.spec.required_pod_anti_affinity.clone() } else { vec![] };
+    cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
     cluster.pods.push(PodInst {
         name: p.name,
         namespace: p.namespace,
@@ -1181,7 +1186,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         not_ready_reason,
         failed_reason,
         object: p.object,
-        anti_affinity: if node_idx.is_some() { p.spec.required_pod_anti_affinity.clone() } else { vec![] },
+        anti_affinity,
     });
 }
 
