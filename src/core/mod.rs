@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod config;
 pub mod connections;
 pub mod diag;
+pub mod edit;
 pub mod endpoints;
 pub mod highlight;
 pub mod dnsquery;
