@@ -598,4 +598,79 @@ mod tests {
         assert_eq!((e.line, e.column), (1, 4));
         assert!(minimal_edit("x", "x").is_none());
     }
+
+    // ---- what-ifs the YAML does not hold (Config), as core::cluster builds them
+
+    fn pods(text: &str, cfg: &crate::core::config::Config) -> Vec<(String, String, String)> {
+        let r = crate::core::analyze(text, cfg);
+        r.pods.iter().map(|p| (p.name.clone(), p.ip.clone().unwrap_or_default(), p.node.clone().unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn deleting_a_controller_pod_brings_a_new_name_and_ip() {
+        use crate::core::config::Config;
+        let before = pods(WEB, &Config::default());
+        let victim = before[1].clone();
+        let cfg = Config { deleted_pods: vec![format!("default/{}", victim.0)], ..Config::default() };
+        let after = crate::core::analyze(WEB, &cfg);
+        assert_eq!(after.pods.len(), 3);
+        let new = after.pods.iter().find(|p| p.replaces.as_deref() == Some(victim.0.as_str())).expect("a replacement");
+        assert_ne!(new.name, victim.0);
+        // same ReplicaSet (pod-template-hash), a new 5-character suffix
+        assert_eq!(new.name.rsplit_once('-').unwrap().0, victim.0.rsplit_once('-').unwrap().0);
+        assert_ne!(new.ip.as_deref(), Some(victim.1.as_str()));
+        assert!(before.iter().all(|p| Some(p.1.as_str()) != new.ip.as_deref()), "a fresh address");
+        // the other pods keep their names and addresses
+        for p in before.iter().filter(|p| p.0 != victim.0) {
+            assert!(after.pods.iter().any(|q| q.name == p.0 && q.ip.as_deref() == Some(p.1.as_str())));
+        }
+        // deleting the replacement draws another name
+        let cfg2 = Config { deleted_pods: vec![format!("default/{}", victim.0), format!("default/{}", new.name)], ..Config::default() };
+        let again = crate::core::analyze(WEB, &cfg2);
+        assert!(again.pods.iter().all(|p| p.name != new.name && p.name != victim.0));
+    }
+
+    #[test]
+    fn other_pods_on_the_node_keep_their_addresses() {
+        use crate::core::config::Config;
+        let before = crate::core::analyze(WEB, &Config { nodes: 1, ..Config::default() });
+        let victim = before.pods[0].name.clone();
+        let after = crate::core::analyze(WEB, &Config { nodes: 1, deleted_pods: vec![format!("default/{victim}")], ..Config::default() });
+        for p in &before.pods[1..] {
+            assert!(after.pods.iter().any(|q| q.name == p.name && q.ip == p.ip), "{} keeps {:?}", p.name, p.ip);
+        }
+        let new = after.pods.iter().find(|p| p.replaces.is_some()).unwrap();
+        assert_eq!(new.ip.as_deref(), Some("10.244.0.5"), "after .2 (deleted), .3, .4");
+    }
+
+    #[test]
+    fn a_statefulset_keeps_the_name_with_a_new_ip() {
+        use crate::core::config::Config;
+        let y = include_str!("../../presets/headless-statefulset.yaml");
+        let before = pods(y, &Config::default());
+        let web0 = before.iter().find(|p| p.0 == "db-0").unwrap().clone();
+        let after = crate::core::analyze(y, &Config { deleted_pods: vec!["default/db-0".into()], ..Config::default() });
+        let p = after.pods.iter().find(|p| p.name == "db-0").unwrap();
+        assert_eq!(p.replaces.as_deref(), Some("db-0"));
+        assert_ne!(p.ip.as_deref(), Some(web0.1.as_str()));
+        assert_eq!(p.hostname.as_deref(), Some("db-0"));
+    }
+
+    #[test]
+    fn cordon_keeps_pods_drain_moves_them() {
+        use crate::core::config::Config;
+        let before = pods(WEB, &Config::default());
+        let node = before[0].2.clone();
+        let cordoned = crate::core::analyze(WEB, &Config { cordoned: vec![node.clone()], ..Config::default() });
+        assert_eq!(pods(WEB, &Config { cordoned: vec![node.clone()], ..Config::default() }), before);
+        assert!(cordoned.nodes.iter().find(|n| n.name == node).unwrap().unschedulable);
+        let drained = crate::core::analyze(WEB, &Config { drained: vec![node.clone()], ..Config::default() });
+        assert_eq!(drained.pods.len(), 3);
+        assert!(drained.pods.iter().all(|p| p.node.as_deref() != Some(node.as_str())));
+        let evicted: Vec<&String> = before.iter().filter(|p| p.2 == node).map(|p| &p.0).collect();
+        assert!(!evicted.is_empty());
+        for e in evicted {
+            assert!(drained.pods.iter().any(|p| p.replaces.as_ref() == Some(e)), "{e} is replaced");
+        }
+    }
 }

@@ -231,6 +231,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
+                    replaces: None,
                     object: 0,
                 },
                 0,
