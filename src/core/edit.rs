@@ -169,8 +169,8 @@ fn replace_scalar(text: &str, sp: &mut Splices, node: &Node, new: &str) -> Resul
 
 /// The indentation (in spaces) one nesting level adds in this file: the first block map
 /// nested in another, else 2.
-fn indent_unit(text: &str, root: &Node) -> usize {
-    fn find(text: &str, n: &Node) -> Option<usize> {
+fn indent_unit(root: &Node) -> usize {
+    fn find(n: &Node) -> Option<usize> {
         for (k, v) in entries(n) {
             if let (NodeKind::Map(inner), true) = (&v.kind, v.pos.line > k.pos.line) {
                 if let Some((ik, _)) = inner.first() {
@@ -179,13 +179,13 @@ fn indent_unit(text: &str, root: &Node) -> usize {
                     }
                 }
             }
-            if let Some(u) = find(text, v) {
+            if let Some(u) = find(v) {
                 return Some(u);
             }
         }
         None
     }
-    find(text, root).unwrap_or(2)
+    find(root).unwrap_or(2)
 }
 
 /// Insert `key: value` into map `map` (its first entry decides where and how): a line of its
@@ -329,7 +329,12 @@ pub fn delete_pod(text: &str, namespace: &str, name: &str) -> Result<Change, Str
         sp.push(line_start(text, item_line), line_start(text, end_line + 1).min(text.len()), "");
     }
     let owners: Vec<String> = o.meta.owners.iter().map(|(k, n)| format!("{k}/{n}")).collect();
-    let note = (!owners.is_empty()).then(|| format!("Its controller ({}) creates a replacement pod when it sees one missing.", owners.join(", ")));
+    let note = (!owners.is_empty()).then(|| {
+        format!(
+            "On a live cluster its controller ({}) creates a replacement with a new name and IP; this picture draws the pods written in the YAML (a dump), so the replacement is not drawn until its Pod is in the text",
+            owners.join(", ")
+        )
+    });
     finish(text, sp, format!("kubectl delete pod {name}: its YAML document is removed"), note)
 }
 
@@ -350,7 +355,7 @@ pub fn cordon(text: &str, node: &str, on: bool) -> Result<Change, String> {
             // indentation
             let root = &o.source;
             let list = entries(root);
-            let unit = " ".repeat(indent_unit(text, root));
+            let unit = " ".repeat(indent_unit(root));
             let (k0, _) = list.first().ok_or("empty Node")?;
             let ind = " ".repeat(k0.pos.column as usize - 1);
             let old_spec = list.iter().rposition(|(k, _)| k.as_str() == Some("spec"));
@@ -402,6 +407,11 @@ pub fn set_service_type(text: &str, namespace: &str, name: &str, to: SvcType) ->
     // ValidateService: ExternalName needs spec.externalName
     if to == SvcType::ExternalName && spec.get("externalName").and_then(|n| n.as_str()).is_none_or(|n| n.is_empty()) {
         return Err("spec.externalName: Required value (write the DNS name this Service should alias first)".into());
+    }
+    // ValidateService: every type but ExternalName and headless needs a port
+    let has_ports = matches!(spec.get("ports").map(|p| &p.kind), Some(NodeKind::Seq(p)) if !p.is_empty());
+    if !has_ports && matches!(to, SvcType::ClusterIP | SvcType::NodePort | SvcType::LoadBalancer) {
+        return Err("spec.ports: Required value (write a port first: a ClusterIP, NodePort or LoadBalancer Service needs one)".into());
     }
     // spec.type
     match type_node {
@@ -588,6 +598,8 @@ mod tests {
         assert_eq!(after, "kind: Service\napiVersion: v1\nmetadata:\n  name: x\nspec:\n  type: ExternalName\n  externalName: db.example.com\n  ports:\n  - port: 80\n");
         assert!(!crate::core::analyze(&after, &Default::default()).has_errors());
         assert!(set_service_type(WEB, "default", "web", SvcType::ClusterIP).unwrap_err().contains("already"));
+        let ext = include_str!("../../presets/web-externalname.yaml");
+        assert!(set_service_type(ext, "default", "db", SvcType::ClusterIP).unwrap_err().starts_with("spec.ports: Required value"));
     }
 
     #[test]
@@ -672,5 +684,51 @@ mod tests {
         for e in evicted {
             assert!(drained.pods.iter().any(|p| p.replaces.as_ref() == Some(e)), "{e} is replaced");
         }
+    }
+
+    #[test]
+    fn every_preset_keeps_its_comments_and_untouched_lines() {
+        use crate::core::config::Config;
+        let comments = |t: &str| t.lines().filter(|l| l.trim_start().starts_with('#') || l.contains(" #")).map(str::to_string).collect::<Vec<_>>();
+        for p in crate::core::presets::ALL {
+            let objs = objects(p.yaml);
+            for o in objs.iter().filter(|o| matches!(o.kind.as_str(), "Deployment" | "StatefulSet" | "ReplicaSet")) {
+                let c = scale(p.yaml, &o.kind, &o.meta.namespace, &o.meta.name, 5).unwrap_or_else(|e| panic!("{}: {e}", p.id));
+                let after = run(p.yaml, &c);
+                let changed: Vec<(&str, &str)> = p.yaml.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+                assert!(changed.len() <= 1 || p.yaml.lines().count() + 1 == after.lines().count(), "{}: {changed:?}", p.id);
+                assert_eq!(comments(&after), comments(p.yaml), "{}", p.id);
+                let r = crate::core::analyze(&after, &Config { cloud: p.cloud, ..Config::default() });
+                let owner = format!("{}/{}", o.kind, o.meta.name);
+                let n = r.pods.iter().filter(|q| q.owner.as_deref() == Some(owner.as_str())).count();
+                assert!(n == 5 || r.pods.iter().any(|q| q.owner.is_none()), "{}: {n} pods of {owner}", p.id);
+            }
+            for o in objs.iter().filter(|o| o.kind == "Service") {
+                for t in SvcType::ALL {
+                    let Ok(c) = set_service_type(p.yaml, &o.meta.namespace, &o.meta.name, t) else { continue };
+                    let after = run(p.yaml, &c);
+                    assert_eq!(comments(&after), comments(p.yaml), "{} → {t:?}", p.id);
+                    // every line of the result was there before, except the type/clusterIP line
+                    for l in after.lines().filter(|l| !p.yaml.lines().any(|x| x == *l)) {
+                        assert!(l.trim_start().starts_with("type: ") || l.trim_start().starts_with("clusterIP: ") || l.trim_start().starts_with("- "), "{} → {t:?}: {l}", p.id);
+                    }
+                    // the API server would accept the Service (no validation error on it)
+                    let r = crate::core::analyze(&after, &Config { cloud: p.cloud, ..Config::default() });
+                    let id = format!("Service/{}/{}", o.meta.namespace, o.meta.name);
+                    let was_ok = !crate::core::analyze(p.yaml, &Config::default()).diagnostics.iter().any(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == crate::core::diag::Severity::Error);
+                    if was_ok {
+                        assert!(!r.diagnostics.iter().any(|d| d.object.as_deref() == Some(id.as_str()) && d.severity == crate::core::diag::Severity::Error), "{} → {t:?}: {:?}", p.id, r.diagnostics);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cordon_a_four_space_node_in_a_list() {
+        let y = "apiVersion: v1\nkind: NodeList\nitems:\n  - apiVersion: v1\n    kind: Node\n    metadata:\n        name: big   # GPU\n        labels:\n            gpu: \"yes\"\n    status: {}\n";
+        let c = cordon(y, "big", true).unwrap();
+        let after = run(y, &c);
+        assert_eq!(after, "apiVersion: v1\nkind: NodeList\nitems:\n  - apiVersion: v1\n    kind: Node\n    metadata:\n        name: big   # GPU\n        labels:\n            gpu: \"yes\"\n    spec:\n        unschedulable: true\n    status: {}\n");
     }
 }

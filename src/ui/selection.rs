@@ -96,7 +96,7 @@ fn undo_keys(ev: &web_sys::KeyboardEvent) {
     let active = doc.active_element();
     let _ = area.focus();
     let cmd = if z && !ev.shift_key() { "undo" } else { "redo" };
-    if let Ok(f) = js_sys::Reflect::get(&doc, &"execCommand".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+    if let Ok(f) = js_sys::Reflect::get(&doc, &"execCommand".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
         let _ = f.call3(&doc, &cmd.into(), &false.into(), &wasm_bindgen::JsValue::UNDEFINED);
     }
     if let Some(h) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -187,7 +187,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             {fact("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into()))}
             {fact("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() })}
             {fact("Labels", { let l = pod_labels(&p); if l.is_empty() { "none".into() } else { l } })}
-            {fact("Ports", pod_ports(&p))}
+            {fact("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) })}
             {fact("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) })}
             {fact("Created by", match (&p.owner, &p.replaces) {
                 (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
