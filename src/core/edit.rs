@@ -201,7 +201,7 @@ fn insert_entry(text: &str, sp: &mut Splices, map: &Node, key: &str, value: &str
     }
     let (k, v) = entries(map).first().ok_or_else(|| format!("the map at line {} is empty; edit the YAML by hand", map.pos.line))?;
     let l = line_of(text, k.pos.line);
-    let prefix: String = l.chars().take(k.pos.column as usize - 1).collect();
+    let prefix: String = l.chars().take((k.pos.column as usize).saturating_sub(1)).collect();
     let indent = " ".repeat(prefix.chars().count());
     if prefix.chars().all(|c| c == ' ') {
         let at = line_start(text, k.pos.line);
@@ -227,7 +227,7 @@ fn remove_entry(text: &str, sp: &mut Splices, map: &Node, key: &str) -> Result<(
         return Err(format!("cannot remove {key} at line {}:{} (flow style or a nested value); edit the YAML by hand", k.pos.line, k.pos.column));
     }
     let l = line_of(text, k.pos.line);
-    let prefix: String = l.chars().take(k.pos.column as usize - 1).collect();
+    let prefix: String = l.chars().take((k.pos.column as usize).saturating_sub(1)).collect();
     if prefix.chars().all(|c| c == ' ') {
         sp.push(line_start(text, k.pos.line), line_start(text, k.pos.line + 1), "");
         return Ok(());
@@ -357,7 +357,7 @@ pub fn cordon(text: &str, node: &str, on: bool) -> Result<Change, String> {
             let list = entries(root);
             let unit = " ".repeat(indent_unit(root));
             let (k0, _) = list.first().ok_or("empty Node")?;
-            let ind = " ".repeat(k0.pos.column as usize - 1);
+            let ind = " ".repeat((k0.pos.column as usize).saturating_sub(1));
             let old_spec = list.iter().rposition(|(k, _)| k.as_str() == Some("spec"));
             if let Some(i) = old_spec {
                 let (k, v) = &list[i];
@@ -730,5 +730,36 @@ mod tests {
         let c = cordon(y, "big", true).unwrap();
         let after = run(y, &c);
         assert_eq!(after, "apiVersion: v1\nkind: NodeList\nitems:\n  - apiVersion: v1\n    kind: Node\n    metadata:\n        name: big   # GPU\n        labels:\n            gpu: \"yes\"\n    spec:\n        unschedulable: true\n    status: {}\n");
+    }
+
+    /// Bad input never panics: every edit on every prefix of every preset (and odd texts), and
+    /// an edit that is offered always applies.
+    #[test]
+    fn edits_on_broken_text_never_panic() {
+        let mut texts: Vec<String> = vec![
+            "kind: Deployment\nmetadata: {name: w}\nspec: 3\n".into(),
+            "kind: Service\nmetadata:\n  name: s\nspec:\n  type: [NodePort]\n  clusterIP: \"None\n".into(),
+            "kind: Node\nmetadata:\n  name: n\nspec: {}\n".into(),
+            "kind: Pod\nmetadata: {name: p}\n---\n---\nkind: Pod\nmetadata: {name: p}\n".into(),
+            "kind: Service\nmetadata: {name: é}\nspec: {type: 'NodePort', ports: [{port: 80, nodePort: 30000}]}\n".into(),
+        ];
+        for p in crate::core::presets::ALL {
+            let lines: Vec<&str> = p.yaml.lines().collect();
+            // every third prefix keeps this quick in debug builds
+            for i in (0..=lines.len()).step_by(3) {
+                texts.push(lines[..i].join("\n"));
+            }
+        }
+        for t in &texts {
+            let objs = objects(t);
+            for o in &objs {
+                let (ns, n) = (o.meta.namespace.as_str(), o.meta.name.as_str());
+                let mut results = vec![scale(t, &o.kind, ns, n, 2), delete_pod(t, ns, n), cordon(t, n, true), cordon(t, n, false)];
+                results.extend(SvcType::ALL.into_iter().map(|ty| set_service_type(t, ns, n, ty)));
+                for c in results.into_iter().flatten() {
+                    assert!(apply(t, &c.edit).is_some(), "{t:?}: {c:?}");
+                }
+            }
+        }
     }
 }
