@@ -220,8 +220,9 @@ pub fn Diagram() -> impl IntoView {
                     let cidr = node.map(|n| n.pod_cidr.clone()).unwrap_or_default();
                     let sel = super::selection::Selected::Node(it.name.clone());
                     let sel2 = sel.clone();
+                    let sel3 = sel.clone();
                     view! {
-                        <g class="node" data-kind="node" data-name=it.name.clone() tabindex="0" role="button"
+                        <g class="node" data-kind="node" data-name=it.name.clone() tabindex="0" role="button" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
                            aria-label=format!("Node {} — IP {ip}; Enter for its details (cordon, drain)", it.name)
                            on:click=move |_| super::selection::select(scene, sel.clone())
                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
@@ -252,8 +253,9 @@ pub fn Diagram() -> impl IntoView {
                             });
                             let sel = super::selection::Selected::Pod { namespace: p.namespace.clone(), name: p.name.clone() };
                             let sel2 = sel.clone();
+                            let sel3 = sel.clone();
                             view! {
-                                <g class="pod-hit"
+                                <g class="pod-hit" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
                                    on:click=move |_| if !client { super::selection::select(scene, sel.clone()) }
                                    on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                                     {pod_view(it, &p, rel, why, h, client)}
