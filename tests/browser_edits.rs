@@ -188,4 +188,20 @@ async fn edits_from_the_details_panel() {
     el("#selected [data-kind='cordon']").focus().unwrap();
     ctrl_z(false).await;
     assert_eq!(yaml(), with_node, "Ctrl+Z takes the cordon back");
+
+    // ---- a StatefulSet pod deleted: the StatefulSet creates db-0 again, with a new IP
+    let s: web_sys::HtmlSelectElement = el("#preset").dyn_into().unwrap();
+    s.set_value("headless-statefulset");
+    s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &ev).unwrap()).unwrap();
+    tick().await;
+    let label = |n: &str| doc().query_selector(&format!("[data-kind='pod'][data-name='{n}']")).unwrap().expect("drawn").get_attribute("aria-label").unwrap();
+    let before = label("db-0");
+    doc().query_selector("[data-kind='pod'][data-name='db-0']").unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
+    tick().await;
+    el("#selected [data-kind='delete-pod']").click();
+    tick().await;
+    let after = label("db-0");
+    assert_ne!(ip_of(&after), ip_of(&before), "db-0 keeps its name, gets a new IP");
+    assert!(text("[data-kind='edit-status']").contains("the StatefulSet db creates db-0 again"), "{}", text("[data-kind='edit-status']"));
+    assert!(text("#selected").contains("replaces the deleted db-0"));
 }
