@@ -104,12 +104,26 @@ fn undo_keys(ev: &web_sys::KeyboardEvent) {
     }
 }
 
-fn fact(term: &'static str, value: String) -> impl IntoView {
-    view! { <dt>{term}</dt><dd>{value}</dd> }
+/// A `<dl>` of facts; one function for every panel (one instantiation of the view code).
+fn facts(list: Vec<(&'static str, String)>) -> AnyView {
+    view! {
+        <dl class="facts">
+            {list.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+    }
+    .into_any()
 }
 
 fn controller_words(owner: &str) -> (&str, &str) {
     owner.split_once('/').unwrap_or(("controller", owner))
+}
+
+fn created_by(p: &crate::core::report::PodReport) -> String {
+    match (&p.owner, &p.replaces) {
+        (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
+        (Some(o), None) => format!("{o} (its controller; not written in the YAML)"),
+        (None, _) => format!("the YAML, line {}", p.line),
+    }
 }
 
 /// The pod's panel.
@@ -182,20 +196,16 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     };
     view! {
         <h3 class="details-title">{format!("Pod {}", p.name)}</h3>
-        <dl class="facts">
-            {fact("Namespace", p.namespace.clone())}
-            {fact("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into()))}
-            {fact("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() })}
-            {fact("Labels", { let l = pod_labels(&p); if l.is_empty() { "none".into() } else { l } })}
-            {fact("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) })}
-            {fact("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) })}
-            {fact("Created by", match (&p.owner, &p.replaces) {
-                (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
-                (Some(o), None) => format!("{o} (its controller; not written in the YAML)"),
-                (None, _) => format!("the YAML, line {}", p.line),
-            })}
-            {(!why.is_empty()).then(|| fact("Selected Service", why.clone()))}
-        </dl>
+        {facts(vec![
+            ("Namespace", p.namespace.clone()),
+            ("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into())),
+            ("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() }),
+            ("Labels", { let l = pod_labels(&p); if l.is_empty() { "none".into() } else { l } }),
+            ("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) }),
+            ("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) }),
+            ("Created by", created_by(&p)),
+            ("Selected Service", if why.is_empty() { "not selected by it".to_string() } else { why.clone() }),
+        ])}
         <div class="whatif-actions">
             {scale_view}
             <div class="whatif-row">
@@ -271,15 +281,15 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
     };
     view! {
         <h3 class="details-title">{format!("Node {}", n.name)}</h3>
-        <dl class="facts">
-            {fact("IP", n.ip.clone())}
-            {fact("Pod CIDR", n.pod_cidr.clone())}
-            {fact("Ready", if n.ready { "True".to_string() } else { "False: the node lifecycle controller marks its pods not Ready".to_string() })}
-            {fact("Schedulable", if n.unschedulable { if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() } } else { "yes".to_string() })}
-            {fact("Taints", if taints.is_empty() { "none".into() } else { taints })}
-            {fact("Pods", if pods.is_empty() { "none".into() } else { pods.join(", ") })}
-            {fact("Source", if n.simulated { "simulated (the YAML has no Node objects)".to_string() } else { "a Node object in the YAML".to_string() })}
-        </dl>
+        {facts(vec![
+            ("IP", n.ip.clone()),
+            ("Pod CIDR", n.pod_cidr.clone()),
+            ("Ready", if n.ready { "True".to_string() } else { "False: the node lifecycle controller marks its pods not Ready".to_string() }),
+            ("Schedulable", if n.unschedulable { if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() } } else { "yes".to_string() }),
+            ("Taints", if taints.is_empty() { "none".into() } else { taints }),
+            ("Pods", if pods.is_empty() { "none".into() } else { pods.join(", ") }),
+            ("Source", if n.simulated { "simulated (the YAML has no Node objects)".to_string() } else { "a Node object in the YAML".to_string() }),
+        ])}
         <div class="whatif-actions">
             <div class="whatif-row">
                 <button type="button" class="btn" data-kind="cordon" on:click=cordon>{if n.unschedulable { "Uncordon" } else { "Cordon" }}</button>
@@ -314,17 +324,17 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
     };
     view! {
         <h3 class="details-title">{format!("Service {}", s.name)}</h3>
-        <dl class="facts">
-            {fact("Namespace", s.namespace.clone())}
-            {fact("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() })}
-            {fact("Cluster IP", s.cluster_ip.clone().unwrap_or_else(|| "none".into()))}
-            {s.external_name.clone().map(|e| fact("External name", e))}
-            {fact("Ports", if ports.is_empty() { "none".into() } else { ports })}
-            {fact("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into()))}
-            {fact("Endpoints", format!("{ready} ready of {}", s.endpoints.len()))}
-            {fact("DNS", s.dns.first().cloned().unwrap_or_default())}
-            {s.rejected.then(|| fact("Accepted", "no: the API server refuses it (see the problems list)".into()))}
-        </dl>
+        {facts(vec![
+            ("Namespace", s.namespace.clone()),
+            ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),
+            ("Cluster IP", s.cluster_ip.clone().unwrap_or_else(|| "none".into())),
+            ("External name", s.external_name.clone().unwrap_or_else(|| "none".into())),
+            ("Ports", if ports.is_empty() { "none".into() } else { ports }),
+            ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),
+            ("Endpoints", format!("{ready} ready of {}", s.endpoints.len())),
+            ("DNS", s.dns.first().cloned().unwrap_or_default()),
+            ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
+        ])}
         <div class="whatif-actions">
             <label class="whatif-row">"Type "
                 <select data-kind="service-type" on:change=on_change>
