@@ -177,16 +177,20 @@ async fn every_service_type_and_broken_scene() {
     assert_eq!(outcome(), "rejected");
     assert_eq!(count(".diag[data-code='NamedPortUnresolved']"), 1);
 
-    // ---- flip a pod's readiness by clicking it: its endpoint leaves, the others stay
+    // ---- flip a pod's readiness: click it, then the details panel's button; its endpoint
+    // leaves, the others stay
     choose("preset", "web-clusterip").await;
     let first = doc().query_selector("[data-kind='pod'].endpoint").unwrap().unwrap();
     let name = first.get_attribute("data-name").unwrap();
     first.dispatch_event(&bubbling_click()).unwrap();
     tick().await;
+    let flip = || doc().query_selector("#selected [data-kind='flip-ready']").unwrap().expect("the details panel offers the flip").dyn_into::<web_sys::HtmlElement>().unwrap();
+    flip().click();
+    tick().await;
     assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 2);
     assert_eq!(count(&format!("[data-kind='pod'][data-name='{name}'].not-ready-endpoint.flipped")), 1);
     assert!(text(".caption-outcome").contains("2 endpoint(s)"), "{}", text(".caption-outcome"));
-    doc().query_selector(&format!("[data-kind='pod'][data-name='{name}']")).unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
+    flip().click();
     tick().await;
     assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 3);
 

@@ -136,6 +136,12 @@ class WebDriver:
             actions += [{"type": "keyDown", "value": k}, {"type": "keyUp", "value": k}]
         self.s("POST", "/actions", {"actions": [{"type": "key", "id": "kbd", "actions": actions}]})
 
+    def chord(self, *ks):
+        """Press keys together (e.g. Control, Shift, z) and release them in reverse order."""
+        actions = [{"type": "keyDown", "value": k} for k in ks] + [{"type": "keyUp", "value": k} for k in reversed(ks)]
+        self.s("POST", "/actions", {"actions": [{"type": "key", "id": "kbd", "actions": actions}]})
+        self.s("DELETE", "/actions")
+
     def logs(self):
         try:
             return self.s("POST", "/se/log", {"type": "browser"})
@@ -164,7 +170,7 @@ class WebDriver:
             pass
 
 
-TAB, ENTER, ESC = "\ue004", "\ue007", "\ue00c"
+TAB, ENTER, ESC, CTRL, SHIFT = "\ue004", "\ue007", "\ue00c", "\ue009", "\ue008"
 results = []
 
 
@@ -236,6 +242,35 @@ def main():
         check("Enter on Step walks the request to a pod on :8080", outcome == "delivered" and ":8080" in addr, (outcome, addr))
         focus_ring = wd.js("const e = document.activeElement; return getComputedStyle(e).outlineStyle")
         check("the focused control shows a focus ring", focus_ring not in ("none", ""), focus_ring)
+
+        # keyboard only: Tab to a web pod, Enter opens its details, Tab to +, Enter scales 3 → 4;
+        # then Ctrl+Z / Ctrl+Shift+Z as real key events (in the panel, then in the editor)
+        yaml = "return document.getElementById('yaml').value"
+        before = wd.js(yaml)
+        active = "const e = document.activeElement; return e ? (e.getAttribute('data-kind') || '') + ':' + (e.getAttribute('data-name') || e.id || '') : ''"
+        for _ in range(60):
+            wd.keys(TAB)
+            if wd.js(active).startswith("pod:web-"):
+                break
+        wd.keys(ENTER)
+        opened = wd.wait("return document.querySelector('#selected .details-title')?.textContent.startsWith('Pod web-')", 5)
+        for _ in range(30):
+            wd.keys(TAB)
+            if wd.js(active) == "scale-up:":
+                break
+        wd.keys(ENTER)
+        scaled = wd.wait("return document.getElementById('yaml').value.includes('replicas: 4') && document.querySelectorAll(\"[data-kind='pod'][data-name^='web-']\").length === 4", 5)
+        check("keyboard only: Tab to a pod, Enter, Tab to +, Enter: replicas 4 and 4 pods",
+              opened and scaled and wd.js(yaml) == before.replace("replicas: 3", "replicas: 4"), (opened, scaled, wd.js(active)))
+        wd.chord(CTRL, "z")
+        undone = wd.wait(f"return document.getElementById('yaml').value === {json.dumps(before)}", 5)
+        wd.chord(CTRL, SHIFT, "z")
+        redone = wd.wait("return document.getElementById('yaml').value.includes('replicas: 4')", 5)
+        check("Ctrl+Z in the panel undoes the edit, Ctrl+Shift+Z redoes it (real key events)", undone and redone, wd.js(yaml)[:300])
+        wd.js("document.getElementById('yaml').focus()")
+        wd.chord(CTRL, "z")
+        native = wd.wait(f"return document.getElementById('yaml').value === {json.dumps(before)} && document.querySelectorAll(\"[data-kind='pod'][data-name^='web-']\").length === 3", 5)
+        check("Ctrl+Z in the editor undoes the panel's edit too (one history)", native, wd.js(yaml)[:300])
 
         # a scene opened from the URL
         wd.get(url + "?preset=broken-lb-pending&entry=loadbalancer&step=1&theme=dark")

@@ -78,6 +78,10 @@ pub struct PodInst {
     /// e.g. `Pod was rejected: Predicate NodeAffinity failed: …`
     #[serde(rename = "failedReason")]
     pub failed_reason: Option<String>,
+    /// the pod this one replaces: its controller created it after the user deleted that one
+    /// (Config::deleted_pods, Config::drained); absent from the JSON otherwise
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
     /// index of the source object
     #[serde(skip)]
     pub object: usize,
@@ -119,6 +123,30 @@ impl Cluster {
 }
 
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
+    if cfg.drained.is_empty() {
+        return build_once(objects, cfg, &[], diags);
+    }
+    // kubectl drain: cordon, then evict the pods a controller will replace (DaemonSet pods stay:
+    // --ignore-daemonsets; drain refuses bare pods without --force). The evicted pods are the
+    // ones the cluster before the drain ran there; their replacements are scheduled on the
+    // nodes left (pkg/kubectl/drain: Helper.GetPodsForDeletion, then eviction).
+    let before = build_once(objects, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
+    let mut cfg = cfg.clone();
+    let mut evicted = Vec::new();
+    for p in &before.pods {
+        let on_drained = p.node.as_ref().is_some_and(|n| cfg.drained.contains(n));
+        let replaced_by_controller = p.owner.as_deref().is_some_and(|o| !o.starts_with("DaemonSet/"));
+        if on_drained && replaced_by_controller {
+            cfg.deleted_pods.push(format!("{}/{}", p.namespace, p.name));
+            evicted.push(format!("{}/{}", p.namespace, p.name));
+        }
+    }
+    build_once(objects, &cfg, &evicted, diags)
+}
+
+/// `evicted`: pods (`namespace/name`) a drain removed from another node (their addresses are
+/// not on the node their replacement lands on).
+fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
     for o in objects.iter().filter(|o| matches!(o.body, Body::Namespace) && !o.refused) {
         cluster.ns_labels.push((o.meta.name.clone(), o.meta.labels.clone()));
@@ -188,6 +216,15 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
             });
         }
     }
+    let cordon = |n: &mut ClusterNode| {
+        if !n.unschedulable {
+            n.unschedulable = true;
+            n.taints.push(taint(TAINT_UNSCHEDULABLE, "NoSchedule"));
+        }
+    };
+    for n in cluster.nodes.iter_mut().filter(|n| cfg.drained.contains(&n.name)) {
+        cordon(n);
+    }
     let mut rr = 0usize;
     let running = controllers_with_pods(objects);
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
@@ -200,12 +237,26 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
         }
         match &o.body {
             Body::Pod(spec, status) => {
-                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, object: i };
+                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
                 place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
-            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, &cfg.flip_ready, diags),
+            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, diags),
             _ => {}
         }
+    }
+    // a replacement pod gets the next address of its node's pod CIDR after every pod already
+    // there (host-local IPAM allocates round-robin from the last reserved address, so the deleted
+    // pod's address — reserved in `place` — is not handed out again at once)
+    for p in cluster.pods.iter_mut().filter(|p| p.replaces.is_some() && p.ip.is_none() && p.phase == "Running") {
+        if let Some(node) = p.node.as_ref().and_then(|n| cluster.nodes.iter_mut().find(|x| &x.name == n)) {
+            if node.next_ip + 1 < node.cidr.size() {
+                p.ip = Some(node.cidr.nth(node.next_ip).to_string());
+            }
+            node.next_ip += 1;
+        }
+    }
+    for n in cluster.nodes.iter_mut().filter(|n| cfg.cordoned.contains(&n.name)) {
+        cordon(n);
     }
     failed_scheduling_notes(&cluster, objects, diags);
     cluster
@@ -1058,6 +1109,9 @@ struct PodSeed {
     status: PodStatus,
     deleting: bool,
     owner: Option<String>,
+    replaces: Option<String>,
+    /// a replacement on the node of the pod it replaces: that pod's address stays reserved
+    holds_old_ip: bool,
     object: usize,
 }
 
@@ -1152,6 +1206,13 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         (_, Some(ip)) => Some(ip),
         // kubelet generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs"
         (Some(n), None) if phase != "Pending" && phase != "Failed" && p.spec.host_network => Some(cluster.nodes[n].ip.clone()),
+        // a replacement's address comes after every other pod's (build_once)
+        (Some(n), None) if p.replaces.is_some() => {
+            if p.holds_old_ip {
+                cluster.nodes[n].next_ip += 1;
+            }
+            None
+        }
         (Some(n), None) if phase != "Pending" && phase != "Failed" => {
             let node = &mut cluster.nodes[n];
             let ip = if node.next_ip + 1 < node.cidr.size() { Some(node.cidr.nth(node.next_ip).to_string()) } else { None };
@@ -1185,6 +1246,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         pending_reason,
         not_ready_reason,
         failed_reason,
+        replaces: p.replaces,
         object: p.object,
         anti_affinity,
     });
@@ -1228,7 +1290,9 @@ fn labels_go(l: &Labels) -> String {
 /// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
 /// DaemonSet → one pod per node.
-fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, flip: &[String], diags: &mut Vec<Diagnostic>) {
+#[allow(clippy::too_many_arguments)]
+fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) {
+    let flip = &cfg.flip_ready;
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
     // non-empty, and must match the template's labels
@@ -1317,7 +1381,29 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     // are Running and Ready
     let monotonic = o.kind == "StatefulSet" && w.pod_management_policy.as_deref() != Some("Parallel");
     let total = names.len();
-    for (k, (name, extra_labels, daemon_node)) in names.into_iter().enumerate() {
+    let ns = &o.meta.namespace;
+    let deleted = |n: &str| cfg.deleted_pods.iter().filter(|d| d.strip_prefix(ns.as_str()).and_then(|r| r.strip_prefix('/')) == Some(n)).count();
+    for (i, (name, extra_labels, daemon_node)) in names.into_iter().enumerate() {
+        // a deleted pod's controller creates a replacement: a StatefulSet with the same name
+        // (stateful_set_control.go: the missing ordinal is created again), the others with a
+        // new random suffix (rand.String(5) in the pod's generateName): a new draw per deletion
+        let (name, replaces) = if o.kind == "StatefulSet" {
+            let n = deleted(&name);
+            (name.clone(), (n > 0).then(|| name.clone()))
+        } else {
+            let base = name.rsplit_once('-').map(|(b, _)| b.to_string()).unwrap_or_else(|| name.clone());
+            let (mut cur, mut gen, mut last) = (name.clone(), 0u32, None);
+            while deleted(&cur) > 0 && gen < 1000 {
+                gen += 1;
+                last = Some(cur.clone());
+                cur = format!("{base}-{}", safe_encode(fnv(&format!("{base}/{i}/{gen}")), 5));
+            }
+            (cur, last)
+        };
+        let mut extra_labels = extra_labels;
+        for l in extra_labels.iter_mut().filter(|l| l.0 == "statefulset.kubernetes.io/pod-name") {
+            l.1 = name.clone();
+        }
         let mut labels = w.template_labels.clone();
         labels.extend(extra_labels);
         let mut spec = template.clone();
@@ -1340,6 +1426,8 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             status: PodStatus::default(),
             deleting: false,
             owner: Some(format!("{}/{}", o.kind, o.meta.name)),
+            holds_old_ip: replaces.as_ref().is_some_and(|r| !evicted.contains(&format!("{ns}/{r}"))),
+            replaces,
             object: index,
         };
         // a DaemonSet pod has one candidate node: it does not move the round-robin
@@ -1353,7 +1441,7 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         // ("StatefulSet is waiting for Pod to be Running and Ready") and creates no later ordinal.
         // A readiness the user flipped is a what-if on pods that already exist: it halts nothing.
         let placed = cluster.pods.get(before).filter(|_| cluster.pods.len() > before);
-        if let Some(p) = placed.filter(|p| monotonic && k + 1 < total && !p.ready_flipped && !(p.phase == "Running" && p.ready)) {
+        if let Some(p) = placed.filter(|p| monotonic && i + 1 < total && !p.ready_flipped && !(p.phase == "Running" && p.ready)) {
             let why = p.pending_reason.as_deref().map(|r| format!(" (Pending: {r})")).unwrap_or_default();
             diags.push(
                 Diagnostic::note(
@@ -1363,7 +1451,7 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
                     format!(
                         "{}{why} is not Running and Ready, so the StatefulSet controller creates no later pod (podManagementPolicy OrderedReady; its log says \"StatefulSet is waiting for Pod to be Running and Ready\"): {} of {total} replicas exist",
                         p.name,
-                        k + 1
+                        i + 1
                     ),
                     o.pos("spec.replicas"),
                 )

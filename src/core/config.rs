@@ -58,6 +58,17 @@ pub struct Config {
     /// Pods (`namespace/name`) whose Ready condition the user flipped in the UI, as a failing
     /// (or recovering) readiness probe would.
     pub flip_ready: Vec<String>,
+    /// What-if (issue #11): controller-created pods (`namespace/name`) the user deleted
+    /// (`kubectl delete pod`). The YAML does not change in a real cluster: the controller sees a
+    /// pod missing and creates a replacement (a new name, or for a StatefulSet the same name,
+    /// and a new IP). A name listed twice was deleted twice (a StatefulSet pod).
+    pub deleted_pods: Vec<String>,
+    /// What-if: nodes the user cordoned (`kubectl cordon`): unschedulable from now on, the pods
+    /// already there stay.
+    pub cordoned: Vec<String>,
+    /// What-if: nodes the user drained (`kubectl drain --ignore-daemonsets`): cordoned, and the
+    /// controller pods on them evicted, so their controllers create replacements elsewhere.
+    pub drained: Vec<String>,
 }
 
 impl Default for Config {
@@ -70,6 +81,9 @@ impl Default for Config {
             cloud: false,
             lb_cidr: Cidr::parse("203.0.113.0/24").expect("valid"),
             flip_ready: Vec::new(),
+            deleted_pods: Vec::new(),
+            cordoned: Vec::new(),
+            drained: Vec::new(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod config;
 pub mod connections;
 pub mod diag;
+pub mod edit;
 pub mod endpoints;
 pub mod highlight;
 pub mod dnsquery;
@@ -230,6 +231,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
+                    replaces: None,
                     object: 0,
                     anti_affinity: vec![],
                 },

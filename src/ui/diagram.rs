@@ -57,7 +57,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             None => state.clone(),
         },
         if why.is_empty() { String::new() } else { format!("\n{why}") },
-        if client { "" } else { "\nClick or press Enter to flip its readiness (a failing readiness probe)" }
+        if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
     );
     let aria = title.clone();
     let badge = it.badge;
@@ -218,8 +218,14 @@ pub fn Diagram() -> impl IntoView {
                     let node = r.nodes.iter().find(|n| n.name == it.name);
                     let ip = node.map(|n| n.ip.clone()).unwrap_or_default();
                     let cidr = node.map(|n| n.pod_cidr.clone()).unwrap_or_default();
+                    let sel = super::selection::Selected::Node(it.name.clone());
+                    let sel2 = sel.clone();
+                    let sel3 = sel.clone();
                     view! {
-                        <g class="node" data-kind="node" data-name=it.name.clone()>
+                        <g class="node" data-kind="node" data-name=it.name.clone() tabindex="0" role="button" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
+                           aria-label=format!("Node {} — IP {ip}; Enter for its details (cordon, drain)", it.name)
+                           on:click=move |_| super::selection::select(scene, sel.clone())
+                           on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                             <title>{format!("Node {} — IP {ip}, pods get IPs from {cidr}", it.name)}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
                             {texts_view(&it.texts)}
@@ -245,12 +251,13 @@ pub fn Diagram() -> impl IntoView {
                                 let flying = inflight.with(|v| v.iter().filter(|n| **n == pname).count() as u32);
                                 sent.saturating_sub(flying)
                             });
-                            let key = format!("{}/{}", p.namespace, p.name);
-                            let key2 = key.clone();
+                            let sel = super::selection::Selected::Pod { namespace: p.namespace.clone(), name: p.name.clone() };
+                            let sel2 = sel.clone();
+                            let sel3 = sel.clone();
                             view! {
-                                <g class="pod-hit"
-                                   on:click=move |_| if !client { scene.flip_ready(key.clone()) }
-                                   on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); scene.flip_ready(key2.clone()) }>
+                                <g class="pod-hit" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
+                                   on:click=move |_| if !client { super::selection::select(scene, sel.clone()) }
+                                   on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                                     {pod_view(it, &p, rel, why, h, client)}
                                 </g>
                             }.into_any()
@@ -268,7 +275,8 @@ pub fn Diagram() -> impl IntoView {
                     Some(s) => {
                         let name = s.name.clone();
                         let selected = Some(it.index.unwrap_or(0)) == idx;
-                        let select = move || { scene.service.set(name.clone()); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); };
+                        let sel = super::selection::Selected::Service { namespace: s.namespace.clone(), name: s.name.clone() };
+                        let select = move || { scene.service.set(name.clone()); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); super::selection::select(scene, sel.clone()); };
                         let select2 = select.clone();
                         view! {
                             <g on:click=move |_| select()

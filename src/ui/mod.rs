@@ -11,6 +11,7 @@ mod dns;
 mod editor;
 pub mod flight;
 mod rules;
+pub mod selection;
 mod sharebar;
 mod tables;
 mod tour;
@@ -94,6 +95,9 @@ pub struct Scene {
     pub tour: RwSignal<Option<usize>>,
     /// the pods of the requests just sent, one packet each to animate (ui::flight)
     pub launch: RwSignal<Vec<String>>,
+    /// the thing the details panel shows, and the what-ifs kept beside the YAML (ui::selection)
+    pub selected: RwSignal<Option<selection::Selected>>,
+    pub whatif: RwSignal<selection::WhatIf>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -132,8 +136,10 @@ impl Scene {
             }
         });
         let flipped = RwSignal::new(Vec::<String>::new());
+        let whatif = RwSignal::new(selection::WhatIf::default());
         let analysis = Memo::new(move |_| {
-            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), ..Config::default() };
+            let w = whatif.get();
+            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, ..Config::default() };
             source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
@@ -182,6 +188,8 @@ impl Scene {
             delivery: RwSignal::new(None),
             tour: RwSignal::new(None),
             launch: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(None),
+            whatif,
         }
     }
 
@@ -222,6 +230,8 @@ impl Scene {
         self.backend.set(0);
         self.hits.set(Vec::new());
         self.flipped.set(Vec::new());
+        self.whatif.set(Default::default());
+        self.selected.set(None);
         self.client.set(Default::default());
         self.delivery.set(None);
         self.tour.set(None);
@@ -511,6 +521,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     <tour::Tour embed=embed />
                     <controls::Player />
                     <diagram::Diagram />
+                    <selection::Details />
                     <controls::Caption />
                     // teaching panels (issue #11); embeds stay compact
                     {(!embed).then(|| view! {

@@ -1,0 +1,405 @@
+//! The details panel of the selected thing (a pod, node or Service clicked in the diagram, or
+//! chosen with Tab + Enter), with the what-if edits that thing offers (issue #11 item 1):
+//! scale its workload, delete a pod, flip its readiness, cordon/drain a node, change a
+//! Service's type. An edit of the YAML is one `insertText` into the textarea (see
+//! `whynot::apply_edit`), so Ctrl+Z / Ctrl+Shift+Z take it back with typed edits; what a live
+//! cluster does without a YAML change (a controller replacing a deleted pod, a drain of a
+//! simulated node) is kept beside the YAML in `WhatIf` and said so. The edits come from
+//! `crate::core::edit`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::whynot::apply_edit;
+use super::Scene;
+use crate::core::edit::{self, Change, SvcType};
+use crate::core::layout::{pod_labels, pod_ports, pod_state, relation};
+use crate::core::report::Report;
+
+/// What the details panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selected {
+    Pod { namespace: String, name: String },
+    Node(String),
+    Service { namespace: String, name: String },
+}
+
+/// What-ifs a real cluster keeps outside the manifests (fed to `Config`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WhatIf {
+    pub deleted_pods: Vec<String>,
+    pub cordoned: Vec<String>,
+    pub drained: Vec<String>,
+}
+
+impl WhatIf {
+    pub fn is_empty(&self) -> bool {
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty()
+    }
+}
+
+/// Select a thing and bring the panel into view.
+pub fn select(scene: Scene, sel: Selected) {
+    scene.selected.set(Some(sel));
+}
+
+/// The last edit's words (or the API server's refusal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Status {
+    text: String,
+    refused: bool,
+}
+
+/// Put the focus back on the panel control `selector` once the panel has re-rendered, so a
+/// keyboard user can press + again (the edit itself focused the textarea).
+fn refocus(selector: &'static str) {
+    set_timeout(
+        move || {
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+            if let Some(h) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = h.focus();
+            }
+        },
+        std::time::Duration::from_millis(0),
+    );
+}
+
+/// Apply a computed change to the YAML (one undo step).
+fn apply_change(scene: Scene, status: RwSignal<Option<Status>>, c: Result<Change, String>, focus: &'static str) {
+    match c {
+        Ok(c) => {
+            apply_edit(scene, &c.edit);
+            let text = match &c.note {
+                Some(n) => format!("{}. {n}", c.summary),
+                None => format!("{} (Ctrl+Z undoes it)", c.summary),
+            };
+            status.set(Some(Status { text, refused: false }));
+            refocus(focus);
+        }
+        Err(e) => status.set(Some(Status { text: e, refused: true })),
+    }
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) pressed in the panel: the textarea's own undo/redo, so the
+/// panel's edits and typed edits share one history.
+fn undo_keys(ev: &web_sys::KeyboardEvent) {
+    let z = ev.key().eq_ignore_ascii_case("z");
+    if !(ev.ctrl_key() || ev.meta_key()) || !(z || ev.key().eq_ignore_ascii_case("y")) {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(area) = doc.get_element_by_id("yaml").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+    if area.read_only() {
+        return;
+    }
+    ev.prevent_default();
+    let active = doc.active_element();
+    let _ = area.focus();
+    let cmd = if z && !ev.shift_key() { "undo" } else { "redo" };
+    if let Ok(f) = js_sys::Reflect::get(&doc, &"execCommand".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = f.call3(&doc, &cmd.into(), &false.into(), &wasm_bindgen::JsValue::UNDEFINED);
+    }
+    if let Some(h) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h.focus();
+    }
+}
+
+/// A `<dl>` of facts; one function for every panel (one instantiation of the view code).
+fn facts(list: Vec<(&'static str, String)>) -> AnyView {
+    view! {
+        <dl class="facts">
+            {list.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
+fn controller_words(owner: &str) -> (&str, &str) {
+    owner.split_once('/').unwrap_or(("controller", owner))
+}
+
+fn created_by(p: &crate::core::report::PodReport) -> String {
+    match (&p.owner, &p.replaces) {
+        (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
+        (Some(o), None) => format!("{o} (its controller; not written in the YAML)"),
+        (None, _) => format!("the YAML, line {}", p.line),
+    }
+}
+
+/// The pod's panel.
+fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSignal<Option<Status>>) -> AnyView {
+    let Some(p) = r.pods.iter().find(|p| p.namespace == namespace && p.name == name).cloned() else {
+        return view! { <p class="muted">{format!("Pod {namespace}/{name} is gone from this scene.")}</p> }.into_any();
+    };
+    let svc = scene.service_index().and_then(|i| r.services.get(i));
+    let (_, why) = relation(svc, &p);
+    let reason = p.pending_reason.clone().or(p.failed_reason.clone()).or(p.not_ready_reason.clone());
+    let key = format!("{}/{}", p.namespace, p.name);
+    let owner = p.owner.clone();
+    let scalable = owner.as_deref().map(controller_words).filter(|(k, _)| matches!(*k, "Deployment" | "ReplicaSet" | "StatefulSet")).map(|(k, n)| (k.to_string(), n.to_string()));
+    let replicas = owner.as_ref().map(|o| r.pods.iter().filter(|q| q.owner.as_ref() == Some(o) && q.namespace == p.namespace).count() as i64).unwrap_or(0);
+    let ns = p.namespace.clone();
+    let scale_view = scalable.map(|(kind, wname)| {
+        let (k2, n2, ns2) = (kind.clone(), wname.clone(), ns.clone());
+        let (k3, n3, ns3) = (kind.clone(), wname.clone(), ns.clone());
+        view! {
+            <div class="whatif-row" role="group" aria-label=format!("Scale {kind} {wname}")>
+                <span>{format!("{kind} {wname}: {replicas} replica(s)")}</span>
+                <button type="button" class="btn" data-kind="scale-down" aria-label=format!("Scale {kind} {wname} down to {}", (replicas - 1).max(0))
+                    disabled=replicas == 0
+                    on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k2, &ns2, &n2, replicas - 1), "#selected [data-kind='scale-down']")>"−"</button>
+                <button type="button" class="btn" data-kind="scale-up" aria-label=format!("Scale {kind} {wname} up to {}", replicas + 1)
+                    on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k3, &ns3, &n3, replicas + 1), "#selected [data-kind='scale-up']")>"+"</button>
+            </div>
+        }
+    });
+    let flip_key = key.clone();
+    let del_ns = p.namespace.clone();
+    let del_name = p.name.clone();
+    let del_owner = owner.clone();
+    let delete = move |_| {
+        match &del_owner {
+            // a pod written in the YAML: its document goes
+            None => apply_change(scene, status, edit::delete_pod(&scene.text.get_untracked(), &del_ns, &del_name), "#selected"),
+            // a pod its controller made: the YAML does not change; the controller replaces it
+            Some(o) => {
+                scene.whatif.update(|w| w.deleted_pods.push(format!("{del_ns}/{del_name}")));
+                scene.backend.set(0);
+                scene.reset_animation();
+                let after = scene.analysis.get_untracked();
+                let (kind, wname) = controller_words(o);
+                let new = after.pods.iter().find(|q| q.namespace == del_ns && q.replaces.as_deref() == Some(del_name.as_str()));
+                let by = match kind {
+                    "Deployment" => format!("the ReplicaSet {}", del_name.rsplit_once('-').map(|(b, _)| b).unwrap_or(wname)),
+                    k => format!("the {k} {wname}"),
+                };
+                let text = match new {
+                    Some(q) if q.name == del_name => format!(
+                        "kubectl delete pod {del_name}: {by} creates {} again (a StatefulSet keeps the name), with a new IP {}. The YAML does not change.",
+                        q.name,
+                        q.ip.clone().unwrap_or_else(|| "(none yet)".into())
+                    ),
+                    Some(q) => format!(
+                        "kubectl delete pod {del_name}: {by} creates {} (IP {}). The YAML does not change: the {kind} still asks for the same replicas.",
+                        q.name,
+                        q.ip.clone().unwrap_or_else(|| "(none yet)".into())
+                    ),
+                    None => format!("kubectl delete pod {del_name}: {by} would create a replacement, but none could be placed (see the pods list)."),
+                };
+                if let Some(q) = new {
+                    scene.selected.set(Some(Selected::Pod { namespace: q.namespace.clone(), name: q.name.clone() }));
+                }
+                status.set(Some(Status { text, refused: false }));
+                refocus("#selected [data-kind='delete-pod']");
+            }
+        }
+    };
+    view! {
+        <h3 class="details-title">{format!("Pod {}", p.name)}</h3>
+        {facts(vec![
+            ("Namespace", p.namespace.clone()),
+            ("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into())),
+            ("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() }),
+            ("Labels", { let l = pod_labels(&p); if l.is_empty() { "none".into() } else { l } }),
+            ("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) }),
+            ("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) }),
+            ("Created by", created_by(&p)),
+            ("Selected Service", if why.is_empty() { "not selected by it".to_string() } else { why.clone() }),
+        ])}
+        <div class="whatif-actions">
+            {scale_view}
+            <div class="whatif-row">
+                <button type="button" class="btn" data-kind="flip-ready"
+                    on:click=move |_| scene.flip_ready(flip_key.clone())>{if p.ready_flipped { "Restore readiness" } else if p.ready { "Fail its readiness probe" } else { "Make it Ready" }}</button>
+                <button type="button" class="btn" data-kind="delete-pod" on:click=delete>"Delete pod"</button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The node's panel.
+fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Status>>) -> AnyView {
+    let Some(n) = r.nodes.iter().find(|n| n.name == name).cloned() else {
+        return view! { <p class="muted">{format!("Node {name} is gone from this scene.")}</p> }.into_any();
+    };
+    let pods: Vec<String> = r.pods.iter().filter(|p| p.node.as_deref() == Some(name)).map(|p| p.name.clone()).collect();
+    let taints = n.taints.iter().map(|t| if t.value.is_empty() { format!("{}:{}", t.key, t.effect) } else { format!("{}={}:{}", t.key, t.value, t.effect) }).collect::<Vec<_>>().join(", ");
+    let drained = scene.whatif.with_untracked(|w| w.drained.contains(&n.name));
+    let (nm, nm2) = (n.name.clone(), n.name.clone());
+    let simulated = n.simulated;
+    let unsched = n.unschedulable;
+    let cordon = move |_| {
+        let on = !unsched;
+        if simulated {
+            scene.whatif.update(|w| {
+                w.cordoned.retain(|x| *x != nm);
+                w.drained.retain(|x| *x != nm);
+                if on {
+                    w.cordoned.push(nm.clone());
+                }
+            });
+            scene.reset_animation();
+            let text = if on {
+                format!("kubectl cordon {nm}: no new pod is scheduled there; the pods running there stay. These nodes are simulated (no Node objects in the YAML), so the cordon is kept beside the YAML; on a live cluster it is the Node's spec.unschedulable: true.")
+            } else {
+                format!("kubectl uncordon {nm}: new pods may be scheduled there again.")
+            };
+            status.set(Some(Status { text, refused: false }));
+            refocus("#selected [data-kind='cordon']");
+        } else {
+            apply_change(scene, status, edit::cordon(&scene.text.get_untracked(), &nm, on).map(|mut c| {
+                if on {
+                    c.note = Some("This picture schedules every pod from the YAML, so none starts on a cordoned node (as after a drain); on a live cluster kubectl cordon leaves the running pods where they are".into());
+                }
+                c
+            }), "#selected [data-kind='cordon']");
+        }
+    };
+    let drain = move |_| {
+        let nm = nm2.clone();
+        if !simulated && !unsched {
+            // a Node in the YAML: the cordon is its spec.unschedulable
+            apply_change(scene, status, edit::cordon(&scene.text.get_untracked(), &nm, true), "#selected [data-kind='drain']");
+        }
+        scene.whatif.update(|w| {
+            w.cordoned.retain(|x| *x != nm);
+            if !w.drained.contains(&nm) {
+                w.drained.push(nm.clone());
+            }
+        });
+        scene.backend.set(0);
+        scene.reset_animation();
+        let after = scene.analysis.get_untracked();
+        let moved: Vec<String> = after.pods.iter().filter(|p| p.replaces.is_some() && p.node.as_deref() != Some(nm.as_str())).map(|p| format!("{} → {} on {}", p.replaces.clone().unwrap_or_default(), p.name, p.node.clone().unwrap_or_default())).collect();
+        let text = format!(
+            "kubectl drain {nm} --ignore-daemonsets: cordoned, and the pods its controllers own are evicted; the controllers create replacements on the other nodes{}. DaemonSet pods stay; a pod without a controller is not evicted (drain refuses it without --force).",
+            if moved.is_empty() { String::new() } else { format!(" ({})", moved.join("; ")) }
+        );
+        status.set(Some(Status { text, refused: false }));
+        refocus("#selected [data-kind='drain']");
+    };
+    view! {
+        <h3 class="details-title">{format!("Node {}", n.name)}</h3>
+        {facts(vec![
+            ("IP", n.ip.clone()),
+            ("Pod CIDR", n.pod_cidr.clone()),
+            ("Ready", if n.ready { "True".to_string() } else { "False: the node lifecycle controller marks its pods not Ready".to_string() }),
+            ("Schedulable", if n.unschedulable { if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() } } else { "yes".to_string() }),
+            ("Taints", if taints.is_empty() { "none".into() } else { taints }),
+            ("Pods", if pods.is_empty() { "none".into() } else { pods.join(", ") }),
+            ("Source", if n.simulated { "simulated (the YAML has no Node objects)".to_string() } else { "a Node object in the YAML".to_string() }),
+        ])}
+        <div class="whatif-actions">
+            <div class="whatif-row">
+                <button type="button" class="btn" data-kind="cordon" on:click=cordon>{if n.unschedulable { "Uncordon" } else { "Cordon" }}</button>
+                <button type="button" class="btn" data-kind="drain" disabled=drained on:click=drain>"Drain"</button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The Service's panel.
+fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSignal<Option<Status>>) -> AnyView {
+    let Some(s) = r.services.iter().find(|s| s.namespace == namespace && s.name == name).cloned() else {
+        return view! { <p class="muted">{format!("Service {namespace}/{name} is gone from this scene.")}</p> }.into_any();
+    };
+    let current = if s.headless && s.type_ == "ClusterIP" { "Headless".to_string() } else { s.type_.clone() };
+    let ready = s.endpoints.iter().filter(|e| e.ready).count();
+    let ports = s.ports.iter().map(|p| {
+        let np = p.node_port.map(|n| format!(" nodePort {n}")).unwrap_or_default();
+        format!("{}{} → {}{np}", p.port, p.name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(), p.target_port)
+    }).collect::<Vec<_>>().join(", ");
+    let (ns, nm) = (s.namespace.clone(), s.name.clone());
+    let cur2 = current.clone();
+    let on_change = move |ev: web_sys::Event| {
+        let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+        let Some(to) = SvcType::parse(&sel.value()) else { return };
+        let c = edit::set_service_type(&scene.text.get_untracked(), &ns, &nm, to);
+        if c.is_err() {
+            sel.set_value(&cur2); // the menu shows what the Service still is
+        }
+        apply_change(scene, status, c, "#selected [data-kind='service-type']");
+    };
+    view! {
+        <h3 class="details-title">{format!("Service {}", s.name)}</h3>
+        {facts(vec![
+            ("Namespace", s.namespace.clone()),
+            ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),
+            ("Cluster IP", s.cluster_ip.clone().unwrap_or_else(|| "none".into())),
+            ("External name", s.external_name.clone().unwrap_or_else(|| "none".into())),
+            ("Ports", if ports.is_empty() { "none".into() } else { ports }),
+            ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),
+            ("Endpoints", format!("{ready} ready of {}", s.endpoints.len())),
+            ("DNS", s.dns.first().cloned().unwrap_or_default()),
+            ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
+        ])}
+        <div class="whatif-actions">
+            <label class="whatif-row">"Type "
+                <select data-kind="service-type" on:change=on_change>
+                    {SvcType::ALL.into_iter().map(|t| {
+                        let label = match t { SvcType::Headless => "Headless (clusterIP: None)", t => t.as_str() };
+                        view! { <option value=t.as_str() selected=t.as_str() == current>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Details() -> impl IntoView {
+    let scene = expect_context::<Scene>();
+    let status = RwSignal::new(None::<Status>);
+    // a new selection starts without the last edit's words
+    Effect::new(move |prev: Option<Option<Selected>>| {
+        let now = scene.selected.get();
+        if prev.is_some_and(|p| p.as_ref().map(std::mem::discriminant) != now.as_ref().map(std::mem::discriminant)) {
+            status.set(None);
+        }
+        now
+    });
+    let body = move || {
+        let sel = scene.selected.get()?;
+        let r = scene.shown.get();
+        Some(match &sel {
+            Selected::Pod { namespace, name } => pod_panel(scene, &r, namespace, name, status),
+            Selected::Node(n) => node_panel(scene, &r, n, status),
+            Selected::Service { namespace, name } => service_panel(scene, &r, namespace, name, status),
+        })
+    };
+    let reset = move |_| {
+        scene.whatif.set(WhatIf::default());
+        scene.backend.set(0);
+        scene.reset_animation();
+        status.set(Some(Status { text: "What-ifs kept beside the YAML are undone.".into(), refused: false }));
+    };
+    view! {
+        <Show when=move || scene.selected.with(|s| s.is_some()) || scene.whatif.with(|w| !w.is_empty())>
+            <section class="details-panel" id="selected" data-kind="selected" tabindex="-1" aria-label="Details of the selected thing"
+                on:keydown=move |ev: web_sys::KeyboardEvent| undo_keys(&ev)>
+                {body}
+                {move || status.get().map(|s| view! {
+                    <p class="edit-status" class:refused=s.refused data-kind="edit-status" role=if s.refused { "alert" } else { "status" }>{s.text}</p>
+                })}
+                {move || scene.whatif.with(|w| (!w.is_empty()).then(|| {
+                    let mut parts = Vec::new();
+                    if !w.deleted_pods.is_empty() { parts.push(format!("deleted {}", w.deleted_pods.join(", "))); }
+                    if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
+                    if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
+                    view! {
+                        <p class="whatif-kept muted" data-kind="whatif-kept">
+                            {format!("Beside the YAML (a live cluster keeps these outside your manifests): {}. ", parts.join("; "))}
+                            <button type="button" class="btn" data-kind="reset-whatif" on:click=reset>"Undo these"</button>
+                        </p>
+                    }
+                }))}
+                <p class="muted details-hint">"Edits rewrite the YAML in place: Ctrl+Z undoes, Ctrl+Shift+Z redoes (here or in the editor)."</p>
+                <button type="button" class="btn details-close" data-kind="details-close" aria-label="Close the details"
+                    on:click=move |_| { scene.selected.set(None); status.set(None); }>"×"</button>
+            </section>
+        </Show>
+    }
+}
