@@ -94,6 +94,8 @@ pub struct Scene {
     pub tour: RwSignal<Option<usize>>,
     /// the pods of the requests just sent, one packet each to animate (ui::flight)
     pub launch: RwSignal<Vec<String>>,
+    /// the continuous load mode: requests per second while on (ui::flight)
+    pub load: RwSignal<Option<u32>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -182,6 +184,7 @@ impl Scene {
             delivery: RwSignal::new(None),
             tour: RwSignal::new(None),
             launch: RwSignal::new(Vec::new()),
+            load: RwSignal::new(None),
         }
     }
 
