@@ -819,10 +819,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     Line::variants(Font::Small, vec![format!("{} nodes, {} pods", names.len(), pods.len()), format!("{} nodes", names.len())]),
                     Line::variants(Font::Small, vec![format!("{ready} ready · {} not ready", pods.len() - ready), format!("{ready} ready")]),
                 ];
-                let h = 16.0 + 2.0 * PITCH + 12.0;
+                // three lines, then the counter of requests that reached its pods
+                let h = 16.0 + 2.0 * PITCH + 34.0;
                 row_h = row_h.max(h);
                 let rect = Rect { x, y, w: node_w, h };
-                row_items.push(item("node-group", NODES_GROUP.into(), rect, Some(names.len()), place(&lines, rect, 18.0, PITCH)));
+                let badge = Some(Rect { x: rect.x + PAD, y: rect.y + 18.0 + 2.0 * PITCH + 8.0, w: 30.0, h: 15.0 });
+                row_items.push(Item { badge, ..item("node-group", NODES_GROUP.into(), rect, Some(names.len()), place(&lines, rect, 18.0, PITCH)) });
                 continue;
             };
             let mut pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
@@ -864,7 +866,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     Line::new(Font::Small, format!("{ready} ready · {} not ready", rest.len() - ready)),
                 ];
                 let texts = place(&lines, rect, rect.h / 2.0 - 2.0, PITCH);
-                row_items.push(item("pod-group", gname, rect, Some(rest.len()), texts));
+                // the counter of requests that reached its pods, top right
+                let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 5.0, w: 30.0, h: 15.0 });
+                row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
             }
             let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
             row_items.push(item("kube-proxy", node.name.clone(), prect, None, place(&proxy_lines, prect, 15.0, 0.0)));
@@ -1018,6 +1022,7 @@ mod tests {
                 let r = analyze(&scene(pods, services), &Config::default());
                 let l = layout(&r, Some(0), width);
                 check(&l);
+                check_texts(&l, &format!("{pods} pods, {services} Services at {width}"));
                 // every pod is drawn or folded into its node's group
                 for p in &r.pods {
                     assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);

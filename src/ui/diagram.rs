@@ -29,6 +29,16 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
         .collect_view()
 }
 
+/// A fold's counter in its badge slot (nothing until a request reached one of its pods).
+fn counter(it: &Item, hits: Signal<u32>) -> impl IntoView {
+    let name = it.name.clone();
+    it.badge.map(|b| {
+        move || (hits.get() > 0).then(|| view! {
+            <g class="hits" data-kind="hits" data-name=name.clone()>" "<rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+        })
+    })
+}
+
 /// A box's text as drawn, in drawing order (an accessible name starts with it).
 fn drawn_text(texts: &[Text]) -> String {
     texts.iter().filter(|t| !t.text.is_empty()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
@@ -279,6 +289,15 @@ pub fn Diagram() -> impl IntoView {
             inflight.with(|f| v.iter().map(|(n, c)| c.saturating_sub(f.iter().filter(|p| *p == n).count() as u32)).max().unwrap_or(0))
         })
     });
+    // a fold's counter: the requests that reached the pods folded into it
+    let group_hits = move |l: &Layout, group: &str| -> Signal<u32> {
+        let pods: std::collections::HashSet<String> = l.folded.iter().filter(|(_, g)| g == group).map(|(p, _)| p.clone()).collect();
+        Signal::derive(move || {
+            let sent: u32 = scene.hits.with(|v| v.iter().filter(|(n, _)| pods.contains(n)).map(|(_, c)| *c).sum());
+            let flying = inflight.with(|v| v.iter().filter(|n| pods.contains(*n)).count() as u32);
+            sent.saturating_sub(flying)
+        })
+    };
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -343,12 +362,16 @@ pub fn Diagram() -> impl IntoView {
                         None => ().into_any(),
                     }
                 }
-                "pod-group" => view! {
-                    <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
-                        {texts_view(&it.texts)}
-                    </g>
-                }.into_any(),
+                "pod-group" => {
+                    let hits = group_hits(&l, &it.name);
+                    view! {
+                        <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
+                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
+                            {texts_view(&it.texts)}
+                            {counter(it, hits)}
+                        </g>
+                    }.into_any()
+                }
                 "node-group" => {
                     let full = it.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join("\n");
                     view! {
@@ -357,6 +380,7 @@ pub fn Diagram() -> impl IntoView {
                             <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
                             {texts_view(&it.texts)}
+                            {counter(it, group_hits(&l, &it.name))}
                         </g>
                     }.into_any()
                 }
