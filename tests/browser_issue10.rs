@@ -336,3 +336,46 @@ async fn two_pointer_pinch_zooms() {
     leptos::task::tick().await;
     assert!((w(vb()) - full).abs() < 1.0, "pinch in: {} of {full}", vb());
 }
+
+/// A big scene: 50 nodes and 500 pods. The nodes beyond three rows fold into one box with
+/// their counts, and the scene stays interactive: Send 12 lands, and every request is counted
+/// on a pod, its node's "+N more" or the nodes' group (the counters add up to 12).
+#[wasm_bindgen_test]
+async fn fifty_nodes_500_pods_fold_and_count_every_request() {
+    fresh("web-clusterip").await;
+    let mut y = String::new();
+    for i in 1..=50 {
+        y.push_str(&format!("---\napiVersion: v1\nkind: Node\nmetadata: {{name: node-{i}}}\n"));
+    }
+    y.push_str("---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n");
+    y.push_str("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 500\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]}\n");
+    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
+    ta.set_value(&y);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    ta.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    for _ in 0..100 {
+        if doc().query_selector("[data-kind='node-group']").unwrap().is_some() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+    let group = doc().query_selector("[data-kind='node-group']").unwrap().expect("the nodes' group");
+    let said = group.text_content().unwrap();
+    assert!(said.contains("nodes,") && said.contains("pods") && said.contains("ready"), "{said}");
+    let nodes = doc().query_selector_all("[data-kind='node']").unwrap().length();
+    assert!(nodes < 50, "{nodes} nodes drawn");
+    click("send-burst");
+    leptos::task::tick().await;
+    for _ in 0..200 {
+        if flying() == 0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    leptos::task::tick().await;
+    let l = doc().query_selector_all("svg .hits text").unwrap();
+    let all: u32 = (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap().parse::<u32>().unwrap()).sum();
+    assert_eq!(all, 12, "counted on pods and folds");
+}

@@ -11,7 +11,10 @@ Checks: the default scene renders (the tutorial's web Service, 3 nodes, 3 pods +
 no CSP violation and no console error, a user with only a keyboard can reach the controls and
 step a request to its pod, a preset opened from the URL renders, the embed view, the examples
 page (iframes + JS API), the iframe snippet and the JS API snippet of docs/embedding.md in a
-host page on another path and on another origin, and postMessage origin checks.
+host page on another path and on another origin, and postMessage origin checks; then
+accessibility: axe-core (npm, installed into the target folder when missing) in the light, dark
+and embed views (serious or critical violations fail), and every SVG text's WCAG contrast
+against what it is drawn on, in every preset, light and dark (`E2E_ONLY=a11y`: only these).
 Prints 'N passed, M failed' and exits non-zero on any failure.
 """
 import http.server
