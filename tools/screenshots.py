@@ -25,7 +25,7 @@ def big_scene(nodes=50, pods=500):
 def size(wd, w, h):
     """The viewport as a device of w × h CSS px (a window cannot be narrower than ~500 px)."""
     wd.s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride",
-                                       "params": {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": w < 500}})
+                                       "params": {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False}})
 
 
 def shot(wd, path, w, h, full=True):
