@@ -281,17 +281,21 @@ async fn load_mode_with_reduced_motion_counts_without_packets() {
     init.set_bubbles(true);
     rm.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     set_rps(30).await;
+    let t0 = now();
     click("load");
     let mut seen = 0;
-    for _ in 0..10 {
+    while now() - t0 < 1000.0 {
         gloo_timers::future::TimeoutFuture::new(100).await;
         seen = seen.max(flying());
     }
     click("load");
     leptos::task::tick().await;
+    let elapsed = now() - t0;
     assert_eq!(seen, 0, "packets flew with reduced motion");
     let n = counters_sum();
-    assert!((20..=45).contains(&n), "{n} requests counted in 1 s at 30/s");
+    // time-based: a busy machine gives fewer frames, not fewer requests
+    let expected = 30.0 * elapsed / 1000.0;
+    assert!((n as f64 - expected).abs() <= 3.0 + 0.2 * expected, "{n} requests counted in {elapsed:.0} ms at 30/s");
     gloo_timers::future::TimeoutFuture::new(300).await;
     assert_eq!(counters_sum(), n);
 }

@@ -34,7 +34,7 @@ fn counter(it: &Item, hits: Signal<u32>) -> impl IntoView {
     let name = it.name.clone();
     it.badge.map(|b| {
         move || (hits.get() > 0).then(|| view! {
-            <g class="hits" data-kind="hits" data-name=name.clone()>" "<rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+            <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
         })
     })
 }
@@ -100,7 +100,7 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             {badge.map(|b| {
                 let name = pod.name.clone();
                 move || (hits.get() > 0).then(|| view! {
-                    <g class="hits" data-kind="hits" data-name=name.clone()>" "<rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+                    <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
                 })
             })}
         </g>

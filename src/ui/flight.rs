@@ -175,8 +175,9 @@ impl Flight {
             // the load mode: the requests due by now leave in this frame
             let due = inner.borrow_mut().load.as_mut().map(|l| {
                 let total = ((t - l.since) * l.rps / 1000.0).floor().max(0.0) as u64;
-                // a hidden tab gets no frames: its backlog is dropped, not released at once
-                let n = total.saturating_sub(l.emitted).min((l.rps / 2.0).ceil().max(1.0) as u64);
+                // a hidden tab gets no frames: a backlog over a second's worth is dropped, not
+                // released at once
+                let n = total.saturating_sub(l.emitted).min(l.rps.ceil().max(1.0) as u64);
                 l.emitted = total;
                 (n as usize, l.emit.clone(), l.layer.clone())
             });
