@@ -11,7 +11,10 @@ Checks: the default scene renders (the tutorial's web Service, 3 nodes, 3 pods +
 no CSP violation and no console error, a user with only a keyboard can reach the controls and
 step a request to its pod, a preset opened from the URL renders, the embed view, the examples
 page (iframes + JS API), the iframe snippet and the JS API snippet of docs/embedding.md in a
-host page on another path and on another origin, and postMessage origin checks.
+host page on another path and on another origin, and postMessage origin checks; then
+accessibility: axe-core (npm, installed into the target folder when missing) in the light, dark
+and embed views (serious or critical violations fail), and every SVG text's WCAG contrast
+against what it is drawn on, in every preset, light and dark (`E2E_ONLY=a11y`: only these).
 Prints 'N passed, M failed' and exits non-zero on any failure.
 """
 import http.server
@@ -115,6 +118,9 @@ class WebDriver:
     def js(self, script, *args):
         return self.s("POST", "/execute/sync", {"script": script, "args": list(args)})
 
+    def js_async(self, script, *args):
+        return self.s("POST", "/execute/async", {"script": script, "args": list(args)})
+
     def get(self, url):
         self.s("POST", "/url", {"url": url})
 
@@ -173,6 +179,150 @@ class WebDriver:
 TAB, ENTER, ESC, CTRL, SHIFT = "\ue004", "\ue007", "\ue00c", "\ue009", "\ue008"
 results = []
 
+# axe-core (npm) measures accessibility; a dev tool of this test, installed into the target
+# folder (never in the bundle). Injected through WebDriver's execute_script, which runs outside
+# the page's CSP, so the policy stays as strict as shipped.
+AXE_VERSION = "4.14.1"
+
+
+def axe_source():
+    folder = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "e2e-node")
+    path = os.path.join(folder, "node_modules", "axe-core", "axe.min.js")
+    if not os.path.exists(path):
+        print(f"installing npm axe-core@{AXE_VERSION} into {folder} (e2e only)", flush=True)
+        subprocess.run(["npm", "install", "--silent", "--no-fund", "--no-audit", "--prefix", folder,
+                        f"axe-core@{AXE_VERSION}"], check=True)
+    return open(path, encoding="utf-8").read()
+
+
+def run_axe(wd, src, label):
+    """axe-core on the whole document (every rule it runs by default, WCAG A/AA and best
+    practices); all violations are printed with their targets; serious or critical ones fail."""
+    res = wd.js_async(src + """
+        ;const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => [n.target.join(' '), n.failureSummary.split('\\n').slice(1).join(' ').trim()]) }))),
+          e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));""")
+    for v in res:
+        print(f"     axe [{label}] {v['impact']}: {v['id']}: {v['help']}", flush=True)
+        for target, why in v["nodes"][:12]:
+            print(f"         {target} :: {why[:200]}", flush=True)
+        if len(v["nodes"]) > 12:
+            print(f"         … {len(v['nodes']) - 12} more", flush=True)
+    bad = [f"{v['id']} ({v['impact']}, {len(v['nodes'])})" for v in res if v["impact"] in ("serious", "critical")]
+    check(f"axe-core: no serious or critical violation ({label})", not bad, bad)
+
+
+# For every drawn SVG text: its fill against what is painted under its centre (the rects and
+# circles before it in paint order, each with its opacity, over the page background behind the
+# SVG). WCAG 2 contrast ratio; 4.5:1, or 3:1 for large text (≥ 24 px, or ≥ 18.66 px bold).
+SVG_CONTRAST_JS = r"""
+const svg = document.querySelector('svg.diagram');
+if (!svg) return {error: 'no diagram'};
+const probe = document.createElement('canvas').getContext('2d');
+function rgba(c) {
+  if (!c || c === 'none' || c === 'transparent') return null;
+  let m = c.match(/^rgba?\(([^)]+)\)/);
+  if (m) { const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; }
+  m = c.match(/^color\(srgb ([^)]+)\)/);
+  if (m) { const p = m[1].split(/[ \/]+/).filter(Boolean).map(Number); return [p[0] * 255, p[1] * 255, p[2] * 255, p.length > 3 ? p[3] : 1]; }
+  probe.fillStyle = '#000'; probe.fillStyle = c; const h = probe.fillStyle;   // other syntaxes
+  m = h.match(/^#(..)(..)(..)$/);
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 1] : null;
+}
+function opacity(el) {
+  let o = 1;
+  for (let e = el; e && e !== svg.parentNode; e = e.parentNode) {
+    const cs = getComputedStyle(e);
+    if (cs.display === 'none' || cs.visibility === 'hidden') return 0;
+    o *= Number(cs.opacity);
+  }
+  return o;
+}
+const over = (top, a, under) => under.map((u, i) => top[i] * a + u * (1 - a));
+function lum(c) {
+  const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+}
+let page = [255, 255, 255];
+for (let e = svg; e; e = e.parentElement) {
+  const c = rgba(getComputedStyle(e).backgroundColor);
+  if (c && c[3] > 0) { page = c.slice(0, 3); break; }
+}
+const shapes = [...svg.querySelectorAll('rect, circle')];
+const out = [];
+let n = 0, min = [Infinity, ''];
+for (const t of svg.querySelectorAll('text')) {
+  const a = opacity(t);
+  if (a === 0 || !t.textContent.trim()) continue;
+  const r = t.getBoundingClientRect();
+  if (r.width === 0) continue;
+  n++;
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  let bg = page.slice();
+  for (const s of shapes) {
+    if (s.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING) break;  // painted above the text
+    const b = s.getBoundingClientRect();
+    if (x < b.left || x > b.right || y < b.top || y > b.bottom) continue;
+    const cs = getComputedStyle(s), f = rgba(cs.fill);
+    const sa = f ? f[3] * Number(cs.fillOpacity) * opacity(s) : 0;
+    if (sa > 0) bg = over(f.slice(0, 3), sa, bg);
+  }
+  const cs = getComputedStyle(t), f = rgba(cs.fill);
+  if (!f) continue;
+  const fg = over(f.slice(0, 3), f[3] * Number(cs.fillOpacity) * a, bg);
+  const l1 = lum(fg), l2 = lum(bg);
+  const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+  const px = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700;
+  const need = px >= 24 || (bold && px >= 18.66) ? 3 : 4.5;
+  const g = t.closest('[data-kind]');
+  const what = `${g ? g.getAttribute('data-kind') + ':' + g.getAttribute('data-name') : '?'} "${t.textContent.slice(0, 40)}" ${ratio.toFixed(2)}`;
+  if (ratio / need < min[0]) min = [ratio / need, what];
+  if (ratio < need) out.push(`${what} < ${need} (fill ${fg.map(Math.round)} on ${bg.map(Math.round)})`);
+}
+return {texts: n, low: out, min: min[1]};
+"""
+
+
+def a11y_checks(wd, url):
+    """Issue #10 §5: axe-core in the light, dark and embed views; every SVG text's contrast."""
+    src = axe_source()
+    views = [("light", url + "?theme=light"), ("dark", url + "?theme=dark"),
+             ("embed", url + "?embed&preset=web-nodeport&entry=nodeport@node-2&editor=0"),
+             ("embed, dark, step 2", url + "?embed&preset=broken-selector-typo&step=2&theme=dark")]
+    for label, u in views:
+        wd.get(u)
+        wd.wait("return document.querySelector(\"svg.diagram [data-kind='service']\") !== null")
+        time.sleep(0.3)
+        run_axe(wd, src, label)
+        if not label.startswith("embed"):
+            # after Send 12 (counters, share bars, the packet label) with every panel open
+            wd.js("document.getElementById('send-burst').click(); document.querySelectorAll('details').forEach(d => d.open = true);")
+            wd.wait("return document.querySelectorAll('.flight [data-kind=packet]').length === 0 && document.querySelector('.hits') !== null", 20)
+            run_axe(wd, src, label + ", Send 12, panels open")
+    presets = sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "presets")) if f.endswith(".yaml"))
+    for theme in ("light", "dark"):
+        low, texts, lowest = [], 0, None
+        for p in presets:
+            for step in (0, 2):
+                wd.get(url + f"?preset={p}&theme={theme}&step={step}")
+                wd.wait("return document.querySelector(\"svg.diagram [data-kind='service']\") !== null")
+                time.sleep(0.15)
+                r = wd.js(SVG_CONTRAST_JS)
+                if "error" in r:
+                    low.append(f"{p}: {r['error']}")
+                    continue
+                texts += r["texts"]
+                low += [f"{p}@{step}: {x}" for x in r["low"]]
+                if r["min"] and (lowest is None or float(r["min"].rsplit(" ", 1)[1]) < float(lowest.rsplit(" ", 1)[1])):
+                    lowest = f"{p}@{step}: {r['min']}"
+        for x in low[:30]:
+            print(f"     contrast [{theme}] {x}", flush=True)
+        print(f"     contrast [{theme}] lowest: {lowest}", flush=True)
+        check(f"every SVG text ≥ 4.5:1 (3:1 large) on what it sits on, {theme}, {len(presets)} presets, {texts} texts",
+              texts > 0 and not low, f"{len(low)} low")
+
 
 def check(name, ok, detail=""):
     results.append(ok)
@@ -192,6 +342,7 @@ def main():
     driver_bin = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
     drv = subprocess.Popen([driver_bin, f"--port={wd_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wd = None
+    only = os.environ.get("E2E_ONLY")  # "a11y": just the accessibility checks (while fixing them)
     try:
         for _ in range(100):
             try:
@@ -202,6 +353,9 @@ def main():
         wd = WebDriver(wd_port)
         wd.watch_csp()
         url = f"http://127.0.0.1:{web_port}{BASE}"
+        if only == "a11y":
+            a11y_checks(wd, url)
+            raise SystemExit
         wd.get(url)
         rendered = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null")
         check(f"release bundle under {BASE} renders the default scene", rendered)
@@ -364,6 +518,10 @@ def main():
         only_named = all(o == a for o, _ in got) and any(e == "step" for _, e in got)
         check("postMessage: the frame naming the host obeys and reports; a foreign origin is ignored",
               ready and named_step == "1" and deaf_step == "0" and only_named, (ready, named_step, deaf_step, got))
+
+        a11y_checks(wd, url)
+    except SystemExit:
+        pass
     except Exception as e:  # a broken driver or page is a failure, not a crash
         check("e2e run", False, repr(e))
     finally:

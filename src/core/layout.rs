@@ -87,8 +87,10 @@ pub struct Layout {
     pub width: f64,
     pub height: f64,
     pub items: Vec<Item>,
-    /// pods folded into a group: (pod name, group item name)
+    /// pods folded into a group: (pod name, group item name: a node's "+N more" or the nodes' group)
     pub folded: Vec<(String, String)>,
+    /// nodes folded into the nodes' group (`nodes-more`)
+    pub folded_nodes: Vec<String>,
 }
 
 pub const POD_W: f64 = 150.0;
@@ -96,6 +98,10 @@ const POD_MAX_W: f64 = 300.0;
 const GAP: f64 = 10.0;
 const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
+/// Rows of nodes drawn; the nodes beyond fold into one group box ("node-13 … node-50").
+const MAX_NODE_ROWS: usize = 3;
+/// The name of the box the folded nodes go into.
+pub const NODES_GROUP: &str = "nodes-more";
 const SVC_MIN_W: f64 = 150.0;
 const SVC_MAX_W: f64 = 340.0;
 const PAD: f64 = 7.0;
@@ -170,11 +176,7 @@ impl Layout {
                 _ => i.rect.center(),
             });
         }
-        if kind == "pod" {
-            let group = self.folded.iter().find(|(p, _)| p == name)?;
-            return self.find("pod-group", &group.1).map(|i| i.rect.center());
-        }
-        None
+        self.item_for(key).map(|i| i.rect.center())
     }
 }
 
@@ -184,9 +186,13 @@ impl Layout {
     /// The drawn item a path endpoint names (a folded pod: its group).
     pub fn item_for(&self, key: &str) -> Option<&Item> {
         let (kind, name) = key.split_once(':')?;
-        self.find(kind, name).or_else(|| {
-            let group = self.folded.iter().find(|(p, _)| p == name).filter(|_| kind == "pod")?;
-            self.find("pod-group", &group.1)
+        self.find(kind, name).or_else(|| match kind {
+            "pod" => {
+                let group = self.folded.iter().find(|(p, _)| p == name)?;
+                self.find("pod-group", &group.1).or_else(|| self.find("node-group", &group.1))
+            }
+            "node" | "kube-proxy" if self.folded_nodes.iter().any(|n| n == name) => self.find("node-group", NODES_GROUP),
+            _ => None,
         })
     }
 
@@ -198,9 +204,9 @@ impl Layout {
             ends.iter().any(|e| std::ptr::eq(*e, it) || (it.kind == "node" && it.rect.contains(&e.rect)))
         };
         let kinds: &[&str] = if strict {
-            &["pod", "pod-group", "node", "kube-proxy", "service", "dns", "client", "load-balancer", "external"]
+            &["pod", "pod-group", "node", "node-group", "kube-proxy", "service", "dns", "client", "load-balancer", "external"]
         } else {
-            &["pod", "pod-group", "node", "kube-proxy"]
+            &["pod", "pod-group", "node", "node-group", "kube-proxy"]
         };
         self.items.iter().filter(|i| kinds.contains(&i.kind) && !entered(i)).map(|i| i.rect).collect()
     }
@@ -735,24 +741,92 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let n_lines = pod_lines.iter().map(|(l, _)| l.len()).max().unwrap_or(5);
     let pod_h = 16.0 + PITCH * (n_lines as f64 - 1.0) + 8.0;
     let pod_need = pod_lines.iter().map(|(l, _)| need(l)).fold(POD_W, f64::max).min(POD_MAX_W);
-    let drawn_nodes: Vec<&ClusterNode> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
+    let mut drawn_nodes: Vec<&ClusterNode> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
     let n_nodes = drawn_nodes.len().max(1);
     let node_cols = n_nodes.min(((inner_w + GAP) / (pod_need + 16.0 + GAP)).floor().max(1.0) as usize);
+    // more nodes than rows allow: the ones the request meets stay (the client's, those on the
+    // selected Service's paths, those with its endpoints), in their order; the rest fold into
+    // one box that counts them and their pods
+    let mut folded_nodes: Vec<&ClusterNode> = Vec::new();
+    if drawn_nodes.len() > node_cols * MAX_NODE_ROWS {
+        let keep = node_cols * MAX_NODE_ROWS - 1;
+        let mut wanted: Vec<&str> = client.node.iter().map(String::as_str).collect();
+        if let Some(s) = svc {
+            for h in s.paths.iter().flat_map(|p| p.hops.iter()) {
+                for key in [&h.from, &h.to] {
+                    if let Some(("kube-proxy" | "node", n)) = key.split_once(':') {
+                        wanted.push(n);
+                    }
+                }
+            }
+            for e in &s.endpoints {
+                if let Some(n) = e.pod.as_ref().and_then(|p| report.pods.iter().find(|q| q.name == *p && q.namespace == e.namespace)).and_then(|p| p.node.as_deref()) {
+                    wanted.push(n);
+                }
+            }
+        }
+        let mut kept: Vec<usize> = Vec::new();
+        for n in wanted {
+            if let Some(i) = drawn_nodes.iter().position(|d| d.name == n) {
+                if !kept.contains(&i) && kept.len() < keep {
+                    kept.push(i);
+                }
+            }
+        }
+        for i in 0..drawn_nodes.len() {
+            if kept.len() < keep && !kept.contains(&i) {
+                kept.push(i);
+            }
+        }
+        kept.sort_unstable();
+        let (mut shown, mut rest) = (Vec::new(), Vec::new());
+        for (i, n) in drawn_nodes.into_iter().enumerate() {
+            if kept.contains(&i) { shown.push(n) } else { rest.push(n) }
+        }
+        drawn_nodes = shown;
+        folded_nodes = rest;
+    }
     let node_w = (inner_w - GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
     let pod_w = pod_need.min(node_w - 16.0);
     let pods_per_row = (((node_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
     let cap = pods_per_row * MAX_POD_ROWS;
     // the node's head: its name, then "IP · pods CIDR" on one line if it fits, else two
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
-    let two_line_head = drawn_nodes.iter().all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
+    let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
     let proxy_lines = [Line::variants(Font::Small, vec!["kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)".into(), "kube-proxy · iptables".into(), "kube-proxy".into()])];
     let mut y = nodes_y;
-    for row in drawn_nodes.chunks(node_cols) {
+    // the folded nodes' box takes the slot after the last node drawn (None)
+    let slots: Vec<Option<&ClusterNode>> = drawn_nodes.iter().map(|n| Some(*n)).chain((!folded_nodes.is_empty()).then_some(None)).collect();
+    let mut folded_node_names = Vec::new();
+    for row in slots.chunks(node_cols) {
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
             let x = inner_x + c as f64 * (node_w + GAP);
+            let Some(node) = node else {
+                // "node-13 … node-50": 37 nodes, their pods counted by readiness
+                let names: Vec<&str> = folded_nodes.iter().map(|n| n.name.as_str()).collect();
+                let pods: Vec<&PodReport> = all.iter().map(|(_, p)| *p).filter(|p| p.node.as_deref().is_some_and(|n| names.contains(&n))).collect();
+                for p in &pods {
+                    folded.push((p.name.clone(), NODES_GROUP.to_string()));
+                }
+                folded_node_names = names.iter().map(|n| n.to_string()).collect();
+                let ready = pods.iter().filter(|p| p.ready).count();
+                let (first, last) = (names[0], names[names.len() - 1]);
+                let lines = [
+                    Line::variants(Font::Name, vec![format!("{first} … {last}"), format!("+{} nodes", names.len())]),
+                    Line::variants(Font::Small, vec![format!("{} nodes, {} pods", names.len(), pods.len()), format!("{} nodes", names.len())]),
+                    Line::variants(Font::Small, vec![format!("{ready} ready · {} not ready", pods.len() - ready), format!("{ready} ready")]),
+                ];
+                // three lines, then the counter of requests that reached its pods
+                let h = 16.0 + 2.0 * PITCH + 34.0;
+                row_h = row_h.max(h);
+                let rect = Rect { x, y, w: node_w, h };
+                let badge = Some(Rect { x: rect.x + PAD, y: rect.y + 18.0 + 2.0 * PITCH + 8.0, w: 30.0, h: 15.0 });
+                row_items.push(Item { badge, ..item("node-group", NODES_GROUP.into(), rect, Some(names.len()), place(&lines, rect, 18.0, PITCH)) });
+                continue;
+            };
             let mut pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
             if let Some(h) = &hood {
                 // the client first, then the Service's endpoints, then its near misses
@@ -792,7 +866,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     Line::new(Font::Small, format!("{ready} ready · {} not ready", rest.len() - ready)),
                 ];
                 let texts = place(&lines, rect, rect.h / 2.0 - 2.0, PITCH);
-                row_items.push(item("pod-group", gname, rect, Some(rest.len()), texts));
+                // the counter of requests that reached its pods, top right
+                let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 5.0, w: 30.0, h: 15.0 });
+                row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
             }
             let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
             row_items.push(item("kube-proxy", node.name.clone(), prect, None, place(&proxy_lines, prect, 15.0, 0.0)));
@@ -804,12 +880,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect(), badge: None });
         }
         for it in row_items.iter_mut() {
-            if it.kind == "node" {
+            if matches!(it.kind, "node" | "node-group") {
                 it.rect.h = row_h;
             }
         }
         // nodes first so that they are drawn under their pods
-        let (nodes, rest): (Vec<Item>, Vec<Item>) = row_items.into_iter().partition(|i| i.kind == "node");
+        let (nodes, rest): (Vec<Item>, Vec<Item>) = row_items.into_iter().partition(|i| matches!(i.kind, "node" | "node-group"));
         items.extend(nodes);
         items.extend(rest);
         y += row_h + GAP;
@@ -845,7 +921,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         items.push(item(kind, name, rect, None, texts));
     }
     let height = (cluster_y + cluster_h + 8.0 + LANE_H).max(280.0);
-    Layout { width, height, items, folded }
+    Layout { width, height, items, folded, folded_nodes: folded_node_names }
 }
 
 #[cfg(test)]
@@ -922,7 +998,7 @@ mod tests {
             assert!(r.x.is_finite() && r.y.is_finite() && r.w > 0.0 && r.h > 0.0, "{it:?}");
             assert!(r.x >= 0.0 && r.x + r.w <= l.width + 1e-6, "{it:?} exceeds width {}", l.width);
             assert!(r.y + r.h <= l.height + 1e-6, "{it:?} exceeds height {}", l.height);
-            if matches!(it.kind, "dns" | "service" | "node" | "pod" | "pod-group" | "kube-proxy") {
+            if matches!(it.kind, "dns" | "service" | "node" | "node-group" | "pod" | "pod-group" | "kube-proxy") {
                 assert!(cluster.contains(&r), "{it:?} outside the cluster");
             }
         }
@@ -931,7 +1007,7 @@ mod tests {
         for (a, b) in solid.iter().enumerate().flat_map(|(i, a)| solid[i + 1..].iter().map(move |b| (a, b))) {
             assert!(!a.rect.overlaps(&b.rect), "{a:?} overlaps {b:?}");
         }
-        let nodes: Vec<&Item> = l.items.iter().filter(|i| i.kind == "node").collect();
+        let nodes: Vec<&Item> = l.items.iter().filter(|i| matches!(i.kind, "node" | "node-group")).collect();
         for (i, a) in nodes.iter().enumerate() {
             for b in &nodes[i + 1..] {
                 assert!(!a.rect.overlaps(&b.rect), "{a:?} overlaps {b:?}");
@@ -946,6 +1022,7 @@ mod tests {
                 let r = analyze(&scene(pods, services), &Config::default());
                 let l = layout(&r, Some(0), width);
                 check(&l);
+                check_texts(&l, &format!("{pods} pods, {services} Services at {width}"));
                 // every pod is drawn or folded into its node's group
                 for p in &r.pods {
                     assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);
@@ -977,6 +1054,58 @@ mod tests {
         let drawn = l.items.iter().filter(|i| i.kind == "pod").count();
         let folded: usize = groups.iter().map(|g| g.index.unwrap()).sum();
         assert_eq!(drawn + folded, 51); // 50 pods + the client pod
+    }
+
+    /// A big scene (issue #10): 50 nodes and 500 pods. Nodes beyond three rows fold into one box
+    /// ("node-13 … node-50: 37 nodes, N pods" with the pods by readiness), pods beyond a node's
+    /// rows into its "+N more"; nothing overlaps, every count is shown (not shortened away) and
+    /// adds up, and every pod and node can still be pointed at (its fold).
+    #[test]
+    fn fifty_nodes_and_500_pods_fold_into_counted_groups() {
+        let mut y = String::new();
+        for i in 1..=50 {
+            y.push_str(&format!("---\napiVersion: v1\nkind: Node\nmetadata: {{name: node-{i}}}\n"));
+        }
+        y.push_str(&scene(500, 1));
+        let r = analyze(&y, &Config::default());
+        assert_eq!((r.nodes.len(), r.pods.len()), (50, 500));
+        for width in [1280.0, 700.0, 360.0] {
+            let l = layout(&r, Some(0), width);
+            check(&l);
+            check_texts(&l, &format!("50 nodes at {width}"));
+            let g = l.find("node-group", NODES_GROUP).unwrap_or_else(|| panic!("no node group at {width}"));
+            let nodes_drawn = l.items.iter().filter(|i| i.kind == "node").count();
+            assert_eq!(nodes_drawn + l.folded_nodes.len(), 50, "at {width}");
+            assert_eq!(g.index, Some(l.folded_nodes.len()));
+            // its lines say which nodes, how many, how many pods, and their readiness, whole
+            let in_group = l.folded.iter().filter(|(_, k)| k == NODES_GROUP).count();
+            let ready = l.folded.iter().filter(|(p, k)| k == NODES_GROUP && r.pods.iter().any(|q| q.name == *p && q.ready)).count();
+            let said: Vec<&str> = g.texts.iter().map(|t| t.text.as_str()).collect();
+            assert!(said[0].contains(&l.folded_nodes[0]) && said[0].contains(l.folded_nodes.last().unwrap()), "{said:?}");
+            assert_eq!(said[1], format!("{} nodes, {in_group} pods", l.folded_nodes.len()), "at {width}");
+            assert_eq!(said[2], format!("{ready} ready · {} not ready", in_group - ready), "at {width}");
+            // drawn + folded on a node + folded with the nodes = every pod and the client
+            let drawn = l.items.iter().filter(|i| i.kind == "pod").count();
+            let on_nodes: usize = l.items.iter().filter(|i| i.kind == "pod-group").map(|i| i.index.unwrap()).sum();
+            assert_eq!(drawn + on_nodes + in_group, 501, "at {width}");
+            for p in l.items.iter().filter(|i| i.kind == "pod-group") {
+                assert!(p.texts.iter().any(|t| t.text.contains(&p.index.unwrap().to_string())), "{p:?}");
+                assert!(p.texts[1].text.contains("ready"), "{p:?}");
+            }
+            for p in &r.pods {
+                assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);
+            }
+            for n in &l.folded_nodes {
+                assert_eq!(l.anchor(&format!("kube-proxy:{n}")), Some(g.rect.center()));
+            }
+            // the request's own nodes stay drawn
+            for h in r.services[0].paths.iter().flat_map(|p| p.hops.iter()) {
+                if let Some(("kube-proxy", n)) = h.from.split_once(':') {
+                    assert!(l.find("node", n).is_some() || r.cluster.client_pod.node.as_deref() != Some(n), "{n} folded at {width}");
+                }
+            }
+            assert!(l.height < 2000.0, "{} px tall at {width}", l.height);
+        }
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub fn SceneBar() -> impl IntoView {
     }
 }
 
+/// The load mode's highest rate (requests per second).
+const MAX_RPS: u32 = 200;
+
 /// Above this many Services the picker gets a filter (name or namespace, case-insensitive).
 const FILTER_FROM: usize = 20;
 /// Most options in the Service list at once (the selected Service is always one of them).
@@ -79,6 +82,44 @@ fn entry_label(key: &str) -> String {
             k => k.into(),
         },
     }
+}
+
+/// `count` requests on the current path: kube-proxy picks each one's pod (through the client's
+/// connections, core::connections), every pod's hit count goes up. Returns the pods in order
+/// (None without a path). `last`: the caption and the packet label follow the last request
+/// (Send); the load mode leaves them alone (the caption is a live region).
+pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
+    let (p, idx) = untrack(|| (scene.current_path(), scene.service_index()));
+    let p = p?;
+    let sticky = scene.shown.with_untracked(|r| idx.and_then(|i| r.services.get(i)).is_some_and(|s| s.session_affinity == "ClientIP"));
+    let mode = ClientMode::parse(&scene.client_mode.get_untracked());
+    // a connection's pod still runs if some pod has its IP (core::connections::Client::send)
+    let ips: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
+    let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
+    let mut client = scene.client.get_untracked();
+    let mut hits = scene.hits.get_untracked();
+    let mut delivered = None;
+    let mut pods = Vec::new();
+    for _ in 0..count {
+        scene.requests.update(|k| *k += 1);
+        // kube-proxy picks per connection; how requests map to connections is the client's
+        if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
+            let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
+            pods.push(pod.clone());
+            match hits.iter_mut().find(|(name, _)| *name == pod) {
+                Some(h) => h.1 += 1,
+                None => hits.push((pod, 1)),
+            }
+            delivered = Some(d);
+        }
+    }
+    scene.client.set(client);
+    scene.hits.set(hits);
+    if last {
+        scene.backend.set(delivered.as_ref().map(|d| d.backend).filter(|&b| b < p.backends.len()).unwrap_or(0));
+        scene.delivery.set(delivered);
+    }
+    Some(pods)
 }
 
 #[component]
@@ -167,34 +208,9 @@ pub fn Player() -> impl IntoView {
             handle.set_value(h);
         }
     });
+    let rps = RwSignal::new(20u32);
     let send = move |count: u32| {
-        let Some(p) = scene.current_path() else { return };
-        let sticky = scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).is_some_and(|s| s.session_affinity == "ClientIP"));
-        let mode = ClientMode::parse(&scene.client_mode.get_untracked());
-        // a connection's pod still runs if some pod has its IP (core::connections::Client::send)
-        let ips: Vec<String> = scene.shown.with(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
-        let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
-        let mut client = scene.client.get_untracked();
-        let mut hits = scene.hits.get_untracked();
-        let mut last = None;
-        let mut pods = Vec::new();
-        for _ in 0..count {
-            scene.requests.update(|k| *k += 1);
-            // kube-proxy picks per connection; how requests map to connections is the client's
-            if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
-                let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
-                pods.push(pod.clone());
-                match hits.iter_mut().find(|(name, _)| *name == pod) {
-                    Some(h) => h.1 += 1,
-                    None => hits.push((pod, 1)),
-                }
-                last = Some(d);
-            }
-        }
-        scene.client.set(client);
-        scene.hits.set(hits);
-        scene.backend.set(last.as_ref().map(|d| d.backend).filter(|&b| b < p.backends.len()).unwrap_or(0));
-        scene.delivery.set(last);
+        let Some(pods) = pick(scene, count, true) else { return };
         scene.step.set(0);
         if scene.reduce_motion.get_untracked() {
             scene.step.set(1);
@@ -257,6 +273,23 @@ pub fn Player() -> impl IntoView {
                     on:click=move |_| scene.step_forward()>"▶|"<span class="sr">" Step"</span></button>
                 <button type="button" class="btn" id="send-one" on:click=move |_| send(1)>"Send a request"</button>
                 <button type="button" class="btn" id="send-burst" on:click=move |_| send(12)>"Send 12"</button>
+                // the load mode: requests leave at this rate until stopped (ui::flight)
+                <span class="load-ctl" role="group" aria-label="Continuous load">
+                    <label>"Load "
+                        <input id="load-rps" type="number" min="1" max=MAX_RPS.to_string() prop:value=move || rps.get().to_string()
+                            on:change=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                                    rps.set(n.clamp(1, MAX_RPS));
+                                    if scene.load.get_untracked().is_some() { scene.load.set(Some(rps.get_untracked())); }
+                                }
+                            } />
+                        " req/s"
+                    </label>
+                    <button type="button" class="btn" id="load" aria-pressed=move || if scene.load.get().is_some() { "true" } else { "false" }
+                        on:click=move |_| scene.load.update(|l| *l = if l.is_some() { None } else { Some(rps.get_untracked()) })>
+                        {move || if scene.load.get().is_some() { "■ Stop load" } else { "▶ Start load" }}
+                    </button>
+                </span>
                 <label>"Speed "
                     <select id="speed" on:change=move |ev| scene.hop_ms.set(event_target_value(&ev).parse().unwrap_or(1100))>
                         <option value="2200">"slow"</option>

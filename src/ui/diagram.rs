@@ -22,12 +22,29 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
             let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
             view! {
                 <text class=class x=t.x y=t.y text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())>{t.text.clone()}</text>
+                // a space between lines (not drawn): the box's text content reads as words
+                " "
             }
         })
         .collect_view()
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, client: bool) -> impl IntoView {
+/// A fold's counter in its badge slot (nothing until a request reached one of its pods).
+fn counter(it: &Item, hits: Signal<u32>) -> impl IntoView {
+    let name = it.name.clone();
+    it.badge.map(|b| {
+        move || (hits.get() > 0).then(|| view! {
+            <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+        })
+    })
+}
+
+/// A box's text as drawn, in drawing order (an accessible name starts with it).
+fn drawn_text(texts: &[Text]) -> String {
+    texts.iter().filter(|t| !t.text.is_empty()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, most: Signal<u32>, client: bool) -> impl IntoView {
     let r = it.rect;
     let labels = pod_labels(pod);
     let ports = pod_ports(pod);
@@ -59,13 +76,26 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
         if why.is_empty() { String::new() } else { format!("\n{why}") },
         if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
     );
-    let aria = title.clone();
+    // the accessible name starts with what the box shows (WCAG 2.5.3 label in name), then the
+    // counter as shown, then the whole story
+    let visible = drawn_text(&it.texts);
+    let title2 = title.clone().replace('\n', ". ");
+    let aria = move || {
+        let n = hits.get();
+        format!("{visible}{}. {title2}", if n > 0 { format!(" {n} requests arrived") } else { String::new() })
+    };
     let badge = it.badge;
     view! {
         <g class=class data-kind="pod" data-name=pod.name.clone() tabindex="0" role=if client { "img" } else { "button" } aria-label=aria>
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
             {texts_view(&it.texts)}
+            // its share of the requests so far: a bar along the bottom, as long as the busiest
+            // pod's is the box
+            {let share_name = pod.name.clone(); move || (hits.get() > 0).then(|| {
+                let w = (r.w - 12.0) * hits.get() as f64 / most.get().max(1) as f64;
+                view! { <rect class="share" data-kind="share" data-name=share_name.clone() x=r.x + 6.0 y=r.y + r.h - 5.0 width=format!("{w:.1}") height="3" rx="1.5" /> }
+            })}
             // the counter follows arrivals: requests sent minus packets still on their way
             {badge.map(|b| {
                 let name = pod.name.clone();
@@ -83,9 +113,10 @@ fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> i
     let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
+    let aria = format!("{}. Select Service {}. {}", drawn_text(&it.texts), s.name, title.replace('\n', ". "));
     view! {
         <g class="service" class:selected=selected class:rejected=s.rejected data-kind="service" data-name=s.name.clone() data-type=s.type_.clone()
-            tabindex="0" role="button" aria-label=format!("Select Service {}", s.name)>
+            tabindex="0" role="button" aria-label=aria>
             <title>{title}</title>
             <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="8" />
             {texts_view(&it.texts)}
@@ -137,6 +168,7 @@ pub fn Diagram() -> impl IntoView {
     // zoom and pan: (scale, x, y of the top-left corner), 1 = the whole diagram ("fit")
     let view = RwSignal::new((1.0f64, 0.0f64, 0.0f64));
     let drag = StoredValue::new(None::<(f64, f64)>);
+    let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     // zoom by `k` around a point given as a fraction of the drawing (its centre when None)
     let zoom_by = move |k: f64, at: Option<(f64, f64)>| {
         let (s, tx, ty) = view.get_untracked();
@@ -189,11 +221,83 @@ pub fn Diagram() -> impl IntoView {
         let stagger = scene.hop_ms.get_untracked() as f64 / 8.0;
         launch(pods, stagger, None);
     });
+    // the load mode: the loop in ui::flight releases `rps` requests a second; each one's pod is
+    // picked as Send picks it, its packet flies the route to that pod (routes cached per pod
+    // until the drawing or the path changes); with reduced motion the counters tick at once
+    let routes = StoredValue::new_local(std::collections::HashMap::<String, Vec<(f64, f64)>>::new());
+    Effect::new(move |_| {
+        lay.track();
+        path.track();
+        routes.update_value(|r| r.clear());
+    });
+    let route_to = move |pod: &str| -> Vec<(f64, f64)> {
+        if let Some(r) = routes.with_value(|r| r.get(pod).cloned()) {
+            return r;
+        }
+        let pts = path.with_untracked(|p| {
+            let Some(p) = p else { return Vec::new() };
+            lay.with_untracked(|l| {
+                let n = p.hops.len();
+                let mut pts: Vec<(f64, f64)> = Vec::new();
+                for (i, h) in p.hops.iter().enumerate() {
+                    let to = if i + 1 == n && h.to.starts_with("pod:") && l.anchor(&format!("pod:{pod}")).is_some() { format!("pod:{pod}") } else { h.to.clone() };
+                    let last = pts.last().copied();
+                    pts.extend(l.route(&h.from, &to).into_iter().skip_while(|q| last == Some(*q)));
+                }
+                pts
+            })
+        });
+        routes.update_value(|r| {
+            r.insert(pod.to_string(), pts.clone());
+        });
+        pts
+    };
+    Effect::new(move |_| {
+        let load = scene.load.get();
+        let Some(layer) = layer.get() else { return };
+        match load {
+            None => flight.with_value(|f| f.stop_load()),
+            Some(rps) => {
+                let emit: flight::Emitter = Rc::new(move |n: usize| {
+                    let pods = super::controls::pick(scene, n as u32, false).unwrap_or_default();
+                    if scene.reduce_motion.get_untracked() || pods.is_empty() {
+                        return (Vec::new(), 0.0);
+                    }
+                    let hops = path.with_untracked(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(1)).max(1);
+                    let dur = scene.hop_ms.get_untracked() as f64 * hops as f64 * 0.5;
+                    // a pod with no route gets no packet: its counter ticks now
+                    let batch: Vec<(Vec<(f64, f64)>, String)> = pods.into_iter().map(|p| (route_to(&p), p)).filter(|(r, _)| !r.is_empty()).collect();
+                    inflight.update(|v| v.extend(batch.iter().map(|(_, p)| p.clone())));
+                    (batch, dur)
+                });
+                let el: &web_sys::Element = &layer;
+                flight.with_value(|f| f.start_load(el, rps as f64, emit));
+            }
+        }
+    });
+    on_cleanup(move || {
+        let _ = flight.try_with_value(|f| f.stop_load());
+    });
     flight::register_launcher(Rc::new(move |n: usize, dur: f64| {
         let pods: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().map(|p| p.name.clone()).collect());
         let pods = (0..n).map(|i| pods.get(i % pods.len().max(1)).cloned().unwrap_or_default()).collect();
         launch(pods, 2.0, Some(dur));
     }));
+    // the busiest pod's count of arrived requests (the share bars' full length)
+    let most = Memo::new(move |_| {
+        scene.hits.with(|v| {
+            inflight.with(|f| v.iter().map(|(n, c)| c.saturating_sub(f.iter().filter(|p| *p == n).count() as u32)).max().unwrap_or(0))
+        })
+    });
+    // a fold's counter: the requests that reached the pods folded into it
+    let group_hits = move |l: &Layout, group: &str| -> Signal<u32> {
+        let pods: std::collections::HashSet<String> = l.folded.iter().filter(|(_, g)| g == group).map(|(p, _)| p.clone()).collect();
+        Signal::derive(move || {
+            let sent: u32 = scene.hits.with(|v| v.iter().filter(|(n, _)| pods.contains(n)).map(|(_, c)| *c).sum());
+            let flying = inflight.with(|v| v.iter().filter(|n| pods.contains(*n)).count() as u32);
+            sent.saturating_sub(flying)
+        })
+    };
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -258,19 +362,35 @@ pub fn Diagram() -> impl IntoView {
                                 <g class="pod-hit" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
                                    on:click=move |_| if !client { super::selection::select(scene, sel.clone()) }
                                    on:keydown=move |ev: web_sys::KeyboardEvent| if !client && (ev.key() == "Enter" || ev.key() == " ") { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
-                                    {pod_view(it, &p, rel, why, h, client)}
+                                    {pod_view(it, &p, rel, why, h, most.into(), client)}
                                 </g>
                             }.into_any()
                         }
                         None => ().into_any(),
                     }
                 }
-                "pod-group" => view! {
-                    <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
-                        {texts_view(&it.texts)}
-                    </g>
-                }.into_any(),
+                "pod-group" => {
+                    let hits = group_hits(&l, &it.name);
+                    view! {
+                        <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
+                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
+                            {texts_view(&it.texts)}
+                            {counter(it, hits)}
+                        </g>
+                    }.into_any()
+                }
+                "node-group" => {
+                    let full = it.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join("\n");
+                    view! {
+                        <g class="node-group" data-kind="node-group" data-name=it.name.clone() tabindex="0" role="img"
+                            aria-label=format!("{} more nodes: {}", it.index.unwrap_or(0), full.replace('\n', "; "))>
+                            <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
+                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
+                            {texts_view(&it.texts)}
+                            {counter(it, group_hits(&l, &it.name))}
+                        </g>
+                    }.into_any()
+                }
                 "service" => match it.index.and_then(|i| r.services.get(i)) {
                     Some(s) => {
                         let name = s.name.clone();
@@ -401,7 +521,7 @@ pub fn Diagram() -> impl IntoView {
             <button type="button" class="btn" id="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(0.8, None)>"−"<span class="sr">" Zoom out"</span></button>
             <button type="button" class="btn" id="zoom-fit" title="Fit (0)" on:click=move |_| view.set((1.0, 0.0, 0.0))>"Fit"</button>
         </div>
-        <div class="diagram-host" node_ref=host tabindex="-1"
+        <div class="diagram-host" class:zoomed={move || view.get().0 > 1.0} node_ref=host tabindex="-1"
             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                 "+" | "=" => { ev.prevent_default(); zoom_by(1.25, None) }
                 "-" | "_" => { ev.prevent_default(); zoom_by(0.8, None) }
@@ -426,23 +546,45 @@ pub fn Diagram() -> impl IntoView {
                     zoom_by(if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 }, at);
                 }
             }
+            // pointers (mouse, pen, touch): one drags the zoomed view; two pinch, zooming by the
+            // change of their distance around their midpoint
             on:pointerdown=move |ev: web_sys::PointerEvent| {
-                if view.get_untracked().0 > 1.0 {
-                    drag.set_value(Some((ev.client_x() as f64, ev.client_y() as f64)));
+                let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
+                pointers.update_value(|p| { p.retain(|q| q.0 != id); p.push((id, x, y)); });
+                if pointers.with_value(|p| p.len()) >= 2 || view.get_untracked().0 > 1.0 {
+                    drag.set_value(Some((x, y)));
                 }
             }
             on:pointermove=move |ev: web_sys::PointerEvent| {
-                if let Some((x0, y0)) = drag.get_value() {
-                    let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+                let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
+                let before = pointers.with_value(|p| p.clone());
+                let Some(i) = before.iter().position(|q| q.0 == id) else { return };
+                pointers.update_value(|p| p[i] = (id, x, y));
+                if before.len() >= 2 {
+                    // the pinch: the two first pointers' distance before and after this move
+                    let after = pointers.with_value(|p| p.clone());
+                    let dist = |p: &[(i32, f64, f64)]| ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt();
+                    let (d0, d1) = (dist(&before), dist(&after));
+                    if d0 > 1.0 && d1 > 1.0 {
+                        ev.prevent_default();
+                        let mid = ((after[0].1 + after[1].1) / 2.0, (after[0].2 + after[1].2) / 2.0);
+                        let at = host.get_untracked().map(|h| {
+                            let r = h.get_bounding_client_rect();
+                            ((mid.0 - r.left()) / r.width().max(1.0), (mid.1 - r.top()) / r.height().max(1.0))
+                        });
+                        zoom_by(d1 / d0, at);
+                    }
+                } else if let Some((x0, y0)) = drag.get_value() {
                     drag.set_value(Some((x, y)));
                     let (s, tx, ty) = view.get_untracked();
                     let k = host.get_untracked().map(|h| lay.with_untracked(|l| l.width) / h.get_bounding_client_rect().width().max(1.0)).unwrap_or(1.0);
                     view.set(clamp_view(s, tx - (x - x0) * k / s, ty - (y - y0) * k / s, &lay.get_untracked()));
                 }
             }
-            on:pointerup=move |_| drag.set_value(None)
-            on:pointerleave=move |_| drag.set_value(None)>
-            <svg id="diagram" class="diagram" role="img" xmlns="http://www.w3.org/2000/svg"
+            on:pointerup=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }
+            on:pointercancel=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }
+            on:pointerleave=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }>
+            <svg id="diagram" class="diagram" role="group" xmlns="http://www.w3.org/2000/svg"
                 aria-label="Cluster diagram: nodes, pods, Services and the request's path"
                 viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{tx:.1} {ty:.1} {:.1} {:.1}", l.width / sc, l.height / sc)) }
                 width=move || lay.with(|l| l.width.to_string())

@@ -37,11 +37,51 @@ impl Packet {
     }
 }
 
+/// What the load mode's emitter gives for `n` requests due: one route and pod per packet to
+/// fly, and how long each flies (ms). Requests counted without a packet (reduced motion) are
+/// simply not in the batch.
+pub type Emitted = (Vec<(Vec<(f64, f64)>, String)>, f64);
+pub type Emitter = Rc<dyn Fn(usize) -> Emitted>;
+
+/// The continuous "load" mode: `rps` requests a second, released by the animation loop.
+struct Load {
+    rps: f64,
+    since: f64,
+    emitted: u64,
+    layer: web_sys::Element,
+    emit: Emitter,
+}
+
 #[derive(Default)]
 struct Inner {
     packets: Vec<Packet>,
     running: bool,
     next_id: u64,
+    load: Option<Load>,
+}
+
+impl Inner {
+    fn spawn(&mut self, doc: &web_sys::Document, layer: &web_sys::Element, pts: Vec<(f64, f64)>, pod: String, start: f64, dur: f64) {
+        if pts.is_empty() {
+            return;
+        }
+        let Ok(el) = doc.create_element_ns(Some(SVG_NS), "circle") else { return };
+        let id = self.next_id;
+        self.next_id += 1;
+        let _ = el.set_attribute("r", "6");
+        let _ = el.set_attribute("class", "flying");
+        let _ = el.set_attribute("data-kind", "packet");
+        let _ = el.set_attribute("data-name", &format!("request-{id}"));
+        let _ = el.set_attribute("data-pod", &pod);
+        let _ = el.set_attribute("transform", &format!("translate({:.1} {:.1})", pts[0].0, pts[0].1));
+        let _ = layer.append_child(&el);
+        let mut cum = vec![0.0];
+        for w in pts.windows(2) {
+            let l = ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt();
+            cum.push(cum.last().copied().unwrap_or(0.0) + l);
+        }
+        self.packets.push(Packet { el, pts, cum, start, dur, pod });
+    }
 }
 
 type FrameFn = Closure<dyn FnMut(f64)>;
@@ -85,28 +125,27 @@ impl Flight {
         {
             let mut inner = self.inner.borrow_mut();
             for (k, (pts, pod)) in batch.into_iter().enumerate() {
-                if pts.is_empty() {
-                    continue;
-                }
-                let Ok(el) = doc.create_element_ns(Some(SVG_NS), "circle") else { continue };
-                let id = inner.next_id;
-                inner.next_id += 1;
-                let _ = el.set_attribute("r", "6");
-                let _ = el.set_attribute("class", "flying");
-                let _ = el.set_attribute("data-kind", "packet");
-                let _ = el.set_attribute("data-name", &format!("request-{id}"));
-                let _ = el.set_attribute("data-pod", &pod);
-                let _ = el.set_attribute("transform", &format!("translate({:.1} {:.1})", pts[0].0, pts[0].1));
-                let _ = layer.append_child(&el);
-                let mut cum = vec![0.0];
-                for w in pts.windows(2) {
-                    let l = ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt();
-                    cum.push(cum.last().unwrap() + l);
-                }
-                inner.packets.push(Packet { el, pts, cum, start: t0 + k as f64 * stagger, dur, pod });
+                inner.spawn(&doc, layer, pts, pod, t0 + k as f64 * stagger, dur);
             }
         }
         self.run();
+    }
+
+    /// Start (or re-rate) the load mode: `rps` requests a second leave through the animation
+    /// loop; `emit(n)` picks the pods of the `n` requests due in a frame and gives their routes.
+    pub fn start_load(&self, layer: &web_sys::Element, rps: f64, emit: Emitter) {
+        let rps = if rps.is_finite() { rps.clamp(0.1, 1000.0) } else { 1.0 };
+        self.inner.borrow_mut().load = Some(Load { rps, since: now(), emitted: 0, layer: layer.clone(), emit });
+        self.run();
+    }
+
+    /// Stop the load mode: no new requests; those in flight still land.
+    pub fn stop_load(&self) {
+        self.inner.borrow_mut().load = None;
+    }
+
+    pub fn loading(&self) -> bool {
+        self.inner.borrow().load.is_some()
     }
 
     /// Remove every packet (a new scene, a reset).
@@ -133,6 +172,24 @@ impl Flight {
                 }
             }
             let mut arrived = Vec::new();
+            // the load mode: the requests due by now leave in this frame
+            let due = inner.borrow_mut().load.as_mut().map(|l| {
+                let total = ((t - l.since) * l.rps / 1000.0).floor().max(0.0) as u64;
+                // a hidden tab gets no frames: a backlog over a second's worth is dropped, not
+                // released at once
+                let n = total.saturating_sub(l.emitted).min(l.rps.ceil().max(1.0) as u64);
+                l.emitted = total;
+                (n as usize, l.emit.clone(), l.layer.clone())
+            });
+            if let Some((n, emit, layer)) = due.filter(|d| d.0 > 0) {
+                let (batch, dur) = emit(n);
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    let mut inner = inner.borrow_mut();
+                    for (pts, pod) in batch {
+                        inner.spawn(&doc, &layer, pts, pod, t, dur);
+                    }
+                }
+            }
             let more = {
                 let mut inner = inner.borrow_mut();
                 inner.packets.retain(|p| {
@@ -148,7 +205,7 @@ impl Flight {
                     }
                     true
                 });
-                let more = !inner.packets.is_empty();
+                let more = !inner.packets.is_empty() || inner.load.is_some();
                 inner.running = more;
                 more
             };

@@ -98,6 +98,8 @@ pub struct Scene {
     /// the thing the details panel shows, and the what-ifs kept beside the YAML (ui::selection)
     pub selected: RwSignal<Option<selection::Selected>>,
     pub whatif: RwSignal<selection::WhatIf>,
+    /// the continuous load mode: requests per second while on (ui::flight)
+    pub load: RwSignal<Option<u32>>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -190,6 +192,7 @@ impl Scene {
             launch: RwSignal::new(Vec::new()),
             selected: RwSignal::new(None),
             whatif,
+            load: RwSignal::new(None),
         }
     }
 

@@ -79,7 +79,8 @@ pub fn Rules() -> impl IntoView {
                     }).collect_view();
                     view! {
                         <p class="muted">{head}</p>
-                        <div class="rules-scroll">
+                        // it scrolls: focusable, so a keyboard can scroll it (WCAG 2.1.1)
+                        <div class="rules-scroll" tabindex="0" role="region" aria-label="kube-proxy's rules for this Service">
                             <table class="rules-table">
                                 <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
                                 <tbody>{rows}</tbody>

@@ -184,7 +184,7 @@ pub fn ShareBar() -> impl IntoView {
         panel.set(Some(("embed".into(), snippet, "Copied. Paste this line into any HTML, Markdown (mdBook, MkDocs, Docusaurus) or slide page. Add &readonly, &editor=0 or &autoplay after ?embed.".into())));
     };
     view! {
-        <div class="sharebar" role="toolbar" aria-label="Share and export">
+        <div class="sharebar" role="region" aria-label="Share and export">
             <button type="button" class="btn" id="copy-link" on:click=on_link>"Copy link"</button>
             <button type="button" class="btn" id="embed-snippet" on:click=on_embed>"Embed"</button>
             <span class="sep" aria-hidden="true"></span>
