@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use switchboard::core::{analyze, config::Cidr, config::Config};
+use switchboard::core::{analyze_staged, config::Cidr, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...
@@ -90,7 +90,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         text.push_str(&part);
     }
-    let report = analyze(&text, &cfg);
+    // SWITCHBOARD_STAGES=1: where the time goes, stage by stage, on stderr (issue #12)
+    let timed = std::env::var_os("SWITCHBOARD_STAGES").is_some();
+    let mut stages: Vec<(&'static str, std::time::Duration)> = Vec::new();
+    let start = std::time::Instant::now();
+    let mut last = start;
+    let report = analyze_staged(&text, &cfg, &mut |name| {
+        if timed {
+            let now = std::time::Instant::now();
+            match stages.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, d)) => *d += now - last,
+                None => stages.push((name, now - last)),
+            }
+            last = now;
+        }
+    });
     if format == "json" {
         // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
         use std::io::Write;
@@ -99,6 +113,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         serde_json::to_writer_pretty(&mut out, &report).and_then(|()| writeln!(out).map_err(serde_json::Error::io)).map_err(|e| format!("cannot write the report: {e}"))?;
     } else {
         print!("{}", report.to_text());
+    }
+    if timed {
+        stages.push(("output", last.elapsed()));
+        for (name, d) in &stages {
+            eprintln!("{:<28} {:>9.1} ms", name, d.as_secs_f64() * 1e3);
+        }
+        eprintln!("{:<28} {:>9.1} ms", "total", start.elapsed().as_secs_f64() * 1e3);
     }
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
