@@ -26,6 +26,7 @@ pub mod strict;
 pub mod tour;
 pub mod textfit;
 pub mod yaml;
+mod yamlfast;
 
 use config::Config;
 use diag::{Diagnostic, ErrorType, Severity};
@@ -476,3 +477,5 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
 mod tests;
 #[cfg(test)]
 mod tests_fidelity;
+#[cfg(test)]
+mod tests_yamlfast;

@@ -119,7 +119,7 @@ impl Node {
 
 /// Split the text into documents at lines that start with `---`, returning
 /// (byte offset, first line number (1-based), text) per chunk.
-fn split_documents(src: &str) -> Vec<(u32, &str)> {
+pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = 1u32;
@@ -287,7 +287,13 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
 }
 
 /// Parse one chunk (one document, possibly empty) into its root node.
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize)) -> Result<Option<Node>, YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<Option<Node>, YamlError> {
+    if fast {
+        if let Some((root, nodes)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
+            nodes_so_far.0 = nodes;
+            return Ok(Some(root));
+        }
+    }
     let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
     let r = build_chunk(chunk, first_line, &mut b);
     // counted also when the document fails: a bomb split over broken documents (found by
@@ -418,6 +424,17 @@ fn expand_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
 /// Parse a multi-document YAML stream. Returns every document it could read plus positioned
 /// errors for the ones it could not; never panics.
 pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
+    parse_stream_with(src, true)
+}
+
+/// [`parse_stream`] with granit-parser on every document (no fast path): what the fast path
+/// (`yamlfast`) is checked against, in the tests and the fuzz suite.
+#[doc(hidden)]
+pub fn parse_stream_granit(src: &str) -> (Vec<Document>, Vec<YamlError>) {
+    parse_stream_with(src, false)
+}
+
+fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
@@ -436,7 +453,7 @@ pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
             });
             break;
         }
-        match parse_chunk(chunk, first_line, &mut nodes) {
+        match parse_chunk(chunk, first_line, &mut nodes, fast) {
             Ok(root) => docs.push(Document { root: root.filter(|r| !r.is_null()), first_line }),
             Err(e) => {
                 let budget = e.message.contains("alias bomb");
