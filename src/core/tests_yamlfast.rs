@@ -239,3 +239,17 @@ fn mutated_inputs_agree_with_granit() {
     }
     assert!(accepted_some > 500, "the fast path read only {accepted_some} mutated texts");
 }
+
+/// Found by the lib tests: the column of each node was counted from its line's start, so one
+/// line of many nodes (`[a,a,a,…]`, 2 bytes a node) took quadratic time (minutes for 4 M
+/// nodes). Columns are now counted on from the previous node of the line.
+#[test]
+fn one_long_line_of_many_nodes_is_read_in_linear_time() {
+    let src = format!("k: [{}a]\n", "é,".repeat(200_000));
+    assert_eq!(accepted(&src), (1, 1));
+    let t = std::time::Instant::now();
+    let (docs, errs) = parse_stream(&src);
+    assert!(errs.is_empty() && docs.len() == 1);
+    assert!(t.elapsed() < std::time::Duration::from_secs(if cfg!(debug_assertions) { 5 } else { 1 }), "{:?}", t.elapsed());
+    check(&"k: [a, é, b, ü]\n".repeat(3));
+}

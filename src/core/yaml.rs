@@ -140,6 +140,13 @@ pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
 pub fn resolve_plain(s: &str) -> Value {
+    // most scalars are names: a letter that starts none of the words below, or a word longer
+    // than the longest of them ("false"), is a string without the comparisons
+    if let Some(&first) = s.as_bytes().first() {
+        if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+            return Value::Str;
+        }
+    }
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {

@@ -20,7 +20,7 @@ pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> 
     if !prescan(b) {
         return None;
     }
-    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None };
+    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries: Vec::new(), items: Vec::new(), col_cache: std::cell::Cell::new((usize::MAX, 0, 0)) };
     if chunk.starts_with("---") {
         p.i = 3;
         p.end_line()?;
@@ -84,6 +84,12 @@ struct P<'a> {
     /// after each node: the column (bytes = characters: indentation is spaces) of the next
     /// content line, where `i` stands, or None at the end of the chunk
     next: Option<usize>,
+    /// the entries and items of the open collections, innermost last: each collection is
+    /// moved out into a vector of exactly its size when it ends (no growth, no spare room)
+    entries: Vec<(Node, Node)>,
+    items: Vec<Node>,
+    /// (line start, byte, column) of the last position computed
+    col_cache: std::cell::Cell<(usize, usize, usize)>,
 }
 
 fn is_sep(b: &[u8], j: usize) -> bool {
@@ -91,9 +97,15 @@ fn is_sep(b: &[u8], j: usize) -> bool {
 }
 
 impl P<'_> {
+    /// Line and column of byte `i` on the line `line` that starts at `ls`. Columns count
+    /// characters: counted on from the last position asked on the same line, so a long line
+    /// of many nodes (`[a,a,a,…]`) costs linear time, not quadratic.
     fn pos_at(&self, line: u32, ls: usize, i: usize) -> Pos {
-        let before = &self.s[ls..i];
-        let col = if before.is_ascii() { before.len() } else { before.chars().count() };
+        let (cls, ci, ccol) = self.col_cache.get();
+        let (from, col0) = if cls == ls && ci <= i { (ci, ccol) } else { (ls, 0) };
+        let part = &self.s[from..i];
+        let col = col0 + if part.is_ascii() { part.len() } else { part.chars().count() };
+        self.col_cache.set((ls, i, col));
         Pos { line: self.first_line + line, column: col as u32 + 1 }
     }
     fn pos(&self) -> Pos {
@@ -317,7 +329,7 @@ impl P<'_> {
     fn map(&mut self, col: usize) -> Option<Node> {
         self.enter()?;
         let pos = self.pos();
-        let mut entries = Vec::new();
+        let start = self.entries.len();
         loop {
             let kpos = self.pos();
             let key = match self.b[self.i] {
@@ -359,7 +371,7 @@ impl P<'_> {
             } else {
                 self.node(col as isize, true)?
             };
-            entries.push((key, value));
+            self.entries.push((key, value));
             match self.next {
                 Some(n) if n == col => continue,
                 Some(n) if n > col => return None,
@@ -368,6 +380,7 @@ impl P<'_> {
         }
         self.depth -= 1;
         self.count()?;
+        let entries = self.entries.drain(start..).collect();
         Some(Node { kind: NodeKind::Map(entries), pos })
     }
 
@@ -376,13 +389,13 @@ impl P<'_> {
     fn seq(&mut self, col: usize, indentless: bool) -> Option<Node> {
         self.enter()?;
         let mut pos = self.pos();
-        let mut items = Vec::new();
+        let start = self.items.len();
         loop {
             let dash = self.i;
             self.i += 1;
             self.skip_spaces();
             let item = if matches!(self.peek(), b'\n' | b'#') {
-                if (indentless && items.is_empty()) || self.i != dash + 1 {
+                if (indentless && self.items.len() == start) || self.i != dash + 1 {
                     return None; // granit places an empty item after the spaces: not worth it
                 }
                 let empty = self.pos_at(self.line, self.ls, dash + 1);
@@ -396,12 +409,12 @@ impl P<'_> {
                     }
                 }
             } else {
-                if indentless && items.is_empty() {
+                if indentless && self.items.len() == start {
                     pos = self.pos();
                 }
                 self.node(col as isize, false)?
             };
-            items.push(item);
+            self.items.push(item);
             match self.next {
                 Some(n) if n == col && self.is_entry(self.i) => continue,
                 Some(n) if n > col => return None,
@@ -410,6 +423,7 @@ impl P<'_> {
         }
         self.depth -= 1;
         self.count()?;
+        let items = self.items.drain(start..).collect();
         Some(Node { kind: NodeKind::Seq(items), pos })
     }
 
