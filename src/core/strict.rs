@@ -261,14 +261,16 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
 fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            let keys: Vec<std::borrow::Cow<str>> = entries.iter().map(|(k, _)| json_key(k)).collect();
-            // small maps (nearly all): look for a later repeat, no hash map
-            let last: Option<HashMap<&str, usize>> = (keys.len() > 16).then(|| keys.iter().enumerate().map(|(i, k)| (k.as_ref(), i)).collect());
-            for (i, ((k, v), key)) in entries.iter().zip(&keys).enumerate() {
+            // small maps (nearly all): look for a later repeat among the next keys, nothing
+            // allocated; larger ones: the last index of each key
+            let last: Option<HashMap<std::borrow::Cow<str>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (json_key(k), i)).collect());
+            for (i, (k, v)) in entries.iter().enumerate() {
+                let key = json_key(k);
+                let key = key.as_ref();
                 // A repeated key: the JSON the decoder sees holds only the last one.
                 let repeated_later = match &last {
-                    Some(last) => last[key.as_ref()] != i,
-                    None => keys[i + 1..].contains(key),
+                    Some(last) => last[key] != i,
+                    None => entries[i + 1..].iter().any(|(later, _)| json_key(later) == key),
                 };
                 if repeated_later {
                     continue;

@@ -46,9 +46,83 @@ pub enum Value {
     Str,
 }
 
+/// A scalar's text: up to 22 bytes kept inline (nearly every key and value of a manifest:
+/// no allocation, no free), longer ones on the heap. Reads as a `&str`.
+#[derive(Clone)]
+pub struct Text(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // always whole characters of a `str` (see `From<&str>`), so this never fails
+            TextRepr::Inline(len, buf) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default(),
+            TextRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        if s.len() <= 22 {
+            let mut buf = [0u8; 22];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Text(TextRepr::Inline(s.len() as u8, buf))
+        } else {
+            Text(TextRepr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        if s.len() <= 22 {
+            Text::from(s.as_str())
+        } else {
+            Text(TextRepr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
-    Scalar { text: String, plain: bool, value: Value },
+    Scalar { text: Text, plain: bool, value: Value },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -87,7 +161,7 @@ impl Node {
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text),
+            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text.as_str()),
             _ => None,
         }
     }
@@ -110,7 +184,7 @@ impl Node {
     /// The scalar's source text (for messages).
     pub fn text(&self) -> String {
         match &self.kind {
-            NodeKind::Scalar { text, .. } => text.clone(),
+            NodeKind::Scalar { text, .. } => text.to_string(),
             NodeKind::Seq(_) => "[...]".into(),
             NodeKind::Map(_) => "{...}".into(),
         }
@@ -338,7 +412,7 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), Yaml
                     Some(_) | None if plain => resolve_plain(&text),
                     _ => Value::Str,
                 };
-                let node = Node { kind: NodeKind::Scalar { text: text.into_owned(), plain, value }, pos };
+                let node = Node { kind: NodeKind::Scalar { text: Text::from(text.as_ref()), plain, value }, pos };
                 b.push(node, 1, 1, anchor).map_err(err)?;
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -360,7 +434,7 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), Yaml
                 }
                 Some(Frame::Map { mut entries, key, pos, anchor, count, height }) => {
                     if let Some(k) = key {
-                        entries.push((k, Node { kind: NodeKind::Scalar { text: String::new(), plain: true, value: Value::Null }, pos }));
+                        entries.push((k, Node { kind: NodeKind::Scalar { text: Text::from(""), plain: true, value: Value::Null }, pos }));
                     }
                     // YAML merge keys (`<<: *base`): go-yaml v2 merges the mapping(s) in.
                     let entries = expand_merge_keys(entries);

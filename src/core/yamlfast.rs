@@ -10,7 +10,7 @@
 //! granit path. `tests_yamlfast` proves the equality on every preset, fixture, golden and fuzz
 //! input and on mutated texts; the fuzz suite checks it on every input it makes.
 
-use super::yaml::{resolve_plain, Node, NodeKind, Pos, Value, MAX_DEPTH, MAX_NODES};
+use super::yaml::{resolve_plain, Node, NodeKind, Pos, Text, Value, MAX_DEPTH, MAX_NODES};
 
 /// Parse one chunk of [`super::yaml::parse_stream`] (one document: at most a first `---` line,
 /// no other document marker). `Some((root, nodes))`: the root node and the stream's node count
@@ -96,7 +96,7 @@ fn is_sep(b: &[u8], j: usize) -> bool {
     j >= b.len() || b[j] == b' ' || b[j] == b'\n'
 }
 
-impl P<'_> {
+impl<'a> P<'a> {
     /// Line and column of byte `i` on the line `line` that starts at `ls`. Columns count
     /// characters: counted on from the last position asked on the same line, so a long line
     /// of many nodes (`[a,a,a,…]`) costs linear time, not quadratic.
@@ -179,14 +179,15 @@ impl P<'_> {
     fn is_entry(&self, i: usize) -> bool {
         self.b.get(i) == Some(&b'-') && is_sep(self.b, i + 1)
     }
-    fn scalar(&mut self, text: String, plain: bool, pos: Pos) -> Option<Node> {
+    fn scalar(&mut self, text: impl Into<Text>, plain: bool, pos: Pos) -> Option<Node> {
         self.count()?;
+        let text = text.into();
         let value = if plain { resolve_plain(&text) } else { Value::Str };
         Some(Node { kind: NodeKind::Scalar { text, plain, value }, pos })
     }
     fn null(&mut self, pos: Pos) -> Option<Node> {
         self.count()?;
-        Some(Node { kind: NodeKind::Scalar { text: "~".into(), plain: true, value: Value::Null }, pos })
+        Some(Node { kind: NodeKind::Scalar { text: Text::from("~"), plain: true, value: Value::Null }, pos })
     }
 
     /// Where a plain scalar in block context that starts at `i` ends (before trailing spaces),
@@ -205,8 +206,9 @@ impl P<'_> {
         }
         (j, false)
     }
-    fn trimmed(&self, from: usize, to: usize) -> &str {
-        self.s[from..to].trim_end_matches(' ')
+    fn trimmed(&self, from: usize, to: usize) -> &'a str {
+        let s: &'a str = self.s;
+        s[from..to].trim_end_matches(' ')
     }
 
     /// A one-line quoted scalar at `i` (on its quote); `i` ends after the closing quote.
@@ -316,7 +318,7 @@ impl P<'_> {
                     return self.map(col);
                 }
                 let pos = self.pos();
-                let text = self.trimmed(self.i, end).to_string();
+                let text = self.trimmed(self.i, end);
                 self.i += text.len();
                 self.end_line()?;
                 self.next = self.next_content();
@@ -346,7 +348,6 @@ impl P<'_> {
                     if !is_key || text == "<<" || end - self.i > 1000 {
                         return None;
                     }
-                    let text = text.to_string();
                     self.i = end;
                     self.scalar(text, true, kpos)?
                 }
@@ -569,7 +570,7 @@ impl P<'_> {
                         _ => j += 1,
                     }
                 }
-                let text = self.trimmed(start, j).to_string();
+                let text = self.trimmed(start, j);
                 if text.is_empty() {
                     return None;
                 }
