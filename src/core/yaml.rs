@@ -58,6 +58,13 @@ enum TextRepr {
 }
 
 impl Text {
+    /// The bytes, unchecked: comparisons (map keys) need no UTF-8 validation.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            TextRepr::Inline(len, buf) => &buf[..*len as usize],
+            TextRepr::Heap(s) => s.as_bytes(),
+        }
+    }
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // always whole characters of a `str` (see `From<&str>`), so this never fails
@@ -98,13 +105,13 @@ impl std::ops::Deref for Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -153,7 +160,7 @@ impl Node {
             NodeKind::Map(entries) => entries
                 .iter()
                 .rev() // a repeated key: the last one wins, as in go-yaml → JSON
-                .find(|(k, _)| k.as_str() == Some(key))
+                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.as_bytes() == key.as_bytes()))
                 .map(|(_, v)| v),
             _ => None,
         }

@@ -179,10 +179,10 @@ impl<'a> P<'a> {
     fn is_entry(&self, i: usize) -> bool {
         self.b.get(i) == Some(&b'-') && is_sep(self.b, i + 1)
     }
-    fn scalar(&mut self, text: impl Into<Text>, plain: bool, pos: Pos) -> Option<Node> {
+    fn scalar<T: AsRef<str> + Into<Text>>(&mut self, text: T, plain: bool, pos: Pos) -> Option<Node> {
         self.count()?;
+        let value = if plain { resolve_plain(text.as_ref()) } else { Value::Str };
         let text = text.into();
-        let value = if plain { resolve_plain(&text) } else { Value::Str };
         Some(Node { kind: NodeKind::Scalar { text, plain, value }, pos })
     }
     fn null(&mut self, pos: Pos) -> Option<Node> {
