@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use switchboard::core::{analyze, config::Cidr, config::Config};
+use switchboard::core::{analyze_staged, config::Cidr, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...
@@ -90,7 +90,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         text.push_str(&part);
     }
-    let report = analyze(&text, &cfg);
+    // SWITCHBOARD_STAGES=1: where the time goes, stage by stage, on stderr (issue #12)
+    let timed = std::env::var_os("SWITCHBOARD_STAGES").is_some();
+    let mut stages: Vec<(&'static str, std::time::Duration, u64)> = Vec::new();
+    let start = std::time::Instant::now();
+    let mut last = start;
+    let report = analyze_staged(&text, &cfg, &mut |name| {
+        if timed {
+            let now = std::time::Instant::now();
+            match stages.iter_mut().find(|(n, ..)| *n == name) {
+                Some((_, d, _)) => *d += now - last,
+                None => stages.push((name, now - last, rss_kib())),
+            }
+            last = now;
+        }
+    });
     if format == "json" {
         // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
         use std::io::Write;
@@ -100,5 +114,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     } else {
         print!("{}", report.to_text());
     }
+    if timed {
+        stages.push(("output", last.elapsed(), rss_kib()));
+        eprintln!("{:<28} {:>9} {:>22}", "stage", "time", "resident after (first)");
+        for (name, d, rss) in &stages {
+            eprintln!("{:<28} {:>9.1} ms {:>16} MB", name, d.as_secs_f64() * 1e3, rss / 1024);
+        }
+        eprintln!("{:<28} {:>9.1} ms", "total", start.elapsed().as_secs_f64() * 1e3);
+    }
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Resident memory now (KiB; Linux /proc, 0 elsewhere).
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
 }

@@ -93,7 +93,7 @@ fn replace_scalar(text: &str, node: &Node, new: &str) -> Option<Edit> {
         ((q == '"' || q == '\'') && rest[1..].starts_with(value.as_str()) && rest[1 + value.len()..].starts_with(q)).then_some(node.pos.column + 1)?
     };
     // a new plain value must stay a string of the same kind: quote what YAML would retype
-    Some(Edit { line: node.pos.line, column: col, old: value.clone(), new: new.to_string() })
+    Some(Edit { line: node.pos.line, column: col, old: value.to_string(), new: new.to_string() })
 }
 
 /// An edit that inserts `key: value` into block map `map` as a line of its own: before the

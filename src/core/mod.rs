@@ -27,6 +27,7 @@ pub mod strict;
 pub mod tour;
 pub mod textfit;
 pub mod yaml;
+mod yamlfast;
 
 use config::Config;
 use diag::{Diagnostic, ErrorType, Severity};
@@ -37,7 +38,12 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
+    read_objects_staged(src, diags, &mut |_| {})
+}
+
+fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str)) -> Vec<Object> {
     let (docs, errors) = yaml::parse_stream(src);
+    stage("parse (YAML → tree)");
     for e in errors {
         diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos));
     }
@@ -65,6 +71,7 @@ pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
             decode(root, diags, &mut objects, &mut ignored);
         }
     }
+    stage("decode + strict checks");
     for (kind, pos) in ignored {
         diags.push(Diagnostic::note(
             Severity::Info,
@@ -128,8 +135,14 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
 
 /// Everything: text in, report out. Never panics; the same input always gives the same report.
 pub fn analyze(src: &str, cfg: &Config) -> Report {
+    analyze_staged(src, cfg, &mut |_| {})
+}
+
+/// [`analyze`], calling `stage(name)` as each stage ends (the resolve and paths stages once per
+/// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
+pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let mut objects = read_objects(src, &mut diags);
+    let mut objects = read_objects_staged(src, &mut diags, stage);
     // ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy
     for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_)) && !o.refused) {
         let errs = endpoints::validate(o);
@@ -139,6 +152,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     }
 
     namespace_notes(&objects, &mut diags);
+    stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
     let mut svcs = Vec::new();
@@ -147,7 +161,9 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             svcs.push(service::admit(i, o, spec, cfg, &mut alloc, &mut diags));
         }
     }
+    stage("admit Services");
     let cluster = cluster::build(&objects, cfg, &mut diags);
+    stage("cluster (schedule pods)");
 
     // Every error is known by now (what the loop below adds are warnings and notes), so the
     // first error of each object is looked up in a map, not by scanning all diagnostics per
@@ -155,14 +171,17 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
     let first_errors = first_errors(&diags);
     let refused = refused_objects(&objects, &first_errors);
     let pod_index = resolve::PodIndex::new(&cluster);
+    stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
         res.refused = refused_dependencies(svc, &objects, &refused);
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
+        stage("resolve");
         let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
+        stage("paths");
         services.push(ServiceReport {
             name: svc.name.clone(),
             namespace: svc.namespace.clone(),
@@ -197,11 +216,12 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
             rejected: svc.rejected,
             line: o.source.pos.line,
         });
+        stage("report");
     }
     let pods = cluster.pods.iter().map(|p| PodReport::new(p, objects[p.object].source.pos.line)).collect();
     let (client_node, client_ip) = paths::client_pod(&cluster);
     diags.sort_by_key(|d| (d.line, d.column));
-    Report {
+    let report = Report {
         version: 1,
         diagnostics: diags,
         services,
@@ -241,7 +261,11 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
         pod_dns_records: resolve::pod_records(&cluster.pods, &cfg.cluster_domain),
         nodes: cluster.nodes,
         objects: objects.len(),
-    }
+    };
+    stage("report");
+    drop(objects);
+    stage("free the tree and objects");
+    report
 }
 
 /// The first error diagnostic of each object id (diagnostics in the order they were made).
@@ -456,3 +480,5 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
 mod tests;
 #[cfg(test)]
 mod tests_fidelity;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_yamlfast;

@@ -443,7 +443,7 @@ impl Reader<'_> {
         let mut out: Labels = Vec::new();
         for (k, v) in entries {
             let key = match &k.kind {
-                NodeKind::Scalar { text, .. } => text.clone(),
+                NodeKind::Scalar { text, .. } => text.to_string(),
                 _ => {
                     self.type_error(field, k, "a string key");
                     continue;
@@ -914,7 +914,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
         // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
         let status = match c.get("status").map(|n| &n.kind) {
-            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.clone()),
+            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.to_string()),
             Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
             _ => None,
         };

@@ -209,25 +209,25 @@ pub fn go_quote(s: &str) -> String {
 /// A YAML key as it becomes a JSON object key (sigs.k8s.io/yaml yaml.go
 /// `convertToJSONableObject`: ints in decimal, floats via FormatFloat('g', -1, 32),
 /// booleans `true`/`false`).
-fn json_key(k: &Node) -> String {
+fn json_key(k: &Node) -> std::borrow::Cow<'_, str> {
     match &k.kind {
         NodeKind::Scalar { value, text, .. } => match value {
-            Value::Str => text.clone(),
-            Value::Int(i) => i.to_string(),
-            Value::Bool(b) => b.to_string(),
+            Value::Str => text.as_str().into(),
+            Value::Int(i) => i.to_string().into(),
+            Value::Bool(b) => b.to_string().into(),
             Value::Float(f) => {
                 if f.is_nan() {
                     ".nan".into()
                 } else if f.is_infinite() {
                     if *f > 0.0 { ".inf".into() } else { "-.inf".into() }
                 } else {
-                    (*f as f32).to_string()
+                    (*f as f32).to_string().into()
                 }
             }
             // go-yaml gives nil; convertToJSONableObject refuses it ("unsupported map key")
-            Value::Null => text.clone(),
+            Value::Null => text.as_str().into(),
         },
-        _ => k.text(),
+        _ => k.text().into(),
     }
 }
 
@@ -261,14 +261,18 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
 fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            let keys: Vec<String> = entries.iter().map(|(k, _)| json_key(k)).collect();
-            let mut last: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-            for (i, k) in keys.iter().enumerate() {
-                last.insert(k, i);
-            }
-            for (i, ((k, v), key)) in entries.iter().zip(&keys).enumerate() {
+            // small maps (nearly all): look for a later repeat among the next keys, nothing
+            // allocated; larger ones: the last index of each key
+            let last: Option<HashMap<std::borrow::Cow<str>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (json_key(k), i)).collect());
+            for (i, (k, v)) in entries.iter().enumerate() {
+                let key = json_key(k);
+                let key = key.as_ref();
                 // A repeated key: the JSON the decoder sees holds only the last one.
-                if last[key.as_str()] != i {
+                let repeated_later = match &last {
+                    Some(last) => last[key] != i,
+                    None => entries[i + 1..].iter().any(|(later, _)| json_key(later) == key),
+                };
+                if repeated_later {
                     continue;
                 }
                 let len = path.len();
@@ -295,7 +299,7 @@ fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
         (Ty::List(inner), NodeKind::Seq(items)) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                path.push_str(&format!("[{i}]"));
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
                 walk(w, item, *inner, path);
                 path.truncate(len);
             }

@@ -46,9 +46,90 @@ pub enum Value {
     Str,
 }
 
+/// A scalar's text: up to 22 bytes kept inline (nearly every key and value of a manifest:
+/// no allocation, no free), longer ones on the heap. Reads as a `&str`.
+#[derive(Clone)]
+pub struct Text(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Text {
+    /// The bytes, unchecked: comparisons (map keys) need no UTF-8 validation.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            TextRepr::Inline(len, buf) => &buf[..*len as usize],
+            TextRepr::Heap(s) => s.as_bytes(),
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // always whole characters of a `str` (see `From<&str>`), so this never fails
+            TextRepr::Inline(len, buf) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default(),
+            TextRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        if s.len() <= 22 {
+            let mut buf = [0u8; 22];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Text(TextRepr::Inline(s.len() as u8, buf))
+        } else {
+            Text(TextRepr::Heap(s.into()))
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        if s.len() <= 22 {
+            Text::from(s.as_str())
+        } else {
+            Text(TextRepr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
-    Scalar { text: String, plain: bool, value: Value },
+    Scalar { text: Text, plain: bool, value: Value },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -79,7 +160,7 @@ impl Node {
             NodeKind::Map(entries) => entries
                 .iter()
                 .rev() // a repeated key: the last one wins, as in go-yaml → JSON
-                .find(|(k, _)| k.as_str() == Some(key))
+                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.as_bytes() == key.as_bytes()))
                 .map(|(_, v)| v),
             _ => None,
         }
@@ -87,7 +168,7 @@ impl Node {
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text),
+            NodeKind::Scalar { value: Value::Str, text, .. } => Some(text.as_str()),
             _ => None,
         }
     }
@@ -110,7 +191,7 @@ impl Node {
     /// The scalar's source text (for messages).
     pub fn text(&self) -> String {
         match &self.kind {
-            NodeKind::Scalar { text, .. } => text.clone(),
+            NodeKind::Scalar { text, .. } => text.to_string(),
             NodeKind::Seq(_) => "[...]".into(),
             NodeKind::Map(_) => "{...}".into(),
         }
@@ -119,7 +200,7 @@ impl Node {
 
 /// Split the text into documents at lines that start with `---`, returning
 /// (byte offset, first line number (1-based), text) per chunk.
-fn split_documents(src: &str) -> Vec<(u32, &str)> {
+pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = 1u32;
@@ -140,6 +221,13 @@ fn split_documents(src: &str) -> Vec<(u32, &str)> {
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
 pub fn resolve_plain(s: &str) -> Value {
+    // most scalars are names: a letter that starts none of the words below, or a word longer
+    // than the longest of them ("false"), is a string without the comparisons
+    if let Some(&first) = s.as_bytes().first() {
+        if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+            return Value::Str;
+        }
+    }
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
@@ -287,7 +375,13 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
 }
 
 /// Parse one chunk (one document, possibly empty) into its root node.
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize)) -> Result<Option<Node>, YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<Option<Node>, YamlError> {
+    if fast {
+        if let Some((root, nodes)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
+            nodes_so_far.0 = nodes;
+            return Ok(Some(root));
+        }
+    }
     let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
     let r = build_chunk(chunk, first_line, &mut b);
     // counted also when the document fails: a bomb split over broken documents (found by
@@ -325,7 +419,7 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), Yaml
                     Some(_) | None if plain => resolve_plain(&text),
                     _ => Value::Str,
                 };
-                let node = Node { kind: NodeKind::Scalar { text: text.into_owned(), plain, value }, pos };
+                let node = Node { kind: NodeKind::Scalar { text: Text::from(text.as_ref()), plain, value }, pos };
                 b.push(node, 1, 1, anchor).map_err(err)?;
             }
             Event::SequenceStart(_, anchor, _) => {
@@ -347,7 +441,7 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), Yaml
                 }
                 Some(Frame::Map { mut entries, key, pos, anchor, count, height }) => {
                     if let Some(k) = key {
-                        entries.push((k, Node { kind: NodeKind::Scalar { text: String::new(), plain: true, value: Value::Null }, pos }));
+                        entries.push((k, Node { kind: NodeKind::Scalar { text: Text::from(""), plain: true, value: Value::Null }, pos }));
                     }
                     // YAML merge keys (`<<: *base`): go-yaml v2 merges the mapping(s) in.
                     let entries = expand_merge_keys(entries);
@@ -418,6 +512,17 @@ fn expand_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
 /// Parse a multi-document YAML stream. Returns every document it could read plus positioned
 /// errors for the ones it could not; never panics.
 pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
+    parse_stream_with(src, true)
+}
+
+/// [`parse_stream`] with granit-parser on every document (no fast path): what the fast path
+/// (`yamlfast`) is checked against, in the tests and the fuzz suite.
+#[doc(hidden)]
+pub fn parse_stream_granit(src: &str) -> (Vec<Document>, Vec<YamlError>) {
+    parse_stream_with(src, false)
+}
+
+fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
@@ -436,7 +541,7 @@ pub fn parse_stream(src: &str) -> (Vec<Document>, Vec<YamlError>) {
             });
             break;
         }
-        match parse_chunk(chunk, first_line, &mut nodes) {
+        match parse_chunk(chunk, first_line, &mut nodes, fast) {
             Ok(root) => docs.push(Document { root: root.filter(|r| !r.is_null()), first_line }),
             Err(e) => {
                 let budget = e.message.contains("alias bomb");
