@@ -25,6 +25,7 @@ pub mod share;
 pub mod strict;
 pub mod tour;
 pub mod textfit;
+pub mod textsummary;
 pub mod yaml;
 
 use config::Config;
