@@ -3,6 +3,7 @@
 //! report) and `crate::core::layout` (where things are drawn).
 
 pub mod api;
+mod bigtext;
 mod connections;
 mod controls;
 pub mod crash;
@@ -10,6 +11,7 @@ mod diagram;
 mod dns;
 mod editor;
 pub mod flight;
+mod perf;
 mod rules;
 mod sharebar;
 mod tables;
@@ -455,6 +457,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
             notices.push("Switchboard stopped working in this tab; your text was kept and is back in the editor.".into());
         }
         autosave(scene, saver);
+        perf::install(scene);
     }
     let (save_failed, conflict) = (saver.failed, saver.conflict);
     let keep_mine = move |_| {
@@ -503,7 +506,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
             <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
                 {show_editor.then(|| view! {
                     <section class="pane editor-pane" aria-label="Manifests">
-                        <editor::Editor read_only=read_only />
+                        <bigtext::TextArea read_only=read_only />
                         <editor::Diagnostics />
                     </section>
                 })}
