@@ -17,6 +17,7 @@ mod sharebar;
 mod tables;
 mod tour;
 mod whynot;
+pub mod worker;
 
 use leptos::prelude::*;
 
@@ -96,6 +97,8 @@ pub struct Scene {
     pub tour: RwSignal<Option<usize>>,
     /// the pods of the requests just sent, one packet each to animate (ui::flight)
     pub launch: RwSignal<Vec<String>>,
+    /// big texts are analysed in a Web Worker (ui::worker)
+    pub analyst: worker::Analyst,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -134,8 +137,15 @@ impl Scene {
             }
         });
         let flipped = RwSignal::new(Vec::<String>::new());
-        let analysis = Memo::new(move |_| {
-            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), ..Config::default() };
+        let config = move || Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), ..Config::default() };
+        // big texts: the worker's report (the last picture stays until it is ready)
+        let analyst = worker::Analyst::new();
+        analyst.follow(source, config);
+        let analysis = Memo::new(move |prev: Option<&Report>| {
+            let cfg = config();
+            if analyst.takes(source.with(String::len)) {
+                return analyst.report(prev, &cfg);
+            }
             source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
@@ -184,6 +194,7 @@ impl Scene {
             delivery: RwSignal::new(None),
             tour: RwSignal::new(None),
             launch: RwSignal::new(Vec::new()),
+            analyst,
         }
     }
 
@@ -511,6 +522,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     </section>
                 })}
                 <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                    <worker::AnalysisProgress />
                     <tour::Tour embed=embed />
                     <controls::Player />
                     <diagram::Diagram />
