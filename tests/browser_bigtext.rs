@@ -32,7 +32,13 @@ fn bubbling() -> web_sys::EventInit {
 }
 async fn fresh_page() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    doc().body().unwrap().set_inner_html("");
+    // the previous test's app (not the whole body: the test runner reports through it)
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            n.remove();
+        }
+    }
     switchboard::ui::mount();
     leptos::task::tick().await;
 }
@@ -43,7 +49,7 @@ async fn type_into_editor(text: &str) {
     leptos::task::tick().await;
 }
 async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
-    for _ in 0..600 {
+    for _ in 0..2400 {
         if cond() {
             return;
         }
@@ -54,11 +60,12 @@ async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
 fn file(name: &str, text: &str) -> web_sys::File {
     web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(text)), name).unwrap()
 }
-/// `n` pods labelled app=big and one Service selecting them (~110 bytes per pod).
+/// `n` pods labelled app=big and one Service selecting them (~320 bytes per pod: a comment
+/// pads each, so that a text over the worker's threshold analyses quickly in a debug build).
 fn cluster_text(n: usize, svc: &str) -> String {
     let mut t = format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {svc}\nspec:\n  selector:\n    app: big\n  ports:\n  - port: 80\n    targetPort: 8080\n");
     for i in 0..n {
-        t.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: big-{i}\n  labels:\n    app: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n"));
+        t.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: big-{i}\n  # {}\n  labels:\n    app: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n", "padding ".repeat(25)));
     }
     t
 }
@@ -109,15 +116,15 @@ async fn a_dropped_file_is_opened() {
 #[wasm_bindgen_test]
 async fn a_big_text_shows_a_summary_not_a_highlighted_textarea() {
     fresh_page().await;
-    let big = cluster_text(11_000, "whole"); // ~1.2 MB: over BIG_TEXT_BYTES
+    let big = cluster_text(4_000, "whole"); // ~1.3 MB: over BIG_TEXT_BYTES
     assert!(big.len() > 1024 * 1024);
     type_into_editor(&big).await;
     assert_eq!(count("#bigtext"), 1);
     assert_eq!(count(".editor .gutter"), 0, "no gutter line per text line");
     assert_eq!(count("pre.hl"), 0, "no highlighted line per text line");
-    assert!(text_of("#bigtext-kinds").contains("11,000 Pod"), "{}", text_of("#bigtext-kinds"));
+    assert!(text_of("#bigtext-kinds").contains("4,000 Pod"), "{}", text_of("#bigtext-kinds"));
     assert!(text_of("#bigtext-kinds").contains("1 Service"));
-    assert!(text_of("#bigtext").contains("11,001 documents"));
+    assert!(text_of("#bigtext").contains("4,001 documents"));
     assert_eq!(text_of("#bigtext-preview").lines().count(), 200);
     // edit anyway: a plain textarea with the whole text, still no highlighter
     doc().get_element_by_id("bigtext-edit").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
@@ -132,8 +139,9 @@ async fn a_big_text_shows_a_summary_not_a_highlighted_textarea() {
 
 #[wasm_bindgen_test]
 async fn the_worker_reaches_the_main_threads_report() {
-    let text = cluster_text(2_600, "mid");
+    let text = cluster_text(1_000, "mid");
     assert!(text.len() > WORKER_ABOVE_BYTES && text.len() < 1024 * 1024);
+    fresh_page().await; // also starts the reactive executor
     let owner = Owner::new();
     let (a, source) = owner.with(|| {
         let a = Analyst::new();
@@ -150,7 +158,7 @@ async fn the_worker_reaches_the_main_threads_report() {
     let got = a.out.get_untracked().unwrap_or_else(|| panic!("no report: {:?}", a.phase.get_untracked()));
     let want = switchboard::core::analyze(&text, &Config::default());
     assert_eq!(got.to_json(), want.to_json());
-    assert_eq!(got.pods.len(), 2_600);
+    assert_eq!(got.pods.len(), 1_000);
     assert_eq!(a.phase.get_untracked(), Phase::Idle);
     drop(owner);
 }
@@ -159,7 +167,7 @@ async fn the_worker_reaches_the_main_threads_report() {
 async fn cancel_keeps_the_text_and_the_last_picture() {
     fresh_page().await;
     assert_eq!(count(".service-card[data-name='web']"), 1);
-    let text = cluster_text(2_600, "mid");
+    let text = cluster_text(1_000, "mid");
     type_into_editor(&text).await;
     // analysed after a pause in typing, in the worker: the progress line, then Cancel
     wait_for("the progress line", || count("#analysis-progress") == 1).await;

@@ -30,7 +30,8 @@ if (inWorker && !self.__switchboardWorker) {
     try {
       if (!glue) {
         self.postMessage({ id: m.id, phase: "loading" });
-        const g = await import(m.glue);
+        // X.js next to X_bg.wasm (trunk's bundle); a test runner may serve it without ".js"
+        const g = await import(m.glue).catch(() => import(m.glue.replace(/\.js$/, "")));
         await g.default();
         glue = g;
       }
