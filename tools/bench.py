@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 
 PAGE = """<!DOCTYPE html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>"""
@@ -57,7 +58,7 @@ KEYSTROKES = 30
 # (so that each keystroke changes the picture), and waits for the page's `sb-keystroke` measure
 # (src/ui/perf.rs: input event -> the diagram of that text painted) before the next one. A
 # dump over 1 MiB is loaded first and edited as plain text (ui::bigtext), as a user would.
-TYPE_SCRIPT = """
+TYPE_SCRIPT = r"""
 const [dump, n, done] = arguments;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const measures = () => performance.getEntriesByName('sb-keystroke');
@@ -125,8 +126,11 @@ def serve(directory):
 def call(base, method, path, body=None, timeout=600):
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=timeout) as r:
-        v = json.loads(r.read() or b"{}")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            v = json.loads(r.read() or b"{}")
+    except urllib.error.HTTPError as e:
+        raise SystemExit(f"webdriver {path}: {e.read().decode(errors='replace')[:500]}")
     return v["value"] if isinstance(v, dict) and "value" in v else v
 
 
