@@ -442,6 +442,21 @@ def main():
         wd.get(f"http://127.0.0.1:{web_port}/a/b/c/?preset=web-clusterip")
         ok = wd.wait("return document.querySelectorAll(\"[data-kind='pod']\").length === 4")
         check("the same bundle under /a/b/c/ renders", ok and wd.violations() == [], wd.violations())
+        # a big text (issue #12) is analysed in the Web Worker (web/worker.js, loaded from the
+        # bundle's own folder under the CSP): the progress line, then the new picture
+        wd.js("""
+          let t = 'apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: mid\\nspec:\\n  selector:\\n    app: big\\n  ports:\\n  - port: 80\\n';
+          for (let i = 0; i < 3000; i++) t += `---\\napiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: big-${i}\\n  labels:\\n    app: big\\nspec:\\n  containers:\\n  - name: c\\n    image: nginx\\n`;
+          const ta = document.getElementById('yaml'); ta.value = t; ta.dispatchEvent(new Event('input', {bubbles: true}));""")
+        progress = wd.wait("return document.getElementById('analysis-progress') !== null", 5)
+        drawn = wd.wait("return document.querySelector(\".service-card[data-name='mid']\") !== null", 60)
+        # worker.js is fetched twice: as the glue's import (a snippet) and as the worker's script
+        workers = wd.js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/worker.js'))")
+        check("a big text is analysed in the worker under /a/b/c/ with the CSP (progress, then the picture)",
+              progress and drawn and workers and all("/a/b/c/snippets/" in w for w in workers) and wd.violations() == [],
+              (progress, drawn, workers, wd.violations()))
+        errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
+        check("no console errors (worker)", not errors, errors)
         # hostile options: a message, nothing run
         wd.get(url + "?embed&preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&theme=javascript:alert(1)#s=v9.x")
         ok = wd.wait("return document.querySelectorAll('[data-kind=notice]').length >= 2 && document.getElementById('link-error') !== null")

@@ -25,7 +25,9 @@ pub mod service;
 pub mod share;
 pub mod strict;
 pub mod tour;
+pub mod wire;
 pub mod textfit;
+pub mod textsummary;
 pub mod yaml;
 mod yamlfast;
 

@@ -37,7 +37,8 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
     let area = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Div>::new();
-    let lines = Memo::new(move |_| scene.text.with(|t| t.split('\n').count().max(1)));
+    // a big text is shown by ui::bigtext instead: draw nothing for it while this unmounts
+    let lines = Memo::new(move |_| scene.text.with(|t| if t.len() > super::bigtext::BIG_TEXT_BYTES { 0 } else { t.split('\n').count().max(1) }));
     // worst severity per line
     let marks = Memo::new(move |_| {
         scene.analysis.with(|r| {
@@ -94,7 +95,9 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let coloured = move || {
         let marks = marks.get();
         scene.text.with(|t| {
+            let n = if t.len() > super::bigtext::BIG_TEXT_BYTES { 0 } else { usize::MAX };
             t.split('\n')
+                .take(n)
                 .enumerate()
                 .map(|(i, line)| {
                     let n = i as u32 + 1;

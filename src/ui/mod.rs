@@ -3,6 +3,7 @@
 //! report) and `crate::core::layout` (where things are drawn).
 
 pub mod api;
+mod bigtext;
 mod connections;
 mod controls;
 pub mod crash;
@@ -10,12 +11,14 @@ mod diagram;
 mod dns;
 mod editor;
 pub mod flight;
+mod perf;
 mod rules;
 pub mod selection;
 mod sharebar;
 mod tables;
 mod tour;
 mod whynot;
+pub mod worker;
 
 use leptos::prelude::*;
 
@@ -100,6 +103,8 @@ pub struct Scene {
     pub whatif: RwSignal<selection::WhatIf>,
     /// the continuous load mode: requests per second while on (ui::flight)
     pub load: RwSignal<Option<u32>>,
+    /// big texts are analysed in a Web Worker (ui::worker)
+    pub analyst: worker::Analyst,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -139,9 +144,18 @@ impl Scene {
         });
         let flipped = RwSignal::new(Vec::<String>::new());
         let whatif = RwSignal::new(selection::WhatIf::default());
-        let analysis = Memo::new(move |_| {
+        let config = move || {
             let w = whatif.get();
-            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, ..Config::default() };
+            Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, ..Config::default() }
+        };
+        // big texts: the worker's report (the last picture stays until it is ready)
+        let analyst = worker::Analyst::new();
+        analyst.follow(source, config);
+        let analysis = Memo::new(move |prev: Option<&Report>| {
+            let cfg = config();
+            if analyst.takes(source.with(String::len)) {
+                return analyst.report(prev, &cfg);
+            }
             source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
@@ -193,6 +207,7 @@ impl Scene {
             selected: RwSignal::new(None),
             whatif,
             load: RwSignal::new(None),
+            analyst,
         }
     }
 
@@ -468,6 +483,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
             notices.push("Switchboard stopped working in this tab; your text was kept and is back in the editor.".into());
         }
         autosave(scene, saver);
+        perf::install(scene);
     }
     let (save_failed, conflict) = (saver.failed, saver.conflict);
     let keep_mine = move |_| {
@@ -516,11 +532,12 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
             <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>
                 {show_editor.then(|| view! {
                     <section class="pane editor-pane" aria-label="Manifests">
-                        <editor::Editor read_only=read_only />
+                        <bigtext::TextArea read_only=read_only />
                         <editor::Diagnostics />
                     </section>
                 })}
                 <section class="pane result-pane" aria-label="Cluster diagram and analysis">
+                    <worker::AnalysisProgress />
                     <tour::Tour embed=embed />
                     <controls::Player />
                     <diagram::Diagram />

@@ -1,0 +1,63 @@
+//! Keystroke → diagram marks (issue #12 budgets): a `performance.mark("sb-input")` at each input
+//! event in the editor (a capturing listener: it runs before the editor's own handler), and a
+//! `performance.measure("sb-keystroke", "sb-input")` once the analysis of that text is drawn —
+//! after the next animation frame, in a task queued from it, i.e. once the frame that shows the
+//! new diagram has been painted. Texts analysed after a pause (large ones) are measured from the
+//! last keystroke, so the pause counts. `./dev bench` reads the measures
+//! (`performance.getEntriesByName("sb-keystroke")`) and prints their p95.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Scene;
+
+pub const INPUT_MARK: &str = "sb-input";
+pub const MEASURE: &str = "sb-keystroke";
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+/// Mark input events of the editor and measure when their diagram is painted.
+pub fn install(scene: Scene) {
+    let Some(w) = web_sys::window() else { return };
+    let pending = Rc::new(Cell::new(false));
+    let p = pending.clone();
+    let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let is_editor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.id() == "yaml");
+        if is_editor {
+            if let Some(perf) = performance() {
+                let _ = perf.mark(INPUT_MARK);
+                p.set(true);
+            }
+        }
+    });
+    let _ = w.add_event_listener_with_callback_and_bool("input", on_input.as_ref().unchecked_ref(), true);
+    on_input.forget();
+    Effect::new(move |_| {
+        // runs each time the analysed text changes; reading `shown` makes sure the analysis and
+        // the picture of this text are computed in this same update
+        scene.source.track();
+        scene.shown.track();
+        if !pending.get() || !scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t)) {
+            return;
+        }
+        pending.set(false);
+        let after_paint = Closure::once_into_js(move || {
+            if let Some(perf) = performance() {
+                let _ = perf.measure_with_start_mark(MEASURE, INPUT_MARK);
+                perf.clear_marks_with_mark_name(INPUT_MARK);
+            }
+        });
+        let raf = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
+            }
+        });
+        let _ = w.request_animation_frame(raf.unchecked_ref());
+    });
+}
