@@ -327,7 +327,7 @@ pub fn Diagram() -> impl IntoView {
                     let sel3 = sel.clone();
                     view! {
                         <g class="node" data-kind="node" data-name=it.name.clone() tabindex="0" role="button" class:picked=move || scene.selected.with(|s| s.as_ref() == Some(&sel3))
-                           aria-label=format!("Node {} — IP {ip}; Enter for its details (cordon, drain)", it.name)
+                           aria-label=format!("{}. Node {} — IP {ip}; Enter for its details (cordon, drain)", drawn_text(&it.texts), it.name)
                            on:click=move |_| super::selection::select(scene, sel.clone())
                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                             <title>{format!("Node {} — IP {ip}, pods get IPs from {cidr}", it.name)}</title>
