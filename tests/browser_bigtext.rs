@@ -13,12 +13,9 @@ use switchboard::ui::worker::{Analyst, Phase, WORKER_ABOVE_BYTES};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
-}
+mod common;
+use common::*;
+
 fn text_of(sel: &str) -> String {
     doc().query_selector(sel).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }

@@ -7,12 +7,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
-}
+mod common;
+use common::*;
+
 fn fire(el: &web_sys::EventTarget, name: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);

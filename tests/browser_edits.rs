@@ -9,15 +9,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
-}
-fn text(sel: &str) -> String {
-    doc().query_selector(sel).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
-}
+mod common;
+use common::*;
+
 async fn tick() {
     leptos::task::tick().await;
     gloo_timers::future::TimeoutFuture::new(20).await;

@@ -12,9 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod common;
+use common::*;
+
 fn host(id: &str) -> web_sys::HtmlElement {
     let el: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     el.set_id(id);

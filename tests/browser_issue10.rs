@@ -7,9 +7,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod common;
+use common::*;
+
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }

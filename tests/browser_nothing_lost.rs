@@ -17,11 +17,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::*;
+
 const DRAFT: &str = "switchboard.v1.draft";
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }

@@ -7,14 +7,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod common;
+use common::*;
+
 fn text_of(sel: &str) -> String {
     doc().query_selector(sel).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
 }
 async fn type_into_editor(text: &str) {
     let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();

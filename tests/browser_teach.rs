@@ -8,18 +8,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
-}
+mod common;
+use common::*;
+
 fn texts(sel: &str) -> Vec<String> {
     let l = doc().query_selector_all(sel).unwrap();
     (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
-}
-fn attr(sel: &str, a: &str) -> Option<String> {
-    doc().query_selector(sel).unwrap().and_then(|e| e.get_attribute(a))
 }
 async fn tick() {
     leptos::task::tick().await;

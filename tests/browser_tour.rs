@@ -9,15 +9,9 @@ use switchboard::core::tour::STEPS;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-fn count(sel: &str) -> u32 {
-    doc().query_selector_all(sel).unwrap().length()
-}
-fn attr(sel: &str, a: &str) -> Option<String> {
-    doc().query_selector(sel).unwrap().and_then(|e| e.get_attribute(a))
-}
+mod common;
+use common::*;
+
 async fn settle() {
     leptos::task::tick().await;
     gloo_timers::future::TimeoutFuture::new(30).await;
