@@ -301,10 +301,7 @@ pub fn Diagram() -> impl IntoView {
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
-    let statics = move || {
-        let l = lay.get();
-        let r: Report = scene.shown.get();
-        let idx = scene.service_index();
+    let statics_of = move |scene: Scene, r: &Report, l: &Layout, idx: Option<usize>| {
         let svc = idx.and_then(|i| r.services.get(i));
         let domain = r.cluster.cluster_domain.clone();
         let mut out = Vec::new();
@@ -465,6 +462,10 @@ pub fn Diagram() -> impl IntoView {
             }
         }
         view! { <g class="edges">{edges}</g><g class="things">{out}</g> }
+    };
+    let statics = move || {
+        let idx = scene.service_index();
+        scene.shown.with(|r| lay.with(|l| statics_of(scene, r, l, idx)))
     };
 
     // the hops drawn so far and the packet

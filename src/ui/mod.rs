@@ -159,13 +159,12 @@ impl Scene {
             source.with(|t| analyze(t, &cfg))
         });
         let shown = Memo::new(move |prev: Option<&Report>| {
-            let now = analysis.get();
-            match prev {
-                Some(p) if syntax_broken(&now) => p.clone(),
-                _ => now,
-            }
+            analysis.with(|now| match prev {
+                Some(p) if syntax_broken(now) => p.clone(),
+                _ => now.clone(),
+            })
         });
-        let stale = Memo::new(move |_| syntax_broken(&analysis.get()) && shown.with(|s| !syntax_broken(s)));
+        let stale = Memo::new(move |_| analysis.with(syntax_broken) && shown.with(|s| !syntax_broken(s)));
         let service = RwSignal::new(preset.service.to_string());
         let entry = RwSignal::new(preset.entry.to_string());
         let port = RwSignal::new(None::<i64>);

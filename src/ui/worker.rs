@@ -231,6 +231,8 @@ impl Analyst {
                 let bytes = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec());
                 match bytes.ok().as_deref().and_then(wire::decode) {
                     Some(r) => {
+                        // main-thread time from here to the painted picture: `sb-report-drawn`
+                        super::perf::report_arrived();
                         self.phase.set(Phase::Idle);
                         self.out.set(Some(r));
                     }
