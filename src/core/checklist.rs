@@ -389,7 +389,7 @@ mod tests {
     /// comments, a `kind: List` and a block scalar.
     #[test]
     fn a_services_own_document_reads_as_the_whole_text_does() {
-        let mixed = "# lead comment\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: x\n    args:\n    - |\n      --- not a marker (indented)\n...\napiVersion: v1\nkind: Service\nmetadata:\n  name: s1\nspec:\n  selector: {app: a}\n  ports:\n  - port: 80\n...\n--- \napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s2\n  spec:\n    ports:\n    - port: 81\n---\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: s3\r\nspec:\r\n  ports:\r\n  - port: 82\r\n";
+        let mixed = "# lead comment\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: x\n    args:\n    - |\n      --- not a marker (indented)\n...\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s1\nspec:\n  selector: {app: a}\n  ports:\n  - port: 80\n...\n--- \napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s2\n  spec:\n    ports:\n    - port: 81\n---\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: s3\r\nspec:\r\n  ports:\r\n  - port: 82\r\n";
         let mut texts: Vec<String> = presets::ALL.iter().map(|p| p.yaml.to_string()).collect();
         texts.push(mixed.to_string());
         let mut seen = 0;
@@ -403,7 +403,7 @@ mod tests {
         }
         assert!(seen > presets::ALL.len());
         let r = analyze(mixed, &Config::default());
-        assert_eq!(r.services.len(), 3);
+        assert_eq!(r.services.len(), 3, "{:?} {:?}", r.services.iter().map(|s| &s.name).collect::<Vec<_>>(), r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
         // each Service is found in its own document, not by the whole-text fallback
         for s in &r.services {
             let (first, doc) = document_at(mixed, s.line).expect("a document");
