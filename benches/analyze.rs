@@ -128,5 +128,39 @@ fn main() {
             std::hint::black_box(report.to_json());
         });
         row("to_json", t, r);
+        // what the page's main thread does with a worker's report (issue #12): decode it, the
+        // Memo copies, and the per-Service panels for the selected Service only
+        let bytes = switchboard::core::wire::encode(&report);
+        let (t, r) = time(|| {
+            std::hint::black_box(switchboard::core::wire::decode(&bytes));
+        });
+        row("main thread: wire decode", t, r);
+        let (t, r) = time(|| {
+            std::hint::black_box(report.clone());
+        });
+        row("main thread: report clone", t, r);
+        let (t, r) = time(|| {
+            std::hint::black_box(report == report.clone());
+        });
+        row("main thread: clone + compare (a Memo)", t, r);
+        let (t, r) = time(|| {
+            std::hint::black_box(layout::layout(&report, Some(0), 1280.0));
+        });
+        row("main thread: layout of Service 0", t, r);
+        if let Some(svc) = report.services.first() {
+            let (t, r) = time(|| {
+                std::hint::black_box(switchboard::core::checklist::checklist(&text, &report, &svc.name, "pod"));
+            });
+            row("main thread: checklist of Service 0", t, r);
+            let node = report.nodes.first().map(|n| n.name.clone()).unwrap_or_default();
+            let (t, r) = time(|| {
+                std::hint::black_box(switchboard::core::iptables::rules_for(svc, &report, &node));
+            });
+            row("main thread: iptables rules of Service 0", t, r);
+            let (t, r) = time(|| {
+                std::hint::black_box(switchboard::core::dnsquery::lookup(&report, &svc.namespace, "client", &svc.name));
+            });
+            row("main thread: DNS lookup of Service 0", t, r);
+        }
     }
 }

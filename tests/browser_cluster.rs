@@ -52,6 +52,12 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
     assert_eq!(count("[data-kind='service']"), 1);
     assert!(count("[data-kind='pod']") <= 1 + 2 + 8, "{}", count("[data-kind='pod']"));
 
+    // the tutorial's Service ("web") is not in this text: the first Service is drawn, and the
+    // picker shows that one as selected
+    let s: web_sys::HtmlSelectElement = doc().get_element_by_id("service").unwrap().dyn_into().unwrap();
+    assert_eq!(s.value(), "svc-0");
+    assert_eq!(count("[data-kind='service'][data-name='svc-0']"), 1);
+
     // filter by namespace: team-3 has 10 Services (plus the selected one, always kept)
     let f: web_sys::HtmlInputElement = doc().get_element_by_id("service-filter").unwrap().dyn_into().unwrap();
     f.set_value("TEAM-3");
@@ -59,11 +65,27 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
     leptos::task::tick().await;
     let n = count("#service option");
     assert!(n == 10 || n == 11, "{n}");
+    // the selection follows the filter: the Service it hid gives way to the first it shows, and
+    // the diagram draws what the picker shows (the bug: the picker said svc-77, the diagram svc-0)
+    assert_eq!(s.value(), "svc-3");
+    assert_eq!(count("[data-kind='service'][data-name='svc-3']"), 1);
+    assert_eq!(count("[data-kind='service']"), 1);
     // by name
     f.set_value("svc-42");
     fire(&f, "input");
     leptos::task::tick().await;
     assert!(count("#service option[value='svc-42']") == 1 && count("#service option") <= 2);
+    assert_eq!(s.value(), "svc-42");
+    assert_eq!(count("[data-kind='service'][data-name='svc-42']"), 1, "drawn without choosing it again");
+    // a filter that matches nothing leaves the selection (and the picker) alone
+    f.set_value("no-such-service");
+    fire(&f, "input");
+    leptos::task::tick().await;
+    assert_eq!(s.value(), "svc-42");
+    assert_eq!(count("[data-kind='service'][data-name='svc-42']"), 1);
+    f.set_value("svc-42");
+    fire(&f, "input");
+    leptos::task::tick().await;
     // choosing it draws its neighbourhood
     let s: web_sys::HtmlSelectElement = doc().get_element_by_id("service").unwrap().dyn_into().unwrap();
     s.set_value("svc-42");
@@ -74,4 +96,41 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
     let l = doc().query_selector_all("[data-kind='pod'],[data-kind='node']").unwrap();
     let names: Vec<String> = (0..l.length()).filter_map(|i| l.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-name")).collect();
     assert_eq!(count("[data-kind='pod'][data-name='app-42-0']") + count("[data-kind='pod'][data-name='app-42-1']"), 2, "{names:?}");
+
+    // the tables list 50 Service cards at first (the selected one among them), the rest on demand
+    assert_eq!(count(".service-card"), 50);
+    assert_eq!(count(".service-card[data-name='svc-55']"), 0);
+    f.set_value("svc-55");
+    fire(&f, "input");
+    leptos::task::tick().await;
+    assert_eq!(count(".service-card"), 51, "50 first cards and the selected svc-55");
+    assert_eq!(count(".service-card[data-name='svc-55']"), 1);
+    let more: web_sys::HtmlElement = doc().get_element_by_id("show-all-services").unwrap().dyn_into().unwrap();
+    more.click();
+    leptos::task::tick().await;
+    assert_eq!(count(".service-card"), 60);
+    assert_eq!(count("#show-all-services"), 0);
+
+    // 250 pods: 200 rows at first, then all of them; the DNS panel lists at most 200 askers
+    let mut t = String::from("apiVersion: v1\nkind: Service\nmetadata:\n  name: many\nspec:\n  selector:\n    app: many\n  ports:\n  - port: 80\n");
+    for i in 0..250 {
+        t.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{i}\n  labels:\n    app: many\nspec:\n  containers:\n  - name: c\n    image: x\n"));
+    }
+    ta.set_value(&t);
+    fire(&ta, "input");
+    for _ in 0..60 {
+        if count(".service-card[data-name='many']") == 1 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+    assert_eq!(count(".service-card[data-name='many']"), 1);
+    assert_eq!(count("#pods .pod-row"), 200);
+    assert!(count("#dns-pod option") <= 202, "{}", count("#dns-pod option"));
+    let more: web_sys::HtmlElement = doc().get_element_by_id("show-all-pods").unwrap().dyn_into().unwrap();
+    more.click();
+    leptos::task::tick().await;
+    assert_eq!(count("#pods .pod-row"), 250);
+    assert_eq!(count("#show-all-pods"), 0);
 }

@@ -140,14 +140,56 @@ fn service_object<'a>(objects: &'a [Object], s: &ServiceReport) -> Option<&'a Ob
     svcs().find(|o| o.source.pos.line == s.line).or_else(|| svcs().next())
 }
 
+/// Whether a line starts or ends a YAML document (`---` or `...` at column 1, alone or followed
+/// by a space): YAML 1.2 §9.1, the markers end any scalar or collection before them.
+fn document_marker(line: &str) -> bool {
+    let l = line.trim_end_matches('\r');
+    ["---", "..."].iter().any(|m| l.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])))
+}
+
+/// The YAML document holding line `line` (1-based): its first line and its text (from its
+/// `---`, or the text's start, to the next marker).
+fn document_at(text: &str, line: u32) -> Option<(usize, &str)> {
+    let (mut start, mut start_line, mut at) = (0usize, 1usize, 0usize);
+    for (i, l) in text.split('\n').enumerate() {
+        let n = i + 1;
+        if n > line as usize && document_marker(l) {
+            return Some((start_line, &text[start..at]));
+        }
+        if n <= line as usize && document_marker(l) {
+            // `---` begins the document (and belongs to it); after `...` the next line does
+            (start, start_line) = if l.starts_with("---") { (at, n) } else { (at + l.len() + 1, n + 1) };
+        }
+        at += l.len() + 1;
+    }
+    (line as usize >= start_line).then(|| (start_line, &text[start..]))
+}
+
+/// The Service's source object. A whole cluster is thousands of documents, and reading them all
+/// again for one Service took about a second in the page (issue #12): its own document is read
+/// first, after as many empty lines as precede it so that every line and column stay the
+/// text's; the whole text only when that document does not hold it (e.g. another reading of
+/// the text placed it elsewhere).
+fn read_service_object(text: &str, s: &ServiceReport) -> Option<Object> {
+    let is_it = |o: &Object| matches!(o.body, Body::Service(_)) && o.meta.name == s.name && o.meta.namespace == s.namespace && o.source.pos.line == s.line;
+    if let Some((first, doc)) = document_at(text, s.line) {
+        let mut padded = "\n".repeat(first - 1);
+        padded.push_str(doc);
+        if let Some(o) = super::read_objects(&padded, &mut Vec::new()).into_iter().find(is_it) {
+            return Some(o);
+        }
+    }
+    let objects = super::read_objects(text, &mut Vec::new());
+    service_object(&objects, s).cloned()
+}
+
 /// The checks for Service `service` (by name) from entry point `entry` (`pod`, `outside`,
 /// `nodeport@node-2`, `loadbalancer`, `externalip`).
 pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec<Check> {
     let mut out = Vec::new();
     let Some(s) = report.services.iter().find(|s| s.name == service).or(report.services.first()) else { return out };
-    let mut diags = Vec::new();
-    let objects = super::read_objects(text, &mut diags);
-    let obj = service_object(&objects, s);
+    let obj = read_service_object(text, s);
+    let obj = obj.as_ref();
     let id = format!("Service/{}/{}", s.namespace, s.name);
 
     // 1. accepted?
@@ -341,6 +383,34 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
 mod tests {
     use super::*;
     use crate::core::{analyze, config::Config, presets};
+
+    /// The Service's own document, read alone (issue #12), gives the same object, lines and
+    /// columns as reading the whole text: every preset's Services, a stream with `...` ends,
+    /// comments, a `kind: List` and a block scalar.
+    #[test]
+    fn a_services_own_document_reads_as_the_whole_text_does() {
+        let mixed = "# lead comment\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: x\n    args:\n    - |\n      --- not a marker (indented)\n...\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s1\nspec:\n  selector: {app: a}\n  ports:\n  - port: 80\n...\n--- \napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s2\n  spec:\n    ports:\n    - port: 81\n---\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: s3\r\nspec:\r\n  ports:\r\n  - port: 82\r\n";
+        let mut texts: Vec<String> = presets::ALL.iter().map(|p| p.yaml.to_string()).collect();
+        texts.push(mixed.to_string());
+        let mut seen = 0;
+        for text in &texts {
+            let r = analyze(text, &Config::default());
+            let objects = crate::core::read_objects(text, &mut Vec::new());
+            for s in &r.services {
+                assert_eq!(read_service_object(text, s).as_ref(), service_object(&objects, s), "{}", s.name);
+                seen += 1;
+            }
+        }
+        assert!(seen > presets::ALL.len());
+        let r = analyze(mixed, &Config::default());
+        assert_eq!(r.services.len(), 3, "{:?} {:?}", r.services.iter().map(|s| &s.name).collect::<Vec<_>>(), r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+        // each Service is found in its own document, not by the whole-text fallback
+        for s in &r.services {
+            let (first, doc) = document_at(mixed, s.line).expect("a document");
+            assert!(doc.contains(&format!("name: {}", s.name)) && first as u32 <= s.line, "{}: {first} {doc:?}", s.name);
+            assert!(!doc.contains("kind: Pod") || s.name == "none");
+        }
+    }
 
     fn run(id: &str, entry: &str) -> (String, Report, Vec<Check>) {
         let text = presets::find(id).expect("preset").yaml.to_string();

@@ -195,12 +195,20 @@ fn Summary(plain: RwSignal<bool>) -> impl IntoView {
 fn PlainEditor(read_only: bool, plain: RwSignal<bool>) -> impl IntoView {
     let scene = expect_context::<Scene>();
     let area = NodeRef::<html::Textarea>::new();
+    // a keystroke here needs no copy back (megabytes each way, per keystroke: issue #12)
+    let typed = StoredValue::new(false);
     Effect::new(move |_| {
-        let t = scene.text.get();
+        scene.text.track();
+        if typed.get_value() {
+            typed.set_value(false);
+            return;
+        }
         if let Some(a) = area.get() {
-            if a.value() != t {
-                a.set_value(&t);
-            }
+            scene.text.with_untracked(|t| {
+                if a.value() != *t {
+                    a.set_value(t);
+                }
+            });
         }
     });
     view! {
@@ -210,7 +218,13 @@ fn PlainEditor(read_only: bool, plain: RwSignal<bool>) -> impl IntoView {
             <textarea id="yaml" class="plain-yaml" node_ref=area readonly=read_only spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                 aria-label="Kubernetes manifests (YAML)"
                 prop:value=scene.text.get_untracked()
-                on:input=move |ev| scene.text.set(event_target_value(&ev))></textarea>
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    if scene.text.with_untracked(|t| *t != v) {
+                        typed.set_value(true);
+                        scene.text.set(v);
+                    }
+                }></textarea>
         </div>
     }
 }

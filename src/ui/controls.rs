@@ -71,6 +71,11 @@ const FILTER_FROM: usize = 20;
 /// Most options in the Service list at once (the selected Service is always one of them).
 const MAX_OPTIONS: usize = 200;
 
+/// Whether the picker's filter (trimmed, lower case) shows a Service: by name or namespace.
+fn matches_filter(name: &str, namespace: &str, f: &str) -> bool {
+    f.is_empty() || name.to_lowercase().contains(f) || namespace.to_lowercase().contains(f)
+}
+
 fn entry_label(key: &str) -> String {
     match key.split_once('@') {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
@@ -131,14 +136,20 @@ pub fn Player() -> impl IntoView {
     // a whole cluster has hundreds of Services: a filter by name or namespace, and a bounded list
     let filter = RwSignal::new(String::new());
     let many = Memo::new(move |_| services.with(|s| s.len() > FILTER_FROM));
+    // the Service drawn: the selected name, or the first Service when that name is not in the
+    // report (a preset's Service after a paste); the picker always shows this one as selected
+    let current = Memo::new(move |_| {
+        let idx = scene.service_index();
+        services.with(|all| idx.and_then(|i| all.get(i)).map(|s| s.0.clone()).unwrap_or_default())
+    });
     let shown_services = Memo::new(move |_| {
         let f = filter.get().trim().to_lowercase();
-        let current = scene.service.get();
+        let current = current.get();
         services.with(|all| {
             let mut out: Vec<(String, String)> = Vec::new();
             let mut hidden = 0usize;
             for (n, t, ns) in all {
-                let keep = *n == current || f.is_empty() || n.to_lowercase().contains(&f) || ns.to_lowercase().contains(&f);
+                let keep = *n == current || matches_filter(n, ns, &f);
                 if keep && (out.len() < MAX_OPTIONS || *n == current) {
                     out.push((n.clone(), t.clone()));
                 } else if keep {
@@ -225,14 +236,32 @@ pub fn Player() -> impl IntoView {
             <Show when=move || many.get()>
                 <label>"Find "
                     <input type="search" id="service-filter" placeholder="Service name or namespace" autocomplete="off"
-                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                        prop:value=move || filter.get() on:input=move |ev| {
+                            let f = event_target_value(&ev);
+                            // the selection follows the filter: a Service it hides gives way to the
+                            // first one it shows (what the list then shows as selected)
+                            let needle = f.trim().to_lowercase();
+                            let first = services.with_untracked(|all| {
+                                let cur = current.get_untracked();
+                                let hidden = all.iter().any(|(n, _, ns)| *n == cur && !matches_filter(n, ns, &needle));
+                                hidden.then(|| all.iter().find(|(n, _, ns)| matches_filter(n, ns, &needle)).map(|s| s.0.clone())).flatten()
+                            });
+                            filter.set(f);
+                            if let Some(n) = first {
+                                scene.service.set(n);
+                                scene.port.set(None);
+                                scene.backend.set(0);
+                                scene.reset_animation();
+                            }
+                        } />
                 </label>
             </Show>
             <label>"Service "
                 <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
                     {move || shown_services.get().0.into_iter().map(|(n, t)| {
-                        let sel = n == scene.service.get();
-                        view! { <option value=n.clone() selected=sel>{format!("{n} ({t})")}</option> }
+                        let n2 = n.clone();
+                        let sel = move || current.with(|c| *c == n2);
+                        view! { <option value=n.clone() selected=sel.clone() prop:selected=sel>{format!("{n} ({t})")}</option> }
                     }).collect_view()}
                 </select>
                 {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}

@@ -301,10 +301,7 @@ pub fn Diagram() -> impl IntoView {
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
-    let statics = move || {
-        let l = lay.get();
-        let r: Report = scene.shown.get();
-        let idx = scene.service_index();
+    let statics_of = move |scene: Scene, r: &Report, l: &Layout, idx: Option<usize>| {
         let svc = idx.and_then(|i| r.services.get(i));
         let domain = r.cluster.cluster_domain.clone();
         let mut out = Vec::new();
@@ -370,7 +367,7 @@ pub fn Diagram() -> impl IntoView {
                     }
                 }
                 "pod-group" => {
-                    let hits = group_hits(&l, &it.name);
+                    let hits = group_hits(l, &it.name);
                     view! {
                         <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
@@ -387,7 +384,7 @@ pub fn Diagram() -> impl IntoView {
                             <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
                             <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
                             {texts_view(&it.texts)}
-                            {counter(it, group_hits(&l, &it.name))}
+                            {counter(it, group_hits(l, &it.name))}
                         </g>
                     }.into_any()
                 }
@@ -454,7 +451,7 @@ pub fn Diagram() -> impl IntoView {
             for e in &s.endpoints {
                 let Some(pod) = &e.pod else { continue };
                 let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
-                let route = if routed { l.route(&from, &to) } else { [center_of(&l, &from), center_of(&l, &to)].into_iter().flatten().collect() };
+                let route = if routed { l.route(&from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
                 if route.len() < 2 {
                     continue;
                 }
@@ -465,6 +462,10 @@ pub fn Diagram() -> impl IntoView {
             }
         }
         view! { <g class="edges">{edges}</g><g class="things">{out}</g> }
+    };
+    let statics = move || {
+        let idx = scene.service_index();
+        scene.shown.with(|r| lay.with(|l| statics_of(scene, r, l, idx)))
     };
 
     // the hops drawn so far and the packet

@@ -7,17 +7,42 @@ use leptos::prelude::*;
 use super::Scene;
 use crate::core::dnsquery::{lookup, NDOTS};
 
+/// Most asking pods in the list.
+const ASKERS: usize = 200;
+
 #[component]
 pub fn DnsLookup() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let name = RwSignal::new(String::new());
     // `namespace/name` of the asking pod; the cluster's client pod by default
     let asker = RwSignal::new(String::from("default/client"));
+    // a whole cluster has thousands of pods: the list holds the client, the selected Service's
+    // namespace's pods first, at most ASKERS of them (and the asking pod); what a lookup answers
+    // depends on the asker's namespace only (its search path), so every namespace can be asked from
     let pods = Memo::new(move |_| {
+        let idx = scene.service_index();
+        let who = asker.get();
         scene.shown.with(|r| {
             let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
-            v.extend(r.pods.iter().map(|p| format!("{}/{}", p.namespace, p.name)));
-            v.dedup();
+            let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
+            let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
+            let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
+            // one pod of each other namespace before the rest
+            let mut seen = std::collections::HashSet::new();
+            let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
+            let mut listed: std::collections::HashSet<String> = v.iter().cloned().collect();
+            for p in first.chain(one_each.iter().copied()).chain(rest) {
+                if v.len() > ASKERS {
+                    break;
+                }
+                let key = format!("{}/{}", p.namespace, p.name);
+                if listed.insert(key.clone()) {
+                    v.push(key);
+                }
+            }
+            if !v.contains(&who) && r.pods.iter().any(|p| format!("{}/{}", p.namespace, p.name) == who) {
+                v.push(who);
+            }
             v
         })
     });

@@ -178,22 +178,30 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     }
 }
 
+/// A whole cluster can have thousands of diagnostics: this many are listed at first, a button
+/// lists the rest (issue #12).
+const FIRST_DIAGNOSTICS: usize = 200;
+
 #[component]
 pub fn Diagnostics() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let all = RwSignal::new(false);
     view! {
         <div class="diagnostics" id="diagnostics" role="region" aria-label="Diagnostics" aria-live="polite">
             <Show when=move || scene.stale.get()>
                 <p class="stale-note">"The YAML does not parse; the picture shows the last version that did."</p>
             </Show>
             {move || {
-                let r = scene.analysis.get();
+                let every = all.get();
+                scene.analysis.with(|r| {
                 if r.diagnostics.is_empty() {
                     view! { <p class="all-clear">"No problems found."</p> }.into_any()
                 } else {
+                    let total = r.diagnostics.len();
+                    let more = if every { 0 } else { total.saturating_sub(FIRST_DIAGNOSTICS) };
                     view! {
                         <ul class="diag-list">
-                            {r.diagnostics.into_iter().map(|d| {
+                            {r.diagnostics.iter().take(total - more).cloned().map(|d| {
                                 let line = d.line;
                                 let sev = sev_class(d.severity);
                                 view! {
@@ -211,8 +219,14 @@ pub fn Diagnostics() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {(more > 0).then(|| view! {
+                            <button type="button" class="btn show-all" id="show-all-diagnostics" on:click=move |_| all.set(true)>
+                                {format!("Show all {total} diagnostics ({more} more)")}
+                            </button>
+                        })}
                     }.into_any()
                 }
+                })
             }}
         </div>
     }

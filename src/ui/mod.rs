@@ -151,21 +151,25 @@ impl Scene {
         // big texts: the worker's report (the last picture stays until it is ready)
         let analyst = worker::Analyst::new();
         analyst.follow(source, config);
-        let analysis = Memo::new(move |prev: Option<&Report>| {
+        // both memos own their last value (Memo::new_owning): a whole cluster's report is not
+        // copied or compared more than needed (issue #12)
+        let analysis = Memo::new_owning(move |prev: Option<Report>| {
             let cfg = config();
             if analyst.takes(source.with(String::len)) {
                 return analyst.report(prev, &cfg);
             }
-            source.with(|t| analyze(t, &cfg))
+            let now = source.with(|t| analyze(t, &cfg));
+            let changed = prev.as_ref() != Some(&now);
+            (now, changed)
         });
-        let shown = Memo::new(move |prev: Option<&Report>| {
-            let now = analysis.get();
-            match prev {
-                Some(p) if syntax_broken(&now) => p.clone(),
-                _ => now,
-            }
+        // runs when the analysis changed: a copy of it, or the last picture while the YAML is broken
+        let shown = Memo::new_owning(move |prev: Option<Report>| {
+            analysis.with(|now| match prev {
+                Some(p) if syntax_broken(now) => (p, false),
+                _ => (now.clone(), true),
+            })
         });
-        let stale = Memo::new(move |_| syntax_broken(&analysis.get()) && shown.with(|s| !syntax_broken(s)));
+        let stale = Memo::new(move |_| analysis.with(syntax_broken) && shown.with(|s| !syntax_broken(s)));
         let service = RwSignal::new(preset.service.to_string());
         let entry = RwSignal::new(preset.entry.to_string());
         let port = RwSignal::new(None::<i64>);

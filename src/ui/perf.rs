@@ -17,6 +17,10 @@ use super::Scene;
 
 pub const INPUT_MARK: &str = "sb-input";
 pub const MEASURE: &str = "sb-keystroke";
+/// The worker's report arrived (`sb-report`) → its picture painted (`sb-report-drawn`): the
+/// main thread's share of a big text's analysis.
+pub const REPORT_MARK: &str = "sb-report";
+pub const REPORT_MEASURE: &str = "sb-report-drawn";
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
@@ -60,4 +64,25 @@ pub fn install(scene: Scene) {
         });
         let _ = w.request_animation_frame(raf.unchecked_ref());
     });
+}
+
+/// Mark the worker's report arriving and measure, after the next paint, how long the main
+/// thread took to show it (decode, memos, the diagram and every panel).
+pub fn report_arrived() {
+    let Some(perf) = performance() else { return };
+    let _ = perf.mark(REPORT_MARK);
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(perf) = performance() {
+            let _ = perf.measure_with_start_mark(REPORT_MEASURE, REPORT_MARK);
+            perf.clear_marks_with_mark_name(REPORT_MARK);
+        }
+    });
+    let raf = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(raf.unchecked_ref());
+    }
 }

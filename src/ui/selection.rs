@@ -363,11 +363,12 @@ pub fn Details() -> impl IntoView {
     });
     let body = move || {
         let sel = scene.selected.get()?;
-        let r = scene.shown.get();
-        Some(match &sel {
-            Selected::Pod { namespace, name } => pod_panel(scene, &r, namespace, name, status),
-            Selected::Node(n) => node_panel(scene, &r, n, status),
-            Selected::Service { namespace, name } => service_panel(scene, &r, namespace, name, status),
+        scene.shown.with(|r| {
+            Some(match &sel {
+                Selected::Pod { namespace, name } => pod_panel(scene, r, namespace, name, status),
+                Selected::Node(n) => node_panel(scene, r, n, status),
+                Selected::Service { namespace, name } => service_panel(scene, r, namespace, name, status),
+            })
         })
     };
     let reset = move |_| {

@@ -143,13 +143,22 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
     }
 }
 
+/// A whole cluster has thousands of pods: the tables show this many rows (and Service cards)
+/// at first, and a button shows the rest (issue #12: 10,000 rows took seconds to build).
+const FIRST_ROWS: usize = 200;
+const FIRST_CARDS: usize = 50;
+
 #[component]
 pub fn Analysis() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let all_services = RwSignal::new(false);
+    let all_pods = RwSignal::new(false);
     view! {
         <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
             {move || {
-                let r = scene.shown.get();
+                let idx = scene.service_index();
+                let (every_svc, every_pod) = (all_services.get(), all_pods.get());
+                scene.shown.with(|r| {
                 let summary = format!(
                     "{} object(s): {} Service(s), {} pod(s) on {} node(s)",
                     r.objects,
@@ -157,16 +166,32 @@ pub fn Analysis() -> impl IntoView {
                     r.pods.len(),
                     r.nodes.len()
                 );
+                // the first cards, and the selected Service's wherever it is
+                let cards: Vec<ServiceReport> = r
+                    .services
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                let more_services = r.services.len() - cards.len();
+                let more_pods = if every_pod { 0 } else { r.pods.len().saturating_sub(FIRST_ROWS) };
+                let total_pods = r.pods.len();
                 view! {
                     <p class="summary" id="summary">{summary}</p>
                     <div id="services">
-                        {r.services.into_iter().map(|s| view! { <ServiceCard svc=s /> }).collect_view()}
+                        {cards.into_iter().map(|s| view! { <ServiceCard svc=s /> }).collect_view()}
                     </div>
+                    {(more_services > 0).then(|| view! {
+                        <button type="button" class="btn show-all" id="show-all-services" on:click=move |_| all_services.set(true)>
+                            {format!("Show all {} Services ({more_services} more)", r.services.len())}
+                        </button>
+                    })}
                     <h3>"Pods"</h3>
                     <table class="pods" id="pods">
                         <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
                         <tbody>
-                            {r.pods.into_iter().map(|p| {
+                            {r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).map(|p| {
                                 let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
                                 let ports = p.ports.iter().map(|cp| match &cp.name {
                                     Some(n) => format!("{n}:{}", cp.container_port),
@@ -185,7 +210,13 @@ pub fn Analysis() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    {(more_pods > 0).then(|| view! {
+                        <button type="button" class="btn show-all" id="show-all-pods" on:click=move |_| all_pods.set(true)>
+                            {format!("Show all {total_pods} pods ({more_pods} more)")}
+                        </button>
+                    })}
                 }
+                })
             }}
         </div>
     }

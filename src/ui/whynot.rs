@@ -55,7 +55,8 @@ pub fn WhyNoTraffic() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let checks = Memo::new(move |_| {
         let (svc, entry) = (scene.service.get(), scene.entry.get());
-        scene.text.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
+        // the analysed text (the report's lines are its lines), not each keystroke's
+        scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
     view! {

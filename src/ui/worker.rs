@@ -118,13 +118,16 @@ impl Analyst {
         len > WORKER_ABOVE_BYTES && !self.main_thread.get()
     }
 
-    /// The report for a big text: the worker's, else the last one shown (kept until the new
-    /// one is ready), else the empty scene's.
-    pub fn report(&self, prev: Option<&Report>, cfg: &Config) -> Report {
-        if let Some(r) = self.out.get() {
-            return r;
+    /// The report for a big text and whether it is new: the worker's (moved out, not copied: a
+    /// whole cluster's report takes tens of ms to copy or compare, issue #12), else the last one
+    /// shown (kept until the new one is ready), else the empty scene's.
+    pub fn report(&self, prev: Option<Report>, cfg: &Config) -> (Report, bool) {
+        self.out.track();
+        match (self.out.try_update_untracked(Option::take).flatten(), prev) {
+            (Some(r), _) => (r, true),
+            (None, Some(p)) => (p, false),
+            (None, None) => (analyze("", cfg), true),
         }
-        prev.cloned().unwrap_or_else(|| analyze("", cfg))
     }
 
     /// Follow the analysed text: big ones are posted to the worker (a job still running is
@@ -231,6 +234,8 @@ impl Analyst {
                 let bytes = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec());
                 match bytes.ok().as_deref().and_then(wire::decode) {
                     Some(r) => {
+                        // main-thread time from here to the painted picture: `sb-report-drawn`
+                        super::perf::report_arrived();
                         self.phase.set(Phase::Idle);
                         self.out.set(Some(r));
                     }
