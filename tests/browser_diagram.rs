@@ -22,16 +22,6 @@ async fn choose(select_id: &str, value: &str) {
     s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     tick().await;
 }
-/// Wait until every packet in flight has landed (counters follow arrivals).
-async fn landed() {
-    for _ in 0..200 {
-        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-    }
-    leptos::task::tick().await;
-}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();

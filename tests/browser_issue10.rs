@@ -135,14 +135,7 @@ async fn every_text_fits_its_box_in_every_preset() {
 /// counters tick as their packets arrive, not all at once.
 #[wasm_bindgen_test]
 async fn send_12_flies_12_packets_and_counters_follow_arrivals() {
-    storage().remove_item("switchboard.v1.draft").ok();
-    let old = doc().query_selector_all(".sb-app").unwrap();
-    for i in 0..old.length() {
-        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
-    }
-    switchboard::ui::mount();
-    leptos::task::tick().await;
-    choose("preset", "web-clusterip").await;
+    fresh("web-clusterip").await;
     let b: web_sys::HtmlElement = doc().get_element_by_id("send-burst").unwrap().dyn_into().unwrap();
     b.click();
     leptos::task::tick().await;

@@ -42,16 +42,6 @@ fn exec(cmd: &str) {
     let ok = f.call1(&doc(), &cmd.into()).unwrap();
     assert_eq!(ok.as_bool(), Some(true), "execCommand({cmd})");
 }
-/// Wait until every packet in flight has landed (counters follow arrivals).
-async fn landed() {
-    for _ in 0..200 {
-        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-    }
-    leptos::task::tick().await;
-}
 async fn click(id: &str) {
     let b: web_sys::HtmlElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
     b.click();

@@ -205,11 +205,7 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
                 ready: true,
                 unschedulable: false,
                 taints: vec![],
-                labels: vec![
-                    ("kubernetes.io/hostname".into(), name.clone()),
-                    ("kubernetes.io/os".into(), "linux".into()),
-                    ("kubernetes.io/arch".into(), "amd64".into()),
-                ],
+                labels: kubelet_default_labels(&[], &name),
                 used_ports: vec![],
                 cidr,
                 next_ip: 2,
@@ -548,8 +544,8 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
 /// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
 /// `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, so a Node
 /// written without them has them in a running cluster (nodeSelector and topologyKey see them).
-fn kubelet_default_labels(labels: &Labels, name: &str) -> Labels {
-    let mut out = labels.clone();
+fn kubelet_default_labels(labels: &[(String, String)], name: &str) -> Labels {
+    let mut out = labels.to_vec();
     for (k, v) in [("kubernetes.io/hostname", name), ("kubernetes.io/os", "linux"), ("kubernetes.io/arch", "amd64")] {
         if !out.iter().any(|(x, _)| x == k) {
             out.push((k.to_string(), v.to_string()));
@@ -564,13 +560,18 @@ fn kubelet_default_labels(labels: &Labels, name: &str) -> Labels {
 /// labelSelector (selects nothing) is left alone.
 fn apply_match_label_keys(terms: &mut [PodAffinityTerm], labels: &Labels) {
     for t in terms {
-        let Some(sel) = t.label_selector.as_mut() else { continue };
-        for (keys, op) in [(&t.match_label_keys, "In"), (&t.mismatch_label_keys, "NotIn")] {
-            for k in keys {
-                if let Some(v) = label(labels, k) {
-                    sel.match_expressions.push(NodeSelectorRequirement { key: k.clone(), operator: op.into(), values: vec![v.to_string()] });
-                }
-            }
+        if let Some(sel) = t.label_selector.as_mut() {
+            merge_label_keys(sel, &t.match_label_keys, "In", labels);
+            merge_label_keys(sel, &t.mismatch_label_keys, "NotIn", labels);
+        }
+    }
+}
+
+/// `key <op> (value)` added to a selector for each of `keys` the pod carries.
+fn merge_label_keys(sel: &mut LabelSelector, keys: &[String], op: &str, labels: &Labels) {
+    for k in keys {
+        if let Some(v) = label(labels, k) {
+            sel.match_expressions.push(NodeSelectorRequirement { key: k.clone(), operator: op.into(), values: vec![v.to_string()] });
         }
     }
 }
@@ -1121,11 +1122,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
     for c in p.spec.topology_spread.iter_mut() {
         if let Some(sel) = c.label_selector.as_mut() {
-            for k in &c.match_label_keys {
-                if let Some(v) = label(&p.labels, k) {
-                    sel.match_expressions.push(NodeSelectorRequirement { key: k.clone(), operator: "In".into(), values: vec![v.to_string()] });
-                }
-            }
+            merge_label_keys(sel, &c.match_label_keys, "In", &p.labels);
         }
     }
     // (nodes named only by pods were created above, so a miss here means a Node list was given)

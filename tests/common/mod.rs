@@ -21,3 +21,14 @@ pub fn text(sel: &str) -> String {
 pub fn attr(sel: &str, a: &str) -> Option<String> {
     doc().query_selector(sel).unwrap().and_then(|e| e.get_attribute(a))
 }
+
+/// Wait until every packet in flight has landed (counters follow arrivals).
+pub async fn landed() {
+    for _ in 0..200 {
+        if doc().query_selector_all(".flight [data-kind='packet']").unwrap().length() == 0 {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    leptos::task::tick().await;
+}
