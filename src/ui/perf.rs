@@ -51,30 +51,17 @@ pub fn install(scene: Scene) {
             return;
         }
         pending.set(false);
-        let after_paint = Closure::once_into_js(move || {
-            if let Some(perf) = performance() {
-                let _ = perf.measure_with_start_mark(MEASURE, INPUT_MARK);
-                perf.clear_marks_with_mark_name(INPUT_MARK);
-            }
-        });
-        let raf = Closure::once_into_js(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
-            }
-        });
-        let _ = w.request_animation_frame(raf.unchecked_ref());
+        measure_after_paint(MEASURE, INPUT_MARK);
     });
 }
 
-/// Mark the worker's report arriving and measure, after the next paint, how long the main
-/// thread took to show it (decode, memos, the diagram and every panel).
-pub fn report_arrived() {
-    let Some(perf) = performance() else { return };
-    let _ = perf.mark(REPORT_MARK);
+/// Measure `name` from `mark` to after the next paint (a task queued from the next animation
+/// frame runs once that frame is painted), then drop the mark.
+fn measure_after_paint(name: &'static str, mark: &'static str) {
     let after_paint = Closure::once_into_js(move || {
         if let Some(perf) = performance() {
-            let _ = perf.measure_with_start_mark(REPORT_MEASURE, REPORT_MARK);
-            perf.clear_marks_with_mark_name(REPORT_MARK);
+            let _ = perf.measure_with_start_mark(name, mark);
+            perf.clear_marks_with_mark_name(mark);
         }
     });
     let raf = Closure::once_into_js(move || {
@@ -85,4 +72,12 @@ pub fn report_arrived() {
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(raf.unchecked_ref());
     }
+}
+
+/// Mark the worker's report arriving and measure, after the next paint, how long the main
+/// thread took to show it (decode, memos, the diagram and every panel).
+pub fn report_arrived() {
+    let Some(perf) = performance() else { return };
+    let _ = perf.mark(REPORT_MARK);
+    measure_after_paint(REPORT_MEASURE, REPORT_MARK);
 }
