@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use switchboard::core::{analyze_staged, config::Cidr, config::Config};
+use switchboard::core::{analyze_text_staged, config::Cidr, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...
@@ -81,6 +81,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let r = if f == "-" { std::io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(f).map(|b| bytes = b) };
         r.map_err(|e| format!("cannot read {f}: {e}"))?;
         // binary junk is read lossily; the YAML parser then reports where it stops
+        if files.len() == 1 {
+            // one file: its bytes become the text (no second copy of a 50 MB dump)
+            text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            break;
+        }
         let part = String::from_utf8_lossy(&bytes);
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
@@ -95,11 +100,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut stages: Vec<(&'static str, std::time::Duration, u64)> = Vec::new();
     let start = std::time::Instant::now();
     let mut last = start;
-    let report = analyze_staged(&text, &cfg, &mut |name| {
+    let report = analyze_text_staged(text, &cfg, &mut |name| {
         if timed {
             let now = std::time::Instant::now();
             match stages.iter_mut().find(|(n, ..)| *n == name) {
-                Some((_, d, _)) => *d += now - last,
+                Some((_, d, r)) => {
+                    *d += now - last;
+                    *r = rss_kib();
+                }
                 None => stages.push((name, now - last, rss_kib())),
             }
             last = now;
@@ -109,14 +117,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        drop(text);
         serde_json::to_writer_pretty(&mut out, &report).and_then(|()| writeln!(out).map_err(serde_json::Error::io)).map_err(|e| format!("cannot write the report: {e}"))?;
     } else {
         print!("{}", report.to_text());
     }
     if timed {
         stages.push(("output", last.elapsed(), rss_kib()));
-        eprintln!("{:<28} {:>9} {:>22}", "stage", "time", "resident after (first)");
+        eprintln!("{:<28} {:>9} {:>22}", "stage", "time", "resident after (last)");
         for (name, d, rss) in &stages {
             eprintln!("{:<28} {:>9.1} ms {:>16} MB", name, d.as_secs_f64() * 1e3, rss / 1024);
         }

@@ -148,6 +148,8 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
 /// not on the node their replacement lands on).
 fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
+    // the written pods at least (a whole-cluster dump is mostly them): no doubling of 10,000
+    cluster.pods.reserve_exact(objects.iter().filter(|o| matches!(o.body, Body::Pod(..))).count());
     for o in objects.iter().filter(|o| matches!(o.body, Body::Namespace) && !o.refused) {
         cluster.ns_labels.push((o.meta.name.clone(), o.meta.labels.clone()));
     }

@@ -40,19 +40,30 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, diags, &mut |_| {})
+    read_objects_staged(src, diags, &mut |_| {}, Trees::Whole)
 }
 
-fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str)) -> Vec<Object> {
-    let (docs, errors) = yaml::parse_stream(src);
-    stage("parse (YAML → tree)");
-    for e in errors {
-        diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos));
-    }
-    let mut objects = Vec::new();
+/// What [`read_objects_staged`] keeps of each object's YAML tree.
+#[derive(Clone, Copy, PartialEq)]
+enum Trees {
+    /// all of it (what-if edits and the checklist walk whole trees)
+    Whole,
+    /// without `status`, `metadata.managedFields` and `metadata.annotations` once the object is
+    /// decoded and strictly checked: nothing after decoding asks a position there, and in a
+    /// whole-cluster dump they are most of the tree (issue #12: peak memory)
+    Analysed,
+}
+
+fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Vec<Object> {
+    // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
+    // first, as when the whole stream was parsed before decoding)
+    let mut decoded = Vec::new();
+    // one object per document in a stream (a List reserves its items): no doubling of a
+    // whole-cluster vector
+    let mut objects = Vec::with_capacity(src.matches("\n---").count() + 1);
     let mut ignored: Vec<(String, Pos)> = Vec::new();
-    for doc in docs {
-        let Some(root) = doc.root else { continue };
+    let errors = yaml::for_each_document(src, &mut |doc| {
+        let Some(root) = doc.root else { return };
         let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
         if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
             // the items node (the last `items` key wins, as Node::get finds it), moved out
@@ -62,18 +73,24 @@ fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn F
             };
             match items {
                 Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
+                    objects.reserve_exact(items.len());
                     for item in items {
-                        decode(item, diags, &mut objects, &mut ignored);
+                        decode(item, &mut decoded, &mut objects, &mut ignored, trees);
                     }
                 }
-                Some(n) if !n.is_null() => diags.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
+                Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
                 Some(_) | None => {}
             }
         } else {
-            decode(root, diags, &mut objects, &mut ignored);
+            decode(root, &mut decoded, &mut objects, &mut ignored, trees);
         }
+    });
+    stage("parse + decode + strict checks");
+    for e in errors {
+        diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos));
     }
-    stage("decode + strict checks");
+    diags.append(&mut decoded);
+    objects.shrink_to_fit();
     for (kind, pos) in ignored {
         diags.push(Diagnostic::note(
             Severity::Info,
@@ -86,10 +103,23 @@ fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn F
     objects
 }
 
+/// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
+fn trim_tree(root: &mut yaml::Node) {
+    let NodeKind::Map(entries) = &mut root.kind else { return };
+    entries.retain(|(k, _)| k.as_str() != Some("status"));
+    for (k, v) in entries.iter_mut() {
+        if k.as_str() == Some("metadata") {
+            if let NodeKind::Map(meta) = &mut v.kind {
+                meta.retain(|(k, _)| !matches!(k.as_str(), Some("managedFields" | "annotations")));
+            }
+        }
+    }
+}
+
 /// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
 /// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
 /// kind at an apiVersion no cluster serves.
-fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>) {
+fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
     let raw_id = {
@@ -124,6 +154,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&id)));
+            if trees == Trees::Analysed {
+                trim_tree(&mut o.source);
+            }
             objects.push(o);
         }
         None => {
@@ -144,7 +177,28 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 /// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let mut objects = read_objects_staged(src, &mut diags, stage);
+    let objects = read_objects_staged(src, &mut diags, stage, Trees::Analysed);
+    analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
+}
+
+/// [`analyze`] keeping every object's whole tree to the end: what the trimming is checked against.
+#[cfg(test)]
+pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
+    let mut diags = Vec::new();
+    let objects = read_objects_staged(src, &mut diags, &mut |_| {}, Trees::Whole);
+    analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole)
+}
+
+/// [`analyze_staged`] taking the text, which is freed as soon as it is read (the native CLI:
+/// a 50 MB dump is not kept next to the report).
+pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
+    let mut diags = Vec::new();
+    let objects = read_objects_staged(&src, &mut diags, stage, Trees::Analysed);
+    drop(src);
+    analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
+}
+
+fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     // ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy
     for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_)) && !o.refused) {
         let errs = endpoints::validate(o);
@@ -164,8 +218,14 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
         }
     }
     stage("admit Services");
-    let cluster = cluster::build(&objects, cfg, &mut diags);
+    let mut cluster = cluster::build(&objects, cfg, &mut diags);
     stage("cluster (schedule pods)");
+    // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
+    // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
+    // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
+    for o in objects.iter_mut().filter(|o| trees == Trees::Analysed && matches!(o.body, Body::Pod(..) | Body::Workload(_) | Body::Node(_) | Body::Namespace)) {
+        o.source = yaml::Node { kind: NodeKind::Map(Vec::new()), pos: o.source.pos };
+    }
 
     // Every error is known by now (what the loop below adds are warnings and notes), so the
     // first error of each object is looked up in a map, not by scanning all diagnostics per
@@ -220,8 +280,18 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
         });
         stage("report");
     }
-    let pods = cluster.pods.iter().map(|p| PodReport::new(p, objects[p.object].source.pos.line)).collect();
+    // the objects are done with (each pod's report needs its object's first line): freed before
+    // the pods' reports are made, and the pods move into them rather than being copied
+    let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();
+    let object_count = objects.len();
+    drop(objects);
+    stage("free the tree and objects");
     let (client_node, client_ip) = paths::client_pod(&cluster);
+    let pod_dns_records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
+    let pods = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
+        let line = first_lines[p.object];
+        PodReport::from_inst(p, line)
+    }).collect();
     diags.sort_by_key(|d| (d.line, d.column));
     let report = Report {
         version: 1,
@@ -260,13 +330,11 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
                 0,
             ),
         },
-        pod_dns_records: resolve::pod_records(&cluster.pods, &cfg.cluster_domain),
+        pod_dns_records,
         nodes: cluster.nodes,
-        objects: objects.len(),
+        objects: object_count,
     };
     stage("report");
-    drop(objects);
-    stage("free the tree and objects");
     report
 }
 

@@ -98,6 +98,10 @@ impl std::ops::Deref for PodReport {
 
 impl PodReport {
     pub fn new(pod: &PodInst, line: u32) -> PodReport {
+        PodReport::from_inst(pod.clone(), line)
+    }
+    /// [`PodReport::new`] taking the pod (a whole cluster's pods move into the report).
+    pub fn from_inst(pod: PodInst, line: u32) -> PodReport {
         let ports = pod
             .containers
             .iter()
@@ -111,7 +115,7 @@ impl PodReport {
                 })
             })
             .collect();
-        PodReport { pod: pod.clone(), ports, line }
+        PodReport { pod, ports, line }
     }
 }
 

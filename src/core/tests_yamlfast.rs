@@ -253,3 +253,34 @@ fn one_long_line_of_many_nodes_is_read_in_linear_time() {
     assert!(t.elapsed() < std::time::Duration::from_secs(if cfg!(debug_assertions) { 5 } else { 1 }), "{:?}", t.elapsed());
     check(&"k: [a, é, b, ü]\n".repeat(3));
 }
+
+/// The analysis trims each decoded object's tree (`status`, `metadata.managedFields` and
+/// `annotations` after strict decoding; pods', workloads' and nodes' trees after scheduling) and
+/// reads the stream one document at a time: the report must be byte for byte the one made with
+/// every whole tree kept to the end — every preset, fixture, fuzz corpus file and prefix of the
+/// kubectl dump fixture (errors half-way through an object included).
+#[test]
+fn trimmed_trees_give_the_same_report_as_whole_trees() {
+    let cfg = crate::core::config::Config::default();
+    let same = |name: &str, text: &str| {
+        let (a, b) = (crate::core::analyze(text, &cfg).to_json(), crate::core::analyze_whole_trees(text, &cfg).to_json());
+        assert!(a == b, "{name}: the trimmed analysis differs");
+    };
+    let mut n = 0;
+    for p in crate::core::presets::ALL {
+        same(p.id, p.yaml);
+        n += 1;
+    }
+    for dir in ["tests/fixtures", "tests/fuzz/corpus", "tests/fuzz/regressions", "fuzz/seeds"] {
+        for (path, text) in files(dir) {
+            same(&path, &text);
+            n += 1;
+        }
+    }
+    let (_, dump) = files("tests/fixtures").into_iter().find(|(p, _)| p.ends_with("kubectl-get-all.yaml")).expect("the kubectl fixture");
+    for (i, _) in dump.char_indices().step_by(29) {
+        same(&format!("kubectl-get-all.yaml[..{i}]"), &dump[..i]);
+        n += 1;
+    }
+    assert!(n > 100, "only {n} inputs");
+}

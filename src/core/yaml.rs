@@ -524,13 +524,26 @@ pub fn parse_stream_granit(src: &str) -> (Vec<Document>, Vec<YamlError>) {
 
 fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
     let mut docs = Vec::new();
+    let errors = for_each_document_with(src, fast, &mut |d| docs.push(d));
+    (docs, errors)
+}
+
+/// [`parse_stream`], one document at a time: `each` gets every document as soon as it is read
+/// (in order), so a caller can decode it and drop its tree before the next one is built — the
+/// peak memory of a 10,000-object stream is one document's tree, not all of them. Returns the
+/// errors, exactly those [`parse_stream`] returns.
+pub fn for_each_document(src: &str, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+    for_each_document_with(src, true, each)
+}
+
+fn for_each_document_with(src: &str, fast: bool, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
     let mut errors = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
         errors.push(YamlError {
             message: format!("input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes", src.len()),
             pos: Pos { line: 1, column: 1 },
         });
-        return (docs, errors);
+        return errors;
     }
     let mut nodes = (0usize, 0usize);
     for (i, (first_line, chunk)) in split_documents(src).into_iter().enumerate() {
@@ -542,7 +555,7 @@ fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
             break;
         }
         match parse_chunk(chunk, first_line, &mut nodes, fast) {
-            Ok(root) => docs.push(Document { root: root.filter(|r| !r.is_null()), first_line }),
+            Ok(root) => each(Document { root: root.filter(|r| !r.is_null()), first_line }),
             Err(e) => {
                 let budget = e.message.contains("alias bomb");
                 errors.push(e);
@@ -552,7 +565,7 @@ fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
             }
         }
     }
-    (docs, errors)
+    errors
 }
 
 #[cfg(test)]
