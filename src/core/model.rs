@@ -4,6 +4,7 @@
 //! Decoding follows what the API server's JSON decoder accepts: a field of the wrong type is an
 //! error on that field (the API server rejects the whole object), unknown fields are ignored.
 
+use std::fmt::Display;
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::yaml::{Node, NodeKind, Pos, Value};
 
@@ -355,7 +356,7 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn type_error(&mut self, field: &str, n: &Node, want: &str) {
+    fn type_error(&mut self, field: &dyn Display, n: &Node, want: &str) {
         let shown = match &n.kind {
             NodeKind::Scalar { value: Value::Str, text, .. } => quote(text),
             _ => n.text(),
@@ -368,7 +369,7 @@ impl Reader<'_> {
         }
         self.diags.push(
             Diagnostic::invalid(
-                field,
+                &field.to_string(),
                 n.pos,
                 &shown,
                 &format!("must be {want}, not {}{hint}; the API server rejects the object", article(n.type_name())),
@@ -378,7 +379,7 @@ impl Reader<'_> {
         );
     }
     /// A scalar field: null → None; `pick` accepts the value's YAML type or it is a type error.
-    fn scalar<T>(&mut self, n: Option<&Node>, field: &str, want: &str, pick: impl Fn(&Value, &str) -> Option<T>) -> Option<T> {
+    fn scalar<T>(&mut self, n: Option<&Node>, field: &dyn Display, want: &str, pick: impl Fn(&Value, &str) -> Option<T>) -> Option<T> {
         let n = n?;
         let picked = match &n.kind {
             NodeKind::Scalar { value: Value::Null, .. } => return None,
@@ -390,33 +391,33 @@ impl Reader<'_> {
         }
         picked
     }
-    pub fn string(&mut self, n: Option<&Node>, field: &str) -> Option<String> {
+    pub fn string(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<String> {
         self.scalar(n, field, "a string", |v, text| match v {
             Value::Str => Some(text.to_string()),
             _ => None,
         })
     }
-    pub fn int(&mut self, n: Option<&Node>, field: &str) -> Option<i64> {
+    pub fn int(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<i64> {
         self.scalar(n, field, "an integer", |v, _| match v {
             Value::Int(i) => Some(*i),
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
             _ => None,
         })
     }
-    pub fn boolean(&mut self, n: Option<&Node>, field: &str) -> Option<bool> {
+    pub fn boolean(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<bool> {
         self.scalar(n, field, "a boolean", |v, _| match v {
             Value::Bool(b) => Some(*b),
             _ => None,
         })
     }
-    pub fn int_or_string(&mut self, n: Option<&Node>, field: &str) -> Option<IntOrString> {
+    pub fn int_or_string(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<IntOrString> {
         self.scalar(n, field, "an integer or a string", |v, text| match v {
             Value::Int(i) => Some(IntOrString::Int(*i)),
             Value::Str => Some(IntOrString::Str(text.to_string())),
             _ => None,
         })
     }
-    pub fn seq<'n>(&mut self, n: Option<&'n Node>, field: &str) -> &'n [Node] {
+    pub fn seq<'n>(&mut self, n: Option<&'n Node>, field: &dyn Display) -> &'n [Node] {
         match n {
             Some(Node { kind: NodeKind::Seq(items), .. }) => items,
             Some(n) if !n.is_null() => {
@@ -426,7 +427,7 @@ impl Reader<'_> {
             _ => &[],
         }
     }
-    pub fn map<'n>(&mut self, n: Option<&'n Node>, field: &str) -> Option<&'n Node> {
+    pub fn map<'n>(&mut self, n: Option<&'n Node>, field: &dyn Display) -> Option<&'n Node> {
         match n {
             Some(m @ Node { kind: NodeKind::Map(_), .. }) => Some(m),
             Some(n) if !n.is_null() => {
@@ -437,7 +438,7 @@ impl Reader<'_> {
         }
     }
     /// map[string]string (labels, selectors).
-    pub fn string_map(&mut self, n: Option<&Node>, field: &str) -> Option<Labels> {
+    pub fn string_map(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<Labels> {
         let m = self.map(n, field)?;
         let NodeKind::Map(entries) = &m.kind else { return None };
         let mut out: Labels = Vec::new();
@@ -471,13 +472,13 @@ fn article(t: &str) -> String {
 }
 
 fn meta(r: &mut Reader, root: &Node) -> Meta {
-    let m = r.map(root.get("metadata"), "metadata");
-    let name = r.string(m.and_then(|m| m.get("name")), "metadata.name").unwrap_or_default();
-    let ns = r.string(m.and_then(|m| m.get("namespace")), "metadata.namespace");
-    let labels = r.string_map(m.and_then(|m| m.get("labels")), "metadata.labels").unwrap_or_default();
+    let m = r.map(root.get("metadata"), &"metadata");
+    let name = r.string(m.and_then(|m| m.get("name")), &"metadata.name").unwrap_or_default();
+    let ns = r.string(m.and_then(|m| m.get("namespace")), &"metadata.namespace");
+    let labels = r.string_map(m.and_then(|m| m.get("labels")), &"metadata.labels").unwrap_or_default();
     let deleting = m.and_then(|m| m.get("deletionTimestamp")).is_some_and(|n| !n.is_null());
     let owners = r
-        .seq(m.and_then(|m| m.get("ownerReferences")), "metadata.ownerReferences")
+        .seq(m.and_then(|m| m.get("ownerReferences")), &"metadata.ownerReferences")
         .iter()
         .filter_map(|o| Some((o.get("kind")?.as_str()?.to_string(), o.get("name")?.as_str()?.to_string())))
         .collect();
@@ -491,25 +492,25 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
     }
 }
 
-fn container_list(r: &mut Reader, n: Option<&Node>, field: &str, sidecars_only: bool) -> Vec<Container> {
+fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecars_only: bool) -> Vec<Container> {
     let mut out = Vec::new();
     for (i, c) in r.seq(n, field).iter().enumerate() {
         let f = format!("{field}[{i}]");
         if sidecars_only {
-            let rp = r.string(c.get("restartPolicy"), &format!("{f}.restartPolicy"));
+            let rp = r.string(c.get("restartPolicy"), &format_args!("{f}.restartPolicy"));
             if rp.as_deref() != Some("Always") {
                 continue;
             }
         }
-        let name = r.string(c.get("name"), &format!("{f}.name")).unwrap_or_default();
+        let name = r.string(c.get("name"), &format_args!("{f}.name")).unwrap_or_default();
         let mut ports = Vec::new();
-        for (j, p) in r.seq(c.get("ports"), &format!("{f}.ports")).iter().enumerate() {
+        for (j, p) in r.seq(c.get("ports"), &format_args!("{f}.ports")).iter().enumerate() {
             let pf = format!("{f}.ports[{j}]");
             ports.push(ContainerPort {
-                name: r.string(p.get("name"), &format!("{pf}.name")).filter(|s| !s.is_empty()),
-                container_port: r.int(p.get("containerPort"), &format!("{pf}.containerPort")).unwrap_or(0),
-                protocol: r.string(p.get("protocol"), &format!("{pf}.protocol")).filter(|s| !s.is_empty()),
-                host_port: r.int(p.get("hostPort"), &format!("{pf}.hostPort")).filter(|&h| h != 0),
+                name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
+                container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
+                protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
+                host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
             });
         }
         out.push(Container { name, ports, sidecar: sidecars_only });
@@ -517,64 +518,64 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &str, sidecars_only: 
     out
 }
 
-fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &str) -> PodSpec {
+fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpec {
     let s = r.map(spec, prefix);
     let get = |k: &str| s.and_then(|s| s.get(k));
     PodSpec {
-        containers: container_list(r, get("containers"), &format!("{prefix}.containers"), false),
-        sidecars: container_list(r, get("initContainers"), &format!("{prefix}.initContainers"), true),
-        node_name: r.string(get("nodeName"), &format!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
-        hostname: r.string(get("hostname"), &format!("{prefix}.hostname")).filter(|s| !s.is_empty()),
-        subdomain: r.string(get("subdomain"), &format!("{prefix}.subdomain")).filter(|s| !s.is_empty()),
-        tolerations: tolerations(r, get("tolerations"), &format!("{prefix}.tolerations")),
-        node_selector: r.string_map(get("nodeSelector"), &format!("{prefix}.nodeSelector")),
-        host_network: r.boolean(get("hostNetwork"), &format!("{prefix}.hostNetwork")).unwrap_or(false),
-        required_node_affinity: required_node_affinity(r, get("affinity"), &format!("{prefix}.affinity")),
-        required_pod_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
-        required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
-        preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAffinity"),
-        preferred_pod_anti_affinity: preferred_pod_affinity(r, get("affinity"), &format!("{prefix}.affinity"), "podAntiAffinity"),
-        restart_policy: r.string(get("restartPolicy"), &format!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
-        topology_spread: topology_spread(r, get("topologySpreadConstraints"), &format!("{prefix}.topologySpreadConstraints")),
+        containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
+        sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
+        node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
+        hostname: r.string(get("hostname"), &format_args!("{prefix}.hostname")).filter(|s| !s.is_empty()),
+        subdomain: r.string(get("subdomain"), &format_args!("{prefix}.subdomain")).filter(|s| !s.is_empty()),
+        tolerations: tolerations(r, get("tolerations"), &format_args!("{prefix}.tolerations")),
+        node_selector: r.string_map(get("nodeSelector"), &format_args!("{prefix}.nodeSelector")),
+        host_network: r.boolean(get("hostNetwork"), &format_args!("{prefix}.hostNetwork")).unwrap_or(false),
+        required_node_affinity: required_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
+        required_pod_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
+        required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
+        preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
+        preferred_pod_anti_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
+        restart_policy: r.string(get("restartPolicy"), &format_args!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
+        topology_spread: topology_spread(r, get("topologySpreadConstraints"), &format_args!("{prefix}.topologySpreadConstraints")),
         readiness_gates: {
             let f = format!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
-            gates.iter().enumerate().filter_map(|(i, g)| r.string(g.get("conditionType"), &format!("{f}[{i}].conditionType"))).collect()
+            gates.iter().enumerate().filter_map(|(i, g)| r.string(g.get("conditionType"), &format_args!("{f}[{i}].conditionType"))).collect()
         },
     }
 }
 
-fn tolerations(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<Toleration> {
+fn tolerations(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<Toleration> {
     let mut out = Vec::new();
     for (i, t) in r.seq(n, field).iter().enumerate() {
         let f = format!("{field}[{i}]");
         let Some(t) = r.map(Some(t), &f) else { continue };
-        let s = |r: &mut Reader, k: &str| r.string(t.get(k), &format!("{f}.{k}")).unwrap_or_default();
+        let s = |r: &mut Reader, k: &str| r.string(t.get(k), &format_args!("{f}.{k}")).unwrap_or_default();
         let key = s(r, "key");
         let operator = s(r, "operator");
         let value = s(r, "value");
         let effect = s(r, "effect");
-        let toleration_seconds = r.int(t.get("tolerationSeconds"), &format!("{f}.tolerationSeconds"));
+        let toleration_seconds = r.int(t.get("tolerationSeconds"), &format_args!("{f}.tolerationSeconds"));
         out.push(Toleration { key, operator, value, effect, toleration_seconds });
     }
     out
 }
 
-fn selector_requirements(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<NodeSelectorRequirement> {
+fn selector_requirements(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<NodeSelectorRequirement> {
     let mut out = Vec::new();
     for (i, e) in r.seq(n, field).iter().enumerate() {
         let f = format!("{field}[{i}]");
         let Some(e) = r.map(Some(e), &f) else { continue };
-        let key = r.string(e.get("key"), &format!("{f}.key")).unwrap_or_default();
-        let operator = r.string(e.get("operator"), &format!("{f}.operator")).unwrap_or_default();
+        let key = r.string(e.get("key"), &format_args!("{f}.key")).unwrap_or_default();
+        let operator = r.string(e.get("operator"), &format_args!("{f}.operator")).unwrap_or_default();
         let vf = format!("{f}.values");
-        let values = r.seq(e.get("values"), &vf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{vf}[{j}]"))).collect();
+        let values = r.seq(e.get("values"), &vf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format_args!("{vf}[{j}]"))).collect();
         out.push(NodeSelectorRequirement { key, operator, values });
     }
     out
 }
 
-fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str) -> Option<Vec<NodeSelectorTerm>> {
+fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display) -> Option<Vec<NodeSelectorTerm>> {
     let a = r.map(affinity, field)?;
     let f = format!("{field}.nodeAffinity");
     let na = r.map(a.get("nodeAffinity"), &f)?;
@@ -586,24 +587,24 @@ fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str) 
         let tf = format!("{f}[{i}]");
         let Some(t) = r.map(Some(t), &tf) else { continue };
         terms.push(NodeSelectorTerm {
-            match_expressions: selector_requirements(r, t.get("matchExpressions"), &format!("{tf}.matchExpressions")),
-            match_fields: selector_requirements(r, t.get("matchFields"), &format!("{tf}.matchFields")),
+            match_expressions: selector_requirements(r, t.get("matchExpressions"), &format_args!("{tf}.matchExpressions")),
+            match_fields: selector_requirements(r, t.get("matchFields"), &format_args!("{tf}.matchFields")),
         });
     }
     Some(terms)
 }
 
-fn label_selector(r: &mut Reader, n: Option<&Node>, field: &str) -> Option<LabelSelector> {
+fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Option<LabelSelector> {
     let m = r.map(n, field)?;
     Some(LabelSelector {
-        match_labels: r.string_map(m.get("matchLabels"), &format!("{field}.matchLabels")).unwrap_or_default(),
-        match_expressions: selector_requirements(r, m.get("matchExpressions"), &format!("{field}.matchExpressions")),
+        match_labels: r.string_map(m.get("matchLabels"), &format_args!("{field}.matchLabels")).unwrap_or_default(),
+        match_expressions: selector_requirements(r, m.get("matchExpressions"), &format_args!("{field}.matchExpressions")),
     })
 }
 
 /// `affinity.<which>.requiredDuringSchedulingIgnoredDuringExecution` (which: podAffinity or
 /// podAntiAffinity).
-fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, which: &str) -> Vec<PodAffinityTerm> {
+fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display, which: &str) -> Vec<PodAffinityTerm> {
     let Some(a) = r.map(affinity, field) else { return vec![] };
     let f = format!("{field}.{which}");
     let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
@@ -618,34 +619,34 @@ fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, w
     out
 }
 
-fn string_list(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<String> {
-    r.seq(n, field).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format!("{field}[{j}]"))).collect()
+fn string_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<String> {
+    r.seq(n, field).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format_args!("{field}[{j}]"))).collect()
 }
 
-fn affinity_term(r: &mut Reader, t: &Node, tf: &str) -> PodAffinityTerm {
+fn affinity_term(r: &mut Reader, t: &Node, tf: &dyn Display) -> PodAffinityTerm {
     PodAffinityTerm {
-        label_selector: label_selector(r, t.get("labelSelector"), &format!("{tf}.labelSelector")),
-        namespaces: string_list(r, t.get("namespaces"), &format!("{tf}.namespaces")),
-        namespace_selector: label_selector(r, t.get("namespaceSelector"), &format!("{tf}.namespaceSelector")),
-        topology_key: r.string(t.get("topologyKey"), &format!("{tf}.topologyKey")).unwrap_or_default(),
-        match_label_keys: string_list(r, t.get("matchLabelKeys"), &format!("{tf}.matchLabelKeys")),
-        mismatch_label_keys: string_list(r, t.get("mismatchLabelKeys"), &format!("{tf}.mismatchLabelKeys")),
+        label_selector: label_selector(r, t.get("labelSelector"), &format_args!("{tf}.labelSelector")),
+        namespaces: string_list(r, t.get("namespaces"), &format_args!("{tf}.namespaces")),
+        namespace_selector: label_selector(r, t.get("namespaceSelector"), &format_args!("{tf}.namespaceSelector")),
+        topology_key: r.string(t.get("topologyKey"), &format_args!("{tf}.topologyKey")).unwrap_or_default(),
+        match_label_keys: string_list(r, t.get("matchLabelKeys"), &format_args!("{tf}.matchLabelKeys")),
+        mismatch_label_keys: string_list(r, t.get("mismatchLabelKeys"), &format_args!("{tf}.mismatchLabelKeys")),
     }
 }
 
-fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<TopologySpreadConstraint> {
+fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<TopologySpreadConstraint> {
     let mut out = Vec::new();
     for (i, c) in r.seq(n, field).iter().enumerate() {
         let f = format!("{field}[{i}]");
         let Some(c) = r.map(Some(c), &f) else { continue };
-        let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format!("{f}.{k}"));
+        let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format_args!("{f}.{k}"));
         out.push(TopologySpreadConstraint {
-            max_skew: r.int(c.get("maxSkew"), &format!("{f}.maxSkew")).unwrap_or(0),
+            max_skew: r.int(c.get("maxSkew"), &format_args!("{f}.maxSkew")).unwrap_or(0),
             topology_key: s(r, "topologyKey").unwrap_or_default(),
             when_unsatisfiable: s(r, "whenUnsatisfiable").unwrap_or_default(),
-            label_selector: label_selector(r, c.get("labelSelector"), &format!("{f}.labelSelector")),
-            min_domains: r.int(c.get("minDomains"), &format!("{f}.minDomains")),
-            match_label_keys: string_list(r, c.get("matchLabelKeys"), &format!("{f}.matchLabelKeys")),
+            label_selector: label_selector(r, c.get("labelSelector"), &format_args!("{f}.labelSelector")),
+            min_domains: r.int(c.get("minDomains"), &format_args!("{f}.minDomains")),
+            match_label_keys: string_list(r, c.get("matchLabelKeys"), &format_args!("{f}.matchLabelKeys")),
             node_affinity_policy: s(r, "nodeAffinityPolicy"),
             node_taints_policy: s(r, "nodeTaintsPolicy"),
         });
@@ -654,7 +655,7 @@ fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<Topolog
 }
 
 /// `affinity.<which>.preferredDuringSchedulingIgnoredDuringExecution[]`: (weight, podAffinityTerm).
-fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, which: &str) -> Vec<(i64, PodAffinityTerm)> {
+fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display, which: &str) -> Vec<(i64, PodAffinityTerm)> {
     let Some(a) = r.map(affinity, field) else { return vec![] };
     let f = format!("{field}.{which}");
     let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
@@ -663,7 +664,7 @@ fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, 
     for (i, w) in r.seq(pa.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
         let wf = format!("{f}[{i}]");
         let Some(w) = r.map(Some(w), &wf) else { continue };
-        let weight = r.int(w.get("weight"), &format!("{wf}.weight")).unwrap_or(0);
+        let weight = r.int(w.get("weight"), &format_args!("{wf}.weight")).unwrap_or(0);
         let tf = format!("{wf}.podAffinityTerm");
         let term = match r.map(w.get("podAffinityTerm"), &tf) {
             Some(t) => affinity_term(r, t, &tf),
@@ -675,10 +676,10 @@ fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &str, 
 }
 
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
-    let Some(s) = r.map(n, "status") else { return PodStatus::default() };
+    let Some(s) = r.map(n, &"status") else { return PodStatus::default() };
     let mut ready = None;
-    for (i, c) in r.seq(s.get("conditions"), "status.conditions").iter().enumerate() {
-        if r.string(c.get("type"), &format!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
+    for (i, c) in r.seq(s.get("conditions"), &"status.conditions").iter().enumerate() {
+        if r.string(c.get("type"), &format_args!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
             // a Go bool-less string field: "True"/"False"/"Unknown"; an unquoted True is a YAML bool
             let v = match c.get("status").map(|n| &n.kind) {
                 Some(NodeKind::Scalar { value: Value::Str, text, .. }) => text == "True",
@@ -689,28 +690,28 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
         }
     }
     let pod_ip = r
-        .string(s.get("podIP"), "status.podIP")
+        .string(s.get("podIP"), &"status.podIP")
         .filter(|s| !s.is_empty())
         .or_else(|| {
-            let ips = r.seq(s.get("podIPs"), "status.podIPs");
+            let ips = r.seq(s.get("podIPs"), &"status.podIPs");
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
-    PodStatus { phase: r.string(s.get("phase"), "status.phase"), pod_ip, ready, present: true }
+    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
-    let s = r.map(root.get("spec"), "spec");
+    let s = r.map(root.get("spec"), &"spec");
     let get = |k: &str| s.and_then(|s| s.get(k));
     let mut ports = Vec::new();
-    for (i, p) in r.seq(get("ports"), "spec.ports").iter().enumerate() {
+    for (i, p) in r.seq(get("ports"), &"spec.ports").iter().enumerate() {
         let f = format!("spec.ports[{i}]");
         ports.push(ServicePort {
-            name: r.string(p.get("name"), &format!("{f}.name")).filter(|s| !s.is_empty()),
-            protocol: r.string(p.get("protocol"), &format!("{f}.protocol")).filter(|s| !s.is_empty()),
-            port: r.int(p.get("port"), &format!("{f}.port")).unwrap_or(0),
-            target_port: r.int_or_string(p.get("targetPort"), &format!("{f}.targetPort")),
-            node_port: r.int(p.get("nodePort"), &format!("{f}.nodePort")).filter(|&n| n != 0),
-            app_protocol: r.string(p.get("appProtocol"), &format!("{f}.appProtocol")),
+            name: r.string(p.get("name"), &format_args!("{f}.name")).filter(|s| !s.is_empty()),
+            protocol: r.string(p.get("protocol"), &format_args!("{f}.protocol")).filter(|s| !s.is_empty()),
+            port: r.int(p.get("port"), &format_args!("{f}.port")).unwrap_or(0),
+            target_port: r.int_or_string(p.get("targetPort"), &format_args!("{f}.targetPort")),
+            node_port: r.int(p.get("nodePort"), &format_args!("{f}.nodePort")).filter(|&n| n != 0),
+            app_protocol: r.string(p.get("appProtocol"), &format_args!("{f}.appProtocol")),
         });
     }
     let strings = |r: &mut Reader, k: &str| -> Vec<String> {
@@ -718,73 +719,73 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         r.seq(get(k), &f)
             .iter()
             .enumerate()
-            .filter_map(|(i, n)| r.string(Some(n), &format!("{f}[{i}]")))
+            .filter_map(|(i, n)| r.string(Some(n), &format_args!("{f}[{i}]")))
             .collect()
     };
     let cluster_ips = strings(r, "clusterIPs");
     let external_ips = strings(r, "externalIPs");
     let lb_ranges = strings(r, "loadBalancerSourceRanges");
     let ip_families = strings(r, "ipFamilies");
-    let sac = r.map(get("sessionAffinityConfig"), "spec.sessionAffinityConfig");
+    let sac = r.map(get("sessionAffinityConfig"), &"spec.sessionAffinityConfig");
     let timeout = sac.and_then(|c| c.get("clientIP")).and_then(|c| c.get("timeoutSeconds"));
-    let timeout = r.int(timeout, "spec.sessionAffinityConfig.clientIP.timeoutSeconds");
-    let status = r.map(root.get("status"), "status");
+    let timeout = r.int(timeout, &"spec.sessionAffinityConfig.clientIP.timeoutSeconds");
+    let status = r.map(root.get("status"), &"status");
     let lb = status.and_then(|s| s.get("loadBalancer"));
     let mut lb_ingress = Vec::new();
-    for (i, ing) in r.seq(lb.and_then(|l| l.get("ingress")), "status.loadBalancer.ingress").iter().enumerate() {
+    for (i, ing) in r.seq(lb.and_then(|l| l.get("ingress")), &"status.loadBalancer.ingress").iter().enumerate() {
         let f = format!("status.loadBalancer.ingress[{i}]");
-        if let Some(a) = r.string(ing.get("ip"), &format!("{f}.ip")).or_else(|| r.string(ing.get("hostname"), &format!("{f}.hostname"))) {
+        if let Some(a) = r.string(ing.get("ip"), &format_args!("{f}.ip")).or_else(|| r.string(ing.get("hostname"), &format_args!("{f}.hostname"))) {
             lb_ingress.push(a);
         }
     }
     ServiceSpec {
-        type_: r.string(get("type"), "spec.type").filter(|s| !s.is_empty()),
-        cluster_ip: r.string(get("clusterIP"), "spec.clusterIP").filter(|s| !s.is_empty()),
+        type_: r.string(get("type"), &"spec.type").filter(|s| !s.is_empty()),
+        cluster_ip: r.string(get("clusterIP"), &"spec.clusterIP").filter(|s| !s.is_empty()),
         cluster_ips,
-        selector: r.string_map(get("selector"), "spec.selector"),
+        selector: r.string_map(get("selector"), &"spec.selector"),
         ports,
-        external_name: r.string(get("externalName"), "spec.externalName").filter(|s| !s.is_empty()),
+        external_name: r.string(get("externalName"), &"spec.externalName").filter(|s| !s.is_empty()),
         external_ips,
-        external_traffic_policy: r.string(get("externalTrafficPolicy"), "spec.externalTrafficPolicy").filter(|s| !s.is_empty()),
-        internal_traffic_policy: r.string(get("internalTrafficPolicy"), "spec.internalTrafficPolicy").filter(|s| !s.is_empty()),
-        session_affinity: r.string(get("sessionAffinity"), "spec.sessionAffinity").filter(|s| !s.is_empty()),
+        external_traffic_policy: r.string(get("externalTrafficPolicy"), &"spec.externalTrafficPolicy").filter(|s| !s.is_empty()),
+        internal_traffic_policy: r.string(get("internalTrafficPolicy"), &"spec.internalTrafficPolicy").filter(|s| !s.is_empty()),
+        session_affinity: r.string(get("sessionAffinity"), &"spec.sessionAffinity").filter(|s| !s.is_empty()),
         session_affinity_timeout: timeout,
         session_affinity_config_set: sac.is_some(),
-        publish_not_ready_addresses: r.boolean(get("publishNotReadyAddresses"), "spec.publishNotReadyAddresses").unwrap_or(false),
-        allocate_load_balancer_node_ports: r.boolean(get("allocateLoadBalancerNodePorts"), "spec.allocateLoadBalancerNodePorts"),
-        health_check_node_port: r.int(get("healthCheckNodePort"), "spec.healthCheckNodePort").filter(|&n| n != 0),
-        load_balancer_class: r.string(get("loadBalancerClass"), "spec.loadBalancerClass"),
+        publish_not_ready_addresses: r.boolean(get("publishNotReadyAddresses"), &"spec.publishNotReadyAddresses").unwrap_or(false),
+        allocate_load_balancer_node_ports: r.boolean(get("allocateLoadBalancerNodePorts"), &"spec.allocateLoadBalancerNodePorts"),
+        health_check_node_port: r.int(get("healthCheckNodePort"), &"spec.healthCheckNodePort").filter(|&n| n != 0),
+        load_balancer_class: r.string(get("loadBalancerClass"), &"spec.loadBalancerClass"),
         load_balancer_source_ranges: lb_ranges,
         ip_families,
-        ip_family_policy: r.string(get("ipFamilyPolicy"), "spec.ipFamilyPolicy"),
+        ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,
     }
 }
 
 fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
-    let s = r.map(root.get("spec"), "spec");
+    let s = r.map(root.get("spec"), &"spec");
     let get = |k: &str| s.and_then(|s| s.get(k));
-    let sel = r.map(get("selector"), "spec.selector");
-    let match_labels = r.string_map(sel.and_then(|s| s.get("matchLabels")), "spec.selector.matchLabels");
-    let tmpl = r.map(get("template"), "spec.template");
-    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), "spec.template.metadata");
+    let sel = r.map(get("selector"), &"spec.selector");
+    let match_labels = r.string_map(sel.and_then(|s| s.get("matchLabels")), &"spec.selector.matchLabels");
+    let tmpl = r.map(get("template"), &"spec.template");
+    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), &"spec.template.metadata");
     let template_labels =
-        r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels").unwrap_or_default();
-    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
-    let match_expressions = r.seq(sel.and_then(|s| s.get("matchExpressions")), "spec.selector.matchExpressions").len();
-    let ordinals = r.map(get("ordinals"), "spec.ordinals");
-    let start_ordinal = r.int(ordinals.and_then(|o| o.get("start")), "spec.ordinals.start").unwrap_or(0);
+        r.string_map(tmeta.and_then(|m| m.get("labels")), &"spec.template.metadata.labels").unwrap_or_default();
+    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), &"spec.template.spec");
+    let match_expressions = r.seq(sel.and_then(|s| s.get("matchExpressions")), &"spec.selector.matchExpressions").len();
+    let ordinals = r.map(get("ordinals"), &"spec.ordinals");
+    let start_ordinal = r.int(ordinals.and_then(|o| o.get("start")), &"spec.ordinals.start").unwrap_or(0);
     Workload {
-        replicas: if kind == "DaemonSet" { None } else { r.int(get("replicas"), "spec.replicas") },
+        replicas: if kind == "DaemonSet" { None } else { r.int(get("replicas"), &"spec.replicas") },
         match_labels,
         selector_set: sel.is_some(),
         match_expressions,
         start_ordinal: if kind == "StatefulSet" { start_ordinal } else { 0 },
         template_labels,
         template,
-        service_name: r.string(get("serviceName"), "spec.serviceName"),
+        service_name: r.string(get("serviceName"), &"spec.serviceName"),
         has_template: tmpl.is_some(),
-        pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), "spec.podManagementPolicy") } else { None },
+        pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), &"spec.podManagementPolicy") } else { None },
     }
 }
 
@@ -792,19 +793,19 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
 /// SetDefaults_ReplicationController (pkg/apis/core/v1/defaults.go) fills an empty selector
 /// with the template's labels (when the template has labels) and replicas nil with 1.
 fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
-    let s = r.map(root.get("spec"), "spec");
+    let s = r.map(root.get("spec"), &"spec");
     let get = |k: &str| s.and_then(|s| s.get(k));
-    let selector = r.string_map(get("selector"), "spec.selector").unwrap_or_default();
-    let tmpl = r.map(get("template"), "spec.template");
-    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), "spec.template.metadata");
-    let template_labels = r.string_map(tmeta.and_then(|m| m.get("labels")), "spec.template.metadata.labels");
-    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), "spec.template.spec");
+    let selector = r.string_map(get("selector"), &"spec.selector").unwrap_or_default();
+    let tmpl = r.map(get("template"), &"spec.template");
+    let tmeta = r.map(tmpl.and_then(|t| t.get("metadata")), &"spec.template.metadata");
+    let template_labels = r.string_map(tmeta.and_then(|m| m.get("labels")), &"spec.template.metadata.labels");
+    let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), &"spec.template.spec");
     let match_labels = match &template_labels {
         Some(l) if selector.is_empty() => l.clone(),
         _ => selector,
     };
     Workload {
-        replicas: r.int(get("replicas"), "spec.replicas"),
+        replicas: r.int(get("replicas"), &"spec.replicas"),
         selector_set: !match_labels.is_empty(),
         match_labels: Some(match_labels),
         match_expressions: 0,
@@ -817,15 +818,15 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
     }
 }
 
-fn endpoint_ports(r: &mut Reader, n: Option<&Node>, field: &str) -> Vec<EndpointPort> {
+fn endpoint_ports(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<EndpointPort> {
     let mut out = Vec::new();
     for (i, p) in r.seq(n, field).iter().enumerate() {
         let f = format!("{field}[{i}]");
         out.push(EndpointPort {
-            name: r.string(p.get("name"), &format!("{f}.name")).filter(|s| !s.is_empty()),
-            port: r.int(p.get("port"), &format!("{f}.port")).unwrap_or(0),
+            name: r.string(p.get("name"), &format_args!("{f}.name")).filter(|s| !s.is_empty()),
+            port: r.int(p.get("port"), &format_args!("{f}.port")).unwrap_or(0),
             // SetDefaults_Endpoints / EndpointSlice: protocol "" -> TCP
-            protocol: r.string(p.get("protocol"), &format!("{f}.protocol")).filter(|s| !s.is_empty()).unwrap_or_else(|| "TCP".into()),
+            protocol: r.string(p.get("protocol"), &format_args!("{f}.protocol")).filter(|s| !s.is_empty()).unwrap_or_else(|| "TCP".into()),
         });
     }
     out
@@ -837,18 +838,18 @@ fn target_name(n: Option<&Node>) -> Option<String> {
 
 fn endpoints(r: &mut Reader, root: &Node, service: &str) -> Vec<EndpointSet> {
     let mut out = Vec::new();
-    for (i, sub) in r.seq(root.get("subsets"), "subsets").iter().enumerate() {
+    for (i, sub) in r.seq(root.get("subsets"), &"subsets").iter().enumerate() {
         let f = format!("subsets[{i}]");
         let mut addresses = Vec::new();
         for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
-            for (j, a) in r.seq(sub.get(key), &format!("{f}.{key}")).iter().enumerate() {
+            for (j, a) in r.seq(sub.get(key), &format_args!("{f}.{key}")).iter().enumerate() {
                 let af = format!("{f}.{key}[{j}]");
-                if let Some(ip) = r.string(a.get("ip"), &format!("{af}.ip")) {
+                if let Some(ip) = r.string(a.get("ip"), &format_args!("{af}.ip")) {
                     addresses.push(EndpointAddress {
                         ip,
-                        node_name: r.string(a.get("nodeName"), &format!("{af}.nodeName")),
+                        node_name: r.string(a.get("nodeName"), &format_args!("{af}.nodeName")),
                         target: target_name(a.get("targetRef")),
-                        hostname: r.string(a.get("hostname"), &format!("{af}.hostname")),
+                        hostname: r.string(a.get("hostname"), &format_args!("{af}.hostname")),
                         ready,
                         serving: ready,
                         terminating: false,
@@ -856,7 +857,7 @@ fn endpoints(r: &mut Reader, root: &Node, service: &str) -> Vec<EndpointSet> {
                 }
             }
         }
-        out.push(EndpointSet { service: service.to_string(), addresses, ports: endpoint_ports(r, sub.get("ports"), &format!("{f}.ports")) });
+        out.push(EndpointSet { service: service.to_string(), addresses, ports: endpoint_ports(r, sub.get("ports"), &format_args!("{f}.ports")) });
     }
     out
 }
@@ -864,54 +865,54 @@ fn endpoints(r: &mut Reader, root: &Node, service: &str) -> Vec<EndpointSet> {
 fn endpoint_slice(r: &mut Reader, root: &Node, meta: &Meta) -> EndpointSet {
     let service = meta.labels.iter().find(|(k, _)| k == "kubernetes.io/service-name").map(|(_, v)| v.clone()).unwrap_or_default();
     let mut addresses = Vec::new();
-    for (i, e) in r.seq(root.get("endpoints"), "endpoints").iter().enumerate() {
+    for (i, e) in r.seq(root.get("endpoints"), &"endpoints").iter().enumerate() {
         let f = format!("endpoints[{i}]");
-        let cond = r.map(e.get("conditions"), &format!("{f}.conditions"));
+        let cond = r.map(e.get("conditions"), &format_args!("{f}.conditions"));
         let cget = |k: &str| cond.and_then(|c| c.get(k));
         // kube-proxy reads discovery/v1 EndpointConditions as (pkg/proxy/endpointslicecache.go
         // addEndpoints): ready = nil || *ready, serving = nil || *serving,
         // terminating = non-nil && *terminating — an absent `serving` is true even when ready is false
-        let ready = r.boolean(cget("ready"), &format!("{f}.conditions.ready")).unwrap_or(true);
-        let serving = r.boolean(cget("serving"), &format!("{f}.conditions.serving")).unwrap_or(true);
-        let terminating = r.boolean(cget("terminating"), &format!("{f}.conditions.terminating")).unwrap_or(false);
-        let node_name = r.string(e.get("nodeName"), &format!("{f}.nodeName"));
-        let hostname = r.string(e.get("hostname"), &format!("{f}.hostname"));
+        let ready = r.boolean(cget("ready"), &format_args!("{f}.conditions.ready")).unwrap_or(true);
+        let serving = r.boolean(cget("serving"), &format_args!("{f}.conditions.serving")).unwrap_or(true);
+        let terminating = r.boolean(cget("terminating"), &format_args!("{f}.conditions.terminating")).unwrap_or(false);
+        let node_name = r.string(e.get("nodeName"), &format_args!("{f}.nodeName"));
+        let hostname = r.string(e.get("hostname"), &format_args!("{f}.hostname"));
         let target = target_name(e.get("targetRef"));
-        for (j, a) in r.seq(e.get("addresses"), &format!("{f}.addresses")).iter().enumerate() {
-            if let Some(ip) = r.string(Some(a), &format!("{f}.addresses[{j}]")) {
+        for (j, a) in r.seq(e.get("addresses"), &format_args!("{f}.addresses")).iter().enumerate() {
+            if let Some(ip) = r.string(Some(a), &format_args!("{f}.addresses[{j}]")) {
                 addresses.push(EndpointAddress { ip, node_name: node_name.clone(), target: target.clone(), hostname: hostname.clone(), ready, serving, terminating });
             }
         }
     }
-    EndpointSet { service, addresses, ports: endpoint_ports(r, root.get("ports"), "ports") }
+    EndpointSet { service, addresses, ports: endpoint_ports(r, root.get("ports"), &"ports") }
 }
 
 fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
-    let spec = r.map(root.get("spec"), "spec");
-    let status = r.map(root.get("status"), "status");
+    let spec = r.map(root.get("spec"), &"spec");
+    let status = r.map(root.get("status"), &"status");
     let mut info = NodeInfo {
-        pod_cidr: r.string(spec.and_then(|s| s.get("podCIDR")), "spec.podCIDR"),
-        unschedulable: r.boolean(spec.and_then(|s| s.get("unschedulable")), "spec.unschedulable").unwrap_or(false),
+        pod_cidr: r.string(spec.and_then(|s| s.get("podCIDR")), &"spec.podCIDR"),
+        unschedulable: r.boolean(spec.and_then(|s| s.get("unschedulable")), &"spec.unschedulable").unwrap_or(false),
         ..Default::default()
     };
-    for (i, t) in r.seq(spec.and_then(|s| s.get("taints")), "spec.taints").iter().enumerate() {
+    for (i, t) in r.seq(spec.and_then(|s| s.get("taints")), &"spec.taints").iter().enumerate() {
         let f = format!("spec.taints[{i}]");
         let Some(t) = r.map(Some(t), &f) else { continue };
-        let key = r.string(t.get("key"), &format!("{f}.key")).unwrap_or_default();
-        let value = r.string(t.get("value"), &format!("{f}.value")).unwrap_or_default();
-        let effect = r.string(t.get("effect"), &format!("{f}.effect")).unwrap_or_default();
+        let key = r.string(t.get("key"), &format_args!("{f}.key")).unwrap_or_default();
+        let value = r.string(t.get("value"), &format_args!("{f}.value")).unwrap_or_default();
+        let effect = r.string(t.get("effect"), &format_args!("{f}.effect")).unwrap_or_default();
         info.taints.push(Taint { key, value, effect });
     }
-    for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), "status.addresses").iter().enumerate() {
-        let t = r.string(a.get("type"), &format!("status.addresses[{i}].type"));
-        let addr = r.string(a.get("address"), &format!("status.addresses[{i}].address"));
+    for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), &"status.addresses").iter().enumerate() {
+        let t = r.string(a.get("type"), &format_args!("status.addresses[{i}].type"));
+        let addr = r.string(a.get("address"), &format_args!("status.addresses[{i}].address"));
         match t.as_deref() {
             Some("InternalIP") if info.internal_ip.is_none() => info.internal_ip = addr,
             Some("ExternalIP") if info.external_ip.is_none() => info.external_ip = addr,
             _ => {}
         }
     }
-    for c in r.seq(status.and_then(|s| s.get("conditions")), "status.conditions") {
+    for c in r.seq(status.and_then(|s| s.get("conditions")), &"status.conditions") {
         // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
         let status = match c.get("status").map(|n| &n.kind) {
             Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.to_string()),
@@ -951,8 +952,8 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
     };
     let mut scratch = Vec::new();
     let mut r0 = Reader { obj: String::new(), diags: &mut scratch };
-    let kind = r0.string(root.get("kind"), "kind").unwrap_or_default();
-    let api_version = r0.string(root.get("apiVersion"), "apiVersion").unwrap_or_default();
+    let kind = r0.string(root.get("kind"), &"kind").unwrap_or_default();
+    let api_version = r0.string(root.get("apiVersion"), &"apiVersion").unwrap_or_default();
     diags.append(&mut scratch);
     if kind.is_empty() {
         // apimachinery runtime.missingKindErr: "Object 'Kind' is missing in '<json>'"
@@ -976,7 +977,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
     let body = match kind.as_str() {
         "Service" => Body::Service(service_spec(&mut r, root)),
         "Pod" => {
-            let spec = pod_spec(&mut r, root.get("spec"), "spec");
+            let spec = pod_spec(&mut r, root.get("spec"), &"spec");
             Body::Pod(spec, pod_status(&mut r, root.get("status")))
         }
         "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),

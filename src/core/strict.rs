@@ -235,7 +235,9 @@ fn json_key(k: &Node) -> std::borrow::Cow<'_, str> {
 const MAX_STRICT_ERRORS: usize = 100;
 
 struct Walk<'a> {
-    prefix: String,
+    /// the object's kind and version: the message's prefix, made only for an error
+    kind: &'a str,
+    version: &'a str,
     object: &'a str,
     diags: &'a mut Vec<Diagnostic>,
     seen: Vec<String>,
@@ -248,12 +250,7 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let prefix = if kind.is_empty() {
-        String::new()
-    } else {
-        format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version))
-    };
-    let mut w = Walk { prefix, object: object_id, diags, seen: Vec::new() };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new() };
     let mut path = String::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
 }
@@ -314,7 +311,9 @@ fn unknown(w: &mut Walk, t: &Type, key: &str, path: &str, pos: Pos) {
         return;
     }
     w.seen.push(path.to_string());
-    let mut message = format!("{}strict decoding error: unknown field {}", w.prefix, go_quote(path));
+    let (kind, version) = (w.kind, w.version);
+    let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
+    let mut message = format!("{prefix}strict decoding error: unknown field {}", go_quote(path));
     if let Some(s) = suggest(t, key) {
         message.push_str(&format!(" (did you mean {}?)", go_quote(s)));
     }
@@ -456,7 +455,7 @@ fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
         NodeKind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                path.push_str(&format!("[{i}]"));
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
                 dup_walk(item, path, diags);
                 path.truncate(len);
             }
