@@ -41,30 +41,30 @@ thread_local! {
 /// or line-breaking code points YAML treats specially, `%` directives, `...` and further `---`
 /// lines at the start of a line.
 fn prescan(b: &[u8]) -> bool {
-    let mut line_start = true;
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b'\n' => {
-                line_start = true;
-                i += 1;
+    while i < n {
+        // a line's first byte
+        if b[i] == b'%' || b[i..].starts_with(b"...") || (i > 0 && b[i..].starts_with(b"---")) {
+            return false;
+        }
+        // its bytes: printable ASCII (nearly all) in a tight loop, the rest looked at
+        while i < n {
+            let c = b[i];
+            i += 1;
+            if (0x20..0x7f).contains(&c) {
                 continue;
             }
-            0..=0x1f | 0x7f => return false,
-            0xc2 if b.get(i + 1).is_some_and(|&d| (0x80..=0x9f).contains(&d)) => return false,
-            0xef if b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf) => return false,
-            0xef if b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)) => return false,
-            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => return false,
-            _ => {}
-        }
-        if line_start {
-            if c == b'%' || b[i..].starts_with(b"...") || (i > 0 && b[i..].starts_with(b"---")) {
-                return false;
+            match c {
+                b'\n' => break,
+                0..=0x1f | 0x7f => return false,
+                0xc2 if b.get(i).is_some_and(|&d| (0x80..=0x9f).contains(&d)) => return false,
+                0xef if b.get(i) == Some(&0xbb) && b.get(i + 1) == Some(&0xbf) => return false,
+                0xef if b.get(i) == Some(&0xbf) && matches!(b.get(i + 1), Some(0xbe | 0xbf)) => return false,
+                0xe2 if b.get(i) == Some(&0x80) && matches!(b.get(i + 1), Some(0xa8 | 0xa9)) => return false,
+                _ => {}
             }
-            line_start = false;
         }
-        i += 1;
     }
     true
 }
@@ -371,7 +371,8 @@ impl<'a> P<'a> {
             if self.peek() != b':' || !is_sep(self.b, self.i + 1) {
                 return None;
             }
-            let colon = self.pos();
+            // the colon's position is a null value's (rare): computed only then
+            let colon = (self.line, self.ls, self.i);
             self.i += 1;
             self.skip_spaces();
             let value = if matches!(self.peek(), b'\n' | b'#') {
@@ -382,6 +383,7 @@ impl<'a> P<'a> {
                     Some(n) if n == col && self.is_entry(self.i) => self.seq(col, true)?,
                     _ => {
                         self.next = next;
+                        let colon = self.pos_at(colon.0, colon.1, colon.2);
                         self.null(colon)?
                     }
                 }
