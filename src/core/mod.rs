@@ -122,7 +122,8 @@ fn trim_tree(root: &mut yaml::Node) {
 fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
-    let raw_id = {
+    // the id as written (before decoding), for the diagnostics of an object that is not made
+    let raw_id = |root: &yaml::Node| {
         let meta = root.get("metadata");
         let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
         let ns = match field("namespace") {
@@ -138,6 +139,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
             let at = if strict::kind_exists(&kind) { "apiVersion" } else { "kind" };
             let pos = root.get(at).map(|n| n.pos).unwrap_or(root.pos);
+            let raw_id = raw_id(&root);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
             diags.push(strict::no_match_diagnostic(api_version, &kind, pos).at_field(at).on(&raw_id));
             return; // not created: kubectl cannot even find where to send it
@@ -146,14 +148,17 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         strict::KindMatch::Unmodelled => None,
     };
     let root_pos = root.pos;
+    let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     match model::decode_object(root, diags) {
         Some(mut o) => {
-            let id = o.id();
             if let Some(ty) = ty {
-                strict::check(&o.source, ty, &mut strict_errs, &id);
+                strict::check(&o.source, ty, &mut strict_errs, "");
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
-            diags.extend(strict_errs.into_iter().map(|d| d.on(&id)));
+            if !strict_errs.is_empty() {
+                let id = o.id();
+                diags.extend(strict_errs.into_iter().map(|d| d.on(&id)));
+            }
             if trees == Trees::Analysed {
                 trim_tree(&mut o.source);
             }

@@ -973,7 +973,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
     let before = diags.len();
     let mut r = Reader { obj: String::new(), diags };
     let meta = meta(&mut r, root);
-    r.obj = object_id(&kind, &meta.namespace, &meta.name);
+    // the object's id goes onto its diagnostics below, made only when there are any
     let body = match kind.as_str() {
         "Service" => Body::Service(service_spec(&mut r, root)),
         "Pod" => {
@@ -988,10 +988,12 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         _ => Body::Namespace,
     };
     let refused = r.diags[before..].iter().any(|d| d.code == "TypeMismatch");
-    // metadata is read before the object's id is known: name those diagnostics too
-    let id = r.obj.clone();
-    for d in r.diags[before..].iter_mut().filter(|d| d.object.as_deref().is_none_or(str::is_empty)) {
-        d.object = Some(id.clone());
+    // name this object's diagnostics (metadata's too, read before the id was known)
+    if r.diags.len() > before {
+        let id = object_id(&kind, &meta.namespace, &meta.name);
+        for d in r.diags[before..].iter_mut().filter(|d| d.object.as_deref().is_none_or(str::is_empty)) {
+            d.object = Some(id.clone());
+        }
     }
     Some(Object { kind, api_version, meta, body, source, refused })
 }
