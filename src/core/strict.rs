@@ -255,6 +255,26 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
     walk(&mut w, root, Ty::Struct(ty), &mut path);
 }
 
+/// `[i]` onto a field path (every list item of every object: no formatter)
+fn push_index(path: &mut String, i: usize) {
+    path.push('[');
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        path.push(d as char);
+    }
+    path.push(']');
+}
+
 fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
@@ -267,7 +287,11 @@ fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
                 // A repeated key: the JSON the decoder sees holds only the last one.
                 let repeated_later = match &last {
                     Some(last) => last[key] != i,
-                    None => entries[i + 1..].iter().any(|(later, _)| json_key(later) == key),
+                    None => entries[i + 1..].iter().any(|(later, _)| match &later.kind {
+                        // a string key (nearly all): its text is its JSON key, nothing to make
+                        NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes() == key.as_bytes(),
+                        _ => json_key(later) == key,
+                    }),
                 };
                 if repeated_later {
                     continue;
@@ -296,7 +320,7 @@ fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
         (Ty::List(inner), NodeKind::Seq(items)) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
+                push_index(path, i);
                 walk(w, item, *inner, path);
                 path.truncate(len);
             }
@@ -455,7 +479,7 @@ fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
         NodeKind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
-                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
+                push_index(path, i);
                 dup_walk(item, path, diags);
                 path.truncate(len);
             }

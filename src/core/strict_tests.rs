@@ -723,3 +723,12 @@ fn large_mappings_stay_fast() {
     // kubernetes_patch.go saveStrictError keeps at most 100 strict errors
     assert_eq!(d.iter().filter(|d| d.code == "UnknownField").count(), 100);
 }
+
+#[test]
+fn push_index_writes_list_indices_as_field_paths_do() {
+    for i in [0usize, 7, 10, 99, 12345, usize::MAX] {
+        let mut p = String::from("spec.ports");
+        push_index(&mut p, i);
+        assert_eq!(p, format!("spec.ports[{i}]"));
+    }
+}

@@ -17,13 +17,11 @@ use super::yaml::{resolve_plain, Node, NodeKind, Pos, Text, Value, MAX_DEPTH, MA
 /// after it; `None`: declined (and nothing was counted).
 pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> Option<(Node, usize)> {
     let b = chunk.as_bytes();
-    if !prescan(b) {
-        return None;
-    }
+    let ascii = prescan(b)?;
     // the scratch stacks of the previous document, emptied: a stream of 10,000 documents does
     // not grow two vectors from nothing 10,000 times
     let (entries, items) = SCRATCH.with(|s| s.take());
-    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)) };
+    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)), ascii };
     let root = p.document();
     let (mut entries, mut items) = (std::mem::take(&mut p.entries), std::mem::take(&mut p.items));
     entries.clear();
@@ -40,13 +38,14 @@ thread_local! {
 /// Bytes and lines the fast path never reads: tabs, CR, control characters, the non-printable
 /// or line-breaking code points YAML treats specially, `%` directives, `...` and further `---`
 /// lines at the start of a line.
-fn prescan(b: &[u8]) -> bool {
+fn prescan(b: &[u8]) -> Option<bool> {
+    let mut ascii = true;
     let n = b.len();
     let mut i = 0;
     while i < n {
         // a line's first byte
         if b[i] == b'%' || b[i..].starts_with(b"...") || (i > 0 && b[i..].starts_with(b"---")) {
-            return false;
+            return None;
         }
         // its bytes: printable ASCII (nearly all) in a tight loop, the rest looked at
         while i < n {
@@ -57,16 +56,16 @@ fn prescan(b: &[u8]) -> bool {
             }
             match c {
                 b'\n' => break,
-                0..=0x1f | 0x7f => return false,
-                0xc2 if b.get(i).is_some_and(|&d| (0x80..=0x9f).contains(&d)) => return false,
-                0xef if b.get(i) == Some(&0xbb) && b.get(i + 1) == Some(&0xbf) => return false,
-                0xef if b.get(i) == Some(&0xbf) && matches!(b.get(i + 1), Some(0xbe | 0xbf)) => return false,
-                0xe2 if b.get(i) == Some(&0x80) && matches!(b.get(i + 1), Some(0xa8 | 0xa9)) => return false,
-                _ => {}
+                0..=0x1f | 0x7f => return None,
+                0xc2 if b.get(i).is_some_and(|&d| (0x80..=0x9f).contains(&d)) => return None,
+                0xef if b.get(i) == Some(&0xbb) && b.get(i + 1) == Some(&0xbf) => return None,
+                0xef if b.get(i) == Some(&0xbf) && matches!(b.get(i + 1), Some(0xbe | 0xbf)) => return None,
+                0xe2 if b.get(i) == Some(&0x80) && matches!(b.get(i + 1), Some(0xa8 | 0xa9)) => return None,
+                _ => ascii = false,
             }
         }
     }
-    true
+    Some(ascii)
 }
 
 struct P<'a> {
@@ -90,6 +89,8 @@ struct P<'a> {
     items: Vec<Node>,
     /// (line start, byte, column) of the last position computed
     col_cache: std::cell::Cell<(usize, usize, usize)>,
+    /// the chunk is all ASCII: a column is the byte offset in its line
+    ascii: bool,
 }
 
 fn is_sep(b: &[u8], j: usize) -> bool {
@@ -117,6 +118,9 @@ impl<'a> P<'a> {
     /// characters: counted on from the last position asked on the same line, so a long line
     /// of many nodes (`[a,a,a,…]`) costs linear time, not quadratic.
     fn pos_at(&self, line: u32, ls: usize, i: usize) -> Pos {
+        if self.ascii {
+            return Pos { line: self.first_line + line, column: (i - ls) as u32 + 1 };
+        }
         let (cls, ci, ccol) = self.col_cache.get();
         let (from, col0) = if cls == ls && ci <= i { (ci, ccol) } else { (ls, 0) };
         let part = &self.s[from..i];
