@@ -251,7 +251,7 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
     let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new() };
-    let mut path = String::new();
+    let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
 }
 
@@ -275,54 +275,78 @@ fn push_index(path: &mut String, i: usize) {
     path.push(']');
 }
 
-fn walk(w: &mut Walk, node: &Node, ty: Ty, path: &mut String) {
+/// One step of a field path: a key (its node) or a list index. The walks keep a stack of them
+/// and write the path (`spec.ports[0].name`) only for an error.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a Node),
+    Index(usize),
+}
+
+fn render(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&json_key(k));
+            }
+            Seg::Index(i) => push_index(&mut out, *i),
+        }
+    }
+    out
+}
+
+/// A key's JSON name is `key` (a string key's text, compared as bytes: no UTF-8 check).
+fn key_is(k: &Node, key: &[u8]) -> bool {
+    match &k.kind {
+        NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes() == key,
+        _ => json_key(k).as_bytes() == key,
+    }
+}
+
+fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
             // small maps (nearly all): look for a later repeat among the next keys, nothing
             // allocated; larger ones: the last index of each key
             let last: Option<HashMap<std::borrow::Cow<str>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (json_key(k), i)).collect());
             for (i, (k, v)) in entries.iter().enumerate() {
-                let key = json_key(k);
+                let key: std::borrow::Cow<[u8]> = match &k.kind {
+                    NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes().into(),
+                    _ => json_key(k).into_owned().into_bytes().into(),
+                };
                 let key = key.as_ref();
                 // A repeated key: the JSON the decoder sees holds only the last one.
                 let repeated_later = match &last {
-                    Some(last) => last[key] != i,
-                    None => entries[i + 1..].iter().any(|(later, _)| match &later.kind {
-                        // a string key (nearly all): its text is its JSON key, nothing to make
-                        NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes() == key.as_bytes(),
-                        _ => json_key(later) == key,
-                    }),
+                    Some(last) => last[String::from_utf8_lossy(key).as_ref()] != i,
+                    None => entries[i + 1..].iter().any(|(later, _)| key_is(later, key)),
                 };
                 if repeated_later {
                     continue;
                 }
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                match t.fields.iter().find(|f| f.json == key) {
+                path.push(Seg::Key(k));
+                match t.fields.iter().find(|f| f.json.as_bytes() == key) {
                     Some(f) => walk(w, v, f.ty, path),
-                    None => unknown(w, t, key, path, k.pos),
+                    None => unknown(w, t, &json_key(k), &render(path), k.pos),
                 }
-                path.truncate(len);
+                path.pop();
             }
         }
         (Ty::Map(inner), NodeKind::Map(entries)) => {
             for (k, v) in entries {
-                let len = path.len();
-                path.push('.');
-                path.push_str(&json_key(k));
+                path.push(Seg::Key(k));
                 walk(w, v, *inner, path);
-                path.truncate(len);
+                path.pop();
             }
         }
         (Ty::List(inner), NodeKind::Seq(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                push_index(path, i);
+                path.push(Seg::Index(i));
                 walk(w, item, *inner, path);
-                path.truncate(len);
+                path.pop();
             }
         }
         // Scalars, Any, and values of the wrong shape (left to model.rs / the decoder).
@@ -431,7 +455,7 @@ fn go_sharp_v(k: &Node) -> String {
 /// repeated key, worded as go-yaml v2 strict (see the module doc). `field` is the JSON path of
 /// the repeated key. The caller sets [`Diagnostic::on`].
 pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
-    let mut path = String::new();
+    let mut path = Vec::new();
     let start = diags.len();
     dup_walk(root, &mut path, diags);
     // An alias repeats its anchor's subtree (same positions): report each spot once.
@@ -440,20 +464,13 @@ pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
     diags.extend(found.into_iter().filter(|d| seen.insert((d.line, d.column))));
 }
 
-fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
+fn dup_walk<'a>(node: &'a Node, path: &mut Vec<Seg<'a>>, diags: &mut Vec<Diagnostic>) {
     match &node.kind {
         NodeKind::Map(entries) => {
             // small maps (nearly all): compare with the earlier keys, no allocation per key
             let mut seen: Option<HashSet<String>> = (entries.len() > 16).then(|| HashSet::with_capacity(entries.len()));
             for (i, (k, v)) in entries.iter().enumerate() {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                match &k.kind {
-                    NodeKind::Scalar { value: Value::Str, text, .. } => path.push_str(text),
-                    _ => path.push_str(&json_key(k)),
-                }
+                path.push(Seg::Key(k));
                 // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
                 // defined first); go-yaml lets explicit keys override them, so they never count.
                 let own = k.pos >= node.pos;
@@ -469,19 +486,18 @@ fn dup_walk(node: &Node, path: &mut String, diags: &mut Vec<Diagnostic>) {
                         go_sharp_v(k)
                     );
                     diags.push(
-                        Diagnostic::note(Severity::Error, ErrorType::Syntax, "DuplicateKey", message, k.pos).at_field(path),
+                        Diagnostic::note(Severity::Error, ErrorType::Syntax, "DuplicateKey", message, k.pos).at_field(&render(path)),
                     );
                 }
                 dup_walk(v, path, diags);
-                path.truncate(len);
+                path.pop();
             }
         }
         NodeKind::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                push_index(path, i);
+                path.push(Seg::Index(i));
                 dup_walk(item, path, diags);
-                path.truncate(len);
+                path.pop();
             }
         }
         NodeKind::Scalar { .. } => {}
