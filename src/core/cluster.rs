@@ -1224,7 +1224,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
     }
-    let anti_affinity = if node_idx.is_some() { p.spec.required_pod_anti_affinity.clone() } else { vec![] };
+    let anti_affinity = if node_idx.is_some() { std::mem::take(&mut p.spec.required_pod_anti_affinity) } else { vec![] };
     cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
     cluster.pods.push(PodInst {
         name: p.name,
@@ -1236,10 +1236,10 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         ready,
         ready_flipped: flipped,
         terminating: p.deleting,
-        containers: p.spec.containers.clone(),
-        sidecars: p.spec.sidecars.clone(),
-        hostname: p.spec.hostname.clone(),
-        subdomain: p.spec.subdomain.clone(),
+        containers: std::mem::take(&mut p.spec.containers),
+        sidecars: std::mem::take(&mut p.spec.sidecars),
+        hostname: std::mem::take(&mut p.spec.hostname),
+        subdomain: std::mem::take(&mut p.spec.subdomain),
         owner: p.owner,
         host_network: p.spec.host_network,
         pending_reason,
