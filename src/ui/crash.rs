@@ -42,7 +42,7 @@ fn current_text() -> (String, bool) {
     let page_app = remembered.is_some();
     let from_dom = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".sb-app textarea#yaml").ok().flatten())
+        .and_then(|d| d.query_selector(".sb-app textarea#yaml:not([data-window])").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         .map(|a| a.value());
     (from_dom.or(remembered).unwrap_or_default(), page_app)
