@@ -53,6 +53,7 @@ window.benchReady = true;
 """
 
 KEYSTROKES = 30
+KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 
 # Types into the app's editor, one character at a time at the end of the first Service's name
 # (so that each keystroke changes the picture), and waits for the page's `sb-keystroke` measure
@@ -211,7 +212,8 @@ def main():
         browser = (re.search(r"(?:Headless)?Chrome/(\d+)", ua) or [None, "?"])[1]
         rows = []
         keystrokes = []
-        for name in names:
+        # SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1: only the keystroke -> diagram part (and no CLI run)
+        for name in ([] if KEYS_ONLY else names):
             pods = int(re.search(r"\d+", name).group())
             r = call(base, "POST", s + "/execute/async", {
                 "script": "const done = arguments[arguments.length - 1]; window.bench(arguments[0], arguments[1]).then(done, e => done({error: String(e)}))",
@@ -243,15 +245,16 @@ def main():
         drv.terminate()
         drv.wait()
         shutil.rmtree(root, ignore_errors=True)
-    print(f"\nFull analysis in the release WASM vs the npm parsers, one headless Chromium {browser} page, median of N runs")
-    print("| dump | pods | Services seen | bytes | `yaml` parseAllDocuments+toJS | js-yaml loadAll | Switchboard analyze | vs `yaml` | vs js-yaml |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, pods, r in rows:
-        # no Service read from a dump that has them: the input was refused (a budget), no ratio
-        refused = r["services"] == 0
-        vs = ("refused", "refused") if refused else (f"{r['yaml'] / r['sb']:.1f}×", f"{r['jsy'] / r['sb']:.2f}×")
-        print(f"| {'List' if 'list' in name else 'stream'} | {pods:,} | {r['services']:,} | {human(r['bytes'])} | {r['yaml']:.1f} ms | {r['jsy']:.1f} ms | "
-              f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
+    if rows:
+        print(f"\nFull analysis in the release WASM vs the npm parsers, one headless Chromium {browser} page, median of N runs")
+        print("| dump | pods | Services seen | bytes | `yaml` parseAllDocuments+toJS | js-yaml loadAll | Switchboard analyze | vs `yaml` | vs js-yaml |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for name, pods, r in rows:
+            # no Service read from a dump that has them: the input was refused (a budget), no ratio
+            refused = r["services"] == 0
+            vs = ("refused", "refused") if refused else (f"{r['yaml'] / r['sb']:.1f}×", f"{r['jsy'] / r['sb']:.2f}×")
+            print(f"| {'List' if 'list' in name else 'stream'} | {pods:,} | {r['services']:,} | {human(r['bytes'])} | {r['yaml']:.1f} ms | {r['jsy']:.1f} ms | "
+                  f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
     print(f"\nKeystroke -> diagram painted (performance marks in the page, {KEYSTROKES} keystrokes each; "
           "budgets: p95 <= 16 ms tutorial, <= 100 ms 1,000-Service scene)")
     print("| scene | bytes | Services | median | p95 | max |")
@@ -264,6 +267,8 @@ def main():
             parts = ", ".join(f"{k.removeprefix('sb-')} {v['median']:.1f} ms" + (f" ({human(v['detail'])}B)" if v["detail"] else "")
                               for k, v in r["spans"].items())
             print(f"  {label}, medians per job of the worker's path (performance measures): {parts}")
+    if KEYS_ONLY:
+        return
     big = [n for n in names if "list" not in n][-1]
     secs, rss = native(cli, os.path.join(dumps, big))
     size = os.path.getsize(os.path.join(dumps, big))

@@ -382,7 +382,7 @@ mod tests {
         assert_eq!(changed_range("xéy", "xèy"), (1, 3, 3));
         let big = "line\n".repeat(200_000);
         let mut edited = big.clone();
-        edited.insert_str(500_000, "€");
+        edited.insert(500_000, '€');
         let (p, oe, ne) = changed_range(&big, &edited);
         assert_eq!((p, oe, &edited[p..ne]), (500_000, 500_000, "€"));
         let mut applied = big.clone();
