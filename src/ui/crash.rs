@@ -36,7 +36,8 @@ pub fn remember(text: &str) {
     });
 }
 
-/// The text to rescue: the page editor's textarea, else the last remembered text.
+/// The text to rescue: the page editor's textarea (not a big text's window, which holds one
+/// piece of it: ui::bigtext), else the last remembered text.
 fn current_text() -> (String, bool) {
     let remembered = TEXT.with(|t| t.try_borrow().ok().and_then(|t| t.clone()));
     let page_app = remembered.is_some();
