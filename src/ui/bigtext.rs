@@ -284,12 +284,12 @@ fn BigEditor(read_only: bool) -> impl IntoView {
             open(line, None, false);
         }
     });
-    // a clicked diagnostic: the window at its line, the line selected
-    Effect::new(move |_| {
-        if let Some(line) = scene.jump.get() {
-            if area.get().is_some() {
-                open(line, Some(Select::Line(line)), true);
-            }
+    // a clicked diagnostic: the window at its line, the line selected (not a click made before
+    // this editor was shown)
+    Effect::new(move |prev: Option<()>| {
+        let jump = scene.jump.get();
+        if let (Some(line), Some(_), Some(())) = (jump, area.get(), prev) {
+            open(line, Some(Select::Line(line)), true);
         }
     });
     let go_line = RwSignal::new(String::new());
