@@ -241,8 +241,17 @@ fn BigEditor(read_only: bool) -> impl IntoView {
                     let e = value[s..].find('\n').map_or(value.len(), |i| s + i);
                     (s, e)
                 }
-                Select::Bytes(s, e) => (s.saturating_sub(w.start).min(value.len()), e.saturating_sub(w.start).min(value.len())),
+                Select::Bytes(s, e) => (s.saturating_sub(w.start), e.saturating_sub(w.start)),
             };
+            // (a match running past the window ends at its end; never inside a character)
+            let floor = |mut x: usize| {
+                x = x.min(value.len());
+                while !value.is_char_boundary(x) {
+                    x -= 1;
+                }
+                x
+            };
+            let (from, to) = (floor(from), floor(to));
             let rel_line = value[..from].matches('\n').count() as f64;
             let _ = a.set_selection_range(utf16_len(&value[..from]), utf16_len(&value[..to]));
             a.set_scroll_top(((rel_line - 4.0) * 20.0).max(0.0) as i32); // 20 px: --editor-line-height
@@ -253,18 +262,14 @@ fn BigEditor(read_only: bool) -> impl IntoView {
     let splice = move |a: &web_sys::HtmlTextAreaElement| {
         let Some(w) = win.get_untracked() else { return };
         let v = a.value();
-        let mut changed = false;
-        scene.text.update(|t| {
-            if t.get(w.start..w.end).is_none() {
-                return;
+        let edit = scene.text.with_untracked(|t| t.get(w.start..w.end).map(|old| textsummary::changed_range(old, &v)));
+        let changed = match edit {
+            Some((p, old_end, new_end)) if !(p == old_end && p == new_end) => {
+                scene.text.update(|t| t.replace_range(w.start + p..w.start + old_end, &v[p..new_end]));
+                true
             }
-            let (p, old_end, new_end) = textsummary::changed_range(&t[w.start..w.end], &v);
-            if p == old_end && p == new_end {
-                return;
-            }
-            t.replace_range(w.start + p..w.start + old_end, &v[p..new_end]);
-            changed = true;
-        });
+            _ => false,
+        };
         if changed {
             win.set(Some(Window { end: w.start + v.len(), ..w }));
             let n = v.matches('\n').count() as u32 + 1;
