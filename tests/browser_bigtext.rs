@@ -1,6 +1,8 @@
-//! Whole-cluster texts in the page (issue #12): "Open file…" and drag-and-drop, the read-only
-//! summary of a big text, the analysis in a Web Worker (same report as the main thread), and
-//! Cancel (the text and the last picture stay).
+//! Whole-cluster texts in the page (issue #12): "Open file…" and drag-and-drop, the summary and
+//! the window editor of a big text (edits spliced into the whole text, real line numbers, Find,
+//! Go to line, a clicked diagnostic opens its window, undo), the analysis in a Web Worker (same
+//! report as the main thread; the worker's copy of the text follows one replacement per job),
+//! and Cancel (the text and the last picture stay).
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -9,7 +11,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 use switchboard::core::config::Config;
-use switchboard::ui::worker::{Analyst, Phase, WORKER_ABOVE_BYTES};
+use switchboard::ui::worker::{Analyst, Phase, TextDoc, WORKER_ABOVE_BYTES};
+use switchboard::ui::{App, Options, Scene};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -111,27 +114,197 @@ async fn a_dropped_file_is_opened() {
 }
 
 #[wasm_bindgen_test]
-async fn a_big_text_shows_a_summary_not_a_highlighted_textarea() {
+async fn a_big_text_shows_a_summary_and_a_window_not_a_megabyte_textarea() {
     fresh_page().await;
     let big = cluster_text(4_000, "whole"); // ~1.3 MB: over BIG_TEXT_BYTES
     assert!(big.len() > 1024 * 1024);
     type_into_editor(&big).await;
     assert_eq!(count("#bigtext"), 1);
-    assert_eq!(count(".editor .gutter"), 0, "no gutter line per text line");
     assert_eq!(count("pre.hl"), 0, "no highlighted line per text line");
     assert!(text_of("#bigtext-kinds").contains("4,000 Pod"), "{}", text_of("#bigtext-kinds"));
     assert!(text_of("#bigtext-kinds").contains("1 Service"));
     assert!(text_of("#bigtext").contains("4,001 documents"));
-    assert_eq!(text_of("#bigtext-preview").lines().count(), 200);
-    // edit anyway: a plain textarea with the whole text, still no highlighter
-    doc().get_element_by_id("bigtext-edit").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    // the editor holds the first document only, its gutter that document's lines
+    let first_doc = &big[..big.find("\n---\n").unwrap()];
+    assert_eq!(editor().value(), first_doc);
+    assert_eq!(editor().get_attribute("data-window").as_deref(), Some(""));
+    assert_eq!(count(".bigtext-window .gutter .ln"), 10);
+    assert_eq!(text_of("#bigtext-range"), format!("Lines 1–10 of {}", thousands(big.matches('\n').count() as u32 + 1)));
+    // the next piece: the first Pod (line 11 is its `---`)
+    click("bigtext-next");
     leptos::task::tick().await;
-    assert_eq!(editor().value().len(), big.len());
-    assert_eq!(count("pre.hl"), 0);
-    // back to a small text: the highlighted editor again
+    assert!(editor().value().starts_with("apiVersion: v1\nkind: Pod\nmetadata:\n  name: big-0\n"), "{}", editor().value());
+    assert_eq!(attr(".bigtext-window .gutter .ln", "data-line").as_deref(), Some("12"));
+    // typing in the window edits the window: the text stays big
     type_into_editor(SMALL).await;
+    assert_eq!(count("#bigtext"), 1);
+    // back to a small text (a file): the highlighted editor again
+    open_file("small.yaml", SMALL);
+    wait_for("the small file", || count("pre.hl") == 1).await;
     assert_eq!(count("#bigtext"), 0);
-    assert_eq!(count("pre.hl"), 1);
+    assert_eq!(editor().value(), SMALL);
+}
+
+fn open_file(name: &str, text: &str) {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file(name, text)).unwrap();
+    let input: web_sys::HtmlInputElement = doc().get_element_by_id("open-file-input").unwrap().dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &bubbling()).unwrap()).unwrap();
+}
+
+fn click(id: &str) {
+    doc().get_element_by_id(id).unwrap_or_else(|| panic!("#{id}")).dyn_into::<web_sys::HtmlElement>().unwrap().click();
+}
+fn set_input(id: &str, v: &str) {
+    let i: web_sys::HtmlInputElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
+    i.set_value(v);
+    i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &bubbling()).unwrap()).unwrap();
+}
+/// Type as the browser does (an undoable edit, then its input event).
+fn exec(cmd: &str, arg: &str) -> bool {
+    let d = doc();
+    let f: js_sys::Function = js_sys::Reflect::get(&d, &"execCommand".into()).unwrap().dyn_into().unwrap();
+    f.call3(&d, &cmd.into(), &false.into(), &arg.into()).unwrap().as_bool().unwrap_or(false)
+}
+/// The selected text of the editor.
+fn selected() -> String {
+    let a = editor();
+    let v: Vec<u16> = a.value().encode_utf16().collect();
+    let (s, e) = (a.selection_start().unwrap().unwrap() as usize, a.selection_end().unwrap().unwrap() as usize);
+    String::from_utf16(&v[s..e]).unwrap()
+}
+/// The 1-based line `n` of `t`.
+fn line(t: &str, n: u32) -> &str {
+    t.split('\n').nth(n as usize - 1).unwrap()
+}
+/// The text's 1-based line at byte `at`.
+fn line_at(t: &str, at: usize) -> u32 {
+    1 + t[..at].matches('\n').count() as u32
+}
+
+/// Edit a 1.3 MB text through its window: the whole text and the analysis change as typed, the
+/// gutter shows the whole text's line numbers, undo works, and a clicked diagnostic opens the
+/// window at its line. (The page analyses on the main thread here: in wasm-bindgen-test's
+/// runner a module worker never answers; tests/e2e.py runs the worker.)
+#[wasm_bindgen_test]
+async fn the_window_edits_the_whole_text_and_the_analysis_follows() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            n.remove();
+        }
+    }
+    let out = std::rc::Rc::new(std::cell::Cell::new(None::<Scene>));
+    let out2 = out.clone();
+    let opts = Options { autosave: true, ..Options::default() };
+    leptos::mount::mount_to_body(move || view! { <App opts=opts.clone() scene_out=out2.clone() /> });
+    leptos::task::tick().await;
+    let scene = out.take().expect("the scene");
+    scene.analyst.main_thread.set(true);
+    let mut big = cluster_text(4_000, "whole");
+    big.push_str("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: tail\nspec:\n  selector:\n    app: big\n  ports:\n  - port: 80\n");
+    type_into_editor(&big).await;
+    wait_for("the analysis of the big text", || count(".service-card[data-name='tail']") == 1).await;
+
+    // Find opens the window at the match and selects it; the gutter counts the whole text
+    set_input("bigtext-find", "name: tail");
+    click("bigtext-find-next");
+    leptos::task::tick().await;
+    let doc_start = big.rfind("---\n").unwrap() + 4;
+    let first = line_at(&big, doc_start);
+    assert_eq!(editor().value(), &big[doc_start..]);
+    assert_eq!(selected(), "name: tail");
+    assert_eq!(attr(".bigtext-window .gutter .ln", "data-line"), Some(first.to_string()));
+    assert_eq!(text(".bigtext-window .gutter .ln"), first.to_string());
+    assert!(text_of("#bigtext-note").contains(&format!("line {}", thousands(first + 3))), "{}", text_of("#bigtext-note"));
+
+    // typing: the caret after the name, two characters, undoable
+    let a = editor();
+    let caret = a.selection_end().unwrap().unwrap();
+    a.set_selection_range(caret, caret).unwrap();
+    assert!(exec("insertText", "2"));
+    assert!(exec("insertText", "b"));
+    let name_at = doc_start + big[doc_start..].find("name: tail").unwrap();
+    let want = format!("{}name: tail2b{}", &big[..name_at], &big[name_at + 10..]);
+    assert_eq!(scene.text.get_untracked().len(), want.len());
+    assert!(scene.text.get_untracked() == want, "the whole text has exactly the typed change");
+    wait_for("the analysis of the edit", || count(".service-card[data-name='tail2b']") == 1).await;
+    assert_eq!(count(".service-card[data-name='tail']"), 0);
+    assert!(exec("undo", ""));
+    leptos::task::tick().await;
+    assert!(scene.text.get_untracked() != want, "undo takes the typing back");
+    if scene.text.get_untracked() != big {
+        assert!(exec("undo", "")); // the browser kept the two characters as two steps
+        leptos::task::tick().await;
+    }
+    assert!(scene.text.get_untracked() == big, "undo restores the text");
+
+    // an error typed in the window is reported at its line of the whole text
+    let port_line = first + 8;
+    assert_eq!(line(&big, port_line), "  - port: 80");
+    let v = editor().value();
+    let at = v.find("port: 80").unwrap() as u32 + 6;
+    editor().set_selection_range(at, at + 2).unwrap();
+    assert!(exec("insertText", "99999"));
+    let diag = format!(".diag[data-line='{port_line}'] .diag-jump");
+    // (two: the port, and the targetPort defaulted from it)
+    wait_for("the diagnostic of the typed error", || count(&diag) >= 1).await;
+    assert!(text(&format!(".diag[data-line='{port_line}']")).contains("99999"));
+    assert_eq!(attr(&format!(".bigtext-window .gutter .ln[data-line='{port_line}']"), "class").as_deref(), Some("ln mark-error"));
+    // elsewhere (Go to line 1), then the diagnostic's button: the window at its line, selected
+    set_input("bigtext-line", "1");
+    click("bigtext-goto");
+    leptos::task::tick().await;
+    assert_eq!(attr(".bigtext-window .gutter .ln", "data-line").as_deref(), Some("1"));
+    doc().query_selector(&diag).unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    leptos::task::tick().await;
+    assert_eq!(attr(".bigtext-window .gutter .ln", "data-line"), Some(first.to_string()));
+    assert_eq!(selected(), "  - port: 99999");
+    assert_eq!(line(&scene.text.get_untracked(), port_line), "  - port: 99999");
+    assert_eq!(doc().active_element().map(|e| e.id()).as_deref(), Some("yaml"));
+}
+
+fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The worker's copy of the text: whole once, then one replacement per job; a replacement that
+/// does not fit its copy is refused (the page sends the whole text again); an unchanged report
+/// is not sent again.
+#[wasm_bindgen_test]
+fn the_workers_copy_follows_one_replacement_per_job() {
+    let text = cluster_text(20, "svc");
+    let mut doc = TextDoc::new();
+    assert!(doc.set(text.clone().into_bytes()));
+    doc.analyze(3, false, "", "", "", "");
+    let first = doc.encode();
+    assert_eq!(switchboard::core::wire::decode(&first).unwrap().to_json(), switchboard::core::analyze(&text, &Config::default()).to_json());
+    // the same text again: no bytes
+    doc.analyze(3, false, "", "", "", "");
+    assert!(doc.encode().is_empty());
+    // rename the Service
+    let at = text.find("name: svc").unwrap() as u32 + 6;
+    assert!(doc.splice(at, at + 3, b"front".to_vec()));
+    doc.analyze(3, false, "", "", "", "");
+    let r = switchboard::core::wire::decode(&doc.encode()).unwrap();
+    assert_eq!(r.services[0].name, "front");
+    // not at a char boundary, out of range, not UTF-8: refused, the copy unchanged
+    let mut d2 = TextDoc::new();
+    assert!(d2.set("é".as_bytes().to_vec()));
+    assert!(!d2.splice(1, 2, Vec::new()));
+    assert!(!d2.splice(0, 9, Vec::new()));
+    assert!(!d2.splice(0, 0, vec![0xff]));
+    assert!(!d2.set(vec![0xc3]));
 }
 
 /// What the worker runs (`analyzeWire`: analyse, encode) decodes in the page to the main
@@ -153,9 +326,9 @@ async fn the_workers_bytes_decode_to_the_main_threads_report() {
     let owner = Owner::new();
     let (a, source) = owner.with(|| {
         let a = Analyst::new();
-        let source = RwSignal::new(String::new());
-        a.follow(source, Config::default);
-        (a, source)
+        let (text, source) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+        a.follow(text, source, Config::default);
+        (a, text)
     });
     leptos::task::tick().await;
     assert!(!a.main_thread.get_untracked());

@@ -176,7 +176,7 @@ class WebDriver:
             pass
 
 
-TAB, ENTER, ESC, CTRL, SHIFT = "\ue004", "\ue007", "\ue00c", "\ue009", "\ue008"
+TAB, ENTER, ESC, CTRL, SHIFT, END = "\ue004", "\ue007", "\ue00c", "\ue009", "\ue008", "\ue010"
 results = []
 
 # axe-core (npm) measures accessibility; a dev tool of this test, installed into the target
@@ -457,6 +457,30 @@ def main():
               (progress, drawn, workers, wd.violations()))
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("no console errors (worker)", not errors, errors)
+        # a text over 1 MiB (issue #12): the window editor, keyboard only. Find (typed, Enter) opens
+        # the window at the Service's document with the real line numbers; typed keys change the
+        # whole text and the worker's picture; Ctrl+Z undoes; Esc then Tab leaves the editor
+        wd.js("""
+          let t = 'apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: mid\\nspec:\\n  selector:\\n    app: big\\n  ports:\\n  - port: 80\\n';
+          let p = '';
+          for (let i = 0; i < 9000; i++) p += `---\\napiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: big-${i}\\n  labels:\\n    app: big\\nspec:\\n  containers:\\n  - name: c\\n    image: nginx\\n`;
+          t = p.slice(4) + '---\\n' + t;
+          window.__big = t;
+          const ta = document.getElementById('yaml'); ta.value = t; ta.dispatchEvent(new Event('input', {bubbles: true}));""")
+        ok = wd.wait("return document.getElementById('bigtext-find') !== null && document.querySelector(\".service-card[data-name='mid']\") !== null", 90)
+        wd.js("document.getElementById('bigtext-find').focus()")
+        wd.keys(*"name: mid", ENTER)
+        first = wd.js("return window.__big.slice(0, window.__big.lastIndexOf('---\\n')).split('\\n').length + 1")
+        opened = wd.wait(f"return document.activeElement.id === 'yaml' && document.querySelector('.bigtext-window .ln').dataset.line === '{first}'", 5)
+        wd.keys(END, *"-2")
+        drawn2 = wd.wait("return document.querySelector(\".service-card[data-name='mid-2']\") !== null", 60)
+        wd.chord(CTRL, "z")
+        undone = wd.wait("return document.querySelector(\".service-card[data-name='mid']\") !== null", 60)
+        wd.keys(ESC, TAB)
+        left = wd.js("return document.activeElement && document.activeElement.id !== 'yaml'")
+        check("a text over 1 MiB: Find with the keyboard opens its window at the real line, typing and Ctrl+Z reach the worker's picture, Esc Tab leaves",
+              ok and opened and drawn2 and undone and left and wd.violations() == [], (ok, first, opened, drawn2, undone, left, wd.violations()))
+        run_axe(wd, axe_source(), "big-text window editor")
         # hostile options: a message, nothing run
         wd.get(url + "?embed&preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&theme=javascript:alert(1)#s=v9.x")
         ok = wd.wait("return document.querySelectorAll('[data-kind=notice]').length >= 2 && document.getElementById('link-error') !== null")

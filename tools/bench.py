@@ -56,26 +56,39 @@ window.benchReady = true;
 """
 
 KEYSTROKES = 30
+KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 
 # Types into the app's editor, one character at a time at the end of the first Service's name
 # (so that each keystroke changes the picture), and waits for the page's `sb-keystroke` measure
-# (src/ui/perf.rs: input event -> the diagram of that text painted) before the next one. A
-# dump over 1 MiB is loaded first and edited as plain text (ui::bigtext), as a user would.
+# (src/ui/perf.rs: input event -> the diagram of that text painted; for a text analysed in the
+# worker, once the worker has answered for exactly that text) before the next one. A dump over
+# 1 MiB is pasted first and edited as a user would in its window editor (ui::bigtext): Find
+# the first Service's name, Find next (the window opens at that Service's document), then type.
+# Also returns the medians of the worker path's spans (perf.rs) for the keystrokes.
 TYPE_SCRIPT = r"""
 const [dump, n, done] = arguments;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const measures = () => performance.getEntriesByName('sb-keystroke');
+const SPANS = ['sb-post', 'sb-worker-splice', 'sb-worker-analyze', 'sb-worker-encode', 'sb-decode', 'sb-report-drawn'];
 async function until(f, ms) { const t0 = performance.now(); while (!f()) { if (performance.now() - t0 > ms) throw new Error('timed out'); await sleep(5); } }
+function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.length >> 1] : null; }
 (async () => {
-  await until(() => document.getElementById('yaml') || document.getElementById('bigtext'), 30000);
+  await until(() => document.getElementById('yaml'), 30000);
+  let dumpLength = null;
   if (dump) {
     const text = await (await fetch('../dumps/' + dump)).text();
+    dumpLength = text.length;
     const ta = document.getElementById('yaml');
     ta.value = text; ta.dispatchEvent(new Event('input', {bubbles: true}));
-    await until(() => document.getElementById('bigtext-edit') || document.getElementById('yaml').value.length === text.length, 30000);
-    document.getElementById('bigtext-edit')?.click();
+    await until(() => document.getElementById('bigtext-find'), 30000);
     await sleep(500);
-    await until(() => !document.getElementById('analysis-progress') && document.querySelector('[data-kind=service]'), 120000);
+    await until(() => !document.getElementById('analysis-progress') && document.querySelector('[data-kind=service]'), 180000);
+    const name = /\nkind: Service\nmetadata:\n(?:  .*\n)*?  name: (\S+)/.exec('\n' + text)[1];
+    const find = document.getElementById('bigtext-find');
+    find.focus(); find.value = 'name: ' + name; find.dispatchEvent(new Event('input', {bubbles: true}));
+    document.getElementById('bigtext-find-next').click();
+    await sleep(300);
+    if (!document.getElementById('yaml').value.includes('kind: Service')) throw new Error('the window did not open at ' + name);
   }
   const ta = () => document.getElementById('yaml');
   const t = ta().value;
@@ -83,17 +96,24 @@ async function until(f, ms) { const t0 = performance.now(); while (!f()) { if (p
   let pos = m.lastIndex;
   await sleep(300);
   performance.clearMeasures('sb-keystroke');
+  for (const s of SPANS) performance.clearMeasures(s);
   const ms = [];
   for (let i = 0; i < n; i++) {
     const before = measures().length;
     const v = ta().value;
     ta().value = v.slice(0, pos) + 'x' + v.slice(pos); pos++;
     ta().dispatchEvent(new Event('input', {bubbles: true}));
-    await until(() => measures().length > before, 60000);
+    await until(() => measures().length > before, 120000);
     ms.push(measures()[measures().length - 1].duration);
     await sleep(30);
   }
-  return { ms, bytes: ta().value.length, services: document.querySelectorAll('#service option').length };
+  const spans = {};
+  for (const s of SPANS) {
+    const e = performance.getEntriesByName(s);
+    if (e.length) spans[s] = { n: e.length, median: median(e.map(x => x.duration)), detail: median(e.map(x => x.detail || 0)) };
+  }
+  return { ms, bytes: dumpLength === null ? ta().value.length : dumpLength + n, spans,
+           services: document.querySelectorAll('#service option').length };
 })().then(done, e => done({error: String(e)}));
 """
 
@@ -195,7 +215,8 @@ def main():
         browser = (re.search(r"(?:Headless)?Chrome/(\d+)", ua) or [None, "?"])[1]
         rows = []
         keystrokes = []
-        for name in names:
+        # SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1: only the keystroke -> diagram part (and no CLI run)
+        for name in ([] if KEYS_ONLY else names):
             pods = int(re.search(r"\d+", name).group())
             r = call(base, "POST", s + "/execute/async", {
                 "script": "const done = arguments[arguments.length - 1]; window.bench(arguments[0], arguments[1]).then(done, e => done({error: String(e)}))",
@@ -227,15 +248,16 @@ def main():
         drv.terminate()
         drv.wait()
         shutil.rmtree(root, ignore_errors=True)
-    print(f"\nFull analysis in the release WASM vs the npm parsers, one headless Chromium {browser} page, median of N runs")
-    print("| dump | pods | Services seen | bytes | `yaml` parseAllDocuments+toJS | js-yaml loadAll | Switchboard analyze | vs `yaml` | vs js-yaml |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, pods, r in rows:
-        # no Service read from a dump that has them: the input was refused (a budget), no ratio
-        refused = r["services"] == 0
-        vs = ("refused", "refused") if refused else (f"{r['yaml'] / r['sb']:.1f}×", f"{r['jsy'] / r['sb']:.2f}×")
-        print(f"| {'List' if 'list' in name else 'stream'} | {pods:,} | {r['services']:,} | {human(r['bytes'])} | {r['yaml']:.1f} ms | {r['jsy']:.1f} ms | "
-              f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
+    if rows:
+        print(f"\nFull analysis in the release WASM vs the npm parsers, one headless Chromium {browser} page, median of N runs")
+        print("| dump | pods | Services seen | bytes | `yaml` parseAllDocuments+toJS | js-yaml loadAll | Switchboard analyze | vs `yaml` | vs js-yaml |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for name, pods, r in rows:
+            # no Service read from a dump that has them: the input was refused (a budget), no ratio
+            refused = r["services"] == 0
+            vs = ("refused", "refused") if refused else (f"{r['yaml'] / r['sb']:.1f}×", f"{r['jsy'] / r['sb']:.2f}×")
+            print(f"| {'List' if 'list' in name else 'stream'} | {pods:,} | {r['services']:,} | {human(r['bytes'])} | {r['yaml']:.1f} ms | {r['jsy']:.1f} ms | "
+                  f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
     print(f"\nKeystroke -> diagram painted (performance marks in the page, {KEYSTROKES} keystrokes each; "
           "budgets: p95 <= 16 ms tutorial, <= 100 ms 1,000-Service scene)")
     print("| scene | bytes | Services | median | p95 | max |")
@@ -243,6 +265,13 @@ def main():
     for label, r in keystrokes:
         ms = sorted(r["ms"])
         print(f"| {label} | {human(r['bytes'])} | {r['services']:,} | {ms[len(ms) // 2]:.1f} ms | {p95(ms):.1f} ms | {ms[-1]:.1f} ms |")
+    for label, r in keystrokes:
+        if r.get("spans"):
+            parts = ", ".join(f"{k.removeprefix('sb-')} {v['median']:.1f} ms" + (f" ({human(v['detail'])}B)" if v["detail"] else "")
+                              for k, v in r["spans"].items())
+            print(f"  {label}, medians per job of the worker's path (performance measures): {parts}")
+    if KEYS_ONLY:
+        return
     big = [n for n in names if "list" not in n][-1]
     secs, rss = native(cli, os.path.join(dumps, big))
     size = os.path.getsize(os.path.join(dumps, big))

@@ -119,6 +119,173 @@ pub fn summarize(text: &str) -> TextSummary {
     TextSummary { bytes: text.len(), lines, documents, kinds }
 }
 
+/// Whether `line` separates YAML documents (`---`, `--- …`, `...`).
+fn is_separator(line: &str) -> bool {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    line == "---" || line.starts_with("--- ") || line == "..."
+}
+
+/// Byte offset where 1-based `line` starts (the text's length past its last line).
+pub fn line_start(text: &str, line: u32) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    match text.match_indices('\n').nth(line as usize - 2) {
+        Some((i, _)) => i + 1,
+        None => text.len(),
+    }
+}
+
+/// The 1-based line that byte `at` is on.
+pub fn line_of(text: &str, at: usize) -> u32 {
+    1 + text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() as u32
+}
+
+/// End of the line starting at byte `s` (its `\n`, or the text's end).
+fn line_end(text: &str, s: usize) -> usize {
+    text[s..].find('\n').map_or(text.len(), |i| s + i)
+}
+
+/// A piece of a big text edited on its own (ui::bigtext): the bytes `start..end` (whole lines,
+/// without the last line's `\n`), whose first line is `first_line` (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+    pub first_line: u32,
+}
+
+impl Window {
+    /// The 1-based line just after the window.
+    pub fn next_line(&self, text: &str) -> u32 {
+        self.first_line + text[self.start..self.end].matches('\n').count() as u32 + 1
+    }
+}
+
+/// The window that shows 1-based `line` (clamped to the text): the YAML document around it
+/// (between `---` lines), or in a `kind: List` the item around it (from its `- ` at column 0 to
+/// the next line at column 0), when that is at most `max_lines` long; else `max_lines` lines
+/// starting a fifth of them above `line`. Walks at most `max_lines` lines each way.
+pub fn window_at(text: &str, line: u32, max_lines: u32) -> Window {
+    let max_lines = max_lines.max(1);
+    let line = line.clamp(1, line_of(text, text.len()));
+    let s0 = line_start(text, line);
+    let at = |s: usize| &text[s..line_end(text, s)];
+    let fixed = || {
+        let first = line.saturating_sub(max_lines / 5).max(1);
+        let start = line_start(text, first);
+        let mut end = line_end(text, start);
+        for _ in 1..max_lines {
+            if end >= text.len() {
+                break;
+            }
+            end = line_end(text, end + 1);
+        }
+        Window { start, end, first_line: first }
+    };
+    // a separator line opens the document after it
+    let (mut s, mut first) = (s0, line);
+    if is_separator(at(s0)) {
+        let e = line_end(text, s0);
+        if e >= text.len() {
+            return fixed();
+        }
+        s = e + 1;
+        first += 1;
+    }
+    let target = first;
+    // back to the block's first line
+    let mut steps = 0;
+    loop {
+        let cur = at(s);
+        if s == 0 || cur.starts_with("- ") || cur == "-" {
+            break;
+        }
+        let p = text[..s - 1].rfind('\n').map_or(0, |i| i + 1);
+        if is_separator(at(p)) {
+            break;
+        }
+        s = p;
+        first -= 1;
+        steps += 1;
+        if steps > max_lines {
+            return fixed();
+        }
+    }
+    let item = at(s).starts_with("- ") || at(s) == "-";
+    // forward to its last line
+    let (mut e, mut last, mut n) = (s, first, 1u32);
+    loop {
+        let end = line_end(text, e);
+        if end >= text.len() {
+            e = text.len();
+            break;
+        }
+        let next = &text[end + 1..line_end(text, end + 1)];
+        let col0 = !next.is_empty() && !next.starts_with(' ') && !next.starts_with('#');
+        if is_separator(next) || next.starts_with("- ") || next == "-" || (item && col0) {
+            e = end;
+            break;
+        }
+        e = end + 1;
+        last += 1;
+        n += 1;
+        if n > max_lines {
+            return fixed();
+        }
+    }
+    if target > last {
+        return fixed();
+    }
+    Window { start: s, end: e, first_line: first }
+}
+
+/// The window before `w` (None at the text's start).
+pub fn window_before(text: &str, w: &Window, max_lines: u32) -> Option<Window> {
+    let mut l = w.first_line.checked_sub(1).filter(|l| *l >= 1)?;
+    let s = line_start(text, l);
+    if is_separator(&text[s..line_end(text, s)]) {
+        l = l.checked_sub(1).filter(|l| *l >= 1)?;
+    }
+    Some(window_at(text, l, max_lines))
+}
+
+/// The window after `w` (None at the text's end).
+pub fn window_after(text: &str, w: &Window, max_lines: u32) -> Option<Window> {
+    (w.end < text.len()).then(|| window_at(text, w.next_line(text), max_lines)).filter(|n| n.start > w.start)
+}
+
+/// What changed from `old` to `new`, as one replacement: `old[p..old_end]` became
+/// `new[p..new_end]` (common prefix and suffix removed, cut at char boundaries). Compares in
+/// blocks (memcmp), so two equal 7 MB texts cost ~1 ms.
+pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let n = a.len().min(b.len());
+    const BLOCK: usize = 4096;
+    let mut p = 0;
+    while p + BLOCK <= n && a[p..p + BLOCK] == b[p..p + BLOCK] {
+        p += BLOCK;
+    }
+    while p < n && a[p] == b[p] {
+        p += 1;
+    }
+    while !(old.is_char_boundary(p) && new.is_char_boundary(p)) {
+        p -= 1;
+    }
+    let room = n - p;
+    let mut s = 0;
+    while s + BLOCK <= room && a[a.len() - s - BLOCK..a.len() - s] == b[b.len() - s - BLOCK..b.len() - s] {
+        s += BLOCK;
+    }
+    while s < room && a[a.len() - 1 - s] == b[b.len() - 1 - s] {
+        s += 1;
+    }
+    while !(old.is_char_boundary(a.len() - s) && new.is_char_boundary(b.len() - s)) {
+        s -= 1;
+    }
+    (p, a.len() - s, b.len() - s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +326,67 @@ mod tests {
         assert_eq!(first_lines("a", 0), "");
         assert_eq!(summarize("").lines, 0);
         assert_eq!(summarize("").documents, 0);
+    }
+    #[test]
+    fn lines_and_offsets() {
+        let t = "a\nbb\n\nccc";
+        assert_eq!((line_start(t, 1), line_start(t, 2), line_start(t, 4), line_start(t, 9)), (0, 2, 6, t.len()));
+        assert_eq!((line_of(t, 0), line_of(t, 2), line_of(t, 6), line_of(t, 99)), (1, 2, 4, 4));
+    }
+
+    fn shown(t: &str, w: Window) -> (&str, u32) {
+        (&t[w.start..w.end], w.first_line)
+    }
+
+    #[test]
+    fn the_window_is_the_document_around_the_line() {
+        let t = "kind: Service\nmetadata:\n  name: a\n---\nkind: Pod\nmetadata:\n  name: b\n---\nkind: Pod\n";
+        assert_eq!(shown(t, window_at(t, 2, 100)), ("kind: Service\nmetadata:\n  name: a", 1));
+        assert_eq!(shown(t, window_at(t, 7, 100)), ("kind: Pod\nmetadata:\n  name: b", 5));
+        // a separator opens the document after it; past the end is the last line's
+        assert_eq!(shown(t, window_at(t, 4, 100)), ("kind: Pod\nmetadata:\n  name: b", 5));
+        assert_eq!(shown(t, window_at(t, 9, 100)), ("kind: Pod\n", 9));
+        assert_eq!(window_at(t, 99, 100), window_at(t, 10, 100));
+        // next and previous skip the separators
+        let w = window_at(t, 5, 100);
+        assert_eq!(shown(t, window_after(t, &w, 100).unwrap()), ("kind: Pod\n", 9));
+        assert_eq!(shown(t, window_before(t, &w, 100).unwrap()), ("kind: Service\nmetadata:\n  name: a", 1));
+        assert_eq!(window_before(t, &window_at(t, 1, 100), 100), None);
+        assert_eq!(window_at(t, 3, 100).next_line(t), 4);
+    }
+
+    #[test]
+    fn in_a_list_the_window_is_the_item() {
+        let t = "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  spec:\n    containers:\n    - name: c\n- kind: Service\n  metadata: {}\nkind: List\n";
+        assert_eq!(shown(t, window_at(t, 6, 100)), ("- apiVersion: v1\n  kind: Pod\n  spec:\n    containers:\n    - name: c", 3));
+        assert_eq!(shown(t, window_at(t, 8, 100)), ("- kind: Service\n  metadata: {}", 8));
+    }
+
+    #[test]
+    fn a_long_block_gets_a_fixed_window() {
+        let t: String = (1..=50).map(|i| format!("k{i}: v\n")).collect();
+        let w = window_at(&t, 30, 10);
+        assert_eq!(w.first_line, 28);
+        assert_eq!(&t[w.start..w.end], (28..=37).map(|i| format!("k{i}: v")).collect::<Vec<_>>().join("\n"));
+        assert_eq!(window_at(&t, 1, 10).first_line, 1);
+        assert_eq!(window_at("", 5, 10), Window { start: 0, end: 0, first_line: 1 });
+    }
+
+    #[test]
+    fn changed_range_is_one_replacement_at_char_boundaries() {
+        assert_eq!(changed_range("abcdef", "abXYef"), (2, 4, 4));
+        assert_eq!(changed_range("abc", "abc"), (3, 3, 3));
+        assert_eq!(changed_range("aaa", "aaaa"), (3, 3, 4));
+        assert_eq!(changed_range("", "x"), (0, 0, 1));
+        // é and è share their first UTF-8 byte: the cut stays before it
+        assert_eq!(changed_range("xéy", "xèy"), (1, 3, 3));
+        let big = "line\n".repeat(200_000);
+        let mut edited = big.clone();
+        edited.insert(500_000, '€');
+        let (p, oe, ne) = changed_range(&big, &edited);
+        assert_eq!((p, oe, &edited[p..ne]), (500_000, 500_000, "€"));
+        let mut applied = big.clone();
+        applied.replace_range(p..oe, &edited[p..ne]);
+        assert_eq!(applied, edited);
     }
 }

@@ -1,9 +1,16 @@
 //! Whole-cluster texts (issue #12): "Open file…" and drag-and-drop next to paste, and an editor
 //! that stays responsive on a 50 MB dump. Above `BIG_TEXT_BYTES` the highlighted editor (a
-//! `<div>` per text line plus a gutter line each) is replaced by a read-only summary
-//! (core::textsummary) and the first lines; "Edit as plain text" gives a bare textarea (no
-//! colouring, no gutter), which the browser keeps fast at any size. The user's text is never
-//! lost: a loaded file keeps the previous text as the draft (Scene ▸ "Your own text").
+//! `<div>` per text line plus a gutter line each) is replaced by a summary (core::textsummary)
+//! and a *window*: one piece of the text (the YAML document or `kind: List` item around a line,
+//! at most `WINDOW_LINES` lines; core::textsummary::window_at) in a small textarea with the
+//! real line numbers in its gutter. The whole text stays in `Scene::text`; each input splices
+//! the window's change back into it (one replacement, core::textsummary::changed_range), and the
+//! analysis runs on the whole text as before. The window opens at a line (Go to line, a clicked
+//! diagnostic), at a search match (Find), at the selected Service, or steps to the previous /
+//! next piece. No textarea ever holds megabytes (laying one out took ~4 s per keystroke on a
+//! 7 MB dump). The user's text is never lost: a loaded file keeps the previous text as the
+//! draft (Scene ▸ "Your own text"), and the window textarea is marked `data-window` so the
+//! crash rescue (ui::crash) saves the whole text, not the window.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -11,15 +18,17 @@ use wasm_bindgen::JsCast;
 
 use super::{editor, Scene};
 use crate::core::presets;
-use crate::core::textsummary;
+use crate::core::diag::Severity;
+use crate::core::textsummary::{self, Window};
 
 /// Above this the editor shows the summary instead of the highlighted textarea. The highlighter
 /// draws two elements per line: 1 MiB of `kubectl get -o yaml` is ~40,000 lines, where a
 /// keystroke already re-renders for hundreds of ms (measured by `./dev bench`, keystroke marks).
 pub const BIG_TEXT_BYTES: usize = 1024 * 1024;
 
-/// Lines of the big text shown under its summary.
-const PREVIEW_LINES: usize = 200;
+/// The most lines a window shows (a document or List item longer than this gets a window of
+/// this many lines around the line asked for). A textarea of 600 lines lays out in ~1 ms.
+pub const WINDOW_LINES: u32 = 600;
 
 /// `12.3 MB`, `45.6 KB`, `789 bytes`.
 pub fn human_bytes(n: usize) -> String {
@@ -128,13 +137,12 @@ fn FileBar(status: RwSignal<FileStatus>) -> impl IntoView {
 }
 
 /// The editor pane's text area: the highlighted editor, or above `BIG_TEXT_BYTES` the summary
-/// (or, on request, a plain textarea). Files dropped anywhere on it are opened.
+/// and the window editor. Files dropped anywhere on it are opened.
 #[component]
 pub fn TextArea(#[prop(optional)] read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
     let status = RwSignal::new(FileStatus::Idle);
     let big = Memo::new(move |_| scene.text.with(|t| t.len() > BIG_TEXT_BYTES));
-    let plain = RwSignal::new(false);
     let over = RwSignal::new(false);
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
@@ -152,79 +160,318 @@ pub fn TextArea(#[prop(optional)] read_only: bool) -> impl IntoView {
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=on_drop>
-            {move || match (big.get(), plain.get()) {
-                (false, _) => view! { <editor::Editor read_only=read_only /> }.into_any(),
-                (true, false) => view! { <Summary plain=plain /> }.into_any(),
-                (true, true) => view! { <PlainEditor read_only=read_only plain=plain /> }.into_any(),
+            {move || if big.get() {
+                view! { <BigEditor read_only=read_only /> }.into_any()
+            } else {
+                view! { <editor::Editor read_only=read_only /> }.into_any()
             }}
         </div>
     }
 }
 
-/// The read-only description of a big text, its first lines, and the ways out.
+fn sev_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// UTF-16 length (what textarea offsets count).
+fn utf16_len(s: &str) -> u32 {
+    s.encode_utf16().count() as u32
+}
+
+/// The summary of a big text and its window editor.
 #[component]
-fn Summary(plain: RwSignal<bool>) -> impl IntoView {
+fn BigEditor(read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
-    let summary = Memo::new(move |_| scene.text.with(|t| textsummary::summarize(t)));
-    let preview = Memo::new(move |_| scene.text.with(|t| textsummary::first_lines(t, PREVIEW_LINES).to_string()));
+    // the summary (one pass over the whole text, ~tens of ms on 7 MB) follows the text after a
+    // pause in typing, not on each keystroke; the size is live
+    let tick = RwSignal::new(0u32);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<()>| {
+        scene.text.track();
+        if prev.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(set_timeout_with_handle(move || tick.update(|n| *n += 1), std::time::Duration::from_millis(1000)).ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+    });
+    let summary = Memo::new(move |_| {
+        tick.track();
+        scene.text.with_untracked(|t| textsummary::summarize(t))
+    });
+    let bytes = Memo::new(move |_| scene.text.with(String::len));
+
+    // the window: which bytes of the text the textarea shows, and how many lines it has now
+    let win = RwSignal::new(None::<Window>);
+    let win_lines = RwSignal::new(0u32);
+    let area = NodeRef::<html::Textarea>::new();
+    let gutter = NodeRef::<html::Div>::new();
+    let note = RwSignal::new(String::new());
+    // show the window around `line`; select `select` (a line, or a byte range of the text) in it
+    let open = move |line: u32, select: Option<Select>, focus: bool| {
+        let Some(a) = area.get_untracked() else { return };
+        let (w, value) = scene.text.with_untracked(|t| {
+            let w = textsummary::window_at(t, line, WINDOW_LINES);
+            (w, t[w.start..w.end].to_string())
+        });
+        if win.get_untracked() != Some(w) || a.value() != value {
+            a.set_value(&value);
+            a.set_scroll_top(0);
+        }
+        win_lines.set(value.matches('\n').count() as u32 + 1);
+        win.set(Some(w));
+        if focus {
+            let _ = a.focus();
+        }
+        if let Some(sel) = select {
+            let (from, to) = match sel {
+                Select::Line(l) => {
+                    let rel = l.saturating_sub(w.first_line) + 1;
+                    let s = textsummary::line_start(&value, rel);
+                    let e = value[s..].find('\n').map_or(value.len(), |i| s + i);
+                    (s, e)
+                }
+                Select::Bytes(s, e) => (s.saturating_sub(w.start), e.saturating_sub(w.start)),
+            };
+            // (a match running past the window ends at its end; never inside a character)
+            let floor = |mut x: usize| {
+                x = x.min(value.len());
+                while !value.is_char_boundary(x) {
+                    x -= 1;
+                }
+                x
+            };
+            let (from, to) = (floor(from), floor(to));
+            let rel_line = value[..from].matches('\n').count() as f64;
+            let _ = a.set_selection_range(utf16_len(&value[..from]), utf16_len(&value[..to]));
+            a.set_scroll_top(((rel_line - 4.0) * 20.0).max(0.0) as i32); // 20 px: --editor-line-height
+        }
+        sync_gutter(area, gutter);
+    };
+    // the window's text changed: splice that change into the whole text
+    let splice = move |a: &web_sys::HtmlTextAreaElement| {
+        let Some(w) = win.get_untracked() else { return };
+        let v = a.value();
+        let edit = scene.text.with_untracked(|t| t.get(w.start..w.end).map(|old| textsummary::changed_range(old, &v)));
+        let changed = match edit {
+            Some((p, old_end, new_end)) if !(p == old_end && p == new_end) => {
+                scene.text.update(|t| t.replace_range(w.start + p..w.start + old_end, &v[p..new_end]));
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            win.set(Some(Window { end: w.start + v.len(), ..w }));
+            let n = v.matches('\n').count() as u32 + 1;
+            if win_lines.get_untracked() != n {
+                win_lines.set(n);
+            }
+        }
+    };
+    // the first window, and a new one whenever the text changes from elsewhere (a preset, a
+    // fix, another file): typing in the window keeps it
+    Effect::new(move |_| {
+        scene.text.track();
+        let Some(a) = area.get() else { return };
+        let same = win.get_untracked().is_some_and(|w| scene.text.with_untracked(|t| t.get(w.start..w.end).is_some_and(|s| s == a.value())));
+        if !same {
+            let line = win.get_untracked().map_or(1, |w| w.first_line);
+            open(line, None, false);
+        }
+    });
+    // a clicked diagnostic: the window at its line, the line selected (not a click made before
+    // this editor was shown)
+    Effect::new(move |prev: Option<()>| {
+        let jump = scene.jump.get();
+        if let (Some(line), Some(_), Some(())) = (jump, area.get(), prev) {
+            open(line, Some(Select::Line(line)), true);
+        }
+    });
+    let go_line = RwSignal::new(String::new());
+    let find = RwSignal::new(String::new());
+    let find_from = StoredValue::new(0usize);
+    let do_goto = move || match go_line.get_untracked().trim().replace(',', "").parse::<u32>() {
+        Ok(l) if l >= 1 => {
+            open(l, Some(Select::Line(l)), true);
+            note.set(format!("Line {}.", thousands(l as usize)));
+        }
+        _ => note.set("Type a line number (1 or more).".into()),
+    };
+    let do_find = move || {
+        let needle = find.get_untracked();
+        if needle.is_empty() {
+            note.set("Type what to find (a name, a label, any text).".into());
+            return;
+        }
+        let hit = scene.text.with_untracked(|t| {
+            let from = find_from.get_value().min(t.len());
+            let from = (0..=from).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+            t[from..].find(&needle).map(|i| (from + i, false)).or_else(|| t.find(&needle).map(|i| (i, true))).map(|(i, wrapped)| (i, textsummary::line_of(t, i), wrapped))
+        });
+        match hit {
+            Some((at, line, wrapped)) => {
+                find_from.set_value(at + needle.len());
+                open(line, Some(Select::Bytes(at, at + needle.len())), true);
+                note.set(format!("“{needle}” on line {}{}.", thousands(line as usize), if wrapped { " (from the top again)" } else { "" }));
+            }
+            None => note.set(format!("No “{needle}” in the text.")),
+        }
+    };
+    let do_selected = move || {
+        let idx = untrack(|| scene.service_index());
+        let hit = scene.shown.with_untracked(|r| idx.and_then(|i| r.services.get(i)).map(|s| (s.name.clone(), s.namespace.clone(), s.line)));
+        match hit {
+            Some((name, ns, line)) if line > 0 => {
+                open(line, Some(Select::Line(line)), true);
+                note.set(format!("The Service {name} ({ns}) starts on line {}.", thousands(line as usize)));
+            }
+            _ => note.set("No Service is selected.".into()),
+        }
+    };
+    let step = move |forward: bool| {
+        let Some(w) = win.get_untracked() else { return };
+        let next = scene.text.with_untracked(|t| if forward { textsummary::window_after(t, &w, WINDOW_LINES) } else { textsummary::window_before(t, &w, WINDOW_LINES) });
+        match next {
+            Some(n) => open(n.first_line, None, false),
+            None => note.set(if forward { "This is the end of the text." } else { "This is the start of the text." }.into()),
+        }
+    };
+    // worst severity per line of the window (diagnostics count lines of the whole text)
+    let marks = Memo::new(move |_| {
+        let Some(w) = win.get() else { return Vec::new() };
+        let last = w.first_line + win_lines.get().saturating_sub(1);
+        scene.analysis.with(|r| {
+            let mut m: Vec<(u32, Severity, String)> = Vec::new();
+            for d in r.diagnostics.iter().filter(|d| d.line >= w.first_line && d.line <= last) {
+                match m.iter_mut().find(|(l, _, _)| *l == d.line) {
+                    Some(e) => {
+                        e.1 = e.1.min(d.severity);
+                        e.2.push('\n');
+                        e.2.push_str(&d.message);
+                    }
+                    None => m.push((d.line, d.severity, d.message.clone())),
+                }
+            }
+            m
+        })
+    });
+    let first_line = Memo::new(move |_| win.with(|w| w.map_or(1, |w| w.first_line)));
+    let range = move || {
+        let first = first_line.get();
+        let last = first + win_lines.get().saturating_sub(1);
+        format!("Lines {}–{} of {}", thousands(first as usize), thousands(last as usize), thousands(summary.with(|s| s.lines)))
+    };
+    let escaped = StoredValue::new(false);
     view! {
-        <div class="bigtext" id="bigtext" role="region" aria-label="Big text summary">
+        <div class="bigtext" id="bigtext" role="region" aria-label="Big text">
             {move || {
                 let s = summary.get();
                 let kinds = s.kinds.iter().map(|(k, n)| format!("{} {k}", thousands(*n))).collect::<Vec<_>>().join(", ");
                 view! {
-                    <p class="bigtext-head"><strong>{format!("{} of YAML", human_bytes(s.bytes))}</strong>
+                    <p class="bigtext-head"><strong>{move || format!("{} of YAML", human_bytes(bytes.get()))}</strong>
                         {format!(": {} lines, {} documents.", thousands(s.lines), thousands(s.documents))}</p>
                     <p class="bigtext-kinds" id="bigtext-kinds">{if kinds.is_empty() { "No kind: lines found.".to_string() } else { format!("Objects: {kinds}.") }}</p>
                 }
             }}
-            <p class="bigtext-why">{format!("Texts over {} are summarised here, not coloured line by line, so the page stays quick. The analysis and the diagram use the whole text.", human_bytes(BIG_TEXT_BYTES))}</p>
-            <div class="bigtext-actions">
-                <button type="button" class="btn" id="bigtext-edit" on:click=move |_| plain.set(true)>"Edit as plain text"</button>
+            <p class="bigtext-why">{format!("Texts over {} are edited one piece at a time (a document, or one item of a List), so typing stays quick. The analysis and the diagram use the whole text.", human_bytes(BIG_TEXT_BYTES))}</p>
+            <div class="bigtext-nav" role="group" aria-label="Open a piece of the text">
+                <span class="bigtext-field">
+                    <label for="bigtext-line">"Line"</label>
+                    <input type="text" id="bigtext-line" inputmode="numeric" size="8" autocomplete="off"
+                        prop:value=move || go_line.get()
+                        on:input=move |ev| go_line.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); do_goto(); } />
+                    <button type="button" class="btn" id="bigtext-goto" on:click=move |_| do_goto()>"Go"</button>
+                </span>
+                <span class="bigtext-field">
+                    <label for="bigtext-find">"Find"</label>
+                    <input type="search" id="bigtext-find" size="18" autocomplete="off" spellcheck="false" placeholder="a name, e.g. app-7"
+                        prop:value=move || find.get()
+                        on:input=move |ev| { find.set(event_target_value(&ev)); find_from.set_value(0); }
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); do_find(); } />
+                    <button type="button" class="btn" id="bigtext-find-next" on:click=move |_| do_find()>"Find next"</button>
+                </span>
+                <button type="button" class="btn" id="bigtext-selected" on:click=move |_| do_selected()>"Edit the selected Service"</button>
                 <button type="button" class="btn" id="bigtext-download"
                     on:click=move |_| super::sharebar::download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"Download"</button>
             </div>
-            <p class="bigtext-preview-title">{format!("The first {PREVIEW_LINES} lines:")}</p>
-            <pre class="bigtext-preview" id="bigtext-preview" tabindex="0" aria-label="The first lines of the text">{move || preview.get()}</pre>
+            <div class="bigtext-window-head">
+                <span id="bigtext-range">{range}</span>
+                <button type="button" class="btn" id="bigtext-prev" on:click=move |_| step(false)>"Previous piece"</button>
+                <button type="button" class="btn" id="bigtext-next" on:click=move |_| step(true)>"Next piece"</button>
+                <span class="bigtext-note" id="bigtext-note" role="status">{move || note.get()}</span>
+            </div>
+            <div class="editor bigtext-window" class:stale=move || scene.stale.get()>
+                <div class="gutter" aria-hidden="true" node_ref=gutter>
+                    {move || {
+                        let first = first_line.get();
+                        let n = win_lines.get();
+                        let marks = marks.get();
+                        (first..first + n)
+                            .map(|l| {
+                                let mark = marks.iter().find(|(m, _, _)| *m == l);
+                                let class = mark.map_or("ln".to_string(), |(_, s, _)| format!("ln mark-{}", sev_class(*s)));
+                                let title = mark.map(|(_, _, m)| m.clone()).unwrap_or_default();
+                                view! { <div class=class title=title data-line=l>{l}</div> }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+                <div class="code">
+                    <textarea id="yaml" class="window-yaml" data-window="" node_ref=area readonly=read_only spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
+                        aria-label=move || format!("Kubernetes manifests (YAML), {}", range())
+                        aria-describedby="bigtext-help"
+                        on:input=move |ev| {
+                            if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                                splice(&a);
+                            }
+                        }
+                        on:scroll=move |_| sync_gutter(area, gutter)
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            // as the highlighted editor: Tab indents, Esc then Tab leaves (WCAG 2.1.2)
+                            let key = ev.key();
+                            if key == "Escape" {
+                                escaped.set_value(true);
+                                return;
+                            }
+                            let leave = escaped.get_value();
+                            escaped.set_value(false);
+                            if key == "Tab" && !leave && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
+                                if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                                    ev.prevent_default();
+                                    let _ = a.set_range_text_with_start_and_end_and_mode("  ", a.selection_start().ok().flatten().unwrap_or(0), a.selection_end().ok().flatten().unwrap_or(0), "end");
+                                    splice(&a);
+                                }
+                            }
+                        }></textarea>
+                </div>
+            </div>
+            <p id="bigtext-help" class="editor-help">"This piece of the text is edited in place: Ctrl+Z undoes. Tab indents; Esc then Tab leaves the editor. Line numbers are the whole text's."</p>
         </div>
     }
 }
 
-/// A bare textarea for a big text: no colouring, no gutter (the browser edits megabytes fast).
-#[component]
-fn PlainEditor(read_only: bool, plain: RwSignal<bool>) -> impl IntoView {
-    let scene = expect_context::<Scene>();
-    let area = NodeRef::<html::Textarea>::new();
-    // a keystroke here needs no copy back (megabytes each way, per keystroke: issue #12)
-    let typed = StoredValue::new(false);
-    Effect::new(move |_| {
-        scene.text.track();
-        if typed.get_value() {
-            typed.set_value(false);
-            return;
-        }
-        if let Some(a) = area.get() {
-            scene.text.with_untracked(|t| {
-                if a.value() != *t {
-                    a.set_value(t);
-                }
-            });
-        }
-    });
-    view! {
-        <div class="bigtext-plain">
-            <p class="bigtext-head">"Plain text (no colouring above " {human_bytes(BIG_TEXT_BYTES)} "). "
-                <button type="button" class="btn" id="bigtext-summary" on:click=move |_| plain.set(false)>"Show the summary"</button></p>
-            <textarea id="yaml" class="plain-yaml" node_ref=area readonly=read_only spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
-                aria-label="Kubernetes manifests (YAML)"
-                prop:value=scene.text.get_untracked()
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    if scene.text.with_untracked(|t| *t != v) {
-                        typed.set_value(true);
-                        scene.text.set(v);
-                    }
-                }></textarea>
-        </div>
+/// What to select when a window opens.
+#[derive(Clone, Copy)]
+enum Select {
+    /// a line of the whole text (1-based)
+    Line(u32),
+    /// bytes of the whole text
+    Bytes(usize, usize),
+}
+
+fn sync_gutter(area: NodeRef<html::Textarea>, gutter: NodeRef<html::Div>) {
+    if let (Some(a), Some(g)) = (area.get_untracked(), gutter.get_untracked()) {
+        g.set_scroll_top(a.scroll_top());
     }
 }

@@ -36,13 +36,14 @@ pub fn remember(text: &str) {
     });
 }
 
-/// The text to rescue: the page editor's textarea, else the last remembered text.
+/// The text to rescue: the page editor's textarea (not a big text's window, which holds one
+/// piece of it: ui::bigtext), else the last remembered text.
 fn current_text() -> (String, bool) {
     let remembered = TEXT.with(|t| t.try_borrow().ok().and_then(|t| t.clone()));
     let page_app = remembered.is_some();
     let from_dom = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".sb-app textarea#yaml").ok().flatten())
+        .and_then(|d| d.query_selector(".sb-app textarea#yaml:not([data-window])").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         .map(|a| a.value());
     (from_dom.or(remembered).unwrap_or_default(), page_app)

@@ -129,12 +129,19 @@ impl Scene {
         // pause in typing. Measured by `cargo bench --bench analyze`.
         let source = RwSignal::new(text.get_untracked());
         let pending = StoredValue::new(None::<TimeoutHandle>);
+        // big texts: the worker's report (the last picture stays until it is ready); the worker
+        // takes each keystroke at once and sets `source` to the text of each report (ui::worker)
+        let analyst = worker::Analyst::new();
         Effect::new(move |_| {
-            let t = text.get();
+            let to_worker = text.with(|t| analyst.takes(t.len()));
             if let Some(h) = pending.get_value() {
                 h.clear();
                 pending.set_value(None);
             }
+            if to_worker {
+                return;
+            }
+            let t = text.get();
             if t.len() <= DEBOUNCE_ABOVE_BYTES {
                 source.set(t);
             } else {
@@ -148,9 +155,7 @@ impl Scene {
             let w = whatif.get();
             Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, ..Config::default() }
         };
-        // big texts: the worker's report (the last picture stays until it is ready)
-        let analyst = worker::Analyst::new();
-        analyst.follow(source, config);
+        analyst.follow(text, source, config);
         // both memos own their last value (Memo::new_owning): a whole cluster's report is not
         // copied or compared more than needed (issue #12)
         let analysis = Memo::new_owning(move |prev: Option<Report>| {
@@ -432,15 +437,15 @@ impl Saver {
 fn autosave(scene: Scene, saver: Saver) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |prev: Option<()>| {
-        let text = scene.text.get();
-        crash::remember(&text);
+        // no copy of the text per keystroke (a whole cluster is megabytes): the save reads it
+        scene.text.with(|t| crash::remember(t));
         if prev.is_none() {
             return; // nothing typed yet
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let h = set_timeout_with_handle(move || saver.save(&text), std::time::Duration::from_millis(500)).ok();
+        let h = set_timeout_with_handle(move || scene.text.with_untracked(|t| saver.save(t)), std::time::Duration::from_millis(500)).ok();
         pending.set_value(h);
     });
     // other tabs (same origin) writing the draft

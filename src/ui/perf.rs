@@ -3,7 +3,11 @@
 //! `performance.measure("sb-keystroke", "sb-input")` once the analysis of that text is drawn —
 //! after the next animation frame, in a task queued from it, i.e. once the frame that shows the
 //! new diagram has been painted. Texts analysed after a pause (large ones) are measured from the
-//! last keystroke, so the pause counts. `./dev bench` reads the measures
+//! last keystroke, so the pause counts; texts analysed in the worker (ui::worker) once the
+//! worker has answered for exactly that text and its picture is painted. The worker's path
+//! also leaves `span`s: `sb-post` (the page posting a job), `sb-worker-splice`,
+//! `sb-worker-analyze`, `sb-worker-encode` (the worker's own times), `sb-decode` (the page
+//! reading the report; its detail is the report's size in bytes), `sb-report-drawn`. `./dev bench` reads the measures
 //! (`performance.getEntriesByName("sb-keystroke")`) and prints their p95.
 
 use std::cell::Cell;
@@ -47,7 +51,13 @@ pub fn install(scene: Scene) {
         // the picture of this text are computed in this same update
         scene.source.track();
         scene.shown.track();
+        scene.analyst.landed.track();
         if !pending.get() || !scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t)) {
+            return;
+        }
+        // a worker's text: once the worker has answered for it
+        let a = scene.analyst;
+        if untrack(|| a.takes(scene.source.with(String::len))) && !scene.source.with_untracked(|s| a.settled(s)) {
             return;
         }
         pending.set(false);
@@ -80,4 +90,17 @@ pub fn report_arrived() {
     let Some(perf) = performance() else { return };
     let _ = perf.mark(REPORT_MARK);
     measure_after_paint(REPORT_MEASURE, REPORT_MARK);
+}
+
+/// A measure `name` from `start` to `end` (`performance.now()` times) with a number as its
+/// detail (the bytes involved).
+pub fn span(name: &str, start: f64, end: f64, detail: f64) {
+    let Some(perf) = performance() else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&opts, &"end".into(), &end.max(start).into());
+    let _ = js_sys::Reflect::set(&opts, &"detail".into(), &detail.into());
+    if let Ok(f) = js_sys::Reflect::get(&perf, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = f.call2(&perf, &name.into(), &opts);
+    }
 }

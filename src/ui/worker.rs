@@ -6,6 +6,15 @@
 //! picture stays until the new one is ready, and Cancel stops the worker, keeping the text.
 //! Where no worker can start (no Worker, a host page that blocks it), the page analyses on the
 //! main thread as before.
+//!
+//! What crosses to the worker per keystroke is small: the worker keeps its own copy of the text
+//! (`TextDoc`), the page keeps the copy it last sent, and each job carries only what changed
+//! (one replacement, core::textsummary::changed_range) — the whole text goes once, as bytes in a
+//! transferred buffer, after a (re)start. Edits made while a job runs are coalesced: the job
+//! finishes (its picture is shown) and the latest text goes next, so a typing burst costs at
+//! most one more analysis instead of restarting the worker on each key; a text replaced
+//! wholesale (another file) stops the job and restarts. The worker answers "unchanged" (no
+//! bytes) when the report equals the last one it sent, and the page keeps its picture.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -13,6 +22,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::config::Config;
 use crate::core::report::Report;
+use crate::core::textsummary;
 use crate::core::{analyze, wire};
 
 /// Texts larger than this are analysed in the worker. The main thread analyses the tutorial
@@ -33,9 +43,80 @@ extern "C" {
 /// What the worker runs: the full analysis, as bytes (`Config` from the page's options).
 #[wasm_bindgen(js_name = analyzeWire)]
 pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) -> Vec<u8> {
+    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained)))
+}
+
+/// The worker's copy of the text and its last answer (web/worker.js holds one).
+#[wasm_bindgen]
+pub struct TextDoc {
+    text: String,
+    report: Option<Report>,
+    /// the last report sent, as bytes: an equal one is not sent again
+    last: Vec<u8>,
+}
+
+impl Default for TextDoc {
+    fn default() -> Self {
+        TextDoc::new()
+    }
+}
+
+#[wasm_bindgen]
+impl TextDoc {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> TextDoc {
+        TextDoc { text: String::new(), report: None, last: Vec::new() }
+    }
+
+    /// The whole text (UTF-8 bytes); false when they are not UTF-8.
+    pub fn set(&mut self, bytes: Vec<u8>) -> bool {
+        match String::from_utf8(bytes) {
+            Ok(t) => {
+                self.text = t;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Replace bytes `start..end` with `insert`; false (nothing changed) when the range is not
+    /// at char boundaries of this copy or `insert` is not UTF-8: the page then sends the whole
+    /// text.
+    pub fn splice(&mut self, start: u32, end: u32, insert: Vec<u8>) -> bool {
+        let (start, end) = (start as usize, end as usize);
+        let Ok(insert) = String::from_utf8(insert) else { return false };
+        if start > end || end > self.text.len() || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
+            return false;
+        }
+        self.text.replace_range(start..end, &insert);
+        true
+    }
+
+    /// Analyse the whole text with the page's options. The one call site of the analysis in the
+    /// worker: an incremental analyser (a per-document cache) plugs in here, fed by `splice`'s
+    /// ranges.
+    #[allow(clippy::too_many_arguments)]
+    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) {
+        self.report = None; // free the last one first (a whole cluster's report is tens of MB)
+        self.report = Some(analyze(&self.text, &config(nodes, cloud, flipped, deleted, cordoned, drained)));
+    }
+
+    /// The report as core::wire bytes, or no bytes when it equals the last one sent.
+    pub fn encode(&mut self) -> Vec<u8> {
+        let Some(r) = self.report.take() else { return Vec::new() };
+        let bytes = wire::encode(&r);
+        drop(r);
+        if bytes == self.last {
+            return Vec::new();
+        }
+        self.last.clone_from(&bytes);
+        bytes
+    }
+}
+
+fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) -> Config {
     let lines = |s: &str| s.split('\n').filter(|s| !s.is_empty()).map(str::to_string).collect();
-    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), ..Config::default() };
-    wire::encode(&analyze(text, &cfg))
+    Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), ..Config::default() }
 }
 
 /// Where the background analysis stands.
@@ -86,8 +167,20 @@ pub struct Analyst {
     pub main_thread: RwSignal<bool>,
     /// bumped by "Analyse again" after a cancel
     pub retry: RwSignal<u32>,
+    /// bumped by every answer of the worker (a new report or "unchanged")
+    pub landed: RwSignal<u32>,
     job: StoredValue<u64>,
     running: StoredValue<Option<Running>, LocalStorage>,
+    /// the text the worker holds (None: it holds none yet)
+    sent: StoredValue<Option<String>>,
+    /// a job is out; the text changed since it was posted
+    busy: StoredValue<bool>,
+    dirty: StoredValue<bool>,
+    /// what to post next: the followed text and the latest options; `source` is set to the
+    /// text each answer was made from (Scene::source: the report's lines are its lines)
+    text: StoredValue<Option<RwSignal<String>>>,
+    source: StoredValue<Option<RwSignal<String>>>,
+    config: StoredValue<Option<Config>>,
 }
 
 fn now() -> f64 {
@@ -108,14 +201,26 @@ impl Analyst {
             bytes: RwSignal::new(0),
             main_thread: RwSignal::new(no_worker),
             retry: RwSignal::new(0),
+            landed: RwSignal::new(0),
             job: StoredValue::new(0),
             running: StoredValue::new_local(None),
+            sent: StoredValue::new(None),
+            busy: StoredValue::new(false),
+            dirty: StoredValue::new(false),
+            text: StoredValue::new(None),
+            source: StoredValue::new(None),
+            config: StoredValue::new(None),
         }
     }
 
     /// Whether a text of `len` bytes goes to the worker.
     pub fn takes(&self, len: usize) -> bool {
         len > WORKER_ABOVE_BYTES && !self.main_thread.get()
+    }
+
+    /// Whether the worker has answered for exactly `text` (no job out, nothing pending).
+    pub fn settled(&self, text: &str) -> bool {
+        !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_deref() == Some(text))
     }
 
     /// The report for a big text and whether it is new: the worker's (moved out, not copied: a
@@ -130,13 +235,17 @@ impl Analyst {
         }
     }
 
-    /// Follow the analysed text: big ones are posted to the worker (a job still running is
-    /// stopped: a busy worker cannot be interrupted), small ones need nothing.
-    pub fn follow(self, source: RwSignal<String>, config: impl Fn() -> Config + 'static) {
+    /// Follow the text: big ones are posted to the worker at once (no pause in typing: the page
+    /// does not wait for it), and each answer sets `source` to the text it was made from; small
+    /// ones need nothing (the page analyses `source` itself). While a job runs, edits wait for
+    /// it (coalesced); a text replaced wholesale stops it.
+    pub fn follow(self, text: RwSignal<String>, source: RwSignal<String>, config: impl Fn() -> Config + 'static) {
+        self.text.set_value(Some(text));
+        self.source.set_value(Some(source));
         Effect::new(move |_| {
             self.retry.track();
             let cfg = config();
-            let big = source.with(|t| t.len() > WORKER_ABOVE_BYTES);
+            let big = text.with(|t| t.len() > WORKER_ABOVE_BYTES);
             if !big || self.main_thread.get() {
                 self.stop(Phase::Idle);
                 if self.out.with_untracked(Option::is_some) {
@@ -144,14 +253,34 @@ impl Analyst {
                 }
                 return;
             }
-            source.with_untracked(|t| self.post(t, &cfg));
+            self.config.set_value(Some(cfg.clone()));
+            if self.busy.get_value() {
+                // a file replacing the text, not an edit: stop the job (the worker restarts)
+                let replaced = text.with_untracked(|t| self.sent.with_value(|s| s.as_ref().is_none_or(|s| t.len().abs_diff(s.len()) > s.len() / 2)));
+                if !replaced {
+                    self.dirty.set_value(true);
+                    return;
+                }
+                self.stop(Phase::Idle);
+            }
+            text.with_untracked(|t| self.post(t, &cfg));
         });
     }
 
-    /// Stop the running job (if any); its late answer is ignored.
+    /// Post the followed text with the latest options (after a job that had edits waiting).
+    fn post_latest(self) {
+        let (Some(text), Some(cfg)) = (self.text.get_value(), self.config.get_value()) else { return };
+        text.with_untracked(|t| self.post(t, &cfg));
+    }
+
+    /// Stop the running job (if any; the worker is terminated, a busy one cannot be
+    /// interrupted); its late answer is ignored.
     fn stop(&self, then: Phase) {
         self.job.update_value(|j| *j += 1);
         self.running.update_value(|r| *r = None);
+        self.sent.set_value(None);
+        self.busy.set_value(false);
+        self.dirty.set_value(false);
         if self.phase.get_untracked() != then {
             self.phase.set(then);
         }
@@ -184,10 +313,9 @@ impl Analyst {
         Ok(Running { worker, _on_message: on_message, _on_error: on_error })
     }
 
+    /// Post a job: the whole text to a fresh worker, else what changed since the last job.
     fn post(self, text: &str, cfg: &Config) {
-        if self.phase.get_untracked().running() {
-            self.stop(Phase::Idle);
-        }
+        let t0 = now();
         self.job.update_value(|j| *j += 1);
         let Some(glue) = glue_url() else {
             self.fail("the page's JS glue was not found".into());
@@ -198,6 +326,7 @@ impl Analyst {
                 Ok(r) => self.running.set_value(Some(r)),
                 Err(e) => return self.fail(e),
             }
+            self.sent.set_value(None);
         }
         let msg = js_sys::Object::new();
         let set = |k: &str, v: JsValue| {
@@ -205,7 +334,24 @@ impl Analyst {
         };
         set("id", JsValue::from(self.job.get_value() as f64));
         set("glue", JsValue::from_str(&glue));
-        set("text", JsValue::from_str(text));
+        // the text: whole (copied once into a buffer that is transferred, not cloned) or one
+        // replacement of the worker's copy
+        let insert = self.sent.try_update_value(|sent| match sent {
+            Some(old) => {
+                let (p, old_end, new_end) = textsummary::changed_range(old, text);
+                old.replace_range(p..old_end, &text[p..new_end]);
+                set("start", JsValue::from(p as u32));
+                set("end", JsValue::from(old_end as u32));
+                js_sys::Uint8Array::from(&text.as_bytes()[p..new_end])
+            }
+            None => {
+                *sent = Some(text.to_string());
+                set("full", JsValue::TRUE);
+                js_sys::Uint8Array::from(text.as_bytes())
+            }
+        });
+        let Some(insert) = insert else { return };
+        set("text", insert.clone().into());
         set("nodes", JsValue::from(cfg.nodes as u32));
         set("cloud", JsValue::from(cfg.cloud));
         set("flipped", JsValue::from_str(&cfg.flip_ready.join("\n")));
@@ -213,34 +359,79 @@ impl Analyst {
         set("deleted", JsValue::from_str(&cfg.deleted_pods.join("\n")));
         set("cordoned", JsValue::from_str(&cfg.cordoned.join("\n")));
         set("drained", JsValue::from_str(&cfg.drained.join("\n")));
-        let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&msg)));
+        let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&insert.buffer()))));
         if let Some(Err(e)) = sent {
             return self.fail(format!("{e:?}"));
         }
-        self.started.set(now());
-        self.bytes.set(text.len());
-        self.phase.set(Phase::Analysing);
+        self.busy.set_value(true);
+        self.dirty.set_value(false);
+        let t1 = now();
+        super::perf::span("sb-post", t0, t1, insert.length() as f64);
+        if !self.phase.get_untracked().running() {
+            self.started.set(t1);
+            self.phase.set(Phase::Analysing);
+        }
+        if self.bytes.get_untracked() != text.len() {
+            self.bytes.set(text.len());
+        }
     }
 
     /// A message from the worker.
-    fn answer(&self, data: JsValue) {
+    fn answer(self, data: JsValue) {
         if get(&data, "id").as_f64() != Some(self.job.get_value() as f64) {
             return; // a stopped job's
         }
         match get(&data, "phase").as_string().as_deref() {
             Some("loading") => self.phase.set(Phase::Starting),
-            Some("analysing") => self.phase.set(Phase::Analysing),
-            Some("done") => {
-                let bytes = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec());
-                match bytes.ok().as_deref().and_then(wire::decode) {
-                    Some(r) => {
-                        // main-thread time from here to the painted picture: `sb-report-drawn`
-                        super::perf::report_arrived();
-                        self.phase.set(Phase::Idle);
-                        self.out.set(Some(r));
-                    }
-                    None => self.fail("its report did not decode".into()),
+            Some("analysing") => {
+                if self.phase.get_untracked() != Phase::Analysing {
+                    self.phase.set(Phase::Analysing);
                 }
+            }
+            Some("resync") => {
+                // its copy and ours disagree: send the whole text
+                self.sent.set_value(None);
+                self.busy.set_value(false);
+                self.post_latest();
+            }
+            Some("done") => {
+                let arrived = now();
+                self.busy.set_value(false);
+                let ms = |k: &str| get(&data, k).as_f64().unwrap_or(0.0);
+                let (splice, analyse, encode) = (ms("spliceMs"), ms("analyzeMs"), ms("encodeMs"));
+                super::perf::span("sb-worker-splice", arrived - encode - analyse - splice, arrived - encode - analyse, 0.0);
+                super::perf::span("sb-worker-analyze", arrived - encode - analyse, arrived - encode, 0.0);
+                super::perf::span("sb-worker-encode", arrived - encode, arrived, 0.0);
+                let Ok(bytes) = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>() else {
+                    return self.fail("its answer had no report".into());
+                };
+                if bytes.length() > 0 {
+                    let bytes = bytes.to_vec();
+                    let report = wire::decode(&bytes);
+                    super::perf::span("sb-decode", arrived, now(), bytes.len() as f64);
+                    match report {
+                        Some(r) => {
+                            // main-thread time from here to the painted picture: `sb-report-drawn`
+                            super::perf::report_arrived();
+                            self.out.set(Some(r));
+                        }
+                        None => return self.fail("its report did not decode".into()),
+                    }
+                }
+                // the text this report is of: what the worker holds (posted last)
+                if let Some(src) = self.source.get_value() {
+                    if self.sent.with_value(|t| t.as_ref().is_some_and(|t| src.with_untracked(|s| s != t))) {
+                        if let Some(t) = self.sent.get_value() {
+                            src.set(t);
+                        }
+                    }
+                }
+                if self.dirty.get_value() {
+                    self.post_latest(); // edits waited for this job
+                } else {
+                    self.phase.set(Phase::Idle);
+                }
+                self.landed.update(|n| *n += 1);
             }
             _ => self.fail(get(&data, "error").as_string().unwrap_or_else(|| "unknown error".into())),
         }
