@@ -187,7 +187,7 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
 }
 
 /// [`analyze`] keeping every object's whole tree to the end: what the trimming is checked against.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
     let objects = read_objects_staged(src, &mut diags, &mut |_| {}, Trees::Whole);
