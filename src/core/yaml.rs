@@ -96,6 +96,15 @@ impl From<String> for Text {
     }
 }
 
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(s: std::borrow::Cow<'_, str>) -> Text {
+        match s {
+            std::borrow::Cow::Borrowed(s) => Text::from(s),
+            std::borrow::Cow::Owned(s) => Text::from(s),
+        }
+    }
+}
+
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {

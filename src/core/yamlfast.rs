@@ -232,10 +232,28 @@ impl<'a> P<'a> {
     }
 
     /// A one-line quoted scalar at `i` (on its quote); `i` ends after the closing quote.
-    fn quoted(&mut self) -> Option<String> {
+    fn quoted(&mut self) -> Option<std::borrow::Cow<'a, str>> {
         let b = self.b;
         let q = b[self.i];
         let mut j = self.i + 1;
+        // nearly every quoted scalar has no escape: a slice of the text, nothing allocated
+        {
+            let mut k = j;
+            while let Some(&c) = b.get(k) {
+                if c == q {
+                    if q == b'\'' && b.get(k + 1) == Some(&b'\'') {
+                        break; // '' inside single quotes: the slow path below
+                    }
+                    let s: &'a str = self.s;
+                    self.i = k + 1;
+                    return Some(std::borrow::Cow::Borrowed(&s[j..k]));
+                }
+                if c == b'\n' || (c == b'\\' && q == b'"') {
+                    break;
+                }
+                k += 1;
+            }
+        }
         let mut out = String::new();
         let mut run = j;
         loop {
@@ -251,12 +269,12 @@ impl<'a> P<'a> {
                         continue;
                     }
                     self.i = j + 1;
-                    return Some(out);
+                    return Some(out.into());
                 }
                 b'"' if q == b'"' => {
                     out.push_str(&self.s[run..j]);
                     self.i = j + 1;
-                    return Some(out);
+                    return Some(out.into());
                 }
                 b'\\' if q == b'"' => {
                     out.push_str(&self.s[run..j]);
