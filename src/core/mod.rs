@@ -22,6 +22,7 @@ pub mod report;
 pub mod resolve;
 pub mod schema_gen;
 pub mod service;
+pub mod sort;
 pub mod share;
 pub mod strict;
 pub mod tour;
@@ -222,7 +223,7 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
     }
     let pods = cluster.pods.iter().map(|p| PodReport::new(p, objects[p.object].source.pos.line)).collect();
     let (client_node, client_ip) = paths::client_pod(&cluster);
-    diags.sort_by_key(|d| (d.line, d.column));
+    sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
         diagnostics: diags,
@@ -376,7 +377,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         // the pods of the Service's namespace, in pod order (none when nothing is selected)
         // the pods of the Service's namespace named like a selected one, in pod order
         let mut named: Vec<usize> = res.selected.iter().flat_map(|n| index.named(&svc.namespace, n).iter().copied()).collect();
-        named.sort_unstable();
+        sort::sort(&mut named);
         named.dedup();
         let ns_pods = || named.iter().map(|&i| &cluster.pods[i]);
         for (i, sp) in svc.ports.iter().enumerate() {
