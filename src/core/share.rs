@@ -1,7 +1,9 @@
 //! A scene in a link: `#s=v1.<base64url(deflate(json))>`. The fragment never reaches a server.
 //! Decoding is defensive: a link is attacker-controlled input (size caps before and after
-//! inflating, then the normal YAML budgets).
+//! inflating, then the normal YAML budgets). DEFLATE is `core::deflate` (links made with
+//! miniz_oxide by earlier versions open unchanged).
 
+use super::deflate;
 use serde::{Deserialize, Serialize};
 
 /// Links longer than this are refused (chat apps, QR codes and proxies break well before).
@@ -67,7 +69,7 @@ fn b64url_decode(s: &str) -> Option<Vec<u8>> {
 
 pub fn encode(scene: &SharedScene) -> String {
     let json = serde_json::to_vec(scene).unwrap_or_default();
-    format!("{PREFIX}{}", b64url_encode(&miniz_oxide::deflate::compress_to_vec(&json, 9)))
+    format!("{PREFIX}{}", b64url_encode(&deflate::deflate(&json)))
 }
 
 /// Why a link could not be opened, in words for the person who clicked it.
@@ -79,9 +81,9 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
         return Err("the link is not a Switchboard scene (or comes from a newer version)".into());
     };
     let bytes = b64url_decode(body).ok_or("the link is damaged (not base64url); was it cut off?")?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|e| match e.status {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => format!("the link unpacks to more than {} KiB; refused", MAX_INFLATED / 1024),
-        _ => "the link is damaged (it does not unpack); was it cut off?".to_string(),
+    let json = deflate::inflate(&bytes, MAX_INFLATED).map_err(|e| match e {
+        deflate::InflateError::TooBig => format!("the link unpacks to more than {} KiB; refused", MAX_INFLATED / 1024),
+        deflate::InflateError::Damaged => "the link is damaged (it does not unpack); was it cut off?".to_string(),
     })?;
     let mut scene: SharedScene = serde_json::from_slice(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
@@ -126,6 +128,19 @@ mod tests {
             let data: Vec<u8> = (0..n).map(|i| (i * 37 % 256) as u8).collect();
             assert_eq!(b64url_decode(&b64url_encode(&data)).unwrap(), data);
         }
+    }
+
+    /// A link made by the versions that packed with miniz_oxide (level 9) opens unchanged:
+    /// one frozen link, and one packed the old way now.
+    #[test]
+    fn links_made_before_still_open() {
+        let old = format!("v1.{}", b64url_encode(&miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(&scene()).unwrap(), 9)));
+        assert_eq!(decode(&old).unwrap(), scene());
+        // made by the miniz_oxide version (git 5397fa6) for the scene asserted below
+        let frozen = "v1.JYsxDoMwEAS_Yl3tIlK6-0ZamgveBCv2GeFLIoT4O4coZ2d2o1VqIaZP1sThgeWXRwxaYZLEhMOmUsHhj-c-KEXqV-IXn5yhtqxOc0unNczEt0g2oZ5Rye_JXGhL6MT3SGNp30T8ktKxHw";
+        let s = decode(frozen).unwrap();
+        assert_eq!((s.service.as_str(), s.entry.as_str(), s.nodes, s.theme.as_str()), ("web", "pod", 3, "light"));
+        assert_eq!(s.yaml, "kind: Service\nmetadata: {name: web}\n");
     }
 
     #[test]
