@@ -105,7 +105,7 @@ mod tests {
                 sort_by_key(&mut got, |p| p.0);
                 assert_eq!(got, want, "n={n} pattern={pattern}");
                 let mut want = v.clone();
-                want.sort_by(|a, b| b.0.cmp(&a.0));
+                want.sort_by_key(|p| std::cmp::Reverse(p.0));
                 let mut got = v.clone();
                 sort_by(&mut got, |a, b| b.0.cmp(&a.0));
                 assert_eq!(got, want, "n={n} pattern={pattern} reversed");
