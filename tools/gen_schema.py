@@ -405,14 +405,55 @@ def main():
     w("// Unresolved Go types (became Ty::Any): %s" % (", ".join(sorted(g.unresolved)) or "none"))
     w("// JSON names defined twice in one flattened struct (first kept): %s" % (", ".join(sorted(g.conflicts)) or "none"))
     w("")
-    w("#![allow(non_upper_case_globals)]")
-    w("")
+    # Dependencies first, so each table line names only earlier lines (the Go types here have
+    # no cycles; one would be an error, not a silent Ty::Any).
+    index, ordered, state = {}, [], {}
+
+    def visit(ident):
+        if state.get(ident) == 2:
+            return
+        if state.get(ident) == 1:
+            raise SystemExit("a cycle through %s: the compact tables need an acyclic type graph" % ident)
+        state[ident] = 1
+        for _j, t in g.defs[ident][1]:
+            for dep in re.findall(r"&(T_\w+)", t):
+                visit(dep)
+        state[ident] = 2
+        index[ident] = len(ordered)
+        ordered.append(ident)
+
+    for ident in sorted(g.order):
+        visit(ident)
+
+    def code(t):
+        if t == "Ty::Scalar":
+            return "s"
+        if t == "Ty::Any":
+            return "a"
+        m = re.match(r"^Ty::Struct\(&(T_\w+)\)$", t)
+        if m:
+            return str(index[m.group(1)])
+        m = re.match(r"^Ty::(List|Map)\(&(.*)\)$", t)
+        if m:
+            return ("[" if m.group(1) == "List" else "{") + code(m.group(2))
+        raise SystemExit("unknown type expression " + t)
+
+    lines = []
+    for ident in ordered:
+        disp, fields = g.defs[ident]
+        for x in [disp] + [j for j, _ in fields]:
+            if not x or re.search(r"[|\s\\\"]", x):
+                raise SystemExit("a name the compact tables cannot hold: %r" % x)
+        lines.append("|".join([disp] + ["%s %s" % (j, code(t)) for j, t in fields]))
+
     w("use super::strict::{Field, Root, Ty, Type};")
+    w("use std::sync::OnceLock;")
     w("")
-    w("/// The kinds whose fields are checked, with the apiVersion that serves them.")
-    w("pub static ROOTS: &[Root] = &[")
+    w("/// The kinds whose fields are checked, with the apiVersion that serves them: (apiVersion,")
+    w("/// kind, line of [`TABLES`]).")
+    w("static ROOT_LINES: &[(&str, &str, usize)] = &[")
     for av, kind, ident in roots:
-        w("    Root { api_version: %s, kind: %s, ty: &%s }," % (rs(av), rs(kind), ident))
+        w("    (%s, %s, %d), // %s" % (rs(av), rs(kind), index[ident], g.defs[ident][0]))
     w("];")
     w("")
     w("/// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind")
@@ -421,20 +462,17 @@ def main():
     w("pub static BUILTIN_GROUPS: &[&str] = &[%s];" % ", ".join(rs(x) for x in builtin_groups(repos["api"])))
     w("")
     w("/// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).")
-    w("pub static LIST: &Type = &%s;" % list_ident)
+    w("const LIST_LINE: usize = %d; // %s" % (index[list_ident], g.defs[list_ident][0]))
     w("")
-    for ident in sorted(g.order):
-        disp, fields = g.defs[ident]
-        w("pub static %s: Type = Type {" % ident)
-        w("    name: %s," % rs(disp))
-        if not fields:
-            w("    fields: &[],")
-        else:
-            w("    fields: &[")
-            for j, t in fields:
-                w("        Field { json: %s, ty: %s }," % (rs(j), t))
-            w("    ],")
-        w("};")
+    w("/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (Ty::Scalar),")
+    w("/// `a` (Ty::Any), a line number (Ty::Struct of that line), `[ty` (Ty::List) or `{ty` (Ty::Map).")
+    w("/// Text rather than Rust statics: the statics' pointers were ~6 KB of the gzipped wasm (issue #12).")
+    w("static TABLES: &str = concat!(")
+    for line in lines:
+        w("    %s," % rs(line + "\n"))
+    w(");")
+    w("")
+    w(COMPACT_READER)
     sys.stdout.write("\n".join(o) + "\n")
     for u in sorted(g.unresolved):
         print("unresolved (Ty::Any): " + u, file=sys.stderr)
@@ -443,6 +481,105 @@ def main():
     for u in sorted(g.any_leaves):
         print("opaque (Ty::Any): " + u, file=sys.stderr)
     print("%d types, %d roots" % (len(g.order), len(roots)), file=sys.stderr)
+
+
+COMPACT_READER = r"""struct Tables {
+    roots: Vec<Root>,
+    list: &'static Type,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut types: Vec<&'static Type> = Vec::with_capacity(TABLES.len() / 64);
+        for line in TABLES.lines() {
+            let mut parts = line.split('|');
+            let name = parts.next().unwrap_or_default();
+            let fields: Vec<Field> = parts
+                .map(|p| {
+                    let (json, code) = p.split_once(' ').unwrap_or((p, "a"));
+                    Field { json, ty: ty(code, &types) }
+                })
+                .collect();
+            types.push(Box::leak(Box::new(Type { name, fields: Box::leak(fields.into_boxed_slice()) })));
+        }
+        let any: &'static Type = Box::leak(Box::new(Type { name: "", fields: &[] }));
+        let at = |i: usize| types.get(i).copied().unwrap_or(any);
+        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE) }
+    })
+}
+
+fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
+    match code.as_bytes().first() {
+        Some(b's') => Ty::Scalar,
+        Some(b'[') => Ty::List(Box::leak(Box::new(ty(&code[1..], types)))),
+        Some(b'{') => Ty::Map(Box::leak(Box::new(ty(&code[1..], types)))),
+        _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
+    }
+}
+
+/// The kinds whose fields are checked, with the apiVersion that serves them (built from the
+/// text once, then shared).
+pub fn roots() -> &'static [Root] {
+    &tables().roots
+}
+
+/// The `kind: List` envelope's type.
+pub fn list() -> &'static Type {
+    tables().list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line reads back whole: each type code is well formed and names an earlier line, and
+    /// every line is reached from the roots and the List envelope (nothing fell back to Ty::Any).
+    #[test]
+    fn the_text_tables_read_back_whole() {
+        fn valid(code: &str, line: usize) -> bool {
+            match code.as_bytes().first() {
+                Some(b's' | b'a') => code.len() == 1,
+                Some(b'[' | b'{') => valid(&code[1..], line),
+                _ => code.parse::<usize>().is_ok_and(|i| i < line),
+            }
+        }
+        let lines: Vec<&str> = TABLES.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            for p in line.split('|').skip(1) {
+                let (json, code) = p.split_once(' ').expect("json and type");
+                assert!(!json.is_empty() && valid(code, n), "line {n}: {p}");
+            }
+        }
+        fn walk(t: &'static Type, seen: &mut Vec<&'static str>) {
+            if seen.contains(&t.name) {
+                return;
+            }
+            seen.push(t.name);
+            for f in t.fields {
+                let mut ty = &f.ty;
+                while let Ty::List(i) | Ty::Map(i) = ty {
+                    ty = i;
+                }
+                if let Ty::Struct(s) = ty {
+                    walk(s, seen);
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for r in roots() {
+            walk(r.ty, &mut seen);
+        }
+        walk(list(), &mut seen);
+        assert_eq!(seen.len(), lines.len());
+        assert!(!seen.contains(&""));
+        let svc = roots().iter().find(|r| r.kind == "Service").expect("Service").ty;
+        let spec = svc.fields.iter().find(|f| f.json == "spec").expect("spec");
+        let Ty::Struct(spec) = spec.ty else { panic!("spec is a struct") };
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty), Some(Ty::List(Ty::Struct(p))) if p.name == "core/v1.ServicePort"));
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar))));
+    }
+}"""
 
 
 def builtin_groups(repo):

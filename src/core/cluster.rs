@@ -812,7 +812,7 @@ fn histogram<'a>(reasons: impl Iterator<Item = &'a str>) -> String {
         }
     }
     let mut parts: Vec<String> = hist.into_iter().map(|(r, c)| format!("{c} {r}")).collect();
-    parts.sort();
+    crate::core::sort::sort(&mut parts);
     parts.join(", ")
 }
 
@@ -1278,7 +1278,7 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
 
 fn labels_go(l: &Labels) -> String {
     let mut l = l.clone();
-    l.sort();
+    crate::core::sort::sort(&mut l);
     // json.Marshal of a map[string]string, as field.Error.ErrorBody renders it (keys sorted)
     let m: std::collections::BTreeMap<&str, &str> = l.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     serde_json::to_string(&m).unwrap_or_default()

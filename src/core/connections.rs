@@ -176,7 +176,7 @@ mod tests {
     }
     fn distinct(v: &[String]) -> usize {
         let mut d = v.to_vec();
-        d.sort();
+        crate::core::sort::sort(&mut d);
         d.dedup();
         d.len()
     }

@@ -118,7 +118,7 @@ impl Splices {
         self.0.push((start, end, with.into()));
     }
     fn apply(mut self, text: &str) -> Result<String, String> {
-        self.0.sort_by_key(|s| (s.0, s.1));
+        crate::core::sort::sort_by_key(&mut self.0, |s| (s.0, s.1));
         let mut out = String::with_capacity(text.len() + 64);
         let mut at = 0usize;
         for (s, e, w) in self.0 {

@@ -289,7 +289,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 Some(Ep { ip: e.ip.clone(), port: p.port, node: e.node.clone(), ready: e.ready, serving: e.serving, terminating: e.terminating })
             })
             .collect();
-        eps.sort_by_key(|a| a.addr());
+        crate::core::sort::sort_by_key(&mut eps, |a| a.addr());
         let is_local = |e: &Ep| e.node.as_deref() == Some(node);
 
         // serviceport.go
@@ -339,7 +339,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                     all.push(e.clone());
                 }
             }
-            all.sort_by_key(|a| a.addr());
+            crate::core::sort::sort_by_key(&mut all, |a| a.addr());
             all
         };
         let uses_cluster_chain = !cluster_eps.is_empty() && uses_cluster;
@@ -547,7 +547,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         };
         (t, k)
     };
-    rules.sort_by_key(rank);
+    crate::core::sort::sort_by_key(&mut rules, rank);
     set.rules = rules;
     set
 }

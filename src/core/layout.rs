@@ -243,7 +243,7 @@ impl Layout {
                 cands.push(((cx - at.0).abs() * 0.5 + (cy - at.1).abs(), r));
             }
         }
-        cands.sort_by(|p, q| p.0.total_cmp(&q.0));
+        crate::core::sort::sort_by(&mut cands, |p, q| p.0.total_cmp(&q.0));
         let mut cands: Vec<Rect> = cands.into_iter().map(|(_, r)| r).collect();
         cands.insert(0, clamp(at.0 - w / 2.0, at.1 + 13.0));
         cands.push(clamp(at.0 - w / 2.0, self.height - LANE_H + (LANE_H - h) / 2.0));
@@ -340,7 +340,7 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
     }
     let norm = |v: &mut Vec<f64>| {
         v.retain(|x| x.is_finite());
-        v.sort_by(|p, q| p.total_cmp(q));
+        crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
         v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
     };
     norm(&mut xs);
@@ -778,7 +778,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 kept.push(i);
             }
         }
-        kept.sort_unstable();
+        crate::core::sort::sort(&mut kept);
         let (mut shown, mut rest) = (Vec::new(), Vec::new());
         for (i, n) in drawn_nodes.into_iter().enumerate() {
             if kept.contains(&i) { shown.push(n) } else { rest.push(n) }
@@ -830,7 +830,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             let mut pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
             if let Some(h) = &hood {
                 // the client first, then the Service's endpoints, then its near misses
-                pods.sort_by_key(|&k| all[k].0.map_or(0, |i| if h.endpoints.contains(&i) { 1 } else { 2 }));
+                crate::core::sort::sort_by_key(&mut pods, |&k| all[k].0.map_or(0, |i| if h.endpoints.contains(&i) { 1 } else { 2 }));
             }
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };

@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod checklist;
 pub mod config;
+pub mod deflate;
 pub mod connections;
 pub mod diag;
 pub mod edit;
@@ -22,6 +23,7 @@ pub mod report;
 pub mod resolve;
 pub mod schema_gen;
 pub mod service;
+pub mod sort;
 pub mod share;
 pub mod strict;
 pub mod tour;
@@ -297,7 +299,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
         let line = first_lines[p.object];
         PodReport::from_inst(p, line)
     }).collect();
-    diags.sort_by_key(|d| (d.line, d.column));
+    sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
         diagnostics: diags,
@@ -449,7 +451,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         // the pods of the Service's namespace, in pod order (none when nothing is selected)
         // the pods of the Service's namespace named like a selected one, in pod order
         let mut named: Vec<usize> = res.selected.iter().flat_map(|n| index.named(&svc.namespace, n).iter().copied()).collect();
-        named.sort_unstable();
+        sort::sort(&mut named);
         named.dedup();
         let ns_pods = || named.iter().map(|&i| &cluster.pods[i]);
         for (i, sp) in svc.ports.iter().enumerate() {

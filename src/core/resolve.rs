@@ -328,7 +328,7 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                         label_misses.select_nth_unstable_by_key(room - 1, key);
                         label_misses.truncate(room);
                     }
-                    label_misses.sort_unstable_by_key(key);
+                    crate::core::sort::sort_by_key(&mut label_misses, key);
                     for (_, _, i) in label_misses {
                         let pod = &cluster.pods[i];
                         let mismatched: Vec<(String, String, Option<String>)> = sel
@@ -362,7 +362,7 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
 fn nearest_by_value(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
     let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
     let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
-    scored.sort_unstable_by_key(|(d, pods)| (*d, pods[0]));
+    crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
     let mut out = Vec::new();
     let mut i = 0;
     while i < scored.len() && out.len() < room {

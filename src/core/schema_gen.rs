@@ -13,23 +13,23 @@
 // Unresolved Go types (became Ty::Any): none
 // JSON names defined twice in one flattened struct (first kept): none
 
-#![allow(non_upper_case_globals)]
-
 use super::strict::{Field, Root, Ty, Type};
+use std::sync::OnceLock;
 
-/// The kinds whose fields are checked, with the apiVersion that serves them.
-pub static ROOTS: &[Root] = &[
-    Root { api_version: "v1", kind: "Service", ty: &T_CORE_V1_Service },
-    Root { api_version: "v1", kind: "Pod", ty: &T_CORE_V1_Pod },
-    Root { api_version: "v1", kind: "Endpoints", ty: &T_CORE_V1_Endpoints },
-    Root { api_version: "v1", kind: "Node", ty: &T_CORE_V1_Node },
-    Root { api_version: "v1", kind: "Namespace", ty: &T_CORE_V1_Namespace },
-    Root { api_version: "v1", kind: "ReplicationController", ty: &T_CORE_V1_ReplicationController },
-    Root { api_version: "apps/v1", kind: "Deployment", ty: &T_APPS_V1_Deployment },
-    Root { api_version: "apps/v1", kind: "ReplicaSet", ty: &T_APPS_V1_ReplicaSet },
-    Root { api_version: "apps/v1", kind: "StatefulSet", ty: &T_APPS_V1_StatefulSet },
-    Root { api_version: "apps/v1", kind: "DaemonSet", ty: &T_APPS_V1_DaemonSet },
-    Root { api_version: "discovery.k8s.io/v1", kind: "EndpointSlice", ty: &T_DISCOVERY_V1_EndpointSlice },
+/// The kinds whose fields are checked, with the apiVersion that serves them: (apiVersion,
+/// kind, line of [`TABLES`]).
+static ROOT_LINES: &[(&str, &str, usize)] = &[
+    ("v1", "Service", 206), // core/v1.Service
+    ("v1", "Pod", 196), // core/v1.Pod
+    ("v1", "Endpoints", 163), // core/v1.Endpoints
+    ("v1", "Node", 186), // core/v1.Node
+    ("v1", "Namespace", 171), // core/v1.Namespace
+    ("v1", "ReplicationController", 200), // core/v1.ReplicationController
+    ("apps/v1", "Deployment", 122), // apps/v1.Deployment
+    ("apps/v1", "ReplicaSet", 126), // apps/v1.ReplicaSet
+    ("apps/v1", "StatefulSet", 140), // apps/v1.StatefulSet
+    ("apps/v1", "DaemonSet", 116), // apps/v1.DaemonSet
+    ("discovery.k8s.io/v1", "EndpointSlice", 213), // discovery/v1.EndpointSlice
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -38,2080 +38,542 @@ pub static ROOTS: &[Root] = &[
 pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistration.k8s.io", "apidiscovery.k8s.io", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io", "imagepolicy.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"];
 
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
-pub static LIST: &Type = &T_META_V1_List;
+const LIST_LINE: usize = 216; // meta/v1.List
 
-pub static T_APPS_V1_DaemonSet: Type = Type {
-    name: "apps/v1.DaemonSet",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_APPS_V1_DaemonSetSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_APPS_V1_DaemonSetStatus) },
-    ],
-};
-pub static T_APPS_V1_DaemonSetCondition: Type = Type {
-    name: "apps/v1.DaemonSetCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_DaemonSetSpec: Type = Type {
-    name: "apps/v1.DaemonSetSpec",
-    fields: &[
-        Field { json: "selector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
-        Field { json: "updateStrategy", ty: Ty::Struct(&T_APPS_V1_DaemonSetUpdateStrategy) },
-        Field { json: "minReadySeconds", ty: Ty::Scalar },
-        Field { json: "revisionHistoryLimit", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_DaemonSetStatus: Type = Type {
-    name: "apps/v1.DaemonSetStatus",
-    fields: &[
-        Field { json: "currentNumberScheduled", ty: Ty::Scalar },
-        Field { json: "numberMisscheduled", ty: Ty::Scalar },
-        Field { json: "desiredNumberScheduled", ty: Ty::Scalar },
-        Field { json: "numberReady", ty: Ty::Scalar },
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "updatedNumberScheduled", ty: Ty::Scalar },
-        Field { json: "numberAvailable", ty: Ty::Scalar },
-        Field { json: "numberUnavailable", ty: Ty::Scalar },
-        Field { json: "collisionCount", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_APPS_V1_DaemonSetCondition)) },
-    ],
-};
-pub static T_APPS_V1_DaemonSetUpdateStrategy: Type = Type {
-    name: "apps/v1.DaemonSetUpdateStrategy",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "rollingUpdate", ty: Ty::Struct(&T_APPS_V1_RollingUpdateDaemonSet) },
-    ],
-};
-pub static T_APPS_V1_Deployment: Type = Type {
-    name: "apps/v1.Deployment",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_APPS_V1_DeploymentSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_APPS_V1_DeploymentStatus) },
-    ],
-};
-pub static T_APPS_V1_DeploymentCondition: Type = Type {
-    name: "apps/v1.DeploymentCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastUpdateTime", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_DeploymentSpec: Type = Type {
-    name: "apps/v1.DeploymentSpec",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "selector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
-        Field { json: "strategy", ty: Ty::Struct(&T_APPS_V1_DeploymentStrategy) },
-        Field { json: "minReadySeconds", ty: Ty::Scalar },
-        Field { json: "revisionHistoryLimit", ty: Ty::Scalar },
-        Field { json: "paused", ty: Ty::Scalar },
-        Field { json: "progressDeadlineSeconds", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_DeploymentStatus: Type = Type {
-    name: "apps/v1.DeploymentStatus",
-    fields: &[
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "updatedReplicas", ty: Ty::Scalar },
-        Field { json: "readyReplicas", ty: Ty::Scalar },
-        Field { json: "availableReplicas", ty: Ty::Scalar },
-        Field { json: "unavailableReplicas", ty: Ty::Scalar },
-        Field { json: "terminatingReplicas", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_APPS_V1_DeploymentCondition)) },
-        Field { json: "collisionCount", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_DeploymentStrategy: Type = Type {
-    name: "apps/v1.DeploymentStrategy",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "rollingUpdate", ty: Ty::Struct(&T_APPS_V1_RollingUpdateDeployment) },
-    ],
-};
-pub static T_APPS_V1_ReplicaSet: Type = Type {
-    name: "apps/v1.ReplicaSet",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_APPS_V1_ReplicaSetSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_APPS_V1_ReplicaSetStatus) },
-    ],
-};
-pub static T_APPS_V1_ReplicaSetCondition: Type = Type {
-    name: "apps/v1.ReplicaSetCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_ReplicaSetSpec: Type = Type {
-    name: "apps/v1.ReplicaSetSpec",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "minReadySeconds", ty: Ty::Scalar },
-        Field { json: "selector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
-    ],
-};
-pub static T_APPS_V1_ReplicaSetStatus: Type = Type {
-    name: "apps/v1.ReplicaSetStatus",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "fullyLabeledReplicas", ty: Ty::Scalar },
-        Field { json: "readyReplicas", ty: Ty::Scalar },
-        Field { json: "availableReplicas", ty: Ty::Scalar },
-        Field { json: "terminatingReplicas", ty: Ty::Scalar },
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_APPS_V1_ReplicaSetCondition)) },
-    ],
-};
-pub static T_APPS_V1_RollingUpdateDaemonSet: Type = Type {
-    name: "apps/v1.RollingUpdateDaemonSet",
-    fields: &[
-        Field { json: "maxUnavailable", ty: Ty::Scalar },
-        Field { json: "maxSurge", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_RollingUpdateDeployment: Type = Type {
-    name: "apps/v1.RollingUpdateDeployment",
-    fields: &[
-        Field { json: "maxUnavailable", ty: Ty::Scalar },
-        Field { json: "maxSurge", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_RollingUpdateStatefulSetStrategy: Type = Type {
-    name: "apps/v1.RollingUpdateStatefulSetStrategy",
-    fields: &[
-        Field { json: "partition", ty: Ty::Scalar },
-        Field { json: "maxUnavailable", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_StatefulSet: Type = Type {
-    name: "apps/v1.StatefulSet",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_APPS_V1_StatefulSetSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_APPS_V1_StatefulSetStatus) },
-    ],
-};
-pub static T_APPS_V1_StatefulSetCondition: Type = Type {
-    name: "apps/v1.StatefulSetCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_StatefulSetOrdinals: Type = Type {
-    name: "apps/v1.StatefulSetOrdinals",
-    fields: &[
-        Field { json: "start", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_StatefulSetPersistentVolumeClaimRetentionPolicy: Type = Type {
-    name: "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy",
-    fields: &[
-        Field { json: "whenDeleted", ty: Ty::Scalar },
-        Field { json: "whenScaled", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_StatefulSetSpec: Type = Type {
-    name: "apps/v1.StatefulSetSpec",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "selector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
-        Field { json: "volumeClaimTemplates", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PersistentVolumeClaim)) },
-        Field { json: "serviceName", ty: Ty::Scalar },
-        Field { json: "podManagementPolicy", ty: Ty::Scalar },
-        Field { json: "updateStrategy", ty: Ty::Struct(&T_APPS_V1_StatefulSetUpdateStrategy) },
-        Field { json: "revisionHistoryLimit", ty: Ty::Scalar },
-        Field { json: "minReadySeconds", ty: Ty::Scalar },
-        Field { json: "persistentVolumeClaimRetentionPolicy", ty: Ty::Struct(&T_APPS_V1_StatefulSetPersistentVolumeClaimRetentionPolicy) },
-        Field { json: "ordinals", ty: Ty::Struct(&T_APPS_V1_StatefulSetOrdinals) },
-    ],
-};
-pub static T_APPS_V1_StatefulSetStatus: Type = Type {
-    name: "apps/v1.StatefulSetStatus",
-    fields: &[
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "readyReplicas", ty: Ty::Scalar },
-        Field { json: "currentReplicas", ty: Ty::Scalar },
-        Field { json: "updatedReplicas", ty: Ty::Scalar },
-        Field { json: "currentRevision", ty: Ty::Scalar },
-        Field { json: "updateRevision", ty: Ty::Scalar },
-        Field { json: "collisionCount", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_APPS_V1_StatefulSetCondition)) },
-        Field { json: "availableReplicas", ty: Ty::Scalar },
-    ],
-};
-pub static T_APPS_V1_StatefulSetUpdateStrategy: Type = Type {
-    name: "apps/v1.StatefulSetUpdateStrategy",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "rollingUpdate", ty: Ty::Struct(&T_APPS_V1_RollingUpdateStatefulSetStrategy) },
-    ],
-};
-pub static T_CORE_V1_AWSElasticBlockStoreVolumeSource: Type = Type {
-    name: "core/v1.AWSElasticBlockStoreVolumeSource",
-    fields: &[
-        Field { json: "volumeID", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "partition", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Affinity: Type = Type {
-    name: "core/v1.Affinity",
-    fields: &[
-        Field { json: "nodeAffinity", ty: Ty::Struct(&T_CORE_V1_NodeAffinity) },
-        Field { json: "podAffinity", ty: Ty::Struct(&T_CORE_V1_PodAffinity) },
-        Field { json: "podAntiAffinity", ty: Ty::Struct(&T_CORE_V1_PodAntiAffinity) },
-    ],
-};
-pub static T_CORE_V1_AppArmorProfile: Type = Type {
-    name: "core/v1.AppArmorProfile",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "localhostProfile", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_AttachedVolume: Type = Type {
-    name: "core/v1.AttachedVolume",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "devicePath", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_AzureDiskVolumeSource: Type = Type {
-    name: "core/v1.AzureDiskVolumeSource",
-    fields: &[
-        Field { json: "diskName", ty: Ty::Scalar },
-        Field { json: "diskURI", ty: Ty::Scalar },
-        Field { json: "cachingMode", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "kind", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_AzureFileVolumeSource: Type = Type {
-    name: "core/v1.AzureFileVolumeSource",
-    fields: &[
-        Field { json: "secretName", ty: Ty::Scalar },
-        Field { json: "shareName", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_CSIVolumeSource: Type = Type {
-    name: "core/v1.CSIVolumeSource",
-    fields: &[
-        Field { json: "driver", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "volumeAttributes", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "nodePublishSecretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-    ],
-};
-pub static T_CORE_V1_Capabilities: Type = Type {
-    name: "core/v1.Capabilities",
-    fields: &[
-        Field { json: "add", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "drop", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_CephFSVolumeSource: Type = Type {
-    name: "core/v1.CephFSVolumeSource",
-    fields: &[
-        Field { json: "monitors", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-        Field { json: "secretFile", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_CinderVolumeSource: Type = Type {
-    name: "core/v1.CinderVolumeSource",
-    fields: &[
-        Field { json: "volumeID", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-    ],
-};
-pub static T_CORE_V1_ClientIPConfig: Type = Type {
-    name: "core/v1.ClientIPConfig",
-    fields: &[
-        Field { json: "timeoutSeconds", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ClusterTrustBundleProjection: Type = Type {
-    name: "core/v1.ClusterTrustBundleProjection",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "signerName", ty: Ty::Scalar },
-        Field { json: "labelSelector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "optional", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ConfigMapEnvSource: Type = Type {
-    name: "core/v1.ConfigMapEnvSource",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ConfigMapKeySelector: Type = Type {
-    name: "core/v1.ConfigMapKeySelector",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ConfigMapNodeConfigSource: Type = Type {
-    name: "core/v1.ConfigMapNodeConfigSource",
-    fields: &[
-        Field { json: "namespace", ty: Ty::Scalar },
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "uid", ty: Ty::Scalar },
-        Field { json: "resourceVersion", ty: Ty::Scalar },
-        Field { json: "kubeletConfigKey", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ConfigMapProjection: Type = Type {
-    name: "core/v1.ConfigMapProjection",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_KeyToPath)) },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ConfigMapVolumeSource: Type = Type {
-    name: "core/v1.ConfigMapVolumeSource",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_KeyToPath)) },
-        Field { json: "defaultMode", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-        Field { json: "defaultUser", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Container: Type = Type {
-    name: "core/v1.Container",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "image", ty: Ty::Scalar },
-        Field { json: "command", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "args", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "workingDir", ty: Ty::Scalar },
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerPort)) },
-        Field { json: "envFrom", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EnvFromSource)) },
-        Field { json: "env", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EnvVar)) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_ResourceRequirements) },
-        Field { json: "resizePolicy", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerResizePolicy)) },
-        Field { json: "restartPolicy", ty: Ty::Scalar },
-        Field { json: "restartPolicyRules", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerRestartRule)) },
-        Field { json: "volumeMounts", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeMount)) },
-        Field { json: "volumeDevices", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeDevice)) },
-        Field { json: "livenessProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "readinessProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "startupProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "lifecycle", ty: Ty::Struct(&T_CORE_V1_Lifecycle) },
-        Field { json: "terminationMessagePath", ty: Ty::Scalar },
-        Field { json: "terminationMessagePolicy", ty: Ty::Scalar },
-        Field { json: "imagePullPolicy", ty: Ty::Scalar },
-        Field { json: "securityContext", ty: Ty::Struct(&T_CORE_V1_SecurityContext) },
-        Field { json: "stdin", ty: Ty::Scalar },
-        Field { json: "stdinOnce", ty: Ty::Scalar },
-        Field { json: "tty", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerExtendedResourceRequest: Type = Type {
-    name: "core/v1.ContainerExtendedResourceRequest",
-    fields: &[
-        Field { json: "containerName", ty: Ty::Scalar },
-        Field { json: "resourceName", ty: Ty::Scalar },
-        Field { json: "requestName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerImage: Type = Type {
-    name: "core/v1.ContainerImage",
-    fields: &[
-        Field { json: "names", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "sizeBytes", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerPort: Type = Type {
-    name: "core/v1.ContainerPort",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "hostPort", ty: Ty::Scalar },
-        Field { json: "containerPort", ty: Ty::Scalar },
-        Field { json: "protocol", ty: Ty::Scalar },
-        Field { json: "hostIP", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerResizePolicy: Type = Type {
-    name: "core/v1.ContainerResizePolicy",
-    fields: &[
-        Field { json: "resourceName", ty: Ty::Scalar },
-        Field { json: "restartPolicy", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerRestartRule: Type = Type {
-    name: "core/v1.ContainerRestartRule",
-    fields: &[
-        Field { json: "action", ty: Ty::Scalar },
-        Field { json: "exitCodes", ty: Ty::Struct(&T_CORE_V1_ContainerRestartRuleOnExitCodes) },
-    ],
-};
-pub static T_CORE_V1_ContainerRestartRuleOnExitCodes: Type = Type {
-    name: "core/v1.ContainerRestartRuleOnExitCodes",
-    fields: &[
-        Field { json: "operator", ty: Ty::Scalar },
-        Field { json: "values", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_ContainerState: Type = Type {
-    name: "core/v1.ContainerState",
-    fields: &[
-        Field { json: "waiting", ty: Ty::Struct(&T_CORE_V1_ContainerStateWaiting) },
-        Field { json: "running", ty: Ty::Struct(&T_CORE_V1_ContainerStateRunning) },
-        Field { json: "terminated", ty: Ty::Struct(&T_CORE_V1_ContainerStateTerminated) },
-    ],
-};
-pub static T_CORE_V1_ContainerStateRunning: Type = Type {
-    name: "core/v1.ContainerStateRunning",
-    fields: &[
-        Field { json: "startedAt", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerStateTerminated: Type = Type {
-    name: "core/v1.ContainerStateTerminated",
-    fields: &[
-        Field { json: "exitCode", ty: Ty::Scalar },
-        Field { json: "signal", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-        Field { json: "startedAt", ty: Ty::Scalar },
-        Field { json: "finishedAt", ty: Ty::Scalar },
-        Field { json: "containerID", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerStateWaiting: Type = Type {
-    name: "core/v1.ContainerStateWaiting",
-    fields: &[
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerStatus: Type = Type {
-    name: "core/v1.ContainerStatus",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "state", ty: Ty::Struct(&T_CORE_V1_ContainerState) },
-        Field { json: "lastState", ty: Ty::Struct(&T_CORE_V1_ContainerState) },
-        Field { json: "ready", ty: Ty::Scalar },
-        Field { json: "restartCount", ty: Ty::Scalar },
-        Field { json: "image", ty: Ty::Scalar },
-        Field { json: "imageID", ty: Ty::Scalar },
-        Field { json: "containerID", ty: Ty::Scalar },
-        Field { json: "started", ty: Ty::Scalar },
-        Field { json: "allocatedResources", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_ResourceRequirements) },
-        Field { json: "volumeMounts", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeMountStatus)) },
-        Field { json: "user", ty: Ty::Struct(&T_CORE_V1_ContainerUser) },
-        Field { json: "allocatedResourcesStatus", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ResourceStatus)) },
-        Field { json: "stopSignal", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ContainerUser: Type = Type {
-    name: "core/v1.ContainerUser",
-    fields: &[
-        Field { json: "linux", ty: Ty::Struct(&T_CORE_V1_LinuxContainerUser) },
-    ],
-};
-pub static T_CORE_V1_DaemonEndpoint: Type = Type {
-    name: "core/v1.DaemonEndpoint",
-    fields: &[
-        Field { json: "Port", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_DownwardAPIProjection: Type = Type {
-    name: "core/v1.DownwardAPIProjection",
-    fields: &[
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_DownwardAPIVolumeFile)) },
-    ],
-};
-pub static T_CORE_V1_DownwardAPIVolumeFile: Type = Type {
-    name: "core/v1.DownwardAPIVolumeFile",
-    fields: &[
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "fieldRef", ty: Ty::Struct(&T_CORE_V1_ObjectFieldSelector) },
-        Field { json: "resourceFieldRef", ty: Ty::Struct(&T_CORE_V1_ResourceFieldSelector) },
-        Field { json: "mode", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_DownwardAPIVolumeSource: Type = Type {
-    name: "core/v1.DownwardAPIVolumeSource",
-    fields: &[
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_DownwardAPIVolumeFile)) },
-        Field { json: "defaultMode", ty: Ty::Scalar },
-        Field { json: "defaultUser", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_EmptyDirVolumeSource: Type = Type {
-    name: "core/v1.EmptyDirVolumeSource",
-    fields: &[
-        Field { json: "medium", ty: Ty::Scalar },
-        Field { json: "sizeLimit", ty: Ty::Scalar },
-        Field { json: "mode", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_EndpointAddress: Type = Type {
-    name: "core/v1.EndpointAddress",
-    fields: &[
-        Field { json: "ip", ty: Ty::Scalar },
-        Field { json: "hostname", ty: Ty::Scalar },
-        Field { json: "nodeName", ty: Ty::Scalar },
-        Field { json: "targetRef", ty: Ty::Struct(&T_CORE_V1_ObjectReference) },
-    ],
-};
-pub static T_CORE_V1_EndpointPort: Type = Type {
-    name: "core/v1.EndpointPort",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "protocol", ty: Ty::Scalar },
-        Field { json: "appProtocol", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_EndpointSubset: Type = Type {
-    name: "core/v1.EndpointSubset",
-    fields: &[
-        Field { json: "addresses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EndpointAddress)) },
-        Field { json: "notReadyAddresses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EndpointAddress)) },
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EndpointPort)) },
-    ],
-};
-pub static T_CORE_V1_Endpoints: Type = Type {
-    name: "core/v1.Endpoints",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "subsets", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EndpointSubset)) },
-    ],
-};
-pub static T_CORE_V1_EnvFromSource: Type = Type {
-    name: "core/v1.EnvFromSource",
-    fields: &[
-        Field { json: "prefix", ty: Ty::Scalar },
-        Field { json: "configMapRef", ty: Ty::Struct(&T_CORE_V1_ConfigMapEnvSource) },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_SecretEnvSource) },
-    ],
-};
-pub static T_CORE_V1_EnvVar: Type = Type {
-    name: "core/v1.EnvVar",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-        Field { json: "valueFrom", ty: Ty::Struct(&T_CORE_V1_EnvVarSource) },
-    ],
-};
-pub static T_CORE_V1_EnvVarSource: Type = Type {
-    name: "core/v1.EnvVarSource",
-    fields: &[
-        Field { json: "fieldRef", ty: Ty::Struct(&T_CORE_V1_ObjectFieldSelector) },
-        Field { json: "resourceFieldRef", ty: Ty::Struct(&T_CORE_V1_ResourceFieldSelector) },
-        Field { json: "configMapKeyRef", ty: Ty::Struct(&T_CORE_V1_ConfigMapKeySelector) },
-        Field { json: "secretKeyRef", ty: Ty::Struct(&T_CORE_V1_SecretKeySelector) },
-        Field { json: "fileKeyRef", ty: Ty::Struct(&T_CORE_V1_FileKeySelector) },
-    ],
-};
-pub static T_CORE_V1_EphemeralContainer: Type = Type {
-    name: "core/v1.EphemeralContainer",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "image", ty: Ty::Scalar },
-        Field { json: "command", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "args", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "workingDir", ty: Ty::Scalar },
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerPort)) },
-        Field { json: "envFrom", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EnvFromSource)) },
-        Field { json: "env", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EnvVar)) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_ResourceRequirements) },
-        Field { json: "resizePolicy", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerResizePolicy)) },
-        Field { json: "restartPolicy", ty: Ty::Scalar },
-        Field { json: "restartPolicyRules", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerRestartRule)) },
-        Field { json: "volumeMounts", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeMount)) },
-        Field { json: "volumeDevices", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeDevice)) },
-        Field { json: "livenessProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "readinessProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "startupProbe", ty: Ty::Struct(&T_CORE_V1_Probe) },
-        Field { json: "lifecycle", ty: Ty::Struct(&T_CORE_V1_Lifecycle) },
-        Field { json: "terminationMessagePath", ty: Ty::Scalar },
-        Field { json: "terminationMessagePolicy", ty: Ty::Scalar },
-        Field { json: "imagePullPolicy", ty: Ty::Scalar },
-        Field { json: "securityContext", ty: Ty::Struct(&T_CORE_V1_SecurityContext) },
-        Field { json: "stdin", ty: Ty::Scalar },
-        Field { json: "stdinOnce", ty: Ty::Scalar },
-        Field { json: "tty", ty: Ty::Scalar },
-        Field { json: "targetContainerName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_EphemeralVolumeSource: Type = Type {
-    name: "core/v1.EphemeralVolumeSource",
-    fields: &[
-        Field { json: "volumeClaimTemplate", ty: Ty::Struct(&T_CORE_V1_PersistentVolumeClaimTemplate) },
-    ],
-};
-pub static T_CORE_V1_EvictionResponder: Type = Type {
-    name: "core/v1.EvictionResponder",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "priority", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ExecAction: Type = Type {
-    name: "core/v1.ExecAction",
-    fields: &[
-        Field { json: "command", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_FCVolumeSource: Type = Type {
-    name: "core/v1.FCVolumeSource",
-    fields: &[
-        Field { json: "targetWWNs", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "lun", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "wwids", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_FileKeySelector: Type = Type {
-    name: "core/v1.FileKeySelector",
-    fields: &[
-        Field { json: "volumeName", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_FlexVolumeSource: Type = Type {
-    name: "core/v1.FlexVolumeSource",
-    fields: &[
-        Field { json: "driver", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "options", ty: Ty::Map(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_FlockerVolumeSource: Type = Type {
-    name: "core/v1.FlockerVolumeSource",
-    fields: &[
-        Field { json: "datasetName", ty: Ty::Scalar },
-        Field { json: "datasetUUID", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_GCEPersistentDiskVolumeSource: Type = Type {
-    name: "core/v1.GCEPersistentDiskVolumeSource",
-    fields: &[
-        Field { json: "pdName", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "partition", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_GRPCAction: Type = Type {
-    name: "core/v1.GRPCAction",
-    fields: &[
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "service", ty: Ty::Scalar },
-        Field { json: "mode", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_GitRepoVolumeSource: Type = Type {
-    name: "core/v1.GitRepoVolumeSource",
-    fields: &[
-        Field { json: "repository", ty: Ty::Scalar },
-        Field { json: "revision", ty: Ty::Scalar },
-        Field { json: "directory", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_GlusterfsVolumeSource: Type = Type {
-    name: "core/v1.GlusterfsVolumeSource",
-    fields: &[
-        Field { json: "endpoints", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_HTTPGetAction: Type = Type {
-    name: "core/v1.HTTPGetAction",
-    fields: &[
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "host", ty: Ty::Scalar },
-        Field { json: "scheme", ty: Ty::Scalar },
-        Field { json: "httpHeaders", ty: Ty::List(&Ty::Struct(&T_CORE_V1_HTTPHeader)) },
-        Field { json: "protocol", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_HTTPHeader: Type = Type {
-    name: "core/v1.HTTPHeader",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_HostAlias: Type = Type {
-    name: "core/v1.HostAlias",
-    fields: &[
-        Field { json: "ip", ty: Ty::Scalar },
-        Field { json: "hostnames", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_HostIP: Type = Type {
-    name: "core/v1.HostIP",
-    fields: &[
-        Field { json: "ip", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_HostPathVolumeSource: Type = Type {
-    name: "core/v1.HostPathVolumeSource",
-    fields: &[
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "type", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ISCSIVolumeSource: Type = Type {
-    name: "core/v1.ISCSIVolumeSource",
-    fields: &[
-        Field { json: "targetPortal", ty: Ty::Scalar },
-        Field { json: "iqn", ty: Ty::Scalar },
-        Field { json: "lun", ty: Ty::Scalar },
-        Field { json: "iscsiInterface", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "portals", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "chapAuthDiscovery", ty: Ty::Scalar },
-        Field { json: "chapAuthSession", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-        Field { json: "initiatorName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ImageVolumeSource: Type = Type {
-    name: "core/v1.ImageVolumeSource",
-    fields: &[
-        Field { json: "reference", ty: Ty::Scalar },
-        Field { json: "pullPolicy", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ImageVolumeStatus: Type = Type {
-    name: "core/v1.ImageVolumeStatus",
-    fields: &[
-        Field { json: "imageRef", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_KeyToPath: Type = Type {
-    name: "core/v1.KeyToPath",
-    fields: &[
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "mode", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Lifecycle: Type = Type {
-    name: "core/v1.Lifecycle",
-    fields: &[
-        Field { json: "postStart", ty: Ty::Struct(&T_CORE_V1_LifecycleHandler) },
-        Field { json: "preStop", ty: Ty::Struct(&T_CORE_V1_LifecycleHandler) },
-        Field { json: "stopSignal", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_LifecycleHandler: Type = Type {
-    name: "core/v1.LifecycleHandler",
-    fields: &[
-        Field { json: "exec", ty: Ty::Struct(&T_CORE_V1_ExecAction) },
-        Field { json: "httpGet", ty: Ty::Struct(&T_CORE_V1_HTTPGetAction) },
-        Field { json: "tcpSocket", ty: Ty::Struct(&T_CORE_V1_TCPSocketAction) },
-        Field { json: "sleep", ty: Ty::Struct(&T_CORE_V1_SleepAction) },
-    ],
-};
-pub static T_CORE_V1_LinuxContainerUser: Type = Type {
-    name: "core/v1.LinuxContainerUser",
-    fields: &[
-        Field { json: "uid", ty: Ty::Scalar },
-        Field { json: "gid", ty: Ty::Scalar },
-        Field { json: "supplementalGroups", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_LoadBalancerIngress: Type = Type {
-    name: "core/v1.LoadBalancerIngress",
-    fields: &[
-        Field { json: "ip", ty: Ty::Scalar },
-        Field { json: "hostname", ty: Ty::Scalar },
-        Field { json: "ipMode", ty: Ty::Scalar },
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PortStatus)) },
-    ],
-};
-pub static T_CORE_V1_LoadBalancerStatus: Type = Type {
-    name: "core/v1.LoadBalancerStatus",
-    fields: &[
-        Field { json: "ingress", ty: Ty::List(&Ty::Struct(&T_CORE_V1_LoadBalancerIngress)) },
-    ],
-};
-pub static T_CORE_V1_LocalObjectReference: Type = Type {
-    name: "core/v1.LocalObjectReference",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ModifyVolumeStatus: Type = Type {
-    name: "core/v1.ModifyVolumeStatus",
-    fields: &[
-        Field { json: "targetVolumeAttributesClassName", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NFSVolumeSource: Type = Type {
-    name: "core/v1.NFSVolumeSource",
-    fields: &[
-        Field { json: "server", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Namespace: Type = Type {
-    name: "core/v1.Namespace",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_NamespaceSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_NamespaceStatus) },
-    ],
-};
-pub static T_CORE_V1_NamespaceCondition: Type = Type {
-    name: "core/v1.NamespaceCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NamespaceSpec: Type = Type {
-    name: "core/v1.NamespaceSpec",
-    fields: &[
-        Field { json: "finalizers", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_NamespaceStatus: Type = Type {
-    name: "core/v1.NamespaceStatus",
-    fields: &[
-        Field { json: "phase", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NamespaceCondition)) },
-    ],
-};
-pub static T_CORE_V1_Node: Type = Type {
-    name: "core/v1.Node",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_NodeSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_NodeStatus) },
-    ],
-};
-pub static T_CORE_V1_NodeAddress: Type = Type {
-    name: "core/v1.NodeAddress",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "address", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeAffinity: Type = Type {
-    name: "core/v1.NodeAffinity",
-    fields: &[
-        Field { json: "requiredDuringSchedulingIgnoredDuringExecution", ty: Ty::Struct(&T_CORE_V1_NodeSelector) },
-        Field { json: "preferredDuringSchedulingIgnoredDuringExecution", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PreferredSchedulingTerm)) },
-    ],
-};
-pub static T_CORE_V1_NodeAllocatableMappedResources: Type = Type {
-    name: "core/v1.NodeAllocatableMappedResources",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "quantity", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeAllocatableOverheadResources: Type = Type {
-    name: "core/v1.NodeAllocatableOverheadResources",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "perPod", ty: Ty::Scalar },
-        Field { json: "perContainer", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeAllocatableResourceClaimStatus: Type = Type {
-    name: "core/v1.NodeAllocatableResourceClaimStatus",
-    fields: &[
-        Field { json: "resourceClaimName", ty: Ty::Scalar },
-        Field { json: "containers", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "mapping", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeAllocatableMappedResources)) },
-        Field { json: "overhead", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeAllocatableOverheadResources)) },
-    ],
-};
-pub static T_CORE_V1_NodeCondition: Type = Type {
-    name: "core/v1.NodeCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastHeartbeatTime", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeConfigSource: Type = Type {
-    name: "core/v1.NodeConfigSource",
-    fields: &[
-        Field { json: "configMap", ty: Ty::Struct(&T_CORE_V1_ConfigMapNodeConfigSource) },
-    ],
-};
-pub static T_CORE_V1_NodeConfigStatus: Type = Type {
-    name: "core/v1.NodeConfigStatus",
-    fields: &[
-        Field { json: "assigned", ty: Ty::Struct(&T_CORE_V1_NodeConfigSource) },
-        Field { json: "active", ty: Ty::Struct(&T_CORE_V1_NodeConfigSource) },
-        Field { json: "lastKnownGood", ty: Ty::Struct(&T_CORE_V1_NodeConfigSource) },
-        Field { json: "error", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeDaemonEndpoints: Type = Type {
-    name: "core/v1.NodeDaemonEndpoints",
-    fields: &[
-        Field { json: "kubeletEndpoint", ty: Ty::Struct(&T_CORE_V1_DaemonEndpoint) },
-    ],
-};
-pub static T_CORE_V1_NodeFeatures: Type = Type {
-    name: "core/v1.NodeFeatures",
-    fields: &[
-        Field { json: "supplementalGroupsPolicy", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodePodPreemptionPolicy: Type = Type {
-    name: "core/v1.NodePodPreemptionPolicy",
-    fields: &[
-        Field { json: "disableResizePreemption", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_NodeRuntimeHandler: Type = Type {
-    name: "core/v1.NodeRuntimeHandler",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "features", ty: Ty::Struct(&T_CORE_V1_NodeRuntimeHandlerFeatures) },
-    ],
-};
-pub static T_CORE_V1_NodeRuntimeHandlerFeatures: Type = Type {
-    name: "core/v1.NodeRuntimeHandlerFeatures",
-    fields: &[
-        Field { json: "recursiveReadOnlyMounts", ty: Ty::Scalar },
-        Field { json: "userNamespaces", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeSelector: Type = Type {
-    name: "core/v1.NodeSelector",
-    fields: &[
-        Field { json: "nodeSelectorTerms", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeSelectorTerm)) },
-    ],
-};
-pub static T_CORE_V1_NodeSelectorRequirement: Type = Type {
-    name: "core/v1.NodeSelectorRequirement",
-    fields: &[
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "operator", ty: Ty::Scalar },
-        Field { json: "values", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_NodeSelectorTerm: Type = Type {
-    name: "core/v1.NodeSelectorTerm",
-    fields: &[
-        Field { json: "matchExpressions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeSelectorRequirement)) },
-        Field { json: "matchFields", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeSelectorRequirement)) },
-    ],
-};
-pub static T_CORE_V1_NodeSpec: Type = Type {
-    name: "core/v1.NodeSpec",
-    fields: &[
-        Field { json: "podCIDR", ty: Ty::Scalar },
-        Field { json: "podCIDRs", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "providerID", ty: Ty::Scalar },
-        Field { json: "unschedulable", ty: Ty::Scalar },
-        Field { json: "taints", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Taint)) },
-        Field { json: "configSource", ty: Ty::Struct(&T_CORE_V1_NodeConfigSource) },
-        Field { json: "externalID", ty: Ty::Scalar },
-        Field { json: "podPreemptionPolicy", ty: Ty::Struct(&T_CORE_V1_NodePodPreemptionPolicy) },
-    ],
-};
-pub static T_CORE_V1_NodeStatus: Type = Type {
-    name: "core/v1.NodeStatus",
-    fields: &[
-        Field { json: "capacity", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "allocatable", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "phase", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeCondition)) },
-        Field { json: "addresses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeAddress)) },
-        Field { json: "daemonEndpoints", ty: Ty::Struct(&T_CORE_V1_NodeDaemonEndpoints) },
-        Field { json: "nodeInfo", ty: Ty::Struct(&T_CORE_V1_NodeSystemInfo) },
-        Field { json: "images", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerImage)) },
-        Field { json: "volumesInUse", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "volumesAttached", ty: Ty::List(&Ty::Struct(&T_CORE_V1_AttachedVolume)) },
-        Field { json: "config", ty: Ty::Struct(&T_CORE_V1_NodeConfigStatus) },
-        Field { json: "runtimeHandlers", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeRuntimeHandler)) },
-        Field { json: "features", ty: Ty::Struct(&T_CORE_V1_NodeFeatures) },
-        Field { json: "declaredFeatures", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_NodeSwapStatus: Type = Type {
-    name: "core/v1.NodeSwapStatus",
-    fields: &[
-        Field { json: "capacity", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_NodeSystemInfo: Type = Type {
-    name: "core/v1.NodeSystemInfo",
-    fields: &[
-        Field { json: "machineID", ty: Ty::Scalar },
-        Field { json: "systemUUID", ty: Ty::Scalar },
-        Field { json: "bootID", ty: Ty::Scalar },
-        Field { json: "kernelVersion", ty: Ty::Scalar },
-        Field { json: "osImage", ty: Ty::Scalar },
-        Field { json: "containerRuntimeVersion", ty: Ty::Scalar },
-        Field { json: "kubeletVersion", ty: Ty::Scalar },
-        Field { json: "kubeProxyVersion", ty: Ty::Scalar },
-        Field { json: "operatingSystem", ty: Ty::Scalar },
-        Field { json: "architecture", ty: Ty::Scalar },
-        Field { json: "swap", ty: Ty::Struct(&T_CORE_V1_NodeSwapStatus) },
-    ],
-};
-pub static T_CORE_V1_ObjectFieldSelector: Type = Type {
-    name: "core/v1.ObjectFieldSelector",
-    fields: &[
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "fieldPath", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ObjectReference: Type = Type {
-    name: "core/v1.ObjectReference",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "namespace", ty: Ty::Scalar },
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "uid", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "resourceVersion", ty: Ty::Scalar },
-        Field { json: "fieldPath", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaim: Type = Type {
-    name: "core/v1.PersistentVolumeClaim",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_PersistentVolumeClaimSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_PersistentVolumeClaimStatus) },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaimCondition: Type = Type {
-    name: "core/v1.PersistentVolumeClaimCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastProbeTime", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaimSpec: Type = Type {
-    name: "core/v1.PersistentVolumeClaimSpec",
-    fields: &[
-        Field { json: "accessModes", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "selector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_VolumeResourceRequirements) },
-        Field { json: "volumeName", ty: Ty::Scalar },
-        Field { json: "storageClassName", ty: Ty::Scalar },
-        Field { json: "volumeMode", ty: Ty::Scalar },
-        Field { json: "dataSource", ty: Ty::Struct(&T_CORE_V1_TypedLocalObjectReference) },
-        Field { json: "dataSourceRef", ty: Ty::Struct(&T_CORE_V1_TypedObjectReference) },
-        Field { json: "volumeAttributesClassName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaimStatus: Type = Type {
-    name: "core/v1.PersistentVolumeClaimStatus",
-    fields: &[
-        Field { json: "phase", ty: Ty::Scalar },
-        Field { json: "accessModes", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "capacity", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PersistentVolumeClaimCondition)) },
-        Field { json: "allocatedResources", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "allocatedResourceStatuses", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "currentVolumeAttributesClassName", ty: Ty::Scalar },
-        Field { json: "modifyVolumeStatus", ty: Ty::Struct(&T_CORE_V1_ModifyVolumeStatus) },
-        Field { json: "healthStatus", ty: Ty::Struct(&T_CORE_V1_VolumeHealthStatus) },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaimTemplate: Type = Type {
-    name: "core/v1.PersistentVolumeClaimTemplate",
-    fields: &[
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_PersistentVolumeClaimSpec) },
-    ],
-};
-pub static T_CORE_V1_PersistentVolumeClaimVolumeSource: Type = Type {
-    name: "core/v1.PersistentVolumeClaimVolumeSource",
-    fields: &[
-        Field { json: "claimName", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PhotonPersistentDiskVolumeSource: Type = Type {
-    name: "core/v1.PhotonPersistentDiskVolumeSource",
-    fields: &[
-        Field { json: "pdID", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Pod: Type = Type {
-    name: "core/v1.Pod",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_PodSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_PodStatus) },
-    ],
-};
-pub static T_CORE_V1_PodAffinity: Type = Type {
-    name: "core/v1.PodAffinity",
-    fields: &[
-        Field { json: "requiredDuringSchedulingIgnoredDuringExecution", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodAffinityTerm)) },
-        Field { json: "preferredDuringSchedulingIgnoredDuringExecution", ty: Ty::List(&Ty::Struct(&T_CORE_V1_WeightedPodAffinityTerm)) },
-    ],
-};
-pub static T_CORE_V1_PodAffinityTerm: Type = Type {
-    name: "core/v1.PodAffinityTerm",
-    fields: &[
-        Field { json: "labelSelector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "namespaces", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "topologyKey", ty: Ty::Scalar },
-        Field { json: "namespaceSelector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "matchLabelKeys", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "mismatchLabelKeys", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_PodAntiAffinity: Type = Type {
-    name: "core/v1.PodAntiAffinity",
-    fields: &[
-        Field { json: "requiredDuringSchedulingIgnoredDuringExecution", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodAffinityTerm)) },
-        Field { json: "preferredDuringSchedulingIgnoredDuringExecution", ty: Ty::List(&Ty::Struct(&T_CORE_V1_WeightedPodAffinityTerm)) },
-    ],
-};
-pub static T_CORE_V1_PodCertificateProjection: Type = Type {
-    name: "core/v1.PodCertificateProjection",
-    fields: &[
-        Field { json: "signerName", ty: Ty::Scalar },
-        Field { json: "keyType", ty: Ty::Scalar },
-        Field { json: "maxExpirationSeconds", ty: Ty::Scalar },
-        Field { json: "credentialBundlePath", ty: Ty::Scalar },
-        Field { json: "keyPath", ty: Ty::Scalar },
-        Field { json: "certificateChainPath", ty: Ty::Scalar },
-        Field { json: "userAnnotations", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "user", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodCondition: Type = Type {
-    name: "core/v1.PodCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastProbeTime", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodDNSConfig: Type = Type {
-    name: "core/v1.PodDNSConfig",
-    fields: &[
-        Field { json: "nameservers", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "searches", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "options", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodDNSConfigOption)) },
-    ],
-};
-pub static T_CORE_V1_PodDNSConfigOption: Type = Type {
-    name: "core/v1.PodDNSConfigOption",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodExtendedResourceClaimStatus: Type = Type {
-    name: "core/v1.PodExtendedResourceClaimStatus",
-    fields: &[
-        Field { json: "requestMappings", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerExtendedResourceRequest)) },
-        Field { json: "resourceClaimName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodIP: Type = Type {
-    name: "core/v1.PodIP",
-    fields: &[
-        Field { json: "ip", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodOS: Type = Type {
-    name: "core/v1.PodOS",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodReadinessGate: Type = Type {
-    name: "core/v1.PodReadinessGate",
-    fields: &[
-        Field { json: "conditionType", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodResourceClaim: Type = Type {
-    name: "core/v1.PodResourceClaim",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "resourceClaimName", ty: Ty::Scalar },
-        Field { json: "resourceClaimTemplateName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodResourceClaimStatus: Type = Type {
-    name: "core/v1.PodResourceClaimStatus",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "resourceClaimName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodSchedulingGate: Type = Type {
-    name: "core/v1.PodSchedulingGate",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodSchedulingGroup: Type = Type {
-    name: "core/v1.PodSchedulingGroup",
-    fields: &[
-        Field { json: "podGroupName", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodSecurityContext: Type = Type {
-    name: "core/v1.PodSecurityContext",
-    fields: &[
-        Field { json: "seLinuxOptions", ty: Ty::Struct(&T_CORE_V1_SELinuxOptions) },
-        Field { json: "windowsOptions", ty: Ty::Struct(&T_CORE_V1_WindowsSecurityContextOptions) },
-        Field { json: "runAsUser", ty: Ty::Scalar },
-        Field { json: "runAsGroup", ty: Ty::Scalar },
-        Field { json: "runAsNonRoot", ty: Ty::Scalar },
-        Field { json: "supplementalGroups", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "supplementalGroupsPolicy", ty: Ty::Scalar },
-        Field { json: "fsGroup", ty: Ty::Scalar },
-        Field { json: "sysctls", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Sysctl)) },
-        Field { json: "fsGroupChangePolicy", ty: Ty::Scalar },
-        Field { json: "seccompProfile", ty: Ty::Struct(&T_CORE_V1_SeccompProfile) },
-        Field { json: "appArmorProfile", ty: Ty::Struct(&T_CORE_V1_AppArmorProfile) },
-        Field { json: "seLinuxChangePolicy", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PodSpec: Type = Type {
-    name: "core/v1.PodSpec",
-    fields: &[
-        Field { json: "volumes", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Volume)) },
-        Field { json: "initContainers", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Container)) },
-        Field { json: "containers", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Container)) },
-        Field { json: "ephemeralContainers", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EphemeralContainer)) },
-        Field { json: "restartPolicy", ty: Ty::Scalar },
-        Field { json: "terminationGracePeriodSeconds", ty: Ty::Scalar },
-        Field { json: "activeDeadlineSeconds", ty: Ty::Scalar },
-        Field { json: "dnsPolicy", ty: Ty::Scalar },
-        Field { json: "nodeSelector", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "serviceAccountName", ty: Ty::Scalar },
-        Field { json: "serviceAccount", ty: Ty::Scalar },
-        Field { json: "automountServiceAccountToken", ty: Ty::Scalar },
-        Field { json: "nodeName", ty: Ty::Scalar },
-        Field { json: "hostNetwork", ty: Ty::Scalar },
-        Field { json: "hostPID", ty: Ty::Scalar },
-        Field { json: "hostIPC", ty: Ty::Scalar },
-        Field { json: "shareProcessNamespace", ty: Ty::Scalar },
-        Field { json: "securityContext", ty: Ty::Struct(&T_CORE_V1_PodSecurityContext) },
-        Field { json: "imagePullSecrets", ty: Ty::List(&Ty::Struct(&T_CORE_V1_LocalObjectReference)) },
-        Field { json: "hostname", ty: Ty::Scalar },
-        Field { json: "subdomain", ty: Ty::Scalar },
-        Field { json: "affinity", ty: Ty::Struct(&T_CORE_V1_Affinity) },
-        Field { json: "schedulerName", ty: Ty::Scalar },
-        Field { json: "tolerations", ty: Ty::List(&Ty::Struct(&T_CORE_V1_Toleration)) },
-        Field { json: "hostAliases", ty: Ty::List(&Ty::Struct(&T_CORE_V1_HostAlias)) },
-        Field { json: "priorityClassName", ty: Ty::Scalar },
-        Field { json: "priority", ty: Ty::Scalar },
-        Field { json: "dnsConfig", ty: Ty::Struct(&T_CORE_V1_PodDNSConfig) },
-        Field { json: "readinessGates", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodReadinessGate)) },
-        Field { json: "runtimeClassName", ty: Ty::Scalar },
-        Field { json: "enableServiceLinks", ty: Ty::Scalar },
-        Field { json: "preemptionPolicy", ty: Ty::Scalar },
-        Field { json: "overhead", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "topologySpreadConstraints", ty: Ty::List(&Ty::Struct(&T_CORE_V1_TopologySpreadConstraint)) },
-        Field { json: "setHostnameAsFQDN", ty: Ty::Scalar },
-        Field { json: "os", ty: Ty::Struct(&T_CORE_V1_PodOS) },
-        Field { json: "hostUsers", ty: Ty::Scalar },
-        Field { json: "schedulingGates", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodSchedulingGate)) },
-        Field { json: "resourceClaims", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodResourceClaim)) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_ResourceRequirements) },
-        Field { json: "hostnameOverride", ty: Ty::Scalar },
-        Field { json: "schedulingGroup", ty: Ty::Struct(&T_CORE_V1_PodSchedulingGroup) },
-        Field { json: "evictionResponders", ty: Ty::List(&Ty::Struct(&T_CORE_V1_EvictionResponder)) },
-    ],
-};
-pub static T_CORE_V1_PodStatus: Type = Type {
-    name: "core/v1.PodStatus",
-    fields: &[
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "phase", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodCondition)) },
-        Field { json: "message", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "nominatedNodeName", ty: Ty::Scalar },
-        Field { json: "hostIP", ty: Ty::Scalar },
-        Field { json: "hostIPs", ty: Ty::List(&Ty::Struct(&T_CORE_V1_HostIP)) },
-        Field { json: "podIP", ty: Ty::Scalar },
-        Field { json: "podIPs", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodIP)) },
-        Field { json: "startTime", ty: Ty::Scalar },
-        Field { json: "initContainerStatuses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerStatus)) },
-        Field { json: "containerStatuses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerStatus)) },
-        Field { json: "qosClass", ty: Ty::Scalar },
-        Field { json: "ephemeralContainerStatuses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ContainerStatus)) },
-        Field { json: "resize", ty: Ty::Scalar },
-        Field { json: "resourceClaimStatuses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodResourceClaimStatus)) },
-        Field { json: "extendedResourceClaimStatus", ty: Ty::Struct(&T_CORE_V1_PodExtendedResourceClaimStatus) },
-        Field { json: "allocatedResources", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "resources", ty: Ty::Struct(&T_CORE_V1_ResourceRequirements) },
-        Field { json: "nodeAllocatableResourceClaimStatuses", ty: Ty::List(&Ty::Struct(&T_CORE_V1_NodeAllocatableResourceClaimStatus)) },
-        Field { json: "volumeHealth", ty: Ty::List(&Ty::Struct(&T_CORE_V1_PodVolumeHealth)) },
-    ],
-};
-pub static T_CORE_V1_PodTemplateSpec: Type = Type {
-    name: "core/v1.PodTemplateSpec",
-    fields: &[
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_PodSpec) },
-    ],
-};
-pub static T_CORE_V1_PodVolumeHealth: Type = Type {
-    name: "core/v1.PodVolumeHealth",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "healthConditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeHealthCondition)) },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PortStatus: Type = Type {
-    name: "core/v1.PortStatus",
-    fields: &[
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "protocol", ty: Ty::Scalar },
-        Field { json: "error", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PortworxVolumeSource: Type = Type {
-    name: "core/v1.PortworxVolumeSource",
-    fields: &[
-        Field { json: "volumeID", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_PreferredSchedulingTerm: Type = Type {
-    name: "core/v1.PreferredSchedulingTerm",
-    fields: &[
-        Field { json: "weight", ty: Ty::Scalar },
-        Field { json: "preference", ty: Ty::Struct(&T_CORE_V1_NodeSelectorTerm) },
-    ],
-};
-pub static T_CORE_V1_Probe: Type = Type {
-    name: "core/v1.Probe",
-    fields: &[
-        Field { json: "exec", ty: Ty::Struct(&T_CORE_V1_ExecAction) },
-        Field { json: "httpGet", ty: Ty::Struct(&T_CORE_V1_HTTPGetAction) },
-        Field { json: "tcpSocket", ty: Ty::Struct(&T_CORE_V1_TCPSocketAction) },
-        Field { json: "grpc", ty: Ty::Struct(&T_CORE_V1_GRPCAction) },
-        Field { json: "initialDelaySeconds", ty: Ty::Scalar },
-        Field { json: "timeoutSeconds", ty: Ty::Scalar },
-        Field { json: "periodSeconds", ty: Ty::Scalar },
-        Field { json: "successThreshold", ty: Ty::Scalar },
-        Field { json: "failureThreshold", ty: Ty::Scalar },
-        Field { json: "terminationGracePeriodSeconds", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ProjectedVolumeSource: Type = Type {
-    name: "core/v1.ProjectedVolumeSource",
-    fields: &[
-        Field { json: "sources", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeProjection)) },
-        Field { json: "defaultMode", ty: Ty::Scalar },
-        Field { json: "defaultUser", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_QuobyteVolumeSource: Type = Type {
-    name: "core/v1.QuobyteVolumeSource",
-    fields: &[
-        Field { json: "registry", ty: Ty::Scalar },
-        Field { json: "volume", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-        Field { json: "group", ty: Ty::Scalar },
-        Field { json: "tenant", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_RBDVolumeSource: Type = Type {
-    name: "core/v1.RBDVolumeSource",
-    fields: &[
-        Field { json: "monitors", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "image", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "pool", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-        Field { json: "keyring", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ReplicationController: Type = Type {
-    name: "core/v1.ReplicationController",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_ReplicationControllerSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_ReplicationControllerStatus) },
-    ],
-};
-pub static T_CORE_V1_ReplicationControllerCondition: Type = Type {
-    name: "core/v1.ReplicationControllerCondition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ReplicationControllerSpec: Type = Type {
-    name: "core/v1.ReplicationControllerSpec",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "minReadySeconds", ty: Ty::Scalar },
-        Field { json: "selector", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "template", ty: Ty::Struct(&T_CORE_V1_PodTemplateSpec) },
-    ],
-};
-pub static T_CORE_V1_ReplicationControllerStatus: Type = Type {
-    name: "core/v1.ReplicationControllerStatus",
-    fields: &[
-        Field { json: "replicas", ty: Ty::Scalar },
-        Field { json: "fullyLabeledReplicas", ty: Ty::Scalar },
-        Field { json: "readyReplicas", ty: Ty::Scalar },
-        Field { json: "availableReplicas", ty: Ty::Scalar },
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ReplicationControllerCondition)) },
-    ],
-};
-pub static T_CORE_V1_ResourceClaim: Type = Type {
-    name: "core/v1.ResourceClaim",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "request", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ResourceFieldSelector: Type = Type {
-    name: "core/v1.ResourceFieldSelector",
-    fields: &[
-        Field { json: "containerName", ty: Ty::Scalar },
-        Field { json: "resource", ty: Ty::Scalar },
-        Field { json: "divisor", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ResourceHealth: Type = Type {
-    name: "core/v1.ResourceHealth",
-    fields: &[
-        Field { json: "resourceID", ty: Ty::Scalar },
-        Field { json: "health", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ResourceRequirements: Type = Type {
-    name: "core/v1.ResourceRequirements",
-    fields: &[
-        Field { json: "limits", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "requests", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "claims", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ResourceClaim)) },
-    ],
-};
-pub static T_CORE_V1_ResourceStatus: Type = Type {
-    name: "core/v1.ResourceStatus",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "resources", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ResourceHealth)) },
-    ],
-};
-pub static T_CORE_V1_SELinuxOptions: Type = Type {
-    name: "core/v1.SELinuxOptions",
-    fields: &[
-        Field { json: "user", ty: Ty::Scalar },
-        Field { json: "role", ty: Ty::Scalar },
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "level", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ScaleIOVolumeSource: Type = Type {
-    name: "core/v1.ScaleIOVolumeSource",
-    fields: &[
-        Field { json: "gateway", ty: Ty::Scalar },
-        Field { json: "system", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-        Field { json: "sslEnabled", ty: Ty::Scalar },
-        Field { json: "protectionDomain", ty: Ty::Scalar },
-        Field { json: "storagePool", ty: Ty::Scalar },
-        Field { json: "storageMode", ty: Ty::Scalar },
-        Field { json: "volumeName", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SeccompProfile: Type = Type {
-    name: "core/v1.SeccompProfile",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "localhostProfile", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SecretEnvSource: Type = Type {
-    name: "core/v1.SecretEnvSource",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SecretKeySelector: Type = Type {
-    name: "core/v1.SecretKeySelector",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SecretProjection: Type = Type {
-    name: "core/v1.SecretProjection",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_KeyToPath)) },
-        Field { json: "optional", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SecretVolumeSource: Type = Type {
-    name: "core/v1.SecretVolumeSource",
-    fields: &[
-        Field { json: "secretName", ty: Ty::Scalar },
-        Field { json: "items", ty: Ty::List(&Ty::Struct(&T_CORE_V1_KeyToPath)) },
-        Field { json: "defaultMode", ty: Ty::Scalar },
-        Field { json: "optional", ty: Ty::Scalar },
-        Field { json: "defaultUser", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_SecurityContext: Type = Type {
-    name: "core/v1.SecurityContext",
-    fields: &[
-        Field { json: "capabilities", ty: Ty::Struct(&T_CORE_V1_Capabilities) },
-        Field { json: "privileged", ty: Ty::Scalar },
-        Field { json: "seLinuxOptions", ty: Ty::Struct(&T_CORE_V1_SELinuxOptions) },
-        Field { json: "windowsOptions", ty: Ty::Struct(&T_CORE_V1_WindowsSecurityContextOptions) },
-        Field { json: "runAsUser", ty: Ty::Scalar },
-        Field { json: "runAsGroup", ty: Ty::Scalar },
-        Field { json: "runAsNonRoot", ty: Ty::Scalar },
-        Field { json: "readOnlyRootFilesystem", ty: Ty::Scalar },
-        Field { json: "allowPrivilegeEscalation", ty: Ty::Scalar },
-        Field { json: "procMount", ty: Ty::Scalar },
-        Field { json: "seccompProfile", ty: Ty::Struct(&T_CORE_V1_SeccompProfile) },
-        Field { json: "appArmorProfile", ty: Ty::Struct(&T_CORE_V1_AppArmorProfile) },
-    ],
-};
-pub static T_CORE_V1_Service: Type = Type {
-    name: "core/v1.Service",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "spec", ty: Ty::Struct(&T_CORE_V1_ServiceSpec) },
-        Field { json: "status", ty: Ty::Struct(&T_CORE_V1_ServiceStatus) },
-    ],
-};
-pub static T_CORE_V1_ServiceAccountTokenProjection: Type = Type {
-    name: "core/v1.ServiceAccountTokenProjection",
-    fields: &[
-        Field { json: "audience", ty: Ty::Scalar },
-        Field { json: "expirationSeconds", ty: Ty::Scalar },
-        Field { json: "path", ty: Ty::Scalar },
-        Field { json: "user", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ServicePort: Type = Type {
-    name: "core/v1.ServicePort",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "protocol", ty: Ty::Scalar },
-        Field { json: "appProtocol", ty: Ty::Scalar },
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "targetPort", ty: Ty::Scalar },
-        Field { json: "nodePort", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ServiceSpec: Type = Type {
-    name: "core/v1.ServiceSpec",
-    fields: &[
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_CORE_V1_ServicePort)) },
-        Field { json: "selector", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "clusterIP", ty: Ty::Scalar },
-        Field { json: "clusterIPs", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "externalIPs", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "sessionAffinity", ty: Ty::Scalar },
-        Field { json: "loadBalancerIP", ty: Ty::Scalar },
-        Field { json: "loadBalancerSourceRanges", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "externalName", ty: Ty::Scalar },
-        Field { json: "externalTrafficPolicy", ty: Ty::Scalar },
-        Field { json: "healthCheckNodePort", ty: Ty::Scalar },
-        Field { json: "publishNotReadyAddresses", ty: Ty::Scalar },
-        Field { json: "sessionAffinityConfig", ty: Ty::Struct(&T_CORE_V1_SessionAffinityConfig) },
-        Field { json: "ipFamilies", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "ipFamilyPolicy", ty: Ty::Scalar },
-        Field { json: "allocateLoadBalancerNodePorts", ty: Ty::Scalar },
-        Field { json: "loadBalancerClass", ty: Ty::Scalar },
-        Field { json: "internalTrafficPolicy", ty: Ty::Scalar },
-        Field { json: "trafficDistribution", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_ServiceStatus: Type = Type {
-    name: "core/v1.ServiceStatus",
-    fields: &[
-        Field { json: "loadBalancer", ty: Ty::Struct(&T_CORE_V1_LoadBalancerStatus) },
-        Field { json: "conditions", ty: Ty::List(&Ty::Struct(&T_META_V1_Condition)) },
-    ],
-};
-pub static T_CORE_V1_SessionAffinityConfig: Type = Type {
-    name: "core/v1.SessionAffinityConfig",
-    fields: &[
-        Field { json: "clientIP", ty: Ty::Struct(&T_CORE_V1_ClientIPConfig) },
-    ],
-};
-pub static T_CORE_V1_SleepAction: Type = Type {
-    name: "core/v1.SleepAction",
-    fields: &[
-        Field { json: "seconds", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_StorageOSVolumeSource: Type = Type {
-    name: "core/v1.StorageOSVolumeSource",
-    fields: &[
-        Field { json: "volumeName", ty: Ty::Scalar },
-        Field { json: "volumeNamespace", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "secretRef", ty: Ty::Struct(&T_CORE_V1_LocalObjectReference) },
-    ],
-};
-pub static T_CORE_V1_Sysctl: Type = Type {
-    name: "core/v1.Sysctl",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_TCPSocketAction: Type = Type {
-    name: "core/v1.TCPSocketAction",
-    fields: &[
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "host", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Taint: Type = Type {
-    name: "core/v1.Taint",
-    fields: &[
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-        Field { json: "effect", ty: Ty::Scalar },
-        Field { json: "timeAdded", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Toleration: Type = Type {
-    name: "core/v1.Toleration",
-    fields: &[
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "operator", ty: Ty::Scalar },
-        Field { json: "value", ty: Ty::Scalar },
-        Field { json: "effect", ty: Ty::Scalar },
-        Field { json: "tolerationSeconds", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_TopologySpreadConstraint: Type = Type {
-    name: "core/v1.TopologySpreadConstraint",
-    fields: &[
-        Field { json: "maxSkew", ty: Ty::Scalar },
-        Field { json: "topologyKey", ty: Ty::Scalar },
-        Field { json: "whenUnsatisfiable", ty: Ty::Scalar },
-        Field { json: "labelSelector", ty: Ty::Struct(&T_META_V1_LabelSelector) },
-        Field { json: "minDomains", ty: Ty::Scalar },
-        Field { json: "nodeAffinityPolicy", ty: Ty::Scalar },
-        Field { json: "nodeTaintsPolicy", ty: Ty::Scalar },
-        Field { json: "matchLabelKeys", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_TypedLocalObjectReference: Type = Type {
-    name: "core/v1.TypedLocalObjectReference",
-    fields: &[
-        Field { json: "apiGroup", ty: Ty::Scalar },
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_TypedObjectReference: Type = Type {
-    name: "core/v1.TypedObjectReference",
-    fields: &[
-        Field { json: "apiGroup", ty: Ty::Scalar },
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "namespace", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_Volume: Type = Type {
-    name: "core/v1.Volume",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "hostPath", ty: Ty::Struct(&T_CORE_V1_HostPathVolumeSource) },
-        Field { json: "emptyDir", ty: Ty::Struct(&T_CORE_V1_EmptyDirVolumeSource) },
-        Field { json: "gcePersistentDisk", ty: Ty::Struct(&T_CORE_V1_GCEPersistentDiskVolumeSource) },
-        Field { json: "awsElasticBlockStore", ty: Ty::Struct(&T_CORE_V1_AWSElasticBlockStoreVolumeSource) },
-        Field { json: "gitRepo", ty: Ty::Struct(&T_CORE_V1_GitRepoVolumeSource) },
-        Field { json: "secret", ty: Ty::Struct(&T_CORE_V1_SecretVolumeSource) },
-        Field { json: "nfs", ty: Ty::Struct(&T_CORE_V1_NFSVolumeSource) },
-        Field { json: "iscsi", ty: Ty::Struct(&T_CORE_V1_ISCSIVolumeSource) },
-        Field { json: "glusterfs", ty: Ty::Struct(&T_CORE_V1_GlusterfsVolumeSource) },
-        Field { json: "persistentVolumeClaim", ty: Ty::Struct(&T_CORE_V1_PersistentVolumeClaimVolumeSource) },
-        Field { json: "rbd", ty: Ty::Struct(&T_CORE_V1_RBDVolumeSource) },
-        Field { json: "flexVolume", ty: Ty::Struct(&T_CORE_V1_FlexVolumeSource) },
-        Field { json: "cinder", ty: Ty::Struct(&T_CORE_V1_CinderVolumeSource) },
-        Field { json: "cephfs", ty: Ty::Struct(&T_CORE_V1_CephFSVolumeSource) },
-        Field { json: "flocker", ty: Ty::Struct(&T_CORE_V1_FlockerVolumeSource) },
-        Field { json: "downwardAPI", ty: Ty::Struct(&T_CORE_V1_DownwardAPIVolumeSource) },
-        Field { json: "fc", ty: Ty::Struct(&T_CORE_V1_FCVolumeSource) },
-        Field { json: "azureFile", ty: Ty::Struct(&T_CORE_V1_AzureFileVolumeSource) },
-        Field { json: "configMap", ty: Ty::Struct(&T_CORE_V1_ConfigMapVolumeSource) },
-        Field { json: "vsphereVolume", ty: Ty::Struct(&T_CORE_V1_VsphereVirtualDiskVolumeSource) },
-        Field { json: "quobyte", ty: Ty::Struct(&T_CORE_V1_QuobyteVolumeSource) },
-        Field { json: "azureDisk", ty: Ty::Struct(&T_CORE_V1_AzureDiskVolumeSource) },
-        Field { json: "photonPersistentDisk", ty: Ty::Struct(&T_CORE_V1_PhotonPersistentDiskVolumeSource) },
-        Field { json: "projected", ty: Ty::Struct(&T_CORE_V1_ProjectedVolumeSource) },
-        Field { json: "portworxVolume", ty: Ty::Struct(&T_CORE_V1_PortworxVolumeSource) },
-        Field { json: "scaleIO", ty: Ty::Struct(&T_CORE_V1_ScaleIOVolumeSource) },
-        Field { json: "storageos", ty: Ty::Struct(&T_CORE_V1_StorageOSVolumeSource) },
-        Field { json: "csi", ty: Ty::Struct(&T_CORE_V1_CSIVolumeSource) },
-        Field { json: "ephemeral", ty: Ty::Struct(&T_CORE_V1_EphemeralVolumeSource) },
-        Field { json: "image", ty: Ty::Struct(&T_CORE_V1_ImageVolumeSource) },
-    ],
-};
-pub static T_CORE_V1_VolumeDevice: Type = Type {
-    name: "core/v1.VolumeDevice",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "devicePath", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_VolumeHealthCondition: Type = Type {
-    name: "core/v1.VolumeHealthCondition",
-    fields: &[
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_VolumeHealthStatus: Type = Type {
-    name: "core/v1.VolumeHealthStatus",
-    fields: &[
-        Field { json: "healthConditions", ty: Ty::List(&Ty::Struct(&T_CORE_V1_VolumeHealthCondition)) },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_VolumeMount: Type = Type {
-    name: "core/v1.VolumeMount",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "recursiveReadOnly", ty: Ty::Scalar },
-        Field { json: "mountPath", ty: Ty::Scalar },
-        Field { json: "subPath", ty: Ty::Scalar },
-        Field { json: "mountPropagation", ty: Ty::Scalar },
-        Field { json: "subPathExpr", ty: Ty::Scalar },
-        Field { json: "bindMountOptions", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_VolumeMountStatus: Type = Type {
-    name: "core/v1.VolumeMountStatus",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "mountPath", ty: Ty::Scalar },
-        Field { json: "readOnly", ty: Ty::Scalar },
-        Field { json: "recursiveReadOnly", ty: Ty::Scalar },
-        Field { json: "volumeStatus", ty: Ty::Struct(&T_CORE_V1_VolumeStatus) },
-    ],
-};
-pub static T_CORE_V1_VolumeProjection: Type = Type {
-    name: "core/v1.VolumeProjection",
-    fields: &[
-        Field { json: "secret", ty: Ty::Struct(&T_CORE_V1_SecretProjection) },
-        Field { json: "downwardAPI", ty: Ty::Struct(&T_CORE_V1_DownwardAPIProjection) },
-        Field { json: "configMap", ty: Ty::Struct(&T_CORE_V1_ConfigMapProjection) },
-        Field { json: "serviceAccountToken", ty: Ty::Struct(&T_CORE_V1_ServiceAccountTokenProjection) },
-        Field { json: "clusterTrustBundle", ty: Ty::Struct(&T_CORE_V1_ClusterTrustBundleProjection) },
-        Field { json: "podCertificate", ty: Ty::Struct(&T_CORE_V1_PodCertificateProjection) },
-    ],
-};
-pub static T_CORE_V1_VolumeResourceRequirements: Type = Type {
-    name: "core/v1.VolumeResourceRequirements",
-    fields: &[
-        Field { json: "limits", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "requests", ty: Ty::Map(&Ty::Scalar) },
-    ],
-};
-pub static T_CORE_V1_VolumeStatus: Type = Type {
-    name: "core/v1.VolumeStatus",
-    fields: &[
-        Field { json: "image", ty: Ty::Struct(&T_CORE_V1_ImageVolumeStatus) },
-    ],
-};
-pub static T_CORE_V1_VsphereVirtualDiskVolumeSource: Type = Type {
-    name: "core/v1.VsphereVirtualDiskVolumeSource",
-    fields: &[
-        Field { json: "volumePath", ty: Ty::Scalar },
-        Field { json: "fsType", ty: Ty::Scalar },
-        Field { json: "storagePolicyName", ty: Ty::Scalar },
-        Field { json: "storagePolicyID", ty: Ty::Scalar },
-    ],
-};
-pub static T_CORE_V1_WeightedPodAffinityTerm: Type = Type {
-    name: "core/v1.WeightedPodAffinityTerm",
-    fields: &[
-        Field { json: "weight", ty: Ty::Scalar },
-        Field { json: "podAffinityTerm", ty: Ty::Struct(&T_CORE_V1_PodAffinityTerm) },
-    ],
-};
-pub static T_CORE_V1_WindowsSecurityContextOptions: Type = Type {
-    name: "core/v1.WindowsSecurityContextOptions",
-    fields: &[
-        Field { json: "gmsaCredentialSpecName", ty: Ty::Scalar },
-        Field { json: "gmsaCredentialSpec", ty: Ty::Scalar },
-        Field { json: "runAsUserName", ty: Ty::Scalar },
-        Field { json: "hostProcess", ty: Ty::Scalar },
-    ],
-};
-pub static T_DISCOVERY_V1_Endpoint: Type = Type {
-    name: "discovery/v1.Endpoint",
-    fields: &[
-        Field { json: "addresses", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "conditions", ty: Ty::Struct(&T_DISCOVERY_V1_EndpointConditions) },
-        Field { json: "hostname", ty: Ty::Scalar },
-        Field { json: "targetRef", ty: Ty::Struct(&T_CORE_V1_ObjectReference) },
-        Field { json: "deprecatedTopology", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "nodeName", ty: Ty::Scalar },
-        Field { json: "zone", ty: Ty::Scalar },
-        Field { json: "hints", ty: Ty::Struct(&T_DISCOVERY_V1_EndpointHints) },
-    ],
-};
-pub static T_DISCOVERY_V1_EndpointConditions: Type = Type {
-    name: "discovery/v1.EndpointConditions",
-    fields: &[
-        Field { json: "ready", ty: Ty::Scalar },
-        Field { json: "serving", ty: Ty::Scalar },
-        Field { json: "terminating", ty: Ty::Scalar },
-    ],
-};
-pub static T_DISCOVERY_V1_EndpointHints: Type = Type {
-    name: "discovery/v1.EndpointHints",
-    fields: &[
-        Field { json: "forZones", ty: Ty::List(&Ty::Struct(&T_DISCOVERY_V1_ForZone)) },
-        Field { json: "forNodes", ty: Ty::List(&Ty::Struct(&T_DISCOVERY_V1_ForNode)) },
-    ],
-};
-pub static T_DISCOVERY_V1_EndpointPort: Type = Type {
-    name: "discovery/v1.EndpointPort",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "protocol", ty: Ty::Scalar },
-        Field { json: "port", ty: Ty::Scalar },
-        Field { json: "appProtocol", ty: Ty::Scalar },
-    ],
-};
-pub static T_DISCOVERY_V1_EndpointSlice: Type = Type {
-    name: "discovery/v1.EndpointSlice",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ObjectMeta) },
-        Field { json: "addressType", ty: Ty::Scalar },
-        Field { json: "endpoints", ty: Ty::List(&Ty::Struct(&T_DISCOVERY_V1_Endpoint)) },
-        Field { json: "ports", ty: Ty::List(&Ty::Struct(&T_DISCOVERY_V1_EndpointPort)) },
-    ],
-};
-pub static T_DISCOVERY_V1_ForNode: Type = Type {
-    name: "discovery/v1.ForNode",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_DISCOVERY_V1_ForZone: Type = Type {
-    name: "discovery/v1.ForZone",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-    ],
-};
-pub static T_META_V1_Condition: Type = Type {
-    name: "meta/v1.Condition",
-    fields: &[
-        Field { json: "type", ty: Ty::Scalar },
-        Field { json: "status", ty: Ty::Scalar },
-        Field { json: "observedGeneration", ty: Ty::Scalar },
-        Field { json: "lastTransitionTime", ty: Ty::Scalar },
-        Field { json: "reason", ty: Ty::Scalar },
-        Field { json: "message", ty: Ty::Scalar },
-    ],
-};
-pub static T_META_V1_LabelSelector: Type = Type {
-    name: "meta/v1.LabelSelector",
-    fields: &[
-        Field { json: "matchLabels", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "matchExpressions", ty: Ty::List(&Ty::Struct(&T_META_V1_LabelSelectorRequirement)) },
-    ],
-};
-pub static T_META_V1_LabelSelectorRequirement: Type = Type {
-    name: "meta/v1.LabelSelectorRequirement",
-    fields: &[
-        Field { json: "key", ty: Ty::Scalar },
-        Field { json: "operator", ty: Ty::Scalar },
-        Field { json: "values", ty: Ty::List(&Ty::Scalar) },
-    ],
-};
-pub static T_META_V1_List: Type = Type {
-    name: "meta/v1.List",
-    fields: &[
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "metadata", ty: Ty::Struct(&T_META_V1_ListMeta) },
-        Field { json: "items", ty: Ty::List(&Ty::Any) },
-    ],
-};
-pub static T_META_V1_ListMeta: Type = Type {
-    name: "meta/v1.ListMeta",
-    fields: &[
-        Field { json: "selfLink", ty: Ty::Scalar },
-        Field { json: "resourceVersion", ty: Ty::Scalar },
-        Field { json: "continue", ty: Ty::Scalar },
-        Field { json: "remainingItemCount", ty: Ty::Scalar },
-        Field { json: "shardInfo", ty: Ty::Struct(&T_META_V1_ShardInfo) },
-    ],
-};
-pub static T_META_V1_ManagedFieldsEntry: Type = Type {
-    name: "meta/v1.ManagedFieldsEntry",
-    fields: &[
-        Field { json: "manager", ty: Ty::Scalar },
-        Field { json: "operation", ty: Ty::Scalar },
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "time", ty: Ty::Scalar },
-        Field { json: "fieldsType", ty: Ty::Scalar },
-        Field { json: "fieldsV1", ty: Ty::Any },
-        Field { json: "subresource", ty: Ty::Scalar },
-    ],
-};
-pub static T_META_V1_ObjectMeta: Type = Type {
-    name: "meta/v1.ObjectMeta",
-    fields: &[
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "generateName", ty: Ty::Scalar },
-        Field { json: "namespace", ty: Ty::Scalar },
-        Field { json: "selfLink", ty: Ty::Scalar },
-        Field { json: "uid", ty: Ty::Scalar },
-        Field { json: "resourceVersion", ty: Ty::Scalar },
-        Field { json: "generation", ty: Ty::Scalar },
-        Field { json: "creationTimestamp", ty: Ty::Scalar },
-        Field { json: "deletionTimestamp", ty: Ty::Scalar },
-        Field { json: "deletionGracePeriodSeconds", ty: Ty::Scalar },
-        Field { json: "labels", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "annotations", ty: Ty::Map(&Ty::Scalar) },
-        Field { json: "ownerReferences", ty: Ty::List(&Ty::Struct(&T_META_V1_OwnerReference)) },
-        Field { json: "finalizers", ty: Ty::List(&Ty::Scalar) },
-        Field { json: "managedFields", ty: Ty::List(&Ty::Struct(&T_META_V1_ManagedFieldsEntry)) },
-    ],
-};
-pub static T_META_V1_OwnerReference: Type = Type {
-    name: "meta/v1.OwnerReference",
-    fields: &[
-        Field { json: "apiVersion", ty: Ty::Scalar },
-        Field { json: "kind", ty: Ty::Scalar },
-        Field { json: "name", ty: Ty::Scalar },
-        Field { json: "uid", ty: Ty::Scalar },
-        Field { json: "controller", ty: Ty::Scalar },
-        Field { json: "blockOwnerDeletion", ty: Ty::Scalar },
-    ],
-};
-pub static T_META_V1_ShardInfo: Type = Type {
-    name: "meta/v1.ShardInfo",
-    fields: &[
-        Field { json: "selector", ty: Ty::Scalar },
-    ],
-};
+/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (Ty::Scalar),
+/// `a` (Ty::Any), a line number (Ty::Struct of that line), `[ty` (Ty::List) or `{ty` (Ty::Map).
+/// Text rather than Rust statics: the statics' pointers were ~6 KB of the gzipped wasm (issue #12).
+static TABLES: &str = concat!(
+    "meta/v1.OwnerReference|apiVersion s|kind s|name s|uid s|controller s|blockOwnerDeletion s
+",
+    "meta/v1.ManagedFieldsEntry|manager s|operation s|apiVersion s|time s|fieldsType s|fieldsV1 a|subresource s
+",
+    "meta/v1.ObjectMeta|name s|generateName s|namespace s|selfLink s|uid s|resourceVersion s|generation s|creationTimestamp s|deletionTimestamp s|deletionGracePeriodSeconds s|labels {s|annotations {s|ownerReferences [0|finalizers [s|managedFields [1
+",
+    "meta/v1.LabelSelectorRequirement|key s|operator s|values [s
+",
+    "meta/v1.LabelSelector|matchLabels {s|matchExpressions [3
+",
+    "core/v1.HostPathVolumeSource|path s|type s
+",
+    "core/v1.EmptyDirVolumeSource|medium s|sizeLimit s|mode s
+",
+    "core/v1.GCEPersistentDiskVolumeSource|pdName s|fsType s|partition s|readOnly s
+",
+    "core/v1.AWSElasticBlockStoreVolumeSource|volumeID s|fsType s|partition s|readOnly s
+",
+    "core/v1.GitRepoVolumeSource|repository s|revision s|directory s
+",
+    "core/v1.KeyToPath|key s|path s|mode s|user s
+",
+    "core/v1.SecretVolumeSource|secretName s|items [10|defaultMode s|optional s|defaultUser s
+",
+    "core/v1.NFSVolumeSource|server s|path s|readOnly s
+",
+    "core/v1.LocalObjectReference|name s
+",
+    "core/v1.ISCSIVolumeSource|targetPortal s|iqn s|lun s|iscsiInterface s|fsType s|readOnly s|portals [s|chapAuthDiscovery s|chapAuthSession s|secretRef 13|initiatorName s
+",
+    "core/v1.GlusterfsVolumeSource|endpoints s|path s|readOnly s
+",
+    "core/v1.PersistentVolumeClaimVolumeSource|claimName s|readOnly s
+",
+    "core/v1.RBDVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 13|readOnly s
+",
+    "core/v1.FlexVolumeSource|driver s|fsType s|secretRef 13|readOnly s|options {s
+",
+    "core/v1.CinderVolumeSource|volumeID s|fsType s|readOnly s|secretRef 13
+",
+    "core/v1.CephFSVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 13|readOnly s
+",
+    "core/v1.FlockerVolumeSource|datasetName s|datasetUUID s
+",
+    "core/v1.ObjectFieldSelector|apiVersion s|fieldPath s
+",
+    "core/v1.ResourceFieldSelector|containerName s|resource s|divisor s
+",
+    "core/v1.DownwardAPIVolumeFile|path s|fieldRef 22|resourceFieldRef 23|mode s|user s
+",
+    "core/v1.DownwardAPIVolumeSource|items [24|defaultMode s|defaultUser s
+",
+    "core/v1.FCVolumeSource|targetWWNs [s|lun s|fsType s|readOnly s|wwids [s
+",
+    "core/v1.AzureFileVolumeSource|secretName s|shareName s|readOnly s
+",
+    "core/v1.ConfigMapVolumeSource|name s|items [10|defaultMode s|optional s|defaultUser s
+",
+    "core/v1.VsphereVirtualDiskVolumeSource|volumePath s|fsType s|storagePolicyName s|storagePolicyID s
+",
+    "core/v1.QuobyteVolumeSource|registry s|volume s|readOnly s|user s|group s|tenant s
+",
+    "core/v1.AzureDiskVolumeSource|diskName s|diskURI s|cachingMode s|fsType s|readOnly s|kind s
+",
+    "core/v1.PhotonPersistentDiskVolumeSource|pdID s|fsType s
+",
+    "core/v1.SecretProjection|name s|items [10|optional s
+",
+    "core/v1.DownwardAPIProjection|items [24
+",
+    "core/v1.ConfigMapProjection|name s|items [10|optional s
+",
+    "core/v1.ServiceAccountTokenProjection|audience s|expirationSeconds s|path s|user s
+",
+    "core/v1.ClusterTrustBundleProjection|name s|signerName s|labelSelector 4|optional s|path s|user s
+",
+    "core/v1.PodCertificateProjection|signerName s|keyType s|maxExpirationSeconds s|credentialBundlePath s|keyPath s|certificateChainPath s|userAnnotations {s|user s
+",
+    "core/v1.VolumeProjection|secret 33|downwardAPI 34|configMap 35|serviceAccountToken 36|clusterTrustBundle 37|podCertificate 38
+",
+    "core/v1.ProjectedVolumeSource|sources [39|defaultMode s|defaultUser s
+",
+    "core/v1.PortworxVolumeSource|volumeID s|fsType s|readOnly s
+",
+    "core/v1.ScaleIOVolumeSource|gateway s|system s|secretRef 13|sslEnabled s|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly s
+",
+    "core/v1.StorageOSVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly s|secretRef 13
+",
+    "core/v1.CSIVolumeSource|driver s|readOnly s|fsType s|volumeAttributes {s|nodePublishSecretRef 13
+",
+    "core/v1.VolumeResourceRequirements|limits {s|requests {s
+",
+    "core/v1.TypedLocalObjectReference|apiGroup s|kind s|name s
+",
+    "core/v1.TypedObjectReference|apiGroup s|kind s|name s|namespace s
+",
+    "core/v1.PersistentVolumeClaimSpec|accessModes [s|selector 4|resources 45|volumeName s|storageClassName s|volumeMode s|dataSource 46|dataSourceRef 47|volumeAttributesClassName s
+",
+    "core/v1.PersistentVolumeClaimTemplate|metadata 2|spec 48
+",
+    "core/v1.EphemeralVolumeSource|volumeClaimTemplate 49
+",
+    "core/v1.ImageVolumeSource|reference s|pullPolicy s
+",
+    "core/v1.Volume|name s|hostPath 5|emptyDir 6|gcePersistentDisk 7|awsElasticBlockStore 8|gitRepo 9|secret 11|nfs 12|iscsi 14|glusterfs 15|persistentVolumeClaim 16|rbd 17|flexVolume 18|cinder 19|cephfs 20|flocker 21|downwardAPI 25|fc 26|azureFile 27|configMap 28|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|projected 40|portworxVolume 41|scaleIO 42|storageos 43|csi 44|ephemeral 50|image 51
+",
+    "core/v1.ContainerPort|name s|hostPort s|containerPort s|protocol s|hostIP s
+",
+    "core/v1.ConfigMapEnvSource|name s|optional s
+",
+    "core/v1.SecretEnvSource|name s|optional s
+",
+    "core/v1.EnvFromSource|prefix s|configMapRef 54|secretRef 55
+",
+    "core/v1.ConfigMapKeySelector|name s|key s|optional s
+",
+    "core/v1.SecretKeySelector|name s|key s|optional s
+",
+    "core/v1.FileKeySelector|volumeName s|path s|key s|optional s
+",
+    "core/v1.EnvVarSource|fieldRef 22|resourceFieldRef 23|configMapKeyRef 57|secretKeyRef 58|fileKeyRef 59
+",
+    "core/v1.EnvVar|name s|value s|valueFrom 60
+",
+    "core/v1.ResourceClaim|name s|request s
+",
+    "core/v1.ResourceRequirements|limits {s|requests {s|claims [62
+",
+    "core/v1.ContainerResizePolicy|resourceName s|restartPolicy s
+",
+    "core/v1.ContainerRestartRuleOnExitCodes|operator s|values [s
+",
+    "core/v1.ContainerRestartRule|action s|exitCodes 65
+",
+    "core/v1.VolumeMount|name s|readOnly s|recursiveReadOnly s|mountPath s|subPath s|mountPropagation s|subPathExpr s|bindMountOptions [s
+",
+    "core/v1.VolumeDevice|name s|devicePath s
+",
+    "core/v1.ExecAction|command [s
+",
+    "core/v1.HTTPHeader|name s|value s
+",
+    "core/v1.HTTPGetAction|path s|port s|host s|scheme s|httpHeaders [70|protocol s
+",
+    "core/v1.TCPSocketAction|port s|host s
+",
+    "core/v1.GRPCAction|port s|service s|mode s
+",
+    "core/v1.Probe|exec 69|httpGet 71|tcpSocket 72|grpc 73|initialDelaySeconds s|timeoutSeconds s|periodSeconds s|successThreshold s|failureThreshold s|terminationGracePeriodSeconds s
+",
+    "core/v1.SleepAction|seconds s
+",
+    "core/v1.LifecycleHandler|exec 69|httpGet 71|tcpSocket 72|sleep 75
+",
+    "core/v1.Lifecycle|postStart 76|preStop 76|stopSignal s
+",
+    "core/v1.Capabilities|add [s|drop [s
+",
+    "core/v1.SELinuxOptions|user s|role s|type s|level s
+",
+    "core/v1.WindowsSecurityContextOptions|gmsaCredentialSpecName s|gmsaCredentialSpec s|runAsUserName s|hostProcess s
+",
+    "core/v1.SeccompProfile|type s|localhostProfile s
+",
+    "core/v1.AppArmorProfile|type s|localhostProfile s
+",
+    "core/v1.SecurityContext|capabilities 78|privileged s|seLinuxOptions 79|windowsOptions 80|runAsUser s|runAsGroup s|runAsNonRoot s|readOnlyRootFilesystem s|allowPrivilegeEscalation s|procMount s|seccompProfile 81|appArmorProfile 82
+",
+    "core/v1.Container|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy s|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy s|imagePullPolicy s|securityContext 83|stdin s|stdinOnce s|tty s
+",
+    "core/v1.EphemeralContainer|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy s|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy s|imagePullPolicy s|securityContext 83|stdin s|stdinOnce s|tty s|targetContainerName s
+",
+    "core/v1.Sysctl|name s|value s
+",
+    "core/v1.PodSecurityContext|seLinuxOptions 79|windowsOptions 80|runAsUser s|runAsGroup s|runAsNonRoot s|supplementalGroups [s|supplementalGroupsPolicy s|fsGroup s|sysctls [86|fsGroupChangePolicy s|seccompProfile 81|appArmorProfile 82|seLinuxChangePolicy s
+",
+    "core/v1.NodeSelectorRequirement|key s|operator s|values [s
+",
+    "core/v1.NodeSelectorTerm|matchExpressions [88|matchFields [88
+",
+    "core/v1.NodeSelector|nodeSelectorTerms [89
+",
+    "core/v1.PreferredSchedulingTerm|weight s|preference 89
+",
+    "core/v1.NodeAffinity|requiredDuringSchedulingIgnoredDuringExecution 90|preferredDuringSchedulingIgnoredDuringExecution [91
+",
+    "core/v1.PodAffinityTerm|labelSelector 4|namespaces [s|topologyKey s|namespaceSelector 4|matchLabelKeys [s|mismatchLabelKeys [s
+",
+    "core/v1.WeightedPodAffinityTerm|weight s|podAffinityTerm 93
+",
+    "core/v1.PodAffinity|requiredDuringSchedulingIgnoredDuringExecution [93|preferredDuringSchedulingIgnoredDuringExecution [94
+",
+    "core/v1.PodAntiAffinity|requiredDuringSchedulingIgnoredDuringExecution [93|preferredDuringSchedulingIgnoredDuringExecution [94
+",
+    "core/v1.Affinity|nodeAffinity 92|podAffinity 95|podAntiAffinity 96
+",
+    "core/v1.Toleration|key s|operator s|value s|effect s|tolerationSeconds s
+",
+    "core/v1.HostAlias|ip s|hostnames [s
+",
+    "core/v1.PodDNSConfigOption|name s|value s
+",
+    "core/v1.PodDNSConfig|nameservers [s|searches [s|options [100
+",
+    "core/v1.PodReadinessGate|conditionType s
+",
+    "core/v1.TopologySpreadConstraint|maxSkew s|topologyKey s|whenUnsatisfiable s|labelSelector 4|minDomains s|nodeAffinityPolicy s|nodeTaintsPolicy s|matchLabelKeys [s
+",
+    "core/v1.PodOS|name s
+",
+    "core/v1.PodSchedulingGate|name s
+",
+    "core/v1.PodResourceClaim|name s|resourceClaimName s|resourceClaimTemplateName s
+",
+    "core/v1.PodSchedulingGroup|podGroupName s
+",
+    "core/v1.EvictionResponder|name s|priority s
+",
+    "core/v1.PodSpec|volumes [52|initContainers [84|containers [84|ephemeralContainers [85|restartPolicy s|terminationGracePeriodSeconds s|activeDeadlineSeconds s|dnsPolicy s|nodeSelector {s|serviceAccountName s|serviceAccount s|automountServiceAccountToken s|nodeName s|hostNetwork s|hostPID s|hostIPC s|shareProcessNamespace s|securityContext 87|imagePullSecrets [13|hostname s|subdomain s|affinity 97|schedulerName s|tolerations [98|hostAliases [99|priorityClassName s|priority s|dnsConfig 101|readinessGates [102|runtimeClassName s|enableServiceLinks s|preemptionPolicy s|overhead {s|topologySpreadConstraints [103|setHostnameAsFQDN s|os 104|hostUsers s|schedulingGates [105|resourceClaims [106|resources 63|hostnameOverride s|schedulingGroup 107|evictionResponders [108
+",
+    "core/v1.PodTemplateSpec|metadata 2|spec 109
+",
+    "apps/v1.RollingUpdateDaemonSet|maxUnavailable s|maxSurge s
+",
+    "apps/v1.DaemonSetUpdateStrategy|type s|rollingUpdate 111
+",
+    "apps/v1.DaemonSetSpec|selector 4|template 110|updateStrategy 112|minReadySeconds s|revisionHistoryLimit s
+",
+    "apps/v1.DaemonSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+",
+    "apps/v1.DaemonSetStatus|currentNumberScheduled s|numberMisscheduled s|desiredNumberScheduled s|numberReady s|observedGeneration s|updatedNumberScheduled s|numberAvailable s|numberUnavailable s|collisionCount s|conditions [114
+",
+    "apps/v1.DaemonSet|kind s|apiVersion s|metadata 2|spec 113|status 115
+",
+    "apps/v1.RollingUpdateDeployment|maxUnavailable s|maxSurge s
+",
+    "apps/v1.DeploymentStrategy|type s|rollingUpdate 117
+",
+    "apps/v1.DeploymentSpec|replicas s|selector 4|template 110|strategy 118|minReadySeconds s|revisionHistoryLimit s|paused s|progressDeadlineSeconds s
+",
+    "apps/v1.DeploymentCondition|type s|status s|lastUpdateTime s|lastTransitionTime s|reason s|message s
+",
+    "apps/v1.DeploymentStatus|observedGeneration s|replicas s|updatedReplicas s|readyReplicas s|availableReplicas s|unavailableReplicas s|terminatingReplicas s|conditions [120|collisionCount s
+",
+    "apps/v1.Deployment|kind s|apiVersion s|metadata 2|spec 119|status 121
+",
+    "apps/v1.ReplicaSetSpec|replicas s|minReadySeconds s|selector 4|template 110
+",
+    "apps/v1.ReplicaSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+",
+    "apps/v1.ReplicaSetStatus|replicas s|fullyLabeledReplicas s|readyReplicas s|availableReplicas s|terminatingReplicas s|observedGeneration s|conditions [124
+",
+    "apps/v1.ReplicaSet|kind s|apiVersion s|metadata 2|spec 123|status 125
+",
+    "apps/v1.RollingUpdateStatefulSetStrategy|partition s|maxUnavailable s
+",
+    "core/v1.PersistentVolumeClaimCondition|type s|status s|lastProbeTime s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.ModifyVolumeStatus|targetVolumeAttributesClassName s|status s
+",
+    "core/v1.VolumeHealthCondition|status s|reason s|message s
+",
+    "core/v1.VolumeHealthStatus|healthConditions [130|lastTransitionTime s
+",
+    "core/v1.PersistentVolumeClaimStatus|phase s|accessModes [s|capacity {s|conditions [128|allocatedResources {s|allocatedResourceStatuses {s|currentVolumeAttributesClassName s|modifyVolumeStatus 129|healthStatus 131
+",
+    "core/v1.PersistentVolumeClaim|kind s|apiVersion s|metadata 2|spec 48|status 132
+",
+    "apps/v1.StatefulSetUpdateStrategy|type s|rollingUpdate 127
+",
+    "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy|whenDeleted s|whenScaled s
+",
+    "apps/v1.StatefulSetOrdinals|start s
+",
+    "apps/v1.StatefulSetSpec|replicas s|selector 4|template 110|volumeClaimTemplates [133|serviceName s|podManagementPolicy s|updateStrategy 134|revisionHistoryLimit s|minReadySeconds s|persistentVolumeClaimRetentionPolicy 135|ordinals 136
+",
+    "apps/v1.StatefulSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+",
+    "apps/v1.StatefulSetStatus|observedGeneration s|replicas s|readyReplicas s|currentReplicas s|updatedReplicas s|currentRevision s|updateRevision s|collisionCount s|conditions [138|availableReplicas s
+",
+    "apps/v1.StatefulSet|kind s|apiVersion s|metadata 2|spec 137|status 139
+",
+    "core/v1.AttachedVolume|name s|devicePath s
+",
+    "core/v1.ClientIPConfig|timeoutSeconds s
+",
+    "core/v1.ConfigMapNodeConfigSource|namespace s|name s|uid s|resourceVersion s|kubeletConfigKey s
+",
+    "core/v1.ContainerExtendedResourceRequest|containerName s|resourceName s|requestName s
+",
+    "core/v1.ContainerImage|names [s|sizeBytes s
+",
+    "core/v1.ContainerStateWaiting|reason s|message s
+",
+    "core/v1.ContainerStateRunning|startedAt s
+",
+    "core/v1.ContainerStateTerminated|exitCode s|signal s|reason s|message s|startedAt s|finishedAt s|containerID s
+",
+    "core/v1.ContainerState|waiting 146|running 147|terminated 148
+",
+    "core/v1.ImageVolumeStatus|imageRef s
+",
+    "core/v1.VolumeStatus|image 150
+",
+    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly s|recursiveReadOnly s|volumeStatus 151
+",
+    "core/v1.LinuxContainerUser|uid s|gid s|supplementalGroups [s
+",
+    "core/v1.ContainerUser|linux 153
+",
+    "core/v1.ResourceHealth|resourceID s|health s|message s
+",
+    "core/v1.ResourceStatus|name s|resources [155
+",
+    "core/v1.ContainerStatus|name s|state 149|lastState 149|ready s|restartCount s|image s|imageID s|containerID s|started s|allocatedResources {s|resources 63|volumeMounts [152|user 154|allocatedResourcesStatus [156|stopSignal s
+",
+    "core/v1.DaemonEndpoint|Port s
+",
+    "core/v1.ObjectReference|kind s|namespace s|name s|uid s|apiVersion s|resourceVersion s|fieldPath s
+",
+    "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 159
+",
+    "core/v1.EndpointPort|name s|port s|protocol s|appProtocol s
+",
+    "core/v1.EndpointSubset|addresses [160|notReadyAddresses [160|ports [161
+",
+    "core/v1.Endpoints|kind s|apiVersion s|metadata 2|subsets [162
+",
+    "core/v1.HostIP|ip s
+",
+    "core/v1.PortStatus|port s|protocol s|error s
+",
+    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode s|ports [165
+",
+    "core/v1.LoadBalancerStatus|ingress [166
+",
+    "core/v1.NamespaceSpec|finalizers [s
+",
+    "core/v1.NamespaceCondition|type s|status s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.NamespaceStatus|phase s|conditions [169
+",
+    "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 168|status 170
+",
+    "core/v1.Taint|key s|value s|effect s|timeAdded s
+",
+    "core/v1.NodeConfigSource|configMap 143
+",
+    "core/v1.NodePodPreemptionPolicy|disableResizePreemption [s
+",
+    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable s|taints [172|configSource 173|externalID s|podPreemptionPolicy 174
+",
+    "core/v1.NodeCondition|type s|status s|lastHeartbeatTime s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.NodeAddress|type s|address s
+",
+    "core/v1.NodeDaemonEndpoints|kubeletEndpoint 158
+",
+    "core/v1.NodeSwapStatus|capacity s
+",
+    "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 179
+",
+    "core/v1.NodeConfigStatus|assigned 173|active 173|lastKnownGood 173|error s
+",
+    "core/v1.NodeRuntimeHandlerFeatures|recursiveReadOnlyMounts s|userNamespaces s
+",
+    "core/v1.NodeRuntimeHandler|name s|features 182
+",
+    "core/v1.NodeFeatures|supplementalGroupsPolicy s
+",
+    "core/v1.NodeStatus|capacity {s|allocatable {s|phase s|conditions [176|addresses [177|daemonEndpoints 178|nodeInfo 180|images [145|volumesInUse [s|volumesAttached [141|config 181|runtimeHandlers [183|features 184|declaredFeatures [s
+",
+    "core/v1.Node|kind s|apiVersion s|metadata 2|spec 175|status 185
+",
+    "core/v1.NodeAllocatableMappedResources|name s|quantity s
+",
+    "core/v1.NodeAllocatableOverheadResources|name s|perPod s|perContainer s
+",
+    "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [187|overhead [188
+",
+    "core/v1.PodCondition|type s|observedGeneration s|status s|lastProbeTime s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.PodIP|ip s
+",
+    "core/v1.PodResourceClaimStatus|name s|resourceClaimName s
+",
+    "core/v1.PodExtendedResourceClaimStatus|requestMappings [144|resourceClaimName s
+",
+    "core/v1.PodVolumeHealth|name s|healthConditions [130|lastTransitionTime s
+",
+    "core/v1.PodStatus|observedGeneration s|phase s|conditions [190|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [164|podIP s|podIPs [191|startTime s|initContainerStatuses [157|containerStatuses [157|qosClass s|ephemeralContainerStatuses [157|resize s|resourceClaimStatuses [192|extendedResourceClaimStatus 193|allocatedResources {s|resources 63|nodeAllocatableResourceClaimStatuses [189|volumeHealth [194
+",
+    "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 195
+",
+    "core/v1.ReplicationControllerSpec|replicas s|minReadySeconds s|selector {s|template 110
+",
+    "core/v1.ReplicationControllerCondition|type s|status s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.ReplicationControllerStatus|replicas s|fullyLabeledReplicas s|readyReplicas s|availableReplicas s|observedGeneration s|conditions [198
+",
+    "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 197|status 199
+",
+    "core/v1.ServicePort|name s|protocol s|appProtocol s|port s|targetPort s|nodePort s
+",
+    "core/v1.SessionAffinityConfig|clientIP 142
+",
+    "core/v1.ServiceSpec|ports [201|selector {s|clusterIP s|clusterIPs [s|type s|externalIPs [s|sessionAffinity s|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy s|healthCheckNodePort s|publishNotReadyAddresses s|sessionAffinityConfig 202|ipFamilies [s|ipFamilyPolicy s|allocateLoadBalancerNodePorts s|loadBalancerClass s|internalTrafficPolicy s|trafficDistribution s
+",
+    "meta/v1.Condition|type s|status s|observedGeneration s|lastTransitionTime s|reason s|message s
+",
+    "core/v1.ServiceStatus|loadBalancer 167|conditions [204
+",
+    "core/v1.Service|kind s|apiVersion s|metadata 2|spec 203|status 205
+",
+    "discovery/v1.EndpointConditions|ready s|serving s|terminating s
+",
+    "discovery/v1.ForZone|name s
+",
+    "discovery/v1.ForNode|name s
+",
+    "discovery/v1.EndpointHints|forZones [208|forNodes [209
+",
+    "discovery/v1.Endpoint|addresses [s|conditions 207|hostname s|targetRef 159|deprecatedTopology {s|nodeName s|zone s|hints 210
+",
+    "discovery/v1.EndpointPort|name s|protocol s|port s|appProtocol s
+",
+    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType s|endpoints [211|ports [212
+",
+    "meta/v1.ShardInfo|selector s
+",
+    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount s|shardInfo 214
+",
+    "meta/v1.List|kind s|apiVersion s|metadata 215|items [a
+",
+);
+
+struct Tables {
+    roots: Vec<Root>,
+    list: &'static Type,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut types: Vec<&'static Type> = Vec::with_capacity(TABLES.len() / 64);
+        for line in TABLES.lines() {
+            let mut parts = line.split('|');
+            let name = parts.next().unwrap_or_default();
+            let fields: Vec<Field> = parts
+                .map(|p| {
+                    let (json, code) = p.split_once(' ').unwrap_or((p, "a"));
+                    Field { json, ty: ty(code, &types) }
+                })
+                .collect();
+            types.push(Box::leak(Box::new(Type { name, fields: Box::leak(fields.into_boxed_slice()) })));
+        }
+        let any: &'static Type = Box::leak(Box::new(Type { name: "", fields: &[] }));
+        let at = |i: usize| types.get(i).copied().unwrap_or(any);
+        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE) }
+    })
+}
+
+fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
+    match code.as_bytes().first() {
+        Some(b's') => Ty::Scalar,
+        Some(b'[') => Ty::List(Box::leak(Box::new(ty(&code[1..], types)))),
+        Some(b'{') => Ty::Map(Box::leak(Box::new(ty(&code[1..], types)))),
+        _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
+    }
+}
+
+/// The kinds whose fields are checked, with the apiVersion that serves them (built from the
+/// text once, then shared).
+pub fn roots() -> &'static [Root] {
+    &tables().roots
+}
+
+/// The `kind: List` envelope's type.
+pub fn list() -> &'static Type {
+    tables().list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line reads back whole: each type code is well formed and names an earlier line, and
+    /// every line is reached from the roots and the List envelope (nothing fell back to Ty::Any).
+    #[test]
+    fn the_text_tables_read_back_whole() {
+        fn valid(code: &str, line: usize) -> bool {
+            match code.as_bytes().first() {
+                Some(b's' | b'a') => code.len() == 1,
+                Some(b'[' | b'{') => valid(&code[1..], line),
+                _ => code.parse::<usize>().is_ok_and(|i| i < line),
+            }
+        }
+        let lines: Vec<&str> = TABLES.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            for p in line.split('|').skip(1) {
+                let (json, code) = p.split_once(' ').expect("json and type");
+                assert!(!json.is_empty() && valid(code, n), "line {n}: {p}");
+            }
+        }
+        fn walk(t: &'static Type, seen: &mut Vec<&'static str>) {
+            if seen.contains(&t.name) {
+                return;
+            }
+            seen.push(t.name);
+            for f in t.fields {
+                let mut ty = &f.ty;
+                while let Ty::List(i) | Ty::Map(i) = ty {
+                    ty = i;
+                }
+                if let Ty::Struct(s) = ty {
+                    walk(s, seen);
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for r in roots() {
+            walk(r.ty, &mut seen);
+        }
+        walk(list(), &mut seen);
+        assert_eq!(seen.len(), lines.len());
+        assert!(!seen.contains(&""));
+        let svc = roots().iter().find(|r| r.kind == "Service").expect("Service").ty;
+        let spec = svc.fields.iter().find(|f| f.json == "spec").expect("spec");
+        let Ty::Struct(spec) = spec.ty else { panic!("spec is a struct") };
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty), Some(Ty::List(Ty::Struct(p))) if p.name == "core/v1.ServicePort"));
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar))));
+    }
+}

@@ -1,7 +1,9 @@
 //! A scene in a link: `#s=v1.<base64url(deflate(json))>`. The fragment never reaches a server.
 //! Decoding is defensive: a link is attacker-controlled input (size caps before and after
-//! inflating, then the normal YAML budgets).
+//! inflating, then the normal YAML budgets). DEFLATE is `core::deflate` (links made with
+//! miniz_oxide by earlier versions open unchanged).
 
+use super::deflate;
 use serde::{Deserialize, Serialize};
 
 /// Links longer than this are refused (chat apps, QR codes and proxies break well before).
@@ -65,9 +67,371 @@ fn b64url_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// `serde_json::to_vec(scene)`, byte for byte (field order, escapes), without serde_json in the
+/// page (issue #12, bundle size).
+fn to_json(s: &SharedScene) -> Vec<u8> {
+    fn string(out: &mut String, v: &str) {
+        out.push('"');
+        for c in v.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    let mut o = String::with_capacity(s.yaml.len() + 128);
+    o.push_str("{\"yaml\":");
+    string(&mut o, &s.yaml);
+    o.push_str(",\"service\":");
+    string(&mut o, &s.service);
+    o.push_str(",\"entry\":");
+    string(&mut o, &s.entry);
+    o.push_str(&format!(",\"step\":{},\"theme\":", s.step));
+    string(&mut o, &s.theme);
+    o.push_str(&format!(",\"nodes\":{},\"cloud\":{}", s.nodes, s.cloud));
+    if !s.flipped.is_empty() {
+        o.push_str(",\"flipped\":[");
+        for (i, f) in s.flipped.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            string(&mut o, f);
+        }
+        o.push(']');
+    }
+    o.push('}');
+    o.into_bytes()
+}
+
+/// A JSON reader for [`SharedScene`] that accepts and refuses what
+/// `serde_json::from_slice::<SharedScene>` does (an object or, as serde's derive allows, an
+/// array of the fields in order; unknown fields skipped, duplicates and missing `yaml`
+/// refused; strict numbers, strings and literals),
+/// tested against it. Its own words in the errors.
+struct Json<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+type JResult<T> = Result<T, String>;
+
+impl Json<'_> {
+    fn err<T>(&self, what: &str) -> JResult<T> {
+        Err(format!("{what} at byte {}", self.i))
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.ws();
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn hex4(&mut self) -> JResult<u32> {
+        let h = self.b.get(self.i..self.i + 4).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u32::from_str_radix(h, 16).ok().filter(|_| h.bytes().all(|c| c.is_ascii_hexdigit())));
+        match h {
+            Some(v) => {
+                self.i += 4;
+                Ok(v)
+            }
+            None => self.err("invalid \\u escape"),
+        }
+    }
+
+    fn string(&mut self) -> JResult<String> {
+        self.string_checked(true)
+    }
+
+    /// A string; `strict` false (an unknown field's, as serde_json ignores it) lets lone
+    /// surrogates and invalid UTF-8 through.
+    fn string_checked(&mut self, strict: bool) -> JResult<String> {
+        if !self.eat(b'"') {
+            return self.err("expected a string");
+        }
+        let mut out = Vec::new();
+        loop {
+            let Some(&c) = self.b.get(self.i) else { return self.err("unterminated string") };
+            self.i += 1;
+            match c {
+                b'"' => break,
+                b'\\' => {
+                    let Some(&e) = self.b.get(self.i) else { return self.err("unterminated string") };
+                    self.i += 1;
+                    let ch = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let cp = if !strict {
+                                hi
+                            } else if (0xd800..0xdc00).contains(&hi) {
+                                if self.b.get(self.i..self.i + 2) != Some(b"\\u") {
+                                    return self.err("lone leading surrogate");
+                                }
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if !(0xdc00..0xe000).contains(&lo) {
+                                    return self.err("invalid surrogate pair");
+                                }
+                                0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00)
+                            } else if (0xdc00..0xe000).contains(&hi) {
+                                return self.err("lone trailing surrogate");
+                            } else {
+                                hi
+                            };
+                            char::from_u32(cp).unwrap_or('\u{fffd}')
+                        }
+                        _ => return self.err("invalid escape"),
+                    };
+                    out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                0..=0x1f => return self.err("control character in a string"),
+                c => out.push(c),
+            }
+        }
+        match String::from_utf8(out) {
+            Ok(s) => Ok(s),
+            Err(_) if !strict => Ok(String::new()),
+            Err(_) => self.err("invalid UTF-8 in a string"),
+        }
+    }
+
+    /// A JSON number's text (RFC 8259 grammar) and whether it is an integer (no `.`, no exponent).
+    fn number(&mut self) -> JResult<(bool, &str)> {
+        self.ws();
+        let start = self.i;
+        let digits = |s: &mut Self| {
+            let from = s.i;
+            while s.b.get(s.i).is_some_and(u8::is_ascii_digit) {
+                s.i += 1;
+            }
+            s.i - from
+        };
+        if self.b.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        let int_start = self.i;
+        let n = digits(self);
+        if n == 0 || (n > 1 && self.b[int_start] == b'0') {
+            return self.err("invalid number");
+        }
+        let mut integer = true;
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            integer = false;
+            if digits(self) == 0 {
+                return self.err("invalid number");
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.i) {
+            self.i += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.b.get(self.i) {
+                self.i += 1;
+            }
+            if digits(self) == 0 {
+                return self.err("invalid number");
+            }
+        }
+        Ok((integer, std::str::from_utf8(&self.b[start..self.i]).unwrap_or("")))
+    }
+
+    fn usize(&mut self) -> JResult<usize> {
+        let at = self.i;
+        let (integer, text) = self.number()?;
+        // serde_json reads `-0` as a float and any other negative as an i64: both refused
+        let v = if integer && !text.starts_with('-') { text.parse::<usize>().ok() } else { None };
+        v.ok_or_else(|| format!("expected a non-negative integer at byte {at}"))
+    }
+
+    fn bool(&mut self) -> JResult<bool> {
+        self.ws();
+        for (word, v) in [(&b"true"[..], true), (b"false", false)] {
+            if self.b[self.i..].starts_with(word) {
+                self.i += word.len();
+                return Ok(v);
+            }
+        }
+        self.err("expected true or false")
+    }
+
+    fn strings(&mut self) -> JResult<Vec<String>> {
+        if !self.eat(b'[') {
+            return self.err("expected a list");
+        }
+        let mut out = Vec::new();
+        if self.eat(b']') {
+            return Ok(out);
+        }
+        loop {
+            out.push(self.string()?);
+            if self.eat(b']') {
+                return Ok(out);
+            }
+            if !self.eat(b',') {
+                return self.err("expected , or ]");
+            }
+        }
+    }
+
+    /// Skips any JSON value (an unknown field's), iteratively like serde_json's
+    /// `ignore_value` (no nesting limit there, so none here and no recursion).
+    fn skip(&mut self) -> JResult<()> {
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            // a value
+            match self.peek() {
+                Some(b'"') => drop(self.string_checked(false)?),
+                Some(b't' | b'f') => drop(self.bool()?),
+                Some(b'n') if self.b[self.i..].starts_with(b"null") => self.i += 4,
+                Some(c @ (b'[' | b'{')) => {
+                    self.i += 1;
+                    let close = if c == b'[' { b']' } else { b'}' };
+                    if self.eat(close) {
+                        // an empty container is a whole value
+                    } else {
+                        open.push(c);
+                        if c == b'{' {
+                            self.string_checked(false)?;
+                            if !self.eat(b':') {
+                                return self.err("expected :");
+                            }
+                        }
+                        continue;
+                    }
+                }
+                Some(b'-' | b'0'..=b'9') => drop(self.number()?),
+                _ => return self.err("expected a value"),
+            }
+            // after a value: close containers, or a comma and the next item
+            loop {
+                let Some(&c) = open.last() else { return Ok(()) };
+                let close = if c == b'[' { b']' } else { b'}' };
+                if self.eat(close) {
+                    open.pop();
+                    continue;
+                }
+                if !self.eat(b',') {
+                    return self.err("expected , or a closing bracket");
+                }
+                if c == b'{' {
+                    self.string_checked(false)?;
+                    if !self.eat(b':') {
+                        return self.err("expected :");
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
+const FIELDS: [&str; 8] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped"];
+
+fn from_json(b: &[u8]) -> JResult<SharedScene> {
+    let mut p = Json { b, i: 0 };
+    let mut s = SharedScene { nodes: three(), ..Default::default() };
+    let mut seen = [false; 8];
+    let field = |p: &mut Json, s: &mut SharedScene, k: usize| -> JResult<()> {
+        match k {
+            0 => s.yaml = p.string()?,
+            1 => s.service = p.string()?,
+            2 => s.entry = p.string()?,
+            3 => s.step = p.usize()?,
+            4 => s.theme = p.string()?,
+            5 => s.nodes = p.usize()?,
+            6 => s.cloud = p.bool()?,
+            _ => s.flipped = p.strings()?,
+        }
+        Ok(())
+    };
+    match p.peek() {
+        Some(b'{') => {
+            p.i += 1;
+            if !p.eat(b'}') {
+                loop {
+                    let key = p.string()?;
+                    if !p.eat(b':') {
+                        return p.err("expected :");
+                    }
+                    match FIELDS.iter().position(|f| *f == key) {
+                        Some(k) if seen[k] => return Err(format!("duplicate field `{key}`")),
+                        Some(k) => {
+                            seen[k] = true;
+                            field(&mut p, &mut s, k)?;
+                        }
+                        None => p.skip()?,
+                    }
+                    if p.eat(b'}') {
+                        break;
+                    }
+                    if !p.eat(b',') {
+                        return p.err("expected , or }");
+                    }
+                }
+            }
+        }
+        Some(b'[') => {
+            p.i += 1;
+            let mut k = 0;
+            if !p.eat(b']') {
+                loop {
+                    if k == FIELDS.len() {
+                        return p.err("a scene has 8 fields; more given");
+                    }
+                    seen[k] = true;
+                    field(&mut p, &mut s, k)?;
+                    k += 1;
+                    if p.eat(b']') {
+                        break;
+                    }
+                    if !p.eat(b',') {
+                        return p.err("expected , or ]");
+                    }
+                }
+            }
+        }
+        _ => return p.err("expected a JSON object"),
+    }
+    if !seen[0] {
+        return Err("missing field `yaml`".into());
+    }
+    if p.peek().is_some() {
+        return p.err("trailing characters");
+    }
+    Ok(s)
+}
+
 pub fn encode(scene: &SharedScene) -> String {
-    let json = serde_json::to_vec(scene).unwrap_or_default();
-    format!("{PREFIX}{}", b64url_encode(&miniz_oxide::deflate::compress_to_vec(&json, 9)))
+    let json = to_json(scene);
+    format!("{PREFIX}{}", b64url_encode(&deflate::deflate(&json)))
 }
 
 /// Why a link could not be opened, in words for the person who clicked it.
@@ -79,11 +443,11 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
         return Err("the link is not a Switchboard scene (or comes from a newer version)".into());
     };
     let bytes = b64url_decode(body).ok_or("the link is damaged (not base64url); was it cut off?")?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|e| match e.status {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => format!("the link unpacks to more than {} KiB; refused", MAX_INFLATED / 1024),
-        _ => "the link is damaged (it does not unpack); was it cut off?".to_string(),
+    let json = deflate::inflate(&bytes, MAX_INFLATED).map_err(|e| match e {
+        deflate::InflateError::TooBig => format!("the link unpacks to more than {} KiB; refused", MAX_INFLATED / 1024),
+        deflate::InflateError::Damaged => "the link is damaged (it does not unpack); was it cut off?".to_string(),
     })?;
-    let mut scene: SharedScene = serde_json::from_slice(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
+    let mut scene = from_json(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
     scene.flipped.truncate(256);
@@ -125,6 +489,90 @@ mod tests {
         for n in 0..70 {
             let data: Vec<u8> = (0..n).map(|i| (i * 37 % 256) as u8).collect();
             assert_eq!(b64url_decode(&b64url_encode(&data)).unwrap(), data);
+        }
+    }
+
+    /// A link made by the versions that packed with miniz_oxide (level 9) opens unchanged:
+    /// one frozen link, and one packed the old way now.
+    #[test]
+    fn links_made_before_still_open() {
+        let old = format!("v1.{}", b64url_encode(&miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(&scene()).unwrap(), 9)));
+        assert_eq!(decode(&old).unwrap(), scene());
+        // made by the miniz_oxide version (git 5397fa6) for the scene asserted below
+        let frozen = "v1.JYsxDoMwEAS_Yl3tIlK6-0ZamgveBCv2GeFLIoT4O4coZ2d2o1VqIaZP1sThgeWXRwxaYZLEhMOmUsHhj-c-KEXqV-IXn5yhtqxOc0unNczEt0g2oZ5Rye_JXGhL6MT3SGNp30T8ktKxHw";
+        let s = decode(frozen).unwrap();
+        assert_eq!((s.service.as_str(), s.entry.as_str(), s.nodes, s.theme.as_str()), ("web", "pod", 3, "light"));
+        assert_eq!(s.yaml, "kind: Service\nmetadata: {name: web}\n");
+    }
+
+    /// The page's JSON writer is serde_json's bytes, and its reader accepts and refuses what
+    /// serde_json does (same scene back), on scenes, crafted texts and 40,000 mutations of them.
+    #[test]
+    fn scene_json_matches_serde_json() {
+        let mut scenes = vec![scene(), SharedScene::default(), SharedScene { flipped: vec![], ..scene() }];
+        scenes.push(SharedScene { yaml: "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é 😀 </script>".into(), theme: "\u{0}".into(), ..scene() });
+        for p in presets::ALL {
+            scenes.push(SharedScene { yaml: p.yaml.into(), ..scene() });
+        }
+        for sc in &scenes {
+            assert_eq!(to_json(sc), serde_json::to_vec(sc).unwrap());
+            assert_eq!(from_json(&to_json(sc)).unwrap(), *sc);
+        }
+        let mut seeds: Vec<Vec<u8>> = scenes.iter().take(4).map(to_json).collect();
+        for t in [
+            r#"{"yaml":"x"}"#,
+            r#" { "nodes" : 7 , "yaml" : "y\u00e9\ud83d\ude00\/" , "x" : [1, -2.5e+3, {"a": [true, false, null, "\ud800"]}, {}], "cloud": true } "#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, ["a", "b"]]"#,
+            r#"["y"]"#,
+            r#"{"yaml":"y","yaml":"z"}"#,
+            r#"{"yaml":"y","step":-0,"nodes":01}"#,
+            r#"{"yaml":"y","step":-0}"#,
+            r#"{"yaml":"y","nodes":-1,"step":0}"#,
+            r#"{"yaml":"y","step":1.0,"nodes":1e2,"cloud":null}"#,
+            r#"{"yaml":"y","flipped":[],"extra":{"k":{"k":[[[[]]]]}},"n":-0.0E-0}"#,
+            r#"{"yaml":"y","step":18446744073709551616}"#,
+            "{\"yaml\":\"y\",\"q\":\"\u{1}\"}",
+            r#"{"service":"s"}"#,
+            r#"[]"#,
+            r#"{}"#,
+        ] {
+            seeds.push(t.as_bytes().to_vec());
+        }
+        let same = |text: &[u8]| {
+            let ours = from_json(text);
+            match serde_json::from_slice::<SharedScene>(text) {
+                Ok(v) => assert_eq!(ours.as_ref().ok(), Some(&v), "{:?}", String::from_utf8_lossy(text)),
+                Err(e) => assert!(ours.is_err(), "{:?} accepted, serde_json: {e}", String::from_utf8_lossy(text)),
+            }
+        };
+        let alphabet = b"{}[]\",:\\ u0123456789.eE+-tfnrulsaxyd\xc3\xa9\xff\x01";
+        let mut seed = 0x9e37_79b9_u32;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % n.max(1)
+        };
+        for t in &seeds {
+            same(t);
+        }
+        for _ in 0..40_000 {
+            let mut t = seeds[rnd(seeds.len())].clone();
+            for _ in 0..1 + rnd(3) {
+                let at = rnd(t.len() + 1);
+                match rnd(4) {
+                    0 if at < t.len() => drop(t.remove(at)),
+                    1 if at < t.len() => t[at] = alphabet[rnd(alphabet.len())],
+                    2 => t.insert(at, alphabet[rnd(alphabet.len())]),
+                    _ => {
+                        let end = (at + rnd(8)).min(t.len());
+                        let piece = t[at..end].to_vec();
+                        let to = rnd(t.len() + 1);
+                        t.splice(to..to, piece);
+                    }
+                }
+            }
+            same(&t);
         }
     }
 

@@ -36,7 +36,7 @@
 //! this walker simply does not descend into a value of the wrong shape.
 
 use super::diag::{Diagnostic, ErrorType, Severity};
-use super::schema_gen::{BUILTIN_GROUPS, ROOTS};
+use super::schema_gen::{roots, BUILTIN_GROUPS};
 use super::yaml::{Node, NodeKind, Pos, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -105,7 +105,7 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
     if api_version.is_empty() || kind.is_empty() {
         return KindMatch::Unmodelled;
     }
-    if let Some(r) = ROOTS.iter().find(|r| r.api_version == api_version && r.kind == kind) {
+    if let Some(r) = roots().iter().find(|r| r.api_version == api_version && r.kind == kind) {
         return KindMatch::Known(r.ty);
     }
     let (group, _) = split_api_version(api_version);
@@ -114,7 +114,7 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         // add one, so a misspelt kind (`Servce`, `service`) finds no match either
         return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
     }
-    if ROOTS.iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
+    if roots().iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
         KindMatch::NoMatch
     } else {
         KindMatch::Unmodelled
@@ -144,7 +144,7 @@ const SERVED_KINDS: &[(&str, &[&str])] = &[
 /// Whether any served group version has this kind (so a no-match is about the apiVersion, not a
 /// misspelt kind).
 pub fn kind_exists(kind: &str) -> bool {
-    ROOTS.iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().any(|(_, ks)| ks.contains(&kind))
+    roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().any(|(_, ks)| ks.contains(&kind))
 }
 
 /// The kind a misspelt one probably meant, in the same group version (same name in another case,

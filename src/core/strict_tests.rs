@@ -2,7 +2,7 @@
 //! doc for the repositories and paths).
 
 use super::*;
-use crate::core::schema_gen::LIST;
+use crate::core::schema_gen::list;
 use crate::core::yaml::parse_stream;
 
 fn tree(src: &str) -> Node {
@@ -636,7 +636,7 @@ status:
 fn list_envelope_items_are_any() {
     let root = tree("apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n- {apiVersion: v1, kind: Service, bogus: 1}\nextra: 1\n");
     let mut d = Vec::new();
-    check(&root, LIST, &mut d, "");
+    check(&root, list(), &mut d, "");
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].field.as_deref(), Some("extra"));
     assert_eq!(d[0].object, None);
@@ -671,7 +671,7 @@ fn strict_stream(src: &str) -> Vec<Diagnostic> {
         let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
         let items: Vec<&Node> = match root.get("items").map(|n| &n.kind) {
             Some(NodeKind::Seq(items)) if kind.ends_with("List") => {
-                check(&root, LIST, &mut diags, "");
+                check(&root, list(), &mut diags, "");
                 items.iter().collect()
             }
             _ => vec![&root],

@@ -115,7 +115,7 @@ pub fn summarize(text: &str) -> TextSummary {
     if text.is_empty() {
         lines = 0;
     }
-    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::core::sort::sort_by(&mut kinds, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     TextSummary { bytes: text.len(), lines, documents, kinds }
 }
 
