@@ -167,15 +167,13 @@ fn document_at(text: &str, line: u32) -> Option<(usize, &str)> {
 
 /// The Service's source object. A whole cluster is thousands of documents, and reading them all
 /// again for one Service took about a second in the page (issue #12): its own document is read
-/// first, after as many empty lines as precede it so that every line and column stay the
-/// text's; the whole text only when that document does not hold it (e.g. another reading of
-/// the text placed it elsewhere).
+/// first, from its own first line so that every line and column stay the text's; the whole
+/// text only when that document does not hold it (e.g. another reading of the text placed it
+/// elsewhere).
 fn read_service_object(text: &str, s: &ServiceReport) -> Option<Object> {
     let is_it = |o: &Object| matches!(o.body, Body::Service(_)) && o.meta.name == s.name && o.meta.namespace == s.namespace && o.source.pos.line == s.line;
     if let Some((first, doc)) = document_at(text, s.line) {
-        let mut padded = "\n".repeat(first - 1);
-        padded.push_str(doc);
-        if let Some(o) = super::read_objects(&padded, &mut Vec::new()).into_iter().find(is_it) {
+        if let Some(o) = super::read_objects_at(doc, first as u32, &mut Vec::new()).into_iter().find(is_it) {
             return Some(o);
         }
     }

@@ -42,7 +42,13 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, diags, &mut |_| {}, Trees::Whole)
+    read_objects_staged(src, 1, diags, &mut |_| {}, Trees::Whole)
+}
+
+/// [`read_objects`] of a piece of a larger text that starts at the beginning of its line
+/// `first_line` (one document of a whole-cluster dump): lines and columns are the larger text's.
+pub fn read_objects_at(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
+    read_objects_staged(src, first_line, diags, &mut |_| {}, Trees::Whole)
 }
 
 /// What [`read_objects_staged`] keeps of each object's YAML tree.
@@ -56,7 +62,7 @@ enum Trees {
     Analysed,
 }
 
-fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Vec<Object> {
+fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Vec<Object> {
     // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
@@ -64,7 +70,7 @@ fn read_objects_staged(src: &str, diags: &mut Vec<Diagnostic>, stage: &mut dyn F
     // whole-cluster vector
     let mut objects = Vec::with_capacity(src.matches("\n---").count() + 1);
     let mut ignored: Vec<(String, Pos)> = Vec::new();
-    let errors = yaml::for_each_document(src, &mut |doc| {
+    let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
         let Some(root) = doc.root else { return };
         let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
         if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
@@ -184,7 +190,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 /// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, &mut diags, stage, Trees::Analysed);
+    let objects = read_objects_staged(src, 1, &mut diags, stage, Trees::Analysed);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }
 
@@ -192,7 +198,7 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, &mut diags, &mut |_| {}, Trees::Whole);
+    let objects = read_objects_staged(src, 1, &mut diags, &mut |_| {}, Trees::Whole);
     analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole)
 }
 
@@ -200,7 +206,7 @@ pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
 /// a 50 MB dump is not kept next to the report).
 pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(&src, &mut diags, stage, Trees::Analysed);
+    let objects = read_objects_staged(&src, 1, &mut diags, stage, Trees::Analysed);
     drop(src);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }

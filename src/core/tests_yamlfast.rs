@@ -284,3 +284,29 @@ fn trimmed_trees_give_the_same_report_as_whole_trees() {
     }
     assert!(n > 100, "only {n} inputs");
 }
+
+/// `read_objects_at` (one document of a big text, read from its own first line; the checklist
+/// used to pad it with one empty line per line above it): every object and every position is
+/// the one the whole text gives, and so is a syntax error's.
+#[test]
+fn read_objects_at_a_line_gives_the_whole_texts_positions() {
+    let (_, dump) = files("tests/fixtures").into_iter().find(|(p, _)| p.ends_with("kubectl-get-all.yaml")).expect("the kubectl fixture");
+    let text = format!("{dump}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: late\nspec:\n  ports: [80\n");
+    let mut whole_diags = Vec::new();
+    let whole = crate::core::read_objects(&text, &mut whole_diags);
+    let mut n = 0;
+    for (first, chunk) in split_documents(&text) {
+        let mut diags = Vec::new();
+        let part = crate::core::read_objects_at(chunk, first, &mut diags);
+        for o in &part {
+            let w = whole.iter().find(|w| w.id() == o.id() && w.source.pos == o.source.pos).unwrap_or_else(|| panic!("{} at {:?} is not in the whole text's objects", o.id(), o.source.pos));
+            assert_eq!(format!("{:?}", w.source), format!("{:?}", o.source), "{}", o.id());
+            n += 1;
+        }
+        for d in &diags {
+            assert!(whole_diags.iter().any(|w| w.message == d.message && (w.line, w.column) == (d.line, d.column)), "{d:?} is not among the whole text's diagnostics");
+        }
+    }
+    assert!(n >= 5, "only {n} objects");
+    assert!(whole_diags.iter().any(|d| d.message.starts_with("YAML:")), "the broken document gives a syntax error");
+}

@@ -209,12 +209,18 @@ impl Node {
 
 /// Split the text into documents at lines that start with `---`, returning
 /// (byte offset, first line number (1-based), text) per chunk.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
+    split_documents_from(src, 1)
+}
+
+/// [`split_documents`] of a text whose first line is line `first` of a larger text.
+fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut start_line = 1u32;
+    let mut start_line = first;
     let mut offset = 0usize;
-    for (line_no, line) in (1u32..).zip(src.split_inclusive('\n')) {
+    for (line_no, line) in (first..).zip(src.split_inclusive('\n')) {
         let is_marker = line.starts_with("---")
             && line[3..].chars().next().is_none_or(|c| c.is_whitespace());
         if is_marker && offset > start {
@@ -533,7 +539,7 @@ pub fn parse_stream_granit(src: &str) -> (Vec<Document>, Vec<YamlError>) {
 
 fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
     let mut docs = Vec::new();
-    let errors = for_each_document_with(src, fast, &mut |d| docs.push(d));
+    let errors = for_each_document_with(src, fast, 1, &mut |d| docs.push(d));
     (docs, errors)
 }
 
@@ -542,10 +548,16 @@ fn parse_stream_with(src: &str, fast: bool) -> (Vec<Document>, Vec<YamlError>) {
 /// peak memory of a 10,000-object stream is one document's tree, not all of them. Returns the
 /// errors, exactly those [`parse_stream`] returns.
 pub fn for_each_document(src: &str, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
-    for_each_document_with(src, true, each)
+    for_each_document_with(src, true, 1, each)
 }
 
-fn for_each_document_with(src: &str, fast: bool, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+/// [`for_each_document`] of a piece of a larger text that starts at the beginning of its line
+/// `first_line`: positions are the larger text's (no padding with empty lines needed).
+pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+    for_each_document_with(src, true, first_line.max(1), each)
+}
+
+fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
     let mut errors = Vec::new();
     if src.len() > MAX_INPUT_BYTES {
         errors.push(YamlError {
@@ -555,7 +567,7 @@ fn for_each_document_with(src: &str, fast: bool, each: &mut dyn FnMut(Document))
         return errors;
     }
     let mut nodes = (0usize, 0usize);
-    for (i, (first_line, chunk)) in split_documents(src).into_iter().enumerate() {
+    for (i, (first_line, chunk)) in split_documents_from(src, first).into_iter().enumerate() {
         if i >= MAX_DOCUMENTS {
             errors.push(YamlError {
                 message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"),
