@@ -1,0 +1,77 @@
+//! Content keys for keyed lists (`<For>`), so that a keystroke rebuilds only what it changed.
+//!
+//! Why: the page is built with Leptos' `erase_components` (.cargo/config.toml), under which an
+//! element's attributes are a `Vec<AnyAttribute>` whose rebuild removes every attribute and sets
+//! it again (tachys `html/attribute/any_attribute.rs`). A `move || view! { … }` that re-runs
+//! therefore rewrote ~1,600 attributes per keystroke on the tutorial scene, and the browser
+//! restyled and laid out all of them. A `<For>` keyed by content keeps every row, line and box
+//! whose content is the same, and builds only the changed ones (issue #12, keystroke budget).
+
+use std::collections::HashMap;
+use std::fmt::{self, Debug, Write};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Feeds formatted text straight into a hasher (no String is built).
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A key for everything `v` shows (its `Debug` form, hashed).
+pub fn key_of(v: &impl Debug) -> u64 {
+    let mut h = DefaultHasher::new();
+    let _ = write!(HashWriter(&mut h), "{v:?}");
+    h.finish()
+}
+
+/// Make keys unique: the n-th repeat of a key gets `n` mixed in (two equal lines of YAML are
+/// two rows), so a row keeps its key when rows before it are added or removed.
+pub fn unique(keys: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    let mut seen: HashMap<u64, u64> = HashMap::new();
+    keys.into_iter()
+        .map(|k| {
+            let n = seen.entry(k).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                k
+            } else {
+                let mut h = DefaultHasher::new();
+                (k, *n).hash(&mut h);
+                h.finish()
+            }
+        })
+        .collect()
+}
+
+/// `items` paired with unique content keys (`key_of` of what `show` returns for each).
+pub fn keyed<T, D: Debug>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
+    let keys = unique(items.iter().map(|t| key_of(&show(t))));
+    keys.into_iter().zip(items).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_content_equal_key_and_repeats_differ() {
+        assert_eq!(key_of(&("a", 1)), key_of(&("a", 1)));
+        assert_ne!(key_of(&("a", 1)), key_of(&("a", 2)));
+        let k = unique([key_of(&"x"), key_of(&"y"), key_of(&"x")]);
+        assert_eq!(k[0], key_of(&"x"));
+        assert_ne!(k[0], k[2]);
+        assert_eq!(k.iter().collect::<std::collections::HashSet<_>>().len(), 3);
+    }
+
+    #[test]
+    fn a_row_keeps_its_key_when_one_is_inserted_before_it() {
+        let before = keyed(vec!["a", "b", "c"], |s| *s);
+        let after = keyed(vec!["a", "new", "b", "c"], |s| *s);
+        assert_eq!(before[1], after[2]);
+        assert_eq!(before[2], after[3]);
+    }
+}
