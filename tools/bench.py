@@ -197,12 +197,47 @@ def start_driver():
 UNTHROTTLED = ["--disable-frame-rate-limit", "--disable-gpu-vsync"]
 
 
-def new_session(base, extra=()):
-    caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
-        "binary": shutil.which("chromium") or "/usr/bin/chromium",
-        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", *extra] + os.environ.get("SWITCHBOARD_BENCH_CHROME_ARGS", "").split()}}}}
-    return call(base, "POST", "/session", caps)["sessionId"]
+def new_session(base, extra=(), trace=False):
+    opts = {"binary": shutil.which("chromium") or "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-background-networking", *extra] + os.environ.get("SWITCHBOARD_BENCH_CHROME_ARGS", "").split()}
+    caps = {"browserName": "chrome", "goog:chromeOptions": opts}
+    if trace:
+        # chromedriver's performance log carries the page's trace events (devtools.timeline)
+        caps["goog:loggingPrefs"] = {"performance": "ALL"}
+        opts["perfLoggingPrefs"] = {"enableNetwork": False, "enablePage": False, "traceCategories": "devtools.timeline,blink.user_timing"}
+    return call(base, "POST", "/session", {"capabilities": {"alwaysMatch": caps}})["sessionId"]
+
+
+SCRIPT_EVENTS = ("TimerFire", "FunctionCall", "EventDispatch", "RunMicrotasks", "FireAnimationFrame")
+RENDER_EVENTS = ("UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "UpdateLayerTree")
+
+
+def cpu_per_keystroke(log):
+    """From trace events: per keystroke (the page's `sb-input` mark to the end of its
+    `sb-keystroke` measure), the main thread's CPU time (thread clock, `tdur`) in script and in
+    style/layout/paint. CPU time, unlike wall time, hardly moves with the machine's load."""
+    evs = [m["params"] for m in (json.loads(e["message"])["message"] for e in log) if m["method"] == "Tracing.dataCollected"]
+    marks = sorted(e["ts"] for e in evs if e.get("name") == "sb-input")
+    ends = sorted(e["ts"] for e in evs if e.get("name") == "sb-keystroke" and e.get("ph") == "e")
+    main = next(e["tid"] for e in evs if e.get("name") == "sb-input")
+    top = sorted((e for e in evs if e.get("ph") == "X" and e.get("tid") == main and "tdur" in e), key=lambda e: (e["ts"], -e["dur"]))
+    script, render = [], []
+    for a in marks:
+        b = next((t for t in ends if t > a), None)
+        if b is None:
+            continue
+        sums, end = {"s": 0, "r": 0}, -1
+        for e in top:
+            if a - 1000 <= e["ts"] < b and e["ts"] >= end:  # top-level events only
+                end = e["ts"] + e["dur"]
+                if e["name"] in SCRIPT_EVENTS:
+                    sums["s"] += e["tdur"] / 1000
+                elif e["name"] in RENDER_EVENTS:
+                    sums["r"] += e["tdur"] / 1000
+        script.append(sums["s"])
+        render.append(sums["r"])
+    return script, render
 
 
 def type_keys(base, s, port, label, dump, n, loaded=lambda: None):
@@ -295,12 +330,27 @@ def keystrokes_only(dist, n, rounds):
             r = {k: [x for run in runs for x in run[k]] for k in ("ms", "script", "layout", "dom", "floor")}
             r.update(bytes=runs[-1]["bytes"], services=runs[-1]["services"])
             rows.append((label, r))
+        # the main thread's CPU time per keystroke, from a trace (frames unthrottled)
+        sid = new_session(base, UNTHROTTLED, trace=True)
+        s = f"/session/{sid}"
+        try:
+            call(base, "POST", s + "/timeouts", {"script": 600_000})
+            for _ in range(rounds):
+                type_keys(base, s, port, "traced", None, n)
+            # one read at the end (reading the log ends chromedriver's tracing)
+            cpu_s, cpu_r = cpu_per_keystroke(call(base, "POST", s + "/se/log", {"type": "performance"}))
+        finally:
+            call(base, "DELETE", s)
     finally:
         drv.terminate()
         drv.wait()
         shutil.rmtree(root, ignore_errors=True)
     print(f"Keystroke -> diagram painted ({n * rounds} keystrokes per row; load average {os.getloadavg()[0]:.2f})")
     print_keystrokes(rows)
+    med = lambda xs: sorted(xs)[len(xs) // 2]
+    cpu = [a + b for a, b in zip(cpu_s, cpu_r)]
+    print(f"Main-thread CPU time per keystroke (trace, {len(cpu)} keystrokes): median {med(cpu):.1f} ms, p95 {p95(cpu):.1f} ms "
+          f"(script {med(cpu_s):.1f} ms, style/layout/paint {med(cpu_r):.1f} ms)")
 
 
 def main():
