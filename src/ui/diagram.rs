@@ -456,10 +456,10 @@ pub fn Diagram() -> impl IntoView {
         })
     };
     // built while the For diffs the keys `items` just made, from the same report and layout
-    let item = move |(_, i): (u64, usize)| {
+    let item = move |i: usize| {
         untrack(|| {
             let idx = scene.service_index();
-            scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it))))
+            scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any()
         })
     };
     // selector edges: the selected Service to each endpoint pod, routed around other boxes
@@ -486,10 +486,11 @@ pub fn Diagram() -> impl IntoView {
             })
         })
     };
-    let edge = |(_, (pod, points, ready)): (u64, (String, String, bool))| {
+    let edge = |(pod, points, ready): (String, String, bool)| {
         view! {
             <polyline class="selects" class:not-ready=!ready points=points data-kind="selects" data-name=pod />
         }
+        .into_any()
     };
 
     // the hops drawn so far (keyed by what each shows, ui::keyed), then the packet
@@ -513,8 +514,8 @@ pub fn Diagram() -> impl IntoView {
             })
         })
     };
-    let hop = |(_, (class, n, kind, points)): (u64, (String, usize, String, String))| {
-        view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }
+    let hop = |(class, n, kind, points): (String, usize, String, String)| {
+        view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }.into_any()
     };
     let motion = move || {
         let l = lay.get();
@@ -627,9 +628,9 @@ pub fn Diagram() -> impl IntoView {
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
                 on:focusin=move |ev| inspect.set(title_of(&ev))
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
-                <g class="edges"><For each=edges key=|e| e.0 children=edge /></g>
-                <g class="things"><For each=items key=|it| it.0 children=item /></g>
-                <g class="hops"><For each=hops key=|h| h.0 children=hop /></g>
+                <g class="edges">{super::keyed::keyed_list(edges, edge)}</g>
+                <g class="things">{super::keyed::keyed_list(items, item)}</g>
+                <g class="hops">{super::keyed::keyed_list(hops, hop)}</g>
                 {motion}
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
@@ -661,19 +662,31 @@ fn default_details(l: &Layout, selected: Option<usize>) -> String {
 /// A key for everything the box `it` shows: the item as placed and the report's data its view
 /// reads (see `item_view` in `Diagram`).
 fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usize>, it: &Item) -> u64 {
-    use super::keyed::key_of;
+    use super::keyed::{key_item, key_json, key_of};
     let domain = &r.cluster.cluster_domain;
+    let item = key_item(it);
     match it.kind {
-        "node" => key_of(&(it, r.nodes.iter().find(|n| n.name == it.name))),
+        "node" => key_of(&(item, key_json(&r.nodes.iter().find(|n| n.name == it.name)))),
         "pod" => match it.index {
-            None => key_of(&(it, &r.cluster.client_pod)),
-            Some(i) => key_of(&(it, r.pods.get(i), r.pods.get(i).map(|p| relation(svc, p)))),
+            None => key_of(&(item, key_json(&r.cluster.client_pod))),
+            Some(i) => {
+                let rel = r.pods.get(i).map(|p| relation(svc, p)).map(|(rel, why)| {
+                    let rel = match rel {
+                        Relation::Endpoint { ready: true } => 1,
+                        Relation::Endpoint { ready: false } => 2,
+                        Relation::NearMiss => 3,
+                        Relation::None => 4,
+                    };
+                    (rel, why)
+                });
+                key_of(&(item, key_json(&r.pods.get(i)), rel))
+            }
         },
-        "pod-group" | "node-group" => key_of(&(it, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
-        "service" => key_of(&(it, it.index.and_then(|i| r.services.get(i)), Some(it.index.unwrap_or(0)) == idx, domain)),
-        "dns" => key_of(&(it, domain)),
-        "load-balancer" => key_of(&(it, svc.map(|s| &s.load_balancer))),
-        _ => key_of(it),
+        "pod-group" | "node-group" => key_of(&(item, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
+        "service" => key_of(&(item, key_json(&it.index.and_then(|i| r.services.get(i))), Some(it.index.unwrap_or(0)) == idx, domain)),
+        "dns" => key_of(&(item, domain)),
+        "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
+        _ => item,
     }
 }
 

@@ -114,13 +114,13 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
             })
         })
     };
-    let coloured_line = |(_, (line, cls, coloured)): (u64, (String, String, bool))| {
+    let coloured_line = |(line, cls, coloured): (String, String, bool)| {
         let runs = if coloured {
             highlight::tokens(&line).into_iter().map(|(c, s)| view! { <span class=format!("tok-{c}")>{s.to_string()}</span> }).collect_view().into_any()
         } else {
             line.into_any()
         };
-        view! { <div class=cls>{runs}"\u{200b}"</div> }
+        view! { <div class=cls>{runs}"\u{200b}"</div> }.into_any()
     };
     view! {
         <div class="editor" class:stale=move || scene.stale.get()>
@@ -141,7 +141,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 }}
             </div>
             <div class="code">
-            <pre class="hl" aria-hidden="true" node_ref=overlay><For each=coloured_lines key=|l| l.0 children=coloured_line /></pre>
+            <pre class="hl" aria-hidden="true" node_ref=overlay>{super::keyed::keyed_list(coloured_lines, coloured_line)}</pre>
             <textarea
                 id="yaml"
                 node_ref=area

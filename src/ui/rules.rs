@@ -86,10 +86,10 @@ pub fn Rules() -> impl IntoView {
         data.with(|d| {
             let Some((_, set, hit)) = d else { return Vec::new() };
             let rows: Vec<_> = set.rules.iter().enumerate().map(|(i, r)| (hit.iter().position(|&h| h == i), r.clone())).collect();
-            super::keyed::keyed(rows, |row| row.clone())
+            super::keyed::keyed(rows, |(order, r)| (*order, super::keyed::key_json(r)))
         })
     };
-    let row = |(_, (order, r)): (u64, (Option<usize>, Rule))| {
+    let row = |(order, r): (Option<usize>, Rule)| {
         let lit = order.is_some();
         view! {
             <tr data-kind="iptables-rule" data-chain=r.chain data-table=r.table.clone() class:hit=lit
@@ -99,6 +99,7 @@ pub fn Rules() -> impl IntoView {
                 <td class="rule-line"><code>{r.line}</code><span class="rule-note">{r.note}</span></td>
             </tr>
         }
+        .into_any()
     };
     view! {
         <details class="teach rules" id="iptables" open>
@@ -112,7 +113,7 @@ pub fn Rules() -> impl IntoView {
                     <div class="rules-scroll" tabindex="0" role="region" aria-label="kube-proxy's rules for this Service">
                         <table class="rules-table">
                             <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
-                            <tbody><For each=rows key=|r| r.0 children=row /></tbody>
+                            <tbody>{super::keyed::keyed_list(rows, row)}</tbody>
                         </table>
                     </div>
                 }.into_any(),

@@ -165,7 +165,7 @@ pub fn Analysis() -> impl IntoView {
         scene.shown.with(|r| {
             let cards: Vec<ServiceReport> =
                 r.services.iter().enumerate().filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx).map(|(_, s)| s.clone()).collect();
-            super::keyed::keyed(cards, |s| s.clone())
+            super::keyed::keyed(cards, super::keyed::key_json)
         })
     };
     let more_services = move || {
@@ -185,9 +185,9 @@ pub fn Analysis() -> impl IntoView {
     };
     let pods = move || {
         let every_pod = all_pods.get();
-        scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), |p| p.clone()))
+        scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), super::keyed::key_json))
     };
-    let pod_row = |(_, p): (u64, PodReport)| {
+    let pod_row = |p: PodReport| {
         let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
         let ports = p
             .ports
@@ -208,6 +208,7 @@ pub fn Analysis() -> impl IntoView {
                 <td>{ports}</td>
             </tr>
         }
+        .into_any()
     };
     let more_pods = move || {
         let every_pod = all_pods.get();
@@ -227,13 +228,13 @@ pub fn Analysis() -> impl IntoView {
         <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
             <p class="summary" id="summary">{summary}</p>
             <div id="services">
-                <For each=cards key=|c| c.0 children=|(_, s)| view! { <ServiceCard svc=s /> } />
+                {super::keyed::keyed_list(cards, |s| view! { <ServiceCard svc=s /> }.into_any())}
             </div>
             {more_services}
             <h3>"Pods"</h3>
             <table class="pods" id="pods">
                 <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
-                <tbody><For each=pods key=|p| p.0 children=pod_row /></tbody>
+                <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
             </table>
             {more_pods}
         </div>
