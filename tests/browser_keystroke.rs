@@ -125,3 +125,23 @@ async fn a_keystroke_keeps_what_it_did_not_change() {
     assert_eq!(touched, 0, "attributes set on kept elements");
     drop(cb);
 }
+
+#[wasm_bindgen_test]
+fn equal_content_equal_key_and_repeats_differ() {
+    use switchboard::ui::keyed::{key_of, unique};
+    assert_eq!(key_of(&("a", 1)), key_of(&("a", 1)));
+    assert_ne!(key_of(&("a", 1)), key_of(&("a", 2)));
+    let k = unique([key_of(&"x"), key_of(&"y"), key_of(&"x")]);
+    assert_eq!(k[0], key_of(&"x"));
+    assert_ne!(k[0], k[2]);
+    assert_eq!(k.iter().collect::<std::collections::HashSet<_>>().len(), 3);
+}
+
+#[wasm_bindgen_test]
+fn a_row_keeps_its_key_when_one_is_inserted_before_it() {
+    use switchboard::ui::keyed::keyed;
+    let before = keyed(vec!["a", "b", "c"], |s| *s);
+    let after = keyed(vec!["a", "new", "b", "c"], |s| *s);
+    assert_eq!(before[1], after[2]);
+    assert_eq!(before[2], after[3]);
+}

@@ -100,26 +100,3 @@ type Children = Arc<dyn Fn(Box<dyn Any + Send>) -> AnyView + Send + Sync>;
 fn list(each: Each, children: Children) -> AnyView {
     view! { <For each=move || each() key=|row: &Row| row.0 children=move |row: Row| children(row.1) /> }.into_any()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn equal_content_equal_key_and_repeats_differ() {
-        assert_eq!(key_of(&("a", 1)), key_of(&("a", 1)));
-        assert_ne!(key_of(&("a", 1)), key_of(&("a", 2)));
-        let k = unique([key_of(&"x"), key_of(&"y"), key_of(&"x")]);
-        assert_eq!(k[0], key_of(&"x"));
-        assert_ne!(k[0], k[2]);
-        assert_eq!(k.iter().collect::<std::collections::HashSet<_>>().len(), 3);
-    }
-
-    #[test]
-    fn a_row_keeps_its_key_when_one_is_inserted_before_it() {
-        let before = keyed(vec!["a", "b", "c"], |s| *s);
-        let after = keyed(vec!["a", "new", "b", "c"], |s| *s);
-        assert_eq!(before[1], after[2]);
-        assert_eq!(before[2], after[3]);
-    }
-}

@@ -10,7 +10,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
-mod keyed;
+pub mod keyed;
 pub mod flight;
 mod perf;
 mod rules;
