@@ -3,6 +3,7 @@
 side by side in ONE headless Chromium page, on the synthetic dumps of tools/bench_dump.py.
 
     python3 tools/bench.py DIST DUMPS NODE_MODULES CLI
+    python3 tools/bench.py --keystrokes-only DIST [N [ROUNDS]]   (the tutorial keystroke measure only)
 
 DIST: the release bundle (trunk build --release); DUMPS: folder of pods-N.yaml; NODE_MODULES:
 holds `yaml` (2.x) and `js-yaml`; CLI: the native release binary. Drives chromedriver over plain
@@ -95,24 +96,51 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   const m = /\n\s+name: [^\n]*/g; m.lastIndex = t.indexOf('kind: Service'); m.exec(t);
   let pos = m.lastIndex;
   await sleep(300);
+  // the floor: an update that changes nothing, measured the same way (to after the next frame
+  // is painted): the wait for the display's next frame, which any page pays
+  const floor = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r)));
+    floor.push(performance.now() - t0);
+    await sleep(30);
+  }
   performance.clearMeasures('sb-keystroke');
   for (const s of SPANS) performance.clearMeasures(s);
-  const ms = [];
+  // where a keystroke's time goes: script (the input handler and the effects it queues, up to
+  // the first task after it), style + layout (forced right then), the rest (waiting for the
+  // frame, paint); and how many DOM nodes it added or removed (a MutationObserver)
+  let nodes = 0;
+  const size = n => 1 + (n.querySelectorAll ? n.querySelectorAll('*').length : 0);
+  const count = rs => { for (const r of rs) { if (r.type !== 'childList') nodes++; r.addedNodes.forEach(a => nodes += size(a)); r.removedNodes.forEach(a => nodes += size(a)); } };
+  const mo = new MutationObserver(count);
+  mo.observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
+  const task = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const ms = [], script = [], layout = [], dom = [], typing = performance.now();
   for (let i = 0; i < n; i++) {
     const before = measures().length;
     const v = ta().value;
     ta().value = v.slice(0, pos) + 'x' + v.slice(pos); pos++;
+    const t0 = performance.now();
     ta().dispatchEvent(new Event('input', {bubbles: true}));
+    await task();
+    const t1 = performance.now();
+    document.body.getBoundingClientRect();
+    script.push(t1 - t0); layout.push(performance.now() - t1);
     await until(() => measures().length > before, 120000);
     ms.push(measures()[measures().length - 1].duration);
+    count(mo.takeRecords());
+    dom.push(nodes); nodes = 0;
     await sleep(30);
   }
+  mo.disconnect();
   const spans = {};
   for (const s of SPANS) {
     const e = performance.getEntriesByName(s);
     if (e.length) spans[s] = { n: e.length, median: median(e.map(x => x.duration)), detail: median(e.map(x => x.detail || 0)) };
   }
-  return { ms, bytes: dumpLength === null ? ta().value.length : dumpLength + n, spans,
+  return { typing_ms: performance.now() - typing, floor, ms, script, layout, dom, spans,
+           bytes: dumpLength === null ? ta().value.length : dumpLength + n,
            services: document.querySelectorAll('#service option').length };
 })().then(done, e => done({error: String(e)}));
 """
@@ -174,7 +202,185 @@ def human(n):
     return f"{n / 1e6:.1f} M" if n >= 1e6 else f"{n / 1e3:.0f} K" if n >= 1e4 else f"{n / 1e3:.1f} K"
 
 
+def start_driver():
+    wd_port = free_port()
+    drv = subprocess.Popen([os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver"), f"--port={wd_port}"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{wd_port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/status", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    return drv, base
+
+
+# frames as fast as the page can make them, not at the display's 60 Hz: the keystroke measure
+# is then the page's own work, without the 0-16.7 ms wait for the next frame
+UNTHROTTLED = ["--disable-frame-rate-limit", "--disable-gpu-vsync"]
+
+
+def new_session(base, extra=(), trace=False):
+    opts = {"binary": shutil.which("chromium") or "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-background-networking", *extra] + os.environ.get("SWITCHBOARD_BENCH_CHROME_ARGS", "").split()}
+    caps = {"browserName": "chrome", "goog:chromeOptions": opts}
+    if trace:
+        # chromedriver's performance log carries the page's trace events (devtools.timeline)
+        caps["goog:loggingPrefs"] = {"performance": "ALL"}
+        opts["perfLoggingPrefs"] = {"enableNetwork": False, "enablePage": False, "traceCategories": "devtools.timeline,blink.user_timing"}
+    return call(base, "POST", "/session", {"capabilities": {"alwaysMatch": caps}})["sessionId"]
+
+
+SCRIPT_EVENTS = ("TimerFire", "FunctionCall", "EventDispatch", "RunMicrotasks", "FireAnimationFrame")
+RENDER_EVENTS = ("UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "UpdateLayerTree")
+
+
+def cpu_per_keystroke(log):
+    """From trace events: per keystroke (the page's `sb-input` mark to the end of its
+    `sb-keystroke` measure), the main thread's CPU time (thread clock, `tdur`) in script and in
+    style/layout/paint. CPU time, unlike wall time, hardly moves with the machine's load."""
+    evs = [m["params"] for m in (json.loads(e["message"])["message"] for e in log) if m["method"] == "Tracing.dataCollected"]
+    marks = sorted(e["ts"] for e in evs if e.get("name") == "sb-input")
+    ends = sorted(e["ts"] for e in evs if e.get("name") == "sb-keystroke" and e.get("ph") == "e")
+    main = next(e["tid"] for e in evs if e.get("name") == "sb-input")
+    top = sorted((e for e in evs if e.get("ph") == "X" and e.get("tid") == main and "tdur" in e), key=lambda e: (e["ts"], -e["dur"]))
+    script, render = [], []
+    for a in marks:
+        b = next((t for t in ends if t > a), None)
+        if b is None:
+            continue
+        sums, end = {"s": 0, "r": 0}, -1
+        for e in top:
+            if a - 1000 <= e["ts"] < b and e["ts"] >= end:  # top-level events only
+                end = e["ts"] + e["dur"]
+                if e["name"] in SCRIPT_EVENTS:
+                    sums["s"] += e["tdur"] / 1000
+                elif e["name"] in RENDER_EVENTS:
+                    sums["r"] += e["tdur"] / 1000
+        script.append(sums["s"])
+        render.append(sums["r"])
+    return script, render
+
+
+def type_keys(base, s, port, label, dump, n, loaded=lambda: None):
+    """Open the app fresh (no saved draft) and type `n` characters (TYPE_SCRIPT); `loaded` runs
+    once the page is loaded."""
+    call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
+    call(base, "POST", s + "/execute/sync", {"script": "localStorage.clear(); sessionStorage.clear()", "args": []})
+    call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
+    loaded()
+    r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, n]})
+    if "error" in r:
+        raise SystemExit(f"keystrokes on {label}: {r['error']}")
+    return r
+
+
+def print_keystrokes(keystrokes):
+    med = lambda xs: sorted(xs)[len(xs) // 2]
+    print("| scene | bytes | Services | median | p95 | max | script (median) | style+layout (median) | DOM changes (median) | empty frame (median / p95) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, r in keystrokes:
+        ms = sorted(r["ms"])
+        print(f"| {label} | {human(r['bytes'])} | {r['services']:,} | {ms[len(ms) // 2]:.1f} ms | {p95(ms):.1f} ms | {ms[-1]:.1f} ms | "
+              f"{med(r['script']):.1f} ms | {med(r['layout']):.1f} ms | {med(r['dom'])} | {med(r['floor']):.1f} / {p95(r['floor']):.1f} ms |")
+    print("(script: the input event and the effects it runs; DOM changes: attributes and texts set plus nodes added or removed, "
+          "each subtree counted whole; empty frame: the same measure of an update that changes nothing, i.e. the wait for the next frame)")
+
+
+def top_self_times(profile, last_ms, k=30):
+    """Print the functions with the most self time, and the app's (switchboard::) functions with
+    the most total time, in the last `last_ms` of a CPU profile (ms)."""
+    nodes = {nd["id"]: nd for nd in profile["nodes"]}
+    parent = {c: nd["id"] for nd in profile["nodes"] for c in nd.get("children", [])}
+    name = lambda i: f"{nodes[i]['callFrame']['functionName'] or '(anonymous)'} {nodes[i]['callFrame']['url'].rsplit('/', 1)[-1]}"
+    t, times = profile["startTime"], []
+    for dt in profile.get("timeDeltas", []):
+        t += dt
+        times.append(t)
+    self_ms, total_ms = {}, {}
+    for i, (sample, at) in enumerate(zip(profile.get("samples", []), times)):
+        if at < profile["endTime"] - last_ms * 1000 or i + 1 >= len(times):
+            continue
+        dt = (times[i + 1] - at) / 1000
+        self_ms[name(sample)] = self_ms.get(name(sample), 0) + dt
+        seen, n = set(), sample
+        while n is not None:
+            key = name(n)
+            if key not in seen:
+                seen.add(key)
+                total_ms[key] = total_ms.get(key, 0) + dt
+            n = parent.get(n)
+    print(f"CPU profile, last {last_ms:.0f} ms: top self times", file=sys.stderr)
+    for key, ms in sorted(self_ms.items(), key=lambda x: -x[1])[:k]:
+        print(f"  {ms:8.1f} ms  {key}", file=sys.stderr)
+    print("top total times of the app's functions", file=sys.stderr)
+    app = {key: ms for key, ms in total_ms.items() if "switchboard::" in key}
+    for key, ms in sorted(app.items(), key=lambda x: -x[1])[:k]:
+        print(f"  {ms:8.1f} ms  {key[:200]}", file=sys.stderr)
+
+
+def keystrokes_only(dist, n, rounds):
+    """`tools/bench.py --keystrokes-only DIST [N [ROUNDS]]`: only the tutorial scene's keystroke ->
+    diagram measure, N keystrokes (default 30) in each of ROUNDS fresh page loads (default 2),
+    at the display's 60 Hz (as `./dev bench` measures) and with frames unthrottled.
+    SWITCHBOARD_BENCH_PROFILE=FILE adds a round under the CPU profiler (60 Hz)."""
+    root = tempfile.mkdtemp(prefix="switchboard-keys-")
+    shutil.copytree(dist, os.path.join(root, "app"))
+    port = serve(root)
+    drv, base = start_driver()
+    rows = []
+    try:
+        for label, extra in (("tutorial scene, 60 Hz frames", ()), ("tutorial scene, frames unthrottled", UNTHROTTLED)):
+            sid = new_session(base, extra)
+            s = f"/session/{sid}"
+            try:
+                call(base, "POST", s + "/timeouts", {"script": 600_000})
+                runs = [type_keys(base, s, port, label, None, n) for _ in range(rounds)]
+                prof = os.environ.get("SWITCHBOARD_BENCH_PROFILE")
+                if prof and not extra:
+                    # one more round under the CPU profiler (DevTools protocol through chromedriver);
+                    # the profile (.cpuprofile, opens in DevTools) and its top times are written out
+                    cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
+                    cdp("Profiler.enable")
+                    cdp("Profiler.setSamplingInterval", {"interval": 100})
+                    r = type_keys(base, s, port, label, None, n, loaded=lambda: cdp("Profiler.start"))
+                    profile = cdp("Profiler.stop")["profile"]
+                    json.dump(profile, open(prof, "w"))
+                    top_self_times(profile, r["typing_ms"])
+            finally:
+                call(base, "DELETE", s)
+            r = {k: [x for run in runs for x in run[k]] for k in ("ms", "script", "layout", "dom", "floor")}
+            r.update(bytes=runs[-1]["bytes"], services=runs[-1]["services"])
+            rows.append((label, r))
+        # the main thread's CPU time per keystroke, from a trace (frames unthrottled)
+        sid = new_session(base, UNTHROTTLED, trace=True)
+        s = f"/session/{sid}"
+        try:
+            call(base, "POST", s + "/timeouts", {"script": 600_000})
+            for _ in range(rounds):
+                type_keys(base, s, port, "traced", None, n)
+            # one read at the end (reading the log ends chromedriver's tracing)
+            cpu_s, cpu_r = cpu_per_keystroke(call(base, "POST", s + "/se/log", {"type": "performance"}))
+        finally:
+            call(base, "DELETE", s)
+    finally:
+        drv.terminate()
+        drv.wait()
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"Keystroke -> diagram painted ({n * rounds} keystrokes per row; load average {os.getloadavg()[0]:.2f})")
+    print_keystrokes(rows)
+    med = lambda xs: sorted(xs)[len(xs) // 2]
+    cpu = [a + b for a, b in zip(cpu_s, cpu_r)]
+    print(f"Main-thread CPU time per keystroke (trace, {len(cpu)} keystrokes): median {med(cpu):.1f} ms, p95 {p95(cpu):.1f} ms "
+          f"(script {med(cpu_s):.1f} ms, style/layout/paint {med(cpu_r):.1f} ms)")
+
+
 def main():
+    if sys.argv[1:2] == ["--keystrokes-only"]:
+        rest = sys.argv[2:]
+        return keystrokes_only(rest[0], int(rest[1]) if len(rest) > 1 else KEYSTROKES, int(rest[2]) if len(rest) > 2 else 2)
     dist, dumps, node_modules, cli = sys.argv[1:5]
     names = sorted((f for f in os.listdir(dumps) if re.fullmatch(r"pods-\d+(-list)?\.yaml", f)),
                    key=lambda f: (int(re.search(r"\d+", f).group()), f))
@@ -185,23 +391,10 @@ def main():
     open(os.path.join(root, "index.html"), "w").write(PAGE)
     open(os.path.join(root, "bench.js"), "w").write(SCRIPT)
     port = serve(root)
-    wd_port = free_port()
-    drv = subprocess.Popen([os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver"), f"--port={wd_port}"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{wd_port}"
+    drv, base = start_driver()
     sid = None
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/status", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
-        caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
-            "binary": shutil.which("chromium") or "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                     "--disable-background-networking"]}}}}
-        sid = call(base, "POST", "/session", caps)["sessionId"]
+        sid = new_session(base)
         s = f"/session/{sid}"
         call(base, "POST", s + "/timeouts", {"script": 600_000})
         call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/index.html"})
@@ -231,12 +424,7 @@ def main():
         if big:
             keys.append((big[-1], big[-1]))
         for label, dump in keys:
-            call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
-            call(base, "POST", s + "/execute/sync", {"script": "localStorage.clear(); sessionStorage.clear()", "args": []})
-            call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
-            r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, KEYSTROKES]})
-            if "error" in r:
-                raise SystemExit(f"keystrokes on {label}: {r['error']}")
+            r = type_keys(base, s, port, label, dump, KEYSTROKES)
             keystrokes.append((label, r))
             print(f"  keystrokes on {label}: p95 {p95(r['ms']):.1f} ms", file=sys.stderr, flush=True)
     finally:
@@ -260,11 +448,7 @@ def main():
                   f"{r['sb']:.1f} ms | {vs[0]} | {vs[1]} |")
     print(f"\nKeystroke -> diagram painted (performance marks in the page, {KEYSTROKES} keystrokes each; "
           "budgets: p95 <= 16 ms tutorial, <= 100 ms 1,000-Service scene)")
-    print("| scene | bytes | Services | median | p95 | max |")
-    print("|---|---|---|---|---|---|")
-    for label, r in keystrokes:
-        ms = sorted(r["ms"])
-        print(f"| {label} | {human(r['bytes'])} | {r['services']:,} | {ms[len(ms) // 2]:.1f} ms | {p95(ms):.1f} ms | {ms[-1]:.1f} ms |")
+    print_keystrokes(keystrokes)
     for label, r in keystrokes:
         if r.get("spans"):
             parts = ", ".join(f"{k.removeprefix('sb-')} {v['median']:.1f} ms" + (f" ({human(v['detail'])}B)" if v["detail"] else "")

@@ -301,13 +301,13 @@ pub fn Diagram() -> impl IntoView {
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
-    let statics_of = move |scene: Scene, r: &Report, l: &Layout, idx: Option<usize>| {
+    // one drawn box (cluster, node, pod, Service, …) of layout `l` for report `r`
+    let item_view = move |r: &Report, l: &Layout, idx: Option<usize>, it: &Item| -> AnyView {
         let svc = idx.and_then(|i| r.services.get(i));
         let domain = r.cluster.cluster_domain.clone();
-        let mut out = Vec::new();
-        for it in &l.items {
+        {
             let rc = it.rect;
-            let v = match it.kind {
+            match it.kind {
                 "cluster" => view! {
                     <g class="cluster" data-kind="cluster" data-name="cluster">
                         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="12" />
@@ -440,51 +440,87 @@ pub fn Diagram() -> impl IntoView {
                     </g>
                 }.into_any(),
                 _ => ().into_any(),
-            };
-            out.push(v);
-        }
-        // selector edges: the selected Service to each endpoint pod, routed around other boxes
-        // (straight when there are many: one route costs a grid search)
-        let mut edges = Vec::new();
-        if let Some(s) = svc {
-            let routed = s.endpoints.len() <= 24;
-            for e in &s.endpoints {
-                let Some(pod) = &e.pod else { continue };
-                let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
-                let route = if routed { l.route(&from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
-                if route.len() < 2 {
-                    continue;
-                }
-                let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
-                edges.push(view! {
-                    <polyline class="selects" class:not-ready=!e.ready points=points data-kind="selects" data-name=pod.clone() />
-                });
             }
         }
-        view! { <g class="edges">{edges}</g><g class="things">{out}</g> }
     };
-    let statics = move || {
+    // the boxes, keyed by everything each one shows (ui::keyed): a keystroke rebuilds only
+    // the boxes it changed
+    let items = move || {
         let idx = scene.service_index();
-        scene.shown.with(|r| lay.with(|l| statics_of(scene, r, l, idx)))
+        scene.shown.with(|r| {
+            lay.with(|l| {
+                let svc = idx.and_then(|i| r.services.get(i));
+                let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, idx, it)));
+                keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>()
+            })
+        })
+    };
+    // built while the For diffs the keys `items` just made, from the same report and layout
+    let item = move |i: usize| {
+        untrack(|| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any()
+        })
+    };
+    // selector edges: the selected Service to each endpoint pod, routed around other boxes
+    // (straight when there are many: one route costs a grid search)
+    let edges = move || {
+        let idx = scene.service_index();
+        scene.shown.with(|r| {
+            lay.with(|l| {
+                let mut edges = Vec::new();
+                if let Some(s) = idx.and_then(|i| r.services.get(i)) {
+                    let routed = s.endpoints.len() <= 24;
+                    for e in &s.endpoints {
+                        let Some(pod) = &e.pod else { continue };
+                        let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
+                        let route = if routed { l.route(&from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
+                        if route.len() < 2 {
+                            continue;
+                        }
+                        let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                        edges.push((pod.clone(), points, e.ready));
+                    }
+                }
+                super::keyed::keyed(edges, |e| e.clone())
+            })
+        })
+    };
+    let edge = |(pod, points, ready): (String, String, bool)| {
+        view! {
+            <polyline class="selects" class:not-ready=!ready points=points data-kind="selects" data-name=pod />
+        }
+        .into_any()
     };
 
-    // the hops drawn so far and the packet
+    // the hops drawn so far (keyed by what each shows, ui::keyed), then the packet
+    let hops = move || {
+        let step = scene.step.get();
+        lay.with(|l| {
+            path.with(|p| {
+                let Some(p) = p else { return Vec::new() };
+                let step = step.min(p.hops.len());
+                let mut lines = Vec::new();
+                for (i, h) in p.hops.iter().enumerate() {
+                    let route = l.route(&h.from, &h.to);
+                    if route.len() < 2 || route.first() == route.last() {
+                        continue;
+                    }
+                    let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
+                    let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                    lines.push((format!("hop hop-{} {state}", h.kind), i + 1, h.kind.as_str().to_string(), points));
+                }
+                super::keyed::keyed(lines, |h| h.clone())
+            })
+        })
+    };
+    let hop = |(class, n, kind, points): (String, usize, String, String)| {
+        view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }.into_any()
+    };
     let motion = move || {
         let l = lay.get();
         let Some(p) = path.get() else { return ().into_any() };
         let step = scene.step.get().min(p.hops.len());
-        let mut lines = Vec::new();
-        for (i, h) in p.hops.iter().enumerate() {
-            let route = l.route(&h.from, &h.to);
-            if route.len() < 2 || route.first() == route.last() {
-                continue;
-            }
-            let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
-            let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
-            lines.push(view! {
-                <polyline class=format!("hop hop-{} {state}", h.kind) data-kind="hop" data-name=format!("{}", i + 1) data-hop=h.kind.as_str() points=points />
-            });
-        }
         let pos = packet_key(&p, step).and_then(|k| center_of(&l, k)).unwrap_or((l.width / 2.0, 20.0));
         let label = packet_label(&p, step);
         // which connection the request rides (core::connections), once one was sent
@@ -501,7 +537,6 @@ pub fn Diagram() -> impl IntoView {
         // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
         let transform = format!("translate({}px, {}px)", pos.0, pos.1);
         view! {
-            <g class="hops">{lines}</g>
             <g class="packet" class:failed=failed class:arrived=end && !failed data-kind="packet" data-name="request" data-step=step style:transform=transform>
                 <circle r="9" />
                 <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
@@ -593,7 +628,9 @@ pub fn Diagram() -> impl IntoView {
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
                 on:focusin=move |ev| inspect.set(title_of(&ev))
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
-                {statics}
+                <g class="edges">{super::keyed::keyed_list(edges, edge)}</g>
+                <g class="things">{super::keyed::keyed_list(items, item)}</g>
+                <g class="hops">{super::keyed::keyed_list(hops, hop)}</g>
                 {motion}
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
@@ -620,6 +657,37 @@ fn default_details(l: &Layout, selected: Option<usize>) -> String {
         .find(|i| i.kind == "service" && i.index == selected)
         .map(|i| i.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join("\n"))
         .unwrap_or_default()
+}
+
+/// A key for everything the box `it` shows: the item as placed and the report's data its view
+/// reads (see `item_view` in `Diagram`).
+fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usize>, it: &Item) -> u64 {
+    use super::keyed::{key_item, key_json, key_of};
+    let domain = &r.cluster.cluster_domain;
+    let item = key_item(it);
+    match it.kind {
+        "node" => key_of(&(item, key_json(&r.nodes.iter().find(|n| n.name == it.name)))),
+        "pod" => match it.index {
+            None => key_of(&(item, key_json(&r.cluster.client_pod))),
+            Some(i) => {
+                let rel = r.pods.get(i).map(|p| relation(svc, p)).map(|(rel, why)| {
+                    let rel = match rel {
+                        Relation::Endpoint { ready: true } => 1,
+                        Relation::Endpoint { ready: false } => 2,
+                        Relation::NearMiss => 3,
+                        Relation::None => 4,
+                    };
+                    (rel, why)
+                });
+                key_of(&(item, key_json(&r.pods.get(i)), rel))
+            }
+        },
+        "pod-group" | "node-group" => key_of(&(item, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
+        "service" => key_of(&(item, key_json(&it.index.and_then(|i| r.services.get(i))), Some(it.index.unwrap_or(0)) == idx, domain)),
+        "dns" => key_of(&(item, domain)),
+        "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
+        _ => item,
+    }
 }
 
 /// The `<title>` of the drawn thing an event happened in (the whole of what it says).

@@ -91,29 +91,36 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
             }
         }
     };
-    // colouring: the same text, tokenised per line, drawn under a transparent textarea
-    let coloured = move || {
-        let marks = marks.get();
-        scene.text.with(|t| {
-            let n = if t.len() > super::bigtext::BIG_TEXT_BYTES { 0 } else { usize::MAX };
-            t.split('\n')
-                .take(n)
-                .enumerate()
-                .map(|(i, line)| {
-                    let n = i as u32 + 1;
-                    let cls = match marks.iter().find(|(l, _, _)| *l == n) {
-                        Some((_, s, _)) => format!("hl-line line-{}", sev_class(*s)),
-                        None => "hl-line".to_string(),
-                    };
-                    let runs = if i < MAX_COLOURED_LINES {
-                        highlight::tokens(line).into_iter().map(|(c, s)| view! { <span class=format!("tok-{c}")>{s.to_string()}</span> }).collect_view().into_any()
-                    } else {
-                        line.to_string().into_any()
-                    };
-                    view! { <div class=cls>{runs}"\u{200b}"</div> }
-                })
-                .collect_view()
+    // colouring: the same text, tokenised per line, drawn under a transparent textarea; one
+    // keyed row per line, so a keystroke rebuilds only the line it changed (ui::keyed)
+    let coloured_lines = move || {
+        marks.with(|marks| {
+            scene.text.with(|t| {
+                let n = if t.len() > super::bigtext::BIG_TEXT_BYTES { 0 } else { usize::MAX };
+                let lines: Vec<(String, String, bool)> = t
+                    .split('\n')
+                    .take(n)
+                    .enumerate()
+                    .map(|(i, line)| {
+                        let n = i as u32 + 1;
+                        let cls = match marks.iter().find(|(l, _, _)| *l == n) {
+                            Some((_, s, _)) => format!("hl-line line-{}", sev_class(*s)),
+                            None => "hl-line".to_string(),
+                        };
+                        (line.to_string(), cls, i < MAX_COLOURED_LINES)
+                    })
+                    .collect();
+                super::keyed::keyed(lines, |l| l.clone())
+            })
         })
+    };
+    let coloured_line = |(line, cls, coloured): (String, String, bool)| {
+        let runs = if coloured {
+            highlight::tokens(&line).into_iter().map(|(c, s)| view! { <span class=format!("tok-{c}")>{s.to_string()}</span> }).collect_view().into_any()
+        } else {
+            line.into_any()
+        };
+        view! { <div class=cls>{runs}"\u{200b}"</div> }.into_any()
     };
     view! {
         <div class="editor" class:stale=move || scene.stale.get()>
@@ -134,7 +141,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 }}
             </div>
             <div class="code">
-            <pre class="hl" aria-hidden="true" node_ref=overlay>{coloured}</pre>
+            <pre class="hl" aria-hidden="true" node_ref=overlay>{super::keyed::keyed_list(coloured_lines, coloured_line)}</pre>
             <textarea
                 id="yaml"
                 node_ref=area

@@ -10,6 +10,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
+pub mod keyed;
 pub mod flight;
 mod perf;
 mod rules;

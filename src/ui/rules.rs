@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Scene;
-use crate::core::iptables::{hop_node, rules_for, traverse, RuleSet};
+use crate::core::iptables::{hop_node, rules_for, traverse, Rule, RuleSet};
 
 /// The rule set to show and the indices the playing hop walks through.
 fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
@@ -33,9 +33,12 @@ fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
 pub fn Rules() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let data = Memo::new(move |_| current(&scene));
-    // keep the last lit rule in view inside the scrolling table (not the page)
+    // keep the last lit rule in view inside the scrolling table (not the page); nothing to do
+    // (and no layout to force) while no rule is lit
     Effect::new(move |_| {
-        data.track();
+        if !data.with(|d| d.as_ref().is_some_and(|(_, _, hit)| !hit.is_empty())) {
+            return;
+        }
         set_timeout(
             || {
                 let doc = web_sys::window().and_then(|w| w.document());
@@ -51,43 +54,69 @@ pub fn Rules() -> impl IntoView {
             std::time::Duration::from_millis(0),
         );
     });
+    // what is drawn: nothing selected, no rules (and why), or the table; the table's rows are
+    // keyed by content (ui::keyed), so a keystroke rebuilds only the rows it changed
+    #[derive(Clone, Copy, PartialEq)]
+    enum Shape {
+        NoService,
+        NoRules,
+        Table,
+    }
+    let shape = Memo::new(move |_| {
+        data.with(|d| match d {
+            None => Shape::NoService,
+            Some((_, set, _)) if set.none_because.is_some() => Shape::NoRules,
+            Some(_) => Shape::Table,
+        })
+    });
+    let head = move || {
+        data.with(|d| {
+            let Some((name, set, hit)) = d else { return String::new() };
+            match &set.none_because {
+                Some(why) => format!("No iptables rules for {name}: {why}."),
+                None => format!(
+                    "What kube-proxy (iptables mode) on {} writes for {name}, as it hands the lines to iptables-restore. {}",
+                    set.node,
+                    if hit.is_empty() { "Step through the request: the rules its packet matches light up." } else { "Lit: the rules the current hop's packet matches, in order." }
+                ),
+            }
+        })
+    };
+    let rows = move || {
+        data.with(|d| {
+            let Some((_, set, hit)) = d else { return Vec::new() };
+            let rows: Vec<_> = set.rules.iter().enumerate().map(|(i, r)| (hit.iter().position(|&h| h == i), r.clone())).collect();
+            super::keyed::keyed(rows, |(order, r)| (*order, super::keyed::key_json(r)))
+        })
+    };
+    let row = |(order, r): (Option<usize>, Rule)| {
+        let lit = order.is_some();
+        view! {
+            <tr data-kind="iptables-rule" data-chain=r.chain data-table=r.table.clone() class:hit=lit
+                data-hit=lit.then_some("true") aria-current=lit.then_some("step")>
+                <td class="rule-order">{order.map(|o| (o + 1).to_string()).unwrap_or_default()}</td>
+                <td class="rule-table">{r.table.clone()}</td>
+                <td class="rule-line"><code>{r.line}</code><span class="rule-note">{r.note}</span></td>
+            </tr>
+        }
+        .into_any()
+    };
     view! {
         <details class="teach rules" id="iptables" open>
             <summary>"kube-proxy's iptables rules"</summary>
-            {move || match data.get() {
-                None => view! { <p class="muted">"No Service selected."</p> }.into_any(),
-                Some((name, set, hit)) => {
-                    if let Some(why) = set.none_because.clone() {
-                        return view! { <p class="muted" data-kind="iptables-none">{format!("No iptables rules for {name}: {why}.")}</p> }.into_any();
-                    }
-                    let head = format!(
-                        "What kube-proxy (iptables mode) on {} writes for {name}, as it hands the lines to iptables-restore. {}",
-                        set.node,
-                        if hit.is_empty() { "Step through the request: the rules its packet matches light up." } else { "Lit: the rules the current hop's packet matches, in order." }
-                    );
-                    let rows = set.rules.iter().enumerate().map(|(i, r)| {
-                        let order = hit.iter().position(|&h| h == i);
-                        let lit = order.is_some();
-                        view! {
-                            <tr data-kind="iptables-rule" data-chain=r.chain.clone() data-table=r.table.clone() class:hit=lit
-                                data-hit=lit.then_some("true") aria-current=lit.then_some("step")>
-                                <td class="rule-order">{order.map(|o| (o + 1).to_string()).unwrap_or_default()}</td>
-                                <td class="rule-table">{r.table.clone()}</td>
-                                <td class="rule-line"><code>{r.line.clone()}</code><span class="rule-note">{r.note.clone()}</span></td>
-                            </tr>
-                        }
-                    }).collect_view();
-                    view! {
-                        <p class="muted">{head}</p>
-                        // it scrolls: focusable, so a keyboard can scroll it (WCAG 2.1.1)
-                        <div class="rules-scroll" tabindex="0" role="region" aria-label="kube-proxy's rules for this Service">
-                            <table class="rules-table">
-                                <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                }
+            {move || match shape.get() {
+                Shape::NoService => view! { <p class="muted">"No Service selected."</p> }.into_any(),
+                Shape::NoRules => view! { <p class="muted" data-kind="iptables-none">{head}</p> }.into_any(),
+                Shape::Table => view! {
+                    <p class="muted">{head}</p>
+                    // it scrolls: focusable, so a keyboard can scroll it (WCAG 2.1.1)
+                    <div class="rules-scroll" tabindex="0" role="region" aria-label="kube-proxy's rules for this Service">
+                        <table class="rules-table">
+                            <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
+                            <tbody>{super::keyed::keyed_list(rows, row)}</tbody>
+                        </table>
+                    </div>
+                }.into_any(),
             }}
         </details>
     }

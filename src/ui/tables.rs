@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::report::ServiceReport;
+use crate::core::report::{PodReport, ServiceReport};
 use crate::core::service::LoadBalancer;
 
 fn labels_text(l: &[(String, String)]) -> String {
@@ -153,71 +153,90 @@ pub fn Analysis() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let all_services = RwSignal::new(false);
     let all_pods = RwSignal::new(false);
+    // each piece follows what it shows; the cards and the pod rows are keyed by content
+    // (ui::keyed), so a keystroke rebuilds only the card or row it changed
+    let summary = move || {
+        scene.shown.with(|r| format!("{} object(s): {} Service(s), {} pod(s) on {} node(s)", r.objects, r.services.len(), r.pods.len(), r.nodes.len()))
+    };
+    // the first cards, and the selected Service's wherever it is
+    let cards = move || {
+        let idx = scene.service_index();
+        let every_svc = all_services.get();
+        scene.shown.with(|r| {
+            let cards: Vec<ServiceReport> =
+                r.services.iter().enumerate().filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx).map(|(_, s)| s.clone()).collect();
+            super::keyed::keyed(cards, super::keyed::key_json)
+        })
+    };
+    let more_services = move || {
+        let idx = scene.service_index();
+        let every_svc = all_services.get();
+        scene.shown.with(|r| {
+            let shown = r.services.iter().enumerate().filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx).count();
+            let more = r.services.len() - shown;
+            (more > 0).then(|| {
+                view! {
+                    <button type="button" class="btn show-all" id="show-all-services" on:click=move |_| all_services.set(true)>
+                        {format!("Show all {} Services ({more} more)", r.services.len())}
+                    </button>
+                }
+            })
+        })
+    };
+    let pods = move || {
+        let every_pod = all_pods.get();
+        scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), super::keyed::key_json))
+    };
+    let pod_row = |p: PodReport| {
+        let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
+        let ports = p
+            .ports
+            .iter()
+            .map(|cp| match &cp.name {
+                Some(n) => format!("{n}:{}", cp.container_port),
+                None => cp.container_port.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <tr class="pod-row" data-name=p.name.clone()>
+                <td>{format!("{}/{}", p.namespace, p.name)}</td>
+                <td>{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
+                <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
+                <td>{state}</td>
+                <td>{labels_text(&p.labels)}</td>
+                <td>{ports}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let more_pods = move || {
+        let every_pod = all_pods.get();
+        scene.shown.with(|r| {
+            let total_pods = r.pods.len();
+            let more = if every_pod { 0 } else { total_pods.saturating_sub(FIRST_ROWS) };
+            (more > 0).then(|| {
+                view! {
+                    <button type="button" class="btn show-all" id="show-all-pods" on:click=move |_| all_pods.set(true)>
+                        {format!("Show all {total_pods} pods ({more} more)")}
+                    </button>
+                }
+            })
+        })
+    };
     view! {
         <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
-            {move || {
-                let idx = scene.service_index();
-                let (every_svc, every_pod) = (all_services.get(), all_pods.get());
-                scene.shown.with(|r| {
-                let summary = format!(
-                    "{} object(s): {} Service(s), {} pod(s) on {} node(s)",
-                    r.objects,
-                    r.services.len(),
-                    r.pods.len(),
-                    r.nodes.len()
-                );
-                // the first cards, and the selected Service's wherever it is
-                let cards: Vec<ServiceReport> = r
-                    .services
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx)
-                    .map(|(_, s)| s.clone())
-                    .collect();
-                let more_services = r.services.len() - cards.len();
-                let more_pods = if every_pod { 0 } else { r.pods.len().saturating_sub(FIRST_ROWS) };
-                let total_pods = r.pods.len();
-                view! {
-                    <p class="summary" id="summary">{summary}</p>
-                    <div id="services">
-                        {cards.into_iter().map(|s| view! { <ServiceCard svc=s /> }).collect_view()}
-                    </div>
-                    {(more_services > 0).then(|| view! {
-                        <button type="button" class="btn show-all" id="show-all-services" on:click=move |_| all_services.set(true)>
-                            {format!("Show all {} Services ({more_services} more)", r.services.len())}
-                        </button>
-                    })}
-                    <h3>"Pods"</h3>
-                    <table class="pods" id="pods">
-                        <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
-                        <tbody>
-                            {r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).map(|p| {
-                                let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
-                                let ports = p.ports.iter().map(|cp| match &cp.name {
-                                    Some(n) => format!("{n}:{}", cp.container_port),
-                                    None => cp.container_port.to_string(),
-                                }).collect::<Vec<_>>().join(", ");
-                                view! {
-                                    <tr class="pod-row" data-name=p.name.clone()>
-                                        <td>{format!("{}/{}", p.namespace, p.name)}</td>
-                                        <td>{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
-                                        <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
-                                        <td>{state}</td>
-                                        <td>{labels_text(&p.labels)}</td>
-                                        <td>{ports}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    {(more_pods > 0).then(|| view! {
-                        <button type="button" class="btn show-all" id="show-all-pods" on:click=move |_| all_pods.set(true)>
-                            {format!("Show all {total_pods} pods ({more_pods} more)")}
-                        </button>
-                    })}
-                }
-                })
-            }}
+            <p class="summary" id="summary">{summary}</p>
+            <div id="services">
+                {super::keyed::keyed_list(cards, |s| view! { <ServiceCard svc=s /> }.into_any())}
+            </div>
+            {more_services}
+            <h3>"Pods"</h3>
+            <table class="pods" id="pods">
+                <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
+                <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
+            </table>
+            {more_pods}
         </div>
     }
 }

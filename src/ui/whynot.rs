@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Scene;
-use crate::core::checklist::{apply, checklist, Edit};
+use crate::core::checklist::{apply, checklist, Check, Edit};
 
 /// UTF-16 offset of `line:column` (1-based, column in characters): what textarea selections count.
 fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
@@ -59,6 +59,29 @@ pub fn WhyNoTraffic() -> impl IntoView {
         scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
+    let check_view = move |c: Check| {
+        let fix = c.fix.clone();
+        let key = c.key.clone();
+        view! {
+            <li data-kind="check" data-check=c.key.clone() data-status=c.status.clone() class=format!("check check-{}", c.status)>
+                <span class="check-mark" aria-hidden="true">{match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }}</span>
+                <span class="check-title">{c.title.clone()}</span>
+                <span class="sr">{format!(" ({})", c.status)}</span>
+                <span class="check-why">{c.why.clone()}</span>
+                {fix.map(|f| {
+                    let edit = f.edit.clone();
+                    view! {
+                        <button type="button" class="btn fix" data-kind="fix" data-check=key.clone()
+                            title=format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end())
+                            on:click=move |_| { apply_edit(scene, &edit); }>
+                            {f.label.clone()}
+                        </button>
+                    }
+                })}
+            </li>
+        }
+        .into_any()
+    };
     view! {
         <details class="teach whynot" id="why-no-traffic" open>
             <summary>{move || match failing.get() {
@@ -66,28 +89,8 @@ pub fn WhyNoTraffic() -> impl IntoView {
                 n => format!("Why no traffic? — {n} check(s) fail"),
             }}</summary>
             <ol class="checks">
-                {move || checks.get().into_iter().map(|c| {
-                    let fix = c.fix.clone();
-                    let key = c.key.clone();
-                    view! {
-                        <li data-kind="check" data-check=c.key.clone() data-status=c.status.clone() class=format!("check check-{}", c.status)>
-                            <span class="check-mark" aria-hidden="true">{match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }}</span>
-                            <span class="check-title">{c.title.clone()}</span>
-                            <span class="sr">{format!(" ({})", c.status)}</span>
-                            <span class="check-why">{c.why.clone()}</span>
-                            {fix.map(|f| {
-                                let edit = f.edit.clone();
-                                view! {
-                                    <button type="button" class="btn fix" data-kind="fix" data-check=key.clone()
-                                        title=format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end())
-                                        on:click=move |_| { apply_edit(scene, &edit); }>
-                                        {f.label.clone()}
-                                    </button>
-                                }
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+                // keyed by content (ui::keyed): a keystroke rebuilds only the checks it changed
+                {super::keyed::keyed_list(move || super::keyed::keyed(checks.get(), super::keyed::key_json), check_view)}
             </ol>
         </details>
     }
