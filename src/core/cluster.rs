@@ -1,6 +1,8 @@
 //! The simulated cluster: nodes, and the pods that would run — pasted Pods plus the pods that
 //! workload controllers would create, named as those controllers name them — with IPs.
 
+use std::borrow::Cow;
+use std::mem::take;
 use serde::Serialize;
 
 use super::config::{fnv, Cidr, Config};
@@ -235,7 +237,7 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
         }
         match &o.body {
             Body::Pod(spec, status) => {
-                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: spec.clone(), status: status.clone(), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
+                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: Cow::Borrowed(spec), status: Cow::Borrowed(status), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
                 place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
             Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, diags),
@@ -1104,12 +1106,14 @@ fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
     out
 }
 
-struct PodSeed {
+/// A pod about to be placed. A written Pod lends its spec and status (a 10,000-pod dump is not
+/// copied spec by spec); a controller's pod owns the template's copy.
+struct PodSeed<'a> {
     name: String,
     namespace: String,
     labels: Labels,
-    spec: PodSpec,
-    status: PodStatus,
+    spec: Cow<'a, PodSpec>,
+    status: Cow<'a, PodStatus>,
     deleting: bool,
     owner: Option<String>,
     replaces: Option<String>,
@@ -1119,12 +1123,15 @@ struct PodSeed {
 }
 
 fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
-    apply_match_label_keys(&mut p.spec.required_pod_affinity, &p.labels);
-    apply_match_label_keys(&mut p.spec.required_pod_anti_affinity, &p.labels);
-    // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
-    for c in p.spec.topology_spread.iter_mut() {
-        if let Some(sel) = c.label_selector.as_mut() {
-            merge_label_keys(sel, &c.match_label_keys, "In", &p.labels);
+    if !p.spec.required_pod_affinity.is_empty() || !p.spec.required_pod_anti_affinity.is_empty() || !p.spec.topology_spread.is_empty() {
+        let spec = p.spec.to_mut();
+        apply_match_label_keys(&mut spec.required_pod_affinity, &p.labels);
+        apply_match_label_keys(&mut spec.required_pod_anti_affinity, &p.labels);
+        // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
+        for c in spec.topology_spread.iter_mut() {
+            if let Some(sel) = c.label_selector.as_mut() {
+                merge_label_keys(sel, &c.match_label_keys, "In", &p.labels);
+            }
         }
     }
     // (nodes named only by pods were created above, so a miss here means a Node list was given)
@@ -1224,7 +1231,13 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
     }
-    let anti_affinity = if node_idx.is_some() { std::mem::take(&mut p.spec.required_pod_anti_affinity) } else { vec![] };
+    // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
+    let host_network = p.spec.host_network;
+    let (containers, sidecars, hostname, subdomain, anti) = match p.spec {
+        Cow::Owned(mut s) => (take(&mut s.containers), take(&mut s.sidecars), take(&mut s.hostname), take(&mut s.subdomain), take(&mut s.required_pod_anti_affinity)),
+        Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if node_idx.is_some() { s.required_pod_anti_affinity.clone() } else { vec![] }),
+    };
+    let anti_affinity = if node_idx.is_some() { anti } else { vec![] };
     cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
     cluster.pods.push(PodInst {
         name: p.name,
@@ -1236,12 +1249,12 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         ready,
         ready_flipped: flipped,
         terminating: p.deleting,
-        containers: std::mem::take(&mut p.spec.containers),
-        sidecars: std::mem::take(&mut p.spec.sidecars),
-        hostname: std::mem::take(&mut p.spec.hostname),
-        subdomain: std::mem::take(&mut p.spec.subdomain),
+        containers,
+        sidecars,
+        hostname,
+        subdomain,
         owner: p.owner,
-        host_network: p.spec.host_network,
+        host_network,
         pending_reason,
         not_ready_reason,
         failed_reason,
@@ -1421,8 +1434,8 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             name,
             namespace: o.meta.namespace.clone(),
             labels,
-            spec,
-            status: PodStatus::default(),
+            spec: Cow::Owned(spec),
+            status: Cow::Owned(PodStatus::default()),
             deleting: false,
             owner: Some(format!("{}/{}", o.kind, o.meta.name)),
             holds_old_ip: replaces.as_ref().is_some_and(|r| !evicted.contains(&format!("{ns}/{r}"))),

@@ -59,6 +59,7 @@ enum TextRepr {
 
 impl Text {
     /// The bytes, unchecked: comparisons (map keys) need no UTF-8 validation.
+    #[inline(always)]
     pub fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             TextRepr::Inline(len, buf) => &buf[..*len as usize],

@@ -93,6 +93,7 @@ struct P<'a> {
     ascii: bool,
 }
 
+#[inline(always)]
 fn is_sep(b: &[u8], j: usize) -> bool {
     j >= b.len() || b[j] == b' ' || b[j] == b'\n'
 }
@@ -131,6 +132,7 @@ impl<'a> P<'a> {
     fn pos(&self) -> Pos {
         self.pos_at(self.line, self.ls, self.i)
     }
+    #[inline(always)]
     fn peek(&self) -> u8 {
         self.b.get(self.i).copied().unwrap_or(b'\n')
     }
