@@ -75,19 +75,20 @@ pub const MAX_NEAR_MISSES: usize = 8;
 /// without allocating: it runs for every pod against every Service.
 fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]);
-    let mut prev = [0usize; 65];
-    let mut cur = [0usize; 65];
+    // two rows of at most 65 small counts, swapped (not copied) after each row
+    let mut prev = [0u16; 65];
+    let mut cur = [0u16; 65];
     for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
+        *p = j as u16;
     }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = i as u16 + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + u16::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    usize::from(prev[b.len()])
 }
 
 pub fn selector_matches(selector: &Labels, labels: &Labels) -> bool {
@@ -492,4 +493,21 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
         }
     }
     out
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::distance;
+
+    #[test]
+    fn distance_is_levenshtein_on_the_first_64_bytes() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("web", "wbe"), 2);
+        assert_eq!(distance("app-0", "app-1"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("frontend", "frontend"), 0);
+        let long = "a".repeat(100);
+        assert_eq!(distance(&long, ""), 64);
+        assert_eq!(distance(&long, &"a".repeat(70)), 0);
+    }
 }
