@@ -21,6 +21,7 @@ mod tour;
 mod whynot;
 pub mod worker;
 
+use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::config::Config;
@@ -59,9 +60,9 @@ pub struct Scene {
     pub nodes: RwSignal<usize>,
     pub cloud: RwSignal<bool>,
     /// what the core says about the current text
-    pub analysis: Memo<Report>,
+    pub analysis: Memo<Arc<Report>>,
     /// what is drawn: the last report whose YAML parsed (stale while the text does not)
-    pub shown: Memo<Report>,
+    pub shown: Memo<Arc<Report>>,
     pub stale: Memo<bool>,
     /// the text the analysis was made from (follows `text` through an effect, or after a pause)
     pub source: RwSignal<String>,
@@ -159,23 +160,24 @@ impl Scene {
         analyst.follow(text, source, config);
         // both memos own their last value (Memo::new_owning): a whole cluster's report is not
         // copied or compared more than needed (issue #12)
-        let analysis = Memo::new_owning(move |prev: Option<Report>| {
+        let analysis = Memo::new_owning(move |prev: Option<Arc<Report>>| {
             let cfg = config();
             if analyst.takes(source.with(String::len)) {
                 return analyst.report(prev, &cfg);
             }
             let now = source.with(|t| analyze(t, &cfg));
-            let changed = prev.as_ref() != Some(&now);
-            (now, changed)
+            let changed = prev.as_deref() != Some(&now);
+            (Arc::new(now), changed)
         });
-        // runs when the analysis changed: a copy of it, or the last picture while the YAML is broken
-        let shown = Memo::new_owning(move |prev: Option<Report>| {
+        // runs when the analysis changed: the same report (shared, not copied: a whole cluster's
+        // took ~20 ms to copy, issue #12), or the last picture while the YAML is broken
+        let shown = Memo::new_owning(move |prev: Option<Arc<Report>>| {
             analysis.with(|now| match prev {
                 Some(p) if syntax_broken(now) => (p, false),
-                _ => (now.clone(), true),
+                _ => (Arc::clone(now), true),
             })
         });
-        let stale = Memo::new(move |_| analysis.with(syntax_broken) && shown.with(|s| !syntax_broken(s)));
+        let stale = Memo::new(move |_| analysis.with(|r| syntax_broken(r)) && shown.with(|s| !syntax_broken(s)));
         let service = RwSignal::new(preset.service.to_string());
         let entry = RwSignal::new(preset.entry.to_string());
         let port = RwSignal::new(None::<i64>);

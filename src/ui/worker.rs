@@ -226,12 +226,12 @@ impl Analyst {
     /// The report for a big text and whether it is new: the worker's (moved out, not copied: a
     /// whole cluster's report takes tens of ms to copy or compare, issue #12), else the last one
     /// shown (kept until the new one is ready), else the empty scene's.
-    pub fn report(&self, prev: Option<Report>, cfg: &Config) -> (Report, bool) {
+    pub fn report(&self, prev: Option<std::sync::Arc<Report>>, cfg: &Config) -> (std::sync::Arc<Report>, bool) {
         self.out.track();
         match (self.out.try_update_untracked(Option::take).flatten(), prev) {
-            (Some(r), _) => (r, true),
+            (Some(r), _) => (std::sync::Arc::new(r), true),
             (None, Some(p)) => (p, false),
-            (None, None) => (analyze("", cfg), true),
+            (None, None) => (std::sync::Arc::new(analyze("", cfg)), true),
         }
     }
 
