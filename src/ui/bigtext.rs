@@ -439,19 +439,8 @@ fn BigEditor(read_only: bool) -> impl IntoView {
                         on:scroll=move |_| sync_gutter(area, gutter)
                         on:keydown=move |ev: web_sys::KeyboardEvent| {
                             // as the highlighted editor: Tab indents, Esc then Tab leaves (WCAG 2.1.2)
-                            let key = ev.key();
-                            if key == "Escape" {
-                                escaped.set_value(true);
-                                return;
-                            }
-                            let leave = escaped.get_value();
-                            escaped.set_value(false);
-                            if key == "Tab" && !leave && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
-                                if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                                    ev.prevent_default();
-                                    let _ = a.set_range_text_with_start_and_end_and_mode("  ", a.selection_start().ok().flatten().unwrap_or(0), a.selection_end().ok().flatten().unwrap_or(0), "end");
-                                    splice(&a);
-                                }
+                            if let Some(a) = super::editor::tab_key(&ev, escaped) {
+                                splice(&a);
                             }
                         }></textarea>
                 </div>

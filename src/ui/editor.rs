@@ -156,26 +156,8 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 on:scroll=sync_scroll
                 aria-describedby="editor-help"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    // Tab inserts two spaces (YAML has no tabs). Esc then Tab leaves the editor, so
-                    // keyboard users are never trapped (WCAG 2.1.2).
-                    let key = ev.key();
-                    if key == "Escape" {
-                        escaped.set_value(true);
-                        return;
-                    }
-                    let leave = escaped.get_value();
-                    escaped.set_value(false);
-                    if key == "Tab" && !leave && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() {
-                        if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                            ev.prevent_default();
-                            let _ = a.set_range_text_with_start_and_end_and_mode(
-                                "  ",
-                                a.selection_start().ok().flatten().unwrap_or(0),
-                                a.selection_end().ok().flatten().unwrap_or(0),
-                                "end",
-                            );
-                            scene.text.set(a.value());
-                        }
+                    if let Some(a) = tab_key(&ev, escaped) {
+                        scene.text.set(a.value());
                     }
                 }
             ></textarea>
@@ -237,4 +219,24 @@ pub fn Diagnostics() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// An editor's keys: Tab inserts two spaces (YAML has no tabs); Esc then Tab leaves the editor,
+/// so keyboard users are never trapped (WCAG 2.1.2). Returns the textarea when Tab inserted the
+/// spaces (the caller takes its new text).
+pub(super) fn tab_key(ev: &web_sys::KeyboardEvent, escaped: StoredValue<bool>) -> Option<web_sys::HtmlTextAreaElement> {
+    let key = ev.key();
+    if key == "Escape" {
+        escaped.set_value(true);
+        return None;
+    }
+    let leave = escaped.get_value();
+    escaped.set_value(false);
+    if key != "Tab" || leave || ev.shift_key() || ev.ctrl_key() || ev.alt_key() {
+        return None;
+    }
+    let a = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())?;
+    ev.prevent_default();
+    let _ = a.set_range_text_with_start_and_end_and_mode("  ", a.selection_start().ok().flatten().unwrap_or(0), a.selection_end().ok().flatten().unwrap_or(0), "end");
+    Some(a)
 }
