@@ -195,7 +195,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         }
     };
     view! {
-        <h3 class="details-title">{format!("Pod {}", p.name)}</h3>
+        <h2 class="details-title">{format!("Pod {}", p.name)}</h2>
         {facts(vec![
             ("Namespace", p.namespace.clone()),
             ("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into())),
@@ -280,7 +280,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
         refocus("#selected [data-kind='drain']");
     };
     view! {
-        <h3 class="details-title">{format!("Node {}", n.name)}</h3>
+        <h2 class="details-title">{format!("Node {}", n.name)}</h2>
         {facts(vec![
             ("IP", n.ip.clone()),
             ("Pod CIDR", n.pod_cidr.clone()),
@@ -323,7 +323,7 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
         apply_change(scene, status, c, "#selected [data-kind='service-type']");
     };
     view! {
-        <h3 class="details-title">{format!("Service {}", s.name)}</h3>
+        <h2 class="details-title">{format!("Service {}", s.name)}</h2>
         {facts(vec![
             ("Namespace", s.namespace.clone()),
             ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),

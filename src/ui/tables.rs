@@ -31,7 +31,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
     view! {
         <article class="service-card" class:rejected=svc.rejected data-name=svc.name.clone() data-type=svc.type_.clone()>
             <header>
-                <h3>{title}</h3>
+                <h2>{title}</h2>
                 <span class="badge">{kind}</span>
                 <span class="addr">{addr}</span>
             </header>
@@ -231,7 +231,7 @@ pub fn Analysis() -> impl IntoView {
                 {super::keyed::keyed_list(cards, |s| view! { <ServiceCard svc=s /> }.into_any())}
             </div>
             {more_services}
-            <h3>"Pods"</h3>
+            <h2 class="pods-title">"Pods"</h2>
             <table class="pods" id="pods">
                 <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
                 <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
