@@ -42,7 +42,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                 Some(s) => format!("selector: {s}"),
                 None => "no selector (endpoints come from Endpoints/EndpointSlices you create)".to_string(),
             }}</p>
-            <h4>"DNS"</h4>
+            <h3>"DNS"</h3>
             {if svc.dns_records.is_empty() {
                 view! { <p class="nxdomain">{format!("{}.{}.svc.… → NXDOMAIN", svc.name, svc.namespace)}</p> }.into_any()
             } else {
@@ -55,7 +55,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                 }.into_any()
             }}
             {(!svc.ports.is_empty()).then(|| view! {
-                <h4>"Ports"</h4>
+                <h3>"Ports"</h3>
                 <table class="ports">
                     <thead><tr><th>"name"</th><th>"port"</th><th>"targetPort"</th><th>"nodePort"</th><th>"protocol"</th></tr></thead>
                     <tbody>
@@ -76,7 +76,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                 </table>
             })}
             {(svc.type_ != "ExternalName" && !svc.rejected).then(|| view! {
-                <h4>"Endpoints"</h4>
+                <h3>"Endpoints"</h3>
                 {if svc.endpoints.is_empty() {
                     view! { <p class="no-endpoints">"none: nothing receives traffic"</p> }.into_any()
                 } else {
@@ -102,14 +102,14 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                 }}
             })}
             {(!svc.near_misses.is_empty()).then(|| view! {
-                <h4>"Near misses"</h4>
+                <h3>"Near misses"</h3>
                 <ul class="near-misses">
                     {svc.near_misses.iter().map(|m| view! {
                         <li class="near-miss"><strong>{format!("{}/{}", m.namespace, m.pod)}</strong>": "{m.reason.clone()}</li>
                     }).collect_view()}
                 </ul>
             })}
-            <h4>"Traffic paths"</h4>
+            <h3>"Traffic paths"</h3>
             <ul class="paths">
                 {svc.paths.iter().map(|p| {
                     let head = format!(
