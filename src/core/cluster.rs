@@ -1233,11 +1233,12 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     }
     // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
     let host_network = p.spec.host_network;
-    let (containers, sidecars, hostname, subdomain, anti) = match p.spec {
-        Cow::Owned(mut s) => (take(&mut s.containers), take(&mut s.sidecars), take(&mut s.hostname), take(&mut s.subdomain), take(&mut s.required_pod_anti_affinity)),
-        Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if node_idx.is_some() { s.required_pod_anti_affinity.clone() } else { vec![] }),
+    // (a placed pod keeps its anti-affinity terms for the pods placed after it)
+    let placed = node_idx.is_some();
+    let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
+        Cow::Owned(mut s) => (take(&mut s.containers), take(&mut s.sidecars), take(&mut s.hostname), take(&mut s.subdomain), if placed { take(&mut s.required_pod_anti_affinity) } else { vec![] }),
+        Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if placed { s.required_pod_anti_affinity.clone() } else { vec![] }),
     };
-    let anti_affinity = if node_idx.is_some() { anti } else { vec![] };
     cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
     cluster.pods.push(PodInst {
         name: p.name,

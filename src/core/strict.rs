@@ -299,11 +299,12 @@ fn render(path: &[Seg]) -> String {
     out
 }
 
-/// A key's JSON name is `key` (a string key's text, compared as bytes: no UTF-8 check).
-fn key_is(k: &Node, key: &[u8]) -> bool {
+/// [`json_key`] as bytes: a string key's text borrowed (no UTF-8 check: every key of every
+/// map is compared), other keys' JSON made.
+fn key_bytes(k: &Node) -> std::borrow::Cow<'_, [u8]> {
     match &k.kind {
-        NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes() == key,
-        _ => json_key(k).as_bytes() == key,
+        NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes().into(),
+        _ => json_key(k).into_owned().into_bytes().into(),
     }
 }
 
@@ -312,17 +313,14 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
             // small maps (nearly all): look for a later repeat among the next keys, nothing
             // allocated; larger ones: the last index of each key
-            let last: Option<HashMap<std::borrow::Cow<str>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (json_key(k), i)).collect());
+            let last: Option<HashMap<std::borrow::Cow<[u8]>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (key_bytes(k), i)).collect());
             for (i, (k, v)) in entries.iter().enumerate() {
-                let key: std::borrow::Cow<[u8]> = match &k.kind {
-                    NodeKind::Scalar { value: Value::Str, text, .. } => text.as_bytes().into(),
-                    _ => json_key(k).into_owned().into_bytes().into(),
-                };
+                let key = key_bytes(k);
                 let key = key.as_ref();
                 // A repeated key: the JSON the decoder sees holds only the last one.
                 let repeated_later = match &last {
-                    Some(last) => last[String::from_utf8_lossy(key).as_ref()] != i,
-                    None => entries[i + 1..].iter().any(|(later, _)| key_is(later, key)),
+                    Some(last) => last[key] != i,
+                    None => entries[i + 1..].iter().any(|(later, _)| key_bytes(later).as_ref() == key),
                 };
                 if repeated_later {
                     continue;

@@ -732,3 +732,24 @@ fn push_index_writes_list_indices_as_field_paths_do() {
         assert_eq!(p, format!("spec.ports[{i}]"));
     }
 }
+
+// sigs.k8s.io/json UnmarshalStrict sees the JSON go-yaml made, where a repeated key holds only
+// its last value: the earlier value's unknown fields are not reported, in a mapping of more
+// than 16 keys (looked up through the map of last positions) as in a small one
+#[test]
+fn unmarshal_strict_reads_only_the_last_of_a_repeated_key_in_a_large_mapping() {
+    let service = |first: &str, last: &str| {
+        let mut src = format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n{first}");
+        for i in 0..20 {
+            src.push_str(&format!("  junk{i}: 1\n"));
+        }
+        src + "  ports:\n  - port: 80\n" + last
+    };
+    let d = strict(&service("    bogus: 1\n", ""));
+    let unknown: Vec<&str> = d.iter().filter(|d| d.code == "UnknownField").map(|d| d.field.as_deref().unwrap_or("")).collect();
+    assert_eq!(unknown.len(), 20, "{unknown:?}");
+    assert!(unknown.iter().all(|f| f.starts_with("spec.junk")), "{unknown:?}");
+    // the other way round: the last value carries the unknown field, and it is reported
+    let d = strict(&service("", "    bogus: 1\n"));
+    assert!(d.iter().any(|d| d.field.as_deref() == Some("spec.ports[0].bogus")), "{:#?}", messages(&d));
+}
