@@ -12,11 +12,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-async fn tick() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(20).await;
-    leptos::task::tick().await;
-}
 fn yaml() -> String {
     doc().get_element_by_id("yaml").unwrap().dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value()
 }
@@ -38,7 +33,7 @@ async fn ctrl_z(shift: bool) {
     init.set_cancelable(true);
     let target = doc().active_element().unwrap();
     target.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
 }
 fn exec(cmd: &str) {
     let f: js_sys::Function = js_sys::Reflect::get(&doc(), &"execCommand".into()).unwrap().dyn_into().unwrap();
@@ -55,7 +50,7 @@ async fn edits_from_the_details_panel() {
         let _ = s.clear();
     }
     switchboard::ui::mount();
-    tick().await;
+    settle(20).await;
     let start = yaml();
     assert!(start.contains("replicas: 3"));
     assert_eq!(web_pods().len(), 3);
@@ -68,14 +63,14 @@ async fn edits_from_the_details_panel() {
     init.set_key("Enter");
     init.set_bubbles(true);
     pod.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
     assert!(text("#selected .details-title").contains(&first_name), "{}", text("#selected"));
     assert!(text("#selected").contains("Deployment web: 3 replica(s)"), "{}", text("#selected"));
     assert!(text("#selected").contains("app=web"), "labels in the panel");
 
     // ---- scale 3 → 4: YAML says replicas: 4, 4 pods drawn; only that value changed
     el("#selected [data-kind='scale-up']").click();
-    tick().await;
+    settle(20).await;
     let scaled = yaml();
     assert_eq!(scaled, start.replace("replicas: 3", "replicas: 4"), "one value rewritten, nothing else");
     assert_eq!(web_pods().len(), 4);
@@ -94,7 +89,7 @@ async fn edits_from_the_details_panel() {
     // ---- the Service's type → NodePort from the menu: nodePort paths appear
     let svc = doc().query_selector("[data-kind='service'][data-name='web']").unwrap().unwrap();
     svc.dispatch_event(&bubbling_click()).unwrap();
-    tick().await;
+    settle(20).await;
     assert!(text("#selected .details-title").contains("Service web"));
     let menu: web_sys::HtmlSelectElement = el("#selected [data-kind='service-type']").dyn_into().unwrap();
     assert_eq!(menu.value(), "ClusterIP");
@@ -103,7 +98,7 @@ async fn edits_from_the_details_panel() {
     let ev = web_sys::EventInit::new();
     ev.set_bubbles(true);
     menu.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &ev).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
     let nodeport = yaml();
     assert!(nodeport.contains("spec:\n  type: NodePort\n  selector:"), "{nodeport}");
     assert_eq!(nodeport.replace("  type: NodePort\n", ""), scaled);
@@ -112,26 +107,26 @@ async fn edits_from_the_details_panel() {
     let menu: web_sys::HtmlSelectElement = el("#selected [data-kind='service-type']").dyn_into().unwrap();
     menu.set_value("ExternalName");
     menu.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &ev).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
     assert!(text("[data-kind='edit-status'].refused").contains("spec.externalName: Required value"));
     assert_eq!(yaml(), nodeport);
     // the browser's own undo (what Ctrl+Z does in the textarea) takes the type back
     let area: web_sys::HtmlElement = el("#yaml");
     area.focus().unwrap();
     exec("undo");
-    tick().await;
+    settle(20).await;
     assert_eq!(yaml(), scaled, "undo the type change");
     exec("redo");
-    tick().await;
+    settle(20).await;
     assert_eq!(yaml(), nodeport, "redo the type change");
 
     // ---- delete a controller pod: the ReplicaSet creates another name, another IP
     let victim = web_pods()[0].clone();
     let victim_ip = doc().query_selector(&format!("[data-kind='pod'][data-name='{victim}']")).unwrap().unwrap().get_attribute("aria-label").unwrap();
     doc().query_selector(&format!("[data-kind='pod'][data-name='{victim}']")).unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
-    tick().await;
+    settle(20).await;
     el("#selected [data-kind='delete-pod']").click();
-    tick().await;
+    settle(20).await;
     let pods = web_pods();
     assert_eq!(pods.len(), 4);
     assert!(!pods.contains(&victim), "{pods:?}");
@@ -148,23 +143,23 @@ async fn edits_from_the_details_panel() {
     let node = doc().query_selector("[data-kind='node']").unwrap().unwrap();
     let node_name = node.get_attribute("data-name").unwrap();
     node.dispatch_event(&bubbling_click()).unwrap();
-    tick().await;
+    settle(20).await;
     assert!(text("#selected .details-title").contains(&node_name));
     let before = web_pods();
     el("#selected [data-kind='cordon']").click();
-    tick().await;
+    settle(20).await;
     assert!(text("#selected").contains("no (cordoned"), "{}", text("#selected"));
     assert!(text("[data-kind='edit-status']").contains(&format!("kubectl cordon {node_name}")));
     assert_eq!(web_pods(), before, "cordon leaves the pods where they are");
     // drain: its controller pods move
     el("#selected [data-kind='drain']").click();
-    tick().await;
+    settle(20).await;
     assert!(text("[data-kind='edit-status']").contains(&format!("kubectl drain {node_name}")));
     assert!(text("#selected").contains("Pods") && !text("#selected dl").contains("web-"), "no web pod left on {node_name}: {}", text("#selected"));
     assert_eq!(web_pods().len(), 4);
     // the what-ifs beside the YAML are undone with one button
     el("[data-kind='reset-whatif']").click();
-    tick().await;
+    settle(20).await;
     assert!(web_pods().contains(&victim));
 
     // ---- a Node written in the YAML: cordon is spec.unschedulable, one undo step
@@ -172,11 +167,11 @@ async fn edits_from_the_details_panel() {
     let area: web_sys::HtmlTextAreaElement = el("#yaml").dyn_into().unwrap();
     area.set_value(&with_node);
     area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &ev).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
     doc().query_selector("[data-kind='node'][data-name='worker-a']").unwrap().expect("worker-a drawn").dispatch_event(&bubbling_click()).unwrap();
-    tick().await;
+    settle(20).await;
     el("#selected [data-kind='cordon']").click();
-    tick().await;
+    settle(20).await;
     assert_eq!(yaml(), format!("{with_node}spec:\n  unschedulable: true\n"));
     assert!(text("#selected").contains("no (cordoned"));
     el("#selected [data-kind='cordon']").focus().unwrap();
@@ -187,13 +182,13 @@ async fn edits_from_the_details_panel() {
     let s: web_sys::HtmlSelectElement = el("#preset").dyn_into().unwrap();
     s.set_value("headless-statefulset");
     s.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &ev).unwrap()).unwrap();
-    tick().await;
+    settle(20).await;
     let label = |n: &str| doc().query_selector(&format!("[data-kind='pod'][data-name='{n}']")).unwrap().expect("drawn").get_attribute("aria-label").unwrap();
     let before = label("db-0");
     doc().query_selector("[data-kind='pod'][data-name='db-0']").unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
-    tick().await;
+    settle(20).await;
     el("#selected [data-kind='delete-pod']").click();
-    tick().await;
+    settle(20).await;
     let after = label("db-0");
     assert_ne!(ip_of(&after), ip_of(&before), "db-0 keeps its name, gets a new IP");
     assert!(text("[data-kind='edit-status']").contains("the StatefulSet db creates db-0 again"), "{}", text("[data-kind='edit-status']"));

@@ -15,11 +15,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-async fn tick() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(30).await;
-    leptos::task::tick().await;
-}
 
 fn all(sel: &str) -> Vec<web_sys::Element> {
     let l = doc().query_selector_all(sel).unwrap();
@@ -43,7 +38,7 @@ async fn a_keystroke_keeps_what_it_did_not_change() {
         let _ = s.clear();
     }
     switchboard::ui::mount();
-    tick().await;
+    settle(30).await;
     assert_eq!(attr("[data-kind='service']", "data-name").as_deref(), Some("web"));
     let lines = all("pre.hl > div");
     let nodes = all("[data-kind='node']");
@@ -75,7 +70,7 @@ async fn a_keystroke_keeps_what_it_did_not_change() {
     observer.observe_with_options(&doc().body().unwrap(), &opts).unwrap();
 
     type_after_service_name("x");
-    tick().await;
+    settle(30).await;
     let records = observer.take_records();
     for r in records.iter() {
         let r: web_sys::MutationRecord = r.unchecked_into();

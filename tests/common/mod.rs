@@ -22,6 +22,14 @@ pub fn attr(sel: &str, a: &str) -> Option<String> {
     doc().query_selector(sel).unwrap().and_then(|e| e.get_attribute(a))
 }
 
+/// Let the page react: Leptos' queued effects, `ms` of timers (debounces, animation frames), then
+/// the effects those queued.
+pub async fn settle(ms: u32) {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+    leptos::task::tick().await;
+}
+
 /// Wait until every packet in flight has landed (counters follow arrivals).
 pub async fn landed() {
     for _ in 0..200 {
