@@ -914,6 +914,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         }
         _ => return true,
     };
+    // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
+    if let Some(v) = spec.active_deadline_seconds {
+        if !(1..=i64::from(i32::MAX)).contains(&v) {
+            let field = format!("{prefix}.activeDeadlineSeconds");
+            errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 1 and {}, inclusive", i32::MAX)));
+        }
+    }
     // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain, when
     // set, are DNS-1123 labels (ValidateDNS1123Label); a pod template is checked the same way
     for (key, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
@@ -929,6 +936,28 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
     }
     validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
+    // validateNodeAffinity (pkg/apis/core/validation/validation.go): ValidateNodeSelector on the
+    // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
+    // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
+    let na = format!("{prefix}.affinity.nodeAffinity");
+    if let Some(terms) = &spec.required_node_affinity {
+        let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
+        let tf = format!("{req}.nodeSelectorTerms");
+        if terms.is_empty() {
+            errs.push(Diagnostic::required(&tf, at(&req), "must have at least one node selector term"));
+        }
+        for (i, t) in terms.iter().enumerate() {
+            validate_node_selector_term(t, false, &format!("{tf}[{i}]"), &at, &mut errs);
+        }
+    }
+    for (i, (weight, t)) in spec.preferred_node_affinity.iter().enumerate() {
+        let f = format!("{na}.preferredDuringSchedulingIgnoredDuringExecution[{i}]");
+        if !(1..=100).contains(weight) {
+            let field = format!("{f}.weight");
+            errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
+        }
+        validate_node_selector_term(t, true, &format!("{f}.preference"), &at, &mut errs);
+    }
     // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
     // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
     // 1-100 and the same checks on `podAffinityTerm`
@@ -985,6 +1014,17 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
         }
     }
+    // ...and right after it: a controller's pods run until replaced, so a deadline is refused
+    // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
+    // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
+    if let (Body::Workload(_), Some(_)) = (&o.body, spec.active_deadline_seconds) {
+        let owner = match o.kind.as_str() {
+            "Deployment" | "ReplicaSet" => "ReplicaSet",
+            other => other,
+        };
+        let field = format!("{prefix}.activeDeadlineSeconds");
+        errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
+    }
     let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
     for (ci, c) in containers.iter().enumerate() {
         let group = if c.sidecar { "initContainers" } else { "containers" };
@@ -1014,6 +1054,65 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions
+/// entry by ValidateNodeSelectorRequirement, each matchFields entry by
+/// ValidateNodeFieldSelectorRequirement (only `metadata.name`, In/NotIn with one node name).
+fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (j, rq) in t.match_expressions.iter().enumerate() {
+        let f = format!("{field}.matchExpressions[{j}]");
+        let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
+        match rq.operator.as_str() {
+            "In" | "NotIn" if rq.values.is_empty() => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be specified when `operator` is 'In' or 'NotIn'"));
+            }
+            "Exists" | "DoesNotExist" if !rq.values.is_empty() => {
+                errs.push(Diagnostic::forbidden(&values_f, at(&values_f), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+            }
+            "Gt" | "Lt" if rq.values.len() != 1 => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+            }
+            "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt" => {}
+            other => errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(other), "not a valid selector operator")),
+        }
+        // ValidateLabelName → IsQualifiedName
+        let key_f = format!("{f}.key");
+        for m in super::names::qualified_name(&rq.key) {
+            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&rq.key), &m));
+        }
+        if !allow_invalid_values {
+            for (k, v) in rq.values.iter().enumerate() {
+                let vf = format!("{values_f}[{k}]");
+                for m in super::names::label_value(v) {
+                    errs.push(Diagnostic::invalid(&vf, at(&vf), &quote(v), &m));
+                }
+            }
+        }
+    }
+    for (j, rq) in t.match_fields.iter().enumerate() {
+        let f = format!("{field}.matchFields[{j}]");
+        let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
+        match rq.operator.as_str() {
+            "In" | "NotIn" if rq.values.len() != 1 => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+            }
+            "In" | "NotIn" => {}
+            other => errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(other), "not a valid selector operator")),
+        }
+        let key_f = format!("{f}.key");
+        if rq.key != "metadata.name" {
+            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&rq.key), "not a valid field selector key"));
+        } else {
+            // nodeFieldSelectorValidators: ValidateNodeName = NameIsDNSSubdomain
+            for (k, v) in rq.values.iter().enumerate() {
+                let vf = format!("{values_f}[{k}]");
+                for m in super::names::dns1123_subdomain(v) {
+                    errs.push(Diagnostic::invalid(&vf, at(&vf), &quote(v), &m));
+                }
+            }
+        }
+    }
 }
 
 /// ValidateTolerations (pkg/apis/core/validation/validation.go), as of v1.34 (Lt/Gt came later,

@@ -126,6 +126,13 @@ pub struct PodSpec {
     /// spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
     /// (None when requiredDuringScheduling… is absent)
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
+    /// spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution as (weight,
+    /// preference): only validated (ValidatePreferredSchedulingTerms); they score, and scoring
+    /// is not modelled
+    pub preferred_node_affinity: Vec<(i64, NodeSelectorTerm)>,
+    /// spec.activeDeadlineSeconds (validated: a positive int32 on any pod, forbidden in a
+    /// controller's template)
+    pub active_deadline_seconds: Option<i64>,
     /// spec.readinessGates[].conditionType
     pub readiness_gates: Vec<String>,
     /// spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution
@@ -531,6 +538,8 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         node_selector: r.string_map(get("nodeSelector"), &format_args!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format_args!("{prefix}.hostNetwork")).unwrap_or(false),
         required_node_affinity: required_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
+        preferred_node_affinity: preferred_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
+        active_deadline_seconds: r.int(get("activeDeadlineSeconds"), &format_args!("{prefix}.activeDeadlineSeconds")),
         required_pod_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
         required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
         preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
@@ -586,12 +595,33 @@ fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn D
     for (i, t) in r.seq(req.get("nodeSelectorTerms"), &f).iter().enumerate() {
         let tf = format!("{f}[{i}]");
         let Some(t) = r.map(Some(t), &tf) else { continue };
-        terms.push(NodeSelectorTerm {
-            match_expressions: selector_requirements(r, t.get("matchExpressions"), &format_args!("{tf}.matchExpressions")),
-            match_fields: selector_requirements(r, t.get("matchFields"), &format_args!("{tf}.matchFields")),
-        });
+        terms.push(node_selector_term(r, t, &tf));
     }
     Some(terms)
+}
+
+fn node_selector_term(r: &mut Reader, t: &Node, field: &dyn Display) -> NodeSelectorTerm {
+    NodeSelectorTerm {
+        match_expressions: selector_requirements(r, t.get("matchExpressions"), &format_args!("{field}.matchExpressions")),
+        match_fields: selector_requirements(r, t.get("matchFields"), &format_args!("{field}.matchFields")),
+    }
+}
+
+fn preferred_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display) -> Vec<(i64, NodeSelectorTerm)> {
+    let mut out = Vec::new();
+    let Some(a) = r.map(affinity, field) else { return out };
+    let f = format!("{field}.nodeAffinity");
+    let Some(na) = r.map(a.get("nodeAffinity"), &f) else { return out };
+    let f = format!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
+    for (i, t) in r.seq(na.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
+        let tf = format!("{f}[{i}]");
+        let Some(t) = r.map(Some(t), &tf) else { continue };
+        let weight = r.int(t.get("weight"), &format_args!("{tf}.weight")).unwrap_or(0);
+        let pf = format!("{tf}.preference");
+        let term = r.map(t.get("preference"), &pf).map(|p| node_selector_term(r, p, &pf)).unwrap_or_default();
+        out.push((weight, term));
+    }
+    out
 }
 
 fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Option<LabelSelector> {

@@ -870,3 +870,93 @@ fn validate_topology_spread_constraints() {
     assert!(has_error(&r, &format!("{f}.maxSkew: Invalid value: 0: must be greater than zero")), "{:?}", errors(&r));
     assert!(has_error(&r, &format!("{f}.whenUnsatisfiable: Unsupported value: \"Never\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"")), "{:?}", errors(&r));
 }
+
+fn node_affinity(terms: &str) -> String {
+    format!("      affinity:\n        nodeAffinity:\n{terms}")
+}
+
+// ValidateNodeSelectorRequirement (pkg/apis/core/validation/validation.go): the operator decides
+// how many values there may be; anything else is "not a valid selector operator"; the key is a
+// label name and, in a required term, each value a label value. The object is refused: no pods.
+#[test]
+fn validate_node_selector_requirement_operators_and_values() {
+    let req = "          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n";
+    let f = "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions";
+    let r = run(&deployment("web", 2, &node_affinity(&format!("{req}              - {{key: zone, operator: Equals, values: [a]}}\n"))));
+    assert!(has_error(&r, &format!("{f}[0].operator: Invalid value: \"Equals\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(r.pods.is_empty(), "a refused Deployment makes no pods");
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity(&format!(
+            "{req}              - {{key: zone, operator: In}}\n              - {{key: zone, operator: Exists, values: [a]}}\n              - {{key: cpus, operator: Gt, values: [\"1\", \"2\"]}}\n              - {{key: \"bad key!\", operator: In, values: [\"not ok!\"]}}\n"
+        )),
+    ));
+    assert!(has_error(&r, &format!("{f}[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}[2].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.contains(&format!("{f}[3].key: Invalid value: \"bad key!\": name part must consist of alphanumeric characters"))), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.contains(&format!("{f}[3].values[0]: Invalid value: \"not ok!\": a valid label must be an empty string"))), "{:?}", errors(&r));
+    // a valid term: no error, and the pods are scheduled by it
+    let r = run(&deployment("web", 1, &node_affinity(&format!("{req}              - {{key: kubernetes.io/hostname, operator: In, values: [node-2]}}\n"))));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods[0].node.as_deref(), Some("node-2"));
+}
+
+// ValidateNodeSelector: at least one term; ValidateNodeFieldSelectorRequirement: only
+// metadata.name, In/NotIn with exactly one node name
+#[test]
+fn validate_node_selector_terms_and_field_selector_requirement() {
+    let f = "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
+    let r = run(&deployment("web", 1, &node_affinity("          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms: []\n")));
+    assert!(has_error(&r, &format!("{f}.nodeSelectorTerms: Required value: must have at least one node selector term")), "{:?}", errors(&r));
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity("          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchFields:\n              - {key: metadata.labels, operator: In, values: [a]}\n              - {key: metadata.name, operator: In, values: [node-1, node-2]}\n              - {key: metadata.name, operator: Exists}\n              - {key: metadata.name, operator: In, values: [Node_1]}\n"),
+    ));
+    let m = format!("{f}.nodeSelectorTerms[0].matchFields");
+    assert!(has_error(&r, &format!("{m}[0].key: Invalid value: \"metadata.labels\": not a valid field selector key")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{m}[1].values: Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{m}[2].operator: Invalid value: \"Exists\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.starts_with(&format!("{m}[3].values[0]: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain"))), "{:?}", errors(&r));
+}
+
+// ValidatePreferredSchedulingTerms: weight 1-100; the preference's label values are not checked
+// ("we always allow invalid label-value for preferred affinity"), its operators are
+#[test]
+fn validate_preferred_scheduling_terms() {
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity("          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 101\n            preference:\n              matchExpressions:\n              - {key: zone, operator: In, values: [\"not ok!\"]}\n              - {key: zone, operator: Like, values: [a]}\n"),
+    ));
+    let f = "spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]";
+    assert!(has_error(&r, &format!("{f}.weight: Invalid value: 101: must be in the range 1-100")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}.preference.matchExpressions[1].operator: Invalid value: \"Like\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(!errors(&r).iter().any(|e| e.contains("not ok!")), "{:?}", errors(&r));
+}
+
+// ValidatePodSpec: activeDeadlineSeconds is 1..MaxInt32 on a Pod; a controller's template may
+// not set it at all (ValidatePodTemplateSpecForRC, ValidatePodTemplateSpecForReplicaSet,
+// ValidateStatefulSetSpec, ValidateDaemonSetSpec: Forbidden, "… in <kind> is not Supported")
+#[test]
+fn validate_active_deadline_seconds() {
+    let pod = |v: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  activeDeadlineSeconds: {v}\n  containers:\n  - {{name: c, image: nginx}}\n");
+    let r = run(&pod("30"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+    let r = run(&pod("0"));
+    assert!(has_error(&r, "spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    let r = run(&deployment("web", 2, "      activeDeadlineSeconds: 30\n"));
+    assert!(has_error(&r, "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    for kind in ["StatefulSet", "DaemonSet", "ReplicaSet"] {
+        // (a DaemonSet has no spec.replicas: strict decoding would refuse it first)
+        let r = run(&deployment("web", 1, "      activeDeadlineSeconds: 30\n").replace("kind: Deployment", &format!("kind: {kind}")).replace("  replicas: 1\n", if kind == "DaemonSet" { "" } else { "  replicas: 1\n" }));
+        assert!(has_error(&r, &format!("spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in {kind} is not Supported")), "{kind}: {:?}", errors(&r));
+    }
+    let r = run(&GUESTBOOK_RC.replace("      containers:", "      activeDeadlineSeconds: 30\n      containers:"));
+    assert!(has_error(&r, "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicationController is not Supported"), "{:?}", errors(&r));
+}
