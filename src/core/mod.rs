@@ -157,10 +157,17 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     };
     let root_pos = root.pos;
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
+    let before = diags.len();
     match model::decode_object(root, diags) {
         Some(mut o) => {
             if let Some(ty) = ty {
                 strict::check(&o.source, ty, &mut strict_errs, "");
+                // a type error is the decode's error, answered alone (strict::check): the
+                // Reader's own words for the same mismatches (model.rs) give way to it
+                if strict_errs.iter().any(|d| d.code == "TypeMismatch") {
+                    let tail = diags.split_off(before);
+                    diags.extend(tail.into_iter().filter(|d| d.code != "TypeMismatch"));
+                }
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {

@@ -371,7 +371,8 @@ impl Reader<'_> {
         let mut hint = String::new();
         if want == "a string" {
             if let NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. } = &n.kind {
-                hint = format!(" (YAML reads unquoted {text} as a {}; quote it: \"{text}\")", n.type_name());
+                let read_as = if matches!(n.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
+                hint = format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")");
             }
         }
         self.diags.push(
