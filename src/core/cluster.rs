@@ -303,6 +303,7 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
+    taint_eviction_notes(cluster, objects, diags);
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
         let prefix = if matches!(o.body, Body::Workload(_)) { "spec.template.spec" } else { "spec" };
@@ -310,6 +311,50 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         diags.push(
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedScheduling", format!("{shown}: {reason}"), o.pos(prefix)).on(&o.id()),
         );
+    }
+}
+
+/// The taint eviction controller (pkg/controller/tainteviction/taint_eviction.go
+/// processPodOnNode): a running pod on a node with NoExecute taints that it all tolerates
+/// (GetMatchingTolerations: the first toleration of each taint) stays only for the least
+/// `tolerationSeconds` among those tolerations (getMinTolerationTime; none set: forever, ≤ 0:
+/// at once), then is deleted. One warning per object and node, for the pods that run there.
+fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    let mut done: Vec<(usize, &str)> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.phase == "Running" && !p.terminating) {
+        let Some(node) = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n)) else { continue };
+        let taints: Vec<&Taint> = node.taints.iter().filter(|t| t.effect == "NoExecute").collect();
+        if taints.is_empty() || done.contains(&(p.object, node.name.as_str())) {
+            continue;
+        }
+        let o = &objects[p.object];
+        let (spec, prefix) = match &o.body {
+            Body::Pod(spec, _) => (Cow::Borrowed(spec), "spec"),
+            Body::Workload(w) => {
+                let mut t = w.template.clone();
+                if o.kind == "DaemonSet" {
+                    add_daemon_tolerations(&mut t);
+                }
+                (Cow::Owned(t), "spec.template.spec")
+            }
+            _ => continue,
+        };
+        let tolerations = admitted_tolerations(&spec);
+        let used: Option<Vec<&Toleration>> = taints.iter().map(|t| tolerations.iter().find(|tol| tolerates(tol, t))).collect();
+        let Some(used) = used else { continue }; // not all tolerated: the kubelet's rejection says so
+        let seconds = used.iter().filter_map(|t| t.toleration_seconds).map(|s| s.max(0)).min();
+        let Some(seconds) = seconds else { continue };
+        done.push((p.object, node.name.as_str()));
+        let count = cluster.pods.iter().filter(|q| q.object == p.object && q.node.as_deref() == Some(node.name.as_str()) && q.phase == "Running").count();
+        let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
+        let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
+        let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
+        let again = if p.owner.is_some() { "; its controller then creates a replacement" } else { "" };
+        // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
+        let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
+        let whose = if written { "tolerationSeconds".to_string() } else { format!("the {seconds} s toleration the DefaultTolerationSeconds admission plugin adds") };
+        let msg = format!("{shown} on node {}: the taint {which} is tolerated for {seconds} s only ({whose}), so the taint eviction controller deletes {} {when}{again}", node.name, if count == 1 { "it" } else { "them" });
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TaintEviction", msg, o.pos(&format!("{prefix}.tolerations"))).on(&o.id()));
     }
 }
 

@@ -960,3 +960,36 @@ fn validate_active_deadline_seconds() {
     let r = run(&GUESTBOOK_RC.replace("      containers:", "      activeDeadlineSeconds: 30\n      containers:"));
     assert!(has_error(&r, "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicationController is not Supported"), "{:?}", errors(&r));
 }
+
+// pkg/controller/tainteviction/taint_eviction.go processPodOnNode + getMinTolerationTime: a pod
+// that tolerates its node's NoExecute taints for tolerationSeconds is deleted then; without
+// tolerationSeconds it stays; DaemonSet pods tolerate not-ready/unreachable forever
+// (AddOrUpdateDaemonPodTolerations), other pods for 300 s (DefaultTolerationSeconds)
+#[test]
+fn taint_eviction_after_toleration_seconds() {
+    let node = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec:\n  taints: [{key: dedicated, value: gpu, effect: NoExecute}]\n---\n";
+    let pod = |tol: &str| format!("{node}apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  nodeName: n1\n  tolerations: [{tol}]\n  containers: [{{name: c, image: nginx}}]\n");
+    let notes = |r: &super::Report| r.diagnostics.iter().filter(|d| d.code == "TaintEviction").map(|d| d.message.clone()).collect::<Vec<_>>();
+    let r = run(&pod("{key: dedicated, operator: Exists, effect: NoExecute, tolerationSeconds: 60}, {operator: Exists, effect: NoExecute, tolerationSeconds: 600}"));
+    assert_eq!(
+        notes(&r),
+        vec!["pod p on node n1: the taint dedicated=gpu:NoExecute is tolerated for 60 s only (tolerationSeconds), so the taint eviction controller deletes it 60 s after it met the taint"]
+    );
+    assert_eq!(r.pods[0].phase, "Running", "until then it runs and serves");
+    // tolerated without tolerationSeconds: forever
+    assert!(notes(&run(&pod("{key: dedicated, operator: Exists, effect: NoExecute}"))).is_empty());
+    // not tolerated at all: the kubelet refuses it (no eviction timer)
+    let r = run(&pod(""));
+    assert!(notes(&r).is_empty());
+    assert_eq!(r.pods[0].phase, "Failed");
+    // a NotReady node: a Deployment's pods get 300 s (DefaultTolerationSeconds), a DaemonSet's stay
+    let not_ready = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus:\n  conditions: [{type: Ready, status: \"False\"}]\n---\n";
+    let ds = format!(
+        "{not_ready}apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: old}}\nspec:\n  nodeName: n1\n  containers: [{{name: c, image: x}}]\n"
+    );
+    let r = run(&ds);
+    assert_eq!(
+        notes(&r),
+        vec!["pod old on node n1: the taint node.kubernetes.io/not-ready:NoExecute is tolerated for 300 s only (the 300 s toleration the DefaultTolerationSeconds admission plugin adds), so the taint eviction controller deletes it 300 s after it met the taint"]
+    );
+}
