@@ -3,7 +3,8 @@
 
 use super::diag::{ErrorType, Severity};
 use super::paths::Outcome;
-use super::tests::{deployment, errors, has_error, run, service, svc, PODS};
+use super::config::Config;
+use super::tests::{deployment, errors, has_error, run, run_cfg, service, svc, PODS};
 
 // core/v1 types.go ServiceSpec.Selector ("If empty or not present, the service is assumed to
 // have an external process managing its endpoints"); pkg/controller/endpointslice
@@ -992,4 +993,50 @@ fn taint_eviction_after_toleration_seconds() {
         notes(&r),
         vec!["pod old on node n1: the taint node.kubernetes.io/not-ready:NoExecute is tolerated for 300 s only (the 300 s toleration the DefaultTolerationSeconds admission plugin adds), so the taint eviction controller deletes it 300 s after it met the taint"]
     );
+}
+
+// KEP-3070: automatic nodePorts come from above the static band (30000 + min(max(16, 2768/32),
+// 128) = 30086 for the default range; portallocator/allocator.go calculateRangeOffset), so a
+// Service that asks for a low nodePort (tutorials' 30007) is not beaten to it by one that asked
+// for none
+#[test]
+fn node_port_auto_allocation_skips_the_static_band() {
+    let mut src = String::new();
+    for i in 0..300 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: auto-{i}}}\nspec:\n  type: NodePort\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    for np in 30000..30086 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: fixed-{np}}}\nspec:\n  type: NodePort\n  selector: {{app: a}}\n  ports: [{{port: 80, nodePort: {np}}}]\n"));
+    }
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    for s in r.services.iter().filter(|s| s.name.starts_with("auto-")) {
+        let np = s.ports[0].node_port.expect("allocated");
+        assert!((30086..=32767).contains(&np), "{} got {np}", s.name);
+    }
+}
+
+// ipallocator.go: automatic ClusterIPs come from above the static band too (first address after
+// the network's + min(max(16, size/16), 256)): a /24 keeps .1–.16 for addresses users ask for
+#[test]
+fn cluster_ip_auto_allocation_skips_the_static_band() {
+    let cfg = Config { service_cidr: super::config::Cidr::parse("10.0.0.0/24").expect("cidr"), ..Config::default() };
+    let mut src = String::new();
+    for i in 0..200 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s-{i}}}\nspec:\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    let r = run_cfg(&src, cfg.clone());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    for s in &r.services {
+        let last: u32 = s.cluster_ip.as_deref().and_then(|ip| ip.rsplit('.').next()).and_then(|o| o.parse().ok()).expect("ip");
+        assert!((17..=254).contains(&last), "{} got {:?}", s.name, s.cluster_ip);
+    }
+    // when the dynamic band is full, the static band is used
+    let mut more = src.clone();
+    for i in 200..250 {
+        more.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s-{i}}}\nspec:\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    let r = run_cfg(&more, cfg);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    assert!(r.services.iter().any(|s| s.cluster_ip.as_deref().and_then(|ip| ip.rsplit('.').next()).and_then(|o| o.parse::<u32>().ok()).is_some_and(|o| o <= 16)));
 }
