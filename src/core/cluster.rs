@@ -1070,35 +1070,97 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         let field = format!("{prefix}.activeDeadlineSeconds");
         errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
-    let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
-    for (ci, c) in containers.iter().enumerate() {
-        let group = if c.sidecar { "initContainers" } else { "containers" };
-        let mut names: Vec<&str> = Vec::new();
-        for (pi, p) in c.ports.iter().enumerate() {
-            let f = format!("{prefix}.{group}[{ci}].ports[{pi}]");
-            if !(1..=65535).contains(&p.container_port) {
-                let field = format!("{f}.containerPort");
-                if p.container_port == 0 {
-                    errs.push(Diagnostic::required(&field, at(&f), ""));
-                } else {
-                    errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
-                }
-            }
-            if let Some(n) = &p.name {
-                let field = format!("{f}.name");
-                for m in super::names::port_name(n) {
-                    errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
-                }
-                if names.contains(&n.as_str()) {
-                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
-                }
-                names.push(n);
-            }
-        }
+    validate_containers(spec, prefix, &at, &mut errs);
+    // validateDNSPolicy (ValidatePodSpec)
+    if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
+        let field = format!("{prefix}.dnsPolicy");
+        errs.push(Diagnostic::not_supported(&field, at(&field), p, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
     }
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// validateContainers then validateInitContainers (pkg/apis/core/validation/validation.go), the
+/// parts that decide whether the pod exists: at least one container; for each (init) container
+/// validateContainerCommon's name (a DNS-1123 label), image (required), ports
+/// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
+/// unique across containers and init containers; restartPolicy forbidden on a container, only
+/// `Always` on an init container (validateInitContainerRestartPolicy).
+fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if !spec.checks.iter().any(|c| !c.init) {
+        let field = format!("{prefix}.containers");
+        errs.push(Diagnostic::required(&field, at(&field), ""));
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for c in &spec.checks {
+        let f = format!("{prefix}.{}[{}]", if c.init { "initContainers" } else { "containers" }, c.index);
+        let name_f = format!("{f}.name");
+        if c.name.is_empty() {
+            errs.push(Diagnostic::required(&name_f, at(&f), ""));
+        } else {
+            for m in super::names::dns1123_label(&c.name) {
+                errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(&c.name), &m));
+            }
+        }
+        if !c.image {
+            let field = format!("{f}.image");
+            errs.push(Diagnostic::required(&field, at(&f), ""));
+        }
+        let mut port_names: Vec<&str> = Vec::new();
+        for (pi, p) in c.ports.iter().enumerate() {
+            let pf = format!("{f}.ports[{pi}]");
+            if let Some(n) = &p.name {
+                let field = format!("{pf}.name");
+                let msgs = super::names::port_name(n);
+                if !msgs.is_empty() {
+                    for m in msgs {
+                        errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+                    }
+                } else if port_names.contains(&n.as_str()) {
+                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
+                } else {
+                    port_names.push(n);
+                }
+            }
+            let field = format!("{pf}.containerPort");
+            if p.container_port == 0 {
+                errs.push(Diagnostic::required(&field, at(&pf), ""));
+            } else if !(1..=65535).contains(&p.container_port) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
+            }
+            if let Some(h) = p.host_port.filter(|h| !(1..=65535).contains(h)) {
+                let field = format!("{pf}.hostPort");
+                errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must be between 1 and 65535, inclusive"));
+            }
+            // supportedPortProtocols, listed sorted (sets.List)
+            if let Some(proto) = p.protocol.as_deref().filter(|p| !matches!(*p, "TCP" | "UDP" | "SCTP")) {
+                let field = format!("{pf}.protocol");
+                errs.push(Diagnostic::not_supported(&field, at(&field), proto, &["SCTP", "TCP", "UDP"]));
+            }
+        }
+        // validatePullPolicy (an absent one is defaulted first)
+        if let Some(pp) = c.pull_policy.as_deref().filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")) {
+            let field = format!("{f}.imagePullPolicy");
+            errs.push(Diagnostic::not_supported(&field, at(&field), pp, &["Always", "IfNotPresent", "Never"]));
+        }
+        // names: unique among containers, then init containers against both
+        if !c.name.is_empty() || !c.init {
+            if names.contains(&c.name.as_str()) {
+                errs.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(&c.name)));
+            } else {
+                names.push(&c.name);
+            }
+        }
+        if let Some(rp) = &c.restart_policy {
+            let field = format!("{f}.restartPolicy");
+            if !c.init {
+                errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for non-init containers"));
+            } else if rp != "Always" {
+                errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
+            }
+        }
+    }
 }
 
 /// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions

@@ -109,8 +109,27 @@ pub struct Container {
     pub sidecar: bool,
 }
 
+/// What the API server's container validation reads of one entry of `containers` or
+/// `initContainers` (validateContainerCommon and friends); resolution uses [`Container`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContainerCheck {
+    /// an entry of `initContainers` (else of `containers`), and its index there
+    pub init: bool,
+    pub index: usize,
+    pub name: String,
+    /// `image` is set and not empty
+    pub image: bool,
+    pub pull_policy: Option<String>,
+    pub restart_policy: Option<String>,
+    pub ports: Vec<ContainerPort>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PodSpec {
+    /// every container and init container as validation sees it (not in the template hash)
+    pub checks: Vec<ContainerCheck>,
+    /// spec.dnsPolicy as written (None: defaulted to ClusterFirst)
+    pub dns_policy: Option<String>,
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
@@ -500,6 +519,41 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
     }
 }
 
+fn container_ports(r: &mut Reader, c: &Node, f: &str) -> Vec<ContainerPort> {
+    let mut ports = Vec::new();
+    for (j, p) in r.seq(c.get("ports"), &format_args!("{f}.ports")).iter().enumerate() {
+        let pf = format!("{f}.ports[{j}]");
+        ports.push(ContainerPort {
+            name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
+            container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
+            protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
+            host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
+        });
+    }
+    ports
+}
+
+fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init: bool) -> Vec<ContainerCheck> {
+    let mut out = Vec::new();
+    for (i, c) in r.seq(n, field).iter().enumerate() {
+        let f = format!("{field}[{i}]");
+        if r.map(Some(c), &f).is_none() {
+            continue;
+        }
+        let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format_args!("{f}.{k}")).filter(|s| !s.is_empty());
+        out.push(ContainerCheck {
+            init,
+            index: i,
+            name: s(r, "name").unwrap_or_default(),
+            image: s(r, "image").is_some(),
+            pull_policy: s(r, "imagePullPolicy"),
+            restart_policy: s(r, "restartPolicy"),
+            ports: container_ports(r, c, &f),
+        });
+    }
+    out
+}
+
 fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecars_only: bool) -> Vec<Container> {
     let mut out = Vec::new();
     for (i, c) in r.seq(n, field).iter().enumerate() {
@@ -511,16 +565,7 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             }
         }
         let name = r.string(c.get("name"), &format_args!("{f}.name")).unwrap_or_default();
-        let mut ports = Vec::new();
-        for (j, p) in r.seq(c.get("ports"), &format_args!("{f}.ports")).iter().enumerate() {
-            let pf = format!("{f}.ports[{j}]");
-            ports.push(ContainerPort {
-                name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
-                container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
-                protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
-                host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
-            });
-        }
+        let ports = container_ports(r, c, &f);
         out.push(Container { name, ports, sidecar: sidecars_only });
     }
     out
@@ -530,6 +575,12 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
     let s = r.map(spec, prefix);
     let get = |k: &str| s.and_then(|s| s.get(k));
     PodSpec {
+        checks: {
+            let mut checks = container_checks(r, get("containers"), &format_args!("{prefix}.containers"), false);
+            checks.extend(container_checks(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true));
+            checks
+        },
+        dns_policy: r.string(get("dnsPolicy"), &format_args!("{prefix}.dnsPolicy")).filter(|s| !s.is_empty()),
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),

@@ -1040,3 +1040,32 @@ fn cluster_ip_auto_allocation_skips_the_static_band() {
     assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
     assert!(r.services.iter().any(|s| s.cluster_ip.as_deref().and_then(|ip| ip.rsplit('.').next()).and_then(|o| o.parse::<u32>().ok()).is_some_and(|o| o <= 16)));
 }
+
+// validateContainers / validateInitContainers / validateContainerCommon / validateContainerPorts /
+// validatePullPolicy / validateDNSPolicy (pkg/apis/core/validation/validation.go): a template the
+// API server refuses makes no pods
+#[test]
+fn validate_containers_image_protocol_names_policies() {
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      dnsPolicy: ClusterFirstWithHostNetwork\n      initContainers:\n      - {name: init, image: busybox, restartPolicy: OnFailure}\n      - {name: side, image: envoy, restartPolicy: Always, ports: [{containerPort: 9901, name: admin}]}\n      containers:\n      - name: web\n        ports: [{containerPort: 80, protocol: tcp}]\n        imagePullPolicy: always\n      - {name: My_Container, image: x, restartPolicy: Always}\n      - {name: side, image: x}\n";
+    let r = run(src);
+    let p = "spec.template.spec";
+    for want in [
+        format!("{p}.dnsPolicy: Unsupported value: \"ClusterFirstWithHostNetwork\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\""),
+        format!("{p}.initContainers[0].restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\""),
+        format!("{p}.initContainers[1].name: Duplicate value: \"side\""),
+        format!("{p}.containers[0].image: Required value"),
+        format!("{p}.containers[0].ports[0].protocol: Unsupported value: \"tcp\": supported values: \"SCTP\", \"TCP\", \"UDP\""),
+        format!("{p}.containers[0].imagePullPolicy: Unsupported value: \"always\": supported values: \"Always\", \"IfNotPresent\", \"Never\""),
+        format!("{p}.containers[1].restartPolicy: Forbidden: may not be set for non-init containers"),
+    ] {
+        assert!(has_error(&r, &want), "{want}\n{:#?}", errors(&r));
+    }
+    assert!(errors(&r).iter().any(|e| e.starts_with(&format!("{p}.containers[1].name: Invalid value: \"My_Container\": a lowercase RFC 1123 label"))), "{:#?}", errors(&r));
+    assert!(r.pods.is_empty());
+    // no containers at all
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: []\n");
+    assert!(has_error(&r, "spec.containers: Required value"), "{:?}", errors(&r));
+    // a sidecar's port is found at its own index in initContainers
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: a, image: x}\n  - {name: b, image: x, restartPolicy: Always, ports: [{containerPort: 0}]}\n  containers: [{name: c, image: x}]\n");
+    assert!(has_error(&r, "spec.initContainers[1].ports[0].containerPort: Required value"), "{:?}", errors(&r));
+}
