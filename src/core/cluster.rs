@@ -939,6 +939,12 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
         }
     }
+    // ValidateObjectMeta: a namespaced object's namespace is a DNS-1123 label (ValidateNamespaceName)
+    if o.meta.namespace_set {
+        for m in super::names::dns1123_label(&o.meta.namespace) {
+            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&o.meta.namespace), &m));
+        }
+    }
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),

@@ -227,6 +227,20 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
     }
 
+    // ValidateNamespace: ValidateObjectMeta with ValidateNamespaceName (a DNS-1123 label)
+    for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Namespace) && o.kind == "Namespace" && !o.refused) {
+        let mut errs = Vec::new();
+        if o.meta.name.is_empty() {
+            errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
+        }
+        for m in names::dns1123_label(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
+            errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
+        }
+        service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
+        o.refused = !errs.is_empty();
+        let id = o.id();
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    }
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -423,7 +437,8 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     let mut noted: Vec<&str> = Vec::new();
     for o in objects {
         let ns = o.meta.namespace.as_str();
-        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) {
+        // (an invalid namespace name is an error of the object itself)
+        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
             noted.push(ns);
             diags.push(
                 Diagnostic::note(

@@ -73,6 +73,9 @@ pub struct ServiceSpec {
     pub health_check_node_port: Option<i64>,
     pub load_balancer_class: Option<String>,
     pub load_balancer_source_ranges: Vec<String>,
+    /// metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges] (validated
+    /// only: kube-proxy filters by the field)
+    pub source_ranges_annotation: Option<String>,
     pub ip_families: Vec<String>,
     pub ip_family_policy: Option<String>,
     /// status.loadBalancer.ingress[].ip / hostname
@@ -838,6 +841,12 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         health_check_node_port: r.int(get("healthCheckNodePort"), &"spec.healthCheckNodePort").filter(|&n| n != 0),
         load_balancer_class: r.string(get("loadBalancerClass"), &"spec.loadBalancerClass"),
         load_balancer_source_ranges: lb_ranges,
+        source_ranges_annotation: root
+            .get("metadata")
+            .and_then(|m| m.get("annotations"))
+            .and_then(|a| a.get("service.beta.kubernetes.io/load-balancer-source-ranges"))
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,

@@ -63,6 +63,8 @@ pub struct Svc {
     pub health_check_node_port: Option<i64>,
     pub load_balancer: LoadBalancer,
     pub load_balancer_source_ranges: Vec<String>,
+    /// spec.loadBalancerClass: the cloud controller leaves such a Service to that class's controller
+    pub load_balancer_class: Option<String>,
     /// the API server refused it (see diagnostics)
     pub rejected: bool,
     /// index of the source object
@@ -233,6 +235,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         health_check_node_port: spec.health_check_node_port,
         load_balancer: LoadBalancer::None,
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
+        load_balancer_class: spec.load_balancer_class.clone(),
         rejected: false,
         object: index,
     };
@@ -357,7 +360,9 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     if type_ == "LoadBalancer" {
         svc.load_balancer = if !spec.lb_ingress.is_empty() {
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
-        } else if cfg.cloud {
+        } else if cfg.cloud && spec.load_balancer_class.is_none() {
+            // the cloud controller manager skips a Service with a loadBalancerClass
+            // (k8s.io/cloud-provider controllers/service/controller.go wantsLoadBalancer)
             let seed = format!("{}/{}", svc.namespace, svc.name);
             let lb = cfg.lb_cidr;
             match probe(&seed, lb.size(), 0, |n| n != 0 && n + 1 != lb.size() && !alloc.lb_ips.contains(&lb.nth(n))) {
@@ -705,6 +710,29 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
                 at("spec.loadBalancerClass"),
                 "may only be used when `type` is 'LoadBalancer'",
             ));
+        }
+    }
+    // ValidateService: without the field, the same checks on the
+    // service.beta.kubernetes.io/load-balancer-source-ranges annotation (comma-separated CIDRs)
+    if let (true, Some(val)) = (spec.load_balancer_source_ranges.is_empty(), &spec.source_ranges_annotation) {
+        let path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+        let pos = at("metadata.annotations");
+        if t != "LoadBalancer" {
+            errs.push(Diagnostic::forbidden(path, pos, "may only be used when `type` is 'LoadBalancer'"));
+        }
+        let val = val.trim();
+        if !val.is_empty() {
+            for v in val.split(',').map(str::trim) {
+                for m in names::valid_cidr(v) {
+                    errs.push(Diagnostic::invalid(path, pos, &quote(v), &m));
+                }
+            }
+        }
+    }
+    // validateLoadBalancerClassField: a LoadBalancer's class is a qualified name
+    if let (true, Some(class)) = (t == "LoadBalancer", &spec.load_balancer_class) {
+        for m in names::qualified_name(class) {
+            errs.push(Diagnostic::invalid("spec.loadBalancerClass", at("spec.loadBalancerClass"), &quote(class), &m));
         }
     }
     // ValidateService: each entry (spaces trimmed — "a historical accident") must pass IsValidCIDR,

@@ -1069,3 +1069,46 @@ fn validate_containers_image_protocol_names_policies() {
     let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: a, image: x}\n  - {name: b, image: x, restartPolicy: Always, ports: [{containerPort: 0}]}\n  containers: [{name: c, image: x}]\n");
     assert!(has_error(&r, "spec.initContainers[1].ports[0].containerPort: Required value"), "{:?}", errors(&r));
 }
+
+// validateLoadBalancerClassField: a LoadBalancer's class is a qualified name; the cloud controller
+// skips a Service that has one (cloud-provider controllers/service/controller.go wantsLoadBalancer)
+#[test]
+fn load_balancer_class_validated_and_left_to_its_controller() {
+    let lb = |class: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  type: LoadBalancer\n  loadBalancerClass: {class}\n  selector: {{app: web}}\n  ports: [{{port: 80}}]\n");
+    let r = run(&lb("\"my class!\""));
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.loadBalancerClass: Invalid value: \"my class!\": name part must consist of alphanumeric characters")), "{:?}", errors(&r));
+    let cfg = Config { cloud: true, ..Config::default() };
+    let r = run_cfg(&lb("example.com/internal"), cfg.clone());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    assert_eq!(s.load_balancer, super::service::LoadBalancer::Pending);
+    let p = s.paths.iter().find(|p| p.outcome == Outcome::Pending).expect("pending path");
+    assert_eq!(p.reason, "no controller for loadBalancerClass example.com/internal: EXTERNAL-IP <pending>");
+    // without a class the simulated cloud answers
+    let r = run_cfg(&lb("null"), cfg);
+    assert!(matches!(svc(&r, "web").load_balancer, super::service::LoadBalancer::Ready { .. }));
+}
+
+// ValidateService: with no spec.loadBalancerSourceRanges, the
+// service.beta.kubernetes.io/load-balancer-source-ranges annotation gets the same checks
+#[test]
+fn load_balancer_source_ranges_annotation_validated() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: \" 10.0.0.0/8, bogus \"\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+    let r = run(src);
+    let f = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+    assert!(has_error(&r, &format!("{f}: Forbidden: may only be used when `type` is 'LoadBalancer'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}: Invalid value: \"bogus\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)")), "{:?}", errors(&r));
+    let r = run(&src.replace("bogus ", "192.168.0.0/16").replace("spec:\n", "spec:\n  type: LoadBalancer\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// ValidateNamespace / ValidateObjectMeta: namespace names are DNS-1123 labels, for the Namespace
+// object and for every namespaced object's metadata.namespace
+#[test]
+fn validate_namespace_name() {
+    let r = run("apiVersion: v1\nkind: Namespace\nmetadata: {name: Staging}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: Shop}\nspec: {containers: [{name: c, image: x}]}\n");
+    assert!(errors(&r).iter().any(|e| e.starts_with("metadata.name: Invalid value: \"Staging\": a lowercase RFC 1123 label")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.starts_with("metadata.namespace: Invalid value: \"Shop\": a lowercase RFC 1123 label")), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    assert!(!r.diagnostics.iter().any(|d| d.code == "NamespaceAssumed"));
+}
