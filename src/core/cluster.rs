@@ -1378,6 +1378,12 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             });
             match by_ip {
                 Some(i) => Some(i),
+                // the cluster's own answer in a dump: the scheduler found no node (PodScheduled
+                // False), in its words; not scheduled again here
+                None if p.status.unschedulable.is_some() => {
+                    pending_reason = p.status.unschedulable.clone();
+                    None
+                }
                 None => match schedule(&cluster.nodes, &spread_state(cluster, &p.namespace, &p.spec), &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.labels, &p.spec, rr) {
                     Ok(i) => Some(i),
                     Err(msg) => {

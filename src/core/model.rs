@@ -247,6 +247,9 @@ pub struct PodStatus {
     pub ready: Option<bool>,
     /// a status block was present at all
     pub present: bool,
+    /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
+    /// its reason when there is no message
+    pub unschedulable: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -763,8 +766,14 @@ fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn D
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
     let Some(s) = r.map(n, &"status") else { return PodStatus::default() };
     let mut ready = None;
+    let mut unschedulable = None;
     for (i, c) in r.seq(s.get("conditions"), &"status.conditions").iter().enumerate() {
-        if r.string(c.get("type"), &format_args!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
+        let kind = r.string(c.get("type"), &format_args!("status.conditions[{i}].type"));
+        if kind.as_deref() == Some("PodScheduled") && c.get("status").and_then(|n| n.as_str()) == Some("False") {
+            let text = |k: &str| c.get(k).and_then(|n| n.as_str()).filter(|t| !t.is_empty()).map(str::to_string);
+            unschedulable = text("message").or_else(|| text("reason")).or_else(|| Some("Unschedulable".into()));
+        }
+        if kind.as_deref() == Some("Ready") {
             // a Go bool-less string field: "True"/"False"/"Unknown"; an unquoted True is a YAML bool
             let v = match c.get("status").map(|n| &n.kind) {
                 Some(NodeKind::Scalar { value: Value::Str, text, .. }) => text == "True",
@@ -781,7 +790,7 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             let ips = r.seq(s.get("podIPs"), &"status.podIPs");
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
-    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true }
+    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true, unschedulable }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {

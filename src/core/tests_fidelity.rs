@@ -1112,3 +1112,17 @@ fn validate_namespace_name() {
     assert!(r.pods.is_empty());
     assert!(!r.diagnostics.iter().any(|d| d.code == "NamespaceAssumed"));
 }
+
+// A dumped Pod the scheduler could not place (condition PodScheduled False, reason
+// Unschedulable): it stays Pending with the scheduler's own message, not scheduled again here
+#[test]
+fn dumped_unschedulable_pod_keeps_the_schedulers_message() {
+    let src = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: big, labels: {app: web}}\nspec:\n  containers: [{name: c, image: x, resources: {requests: {cpu: \"4\"}}}]\nstatus:\n  phase: Pending\n  conditions:\n  - {type: PodScheduled, status: \"False\", reason: Unschedulable, message: \"0/1 nodes are available: 1 Insufficient cpu.\"}\n";
+    let r = run(src);
+    let p = &r.pods[0];
+    assert_eq!((p.node.as_deref(), p.phase.as_str()), (None, "Pending"));
+    assert_eq!(p.pending_reason.as_deref(), Some("0/1 nodes are available: 1 Insufficient cpu."));
+    // a Pending pod whose PodScheduled is True (it has a node, its containers are starting) is placed
+    let r = run(&src.replace("status: \"False\", reason: Unschedulable, message: \"0/1 nodes are available: 1 Insufficient cpu.\"", "status: \"True\""));
+    assert!(r.pods[0].node.is_some());
+}
