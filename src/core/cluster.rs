@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{
-    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Taint, Toleration, TopologySpreadConstraint,
+    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Resources, Taint, Toleration, TopologySpreadConstraint,
     Workload,
 };
 
@@ -35,6 +35,12 @@ pub struct ClusterNode {
     /// host ports taken by the pods bound here: (protocol, port) — NodeInfo.UsedPorts
     #[serde(skip)]
     used_ports: Vec<(String, i64)>,
+    /// status.allocatable cpu, memory, pods (None: not known, not checked) and what the pods
+    /// bound here request (NodeInfo.Allocatable / Requested / Pods)
+    #[serde(skip)]
+    allocatable: [Option<u64>; 3],
+    #[serde(skip)]
+    requested: [u64; 3],
     #[serde(skip)]
     cidr: Cidr,
     #[serde(skip)]
@@ -174,6 +180,8 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
                 taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
                 labels: kubelet_default_labels(&o.meta.labels, &o.meta.name),
                 used_ports: vec![],
+                allocatable: info.allocatable,
+                requested: [0; 3],
                 cidr,
                 next_ip: 2,
             });
@@ -211,6 +219,8 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
                 taints: vec![],
                 labels: kubelet_default_labels(&[], &name),
                 used_ports: vec![],
+                allocatable: [None; 3],
+                requested: [0; 3],
                 cidr,
                 next_ip: 2,
             });
@@ -269,6 +279,16 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
 /// Failed with the message `Pod was rejected: ` + PredicateFailureError.Error().
 fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
     let failed = |name: &str, desc: &str| Some(format!("Pod was rejected: Predicate {name} failed: {desc}"));
+    // noderesources.Fits first (pods, cpu, memory): InsufficientResourceError, the first one
+    let req = pod_requests(spec);
+    for (i, resource, want) in [(2, "pods", 1), (0, "cpu", req.milli_cpu), (1, "memory", req.memory)] {
+        if let Some(cap) = node.allocatable[i].filter(|_| want > 0) {
+            let used = node.requested[i];
+            if want > cap.saturating_sub(used) {
+                return Some(format!("Pod was rejected: Node didn't have enough resource: {resource}, requested: {want}, used: {used}, capacity: {cap}"));
+            }
+        }
+    }
     if !matches_node_affinity(spec, node) {
         return failed("NodeAffinity", "node(s) didn't match Pod's node affinity/selector");
     }
@@ -587,7 +607,48 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
     if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
         return Some(Rejection { reason: "node(s) didn't have free ports for the requested pod ports".into(), resolvable: true });
     }
+    // NodeResourcesFit.Filter (noderesources/fit.go fitsRequest): room for one more pod, then for
+    // each requested resource the node's allocatable minus what its pods request; every
+    // shortfall is a reason of its own
+    let req = pod_requests(spec);
+    let mut short: Vec<&str> = Vec::new();
+    if node.allocatable[2].is_some_and(|pods| node.requested[2] + 1 > pods) {
+        short.push("Too many pods");
+    }
+    for (i, (want, what)) in [(req.milli_cpu, "Insufficient cpu"), (req.memory, "Insufficient memory")].into_iter().enumerate() {
+        if want > 0 && node.allocatable[i].is_some_and(|a| want > a.saturating_sub(node.requested[i])) {
+            short.push(what);
+        }
+    }
+    if !short.is_empty() {
+        return Some(Rejection { reason: short.join(REASONS), resolvable: true });
+    }
     None
+}
+
+/// Joins the several reasons one node gives (fit.go: a reason per insufficient resource); the
+/// FitError histogram counts each.
+const REASONS: &str = "\u{0}";
+
+/// resource.PodRequests (k8s.io/component-helpers resource/helpers.go): the containers' requests
+/// summed, restartable init containers (sidecars) added to them, and the largest need of any
+/// init container's turn (its requests plus the sidecars started before it) if that is more.
+pub fn pod_requests(spec: &PodSpec) -> Resources {
+    let add = |a: Resources, b: Resources| Resources { milli_cpu: a.milli_cpu.saturating_add(b.milli_cpu), memory: a.memory.saturating_add(b.memory) };
+    let max = |a: Resources, b: Resources| Resources { milli_cpu: a.milli_cpu.max(b.milli_cpu), memory: a.memory.max(b.memory) };
+    let mut reqs = spec.checks.iter().filter(|c| !c.init).fold(Resources::default(), |acc, c| add(acc, c.requests));
+    let (mut sidecars, mut init) = (Resources::default(), Resources::default());
+    for c in spec.checks.iter().filter(|c| c.init) {
+        let turn = if c.restart_policy.as_deref() == Some("Always") {
+            reqs = add(reqs, c.requests);
+            sidecars = add(sidecars, c.requests);
+            sidecars
+        } else {
+            add(c.requests, sidecars)
+        };
+        init = max(init, turn);
+    }
+    max(reqs, init)
 }
 
 /// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
@@ -873,7 +934,7 @@ fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> Str
     let mut msg = format!("0/{n} nodes are available:");
     match prefilter {
         Some(p) => msg.push_str(&format!(" {p}.")),
-        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().map(|r| r.reason.as_str())))),
+        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().flat_map(|r| r.reason.split(REASONS))))),
         None => {}
     }
     let victims = rejections.iter().filter(|r| r.resolvable).count();
@@ -1448,6 +1509,14 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
+        // NodeInfo.Requested / Pods: the scheduler counts every assigned pod that has not ended
+        if phase != "Succeeded" && phase != "Failed" {
+            let r = pod_requests(&p.spec);
+            let used = &mut cluster.nodes[n].requested;
+            used[0] = used[0].saturating_add(r.milli_cpu);
+            used[1] = used[1].saturating_add(r.memory);
+            used[2] += 1;
+        }
     }
     // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
     let host_network = p.spec.host_network;

@@ -125,6 +125,62 @@ pub struct ContainerCheck {
     pub pull_policy: Option<String>,
     pub restart_policy: Option<String>,
     pub ports: Vec<ContainerPort>,
+    /// resources.requests of cpu (millicores) and memory (bytes), a limit standing in for a
+    /// missing request (SetDefaults_Pod); 0 when not set or not a quantity
+    pub requests: Resources,
+}
+
+/// CPU in millicores, memory in bytes (resource.Quantity MilliValue / Value: rounded up).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resources {
+    pub milli_cpu: u64,
+    pub memory: u64,
+}
+
+/// A resource.Quantity (k8s.io/apimachinery pkg/api/resource/quantity.go ParseQuantity:
+/// `<signedNumber><suffix>`, suffixes Ki Mi Gi Ti Pi Ei, n u m k M G T P E, or an exponent
+/// e/E<n>) times `scale` (1000 for a milli value), rounded up; None when it does not parse or is
+/// negative.
+pub fn quantity(s: &str, scale: u128) -> Option<u64> {
+    let s = s.trim();
+    let s = s.strip_prefix('+').unwrap_or(s);
+    let end = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let (num, suffix) = s.split_at(end);
+    if num.is_empty() || num == "." || num.matches('.').count() > 1 {
+        return None;
+    }
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    // the number as digits / 10^frac_len
+    let digits: String = format!("{int}{frac}");
+    let mut value: u128 = digits.parse().ok().filter(|_| digits.len() <= 30)?;
+    let mut den: u128 = 10u128.checked_pow(frac.len() as u32)?;
+    let (mul, exp10): (u128, i32) = match suffix {
+        "" => (1, 0),
+        "Ki" => (1 << 10, 0),
+        "Mi" => (1 << 20, 0),
+        "Gi" => (1 << 30, 0),
+        "Ti" => (1 << 40, 0),
+        "Pi" => (1 << 50, 0),
+        "Ei" => (1 << 60, 0),
+        "n" => (1, -9),
+        "u" => (1, -6),
+        "m" => (1, -3),
+        "k" => (1, 3),
+        "M" => (1, 6),
+        "G" => (1, 9),
+        "T" => (1, 12),
+        "P" => (1, 15),
+        "E" => (1, 18),
+        e if e.starts_with(['e', 'E']) => (1, e[1..].parse::<i32>().ok().filter(|x| x.abs() <= 30)?),
+        _ => return None,
+    };
+    value = value.checked_mul(mul)?.checked_mul(scale)?;
+    if exp10 >= 0 {
+        value = value.checked_mul(10u128.checked_pow(exp10 as u32)?)?;
+    } else {
+        den = den.checked_mul(10u128.checked_pow((-exp10) as u32)?)?;
+    }
+    u64::try_from(value.div_ceil(den)).ok()
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -311,6 +367,9 @@ pub struct NodeInfo {
     pub taints: Vec<Taint>,
     /// spec.unschedulable (cordoned)
     pub unschedulable: bool,
+    /// status.allocatable: cpu (millicores), memory (bytes), pods — each None when not written
+    /// (not checked: a running kubelet always reports all three)
+    pub allocatable: [Option<u64>; 3],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -539,6 +598,23 @@ fn container_ports(r: &mut Reader, c: &Node, f: &str) -> Vec<ContainerPort> {
     ports
 }
 
+/// resources.requests (a resources.limits entry stands in for a missing request: SetDefaults_Pod)
+fn container_requests(c: &Node) -> Resources {
+    let res = c.get("resources");
+    let q = |which: &str, key: &str, scale: u128| -> Option<u64> {
+        let n = res?.get(which)?.get(key)?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Int(i), .. } => u64::try_from(*i).ok().and_then(|v| v.checked_mul(scale as u64)),
+            NodeKind::Scalar { text, .. } => quantity(text, scale),
+            _ => None,
+        }
+    };
+    Resources {
+        milli_cpu: q("requests", "cpu", 1000).or_else(|| q("limits", "cpu", 1000)).unwrap_or(0),
+        memory: q("requests", "memory", 1).or_else(|| q("limits", "memory", 1)).unwrap_or(0),
+    }
+}
+
 fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init: bool) -> Vec<ContainerCheck> {
     let mut out = Vec::new();
     for (i, c) in r.seq(n, field).iter().enumerate() {
@@ -555,6 +631,7 @@ fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init:
             pull_policy: s(r, "imagePullPolicy"),
             restart_policy: s(r, "restartPolicy"),
             ports: container_ports(r, c, &f),
+            requests: container_requests(c),
         });
     }
     out
@@ -1002,6 +1079,16 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         let value = r.string(t.get("value"), &format_args!("{f}.value")).unwrap_or_default();
         let effect = r.string(t.get("effect"), &format_args!("{f}.effect")).unwrap_or_default();
         info.taints.push(Taint { key, value, effect });
+    }
+    if let Some(a) = status.and_then(|s| s.get("allocatable")).filter(|a| matches!(a.kind, NodeKind::Map(_))) {
+        let q = |key: &str, scale: u128| -> Option<u64> {
+            match &a.get(key)?.kind {
+                NodeKind::Scalar { value: Value::Int(i), .. } => u64::try_from(*i).ok().and_then(|v| v.checked_mul(scale as u64)),
+                NodeKind::Scalar { text, .. } => quantity(text, scale),
+                _ => None,
+            }
+        };
+        info.allocatable = [q("cpu", 1000), q("memory", 1), q("pods", 1)];
     }
     for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), &"status.addresses").iter().enumerate() {
         let t = r.string(a.get("type"), &format_args!("status.addresses[{i}].type"));

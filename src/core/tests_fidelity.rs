@@ -1126,3 +1126,53 @@ fn dumped_unschedulable_pod_keeps_the_schedulers_message() {
     let r = run(&src.replace("status: \"False\", reason: Unschedulable, message: \"0/1 nodes are available: 1 Insufficient cpu.\"", "status: \"True\""));
     assert!(r.pods[0].node.is_some());
 }
+
+// NodeResourcesFit.Filter (pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest) and
+// resource.PodRequests: a node's status.allocatable minus what its pods request must hold the
+// new pod's requests (a limit stands in for a missing request, SetDefaults_Pod); each shortfall
+// counts in the FitError. The kubelet's admission of a pod bound by nodeName does the same check
+// first (AdmissionCheck → InsufficientResourceError).
+#[test]
+fn noderesources_fit_insufficient_cpu_and_memory() {
+    let nodes = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus:\n  allocatable: {cpu: \"2\", memory: 4Gi, pods: \"110\"}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: n2}\nstatus:\n  allocatable: {cpu: 1500m, memory: 1Gi, pods: \"110\"}\n---\n";
+    let dep = |res: &str| format!("{nodes}apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: 3\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: c, image: x, resources: {res}}}]\n");
+    let r = run(&dep("{requests: {cpu: 900m, memory: 1.5Gi}}"));
+    let pending: Vec<&str> = r.pods.iter().filter_map(|p| p.pending_reason.as_deref()).collect();
+    assert_eq!(
+        pending,
+        vec!["0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod."]
+    );
+    assert_eq!(r.pods.iter().filter(|p| p.node.as_deref() == Some("n1")).count(), 2);
+    // limits only: the requests default to them
+    let r = run(&dep("{limits: {cpu: \"1\"}}"));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_none()).count(), 0, "2 on n1 (2 CPUs) and 1 on n2 (1.5)");
+    let r = run(&dep("{limits: {cpu: 1100m}}"));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_none()).count(), 1);
+    // nothing requested, nothing checked but the pod count; nodes that say nothing are not checked
+    assert!(run(&dep("{}")).pods.iter().all(|p| p.node.is_some()));
+    // a sidecar's requests add to the pod's; an init container's turn only counts if larger
+    let pod = |init: &str| format!("{nodes}apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  initContainers: [{init}]\n  containers: [{{name: c, image: x, resources: {{requests: {{cpu: 1}}}}}}]\n");
+    assert!(run(&pod("{name: i, image: x, resources: {requests: {cpu: 1500m}}}")).pods[0].node.is_some(), "max(1.5, 1) fits n1");
+    assert!(run(&pod("{name: s, image: x, restartPolicy: Always, resources: {requests: {cpu: 1500m}}}")).pods[0].node.is_none(), "1 + 1.5 fits nowhere");
+    // bound by nodeName: the kubelet refuses it
+    let r = run(&format!("{nodes}apiVersion: v1\nkind: Pod\nmetadata: {{name: big}}\nspec:\n  nodeName: n1\n  containers: [{{name: c, image: x, resources: {{requests: {{cpu: \"4\"}}}}}}]\n"));
+    assert_eq!(r.pods[0].phase, "Failed");
+    assert_eq!(r.pods[0].failed_reason.as_deref(), Some("Pod was rejected: Node didn't have enough resource: cpu, requested: 4000, used: 0, capacity: 2000"));
+}
+
+// resource.ParseQuantity forms, rounded up (MilliValue / Value)
+#[test]
+fn quantity_parse_and_round_up() {
+    use super::model::quantity;
+    assert_eq!(quantity("500m", 1000), Some(500));
+    assert_eq!(quantity("0.5", 1000), Some(500));
+    assert_eq!(quantity("2", 1000), Some(2000));
+    assert_eq!(quantity("1.5Gi", 1), Some(1610612736));
+    assert_eq!(quantity("128Mi", 1), Some(134217728));
+    assert_eq!(quantity("1G", 1), Some(1_000_000_000));
+    assert_eq!(quantity("1e3", 1), Some(1000));
+    assert_eq!(quantity("100n", 1000), Some(1), "0.0001 millicores rounds up");
+    assert_eq!(quantity("1.5.1", 1), None);
+    assert_eq!(quantity("-1", 1), None);
+    assert_eq!(quantity("5 Gi", 1), None);
+}
