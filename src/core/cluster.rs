@@ -86,6 +86,9 @@ pub struct PodInst {
     /// e.g. `Pod was rejected: Predicate NodeAffinity failed: …`
     #[serde(rename = "failedReason")]
     pub failed_reason: Option<String>,
+    /// spec.dnsPolicy as written (None: ClusterFirst); absent from the JSON when not written
+    #[serde(rename = "dnsPolicy", skip_serializing_if = "Option::is_none")]
+    pub dns_policy: Option<String>,
     /// the pod this one replaces: its controller created it after the user deleted that one
     /// (Config::deleted_pods, Config::drained); absent from the JSON otherwise
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1520,6 +1523,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     }
     // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
     let host_network = p.spec.host_network;
+    let dns_policy = p.spec.dns_policy.clone();
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
@@ -1543,6 +1547,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         subdomain,
         owner: p.owner,
         host_network,
+        dns_policy,
         pending_reason,
         not_ready_reason,
         failed_reason,

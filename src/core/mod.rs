@@ -354,6 +354,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
                     subdomain: None,
                     owner: None,
                     host_network: false,
+                    dns_policy: None,
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
