@@ -551,12 +551,24 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         }
         let not_ready = res.endpoints.iter().filter(|e| !e.ready).count();
         if not_ready > 0 && res.endpoints.iter().all(|e| !e.ready) {
+            // terminating endpoints that still serve are kube-proxy's fallback when none is ready
+            // (pkg/proxy/topology.go CategorizeEndpoints, ProxyTerminatingEndpoints)
+            let terminating = res.endpoints.iter().filter(|e| e.terminating && e.serving).count();
+            let message = if terminating == 0 {
+                format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them")
+            } else {
+                let rest = not_ready - terminating;
+                format!(
+                    "no endpoint is ready: {terminating} terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop{}",
+                    if rest > 0 { format!("; {rest} other endpoint(s) are not ready (Ready condition is not True)") } else { String::new() }
+                )
+            };
             diags.push(
                 Diagnostic::note(
                     Severity::Warning,
                     ErrorType::Resolution,
                     "NoReadyEndpoints",
-                    format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them"),
+                    message,
                     o.pos("spec.selector"),
                 )
                 .on(&id)

@@ -1176,3 +1176,13 @@ fn quantity_parse_and_round_up() {
     assert_eq!(quantity("-1", 1), None);
     assert_eq!(quantity("5 Gi", 1), None);
 }
+
+// With no ready endpoint, kube-proxy falls back to terminating endpoints that still serve
+// (pkg/proxy/topology.go CategorizeEndpoints): the warning says so instead of "no traffic"
+#[test]
+fn no_ready_endpoints_warning_names_the_terminating_fallback() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.5\n  conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: new, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.6\n  conditions: [{type: Ready, status: \"False\"}]\n";
+    let r = run(src);
+    let d = r.diagnostics.iter().find(|d| d.code == "NoReadyEndpoints").expect("warning");
+    assert_eq!(d.message, "no endpoint is ready: 1 terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop; 1 other endpoint(s) are not ready (Ready condition is not True)");
+}
