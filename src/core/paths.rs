@@ -187,10 +187,24 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (V
 }
 
 /// Why nothing answers: the nearest misses, in one sentence.
-fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
+fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> String {
     let sel = match &svc.selector {
         None => {
-            let mut s = format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name);
+            let mut s = if res.endpoints.is_empty() {
+                format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name)
+            } else {
+                // endpoints exist, but none for this port: kube-proxy pairs a Service port with the
+                // endpoint ports of the same name (pkg/proxy/endpointslicecache.go)
+                let port = sp.map_or_else(|| "of this Service port's name".to_string(), |p| match &p.name {
+                    Some(n) => format!("named \"{n}\" as this Service port is"),
+                    None => "unnamed as this Service port is".to_string(),
+                });
+                format!(
+                    "Service {} has no selector; its Endpoints/EndpointSlices list {} address(es), but none of their ports is {port} (endpoint ports are matched to Service ports by name)",
+                    svc.name,
+                    res.endpoints.len(),
+                )
+            };
             if !res.refused.is_empty() {
                 s.push_str(&format!("; {}", res.refused.join("; ")));
             }
@@ -343,7 +357,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res), backends: vec![] });
+            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -385,7 +399,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                     format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));
                 (Outcome::Dropped, format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
             } else {
-                let why = no_endpoint_reason(svc, res);
+                let why = no_endpoint_reason(svc, res, Some(sp));
                 hops.push(hop(HopKind::Reject, format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
                     format!("The Service has no ready endpoints for port {}, so kube-proxy's rules REJECT the connection (ICMP port unreachable). {why}", sp.port)));
                 (Outcome::Rejected, why)
@@ -472,7 +486,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                         "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
                                     delivered(b, "load balancer routes to pods directly".to_string())
                                 }
-                                None => (Outcome::Rejected, no_endpoint_reason(svc, res)),
+                                None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
                             out.push(Path { entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
@@ -556,7 +570,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
                 format!("externalTrafficPolicy: Local sends outside traffic only to pods on the node it arrived at; {node} runs none, so the packet is dropped (KUBE-SVL has no endpoints)")));
             (Outcome::Dropped, format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
         } else {
-            let why = no_endpoint_reason(svc, res);
+            let why = no_endpoint_reason(svc, res, Some(sp));
             hops.push(hop(HopKind::Reject, format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
                 format!("No ready endpoints: kube-proxy's rules reject the connection. {why}")));
             (Outcome::Rejected, why)

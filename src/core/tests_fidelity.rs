@@ -1186,3 +1186,12 @@ fn no_ready_endpoints_warning_names_the_terminating_fallback() {
     let d = r.diagnostics.iter().find(|d| d.code == "NoReadyEndpoints").expect("warning");
     assert_eq!(d.message, "no endpoint is ready: 1 terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop; 1 other endpoint(s) are not ready (Ready condition is not True)");
 }
+
+// kube-proxy pairs a selectorless Service's ports with the Endpoints' ports by name: a near-miss
+// name is said as such, not "no Endpoints name it"
+#[test]
+fn selectorless_endpoints_port_name_mismatch_is_named() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{name: metrics, port: 9100}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [{ip: 10.1.2.3}]\n  ports: [{name: metric, port: 9100}]\n");
+    let p = &svc(&r, "db").paths[0];
+    assert_eq!(p.reason, "Service db has no selector; its Endpoints/EndpointSlices list 1 address(es), but none of their ports is named \"metrics\" as this Service port is (endpoint ports are matched to Service ports by name)");
+}
