@@ -266,7 +266,8 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags);
     let refused = refused_objects(&objects, &first_errors);
-    let pod_index = resolve::PodIndex::new(&cluster);
+    let mut pod_index = resolve::PodIndex::new(&cluster);
+    pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
     stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {

@@ -167,8 +167,21 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
 /// endpointInfoByServicePort): each slice port is matched to the Service port of the same name
 /// and protocol, and endpoints are deduplicated by ip:port per Service port — so one IP may serve
 /// `http` on 8080 from one subset and `metrics` on 9100 from another.
-fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
+///
+/// For a Service with a selector (`selector_too`) only EndpointSlices count, and only those the
+/// EndpointSlice controller does not manage: it rewrites the Endpoints and its own slices from
+/// the selector (those written here stand for its result), but leaves other slices with the
+/// `kubernetes.io/service-name` label alone, and kube-proxy reads every slice with that label
+/// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys).
+fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, selector_too: bool) {
+    const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
     for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
+        if selector_too
+            && (!matches!(o.body, Body::EndpointSlice(_))
+                || o.meta.labels.iter().any(|(k, v)| k == MANAGED_BY && matches!(v.as_str(), "endpointslice-controller.k8s.io" | "endpointslicemirroring-controller.k8s.io")))
+        {
+            continue;
+        }
         let sets: Vec<&super::model::EndpointSet> = match &o.body {
             Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
             // kube-proxy (single-stack IPv4 here) reads only IPv4 slices: an FQDN or IPv6 slice is
@@ -232,6 +245,9 @@ pub struct PodIndex<'a> {
     repeated_keys: bool,
     /// (namespace, name) → pods
     by_name: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    /// the input has EndpointSlices: a selector's endpoints may have hand-made ones added
+    /// (`manual_endpoints`); without any, that scan of every object is skipped per Service
+    pub slices: bool,
 }
 
 impl<'a> PodIndex<'a> {
@@ -259,7 +275,7 @@ impl<'a> PodIndex<'a> {
                 }
             }
         }
-        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name }
+        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name, slices: true }
     }
 
     /// The pods named `name` in `ns`, in pod order.
@@ -349,8 +365,11 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                     }
                 }
                 r.near_misses.truncate(MAX_NEAR_MISSES);
+                if index.slices {
+                    manual_endpoints(svc, objects, &mut r.endpoints, true);
+                }
             }
-            None => manual_endpoints(svc, objects, &mut r.endpoints),
+            None => manual_endpoints(svc, objects, &mut r.endpoints, false),
         }
     }
     r.dns = dns_records(svc, &r.endpoints, domain);

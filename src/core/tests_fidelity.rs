@@ -1195,3 +1195,19 @@ fn selectorless_endpoints_port_name_mismatch_is_named() {
     let p = &svc(&r, "db").paths[0];
     assert_eq!(p.reason, "Service db has no selector; its Endpoints/EndpointSlices list 1 address(es), but none of their ports is named \"metrics\" as this Service port is (endpoint ports are matched to Service ports by name)");
 }
+
+// kube-proxy reads every EndpointSlice labelled with the Service's name
+// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys); the EndpointSlice controller manages
+// only its own (managed-by label) for a Service with a selector, so a hand-made slice adds its
+// endpoints to the selector's, while the controller's own slices in a dump stand for its result
+#[test]
+fn manual_endpointslice_adds_to_a_selector_service() {
+    let slice = |managed: &str| format!("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-extra\n  labels:\n    kubernetes.io/service-name: web\n{managed}addressType: IPv4\nendpoints:\n- addresses: [192.0.2.50]\nports: [{{name: http, port: 8080, protocol: TCP}}]\n");
+    let base = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n---\n";
+    let r = run(&format!("{base}{}", slice("")));
+    let ips: Vec<&str> = svc(&r, "web").endpoints.iter().map(|e| e.ip.as_str()).collect();
+    assert_eq!(ips.len(), 2, "{ips:?}");
+    assert!(ips.contains(&"192.0.2.50"));
+    let r = run(&format!("{base}{}", slice("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n")));
+    assert_eq!(svc(&r, "web").endpoints.len(), 1);
+}
