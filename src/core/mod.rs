@@ -310,6 +310,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
             load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
             external_ips: svc.external_ips.clone(),
+            traffic_distribution: svc.traffic_distribution.clone(),
             rejected: svc.rejected,
             line: o.source.pos.line,
         });

@@ -73,6 +73,8 @@ pub struct ServiceSpec {
     pub health_check_node_port: Option<i64>,
     pub load_balancer_class: Option<String>,
     pub load_balancer_source_ranges: Vec<String>,
+    /// spec.trafficDistribution
+    pub traffic_distribution: Option<String>,
     /// metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges] (validated
     /// only: kube-proxy filters by the field)
     pub source_ranges_annotation: Option<String>,
@@ -927,6 +929,7 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         health_check_node_port: r.int(get("healthCheckNodePort"), &"spec.healthCheckNodePort").filter(|&n| n != 0),
         load_balancer_class: r.string(get("loadBalancerClass"), &"spec.loadBalancerClass"),
         load_balancer_source_ranges: lb_ranges,
+        traffic_distribution: r.string(get("trafficDistribution"), &"spec.trafficDistribution").filter(|s| !s.is_empty()),
         source_ranges_annotation: root
             .get("metadata")
             .and_then(|m| m.get("annotations"))

@@ -65,6 +65,9 @@ pub struct ServiceReport {
     pub health_check_node_port: Option<i64>,
     #[serde(rename = "externalIPs")]
     pub external_ips: Vec<String>,
+    /// spec.trafficDistribution (the topology hints kube-proxy follows); absent when not set
+    #[serde(rename = "trafficDistribution", skip_serializing_if = "Option::is_none")]
+    pub traffic_distribution: Option<String>,
     /// the API server would refuse it; it is drawn crossed out
     pub rejected: bool,
     pub line: u32,

@@ -65,6 +65,8 @@ pub struct Svc {
     pub load_balancer_source_ranges: Vec<String>,
     /// spec.loadBalancerClass: the cloud controller leaves such a Service to that class's controller
     pub load_balancer_class: Option<String>,
+    /// spec.trafficDistribution (PreferClose, PreferSameZone, PreferSameNode: topology hints)
+    pub traffic_distribution: Option<String>,
     /// the API server refused it (see diagnostics)
     pub rejected: bool,
     /// index of the source object
@@ -236,6 +238,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         load_balancer: LoadBalancer::None,
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
         load_balancer_class: spec.load_balancer_class.clone(),
+        traffic_distribution: spec.traffic_distribution.clone(),
         rejected: false,
         object: index,
     };

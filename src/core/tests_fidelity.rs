@@ -1211,3 +1211,34 @@ fn manual_endpointslice_adds_to_a_selector_service() {
     let r = run(&format!("{base}{}", slice("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n")));
     assert_eq!(svc(&r, "web").endpoints.len(), 1);
 }
+
+// trafficDistribution: the EndpointSlice controller hints each ready endpoint for its node's zone
+// (and node, for PreferSameNode: k8s.io/endpointslice trafficdist.go preferCloseHeuristic);
+// kube-proxy keeps the hinted ones for its own zone/node when every ready endpoint has a hint
+// and one matches (pkg/proxy/topology.go topologyModeFromHints); else all
+#[test]
+fn traffic_distribution_topology_hints() {
+    let zones = |b: &str| format!("apiVersion: v1\nkind: Node\nmetadata: {{name: n-a, labels: {{topology.kubernetes.io/zone: zone-a}}}}\n---\napiVersion: v1\nkind: Node\nmetadata: {{name: n-b, labels: {{{b}}}}}\n---\n");
+    let rest = |td: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  type: NodePort\n  trafficDistribution: {td}\n  selector: {{app: web}}\n  ports: [{{port: 80, targetPort: 8080}}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: wa, labels: {{app: web}}}}\nspec: {{nodeName: n-a, containers: [{{name: c, image: x}}]}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: wb, labels: {{app: web}}}}\nspec: {{nodeName: n-b, containers: [{{name: c, image: x}}]}}\n");
+    let picks = |r: &super::Report, node: &str| -> Vec<String> {
+        let p = svc(r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::NodePort && p.node.as_deref() == Some(node)).expect("nodeport path");
+        p.backends.iter().filter_map(|b| b.pod.clone()).collect()
+    };
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-b"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-a"), vec!["wa"]);
+    assert_eq!(picks(&r, "n-b"), vec!["wb"]);
+    // the rules kube-proxy writes on n-a pick only wa
+    let set = super::iptables::rules_for(svc(&r, "web"), &r, "n-a");
+    assert_eq!(set.rules.iter().filter(|x| x.matches == super::iptables::Match::Pick).count(), 1);
+    // a node without a zone: not every endpoint has a zone hint, so no topology
+    let r = run(&format!("{}{}", zones("kubernetes.io/os: linux"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-a").len(), 2);
+    // no trafficDistribution: no hints
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-b"), rest("null")));
+    assert_eq!(picks(&r, "n-a").len(), 2);
+    // PreferSameNode, both in one zone: each node keeps its own pod
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-a"), rest("PreferSameNode")));
+    assert_eq!(picks(&r, "n-b"), vec!["wb"]);
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-a"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-b").len(), 2, "same zone: both");
+}
