@@ -1163,14 +1163,21 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         errs.push(Diagnostic::required(&field, at(&field), ""));
     }
     let mut names: Vec<&str> = Vec::new();
+    let mut sidecars = spec.sidecars.iter();
     for c in &spec.checks {
         let f = format!("{prefix}.{}[{}]", if c.init { "initContainers" } else { "containers" }, c.index);
+        // a container's and a sidecar's name and ports are kept once, in `containers` / `sidecars`
+        let (name, ports) = match (c.init, c.restart_policy.as_deref()) {
+            (false, _) => spec.containers.get(c.index).map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
+            (true, Some("Always")) => sidecars.next().map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
+            (true, _) => (c.name.as_str(), &c.ports[..]),
+        };
         let name_f = format!("{f}.name");
-        if c.name.is_empty() {
+        if name.is_empty() {
             errs.push(Diagnostic::required(&name_f, at(&f), ""));
         } else {
-            for m in super::names::dns1123_label(&c.name) {
-                errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(&c.name), &m));
+            for m in super::names::dns1123_label(name) {
+                errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(name), &m));
             }
         }
         if !c.image {
@@ -1178,7 +1185,7 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
             errs.push(Diagnostic::required(&field, at(&f), ""));
         }
         let mut port_names: Vec<&str> = Vec::new();
-        for (pi, p) in c.ports.iter().enumerate() {
+        for (pi, p) in ports.iter().enumerate() {
             let pf = format!("{f}.ports[{pi}]");
             if let Some(n) = &p.name {
                 let field = format!("{pf}.name");
@@ -1215,11 +1222,11 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
             errs.push(Diagnostic::not_supported(&field, at(&field), pp, &["Always", "IfNotPresent", "Never"]));
         }
         // names: unique among containers, then init containers against both
-        if !c.name.is_empty() || !c.init {
-            if names.contains(&c.name.as_str()) {
-                errs.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(&c.name)));
+        if !name.is_empty() || !c.init {
+            if names.contains(&name) {
+                errs.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(name)));
             } else {
-                names.push(&c.name);
+                names.push(name);
             }
         }
         if let Some(rp) = &c.restart_policy {

@@ -1242,3 +1242,4 @@ fn traffic_distribution_topology_hints() {
     let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-a"), rest("PreferClose")));
     assert_eq!(picks(&r, "n-b").len(), 2, "same zone: both");
 }
+
