@@ -623,25 +623,30 @@ fn container_requests(c: &Node) -> Resources {
 }
 
 fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init: bool, out: &mut Vec<ContainerCheck>) {
-    for (i, c) in r.seq(n, field).iter().enumerate() {
-        let f = format!("{field}[{i}]");
-        if r.map(Some(c), &f).is_none() {
+    // read without the Reader (no path formatted, nothing copied for a valid value): the strict
+    // walk reports these fields' type errors, and `container_list` reads the same entries
+    let items = match n.map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => &items[..],
+        _ => &[],
+    };
+    for (i, c) in items.iter().enumerate() {
+        if !matches!(c.kind, NodeKind::Map(_)) {
             continue;
         }
-        let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format_args!("{f}.{k}")).filter(|s| !s.is_empty());
-        let restart_policy = s(r, "restartPolicy");
+        let text = |k: &str| c.get(k).and_then(|n| n.as_str()).filter(|s| !s.is_empty());
+        let restart_policy = text("restartPolicy").map(str::to_string);
         let plain_init = init && restart_policy.as_deref() != Some("Always");
         out.push(ContainerCheck {
             init,
             index: i,
             // a container's or sidecar's name is in `containers` / `sidecars` already
-            name: if plain_init { s(r, "name").unwrap_or_default() } else { String::new() },
-            image: s(r, "image").is_some(),
+            name: if plain_init { text("name").unwrap_or_default().to_string() } else { String::new() },
+            image: text("image").is_some(),
             // kept only when it is not a supported value (all validation asks; a 10,000-pod dump
             // does not keep 10,000 copies of "IfNotPresent")
-            pull_policy: s(r, "imagePullPolicy").filter(|p| !matches!(p.as_str(), "Always" | "IfNotPresent" | "Never")),
+            pull_policy: text("imagePullPolicy").filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")).map(str::to_string),
             restart_policy,
-            ports: if plain_init { container_ports(r, c, &f) } else { Vec::new() },
+            ports: if plain_init { container_ports(r, c, &format!("{field}[{i}]")) } else { Vec::new() },
             requests: container_requests(c),
         });
     }
