@@ -732,6 +732,11 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
             }
         }
     }
+    // validateServiceTrafficDistribution: PreferClose, or with the PreferSameTrafficDistribution
+    // gate (on by default since v1.34) also PreferSameZone and PreferSameNode (sets.List order)
+    if let Some(td) = spec.traffic_distribution.as_deref().filter(|td| !matches!(*td, "PreferClose" | "PreferSameNode" | "PreferSameZone")) {
+        errs.push(Diagnostic::not_supported("spec.trafficDistribution", at("spec.trafficDistribution"), td, &["PreferClose", "PreferSameNode", "PreferSameZone"]));
+    }
     // validateLoadBalancerClassField: a LoadBalancer's class is a qualified name
     if let (true, Some(class)) = (t == "LoadBalancer", &spec.load_balancer_class) {
         for m in names::qualified_name(class) {

@@ -1243,3 +1243,10 @@ fn traffic_distribution_topology_hints() {
     assert_eq!(picks(&r, "n-b").len(), 2, "same zone: both");
 }
 
+
+// validateServiceTrafficDistribution (PreferSameTrafficDistribution on by default)
+#[test]
+fn validate_service_traffic_distribution() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  trafficDistribution: Closest\n  selector: {app: web}\n  ports: [{port: 80}]\n");
+    assert!(has_error(&r, "spec.trafficDistribution: Unsupported value: \"Closest\": supported values: \"PreferClose\", \"PreferSameNode\", \"PreferSameZone\""), "{:?}", errors(&r));
+}
