@@ -85,6 +85,20 @@ GO_SCALARS = {
 }
 
 
+def split_map(expr):
+    """`map[K]V` -> (K, V), brackets inside K balanced."""
+    depth, i = 0, 3
+    while True:
+        if expr[i] == "[":
+            depth += 1
+        elif expr[i] == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    return expr[4:i], expr[i + 1:]
+
+
 class Repo:
     def __init__(self, path):
         self.path = path
@@ -304,17 +318,9 @@ class Gen:
         if m:
             return "Ty::List(&" + self.ty(cur_pkg, imports, m.group(1), seen) + ")"
         if expr.startswith("map["):
-            depth, i = 0, 3
-            while True:
-                if expr[i] == "[":
-                    depth += 1
-                elif expr[i] == "]":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                i += 1
-            inner = "Ty::Map(&" + self.ty(cur_pkg, imports, expr[i + 1:], seen) + ")"
-            key = self.map_key(cur_pkg, imports, expr[4:i])
+            key_expr, value_expr = split_map(expr)
+            inner = "Ty::Map(&" + self.ty(cur_pkg, imports, value_expr, seen) + ")"
+            key = self.map_key(cur_pkg, imports, key_expr)
             if key != "string":
                 # Type.String() shows the key type: keep the whole printed type
                 return 'Ty::Named("%s", &%s)' % (self.printed(cur_pkg, imports, expr), inner)
@@ -363,16 +369,8 @@ class Gen:
         if expr.startswith("[]"):
             return "[]" + self.printed(cur_pkg, imports, expr[2:])
         if expr.startswith("map["):
-            depth, i = 0, 3
-            while True:
-                if expr[i] == "[":
-                    depth += 1
-                elif expr[i] == "]":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                i += 1
-            return "map[%s]%s" % (self.map_key(cur_pkg, imports, expr[4:i]), self.printed(cur_pkg, imports, expr[i + 1:]))
+            key_expr, value_expr = split_map(expr)
+            return "map[%s]%s" % (self.map_key(cur_pkg, imports, key_expr), self.printed(cur_pkg, imports, value_expr))
         if expr in GO_SCALARS:
             return GO_PRINTED.get(expr, expr)
         ref = self.resolve_ref(cur_pkg, imports, expr)
