@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::config::Config;
+use crate::core::incremental::Incremental;
 use crate::core::report::Report;
 use crate::core::textsummary;
 use crate::core::{analyze, wire};
@@ -46,11 +47,16 @@ pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted:
     wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained)))
 }
 
-/// The worker's copy of the text and its last answer (web/worker.js holds one).
+/// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
+/// kept with its per-document reading (core::incremental): a keystroke re-reads only the
+/// documents it touched.
 #[wasm_bindgen]
 pub struct TextDoc {
-    text: String,
+    text: Incremental,
     report: Option<Report>,
+    /// the report last encoded, freed by `release` once its bytes are posted (freeing a whole
+    /// cluster's report takes tens of ms: not before the page has the bytes)
+    spent: Option<Report>,
     /// the last report sent, as bytes: an equal one is not sent again
     last: Vec<u8>,
 }
@@ -65,14 +71,14 @@ impl Default for TextDoc {
 impl TextDoc {
     #[wasm_bindgen(constructor)]
     pub fn new() -> TextDoc {
-        TextDoc { text: String::new(), report: None, last: Vec::new() }
+        TextDoc { text: Incremental::new(), report: None, spent: None, last: Vec::new() }
     }
 
     /// The whole text (UTF-8 bytes); false when they are not UTF-8.
     pub fn set(&mut self, bytes: Vec<u8>) -> bool {
         match String::from_utf8(bytes) {
             Ok(t) => {
-                self.text = t;
+                self.text.set(t);
                 true
             }
             Err(_) => false,
@@ -83,34 +89,37 @@ impl TextDoc {
     /// at char boundaries of this copy or `insert` is not UTF-8: the page then sends the whole
     /// text.
     pub fn splice(&mut self, start: u32, end: u32, insert: Vec<u8>) -> bool {
-        let (start, end) = (start as usize, end as usize);
         let Ok(insert) = String::from_utf8(insert) else { return false };
-        if start > end || end > self.text.len() || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
-            return false;
-        }
-        self.text.replace_range(start..end, &insert);
-        true
+        self.text.splice(start as usize, end as usize, &insert)
     }
 
-    /// Analyse the whole text with the page's options. The one call site of the analysis in the
-    /// worker: an incremental analyser (a per-document cache) plugs in here, fed by `splice`'s
-    /// ranges.
+    /// Analyse the text with the page's options (core::incremental: the same report as
+    /// `core::analyze`, re-reading only the documents edited since the last time).
     #[allow(clippy::too_many_arguments)]
     pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) {
-        self.report = None; // free the last one first (a whole cluster's report is tens of MB)
-        self.report = Some(analyze(&self.text, &config(nodes, cloud, flipped, deleted, cordoned, drained)));
+        // free the last ones first (a whole cluster's report is tens of MB)
+        self.report = None;
+        self.spent = None;
+        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained)));
     }
 
-    /// The report as core::wire bytes, or no bytes when it equals the last one sent.
+    /// The report as core::wire bytes, or no bytes when it equals the last one sent. The report
+    /// is kept until `release`.
     pub fn encode(&mut self) -> Vec<u8> {
         let Some(r) = self.report.take() else { return Vec::new() };
         let bytes = wire::encode(&r);
-        drop(r);
+        self.spent = Some(r);
         if bytes == self.last {
             return Vec::new();
         }
         self.last.clone_from(&bytes);
         bytes
+    }
+
+    /// Free the report last encoded (web/worker.js: after its bytes are posted, while the page
+    /// decodes and draws them).
+    pub fn release(&mut self) {
+        self.spent = None;
     }
 }
 
