@@ -36,7 +36,8 @@ struct Doc {
     decoded: Vec<Diagnostic>,
     ignored: Vec<(String, Pos)>,
     endpoints: Vec<Diagnostic>,
-    /// how many objects it made (kept in order in `Incremental::objects`)
+    /// how many objects it made (kept in order in `Incremental::objects`, their pod checks in
+    /// `Incremental::checks`)
     objects: usize,
     /// a message quotes a line number ("line 12: key … already set"): re-read when it moves
     /// rather than shifted
@@ -48,8 +49,9 @@ struct Doc {
 pub struct Incremental {
     text: String,
     docs: Vec<Doc>,
-    /// every document's objects, in order
+    /// every document's objects, in order, and each one's cluster::pod_check
     objects: Vec<Object>,
+    checks: Vec<Check>,
     /// the sums of `Doc::nodes`
     nodes: (usize, usize),
     /// `docs` does not describe `text` (too large to read, or never read): read it all next time
@@ -70,6 +72,7 @@ impl Incremental {
         self.text = text;
         self.docs.clear();
         self.objects = Vec::new();
+        self.checks = Vec::new();
         self.stale = true;
     }
 
@@ -100,8 +103,8 @@ impl Incremental {
             self.stale = true;
             return true;
         }
-        let mut objects = Vec::new();
-        let new_docs = read_region(&self.text, region.clone(), first_line, &mut objects);
+        let (mut objects, mut checks) = (Vec::new(), Vec::new());
+        let new_docs = read_region(&self.text, region.clone(), first_line, &mut objects, &mut checks);
         let new_lines: u32 = new_docs.iter().map(|d| d.newlines).sum();
         for d in &self.docs[lo..=hi] {
             self.nodes.0 -= d.nodes.0;
@@ -112,6 +115,7 @@ impl Incremental {
             self.nodes.1 += d.nodes.1;
         }
         self.objects.splice(objects_at..objects_at + old_objects, objects);
+        self.checks.splice(objects_at..objects_at + old_objects, checks);
         let after = lo + new_docs.len();
         self.docs.splice(lo..=hi, new_docs);
         let lines = new_lines as i64 - old_lines as i64;
@@ -133,9 +137,10 @@ impl Incremental {
             return super::analyze_staged(&self.text, cfg, stage);
         }
         if self.stale {
-            let mut objects = Vec::new();
-            self.docs = read_region(&self.text, 0..self.text.len(), 1, &mut objects);
+            let (mut objects, mut checks) = (Vec::new(), Vec::new());
+            self.docs = read_region(&self.text, 0..self.text.len(), 1, &mut objects, &mut checks);
             self.objects = objects;
+            self.checks = checks;
             self.nodes = self.docs.iter().fold((0, 0), |a, d| (a.0 + d.nodes.0, a.1 + d.nodes.1));
             self.stale = false;
         }
@@ -156,7 +161,7 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.endpoints.iter().cloned());
         }
-        super::analyze_checked(super::Objects::Kept(&self.objects), diags, cfg, stage, Trees::Analysed)
+        super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed)
     }
 
     /// Documents whose first line moved since they were read: their positions shifted (or, when
@@ -165,18 +170,22 @@ impl Incremental {
         let mut o = 0;
         for d in &mut self.docs {
             let objects = &mut self.objects[o..o + d.objects];
+            let checks = &mut self.checks[o..o + d.objects];
             o += d.objects;
             if d.first_line == d.at_line {
                 continue;
             }
             if d.quotes_lines {
-                let mut again = Vec::new();
-                let mut read = read_region(&self.text, d.start..d.start + d.len, d.first_line, &mut again);
+                let (mut again, mut again_checks) = (Vec::new(), Vec::new());
+                let mut read = read_region(&self.text, d.start..d.start + d.len, d.first_line, &mut again, &mut again_checks);
                 // the same text: one document, the same objects
                 debug_assert!(read.len() == 1 && again.len() == objects.len());
                 if let (Some(r), true) = (read.pop(), again.len() == objects.len()) {
                     *d = r;
                     for (slot, new) in objects.iter_mut().zip(again) {
+                        *slot = new;
+                    }
+                    for (slot, new) in checks.iter_mut().zip(again_checks) {
                         *slot = new;
                     }
                     continue;
@@ -194,7 +203,8 @@ impl Incremental {
             if let Some(e) = &mut d.error {
                 shift(&mut e.pos);
             }
-            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()) {
+            let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
+            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(checked) {
                 if diag.line > 0 {
                     diag.line = (diag.line as i64 + by) as u32;
                 }
@@ -206,6 +216,9 @@ impl Incremental {
         }
     }
 }
+
+/// cluster::pod_check of one object.
+type Check = Option<(bool, Vec<Diagnostic>)>;
 
 fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
     shift(&mut n.pos);
@@ -224,7 +237,7 @@ fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
 /// Read the documents of `text[range]` (which starts at the beginning of line `first_line`, at
 /// a document's start, and ends at one's end or the text's), their objects appended to
 /// `objects`.
-fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objects: &mut Vec<Object>) -> Vec<Doc> {
+fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objects: &mut Vec<Object>, checks: &mut Vec<Check>) -> Vec<Doc> {
     let region = &text[range.clone()];
     // an empty region is no document, unless it is the whole (empty) text
     if region.is_empty() && !text.is_empty() {
@@ -245,7 +258,9 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
             Err(e) => Some(e),
         };
         super::validate_endpoints(&mut objects[before..], &mut endpoints);
-        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).map(|d| &d.message)).any(|m| m.contains("line"));
+        checks.extend(objects[before..].iter().map(super::cluster::pod_check));
+        let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
+        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
         docs.push(Doc {
             start: range.start + (chunk.as_ptr() as usize - base),
             len: chunk.len(),

@@ -219,7 +219,7 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     validate_endpoints(&mut objects, &mut diags);
-    analyze_checked(Objects::Owned(objects), diags, cfg, stage, trees)
+    analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees)
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
@@ -251,7 +251,8 @@ impl std::ops::Deref for Objects<'_> {
 }
 
 /// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
-fn analyze_checked(mut objects: Objects, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
+/// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
+fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -263,7 +264,7 @@ fn analyze_checked(mut objects: Objects, mut diags: Vec<Diagnostic>, cfg: &Confi
         }
     }
     stage("admit Services");
-    let mut cluster = cluster::build(&objects, cfg, &mut diags);
+    let mut cluster = cluster::build_checked(&objects, checks, cfg, &mut diags);
     stage("cluster (schedule pods)");
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked

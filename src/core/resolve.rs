@@ -75,6 +75,13 @@ pub const MAX_NEAR_MISSES: usize = 8;
 /// without allocating: it runs for every pod against every Service.
 fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]);
+    // a common prefix and suffix change nothing (an edit script never needs to touch them):
+    // `app-512` against `app-517` is `2` against `7`, one cell instead of 49 (issue #12: this
+    // runs for every label value of a namespace against every Service)
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    let s = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - s], &b[..b.len() - s]);
     // two rows of at most 65 small counts, swapped (not copied) after each row
     let mut prev = [0u16; 65];
     let mut cur = [0u16; 65];
@@ -221,25 +228,64 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
     }
 }
 
+/// A hash map keyed by names with FxHash (rustc's hasher: one multiply per 8 bytes) instead of
+/// SipHash: the pod index is rebuilt for 10,000 pods on every keystroke (issue #12). Only
+/// looked up, or iterated and then sorted by a total order: its order never shows.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The cluster's pods by namespace and by label (key, value), each list in pod order: a
 /// Service looks only at the pods that can match it, not at every pod (Services × Pods).
 pub struct PodIndex<'a> {
-    by_ns: HashMap<&'a str, Vec<usize>>,
-    by_label: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    by_ns: FastMap<&'a str, Vec<usize>>,
+    by_label: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
     /// namespace → key → value → pods, by each pod's first label with that key
-    by_ns_label: HashMap<&'a str, HashMap<&'a str, HashMap<&'a str, Vec<usize>>>>,
+    by_ns_label: FastMap<&'a str, FastMap<&'a str, FastMap<&'a str, Vec<usize>>>>,
     /// some pod carries a label key twice: the by-value shortcut does not apply
     repeated_keys: bool,
     /// (namespace, name) → pods
-    by_name: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    by_name: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> PodIndex<'a> {
     pub fn new(cluster: &'a Cluster) -> Self {
-        let mut by_ns: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_label: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
-        let mut by_ns_label: HashMap<&str, HashMap<&str, HashMap<&str, Vec<usize>>>> = HashMap::new();
-        let mut by_name: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
+        let mut by_ns: FastMap<&str, Vec<usize>> = FastMap::default();
+        let mut by_label: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
+        let mut by_ns_label: FastMap<&str, FastMap<&str, FastMap<&str, Vec<usize>>>> = FastMap::default();
+        let mut by_name: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
         let mut repeated_keys = false;
         for (i, p) in cluster.pods.iter().enumerate() {
             by_ns.entry(p.namespace.as_str()).or_default().push(i);
@@ -509,5 +555,44 @@ mod distance_tests {
         let long = "a".repeat(100);
         assert_eq!(distance(&long, ""), 64);
         assert_eq!(distance(&long, &"a".repeat(70)), 0);
+        // common prefixes and suffixes, repeated letters across the cut
+        assert_eq!(distance("app-512", "app-517"), 1);
+        assert_eq!(distance("abcxabc", "abcabc"), 1);
+        assert_eq!(distance("aaaa", "aa"), 2);
+        assert_eq!(distance("ab", "ba"), 2);
+        assert_eq!(distance("xay", "xby"), 1);
+    }
+
+    /// The trimmed distance equals the full dynamic programme on every pair of short strings
+    /// over a small alphabet (where common prefixes and suffixes overlap most).
+    #[test]
+    fn trimming_common_ends_changes_no_distance() {
+        fn full(a: &[u8], b: &[u8]) -> usize {
+            let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in d[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    d[i][j] = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+                }
+            }
+            d[a.len()][b.len()]
+        }
+        let words: Vec<String> = (0..3u32.pow(5) * 2)
+            .map(|n| {
+                let len = (n % 6) as usize;
+                let mut m = n / 6;
+                (0..len).map(|_| { let c = b"ab-"[(m % 3) as usize] as char; m /= 3; c }).collect()
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(distance(a, b), full(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -48,6 +48,8 @@ const SNIPPETS: &[&str] = &[
     "\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: dupe\n  name: dupe2\nspec:\n  ports:\n  - port: 80\n",
     "\n---\napiVersion: v1\nkind: Endpoints\nmetadata:\n  name: manual\nsubsets:\n- addresses:\n  - ip: 999.1.1.1\n",
     "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k: v\n",
+    "\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  labels:\n    app: -web\nspec:\n  hostname: Not_OK\n  containers:\n  - name: c\n",
+    "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n",
     "\n---\nkind: [unclosed\n",
     "\n---\n&a [*a]\n",
 ];
@@ -99,7 +101,8 @@ fn incremental_reports_equal_a_fresh_analysis_after_every_random_splice() {
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let mut splices = 0;
     for (name, text) in scenes() {
-        for cfg in [Config::default(), Config { cloud: true, nodes: 5, ..Config::default() }] {
+        let drained = Config { drained: vec!["node-1".into()], deleted_pods: vec!["default/web-0".into()], ..Config::default() };
+        for cfg in [Config::default(), Config { cloud: true, nodes: 5, ..Config::default() }, drained] {
             let mut inc = Incremental::new();
             inc.set(text.clone());
             let mut mirror = text.clone();
@@ -122,7 +125,7 @@ fn incremental_reports_equal_a_fresh_analysis_after_every_random_splice() {
             assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{name}: at the end");
         }
     }
-    assert!(splices > 4000, "{splices}");
+    assert!(splices > 6000, "{splices}");
 }
 
 /// A splice that is not at char boundaries changes nothing and says so.
