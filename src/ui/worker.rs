@@ -238,7 +238,12 @@ impl Analyst {
     pub fn report(&self, prev: Option<std::sync::Arc<Report>>, cfg: &Config) -> (std::sync::Arc<Report>, bool) {
         self.out.track();
         match (self.out.try_update_untracked(Option::take).flatten(), prev) {
-            (Some(r), _) => (std::sync::Arc::new(r), true),
+            (Some(r), prev) => {
+                if let Some(p) = prev {
+                    free_after_paint(p);
+                }
+                (std::sync::Arc::new(r), true)
+            }
             (None, Some(p)) => (p, false),
             (None, None) => (std::sync::Arc::new(analyze("", cfg)), true),
         }
@@ -444,6 +449,28 @@ impl Analyst {
             }
             _ => self.fail(get(&data, "error").as_string().unwrap_or_else(|| "unknown error".into())),
         }
+    }
+}
+
+thread_local! {
+    static FREE_LATER: std::cell::RefCell<Vec<std::sync::Arc<Report>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Free a replaced report once the new picture is painted: a whole cluster's report takes
+/// ~10 ms to free in the page (issue #12), time the keystroke's picture need not wait for.
+fn free_after_paint(old: std::sync::Arc<Report>) {
+    FREE_LATER.with(|v| v.borrow_mut().push(old));
+    let free = Closure::once_into_js(|| drop(FREE_LATER.with(|v| std::mem::take(&mut *v.borrow_mut()))));
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(free.unchecked_ref());
+        }
+    });
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.request_animation_frame(after_paint.unchecked_ref());
+        }
+        None => drop(FREE_LATER.with(|v| std::mem::take(&mut *v.borrow_mut()))),
     }
 }
 
