@@ -409,6 +409,20 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
 fn nearest_by_value(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
     let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
     let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
+    // only the values the loop below can reach are sorted: those at most as far as the nearest
+    // distance whose values (with all nearer ones) hold `room` pods (a namespace has hundreds
+    // of values, and this runs for every Service; issue #12). Distances are at most 64.
+    let mut pods_at = [0usize; 65];
+    for (d, pods) in &scored {
+        pods_at[(*d).min(64)] += pods.len();
+    }
+    let mut sum = 0;
+    if let Some(cut) = pods_at.iter().position(|n| {
+        sum += n;
+        sum >= room
+    }) {
+        scored.retain(|(d, _)| *d <= cut);
+    }
     crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
     let mut out = Vec::new();
     let mut i = 0;
@@ -544,6 +558,48 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
 #[cfg(test)]
 mod distance_tests {
     use super::distance;
+
+    /// `nearest_by_value` sorting only the values it can reach gives what sorting them all gave.
+    #[test]
+    fn nearest_values_are_those_a_full_sort_finds() {
+        use super::{nearest_by_value, PodIndex};
+        use crate::core::config::Config;
+        fn full_sort(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
+            let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
+            let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
+            crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < scored.len() && out.len() < room {
+                let d = scored[i].0;
+                while i < scored.len() && scored[i].0 == d {
+                    out.extend(scored[i].1.iter().map(|&p| (0, d, p)));
+                    i += 1;
+                }
+            }
+            out
+        }
+        let mut yaml = String::new();
+        for i in 0..150 {
+            let value = match i % 4 {
+                0 => format!("app-{}", i * 7 % 53),
+                1 => format!("web-{}", i % 9),
+                2 => "x".repeat(i % 70 + 1),
+                _ => format!("app-{}-{}", i % 5, i % 3),
+            };
+            yaml.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{i}\n  labels:\n    app: {value}\nspec:\n  containers:\n  - name: c\n"));
+        }
+        let mut diags = Vec::new();
+        let objects = crate::core::read_objects(&yaml, &mut diags);
+        let cluster = crate::core::cluster::build(&objects, &Config::default(), &mut diags);
+        assert!(cluster.pods.len() > 100, "{}", cluster.pods.len());
+        let index = PodIndex::new(&cluster);
+        for v in ["app-1", "app-10", "app-52", "web-3", "web-33", "zzz", "", "app-1-1", &"x".repeat(66), &"x".repeat(3)] {
+            for room in 0..=12 {
+                assert_eq!(nearest_by_value(&index, "default", "app", v, room), full_sort(&index, "default", "app", v, room), "{v} {room}");
+            }
+        }
+    }
 
     #[test]
     fn distance_is_levenshtein_on_the_first_64_bytes() {
