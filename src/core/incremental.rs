@@ -31,11 +31,12 @@ struct Doc {
     /// the YAML nodes and alias-expansion nodes it counts against the stream's budgets
     nodes: (usize, usize),
     error: Option<YamlError>,
-    /// decoding and strict diagnostics, kinds not modelled, endpoint validation: in the order
+    /// decoding and strict diagnostics, kinds not modelled, endpoint and namespace validation: in the order
     /// the whole analysis makes them, per kind
     decoded: Vec<Diagnostic>,
     ignored: Vec<(String, Pos)>,
     endpoints: Vec<Diagnostic>,
+    namespaces: Vec<Diagnostic>,
     /// how many objects it made (kept in order in `Incremental::objects`, their pod checks in
     /// `Incremental::checks`)
     objects: usize,
@@ -161,6 +162,9 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.endpoints.iter().cloned());
         }
+        for d in &self.docs {
+            diags.extend(d.namespaces.iter().cloned());
+        }
         super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed)
     }
 
@@ -204,7 +208,7 @@ impl Incremental {
                 shift(&mut e.pos);
             }
             let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
-            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(checked) {
+            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces.iter_mut()).chain(checked) {
                 if diag.line > 0 {
                     diag.line = (diag.line as i64 + by) as u32;
                 }
@@ -248,7 +252,7 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
     for (line, chunk) in yaml::split_documents_from(region, first_line) {
         let (root, nodes) = yaml::parse_document(chunk, line);
         let before = objects.len();
-        let (mut decoded, mut ignored, mut endpoints) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut decoded, mut ignored, mut endpoints, mut namespaces) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let error = match root {
             Ok(Some(root)) => {
                 super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed);
@@ -258,9 +262,10 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
             Err(e) => Some(e),
         };
         super::validate_endpoints(&mut objects[before..], &mut endpoints);
+        super::validate_namespaces(&mut objects[before..], &mut namespaces);
         checks.extend(objects[before..].iter().map(super::cluster::pod_check));
         let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
-        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
+        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
         docs.push(Doc {
             start: range.start + (chunk.as_ptr() as usize - base),
             len: chunk.len(),
@@ -272,6 +277,7 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
             decoded,
             ignored,
             endpoints,
+            namespaces,
             objects: objects.len() - before,
             quotes_lines,
         });

@@ -986,7 +986,7 @@ mod tests {
             s.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: svc-{i}}}\nspec: {{type: NodePort, selector: {{app: a{}}}, ports: [{{port: 80}}]}}\n", i % 3));
         }
         s.push_str(&format!(
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app}}\nspec:\n  replicas: {pods}\n  selector: {{matchLabels: {{app: a0}}}}\n  template:\n    metadata: {{labels: {{app: a0}}}}\n    spec: {{containers: [{{name: c}}]}}\n"
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app}}\nspec:\n  replicas: {pods}\n  selector: {{matchLabels: {{app: a0}}}}\n  template:\n    metadata: {{labels: {{app: a0}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n"
         ));
         s
     }
@@ -1178,7 +1178,7 @@ mod tests {
 
     #[test]
     fn short_space_keeps_the_pod_suffix() {
-        let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-gh2v8c5d9c-6nmzf, labels: {app: web}}\nspec: {containers: [{name: c}]}\n";
+        let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-gh2v8c5d9c-6nmzf, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\n";
         let r = analyze(y, &Config::default());
         let l = layout(&r, None, 320.0);
         let pod = l.find("pod", "web-gh2v8c5d9c-6nmzf").unwrap();

@@ -163,10 +163,17 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     };
     let root_pos = root.pos;
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
+    let before = diags.len();
     match model::decode_object(root, diags) {
         Some(mut o) => {
             if let Some(ty) = ty {
                 strict::check(&o.source, ty, &mut strict_errs, "");
+                // a type error is the decode's error, answered alone (strict::check): the
+                // Reader's own words for the same mismatches (model.rs) give way to it
+                if strict_errs.iter().any(|d| d.code == "TypeMismatch") {
+                    let tail = diags.split_off(before);
+                    diags.extend(tail.into_iter().filter(|d| d.code != "TypeMismatch"));
+                }
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {
@@ -219,6 +226,7 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     validate_endpoints(&mut objects, &mut diags);
+    validate_namespaces(&mut objects, &mut diags);
     analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees)
 }
 
@@ -227,6 +235,24 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
 fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_)) && !o.refused) {
         let errs = endpoints::validate(o);
+        o.refused = !errs.is_empty();
+        let id = o.id();
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    }
+}
+
+/// ValidateNamespace: ValidateObjectMeta with ValidateNamespaceName (a DNS-1123 label). Each
+/// object on its own (the incremental analysis runs it per document).
+fn validate_namespaces(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Namespace) && o.kind == "Namespace" && !o.refused) {
+        let mut errs = Vec::new();
+        if o.meta.name.is_empty() {
+            errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
+        }
+        for m in names::dns1123_label(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
+            errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
+        }
+        service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
         o.refused = !errs.is_empty();
         let id = o.id();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
@@ -368,6 +394,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
                     subdomain: None,
                     owner: None,
                     host_network: false,
+                    dns_policy: None,
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
@@ -451,7 +478,8 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     let mut noted: Vec<&str> = Vec::new();
     for o in objects {
         let ns = o.meta.namespace.as_str();
-        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) {
+        // (an invalid namespace name is an error of the object itself)
+        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
             noted.push(ns);
             diags.push(
                 Diagnostic::note(
@@ -563,12 +591,24 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         }
         let not_ready = res.endpoints.iter().filter(|e| !e.ready).count();
         if not_ready > 0 && res.endpoints.iter().all(|e| !e.ready) {
+            // terminating endpoints that still serve are kube-proxy's fallback when none is ready
+            // (pkg/proxy/topology.go CategorizeEndpoints, ProxyTerminatingEndpoints)
+            let terminating = res.endpoints.iter().filter(|e| e.terminating && e.serving).count();
+            let message = if terminating == 0 {
+                format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them")
+            } else {
+                let rest = not_ready - terminating;
+                format!(
+                    "no endpoint is ready: {terminating} terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop{}",
+                    if rest > 0 { format!("; {rest} other endpoint(s) are not ready (Ready condition is not True)") } else { String::new() }
+                )
+            };
             diags.push(
                 Diagnostic::note(
                     Severity::Warning,
                     ErrorType::Resolution,
                     "NoReadyEndpoints",
-                    format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them"),
+                    message,
                     o.pos("spec.selector"),
                 )
                 .on(&id)

@@ -478,12 +478,24 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                         }
                     }
                 }
-                _ => out.push(Path {
-                    entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
-                    hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
-                        format!("type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. {}", pending_fallback(svc)))],
-                    outcome: Outcome::Pending, reason: "no cloud controller: EXTERNAL-IP <pending>".into(), backends: vec![],
-                }),
+                _ => {
+                    let (why, reason) = match &svc.load_balancer_class {
+                        Some(class) => (
+                            format!("spec.loadBalancerClass is {class}: the cloud controller leaves this Service to the load balancer controller of that class, and none runs in this picture, so EXTERNAL-IP stays <pending>."),
+                            format!("no controller for loadBalancerClass {class}: EXTERNAL-IP <pending>"),
+                        ),
+                        None => (
+                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>.".to_string(),
+                            "no cloud controller: EXTERNAL-IP <pending>".to_string(),
+                        ),
+                    };
+                    out.push(Path {
+                        entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                        hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
+                            format!("{why} {}", pending_fallback(svc)))],
+                        outcome: Outcome::Pending, reason, backends: vec![],
+                    })
+                }
             }
         }
     }

@@ -218,7 +218,9 @@ impl Report {
             if let LoadBalancer::Ready { ingress, .. } = &svc.load_balancer {
                 let _ = writeln!(s, "  load balancer: {}", ingress.join(", "));
             } else if svc.load_balancer == LoadBalancer::Pending {
-                let _ = writeln!(s, "  load balancer: <pending> (no cloud controller)");
+                // why, as the pending path says it (no cloud controller, or a loadBalancerClass's)
+                let why = svc.paths.iter().find(|p| p.outcome == super::paths::Outcome::Pending).and_then(|p| p.reason.split(':').next()).unwrap_or("no cloud controller");
+                let _ = writeln!(s, "  load balancer: <pending> ({why})");
             }
             for p in &svc.ports {
                 let _ = writeln!(

@@ -587,7 +587,7 @@ mod distance_tests {
                 2 => "x".repeat(i % 70 + 1),
                 _ => format!("app-{}-{}", i % 5, i % 3),
             };
-            yaml.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{i}\n  labels:\n    app: {value}\nspec:\n  containers:\n  - name: c\n"));
+            yaml.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{i}\n  labels:\n    app: {value}\nspec:\n  containers:\n  - name: c\n    image: i\n"));
         }
         let mut diags = Vec::new();
         let objects = crate::core::read_objects(&yaml, &mut diags);

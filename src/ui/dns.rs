@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::dnsquery::{lookup, NDOTS};
+use crate::core::dnsquery::lookup;
 
 /// Most asking pods in the list.
 const ASKERS: usize = 200;
@@ -69,9 +69,8 @@ pub fn DnsLookup() -> impl IntoView {
     });
     let resolv = Memo::new(move |_| {
         let who = asker.get();
-        let ns = who.split_once('/').map(|(n, _)| n.to_string()).unwrap_or_else(|| "default".into());
-        let zone = scene.shown.with(|r| r.cluster.cluster_domain.clone());
-        format!("search {}\noptions ndots:{NDOTS}", crate::core::dnsquery::search_path(&ns, &zone).join(" "))
+        let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
+        scene.shown.with(|r| crate::core::dnsquery::resolv_conf(r, ns, pod))
     });
     view! {
         <details class="teach dns-lookup" id="dns-lookup" open>

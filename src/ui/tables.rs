@@ -22,7 +22,11 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
     };
     let lb = match &svc.load_balancer {
         LoadBalancer::None => None,
-        LoadBalancer::Pending => Some("load balancer: EXTERNAL-IP <pending> (no cloud controller)".to_string()),
+        LoadBalancer::Pending => {
+            // why, as the pending path says it (no cloud controller, or a loadBalancerClass's)
+            let why = svc.paths.iter().find(|p| p.outcome == crate::core::paths::Outcome::Pending).and_then(|p| p.reason.split(':').next()).unwrap_or("no cloud controller");
+            Some(format!("load balancer: EXTERNAL-IP <pending> ({why})"))
+        }
         LoadBalancer::Ready { ingress, simulated } => {
             Some(format!("load balancer: {}{}", ingress.join(", "), if *simulated { " (simulated cloud)" } else { "" }))
         }

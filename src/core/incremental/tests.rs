@@ -50,6 +50,7 @@ const SNIPPETS: &[&str] = &[
     "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k: v\n",
     "\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  labels:\n    app: -web\nspec:\n  hostname: Not_OK\n  containers:\n  - name: c\n",
     "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n",
+    "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: Bad_NS\n",
     "\n---\nkind: [unclosed\n",
     "\n---\n&a [*a]\n",
 ];
