@@ -156,3 +156,43 @@ fn documents_below_an_edit_move_with_it() {
     assert!(r.diagnostics.iter().any(|d| d.message.contains("line 8:")), "{:?}", r.diagnostics);
     assert!(r.diagnostics.iter().any(|d| d.line == 22), "{:?}", r.diagnostics);
 }
+
+/// Near the stream's alias budget a document's reading depends on the ones before it (the
+/// budget is shared): the whole text is analysed then, and again incrementally once an edit
+/// brings the stream back under it.
+#[test]
+fn over_the_alias_budget_the_whole_text_is_analysed() {
+    let bomb = format!(
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [{}]\nc: &c [{}]\nd: [{}]\n",
+        ["*a"; 10].join(", "),
+        ["*b"; 10].join(", "),
+        ["*c"; 45].join(", ")
+    );
+    let text = format!("{bomb}---\n{bomb}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.clone());
+    let r = inc.analyze(&cfg);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("alias bomb")), "{:?}", r.diagnostics);
+    assert_eq!(r.to_json(), analyze(&text, &cfg).to_json());
+    // the second bomb removed: under the budget again
+    let second = text.find("---\n").unwrap() + 4;
+    assert!(inc.splice(second, second + bomb.len(), ""));
+    let mut mirror = text.clone();
+    mirror.replace_range(second..second + bomb.len(), "");
+    let r = inc.analyze(&cfg);
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("alias bomb")));
+    assert_eq!(r.to_json(), analyze(&mirror, &cfg).to_json());
+    // and back over it, then random edits around the line
+    assert!(inc.splice(second, second, &bomb));
+    mirror.replace_range(second..second, &bomb);
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json());
+    let mut rng = Rng(7);
+    let mut cursor = second;
+    for _ in 0..40 {
+        let (start, end, insert) = random_splice(&mut rng, &mirror, &mut cursor);
+        assert!(inc.splice(start, end, &insert));
+        mirror.replace_range(start..end, &insert);
+        assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{start}..{end} <- {insert:?}");
+    }
+}
