@@ -134,14 +134,33 @@ impl Cluster {
 }
 
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
+    build_checked(objects, None, cfg, diags)
+}
+
+/// [`validate_pod_like`]'s answer for each object (None: not a pod or workload, or refused),
+/// made beforehand: core::incremental keeps them with each document's reading.
+pub(crate) type PodChecks<'a> = Option<&'a [Option<(bool, Vec<Diagnostic>)>]>;
+
+/// [`validate_pod_like`] of one object, as [`build`] asks it.
+pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
+    if !matches!(o.body, Body::Pod(..) | Body::Workload(_)) || o.refused {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let ok = validate_pod_like(o, &mut diags);
+    Some((ok, diags))
+}
+
+/// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
+pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     if cfg.drained.is_empty() {
-        return build_once(objects, cfg, &[], diags);
+        return build_once(objects, checks, cfg, &[], diags);
     }
     // kubectl drain: cordon, then evict the pods a controller will replace (DaemonSet pods stay:
     // --ignore-daemonsets; drain refuses bare pods without --force). The evicted pods are the
     // ones the cluster before the drain ran there; their replacements are scheduled on the
     // nodes left (pkg/kubectl/drain: Helper.GetPodsForDeletion, then eviction).
-    let before = build_once(objects, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
+    let before = build_once(objects, checks, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
     let mut cfg = cfg.clone();
     let mut evicted = Vec::new();
     for p in &before.pods {
@@ -152,12 +171,12 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
             evicted.push(format!("{}/{}", p.namespace, p.name));
         }
     }
-    build_once(objects, &cfg, &evicted, diags)
+    build_once(objects, checks, &cfg, &evicted, diags)
 }
 
 /// `evicted`: pods (`namespace/name`) a drain removed from another node (their addresses are
 /// not on the node their replacement lands on).
-fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
+fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
     // the written pods at least (a whole-cluster dump is mostly them): no doubling of 10,000
     cluster.pods.reserve_exact(objects.iter().filter(|o| matches!(o.body, Body::Pod(..))).count());
@@ -242,7 +261,14 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
     let running = controllers_with_pods(objects);
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
-        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !validate_pod_like(o, diags)) {
+        let valid = |diags: &mut Vec<Diagnostic>| match checks.and_then(|c| c.get(i)?.as_ref()) {
+            Some((ok, found)) => {
+                diags.extend(found.iter().cloned());
+                *ok
+            }
+            None => validate_pod_like(o, diags),
+        };
+        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !valid(diags)) {
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
@@ -1355,9 +1381,18 @@ fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&st
 fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = Vec::new();
     // the first object of each (kind, namespace, name), as a scan in input order finds it
-    let mut by_key: std::collections::HashMap<(&str, &str, &str), usize> = std::collections::HashMap::new();
-    for (i, o) in objects.iter().enumerate() {
-        by_key.entry((o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(i);
+    // (asked only for a pod owned by a ReplicaSet and for a ReplicaSet with owners: a dump of
+    // bare pods builds none)
+    let mut by_key: super::resolve::FastMap<(&str, &str, &str), usize> = super::resolve::FastMap::default();
+    let asked = |o: &Object| match &o.body {
+        Body::Pod(..) => o.meta.owners.iter().any(|(k, _)| k == "ReplicaSet"),
+        Body::Workload(_) => o.kind == "ReplicaSet" && !o.meta.owners.is_empty(),
+        _ => false,
+    };
+    if objects.iter().any(asked) {
+        for (i, o) in objects.iter().enumerate() {
+            by_key.entry((o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(i);
+        }
     }
     let owner_of = |kind: &str, ns: &str, name: &str| -> Vec<(String, String)> {
         by_key.get(&(kind, ns, name)).map(|&i| objects[i].meta.owners.clone()).unwrap_or_default()
