@@ -44,7 +44,9 @@ fn drawn_text(texts: &[Text]) -> String {
     texts.iter().filter(|t| !t.text.is_empty()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, most: Signal<u32>, client: bool) -> impl IntoView {
+/// `why`: the sentence on the pod's relation to the selected Service, which names the Service:
+/// a signal, so that renaming the Service sets this text rather than rebuilding the box.
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits: Signal<u32>, most: Signal<u32>, client: bool) -> impl IntoView {
     let r = it.rect;
     let labels = pod_labels(pod);
     let ports = pod_ports(pod);
@@ -60,8 +62,8 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             Relation::None => "",
         }
     );
-    let title = format!(
-        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\n{}\n{}{}{}",
+    let head = format!(
+        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\n{}\n{}",
         pod.namespace,
         pod.name,
         pod.node.clone().unwrap_or_default(),
@@ -73,16 +75,22 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             Some(why) => format!("{state}: {why}"),
             None => state.clone(),
         },
-        if why.is_empty() { String::new() } else { format!("\n{why}") },
-        if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
     );
+    let title = move || {
+        let why = why.get();
+        format!(
+            "{head}{}{}",
+            if why.is_empty() { String::new() } else { format!("\n{why}") },
+            if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
+        )
+    };
     // the accessible name starts with what the box shows (WCAG 2.5.3 label in name), then the
     // counter as shown, then the whole story
     let visible = drawn_text(&it.texts);
-    let title2 = title.clone().replace('\n', ". ");
+    let title2 = title.clone();
     let aria = move || {
         let n = hits.get();
-        format!("{visible}{}. {title2}", if n > 0 { format!(" {n} requests arrived") } else { String::new() })
+        format!("{visible}{}. {}", if n > 0 { format!(" {n} requests arrived") } else { String::new() }, title2().replace('\n', ". "))
     };
     let badge = it.badge;
     view! {
@@ -133,6 +141,44 @@ fn boxed(it: &Item, title: String) -> impl IntoView {
         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
         {texts_view(&it.texts)}
     }
+}
+
+thread_local! {
+    static ROUTES: std::cell::RefCell<std::collections::HashMap<u64, Vec<(f64, f64)>>> = Default::default();
+}
+
+/// `l.route(from, to)`, remembered by everything it depends on (both anchors, the boxes in the
+/// way, the drawing's size): a keystroke that renames something but moves no box routes nothing
+/// again (a route is a grid search; issue #12 keystroke budget).
+fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let mut put = |v: f64| v.to_bits().hash(&mut h);
+    for (x, y) in [l.anchor(from), l.anchor(to)].into_iter().flatten() {
+        put(x);
+        put(y);
+    }
+    put(f64::NAN);
+    for strict in [true, false] {
+        for r in l.obstacles(from, to, strict) {
+            [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
+        }
+        put(f64::NAN);
+    }
+    put(l.width);
+    put(l.height);
+    let key = h.finish();
+    if let Some(r) = ROUTES.with_borrow(|m| m.get(&key).cloned()) {
+        return r;
+    }
+    let r = l.route(from, to);
+    ROUTES.with_borrow_mut(|m| {
+        if m.len() >= 1024 {
+            m.clear();
+        }
+        m.insert(key, r.clone());
+    });
+    r
 }
 
 fn center_of(l: &Layout, key: &str) -> Option<(f64, f64)> {
@@ -298,6 +344,21 @@ pub fn Diagram() -> impl IntoView {
             sent.saturating_sub(flying)
         })
     };
+    // each drawn pod's sentence on its relation to the selected Service (namespace, name, why)
+    let whys = Memo::new(move |_| {
+        let idx = scene.service_index();
+        scene.shown.with(|r| {
+            let svc = idx.and_then(|i| r.services.get(i));
+            lay.with(|l| {
+                l.items
+                    .iter()
+                    .filter(|it| it.kind == "pod")
+                    .filter_map(|it| it.index.and_then(|i| r.pods.get(i)))
+                    .map(|p| (p.namespace.clone(), p.name.clone(), relation(svc, p).1))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -345,7 +406,15 @@ pub fn Diagram() -> impl IntoView {
                     let pod = if client { Some(r.cluster.client_pod.clone()) } else { it.index.and_then(|i| r.pods.get(i).cloned()) };
                     match pod {
                         Some(p) => {
-                            let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
+                            let rel = if client { Relation::None } else { relation(svc, &p).0 };
+                            // the sentence follows the report (it names the Service): not part of
+                            // the box's key, so a renamed Service sets it instead of a new box
+                            let why: Signal<String> = if client {
+                                Signal::derive(|| "the in-cluster client every request starts from".to_string())
+                            } else {
+                                let (ns, name) = (p.namespace.clone(), p.name.clone());
+                                Memo::new(move |_| whys.with(|w| w.iter().find(|(n, m, _)| *n == ns && *m == name).map(|(_, _, w)| w.clone()).unwrap_or_default())).into()
+                            };
                             let pname = p.name.clone();
                             let h = Signal::derive(move || {
                                 let sent = scene.hits.with(|v| v.iter().find(|(n, _)| *n == pname).map(|(_, c)| *c).unwrap_or(0));
@@ -474,7 +543,7 @@ pub fn Diagram() -> impl IntoView {
                     for e in &s.endpoints {
                         let Some(pod) = &e.pod else { continue };
                         let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
-                        let route = if routed { l.route(&from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
+                        let route = if routed { route(l, &from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
                         if route.len() < 2 {
                             continue;
                         }
@@ -502,7 +571,7 @@ pub fn Diagram() -> impl IntoView {
                 let step = step.min(p.hops.len());
                 let mut lines = Vec::new();
                 for (i, h) in p.hops.iter().enumerate() {
-                    let route = l.route(&h.from, &h.to);
+                    let route = route(l, &h.from, &h.to);
                     if route.len() < 2 || route.first() == route.last() {
                         continue;
                     }
@@ -670,14 +739,12 @@ fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usi
         "pod" => match it.index {
             None => key_of(&(item, key_json(&r.cluster.client_pod))),
             Some(i) => {
-                let rel = r.pods.get(i).map(|p| relation(svc, p)).map(|(rel, why)| {
-                    let rel = match rel {
-                        Relation::Endpoint { ready: true } => 1,
-                        Relation::Endpoint { ready: false } => 2,
-                        Relation::NearMiss => 3,
-                        Relation::None => 4,
-                    };
-                    (rel, why)
+                // the relation's kind, not its sentence (the box reads that from `whys`)
+                let rel = r.pods.get(i).map(|p| match relation(svc, p).0 {
+                    Relation::Endpoint { ready: true } => 1,
+                    Relation::Endpoint { ready: false } => 2,
+                    Relation::NearMiss => 3,
+                    Relation::None => 4,
                 });
                 key_of(&(item, key_json(&r.pods.get(i)), rel))
             }
