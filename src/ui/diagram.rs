@@ -586,34 +586,52 @@ pub fn Diagram() -> impl IntoView {
     let hop = |(class, n, kind, points): (String, usize, String, String)| {
         view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }.into_any()
     };
+    // the packet and its label: what they show, computed when the path, the step or the drawing
+    // changes; the elements stay and only what changed is set (a rename rebuilt both, setting
+    // ~30 attributes, issue #12)
+    let packet = Memo::new(move |_| {
+        let step = scene.step.get();
+        let delivery = scene.delivery.get();
+        lay.with(|l| {
+            path.with(|p| {
+                let p = p.as_ref()?;
+                let step = step.min(p.hops.len());
+                let pos = packet_key(p, step).and_then(|k| center_of(l, k)).unwrap_or((l.width / 2.0, 20.0));
+                let label = packet_label(p, step);
+                // which connection the request rides (core::connections), once one was sent
+                let label = match delivery {
+                    Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
+                    _ => label,
+                };
+                let end = step == p.hops.len() && step > 0;
+                let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
+                // placed where it covers no text and no counter (core::layout::place_label)
+                let lines = label_lines(&label, l.width - 8.0);
+                let (lw, lh) = label_size(&lines);
+                let lr = l.place_label(pos, lw, lh, &[]);
+                Some(Packet { pos, step, end, failed, lines, lr })
+            })
+        })
+    });
     let motion = move || {
-        let l = lay.get();
-        let Some(p) = path.get() else { return ().into_any() };
-        let step = scene.step.get().min(p.hops.len());
-        let pos = packet_key(&p, step).and_then(|k| center_of(&l, k)).unwrap_or((l.width / 2.0, 20.0));
-        let label = packet_label(&p, step);
-        // which connection the request rides (core::connections), once one was sent
-        let label = match scene.delivery.get() {
-            Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
-            _ => label,
-        };
-        let end = step == p.hops.len() && step > 0;
-        let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-        // placed where it covers no text and no counter (core::layout::place_label)
-        let label_lines = label_lines(&label, l.width - 8.0);
-        let (lw, lh) = label_size(&label_lines);
-        let lr = l.place_label(pos, lw, lh, &[]);
-        // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
-        let transform = format!("translate({}px, {}px)", pos.0, pos.1);
+        // built again only when its number of label lines changes
+        packet.with(|k| k.as_ref().map(|k| vec![(k.lines.len() as u64, k.lines.len())]).unwrap_or_default())
+    };
+    let motion_view = move |n: usize| {
+        let get = move |f: fn(&Packet) -> String| move || packet.with(|k| k.as_ref().map(f).unwrap_or_default());
+        let is = move |f: fn(&Packet) -> bool| move || packet.with(|k| k.as_ref().is_some_and(f));
         view! {
-            <g class="packet" class:failed=failed class:arrived=end && !failed data-kind="packet" data-name="request" data-step=step style:transform=transform>
+            // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
+            <g class="packet" class:failed=is(|k| k.failed) class:arrived=is(|k| k.end && !k.failed) data-kind="packet" data-name="request"
+                data-step=get(|k| k.step.to_string()) style:transform=get(|k| format!("translate({}px, {}px)", k.pos.0, k.pos.1))>
                 <circle r="9" />
-                <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
+                <text y="4" text-anchor="middle">{get(|k| (if k.failed { "✗" } else if k.end { "✓" } else { "" }).to_string())}</text>
             </g>
-            <g class="packet-label" data-kind="packet-label" class:hidden=step == 0>
-                <rect x=lr.x y=lr.y width=lr.w height=lr.h rx="9" />
-                {label_lines.into_iter().enumerate().map(|(i, t)| view! {
-                    <text x=lr.x + lr.w / 2.0 y=lr.y + 14.5 + 14.0 * i as f64 text-anchor="middle">{t}</text>
+            <g class="packet-label" data-kind="packet-label" class:hidden=is(|k| k.step == 0)>
+                <rect x=get(|k| k.lr.x.to_string()) y=get(|k| k.lr.y.to_string()) width=get(|k| k.lr.w.to_string()) height=get(|k| k.lr.h.to_string()) rx="9" />
+                {(0..n).map(|i| view! {
+                    <text x=get(|k| (k.lr.x + k.lr.w / 2.0).to_string()) y=move || packet.with(|k| k.as_ref().map(|k| (k.lr.y + 14.5 + 14.0 * i as f64).to_string()).unwrap_or_default())
+                        text-anchor="middle">{move || packet.with(|k| k.as_ref().and_then(|k| k.lines.get(i).cloned()).unwrap_or_default())}</text>
                 }).collect_view()}
             </g>
         }
@@ -700,7 +718,7 @@ pub fn Diagram() -> impl IntoView {
                 <g class="edges">{super::keyed::keyed_list(edges, edge)}</g>
                 <g class="things">{super::keyed::keyed_list(items, item)}</g>
                 <g class="hops">{super::keyed::keyed_list(hops, hop)}</g>
-                {motion}
+                {super::keyed::keyed_list(motion, motion_view)}
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
         </div>
@@ -711,6 +729,17 @@ pub fn Diagram() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// What the request's packet and its label show (see `packet` in `Diagram`).
+#[derive(Clone, PartialEq)]
+struct Packet {
+    pos: (f64, f64),
+    step: usize,
+    end: bool,
+    failed: bool,
+    lines: Vec<String>,
+    lr: crate::core::layout::Rect,
 }
 
 /// Keep the zoomed view inside the drawing.
