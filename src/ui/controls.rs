@@ -258,11 +258,16 @@ pub fn Player() -> impl IntoView {
             </Show>
             <label>"Service "
                 <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
-                    {move || shown_services.get().0.into_iter().map(|(n, t)| {
-                        let n2 = n.clone();
-                        let sel = move || current.with(|c| *c == n2);
-                        view! { <option value=n.clone() selected=sel.clone() prop:selected=sel>{format!("{n} ({t})")}</option> }
-                    }).collect_view()}
+                    // one option per place, following the Service there (a rename sets texts)
+                    {super::keyed::keyed_list(
+                        move || shown_services.with(|s| (0..s.0.len()).map(|i| (i as u64, i)).collect()),
+                        move |i: usize| {
+                            let name = move || shown_services.with(|s| s.0.get(i).map(|x| x.0.clone()).unwrap_or_default());
+                            let sel = move || shown_services.with(|s| s.0.get(i).is_some_and(|x| current.with(|c| *c == x.0)));
+                            let label = move || shown_services.with(|s| s.0.get(i).map(|(n, t)| format!("{n} ({t})")).unwrap_or_default());
+                            view! { <option value=name selected=sel prop:selected=sel>{label}</option> }.into_any()
+                        },
+                    )}
                 </select>
                 {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
             </label>
