@@ -75,9 +75,16 @@ pub fn unique(keys: impl IntoIterator<Item = u64>) -> Vec<u64> {
         .collect()
 }
 
-/// `items` paired with unique content keys (`key_of` of what `show` returns for each).
-pub fn keyed<T, D: Debug>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
-    let keys = unique(items.iter().map(|t| key_of(&show(t))));
+/// A key for what `v` holds, by its `Hash` (no text is formatted: cheaper than `key_of`).
+pub fn key_hash(v: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// `items` paired with unique content keys (`key_hash` of what `show` returns for each).
+pub fn keyed<T, D: Hash>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
+    let keys = unique(items.iter().map(|t| key_hash(&show(t))));
     keys.into_iter().zip(items).collect()
 }
 
