@@ -344,7 +344,7 @@ pub fn Diagram() -> impl IntoView {
             sent.saturating_sub(flying)
         })
     };
-    // each drawn pod's sentence on its relation to the selected Service (namespace, name, why)
+    // each drawn pod's sentence on its relation to the selected Service, by `namespace/name`
     let whys = Memo::new(move |_| {
         let idx = scene.service_index();
         scene.shown.with(|r| {
@@ -354,8 +354,8 @@ pub fn Diagram() -> impl IntoView {
                     .iter()
                     .filter(|it| it.kind == "pod")
                     .filter_map(|it| it.index.and_then(|i| r.pods.get(i)))
-                    .map(|p| (p.namespace.clone(), p.name.clone(), relation(svc, p).1))
-                    .collect::<Vec<_>>()
+                    .map(|p| (format!("{}/{}", p.namespace, p.name), relation(svc, p).1))
+                    .collect::<std::collections::HashMap<_, _>>()
             })
         })
     });
@@ -412,8 +412,8 @@ pub fn Diagram() -> impl IntoView {
                             let why: Signal<String> = if client {
                                 Signal::derive(|| "the in-cluster client every request starts from".to_string())
                             } else {
-                                let (ns, name) = (p.namespace.clone(), p.name.clone());
-                                Memo::new(move |_| whys.with(|w| w.iter().find(|(n, m, _)| *n == ns && *m == name).map(|(_, _, w)| w.clone()).unwrap_or_default())).into()
+                                let key = format!("{}/{}", p.namespace, p.name);
+                                Memo::new(move |_| whys.with(|w| w.get(&key).cloned().unwrap_or_default())).into()
                             };
                             let pname = p.name.clone();
                             let h = Signal::derive(move || {

@@ -82,20 +82,23 @@ pub fn Rules() -> impl IntoView {
             }
         })
     };
-    // one row per place in the rule set, its texts and attributes following the rule there: a
-    // keystroke that renames the Service (its chains' names change) sets texts (issue #12)
-    let rows = move || data.with(|d| d.as_ref().map(|(_, set, _)| (0..set.rules.len()).map(|i| (i as u64, i)).collect()).unwrap_or_default());
-    let row = move |i: usize| {
-        let rule = move |f: fn(&Rule, Option<usize>) -> String| {
-            move || data.with(|d| d.as_ref().and_then(|(_, set, hit)| set.rules.get(i).map(|r| f(r, hit.iter().position(|&h| h == i)))).unwrap_or_default())
-        };
-        let lit = move || data.with(|d| d.as_ref().is_some_and(|(_, _, hit)| hit.contains(&i)));
+    let rows = move || {
+        data.with(|d| {
+            let Some((_, set, hit)) = d else { return Vec::new() };
+            let rows: Vec<_> = set.rules.iter().enumerate().map(|(i, r)| (hit.iter().position(|&h| h == i), r.clone())).collect();
+            // keyed by what the row shows (rows stay content-keyed: a whole cluster's rule set has
+            // thousands of rows, too many to give each one effects of its own)
+            super::keyed::keyed(rows, |(order, r)| super::keyed::key_hash(&(*order, &r.chain, &r.table, &r.line, &r.note)))
+        })
+    };
+    let row = |(order, r): (Option<usize>, Rule)| {
+        let lit = order.is_some();
         view! {
-            <tr data-kind="iptables-rule" data-chain=rule(|r, _| r.chain.clone()) data-table=rule(|r, _| r.table.clone()) class:hit=lit
-                data-hit=move || lit().then_some("true") aria-current=move || lit().then_some("step")>
-                <td class="rule-order">{rule(|_, order| order.map(|o| (o + 1).to_string()).unwrap_or_default())}</td>
-                <td class="rule-table">{rule(|r, _| r.table.clone())}</td>
-                <td class="rule-line"><code>{rule(|r, _| r.line.clone())}</code><span class="rule-note">{rule(|r, _| r.note.clone())}</span></td>
+            <tr data-kind="iptables-rule" data-chain=r.chain data-table=r.table.clone() class:hit=lit
+                data-hit=lit.then_some("true") aria-current=lit.then_some("step")>
+                <td class="rule-order">{order.map(|o| (o + 1).to_string()).unwrap_or_default()}</td>
+                <td class="rule-table">{r.table.clone()}</td>
+                <td class="rule-line"><code>{r.line}</code><span class="rule-note">{r.note}</span></td>
             </tr>
         }
         .into_any()
