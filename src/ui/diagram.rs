@@ -115,13 +115,33 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits
     }
 }
 
-fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
-    let r = it.rect;
+/// A Service box's tooltip and accessible name.
+fn service_texts(it: &Item, s: &ServiceReport, domain: &str) -> (String, String) {
     let ports = crate::core::layout::ports_text(s);
     let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
     let aria = format!("{}. Select Service {}. {}", drawn_text(&it.texts), s.name, title.replace('\n', ". "));
+    (title, aria)
+}
+
+/// What a Service's box shows (the diagram's `service_box` follows it).
+#[derive(Clone, PartialEq)]
+struct SvcBox {
+    rect: crate::core::layout::Rect,
+    texts: Vec<Text>,
+    name: String,
+    namespace: String,
+    type_: String,
+    rejected: bool,
+    selected: bool,
+    title: String,
+    aria: String,
+}
+
+fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
+    let r = it.rect;
+    let (title, aria) = service_texts(it, s, domain);
     view! {
         <g class="service" class:selected=selected class:rejected=s.rejected data-kind="service" data-name=s.name.clone() data-type=s.type_.clone()
             tabindex="0" role="button" aria-label=aria>
@@ -519,16 +539,72 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| {
             lay.with(|l| {
                 let svc = idx.and_then(|i| r.services.get(i));
-                let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, idx, it)));
+                let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, it)));
                 keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>()
             })
         })
     };
     // built while the For diffs the keys `items` just made, from the same report and layout
+    // a Service's box follows its Service (see `service_box`): a keystroke that renames it sets
+    // its texts and attributes instead of building a new box (issue #12)
+    let service_box = move |k: usize| -> AnyView {
+        let data = Memo::new(move |_| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| {
+                lay.with(|l| {
+                    let it = l.items.iter().find(|it| it.kind == "service" && it.index == Some(k))?;
+                    let s = r.services.get(k)?;
+                    let (title, aria) = service_texts(it, s, &r.cluster.cluster_domain);
+                    Some(SvcBox { rect: it.rect, texts: it.texts.clone(), name: s.name.clone(), namespace: s.namespace.clone(), type_: s.type_.clone(), rejected: s.rejected, selected: idx == Some(k), title, aria })
+                })
+            })
+        });
+        let Some(first) = data.get_untracked() else { return ().into_any() };
+        let get = move |f: fn(&SvcBox) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
+        let select = move || {
+            let Some((namespace, name)) = data.with_untracked(|d| d.as_ref().map(|d| (d.namespace.clone(), d.name.clone()))) else { return };
+            scene.service.set(name.clone());
+            scene.port.set(None);
+            scene.backend.set(0);
+            scene.reset_animation();
+            super::selection::select(scene, super::selection::Selected::Service { namespace, name });
+        };
+        let text = move |j: usize, f: fn(&Text) -> String| move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).map(f).unwrap_or_default());
+        // the lines drawn (as texts_view draws them); which ones is part of the box's key
+        let lines = first.texts.iter().enumerate().filter(|(_, t)| !t.text.is_empty()).map(|(j, t)| {
+            let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
+            let full = move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).filter(|t| t.shortened()).map(|t| t.full.clone()));
+            view! {
+                <text class=class x=text(j, |t| t.x.to_string()) y=text(j, |t| t.y.to_string()) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
+                " "
+            }
+        }).collect_view();
+        let rejected = first.rejected;
+        view! {
+            <g on:click=move |_| select()
+               on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); select() }>
+                <g class="service" class:selected=move || data.with(|d| d.as_ref().is_some_and(|d| d.selected)) class:rejected=rejected
+                    data-kind="service" data-name=get(|d| d.name.clone()) data-type=get(|d| d.type_.clone()) tabindex="0" role="button" aria-label=get(|d| d.aria.clone())>
+                    <title>{get(|d| d.title.clone())}</title>
+                    <rect class="box" x=get(|d| d.rect.x.to_string()) y=get(|d| d.rect.y.to_string()) width=get(|d| d.rect.w.to_string()) height=get(|d| d.rect.h.to_string()) rx="8" />
+                    {lines}
+                    {rejected.then(|| view! {
+                        <line class="strike" x1=get(|d| d.rect.x.to_string()) y1=get(|d| d.rect.y.to_string())
+                            x2=get(|d| (d.rect.x + d.rect.w).to_string()) y2=get(|d| (d.rect.y + d.rect.h).to_string()) />
+                    })}
+                </g>
+            </g>
+        }
+        .into_any()
+    };
     let item = move |i: usize| {
         untrack(|| {
             let idx = scene.service_index();
-            scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any()
+            let service = lay.with(|l| l.items.get(i).filter(|it| it.kind == "service").map(|it| it.index));
+            match service {
+                Some(Some(k)) => service_box(k),
+                _ => scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any(),
+            }
         })
     };
     // selector edges: the selected Service to each endpoint pod, routed around other boxes
@@ -759,7 +835,7 @@ fn default_details(l: &Layout, selected: Option<usize>) -> String {
 
 /// A key for everything the box `it` shows: the item as placed and the report's data its view
 /// reads (see `item_view` in `Diagram`).
-fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usize>, it: &Item) -> u64 {
+fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, it: &Item) -> u64 {
     use super::keyed::{key_item, key_json, key_of};
     let domain = &r.cluster.cluster_domain;
     let item = key_item(it);
@@ -779,7 +855,16 @@ fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usi
             }
         },
         "pod-group" | "node-group" => key_of(&(item, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
-        "service" => key_of(&(item, key_json(&it.index.and_then(|i| r.services.get(i))), Some(it.index.unwrap_or(0)) == idx, domain)),
+        // a Service's box follows its Service (`service_box`): keyed by what it is made of
+        "service" => match it.index.and_then(|i| r.services.get(i)) {
+            Some(s) => key_of(&(
+                "service-box",
+                it.index,
+                s.rejected,
+                it.texts.iter().map(|t| (t.font.class(), t.class, t.end, t.text.is_empty())).collect::<Vec<_>>(),
+            )),
+            None => item,
+        },
         "dns" => key_of(&(item, domain)),
         "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
         _ => item,
