@@ -92,10 +92,14 @@ pub fn DnsLookup() -> impl IntoView {
                 </label>
             </div>
             <p class="dns-try">"Try: "
-                {move || suggestions.get().into_iter().map(|n| {
-                    let label = n.clone();
-                    view! { <button type="button" class="btn chip" data-kind="dns-suggestion" on:click=move |_| name.set(n.clone())>{label}</button>" " }
-                }).collect_view()}
+                // one chip per place, its name following the Service (a rename sets texts)
+                {super::keyed::keyed_list(
+                    move || suggestions.with(|v| (0..v.len()).map(|i| (i as u64, i)).collect()),
+                    move |i: usize| {
+                        let at = move || suggestions.with(|v| v.get(i).cloned().unwrap_or_default());
+                        view! { <button type="button" class="btn chip" data-kind="dns-suggestion" on:click=move |_| name.set(suggestions.with_untracked(|v| v.get(i).cloned().unwrap_or_default()))>{at}</button>" " }.into_any()
+                    },
+                )}
             </p>
             <pre class="resolv-conf" aria-label="The pod's /etc/resolv.conf">{move || resolv.get()}</pre>
             {move || result.get().map(|l| view! {
