@@ -248,10 +248,20 @@ struct Walk<'a> {
     /// fields being decoded (list indexes and map keys are not in it) and, for each, the Go
     /// struct that holds it
     fields: Vec<(&'static str, &'static str)>,
-    /// the first type error the decoder saves (`saveError` keeps the first), and whether one
-    /// ended the decode (an UnmarshalJSON's error is returned at once and wins)
-    type_error: Option<Diagnostic>,
-    aborted: bool,
+    /// the type error the decoder saves first (`saveError` keeps the first) and the error an
+    /// UnmarshalJSON returns first (it ends the decode and wins over a saved one), each with its
+    /// place in the order the decoder meets fields: kubectl sends the object as JSON made from a
+    /// map, so every object's keys are sorted (encoding/json Marshal of map[string]interface{})
+    saved: Option<(Vec<SortSeg>, Diagnostic)>,
+    ended: Option<(Vec<SortSeg>, Diagnostic)>,
+}
+
+/// A step of a field path in the order the decoder meets it: keys sorted as strings (bytes),
+/// list items in order.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortSeg {
+    Key(Vec<u8>),
+    Index(usize),
 }
 
 /// Check `root` (one object) against its type: every key the Go struct does not have is an
@@ -261,10 +271,10 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), type_error: None, aborted: false };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
-    if let Some(d) = w.type_error {
+    if let Some((_, d)) = w.ended.or(w.saved) {
         // the decode's error is returned alone: kjson.UnmarshalStrict gives no strict errors
         // (unknown or duplicate fields) with it (sigs.k8s.io/json json.go), so neither does the
         // API server. `diags` holds this one object's strict errors.
@@ -371,7 +381,7 @@ fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
         Ty::List(_) => plain(matches!(node.kind, NodeKind::Seq(_))),
         // own UnmarshalJSON of a string (metav1.Time/MicroTime/Duration parse it, Quantity
         // parses numbers too): their errors are not the decoder's; not modelled
-        Ty::Scalar("v1.Time" | "v1.MicroTime" | "v1.Duration" | "resource.Quantity") => None,
+        Ty::Scalar("v1.Time" | "v1.MicroTime" | "v1.Duration" | "resource.Quantity") => None, // (Quantity: quantity_error)
         // IntOrString.UnmarshalJSON: a JSON string is the string; anything else goes through
         // encoding/json into its int32
         Ty::Scalar("intstr.IntOrString") => match scalar {
@@ -398,13 +408,32 @@ fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
 /// Record the decoder's type error for `node` (at `path`), keeping the first one unless an
 /// UnmarshalJSON's error ends the decode.
 fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
-    let Some((value, go, aborts)) = mismatch(node, ty) else { return };
-    if w.type_error.is_some() && !aborts {
+    // resource.Quantity's UnmarshalJSON: ParseQuantity's own error, which ends the decode
+    let (value, go, aborts, quantity) = match ty {
+        Ty::Scalar("resource.Quantity") => match quantity_error(node) {
+            Some(e) => (String::new(), String::new(), true, Some(e)),
+            None => return,
+        },
+        _ => match mismatch(node, ty) {
+            Some((value, go, aborts)) => (value, go, aborts, None),
+            None => return,
+        },
+    };
+    let place: Vec<SortSeg> = path
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => SortSeg::Key(key_bytes(k).into_owned()),
+            Seg::Index(i) => SortSeg::Index(*i),
+        })
+        .collect();
+    let slot = if aborts { &w.ended } else { &w.saved };
+    if slot.as_ref().is_some_and(|(p, _)| *p <= place) {
         return;
     }
     // decode.go UnmarshalTypeError.Error; addErrorContext adds the struct and the field path
     // only to the decoder's own error type, not to the encoding/json error of an UnmarshalJSON
     let detail = match (aborts, w.fields.last()) {
+        _ if quantity.is_some() => quantity.unwrap_or_default().to_string(),
         (false, Some((_, st))) => {
             let field = w.fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(".");
             let st = st.rsplit('.').next().unwrap_or(st);
@@ -416,7 +445,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
     let mut message = format!("{prefix}{detail}");
     // a Go string written as an unquoted YAML number or boolean: say how to keep it a string
-    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }) = (ty, &node.kind) {
+    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None) = (ty, &node.kind, quantity) {
         if go != "bool" && int_range(&go).is_none() && !go.starts_with("float") {
             let read_as = if matches!(node.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
             message.push_str(&format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")"));
@@ -426,8 +455,64 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     if !w.object.is_empty() {
         d = d.on(w.object);
     }
-    w.type_error = Some(d);
-    w.aborted = aborts;
+    if aborts {
+        w.ended = Some((place, d));
+    } else {
+        w.saved = Some((place, d));
+    }
+}
+
+/// Quantity.UnmarshalJSON (k8s.io/apimachinery pkg/api/resource/quantity.go): the JSON text (a
+/// string without its quotes) through ParseQuantity; its error, if any: ErrFormatWrong from
+/// parseQuantityString, ErrSuffix when the suffix is not one the suffixer knows. null is zero.
+fn quantity_error(node: &Node) -> Option<&'static str> {
+    const FORMAT: &str = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    const SUFFIX: &str = "unable to parse quantity's suffix";
+    let text: String = match &node.kind {
+        NodeKind::Scalar { value: Value::Null, .. } => return None,
+        NodeKind::Scalar { value: Value::Str, text, .. } => text.trim().to_string(),
+        NodeKind::Scalar { value: v @ (Value::Int(_) | Value::Float(_)), text, .. } => json_number(v, text),
+        NodeKind::Scalar { value: Value::Bool(b), .. } => b.to_string(),
+        // an object or a list reaches ParseQuantity as its JSON text: not a number
+        _ => return Some(FORMAT),
+    };
+    let b = text.as_bytes();
+    if b.is_empty() {
+        return Some(FORMAT);
+    }
+    if text == "0" {
+        return None;
+    }
+    // parseQuantityString: sign, digits, optional '.' and digits, then the suffix: letters of
+    // "eEinumkKMGTP", an optional sign, digits; anything else is ErrFormatWrong
+    let mut i = usize::from(matches!(b[0], b'+' | b'-'));
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let suffix = &text[i..];
+    let mut j = i;
+    while j < b.len() && b"eEinumkKMGTP".contains(&b[j]) {
+        j += 1;
+    }
+    if j < b.len() && matches!(b[j], b'+' | b'-') {
+        j += 1;
+    }
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j < b.len() {
+        return Some(FORMAT);
+    }
+    // quantitySuffixer.interpret: binary, decimal SI, or a decimal exponent e/E<int>
+    let known = matches!(suffix, "" | "Ki" | "Mi" | "Gi" | "Ti" | "Pi" | "Ei" | "n" | "u" | "m" | "k" | "M" | "G" | "T" | "P" | "E")
+        || (suffix.len() > 1 && suffix.starts_with(['e', 'E']) && suffix[1..].parse::<i32>().is_ok());
+    (!known).then_some(SUFFIX)
 }
 
 /// `[i]` onto a field path (every list item of every object: no formatter)
@@ -484,9 +569,6 @@ fn key_bytes(k: &Node) -> std::borrow::Cow<'_, [u8]> {
 }
 
 fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
-    if w.aborted {
-        return;
-    }
     let ty = match ty {
         Ty::Named(_, inner) if matches!((inner, &node.kind), (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_))) => *inner,
         ty => ty,

@@ -808,3 +808,29 @@ fn unmarshal_type_error_int_or_string_ends_the_decode() {
         vec!["Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string (YAML reads unquoted yes as a boolean; quote it: \"yes\")"]
     );
 }
+
+// kubectl sends the object as JSON made from a map: every object's keys sorted
+// (encoding/json Marshal), so the decoder meets `nodePort` before `port`
+#[test]
+fn unmarshal_type_error_first_in_sorted_key_order() {
+    let d = strict(&service_with("  type: NodePort\n  ports:\n  - port: \"80\"\n    nodePort: \"x\"\n"));
+    assert_eq!(messages(&d), vec!["Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.nodePort of type int32"]);
+    // list items in order: ports[0] before ports[1] whatever their keys
+    let d = strict(&service_with("  ports:\n  - {port: \"80\"}\n  - {nodePort: \"x\", port: 81}\n"));
+    assert!(messages(&d)[0].ends_with("ServicePort.spec.ports.port of type int32"), "{:?}", messages(&d));
+}
+
+// Quantity.UnmarshalJSON → ParseQuantity (k8s.io/apimachinery pkg/api/resource/quantity.go):
+// its own error, ending the decode
+#[test]
+fn quantity_unmarshal_errors() {
+    let pod = |q: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources: {{requests: {{memory: {q}}}}}\n");
+    let format = "Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    for bad in ["512mb", "1x", "true", "\"5 Gi\"", "[1]"] {
+        assert_eq!(messages(&strict(&pod(bad))), vec![format], "{bad}");
+    }
+    assert_eq!(messages(&strict(&pod("512mi"))), vec!["Pod in version \"v1\" cannot be handled as a Pod: unable to parse quantity's suffix"]);
+    for good in ["512Mi", "1G", "100m", "0.5", "1e3", "2", "\"1.5Gi\"", "null", "+"] {
+        assert!(strict(&pod(good)).is_empty(), "{good}: {:?}", messages(&strict(&pod(good))));
+    }
+}
