@@ -1172,6 +1172,30 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         let field = format!("{prefix}.dnsPolicy");
         errs.push(Diagnostic::not_supported(&field, at(&field), p, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
     }
+    // validatePodDNSConfig: dnsPolicy None takes its resolv.conf from dnsConfig alone
+    if spec.dns_policy.as_deref() == Some("None") {
+        let field = format!("{prefix}.dnsConfig");
+        match spec.dns_config_nameservers {
+            None => errs.push(Diagnostic::required(&field, at(prefix), "must provide `dnsConfig` when `dnsPolicy` is None")),
+            Some(0) => {
+                let ns = format!("{field}.nameservers");
+                errs.push(Diagnostic::required(&ns, at(&field), "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+            }
+            Some(_) => {}
+        }
+    }
+    // validatePodHostNetworkDeps: on the host's network a container's hostPort (defaulted to its
+    // containerPort when unset, SetDefaults_PodSpec) must be its containerPort
+    if spec.host_network {
+        for (ci, c) in spec.containers.iter().enumerate() {
+            for (pi, p) in c.ports.iter().enumerate() {
+                if let Some(h) = p.host_port.filter(|&h| h != p.container_port) {
+                    let field = format!("{prefix}.containers[{ci}].ports[{pi}].hostPort");
+                    errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must match `containerPort` when `hostNetwork` is true"));
+                }
+            }
+        }
+    }
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
@@ -1706,8 +1730,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {
-                let n = format!("{}-{}", o.meta.name, i as i64 + w.start_ordinal.max(0));
-                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)], None)
+                // updateIdentity (pkg/controller/statefulset/stateful_set_utils.go): the pod-name
+                // label, and the ordinal as apps.kubernetes.io/pod-index (PodIndexLabel, GA v1.32)
+                let ordinal = i as i64 + w.start_ordinal.max(0);
+                let n = format!("{}-{ordinal}", o.meta.name);
+                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n), ("apps.kubernetes.io/pod-index".to_string(), ordinal.to_string())], None)
             })
             .collect(),
         _ => {

@@ -194,6 +194,8 @@ pub struct PodSpec {
     pub checks: Vec<ContainerCheck>,
     /// spec.dnsPolicy as written (None: ClusterFirst, written or defaulted)
     pub dns_policy: Option<String>,
+    /// spec.dnsConfig: None when absent, else how many nameservers it lists
+    pub dns_config_nameservers: Option<usize>,
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
@@ -683,6 +685,10 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         },
         // ClusterFirst, the default, is kept as None (every pod of a dump writes it)
         dns_policy: r.string(get("dnsPolicy"), &format_args!("{prefix}.dnsPolicy")).filter(|s| !s.is_empty() && s != "ClusterFirst"),
+        dns_config_nameservers: get("dnsConfig").filter(|n| !n.is_null()).map(|c| match c.get("nameservers").map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.len(),
+            _ => 0,
+        }),
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),

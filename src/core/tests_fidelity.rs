@@ -1250,3 +1250,28 @@ fn validate_service_traffic_distribution() {
     let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  trafficDistribution: Closest\n  selector: {app: web}\n  ports: [{port: 80}]\n");
     assert!(has_error(&r, "spec.trafficDistribution: Unsupported value: \"Closest\": supported values: \"PreferClose\", \"PreferSameNode\", \"PreferSameZone\""), "{:?}", errors(&r));
 }
+
+// validatePodDNSConfig: dnsPolicy None needs a dnsConfig with a nameserver;
+// validatePodHostNetworkDeps: on the host network a hostPort must be its containerPort
+#[test]
+fn validate_pod_dns_config_and_host_network_ports() {
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{spec}  containers: [{{name: c, image: x, ports: [{{containerPort: 80, hostPort: 8080}}]}}]\n");
+    let r = run(&pod("  dnsPolicy: None\n"));
+    assert!(has_error(&r, "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None"), "{:?}", errors(&r));
+    let r = run(&pod("  dnsPolicy: None\n  dnsConfig: {}\n"));
+    assert!(has_error(&r, "spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when `dnsPolicy` is None"), "{:?}", errors(&r));
+    let r = run(&pod("  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1]}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&pod("  hostNetwork: true\n"));
+    assert!(has_error(&r, "spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"), "{:?}", errors(&r));
+}
+
+// updateIdentity (pkg/controller/statefulset/stateful_set_utils.go): StatefulSet pods carry
+// apps.kubernetes.io/pod-index (PodIndexLabel, GA v1.32), so a Service can select one replica
+#[test]
+fn statefulset_pod_index_label() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db-0}\nspec:\n  selector: {app: db, apps.kubernetes.io/pod-index: \"0\"}\n  ports: [{port: 5432}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: pg, image: postgres}]}\n";
+    let r = run(src);
+    let eps: Vec<&str> = svc(&r, "db-0").endpoints.iter().filter_map(|e| e.pod.as_deref()).collect();
+    assert_eq!(eps, vec!["db-0"]);
+}
