@@ -32,6 +32,11 @@ def shot(wd, path, w, h, full=True):
     time.sleep(0.6)
     params = {"format": "png", "captureBeyondViewport": full}
     if full:
+        # panels below the fold skip rendering (content-visibility: auto, style/main.css) until
+        # scrolled to; a full-page capture shows them as they look once there (CSSOM, so the
+        # page's CSP allows it)
+        wd.js("document.querySelectorAll('.teach, .summary-table, .details-tables').forEach(e => e.style.contentVisibility = 'visible')")
+        time.sleep(0.3)
         dims = wd.js("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
         params["clip"] = {"x": 0, "y": 0, "width": dims[0], "height": min(dims[1], 4000), "scale": 1}
     data = wd.s("POST", "/goog/cdp/execute", {"cmd": "Page.captureScreenshot", "params": params})["data"]
