@@ -12,23 +12,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use std::fmt::{self, Debug, Write};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// Feeds formatted text straight into a hasher (no String is built).
-struct HashWriter<'a>(&'a mut DefaultHasher);
-
-impl Write for HashWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.write(s.as_bytes());
-        Ok(())
-    }
-}
-
-/// A key for everything `v` shows (its `Debug` form, hashed).
-pub fn key_of(v: &impl Debug) -> u64 {
+/// A key for everything `v` shows (its `Hash`, so a float is hashed by its bits). Not its
+/// `Debug` form: that pulled core's string escaping and its Unicode tables (~8 KB gzipped)
+/// and float printing into the page (issue #12, bundle).
+pub fn key_of(v: &impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
-    let _ = write!(HashWriter(&mut h), "{v:?}");
+    v.hash(&mut h);
     h.finish()
 }
 
@@ -76,7 +67,7 @@ pub fn unique(keys: impl IntoIterator<Item = u64>) -> Vec<u64> {
 }
 
 /// `items` paired with unique content keys (`key_of` of what `show` returns for each).
-pub fn keyed<T, D: Debug>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
+pub fn keyed<T, D: Hash>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
     let keys = unique(items.iter().map(|t| key_of(&show(t))));
     keys.into_iter().zip(items).collect()
 }
