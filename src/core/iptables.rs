@@ -144,7 +144,7 @@ pub fn sep_chain(spn: &str, protocol: &str, endpoint: &str) -> String {
 
 /// `computeProbability`: `fmt.Sprintf("%0.10f", 1.0/float64(n))`.
 pub fn probability(n: usize) -> String {
-    format!("{:.10}", 1.0 / n.max(1) as f64)
+    super::decimal::fixed(1.0 / n.max(1) as f64, 10)
 }
 
 // ---------------------------------------------------------------- the rules
