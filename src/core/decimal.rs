@@ -615,9 +615,10 @@ mod tests {
             let v = f64::from_bits(r.next());
             if v.is_finite() {
                 check(&format!("{v:e}"));
-                // the exact midpoint to the next float up, and just either side of it
-                let exact = format!("{:.800e}", v.abs());
-                check(&exact);
+                // every digit of a double (up to 767 significant ones)
+                if r.next() % 4 == 0 {
+                    check(&format!("{:.800e}", v.abs()));
+                }
             }
             let n = r.next() % 40 + 1;
             let mut s: String = (0..n).map(|_| (b'0' + (r.next() % 10) as u8) as char).collect();
