@@ -14,9 +14,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A key for everything `v` shows (its `Hash`, so a float is hashed by its bits). Not its
-/// `Debug` form: that pulled core's string escaping and its Unicode tables (~8 KB gzipped)
-/// and float printing into the page (issue #12, bundle).
+/// A key for everything `v` shows (its `Hash`; a float is hashed by its bits). Not its `Debug`
+/// form: formatting every row's text through `Debug` cost 0.65 KB gzipped of wasm (issue #12).
 pub fn key_of(v: &impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     v.hash(&mut h);
