@@ -369,6 +369,9 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         nodes: 1 + rng.below(8),
         cloud: rng.chance(2),
         flipped: if rng.chance(3) { vec!["default/web-1".into()] } else { Vec::new() },
+        deleted: if rng.chance(4) { vec!["default/web-2".into()] } else { Vec::new() },
+        cordoned: if rng.chance(4) { vec!["node-1".into()] } else { Vec::new() },
+        drained: if rng.chance(4) { vec!["node-2".into()] } else { Vec::new() },
     };
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);

@@ -27,6 +27,10 @@ pub struct HostOptions {
     pub nodes: Option<usize>,
     pub cloud: Option<bool>,
     pub flipped: Vec<String>,
+    /// a shared scene's out-of-YAML what-ifs (`SharedScene::deleted/cordoned/drained`)
+    pub deleted: Vec<String>,
+    pub cordoned: Vec<String>,
+    pub drained: Vec<String>,
     pub embed: bool,
     pub read_only: bool,
     pub hide_editor: bool,
@@ -230,6 +234,9 @@ impl HostOptions {
         self.nodes = Some(sc.nodes);
         self.cloud = Some(sc.cloud);
         self.flipped = sc.flipped;
+        self.deleted = sc.deleted;
+        self.cordoned = sc.cordoned;
+        self.drained = sc.drained;
     }
 }
 

@@ -47,6 +47,9 @@ async fn link_round_trip_restores_the_scene() {
         nodes: 4,
         cloud: false,
         flipped: vec![format!("default/{first_pod}")],
+        deleted: vec![],
+        cordoned: vec!["node-1".into()],
+        drained: vec![],
     };
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     set_url(&format!("{path}?embed#s={}", share::encode(&scene)));
@@ -63,6 +66,9 @@ async fn link_round_trip_restores_the_scene() {
     assert_eq!(entry.value(), "nodeport@node-2");
     assert_eq!(doc().get_element_by_id("rt").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(within("rt", &format!("[data-kind='pod'][data-name='{first_pod}'].flipped")), 1);
+    // the what-if kept outside the YAML came with the link: node-1 cordoned, named as such
+    let kept = doc().query_selector("#rt [data-kind='whatif-kept']").unwrap().expect("the kept what-ifs are shown");
+    assert!(kept.text_content().unwrap().contains("cordoned node-1"), "{:?}", kept.text_content());
     // embed view: no page chrome
     assert_eq!(within("rt", ".topbar"), 0);
     assert_eq!(within("rt", ".sharebar"), 0);

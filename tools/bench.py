@@ -4,6 +4,8 @@ side by side in ONE headless Chromium page, on the synthetic dumps of tools/benc
 
     python3 tools/bench.py DIST DUMPS NODE_MODULES CLI
     python3 tools/bench.py --keystrokes-only DIST [N [ROUNDS]]   (the tutorial keystroke measure only)
+    SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1 SWITCHBOARD_BENCH_BIG_ONLY=1 python3 tools/bench.py DIST DUMPS - -
+        (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone)
 
 DIST: the release bundle (trunk build --release); DUMPS: folder of pods-N.yaml; NODE_MODULES:
 holds `yaml` (2.x) and `js-yaml`; CLI: the native release binary. Drives chromedriver over plain
@@ -397,15 +399,18 @@ def main():
         sid = new_session(base)
         s = f"/session/{sid}"
         call(base, "POST", s + "/timeouts", {"script": 600_000})
-        call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/index.html"})
-        for _ in range(300):
-            if call(base, "POST", s + "/execute/sync", {"script": "return !!window.benchReady", "args": []}):
-                break
-            time.sleep(0.1)
-        else:
-            raise SystemExit("bench page did not start (see the browser console)")
-        ua = call(base, "POST", s + "/execute/sync", {"script": "return navigator.userAgent", "args": []})
-        browser = (re.search(r"(?:Headless)?Chrome/(\d+)", ua) or [None, "?"])[1]
+        browser = "?"
+        # the npm parsers' page only for the analysis table (KEYSTROKES_ONLY needs no NODE_MODULES)
+        if not KEYS_ONLY:
+            call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/index.html"})
+            for _ in range(300):
+                if call(base, "POST", s + "/execute/sync", {"script": "return !!window.benchReady", "args": []}):
+                    break
+                time.sleep(0.1)
+            else:
+                raise SystemExit("bench page did not start (see the browser console)")
+            ua = call(base, "POST", s + "/execute/sync", {"script": "return navigator.userAgent", "args": []})
+            browser = (re.search(r"(?:Headless)?Chrome/(\d+)", ua) or [None, "?"])[1]
         rows = []
         keystrokes = []
         # SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1: only the keystroke -> diagram part (and no CLI run)
@@ -419,7 +424,8 @@ def main():
             rows.append((name, pods, r))
             print(f"  {name}: switchboard {r['sb']:.1f} ms, yaml {r['yaml']:.1f} ms, js-yaml {r['jsy']:.1f} ms", file=sys.stderr, flush=True)
         # keystroke -> diagram (issue #12 budgets): the app's own marks (src/ui/perf.rs)
-        keys = [("tutorial scene", None)]
+        # SWITCHBOARD_BENCH_BIG_ONLY=1 (with KEYSTROKES_ONLY): only the biggest dump's keystrokes
+        keys = [] if os.environ.get("SWITCHBOARD_BENCH_BIG_ONLY") == "1" else [("tutorial scene", None)]
         big = [n for n in names if "list" not in n]
         if big:
             keys.append((big[-1], big[-1]))

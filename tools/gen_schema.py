@@ -76,10 +76,27 @@ SCALAR_LEAVES = {
     ("k8s.io/apimachinery/pkg/util/intstr", "IntOrString"),
 }
 
+# reflect prints the aliases byte and rune as their types
+GO_PRINTED = {"byte": "uint8", "rune": "int32"}
+
 GO_SCALARS = {
     "string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
     "uint32", "uint64", "uintptr", "float32", "float64", "byte", "rune",
 }
+
+
+def split_map(expr):
+    """`map[K]V` -> (K, V), brackets inside K balanced."""
+    depth, i = 0, 3
+    while True:
+        if expr[i] == "[":
+            depth += 1
+        elif expr[i] == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    return expr[4:i], expr[i + 1:]
 
 
 class Repo:
@@ -274,31 +291,42 @@ class Gen:
             return ip, n
         return cur_pkg, name
 
+    def go_name(self, ip, name):
+        """How reflect's Type.String() prints a named type: `<package name>.<Name>`."""
+        return SHORT[ip].split("/")[-1] + "." + name
+
+    def map_key(self, cur_pkg, imports, key):
+        """Type.String() of a map's key type (a builtin or a named string type)."""
+        key = key.strip()
+        if key in GO_SCALARS:
+            return GO_PRINTED.get(key, key)
+        ref = self.resolve_ref(cur_pkg, imports, key)
+        return self.go_name(*ref) if ref else key
+
     def ty(self, cur_pkg, imports, expr, seen=()):
-        """Rust expression of a Ty for the Go type expression."""
+        """Rust expression of a Ty for the Go type expression. Scalars carry the Go type as
+        reflect prints it (`Ty::Scalar("int32")`, `Ty::Scalar("v1.Protocol")`): the decoder's
+        type errors name it (encoding/json UnmarshalTypeError)."""
         expr = expr.strip()
         if expr.startswith("*"):
             return self.ty(cur_pkg, imports, expr[1:], seen)
         if expr in ("[]byte", "[]uint8"):
-            return "Ty::Scalar"  # base64 string
+            return 'Ty::Scalar("[]uint8")'  # base64 string
         if expr.startswith("[]"):
             return "Ty::List(&" + self.ty(cur_pkg, imports, expr[2:], seen) + ")"
         m = re.match(r"^\[\d*\](.*)$", expr)
         if m:
             return "Ty::List(&" + self.ty(cur_pkg, imports, m.group(1), seen) + ")"
         if expr.startswith("map["):
-            depth, i = 0, 3
-            while True:
-                if expr[i] == "[":
-                    depth += 1
-                elif expr[i] == "]":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                i += 1
-            return "Ty::Map(&" + self.ty(cur_pkg, imports, expr[i + 1:], seen) + ")"
+            key_expr, value_expr = split_map(expr)
+            inner = "Ty::Map(&" + self.ty(cur_pkg, imports, value_expr, seen) + ")"
+            key = self.map_key(cur_pkg, imports, key_expr)
+            if key != "string":
+                # Type.String() shows the key type: keep the whole printed type
+                return 'Ty::Named("%s", &%s)' % (self.printed(cur_pkg, imports, expr), inner)
+            return inner
         if expr in GO_SCALARS:
-            return "Ty::Scalar"
+            return 'Ty::Scalar("%s")' % GO_PRINTED.get(expr, expr)
         if expr in ("interface{}", "any"):
             return "Ty::Any"
         if not re.match(r"^[A-Za-z_][\w.]*$", expr):
@@ -310,7 +338,7 @@ class Gen:
             return "Ty::Any"
         ip, name = ref
         if (ip, name) in SCALAR_LEAVES:
-            return "Ty::Scalar"
+            return 'Ty::Scalar("%s")' % self.go_name(ip, name)
         pkg = self.pkgs[ip]
         if name in pkg.unmarshalers:
             self.any_leaves.add("%s.%s" % (SHORT[ip], name))
@@ -322,9 +350,31 @@ class Gen:
                 self.unresolved.add("%s.%s (recursive named type)" % (SHORT[ip], name))
                 return "Ty::Any"
             texpr, imps = pkg.named[name]
-            return self.ty(ip, imps, texpr, seen + ((ip, name),))
+            under = self.ty(ip, imps, texpr, seen + ((ip, name),))
+            if under.startswith("Ty::Scalar("):
+                return 'Ty::Scalar("%s")' % self.go_name(ip, name)
+            if under.startswith(("Ty::List(", "Ty::Map(")):
+                return 'Ty::Named("%s", &%s)' % (self.go_name(ip, name), under)
+            if under.startswith("Ty::Named("):
+                return 'Ty::Named("%s", &%s)' % (self.go_name(ip, name), re.match(r'^Ty::Named\("[^"]*", &(.*)\)$', under).group(1))
+            return under
         self.unresolved.add("%s.%s" % (SHORT[ip], name))
         return "Ty::Any"
+
+    def printed(self, cur_pkg, imports, expr):
+        """reflect's Type.String() of an unnamed Go type expression."""
+        expr = expr.strip()
+        if expr.startswith("*"):
+            return "*" + self.printed(cur_pkg, imports, expr[1:])
+        if expr.startswith("[]"):
+            return "[]" + self.printed(cur_pkg, imports, expr[2:])
+        if expr.startswith("map["):
+            key_expr, value_expr = split_map(expr)
+            return "map[%s]%s" % (self.map_key(cur_pkg, imports, key_expr), self.printed(cur_pkg, imports, value_expr))
+        if expr in GO_SCALARS:
+            return GO_PRINTED.get(expr, expr)
+        ref = self.resolve_ref(cur_pkg, imports, expr)
+        return self.go_name(*ref) if ref else expr
 
     def flat_fields(self, ip, name, out, path=()):
         fields, imports = self.pkgs[ip].structs[name]
@@ -426,8 +476,13 @@ def main():
         visit(ident)
 
     def code(t):
-        if t == "Ty::Scalar":
-            return "s"
+        m = re.match(r'^Ty::Scalar\("(.*)"\)$', t)
+        if m:
+            # `s` alone is a Go string (most fields); otherwise `s<Go type>`
+            return "s" if m.group(1) == "string" else "s" + m.group(1)
+        m = re.match(r'^Ty::Named\("([^"]*)", &(.*)\)$', t)
+        if m:
+            return "=" + m.group(1) + "=" + code(m.group(2))
         if t == "Ty::Any":
             return "a"
         m = re.match(r"^Ty::Struct\(&(T_\w+)\)$", t)
@@ -464,8 +519,9 @@ def main():
     w("/// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).")
     w("const LIST_LINE: usize = %d; // %s" % (index[list_ident], g.defs[list_ident][0]))
     w("")
-    w("/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (Ty::Scalar),")
-    w("/// `a` (Ty::Any), a line number (Ty::Struct of that line), `[ty` (Ty::List) or `{ty` (Ty::Map).")
+    w("/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (a Go string),")
+    w("/// `s<Go type>` (another Go scalar: `sint32`, `sv1.Protocol`), `a` (Ty::Any), a line number (Ty::Struct")
+    w("/// of that line), `[ty` (Ty::List), `{ty` (Ty::Map) or `=<Go type>=ty` (a named list or map type).")
     w("/// Text rather than Rust statics: the statics' pointers were ~6 KB of the gzipped wasm (issue #12).")
     w("static TABLES: &str = concat!(")
     for line in lines:
@@ -511,9 +567,14 @@ fn tables() -> &'static Tables {
 
 fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
     match code.as_bytes().first() {
-        Some(b's') => Ty::Scalar,
+        Some(b's') if code.len() == 1 => Ty::Scalar("string"),
+        Some(b's') => Ty::Scalar(&code[1..]),
         Some(b'[') => Ty::List(Box::leak(Box::new(ty(&code[1..], types)))),
         Some(b'{') => Ty::Map(Box::leak(Box::new(ty(&code[1..], types)))),
+        Some(b'=') => match code[1..].split_once('=') {
+            Some((name, inner)) => Ty::Named(name, Box::leak(Box::new(ty(inner, types)))),
+            None => Ty::Any,
+        },
         _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
     }
 }
@@ -539,8 +600,10 @@ mod tests {
     fn the_text_tables_read_back_whole() {
         fn valid(code: &str, line: usize) -> bool {
             match code.as_bytes().first() {
-                Some(b's' | b'a') => code.len() == 1,
+                Some(b's') => true,
+                Some(b'a') => code.len() == 1,
                 Some(b'[' | b'{') => valid(&code[1..], line),
+                Some(b'=') => code[1..].split_once('=').is_some_and(|(name, inner)| !name.is_empty() && valid(inner, line)),
                 _ => code.parse::<usize>().is_ok_and(|i| i < line),
             }
         }
@@ -558,7 +621,7 @@ mod tests {
             seen.push(t.name);
             for f in t.fields {
                 let mut ty = &f.ty;
-                while let Ty::List(i) | Ty::Map(i) = ty {
+                while let Ty::List(i) | Ty::Map(i) | Ty::Named(_, i) = ty {
                     ty = i;
                 }
                 if let Ty::Struct(s) = ty {
@@ -577,7 +640,11 @@ mod tests {
         let spec = svc.fields.iter().find(|f| f.json == "spec").expect("spec");
         let Ty::Struct(spec) = spec.ty else { panic!("spec is a struct") };
         assert!(matches!(spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty), Some(Ty::List(Ty::Struct(p))) if p.name == "core/v1.ServicePort"));
-        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar))));
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar("string")))));
+        let Some(Ty::List(Ty::Struct(port))) = spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty) else { panic!("ports") };
+        assert!(matches!(port.fields.iter().find(|f| f.json == "port").map(|f| f.ty), Some(Ty::Scalar("int32"))));
+        assert!(matches!(port.fields.iter().find(|f| f.json == "protocol").map(|f| f.ty), Some(Ty::Scalar("v1.Protocol"))));
+        assert!(matches!(port.fields.iter().find(|f| f.json == "targetPort").map(|f| f.ty), Some(Ty::Scalar("intstr.IntOrString"))));
     }
 }"""
 

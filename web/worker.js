@@ -52,6 +52,7 @@ if (inWorker && !self.__switchboardWorker) {
       const bytes = doc.encode(); // empty: the report is the one sent last
       const t3 = performance.now();
       self.postMessage({ id: m.id, phase: "done", bytes, spliceMs: t1 - t0, analyzeMs: t2 - t1, encodeMs: t3 - t2 }, [bytes.buffer]);
+      doc.release(); // the report is freed while the page decodes and draws it
     } catch (err) {
       self.postMessage({ id: m.id, phase: "error", error: String(err) });
     }

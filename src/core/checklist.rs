@@ -150,19 +150,65 @@ fn document_marker(line: &str) -> bool {
 /// The YAML document holding line `line` (1-based): its first line and its text (from its
 /// `---`, or the text's start, to the next marker).
 fn document_at(text: &str, line: u32) -> Option<(usize, &str)> {
-    let (mut start, mut start_line, mut at) = (0usize, 1usize, 0usize);
-    for (i, l) in text.split('\n').enumerate() {
-        let n = i + 1;
-        if n > line as usize && document_marker(l) {
-            return Some((start_line, &text[start..at]));
+    // as a walk over `text.split('\n')` from the start finds it, but looking only at the lines
+    // around `line`: its offset is found by counting line breaks (a whole-cluster dump is
+    // hundreds of thousands of lines, and this runs for each report the page shows; issue #12)
+    let (b, line) = (text.as_bytes(), line as usize);
+    let line_end = |from: usize| b[from..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| from + i);
+    if line == 0 {
+        // every line is below it: the text up to the first marker
+        let mut from = 0;
+        loop {
+            let l = &text[from..line_end(from)];
+            if document_marker(l) {
+                return Some((1, &text[..from]));
+            }
+            from += l.len() + 1;
+            if from > b.len() {
+                return None;
+            }
         }
-        if n <= line as usize && document_marker(l) {
-            // `---` begins the document (and belongs to it); after `...` the next line does
-            (start, start_line) = if l.starts_with("---") { (at, n) } else { (at + l.len() + 1, n + 1) };
-        }
-        at += l.len() + 1;
     }
-    (line as usize >= start_line).then(|| (start_line, &text[start..]))
+    let (mut n, mut at) = (1usize, 0usize);
+    while n < line {
+        match b[at..].iter().position(|&c| c == b'\n') {
+            Some(i) => {
+                at += i + 1;
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    // the last marker at or above `line` begins the document: `---` belongs to it, after `...`
+    // the next line does
+    let (mut start, mut start_line) = (0usize, 1usize);
+    let (mut k, mut from) = (n, at);
+    loop {
+        let l = &text[from..line_end(from)];
+        if document_marker(l) {
+            (start, start_line) = if l.starts_with("---") { (from, k) } else { (from + l.len() + 1, k + 1) };
+            break;
+        }
+        if from == 0 {
+            break;
+        }
+        from = b[..from - 1].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+        k -= 1;
+    }
+    // the first marker below `line` ends it
+    if n == line {
+        let mut from = line_end(at);
+        while from < b.len() {
+            from += 1;
+            let l = &text[from..line_end(from)];
+            if document_marker(l) {
+                return Some((start_line, &text[start..from]));
+            }
+            from += l.len();
+        }
+    }
+    // (`...` as the last line, without a line break: no line after it, no document)
+    text.get(start..).filter(|_| line >= start_line).map(|doc| (start_line, doc))
 }
 
 /// The Service's source object. A whole cluster is thousands of documents, and reading them all
@@ -381,6 +427,45 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
 mod tests {
     use super::*;
     use crate::core::{analyze, config::Config, presets};
+
+    /// `document_at` as it was: a walk over every line from the start.
+    fn document_at_walk(text: &str, line: u32) -> Option<(usize, &str)> {
+        let (mut start, mut start_line, mut at) = (0usize, 1usize, 0usize);
+        for (i, l) in text.split('\n').enumerate() {
+            let n = i + 1;
+            if n > line as usize && document_marker(l) {
+                return Some((start_line, &text[start..at]));
+            }
+            if n <= line as usize && document_marker(l) {
+                (start, start_line) = if l.starts_with("---") { (at, n) } else { (at + l.len() + 1, n + 1) };
+            }
+            at += l.len() + 1;
+        }
+        // (it sliced past the end after a last `...` line without a line break: a panic)
+        text.get(start..).filter(|_| line as usize >= start_line).map(|doc| (start_line, doc))
+    }
+
+    /// Looking only around the line finds the same document as the walk from the start, for
+    /// every line (and past the end) of texts with `---`, `--- x`, `...`, CRLF, empty
+    /// documents, no final line break, markers on the first and last lines.
+    #[test]
+    fn document_at_finds_what_the_whole_walk_finds() {
+        let texts = [
+            "a: 1\n---\nb: 2\n---\nc: 3\n",
+            "---\na: 1\n--- # c\nb: 2\n...\n---\n\n---\nc: 3",
+            "a: 1\r\n---\r\nb: 2\r\n...\r\nc: 3\r\n",
+            "...\na\n...\n",
+            "---",
+            "",
+            "\n\n---\n---\n",
+            "a: ---\n ---\n---x\n---\tz\nb\n...",
+        ];
+        for t in texts.iter().map(|t| t.to_string()).chain(presets::ALL.iter().take(4).map(|p| p.yaml.to_string())) {
+            for line in 0..t.split('\n').count() as u32 + 3 {
+                assert_eq!(document_at(&t, line), document_at_walk(&t, line), "{t:?} line {line}");
+            }
+        }
+    }
 
     /// The Service's own document, read alone (issue #12), gives the same object, lines and
     /// columns as reading the whole text: every preset's Services, a stream with `...` ends,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{
-    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Taint, Toleration, TopologySpreadConstraint,
+    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Resources, Taint, Toleration, TopologySpreadConstraint,
     Workload,
 };
 
@@ -35,6 +35,12 @@ pub struct ClusterNode {
     /// host ports taken by the pods bound here: (protocol, port) — NodeInfo.UsedPorts
     #[serde(skip)]
     used_ports: Vec<(String, i64)>,
+    /// status.allocatable cpu, memory, pods (None: not known, not checked) and what the pods
+    /// bound here request (NodeInfo.Allocatable / Requested / Pods)
+    #[serde(skip)]
+    allocatable: [Option<u64>; 3],
+    #[serde(skip)]
+    requested: [u64; 3],
     #[serde(skip)]
     cidr: Cidr,
     #[serde(skip)]
@@ -80,6 +86,9 @@ pub struct PodInst {
     /// e.g. `Pod was rejected: Predicate NodeAffinity failed: …`
     #[serde(rename = "failedReason")]
     pub failed_reason: Option<String>,
+    /// spec.dnsPolicy as written (None: ClusterFirst); absent from the JSON when not written
+    #[serde(rename = "dnsPolicy", skip_serializing_if = "Option::is_none")]
+    pub dns_policy: Option<String>,
     /// the pod this one replaces: its controller created it after the user deleted that one
     /// (Config::deleted_pods, Config::drained); absent from the JSON otherwise
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,14 +134,33 @@ impl Cluster {
 }
 
 pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
+    build_checked(objects, None, cfg, diags)
+}
+
+/// [`validate_pod_like`]'s answer for each object (None: not a pod or workload, or refused),
+/// made beforehand: core::incremental keeps them with each document's reading.
+pub(crate) type PodChecks<'a> = Option<&'a [Option<(bool, Vec<Diagnostic>)>]>;
+
+/// [`validate_pod_like`] of one object, as [`build`] asks it.
+pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
+    if !matches!(o.body, Body::Pod(..) | Body::Workload(_)) || o.refused {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let ok = validate_pod_like(o, &mut diags);
+    Some((ok, diags))
+}
+
+/// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
+pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     if cfg.drained.is_empty() {
-        return build_once(objects, cfg, &[], diags);
+        return build_once(objects, checks, cfg, &[], diags);
     }
     // kubectl drain: cordon, then evict the pods a controller will replace (DaemonSet pods stay:
     // --ignore-daemonsets; drain refuses bare pods without --force). The evicted pods are the
     // ones the cluster before the drain ran there; their replacements are scheduled on the
     // nodes left (pkg/kubectl/drain: Helper.GetPodsForDeletion, then eviction).
-    let before = build_once(objects, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
+    let before = build_once(objects, checks, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
     let mut cfg = cfg.clone();
     let mut evicted = Vec::new();
     for p in &before.pods {
@@ -143,12 +171,12 @@ pub fn build(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> C
             evicted.push(format!("{}/{}", p.namespace, p.name));
         }
     }
-    build_once(objects, &cfg, &evicted, diags)
+    build_once(objects, checks, &cfg, &evicted, diags)
 }
 
 /// `evicted`: pods (`namespace/name`) a drain removed from another node (their addresses are
 /// not on the node their replacement lands on).
-fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
+fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
     let mut cluster = Cluster::default();
     // the written pods at least (a whole-cluster dump is mostly them): no doubling of 10,000
     cluster.pods.reserve_exact(objects.iter().filter(|o| matches!(o.body, Body::Pod(..))).count());
@@ -174,6 +202,8 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
                 taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
                 labels: kubelet_default_labels(&o.meta.labels, &o.meta.name),
                 used_ports: vec![],
+                allocatable: info.allocatable,
+                requested: [0; 3],
                 cidr,
                 next_ip: 2,
             });
@@ -211,6 +241,8 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
                 taints: vec![],
                 labels: kubelet_default_labels(&[], &name),
                 used_ports: vec![],
+                allocatable: [None; 3],
+                requested: [0; 3],
                 cidr,
                 next_ip: 2,
             });
@@ -229,7 +261,14 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
     let running = controllers_with_pods(objects);
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
-        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !validate_pod_like(o, diags)) {
+        let valid = |diags: &mut Vec<Diagnostic>| match checks.and_then(|c| c.get(i)?.as_ref()) {
+            Some((ok, found)) => {
+                diags.extend(found.iter().cloned());
+                *ok
+            }
+            None => validate_pod_like(o, diags),
+        };
+        if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !valid(diags)) {
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
@@ -269,6 +308,16 @@ fn build_once(objects: &[Object], cfg: &Config, evicted: &[String], diags: &mut 
 /// Failed with the message `Pod was rejected: ` + PredicateFailureError.Error().
 fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
     let failed = |name: &str, desc: &str| Some(format!("Pod was rejected: Predicate {name} failed: {desc}"));
+    // noderesources.Fits first (pods, cpu, memory): InsufficientResourceError, the first one
+    let req = pod_requests(spec);
+    for (i, resource, want) in [(2, "pods", 1), (0, "cpu", req.milli_cpu), (1, "memory", req.memory)] {
+        if let Some(cap) = node.allocatable[i].filter(|_| want > 0) {
+            let used = node.requested[i];
+            if want > cap.saturating_sub(used) {
+                return Some(format!("Pod was rejected: Node didn't have enough resource: {resource}, requested: {want}, used: {used}, capacity: {cap}"));
+            }
+        }
+    }
     if !matches_node_affinity(spec, node) {
         return failed("NodeAffinity", "node(s) didn't match Pod's node affinity/selector");
     }
@@ -303,6 +352,7 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
+    taint_eviction_notes(cluster, objects, diags);
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
         let prefix = if matches!(o.body, Body::Workload(_)) { "spec.template.spec" } else { "spec" };
@@ -310,6 +360,50 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         diags.push(
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedScheduling", format!("{shown}: {reason}"), o.pos(prefix)).on(&o.id()),
         );
+    }
+}
+
+/// The taint eviction controller (pkg/controller/tainteviction/taint_eviction.go
+/// processPodOnNode): a running pod on a node with NoExecute taints that it all tolerates
+/// (GetMatchingTolerations: the first toleration of each taint) stays only for the least
+/// `tolerationSeconds` among those tolerations (getMinTolerationTime; none set: forever, ≤ 0:
+/// at once), then is deleted. One warning per object and node, for the pods that run there.
+fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    let mut done: Vec<(usize, &str)> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.phase == "Running" && !p.terminating) {
+        let Some(node) = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n)) else { continue };
+        let taints: Vec<&Taint> = node.taints.iter().filter(|t| t.effect == "NoExecute").collect();
+        if taints.is_empty() || done.contains(&(p.object, node.name.as_str())) {
+            continue;
+        }
+        let o = &objects[p.object];
+        let (spec, prefix) = match &o.body {
+            Body::Pod(spec, _) => (Cow::Borrowed(spec), "spec"),
+            Body::Workload(w) => {
+                let mut t = w.template.clone();
+                if o.kind == "DaemonSet" {
+                    add_daemon_tolerations(&mut t);
+                }
+                (Cow::Owned(t), "spec.template.spec")
+            }
+            _ => continue,
+        };
+        let tolerations = admitted_tolerations(&spec);
+        let used: Option<Vec<&Toleration>> = taints.iter().map(|t| tolerations.iter().find(|tol| tolerates(tol, t))).collect();
+        let Some(used) = used else { continue }; // not all tolerated: the kubelet's rejection says so
+        let seconds = used.iter().filter_map(|t| t.toleration_seconds).map(|s| s.max(0)).min();
+        let Some(seconds) = seconds else { continue };
+        done.push((p.object, node.name.as_str()));
+        let count = cluster.pods.iter().filter(|q| q.object == p.object && q.node.as_deref() == Some(node.name.as_str()) && q.phase == "Running").count();
+        let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
+        let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
+        let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
+        let again = if p.owner.is_some() { "; its controller then creates a replacement" } else { "" };
+        // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
+        let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
+        let whose = if written { "tolerationSeconds".to_string() } else { format!("the {seconds} s toleration the DefaultTolerationSeconds admission plugin adds") };
+        let msg = format!("{shown} on node {}: the taint {which} is tolerated for {seconds} s only ({whose}), so the taint eviction controller deletes {} {when}{again}", node.name, if count == 1 { "it" } else { "them" });
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TaintEviction", msg, o.pos(&format!("{prefix}.tolerations"))).on(&o.id()));
     }
 }
 
@@ -542,7 +636,48 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
     if host_ports(spec).iter().any(|p| node.used_ports.contains(p)) {
         return Some(Rejection { reason: "node(s) didn't have free ports for the requested pod ports".into(), resolvable: true });
     }
+    // NodeResourcesFit.Filter (noderesources/fit.go fitsRequest): room for one more pod, then for
+    // each requested resource the node's allocatable minus what its pods request; every
+    // shortfall is a reason of its own
+    let req = pod_requests(spec);
+    let mut short: Vec<&str> = Vec::new();
+    if node.allocatable[2].is_some_and(|pods| node.requested[2] + 1 > pods) {
+        short.push("Too many pods");
+    }
+    for (i, (want, what)) in [(req.milli_cpu, "Insufficient cpu"), (req.memory, "Insufficient memory")].into_iter().enumerate() {
+        if want > 0 && node.allocatable[i].is_some_and(|a| want > a.saturating_sub(node.requested[i])) {
+            short.push(what);
+        }
+    }
+    if !short.is_empty() {
+        return Some(Rejection { reason: short.join(REASONS), resolvable: true });
+    }
     None
+}
+
+/// Joins the several reasons one node gives (fit.go: a reason per insufficient resource); the
+/// FitError histogram counts each.
+const REASONS: &str = "\u{0}";
+
+/// resource.PodRequests (k8s.io/component-helpers resource/helpers.go): the containers' requests
+/// summed, restartable init containers (sidecars) added to them, and the largest need of any
+/// init container's turn (its requests plus the sidecars started before it) if that is more.
+pub fn pod_requests(spec: &PodSpec) -> Resources {
+    let add = |a: Resources, b: Resources| Resources { milli_cpu: a.milli_cpu.saturating_add(b.milli_cpu), memory: a.memory.saturating_add(b.memory) };
+    let max = |a: Resources, b: Resources| Resources { milli_cpu: a.milli_cpu.max(b.milli_cpu), memory: a.memory.max(b.memory) };
+    let mut reqs = spec.checks.iter().filter(|c| !c.init).fold(Resources::default(), |acc, c| add(acc, c.requests));
+    let (mut sidecars, mut init) = (Resources::default(), Resources::default());
+    for c in spec.checks.iter().filter(|c| c.init) {
+        let turn = if c.restart_policy.as_deref() == Some("Always") {
+            reqs = add(reqs, c.requests);
+            sidecars = add(sidecars, c.requests);
+            sidecars
+        } else {
+            add(c.requests, sidecars)
+        };
+        init = max(init, turn);
+    }
+    max(reqs, init)
 }
 
 /// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
@@ -828,7 +963,7 @@ fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> Str
     let mut msg = format!("0/{n} nodes are available:");
     match prefilter {
         Some(p) => msg.push_str(&format!(" {p}.")),
-        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().map(|r| r.reason.as_str())))),
+        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().flat_map(|r| r.reason.split(REASONS))))),
         None => {}
     }
     let victims = rejections.iter().filter(|r| r.resolvable).count();
@@ -894,6 +1029,12 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
         }
     }
+    // ValidateObjectMeta: a namespaced object's namespace is a DNS-1123 label (ValidateNamespaceName)
+    if o.meta.namespace_set {
+        for m in super::names::dns1123_label(&o.meta.namespace) {
+            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&o.meta.namespace), &m));
+        }
+    }
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
@@ -914,6 +1055,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         }
         _ => return true,
     };
+    // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
+    if let Some(v) = spec.active_deadline_seconds {
+        if !(1..=i64::from(i32::MAX)).contains(&v) {
+            let field = format!("{prefix}.activeDeadlineSeconds");
+            errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 1 and {}, inclusive", i32::MAX)));
+        }
+    }
     // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain, when
     // set, are DNS-1123 labels (ValidateDNS1123Label); a pod template is checked the same way
     for (key, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
@@ -929,6 +1077,28 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
     }
     validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
+    // validateNodeAffinity (pkg/apis/core/validation/validation.go): ValidateNodeSelector on the
+    // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
+    // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
+    let na = format!("{prefix}.affinity.nodeAffinity");
+    if let Some(terms) = &spec.required_node_affinity {
+        let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
+        let tf = format!("{req}.nodeSelectorTerms");
+        if terms.is_empty() {
+            errs.push(Diagnostic::required(&tf, at(&req), "must have at least one node selector term"));
+        }
+        for (i, t) in terms.iter().enumerate() {
+            validate_node_selector_term(t, false, &format!("{tf}[{i}]"), &at, &mut errs);
+        }
+    }
+    for (i, (weight, t)) in spec.preferred_node_affinity.iter().enumerate() {
+        let f = format!("{na}.preferredDuringSchedulingIgnoredDuringExecution[{i}]");
+        if !(1..=100).contains(weight) {
+            let field = format!("{f}.weight");
+            errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
+        }
+        validate_node_selector_term(t, true, &format!("{f}.preference"), &at, &mut errs);
+    }
     // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
     // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
     // 1-100 and the same checks on `podAffinityTerm`
@@ -985,35 +1155,198 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
         }
     }
-    let containers: Vec<&Container> = spec.containers.iter().chain(spec.sidecars.iter()).collect();
-    for (ci, c) in containers.iter().enumerate() {
-        let group = if c.sidecar { "initContainers" } else { "containers" };
-        let mut names: Vec<&str> = Vec::new();
-        for (pi, p) in c.ports.iter().enumerate() {
-            let f = format!("{prefix}.{group}[{ci}].ports[{pi}]");
-            if !(1..=65535).contains(&p.container_port) {
-                let field = format!("{f}.containerPort");
-                if p.container_port == 0 {
-                    errs.push(Diagnostic::required(&field, at(&f), ""));
-                } else {
-                    errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
-                }
+    // ...and right after it: a controller's pods run until replaced, so a deadline is refused
+    // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
+    // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
+    if let (Body::Workload(_), Some(_)) = (&o.body, spec.active_deadline_seconds) {
+        let owner = match o.kind.as_str() {
+            "Deployment" | "ReplicaSet" => "ReplicaSet",
+            other => other,
+        };
+        let field = format!("{prefix}.activeDeadlineSeconds");
+        errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
+    }
+    validate_containers(spec, prefix, &at, &mut errs);
+    // validateDNSPolicy (ValidatePodSpec)
+    if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
+        let field = format!("{prefix}.dnsPolicy");
+        errs.push(Diagnostic::not_supported(&field, at(&field), p, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
+    }
+    // validatePodDNSConfig: dnsPolicy None takes its resolv.conf from dnsConfig alone
+    if spec.dns_policy.as_deref() == Some("None") {
+        let field = format!("{prefix}.dnsConfig");
+        match spec.dns_config_nameservers {
+            None => errs.push(Diagnostic::required(&field, at(prefix), "must provide `dnsConfig` when `dnsPolicy` is None")),
+            Some(0) => {
+                let ns = format!("{field}.nameservers");
+                errs.push(Diagnostic::required(&ns, at(&field), "must provide at least one DNS nameserver when `dnsPolicy` is None"));
             }
-            if let Some(n) = &p.name {
-                let field = format!("{f}.name");
-                for m in super::names::port_name(n) {
-                    errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+            Some(_) => {}
+        }
+    }
+    // validatePodHostNetworkDeps: on the host's network a container's hostPort (defaulted to its
+    // containerPort when unset, SetDefaults_PodSpec) must be its containerPort
+    if spec.host_network {
+        for (ci, c) in spec.containers.iter().enumerate() {
+            for (pi, p) in c.ports.iter().enumerate() {
+                if let Some(h) = p.host_port.filter(|&h| h != p.container_port) {
+                    let field = format!("{prefix}.containers[{ci}].ports[{pi}].hostPort");
+                    errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must match `containerPort` when `hostNetwork` is true"));
                 }
-                if names.contains(&n.as_str()) {
-                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
-                }
-                names.push(n);
             }
         }
     }
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// validateContainers then validateInitContainers (pkg/apis/core/validation/validation.go), the
+/// parts that decide whether the pod exists: at least one container; for each (init) container
+/// validateContainerCommon's name (a DNS-1123 label), image (required), ports
+/// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
+/// unique across containers and init containers; restartPolicy forbidden on a container, only
+/// `Always` on an init container (validateInitContainerRestartPolicy).
+fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if !spec.checks.iter().any(|c| !c.init) {
+        let field = format!("{prefix}.containers");
+        errs.push(Diagnostic::required(&field, at(&field), ""));
+    }
+    let mut names: Vec<&str> = Vec::new();
+    let mut sidecars = spec.sidecars.iter();
+    for c in &spec.checks {
+        let f = format!("{prefix}.{}[{}]", if c.init { "initContainers" } else { "containers" }, c.index);
+        // a container's and a sidecar's name and ports are kept once, in `containers` / `sidecars`
+        let (name, ports) = match (c.init, c.restart_policy.as_deref()) {
+            (false, _) => spec.containers.get(c.index).map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
+            (true, Some("Always")) => sidecars.next().map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
+            (true, _) => (c.name.as_str(), &c.ports[..]),
+        };
+        let name_f = format!("{f}.name");
+        if name.is_empty() {
+            errs.push(Diagnostic::required(&name_f, at(&f), ""));
+        } else {
+            for m in super::names::dns1123_label(name) {
+                errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(name), &m));
+            }
+        }
+        if !c.image {
+            let field = format!("{f}.image");
+            errs.push(Diagnostic::required(&field, at(&f), ""));
+        }
+        let mut port_names: Vec<&str> = Vec::new();
+        for (pi, p) in ports.iter().enumerate() {
+            let pf = format!("{f}.ports[{pi}]");
+            if let Some(n) = &p.name {
+                let field = format!("{pf}.name");
+                let msgs = super::names::port_name(n);
+                if !msgs.is_empty() {
+                    for m in msgs {
+                        errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+                    }
+                } else if port_names.contains(&n.as_str()) {
+                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
+                } else {
+                    port_names.push(n);
+                }
+            }
+            let field = format!("{pf}.containerPort");
+            if p.container_port == 0 {
+                errs.push(Diagnostic::required(&field, at(&pf), ""));
+            } else if !(1..=65535).contains(&p.container_port) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
+            }
+            if let Some(h) = p.host_port.filter(|h| !(1..=65535).contains(h)) {
+                let field = format!("{pf}.hostPort");
+                errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must be between 1 and 65535, inclusive"));
+            }
+            // supportedPortProtocols, listed sorted (sets.List)
+            if let Some(proto) = p.protocol.as_deref().filter(|p| !matches!(*p, "TCP" | "UDP" | "SCTP")) {
+                let field = format!("{pf}.protocol");
+                errs.push(Diagnostic::not_supported(&field, at(&field), proto, &["SCTP", "TCP", "UDP"]));
+            }
+        }
+        // validatePullPolicy (an absent one is defaulted first)
+        if let Some(pp) = c.pull_policy.as_deref().filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")) {
+            let field = format!("{f}.imagePullPolicy");
+            errs.push(Diagnostic::not_supported(&field, at(&field), pp, &["Always", "IfNotPresent", "Never"]));
+        }
+        // names: unique among containers, then init containers against both
+        if !name.is_empty() || !c.init {
+            if names.contains(&name) {
+                errs.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(name)));
+            } else {
+                names.push(name);
+            }
+        }
+        if let Some(rp) = &c.restart_policy {
+            let field = format!("{f}.restartPolicy");
+            if !c.init {
+                errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for non-init containers"));
+            } else if rp != "Always" {
+                errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
+            }
+        }
+    }
+}
+
+/// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions
+/// entry by ValidateNodeSelectorRequirement, each matchFields entry by
+/// ValidateNodeFieldSelectorRequirement (only `metadata.name`, In/NotIn with one node name).
+fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (j, rq) in t.match_expressions.iter().enumerate() {
+        let f = format!("{field}.matchExpressions[{j}]");
+        let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
+        match rq.operator.as_str() {
+            "In" | "NotIn" if rq.values.is_empty() => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be specified when `operator` is 'In' or 'NotIn'"));
+            }
+            "Exists" | "DoesNotExist" if !rq.values.is_empty() => {
+                errs.push(Diagnostic::forbidden(&values_f, at(&values_f), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+            }
+            "Gt" | "Lt" if rq.values.len() != 1 => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+            }
+            "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt" => {}
+            other => errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(other), "not a valid selector operator")),
+        }
+        // ValidateLabelName → IsQualifiedName
+        let key_f = format!("{f}.key");
+        for m in super::names::qualified_name(&rq.key) {
+            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&rq.key), &m));
+        }
+        if !allow_invalid_values {
+            for (k, v) in rq.values.iter().enumerate() {
+                let vf = format!("{values_f}[{k}]");
+                for m in super::names::label_value(v) {
+                    errs.push(Diagnostic::invalid(&vf, at(&vf), &quote(v), &m));
+                }
+            }
+        }
+    }
+    for (j, rq) in t.match_fields.iter().enumerate() {
+        let f = format!("{field}.matchFields[{j}]");
+        let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
+        match rq.operator.as_str() {
+            "In" | "NotIn" if rq.values.len() != 1 => {
+                errs.push(Diagnostic::required(&values_f, at(&f), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+            }
+            "In" | "NotIn" => {}
+            other => errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(other), "not a valid selector operator")),
+        }
+        let key_f = format!("{f}.key");
+        if rq.key != "metadata.name" {
+            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&rq.key), "not a valid field selector key"));
+        } else {
+            // nodeFieldSelectorValidators: ValidateNodeName = NameIsDNSSubdomain
+            for (k, v) in rq.values.iter().enumerate() {
+                let vf = format!("{values_f}[{k}]");
+                for m in super::names::dns1123_subdomain(v) {
+                    errs.push(Diagnostic::invalid(&vf, at(&vf), &quote(v), &m));
+                }
+            }
+        }
+    }
 }
 
 /// ValidateTolerations (pkg/apis/core/validation/validation.go), as of v1.34 (Lt/Gt came later,
@@ -1072,9 +1405,18 @@ fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&st
 fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = Vec::new();
     // the first object of each (kind, namespace, name), as a scan in input order finds it
-    let mut by_key: std::collections::HashMap<(&str, &str, &str), usize> = std::collections::HashMap::new();
-    for (i, o) in objects.iter().enumerate() {
-        by_key.entry((o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(i);
+    // (asked only for a pod owned by a ReplicaSet and for a ReplicaSet with owners: a dump of
+    // bare pods builds none)
+    let mut by_key: super::resolve::FastMap<(&str, &str, &str), usize> = super::resolve::FastMap::default();
+    let asked = |o: &Object| match &o.body {
+        Body::Pod(..) => o.meta.owners.iter().any(|(k, _)| k == "ReplicaSet"),
+        Body::Workload(_) => o.kind == "ReplicaSet" && !o.meta.owners.is_empty(),
+        _ => false,
+    };
+    if objects.iter().any(asked) {
+        for (i, o) in objects.iter().enumerate() {
+            by_key.entry((o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(i);
+        }
     }
     let owner_of = |kind: &str, ns: &str, name: &str| -> Vec<(String, String)> {
         by_key.get(&(kind, ns, name)).map(|&i| objects[i].meta.owners.clone()).unwrap_or_default()
@@ -1166,6 +1508,12 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             });
             match by_ip {
                 Some(i) => Some(i),
+                // the cluster's own answer in a dump: the scheduler found no node (PodScheduled
+                // False), in its words; not scheduled again here
+                None if p.status.unschedulable.is_some() => {
+                    pending_reason = p.status.unschedulable.clone();
+                    None
+                }
                 None => match schedule(&cluster.nodes, &spread_state(cluster, &p.namespace, &p.spec), &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.labels, &p.spec, rr) {
                     Ok(i) => Some(i),
                     Err(msg) => {
@@ -1230,9 +1578,18 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
+        // NodeInfo.Requested / Pods: the scheduler counts every assigned pod that has not ended
+        if phase != "Succeeded" && phase != "Failed" {
+            let r = pod_requests(&p.spec);
+            let used = &mut cluster.nodes[n].requested;
+            used[0] = used[0].saturating_add(r.milli_cpu);
+            used[1] = used[1].saturating_add(r.memory);
+            used[2] += 1;
+        }
     }
     // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
     let host_network = p.spec.host_network;
+    let dns_policy = p.spec.dns_policy.clone();
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
@@ -1256,6 +1613,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         subdomain,
         owner: p.owner,
         host_network,
+        dns_policy,
         pending_reason,
         not_ready_reason,
         failed_reason,
@@ -1372,8 +1730,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {
-                let n = format!("{}-{}", o.meta.name, i as i64 + w.start_ordinal.max(0));
-                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n)], None)
+                // updateIdentity (pkg/controller/statefulset/stateful_set_utils.go): the pod-name
+                // label, and the ordinal as apps.kubernetes.io/pod-index (PodIndexLabel, GA v1.32)
+                let ordinal = i as i64 + w.start_ordinal.max(0);
+                let n = format!("{}-{ordinal}", o.meta.name);
+                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n), ("apps.kubernetes.io/pod-index".to_string(), ordinal.to_string())], None)
             })
             .collect(),
         _ => {

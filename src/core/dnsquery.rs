@@ -141,6 +141,28 @@ fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
     DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
 }
 
+/// Why the pod `namespace/pod` does not use the cluster DNS, if it does not (getPodDNSType,
+/// pkg/kubelet/network/dns/dns.go): ClusterFirst falls back to the node's resolv.conf for a
+/// hostNetwork pod (ClusterFirstWithHostNet keeps cluster DNS); Default always uses it; None
+/// takes only spec.dnsConfig.
+pub fn host_dns(report: &Report, namespace: &str, pod: &str) -> Option<&'static str> {
+    let asker = report.pods.iter().find(|p| p.namespace == namespace && p.name == pod)?;
+    match asker.dns_policy.as_deref().unwrap_or("ClusterFirst") {
+        "Default" => Some("dnsPolicy: Default"),
+        "ClusterFirst" if asker.host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
+        "None" => Some("dnsPolicy: None (its resolv.conf is only spec.dnsConfig, not modelled here)"),
+        _ => None,
+    }
+}
+
+/// The pod's /etc/resolv.conf as the kubelet writes it.
+pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
+    match host_dns(report, namespace, pod) {
+        Some(why) => format!("# the node's own resolv.conf ({why})"),
+        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_lowercase()).join(" ")),
+    }
+}
+
 /// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`), else A.
 pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
     let zone = report.cluster.cluster_domain.to_ascii_lowercase();
@@ -153,6 +175,18 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     let mut summary = String::new();
     if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {
         return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary: "Type a name such as web, web.default or _http._tcp.web".into() };
+    }
+    // a pod that does not use the cluster DNS (host_dns) asks its node's resolver
+    if let Some(why) = host_dns(report, namespace, pod) {
+        let q = format!("{typed}{}", if typed.ends_with('.') { "" } else { "." });
+        let note = format!("{why}: the pod does not use the cluster DNS; the query goes to its node's resolver (not modelled), which knows no {zone} names");
+        tries.push(DnsTry { query: q.clone(), qtype: qtype.into(), rcode: "FORWARDED".into(), answers: vec![], note });
+        let summary = if typed.trim_end_matches('.').ends_with(&zone) || !typed.contains('.') {
+            format!("{q} is not answered by the cluster DNS: this pod resolves through its node ({why})")
+        } else {
+            format!("{q} goes to the node's resolver ({why})")
+        };
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search: vec![], ndots: NDOTS, tries, summary };
     }
     for cand in candidates(&typed, &search, NDOTS) {
         let t = ask(report, &cand, qtype);
@@ -267,5 +301,22 @@ mod tests {
         let l = lookup(&r, "default", "client", "db");
         assert_eq!(l.tries[0].rcode, "NXDOMAIN");
         assert!(l.tries[0].note.contains("§2.4.1"), "{}", l.tries[0].note);
+    }
+
+    // getPodDNSType (pkg/kubelet/network/dns/dns.go): a hostNetwork pod with the default
+    // ClusterFirst uses its node's resolv.conf, so Service names do not resolve;
+    // ClusterFirstWithHostNet keeps the cluster DNS
+    #[test]
+    fn host_network_pod_dns_policy() {
+        let pod = |policy: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: agent}}\nspec:\n  hostNetwork: true\n{policy}  containers: [{{name: c, image: x}}]\n---\n{}", presets::find("web-clusterip").expect("web").yaml);
+        let r = analyze(&pod(""), &Config::default());
+        let l = lookup(&r, "default", "agent", "web");
+        assert_eq!((l.tries.len(), l.tries[0].rcode.as_str()), (1, "FORWARDED"));
+        assert!(l.summary.contains("not answered by the cluster DNS"), "{}", l.summary);
+        assert!(resolv_conf(&r, "default", "agent").starts_with("# the node's own resolv.conf"));
+        let r = analyze(&pod("  dnsPolicy: ClusterFirstWithHostNet\n"), &Config::default());
+        let l = lookup(&r, "default", "agent", "web");
+        assert!(l.tries.iter().any(|t| t.rcode == "NOERROR"), "{:?}", l.summary);
+        assert!(resolv_conf(&r, "default", "agent").starts_with("search default.svc.cluster.local"));
     }
 }

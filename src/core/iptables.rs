@@ -296,11 +296,17 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         let externally_accessible = sp.node_port.is_some() || !lb_vips.is_empty() || !svc.external_ips.is_empty();
         let uses_cluster = !internal_local || externally_accessible;
         let uses_local = internal_local || (external_local && externally_accessible);
-        // topology.go CategorizeEndpoints (no topology hints modelled)
+        // topology.go CategorizeEndpoints, with the trafficDistribution hints (paths::topology_mode)
         let mut has_any = false;
         let mut cluster_eps: Vec<Ep> = Vec::new();
         if uses_cluster {
             cluster_eps = eps.iter().filter(|e| e.ready).cloned().collect();
+            let zone_of = |n: &str| report.nodes.iter().find(|x| x.name == n).and_then(|x| x.labels.iter().find(|(k, _)| k == super::paths::ZONE_LABEL)).map(|(_, v)| v.as_str());
+            match super::paths::topology_mode(svc.traffic_distribution.as_deref(), cluster_eps.iter().map(|e| e.node.as_deref()), &zone_of, node) {
+                super::paths::TopologyMode::SameNode => cluster_eps.retain(|e| e.node.as_deref() == Some(node)),
+                super::paths::TopologyMode::SameZone(z) => cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z)),
+                super::paths::TopologyMode::Any => {}
+            }
             if cluster_eps.is_empty() {
                 cluster_eps = eps.iter().filter(|e| e.serving && e.terminating).cloned().collect();
             }

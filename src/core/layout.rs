@@ -357,6 +357,16 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
         heap.push(Reverse((0u64, id(si, sj, d))));
     }
     const BEND: u64 = 400; // 40 px per bend, in tenths of a px
+    // whether the grid edge from (i, j) to its neighbour crosses a box, tested once per edge
+    // (not once per direction a search state arrives with): 0 not yet, 1 clear, 2 blocked
+    let (mut across, mut down) = (vec![0u8; nx * ny], vec![0u8; nx * ny]);
+    let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
+        let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
+        if seen[k] == 0 {
+            seen[k] = if crosses((xs[i], ys[j]), (xs[ni], ys[nj])) { 2 } else { 1 };
+        }
+        seen[k] == 2
+    };
     let mut goal = None;
     while let Some(Reverse((c, s))) = heap.pop() {
         if c > dist[s] {
@@ -377,10 +387,10 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
         ];
         for (nd, next) in steps {
             let Some((ni, nj)) = next else { continue };
-            let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-            if crosses(p, q) {
+            if blocked(i, j, ni, nj) {
                 continue;
             }
+            let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
             let len = (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64;
             let nc = c + len + if nd != d && c > 0 { BEND } else { 0 };
             let t = id(ni, nj, nd);
@@ -986,7 +996,7 @@ mod tests {
             s.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: svc-{i}}}\nspec: {{type: NodePort, selector: {{app: a{}}}, ports: [{{port: 80}}]}}\n", i % 3));
         }
         s.push_str(&format!(
-            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app}}\nspec:\n  replicas: {pods}\n  selector: {{matchLabels: {{app: a0}}}}\n  template:\n    metadata: {{labels: {{app: a0}}}}\n    spec: {{containers: [{{name: c}}]}}\n"
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: app}}\nspec:\n  replicas: {pods}\n  selector: {{matchLabels: {{app: a0}}}}\n  template:\n    metadata: {{labels: {{app: a0}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n"
         ));
         s
     }
@@ -1178,7 +1188,7 @@ mod tests {
 
     #[test]
     fn short_space_keeps_the_pod_suffix() {
-        let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-gh2v8c5d9c-6nmzf, labels: {app: web}}\nspec: {containers: [{name: c}]}\n";
+        let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-gh2v8c5d9c-6nmzf, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\n";
         let r = analyze(y, &Config::default());
         let l = layout(&r, None, 320.0);
         let pod = l.find("pod", "web-gh2v8c5d9c-6nmzf").unwrap();

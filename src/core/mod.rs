@@ -13,6 +13,7 @@ pub mod diag;
 pub mod edit;
 pub mod endpoints;
 pub mod highlight;
+pub mod incremental;
 pub mod dnsquery;
 pub mod iptables;
 pub mod layout;
@@ -72,44 +73,49 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     let mut objects = Vec::with_capacity(src.matches("\n---").count() + 1);
     let mut ignored: Vec<(String, Pos)> = Vec::new();
     let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
-        let Some(root) = doc.root else { return };
-        let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
-        if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
-            // the items node (the last `items` key wins, as Node::get finds it), moved out
-            let items = match root.kind {
-                NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.as_str() == Some("items")).map(|(_, v)| v),
-                _ => None,
-            };
-            match items {
-                Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
-                    objects.reserve_exact(items.len());
-                    for item in items {
-                        decode(item, &mut decoded, &mut objects, &mut ignored, trees);
-                    }
-                }
-                Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
-                Some(_) | None => {}
-            }
-        } else {
-            decode(root, &mut decoded, &mut objects, &mut ignored, trees);
+        if let Some(root) = doc.root {
+            read_root(root, &mut decoded, &mut objects, &mut ignored, trees);
         }
     });
     stage("parse + decode + strict checks");
-    for e in errors {
-        diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos));
-    }
+    diags.extend(errors.iter().map(syntax_note));
     diags.append(&mut decoded);
     objects.shrink_to_fit();
-    for (kind, pos) in ignored {
-        diags.push(Diagnostic::note(
-            Severity::Info,
-            ErrorType::Ignored,
-            "IgnoredKind",
-            format!("{kind} is not modelled by Switchboard; it was read and ignored"),
-            pos,
-        ));
-    }
+    diags.extend(ignored.iter().map(|(kind, pos)| ignored_note(kind, *pos)));
     objects
+}
+
+fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
+    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos)
+}
+
+fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
+    Diagnostic::note(Severity::Info, ErrorType::Ignored, "IgnoredKind", format!("{kind} is not modelled by Switchboard; it was read and ignored"), pos)
+}
+
+/// One document's root (or a List's items): decoded objects into `objects`, their diagnostics
+/// into `decoded`, kinds Switchboard does not model into `ignored`.
+fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
+        // the items node (the last `items` key wins, as Node::get finds it), moved out
+        let items = match root.kind {
+            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.as_str() == Some("items")).map(|(_, v)| v),
+            _ => None,
+        };
+        match items {
+            Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
+                objects.reserve_exact(items.len());
+                for item in items {
+                    decode(item, decoded, objects, ignored, trees);
+                }
+            }
+            Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
+            Some(_) | None => {}
+        }
+    } else {
+        decode(root, decoded, objects, ignored, trees);
+    }
 }
 
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
@@ -158,10 +164,17 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     };
     let root_pos = root.pos;
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
+    let before = diags.len();
     match model::decode_object(root, diags) {
         Some(mut o) => {
             if let Some(ty) = ty {
                 strict::check(&o.source, ty, &mut strict_errs, "");
+                // a type error is the decode's error, answered alone (strict::check): the
+                // Reader's own words for the same mismatches (model.rs) give way to it
+                if strict_errs.iter().any(|d| d.code == "TypeMismatch") {
+                    let tail = diags.split_off(before);
+                    diags.extend(tail.into_iter().filter(|d| d.code != "TypeMismatch"));
+                }
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {
@@ -213,14 +226,60 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 }
 
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
-    // ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy
+    validate_endpoints(&mut objects, &mut diags);
+    validate_namespaces(&mut objects, &mut diags);
+    analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees)
+}
+
+/// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
+/// Each object on its own (the incremental analysis runs it per document).
+fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_)) && !o.refused) {
         let errs = endpoints::validate(o);
         o.refused = !errs.is_empty();
         let id = o.id();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
     }
+}
 
+/// ValidateNamespace: ValidateObjectMeta with ValidateNamespaceName (a DNS-1123 label). Each
+/// object on its own (the incremental analysis runs it per document).
+fn validate_namespaces(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Namespace) && o.kind == "Namespace" && !o.refused) {
+        let mut errs = Vec::new();
+        if o.meta.name.is_empty() {
+            errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
+        }
+        for m in names::dns1123_label(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
+            errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
+        }
+        service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
+        o.refused = !errs.is_empty();
+        let id = o.id();
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    }
+}
+
+/// The objects the later stages read: owned (their trees are freed as soon as they are done
+/// with) or those the incremental analysis keeps for the next edit.
+enum Objects<'a> {
+    Owned(Vec<Object>),
+    Kept(&'a [Object]),
+}
+
+impl std::ops::Deref for Objects<'_> {
+    type Target = [Object];
+    fn deref(&self) -> &[Object] {
+        match self {
+            Objects::Owned(v) => v,
+            Objects::Kept(s) => s,
+        }
+    }
+}
+
+/// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
+/// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
+fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -232,13 +291,15 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
         }
     }
     stage("admit Services");
-    let mut cluster = cluster::build(&objects, cfg, &mut diags);
+    let mut cluster = cluster::build_checked(&objects, checks, cfg, &mut diags);
     stage("cluster (schedule pods)");
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
-    for o in objects.iter_mut().filter(|o| trees == Trees::Analysed && matches!(o.body, Body::Pod(..) | Body::Workload(_) | Body::Node(_) | Body::Namespace)) {
-        o.source = yaml::Node { kind: NodeKind::Map(Vec::new()), pos: o.source.pos };
+    if let (Objects::Owned(objects), Trees::Analysed) = (&mut objects, trees) {
+        for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Pod(..) | Body::Workload(_) | Body::Node(_) | Body::Namespace)) {
+            o.source = yaml::Node { kind: NodeKind::Map(Vec::new()), pos: o.source.pos };
+        }
     }
 
     // Every error is known by now (what the loop below adds are warnings and notes), so the
@@ -246,7 +307,8 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags);
     let refused = refused_objects(&objects, &first_errors);
-    let pod_index = resolve::PodIndex::new(&cluster);
+    let mut pod_index = resolve::PodIndex::new(&cluster);
+    pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
     stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {
@@ -289,6 +351,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
             load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
             external_ips: svc.external_ips.clone(),
+            traffic_distribution: svc.traffic_distribution.clone(),
             rejected: svc.rejected,
             line: o.source.pos.line,
         });
@@ -334,6 +397,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
                     subdomain: None,
                     owner: None,
                     host_network: false,
+                    dns_policy: None,
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
@@ -417,7 +481,8 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     let mut noted: Vec<&str> = Vec::new();
     for o in objects {
         let ns = o.meta.namespace.as_str();
-        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) {
+        // (an invalid namespace name is an error of the object itself)
+        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
             noted.push(ns);
             diags.push(
                 Diagnostic::note(
@@ -529,12 +594,24 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         }
         let not_ready = res.endpoints.iter().filter(|e| !e.ready).count();
         if not_ready > 0 && res.endpoints.iter().all(|e| !e.ready) {
+            // terminating endpoints that still serve are kube-proxy's fallback when none is ready
+            // (pkg/proxy/topology.go CategorizeEndpoints, ProxyTerminatingEndpoints)
+            let terminating = res.endpoints.iter().filter(|e| e.terminating && e.serving).count();
+            let message = if terminating == 0 {
+                format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them")
+            } else {
+                let rest = not_ready - terminating;
+                format!(
+                    "no endpoint is ready: {terminating} terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop{}",
+                    if rest > 0 { format!("; {rest} other endpoint(s) are not ready (Ready condition is not True)") } else { String::new() }
+                )
+            };
             diags.push(
                 Diagnostic::note(
                     Severity::Warning,
                     ErrorType::Resolution,
                     "NoReadyEndpoints",
-                    format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them"),
+                    message,
                     o.pos("spec.selector"),
                 )
                 .on(&id)

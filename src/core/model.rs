@@ -73,6 +73,11 @@ pub struct ServiceSpec {
     pub health_check_node_port: Option<i64>,
     pub load_balancer_class: Option<String>,
     pub load_balancer_source_ranges: Vec<String>,
+    /// spec.trafficDistribution
+    pub traffic_distribution: Option<String>,
+    /// metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges] (validated
+    /// only: kube-proxy filters by the field)
+    pub source_ranges_annotation: Option<String>,
     pub ip_families: Vec<String>,
     pub ip_family_policy: Option<String>,
     /// status.loadBalancer.ingress[].ip / hostname
@@ -109,8 +114,88 @@ pub struct Container {
     pub sidecar: bool,
 }
 
+/// What the API server's container validation reads of one entry of `containers` or
+/// `initContainers` (validateContainerCommon and friends); resolution uses [`Container`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContainerCheck {
+    /// an entry of `initContainers` (else of `containers`), and its index there
+    pub init: bool,
+    pub index: usize,
+    /// a plain init container's name (a container's or sidecar's is in [`Container::name`])
+    pub name: String,
+    /// `image` is set and not empty
+    pub image: bool,
+    pub pull_policy: Option<String>,
+    pub restart_policy: Option<String>,
+    /// the ports of a plain init container (those of containers and sidecars are in
+    /// [`PodSpec::containers`] / [`PodSpec::sidecars`], not kept twice)
+    pub ports: Vec<ContainerPort>,
+    /// resources.requests of cpu (millicores) and memory (bytes), a limit standing in for a
+    /// missing request (SetDefaults_Pod); 0 when not set or not a quantity
+    pub requests: Resources,
+}
+
+/// CPU in millicores, memory in bytes (resource.Quantity MilliValue / Value: rounded up).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resources {
+    pub milli_cpu: u64,
+    pub memory: u64,
+}
+
+/// A resource.Quantity (k8s.io/apimachinery pkg/api/resource/quantity.go ParseQuantity:
+/// `<signedNumber><suffix>`, suffixes Ki Mi Gi Ti Pi Ei, n u m k M G T P E, or an exponent
+/// e/E<n>) times `scale` (1000 for a milli value), rounded up; None when it does not parse or is
+/// negative.
+pub fn quantity(s: &str, scale: u128) -> Option<u64> {
+    let s = s.trim();
+    let s = s.strip_prefix('+').unwrap_or(s);
+    let end = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let (num, suffix) = s.split_at(end);
+    if num.is_empty() || num == "." || num.matches('.').count() > 1 {
+        return None;
+    }
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    // the number as digits / 10^frac_len
+    let digits: String = format!("{int}{frac}");
+    let mut value: u128 = digits.parse().ok().filter(|_| digits.len() <= 30)?;
+    let mut den: u128 = 10u128.checked_pow(frac.len() as u32)?;
+    let (mul, exp10): (u128, i32) = match suffix {
+        "" => (1, 0),
+        "Ki" => (1 << 10, 0),
+        "Mi" => (1 << 20, 0),
+        "Gi" => (1 << 30, 0),
+        "Ti" => (1 << 40, 0),
+        "Pi" => (1 << 50, 0),
+        "Ei" => (1 << 60, 0),
+        "n" => (1, -9),
+        "u" => (1, -6),
+        "m" => (1, -3),
+        "k" => (1, 3),
+        "M" => (1, 6),
+        "G" => (1, 9),
+        "T" => (1, 12),
+        "P" => (1, 15),
+        "E" => (1, 18),
+        e if e.starts_with(['e', 'E']) => (1, e[1..].parse::<i32>().ok().filter(|x| x.abs() <= 30)?),
+        _ => return None,
+    };
+    value = value.checked_mul(mul)?.checked_mul(scale)?;
+    if exp10 >= 0 {
+        value = value.checked_mul(10u128.checked_pow(exp10 as u32)?)?;
+    } else {
+        den = den.checked_mul(10u128.checked_pow((-exp10) as u32)?)?;
+    }
+    u64::try_from(value.div_ceil(den)).ok()
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PodSpec {
+    /// every container and init container as validation sees it (not in the template hash)
+    pub checks: Vec<ContainerCheck>,
+    /// spec.dnsPolicy as written (None: ClusterFirst, written or defaulted)
+    pub dns_policy: Option<String>,
+    /// spec.dnsConfig: None when absent, else how many nameservers it lists
+    pub dns_config_nameservers: Option<usize>,
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
@@ -126,6 +211,13 @@ pub struct PodSpec {
     /// spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
     /// (None when requiredDuringScheduling… is absent)
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
+    /// spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution as (weight,
+    /// preference): only validated (ValidatePreferredSchedulingTerms); they score, and scoring
+    /// is not modelled
+    pub preferred_node_affinity: Vec<(i64, NodeSelectorTerm)>,
+    /// spec.activeDeadlineSeconds (validated: a positive int32 on any pod, forbidden in a
+    /// controller's template)
+    pub active_deadline_seconds: Option<i64>,
     /// spec.readinessGates[].conditionType
     pub readiness_gates: Vec<String>,
     /// spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution
@@ -218,6 +310,9 @@ pub struct PodStatus {
     pub ready: Option<bool>,
     /// a status block was present at all
     pub present: bool,
+    /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
+    /// its reason when there is no message
+    pub unschedulable: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -279,6 +374,9 @@ pub struct NodeInfo {
     pub taints: Vec<Taint>,
     /// spec.unschedulable (cordoned)
     pub unschedulable: bool,
+    /// status.allocatable: cpu (millicores), memory (bytes), pods — each None when not written
+    /// (not checked: a running kubelet always reports all three)
+    pub allocatable: [Option<u64>; 3],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -364,7 +462,8 @@ impl Reader<'_> {
         let mut hint = String::new();
         if want == "a string" {
             if let NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. } = &n.kind {
-                hint = format!(" (YAML reads unquoted {text} as a {}; quote it: \"{text}\")", n.type_name());
+                let read_as = if matches!(n.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
+                hint = format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")");
             }
         }
         self.diags.push(
@@ -492,9 +591,73 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
     }
 }
 
+fn container_ports(r: &mut Reader, c: &Node, f: &str) -> Vec<ContainerPort> {
+    let list = r.seq(c.get("ports"), &format_args!("{f}.ports"));
+    // exactly as many as written (a pushed Vec starts at 4: ×10,000 pods in a dump)
+    let mut ports = Vec::with_capacity(list.len());
+    for (j, p) in list.iter().enumerate() {
+        let pf = format!("{f}.ports[{j}]");
+        ports.push(ContainerPort {
+            name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
+            container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
+            protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
+            host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
+        });
+    }
+    ports
+}
+
+/// resources.requests (a resources.limits entry stands in for a missing request: SetDefaults_Pod)
+fn container_requests(c: &Node) -> Resources {
+    let res = c.get("resources");
+    let q = |which: &str, key: &str, scale: u128| -> Option<u64> {
+        let n = res?.get(which)?.get(key)?;
+        match &n.kind {
+            NodeKind::Scalar { value: Value::Int(i), .. } => u64::try_from(*i).ok().and_then(|v| v.checked_mul(scale as u64)),
+            NodeKind::Scalar { text, .. } => quantity(text, scale),
+            _ => None,
+        }
+    };
+    Resources {
+        milli_cpu: q("requests", "cpu", 1000).or_else(|| q("limits", "cpu", 1000)).unwrap_or(0),
+        memory: q("requests", "memory", 1).or_else(|| q("limits", "memory", 1)).unwrap_or(0),
+    }
+}
+
+fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init: bool, out: &mut Vec<ContainerCheck>) {
+    // read without the Reader (no path formatted, nothing copied for a valid value): the strict
+    // walk reports these fields' type errors, and `container_list` reads the same entries
+    let items = match n.map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => &items[..],
+        _ => &[],
+    };
+    for (i, c) in items.iter().enumerate() {
+        if !matches!(c.kind, NodeKind::Map(_)) {
+            continue;
+        }
+        let text = |k: &str| c.get(k).and_then(|n| n.as_str()).filter(|s| !s.is_empty());
+        let restart_policy = text("restartPolicy").map(str::to_string);
+        let plain_init = init && restart_policy.as_deref() != Some("Always");
+        out.push(ContainerCheck {
+            init,
+            index: i,
+            // a container's or sidecar's name is in `containers` / `sidecars` already
+            name: if plain_init { text("name").unwrap_or_default().to_string() } else { String::new() },
+            image: text("image").is_some(),
+            // kept only when it is not a supported value (all validation asks; a 10,000-pod dump
+            // does not keep 10,000 copies of "IfNotPresent")
+            pull_policy: text("imagePullPolicy").filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")).map(str::to_string),
+            restart_policy,
+            ports: if plain_init { container_ports(r, c, &format!("{field}[{i}]")) } else { Vec::new() },
+            requests: container_requests(c),
+        });
+    }
+}
+
 fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecars_only: bool) -> Vec<Container> {
-    let mut out = Vec::new();
-    for (i, c) in r.seq(n, field).iter().enumerate() {
+    let list = r.seq(n, field);
+    let mut out = Vec::with_capacity(if sidecars_only { 0 } else { list.len() });
+    for (i, c) in list.iter().enumerate() {
         let f = format!("{field}[{i}]");
         if sidecars_only {
             let rp = r.string(c.get("restartPolicy"), &format_args!("{f}.restartPolicy"));
@@ -503,16 +666,7 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             }
         }
         let name = r.string(c.get("name"), &format_args!("{f}.name")).unwrap_or_default();
-        let mut ports = Vec::new();
-        for (j, p) in r.seq(c.get("ports"), &format_args!("{f}.ports")).iter().enumerate() {
-            let pf = format!("{f}.ports[{j}]");
-            ports.push(ContainerPort {
-                name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
-                container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
-                protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
-                host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
-            });
-        }
+        let ports = container_ports(r, c, &f);
         out.push(Container { name, ports, sidecar: sidecars_only });
     }
     out
@@ -522,6 +676,19 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
     let s = r.map(spec, prefix);
     let get = |k: &str| s.and_then(|s| s.get(k));
     PodSpec {
+        checks: {
+            let count = |k: &str| get(k).map_or(0, |n| if let NodeKind::Seq(items) = &n.kind { items.len() } else { 0 });
+            let mut checks = Vec::with_capacity(count("containers") + count("initContainers"));
+            container_checks(r, get("containers"), &format_args!("{prefix}.containers"), false, &mut checks);
+            container_checks(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true, &mut checks);
+            checks
+        },
+        // ClusterFirst, the default, is kept as None (every pod of a dump writes it)
+        dns_policy: r.string(get("dnsPolicy"), &format_args!("{prefix}.dnsPolicy")).filter(|s| !s.is_empty() && s != "ClusterFirst"),
+        dns_config_nameservers: get("dnsConfig").filter(|n| !n.is_null()).map(|c| match c.get("nameservers").map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.len(),
+            _ => 0,
+        }),
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
@@ -531,6 +698,8 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         node_selector: r.string_map(get("nodeSelector"), &format_args!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format_args!("{prefix}.hostNetwork")).unwrap_or(false),
         required_node_affinity: required_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
+        preferred_node_affinity: preferred_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
+        active_deadline_seconds: r.int(get("activeDeadlineSeconds"), &format_args!("{prefix}.activeDeadlineSeconds")),
         required_pod_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
         required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
         preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
@@ -586,12 +755,33 @@ fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn D
     for (i, t) in r.seq(req.get("nodeSelectorTerms"), &f).iter().enumerate() {
         let tf = format!("{f}[{i}]");
         let Some(t) = r.map(Some(t), &tf) else { continue };
-        terms.push(NodeSelectorTerm {
-            match_expressions: selector_requirements(r, t.get("matchExpressions"), &format_args!("{tf}.matchExpressions")),
-            match_fields: selector_requirements(r, t.get("matchFields"), &format_args!("{tf}.matchFields")),
-        });
+        terms.push(node_selector_term(r, t, &tf));
     }
     Some(terms)
+}
+
+fn node_selector_term(r: &mut Reader, t: &Node, field: &dyn Display) -> NodeSelectorTerm {
+    NodeSelectorTerm {
+        match_expressions: selector_requirements(r, t.get("matchExpressions"), &format_args!("{field}.matchExpressions")),
+        match_fields: selector_requirements(r, t.get("matchFields"), &format_args!("{field}.matchFields")),
+    }
+}
+
+fn preferred_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display) -> Vec<(i64, NodeSelectorTerm)> {
+    let mut out = Vec::new();
+    let Some(a) = r.map(affinity, field) else { return out };
+    let f = format!("{field}.nodeAffinity");
+    let Some(na) = r.map(a.get("nodeAffinity"), &f) else { return out };
+    let f = format!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
+    for (i, t) in r.seq(na.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
+        let tf = format!("{f}[{i}]");
+        let Some(t) = r.map(Some(t), &tf) else { continue };
+        let weight = r.int(t.get("weight"), &format_args!("{tf}.weight")).unwrap_or(0);
+        let pf = format!("{tf}.preference");
+        let term = r.map(t.get("preference"), &pf).map(|p| node_selector_term(r, p, &pf)).unwrap_or_default();
+        out.push((weight, term));
+    }
+    out
 }
 
 fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Option<LabelSelector> {
@@ -678,8 +868,14 @@ fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn D
 fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
     let Some(s) = r.map(n, &"status") else { return PodStatus::default() };
     let mut ready = None;
+    let mut unschedulable = None;
     for (i, c) in r.seq(s.get("conditions"), &"status.conditions").iter().enumerate() {
-        if r.string(c.get("type"), &format_args!("status.conditions[{i}].type")).as_deref() == Some("Ready") {
+        let kind = r.string(c.get("type"), &format_args!("status.conditions[{i}].type"));
+        if kind.as_deref() == Some("PodScheduled") && c.get("status").and_then(|n| n.as_str()) == Some("False") {
+            let text = |k: &str| c.get(k).and_then(|n| n.as_str()).filter(|t| !t.is_empty()).map(str::to_string);
+            unschedulable = text("message").or_else(|| text("reason")).or_else(|| Some("Unschedulable".into()));
+        }
+        if kind.as_deref() == Some("Ready") {
             // a Go bool-less string field: "True"/"False"/"Unknown"; an unquoted True is a YAML bool
             let v = match c.get("status").map(|n| &n.kind) {
                 Some(NodeKind::Scalar { value: Value::Str, text, .. }) => text == "True",
@@ -696,7 +892,7 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             let ips = r.seq(s.get("podIPs"), &"status.podIPs");
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
-    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true }
+    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true, unschedulable }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
@@ -756,6 +952,13 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         health_check_node_port: r.int(get("healthCheckNodePort"), &"spec.healthCheckNodePort").filter(|&n| n != 0),
         load_balancer_class: r.string(get("loadBalancerClass"), &"spec.loadBalancerClass"),
         load_balancer_source_ranges: lb_ranges,
+        traffic_distribution: r.string(get("trafficDistribution"), &"spec.trafficDistribution").filter(|s| !s.is_empty()),
+        source_ranges_annotation: root
+            .get("metadata")
+            .and_then(|m| m.get("annotations"))
+            .and_then(|a| a.get("service.beta.kubernetes.io/load-balancer-source-ranges"))
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,
@@ -902,6 +1105,16 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         let value = r.string(t.get("value"), &format_args!("{f}.value")).unwrap_or_default();
         let effect = r.string(t.get("effect"), &format_args!("{f}.effect")).unwrap_or_default();
         info.taints.push(Taint { key, value, effect });
+    }
+    if let Some(a) = status.and_then(|s| s.get("allocatable")).filter(|a| matches!(a.kind, NodeKind::Map(_))) {
+        let q = |key: &str, scale: u128| -> Option<u64> {
+            match &a.get(key)?.kind {
+                NodeKind::Scalar { value: Value::Int(i), .. } => u64::try_from(*i).ok().and_then(|v| v.checked_mul(scale as u64)),
+                NodeKind::Scalar { text, .. } => quantity(text, scale),
+                _ => None,
+            }
+        };
+        info.allocatable = [q("cpu", 1000), q("memory", 1), q("pods", 1)];
     }
     for (i, a) in r.seq(status.and_then(|s| s.get("addresses")), &"status.addresses").iter().enumerate() {
         let t = r.string(a.get("type"), &format_args!("status.addresses[{i}].type"));

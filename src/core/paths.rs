@@ -158,10 +158,33 @@ pub fn client_pod(cluster: &Cluster) -> (String, String) {
     }
 }
 
-fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (Vec<Backend>, bool) {
+/// The endpoints kube-proxy on a node uses for this Service port (topology.go
+/// CategorizeEndpoints): `node_filter` for a Local traffic policy; otherwise, with `topology`
+/// (the node and the cluster), the ready endpoints the EndpointSlice hints leave it
+/// ([`topology_mode`]). Also: whether only terminating endpoints were left (the fallback), and
+/// the topology rule that narrowed the choice, in words.
+fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topology: Option<(&Svc, &str, &Cluster)>) -> (Vec<Backend>, bool, Option<String>) {
     let with_port = |e: &&Endpoint| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol);
     let local = |e: &&Endpoint| node_filter.is_none_or(|n| e.node.as_deref() == Some(n));
     let mut chosen: Vec<&Endpoint> = eps.iter().filter(with_port).filter(local).filter(|e| e.ready).collect();
+    let mut note = None;
+    if let (None, Some((svc, node, cluster))) = (node_filter, topology) {
+        let zone_of = |n: &str| cluster.nodes.iter().find(|x| x.name == n).and_then(|x| x.labels.iter().find(|(k, _)| k == ZONE_LABEL)).map(|(_, v)| v.as_str());
+        match topology_mode(svc.traffic_distribution.as_deref(), chosen.iter().map(|e| e.node.as_deref()), &zone_of, node) {
+            TopologyMode::SameNode => {
+                chosen.retain(|e| e.node.as_deref() == Some(node));
+                note = Some(format!("trafficDistribution PreferSameNode: the EndpointSlice hints send {node}'s traffic to the endpoints on {node} only"));
+            }
+            TopologyMode::SameZone(zone) => {
+                chosen.retain(|e| e.node.as_deref().and_then(zone_of) == Some(zone));
+                note = Some(format!(
+                    "trafficDistribution {}: the EndpointSlice hints keep {node}'s traffic in its zone {zone}",
+                    svc.traffic_distribution.as_deref().unwrap_or("PreferClose")
+                ));
+            }
+            TopologyMode::Any => {}
+        }
+    }
     let mut fallback = false;
     if chosen.is_empty() {
         // CategorizeEndpoints: serving-but-terminating endpoints only when no ready ones exist
@@ -183,14 +206,75 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>) -> (V
             }
         })
         .collect();
-    (b, fallback)
+    (b, fallback, note)
+}
+
+/// The node label the EndpointSlice controller reads an endpoint's zone from.
+pub const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
+
+/// Which endpoints kube-proxy on a node keeps under trafficDistribution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TopologyMode<'a> {
+    Any,
+    SameZone(&'a str),
+    SameNode,
+}
+
+/// kube-proxy's topologyModeFromHints (pkg/proxy/topology.go) over the hints the EndpointSlice
+/// controller writes for `trafficDistribution` (k8s.io/endpointslice trafficdist.go
+/// preferCloseHeuristic: for PreferClose, PreferSameZone and PreferSameNode each ready endpoint
+/// is hinted for its own zone when its node has one, and for PreferSameNode for its own node
+/// too; any other value writes no hints). `ready` are the ready endpoints' nodes. Same node
+/// when every ready endpoint has a node hint and one is on `node` (the PreferSameTrafficDistribution
+/// gate, on by default); else same zone when every one has a zone hint and one is in `node`'s zone.
+pub fn topology_mode<'a, 'b>(td: Option<&str>, ready: impl Iterator<Item = Option<&'b str>>, zone_of: &dyn Fn(&str) -> Option<&'a str>, node: &str) -> TopologyMode<'a> {
+    if !matches!(td, Some("PreferClose" | "PreferSameZone" | "PreferSameNode")) {
+        return TopologyMode::Any;
+    }
+    let node_hints = td == Some("PreferSameNode");
+    let my_zone = zone_of(node);
+    let (mut any, mut all_node, mut for_node, mut all_zone, mut for_zone) = (false, true, false, true, false);
+    for n in ready {
+        any = true;
+        match n {
+            Some(n) if node_hints => for_node |= n == node,
+            _ => all_node = false,
+        }
+        match n.and_then(zone_of) {
+            Some(z) => for_zone |= my_zone == Some(z),
+            None => all_zone = false,
+        }
+    }
+    if !any {
+        TopologyMode::Any
+    } else if node_hints && all_node && for_node {
+        TopologyMode::SameNode
+    } else if all_zone && for_zone {
+        my_zone.map_or(TopologyMode::Any, TopologyMode::SameZone)
+    } else {
+        TopologyMode::Any
+    }
 }
 
 /// Why nothing answers: the nearest misses, in one sentence.
-fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
+fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> String {
     let sel = match &svc.selector {
         None => {
-            let mut s = format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name);
+            let mut s = if res.endpoints.is_empty() {
+                format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name)
+            } else {
+                // endpoints exist, but none for this port: kube-proxy pairs a Service port with the
+                // endpoint ports of the same name (pkg/proxy/endpointslicecache.go)
+                let port = sp.map_or_else(|| "of this Service port's name".to_string(), |p| match &p.name {
+                    Some(n) => format!("named \"{n}\" as this Service port is"),
+                    None => "unnamed as this Service port is".to_string(),
+                });
+                format!(
+                    "Service {} has no selector; its Endpoints/EndpointSlices list {} address(es), but none of their ports is {port} (endpoint ports are matched to Service ports by name)",
+                    svc.name,
+                    res.endpoints.len(),
+                )
+            };
             if !res.refused.is_empty() {
                 s.push_str(&format!("; {}", res.refused.join("; ")));
             }
@@ -228,12 +312,15 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution) -> String {
     s
 }
 
-fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool) -> String {
+fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool, topology: Option<&str>) -> String {
     let mut s = if backends.len() == 1 {
         "kube-proxy's rules have one endpoint to pick".to_string()
     } else {
         format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, per connection)", backends.len(), backends.len())
     };
+    if let Some(t) = topology {
+        s.push_str(&format!(" ({t})"));
+    }
     if svc.session_affinity == "ClientIP" {
         s.push_str(&format!("; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800)));
     }
@@ -343,7 +430,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res), backends: vec![] });
+            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -378,14 +465,14 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                 format!("The client sends to {vip}. Nothing listens on that address: iptables rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet")),
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
-        let (backends, fallback) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()));
+        let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
         let (outcome, reason) = if backends.is_empty() {
-            if itp_local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
+            if itp_local && !backends_for(&res.endpoints, sp, None, None).0.is_empty() {
                 hops.push(hop(HopKind::Drop, format!("kube-proxy:{client_node}"), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                     format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));
                 (Outcome::Dropped, format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
             } else {
-                let why = no_endpoint_reason(svc, res);
+                let why = no_endpoint_reason(svc, res, Some(sp));
                 hops.push(hop(HopKind::Reject, format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
                     format!("The Service has no ready endpoints for port {}, so kube-proxy's rules REJECT the connection (ICMP port unreachable). {why}", sp.port)));
                 (Outcome::Rejected, why)
@@ -393,7 +480,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         } else {
             let b = &backends[0];
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port, sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port, sp.target_port)));
             delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
@@ -415,13 +502,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
 
         // ---- an outside client through an externalIP ----
         if let (Some(ext), Some(node)) = (svc.external_ips.first(), cluster.nodes.first()) {
-            out.push(external_ip_path(svc, sp, ext, &node.name, &node.ip, res));
+            out.push(external_ip_path(svc, sp, ext, &node.name, &node.ip, res, cluster));
         }
 
         // ---- an outside client through each node's nodePort ----
         if let (true, Some(np)) = (node_ports, sp.node_port) {
             for node in cluster.nodes.iter().take(MAX_NODES) {
-                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, None));
+                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, cluster, None));
             }
         }
 
@@ -459,11 +546,11 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                 } else {
                                     format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
                                 };
-                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, Some((first, why_node))));
+                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, cluster, Some((first, why_node))));
                             }
                         }
                         None => {
-                            let (backends, _) = backends_for(&res.endpoints, sp, None);
+                            let (backends, _, _) = backends_for(&res.endpoints, sp, None, None);
                             let mut hops = vec![hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                 format!("The client connects to the load balancer's external address {lbdst}"))];
                             let (outcome, reason) = match backends.first() {
@@ -472,18 +559,30 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                         "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
                                     delivered(b, "load balancer routes to pods directly".to_string())
                                 }
-                                None => (Outcome::Rejected, no_endpoint_reason(svc, res)),
+                                None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
                             out.push(Path { entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
-                _ => out.push(Path {
-                    entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
-                    hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
-                        format!("type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. {}", pending_fallback(svc)))],
-                    outcome: Outcome::Pending, reason: "no cloud controller: EXTERNAL-IP <pending>".into(), backends: vec![],
-                }),
+                _ => {
+                    let (why, reason) = match &svc.load_balancer_class {
+                        Some(class) => (
+                            format!("spec.loadBalancerClass is {class}: the cloud controller leaves this Service to the load balancer controller of that class, and none runs in this picture, so EXTERNAL-IP stays <pending>."),
+                            format!("no controller for loadBalancerClass {class}: EXTERNAL-IP <pending>"),
+                        ),
+                        None => (
+                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>.".to_string(),
+                            "no cloud controller: EXTERNAL-IP <pending>".to_string(),
+                        ),
+                    };
+                    out.push(Path {
+                        entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                        hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
+                            format!("{why} {}", pending_fallback(svc)))],
+                        outcome: Outcome::Pending, reason, backends: vec![],
+                    })
+                }
             }
         }
     }
@@ -502,7 +601,8 @@ fn pending_fallback(svc: &Svc) -> String {
 }
 
 /// Outside client → node IP:nodePort → kube-proxy on that node → pod (optionally via the LB).
-fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, via_lb: Option<(Hop, String)>) -> Path {
+#[allow(clippy::too_many_arguments)]
+fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, cluster: &Cluster, via_lb: Option<(Hop, String)>) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let ndst = format!("{node_ip}:{np}");
     let mut hops = Vec::new();
@@ -517,16 +617,16 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
                 format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod")));
         }
     }
-    from_node(svc, sp, entry, node, node_ip, ndst, hops, res)
+    from_node(svc, sp, entry, node, node_ip, ndst, hops, res, cluster)
 }
 
 /// Outside client → an externalIP the network routes to a node → kube-proxy → pod
 /// (proxier.go: `-d <externalIP> --dport <port>` in KUBE-SERVICES → KUBE-EXT-*).
-fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution) -> Path {
+fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution, cluster: &Cluster) -> Path {
     let dst = format!("{ext}:{}", sp.port);
     let hops = vec![hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}"), dst.clone(), None,
         format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it"))];
-    let mut p = from_node(svc, sp, Entry::ExternalIp, node, node_ip, dst, hops, res);
+    let mut p = from_node(svc, sp, Entry::ExternalIp, node, node_ip, dst, hops, res, cluster);
     p.node = Some(node.to_string());
     p
 }
@@ -534,17 +634,17 @@ fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &st
 /// The part after outside traffic reached `node` at `ndst`: kube-proxy's choice under
 /// externalTrafficPolicy (topology.go CategorizeEndpoints), SNAT unless Local.
 #[allow(clippy::too_many_arguments)]
-fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution) -> Path {
+fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution, cluster: &Cluster) -> Path {
     let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
     let local = svc.external_traffic_policy.as_deref() == Some("Local");
-    let (backends, fallback) = backends_for(&res.endpoints, sp, local.then_some(node));
+    let (backends, fallback, topo) = backends_for(&res.endpoints, sp, local.then_some(node), Some((svc, node, cluster)));
     let (outcome, reason) = if backends.is_empty() {
-        if local && !backends_for(&res.endpoints, sp, None).0.is_empty() {
+        if local && !backends_for(&res.endpoints, sp, None, None).0.is_empty() {
             hops.push(hop(HopKind::Drop, format!("kube-proxy:{node}"), format!("kube-proxy:{node}"), osrc.clone(), ndst.clone(), None,
                 format!("externalTrafficPolicy: Local sends outside traffic only to pods on the node it arrived at; {node} runs none, so the packet is dropped (KUBE-SVL has no endpoints)")));
             (Outcome::Dropped, format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
         } else {
-            let why = no_endpoint_reason(svc, res);
+            let why = no_endpoint_reason(svc, res, Some(sp));
             hops.push(hop(HopKind::Reject, format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
                 format!("No ready endpoints: kube-proxy's rules reject the connection. {why}")));
             (Outcome::Rejected, why)
@@ -557,7 +657,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
         hops.push(deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback), b.ip, b.port)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port)));
         delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
     Path { entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }

@@ -65,6 +65,9 @@ pub struct ServiceReport {
     pub health_check_node_port: Option<i64>,
     #[serde(rename = "externalIPs")]
     pub external_ips: Vec<String>,
+    /// spec.trafficDistribution (the topology hints kube-proxy follows); absent when not set
+    #[serde(rename = "trafficDistribution", skip_serializing_if = "Option::is_none")]
+    pub traffic_distribution: Option<String>,
     /// the API server would refuse it; it is drawn crossed out
     pub rejected: bool,
     pub line: u32,
@@ -218,7 +221,9 @@ impl Report {
             if let LoadBalancer::Ready { ingress, .. } = &svc.load_balancer {
                 let _ = writeln!(s, "  load balancer: {}", ingress.join(", "));
             } else if svc.load_balancer == LoadBalancer::Pending {
-                let _ = writeln!(s, "  load balancer: <pending> (no cloud controller)");
+                // why, as the pending path says it (no cloud controller, or a loadBalancerClass's)
+                let why = svc.paths.iter().find(|p| p.outcome == super::paths::Outcome::Pending).and_then(|p| p.reason.split(':').next()).unwrap_or("no cloud controller");
+                let _ = writeln!(s, "  load balancer: <pending> ({why})");
             }
             for p in &svc.ports {
                 let _ = writeln!(

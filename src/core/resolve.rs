@@ -75,6 +75,13 @@ pub const MAX_NEAR_MISSES: usize = 8;
 /// without allocating: it runs for every pod against every Service.
 fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]);
+    // a common prefix and suffix change nothing (an edit script never needs to touch them):
+    // `app-512` against `app-517` is `2` against `7`, one cell instead of 49 (issue #12: this
+    // runs for every label value of a namespace against every Service)
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    let s = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - s], &b[..b.len() - s]);
     // two rows of at most 65 small counts, swapped (not copied) after each row
     let mut prev = [0u16; 65];
     let mut cur = [0u16; 65];
@@ -167,8 +174,21 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
 /// endpointInfoByServicePort): each slice port is matched to the Service port of the same name
 /// and protocol, and endpoints are deduplicated by ip:port per Service port — so one IP may serve
 /// `http` on 8080 from one subset and `metrics` on 9100 from another.
-fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
+///
+/// For a Service with a selector (`selector_too`) only EndpointSlices count, and only those the
+/// EndpointSlice controller does not manage: it rewrites the Endpoints and its own slices from
+/// the selector (those written here stand for its result), but leaves other slices with the
+/// `kubernetes.io/service-name` label alone, and kube-proxy reads every slice with that label
+/// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys).
+fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, selector_too: bool) {
+    const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
     for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
+        if selector_too
+            && (!matches!(o.body, Body::EndpointSlice(_))
+                || o.meta.labels.iter().any(|(k, v)| k == MANAGED_BY && matches!(v.as_str(), "endpointslice-controller.k8s.io" | "endpointslicemirroring-controller.k8s.io")))
+        {
+            continue;
+        }
         let sets: Vec<&super::model::EndpointSet> = match &o.body {
             Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
             // kube-proxy (single-stack IPv4 here) reads only IPv4 slices: an FQDN or IPv6 slice is
@@ -221,25 +241,67 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) {
     }
 }
 
+/// A hash map keyed by names with FxHash (rustc's hasher: one multiply per 8 bytes) instead of
+/// SipHash: the pod index is rebuilt for 10,000 pods on every keystroke (issue #12). Only
+/// looked up, or iterated and then sorted by a total order: its order never shows.
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The cluster's pods by namespace and by label (key, value), each list in pod order: a
 /// Service looks only at the pods that can match it, not at every pod (Services × Pods).
 pub struct PodIndex<'a> {
-    by_ns: HashMap<&'a str, Vec<usize>>,
-    by_label: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    by_ns: FastMap<&'a str, Vec<usize>>,
+    by_label: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
     /// namespace → key → value → pods, by each pod's first label with that key
-    by_ns_label: HashMap<&'a str, HashMap<&'a str, HashMap<&'a str, Vec<usize>>>>,
+    by_ns_label: FastMap<&'a str, FastMap<&'a str, FastMap<&'a str, Vec<usize>>>>,
     /// some pod carries a label key twice: the by-value shortcut does not apply
     repeated_keys: bool,
     /// (namespace, name) → pods
-    by_name: HashMap<&'a str, HashMap<&'a str, Vec<usize>>>,
+    by_name: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
+    /// the input has EndpointSlices: a selector's endpoints may have hand-made ones added
+    /// (`manual_endpoints`); without any, that scan of every object is skipped per Service
+    pub slices: bool,
 }
 
 impl<'a> PodIndex<'a> {
     pub fn new(cluster: &'a Cluster) -> Self {
-        let mut by_ns: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_label: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
-        let mut by_ns_label: HashMap<&str, HashMap<&str, HashMap<&str, Vec<usize>>>> = HashMap::new();
-        let mut by_name: HashMap<&str, HashMap<&str, Vec<usize>>> = HashMap::new();
+        let mut by_ns: FastMap<&str, Vec<usize>> = FastMap::default();
+        let mut by_label: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
+        let mut by_ns_label: FastMap<&str, FastMap<&str, FastMap<&str, Vec<usize>>>> = FastMap::default();
+        let mut by_name: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
         let mut repeated_keys = false;
         for (i, p) in cluster.pods.iter().enumerate() {
             by_ns.entry(p.namespace.as_str()).or_default().push(i);
@@ -259,7 +321,7 @@ impl<'a> PodIndex<'a> {
                 }
             }
         }
-        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name }
+        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name, slices: true }
     }
 
     /// The pods named `name` in `ns`, in pod order.
@@ -349,8 +411,11 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                     }
                 }
                 r.near_misses.truncate(MAX_NEAR_MISSES);
+                if index.slices {
+                    manual_endpoints(svc, objects, &mut r.endpoints, true);
+                }
             }
-            None => manual_endpoints(svc, objects, &mut r.endpoints),
+            None => manual_endpoints(svc, objects, &mut r.endpoints, false),
         }
     }
     r.dns = dns_records(svc, &r.endpoints, domain);
@@ -363,6 +428,20 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
 fn nearest_by_value(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
     let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
     let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
+    // only the values the loop below can reach are sorted: those at most as far as the nearest
+    // distance whose values (with all nearer ones) hold `room` pods (a namespace has hundreds
+    // of values, and this runs for every Service; issue #12). Distances are at most 64.
+    let mut pods_at = [0usize; 65];
+    for (d, pods) in &scored {
+        pods_at[(*d).min(64)] += pods.len();
+    }
+    let mut sum = 0;
+    if let Some(cut) = pods_at.iter().position(|n| {
+        sum += n;
+        sum >= room
+    }) {
+        scored.retain(|(d, _)| *d <= cut);
+    }
     crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
     let mut out = Vec::new();
     let mut i = 0;
@@ -499,6 +578,48 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
 mod distance_tests {
     use super::distance;
 
+    /// `nearest_by_value` sorting only the values it can reach gives what sorting them all gave.
+    #[test]
+    fn nearest_values_are_those_a_full_sort_finds() {
+        use super::{nearest_by_value, PodIndex};
+        use crate::core::config::Config;
+        fn full_sort(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
+            let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
+            let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
+            crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < scored.len() && out.len() < room {
+                let d = scored[i].0;
+                while i < scored.len() && scored[i].0 == d {
+                    out.extend(scored[i].1.iter().map(|&p| (0, d, p)));
+                    i += 1;
+                }
+            }
+            out
+        }
+        let mut yaml = String::new();
+        for i in 0..150 {
+            let value = match i % 4 {
+                0 => format!("app-{}", i * 7 % 53),
+                1 => format!("web-{}", i % 9),
+                2 => "x".repeat(i % 70 + 1),
+                _ => format!("app-{}-{}", i % 5, i % 3),
+            };
+            yaml.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{i}\n  labels:\n    app: {value}\nspec:\n  containers:\n  - name: c\n    image: i\n"));
+        }
+        let mut diags = Vec::new();
+        let objects = crate::core::read_objects(&yaml, &mut diags);
+        let cluster = crate::core::cluster::build(&objects, &Config::default(), &mut diags);
+        assert!(cluster.pods.len() > 100, "{}", cluster.pods.len());
+        let index = PodIndex::new(&cluster);
+        for v in ["app-1", "app-10", "app-52", "web-3", "web-33", "zzz", "", "app-1-1", &"x".repeat(66), &"x".repeat(3)] {
+            for room in 0..=12 {
+                assert_eq!(nearest_by_value(&index, "default", "app", v, room), full_sort(&index, "default", "app", v, room), "{v} {room}");
+            }
+        }
+    }
+
     #[test]
     fn distance_is_levenshtein_on_the_first_64_bytes() {
         assert_eq!(distance("kitten", "sitting"), 3);
@@ -509,5 +630,44 @@ mod distance_tests {
         let long = "a".repeat(100);
         assert_eq!(distance(&long, ""), 64);
         assert_eq!(distance(&long, &"a".repeat(70)), 0);
+        // common prefixes and suffixes, repeated letters across the cut
+        assert_eq!(distance("app-512", "app-517"), 1);
+        assert_eq!(distance("abcxabc", "abcabc"), 1);
+        assert_eq!(distance("aaaa", "aa"), 2);
+        assert_eq!(distance("ab", "ba"), 2);
+        assert_eq!(distance("xay", "xby"), 1);
+    }
+
+    /// The trimmed distance equals the full dynamic programme on every pair of short strings
+    /// over a small alphabet (where common prefixes and suffixes overlap most).
+    #[test]
+    fn trimming_common_ends_changes_no_distance() {
+        fn full(a: &[u8], b: &[u8]) -> usize {
+            let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in d[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    d[i][j] = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+                }
+            }
+            d[a.len()][b.len()]
+        }
+        let words: Vec<String> = (0..3u32.pow(5) * 2)
+            .map(|n| {
+                let len = (n % 6) as usize;
+                let mut m = n / 6;
+                (0..len).map(|_| { let c = b"ab-"[(m % 3) as usize] as char; m /= 3; c }).collect()
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(distance(a, b), full(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
+            }
+        }
     }
 }

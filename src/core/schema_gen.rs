@@ -40,129 +40,130 @@ pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistr
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
 const LIST_LINE: usize = 216; // meta/v1.List
 
-/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (Ty::Scalar),
-/// `a` (Ty::Any), a line number (Ty::Struct of that line), `[ty` (Ty::List) or `{ty` (Ty::Map).
+/// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (a Go string),
+/// `s<Go type>` (another Go scalar: `sint32`, `sv1.Protocol`), `a` (Ty::Any), a line number (Ty::Struct
+/// of that line), `[ty` (Ty::List), `{ty` (Ty::Map) or `=<Go type>=ty` (a named list or map type).
 /// Text rather than Rust statics: the statics' pointers were ~6 KB of the gzipped wasm (issue #12).
 static TABLES: &str = concat!(
-    "meta/v1.OwnerReference|apiVersion s|kind s|name s|uid s|controller s|blockOwnerDeletion s
+    "meta/v1.OwnerReference|apiVersion s|kind s|name s|uid stypes.UID|controller sbool|blockOwnerDeletion sbool
 ",
-    "meta/v1.ManagedFieldsEntry|manager s|operation s|apiVersion s|time s|fieldsType s|fieldsV1 a|subresource s
+    "meta/v1.ManagedFieldsEntry|manager s|operation sv1.ManagedFieldsOperationType|apiVersion s|time sv1.Time|fieldsType s|fieldsV1 a|subresource s
 ",
-    "meta/v1.ObjectMeta|name s|generateName s|namespace s|selfLink s|uid s|resourceVersion s|generation s|creationTimestamp s|deletionTimestamp s|deletionGracePeriodSeconds s|labels {s|annotations {s|ownerReferences [0|finalizers [s|managedFields [1
+    "meta/v1.ObjectMeta|name s|generateName s|namespace s|selfLink s|uid stypes.UID|resourceVersion s|generation sint64|creationTimestamp sv1.Time|deletionTimestamp sv1.Time|deletionGracePeriodSeconds sint64|labels {s|annotations {s|ownerReferences [0|finalizers [s|managedFields [1
 ",
-    "meta/v1.LabelSelectorRequirement|key s|operator s|values [s
+    "meta/v1.LabelSelectorRequirement|key s|operator sv1.LabelSelectorOperator|values [s
 ",
     "meta/v1.LabelSelector|matchLabels {s|matchExpressions [3
 ",
-    "core/v1.HostPathVolumeSource|path s|type s
+    "core/v1.HostPathVolumeSource|path s|type sv1.HostPathType
 ",
-    "core/v1.EmptyDirVolumeSource|medium s|sizeLimit s|mode s
+    "core/v1.EmptyDirVolumeSource|medium sv1.StorageMedium|sizeLimit sresource.Quantity|mode sint32
 ",
-    "core/v1.GCEPersistentDiskVolumeSource|pdName s|fsType s|partition s|readOnly s
+    "core/v1.GCEPersistentDiskVolumeSource|pdName s|fsType s|partition sint32|readOnly sbool
 ",
-    "core/v1.AWSElasticBlockStoreVolumeSource|volumeID s|fsType s|partition s|readOnly s
+    "core/v1.AWSElasticBlockStoreVolumeSource|volumeID s|fsType s|partition sint32|readOnly sbool
 ",
     "core/v1.GitRepoVolumeSource|repository s|revision s|directory s
 ",
-    "core/v1.KeyToPath|key s|path s|mode s|user s
+    "core/v1.KeyToPath|key s|path s|mode sint32|user sint64
 ",
-    "core/v1.SecretVolumeSource|secretName s|items [10|defaultMode s|optional s|defaultUser s
+    "core/v1.SecretVolumeSource|secretName s|items [10|defaultMode sint32|optional sbool|defaultUser sint64
 ",
-    "core/v1.NFSVolumeSource|server s|path s|readOnly s
+    "core/v1.NFSVolumeSource|server s|path s|readOnly sbool
 ",
     "core/v1.LocalObjectReference|name s
 ",
-    "core/v1.ISCSIVolumeSource|targetPortal s|iqn s|lun s|iscsiInterface s|fsType s|readOnly s|portals [s|chapAuthDiscovery s|chapAuthSession s|secretRef 13|initiatorName s
+    "core/v1.ISCSIVolumeSource|targetPortal s|iqn s|lun sint32|iscsiInterface s|fsType s|readOnly sbool|portals [s|chapAuthDiscovery sbool|chapAuthSession sbool|secretRef 13|initiatorName s
 ",
-    "core/v1.GlusterfsVolumeSource|endpoints s|path s|readOnly s
+    "core/v1.GlusterfsVolumeSource|endpoints s|path s|readOnly sbool
 ",
-    "core/v1.PersistentVolumeClaimVolumeSource|claimName s|readOnly s
+    "core/v1.PersistentVolumeClaimVolumeSource|claimName s|readOnly sbool
 ",
-    "core/v1.RBDVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 13|readOnly s
+    "core/v1.RBDVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 13|readOnly sbool
 ",
-    "core/v1.FlexVolumeSource|driver s|fsType s|secretRef 13|readOnly s|options {s
+    "core/v1.FlexVolumeSource|driver s|fsType s|secretRef 13|readOnly sbool|options {s
 ",
-    "core/v1.CinderVolumeSource|volumeID s|fsType s|readOnly s|secretRef 13
+    "core/v1.CinderVolumeSource|volumeID s|fsType s|readOnly sbool|secretRef 13
 ",
-    "core/v1.CephFSVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 13|readOnly s
+    "core/v1.CephFSVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 13|readOnly sbool
 ",
     "core/v1.FlockerVolumeSource|datasetName s|datasetUUID s
 ",
     "core/v1.ObjectFieldSelector|apiVersion s|fieldPath s
 ",
-    "core/v1.ResourceFieldSelector|containerName s|resource s|divisor s
+    "core/v1.ResourceFieldSelector|containerName s|resource s|divisor sresource.Quantity
 ",
-    "core/v1.DownwardAPIVolumeFile|path s|fieldRef 22|resourceFieldRef 23|mode s|user s
+    "core/v1.DownwardAPIVolumeFile|path s|fieldRef 22|resourceFieldRef 23|mode sint32|user sint64
 ",
-    "core/v1.DownwardAPIVolumeSource|items [24|defaultMode s|defaultUser s
+    "core/v1.DownwardAPIVolumeSource|items [24|defaultMode sint32|defaultUser sint64
 ",
-    "core/v1.FCVolumeSource|targetWWNs [s|lun s|fsType s|readOnly s|wwids [s
+    "core/v1.FCVolumeSource|targetWWNs [s|lun sint32|fsType s|readOnly sbool|wwids [s
 ",
-    "core/v1.AzureFileVolumeSource|secretName s|shareName s|readOnly s
+    "core/v1.AzureFileVolumeSource|secretName s|shareName s|readOnly sbool
 ",
-    "core/v1.ConfigMapVolumeSource|name s|items [10|defaultMode s|optional s|defaultUser s
+    "core/v1.ConfigMapVolumeSource|name s|items [10|defaultMode sint32|optional sbool|defaultUser sint64
 ",
     "core/v1.VsphereVirtualDiskVolumeSource|volumePath s|fsType s|storagePolicyName s|storagePolicyID s
 ",
-    "core/v1.QuobyteVolumeSource|registry s|volume s|readOnly s|user s|group s|tenant s
+    "core/v1.QuobyteVolumeSource|registry s|volume s|readOnly sbool|user s|group s|tenant s
 ",
-    "core/v1.AzureDiskVolumeSource|diskName s|diskURI s|cachingMode s|fsType s|readOnly s|kind s
+    "core/v1.AzureDiskVolumeSource|diskName s|diskURI s|cachingMode sv1.AzureDataDiskCachingMode|fsType s|readOnly sbool|kind sv1.AzureDataDiskKind
 ",
     "core/v1.PhotonPersistentDiskVolumeSource|pdID s|fsType s
 ",
-    "core/v1.SecretProjection|name s|items [10|optional s
+    "core/v1.SecretProjection|name s|items [10|optional sbool
 ",
     "core/v1.DownwardAPIProjection|items [24
 ",
-    "core/v1.ConfigMapProjection|name s|items [10|optional s
+    "core/v1.ConfigMapProjection|name s|items [10|optional sbool
 ",
-    "core/v1.ServiceAccountTokenProjection|audience s|expirationSeconds s|path s|user s
+    "core/v1.ServiceAccountTokenProjection|audience s|expirationSeconds sint64|path s|user sint64
 ",
-    "core/v1.ClusterTrustBundleProjection|name s|signerName s|labelSelector 4|optional s|path s|user s
+    "core/v1.ClusterTrustBundleProjection|name s|signerName s|labelSelector 4|optional sbool|path s|user sint64
 ",
-    "core/v1.PodCertificateProjection|signerName s|keyType s|maxExpirationSeconds s|credentialBundlePath s|keyPath s|certificateChainPath s|userAnnotations {s|user s
+    "core/v1.PodCertificateProjection|signerName s|keyType s|maxExpirationSeconds sint32|credentialBundlePath s|keyPath s|certificateChainPath s|userAnnotations {s|user sint64
 ",
     "core/v1.VolumeProjection|secret 33|downwardAPI 34|configMap 35|serviceAccountToken 36|clusterTrustBundle 37|podCertificate 38
 ",
-    "core/v1.ProjectedVolumeSource|sources [39|defaultMode s|defaultUser s
+    "core/v1.ProjectedVolumeSource|sources [39|defaultMode sint32|defaultUser sint64
 ",
-    "core/v1.PortworxVolumeSource|volumeID s|fsType s|readOnly s
+    "core/v1.PortworxVolumeSource|volumeID s|fsType s|readOnly sbool
 ",
-    "core/v1.ScaleIOVolumeSource|gateway s|system s|secretRef 13|sslEnabled s|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly s
+    "core/v1.ScaleIOVolumeSource|gateway s|system s|secretRef 13|sslEnabled sbool|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly sbool
 ",
-    "core/v1.StorageOSVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly s|secretRef 13
+    "core/v1.StorageOSVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly sbool|secretRef 13
 ",
-    "core/v1.CSIVolumeSource|driver s|readOnly s|fsType s|volumeAttributes {s|nodePublishSecretRef 13
+    "core/v1.CSIVolumeSource|driver s|readOnly sbool|fsType s|volumeAttributes {s|nodePublishSecretRef 13
 ",
-    "core/v1.VolumeResourceRequirements|limits {s|requests {s
+    "core/v1.VolumeResourceRequirements|limits =v1.ResourceList={sresource.Quantity|requests =v1.ResourceList={sresource.Quantity
 ",
     "core/v1.TypedLocalObjectReference|apiGroup s|kind s|name s
 ",
     "core/v1.TypedObjectReference|apiGroup s|kind s|name s|namespace s
 ",
-    "core/v1.PersistentVolumeClaimSpec|accessModes [s|selector 4|resources 45|volumeName s|storageClassName s|volumeMode s|dataSource 46|dataSourceRef 47|volumeAttributesClassName s
+    "core/v1.PersistentVolumeClaimSpec|accessModes [sv1.PersistentVolumeAccessMode|selector 4|resources 45|volumeName s|storageClassName s|volumeMode sv1.PersistentVolumeMode|dataSource 46|dataSourceRef 47|volumeAttributesClassName s
 ",
     "core/v1.PersistentVolumeClaimTemplate|metadata 2|spec 48
 ",
     "core/v1.EphemeralVolumeSource|volumeClaimTemplate 49
 ",
-    "core/v1.ImageVolumeSource|reference s|pullPolicy s
+    "core/v1.ImageVolumeSource|reference s|pullPolicy sv1.PullPolicy
 ",
     "core/v1.Volume|name s|hostPath 5|emptyDir 6|gcePersistentDisk 7|awsElasticBlockStore 8|gitRepo 9|secret 11|nfs 12|iscsi 14|glusterfs 15|persistentVolumeClaim 16|rbd 17|flexVolume 18|cinder 19|cephfs 20|flocker 21|downwardAPI 25|fc 26|azureFile 27|configMap 28|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|projected 40|portworxVolume 41|scaleIO 42|storageos 43|csi 44|ephemeral 50|image 51
 ",
-    "core/v1.ContainerPort|name s|hostPort s|containerPort s|protocol s|hostIP s
+    "core/v1.ContainerPort|name s|hostPort sint32|containerPort sint32|protocol sv1.Protocol|hostIP s
 ",
-    "core/v1.ConfigMapEnvSource|name s|optional s
+    "core/v1.ConfigMapEnvSource|name s|optional sbool
 ",
-    "core/v1.SecretEnvSource|name s|optional s
+    "core/v1.SecretEnvSource|name s|optional sbool
 ",
     "core/v1.EnvFromSource|prefix s|configMapRef 54|secretRef 55
 ",
-    "core/v1.ConfigMapKeySelector|name s|key s|optional s
+    "core/v1.ConfigMapKeySelector|name s|key s|optional sbool
 ",
-    "core/v1.SecretKeySelector|name s|key s|optional s
+    "core/v1.SecretKeySelector|name s|key s|optional sbool
 ",
-    "core/v1.FileKeySelector|volumeName s|path s|key s|optional s
+    "core/v1.FileKeySelector|volumeName s|path s|key s|optional sbool
 ",
     "core/v1.EnvVarSource|fieldRef 22|resourceFieldRef 23|configMapKeyRef 57|secretKeyRef 58|fileKeyRef 59
 ",
@@ -170,15 +171,15 @@ static TABLES: &str = concat!(
 ",
     "core/v1.ResourceClaim|name s|request s
 ",
-    "core/v1.ResourceRequirements|limits {s|requests {s|claims [62
+    "core/v1.ResourceRequirements|limits =v1.ResourceList={sresource.Quantity|requests =v1.ResourceList={sresource.Quantity|claims [62
 ",
-    "core/v1.ContainerResizePolicy|resourceName s|restartPolicy s
+    "core/v1.ContainerResizePolicy|resourceName sv1.ResourceName|restartPolicy sv1.ResourceResizeRestartPolicy
 ",
-    "core/v1.ContainerRestartRuleOnExitCodes|operator s|values [s
+    "core/v1.ContainerRestartRuleOnExitCodes|operator sv1.ContainerRestartRuleOnExitCodesOperator|values [sint32
 ",
-    "core/v1.ContainerRestartRule|action s|exitCodes 65
+    "core/v1.ContainerRestartRule|action sv1.ContainerRestartRuleAction|exitCodes 65
 ",
-    "core/v1.VolumeMount|name s|readOnly s|recursiveReadOnly s|mountPath s|subPath s|mountPropagation s|subPathExpr s|bindMountOptions [s
+    "core/v1.VolumeMount|name s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|mountPath s|subPath s|mountPropagation sv1.MountPropagationMode|subPathExpr s|bindMountOptions [s
 ",
     "core/v1.VolumeDevice|name s|devicePath s
 ",
@@ -186,53 +187,53 @@ static TABLES: &str = concat!(
 ",
     "core/v1.HTTPHeader|name s|value s
 ",
-    "core/v1.HTTPGetAction|path s|port s|host s|scheme s|httpHeaders [70|protocol s
+    "core/v1.HTTPGetAction|path s|port sintstr.IntOrString|host s|scheme sv1.URIScheme|httpHeaders [70|protocol sv1.HTTPProtocol
 ",
-    "core/v1.TCPSocketAction|port s|host s
+    "core/v1.TCPSocketAction|port sintstr.IntOrString|host s
 ",
-    "core/v1.GRPCAction|port s|service s|mode s
+    "core/v1.GRPCAction|port sint32|service s|mode sv1.GRPCProbeMode
 ",
-    "core/v1.Probe|exec 69|httpGet 71|tcpSocket 72|grpc 73|initialDelaySeconds s|timeoutSeconds s|periodSeconds s|successThreshold s|failureThreshold s|terminationGracePeriodSeconds s
+    "core/v1.Probe|exec 69|httpGet 71|tcpSocket 72|grpc 73|initialDelaySeconds sint32|timeoutSeconds sint32|periodSeconds sint32|successThreshold sint32|failureThreshold sint32|terminationGracePeriodSeconds sint64
 ",
-    "core/v1.SleepAction|seconds s
+    "core/v1.SleepAction|seconds sint64
 ",
     "core/v1.LifecycleHandler|exec 69|httpGet 71|tcpSocket 72|sleep 75
 ",
-    "core/v1.Lifecycle|postStart 76|preStop 76|stopSignal s
+    "core/v1.Lifecycle|postStart 76|preStop 76|stopSignal sv1.Signal
 ",
-    "core/v1.Capabilities|add [s|drop [s
+    "core/v1.Capabilities|add [sv1.Capability|drop [sv1.Capability
 ",
     "core/v1.SELinuxOptions|user s|role s|type s|level s
 ",
-    "core/v1.WindowsSecurityContextOptions|gmsaCredentialSpecName s|gmsaCredentialSpec s|runAsUserName s|hostProcess s
+    "core/v1.WindowsSecurityContextOptions|gmsaCredentialSpecName s|gmsaCredentialSpec s|runAsUserName s|hostProcess sbool
 ",
-    "core/v1.SeccompProfile|type s|localhostProfile s
+    "core/v1.SeccompProfile|type sv1.SeccompProfileType|localhostProfile s
 ",
-    "core/v1.AppArmorProfile|type s|localhostProfile s
+    "core/v1.AppArmorProfile|type sv1.AppArmorProfileType|localhostProfile s
 ",
-    "core/v1.SecurityContext|capabilities 78|privileged s|seLinuxOptions 79|windowsOptions 80|runAsUser s|runAsGroup s|runAsNonRoot s|readOnlyRootFilesystem s|allowPrivilegeEscalation s|procMount s|seccompProfile 81|appArmorProfile 82
+    "core/v1.SecurityContext|capabilities 78|privileged sbool|seLinuxOptions 79|windowsOptions 80|runAsUser sint64|runAsGroup sint64|runAsNonRoot sbool|readOnlyRootFilesystem sbool|allowPrivilegeEscalation sbool|procMount sv1.ProcMountType|seccompProfile 81|appArmorProfile 82
 ",
-    "core/v1.Container|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy s|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy s|imagePullPolicy s|securityContext 83|stdin s|stdinOnce s|tty s
+    "core/v1.Container|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy sv1.ContainerRestartPolicy|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy sv1.TerminationMessagePolicy|imagePullPolicy sv1.PullPolicy|securityContext 83|stdin sbool|stdinOnce sbool|tty sbool
 ",
-    "core/v1.EphemeralContainer|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy s|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy s|imagePullPolicy s|securityContext 83|stdin s|stdinOnce s|tty s|targetContainerName s
+    "core/v1.EphemeralContainer|name s|image s|command [s|args [s|workingDir s|ports [53|envFrom [56|env [61|resources 63|resizePolicy [64|restartPolicy sv1.ContainerRestartPolicy|restartPolicyRules [66|volumeMounts [67|volumeDevices [68|livenessProbe 74|readinessProbe 74|startupProbe 74|lifecycle 77|terminationMessagePath s|terminationMessagePolicy sv1.TerminationMessagePolicy|imagePullPolicy sv1.PullPolicy|securityContext 83|stdin sbool|stdinOnce sbool|tty sbool|targetContainerName s
 ",
     "core/v1.Sysctl|name s|value s
 ",
-    "core/v1.PodSecurityContext|seLinuxOptions 79|windowsOptions 80|runAsUser s|runAsGroup s|runAsNonRoot s|supplementalGroups [s|supplementalGroupsPolicy s|fsGroup s|sysctls [86|fsGroupChangePolicy s|seccompProfile 81|appArmorProfile 82|seLinuxChangePolicy s
+    "core/v1.PodSecurityContext|seLinuxOptions 79|windowsOptions 80|runAsUser sint64|runAsGroup sint64|runAsNonRoot sbool|supplementalGroups [sint64|supplementalGroupsPolicy sv1.SupplementalGroupsPolicy|fsGroup sint64|sysctls [86|fsGroupChangePolicy sv1.PodFSGroupChangePolicy|seccompProfile 81|appArmorProfile 82|seLinuxChangePolicy sv1.PodSELinuxChangePolicy
 ",
-    "core/v1.NodeSelectorRequirement|key s|operator s|values [s
+    "core/v1.NodeSelectorRequirement|key s|operator sv1.NodeSelectorOperator|values [s
 ",
     "core/v1.NodeSelectorTerm|matchExpressions [88|matchFields [88
 ",
     "core/v1.NodeSelector|nodeSelectorTerms [89
 ",
-    "core/v1.PreferredSchedulingTerm|weight s|preference 89
+    "core/v1.PreferredSchedulingTerm|weight sint32|preference 89
 ",
     "core/v1.NodeAffinity|requiredDuringSchedulingIgnoredDuringExecution 90|preferredDuringSchedulingIgnoredDuringExecution [91
 ",
     "core/v1.PodAffinityTerm|labelSelector 4|namespaces [s|topologyKey s|namespaceSelector 4|matchLabelKeys [s|mismatchLabelKeys [s
 ",
-    "core/v1.WeightedPodAffinityTerm|weight s|podAffinityTerm 93
+    "core/v1.WeightedPodAffinityTerm|weight sint32|podAffinityTerm 93
 ",
     "core/v1.PodAffinity|requiredDuringSchedulingIgnoredDuringExecution [93|preferredDuringSchedulingIgnoredDuringExecution [94
 ",
@@ -240,7 +241,7 @@ static TABLES: &str = concat!(
 ",
     "core/v1.Affinity|nodeAffinity 92|podAffinity 95|podAntiAffinity 96
 ",
-    "core/v1.Toleration|key s|operator s|value s|effect s|tolerationSeconds s
+    "core/v1.Toleration|key s|operator sv1.TolerationOperator|value s|effect sv1.TaintEffect|tolerationSeconds sint64
 ",
     "core/v1.HostAlias|ip s|hostnames [s
 ",
@@ -248,11 +249,11 @@ static TABLES: &str = concat!(
 ",
     "core/v1.PodDNSConfig|nameservers [s|searches [s|options [100
 ",
-    "core/v1.PodReadinessGate|conditionType s
+    "core/v1.PodReadinessGate|conditionType sv1.PodConditionType
 ",
-    "core/v1.TopologySpreadConstraint|maxSkew s|topologyKey s|whenUnsatisfiable s|labelSelector 4|minDomains s|nodeAffinityPolicy s|nodeTaintsPolicy s|matchLabelKeys [s
+    "core/v1.TopologySpreadConstraint|maxSkew sint32|topologyKey s|whenUnsatisfiable sv1.UnsatisfiableConstraintAction|labelSelector 4|minDomains sint32|nodeAffinityPolicy sv1.NodeInclusionPolicy|nodeTaintsPolicy sv1.NodeInclusionPolicy|matchLabelKeys [s
 ",
-    "core/v1.PodOS|name s
+    "core/v1.PodOS|name sv1.OSName
 ",
     "core/v1.PodSchedulingGate|name s
 ",
@@ -260,87 +261,87 @@ static TABLES: &str = concat!(
 ",
     "core/v1.PodSchedulingGroup|podGroupName s
 ",
-    "core/v1.EvictionResponder|name s|priority s
+    "core/v1.EvictionResponder|name s|priority sint32
 ",
-    "core/v1.PodSpec|volumes [52|initContainers [84|containers [84|ephemeralContainers [85|restartPolicy s|terminationGracePeriodSeconds s|activeDeadlineSeconds s|dnsPolicy s|nodeSelector {s|serviceAccountName s|serviceAccount s|automountServiceAccountToken s|nodeName s|hostNetwork s|hostPID s|hostIPC s|shareProcessNamespace s|securityContext 87|imagePullSecrets [13|hostname s|subdomain s|affinity 97|schedulerName s|tolerations [98|hostAliases [99|priorityClassName s|priority s|dnsConfig 101|readinessGates [102|runtimeClassName s|enableServiceLinks s|preemptionPolicy s|overhead {s|topologySpreadConstraints [103|setHostnameAsFQDN s|os 104|hostUsers s|schedulingGates [105|resourceClaims [106|resources 63|hostnameOverride s|schedulingGroup 107|evictionResponders [108
+    "core/v1.PodSpec|volumes [52|initContainers [84|containers [84|ephemeralContainers [85|restartPolicy sv1.RestartPolicy|terminationGracePeriodSeconds sint64|activeDeadlineSeconds sint64|dnsPolicy sv1.DNSPolicy|nodeSelector {s|serviceAccountName s|serviceAccount s|automountServiceAccountToken sbool|nodeName s|hostNetwork sbool|hostPID sbool|hostIPC sbool|shareProcessNamespace sbool|securityContext 87|imagePullSecrets [13|hostname s|subdomain s|affinity 97|schedulerName s|tolerations [98|hostAliases [99|priorityClassName s|priority sint32|dnsConfig 101|readinessGates [102|runtimeClassName s|enableServiceLinks sbool|preemptionPolicy sv1.PreemptionPolicy|overhead =v1.ResourceList={sresource.Quantity|topologySpreadConstraints [103|setHostnameAsFQDN sbool|os 104|hostUsers sbool|schedulingGates [105|resourceClaims [106|resources 63|hostnameOverride s|schedulingGroup 107|evictionResponders [108
 ",
     "core/v1.PodTemplateSpec|metadata 2|spec 109
 ",
-    "apps/v1.RollingUpdateDaemonSet|maxUnavailable s|maxSurge s
+    "apps/v1.RollingUpdateDaemonSet|maxUnavailable sintstr.IntOrString|maxSurge sintstr.IntOrString
 ",
-    "apps/v1.DaemonSetUpdateStrategy|type s|rollingUpdate 111
+    "apps/v1.DaemonSetUpdateStrategy|type sv1.DaemonSetUpdateStrategyType|rollingUpdate 111
 ",
-    "apps/v1.DaemonSetSpec|selector 4|template 110|updateStrategy 112|minReadySeconds s|revisionHistoryLimit s
+    "apps/v1.DaemonSetSpec|selector 4|template 110|updateStrategy 112|minReadySeconds sint32|revisionHistoryLimit sint32
 ",
-    "apps/v1.DaemonSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+    "apps/v1.DaemonSetCondition|type sv1.DaemonSetConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "apps/v1.DaemonSetStatus|currentNumberScheduled s|numberMisscheduled s|desiredNumberScheduled s|numberReady s|observedGeneration s|updatedNumberScheduled s|numberAvailable s|numberUnavailable s|collisionCount s|conditions [114
+    "apps/v1.DaemonSetStatus|currentNumberScheduled sint32|numberMisscheduled sint32|desiredNumberScheduled sint32|numberReady sint32|observedGeneration sint64|updatedNumberScheduled sint32|numberAvailable sint32|numberUnavailable sint32|collisionCount sint32|conditions [114
 ",
     "apps/v1.DaemonSet|kind s|apiVersion s|metadata 2|spec 113|status 115
 ",
-    "apps/v1.RollingUpdateDeployment|maxUnavailable s|maxSurge s
+    "apps/v1.RollingUpdateDeployment|maxUnavailable sintstr.IntOrString|maxSurge sintstr.IntOrString
 ",
-    "apps/v1.DeploymentStrategy|type s|rollingUpdate 117
+    "apps/v1.DeploymentStrategy|type sv1.DeploymentStrategyType|rollingUpdate 117
 ",
-    "apps/v1.DeploymentSpec|replicas s|selector 4|template 110|strategy 118|minReadySeconds s|revisionHistoryLimit s|paused s|progressDeadlineSeconds s
+    "apps/v1.DeploymentSpec|replicas sint32|selector 4|template 110|strategy 118|minReadySeconds sint32|revisionHistoryLimit sint32|paused sbool|progressDeadlineSeconds sint32
 ",
-    "apps/v1.DeploymentCondition|type s|status s|lastUpdateTime s|lastTransitionTime s|reason s|message s
+    "apps/v1.DeploymentCondition|type sv1.DeploymentConditionType|status sv1.ConditionStatus|lastUpdateTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "apps/v1.DeploymentStatus|observedGeneration s|replicas s|updatedReplicas s|readyReplicas s|availableReplicas s|unavailableReplicas s|terminatingReplicas s|conditions [120|collisionCount s
+    "apps/v1.DeploymentStatus|observedGeneration sint64|replicas sint32|updatedReplicas sint32|readyReplicas sint32|availableReplicas sint32|unavailableReplicas sint32|terminatingReplicas sint32|conditions [120|collisionCount sint32
 ",
     "apps/v1.Deployment|kind s|apiVersion s|metadata 2|spec 119|status 121
 ",
-    "apps/v1.ReplicaSetSpec|replicas s|minReadySeconds s|selector 4|template 110
+    "apps/v1.ReplicaSetSpec|replicas sint32|minReadySeconds sint32|selector 4|template 110
 ",
-    "apps/v1.ReplicaSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+    "apps/v1.ReplicaSetCondition|type sv1.ReplicaSetConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "apps/v1.ReplicaSetStatus|replicas s|fullyLabeledReplicas s|readyReplicas s|availableReplicas s|terminatingReplicas s|observedGeneration s|conditions [124
+    "apps/v1.ReplicaSetStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|terminatingReplicas sint32|observedGeneration sint64|conditions [124
 ",
     "apps/v1.ReplicaSet|kind s|apiVersion s|metadata 2|spec 123|status 125
 ",
-    "apps/v1.RollingUpdateStatefulSetStrategy|partition s|maxUnavailable s
+    "apps/v1.RollingUpdateStatefulSetStrategy|partition sint32|maxUnavailable sintstr.IntOrString
 ",
-    "core/v1.PersistentVolumeClaimCondition|type s|status s|lastProbeTime s|lastTransitionTime s|reason s|message s
+    "core/v1.PersistentVolumeClaimCondition|type sv1.PersistentVolumeClaimConditionType|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ModifyVolumeStatus|targetVolumeAttributesClassName s|status s
+    "core/v1.ModifyVolumeStatus|targetVolumeAttributesClassName s|status sv1.PersistentVolumeClaimModifyVolumeStatus
 ",
-    "core/v1.VolumeHealthCondition|status s|reason s|message s
+    "core/v1.VolumeHealthCondition|status sv1.VolumeHealthStatusType|reason s|message s
 ",
-    "core/v1.VolumeHealthStatus|healthConditions [130|lastTransitionTime s
+    "core/v1.VolumeHealthStatus|healthConditions [130|lastTransitionTime sv1.Time
 ",
-    "core/v1.PersistentVolumeClaimStatus|phase s|accessModes [s|capacity {s|conditions [128|allocatedResources {s|allocatedResourceStatuses {s|currentVolumeAttributesClassName s|modifyVolumeStatus 129|healthStatus 131
+    "core/v1.PersistentVolumeClaimStatus|phase sv1.PersistentVolumeClaimPhase|accessModes [sv1.PersistentVolumeAccessMode|capacity =v1.ResourceList={sresource.Quantity|conditions [128|allocatedResources =v1.ResourceList={sresource.Quantity|allocatedResourceStatuses =map[v1.ResourceName]v1.ClaimResourceStatus={sv1.ClaimResourceStatus|currentVolumeAttributesClassName s|modifyVolumeStatus 129|healthStatus 131
 ",
     "core/v1.PersistentVolumeClaim|kind s|apiVersion s|metadata 2|spec 48|status 132
 ",
-    "apps/v1.StatefulSetUpdateStrategy|type s|rollingUpdate 127
+    "apps/v1.StatefulSetUpdateStrategy|type sv1.StatefulSetUpdateStrategyType|rollingUpdate 127
 ",
-    "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy|whenDeleted s|whenScaled s
+    "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy|whenDeleted sv1.PersistentVolumeClaimRetentionPolicyType|whenScaled sv1.PersistentVolumeClaimRetentionPolicyType
 ",
-    "apps/v1.StatefulSetOrdinals|start s
+    "apps/v1.StatefulSetOrdinals|start sint32
 ",
-    "apps/v1.StatefulSetSpec|replicas s|selector 4|template 110|volumeClaimTemplates [133|serviceName s|podManagementPolicy s|updateStrategy 134|revisionHistoryLimit s|minReadySeconds s|persistentVolumeClaimRetentionPolicy 135|ordinals 136
+    "apps/v1.StatefulSetSpec|replicas sint32|selector 4|template 110|volumeClaimTemplates [133|serviceName s|podManagementPolicy sv1.PodManagementPolicyType|updateStrategy 134|revisionHistoryLimit sint32|minReadySeconds sint32|persistentVolumeClaimRetentionPolicy 135|ordinals 136
 ",
-    "apps/v1.StatefulSetCondition|type s|status s|lastTransitionTime s|reason s|message s
+    "apps/v1.StatefulSetCondition|type sv1.StatefulSetConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "apps/v1.StatefulSetStatus|observedGeneration s|replicas s|readyReplicas s|currentReplicas s|updatedReplicas s|currentRevision s|updateRevision s|collisionCount s|conditions [138|availableReplicas s
+    "apps/v1.StatefulSetStatus|observedGeneration sint64|replicas sint32|readyReplicas sint32|currentReplicas sint32|updatedReplicas sint32|currentRevision s|updateRevision s|collisionCount sint32|conditions [138|availableReplicas sint32
 ",
     "apps/v1.StatefulSet|kind s|apiVersion s|metadata 2|spec 137|status 139
 ",
-    "core/v1.AttachedVolume|name s|devicePath s
+    "core/v1.AttachedVolume|name sv1.UniqueVolumeName|devicePath s
 ",
-    "core/v1.ClientIPConfig|timeoutSeconds s
+    "core/v1.ClientIPConfig|timeoutSeconds sint32
 ",
-    "core/v1.ConfigMapNodeConfigSource|namespace s|name s|uid s|resourceVersion s|kubeletConfigKey s
+    "core/v1.ConfigMapNodeConfigSource|namespace s|name s|uid stypes.UID|resourceVersion s|kubeletConfigKey s
 ",
     "core/v1.ContainerExtendedResourceRequest|containerName s|resourceName s|requestName s
 ",
-    "core/v1.ContainerImage|names [s|sizeBytes s
+    "core/v1.ContainerImage|names [s|sizeBytes sint64
 ",
     "core/v1.ContainerStateWaiting|reason s|message s
 ",
-    "core/v1.ContainerStateRunning|startedAt s
+    "core/v1.ContainerStateRunning|startedAt sv1.Time
 ",
-    "core/v1.ContainerStateTerminated|exitCode s|signal s|reason s|message s|startedAt s|finishedAt s|containerID s
+    "core/v1.ContainerStateTerminated|exitCode sint32|signal sint32|reason s|message s|startedAt sv1.Time|finishedAt sv1.Time|containerID s
 ",
     "core/v1.ContainerState|waiting 146|running 147|terminated 148
 ",
@@ -348,25 +349,25 @@ static TABLES: &str = concat!(
 ",
     "core/v1.VolumeStatus|image 150
 ",
-    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly s|recursiveReadOnly s|volumeStatus 151
+    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|volumeStatus 151
 ",
-    "core/v1.LinuxContainerUser|uid s|gid s|supplementalGroups [s
+    "core/v1.LinuxContainerUser|uid sint64|gid sint64|supplementalGroups [sint64
 ",
     "core/v1.ContainerUser|linux 153
 ",
-    "core/v1.ResourceHealth|resourceID s|health s|message s
+    "core/v1.ResourceHealth|resourceID sv1.ResourceID|health sv1.ResourceHealthStatus|message s
 ",
-    "core/v1.ResourceStatus|name s|resources [155
+    "core/v1.ResourceStatus|name sv1.ResourceName|resources [155
 ",
-    "core/v1.ContainerStatus|name s|state 149|lastState 149|ready s|restartCount s|image s|imageID s|containerID s|started s|allocatedResources {s|resources 63|volumeMounts [152|user 154|allocatedResourcesStatus [156|stopSignal s
+    "core/v1.ContainerStatus|name s|state 149|lastState 149|ready sbool|restartCount sint32|image s|imageID s|containerID s|started sbool|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|volumeMounts [152|user 154|allocatedResourcesStatus [156|stopSignal sv1.Signal
 ",
-    "core/v1.DaemonEndpoint|Port s
+    "core/v1.DaemonEndpoint|Port sint32
 ",
-    "core/v1.ObjectReference|kind s|namespace s|name s|uid s|apiVersion s|resourceVersion s|fieldPath s
+    "core/v1.ObjectReference|kind s|namespace s|name s|uid stypes.UID|apiVersion s|resourceVersion s|fieldPath s
 ",
     "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 159
 ",
-    "core/v1.EndpointPort|name s|port s|protocol s|appProtocol s
+    "core/v1.EndpointPort|name s|port sint32|protocol sv1.Protocol|appProtocol s
 ",
     "core/v1.EndpointSubset|addresses [160|notReadyAddresses [160|ports [161
 ",
@@ -374,57 +375,57 @@ static TABLES: &str = concat!(
 ",
     "core/v1.HostIP|ip s
 ",
-    "core/v1.PortStatus|port s|protocol s|error s
+    "core/v1.PortStatus|port sint32|protocol sv1.Protocol|error s
 ",
-    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode s|ports [165
+    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode sv1.LoadBalancerIPMode|ports [165
 ",
     "core/v1.LoadBalancerStatus|ingress [166
 ",
-    "core/v1.NamespaceSpec|finalizers [s
+    "core/v1.NamespaceSpec|finalizers [sv1.FinalizerName
 ",
-    "core/v1.NamespaceCondition|type s|status s|lastTransitionTime s|reason s|message s
+    "core/v1.NamespaceCondition|type sv1.NamespaceConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.NamespaceStatus|phase s|conditions [169
+    "core/v1.NamespaceStatus|phase sv1.NamespacePhase|conditions [169
 ",
     "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 168|status 170
 ",
-    "core/v1.Taint|key s|value s|effect s|timeAdded s
+    "core/v1.Taint|key s|value s|effect sv1.TaintEffect|timeAdded sv1.Time
 ",
     "core/v1.NodeConfigSource|configMap 143
 ",
     "core/v1.NodePodPreemptionPolicy|disableResizePreemption [s
 ",
-    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable s|taints [172|configSource 173|externalID s|podPreemptionPolicy 174
+    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable sbool|taints [172|configSource 173|externalID s|podPreemptionPolicy 174
 ",
-    "core/v1.NodeCondition|type s|status s|lastHeartbeatTime s|lastTransitionTime s|reason s|message s
+    "core/v1.NodeCondition|type sv1.NodeConditionType|status sv1.ConditionStatus|lastHeartbeatTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.NodeAddress|type s|address s
+    "core/v1.NodeAddress|type sv1.NodeAddressType|address s
 ",
     "core/v1.NodeDaemonEndpoints|kubeletEndpoint 158
 ",
-    "core/v1.NodeSwapStatus|capacity s
+    "core/v1.NodeSwapStatus|capacity sint64
 ",
     "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 179
 ",
     "core/v1.NodeConfigStatus|assigned 173|active 173|lastKnownGood 173|error s
 ",
-    "core/v1.NodeRuntimeHandlerFeatures|recursiveReadOnlyMounts s|userNamespaces s
+    "core/v1.NodeRuntimeHandlerFeatures|recursiveReadOnlyMounts sbool|userNamespaces sbool
 ",
     "core/v1.NodeRuntimeHandler|name s|features 182
 ",
-    "core/v1.NodeFeatures|supplementalGroupsPolicy s
+    "core/v1.NodeFeatures|supplementalGroupsPolicy sbool
 ",
-    "core/v1.NodeStatus|capacity {s|allocatable {s|phase s|conditions [176|addresses [177|daemonEndpoints 178|nodeInfo 180|images [145|volumesInUse [s|volumesAttached [141|config 181|runtimeHandlers [183|features 184|declaredFeatures [s
+    "core/v1.NodeStatus|capacity =v1.ResourceList={sresource.Quantity|allocatable =v1.ResourceList={sresource.Quantity|phase sv1.NodePhase|conditions [176|addresses [177|daemonEndpoints 178|nodeInfo 180|images [145|volumesInUse [sv1.UniqueVolumeName|volumesAttached [141|config 181|runtimeHandlers [183|features 184|declaredFeatures [s
 ",
     "core/v1.Node|kind s|apiVersion s|metadata 2|spec 175|status 185
 ",
-    "core/v1.NodeAllocatableMappedResources|name s|quantity s
+    "core/v1.NodeAllocatableMappedResources|name sv1.ResourceName|quantity sresource.Quantity
 ",
-    "core/v1.NodeAllocatableOverheadResources|name s|perPod s|perContainer s
+    "core/v1.NodeAllocatableOverheadResources|name sv1.ResourceName|perPod sresource.Quantity|perContainer sresource.Quantity
 ",
     "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [187|overhead [188
 ",
-    "core/v1.PodCondition|type s|observedGeneration s|status s|lastProbeTime s|lastTransitionTime s|reason s|message s
+    "core/v1.PodCondition|type sv1.PodConditionType|observedGeneration sint64|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
     "core/v1.PodIP|ip s
 ",
@@ -432,33 +433,33 @@ static TABLES: &str = concat!(
 ",
     "core/v1.PodExtendedResourceClaimStatus|requestMappings [144|resourceClaimName s
 ",
-    "core/v1.PodVolumeHealth|name s|healthConditions [130|lastTransitionTime s
+    "core/v1.PodVolumeHealth|name s|healthConditions [130|lastTransitionTime sv1.Time
 ",
-    "core/v1.PodStatus|observedGeneration s|phase s|conditions [190|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [164|podIP s|podIPs [191|startTime s|initContainerStatuses [157|containerStatuses [157|qosClass s|ephemeralContainerStatuses [157|resize s|resourceClaimStatuses [192|extendedResourceClaimStatus 193|allocatedResources {s|resources 63|nodeAllocatableResourceClaimStatuses [189|volumeHealth [194
+    "core/v1.PodStatus|observedGeneration sint64|phase sv1.PodPhase|conditions [190|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [164|podIP s|podIPs [191|startTime sv1.Time|initContainerStatuses [157|containerStatuses [157|qosClass sv1.PodQOSClass|ephemeralContainerStatuses [157|resize sv1.PodResizeStatus|resourceClaimStatuses [192|extendedResourceClaimStatus 193|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|nodeAllocatableResourceClaimStatuses [189|volumeHealth [194
 ",
     "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 195
 ",
-    "core/v1.ReplicationControllerSpec|replicas s|minReadySeconds s|selector {s|template 110
+    "core/v1.ReplicationControllerSpec|replicas sint32|minReadySeconds sint32|selector {s|template 110
 ",
-    "core/v1.ReplicationControllerCondition|type s|status s|lastTransitionTime s|reason s|message s
+    "core/v1.ReplicationControllerCondition|type sv1.ReplicationControllerConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ReplicationControllerStatus|replicas s|fullyLabeledReplicas s|readyReplicas s|availableReplicas s|observedGeneration s|conditions [198
+    "core/v1.ReplicationControllerStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|observedGeneration sint64|conditions [198
 ",
     "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 197|status 199
 ",
-    "core/v1.ServicePort|name s|protocol s|appProtocol s|port s|targetPort s|nodePort s
+    "core/v1.ServicePort|name s|protocol sv1.Protocol|appProtocol s|port sint32|targetPort sintstr.IntOrString|nodePort sint32
 ",
     "core/v1.SessionAffinityConfig|clientIP 142
 ",
-    "core/v1.ServiceSpec|ports [201|selector {s|clusterIP s|clusterIPs [s|type s|externalIPs [s|sessionAffinity s|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy s|healthCheckNodePort s|publishNotReadyAddresses s|sessionAffinityConfig 202|ipFamilies [s|ipFamilyPolicy s|allocateLoadBalancerNodePorts s|loadBalancerClass s|internalTrafficPolicy s|trafficDistribution s
+    "core/v1.ServiceSpec|ports [201|selector {s|clusterIP s|clusterIPs [s|type sv1.ServiceType|externalIPs [s|sessionAffinity sv1.ServiceAffinity|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy sv1.ServiceExternalTrafficPolicy|healthCheckNodePort sint32|publishNotReadyAddresses sbool|sessionAffinityConfig 202|ipFamilies [sv1.IPFamily|ipFamilyPolicy sv1.IPFamilyPolicy|allocateLoadBalancerNodePorts sbool|loadBalancerClass s|internalTrafficPolicy sv1.ServiceInternalTrafficPolicy|trafficDistribution s
 ",
-    "meta/v1.Condition|type s|status s|observedGeneration s|lastTransitionTime s|reason s|message s
+    "meta/v1.Condition|type s|status sv1.ConditionStatus|observedGeneration sint64|lastTransitionTime sv1.Time|reason s|message s
 ",
     "core/v1.ServiceStatus|loadBalancer 167|conditions [204
 ",
     "core/v1.Service|kind s|apiVersion s|metadata 2|spec 203|status 205
 ",
-    "discovery/v1.EndpointConditions|ready s|serving s|terminating s
+    "discovery/v1.EndpointConditions|ready sbool|serving sbool|terminating sbool
 ",
     "discovery/v1.ForZone|name s
 ",
@@ -468,13 +469,13 @@ static TABLES: &str = concat!(
 ",
     "discovery/v1.Endpoint|addresses [s|conditions 207|hostname s|targetRef 159|deprecatedTopology {s|nodeName s|zone s|hints 210
 ",
-    "discovery/v1.EndpointPort|name s|protocol s|port s|appProtocol s
+    "discovery/v1.EndpointPort|name s|protocol sv1.Protocol|port sint32|appProtocol s
 ",
-    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType s|endpoints [211|ports [212
+    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType sv1.AddressType|endpoints [211|ports [212
 ",
     "meta/v1.ShardInfo|selector s
 ",
-    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount s|shardInfo 214
+    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 214
 ",
     "meta/v1.List|kind s|apiVersion s|metadata 215|items [a
 ",
@@ -508,9 +509,14 @@ fn tables() -> &'static Tables {
 
 fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
     match code.as_bytes().first() {
-        Some(b's') => Ty::Scalar,
+        Some(b's') if code.len() == 1 => Ty::Scalar("string"),
+        Some(b's') => Ty::Scalar(&code[1..]),
         Some(b'[') => Ty::List(Box::leak(Box::new(ty(&code[1..], types)))),
         Some(b'{') => Ty::Map(Box::leak(Box::new(ty(&code[1..], types)))),
+        Some(b'=') => match code[1..].split_once('=') {
+            Some((name, inner)) => Ty::Named(name, Box::leak(Box::new(ty(inner, types)))),
+            None => Ty::Any,
+        },
         _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
     }
 }
@@ -536,8 +542,10 @@ mod tests {
     fn the_text_tables_read_back_whole() {
         fn valid(code: &str, line: usize) -> bool {
             match code.as_bytes().first() {
-                Some(b's' | b'a') => code.len() == 1,
+                Some(b's') => true,
+                Some(b'a') => code.len() == 1,
                 Some(b'[' | b'{') => valid(&code[1..], line),
+                Some(b'=') => code[1..].split_once('=').is_some_and(|(name, inner)| !name.is_empty() && valid(inner, line)),
                 _ => code.parse::<usize>().is_ok_and(|i| i < line),
             }
         }
@@ -555,7 +563,7 @@ mod tests {
             seen.push(t.name);
             for f in t.fields {
                 let mut ty = &f.ty;
-                while let Ty::List(i) | Ty::Map(i) = ty {
+                while let Ty::List(i) | Ty::Map(i) | Ty::Named(_, i) = ty {
                     ty = i;
                 }
                 if let Ty::Struct(s) = ty {
@@ -574,6 +582,10 @@ mod tests {
         let spec = svc.fields.iter().find(|f| f.json == "spec").expect("spec");
         let Ty::Struct(spec) = spec.ty else { panic!("spec is a struct") };
         assert!(matches!(spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty), Some(Ty::List(Ty::Struct(p))) if p.name == "core/v1.ServicePort"));
-        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar))));
+        assert!(matches!(spec.fields.iter().find(|f| f.json == "selector").map(|f| f.ty), Some(Ty::Map(Ty::Scalar("string")))));
+        let Some(Ty::List(Ty::Struct(port))) = spec.fields.iter().find(|f| f.json == "ports").map(|f| f.ty) else { panic!("ports") };
+        assert!(matches!(port.fields.iter().find(|f| f.json == "port").map(|f| f.ty), Some(Ty::Scalar("int32"))));
+        assert!(matches!(port.fields.iter().find(|f| f.json == "protocol").map(|f| f.ty), Some(Ty::Scalar("v1.Protocol"))));
+        assert!(matches!(port.fields.iter().find(|f| f.json == "targetPort").map(|f| f.ty), Some(Ty::Scalar("intstr.IntOrString"))));
     }
 }

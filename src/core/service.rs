@@ -63,6 +63,10 @@ pub struct Svc {
     pub health_check_node_port: Option<i64>,
     pub load_balancer: LoadBalancer,
     pub load_balancer_source_ranges: Vec<String>,
+    /// spec.loadBalancerClass: the cloud controller leaves such a Service to that class's controller
+    pub load_balancer_class: Option<String>,
+    /// spec.trafficDistribution (PreferClose, PreferSameZone, PreferSameNode: topology hints)
+    pub traffic_distribution: Option<String>,
     /// the API server refused it (see diagnostics)
     pub rejected: bool,
     /// index of the source object
@@ -174,13 +178,38 @@ fn go_string_slice(v: &[String]) -> String {
 
 /// The hash-probed pick inside a range: stable per name, so editing one Service never
 /// renumbers another. (A real allocator picks at random; any free value is equally valid.)
-fn probe(seed: &str, size: u64, mut free: impl FnMut(u64) -> bool) -> Option<u64> {
+/// KEP-3070: automatic picks come from above the range's static band (`[0, offset)`, left to
+/// values users ask for) and fall back to it only when the rest is full (allocator/bitmap.go
+/// randomScanStrategyWithOffset; ipallocator.go AllocateNextService's upper then lower range).
+fn probe(seed: &str, size: u64, offset: u64, mut free: impl FnMut(u64) -> bool) -> Option<u64> {
     if size == 0 {
         return None;
     }
+    let offset = offset.min(size);
     let start = fnv(seed) % size;
-    (0..size.min(1 << 20)).map(|i| (start + i) % size).find(|&n| free(n))
+    let dynamic = size - offset;
+    if dynamic > 0 {
+        // from the hash's own place when it falls in the dynamic band (the same pick as without bands)
+        let s = if start >= offset { start - offset } else { start % dynamic };
+        if let Some(n) = (0..dynamic.min(1 << 20)).map(|i| offset + (s + i) % dynamic).find(|&n| free(n)) {
+            return Some(n);
+        }
+    }
+    (0..offset.min(1 << 20)).map(|i| (start + i) % offset).find(|&n| free(n))
 }
+
+/// calculateRangeOffset: the static band of a range of `size` values, min(max(min, size/step), max)
+/// (0 for ranges of `min` or fewer): nodePorts 16/32/128 (portallocator/allocator.go), Service
+/// IPs 16/16/256 (ipallocator.go, counted from the first address after the network's).
+fn range_offset(size: u64, (min, step, max): (u64, u64, u64)) -> u64 {
+    if size <= min {
+        0
+    } else {
+        (size / step).clamp(min, max)
+    }
+}
+const PORT_BAND: (u64, u64, u64) = (16, 32, 128);
+const IP_BAND: (u64, u64, u64) = (16, 16, 256);
 
 /// Admit one Service: defaults, allocation, validation. Pushes diagnostics for the object.
 pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc: &mut Allocations, diags: &mut Vec<Diagnostic>) -> Svc {
@@ -208,6 +237,8 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         health_check_node_port: spec.health_check_node_port,
         load_balancer: LoadBalancer::None,
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
+        load_balancer_class: spec.load_balancer_class.clone(),
+        traffic_distribution: spec.traffic_distribution.clone(),
         rejected: false,
         object: index,
     };
@@ -262,7 +293,8 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             None => {
                 let cidr = cfg.service_cidr;
                 let seed = format!("{}/{}", svc.namespace, svc.name);
-                let n = probe(&seed, cidr.size(), |n| {
+                // the band starts after the network address: offsets count from index 1
+                let n = probe(&seed, cidr.size(), 1 + range_offset(cidr.size(), IP_BAND), |n| {
                     n != 0 && n + 1 != cidr.size() && !alloc.cluster_ips.contains(&cidr.nth(n))
                 });
                 match n {
@@ -295,7 +327,8 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                     },
                     None => {
                         let seed = format!("{}/{}:healthz", svc.namespace, svc.name);
-                        match probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
+                        let size = (hi - lo + 1).max(0) as u64;
+                        match probe(&seed, size, range_offset(size, PORT_BAND), |n| {
                             let c = lo + n as i64;
                             !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
                         }) {
@@ -330,10 +363,12 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     if type_ == "LoadBalancer" {
         svc.load_balancer = if !spec.lb_ingress.is_empty() {
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
-        } else if cfg.cloud {
+        } else if cfg.cloud && spec.load_balancer_class.is_none() {
+            // the cloud controller manager skips a Service with a loadBalancerClass
+            // (k8s.io/cloud-provider controllers/service/controller.go wantsLoadBalancer)
             let seed = format!("{}/{}", svc.namespace, svc.name);
             let lb = cfg.lb_cidr;
-            match probe(&seed, lb.size(), |n| n != 0 && n + 1 != lb.size() && !alloc.lb_ips.contains(&lb.nth(n))) {
+            match probe(&seed, lb.size(), 0, |n| n != 0 && n + 1 != lb.size() && !alloc.lb_ips.contains(&lb.nth(n))) {
                 Some(n) => {
                     alloc.lb_ips.insert(lb.nth(n));
                     LoadBalancer::Ready { ingress: vec![lb.nth(n).to_string()], simulated: true }
@@ -509,7 +544,8 @@ fn init_node_ports(
                     }
                     None => {
                         let seed = format!("{namespace}/{name}:{i}");
-                        let n = probe(&seed, (hi - lo + 1).max(0) as u64, |n| {
+                        let size = (hi - lo + 1).max(0) as u64;
+                        let n = probe(&seed, size, range_offset(size, PORT_BAND), |n| {
                             let c = lo + n as i64;
                             !alloc.node_ports.contains(&c) && !new_ports.contains(&c)
                         });
@@ -677,6 +713,34 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
                 at("spec.loadBalancerClass"),
                 "may only be used when `type` is 'LoadBalancer'",
             ));
+        }
+    }
+    // ValidateService: without the field, the same checks on the
+    // service.beta.kubernetes.io/load-balancer-source-ranges annotation (comma-separated CIDRs)
+    if let (true, Some(val)) = (spec.load_balancer_source_ranges.is_empty(), &spec.source_ranges_annotation) {
+        let path = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+        let pos = at("metadata.annotations");
+        if t != "LoadBalancer" {
+            errs.push(Diagnostic::forbidden(path, pos, "may only be used when `type` is 'LoadBalancer'"));
+        }
+        let val = val.trim();
+        if !val.is_empty() {
+            for v in val.split(',').map(str::trim) {
+                for m in names::valid_cidr(v) {
+                    errs.push(Diagnostic::invalid(path, pos, &quote(v), &m));
+                }
+            }
+        }
+    }
+    // validateServiceTrafficDistribution: PreferClose, or with the PreferSameTrafficDistribution
+    // gate (on by default since v1.34) also PreferSameZone and PreferSameNode (sets.List order)
+    if let Some(td) = spec.traffic_distribution.as_deref().filter(|td| !matches!(*td, "PreferClose" | "PreferSameNode" | "PreferSameZone")) {
+        errs.push(Diagnostic::not_supported("spec.trafficDistribution", at("spec.trafficDistribution"), td, &["PreferClose", "PreferSameNode", "PreferSameZone"]));
+    }
+    // validateLoadBalancerClassField: a LoadBalancer's class is a qualified name
+    if let (true, Some(class)) = (t == "LoadBalancer", &spec.load_balancer_class) {
+        for m in names::qualified_name(class) {
+            errs.push(Diagnostic::invalid("spec.loadBalancerClass", at("spec.loadBalancerClass"), &quote(class), &m));
         }
     }
     // ValidateService: each entry (spaces trimmed — "a historical accident") must pass IsValidCIDR,

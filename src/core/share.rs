@@ -32,6 +32,14 @@ pub struct SharedScene {
     /// pods (`namespace/name`) whose readiness was flipped
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flipped: Vec<String>,
+    /// what-ifs a live cluster keeps outside the YAML (`Config::deleted_pods`, `cordoned`,
+    /// `drained`): pods deleted (`namespace/name`), nodes cordoned, nodes drained
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cordoned: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drained: Vec<String>,
 }
 
 fn three() -> usize {
@@ -97,9 +105,14 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     o.push_str(&format!(",\"step\":{},\"theme\":", s.step));
     string(&mut o, &s.theme);
     o.push_str(&format!(",\"nodes\":{},\"cloud\":{}", s.nodes, s.cloud));
-    if !s.flipped.is_empty() {
-        o.push_str(",\"flipped\":[");
-        for (i, f) in s.flipped.iter().enumerate() {
+    for (name, list) in [("flipped", &s.flipped), ("deleted", &s.deleted), ("cordoned", &s.cordoned), ("drained", &s.drained)] {
+        if list.is_empty() {
+            continue;
+        }
+        o.push_str(",\"");
+        o.push_str(name);
+        o.push_str("\":[");
+        for (i, f) in list.iter().enumerate() {
             if i > 0 {
                 o.push(',');
             }
@@ -353,12 +366,12 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 8] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped"];
+const FIELDS: [&str; 11] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
     let mut s = SharedScene { nodes: three(), ..Default::default() };
-    let mut seen = [false; 8];
+    let mut seen = [false; FIELDS.len()];
     let field = |p: &mut Json, s: &mut SharedScene, k: usize| -> JResult<()> {
         match k {
             0 => s.yaml = p.string()?,
@@ -368,7 +381,10 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             4 => s.theme = p.string()?,
             5 => s.nodes = p.usize()?,
             6 => s.cloud = p.bool()?,
-            _ => s.flipped = p.strings()?,
+            7 => s.flipped = p.strings()?,
+            8 => s.deleted = p.strings()?,
+            9 => s.cordoned = p.strings()?,
+            _ => s.drained = p.strings()?,
         }
         Ok(())
     };
@@ -404,7 +420,7 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             if !p.eat(b']') {
                 loop {
                     if k == FIELDS.len() {
-                        return p.err("a scene has 8 fields; more given");
+                        return Err(format!("a scene has {} fields; more given at byte {}", FIELDS.len(), p.i));
                     }
                     seen[k] = true;
                     field(&mut p, &mut s, k)?;
@@ -450,7 +466,9 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
     let mut scene = from_json(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
-    scene.flipped.truncate(256);
+    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained] {
+        list.truncate(256);
+    }
     if !["auto", "light", "dark", ""].contains(&scene.theme.as_str()) {
         scene.theme = String::new();
     }
@@ -472,6 +490,9 @@ mod tests {
             nodes: 4,
             cloud: true,
             flipped: vec!["default/web-1".into()],
+            deleted: vec!["default/web-2".into()],
+            cordoned: vec!["node-1".into()],
+            drained: vec!["node-3".into()],
         }
     }
 
@@ -509,7 +530,7 @@ mod tests {
     /// serde_json does (same scene back), on scenes, crafted texts and 40,000 mutations of them.
     #[test]
     fn scene_json_matches_serde_json() {
-        let mut scenes = vec![scene(), SharedScene::default(), SharedScene { flipped: vec![], ..scene() }];
+        let mut scenes = vec![scene(), SharedScene::default(), SharedScene { flipped: vec![], ..scene() }, SharedScene { deleted: vec![], drained: vec![], ..scene() }];
         scenes.push(SharedScene { yaml: "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é 😀 </script>".into(), theme: "\u{0}".into(), ..scene() });
         for p in presets::ALL {
             scenes.push(SharedScene { yaml: p.yaml.into(), ..scene() });
@@ -523,6 +544,8 @@ mod tests {
             r#"{"yaml":"x"}"#,
             r#" { "nodes" : 7 , "yaml" : "y\u00e9\ud83d\ude00\/" , "x" : [1, -2.5e+3, {"a": [true, false, null, "\ud800"]}, {}], "cloud": true } "#,
             r#"["y", "svc", "pod", 3, "dark", 2, true, ["a", "b"]]"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, ["a"], ["default/p"], ["node-1"], ["node-2"]]"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], 1]"#,
             r#"["y"]"#,
             r#"{"yaml":"y","yaml":"z"}"#,
             r#"{"yaml":"y","step":-0,"nodes":01}"#,

@@ -54,14 +54,17 @@ pub struct Field {
 #[derive(Clone, Copy)]
 pub enum Ty {
     /// A leaf: string, number, bool, or a type with its own UnmarshalJSON of a scalar
-    /// (metav1.Time, resource.Quantity, intstr.IntOrString...).
-    Scalar,
+    /// (metav1.Time, resource.Quantity, intstr.IntOrString...), with its Go type as reflect
+    /// prints it (`string`, `int32`, `v1.Protocol`): the decoder's type errors name it.
+    Scalar(&'static str),
     /// Anything goes (runtime.RawExtension, metav1.FieldsV1, unresolved types).
     Any,
     Struct(&'static Type),
     List(&'static Ty),
     /// `map[string]T`: any key.
     Map(&'static Ty),
+    /// A named list or map type (`v1.ResourceList`): as the inner type, printed by this name.
+    Named(&'static str, &'static Ty),
 }
 
 /// A served kind: apiVersion + kind → its root type.
@@ -241,6 +244,24 @@ struct Walk<'a> {
     object: &'a str,
     diags: &'a mut Vec<Diagnostic>,
     seen: Vec<String>,
+    /// the decoder's error context (decode.go `errorContext`): the JSON names of the struct
+    /// fields being decoded (list indexes and map keys are not in it) and, for each, the Go
+    /// struct that holds it
+    fields: Vec<(&'static str, &'static str)>,
+    /// the type error the decoder saves first (`saveError` keeps the first) and the error an
+    /// UnmarshalJSON returns first (it ends the decode and wins over a saved one), each with its
+    /// place in the order the decoder meets fields: kubectl sends the object as JSON made from a
+    /// map, so every object's keys are sorted (encoding/json Marshal of map[string]interface{})
+    saved: Option<(Vec<SortSeg>, Diagnostic)>,
+    ended: Option<(Vec<SortSeg>, Diagnostic)>,
+}
+
+/// A step of a field path in the order the decoder meets it: keys sorted as strings (bytes),
+/// list items in order.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortSeg {
+    Key(Vec<u8>),
+    Index(usize),
 }
 
 /// Check `root` (one object) against its type: every key the Go struct does not have is an
@@ -250,9 +271,248 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new() };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
+    if let Some((_, d)) = w.ended.or(w.saved) {
+        // the decode's error is returned alone: kjson.UnmarshalStrict gives no strict errors
+        // (unknown or duplicate fields) with it (sigs.k8s.io/json json.go), so neither does the
+        // API server. `diags` holds this one object's strict errors.
+        w.diags.retain(|d| d.code != "UnknownField" && d.code != "DuplicateKey");
+        w.diags.push(d);
+    }
+}
+
+/// How reflect's Type.String() prints a table type (a struct `core/v1.ServicePort` is
+/// `v1.ServicePort`).
+fn go_type(ty: Ty) -> String {
+    match ty {
+        Ty::Scalar(name) | Ty::Named(name, _) => name.to_string(),
+        Ty::Struct(t) => t.name.rsplit('/').next().unwrap_or(t.name).to_string(),
+        Ty::List(inner) => format!("[]{}", go_type(*inner)),
+        Ty::Map(inner) => format!("map[string]{}", go_type(*inner)),
+        Ty::Any => "interface {}".to_string(),
+    }
+}
+
+/// The range of a Go integer type, None for other types.
+fn int_range(go: &str) -> Option<(i128, i128)> {
+    Some(match go {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int" | "int64" => (i64::MIN.into(), i64::MAX.into()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint" | "uint64" | "uintptr" => (0, u64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// The JSON a YAML number becomes (sigs.k8s.io/yaml → encoding/json): an integer's digits;
+/// a float's shortest form, here the written decimal without `+`, leading or trailing zeros
+/// (`80.50` → `80.5`; written exponents are kept as written).
+fn json_number(value: &Value, text: &str) -> String {
+    match value {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e18 => (*f as i64).to_string(),
+        _ => {
+            let t = text.trim_start_matches('+');
+            match t.split_once('.') {
+                Some((int, frac)) if !t.contains(['e', 'E']) => {
+                    let (sign, int) = int.strip_prefix('-').map_or(("", int), |i| ("-", i));
+                    let int = match int.trim_start_matches('0') {
+                        "" => "0",
+                        i => i,
+                    };
+                    let frac = frac.trim_end_matches('0');
+                    if frac.is_empty() {
+                        format!("{sign}{int}")
+                    } else {
+                        format!("{sign}{int}.{frac}")
+                    }
+                }
+                _ => t.to_string(),
+            }
+        }
+    }
+}
+
+/// Does a Go integer type take this YAML number? (JSON `80` and `80.0` → 80; `80.5` or an
+/// overflow is `number 80.5`.)
+fn int_fits(value: &Value, (lo, hi): (i128, i128)) -> bool {
+    match value {
+        Value::Int(i) => (lo..=hi).contains(&i128::from(*i)),
+        Value::Float(f) => f.fract() == 0.0 && f.abs() < 1e18 && (lo..=hi).contains(&(*f as i128)),
+        _ => false,
+    }
+}
+
+/// The type error the decoder makes of `node` for a field of type `ty`, if any: its `Value`
+/// word (`string`, `number`, `number 80.5`, `bool`, `object`, `array`) and whether it comes
+/// from an UnmarshalJSON (IntOrString: encoding/json's own error, without the struct context,
+/// ending the decode).
+fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
+    let word = |n: &Node| -> &'static str {
+        match &n.kind {
+            NodeKind::Map(_) => "object",
+            NodeKind::Seq(_) => "array",
+            NodeKind::Scalar { value: Value::Str, .. } => "string",
+            NodeKind::Scalar { value: Value::Bool(_), .. } => "bool",
+            NodeKind::Scalar { .. } => "number",
+        }
+    };
+    if node.is_null() {
+        return None;
+    }
+    let scalar = match &node.kind {
+        NodeKind::Scalar { value, text, .. } => Some((value, text)),
+        _ => None,
+    };
+    let plain = |fits: bool| (!fits).then(|| (word(node).to_string(), go_type(ty), false));
+    match ty {
+        Ty::Any => None,
+        Ty::Named(_, inner) => match (inner, &node.kind) {
+            (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_)) => None,
+            _ => plain(false),
+        },
+        Ty::Struct(_) | Ty::Map(_) => plain(matches!(node.kind, NodeKind::Map(_))),
+        Ty::List(_) => plain(matches!(node.kind, NodeKind::Seq(_))),
+        // own UnmarshalJSON of a string (metav1.Time/MicroTime/Duration parse it, Quantity
+        // parses numbers too): their errors are not the decoder's; not modelled
+        Ty::Scalar("v1.Time" | "v1.MicroTime" | "v1.Duration" | "resource.Quantity") => None, // (Quantity: quantity_error)
+        // IntOrString.UnmarshalJSON: a JSON string is the string; anything else goes through
+        // encoding/json into its int32
+        Ty::Scalar("intstr.IntOrString") => match scalar {
+            Some((Value::Str, _)) => None,
+            Some((v @ (Value::Int(_) | Value::Float(_)), text)) => {
+                (!int_fits(v, (i32::MIN.into(), i32::MAX.into()))).then(|| (format!("number {}", json_number(v, text)), "int32".to_string(), true))
+            }
+            _ => Some((word(node).to_string(), "int32".to_string(), true)),
+        },
+        Ty::Scalar("bool") => plain(matches!(scalar, Some((Value::Bool(_), _)))),
+        Ty::Scalar("[]uint8") => plain(matches!(scalar, Some((Value::Str, _))) || matches!(node.kind, NodeKind::Seq(_))),
+        Ty::Scalar("float32" | "float64") => plain(matches!(scalar, Some((Value::Int(_) | Value::Float(_), _)))),
+        Ty::Scalar(go) => match (int_range(go), scalar) {
+            (Some(range), Some((v @ (Value::Int(_) | Value::Float(_)), text))) => {
+                (!int_fits(v, range)).then(|| (format!("number {}", json_number(v, text)), go.to_string(), false))
+            }
+            (Some(_), _) => plain(false),
+            // a Go string (or a named string type)
+            (None, _) => plain(matches!(scalar, Some((Value::Str, _)))),
+        },
+    }
+}
+
+/// Record the decoder's type error for `node` (at `path`), keeping the first one unless an
+/// UnmarshalJSON's error ends the decode.
+fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
+    // resource.Quantity's UnmarshalJSON: ParseQuantity's own error, which ends the decode
+    let (value, go, aborts, quantity) = match ty {
+        Ty::Scalar("resource.Quantity") => match quantity_error(node) {
+            Some(e) => (String::new(), String::new(), true, Some(e)),
+            None => return,
+        },
+        _ => match mismatch(node, ty) {
+            Some((value, go, aborts)) => (value, go, aborts, None),
+            None => return,
+        },
+    };
+    let place: Vec<SortSeg> = path
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => SortSeg::Key(key_bytes(k).into_owned()),
+            Seg::Index(i) => SortSeg::Index(*i),
+        })
+        .collect();
+    let slot = if aborts { &w.ended } else { &w.saved };
+    if slot.as_ref().is_some_and(|(p, _)| *p <= place) {
+        return;
+    }
+    // decode.go UnmarshalTypeError.Error; addErrorContext adds the struct and the field path
+    // only to the decoder's own error type, not to the encoding/json error of an UnmarshalJSON
+    let detail = match (aborts, w.fields.last()) {
+        _ if quantity.is_some() => quantity.unwrap_or_default().to_string(),
+        (false, Some((_, st))) => {
+            let field = w.fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(".");
+            let st = st.rsplit('.').next().unwrap_or(st);
+            format!("json: cannot unmarshal {value} into Go struct field {st}.{field} of type {go}")
+        }
+        _ => format!("json: cannot unmarshal {value} into Go value of type {go}"),
+    };
+    let (kind, version) = (w.kind, w.version);
+    let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
+    let mut message = format!("{prefix}{detail}");
+    // a Go string written as an unquoted YAML number or boolean: say how to keep it a string
+    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None) = (ty, &node.kind, quantity) {
+        if go != "bool" && int_range(&go).is_none() && !go.starts_with("float") {
+            let read_as = if matches!(node.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
+            message.push_str(&format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")"));
+        }
+    }
+    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&render(path));
+    if !w.object.is_empty() {
+        d = d.on(w.object);
+    }
+    if aborts {
+        w.ended = Some((place, d));
+    } else {
+        w.saved = Some((place, d));
+    }
+}
+
+/// Quantity.UnmarshalJSON (k8s.io/apimachinery pkg/api/resource/quantity.go): the JSON text (a
+/// string without its quotes) through ParseQuantity; its error, if any: ErrFormatWrong from
+/// parseQuantityString, ErrSuffix when the suffix is not one the suffixer knows. null is zero.
+fn quantity_error(node: &Node) -> Option<&'static str> {
+    const FORMAT: &str = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    const SUFFIX: &str = "unable to parse quantity's suffix";
+    let text: String = match &node.kind {
+        NodeKind::Scalar { value: Value::Null, .. } => return None,
+        NodeKind::Scalar { value: Value::Str, text, .. } => text.trim().to_string(),
+        NodeKind::Scalar { value: v @ (Value::Int(_) | Value::Float(_)), text, .. } => json_number(v, text),
+        NodeKind::Scalar { value: Value::Bool(b), .. } => b.to_string(),
+        // an object or a list reaches ParseQuantity as its JSON text: not a number
+        _ => return Some(FORMAT),
+    };
+    let b = text.as_bytes();
+    if b.is_empty() {
+        return Some(FORMAT);
+    }
+    if text == "0" {
+        return None;
+    }
+    // parseQuantityString: sign, digits, optional '.' and digits, then the suffix: letters of
+    // "eEinumkKMGTP", an optional sign, digits; anything else is ErrFormatWrong
+    let mut i = usize::from(matches!(b[0], b'+' | b'-'));
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let suffix = &text[i..];
+    let mut j = i;
+    while j < b.len() && b"eEinumkKMGTP".contains(&b[j]) {
+        j += 1;
+    }
+    if j < b.len() && matches!(b[j], b'+' | b'-') {
+        j += 1;
+    }
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j < b.len() {
+        return Some(FORMAT);
+    }
+    // quantitySuffixer.interpret: binary, decimal SI, or a decimal exponent e/E<int>
+    let known = matches!(suffix, "" | "Ki" | "Mi" | "Gi" | "Ti" | "Pi" | "Ei" | "n" | "u" | "m" | "k" | "M" | "G" | "T" | "P" | "E")
+        || (suffix.len() > 1 && suffix.starts_with(['e', 'E']) && suffix[1..].parse::<i32>().is_ok());
+    (!known).then_some(SUFFIX)
 }
 
 /// `[i]` onto a field path (every list item of every object: no formatter)
@@ -309,6 +569,10 @@ fn key_bytes(k: &Node) -> std::borrow::Cow<'_, [u8]> {
 }
 
 fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
+    let ty = match ty {
+        Ty::Named(_, inner) if matches!((inner, &node.kind), (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_))) => *inner,
+        ty => ty,
+    };
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
             // small maps (nearly all): look for a later repeat among the next keys, nothing
@@ -327,7 +591,11 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                 }
                 path.push(Seg::Key(k));
                 match t.fields.iter().find(|f| f.json.as_bytes() == key) {
-                    Some(f) => walk(w, v, f.ty, path),
+                    Some(f) => {
+                        w.fields.push((f.json, t.name));
+                        walk(w, v, f.ty, path);
+                        w.fields.pop();
+                    }
                     None => unknown(w, t, &json_key(k), &render(path), k.pos),
                 }
                 path.pop();
@@ -347,8 +615,10 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                 path.pop();
             }
         }
-        // Scalars, Any, and values of the wrong shape (left to model.rs / the decoder).
-        _ => {}
+        // scalars, Any, and values of the wrong shape: the decoder's type errors (most leaves
+        // are strings written as strings: nothing to look at)
+        (Ty::Any, _) | (Ty::Scalar("string"), NodeKind::Scalar { value: Value::Str | Value::Null, .. }) => {}
+        _ => type_error(w, node, ty, path),
     }
 }
 

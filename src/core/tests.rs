@@ -35,6 +35,7 @@ metadata: {name: web-1, labels: {app: web}}
 spec:
   containers:
   - name: c
+    image: x
     ports: [{name: http, containerPort: 8080}]
 ---
 apiVersion: v1
@@ -43,6 +44,7 @@ metadata: {name: web-2, labels: {app: web}}
 spec:
   containers:
   - name: c
+    image: x
     ports: [{name: http, containerPort: 9090}]
 ";
 
@@ -89,7 +91,7 @@ fn set_defaults_service_client_ip_timeout() {
 // pkg/apis/apps/v1/defaults.go SetDefaults_Deployment: replicas nil → 1
 #[test]
 fn set_defaults_deployment_replicas_one() {
-    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: c}]}\n";
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: c, image: x}]}\n";
     let r = run(src);
     assert_eq!(r.pods.len(), 1);
     assert!(r.pods[0].name.starts_with("api-"));
@@ -334,7 +336,7 @@ fn alloc_health_check_node_port() {
 // EndpointSlice controller: selector AND of all pairs, same namespace only (podLister.Pods(ns))
 #[test]
 fn endpoints_selector_and_namespace() {
-    let src = format!("{}{PODS}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: other, namespace: shop, labels: {{app: web}}}}\nspec: {{containers: [{{name: c}}]}}\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n"));
+    let src = format!("{}{PODS}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: other, namespace: shop, labels: {{app: web}}}}\nspec: {{containers: [{{name: c, image: x}}]}}\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n"));
     let r = run(&src);
     let s = svc(&r, "web");
     assert_eq!(s.endpoints.len(), 2);
@@ -354,7 +356,7 @@ fn find_port_named_target_port_differs_per_pod() {
 #[test]
 fn find_port_name_and_protocol() {
     let src = service("  selector: {app: web}\n  ports: [{port: 53, targetPort: dns, protocol: UDP}]\n")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec:\n  containers: [{name: c, ports: [{name: dns, containerPort: 5353}]}]\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec:\n  containers: [{name: c, image: x, ports: [{name: dns, containerPort: 5353}]}]\n";
     let r = run(&src);
     let s = svc(&r, "web");
     // the EndpointSlice reconciler still lists the pod, with no ports (reconcileByAddressType)
@@ -367,7 +369,7 @@ fn find_port_name_and_protocol() {
 #[test]
 fn find_port_numeric_needs_no_declaration() {
     let src = service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 9999}]\n")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c}]}\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\n";
     let r = run(&src);
     assert_eq!(svc(&r, "web").endpoints[0].ports[0].port, 9999);
 }
@@ -375,7 +377,7 @@ fn find_port_numeric_needs_no_declaration() {
 // podToEndpoint: serving = Ready condition; ready = publishNotReadyAddresses || (serving && !terminating)
 #[test]
 fn endpoint_conditions_ready_terminating_publish_not_ready() {
-    let pods = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: nr, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.9\n  conditions: [{type: Ready, status: \"False\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: term, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: done, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {phase: Succeeded, podIP: 10.244.1.10}\n";
+    let pods = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: nr, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.9\n  conditions: [{type: Ready, status: \"False\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: term, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: done, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus: {phase: Succeeded, podIP: 10.244.1.10}\n";
     let r = run(&(service("  selector: {app: web}\n  ports: [{port: 80}]\n") + pods));
     let s = svc(&r, "web");
     let nr = s.endpoints.iter().find(|e| e.pod.as_deref() == Some("nr")).unwrap();
@@ -393,7 +395,7 @@ fn endpoint_conditions_ready_terminating_publish_not_ready() {
 // ShouldPodBeInEndpoints: a pod with no IP (Pending) is not an endpoint
 #[test]
 fn pending_pod_without_ip_is_not_an_endpoint() {
-    let src = service("  selector: {app: web}\n  ports: [{port: 80}]\n") + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {phase: Pending}\n";
+    let src = service("  selector: {app: web}\n  ports: [{port: 80}]\n") + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus: {phase: Pending}\n";
     let r = run(&src);
     assert!(svc(&r, "web").endpoints.is_empty());
     assert!(svc(&r, "web").near_misses[0].reason.contains("no pod IP"));
@@ -414,7 +416,7 @@ fn selectorless_service_uses_manual_endpoints_and_slices() {
 #[test]
 fn service_selects_pod_template_labels_not_deployment_labels() {
     let src = service("  selector: {app: shop}\n  ports: [{port: 80}]\n")
-        + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop, labels: {app: shop}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: shop-web}}\n  template:\n    metadata: {labels: {app: shop-web}}\n    spec: {containers: [{name: c}]}\n";
+        + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop, labels: {app: shop}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: shop-web}}\n  template:\n    metadata: {labels: {app: shop-web}}\n    spec: {containers: [{name: c, image: x}]}\n";
     let r = run(&src);
     let s = svc(&r, "web");
     assert!(s.endpoints.is_empty());
@@ -426,7 +428,7 @@ fn service_selects_pod_template_labels_not_deployment_labels() {
 // apps validation: selector must match template labels
 #[test]
 fn deployment_selector_must_match_template() {
-    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: b}}\n    spec: {containers: [{name: c}]}\n";
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: b}}\n    spec: {containers: [{name: c, image: x}]}\n";
     let r = run(src);
     assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"b\"}: `selector` does not match template `labels`"), "{:?}", errors(&r));
     assert!(r.pods.is_empty());
@@ -435,7 +437,7 @@ fn deployment_selector_must_match_template() {
 // StatefulSet pods: <name>-0..N-1, hostname = pod name, subdomain = serviceName (updateIdentity)
 #[test]
 fn statefulset_headless_dns() {
-    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{name: pg, port: 5432}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: pg, ports: [{containerPort: 5432}]}]}\n";
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{name: pg, port: 5432}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: pg, image: x, ports: [{containerPort: 5432}]}]}\n";
     let r = run(src);
     let s = svc(&r, "db");
     assert!(s.headless);
@@ -508,7 +510,7 @@ fn path_clusterip_dnat_to_target_port() {
 // proxier.go KUBE-NODEPORTS: every node opens the nodePort; ETP Local drops on nodes without a local endpoint
 #[test]
 fn path_nodeport_every_node_and_local_policy() {
-    let one_pod = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-2, containers: [{name: c}]}\n";
+    let one_pod = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-2, containers: [{name: c, image: x}]}\n";
     let r = run(&(service("  type: NodePort\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]\n") + one_pod));
     let np: Vec<_> = svc(&r, "web").paths.iter().filter(|p| p.entry == "nodeport").collect();
     assert_eq!(np.len(), 3);
@@ -543,7 +545,7 @@ fn path_load_balancer_pending_and_cloud() {
 #[test]
 fn path_no_endpoints_names_nearest_miss() {
     let src = service("  selector: {app: web}\n  ports: [{port: 80}]\n")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: v2, labels: {app: web-v2}}\nspec: {containers: [{name: c}]}\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: v2, labels: {app: web-v2}}\nspec: {containers: [{name: c, image: x}]}\n";
     let r = run(&src);
     let p = &svc(&r, "web").paths[0];
     assert_eq!(p.outcome, "rejected");
@@ -555,7 +557,7 @@ fn path_no_endpoints_names_nearest_miss() {
 #[test]
 fn path_internal_traffic_policy_local() {
     let src = service("  internalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80}]\n")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-3, containers: [{name: c}]}\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {nodeName: node-3, containers: [{name: c, image: x}]}\n";
     let r = run(&src);
     assert_eq!(svc(&r, "web").paths[0].outcome, "dropped");
 }
@@ -585,8 +587,12 @@ fn missing_kind_and_broken_documents_do_not_hide_others() {
 
 #[test]
 fn wrong_types_are_field_errors_not_panics() {
+    // the decoder reports its first type error only (sigs.k8s.io/json saveError)
     let r = run(&service("  ports: 80\n  selector: [app]\n"));
-    assert!(r.diagnostics.iter().any(|d| d.field.as_deref() == Some("spec.ports") && d.code == "TypeMismatch"));
+    let mismatches: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "TypeMismatch").collect();
+    assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+    assert_eq!(mismatches[0].field.as_deref(), Some("spec.ports"));
+    let r = run(&service("  selector: [app]\n"));
     assert!(r.diagnostics.iter().any(|d| d.field.as_deref() == Some("spec.selector") && d.code == "TypeMismatch"));
     for junk in ["\u{0}\u{1}\u{2}", "- - - -", "kind: [", "{{{{", "kind: Service\nspec: {ports: [{port: 99999999999999999999}]}", ": : :", "\t\tkind: Pod"] {
         let _ = run(junk);
@@ -671,7 +677,7 @@ fn pod_ip_places_pod_on_its_node() {
 #[test]
 fn validate_pod_labels_and_container_ports() {
     let src = service("  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: bad, labels: {app: web, tier: '<b>'}}\nspec: {containers: [{name: c, ports: [{name: http, containerPort: 8080}]}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: worse, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    ports:\n    - {name: http, containerPort: 70000}\n    - {name: HTTP_ALT, containerPort: 8081}\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: bad, labels: {app: web, tier: '<b>'}}\nspec: {containers: [{name: c, image: x, ports: [{name: http, containerPort: 8080}]}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: worse, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    image: x\n    ports:\n    - {name: http, containerPort: 70000}\n    - {name: HTTP_ALT, containerPort: 8081}\n";
     let r = run(&src);
     let e = errors(&r);
     assert!(e.iter().any(|m| m.starts_with("metadata.labels: Invalid value: \"<b>\": a valid label must be")), "{e:?}");
@@ -783,7 +789,7 @@ fn path_external_ip() {
 // spec.nodeName places a pod; a DaemonSet runs one pod per node; an unknown nodeName never starts
 #[test]
 fn node_objects_node_name_and_daemonset() {
-    let src = "apiVersion: v1\nkind: Node\nmetadata: {name: worker-a}\nspec: {podCIDR: 10.200.1.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.2}]}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: worker-b}\nspec: {podCIDR: 10.200.2.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.3}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: pinned, labels: {app: x}}\nspec: {nodeName: worker-b, containers: [{name: c}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: lost, labels: {app: x}}\nspec: {nodeName: worker-z, containers: [{name: c}]}\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c}]}\n";
+    let src = "apiVersion: v1\nkind: Node\nmetadata: {name: worker-a}\nspec: {podCIDR: 10.200.1.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.2}]}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: worker-b}\nspec: {podCIDR: 10.200.2.0/24}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.3}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: pinned, labels: {app: x}}\nspec: {nodeName: worker-b, containers: [{name: c, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: lost, labels: {app: x}}\nspec: {nodeName: worker-z, containers: [{name: c, image: x}]}\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c, image: x}]}\n";
     let r = run(src);
     let names: Vec<(&str, &str)> = r.nodes.iter().map(|n| (n.name.as_str(), n.ip.as_str())).collect();
     assert_eq!(names, vec![("worker-a", "172.18.0.2"), ("worker-b", "172.18.0.3")]);
@@ -876,6 +882,7 @@ spec:
     spec:
 {pod_spec_extra}      containers:
       - name: c
+        image: x
         ports: [{{containerPort: 8080}}]
 "
     )
@@ -1026,7 +1033,7 @@ fn nodeunschedulable_filter_cordoned_node() {
 fn node_lifecycle_not_ready_taints_and_mark_pods_not_ready() {
     let src = kubeadm_nodes("False", "")
         + &deployment("web", 3, "")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}}\nspec: {nodeName: worker-2, containers: [{name: c, ports: [{containerPort: 8080}]}]}\n"
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}}\nspec: {nodeName: worker-2, containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n"
         + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n";
     let r = run(&src);
     assert_eq!(nodes_of(&r, "web-"), vec![Some("worker-1"); 3]);
@@ -1051,7 +1058,7 @@ fn node_lifecycle_not_ready_taints_and_mark_pods_not_ready() {
 #[test]
 fn daemonset_add_or_update_daemon_pod_tolerations() {
     let ds = |extra: &str| {
-        format!("---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec:\n{extra}      containers: [{{name: c}}]\n")
+        format!("---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec:\n{extra}      containers: [{{name: c, image: x}}]\n")
     };
     let r = run(&(kubeadm_nodes("True", ",\n  unschedulable: true") + &ds("")));
     assert_eq!(nodes_of(&r, "agent-"), vec![Some("worker-1"), Some("worker-2")]);
@@ -1086,7 +1093,7 @@ fn kubelet_host_network_pod_ip_is_node_ip() {
 // DNS-1123 labels (ValidateDNS1123Label); the refused pod does not exist, so no DNS record
 #[test]
 fn validate_pod_spec_hostname_dns1123_label() {
-    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: sub}\nspec:\n  clusterIP: None\n  selector: {app: x}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: x}}\nspec: {hostname: My_Host, subdomain: sub, containers: [{name: c}]}\n";
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: sub}\nspec:\n  clusterIP: None\n  selector: {app: x}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: x}}\nspec: {hostname: My_Host, subdomain: sub, containers: [{name: c, image: x}]}\n";
     let r = run(src);
     let e = errors(&r);
     assert!(
@@ -1134,7 +1141,7 @@ fn nodeports_filter_host_network_ports_conflict() {
 // checks node affinity/selector and NoExecute taints, and rejectPod marks it Failed
 #[test]
 fn kubelet_admit_node_name_bypasses_scheduler() {
-    let pod = |name: &str, node: &str, extra: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{nodeName: {node}, {extra}containers: [{{name: c}}]}}\n");
+    let pod = |name: &str, node: &str, extra: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{nodeName: {node}, {extra}containers: [{{name: c, image: x}}]}}\n");
     let src = kubeadm_nodes("True", ", taints: [{key: maintenance, effect: NoExecute}]")
         + &pod("on-cp", "cp", "")
         + &pod("wrong-disk", "worker-1", "nodeSelector: {disktype: hdd}, ")
@@ -1155,8 +1162,8 @@ fn kubelet_admit_node_name_bypasses_scheduler() {
 #[test]
 fn daemonset_pod_pinned_by_node_affinity_meets_nodeports() {
     let src = kubeadm_nodes("True", "")
-        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: squatter}\nspec: {nodeName: worker-2, hostNetwork: true, containers: [{name: c, ports: [{containerPort: 9100}]}]}\n"
-        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: ne}}\n  template:\n    metadata: {labels: {app: ne}}\n    spec:\n      hostNetwork: true\n      containers: [{name: c, ports: [{containerPort: 9100}]}]\n";
+        + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: squatter}\nspec: {nodeName: worker-2, hostNetwork: true, containers: [{name: c, image: x, ports: [{containerPort: 9100}]}]}\n"
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: ne}}\n  template:\n    metadata: {labels: {app: ne}}\n    spec:\n      hostNetwork: true\n      containers: [{name: c, image: x, ports: [{containerPort: 9100}]}]\n";
     let r = run(&src);
     let ne: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("node-exporter-")).collect();
     assert_eq!(ne.len(), 2);
@@ -1207,7 +1214,7 @@ fn node_lifecycle_pressure_conditions_become_taints() {
         "conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
         "conditions: [{type: MemoryPressure, status: \"True\"}, {type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2",
     ) + &deployment("web", 2, "")
-        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c}]}\n";
+        + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec: {containers: [{name: c, image: x}]}\n";
     let r = run(&src);
     let w1 = r.nodes.iter().find(|n| n.name == "worker-1").unwrap();
     assert_eq!(w1.taints.iter().map(|t| (t.key.as_str(), t.effect.as_str())).collect::<Vec<_>>(), vec![("node.kubernetes.io/memory-pressure", "NoSchedule")]);

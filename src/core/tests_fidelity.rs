@@ -3,7 +3,8 @@
 
 use super::diag::{ErrorType, Severity};
 use super::paths::Outcome;
-use super::tests::{deployment, errors, has_error, run, service, svc, PODS};
+use super::config::Config;
+use super::tests::{deployment, errors, has_error, run, run_cfg, service, svc, PODS};
 
 // core/v1 types.go ServiceSpec.Selector ("If empty or not present, the service is assumed to
 // have an external process managing its endpoints"); pkg/controller/endpointslice
@@ -869,4 +870,408 @@ fn validate_topology_spread_constraints() {
     let f = "spec.template.spec.topologySpreadConstraints[0]";
     assert!(has_error(&r, &format!("{f}.maxSkew: Invalid value: 0: must be greater than zero")), "{:?}", errors(&r));
     assert!(has_error(&r, &format!("{f}.whenUnsatisfiable: Unsupported value: \"Never\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"")), "{:?}", errors(&r));
+}
+
+fn node_affinity(terms: &str) -> String {
+    format!("      affinity:\n        nodeAffinity:\n{terms}")
+}
+
+// ValidateNodeSelectorRequirement (pkg/apis/core/validation/validation.go): the operator decides
+// how many values there may be; anything else is "not a valid selector operator"; the key is a
+// label name and, in a required term, each value a label value. The object is refused: no pods.
+#[test]
+fn validate_node_selector_requirement_operators_and_values() {
+    let req = "          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n";
+    let f = "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions";
+    let r = run(&deployment("web", 2, &node_affinity(&format!("{req}              - {{key: zone, operator: Equals, values: [a]}}\n"))));
+    assert!(has_error(&r, &format!("{f}[0].operator: Invalid value: \"Equals\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(r.pods.is_empty(), "a refused Deployment makes no pods");
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity(&format!(
+            "{req}              - {{key: zone, operator: In}}\n              - {{key: zone, operator: Exists, values: [a]}}\n              - {{key: cpus, operator: Gt, values: [\"1\", \"2\"]}}\n              - {{key: \"bad key!\", operator: In, values: [\"not ok!\"]}}\n"
+        )),
+    ));
+    assert!(has_error(&r, &format!("{f}[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}[2].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.contains(&format!("{f}[3].key: Invalid value: \"bad key!\": name part must consist of alphanumeric characters"))), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.contains(&format!("{f}[3].values[0]: Invalid value: \"not ok!\": a valid label must be an empty string"))), "{:?}", errors(&r));
+    // a valid term: no error, and the pods are scheduled by it
+    let r = run(&deployment("web", 1, &node_affinity(&format!("{req}              - {{key: kubernetes.io/hostname, operator: In, values: [node-2]}}\n"))));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods[0].node.as_deref(), Some("node-2"));
+}
+
+// ValidateNodeSelector: at least one term; ValidateNodeFieldSelectorRequirement: only
+// metadata.name, In/NotIn with exactly one node name
+#[test]
+fn validate_node_selector_terms_and_field_selector_requirement() {
+    let f = "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
+    let r = run(&deployment("web", 1, &node_affinity("          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms: []\n")));
+    assert!(has_error(&r, &format!("{f}.nodeSelectorTerms: Required value: must have at least one node selector term")), "{:?}", errors(&r));
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity("          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchFields:\n              - {key: metadata.labels, operator: In, values: [a]}\n              - {key: metadata.name, operator: In, values: [node-1, node-2]}\n              - {key: metadata.name, operator: Exists}\n              - {key: metadata.name, operator: In, values: [Node_1]}\n"),
+    ));
+    let m = format!("{f}.nodeSelectorTerms[0].matchFields");
+    assert!(has_error(&r, &format!("{m}[0].key: Invalid value: \"metadata.labels\": not a valid field selector key")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{m}[1].values: Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{m}[2].operator: Invalid value: \"Exists\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.starts_with(&format!("{m}[3].values[0]: Invalid value: \"Node_1\": a lowercase RFC 1123 subdomain"))), "{:?}", errors(&r));
+}
+
+// ValidatePreferredSchedulingTerms: weight 1-100; the preference's label values are not checked
+// ("we always allow invalid label-value for preferred affinity"), its operators are
+#[test]
+fn validate_preferred_scheduling_terms() {
+    let r = run(&deployment(
+        "web",
+        1,
+        &node_affinity("          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 101\n            preference:\n              matchExpressions:\n              - {key: zone, operator: In, values: [\"not ok!\"]}\n              - {key: zone, operator: Like, values: [a]}\n"),
+    ));
+    let f = "spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]";
+    assert!(has_error(&r, &format!("{f}.weight: Invalid value: 101: must be in the range 1-100")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}.preference.matchExpressions[1].operator: Invalid value: \"Like\": not a valid selector operator")), "{:?}", errors(&r));
+    assert!(!errors(&r).iter().any(|e| e.contains("not ok!")), "{:?}", errors(&r));
+}
+
+// ValidatePodSpec: activeDeadlineSeconds is 1..MaxInt32 on a Pod; a controller's template may
+// not set it at all (ValidatePodTemplateSpecForRC, ValidatePodTemplateSpecForReplicaSet,
+// ValidateStatefulSetSpec, ValidateDaemonSetSpec: Forbidden, "… in <kind> is not Supported")
+#[test]
+fn validate_active_deadline_seconds() {
+    let pod = |v: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  activeDeadlineSeconds: {v}\n  containers:\n  - {{name: c, image: nginx}}\n");
+    let r = run(&pod("30"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+    let r = run(&pod("0"));
+    assert!(has_error(&r, "spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    let r = run(&deployment("web", 2, "      activeDeadlineSeconds: 30\n"));
+    assert!(has_error(&r, "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    for kind in ["StatefulSet", "DaemonSet", "ReplicaSet"] {
+        // (a DaemonSet has no spec.replicas: strict decoding would refuse it first)
+        let r = run(&deployment("web", 1, "      activeDeadlineSeconds: 30\n").replace("kind: Deployment", &format!("kind: {kind}")).replace("  replicas: 1\n", if kind == "DaemonSet" { "" } else { "  replicas: 1\n" }));
+        assert!(has_error(&r, &format!("spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in {kind} is not Supported")), "{kind}: {:?}", errors(&r));
+    }
+    let r = run(&GUESTBOOK_RC.replace("      containers:", "      activeDeadlineSeconds: 30\n      containers:"));
+    assert!(has_error(&r, "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicationController is not Supported"), "{:?}", errors(&r));
+}
+
+// pkg/controller/tainteviction/taint_eviction.go processPodOnNode + getMinTolerationTime: a pod
+// that tolerates its node's NoExecute taints for tolerationSeconds is deleted then; without
+// tolerationSeconds it stays; DaemonSet pods tolerate not-ready/unreachable forever
+// (AddOrUpdateDaemonPodTolerations), other pods for 300 s (DefaultTolerationSeconds)
+#[test]
+fn taint_eviction_after_toleration_seconds() {
+    let node = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec:\n  taints: [{key: dedicated, value: gpu, effect: NoExecute}]\n---\n";
+    let pod = |tol: &str| format!("{node}apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n  nodeName: n1\n  tolerations: [{tol}]\n  containers: [{{name: c, image: nginx}}]\n");
+    let notes = |r: &super::Report| r.diagnostics.iter().filter(|d| d.code == "TaintEviction").map(|d| d.message.clone()).collect::<Vec<_>>();
+    let r = run(&pod("{key: dedicated, operator: Exists, effect: NoExecute, tolerationSeconds: 60}, {operator: Exists, effect: NoExecute, tolerationSeconds: 600}"));
+    assert_eq!(
+        notes(&r),
+        vec!["pod p on node n1: the taint dedicated=gpu:NoExecute is tolerated for 60 s only (tolerationSeconds), so the taint eviction controller deletes it 60 s after it met the taint"]
+    );
+    assert_eq!(r.pods[0].phase, "Running", "until then it runs and serves");
+    // tolerated without tolerationSeconds: forever
+    assert!(notes(&run(&pod("{key: dedicated, operator: Exists, effect: NoExecute}"))).is_empty());
+    // not tolerated at all: the kubelet refuses it (no eviction timer)
+    let r = run(&pod(""));
+    assert!(notes(&r).is_empty());
+    assert_eq!(r.pods[0].phase, "Failed");
+    // a NotReady node: a Deployment's pods get 300 s (DefaultTolerationSeconds), a DaemonSet's stay
+    let not_ready = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus:\n  conditions: [{type: Ready, status: \"False\"}]\n---\n";
+    let ds = format!(
+        "{not_ready}apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: old}}\nspec:\n  nodeName: n1\n  containers: [{{name: c, image: x}}]\n"
+    );
+    let r = run(&ds);
+    assert_eq!(
+        notes(&r),
+        vec!["pod old on node n1: the taint node.kubernetes.io/not-ready:NoExecute is tolerated for 300 s only (the 300 s toleration the DefaultTolerationSeconds admission plugin adds), so the taint eviction controller deletes it 300 s after it met the taint"]
+    );
+}
+
+// KEP-3070: automatic nodePorts come from above the static band (30000 + min(max(16, 2768/32),
+// 128) = 30086 for the default range; portallocator/allocator.go calculateRangeOffset), so a
+// Service that asks for a low nodePort (tutorials' 30007) is not beaten to it by one that asked
+// for none
+#[test]
+fn node_port_auto_allocation_skips_the_static_band() {
+    let mut src = String::new();
+    for i in 0..300 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: auto-{i}}}\nspec:\n  type: NodePort\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    for np in 30000..30086 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: fixed-{np}}}\nspec:\n  type: NodePort\n  selector: {{app: a}}\n  ports: [{{port: 80, nodePort: {np}}}]\n"));
+    }
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    for s in r.services.iter().filter(|s| s.name.starts_with("auto-")) {
+        let np = s.ports[0].node_port.expect("allocated");
+        assert!((30086..=32767).contains(&np), "{} got {np}", s.name);
+    }
+}
+
+// ipallocator.go: automatic ClusterIPs come from above the static band too (first address after
+// the network's + min(max(16, size/16), 256)): a /24 keeps .1–.16 for addresses users ask for
+#[test]
+fn cluster_ip_auto_allocation_skips_the_static_band() {
+    let cfg = Config { service_cidr: super::config::Cidr::parse("10.0.0.0/24").expect("cidr"), ..Config::default() };
+    let mut src = String::new();
+    for i in 0..200 {
+        src.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s-{i}}}\nspec:\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    let r = run_cfg(&src, cfg.clone());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    for s in &r.services {
+        let last: u32 = s.cluster_ip.as_deref().and_then(|ip| ip.rsplit('.').next()).and_then(|o| o.parse().ok()).expect("ip");
+        assert!((17..=254).contains(&last), "{} got {:?}", s.name, s.cluster_ip);
+    }
+    // when the dynamic band is full, the static band is used
+    let mut more = src.clone();
+    for i in 200..250 {
+        more.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s-{i}}}\nspec:\n  selector: {{app: a}}\n  ports: [{{port: 80}}]\n"));
+    }
+    let r = run_cfg(&more, cfg);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r).first());
+    assert!(r.services.iter().any(|s| s.cluster_ip.as_deref().and_then(|ip| ip.rsplit('.').next()).and_then(|o| o.parse::<u32>().ok()).is_some_and(|o| o <= 16)));
+}
+
+// validateContainers / validateInitContainers / validateContainerCommon / validateContainerPorts /
+// validatePullPolicy / validateDNSPolicy (pkg/apis/core/validation/validation.go): a template the
+// API server refuses makes no pods
+#[test]
+fn validate_containers_image_protocol_names_policies() {
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      dnsPolicy: ClusterFirstWithHostNetwork\n      initContainers:\n      - {name: init, image: busybox, restartPolicy: OnFailure}\n      - {name: side, image: envoy, restartPolicy: Always, ports: [{containerPort: 9901, name: admin}]}\n      containers:\n      - name: web\n        ports: [{containerPort: 80, protocol: tcp}]\n        imagePullPolicy: always\n      - {name: My_Container, image: x, restartPolicy: Always}\n      - {name: side, image: x}\n";
+    let r = run(src);
+    let p = "spec.template.spec";
+    for want in [
+        format!("{p}.dnsPolicy: Unsupported value: \"ClusterFirstWithHostNetwork\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\""),
+        format!("{p}.initContainers[0].restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\""),
+        format!("{p}.initContainers[1].name: Duplicate value: \"side\""),
+        format!("{p}.containers[0].image: Required value"),
+        format!("{p}.containers[0].ports[0].protocol: Unsupported value: \"tcp\": supported values: \"SCTP\", \"TCP\", \"UDP\""),
+        format!("{p}.containers[0].imagePullPolicy: Unsupported value: \"always\": supported values: \"Always\", \"IfNotPresent\", \"Never\""),
+        format!("{p}.containers[1].restartPolicy: Forbidden: may not be set for non-init containers"),
+    ] {
+        assert!(has_error(&r, &want), "{want}\n{:#?}", errors(&r));
+    }
+    assert!(errors(&r).iter().any(|e| e.starts_with(&format!("{p}.containers[1].name: Invalid value: \"My_Container\": a lowercase RFC 1123 label"))), "{:#?}", errors(&r));
+    assert!(r.pods.is_empty());
+    // no containers at all
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: []\n");
+    assert!(has_error(&r, "spec.containers: Required value"), "{:?}", errors(&r));
+    // a sidecar's port is found at its own index in initContainers
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: a, image: x}\n  - {name: b, image: x, restartPolicy: Always, ports: [{containerPort: 0}]}\n  containers: [{name: c, image: x}]\n");
+    assert!(has_error(&r, "spec.initContainers[1].ports[0].containerPort: Required value"), "{:?}", errors(&r));
+}
+
+// validateLoadBalancerClassField: a LoadBalancer's class is a qualified name; the cloud controller
+// skips a Service that has one (cloud-provider controllers/service/controller.go wantsLoadBalancer)
+#[test]
+fn load_balancer_class_validated_and_left_to_its_controller() {
+    let lb = |class: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  type: LoadBalancer\n  loadBalancerClass: {class}\n  selector: {{app: web}}\n  ports: [{{port: 80}}]\n");
+    let r = run(&lb("\"my class!\""));
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.loadBalancerClass: Invalid value: \"my class!\": name part must consist of alphanumeric characters")), "{:?}", errors(&r));
+    let cfg = Config { cloud: true, ..Config::default() };
+    let r = run_cfg(&lb("example.com/internal"), cfg.clone());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    assert_eq!(s.load_balancer, super::service::LoadBalancer::Pending);
+    let p = s.paths.iter().find(|p| p.outcome == Outcome::Pending).expect("pending path");
+    assert_eq!(p.reason, "no controller for loadBalancerClass example.com/internal: EXTERNAL-IP <pending>");
+    // without a class the simulated cloud answers
+    let r = run_cfg(&lb("null"), cfg);
+    assert!(matches!(svc(&r, "web").load_balancer, super::service::LoadBalancer::Ready { .. }));
+}
+
+// ValidateService: with no spec.loadBalancerSourceRanges, the
+// service.beta.kubernetes.io/load-balancer-source-ranges annotation gets the same checks
+#[test]
+fn load_balancer_source_ranges_annotation_validated() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: \" 10.0.0.0/8, bogus \"\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+    let r = run(src);
+    let f = "metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]";
+    assert!(has_error(&r, &format!("{f}: Forbidden: may only be used when `type` is 'LoadBalancer'")), "{:?}", errors(&r));
+    assert!(has_error(&r, &format!("{f}: Invalid value: \"bogus\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)")), "{:?}", errors(&r));
+    let r = run(&src.replace("bogus ", "192.168.0.0/16").replace("spec:\n", "spec:\n  type: LoadBalancer\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// ValidateNamespace / ValidateObjectMeta: namespace names are DNS-1123 labels, for the Namespace
+// object and for every namespaced object's metadata.namespace
+#[test]
+fn validate_namespace_name() {
+    let r = run("apiVersion: v1\nkind: Namespace\nmetadata: {name: Staging}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: Shop}\nspec: {containers: [{name: c, image: x}]}\n");
+    assert!(errors(&r).iter().any(|e| e.starts_with("metadata.name: Invalid value: \"Staging\": a lowercase RFC 1123 label")), "{:?}", errors(&r));
+    assert!(errors(&r).iter().any(|e| e.starts_with("metadata.namespace: Invalid value: \"Shop\": a lowercase RFC 1123 label")), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    assert!(!r.diagnostics.iter().any(|d| d.code == "NamespaceAssumed"));
+}
+
+// A dumped Pod the scheduler could not place (condition PodScheduled False, reason
+// Unschedulable): it stays Pending with the scheduler's own message, not scheduled again here
+#[test]
+fn dumped_unschedulable_pod_keeps_the_schedulers_message() {
+    let src = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: big, labels: {app: web}}\nspec:\n  containers: [{name: c, image: x, resources: {requests: {cpu: \"4\"}}}]\nstatus:\n  phase: Pending\n  conditions:\n  - {type: PodScheduled, status: \"False\", reason: Unschedulable, message: \"0/1 nodes are available: 1 Insufficient cpu.\"}\n";
+    let r = run(src);
+    let p = &r.pods[0];
+    assert_eq!((p.node.as_deref(), p.phase.as_str()), (None, "Pending"));
+    assert_eq!(p.pending_reason.as_deref(), Some("0/1 nodes are available: 1 Insufficient cpu."));
+    // a Pending pod whose PodScheduled is True (it has a node, its containers are starting) is placed
+    let r = run(&src.replace("status: \"False\", reason: Unschedulable, message: \"0/1 nodes are available: 1 Insufficient cpu.\"", "status: \"True\""));
+    assert!(r.pods[0].node.is_some());
+}
+
+// NodeResourcesFit.Filter (pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest) and
+// resource.PodRequests: a node's status.allocatable minus what its pods request must hold the
+// new pod's requests (a limit stands in for a missing request, SetDefaults_Pod); each shortfall
+// counts in the FitError. The kubelet's admission of a pod bound by nodeName does the same check
+// first (AdmissionCheck → InsufficientResourceError).
+#[test]
+fn noderesources_fit_insufficient_cpu_and_memory() {
+    let nodes = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus:\n  allocatable: {cpu: \"2\", memory: 4Gi, pods: \"110\"}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: n2}\nstatus:\n  allocatable: {cpu: 1500m, memory: 1Gi, pods: \"110\"}\n---\n";
+    let dep = |res: &str| format!("{nodes}apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: 3\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: c, image: x, resources: {res}}}]\n");
+    let r = run(&dep("{requests: {cpu: 900m, memory: 1.5Gi}}"));
+    let pending: Vec<&str> = r.pods.iter().filter_map(|p| p.pending_reason.as_deref()).collect();
+    assert_eq!(
+        pending,
+        vec!["0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod."]
+    );
+    assert_eq!(r.pods.iter().filter(|p| p.node.as_deref() == Some("n1")).count(), 2);
+    // limits only: the requests default to them
+    let r = run(&dep("{limits: {cpu: \"1\"}}"));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_none()).count(), 0, "2 on n1 (2 CPUs) and 1 on n2 (1.5)");
+    let r = run(&dep("{limits: {cpu: 1100m}}"));
+    assert_eq!(r.pods.iter().filter(|p| p.node.is_none()).count(), 1);
+    // nothing requested, nothing checked but the pod count; nodes that say nothing are not checked
+    assert!(run(&dep("{}")).pods.iter().all(|p| p.node.is_some()));
+    // a sidecar's requests add to the pod's; an init container's turn only counts if larger
+    let pod = |init: &str| format!("{nodes}apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  initContainers: [{init}]\n  containers: [{{name: c, image: x, resources: {{requests: {{cpu: 1}}}}}}]\n");
+    assert!(run(&pod("{name: i, image: x, resources: {requests: {cpu: 1500m}}}")).pods[0].node.is_some(), "max(1.5, 1) fits n1");
+    assert!(run(&pod("{name: s, image: x, restartPolicy: Always, resources: {requests: {cpu: 1500m}}}")).pods[0].node.is_none(), "1 + 1.5 fits nowhere");
+    // bound by nodeName: the kubelet refuses it
+    let r = run(&format!("{nodes}apiVersion: v1\nkind: Pod\nmetadata: {{name: big}}\nspec:\n  nodeName: n1\n  containers: [{{name: c, image: x, resources: {{requests: {{cpu: \"4\"}}}}}}]\n"));
+    assert_eq!(r.pods[0].phase, "Failed");
+    assert_eq!(r.pods[0].failed_reason.as_deref(), Some("Pod was rejected: Node didn't have enough resource: cpu, requested: 4000, used: 0, capacity: 2000"));
+}
+
+// resource.ParseQuantity forms, rounded up (MilliValue / Value)
+#[test]
+fn quantity_parse_and_round_up() {
+    use super::model::quantity;
+    assert_eq!(quantity("500m", 1000), Some(500));
+    assert_eq!(quantity("0.5", 1000), Some(500));
+    assert_eq!(quantity("2", 1000), Some(2000));
+    assert_eq!(quantity("1.5Gi", 1), Some(1610612736));
+    assert_eq!(quantity("128Mi", 1), Some(134217728));
+    assert_eq!(quantity("1G", 1), Some(1_000_000_000));
+    assert_eq!(quantity("1e3", 1), Some(1000));
+    assert_eq!(quantity("100n", 1000), Some(1), "0.0001 millicores rounds up");
+    assert_eq!(quantity("1.5.1", 1), None);
+    assert_eq!(quantity("-1", 1), None);
+    assert_eq!(quantity("5 Gi", 1), None);
+}
+
+// With no ready endpoint, kube-proxy falls back to terminating endpoints that still serve
+// (pkg/proxy/topology.go CategorizeEndpoints): the warning says so instead of "no traffic"
+#[test]
+fn no_ready_endpoints_warning_names_the_terminating_fallback() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.5\n  conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: new, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.6\n  conditions: [{type: Ready, status: \"False\"}]\n";
+    let r = run(src);
+    let d = r.diagnostics.iter().find(|d| d.code == "NoReadyEndpoints").expect("warning");
+    assert_eq!(d.message, "no endpoint is ready: 1 terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop; 1 other endpoint(s) are not ready (Ready condition is not True)");
+}
+
+// kube-proxy pairs a selectorless Service's ports with the Endpoints' ports by name: a near-miss
+// name is said as such, not "no Endpoints name it"
+#[test]
+fn selectorless_endpoints_port_name_mismatch_is_named() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{name: metrics, port: 9100}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [{ip: 10.1.2.3}]\n  ports: [{name: metric, port: 9100}]\n");
+    let p = &svc(&r, "db").paths[0];
+    assert_eq!(p.reason, "Service db has no selector; its Endpoints/EndpointSlices list 1 address(es), but none of their ports is named \"metrics\" as this Service port is (endpoint ports are matched to Service ports by name)");
+}
+
+// kube-proxy reads every EndpointSlice labelled with the Service's name
+// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys); the EndpointSlice controller manages
+// only its own (managed-by label) for a Service with a selector, so a hand-made slice adds its
+// endpoints to the selector's, while the controller's own slices in a dump stand for its result
+#[test]
+fn manual_endpointslice_adds_to_a_selector_service() {
+    let slice = |managed: &str| format!("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-extra\n  labels:\n    kubernetes.io/service-name: web\n{managed}addressType: IPv4\nendpoints:\n- addresses: [192.0.2.50]\nports: [{{name: http, port: 8080, protocol: TCP}}]\n");
+    let base = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n---\n";
+    let r = run(&format!("{base}{}", slice("")));
+    let ips: Vec<&str> = svc(&r, "web").endpoints.iter().map(|e| e.ip.as_str()).collect();
+    assert_eq!(ips.len(), 2, "{ips:?}");
+    assert!(ips.contains(&"192.0.2.50"));
+    let r = run(&format!("{base}{}", slice("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n")));
+    assert_eq!(svc(&r, "web").endpoints.len(), 1);
+}
+
+// trafficDistribution: the EndpointSlice controller hints each ready endpoint for its node's zone
+// (and node, for PreferSameNode: k8s.io/endpointslice trafficdist.go preferCloseHeuristic);
+// kube-proxy keeps the hinted ones for its own zone/node when every ready endpoint has a hint
+// and one matches (pkg/proxy/topology.go topologyModeFromHints); else all
+#[test]
+fn traffic_distribution_topology_hints() {
+    let zones = |b: &str| format!("apiVersion: v1\nkind: Node\nmetadata: {{name: n-a, labels: {{topology.kubernetes.io/zone: zone-a}}}}\n---\napiVersion: v1\nkind: Node\nmetadata: {{name: n-b, labels: {{{b}}}}}\n---\n");
+    let rest = |td: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  type: NodePort\n  trafficDistribution: {td}\n  selector: {{app: web}}\n  ports: [{{port: 80, targetPort: 8080}}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: wa, labels: {{app: web}}}}\nspec: {{nodeName: n-a, containers: [{{name: c, image: x}}]}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: wb, labels: {{app: web}}}}\nspec: {{nodeName: n-b, containers: [{{name: c, image: x}}]}}\n");
+    let picks = |r: &super::Report, node: &str| -> Vec<String> {
+        let p = svc(r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::NodePort && p.node.as_deref() == Some(node)).expect("nodeport path");
+        p.backends.iter().filter_map(|b| b.pod.clone()).collect()
+    };
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-b"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-a"), vec!["wa"]);
+    assert_eq!(picks(&r, "n-b"), vec!["wb"]);
+    // the rules kube-proxy writes on n-a pick only wa
+    let set = super::iptables::rules_for(svc(&r, "web"), &r, "n-a");
+    assert_eq!(set.rules.iter().filter(|x| x.matches == super::iptables::Match::Pick).count(), 1);
+    // a node without a zone: not every endpoint has a zone hint, so no topology
+    let r = run(&format!("{}{}", zones("kubernetes.io/os: linux"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-a").len(), 2);
+    // no trafficDistribution: no hints
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-b"), rest("null")));
+    assert_eq!(picks(&r, "n-a").len(), 2);
+    // PreferSameNode, both in one zone: each node keeps its own pod
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-a"), rest("PreferSameNode")));
+    assert_eq!(picks(&r, "n-b"), vec!["wb"]);
+    let r = run(&format!("{}{}", zones("topology.kubernetes.io/zone: zone-a"), rest("PreferClose")));
+    assert_eq!(picks(&r, "n-b").len(), 2, "same zone: both");
+}
+
+
+// validateServiceTrafficDistribution (PreferSameTrafficDistribution on by default)
+#[test]
+fn validate_service_traffic_distribution() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  trafficDistribution: Closest\n  selector: {app: web}\n  ports: [{port: 80}]\n");
+    assert!(has_error(&r, "spec.trafficDistribution: Unsupported value: \"Closest\": supported values: \"PreferClose\", \"PreferSameNode\", \"PreferSameZone\""), "{:?}", errors(&r));
+}
+
+// validatePodDNSConfig: dnsPolicy None needs a dnsConfig with a nameserver;
+// validatePodHostNetworkDeps: on the host network a hostPort must be its containerPort
+#[test]
+fn validate_pod_dns_config_and_host_network_ports() {
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{spec}  containers: [{{name: c, image: x, ports: [{{containerPort: 80, hostPort: 8080}}]}}]\n");
+    let r = run(&pod("  dnsPolicy: None\n"));
+    assert!(has_error(&r, "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None"), "{:?}", errors(&r));
+    let r = run(&pod("  dnsPolicy: None\n  dnsConfig: {}\n"));
+    assert!(has_error(&r, "spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when `dnsPolicy` is None"), "{:?}", errors(&r));
+    let r = run(&pod("  dnsPolicy: None\n  dnsConfig: {nameservers: [1.1.1.1]}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&pod("  hostNetwork: true\n"));
+    assert!(has_error(&r, "spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true"), "{:?}", errors(&r));
+}
+
+// updateIdentity (pkg/controller/statefulset/stateful_set_utils.go): StatefulSet pods carry
+// apps.kubernetes.io/pod-index (PodIndexLabel, GA v1.32), so a Service can select one replica
+#[test]
+fn statefulset_pod_index_label() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: db-0}\nspec:\n  selector: {app: db, apps.kubernetes.io/pod-index: \"0\"}\n  ports: [{port: 5432}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  replicas: 2\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: pg, image: postgres}]}\n";
+    let r = run(src);
+    let eps: Vec<&str> = svc(&r, "db-0").endpoints.iter().filter_map(|e| e.pod.as_deref()).collect();
+    assert_eq!(eps, vec!["db-0"]);
 }

@@ -297,14 +297,14 @@ wire_struct!(Container { name, ports, sidecar });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner,
-    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces; anti_affinity
+    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy; anti_affinity
 });
 wire_struct!(PodReport { pod, ports, line });
 wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod });
 wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
-    load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line,
+    load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution,
 });
 
 /// A cluster node: its public fields (the private ones are the cluster builder's bookkeeping —

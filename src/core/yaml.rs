@@ -216,7 +216,7 @@ pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
 }
 
 /// [`split_documents`] of a text whose first line is line `first` of a larger text.
-fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
+pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = first;
@@ -556,6 +556,16 @@ pub fn for_each_document(src: &str, each: &mut dyn FnMut(Document)) -> Vec<YamlE
 /// `first_line`: positions are the larger text's (no padding with empty lines needed).
 pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
     for_each_document_with(src, true, first_line.max(1), each)
+}
+
+/// One chunk of [`split_documents_from`] parsed on its own, as [`for_each_document_at`] parses
+/// it (the root, None for an empty document) when the stream's node budgets are far from
+/// reached, with the nodes and alias-expansion nodes it counts: the incremental analysis
+/// (core::incremental) reads only the documents an edit touched.
+pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<Option<Node>, YamlError>, (usize, usize)) {
+    let mut nodes = (0, 0);
+    let r = parse_chunk(chunk, first_line, &mut nodes, true);
+    (r.map(|root| root.filter(|r| !r.is_null())), nodes)
 }
 
 fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {

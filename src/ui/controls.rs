@@ -269,11 +269,16 @@ pub fn Player() -> impl IntoView {
             </Show>
             <label>"Service "
                 <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
-                    {move || shown_services.get().0.into_iter().map(|(n, t)| {
-                        let n2 = n.clone();
-                        let sel = move || current.with(|c| *c == n2);
-                        view! { <option value=n.clone() selected=sel.clone() prop:selected=sel>{format!("{n} ({t})")}</option> }
-                    }).collect_view()}
+                    // one option per place, following the Service there (a rename sets texts)
+                    {super::keyed::keyed_list(
+                        move || shown_services.with(|s| (0..s.0.len()).map(|i| (i as u64, i)).collect()),
+                        move |i: usize| {
+                            let name = move || shown_services.with(|s| s.0.get(i).map(|x| x.0.clone()).unwrap_or_default());
+                            let sel = move || shown_services.with(|s| s.0.get(i).is_some_and(|x| current.with(|c| *c == x.0)));
+                            let label = move || shown_services.with(|s| s.0.get(i).map(|(n, t)| format!("{n} ({t})")).unwrap_or_default());
+                            view! { <option value=name selected=sel prop:selected=sel>{label}</option> }.into_any()
+                        },
+                    )}
                 </select>
                 {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
             </label>
@@ -346,39 +351,65 @@ pub fn Player() -> impl IntoView {
 pub fn Caption() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let path = scene.path;
+    // the caption is built again only when its shape changes (a path or none, which parts, how
+    // many hops); its texts and attributes follow the path, so a keystroke that renames the
+    // Service sets texts (issue #12)
+    let shape = move || {
+        let step = scene.step.get();
+        let conn = scene.delivery.with(|d| d.is_some());
+        path.with(|p| {
+            let shape = p.as_ref().map(|p| (p.hops.len(), step.min(p.hops.len()) > 0, conn));
+            vec![(super::keyed::key_of(&shape), shape)]
+        })
+    };
+    let build = move |shape: Option<(usize, bool, bool)>| {
+        let Some((hops, body, conn)) = shape else {
+            return view! { <p>"No Service in the manifests yet: paste one, or choose a preset."</p> }.into_any();
+        };
+        let step = move || scene.step.get().min(hops);
+        let on = move |f: fn(&crate::core::paths::Path, usize) -> String| move || path.with(|p| p.as_ref().map(|p| f(p, step())).unwrap_or_default());
+        let hop = move |i: usize| on_hop(path, i);
+        view! {
+            <p class="caption-head"><strong>{on(|p, step| if step == 0 {
+                format!("{} hop(s). Press Play or Step to follow the request.", p.hops.len())
+            } else {
+                format!("Step {step} of {}", p.hops.len())
+            })}</strong></p>
+            {body.then(|| view! {
+                <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())).unwrap_or_default())}</code></p>
+                <p class="caption-text">{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.explanation.clone()).unwrap_or_default())}</p>
+            })}
+            {conn.then(|| view! {
+                <p class="caption-conn" data-kind="connection" data-conn=move || scene.delivery.with(|d| d.as_ref().map(|d| d.conn.to_string()).unwrap_or_default())>
+                    {move || scene.delivery.with(|d| d.as_ref().map(|d| d.why.clone()).unwrap_or_default())}
+                </p>
+            })}
+            <p class=on(|p, _| format!("caption-outcome outcome-{}", p.outcome)) class:final=move || step() == hops data-outcome=on(|p, _| p.outcome.as_str().to_string())>
+                {on(|p, _| format!("Outcome: {} — {}", p.outcome, p.reason))}
+            </p>
+            // the diagram's text alternative: the whole path as steps, for screen readers
+            <ol class="sr-path" aria-label="The request's path, step by step">
+                {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}
+                <li>{on(|p, _| format!("Outcome: {}: {}", p.outcome, p.reason))}</li>
+            </ol>
+        }
+        .into_any()
+    };
     view! {
         <div class="caption" id="caption" aria-live="polite">
-            {move || match path.get() {
-                None => view! { <p>"No Service in the manifests yet: paste one, or choose a preset."</p> }.into_any(),
-                Some(p) => {
-                    let step = scene.step.get().min(p.hops.len());
-                    let head = if step == 0 {
-                        format!("{} hop(s). Press Play or Step to follow the request.", p.hops.len())
-                    } else {
-                        format!("Step {step} of {}", p.hops.len())
-                    };
-                    let body = if step == 0 { None } else { p.hops.get(step - 1).map(|h| (h.src.clone(), h.dst.clone(), h.rewritten.clone(), h.explanation.clone())) };
-                    let done = step == p.hops.len();
-                    view! {
-                        <p class="caption-head"><strong>{head}</strong></p>
-                        {body.map(|(src, dst, rw, text)| view! {
-                            <p class="caption-addr"><code>{src}" → "{dst}{rw.map(|r| format!(" ⇒ {r}"))}</code></p>
-                            <p class="caption-text">{text}</p>
-                        })}
-                        {scene.delivery.get().map(|d| view! { <p class="caption-conn" data-kind="connection" data-conn=d.conn.to_string()>{d.why}</p> })}
-                        <p class=format!("caption-outcome outcome-{}", p.outcome) class:final=done data-outcome=p.outcome.as_str()>
-                            {format!("Outcome: {} — {}", p.outcome, p.reason)}
-                        </p>
-                        // the diagram's text alternative: the whole path as steps, for screen readers
-                        <ol class="sr-path" aria-label="The request's path, step by step">
-                            {p.hops.iter().map(|h| view! {
-                                <li>{format!("{} → {}{}. {}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(", rewritten to {r}")).unwrap_or_default(), h.explanation)}</li>
-                            }).collect_view()}
-                            <li>{format!("Outcome: {}: {}", p.outcome, p.reason)}</li>
-                        </ol>
-                    }.into_any()
-                }
-            }}
+            {super::keyed::keyed_list(shape, build)}
         </div>
+    }
+}
+
+/// Hop `i` of the path as the caption's step list says it.
+fn on_hop(path: Memo<Option<crate::core::paths::Path>>, i: usize) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        path.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.hops.get(i))
+                .map(|h| format!("{} → {}{}. {}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(", rewritten to {r}")).unwrap_or_default(), h.explanation))
+                .unwrap_or_default()
+        })
     }
 }

@@ -45,7 +45,9 @@ fn drawn_text(texts: &[Text]) -> String {
     texts.iter().filter(|t| !t.text.is_empty()).map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal<u32>, most: Signal<u32>, client: bool) -> impl IntoView {
+/// `why`: the sentence on the pod's relation to the selected Service, which names the Service:
+/// a signal, so that renaming the Service sets this text rather than rebuilding the box.
+fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits: Signal<u32>, most: Signal<u32>, client: bool) -> impl IntoView {
     let r = it.rect;
     let labels = pod_labels(pod);
     let ports = pod_ports(pod);
@@ -61,8 +63,8 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             Relation::None => "",
         }
     );
-    let title = format!(
-        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\n{}\n{}{}{}",
+    let head = format!(
+        "Pod {}/{} on {}\nIP {}{}\nlabels: {}\n{}\n{}",
         pod.namespace,
         pod.name,
         pod.node.clone().unwrap_or_default(),
@@ -74,16 +76,22 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
             Some(why) => format!("{state}: {why}"),
             None => state.clone(),
         },
-        if why.is_empty() { String::new() } else { format!("\n{why}") },
-        if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
     );
+    let title = move || {
+        let why = why.get();
+        format!(
+            "{head}{}{}",
+            if why.is_empty() { String::new() } else { format!("\n{why}") },
+            if client { "" } else { "\nClick or press Enter for its details and what-ifs (scale, delete, readiness)" }
+        )
+    };
     // the accessible name starts with what the box shows (WCAG 2.5.3 label in name), then the
     // counter as shown, then the whole story
     let visible = drawn_text(&it.texts);
-    let title2 = title.clone().replace('\n', ". ");
+    let title2 = title.clone();
     let aria = move || {
         let n = hits.get();
-        format!("{visible}{}. {title2}", if n > 0 { format!(" {n} requests arrived") } else { String::new() })
+        format!("{visible}{}. {}", if n > 0 { format!(" {n} requests arrived") } else { String::new() }, title2().replace('\n', ". "))
     };
     let badge = it.badge;
     view! {
@@ -108,13 +116,33 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: String, hits: Signal
     }
 }
 
-fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
-    let r = it.rect;
+/// A Service box's tooltip and accessible name.
+fn service_texts(it: &Item, s: &ServiceReport, domain: &str) -> (String, String) {
     let ports = crate::core::layout::ports_text(s);
     let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
     let aria = format!("{}. Select Service {}. {}", drawn_text(&it.texts), s.name, title.replace('\n', ". "));
+    (title, aria)
+}
+
+/// What a Service's box shows (the diagram's `service_box` follows it).
+#[derive(Clone, PartialEq)]
+struct SvcBox {
+    rect: crate::core::layout::Rect,
+    texts: Vec<Text>,
+    name: String,
+    namespace: String,
+    type_: String,
+    rejected: bool,
+    selected: bool,
+    title: String,
+    aria: String,
+}
+
+fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> impl IntoView {
+    let r = it.rect;
+    let (title, aria) = service_texts(it, s, domain);
     view! {
         <g class="service" class:selected=selected class:rejected=s.rejected data-kind="service" data-name=s.name.clone() data-type=s.type_.clone()
             tabindex="0" role="button" aria-label=aria>
@@ -134,6 +162,44 @@ fn boxed(it: &Item, title: String) -> impl IntoView {
         <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
         {texts_view(&it.texts)}
     }
+}
+
+thread_local! {
+    static ROUTES: std::cell::RefCell<std::collections::HashMap<u64, Vec<(f64, f64)>>> = Default::default();
+}
+
+/// `l.route(from, to)`, remembered by everything it depends on (both anchors, the boxes in the
+/// way, the drawing's size): a keystroke that renames something but moves no box routes nothing
+/// again (a route is a grid search; issue #12 keystroke budget).
+fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let mut put = |v: f64| v.to_bits().hash(&mut h);
+    for (x, y) in [l.anchor(from), l.anchor(to)].into_iter().flatten() {
+        put(x);
+        put(y);
+    }
+    put(f64::NAN);
+    for strict in [true, false] {
+        for r in l.obstacles(from, to, strict) {
+            [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
+        }
+        put(f64::NAN);
+    }
+    put(l.width);
+    put(l.height);
+    let key = h.finish();
+    if let Some(r) = ROUTES.with_borrow(|m| m.get(&key).cloned()) {
+        return r;
+    }
+    let r = l.route(from, to);
+    ROUTES.with_borrow_mut(|m| {
+        if m.len() >= 1024 {
+            m.clear();
+        }
+        m.insert(key, r.clone());
+    });
+    r
 }
 
 fn center_of(l: &Layout, key: &str) -> Option<(f64, f64)> {
@@ -299,6 +365,21 @@ pub fn Diagram() -> impl IntoView {
             sent.saturating_sub(flying)
         })
     };
+    // each drawn pod's sentence on its relation to the selected Service, by `namespace/name`
+    let whys = Memo::new(move |_| {
+        let idx = scene.service_index();
+        scene.shown.with(|r| {
+            let svc = idx.and_then(|i| r.services.get(i));
+            lay.with(|l| {
+                l.items
+                    .iter()
+                    .filter(|it| it.kind == "pod")
+                    .filter_map(|it| it.index.and_then(|i| r.pods.get(i)))
+                    .map(|p| (format!("{}/{}", p.namespace, p.name), relation(svc, p).1))
+                    .collect::<std::collections::HashMap<_, _>>()
+            })
+        })
+    });
     // what the details panel shows: the hovered or focused thing's whole text
     let inspect = RwSignal::new(None::<String>);
 
@@ -346,7 +427,15 @@ pub fn Diagram() -> impl IntoView {
                     let pod = if client { Some(r.cluster.client_pod.clone()) } else { it.index.and_then(|i| r.pods.get(i).cloned()) };
                     match pod {
                         Some(p) => {
-                            let (rel, why) = if client { (Relation::None, "the in-cluster client every request starts from".to_string()) } else { relation(svc, &p) };
+                            let rel = if client { Relation::None } else { relation(svc, &p).0 };
+                            // the sentence follows the report (it names the Service): not part of
+                            // the box's key, so a renamed Service sets it instead of a new box
+                            let why: Signal<String> = if client {
+                                Signal::derive(|| "the in-cluster client every request starts from".to_string())
+                            } else {
+                                let key = format!("{}/{}", p.namespace, p.name);
+                                Memo::new(move |_| whys.with(|w| w.get(&key).cloned().unwrap_or_default())).into()
+                            };
                             let pname = p.name.clone();
                             let h = Signal::derive(move || {
                                 let sent = scene.hits.with(|v| v.iter().find(|(n, _)| *n == pname).map(|(_, c)| *c).unwrap_or(0));
@@ -451,16 +540,72 @@ pub fn Diagram() -> impl IntoView {
         scene.shown.with(|r| {
             lay.with(|l| {
                 let svc = idx.and_then(|i| r.services.get(i));
-                let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, idx, it)));
+                let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, it)));
                 keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>()
             })
         })
     };
     // built while the For diffs the keys `items` just made, from the same report and layout
+    // a Service's box follows its Service (see `service_box`): a keystroke that renames it sets
+    // its texts and attributes instead of building a new box (issue #12)
+    let service_box = move |k: usize| -> AnyView {
+        let data = Memo::new(move |_| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| {
+                lay.with(|l| {
+                    let it = l.items.iter().find(|it| it.kind == "service" && it.index == Some(k))?;
+                    let s = r.services.get(k)?;
+                    let (title, aria) = service_texts(it, s, &r.cluster.cluster_domain);
+                    Some(SvcBox { rect: it.rect, texts: it.texts.clone(), name: s.name.clone(), namespace: s.namespace.clone(), type_: s.type_.clone(), rejected: s.rejected, selected: idx == Some(k), title, aria })
+                })
+            })
+        });
+        let Some(first) = data.get_untracked() else { return ().into_any() };
+        let get = move |f: fn(&SvcBox) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
+        let select = move || {
+            let Some((namespace, name)) = data.with_untracked(|d| d.as_ref().map(|d| (d.namespace.clone(), d.name.clone()))) else { return };
+            scene.service.set(name.clone());
+            scene.port.set(None);
+            scene.backend.set(0);
+            scene.reset_animation();
+            super::selection::select(scene, super::selection::Selected::Service { namespace, name });
+        };
+        let text = move |j: usize, f: fn(&Text) -> String| move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).map(f).unwrap_or_default());
+        // the lines drawn (as texts_view draws them); which ones is part of the box's key
+        let lines = first.texts.iter().enumerate().filter(|(_, t)| !t.text.is_empty()).map(|(j, t)| {
+            let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
+            let full = move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).filter(|t| t.shortened()).map(|t| t.full.clone()));
+            view! {
+                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
+                " "
+            }
+        }).collect_view();
+        let rejected = first.rejected;
+        view! {
+            <g on:click=move |_| select()
+               on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); select() }>
+                <g class="service" class:selected=move || data.with(|d| d.as_ref().is_some_and(|d| d.selected)) class:rejected=rejected
+                    data-kind="service" data-name=get(|d| d.name.clone()) data-type=get(|d| d.type_.clone()) tabindex="0" role="button" aria-label=get(|d| d.aria.clone())>
+                    <title>{get(|d| d.title.clone())}</title>
+                    <rect class="box" x=get(|d| num(d.rect.x)) y=get(|d| num(d.rect.y)) width=get(|d| num(d.rect.w)) height=get(|d| num(d.rect.h)) rx="8" />
+                    {lines}
+                    {rejected.then(|| view! {
+                        <line class="strike" x1=get(|d| num(d.rect.x)) y1=get(|d| num(d.rect.y))
+                            x2=get(|d| num(d.rect.x + d.rect.w)) y2=get(|d| num(d.rect.y + d.rect.h)) />
+                    })}
+                </g>
+            </g>
+        }
+        .into_any()
+    };
     let item = move |i: usize| {
         untrack(|| {
             let idx = scene.service_index();
-            scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any()
+            let service = lay.with(|l| l.items.get(i).filter(|it| it.kind == "service").map(|it| it.index));
+            match service {
+                Some(Some(k)) => service_box(k),
+                _ => scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any(),
+            }
         })
     };
     // selector edges: the selected Service to each endpoint pod, routed around other boxes
@@ -475,7 +620,7 @@ pub fn Diagram() -> impl IntoView {
                     for e in &s.endpoints {
                         let Some(pod) = &e.pod else { continue };
                         let (from, to) = (format!("service:{}", s.name), format!("pod:{pod}"));
-                        let route = if routed { l.route(&from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
+                        let route = if routed { route(l, &from, &to) } else { [center_of(l, &from), center_of(l, &to)].into_iter().flatten().collect() };
                         if route.len() < 2 {
                             continue;
                         }
@@ -503,7 +648,7 @@ pub fn Diagram() -> impl IntoView {
                 let step = step.min(p.hops.len());
                 let mut lines = Vec::new();
                 for (i, h) in p.hops.iter().enumerate() {
-                    let route = l.route(&h.from, &h.to);
+                    let route = route(l, &h.from, &h.to);
                     if route.len() < 2 || route.first() == route.last() {
                         continue;
                     }
@@ -518,34 +663,52 @@ pub fn Diagram() -> impl IntoView {
     let hop = |(class, n, kind, points): (String, usize, String, String)| {
         view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }.into_any()
     };
+    // the packet and its label: what they show, computed when the path, the step or the drawing
+    // changes; the elements stay and only what changed is set (a rename rebuilt both, setting
+    // ~30 attributes, issue #12)
+    let packet = Memo::new(move |_| {
+        let step = scene.step.get();
+        let delivery = scene.delivery.get();
+        lay.with(|l| {
+            path.with(|p| {
+                let p = p.as_ref()?;
+                let step = step.min(p.hops.len());
+                let pos = packet_key(p, step).and_then(|k| center_of(l, k)).unwrap_or((l.width / 2.0, 20.0));
+                let label = packet_label(p, step);
+                // which connection the request rides (core::connections), once one was sent
+                let label = match delivery {
+                    Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
+                    _ => label,
+                };
+                let end = step == p.hops.len() && step > 0;
+                let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
+                // placed where it covers no text and no counter (core::layout::place_label)
+                let lines = label_lines(&label, l.width - 8.0);
+                let (lw, lh) = label_size(&lines);
+                let lr = l.place_label(pos, lw, lh, &[]);
+                Some(Packet { pos, step, end, failed, lines, lr })
+            })
+        })
+    });
     let motion = move || {
-        let l = lay.get();
-        let Some(p) = path.get() else { return ().into_any() };
-        let step = scene.step.get().min(p.hops.len());
-        let pos = packet_key(&p, step).and_then(|k| center_of(&l, k)).unwrap_or((l.width / 2.0, 20.0));
-        let label = packet_label(&p, step);
-        // which connection the request rides (core::connections), once one was sent
-        let label = match scene.delivery.get() {
-            Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
-            _ => label,
-        };
-        let end = step == p.hops.len() && step > 0;
-        let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-        // placed where it covers no text and no counter (core::layout::place_label)
-        let label_lines = label_lines(&label, l.width - 8.0);
-        let (lw, lh) = label_size(&label_lines);
-        let lr = l.place_label(pos, lw, lh, &[]);
-        // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
-        let transform = format!("translate({}px, {}px)", num(pos.0), num(pos.1));
+        // built again only when its number of label lines changes
+        packet.with(|k| k.as_ref().map(|k| vec![(k.lines.len() as u64, k.lines.len())]).unwrap_or_default())
+    };
+    let motion_view = move |n: usize| {
+        let get = move |f: fn(&Packet) -> String| move || packet.with(|k| k.as_ref().map(f).unwrap_or_default());
+        let is = move |f: fn(&Packet) -> bool| move || packet.with(|k| k.as_ref().is_some_and(f));
         view! {
-            <g class="packet" class:failed=failed class:arrived=end && !failed data-kind="packet" data-name="request" data-step=step style:transform=transform>
+            // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
+            <g class="packet" class:failed=is(|k| k.failed) class:arrived=is(|k| k.end && !k.failed) data-kind="packet" data-name="request"
+                data-step=get(|k| k.step.to_string()) style:transform=get(|k| format!("translate({}px, {}px)", num(k.pos.0), num(k.pos.1)))>
                 <circle r="9" />
-                <text y="4" text-anchor="middle">{if failed { "✗" } else if end { "✓" } else { "" }}</text>
+                <text y="4" text-anchor="middle">{get(|k| (if k.failed { "✗" } else if k.end { "✓" } else { "" }).to_string())}</text>
             </g>
-            <g class="packet-label" data-kind="packet-label" class:hidden=step == 0>
-                <rect x=num(lr.x) y=num(lr.y) width=num(lr.w) height=num(lr.h) rx="9" />
-                {label_lines.into_iter().enumerate().map(|(i, t)| view! {
-                    <text x=num(lr.x + lr.w / 2.0) y=num(lr.y + 14.5 + 14.0 * i as f64) text-anchor="middle">{t}</text>
+            <g class="packet-label" data-kind="packet-label" class:hidden=is(|k| k.step == 0)>
+                <rect x=get(|k| num(k.lr.x)) y=get(|k| num(k.lr.y)) width=get(|k| num(k.lr.w)) height=get(|k| num(k.lr.h)) rx="9" />
+                {(0..n).map(|i| view! {
+                    <text x=get(|k| num(k.lr.x + k.lr.w / 2.0)) y=move || packet.with(|k| k.as_ref().map(|k| num(k.lr.y + 14.5 + 14.0 * i as f64)).unwrap_or_default())
+                        text-anchor="middle">{move || packet.with(|k| k.as_ref().and_then(|k| k.lines.get(i).cloned()).unwrap_or_default())}</text>
                 }).collect_view()}
             </g>
         }
@@ -632,7 +795,7 @@ pub fn Diagram() -> impl IntoView {
                 <g class="edges">{super::keyed::keyed_list(edges, edge)}</g>
                 <g class="things">{super::keyed::keyed_list(items, item)}</g>
                 <g class="hops">{super::keyed::keyed_list(hops, hop)}</g>
-                {motion}
+                {super::keyed::keyed_list(motion, motion_view)}
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
         </div>
@@ -643,6 +806,17 @@ pub fn Diagram() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// What the request's packet and its label show (see `packet` in `Diagram`).
+#[derive(Clone, PartialEq)]
+struct Packet {
+    pos: (f64, f64),
+    step: usize,
+    end: bool,
+    failed: bool,
+    lines: Vec<String>,
+    lr: crate::core::layout::Rect,
 }
 
 /// Keep the zoomed view inside the drawing.
@@ -662,7 +836,7 @@ fn default_details(l: &Layout, selected: Option<usize>) -> String {
 
 /// A key for everything the box `it` shows: the item as placed and the report's data its view
 /// reads (see `item_view` in `Diagram`).
-fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usize>, it: &Item) -> u64 {
+fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, it: &Item) -> u64 {
     use super::keyed::{key_item, key_json, key_of};
     let domain = &r.cluster.cluster_domain;
     let item = key_item(it);
@@ -671,20 +845,27 @@ fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, idx: Option<usi
         "pod" => match it.index {
             None => key_of(&(item, key_json(&r.cluster.client_pod))),
             Some(i) => {
-                let rel = r.pods.get(i).map(|p| relation(svc, p)).map(|(rel, why)| {
-                    let rel = match rel {
-                        Relation::Endpoint { ready: true } => 1,
-                        Relation::Endpoint { ready: false } => 2,
-                        Relation::NearMiss => 3,
-                        Relation::None => 4,
-                    };
-                    (rel, why)
+                // the relation's kind, not its sentence (the box reads that from `whys`)
+                let rel = r.pods.get(i).map(|p| match relation(svc, p).0 {
+                    Relation::Endpoint { ready: true } => 1,
+                    Relation::Endpoint { ready: false } => 2,
+                    Relation::NearMiss => 3,
+                    Relation::None => 4,
                 });
                 key_of(&(item, key_json(&r.pods.get(i)), rel))
             }
         },
         "pod-group" | "node-group" => key_of(&(item, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
-        "service" => key_of(&(item, key_json(&it.index.and_then(|i| r.services.get(i))), Some(it.index.unwrap_or(0)) == idx, domain)),
+        // a Service's box follows its Service (`service_box`): keyed by what it is made of
+        "service" => match it.index.and_then(|i| r.services.get(i)) {
+            Some(s) => key_of(&(
+                "service-box",
+                it.index,
+                s.rejected,
+                it.texts.iter().map(|t| (t.font.class(), t.class, t.end, t.text.is_empty())).collect::<Vec<_>>(),
+            )),
+            None => item,
+        },
         "dns" => key_of(&(item, domain)),
         "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
         _ => item,

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::dnsquery::{lookup, NDOTS};
+use crate::core::dnsquery::lookup;
 
 /// Most asking pods in the list.
 const ASKERS: usize = 200;
@@ -69,9 +69,8 @@ pub fn DnsLookup() -> impl IntoView {
     });
     let resolv = Memo::new(move |_| {
         let who = asker.get();
-        let ns = who.split_once('/').map(|(n, _)| n.to_string()).unwrap_or_else(|| "default".into());
-        let zone = scene.shown.with(|r| r.cluster.cluster_domain.clone());
-        format!("search {}\noptions ndots:{NDOTS}", crate::core::dnsquery::search_path(&ns, &zone).join(" "))
+        let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
+        scene.shown.with(|r| crate::core::dnsquery::resolv_conf(r, ns, pod))
     });
     view! {
         <details class="teach dns-lookup" id="dns-lookup" open>
@@ -93,10 +92,14 @@ pub fn DnsLookup() -> impl IntoView {
                 </label>
             </div>
             <p class="dns-try">"Try: "
-                {move || suggestions.get().into_iter().map(|n| {
-                    let label = n.clone();
-                    view! { <button type="button" class="btn chip" data-kind="dns-suggestion" on:click=move |_| name.set(n.clone())>{label}</button>" " }
-                }).collect_view()}
+                // one chip per place, its name following the Service (a rename sets texts)
+                {super::keyed::keyed_list(
+                    move || suggestions.with(|v| (0..v.len()).map(|i| (i as u64, i)).collect()),
+                    move |i: usize| {
+                        let at = move || suggestions.with(|v| v.get(i).cloned().unwrap_or_default());
+                        view! { <button type="button" class="btn chip" data-kind="dns-suggestion" on:click=move |_| name.set(suggestions.with_untracked(|v| v.get(i).cloned().unwrap_or_default()))>{at}</button>" " }.into_any()
+                    },
+                )}
             </p>
             <pre class="resolv-conf" aria-label="The pod's /etc/resolv.conf">{move || resolv.get()}</pre>
             {move || result.get().map(|l| view! {

@@ -6,19 +6,36 @@
 //! therefore rewrote ~1,600 attributes per keystroke on the tutorial scene, and the browser
 //! restyled and laid out all of them. A `<For>` keyed by content keeps every row, line and box
 //! whose content is the same, and builds only the changed ones (issue #12, keystroke budget).
+//!
+//! Where one edit changes many texts at once (renaming a Service renames its card, its box, the
+//! caption, the checks, the DNS chips…), a list is keyed instead by *place and shape* (what its
+//! elements are, not what they say) and each text or attribute of a row follows the data at its
+//! place through its own closure: the rename then sets texts rather than building new rows. Not
+//! for lists of thousands of rows (each row's closures are effects; the iptables rows of a whole
+//! cluster stay content-keyed).
 
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use std::fmt::{self, Debug, Write};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A key for everything `v` shows (its `Hash`; a float is hashed by its bits). Not its `Debug`
-/// form: formatting every row's text through `Debug` cost 0.65 KB gzipped of wasm (issue #12).
-pub fn key_of(v: &impl Hash) -> u64 {
+/// Feeds formatted text straight into a hasher (no String is built).
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A key for everything `v` shows (its `Debug` form, hashed).
+pub fn key_of(v: &impl Debug) -> u64 {
     let mut h = DefaultHasher::new();
-    v.hash(&mut h);
+    let _ = write!(HashWriter(&mut h), "{v:?}");
     h.finish()
 }
 
@@ -65,9 +82,16 @@ pub fn unique(keys: impl IntoIterator<Item = u64>) -> Vec<u64> {
         .collect()
 }
 
-/// `items` paired with unique content keys (`key_of` of what `show` returns for each).
+/// A key for what `v` holds, by its `Hash` (no text is formatted: cheaper than `key_of`).
+pub fn key_hash(v: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// `items` paired with unique content keys (`key_hash` of what `show` returns for each).
 pub fn keyed<T, D: Hash>(items: Vec<T>, show: impl Fn(&T) -> D) -> Vec<(u64, T)> {
-    let keys = unique(items.iter().map(|t| key_of(&show(t))));
+    let keys = unique(items.iter().map(|t| key_hash(&show(t))));
     keys.into_iter().zip(items).collect()
 }
 

@@ -366,6 +366,9 @@ fn scene_from(opts: &Options) -> Scene {
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }
+    if !(opts.deleted.is_empty() && opts.cordoned.is_empty() && opts.drained.is_empty()) {
+        scene.whatif.set(selection::WhatIf { deleted_pods: opts.deleted.clone(), cordoned: opts.cordoned.clone(), drained: opts.drained.clone() });
+    }
     scene.tour.set(opts.tour);
     if opts.autoplay && !scene.reduce_motion.get_untracked() {
         scene.playing.set(true);

@@ -86,7 +86,9 @@ pub fn Rules() -> impl IntoView {
         data.with(|d| {
             let Some((_, set, hit)) = d else { return Vec::new() };
             let rows: Vec<_> = set.rules.iter().enumerate().map(|(i, r)| (hit.iter().position(|&h| h == i), r.clone())).collect();
-            super::keyed::keyed(rows, |(order, r)| (*order, super::keyed::key_json(r)))
+            // keyed by what the row shows (rows stay content-keyed: a whole cluster's rule set has
+            // thousands of rows, too many to give each one effects of its own)
+            super::keyed::keyed(rows, |(order, r)| super::keyed::key_hash(&(*order, &r.chain, &r.table, &r.line, &r.note)))
         })
     };
     let row = |(order, r): (Option<usize>, Rule)| {

@@ -18,6 +18,9 @@ fn current(scene: &Scene) -> SharedScene {
         nodes: scene.nodes.get_untracked(),
         cloud: scene.cloud.get_untracked(),
         flipped: scene.flipped.get_untracked(),
+        deleted: scene.whatif.with_untracked(|w| w.deleted_pods.clone()),
+        cordoned: scene.whatif.with_untracked(|w| w.cordoned.clone()),
+        drained: scene.whatif.with_untracked(|w| w.drained.clone()),
     }
 }
 

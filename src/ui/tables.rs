@@ -11,45 +11,78 @@ fn labels_text(l: &[(String, String)]) -> String {
     crate::core::model::labels_text(l, ", ")
 }
 
-#[component]
-fn ServiceCard(svc: ServiceReport) -> impl IntoView {
-    let title = format!("{}/{}", svc.namespace, svc.name);
-    let kind = if svc.headless { format!("{} (headless)", svc.type_) } else { svc.type_.clone() };
-    let addr = match (&svc.cluster_ip, &svc.external_name) {
-        (_, Some(e)) if svc.type_ == "ExternalName" => format!("CNAME → {e}"),
+/// A Service card's reactive source: the card's Service as the report has it now.
+type Card = Memo<Option<ServiceReport>>;
+
+/// A text of the card, following its Service.
+fn txt(c: Card, f: impl Fn(&ServiceReport) -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+    move || c.with(|s| s.as_ref().map(&f).unwrap_or_default())
+}
+
+/// What a card is made of (which parts, how many rows each): the card is built again only when
+/// this changes; its texts and attributes follow the Service, so a keystroke that renames it
+/// sets texts instead of building a new card (issue #12, keystroke budget).
+fn card_shape(svc: &ServiceReport) -> u64 {
+    super::keyed::key_of(&(
+        svc.rejected,
+        matches!(svc.load_balancer, LoadBalancer::None),
+        svc.dns_records.len(),
+        svc.ports.len(),
+        svc.type_ == "ExternalName",
+        svc.endpoints.len(),
+        svc.near_misses.len(),
+        svc.paths.iter().map(|p| p.hops.len()).collect::<Vec<_>>(),
+    ))
+}
+
+fn service_card(c: Card) -> AnyView {
+    // the shape (ui::tables::card_shape) the card is built for
+    let Some(svc) = c.get_untracked() else { return ().into_any() };
+    let title = txt(c, |s| format!("{}/{}", s.namespace, s.name));
+    let kind = txt(c, |s| if s.headless { format!("{} (headless)", s.type_) } else { s.type_.clone() });
+    let addr = txt(c, |s| match (&s.cluster_ip, &s.external_name) {
+        (_, Some(e)) if s.type_ == "ExternalName" => format!("CNAME → {e}"),
         (Some(ip), _) => format!("clusterIP {ip}"),
         _ => "not created".to_string(),
-    };
-    let lb = match &svc.load_balancer {
-        LoadBalancer::None => None,
-        LoadBalancer::Pending => Some("load balancer: EXTERNAL-IP <pending> (no cloud controller)".to_string()),
-        LoadBalancer::Ready { ingress, simulated } => {
-            Some(format!("load balancer: {}{}", ingress.join(", "), if *simulated { " (simulated cloud)" } else { "" }))
+    });
+    let lb = txt(c, |s| match &s.load_balancer {
+        LoadBalancer::None => String::new(),
+        LoadBalancer::Pending => {
+            // why, as the pending path says it (no cloud controller, or a loadBalancerClass's)
+            let why = s.paths.iter().find(|p| p.outcome == crate::core::paths::Outcome::Pending).and_then(|p| p.reason.split(':').next()).unwrap_or("no cloud controller");
+            format!("load balancer: EXTERNAL-IP <pending> ({why})")
         }
-    };
-    let selector = svc.selector.as_ref().map(|s| labels_text(s));
+        LoadBalancer::Ready { ingress, simulated } => format!("load balancer: {}{}", ingress.join(", "), if *simulated { " (simulated cloud)" } else { "" }),
+    });
+    let selector = txt(c, |s| match s.selector.as_ref().map(|l| labels_text(l)) {
+        Some(l) if l.is_empty() => "selector: {} (selects every pod in the namespace)".to_string(),
+        Some(l) => format!("selector: {l}"),
+        None => "no selector (endpoints come from Endpoints/EndpointSlices you create)".to_string(),
+    });
+    let dns = move |i: usize, f: fn(&crate::core::resolve::DnsRecord) -> String| txt(c, move |s| s.dns_records.get(i).map(f).unwrap_or_default());
+    let port = move |i: usize, f: fn(&ServiceReport, &crate::core::service::SvcPort) -> String| txt(c, move |s| s.ports.get(i).map(|p| f(s, p)).unwrap_or_default());
+    let endpoint = move |i: usize, f: fn(&crate::core::resolve::Endpoint) -> String| txt(c, move |s| s.endpoints.get(i).map(f).unwrap_or_default());
+    let miss = move |i: usize, f: fn(&crate::core::resolve::Miss) -> String| txt(c, move |s| s.near_misses.get(i).map(f).unwrap_or_default());
+    let path = move |i: usize, f: fn(&crate::core::paths::Path) -> String| txt(c, move |s| s.paths.get(i).map(f).unwrap_or_default());
+    let hop = move |i: usize, j: usize, f: fn(&crate::core::paths::Hop) -> String| txt(c, move |s| s.paths.get(i).and_then(|p| p.hops.get(j)).map(f).unwrap_or_default());
     view! {
-        <article class="service-card" class:rejected=svc.rejected data-name=svc.name.clone() data-type=svc.type_.clone()>
+        <article class="service-card" class:rejected=move || c.with(|s| s.as_ref().is_some_and(|s| s.rejected)) data-name=txt(c, |s| s.name.clone()) data-type=txt(c, |s| s.type_.clone())>
             <header>
                 <h2>{title}</h2>
                 <span class="badge">{kind}</span>
                 <span class="addr">{addr}</span>
             </header>
             {svc.rejected.then(|| view! { <p class="rejected-note">"The API server would reject this Service (see diagnostics): it does not exist."</p> })}
-            {lb.map(|l| view! { <p class="lb">{l}</p> })}
-            <p class="selector">{match selector {
-                Some(s) if s.is_empty() => "selector: {} (selects every pod in the namespace)".to_string(),
-                Some(s) => format!("selector: {s}"),
-                None => "no selector (endpoints come from Endpoints/EndpointSlices you create)".to_string(),
-            }}</p>
+            {(!matches!(svc.load_balancer, LoadBalancer::None)).then(|| view! { <p class="lb">{lb}</p> })}
+            <p class="selector">{selector}</p>
             <h3>"DNS"</h3>
             {if svc.dns_records.is_empty() {
-                view! { <p class="nxdomain">{format!("{}.{}.svc.… → NXDOMAIN", svc.name, svc.namespace)}</p> }.into_any()
+                view! { <p class="nxdomain">{txt(c, |s| format!("{}.{}.svc.… → NXDOMAIN", s.name, s.namespace))}</p> }.into_any()
             } else {
                 view! {
                     <ul class="dns">
-                        {svc.dns_records.iter().map(|r| view! {
-                            <li><code>{r.kind.clone()}</code>" "<code>{r.name.clone()}</code>" → "<code>{r.answer.clone()}</code></li>
+                        {(0..svc.dns_records.len()).map(|i| view! {
+                            <li><code>{dns(i, |r| r.kind.clone())}</code>" "<code>{dns(i, |r| r.name.clone())}</code>" → "<code>{dns(i, |r| r.answer.clone())}</code></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -59,17 +92,17 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                 <table class="ports">
                     <thead><tr><th>"name"</th><th>"port"</th><th>"targetPort"</th><th>"nodePort"</th><th>"protocol"</th></tr></thead>
                     <tbody>
-                        {svc.ports.iter().map(|p| view! {
+                        {(0..svc.ports.len()).map(|i| view! {
                             <tr>
-                                <td>{p.name.clone().unwrap_or_else(|| "—".into())}</td>
-                                <td>{p.port}</td>
-                                <td>{p.target_port.to_string()}</td>
-                                <td>{match p.node_port {
-                                    Some(n) if svc.type_ == "NodePort" || svc.type_ == "LoadBalancer" => format!("{n} (every node)"),
-                                    Some(n) => format!("{n} (not opened for {})", svc.type_),
+                                <td>{port(i, |_, p| p.name.clone().unwrap_or_else(|| "—".into()))}</td>
+                                <td>{port(i, |_, p| p.port.to_string())}</td>
+                                <td>{port(i, |_, p| p.target_port.to_string())}</td>
+                                <td>{port(i, |s, p| match p.node_port {
+                                    Some(n) if s.type_ == "NodePort" || s.type_ == "LoadBalancer" => format!("{n} (every node)"),
+                                    Some(n) => format!("{n} (not opened for {})", s.type_),
                                     None => "—".into(),
-                                }}</td>
-                                <td>{p.protocol.clone()}</td>
+                                })}</td>
+                                <td>{port(i, |_, p| p.protocol.clone())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -84,17 +117,14 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
                         <table class="endpoints">
                             <thead><tr><th>"pod"</th><th>"ip:port"</th><th>"node"</th><th>"state"</th></tr></thead>
                             <tbody>
-                                {svc.endpoints.iter().map(|e| {
-                                    let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
-                                    let state = if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" };
-                                    view! {
-                                        <tr class="endpoint" class:not-ready=!e.ready data-pod=e.pod.clone().unwrap_or_default()>
-                                            <td>{e.pod.clone().unwrap_or_else(|| "—".into())}</td>
-                                            <td>{format!("{}:{}", e.ip, ports)}</td>
-                                            <td>{e.node.clone().unwrap_or_else(|| "—".into())}</td>
-                                            <td>{state}</td>
-                                        </tr>
-                                    }
+                                {(0..svc.endpoints.len()).map(|i| view! {
+                                    <tr class="endpoint" class:not-ready=move || c.with(|s| s.as_ref().and_then(|s| s.endpoints.get(i)).is_some_and(|e| !e.ready))
+                                        data-pod=endpoint(i, |e| e.pod.clone().unwrap_or_default())>
+                                        <td>{endpoint(i, |e| e.pod.clone().unwrap_or_else(|| "—".into()))}</td>
+                                        <td>{endpoint(i, |e| format!("{}:{}", e.ip, e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",")))}</td>
+                                        <td>{endpoint(i, |e| e.node.clone().unwrap_or_else(|| "—".into()))}</td>
+                                        <td>{endpoint(i, |e| (if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" }).to_string())}</td>
+                                    </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -104,33 +134,32 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
             {(!svc.near_misses.is_empty()).then(|| view! {
                 <h3>"Near misses"</h3>
                 <ul class="near-misses">
-                    {svc.near_misses.iter().map(|m| view! {
-                        <li class="near-miss"><strong>{format!("{}/{}", m.namespace, m.pod)}</strong>": "{m.reason.clone()}</li>
+                    {(0..svc.near_misses.len()).map(|i| view! {
+                        <li class="near-miss"><strong>{miss(i, |m| format!("{}/{}", m.namespace, m.pod))}</strong>": "{miss(i, |m| m.reason.clone())}</li>
                     }).collect_view()}
                 </ul>
             })}
             <h3>"Traffic paths"</h3>
             <ul class="paths">
-                {svc.paths.iter().map(|p| {
-                    let head = format!(
-                        "from {}{}{}",
-                        p.entry,
-                        p.node.as_ref().map(|n| format!(" via {n}")).unwrap_or_default(),
-                        p.port.map(|n| format!(", port {n}")).unwrap_or_default()
-                    );
+                {svc.paths.iter().enumerate().map(|(i, p)| {
                     view! {
-                        <li class="path" data-entry=p.entry.as_str() data-outcome=p.outcome.as_str()>
+                        <li class="path" data-entry=path(i, |p| p.entry.as_str().to_string()) data-outcome=path(i, |p| p.outcome.as_str().to_string())>
                             <details>
                                 <summary>
-                                    <span class="path-head">{head}</span>" "
-                                    <span class=format!("outcome outcome-{}", p.outcome)>{p.outcome.as_str()}</span>" "
-                                    <span class="path-reason">{p.reason.clone()}</span>
+                                    <span class="path-head">{path(i, |p| format!(
+                                        "from {}{}{}",
+                                        p.entry,
+                                        p.node.as_ref().map(|n| format!(" via {n}")).unwrap_or_default(),
+                                        p.port.map(|n| format!(", port {n}")).unwrap_or_default()
+                                    ))}</span>" "
+                                    <span class=path(i, |p| format!("outcome outcome-{}", p.outcome))>{path(i, |p| p.outcome.as_str().to_string())}</span>" "
+                                    <span class="path-reason">{path(i, |p| p.reason.clone())}</span>
                                 </summary>
                                 <ol class="hops">
-                                    {p.hops.iter().map(|h| view! {
-                                        <li class="hop" data-hop=h.kind.as_str()>
-                                            <code>{format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())}</code>
-                                            <p>{h.explanation.clone()}</p>
+                                    {(0..p.hops.len()).map(|j| view! {
+                                        <li class="hop" data-hop=hop(i, j, |h| h.kind.as_str().to_string())>
+                                            <code>{hop(i, j, |h| format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default()))}</code>
+                                            <p>{hop(i, j, |h| h.explanation.clone())}</p>
                                         </li>
                                     }).collect_view()}
                                 </ol>
@@ -141,6 +170,7 @@ fn ServiceCard(svc: ServiceReport) -> impl IntoView {
             </ul>
         </article>
     }
+    .into_any()
 }
 
 /// A whole cluster has thousands of pods: the tables show this many rows (and Service cards)
@@ -163,9 +193,9 @@ pub fn Analysis() -> impl IntoView {
         let idx = scene.service_index();
         let every_svc = all_services.get();
         scene.shown.with(|r| {
-            let cards: Vec<ServiceReport> =
-                r.services.iter().enumerate().filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx).map(|(_, s)| s.clone()).collect();
-            super::keyed::keyed(cards, super::keyed::key_json)
+            // keyed by place and shape (card_shape): a card follows its Service's texts
+            let cards: Vec<usize> = (0..r.services.len()).filter(|i| every_svc || *i < FIRST_CARDS || Some(*i) == idx).collect();
+            super::keyed::keyed(cards, |&i| (i, card_shape(&r.services[i])))
         })
     };
     let more_services = move || {
@@ -228,7 +258,7 @@ pub fn Analysis() -> impl IntoView {
         <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
             <p class="summary" id="summary">{summary}</p>
             <div id="services">
-                {super::keyed::keyed_list(cards, |s| view! { <ServiceCard svc=s /> }.into_any())}
+                {super::keyed::keyed_list(cards, move |i: usize| service_card(Memo::new(move |_| scene.shown.with(|r| r.services.get(i).cloned()))))}
             </div>
             {more_services}
             <h2 class="pods-title">"Pods"</h2>

@@ -59,22 +59,27 @@ pub fn WhyNoTraffic() -> impl IntoView {
         scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
-    let check_view = move |c: Check| {
-        let fix = c.fix.clone();
-        let key = c.key.clone();
+    // one row per place in the checklist (and whether it offers a fix), its texts and attributes
+    // following the check there: a keystroke that renames the Service sets texts (issue #12)
+    let check_view = move |(i, with_fix): (usize, bool)| {
+        let get = move |f: fn(&Check) -> String| move || checks.with(|c| c.get(i).map(f).unwrap_or_default());
         view! {
-            <li data-kind="check" data-check=c.key.clone() data-status=c.status.clone() class=format!("check check-{}", c.status)>
-                <span class="check-mark" aria-hidden="true">{match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }}</span>
-                <span class="check-title">{c.title.clone()}</span>
-                <span class="sr">{format!(" ({})", c.status)}</span>
-                <span class="check-why">{c.why.clone()}</span>
-                {fix.map(|f| {
-                    let edit = f.edit.clone();
+            <li data-kind="check" data-check=get(|c| c.key.clone()) data-status=get(|c| c.status.clone()) class=get(|c| format!("check check-{}", c.status))>
+                <span class="check-mark" aria-hidden="true">{get(|c| match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }.to_string())}</span>
+                <span class="check-title">{get(|c| c.title.clone())}</span>
+                <span class="sr">{get(|c| format!(" ({})", c.status))}</span>
+                <span class="check-why">{get(|c| c.why.clone())}</span>
+                {with_fix.then(|| {
+                    let fix = move |f: fn(&crate::core::checklist::Fix) -> String| move || checks.with(|c| c.get(i).and_then(|c| c.fix.as_ref()).map(f).unwrap_or_default());
                     view! {
-                        <button type="button" class="btn fix" data-kind="fix" data-check=key.clone()
-                            title=format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end())
-                            on:click=move |_| { apply_edit(scene, &edit); }>
-                            {f.label.clone()}
+                        <button type="button" class="btn fix" data-kind="fix" data-check=get(|c| c.key.clone())
+                            title=fix(|f| format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end()))
+                            on:click=move |_| {
+                                if let Some(edit) = checks.with_untracked(|c| c.get(i).and_then(|c| c.fix.as_ref()).map(|f| f.edit.clone())) {
+                                    apply_edit(scene, &edit);
+                                }
+                            }>
+                            {fix(|f| f.label.clone())}
                         </button>
                     }
                 })}
@@ -89,8 +94,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
                 n => format!("Why no traffic? — {n} check(s) fail"),
             }}</summary>
             <ol class="checks">
-                // keyed by content (ui::keyed): a keystroke rebuilds only the checks it changed
-                {super::keyed::keyed_list(move || super::keyed::keyed(checks.get(), super::keyed::key_json), check_view)}
+                {super::keyed::keyed_list(move || checks.with(|c| c.iter().enumerate().map(|(i, c)| (super::keyed::key_hash(&(i, c.fix.is_some())), (i, c.fix.is_some()))).collect()), check_view)}
             </ol>
         </details>
     }

@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::config::Config;
+use crate::core::incremental::Incremental;
 use crate::core::report::Report;
 use crate::core::textsummary;
 use crate::core::{analyze, wire};
@@ -46,11 +47,16 @@ pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted:
     wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained)))
 }
 
-/// The worker's copy of the text and its last answer (web/worker.js holds one).
+/// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
+/// kept with its per-document reading (core::incremental): a keystroke re-reads only the
+/// documents it touched.
 #[wasm_bindgen]
 pub struct TextDoc {
-    text: String,
+    text: Incremental,
     report: Option<Report>,
+    /// the report last encoded, freed by `release` once its bytes are posted (freeing a whole
+    /// cluster's report takes tens of ms: not before the page has the bytes)
+    spent: Option<Report>,
     /// the last report sent, as bytes: an equal one is not sent again
     last: Vec<u8>,
 }
@@ -65,14 +71,14 @@ impl Default for TextDoc {
 impl TextDoc {
     #[wasm_bindgen(constructor)]
     pub fn new() -> TextDoc {
-        TextDoc { text: String::new(), report: None, last: Vec::new() }
+        TextDoc { text: Incremental::new(), report: None, spent: None, last: Vec::new() }
     }
 
     /// The whole text (UTF-8 bytes); false when they are not UTF-8.
     pub fn set(&mut self, bytes: Vec<u8>) -> bool {
         match String::from_utf8(bytes) {
             Ok(t) => {
-                self.text = t;
+                self.text.set(t);
                 true
             }
             Err(_) => false,
@@ -83,34 +89,37 @@ impl TextDoc {
     /// at char boundaries of this copy or `insert` is not UTF-8: the page then sends the whole
     /// text.
     pub fn splice(&mut self, start: u32, end: u32, insert: Vec<u8>) -> bool {
-        let (start, end) = (start as usize, end as usize);
         let Ok(insert) = String::from_utf8(insert) else { return false };
-        if start > end || end > self.text.len() || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
-            return false;
-        }
-        self.text.replace_range(start..end, &insert);
-        true
+        self.text.splice(start as usize, end as usize, &insert)
     }
 
-    /// Analyse the whole text with the page's options. The one call site of the analysis in the
-    /// worker: an incremental analyser (a per-document cache) plugs in here, fed by `splice`'s
-    /// ranges.
+    /// Analyse the text with the page's options (core::incremental: the same report as
+    /// `core::analyze`, re-reading only the documents edited since the last time).
     #[allow(clippy::too_many_arguments)]
     pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) {
-        self.report = None; // free the last one first (a whole cluster's report is tens of MB)
-        self.report = Some(analyze(&self.text, &config(nodes, cloud, flipped, deleted, cordoned, drained)));
+        // free the last ones first (a whole cluster's report is tens of MB)
+        self.report = None;
+        self.spent = None;
+        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained)));
     }
 
-    /// The report as core::wire bytes, or no bytes when it equals the last one sent.
+    /// The report as core::wire bytes, or no bytes when it equals the last one sent. The report
+    /// is kept until `release`.
     pub fn encode(&mut self) -> Vec<u8> {
         let Some(r) = self.report.take() else { return Vec::new() };
         let bytes = wire::encode(&r);
-        drop(r);
+        self.spent = Some(r);
         if bytes == self.last {
             return Vec::new();
         }
         self.last.clone_from(&bytes);
         bytes
+    }
+
+    /// Free the report last encoded (web/worker.js: after its bytes are posted, while the page
+    /// decodes and draws them).
+    pub fn release(&mut self) {
+        self.spent = None;
     }
 }
 
@@ -229,7 +238,12 @@ impl Analyst {
     pub fn report(&self, prev: Option<std::sync::Arc<Report>>, cfg: &Config) -> (std::sync::Arc<Report>, bool) {
         self.out.track();
         match (self.out.try_update_untracked(Option::take).flatten(), prev) {
-            (Some(r), _) => (std::sync::Arc::new(r), true),
+            (Some(r), prev) => {
+                if let Some(p) = prev {
+                    free_after_paint(p);
+                }
+                (std::sync::Arc::new(r), true)
+            }
             (None, Some(p)) => (p, false),
             (None, None) => (std::sync::Arc::new(analyze("", cfg)), true),
         }
@@ -435,6 +449,28 @@ impl Analyst {
             }
             _ => self.fail(get(&data, "error").as_string().unwrap_or_else(|| "unknown error".into())),
         }
+    }
+}
+
+thread_local! {
+    static FREE_LATER: std::cell::RefCell<Vec<std::sync::Arc<Report>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Free a replaced report once the new picture is painted: a whole cluster's report takes
+/// ~10 ms to free in the page (issue #12), time the keystroke's picture need not wait for.
+fn free_after_paint(old: std::sync::Arc<Report>) {
+    FREE_LATER.with(|v| v.borrow_mut().push(old));
+    let free = Closure::once_into_js(|| drop(FREE_LATER.with(|v| std::mem::take(&mut *v.borrow_mut()))));
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(free.unchecked_ref());
+        }
+    });
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.request_animation_frame(after_paint.unchecked_ref());
+        }
+        None => drop(FREE_LATER.with(|v| std::mem::take(&mut *v.borrow_mut()))),
     }
 }
 

@@ -1,0 +1,85 @@
+//! `cargo bench --bench keystroke`: the analysis worker's path per keystroke on the biggest
+//! synthetic dump (tools/bench_dump.py, 10,000 pods, 1,000 Services; issue #12), natively:
+//! one character typed into the first Service's name (ui::worker's TextDoc: splice, the
+//! incremental analysis of core::incremental, wire encode; then the page's wire decode), with
+//! the analysis stage by stage. Prints medians; asserts nothing. `SWITCHBOARD_BENCH_PODS=N`
+//! picks the dump, `SWITCHBOARD_BENCH_KEYS=N` the number of keystrokes (default 30).
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use switchboard::core::config::Config;
+use switchboard::core::incremental::Incremental;
+use switchboard::core::wire;
+
+fn main() {
+    let pods: usize = std::env::var("SWITCHBOARD_BENCH_PODS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let keys: usize = std::env::var("SWITCHBOARD_BENCH_KEYS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let dir = std::path::Path::new(&target).join("bench").join("dumps");
+    let path = dir.join(format!("pods-{pods}.yaml"));
+    if !path.exists() {
+        let ok = std::process::Command::new("python3").arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py")).arg(&dir).arg(pods.to_string()).status();
+        assert!(ok.is_ok_and(|s| s.success()), "python3 tools/bench_dump.py");
+    }
+    let text = std::fs::read_to_string(&path).expect("the dump");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.clone());
+    let t = Instant::now();
+    let first = inc.analyze(&cfg);
+    println!("pods-{pods}.yaml ({} bytes): first analysis {:.1} ms, {} Services, {} pods", text.len(), t.elapsed().as_secs_f64() * 1e3, first.services.len(), first.pods.len());
+    drop(first);
+    // the end of the first Service's name, as tools/bench.py types
+    let svc = text.find("kind: Service").expect("a Service");
+    let mut pos = svc + text[svc..].find("\n  name: ").expect("its name") + "\n  name: ".len();
+    pos += text[pos..].find('\n').unwrap();
+    let mut spans: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut push = |k: &str, ms: f64, spans: &mut BTreeMap<String, Vec<f64>>| {
+        if !order.iter().any(|o| o == k) {
+            order.push(k.to_string());
+        }
+        spans.entry(k.to_string()).or_default().push(ms);
+    };
+    for _ in 0..keys {
+        let t0 = Instant::now();
+        inc.splice(pos, pos, "x");
+        pos += 1;
+        push("splice", t0.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t1 = Instant::now();
+        let mut last = Instant::now();
+        let mut stages: Vec<(&'static str, f64)> = Vec::new();
+        let report = inc.analyze_staged(&cfg, &mut |s| {
+            stages.push((s, last.elapsed().as_secs_f64() * 1e3));
+            last = Instant::now();
+        });
+        let analyse = t1.elapsed().as_secs_f64() * 1e3;
+        let mut per: BTreeMap<&str, f64> = BTreeMap::new();
+        for (s, ms) in &stages {
+            *per.entry(s).or_default() += ms;
+        }
+        for (s, _) in &stages {
+            if let Some(ms) = per.remove(s) {
+                push(&format!("  analyse: {s}"), ms, &mut spans);
+            }
+        }
+        push("analyse (total)", analyse, &mut spans);
+        let t2 = Instant::now();
+        let bytes = wire::encode(&report);
+        push("wire encode", t2.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t3 = Instant::now();
+        let back = wire::decode(&bytes);
+        push("wire decode (page)", t3.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t4 = Instant::now();
+        drop((report, back));
+        push("drop the reports", t4.elapsed().as_secs_f64() * 1e3, &mut spans);
+        push("wire bytes (KB)", bytes.len() as f64 / 1e3, &mut spans);
+    }
+    println!("{keys} keystrokes, medians:");
+    for k in order {
+        let mut v = spans.remove(&k).unwrap_or_default();
+        v.sort_by(f64::total_cmp);
+        println!("  {k:<44} {:>9.2}", v[v.len() / 2]);
+    }
+}

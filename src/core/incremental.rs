@@ -1,0 +1,289 @@
+//! Incremental analysis of a big text edited one splice at a time (issue #12: the worker of
+//! ui::worker keeps one). Reading (YAML parse, decoding, strict checks, endpoint validation) is
+//! most of a whole-cluster dump's analysis and depends on one document at a time, so each
+//! document's result is kept; a splice re-reads only the documents it touched (and one on
+//! each side: a `---` line made or broken there merges or splits them), and documents after
+//! it move (their lines shift). The later stages (admission, scheduling, resolution, report)
+//! read all objects together and run again each time.
+//!
+//! The report is byte-identical to [`super::analyze`] of the same text (tests below apply
+//! random splices and compare): where a document's result would depend on the others (the
+//! stream's node budgets near their limit, too many documents, too large an input), the
+//! whole text is analysed instead.
+
+use super::config::Config;
+use super::diag::Diagnostic;
+use super::model::Object;
+use super::report::Report;
+use super::yaml::{self, Node, NodeKind, Pos, YamlError, MAX_ALIAS_NODES, MAX_DOCUMENTS, MAX_INPUT_BYTES, MAX_NODES};
+use super::Trees;
+
+/// One document (a chunk between `---` lines) and what reading it gave.
+struct Doc {
+    /// byte offset in the text and length
+    start: usize,
+    len: usize,
+    /// its first line in the text now, and the first line its positions were made for (they
+    /// differ after an edit above it changed the number of lines: shifted when next analysed)
+    first_line: u32,
+    at_line: u32,
+    newlines: u32,
+    /// the YAML nodes and alias-expansion nodes it counts against the stream's budgets
+    nodes: (usize, usize),
+    error: Option<YamlError>,
+    /// decoding and strict diagnostics, kinds not modelled, endpoint and namespace validation: in the order
+    /// the whole analysis makes them, per kind
+    decoded: Vec<Diagnostic>,
+    ignored: Vec<(String, Pos)>,
+    endpoints: Vec<Diagnostic>,
+    namespaces: Vec<Diagnostic>,
+    /// how many objects it made (kept in order in `Incremental::objects`, their pod checks in
+    /// `Incremental::checks`)
+    objects: usize,
+    /// a message quotes a line number ("line 12: key … already set"): re-read when it moves
+    /// rather than shifted
+    quotes_lines: bool,
+}
+
+/// A text and its per-document reading, kept across edits.
+#[derive(Default)]
+pub struct Incremental {
+    text: String,
+    docs: Vec<Doc>,
+    /// every document's objects, in order, and each one's cluster::pod_check
+    objects: Vec<Object>,
+    checks: Vec<Check>,
+    /// the sums of `Doc::nodes`
+    nodes: (usize, usize),
+    /// `docs` does not describe `text` (too large to read, or never read): read it all next time
+    stale: bool,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental { stale: true, ..Default::default() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Replace the whole text (read on the next [`Incremental::analyze`]).
+    pub fn set(&mut self, text: String) {
+        self.text = text;
+        self.docs.clear();
+        self.objects = Vec::new();
+        self.checks = Vec::new();
+        self.stale = true;
+    }
+
+    /// Replace bytes `start..end` with `insert`; false (nothing changed) when the range is not
+    /// at char boundaries of the text.
+    pub fn splice(&mut self, start: usize, end: usize, insert: &str) -> bool {
+        if start > end || end > self.text.len() || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
+            return false;
+        }
+        if self.stale || self.docs.is_empty() {
+            self.text.replace_range(start..end, insert);
+            self.stale = true;
+            return true;
+        }
+        // the documents holding `start` and `end`, and one on each side
+        let at = |p: usize| self.docs.partition_point(|d| d.start <= p).saturating_sub(1);
+        let lo = at(start).saturating_sub(1);
+        let hi = (at(end) + 1).min(self.docs.len() - 1);
+        let region = self.docs[lo].start..self.docs[hi].start + self.docs[hi].len;
+        let old_lines: u32 = self.docs[lo..=hi].iter().map(|d| d.newlines).sum();
+        let first_line = self.docs[lo].first_line;
+        let old_objects: usize = self.docs[lo..=hi].iter().map(|d| d.objects).sum();
+        let objects_at: usize = self.docs[..lo].iter().map(|d| d.objects).sum();
+        self.text.replace_range(start..end, insert);
+        let grow = insert.len() as isize - (end - start) as isize;
+        let region = region.start..(region.end as isize + grow) as usize;
+        if self.text.len() > MAX_INPUT_BYTES {
+            self.stale = true;
+            return true;
+        }
+        let (mut objects, mut checks) = (Vec::new(), Vec::new());
+        let new_docs = read_region(&self.text, region.clone(), first_line, &mut objects, &mut checks);
+        let new_lines: u32 = new_docs.iter().map(|d| d.newlines).sum();
+        for d in &self.docs[lo..=hi] {
+            self.nodes.0 -= d.nodes.0;
+            self.nodes.1 -= d.nodes.1;
+        }
+        for d in &new_docs {
+            self.nodes.0 += d.nodes.0;
+            self.nodes.1 += d.nodes.1;
+        }
+        self.objects.splice(objects_at..objects_at + old_objects, objects);
+        self.checks.splice(objects_at..objects_at + old_objects, checks);
+        let after = lo + new_docs.len();
+        self.docs.splice(lo..=hi, new_docs);
+        let lines = new_lines as i64 - old_lines as i64;
+        for d in &mut self.docs[after..] {
+            d.start = (d.start as isize + grow) as usize;
+            d.first_line = (d.first_line as i64 + lines) as u32;
+        }
+        true
+    }
+
+    /// The report of the text, as [`super::analyze`] makes it.
+    pub fn analyze(&mut self, cfg: &Config) -> Report {
+        self.analyze_staged(cfg, &mut |_| {})
+    }
+
+    /// [`Incremental::analyze`], calling `stage(name)` as each stage ends.
+    pub fn analyze_staged(&mut self, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
+        if self.text.len() > MAX_INPUT_BYTES {
+            return super::analyze_staged(&self.text, cfg, stage);
+        }
+        if self.stale {
+            let (mut objects, mut checks) = (Vec::new(), Vec::new());
+            self.docs = read_region(&self.text, 0..self.text.len(), 1, &mut objects, &mut checks);
+            self.objects = objects;
+            self.checks = checks;
+            self.nodes = self.docs.iter().fold((0, 0), |a, d| (a.0 + d.nodes.0, a.1 + d.nodes.1));
+            self.stale = false;
+        }
+        // a document's reading depends on the others only through the stream's budgets
+        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS {
+            return super::analyze_staged(&self.text, cfg, stage);
+        }
+        self.follow_moves();
+        stage("parse + decode + strict checks");
+        let mut diags = Vec::new();
+        diags.extend(self.docs.iter().filter_map(|d| d.error.as_ref()).map(super::syntax_note));
+        for d in &self.docs {
+            diags.extend(d.decoded.iter().cloned());
+        }
+        for d in &self.docs {
+            diags.extend(d.ignored.iter().map(|(kind, pos)| super::ignored_note(kind, *pos)));
+        }
+        for d in &self.docs {
+            diags.extend(d.endpoints.iter().cloned());
+        }
+        for d in &self.docs {
+            diags.extend(d.namespaces.iter().cloned());
+        }
+        super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed)
+    }
+
+    /// Documents whose first line moved since they were read: their positions shifted (or, when
+    /// a message quotes a line, the document read again).
+    fn follow_moves(&mut self) {
+        let mut o = 0;
+        for d in &mut self.docs {
+            let objects = &mut self.objects[o..o + d.objects];
+            let checks = &mut self.checks[o..o + d.objects];
+            o += d.objects;
+            if d.first_line == d.at_line {
+                continue;
+            }
+            if d.quotes_lines {
+                let (mut again, mut again_checks) = (Vec::new(), Vec::new());
+                let mut read = read_region(&self.text, d.start..d.start + d.len, d.first_line, &mut again, &mut again_checks);
+                // the same text: one document, the same objects
+                debug_assert!(read.len() == 1 && again.len() == objects.len());
+                if let (Some(r), true) = (read.pop(), again.len() == objects.len()) {
+                    *d = r;
+                    for (slot, new) in objects.iter_mut().zip(again) {
+                        *slot = new;
+                    }
+                    for (slot, new) in checks.iter_mut().zip(again_checks) {
+                        *slot = new;
+                    }
+                    continue;
+                }
+            }
+            let by = d.first_line as i64 - d.at_line as i64;
+            let shift = |p: &mut Pos| {
+                if p.line > 0 {
+                    p.line = (p.line as i64 + by) as u32;
+                }
+            };
+            for obj in objects.iter_mut() {
+                shift_tree(&mut obj.source, &shift);
+            }
+            if let Some(e) = &mut d.error {
+                shift(&mut e.pos);
+            }
+            let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
+            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces.iter_mut()).chain(checked) {
+                if diag.line > 0 {
+                    diag.line = (diag.line as i64 + by) as u32;
+                }
+            }
+            for (_, p) in &mut d.ignored {
+                shift(p);
+            }
+            d.at_line = d.first_line;
+        }
+    }
+}
+
+/// cluster::pod_check of one object.
+type Check = Option<(bool, Vec<Diagnostic>)>;
+
+fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
+    shift(&mut n.pos);
+    match &mut n.kind {
+        NodeKind::Scalar { .. } => {}
+        NodeKind::Seq(items) => items.iter_mut().for_each(|i| shift_tree(i, shift)),
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                shift_tree(k, shift);
+                shift_tree(v, shift);
+            }
+        }
+    }
+}
+
+/// Read the documents of `text[range]` (which starts at the beginning of line `first_line`, at
+/// a document's start, and ends at one's end or the text's), their objects appended to
+/// `objects`.
+fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objects: &mut Vec<Object>, checks: &mut Vec<Check>) -> Vec<Doc> {
+    let region = &text[range.clone()];
+    // an empty region is no document, unless it is the whole (empty) text
+    if region.is_empty() && !text.is_empty() {
+        return Vec::new();
+    }
+    let base = region.as_ptr() as usize;
+    let mut docs = Vec::new();
+    for (line, chunk) in yaml::split_documents_from(region, first_line) {
+        let (root, nodes) = yaml::parse_document(chunk, line);
+        let before = objects.len();
+        let (mut decoded, mut ignored, mut endpoints, mut namespaces) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let error = match root {
+            Ok(Some(root)) => {
+                super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed);
+                None
+            }
+            Ok(None) => None,
+            Err(e) => Some(e),
+        };
+        super::validate_endpoints(&mut objects[before..], &mut endpoints);
+        super::validate_namespaces(&mut objects[before..], &mut namespaces);
+        checks.extend(objects[before..].iter().map(super::cluster::pod_check));
+        let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
+        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
+        docs.push(Doc {
+            start: range.start + (chunk.as_ptr() as usize - base),
+            len: chunk.len(),
+            first_line: line,
+            at_line: line,
+            newlines: chunk.bytes().filter(|&b| b == b'\n').count() as u32,
+            nodes,
+            error,
+            decoded,
+            ignored,
+            endpoints,
+            namespaces,
+            objects: objects.len() - before,
+            quotes_lines,
+        });
+    }
+    docs
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,198 @@
+//! The incremental analysis against a fresh [`crate::core::analyze`] after every one of many
+//! random splices: the report JSON must be byte-identical (positions included).
+
+use super::Incremental;
+use crate::core::analyze;
+use crate::core::config::Config;
+use crate::core::presets;
+
+/// xorshift64*: the same splices on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+}
+
+/// What is typed or pasted: characters, line breaks, document separators, whole documents
+/// (a List, a broken one, one with a duplicate key whose message quotes its line, an
+/// Endpoints that fails validation, a kind that is not modelled), non-ASCII text.
+const SNIPPETS: &[&str] = &[
+    "x",
+    "7",
+    " ",
+    "\n",
+    "\n\n",
+    "-",
+    "---",
+    "---\n",
+    "\n---\n",
+    "\n--- \n",
+    "# comment\n",
+    ": ",
+    "  ",
+    "é",
+    "{",
+    "\"",
+    "  name: dup\n",
+    "    app: web\n",
+    "\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: extra\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    ports:\n    - containerPort: 8080\n      name: http\n",
+    "\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: listed\n  spec:\n    selector:\n      app: web\n    ports:\n    - port: 80\n",
+    "\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: dupe\n  name: dupe2\nspec:\n  ports:\n  - port: 80\n",
+    "\n---\napiVersion: v1\nkind: Endpoints\nmetadata:\n  name: manual\nsubsets:\n- addresses:\n  - ip: 999.1.1.1\n",
+    "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k: v\n",
+    "\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  labels:\n    app: -web\nspec:\n  hostname: Not_OK\n  containers:\n  - name: c\n",
+    "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n",
+    "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: Bad_NS\n",
+    "\n---\nkind: [unclosed\n",
+    "\n---\n&a [*a]\n",
+];
+
+fn scenes() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = presets::ALL.iter().map(|p| (p.id.to_string(), p.yaml.to_string())).collect();
+    out.push(("kubectl-get-all".into(), include_str!("../../../tests/fixtures/kubectl-get-all.yaml").into()));
+    // several scenes in one stream (a leading `---`, empty documents between them)
+    let all: Vec<&str> = presets::ALL.iter().take(6).map(|p| p.yaml).collect();
+    out.push(("six presets".into(), format!("---\n{}\n---\n---\n", all.join("\n---\n"))));
+    out.push(("empty".into(), String::new()));
+    out
+}
+
+fn boundary(t: &str, mut p: usize) -> usize {
+    while !t.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// A random splice of `text`: mostly small edits near a cursor that wanders, sometimes at the
+/// start or the end, sometimes a deletion across several documents.
+fn random_splice(rng: &mut Rng, text: &str, cursor: &mut usize) -> (usize, usize, String) {
+    let len = text.len();
+    let (start, end) = match rng.below(10) {
+        0 => (0, boundary(text, rng.below(4).min(len))),
+        1 => (len, len),
+        2 => {
+            let a = boundary(text, rng.below(len + 1));
+            (a, boundary(text, (a + rng.below(400)).min(len)))
+        }
+        3 | 4 => {
+            let a = boundary(text, rng.below(len + 1));
+            (a, boundary(text, (a + rng.below(3)).min(len)))
+        }
+        _ => {
+            let a = boundary(text, (*cursor).min(len));
+            (a, a)
+        }
+    };
+    let insert = if rng.below(4) == 0 && end > start { String::new() } else { SNIPPETS[rng.below(SNIPPETS.len())].to_string() };
+    *cursor = start + insert.len();
+    (start, end, insert)
+}
+
+#[test]
+fn incremental_reports_equal_a_fresh_analysis_after_every_random_splice() {
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut splices = 0;
+    for (name, text) in scenes() {
+        let drained = Config { drained: vec!["node-1".into()], deleted_pods: vec!["default/web-0".into()], ..Config::default() };
+        for cfg in [Config::default(), Config { cloud: true, nodes: 5, ..Config::default() }, drained] {
+            let mut inc = Incremental::new();
+            inc.set(text.clone());
+            let mut mirror = text.clone();
+            assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{name}: before any splice");
+            let mut cursor = rng.below(mirror.len() + 1);
+            for step in 0..120 {
+                let (start, end, insert) = random_splice(&mut rng, &mirror, &mut cursor);
+                assert!(inc.splice(start, end, &insert));
+                mirror.replace_range(start..end, &insert);
+                assert_eq!(inc.text(), mirror);
+                splices += 1;
+                // analysed after most splices; sometimes several splices land before one analysis
+                if rng.below(4) != 0 {
+                    let (got, want) = (inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json());
+                    if got != want {
+                        panic!("{name}, step {step}, splice {start}..{end} <- {insert:?}: the incremental report differs\ntext:\n{mirror}\nincremental:\n{got}\nfresh:\n{want}");
+                    }
+                }
+            }
+            assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{name}: at the end");
+        }
+    }
+    assert!(splices > 6000, "{splices}");
+}
+
+/// A splice that is not at char boundaries changes nothing and says so.
+#[test]
+fn a_splice_inside_a_character_is_refused() {
+    let mut inc = Incremental::new();
+    inc.set("name: é\n".into());
+    inc.analyze(&Config::default());
+    assert!(!inc.splice(7, 7, "x"));
+    assert!(!inc.splice(3, 2, ""));
+    assert!(!inc.splice(0, 99, ""));
+    assert_eq!(inc.text(), "name: é\n");
+}
+
+/// Typing Enter at the top moves every later document a line down: their positions shift
+/// (a duplicate key's message, which quotes its line, is read again), as a fresh analysis has them.
+#[test]
+fn documents_below_an_edit_move_with_it() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\nspec:\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: b\nspec:\n  containers:\n  - name: c\n    bogus: 1\n";
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(format!("---\n{text}"));
+    inc.analyze(&cfg);
+    assert!(inc.splice(0, 0, "\n\n"));
+    let r = inc.analyze(&cfg);
+    assert_eq!(r.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("line 8:")), "{:?}", r.diagnostics);
+    assert!(r.diagnostics.iter().any(|d| d.line == 22), "{:?}", r.diagnostics);
+}
+
+/// Near the stream's alias budget a document's reading depends on the ones before it (the
+/// budget is shared): the whole text is analysed then, and again incrementally once an edit
+/// brings the stream back under it.
+#[test]
+fn over_the_alias_budget_the_whole_text_is_analysed() {
+    let bomb = format!(
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [{}]\nc: &c [{}]\nd: [{}]\n",
+        ["*a"; 10].join(", "),
+        ["*b"; 10].join(", "),
+        ["*c"; 45].join(", ")
+    );
+    let text = format!("{bomb}---\n{bomb}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.clone());
+    let r = inc.analyze(&cfg);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("alias bomb")), "{:?}", r.diagnostics);
+    assert_eq!(r.to_json(), analyze(&text, &cfg).to_json());
+    // the second bomb removed: under the budget again
+    let second = text.find("---\n").unwrap() + 4;
+    assert!(inc.splice(second, second + bomb.len(), ""));
+    let mut mirror = text.clone();
+    mirror.replace_range(second..second + bomb.len(), "");
+    let r = inc.analyze(&cfg);
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("alias bomb")));
+    assert_eq!(r.to_json(), analyze(&mirror, &cfg).to_json());
+    // and back over it, then random edits around the line
+    assert!(inc.splice(second, second, &bomb));
+    mirror.replace_range(second..second, &bomb);
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json());
+    let mut rng = Rng(7);
+    let mut cursor = second;
+    for _ in 0..40 {
+        let (start, end, insert) = random_splice(&mut rng, &mirror, &mut cursor);
+        assert!(inc.splice(start, end, &insert));
+        mirror.replace_range(start..end, &insert);
+        assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{start}..{end} <- {insert:?}");
+    }
+}
