@@ -159,7 +159,7 @@ pub fn host_dns(report: &Report, namespace: &str, pod: &str) -> Option<&'static 
 pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
     match host_dns(report, namespace, pod) {
         Some(why) => format!("# the node's own resolv.conf ({why})"),
-        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_lowercase()).join(" ")),
+        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_ascii_lowercase()).join(" ")),
     }
 }
 
