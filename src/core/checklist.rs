@@ -247,7 +247,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 _ => return None,
             };
             let port = item.get("port")?.text();
-            let proto = item.get("protocol").map(|p| p.text()).unwrap_or_else(|| "TCP".into()).to_lowercase();
+            let proto = item.get("protocol").map(|p| p.text()).unwrap_or_else(|| "TCP".into()).to_ascii_lowercase();
             let name = format!("{proto}-{port}");
             let edit = insert_entry(text, item, "name", &name)?;
             Some(Fix { label: format!("Name port {port}: {name}"), edit })

@@ -90,7 +90,7 @@ fn pod_record(name: &str, zone: &str) -> Option<DnsRecord> {
 
 /// One query against the cluster DNS: the records for `name` of `qtype` (CNAME answers any type).
 fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
-    let zone = report.cluster.cluster_domain.to_lowercase();
+    let zone = report.cluster.cluster_domain.to_ascii_lowercase();
     let q = format!("{name}.");
     if !in_zone(name, &zone) {
         return DnsTry {
@@ -101,7 +101,7 @@ fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
             note: format!("{name} is outside the cluster zone {zone}: cluster DNS forwards it to the upstream resolver (not modelled here)"),
         };
     }
-    let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_lowercase() == name).cloned().collect();
+    let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
     if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
         return DnsTry {
             query: q,
@@ -113,7 +113,7 @@ fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
     }
     let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype).cloned().collect();
     if !of_type.is_empty() {
-        let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_lowercase() == name));
+        let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name));
         let section = match (qtype, svc.map(|s| s.headless)) {
             ("SRV", Some(true)) => "§2.4.2: one SRV per ready endpoint and named port",
             ("SRV", _) => "§2.3.2: the named port's number and the Service's name",
@@ -159,15 +159,17 @@ pub fn host_dns(report: &Report, namespace: &str, pod: &str) -> Option<&'static 
 pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
     match host_dns(report, namespace, pod) {
         Some(why) => format!("# the node's own resolv.conf ({why})"),
-        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_lowercase()).join(" ")),
+        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_ascii_lowercase()).join(" ")),
     }
 }
 
 /// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`), else A.
 pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
-    let zone = report.cluster.cluster_domain.to_lowercase();
+    let zone = report.cluster.cluster_domain.to_ascii_lowercase();
     let search = search_path(namespace, &zone);
-    let typed = name.trim().to_lowercase();
+    // DNS names compare case-insensitively in ASCII only (RFC 4343 §3): WEB is web, but a
+    // Kelvin sign (U+212A) is not k (std's Unicode to_lowercase would make it one)
+    let typed = name.trim().to_ascii_lowercase();
     let qtype = if typed.starts_with('_') { "SRV" } else { "A" };
     let mut tries = Vec::new();
     let mut summary = String::new();
@@ -234,6 +236,18 @@ mod tests {
     }
 
     #[test]
+    fn names_compare_in_ascii_case_only() {
+        let r = scene("web-clusterip");
+        let upper = lookup(&r, "default", "client", "WEB");
+        assert_eq!(upper.tries[0].query, "web.default.svc.cluster.local.");
+        assert_eq!(Some(upper.tries[0].answers[0].answer.clone()), r.services[0].cluster_ip);
+        // "kube-dns" spelt with a Kelvin sign: asked as typed, not as "kube-dns" (RFC 4343 §3)
+        let kelvin = lookup(&r, "default", "client", "\u{212A}ube-dns.kube-system");
+        assert!(kelvin.tries.iter().all(|t| t.answers.is_empty()), "{}", kelvin.summary);
+        assert!(kelvin.tries[0].query.starts_with('\u{212A}'), "{}", kelvin.tries[0].query);
+    }
+
+    #[test]
     fn web_from_default_answers_the_cluster_ip_on_the_first_try() {
         let r = scene("web-clusterip");
         let l = lookup(&r, "default", "client", "web");
@@ -273,7 +287,7 @@ mod tests {
         let r = scene("named-targetport");
         let svc = &r.services[0];
         if let Some(p) = svc.ports.iter().find(|p| p.name.is_some()) {
-            let q = format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), p.protocol.to_lowercase(), svc.name);
+            let q = format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), p.protocol.to_ascii_lowercase(), svc.name);
             let l = lookup(&r, &svc.namespace, "client", &q);
             assert_eq!(l.tries.last().expect("try").answers[0].kind, "SRV", "{l:?}");
         }

@@ -144,7 +144,7 @@ pub fn sep_chain(spn: &str, protocol: &str, endpoint: &str) -> String {
 
 /// `computeProbability`: `fmt.Sprintf("%0.10f", 1.0/float64(n))`.
 pub fn probability(n: usize) -> String {
-    format!("{:.10}", 1.0 / n.max(1) as f64)
+    super::decimal::fixed(1.0 / n.max(1) as f64, 10)
 }
 
 // ---------------------------------------------------------------- the rules
@@ -270,7 +270,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
     let external_local = svc.external_traffic_policy.as_deref() == Some("Local");
     let mut rules = Vec::new();
     for sp in &svc.ports {
-        let proto = sp.protocol.to_lowercase();
+        let proto = sp.protocol.to_ascii_lowercase();
         let spn = service_port_name(&svc.namespace, &svc.name, sp.name.as_deref());
         let svc_c = svc_chain(&spn, &proto);
         let svl_c = svl_chain(&spn, &proto);

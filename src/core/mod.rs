@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod checklist;
 pub mod config;
+pub mod decimal;
 pub mod deflate;
 pub mod connections;
 pub mod diag;

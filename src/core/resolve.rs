@@ -532,7 +532,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             }
             for p in &svc.ports {
                 if let Some(n) = &p.name {
-                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_lowercase()), format!("0 100 {} {fqdn}", p.port)));
+                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 100 {} {fqdn}", p.port)));
                 }
             }
         }
@@ -566,7 +566,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
                     None => format!("{}.{fqdn}", e.ip.replace('.', "-")),
                 };
                 if let Some(ep) = e.ports.iter().find(|ep| ep.name.as_deref() == Some(n.as_str())) {
-                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_lowercase()), format!("0 {} {} {target}", 100 / ready.len().max(1), ep.port)));
+                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {} {} {target}", 100 / ready.len().max(1), ep.port)));
                 }
             }
         }

@@ -224,7 +224,7 @@ fn json_key(k: &Node) -> std::borrow::Cow<'_, str> {
                 } else if f.is_infinite() {
                     if *f > 0.0 { ".inf".into() } else { "-.inf".into() }
                 } else {
-                    (*f as f32).to_string().into()
+                    super::decimal::shortest_f32(*f as f32).into()
                 }
             }
             // go-yaml gives nil; convertToJSONableObject refuses it ("unsupported map key")
@@ -712,7 +712,7 @@ fn go_sharp_v(k: &Node) -> String {
             Value::Str => go_quote(text),
             Value::Int(i) => i.to_string(),
             Value::Bool(b) => b.to_string(),
-            Value::Float(f) => f.to_string(),
+            Value::Float(f) => super::decimal::shortest(*f),
             Value::Null => "<nil>".into(),
         },
         _ => k.text(),

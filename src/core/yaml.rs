@@ -290,7 +290,7 @@ pub fn resolve_plain(s: &str) -> Value {
     }
     // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
     if is_yaml_float(&plain) {
-        if let Ok(f) = plain.parse::<f64>() {
+        if let Some(f) = super::decimal::parse(&plain) {
             return Value::Float(f);
         }
     }

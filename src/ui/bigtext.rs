@@ -33,9 +33,9 @@ pub const WINDOW_LINES: u32 = 600;
 /// `12.3 MB`, `45.6 KB`, `789 bytes`.
 pub fn human_bytes(n: usize) -> String {
     if n >= 1_000_000 {
-        format!("{:.1} MB", n as f64 / 1e6)
+        format!("{} MB", crate::core::decimal::fixed(n as f64 / 1e6, 1))
     } else if n >= 1_000 {
-        format!("{:.1} KB", n as f64 / 1e3)
+        format!("{} KB", crate::core::decimal::fixed(n as f64 / 1e3, 1))
     } else {
         format!("{n} bytes")
     }

@@ -71,9 +71,20 @@ const FILTER_FROM: usize = 20;
 /// Most options in the Service list at once (the selected Service is always one of them).
 const MAX_OPTIONS: usize = 200;
 
+/// `str::to_lowercase`, without std's case tables in the page (8 KB of the gzipped wasm, issue
+/// #12): ASCII here, any other text by the browser's `String.prototype.toLowerCase` (the same
+/// Unicode default case conversion, final sigma included).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        String::from(js_sys::JsString::from(s).to_lower_case())
+    }
+}
+
 /// Whether the picker's filter (trimmed, lower case) shows a Service: by name or namespace.
 fn matches_filter(name: &str, namespace: &str, f: &str) -> bool {
-    f.is_empty() || name.to_lowercase().contains(f) || namespace.to_lowercase().contains(f)
+    f.is_empty() || lower(name).contains(f) || lower(namespace).contains(f)
 }
 
 fn entry_label(key: &str) -> String {
@@ -143,7 +154,7 @@ pub fn Player() -> impl IntoView {
         services.with(|all| idx.and_then(|i| all.get(i)).map(|s| s.0.clone()).unwrap_or_default())
     });
     let shown_services = Memo::new(move |_| {
-        let f = filter.get().trim().to_lowercase();
+        let f = lower(filter.get().trim());
         let current = current.get();
         services.with(|all| {
             let mut out: Vec<(String, String)> = Vec::new();
@@ -240,7 +251,7 @@ pub fn Player() -> impl IntoView {
                             let f = event_target_value(&ev);
                             // the selection follows the filter: a Service it hides gives way to the
                             // first one it shows (what the list then shows as selected)
-                            let needle = f.trim().to_lowercase();
+                            let needle = lower(f.trim());
                             let first = services.with_untracked(|all| {
                                 let cur = current.get_untracked();
                                 let hidden = all.iter().any(|(n, _, ns)| *n == cur && !matches_filter(n, ns, &needle));

@@ -11,6 +11,7 @@ use super::Scene;
 use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
+use crate::core::decimal::{fixed, shortest as num};
 
 /// A box's lines of text, as `core::layout` placed them; a shortened one keeps its whole text
 /// in `data-full` (and the box's `<title>` says everything).
@@ -21,7 +22,7 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
         .map(|t| {
             let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
             view! {
-                <text class=class x=t.x y=t.y text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())>{t.text.clone()}</text>
+                <text class=class x=num(t.x) y=num(t.y) text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())>{t.text.clone()}</text>
                 // a space between lines (not drawn): the box's text content reads as words
                 " "
             }
@@ -34,7 +35,7 @@ fn counter(it: &Item, hits: Signal<u32>) -> impl IntoView {
     let name = it.name.clone();
     it.badge.map(|b| {
         move || (hits.get() > 0).then(|| view! {
-            <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+            <g class="hits" data-kind="hits" data-name=name.clone()><rect x=num(b.x) y=num(b.y) width=num(b.w) height=num(b.h) rx="7" /><text x=num(b.x + b.w / 2.0) y=num(b.y + 11.0) text-anchor="middle">{move || hits.get().to_string()}</text></g>
         })
     })
 }
@@ -96,19 +97,19 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits
     view! {
         <g class=class data-kind="pod" data-name=pod.name.clone() tabindex="0" role=if client { "img" } else { "button" } aria-label=aria>
             <title>{title}</title>
-            <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="6" />
+            <rect class="box" x=num(r.x) y=num(r.y) width=num(r.w) height=num(r.h) rx="6" />
             {texts_view(&it.texts)}
             // its share of the requests so far: a bar along the bottom, as long as the busiest
             // pod's is the box
             {let share_name = pod.name.clone(); move || (hits.get() > 0).then(|| {
                 let w = (r.w - 12.0) * hits.get() as f64 / most.get().max(1) as f64;
-                view! { <rect class="share" data-kind="share" data-name=share_name.clone() x=r.x + 6.0 y=r.y + r.h - 5.0 width=format!("{w:.1}") height="3" rx="1.5" /> }
+                view! { <rect class="share" data-kind="share" data-name=share_name.clone() x=num(r.x + 6.0) y=num(r.y + r.h - 5.0) width=fixed(w, 1) height="3" rx="1.5" /> }
             })}
             // the counter follows arrivals: requests sent minus packets still on their way
             {badge.map(|b| {
                 let name = pod.name.clone();
                 move || (hits.get() > 0).then(|| view! {
-                    <g class="hits" data-kind="hits" data-name=name.clone()><rect x=b.x y=b.y width=b.w height=b.h rx="7" /><text x=b.x + b.w / 2.0 y=b.y + 11.0 text-anchor="middle">{move || hits.get().to_string()}</text></g>
+                    <g class="hits" data-kind="hits" data-name=name.clone()><rect x=num(b.x) y=num(b.y) width=num(b.w) height=num(b.h) rx="7" /><text x=num(b.x + b.w / 2.0) y=num(b.y + 11.0) text-anchor="middle">{move || hits.get().to_string()}</text></g>
                 })
             })}
         </g>
@@ -146,9 +147,9 @@ fn service_view(it: &Item, s: &ServiceReport, selected: bool, domain: &str) -> i
         <g class="service" class:selected=selected class:rejected=s.rejected data-kind="service" data-name=s.name.clone() data-type=s.type_.clone()
             tabindex="0" role="button" aria-label=aria>
             <title>{title}</title>
-            <rect class="box" x=r.x y=r.y width=r.w height=r.h rx="8" />
+            <rect class="box" x=num(r.x) y=num(r.y) width=num(r.w) height=num(r.h) rx="8" />
             {texts_view(&it.texts)}
-            {s.rejected.then(|| view! { <line class="strike" x1=r.x y1=r.y x2=r.x + r.w y2=r.y + r.h /> })}
+            {s.rejected.then(|| view! { <line class="strike" x1=num(r.x) y1=num(r.y) x2=num(r.x + r.w) y2=num(r.y + r.h) /> })}
         </g>
     }
 }
@@ -575,7 +576,7 @@ pub fn Diagram() -> impl IntoView {
             let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
             let full = move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).filter(|t| t.shortened()).map(|t| t.full.clone()));
             view! {
-                <text class=class x=text(j, |t| t.x.to_string()) y=text(j, |t| t.y.to_string()) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
+                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
                 " "
             }
         }).collect_view();
@@ -586,11 +587,11 @@ pub fn Diagram() -> impl IntoView {
                 <g class="service" class:selected=move || data.with(|d| d.as_ref().is_some_and(|d| d.selected)) class:rejected=rejected
                     data-kind="service" data-name=get(|d| d.name.clone()) data-type=get(|d| d.type_.clone()) tabindex="0" role="button" aria-label=get(|d| d.aria.clone())>
                     <title>{get(|d| d.title.clone())}</title>
-                    <rect class="box" x=get(|d| d.rect.x.to_string()) y=get(|d| d.rect.y.to_string()) width=get(|d| d.rect.w.to_string()) height=get(|d| d.rect.h.to_string()) rx="8" />
+                    <rect class="box" x=get(|d| num(d.rect.x)) y=get(|d| num(d.rect.y)) width=get(|d| num(d.rect.w)) height=get(|d| num(d.rect.h)) rx="8" />
                     {lines}
                     {rejected.then(|| view! {
-                        <line class="strike" x1=get(|d| d.rect.x.to_string()) y1=get(|d| d.rect.y.to_string())
-                            x2=get(|d| (d.rect.x + d.rect.w).to_string()) y2=get(|d| (d.rect.y + d.rect.h).to_string()) />
+                        <line class="strike" x1=get(|d| num(d.rect.x)) y1=get(|d| num(d.rect.y))
+                            x2=get(|d| num(d.rect.x + d.rect.w)) y2=get(|d| num(d.rect.y + d.rect.h)) />
                     })}
                 </g>
             </g>
@@ -623,7 +624,7 @@ pub fn Diagram() -> impl IntoView {
                         if route.len() < 2 {
                             continue;
                         }
-                        let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                        let points = route.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
                         edges.push((pod.clone(), points, e.ready));
                     }
                 }
@@ -652,7 +653,7 @@ pub fn Diagram() -> impl IntoView {
                         continue;
                     }
                     let state = if i + 1 < step { "done" } else if i + 1 == step { "current" } else { "todo" };
-                    let points = route.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                    let points = route.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
                     lines.push((format!("hop hop-{} {state}", h.kind), i + 1, h.kind.as_str().to_string(), points));
                 }
                 super::keyed::keyed(lines, |h| h.clone())
@@ -699,14 +700,14 @@ pub fn Diagram() -> impl IntoView {
         view! {
             // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
             <g class="packet" class:failed=is(|k| k.failed) class:arrived=is(|k| k.end && !k.failed) data-kind="packet" data-name="request"
-                data-step=get(|k| k.step.to_string()) style:transform=get(|k| format!("translate({}px, {}px)", k.pos.0, k.pos.1))>
+                data-step=get(|k| k.step.to_string()) style:transform=get(|k| format!("translate({}px, {}px)", num(k.pos.0), num(k.pos.1)))>
                 <circle r="9" />
                 <text y="4" text-anchor="middle">{get(|k| (if k.failed { "✗" } else if k.end { "✓" } else { "" }).to_string())}</text>
             </g>
             <g class="packet-label" data-kind="packet-label" class:hidden=is(|k| k.step == 0)>
-                <rect x=get(|k| k.lr.x.to_string()) y=get(|k| k.lr.y.to_string()) width=get(|k| k.lr.w.to_string()) height=get(|k| k.lr.h.to_string()) rx="9" />
+                <rect x=get(|k| num(k.lr.x)) y=get(|k| num(k.lr.y)) width=get(|k| num(k.lr.w)) height=get(|k| num(k.lr.h)) rx="9" />
                 {(0..n).map(|i| view! {
-                    <text x=get(|k| (k.lr.x + k.lr.w / 2.0).to_string()) y=move || packet.with(|k| k.as_ref().map(|k| (k.lr.y + 14.5 + 14.0 * i as f64).to_string()).unwrap_or_default())
+                    <text x=get(|k| num(k.lr.x + k.lr.w / 2.0)) y=move || packet.with(|k| k.as_ref().map(|k| num(k.lr.y + 14.5 + 14.0 * i as f64)).unwrap_or_default())
                         text-anchor="middle">{move || packet.with(|k| k.as_ref().and_then(|k| k.lines.get(i).cloned()).unwrap_or_default())}</text>
                 }).collect_view()}
             </g>
@@ -785,9 +786,9 @@ pub fn Diagram() -> impl IntoView {
             on:pointerleave=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }>
             <svg id="diagram" class="diagram" role="group" xmlns="http://www.w3.org/2000/svg"
                 aria-label="Cluster diagram: nodes, pods, Services and the request's path"
-                viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{tx:.1} {ty:.1} {:.1} {:.1}", l.width / sc, l.height / sc)) }
-                width=move || lay.with(|l| l.width.to_string())
-                height=move || lay.with(|l| l.height.to_string())
+                viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{} {} {} {}", fixed(tx, 1), fixed(ty, 1), fixed(l.width / sc, 1), fixed(l.height / sc, 1))) }
+                width=move || lay.with(|l| num(l.width))
+                height=move || lay.with(|l| num(l.height))
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
                 on:focusin=move |ev| inspect.set(title_of(&ev))
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>

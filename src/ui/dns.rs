@@ -62,7 +62,7 @@ pub fn DnsLookup() -> impl IntoView {
             let Some(s) = idx.and_then(|i| r.services.get(i)) else { return vec![] };
             let mut v = vec![s.name.clone(), format!("{}.{}", s.name, s.namespace), format!("{}.{}.svc.{}.", s.name, s.namespace, r.cluster.cluster_domain)];
             if let Some(p) = s.ports.iter().find(|p| p.name.is_some()) {
-                v.push(format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), p.protocol.to_lowercase(), s.name));
+                v.push(format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), super::controls::lower(&p.protocol), s.name));
             }
             v
         })
@@ -109,7 +109,7 @@ pub fn DnsLookup() -> impl IntoView {
                         view! {
                             <li data-kind="dns-answer" data-rcode=t.rcode.clone() data-query=t.query.clone()>
                                 <code>{format!("{} {}", t.query, t.qtype)}</code>" → "
-                                <strong class=format!("rcode rcode-{}", t.rcode.to_lowercase())>{t.rcode.clone()}</strong>
+                                <strong class=format!("rcode rcode-{}", t.rcode.to_ascii_lowercase())>{t.rcode.clone()}</strong>
                                 {(!answers.is_empty()).then(|| view! { " "<code class="dns-rr">{answers}</code> })}
                                 <span class="dns-note">{t.note.clone()}</span>
                             </li>

@@ -6,6 +6,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use crate::core::decimal::fixed;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -73,7 +74,7 @@ impl Inner {
         let _ = el.set_attribute("data-kind", "packet");
         let _ = el.set_attribute("data-name", &format!("request-{id}"));
         let _ = el.set_attribute("data-pod", &pod);
-        let _ = el.set_attribute("transform", &format!("translate({:.1} {:.1})", pts[0].0, pts[0].1));
+        let _ = el.set_attribute("transform", &format!("translate({} {})", fixed(pts[0].0, 1), fixed(pts[0].1, 1)));
         let _ = layer.append_child(&el);
         let mut cum = vec![0.0];
         for w in pts.windows(2) {
@@ -201,7 +202,7 @@ impl Flight {
                     }
                     if f >= 0.0 {
                         let (x, y) = p.at(f);
-                        let _ = p.el.set_attribute("transform", &format!("translate({x:.1} {y:.1})"));
+                        let _ = p.el.set_attribute("transform", &format!("translate({} {})", fixed(x, 1), fixed(y, 1)));
                     }
                     true
                 });

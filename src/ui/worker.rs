@@ -506,7 +506,7 @@ pub fn AnalysisProgress() -> impl IntoView {
                 view! {
                     <div class="analysis-progress" id="analysis-progress" role="status">
                         <div class="analysis-line">
-                            <span class="analysis-what">{move || format!("Analysing {} in the background: {what} · {:.1} s", super::bigtext::human_bytes(a.bytes.get()), elapsed.get())}</span>
+                            <span class="analysis-what">{move || format!("Analysing {} in the background: {what} · {} s", super::bigtext::human_bytes(a.bytes.get()), crate::core::decimal::fixed(elapsed.get(), 1))}</span>
                             <button type="button" class="btn" id="analysis-cancel" on:click=move |_| a.cancel()>"Cancel"</button>
                         </div>
                         <progress class="analysis-bar" aria-label="Analysis in progress"></progress>
