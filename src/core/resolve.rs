@@ -443,6 +443,12 @@ fn nearest_by_value(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -
         scored.retain(|(d, _)| *d <= cut);
     }
     crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
+    take_nearest(&scored, room)
+}
+
+/// From values sorted by distance, their pods as `(0, distance, pod)`, whole distance groups at
+/// a time, until `room` is reached.
+fn take_nearest(scored: &[(usize, &[usize])], room: usize) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < scored.len() && out.len() < room {
@@ -587,16 +593,7 @@ mod distance_tests {
             let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
             let mut scored: Vec<(usize, &[usize])> = values.iter().filter(|(val, _)| **val != v).map(|(val, pods)| (distance(val, v), pods.as_slice())).collect();
             crate::core::sort::sort_by_key(&mut scored, |(d, pods)| (*d, pods[0]));
-            let mut out = Vec::new();
-            let mut i = 0;
-            while i < scored.len() && out.len() < room {
-                let d = scored[i].0;
-                while i < scored.len() && scored[i].0 == d {
-                    out.extend(scored[i].1.iter().map(|&p| (0, d, p)));
-                    i += 1;
-                }
-            }
-            out
+            take_nearest(&scored, room)
         }
         let mut yaml = String::new();
         for i in 0..150 {
