@@ -587,7 +587,7 @@ mod distance_tests {
     /// `nearest_by_value` sorting only the values it can reach gives what sorting them all gave.
     #[test]
     fn nearest_values_are_those_a_full_sort_finds() {
-        use super::{nearest_by_value, PodIndex};
+        use super::{nearest_by_value, take_nearest, PodIndex};
         use crate::core::config::Config;
         fn full_sort(index: &PodIndex, ns: &str, k: &str, v: &str, room: usize) -> Vec<(usize, usize, usize)> {
             let Some(values) = index.by_ns_label.get(ns).and_then(|m| m.get(k)) else { return Vec::new() };
