@@ -1266,6 +1266,11 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
                 errs.push(Diagnostic::not_supported(&field, at(&field), proto, &["SCTP", "TCP", "UDP"]));
             }
         }
+        // checkHostPortConflicts: an init container's host ports are unique within it
+        // (init containers run one at a time); the containers' are checked together below
+        if c.init && c.restart_policy.as_deref() != Some("Always") {
+            unique_host_ports(std::iter::once((c.index, ports)), false, &format!("{prefix}.initContainers"), at, errs);
+        }
         // validatePullPolicy (an absent one is defaulted first)
         if let Some(pp) = c.pull_policy.as_deref().filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")) {
             let field = format!("{f}.imagePullPolicy");
@@ -1285,6 +1290,27 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
                 errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for non-init containers"));
             } else if rp != "Always" {
                 errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
+            }
+        }
+    }
+    // checkHostPortConflicts over all the containers together
+    unique_host_ports(spec.containers.iter().enumerate().map(|(i, c)| (i, &c.ports[..])), spec.host_network, &format!("{prefix}.containers"), at, errs);
+}
+
+/// AccumulateUniqueHostPorts (pkg/apis/core/validation/validation.go): each host port once per
+/// protocol/hostIP/port (`TCP//8080`; protocol defaulted to TCP) over the given containers.
+/// On the host network a hostPort left unset is the containerPort (SetDefaults_PodSpec).
+fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::model::ContainerPort])>, host_network: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<String> = Vec::new();
+    for (ci, ports) in containers {
+        for (pi, p) in ports.iter().enumerate() {
+            let Some(h) = p.host_port.or(host_network.then_some(p.container_port)).filter(|&h| h != 0) else { continue };
+            let key = format!("{}/{}/{h}", p.protocol.as_deref().unwrap_or("TCP"), p.host_ip.as_deref().unwrap_or(""));
+            if seen.contains(&key) {
+                let f = format!("{field}[{ci}].ports[{pi}].hostPort");
+                errs.push(Diagnostic::duplicate(&f, at(&f), &quote(&key)));
+            } else {
+                seen.push(key);
             }
         }
     }

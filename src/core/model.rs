@@ -91,6 +91,8 @@ pub struct ContainerPort {
     pub protocol: Option<String>,
     /// hostPort (0/absent: none)
     pub host_port: Option<i64>,
+    /// hostIP (absent: none; part of what makes a host port unique, AccumulateUniqueHostPorts)
+    pub host_ip: Option<String>,
 }
 
 /// Written out so that `host_port` shows only when set: the simulated pod-template-hash (and so
@@ -101,6 +103,9 @@ impl std::fmt::Debug for ContainerPort {
         d.field("name", &self.name).field("container_port", &self.container_port).field("protocol", &self.protocol);
         if self.host_port.is_some() {
             d.field("host_port", &self.host_port);
+        }
+        if self.host_ip.is_some() {
+            d.field("host_ip", &self.host_ip);
         }
         d.finish()
     }
@@ -602,6 +607,7 @@ fn container_ports(r: &mut Reader, c: &Node, f: &str) -> Vec<ContainerPort> {
             container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
             protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()),
             host_port: r.int(p.get("hostPort"), &format_args!("{pf}.hostPort")).filter(|&h| h != 0),
+            host_ip: p.get("hostIP").and_then(|n| n.as_str()).filter(|s| !s.is_empty()).map(str::to_string),
         });
     }
     ports

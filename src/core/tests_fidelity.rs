@@ -1275,3 +1275,18 @@ fn statefulset_pod_index_label() {
     let eps: Vec<&str> = svc(&r, "db-0").endpoints.iter().filter_map(|e| e.pod.as_deref()).collect();
     assert_eq!(eps, vec!["db-0"]);
 }
+
+// checkHostPortConflicts / AccumulateUniqueHostPorts: a host port once per protocol/hostIP/port
+// across a pod's containers (each init container on its own); on the host network an unset
+// hostPort is the containerPort
+#[test]
+fn validate_unique_host_ports() {
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{spec}");
+    let r = run(&pod("  containers:\n  - {name: a, image: x, ports: [{containerPort: 80, hostPort: 8080}]}\n  - {name: b, image: x, ports: [{containerPort: 81, hostPort: 8080}]}\n"));
+    assert!(has_error(&r, "spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//8080\""), "{:?}", errors(&r));
+    // another protocol or hostIP is another port
+    let r = run(&pod("  containers:\n  - {name: a, image: x, ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 80, hostPort: 8080, protocol: UDP}, {containerPort: 81, hostPort: 8080, hostIP: 10.0.0.1}]}\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&pod("  hostNetwork: true\n  containers:\n  - {name: a, image: x, ports: [{containerPort: 80}]}\n  - {name: b, image: x, ports: [{containerPort: 80}]}\n"));
+    assert!(has_error(&r, "spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//80\""), "{:?}", errors(&r));
+}

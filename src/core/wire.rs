@@ -292,7 +292,7 @@ wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation });
 wire_struct!(Backend { pod, ip, port, node, probability, declared });
 wire_struct!(Path { entry, node, port, hops, outcome, reason, backends });
 wire_struct!(Taint { key, value, effect });
-wire_struct!(ContainerPort { name, container_port, protocol, host_port });
+wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
 wire_struct!(Container { name, ports, sidecar });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
