@@ -369,13 +369,28 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
 /// `tolerationSeconds` among those tolerations (getMinTolerationTime; none set: forever, ≤ 0:
 /// at once), then is deleted. One warning per object and node, for the pods that run there.
 fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
-    let mut done: Vec<(usize, &str)> = Vec::new();
+    // the running pods on nodes with NoExecute taints, grouped by (object, node) in one pass:
+    // (first pod, how many), in the order first met
+    let tainted: std::collections::HashMap<&str, usize> =
+        cluster.nodes.iter().enumerate().filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute")).map(|(i, n)| (n.name.as_str(), i)).collect();
+    if tainted.is_empty() {
+        return;
+    }
+    let mut groups: Vec<(&PodInst, usize, usize)> = Vec::new();
+    let mut group_of: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     for p in cluster.pods.iter().filter(|p| p.phase == "Running" && !p.terminating) {
-        let Some(node) = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n)) else { continue };
-        let taints: Vec<&Taint> = node.taints.iter().filter(|t| t.effect == "NoExecute").collect();
-        if taints.is_empty() || done.contains(&(p.object, node.name.as_str())) {
-            continue;
+        let Some(&ni) = p.node.as_deref().and_then(|n| tainted.get(n)) else { continue };
+        match group_of.get(&(p.object, ni)) {
+            Some(&g) => groups[g].2 += 1,
+            None => {
+                group_of.insert((p.object, ni), groups.len());
+                groups.push((p, ni, 1));
+            }
         }
+    }
+    for (p, ni, count) in groups {
+        let node = &cluster.nodes[ni];
+        let taints: Vec<&Taint> = node.taints.iter().filter(|t| t.effect == "NoExecute").collect();
         let o = &objects[p.object];
         let (spec, prefix) = match &o.body {
             Body::Pod(spec, _) => (Cow::Borrowed(spec), "spec"),
@@ -393,8 +408,6 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<D
         let Some(used) = used else { continue }; // not all tolerated: the kubelet's rejection says so
         let seconds = used.iter().filter_map(|t| t.toleration_seconds).map(|s| s.max(0)).min();
         let Some(seconds) = seconds else { continue };
-        done.push((p.object, node.name.as_str()));
-        let count = cluster.pods.iter().filter(|q| q.object == p.object && q.node.as_deref() == Some(node.name.as_str()) && q.phase == "Running").count();
         let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
         let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
         let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
@@ -639,6 +652,9 @@ fn filter_reason(spec: &PodSpec, tolerations: &[Toleration], node: &ClusterNode)
     // NodeResourcesFit.Filter (noderesources/fit.go fitsRequest): room for one more pod, then for
     // each requested resource the node's allocatable minus what its pods request; every
     // shortfall is a reason of its own
+    if node.allocatable.iter().all(Option::is_none) {
+        return None; // nothing known to fit against (simulated nodes, Nodes without status)
+    }
     let req = pod_requests(spec);
     let mut short: Vec<&str> = Vec::new();
     if node.allocatable[2].is_some_and(|pods| node.requested[2] + 1 > pods) {
@@ -1029,12 +1045,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
         }
     }
-    // ValidateObjectMeta: a namespaced object's namespace is a DNS-1123 label (ValidateNamespaceName)
-    if o.meta.namespace_set {
-        for m in super::names::dns1123_label(&o.meta.namespace) {
-            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&o.meta.namespace), &m));
-        }
-    }
+    super::service::validate_namespace(o, &at, &mut errs);
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
@@ -1605,7 +1616,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
         // NodeInfo.Requested / Pods: the scheduler counts every assigned pod that has not ended
-        if phase != "Succeeded" && phase != "Failed" {
+        // (only where something is known to fit against: filter_reason skips the other nodes)
+        if phase != "Succeeded" && phase != "Failed" && cluster.nodes[n].allocatable.iter().any(Option::is_some) {
             let r = pod_requests(&p.spec);
             let used = &mut cluster.nodes[n].requested;
             used[0] = used[0].saturating_add(r.milli_cpu);

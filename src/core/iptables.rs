@@ -301,7 +301,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         let mut cluster_eps: Vec<Ep> = Vec::new();
         if uses_cluster {
             cluster_eps = eps.iter().filter(|e| e.ready).cloned().collect();
-            let zone_of = |n: &str| report.nodes.iter().find(|x| x.name == n).and_then(|x| x.labels.iter().find(|(k, _)| k == super::paths::ZONE_LABEL)).map(|(_, v)| v.as_str());
+            let zone_of = |n: &str| super::paths::node_zone(&report.nodes, n);
             match super::paths::topology_mode(svc.traffic_distribution.as_deref(), cluster_eps.iter().map(|e| e.node.as_deref()), &zone_of, node) {
                 super::paths::TopologyMode::SameNode => cluster_eps.retain(|e| e.node.as_deref() == Some(node)),
                 super::paths::TopologyMode::SameZone(z) => cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z)),

@@ -169,7 +169,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
     let mut chosen: Vec<&Endpoint> = eps.iter().filter(with_port).filter(local).filter(|e| e.ready).collect();
     let mut note = None;
     if let (None, Some((svc, node, cluster))) = (node_filter, topology) {
-        let zone_of = |n: &str| cluster.nodes.iter().find(|x| x.name == n).and_then(|x| x.labels.iter().find(|(k, _)| k == ZONE_LABEL)).map(|(_, v)| v.as_str());
+        let zone_of = |n: &str| node_zone(&cluster.nodes, n);
         match topology_mode(svc.traffic_distribution.as_deref(), chosen.iter().map(|e| e.node.as_deref()), &zone_of, node) {
             TopologyMode::SameNode => {
                 chosen.retain(|e| e.node.as_deref() == Some(node));
@@ -211,6 +211,11 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
 
 /// The node label the EndpointSlice controller reads an endpoint's zone from.
 pub const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
+
+/// The zone of the node named `name` (its ZONE_LABEL), as the EndpointSlice controller reads it.
+pub fn node_zone<'a>(nodes: &'a [cluster::ClusterNode], name: &str) -> Option<&'a str> {
+    nodes.iter().find(|x| x.name == name).and_then(|x| x.labels.iter().find(|(k, _)| k == ZONE_LABEL)).map(|(_, v)| v.as_str())
+}
 
 /// Which endpoints kube-proxy on a node keeps under trafficDistribution.
 #[derive(Debug, Clone, PartialEq)]

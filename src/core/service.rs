@@ -585,11 +585,7 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
             errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&obj.meta.name), &m));
         }
     }
-    if obj.meta.namespace_set {
-        for m in names::dns1123_label(&obj.meta.namespace) {
-            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&obj.meta.namespace), &m));
-        }
-    }
+    validate_namespace(obj, &at, errs);
     validate_labels(&obj.meta.labels, "metadata.labels", &at, errs);
 
     let t = svc.type_.as_str();
@@ -822,6 +818,16 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
 }
 
 /// ValidateLabels (apimachinery/pkg/api/validation/objectmeta.go → metav1validation.ValidateLabels).
+/// ValidateObjectMeta for a namespaced object: a namespace written is a DNS-1123 label
+/// (ValidateNamespaceName).
+pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if obj.meta.namespace_set {
+        for m in names::dns1123_label(&obj.meta.namespace) {
+            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&obj.meta.namespace), &m));
+        }
+    }
+}
+
 pub fn validate_labels(labels: &Labels, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (k, v) in labels {
         for m in names::qualified_name(k) {

@@ -379,9 +379,9 @@ fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
         },
         Ty::Struct(_) | Ty::Map(_) => plain(matches!(node.kind, NodeKind::Map(_))),
         Ty::List(_) => plain(matches!(node.kind, NodeKind::Seq(_))),
-        // own UnmarshalJSON of a string (metav1.Time/MicroTime/Duration parse it, Quantity
-        // parses numbers too): their errors are not the decoder's; not modelled
-        Ty::Scalar("v1.Time" | "v1.MicroTime" | "v1.Duration" | "resource.Quantity") => None, // (Quantity: quantity_error)
+        // own UnmarshalJSON of a string (metav1.Time/MicroTime/Duration parse it): their errors
+        // are not the decoder's; not modelled (resource.Quantity: `quantity_error`, before this)
+        Ty::Scalar("v1.Time" | "v1.MicroTime" | "v1.Duration") => None,
         // IntOrString.UnmarshalJSON: a JSON string is the string; anything else goes through
         // encoding/json into its int32
         Ty::Scalar("intstr.IntOrString") => match scalar {
@@ -432,9 +432,9 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     }
     // decode.go UnmarshalTypeError.Error; addErrorContext adds the struct and the field path
     // only to the decoder's own error type, not to the encoding/json error of an UnmarshalJSON
-    let detail = match (aborts, w.fields.last()) {
-        _ if quantity.is_some() => quantity.unwrap_or_default().to_string(),
-        (false, Some((_, st))) => {
+    let detail = match (quantity, aborts, w.fields.last()) {
+        (Some(q), _, _) => q.to_string(),
+        (None, false, Some((_, st))) => {
             let field = w.fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(".");
             let st = st.rsplit('.').next().unwrap_or(st);
             format!("json: cannot unmarshal {value} into Go struct field {st}.{field} of type {go}")
