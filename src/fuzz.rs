@@ -62,11 +62,11 @@ pub const KEYS: &[&str] = &[
     "endpoints", "ownerReferences", "loadBalancerSourceRanges", "healthCheckNodePort", "ipFamilies", "ipFamilyPolicy",
     "publishNotReadyAddresses", "hostname", "subdomain", "serviceName", "podIP", "phase", "ready", "readinessGates",
     "allocateLoadBalancerNodePorts", "loadBalancerIP", "appProtocol", "addressType", "serving", "terminating", "uid",
-    "generateName", "Selector", "target_port", "portt", "lables", "", " ", "<<", "?", "- x", "\u{202e}name", "名前",
+    "generateName", "completionMode", "parallelism", "completions", "manualSelector", "suspend", "Selector", "target_port", "portt", "lables", "", " ", "<<", "?", "- x", "\u{202e}name", "名前",
 ];
 
 pub const KINDS: &[&str] = &[
-    "Service", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Endpoints", "EndpointSlice", "Node", "Namespace",
+    "Service", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Endpoints", "EndpointSlice", "Node", "Namespace",
     "List", "ServiceList", "PodList", "ConfigMap", "service", "", "Service\u{0}",
 ];
 

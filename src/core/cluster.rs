@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::config::{fnv, Cidr, Config};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{
-    Body, Container, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Resources, Taint, Toleration, TopologySpreadConstraint,
-    Workload,
+    Body, Container, JobSpec, LabelSelector, Labels, NodeSelectorRequirement, NodeSelectorTerm, Object, PodAffinityTerm, PodSpec, PodStatus, Resources, Taint, Toleration, TopologySpreadConstraint,
+    Workload, JOB_LABELS,
 };
 
 /// Most pods we simulate (workload replicas beyond this are not drawn).
@@ -1061,10 +1061,20 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             return false;
         }
         Body::Workload(w) => {
-            super::service::validate_labels(&w.template_labels, "spec.template.metadata.labels", &at, &mut errs);
+            if let Some(j) = &w.job {
+                validate_job_selector(o, w, j, &at, &mut errs);
+                validate_job_spec(j, &at, &mut errs);
+            }
+            // ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template")): ValidateLabels at
+            // `spec.template.labels`
+            super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
             (&w.template, "spec.template.spec")
         }
         _ => return true,
+    };
+    let job = match &o.body {
+        Body::Workload(w) => w.job.as_deref(),
+        _ => None,
     };
     // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
     if let Some(v) = spec.active_deadline_seconds {
@@ -1162,14 +1172,14 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         if !matches!(rp.as_str(), "Always" | "OnFailure" | "Never") {
             errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always", "OnFailure", "Never"]));
         }
-        if matches!(o.body, Body::Workload(_)) && rp != "Always" {
+        if matches!(o.body, Body::Workload(_)) && job.is_none() && rp != "Always" {
             errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
         }
     }
     // ...and right after it: a controller's pods run until replaced, so a deadline is refused
     // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
     // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
-    if let (Body::Workload(_), Some(_)) = (&o.body, spec.active_deadline_seconds) {
+    if let (Body::Workload(_), None, Some(_)) = (&o.body, job, spec.active_deadline_seconds) {
         let owner = match o.kind.as_str() {
             "Deployment" | "ReplicaSet" => "ReplicaSet",
             other => other,
@@ -1207,9 +1217,102 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             }
         }
     }
+    if let Some(j) = job {
+        // validateJobSpec, after ValidatePodTemplateSpec: a Job's pods end, so restartPolicy
+        // (defaulted to Always by SetDefaults_PodSpec when unset) must be OnFailure or Never
+        let field = "spec.template.spec.restartPolicy";
+        match spec.restart_policy.as_deref() {
+            None | Some("Always") | Some("") => errs.push(Diagnostic::required(field, at(prefix), "valid values: \"OnFailure\", \"Never\"")),
+            Some("OnFailure") | Some("Never") => {}
+            Some(other) => errs.push(Diagnostic::not_supported(field, at(field), other, &["OnFailure", "Never"])),
+        }
+        // ValidateJob: an Indexed Job's pods are named `<name>-<index>` as hostnames
+        if let (Some("Indexed"), Some(c)) = (j.completion_mode.as_deref(), j.completions.filter(|&c| c > 0)) {
+            let host = format!("{}-{}", o.meta.name, c - 1);
+            if !super::names::dns1123_label(&host).is_empty() {
+                errs.push(Diagnostic::invalid(
+                    "metadata.name",
+                    at("metadata.name"),
+                    &quote(&o.meta.name),
+                    &format!("will not able to create pod with invalid DNS label: {host}"),
+                ));
+            }
+        }
+    }
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
     ok
+}
+
+/// validateGeneratedSelector (pkg/apis/batch/validation/validation.go), for a Job whose selector
+/// the API server generated (spec.manualSelector not true): the template carries the four
+/// generated labels with the Job's uid and name (ValidateHasLabel: a key written with another
+/// value is kept by generateSelector and refused here), and the selector — the written one with
+/// the uid key merged in — matches those labels (else "`selector` not auto-generated").
+fn validate_job_selector(o: &Object, w: &Workload, j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if j.manual_selector {
+        return;
+    }
+    let mut expected: Labels = Vec::new();
+    for (key, is_uid) in JOB_LABELS {
+        let want = if is_uid { &j.uid } else { &o.meta.name };
+        expected.push((key.to_string(), want.clone()));
+        if w.template_labels.iter().any(|(k, v)| k == key && v != want) {
+            let field = format!("spec.template.metadata.labels[{key}]");
+            errs.push(Diagnostic::invalid(&field, at("spec.template.metadata.labels"), &labels_go(&w.template_labels), &format!("must be '{want}'")));
+        }
+    }
+    // (matchExpressions are not evaluated, as for the apps kinds)
+    let sel = w.match_labels.as_deref().unwrap_or_default();
+    if !sel.iter().all(|(k, v)| expected.iter().any(|(ek, ev)| ek == k && ev == v)) {
+        // field.Error.ErrorBody renders the *metav1.LabelSelector with json.Marshal
+        // (matchExpressions omitted when empty)
+        let shown = format!("{{\"matchLabels\":{}}}", labels_go(&sel.to_vec()));
+        errs.push(Diagnostic::invalid("spec.selector", at("spec.selector"), &shown, "`selector` not auto-generated"));
+    }
+}
+
+/// validateJobSpec (pkg/apis/batch/validation/validation.go), the checks on the Job's own fields
+/// (ValidateNonnegativeField: `must be greater than or equal to 0`; completionMode; Indexed needs
+/// completions; the per-index backoff fields need Indexed).
+fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (field, v) in [
+        ("spec.parallelism", j.parallelism),
+        ("spec.completions", j.completions),
+        ("spec.activeDeadlineSeconds", j.active_deadline_seconds),
+        ("spec.backoffLimit", j.backoff_limit),
+        ("spec.ttlSecondsAfterFinished", j.ttl_seconds_after_finished),
+        ("spec.backoffLimitPerIndex", j.backoff_limit_per_index),
+        ("spec.maxFailedIndexes", j.max_failed_indexes),
+    ] {
+        if let Some(v) = v.filter(|&v| v < 0) {
+            errs.push(Diagnostic::invalid(field, at(field), &v.to_string(), "must be greater than or equal to 0"));
+        }
+    }
+    if j.max_failed_indexes.is_some() && j.backoff_limit_per_index.is_none() {
+        errs.push(Diagnostic::required("spec.backoffLimitPerIndex", at("spec"), "when maxFailedIndexes is specified"));
+    }
+    let indexed = j.completion_mode.as_deref() == Some("Indexed");
+    if let Some(m) = j.completion_mode.as_deref().filter(|m| !matches!(*m, "NonIndexed" | "Indexed")) {
+        errs.push(Diagnostic::not_supported("spec.completionMode", at("spec.completionMode"), m, &["NonIndexed", "Indexed"]));
+    }
+    if indexed {
+        if j.completions.is_none() {
+            errs.push(Diagnostic::required("spec.completions", at("spec"), "when completion mode is Indexed"));
+        }
+        if let Some(p) = j.parallelism.filter(|&p| p > 100_000) {
+            errs.push(Diagnostic::invalid("spec.parallelism", at("spec.parallelism"), &p.to_string(), "must be less than or equal to 100000 when completion mode is Indexed"));
+        }
+        if let Some(m) = j.max_failed_indexes.filter(|&m| j.completions.is_some_and(|c| m > c)) {
+            errs.push(Diagnostic::invalid("spec.maxFailedIndexes", at("spec.maxFailedIndexes"), &m.to_string(), "must be less than or equal to completions"));
+        }
+    } else if j.completion_mode.is_none() || j.completion_mode.as_deref() == Some("NonIndexed") {
+        for (field, v) in [("spec.backoffLimitPerIndex", j.backoff_limit_per_index), ("spec.maxFailedIndexes", j.max_failed_indexes)] {
+            if let Some(v) = v {
+                errs.push(Diagnostic::invalid(field, at(field), &v.to_string(), "requires indexed completion mode"));
+            }
+        }
+    }
 }
 
 /// validateContainers then validateInitContainers (pkg/apis/core/validation/validation.go), the
@@ -1695,6 +1798,80 @@ fn labels_go(l: &Labels) -> String {
 }
 
 /// Workload → pods, as the controllers name them:
+/// The label (and annotation) the Job controller puts on an Indexed Job's pods
+/// (batch/v1 JobCompletionIndexAnnotation, used as a label key too).
+const JOB_INDEX_LABEL: &str = "batch.kubernetes.io/job-completion-index";
+
+/// The pods the Job controller creates now for a Job (pkg/controller/job/job_controller.go
+/// syncJob / manageJob), one entry per pod: its completion index for an Indexed Job, None
+/// otherwise. None, with a note, when it creates none: another controller manages it
+/// (spec.managedBy), it has finished (a Complete or Failed condition: IsJobFinished), or it is
+/// suspended. SetDefaults_Job: completions and parallelism both unset → 1 and 1; parallelism
+/// unset → 1. manageJob's wantActive: completions unset → parallelism (none once one pod
+/// succeeded); else min(completions − succeeded, parallelism); an Indexed Job starts the lowest
+/// indexes not completed (firstPendingIndexes).
+fn job_indexes(o: &Object, j: &JobSpec, diags: &mut Vec<Diagnostic>) -> Option<Vec<Option<i64>>> {
+    let id = o.id();
+    let note = |why: String, field: &str, diags: &mut Vec<Diagnostic>| {
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "JobNotRunning", why, o.pos(field)).on(&id));
+    };
+    if let Some(m) = j.managed_by.as_deref().filter(|m| *m != "kubernetes.io/job-controller") {
+        note(format!("spec.managedBy is {m:?}: the built-in Job controller leaves this Job to that controller, so no pods are simulated"), "spec.managedBy", diags);
+        return None;
+    }
+    if let Some(c) = &j.finished {
+        note(format!("the Job has finished (condition {c} is True): the Job controller creates no more pods, and its ended pods are no Service's endpoints"), "status", diags);
+        return None;
+    }
+    if j.suspend {
+        note("the Job is suspended (spec.suspend: true): the Job controller creates no pods until it is resumed".to_string(), "spec.suspend", diags);
+        return None;
+    }
+    let (completions, parallelism) = match (j.completions, j.parallelism) {
+        (None, None) => (Some(1), 1),
+        (c, p) => (c, p.unwrap_or(1)),
+    };
+    let cap = |n: i64| n.clamp(0, MAX_PODS as i64 + 1);
+    if j.completion_mode.as_deref() == Some("Indexed") {
+        let completions = completions.unwrap_or(0);
+        let done = j.completed_indexes.as_deref().map(parse_index_ranges).unwrap_or_default();
+        let want = cap((completions - done.len() as i64).min(parallelism));
+        let mut out = Vec::new();
+        let mut i = 0;
+        while (out.len() as i64) < want && i < completions {
+            if done.binary_search(&i).is_err() {
+                out.push(Some(i));
+            }
+            i += 1;
+        }
+        return Some(out);
+    }
+    let want = match completions {
+        None if j.succeeded > 0 => 0,
+        None => parallelism,
+        Some(c) => (c - j.succeeded).min(parallelism),
+    };
+    Some(vec![None; cap(want) as usize])
+}
+
+/// status.completedIndexes: `1,3-5,7` → [1, 3, 4, 5, 7] (sorted; at most a simulated pod count).
+fn parse_index_ranges(s: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for part in s.split(',') {
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        if let (Ok(a), Ok(b)) = (a.trim().parse::<i64>(), b.trim().parse::<i64>()) {
+            let mut i = a;
+            while i <= b && out.len() <= MAX_PODS {
+                out.push(i);
+                i += 1;
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Deployment → ReplicaSet `<name>-<pod-template-hash>` → pods `<rs>-<5 chars>`
 /// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
@@ -1710,7 +1887,9 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         return;
     }
     let sel = w.match_labels.clone().unwrap_or_default();
-    if sel.is_empty() && w.match_expressions == 0 {
+    // (a Job's selector is only ever empty with manualSelector: true, and ValidateJobSpec lets
+    // it select everything)
+    if sel.is_empty() && w.match_expressions == 0 && w.job.is_none() {
         // ValidateDeploymentSpec (ReplicaSets reuse its words) / ValidateStatefulSetSpec /
         // ValidateDaemonSetSpec: the selector value is rendered as JSON (`{}`)
         let of = match o.kind.as_str() {
@@ -1739,6 +1918,13 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
         return;
     }
+    let job_pods = match &w.job {
+        Some(j) => match job_indexes(o, j, diags) {
+            Some(p) => Some(p),
+            None => return,
+        },
+        None => None,
+    };
     let replicas = match w.replicas {
         // SetDefaults_Deployment / _StatefulSet / _ReplicaSet: replicas nil → 1
         None => 1,
@@ -1756,6 +1942,23 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     type Planned = Vec<(String, Vec<(String, String)>, Option<usize>)>;
     let mut template = w.template.clone();
     let names: Planned = match o.kind.as_str() {
+        // the Job controller's pods (job_controller.go manageJob → CreatePodsWithGenerateName):
+        // `<job>-<5 chars>`, or for an Indexed Job `<job>-<index>-<5 chars>` (podGenerateNameWithIndex)
+        // with the index as label and annotation `batch.kubernetes.io/job-completion-index`
+        // (addCompletionIndexLabel: PodIndexLabel, on since v1.28)
+        "Job" => job_pods
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(n, idx)| {
+                let base = match idx {
+                    Some(i) => format!("{}-{i}", o.meta.name),
+                    None => o.meta.name.clone(),
+                };
+                let extra = idx.map(|i| vec![(JOB_INDEX_LABEL.to_string(), i.to_string())]).unwrap_or_default();
+                (format!("{base}-{}", safe_encode(fnv(&format!("{base}/{n}")), 5)), extra, None)
+            })
+            .collect(),
         "Deployment" => {
             let rs = format!("{}-{}", o.meta.name, template_hash);
             (0..replicas)
@@ -1822,6 +2025,12 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         if o.kind == "StatefulSet" {
             spec.hostname = Some(name.clone());
             spec.subdomain = w.service_name.clone();
+        }
+        // an Indexed Job's pod is `<job>-<index>` as hostname, whatever the template says
+        // (job_controller.go manageJob: `template.Spec.Hostname = fmt.Sprintf("%s-%d", job.Name,
+        // completionIndex)`); spec.subdomain stays the template's
+        if let Some((_, i)) = labels.iter().find(|(k, _)| k == JOB_INDEX_LABEL).filter(|_| o.kind == "Job") {
+            spec.hostname = Some(format!("{}-{i}", o.meta.name));
         }
         // ReplaceDaemonSetPodNodeNameNodeAffinity (daemonset_util.go): the DaemonSet controller
         // pins its pod with `matchFields metadata.name In [node]` and lets the scheduler bind it

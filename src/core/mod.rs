@@ -90,7 +90,13 @@ fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
 }
 
 fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
-    Diagnostic::note(Severity::Info, ErrorType::Ignored, "IgnoredKind", format!("{kind} is not modelled by Switchboard; it was read and ignored"), pos)
+    let msg = match kind {
+        // pkg/controller/cronjob/cronjob_controllerv2.go: a CronJob creates a Job (`<name>-<minutes>`)
+        // only when a scheduled time has come, none when it is created
+        "CronJob" => "CronJob is not modelled by Switchboard; it was read and ignored (it creates no pods when it is created: at each scheduled time its controller creates a Job, whose pods run until they complete)".to_string(),
+        _ => format!("{kind} is not modelled by Switchboard; it was read and ignored"),
+    };
+    Diagnostic::note(Severity::Info, ErrorType::Ignored, "IgnoredKind", msg, pos)
 }
 
 /// One document's root (or a List's items): decoded objects into `objects`, their diagnostics

@@ -337,6 +337,59 @@ pub struct Workload {
     pub has_template: bool,
     /// StatefulSet spec.podManagementPolicy as written (None: defaulted to OrderedReady)
     pub pod_management_policy: Option<String>,
+    /// a batch/v1 Job's own fields (None for the apps kinds)
+    pub job: Option<Box<JobSpec>>,
+}
+
+/// What a batch/v1 Job adds to a workload (k8s.io/api batch/v1 JobSpec, JobStatus), as written:
+/// SetDefaults_Job (pkg/apis/batch/v1/defaults.go) is applied where it is used.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JobSpec {
+    /// metadata.uid as written (a dumped Job's), or the stand-in for the one the API server
+    /// assigns on create (rest.FillObjectMetaSystemFields): the controller-uid labels carry it
+    pub uid: String,
+    pub uid_written: bool,
+    pub parallelism: Option<i64>,
+    pub completions: Option<i64>,
+    pub completion_mode: Option<String>,
+    pub suspend: bool,
+    pub manual_selector: bool,
+    pub active_deadline_seconds: Option<i64>,
+    pub backoff_limit: Option<i64>,
+    pub ttl_seconds_after_finished: Option<i64>,
+    pub backoff_limit_per_index: Option<i64>,
+    pub max_failed_indexes: Option<i64>,
+    /// spec.managedBy: another controller than kubernetes.io/job-controller runs it
+    pub managed_by: Option<String>,
+    /// the template's labels as written, before generateSelector added its four
+    pub written_template_labels: Labels,
+    /// status.succeeded, status.completedIndexes, and a Complete/Failed condition with status True
+    pub succeeded: i64,
+    pub completed_indexes: Option<String>,
+    pub finished: Option<String>,
+}
+
+/// The four labels the API server puts on a Job's pod template when it generates the selector
+/// (pkg/registry/batch/job/strategy.go generateSelector: `job-name`, `batch.kubernetes.io/job-name`,
+/// `controller-uid`, `batch.kubernetes.io/controller-uid`; a key already written is kept as written,
+/// validation then checks its value).
+pub const JOB_LABELS: [(&str, bool); 4] =
+    [("controller-uid", true), ("batch.kubernetes.io/controller-uid", true), ("job-name", false), ("batch.kubernetes.io/job-name", false)];
+
+/// A stand-in for the uid the API server gives a new object: shaped like one (RFC 4122 version 4),
+/// and the same for the same namespace/name so that a shared scene looks the same everywhere.
+pub fn simulated_uid(namespace: &str, name: &str) -> String {
+    let a = super::config::fnv(&format!("{namespace}/{name}/uid"));
+    let b = super::config::fnv(&format!("{namespace}/{name}/uid/2"));
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:x}{:03x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        8 + (b >> 62),
+        (b >> 48) & 0xfff,
+        b & 0xffff_ffff_ffff
+    )
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -995,7 +1048,64 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         service_name: r.string(get("serviceName"), &"spec.serviceName"),
         has_template: tmpl.is_some(),
         pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), &"spec.podManagementPolicy") } else { None },
+        job: None,
     }
+}
+
+/// A batch/v1 Job: its template and selector as a workload's, its own fields in [`JobSpec`], and
+/// what the API server does on create before validation (PrepareForCreate → generateSelector):
+/// unless spec.manualSelector is true, the four [`JOB_LABELS`] join the template's labels and
+/// `batch.kubernetes.io/controller-uid` joins spec.selector.matchLabels.
+fn job(r: &mut Reader, root: &Node, meta: &Meta) -> Workload {
+    let mut w = workload(r, root, "Job");
+    let s = r.map(root.get("spec"), &"spec");
+    let get = |k: &str| s.and_then(|s| s.get(k));
+    let written_uid = root.get("metadata").and_then(|m| m.get("uid")).and_then(|u| u.as_str()).filter(|u| !u.is_empty()).map(str::to_string);
+    let status = r.map(root.get("status"), &"status");
+    let sget = |k: &str| status.and_then(|s| s.get(k));
+    let finished = r
+        .seq(sget("conditions"), &"status.conditions")
+        .iter()
+        .filter(|c| c.get("status").and_then(|v| v.as_str()) == Some("True"))
+        .filter_map(|c| c.get("type").and_then(|v| v.as_str()))
+        .find(|t| matches!(*t, "Complete" | "Failed"))
+        .map(str::to_string);
+    let mut j = JobSpec {
+        uid_written: written_uid.is_some(),
+        uid: written_uid.unwrap_or_else(|| simulated_uid(&meta.namespace, &meta.name)),
+        parallelism: r.int(get("parallelism"), &"spec.parallelism"),
+        completions: r.int(get("completions"), &"spec.completions"),
+        completion_mode: r.string(get("completionMode"), &"spec.completionMode"),
+        suspend: r.boolean(get("suspend"), &"spec.suspend").unwrap_or(false),
+        manual_selector: r.boolean(get("manualSelector"), &"spec.manualSelector").unwrap_or(false),
+        active_deadline_seconds: r.int(get("activeDeadlineSeconds"), &"spec.activeDeadlineSeconds"),
+        backoff_limit: r.int(get("backoffLimit"), &"spec.backoffLimit"),
+        ttl_seconds_after_finished: r.int(get("ttlSecondsAfterFinished"), &"spec.ttlSecondsAfterFinished"),
+        backoff_limit_per_index: r.int(get("backoffLimitPerIndex"), &"spec.backoffLimitPerIndex"),
+        max_failed_indexes: r.int(get("maxFailedIndexes"), &"spec.maxFailedIndexes"),
+        managed_by: r.string(get("managedBy"), &"spec.managedBy"),
+        written_template_labels: Vec::new(),
+        succeeded: r.int(sget("succeeded"), &"status.succeeded").unwrap_or(0),
+        completed_indexes: r.string(sget("completedIndexes"), &"status.completedIndexes").filter(|s| !s.is_empty()),
+        finished,
+    };
+    j.written_template_labels = w.template_labels.clone();
+    if !j.manual_selector {
+        for (key, is_uid) in JOB_LABELS {
+            if !w.template_labels.iter().any(|(k, _)| k == key) {
+                w.template_labels.push((key.to_string(), if is_uid { j.uid.clone() } else { meta.name.clone() }));
+            }
+        }
+        // generateSelector: a missing selector becomes {} and gets the uid key (a written one is
+        // merged into, never replaced)
+        let ml = w.match_labels.get_or_insert_with(Vec::new);
+        if !ml.iter().any(|(k, _)| k == "batch.kubernetes.io/controller-uid") {
+            ml.push(("batch.kubernetes.io/controller-uid".to_string(), j.uid.clone()));
+        }
+        w.selector_set = true;
+    }
+    w.job = Some(Box::new(j));
+    w
 }
 
 /// A core/v1 ReplicationController: `spec.selector` is a plain label map (equality only), and
@@ -1024,6 +1134,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
         service_name: None,
         has_template: tmpl.is_some(),
         pod_management_policy: None,
+        job: None,
     }
 }
 
@@ -1151,7 +1262,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
     "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
-    "Namespace",
+    "Namespace", "Job",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -1201,6 +1312,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         }
         "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),
         "ReplicationController" => Body::Workload(replication_controller(&mut r, root)),
+        "Job" => Body::Workload(job(&mut r, root, &meta)),
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

@@ -10,7 +10,7 @@
 //       --apimachinery /work/.mirror/kubernetes+apimachinery/repo > src/core/schema_gen.rs
 //
 // Types read as opaque values (own UnmarshalJSON, any JSON accepted): meta/v1.FieldsV1, runtime.RawExtension
-// Unresolved Go types (became Ty::Any): none
+// Unresolved Go types (became Ty::Any): batch/v1: schedulingv1alpha3.WorkloadPodGroupDisruptionMode, batch/v1: schedulingv1alpha3.WorkloadPodGroupResourceClaim, batch/v1: schedulingv1alpha3.WorkloadPodGroupSchedulingConstraints, batch/v1: schedulingv1alpha3.WorkloadPodGroupSchedulingPolicy
 // JSON names defined twice in one flattened struct (first kept): none
 
 use super::strict::{Field, Root, Ty, Type};
@@ -19,17 +19,18 @@ use std::sync::OnceLock;
 /// The kinds whose fields are checked, with the apiVersion that serves them: (apiVersion,
 /// kind, line of [`TABLES`]).
 static ROOT_LINES: &[(&str, &str, usize)] = &[
-    ("v1", "Service", 206), // core/v1.Service
-    ("v1", "Pod", 196), // core/v1.Pod
-    ("v1", "Endpoints", 163), // core/v1.Endpoints
-    ("v1", "Node", 186), // core/v1.Node
-    ("v1", "Namespace", 171), // core/v1.Namespace
-    ("v1", "ReplicationController", 200), // core/v1.ReplicationController
+    ("v1", "Service", 218), // core/v1.Service
+    ("v1", "Pod", 208), // core/v1.Pod
+    ("v1", "Endpoints", 175), // core/v1.Endpoints
+    ("v1", "Node", 198), // core/v1.Node
+    ("v1", "Namespace", 183), // core/v1.Namespace
+    ("v1", "ReplicationController", 212), // core/v1.ReplicationController
     ("apps/v1", "Deployment", 122), // apps/v1.Deployment
     ("apps/v1", "ReplicaSet", 126), // apps/v1.ReplicaSet
     ("apps/v1", "StatefulSet", 140), // apps/v1.StatefulSet
     ("apps/v1", "DaemonSet", 116), // apps/v1.DaemonSet
-    ("discovery.k8s.io/v1", "EndpointSlice", 213), // discovery/v1.EndpointSlice
+    ("discovery.k8s.io/v1", "EndpointSlice", 225), // discovery/v1.EndpointSlice
+    ("batch/v1", "Job", 152), // batch/v1.Job
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -38,7 +39,7 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
 pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistration.k8s.io", "apidiscovery.k8s.io", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io", "imagepolicy.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"];
 
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
-const LIST_LINE: usize = 216; // meta/v1.List
+const LIST_LINE: usize = 228; // meta/v1.List
 
 /// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (a Go string),
 /// `s<Go type>` (another Go scalar: `sint32`, `sv1.Protocol`), `a` (Ty::Any), a line number (Ty::Struct
@@ -327,6 +328,30 @@ static TABLES: &str = concat!(
 ",
     "apps/v1.StatefulSet|kind s|apiVersion s|metadata 2|spec 137|status 139
 ",
+    "batch/v1.PodFailurePolicyOnExitCodesRequirement|containerName s|operator sv1.PodFailurePolicyOnExitCodesOperator|values [sint32
+",
+    "batch/v1.PodFailurePolicyOnPodConditionsPattern|type sv1.PodConditionType|status sv1.ConditionStatus
+",
+    "batch/v1.PodFailurePolicyRule|action sv1.PodFailurePolicyAction|onExitCodes 141|onPodConditions [142
+",
+    "batch/v1.PodFailurePolicy|rules [143
+",
+    "batch/v1.SuccessPolicyRule|succeededIndexes s|succeededCount sint32
+",
+    "batch/v1.SuccessPolicy|rules [145
+",
+    "batch/v1.JobSchedulingConfiguration|schedulingPolicy a|schedulingConstraints a|disruptionMode a|resourceClaims [a
+",
+    "batch/v1.JobSpec|parallelism sint32|completions sint32|activeDeadlineSeconds sint64|podFailurePolicy 144|successPolicy 146|backoffLimit sint32|backoffLimitPerIndex sint32|maxFailedIndexes sint32|selector 4|manualSelector sbool|template 110|ttlSecondsAfterFinished sint32|completionMode sv1.CompletionMode|suspend sbool|podReplacementPolicy sv1.PodReplacementPolicy|managedBy s|scheduling 147
+",
+    "batch/v1.JobCondition|type sv1.JobConditionType|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
+",
+    "batch/v1.UncountedTerminatedPods|succeeded [stypes.UID|failed [stypes.UID
+",
+    "batch/v1.JobStatus|conditions [149|startTime sv1.Time|completionTime sv1.Time|active sint32|succeeded sint32|failed sint32|terminating sint32|completedIndexes s|failedIndexes s|uncountedTerminatedPods 150|ready sint32
+",
+    "batch/v1.Job|kind s|apiVersion s|metadata 2|spec 148|status 151
+",
     "core/v1.AttachedVolume|name sv1.UniqueVolumeName|devicePath s
 ",
     "core/v1.ClientIPConfig|timeoutSeconds sint32
@@ -343,87 +368,87 @@ static TABLES: &str = concat!(
 ",
     "core/v1.ContainerStateTerminated|exitCode sint32|signal sint32|reason s|message s|startedAt sv1.Time|finishedAt sv1.Time|containerID s
 ",
-    "core/v1.ContainerState|waiting 146|running 147|terminated 148
+    "core/v1.ContainerState|waiting 158|running 159|terminated 160
 ",
     "core/v1.ImageVolumeStatus|imageRef s
 ",
-    "core/v1.VolumeStatus|image 150
+    "core/v1.VolumeStatus|image 162
 ",
-    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|volumeStatus 151
+    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|volumeStatus 163
 ",
     "core/v1.LinuxContainerUser|uid sint64|gid sint64|supplementalGroups [sint64
 ",
-    "core/v1.ContainerUser|linux 153
+    "core/v1.ContainerUser|linux 165
 ",
     "core/v1.ResourceHealth|resourceID sv1.ResourceID|health sv1.ResourceHealthStatus|message s
 ",
-    "core/v1.ResourceStatus|name sv1.ResourceName|resources [155
+    "core/v1.ResourceStatus|name sv1.ResourceName|resources [167
 ",
-    "core/v1.ContainerStatus|name s|state 149|lastState 149|ready sbool|restartCount sint32|image s|imageID s|containerID s|started sbool|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|volumeMounts [152|user 154|allocatedResourcesStatus [156|stopSignal sv1.Signal
+    "core/v1.ContainerStatus|name s|state 161|lastState 161|ready sbool|restartCount sint32|image s|imageID s|containerID s|started sbool|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|volumeMounts [164|user 166|allocatedResourcesStatus [168|stopSignal sv1.Signal
 ",
     "core/v1.DaemonEndpoint|Port sint32
 ",
     "core/v1.ObjectReference|kind s|namespace s|name s|uid stypes.UID|apiVersion s|resourceVersion s|fieldPath s
 ",
-    "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 159
+    "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 171
 ",
     "core/v1.EndpointPort|name s|port sint32|protocol sv1.Protocol|appProtocol s
 ",
-    "core/v1.EndpointSubset|addresses [160|notReadyAddresses [160|ports [161
+    "core/v1.EndpointSubset|addresses [172|notReadyAddresses [172|ports [173
 ",
-    "core/v1.Endpoints|kind s|apiVersion s|metadata 2|subsets [162
+    "core/v1.Endpoints|kind s|apiVersion s|metadata 2|subsets [174
 ",
     "core/v1.HostIP|ip s
 ",
     "core/v1.PortStatus|port sint32|protocol sv1.Protocol|error s
 ",
-    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode sv1.LoadBalancerIPMode|ports [165
+    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode sv1.LoadBalancerIPMode|ports [177
 ",
-    "core/v1.LoadBalancerStatus|ingress [166
+    "core/v1.LoadBalancerStatus|ingress [178
 ",
     "core/v1.NamespaceSpec|finalizers [sv1.FinalizerName
 ",
     "core/v1.NamespaceCondition|type sv1.NamespaceConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.NamespaceStatus|phase sv1.NamespacePhase|conditions [169
+    "core/v1.NamespaceStatus|phase sv1.NamespacePhase|conditions [181
 ",
-    "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 168|status 170
+    "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 180|status 182
 ",
     "core/v1.Taint|key s|value s|effect sv1.TaintEffect|timeAdded sv1.Time
 ",
-    "core/v1.NodeConfigSource|configMap 143
+    "core/v1.NodeConfigSource|configMap 155
 ",
     "core/v1.NodePodPreemptionPolicy|disableResizePreemption [s
 ",
-    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable sbool|taints [172|configSource 173|externalID s|podPreemptionPolicy 174
+    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable sbool|taints [184|configSource 185|externalID s|podPreemptionPolicy 186
 ",
     "core/v1.NodeCondition|type sv1.NodeConditionType|status sv1.ConditionStatus|lastHeartbeatTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
     "core/v1.NodeAddress|type sv1.NodeAddressType|address s
 ",
-    "core/v1.NodeDaemonEndpoints|kubeletEndpoint 158
+    "core/v1.NodeDaemonEndpoints|kubeletEndpoint 170
 ",
     "core/v1.NodeSwapStatus|capacity sint64
 ",
-    "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 179
+    "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 191
 ",
-    "core/v1.NodeConfigStatus|assigned 173|active 173|lastKnownGood 173|error s
+    "core/v1.NodeConfigStatus|assigned 185|active 185|lastKnownGood 185|error s
 ",
     "core/v1.NodeRuntimeHandlerFeatures|recursiveReadOnlyMounts sbool|userNamespaces sbool
 ",
-    "core/v1.NodeRuntimeHandler|name s|features 182
+    "core/v1.NodeRuntimeHandler|name s|features 194
 ",
     "core/v1.NodeFeatures|supplementalGroupsPolicy sbool
 ",
-    "core/v1.NodeStatus|capacity =v1.ResourceList={sresource.Quantity|allocatable =v1.ResourceList={sresource.Quantity|phase sv1.NodePhase|conditions [176|addresses [177|daemonEndpoints 178|nodeInfo 180|images [145|volumesInUse [sv1.UniqueVolumeName|volumesAttached [141|config 181|runtimeHandlers [183|features 184|declaredFeatures [s
+    "core/v1.NodeStatus|capacity =v1.ResourceList={sresource.Quantity|allocatable =v1.ResourceList={sresource.Quantity|phase sv1.NodePhase|conditions [188|addresses [189|daemonEndpoints 190|nodeInfo 192|images [157|volumesInUse [sv1.UniqueVolumeName|volumesAttached [153|config 193|runtimeHandlers [195|features 196|declaredFeatures [s
 ",
-    "core/v1.Node|kind s|apiVersion s|metadata 2|spec 175|status 185
+    "core/v1.Node|kind s|apiVersion s|metadata 2|spec 187|status 197
 ",
     "core/v1.NodeAllocatableMappedResources|name sv1.ResourceName|quantity sresource.Quantity
 ",
     "core/v1.NodeAllocatableOverheadResources|name sv1.ResourceName|perPod sresource.Quantity|perContainer sresource.Quantity
 ",
-    "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [187|overhead [188
+    "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [199|overhead [200
 ",
     "core/v1.PodCondition|type sv1.PodConditionType|observedGeneration sint64|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
@@ -431,33 +456,33 @@ static TABLES: &str = concat!(
 ",
     "core/v1.PodResourceClaimStatus|name s|resourceClaimName s
 ",
-    "core/v1.PodExtendedResourceClaimStatus|requestMappings [144|resourceClaimName s
+    "core/v1.PodExtendedResourceClaimStatus|requestMappings [156|resourceClaimName s
 ",
     "core/v1.PodVolumeHealth|name s|healthConditions [130|lastTransitionTime sv1.Time
 ",
-    "core/v1.PodStatus|observedGeneration sint64|phase sv1.PodPhase|conditions [190|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [164|podIP s|podIPs [191|startTime sv1.Time|initContainerStatuses [157|containerStatuses [157|qosClass sv1.PodQOSClass|ephemeralContainerStatuses [157|resize sv1.PodResizeStatus|resourceClaimStatuses [192|extendedResourceClaimStatus 193|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|nodeAllocatableResourceClaimStatuses [189|volumeHealth [194
+    "core/v1.PodStatus|observedGeneration sint64|phase sv1.PodPhase|conditions [202|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [176|podIP s|podIPs [203|startTime sv1.Time|initContainerStatuses [169|containerStatuses [169|qosClass sv1.PodQOSClass|ephemeralContainerStatuses [169|resize sv1.PodResizeStatus|resourceClaimStatuses [204|extendedResourceClaimStatus 205|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|nodeAllocatableResourceClaimStatuses [201|volumeHealth [206
 ",
-    "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 195
+    "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 207
 ",
     "core/v1.ReplicationControllerSpec|replicas sint32|minReadySeconds sint32|selector {s|template 110
 ",
     "core/v1.ReplicationControllerCondition|type sv1.ReplicationControllerConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ReplicationControllerStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|observedGeneration sint64|conditions [198
+    "core/v1.ReplicationControllerStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|observedGeneration sint64|conditions [210
 ",
-    "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 197|status 199
+    "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 209|status 211
 ",
     "core/v1.ServicePort|name s|protocol sv1.Protocol|appProtocol s|port sint32|targetPort sintstr.IntOrString|nodePort sint32
 ",
-    "core/v1.SessionAffinityConfig|clientIP 142
+    "core/v1.SessionAffinityConfig|clientIP 154
 ",
-    "core/v1.ServiceSpec|ports [201|selector {s|clusterIP s|clusterIPs [s|type sv1.ServiceType|externalIPs [s|sessionAffinity sv1.ServiceAffinity|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy sv1.ServiceExternalTrafficPolicy|healthCheckNodePort sint32|publishNotReadyAddresses sbool|sessionAffinityConfig 202|ipFamilies [sv1.IPFamily|ipFamilyPolicy sv1.IPFamilyPolicy|allocateLoadBalancerNodePorts sbool|loadBalancerClass s|internalTrafficPolicy sv1.ServiceInternalTrafficPolicy|trafficDistribution s
+    "core/v1.ServiceSpec|ports [213|selector {s|clusterIP s|clusterIPs [s|type sv1.ServiceType|externalIPs [s|sessionAffinity sv1.ServiceAffinity|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy sv1.ServiceExternalTrafficPolicy|healthCheckNodePort sint32|publishNotReadyAddresses sbool|sessionAffinityConfig 214|ipFamilies [sv1.IPFamily|ipFamilyPolicy sv1.IPFamilyPolicy|allocateLoadBalancerNodePorts sbool|loadBalancerClass s|internalTrafficPolicy sv1.ServiceInternalTrafficPolicy|trafficDistribution s
 ",
     "meta/v1.Condition|type s|status sv1.ConditionStatus|observedGeneration sint64|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ServiceStatus|loadBalancer 167|conditions [204
+    "core/v1.ServiceStatus|loadBalancer 179|conditions [216
 ",
-    "core/v1.Service|kind s|apiVersion s|metadata 2|spec 203|status 205
+    "core/v1.Service|kind s|apiVersion s|metadata 2|spec 215|status 217
 ",
     "discovery/v1.EndpointConditions|ready sbool|serving sbool|terminating sbool
 ",
@@ -465,19 +490,19 @@ static TABLES: &str = concat!(
 ",
     "discovery/v1.ForNode|name s
 ",
-    "discovery/v1.EndpointHints|forZones [208|forNodes [209
+    "discovery/v1.EndpointHints|forZones [220|forNodes [221
 ",
-    "discovery/v1.Endpoint|addresses [s|conditions 207|hostname s|targetRef 159|deprecatedTopology {s|nodeName s|zone s|hints 210
+    "discovery/v1.Endpoint|addresses [s|conditions 219|hostname s|targetRef 171|deprecatedTopology {s|nodeName s|zone s|hints 222
 ",
     "discovery/v1.EndpointPort|name s|protocol sv1.Protocol|port sint32|appProtocol s
 ",
-    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType sv1.AddressType|endpoints [211|ports [212
+    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType sv1.AddressType|endpoints [223|ports [224
 ",
     "meta/v1.ShardInfo|selector s
 ",
-    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 214
+    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 226
 ",
-    "meta/v1.List|kind s|apiVersion s|metadata 215|items [a
+    "meta/v1.List|kind s|apiVersion s|metadata 227|items [a
 ",
 );
 

@@ -829,12 +829,19 @@ pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, e
 }
 
 pub fn validate_labels(labels: &Labels, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    validate_labels_in(labels, field, field, at, errs);
+}
+
+/// [`validate_labels`] where the error's field path is not where the labels are written: a pod
+/// template's labels are reported as `spec.template.labels` (ValidatePodTemplateSpec validates
+/// them at `fldPath.Child("labels")`) though written at spec.template.metadata.labels.
+pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (k, v) in labels {
         for m in names::qualified_name(k) {
-            errs.push(Diagnostic::invalid(field, at(&format!("{field}.{k}")), &quote(k), &m));
+            errs.push(Diagnostic::invalid(field, at(&format!("{written}.{k}")), &quote(k), &m));
         }
         for m in names::label_value(v) {
-            errs.push(Diagnostic::invalid(field, at(&format!("{field}.{k}")), &quote(v), &m));
+            errs.push(Diagnostic::invalid(field, at(&format!("{written}.{k}")), &quote(v), &m));
         }
     }
 }

@@ -1290,3 +1290,119 @@ fn validate_unique_host_ports() {
     let r = run(&pod("  hostNetwork: true\n  containers:\n  - {name: a, image: x, ports: [{containerPort: 80}]}\n  - {name: b, image: x, ports: [{containerPort: 80}]}\n"));
     assert!(has_error(&r, "spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//80\""), "{:?}", errors(&r));
 }
+
+/// A batch/v1 Job with `spec` lines and a template with `labels` / `tspec` lines (2 spaces in).
+fn job(name: &str, spec: &str, labels: &str, tspec: &str) -> String {
+    format!(
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {{name: {name}}}\nspec:\n{spec}  template:\n    metadata:\n      labels: {{{labels}}}\n    spec:\n{tspec}      containers: [{{name: c, image: x, ports: [{{containerPort: 8080}}]}}]\n"
+    )
+}
+
+// The docs' "Job with Pod-to-Pod Communication": generateSelector
+// (pkg/registry/batch/job/strategy.go) puts `job-name` on the template; manageJob
+// (pkg/controller/job/job_controller.go) gives an Indexed Job's pods the hostname
+// `<job>-<index>` and the completion-index label; ShouldSetHostname
+// (pkg/controller/util/endpoint) makes them the headless Service's named endpoints
+#[test]
+fn job_controller_indexed_pods_get_hostnames_under_a_headless_service() {
+    let src = format!(
+        "apiVersion: v1\nkind: Service\nmetadata: {{name: headless-svc}}\nspec:\n  clusterIP: None\n  selector: {{job-name: example-job}}\n---\n{}",
+        job("example-job", "  completions: 3\n  parallelism: 3\n  completionMode: Indexed\n", "", "      subdomain: headless-svc\n      restartPolicy: Never\n")
+    );
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "headless-svc");
+    assert_eq!(s.endpoints.len(), 3);
+    for i in 0..3 {
+        assert!(s.dns.contains(&format!("example-job-{i}.headless-svc.default.svc.cluster.local")), "{:?}", s.dns);
+    }
+    let p = r.pods.iter().find(|p| p.hostname.as_deref() == Some("example-job-1")).expect("index 1");
+    assert!(p.name.starts_with("example-job-1-") && p.name.len() == "example-job-1-".len() + 5, "{}", p.name);
+    let label = |k: &str| p.labels.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    assert_eq!(label("batch.kubernetes.io/job-completion-index"), Some("1"));
+    assert_eq!(label("job-name"), Some("example-job"));
+    assert_eq!(label("batch.kubernetes.io/job-name"), Some("example-job"));
+    let uid = label("controller-uid").expect("uid label");
+    assert_eq!(label("batch.kubernetes.io/controller-uid"), Some(uid));
+    assert_eq!(uid.len(), 36);
+    assert_eq!(p.owner.as_deref(), Some("Job/example-job"));
+}
+
+// SetDefaults_Job (pkg/apis/batch/v1/defaults.go) and manageJob's wantActive: min(parallelism,
+// completions − succeeded); firstPendingIndexes starts the lowest indexes not completed;
+// a suspended or finished Job gets no pods
+#[test]
+fn job_controller_how_many_pods() {
+    let names = |src: &str| -> Vec<String> { run(src).pods.iter().map(|p| p.name.clone()).collect() };
+    assert_eq!(names(&job("pi", "", "app: pi", "      restartPolicy: Never\n")).len(), 1);
+    assert_eq!(names(&job("pi", "  parallelism: 4\n", "app: pi", "      restartPolicy: Never\n")).len(), 4);
+    assert_eq!(names(&job("pi", "  completions: 5\n  parallelism: 2\n", "app: pi", "      restartPolicy: Never\n")).len(), 2);
+    assert_eq!(names(&job("pi", "  completions: 2\n  parallelism: 5\n", "app: pi", "      restartPolicy: Never\n")).len(), 2);
+    assert_eq!(names(&job("pi", "  parallelism: 0\n", "app: pi", "      restartPolicy: Never\n")).len(), 0);
+    let r = run(&job("pi", "  completions: 5\n  parallelism: 2\n  completionMode: Indexed\n", "app: pi", "      restartPolicy: Never\n"));
+    let hosts: Vec<&str> = r.pods.iter().filter_map(|p| p.hostname.as_deref()).collect();
+    assert_eq!(hosts, vec!["pi-0", "pi-1"]);
+    let dumped = format!(
+        "{}status:\n  succeeded: 2\n  completedIndexes: 0,2\n",
+        job("pi", "  completions: 5\n  parallelism: 2\n  completionMode: Indexed\n", "app: pi", "      restartPolicy: Never\n")
+    );
+    let hosts: Vec<String> = run(&dumped).pods.iter().filter_map(|p| p.hostname.clone()).collect();
+    assert_eq!(hosts, vec!["pi-1", "pi-3"]);
+    let r = run(&job("pi", "  suspend: true\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(r.pods.is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "JobNotRunning" && d.message.contains("suspended")), "{:?}", r.diagnostics);
+    let done = format!("{}status:\n  succeeded: 1\n  conditions:\n  - {{type: Complete, status: \"True\"}}\n", job("pi", "", "app: pi", "      restartPolicy: Never\n"));
+    let r = run(&done);
+    assert!(r.pods.is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "JobNotRunning" && d.message.contains("condition Complete")), "{:?}", r.diagnostics);
+}
+
+// validateJobSpec / ValidateJob / validateGeneratedSelector (pkg/apis/batch/validation/validation.go)
+#[test]
+fn validate_job() {
+    let r = run(&job("pi", "", "app: pi", ""));
+    assert!(has_error(&r, "spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    let r = run(&job("pi", "", "app: pi", "      restartPolicy: Always\n"));
+    assert!(has_error(&r, "spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""), "{:?}", errors(&r));
+    let r = run(&job("pi", "", "app: pi", "      restartPolicy: OnFailure\n      activeDeadlineSeconds: 30\n"));
+    assert!(errors(&r).is_empty(), "a Job's pods may have a deadline: {:?}", errors(&r));
+    let r = run(&job("pi", "  parallelism: -1\n  backoffLimit: -2\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, "spec.parallelism: Invalid value: -1: must be greater than or equal to 0"), "{:?}", errors(&r));
+    assert!(has_error(&r, "spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0"), "{:?}", errors(&r));
+    let r = run(&job("pi", "  completionMode: Indexed\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, "spec.completions: Required value: when completion mode is Indexed"), "{:?}", errors(&r));
+    let r = run(&job("pi", "  completionMode: indexed\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, "spec.completionMode: Unsupported value: \"indexed\": supported values: \"NonIndexed\", \"Indexed\""), "{:?}", errors(&r));
+    // a written generated label with another value is kept, then refused
+    let r = run(&job("pi", "", "job-name: other", "      restartPolicy: Never\n"));
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.template.metadata.labels[job-name]: Invalid value: {") && e.ends_with(": must be 'pi'")), "{:?}", errors(&r));
+    // a written selector gets the uid key merged in; one that the generated labels do not match is refused
+    let r = run(&job("pi", "  selector: {matchLabels: {app: pi}}\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"pi\",\"batch.kubernetes.io/controller-uid\":") && e.ends_with("`selector` not auto-generated")), "{:?}", errors(&r));
+    let r = run(&job("pi", "  selector: {matchLabels: {job-name: pi}}\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // manualSelector: the selector is the user's, and must match the template
+    let r = run(&job("pi", "  manualSelector: true\n  selector: {matchLabels: {app: pi}}\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.pods[0].labels.iter().all(|(k, _)| k == "app"), "no generated labels: {:?}", r.pods[0].labels);
+    // the job name is a label value on the template: at most 63 characters (ValidatePodTemplateSpec)
+    let long = "j".repeat(64);
+    let r = run(&job(&long, "", "app: pi", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, &format!("spec.template.labels: Invalid value: \"{long}\": must be no more than 63 characters")), "{:?}", errors(&r));
+    // ValidateJob: the last index's hostname must be a DNS label
+    let name = "j".repeat(62);
+    let r = run(&job(&name, "  completions: 10\n  completionMode: Indexed\n", "app: pi", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, &format!("metadata.name: Invalid value: \"{name}\": will not able to create pod with invalid DNS label: {name}-9")), "{:?}", errors(&r));
+}
+
+// A dumped Job whose pods are in the dump (ownerReferences) is not expanded again
+#[test]
+fn dumped_job_pods_are_not_created_twice() {
+    let src = format!(
+        "{}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pi-abcde\n  labels: {{app: pi}}\n  ownerReferences: [{{apiVersion: batch/v1, kind: Job, name: pi, uid: u}}]\nspec:\n  restartPolicy: Never\n  containers: [{{name: c, image: x}}]\n",
+        job("pi", "", "app: pi", "      restartPolicy: Never\n")
+    );
+    let names: Vec<String> = run(&src).pods.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names, vec!["pi-abcde"]);
+}
