@@ -1348,6 +1348,14 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
             let field = format!("{f}.image");
             errs.push(Diagnostic::required(&field, at(&f), ""));
         }
+        for e in c.resource_errors.iter().flat_map(|v| v.iter()) {
+            let field = format!("{f}.{}", e.field);
+            let written = format!("{f}.{}", e.field.split('[').next().unwrap_or_default());
+            errs.push(match &e.value {
+                Some(v) => Diagnostic::invalid(&field, at(&written), &quote(v), &e.detail),
+                None => Diagnostic::required(&field, at(&format!("{f}.resources")), &e.detail),
+            });
+        }
         let mut port_names: Vec<&str> = Vec::new();
         for (pi, p) in ports.iter().enumerate() {
             let pf = format!("{f}.ports[{pi}]");

@@ -21,6 +21,7 @@ pub mod model;
 pub mod names;
 pub mod paths;
 pub mod presets;
+pub mod quantity;
 pub mod report;
 pub mod resolve;
 pub mod schema_gen;

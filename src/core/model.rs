@@ -138,6 +138,70 @@ pub struct ContainerCheck {
     /// resources.requests of cpu (millicores) and memory (bytes), a limit standing in for a
     /// missing request (SetDefaults_Pod); 0 when not set or not a quantity
     pub requests: Resources,
+    /// what ValidateResourceRequirements refuses in `resources` (None: nothing; read once here,
+    /// where the quantities' texts are)
+    pub resource_errors: Option<Box<[ResourceError]>>,
+}
+
+/// One error of ValidateResourceRequirements: the field under the container (`resources.requests`,
+/// `resources.limits[cpu]`), the value as Quantity.String() shows it (None: a Required error), and
+/// the detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceError {
+    pub field: String,
+    pub value: Option<String>,
+    pub detail: String,
+}
+
+/// ValidateResourceRequirements (pkg/apis/core/validation/validation.go) on one container's
+/// `resources`: every quantity non-negative (ValidateResourceQuantityValue →
+/// ValidateNonnegativeQuantity), a request at most its limit, and for resources that may not be
+/// overcommitted (helper.IsOvercommitAllowed: extended resources — a `/` without `kubernetes.io/` —
+/// and hugepages-*) a request equal to its limit and a limit whenever a request is set.
+fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
+    let res = c.get("resources")?;
+    let entries = |which: &str| -> Vec<(String, super::quantity::Quantity)> {
+        let Some(NodeKind::Map(m)) = res.get(which).map(|n| &n.kind) else { return Vec::new() };
+        m.iter()
+            .filter_map(|(k, v)| {
+                let text = match &v.kind {
+                    NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),
+                    NodeKind::Scalar { value: Value::Float(f), .. } => format!("{f}"),
+                    NodeKind::Scalar { value: Value::Str, text, .. } => text.to_string(),
+                    _ => return None,
+                };
+                Some((k.as_str()?.to_string(), super::quantity::parse(&text)?))
+            })
+            .collect()
+    };
+    let (limits, requests) = (entries("limits"), entries("requests"));
+    let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");
+    let mut out = Vec::new();
+    for (which, list) in [("limits", &limits), ("requests", &requests)] {
+        for (name, q) in list.iter().filter(|(_, q)| q.is_negative()) {
+            out.push(ResourceError { field: format!("resources.{which}[{name}]"), value: Some(q.to_go_string()), detail: "must be greater than or equal to 0".into() });
+        }
+    }
+    for (name, q) in &requests {
+        match limits.iter().find(|(n, _)| n == name) {
+            Some((_, limit)) => {
+                let ord = q.cmp_value(limit);
+                let detail = if !overcommit(name) && ord != std::cmp::Ordering::Equal {
+                    format!("must be equal to {name} limit of {}", limit.to_go_string())
+                } else if ord == std::cmp::Ordering::Greater {
+                    format!("must be less than or equal to {name} limit of {}", limit.to_go_string())
+                } else {
+                    continue;
+                };
+                out.push(ResourceError { field: "resources.requests".into(), value: Some(q.to_go_string()), detail });
+            }
+            None if !overcommit(name) => {
+                out.push(ResourceError { field: "resources.limits".into(), value: None, detail: "Limit must be set for non overcommitable resources".into() })
+            }
+            None => {}
+        }
+    }
+    (!out.is_empty()).then(|| out.into_boxed_slice())
 }
 
 /// CPU in millicores, memory in bytes (resource.Quantity MilliValue / Value: rounded up).
@@ -709,6 +773,7 @@ fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init:
             restart_policy,
             ports: if plain_init { container_ports(r, c, &format!("{field}[{i}]")) } else { Vec::new() },
             requests: container_requests(c),
+            resource_errors: resource_checks(c),
         });
     }
 }

@@ -1406,3 +1406,26 @@ fn dumped_job_pods_are_not_created_twice() {
     let names: Vec<String> = run(&src).pods.iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, vec!["pi-abcde"]);
 }
+
+// ValidateResourceRequirements (pkg/apis/core/validation/validation.go): requests at most their
+// limits, quoted as Quantity.String() (k8s.io/apimachinery resource CanonicalizeBytes), no
+// negative quantity, and extended resources (helper.IsOvercommitAllowed false) need a limit
+// equal to the request
+#[test]
+fn validate_resource_requirements() {
+    let pod = |res: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: x\n    resources:\n{res}");
+    let r = run(&pod("      requests: {cpu: 2, memory: 1024Mi}\n      limits: {cpu: 1000m, memory: 512Mi}\n"));
+    assert!(has_error(&r, "spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1"), "{:?}", errors(&r));
+    assert!(has_error(&r, "spec.containers[0].resources.requests: Invalid value: \"1Gi\": must be less than or equal to memory limit of 512Mi"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty(), "the API server refuses the pod");
+    let r = run(&pod("      requests: {cpu: 0.5}\n      limits: {cpu: 500m}\n"));
+    assert!(errors(&r).is_empty(), "equal is fine: {:?}", errors(&r));
+    let r = run(&pod("      requests: {cpu: \"-1\"}\n"));
+    assert!(has_error(&r, "spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0"), "{:?}", errors(&r));
+    let r = run(&pod("      requests: {nvidia.com/gpu: 1}\n"));
+    assert!(has_error(&r, "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources"), "{:?}", errors(&r));
+    let r = run(&pod("      requests: {nvidia.com/gpu: 1}\n      limits: {nvidia.com/gpu: 2}\n"));
+    assert!(has_error(&r, "spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to nvidia.com/gpu limit of 2"), "{:?}", errors(&r));
+    let r = run(&pod("      limits: {nvidia.com/gpu: 2}\n"));
+    assert!(errors(&r).is_empty(), "a limit alone defaults the request: {:?}", errors(&r));
+}
