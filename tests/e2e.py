@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -104,12 +105,20 @@ class WebDriver:
             }
         }
         self.sid = self.call("POST", "/session", caps)["sessionId"]
+        # a loaded 2-core machine (CI next to other builds) makes axe on a whole page take longer
+        # than WebDriver's default 30 s script timeout
+        self.s("POST", "/timeouts", {"script": 180000, "pageLoad": 180000})
 
     def call(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(self.base + path, data=data, method=method, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=60) as r:
-            v = json.loads(r.read() or b"{}")
+        try:
+            with urllib.request.urlopen(req, timeout=240) as r:
+                v = json.loads(r.read() or b"{}")
+        except urllib.error.HTTPError as e:
+            # the driver's own words (error and message), not just "500"
+            body = e.read().decode(errors="replace")[:600]
+            raise RuntimeError(f"WebDriver {method} {path.split('/')[-1]}: HTTP {e.code}: {body}") from None
         return v["value"] if isinstance(v, dict) and "value" in v else v
 
     def s(self, method, path, body=None):
