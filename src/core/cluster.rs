@@ -112,6 +112,22 @@ pub struct Cluster {
     /// how many placed pods carry required anti-affinity terms (0: InterPodAffinity has nothing
     /// to check for a pod without terms of its own, and the scan over placed pods is skipped)
     pods_with_anti_affinity: usize,
+    /// the IPv4 addresses written pods hold (status.podIP): host-local IPAM never hands out an
+    /// address in use, so a simulated pod skips them
+    taken_ips: super::resolve::FastSet<u32>,
+}
+
+impl ClusterNode {
+    /// The node's next free pod address (host-local IPAM: the next one after the last
+    /// allocated, past the addresses written pods hold); None when its range is used up.
+    fn next_pod_ip(&mut self, taken: &super::resolve::FastSet<u32>) -> Option<String> {
+        while taken.contains(&u32::from(self.cidr.nth(self.next_ip))) && self.next_ip + 1 < self.cidr.size() {
+            self.next_ip += 1;
+        }
+        let ip = (self.next_ip + 1 < self.cidr.size()).then(|| self.cidr.nth(self.next_ip).to_string());
+        self.next_ip += 1;
+        ip
+    }
 }
 
 /// rand.SafeEncodeString's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3.
@@ -213,25 +229,41 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
     if !nodes_given {
         // no Node objects: the nodes the pods name (a pasted dump), else node-1..node-N
         let mut named: Vec<String> = Vec::new();
+        // what the dumped pods say of their node: status.hostIP, and the /24 of a pod address
+        // that is not the node's own (host-network pods hold the node's)
+        let mut seen: Vec<(Option<String>, Option<Cidr>)> = Vec::new();
         for o in objects {
-            let node_name = match &o.body {
-                Body::Pod(spec, _) => spec.node_name.clone(),
-                _ => None,
+            let Body::Pod(spec, status) = &o.body else { continue };
+            let Some(n) = &spec.node_name else { continue };
+            let i = match named.iter().position(|x| x == n) {
+                Some(i) => i,
+                None if named.len() < 250 => {
+                    named.push(n.clone());
+                    seen.push((None, None));
+                    named.len() - 1
+                }
+                None => continue,
             };
-            if let Some(n) = node_name {
-                if !named.contains(&n) && named.len() < 250 {
-                    named.push(n);
+            let (host, cidr) = &mut seen[i];
+            if host.is_none() {
+                *host = status.host_ip.clone().filter(|h| h.parse::<std::net::Ipv4Addr>().is_ok());
+            }
+            if cidr.is_none() && !spec.host_network {
+                if let Some(ip) = status.pod_ip.as_deref().and_then(|ip| ip.parse::<std::net::Ipv4Addr>().ok()).filter(|ip| Some(ip.to_string()) != status.host_ip) {
+                    *cidr = Some(Cidr { base: u32::from(ip) & 0xffff_ff00, prefix: 24 });
                 }
             }
         }
         let default: Vec<String> = (1..=cfg.nodes.clamp(1, 250)).map(|i| format!("node-{i}")).collect();
         // pods that name only simulated nodes keep the simulated cluster
-        let names = if named.iter().all(|n| default.contains(n)) { default } else { named };
+        let from_pods = !named.iter().all(|n| default.contains(n));
+        let names = if from_pods { named } else { default };
         for (idx, name) in names.into_iter().enumerate() {
-            let cidr = Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 };
+            let (host, written_cidr) = if from_pods { seen[idx].clone() } else { (None, None) };
+            let cidr = written_cidr.unwrap_or(Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),
-                ip: format!("192.168.49.{}", 2 + idx),
+                ip: host.unwrap_or_else(|| format!("192.168.49.{}", 2 + idx)),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
                 // simulated nodes are healthy workers: no taints, and the labels every kubelet
@@ -248,6 +280,13 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
             });
         }
     }
+    cluster.taken_ips = objects
+        .iter()
+        .filter_map(|o| match &o.body {
+            Body::Pod(_, st) => st.pod_ip.as_deref()?.parse::<std::net::Ipv4Addr>().ok().map(u32::from),
+            _ => None,
+        })
+        .collect();
     let cordon = |n: &mut ClusterNode| {
         if !n.unschedulable {
             n.unschedulable = true;
@@ -288,10 +327,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
     // pod's address — reserved in `place` — is not handed out again at once)
     for p in cluster.pods.iter_mut().filter(|p| p.replaces.is_some() && p.ip.is_none() && p.phase == "Running") {
         if let Some(node) = p.node.as_ref().and_then(|n| cluster.nodes.iter_mut().find(|x| &x.name == n)) {
-            if node.next_ip + 1 < node.cidr.size() {
-                p.ip = Some(node.cidr.nth(node.next_ip).to_string());
-            }
-            node.next_ip += 1;
+            p.ip = node.next_pod_ip(&cluster.taken_ips);
         }
     }
     for n in cluster.nodes.iter_mut().filter(|n| cfg.cordoned.contains(&n.name)) {
@@ -1579,6 +1615,17 @@ fn controllers_with_pods(objects: &[Object]) -> Vec<(String, String, String)> {
                         for (k2, n2) in owner_of("ReplicaSet", ns, n) {
                             out.push((k2, ns.clone(), n2));
                         }
+                        // a dump without its ReplicaSets (`kubectl get deploy,pods -o yaml`): the
+                        // Deployment's ReplicaSet is `<deployment>-<pod-template-hash>`
+                        // (deployment/sync.go getNewReplicaSet), the hash is the pod's label
+                        if !by_key.contains_key(&("ReplicaSet", ns.as_str(), n.as_str())) {
+                            let hash = o.meta.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
+                            if let Some(d) = hash.and_then(|h| n.strip_suffix(h)).and_then(|d| d.strip_suffix('-')) {
+                                if by_key.contains_key(&("Deployment", ns.as_str(), d)) {
+                                    out.push(("Deployment".into(), ns.clone(), d.to_string()));
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -1715,12 +1762,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             }
             None
         }
-        (Some(n), None) if phase != "Pending" && phase != "Failed" => {
-            let node = &mut cluster.nodes[n];
-            let ip = if node.next_ip + 1 < node.cidr.size() { Some(node.cidr.nth(node.next_ip).to_string()) } else { None };
-            node.next_ip += 1;
-            ip
-        }
+        (Some(n), None) if phase != "Pending" && phase != "Failed" => cluster.nodes[n].next_pod_ip(&cluster.taken_ips),
         _ => None,
     };
     if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
@@ -1891,7 +1933,20 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
     // non-empty, and must match the template's labels
     if !w.selector_set {
-        diags.push(Diagnostic::required("spec.selector", o.pos("spec"), "").on(&id));
+        // ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateStatefulSetSpec /
+        // ValidateJobSpec: a nil selector is `Required`; ValidateDaemonSetSpec has no such check.
+        // Then LabelSelectorAsSelector(nil) is labels.Nothing(), which matches no template:
+        // every kind also says the selector does not match (ValidatePodTemplateSpecForReplicaSet /
+        // ForStatefulSet, ValidateDaemonSetSpec, ValidateJobSpec)
+        if o.kind != "DaemonSet" {
+            diags.push(Diagnostic::required("spec.selector", o.pos("spec"), "").on(&id));
+        }
+        // (a ReplicationController's missing selector is an empty map: labels.Set{}.AsSelector()
+        // is Empty, and ValidatePodTemplateSpecForRC then checks nothing)
+        let shown = if w.template_labels.is_empty() { "null".to_string() } else { labels_go(&w.template_labels) };
+        if o.kind != "ReplicationController" {
+            diags.push(Diagnostic::invalid("spec.template.metadata.labels", o.pos("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`").on(&id));
+        }
         return;
     }
     let sel = w.match_labels.clone().unwrap_or_default();

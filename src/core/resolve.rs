@@ -245,6 +245,7 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, sele
 /// SipHash: the pod index is rebuilt for 10,000 pods on every keystroke (issue #12). Only
 /// looked up, or iterated and then sorted by a total order: its order never shows.
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FastHasher(u64);

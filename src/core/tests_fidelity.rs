@@ -1429,3 +1429,49 @@ fn validate_resource_requirements() {
     let r = run(&pod("      limits: {nvidia.com/gpu: 2}\n"));
     assert!(errors(&r).is_empty(), "a limit alone defaults the request: {:?}", errors(&r));
 }
+
+// ValidateDeploymentSpec: a nil selector is Required, and LabelSelectorAsSelector(nil) =
+// labels.Nothing() matches no template (ValidatePodTemplateSpecForReplicaSet); ValidateDaemonSetSpec
+// has only the second error
+#[test]
+fn validate_workload_without_selector() {
+    let w = |kind: &str| format!("apiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: b}}\nspec:\n  template:\n    metadata: {{labels: {{app: b}}}}\n    spec: {{containers: [{{name: c, image: x}}]}}\n");
+    let mismatch = "spec.template.metadata.labels: Invalid value: {\"app\":\"b\"}: `selector` does not match template `labels`";
+    assert_eq!(errors(&run(&w("Deployment"))), ["spec.selector: Required value", mismatch]);
+    assert_eq!(errors(&run(&w("StatefulSet"))), ["spec.selector: Required value", mismatch]);
+    assert_eq!(errors(&run(&w("DaemonSet"))), [mismatch]);
+}
+
+// host-local IPAM (containernetworking/plugins plugins/ipam/host-local backend/allocator
+// allocator.go Get): an address in use is never handed out again — a simulated pod skips the
+// addresses written pods hold
+#[test]
+fn ipam_skips_addresses_written_pods_hold() {
+    let src = "apiVersion: v1\nkind: Pod\nmetadata: {name: existing}\nspec:\n  nodeName: node-1\n  containers: [{name: c, image: x}]\nstatus: {phase: Running, podIP: 10.244.0.2}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: newone}\nspec:\n  nodeName: node-1\n  containers: [{name: c, image: x}]\n";
+    let r = run(src);
+    let ip = |n: &str| r.pods.iter().find(|p| p.name == n).and_then(|p| p.ip.clone());
+    assert_eq!(ip("existing").as_deref(), Some("10.244.0.2"));
+    assert_eq!(ip("newone").as_deref(), Some("10.244.0.3"));
+}
+
+// A dump without Node objects: each node's address is what its pods' status.hostIP says (the
+// kubelet's report), its pod range the /24 of its pods' addresses
+#[test]
+fn dumped_pods_give_their_node_its_address() {
+    let src = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  nodeName: kind-worker\n  containers: [{name: c, image: x}]\nstatus: {phase: Running, hostIP: 172.18.0.3, podIP: 10.244.1.7}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: extra}\nspec:\n  selector: {matchLabels: {app: e}}\n  template:\n    metadata: {labels: {app: e}}\n    spec: {containers: [{name: c, image: x}]}\n";
+    let r = run(src);
+    assert_eq!(r.nodes.len(), 1);
+    assert_eq!(r.nodes[0].ip, "172.18.0.3");
+    let new = r.pods.iter().find(|p| p.name.starts_with("extra-")).expect("the Deployment's pod");
+    let ip = new.ip.as_deref().unwrap_or_default();
+    assert!(ip.starts_with("10.244.1.") && ip != "10.244.1.7", "{ip}");
+}
+
+// deployment/sync.go getNewReplicaSet names the ReplicaSet `<deployment>-<pod-template-hash>`:
+// pods owned by it, in a dump without ReplicaSets, are that Deployment's pods (not created twice)
+#[test]
+fn dumped_pods_of_a_missing_replicaset_belong_to_their_deployment() {
+    let src = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: x}]}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-5d4f8b9c7b-h2x8k\n  labels: {app: web, pod-template-hash: 5d4f8b9c7b}\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4f8b9c7b, uid: u}]\nspec:\n  containers: [{name: c, image: x}]\n";
+    let names: Vec<String> = run(src).pods.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names, vec!["web-5d4f8b9c7b-h2x8k"]);
+}
