@@ -53,6 +53,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--service-cidr" => {
                 let v = value("--service-cidr")?;
                 cfg.service_cidr = Cidr::parse(&v).filter(|c| c.prefix <= 30).ok_or(format!("--service-cidr: not an IPv4 CIDR with room for Services: {v:?}"))?;
+                cfg.service_cidr_set = true;
             }
             "--node-port-range" => {
                 let v = value("--node-port-range")?;

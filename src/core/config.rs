@@ -47,6 +47,9 @@ pub struct Config {
     pub nodes: usize,
     /// kube-apiserver --service-cluster-ip-range (kubeadm default 10.96.0.0/12).
     pub service_cidr: Cidr,
+    /// `service_cidr` was chosen by the user (the CLI's --service-cidr): never inferred from a
+    /// dump's `kubernetes` Service
+    pub service_cidr_set: bool,
     /// kube-apiserver --service-node-port-range (default 30000-32767).
     pub node_port_range: (u16, u16),
     /// kubelet --cluster-domain (default cluster.local).
@@ -76,6 +79,7 @@ impl Default for Config {
         Config {
             nodes: 3,
             service_cidr: Cidr::parse("10.96.0.0/12").expect("valid"),
+            service_cidr_set: false,
             node_port_range: (30000, 32767),
             cluster_domain: "cluster.local".into(),
             cloud: false,

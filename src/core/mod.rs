@@ -287,6 +287,21 @@ impl std::ops::Deref for Objects<'_> {
 /// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
 /// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
 fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
+    let inferred;
+    let cfg = match service::inferred_service_cidr(&objects, cfg) {
+        Some((cidr, i)) => {
+            let o = &objects[i];
+            let msg = format!(
+                "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} holds none of it (the CLI's --service-cidr sets the range)",
+                cidr.nth(1),
+                cfg.service_cidr
+            );
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ServiceCIDR", msg, o.pos("spec.clusterIP")).on(&o.id()));
+            inferred = Config { service_cidr: cidr, ..cfg.clone() };
+            &inferred
+        }
+        None => cfg,
+    };
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -632,11 +647,15 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                 Severity::Info,
                 ErrorType::Resolution,
                 "Selectorless",
-                format!(
-                    "Service {} has no selector{}: its endpoints come only from an Endpoints or EndpointSlice object you create (none found)",
-                    svc.name,
-                    if empty { " (an empty selector {} selects nothing: it is the same as no selector)" } else { "" }
-                ),
+                if resolve::is_apiserver_service(svc) {
+                    "Service kubernetes is the API server's own: the API server keeps its endpoints itself (its advertise address and secure port; pkg/controlplane/reconcilers), and the input shows no kube-apiserver pod, so none are drawn".to_string()
+                } else {
+                    format!(
+                        "Service {} has no selector{}: its endpoints come only from an Endpoints or EndpointSlice object you create (none found)",
+                        svc.name,
+                        if empty { " (an empty selector {} selects nothing: it is the same as no selector)" } else { "" }
+                    )
+                },
                 o.pos("spec"),
             )
             .on(&id),

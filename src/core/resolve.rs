@@ -180,6 +180,37 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
 /// the selector (those written here stand for its result), but leaves other slices with the
 /// `kubernetes.io/service-name` label alone, and kube-proxy reads every slice with that label
 /// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys).
+/// `default/kubernetes`: the API server's own Service (pkg/controlplane/controller/kubernetesservice).
+pub fn is_apiserver_service(svc: &Svc) -> bool {
+    svc.name == "kubernetes" && svc.namespace == "default" && svc.selector.is_none()
+}
+
+/// The endpoints the API server keeps for `default/kubernetes` itself (pkg/controlplane/reconcilers,
+/// the lease reconciler: each kube-apiserver's advertise address and --secure-port, port name
+/// `https`): in a dump, the running kube-apiserver pods of kube-system (static pods on the host
+/// network: the node's address), on the Service's targetPort.
+fn apiserver_endpoints(svc: &Svc, cluster: &Cluster, out: &mut Vec<Endpoint>) {
+    for p in cluster.pods.iter().filter(|p| {
+        p.namespace == "kube-system" && p.phase == "Running" && p.labels.iter().any(|(k, v)| k == "component" && v == "kube-apiserver")
+    }) {
+        let Some(ip) = p.ip.clone() else { continue };
+        let ports = svc
+            .ports
+            .iter()
+            .map(|sp| EndpointPortOut {
+                name: sp.name.clone(),
+                port: match &sp.target_port {
+                    IntOrString::Int(n) => *n,
+                    IntOrString::Str(_) => 6443,
+                },
+                protocol: sp.protocol.clone(),
+                declared: None,
+            })
+            .collect();
+        out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports });
+    }
+}
+
 fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, selector_too: bool) {
     const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
     for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
@@ -416,7 +447,12 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                     manual_endpoints(svc, objects, &mut r.endpoints, true);
                 }
             }
-            None => manual_endpoints(svc, objects, &mut r.endpoints, false),
+            None => {
+                manual_endpoints(svc, objects, &mut r.endpoints, false);
+                if r.endpoints.is_empty() && is_apiserver_service(svc) {
+                    apiserver_endpoints(svc, cluster, &mut r.endpoints);
+                }
+            }
         }
     }
     r.dns = dns_records(svc, &r.endpoints, domain);

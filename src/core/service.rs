@@ -845,3 +845,43 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
         }
     }
 }
+
+/// The Service CIDR of the cluster a dump came from, when it is not the configured one: the API
+/// server keeps `default/kubernetes` on the first address of its --service-cluster-ip-range
+/// (pkg/controlplane/controller/kubernetesservice: ServiceIP = the range's first usable
+/// address). A managed cluster's dump (EKS 172.20.0.1 or 10.100.0.1, k3s 10.43.0.1, AKS 10.0.0.1)
+/// would otherwise have every ClusterIP refused. The range is taken as the /16 starting one
+/// below that address (or the smallest prefix the address is aligned to, when it is not on a
+/// /16), widened while a written ClusterIP falls outside it. None when the user set the range,
+/// when there is no such Service, or when its address is in the configured range already.
+pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super::config::Cidr, usize)> {
+    use super::config::Cidr;
+    use super::model::Body;
+    if cfg.service_cidr_set {
+        return None;
+    }
+    let (i, ip) = objects.iter().enumerate().find_map(|(i, o)| match &o.body {
+        Body::Service(spec) if o.meta.name == "kubernetes" && o.meta.namespace == "default" && !o.refused => {
+            Some((i, spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok()?))
+        }
+        _ => None,
+    })?;
+    if cfg.service_cidr.contains(ip) {
+        return None;
+    }
+    let base = u32::from(ip).checked_sub(1)?;
+    let aligned = |p: u8| base & (u32::MAX >> p) == 0;
+    let written: Vec<Ipv4Addr> = objects
+        .iter()
+        .filter_map(|o| match &o.body {
+            Body::Service(spec) => spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok(),
+            _ => None,
+        })
+        .collect();
+    let mut prefix = (16..=28).find(|&p| aligned(p))?;
+    while !written.iter().all(|w| Cidr { base, prefix }.contains(*w)) {
+        prefix = prefix.checked_sub(1).filter(|&p| p >= 8 && aligned(p))?;
+    }
+    Some((Cidr { base, prefix }, i))
+}
+

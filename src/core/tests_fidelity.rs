@@ -1475,3 +1475,40 @@ fn dumped_pods_of_a_missing_replicaset_belong_to_their_deployment() {
     let names: Vec<String> = run(src).pods.iter().map(|p| p.name.clone()).collect();
     assert_eq!(names, vec!["web-5d4f8b9c7b-h2x8k"]);
 }
+
+const KUBERNETES_SVC: &str = "apiVersion: v1\nkind: Service\nmetadata: {name: kubernetes, namespace: default, labels: {component: apiserver, provider: kubernetes}}\nspec:\n  clusterIP: CIP\n  ports: [{name: https, port: 443, protocol: TCP, targetPort: 6443}]\n  type: ClusterIP\n";
+
+// pkg/controlplane/controller/kubernetesservice: `kubernetes` holds the first address of the
+// API server's --service-cluster-ip-range; a managed cluster's dump (EKS: 172.20.0.0/16) is
+// read in its own range, not refused Service by Service
+#[test]
+fn service_cidr_from_the_kubernetes_service_of_a_dump() {
+    let src = format!(
+        "{}---\napiVersion: v1\nkind: Service\nmetadata: {{name: shop}}\nspec:\n  clusterIP: 172.20.118.4\n  selector: {{app: shop}}\n  ports: [{{port: 80}}]\n",
+        KUBERNETES_SVC.replace("CIP", "172.20.0.1")
+    );
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.cluster.service_cidr, "172.20.0.0/16");
+    assert!(r.diagnostics.iter().any(|d| d.code == "ServiceCIDR" && d.message.contains("172.20.0.0/16")));
+    // a range the user chose stays
+    let cfg = Config { service_cidr_set: true, ..Config::default() };
+    assert!(!errors(&run_cfg(&src, cfg)).is_empty());
+    // a learner's own ClusterIP outside the range is still refused
+    let own = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  clusterIP: 172.20.0.5\n  ports: [{port: 80}]\n";
+    assert!(!errors(&run(own)).is_empty());
+}
+
+// pkg/controlplane/reconcilers: the API server keeps `kubernetes`'s endpoints itself (its
+// address, --secure-port); in a dump those are the kube-apiserver static pods
+#[test]
+fn kubernetes_service_endpoints_are_the_apiserver() {
+    let apiserver = "apiVersion: v1\nkind: Pod\nmetadata: {name: kube-apiserver-cp, namespace: kube-system, labels: {component: kube-apiserver, tier: control-plane}}\nspec:\n  nodeName: cp\n  hostNetwork: true\n  containers: [{name: kube-apiserver, image: registry.k8s.io/kube-apiserver:v1.32.0}]\nstatus:\n  phase: Running\n  hostIP: 172.18.0.2\n  podIP: 172.18.0.2\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let r = run(&format!("{}---\n{apiserver}", KUBERNETES_SVC.replace("CIP", "10.96.0.1")));
+    let s = svc(&r, "kubernetes");
+    assert_eq!(s.endpoints.len(), 1);
+    assert_eq!(s.endpoints[0].ip, "172.18.0.2");
+    assert_eq!(s.endpoints[0].ports[0].port, 6443);
+    let r = run(&KUBERNETES_SVC.replace("CIP", "10.96.0.1"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "Selectorless" && d.message.contains("API server keeps its endpoints itself")), "{:?}", r.diagnostics);
+}
