@@ -1083,6 +1083,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     }
     super::service::validate_namespace(o, &at, &mut errs);
     super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
+    super::service::validate_annotations(o, &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
         // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
@@ -1383,6 +1384,12 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         if !c.image {
             let field = format!("{f}.image");
             errs.push(Diagnostic::required(&field, at(&f), ""));
+        }
+        // validateContainersOnlyForPod (a Pod's containers, not a template's): the image as
+        // written, without surrounding whitespace
+        if let Some(image) = c.image_padded.as_deref().filter(|_| prefix == "spec") {
+            let field = format!("{f}.image");
+            errs.push(Diagnostic::invalid(&field, at(&field), &quote(image), "must not have leading or trailing whitespace"));
         }
         for e in c.resource_errors.iter().flat_map(|v| v.iter()) {
             let field = format!("{f}.{}", e.field);

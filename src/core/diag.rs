@@ -32,6 +32,7 @@ pub enum ErrorType {
     Resolution,
     /// Not a field.ErrorType: the object was read but is not modelled.
     Ignored,
+    TooLong,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +62,7 @@ impl Diagnostic {
             ErrorType::NotSupported => "Unsupported value",
             ErrorType::Forbidden => "Forbidden",
             ErrorType::TooMany => "Too many",
+            ErrorType::TooLong => "Too long",
             _ => "",
         };
         let message = if detail.is_empty() {
@@ -101,6 +103,10 @@ impl Diagnostic {
             format!("{}: supported values: {list}", quote(value)),
             "FieldValueNotSupported",
         )
+    }
+    /// field.TooLong(path, _, max): `Too long: may not be more than <max> bytes`
+    pub fn too_long(field: &str, pos: Pos, max: usize) -> Diagnostic {
+        Self::field_error(ErrorType::TooLong, field, pos, format!("may not be more than {max} bytes"), "FieldValueTooLong")
     }
     /// field.Forbidden(path, detail)
     pub fn forbidden(field: &str, pos: Pos, detail: &str) -> Diagnostic {

@@ -261,6 +261,7 @@ fn validate_namespaces(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
             errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
         }
         service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
+        service::validate_annotations(o, &|f: &str| o.pos(f), &mut errs);
         o.refused = !errs.is_empty();
         let id = o.id();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));

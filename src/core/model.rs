@@ -42,6 +42,32 @@ pub struct Meta {
     pub deleting: bool,
     /// metadata.ownerReferences: (kind, name) of the controllers that own this object
     pub owners: Vec<(String, String)>,
+    /// what ValidateAnnotations refuses (read once here, where the annotations are): a key
+    /// that is not a qualified name with its message, or (None) a total over 256 KiB
+    pub annotation_errors: Option<Box<[AnnotationError]>>,
+}
+
+/// A key ValidateAnnotations refuses with its message, or (None) the total size over the limit.
+pub type AnnotationError = (Option<String>, String);
+
+/// ValidateAnnotations (k8s.io/apimachinery pkg/api/validation/objectmeta.go): each key is a
+/// qualified name once lower-cased, and keys plus values total at most
+/// TotalAnnotationSizeLimitB (256 KiB).
+fn annotation_errors(a: Option<&Node>) -> Option<Box<[AnnotationError]>> {
+    let Some(NodeKind::Map(entries)) = a.map(|n| &n.kind) else { return None };
+    let mut out = Vec::new();
+    let mut total = 0usize;
+    for (k, v) in entries {
+        let Some(key) = k.as_str() else { continue };
+        total += key.len() + v.as_str().map_or(0, str::len);
+        for m in super::names::qualified_name(&key.to_ascii_lowercase()) {
+            out.push((Some(key.to_string()), m));
+        }
+    }
+    if total > 256 * 1024 {
+        out.push((None, String::new()));
+    }
+    (!out.is_empty()).then(|| out.into_boxed_slice())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +156,8 @@ pub struct ContainerCheck {
     pub name: String,
     /// `image` is set and not empty
     pub image: bool,
+    /// the image as written when it has leading or trailing whitespace (a Pod refuses it)
+    pub image_padded: Option<Box<str>>,
     pub pull_policy: Option<String>,
     pub restart_policy: Option<String>,
     /// the ports of a plain init container (those of containers and sidecars are in
@@ -707,6 +735,7 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         .collect();
     Meta {
         owners,
+        annotation_errors: annotation_errors(m.and_then(|m| m.get("annotations"))),
         name,
         namespace_set: ns.as_ref().is_some_and(|s| !s.is_empty()),
         namespace: ns.filter(|s| !s.is_empty()).unwrap_or_else(|| "default".into()),
@@ -769,6 +798,7 @@ fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init:
             // a container's or sidecar's name is in `containers` / `sidecars` already
             name: if plain_init { text("name").unwrap_or_default().to_string() } else { String::new() },
             image: text("image").is_some(),
+            image_padded: text("image").filter(|i| i.trim() != *i).map(Into::into),
             // kept only when it is not a supported value (all validation asks; a 10,000-pod dump
             // does not keep 10,000 copies of "IfNotPresent")
             pull_policy: text("imagePullPolicy").filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")).map(str::to_string),

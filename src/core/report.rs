@@ -252,15 +252,19 @@ impl Report {
                 let _ = writeln!(s, "  endpoints: none");
             }
             for e in &svc.endpoints {
+                // an endpoint that resolves none of the Service's ports (a headless Service's A
+                // record only) is its address alone
                 let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+                let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
                 let _ = writeln!(
                     s,
-                    "  endpoint {} {}:{} on {} {}",
+                    "  endpoint {} {}{} on {} {}{}",
                     e.pod.as_deref().unwrap_or("-"),
                     e.ip,
                     ports,
                     e.node.as_deref().unwrap_or("?"),
-                    if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" }
+                    if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" },
+                    if e.ports.is_empty() { " (no port of the Service resolves on it)" } else { "" }
                 );
             }
             for m in &svc.near_misses {

@@ -541,10 +541,16 @@ pub fn reverse_name(ip: &str) -> Option<String> {
 /// by CoreDNS's kubernetes plugin with `pods insecure` (kubeadm's default Corefile), and named in
 /// the Kubernetes documentation ("DNS for Services and Pods").
 pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
+    // one record per name: host-network pods of a node share its address (the name is made of
+    // the address and the namespace alone)
+    let mut seen: FastSet<(&str, &str)> = FastSet::default();
     pods.iter()
         .filter_map(|p| {
             let ip = p.ip.as_ref()?;
             ip.parse::<std::net::Ipv4Addr>().ok()?;
+            if !seen.insert((ip.as_str(), p.namespace.as_str())) {
+                return None;
+            }
             Some(DnsRecord { kind: "A".into(), name: format!("{}.{}.pod.{domain}", ip.replace('.', "-"), p.namespace), answer: ip.clone() })
         })
         .collect()

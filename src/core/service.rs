@@ -587,6 +587,7 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
     }
     validate_namespace(obj, &at, errs);
     validate_labels(&obj.meta.labels, "metadata.labels", &at, errs);
+    validate_annotations(obj, &at, errs);
 
     let t = svc.type_.as_str();
     if !TYPES.contains(&t) {
@@ -825,6 +826,18 @@ pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, e
         for m in names::dns1123_label(&obj.meta.namespace) {
             errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&obj.meta.namespace), &m));
         }
+    }
+}
+
+/// ValidateObjectMeta's ValidateAnnotations, right after the labels: what [`super::model::Meta`]
+/// found when it read them.
+pub fn validate_annotations(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (key, msg) in obj.meta.annotation_errors.iter().flat_map(|e| e.iter()) {
+        let f = "metadata.annotations";
+        errs.push(match key {
+            Some(k) => Diagnostic::invalid(f, at(&format!("{f}.{k}")), &quote(k), msg),
+            None => Diagnostic::too_long(f, at(f), 256 * 1024),
+        });
     }
 }
 

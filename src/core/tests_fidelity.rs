@@ -1512,3 +1512,26 @@ fn kubernetes_service_endpoints_are_the_apiserver() {
     let r = run(&KUBERNETES_SVC.replace("CIP", "10.96.0.1"));
     assert!(r.diagnostics.iter().any(|d| d.code == "Selectorless" && d.message.contains("API server keeps its endpoints itself")), "{:?}", r.diagnostics);
 }
+
+// ValidateAnnotations (k8s.io/apimachinery pkg/api/validation/objectmeta.go): keys are qualified
+// names (lower-cased first), the whole at most 256 KiB (field.TooLong)
+#[test]
+fn validate_annotations() {
+    let svc_with = |ann: &str| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations:\n{ann}spec:\n  ports: [{{port: 80}}]\n");
+    let r = run(&svc_with("    my annotation: x\n"));
+    assert!(errors(&r).iter().any(|e| e.starts_with("metadata.annotations: Invalid value: \"my annotation\": name part must consist of")), "{:?}", errors(&r));
+    let r = run(&svc_with("    Example.COM/Owner: x\n"));
+    assert!(errors(&r).is_empty(), "case does not matter: {:?}", errors(&r));
+    let big = "a".repeat(300 * 1024);
+    let r = run(&svc_with(&format!("    note: {big}\n")));
+    assert!(has_error(&r, "metadata.annotations: Too long: may not be more than 262144 bytes"), "{:?}", errors(&r));
+    assert!(svc(&r, "web").rejected);
+}
+
+// validateContainersOnlyForPod: a Pod's image has no surrounding whitespace (a template's is
+// not checked there)
+#[test]
+fn validate_pod_image_whitespace() {
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: \"nginx:latest \"}]\n");
+    assert!(has_error(&r, "spec.containers[0].image: Invalid value: \"nginx:latest \": must not have leading or trailing whitespace"), "{:?}", errors(&r));
+}
