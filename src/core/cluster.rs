@@ -231,7 +231,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
         let mut named: Vec<String> = Vec::new();
         // what the dumped pods say of their node: status.hostIP, and the /24 of a pod address
         // that is not the node's own (host-network pods hold the node's)
-        let mut seen: Vec<(Option<String>, Option<Cidr>)> = Vec::new();
+        let mut seen: Vec<(Option<std::net::Ipv4Addr>, Option<Cidr>)> = Vec::new();
         for o in objects {
             let Body::Pod(spec, status) = &o.body else { continue };
             let Some(n) = &spec.node_name else { continue };
@@ -246,10 +246,10 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
             };
             let (host, cidr) = &mut seen[i];
             if host.is_none() {
-                *host = status.host_ip.clone().filter(|h| h.parse::<std::net::Ipv4Addr>().is_ok());
+                *host = status.host_ip;
             }
             if cidr.is_none() && !spec.host_network {
-                if let Some(ip) = status.pod_ip.as_deref().and_then(|ip| ip.parse::<std::net::Ipv4Addr>().ok()).filter(|ip| Some(ip.to_string()) != status.host_ip) {
+                if let Some(ip) = status.pod_ip.as_deref().and_then(|ip| ip.parse::<std::net::Ipv4Addr>().ok()).filter(|ip| Some(*ip) != status.host_ip) {
                     *cidr = Some(Cidr { base: u32::from(ip) & 0xffff_ff00, prefix: 24 });
                 }
             }
@@ -263,7 +263,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
             let cidr = written_cidr.unwrap_or(Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),
-                ip: host.unwrap_or_else(|| format!("192.168.49.{}", 2 + idx)),
+                ip: host.map_or_else(|| format!("192.168.49.{}", 2 + idx), |h| h.to_string()),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
                 // simulated nodes are healthy workers: no taints, and the labels every kubelet

@@ -410,8 +410,8 @@ pub struct PodStatus {
     /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
     /// its reason when there is no message
     pub unschedulable: Option<String>,
-    /// status.hostIP: the node's address, as the kubelet reported it
-    pub host_ip: Option<String>,
+    /// status.hostIP: the node's address, as the kubelet reported it (IPv4)
+    pub host_ip: Option<std::net::Ipv4Addr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1048,7 +1048,7 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             let ips = r.seq(s.get("podIPs"), &"status.podIPs");
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
-    let host_ip = s.get("hostIP").and_then(|n| n.as_str()).filter(|t| !t.is_empty()).map(str::to_string);
+    let host_ip = s.get("hostIP").and_then(|n| n.as_str()).and_then(|t| t.parse().ok());
     PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true, unschedulable, host_ip }
 }
 
