@@ -259,7 +259,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
         let from_pods = !named.iter().all(|n| default.contains(n));
         let names = if from_pods { named } else { default };
         for (idx, name) in names.into_iter().enumerate() {
-            let (host, written_cidr) = if from_pods { seen[idx].clone() } else { (None, None) };
+            let (host, written_cidr) = if from_pods { seen[idx] } else { (None, None) };
             let cidr = written_cidr.unwrap_or(Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),
