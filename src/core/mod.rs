@@ -549,6 +549,21 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         sort::sort(&mut named);
         named.dedup();
         let ns_pods = || named.iter().map(|&i| &cluster.pods[i]);
+        // a Job's pods run to completion: once their containers exit they are Succeeded (or
+        // Failed) and EndpointSlice's ShouldPodBeInEndpoints drops them
+        if let Some(job) = ns_pods().filter(|p| selected.contains(p.name.as_str())).find_map(|p| p.owner.as_deref().filter(|o| o.starts_with("Job/"))) {
+            diags.push(
+                Diagnostic::note(
+                    Severity::Info,
+                    ErrorType::Resolution,
+                    "JobEndpoints",
+                    format!("the selector picks pods of {job}: they are endpoints only while they run; when their containers exit they are Succeeded (or Failed), and terminal pods are never endpoints"),
+                    o.pos("spec.selector"),
+                )
+                .on(&id)
+                .at_field("spec.selector"),
+            );
+        }
         for (i, sp) in svc.ports.iter().enumerate() {
             if let IntOrString::Str(name) = &sp.target_port {
                 let lacking: Vec<&str> = ns_pods()

@@ -1326,6 +1326,7 @@ fn job_controller_indexed_pods_get_hostnames_under_a_headless_service() {
     assert_eq!(label("batch.kubernetes.io/controller-uid"), Some(uid));
     assert_eq!(uid.len(), 36);
     assert_eq!(p.owner.as_deref(), Some("Job/example-job"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "JobEndpoints" && d.message.contains("Job/example-job")), "{:?}", r.diagnostics);
 }
 
 // SetDefaults_Job (pkg/apis/batch/v1/defaults.go) and manageJob's wantActive: min(parallelism,
