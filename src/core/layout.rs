@@ -479,9 +479,19 @@ pub fn pod_state(pod: &PodReport) -> String {
     if pod.ready_flipped { format!("{state} (flipped)") } else { state.to_string() }
 }
 
-/// The labels worth showing (not the controllers' hashes).
+/// The labels worth showing (not the controllers' hashes and uids, nor the Job controller's
+/// prefixed copies of `job-name`).
 pub fn pod_labels(pod: &PodReport) -> String {
-    pod.labels.iter().filter(|(k, _)| k != "pod-template-hash" && !k.starts_with("statefulset.kubernetes.io")).map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
+    pod.labels
+        .iter()
+        .filter(|(k, _)| {
+            k != "pod-template-hash"
+                && !k.starts_with("statefulset.kubernetes.io")
+                && !matches!(k.as_str(), "controller-uid" | "batch.kubernetes.io/controller-uid" | "batch.kubernetes.io/job-name")
+        })
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn pod_ports(pod: &PodReport) -> String {
@@ -578,7 +588,13 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
             l.class = "t-miss";
             lines.push(l);
         }
-        None => lines.push(Line::new(Font::Small, if client { "the in-cluster client".to_string() } else { pod_labels(pod) })),
+        None if client => lines.push(Line::new(Font::Small, "the in-cluster client")),
+        None => {
+            // a narrow box drops the index labels first: the pod's name carries the index
+            let full = pod_labels(pod);
+            let short = full.split(' ').filter(|l| !l.starts_with("batch.kubernetes.io/job-completion-index=") && !l.starts_with("apps.kubernetes.io/pod-index=")).collect::<Vec<_>>().join(" ");
+            lines.push(Line::variants(Font::Small, if short == full { vec![full] } else { vec![full, short] }));
+        }
     }
     lines.push(Line::new(Font::Small, pod_ports(pod)));
     lines.push(Line::new(Font::Small, pod_state(pod)));
