@@ -31,6 +31,7 @@ PACKAGES = {
     "k8s.io/api/apps/v1": ("api", "apps/v1"),
     "k8s.io/api/discovery/v1": ("api", "discovery/v1"),
     "k8s.io/api/batch/v1": ("api", "batch/v1"),
+    "k8s.io/api/networking/v1": ("api", "networking/v1"),
     "k8s.io/apimachinery/pkg/apis/meta/v1": ("apimachinery", "pkg/apis/meta/v1"),
     "k8s.io/apimachinery/pkg/api/resource": ("apimachinery", "pkg/api/resource"),
     "k8s.io/apimachinery/pkg/util/intstr": ("apimachinery", "pkg/util/intstr"),
@@ -44,6 +45,7 @@ SHORT = {
     "k8s.io/api/apps/v1": "apps/v1",
     "k8s.io/api/discovery/v1": "discovery/v1",
     "k8s.io/api/batch/v1": "batch/v1",
+    "k8s.io/api/networking/v1": "networking/v1",
     "k8s.io/apimachinery/pkg/apis/meta/v1": "meta/v1",
     "k8s.io/apimachinery/pkg/api/resource": "resource",
     "k8s.io/apimachinery/pkg/util/intstr": "intstr",
@@ -65,6 +67,7 @@ ROOTS = [
     ("apps/v1", "DaemonSet", "k8s.io/api/apps/v1", "DaemonSet"),
     ("discovery.k8s.io/v1", "EndpointSlice", "k8s.io/api/discovery/v1", "EndpointSlice"),
     ("batch/v1", "Job", "k8s.io/api/batch/v1", "Job"),
+    ("networking.k8s.io/v1", "Ingress", "k8s.io/api/networking/v1", "Ingress"),
 ]
 # The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
 # items are checked one by one by the caller against their own kind.

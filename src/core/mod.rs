@@ -14,6 +14,7 @@ pub mod edit;
 pub mod endpoints;
 pub mod highlight;
 pub mod incremental;
+pub mod ingress;
 pub mod dnsquery;
 pub mod iptables;
 pub mod layout;
@@ -304,6 +305,29 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
         None => cfg,
     };
     namespace_notes(&objects, &mut diags);
+    // ValidateIngress: an Ingress the API server refuses routes nowhere (its backends are not
+    // looked up below)
+    let mut ingress_ok: Vec<usize> = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        if let (Body::Ingress(spec), false) = (&o.body, o.refused) {
+            let mut errs = Vec::new();
+            if o.meta.name.is_empty() {
+                errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
+            }
+            for m in names::dns1123_subdomain(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
+                errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
+            }
+            service::validate_namespace(o, &|f: &str| o.pos(f), &mut errs);
+            service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
+            service::validate_annotations(o, &|f: &str| o.pos(f), &mut errs);
+            ingress::validate(o, spec, &mut errs);
+            if errs.is_empty() {
+                ingress_ok.push(i);
+            }
+            let id = o.id();
+            diags.extend(errs.into_iter().map(|d| d.on(&id)));
+        }
+    }
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
@@ -379,6 +403,11 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
             line: o.source.pos.line,
         });
         stage("report");
+    }
+    for &i in &ingress_ok {
+        if let Body::Ingress(spec) = &objects[i].body {
+            ingress::backend_notes(&objects[i], spec, &services, &mut diags);
+        }
     }
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied

@@ -540,6 +540,7 @@ pub enum Body {
     EndpointSlice(EndpointSet),
     Node(NodeInfo),
     Namespace,
+    Ingress(Box<super::ingress::IngressSpec>),
 }
 
 /// One object as pasted.
@@ -1360,7 +1361,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
     "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
-    "Namespace", "Job",
+    "Namespace", "Job", "Ingress",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -1411,6 +1412,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" => Body::Workload(workload(&mut r, root, &kind)),
         "ReplicationController" => Body::Workload(replication_controller(&mut r, root)),
         "Job" => Body::Workload(job(&mut r, root, &meta)),
+        "Ingress" => Body::Ingress(Box::new(super::ingress::decode(&mut r, root))),
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

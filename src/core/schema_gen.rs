@@ -31,6 +31,7 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
     ("apps/v1", "DaemonSet", 116), // apps/v1.DaemonSet
     ("discovery.k8s.io/v1", "EndpointSlice", 225), // discovery/v1.EndpointSlice
     ("batch/v1", "Job", 152), // batch/v1.Job
+    ("networking.k8s.io/v1", "Ingress", 241), // networking/v1.Ingress
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -503,6 +504,32 @@ static TABLES: &str = concat!(
     "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 226
 ",
     "meta/v1.List|kind s|apiVersion s|metadata 227|items [a
+",
+    "networking/v1.ServiceBackendPort|name s|number sint32
+",
+    "networking/v1.IngressServiceBackend|name s|port 229
+",
+    "networking/v1.IngressBackend|service 230|resource 46
+",
+    "networking/v1.HTTPIngressPath|path s|pathType sv1.PathType|backend 231
+",
+    "networking/v1.HTTPIngressRuleValue|paths [232
+",
+    "networking/v1.IngressTLS|hosts [s|secretName s
+",
+    "networking/v1.IngressRule|host s|http 233
+",
+    "networking/v1.IngressSpec|ingressClassName s|defaultBackend 231|tls [234|rules [235
+",
+    "networking/v1.IngressPortStatus|port sint32|protocol sv1.Protocol|error s
+",
+    "networking/v1.IngressLoadBalancerIngress|ip s|hostname s|ports [237
+",
+    "networking/v1.IngressLoadBalancerStatus|ingress [238
+",
+    "networking/v1.IngressStatus|loadBalancer 239
+",
+    "networking/v1.Ingress|kind s|apiVersion s|metadata 2|spec 236|status 240
 ",
 );
 

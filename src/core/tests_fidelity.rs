@@ -1536,3 +1536,32 @@ fn validate_pod_image_whitespace() {
     let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: \"nginx:latest \"}]\n");
     assert!(has_error(&r, "spec.containers[0].image: Invalid value: \"nginx:latest \": must not have leading or trailing whitespace"), "{:?}", errors(&r));
 }
+
+// pkg/apis/networking/validation ValidateIngressSpec / validateHTTPIngressPath /
+// validateIngressBackend, then what an ingress controller finds for each backend: the Service's
+// *port* (not its targetPort), the Service in the Ingress's namespace, ready endpoints
+#[test]
+fn ingress_backends_name_the_service_port() {
+    let ing = |paths: &str| format!("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {{name: web}}\nspec:\n  rules:\n  - host: web.example.com\n    http:\n      paths:\n{paths}");
+    let path = |p: &str, svc: &str, port: &str| format!("      - path: {p}\n        pathType: Prefix\n        backend: {{service: {{name: {svc}, port: {{{port}}}}}}}\n");
+    let web = service("  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: 8080}\n");
+    let src = format!("{web}{PODS}---\n{}", ing(&format!("{}{}{}", path("/", "web", "number: 8080"), path("/api", "api", "name: http"), path("/ok", "web", "name: http"))));
+    let r = run(&src);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "IngressBackend").map(|d| d.message.as_str()).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains("Service web has no port 8080") && notes[0].contains("8080 is a targetPort"), "{notes:?}");
+    assert!(notes[1].contains("Service \"api\" does not exist in namespace default"), "{notes:?}");
+    // validation
+    let r = run(&ing("      - path: api\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n"));
+    assert!(has_error(&r, "spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path"), "{:?}", errors(&r));
+    let r = run(&ing("      - path: /\n        backend: {service: {name: web, port: {number: 80}}}\n"));
+    assert!(has_error(&r, "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified"), "{:?}", errors(&r));
+    let r = run(&ing("      - path: /\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80, name: http}}}\n"));
+    assert!(has_error(&r, "spec.rules[0].http.paths[0].backend: Invalid value: \"\": cannot set both port name & port number"), "{:?}", errors(&r));
+    let r = run(&ing("      - path: /\n        pathType: Prefix\n        backend: {service: {name: web}}\n"));
+    assert!(has_error(&r, "spec.rules[0].http.paths[0].backend: Required value: port name or number is required"), "{:?}", errors(&r));
+    // strict decoding knows v1's fields: the v1beta1 shape is an unknown field
+    let r = run("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n");
+    assert!(r.diagnostics.iter().any(|d| d.code == "UnknownField" && d.message.contains("unknown field \"spec.backend\"")), "{:?}", r.diagnostics);
+}

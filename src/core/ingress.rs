@@ -1,0 +1,222 @@
+//! networking.k8s.io/v1 Ingress, as far as it concerns Services: the API server's validation
+//! of its rules and backends (pkg/apis/networking/validation/validation.go ValidateIngressSpec,
+//! validateHTTPIngressPath, validateIngressBackend), and what an ingress controller finds when
+//! it looks a backend up: the Service in the Ingress's namespace, the Service *port* (by
+//! `port.number` = a Service's `port`, never its targetPort; or by `port.name`), and that port's
+//! ready endpoints — none means the controller answers 503 (ingress-nginx: "Service
+//! Temporarily Unavailable").
+
+use super::diag::{quote, Diagnostic, ErrorType, Severity};
+use super::model::{Object, Reader};
+use super::names;
+use super::report::ServiceReport;
+use super::yaml::Node;
+
+/// One backend: the Service it names (None: a `resource` backend, or none at all), and the
+/// field path it was read at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backend {
+    pub field: String,
+    pub service: Option<ServiceBackend>,
+    pub resource: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceBackend {
+    pub name: String,
+    pub port_name: String,
+    pub port_number: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngressPath {
+    pub field: String,
+    pub path: String,
+    pub path_type: Option<String>,
+    pub backend: Backend,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngressRule {
+    pub field: String,
+    pub host: String,
+    /// `http` is present
+    pub http: bool,
+    pub paths: Vec<IngressPath>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IngressSpec {
+    pub class_name: Option<String>,
+    pub default_backend: Option<Backend>,
+    pub rules: Vec<IngressRule>,
+}
+
+fn backend(r: &mut Reader, n: &Node, field: String) -> Backend {
+    let svc = r.map(n.get("service"), &format_args!("{field}.service"));
+    let service = svc.map(|s| {
+        let port = r.map(s.get("port"), &format_args!("{field}.service.port"));
+        ServiceBackend {
+            name: r.string(s.get("name"), &format_args!("{field}.service.name")).unwrap_or_default(),
+            port_name: r.string(port.and_then(|p| p.get("name")), &format_args!("{field}.service.port.name")).unwrap_or_default(),
+            port_number: r.int(port.and_then(|p| p.get("number")), &format_args!("{field}.service.port.number")).unwrap_or(0),
+        }
+    });
+    Backend { resource: n.get("resource").is_some_and(|x| !x.is_null()), service, field }
+}
+
+/// Read an Ingress's spec.
+pub fn decode(r: &mut Reader, root: &Node) -> IngressSpec {
+    let Some(spec) = r.map(root.get("spec"), &"spec") else { return IngressSpec::default() };
+    let default_backend = r.map(spec.get("defaultBackend"), &"spec.defaultBackend").map(|b| backend(r, b, "spec.defaultBackend".into()));
+    let mut rules = Vec::new();
+    for (i, rule) in r.seq(spec.get("rules"), &"spec.rules").iter().enumerate() {
+        let field = format!("spec.rules[{i}]");
+        let http = r.map(rule.get("http"), &format_args!("{field}.http"));
+        let mut paths = Vec::new();
+        for (j, p) in r.seq(http.and_then(|h| h.get("paths")), &format_args!("{field}.http.paths")).iter().enumerate() {
+            let pf = format!("{field}.http.paths[{j}]");
+            let b = p.get("backend").map(|b| backend(r, b, format!("{pf}.backend"))).unwrap_or(Backend { field: format!("{pf}.backend"), service: None, resource: false });
+            paths.push(IngressPath {
+                path: r.string(p.get("path"), &format_args!("{pf}.path")).unwrap_or_default(),
+                path_type: r.string(p.get("pathType"), &format_args!("{pf}.pathType")),
+                backend: b,
+                field: pf,
+            });
+        }
+        rules.push(IngressRule { host: r.string(rule.get("host"), &format_args!("{field}.host")).unwrap_or_default(), http: http.is_some(), paths, field });
+    }
+    IngressSpec { class_name: r.string(spec.get("ingressClassName"), &"spec.ingressClassName"), default_backend, rules }
+}
+
+/// validateIngressBackend: a Service backend names a Service (ValidateServiceName: a DNS-1035
+/// label) and exactly one of a port name (IsValidPortName) or number (IsValidPortNum).
+fn validate_backend(b: &Backend, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let f = &b.field;
+    match (&b.service, b.resource) {
+        (Some(_), true) => errs.push(Diagnostic::invalid(f, at(f), "\"\"", "cannot set both resource and service backends")),
+        (Some(s), false) => {
+            let nf = format!("{f}.service.name");
+            if s.name.is_empty() {
+                errs.push(Diagnostic::required(&nf, at(&format!("{f}.service")), ""));
+            } else {
+                for m in names::dns1035_label(&s.name) {
+                    errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(&s.name), &m));
+                }
+            }
+            let pf = format!("{f}.service.port");
+            match (!s.port_name.is_empty(), s.port_number != 0) {
+                (true, true) => errs.push(Diagnostic::invalid(f, at(&pf), "\"\"", "cannot set both port name & port number")),
+                (true, false) => {
+                    let field = format!("{pf}.name");
+                    for m in names::port_name(&s.port_name) {
+                        errs.push(Diagnostic::invalid(&field, at(&field), &quote(&s.port_name), &m));
+                    }
+                }
+                (false, true) => {
+                    let field = format!("{pf}.number");
+                    if !(1..=65535).contains(&s.port_number) {
+                        errs.push(Diagnostic::invalid(&field, at(&field), &s.port_number.to_string(), "must be between 1 and 65535, inclusive"));
+                    }
+                }
+                (false, false) => errs.push(Diagnostic::required(f, at(f), "port name or number is required")),
+            }
+        }
+        // (a resource backend points at another API object: nothing of a Service's to check)
+        _ => {}
+    }
+}
+
+/// ValidateIngressSpec's checks on what routes to Services: rules or a defaultBackend; per
+/// rule a host that is a DNS-1123 subdomain (a wildcard allowed); per HTTP path a pathType
+/// (required in v1), an absolute path for Exact and Prefix; every backend.
+pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
+    let at = |f: &str| o.pos(f);
+    if spec.rules.is_empty() && spec.default_backend.is_none() {
+        errs.push(Diagnostic::invalid("spec", at("spec"), "null", "either `defaultBackend` or `rules` must be specified"));
+    }
+    if let Some(b) = &spec.default_backend {
+        validate_backend(b, &at, errs);
+    }
+    for rule in &spec.rules {
+        if !rule.host.is_empty() {
+            let hf = format!("{}.host", rule.field);
+            let host = rule.host.strip_prefix("*.").unwrap_or(&rule.host);
+            for m in names::dns1123_subdomain(host) {
+                errs.push(Diagnostic::invalid(&hf, at(&hf), &quote(&rule.host), &m));
+            }
+        }
+        if rule.http && rule.paths.is_empty() {
+            let f = format!("{}.http.paths", rule.field);
+            errs.push(Diagnostic::required(&f, at(&format!("{}.http", rule.field)), ""));
+        }
+        for p in &rule.paths {
+            match p.path_type.as_deref() {
+                None => {
+                    let f = format!("{}.pathType", p.field);
+                    errs.push(Diagnostic::required(&f, at(&p.field), "pathType must be specified"));
+                }
+                Some("Exact" | "Prefix") if !p.path.starts_with('/') => {
+                    let f = format!("{}.path", p.field);
+                    errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), "must be an absolute path"));
+                }
+                Some("ImplementationSpecific") if !p.path.is_empty() && !p.path.starts_with('/') => {
+                    let f = format!("{}.path", p.field);
+                    errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), "must be an absolute path"));
+                }
+                Some("Exact" | "Prefix" | "ImplementationSpecific") => {}
+                Some(other) => {
+                    let f = format!("{}.pathType", p.field);
+                    errs.push(Diagnostic::not_supported(&f, at(&f), other, &["Exact", "ImplementationSpecific", "Prefix"]));
+                }
+            }
+            validate_backend(&p.backend, &at, errs);
+        }
+    }
+}
+
+/// What an ingress controller finds for each Service backend of an accepted Ingress: the
+/// Service in the Ingress's namespace, its port (a backend's `port.number` is the Service's
+/// `port`, not the pods' targetPort), and ready endpoints. A warning for each backend that ends
+/// in a 503.
+pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[ServiceReport], diags: &mut Vec<Diagnostic>) {
+    let id = o.id();
+    let routes = spec.default_backend.iter().map(|b| ("the default backend".to_string(), b)).chain(spec.rules.iter().flat_map(|r| {
+        r.paths.iter().map(move |p| (format!("{}{}", if r.host.is_empty() { "*" } else { &r.host }, if p.path.is_empty() { "/" } else { &p.path }), &p.backend))
+    }));
+    for (route, b) in routes {
+        let Some(sb) = &b.service else { continue };
+        let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
+        let svc = services.iter().find(|s| s.name == sb.name && s.namespace == o.meta.namespace && !s.rejected);
+        let why = match svc {
+            None => format!(
+                "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so the ingress controller has no upstream and answers 503",
+                sb.name, o.meta.namespace
+            ),
+            Some(s) if s.type_ == "ExternalName" => continue,
+            Some(s) => {
+                let port = s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) });
+                match port {
+                    None => {
+                        let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
+                        let hint = if sb.port_name.is_empty() && s.ports.iter().any(|p| p.target_port.to_string() == sb.port_number.to_string()) {
+                            format!(" — {} is a targetPort: a backend names the Service's port", sb.port_number)
+                        } else {
+                            String::new()
+                        };
+                        format!("Service {} has no port {port_shown} (its ports: {have}){hint}, so the ingress controller finds no upstream and answers 503", s.name)
+                    }
+                    Some(_) if !s.endpoints.iter().any(|e| e.ready) => {
+                        format!("Service {} has no ready endpoints, so the ingress controller answers 503 Service Temporarily Unavailable", s.name)
+                    }
+                    Some(_) => continue,
+                }
+            }
+        };
+        diags.push(
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressBackend", format!("route {route} → service {} port {port_shown}: {why}", sb.name), o.pos(&b.field))
+                .on(&id)
+                .at_field(&format!("{}.service", b.field)),
+        );
+    }
+}
