@@ -370,15 +370,38 @@ fn no_kind_match_deployment_in_v1() {
     assert!(r.pods.is_empty());
 }
 
-// go-yaml v2 strict (YAMLToJSONStrict in the API server's decoder): a repeated key refuses the object
+// A repeated key through kubectl: cli-runtime pkg/resource/visitor.go StreamVisitor.Visit →
+// apimachinery pkg/util/yaml/decoder.go YAMLToJSONDecoder.Decode → sigs.k8s.io/yaml Unmarshal
+// (go-yaml v2 non-strict decode.go `mapping`: the last value wins) — the server gets JSON without
+// the repeat, so the object is made with the last value (kubectl v1.32 `annotate --local -f` of
+// /tmp/qa/h4-dupkeys.yaml prints `port: 81`). Only the API server alone, sent the YAML, refuses
+// it (YAMLToJSONStrict, decode.go setMapIndex): the warning quotes that.
 #[test]
-fn yaml_to_json_strict_duplicate_key() {
-    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    port: 8080\n"));
+fn yaml_to_json_duplicate_key_through_kubectl_keeps_the_last_value() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: 8080\n    port: 81\n"));
     let d = r.diagnostics.iter().find(|d| d.code == "DuplicateKey").expect("duplicate key");
-    assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("key \"port\" already set in map"), "{}", d.message);
-    assert_eq!(d.line, 9);
-    assert!(svc(&r, "web").rejected);
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("kubectl apply/create keeps the last value, 81 "), "{}", d.message);
+    assert!(d.message.ends_with("the API server would refuse the object: strict decoding error: yaml: unmarshal errors:\n  line 10: key \"port\" already set in map"), "{}", d.message);
+    assert_eq!((d.line, d.field.as_deref()), (10, Some("spec.ports[0].port")));
+    assert!(!r.diagnostics.iter().any(|d| d.severity == Severity::Error), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    assert!(!s.rejected);
+    assert_eq!(s.ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![81]);
+}
+
+// go-yaml v2 non-strict: a repeated key keeps its last value for every reader, not only
+// Node::get — here model.rs resource_checks (ValidateResourceRequirements) reads a limits map:
+// `cpu: 1` then `cpu: 4` is a limit of 4, so a request of 2 is within it
+#[test]
+fn repeated_resource_key_keeps_the_last_value() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      limits: {cpu: 1, cpu: 4}\n      requests: {cpu: 2}\n";
+    let r = run(pod);
+    assert!(!r.diagnostics.iter().any(|d| d.severity == Severity::Error), "{:?}", errors(&r));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DuplicateKey" && d.severity == Severity::Warning));
+    // and the other way round: the last limit, 1, is below the request
+    let r = run(&pod.replace("{cpu: 1, cpu: 4}", "{cpu: 4, cpu: 1}"));
+    assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains("must be less than or equal to cpu limit")), "{:?}", errors(&r));
 }
 
 // a real `kubectl get -o yaml` dump decodes without a single unknown field

@@ -175,6 +175,28 @@ impl Node {
             _ => None,
         }
     }
+    /// A map's entries as the JSON kubectl sends holds them: a string key written more than once
+    /// only at its last occurrence (go-yaml v2 decode.go `mapping`, non-strict, overwrites:
+    /// `SetMapIndex`; see strict.rs), in order, as [`Node::get`] finds them. Nothing for a
+    /// scalar or a sequence.
+    pub fn last_entries(&self) -> impl Iterator<Item = &(Node, Node)> {
+        let entries: &[(Node, Node)] = match &self.kind {
+            NodeKind::Map(entries) => entries,
+            _ => &[],
+        };
+        // large maps: each string key's last index; small ones (nearly all): a look at the next keys
+        let last: Option<std::collections::HashMap<&[u8], usize>> =
+            (entries.len() > 16).then(|| entries.iter().enumerate().filter_map(|(i, (k, _))| Some((k.as_str()?.as_bytes(), i))).collect());
+        entries
+            .iter()
+            .enumerate()
+            .filter(move |(i, (k, _))| match (k.as_str(), &last) {
+                (None, _) => true,
+                (Some(key), Some(last)) => last.get(key.as_bytes()) == Some(i),
+                (Some(key), None) => !entries[i + 1..].iter().any(|(l, _)| l.as_str() == Some(key)),
+            })
+            .map(|(_, e)| e)
+    }
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
