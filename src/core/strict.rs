@@ -809,7 +809,7 @@ fn dup_walk<'a>(node: &'a Node, path: &mut Vec<Seg<'a>>, diags: &mut Vec<Diagnos
                 if let Some((first, last)) = repeat {
                     let message = duplicate_key_message(k, v, first, &entries[last].1);
                     diags.push(
-                        Diagnostic::note(Severity::Warning, ErrorType::Syntax, "DuplicateKey", message, k.pos).at_field(&render(path)),
+                        Diagnostic::note(Severity::Warning, ErrorType::Kubectl, "DuplicateKey", message, k.pos).at_field(&render(path)),
                     );
                 }
                 dup_walk(v, path, diags);
