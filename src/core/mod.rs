@@ -319,7 +319,8 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
                 format!(
                     "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
                      one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
-                     one leaves) and the result is the later manifest; `kubectl create -f` creates this one, then fails on the \
+                     one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
+                     `kubectl create -f` creates this one, then fails on the \
                      later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
                      Switchboard shows {shows}."
                 ),
