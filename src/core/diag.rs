@@ -32,6 +32,10 @@ pub enum ErrorType {
     Resolution,
     /// Not a field.ErrorType: the object was read but is not modelled.
     Ignored,
+    /// Not a field.ErrorType: what kubectl does to the input before an API server sees it (a
+    /// repeated YAML key keeps its last value; an object defined again replaces the earlier one).
+    /// Not a syntax error: the YAML is read.
+    Kubectl,
     TooLong,
 }
 

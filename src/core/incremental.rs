@@ -165,7 +165,29 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.namespaces.iter().cloned());
         }
-        super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed)
+        let replaced = super::replaced_objects(&self.objects, &mut diags);
+        if replaced.gone.is_empty() {
+            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed);
+        }
+        // an object defined again: the earlier ones are moved aside (not copied) while the
+        // later stages run, and put back in their places for the next edit
+        let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(self.objects.len()), Vec::with_capacity(self.objects.len()), Vec::new());
+        for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
+            if replaced.gone[i] {
+                aside.push((o, c));
+            } else {
+                kept.push(o);
+                kept_checks.push(c);
+            }
+        }
+        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed);
+        let (mut kept, mut kept_checks, mut aside) = (kept.into_iter().zip(kept_checks), replaced.gone.iter(), aside.into_iter());
+        for gone in kept_checks.by_ref() {
+            let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");
+            self.objects.push(o);
+            self.checks.push(c);
+        }
+        report
     }
 
     /// Documents whose first line moved since they were read: their positions shifted (or, when

@@ -236,7 +236,101 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     validate_endpoints(&mut objects, &mut diags);
     validate_namespaces(&mut objects, &mut diags);
-    analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees)
+    let replaced = replaced_objects(&objects, &mut diags);
+    if !replaced.gone.is_empty() {
+        let mut gone = replaced.gone.iter();
+        objects.retain(|_| gone.next() == Some(&false));
+    }
+    analyze_checked(Objects::Owned(objects), None, diags, &replaced.stays, cfg, stage, trees)
+}
+
+/// Objects defined again later in the input: what `kubectl apply -f` / `create -f` make of a
+/// kind/namespace/name written twice.
+pub(crate) struct Replaced {
+    /// per object, true when a later object of the same identity replaces it; empty when none
+    /// is replaced (nearly always)
+    pub(crate) gone: Vec<bool>,
+    /// the id of each identity written more than once → the first line of the object that
+    /// stays (diagnostics of that id above it are the replaced ones')
+    pub(crate) stays: std::collections::HashMap<String, u32>,
+}
+
+/// An object's identity as the API server keys it: API group (of its apiVersion: `apps/v1` and
+/// `apps/v1beta1` are one Deployment), kind, namespace (defaulted to `default` when reading;
+/// none for cluster-scoped kinds), name. None without a name: every `generateName` create is a
+/// new object.
+fn identity(o: &Object) -> Option<(&str, &str, &str, &str)> {
+    if o.meta.name.is_empty() {
+        return None;
+    }
+    let group = o.api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    let ns = if matches!(o.body, Body::Node(_) | Body::Namespace) { "" } else { o.meta.namespace.as_str() };
+    Some((group, o.kind.as_str(), ns, o.meta.name.as_str()))
+}
+
+/// The same object written twice in the input. `kubectl apply -f` applies the documents in order
+/// (k8s.io/cli-runtime pkg/resource/visitor.go `StreamVisitor.Visit`, then kubectl
+/// pkg/cmd/apply/apply.go `applyOneObject` per object): the first creates it, the second finds it
+/// and patches it (pkg/cmd/apply/patcher.go `Patcher.Patch`: a three-way merge of the
+/// last-applied-configuration annotation the first left, the live object and the new manifest),
+/// so what exists is the later manifest. `kubectl create -f` creates the first and fails on the
+/// second with the API server's `AlreadyExists` (k8s.io/apimachinery pkg/api/errors/errors.go
+/// `NewAlreadyExists`: `<resource>[.<group>] "<name>" already exists`, printed by kubectl
+/// pkg/cmd/util/helpers.go `StandardErrorMessage` as `Error from server (AlreadyExists): …`).
+/// Every stage after reading sees only the last definition; each earlier one gets a warning on
+/// its first line naming the next one's. One pass, one hash map: a 10,000-pod dump is not
+/// scanned per object.
+pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) -> Replaced {
+    let mut last: std::collections::HashMap<(&str, &str, &str, &str), usize> = std::collections::HashMap::with_capacity(objects.len());
+    // (earlier, the next definition)
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        if let Some(id) = identity(o) {
+            if let Some(earlier) = last.insert(id, i) {
+                pairs.push((earlier, i));
+            }
+        }
+    }
+    let mut replaced = Replaced { gone: Vec::new(), stays: std::collections::HashMap::new() };
+    if pairs.is_empty() {
+        return replaced;
+    }
+    replaced.gone = vec![false; objects.len()];
+    for (earlier, next) in pairs {
+        let (o, n) = (&objects[earlier], &objects[next]);
+        let Some(id) = identity(o) else { continue };
+        let stays = &objects[last[&id]];
+        let (group, kind, ns, name) = id;
+        replaced.gone[earlier] = true;
+        let oid = o.id();
+        replaced.stays.insert(oid.clone(), stays.source.pos.line);
+        let resource = match kind {
+            "Endpoints" => "endpoints".to_string(),
+            k => format!("{}s", k.to_ascii_lowercase()),
+        };
+        let resource = if group.is_empty() { resource } else { format!("{resource}.{group}") };
+        let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
+        let next_line = n.source.pos.line;
+        let shows = if stays.source.pos.line == next_line { "the later one".to_string() } else { format!("the last definition, at line {}", stays.source.pos.line) };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Kubectl,
+                "DefinedAgain",
+                format!(
+                    "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
+                     one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
+                     one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
+                     `kubectl create -f` creates this one, then fails on the \
+                     later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
+                     Switchboard shows {shows}."
+                ),
+                o.source.pos,
+            )
+            .on(&oid),
+        );
+    }
+    replaced
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
@@ -288,7 +382,17 @@ impl std::ops::Deref for Objects<'_> {
 
 /// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
 /// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
-fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
+/// `replaced`: the ids of objects defined more than once → the first line of the one kept
+/// ([`Replaced::stays`]).
+fn analyze_checked(
+    mut objects: Objects,
+    checks: cluster::PodChecks,
+    mut diags: Vec<Diagnostic>,
+    replaced: &std::collections::HashMap<String, u32>,
+    cfg: &Config,
+    stage: &mut dyn FnMut(&'static str),
+    trees: Trees,
+) -> Report {
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
         Some((cidr, i)) => {
@@ -352,7 +456,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     // Every error is known by now (what the loop below adds are warnings and notes), so the
     // first error of each object is looked up in a map, not by scanning all diagnostics per
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
-    let first_errors = first_errors(&diags);
+    let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = resolve::PodIndex::new(&cluster);
     pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
@@ -468,11 +572,16 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     report
 }
 
-/// The first error diagnostic of each object id (diagnostics in the order they were made).
-fn first_errors(diags: &[Diagnostic]) -> std::collections::HashMap<String, String> {
+/// The first error diagnostic of each object id (diagnostics in the order they were made); of an
+/// object defined more than once, the one kept (`replaced`: the errors above its first line
+/// were the replaced definitions').
+fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
         if let Some(id) = &d.object {
+            if replaced.get(id).is_some_and(|&line| d.line < line) {
+                continue;
+            }
             out.entry(id.clone()).or_insert_with(|| d.message.clone());
         }
     }

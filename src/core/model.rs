@@ -189,8 +189,8 @@ pub struct ResourceError {
 fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
     let res = c.get("resources")?;
     let entries = |which: &str| -> Vec<(String, super::quantity::Quantity)> {
-        let Some(NodeKind::Map(m)) = res.get(which).map(|n| &n.kind) else { return Vec::new() };
-        m.iter()
+        let Some(m) = res.get(which).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { return Vec::new() };
+        m.last_entries()
             .filter_map(|(k, v)| {
                 let text = match &v.kind {
                     NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),

@@ -1,6 +1,7 @@
 //! Strict decoding as the API server does it for `kubectl apply` / `create` (kubectl's default
 //! `--validate=strict` sends `fieldValidation=Strict`, KEP-2885 server-side field validation):
-//! unknown fields and duplicate keys refuse the object.
+//! unknown fields refuse the object; duplicate keys are what the server would refuse, had it
+//! been sent the YAML (kubectl sends JSON: see below).
 //!
 //! * Unknown fields: the object is decoded with sigs.k8s.io/json `UnmarshalStrict`
 //!   (k8s.io/apimachinery pkg/runtime/serializer/json/json.go `Serializer.unmarshal`), which is
@@ -25,8 +26,11 @@
 //!   converts each document to JSON client-side, non-strictly (k8s.io/cli-runtime
 //!   pkg/resource/visitor.go `StreamVisitor.Visit` → apimachinery pkg/util/yaml/decoder.go
 //!   `YAMLToJSONDecoder.Decode` → sigs.k8s.io/yaml `Unmarshal`), so through kubectl a repeated
-//!   YAML key silently keeps its last value. We report it as the server does (the caller may
-//!   downgrade it with [`Diagnostic::with_severity`]). A JSON document reaches the server as is;
+//!   YAML key silently keeps its last value (verified with kubectl v1.32: `kubectl annotate
+//!   --local -f` of `port: 80` then `port: 81` prints `port: 81`). That is what we answer: a
+//!   warning, the object is not refused, every reader of the tree sees the last value
+//!   ([`Node::get`]; the strict walk skips a key repeated later), and the message quotes what the
+//!   server alone would say. A JSON document reaches the server as is;
 //!   there the decoder's own wording would be `duplicate field "<path>"` (kubernetes_patch.go
 //!   `duplicateStrictErrType`), which we do not distinguish.
 //!
@@ -568,6 +572,22 @@ fn key_bytes(k: &Node) -> std::borrow::Cow<'_, [u8]> {
     }
 }
 
+/// The last index of each key of a large map (more than 16 entries); None for a small one
+/// (nearly all), where [`repeated_later`] looks at the next keys, nothing allocated.
+fn last_indexes(entries: &[(Node, Node)]) -> Option<HashMap<std::borrow::Cow<'_, [u8]>, usize>> {
+    (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (key_bytes(k), i)).collect())
+}
+
+/// Entry `i`'s key is written again later in the map: go-yaml v2's non-strict decode (what
+/// kubectl sends the server) keeps only the last one (decode.go `mapping`: `SetMapIndex`).
+fn repeated_later(entries: &[(Node, Node)], last: Option<&HashMap<std::borrow::Cow<'_, [u8]>, usize>>, i: usize) -> bool {
+    let key = key_bytes(&entries[i].0);
+    match last {
+        Some(last) => last[key.as_ref()] != i,
+        None => entries[i + 1..].iter().any(|(later, _)| key_bytes(later) == key),
+    }
+}
+
 fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
     let ty = match ty {
         Ty::Named(_, inner) if matches!((inner, &node.kind), (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_))) => *inner,
@@ -575,20 +595,14 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
     };
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            // small maps (nearly all): look for a later repeat among the next keys, nothing
-            // allocated; larger ones: the last index of each key
-            let last: Option<HashMap<std::borrow::Cow<[u8]>, usize>> = (entries.len() > 16).then(|| entries.iter().enumerate().map(|(i, (k, _))| (key_bytes(k), i)).collect());
+            let last = last_indexes(entries);
             for (i, (k, v)) in entries.iter().enumerate() {
-                let key = key_bytes(k);
-                let key = key.as_ref();
                 // A repeated key: the JSON the decoder sees holds only the last one.
-                let repeated_later = match &last {
-                    Some(last) => last[key] != i,
-                    None => entries[i + 1..].iter().any(|(later, _)| key_bytes(later).as_ref() == key),
-                };
-                if repeated_later {
+                if repeated_later(entries, last.as_ref(), i) {
                     continue;
                 }
+                let key = key_bytes(k);
+                let key = key.as_ref();
                 path.push(Seg::Key(k));
                 match t.fields.iter().find(|f| f.json.as_bytes() == key) {
                     Some(f) => {
@@ -602,7 +616,12 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
             }
         }
         (Ty::Map(inner), NodeKind::Map(entries)) => {
-            for (k, v) in entries {
+            let last = last_indexes(entries);
+            for (i, (k, v)) in entries.iter().enumerate() {
+                // as above: only the last of a repeated key reaches the decoder
+                if repeated_later(entries, last.as_ref(), i) {
+                    continue;
+                }
                 path.push(Seg::Key(k));
                 walk(w, v, *inner, path);
                 path.pop();
@@ -719,9 +738,15 @@ fn go_sharp_v(k: &Node) -> String {
     }
 }
 
-/// Every key repeated within one mapping, in every document whatever its kind: an error at the
-/// repeated key, worded as go-yaml v2 strict (see the module doc). `field` is the JSON path of
-/// the repeated key. The caller sets [`Diagnostic::on`].
+/// Every key repeated within one mapping, in every document whatever its kind: a warning at
+/// each repeat (see the module doc) saying what kubectl does with it — the last value is kept
+/// (go-yaml v2 decode.go `mapping`, non-strict: `out.SetMapIndex(k, e)` overwrites, reached
+/// through cli-runtime pkg/resource/visitor.go `StreamVisitor.Visit` → apimachinery
+/// pkg/util/yaml/decoder.go `YAMLToJSONDecoder.Decode` → sigs.k8s.io/yaml `Unmarshal`) — and
+/// what the API server alone, sent the YAML, answers: go-yaml v2 strict decode.go `setMapIndex`,
+/// `line %d: key %#v already set in map` at the repeated entry's value. The object is not
+/// refused: the server never sees the repeat. `field` is the JSON path of the repeated key. The
+/// caller sets [`Diagnostic::on`].
 pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
     let mut path = Vec::new();
     let start = diags.len();
@@ -732,29 +757,59 @@ pub fn duplicate_keys(root: &Node, diags: &mut Vec<Diagnostic>) {
     diags.extend(found.into_iter().filter(|d| seen.insert((d.line, d.column))));
 }
 
+/// The message of a repeated key `k` (its value `v`), first written at `first`, whose last
+/// occurrence's value is `kept`.
+fn duplicate_key_message(k: &Node, v: &Node, first: Pos, kept: &Node) -> String {
+    let kept = match &kept.kind {
+        NodeKind::Scalar { value: Value::Str, text, .. } => format!("the last value, {}", go_quote(text)),
+        NodeKind::Scalar { text, .. } if text.is_empty() => "the last value, null".to_string(),
+        NodeKind::Scalar { text, .. } => format!("the last value, {text}"),
+        _ => format!("the last value (the one at line {})", kept.pos.line),
+    };
+    format!(
+        "key {key} is repeated in this mapping (first at line {first}): kubectl apply/create keeps {kept} (kubectl converts \
+         each document to JSON before sending it, and a repeated key keeps its last value), so the API server never sees the \
+         repeat; sent this YAML itself (e.g. curl -H 'Content-Type: application/yaml'), the API server would refuse the object: \
+         strict decoding error: yaml: unmarshal errors:\n  line {line}: key {key} already set in map",
+        key = go_sharp_v(k),
+        first = first.line,
+        line = v.pos.line,
+    )
+}
+
 fn dup_walk<'a>(node: &'a Node, path: &mut Vec<Seg<'a>>, diags: &mut Vec<Diagnostic>) {
     match &node.kind {
         NodeKind::Map(entries) => {
-            // small maps (nearly all): compare with the earlier keys, no allocation per key
-            let mut seen: Option<HashSet<String>> = (entries.len() > 16).then(|| HashSet::with_capacity(entries.len()));
+            // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
+            // defined first); go-yaml lets explicit keys override them, so they never count.
+            let own = |k: &Node| k.pos >= node.pos;
+            // large maps: each key's first position and last index, in one pass; small ones
+            // (nearly all): compare with the other keys, no allocation per key
+            let index: Option<HashMap<String, (Pos, usize)>> = (entries.len() > 16).then(|| {
+                let mut index: HashMap<String, (Pos, usize)> = HashMap::with_capacity(entries.len());
+                for (i, (k, _)) in entries.iter().enumerate().filter(|(_, (k, _))| own(k)) {
+                    if let Some(id) = key_identity(k) {
+                        index.entry(id).and_modify(|e| e.1 = i).or_insert((k.pos, i));
+                    }
+                }
+                index
+            });
             for (i, (k, v)) in entries.iter().enumerate() {
                 path.push(Seg::Key(k));
-                // Entries merged in by `<<: *anchor` sit before the mapping itself (anchors are
-                // defined first); go-yaml lets explicit keys override them, so they never count.
-                let own = k.pos >= node.pos;
-                let repeated = own
-                    && match &mut seen {
-                        Some(seen) => key_identity(k).is_some_and(|id| !seen.insert(id)),
-                        None => entries[..i].iter().any(|(e, _)| e.pos >= node.pos && same_key(e, k)),
-                    };
-                if repeated {
-                    let message = format!(
-                        "strict decoding error: yaml: unmarshal errors:\n  line {}: key {} already set in map",
-                        v.pos.line,
-                        go_sharp_v(k)
-                    );
+                let repeat = if !own(k) {
+                    None
+                } else if let Some(index) = &index {
+                    key_identity(k).and_then(|id| index.get(&id).copied()).filter(|(first, _)| *first != k.pos)
+                } else {
+                    entries[..i].iter().find(|(e, _)| own(e) && same_key(e, k)).map(|(e, _)| {
+                        let last = entries.iter().rposition(|(l, _)| own(l) && same_key(l, k)).unwrap_or(i);
+                        (e.pos, last)
+                    })
+                };
+                if let Some((first, last)) = repeat {
+                    let message = duplicate_key_message(k, v, first, &entries[last].1);
                     diags.push(
-                        Diagnostic::note(Severity::Error, ErrorType::Syntax, "DuplicateKey", message, k.pos).at_field(&render(path)),
+                        Diagnostic::note(Severity::Warning, ErrorType::Kubectl, "DuplicateKey", message, k.pos).at_field(&render(path)),
                     );
                 }
                 dup_walk(v, path, diags);

@@ -26,6 +26,18 @@ fn strict(src: &str) -> Vec<Diagnostic> {
     diags
 }
 
+/// What the API server alone, sent the YAML, answers about each repeated key (the end of each
+/// DuplicateKey warning), and each of those warnings' other words (kubectl's answer).
+fn server_says(d: &[Diagnostic]) -> Vec<String> {
+    d.iter()
+        .map(|d| {
+            assert_eq!(d.code, "DuplicateKey", "{}", d.message);
+            assert_eq!(d.severity, Severity::Warning, "{}", d.message);
+            d.message.split_once("the API server would refuse the object: ").expect("the server's answer").1.to_string()
+        })
+        .collect()
+}
+
 fn messages(d: &[Diagnostic]) -> Vec<String> {
     d.iter().map(|d| d.message.clone()).collect()
 }
@@ -477,10 +489,16 @@ spec:
 ";
     let d = strict(src);
     assert_eq!(
-        messages(&d),
+        server_says(&d),
         vec!["strict decoding error: yaml: unmarshal errors:\n  line 10: key \"port\" already set in map"]
     );
-    assert_eq!(d[0].code, "DuplicateKey");
+    // through kubectl: sigs.k8s.io/yaml Unmarshal (non-strict go-yaml v2 decode.go `mapping`)
+    // keeps the last value; kubectl v1.32 `annotate --local -f` prints `port: 8080`
+    assert!(
+        d[0].message.starts_with("key \"port\" is repeated in this mapping (first at line 9): kubectl apply/create keeps the last value, 8080 "),
+        "{}",
+        d[0].message
+    );
     assert_eq!((d[0].line, d[0].column), (10, 5));
     assert_eq!(d[0].field.as_deref(), Some("spec.ports[0].port"));
 }
@@ -490,7 +508,8 @@ spec:
 #[test]
 fn set_map_index_reports_the_value_line() {
     let d = strict("apiVersion: v1\nkind: ConfigMap\ndata:\n  a: x\ndata:\n  b: y\n");
-    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"data\" already set in map"]);
+    assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"data\" already set in map"]);
+    assert!(d[0].message.contains("keeps the last value (the one at line 6)"), "{}", d[0].message);
     assert_eq!((d[0].line, d[0].column), (5, 1));
 }
 
@@ -498,7 +517,8 @@ fn set_map_index_reports_the_value_line() {
 #[test]
 fn set_map_index_unmodelled_kind() {
     let d = strict("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
-    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"]);
+    assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"]);
+    assert!(d[0].message.contains("(first at line 5): kubectl apply/create keeps the last value, \"b\" "), "{}", d[0].message);
 }
 
 // go-yaml v2 compares decoded keys: `yes` and `on` are both true (resolve.go), `1` and "1" differ;
@@ -506,7 +526,37 @@ fn set_map_index_unmodelled_kind() {
 #[test]
 fn set_map_index_compares_decoded_keys() {
     let d = strict("apiVersion: v1\nkind: ConfigMap\ndata:\n  yes: a\n  on: b\n  1: c\n  \"1\": d\n");
-    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 5: key true already set in map"]);
+    assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 5: key true already set in map"]);
+}
+
+// go-yaml v2 strict setMapIndex fails at each repeat (one line each); non-strict decode.go
+// `mapping` overwrites each time, so the value kept is the very last one, named in every
+// warning; a large map (the indexed path) says the same as a small one
+#[test]
+fn set_map_index_each_repeat_and_the_last_value_kept() {
+    let d = strict("apiVersion: v1\nkind: ConfigMap\ndata:\n  k: a\n  k: b\n  k: c\n");
+    assert_eq!(
+        server_says(&d),
+        vec![
+            "strict decoding error: yaml: unmarshal errors:\n  line 5: key \"k\" already set in map",
+            "strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"
+        ]
+    );
+    assert!(d.iter().all(|d| d.message.contains("(first at line 4): kubectl apply/create keeps the last value, \"c\" ")), "{:#?}", messages(&d));
+    let filler: String = (0..20).map(|i| format!("  f{i}: x\n")).collect();
+    let big = strict(&format!("apiVersion: v1\nkind: ConfigMap\ndata:\n  k: a\n{filler}  k: b\n  k: c\n"));
+    assert_eq!(big.len(), 2);
+    assert!(big.iter().all(|d| d.message.contains("(first at line 4): kubectl apply/create keeps the last value, \"c\" ")), "{:#?}", messages(&big));
+    assert_eq!((big[0].line, big[1].line), (25, 26));
+}
+
+// json.go UnmarshalStrict decodes the JSON kubectl made, which holds only the last value of a
+// repeated key: in a map[string]T (metadata.labels, map[string]string) an object in the
+// overwritten value is no type error
+#[test]
+fn repeated_map_key_checks_last_value_only() {
+    let d = strict("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns\n  labels:\n    a: {bogus: 1}\n    a: x\n");
+    assert!(d.iter().all(|d| d.code == "DuplicateKey"), "{:#?}", messages(&d));
 }
 
 // go-yaml v2 decode.go merge: keys merged in with `<<: *anchor` are overridden by explicit keys
@@ -583,7 +633,7 @@ fn map_fields_accept_any_key() {
 #[test]
 fn repeated_struct_key_checks_last_value_only() {
     let d = strict("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns\nspec: {bogus: 1}\nspec: {finalizers: [kubernetes]}\n");
-    assert_eq!(messages(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"spec\" already set in map"]);
+    assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"spec\" already set in map"]);
 }
 
 // kubernetes_patch.go saveStrictError dedupes by path: several unknown fields are each reported

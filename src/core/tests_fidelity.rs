@@ -370,15 +370,38 @@ fn no_kind_match_deployment_in_v1() {
     assert!(r.pods.is_empty());
 }
 
-// go-yaml v2 strict (YAMLToJSONStrict in the API server's decoder): a repeated key refuses the object
+// A repeated key through kubectl: cli-runtime pkg/resource/visitor.go StreamVisitor.Visit →
+// apimachinery pkg/util/yaml/decoder.go YAMLToJSONDecoder.Decode → sigs.k8s.io/yaml Unmarshal
+// (go-yaml v2 non-strict decode.go `mapping`: the last value wins) — the server gets JSON without
+// the repeat, so the object is made with the last value (kubectl v1.32 `annotate --local -f` of
+// /tmp/qa/h4-dupkeys.yaml prints `port: 81`). Only the API server alone, sent the YAML, refuses
+// it (YAMLToJSONStrict, decode.go setMapIndex): the warning quotes that.
 #[test]
-fn yaml_to_json_strict_duplicate_key() {
-    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    port: 8080\n"));
+fn yaml_to_json_duplicate_key_through_kubectl_keeps_the_last_value() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: 8080\n    port: 81\n"));
     let d = r.diagnostics.iter().find(|d| d.code == "DuplicateKey").expect("duplicate key");
-    assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("key \"port\" already set in map"), "{}", d.message);
-    assert_eq!(d.line, 9);
-    assert!(svc(&r, "web").rejected);
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("kubectl apply/create keeps the last value, 81 "), "{}", d.message);
+    assert!(d.message.ends_with("the API server would refuse the object: strict decoding error: yaml: unmarshal errors:\n  line 10: key \"port\" already set in map"), "{}", d.message);
+    assert_eq!((d.line, d.field.as_deref()), (10, Some("spec.ports[0].port")));
+    assert!(!r.diagnostics.iter().any(|d| d.severity == Severity::Error), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    assert!(!s.rejected);
+    assert_eq!(s.ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![81]);
+}
+
+// go-yaml v2 non-strict: a repeated key keeps its last value for every reader, not only
+// Node::get — here model.rs resource_checks (ValidateResourceRequirements) reads a limits map:
+// `cpu: 1` then `cpu: 4` is a limit of 4, so a request of 2 is within it
+#[test]
+fn repeated_resource_key_keeps_the_last_value() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: web}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      limits: {cpu: 1, cpu: 4}\n      requests: {cpu: 2}\n";
+    let r = run(pod);
+    assert!(!r.diagnostics.iter().any(|d| d.severity == Severity::Error), "{:?}", errors(&r));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DuplicateKey" && d.severity == Severity::Warning));
+    // and the other way round: the last limit, 1, is below the request
+    let r = run(&pod.replace("{cpu: 1, cpu: 4}", "{cpu: 4, cpu: 1}"));
+    assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains("must be less than or equal to cpu limit")), "{:?}", errors(&r));
 }
 
 // a real `kubectl get -o yaml` dump decodes without a single unknown field
@@ -1564,4 +1587,90 @@ fn ingress_backends_name_the_service_port() {
     // strict decoding knows v1's fields: the v1beta1 shape is an unknown field
     let r = run("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n");
     assert!(r.diagnostics.iter().any(|d| d.code == "UnknownField" && d.message.contains("unknown field \"spec.backend\"")), "{:?}", r.diagnostics);
+}
+
+// The same object twice in one input (/tmp/qa/h12-twice.yaml). `kubectl apply -f` applies the
+// documents in order (cli-runtime pkg/resource/visitor.go StreamVisitor.Visit; kubectl
+// pkg/cmd/apply/apply.go applyOneObject): the second finds the first and patches it
+// (pkg/cmd/apply/patcher.go Patcher.Patch, three-way merge against the last-applied-configuration),
+// so one Service and one Deployment exist, as the later manifests say. `kubectl create -f` fails on
+// the second: apimachinery pkg/api/errors/errors.go NewAlreadyExists (`<resource>[.<group>] "<name>"
+// already exists`). mod.rs replaced_objects.
+#[test]
+fn apply_twice_the_later_definition_replaces_the_earlier_one() {
+    let dep = |replicas: u32| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {replicas}\n  selector:\n    matchLabels: {{app: web}}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        ports: [{{containerPort: 80, name: http}}]\n");
+    let svc_doc = |port: u32| service(&format!("  selector: {{app: web}}\n  ports:\n  - port: {port}\n    targetPort: http\n"));
+    let src = format!("{}---\n{}---\n{}---\n{}", svc_doc(80), dep(2), svc_doc(8080), dep(3));
+    // svc 1-10, `---` 11, deployment 12-27, `---` 28, svc 29-38, `---` 39, deployment 40-
+    let r = run(&src);
+    assert_eq!(r.services.len(), 1);
+    assert_eq!(svc(&r, "web").ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![8080]);
+    assert_eq!(r.pods.len(), 3, "{:?}", r.pods.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let again: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "DefinedAgain").collect();
+    assert_eq!(again.len(), 2, "{:?}", r.diagnostics);
+    assert_eq!((again[0].line, again[1].line), (1, 11));
+    assert_eq!(again[0].severity, Severity::Warning);
+    assert_eq!(again[0].kind, ErrorType::Kubectl);
+    assert_eq!(again[0].object.as_deref(), Some("Service/default/web"));
+    assert!(again[0].message.starts_with("Service default/web is defined again at line 28: `kubectl apply -f` applies the documents in order"), "{}", again[0].message);
+    assert!(again[0].message.contains("Error from server (AlreadyExists): services \"web\" already exists"), "{}", again[0].message);
+    assert!(again[1].message.starts_with("Deployment default/web is defined again at line 38:"), "{}", again[1].message);
+    assert!(again[1].message.contains("Error from server (AlreadyExists): deployments.apps \"web\" already exists"), "{}", again[1].message);
+    assert_eq!(r.objects, 2);
+}
+
+// Identity is what the API server keys the object by: namespace after defaulting (`default`
+// written or not is one object; another namespace is another), none for a cluster-scoped kind
+// (Node), and no merging without a name (each generateName create is a new object); three
+// definitions: each earlier one names the next, the last one stays; a List's items likewise
+// (meta.ExtractList, then the same apply per item)
+#[test]
+fn defined_again_identity_namespace_cluster_scope_and_no_name() {
+    let svc = |ns: &str, port: u32| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n{ns}spec:\n  ports:\n  - port: {port}\n");
+    let r = run(&format!("{}---\n{}---\n{}", svc("", 80), svc("  namespace: default\n", 81), svc("  namespace: shop\n", 82)));
+    assert_eq!(r.services.len(), 2);
+    assert_eq!(r.services.iter().map(|s| (s.namespace.as_str(), s.ports[0].port)).collect::<Vec<_>>(), vec![("default", 81), ("shop", 82)]);
+
+    let r = run(&format!("{}---\n{}---\n{}", svc("", 80), svc("", 81), svc("", 82)));
+    assert_eq!(svc_ports(&r), vec![82]);
+    let again: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "DefinedAgain").collect();
+    assert_eq!(again.iter().map(|d| d.line).collect::<Vec<_>>(), vec![1, 9]);
+    assert!(again[0].message.contains("defined again at line 9:") && again[0].message.ends_with("Switchboard shows the last definition, at line 17."), "{}", again[0].message);
+    assert!(again[1].message.contains("defined again at line 17:") && again[1].message.ends_with("Switchboard shows the later one."), "{}", again[1].message);
+
+    let node = |ns: &str| format!("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-9\n{ns}");
+    let r = run(&format!("{}---\n{}", node(""), node("  namespace: x\n")));
+    let again: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "DefinedAgain").collect();
+    assert!(again.len() == 1 && again[0].message.starts_with("Node node-9 is defined again at line 6") && again[0].message.contains("nodes \"node-9\" already exists"), "{:?}", r.diagnostics);
+
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  generateName: p-\n  labels: {app: web}\nspec:\n  containers:\n  - name: c\n";
+    let r = run(&format!("{pod}---\n{pod}"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "{:?}", r.diagnostics);
+
+    let item = |port: u32| format!("- apiVersion: v1\n  kind: Service\n  metadata:\n    name: web\n  spec:\n    ports:\n    - port: {port}\n");
+    let r = run(&format!("apiVersion: v1\nkind: List\nitems:\n{}{}", item(80), item(81)));
+    assert_eq!(svc_ports(&r), vec![81]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain" && d.line == 4), "{:?}", r.diagnostics);
+}
+
+fn svc_ports(r: &super::report::Report) -> Vec<i64> {
+    assert_eq!(r.services.len(), 1, "{:?}", r.services.iter().map(|s| &s.name).collect::<Vec<_>>());
+    r.services[0].ports.iter().map(|p| p.port).collect()
+}
+
+// An earlier definition's errors belong to it, not to the one kept: the API server refuses the
+// first (an unknown field, json.go UnmarshalStrict), creates the second, so the Service exists
+// (apply: the first fails, the second is a create)
+#[test]
+fn defined_again_the_earlier_ones_errors_stay_with_it() {
+    let bad = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selectr: {app: web}\n  ports:\n  - port: 80\n";
+    let good = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 81\n";
+    let r = run(&format!("{bad}---\n{good}"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "UnknownField" && d.line == 6), "{:?}", r.diagnostics);
+    let s = svc(&r, "web");
+    assert!(!s.rejected);
+    assert_eq!(svc_ports(&r), vec![81]);
+    // and a duplicate key is no syntax error: the page's picture is not kept stale for it
+    let r = run(&format!("{good}    port: 82\n"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DuplicateKey") && !r.diagnostics.iter().any(|d| d.kind == ErrorType::Syntax), "{:?}", r.diagnostics);
 }

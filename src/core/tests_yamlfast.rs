@@ -99,6 +99,8 @@ const EDGE_CASES: &[&str] = &[
     "a:  x  \nb:    \nc:\n",
     "a :1\nb : 2\n'c' : 3\n",
     "a: 1\na: 2\n",
+    "spec:\n  ports:\n  - port: 80\n    targetPort: 8080\n    port: 81\n  ports: [{port: 82}]\n",
+    "a: {x: 1}\nb: 2\na: [3]\n",
     "é: [ü, ö]\nd: {ü: é}\n",
     "- name: a\n  value: b\n- name: c\n",
     "spec:\n  containers:\n  - name: c\n    ports:\n    - containerPort: 80\n      name: http\n  - name: d\n",
@@ -140,6 +142,27 @@ const EDGE_CASES: &[&str] = &[
 fn edge_cases_agree_with_granit() {
     let bad: Vec<String> = EDGE_CASES.iter().filter_map(|src| differ(src)).collect();
     assert!(bad.is_empty(), "{} of {} differ:\n{}", bad.len(), EDGE_CASES.len(), bad.join("\n\n"));
+}
+
+/// A repeated key (go-yaml v2 non-strict decode.go `mapping` keeps the last value; see
+/// strict.rs): the fast path keeps every entry as granit does, so `Node::get` and
+/// `Node::last_entries` answer the last one whichever path read the document.
+#[test]
+fn repeated_keys_read_the_same_last_value_on_both_paths() {
+    let filler: String = (0..20).map(|i| format!("f{i}: x\n")).collect();
+    let src = format!("a: 1\n{filler}b: {{c: 1, c: 2}}\na: 3\n");
+    assert_eq!(accepted(&src), (1, 1));
+    check(&src);
+    for (docs, _) in [parse_stream(&src), parse_stream_granit(&src)] {
+        let root = docs[0].root.as_ref().expect("a document");
+        assert_eq!(root.get("a").map(|n| n.text()), Some("3".to_string()));
+        assert_eq!(root.get("b").and_then(|b| b.get("c")).map(|n| n.text()), Some("2".to_string()));
+        let keys: Vec<String> = root.last_entries().map(|(k, _)| k.text()).collect();
+        assert_eq!(keys.len(), 22);
+        assert_eq!(keys.last().map(String::as_str), Some("a"));
+        let c: Vec<String> = root.get("b").unwrap().last_entries().map(|(_, v)| v.text()).collect();
+        assert_eq!(c, vec!["2"]);
+    }
 }
 
 /// The fast path really reads what kubectl prints and the presets hold (it would be no use

@@ -235,7 +235,7 @@ macro_rules! wire_string_enum {
 }
 
 wire_enum!(Severity { Error, Warning, Info });
-wire_enum!(ErrorType { Required, Invalid, Duplicate, NotSupported, Forbidden, TooMany, Internal, Syntax, Resolution, Ignored, TooLong });
+wire_enum!(ErrorType { Required, Invalid, Duplicate, NotSupported, Forbidden, TooMany, Internal, Syntax, Resolution, Ignored, Kubectl, TooLong });
 wire_string_enum!(HopKind, Outcome, Entry);
 
 impl Wire for IntOrString {

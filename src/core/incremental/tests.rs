@@ -23,7 +23,8 @@ impl Rng {
 
 /// What is typed or pasted: characters, line breaks, document separators, whole documents
 /// (a List, a broken one, one with a duplicate key whose message quotes its line, an
-/// Endpoints that fails validation, a kind that is not modelled), non-ASCII text.
+/// Endpoints that fails validation, a kind that is not modelled, an object defined again),
+/// non-ASCII text.
 const SNIPPETS: &[&str] = &[
     "x",
     "7",
@@ -52,6 +53,8 @@ const SNIPPETS: &[&str] = &[
     "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n",
     "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: Bad_NS\n",
     "\n---\nkind: [unclosed\n",
+    // an object the presets define already: the later definition replaces the earlier one
+    "\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 8080\n",
     "\n---\n&a [*a]\n",
 ];
 
@@ -195,4 +198,39 @@ fn over_the_alias_budget_the_whole_text_is_analysed() {
         mirror.replace_range(start..end, &insert);
         assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{start}..{end} <- {insert:?}");
     }
+}
+
+/// An object defined again (mod.rs replaced_objects: `kubectl apply -f` ends with the later
+/// manifest): the earlier one is set aside while the later stages run and put back in its place,
+/// so adding, editing and removing the later definition each give what a fresh analysis gives.
+#[test]
+fn an_object_defined_again_is_set_aside_and_put_back() {
+    let svc = |port: u32| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: {port}\n");
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n";
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    let mut mirror = format!("{}---\n{pod}", svc(80));
+    inc.set(mirror.clone());
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json());
+    // the same Service again, after the pod
+    let again = format!("---\n{}", svc(8080));
+    let at = mirror.len();
+    assert!(inc.splice(at, at, &again));
+    mirror.push_str(&again);
+    let r = inc.analyze(&cfg);
+    assert_eq!(r.to_json(), analyze(&mirror, &cfg).to_json());
+    assert_eq!(r.services.len(), 1);
+    assert_eq!(r.services[0].ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![8080]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain" && d.line == 1), "{:?}", r.diagnostics);
+    // an edit above moves both; the warning names the later one's new line
+    assert!(inc.splice(0, 0, "\n"));
+    mirror.insert(0, '\n');
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json());
+    // the later one removed: the earlier one is back, as it was
+    assert!(inc.splice(at + 1, mirror.len(), ""));
+    mirror.truncate(at + 1);
+    let r = inc.analyze(&cfg);
+    assert_eq!(r.to_json(), analyze(&mirror, &cfg).to_json());
+    assert_eq!(r.services[0].ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![80]);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"));
 }
