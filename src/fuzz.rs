@@ -66,7 +66,7 @@ pub const KEYS: &[&str] = &[
 ];
 
 pub const KINDS: &[&str] = &[
-    "Service", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Ingress", "Endpoints", "EndpointSlice", "Node", "Namespace",
+    "Service", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Ingress", "NetworkPolicy", "Endpoints", "EndpointSlice", "Node", "Namespace",
     "List", "ServiceList", "PodList", "ConfigMap", "service", "", "Service\u{0}",
 ];
 

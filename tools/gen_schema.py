@@ -68,6 +68,7 @@ ROOTS = [
     ("discovery.k8s.io/v1", "EndpointSlice", "k8s.io/api/discovery/v1", "EndpointSlice"),
     ("batch/v1", "Job", "k8s.io/api/batch/v1", "Job"),
     ("networking.k8s.io/v1", "Ingress", "k8s.io/api/networking/v1", "Ingress"),
+    ("networking.k8s.io/v1", "NetworkPolicy", "k8s.io/api/networking/v1", "NetworkPolicy"),
 ]
 # The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
 # items are checked one by one by the caller against their own kind.

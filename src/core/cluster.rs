@@ -867,7 +867,7 @@ fn label<'a>(labels: &'a Labels, key: &str) -> Option<&'a str> {
 /// metav1.LabelSelectorAsSelector(sel).Matches(labels): nil selects nothing, `{}` everything;
 /// an operator a LabelSelector does not allow (Gt, Lt, unknown) makes the selector fail to parse,
 /// which selects nothing here.
-fn selector_matches(sel: Option<&LabelSelector>, labels: &Labels) -> bool {
+pub(crate) fn selector_matches(sel: Option<&LabelSelector>, labels: &Labels) -> bool {
     let Some(sel) = sel else { return false };
     sel.match_labels.iter().all(|(k, v)| label(labels, k) == Some(v.as_str()))
         && sel.match_expressions.iter().all(|r| matches!(r.operator.as_str(), "In" | "NotIn" | "Exists" | "DoesNotExist") && label_requirement(r, labels) == Some(true))
@@ -876,7 +876,7 @@ fn selector_matches(sel: Option<&LabelSelector>, labels: &Labels) -> bool {
 impl Cluster {
     /// A namespace's labels: the Namespace object's, plus `kubernetes.io/metadata.name` (set by
     /// the API server on every Namespace since v1.22, NamespaceDefaultLabelName).
-    fn namespace_labels(&self, ns: &str) -> Labels {
+    pub(crate) fn namespace_labels(&self, ns: &str) -> Labels {
         let mut l = self.ns_labels.iter().find(|(n, _)| n == ns).map(|(_, l)| l.clone()).unwrap_or_default();
         l.retain(|(k, _)| k != "kubernetes.io/metadata.name");
         l.push(("kubernetes.io/metadata.name".into(), ns.to_string()));

@@ -15,6 +15,7 @@ pub mod endpoints;
 pub mod highlight;
 pub mod incremental;
 pub mod ingress;
+pub mod netpol;
 pub mod dnsquery;
 pub mod iptables;
 pub mod layout;
@@ -513,6 +514,8 @@ fn analyze_checked(
             ingress::backend_notes(&objects[i], spec, &services, &mut diags);
         }
     }
+    let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
+    netpol::notes(&objects, &policies, &services, &cluster, &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();

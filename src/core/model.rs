@@ -541,6 +541,7 @@ pub enum Body {
     Node(NodeInfo),
     Namespace,
     Ingress(Box<super::ingress::IngressSpec>),
+    NetworkPolicy(Box<super::netpol::NetworkPolicySpec>),
 }
 
 /// One object as pasted.
@@ -941,7 +942,7 @@ fn preferred_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn 
     out
 }
 
-fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Option<LabelSelector> {
+pub(crate) fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Option<LabelSelector> {
     let m = r.map(n, field)?;
     Some(LabelSelector {
         match_labels: r.string_map(m.get("matchLabels"), &format_args!("{field}.matchLabels")).unwrap_or_default(),
@@ -1361,7 +1362,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
     "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
-    "Namespace", "Job", "Ingress",
+    "Namespace", "Job", "Ingress", "NetworkPolicy",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -1413,6 +1414,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         "ReplicationController" => Body::Workload(replication_controller(&mut r, root)),
         "Job" => Body::Workload(job(&mut r, root, &meta)),
         "Ingress" => Body::Ingress(Box::new(super::ingress::decode(&mut r, root))),
+        "NetworkPolicy" => Body::NetworkPolicy(Box::new(super::netpol::decode(&mut r, root))),
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

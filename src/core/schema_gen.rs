@@ -31,7 +31,8 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
     ("apps/v1", "DaemonSet", 116), // apps/v1.DaemonSet
     ("discovery.k8s.io/v1", "EndpointSlice", 225), // discovery/v1.EndpointSlice
     ("batch/v1", "Job", 152), // batch/v1.Job
-    ("networking.k8s.io/v1", "Ingress", 241), // networking/v1.Ingress
+    ("networking.k8s.io/v1", "Ingress", 242), // networking/v1.Ingress
+    ("networking.k8s.io/v1", "NetworkPolicy", 248), // networking/v1.NetworkPolicy
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -515,21 +516,35 @@ static TABLES: &str = concat!(
 ",
     "networking/v1.HTTPIngressRuleValue|paths [232
 ",
+    "networking/v1.IPBlock|cidr s|except [s
+",
     "networking/v1.IngressTLS|hosts [s|secretName s
 ",
     "networking/v1.IngressRule|host s|http 233
 ",
-    "networking/v1.IngressSpec|ingressClassName s|defaultBackend 231|tls [234|rules [235
+    "networking/v1.IngressSpec|ingressClassName s|defaultBackend 231|tls [235|rules [236
 ",
     "networking/v1.IngressPortStatus|port sint32|protocol sv1.Protocol|error s
 ",
-    "networking/v1.IngressLoadBalancerIngress|ip s|hostname s|ports [237
+    "networking/v1.IngressLoadBalancerIngress|ip s|hostname s|ports [238
 ",
-    "networking/v1.IngressLoadBalancerStatus|ingress [238
+    "networking/v1.IngressLoadBalancerStatus|ingress [239
 ",
-    "networking/v1.IngressStatus|loadBalancer 239
+    "networking/v1.IngressStatus|loadBalancer 240
 ",
-    "networking/v1.Ingress|kind s|apiVersion s|metadata 2|spec 236|status 240
+    "networking/v1.Ingress|kind s|apiVersion s|metadata 2|spec 237|status 241
+",
+    "networking/v1.NetworkPolicyPort|protocol sv1.Protocol|port sintstr.IntOrString|endPort sint32
+",
+    "networking/v1.NetworkPolicyPeer|podSelector 4|namespaceSelector 4|ipBlock 234
+",
+    "networking/v1.NetworkPolicyIngressRule|ports [243|from [244
+",
+    "networking/v1.NetworkPolicyEgressRule|ports [243|to [244
+",
+    "networking/v1.NetworkPolicySpec|podSelector 4|ingress [245|egress [246|policyTypes [sv1.PolicyType
+",
+    "networking/v1.NetworkPolicy|kind s|apiVersion s|metadata 2|spec 247
 ",
 );
 

@@ -1674,3 +1674,25 @@ fn defined_again_the_earlier_ones_errors_stay_with_it() {
     let r = run(&format!("{good}    port: 82\n"));
     assert!(r.diagnostics.iter().any(|d| d.code == "DuplicateKey") && !r.diagnostics.iter().any(|d| d.kind == ErrorType::Syntax), "{:?}", r.diagnostics);
 }
+
+// k8s.io/api networking/v1 NetworkPolicySpec: a pod selected by a policy with Ingress in its
+// (SetDefaults_NetworkPolicy-defaulted) policyTypes is isolated; only what a rule allows gets in
+// (no `from`: every source; a podSelector peer alone: pods of the policy's namespace)
+#[test]
+fn network_policy_isolates_the_service_pods() {
+    let web = service("  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n");
+    let np = |spec: &str| format!("---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: np}}\nspec:\n{spec}");
+    let denies = |src: &str| run(src).diagnostics.iter().any(|d| d.code == "NetworkPolicyDenies");
+    // default deny: an empty podSelector, no ingress rules
+    assert!(denies(&format!("{web}{PODS}{}", np("  podSelector: {}\n  policyTypes: [Ingress]\n"))));
+    // allowed only from app=frontend pods: the client (run=client) is not one
+    assert!(denies(&format!("{web}{PODS}{}", np("  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: frontend}}}]\n"))));
+    // allowed from every pod of the namespace, on 8080
+    assert!(!denies(&format!("{web}{PODS}{}", np("  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {}}]\n    ports: [{port: 8080}]\n"))));
+    // ...but not on another port
+    assert!(denies(&format!("{web}{PODS}{}", np("  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: 9090}]\n"))));
+    // a policy of egress only isolates nothing for ingress
+    assert!(!denies(&format!("{web}{PODS}{}", np("  podSelector: {}\n  policyTypes: [Egress]\n"))));
+    // a policy that selects other pods changes nothing
+    assert!(!denies(&format!("{web}{PODS}{}", np("  podSelector: {matchLabels: {app: db}}\n"))));
+}
