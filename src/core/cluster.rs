@@ -120,13 +120,17 @@ pub struct Cluster {
 impl ClusterNode {
     /// The node's next free pod address (host-local IPAM: the next one after the last
     /// allocated, past the addresses written pods hold); None when its range is used up.
-    fn next_pod_ip(&mut self, taken: &super::resolve::FastSet<u32>) -> Option<String> {
+    fn next_pod_ip(&mut self, taken: &mut super::resolve::FastSet<u32>) -> Option<String> {
         while taken.contains(&u32::from(self.cidr.nth(self.next_ip))) && self.next_ip + 1 < self.cidr.size() {
             self.next_ip += 1;
         }
-        let ip = (self.next_ip + 1 < self.cidr.size()).then(|| self.cidr.nth(self.next_ip).to_string());
+        let ip = (self.next_ip + 1 < self.cidr.size()).then(|| self.cidr.nth(self.next_ip));
         self.next_ip += 1;
-        ip
+        // (nodes made from a dump may share a range, as with a VPC CNI: an address is given once)
+        ip.map(|ip| {
+            taken.insert(u32::from(ip));
+            ip.to_string()
+        })
     }
 }
 
@@ -286,6 +290,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
             Body::Pod(_, st) => st.pod_ip.as_deref()?.parse::<std::net::Ipv4Addr>().ok().map(u32::from),
             _ => None,
         })
+        .chain(cluster.nodes.iter().filter_map(|n| n.ip.parse::<std::net::Ipv4Addr>().ok().map(u32::from)))
         .collect();
     let cordon = |n: &mut ClusterNode| {
         if !n.unschedulable {
@@ -327,7 +332,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
     // pod's address — reserved in `place` — is not handed out again at once)
     for p in cluster.pods.iter_mut().filter(|p| p.replaces.is_some() && p.ip.is_none() && p.phase == "Running") {
         if let Some(node) = p.node.as_ref().and_then(|n| cluster.nodes.iter_mut().find(|x| &x.name == n)) {
-            p.ip = node.next_pod_ip(&cluster.taken_ips);
+            p.ip = node.next_pod_ip(&mut cluster.taken_ips);
         }
     }
     for n in cluster.nodes.iter_mut().filter(|n| cfg.cordoned.contains(&n.name)) {
@@ -1263,8 +1268,21 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             Some("OnFailure") | Some("Never") => {}
             Some(other) => errs.push(Diagnostic::not_supported(field, at(field), other, &["OnFailure", "Never"])),
         }
+        // ValidateJobSpec: a selector is required (only a manualSelector Job can lack one), and
+        // whatever it is — the written one with the generated key merged in — must select the
+        // template's labels; LabelSelectorAsSelector(nil) is Nothing, which selects none
+        if let Body::Workload(w) = &o.body {
+            if !w.selector_set {
+                errs.push(Diagnostic::required("spec.selector", at("spec"), ""));
+            }
+            let sel = LabelSelector { match_labels: w.match_labels.clone().unwrap_or_default(), match_expressions: j.match_expressions.clone() };
+            if !w.selector_set || !selector_matches(Some(&sel), &w.template_labels) {
+                let shown = if w.template_labels.is_empty() { "null".to_string() } else { labels_go(&w.template_labels) };
+                errs.push(Diagnostic::invalid("spec.template.metadata.labels", at("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`"));
+            }
+        }
         // ValidateJob: an Indexed Job's pods are named `<name>-<index>` as hostnames
-        if let (Some("Indexed"), Some(c)) = (j.completion_mode.as_deref(), j.completions.filter(|&c| c > 0)) {
+        if let (Some("Indexed"), Some(c), false) = (j.completion_mode.as_deref(), j.completions.filter(|&c| c > 0), o.meta.name.is_empty()) {
             let host = format!("{}-{}", o.meta.name, c - 1);
             if !super::names::dns1123_label(&host).is_empty() {
                 errs.push(Diagnostic::invalid(
@@ -1769,7 +1787,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             }
             None
         }
-        (Some(n), None) if phase != "Pending" && phase != "Failed" => cluster.nodes[n].next_pod_ip(&cluster.taken_ips),
+        (Some(n), None) if phase != "Pending" && phase != "Failed" => cluster.nodes[n].next_pod_ip(&mut cluster.taken_ips),
         _ => None,
     };
     if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {

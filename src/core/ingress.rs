@@ -123,7 +123,8 @@ fn validate_backend(b: &Backend, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &m
             }
         }
         // (a resource backend points at another API object: nothing of a Service's to check)
-        _ => {}
+        (None, true) => {}
+        (None, false) => errs.push(Diagnostic::invalid(f, at(f), "\"\"", "resource or service backend is required")),
     }
 }
 
@@ -139,10 +140,15 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
         validate_backend(b, &at, errs);
     }
     for rule in &spec.rules {
+        // validateIngressRules: not an IP; a host with `*` is a wildcard subdomain, any other a
+        // DNS-1123 subdomain
         if !rule.host.is_empty() {
             let hf = format!("{}.host", rule.field);
-            let host = rule.host.strip_prefix("*.").unwrap_or(&rule.host);
-            for m in names::dns1123_subdomain(host) {
+            if rule.host.parse::<std::net::IpAddr>().is_ok() {
+                errs.push(Diagnostic::invalid(&hf, at(&hf), &quote(&rule.host), "must be a DNS name, not an IP address"));
+            }
+            let msgs = if rule.host.contains('*') { names::wildcard_dns1123_subdomain(&rule.host) } else { names::dns1123_subdomain(&rule.host) };
+            for m in msgs {
                 errs.push(Diagnostic::invalid(&hf, at(&hf), &quote(&rule.host), &m));
             }
         }
@@ -152,19 +158,36 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
         }
         for p in &rule.paths {
             match p.path_type.as_deref() {
+                // validateHTTPIngressPath returns right after this error
                 None => {
                     let f = format!("{}.pathType", p.field);
                     errs.push(Diagnostic::required(&f, at(&p.field), "pathType must be specified"));
+                    continue;
                 }
-                Some("Exact" | "Prefix") if !p.path.starts_with('/') => {
+                Some("Exact" | "Prefix") => {
                     let f = format!("{}.path", p.field);
-                    errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), "must be an absolute path"));
+                    if !p.path.starts_with('/') {
+                        errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), "must be an absolute path"));
+                    }
+                    // invalidPathSequences, invalidPathSuffixes
+                    if !p.path.is_empty() {
+                        for seq in ["//", "/./", "/../", "%2f", "%2F"] {
+                            if p.path.contains(seq) {
+                                errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), &format!("must not contain '{seq}'")));
+                            }
+                        }
+                        for suffix in ["/..", "/."] {
+                            if p.path.ends_with(suffix) {
+                                errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), &format!("cannot end with '{suffix}'")));
+                            }
+                        }
+                    }
                 }
                 Some("ImplementationSpecific") if !p.path.is_empty() && !p.path.starts_with('/') => {
                     let f = format!("{}.path", p.field);
                     errs.push(Diagnostic::invalid(&f, at(&f), &quote(&p.path), "must be an absolute path"));
                 }
-                Some("Exact" | "Prefix" | "ImplementationSpecific") => {}
+                Some("ImplementationSpecific") => {}
                 Some(other) => {
                     let f = format!("{}.pathType", p.field);
                     errs.push(Diagnostic::not_supported(&f, at(&f), other, &["Exact", "ImplementationSpecific", "Prefix"]));
@@ -196,16 +219,30 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[ServiceReport],
             Some(s) if s.type_ == "ExternalName" => continue,
             Some(s) => {
                 let port = s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) });
+                let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
+                let wanted = if sb.port_name.is_empty() { sb.port_number.to_string() } else { sb.port_name.clone() };
                 match port {
-                    None => {
-                        let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
-                        let hint = if sb.port_name.is_empty() && s.ports.iter().any(|p| p.target_port.to_string() == sb.port_number.to_string()) {
-                            format!(" — {} is a targetPort: a backend names the Service's port", sb.port_number)
-                        } else {
-                            String::new()
-                        };
-                        format!("Service {} has no port {port_shown} (its ports: {have}){hint}, so the ingress controller finds no upstream and answers 503", s.name)
+                    // ingress-nginx (internal/ingress/controller/controller.go serviceEndpoints)
+                    // also takes a backend port equal to a port's targetPort; the API means the
+                    // Service's port, and other controllers may not
+                    None if s.ports.iter().any(|p| p.target_port.to_string() == wanted) => {
+                        diags.push(
+                            Diagnostic::note(
+                                Severity::Info,
+                                ErrorType::Resolution,
+                                "IngressBackend",
+                                format!(
+                                    "route {route} → service {} port {port_shown}: {wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: the Ingress API names the Service's port; ingress-nginx accepts a targetPort too, another controller may find no upstream",
+                                    sb.name, s.name
+                                ),
+                                o.pos(&b.field),
+                            )
+                            .on(&id)
+                            .at_field(&format!("{}.service", b.field)),
+                        );
+                        continue;
                     }
+                    None => format!("Service {} has no port {port_shown} (its ports: {have}), so the ingress controller finds no upstream and answers 503", s.name),
                     Some(_) if !s.endpoints.iter().any(|e| e.ready) => {
                         format!("Service {} has no ready endpoints, so the ingress controller answers 503 Service Temporarily Unavailable", s.name)
                     }

@@ -396,13 +396,20 @@ fn analyze_checked(
 ) -> Report {
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
-        Some((cidr, i)) => {
+        Some((cidr, i, anchored)) => {
             let o = &objects[i];
-            let msg = format!(
-                "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} holds none of it (the CLI's --service-cidr sets the range)",
-                cidr.nth(1),
-                cfg.service_cidr
-            );
+            let msg = if anchored {
+                format!(
+                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} holds none of it (the CLI's --service-cidr sets the range)",
+                    cidr.nth(1),
+                    cfg.service_cidr
+                )
+            } else {
+                format!(
+                    "Services get ClusterIPs from {cidr} here: the dumped Services hold ClusterIPs outside the default {} (the cluster they come from has another --service-cluster-ip-range; the CLI's --service-cidr sets it exactly)",
+                    cfg.service_cidr
+                )
+            };
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ServiceCIDR", msg, o.pos("spec.clusterIP")).on(&o.id()));
             inferred = Config { service_cidr: cidr, ..cfg.clone() };
             &inferred

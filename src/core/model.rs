@@ -54,10 +54,11 @@ pub type AnnotationError = (Option<String>, String);
 /// qualified name once lower-cased, and keys plus values total at most
 /// TotalAnnotationSizeLimitB (256 KiB).
 fn annotation_errors(a: Option<&Node>) -> Option<Box<[AnnotationError]>> {
-    let Some(NodeKind::Map(entries)) = a.map(|n| &n.kind) else { return None };
+    let a = a.filter(|n| matches!(n.kind, NodeKind::Map(_)))?;
     let mut out = Vec::new();
     let mut total = 0usize;
-    for (k, v) in entries {
+    // (a repeated key is its last value, as kubectl sends it)
+    for (k, v) in a.last_entries() {
         let Some(key) = k.as_str() else { continue };
         total += key.len() + v.as_str().map_or(0, str::len);
         for m in super::names::qualified_name(&key.to_ascii_lowercase()) {
@@ -457,6 +458,9 @@ pub struct JobSpec {
     pub managed_by: Option<String>,
     /// the template's labels as written, before generateSelector added its four
     pub written_template_labels: Labels,
+    /// spec.selector's matchExpressions (its matchLabels, merged with the generated key, are
+    /// the workload's `match_labels`)
+    pub match_expressions: Vec<NodeSelectorRequirement>,
     /// status.succeeded, status.completedIndexes, and a Complete/Failed condition with status True
     pub succeeded: i64,
     pub completed_indexes: Option<String>,
@@ -468,7 +472,7 @@ pub struct JobSpec {
 /// `controller-uid`, `batch.kubernetes.io/controller-uid`; a key already written is kept as written,
 /// validation then checks its value).
 pub const JOB_LABELS: [(&str, bool); 4] =
-    [("controller-uid", true), ("batch.kubernetes.io/controller-uid", true), ("job-name", false), ("batch.kubernetes.io/job-name", false)];
+    [("controller-uid", true), ("job-name", false), ("batch.kubernetes.io/controller-uid", true), ("batch.kubernetes.io/job-name", false)];
 
 /// A stand-in for the uid the API server gives a new object: shaped like one (RFC 4122 version 4),
 /// and the same for the same namespace/name so that a shared scene looks the same everywhere.
@@ -1185,6 +1189,12 @@ fn job(r: &mut Reader, root: &Node, meta: &Meta) -> Workload {
         max_failed_indexes: r.int(get("maxFailedIndexes"), &"spec.maxFailedIndexes"),
         managed_by: r.string(get("managedBy"), &"spec.managedBy"),
         written_template_labels: Vec::new(),
+        // read again without reporting (workload() reported this selector's shape already)
+        match_expressions: {
+            let mut scratch = Vec::new();
+            let mut quiet = Reader { obj: String::new(), diags: &mut scratch };
+            label_selector(&mut quiet, get("selector"), &"spec.selector").map(|s| s.match_expressions).unwrap_or_default()
+        },
         succeeded: r.int(sget("succeeded"), &"status.succeeded").unwrap_or(0),
         completed_indexes: r.string(sget("completedIndexes"), &"status.completedIndexes").filter(|s| !s.is_empty()),
         finished,

@@ -187,6 +187,22 @@ pub fn dns1123_subdomain(s: &str) -> Vec<String> {
     errs
 }
 
+/// IsWildcardDNS1123Subdomain (an Ingress rule's host with a `*`): `*.` then a DNS-1123 subdomain.
+pub fn wildcard_dns1123_subdomain(s: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    if s.len() > 253 {
+        errs.push(max_len_error(253));
+    }
+    if !s.strip_prefix("*.").is_some_and(|rest| !rest.is_empty() && rest.split('.').all(dns1123_label_ok)) {
+        errs.push(regex_error(
+            "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
+            "\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
+            &["*.example.com"],
+        ));
+    }
+    errs
+}
+
 /// IsValidPortName (IANA_SVC_NAME): container port names and named targetPorts.
 pub fn port_name(s: &str) -> Vec<String> {
     let mut errs = Vec::new();

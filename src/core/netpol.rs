@@ -132,6 +132,10 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[ServiceReport],
         for e in &s.endpoints {
             let Some(pi) = e.pod.as_deref().and_then(|p| pod_of(&e.namespace, p)) else { continue };
             let pod = &cluster.pods[pi];
+            // a host-network pod is the node's network namespace: NetworkPolicy does not apply
+            if pod.host_network {
+                continue;
+            }
             pods += 1;
             let selecting: Vec<(&Object, &NetworkPolicySpec)> = policies
                 .iter()

@@ -865,36 +865,43 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 /// address). A managed cluster's dump (EKS 172.20.0.1 or 10.100.0.1, k3s 10.43.0.1, AKS 10.0.0.1)
 /// would otherwise have every ClusterIP refused. The range is taken as the /16 starting one
 /// below that address (or the smallest prefix the address is aligned to, when it is not on a
-/// /16), widened while a written ClusterIP falls outside it. None when the user set the range,
-/// when there is no such Service, or when its address is in the configured range already.
-pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super::config::Cidr, usize)> {
+/// /16), widened while a written ClusterIP falls outside it. Without that Service, the
+/// ClusterIPs of dumped Services (metadata.uid or resourceVersion: they exist in a cluster
+/// already) outside the configured range give it: the /16 (or wider) that holds them all.
+/// None when the user set the range, or nothing points outside the configured one. The second
+/// value is the Service the note goes on; the third, whether it is `kubernetes`.
+pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super::config::Cidr, usize, bool)> {
     use super::config::Cidr;
     use super::model::Body;
     if cfg.service_cidr_set {
         return None;
     }
-    let (i, ip) = objects.iter().enumerate().find_map(|(i, o)| match &o.body {
-        Body::Service(spec) if o.meta.name == "kubernetes" && o.meta.namespace == "default" && !o.refused => {
-            Some((i, spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok()?))
-        }
+    let cluster_ip = |o: &Object| match &o.body {
+        Body::Service(spec) if !o.refused => spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok(),
         _ => None,
-    })?;
-    if cfg.service_cidr.contains(ip) {
-        return None;
+    };
+    let written: Vec<Ipv4Addr> = objects.iter().filter_map(cluster_ip).collect();
+    let anchor = objects.iter().enumerate().find_map(|(i, o)| Some((i, cluster_ip(o).filter(|_| o.meta.name == "kubernetes" && o.meta.namespace == "default")?)));
+    if let Some((i, ip)) = anchor {
+        if cfg.service_cidr.contains(ip) {
+            return None;
+        }
+        let base = u32::from(ip).checked_sub(1)?;
+        let aligned = |p: u8| base & (u32::MAX >> p) == 0;
+        let mut prefix = (16..=28).find(|&p| aligned(p))?;
+        // widened while a written ClusterIP is outside and the address stays the range's first
+        while !written.iter().all(|w| Cidr { base, prefix }.contains(*w)) && prefix > 8 && aligned(prefix - 1) {
+            prefix -= 1;
+        }
+        return Some((Cidr { base, prefix }, i, true));
     }
-    let base = u32::from(ip).checked_sub(1)?;
-    let aligned = |p: u8| base & (u32::MAX >> p) == 0;
-    let written: Vec<Ipv4Addr> = objects
-        .iter()
-        .filter_map(|o| match &o.body {
-            Body::Service(spec) => spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok(),
-            _ => None,
-        })
-        .collect();
-    let mut prefix = (16..=28).find(|&p| aligned(p))?;
-    while !written.iter().all(|w| Cidr { base, prefix }.contains(*w)) {
-        prefix = prefix.checked_sub(1).filter(|&p| p >= 8 && aligned(p))?;
-    }
-    Some((Cidr { base, prefix }, i))
+    let dumped = |o: &Object| o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
+    let outside: Vec<(usize, Ipv4Addr)> =
+        objects.iter().enumerate().filter(|(_, o)| dumped(o)).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(*ip)).collect();
+    let (first, ip0) = *outside.first()?;
+    let common = outside.iter().map(|(_, ip)| (u32::from(*ip) ^ u32::from(ip0)).leading_zeros()).min().unwrap_or(32);
+    let prefix = common.clamp(8, 16) as u8;
+    let base = u32::from(ip0) & !(u32::MAX >> prefix);
+    Some((Cidr { base, prefix }, first, false))
 }
 

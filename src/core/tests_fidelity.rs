@@ -1571,10 +1571,20 @@ fn ingress_backends_name_the_service_port() {
     let src = format!("{web}{PODS}---\n{}", ing(&format!("{}{}{}", path("/", "web", "number: 8080"), path("/api", "api", "name: http"), path("/ok", "web", "name: http"))));
     let r = run(&src);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
-    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "IngressBackend").map(|d| d.message.as_str()).collect();
+    let notes: Vec<(Severity, &str)> = r.diagnostics.iter().filter(|d| d.code == "IngressBackend").map(|d| (d.severity, d.message.as_str())).collect();
     assert_eq!(notes.len(), 2, "{notes:?}");
-    assert!(notes[0].contains("Service web has no port 8080") && notes[0].contains("8080 is a targetPort"), "{notes:?}");
-    assert!(notes[1].contains("Service \"api\" does not exist in namespace default"), "{notes:?}");
+    // a targetPort named instead of the port: ingress-nginx (serviceEndpoints) takes it too
+    assert!(notes[0].0 == Severity::Info && notes[0].1.contains("8080 is a targetPort of Service web"), "{notes:?}");
+    assert!(notes[1].0 == Severity::Warning && notes[1].1.contains("Service \"api\" does not exist in namespace default"), "{notes:?}");
+    let r = run(&format!("{web}{PODS}---\n{}", ing(&path("/", "web", "number: 9999"))));
+    assert!(r.diagnostics.iter().any(|d| d.code == "IngressBackend" && d.severity == Severity::Warning && d.message.contains("Service web has no port 9999")), "{:?}", r.diagnostics);
+    // hosts (validateIngressRules) and paths (validateHTTPIngressPath)
+    let host = |h: &str| run(&format!("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {{name: web}}\nspec:\n  rules:\n  - host: \"{h}\"\n    http:\n      paths:\n{}", path("/", "web", "number: 80")));
+    assert!(errors(&host("*.example.com")).is_empty());
+    assert!(errors(&host("foo.*.com")).iter().any(|e| e.starts_with("spec.rules[0].host: Invalid value: \"foo.*.com\": a wildcard DNS-1123 subdomain must start with '*.'")), "{:?}", errors(&host("foo.*.com")));
+    assert!(has_error(&host("10.0.0.1"), "spec.rules[0].host: Invalid value: \"10.0.0.1\": must be a DNS name, not an IP address"));
+    let r = run(&ing(&path("/a//b", "web", "number: 80")));
+    assert!(has_error(&r, "spec.rules[0].http.paths[0].path: Invalid value: \"/a//b\": must not contain '//'"), "{:?}", errors(&r));
     // validation
     let r = run(&ing("      - path: api\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n"));
     assert!(has_error(&r, "spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path"), "{:?}", errors(&r));
@@ -1695,4 +1705,41 @@ fn network_policy_isolates_the_service_pods() {
     assert!(!denies(&format!("{web}{PODS}{}", np("  podSelector: {}\n  policyTypes: [Egress]\n"))));
     // a policy that selects other pods changes nothing
     assert!(!denies(&format!("{web}{PODS}{}", np("  podSelector: {matchLabels: {app: db}}\n"))));
+}
+
+// Review of this session's rules: host-local IPAM gives an address once even where nodes made
+// from a dump share a range (a VPC CNI's pods sit in the nodes' subnet)
+#[test]
+fn ipam_gives_each_address_once_across_nodes_sharing_a_range() {
+    let pod = |n: &str, node: &str, ip: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {n}}}\nspec:\n  nodeName: {node}\n  containers: [{{name: c, image: x}}]\nstatus: {{phase: Running, hostIP: 192.168.34.10, podIP: {ip}}}\n");
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 4\n  selector: {matchLabels: {app: w}}\n  template:\n    metadata: {labels: {app: w}}\n    spec: {containers: [{name: c, image: x}]}\n";
+    let src = format!("{dep}{}{}", pod("a", "ip-192-168-34-10", "192.168.34.20"), pod("b", "ip-192-168-34-11", "192.168.34.21"));
+    let r = run(&src);
+    let ips: Vec<&str> = r.pods.iter().filter_map(|p| p.ip.as_deref()).collect();
+    let mut unique = ips.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ips.len(), "{ips:?}");
+    assert!(!ips.contains(&"192.168.34.10"), "a node's own address is not a pod's: {ips:?}");
+}
+
+// Without a kubernetes Service, the ClusterIPs of dumped Services (they exist already) give the range
+#[test]
+fn service_cidr_from_dumped_services_without_the_kubernetes_service() {
+    let svc = |n: &str, ip: &str| format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: {n}, namespace: shop, uid: 0b6f, resourceVersion: \"12\"}}\nspec:\n  clusterIP: {ip}\n  ports: [{{port: 80}}]\n");
+    let r = run(&format!("{}{}", svc("a", "172.21.5.3"), svc("b", "172.21.200.9")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.cluster.service_cidr, "172.21.0.0/16");
+}
+
+// validateGeneratedSelector checks the legacy labels first; ValidateJobSpec: the selector —
+// matchExpressions too — must select the template's labels (a manualSelector Job)
+#[test]
+fn validate_job_selector_order_and_expressions() {
+    let r = run(&job("pi", "", "job-name: x, controller-uid: u1", "      restartPolicy: Never\n"));
+    let e = errors(&r);
+    assert!(e.len() >= 2 && e[0].starts_with("spec.template.metadata.labels[controller-uid]") && e[1].starts_with("spec.template.metadata.labels[job-name]"), "{e:?}");
+    let r = run(&job("pi", "  manualSelector: true\n  selector:\n    matchExpressions: [{key: app, operator: In, values: [x]}]\n", "app: z", "      restartPolicy: Never\n"));
+    assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"z\"}: `selector` does not match template `labels`"), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
 }
