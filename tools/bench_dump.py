@@ -103,6 +103,9 @@ def indent_item(doc):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+        print(__doc__)
+        return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "target/bench"
     sizes = [int(a) for a in sys.argv[2:]] or [10, 100, 1000, 4000, 10000]
     os.makedirs(out_dir, exist_ok=True)
