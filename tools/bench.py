@@ -59,6 +59,12 @@ window.benchReady = true;
 """
 
 KEYSTROKES = 30
+# how a keystroke is typed: "insert" (default) as a key press does, the editing command inserting
+# one character at the caret (document.execCommand('insertText'): an input event of inputType
+# insertText, the textarea's text node edited in place); "value" replaces the whole value and
+# dispatches an input event (what sessions 4 and 5 measured: Blink then rebuilds the textarea's
+# whole inner text, ~100 layout objects on the tutorial scene, which no key press does)
+TYPING = os.environ.get("SWITCHBOARD_BENCH_TYPING", "insert")
 KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 
 # Types into the app's editor, one character at a time at the end of the first Service's name
@@ -69,7 +75,7 @@ KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 # the first Service's name, Find next (the window opens at that Service's document), then type.
 # Also returns the medians of the worker path's spans (perf.rs) for the keystrokes.
 TYPE_SCRIPT = r"""
-const [dump, n, done] = arguments;
+const [dump, n, how, done] = arguments;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const measures = () => performance.getEntriesByName('sb-keystroke');
 const SPANS = ['sb-post', 'sb-worker-splice', 'sb-worker-analyze', 'sb-worker-encode', 'sb-decode', 'sb-report-drawn'];
@@ -97,6 +103,7 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   const t = ta().value;
   const m = /\n\s+name: [^\n]*/g; m.lastIndex = t.indexOf('kind: Service'); m.exec(t);
   let pos = m.lastIndex;
+  if (how !== 'value') ta().focus({preventScroll: true});
   await sleep(300);
   // the floor: an update that changes nothing, measured the same way (to after the next frame
   // is painted): the wait for the display's next frame, which any page pays
@@ -121,10 +128,24 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   const ms = [], script = [], layout = [], dom = [], typing = performance.now();
   for (let i = 0; i < n; i++) {
     const before = measures().length;
-    const v = ta().value;
-    ta().value = v.slice(0, pos) + 'x' + v.slice(pos); pos++;
-    const t0 = performance.now();
-    ta().dispatchEvent(new Event('input', {bubbles: true}));
+    let t0;
+    if (how === 'value') {
+      // the whole value replaced, then an input event (what earlier sessions measured: Blink
+      // rebuilds the textarea's whole inner text, line by line, which a key press does not)
+      const v = ta().value;
+      ta().value = v.slice(0, pos) + 'x' + v.slice(pos);
+      t0 = performance.now();
+      ta().dispatchEvent(new Event('input', {bubbles: true}));
+    } else {
+      // as a key press types: the editing command inserts one character at the caret of the
+      // focused textarea and fires the input event (inputType insertText)
+      const el = ta();
+      if (document.activeElement !== el) el.focus({preventScroll: true});
+      el.setSelectionRange(pos, pos);
+      t0 = performance.now();
+      if (!document.execCommand('insertText', false, 'x')) throw new Error('insertText refused');
+    }
+    pos++;
     await task();
     const t1 = performance.now();
     document.body.getBoundingClientRect();
@@ -273,7 +294,7 @@ def type_keys(base, s, port, label, dump, n, loaded=lambda: None):
     call(base, "POST", s + "/execute/sync", {"script": "localStorage.clear(); sessionStorage.clear()", "args": []})
     call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
     loaded()
-    r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, n]})
+    r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, n, TYPING]})
     if "error" in r:
         raise SystemExit(f"keystrokes on {label}: {r['error']}")
     return r
