@@ -313,7 +313,7 @@ const FAST_BELOW: f64 = (1u64 << 40) as f64;
 /// `shortest` of the values the page draws most (SVG coordinates: integers and halves), a few
 /// times faster than the digit search (issue #12: a keystroke prints ~100 of them).
 fn shortest_fast(v: f64) -> Option<String> {
-    if v == 0.0 || !(v.abs() < FAST_BELOW) {
+    if v == 0.0 || !v.is_finite() || v.abs() >= FAST_BELOW {
         return None;
     }
     let twice = v * 2.0; // exact
@@ -349,7 +349,7 @@ pub fn shortest_f32(v: f32) -> String {
 fn fixed_fast(v: f64, prec: usize) -> Option<String> {
     const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     let m = v * *POW10.get(prec)?;
-    if m == 0.0 || m != m.trunc() || !(m.abs() < FAST_BELOW) {
+    if m == 0.0 || !m.is_finite() || m.abs() >= FAST_BELOW || m != m.trunc() {
         return None;
     }
     let digits = (m as i64).unsigned_abs().to_string();
@@ -626,7 +626,7 @@ mod tests {
             let k = (r.next() % 2_000_000) as f64 - 1_000_000.0;
             let d = [1.0, 2.0, 4.0, 10.0, 100.0, 1000.0][(r.next() % 6) as usize];
             vals.push(k / d);
-            vals.push((r.next() >> 20) as f64 * if r.next() % 2 == 0 { 1.0 } else { -0.5 });
+            vals.push((r.next() >> 20) as f64 * if r.next().is_multiple_of(2) { 1.0 } else { -0.5 });
         }
         for v in vals {
             assert_eq!(shortest(v), format!("{v}"), "{:x}", v.to_bits());
