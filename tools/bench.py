@@ -4,6 +4,7 @@ side by side in ONE headless Chromium page, on the synthetic dumps of tools/benc
 
     python3 tools/bench.py DIST DUMPS NODE_MODULES CLI
     python3 tools/bench.py --keystrokes-only DIST [N [ROUNDS]]   (the tutorial keystroke measure only)
+    python3 tools/bench.py --keystrokes-ab DIST_A DIST_B [CYCLES]   (two bundles' keystrokes, interleaved)
     SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1 SWITCHBOARD_BENCH_BIG_ONLY=1 python3 tools/bench.py DIST DUMPS - -
         (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone)
 
@@ -59,6 +60,12 @@ window.benchReady = true;
 """
 
 KEYSTROKES = 30
+# how a keystroke is typed: "insert" (default) as a key press does, the editing command inserting
+# one character at the caret (document.execCommand('insertText'): an input event of inputType
+# insertText, the textarea's text node edited in place); "value" replaces the whole value and
+# dispatches an input event (what sessions 4 and 5 measured: Blink then rebuilds the textarea's
+# whole inner text, ~100 layout objects on the tutorial scene, which no key press does)
+TYPING = os.environ.get("SWITCHBOARD_BENCH_TYPING", "insert")
 KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 
 # Types into the app's editor, one character at a time at the end of the first Service's name
@@ -69,10 +76,17 @@ KEYS_ONLY = os.environ.get("SWITCHBOARD_BENCH_KEYSTROKES_ONLY") == "1"
 # the first Service's name, Find next (the window opens at that Service's document), then type.
 # Also returns the medians of the worker path's spans (perf.rs) for the keystrokes.
 TYPE_SCRIPT = r"""
-const [dump, n, done] = arguments;
+const [dump, n, how, done] = arguments;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const measures = () => performance.getEntriesByName('sb-keystroke');
 const SPANS = ['sb-post', 'sb-worker-splice', 'sb-worker-analyze', 'sb-worker-encode', 'sb-decode', 'sb-report-drawn'];
+// the pause between keystrokes: 30 ms plus a jitter of up to one 60 Hz frame (a deterministic
+// sequence), so that keystrokes fall at every phase of the display's frames as a user's do; a
+// fixed pause locks each keystroke to the same phase (after a keystroke's measure ends right
+// after a frame, 30 ms later is always the same point of the next frames' cycle), and the
+// measure then says more about that phase than about the page
+let seed = 12345;
+const pause = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return sleep(30 + 16.7 * seed / 2147483648); };
 async function until(f, ms) { const t0 = performance.now(); while (!f()) { if (performance.now() - t0 > ms) throw new Error('timed out'); await sleep(5); } }
 function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.length >> 1] : null; }
 (async () => {
@@ -97,6 +111,7 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   const t = ta().value;
   const m = /\n\s+name: [^\n]*/g; m.lastIndex = t.indexOf('kind: Service'); m.exec(t);
   let pos = m.lastIndex;
+  if (how !== 'value') ta().focus({preventScroll: true});
   await sleep(300);
   // the floor: an update that changes nothing, measured the same way (to after the next frame
   // is painted): the wait for the display's next frame, which any page pays
@@ -105,7 +120,7 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
     const t0 = performance.now();
     await new Promise(r => requestAnimationFrame(() => setTimeout(r)));
     floor.push(performance.now() - t0);
-    await sleep(30);
+    await pause();
   }
   performance.clearMeasures('sb-keystroke');
   for (const s of SPANS) performance.clearMeasures(s);
@@ -121,10 +136,24 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   const ms = [], script = [], layout = [], dom = [], typing = performance.now();
   for (let i = 0; i < n; i++) {
     const before = measures().length;
-    const v = ta().value;
-    ta().value = v.slice(0, pos) + 'x' + v.slice(pos); pos++;
-    const t0 = performance.now();
-    ta().dispatchEvent(new Event('input', {bubbles: true}));
+    let t0;
+    if (how === 'value') {
+      // the whole value replaced, then an input event (what earlier sessions measured: Blink
+      // rebuilds the textarea's whole inner text, line by line, which a key press does not)
+      const v = ta().value;
+      ta().value = v.slice(0, pos) + 'x' + v.slice(pos);
+      t0 = performance.now();
+      ta().dispatchEvent(new Event('input', {bubbles: true}));
+    } else {
+      // as a key press types: the editing command inserts one character at the caret of the
+      // focused textarea and fires the input event (inputType insertText)
+      const el = ta();
+      if (document.activeElement !== el) el.focus({preventScroll: true});
+      el.setSelectionRange(pos, pos);
+      t0 = performance.now();
+      if (!document.execCommand('insertText', false, 'x')) throw new Error('insertText refused');
+    }
+    pos++;
     await task();
     const t1 = performance.now();
     document.body.getBoundingClientRect();
@@ -133,7 +162,7 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
     ms.push(measures()[measures().length - 1].duration);
     count(mo.takeRecords());
     dom.push(nodes); nodes = 0;
-    await sleep(30);
+    await pause();
   }
   mo.disconnect();
   const spans = {};
@@ -273,7 +302,7 @@ def type_keys(base, s, port, label, dump, n, loaded=lambda: None):
     call(base, "POST", s + "/execute/sync", {"script": "localStorage.clear(); sessionStorage.clear()", "args": []})
     call(base, "POST", s + "/url", {"url": f"http://127.0.0.1:{port}/app/index.html"})
     loaded()
-    r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, n]})
+    r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [dump, n, TYPING]})
     if "error" in r:
         raise SystemExit(f"keystrokes on {label}: {r['error']}")
     return r
@@ -379,7 +408,56 @@ def keystrokes_only(dist, n, rounds):
           f"(script {med(cpu_s):.1f} ms, style/layout/paint {med(cpu_r):.1f} ms)")
 
 
+def keystrokes_ab(dists, cycles):
+    """`tools/bench.py --keystrokes-ab DIST_A DIST_B [CYCLES]`: the tutorial keystroke measure of two
+    bundles (or more) interleaved in one browser: one page load of each in turn (the order
+    alternating), 30 keystrokes each, CYCLES times (default 6), so that the machine's load falls
+    on both alike; at 60 Hz, and with frames unthrottled when SWITCHBOARD_BENCH_UNTHROTTLED=1."""
+    import statistics
+    extra = UNTHROTTLED if os.environ.get("SWITCHBOARD_BENCH_UNTHROTTLED") == "1" else ()
+    root = tempfile.mkdtemp(prefix="switchboard-keys-ab-")
+    for i, d in enumerate(dists):
+        shutil.copytree(d, os.path.join(root, f"app{i}"))
+    port = serve(root)
+    drv, base = start_driver()
+    res = [{"ms": [], "script": [], "layout": [], "dom": [], "floor": []} for _ in dists]
+    loads = []
+    try:
+        sid = new_session(base, extra)
+        s = f"/session/{sid}"
+        call(base, "POST", s + "/timeouts", {"script": 600_000})
+        for c in range(cycles):
+            for i in (range(len(dists)) if c % 2 == 0 else reversed(range(len(dists)))):
+                url = f"http://127.0.0.1:{port}/app{i}/index.html"
+                call(base, "POST", s + "/url", {"url": url})
+                call(base, "POST", s + "/execute/sync", {"script": "localStorage.clear(); sessionStorage.clear()", "args": []})
+                call(base, "POST", s + "/url", {"url": url})
+                r = call(base, "POST", s + "/execute/async", {"script": TYPE_SCRIPT, "args": [None, KEYSTROKES, TYPING]})
+                if "error" in r:
+                    raise SystemExit(f"keystrokes on {dists[i]}: {r['error']}")
+                for k in res[i]:
+                    res[i][k] += r[k]
+            loads.append(os.getloadavg()[0])
+        call(base, "DELETE", s)
+    finally:
+        drv.terminate()
+        drv.wait()
+        shutil.rmtree(root, ignore_errors=True)
+    med = statistics.median
+    print(f"Keystroke -> diagram painted, interleaved ({'frames unthrottled' if extra else '60 Hz frames'}, typing: {TYPING}; "
+          f"{KEYSTROKES * cycles} keystrokes per bundle; load average {min(loads):.1f}-{max(loads):.1f})")
+    print("| bundle | median | p95 | max | script (median) | style+layout (median) | DOM changes (median) | empty frame (median / p95) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for d, r in zip(dists, res):
+        print(f"| {d} | {med(r['ms']):.1f} ms | {p95(r['ms']):.1f} ms | {max(r['ms']):.1f} ms | {med(r['script']):.1f} ms | "
+              f"{med(r['layout']):.1f} ms | {med(r['dom']):.0f} | {med(r['floor']):.1f} / {p95(r['floor']):.1f} ms |")
+
+
 def main():
+    if sys.argv[1:2] == ["--keystrokes-ab"]:
+        rest = sys.argv[2:]
+        cycles = int(rest[-1]) if rest and rest[-1].isdigit() else 6
+        return keystrokes_ab([d for d in rest if not d.isdigit()], cycles)
     if sys.argv[1:2] == ["--keystrokes-only"]:
         rest = sys.argv[2:]
         return keystrokes_only(rest[0], int(rest[1]) if len(rest) > 1 else KEYSTROKES, int(rest[2]) if len(rest) > 2 else 2)

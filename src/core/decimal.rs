@@ -306,8 +306,34 @@ fn show_bits(bits: u64, sign: bool, mbits: u32, ebits: u32, bias: i32) -> String
     out
 }
 
+/// Below this magnitude an integer, or an integer and a half, is written without the big-integer
+/// search (doubles there are at most 2^-12 apart: no shorter decimal reads back as one of them).
+const FAST_BELOW: f64 = (1u64 << 40) as f64;
+
+/// `shortest` of the values the page draws most (SVG coordinates: integers and halves), a few
+/// times faster than the digit search (issue #12: a keystroke prints ~100 of them).
+fn shortest_fast(v: f64) -> Option<String> {
+    if v == 0.0 || !v.is_finite() || v.abs() >= FAST_BELOW {
+        return None;
+    }
+    let twice = v * 2.0; // exact
+    if twice != twice.trunc() {
+        return None;
+    }
+    let t = (twice as i64).unsigned_abs();
+    let mut out = String::from(if v < 0.0 { "-" } else { "" });
+    out.push_str(&(t / 2).to_string());
+    if t % 2 == 1 {
+        out.push_str(".5");
+    }
+    Some(out)
+}
+
 /// `format!("{v}")`: the shortest decimal that reads back as `v`, never with an exponent.
 pub fn shortest(v: f64) -> String {
+    if let Some(s) = shortest_fast(v) {
+        return s;
+    }
     let b = v.to_bits();
     show_bits(b & !(1 << 63), b >> 63 == 1, 52, 11, 1075)
 }
@@ -318,8 +344,31 @@ pub fn shortest_f32(v: f32) -> String {
     show_bits(b & !(1 << 31), b >> 31 == 1, 23, 8, 150)
 }
 
+/// `fixed` when `v × 10^prec` is an integer below 2^40 in floating point: the exact product is
+/// then within 2^-14 of it, so rounding it to an integer gives that integer (no big integers).
+fn fixed_fast(v: f64, prec: usize) -> Option<String> {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let m = v * *POW10.get(prec)?;
+    if m == 0.0 || !m.is_finite() || m.abs() >= FAST_BELOW || m != m.trunc() {
+        return None;
+    }
+    let digits = (m as i64).unsigned_abs().to_string();
+    let digits = if digits.len() <= prec { format!("{}{digits}", "0".repeat(prec + 1 - digits.len())) } else { digits };
+    let point = digits.len() - prec;
+    let mut out = String::from(if v < 0.0 { "-" } else { "" });
+    out.push_str(&digits[..point]);
+    if prec > 0 {
+        out.push('.');
+        out.push_str(&digits[point..]);
+    }
+    Some(out)
+}
+
 /// `format!("{v:.prec$}")`: `v` rounded half to even at `prec` fraction digits.
 pub fn fixed(v: f64, prec: usize) -> String {
+    if let Some(s) = fixed_fast(v, prec) {
+        return s;
+    }
     let b = v.to_bits();
     let neg = b >> 63 == 1;
     if v.is_nan() {
@@ -565,6 +614,25 @@ mod tests {
         for bits in (0..u32::MAX).step_by(65_521) {
             let f = f32::from_bits(bits);
             assert_eq!(shortest_f32(f), format!("{f}"), "{bits:x}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_are_std() {
+        // integers, halves and values with few decimals around the fast paths' limits, signed
+        let mut r = Rng(5);
+        let mut vals = vec![0.5, -0.5, 1.0, -1.0, 1.5, 0.05, 0.15, 0.25, 0.35, 2.675, 1.005, FAST_BELOW, FAST_BELOW - 0.5, FAST_BELOW - 1.0, FAST_BELOW + 1.0, 1e15, 1e15 + 0.5, 4503599627370495.5, 9007199254740993.0];
+        for _ in 0..40_000 {
+            let k = (r.next() % 2_000_000) as f64 - 1_000_000.0;
+            let d = [1.0, 2.0, 4.0, 10.0, 100.0, 1000.0][(r.next() % 6) as usize];
+            vals.push(k / d);
+            vals.push((r.next() >> 20) as f64 * if r.next().is_multiple_of(2) { 1.0 } else { -0.5 });
+        }
+        for v in vals {
+            assert_eq!(shortest(v), format!("{v}"), "{:x}", v.to_bits());
+            for p in [0, 1, 2, 3, 15, 16] {
+                assert_eq!(fixed(v, p), format!("{v:.p$}"), "{v} .{p}");
+            }
         }
     }
 

@@ -23,13 +23,16 @@ pub fn SceneBar() -> impl IntoView {
             scene.load_preset(p);
         }
     };
+    // which preset the text is, if any: one comparison per keystroke, and the options follow it
+    // (each option comparing the whole text was 17 effects run on every keystroke, issue #12)
+    let loaded = Memo::new(move |_| scene.text.with(|t| presets::ALL.iter().position(|p| p.yaml == t.as_str())));
     view! {
         <div class="scenebar">
             <label>"Scene "
                 <select id="preset" on:change=on_preset>
                     // the loaded scene shows as selected (its text unchanged), else the prompt
-                    <option value="" prop:selected=move || scene.text.with(|t| !presets::ALL.iter().any(|p| p.yaml == t.as_str()))>"Choose a preset…"</option>
-                    {presets::ALL.iter().map(|p| view! { <option value=p.id prop:selected=move || scene.text.with(|t| t.as_str() == p.yaml)>{p.title}</option> }).collect_view()}
+                    <option value="" prop:selected=move || loaded.get().is_none()>"Choose a preset…"</option>
+                    {presets::ALL.iter().enumerate().map(|(i, p)| view! { <option value=p.id prop:selected=move || loaded.get() == Some(i)>{p.title}</option> }).collect_view()}
                     <Show when=move || scene.draft.with(|d| d.is_some())>
                         <option value="draft">"Your own text (restore)"</option>
                     </Show>

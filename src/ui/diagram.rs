@@ -116,6 +116,31 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits
     }
 }
 
+/// A box's lines of text (as `texts_view` draws them) following `texts`: which lines are drawn
+/// is fixed by `first` (part of the box's key), what they say and where follows the data, so
+/// that a rename sets texts and attributes instead of building a new box (issue #12).
+fn follow_texts(first: &[Text], texts: Memo<Vec<Text>>) -> impl IntoView {
+    let text = move |j: usize, f: fn(&Text) -> String| move || texts.with(|v| v.get(j).map(f).unwrap_or_default());
+    first
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.text.is_empty())
+        .map(|(j, t)| {
+            let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
+            let full = move || texts.with(|v| v.get(j).filter(|t| t.shortened()).map(|t| t.full.clone()));
+            view! {
+                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
+                " "
+            }
+        })
+        .collect_view()
+}
+
+/// The shape of a box whose texts follow its data (`follow_texts`): which lines it draws.
+fn texts_shape(texts: &[Text]) -> Vec<(&'static str, &'static str, bool, bool)> {
+    texts.iter().map(|t| (t.font.class(), t.class, t.end, t.text.is_empty())).collect()
+}
+
 /// A Service box's tooltip and accessible name.
 fn service_texts(it: &Item, s: &ServiceReport, domain: &str) -> (String, String) {
     let ports = crate::core::layout::ports_text(s);
@@ -494,15 +519,6 @@ pub fn Diagram() -> impl IntoView {
                     }
                     None => ().into_any(),
                 },
-                "dns" => {
-                    view! {
-                        <g class="dns" data-kind="dns" data-name="cluster-dns">
-                            <title>{format!("Cluster DNS (CoreDNS): answers <service>.<namespace>.svc.{domain}")}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
-                            {texts_view(&it.texts)}
-                        </g>
-                    }.into_any()
-                }
                 "client" => view! {
                     <g class="client" data-kind="client" data-name="outside">
                         {boxed(it, "A client outside the cluster (198.51.100.7)".into())}
@@ -570,16 +586,7 @@ pub fn Diagram() -> impl IntoView {
             scene.reset_animation();
             super::selection::select(scene, super::selection::Selected::Service { namespace, name });
         };
-        let text = move |j: usize, f: fn(&Text) -> String| move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).map(f).unwrap_or_default());
-        // the lines drawn (as texts_view draws them); which ones is part of the box's key
-        let lines = first.texts.iter().enumerate().filter(|(_, t)| !t.text.is_empty()).map(|(j, t)| {
-            let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
-            let full = move || data.with(|d| d.as_ref().and_then(|d| d.texts.get(j)).filter(|t| t.shortened()).map(|t| t.full.clone()));
-            view! {
-                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
-                " "
-            }
-        }).collect_view();
+        let lines = follow_texts(&first.texts, Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.texts.clone()).unwrap_or_default())));
         let rejected = first.rejected;
         view! {
             <g on:click=move |_| select()
@@ -598,12 +605,31 @@ pub fn Diagram() -> impl IntoView {
         }
         .into_any()
     };
+    // the cluster DNS box names the selected Service's DNS name: it follows the layout as a
+    // Service's box does (a rename sets its texts)
+    let dns_box = move || -> AnyView {
+        let data = Memo::new(move |_| {
+            scene.shown.with(|r| lay.with(|l| l.items.iter().find(|it| it.kind == "dns").map(|it| (it.rect, it.texts.clone(), r.cluster.cluster_domain.clone()))))
+        });
+        let Some((_, first, _)) = data.get_untracked() else { return ().into_any() };
+        let get = move |f: fn(&(crate::core::layout::Rect, Vec<Text>, String)) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
+        let lines = follow_texts(&first, Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.1.clone()).unwrap_or_default())));
+        view! {
+            <g class="dns" data-kind="dns" data-name="cluster-dns">
+                <title>{get(|d| format!("Cluster DNS (CoreDNS): answers <service>.<namespace>.svc.{}", d.2))}</title>
+                <rect class="box" x=get(|d| num(d.0.x)) y=get(|d| num(d.0.y)) width=get(|d| num(d.0.w)) height=get(|d| num(d.0.h)) rx="8" />
+                {lines}
+            </g>
+        }
+        .into_any()
+    };
     let item = move |i: usize| {
         untrack(|| {
             let idx = scene.service_index();
-            let service = lay.with(|l| l.items.get(i).filter(|it| it.kind == "service").map(|it| it.index));
-            match service {
-                Some(Some(k)) => service_box(k),
+            let kind = lay.with(|l| l.items.get(i).map(|it| (it.kind, it.index)));
+            match kind {
+                Some(("service", Some(k))) => service_box(k),
+                Some(("dns", _)) => dns_box(),
                 _ => scene.shown.with(|r| lay.with(|l| l.items.get(i).map(|it| item_view(r, l, idx, it)))).into_any(),
             }
         })
@@ -628,13 +654,15 @@ pub fn Diagram() -> impl IntoView {
                         edges.push((pod.clone(), points, e.ready));
                     }
                 }
-                super::keyed::keyed(edges, |e| e.clone())
+                // keyed by the pod: a moved box (a renamed Service's is wider) sets the points
+                edges.into_iter().map(|e| (super::keyed::key_hash(&e.0), e)).collect()
             })
         })
     };
-    let edge = |(pod, points, ready): (String, String, bool)| {
+    let edge = |e: ArcRwSignal<(String, String, bool)>| {
+        let (e2, e3) = (e.clone(), e.clone());
         view! {
-            <polyline class="selects" class:not-ready=!ready points=points data-kind="selects" data-name=pod />
+            <polyline class="selects" class:not-ready=move || e.with(|e| !e.2) points=move || e2.with(|e| e.1.clone()) data-kind="selects" data-name=move || e3.with(|e| e.0.clone()) />
         }
         .into_any()
     };
@@ -656,12 +684,17 @@ pub fn Diagram() -> impl IntoView {
                     let points = route.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
                     lines.push((format!("hop hop-{} {state}", h.kind), i + 1, h.kind.as_str().to_string(), points));
                 }
-                super::keyed::keyed(lines, |h| h.clone())
+                // keyed by the hop's number: a step or a moved box sets its class or points
+                lines.into_iter().map(|h| (h.1 as u64, h)).collect()
             })
         })
     };
-    let hop = |(class, n, kind, points): (String, usize, String, String)| {
-        view! { <polyline class=class data-kind="hop" data-name=n.to_string() data-hop=kind points=points /> }.into_any()
+    let hop = |h: ArcRwSignal<(String, usize, String, String)>| {
+        let get = move |f: fn(&(String, usize, String, String)) -> String| {
+            let h = h.clone();
+            move || h.with(f)
+        };
+        view! { <polyline class=get(|h| h.0.clone()) data-kind="hop" data-name=get(|h| h.1.to_string()) data-hop=get(|h| h.2.clone()) points=get(|h| h.3.clone()) /> }.into_any()
     };
     // the packet and its label: what they show, computed when the path, the step or the drawing
     // changes; the elements stay and only what changed is set (a rename rebuilt both, setting
@@ -792,9 +825,9 @@ pub fn Diagram() -> impl IntoView {
                 style:--hop-ms=move || format!("{}ms", scene.hop_ms.get())
                 on:focusin=move |ev| inspect.set(title_of(&ev))
                 on:mouseover=move |ev| if let Some(t) = title_of(&ev) { inspect.set(Some(t)) }>
-                <g class="edges">{super::keyed::keyed_list(edges, edge)}</g>
+                <g class="edges">{super::keyed::follow_list(edges, edge)}</g>
                 <g class="things">{super::keyed::keyed_list(items, item)}</g>
-                <g class="hops">{super::keyed::keyed_list(hops, hop)}</g>
+                <g class="hops">{super::keyed::follow_list(hops, hop)}</g>
                 {super::keyed::keyed_list(motion, motion_view)}
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
@@ -838,7 +871,6 @@ fn default_details(l: &Layout, selected: Option<usize>) -> String {
 /// reads (see `item_view` in `Diagram`).
 fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, it: &Item) -> u64 {
     use super::keyed::{key_item, key_json, key_of};
-    let domain = &r.cluster.cluster_domain;
     let item = key_item(it);
     match it.kind {
         "node" => key_of(&(item, key_json(&r.nodes.iter().find(|n| n.name == it.name)))),
@@ -858,15 +890,11 @@ fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, it: &Item) -> u
         "pod-group" | "node-group" => key_of(&(item, l.folded.iter().filter(|(_, g)| *g == it.name).collect::<Vec<_>>())),
         // a Service's box follows its Service (`service_box`): keyed by what it is made of
         "service" => match it.index.and_then(|i| r.services.get(i)) {
-            Some(s) => key_of(&(
-                "service-box",
-                it.index,
-                s.rejected,
-                it.texts.iter().map(|t| (t.font.class(), t.class, t.end, t.text.is_empty())).collect::<Vec<_>>(),
-            )),
+            Some(s) => key_of(&("service-box", it.index, s.rejected, texts_shape(&it.texts))),
             None => item,
         },
-        "dns" => key_of(&(item, domain)),
+        // the DNS box follows its data (`dns_box`): keyed by what it is made of
+        "dns" => key_of(&("dns-box", texts_shape(&it.texts))),
         "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
         _ => item,
     }

@@ -107,6 +107,50 @@ pub fn keyed_list<T: Send + 'static>(each: impl Fn() -> Vec<(u64, T)> + Send + S
     list(each, children)
 }
 
+/// A keyed list whose rows follow their data. `each` gives the rows with their keys (made unique
+/// as `unique` does); a row whose key stays is not built again: its data lives in a signal of its
+/// own, set only when it changed, and `row` builds the row's texts and attributes as closures over
+/// that signal. Keyed by place (the index), an edit that changes many rows' texts (a renamed
+/// Service is in every iptables rule's comment) sets those texts instead of building new rows,
+/// and only the rows whose data changed run anything; keyed by content, nothing is ever set
+/// (a key that stays holds the same data) and it behaves as `keyed_list`.
+pub fn follow_list<T>(each: impl Fn() -> Vec<(u64, T)> + Send + Sync + 'static, row: impl Fn(ArcRwSignal<T>) -> AnyView + Send + Sync + 'static) -> AnyView
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    type Slots<T> = Arc<std::sync::Mutex<HashMap<u64, ArcRwSignal<T>>>>;
+    let slots: Slots<T> = Default::default();
+    let mine = slots.clone();
+    let keys = move || {
+        let rows = each();
+        let keys = unique(rows.iter().map(|(k, _)| *k));
+        let Ok(mut slots) = mine.lock() else { return Vec::new() };
+        let mut next = HashMap::with_capacity(rows.len());
+        for (k, (_, t)) in keys.iter().zip(rows) {
+            let sig = match slots.remove(k) {
+                Some(sig) => {
+                    // untracked: the list itself never follows its rows' signals
+                    if sig.with_untracked(|old| *old != t) {
+                        sig.set(t);
+                    }
+                    sig
+                }
+                None => ArcRwSignal::new(t),
+            };
+            next.insert(*k, sig);
+        }
+        *slots = next;
+        keys.into_iter().map(|k| (k, k)).collect()
+    };
+    keyed_list(keys, move |k: u64| {
+        let sig = slots.lock().ok().and_then(|s| s.get(&k).cloned());
+        match sig {
+            Some(sig) => row(sig),
+            None => ().into_any(),
+        }
+    })
+}
+
 type Row = (u64, Box<dyn Any + Send>);
 type Each = Arc<dyn Fn() -> Vec<Row> + Send + Sync>;
 type Children = Arc<dyn Fn(Box<dyn Any + Send>) -> AnyView + Send + Sync>;

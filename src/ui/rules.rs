@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Scene;
-use crate::core::iptables::{hop_node, rules_for, traverse, Rule, RuleSet};
+use crate::core::iptables::{hop_node, rules_for, traverse, RuleSet};
 
 /// The rule set to show and the indices the playing hop walks through.
 fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
@@ -27,6 +27,20 @@ fn current(scene: &Scene) -> Option<(String, RuleSet, Vec<usize>)> {
         let hit = hop.map(|h| traverse(&set, &h)).unwrap_or_default();
         Some((format!("{}/{}", svc.namespace, svc.name), set, hit))
     })
+}
+
+/// Rule sets up to this many rows are keyed by place (ui::keyed::follow_list), larger ones by
+/// content.
+const BY_PLACE: usize = 400;
+
+/// What one row of the table shows: its place in the walk of the current hop (lit), and the rule.
+#[derive(Clone, PartialEq, Hash)]
+struct RuleRow {
+    order: Option<usize>,
+    table: String,
+    chain: String,
+    line: String,
+    note: String,
 }
 
 #[component]
@@ -85,20 +99,38 @@ pub fn Rules() -> impl IntoView {
     let rows = move || {
         data.with(|d| {
             let Some((_, set, hit)) = d else { return Vec::new() };
-            let rows: Vec<_> = set.rules.iter().enumerate().map(|(i, r)| (hit.iter().position(|&h| h == i), r.clone())).collect();
-            // keyed by what the row shows (rows stay content-keyed: a whole cluster's rule set has
-            // thousands of rows, too many to give each one effects of its own)
-            super::keyed::keyed(rows, |(order, r)| super::keyed::key_hash(&(*order, &r.chain, &r.table, &r.line, &r.note)))
+            let rows = set.rules.iter().enumerate().map(|(i, r)| RuleRow {
+                order: hit.iter().position(|&h| h == i),
+                table: r.table.clone(),
+                chain: r.chain.clone(),
+                line: r.line.clone(),
+                note: r.note.clone(),
+            });
+            if set.rules.len() <= BY_PLACE {
+                // one Service's rules: by place, so that a rename (the Service's name is in most
+                // lines' comments and its chains' hashes) sets the rows' texts (ui::keyed)
+                rows.enumerate().map(|(i, row)| (i as u64, row)).collect()
+            } else {
+                // a whole cluster's rule set: by what each row shows (an edit changes a few rows)
+                rows.map(|row| (super::keyed::key_hash(&row), row)).collect()
+            }
         })
     };
-    let row = |(order, r): (Option<usize>, Rule)| {
-        let lit = order.is_some();
+    let row = |d: ArcRwSignal<RuleRow>| {
+        let get = {
+            let d = d.clone();
+            move |f: fn(&RuleRow) -> String| {
+                let d = d.clone();
+                move || d.with(f)
+            }
+        };
+        let lit = move || d.with(|r| r.order.is_some());
         view! {
-            <tr data-kind="iptables-rule" data-chain=r.chain data-table=r.table.clone() class:hit=lit
-                data-hit=lit.then_some("true") aria-current=lit.then_some("step")>
-                <td class="rule-order">{order.map(|o| (o + 1).to_string()).unwrap_or_default()}</td>
-                <td class="rule-table">{r.table.clone()}</td>
-                <td class="rule-line"><code>{r.line}</code><span class="rule-note">{r.note}</span></td>
+            <tr data-kind="iptables-rule" data-chain=get(|r| r.chain.clone()) data-table=get(|r| r.table.clone()) class:hit=lit.clone()
+                data-hit={let lit = lit.clone(); move || lit().then_some("true")} aria-current=move || lit().then_some("step")>
+                <td class="rule-order">{get(|r| r.order.map(|o| (o + 1).to_string()).unwrap_or_default())}</td>
+                <td class="rule-table">{get(|r| r.table.clone())}</td>
+                <td class="rule-line"><code>{get(|r| r.line.clone())}</code><span class="rule-note">{get(|r| r.note.clone())}</span></td>
             </tr>
         }
         .into_any()
@@ -115,7 +147,7 @@ pub fn Rules() -> impl IntoView {
                     <div class="rules-scroll" tabindex="0" role="region" aria-label="kube-proxy's rules for this Service">
                         <table class="rules-table">
                             <thead><tr><th scope="col">"#"</th><th scope="col">"table"</th><th scope="col">"rule (and what it does)"</th></tr></thead>
-                            <tbody>{super::keyed::keyed_list(rows, row)}</tbody>
+                            <tbody>{super::keyed::follow_list(rows, row)}</tbody>
                         </table>
                     </div>
                 }.into_any(),

@@ -60,9 +60,14 @@ fn service_card(c: Card) -> AnyView {
         None => "no selector (endpoints come from Endpoints/EndpointSlices you create)".to_string(),
     });
     let dns = move |i: usize, f: fn(&crate::core::resolve::DnsRecord) -> String| txt(c, move |s| s.dns_records.get(i).map(f).unwrap_or_default());
-    let port = move |i: usize, f: fn(&ServiceReport, &crate::core::service::SvcPort) -> String| txt(c, move |s| s.ports.get(i).map(|p| f(s, p)).unwrap_or_default());
-    let endpoint = move |i: usize, f: fn(&crate::core::resolve::Endpoint) -> String| txt(c, move |s| s.endpoints.get(i).map(f).unwrap_or_default());
-    let miss = move |i: usize, f: fn(&crate::core::resolve::Miss) -> String| txt(c, move |s| s.near_misses.get(i).map(f).unwrap_or_default());
+    // the sections a rename does not change (ports, endpoints, near misses) follow memos of
+    // their own: a keystroke that renames the Service runs none of their texts again
+    let ports = Memo::new(move |_| c.with(|s| s.as_ref().map(|s| (s.type_.clone(), s.ports.clone()))));
+    let endpoints = Memo::new(move |_| c.with(|s| s.as_ref().map(|s| s.endpoints.clone()).unwrap_or_default()));
+    let misses = Memo::new(move |_| c.with(|s| s.as_ref().map(|s| s.near_misses.clone()).unwrap_or_default()));
+    let port = move |i: usize, f: fn(&str, &crate::core::service::SvcPort) -> String| move || ports.with(|v| v.as_ref().and_then(|(t, ps)| ps.get(i).map(|p| f(t, p))).unwrap_or_default());
+    let endpoint = move |i: usize, f: fn(&crate::core::resolve::Endpoint) -> String| move || endpoints.with(|v| v.get(i).map(f).unwrap_or_default());
+    let miss = move |i: usize, f: fn(&crate::core::resolve::Miss) -> String| move || misses.with(|v| v.get(i).map(f).unwrap_or_default());
     let path = move |i: usize, f: fn(&crate::core::paths::Path) -> String| txt(c, move |s| s.paths.get(i).map(f).unwrap_or_default());
     let hop = move |i: usize, j: usize, f: fn(&crate::core::paths::Hop) -> String| txt(c, move |s| s.paths.get(i).and_then(|p| p.hops.get(j)).map(f).unwrap_or_default());
     view! {
@@ -97,9 +102,9 @@ fn service_card(c: Card) -> AnyView {
                                 <td>{port(i, |_, p| p.name.clone().unwrap_or_else(|| "—".into()))}</td>
                                 <td>{port(i, |_, p| p.port.to_string())}</td>
                                 <td>{port(i, |_, p| p.target_port.to_string())}</td>
-                                <td>{port(i, |s, p| match p.node_port {
-                                    Some(n) if s.type_ == "NodePort" || s.type_ == "LoadBalancer" => format!("{n} (every node)"),
-                                    Some(n) => format!("{n} (not opened for {})", s.type_),
+                                <td>{port(i, |t, p| match p.node_port {
+                                    Some(n) if t == "NodePort" || t == "LoadBalancer" => format!("{n} (every node)"),
+                                    Some(n) => format!("{n} (not opened for {t})"),
                                     None => "—".into(),
                                 })}</td>
                                 <td>{port(i, |_, p| p.protocol.clone())}</td>
@@ -118,7 +123,7 @@ fn service_card(c: Card) -> AnyView {
                             <thead><tr><th>"pod"</th><th>"ip:port"</th><th>"node"</th><th>"state"</th></tr></thead>
                             <tbody>
                                 {(0..svc.endpoints.len()).map(|i| view! {
-                                    <tr class="endpoint" class:not-ready=move || c.with(|s| s.as_ref().and_then(|s| s.endpoints.get(i)).is_some_and(|e| !e.ready))
+                                    <tr class="endpoint" class:not-ready=move || endpoints.with(|v| v.get(i).is_some_and(|e| !e.ready))
                                         data-pod=endpoint(i, |e| e.pod.clone().unwrap_or_default())>
                                         <td>{endpoint(i, |e| e.pod.clone().unwrap_or_else(|| "—".into()))}</td>
                                         <td>{endpoint(i, |e| format!("{}:{}", e.ip, e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",")))}</td>
