@@ -71,6 +71,14 @@ fn main() {
         let t3 = Instant::now();
         let back = wire::decode(&bytes);
         push("wire decode (page)", t3.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t5 = Instant::now();
+        let copy = report.clone();
+        push("clone the report", t5.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t6 = Instant::now();
+        let same = back.as_ref().is_some_and(|b| b.services == copy.services && b.pods == copy.pods && b.diagnostics == copy.diagnostics);
+        push("compare two reports (Services, pods, diagnostics)", t6.elapsed().as_secs_f64() * 1e3, &mut spans);
+        assert!(same, "the decoded report is the report");
+        drop(copy);
         let t4 = Instant::now();
         drop((report, back));
         push("drop the reports", t4.elapsed().as_secs_f64() * 1e3, &mut spans);

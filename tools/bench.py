@@ -5,7 +5,8 @@ side by side in ONE headless Chromium page, on the synthetic dumps of tools/benc
     python3 tools/bench.py DIST DUMPS NODE_MODULES CLI
     python3 tools/bench.py --keystrokes-only DIST [N [ROUNDS]]   (the tutorial keystroke measure only)
     SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1 SWITCHBOARD_BENCH_BIG_ONLY=1 python3 tools/bench.py DIST DUMPS - -
-        (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone)
+        (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone;
+        SWITCHBOARD_BENCH_PROFILE=FILE adds a round of them under the page's CPU profiler)
 
 DIST: the release bundle (trunk build --release); DUMPS: folder of pods-N.yaml; NODE_MODULES:
 holds `yaml` (2.x) and `js-yaml`; CLI: the native release binary. Drives chromedriver over plain
@@ -432,6 +433,17 @@ def main():
         for label, dump in keys:
             r = type_keys(base, s, port, label, dump, KEYSTROKES)
             keystrokes.append((label, r))
+            prof = os.environ.get("SWITCHBOARD_BENCH_PROFILE")
+            if prof and dump:
+                # one more round of the big dump under the page's CPU profiler (the main thread:
+                # decode and redraw; the worker's analysis is not in it: `cargo bench --bench keystroke`)
+                cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
+                cdp("Profiler.enable")
+                cdp("Profiler.setSamplingInterval", {"interval": 100})
+                pr = type_keys(base, s, port, label, dump, KEYSTROKES, loaded=lambda: cdp("Profiler.start"))
+                profile = cdp("Profiler.stop")["profile"]
+                json.dump(profile, open(prof, "w"))
+                top_self_times(profile, pr["typing_ms"])
             print(f"  keystrokes on {label}: p95 {p95(r['ms']):.1f} ms", file=sys.stderr, flush=True)
     finally:
         if sid:

@@ -35,6 +35,8 @@ pub mod textsummary;
 pub mod yaml;
 mod yamlfast;
 
+use std::sync::Arc;
+
 use config::Config;
 use diag::{Diagnostic, ErrorType, Severity};
 use model::{Body, IntOrString, Object};
@@ -320,7 +322,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
         let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
-        services.push(ServiceReport {
+        services.push(Arc::new(ServiceReport {
             name: svc.name.clone(),
             namespace: svc.namespace.clone(),
             type_: svc.type_.clone(),
@@ -354,7 +356,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
             traffic_distribution: svc.traffic_distribution.clone(),
             rejected: svc.rejected,
             line: o.source.pos.line,
-        });
+        }));
         stage("report");
     }
     // the objects are done with (each pod's report needs its object's first line): freed before
@@ -365,16 +367,16 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     stage("free the tree and objects");
     let (client_node, client_ip) = paths::client_pod(&cluster);
     let pod_dns_records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
-    let pods = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
+    let pods: Vec<PodReport> = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
         let line = first_lines[p.object];
         PodReport::from_inst(p, line)
     }).collect();
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
-        diagnostics: diags,
+        diagnostics: Arc::new(diags),
         services,
-        pods,
+        pods: Arc::new(pods),
         cluster: ClusterReport {
             service_cidr: cfg.service_cidr.to_string(),
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
@@ -408,7 +410,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
                 0,
             ),
         },
-        pod_dns_records,
+        pod_dns_records: Arc::new(pod_dns_records),
         nodes: cluster.nodes,
         objects: object_count,
     };

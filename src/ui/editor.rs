@@ -43,7 +43,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let marks = Memo::new(move |_| {
         scene.analysis.with(|r| {
             let mut m: Vec<(u32, Severity, String)> = Vec::new();
-            for d in &r.diagnostics {
+            for d in r.diagnostics.iter() {
                 match m.iter_mut().find(|(l, _, _)| *l == d.line) {
                     Some(e) => {
                         if d.severity < e.1 {
