@@ -362,6 +362,139 @@ pub fn encode(r: &Report) -> Vec<u8> {
     w
 }
 
+/// A report as what changed since another one (`encode_since`).
+const DELTA: u32 = 0x5357_0101;
+
+/// `r` as bytes for a reader that holds `base` (the report these bytes were last made of, the
+/// `base_seq`-th): the Services equal to one of `base`'s (the same index, else the same
+/// namespace and name), and the pods, diagnostics and pod DNS records when all equal, are
+/// named, not sent. None when `r` equals `base` (nothing to send). A keystroke in a whole
+/// cluster's text changes one Service or a few: its bytes are kilobytes, not megabytes (issue
+/// #12), and `decode_since` takes the rest from `base` without copying it.
+pub fn encode_since(r: &Report, base: &Report, base_seq: u32, seq: u32) -> Option<Vec<u8>> {
+    let Report { version, diagnostics, services, nodes, pods, cluster, objects, pod_dns_records } = r;
+    let mut w = Vec::with_capacity(4096);
+    DELTA.put(&mut w);
+    base_seq.put(&mut w);
+    seq.put(&mut w);
+    version.put(&mut w);
+    let mut changed = *version != base.version || *objects != base.objects || *cluster != base.cluster || *nodes != base.nodes;
+    changed |= put_shared(diagnostics, &base.diagnostics, &mut w);
+    put_varint(&mut w, services.len() as u64);
+    let mut by_name: Option<std::collections::HashMap<(&str, &str), usize>> = None;
+    for (i, s) in services.iter().enumerate() {
+        let same = |j: usize| base.services.get(j).is_some_and(|b| std::sync::Arc::ptr_eq(b, s) || **b == **s);
+        let at = if same(i) {
+            Some(i)
+        } else {
+            let names = by_name.get_or_insert_with(|| base.services.iter().enumerate().rev().map(|(j, b)| ((b.namespace.as_str(), b.name.as_str()), j)).collect());
+            names.get(&(s.namespace.as_str(), s.name.as_str())).copied().filter(|&j| same(j))
+        };
+        match at {
+            Some(j) => {
+                changed |= j != i;
+                put_varint(&mut w, j as u64 + 1);
+            }
+            None => {
+                changed = true;
+                w.push(0);
+                s.put(&mut w);
+            }
+        }
+    }
+    changed |= services.len() != base.services.len();
+    put_varint(&mut w, nodes.len() as u64);
+    for n in nodes {
+        put_node(n, &mut w);
+    }
+    changed |= put_shared(pods, &base.pods, &mut w);
+    cluster.put(&mut w);
+    objects.put(&mut w);
+    changed |= put_shared(pod_dns_records, &base.pod_dns_records, &mut w);
+    changed.then_some(w)
+}
+
+/// A shared list: 0 (the reader's is the same) or 1 and the list. True when sent.
+fn put_shared<T: Wire + PartialEq>(v: &std::sync::Arc<T>, base: &std::sync::Arc<T>, w: &mut Vec<u8>) -> bool {
+    if std::sync::Arc::ptr_eq(v, base) || **v == **base {
+        w.push(0);
+        false
+    } else {
+        w.push(1);
+        v.put(w);
+        true
+    }
+}
+
+fn get_shared<T: Wire>(r: &mut Rd, base: Option<&std::sync::Arc<T>>) -> Option<std::sync::Arc<T>> {
+    match r.byte()? {
+        0 => base.cloned(),
+        1 => Wire::get(r),
+        _ => None,
+    }
+}
+
+/// What a set of bytes is (`decode_since` reads both kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// a whole report (`encode`)
+    Whole,
+    /// `encode_since`: what changed since the reader's `base`-th report; this one is the `seq`-th
+    Since { base: u32, seq: u32 },
+}
+
+/// The kind of `b` (None: not report bytes).
+pub fn kind(b: &[u8]) -> Option<Kind> {
+    let mut r = Rd { b, i: 0 };
+    match u32::get(&mut r)? {
+        MAGIC => Some(Kind::Whole),
+        DELTA => Some(Kind::Since { base: u32::get(&mut r)?, seq: u32::get(&mut r)? }),
+        _ => None,
+    }
+}
+
+/// The report back from `encode`'s or `encode_since`'s bytes; the latter need the `base` they
+/// were made for (the caller checks `kind`'s sequence numbers), whose unchanged parts are
+/// shared, not copied. None: not such bytes (or a Service named from beyond `base`).
+pub fn decode_since(b: &[u8], base: Option<&Report>) -> Option<Report> {
+    match kind(b)? {
+        Kind::Whole => decode(b),
+        Kind::Since { .. } => {
+            let base = base?;
+            let mut r = Rd { b, i: 0 };
+            u32::get(&mut r)?;
+            u32::get(&mut r)?;
+            u32::get(&mut r)?;
+            let version = Wire::get(&mut r)?;
+            let diagnostics = get_shared(&mut r, Some(&base.diagnostics))?;
+            let n = r.len()?;
+            let mut services = Vec::with_capacity(n);
+            for _ in 0..n {
+                services.push(match usize::get(&mut r)? {
+                    0 => Wire::get(&mut r)?,
+                    j => base.services.get(j - 1)?.clone(),
+                });
+            }
+            let nodes = get_nodes(&mut r)?;
+            let pods = get_shared(&mut r, Some(&base.pods))?;
+            let report = Report { version, diagnostics, services, nodes, pods, cluster: Wire::get(&mut r)?, objects: Wire::get(&mut r)?, pod_dns_records: get_shared(&mut r, Some(&base.pod_dns_records))? };
+            (r.i == b.len()).then_some(report)
+        }
+    }
+}
+
+fn get_nodes(r: &mut Rd) -> Option<Vec<ClusterNode>> {
+    let n = r.len()?;
+    let mut nodes = Vec::with_capacity(n);
+    if n > 0 {
+        let template = super::cluster::build(&[], &Config { nodes: 1, ..Config::default() }, &mut Vec::new()).nodes.into_iter().next()?;
+        for _ in 0..n {
+            nodes.push(get_node(r, &template)?);
+        }
+    }
+    Some(nodes)
+}
+
 /// The report back from `encode`'s bytes (None: not such bytes).
 pub fn decode(b: &[u8]) -> Option<Report> {
     let mut r = Rd { b, i: 0 };
@@ -371,14 +504,7 @@ pub fn decode(b: &[u8]) -> Option<Report> {
     let version = Wire::get(&mut r)?;
     let diagnostics = Wire::get(&mut r)?;
     let services = Wire::get(&mut r)?;
-    let n = r.len()?;
-    let mut nodes = Vec::with_capacity(n);
-    if n > 0 {
-        let template = super::cluster::build(&[], &Config { nodes: 1, ..Config::default() }, &mut Vec::new()).nodes.into_iter().next()?;
-        for _ in 0..n {
-            nodes.push(get_node(&mut r, &template)?);
-        }
-    }
+    let nodes = get_nodes(&mut r)?;
     let report = Report { version, diagnostics, services, nodes, pods: Wire::get(&mut r)?, cluster: Wire::get(&mut r)?, objects: Wire::get(&mut r)?, pod_dns_records: Wire::get(&mut r)? };
     (r.i == b.len()).then_some(report)
 }
