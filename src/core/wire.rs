@@ -566,6 +566,92 @@ mod tests {
         assert!(decode(&big).is_none());
     }
 
+    /// The page's side: `next` sent as what changed since `prev`, applied to the page's
+    /// decoding of `prev`, is `next`.
+    fn since(prev: &Report, next: &Report) -> Option<Report> {
+        let held = decode(&encode(prev)).unwrap();
+        let bytes = encode_since(next, prev, 7, 8)?;
+        assert_eq!(kind(&bytes), Some(Kind::Since { base: 7, seq: 8 }));
+        let back = decode_since(&bytes, Some(&held)).expect("decodes");
+        same(next, &back);
+        Some(back)
+    }
+
+    #[test]
+    fn what_changed_applied_to_the_last_report_is_the_new_report() {
+        let cfg = Config::default();
+        for p in presets::ALL {
+            let a = analyze(p.yaml, &cfg);
+            // the same report: nothing to send
+            assert!(encode_since(&analyze(p.yaml, &cfg), &a, 0, 1).is_none(), "{}", p.id);
+            // a Service renamed, a line inserted (every position below moves), the text cut
+            // (Services, pods, diagnostics gone), a broken document, and back
+            let renamed = p.yaml.replacen("  name: ", "  name: x", 1);
+            let moved = format!("# a comment\n{}", p.yaml);
+            let cut = &p.yaml[..p.yaml.len() / 2];
+            let broken = p.yaml.replacen("metadata:", "metadata: [", 1);
+            let mut prev = a.clone();
+            for text in [renamed.as_str(), moved.as_str(), cut, broken.as_str(), "", p.yaml] {
+                let next = analyze(text, &Config { cloud: true, ..cfg.clone() });
+                if since(&prev, &next).is_none() {
+                    assert_eq!(prev.to_json(), next.to_json(), "{}: nothing sent, but the reports differ", p.id);
+                }
+                prev = next;
+            }
+        }
+    }
+
+    #[test]
+    fn a_rename_sends_that_service_only_and_shares_the_rest() {
+        let text = presets::ALL.iter().map(|p| p.yaml).find(|y| y.matches("kind: Service").count() >= 2).expect("a preset with two Services");
+        let cfg = Config::default();
+        let a = analyze(text, &cfg);
+        let at = text.find("kind: Service").unwrap();
+        let name = at + text[at..].find("  name: ").unwrap() + "  name: ".len();
+        let b = analyze(&format!("{}x{}", &text[..name], &text[name..]), &cfg);
+        let held = decode(&encode(&a)).unwrap();
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(bytes.len() < encode(&b).len(), "{} of {} bytes", bytes.len(), encode(&b).len());
+        let back = decode_since(&bytes, Some(&held)).unwrap();
+        same(&b, &back);
+        assert!(std::sync::Arc::ptr_eq(&back.pods, &held.pods));
+        let shared = back.services.iter().filter(|s| held.services.iter().any(|h| std::sync::Arc::ptr_eq(s, h))).count();
+        assert_eq!(shared, b.services.len() - 1, "all but the renamed Service are the held ones");
+    }
+
+    #[test]
+    fn services_reordered_are_found_by_name() {
+        let cfg = Config::default();
+        let a = analyze(presets::DEFAULT.yaml, &cfg);
+        let mut b = a.clone();
+        b.services.reverse();
+        b.services.truncate(b.services.len().saturating_sub(1));
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(bytes.len() * 2 < encode(&b).len(), "{} bytes: the Services are named, not sent", bytes.len());
+        same(&b, &decode_since(&bytes, Some(&decode(&encode(&a)).unwrap())).unwrap());
+    }
+
+    #[test]
+    fn what_changed_needs_its_base_and_bad_bytes_are_refused() {
+        let cfg = Config::default();
+        let a = analyze(presets::DEFAULT.yaml, &cfg);
+        let b = analyze(&presets::DEFAULT.yaml.replacen("  name: ", "  name: y", 1), &cfg);
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(decode_since(&bytes, None).is_none());
+        assert!(decode(&bytes).is_none());
+        let held = decode(&encode(&a)).unwrap();
+        for cut in 0..bytes.len() {
+            assert!(decode_since(&bytes[..cut], Some(&held)).is_none());
+        }
+        let mut flipped = bytes.clone();
+        for i in (4..flipped.len()).step_by(3) {
+            flipped[i] ^= 0xff;
+            let _ = decode_since(&flipped, Some(&held));
+        }
+        assert_eq!(kind(&encode(&a)), Some(Kind::Whole));
+        assert_eq!(kind(&[1, 2, 3]), None);
+    }
+
     #[test]
     fn integers_keep_their_sign_and_size() {
         for v in [0i64, 1, -1, i64::MAX, i64::MIN, 30000, -65536] {
