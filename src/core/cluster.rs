@@ -102,7 +102,7 @@ pub struct PodInst {
     pub anti_affinity: Vec<PodAffinityTerm>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cluster {
     pub nodes: Vec<ClusterNode>,
     pub pods: Vec<PodInst>,
@@ -112,6 +112,20 @@ pub struct Cluster {
     /// how many placed pods carry required anti-affinity terms (0: InterPodAffinity has nothing
     /// to check for a pod without terms of its own, and the scan over placed pods is skipped)
     pods_with_anti_affinity: usize,
+}
+
+impl Cluster {
+    /// Equal but for the pods (core::ServiceCache compares those with the last report's).
+    pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity } = self;
+        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity
+    }
+
+    /// A copy without the pods.
+    pub(crate) fn without_pods(&self) -> Cluster {
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity }
+    }
 }
 
 /// rand.SafeEncodeString's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3.

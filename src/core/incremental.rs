@@ -57,6 +57,8 @@ pub struct Incremental {
     nodes: (usize, usize),
     /// `docs` does not describe `text` (too large to read, or never read): read it all next time
     stale: bool,
+    /// what the last analysis made per Service (reused for those whose inputs are unchanged)
+    services: super::ServiceCache,
 }
 
 impl Incremental {
@@ -74,6 +76,7 @@ impl Incremental {
         self.docs.clear();
         self.objects = Vec::new();
         self.checks = Vec::new();
+        self.services = Default::default();
         self.stale = true;
     }
 
@@ -165,7 +168,7 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.namespaces.iter().cloned());
         }
-        super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed)
+        super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, cfg, stage, Trees::Analysed, Some(&mut self.services))
     }
 
     /// Documents whose first line moved since they were read: their positions shifted (or, when

@@ -230,7 +230,7 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     validate_endpoints(&mut objects, &mut diags);
     validate_namespaces(&mut objects, &mut diags);
-    analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees)
+    analyze_checked(Objects::Owned(objects), None, diags, cfg, stage, trees, None)
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
@@ -281,7 +281,9 @@ impl std::ops::Deref for Objects<'_> {
 
 /// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
 /// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
-fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
+/// `cache`: what the last analysis of this text made per Service (core::incremental), reused
+/// for each Service whose inputs are all as they were.
+fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees, mut cache: Option<&mut ServiceCache>) -> Report {
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -311,15 +313,29 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = resolve::PodIndex::new(&cluster);
     pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
+    // the per-Service work below reads, beside its Service: the cluster, the options, the
+    // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
+    // time, a Service equal to one before (its object's tree too) gets the same report and
+    // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
+    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cfg, &objects, &refused));
     stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
+        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
+        if let (Some(c), Some(true)) = (cache.as_deref_mut(), world) {
+            if let Some((report, found)) = c.reuse(svc, o, first_error.as_deref()) {
+                diags.extend(found.iter().cloned());
+                services.push(report);
+                stage("report");
+                continue;
+            }
+        }
+        let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
         res.refused = refused_dependencies(svc, &objects, &refused);
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
         services.push(Arc::new(ServiceReport {
@@ -357,6 +373,9 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
             rejected: svc.rejected,
             line: o.source.pos.line,
         }));
+        if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
+            c.keep(svc, o, first_error, report, &diags[diags_before..]);
+        }
         stage("report");
     }
     // the objects are done with (each pod's report needs its object's first line): freed before
@@ -366,17 +385,31 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     drop(objects);
     stage("free the tree and objects");
     let (client_node, client_ip) = paths::client_pod(&cluster);
-    let pod_dns_records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
-    let pods: Vec<PodReport> = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
-        let line = first_lines[p.object];
-        PodReport::from_inst(p, line)
-    }).collect();
+    // the pods and their DNS records: the last report's when the cluster is as it was (and
+    // each pod's object on the same line)
+    let kept = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));
+    let kept = kept.filter(|(pods, _)| pods.iter().all(|p| first_lines.get(p.object) == Some(&p.line)));
+    let (pods, pod_dns_records) = match kept {
+        Some((pods, records)) => (Arc::clone(pods), Arc::clone(records)),
+        None => {
+            let records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
+            let pods: Vec<PodReport> = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
+                let line = first_lines[p.object];
+                PodReport::from_inst(p, line)
+            }).collect();
+            (Arc::new(pods), Arc::new(records))
+        }
+    };
+    if let Some(c) = cache {
+        c.pods = Some(Arc::clone(&pods));
+        c.pod_dns_records = Some(Arc::clone(&pod_dns_records));
+    }
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
         diagnostics: Arc::new(diags),
         services,
-        pods: Arc::new(pods),
+        pods,
         cluster: ClusterReport {
             service_cidr: cfg.service_cidr.to_string(),
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
@@ -410,12 +443,69 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
                 0,
             ),
         },
-        pod_dns_records: Arc::new(pod_dns_records),
+        pod_dns_records,
         nodes: cluster.nodes,
         objects: object_count,
     };
     stage("report");
     report
+}
+
+/// What the per-Service stage of [`analyze_checked`] made last time, for the next analysis of
+/// the same text (core::incremental keeps one; issue #12: a keystroke in a whole cluster's text
+/// changes one Service, and resolving, routing and reporting 1,000 Services again was most of
+/// its analysis). A Service's report and resolution diagnostics depend on the Service (as
+/// admitted), its object's tree (positions), its first error, and the world: the cluster (nodes,
+/// pods), the options, the refused pods and workloads; with hand-made Endpoints or
+/// EndpointSlices in the input nothing is reused. The pods' reports and DNS records depend on
+/// the world only (and each pod's first line).
+#[derive(Default)]
+pub(crate) struct ServiceCache {
+    /// the world the entries were made in (the pods: as the last report has them)
+    world: Option<(cluster::Cluster, Config, Vec<(String, String, String, String)>)>,
+    pods: Option<Arc<Vec<PodReport>>>,
+    pod_dns_records: Option<Arc<Vec<resolve::DnsRecord>>>,
+    /// by Service id
+    entries: std::collections::HashMap<String, CachedService>,
+}
+
+struct CachedService {
+    svc: service::Svc,
+    source: yaml::Node,
+    first_error: Option<String>,
+    report: Arc<ServiceReport>,
+    diags: Vec<Diagnostic>,
+}
+
+impl ServiceCache {
+    /// Whether the world is the one the entries were made in; if not, they are dropped and
+    /// this one is kept.
+    fn world(&mut self, cluster: &cluster::Cluster, cfg: &Config, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> bool {
+        if objects.iter().any(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_))) {
+            *self = ServiceCache::default();
+            return false;
+        }
+        // per namespace, in object order (refused_dependencies names the first three)
+        let mut now: Vec<(String, String, String, String)> =
+            refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
+        sort::sort_by_key(&mut now, |r| r.0.clone());
+        let pods_same = self.pods.as_ref().is_some_and(|p| p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b));
+        let same = pods_same && self.world.as_ref().is_some_and(|(c, cf, r)| cf == cfg && *r == now && c.same_but_pods(cluster));
+        if !same {
+            *self = ServiceCache { world: Some((cluster.without_pods(), cfg.clone(), now)), ..ServiceCache::default() };
+        }
+        same
+    }
+
+    /// The report and resolution diagnostics made last time for a Service equal to `svc`.
+    fn reuse(&self, svc: &service::Svc, o: &Object, first_error: Option<&str>) -> Option<(Arc<ServiceReport>, &[Diagnostic])> {
+        let e = self.entries.get(&svc.id())?;
+        (e.svc == *svc && e.source == o.source && e.first_error.as_deref() == first_error).then(|| (Arc::clone(&e.report), e.diags.as_slice()))
+    }
+
+    fn keep(&mut self, svc: &service::Svc, o: &Object, first_error: Option<String>, report: &Arc<ServiceReport>, diags: &[Diagnostic]) {
+        self.entries.insert(svc.id(), CachedService { svc: svc.clone(), source: o.source.clone(), first_error, report: Arc::clone(report), diags: diags.to_vec() });
+    }
 }
 
 /// The first error diagnostic of each object id (diagnostics in the order they were made).

@@ -196,3 +196,40 @@ fn over_the_alias_budget_the_whole_text_is_analysed() {
         assert_eq!(inc.analyze(&cfg).to_json(), analyze(&mirror, &cfg).to_json(), "{start}..{end} <- {insert:?}");
     }
 }
+
+/// A keystroke in one Service's name: the other Services' reports, the pods and their DNS
+/// records are the last analysis's (shared, core::ServiceCache), and the report is still a fresh
+/// analysis's; other options, or an edit to a pod, make everything again.
+#[test]
+fn an_edit_to_one_service_reuses_the_others() {
+    use std::sync::Arc;
+    let svc = |n: &str| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {n}\nspec:\n  selector:\n    app: {n}\n  ports:\n  - port: 80\n    targetPort: web\n");
+    let pod = |n: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {n}-0\n  labels:\n    app: {n}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - name: web\n      containerPort: 8080\n");
+    let text = &[svc("a"), svc("b"), pod("a"), pod("b"), svc("c")].join("---\n");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.to_string());
+    let a = inc.analyze(&cfg);
+    let at = text.find("kind: Service").unwrap();
+    let name = at + text[at..].find("  name: ").unwrap() + "  name: ".len();
+    assert!(inc.splice(name, name, "x"));
+    let b = inc.analyze(&cfg);
+    assert_eq!(b.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert!(Arc::ptr_eq(&a.pods, &b.pods) && Arc::ptr_eq(&a.pod_dns_records, &b.pod_dns_records));
+    let shared = |x: &crate::core::report::Report, y: &crate::core::report::Report| x.services.iter().filter(|s| y.services.iter().any(|t| Arc::ptr_eq(s, t))).count();
+    assert_eq!(shared(&b, &a), b.services.len() - 1);
+    // other options: nothing is reused
+    let cloud = Config { cloud: true, ..Config::default() };
+    let c = inc.analyze(&cloud);
+    assert_eq!(c.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert!(!Arc::ptr_eq(&b.pods, &c.pods));
+    assert_eq!(shared(&c, &b), 0);
+    // a pod's label edited: the cluster changed
+    let pod = inc.text().find("kind: Pod").unwrap();
+    let label = pod + inc.text()[pod..].find("labels:\n").unwrap() + "labels:\n".len();
+    let line_end = label + inc.text()[label..].find('\n').unwrap();
+    assert!(inc.splice(line_end, line_end, "x"));
+    let d = inc.analyze(&cloud);
+    assert_eq!(d.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert_eq!(shared(&d, &c), 0);
+}
