@@ -115,7 +115,10 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   // frame, paint); and how many DOM nodes it added or removed (a MutationObserver)
   let nodes = 0;
   const size = n => 1 + (n.querySelectorAll ? n.querySelectorAll('*').length : 0);
-  const count = rs => { for (const r of rs) { if (r.type !== 'childList') nodes++; r.addedNodes.forEach(a => nodes += size(a)); r.removedNodes.forEach(a => nodes += size(a)); } };
+  // where the changes are: the nearest element with an id, and the attribute or kind of change
+  const where = {};
+  const place = r => { const t = r.target.nodeType === 1 ? r.target : r.target.parentElement; const e = t && t.closest('[id]'); return (e ? '#' + e.id : '?') + ' ' + (r.attributeName || r.type); };
+  const count = rs => { for (const r of rs) { const before = nodes; if (r.type !== 'childList') nodes++; r.addedNodes.forEach(a => nodes += size(a)); r.removedNodes.forEach(a => nodes += size(a)); const k = place(r); where[k] = (where[k] || 0) + nodes - before; } };
   const mo = new MutationObserver(count);
   mo.observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
   const task = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
@@ -142,7 +145,8 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
     const e = performance.getEntriesByName(s);
     if (e.length) spans[s] = { n: e.length, median: median(e.map(x => x.duration)), detail: median(e.map(x => x.detail || 0)) };
   }
-  return { typing_ms: performance.now() - typing, floor, ms, script, layout, dom, spans,
+  const domWhere = Object.entries(where).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, Math.round(v / n)]);
+  return { typing_ms: performance.now() - typing, floor, ms, script, layout, dom, spans, domWhere,
            bytes: dumpLength === null ? ta().value.length : dumpLength + n,
            services: document.querySelectorAll('#service option').length };
 })().then(done, e => done({error: String(e)}));
@@ -472,6 +476,9 @@ def main():
             parts = ", ".join(f"{k.removeprefix('sb-')} {v['median']:.1f} ms" + (f" ({human(v['detail'])}B)" if v["detail"] else "")
                               for k, v in r["spans"].items())
             print(f"  {label}, medians per job of the worker's path (performance measures): {parts}")
+        if r.get("domWhere"):
+            print(f"  {label}, DOM changes per keystroke by place (nearest id, attribute or change): "
+                  + ", ".join(f"{k} {v}" for k, v in r["domWhere"]))
     if KEYS_ONLY:
         return
     big = [n for n in names if "list" not in n][-1]

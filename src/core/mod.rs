@@ -281,9 +281,9 @@ impl std::ops::Deref for Objects<'_> {
 
 /// Everything after reading, endpoints validated: admission, the cluster, resolution, the report.
 /// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
-/// `cache`: what the last analysis of this text made per Service (core::incremental), reused
-/// for each Service whose inputs are all as they were.
-fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees, mut cache: Option<&mut ServiceCache>) -> Report {
+/// `kept`: what the last analysis of this text made (core::incremental): the cluster, and per
+/// Service, reused where their inputs are all as they were.
+fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees, mut kept: Option<&mut Kept>) -> Report {
     namespace_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -295,7 +295,23 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
         }
     }
     stage("admit Services");
-    let mut cluster = cluster::build_checked(&objects, checks, cfg, &mut diags);
+    // the last analysis's cluster while no edit since touched anything it reads (ClusterCache)
+    let (mut cluster, fresh) = match kept.as_deref_mut().and_then(|k| k.cluster.take(cfg, &mut diags)) {
+        Some(c) => (c, false),
+        None => {
+            let before = diags.len();
+            let c = cluster::build_checked(&objects, checks, cfg, &mut diags);
+            if let Some(k) = kept.as_deref_mut() {
+                k.cluster.made(cfg, &diags[before..]);
+            }
+            (c, true)
+        }
+    };
+    let cluster_gen = kept.as_deref().map_or(0, |k| k.cluster.gen);
+    // the incremental analysis keeps the cluster for the next one (ClusterCache): its pods are
+    // copied into the report, not moved
+    let keep_cluster = kept.is_some();
+    let mut cache = kept.as_deref_mut().map(|k| &mut k.services);
     stage("cluster (schedule pods)");
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
@@ -317,7 +333,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and
     // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
-    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cfg, &objects, &refused));
+    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused));
     stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {
@@ -387,16 +403,22 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     let (client_node, client_ip) = paths::client_pod(&cluster);
     // the pods and their DNS records: the last report's when the cluster is as it was (and
     // each pod's object on the same line)
-    let kept = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));
-    let kept = kept.filter(|(pods, _)| pods.iter().all(|p| first_lines.get(p.object) == Some(&p.line)));
-    let (pods, pod_dns_records) = match kept {
+    let kept_pods = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));
+    let kept_pods = kept_pods.filter(|(pods, _)| pods.iter().all(|p| first_lines.get(p.object) == Some(&p.line)));
+
+    let (pods, pod_dns_records) = match kept_pods {
         Some((pods, records)) => (Arc::clone(pods), Arc::clone(records)),
         None => {
             let records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
-            let pods: Vec<PodReport> = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
-                let line = first_lines[p.object];
-                PodReport::from_inst(p, line)
-            }).collect();
+            let line = |p: &cluster::PodInst| first_lines[p.object];
+            let pods: Vec<PodReport> = if keep_cluster {
+                cluster.pods.iter().map(|p| PodReport::new(p, line(p))).collect()
+            } else {
+                std::mem::take(&mut cluster.pods).into_iter().map(|p| {
+                    let line = line(&p);
+                    PodReport::from_inst(p, line)
+                }).collect()
+            };
             (Arc::new(pods), Arc::new(records))
         }
     };
@@ -404,6 +426,8 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
         c.pods = Some(Arc::clone(&pods));
         c.pod_dns_records = Some(Arc::clone(&pod_dns_records));
     }
+    // the nodes are copied (a few) so that the cluster can be kept whole for the next analysis
+    let nodes = if keep_cluster { cluster.nodes.clone() } else { std::mem::take(&mut cluster.nodes) };
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
@@ -444,9 +468,12 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
             ),
         },
         pod_dns_records,
-        nodes: cluster.nodes,
+        nodes,
         objects: object_count,
     };
+    if let Some(k) = kept {
+        k.cluster.keep(cluster);
+    }
     stage("report");
     report
 }
@@ -461,8 +488,10 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
 /// the world only (and each pod's first line).
 #[derive(Default)]
 pub(crate) struct ServiceCache {
-    /// the world the entries were made in (the pods: as the last report has them)
+    /// the world the entries were made in (the pods: as the last report has them, made from
+    /// the `gen`-th cluster built)
     world: Option<(cluster::Cluster, Config, Vec<(String, String, String, String)>)>,
+    gen: u64,
     pods: Option<Arc<Vec<PodReport>>>,
     pod_dns_records: Option<Arc<Vec<resolve::DnsRecord>>>,
     /// by Service id
@@ -480,7 +509,7 @@ struct CachedService {
 impl ServiceCache {
     /// Whether the world is the one the entries were made in; if not, they are dropped and
     /// this one is kept.
-    fn world(&mut self, cluster: &cluster::Cluster, cfg: &Config, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> bool {
+    fn world(&mut self, cluster: &cluster::Cluster, gen: u64, fresh: bool, cfg: &Config, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> bool {
         if objects.iter().any(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_))) {
             *self = ServiceCache::default();
             return false;
@@ -489,11 +518,13 @@ impl ServiceCache {
         let mut now: Vec<(String, String, String, String)> =
             refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
         sort::sort_by_key(&mut now, |r| r.0.clone());
-        let pods_same = self.pods.as_ref().is_some_and(|p| p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b));
+        // (the cluster kept from the last analysis has the pods the last report was made of)
+        let pods_same = self.pods.as_ref().is_some_and(|p| (!fresh && self.gen == gen) || (p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b)));
         let same = pods_same && self.world.as_ref().is_some_and(|(c, cf, r)| cf == cfg && *r == now && c.same_but_pods(cluster));
         if !same {
             *self = ServiceCache { world: Some((cluster.without_pods(), cfg.clone(), now)), ..ServiceCache::default() };
         }
+        self.gen = gen;
         same
     }
 
@@ -506,6 +537,52 @@ impl ServiceCache {
     fn keep(&mut self, svc: &service::Svc, o: &Object, first_error: Option<String>, report: &Arc<ServiceReport>, diags: &[Diagnostic]) {
         self.entries.insert(svc.id(), CachedService { svc: svc.clone(), source: o.source.clone(), first_error, report: Arc::clone(report), diags: diags.to_vec() });
     }
+}
+
+/// The cluster the last analysis of a text built (core::incremental keeps one), with the
+/// diagnostics building it made: built again unless `valid` (core::incremental clears it when
+/// an edit touches anything but Services — `cluster::build` reads no Service — or moves a line)
+/// and the options are the same.
+#[derive(Default)]
+pub(crate) struct ClusterCache {
+    pub valid: bool,
+    cfg: Option<Config>,
+    cluster: Option<cluster::Cluster>,
+    diags: Vec<Diagnostic>,
+    /// bumped at each build (ServiceCache: which cluster its pods were made of)
+    gen: u64,
+}
+
+impl ClusterCache {
+    /// The kept cluster (its diagnostics added to `diags`), if still valid for `cfg`.
+    fn take(&mut self, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<cluster::Cluster> {
+        if !self.valid || self.cfg.as_ref() != Some(cfg) {
+            return None;
+        }
+        let c = self.cluster.take()?;
+        diags.extend(self.diags.iter().cloned());
+        Some(c)
+    }
+
+    /// A cluster was built for `cfg`, making `diags`.
+    fn made(&mut self, cfg: &Config, diags: &[Diagnostic]) {
+        self.gen += 1;
+        self.cfg = Some(cfg.clone());
+        self.diags = diags.to_vec();
+    }
+
+    /// Keep the cluster for the next analysis.
+    fn keep(&mut self, cluster: cluster::Cluster) {
+        self.valid = true;
+        self.cluster = Some(cluster);
+    }
+}
+
+/// What [`analyze_checked`] keeps for the next analysis of the same text.
+#[derive(Default)]
+pub(crate) struct Kept {
+    pub services: ServiceCache,
+    pub cluster: ClusterCache,
 }
 
 /// The first error diagnostic of each object id (diagnostics in the order they were made).

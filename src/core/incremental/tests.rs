@@ -197,9 +197,10 @@ fn over_the_alias_budget_the_whole_text_is_analysed() {
     }
 }
 
-/// A keystroke in one Service's name: the other Services' reports, the pods and their DNS
-/// records are the last analysis's (shared, core::ServiceCache), and the report is still a fresh
-/// analysis's; other options, or an edit to a pod, make everything again.
+/// A keystroke in one Service's name: the cluster is not built again (core::ClusterCache), the
+/// other Services' reports, the pods and their DNS records are the last analysis's (shared,
+/// core::ServiceCache), and the report is still a fresh analysis's; other options, an edit to a
+/// pod, or a line added above pods make everything again.
 #[test]
 fn an_edit_to_one_service_reuses_the_others() {
     use std::sync::Arc;
@@ -210,11 +211,13 @@ fn an_edit_to_one_service_reuses_the_others() {
     let mut inc = Incremental::new();
     inc.set(text.to_string());
     let a = inc.analyze(&cfg);
+    let built = inc.kept.cluster.gen;
     let at = text.find("kind: Service").unwrap();
     let name = at + text[at..].find("  name: ").unwrap() + "  name: ".len();
     assert!(inc.splice(name, name, "x"));
     let b = inc.analyze(&cfg);
     assert_eq!(b.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert_eq!(inc.kept.cluster.gen, built, "the cluster is not built again");
     assert!(Arc::ptr_eq(&a.pods, &b.pods) && Arc::ptr_eq(&a.pod_dns_records, &b.pod_dns_records));
     let shared = |x: &crate::core::report::Report, y: &crate::core::report::Report| x.services.iter().filter(|s| y.services.iter().any(|t| Arc::ptr_eq(s, t))).count();
     assert_eq!(shared(&b, &a), b.services.len() - 1);
@@ -224,6 +227,7 @@ fn an_edit_to_one_service_reuses_the_others() {
     assert_eq!(c.to_json(), analyze(inc.text(), &cloud).to_json());
     assert!(!Arc::ptr_eq(&b.pods, &c.pods));
     assert_eq!(shared(&c, &b), 0);
+    assert_eq!(inc.kept.cluster.gen, built + 1);
     // a pod's label edited: the cluster changed
     let pod = inc.text().find("kind: Pod").unwrap();
     let label = pod + inc.text()[pod..].find("labels:\n").unwrap() + "labels:\n".len();
@@ -232,4 +236,10 @@ fn an_edit_to_one_service_reuses_the_others() {
     let d = inc.analyze(&cloud);
     assert_eq!(d.to_json(), analyze(inc.text(), &cloud).to_json());
     assert_eq!(shared(&d, &c), 0);
+    assert_eq!(inc.kept.cluster.gen, built + 2);
+    // a line added in a Service moves the pods below it: built again
+    assert!(inc.splice(name, name, "\n"));
+    let e = inc.analyze(&cloud);
+    assert_eq!(e.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert_eq!(inc.kept.cluster.gen, built + 3);
 }
