@@ -258,30 +258,12 @@ pub fn window_after(text: &str, w: &Window, max_lines: u32) -> Option<Window> {
 /// What changed from `old` to `new`, as one replacement: `old[p..old_end]` became
 /// `new[p..new_end]` (common prefix and suffix removed, cut at char boundaries). Compares in
 /// blocks (memcmp), so two equal 7 MB texts cost ~1 ms.
-/// `a == b`, 32 bytes at a time: in the wasm build `==` on bytes is a memcmp that compares one
-/// byte at a time, ~5 ms for a 7 MB text, and the page compares whole texts a few times per
-/// keystroke (issue #12).
-pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let (ca, cb) = (a.chunks_exact(32), b.chunks_exact(32));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    let word = |c: &[u8], i: usize| u64::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6], c[i + 7]]);
-    ca.zip(cb).all(|(x, y)| (word(x, 0) ^ word(y, 0)) | (word(x, 8) ^ word(y, 8)) | (word(x, 16) ^ word(y, 16)) | (word(x, 24) ^ word(y, 24)) == 0) && ra == rb
-}
-
-/// [`same_bytes`] of two texts.
-pub fn same_text(a: &str, b: &str) -> bool {
-    same_bytes(a.as_bytes(), b.as_bytes())
-}
-
 pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
     let n = a.len().min(b.len());
     const BLOCK: usize = 4096;
     let mut p = 0;
-    while p + BLOCK <= n && same_bytes(&a[p..p + BLOCK], &b[p..p + BLOCK]) {
+    while p + BLOCK <= n && a[p..p + BLOCK] == b[p..p + BLOCK] {
         p += BLOCK;
     }
     while p < n && a[p] == b[p] {
@@ -292,7 +274,7 @@ pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
     }
     let room = n - p;
     let mut s = 0;
-    while s + BLOCK <= room && same_bytes(&a[a.len() - s - BLOCK..a.len() - s], &b[b.len() - s - BLOCK..b.len() - s]) {
+    while s + BLOCK <= room && a[a.len() - s - BLOCK..a.len() - s] == b[b.len() - s - BLOCK..b.len() - s] {
         s += BLOCK;
     }
     while s < room && a[a.len() - 1 - s] == b[b.len() - 1 - s] {
@@ -307,23 +289,6 @@ pub fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn same_bytes_is_equality() {
-        let a: Vec<u8> = (0..200u32).map(|i| (i * 7 % 251) as u8).collect();
-        for len in [0, 1, 7, 8, 31, 32, 33, 64, 100, 200] {
-            assert!(same_bytes(&a[..len], &a[..len].to_vec()));
-            for at in 0..len {
-                let mut b = a[..len].to_vec();
-                b[at] ^= 1;
-                assert!(!same_bytes(&a[..len], &b), "{len} {at}");
-            }
-            if len > 0 {
-                assert!(!same_bytes(&a[..len], &a[..len - 1]));
-            }
-        }
-        assert!(same_text("ß", "ß") && !same_text("ß", "ss"));
-    }
 
     #[test]
     fn counts_documents_and_kinds_not_nested_kinds() {

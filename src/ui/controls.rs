@@ -199,7 +199,7 @@ pub fn Player() -> impl IntoView {
         // the analysis may still be of the previous text (a preset or tour step just loaded):
         // its entries say nothing about the new scene's, so wait for it
         scene.source.track();
-        let lagging = || scene.source.with_untracked(|s| scene.text.with_untracked(|t| !crate::core::textsummary::same_text(s, t)));
+        let lagging = || scene.source.with_untracked(|s| scene.text.with_untracked(|t| s != t));
         if !e.is_empty() && !e.contains(&cur) && !lagging() {
             let fallback = e.iter().find(|k| k.starts_with(cur.split('@').next().unwrap_or(""))).cloned().unwrap_or_else(|| e[0].clone());
             scene.entry.set(fallback);

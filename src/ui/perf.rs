@@ -52,7 +52,7 @@ pub fn install(scene: Scene) {
         scene.source.track();
         scene.shown.track();
         scene.analyst.landed.track();
-        if !pending.get() || !scene.text.with_untracked(|t| scene.source.with_untracked(|s| crate::core::textsummary::same_text(s, t))) {
+        if !pending.get() || !scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t)) {
             return;
         }
         // a worker's text: once the worker has answered for it

@@ -245,7 +245,7 @@ impl Analyst {
 
     /// Whether the worker has answered for exactly `text` (no job out, nothing pending).
     pub fn settled(&self, text: &str) -> bool {
-        !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_deref().is_some_and(|s| textsummary::same_text(s, text)))
+        !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_deref() == Some(text))
     }
 
     /// The report for a big text and whether it is new: the worker's (moved out, not copied: a
@@ -465,7 +465,7 @@ impl Analyst {
                 }
                 // the text this report is of: what the worker holds (posted last)
                 if let Some(src) = self.source.get_value() {
-                    if self.sent.with_value(|t| t.as_ref().is_some_and(|t| src.with_untracked(|s| !textsummary::same_text(s, t)))) {
+                    if self.sent.with_value(|t| t.as_ref().is_some_and(|t| src.with_untracked(|s| s != t))) {
                         if let Some(t) = self.sent.get_value() {
                             src.set(t);
                         }
