@@ -490,13 +490,17 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
 pub(crate) struct ServiceCache {
     /// the world the entries were made in (the pods: as the last report has them, made from
     /// the `gen`-th cluster built)
-    world: Option<(cluster::Cluster, Config, Vec<(String, String, String, String)>)>,
+    world: Option<(cluster::Cluster, Config, Vec<Refused>)>,
     gen: u64,
     pods: Option<Arc<Vec<PodReport>>>,
     pod_dns_records: Option<Arc<Vec<resolve::DnsRecord>>>,
     /// by Service id
     entries: std::collections::HashMap<String, CachedService>,
 }
+
+/// A refused pod or workload as `refused_dependencies` names it: namespace, kind, name, first
+/// error.
+type Refused = (String, String, String, String);
 
 struct CachedService {
     svc: service::Svc,
@@ -515,7 +519,7 @@ impl ServiceCache {
             return false;
         }
         // per namespace, in object order (refused_dependencies names the first three)
-        let mut now: Vec<(String, String, String, String)> =
+        let mut now: Vec<Refused> =
             refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
         sort::sort_by_key(&mut now, |r| r.0.clone());
         // (the cluster kept from the last analysis has the pods the last report was made of)
