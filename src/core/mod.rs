@@ -296,15 +296,15 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     }
     stage("admit Services");
     // the last analysis's cluster while no edit since touched anything it reads (ClusterCache)
-    let (mut cluster, fresh) = match kept.as_deref_mut().and_then(|k| k.cluster.take(cfg, &mut diags)) {
-        Some(c) => (c, false),
+    let (mut cluster, index, fresh) = match kept.as_deref_mut().and_then(|k| k.cluster.take(cfg, &mut diags)) {
+        Some((c, index)) => (c, Some(index), false),
         None => {
             let before = diags.len();
             let c = cluster::build_checked(&objects, checks, cfg, &mut diags);
             if let Some(k) = kept.as_deref_mut() {
                 k.cluster.made(cfg, &diags[before..]);
             }
-            (c, true)
+            (c, None, true)
         }
     };
     let cluster_gen = kept.as_deref().map_or(0, |k| k.cluster.gen);
@@ -327,7 +327,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags);
     let refused = refused_objects(&objects, &first_errors);
-    let mut pod_index = resolve::PodIndex::new(&cluster);
+    let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
     pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
     // the per-Service work below reads, beside its Service: the cluster, the options, the
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
@@ -472,7 +472,7 @@ fn analyze_checked(mut objects: Objects, checks: cluster::PodChecks, mut diags: 
         objects: object_count,
     };
     if let Some(k) = kept {
-        k.cluster.keep(cluster);
+        k.cluster.keep(cluster, pod_index);
     }
     stage("report");
     report
@@ -543,23 +543,24 @@ impl ServiceCache {
     }
 }
 
-/// The cluster the last analysis of a text built (core::incremental keeps one), with the
-/// diagnostics building it made: built again unless `valid` (core::incremental clears it when
+/// The cluster the last analysis of a text built (core::incremental keeps one), with its pod
+/// index and the diagnostics building it made: built again unless `valid` (core::incremental clears it when
 /// an edit touches anything but Services — `cluster::build` reads no Service — or moves a line)
 /// and the options are the same.
 #[derive(Default)]
 pub(crate) struct ClusterCache {
     pub valid: bool,
     cfg: Option<Config>,
-    cluster: Option<cluster::Cluster>,
+    cluster: Option<(cluster::Cluster, resolve::PodIndex)>,
     diags: Vec<Diagnostic>,
     /// bumped at each build (ServiceCache: which cluster its pods were made of)
     gen: u64,
 }
 
 impl ClusterCache {
-    /// The kept cluster (its diagnostics added to `diags`), if still valid for `cfg`.
-    fn take(&mut self, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<cluster::Cluster> {
+    /// The kept cluster and its pod index (its diagnostics added to `diags`), if still valid
+    /// for `cfg`.
+    fn take(&mut self, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<(cluster::Cluster, resolve::PodIndex)> {
         if !self.valid || self.cfg.as_ref() != Some(cfg) {
             return None;
         }
@@ -575,10 +576,10 @@ impl ClusterCache {
         self.diags = diags.to_vec();
     }
 
-    /// Keep the cluster for the next analysis.
-    fn keep(&mut self, cluster: cluster::Cluster) {
+    /// Keep the cluster and its pod index for the next analysis.
+    fn keep(&mut self, cluster: cluster::Cluster, index: resolve::PodIndex) {
         self.valid = true;
-        self.cluster = Some(cluster);
+        self.cluster = Some((cluster, index));
     }
 }
 
