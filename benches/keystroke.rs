@@ -1,7 +1,8 @@
 //! `cargo bench --bench keystroke`: the analysis worker's path per keystroke on the biggest
 //! synthetic dump (tools/bench_dump.py, 10,000 pods, 1,000 Services; issue #12), natively:
 //! one character typed into the first Service's name (ui::worker's TextDoc: splice, the
-//! incremental analysis of core::incremental, wire encode; then the page's wire decode), with
+//! incremental analysis of core::incremental, the wire's bytes of what changed since the last
+//! report; then the page's decoding of them onto the report it holds), with
 //! the analysis stage by stage. Prints medians; asserts nothing. `SWITCHBOARD_BENCH_PODS=N`
 //! picks the dump, `SWITCHBOARD_BENCH_KEYS=N` the number of keystrokes (default 30).
 
@@ -29,7 +30,9 @@ fn main() {
     let t = Instant::now();
     let first = inc.analyze(&cfg);
     println!("pods-{pods}.yaml ({} bytes): first analysis {:.1} ms, {} Services, {} pods", text.len(), t.elapsed().as_secs_f64() * 1e3, first.services.len(), first.pods.len());
-    drop(first);
+    // the page holds the first report whole; the worker, what it sent
+    let mut held = wire::decode(&wire::encode(&first)).expect("decodes");
+    let mut sent = first;
     // the end of the first Service's name, as tools/bench.py types
     let svc = text.find("kind: Service").expect("a Service");
     let mut pos = svc + text[svc..].find("\n  name: ").expect("its name") + "\n  name: ".len();
@@ -65,16 +68,32 @@ fn main() {
             }
         }
         push("analyse (total)", analyse, &mut spans);
+        // the worker: what changed since the report it sent last (ui::worker::TextDoc::encode)
         let t2 = Instant::now();
-        let bytes = wire::encode(&report);
-        push("wire encode", t2.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let bytes = wire::encode_since(&report, &sent, 0, 1).unwrap_or_default();
+        push("wire encode (what changed)", t2.elapsed().as_secs_f64() * 1e3, &mut spans);
+        // the page: applied to the report it holds (ui::worker::Analyst::answer)
         let t3 = Instant::now();
-        let back = wire::decode(&bytes);
+        let back = if bytes.is_empty() { held.clone() } else { wire::decode_since(&bytes, Some(&held)).expect("decodes") };
         push("wire decode (page)", t3.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t6 = Instant::now();
+        let same = back.services == report.services && back.pods == report.pods && back.diagnostics == report.diagnostics;
+        push("compare two reports (Services, pods, diagnostics)", t6.elapsed().as_secs_f64() * 1e3, &mut spans);
+        assert!(same, "the decoded report is the report");
         let t4 = Instant::now();
-        drop((report, back));
-        push("drop the reports", t4.elapsed().as_secs_f64() * 1e3, &mut spans);
+        drop(std::mem::replace(&mut held, back));
+        push("drop the page's last report", t4.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t5 = Instant::now();
+        drop(std::mem::replace(&mut sent, report));
+        push("drop the worker's last report", t5.elapsed().as_secs_f64() * 1e3, &mut spans);
         push("wire bytes (KB)", bytes.len() as f64 / 1e3, &mut spans);
+        let t7 = Instant::now();
+        let whole = wire::encode(&sent);
+        push("(whole report: encode)", t7.elapsed().as_secs_f64() * 1e3, &mut spans);
+        let t8 = Instant::now();
+        let whole = wire::decode(&whole);
+        push("(whole report: decode)", t8.elapsed().as_secs_f64() * 1e3, &mut spans);
+        drop(whole);
     }
     println!("{keys} keystrokes, medians:");
     for k in order {

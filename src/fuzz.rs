@@ -305,7 +305,7 @@ pub fn check_text(text: &str, variant: u64) -> Result<Report, String> {
     let report = analyze(text, &cfg);
     // positions inside the text (YAML counts \r, \n and \r\n as line breaks)
     let max_line = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count() as u32 + 1;
-    for d in &report.diagnostics {
+    for d in report.diagnostics.iter() {
         if d.line == 0 || d.column == 0 || d.line > max_line {
             return Err(format!("diagnostic outside the text ({} lines): {}:{} {}", max_line, d.line, d.column, d.message));
         }

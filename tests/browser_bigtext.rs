@@ -280,7 +280,7 @@ fn thousands(n: u32) -> String {
 
 /// The worker's copy of the text: whole once, then one replacement per job; a replacement that
 /// does not fit its copy is refused (the page sends the whole text again); an unchanged report
-/// is not sent again.
+/// is not sent again; a changed one goes as what changed since the last (numbered).
 #[wasm_bindgen_test]
 fn the_workers_copy_follows_one_replacement_per_job() {
     let text = cluster_text(20, "svc");
@@ -292,12 +292,19 @@ fn the_workers_copy_follows_one_replacement_per_job() {
     // the same text again: no bytes
     doc.analyze(3, false, "", "", "", "");
     assert!(doc.encode().is_empty());
-    // rename the Service
+    // rename the Service: what changed since the first report, applied to the page's copy of it
+    let held = switchboard::core::wire::decode(&first).unwrap();
     let at = text.find("name: svc").unwrap() as u32 + 6;
     assert!(doc.splice(at, at + 3, b"front".to_vec()));
     doc.analyze(3, false, "", "", "", "");
-    let r = switchboard::core::wire::decode(&doc.encode()).unwrap();
+    let bytes = doc.encode();
+    assert_eq!(switchboard::core::wire::kind(&bytes), Some(switchboard::core::wire::Kind::Since { base: 1, seq: 2 }));
+    assert_eq!(doc.seq(), 2);
+    assert!(bytes.len() < first.len(), "{} bytes of {}: only what changed", bytes.len(), first.len());
+    let r = switchboard::core::wire::decode_since(&bytes, Some(&held)).unwrap();
     assert_eq!(r.services[0].name, "front");
+    let renamed = format!("{}front{}", &text[..at as usize], &text[at as usize + 3..]);
+    assert_eq!(r.to_json(), switchboard::core::analyze(&renamed, &Config::default()).to_json());
     // not at a char boundary, out of range, not UTF-8: refused, the copy unchanged
     let mut d2 = TextDoc::new();
     assert!(d2.set("é".as_bytes().to_vec()));

@@ -6,7 +6,8 @@ side by side in ONE headless Chromium page, on the synthetic dumps of tools/benc
     python3 tools/bench.py --keystrokes-only DIST [N [ROUNDS]]   (the tutorial keystroke measure only)
     python3 tools/bench.py --keystrokes-ab DIST_A DIST_B [CYCLES]   (two bundles' keystrokes, interleaved)
     SWITCHBOARD_BENCH_KEYSTROKES_ONLY=1 SWITCHBOARD_BENCH_BIG_ONLY=1 python3 tools/bench.py DIST DUMPS - -
-        (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone)
+        (only the biggest dump's keystrokes and the worker path's spans; DUMPS may hold pods-10000.yaml alone;
+        SWITCHBOARD_BENCH_PROFILE=FILE adds a round of them under the page's CPU profiler)
 
 DIST: the release bundle (trunk build --release); DUMPS: folder of pods-N.yaml; NODE_MODULES:
 holds `yaml` (2.x) and `js-yaml`; CLI: the native release binary. Drives chromedriver over plain
@@ -129,7 +130,10 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
   // frame, paint); and how many DOM nodes it added or removed (a MutationObserver)
   let nodes = 0;
   const size = n => 1 + (n.querySelectorAll ? n.querySelectorAll('*').length : 0);
-  const count = rs => { for (const r of rs) { if (r.type !== 'childList') nodes++; r.addedNodes.forEach(a => nodes += size(a)); r.removedNodes.forEach(a => nodes += size(a)); } };
+  // where the changes are: the nearest element with an id, and the attribute or kind of change
+  const where = {};
+  const place = r => { const t = r.target.nodeType === 1 ? r.target : r.target.parentElement; const e = t && t.closest('[id]'); return (e ? '#' + e.id : '?') + ' ' + (r.attributeName || r.type); };
+  const count = rs => { for (const r of rs) { const before = nodes; if (r.type !== 'childList') nodes++; r.addedNodes.forEach(a => nodes += size(a)); r.removedNodes.forEach(a => nodes += size(a)); const k = place(r); where[k] = (where[k] || 0) + nodes - before; } };
   const mo = new MutationObserver(count);
   mo.observe(document.body, {childList: true, subtree: true, attributes: true, characterData: true});
   const task = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
@@ -170,7 +174,8 @@ function median(a) { a = [...a].sort((x, y) => x - y); return a.length ? a[a.len
     const e = performance.getEntriesByName(s);
     if (e.length) spans[s] = { n: e.length, median: median(e.map(x => x.duration)), detail: median(e.map(x => x.detail || 0)) };
   }
-  return { typing_ms: performance.now() - typing, floor, ms, script, layout, dom, spans,
+  const domWhere = Object.entries(where).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, Math.round(v / n)]);
+  return { typing_ms: performance.now() - typing, floor, ms, script, layout, dom, spans, domWhere,
            bytes: dumpLength === null ? ta().value.length : dumpLength + n,
            services: document.querySelectorAll('#service option').length };
 })().then(done, e => done({error: String(e)}));
@@ -510,6 +515,17 @@ def main():
         for label, dump in keys:
             r = type_keys(base, s, port, label, dump, KEYSTROKES)
             keystrokes.append((label, r))
+            prof = os.environ.get("SWITCHBOARD_BENCH_PROFILE")
+            if prof and dump:
+                # one more round of the big dump under the page's CPU profiler (the main thread:
+                # decode and redraw; the worker's analysis is not in it: `cargo bench --bench keystroke`)
+                cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
+                cdp("Profiler.enable")
+                cdp("Profiler.setSamplingInterval", {"interval": 100})
+                pr = type_keys(base, s, port, label, dump, KEYSTROKES, loaded=lambda: cdp("Profiler.start"))
+                profile = cdp("Profiler.stop")["profile"]
+                json.dump(profile, open(prof, "w"))
+                top_self_times(profile, pr["typing_ms"])
             print(f"  keystrokes on {label}: p95 {p95(r['ms']):.1f} ms", file=sys.stderr, flush=True)
     finally:
         if sid:
@@ -538,6 +554,9 @@ def main():
             parts = ", ".join(f"{k.removeprefix('sb-')} {v['median']:.1f} ms" + (f" ({human(v['detail'])}B)" if v["detail"] else "")
                               for k, v in r["spans"].items())
             print(f"  {label}, medians per job of the worker's path (performance measures): {parts}")
+        if r.get("domWhere"):
+            print(f"  {label}, DOM changes per keystroke by place (nearest id, attribute or change): "
+                  + ", ".join(f"{k} {v}" for k, v in r["domWhere"]))
     if KEYS_ONLY:
         return
     big = [n for n in names if "list" not in n][-1]

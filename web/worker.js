@@ -3,8 +3,9 @@
 // page where it is and where the JS glue is) and, started with `new Worker(url, {type:
 // "module"})`, the worker itself. The worker loads the SAME JS glue and wasm as the page (no
 // second binary), keeps its own copy of the text (the page sends it whole once, then only what
-// changed), runs the core's analysis and posts the report back as compact bytes (core::wire),
-// transferred, not copied (no bytes: the report did not change). Same-origin module, no blob: or inline code, so it
+// changed), runs the core's analysis and posts the report back as compact bytes (core::wire:
+// whole the first time, then what changed since the last one), transferred, not copied (no
+// bytes: the report did not change). Same-origin module, no blob: or inline code, so it
 // runs under the page's Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
 
 // where this file is: the page starts it as a worker from here
@@ -51,8 +52,8 @@ if (inWorker && !self.__switchboardWorker) {
       const t2 = performance.now();
       const bytes = doc.encode(); // empty: the report is the one sent last
       const t3 = performance.now();
-      self.postMessage({ id: m.id, phase: "done", bytes, spliceMs: t1 - t0, analyzeMs: t2 - t1, encodeMs: t3 - t2 }, [bytes.buffer]);
-      doc.release(); // the report is freed while the page decodes and draws it
+      self.postMessage({ id: m.id, phase: "done", bytes, seq: doc.seq(), spliceMs: t1 - t0, analyzeMs: t2 - t1, encodeMs: t3 - t2 }, [bytes.buffer]);
+      doc.release(); // the report before is freed while the page decodes and draws this one
     } catch (err) {
       self.postMessage({ id: m.id, phase: "error", error: String(err) });
     }

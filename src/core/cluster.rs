@@ -102,7 +102,7 @@ pub struct PodInst {
     pub anti_affinity: Vec<PodAffinityTerm>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cluster {
     pub nodes: Vec<ClusterNode>,
     pub pods: Vec<PodInst>,
@@ -131,6 +131,21 @@ impl ClusterNode {
             taken.insert(u32::from(ip));
             ip.to_string()
         })
+    }
+}
+
+impl Cluster {
+    /// Equal but for the pods (core::ServiceCache compares those with the last report's).
+    pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
+        // (taken_ips is only the build's: what the written pods held)
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _ } = self;
+        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity
+    }
+
+    /// A copy without the pods.
+    pub(crate) fn without_pods(&self) -> Cluster {
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _ } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, taken_ips: Default::default() }
     }
 }
 

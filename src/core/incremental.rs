@@ -57,6 +57,9 @@ pub struct Incremental {
     nodes: (usize, usize),
     /// `docs` does not describe `text` (too large to read, or never read): read it all next time
     stale: bool,
+    /// what the last analysis made: the cluster, and per Service (reused where their inputs
+    /// are unchanged)
+    kept: super::Kept,
 }
 
 impl Incremental {
@@ -74,7 +77,9 @@ impl Incremental {
         self.docs.clear();
         self.objects = Vec::new();
         self.checks = Vec::new();
+        self.kept = Default::default();
         self.stale = true;
+        self.kept.cluster.valid = false;
     }
 
     /// Replace bytes `start..end` with `insert`; false (nothing changed) when the range is not
@@ -86,6 +91,7 @@ impl Incremental {
         if self.stale || self.docs.is_empty() {
             self.text.replace_range(start..end, insert);
             self.stale = true;
+            self.kept.cluster.valid = false;
             return true;
         }
         // the documents holding `start` and `end`, and one on each side
@@ -102,6 +108,7 @@ impl Incremental {
         let region = region.start..(region.end as isize + grow) as usize;
         if self.text.len() > MAX_INPUT_BYTES {
             self.stale = true;
+            self.kept.cluster.valid = false;
             return true;
         }
         let (mut objects, mut checks) = (Vec::new(), Vec::new());
@@ -114,6 +121,13 @@ impl Incremental {
         for d in &new_docs {
             self.nodes.0 += d.nodes.0;
             self.nodes.1 += d.nodes.1;
+        }
+        // the cluster reads every object but the Services, and their lines: kept only when
+        // those are all as they were
+        let is_svc = |o: &Object| matches!(o.body, super::model::Body::Service(_));
+        let old = &self.objects[objects_at..objects_at + old_objects];
+        if new_lines != old_lines || old.len() != objects.len() || !old.iter().zip(&objects).all(|(a, b)| (is_svc(a) && is_svc(b)) || a == b) {
+            self.kept.cluster.valid = false;
         }
         self.objects.splice(objects_at..objects_at + old_objects, objects);
         self.checks.splice(objects_at..objects_at + old_objects, checks);
@@ -135,6 +149,7 @@ impl Incremental {
     /// [`Incremental::analyze`], calling `stage(name)` as each stage ends.
     pub fn analyze_staged(&mut self, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
         if self.text.len() > MAX_INPUT_BYTES {
+            self.kept.cluster.valid = false;
             return super::analyze_staged(&self.text, cfg, stage);
         }
         if self.stale {
@@ -147,6 +162,7 @@ impl Incremental {
         }
         // a document's reading depends on the others only through the stream's budgets
         if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS {
+            self.kept.cluster.valid = false;
             return super::analyze_staged(&self.text, cfg, stage);
         }
         self.follow_moves();
@@ -167,7 +183,7 @@ impl Incremental {
         }
         let replaced = super::replaced_objects(&self.objects, &mut diags);
         if replaced.gone.is_empty() {
-            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed);
+            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
         // later stages run, and put back in their places for the next edit
@@ -180,7 +196,10 @@ impl Incremental {
                 kept_checks.push(c);
             }
         }
-        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed);
+        // (the caches key on object positions: with objects left out they are not used, and the
+        // cluster is made afresh next time)
+        self.kept.cluster.valid = false;
+        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, None);
         let (mut kept, mut kept_checks, mut aside) = (kept.into_iter().zip(kept_checks), replaced.gone.iter(), aside.into_iter());
         for gone in kept_checks.by_ref() {
             let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");

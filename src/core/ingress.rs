@@ -202,7 +202,7 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
 /// Service in the Ingress's namespace, its port (a backend's `port.number` is the Service's
 /// `port`, not the pods' targetPort), and ready endpoints. A warning for each backend that ends
 /// in a 503.
-pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[ServiceReport], diags: &mut Vec<Diagnostic>) {
+pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
     let id = o.id();
     let routes = spec.default_backend.iter().map(|b| ("the default backend".to_string(), b)).chain(spec.rules.iter().flat_map(|r| {
         r.paths.iter().map(move |p| (format!("{}{}", if r.host.is_empty() { "*" } else { &r.host }, if p.path.is_empty() { "/" } else { &p.path }), &p.backend))

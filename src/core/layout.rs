@@ -699,7 +699,7 @@ fn item(kind: &'static str, name: String, rect: Rect, index: Option<usize>, text
 pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // a NaN width (a host element not laid out yet) would make every coordinate NaN
     let width = if width.is_nan() { 1280.0 } else { width.clamp(320.0, 4000.0) };
-    let svc = selected.and_then(|i| report.services.get(i));
+    let svc = selected.and_then(|i| report.services.get(i)).map(|s| &**s);
     let domain = report.cluster.cluster_domain.clone();
     let mut items = Vec::new();
     let mut folded = Vec::new();
@@ -1050,7 +1050,7 @@ mod tests {
                 check(&l);
                 check_texts(&l, &format!("{pods} pods, {services} Services at {width}"));
                 // every pod is drawn or folded into its node's group
-                for p in &r.pods {
+                for p in r.pods.iter() {
                     assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);
                 }
             }
@@ -1118,7 +1118,7 @@ mod tests {
                 assert!(p.texts.iter().any(|t| t.text.contains(&p.index.unwrap().to_string())), "{p:?}");
                 assert!(p.texts[1].text.contains("ready"), "{p:?}");
             }
-            for p in &r.pods {
+            for p in r.pods.iter() {
                 assert!(l.anchor(&format!("pod:{}", p.name)).is_some(), "{} at {width}", p.name);
             }
             for n in &l.folded_nodes {
@@ -1217,7 +1217,7 @@ mod tests {
         let p = crate::core::presets::find("broken-namespace").unwrap();
         let r = analyze(p.yaml, &Config::default());
         let l = layout(&r, Some(0), 1000.0);
-        for pr in &r.pods {
+        for pr in r.pods.iter() {
             let it = l.find("pod", &pr.name).unwrap();
             assert!(it.texts.iter().any(|t| t.full == format!("namespace {}", pr.namespace)), "{}", pr.name);
         }

@@ -38,6 +38,8 @@ pub mod textsummary;
 pub mod yaml;
 mod yamlfast;
 
+use std::sync::Arc;
+
 use config::Config;
 use diag::{Diagnostic, ErrorType, Severity};
 use model::{Body, IntOrString, Object};
@@ -242,7 +244,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
         let mut gone = replaced.gone.iter();
         objects.retain(|_| gone.next() == Some(&false));
     }
-    analyze_checked(Objects::Owned(objects), None, diags, &replaced.stays, cfg, stage, trees)
+    analyze_checked(Objects::Owned(objects), None, diags, &replaced.stays, cfg, stage, trees, None)
 }
 
 /// Objects defined again later in the input: what `kubectl apply -f` / `create -f` make of a
@@ -385,6 +387,10 @@ impl std::ops::Deref for Objects<'_> {
 /// `checks`: the pods' and workloads' validation made beforehand (cluster::pod_check), or None.
 /// `replaced`: the ids of objects defined more than once → the first line of the one kept
 /// ([`Replaced::stays`]).
+/// `kept`: what the last analysis of this text made (core::incremental): the cluster, and per
+/// Service, reused where their inputs are all as they were. The caches compare the options as
+/// used here (a Service CIDR read off the input included).
+#[allow(clippy::too_many_arguments)]
 fn analyze_checked(
     mut objects: Objects,
     checks: cluster::PodChecks,
@@ -393,6 +399,7 @@ fn analyze_checked(
     cfg: &Config,
     stage: &mut dyn FnMut(&'static str),
     trees: Trees,
+    mut kept: Option<&mut Kept>,
 ) -> Report {
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
@@ -450,7 +457,23 @@ fn analyze_checked(
         }
     }
     stage("admit Services");
-    let mut cluster = cluster::build_checked(&objects, checks, cfg, &mut diags);
+    // the last analysis's cluster while no edit since touched anything it reads (ClusterCache)
+    let (mut cluster, index, fresh) = match kept.as_deref_mut().and_then(|k| k.cluster.take(cfg, &mut diags)) {
+        Some((c, index)) => (c, Some(index), false),
+        None => {
+            let before = diags.len();
+            let c = cluster::build_checked(&objects, checks, cfg, &mut diags);
+            if let Some(k) = kept.as_deref_mut() {
+                k.cluster.made(cfg, &diags[before..]);
+            }
+            (c, None, true)
+        }
+    };
+    let cluster_gen = kept.as_deref().map_or(0, |k| k.cluster.gen);
+    // the incremental analysis keeps the cluster for the next one (ClusterCache): its pods are
+    // copied into the report, not moved
+    let keep_cluster = kept.is_some();
+    let mut cache = kept.as_deref_mut().map(|k| &mut k.services);
     stage("cluster (schedule pods)");
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
@@ -466,20 +489,34 @@ fn analyze_checked(
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
-    let mut pod_index = resolve::PodIndex::new(&cluster);
+    let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
     pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
+    // the per-Service work below reads, beside its Service: the cluster, the options, the
+    // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
+    // time, a Service equal to one before (its object's tree too) gets the same report and
+    // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
+    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused));
     stage("resolve");
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
+        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
+        if let (Some(c), Some(true)) = (cache.as_deref_mut(), world) {
+            if let Some((report, found)) = c.reuse(svc, o, first_error.as_deref()) {
+                diags.extend(found.iter().cloned());
+                services.push(report);
+                stage("report");
+                continue;
+            }
+        }
+        let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
         res.refused = refused_dependencies(svc, &objects, &refused);
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
-        services.push(ServiceReport {
+        services.push(Arc::new(ServiceReport {
             name: svc.name.clone(),
             namespace: svc.namespace.clone(),
             type_: svc.type_.clone(),
@@ -513,7 +550,10 @@ fn analyze_checked(
             traffic_distribution: svc.traffic_distribution.clone(),
             rejected: svc.rejected,
             line: o.source.pos.line,
-        });
+        }));
+        if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
+            c.keep(svc, o, first_error, report, &diags[diags_before..]);
+        }
         stage("report");
     }
     for &i in &ingress_ok {
@@ -530,15 +570,37 @@ fn analyze_checked(
     drop(objects);
     stage("free the tree and objects");
     let (client_node, client_ip) = paths::client_pod(&cluster);
-    let pod_dns_records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
-    let pods = std::mem::take(&mut cluster.pods).into_iter().map(|p| {
-        let line = first_lines[p.object];
-        PodReport::from_inst(p, line)
-    }).collect();
+    // the pods and their DNS records: the last report's when the cluster is as it was (and
+    // each pod's object on the same line)
+    let kept_pods = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));
+    let kept_pods = kept_pods.filter(|(pods, _)| pods.iter().all(|p| first_lines.get(p.object) == Some(&p.line)));
+
+    let (pods, pod_dns_records) = match kept_pods {
+        Some((pods, records)) => (Arc::clone(pods), Arc::clone(records)),
+        None => {
+            let records = resolve::pod_records(&cluster.pods, &cfg.cluster_domain);
+            let line = |p: &cluster::PodInst| first_lines[p.object];
+            let pods: Vec<PodReport> = if keep_cluster {
+                cluster.pods.iter().map(|p| PodReport::new(p, line(p))).collect()
+            } else {
+                std::mem::take(&mut cluster.pods).into_iter().map(|p| {
+                    let line = line(&p);
+                    PodReport::from_inst(p, line)
+                }).collect()
+            };
+            (Arc::new(pods), Arc::new(records))
+        }
+    };
+    if let Some(c) = cache {
+        c.pods = Some(Arc::clone(&pods));
+        c.pod_dns_records = Some(Arc::clone(&pod_dns_records));
+    }
+    // the nodes are copied (a few) so that the cluster can be kept whole for the next analysis
+    let nodes = if keep_cluster { cluster.nodes.clone() } else { std::mem::take(&mut cluster.nodes) };
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
-        diagnostics: diags,
+        diagnostics: Arc::new(diags),
         services,
         pods,
         cluster: ClusterReport {
@@ -575,11 +637,126 @@ fn analyze_checked(
             ),
         },
         pod_dns_records,
-        nodes: cluster.nodes,
+        nodes,
         objects: object_count,
     };
+    if let Some(k) = kept {
+        k.cluster.keep(cluster, pod_index);
+    }
     stage("report");
     report
+}
+
+/// What the per-Service stage of [`analyze_checked`] made last time, for the next analysis of
+/// the same text (core::incremental keeps one; issue #12: a keystroke in a whole cluster's text
+/// changes one Service, and resolving, routing and reporting 1,000 Services again was most of
+/// its analysis). A Service's report and resolution diagnostics depend on the Service (as
+/// admitted), its object's tree (positions), its first error, and the world: the cluster (nodes,
+/// pods), the options, the refused pods and workloads; with hand-made Endpoints or
+/// EndpointSlices in the input nothing is reused. The pods' reports and DNS records depend on
+/// the world only (and each pod's first line).
+#[derive(Default)]
+pub(crate) struct ServiceCache {
+    /// the world the entries were made in (the pods: as the last report has them, made from
+    /// the `gen`-th cluster built)
+    world: Option<(cluster::Cluster, Config, Vec<Refused>)>,
+    gen: u64,
+    pods: Option<Arc<Vec<PodReport>>>,
+    pod_dns_records: Option<Arc<Vec<resolve::DnsRecord>>>,
+    /// by Service id
+    entries: std::collections::HashMap<String, CachedService>,
+}
+
+/// A refused pod or workload as `refused_dependencies` names it: namespace, kind, name, first
+/// error.
+type Refused = (String, String, String, String);
+
+struct CachedService {
+    svc: service::Svc,
+    source: yaml::Node,
+    first_error: Option<String>,
+    report: Arc<ServiceReport>,
+    diags: Vec<Diagnostic>,
+}
+
+impl ServiceCache {
+    /// Whether the world is the one the entries were made in; if not, they are dropped and
+    /// this one is kept.
+    fn world(&mut self, cluster: &cluster::Cluster, gen: u64, fresh: bool, cfg: &Config, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> bool {
+        if objects.iter().any(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_))) {
+            *self = ServiceCache::default();
+            return false;
+        }
+        // per namespace, in object order (refused_dependencies names the first three)
+        let mut now: Vec<Refused> =
+            refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
+        sort::sort_by_key(&mut now, |r| r.0.clone());
+        // (the cluster kept from the last analysis has the pods the last report was made of)
+        let pods_same = self.pods.as_ref().is_some_and(|p| (!fresh && self.gen == gen) || (p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b)));
+        let same = pods_same && self.world.as_ref().is_some_and(|(c, cf, r)| cf == cfg && *r == now && c.same_but_pods(cluster));
+        if !same {
+            *self = ServiceCache { world: Some((cluster.without_pods(), cfg.clone(), now)), ..ServiceCache::default() };
+        }
+        self.gen = gen;
+        same
+    }
+
+    /// The report and resolution diagnostics made last time for a Service equal to `svc`.
+    fn reuse(&self, svc: &service::Svc, o: &Object, first_error: Option<&str>) -> Option<(Arc<ServiceReport>, &[Diagnostic])> {
+        let e = self.entries.get(&svc.id())?;
+        (e.svc == *svc && e.source == o.source && e.first_error.as_deref() == first_error).then(|| (Arc::clone(&e.report), e.diags.as_slice()))
+    }
+
+    fn keep(&mut self, svc: &service::Svc, o: &Object, first_error: Option<String>, report: &Arc<ServiceReport>, diags: &[Diagnostic]) {
+        self.entries.insert(svc.id(), CachedService { svc: svc.clone(), source: o.source.clone(), first_error, report: Arc::clone(report), diags: diags.to_vec() });
+    }
+}
+
+/// The cluster the last analysis of a text built (core::incremental keeps one), with its pod
+/// index and the diagnostics building it made: built again unless `valid` (core::incremental clears it when
+/// an edit touches anything but Services — `cluster::build` reads no Service — or moves a line)
+/// and the options are the same.
+#[derive(Default)]
+pub(crate) struct ClusterCache {
+    pub valid: bool,
+    cfg: Option<Config>,
+    cluster: Option<(cluster::Cluster, resolve::PodIndex)>,
+    diags: Vec<Diagnostic>,
+    /// bumped at each build (ServiceCache: which cluster its pods were made of)
+    gen: u64,
+}
+
+impl ClusterCache {
+    /// The kept cluster and its pod index (its diagnostics added to `diags`), if still valid
+    /// for `cfg`.
+    fn take(&mut self, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<(cluster::Cluster, resolve::PodIndex)> {
+        if !self.valid || self.cfg.as_ref() != Some(cfg) {
+            return None;
+        }
+        let c = self.cluster.take()?;
+        diags.extend(self.diags.iter().cloned());
+        Some(c)
+    }
+
+    /// A cluster was built for `cfg`, making `diags`.
+    fn made(&mut self, cfg: &Config, diags: &[Diagnostic]) {
+        self.gen += 1;
+        self.cfg = Some(cfg.clone());
+        self.diags = diags.to_vec();
+    }
+
+    /// Keep the cluster and its pod index for the next analysis.
+    fn keep(&mut self, cluster: cluster::Cluster, index: resolve::PodIndex) {
+        self.valid = true;
+        self.cluster = Some((cluster, index));
+    }
+}
+
+/// What [`analyze_checked`] keeps for the next analysis of the same text.
+#[derive(Default)]
+pub(crate) struct Kept {
+    pub services: ServiceCache,
+    pub cluster: ClusterCache,
 }
 
 /// The first error diagnostic of each object id (diagnostics in the order they were made); of an

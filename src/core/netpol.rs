@@ -119,7 +119,7 @@ fn port_allows(pp: &PolicyPort, pod: &PodInst, port: i64, protocol: &str) -> boo
 
 /// For each Service with endpoints, the policies that isolate its pods and whether any lets the
 /// in-cluster client in on the endpoint's port: a warning when none does for any endpoint.
-pub fn notes(objects: &[Object], policies: &[usize], services: &[ServiceReport], cluster: &Cluster, pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
+pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
     if policies.is_empty() {
         return;
     }

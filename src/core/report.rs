@@ -1,6 +1,8 @@
 //! The report: one serialisable answer that the CLI prints and the UI draws.
 //! Field names in `services[]` are a contract (issue #3): add fields, never rename them.
 
+use std::sync::Arc;
+
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -138,16 +140,19 @@ pub struct ClusterReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub version: u32,
-    pub diagnostics: Vec<Diagnostic>,
-    pub services: Vec<ServiceReport>,
+    /// shared (`Arc`) where a keystroke usually leaves them as they were: the worker sends the
+    /// page only what changed since its last report (core::wire::encode_delta), and the page
+    /// takes the rest from the report it holds without copying it (issue #12)
+    pub diagnostics: Arc<Vec<Diagnostic>>,
+    pub services: Vec<Arc<ServiceReport>>,
     pub nodes: Vec<ClusterNode>,
-    pub pods: Vec<PodReport>,
+    pub pods: Arc<Vec<PodReport>>,
     pub cluster: ClusterReport,
     /// objects read, by kind, and the kinds ignored
     pub objects: usize,
     /// pod A records (`10-244-1-2.default.pod.cluster.local`), as CoreDNS `pods insecure` serves them
     #[serde(rename = "podDnsRecords")]
-    pub pod_dns_records: Vec<DnsRecord>,
+    pub pod_dns_records: Arc<Vec<DnsRecord>>,
 }
 
 impl Report {
@@ -184,7 +189,7 @@ impl Report {
                 if taints.is_empty() { String::new() } else { format!(", taints {}", taints.join(" ")) }
             );
         }
-        for p in &self.pods {
+        for p in self.pods.iter() {
             let labels = super::model::labels_text(&p.labels, ",");
             let _ = writeln!(
                 s,
@@ -298,7 +303,7 @@ impl Report {
         if !self.diagnostics.is_empty() {
             let _ = writeln!(s);
             let _ = writeln!(s, "Diagnostics:");
-            for d in &self.diagnostics {
+            for d in self.diagnostics.iter() {
                 let sev = match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",

@@ -313,47 +313,54 @@ impl std::hash::Hasher for FastHasher {
 }
 
 /// The cluster's pods by namespace and by label (key, value), each list in pod order: a
-/// Service looks only at the pods that can match it, not at every pod (Services × Pods).
-pub struct PodIndex<'a> {
-    by_ns: FastMap<&'a str, Vec<usize>>,
-    by_label: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
+/// Service looks only at the pods that can match it, not at every pod (Services × Pods). Its
+/// keys are its own (not borrowed from the cluster): core::ClusterCache keeps it with the
+/// cluster it indexes, across keystrokes (issue #12).
+#[derive(Default)]
+pub struct PodIndex {
+    by_ns: FastMap<String, Vec<usize>>,
+    by_label: FastMap<String, FastMap<String, Vec<usize>>>,
     /// namespace → key → value → pods, by each pod's first label with that key
-    by_ns_label: FastMap<&'a str, FastMap<&'a str, FastMap<&'a str, Vec<usize>>>>,
+    by_ns_label: FastMap<String, FastMap<String, FastMap<String, Vec<usize>>>>,
     /// some pod carries a label key twice: the by-value shortcut does not apply
     repeated_keys: bool,
     /// (namespace, name) → pods
-    by_name: FastMap<&'a str, FastMap<&'a str, Vec<usize>>>,
+    by_name: FastMap<String, FastMap<String, Vec<usize>>>,
     /// the input has EndpointSlices: a selector's endpoints may have hand-made ones added
     /// (`manual_endpoints`); without any, that scan of every object is skipped per Service
     pub slices: bool,
 }
 
-impl<'a> PodIndex<'a> {
-    pub fn new(cluster: &'a Cluster) -> Self {
-        let mut by_ns: FastMap<&str, Vec<usize>> = FastMap::default();
-        let mut by_label: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
-        let mut by_ns_label: FastMap<&str, FastMap<&str, FastMap<&str, Vec<usize>>>> = FastMap::default();
-        let mut by_name: FastMap<&str, FastMap<&str, Vec<usize>>> = FastMap::default();
-        let mut repeated_keys = false;
+/// The entry for `k` (a key String made only when it is new).
+fn slot<'m, V: Default>(m: &'m mut FastMap<String, V>, k: &str) -> &'m mut V {
+    if !m.contains_key(k) {
+        m.insert(k.to_string(), V::default());
+    }
+    m.get_mut(k).expect("just inserted")
+}
+
+impl PodIndex {
+    pub fn new(cluster: &Cluster) -> Self {
+        let mut ix = PodIndex { slices: true, ..PodIndex::default() };
         for (i, p) in cluster.pods.iter().enumerate() {
-            by_ns.entry(p.namespace.as_str()).or_default().push(i);
-            by_name.entry(p.namespace.as_str()).or_default().entry(p.name.as_str()).or_default().push(i);
-            let ns_labels = by_ns_label.entry(p.namespace.as_str()).or_default();
+            slot(&mut ix.by_ns, &p.namespace).push(i);
+            slot(slot(&mut ix.by_name, &p.namespace), &p.name).push(i);
+            let ns_labels = slot(&mut ix.by_ns_label, &p.namespace);
             for (j, (k, v)) in p.labels.iter().enumerate() {
                 if p.labels[..j].iter().any(|(k0, _)| k0 == k) {
-                    repeated_keys = true;
+                    ix.repeated_keys = true;
                     continue;
                 }
-                ns_labels.entry(k.as_str()).or_default().entry(v.as_str()).or_default().push(i);
+                slot(slot(ns_labels, k), v).push(i);
             }
             for (k, v) in &p.labels {
-                let e = by_label.entry(k.as_str()).or_default().entry(v.as_str()).or_default();
+                let e = slot(slot(&mut ix.by_label, k), v);
                 if e.last() != Some(&i) {
                     e.push(i);
                 }
             }
         }
-        PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name, slices: true }
+        ix
     }
 
     /// The pods named `name` in `ns`, in pod order.

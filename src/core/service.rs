@@ -43,7 +43,7 @@ pub enum LoadBalancer {
 }
 
 /// A Service after defaulting and allocation: what exists in the cluster.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Svc {
     pub name: String,
     pub namespace: String,

@@ -732,7 +732,7 @@ fn mutated_inputs_never_panic_and_positions_stay_inside_the_text() {
             let r2 = run(&s);
             assert_eq!(r1, r2, "not deterministic for {s:?}");
             let lines = s.split('\n').count() as u32;
-            for d in &r1.diagnostics {
+            for d in r1.diagnostics.iter() {
                 assert!(d.line >= 1 && d.line <= lines + 1, "line {} of {lines} in {s:?}: {}", d.line, d.message);
                 assert!(d.column >= 1, "{d:?}");
             }

@@ -751,7 +751,7 @@ fn interpodaffinity_filter_required_affinity() {
         assert_eq!(p.node.as_deref(), Some(cache_node.as_str()), "{} follows the cache pod", p.name);
     }
     let r = run(&spread("web", 2, "podAffinity", "cache"));
-    for p in &r.pods {
+    for p in r.pods.iter() {
         assert_eq!(
             p.pending_reason.as_deref(),
             Some("0/3 nodes are available: 3 node(s) didn't match pod affinity rules. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
@@ -858,7 +858,7 @@ fn spread_constraint(key: &str) -> String {
 fn podtopologyspread_filter_missing_required_label() {
     let r = run(&deployment("web", 2, &spread_constraint("topology.kubernetes.io/zone")));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
-    for p in &r.pods {
+    for p in r.pods.iter() {
         assert_eq!(
             p.pending_reason.as_deref(),
             Some("0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints (missing required label). preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")

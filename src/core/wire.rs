@@ -167,6 +167,14 @@ impl<T: Wire> Wire for Vec<T> {
         Some(v)
     }
 }
+impl<T: Wire> Wire for std::sync::Arc<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        (**self).put(w);
+    }
+    fn get(r: &mut Rd) -> Option<Self> {
+        Some(std::sync::Arc::new(T::get(r)?))
+    }
+}
 impl<A: Wire, B: Wire> Wire for (A, B) {
     fn put(&self, w: &mut Vec<u8>) {
         self.0.put(w);
@@ -354,6 +362,139 @@ pub fn encode(r: &Report) -> Vec<u8> {
     w
 }
 
+/// A report as what changed since another one (`encode_since`).
+const DELTA: u32 = 0x5357_0101;
+
+/// `r` as bytes for a reader that holds `base` (the report these bytes were last made of, the
+/// `base_seq`-th): the Services equal to one of `base`'s (the same index, else the same
+/// namespace and name), and the pods, diagnostics and pod DNS records when all equal, are
+/// named, not sent. None when `r` equals `base` (nothing to send). A keystroke in a whole
+/// cluster's text changes one Service or a few: its bytes are kilobytes, not megabytes (issue
+/// #12), and `decode_since` takes the rest from `base` without copying it.
+pub fn encode_since(r: &Report, base: &Report, base_seq: u32, seq: u32) -> Option<Vec<u8>> {
+    let Report { version, diagnostics, services, nodes, pods, cluster, objects, pod_dns_records } = r;
+    let mut w = Vec::with_capacity(4096);
+    DELTA.put(&mut w);
+    base_seq.put(&mut w);
+    seq.put(&mut w);
+    version.put(&mut w);
+    let mut changed = *version != base.version || *objects != base.objects || *cluster != base.cluster || *nodes != base.nodes;
+    changed |= put_shared(diagnostics, &base.diagnostics, &mut w);
+    put_varint(&mut w, services.len() as u64);
+    let mut by_name: Option<std::collections::HashMap<(&str, &str), usize>> = None;
+    for (i, s) in services.iter().enumerate() {
+        let same = |j: usize| base.services.get(j).is_some_and(|b| std::sync::Arc::ptr_eq(b, s) || **b == **s);
+        let at = if same(i) {
+            Some(i)
+        } else {
+            let names = by_name.get_or_insert_with(|| base.services.iter().enumerate().rev().map(|(j, b)| ((b.namespace.as_str(), b.name.as_str()), j)).collect());
+            names.get(&(s.namespace.as_str(), s.name.as_str())).copied().filter(|&j| same(j))
+        };
+        match at {
+            Some(j) => {
+                changed |= j != i;
+                put_varint(&mut w, j as u64 + 1);
+            }
+            None => {
+                changed = true;
+                w.push(0);
+                s.put(&mut w);
+            }
+        }
+    }
+    changed |= services.len() != base.services.len();
+    put_varint(&mut w, nodes.len() as u64);
+    for n in nodes {
+        put_node(n, &mut w);
+    }
+    changed |= put_shared(pods, &base.pods, &mut w);
+    cluster.put(&mut w);
+    objects.put(&mut w);
+    changed |= put_shared(pod_dns_records, &base.pod_dns_records, &mut w);
+    changed.then_some(w)
+}
+
+/// A shared list: 0 (the reader's is the same) or 1 and the list. True when sent.
+fn put_shared<T: Wire + PartialEq>(v: &std::sync::Arc<T>, base: &std::sync::Arc<T>, w: &mut Vec<u8>) -> bool {
+    if std::sync::Arc::ptr_eq(v, base) || **v == **base {
+        w.push(0);
+        false
+    } else {
+        w.push(1);
+        v.put(w);
+        true
+    }
+}
+
+fn get_shared<T: Wire>(r: &mut Rd, base: Option<&std::sync::Arc<T>>) -> Option<std::sync::Arc<T>> {
+    match r.byte()? {
+        0 => base.cloned(),
+        1 => Wire::get(r),
+        _ => None,
+    }
+}
+
+/// What a set of bytes is (`decode_since` reads both kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// a whole report (`encode`)
+    Whole,
+    /// `encode_since`: what changed since the reader's `base`-th report; this one is the `seq`-th
+    Since { base: u32, seq: u32 },
+}
+
+/// The kind of `b` (None: not report bytes).
+pub fn kind(b: &[u8]) -> Option<Kind> {
+    let mut r = Rd { b, i: 0 };
+    match u32::get(&mut r)? {
+        MAGIC => Some(Kind::Whole),
+        DELTA => Some(Kind::Since { base: u32::get(&mut r)?, seq: u32::get(&mut r)? }),
+        _ => None,
+    }
+}
+
+/// The report back from `encode`'s or `encode_since`'s bytes; the latter need the `base` they
+/// were made for (the caller checks `kind`'s sequence numbers), whose unchanged parts are
+/// shared, not copied. None: not such bytes (or a Service named from beyond `base`).
+pub fn decode_since(b: &[u8], base: Option<&Report>) -> Option<Report> {
+    match kind(b)? {
+        Kind::Whole => decode(b),
+        Kind::Since { .. } => {
+            let base = base?;
+            let mut r = Rd { b, i: 0 };
+            u32::get(&mut r)?;
+            u32::get(&mut r)?;
+            u32::get(&mut r)?;
+            let version = Wire::get(&mut r)?;
+            let diagnostics = get_shared(&mut r, Some(&base.diagnostics))?;
+            let n = r.len()?;
+            let mut services = Vec::with_capacity(n);
+            for _ in 0..n {
+                services.push(match usize::get(&mut r)? {
+                    0 => Wire::get(&mut r)?,
+                    j => base.services.get(j - 1)?.clone(),
+                });
+            }
+            let nodes = get_nodes(&mut r)?;
+            let pods = get_shared(&mut r, Some(&base.pods))?;
+            let report = Report { version, diagnostics, services, nodes, pods, cluster: Wire::get(&mut r)?, objects: Wire::get(&mut r)?, pod_dns_records: get_shared(&mut r, Some(&base.pod_dns_records))? };
+            (r.i == b.len()).then_some(report)
+        }
+    }
+}
+
+fn get_nodes(r: &mut Rd) -> Option<Vec<ClusterNode>> {
+    let n = r.len()?;
+    let mut nodes = Vec::with_capacity(n);
+    if n > 0 {
+        let template = super::cluster::build(&[], &Config { nodes: 1, ..Config::default() }, &mut Vec::new()).nodes.into_iter().next()?;
+        for _ in 0..n {
+            nodes.push(get_node(r, &template)?);
+        }
+    }
+    Some(nodes)
+}
+
 /// The report back from `encode`'s bytes (None: not such bytes).
 pub fn decode(b: &[u8]) -> Option<Report> {
     let mut r = Rd { b, i: 0 };
@@ -363,14 +504,7 @@ pub fn decode(b: &[u8]) -> Option<Report> {
     let version = Wire::get(&mut r)?;
     let diagnostics = Wire::get(&mut r)?;
     let services = Wire::get(&mut r)?;
-    let n = r.len()?;
-    let mut nodes = Vec::with_capacity(n);
-    if n > 0 {
-        let template = super::cluster::build(&[], &Config { nodes: 1, ..Config::default() }, &mut Vec::new()).nodes.into_iter().next()?;
-        for _ in 0..n {
-            nodes.push(get_node(&mut r, &template)?);
-        }
-    }
+    let nodes = get_nodes(&mut r)?;
     let report = Report { version, diagnostics, services, nodes, pods: Wire::get(&mut r)?, cluster: Wire::get(&mut r)?, objects: Wire::get(&mut r)?, pod_dns_records: Wire::get(&mut r)? };
     (r.i == b.len()).then_some(report)
 }
@@ -430,6 +564,92 @@ mod tests {
         put_varint(&mut big, 1);
         put_varint(&mut big, u64::MAX);
         assert!(decode(&big).is_none());
+    }
+
+    /// The page's side: `next` sent as what changed since `prev`, applied to the page's
+    /// decoding of `prev`, is `next`.
+    fn since(prev: &Report, next: &Report) -> Option<Report> {
+        let held = decode(&encode(prev)).unwrap();
+        let bytes = encode_since(next, prev, 7, 8)?;
+        assert_eq!(kind(&bytes), Some(Kind::Since { base: 7, seq: 8 }));
+        let back = decode_since(&bytes, Some(&held)).expect("decodes");
+        same(next, &back);
+        Some(back)
+    }
+
+    #[test]
+    fn what_changed_applied_to_the_last_report_is_the_new_report() {
+        let cfg = Config::default();
+        for p in presets::ALL {
+            let a = analyze(p.yaml, &cfg);
+            // the same report: nothing to send
+            assert!(encode_since(&analyze(p.yaml, &cfg), &a, 0, 1).is_none(), "{}", p.id);
+            // a Service renamed, a line inserted (every position below moves), the text cut
+            // (Services, pods, diagnostics gone), a broken document, and back
+            let renamed = p.yaml.replacen("  name: ", "  name: x", 1);
+            let moved = format!("# a comment\n{}", p.yaml);
+            let cut = &p.yaml[..p.yaml.len() / 2];
+            let broken = p.yaml.replacen("metadata:", "metadata: [", 1);
+            let mut prev = a.clone();
+            for text in [renamed.as_str(), moved.as_str(), cut, broken.as_str(), "", p.yaml] {
+                let next = analyze(text, &Config { cloud: true, ..cfg.clone() });
+                if since(&prev, &next).is_none() {
+                    assert_eq!(prev.to_json(), next.to_json(), "{}: nothing sent, but the reports differ", p.id);
+                }
+                prev = next;
+            }
+        }
+    }
+
+    #[test]
+    fn a_rename_sends_that_service_only_and_shares_the_rest() {
+        let text = presets::ALL.iter().map(|p| p.yaml).find(|y| y.matches("kind: Service").count() >= 2).expect("a preset with two Services");
+        let cfg = Config::default();
+        let a = analyze(text, &cfg);
+        let at = text.find("kind: Service").unwrap();
+        let name = at + text[at..].find("  name: ").unwrap() + "  name: ".len();
+        let b = analyze(&format!("{}x{}", &text[..name], &text[name..]), &cfg);
+        let held = decode(&encode(&a)).unwrap();
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(bytes.len() < encode(&b).len(), "{} of {} bytes", bytes.len(), encode(&b).len());
+        let back = decode_since(&bytes, Some(&held)).unwrap();
+        same(&b, &back);
+        assert!(std::sync::Arc::ptr_eq(&back.pods, &held.pods));
+        let shared = back.services.iter().filter(|s| held.services.iter().any(|h| std::sync::Arc::ptr_eq(s, h))).count();
+        assert_eq!(shared, b.services.len() - 1, "all but the renamed Service are the held ones");
+    }
+
+    #[test]
+    fn services_reordered_are_found_by_name() {
+        let cfg = Config::default();
+        let a = analyze(presets::DEFAULT.yaml, &cfg);
+        let mut b = a.clone();
+        b.services.reverse();
+        b.services.truncate(b.services.len().saturating_sub(1));
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(bytes.len() * 2 < encode(&b).len(), "{} bytes: the Services are named, not sent", bytes.len());
+        same(&b, &decode_since(&bytes, Some(&decode(&encode(&a)).unwrap())).unwrap());
+    }
+
+    #[test]
+    fn what_changed_needs_its_base_and_bad_bytes_are_refused() {
+        let cfg = Config::default();
+        let a = analyze(presets::DEFAULT.yaml, &cfg);
+        let b = analyze(&presets::DEFAULT.yaml.replacen("  name: ", "  name: y", 1), &cfg);
+        let bytes = encode_since(&b, &a, 0, 1).unwrap();
+        assert!(decode_since(&bytes, None).is_none());
+        assert!(decode(&bytes).is_none());
+        let held = decode(&encode(&a)).unwrap();
+        for cut in 0..bytes.len() {
+            assert!(decode_since(&bytes[..cut], Some(&held)).is_none());
+        }
+        let mut flipped = bytes.clone();
+        for i in (4..flipped.len()).step_by(3) {
+            flipped[i] ^= 0xff;
+            let _ = decode_since(&flipped, Some(&held));
+        }
+        assert_eq!(kind(&encode(&a)), Some(Kind::Whole));
+        assert_eq!(kind(&[1, 2, 3]), None);
     }
 
     #[test]

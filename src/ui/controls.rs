@@ -201,8 +201,9 @@ pub fn Player() -> impl IntoView {
         let cur = scene.entry.get();
         // the analysis may still be of the previous text (a preset or tour step just loaded):
         // its entries say nothing about the new scene's, so wait for it
-        let lagging = scene.source.with(|s| scene.text.with_untracked(|t| s != t));
-        if !lagging && !e.is_empty() && !e.contains(&cur) {
+        scene.source.track();
+        let lagging = || scene.source.with_untracked(|s| scene.text.with_untracked(|t| s != t));
+        if !e.is_empty() && !e.contains(&cur) && !lagging() {
             let fallback = e.iter().find(|k| k.starts_with(cur.split('@').next().unwrap_or(""))).cloned().unwrap_or_else(|| e[0].clone());
             scene.entry.set(fallback);
         }

@@ -394,7 +394,7 @@ pub fn Diagram() -> impl IntoView {
     let whys = Memo::new(move |_| {
         let idx = scene.service_index();
         scene.shown.with(|r| {
-            let svc = idx.and_then(|i| r.services.get(i));
+            let svc = idx.and_then(|i| r.services.get(i)).map(|s| &**s);
             lay.with(|l| {
                 l.items
                     .iter()
@@ -410,7 +410,7 @@ pub fn Diagram() -> impl IntoView {
 
     // one drawn box (cluster, node, pod, Service, …) of layout `l` for report `r`
     let item_view = move |r: &Report, l: &Layout, idx: Option<usize>, it: &Item| -> AnyView {
-        let svc = idx.and_then(|i| r.services.get(i));
+        let svc = idx.and_then(|i| r.services.get(i)).map(|s| &**s);
         let domain = r.cluster.cluster_domain.clone();
         {
             let rc = it.rect;
@@ -555,7 +555,7 @@ pub fn Diagram() -> impl IntoView {
         let idx = scene.service_index();
         scene.shown.with(|r| {
             lay.with(|l| {
-                let svc = idx.and_then(|i| r.services.get(i));
+                let svc = idx.and_then(|i| r.services.get(i)).map(|s| &**s);
                 let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, it)));
                 keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>()
             })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Scene;
-use crate::core::diag::Severity;
+use crate::core::diag::{Diagnostic, Severity};
 use crate::core::highlight;
 
 /// Lines beyond this are shown uncoloured (keeps typing fast in huge pastes).
@@ -43,7 +43,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let marks = Memo::new(move |_| {
         scene.analysis.with(|r| {
             let mut m: Vec<(u32, Severity, String)> = Vec::new();
-            for d in &r.diagnostics {
+            for d in r.diagnostics.iter() {
                 match m.iter_mut().find(|(l, _, _)| *l == d.line) {
                     Some(e) => {
                         if d.severity < e.1 {
@@ -175,6 +175,7 @@ const FIRST_DIAGNOSTICS: usize = 200;
 pub fn Diagnostics() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let all = RwSignal::new(false);
+    let count = Memo::new(move |_| scene.analysis.with(|r| r.diagnostics.len()));
     view! {
         <div class="diagnostics" id="diagnostics" role="region" aria-label="Diagnostics" aria-live="polite">
             <Show when=move || scene.stale.get()>
@@ -182,15 +183,22 @@ pub fn Diagnostics() -> impl IntoView {
             </Show>
             {move || {
                 let every = all.get();
-                scene.analysis.with(|r| {
-                if r.diagnostics.is_empty() {
+                // only the count here: the rows follow the report by themselves (keyed)
+                let total = count.get();
+                if total == 0 {
                     view! { <p class="all-clear">"No problems found."</p> }.into_any()
                 } else {
-                    let total = r.diagnostics.len();
                     let more = if every { 0 } else { total.saturating_sub(FIRST_DIAGNOSTICS) };
+                    // keyed by content: a keystroke that changes one diagnostic (or none)
+                    // rebuilds that row only, not every row listed (issue #12)
+                    let listed = total - more;
+                    let rows = move || scene.analysis.with(|r| {
+                        let shown: Vec<Diagnostic> = r.diagnostics.iter().take(listed).cloned().collect();
+                        super::keyed::keyed(shown, |d| super::keyed::key_hash(&(d.line, d.column, sev_class(d.severity), &d.code, &d.message, &d.object)))
+                    });
                     view! {
                         <ul class="diag-list">
-                            {r.diagnostics.iter().take(total - more).cloned().map(|d| {
+                            {super::keyed::keyed_list(rows, move |d: Diagnostic| {
                                 let line = d.line;
                                 let sev = sev_class(d.severity);
                                 view! {
@@ -205,8 +213,8 @@ pub fn Diagnostics() -> impl IntoView {
                                             {d.message}
                                         </span>
                                     </li>
-                                }
-                            }).collect_view()}
+                                }.into_any()
+                            })}
                         </ul>
                         {(more > 0).then(|| view! {
                             <button type="button" class="btn show-all" id="show-all-diagnostics" on:click=move |_| all.set(true)>
@@ -215,7 +223,6 @@ pub fn Diagnostics() -> impl IntoView {
                         })}
                     }.into_any()
                 }
-                })
             }}
         </div>
     }

@@ -52,12 +52,19 @@ pub fn install(scene: Scene) {
         scene.source.track();
         scene.shown.track();
         scene.analyst.landed.track();
-        if !pending.get() || !scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t)) {
+        if !pending.get() {
             return;
         }
-        // a worker's text: once the worker has answered for it
+        // the analysed text is the page's text; a worker's: once the worker has answered for
+        // exactly it (each answer sets `source` to the text it was made from, so then that is
+        // the page's text too: one compare of a whole cluster's text, not two; issue #12)
         let a = scene.analyst;
-        if untrack(|| a.takes(scene.source.with(String::len))) && !scene.source.with_untracked(|s| a.settled(s)) {
+        let ready = if untrack(|| a.takes(scene.source.with(String::len))) {
+            scene.text.with_untracked(|t| a.settled(t))
+        } else {
+            scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t))
+        };
+        if !ready {
             return;
         }
         pending.set(false);

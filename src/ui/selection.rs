@@ -131,7 +131,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     let Some(p) = r.pods.iter().find(|p| p.namespace == namespace && p.name == name).cloned() else {
         return view! { <p class="muted">{format!("Pod {namespace}/{name} is gone from this scene.")}</p> }.into_any();
     };
-    let svc = scene.service_index().and_then(|i| r.services.get(i));
+    let svc = scene.service_index().and_then(|i| r.services.get(i)).map(|s| &**s);
     let (_, why) = relation(svc, &p);
     let reason = p.pending_reason.clone().or(p.failed_reason.clone()).or(p.not_ready_reason.clone());
     let key = format!("{}/{}", p.namespace, p.name);

@@ -12,11 +12,11 @@ fn labels_text(l: &[(String, String)]) -> String {
 }
 
 /// A Service card's reactive source: the card's Service as the report has it now.
-type Card = Memo<Option<ServiceReport>>;
+type Card = Memo<Option<std::sync::Arc<ServiceReport>>>;
 
 /// A text of the card, following its Service.
 fn txt(c: Card, f: impl Fn(&ServiceReport) -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
-    move || c.with(|s| s.as_ref().map(&f).unwrap_or_default())
+    move || c.with(|s| s.as_deref().map(&f).unwrap_or_default())
 }
 
 /// What a card is made of (which parts, how many rows each): the card is built again only when

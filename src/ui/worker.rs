@@ -49,16 +49,18 @@ pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted:
 
 /// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
 /// kept with its per-document reading (core::incremental): a keystroke re-reads only the
-/// documents it touched.
+/// documents it touched. The last report sent is kept too: the next one goes out as what
+/// changed since it (core::wire::encode_since), which the page applies to its copy.
 #[wasm_bindgen]
 pub struct TextDoc {
     text: Incremental,
     report: Option<Report>,
-    /// the report last encoded, freed by `release` once its bytes are posted (freeing a whole
-    /// cluster's report takes tens of ms: not before the page has the bytes)
+    /// the last report sent (the page holds its decoding) and its number
+    sent: Option<Report>,
+    seq: u32,
+    /// the report sent before it, freed by `release` once the new bytes are posted (freeing a
+    /// whole cluster's report takes tens of ms: not before the page has the bytes)
     spent: Option<Report>,
-    /// the last report sent, as bytes: an equal one is not sent again
-    last: Vec<u8>,
 }
 
 impl Default for TextDoc {
@@ -71,7 +73,7 @@ impl Default for TextDoc {
 impl TextDoc {
     #[wasm_bindgen(constructor)]
     pub fn new() -> TextDoc {
-        TextDoc { text: Incremental::new(), report: None, spent: None, last: Vec::new() }
+        TextDoc { text: Incremental::new(), report: None, sent: None, seq: 0, spent: None }
     }
 
     /// The whole text (UTF-8 bytes); false when they are not UTF-8.
@@ -103,21 +105,31 @@ impl TextDoc {
         self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained)));
     }
 
-    /// The report as core::wire bytes, or no bytes when it equals the last one sent. The report
-    /// is kept until `release`.
+    /// The report as core::wire bytes: whole the first time, then what changed since the last
+    /// one sent; no bytes when it equals the last one sent. The report sent before is kept
+    /// until `release`.
     pub fn encode(&mut self) -> Vec<u8> {
         let Some(r) = self.report.take() else { return Vec::new() };
-        let bytes = wire::encode(&r);
-        self.spent = Some(r);
-        if bytes == self.last {
-            return Vec::new();
-        }
-        self.last.clone_from(&bytes);
+        let bytes = match &self.sent {
+            Some(base) => match wire::encode_since(&r, base, self.seq, self.seq.wrapping_add(1)) {
+                Some(b) => b,
+                None => return Vec::new(),
+            },
+            None => wire::encode(&r),
+        };
+        self.seq = self.seq.wrapping_add(1);
+        self.spent = self.sent.replace(r);
         bytes
     }
 
-    /// Free the report last encoded (web/worker.js: after its bytes are posted, while the page
-    /// decodes and draws them).
+    /// The number of the last report sent (the page checks that what changed is applied to
+    /// the report it was made against).
+    pub fn seq(&self) -> u32 {
+        self.seq
+    }
+
+    /// Free the report sent before the last (web/worker.js: after the new bytes are posted,
+    /// while the page decodes and draws them).
     pub fn release(&mut self) {
         self.spent = None;
     }
@@ -182,6 +194,9 @@ pub struct Analyst {
     running: StoredValue<Option<Running>, LocalStorage>,
     /// the text the worker holds (None: it holds none yet)
     sent: StoredValue<Option<String>>,
+    /// the worker's last report (its number and the report, sharing its parts with the one
+    /// shown): the next one comes as what changed since it (core::wire::encode_since)
+    base: StoredValue<Option<(u32, Report)>>,
     /// a job is out; the text changed since it was posted
     busy: StoredValue<bool>,
     dirty: StoredValue<bool>,
@@ -214,6 +229,7 @@ impl Analyst {
             job: StoredValue::new(0),
             running: StoredValue::new_local(None),
             sent: StoredValue::new(None),
+            base: StoredValue::new(None),
             busy: StoredValue::new(false),
             dirty: StoredValue::new(false),
             text: StoredValue::new(None),
@@ -293,6 +309,7 @@ impl Analyst {
         self.job.update_value(|j| *j += 1);
         self.running.update_value(|r| *r = None);
         self.sent.set_value(None);
+        self.base.set_value(None);
         self.busy.set_value(false);
         self.dirty.set_value(false);
         if self.phase.get_untracked() != then {
@@ -421,10 +438,24 @@ impl Analyst {
                 };
                 if bytes.length() > 0 {
                     let bytes = bytes.to_vec();
-                    let report = wire::decode(&bytes);
+                    // whole, or what changed since the report we hold (shared, not copied)
+                    let report = match wire::kind(&bytes) {
+                        Some(wire::Kind::Since { base, .. }) if self.base.with_value(|b| b.as_ref().map(|b| b.0)) != Some(base) => {
+                            // not the report we hold (cannot happen: answers are only dropped
+                            // from a stopped worker): start again, whole
+                            web_sys::console::warn_1(&"Switchboard: the analysis worker's report was made against another one; restarting it".into());
+                            self.stop(Phase::Idle);
+                            self.post_latest();
+                            return;
+                        }
+                        _ => self.base.with_value(|b| wire::decode_since(&bytes, b.as_ref().map(|b| &b.1))),
+                    };
                     super::perf::span("sb-decode", arrived, now(), bytes.len() as f64);
                     match report {
                         Some(r) => {
+                            let seq = get(&data, "seq").as_f64().unwrap_or(0.0) as u32;
+                            // a shallow copy: its Services, pods and diagnostics are shared
+                            self.base.set_value(Some((seq, r.clone())));
                             // main-thread time from here to the painted picture: `sb-report-drawn`
                             super::perf::report_arrived();
                             self.out.set(Some(r));

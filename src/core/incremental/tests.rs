@@ -65,6 +65,20 @@ fn scenes() -> Vec<(String, String)> {
     let all: Vec<&str> = presets::ALL.iter().take(6).map(|p| p.yaml).collect();
     out.push(("six presets".into(), format!("---\n{}\n---\n---\n", all.join("\n---\n"))));
     out.push(("empty".into(), String::new()));
+    // session 6's kinds and rules: a Service range read off `kubernetes`, an Ingress and a
+    // NetworkPolicy looking at the Services, a Job's pods, an object defined twice
+    out.push((
+        "ingress, netpol, job, range".into(),
+        "apiVersion: v1\nkind: Service\nmetadata: {name: kubernetes, namespace: default}\nspec:\n  clusterIP: 172.20.0.1\n  ports: [{name: https, port: 443, targetPort: 6443}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  clusterIP: 172.20.3.4\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: 8080}]\n---\n\
+apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}\n---\n\
+apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: web.example.com\n    http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 8080}}}}\n      - {path: /api, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}\n---\n\
+apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: frontend}}}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: workers}\nspec:\n  clusterIP: None\n  selector: {job-name: workers}\n  ports: [{port: 7000}]\n---\n\
+apiVersion: batch/v1\nkind: Job\nmetadata: {name: workers}\nspec:\n  completions: 2\n  completionMode: Indexed\n  template:\n    spec:\n      subdomain: workers\n      restartPolicy: Never\n      containers: [{name: w, image: busybox}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 81, targetPort: 8080}]\n"
+            .into(),
+    ));
     out
 }
 
@@ -233,4 +247,51 @@ fn an_object_defined_again_is_set_aside_and_put_back() {
     assert_eq!(r.to_json(), analyze(&mirror, &cfg).to_json());
     assert_eq!(r.services[0].ports.iter().map(|p| p.port).collect::<Vec<_>>(), vec![80]);
     assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"));
+}
+
+/// A keystroke in one Service's name: the cluster is not built again (core::ClusterCache), the
+/// other Services' reports, the pods and their DNS records are the last analysis's (shared,
+/// core::ServiceCache), and the report is still a fresh analysis's; other options, an edit to a
+/// pod, or a line added above pods make everything again.
+#[test]
+fn an_edit_to_one_service_reuses_the_others() {
+    use std::sync::Arc;
+    let svc = |n: &str| format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {n}\nspec:\n  selector:\n    app: {n}\n  ports:\n  - port: 80\n    targetPort: web\n");
+    let pod = |n: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {n}-0\n  labels:\n    app: {n}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - name: web\n      containerPort: 8080\n");
+    let text = &[svc("a"), svc("b"), pod("a"), pod("b"), svc("c")].join("---\n");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.to_string());
+    let a = inc.analyze(&cfg);
+    let built = inc.kept.cluster.gen;
+    let at = text.find("kind: Service").unwrap();
+    let name = at + text[at..].find("  name: ").unwrap() + "  name: ".len();
+    assert!(inc.splice(name, name, "x"));
+    let b = inc.analyze(&cfg);
+    assert_eq!(b.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert_eq!(inc.kept.cluster.gen, built, "the cluster is not built again");
+    assert!(Arc::ptr_eq(&a.pods, &b.pods) && Arc::ptr_eq(&a.pod_dns_records, &b.pod_dns_records));
+    let shared = |x: &crate::core::report::Report, y: &crate::core::report::Report| x.services.iter().filter(|s| y.services.iter().any(|t| Arc::ptr_eq(s, t))).count();
+    assert_eq!(shared(&b, &a), b.services.len() - 1);
+    // other options: nothing is reused
+    let cloud = Config { cloud: true, ..Config::default() };
+    let c = inc.analyze(&cloud);
+    assert_eq!(c.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert!(!Arc::ptr_eq(&b.pods, &c.pods));
+    assert_eq!(shared(&c, &b), 0);
+    assert_eq!(inc.kept.cluster.gen, built + 1);
+    // a pod's label edited: the cluster changed
+    let pod = inc.text().find("kind: Pod").unwrap();
+    let label = pod + inc.text()[pod..].find("labels:\n").unwrap() + "labels:\n".len();
+    let line_end = label + inc.text()[label..].find('\n').unwrap();
+    assert!(inc.splice(line_end, line_end, "x"));
+    let d = inc.analyze(&cloud);
+    assert_eq!(d.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert_eq!(shared(&d, &c), 0);
+    assert_eq!(inc.kept.cluster.gen, built + 2);
+    // a line added in a Service moves the pods below it: built again
+    assert!(inc.splice(name, name, "\n"));
+    let e = inc.analyze(&cloud);
+    assert_eq!(e.to_json(), analyze(inc.text(), &cloud).to_json());
+    assert_eq!(inc.kept.cluster.gen, built + 3);
 }
