@@ -1094,16 +1094,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     let id = o.id();
     let mut errs: Vec<Diagnostic> = Vec::new();
     let at = |f: &str| o.pos(f);
-    if o.meta.name.is_empty() {
-        errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
-    } else {
-        for m in super::names::dns1123_subdomain(&o.meta.name) {
-            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
-        }
-    }
-    super::service::validate_namespace(o, &at, &mut errs);
-    super::service::validate_labels(&o.meta.labels, "metadata.labels", &at, &mut errs);
-    super::service::validate_annotations(o, &at, &mut errs);
+    super::service::validate_object_meta(o, super::names::dns1123_subdomain, true, &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
         // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is

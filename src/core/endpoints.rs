@@ -31,14 +31,7 @@ pub fn validate(o: &Object) -> Vec<Diagnostic> {
     let mut errs = Vec::new();
     let at = |f: &str| o.pos(f);
     // ValidateObjectMeta with ValidateEndpointsName / ValidateEndpointSliceName = NameIsDNSSubdomain
-    let name_check = |errs: &mut Vec<Diagnostic>| {
-        if o.meta.name.is_empty() {
-            errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
-        }
-        for m in names::dns1123_subdomain(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
-            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&o.meta.name), &m));
-        }
-    };
+    let name_check = |errs: &mut Vec<Diagnostic>| super::service::validate_object_name(o, names::dns1123_subdomain, &at, errs);
     match &o.body {
         Body::Endpoints(_) => {
             name_check(&mut errs);

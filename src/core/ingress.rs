@@ -47,7 +47,6 @@ pub struct IngressRule {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IngressSpec {
-    pub class_name: Option<String>,
     pub default_backend: Option<Backend>,
     pub rules: Vec<IngressRule>,
 }
@@ -86,7 +85,7 @@ pub fn decode(r: &mut Reader, root: &Node) -> IngressSpec {
         }
         rules.push(IngressRule { host: r.string(rule.get("host"), &format_args!("{field}.host")).unwrap_or_default(), http: http.is_some(), paths, field });
     }
-    IngressSpec { class_name: r.string(spec.get("ingressClassName"), &"spec.ingressClassName"), default_backend, rules }
+    IngressSpec { default_backend, rules }
 }
 
 /// validateIngressBackend: a Service backend names a Service (ValidateServiceName: a DNS-1035

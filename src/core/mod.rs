@@ -352,14 +352,8 @@ fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
 fn validate_namespaces(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Namespace) && o.kind == "Namespace" && !o.refused) {
         let mut errs = Vec::new();
-        if o.meta.name.is_empty() {
-            errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
-        }
-        for m in names::dns1123_label(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
-            errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
-        }
-        service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
-        service::validate_annotations(o, &|f: &str| o.pos(f), &mut errs);
+        // (cluster-scoped: no metadata.namespace check)
+        service::validate_object_meta(o, names::dns1123_label, false, &|f: &str| o.pos(f), &mut errs);
         o.refused = !errs.is_empty();
         let id = o.id();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
@@ -430,15 +424,8 @@ fn analyze_checked(
     for (i, o) in objects.iter().enumerate() {
         if let (Body::Ingress(spec), false) = (&o.body, o.refused) {
             let mut errs = Vec::new();
-            if o.meta.name.is_empty() {
-                errs.push(Diagnostic::required("metadata.name", o.pos("metadata"), "name or generateName is required"));
-            }
-            for m in names::dns1123_subdomain(&o.meta.name).into_iter().filter(|_| !o.meta.name.is_empty()) {
-                errs.push(Diagnostic::invalid("metadata.name", o.pos("metadata.name"), &diag::quote(&o.meta.name), &m));
-            }
-            service::validate_namespace(o, &|f: &str| o.pos(f), &mut errs);
-            service::validate_labels(&o.meta.labels, "metadata.labels", &|f: &str| o.pos(f), &mut errs);
-            service::validate_annotations(o, &|f: &str| o.pos(f), &mut errs);
+            // ValidateIngress: ValidateObjectMeta with ValidateIngressName = NameIsDNSSubdomain
+            service::validate_object_meta(o, names::dns1123_subdomain, true, &|f: &str| o.pos(f), &mut errs);
             ingress::validate(o, spec, &mut errs);
             if errs.is_empty() {
                 ingress_ok.push(i);
@@ -611,8 +598,8 @@ fn analyze_checked(
             client_pod: PodReport::new(
                 &cluster::PodInst {
                     name: paths::CLIENT_POD.into(),
-                    namespace: "default".into(),
-                    labels: vec![("run".into(), "client".into())],
+                    namespace: paths::CLIENT_NAMESPACE.into(),
+                    labels: vec![(paths::CLIENT_LABEL.0.into(), paths::CLIENT_LABEL.1.into())],
                     node: Some(client_node),
                     ip: Some(client_ip),
                     phase: "Running".into(),

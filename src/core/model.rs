@@ -443,7 +443,6 @@ pub struct JobSpec {
     /// metadata.uid as written (a dumped Job's), or the stand-in for the one the API server
     /// assigns on create (rest.FillObjectMetaSystemFields): the controller-uid labels carry it
     pub uid: String,
-    pub uid_written: bool,
     pub parallelism: Option<i64>,
     pub completions: Option<i64>,
     pub completion_mode: Option<String>,
@@ -456,8 +455,6 @@ pub struct JobSpec {
     pub max_failed_indexes: Option<i64>,
     /// spec.managedBy: another controller than kubernetes.io/job-controller runs it
     pub managed_by: Option<String>,
-    /// the template's labels as written, before generateSelector added its four
-    pub written_template_labels: Labels,
     /// spec.selector's matchExpressions (its matchLabels, merged with the generated key, are
     /// the workload's `match_labels`)
     pub match_expressions: Vec<NodeSelectorRequirement>,
@@ -1174,8 +1171,7 @@ fn job(r: &mut Reader, root: &Node, meta: &Meta) -> Workload {
         .filter_map(|c| c.get("type").and_then(|v| v.as_str()))
         .find(|t| matches!(*t, "Complete" | "Failed"))
         .map(str::to_string);
-    let mut j = JobSpec {
-        uid_written: written_uid.is_some(),
+    let j = JobSpec {
         uid: written_uid.unwrap_or_else(|| simulated_uid(&meta.namespace, &meta.name)),
         parallelism: r.int(get("parallelism"), &"spec.parallelism"),
         completions: r.int(get("completions"), &"spec.completions"),
@@ -1188,7 +1184,6 @@ fn job(r: &mut Reader, root: &Node, meta: &Meta) -> Workload {
         backoff_limit_per_index: r.int(get("backoffLimitPerIndex"), &"spec.backoffLimitPerIndex"),
         max_failed_indexes: r.int(get("maxFailedIndexes"), &"spec.maxFailedIndexes"),
         managed_by: r.string(get("managedBy"), &"spec.managedBy"),
-        written_template_labels: Vec::new(),
         // read again without reporting (workload() reported this selector's shape already)
         match_expressions: {
             let mut scratch = Vec::new();
@@ -1199,7 +1194,6 @@ fn job(r: &mut Reader, root: &Node, meta: &Meta) -> Workload {
         completed_indexes: r.string(sget("completedIndexes"), &"status.completedIndexes").filter(|s| !s.is_empty()),
         finished,
     };
-    j.written_template_labels = w.template_labels.clone();
     if !j.manual_selector {
         for (key, is_uid) in JOB_LABELS {
             if !w.template_labels.iter().any(|(k, _)| k == key) {

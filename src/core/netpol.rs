@@ -11,7 +11,7 @@
 
 use super::cluster::{selector_matches, Cluster, PodInst};
 use super::diag::{Diagnostic, ErrorType, Severity};
-use super::model::{label_selector, IntOrString, LabelSelector, Object, Reader};
+use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
 use super::report::ServiceReport;
 use super::yaml::Node;
 
@@ -78,8 +78,8 @@ pub fn decode(r: &mut Reader, root: &Node) -> NetworkPolicySpec {
 /// The client a "pod" path starts from: namespace default, labels run=client.
 struct Client<'a> {
     namespace: &'a str,
-    labels: &'a [(String, String)],
-    ns_labels: Vec<(String, String)>,
+    labels: Labels,
+    ns_labels: Labels,
 }
 
 /// Whether a peer admits the client; None when it cannot be told here (an ipBlock: whether
@@ -93,7 +93,7 @@ fn peer_allows(p: &Peer, policy_ns: &str, c: &Client) -> Option<bool> {
         None => c.namespace == policy_ns,
     };
     let pod_ok = match &p.pod {
-        Some(sel) => selector_matches(Some(sel), &c.labels.to_vec()),
+        Some(sel) => selector_matches(Some(sel), &c.labels),
         None => true,
     };
     Some(ns_ok && pod_ok)
@@ -123,8 +123,8 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
     if policies.is_empty() {
         return;
     }
-    let client_labels = vec![("run".to_string(), "client".to_string())];
-    let c = Client { namespace: "default", labels: &client_labels, ns_labels: cluster.namespace_labels("default") };
+    use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
+    let c = Client { namespace: CLIENT_NAMESPACE, labels: vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE) };
     for s in services.iter().filter(|s| !s.rejected && !s.endpoints.is_empty()) {
         let mut isolating: Vec<String> = Vec::new();
         let (mut denied, mut unknown, mut pods) = (0usize, false, 0usize);

@@ -16,6 +16,9 @@ use super::service::{LoadBalancer, Svc, SvcPort};
 
 /// The in-cluster client every "pod" path starts from, and the outside client.
 pub const CLIENT_POD: &str = "client";
+/// The in-cluster client's namespace and its one label (`kubectl run client`: run=client).
+pub const CLIENT_NAMESPACE: &str = "default";
+pub const CLIENT_LABEL: (&str, &str) = ("run", "client");
 pub const OUTSIDE_IP: &str = "198.51.100.7";
 const CLIENT_SPORT: u32 = 43512;
 const OUTSIDE_SPORT: u32 = 51000;

@@ -578,16 +578,7 @@ fn init_node_ports(
 fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies, cluster_ips: &[String], errs: &mut Vec<Diagnostic>) {
     let at = |f: &str| obj.pos(f);
     // metadata (ValidateObjectMeta with ValidateServiceName = NameIsDNS1035Label)
-    if obj.meta.name.is_empty() {
-        errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
-    } else {
-        for m in names::dns1035_label(&obj.meta.name) {
-            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&obj.meta.name), &m));
-        }
-    }
-    validate_namespace(obj, &at, errs);
-    validate_labels(&obj.meta.labels, "metadata.labels", &at, errs);
-    validate_annotations(obj, &at, errs);
+    validate_object_meta(obj, names::dns1035_label, true, &at, errs);
 
     let t = svc.type_.as_str();
     if !TYPES.contains(&t) {
@@ -821,6 +812,30 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
 /// ValidateLabels (apimachinery/pkg/api/validation/objectmeta.go → metav1validation.ValidateLabels).
 /// ValidateObjectMeta for a namespaced object: a namespace written is a DNS-1123 label
 /// (ValidateNamespaceName).
+/// ValidateObjectMeta's name check: `metadata.name` required (no generateName here) and valid
+/// under the kind's name function (ValidateServiceName = NameIsDNS1035Label, ValidatePodName =
+/// NameIsDNSSubdomain, ValidateNamespaceName = a DNS-1123 label, …).
+pub fn validate_object_name(obj: &Object, name_rule: fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if obj.meta.name.is_empty() {
+        errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
+    } else {
+        for m in name_rule(&obj.meta.name) {
+            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&obj.meta.name), &m));
+        }
+    }
+}
+
+/// ValidateObjectMeta, in its order: the name, the namespace (`namespaced` kinds), the labels,
+/// the annotations.
+pub fn validate_object_meta(obj: &Object, name_rule: fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    validate_object_name(obj, name_rule, at, errs);
+    if namespaced {
+        validate_namespace(obj, at, errs);
+    }
+    validate_labels(&obj.meta.labels, "metadata.labels", at, errs);
+    validate_annotations(obj, at, errs);
+}
+
 pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     if obj.meta.namespace_set {
         for m in names::dns1123_label(&obj.meta.namespace) {
