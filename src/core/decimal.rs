@@ -558,17 +558,7 @@ pub fn parse(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A small deterministic generator (xorshift64*).
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-    }
+    use crate::core::testrng::Rng;
 
     fn specials() -> Vec<f64> {
         let mut v = vec![0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 0.5, 1.5, 2.5, 0.25, 0.125, 9.5, 99.5, 0.05, 0.95, 0.999, 9.96, 123.45, 1e21, 1e22, 1e23, 1e-7, 5e-324, f64::MIN_POSITIVE, f64::MAX, f64::MIN, f64::EPSILON, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 33.333333333333336, 2f64.powi(53), 2f64.powi(-1022) * 3.0, 0.9999999999999999, 1.0 / 3.0, 2.0 / 3.0];

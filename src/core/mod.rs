@@ -35,6 +35,8 @@ pub mod tour;
 pub mod wire;
 pub mod textfit;
 pub mod textsummary;
+#[cfg(test)]
+mod testrng;
 pub mod yaml;
 mod yamlfast;
 

@@ -6,20 +6,8 @@ use crate::core::analyze;
 use crate::core::config::Config;
 use crate::core::presets;
 
-/// xorshift64*: the same splices on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
+/// The same splices on every run.
+use crate::core::testrng::Rng;
 
 /// What is typed or pasted: characters, line breaks, document separators, whole documents
 /// (a List, a broken one, one with a duplicate key whose message quotes its line, an
