@@ -357,6 +357,19 @@ def top_self_times(profile, last_ms, k=30):
         print(f"  {ms:8.1f} ms  {key[:200]}", file=sys.stderr)
 
 
+def profiled_round(base, s, port, label, dump, n, path):
+    """One more round of keystrokes under the page's CPU profiler (DevTools protocol through
+    chromedriver): the profile (.cpuprofile, opens in DevTools) is written to `path` and its top
+    self times printed."""
+    cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
+    cdp("Profiler.enable")
+    cdp("Profiler.setSamplingInterval", {"interval": 100})
+    r = type_keys(base, s, port, label, dump, n, loaded=lambda: cdp("Profiler.start"))
+    profile = cdp("Profiler.stop")["profile"]
+    json.dump(profile, open(path, "w"))
+    top_self_times(profile, r["typing_ms"])
+
+
 def keystrokes_only(dist, n, rounds):
     """`tools/bench.py --keystrokes-only DIST [N [ROUNDS]]`: only the tutorial scene's keystroke ->
     diagram measure, N keystrokes (default 30) in each of ROUNDS fresh page loads (default 2),
@@ -376,15 +389,8 @@ def keystrokes_only(dist, n, rounds):
                 runs = [type_keys(base, s, port, label, None, n) for _ in range(rounds)]
                 prof = os.environ.get("SWITCHBOARD_BENCH_PROFILE")
                 if prof and not extra:
-                    # one more round under the CPU profiler (DevTools protocol through chromedriver);
-                    # the profile (.cpuprofile, opens in DevTools) and its top times are written out
-                    cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
-                    cdp("Profiler.enable")
-                    cdp("Profiler.setSamplingInterval", {"interval": 100})
-                    r = type_keys(base, s, port, label, None, n, loaded=lambda: cdp("Profiler.start"))
-                    profile = cdp("Profiler.stop")["profile"]
-                    json.dump(profile, open(prof, "w"))
-                    top_self_times(profile, r["typing_ms"])
+                    # one more round under the CPU profiler
+                    profiled_round(base, s, port, label, None, n, prof)
             finally:
                 call(base, "DELETE", s)
             r = {k: [x for run in runs for x in run[k]] for k in ("ms", "script", "layout", "dom", "floor")}
@@ -519,13 +525,7 @@ def main():
             if prof and dump:
                 # one more round of the big dump under the page's CPU profiler (the main thread:
                 # decode and redraw; the worker's analysis is not in it: `cargo bench --bench keystroke`)
-                cdp = lambda cmd, params={}: call(base, "POST", s + "/goog/cdp/execute", {"cmd": cmd, "params": params})
-                cdp("Profiler.enable")
-                cdp("Profiler.setSamplingInterval", {"interval": 100})
-                pr = type_keys(base, s, port, label, dump, KEYSTROKES, loaded=lambda: cdp("Profiler.start"))
-                profile = cdp("Profiler.stop")["profile"]
-                json.dump(profile, open(prof, "w"))
-                top_self_times(profile, pr["typing_ms"])
+                profiled_round(base, s, port, label, dump, KEYSTROKES, prof)
             print(f"  keystrokes on {label}: p95 {p95(r['ms']):.1f} ms", file=sys.stderr, flush=True)
     finally:
         if sid:
