@@ -36,7 +36,7 @@ struct Doc {
     decoded: Vec<Diagnostic>,
     ignored: Vec<(String, Pos)>,
     endpoints: Vec<Diagnostic>,
-    namespaces: Vec<Diagnostic>,
+    namespaces_ingresses: Vec<Diagnostic>,
     /// how many objects it made (kept in order in `Incremental::objects`, their pod checks in
     /// `Incremental::checks`)
     objects: usize,
@@ -179,7 +179,7 @@ impl Incremental {
             diags.extend(d.endpoints.iter().cloned());
         }
         for d in &self.docs {
-            diags.extend(d.namespaces.iter().cloned());
+            diags.extend(d.namespaces_ingresses.iter().cloned());
         }
         let replaced = super::replaced_objects(&self.objects, &mut diags);
         if replaced.gone.is_empty() {
@@ -249,7 +249,7 @@ impl Incremental {
                 shift(&mut e.pos);
             }
             let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
-            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces.iter_mut()).chain(checked) {
+            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces_ingresses.iter_mut()).chain(checked) {
                 if diag.line > 0 {
                     diag.line = (diag.line as i64 + by) as u32;
                 }
@@ -293,7 +293,7 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
     for (line, chunk) in yaml::split_documents_from(region, first_line) {
         let (root, nodes) = yaml::parse_document(chunk, line);
         let before = objects.len();
-        let (mut decoded, mut ignored, mut endpoints, mut namespaces) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut decoded, mut ignored, mut endpoints, mut namespaces_ingresses) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let error = match root {
             Ok(Some(root)) => {
                 super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed);
@@ -303,10 +303,10 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
             Err(e) => Some(e),
         };
         super::validate_endpoints(&mut objects[before..], &mut endpoints);
-        super::validate_namespaces(&mut objects[before..], &mut namespaces);
+        super::validate_namespaces_and_ingresses(&mut objects[before..], &mut namespaces_ingresses);
         checks.extend(objects[before..].iter().map(super::cluster::pod_check));
         let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
-        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
+        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces_ingresses.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
         docs.push(Doc {
             start: range.start + (chunk.as_ptr() as usize - base),
             len: chunk.len(),
@@ -318,7 +318,7 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
             decoded,
             ignored,
             endpoints,
-            namespaces,
+            namespaces_ingresses,
             objects: objects.len() - before,
             quotes_lines,
         });

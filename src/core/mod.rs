@@ -240,7 +240,7 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 
 fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
     validate_endpoints(&mut objects, &mut diags);
-    validate_namespaces(&mut objects, &mut diags);
+    validate_namespaces_and_ingresses(&mut objects, &mut diags);
     let replaced = replaced_objects(&objects, &mut diags);
     if !replaced.gone.is_empty() {
         let mut gone = replaced.gone.iter();
@@ -349,13 +349,23 @@ fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// ValidateNamespace: ValidateObjectMeta with ValidateNamespaceName (a DNS-1123 label). Each
-/// object on its own (the incremental analysis runs it per document).
-fn validate_namespaces(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
-    for o in objects.iter_mut().filter(|o| matches!(o.body, Body::Namespace) && o.kind == "Namespace" && !o.refused) {
+/// The kinds validated on their own, each object alone (the incremental analysis runs this per
+/// document); a refused one is there for no later stage. ValidateNamespace: ValidateObjectMeta
+/// with ValidateNamespaceName (a DNS-1123 label). ValidateIngress: ValidateObjectMeta with
+/// ValidateIngressName (NameIsDNSSubdomain), then the spec (core::ingress).
+fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter_mut().filter(|o| !o.refused) {
         let mut errs = Vec::new();
-        // (cluster-scoped: no metadata.namespace check)
-        service::validate_object_meta(o, names::dns1123_label, false, &|f: &str| o.pos(f), &mut errs);
+        let at = |f: &str| o.pos(f);
+        match &o.body {
+            // (cluster-scoped: no metadata.namespace check)
+            Body::Namespace if o.kind == "Namespace" => service::validate_object_meta(o, names::dns1123_label, false, &at, &mut errs),
+            Body::Ingress(spec) => {
+                service::validate_object_meta(o, names::dns1123_subdomain, true, &at, &mut errs);
+                ingress::validate(o, spec, &mut errs);
+            }
+            _ => continue,
+        }
         o.refused = !errs.is_empty();
         let id = o.id();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
@@ -420,22 +430,6 @@ fn analyze_checked(
         None => cfg,
     };
     namespace_notes(&objects, &mut diags);
-    // ValidateIngress: an Ingress the API server refuses routes nowhere (its backends are not
-    // looked up below)
-    let mut ingress_ok: Vec<usize> = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        if let (Body::Ingress(spec), false) = (&o.body, o.refused) {
-            let mut errs = Vec::new();
-            // ValidateIngress: ValidateObjectMeta with ValidateIngressName = NameIsDNSSubdomain
-            service::validate_object_meta(o, names::dns1123_subdomain, true, &|f: &str| o.pos(f), &mut errs);
-            ingress::validate(o, spec, &mut errs);
-            if errs.is_empty() {
-                ingress_ok.push(i);
-            }
-            let id = o.id();
-            diags.extend(errs.into_iter().map(|d| d.on(&id)));
-        }
-    }
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
@@ -545,9 +539,10 @@ fn analyze_checked(
         }
         stage("report");
     }
-    for &i in &ingress_ok {
-        if let Body::Ingress(spec) = &objects[i].body {
-            ingress::backend_notes(&objects[i], spec, &services, &mut diags);
+    // (an Ingress the API server refused routes nowhere)
+    for o in objects.iter().filter(|o| !o.refused) {
+        if let Body::Ingress(spec) = &o.body {
+            ingress::backend_notes(o, spec, &services, &mut diags);
         }
     }
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
