@@ -517,6 +517,9 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
     };
     view! {
         <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
+            // an embedded view keeps a heading for screen readers (axe page-has-heading-one): the
+            // frame is a document of its own inside the host page
+            {embed.then(|| view! { <h1 class="visually-hidden">"Switchboard: how a Service routes a request"</h1> })}
             {(!embed).then(|| view! {
                 <header class="topbar">
                     <h1 class="brand">"Switchboard"</h1>
