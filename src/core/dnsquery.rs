@@ -90,6 +90,11 @@ fn pod_record(name: &str, zone: &str) -> Option<DnsRecord> {
 
 /// One query against the cluster DNS: the records for `name` of `qtype` (CNAME answers any type).
 fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
+    ask_at(report, name, qtype, 0)
+}
+
+/// [`ask`], `depth` CNAMEs into a chase.
+fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     let zone = report.cluster.cluster_domain.to_ascii_lowercase();
     let q = format!("{name}.");
     if !in_zone(name, &zone) {
@@ -103,6 +108,31 @@ fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
     }
     let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
     if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
+        let target = c.answer.trim_end_matches('.').to_ascii_lowercase();
+        // CoreDNS follows a CNAME whose target is in its own zone and answers with the CNAME and
+        // the target's records, or with nothing when the target has none (coredns/coredns
+        // plugin/backend_lookup.go A: `dns.IsSubDomain(zone, …)`, at most 8 CNAMEs deep)
+        if in_zone(&target, &zone) && depth < 8 && target != name {
+            let next = ask_at(report, &target, qtype, depth + 1);
+            if next.answers.is_empty() {
+                return DnsTry {
+                    query: q,
+                    qtype: qtype.into(),
+                    rcode: "NOERROR".into(),
+                    answers: vec![],
+                    note: format!("An ExternalName Service: a CNAME to {target} (spec §2.5), a name in the cluster zone that has no {qtype} record, so cluster DNS answers with nothing (it leaves out a CNAME whose in-zone target has no records); the resolver moves on"),
+                };
+            }
+            let mut answers = vec![c.clone()];
+            answers.extend(next.answers);
+            return DnsTry {
+                query: q,
+                qtype: qtype.into(),
+                rcode: "NOERROR".into(),
+                answers,
+                note: format!("An ExternalName Service: a CNAME to {target} (spec §2.5), a name in the cluster zone, so cluster DNS follows it itself and answers with the CNAME and {target}'s records"),
+            };
+        }
         return DnsTry {
             query: q,
             qtype: qtype.into(),
@@ -280,6 +310,27 @@ mod tests {
             assert_eq!(Some(l.tries[0].answers[0].answer.clone()), svc.external_name);
         }
         assert!(lookup(&r, "default", "client", "db").summary.contains("CNAME db.example.com"));
+    }
+
+    /// An ExternalName to a Service of this cluster: CoreDNS follows the in-zone CNAME itself
+    /// (coredns plugin/backend_lookup.go A) and answers with the CNAME and the target's A; an
+    /// in-zone target with no records gives no answer at all (the CNAME is left out).
+    #[test]
+    fn coredns_backend_lookup_a_follows_an_in_zone_cname() {
+        let y = "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {type: ExternalName, externalName: api.shop.svc.cluster.local.}\n---\n\
+                 apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\n\
+                 apiVersion: v1\nkind: Service\nmetadata: {name: gone}\nspec: {type: ExternalName, externalName: nothing.shop.svc.cluster.local}\n";
+        let r = analyze(y, &Config::default());
+        let shop = r.services.iter().find(|s| s.namespace == "shop").expect("shop/api");
+        let l = lookup(&r, "default", "client", "api");
+        assert_eq!(l.tries.len(), 1);
+        let got: Vec<(&str, &str)> = l.tries[0].answers.iter().map(|a| (a.kind.as_str(), a.answer.as_str())).collect();
+        assert_eq!(got, vec![("CNAME", "api.shop.svc.cluster.local."), ("A", shop.cluster_ip.as_deref().expect("clusterIP"))]);
+        assert!(l.tries[0].note.contains("follows it itself"), "{}", l.tries[0].note);
+        // the in-zone target has no record: nothing on this try, the search goes on
+        let l = lookup(&r, "default", "client", "gone");
+        assert!(l.tries[0].answers.is_empty() && l.tries[0].rcode == "NOERROR", "{:?}", l.tries[0]);
+        assert!(l.tries.len() > 1, "{l:?}");
     }
 
     #[test]

@@ -138,21 +138,30 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
     for m in &s.near_misses {
         wanted.insert((m.namespace.as_str(), m.pod.as_str()));
     }
+    // pods a path reaches that are not the Service's own (an ExternalName's target's pods)
+    let mut reached: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for h in s.paths.iter().flat_map(|p| p.hops.iter()) {
+        for key in [&h.from, &h.to] {
+            match key.split_once(':') {
+                Some(("kube-proxy" | "node", n)) => {
+                    hood.nodes.insert(n.to_string());
+                }
+                Some(("pod", p)) if p != super::paths::CLIENT_POD => {
+                    reached.insert(p);
+                }
+                _ => {}
+            }
+        }
+    }
     for (i, p) in report.pods.iter().enumerate() {
-        if wanted.contains(&(p.namespace.as_str(), p.name.as_str())) {
+        let key = (p.namespace.as_str(), p.name.as_str());
+        if wanted.contains(&key) || reached.contains(p.name.as_str()) {
             hood.pods.insert(i);
-            if endpoints.contains(&(p.namespace.as_str(), p.name.as_str())) {
+            if endpoints.contains(&key) || !wanted.contains(&key) {
                 hood.endpoints.insert(i);
             }
             if let Some(n) = &p.node {
                 hood.nodes.insert(n.clone());
-            }
-        }
-    }
-    for h in s.paths.iter().flat_map(|p| p.hops.iter()) {
-        for key in [&h.from, &h.to] {
-            if let Some(("kube-proxy" | "node", n)) = key.split_once(':') {
-                hood.nodes.insert(n.to_string());
             }
         }
     }
@@ -622,14 +631,17 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     } else {
         format!("clusterIP {}", s.cluster_ip.clone().unwrap_or_default())
     };
-    let ports = ports_text(s);
+    // an ExternalName's ports remap nothing (it is a DNS alias): not drawn as `port→targetPort`
+    let ports = if s.type_ == "ExternalName" && !s.ports.is_empty() { String::new() } else { ports_text(s) };
     let badge = s.type_.clone();
     let bw = text_width(&badge, Font::Badge) + 10.0;
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let lines = vec![
         Line::name(s.name.clone(), bw),
         Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIP ", "")]),
-        if ports.is_empty() {
+        if s.type_ == "ExternalName" && !s.ports.is_empty() {
+            Line::variants(Font::Small, vec!["ports unused: a DNS alias only".to_string(), "ports unused".to_string()])
+        } else if ports.is_empty() {
             Line::new(Font::Small, "no ports")
         } else {
             // shorter forms that keep every number
@@ -676,7 +688,9 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
             let note = if pending { "no cloud controller" } else { "→ nodePort on every node" };
             out.push(("load-balancer", s.name.clone(), vec![Line::new(Font::Name, "cloud load balancer"), Line::new(Font::Mono, addr), Line::new(Font::Small, note)]));
         }
-        if s.type_ == "ExternalName" && !s.rejected {
+        // (an ExternalName to a Service of this cluster goes through that Service instead)
+        let leaves = s.paths.iter().any(|p| p.hops.iter().any(|h| h.to.starts_with("external:")));
+        if s.type_ == "ExternalName" && !s.rejected && leaves {
             if let Some(e) = &s.external_name {
                 out.push((
                     "external",

@@ -539,6 +539,7 @@ fn analyze_checked(
         }
         stage("report");
     }
+    chase_external_names(&mut services, &cluster, &cfg.cluster_domain);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
@@ -629,6 +630,43 @@ fn analyze_checked(
     }
     stage("report");
     report
+}
+
+/// ExternalName Services whose externalName is a Service of this cluster: the in-cluster
+/// client's path goes on through that Service ([`paths::chase_external_name`]). Done once every
+/// Service has its report (the target may come later in the input), on every analysis: the
+/// reports the incremental analysis keeps are the ones before this step, and a kept report
+/// shared with it is copied, not changed.
+fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::Cluster, domain: &str) {
+    let (client_node, client_ip) = paths::client_pod(cluster);
+    for i in 0..services.len() {
+        let s = &services[i];
+        let Some(ext) = s.external_name.as_deref().filter(|_| s.type_ == "ExternalName" && !s.rejected) else { continue };
+        let (t, in_zone) = paths::external_target(ext, domain);
+        if !in_zone {
+            continue;
+        }
+        let found = paths::service_of(&t, domain).and_then(|(ns, name)| services.iter().find(|x| x.namespace == ns && x.name == name && !x.rejected));
+        let target = match found {
+            // a chain of ExternalNames: left as the first CNAME's path
+            Some(x) if x.type_ == "ExternalName" => continue,
+            Some(x) => paths::ChaseTarget::Service {
+                namespace: &x.namespace,
+                name: &x.name,
+                headless: x.headless,
+                cluster_ip: x.cluster_ip.as_deref(),
+                ports: &x.ports,
+                paths: &x.paths,
+                answers: x.dns_records.iter().filter(|r| r.kind == "A" && r.name == t).map(|r| r.answer.clone()).collect(),
+            },
+            None => paths::ChaseTarget::Missing,
+        };
+        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, ext, s.ports.first().map(|p| p.port), target, (&client_node, &client_ip), domain) else { continue };
+        let s = Arc::make_mut(&mut services[i]);
+        if let Some(slot) = s.paths.iter_mut().find(|p| p.entry == paths::Entry::Pod) {
+            *slot = path;
+        }
+    }
 }
 
 /// What the per-Service stage of [`analyze_checked`] made last time, for the next analysis of

@@ -376,6 +376,97 @@ fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, v
     hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}{}", undeclared_note(b)))
 }
 
+/// How the in-cluster client asks for a Service's name, in words. The client pod lives in
+/// `default`; its resolv.conf search list is default.svc.<zone> svc.<zone> <zone> (dnsPolicy
+/// ClusterFirst), so a bare name works only for Services in its own namespace.
+fn asked(name: &str, namespace: &str, domain: &str) -> String {
+    let fqdn = format!("{name}.{namespace}.svc.{domain}");
+    if namespace == CLIENT_NAMESPACE {
+        format!("The client asks for \"{name}\"; its search path (default.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}")
+    } else {
+        format!("The client (namespace default) asks for \"{name}.{namespace}\": a bare \"{name}\" would expand to {name}.default.svc.{domain} and miss. The search path makes it {fqdn}")
+    }
+}
+
+/// An ExternalName's target as cluster DNS sees it: the name without its trailing dot, in lower
+/// case (DNS compares names case-insensitively), and whether it lies in the cluster's zone.
+pub fn external_target(ext: &str, domain: &str) -> (String, bool) {
+    let t = ext.trim_end_matches('.').to_ascii_lowercase();
+    let zone = domain.trim_end_matches('.').to_ascii_lowercase();
+    let in_zone = t == zone || t.ends_with(&format!(".{zone}"));
+    (t, in_zone)
+}
+
+/// The Service (`namespace`, `name`) an in-zone name `<name>.<namespace>.svc.<zone>` stands for.
+pub fn service_of(target: &str, domain: &str) -> Option<(String, String)> {
+    let zone = domain.trim_end_matches('.').to_ascii_lowercase();
+    let rest = target.strip_suffix(&format!(".svc.{zone}"))?;
+    let (name, ns) = rest.split_once('.')?;
+    (!name.is_empty() && !ns.is_empty() && !ns.contains('.')).then(|| (ns.to_string(), name.to_string()))
+}
+
+/// What an ExternalName's in-zone target is, for [`chase_external_name`].
+pub enum ChaseTarget<'a> {
+    /// no Service has that name (or the API server refused it): cluster DNS has no record
+    Missing,
+    /// a Service of this cluster with a clusterIP or headless: its own paths from the client
+    Service { namespace: &'a str, name: &'a str, headless: bool, cluster_ip: Option<&'a str>, ports: &'a [SvcPort], paths: &'a [Path], answers: Vec<String> },
+}
+
+/// The in-cluster client's path through an ExternalName Service whose externalName is a name in
+/// the cluster's own zone (the documented way to reach a Service of another namespace by a local
+/// name). Cluster DNS does not hand such a CNAME back for the client to chase outside: CoreDNS
+/// follows a CNAME whose target is in its zone itself and answers with the CNAME and the
+/// target's records, or with nothing when the target has none (coredns/coredns
+/// plugin/backend_lookup.go `A`: `dns.IsSubDomain(zone, serv.Host)` → `A(…, state1, …)`, the CNAME
+/// kept only `if len(nextRecords) > 0`). The client then talks to the target as if it had asked
+/// for it: through its clusterIP (kube-proxy, the target's ports), or to its pods (headless).
+/// `dialled`: the ExternalName's first port (its ports are informational: the application dials
+/// it), else the target's first. None when the target's path for that port is not drawn.
+pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Option<i64>, target: ChaseTarget<'_>, (client_node, client_ip): (&str, &str), domain: &str) -> Option<Path> {
+    let fqdn = format!("{svc_name}.{svc_ns}.svc.{domain}");
+    let (t, _) = external_target(ext, domain);
+    let client = format!("pod:{CLIENT_POD}");
+    let csrc = format!("{client_ip}:{CLIENT_SPORT}");
+    let cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {t}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", asked(svc_name, svc_ns, domain));
+    let ChaseTarget::Service { namespace, name, headless, cluster_ip, ports, paths, answers } = target else {
+        let dns = hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
+            format!("{cname}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"));
+        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: own_port, hops: vec![dns], outcome: Outcome::Nxdomain,
+            reason: format!("ExternalName to {t}, a name in the cluster zone that no Service has: cluster DNS answers nothing"), backends: vec![] });
+    };
+    let dialled = own_port.or_else(|| ports.first().map(|p| p.port));
+    let answer = if answers.is_empty() { "no address".to_string() } else { answers.join(", ") };
+    let what = if headless { format!("the headless Service {namespace}/{name}'s ready pod IPs: {answer}") } else { format!("{namespace}/{name}'s clusterIP {answer}") };
+    let dns_hop = || hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+        format!("{cname} and answers with the CNAME and {what}"));
+    if headless && answers.is_empty() {
+        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: dialled, hops: vec![hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
+            format!("{cname}, but the headless Service {namespace}/{name} has no ready endpoints, so there is no record to answer with: CoreDNS leaves out the CNAME and the name does not resolve"))],
+            outcome: Outcome::Nxdomain, reason: format!("ExternalName to the headless Service {namespace}/{name}, which has no ready endpoints"), backends: vec![] });
+    }
+    // the target's own path for the port the client dials (its DNS hop replaced by the chase)
+    let own = paths.iter().find(|p| p.entry == Entry::Pod && (headless || p.port == dialled));
+    let Some(own) = own else {
+        let d = dialled?;
+        if headless || ports.iter().any(|p| p.port == d) {
+            return None; // a port past the first MAX_PORTS: no path drawn for it
+        }
+        let cip = cluster_ip.unwrap_or_default();
+        let vip = format!("{cip}:{d}");
+        let known: Vec<String> = ports.iter().map(|p| format!("{}/{}", p.port, p.protocol)).collect();
+        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![
+            dns_hop(),
+            hop(HopKind::Drop, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
+                format!("The client dials {vip}, the port this ExternalName Service declares, but {namespace}/{name} has no port {d} ({}): kube-proxy has no rule for it, and nothing else answers on a clusterIP, so the packet goes nowhere", known.join(", "))),
+        ], outcome: Outcome::Dropped, reason: format!("ExternalName to {namespace}/{name}, which has no port {d}"), backends: vec![] });
+    };
+    let mut hops = vec![dns_hop()];
+    hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
+    Some(Path { entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+        reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
+}
+
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
@@ -391,14 +482,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         return out;
     }
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
-    // The client pod lives in `default`; its resolv.conf search list is
-    // default.svc.<zone> svc.<zone> <zone> (dnsPolicy ClusterFirst), so a bare name works only
-    // for Services in its own namespace.
-    let asked = if svc.namespace == "default" {
-        format!("The client asks for \"{}\"; its search path (default.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}", svc.name)
-    } else {
-        format!("The client (namespace default) asks for \"{}.{}\": a bare \"{}\" would expand to {}.default.svc.{domain} and miss. The search path makes it {fqdn}", svc.name, svc.namespace, svc.name, svc.name)
-    };
+    let asked = asked(&svc.name, &svc.namespace, domain);
     let (client_node, client_ip) = client_pod(cluster);
     let client = format!("pod:{CLIENT_POD}");
     let csrc = format!("{client_ip}:{CLIENT_SPORT}");

@@ -1743,3 +1743,36 @@ fn validate_job_selector_order_and_expressions() {
     assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"z\"}: `selector` does not match template `labels`"), "{:?}", errors(&r));
     assert!(r.pods.is_empty());
 }
+
+/// An ExternalName Service naming a Service of this cluster (`<name>.<ns>.svc.<zone>`, the
+/// documented way to reach another namespace's Service by a local name): cluster DNS follows
+/// the in-zone CNAME itself (coredns plugin/backend_lookup.go A) and the client goes through
+/// the target's clusterIP to its pods — not "out of the cluster" (paths::chase_external_name).
+#[test]
+fn coredns_backend_lookup_a_externalname_to_an_in_cluster_service_goes_through_its_cluster_ip() {
+    let target = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                  apiVersion: v1\nkind: Pod\nmetadata: {name: api-1, namespace: shop, labels: {app: api}}\nspec: {containers: [{name: api, image: nginx, ports: [{containerPort: 8080}]}]}\n";
+    let alias = |spec: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: api}}\nspec: {{type: ExternalName, {spec}}}\n---\n{target}");
+    let pod_path = |r: &super::report::Report| {
+        let s = r.services.iter().find(|s| s.namespace == "default").expect("the ExternalName");
+        s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("pod path").clone()
+    };
+    // no ports on the alias: the client dials the target's port; the Service defined later in the input
+    let r = run(&alias("externalName: api.shop.svc.cluster.local"));
+    let cip = r.services.iter().find(|s| s.namespace == "shop").and_then(|s| s.cluster_ip.clone()).expect("clusterIP");
+    let p = pod_path(&r);
+    assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+    assert!(p.hops[0].explanation.contains(&format!("clusterIP {cip}")), "{}", p.hops[0].explanation);
+    assert_eq!(p.hops.last().map(|h| (h.to.as_str(), h.rewritten.clone())), Some(("pod:api-1", Some("10.244.0.2:8080".to_string()))));
+    assert_eq!(p.backends.len(), 1);
+    assert!(!p.hops.iter().any(|h| h.to.starts_with("external:")), "{p:?}");
+    // the alias declares a port the target does not have: no rule for it on the clusterIP
+    let p = pod_path(&run(&alias("externalName: api.shop.svc.cluster.local., ports: [{port: 5432}]")));
+    assert_eq!((p.outcome, p.port), (Outcome::Dropped, Some(5432)), "{p:?}");
+    // an in-zone name no Service has: cluster DNS answers nothing
+    let p = pod_path(&run(&alias("externalName: api.billing.svc.cluster.local")));
+    assert_eq!(p.outcome, Outcome::Nxdomain, "{p:?}");
+    // a name outside the zone is still left to the upstream resolver
+    let p = pod_path(&run(&alias("externalName: api.example.com")));
+    assert_eq!(p.outcome, Outcome::External, "{p:?}");
+}
