@@ -227,11 +227,11 @@ fn read_service_object(text: &str, s: &ServiceReport) -> Option<Object> {
     service_object(&objects, s).cloned()
 }
 
-/// The checks for Service `service` (by name) from entry point `entry` (`pod`, `outside`,
+/// The checks for Service `service` (its [`Report::service_key`]: name, or `namespace/name`) from entry point `entry` (`pod`, `outside`,
 /// `nodeport@node-2`, `loadbalancer`, `externalip`).
 pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec<Check> {
     let mut out = Vec::new();
-    let Some(s) = report.services.iter().find(|s| s.name == service).or(report.services.first()) else { return out };
+    let Some(s) = report.find_service(service).or((!report.services.is_empty()).then_some(0)).map(|i| &report.services[i]) else { return out };
     let obj = read_service_object(text, s);
     let obj = obj.as_ref();
     let id = format!("Service/{}/{}", s.namespace, s.name);
@@ -271,10 +271,13 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     match &s.selector {
         None => {
             let st = if s.endpoints.is_empty() { "fail" } else { "ok" };
-            out.push(check("selector", "Selector matches pods", st, if s.endpoints.is_empty() {
+            // a Service without a selector selects no pods: its endpoints are the EndpointSlices
+            // (or Endpoints) that name it (kubernetes.io/service-name), written by hand
+            out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
                 "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into()
             } else {
-                format!("No selector: {} endpoint(s) come from Endpoints/EndpointSlices you created.", s.endpoints.len())
+                let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
+                format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
             }, None));
         }
         Some(sel) if selected.is_empty() => {
@@ -317,15 +320,23 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     // 4. Ready
     if !selected.is_empty() || !s.endpoints.is_empty() {
         let ready = s.endpoints.iter().filter(|e| e.ready).count();
-        let not_ready: Vec<&str> = selected.iter().filter(|p| !p.ready).map(|p| p.name.as_str()).collect();
+        // publishNotReadyAddresses: a pod that is not Ready still has a ready endpoint
+        // (endpointslice utils.go podToEndpoint: ready = publishNotReadyAddresses || …)
+        let published = |p: &&&super::report::PodReport| s.endpoints.iter().any(|e| e.ready && e.pod.as_deref() == Some(p.name.as_str()) && e.namespace == p.namespace);
+        let (published, not_ready): (Vec<&super::report::PodReport>, Vec<&super::report::PodReport>) = selected.iter().filter(|p| !p.ready).partition(published);
+        let not_ready: Vec<&str> = not_ready.iter().map(|p| p.name.as_str()).collect();
+        let published: Vec<&str> = published.iter().map(|p| p.name.as_str()).collect();
+        let title = if s.selector.is_none() { "The endpoints are Ready" } else { "Selected pods are Ready" };
         let (st, why) = if ready == 0 && !s.endpoints.is_empty() {
             ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
         } else if !not_ready.is_empty() {
             ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic.", not_ready.len(), selected.len(), not_ready.join(", ")))
+        } else if !published.is_empty() {
+            ("ok", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
         } else {
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
-        out.push(check("ready", "Selected pods are Ready", st, why, None));
+        out.push(check("ready", title, st, why, None));
     }
 
     // 5. targetPort resolves on each pod and is declared
@@ -344,7 +355,14 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
             v
         };
-        let title = format!("targetPort of port {} reaches a declared container port", sp.port);
+        // 53/UDP and 53/TCP: two lines that must not read the same
+        let port = if s.ports.iter().filter(|p| p.port == sp.port).nth(1).is_some() { format!("{}/{}", sp.port, sp.protocol) } else { sp.port.to_string() };
+        let title = match &sp.target_port {
+            super::model::IntOrString::Str(name) => format!("targetPort \"{name}\" of port {port} names a container port of each pod"),
+            // FindPort uses a number as is: containerPort is informational (pkg/api/v1/pod/util.go)
+            super::model::IntOrString::Int(n) if declared.is_empty() => format!("targetPort {n} of port {port} is used as is (no containerPort needed)"),
+            super::model::IntOrString::Int(n) => format!("targetPort {n} of port {port} is a port the pods declare"),
+        };
         let node = obj.and_then(|o| o.source.get("spec")?.get("ports").and_then(|ps| match &ps.kind {
             NodeKind::Seq(items) => items.get(i)?.get("targetPort"),
             _ => None,
@@ -360,7 +378,13 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
         };
         if !bad {
-            out.push(check("targetPort", &title, "ok", format!("targetPort {} → {}", sp.target_port, declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")), None));
+            let why = match &sp.target_port {
+                super::model::IntOrString::Int(n) if declared.is_empty() => format!(
+                    "A numeric targetPort is used as is: the pods declare no containerPort, and need not (it is informational). Traffic reaches them on {n}; a process in the pod must listen there."
+                ),
+                _ => format!("targetPort {} → {}", sp.target_port, declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")),
+            };
+            out.push(check("targetPort", &title, "ok", why, None));
             continue;
         }
         // one declared port: offer it (by number; the name if the target was a name and it has one)
@@ -619,5 +643,46 @@ mod tests {
         assert!(fixed.contains("app: \"web\""), "{fixed}");
         // a stale edit does not apply
         assert!(apply("other", &first_fix(&c).edit).is_none());
+    }
+
+    /// Learner QA (session 7): the checks say what a real cluster does in the cases where the
+    /// old titles misled — publishNotReadyAddresses (endpointslice utils.go podToEndpoint: ready =
+    /// publishNotReadyAddresses || …), a Service without selector (its endpoints are the slices
+    /// that name it), a numeric targetPort with no containerPort (FindPort uses a number as is),
+    /// 53/UDP + 53/TCP, and two Services of one name in two namespaces (picked by namespace/name).
+    #[test]
+    fn checks_follow_publish_not_ready_selectorless_numeric_ports_and_namespaces() {
+        let pod = |name: &str, ns: &str, ready: &str, ports: &str| format!(
+            "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, namespace: {ns}, labels: {{app: a}}}}\nspec: {{containers: [{{name: c, image: x{ports}}}]}}\nstatus: {{phase: Running, podIP: 10.244.1.20, conditions: [{{type: Ready, status: \"{ready}\"}}]}}\n");
+        // publishNotReadyAddresses: the not-Ready pod gets traffic; the check says so
+        let text = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: peers}}\nspec: {{clusterIP: None, publishNotReadyAddresses: true, selector: {{app: a}}, ports: [{{port: 7000}}]}}\n{}", pod("peers-0", "default", "False", ""));
+        let r = analyze(&text, &Config::default());
+        let c = checklist(&text, &r, "peers", "pod");
+        let ready = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(ready.status, "ok", "{ready:?}");
+        assert!(ready.why.contains("publishNotReadyAddresses") && !ready.why.contains("no traffic"), "{}", ready.why);
+        // numeric targetPort, nothing declared: used as is, no claim of a declared port
+        let tp = c.iter().find(|c| c.key == "targetPort").expect("targetPort check");
+        assert_eq!((tp.status.as_str(), tp.title.as_str()), ("ok", "targetPort 7000 of port 7000 is used as is (no containerPort needed)"));
+        // no selector: the endpoints are the hand-made slice's
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{port: 5432}]}\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db-1, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nports: [{port: 5432}]\nendpoints: [{addresses: [192.168.10.5]}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "db", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").expect("selector check");
+        assert_eq!(sel.status, "ok");
+        assert!(!sel.title.contains("matches pods") && sel.why.contains("192.168.10.5"), "{sel:?}");
+        assert_eq!(c.iter().find(|c| c.key == "ready").map(|c| c.title.as_str()), Some("The endpoints are Ready"));
+        // 53/UDP and 53/TCP: two lines that read differently
+        let text = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: dns}}\nspec: {{selector: {{app: a}}, ports: [{{name: u, port: 53, protocol: UDP}}, {{name: t, port: 53, protocol: TCP}}]}}\n{}", pod("d", "default", "True", ", ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]"));
+        let r = analyze(&text, &Config::default());
+        let titles: Vec<String> = checklist(&text, &r, "dns", "pod").into_iter().filter(|c| c.key == "targetPort").map(|c| c.title).collect();
+        assert_eq!(titles, vec!["targetPort 53 of port 53/UDP is a port the pods declare", "targetPort 53 of port 53/TCP is a port the pods declare"]);
+        // one name in two namespaces: each is found by namespace/name
+        let text = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: api, namespace: shop}}\nspec: {{selector: {{app: a}}, ports: [{{port: 80}}]}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: api, namespace: billing}}\nspec: {{selector: {{app: none}}, ports: [{{port: 80}}]}}\n{}", pod("p", "shop", "True", ""));
+        let r = analyze(&text, &Config::default());
+        assert_eq!((r.service_key(0).as_str(), r.service_key(1).as_str()), ("shop/api", "billing/api"));
+        assert_eq!((r.find_service("billing/api"), r.find_service("api"), r.find_service("x/api")), (Some(1), Some(0), None));
+        let sel = |key: &str| checklist(&text, &r, key, "pod").into_iter().find(|c| c.key == "selector").map(|c| c.status);
+        assert_eq!((sel("shop/api").as_deref(), sel("billing/api").as_deref()), (Some("ok"), Some("fail")));
     }
 }

@@ -156,6 +156,26 @@ pub struct Report {
 }
 
 impl Report {
+    /// How the page names Service `i`: its name, or `namespace/name` when another Service has the
+    /// same name (Services are unique per namespace, not per cluster).
+    pub fn service_key(&self, i: usize) -> String {
+        let Some(s) = self.services.get(i) else { return String::new() };
+        if self.services.iter().filter(|x| x.name == s.name).nth(1).is_some() {
+            format!("{}/{}", s.namespace, s.name)
+        } else {
+            s.name.clone()
+        }
+    }
+
+    /// The index of the Service a key names: `namespace/name`, or a bare name (the first Service
+    /// of that name, as share links and the embed API have always given it).
+    pub fn find_service(&self, key: &str) -> Option<usize> {
+        match key.split_once('/') {
+            Some((ns, name)) => self.services.iter().position(|s| s.namespace == ns && s.name == name),
+            None => self.services.iter().position(|s| s.name == key),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }

@@ -505,7 +505,7 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "service" => match it.index.and_then(|i| r.services.get(i)) {
                     Some(s) => {
-                        let name = s.name.clone();
+                        let name = r.service_key(it.index.unwrap_or(0));
                         let selected = Some(it.index.unwrap_or(0)) == idx;
                         let sel = super::selection::Selected::Service { namespace: s.namespace.clone(), name: s.name.clone() };
                         let select = move || { scene.service.set(name.clone()); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); super::selection::select(scene, sel.clone()); };
@@ -580,7 +580,8 @@ pub fn Diagram() -> impl IntoView {
         let get = move |f: fn(&SvcBox) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
         let select = move || {
             let Some((namespace, name)) = data.with_untracked(|d| d.as_ref().map(|d| (d.namespace.clone(), d.name.clone()))) else { return };
-            scene.service.set(name.clone());
+            let key = scene.shown.with_untracked(|r| r.services.iter().position(|s| s.namespace == namespace && s.name == name).map(|i| r.service_key(i)));
+            scene.service.set(key.unwrap_or_else(|| name.clone()));
             scene.port.set(None);
             scene.backend.set(0);
             scene.reset_animation();

@@ -282,9 +282,10 @@ impl Scene {
     }
 }
 
-/// Index of Service `name` in the report (falls back to the first).
-fn service_index_in(r: &Report, name: &str) -> Option<usize> {
-    (!r.services.is_empty()).then(|| r.services.iter().position(|s| s.name == name).unwrap_or(0))
+/// Index of the Service `key` names (Report::find_service: `namespace/name` or a name) in the
+/// report (falls back to the first).
+fn service_index_in(r: &Report, key: &str) -> Option<usize> {
+    (!r.services.is_empty()).then(|| r.find_service(key).unwrap_or(0))
 }
 
 /// The path for a selection, with its last hop aimed at the chosen endpoint.
@@ -310,17 +311,27 @@ fn retarget(path: &mut Path, i: usize) {
         return;
     }
     let b = path.backends[i].clone();
+    let first = path.backends[0].pod.clone().unwrap_or_else(|| path.backends[0].ip.clone());
+    let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
     if let Some(last) = path.hops.last_mut() {
-        if last.to.starts_with("pod:") && last.rewritten.is_some() {
-            let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
-            *last = Hop {
-                to: format!("pod:{pod}"),
-                rewritten: Some(format!("{}:{}", b.ip, b.port)),
-                explanation: format!("{} (this request: {pod} at {}:{})", last.explanation.trim_end_matches('.'), b.ip, b.port),
-                ..last.clone()
-            };
+        if let (true, Some(old)) = (last.to.starts_with("pod:"), last.rewritten.clone()) {
+            let new = format!("{}:{}", b.ip, b.port);
+            // the core's words name the first backend: its address and the node it runs on
+            // (core::paths::deliver_hop) are this request's backend's instead
+            let mut text = last.explanation.replace(&old, &new);
+            if let Some(at) = text.find(" The pod runs on ") {
+                let end = text[at + 1..].find(". ").map_or(text.len(), |e| at + 1 + e + 1);
+                text.replace_range(at..end, "");
+            }
+            let via = last.from.split_once(':').map(|(_, n)| n.to_string()).unwrap_or_default();
+            if let Some(n) = b.node.as_deref().filter(|n| *n != via && !via.is_empty()) {
+                let text_end = text.trim_end().len();
+                text.insert_str(text_end, &format!(" The pod runs on {n}, so the packet crosses the pod network from {via} to {n}."));
+            }
+            *last = Hop { to: format!("pod:{pod}"), rewritten: Some(new), explanation: format!("{} This request: {pod}.", text.trim_end()), ..last.clone() };
         }
     }
+    path.reason = path.reason.replace(&format!("first pick {first}"), &format!("this request: {pod}"));
 }
 
 /// How an app instance starts: checked options from the page URL (`?preset=…&embed#s=…`) or
