@@ -252,7 +252,11 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             let edit = insert_entry(text, item, "name", &name)?;
             Some(Fix { label: format!("Name port {port}: {name}"), edit })
         }));
-        let why = first.map(|d| d.message.clone()).unwrap_or_else(|| "see the problems list".into());
+        let mut why = first.map(|d| d.message.clone()).unwrap_or_else(|| "see the problems list".into());
+        if why.starts_with("spec.ports[") && why.ends_with(".name: Required value") {
+            // validateServicePort: requireName when len(spec.ports) > 1
+            why.push_str(" (a Service with more than one port must name each one: kube-proxy and the EndpointSlices pair a Service port with its endpoints' ports by name, and SRV records use it)");
+        }
         out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {why}"), fix));
         return out;
     }

@@ -540,6 +540,7 @@ fn analyze_checked(
         stage("report");
     }
     chase_external_names(&mut services, &cluster, &cfg.cluster_domain);
+    workload_label_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
@@ -630,6 +631,47 @@ fn analyze_checked(
     }
     stage("report");
     report
+}
+
+/// A selector that matches no pod but a workload's own labels: the commonest reading of "a
+/// Service selects a Deployment" (a Service selects pods, by their labels: the Deployment's
+/// metadata.labels are never looked at; the EndpointSlice controller lists pods with the
+/// Service's selector, pkg/controller/endpointslice reconcile → podLister with
+/// labels.Set(service.Spec.Selector).AsSelectorPreValidated()). An info note on the Service's
+/// selector naming the workload and its pod template's labels. Run on every analysis (it reads
+/// workloads, which the per-Service cache does not look at); only Services with no endpoint
+/// and no near miss in their own namespace are looked at.
+fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.endpoints.is_empty() && s.type_ != "ExternalName") {
+        let Some(sel) = s.selector.as_ref().filter(|l| !l.is_empty()) else { continue };
+        if s.near_misses.iter().any(|m| m.namespace == s.namespace && m.mismatched.is_empty()) {
+            continue;
+        }
+        let matches = |labels: &model::Labels| sel.iter().all(|(k, v)| labels.iter().any(|(k2, v2)| k2 == k && v2 == v));
+        let hit = objects.iter().find_map(|o| match &o.body {
+            Body::Workload(w) if o.meta.namespace == s.namespace && !o.refused && matches(&o.meta.labels) && !matches(&w.template_labels) => Some((o, w)),
+            _ => None,
+        });
+        let Some((o, w)) = hit else { continue };
+        let Some(svc_obj) = objects.iter().find(|x| matches!(x.body, Body::Service(_)) && x.meta.namespace == s.namespace && x.meta.name == s.name && x.source.pos.line == s.line) else { continue };
+        let tl = if w.template_labels.is_empty() { "none".to_string() } else { model::labels_text(&w.template_labels, ",") };
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "SelectorMatchesWorkload",
+                format!(
+                    "spec.selector: {} matches the labels of {}/{} itself (its metadata.labels), but a Service selects pods, by the labels of their template (spec.template.metadata.labels: {tl})",
+                    model::labels_text(sel, ","),
+                    o.kind,
+                    o.meta.name
+                ),
+                svc_obj.pos("spec.selector"),
+            )
+            .on(&format!("Service/{}/{}", s.namespace, s.name))
+            .at_field("spec.selector"),
+        );
+    }
 }
 
 /// ExternalName Services whose externalName is a Service of this cluster: the in-cluster

@@ -1776,3 +1776,20 @@ fn coredns_backend_lookup_a_externalname_to_an_in_cluster_service_goes_through_i
     let p = pod_path(&run(&alias("externalName: api.example.com")));
     assert_eq!(p.outcome, Outcome::External, "{p:?}");
 }
+
+/// "A Service selects a Deployment" (reference M5): the selector matches the Deployment's own
+/// metadata.labels, not its pods' (the EndpointSlice controller lists pods with the Service's
+/// selector): an info note names the workload and its template's labels; none when a pod matches.
+#[test]
+fn endpointslice_reconcile_lists_pods_not_workloads_a_note_names_the_workload_whose_own_labels_match() {
+    let y = |tl: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{team: shop}}, ports: [{{port: 80}}]}}\n---\n\
+        apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web, labels: {{team: shop}}}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web{tl}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n");
+    let r = run(&y(""));
+    let d = r.diagnostics.iter().find(|d| d.code == "SelectorMatchesWorkload").expect("a note");
+    assert_eq!(d.severity, Severity::Info);
+    assert!(d.message.contains("Deployment/web itself") && d.message.contains("spec.template.metadata.labels: app=web"), "{}", d.message);
+    assert_eq!((d.line, d.field.as_deref()), (4, Some("spec.selector")));
+    let r = run(&y(", team: shop"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "SelectorMatchesWorkload"));
+    assert_eq!(r.services[0].endpoints.len(), 1);
+}
