@@ -706,7 +706,8 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
         }
         None => {
             hops.push(hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), osrc, ndst.clone(), None,
-                format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod")));
+                format!("The client connects to node {node} at {ndst}. nodePort {np} is open on every node (KUBE-NODEPORTS), whether or not that node runs a backend pod{}",
+                    if svc.picked_node_ports.contains(&np) { format!(". No nodePort was set, so the API server picked a free one from the range: in a real cluster it differs, and kubectl get service {} shows it", svc.name) } else { String::new() })));
         }
     }
     from_node(svc, sp, entry, node, node_ip, ndst, hops, res, cluster)

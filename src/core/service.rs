@@ -71,6 +71,8 @@ pub struct Svc {
     pub rejected: bool,
     /// index of the source object
     pub object: usize,
+    /// nodePorts the manifest did not set, which the API server picked (initNodePorts)
+    pub picked_node_ports: Vec<i64>,
 }
 
 impl Svc {
@@ -241,6 +243,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         traffic_distribution: spec.traffic_distribution.clone(),
         rejected: false,
         object: index,
+        picked_node_ports: Vec::new(),
     };
     // BeginCreate normalizeClusterIPs: clusterIP copied into clusterIPs
     let mut cluster_ips = spec.cluster_ips.clone();
@@ -313,9 +316,11 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         if node_port_type && errs.is_empty() {
             let (lo, hi) = (cfg.node_port_range.0 as i64, cfg.node_port_range.1 as i64);
             let auto = !(type_ == "LoadBalancer" && pol.allocate_load_balancer_node_ports == Some(false));
+            let written: Vec<Option<i64>> = svc.ports.iter().map(|p| p.node_port).collect();
             if let Err(e) = init_node_ports(&mut svc.ports, auto, (lo, hi), &svc.namespace, &svc.name, alloc, &mut new_ports, &at) {
                 errs.push(e);
             }
+            svc.picked_node_ports = svc.ports.iter().zip(&written).filter(|(_, w)| w.is_none()).filter_map(|(p, _)| p.node_port).collect();
             // healthCheckNodePort (allocHealthCheckNodePort, when NeedsHealthCheck: LoadBalancer +
             // externalTrafficPolicy Local); txnAllocNodePorts wraps its failures in
             // errors.NewInternalError, so they are not field errors

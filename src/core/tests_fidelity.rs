@@ -1793,3 +1793,16 @@ fn endpointslice_reconcile_lists_pods_not_workloads_a_note_names_the_workload_wh
     assert!(!r.diagnostics.iter().any(|d| d.code == "SelectorMatchesWorkload"));
     assert_eq!(r.services[0].endpoints.len(), 1);
 }
+
+/// initNodePorts picks a free nodePort for a port that sets none: the path says the number is
+/// the API server's pick (a learner's cluster shows another), and says nothing of a written one.
+#[test]
+fn init_node_ports_a_picked_node_port_is_said_to_be_picked() {
+    let np_hop = |ports: &str| {
+        let r = run(&service(&format!("  type: NodePort\n  selector: {{app: web}}\n  ports: [{ports}]\n")));
+        let p = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::NodePort).expect("nodeport path").clone();
+        p.hops[0].explanation.clone()
+    };
+    assert!(np_hop("{port: 80}").contains("the API server picked a free one"));
+    assert!(!np_hop("{port: 80, nodePort: 30080}").contains("picked"));
+}
