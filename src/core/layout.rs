@@ -203,6 +203,8 @@ impl Layout {
             "node" | "kube-proxy" if self.folded_nodes.iter().any(|n| n == name) => self.find("node-group", NODES_GROUP),
             _ => None,
         })
+        // a hand-made endpoint (no pod): a path names it `pod:<address>`, drawn as an outside box
+        .or_else(|| (kind == "pod").then(|| self.find("external", name)).flatten())
     }
 
     /// Boxes a hop from `from` to `to` must not cross: every pod, pod group, node and kube-proxy
@@ -690,6 +692,17 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
         }
         // (an ExternalName to a Service of this cluster goes through that Service instead)
         let leaves = s.paths.iter().any(|p| p.hops.iter().any(|h| h.to.starts_with("external:")));
+        // the addresses of hand-made Endpoints/EndpointSlices that are no pod's (a database VM, a
+        // Service of another cluster): a path ends there, so they are drawn (the first three)
+        if !s.rejected {
+            for e in s.endpoints.iter().filter(|e| e.pod.is_none()).take(3) {
+                out.push((
+                    "external",
+                    e.ip.clone(),
+                    vec![Line::new(Font::Name, "endpoint (no pod)"), Line { middle: true, ..Line::new(Font::Mono, e.ip.clone()) }, Line::new(Font::Small, "from your EndpointSlice")],
+                ));
+            }
+        }
         if s.type_ == "ExternalName" && !s.rejected && leaves {
             if let Some(e) = &s.external_name {
                 out.push((
@@ -1312,6 +1325,33 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Learner QA (session 7): every box a path goes to is drawn — a hand-made endpoint with no
+    /// pod (a Service without selector) gets an outside box, and an ExternalName to a Service of
+    /// this cluster goes to that Service's pods (no "external host" box for it) — in a small
+    /// scene and in a whole cluster's neighbourhood view.
+    #[test]
+    fn every_hop_of_selectorless_and_in_cluster_externalname_paths_is_drawn() {
+        let base = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{port: 5432}]}\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db-1, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nports: [{port: 5432}]\nendpoints: [{addresses: [192.168.10.5]}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {type: ExternalName, externalName: api.shop.svc.cluster.local}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api-1, namespace: shop, labels: {app: api}}\nspec: {containers: [{name: c, image: x}]}\n";
+        let mut big = base.to_string();
+        for i in 0..60 {
+            big.push_str(&format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{selector: {{app: s{i}}}, ports: [{{port: 80}}]}}\n"));
+        }
+        for text in [base, big.as_str()] {
+            let r = analyze(text, &Config::default());
+            for name in ["db", "api"] {
+                let si = r.services.iter().position(|s| s.name == name && s.namespace == "default").expect(name);
+                let l = layout(&r, Some(si), 1280.0);
+                let p = r.services[si].paths.iter().find(|p| p.entry.as_str() == "pod").expect("pod path");
+                for h in &p.hops {
+                    for key in [&h.from, &h.to] {
+                        assert!(l.anchor(key).is_some(), "{name}: {key} is not drawn");
+                    }
+                }
+                assert_eq!(l.items.iter().any(|i| i.kind == "external"), name == "db", "{name}");
             }
         }
     }

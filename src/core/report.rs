@@ -281,13 +281,16 @@ impl Report {
                 // record only) is its address alone
                 let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
                 let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
+                // a hand-made endpoint names an address, not a pod (nor, unless written, a node)
+                let who = match (&e.pod, &e.node) {
+                    (Some(p), Some(n)) => format!("{p} {}{ports} on {n}", e.ip),
+                    (Some(p), None) => format!("{p} {}{ports}", e.ip),
+                    (None, Some(n)) => format!("{}{ports} (no pod: an address from an Endpoints/EndpointSlice object) on {n}", e.ip),
+                    (None, None) => format!("{}{ports} (no pod: an address from an Endpoints/EndpointSlice object)", e.ip),
+                };
                 let _ = writeln!(
                     s,
-                    "  endpoint {} {}{} on {} {}{}",
-                    e.pod.as_deref().unwrap_or("-"),
-                    e.ip,
-                    ports,
-                    e.node.as_deref().unwrap_or("?"),
+                    "  endpoint {who} {}{}",
                     if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" },
                     if e.ports.is_empty() { " (no port of the Service resolves on it)" } else { "" }
                 );

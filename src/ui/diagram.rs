@@ -542,7 +542,11 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "external" => view! {
                     <g class="external" data-kind="external" data-name=it.name.clone()>
-                        {boxed(it, format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name))}
+                        {boxed(it, if it.name.parse::<std::net::IpAddr>().is_ok() {
+                            format!("{}: an endpoint address listed by hand in an Endpoints/EndpointSlice object (a Service without selector); no pod behind it", it.name)
+                        } else {
+                            format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name)
+                        })}
                     </g>
                 }.into_any(),
                 _ => ().into_any(),
