@@ -136,6 +136,9 @@ pub struct Path {
     pub node: Option<String>,
     /// which Service port (its number)
     pub port: Option<i64>,
+    /// and its protocol (53/UDP and 53/TCP are two ports, with a path each)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
     pub hops: Vec<Hop>,
     pub outcome: Outcome,
     pub reason: String,
@@ -432,7 +435,7 @@ pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Op
     let ChaseTarget::Service { namespace, name, headless, cluster_ip, ports, paths, answers } = target else {
         let dns = hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
             format!("{cname}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"));
-        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: own_port, hops: vec![dns], outcome: Outcome::Nxdomain,
+        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: own_port, hops: vec![dns], outcome: Outcome::Nxdomain,
             reason: format!("ExternalName to {t}, a name in the cluster zone that no Service has: cluster DNS answers nothing"), backends: vec![] });
     };
     let dialled = own_port.or_else(|| ports.first().map(|p| p.port));
@@ -441,7 +444,7 @@ pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Op
     let dns_hop = || hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
         format!("{cname} and answers with the CNAME and {what}"));
     if headless && answers.is_empty() {
-        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: dialled, hops: vec![hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
+        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: dialled, hops: vec![hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
             format!("{cname}, but the headless Service {namespace}/{name} has no ready endpoints, so there is no record to answer with: CoreDNS leaves out the CNAME and the name does not resolve"))],
             outcome: Outcome::Nxdomain, reason: format!("ExternalName to the headless Service {namespace}/{name}, which has no ready endpoints"), backends: vec![] });
     }
@@ -455,7 +458,7 @@ pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Op
         let cip = cluster_ip.unwrap_or_default();
         let vip = format!("{cip}:{d}");
         let known: Vec<String> = ports.iter().map(|p| format!("{}/{}", p.port, p.protocol)).collect();
-        return Some(Path { entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![
+        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![
             dns_hop(),
             hop(HopKind::Drop, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client dials {vip}, the port this ExternalName Service declares, but {namespace}/{name} has no port {d} ({}): kube-proxy has no rule for it, and nothing else answers on a clusterIP, so the packet goes nowhere", known.join(", "))),
@@ -463,7 +466,7 @@ pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Op
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -471,7 +474,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
     let mut out = Vec::new();
     if svc.rejected {
         out.push(Path {
-            entry: Entry::Pod,
+            protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
             hops: vec![],
@@ -496,7 +499,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
         out.push(Path {
-            entry: Entry::Pod,
+            protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
             hops: vec![
@@ -522,7 +525,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -541,13 +544,16 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                 e.ip, )),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
     let cip = svc.cluster_ip.clone().unwrap_or_default();
     let node_ports = svc.type_ == "NodePort" || svc.type_ == "LoadBalancer";
+    // where each port's paths begin in `out` (their protocol is set after the loop)
+    let mut starts: Vec<(usize, &str)> = Vec::new();
     for sp in &ports {
+        starts.push((out.len(), sp.protocol.as_str()));
         // ---- from a pod inside the cluster, through the clusterIP ----
         let vip = format!("{cip}:{}", sp.port);
         let mut hops = vec![
@@ -575,13 +581,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port, sp.target_port)));
             delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
             out.push(Path {
-                entry: Entry::Outside,
+                protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
                 hops: vec![hop(HopKind::Drop, "client:outside".into(), "cluster:cluster".into(), osrc, vip.clone(), None,
@@ -615,7 +621,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(OUTSIDE_IP.parse().expect("constant"))));
                     if !allowed {
                         out.push(Path {
-                            entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                            protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {OUTSIDE_IP}: the traffic is dropped", svc.load_balancer_source_ranges.join(", ")))],
                             outcome: Outcome::Dropped, reason: "source not in loadBalancerSourceRanges".into(), backends: vec![],
@@ -653,7 +659,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
-                            out.push(Path { entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -669,13 +675,19 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
                         ),
                     };
                     out.push(Path {
-                        entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
+                        protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
                         outcome: Outcome::Pending, reason, backends: vec![],
                     })
                 }
             }
+        }
+    }
+    for (k, &(start, protocol)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(out.len(), |s| s.0);
+        for p in &mut out[start..end] {
+            p.protocol = Some(protocol.to_string());
         }
     }
     out
@@ -753,7 +765,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
             format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port)));
         delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
-    Path { entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

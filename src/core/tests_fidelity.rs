@@ -1806,3 +1806,13 @@ fn init_node_ports_a_picked_node_port_is_said_to_be_picked() {
     assert!(np_hop("{port: 80}").contains("the API server picked a free one"));
     assert!(!np_hop("{port: 80, nodePort: 30080}").contains("picked"));
 }
+
+/// 53/UDP and 53/TCP are two Service ports (validateServicePort: unique by port and protocol),
+/// and kube-proxy writes rules for each: each gets its own path, told apart by its protocol (the
+/// page's port picker offers `53/UDP` and `53/TCP`; learner QA q28).
+#[test]
+fn service_ports_of_one_number_and_two_protocols_have_a_path_each() {
+    let r = run(&format!("{}---\n{PODS}", service("  selector: {app: web}\n  ports: [{name: dns-udp, port: 53, protocol: UDP, targetPort: 8080}, {name: dns-tcp, port: 53, targetPort: 8080}]\n")));
+    let pod: Vec<(Option<i64>, Option<&str>)> = r.services[0].paths.iter().filter(|p| p.entry == super::paths::Entry::Pod).map(|p| (p.port, p.protocol.as_deref())).collect();
+    assert_eq!(pod, vec![(Some(53), Some("UDP")), (Some(53), Some("TCP"))]);
+}

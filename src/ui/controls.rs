@@ -193,7 +193,12 @@ pub fn Player() -> impl IntoView {
     });
     let ports = Memo::new(move |_| {
         let idx = scene.service_index();
-        scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().map(|p| (p.port, p.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().enumerate().map(|(i, p)| {
+            // shared: another port has this number; first: the first of them (what a bare number picks)
+            let shared = s.ports.iter().filter(|q| q.port == p.port).nth(1).is_some();
+            let first = s.ports.iter().position(|q| q.port == p.port) == Some(i);
+            (p.port, p.name.clone(), p.protocol.clone(), shared, first)
+        }).collect::<Vec<_>>()).unwrap_or_default())
     });
     // keep the entry valid when the Service or the entry changes (a preset asks for "nodeport",
     // which names no single entry; after a reload the text may not change at all, so the
@@ -300,9 +305,20 @@ pub fn Player() -> impl IntoView {
             </label>
             <Show when=move || ports.with(|p| p.len() > 1)>
                 <label>"Port "
-                    <select id="port" on:change=move |ev| { scene.port.set(event_target_value(&ev).parse().ok()); scene.reset_animation(); }>
-                        {move || ports.get().into_iter().map(|(n, name)| view! {
-                            <option value=n.to_string() selected=move || scene.port.get() == Some(n)>{format!("{n}{}", name.map(|x| format!(" ({x})")).unwrap_or_default())}</option>
+                    // value `53` or, where two ports share the number, `53/UDP`
+                    <select id="port" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let (n, proto) = match v.split_once('/') { Some((n, p)) => (n.to_string(), Some(p.to_string())), None => (v, None) };
+                        scene.port.set(n.parse().ok());
+                        scene.protocol.set(proto);
+                        scene.reset_animation();
+                    }>
+                        {move || ports.get().into_iter().map(|(n, name, proto, shared, first)| {
+                            let value = if shared { format!("{n}/{proto}") } else { n.to_string() };
+                            let sel_proto = proto.clone();
+                            let sel = move || scene.port.get() == Some(n) && (!shared || scene.protocol.with(|p| p.as_deref().map_or(first, |p| p == sel_proto)));
+                            let label = format!("{n}{}{}", if shared { format!("/{proto}") } else { String::new() }, name.map(|x| format!(" ({x})")).unwrap_or_default());
+                            view! { <option value=value selected=sel.clone() prop:selected=sel>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>

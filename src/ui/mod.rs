@@ -72,6 +72,8 @@ pub struct Scene {
     pub service: RwSignal<String>,
     pub entry: RwSignal<String>,
     pub port: RwSignal<Option<i64>>,
+    /// the selected port's protocol, where two ports share a number (53/UDP, 53/TCP)
+    pub protocol: RwSignal<Option<String>>,
     /// hops shown so far (0 = the request has not left yet)
     pub step: RwSignal<usize>,
     pub playing: RwSignal<bool>,
@@ -181,6 +183,7 @@ impl Scene {
         let service = RwSignal::new(preset.service.to_string());
         let entry = RwSignal::new(preset.entry.to_string());
         let port = RwSignal::new(None::<i64>);
+        let protocol = RwSignal::new(None::<String>);
         let backend = RwSignal::new(0usize);
         let reduce = web_sys::window()
             .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
@@ -197,6 +200,7 @@ impl Scene {
             service,
             entry,
             port,
+            protocol,
             step: RwSignal::new(0),
             playing: RwSignal::new(false),
             hop_ms: RwSignal::new(1100),
@@ -208,7 +212,7 @@ impl Scene {
             draft: RwSignal::new(None),
             path: Memo::new(move |_| {
                 let (name, entry, port, backend) = (service.get(), entry.get(), port.get(), backend.get());
-                shown.with(|r| path_for(r, &name, &entry, port, backend))
+                protocol.with(|proto| shown.with(|r| path_for(r, &name, &entry, port, proto.as_deref(), backend)))
             }),
             flipped,
             client_mode: RwSignal::new("new".into()),
@@ -289,9 +293,11 @@ fn service_index_in(r: &Report, key: &str) -> Option<usize> {
 }
 
 /// The path for a selection, with its last hop aimed at the chosen endpoint.
-fn path_for(r: &Report, service: &str, entry: &str, port: Option<i64>, backend: usize) -> Option<Path> {
+fn path_for(r: &Report, service: &str, entry: &str, port: Option<i64>, protocol: Option<&str>, backend: usize) -> Option<Path> {
     let svc = &r.services[service_index_in(r, service)?];
-    let matches_port = |p: &&Path| port.is_none() || p.port == port || p.port.is_none();
+    // (a protocol picks between 53/UDP and 53/TCP; it is only asked with a port)
+    let same_protocol = |p: &Path| port.is_none() || protocol.is_none() || p.protocol.is_none() || p.protocol.as_deref() == protocol;
+    let matches_port = |p: &&Path| (port.is_none() || p.port == port || p.port.is_none()) && same_protocol(p);
     let mut path = svc
         .paths
         .iter()
