@@ -618,7 +618,11 @@ pub fn ports_text(s: &ServiceReport) -> String {
     let node_ports = s.type_ == "NodePort" || s.type_ == "LoadBalancer";
     s.ports
         .iter()
-        .map(|p| format!("{}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default()))
+        .map(|p| {
+            // 53/UDP and 53/TCP: the protocol tells them apart
+            let proto = if s.ports.iter().filter(|q| q.port == p.port).nth(1).is_some() { format!("/{}", p.protocol) } else { String::new() };
+            format!("{}{proto}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
