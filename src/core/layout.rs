@@ -234,6 +234,24 @@ impl Layout {
         vec![a, b]
     }
 
+    /// Where the request's packet (a circle of radius 9) rests on the box `key` names: the first
+    /// spot inside the box, from its lower right corner round its right side, that covers none
+    /// of its texts and not its counter; the box's centre (its anchor) when none is clear. The
+    /// centre covered the client's address ("198.51.1●7") or a pod's name (learner QA).
+    pub fn rest(&self, key: &str) -> Option<(f64, f64)> {
+        let Some(i) = self.item_for(key) else { return self.anchor(key) };
+        let r = i.rect;
+        let clear = |x: f64, y: f64| {
+            let dot = Rect { x: x - 9.0, y: y - 9.0, w: 18.0, h: 18.0 };
+            r.contains(&dot) && !i.texts.iter().map(Text::bbox).chain(i.badge).any(|t| t.overlaps(&dot))
+        };
+        let (right, bottom, mid) = (r.x + r.w - 11.0, r.y + r.h - 11.0, r.y + r.h / 2.0);
+        [(right, bottom), (right, mid), (r.x + r.w / 2.0, bottom), (r.x + 11.0, bottom), (right, r.y + 11.0)]
+            .into_iter()
+            .find(|&(x, y)| clear(x, y))
+            .or_else(|| self.anchor(key))
+    }
+
     /// Every text's box and every counter slot: what a label must not cover.
     pub fn ink(&self) -> Vec<Rect> {
         self.items.iter().flat_map(|i| i.texts.iter().map(Text::bbox).chain(i.badge)).collect()
@@ -1358,6 +1376,34 @@ mod tests {
                 assert_eq!(l.items.iter().any(|i| i.kind == "external"), name == "db", "{name}");
             }
         }
+    }
+
+    /// The resting packet covers no text and no counter of the box it rests on, wherever a
+    /// clear spot exists: at every step of every preset's paths (the client box, a pod at the end).
+    #[test]
+    fn the_packet_rests_clear_of_the_boxs_text() {
+        let (mut clear, mut all) = (0, 0);
+        for p in crate::core::presets::ALL {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for (si, s) in r.services.iter().enumerate() {
+                for width in [1280.0, 360.0] {
+                    let l = layout(&r, Some(si), width);
+                    for path in &s.paths {
+                        for step in 0..=path.hops.len() {
+                            let Some(k) = packet_key(path, step) else { continue };
+                            let (Some(at), Some(it)) = (l.rest(k), l.item_for(k)) else { continue };
+                            all += 1;
+                            let dot = Rect { x: at.0 - 9.0, y: at.1 - 9.0, w: 18.0, h: 18.0 };
+                            if !it.texts.iter().map(Text::bbox).chain(it.badge).any(|t| t.overlaps(&dot)) {
+                                clear += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // (a box too full for a clear spot keeps the centre; none of the presets' is)
+        assert_eq!(clear, all, "{clear} of {all} resting spots clear");
     }
 
 }

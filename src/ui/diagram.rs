@@ -711,7 +711,7 @@ pub fn Diagram() -> impl IntoView {
             path.with(|p| {
                 let p = p.as_ref()?;
                 let step = step.min(p.hops.len());
-                let pos = packet_key(p, step).and_then(|k| center_of(l, k)).unwrap_or((l.width / 2.0, 20.0));
+                let pos = packet_key(p, step).and_then(|k| l.rest(k)).unwrap_or((l.width / 2.0, 20.0));
                 let label = packet_label(p, step);
                 // which connection the request rides (core::connections), once one was sent
                 let label = match delivery {
