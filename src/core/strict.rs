@@ -122,11 +122,60 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
     }
     if roots().iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
-        KindMatch::NoMatch
-    } else {
-        KindMatch::Unmodelled
+        return KindMatch::NoMatch;
     }
+    if removed(api_version, kind) {
+        return KindMatch::NoMatch;
+    }
+    KindMatch::Unmodelled
 }
+
+/// A kind at a built-in group version that no kube-apiserver serves any more (the Deprecated
+/// API Migration Guide, kubernetes/website content/en/docs/reference/using-api/
+/// deprecation-guide.md, "Removed APIs by release": v1.16, v1.22, v1.25, v1.26, v1.27, v1.29,
+/// v1.32). Discovery no longer lists them, so kubectl's RESTMapper finds no mapping and applies
+/// nothing ([`no_match_message`]); kinds Switchboard does not model (RBAC, CronJob,
+/// StorageClass, CustomResourceDefinition...) are refused here too, not ignored. The groups are
+/// built in (`*.k8s.io` needs an approved CRD): no CustomResource serves these.
+fn removed(api_version: &str, kind: &str) -> bool {
+    // the `extensions` group is gone as a whole (its last kinds, Ingress included, in v1.22)
+    api_version == "extensions/v1beta1" || REMOVED_KINDS.iter().any(|(gv, ks)| *gv == api_version && ks.contains(&kind))
+}
+
+/// [`removed`]: group version → the kinds that version served and no longer does (with their
+/// List kinds, which kubectl maps the same way).
+const REMOVED_KINDS: &[(&str, &[&str])] = &[
+    // v1.16
+    ("apps/v1beta1", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("apps/v1beta2", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    // v1.22
+    ("admissionregistration.k8s.io/v1beta1", &["MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList"]),
+    ("apiextensions.k8s.io/v1beta1", &["CustomResourceDefinition", "CustomResourceDefinitionList"]),
+    ("apiregistration.k8s.io/v1beta1", &["APIService", "APIServiceList"]),
+    ("authentication.k8s.io/v1beta1", &["TokenReview"]),
+    ("authorization.k8s.io/v1beta1", &["LocalSubjectAccessReview", "SelfSubjectAccessReview", "SubjectAccessReview", "SelfSubjectRulesReview"]),
+    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList"]),
+    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList"]),
+    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList"]),
+    ("rbac.authorization.k8s.io/v1beta1", &["ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList", "Role", "RoleBinding", "RoleBindingList", "RoleList"]),
+    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList"]),
+    // (and v1.27: its CSIStorageCapacity; VolumeAttributesClass is served there again since v1.31)
+    ("storage.k8s.io/v1beta1", &["CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList"]),
+    // v1.25 (PodSecurityPolicy removed as a kind: policy/v1 never had it)
+    ("batch/v1beta1", &["CronJob", "CronJobList"]),
+    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
+    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
+    ("autoscaling/v2beta1", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList"]),
+    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "PodSecurityPolicy", "PodSecurityPolicyList"]),
+    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
+    // v1.26
+    ("autoscaling/v2beta2", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    // v1.29
+    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    // v1.32
+    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+];
 
 /// The kinds each GA group version of a built-in group registers (k8s.io/api `<group>/<version>/
 /// register.go` addKnownTypes, at the commit named in `schema_gen.rs`; list kinds included).
@@ -151,7 +200,7 @@ const SERVED_KINDS: &[(&str, &[&str])] = &[
 /// Whether any served group version has this kind (so a no-match is about the apiVersion, not a
 /// misspelt kind).
 pub fn kind_exists(kind: &str) -> bool {
-    roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().any(|(_, ks)| ks.contains(&kind))
+    roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().chain(REMOVED_KINDS).any(|(_, ks)| ks.contains(&kind))
 }
 
 /// The kind a misspelt one probably meant, in the same group version (same name in another case,

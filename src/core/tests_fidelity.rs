@@ -1743,3 +1743,49 @@ fn validate_job_selector_order_and_expressions() {
     assert!(has_error(&r, "spec.template.metadata.labels: Invalid value: {\"app\":\"z\"}: `selector` does not match template `labels`"), "{:?}", errors(&r));
     assert!(r.pods.is_empty());
 }
+
+// Kinds Switchboard does not model, at a built-in group version no kube-apiserver serves any more
+// (kubernetes/website deprecation-guide.md "Removed APIs by release"): discovery has no such
+// mapping, so kubectl's RESTMapper refuses them with k8s.io/apimachinery pkg/api/meta/errors.go
+// NoKindMatchError, as for a modelled kind (found in the corpus: kubernetes/examples,
+// kube-prometheus and luksa/kubernetes-in-action still ship rbac v1beta1, batch/v1beta1 CronJob,
+// autoscaling/v2beta1 HPAs, policy/v1beta1 PodDisruptionBudgets, storage.k8s.io/v1beta1
+// StorageClasses). Their served versions, and CustomResources, stay ignored.
+#[test]
+fn no_kind_match_removed_versions_of_unmodelled_kinds() {
+    let doc = |av: &str, kind: &str| format!("apiVersion: {av}\nkind: {kind}\nmetadata: {{name: x}}\n");
+    for (av, kind) in [
+        ("rbac.authorization.k8s.io/v1beta1", "ClusterRoleBinding"),
+        ("batch/v1beta1", "CronJob"),
+        ("autoscaling/v2beta1", "HorizontalPodAutoscaler"),
+        ("autoscaling/v2beta2", "HorizontalPodAutoscaler"),
+        ("policy/v1beta1", "PodDisruptionBudget"),
+        ("policy/v1beta1", "PodSecurityPolicy"),
+        ("storage.k8s.io/v1beta1", "StorageClass"),
+        ("apiextensions.k8s.io/v1beta1", "CustomResourceDefinition"),
+        ("extensions/v1beta1", "PodSecurityPolicy"),
+        ("networking.k8s.io/v1beta1", "IngressClass"),
+        ("admissionregistration.k8s.io/v1beta1", "ValidatingWebhookConfiguration"),
+    ] {
+        let r = run(&doc(av, kind));
+        let d = r.diagnostics.iter().find(|d| d.code == "NoKindMatch").unwrap_or_else(|| panic!("{av} {kind}: {:?}", r.diagnostics));
+        assert_eq!(d.message, format!("no matches for kind \"{kind}\" in version \"{av}\""));
+        assert_eq!((d.line, d.field.as_deref()), (1, Some("apiVersion")), "{av} {kind}");
+        assert!(!r.diagnostics.iter().any(|d| d.code == "IgnoredKind"), "{av} {kind}");
+    }
+    for (av, kind) in [
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+        ("batch/v1", "CronJob"),
+        ("autoscaling/v2", "HorizontalPodAutoscaler"),
+        ("policy/v1", "PodDisruptionBudget"),
+        ("storage.k8s.io/v1", "StorageClass"),
+        ("storage.k8s.io/v1beta1", "VolumeAttributesClass"),
+        ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),
+        ("cert-manager.io/v1", "ClusterIssuer"),
+        ("gateway.networking.k8s.io/v1beta1", "HTTPRoute"),
+    ] {
+        let r = run(&doc(av, kind));
+        assert!(errors(&r).is_empty(), "{av} {kind}: {:?}", errors(&r));
+        assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind"), "{av} {kind}");
+    }
+}
