@@ -1789,3 +1789,30 @@ fn no_kind_match_removed_versions_of_unmodelled_kinds() {
         assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind"), "{av} {kind}");
     }
 }
+
+// k8s.io/kubectl pkg/cmd/apply/apply.go applyOneObject: `len(info.Name) == 0` with a
+// generateName is refused by kubectl apply itself (`from %s: cannot use generate name with
+// apply`), for every kind, before anything reaches the server (found in the corpus:
+// GoogleCloudPlatform/kubernetes-engine-samples batch/kueue-*/job-team-*.yaml, which say
+// `kubectl create`). It was "metadata.name: Required value: name or generateName is required",
+// a server message the server never gives for it (rest/create.go BeforeCreate generates the
+// name before ValidateObjectMeta runs).
+#[test]
+fn generate_name_is_refused_by_kubectl_apply_not_by_the_server() {
+    let job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  namespace: team-a\n  generateName: sample-job-team-a-\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n";
+    let r = run(job);
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+    let d = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!(d.code, "GenerateNameWithApply");
+    assert!(d.message.starts_with("from sample-job-team-a-: cannot use generate name with apply ("), "{}", d.message);
+    assert_eq!((d.line, d.field.as_deref(), d.kind), (5, Some("metadata.generateName"), ErrorType::Kubectl));
+    assert!(r.pods.is_empty(), "kubectl sends nothing");
+    // whatever the kind (a ConfigMap is not modelled, and still refused)
+    let r = run("apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: cfg-}\ndata: {a: b}\n");
+    assert_eq!(errors(&r), vec!["from cfg-: cannot use generate name with apply (kubectl apply finds the object it updates by metadata.name; `kubectl create -f` accepts generateName: the API server names the object cfg-<5 random characters>)"]);
+    // a name wins (generateName is then unused); neither is the server's Required error
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {name: p, generateName: g-}\nspec:\n  containers: [{name: c, image: nginx}]\n");
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run("apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: b}}\nspec:\n  containers: [{name: c, image: nginx}]\n");
+    assert_eq!(errors(&r), vec!["metadata.name: Required value: name or generateName is required"]);
+}
