@@ -1235,6 +1235,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         let field = format!("{prefix}.activeDeadlineSeconds");
         errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
+    validate_volumes_and_mounts(o, prefix, &at, &mut errs);
     validate_containers(spec, prefix, &at, &mut errs);
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
@@ -1382,6 +1383,139 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
 /// unique across containers and init containers; restartPolicy forbidden on a container, only
 /// `Always` on an init container (validateInitContainerRestartPolicy).
+/// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
+/// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
+/// spelling, `cephFS` and `downwarAPI` included).
+const VOLUME_SOURCES: &[(&str, &str)] = &[
+    ("emptyDir", "emptyDir"),
+    ("hostPath", "hostPath"),
+    ("gitRepo", "gitRepo"),
+    ("gcePersistentDisk", "gcePersistentDisk"),
+    ("awsElasticBlockStore", "awsElasticBlockStore"),
+    ("secret", "secret"),
+    ("nfs", "nfs"),
+    ("iscsi", "iscsi"),
+    ("glusterfs", "glusterfs"),
+    ("flocker", "flocker"),
+    ("persistentVolumeClaim", "persistentVolumeClaim"),
+    ("rbd", "rbd"),
+    ("cinder", "cinder"),
+    ("cephfs", "cephFS"),
+    ("quobyte", "quobyte"),
+    ("downwardAPI", "downwarAPI"),
+    ("fc", "fc"),
+    ("flexVolume", "flexVolume"),
+    ("configMap", "configMap"),
+    ("azureFile", "azureFile"),
+    ("vsphereVolume", "vsphereVolume"),
+    ("photonPersistentDisk", "photonPersistentDisk"),
+    ("portworxVolume", "portworxVolume"),
+    ("azureDisk", "azureDisk"),
+    ("storageos", "storageos"),
+    ("projected", "projected"),
+    ("scaleIO", "scaleIO"),
+    ("csi", "csi"),
+    ("ephemeral", "ephemeral"),
+    ("image", "image"),
+];
+
+/// ValidatePodSpec's volume checks (pkg/apis/core/validation/validation.go), read from the
+/// object's tree at `prefix` (`spec` or `spec.template.spec`):
+/// * ValidateVolumes: a name is required, a DNS-1123 label, not repeated (field.Duplicate);
+///   validateVolumeSource: at most one source ("may not specify more than 1 volume type", on
+///   each later source in upstream's order). No source at all is not an error: SetDefaults_Volume
+///   (pkg/apis/core/v1/defaults.go) makes it an emptyDir. A volume with an error is not one the
+///   mounts can name.
+/// * ValidateVolumeMounts, per container and init container: the name is required and must be a
+///   volume (field.NotFound); mountPath is required and unique within the container. A
+///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
+///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
+/// The sources' own fields are not checked here.
+fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{Node, NodeKind};
+    let mut spec = &o.source;
+    for key in prefix.split('.') {
+        match spec.get(key) {
+            Some(n) => spec = n,
+            None => return,
+        }
+    }
+    fn seq(n: Option<&Node>) -> Vec<&Node> {
+        match n.map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+    let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let mut valid: Vec<String> = Vec::new();
+    let mut all: Vec<String> = Vec::new();
+    for (i, v) in seq(spec.get("volumes")).into_iter().enumerate() {
+        let f = format!("{prefix}.volumes[{i}]");
+        let name = str_of(v, "name");
+        let mut el = Vec::new();
+        let mut sources = 0;
+        for (key, path) in VOLUME_SOURCES {
+            if v.get(key).is_some_and(|n| !n.is_null()) {
+                if sources > 0 {
+                    let field = format!("{f}.{path}");
+                    el.push(Diagnostic::forbidden(&field, at(&format!("{f}.{key}")), "may not specify more than 1 volume type"));
+                } else {
+                    sources += 1;
+                }
+            }
+        }
+        let name_f = format!("{f}.name");
+        if name.is_empty() {
+            el.push(Diagnostic::required(&name_f, at(&f), ""));
+        } else {
+            for m in super::names::dns1123_label(&name) {
+                el.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(&name), &m));
+            }
+        }
+        if all.contains(&name) {
+            el.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(&name)));
+        }
+        if el.is_empty() {
+            all.push(name.clone());
+            valid.push(name);
+        } else {
+            errs.append(&mut el);
+        }
+    }
+    if o.kind == "StatefulSet" {
+        for t in seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates"))) {
+            if let Some(m) = t.get("metadata") {
+                valid.push(str_of(m, "name"));
+            }
+        }
+    }
+    for list in ["containers", "initContainers"] {
+        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
+            let mut mount_points: Vec<String> = Vec::new();
+            for (mi, m) in seq(c.get("volumeMounts")).into_iter().enumerate() {
+                let f = format!("{prefix}.{list}[{ci}].volumeMounts[{mi}]");
+                let name = str_of(m, "name");
+                let name_f = format!("{f}.name");
+                if name.is_empty() {
+                    errs.push(Diagnostic::required(&name_f, at(&f), ""));
+                }
+                if !valid.contains(&name) {
+                    errs.push(Diagnostic::not_found(&name_f, at(&name_f), &quote(&name)));
+                }
+                let path = str_of(m, "mountPath");
+                let path_f = format!("{f}.mountPath");
+                if path.is_empty() {
+                    errs.push(Diagnostic::required(&path_f, at(&f), ""));
+                }
+                if mount_points.contains(&path) {
+                    errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(&path), "must be unique"));
+                }
+                mount_points.push(path);
+            }
+        }
+    }
+}
+
 fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     if !spec.checks.iter().any(|c| !c.init) {
         let field = format!("{prefix}.containers");

@@ -1816,3 +1816,46 @@ fn generate_name_is_refused_by_kubectl_apply_not_by_the_server() {
     let r = run("apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: b}}\nspec:\n  containers: [{name: c, image: nginx}]\n");
     assert_eq!(errors(&r), vec!["metadata.name: Required value: name or generateName is required"]);
 }
+
+// pkg/apis/core/validation/validation.go ValidateVolumes / validateVolumeSource /
+// ValidateVolumeMounts (found in the corpus: istio samples/mtls-echo/mtls-echo.yaml mounts
+// `ca-certs` where the volume is `ca`, which the API server refuses and Switchboard accepted).
+// A volume without a source is no error (pkg/apis/core/v1/defaults.go SetDefaults_Volume makes
+// it an emptyDir); a StatefulSet's volumeClaimTemplates are volumes its pods can mount
+// (pkg/apis/apps/validation ValidatePodTemplateSpecForStatefulSet, volumesToAddForTemplates).
+#[test]
+fn validate_volumes_and_volume_mounts() {
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{spec}");
+    let c = |mounts: &str| format!("  containers:\n  - name: c\n    image: nginx\n    volumeMounts: {mounts}\n");
+    let r = run(&pod(&format!("{}  volumes: [{{name: certs, secret: {{secretName: s}}}}, {{name: ca, secret: {{secretName: t}}}}]\n", c("[{name: certs, mountPath: /certs}, {name: ca-certs, mountPath: /etc/ca.crt}]"))));
+    assert_eq!(errors(&r), vec!["spec.containers[0].volumeMounts[1].name: Not found: \"ca-certs\""]);
+    let d = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!((d.code.as_str(), d.kind, d.line), ("FieldValueNotFound", ErrorType::NotFound, 8));
+    let r = run(&pod(&format!("{}  volumes: [{{name: a, emptyDir: {{}}}}, {{name: a, hostPath: {{path: /x}}}}, {{name: b, emptyDir: {{}}, hostPath: {{path: /y}}, configMap: {{name: z}}}}, {{name: Bad}}, {{name: vol}}]\n", c("[{name: a, mountPath: /d}, {name: b, mountPath: /d}, {name: '', mountPath: ''}, {name: vol, mountPath: /v}]"))));
+    assert_eq!(
+        errors(&r),
+        vec![
+            // (the report lists them by position: the mounts are written first here)
+            "spec.containers[0].volumeMounts[1].name: Not found: \"b\"",
+            "spec.containers[0].volumeMounts[1].mountPath: Invalid value: \"/d\": must be unique",
+            "spec.containers[0].volumeMounts[2].name: Required value",
+            "spec.containers[0].volumeMounts[2].mountPath: Required value",
+            "spec.containers[0].volumeMounts[2].name: Not found: \"\"",
+            "spec.volumes[1].name: Duplicate value: \"a\"",
+            "spec.volumes[2].hostPath: Forbidden: may not specify more than 1 volume type",
+            "spec.volumes[2].configMap: Forbidden: may not specify more than 1 volume type",
+            "spec.volumes[3].name: Invalid value: \"Bad\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+        ]
+    );
+    // a claim template is a volume of a StatefulSet's pods, and only of theirs
+    let sts = |kind: &str, vct: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: s}}\nspec:\n{}  selector: {{matchLabels: {{app: s}}}}\n  template:\n    metadata: {{labels: {{app: s}}}}\n    spec:\n      containers: [{{name: c, image: nginx, volumeMounts: [{{name: data, mountPath: /data}}]}}]\n{vct}",
+            if kind == "StatefulSet" { "  serviceName: s\n" } else { "" }
+        )
+    };
+    let vct = "  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n";
+    assert!(errors(&run(&sts("StatefulSet", vct))).is_empty(), "{:?}", errors(&run(&sts("StatefulSet", vct))));
+    assert_eq!(errors(&run(&sts("StatefulSet", ""))), vec!["spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\""]);
+    assert_eq!(errors(&run(&sts("Deployment", ""))), vec!["spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\""]);
+}
