@@ -1430,6 +1430,7 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
 ///   volume (field.NotFound); mountPath is required and unique within the container. A
 ///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
 ///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
+///
 /// The sources' own fields are not checked here.
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind};
