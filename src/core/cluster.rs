@@ -1383,6 +1383,112 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
 /// unique across containers and init containers; restartPolicy forbidden on a container, only
 /// `Always` on an init container (validateInitContainerRestartPolicy).
+/// An intstr.IntOrString as written: Ok(int) or Err(string); None for anything else (null,
+/// absent: the default applies).
+fn int_or_string(n: Option<&super::yaml::Node>) -> Option<Result<i64, String>> {
+    use super::yaml::{NodeKind, Value};
+    match &n?.kind {
+        NodeKind::Scalar { value: Value::Int(i), .. } => Some(Ok(*i)),
+        NodeKind::Scalar { value: Value::Str, text, .. } => Some(Err(text.as_str().to_string())),
+        _ => None,
+    }
+}
+
+/// pkg/apis/apps/validation ValidatePositiveIntOrPercent and IsNotMoreThan100Percent (`hundred`),
+/// and getIntOrPercentValue's number (a percent's digits, 0 when it is not one).
+fn int_or_percent(v: &Result<i64, String>, field: &str, pos: super::yaml::Pos, hundred: bool, errs: &mut Vec<Diagnostic>) -> i64 {
+    match v {
+        Ok(i) => {
+            if *i < 0 {
+                errs.push(Diagnostic::invalid(field, pos, &i.to_string(), "must be greater than or equal to 0"));
+            }
+            *i
+        }
+        Err(s) => {
+            // validation.IsValidPercent: `^[0-9]+%$`
+            let digits = s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            match digits {
+                None => {
+                    errs.push(Diagnostic::invalid(field, pos, &quote(s), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+                    // getIntOrPercentValue: not a percent, so IntOrString.IntValue (strconv.Atoi)
+                    s.parse::<i64>().unwrap_or(0)
+                }
+                Some(d) => {
+                    let n = d.parse::<i64>().unwrap_or(i64::MAX);
+                    if hundred && n > 100 {
+                        errs.push(Diagnostic::invalid(field, pos, &quote(s), "must not be greater than 100%"));
+                    }
+                    n
+                }
+            }
+        }
+    }
+}
+
+/// pkg/apis/apps/validation ValidateDeploymentStrategy + ValidateRollingUpdateDeployment and
+/// ValidateDaemonSetUpdateStrategy + ValidateRollingUpdateDaemonSet, after SetDefaults_Deployment
+/// (type RollingUpdate, maxUnavailable and maxSurge 25%) and SetDefaults_DaemonSet (type
+/// RollingUpdate, maxUnavailable 1, maxSurge 0) in pkg/apis/apps/v1/defaults.go. Other kinds: none.
+fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let (key, deployment) = match o.kind.as_str() {
+        "Deployment" => ("strategy", true),
+        "DaemonSet" => ("updateStrategy", false),
+        _ => return errs,
+    };
+    let Some(strategy) = o.source.get("spec").and_then(|s| s.get(key)) else { return errs };
+    let f = format!("spec.{key}");
+    let ty = strategy.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    let rolling = strategy.get("rollingUpdate").filter(|r| !r.is_null());
+    let rf = format!("{f}.rollingUpdate");
+    let (unavailable_f, surge_f) = (format!("{rf}.maxUnavailable"), format!("{rf}.maxSurge"));
+    let value = |k: &str, default: i64| int_or_string(rolling.and_then(|r| r.get(k))).unwrap_or(Ok(default));
+    match (ty, deployment) {
+        ("Recreate", true) if rolling.is_some() => {
+            errs.push(Diagnostic::forbidden(&rf, o.pos(&rf), "may not be specified when strategy `type` is 'Recreate'"));
+        }
+        ("RollingUpdate" | "", true) => {
+            let default = Err("25%".to_string());
+            let unavailable = int_or_string(rolling.and_then(|r| r.get("maxUnavailable"))).unwrap_or_else(|| default.clone());
+            let surge = int_or_string(rolling.and_then(|r| r.get("maxSurge"))).unwrap_or(default);
+            let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), false, &mut errs);
+            let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), false, &mut errs);
+            if u == 0 && s == 0 {
+                let shown = match &unavailable {
+                    Ok(i) => i.to_string(),
+                    Err(p) => quote(p),
+                };
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &shown, "may not be 0 when `maxSurge` is 0"));
+            }
+            // IsNotMoreThan100Percent(maxUnavailable), after the two
+            if unavailable.is_err() && u > 100 {
+                let shown = unavailable.clone().err().unwrap_or_default();
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &quote(&shown), "must not be greater than 100%"));
+            }
+        }
+        ("RollingUpdate" | "", false) => {
+            let (unavailable, surge) = (value("maxUnavailable", 1), value("maxSurge", 0));
+            let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), true, &mut errs);
+            let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), true, &mut errs);
+            match (u != 0, s != 0) {
+                (true, true) => {
+                    let shown = match &surge {
+                        Ok(i) => i.to_string(),
+                        Err(p) => quote(p),
+                    };
+                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &shown, "may not be set when maxUnavailable is non-zero"));
+                }
+                (false, false) => errs.push(Diagnostic::required(&unavailable_f, o.pos(&unavailable_f), "cannot be 0 when maxSurge is 0")),
+                _ => {}
+            }
+        }
+        // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
+        // as its value — is not checked here)
+        _ => {}
+    }
+    errs
+}
+
 /// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
 /// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
 /// spelling, `cephFS` and `downwarAPI` included).
@@ -2145,6 +2251,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
     if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
+        return;
+    }
+    let strategy_errs = validate_update_strategy(o);
+    if !strategy_errs.is_empty() {
+        diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;
     }
     let job_pods = match &w.job {
