@@ -1236,6 +1236,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
     validate_volumes_and_mounts(o, prefix, &at, &mut errs);
+    validate_probes_and_env(o, prefix, &at, &mut errs);
     validate_containers(spec, prefix, &at, &mut errs);
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
@@ -1383,6 +1384,108 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
 /// unique across containers and init containers; restartPolicy forbidden on a container, only
 /// `Always` on an init container (validateInitContainerRestartPolicy).
+/// validateContainers / validateInitContainers' probe, lifecycle and env checks
+/// (pkg/apis/core/validation/validation.go), read from the object's tree at `prefix`:
+/// * validateProbe → validateHandler: exactly one of exec, httpGet, tcpSocket, grpc ("may not
+///   specify more than 1 handler type" on each later one, "must specify a handler type" for
+///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
+///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
+///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
+///   be 1 (defaulted from 0).
+/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler.
+/// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
+///   no probe: "may not be set for init containers without restartPolicy=Always".
+/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
+fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{Node, NodeKind, Value};
+    let mut spec = &o.source;
+    for key in prefix.split('.') {
+        match spec.get(key) {
+            Some(n) => spec = n,
+            None => return,
+        }
+    }
+    fn seq(n: Option<&Node>) -> Vec<&Node> {
+        match n.map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+    let set = |n: &Node, k: &str| n.get(k).is_some_and(|v| !v.is_null());
+    let int = |n: &Node, k: &str| match n.get(k).map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    let handler = |h: &Node, f: &str, kinds: &[&str], errs: &mut Vec<Diagnostic>| {
+        let mut n = 0;
+        for k in kinds {
+            if set(h, k) {
+                if n > 0 {
+                    let field = format!("{f}.{k}");
+                    errs.push(Diagnostic::forbidden(&field, at(&field), "may not specify more than 1 handler type"));
+                } else {
+                    n += 1;
+                }
+            }
+        }
+        if n == 0 {
+            errs.push(Diagnostic::required(f, at(f), "must specify a handler type"));
+        }
+    };
+    const PROBE: &[&str] = &["exec", "httpGet", "tcpSocket", "grpc"];
+    for list in ["containers", "initContainers"] {
+        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
+            let cf = format!("{prefix}.{list}[{ci}]");
+            let plain_init = list == "initContainers" && c.get("restartPolicy").and_then(|r| r.as_str()) != Some("Always");
+            if plain_init {
+                for k in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {
+                    if set(c, k) {
+                        let field = format!("{cf}.{k}");
+                        errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for init containers without restartPolicy=Always"));
+                    }
+                }
+            } else {
+                if let Some(l) = c.get("lifecycle").filter(|l| !l.is_null()) {
+                    for k in ["postStart", "preStop"] {
+                        if let Some(h) = l.get(k).filter(|h| !h.is_null()) {
+                            handler(h, &format!("{cf}.lifecycle.{k}"), &["exec", "httpGet", "tcpSocket", "sleep"], errs);
+                        }
+                    }
+                }
+                for k in ["livenessProbe", "readinessProbe", "startupProbe"] {
+                    let Some(p) = c.get(k).filter(|p| !p.is_null()) else { continue };
+                    let f = format!("{cf}.{k}");
+                    handler(p, &f, PROBE, errs);
+                    for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
+                        if let Some(v) = int(p, field).filter(|v| *v < 0) {
+                            let ff = format!("{f}.{field}");
+                            errs.push(Diagnostic::invalid(&ff, at(&ff), &v.to_string(), "must be greater than or equal to 0"));
+                        }
+                    }
+                    if k != "readinessProbe" {
+                        let success = int(p, "successThreshold").map_or(1, |v| if v == 0 { 1 } else { v });
+                        if success != 1 {
+                            let ff = format!("{f}.successThreshold");
+                            errs.push(Diagnostic::invalid(&ff, at(&ff), &success.to_string(), "must be 1"));
+                        }
+                    }
+                }
+            }
+            for (ei, e) in seq(c.get("env")).into_iter().enumerate() {
+                let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
+                let f = format!("{cf}.env[{ei}].valueFrom");
+                let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
+                let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
+                if sources > 0 && has_value {
+                    errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not be specified when `value` is not empty"));
+                } else if sources > 1 {
+                    errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not have more than one field specified at a time"));
+                }
+            }
+        }
+    }
+}
+
 /// An intstr.IntOrString as written: Ok(int) or Err(string); None for anything else (null,
 /// absent: the default applies).
 fn int_or_string(n: Option<&super::yaml::Node>) -> Option<Result<i64, String>> {

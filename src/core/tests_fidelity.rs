@@ -1891,3 +1891,38 @@ fn validate_deployment_and_daemonset_update_strategy() {
         assert!(errs(ds(ok)).is_empty(), "{ok}: {:?}", errs(ds(ok)));
     }
 }
+
+// pkg/apis/core/validation/validation.go validateProbe / validateHandler /
+// validateLivenessProbe / validateStartupProbe / validateLifecycle, validateInitContainers
+// (probes and lifecycle only on sidecars) and validateEnvVarValueFrom; 0 is defaulted first
+// (pkg/apis/core/v1/defaults.go SetDefaults_Probe): the server refuses these, Switchboard
+// accepted them
+#[test]
+fn validate_probes_lifecycle_and_env_value_from() {
+    let pod = |c: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{c}");
+    let ctr = |extra: &str| pod(&format!("  containers:\n  - name: c\n    image: nginx\n{extra}"));
+    let errs = |src: String| errors(&run(&src));
+    assert_eq!(errs(ctr("    livenessProbe: {tcpSocket: {port: 80}, successThreshold: 2}\n")), vec!["spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1"]);
+    assert_eq!(errs(ctr("    startupProbe: {exec: {command: [sh]}, httpGet: {port: 80}, periodSeconds: -1}\n")), vec![
+        "spec.containers[0].startupProbe.httpGet: Forbidden: may not specify more than 1 handler type",
+        "spec.containers[0].startupProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0",
+    ]);
+    assert_eq!(errs(ctr("    readinessProbe: {initialDelaySeconds: 5}\n")), vec!["spec.containers[0].readinessProbe: Required value: must specify a handler type"]);
+    assert_eq!(errs(ctr("    lifecycle: {preStop: {}}\n")), vec!["spec.containers[0].lifecycle.preStop: Required value: must specify a handler type"]);
+    assert_eq!(errs(ctr("    env: [{name: A, value: x, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]\n")), vec!["spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty"]);
+    assert_eq!(
+        errs(ctr("    env: [{name: A, valueFrom: {configMapKeyRef: {name: c, key: k}, secretKeyRef: {name: s, key: k}}}]\n")),
+        vec!["spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not have more than one field specified at a time"]
+    );
+    let init = |extra: &str| pod(&format!("  initContainers:\n  - name: i\n    image: busybox\n{extra}  containers:\n  - {{name: c, image: nginx}}\n"));
+    assert_eq!(errs(init("    readinessProbe: {tcpSocket: {port: 80}}\n")), vec!["spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always"]);
+    // accepted: a readiness successThreshold above 1, 0 defaulted to 1, a sidecar's probes, an
+    // empty value next to valueFrom, lifecycle sleep
+    for ok in [
+        ctr("    readinessProbe: {httpGet: {path: /, port: 80}, successThreshold: 3}\n    livenessProbe: {grpc: {port: 9000}, successThreshold: 0}\n"),
+        ctr("    lifecycle: {preStop: {sleep: {seconds: 5}}, postStart: {exec: {command: [sh]}}}\n    env: [{name: A, value: '', valueFrom: {fieldRef: {fieldPath: status.podIP}}}]\n"),
+        init("    restartPolicy: Always\n    startupProbe: {tcpSocket: {port: 80}}\n    lifecycle: {preStop: {exec: {command: [sh]}}}\n"),
+    ] {
+        assert!(errs(ok.clone()).is_empty(), "{ok}: {:?}", errs(ok.clone()));
+    }
+}
