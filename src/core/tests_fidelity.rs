@@ -1926,3 +1926,22 @@ fn validate_probes_lifecycle_and_env_value_from() {
         assert!(errs(ok.clone()).is_empty(), "{ok}: {:?}", errs(ok.clone()));
     }
 }
+
+// pkg/apis/core/validation/validation.go validateContainerResourceName (validateResourceName,
+// then helper.IsStandardContainerResourceName) on every limits and requests key: `gpu` is
+// neither a standard resource nor qualified, `storage` is one but not a container's; the server
+// refuses them, Switchboard accepted them
+#[test]
+fn validate_container_resource_names() {
+    let pod = |res: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources: {res}\n");
+    assert_eq!(
+        errors(&run(&pod("{limits: {gpu: 1}, requests: {storage: 1Gi}}"))),
+        vec![
+            "spec.containers[0].resources.limits[gpu]: Invalid value: \"gpu\": must be a standard resource type or fully qualified",
+            "spec.containers[0].resources.limits[gpu]: Invalid value: \"gpu\": must be a standard resource for containers",
+            "spec.containers[0].resources.requests[storage]: Invalid value: \"storage\": must be a standard resource for containers",
+        ]
+    );
+    let ok = pod("{limits: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi, hugepages-2Mi: 2Mi, nvidia.com/gpu: 1, example.com/foo: 2}, requests: {hugepages-2Mi: 2Mi, nvidia.com/gpu: 1, example.com/foo: 2}}");
+    assert!(errors(&run(&ok)).is_empty(), "{:?}", errors(&run(&ok)));
+}
