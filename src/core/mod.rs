@@ -183,6 +183,11 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         return;
     }
     let root_pos = root.pos;
+    // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
+    // since no object is made of it
+    if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
+        strict::check(&root, ty, &mut strict_errs, "");
+    }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
     match model::decode_object(root, diags) {
@@ -207,8 +212,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             objects.push(o);
         }
         None => {
+            let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
-            if !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
+            if !refused && !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
                 ignored.push((kind, root_pos));
             }
         }
