@@ -84,3 +84,19 @@ fn examples_cockroachdb_pdb_v1beta1_and_a_claim_template_mount() {
 fn examples_cassandra_statefulset_is_accepted() {
     check("examples-cassandra-statefulset.yaml", &[]);
 }
+
+// encoding/json literalStore → encoding/base64 CorruptInputError on a Secret's `data`
+#[test]
+fn ingress_nginx_dh_param_secret_is_not_base64() {
+    check(
+        "ingress-nginx-ssl-dh-param.yaml",
+        &[(Severity::Error, 6, "TypeMismatch", "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 0")],
+    );
+}
+
+// encoding/json UnmarshalTypeError: a number for a Secret's stringData string (two Secrets)
+#[test]
+fn argocd_repo_creds_numbers_in_string_data() {
+    let m = "Secret in version \"v1\" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.stringData of type string (YAML reads unquoted 1 as a number; quote it: \"1\")";
+    check("argocd-repo-creds.yaml", &[(Severity::Error, 43, "TypeMismatch", m), (Severity::Error, 60, "TypeMismatch", m)]);
+}
