@@ -1025,5 +1025,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
 mod tests;
 #[cfg(test)]
 mod tests_fidelity;
+#[cfg(test)]
+mod tests_corpus;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
