@@ -1640,7 +1640,7 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
 ///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
 ///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
 ///
-/// The sources' own fields are not checked here.
+/// Of the sources' own fields only a configMap's or secret's file modes are checked here.
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind};
     let mut spec = &o.source;
@@ -1672,6 +1672,23 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
                 } else {
                     sources += 1;
                 }
+            }
+        }
+        // validateConfigMapVolumeSource / validateSecretVolumeSource, the file modes:
+        // defaultMode and each item's mode (validateKeyToPath) within 0..=0777
+        // (fileModeErrorMsg); a YAML 0644 is octal (go-yaml v2), a 644 is not
+        for key in ["configMap", "secret"] {
+            let Some(src) = v.get(key).filter(|n| !n.is_null()) else { continue };
+            let mode_error = |n: Option<&Node>, field: String, el: &mut Vec<Diagnostic>| {
+                if let Some(NodeKind::Scalar { value: super::yaml::Value::Int(m), .. }) = n.map(|n| &n.kind) {
+                    if !(0..=0o777).contains(m) {
+                        el.push(Diagnostic::invalid(&field, at(&field), &m.to_string(), "must be a number between 0 and 0777 (octal), both inclusive"));
+                    }
+                }
+            };
+            mode_error(src.get("defaultMode"), format!("{f}.{key}.defaultMode"), &mut el);
+            for (ii, item) in seq(src.get("items")).into_iter().enumerate() {
+                mode_error(item.get("mode"), format!("{f}.{key}.items[{ii}].mode"), &mut el);
             }
         }
         let name_f = format!("{f}.name");

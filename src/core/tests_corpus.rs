@@ -267,3 +267,30 @@ fn configmap_and_secret_are_decoded_strictly() {
         assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind"));
     }
 }
+
+// pkg/apis/core/validation/validation.go validateConfigMapVolumeSource /
+// validateSecretVolumeSource / validateKeyToPath: file modes are 0..=0777 (fileModeErrorMsg);
+// YAML 0644 is octal (go-yaml v2 resolve), so `defaultMode: 755` (decimal) is refused, and the
+// volume is then no volume the mounts can name
+#[test]
+fn validate_configmap_and_secret_volume_modes() {
+    let pod = |vol: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    volumeMounts: [{{name: v, mountPath: /v}}]\n  volumes:\n  - name: v\n    {vol}\n");
+    assert_eq!(
+        errors(&run(&pod("configMap: {name: c, defaultMode: 755, items: [{key: a, path: a, mode: 0400}, {key: b, path: b, mode: 1000}]}"))),
+        vec![
+            "spec.containers[0].volumeMounts[0].name: Not found: \"v\"",
+            "spec.volumes[0].configMap.defaultMode: Invalid value: 755: must be a number between 0 and 0777 (octal), both inclusive",
+            "spec.volumes[0].configMap.items[1].mode: Invalid value: 1000: must be a number between 0 and 0777 (octal), both inclusive",
+        ]
+    );
+    assert_eq!(
+        errors(&run(&pod("secret: {secretName: s, defaultMode: -1}"))),
+        vec![
+            "spec.containers[0].volumeMounts[0].name: Not found: \"v\"",
+            "spec.volumes[0].secret.defaultMode: Invalid value: -1: must be a number between 0 and 0777 (octal), both inclusive",
+        ]
+    );
+    for ok in ["configMap: {name: c, defaultMode: 0755}", "configMap: {name: c, defaultMode: 420}", "secret: {secretName: s, defaultMode: 0400, items: [{key: a, path: a, mode: 511}]}"] {
+        assert!(errors(&run(&pod(ok))).is_empty(), "{ok}: {:?}", errors(&run(&pod(ok))));
+    }
+}
