@@ -1396,6 +1396,7 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
 ///   no probe: "may not be set for init containers without restartPolicy=Always".
 /// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
+/// * the pod's and each container's securityContext: user and group IDs within 0..=MaxInt32.
 fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind, Value};
     let mut spec = &o.source;
@@ -1432,10 +1433,34 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             errs.push(Diagnostic::required(f, at(f), "must specify a handler type"));
         }
     };
+    // validatePodSpecSecurityContext / ValidateSecurityContext: user and group IDs are
+    // validation.IsValidUserID / IsValidGroupID, 0..=MaxInt32 (InclusiveRangeError)
+    let ids = |sc: Option<&Node>, f: &str, keys: &[&str], errs: &mut Vec<Diagnostic>| {
+        let Some(sc) = sc.filter(|n| !n.is_null()) else { return };
+        let mut check = |v: i64, field: String| {
+            if !(0..=i64::from(i32::MAX)).contains(&v) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 0 and {}, inclusive", i32::MAX)));
+            }
+        };
+        for k in keys {
+            if let Some(v) = int(sc, k) {
+                check(v, format!("{f}.{k}"));
+            }
+        }
+        if keys.contains(&"fsGroup") {
+            for (g, n) in seq(sc.get("supplementalGroups")).into_iter().enumerate() {
+                if let NodeKind::Scalar { value: Value::Int(v), .. } = &n.kind {
+                    check(*v, format!("{f}.supplementalGroups[{g}]"));
+                }
+            }
+        }
+    };
+    ids(spec.get("securityContext"), &format!("{prefix}.securityContext"), &["fsGroup", "runAsUser", "runAsGroup"], errs);
     const PROBE: &[&str] = &["exec", "httpGet", "tcpSocket", "grpc"];
     for list in ["containers", "initContainers"] {
         for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
             let cf = format!("{prefix}.{list}[{ci}]");
+            ids(c.get("securityContext"), &format!("{cf}.securityContext"), &["runAsUser", "runAsGroup"], errs);
             let plain_init = list == "initContainers" && c.get("restartPolicy").and_then(|r| r.as_str()) != Some("Always");
             if plain_init {
                 for k in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {

@@ -294,3 +294,18 @@ fn validate_configmap_and_secret_volume_modes() {
         assert!(errors(&run(&pod(ok))).is_empty(), "{ok}: {:?}", errors(&run(&pod(ok))));
     }
 }
+
+// pkg/apis/core/validation/validation.go validatePodSpecSecurityContext and
+// ValidateSecurityContext: apimachinery validation.IsValidUserID / IsValidGroupID
+#[test]
+fn validate_security_context_ids() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000, fsGroup: -1, supplementalGroups: [1, 2147483648]}\n  containers:\n  - name: c\n    image: nginx\n    securityContext: {runAsUser: -1, runAsGroup: 0}\n";
+    assert_eq!(
+        errors(&run(pod)),
+        vec![
+            "spec.securityContext.fsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive",
+            "spec.securityContext.supplementalGroups[1]: Invalid value: 2147483648: must be between 0 and 2147483647, inclusive",
+            "spec.containers[0].securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive",
+        ]
+    );
+}
