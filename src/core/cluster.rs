@@ -1235,6 +1235,8 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         let field = format!("{prefix}.activeDeadlineSeconds");
         errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
+    validate_volumes_and_mounts(o, prefix, &at, &mut errs);
+    validate_probes_and_env(o, prefix, &at, &mut errs);
     validate_containers(spec, prefix, &at, &mut errs);
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
@@ -1382,6 +1384,390 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// (validateContainerPorts: name, containerPort, hostPort, protocol) and imagePullPolicy; names
 /// unique across containers and init containers; restartPolicy forbidden on a container, only
 /// `Always` on an init container (validateInitContainerRestartPolicy).
+/// validateContainers / validateInitContainers' probe, lifecycle and env checks
+/// (pkg/apis/core/validation/validation.go), read from the object's tree at `prefix`:
+/// * validateProbe → validateHandler: exactly one of exec, httpGet, tcpSocket, grpc ("may not
+///   specify more than 1 handler type" on each later one, "must specify a handler type" for
+///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
+///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
+///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
+///   be 1 (defaulted from 0).
+/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler.
+/// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
+///   no probe: "may not be set for init containers without restartPolicy=Always".
+/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
+/// * the pod's and each container's securityContext: user and group IDs within 0..=MaxInt32.
+fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{Node, NodeKind, Value};
+    let mut spec = &o.source;
+    for key in prefix.split('.') {
+        match spec.get(key) {
+            Some(n) => spec = n,
+            None => return,
+        }
+    }
+    fn seq(n: Option<&Node>) -> Vec<&Node> {
+        match n.map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+    let set = |n: &Node, k: &str| n.get(k).is_some_and(|v| !v.is_null());
+    let int = |n: &Node, k: &str| match n.get(k).map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    let handler = |h: &Node, f: &str, kinds: &[&str], errs: &mut Vec<Diagnostic>| {
+        let mut n = 0;
+        for k in kinds {
+            if set(h, k) {
+                if n > 0 {
+                    let field = format!("{f}.{k}");
+                    errs.push(Diagnostic::forbidden(&field, at(&field), "may not specify more than 1 handler type"));
+                } else {
+                    n += 1;
+                }
+            }
+        }
+        if n == 0 {
+            errs.push(Diagnostic::required(f, at(f), "must specify a handler type"));
+        }
+    };
+    // validatePodSpecSecurityContext / ValidateSecurityContext: user and group IDs are
+    // validation.IsValidUserID / IsValidGroupID, 0..=MaxInt32 (InclusiveRangeError)
+    let ids = |sc: Option<&Node>, f: &str, keys: &[&str], errs: &mut Vec<Diagnostic>| {
+        let Some(sc) = sc.filter(|n| !n.is_null()) else { return };
+        let mut check = |v: i64, field: String| {
+            if !(0..=i64::from(i32::MAX)).contains(&v) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 0 and {}, inclusive", i32::MAX)));
+            }
+        };
+        for k in keys {
+            if let Some(v) = int(sc, k) {
+                check(v, format!("{f}.{k}"));
+            }
+        }
+        if keys.contains(&"fsGroup") {
+            for (g, n) in seq(sc.get("supplementalGroups")).into_iter().enumerate() {
+                if let NodeKind::Scalar { value: Value::Int(v), .. } = &n.kind {
+                    check(*v, format!("{f}.supplementalGroups[{g}]"));
+                }
+            }
+        }
+    };
+    ids(spec.get("securityContext"), &format!("{prefix}.securityContext"), &["fsGroup", "runAsUser", "runAsGroup"], errs);
+    const PROBE: &[&str] = &["exec", "httpGet", "tcpSocket", "grpc"];
+    for list in ["containers", "initContainers"] {
+        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
+            let cf = format!("{prefix}.{list}[{ci}]");
+            ids(c.get("securityContext"), &format!("{cf}.securityContext"), &["runAsUser", "runAsGroup"], errs);
+            let plain_init = list == "initContainers" && c.get("restartPolicy").and_then(|r| r.as_str()) != Some("Always");
+            if plain_init {
+                for k in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {
+                    if set(c, k) {
+                        let field = format!("{cf}.{k}");
+                        errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for init containers without restartPolicy=Always"));
+                    }
+                }
+            } else {
+                if let Some(l) = c.get("lifecycle").filter(|l| !l.is_null()) {
+                    for k in ["postStart", "preStop"] {
+                        if let Some(h) = l.get(k).filter(|h| !h.is_null()) {
+                            handler(h, &format!("{cf}.lifecycle.{k}"), &["exec", "httpGet", "tcpSocket", "sleep"], errs);
+                        }
+                    }
+                }
+                for k in ["livenessProbe", "readinessProbe", "startupProbe"] {
+                    let Some(p) = c.get(k).filter(|p| !p.is_null()) else { continue };
+                    let f = format!("{cf}.{k}");
+                    handler(p, &f, PROBE, errs);
+                    for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
+                        if let Some(v) = int(p, field).filter(|v| *v < 0) {
+                            let ff = format!("{f}.{field}");
+                            errs.push(Diagnostic::invalid(&ff, at(&ff), &v.to_string(), "must be greater than or equal to 0"));
+                        }
+                    }
+                    if k != "readinessProbe" {
+                        let success = int(p, "successThreshold").map_or(1, |v| if v == 0 { 1 } else { v });
+                        if success != 1 {
+                            let ff = format!("{f}.successThreshold");
+                            errs.push(Diagnostic::invalid(&ff, at(&ff), &success.to_string(), "must be 1"));
+                        }
+                    }
+                }
+            }
+            for (ei, e) in seq(c.get("env")).into_iter().enumerate() {
+                let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
+                let f = format!("{cf}.env[{ei}].valueFrom");
+                let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
+                let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
+                if sources > 0 && has_value {
+                    errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not be specified when `value` is not empty"));
+                } else if sources > 1 {
+                    errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not have more than one field specified at a time"));
+                }
+            }
+        }
+    }
+}
+
+/// An intstr.IntOrString as written: Ok(int) or Err(string); None for anything else (null,
+/// absent: the default applies).
+fn int_or_string(n: Option<&super::yaml::Node>) -> Option<Result<i64, String>> {
+    use super::yaml::{NodeKind, Value};
+    match &n?.kind {
+        NodeKind::Scalar { value: Value::Int(i), .. } => Some(Ok(*i)),
+        NodeKind::Scalar { value: Value::Str, text, .. } => Some(Err(text.as_str().to_string())),
+        _ => None,
+    }
+}
+
+/// pkg/apis/apps/validation ValidatePositiveIntOrPercent and IsNotMoreThan100Percent (`hundred`),
+/// and getIntOrPercentValue's number (a percent's digits, 0 when it is not one).
+fn int_or_percent(v: &Result<i64, String>, field: &str, pos: super::yaml::Pos, hundred: bool, errs: &mut Vec<Diagnostic>) -> i64 {
+    match v {
+        Ok(i) => {
+            if *i < 0 {
+                errs.push(Diagnostic::invalid(field, pos, &i.to_string(), "must be greater than or equal to 0"));
+            }
+            *i
+        }
+        Err(s) => {
+            // validation.IsValidPercent: `^[0-9]+%$`
+            let digits = s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            match digits {
+                None => {
+                    errs.push(Diagnostic::invalid(field, pos, &quote(s), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+                    // getIntOrPercentValue: not a percent, so IntOrString.IntValue (strconv.Atoi)
+                    s.parse::<i64>().unwrap_or(0)
+                }
+                Some(d) => {
+                    let n = d.parse::<i64>().unwrap_or(i64::MAX);
+                    if hundred && n > 100 {
+                        errs.push(Diagnostic::invalid(field, pos, &quote(s), "must not be greater than 100%"));
+                    }
+                    n
+                }
+            }
+        }
+    }
+}
+
+/// pkg/apis/apps/validation ValidateDeploymentStrategy + ValidateRollingUpdateDeployment and
+/// ValidateDaemonSetUpdateStrategy + ValidateRollingUpdateDaemonSet, after SetDefaults_Deployment
+/// (type RollingUpdate, maxUnavailable and maxSurge 25%) and SetDefaults_DaemonSet (type
+/// RollingUpdate, maxUnavailable 1, maxSurge 0) in pkg/apis/apps/v1/defaults.go. Other kinds: none.
+fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let (key, deployment) = match o.kind.as_str() {
+        "Deployment" => ("strategy", true),
+        "DaemonSet" => ("updateStrategy", false),
+        _ => return errs,
+    };
+    let Some(strategy) = o.source.get("spec").and_then(|s| s.get(key)) else { return errs };
+    let f = format!("spec.{key}");
+    let ty = strategy.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    let rolling = strategy.get("rollingUpdate").filter(|r| !r.is_null());
+    let rf = format!("{f}.rollingUpdate");
+    let (unavailable_f, surge_f) = (format!("{rf}.maxUnavailable"), format!("{rf}.maxSurge"));
+    let value = |k: &str, default: i64| int_or_string(rolling.and_then(|r| r.get(k))).unwrap_or(Ok(default));
+    match (ty, deployment) {
+        ("Recreate", true) if rolling.is_some() => {
+            errs.push(Diagnostic::forbidden(&rf, o.pos(&rf), "may not be specified when strategy `type` is 'Recreate'"));
+        }
+        ("RollingUpdate" | "", true) => {
+            let default = Err("25%".to_string());
+            let unavailable = int_or_string(rolling.and_then(|r| r.get("maxUnavailable"))).unwrap_or_else(|| default.clone());
+            let surge = int_or_string(rolling.and_then(|r| r.get("maxSurge"))).unwrap_or(default);
+            let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), false, &mut errs);
+            let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), false, &mut errs);
+            if u == 0 && s == 0 {
+                let shown = match &unavailable {
+                    Ok(i) => i.to_string(),
+                    Err(p) => quote(p),
+                };
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &shown, "may not be 0 when `maxSurge` is 0"));
+            }
+            // IsNotMoreThan100Percent(maxUnavailable), after the two
+            if unavailable.is_err() && u > 100 {
+                let shown = unavailable.clone().err().unwrap_or_default();
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &quote(&shown), "must not be greater than 100%"));
+            }
+        }
+        ("RollingUpdate" | "", false) => {
+            let (unavailable, surge) = (value("maxUnavailable", 1), value("maxSurge", 0));
+            let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), true, &mut errs);
+            let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), true, &mut errs);
+            match (u != 0, s != 0) {
+                (true, true) => {
+                    let shown = match &surge {
+                        Ok(i) => i.to_string(),
+                        Err(p) => quote(p),
+                    };
+                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &shown, "may not be set when maxUnavailable is non-zero"));
+                }
+                (false, false) => errs.push(Diagnostic::required(&unavailable_f, o.pos(&unavailable_f), "cannot be 0 when maxSurge is 0")),
+                _ => {}
+            }
+        }
+        // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
+        // as its value — is not checked here)
+        _ => {}
+    }
+    errs
+}
+
+/// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
+/// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
+/// spelling, `cephFS` and `downwarAPI` included).
+const VOLUME_SOURCES: &[(&str, &str)] = &[
+    ("emptyDir", "emptyDir"),
+    ("hostPath", "hostPath"),
+    ("gitRepo", "gitRepo"),
+    ("gcePersistentDisk", "gcePersistentDisk"),
+    ("awsElasticBlockStore", "awsElasticBlockStore"),
+    ("secret", "secret"),
+    ("nfs", "nfs"),
+    ("iscsi", "iscsi"),
+    ("glusterfs", "glusterfs"),
+    ("flocker", "flocker"),
+    ("persistentVolumeClaim", "persistentVolumeClaim"),
+    ("rbd", "rbd"),
+    ("cinder", "cinder"),
+    ("cephfs", "cephFS"),
+    ("quobyte", "quobyte"),
+    ("downwardAPI", "downwarAPI"),
+    ("fc", "fc"),
+    ("flexVolume", "flexVolume"),
+    ("configMap", "configMap"),
+    ("azureFile", "azureFile"),
+    ("vsphereVolume", "vsphereVolume"),
+    ("photonPersistentDisk", "photonPersistentDisk"),
+    ("portworxVolume", "portworxVolume"),
+    ("azureDisk", "azureDisk"),
+    ("storageos", "storageos"),
+    ("projected", "projected"),
+    ("scaleIO", "scaleIO"),
+    ("csi", "csi"),
+    ("ephemeral", "ephemeral"),
+    ("image", "image"),
+];
+
+/// ValidatePodSpec's volume checks (pkg/apis/core/validation/validation.go), read from the
+/// object's tree at `prefix` (`spec` or `spec.template.spec`):
+/// * ValidateVolumes: a name is required, a DNS-1123 label, not repeated (field.Duplicate);
+///   validateVolumeSource: at most one source ("may not specify more than 1 volume type", on
+///   each later source in upstream's order). No source at all is not an error: SetDefaults_Volume
+///   (pkg/apis/core/v1/defaults.go) makes it an emptyDir. A volume with an error is not one the
+///   mounts can name.
+/// * ValidateVolumeMounts, per container and init container: the name is required and must be a
+///   volume (field.NotFound); mountPath is required and unique within the container. A
+///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
+///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
+///
+/// Of the sources' own fields only a configMap's or secret's file modes are checked here.
+fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{Node, NodeKind};
+    let mut spec = &o.source;
+    for key in prefix.split('.') {
+        match spec.get(key) {
+            Some(n) => spec = n,
+            None => return,
+        }
+    }
+    fn seq(n: Option<&Node>) -> Vec<&Node> {
+        match n.map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+    let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let mut valid: Vec<String> = Vec::new();
+    let mut all: Vec<String> = Vec::new();
+    for (i, v) in seq(spec.get("volumes")).into_iter().enumerate() {
+        let f = format!("{prefix}.volumes[{i}]");
+        let name = str_of(v, "name");
+        let mut el = Vec::new();
+        let mut sources = 0;
+        for (key, path) in VOLUME_SOURCES {
+            if v.get(key).is_some_and(|n| !n.is_null()) {
+                if sources > 0 {
+                    let field = format!("{f}.{path}");
+                    el.push(Diagnostic::forbidden(&field, at(&format!("{f}.{key}")), "may not specify more than 1 volume type"));
+                } else {
+                    sources += 1;
+                }
+            }
+        }
+        // validateConfigMapVolumeSource / validateSecretVolumeSource, the file modes:
+        // defaultMode and each item's mode (validateKeyToPath) within 0..=0777
+        // (fileModeErrorMsg); a YAML 0644 is octal (go-yaml v2), a 644 is not
+        for key in ["configMap", "secret"] {
+            let Some(src) = v.get(key).filter(|n| !n.is_null()) else { continue };
+            let mode_error = |n: Option<&Node>, field: String, el: &mut Vec<Diagnostic>| {
+                if let Some(NodeKind::Scalar { value: super::yaml::Value::Int(m), .. }) = n.map(|n| &n.kind) {
+                    if !(0..=0o777).contains(m) {
+                        el.push(Diagnostic::invalid(&field, at(&field), &m.to_string(), "must be a number between 0 and 0777 (octal), both inclusive"));
+                    }
+                }
+            };
+            mode_error(src.get("defaultMode"), format!("{f}.{key}.defaultMode"), &mut el);
+            for (ii, item) in seq(src.get("items")).into_iter().enumerate() {
+                mode_error(item.get("mode"), format!("{f}.{key}.items[{ii}].mode"), &mut el);
+            }
+        }
+        let name_f = format!("{f}.name");
+        if name.is_empty() {
+            el.push(Diagnostic::required(&name_f, at(&f), ""));
+        } else {
+            for m in super::names::dns1123_label(&name) {
+                el.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(&name), &m));
+            }
+        }
+        if all.contains(&name) {
+            el.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(&name)));
+        }
+        if el.is_empty() {
+            all.push(name.clone());
+            valid.push(name);
+        } else {
+            errs.append(&mut el);
+        }
+    }
+    if o.kind == "StatefulSet" {
+        for t in seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates"))) {
+            if let Some(m) = t.get("metadata") {
+                valid.push(str_of(m, "name"));
+            }
+        }
+    }
+    for list in ["containers", "initContainers"] {
+        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
+            let mut mount_points: Vec<String> = Vec::new();
+            for (mi, m) in seq(c.get("volumeMounts")).into_iter().enumerate() {
+                let f = format!("{prefix}.{list}[{ci}].volumeMounts[{mi}]");
+                let name = str_of(m, "name");
+                let name_f = format!("{f}.name");
+                if name.is_empty() {
+                    errs.push(Diagnostic::required(&name_f, at(&f), ""));
+                }
+                if !valid.contains(&name) {
+                    errs.push(Diagnostic::not_found(&name_f, at(&name_f), &quote(&name)));
+                }
+                let path = str_of(m, "mountPath");
+                let path_f = format!("{f}.mountPath");
+                if path.is_empty() {
+                    errs.push(Diagnostic::required(&path_f, at(&f), ""));
+                }
+                if mount_points.contains(&path) {
+                    errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(&path), "must be unique"));
+                }
+                mount_points.push(path);
+            }
+        }
+    }
+}
+
 fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     if !spec.checks.iter().any(|c| !c.init) {
         let field = format!("{prefix}.containers");
@@ -2010,6 +2396,11 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
     // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
     if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
+        return;
+    }
+    let strategy_errs = validate_update_strategy(o);
+    if !strategy_errs.is_empty() {
+        diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;
     }
     let job_pods = match &w.job {

@@ -37,6 +37,8 @@ pub enum ErrorType {
     /// Not a syntax error: the YAML is read.
     Kubectl,
     TooLong,
+    /// field.NotFound (`Not found: <value>`), e.g. a volumeMount naming no volume.
+    NotFound,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +69,7 @@ impl Diagnostic {
             ErrorType::Forbidden => "Forbidden",
             ErrorType::TooMany => "Too many",
             ErrorType::TooLong => "Too long",
+            ErrorType::NotFound => "Not found",
             _ => "",
         };
         let message = if detail.is_empty() {
@@ -111,6 +114,10 @@ impl Diagnostic {
     /// field.TooLong(path, _, max): `Too long: may not be more than <max> bytes`
     pub fn too_long(field: &str, pos: Pos, max: usize) -> Diagnostic {
         Self::field_error(ErrorType::TooLong, field, pos, format!("may not be more than {max} bytes"), "FieldValueTooLong")
+    }
+    /// field.NotFound(path, value): `Not found: <value>`
+    pub fn not_found(field: &str, pos: Pos, value: &str) -> Diagnostic {
+        Self::field_error(ErrorType::NotFound, field, pos, value.to_string(), "FieldValueNotFound")
     }
     /// field.Forbidden(path, detail)
     pub fn forbidden(field: &str, pos: Pos, detail: &str) -> Diagnostic {

@@ -175,7 +175,19 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         strict::KindMatch::Known(ty) => Some(ty),
         strict::KindMatch::Unmodelled => None,
     };
+    if let Some(d) = generate_name_refusal(&root) {
+        // refused by kubectl before anything is sent: no decoding, no validation
+        let raw_id = raw_id(&root);
+        diags.extend(strict_errs.into_iter().filter(|d| d.severity != Severity::Error).map(|d| d.on(&raw_id)));
+        diags.push(d.on(&raw_id));
+        return;
+    }
     let root_pos = root.pos;
+    // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
+    // since no object is made of it
+    if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
+        strict::check(&root, ty, &mut strict_errs, "");
+    }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
     match model::decode_object(root, diags) {
@@ -200,12 +212,33 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             objects.push(o);
         }
         None => {
+            let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
-            if !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
+            if !refused && !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
                 ignored.push((kind, root_pos));
             }
         }
     }
+}
+
+/// k8s.io/kubectl pkg/cmd/apply/apply.go `applyOneObject`: an object with no `metadata.name`
+/// but a `generateName` is refused by `kubectl apply` itself, whatever its kind (`error: from
+/// <generateName>: cannot use generate name with apply`: apply must find the object it
+/// updates by name). The API server would accept it (`kubectl create -f` names it
+/// `<generateName><5 random characters>`, rest/create.go BeforeCreate), so Switchboard's
+/// earlier "name or generateName is required" was the wrong reason.
+fn generate_name_refusal(root: &yaml::Node) -> Option<Diagnostic> {
+    let meta = root.get("metadata")?;
+    if meta.get("name").is_some_and(|n| !n.is_null() && n.as_str() != Some("")) {
+        return None;
+    }
+    let g = meta.get("generateName")?;
+    let prefix = g.as_str().filter(|p| !p.is_empty())?;
+    let message = format!(
+        "from {prefix}: cannot use generate name with apply (kubectl apply finds the object it updates by metadata.name; \
+         `kubectl create -f` accepts generateName: the API server names the object {prefix}<5 random characters>)"
+    );
+    Some(Diagnostic::note(Severity::Error, ErrorType::Kubectl, "GenerateNameWithApply", message, g.pos).at_field("metadata.generateName"))
 }
 
 /// Everything: text in, report out. Never panics; the same input always gives the same report.
@@ -1072,5 +1105,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
 mod tests;
 #[cfg(test)]
 mod tests_fidelity;
+#[cfg(test)]
+mod tests_corpus;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;

@@ -182,6 +182,14 @@ pub struct ResourceError {
     pub detail: String,
 }
 
+/// pkg/apis/core/helper/helpers.go standardResources (IsStandardResourceName, besides
+/// hugepages-* and requests.hugepages-*).
+const STANDARD_RESOURCES: &[&str] = &[
+    "cpu", "memory", "ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage", "limits.cpu", "limits.memory",
+    "limits.ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+    "persistentvolumeclaims", "storage", "requests.storage", "services.nodeports", "services.loadbalancers",
+];
+
 /// ValidateResourceRequirements (pkg/apis/core/validation/validation.go) on one container's
 /// `resources`: every quantity non-negative (ValidateResourceQuantityValue →
 /// ValidateNonnegativeQuantity), a request at most its limit, and for resources that may not be
@@ -204,8 +212,34 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
             .collect()
     };
     let (limits, requests) = (entries("limits"), entries("requests"));
-    let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");
     let mut out = Vec::new();
+    // validateContainerResourceName, on every key of limits then requests: validateResourceName
+    // (a qualified name; without a `/`, a standard resource: helper.IsStandardResourceName), then
+    // without a `/` a standard container resource (helper.IsStandardContainerResourceName: cpu,
+    // memory, ephemeral-storage, hugepages-*)
+    for which in ["limits", "requests"] {
+        let Some(m) = res.get(which).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
+        for (k, _) in m.last_entries() {
+            let Some(name) = k.as_str() else { continue };
+            let field = format!("resources.{which}[{name}]");
+            let bad = |detail: String| ResourceError { field: field.clone(), value: Some(name.to_string()), detail };
+            let qualified = super::names::qualified_name(name);
+            if !qualified.is_empty() {
+                out.extend(qualified.into_iter().map(bad));
+                continue;
+            }
+            if !name.contains('/') {
+                let container = matches!(name, "cpu" | "memory" | "ephemeral-storage") || name.starts_with("hugepages-");
+                if !container && !STANDARD_RESOURCES.contains(&name) && !name.starts_with("requests.hugepages-") {
+                    out.push(bad("must be a standard resource type or fully qualified".into()));
+                }
+                if !container {
+                    out.push(bad("must be a standard resource for containers".into()));
+                }
+            }
+        }
+    }
+    let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");
     for (which, list) in [("limits", &limits), ("requests", &requests)] {
         for (name, q) in list.iter().filter(|(_, q)| q.is_negative()) {
             out.push(ResourceError { field: format!("resources.{which}[{name}]"), value: Some(q.to_go_string()), detail: "must be greater than or equal to 0".into() });

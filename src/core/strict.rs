@@ -112,7 +112,7 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
     if api_version.is_empty() || kind.is_empty() {
         return KindMatch::Unmodelled;
     }
-    if let Some(r) = roots().iter().find(|r| r.api_version == api_version && r.kind == kind) {
+    if let Some(r) = roots().iter().chain(unmodelled_roots()).find(|r| r.api_version == api_version && r.kind == kind) {
         return KindMatch::Known(r.ty);
     }
     let (group, _) = split_api_version(api_version);
@@ -122,11 +122,149 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
     }
     if roots().iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
-        KindMatch::NoMatch
-    } else {
-        KindMatch::Unmodelled
+        return KindMatch::NoMatch;
     }
+    if removed(api_version, kind) {
+        return KindMatch::NoMatch;
+    }
+    KindMatch::Unmodelled
 }
+
+/// Kinds Switchboard does not model whose fields are still decoded strictly, as the API server
+/// does: core/v1 ConfigMap and Secret (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta,
+/// `immutable`, `data` / `binaryData` / `stringData`, `type`), so a number in a ConfigMap's
+/// `data`, an unknown field, or a Secret's `data` value that is not base64 is refused as the
+/// server refuses it. Built here, not in the generated tables (their generator lists the
+/// modelled kinds); `metadata` is the tables' own ObjectMeta.
+fn unmodelled_roots() -> &'static [Root] {
+    static R: std::sync::OnceLock<Vec<Root>> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        let meta = roots()
+            .iter()
+            .find(|r| r.kind == "Namespace")
+            .and_then(|r| r.ty.fields.iter().find(|f| f.json == "metadata"))
+            .map_or(Ty::Any, |f| f.ty);
+        let leak = |name: &'static str, fields: Vec<Field>| -> &'static Type { Box::leak(Box::new(Type { name, fields: Box::leak(fields.into_boxed_slice()) })) };
+        let string = Ty::Scalar("string");
+        let bytes: &'static Ty = &Ty::Scalar("[]uint8");
+        let strings: &'static Ty = &Ty::Scalar("string");
+        let head = |extra: Vec<Field>| {
+            let mut f = vec![Field { json: "kind", ty: string }, Field { json: "apiVersion", ty: string }, Field { json: "metadata", ty: meta }, Field { json: "immutable", ty: Ty::Scalar("bool") }];
+            f.extend(extra);
+            f
+        };
+        vec![
+            Root {
+                api_version: "v1",
+                kind: "ConfigMap",
+                ty: leak("core/v1.ConfigMap", head(vec![Field { json: "data", ty: Ty::Map(strings) }, Field { json: "binaryData", ty: Ty::Map(bytes) }])),
+            },
+            Root {
+                api_version: "v1",
+                kind: "Secret",
+                ty: leak(
+                    "core/v1.Secret",
+                    head(vec![Field { json: "data", ty: Ty::Map(bytes) }, Field { json: "stringData", ty: Ty::Map(strings) }, Field { json: "type", ty: Ty::Scalar("v1.SecretType") }]),
+                ),
+            },
+        ]
+    })
+}
+
+/// encoding/base64 StdEncoding.Decode (decodeQuantum, padded, not strict; `\r` and `\n`
+/// skipped) on a `[]byte` field's JSON string, as encoding/json's literalStore calls it: the
+/// offset of its CorruptInputError (`illegal base64 data at input byte N`), None when it decodes.
+pub fn base64_error(s: &[u8]) -> Option<usize> {
+    let valid = |c: u8| c.is_ascii_alphanumeric() || c == b'+' || c == b'/';
+    let newline = |c: u8| c == b'\n' || c == b'\r';
+    let mut si = 0;
+    while si < s.len() {
+        let mut j = 0;
+        while j < 4 {
+            if si == s.len() {
+                return if j == 0 { None } else { Some(si - j) };
+            }
+            let c = s[si];
+            si += 1;
+            if valid(c) {
+                j += 1;
+                continue;
+            }
+            if newline(c) {
+                continue;
+            }
+            if c != b'=' || j < 2 {
+                return Some(si - 1);
+            }
+            if j == 2 {
+                // "==" expected: the first '=' is consumed
+                while si < s.len() && newline(s[si]) {
+                    si += 1;
+                }
+                if si == s.len() {
+                    return Some(s.len());
+                }
+                if s[si] != b'=' {
+                    return Some(si - 1);
+                }
+                si += 1;
+            }
+            while si < s.len() && newline(s[si]) {
+                si += 1;
+            }
+            // trailing garbage after the padding
+            return (si < s.len()).then_some(si);
+        }
+    }
+    None
+}
+
+/// A kind at a built-in group version that no kube-apiserver serves any more (the Deprecated
+/// API Migration Guide, kubernetes/website content/en/docs/reference/using-api/
+/// deprecation-guide.md, "Removed APIs by release": v1.16, v1.22, v1.25, v1.26, v1.27, v1.29,
+/// v1.32). Discovery no longer lists them, so kubectl's RESTMapper finds no mapping and applies
+/// nothing ([`no_match_message`]); kinds Switchboard does not model (RBAC, CronJob,
+/// StorageClass, CustomResourceDefinition...) are refused here too, not ignored. The groups are
+/// built in (`*.k8s.io` needs an approved CRD): no CustomResource serves these.
+fn removed(api_version: &str, kind: &str) -> bool {
+    // the `extensions` group is gone as a whole (its last kinds, Ingress included, in v1.22)
+    api_version == "extensions/v1beta1" || REMOVED_KINDS.iter().any(|(gv, ks)| *gv == api_version && ks.contains(&kind))
+}
+
+/// [`removed`]: group version → the kinds that version served and no longer does (with their
+/// List kinds, which kubectl maps the same way).
+const REMOVED_KINDS: &[(&str, &[&str])] = &[
+    // v1.16
+    ("apps/v1beta1", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("apps/v1beta2", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    // v1.22
+    ("admissionregistration.k8s.io/v1beta1", &["MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList"]),
+    ("apiextensions.k8s.io/v1beta1", &["CustomResourceDefinition", "CustomResourceDefinitionList"]),
+    ("apiregistration.k8s.io/v1beta1", &["APIService", "APIServiceList"]),
+    ("authentication.k8s.io/v1beta1", &["TokenReview"]),
+    ("authorization.k8s.io/v1beta1", &["LocalSubjectAccessReview", "SelfSubjectAccessReview", "SubjectAccessReview", "SelfSubjectRulesReview"]),
+    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList"]),
+    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList"]),
+    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList"]),
+    ("rbac.authorization.k8s.io/v1beta1", &["ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList", "Role", "RoleBinding", "RoleBindingList", "RoleList"]),
+    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList"]),
+    // (and v1.27: its CSIStorageCapacity; VolumeAttributesClass is served there again since v1.31)
+    ("storage.k8s.io/v1beta1", &["CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList"]),
+    // v1.25 (PodSecurityPolicy removed as a kind: policy/v1 never had it)
+    ("batch/v1beta1", &["CronJob", "CronJobList"]),
+    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
+    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
+    ("autoscaling/v2beta1", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList"]),
+    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "PodSecurityPolicy", "PodSecurityPolicyList"]),
+    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
+    // v1.26
+    ("autoscaling/v2beta2", &["HorizontalPodAutoscaler", "HorizontalPodAutoscalerList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    // v1.29
+    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    // v1.32
+    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+];
 
 /// The kinds each GA group version of a built-in group registers (k8s.io/api `<group>/<version>/
 /// register.go` addKnownTypes, at the commit named in `schema_gen.rs`; list kinds included).
@@ -151,7 +289,7 @@ const SERVED_KINDS: &[(&str, &[&str])] = &[
 /// Whether any served group version has this kind (so a no-match is about the apiVersion, not a
 /// misspelt kind).
 pub fn kind_exists(kind: &str) -> bool {
-    roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().any(|(_, ks)| ks.contains(&kind))
+    roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().chain(REMOVED_KINDS).any(|(_, ks)| ks.contains(&kind))
 }
 
 /// The kind a misspelt one probably meant, in the same group version (same name in another case,
@@ -413,7 +551,14 @@ fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
 /// UnmarshalJSON's error ends the decode.
 fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     // resource.Quantity's UnmarshalJSON: ParseQuantity's own error, which ends the decode
+    // a []byte's string that is not base64: encoding/json saves base64's own error
+    // (literalStore: d.saveError(err)), without the struct context of a type error
+    let base64 = match (ty, &node.kind) {
+        (Ty::Scalar("[]uint8"), NodeKind::Scalar { value: Value::Str, text, .. }) => base64_error(text.as_str().as_bytes()),
+        _ => None,
+    };
     let (value, go, aborts, quantity) = match ty {
+        _ if base64.is_some() => (String::new(), String::new(), false, None),
         Ty::Scalar("resource.Quantity") => match quantity_error(node) {
             Some(e) => (String::new(), String::new(), true, Some(e)),
             None => return,
@@ -437,6 +582,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     // decode.go UnmarshalTypeError.Error; addErrorContext adds the struct and the field path
     // only to the decoder's own error type, not to the encoding/json error of an UnmarshalJSON
     let detail = match (quantity, aborts, w.fields.last()) {
+        _ if base64.is_some() => format!("illegal base64 data at input byte {}", base64.unwrap_or_default()),
         (Some(q), _, _) => q.to_string(),
         (None, false, Some((_, st))) => {
             let field = w.fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(".");
@@ -449,7 +595,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
     let mut message = format!("{prefix}{detail}");
     // a Go string written as an unquoted YAML number or boolean: say how to keep it a string
-    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None) = (ty, &node.kind, quantity) {
+    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
         if go != "bool" && int_range(&go).is_none() && !go.starts_with("float") {
             let read_as = if matches!(node.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
             message.push_str(&format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")"));
