@@ -1501,7 +1501,10 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                 let f = format!("{cf}.env[{ei}].valueFrom");
                 let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
                 let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
-                if sources > 0 && has_value {
+                if sources == 0 {
+                    // validateEnvVarValueFrom: numSources == 0 first
+                    errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+                } else if has_value {
                     errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not be specified when `value` is not empty"));
                 } else if sources > 1 {
                     errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not have more than one field specified at a time"));
@@ -1522,6 +1525,21 @@ fn int_or_string(n: Option<&super::yaml::Node>) -> Option<Result<i64, String>> {
     }
 }
 
+/// An intstr.IntOrString as a field error shows it: its String() has a pointer receiver, so the
+/// value (not a Stringer) is printed with `%#v` (apimachinery field.Error ErrorBody), e.g.
+/// `intstr.IntOrString{Type:1, IntVal:0, StrVal:"1"}`.
+fn go_intstr(v: &Result<i64, String>) -> String {
+    match v {
+        Ok(i) => format!("intstr.IntOrString{{Type:0, IntVal:{i}, StrVal:\"\"}}"),
+        Err(s) => format!("intstr.IntOrString{{Type:1, IntVal:0, StrVal:{}}}", quote(s)),
+    }
+}
+
+/// validation.IsValidPercent: `^[0-9]+%$`.
+fn is_percent(s: &str) -> bool {
+    s.strip_suffix('%').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// pkg/apis/apps/validation ValidatePositiveIntOrPercent and IsNotMoreThan100Percent (`hundred`),
 /// and getIntOrPercentValue's number (a percent's digits, 0 when it is not one).
 fn int_or_percent(v: &Result<i64, String>, field: &str, pos: super::yaml::Pos, hundred: bool, errs: &mut Vec<Diagnostic>) -> i64 {
@@ -1533,18 +1551,17 @@ fn int_or_percent(v: &Result<i64, String>, field: &str, pos: super::yaml::Pos, h
             *i
         }
         Err(s) => {
-            // validation.IsValidPercent: `^[0-9]+%$`
-            let digits = s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            let digits = s.strip_suffix('%').filter(|_| is_percent(s));
             match digits {
                 None => {
-                    errs.push(Diagnostic::invalid(field, pos, &quote(s), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+                    errs.push(Diagnostic::invalid(field, pos, &go_intstr(v), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
                     // getIntOrPercentValue: not a percent, so IntOrString.IntValue (strconv.Atoi)
                     s.parse::<i64>().unwrap_or(0)
                 }
                 Some(d) => {
                     let n = d.parse::<i64>().unwrap_or(i64::MAX);
                     if hundred && n > 100 {
-                        errs.push(Diagnostic::invalid(field, pos, &quote(s), "must not be greater than 100%"));
+                        errs.push(Diagnostic::invalid(field, pos, &go_intstr(v), "must not be greater than 100%"));
                     }
                     n
                 }
@@ -1582,16 +1599,12 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
             let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), false, &mut errs);
             let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), false, &mut errs);
             if u == 0 && s == 0 {
-                let shown = match &unavailable {
-                    Ok(i) => i.to_string(),
-                    Err(p) => quote(p),
-                };
-                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &shown, "may not be 0 when `maxSurge` is 0"));
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &go_intstr(&unavailable), "may not be 0 when `maxSurge` is 0"));
             }
-            // IsNotMoreThan100Percent(maxUnavailable), after the two
-            if unavailable.is_err() && u > 100 {
-                let shown = unavailable.clone().err().unwrap_or_default();
-                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &quote(&shown), "must not be greater than 100%"));
+            // IsNotMoreThan100Percent(maxUnavailable), after the two: only a valid percent
+            // (getPercentValue; "200" is not one, whatever its Atoi)
+            if unavailable.as_ref().err().is_some_and(|p| is_percent(p)) && u > 100 {
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &go_intstr(&unavailable), "must not be greater than 100%"));
             }
         }
         ("RollingUpdate" | "", false) => {
@@ -1600,11 +1613,7 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
             let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), true, &mut errs);
             match (u != 0, s != 0) {
                 (true, true) => {
-                    let shown = match &surge {
-                        Ok(i) => i.to_string(),
-                        Err(p) => quote(p),
-                    };
-                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &shown, "may not be set when maxUnavailable is non-zero"));
+                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &go_intstr(&surge), "may not be set when maxUnavailable is non-zero"));
                 }
                 (false, false) => errs.push(Diagnostic::required(&unavailable_f, o.pos(&unavailable_f), "cannot be 0 when maxSurge is 0")),
                 _ => {}

@@ -289,9 +289,14 @@ pub fn resolve_plain(s: &str) -> Value {
         b'+' => (false, &plain[1..]),
         _ => (false, &plain[..]),
     };
-    let radix = if let Some(b) = body.strip_prefix("0b") {
+    // strconv.ParseInt(plain, 0, 64): the base prefixes 0b/0B, 0o/0O, 0x/0X (Go 1.13+), and a
+    // leading 0 for octal; the digits after a prefix carry no sign of their own
+    let prefixed = |p: [&'static str; 2]| p.iter().find_map(|p| body.strip_prefix(p)).filter(|d| !d.starts_with(['+', '-']));
+    let radix = if let Some(b) = prefixed(["0b", "0B"]) {
         Some((b, 2))
-    } else if let Some(h) = body.strip_prefix("0x") {
+    } else if let Some(o) = prefixed(["0o", "0O"]) {
+        Some((o, 8))
+    } else if let Some(h) = prefixed(["0x", "0X"]) {
         Some((h, 16))
     } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
         Some((&body[1..], 8))
@@ -757,6 +762,14 @@ mod tests {
         assert_eq!(resolve_plain("off"), Value::Bool(false));
         assert_eq!(resolve_plain("80"), Value::Int(80));
         assert_eq!(resolve_plain("0x1F"), Value::Int(31));
+        // go-yaml v2 resolve → strconv.ParseInt(plain, 0, 64): Go's base prefixes, either case
+        // (review of session 7: `defaultMode: 0o644` was refused as a string)
+        for (text, v) in [("0o644", 420), ("0O644", 420), ("0X1f", 31), ("0B101", 5), ("-0o10", -8), ("+0x10", 16), ("0o6_44", 420)] {
+            assert_eq!(resolve_plain(text), Value::Int(v), "{text}");
+        }
+        for text in ["0o", "0o8", "0x-1", "0xg"] {
+            assert_eq!(resolve_plain(text), Value::Str, "{text}");
+        }
         assert_eq!(resolve_plain("0777"), Value::Int(511));
         assert_eq!(resolve_plain("1_000"), Value::Int(1000));
         assert!(matches!(resolve_plain("6e068097"), Value::Float(f) if f.is_infinite()));
