@@ -184,7 +184,7 @@ fn boxed(it: &Item, title: String) -> impl IntoView {
     let rc = it.rect;
     view! {
         <title>{title}</title>
-        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
+        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="8" />
         {texts_view(&it.texts)}
     }
 }
@@ -417,7 +417,7 @@ pub fn Diagram() -> impl IntoView {
             match it.kind {
                 "cluster" => view! {
                     <g class="cluster" data-kind="cluster" data-name="cluster">
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="12" />
+                        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="12" />
                         <title>{it.texts.first().map(|t| t.full.clone()).unwrap_or_default()}</title>
                         {texts_view(&it.texts)}
                     </g>
@@ -435,7 +435,7 @@ pub fn Diagram() -> impl IntoView {
                            on:click=move |_| super::selection::select(scene, sel.clone())
                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                             <title>{format!("Node {} — IP {ip}, pods get IPs from {cidr}", it.name)}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="10" />
                             {texts_view(&it.texts)}
                         </g>
                     }.into_any()
@@ -443,7 +443,7 @@ pub fn Diagram() -> impl IntoView {
                 "kube-proxy" => view! {
                     <g class="kube-proxy" data-kind="kube-proxy" data-name=it.name.clone()>
                         <title>{format!("kube-proxy on {}: iptables rules for every Service's clusterIP and nodePorts", it.name)}</title>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="4" />
+                        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="4" />
                         {texts_view(&it.texts)}
                     </g>
                 }.into_any(),
@@ -485,7 +485,7 @@ pub fn Diagram() -> impl IntoView {
                     let hits = group_hits(l, &it.name);
                     view! {
                         <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="6" />
                             {texts_view(&it.texts)}
                             {counter(it, hits)}
                         </g>
@@ -497,7 +497,7 @@ pub fn Diagram() -> impl IntoView {
                         <g class="node-group" data-kind="node-group" data-name=it.name.clone() tabindex="0" role="img"
                             aria-label=format!("{} more nodes: {}", it.index.unwrap_or(0), full.replace('\n', "; "))>
                             <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="10" />
                             {texts_view(&it.texts)}
                             {counter(it, group_hits(l, &it.name))}
                         </g>
