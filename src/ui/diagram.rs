@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::flight::{self, Flight};
 use super::Scene;
-use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
+use crate::core::layout::{clamp_f64, label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 use crate::core::decimal::{fixed, shortest as num};
@@ -265,7 +265,7 @@ pub fn Diagram() -> impl IntoView {
     let zoom_by = move |k: f64, at: Option<(f64, f64)>| {
         let (s, tx, ty) = view.get_untracked();
         let l = lay.get_untracked();
-        let ns = (s * k).clamp(1.0, 8.0);
+        let ns = clamp_f64(s * k, 1.0, 8.0);
         let (fx, fy) = at.unwrap_or((0.5, 0.5));
         let (px, py) = (tx + fx * l.width / s, ty + fy * l.height / s);
         view.set(clamp_view(ns, px - fx * l.width / ns, py - fy * l.height / ns, &l));
@@ -855,7 +855,7 @@ struct Packet {
 /// Keep the zoomed view inside the drawing.
 fn clamp_view(s: f64, x: f64, y: f64, l: &Layout) -> (f64, f64, f64) {
     let (w, h) = (l.width / s, l.height / s);
-    (s, x.clamp(0.0, (l.width - w).max(0.0)), y.clamp(0.0, (l.height - h).max(0.0)))
+    (s, clamp_f64(x, 0.0, (l.width - w).max(0.0)), clamp_f64(y, 0.0, (l.height - h).max(0.0)))
 }
 
 /// The details panel's text when nothing is hovered or focused: the selected Service, whole.
