@@ -262,7 +262,7 @@ impl Layout {
     pub fn place_label(&self, at: (f64, f64), w: f64, h: f64, avoid: &[Rect]) -> Rect {
         let ink = self.ink();
         let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
-        let clamp = |x: f64, y: f64| Rect { x: x.clamp(2.0, (self.width - w - 2.0).max(2.0)), y: y.clamp(2.0, (self.height - h - 2.0).max(2.0)), w, h };
+        let clamp = |x: f64, y: f64| Rect { x: clamp_f64(x, 2.0, (self.width - w - 2.0).max(2.0)), y: clamp_f64(y, 2.0, (self.height - h - 2.0).max(2.0)), w, h };
         // a grid of positions around the packet, nearest first; last, the lane kept free at the bottom
         let mut cands: Vec<(f64, Rect)> = Vec::new();
         for k in -30..=30 {
@@ -282,6 +282,22 @@ impl Layout {
 }
 
 /// What the hop label says at `step` (0: before the first hop).
+/// `v.clamp(lo, hi)` for bounds with `lo <= hi`, the same comparisons as std's `f64::clamp`
+/// (NaN stays NaN), without its `min > max` panic message: that message formats both bounds with
+/// `{:?}`, and it alone put std's float printing (Grisu, Dragon, ~6 KB gzipped) back into the
+/// wasm (issue #12; `core::decimal` prints every float the page shows). clippy.toml refuses
+/// `f64::clamp`.
+pub fn clamp_f64(v: f64, lo: f64, hi: f64) -> f64 {
+    let mut v = v;
+    if v < lo {
+        v = lo;
+    }
+    if v > hi {
+        v = hi;
+    }
+    v
+}
+
 pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
     if step == 0 {
         p.hops.first().map(|h| format!("{} → {}", h.src, h.dst)).unwrap_or_default()
@@ -747,7 +763,7 @@ fn item(kind: &'static str, name: String, rect: Rect, index: Option<usize>, text
 /// shortened, keeping what tells things apart.
 pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // a NaN width (a host element not laid out yet) would make every coordinate NaN
-    let width = if width.is_nan() { 1280.0 } else { width.clamp(320.0, 4000.0) };
+    let width = if width.is_nan() { 1280.0 } else { clamp_f64(width, 320.0, 4000.0) };
     let svc = selected.and_then(|i| report.services.get(i)).map(|s| &**s);
     let domain = report.cluster.cluster_domain.clone();
     let mut items = Vec::new();
@@ -757,7 +773,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let outside = outside_boxes(svc);
     let outside_need = outside.iter().map(|(_, _, l)| need(l)).fold(0.0, f64::max);
     let stacked = width < 900.0;
-    let outside_w = if stacked { 0.0 } else { outside_need.clamp(150.0, 260.0) + 8.0 };
+    let outside_w = if stacked { 0.0 } else { clamp_f64(outside_need, 150.0, 260.0) + 8.0 };
     let row_h = 64.0;
     let cluster_x = if stacked { 8.0 } else { outside_w + 20.0 };
     let cluster_w = width - cluster_x - 8.0;
@@ -768,7 +784,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // ---- top band: DNS + Services ----
     let top_y = cluster_y + 28.0;
     let dns_lines = dns_lines(svc);
-    let dns_w = need(&dns_lines).clamp(120.0, if width < 900.0 { 170.0 } else { 240.0 }).min(inner_w);
+    let dns_w = clamp_f64(need(&dns_lines), 120.0, if width < 900.0 { 170.0 } else { 240.0 }).min(inner_w);
     let svc_h = 78.0;
     let dns_rect = Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h };
     items.push(item("dns", "cluster-dns".into(), dns_rect, None, place(&dns_lines, dns_rect, 17.0, 16.0)));
@@ -1004,6 +1020,20 @@ mod tests {
     use super::*;
     use crate::core::analyze;
     use crate::core::config::Config;
+
+    /// `clamp_f64` gives what std's `f64::clamp` gives, bit for bit (NaN, signed zeros, the
+    /// bounds themselves, infinities), for every pair of valid bounds the page uses and more.
+    #[test]
+    #[allow(clippy::disallowed_methods)] // the reference
+    fn clamp_f64_is_std_clamp() {
+        let vals = [f64::NAN, f64::NEG_INFINITY, -1e300, -8.5, -1.0, -0.0, 0.0, 1e-300, 0.1, 1.0, 2.0, 7.99, 8.0, 8.01, 150.0, 1e300, f64::INFINITY];
+        let bounds = [(0.0, 1.0), (1.0, 8.0), (-0.0, 0.0), (0.0, -0.0), (2.0, 2.0), (0.1, 1000.0), (120.0, 170.0), (320.0, 4000.0), (f64::NEG_INFINITY, f64::INFINITY)];
+        for v in vals {
+            for (lo, hi) in bounds {
+                assert_eq!(clamp_f64(v, lo, hi).to_bits(), v.clamp(lo, hi).to_bits(), "{v} in [{lo}, {hi}]");
+            }
+        }
+    }
 
     /// A whole cluster (issue #12): the selected Service's neighbourhood only — that Service,
     /// its endpoints' pods (and near misses), their nodes; not every pod and not the first ten.

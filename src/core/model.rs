@@ -203,7 +203,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
             .filter_map(|(k, v)| {
                 let text = match &v.kind {
                     NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),
-                    NodeKind::Scalar { value: Value::Float(f), .. } => format!("{f}"),
+                    NodeKind::Scalar { value: Value::Float(f), .. } => super::decimal::shortest(*f), // = format!("{f}")
                     NodeKind::Scalar { value: Value::Str, text, .. } => text.to_string(),
                     _ => return None,
                 };

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::flight::{self, Flight};
 use super::Scene;
-use crate::core::layout::{label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
+use crate::core::layout::{clamp_f64, label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 use crate::core::decimal::{fixed, shortest as num};
@@ -184,7 +184,7 @@ fn boxed(it: &Item, title: String) -> impl IntoView {
     let rc = it.rect;
     view! {
         <title>{title}</title>
-        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="8" />
+        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="8" />
         {texts_view(&it.texts)}
     }
 }
@@ -265,7 +265,7 @@ pub fn Diagram() -> impl IntoView {
     let zoom_by = move |k: f64, at: Option<(f64, f64)>| {
         let (s, tx, ty) = view.get_untracked();
         let l = lay.get_untracked();
-        let ns = (s * k).clamp(1.0, 8.0);
+        let ns = clamp_f64(s * k, 1.0, 8.0);
         let (fx, fy) = at.unwrap_or((0.5, 0.5));
         let (px, py) = (tx + fx * l.width / s, ty + fy * l.height / s);
         view.set(clamp_view(ns, px - fx * l.width / ns, py - fy * l.height / ns, &l));
@@ -417,7 +417,7 @@ pub fn Diagram() -> impl IntoView {
             match it.kind {
                 "cluster" => view! {
                     <g class="cluster" data-kind="cluster" data-name="cluster">
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="12" />
+                        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="12" />
                         <title>{it.texts.first().map(|t| t.full.clone()).unwrap_or_default()}</title>
                         {texts_view(&it.texts)}
                     </g>
@@ -435,7 +435,7 @@ pub fn Diagram() -> impl IntoView {
                            on:click=move |_| super::selection::select(scene, sel.clone())
                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); super::selection::select(scene, sel2.clone()) }>
                             <title>{format!("Node {} — IP {ip}, pods get IPs from {cidr}", it.name)}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="10" />
                             {texts_view(&it.texts)}
                         </g>
                     }.into_any()
@@ -443,7 +443,7 @@ pub fn Diagram() -> impl IntoView {
                 "kube-proxy" => view! {
                     <g class="kube-proxy" data-kind="kube-proxy" data-name=it.name.clone()>
                         <title>{format!("kube-proxy on {}: iptables rules for every Service's clusterIP and nodePorts", it.name)}</title>
-                        <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="4" />
+                        <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="4" />
                         {texts_view(&it.texts)}
                     </g>
                 }.into_any(),
@@ -485,7 +485,7 @@ pub fn Diagram() -> impl IntoView {
                     let hits = group_hits(l, &it.name);
                     view! {
                         <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="6" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="6" />
                             {texts_view(&it.texts)}
                             {counter(it, hits)}
                         </g>
@@ -497,7 +497,7 @@ pub fn Diagram() -> impl IntoView {
                         <g class="node-group" data-kind="node-group" data-name=it.name.clone() tabindex="0" role="img"
                             aria-label=format!("{} more nodes: {}", it.index.unwrap_or(0), full.replace('\n', "; "))>
                             <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
-                            <rect class="box" x=rc.x y=rc.y width=rc.w height=rc.h rx="10" />
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="10" />
                             {texts_view(&it.texts)}
                             {counter(it, group_hits(l, &it.name))}
                         </g>
@@ -860,7 +860,7 @@ struct Packet {
 /// Keep the zoomed view inside the drawing.
 fn clamp_view(s: f64, x: f64, y: f64, l: &Layout) -> (f64, f64, f64) {
     let (w, h) = (l.width / s, l.height / s);
-    (s, x.clamp(0.0, (l.width - w).max(0.0)), y.clamp(0.0, (l.height - h).max(0.0)))
+    (s, clamp_f64(x, 0.0, (l.width - w).max(0.0)), clamp_f64(y, 0.0, (l.height - h).max(0.0)))
 }
 
 /// The details panel's text when nothing is hovered or focused: the selected Service, whole.

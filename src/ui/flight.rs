@@ -26,7 +26,7 @@ struct Packet {
 impl Packet {
     fn at(&self, f: f64) -> (f64, f64) {
         let total = *self.cum.last().unwrap_or(&0.0);
-        let d = total * f.clamp(0.0, 1.0);
+        let d = total * crate::core::layout::clamp_f64(f, 0.0, 1.0);
         let i = self.cum.partition_point(|&c| c < d).clamp(1, self.pts.len().max(2) - 1);
         if self.pts.len() < 2 {
             return self.pts.first().copied().unwrap_or((0.0, 0.0));
@@ -135,7 +135,7 @@ impl Flight {
     /// Start (or re-rate) the load mode: `rps` requests a second leave through the animation
     /// loop; `emit(n)` picks the pods of the `n` requests due in a frame and gives their routes.
     pub fn start_load(&self, layer: &web_sys::Element, rps: f64, emit: Emitter) {
-        let rps = if rps.is_finite() { rps.clamp(0.1, 1000.0) } else { 1.0 };
+        let rps = if rps.is_finite() { crate::core::layout::clamp_f64(rps, 0.1, 1000.0) } else { 1.0 };
         self.inner.borrow_mut().load = Some(Load { rps, since: now(), emitted: 0, layer: layer.clone(), emit });
         self.run();
     }
