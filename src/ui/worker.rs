@@ -164,6 +164,15 @@ impl Phase {
     }
 }
 
+/// The page's text against `sent`: the same (a job was just posted), or one replacement of
+/// it (`Analyst::edited`), or not known (then the next job compares the two whole texts).
+#[derive(Clone, Copy)]
+enum Hint {
+    Clean,
+    Edit { p: usize, old_end: usize, new_end: usize },
+    Unknown,
+}
+
 /// How `Scene::source` stands to the text the worker holds (`sent`): the same (set at each
 /// answer), or that text before one edit (a job posted since), or not known (a whole text
 /// posted, a stop): then the answer compares and copies.
@@ -211,6 +220,8 @@ pub struct Analyst {
     base: StoredValue<Option<(u32, Report)>>,
     /// how `source` stands to `sent` (see `Lag`)
     lag: StoredValue<Lag>,
+    /// the page's edits since the last job, as the window editor made them (see `Hint`)
+    hint: StoredValue<Hint>,
     /// the job out is one edit of a text the worker already analysed (its progress line waits)
     edit_job: RwSignal<bool>,
     /// a job is out; the text changed since it was posted
@@ -247,6 +258,7 @@ impl Analyst {
             sent: StoredValue::new(None),
             base: StoredValue::new(None),
             lag: StoredValue::new(Lag::Unknown),
+            hint: StoredValue::new(Hint::Unknown),
             edit_job: RwSignal::new(false),
             busy: StoredValue::new(false),
             dirty: StoredValue::new(false),
@@ -267,6 +279,25 @@ impl Analyst {
     /// saw, the page's; comparing the two whole texts took ~4 ms per answer (issue #12).
     pub fn answered(&self, text_len: usize) -> bool {
         !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_ref().map(String::len) == Some(text_len))
+    }
+
+    /// The page's text was edited: bytes `p..old_end` replaced by what is now `p..new_end`
+    /// (ui::bigtext, as it splices the window into the whole text). The next job takes it as
+    /// its replacement instead of comparing the two whole texts before posting, and compares
+    /// them after posting, while the worker runs (issue #12).
+    pub fn edited(&self, p: usize, old_end: usize, new_end: usize) {
+        self.hint.update_value(|h| {
+            *h = match *h {
+                Hint::Clean => Hint::Edit { p, old_end, new_end },
+                // a second edit before the job: one replacement covering both (`e` is the end
+                // of both in the text between them)
+                Hint::Edit { p: p0, old_end: o0, new_end: n0 } => {
+                    let e = n0.max(old_end);
+                    Hint::Edit { p: p0.min(p), old_end: o0 + (e - n0), new_end: e + new_end - old_end }
+                }
+                Hint::Unknown => Hint::Unknown,
+            }
+        });
     }
 
     /// Whether the job out is one edit of a text already analysed (a keystroke): its progress
@@ -338,6 +369,7 @@ impl Analyst {
         self.sent.set_value(None);
         self.base.set_value(None);
         self.lag.set_value(Lag::Unknown);
+        self.hint.set_value(Hint::Unknown);
         self.busy.set_value(false);
         self.dirty.set_value(false);
         if self.phase.get_untracked() != then {
@@ -396,9 +428,22 @@ impl Analyst {
         // the text: whole (copied once into a buffer that is transferred, not cloned) or one
         // replacement of the worker's copy
         let mut edit = None;
+        let mut check = false;
+        let hint = self.hint.try_update_value(|h| std::mem::replace(h, Hint::Clean)).unwrap_or(Hint::Unknown);
         let insert = self.sent.try_update_value(|sent| match sent {
             Some(old) => {
-                let (p, old_end, new_end) = textsummary::changed_range(old, text);
+                let hinted = match hint {
+                    Hint::Edit { p, old_end, new_end }
+                        if p <= old_end && old_end <= old.len() && p <= new_end && new_end <= text.len()
+                            && old.len() - (old_end - p) + (new_end - p) == text.len()
+                            && old.is_char_boundary(p) && old.is_char_boundary(old_end) && text.is_char_boundary(p) && text.is_char_boundary(new_end) =>
+                    {
+                        Some((p, old_end, new_end))
+                    }
+                    _ => None,
+                };
+                check = hinted.is_some();
+                let (p, old_end, new_end) = hinted.unwrap_or_else(|| textsummary::changed_range(old, text));
                 old.replace_range(p..old_end, &text[p..new_end]);
                 set("start", JsValue::from(p as u32));
                 set("end", JsValue::from(old_end as u32));
@@ -431,6 +476,12 @@ impl Analyst {
         let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&insert.buffer()))));
         if let Some(Err(e)) = sent {
             return self.fail(format!("{e:?}"));
+        }
+        if check && self.sent.with_value(|s| s.as_deref() != Some(text)) {
+            // the text changed otherwise than the hint said: start again with the whole text
+            web_sys::console::warn_1(&"Switchboard: the analysis worker's copy of the text went wrong; restarting it".into());
+            self.stop(Phase::Idle);
+            return self.post(text, cfg);
         }
         self.busy.set_value(true);
         self.dirty.set_value(false);
