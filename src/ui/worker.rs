@@ -164,6 +164,15 @@ impl Phase {
     }
 }
 
+/// Two replacements made one after the other (`first` of a text A giving B, `then` of B giving
+/// C, each as `(start, old end, new end)`) as one replacement of A giving C.
+pub fn merge_edits(first: (usize, usize, usize), then: (usize, usize, usize)) -> (usize, usize, usize) {
+    let ((p0, o0, n0), (p, o, n)) = (first, then);
+    // `e`: where both end in B
+    let e = n0.max(o);
+    (p0.min(p), o0 + (e - n0), e + n - o)
+}
+
 /// The page's text against `sent`: the same (a job was just posted), or one replacement of
 /// it (`Analyst::edited`), or not known (then the next job compares the two whole texts).
 #[derive(Clone, Copy)]
@@ -292,8 +301,8 @@ impl Analyst {
                 // a second edit before the job: one replacement covering both (`e` is the end
                 // of both in the text between them)
                 Hint::Edit { p: p0, old_end: o0, new_end: n0 } => {
-                    let e = n0.max(old_end);
-                    Hint::Edit { p: p0.min(p), old_end: o0 + (e - n0), new_end: e + new_end - old_end }
+                    let (p, old_end, new_end) = merge_edits((p0, o0, n0), (p, old_end, new_end));
+                    Hint::Edit { p, old_end, new_end }
                 }
                 Hint::Unknown => Hint::Unknown,
             }
