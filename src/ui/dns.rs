@@ -25,27 +25,27 @@ pub fn DnsLookup() -> impl IntoView {
         scene.panel(|| {
             let idx = scene.service_index();
             scene.shown.with(|r| {
-            let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
-            let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
-            let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
-            let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
-            // one pod of each other namespace before the rest
-            let mut seen = std::collections::HashSet::new();
-            let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
-            let mut listed: std::collections::HashSet<String> = v.iter().cloned().collect();
-            for p in first.chain(one_each.iter().copied()).chain(rest) {
-                if v.len() > ASKERS {
-                    break;
+                let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
+                let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
+                let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
+                let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
+                // one pod of each other namespace before the rest
+                let mut seen = std::collections::HashSet::new();
+                let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
+                let mut listed: std::collections::HashSet<String> = v.iter().cloned().collect();
+                for p in first.chain(one_each.iter().copied()).chain(rest) {
+                    if v.len() > ASKERS {
+                        break;
+                    }
+                    let key = format!("{}/{}", p.namespace, p.name);
+                    if listed.insert(key.clone()) {
+                        v.push(key);
+                    }
                 }
-                let key = format!("{}/{}", p.namespace, p.name);
-                if listed.insert(key.clone()) {
-                    v.push(key);
+                if !v.contains(&who) && r.pods.iter().any(|p| format!("{}/{}", p.namespace, p.name) == who) {
+                    v.push(who);
                 }
-            }
-            if !v.contains(&who) && r.pods.iter().any(|p| format!("{}/{}", p.namespace, p.name) == who) {
-                v.push(who);
-            }
-            v
+                v
             })
         })
     });
