@@ -370,3 +370,31 @@ async fn cancel_keeps_the_text_and_the_last_picture() {
     leptos::task::tick().await;
     assert_eq!(count("#analysis-progress"), 1);
 }
+
+/// Two edits of the window editor made before a job are one replacement of the text the worker
+/// holds (`merge_edits`, what `Analyst::edited` keeps): applied to it, it gives the text after
+/// both, wherever the second edit falls (before, inside, across or after the first).
+#[wasm_bindgen_test]
+fn two_edits_merge_into_the_replacement_of_both() {
+    use switchboard::ui::worker::merge_edits;
+    let apply = |t: &str, (p, o, n): (usize, usize, usize), after: &str| format!("{}{}{}", &t[..p], &after[p..n], &t[o..]);
+    let a = "0123456789abcdefghij";
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut below = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..2000 {
+        // A -> B: bytes p0..o0 of A replaced by 0..3 letters; B -> C likewise
+        let (p0, o0) = { let x = below(a.len() + 1); (x, x + below(a.len() + 1 - x)) };
+        let b = format!("{}{}{}", &a[..p0], &"XYZ"[..below(4)], &a[o0..]);
+        let n0 = b.len() - (a.len() - o0);
+        let (p, o) = { let x = below(b.len() + 1); (x, x + below(b.len() + 1 - x)) };
+        let c = format!("{}{}{}", &b[..p], &"uvw"[..below(4)], &b[o..]);
+        let n = c.len() - (b.len() - o);
+        let m = merge_edits((p0, o0, n0), (p, o, n));
+        assert_eq!(apply(a, m, &c), c, "A {a:?} B {b:?} C {c:?} merged {m:?}");
+    }
+}

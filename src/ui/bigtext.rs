@@ -265,6 +265,7 @@ fn BigEditor(read_only: bool) -> impl IntoView {
         let edit = scene.text.with_untracked(|t| t.get(w.start..w.end).map(|old| textsummary::changed_range(old, &v)));
         let changed = match edit {
             Some((p, old_end, new_end)) if !(p == old_end && p == new_end) => {
+                scene.analyst.edited(w.start + p, w.start + old_end, w.start + new_end);
                 scene.text.update(|t| t.replace_range(w.start + p..w.start + old_end, &v[p..new_end]));
                 true
             }

@@ -280,14 +280,22 @@ pub fn Player() -> impl IntoView {
             </Show>
             <label>"Service "
                 <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
-                    // one option per place, following the Service there (a rename sets texts)
-                    {super::keyed::keyed_list(
-                        move || shown_services.with(|s| (0..s.0.len()).map(|i| (i as u64, i)).collect()),
-                        move |i: usize| {
-                            let name = move || shown_services.with(|s| s.0.get(i).map(|x| x.0.clone()).unwrap_or_default());
-                            let sel = move || shown_services.with(|s| s.0.get(i).is_some_and(|x| current.with(|c| *c == x.0)));
-                            let label = move || shown_services.with(|s| s.0.get(i).map(|(n, t)| format!("{n} ({t})")).unwrap_or_default());
-                            view! { <option value=name selected=sel prop:selected=sel>{label}</option> }.into_any()
+                    // one option per place, following the Service there (a rename sets texts);
+                    // each option's texts follow a signal of its own, set only when its Service
+                    // changed (ui::keyed::follow_list): 200 options each following the whole
+                    // list re-ran all of their 800 closures on each keystroke of a whole cluster,
+                    // each one leaving and joining the list's 800 subscribers (issue #12)
+                    {super::keyed::follow_list(
+                        move || {
+                            let current = current.get();
+                            shown_services.with(|s| s.0.iter().enumerate().map(|(i, (n, t))| (i as u64, (n.clone(), t.clone(), *n == current))).collect())
+                        },
+                        move |row: ArcRwSignal<(String, String, bool)>| {
+                            let (r1, r2, r3) = (row.clone(), row.clone(), row);
+                            let name = move || r1.with(|r| r.0.clone());
+                            let sel = move || r2.with(|r| r.2);
+                            let label = move || r3.with(|(n, t, _)| format!("{n} ({t})"));
+                            view! { <option value=name selected=sel.clone() prop:selected=sel>{label}</option> }.into_any()
                         },
                     )}
                 </select>

@@ -20,30 +20,33 @@ pub fn DnsLookup() -> impl IntoView {
     // namespace's pods first, at most ASKERS of them (and the asking pod); what a lookup answers
     // depends on the asker's namespace only (its search path), so every namespace can be asked from
     let pods = Memo::new(move |_| {
-        let idx = scene.service_index();
         let who = asker.get();
-        scene.shown.with(|r| {
-            let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
-            let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
-            let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
-            let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
-            // one pod of each other namespace before the rest
-            let mut seen = std::collections::HashSet::new();
-            let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
-            let mut listed: std::collections::HashSet<String> = v.iter().cloned().collect();
-            for p in first.chain(one_each.iter().copied()).chain(rest) {
-                if v.len() > ASKERS {
-                    break;
+        // a big text's once its diagram is painted (Scene::panel)
+        scene.panel(|| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| {
+                let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
+                let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
+                let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
+                let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
+                // one pod of each other namespace before the rest
+                let mut seen = std::collections::HashSet::new();
+                let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
+                let mut listed: std::collections::HashSet<String> = v.iter().cloned().collect();
+                for p in first.chain(one_each.iter().copied()).chain(rest) {
+                    if v.len() > ASKERS {
+                        break;
+                    }
+                    let key = format!("{}/{}", p.namespace, p.name);
+                    if listed.insert(key.clone()) {
+                        v.push(key);
+                    }
                 }
-                let key = format!("{}/{}", p.namespace, p.name);
-                if listed.insert(key.clone()) {
-                    v.push(key);
+                if !v.contains(&who) && r.pods.iter().any(|p| format!("{}/{}", p.namespace, p.name) == who) {
+                    v.push(who);
                 }
-            }
-            if !v.contains(&who) && r.pods.iter().any(|p| format!("{}/{}", p.namespace, p.name) == who) {
-                v.push(who);
-            }
-            v
+                v
+            })
         })
     });
     let result = Memo::new(move |_| {
@@ -53,24 +56,26 @@ pub fn DnsLookup() -> impl IntoView {
         }
         let who = asker.get();
         let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
-        Some(scene.shown.with(|r| lookup(r, ns, pod, &n)))
+        Some(scene.panel(|| scene.shown.with(|r| lookup(r, ns, pod, &n))))
     });
     // names worth trying for the selected Service: short, with namespace, absolute, SRV
     let suggestions = Memo::new(move |_| {
-        let idx = scene.service_index();
-        scene.shown.with(|r| {
-            let Some(s) = idx.and_then(|i| r.services.get(i)) else { return vec![] };
-            let mut v = vec![s.name.clone(), format!("{}.{}", s.name, s.namespace), format!("{}.{}.svc.{}.", s.name, s.namespace, r.cluster.cluster_domain)];
-            if let Some(p) = s.ports.iter().find(|p| p.name.is_some()) {
-                v.push(format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), super::controls::lower(&p.protocol), s.name));
-            }
-            v
+        scene.panel(|| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| {
+                let Some(s) = idx.and_then(|i| r.services.get(i)) else { return vec![] };
+                let mut v = vec![s.name.clone(), format!("{}.{}", s.name, s.namespace), format!("{}.{}.svc.{}.", s.name, s.namespace, r.cluster.cluster_domain)];
+                if let Some(p) = s.ports.iter().find(|p| p.name.is_some()) {
+                    v.push(format!("_{}._{}.{}", p.name.clone().unwrap_or_default(), super::controls::lower(&p.protocol), s.name));
+                }
+                v
+            })
         })
     });
     let resolv = Memo::new(move |_| {
         let who = asker.get();
         let (ns, pod) = who.split_once('/').unwrap_or(("default", "client"));
-        scene.shown.with(|r| crate::core::dnsquery::resolv_conf(r, ns, pod))
+        scene.panel(|| scene.shown.with(|r| crate::core::dnsquery::resolv_conf(r, ns, pod)))
     });
     view! {
         <details class="teach dns-lookup" id="dns-lookup" open>

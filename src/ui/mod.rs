@@ -109,6 +109,11 @@ pub struct Scene {
     pub load: RwSignal<Option<u32>>,
     /// big texts are analysed in a Web Worker (ui::worker)
     pub analyst: worker::Analyst,
+    /// the analysed text is a big one (the worker's): the panels below the diagram follow the
+    /// report once its diagram is painted (`Scene::panel`), not in the keystroke's own frame
+    pub deferred: Memo<bool>,
+    /// bumped after each paint of a new big text's picture (`Scene::panel`)
+    pub late: RwSignal<u32>,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -185,6 +190,22 @@ impl Scene {
         let port = RwSignal::new(None::<i64>);
         let protocol = RwSignal::new(None::<String>);
         let backend = RwSignal::new(0usize);
+        let deferred = Memo::new(move |_| analyst.takes(source.with(String::len)));
+        let late = RwSignal::new(0u32);
+        // a new report of a big text: the panels' turn comes after its diagram is painted
+        let queued = StoredValue::new(false);
+        Effect::new(move |_| {
+            shown.track();
+            analysis.track();
+            source.track();
+            if deferred.get_untracked() && !queued.get_value() {
+                queued.set_value(true);
+                perf::after_paint_then(move || {
+                    queued.set_value(false);
+                    late.update(|n| *n = n.wrapping_add(1));
+                });
+            }
+        });
         let reduce = web_sys::window()
             .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
             .is_some_and(|m| m.matches());
@@ -224,7 +245,31 @@ impl Scene {
             whatif,
             load: RwSignal::new(None),
             analyst,
+            deferred,
+            late,
         }
+    }
+
+    /// What a panel below the diagram (checklist, iptables rules, DNS, the tables) reads of the
+    /// report: `f`'s reads are tracked as usual for a small text; for a big one (analysed in the
+    /// worker) they are read untracked, and the panel follows `late` instead (the report once
+    /// its diagram is painted) and the user's selection — so that a keystroke's diagram is not
+    /// kept waiting by panels the user is not looking at while typing (issue #12). Once the
+    /// picture is painted, every panel shows the same as it would have (same report).
+    pub fn panel<T>(&self, f: impl FnOnce() -> T) -> T {
+        if !self.deferred.get() {
+            return f();
+        }
+        self.late.track();
+        // what the user picks still shows at once
+        self.service.track();
+        self.entry.track();
+        self.port.track();
+        self.backend.track();
+        self.step.track();
+        self.delivery.track();
+        self.selected.track();
+        untrack(f)
     }
 
     /// Index of the selected Service in the shown report (falls back to the first).

@@ -60,7 +60,7 @@ pub fn install(scene: Scene) {
         // the page's text too: one compare of a whole cluster's text, not two; issue #12)
         let a = scene.analyst;
         let ready = if untrack(|| a.takes(scene.source.with(String::len))) {
-            scene.text.with_untracked(|t| a.settled(t))
+            scene.text.with_untracked(|t| a.answered(t.len()))
         } else {
             scene.text.with_untracked(|t| scene.source.with_untracked(|s| s == t))
         };
@@ -89,6 +89,25 @@ fn measure_after_paint(name: &'static str, mark: &'static str) {
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(raf.unchecked_ref());
     }
+}
+
+/// Run `f` once the next frame is painted, after the measures queued for that paint (a task
+/// queued from a task queued from the next animation frame): the panels below the diagram of
+/// a big text follow its report then (`Scene::panel`).
+pub fn after_paint_then(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return f() };
+    let then = Closure::once_into_js(f);
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(then.unchecked_ref());
+        }
+    });
+    let raf = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(after_paint.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(raf.unchecked_ref());
 }
 
 /// Mark the worker's report arriving and measure, after the next paint, how long the main

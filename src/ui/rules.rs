@@ -46,7 +46,8 @@ struct RuleRow {
 #[component]
 pub fn Rules() -> impl IntoView {
     let scene = expect_context::<Scene>();
-    let data = Memo::new(move |_| current(&scene));
+    // a big text's once its diagram is painted (Scene::panel)
+    let data = Memo::new(move |_| scene.panel(|| current(&scene)));
     // keep the last lit rule in view inside the scrolling table (not the page); nothing to do
     // (and no layout to force) while no rule is lit
     Effect::new(move |_| {

@@ -190,23 +190,26 @@ pub fn Analysis() -> impl IntoView {
     let all_pods = RwSignal::new(false);
     // each piece follows what it shows; the cards and the pod rows are keyed by content
     // (ui::keyed), so a keystroke rebuilds only the card or row it changed
+    // a big text's once its diagram is painted (Scene::panel)
     let summary = move || {
-        scene.shown.with(|r| format!("{} object(s): {} Service(s), {} pod(s) on {} node(s)", r.objects, r.services.len(), r.pods.len(), r.nodes.len()))
+        scene.panel(|| scene.shown.with(|r| format!("{} object(s): {} Service(s), {} pod(s) on {} node(s)", r.objects, r.services.len(), r.pods.len(), r.nodes.len())))
     };
     // the first cards, and the selected Service's wherever it is
     let cards = move || {
-        let idx = scene.service_index();
         let every_svc = all_services.get();
-        scene.shown.with(|r| {
-            // keyed by place and shape (card_shape): a card follows its Service's texts
-            let cards: Vec<usize> = (0..r.services.len()).filter(|i| every_svc || *i < FIRST_CARDS || Some(*i) == idx).collect();
-            super::keyed::keyed(cards, |&i| (i, card_shape(&r.services[i])))
+        scene.panel(|| {
+            let idx = scene.service_index();
+            scene.shown.with(|r| {
+                // keyed by place and shape (card_shape): a card follows its Service's texts
+                let cards: Vec<usize> = (0..r.services.len()).filter(|i| every_svc || *i < FIRST_CARDS || Some(*i) == idx).collect();
+                super::keyed::keyed(cards, |&i| (i, card_shape(&r.services[i])))
+            })
         })
     };
     let more_services = move || {
-        let idx = scene.service_index();
         let every_svc = all_services.get();
-        scene.shown.with(|r| {
+        let idx = scene.panel(|| scene.service_index());
+        scene.panel(|| scene.shown.with(|r| {
             let shown = r.services.iter().enumerate().filter(|(i, _)| every_svc || *i < FIRST_CARDS || Some(*i) == idx).count();
             let more = r.services.len() - shown;
             (more > 0).then(|| {
@@ -216,11 +219,11 @@ pub fn Analysis() -> impl IntoView {
                     </button>
                 }
             })
-        })
+        }))
     };
     let pods = move || {
         let every_pod = all_pods.get();
-        scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), super::keyed::key_json))
+        scene.panel(|| scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), super::keyed::key_json)))
     };
     let pod_row = |p: PodReport| {
         let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
@@ -247,7 +250,7 @@ pub fn Analysis() -> impl IntoView {
     };
     let more_pods = move || {
         let every_pod = all_pods.get();
-        scene.shown.with(|r| {
+        scene.panel(|| scene.shown.with(|r| {
             let total_pods = r.pods.len();
             let more = if every_pod { 0 } else { total_pods.saturating_sub(FIRST_ROWS) };
             (more > 0).then(|| {
@@ -257,13 +260,13 @@ pub fn Analysis() -> impl IntoView {
                     </button>
                 }
             })
-        })
+        }))
     };
     view! {
         <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
             <p class="summary" id="summary">{summary}</p>
             <div id="services">
-                {super::keyed::keyed_list(cards, move |i: usize| service_card(Memo::new(move |_| scene.shown.with(|r| r.services.get(i).cloned()))))}
+                {super::keyed::keyed_list(cards, move |i: usize| service_card(Memo::new(move |_| scene.panel(|| scene.shown.with(|r| r.services.get(i).cloned())))))}
             </div>
             {more_services}
             <h2 class="pods-title">"Pods"</h2>

@@ -55,8 +55,10 @@ pub fn WhyNoTraffic() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let checks = Memo::new(move |_| {
         let (svc, entry) = (scene.service.get(), scene.entry.get());
-        // the analysed text (the report's lines are its lines), not each keystroke's
-        scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry)))
+        // the analysed text (the report's lines are its lines), not each keystroke's; a big
+        // text's once its diagram is painted (finding the Service's document in a whole
+        // cluster's text takes milliseconds)
+        scene.panel(|| scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry))))
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
     // one row per place in the checklist (and whether it offers a fix), its texts and attributes

@@ -33,6 +33,9 @@ use crate::core::{analyze, wire};
 /// costs less than the frames it saves.
 pub const WORKER_ABOVE_BYTES: usize = 256 * 1024;
 
+/// A keystroke's job shows the progress line once it has run this long (`AnalysisProgress`).
+const PROGRESS_AFTER_MS: u64 = 300;
+
 #[wasm_bindgen(module = "/web/worker.js")]
 extern "C" {
     #[wasm_bindgen(js_name = workerScriptUrl)]
@@ -161,6 +164,33 @@ impl Phase {
     }
 }
 
+/// Two replacements made one after the other (`first` of a text A giving B, `then` of B giving
+/// C, each as `(start, old end, new end)`) as one replacement of A giving C.
+pub fn merge_edits(first: (usize, usize, usize), then: (usize, usize, usize)) -> (usize, usize, usize) {
+    let ((p0, o0, n0), (p, o, n)) = (first, then);
+    // `e`: where both end in B
+    let e = n0.max(o);
+    (p0.min(p), o0 + (e - n0), e + n - o)
+}
+
+/// The page's text against `sent`: the same (a job was just posted), or one replacement of
+/// it (`Analyst::edited`), or not known (then the next job compares the two whole texts).
+#[derive(Clone, Copy)]
+enum Hint {
+    Clean,
+    Edit { p: usize, old_end: usize, new_end: usize },
+    Unknown,
+}
+
+/// How `Scene::source` stands to the text the worker holds (`sent`): the same (set at each
+/// answer), or that text before one edit (a job posted since), or not known (a whole text
+/// posted, a stop): then the answer compares and copies.
+enum Lag {
+    Synced,
+    Edit { p: usize, old_end: usize, insert: String },
+    Unknown,
+}
+
 struct Running {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -197,6 +227,12 @@ pub struct Analyst {
     /// the worker's last report (its number and the report, sharing its parts with the one
     /// shown): the next one comes as what changed since it (core::wire::encode_since)
     base: StoredValue<Option<(u32, Report)>>,
+    /// how `source` stands to `sent` (see `Lag`)
+    lag: StoredValue<Lag>,
+    /// the page's edits since the last job, as the window editor made them (see `Hint`)
+    hint: StoredValue<Hint>,
+    /// the job out is one edit of a text the worker already analysed (its progress line waits)
+    edit_job: RwSignal<bool>,
     /// a job is out; the text changed since it was posted
     busy: StoredValue<bool>,
     dirty: StoredValue<bool>,
@@ -230,6 +266,9 @@ impl Analyst {
             running: StoredValue::new_local(None),
             sent: StoredValue::new(None),
             base: StoredValue::new(None),
+            lag: StoredValue::new(Lag::Unknown),
+            hint: StoredValue::new(Hint::Unknown),
+            edit_job: RwSignal::new(false),
             busy: StoredValue::new(false),
             dirty: StoredValue::new(false),
             text: StoredValue::new(None),
@@ -243,9 +282,37 @@ impl Analyst {
         len > WORKER_ABOVE_BYTES && !self.main_thread.get()
     }
 
-    /// Whether the worker has answered for exactly `text` (no job out, nothing pending).
-    pub fn settled(&self, text: &str) -> bool {
-        !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_deref() == Some(text))
+    /// Whether the worker has answered for the page's text (of `text_len` bytes): no job out,
+    /// no edit waiting. For the keystroke measure (ui::perf), which asks on an answer, never
+    /// between an edit and `follow` seeing it: then the worker holds the text `follow` last
+    /// saw, the page's; comparing the two whole texts took ~4 ms per answer (issue #12).
+    pub fn answered(&self, text_len: usize) -> bool {
+        !self.busy.get_value() && !self.dirty.get_value() && self.sent.with_value(|s| s.as_ref().map(String::len) == Some(text_len))
+    }
+
+    /// The page's text was edited: bytes `p..old_end` replaced by what is now `p..new_end`
+    /// (ui::bigtext, as it splices the window into the whole text). The next job takes it as
+    /// its replacement instead of comparing the two whole texts before posting, and compares
+    /// them after posting, while the worker runs (issue #12).
+    pub fn edited(&self, p: usize, old_end: usize, new_end: usize) {
+        self.hint.update_value(|h| {
+            *h = match *h {
+                Hint::Clean => Hint::Edit { p, old_end, new_end },
+                // a second edit before the job: one replacement covering both (`e` is the end
+                // of both in the text between them)
+                Hint::Edit { p: p0, old_end: o0, new_end: n0 } => {
+                    let (p, old_end, new_end) = merge_edits((p0, o0, n0), (p, old_end, new_end));
+                    Hint::Edit { p, old_end, new_end }
+                }
+                Hint::Unknown => Hint::Unknown,
+            }
+        });
+    }
+
+    /// Whether the job out is one edit of a text already analysed (a keystroke): its progress
+    /// line waits (`AnalysisProgress`), as most such jobs end within a frame or two.
+    pub fn editing(&self) -> bool {
+        self.edit_job.get()
     }
 
     /// The report for a big text and whether it is new: the worker's (moved out, not copied: a
@@ -310,6 +377,8 @@ impl Analyst {
         self.running.update_value(|r| *r = None);
         self.sent.set_value(None);
         self.base.set_value(None);
+        self.lag.set_value(Lag::Unknown);
+        self.hint.set_value(Hint::Unknown);
         self.busy.set_value(false);
         self.dirty.set_value(false);
         if self.phase.get_untracked() != then {
@@ -367,12 +436,27 @@ impl Analyst {
         set("glue", JsValue::from_str(&glue));
         // the text: whole (copied once into a buffer that is transferred, not cloned) or one
         // replacement of the worker's copy
+        let mut edit = None;
+        let mut check = false;
+        let hint = self.hint.try_update_value(|h| std::mem::replace(h, Hint::Clean)).unwrap_or(Hint::Unknown);
         let insert = self.sent.try_update_value(|sent| match sent {
             Some(old) => {
-                let (p, old_end, new_end) = textsummary::changed_range(old, text);
+                let hinted = match hint {
+                    Hint::Edit { p, old_end, new_end }
+                        if p <= old_end && old_end <= old.len() && p <= new_end && new_end <= text.len()
+                            && old.len() - (old_end - p) + (new_end - p) == text.len()
+                            && old.is_char_boundary(p) && old.is_char_boundary(old_end) && text.is_char_boundary(p) && text.is_char_boundary(new_end) =>
+                    {
+                        Some((p, old_end, new_end))
+                    }
+                    _ => None,
+                };
+                check = hinted.is_some();
+                let (p, old_end, new_end) = hinted.unwrap_or_else(|| textsummary::changed_range(old, text));
                 old.replace_range(p..old_end, &text[p..new_end]);
                 set("start", JsValue::from(p as u32));
                 set("end", JsValue::from(old_end as u32));
+                edit = Some((p, old_end, text[p..new_end].to_string()));
                 js_sys::Uint8Array::from(&text.as_bytes()[p..new_end])
             }
             None => {
@@ -382,6 +466,14 @@ impl Analyst {
             }
         });
         let Some(insert) = insert else { return };
+        // what `source` will need at the answer: this one edit, if it holds the text posted before
+        let is_edit = edit.is_some() && self.base.with_value(Option::is_some);
+        self.lag.update_value(|lag| {
+            *lag = match (std::mem::replace(lag, Lag::Unknown), edit) {
+                (Lag::Synced, Some((p, old_end, insert))) => Lag::Edit { p, old_end, insert },
+                _ => Lag::Unknown,
+            }
+        });
         set("text", insert.clone().into());
         set("nodes", JsValue::from(cfg.nodes as u32));
         set("cloud", JsValue::from(cfg.cloud));
@@ -394,12 +486,21 @@ impl Analyst {
         if let Some(Err(e)) = sent {
             return self.fail(format!("{e:?}"));
         }
+        if check && self.sent.with_value(|s| s.as_deref() != Some(text)) {
+            // the text changed otherwise than the hint said: start again with the whole text
+            web_sys::console::warn_1(&"Switchboard: the analysis worker's copy of the text went wrong; restarting it".into());
+            self.stop(Phase::Idle);
+            return self.post(text, cfg);
+        }
         self.busy.set_value(true);
         self.dirty.set_value(false);
         let t1 = now();
         super::perf::span("sb-post", t0, t1, insert.length() as f64);
         if !self.phase.get_untracked().running() {
             self.started.set(t1);
+            if self.edit_job.get_untracked() != is_edit {
+                self.edit_job.set(is_edit);
+            }
             self.phase.set(Phase::Analysing);
         }
         if self.bytes.get_untracked() != text.len() {
@@ -463,11 +564,27 @@ impl Analyst {
                         None => return self.fail("its report did not decode".into()),
                     }
                 }
-                // the text this report is of: what the worker holds (posted last)
+                // the text this report is of: what the worker holds (posted last); `source` held
+                // the text of the last answer, so one edit makes it that (a whole cluster's text
+                // took ~5 ms to compare and copy on each answer; issue #12)
                 if let Some(src) = self.source.get_value() {
-                    if self.sent.with_value(|t| t.as_ref().is_some_and(|t| src.with_untracked(|s| s != t))) {
-                        if let Some(t) = self.sent.get_value() {
-                            src.set(t);
+                    let lag = self.lag.try_update_value(|l| std::mem::replace(l, Lag::Synced)).unwrap_or(Lag::Unknown);
+                    let sent_len = self.sent.with_value(|t| t.as_ref().map(String::len));
+                    match lag {
+                        Lag::Edit { p, old_end, insert } if src.with_untracked(|s| p <= old_end && s.is_char_boundary(p) && s.is_char_boundary(old_end) && Some(s.len() - (old_end - p) + insert.len()) == sent_len) => {
+                            if !(old_end == p && insert.is_empty()) {
+                                src.update(|s| s.replace_range(p..old_end, &insert));
+                            }
+                        }
+                        _ => {
+                            if self.sent.with_value(|t| t.as_ref().is_some_and(|t| src.with_untracked(|s| s != t))) {
+                                if let Some(t) = self.sent.get_value() {
+                                    src.set(t);
+                                }
+                            }
+                            if sent_len.is_none() {
+                                self.lag.set_value(Lag::Unknown);
+                            }
                         }
                     }
                 }
@@ -518,6 +635,32 @@ pub fn AnalysisProgress() -> impl IntoView {
     let scene = expect_context::<super::Scene>();
     let a = scene.analyst;
     let elapsed = RwSignal::new(0.0f64);
+    // a keystroke's job (one edit, the worker warm) shows its line only once it has run for
+    // PROGRESS_AFTER_MS: most end within a frame or two, and a line flashing in and out above
+    // the diagram on each key moved the whole pane twice per keystroke (issue #12)
+    let waited = RwSignal::new(false);
+    Effect::new(move |_| {
+        let running = a.phase.with(Phase::running);
+        if waited.get_untracked() {
+            waited.set(false);
+        }
+        if running && a.editing() {
+            let h = set_timeout_with_handle(
+                move || {
+                    if a.phase.with_untracked(Phase::running) {
+                        waited.set(true);
+                    }
+                },
+                std::time::Duration::from_millis(PROGRESS_AFTER_MS),
+            )
+            .ok();
+            on_cleanup(move || {
+                if let Some(h) = h {
+                    h.clear();
+                }
+            });
+        }
+    });
     // tick while running
     Effect::new(move |_| {
         if a.phase.with(Phase::running) {
@@ -532,6 +675,7 @@ pub fn AnalysisProgress() -> impl IntoView {
     });
     view! {
         {move || match a.phase.get() {
+            Phase::Analysing if a.editing() && !waited.get() => ().into_any(),
             p @ (Phase::Starting | Phase::Analysing) => {
                 let what = if p == Phase::Starting { "starting the analyser (1/2)" } else { "reading and checking the manifests (2/2)" };
                 view! {
