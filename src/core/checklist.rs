@@ -262,7 +262,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     }
     out.push(check("accepted", "The API server accepts the Service", "ok", format!("{id} is created ({}).", s.type_), None));
     if s.type_ == "ExternalName" {
-        out.push(check("selector", "Selector, endpoints, ports", "skip", format!("ExternalName is a DNS alias to {}: no selector, no endpoints, no proxying.", s.external_name.clone().unwrap_or_default()), None));
+        let ext = s.external_name.clone().unwrap_or_default();
+        let domain = &report.cluster.cluster_domain;
+        let (t, in_zone) = super::paths::external_target(&ext, domain);
+        // an alias of a Service of this cluster: cluster DNS follows it (paths::chase_external_name)
+        let target = super::paths::service_of(&t, domain).filter(|_| in_zone).and_then(|(ns, name)| report.services.iter().find(|x| x.namespace == ns && x.name == name));
+        let why = match target {
+            Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
+            None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
+            None => format!("ExternalName is a DNS alias to {ext}: no selector, no endpoints, no proxying."),
+        };
+        let status = if target.is_none() && in_zone { "fail" } else { "skip" };
+        out.push(check("selector", "Selector, endpoints, ports", status, why, None));
         return out;
     }
 
@@ -685,6 +696,7 @@ mod tests {
         let text = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: api, namespace: shop}}\nspec: {{selector: {{app: a}}, ports: [{{port: 80}}]}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: api, namespace: billing}}\nspec: {{selector: {{app: none}}, ports: [{{port: 80}}]}}\n{}", pod("p", "shop", "True", ""));
         let r = analyze(&text, &Config::default());
         assert_eq!((r.service_key(0).as_str(), r.service_key(1).as_str()), ("shop/api", "billing/api"));
+        assert_eq!(r.service_keys(), vec!["shop/api", "billing/api"]);
         assert_eq!((r.find_service("billing/api"), r.find_service("api"), r.find_service("x/api")), (Some(1), Some(0), None));
         let sel = |key: &str| checklist(&text, &r, key, "pod").into_iter().find(|c| c.key == "selector").map(|c| c.status);
         assert_eq!((sel("shop/api").as_deref(), sel("billing/api").as_deref()), (Some("ok"), Some("fail")));

@@ -180,12 +180,14 @@ impl Layout {
         let (kind, name) = key.split_once(':')?;
         if let Some(i) = self.find(kind, name) {
             return Some(match kind {
-                "cluster" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
+                // (an outside host's or address's box: its left edge, so that a hop's line ends
+                // there rather than striking through the address written across its middle)
+                "cluster" | "external" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
                 "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y + 20.0),
                 _ => i.rect.center(),
             });
         }
-        self.item_for(key).map(|i| i.rect.center())
+        self.item_for(key).map(|i| if i.kind == "external" { (i.rect.x, i.rect.y + i.rect.h / 2.0) } else { i.rect.center() })
     }
 }
 

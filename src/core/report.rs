@@ -167,6 +167,15 @@ impl Report {
         }
     }
 
+    /// [`Report::service_key`] of every Service, in one pass (a whole cluster has 1,000).
+    pub fn service_keys(&self) -> Vec<String> {
+        let mut count: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for s in self.services.iter() {
+            *count.entry(s.name.as_str()).or_default() += 1;
+        }
+        self.services.iter().map(|s| if count[s.name.as_str()] > 1 { format!("{}/{}", s.namespace, s.name) } else { s.name.clone() }).collect()
+    }
+
     /// The index of the Service a key names: `namespace/name`, or a bare name (the first Service
     /// of that name, as share links and the embed API have always given it).
     pub fn find_service(&self, key: &str) -> Option<usize> {

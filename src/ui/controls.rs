@@ -148,7 +148,7 @@ pub fn Player() -> impl IntoView {
     let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
     // (key, type, namespace): the key is the name, or namespace/name where two namespaces use the
     // name (Report::service_key), so that each Service can be picked
-    let services = Memo::new(move |_| scene.shown.with(|r| r.services.iter().enumerate().map(|(i, s)| (r.service_key(i), s.type_.clone(), s.namespace.clone())).collect::<Vec<_>>()));
+    let services = Memo::new(move |_| scene.shown.with(|r| r.service_keys().into_iter().zip(r.services.iter()).map(|(k, s)| (k, s.type_.clone(), s.namespace.clone())).collect::<Vec<_>>()));
     // a whole cluster has hundreds of Services: a filter by name or namespace, and a bounded list
     let filter = RwSignal::new(String::new());
     let many = Memo::new(move |_| services.with(|s| s.len() > FILTER_FROM));
