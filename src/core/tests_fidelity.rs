@@ -1816,3 +1816,16 @@ fn service_ports_of_one_number_and_two_protocols_have_a_path_each() {
     let pod: Vec<(Option<i64>, Option<&str>)> = r.services[0].paths.iter().filter(|p| p.entry == super::paths::Entry::Pod).map(|p| (p.port, p.protocol.as_deref())).collect();
     assert_eq!(pod, vec![(Some(53), Some("UDP")), (Some(53), Some("TCP"))]);
 }
+
+/// The tour's NodePort step tells the learner to set 4 nodes and enter through node-4: it holds
+/// only if node-4 runs no pod of web and still delivers (every node opens the nodePort:
+/// proxier.go KUBE-NODEPORTS), which is what this checks.
+#[test]
+fn tour_nodeport_step_node4_runs_no_pod_and_still_delivers() {
+    let p = super::presets::find("web-nodeport").expect("preset");
+    let r = run_cfg(p.yaml, Config { nodes: 4, ..Config::default() });
+    assert!(r.pods.iter().all(|p| p.node.as_deref() != Some("node-4")));
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::NodePort && p.node.as_deref() == Some("node-4")).expect("node-4's nodePort");
+    assert_eq!(path.outcome, Outcome::Delivered);
+    assert!(super::tour::STEPS.iter().any(|s| s.preset == "web-nodeport" && s.try_it.contains("node-4")));
+}

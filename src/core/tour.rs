@@ -45,7 +45,7 @@ pub const STEPS: &[Step] = &[
         entry: "nodeport@node-1",
         point: "kube-proxy:node-1",
         text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too.",
-        try_it: "Change \"From\" to node-3's nodePort: every node opens the port, whether or not it runs a pod. Watch KUBE-NODEPORTS and the SNAT in the rules.",
+        try_it: "Set Nodes to 4, then \"From\" to node-4's nodePort: node-4 runs no pod of web, yet it opens the port and forwards to a pod on another node. Watch KUBE-NODEPORTS and the SNAT in the rules.",
     },
     Step {
         title: "3. LoadBalancer",
