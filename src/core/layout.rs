@@ -827,8 +827,10 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let headless = svc.is_some_and(|s| s.headless && !s.rejected);
     let client = &report.cluster.client_pod;
     // every pod's lines, the client pod's first (index None)
+    // (the user's own client pod — line > 0, paths::user_client — is drawn once, as the client)
+    let is_client = |p: &PodReport| client.line > 0 && p.name == client.name && p.namespace == client.namespace;
     let all: Vec<(Option<usize>, &PodReport)> = std::iter::once((None, client))
-        .chain(report.pods.iter().enumerate().filter(|(i, _)| hood.as_ref().is_none_or(|h| h.pods.contains(i))).map(|(i, p)| (Some(i), p)))
+        .chain(report.pods.iter().enumerate().filter(|(i, p)| hood.as_ref().is_none_or(|h| h.pods.contains(i)) && !is_client(p)).map(|(i, p)| (Some(i), p)))
         .collect();
     let pod_lines: Vec<(Vec<Line>, &'static str)> = all.iter().map(|(i, p)| pod_lines(report, svc, p, i.is_none(), multi_ns, headless)).collect();
     let n_lines = pod_lines.iter().map(|(l, _)| l.len()).max().unwrap_or(5);

@@ -589,6 +589,8 @@ fn analyze_checked(
     drop(objects);
     stage("free the tree and objects");
     let (client_node, client_ip) = paths::client_pod(&cluster);
+    // (before the pods move into their reports)
+    let user_client = paths::user_client(&cluster).map(|p| PodReport::new(p, first_lines[p.object]));
     // the pods and their DNS records: the last report's when the cluster is as it was (and
     // each pod's object on the same line)
     let kept_pods = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));
@@ -627,7 +629,9 @@ fn analyze_checked(
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
             cluster_domain: cfg.cluster_domain.clone(),
             cloud: cfg.cloud,
-            client_pod: PodReport::new(
+            client_pod: match user_client {
+                Some(p) => p,
+                None => PodReport::new(
                 &cluster::PodInst {
                     name: paths::CLIENT_POD.into(),
                     namespace: paths::CLIENT_NAMESPACE.into(),
@@ -654,6 +658,7 @@ fn analyze_checked(
                 },
                 0,
             ),
+            },
         },
         pod_dns_records,
         nodes,

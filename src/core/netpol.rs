@@ -124,7 +124,9 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
         return;
     }
     use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
-    let c = Client { namespace: CLIENT_NAMESPACE, labels: vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE) };
+    // (the user's own `client` pod, with its own labels, when the input has one)
+    let labels = super::paths::user_client(cluster).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
+    let c = Client { namespace: CLIENT_NAMESPACE, labels, ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE) };
     for s in services.iter().filter(|s| !s.rejected && !s.endpoints.is_empty()) {
         let mut isolating: Vec<String> = Vec::new();
         let (mut denied, mut unknown, mut pods) = (0usize, false, 0usize);

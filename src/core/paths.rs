@@ -150,8 +150,19 @@ fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewrit
     Hop { kind, from, to, src, dst, rewritten, explanation }
 }
 
-/// The client pod's node and IP: the first node, an address near the top of its pod CIDR.
+/// The user's own in-cluster client: a running pod named `client` in `default` in the input
+/// (`kubectl run client …`, or a manifest of that name), scheduled and with an address. Requests
+/// then start from it — its node and address — instead of from a stand-in of the same name.
+pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
+    cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == CLIENT_NAMESPACE && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
+}
+
+/// The client pod's node and IP: the user's own `client` pod's ([`user_client`]), else the
+/// first node's, with an address near the top of its pod CIDR.
 pub fn client_pod(cluster: &Cluster) -> (String, String) {
+    if let Some(p) = user_client(cluster) {
+        return (p.node.clone().unwrap_or_default(), p.ip.clone().unwrap_or_default());
+    }
     // `kubectl run` gives a pod without tolerations or a node selector: the first node the
     // scheduler's filters let it on (not a tainted control-plane node), else the first node
     let plain = PodSpec::default();

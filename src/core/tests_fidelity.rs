@@ -1829,3 +1829,29 @@ fn tour_nodeport_step_node4_runs_no_pod_and_still_delivers() {
     assert_eq!(path.outcome, Outcome::Delivered);
     assert!(super::tour::STEPS.iter().any(|s| s.preset == "web-nodeport" && s.try_it.contains("node-4")));
 }
+
+/// The user's own `client` pod in `default` is the in-cluster client (paths::user_client): a
+/// request starts from its node and address, so internalTrafficPolicy: Local drops it when that
+/// node has no endpoint (pkg/proxy/topology.go CategorizeEndpoints: no fallback for Local);
+/// the stand-in client (first node) would have been delivered. Drawn once; NetworkPolicy
+/// peers are matched against its own labels (learner QA q21, and a learner's pod named client
+/// was drawn twice).
+#[test]
+fn topology_categorize_endpoints_local_from_the_users_own_client_pod() {
+    let y = |client: &str| format!(
+        "apiVersion: v1\nkind: Node\nmetadata: {{name: node-1}}\n---\napiVersion: v1\nkind: Node\nmetadata: {{name: node-2}}\n---\n\
+         apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{internalTrafficPolicy: Local, selector: {{app: web}}, ports: [{{port: 80}}]}}\n---\n\
+         apiVersion: v1\nkind: Pod\nmetadata: {{name: web-1, labels: {{app: web}}}}\nspec: {{nodeName: node-1, containers: [{{name: c, image: nginx}}]}}\n{client}");
+    let pod_path = |r: &super::report::Report| r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("pod path").clone();
+    let r = run(&y("---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: probe}}\nspec: {nodeName: node-2, containers: [{name: c, image: busybox}]}\n"));
+    assert_eq!(r.cluster.client_pod.node.as_deref(), Some("node-2"));
+    assert_eq!(r.cluster.client_pod.labels, vec![("role".to_string(), "probe".to_string())]);
+    let p = pod_path(&r);
+    assert_eq!((p.outcome, p.node.as_deref()), (Outcome::Dropped, Some("node-2")), "{p:?}");
+    assert_eq!(p.hops[0].src, format!("{}:43512", r.cluster.client_pod.ip.clone().unwrap_or_default()));
+    let l = super::layout::layout(&r, Some(0), 1280.0);
+    assert_eq!(l.items.iter().filter(|i| i.kind == "pod" && i.name == "client").count(), 1);
+    // without it: the stand-in on the first node, where the endpoint runs
+    let r = run(&y(""));
+    assert_eq!((pod_path(&r).outcome, r.cluster.client_pod.node.as_deref()), (Outcome::Delivered, Some("node-1")));
+}
