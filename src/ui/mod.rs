@@ -581,7 +581,8 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
         <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
             // an embedded view keeps a heading for screen readers (axe page-has-heading-one): the
             // frame is a document of its own inside the host page
-            {embed.then(|| view! { <h1 class="visually-hidden">"Switchboard: how a Service routes a request"</h1> })}
+            // (in a banner landmark, as the full page's h1 is: axe region)
+            {embed.then(|| view! { <header class="visually-hidden"><h1>"Switchboard: how a Service routes a request"</h1></header> })}
             {(!embed).then(|| view! {
                 <header class="topbar">
                     <h1 class="brand">"Switchboard"</h1>
