@@ -1406,10 +1406,10 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             None => return,
         }
     }
-    fn seq(n: Option<&Node>) -> Vec<&Node> {
+    fn seq(n: Option<&Node>) -> &[Node] {
         match n.map(|n| &n.kind) {
-            Some(NodeKind::Seq(items)) => items.iter().collect(),
-            _ => Vec::new(),
+            Some(NodeKind::Seq(items)) => items,
+            _ => &[],
         }
     }
     let set = |n: &Node, k: &str| n.get(k).is_some_and(|v| !v.is_null());
@@ -1435,8 +1435,11 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
     };
     // validatePodSpecSecurityContext / ValidateSecurityContext: user and group IDs are
     // validation.IsValidUserID / IsValidGroupID, 0..=MaxInt32 (InclusiveRangeError)
-    let ids = |sc: Option<&Node>, f: &str, keys: &[&str], errs: &mut Vec<Diagnostic>| {
+    // (field paths are made only where there is something to check: a whole cluster's dump is
+    // 10,000 pods, issue #12)
+    let ids = |sc: Option<&Node>, f: &dyn Fn() -> String, keys: &[&str], errs: &mut Vec<Diagnostic>| {
         let Some(sc) = sc.filter(|n| !n.is_null()) else { return };
+        let f = f();
         let mut check = |v: i64, field: String| {
             if !(0..=i64::from(i32::MAX)).contains(&v) {
                 errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 0 and {}, inclusive", i32::MAX)));
@@ -1448,24 +1451,24 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             }
         }
         if keys.contains(&"fsGroup") {
-            for (g, n) in seq(sc.get("supplementalGroups")).into_iter().enumerate() {
+            for (g, n) in seq(sc.get("supplementalGroups")).iter().enumerate() {
                 if let NodeKind::Scalar { value: Value::Int(v), .. } = &n.kind {
                     check(*v, format!("{f}.supplementalGroups[{g}]"));
                 }
             }
         }
     };
-    ids(spec.get("securityContext"), &format!("{prefix}.securityContext"), &["fsGroup", "runAsUser", "runAsGroup"], errs);
+    ids(spec.get("securityContext"), &|| format!("{prefix}.securityContext"), &["fsGroup", "runAsUser", "runAsGroup"], errs);
     const PROBE: &[&str] = &["exec", "httpGet", "tcpSocket", "grpc"];
     for list in ["containers", "initContainers"] {
-        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
-            let cf = format!("{prefix}.{list}[{ci}]");
-            ids(c.get("securityContext"), &format!("{cf}.securityContext"), &["runAsUser", "runAsGroup"], errs);
+        for (ci, c) in seq(spec.get(list)).iter().enumerate() {
+            let cf = || format!("{prefix}.{list}[{ci}]");
+            ids(c.get("securityContext"), &|| format!("{}.securityContext", cf()), &["runAsUser", "runAsGroup"], errs);
             let plain_init = list == "initContainers" && c.get("restartPolicy").and_then(|r| r.as_str()) != Some("Always");
             if plain_init {
                 for k in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {
                     if set(c, k) {
-                        let field = format!("{cf}.{k}");
+                        let field = format!("{}.{k}", cf());
                         errs.push(Diagnostic::forbidden(&field, at(&field), "may not be set for init containers without restartPolicy=Always"));
                     }
                 }
@@ -1473,13 +1476,13 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                 if let Some(l) = c.get("lifecycle").filter(|l| !l.is_null()) {
                     for k in ["postStart", "preStop"] {
                         if let Some(h) = l.get(k).filter(|h| !h.is_null()) {
-                            handler(h, &format!("{cf}.lifecycle.{k}"), &["exec", "httpGet", "tcpSocket", "sleep"], errs);
+                            handler(h, &format!("{}.lifecycle.{k}", cf()), &["exec", "httpGet", "tcpSocket", "sleep"], errs);
                         }
                     }
                 }
                 for k in ["livenessProbe", "readinessProbe", "startupProbe"] {
                     let Some(p) = c.get(k).filter(|p| !p.is_null()) else { continue };
-                    let f = format!("{cf}.{k}");
+                    let f = format!("{}.{k}", cf());
                     handler(p, &f, PROBE, errs);
                     for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
                         if let Some(v) = int(p, field).filter(|v| *v < 0) {
@@ -1496,9 +1499,9 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     }
                 }
             }
-            for (ei, e) in seq(c.get("env")).into_iter().enumerate() {
+            for (ei, e) in seq(c.get("env")).iter().enumerate() {
                 let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
-                let f = format!("{cf}.env[{ei}].valueFrom");
+                let f = format!("{}.env[{ei}].valueFrom", cf());
                 let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
                 let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
                 if sources == 0 {
@@ -1684,16 +1687,16 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
             None => return,
         }
     }
-    fn seq(n: Option<&Node>) -> Vec<&Node> {
+    fn seq(n: Option<&Node>) -> &[Node] {
         match n.map(|n| &n.kind) {
-            Some(NodeKind::Seq(items)) => items.iter().collect(),
-            _ => Vec::new(),
+            Some(NodeKind::Seq(items)) => items,
+            _ => &[],
         }
     }
     let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let mut valid: Vec<String> = Vec::new();
     let mut all: Vec<String> = Vec::new();
-    for (i, v) in seq(spec.get("volumes")).into_iter().enumerate() {
+    for (i, v) in seq(spec.get("volumes")).iter().enumerate() {
         let f = format!("{prefix}.volumes[{i}]");
         let name = str_of(v, "name");
         let mut el = Vec::new();
@@ -1721,7 +1724,7 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
                 }
             };
             mode_error(src.get("defaultMode"), format!("{f}.{key}.defaultMode"), &mut el);
-            for (ii, item) in seq(src.get("items")).into_iter().enumerate() {
+            for (ii, item) in seq(src.get("items")).iter().enumerate() {
                 mode_error(item.get("mode"), format!("{f}.{key}.items[{ii}].mode"), &mut el);
             }
         }
@@ -1751,9 +1754,9 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
         }
     }
     for list in ["containers", "initContainers"] {
-        for (ci, c) in seq(spec.get(list)).into_iter().enumerate() {
+        for (ci, c) in seq(spec.get(list)).iter().enumerate() {
             let mut mount_points: Vec<String> = Vec::new();
-            for (mi, m) in seq(c.get("volumeMounts")).into_iter().enumerate() {
+            for (mi, m) in seq(c.get("volumeMounts")).iter().enumerate() {
                 let f = format!("{prefix}.{list}[{ci}].volumeMounts[{mi}]");
                 let name = str_of(m, "name");
                 let name_f = format!("{f}.name");

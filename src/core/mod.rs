@@ -513,6 +513,7 @@ fn analyze_checked(
     // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
     let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused));
     stage("resolve");
+    let client = paths::client_pod(&cluster);
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
@@ -530,7 +531,7 @@ fn analyze_checked(
         res.refused = refused_dependencies(svc, &objects, &refused);
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let paths = paths::paths(svc, &res, &cluster, &cfg.cluster_domain, first_error.as_deref());
+        let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
         services.push(Arc::new(ServiceReport {
             name: svc.name.clone(),

@@ -221,8 +221,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
         let Some(m) = res.get(which).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
         for (k, _) in m.last_entries() {
             let Some(name) = k.as_str() else { continue };
-            let field = format!("resources.{which}[{name}]");
-            let bad = |detail: String| ResourceError { field: field.clone(), value: Some(name.to_string()), detail };
+            let bad = |detail: String| ResourceError { field: format!("resources.{which}[{name}]"), value: Some(name.to_string()), detail };
             let qualified = super::names::qualified_name(name);
             if !qualified.is_empty() {
                 out.extend(qualified.into_iter().map(bad));

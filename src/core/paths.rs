@@ -481,7 +481,9 @@ pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Op
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
-pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first_error: Option<&str>) -> Vec<Path> {
+/// `client`: [`client_pod`]'s node and address, found once per analysis (it looks through every
+/// pod for the user's own client).
+pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
         out.push(Path {
@@ -497,7 +499,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, domain: &str, first
     }
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
     let asked = asked(&svc.name, &svc.namespace, domain);
-    let (client_node, client_ip) = client_pod(cluster);
+    let (client_node, client_ip) = client.clone();
     let client = format!("pod:{CLIENT_POD}");
     let csrc = format!("{client_ip}:{CLIENT_SPORT}");
 
