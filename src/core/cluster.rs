@@ -1378,6 +1378,19 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
     }
 }
 
+/// The node at a dotted path of map keys (`spec.template.spec`), if every key is there.
+fn node_at<'a>(root: &'a super::yaml::Node, path: &str) -> Option<&'a super::yaml::Node> {
+    path.split('.').try_fold(root, |n, key| n.get(key))
+}
+
+/// A sequence's items (none for anything else).
+fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
+    match n.map(|n| &n.kind) {
+        Some(super::yaml::NodeKind::Seq(items)) => items,
+        _ => &[],
+    }
+}
+
 /// validateContainers then validateInitContainers (pkg/apis/core/validation/validation.go), the
 /// parts that decide whether the pod exists: at least one container; for each (init) container
 /// validateContainerCommon's name (a DNS-1123 label), image (required), ports
@@ -1399,19 +1412,7 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
 /// * the pod's and each container's securityContext: user and group IDs within 0..=MaxInt32.
 fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind, Value};
-    let mut spec = &o.source;
-    for key in prefix.split('.') {
-        match spec.get(key) {
-            Some(n) => spec = n,
-            None => return,
-        }
-    }
-    fn seq(n: Option<&Node>) -> &[Node] {
-        match n.map(|n| &n.kind) {
-            Some(NodeKind::Seq(items)) => items,
-            _ => &[],
-        }
-    }
+    let Some(spec) = node_at(&o.source, prefix) else { return };
     let set = |n: &Node, k: &str| n.get(k).is_some_and(|v| !v.is_null());
     let int = |n: &Node, k: &str| match n.get(k).map(|v| &v.kind) {
         Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
@@ -1680,19 +1681,7 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
 /// Of the sources' own fields only a configMap's or secret's file modes are checked here.
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind};
-    let mut spec = &o.source;
-    for key in prefix.split('.') {
-        match spec.get(key) {
-            Some(n) => spec = n,
-            None => return,
-        }
-    }
-    fn seq(n: Option<&Node>) -> &[Node] {
-        match n.map(|n| &n.kind) {
-            Some(NodeKind::Seq(items)) => items,
-            _ => &[],
-        }
-    }
+    let Some(spec) = node_at(&o.source, prefix) else { return };
     let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let mut valid: Vec<String> = Vec::new();
     let mut all: Vec<String> = Vec::new();
