@@ -380,14 +380,46 @@ fn undeclared_note(b: &Backend) -> &'static str {
     }
 }
 
+/// The sentence saying the packet crosses to another node to reach `b`, if it does.
+fn cross_note(b: &Backend, via_node: &str) -> String {
+    match &b.node {
+        Some(n) if n != via_node => format!(" The pod runs on {n}, so the packet crosses the pod network from {via_node} to {n}."),
+        _ => String::new(),
+    }
+}
+
 fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String) -> Hop {
     let to = format!("pod:{}", b.pod.clone().unwrap_or_else(|| b.ip.clone()));
     let target = format!("{}:{}", b.ip, b.port);
-    let cross = match &b.node {
-        Some(n) if n != via_node => format!(" The pod runs on {n}, so the packet crosses the pod network from {via_node} to {n}."),
-        _ => String::new(),
-    };
-    hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{cross}{}", undeclared_note(b)))
+    hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{}{}", cross_note(b, via_node), undeclared_note(b)))
+}
+
+/// Aim a path's last hop at backend `i` (kube-proxy's pick for one request of a burst, or the
+/// pod sessionAffinity keeps): the paths name the first backend, whose address, node crossing and
+/// undeclared-port words ([`deliver_hop`]) become this backend's, and the reason names it.
+pub fn retarget(path: &mut Path, i: usize) {
+    if i == 0 || i >= path.backends.len() {
+        return;
+    }
+    let (first, b) = (path.backends[0].clone(), path.backends[i].clone());
+    let name = |b: &Backend| b.pod.clone().unwrap_or_else(|| b.ip.clone());
+    if let Some(last) = path.hops.last_mut() {
+        if let (true, Some(old)) = (last.to.starts_with("pod:"), last.rewritten.clone()) {
+            let new = format!("{}:{}", b.ip, b.port);
+            // a hop from a node's kube-proxy crosses to the backend's node; a load balancer that
+            // sends straight to pods was given the backend's own node (no crossing)
+            let via = match last.from.split_once(':') {
+                Some(("kube-proxy", via)) => Some(via.to_string()),
+                _ => None,
+            };
+            let tail = |b: &Backend| format!("{}{}", via.as_deref().map(|v| cross_note(b, v)).unwrap_or_default(), undeclared_note(b));
+            let base = last.explanation.strip_suffix(&tail(&first)).unwrap_or(&last.explanation).replace(&old, &new);
+            last.explanation = format!("{base}{} This request: {}.", tail(&b), name(&b));
+            last.to = format!("pod:{}", name(&b));
+            last.rewritten = Some(new);
+        }
+    }
+    path.reason = path.reason.replace(&format!("first pick {}", name(&first)), &format!("this request: {}", name(&b)));
 }
 
 /// How the in-cluster client asks for a Service's name, in words. The client pod lives in
@@ -800,5 +832,26 @@ mod externalname_tests {
         let y2 = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {type: ExternalName, externalName: db.example.com, ports: [{port: 5432}]}\n";
         let r2 = analyze(y2, &Config::default());
         assert_eq!(r2.services[0].paths[0].hops.last().unwrap().dst, "db.example.com:5432");
+    }
+
+    /// A request of a burst (or the pod sessionAffinity keeps) retargeted to another backend:
+    /// the hop's address, node crossing and reason name that backend, not the first pick
+    /// (learner QA: the caption said 10.244.0.2 while every request landed on another pod).
+    #[test]
+    fn retarget_names_the_requests_backend_everywhere() {
+        let r = analyze(crate::core::presets::find("session-affinity").expect("preset").yaml, &Config::default());
+        let mut p = r.services[0].paths.iter().find(|p| p.entry == super::Entry::Pod && p.backends.len() > 1).expect("pod path").clone();
+        let (first, b) = (p.backends[0].clone(), p.backends[1].clone());
+        let via = p.node.clone().unwrap_or_default();
+        super::retarget(&mut p, 1);
+        let last = p.hops.last().expect("hop");
+        let (old, new) = (format!("{}:{}", first.ip, first.port), format!("{}:{}", b.ip, b.port));
+        assert_eq!((last.to.clone(), last.rewritten.clone()), (format!("pod:{}", b.pod.clone().unwrap_or_default()), Some(new.clone())));
+        assert!(last.explanation.contains(&new) && !last.explanation.contains(&old), "{}", last.explanation);
+        let cross = b.node.as_deref().filter(|n| *n != via).map(|n| format!("The pod runs on {n}"));
+        assert_eq!(cross.as_ref().is_some_and(|c| last.explanation.contains(c)), cross.is_some(), "{}", last.explanation);
+        assert_eq!(last.explanation.matches("The pod runs on").count(), usize::from(cross.is_some()), "{}", last.explanation);
+        assert!(last.explanation.ends_with(&format!("This request: {}.", b.pod.clone().unwrap_or_default())), "{}", last.explanation);
+        assert!(p.reason.contains(&format!("this request: {}", b.pod.clone().unwrap_or_default())), "{}", p.reason);
     }
 }

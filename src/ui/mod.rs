@@ -26,7 +26,7 @@ use leptos::prelude::*;
 
 use crate::core::config::Config;
 use crate::core::diag::ErrorType;
-use crate::core::paths::{Hop, Path};
+use crate::core::paths::Path;
 use crate::core::presets::{self, Preset};
 use crate::core::report::Report;
 use crate::core::analyze;
@@ -352,37 +352,8 @@ fn path_for(r: &Report, service: &str, entry: &str, port: Option<i64>, protocol:
         .or_else(|| svc.paths.iter().find(matches_port))
         .or(svc.paths.first())?
         .clone();
-    retarget(&mut path, backend);
+    crate::core::paths::retarget(&mut path, backend);
     Some(path)
-}
-
-/// Point the last hop at backend `i` (kube-proxy's pick for this request).
-fn retarget(path: &mut Path, i: usize) {
-    if i == 0 || i >= path.backends.len() {
-        return;
-    }
-    let b = path.backends[i].clone();
-    let first = path.backends[0].pod.clone().unwrap_or_else(|| path.backends[0].ip.clone());
-    let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
-    if let Some(last) = path.hops.last_mut() {
-        if let (true, Some(old)) = (last.to.starts_with("pod:"), last.rewritten.clone()) {
-            let new = format!("{}:{}", b.ip, b.port);
-            // the core's words name the first backend: its address and the node it runs on
-            // (core::paths::deliver_hop) are this request's backend's instead
-            let mut text = last.explanation.replace(&old, &new);
-            if let Some(at) = text.find(" The pod runs on ") {
-                let end = text[at + 1..].find(". ").map_or(text.len(), |e| at + 1 + e + 1);
-                text.replace_range(at..end, "");
-            }
-            let via = last.from.split_once(':').map(|(_, n)| n.to_string()).unwrap_or_default();
-            if let Some(n) = b.node.as_deref().filter(|n| *n != via && !via.is_empty()) {
-                let text_end = text.trim_end().len();
-                text.insert_str(text_end, &format!(" The pod runs on {n}, so the packet crosses the pod network from {via} to {n}."));
-            }
-            *last = Hop { to: format!("pod:{pod}"), rewritten: Some(new), explanation: format!("{} This request: {pod}.", text.trim_end()), ..last.clone() };
-        }
-    }
-    path.reason = path.reason.replace(&format!("first pick {first}"), &format!("this request: {pod}"));
 }
 
 /// How an app instance starts: checked options from the page URL (`?preset=…&embed#s=…`) or
