@@ -264,9 +264,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     if s.type_ == "ExternalName" {
         let ext = s.external_name.clone().unwrap_or_default();
         let domain = &report.cluster.cluster_domain;
-        let (t, in_zone) = super::paths::external_target(&ext, domain);
         // an alias of a Service of this cluster: cluster DNS follows it (paths::chase_external_name)
-        let target = super::paths::service_of(&t, domain).filter(|_| in_zone).and_then(|(ns, name)| report.services.iter().find(|x| x.namespace == ns && x.name == name));
+        let (_, in_zone, target) = super::report::external_name_target(&report.services, &ext, domain);
         let why = match target {
             Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
             None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
@@ -371,7 +370,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             v
         };
         // 53/UDP and 53/TCP: two lines that must not read the same
-        let port = if s.ports.iter().filter(|p| p.port == sp.port).nth(1).is_some() { format!("{}/{}", sp.port, sp.protocol) } else { sp.port.to_string() };
+        let port = if s.port_number_shared(sp.port) { format!("{}/{}", sp.port, sp.protocol) } else { sp.port.to_string() };
         let title = match &sp.target_port {
             super::model::IntOrString::Str(name) => format!("targetPort \"{name}\" of port {port} names a container port of each pod"),
             // FindPort uses a number as is: containerPort is informational (pkg/api/v1/pod/util.go)

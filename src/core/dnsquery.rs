@@ -108,11 +108,11 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     }
     let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
     if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
-        let target = c.answer.trim_end_matches('.').to_ascii_lowercase();
+        let (target, target_in_zone) = super::paths::external_target(&c.answer, &zone);
         // CoreDNS follows a CNAME whose target is in its own zone and answers with the CNAME and
         // the target's records, or with nothing when the target has none (coredns/coredns
         // plugin/backend_lookup.go A: `dns.IsSubDomain(zone, …)`, at most 8 CNAMEs deep)
-        if in_zone(&target, &zone) && depth < 8 && target != name {
+        if target_in_zone && depth < 8 && target != name {
             let next = ask_at(report, &target, qtype, depth + 1);
             if next.answers.is_empty() {
                 return DnsTry {

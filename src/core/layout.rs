@@ -656,7 +656,7 @@ pub fn ports_text(s: &ServiceReport) -> String {
         .iter()
         .map(|p| {
             // 53/UDP and 53/TCP: the protocol tells them apart
-            let proto = if s.ports.iter().filter(|q| q.port == p.port).nth(1).is_some() { format!("/{}", p.protocol) } else { String::new() };
+            let proto = if s.port_number_shared(p.port) { format!("/{}", p.protocol) } else { String::new() };
             format!("{}{proto}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default())
         })
         .collect::<Vec<_>>()

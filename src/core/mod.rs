@@ -573,7 +573,7 @@ fn analyze_checked(
         }
         stage("report");
     }
-    chase_external_names(&mut services, &cluster, &cfg.cluster_domain);
+    chase_external_names(&mut services, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
@@ -589,7 +589,7 @@ fn analyze_checked(
     let object_count = objects.len();
     drop(objects);
     stage("free the tree and objects");
-    let (client_node, client_ip) = paths::client_pod(&cluster);
+    let (client_node, client_ip) = client;
     // (before the pods move into their reports)
     let user_client = paths::user_client(&cluster).map(|p| PodReport::new(p, first_lines[p.object]));
     // the pods and their DNS records: the last report's when the cluster is as it was (and
@@ -686,7 +686,7 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
         if s.near_misses.iter().any(|m| m.namespace == s.namespace && m.mismatched.is_empty()) {
             continue;
         }
-        let matches = |labels: &model::Labels| sel.iter().all(|(k, v)| labels.iter().any(|(k2, v2)| k2 == k && v2 == v));
+        let matches = |labels: &model::Labels| resolve::selector_matches(sel, labels);
         let hit = objects.iter().find_map(|o| match &o.body {
             Body::Workload(w) if o.meta.namespace == s.namespace && !o.refused && matches(&o.meta.labels) && !matches(&w.template_labels) => Some((o, w)),
             _ => None,
@@ -718,16 +718,14 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
 /// Service has its report (the target may come later in the input), on every analysis: the
 /// reports the incremental analysis keeps are the ones before this step, and a kept report
 /// shared with it is copied, not changed.
-fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::Cluster, domain: &str) {
-    let (client_node, client_ip) = paths::client_pod(cluster);
+fn chase_external_names(services: &mut [Arc<ServiceReport>], (client_node, client_ip): &(String, String), domain: &str) {
     for i in 0..services.len() {
         let s = &services[i];
         let Some(ext) = s.external_name.as_deref().filter(|_| s.type_ == "ExternalName" && !s.rejected) else { continue };
-        let (t, in_zone) = paths::external_target(ext, domain);
+        let (t, in_zone, found) = report::external_name_target(services, ext, domain);
         if !in_zone {
             continue;
         }
-        let found = paths::service_of(&t, domain).and_then(|(ns, name)| services.iter().find(|x| x.namespace == ns && x.name == name && !x.rejected));
         let target = match found {
             // a chain of ExternalNames: left as the first CNAME's path
             Some(x) if x.type_ == "ExternalName" => continue,
@@ -742,7 +740,7 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
             },
             None => paths::ChaseTarget::Missing,
         };
-        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, ext, s.ports.first().map(|p| p.port), target, (&client_node, &client_ip), domain) else { continue };
+        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, ext, s.ports.first().map(|p| p.port), target, (client_node, client_ip), domain) else { continue };
         let s = Arc::make_mut(&mut services[i]);
         if let Some(slot) = s.paths.iter_mut().find(|p| p.entry == paths::Entry::Pod) {
             *slot = path;

@@ -155,6 +155,27 @@ pub struct Report {
     pub pod_dns_records: Arc<Vec<DnsRecord>>,
 }
 
+impl ServiceReport {
+    /// Whether two of its ports have the number `port` (53/UDP and 53/TCP): the protocol is then
+    /// what tells them apart, wherever a port is named.
+    pub fn port_number_shared(&self, port: i64) -> bool {
+        self.ports.iter().filter(|p| p.port == port).nth(1).is_some()
+    }
+}
+
+/// What an ExternalName's `externalName` names as cluster DNS reads it
+/// ([`paths::external_target`](super::paths::external_target)): the name, whether it lies in
+/// the cluster's zone, and the Service of `services` it is (`<name>.<ns>.svc.<zone>`, one the API
+/// server created).
+pub fn external_name_target<'a>(services: &'a [Arc<ServiceReport>], ext: &str, domain: &str) -> (String, bool, Option<&'a ServiceReport>) {
+    let (t, in_zone) = super::paths::external_target(ext, domain);
+    let found = super::paths::service_of(&t, domain)
+        .filter(|_| in_zone)
+        .and_then(|(ns, name)| services.iter().find(|x| x.namespace == ns && x.name == name && !x.rejected))
+        .map(|x| &**x);
+    (t, in_zone, found)
+}
+
 impl Report {
     /// How the page names Service `i`: its name, or `namespace/name` when another Service has the
     /// same name (Services are unique per namespace, not per cluster).

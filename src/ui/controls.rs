@@ -195,7 +195,7 @@ pub fn Player() -> impl IntoView {
         let idx = scene.service_index();
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().enumerate().map(|(i, p)| {
             // shared: another port has this number; first: the first of them (what a bare number picks)
-            let shared = s.ports.iter().filter(|q| q.port == p.port).nth(1).is_some();
+            let shared = s.port_number_shared(p.port);
             let first = s.ports.iter().position(|q| q.port == p.port) == Some(i);
             (p.port, p.name.clone(), p.protocol.clone(), shared, first)
         }).collect::<Vec<_>>()).unwrap_or_default())
