@@ -267,11 +267,17 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         // an alias of a Service of this cluster: cluster DNS follows it (paths::chase_external_name)
         let (_, in_zone, target) = super::report::external_name_target(&report.services, &ext, domain);
         let why = match target {
+            Some(x) if x.type_ == "ExternalName" => format!(
+                "ExternalName is a DNS alias to {ext}, itself an ExternalName Service of this cluster ({}/{}, an alias of {}): cluster DNS follows the aliases one after another{}; pick {}/{} to see the next one.",
+                x.namespace, x.name, x.external_name.as_deref().unwrap_or_default(),
+                s.paths.first().map(|p| format!(" ({})", p.reason)).unwrap_or_default(), x.namespace, x.name),
             Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
             None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
             None => format!("ExternalName is a DNS alias to {ext}: no selector, no endpoints, no proxying."),
         };
-        let status = if target.is_none() && in_zone { "fail" } else { "skip" };
+        // (a chain of aliases that ends nowhere does not resolve either)
+        let nothing = s.paths.first().is_some_and(|p| p.outcome == super::paths::Outcome::Nxdomain);
+        let status = if (target.is_none() && in_zone) || nothing { "fail" } else { "skip" };
         out.push(check("selector", "Selector, endpoints, ports", status, why, None));
         return out;
     }

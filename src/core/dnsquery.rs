@@ -138,7 +138,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             qtype: qtype.into(),
             rcode: "NOERROR".into(),
             answers: vec![c.clone()],
-            note: format!("An ExternalName Service: a CNAME to {} (spec §2.5); the resolver then asks for {} itself, outside the cluster", c.answer, c.answer),
+            note: format!("An ExternalName Service: a CNAME to {} (spec §2.5), a name outside the cluster zone: CoreDNS asks its upstream resolver for it and answers with the CNAME and its addresses (not modelled here)", c.answer),
         };
     }
     let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype).cloned().collect();

@@ -744,7 +744,10 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
             }
         }
         if s.type_ == "ExternalName" && !s.rejected && leaves {
-            if let Some(e) = &s.external_name {
+            // the host the path leaves for: the externalName, or where a chain of ExternalName
+            // Services of this cluster ends (paths::chase_external_name)
+            let host = s.paths.iter().flat_map(|p| p.hops.iter()).find_map(|h| h.to.strip_prefix("external:")).map(str::to_string);
+            if let Some(e) = host.as_ref().or(s.external_name.as_ref()) {
                 out.push((
                     "external",
                     e.clone(),

@@ -573,7 +573,7 @@ fn analyze_checked(
         }
         stage("report");
     }
-    chase_external_names(&mut services, &client, &cfg.cluster_domain);
+    chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
@@ -718,29 +718,54 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
 /// Service has its report (the target may come later in the input), on every analysis: the
 /// reports the incremental analysis keeps are the ones before this step, and a kept report
 /// shared with it is copied, not changed.
-fn chase_external_names(services: &mut [Arc<ServiceReport>], (client_node, client_ip): &(String, String), domain: &str) {
+fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::Cluster, (client_node, client_ip): &(String, String), domain: &str) {
+    // whether a pod declares a containerPort (a headless target's client dials the pod itself)
+    let declares = |e: &resolve::Endpoint, port: i64, protocol: &str| -> Option<bool> {
+        let name = e.pod.as_deref()?;
+        let pod = cluster.pods.iter().find(|p| p.name == name && p.namespace == e.namespace)?;
+        let declared: Vec<&model::ContainerPort> = pod.containers.iter().flat_map(|c| c.ports.iter()).collect();
+        (!declared.is_empty()).then(|| declared.iter().any(|c| c.container_port == port && c.protocol.as_deref().unwrap_or("TCP") == protocol))
+    };
     for i in 0..services.len() {
         let s = &services[i];
         let Some(ext) = s.external_name.as_deref().filter(|_| s.type_ == "ExternalName" && !s.rejected) else { continue };
-        let (t, in_zone, found) = report::external_name_target(services, ext, domain);
-        if !in_zone {
+        // follow the CNAMEs through ExternalName Services of this cluster as CoreDNS does
+        // (plugin/backend_lookup.go A: recursively while the target is in the zone, at most 8
+        // CNAMEs, a CNAME already followed is left out)
+        let mut chain: Vec<String> = Vec::new();
+        let mut next = ext.to_string();
+        let target = loop {
+            let (t, in_zone, found) = report::external_name_target(services, &next, domain);
+            let fqdn = format!("{}.{}.svc.{domain}", s.name, s.namespace).to_ascii_lowercase();
+            let repeated = chain.contains(&t) || t == fqdn;
+            chain.push(t.clone());
+            if !in_zone {
+                break paths::ChaseTarget::Outside(t);
+            }
+            match found {
+                _ if repeated || chain.len() > 8 => break paths::ChaseTarget::Loop,
+                Some(x) if x.type_ == "ExternalName" => next = x.external_name.clone().unwrap_or_default(),
+                Some(x) => {
+                    break paths::ChaseTarget::Service {
+                        namespace: &x.namespace,
+                        name: &x.name,
+                        headless: x.headless,
+                        cluster_ip: x.cluster_ip.as_deref(),
+                        ports: &x.ports,
+                        paths: &x.paths,
+                        answers: x.dns_records.iter().filter(|r| r.kind == "A" && r.name == t).map(|r| r.answer.clone()).collect(),
+                        endpoints: &x.endpoints,
+                    }
+                }
+                None => break paths::ChaseTarget::Missing,
+            }
+        };
+        // an externalName outside the zone: the path paths() made stands
+        if chain.len() == 1 && matches!(target, paths::ChaseTarget::Outside(_)) {
             continue;
         }
-        let target = match found {
-            // a chain of ExternalNames: left as the first CNAME's path
-            Some(x) if x.type_ == "ExternalName" => continue,
-            Some(x) => paths::ChaseTarget::Service {
-                namespace: &x.namespace,
-                name: &x.name,
-                headless: x.headless,
-                cluster_ip: x.cluster_ip.as_deref(),
-                ports: &x.ports,
-                paths: &x.paths,
-                answers: x.dns_records.iter().filter(|r| r.kind == "A" && r.name == t).map(|r| r.answer.clone()).collect(),
-            },
-            None => paths::ChaseTarget::Missing,
-        };
-        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, ext, s.ports.first().map(|p| p.port), target, (client_node, client_ip), domain) else { continue };
+        let own = s.ports.first().map(|p| (p.port, p.protocol.as_str()));
+        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), domain) else { continue };
         let s = Arc::make_mut(&mut services[i]);
         if let Some(slot) = s.paths.iter_mut().find(|p| p.entry == paths::Entry::Pod) {
             *slot = path;

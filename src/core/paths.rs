@@ -455,8 +455,23 @@ pub fn service_of(target: &str, domain: &str) -> Option<(String, String)> {
 pub enum ChaseTarget<'a> {
     /// no Service has that name (or the API server refused it): cluster DNS has no record
     Missing,
+    /// the CNAMEs loop, or more than 8 follow one another: CoreDNS stops adding them
+    /// (backend_lookup.go A: `len(previousRecords) > 7`, `dnsutil.DuplicateCNAME`)
+    Loop,
+    /// the chain of ExternalNames ends at this name outside the cluster zone
+    Outside(String),
     /// a Service of this cluster with a clusterIP or headless: its own paths from the client
-    Service { namespace: &'a str, name: &'a str, headless: bool, cluster_ip: Option<&'a str>, ports: &'a [SvcPort], paths: &'a [Path], answers: Vec<String> },
+    Service {
+        namespace: &'a str,
+        name: &'a str,
+        headless: bool,
+        cluster_ip: Option<&'a str>,
+        ports: &'a [SvcPort],
+        paths: &'a [Path],
+        answers: Vec<String>,
+        /// its ready endpoints (a headless target's client dials their own addresses)
+        endpoints: &'a [Endpoint],
+    },
 }
 
 /// The in-cluster client's path through an ExternalName Service whose externalName is a name in
@@ -467,45 +482,104 @@ pub enum ChaseTarget<'a> {
 /// plugin/backend_lookup.go `A`: `dns.IsSubDomain(zone, serv.Host)` → `A(…, state1, …)`, the CNAME
 /// kept only `if len(nextRecords) > 0`). The client then talks to the target as if it had asked
 /// for it: through its clusterIP (kube-proxy, the target's ports), or to its pods (headless).
-/// `dialled`: the ExternalName's first port (its ports are informational: the application dials
-/// it), else the target's first. None when the target's path for that port is not drawn.
-pub fn chase_external_name(svc_name: &str, svc_ns: &str, ext: &str, own_port: Option<i64>, target: ChaseTarget<'_>, (client_node, client_ip): (&str, &str), domain: &str) -> Option<Path> {
+/// `chain`: the names the CNAMEs lead through, the externalName first (more than one where that
+/// name is itself an ExternalName Service of this cluster). `own_port`: the ExternalName's first
+/// port and protocol (its ports are informational: the application dials it), else the
+/// target's first is dialled. `declares(endpoint, port, protocol)`: whether the endpoint's pod
+/// declares that containerPort. None when the target's path for that port is not drawn.
+#[allow(clippy::too_many_arguments)]
+pub fn chase_external_name(
+    svc_name: &str,
+    svc_ns: &str,
+    chain: &[String],
+    own_port: Option<(i64, &str)>,
+    target: ChaseTarget<'_>,
+    declares: &dyn Fn(&Endpoint, i64, &str) -> Option<bool>,
+    (client_node, client_ip): (&str, &str),
+    domain: &str,
+) -> Option<Path> {
     let fqdn = format!("{svc_name}.{svc_ns}.svc.{domain}");
-    let (t, _) = external_target(ext, domain);
+    let t = chain.last().cloned().unwrap_or_default();
     let client = format!("pod:{CLIENT_POD}");
     let csrc = format!("{client_ip}:{CLIENT_SPORT}");
-    let cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {t}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", asked(svc_name, svc_ns, domain));
-    let ChaseTarget::Service { namespace, name, headless, cluster_ip, ports, paths, answers } = target else {
-        let dns = hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
-            format!("{cname}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"));
-        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: own_port, hops: vec![dns], outcome: Outcome::Nxdomain,
-            reason: format!("ExternalName to {t}, a name in the cluster zone that no Service has: cluster DNS answers nothing"), backends: vec![] });
+    let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
+    for w in chain.windows(2) {
+        cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
+    }
+    let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![] };
+    let in_zone = format!("{cname}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself");
+    let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
+        ChaseTarget::Missing => {
+            return Some(path(own_port.map(|p| p.0), None, vec![dns(format!("{in_zone}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"))],
+                Outcome::Nxdomain, format!("ExternalName to {t}, a name in the cluster zone that no Service has: cluster DNS answers nothing")));
+        }
+        ChaseTarget::Loop => {
+            return Some(path(own_port.map(|p| p.0), None, vec![dns(format!("{cname}. The aliases lead back to a name already followed (or more than 8 follow one another): cluster DNS stops following them and answers with nothing, so the name does not resolve"))],
+                Outcome::Nxdomain, "ExternalName Services that alias each other in a loop: cluster DNS answers nothing".to_string()));
+        }
+        ChaseTarget::Outside(out) => {
+            let (dst, dialled) = match own_port {
+                Some((p, _)) => (format!("{out}:{p}"), format!("on the port it dialled ({p})")),
+                None => (out.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
+            };
+            return Some(path(own_port.map(|p| p.0), own_port.map(|p| p.1.to_string()), vec![
+                dns(format!("{cname}. The last name is outside the cluster zone: cluster DNS follows the in-zone aliases itself, asks its upstream resolver for {out}, and answers with every CNAME and {out}'s addresses")),
+                hop(HopKind::Direct, client.clone(), format!("external:{out}"), csrc.clone(), dst, None,
+                    format!("The client connects straight to {out} {dialled}. kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
+            ], Outcome::External, format!("DNS alias (through {}) to {out}; traffic leaves the cluster directly", chain[..chain.len() - 1].join(", "))));
+        }
+        ChaseTarget::Service { namespace, name, headless, cluster_ip, ports, paths, answers, endpoints } => (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints),
     };
-    let dialled = own_port.or_else(|| ports.first().map(|p| p.port));
+    let dialled = own_port.map(|p| p.0).or_else(|| ports.first().map(|p| p.port));
     let answer = if answers.is_empty() { "no address".to_string() } else { answers.join(", ") };
     let what = if headless { format!("the headless Service {namespace}/{name}'s ready pod IPs: {answer}") } else { format!("{namespace}/{name}'s clusterIP {answer}") };
-    let dns_hop = || hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-        format!("{cname} and answers with the CNAME and {what}"));
-    if headless && answers.is_empty() {
-        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: dialled, hops: vec![hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc, format!("{fqdn}?"), None,
-            format!("{cname}, but the headless Service {namespace}/{name} has no ready endpoints, so there is no record to answer with: CoreDNS leaves out the CNAME and the name does not resolve"))],
-            outcome: Outcome::Nxdomain, reason: format!("ExternalName to the headless Service {namespace}/{name}, which has no ready endpoints"), backends: vec![] });
+    let dns_hop = || dns(format!("{in_zone} and answers with the CNAME and {what}"));
+    if headless {
+        let ready: Vec<&Endpoint> = endpoints.iter().filter(|e| e.ready).collect();
+        let Some(e) = ready.first().copied() else {
+            return Some(path(dialled, None, vec![dns(format!("{in_zone}, but the headless Service {namespace}/{name} has no ready endpoints, so there is no record to answer with: CoreDNS leaves out the CNAME and the name does not resolve"))],
+                Outcome::Nxdomain, format!("ExternalName to the headless Service {namespace}/{name}, which has no ready endpoints")));
+        };
+        // a headless Service has no virtual IP and no port mapping: the client dials the pod's
+        // own address on the port its application uses (the ExternalName's declared port), and
+        // whether anything answers there depends on the pod alone
+        let d = dialled.unwrap_or(80);
+        let protocol = own_port.map(|p| p.1.to_string()).or_else(|| ports.first().map(|p| p.protocol.clone())).unwrap_or_else(|| "TCP".into());
+        let pod = e.pod.clone().unwrap_or_else(|| e.ip.clone());
+        let direct = hop(HopKind::Direct, client.clone(), format!("pod:{pod}"), csrc.clone(), format!("{}:{d}", e.ip), None,
+            format!("The client connects directly to the first address, on the port it dialled ({d}). No virtual IP, no kube-proxy, no port remapping: the Service's ports do not apply"));
+        // what the target Service says the pod serves on `d`
+        let by_port = ports.iter().find(|p| p.port == d && p.protocol == protocol);
+        let tp_of = |sp: &SvcPort| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port);
+        let served = ports.iter().filter(|p| p.protocol == protocol).any(|sp| tp_of(sp) == Some(d));
+        let declared = declares(e, d, &protocol);
+        let (outcome, reason) = match (by_port.and_then(tp_of), served, declared) {
+            (_, true, _) => (Outcome::Delivered, format!("ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}")),
+            (_, _, Some(true)) => (Outcome::Delivered, format!("ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a containerPort it declares")),
+            (Some(tp), false, _) => (Outcome::PortMismatch, format!(
+                "ExternalName to the headless Service {namespace}/{name}: headless Services do no port remapping: the client reaches {}:{d}, but the Service says this pod serves port {d} on {tp}; dial {tp}", e.ip)),
+            _ => (Outcome::Delivered, format!(
+                "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
+        };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared };
+        return Some(Path { protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
-    let own = paths.iter().find(|p| p.entry == Entry::Pod && (headless || p.port == dialled));
+    let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
     let Some(own) = own else {
         let d = dialled?;
-        if headless || ports.iter().any(|p| p.port == d) {
+        if ports.iter().any(|p| p.port == d) {
             return None; // a port past the first MAX_PORTS: no path drawn for it
         }
         let cip = cluster_ip.unwrap_or_default();
         let vip = format!("{cip}:{d}");
         let known: Vec<String> = ports.iter().map(|p| format!("{}/{}", p.port, p.protocol)).collect();
-        return Some(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![
+        return Some(path(Some(d), None, vec![
             dns_hop(),
             hop(HopKind::Drop, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client dials {vip}, the port this ExternalName Service declares, but {namespace}/{name} has no port {d} ({}): kube-proxy has no rule for it, and nothing else answers on a clusterIP, so the packet goes nowhere", known.join(", "))),
-        ], outcome: Outcome::Dropped, reason: format!("ExternalName to {namespace}/{name}, which has no port {d}"), backends: vec![] });
+        ], Outcome::Dropped, format!("ExternalName to {namespace}/{name}, which has no port {d}")));
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
@@ -550,8 +624,12 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             hops: vec![
                 hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                     format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
-                hop(HopKind::Dns, client.clone(), format!("external:{ext}"), csrc.clone(), format!("{ext}?"), None,
-                    format!("The client's resolver follows the CNAME and asks for {ext}; DNS outside the cluster answers")),
+                // CoreDNS resolves an out-of-zone CNAME target itself, through its upstream
+                // resolver, and answers with the CNAME and the target's addresses (coredns
+                // plugin/backend_lookup.go A: `b.Lookup(ctx, state, target, …)`; the kubernetes
+                // plugin's Lookup is `k.Upstream.Lookup`)
+                hop(HopKind::Dns, "dns:cluster-dns".into(), format!("external:{ext}"), "cluster DNS".into(), format!("{ext}?"), None,
+                    format!("{ext} is outside the cluster zone: cluster DNS asks its upstream resolver for it and answers the client with the CNAME and {ext}'s addresses")),
                 hop(HopKind::Direct, client.clone(), format!("external:{ext}"), csrc.clone(), dst, None,
                     format!("The client connects straight to {ext} {dialled}. kube-proxy is not involved and no port is remapped: an ExternalName Service is only a DNS alias")),
             ],

@@ -1777,6 +1777,68 @@ fn coredns_backend_lookup_a_externalname_to_an_in_cluster_service_goes_through_i
     assert_eq!(p.outcome, Outcome::External, "{p:?}");
 }
 
+/// Chains of ExternalName Services (coredns plugin/backend_lookup.go A): CoreDNS follows in-zone
+/// CNAMEs one after another (recursively, at most 8, a CNAME already followed left out), so
+/// a → b (an ExternalName of this cluster) → shop/api reaches api's pods; a chain that ends
+/// outside the zone leaves the cluster for the last name (drawn as the external host); a loop
+/// resolves to nothing (paths::chase_external_name, core::chase_external_names).
+#[test]
+fn coredns_backend_lookup_a_follows_chains_of_in_zone_externalnames_and_stops_at_loops() {
+    let target = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                  apiVersion: v1\nkind: Pod\nmetadata: {name: api-1, namespace: shop, labels: {app: api}}\nspec: {containers: [{name: api, image: nginx, ports: [{containerPort: 8080}]}]}\n";
+    let ext = |name: &str, to: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: {name}}}\nspec: {{type: ExternalName, externalName: {to}}}\n---\n");
+    let path_of = |r: &super::report::Report, name: &str| {
+        let s = r.services.iter().find(|s| s.name == name).expect("the Service");
+        s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("pod path").clone()
+    };
+    let r = run(&format!("{}{}{target}", ext("a", "b.default.svc.cluster.local"), ext("b", "api.shop.svc.cluster.local")));
+    let p = path_of(&r, "a");
+    assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+    assert!(p.hops[0].explanation.contains("an alias of b.default.svc.cluster.local, itself an ExternalName Service: an alias of api.shop.svc.cluster.local"), "{}", p.hops[0].explanation);
+    assert_eq!(p.hops.last().map(|h| h.to.as_str()), Some("pod:api-1"));
+    // ending outside the zone: the external host is the last name
+    let r = run(&format!("{}{}", ext("a", "b.default.svc.cluster.local"), ext("b", "db.example.com")));
+    let p = path_of(&r, "a");
+    assert_eq!(p.outcome, Outcome::External, "{p:?}");
+    assert_eq!(p.hops.last().map(|h| h.to.as_str()), Some("external:db.example.com"));
+    let i = r.services.iter().position(|s| s.name == "a");
+    let l = super::layout::layout(&r, i, 1280.0);
+    assert!(l.items.iter().any(|it| it.kind == "external" && it.name == "db.example.com"), "{:?}", l.items.iter().map(|i| (i.kind, &i.name)).collect::<Vec<_>>());
+    // a loop: nothing
+    let r = run(&format!("{}{}", ext("a", "b.default.svc.cluster.local"), ext("b", "a.default.svc.cluster.local")));
+    assert_eq!(path_of(&r, "a").outcome, Outcome::Nxdomain);
+    assert_eq!(path_of(&r, "b").outcome, Outcome::Nxdomain);
+    let text = format!("{}{}", ext("a", "b.default.svc.cluster.local"), ext("b", "a.default.svc.cluster.local"));
+    let c = super::checklist::checklist(&text, &r, "a", "pod");
+    assert!(c.iter().any(|c| c.key == "selector" && c.status == "fail" && c.why.contains("itself an ExternalName Service")), "{c:?}");
+    // a single out-of-zone ExternalName: cluster DNS resolves the target through its upstream
+    // (the kubernetes plugin's Lookup is k.Upstream.Lookup) and answers with the CNAME and addresses
+    let r = run(&ext("a", "db.example.com"));
+    let p = path_of(&r, "a");
+    assert_eq!((p.hops[1].from.as_str(), p.hops[1].to.as_str()), ("dns:cluster-dns", "external:db.example.com"));
+}
+
+/// An ExternalName to a headless Service of this cluster: DNS answers the pods' own addresses,
+/// and the client dials them on the port its application uses (the alias's port): no virtual IP,
+/// no targetPort mapping (the headless Service's ports do not apply; spec §2.4.1).
+#[test]
+fn externalname_to_a_headless_service_dials_the_pods_on_the_aliases_port() {
+    let y = |alias_port: i64| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec: {{type: ExternalName, externalName: db.data.svc.cluster.local, ports: [{{port: {alias_port}}}]}}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {{name: db, namespace: data}}\nspec: {{clusterIP: None, selector: {{app: db}}, ports: [{{port: 80, targetPort: 8080}}]}}\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata: {{name: db-0, namespace: data, labels: {{app: db}}}}\nspec: {{containers: [{{name: c, image: postgres, ports: [{{containerPort: 5432}}]}}]}}\n");
+    let path_of = |r: &super::report::Report| r.services.iter().find(|s| s.namespace == "default").and_then(|s| s.paths.first().cloned()).expect("path");
+    // 5432: the pod declares it
+    let p = path_of(&run(&y(5432)));
+    assert_eq!((p.outcome, p.port), (Outcome::Delivered, Some(5432)), "{p:?}");
+    assert_eq!(p.hops.last().map(|h| h.dst.as_str()), Some("10.244.0.2:5432"));
+    assert!(p.reason.contains("a containerPort it declares"), "{}", p.reason);
+    // 80: the Service says the pod serves 80 on 8080, and nothing remaps it
+    let p = path_of(&run(&y(80)));
+    assert_eq!((p.outcome, p.port), (Outcome::PortMismatch, Some(80)), "{p:?}");
+    // 8080: the Service's targetPort
+    assert_eq!(path_of(&run(&y(8080))).outcome, Outcome::Delivered);
+}
+
 /// "A Service selects a Deployment" (reference M5): the selector matches the Deployment's own
 /// metadata.labels, not its pods' (the EndpointSlice controller lists pods with the Service's
 /// selector): an info note names the workload and its template's labels; none when a pod matches.
