@@ -44,6 +44,23 @@ fn analyze_text_and_options() {
     assert_eq!(out.matches("path from nodeport via node-").count(), 5);
 }
 
+/// `--client-node`: the in-cluster client runs on that node, so internalTrafficPolicy: Local
+/// (pkg/proxy/topology.go CategorizeEndpoints: node-local endpoints only, no fallback) drops a
+/// request from a node without an endpoint; a node the cluster lacks is a usage error.
+#[test]
+fn client_node_moves_the_in_cluster_client() {
+    let y = b"apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, internalTrafficPolicy: Local, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {nodeName: node-1, containers: [{name: c, image: nginx}]}\n";
+    let (code, out, _) = cli(&["analyze", "--format", "text", "-"], Some(y));
+    assert_eq!(code, 0);
+    assert!(out.contains("path from pod via node-1 port 80: delivered"), "{out}");
+    let (code, out, _) = cli(&["analyze", "--format", "text", "--client-node", "node-2", "-"], Some(y));
+    assert_eq!(code, 0);
+    assert!(out.contains("path from pod via node-2 port 80: dropped — internalTrafficPolicy Local and no endpoint on node-2"), "{out}");
+    let (code, _, err) = cli(&["analyze", "--client-node", "node-9", "-"], Some(y));
+    assert_eq!(code, 2);
+    assert!(err.contains("no node \"node-9\" (nodes: node-1, node-2, node-3)"), "{err}");
+}
+
 #[test]
 fn exit_1_on_errors_with_the_report_still_printed() {
     let bad = b"apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports: [{port: 0}]\n";

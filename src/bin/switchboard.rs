@@ -9,8 +9,9 @@ use std::process::ExitCode;
 use switchboard::core::{analyze_text_staged, config::Cidr, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR]
-                            [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...
-       (FILE '-' reads standard input)";
+                            [--node-port-range A-B] [--cluster-domain D] [--cloud]
+                            [--client-node NODE] FILE...
+       (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,6 +69,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 cfg.cluster_domain = v;
             }
             "--cloud" => cfg.cloud = true,
+            "--client-node" => cfg.client_node = Some(value("--client-node")?),
             "-" => files.push("-".to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => files.push(f.to_string()),
@@ -120,6 +122,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             last = std::time::Instant::now();
         }
     });
+    if let Some(n) = cfg.client_node.as_deref().filter(|n| !report.nodes.iter().any(|x| x.name == *n)) {
+        let names: Vec<&str> = report.nodes.iter().map(|x| x.name.as_str()).collect();
+        return Err(format!("--client-node: the cluster has no node {n:?} (nodes: {})", names.join(", ")));
+    }
     if format == "json" {
         // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
         use std::io::Write;

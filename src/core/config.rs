@@ -72,6 +72,10 @@ pub struct Config {
     /// What-if: nodes the user drained (`kubectl drain --ignore-daemonsets`): cordoned, and the
     /// controller pods on them evicted, so their controllers create replacements elsewhere.
     pub drained: Vec<String>,
+    /// The node the in-cluster client pod runs on (the page's "From: a pod on node-2", the
+    /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
+    /// user's own `client` pod's (paths::client_pod).
+    pub client_node: Option<String>,
 }
 
 impl Default for Config {
@@ -88,6 +92,7 @@ impl Default for Config {
             deleted_pods: Vec::new(),
             cordoned: Vec::new(),
             drained: Vec::new(),
+            client_node: None,
         }
     }
 }

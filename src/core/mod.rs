@@ -513,7 +513,7 @@ fn analyze_checked(
     // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
     let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused));
     stage("resolve");
-    let client = paths::client_pod(&cluster);
+    let client = paths::client_pod(&cluster, cfg.client_node.as_deref());
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
@@ -582,7 +582,7 @@ fn analyze_checked(
         }
     }
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
-    netpol::notes(&objects, &policies, &services, &cluster, &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
+    netpol::notes(&objects, &policies, &services, &cluster, &client.0, &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();
@@ -591,7 +591,8 @@ fn analyze_checked(
     stage("free the tree and objects");
     let (client_node, client_ip) = client;
     // (before the pods move into their reports)
-    let user_client = paths::user_client(&cluster).map(|p| PodReport::new(p, first_lines[p.object]));
+    // (the user's own client pod, unless the client was asked to run on another node)
+    let user_client = paths::user_client(&cluster).filter(|p| p.node.as_deref() == Some(client_node.as_str())).map(|p| PodReport::new(p, first_lines[p.object]));
     // the pods and their DNS records: the last report's when the cluster is as it was (and
     // each pod's object on the same line)
     let kept_pods = cache.as_deref().filter(|_| world == Some(true)).and_then(|c| c.pods.as_ref().zip(c.pod_dns_records.as_ref()));

@@ -119,13 +119,14 @@ fn port_allows(pp: &PolicyPort, pod: &PodInst, port: i64, protocol: &str) -> boo
 
 /// For each Service with endpoints, the policies that isolate its pods and whether any lets the
 /// in-cluster client in on the endpoint's port: a warning when none does for any endpoint.
-pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
+pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, client_node: &str, pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
     if policies.is_empty() {
         return;
     }
     use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
-    // (the user's own `client` pod, with its own labels, when the input has one)
-    let labels = super::paths::user_client(cluster).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
+    // (the user's own `client` pod, with its own labels, when the input has one and the client
+    // was not asked to run on another node)
+    let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
     let c = Client { namespace: CLIENT_NAMESPACE, labels, ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE) };
     for s in services.iter().filter(|s| !s.rejected && !s.endpoints.is_empty()) {
         let mut isolating: Vec<String> = Vec::new();

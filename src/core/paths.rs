@@ -157,9 +157,20 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
     cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == CLIENT_NAMESPACE && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
 }
 
-/// The client pod's node and IP: the user's own `client` pod's ([`user_client`]), else the
-/// first node's, with an address near the top of its pod CIDR.
-pub fn client_pod(cluster: &Cluster) -> (String, String) {
+/// The client pod's node and IP: on node `on` when one is asked for (Config::client_node) and
+/// the cluster has it; else the user's own `client` pod's ([`user_client`]); else the first
+/// node's. A stand-in client has an address near the top of its node's pod CIDR.
+pub fn client_pod(cluster: &Cluster, on: Option<&str>) -> (String, String) {
+    let stand_in = |n: &cluster::ClusterNode| {
+        let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(c.size().saturating_sub(6)).to_string()).unwrap_or_else(|| "10.244.0.250".into());
+        (n.name.clone(), ip)
+    };
+    if let Some(n) = on.and_then(|on| cluster.nodes.iter().find(|n| n.name == on)) {
+        return match user_client(cluster) {
+            Some(p) if p.node.as_deref() == Some(n.name.as_str()) => (n.name.clone(), p.ip.clone().unwrap_or_default()),
+            _ => stand_in(n),
+        };
+    }
     if let Some(p) = user_client(cluster) {
         return (p.node.clone().unwrap_or_default(), p.ip.clone().unwrap_or_default());
     }
@@ -167,10 +178,7 @@ pub fn client_pod(cluster: &Cluster) -> (String, String) {
     // scheduler's filters let it on (not a tainted control-plane node), else the first node
     let plain = PodSpec::default();
     match cluster.nodes.iter().find(|n| cluster::accepts(&plain, n)).or(cluster.nodes.first()) {
-        Some(n) => {
-            let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(c.size().saturating_sub(6)).to_string()).unwrap_or_else(|| "10.244.0.250".into());
-            (n.name.clone(), ip)
-        }
+        Some(n) => stand_in(n),
         None => ("node-1".into(), "10.244.0.250".into()),
     }
 }

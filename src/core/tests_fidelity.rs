@@ -1916,4 +1916,15 @@ fn topology_categorize_endpoints_local_from_the_users_own_client_pod() {
     // without it: the stand-in on the first node, where the endpoint runs
     let r = run(&y(""));
     assert_eq!((pod_path(&r).outcome, r.cluster.client_pod.node.as_deref()), (Outcome::Delivered, Some("node-1")));
+    // the client asked to run on node-2 (the page's "From: a pod on node-2", --client-node)
+    let on = |node: &str| Config { client_node: Some(node.into()), ..Config::default() };
+    let r = run_cfg(&y(""), on("node-2"));
+    assert_eq!((pod_path(&r).outcome, r.cluster.client_pod.node.as_deref()), (Outcome::Dropped, Some("node-2")));
+    // asked for node-1 while the user's own client runs on node-2: a stand-in on node-1 (the
+    // user's pod is drawn as any pod), with the stand-in's labels
+    let r = run_cfg(&y("---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: probe}}\nspec: {nodeName: node-2, containers: [{name: c, image: busybox}]}\n"), on("node-1"));
+    assert_eq!((pod_path(&r).outcome, r.cluster.client_pod.node.as_deref(), r.cluster.client_pod.line), (Outcome::Delivered, Some("node-1"), 0));
+    assert_eq!(r.cluster.client_pod.labels, vec![("run".to_string(), "client".to_string())]);
+    // a node the cluster lacks: as if none was asked for
+    assert_eq!(run_cfg(&y(""), on("node-9")).cluster.client_pod.node.as_deref(), Some("node-1"));
 }
