@@ -31,6 +31,8 @@ pub struct HostOptions {
     pub deleted: Vec<String>,
     pub cordoned: Vec<String>,
     pub drained: Vec<String>,
+    /// a shared scene's client node (`SharedScene::client`)
+    pub client: Option<String>,
     pub embed: bool,
     pub read_only: bool,
     pub hide_editor: bool,
@@ -237,6 +239,7 @@ impl HostOptions {
         self.deleted = sc.deleted;
         self.cordoned = sc.cordoned;
         self.drained = sc.drained;
+        self.client = Some(sc.client).filter(|c| !c.is_empty());
     }
 }
 

@@ -50,6 +50,7 @@ async fn link_round_trip_restores_the_scene() {
         deleted: vec![],
         cordoned: vec!["node-1".into()],
         drained: vec![],
+        client: "node-3".into(),
     };
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     set_url(&format!("{path}?embed#s={}", share::encode(&scene)));
@@ -69,6 +70,7 @@ async fn link_round_trip_restores_the_scene() {
     // the what-if kept outside the YAML came with the link: node-1 cordoned, named as such
     let kept = doc().query_selector("#rt [data-kind='whatif-kept']").unwrap().expect("the kept what-ifs are shown");
     assert!(kept.text_content().unwrap().contains("cordoned node-1"), "{:?}", kept.text_content());
+    assert!(kept.text_content().unwrap().contains("the client pod runs on node-3"), "{:?}", kept.text_content());
     // embed view: no page chrome
     assert_eq!(within("rt", ".topbar"), 0);
     assert_eq!(within("rt", ".sharebar"), 0);

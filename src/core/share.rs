@@ -40,6 +40,9 @@ pub struct SharedScene {
     pub cordoned: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drained: Vec<String>,
+    /// the node the in-cluster client runs on (`Config::client_node`; "": the default)
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub client: String,
 }
 
 fn three() -> usize {
@@ -119,6 +122,10 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
             string(&mut o, f);
         }
         o.push(']');
+    }
+    if !s.client.is_empty() {
+        o.push_str(",\"client\":");
+        string(&mut o, &s.client);
     }
     o.push('}');
     o.into_bytes()
@@ -366,7 +373,7 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 11] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained"];
+const FIELDS: [&str; 12] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -384,7 +391,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             7 => s.flipped = p.strings()?,
             8 => s.deleted = p.strings()?,
             9 => s.cordoned = p.strings()?,
-            _ => s.drained = p.strings()?,
+            10 => s.drained = p.strings()?,
+            _ => s.client = p.string()?,
         }
         Ok(())
     };
@@ -493,6 +501,7 @@ mod tests {
             deleted: vec!["default/web-2".into()],
             cordoned: vec!["node-1".into()],
             drained: vec!["node-3".into()],
+            client: "node-2".into(),
         }
     }
 

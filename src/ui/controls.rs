@@ -90,6 +90,9 @@ fn matches_filter(name: &str, namespace: &str, f: &str) -> bool {
     f.is_empty() || lower(name).contains(f) || lower(namespace).contains(f)
 }
 
+/// The nodes offered for the in-cluster client ("From: A pod inside the cluster, on node-2").
+const MAX_CLIENT_NODES: usize = 12;
+
 fn entry_label(key: &str) -> String {
     match key.split_once('@') {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
@@ -175,22 +178,40 @@ pub fn Player() -> impl IntoView {
             (out, hidden)
         })
     });
-    let entries = Memo::new(move |_| {
+    // the entries of the selected Service's paths, and for the in-cluster one a choice of the
+    // client pod's node (`pod` is the node it runs on now, `pod@node-2` moves it there:
+    // WhatIf::client_node, so internalTrafficPolicy: Local and topology can be tried from each)
+    let entry_options = Memo::new(move |_| {
         let idx = scene.service_index();
         let port = scene.port.get();
         scene.shown.with(|r| {
-            let mut keys: Vec<String> = Vec::new();
-            if let Some(s) = idx.and_then(|i| r.services.get(i)) {
-                for p in s.paths.iter().filter(|p| port.is_none() || p.port == port || p.port.is_none()) {
-                    let k = entry_key(p);
-                    if !keys.contains(&k) {
-                        keys.push(k);
-                    }
+            let mut out: Vec<(String, String)> = Vec::new();
+            let Some(s) = idx.and_then(|i| r.services.get(i)) else { return out };
+            for p in s.paths.iter().filter(|p| port.is_none() || p.port == port || p.port.is_none()) {
+                let k = entry_key(p);
+                if out.iter().any(|(x, _)| *x == k) {
+                    continue;
+                }
+                let client = &r.cluster.client_pod;
+                let on = client.node.clone().unwrap_or_default();
+                if k != "pod" || s.rejected || r.nodes.len() < 2 {
+                    let label = if k == "pod" && client.line > 0 { format!("Your pod {}, on {on}", client.name) } else { entry_label(&k) };
+                    out.push((k, label));
+                    continue;
+                }
+                // the first nodes (a whole cluster has hundreds), and always the client's
+                for n in r.nodes.iter().enumerate().filter(|(i, n)| *i < MAX_CLIENT_NODES || n.name == on).map(|(_, n)| &n.name) {
+                    let label = match (n == &on, client.line > 0) {
+                        (true, true) => format!("Your pod {}, on {n}", client.name),
+                        _ => format!("A pod inside the cluster, on {n}"),
+                    };
+                    out.push((if *n == on { "pod".to_string() } else { format!("pod@{n}") }, label));
                 }
             }
-            keys
+            out
         })
     });
+    let entries = Memo::new(move |_| entry_options.with(|o| o.iter().map(|(k, _)| k.clone()).collect::<Vec<String>>()));
     let ports = Memo::new(move |_| {
         let idx = scene.service_index();
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.ports.iter().enumerate().map(|(i, p)| {
@@ -302,12 +323,25 @@ pub fn Player() -> impl IntoView {
                 {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
             </label>
             <label>"From "
-                <select id="entry" on:change=move |ev| { scene.entry.set(event_target_value(&ev)); scene.backend.set(0); scene.reset_animation(); }>
-                    {move || entries.get().into_iter().map(|k| {
+                <select id="entry" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    match v.strip_prefix("pod@") {
+                        // a pod on another node: the client moves there (a what-if beside the YAML)
+                        Some(n) => {
+                            let n = n.to_string();
+                            scene.whatif.update(|w| w.client_node = Some(n));
+                            scene.entry.set("pod".into());
+                        }
+                        None => scene.entry.set(v),
+                    }
+                    scene.backend.set(0);
+                    scene.reset_animation();
+                }>
+                    {move || entry_options.get().into_iter().map(|(k, label)| {
                         // the option shown is the entry of the path that plays
                         let k2 = k.clone();
                         let sel = move || path.with(|p| p.as_ref().map(entry_key)) == Some(k2.clone());
-                        view! { <option value=k.clone() selected=sel.clone() prop:selected=sel>{entry_label(&k)}</option> }
+                        view! { <option value=k.clone() selected=sel.clone() prop:selected=sel>{label}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -162,7 +162,7 @@ impl Scene {
         let whatif = RwSignal::new(selection::WhatIf::default());
         let config = move || {
             let w = whatif.get();
-            Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, ..Config::default() }
+            Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, client_node: w.client_node, ..Config::default() }
         };
         analyst.follow(text, source, config);
         // both memos own their last value (Memo::new_owning): a whole cluster's report is not
@@ -399,8 +399,8 @@ fn scene_from(opts: &Options) -> Scene {
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }
-    if !(opts.deleted.is_empty() && opts.cordoned.is_empty() && opts.drained.is_empty()) {
-        scene.whatif.set(selection::WhatIf { deleted_pods: opts.deleted.clone(), cordoned: opts.cordoned.clone(), drained: opts.drained.clone() });
+    if !(opts.deleted.is_empty() && opts.cordoned.is_empty() && opts.drained.is_empty() && opts.client.is_none()) {
+        scene.whatif.set(selection::WhatIf { deleted_pods: opts.deleted.clone(), cordoned: opts.cordoned.clone(), drained: opts.drained.clone(), client_node: opts.client.clone() });
     }
     scene.tour.set(opts.tour);
     if opts.autoplay && !scene.reduce_motion.get_untracked() {

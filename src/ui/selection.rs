@@ -30,11 +30,13 @@ pub struct WhatIf {
     pub deleted_pods: Vec<String>,
     pub cordoned: Vec<String>,
     pub drained: Vec<String>,
+    /// the node the in-cluster client runs on ("From: A pod on node-2"; Config::client_node)
+    pub client_node: Option<String>,
 }
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty()
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none()
     }
 }
 
@@ -390,6 +392,7 @@ pub fn Details() -> impl IntoView {
                     if !w.deleted_pods.is_empty() { parts.push(format!("deleted {}", w.deleted_pods.join(", "))); }
                     if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
                     if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
+                    if let Some(n) = &w.client_node { parts.push(format!("the client pod runs on {n}")); }
                     view! {
                         <p class="whatif-kept muted" data-kind="whatif-kept">
                             {format!("Beside the YAML (a live cluster keeps these outside your manifests): {}. ", parts.join("; "))}

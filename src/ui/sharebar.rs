@@ -21,6 +21,7 @@ fn current(scene: &Scene) -> SharedScene {
         deleted: scene.whatif.with_untracked(|w| w.deleted_pods.clone()),
         cordoned: scene.whatif.with_untracked(|w| w.cordoned.clone()),
         drained: scene.whatif.with_untracked(|w| w.drained.clone()),
+        client: scene.whatif.with_untracked(|w| w.client_node.clone()).unwrap_or_default(),
     }
 }
 

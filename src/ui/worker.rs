@@ -46,8 +46,9 @@ extern "C" {
 
 /// What the worker runs: the full analysis, as bytes (`Config` from the page's options).
 #[wasm_bindgen(js_name = analyzeWire)]
-pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) -> Vec<u8> {
-    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained)))
+#[allow(clippy::too_many_arguments)]
+pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) -> Vec<u8> {
+    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained, client)))
 }
 
 /// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
@@ -101,11 +102,11 @@ impl TextDoc {
     /// Analyse the text with the page's options (core::incremental: the same report as
     /// `core::analyze`, re-reading only the documents edited since the last time).
     #[allow(clippy::too_many_arguments)]
-    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) {
+    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) {
         // free the last ones first (a whole cluster's report is tens of MB)
         self.report = None;
         self.spent = None;
-        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained)));
+        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained, client)));
     }
 
     /// The report as core::wire bytes: whole the first time, then what changed since the last
@@ -138,9 +139,11 @@ impl TextDoc {
     }
 }
 
-fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str) -> Config {
+/// `client`: the node the in-cluster client runs on ("": the default one)
+fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) -> Config {
     let lines = |s: &str| s.split('\n').filter(|s| !s.is_empty()).map(str::to_string).collect();
-    Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), ..Config::default() }
+    let client_node = (!client.is_empty()).then(|| client.to_string());
+    Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, ..Config::default() }
 }
 
 /// Where the background analysis stands.
@@ -482,6 +485,7 @@ impl Analyst {
         set("deleted", JsValue::from_str(&cfg.deleted_pods.join("\n")));
         set("cordoned", JsValue::from_str(&cfg.cordoned.join("\n")));
         set("drained", JsValue::from_str(&cfg.drained.join("\n")));
+        set("client", JsValue::from_str(cfg.client_node.as_deref().unwrap_or_default()));
         let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&insert.buffer()))));
         if let Some(Err(e)) = sent {
             return self.fail(format!("{e:?}"));
