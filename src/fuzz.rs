@@ -372,6 +372,7 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         deleted: if rng.chance(4) { vec!["default/web-2".into()] } else { Vec::new() },
         cordoned: if rng.chance(4) { vec!["node-1".into()] } else { Vec::new() },
         drained: if rng.chance(4) { vec!["node-2".into()] } else { Vec::new() },
+        client: rng.pick(&["", "node-3", "<b>x</b>"]).to_string(),
     };
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);
