@@ -389,8 +389,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         }));
         let (bad, why) = match &sp.target_port {
             super::model::IntOrString::Str(name) => {
-                let lacking: Vec<&str> = selected.iter().filter(|p| !p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str()) && cp.protocol == sp.protocol)).map(|p| p.name.as_str()).collect();
-                (!lacking.is_empty(), format!("targetPort \"{name}\" names a container port; {} of {} pod(s) declare none with that name and protocol {} ({}), so they get no traffic on this port.", lacking.len(), selected.len(), sp.protocol, lacking.join(", ")))
+                let lacking: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str()) && cp.protocol == sp.protocol)).collect();
+                let names: Vec<&str> = lacking.iter().map(|p| p.name.as_str()).collect();
+                let mut why = format!("targetPort \"{name}\" names a container port; {} of {} pod(s) declare none with that name and protocol {} ({}), so they get no traffic on this port.", lacking.len(), selected.len(), sp.protocol, names.join(", "));
+                // the name declared with another protocol: a containerPort's protocol defaults to
+                // TCP (SetDefaults_ContainerPort), and FindPort matches name and protocol
+                if let Some((p, cp)) = lacking.iter().find_map(|p| p.ports.iter().find(|cp| cp.name.as_deref() == Some(name.as_str())).map(|cp| (p, cp))) {
+                    why.push_str(&format!(" {} declares \"{name}\" as {}/{}{}: add protocol: {} to that containerPort.", p.name, cp.container_port, cp.protocol,
+                        if cp.protocol == "TCP" { " (a containerPort's protocol defaults to TCP)" } else { "" }, sp.protocol));
+                }
+                (!lacking.is_empty(), why)
             }
             super::model::IntOrString::Int(n) => {
                 let any_declared = !declared.is_empty();
@@ -407,14 +415,19 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             out.push(check("targetPort", &title, "ok", why, None));
             continue;
         }
-        // one declared port: offer it (by number; the name if the target was a name and it has one)
+        // one declared port: offer it — by name when the target was a name and every selected
+        // pod declares that number under one name, else by number (pods of two versions of a
+        // rolling update naming it differently: the number reaches both); never the value the
+        // Service already has (learner QA: "Set targetPort: http" while it was http)
         let fix = match (declared.as_slice(), node) {
-            ([(n, name)], Some(node)) => {
-                let new = match (&sp.target_port, name) {
-                    (super::model::IntOrString::Str(_), Some(nm)) => nm.clone(),
+            ([(n, _)], Some(node)) => {
+                let names: Vec<Option<&str>> = selected.iter().map(|p| p.ports.iter().find(|cp| cp.container_port == *n && cp.protocol == sp.protocol).and_then(|cp| cp.name.as_deref())).collect();
+                let common = names.first().copied().flatten().filter(|first| names.iter().all(|x| *x == Some(*first)));
+                let new = match (&sp.target_port, common) {
+                    (super::model::IntOrString::Str(_), Some(nm)) => nm.to_string(),
                     _ => n.to_string(),
                 };
-                replace_scalar(text, node, &new).map(|edit| Fix { label: format!("Set targetPort: {new}"), edit })
+                (new != sp.target_port.to_string()).then(|| replace_scalar(text, node, &new).map(|edit| Fix { label: format!("Set targetPort: {new}"), edit })).flatten()
             }
             _ => None,
         };
@@ -591,6 +604,31 @@ mod tests {
         let fixed = apply(&text, &fix.edit).expect("applies");
         let r = analyze(&fixed, &Config::default());
         assert_eq!(r.services[0].paths[0].outcome, "delivered");
+    }
+
+    /// A rolling update whose new pods name the port differently (v1 `http`, v2 `web-http`,
+    /// both 8080): the fix is the number both declare, never the Service's own value (learner QA
+    /// n29: "Set targetPort: http" while it was http, a button that changed nothing). A name
+    /// declared with another protocol says that a containerPort's protocol defaults to TCP.
+    #[test]
+    fn named_target_port_fix_is_never_the_current_value_and_names_the_protocol_default() {
+        let pod = |name: &str, port_name: &str, proto: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{containers: [{{name: c, image: x, ports: [{{name: {port_name}, containerPort: 8080{proto}}}]}}]}}\n");
+        let svc = |proto: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{app: web}}, ports: [{{name: http, port: 80, targetPort: http{proto}}}]}}\n");
+        let text = format!("{}{}{}", svc(""), pod("web-v1", "http", ""), pod("web-v2", "web-http", ""));
+        let r = analyze(&text, &Config::default());
+        let c = checklist(&text, &r, "web", "pod");
+        let tp = c.iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert_eq!(tp.status, "fail");
+        let fix = tp.fix.as_ref().expect("a fix");
+        assert_eq!((fix.edit.old.as_str(), fix.edit.new.as_str()), ("http", "8080"));
+        let fixed = apply(&text, &fix.edit).expect("applies");
+        assert_eq!(analyze(&fixed, &Config::default()).services[0].endpoints.len(), 2);
+        // UDP Service port, the container's port named alike but defaulted to TCP
+        let text = format!("{}{}", svc(", protocol: UDP"), pod("dns-0", "http", ""));
+        let r = analyze(&text, &Config::default());
+        let tp = checklist(&text, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert!(tp.why.contains("dns-0 declares \"http\" as 8080/TCP (a containerPort's protocol defaults to TCP): add protocol: UDP"), "{}", tp.why);
+        assert!(tp.fix.is_none());
     }
 
     #[test]
