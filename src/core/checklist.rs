@@ -629,6 +629,9 @@ mod tests {
         let tp = checklist(&text, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
         assert!(tp.why.contains("dns-0 declares \"http\" as 8080/TCP (a containerPort's protocol defaults to TCP): add protocol: UDP"), "{}", tp.why);
         assert!(tp.fix.is_none());
+        // and the resolution says it too (resolve::find_port)
+        let miss = &r.services[0].near_misses[0];
+        assert!(miss.reason.contains("no container port named \"http\" with protocol UDP: \"http\" is 8080/TCP, as a containerPort's protocol defaults to TCP"), "{}", miss.reason);
     }
 
     #[test]

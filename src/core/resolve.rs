@@ -117,7 +117,16 @@ pub fn find_port(pod: &PodInst, sp: &SvcPort) -> Result<i64, String> {
                     }
                 }
             }
-            Err(format!("no container port named \"{name}\" with protocol {}", sp.protocol))
+            // the name declared with another protocol (often the defaulted TCP): say so
+            let other = pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).find(|p| p.name.as_deref() == Some(name.as_str()));
+            Err(match other {
+                Some(p) => {
+                    let proto = p.protocol.as_deref().unwrap_or("TCP");
+                    let default = if p.protocol.is_none() { ", as a containerPort's protocol defaults to TCP" } else { "" };
+                    format!("no container port named \"{name}\" with protocol {}: \"{name}\" is {}/{proto}{default}", sp.protocol, p.container_port)
+                }
+                None => format!("no container port named \"{name}\" with protocol {}", sp.protocol),
+            })
         }
     }
 }
