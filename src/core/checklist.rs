@@ -290,15 +290,21 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     };
     match &s.selector {
         None => {
-            let st = if s.endpoints.is_empty() { "fail" } else { "ok" };
-            // a Service without a selector selects no pods: its endpoints are the EndpointSlices
-            // (or Endpoints) that name it (kubernetes.io/service-name), written by hand
-            out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
-                "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into()
+            if s.endpoints.is_empty() && s.name == "kubernetes" && s.namespace == "default" {
+                // resolve::is_apiserver_service: the API server writes them (paths::API_SERVER)
+                out.push(check("selector", "No selector: the API server keeps the endpoints", "ok",
+                    "default/kubernetes is the API server's own Service: kube-apiserver writes its endpoints itself (its own address and secure port); this input shows no kube-apiserver pod, so they are not drawn, and requests reach it.".into(), None));
             } else {
-                let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
-                format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
-            }, None));
+                let st = if s.endpoints.is_empty() { "fail" } else { "ok" };
+                // a Service without a selector selects no pods: its endpoints are the EndpointSlices
+                // (or Endpoints) that name it (kubernetes.io/service-name), written by hand
+                out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
+                    "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into()
+                } else {
+                    let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
+                    format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                }, None));
+            }
         }
         Some(sel) if selected.is_empty() => {
             let sel_text = super::model::labels_text(sel, ",");

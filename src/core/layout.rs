@@ -743,6 +743,15 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 ));
             }
         }
+        // `default/kubernetes` without kube-apiserver pods: the API server, off the drawn nodes
+        let api = format!("external:{}", super::paths::API_SERVER);
+        if s.type_ != "ExternalName" && s.paths.iter().any(|p| p.hops.iter().any(|h| h.to == api)) {
+            out.push((
+                "external",
+                super::paths::API_SERVER.to_string(),
+                vec![Line::new(Font::Name, "the API server"), Line { middle: true, ..Line::new(Font::Mono, "kube-apiserver") }, Line::new(Font::Small, "keeps its endpoints")],
+            ));
+        }
         if s.type_ == "ExternalName" && !s.rejected && leaves {
             // the host the path leaves for: the externalName, or where a chain of ExternalName
             // Services of this cluster ends (paths::chase_external_name)

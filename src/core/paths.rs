@@ -150,6 +150,10 @@ fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewrit
     Hop { kind, from, to, src, dst, rewritten, explanation }
 }
 
+/// The name of the box a request to `default/kubernetes` ends at when the input shows no
+/// kube-apiserver pod (`external:kube-apiserver`).
+pub const API_SERVER: &str = "kube-apiserver";
+
 /// The user's own in-cluster client: a running pod named `client` in `default` in the input
 /// (`kubectl run client …`, or a manifest of that name), scheduled and with an address. Requests
 /// then start from it — its node and address — instead of from a stand-in of the same name.
@@ -695,7 +699,16 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
-        let (outcome, reason) = if backends.is_empty() {
+        let (outcome, reason) = if backends.is_empty() && res.endpoints.is_empty() && super::resolve::is_apiserver_service(svc) {
+            // `default/kubernetes` with no kube-apiserver pod in the input (a managed control
+            // plane runs off the nodes): the API server keeps its endpoints itself — its
+            // advertise address and secure port (pkg/controlplane/reconcilers, the lease
+            // reconciler) — so the request reaches it; the address is not in this input
+            let to = format!("{}", sp.target_port);
+            hops.push(hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), format!("external:{API_SERVER}"), csrc.clone(), vip.clone(), Some(format!("<the API server's address>:{to}")),
+                format!("kube-proxy rewrites the destination (DNAT) to the API server's own address on port {to}: the API server writes this Service's endpoints itself (its advertise address and secure port), and this input does not show them (a managed control plane runs outside the nodes)")));
+            (Outcome::External, "reaches the API server: kube-apiserver keeps this Service's endpoints itself (its address is not in this input)".to_string())
+        } else if backends.is_empty() {
             if itp_local && !backends_for(&res.endpoints, sp, None, None).0.is_empty() {
                 hops.push(hop(HopKind::Drop, format!("kube-proxy:{client_node}"), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                     format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));

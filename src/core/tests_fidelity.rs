@@ -1533,8 +1533,20 @@ fn kubernetes_service_endpoints_are_the_apiserver() {
     assert_eq!(s.endpoints.len(), 1);
     assert_eq!(s.endpoints[0].ip, "172.18.0.2");
     assert_eq!(s.endpoints[0].ports[0].port, 6443);
-    let r = run(&KUBERNETES_SVC.replace("CIP", "10.96.0.1"));
+    let text = KUBERNETES_SVC.replace("CIP", "10.96.0.1");
+    let r = run(&text);
     assert!(r.diagnostics.iter().any(|d| d.code == "Selectorless" && d.message.contains("API server keeps its endpoints itself")), "{:?}", r.diagnostics);
+    // no kube-apiserver pod (a managed control plane, or a hand-made List): the request still
+    // reaches the API server, drawn off the nodes — not "rejected: no endpoints" (learner QA n34)
+    let s = svc(&r, "kubernetes");
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("pod path");
+    assert_eq!(p.outcome, Outcome::External, "{p:?}");
+    assert_eq!(p.hops.last().map(|h| h.to.as_str()), Some("external:kube-apiserver"));
+    assert_eq!(p.hops.last().and_then(|h| h.rewritten.clone()).as_deref(), Some("<the API server's address>:6443"));
+    let l = super::layout::layout(&r, Some(0), 1280.0);
+    assert!(l.items.iter().any(|i| i.kind == "external" && i.name == "kube-apiserver"));
+    let c = super::checklist::checklist(&text, &r, "kubernetes", "pod");
+    assert!(c.iter().all(|c| c.status != "fail"), "{c:?}");
 }
 
 // ValidateAnnotations (k8s.io/apimachinery pkg/api/validation/objectmeta.go): keys are qualified
