@@ -39,6 +39,9 @@ pub enum ErrorType {
     TooLong,
     /// field.NotFound (`Not found: <value>`), e.g. a volumeMount naming no volume.
     NotFound,
+    /// Not a field.ErrorType: a warning the API server returns with an object it created
+    /// (kubectl prints `Warning: …`), e.g. pkg/api/service/warnings.go GetWarningsForService.
+    ServerWarning,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

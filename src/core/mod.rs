@@ -978,6 +978,17 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
 /// Facts about resolution worth a warning: nothing selected, named targetPorts that some pods
 /// lack, pods that match but are not ready.
 fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolution, cluster: &cluster::Cluster, index: &resolve::PodIndex, diags: &mut Vec<Diagnostic>) {
+    if let Some(ext) = svc.external_name.as_deref().filter(|e| !svc.rejected && svc.type_ == "ExternalName" && resolve::external_name_is_ip(e)) {
+        // Kubernetes docs (Service, type ExternalName): "ExternalName accepts an IPv4 address
+        // string, but treats that string as a DNS name comprised of digits, not as an IP address"
+        diags.push(
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ExternalNameIsIP",
+                format!("spec.externalName: {ext:?} is an IP address: the API server accepts it as a DNS name made of digits, but cluster DNS answers nothing for it (CoreDNS serves an ExternalName only as a CNAME to a name), so this Service's name does not resolve; for a fixed address, use a Service without a selector and an EndpointSlice holding {ext}"),
+                o.pos("spec.externalName"))
+            .on(&svc.id())
+            .at_field("spec.externalName"),
+        );
+    }
     if svc.rejected || svc.type_ == "ExternalName" {
         return;
     }

@@ -105,6 +105,10 @@ pub struct ServiceSpec {
     /// metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges] (validated
     /// only: kube-proxy filters by the field)
     pub source_ranges_annotation: Option<String>,
+    /// metadata.annotations has service.kubernetes.io/topology-aware-hints (deprecated: a warning)
+    pub topology_aware_hints_annotation: bool,
+    /// spec.loadBalancerIP (read for GetWarningsForService only)
+    pub load_balancer_ip: Option<String>,
     pub ip_families: Vec<String>,
     pub ip_family_policy: Option<String>,
     /// status.loadBalancer.ingress[].ip / hostname
@@ -1152,6 +1156,8 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
             .and_then(|a| a.get("service.beta.kubernetes.io/load-balancer-source-ranges"))
             .and_then(|v| v.as_str())
             .map(str::to_string),
+        topology_aware_hints_annotation: root.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("service.kubernetes.io/topology-aware-hints")).is_some(),
+        load_balancer_ip: get("loadBalancerIP").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,

@@ -621,6 +621,20 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     let client = format!("pod:{CLIENT_POD}");
     let csrc = format!("{client_ip}:{CLIENT_SPORT}");
 
+    if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
+        let ext = svc.external_name.clone().unwrap_or_default();
+        out.push(Path {
+            protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
+            node: Some(client_node),
+            port: svc.ports.first().map(|p| p.port),
+            hops: vec![hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
+                format!("{asked}. The externalName {ext} is an IP address, not a name: cluster DNS serves an ExternalName Service only as a CNAME to a name (CoreDNS skips one whose target parses as an IP), so it answers nothing and the name does not resolve. For a fixed address, use a Service without a selector and an EndpointSlice holding {ext}"))],
+            outcome: Outcome::Nxdomain,
+            reason: format!("externalName {ext} is an IP address: cluster DNS has no record for this Service"),
+            backends: vec![],
+        });
+        return out;
+    }
     if svc.type_ == "ExternalName" {
         let ext = svc.external_name.clone().unwrap_or_default();
         // With no ports declared there is no port to name: the client dials whatever its

@@ -190,6 +190,12 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
 /// `kubernetes.io/service-name` label alone, and kube-proxy reads every slice with that label
 /// (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys).
 /// `default/kubernetes`: the API server's own Service (pkg/controlplane/controller/kubernetesservice).
+/// An externalName that is an IP address (msg.Service HostType: net.ParseIP succeeds): the API
+/// server accepts it (a DNS-1123 subdomain made of digits), cluster DNS answers nothing for it.
+pub fn external_name_is_ip(ext: &str) -> bool {
+    ext.parse::<std::net::IpAddr>().is_ok()
+}
+
 pub fn is_apiserver_service(svc: &Svc) -> bool {
     svc.name == "kubernetes" && svc.namespace == "default" && svc.selector.is_none()
 }
@@ -581,8 +587,10 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
     let rec = |kind: &str, name: String, answer: String| DnsRecord { kind: kind.into(), name, answer };
     if svc.type_ == "ExternalName" {
-        // 2.5: CNAME to spec.externalName, nothing else
-        if let Some(ext) = &svc.external_name {
+        // 2.5: CNAME to spec.externalName, nothing else; an IP address is no name: CoreDNS
+        // serves an ExternalName only when its host is a name (plugin/kubernetes/kubernetes.go
+        // findServices: `if t, _ := s.HostType(); t == dns.TypeCNAME`), so nothing answers
+        if let Some(ext) = svc.external_name.as_ref().filter(|e| !external_name_is_ip(e)) {
             out.push(rec("CNAME", fqdn, ext.clone()));
         }
         return out;

@@ -360,6 +360,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         return svc;
     }
 
+    diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
     // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
     if let Some(ip) = new_ip {
         alloc.cluster_ips.insert(ip);
@@ -385,6 +386,43 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         };
     }
     svc
+}
+
+/// The warnings the API server sends back with a Service it created (pkg/api/service/warnings.go
+/// GetWarningsForService, returned through WarningsOnCreate once validation passed; kubectl
+/// prints each as `Warning: …`). Not modelled: the warnings for IP addresses in non-standard
+/// forms (leading zeros, IPv4-mapped IPv6).
+fn warnings_for_service(obj: &Object, spec: &ServiceSpec, svc: &Svc) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut warn = |field: &str, msg: String| out.push(Diagnostic::note(super::diag::Severity::Warning, super::diag::ErrorType::ServerWarning, "ServerWarning", format!("{msg} (the API server's warning: the Service is created)"), obj.pos(field)).at_field(field));
+    if spec.topology_aware_hints_annotation {
+        warn("metadata.annotations", "annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead".into());
+    }
+    let headless = svc.type_ == "ClusterIP" && spec.cluster_ip.as_deref() == Some("None");
+    if headless {
+        if spec.load_balancer_ip.is_some() {
+            warn("spec.loadBalancerIP", "spec.loadBalancerIP is ignored for headless services".into());
+        }
+        if !spec.external_ips.is_empty() {
+            warn("spec.externalIPs", "spec.externalIPs is ignored for headless services".into());
+        }
+        if svc.session_affinity != "None" {
+            warn("spec.sessionAffinity", "spec.SessionAffinity is ignored for headless services".into());
+        }
+    }
+    if !spec.external_ips.is_empty() && !headless && svc.type_ != "ExternalName" {
+        warn("spec.externalIPs", "spec.externalIPs is deprecated and may no longer be implemented in some clusters".into());
+    }
+    if svc.type_ == "ExternalName" && !spec.external_ips.is_empty() {
+        warn("spec.externalIPs", "spec.externalIPs is ignored when spec.type is \"ExternalName\"".into());
+    }
+    if svc.type_ != "ExternalName" && spec.external_name.as_deref().is_some_and(|e| !e.is_empty()) {
+        warn("spec.externalName", "spec.externalName is ignored when spec.type is not \"ExternalName\"".into());
+    }
+    if spec.traffic_distribution.as_deref() == Some("PreferClose") {
+        warn("spec.trafficDistribution", "spec.trafficDistribution: \"PreferClose\" is deprecated; use \"PreferSameZone\"".into());
+    }
+    out
 }
 
 /// alloc.go initIPFamilyFields on a single-stack IPv4 cluster: first the loose

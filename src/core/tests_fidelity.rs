@@ -1940,3 +1940,48 @@ fn topology_categorize_endpoints_local_from_the_users_own_client_pod() {
     // a node the cluster lacks: as if none was asked for
     assert_eq!(run_cfg(&y(""), on("node-9")).cluster.client_pod.node.as_deref(), Some("node-1"));
 }
+
+/// pkg/api/service/warnings.go GetWarningsForService: the warnings the API server returns with a
+/// Service it created (kubectl prints `Warning: …`); the Service is created all the same.
+#[test]
+fn get_warnings_for_service() {
+    let warnings = |spec: &str, meta: &str| {
+        let r = run(&format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n{meta}spec:\n{spec}"));
+        assert!(!r.services[0].rejected, "{:?}", errors(&r));
+        r.diagnostics.iter().filter(|d| d.code == "ServerWarning").map(|d| (d.field.clone().unwrap_or_default(), d.message.clone())).collect::<Vec<_>>()
+    };
+    let w = warnings("  externalIPs: [203.0.113.10]\n  ports: [{port: 80}]\n", "");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].1.starts_with("spec.externalIPs is deprecated and may no longer be implemented in some clusters"), "{w:?}");
+    let w = warnings("  clusterIP: None\n  sessionAffinity: ClientIP\n  selector: {app: web}\n  ports: [{port: 80}]\n", "");
+    assert!(w.iter().any(|(f, m)| f == "spec.sessionAffinity" && m.starts_with("spec.SessionAffinity is ignored for headless services")), "{w:?}");
+    let w = warnings("  type: ExternalName\n  externalName: db.example.com\n  externalIPs: [203.0.113.10]\n", "");
+    assert!(w.iter().any(|(_, m)| m.starts_with("spec.externalIPs is ignored when spec.type is \"ExternalName\"")), "{w:?}");
+    let w = warnings("  externalName: db.example.com\n  ports: [{port: 80}]\n", "");
+    assert!(w.iter().any(|(_, m)| m.starts_with("spec.externalName is ignored when spec.type is not \"ExternalName\"")), "{w:?}");
+    let w = warnings("  trafficDistribution: PreferClose\n  ports: [{port: 80}]\n", "  annotations: {service.kubernetes.io/topology-aware-hints: auto}\n");
+    assert!(w.iter().any(|(_, m)| m.starts_with("spec.trafficDistribution: \"PreferClose\" is deprecated; use \"PreferSameZone\"")), "{w:?}");
+    assert!(w.iter().any(|(_, m)| m.starts_with("annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead")), "{w:?}");
+    assert!(warnings("  selector: {app: web}\n  ports: [{port: 80}]\n", "").is_empty());
+}
+
+/// An ExternalName that is an IP address: accepted (a DNS-1123 subdomain of digits), but CoreDNS
+/// serves an ExternalName only when its host is a name (plugin/kubernetes/kubernetes.go
+/// findServices: `HostType() == dns.TypeCNAME`): no record, the name does not resolve (learner
+/// QA n36: was drawn as an external host the client connects to).
+#[test]
+fn coredns_find_services_an_externalname_ip_has_no_record() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: legacy}\nspec: {type: ExternalName, externalName: 10.1.2.3}\n";
+    let r = run(text);
+    assert!(errors(&r).is_empty());
+    let s = svc(&r, "legacy");
+    assert!(s.dns_records.is_empty(), "{:?}", s.dns_records);
+    assert_eq!(s.paths[0].outcome, Outcome::Nxdomain);
+    assert!(r.diagnostics.iter().any(|d| d.code == "ExternalNameIsIP" && d.severity == Severity::Warning));
+    let l = super::layout::layout(&r, Some(0), 1280.0);
+    assert!(!l.items.iter().any(|i| i.kind == "external"));
+    let c = super::checklist::checklist(text, &r, "legacy", "pod");
+    assert!(c.iter().any(|c| c.key == "selector" && c.status == "fail" && c.why.contains("is an IP address")), "{c:?}");
+    // a name is still a CNAME
+    assert_eq!(svc(&run(&text.replace("10.1.2.3", "db.example.com")), "legacy").dns_records.len(), 1);
+}

@@ -243,7 +243,7 @@ macro_rules! wire_string_enum {
 }
 
 wire_enum!(Severity { Error, Warning, Info });
-wire_enum!(ErrorType { Required, Invalid, Duplicate, NotSupported, Forbidden, TooMany, Internal, Syntax, Resolution, Ignored, Kubectl, TooLong, NotFound });
+wire_enum!(ErrorType { Required, Invalid, Duplicate, NotSupported, Forbidden, TooMany, Internal, Syntax, Resolution, Ignored, Kubectl, TooLong, NotFound, ServerWarning });
 wire_string_enum!(HopKind, Outcome, Entry);
 
 impl Wire for IntOrString {
