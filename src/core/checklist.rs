@@ -309,19 +309,26 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         }
         Some(sel) if selected.is_empty() => {
             let sel_text = super::model::labels_text(sel, ",");
-            // the nearest pod that misses by one value: offer that value
-            let near = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_some());
-            let fix = near.and_then(|m| {
-                let (k, _, got) = &m.mismatched[0];
-                let got = got.clone()?;
-                let node = path(&obj?.source, &["spec", "selector", k])?;
-                Some(Fix { label: format!("Set selector {k}: {got}"), edit: replace_scalar(text, node, &got)? })
-            });
-            let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
-                Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
-                None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
-            };
-            out.push(check("selector", "Selector matches pods", "fail", why, fix));
+            // a workload whose template matches, scaled to zero (core::scaled_to_zero, said in
+            // the path's reason): that is why, and no selector edit is the fix
+            let zero: Vec<&str> = s.paths.first().map(|p| p.reason.split("; ").filter(|r| r.contains(" has replicas: 0, so it runs no pods")).collect()).unwrap_or_default();
+            if !zero.is_empty() {
+                out.push(check("selector", "Selector matches pods", "fail", format!("selector {sel_text} matches no pod in namespace {}: {}. Scale it up (kubectl scale --replicas=1) to get endpoints.", s.namespace, zero.join("; ")), None));
+            } else {
+                // the nearest pod that misses by one value: offer that value
+                let near = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_some());
+                let fix = near.and_then(|m| {
+                    let (k, _, got) = &m.mismatched[0];
+                    let got = got.clone()?;
+                    let node = path(&obj?.source, &["spec", "selector", k])?;
+                    Some(Fix { label: format!("Set selector {k}: {got}"), edit: replace_scalar(text, node, &got)? })
+                });
+                let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
+                    Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
+                    None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
+                };
+                out.push(check("selector", "Selector matches pods", "fail", why, fix));
+            }
         }
         Some(sel) => out.push(check("selector", "Selector matches pods", "ok", format!("{} matches {} pod(s).", super::model::labels_text(sel, ","), selected.len()), None)),
     }

@@ -529,6 +529,9 @@ fn analyze_checked(
         let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
         res.refused = refused_dependencies(svc, &objects, &refused);
+        if res.selected.is_empty() {
+            res.refused.extend(scaled_to_zero(svc, &objects));
+        }
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
         let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
@@ -947,6 +950,25 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
     out
 }
 
+/// Workloads of a Service's namespace whose pod template its selector matches but that run no
+/// pods because they are scaled to zero (`replicas: 0`): said beside "matches 0 pods", which
+/// otherwise names the nearest unrelated pod (a real sweep found it pointing at a label typo
+/// that was not there). Only looked for when the Service selects nothing.
+fn scaled_to_zero(svc: &service::Svc, objects: &[Object]) -> Vec<String> {
+    let Some(sel) = svc.selector.as_ref().filter(|_| !svc.rejected) else { return Vec::new() };
+    objects
+        .iter()
+        .filter(|o| o.meta.namespace == svc.namespace && !o.refused)
+        .filter_map(|o| match &o.body {
+            Body::Workload(w) if w.replicas == Some(0) && w.job.is_none() && resolve::selector_matches(sel, &w.template_labels) => {
+                Some(format!("{} {} has replicas: 0, so it runs no pods (its pod template's labels match the selector)", o.kind, o.meta.name))
+            }
+            _ => None,
+        })
+        .take(3)
+        .collect()
+}
+
 /// Objects in a namespace the input does not create: the API server would answer
 /// `namespaces "shop" not found` unless it exists already (the NamespaceLifecycle admission
 /// plugin). We assume it exists, and say so once per namespace.
@@ -997,11 +1019,12 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         if res.selected.is_empty() {
             let s = model::labels_text(sel, ",");
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
-            if let Some(m) = res.near_misses.first() {
-                msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));
-            }
+            // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
             for r in &res.refused {
                 msg.push_str(&format!("; {r}"));
+            }
+            if let Some(m) = res.near_misses.first() {
+                msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));
             }
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
         }

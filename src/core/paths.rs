@@ -337,11 +337,12 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
             format!("{who}: {reason}")
         })
         .collect();
-    if !misses.is_empty() {
-        s.push_str(&format!("; nearest: {}", misses.join("; ")));
-    }
+    // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
     if !res.refused.is_empty() {
         s.push_str(&format!("; {}", res.refused.join("; ")));
+    }
+    if !misses.is_empty() {
+        s.push_str(&format!("; nearest: {}", misses.join("; ")));
     }
     s
 }

@@ -395,6 +395,9 @@ impl PodIndex {
     }
 }
 
+/// The label the API server gives every Namespace (its name), never a pod.
+const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
+
 pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object], domain: &str) -> Resolution {
     let mut r = Resolution::default();
     if svc.rejected {
@@ -430,6 +433,25 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                             r.endpoints.push(ep)
                         }
                         Err(reason) => r.near_misses.push(Miss { pod: pod.name.clone(), namespace: pod.namespace.clone(), reason, mismatched: vec![] }),
+                    }
+                }
+                // `kubernetes.io/metadata.name: backend` in a Service's selector (an attempt to
+                // select another namespace's pods): that is a Namespace's label, set by the API
+                // server on Namespaces only (namespace strategy PrepareForCreate), so no pod has
+                // it; the pods of that namespace matching the rest are the near misses
+                if let Some((_, ns)) = sel.iter().find(|(k, _)| k == NAMESPACE_NAME_LABEL).filter(|_| r.selected.is_empty()) {
+                    let rest: Labels = sel.iter().filter(|(k, _)| k != NAMESPACE_NAME_LABEL).cloned().collect();
+                    for &i in index.in_namespace(ns).iter().filter(|&&i| !rest.is_empty() && selector_matches(&rest, &cluster.pods[i].labels)).take(MAX_NEAR_MISSES) {
+                        let pod = &cluster.pods[i];
+                        r.near_misses.push(Miss {
+                            pod: pod.name.clone(),
+                            namespace: pod.namespace.clone(),
+                            reason: format!(
+                                "its labels match all but {NAMESPACE_NAME_LABEL}={ns}, a label of the Namespace {ns}, not of its pods; a Service selects pods only in its own namespace ({}): define the Service in {ns}, or give {} an ExternalName of <service>.{ns}.svc",
+                                svc.namespace, svc.name
+                            ),
+                            mismatched: vec![],
+                        });
                     }
                 }
                 let room = MAX_NEAR_MISSES.saturating_sub(r.near_misses.len());

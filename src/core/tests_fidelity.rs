@@ -1985,3 +1985,33 @@ fn coredns_find_services_an_externalname_ip_has_no_record() {
     // a name is still a CNAME
     assert_eq!(svc(&run(&text.replace("10.1.2.3", "db.example.com")), "legacy").dns_records.len(), 1);
 }
+
+/// "Why no endpoints?" when the matching workload is scaled to zero: said first (before the
+/// nearest unrelated pod), and the Why panel offers no selector edit (a real sweep: tempo's
+/// replicas: 0 StatefulSets read as a label typo). A selector key kubernetes.io/metadata.name
+/// (a Namespace's label, never a pod's): the other namespace's pods are the near misses.
+#[test]
+fn no_pods_selected_names_a_workload_scaled_to_zero_and_namespace_labels() {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 0\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata: {name: other, labels: {app: wbe}}\nspec: {containers: [{name: c, image: nginx}]}\n";
+    let r = run(text);
+    let d = r.diagnostics.iter().find(|d| d.code == "NoPodsSelected").expect("warning");
+    assert!(d.message.starts_with("selector app=web matches 0 pods in namespace default; Deployment web has replicas: 0, so it runs no pods"), "{}", d.message);
+    let s = svc(&r, "web");
+    assert!(s.paths[0].reason.contains("; Deployment web has replicas: 0, so it runs no pods (its pod template's labels match the selector); nearest: other"), "{}", s.paths[0].reason);
+    let c = super::checklist::checklist(text, &r, "web", "pod");
+    let sel = c.iter().find(|c| c.key == "selector").expect("selector check");
+    assert!(sel.status == "fail" && sel.fix.is_none() && sel.why.contains("Scale it up"), "{sel:?}");
+    // replicas 1: selected, nothing said
+    let r = run(&text.replace("replicas: 0", "replicas: 1"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "NoPodsSelected"));
+
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: frontend}\nspec:\n  selector: {app: api, kubernetes.io/metadata.name: backend}\n  ports: [{port: 80}]\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata: {name: api-0, namespace: backend, labels: {app: api}}\nspec: {containers: [{name: c, image: api}]}\n";
+    let r = run(text);
+    let s = svc(&r, "api");
+    let m = s.near_misses.first().expect("a near miss");
+    assert_eq!((m.namespace.as_str(), m.pod.as_str()), ("backend", "api-0"));
+    assert!(m.reason.contains("a label of the Namespace backend, not of its pods"), "{}", m.reason);
+}
