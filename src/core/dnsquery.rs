@@ -165,10 +165,32 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         } else {
             format!("Service {}/{} has no DNS records (it was not created)", s.namespace, s.name)
         }
+    } else if let Some(why) = pod_subdomain_miss(report, name, &zone) {
+        why
     } else {
         format!("No Service, pod or endpoint has this name in {zone}: NXDOMAIN")
     };
     DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
+}
+
+/// `<hostname>.<subdomain>.<ns>.svc.<zone>` that a pod asks for with spec.hostname and
+/// spec.subdomain but that has no record: why (spec §2.4.1: the record is an endpoint's of the
+/// headless Service named like the subdomain, in the pod's namespace; the endpoint's hostname
+/// comes from the pod's when ShouldSetHostname — pod.Spec.Subdomain == service name).
+fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String> {
+    let rest = name.strip_suffix(&format!(".svc.{zone}"))?;
+    let mut parts = rest.splitn(3, '.');
+    let (host, sub, ns) = (parts.next()?, parts.next()?, parts.next()?);
+    if ns.contains('.') {
+        return None;
+    }
+    let pod = report.pods.iter().find(|p| p.namespace == ns && p.subdomain.as_deref() == Some(sub) && p.hostname.as_deref().unwrap_or(&p.name) == host)?;
+    let svc = report.services.iter().find(|s| s.namespace == ns && s.name == sub);
+    Some(match svc {
+        None => format!("Pod {} sets subdomain {sub}, but namespace {ns} has no Service named {sub}: its {host}.{sub} record exists only as an endpoint of a headless Service of that name (spec §2.4.1): NXDOMAIN", pod.name),
+        Some(s) if !s.headless => format!("Pod {} sets subdomain {sub}, but Service {ns}/{sub} is not headless (it has a clusterIP): per-pod records come only from a headless Service (clusterIP: None; spec §2.4.1): NXDOMAIN", pod.name),
+        Some(_) => format!("Pod {} sets subdomain {sub}, but it is not a ready endpoint of the headless Service {ns}/{sub} (its selector must match the pod, and the pod be Ready): NXDOMAIN", pod.name),
+    })
 }
 
 /// Why the pod `namespace/pod` does not use the cluster DNS, if it does not (getPodDNSType,
@@ -247,6 +269,23 @@ mod tests {
 
     fn scene(id: &str) -> Report {
         analyze(presets::find(id).expect("preset").yaml, &Config::default())
+    }
+
+    /// A pod's hostname.subdomain name without a record says why: no Service of that name, not
+    /// headless, or the pod not its ready endpoint (spec §2.4.1; learner QA n07).
+    #[test]
+    fn a_pods_subdomain_name_without_record_says_why() {
+        let pod = |name: &str, host: &str, sub: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: bb}}}}\nspec: {{hostname: {host}, subdomain: {sub}, containers: [{{name: c, image: busybox}}]}}\n");
+        let svc = |headless: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: bb}}\nspec: {{{headless}selector: {{app: bb}}, ports: [{{name: foo, port: 1234}}]}}\n");
+        let text = format!("{}{}{}", svc("clusterIP: None, "), pod("p1", "one", "bb"), pod("p2", "two", "wrong"));
+        let r = analyze(&text, &Config::default());
+        let ok = lookup(&r, "default", "client", "one.bb");
+        assert_eq!(ok.tries[0].answers.len(), 1, "{}", ok.summary);
+        let miss = lookup(&r, "default", "client", "two.wrong");
+        assert!(miss.tries[0].note.contains("Pod p2 sets subdomain wrong, but namespace default has no Service named wrong"), "{}", miss.tries[0].note);
+        let r = analyze(&format!("{}{}", svc(""), pod("p1", "one", "bb")), &Config::default());
+        let miss = lookup(&r, "default", "client", "one.bb");
+        assert!(miss.tries[0].note.contains("Service default/bb is not headless"), "{}", miss.tries[0].note);
     }
 
     #[test]
