@@ -299,8 +299,15 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 let st = if s.endpoints.is_empty() { "fail" } else { "ok" };
                 // a Service without a selector selects no pods: its endpoints are the EndpointSlices
                 // (or Endpoints) that name it (kubernetes.io/service-name), written by hand
+                // a slice meant for it that lacks the label (core::endpoint_object_notes)
+                let unattached = report.diagnostics.iter().find(|d| {
+                    d.code == "EndpointSliceUnattached" && d.message.ends_with(&format!("to serve Service {}", s.name)) && d.object.as_deref().is_some_and(|o| o.starts_with(&format!("EndpointSlice/{}/", s.namespace)))
+                });
                 out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
-                    "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into()
+                    match unattached {
+                        Some(d) => format!("No selector, and no Endpoints/EndpointSlice object names this Service: {}.", d.message),
+                        None => "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into(),
+                    }
                 } else {
                     let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
                     format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))

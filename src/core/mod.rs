@@ -578,6 +578,7 @@ fn analyze_checked(
     }
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
+    endpoint_object_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
@@ -684,6 +685,44 @@ fn analyze_checked(
 /// selector naming the workload and its pod template's labels. Run on every analysis (it reads
 /// workloads, which the per-Service cache does not look at); only Services with no endpoint
 /// and no near miss in their own namespace are looked at.
+/// Hand-made Endpoints and EndpointSlices that serve no Service, said where they are written:
+/// a slice without the `kubernetes.io/service-name` label (kube-proxy and cluster DNS attach a
+/// slice only to the Service that label names: pkg/proxy/endpointslicecache.go
+/// endpointSliceCacheKeys), and an Endpoints object for a Service with a selector (the
+/// endpoints controller owns it and rewrites it from the selector: pkg/controller/endpoint
+/// syncService; only a Service without a selector keeps hand-made Endpoints, which the
+/// EndpointSlice mirroring controller copies into slices).
+fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter().filter(|o| !o.refused) {
+        let svc_named = |name: &str| services.iter().find(|s| s.namespace == o.meta.namespace && s.name == name && !s.rejected);
+        match &o.body {
+            Body::EndpointSlice(set) if set.service.is_empty() => {
+                // a Service the slice is probably for: named like it, or its name a prefix of the slice's
+                let meant = services.iter().filter(|s| s.namespace == o.meta.namespace && !s.rejected && s.selector.is_none()).find(|s| o.meta.name == s.name || o.meta.name.starts_with(&format!("{}-", s.name)));
+                let hint = meant.map(|s| format!(": add the label kubernetes.io/service-name: {} to serve Service {}", s.name, s.name)).unwrap_or_default();
+                diags.push(
+                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointSliceUnattached",
+                        format!("EndpointSlice {} has no label kubernetes.io/service-name: kube-proxy and cluster DNS attach a slice only to the Service that label names, so it serves no Service{hint}", o.meta.name),
+                        o.pos("metadata"))
+                    .on(&o.id())
+                    .at_field("metadata.labels"),
+                );
+            }
+            Body::Endpoints(_) => {
+                if let Some(s) = svc_named(&o.meta.name).filter(|s| s.selector.is_some()) {
+                    diags.push(
+                        Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointsOverwritten",
+                            format!("Service {} has a selector, so the endpoints controller owns Endpoints {} and rewrites it from the selector's pods: the addresses written here are replaced (only a Service without a selector keeps hand-made Endpoints)", s.name, o.meta.name),
+                            o.pos("subsets"))
+                        .on(&o.id()),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
     for s in services.iter().filter(|s| !s.rejected && s.endpoints.is_empty() && s.type_ != "ExternalName") {
         let Some(sel) = s.selector.as_ref().filter(|l| !l.is_empty()) else { continue };

@@ -2015,3 +2015,27 @@ fn no_pods_selected_names_a_workload_scaled_to_zero_and_namespace_labels() {
     assert_eq!((m.namespace.as_str(), m.pod.as_str()), ("backend", "api-0"));
     assert!(m.reason.contains("a label of the Namespace backend, not of its pods"), "{}", m.reason);
 }
+
+/// Hand-made endpoint objects that serve no Service are said where they are: a slice without
+/// kubernetes.io/service-name (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys: no label,
+/// no Service), and Endpoints for a Service with a selector (pkg/controller/endpoint rewrites
+/// them from the selector) — learner QA n46, n47.
+#[test]
+fn endpoint_objects_that_serve_no_service_are_said() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: legacy-db}\nspec: {ports: [{port: 5432}]}\n---\n\
+        apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: legacy-db-1}\naddressType: IPv4\nports: [{port: 5432}]\nendpoints: [{addresses: [192.168.10.5]}]\n";
+    let r = run(text);
+    let d = r.diagnostics.iter().find(|d| d.code == "EndpointSliceUnattached").expect("a warning");
+    assert!(d.message.ends_with("add the label kubernetes.io/service-name: legacy-db to serve Service legacy-db"), "{}", d.message);
+    assert!(svc(&r, "legacy-db").endpoints.is_empty());
+    let c = super::checklist::checklist(text, &r, "legacy-db", "pod");
+    assert!(c.iter().any(|c| c.key == "selector" && c.why.contains("has no label kubernetes.io/service-name")), "{c:?}");
+    // with the label: attached, nothing said
+    let r = run(&text.replace("metadata: {name: legacy-db-1}", "metadata: {name: legacy-db-1, labels: {kubernetes.io/service-name: legacy-db}}"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "EndpointSliceUnattached"));
+    assert_eq!(svc(&r, "legacy-db").endpoints.len(), 1);
+    // Endpoints for a Service with a selector: replaced by the controller
+    let r = run(&format!("{}{PODS}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {{name: web}}\nsubsets: [{{addresses: [{{ip: 192.168.10.9}}], ports: [{{port: 8080}}]}}]\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")));
+    assert!(r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten" && d.severity == Severity::Warning), "{:?}", r.diagnostics);
+    assert!(!svc(&r, "web").endpoints.iter().any(|e| e.ip == "192.168.10.9"));
+}
