@@ -211,6 +211,20 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                     svc.traffic_distribution.as_deref().unwrap_or("PreferClose")
                 ));
             }
+            // a trafficDistribution that narrows nothing here: say why, not nothing
+            TopologyMode::Any if matches!(svc.traffic_distribution.as_deref(), Some("PreferClose" | "PreferSameZone" | "PreferSameNode")) && !chosen.is_empty() => {
+                let td = svc.traffic_distribution.as_deref().unwrap_or_default();
+                let zoned = chosen.iter().filter(|e| e.node.as_deref().and_then(zone_of).is_some()).count();
+                note = Some(if zoned == 0 {
+                    format!("trafficDistribution {td}: the endpoints' nodes have no {ZONE_LABEL} label, so the EndpointSlice controller writes no zone hints and every endpoint is used")
+                } else if zoned < chosen.len() {
+                    format!("trafficDistribution {td}: {} of the {} ready endpoints' nodes have no {ZONE_LABEL} label, so the EndpointSlice hints are not usable and every endpoint is used", chosen.len() - zoned, chosen.len())
+                } else if zone_of(node).is_none() {
+                    format!("trafficDistribution {td}: the client's node {node} has no {ZONE_LABEL} label, so kube-proxy there uses every endpoint")
+                } else {
+                    format!("trafficDistribution {td}: no ready endpoint is in {node}'s zone, so every endpoint is used")
+                });
+            }
             TopologyMode::Any => {}
         }
     }

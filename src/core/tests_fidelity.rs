@@ -2039,3 +2039,14 @@ fn endpoint_objects_that_serve_no_service_are_said() {
     assert!(r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten" && d.severity == Severity::Warning), "{:?}", r.diagnostics);
     assert!(!svc(&r, "web").endpoints.iter().any(|e| e.ip == "192.168.10.9"));
 }
+
+/// trafficDistribution that narrows nothing says why (k8s.io/endpointslice trafficdist.go: an
+/// endpoint is hinted for its node's zone only when the node has topology.kubernetes.io/zone;
+/// pkg/proxy/topology.go: hints are used only when every endpoint has them) — learner QA n16.
+#[test]
+fn traffic_distribution_without_zones_says_every_endpoint_is_used() {
+    let r = run(&(service("  trafficDistribution: PreferClose\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n") + PODS));
+    let p = &svc(&r, "web").paths[0];
+    assert_eq!(p.outcome, Outcome::Delivered);
+    assert!(p.hops.iter().any(|h| h.explanation.contains("trafficDistribution PreferClose: the endpoints' nodes have no topology.kubernetes.io/zone label, so the EndpointSlice controller writes no zone hints and every endpoint is used")), "{p:?}");
+}
