@@ -297,6 +297,10 @@ impl Report {
                     }
                 );
             }
+            if let (Some(h), false) = (svc.health_check_node_port, svc.rejected) {
+                // (LoadBalancer + externalTrafficPolicy Local: the cloud load balancer's probe)
+                let _ = writeln!(s, "  healthCheckNodePort {h}: every node answers /healthz there, 200 when it runs a ready endpoint, 503 when not");
+            }
             if svc.dns.is_empty() {
                 let _ = writeln!(s, "  DNS: NXDOMAIN");
             }

@@ -601,7 +601,12 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
             message.push_str(&format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")"));
         }
     }
-    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&render(path));
+    // a Service's selector written as a workload's (matchLabels / matchExpressions): say what it is
+    let rendered = render(path);
+    if kind == "Service" && rendered.starts_with("spec.selector.") && (rendered.starts_with("spec.selector.matchLabels") || rendered.starts_with("spec.selector.matchExpressions")) {
+        message.push_str(" (a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads)");
+    }
+    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&rendered);
     if !w.object.is_empty() {
         d = d.on(w.object);
     }

@@ -888,3 +888,15 @@ fn quantity_unmarshal_errors() {
         assert!(strict(&pod(good)).is_empty(), "{good}: {:?}", messages(&strict(&pod(good))));
     }
 }
+
+/// A Service's selector written as a workload's (`selector: {matchLabels: …}`): the decoder's
+/// own words (ServiceSpec.Selector is map[string]string), then what a Service's selector is
+/// (learner QA n55).
+#[test]
+fn service_selector_match_labels_says_a_service_selector_is_a_map() {
+    let d = strict("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels: {app: web}\n  ports: [{port: 80}]\n");
+    assert_eq!(d.len(), 1, "{:?}", messages(&d));
+    assert!(d[0].message.starts_with("Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal object into Go struct field ServiceSpec.spec.selector of type string (a Service's selector is a plain map of labels"), "{}", d[0].message);
+    // a Deployment's matchLabels is no mistake
+    assert!(strict("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n").is_empty());
+}

@@ -2050,3 +2050,12 @@ fn traffic_distribution_without_zones_says_every_endpoint_is_used() {
     assert_eq!(p.outcome, Outcome::Delivered);
     assert!(p.hops.iter().any(|h| h.explanation.contains("trafficDistribution PreferClose: the endpoints' nodes have no topology.kubernetes.io/zone label, so the EndpointSlice controller writes no zone hints and every endpoint is used")), "{p:?}");
 }
+
+/// The CLI's text names the healthCheckNodePort (pkg/proxy/healthcheck service_health.go: 200
+/// with a local endpoint, 503 without); it was in the JSON only (learner QA n15).
+#[test]
+fn text_report_names_the_health_check_node_port() {
+    let r = run(&(service("  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n") + PODS));
+    let h = svc(&r, "web").health_check_node_port.expect("allocated");
+    assert!(r.to_text().contains(&format!("healthCheckNodePort {h}: every node answers /healthz there, 200 when it runs a ready endpoint, 503 when not")));
+}
