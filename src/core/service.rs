@@ -278,7 +278,11 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                     if !cidr.contains(ip) {
                         // MultiCIDRServiceAllocator (GA in v1.33): no ServiceCIDR holds the address,
                         // MetaAllocator.getAllocator → ErrMismatchedNetwork
-                        errs.push(fail("the provided network does not match the current range".into()));
+                        let mut d = fail("the provided network does not match the current range".into());
+                        // which range is assumed, and how to give yours (a manifest written for a
+                        // GKE/AKS-style 10.0.0.0/16 cluster lands here)
+                        d.message.push_str(&format!(" (this picture's Service range is {cidr}{}; the CLI's --service-cidr sets your cluster's)", if cfg.service_cidr_set { "" } else { ", the kubeadm default" }));
+                        errs.push(d);
                     } else if u32::from(ip) == cidr.base || u64::from(u32::from(ip) - cidr.base) + 1 == cidr.size() {
                         // ipallocator NewIPAllocator: the first usable address is the network
                         // address + 1 and, for IPv4, the last is the broadcast address - 1

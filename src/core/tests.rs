@@ -275,7 +275,7 @@ fn alloc_cluster_ip_out_of_range_reported_alone() {
     let r = run(&service("  clusterIP: 10.0.0.5\n  selector: {app: web}\n  ports: [{port: 0}]\n"));
     assert_eq!(
         errors(&r),
-        vec!["spec.clusterIPs: Invalid value: [\"10.0.0.5\"]: failed to allocate IP 10.0.0.5: the provided network does not match the current range"]
+        vec!["spec.clusterIPs: Invalid value: [\"10.0.0.5\"]: failed to allocate IP 10.0.0.5: the provided network does not match the current range (this picture's Service range is 10.96.0.0/12, the kubeadm default; the CLI's --service-cidr sets your cluster's)"]
     );
 }
 
