@@ -292,3 +292,482 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
         }
     }
 }
+
+/// Where the cluster DNS pods are, as the client's DNS query meets policies: the input's own
+/// kube-system pods labelled k8s-app=kube-dns, else kubeadm's CoreDNS (namespace kube-system,
+/// labels k8s-app=kube-dns, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP:
+/// cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSDeployment).
+fn dns_side(cluster: &Cluster) -> Side {
+    let own = cluster.pods.iter().find(|p| p.namespace == "kube-system" && !p.host_network && p.labels.iter().any(|(k, v)| k == "k8s-app" && v == "kube-dns"));
+    match own {
+        Some(p) => Side::pod(p, cluster),
+        None => Side {
+            namespace: "kube-system".into(),
+            labels: Some(vec![("k8s-app".into(), "kube-dns".into())]),
+            ns_labels: cluster.namespace_labels("kube-system"),
+            ip: None,
+            ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
+        },
+    }
+}
+
+fn labels_of(side: &Side) -> String {
+    match &side.labels {
+        Some(l) if !l.is_empty() => format!("pods labelled {}", super::model::labels_text(l, ",")),
+        _ => "pods without labels".into(),
+    }
+}
+
+/// "NetworkPolicy a" / "NetworkPolicies a, b"
+fn policies_text(names: &[String]) -> String {
+    if names.len() == 1 {
+        format!("NetworkPolicy {}", names[0])
+    } else {
+        format!("NetworkPolicies {}", names.join(", "))
+    }
+}
+
+/// What policies make of the client's connection to one endpoint.
+enum Verdict {
+    Admitted,
+    /// refused: egress at the client, or ingress at the pod; the sentence that says so
+    Refused(Dir, String),
+    /// an ipBlock rule may admit it, or not: up to the plugin
+    Unknown(String),
+}
+
+/// The in-cluster client's connection to `dest` (named `name`) on its `port`/`protocol`: its own
+/// egress first, then the destination pod's ingress.
+fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: &str, port: i64, protocol: &str) -> Verdict {
+    let on = format!("{port}/{protocol}");
+    let client = format!("the client ({} in namespace {})", labels_of(c), c.namespace);
+    let e = decide(objects, policies, Dir::Egress, c, dest, dest, port, protocol);
+    let what = match &dest.labels {
+        Some(_) => format!("{name} (namespace {})", dest.namespace),
+        None => format!("{name} (an address that is no pod)"),
+    };
+    match e.admitted {
+        Some(false) => {
+            return Verdict::Refused(Dir::Egress, format!(
+                "{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (policies see the pod's own address and port: kube-proxy rewrote the clusterIP before)",
+                policies_text(&e.policies)
+            ))
+        }
+        None => return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&e.policies))),
+        Some(true) => {}
+    }
+    if dest.labels.is_none() {
+        return Verdict::Admitted;
+    }
+    let i = decide(objects, policies, Dir::Ingress, dest, c, dest, port, protocol);
+    match i.admitted {
+        Some(false) => Verdict::Refused(Dir::Ingress, format!(
+            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
+            policies_text(&i.policies), labels_of(c), c.namespace
+        )),
+        None => Verdict::Unknown(format!("{} selects {name} for ingress and admits this client only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&i.policies))),
+        Some(true) => Verdict::Admitted,
+    }
+}
+
+/// How a sentence this module adds to a path's reason begins, for the "Why no traffic?" check
+/// ([`path_note`]): each starts "NetworkPolicy …" or "NetworkPolicies …".
+const PARTIAL: &str = "; ";
+const MARK: &str = "; NetworkPolic";
+
+/// What NetworkPolicy did to a path, for the "Why no traffic?" checklist: (true, why) when a
+/// policy drops it, (false, why) when it refuses some endpoints, may refuse (ipBlock), or asks
+/// outside traffic for an ipBlock; None when no policy touches it.
+pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
+    if p.outcome == super::paths::Outcome::Dropped && p.reason.starts_with("NetworkPolicy") {
+        return Some((true, &p.reason));
+    }
+    p.reason.find(MARK).map(|i| (false, &p.reason[i + PARTIAL.len()..]))
+}
+
+/// NetworkPolicy changes the answer (learner QA: a default-deny policy left "delivered"): the
+/// paths of the in-cluster client (entry "pod") end where an enforcing network plugin drops
+/// them, and outside paths say what source the isolated pods see. Semantics (k8s.io/api
+/// networking/v1 types.go NetworkPolicySpec, NetworkPolicyEgressRule, NetworkPolicyPeer): the
+/// client is isolated for egress by a policy of its namespace selecting it with Egress in its
+/// policyTypes, an endpoint pod for ingress likewise; a connection needs both its egress and
+/// its ingress admitted. Policies select pods: kube-proxy rewrites a clusterIP to a pod's
+/// address before the packet leaves the client's node, so the peer and port a policy sees are
+/// the endpoint pod's (the Service port is never what a policy port means). The client's DNS
+/// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
+/// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
+pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), diags: &mut Vec<Diagnostic>) {
+    use super::paths::{Entry, Hop, HopKind, Outcome, Path};
+    if policies.is_empty() {
+        return;
+    }
+    let c = client_side(cluster, client);
+    let dns = dns_side(cluster);
+    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, &dns, 53, "UDP");
+    let dns_words = format!(
+        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
+        policies_text(&dns_udp.policies), labels_of(&c), c.namespace
+    );
+    if dns_udp.admitted == Some(false) {
+        if let Some(o) = policies.iter().map(|&i| &objects[i]).find(|o| dns_udp.policies.first() == Some(&o.meta.name) && o.meta.namespace == c.namespace) {
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies",
+                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. An egress rule with to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}, podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}}}] and ports 53/UDP and 53/TCP lets it through"),
+                o.pos("spec.podSelector")).on(&o.id()));
+        }
+    }
+    // endpoint pods by address (a backend names its pod, not its namespace)
+    let mut by_ip: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, p) in cluster.pods.iter().enumerate() {
+        if let Some(ip) = p.ip.as_deref() {
+            by_ip.entry(ip).or_default().push(i);
+        }
+    }
+    // the side a backend is: None for a host-network pod (NetworkPolicy does not apply to the
+    // node's network namespace; a policy's effect on connections to it is up to the plugin)
+    let side_of = |b: &super::paths::Backend| -> Option<Side> {
+        let pod = b.pod.as_deref().and_then(|n| by_ip.get(b.ip.as_str())?.iter().map(|&i| &cluster.pods[i]).find(|p| p.name == n));
+        match pod {
+            Some(p) if p.host_network => None,
+            Some(p) => Some(Side::pod(p, cluster)),
+            None => Some(Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: b.ip.parse().ok(), ports: Vec::new() }),
+        }
+    };
+    for si in 0..services.len() {
+        let s = &services[si];
+        let mut changed: Vec<(usize, Path)> = Vec::new();
+        let mut egress_denied_all: Option<String> = None;
+        for (pi, p) in s.paths.iter().enumerate() {
+            let protocol = p.protocol.clone().unwrap_or_else(|| "TCP".into());
+            let mut np = p.clone();
+            if p.entry == Entry::Pod {
+                let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
+                // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
+                let mut verdicts: Vec<(String, Verdict)> = Vec::new();
+                if !deliverable {
+                } else if p.outcome == Outcome::External {
+                    let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
+                    let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                    let port = p.port.unwrap_or(0);
+                    verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, &protocol)));
+                } else {
+                    for b in &p.backends {
+                        let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                        let Some(dest) = side_of(b) else {
+                            verdicts.push((name, Verdict::Admitted));
+                            continue;
+                        };
+                        verdicts.push((name.clone(), verdict(objects, policies, &c, &dest, &name, b.port, &protocol)));
+                    }
+                }
+                let first = p.hops.first();
+                let asks_dns = first.is_some_and(|h| h.kind == HopKind::Dns && h.from == format!("pod:{}", super::paths::CLIENT_POD));
+                let all_refused = |v: &[(String, Verdict)]| !v.is_empty() && v.iter().all(|(_, v)| matches!(v, Verdict::Refused(..)));
+                // (an egress refusal is said on the Service even when the lookup fails first)
+                if let (true, Some((_, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts) && p.outcome != Outcome::External, verdicts.first()) {
+                    egress_denied_all.get_or_insert_with(|| why.clone());
+                }
+                if asks_dns && dns_udp.admitted == Some(false) {
+                    let h = &p.hops[0];
+                    let name = h.dst.trim_end_matches('?').to_string();
+                    np.hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None,
+                        explanation: format!("The client asks cluster DNS for {name}. {dns_words}: a network plugin that enforces NetworkPolicy drops the query as it leaves the client, so no answer comes and the lookup times out (nslookup: \"no servers could be reached\"). Nothing is sent to the Service") }];
+                    np.outcome = Outcome::Dropped;
+                    np.reason = format!("{dns_words}: the lookup of {name} times out");
+                    np.backends = Vec::new();
+                    changed.push((pi, np));
+                    continue;
+                }
+                if asks_dns && dns_udp.admitted.is_none() {
+                    np.reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
+                }
+                if !deliverable {
+                    if np != *p {
+                        changed.push((pi, np));
+                    }
+                    continue;
+                }
+                let refused: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Refused(..))).collect();
+                let unknown: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_))).collect();
+                if !refused.is_empty() && refused.len() == verdicts.len() {
+                    let (name, Verdict::Refused(dir, why)) = refused[0] else { continue };
+                    let others = if refused.len() > 1 { format!(" (every other endpoint refuses it too: {})", refused[1..].iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")) } else { String::new() };
+                    let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
+                    match dir {
+                        Dir::Ingress => {
+                            let (ip, port) = p.backends.first().map(|b| (b.ip.clone(), b.port)).unwrap_or_default();
+                            np.hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None,
+                                explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
+                        }
+                        Dir::Egress => {
+                            if let Some(last) = np.hops.pop() {
+                                let picked = match &last.rewritten {
+                                    Some(t) => format!("kube-proxy picks {name} and rewrites the destination to {t} (DNAT). "),
+                                    None => String::new(),
+                                };
+                                np.hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(),
+                                    explanation: format!("{picked}{why}; no answer comes, the client's connection times out{others}") });
+                            }
+                        }
+                    }
+                    np.outcome = Outcome::Dropped;
+                    np.reason = format!("{why}{others}");
+                } else if !refused.is_empty() {
+                    let names: Vec<&str> = refused.iter().map(|(n, _)| n.as_str()).collect();
+                    let Verdict::Refused(_, why) = &refused[0].1 else { continue };
+                    np.reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", ")));
+                } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
+                    np.reason.push_str(&format!("{PARTIAL}{why}"));
+                }
+            } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
+                // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
+                let outside = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                let mut isolated: Vec<String> = Vec::new();
+                let mut names: Vec<String> = Vec::new();
+                for b in &p.backends {
+                    let Some(dest) = side_of(b).filter(|d| d.labels.is_some()) else { continue };
+                    let d = decide(objects, policies, Dir::Ingress, &dest, &outside, &dest, b.port, &protocol);
+                    if d.admitted == Some(false) {
+                        isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
+                        for n in d.policies {
+                            if !names.contains(&n) {
+                                names.push(n);
+                            }
+                        }
+                    }
+                }
+                if !isolated.is_empty() {
+                    let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
+                    let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
+                        (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
+                        (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
+                        (false, _) => format!("the client's own address {}", super::paths::OUTSIDE_IP),
+                    };
+                    let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
+                    np.reason.push_str(&format!(
+                        "{PARTIAL}{} isolates {} for ingress and no rule on {on} admits every source or an ipBlock: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (whether the plugin matches the address before or after NAT is up to it; traffic from the node the pod runs on is always allowed)",
+                        policies_text(&names), isolated.join(", ")
+                    ));
+                }
+            }
+            if np != *p {
+                changed.push((pi, np));
+            }
+        }
+        if let Some(why) = egress_denied_all {
+            let id = format!("Service/{}/{}", s.namespace, s.name);
+            let pos = objects.iter().find(|o| o.kind == "Service" && o.meta.name == s.name && o.meta.namespace == s.namespace).map(|o| o.pos("spec.selector")).unwrap_or(super::yaml::Pos { line: s.line, column: 1 });
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
+        }
+        if !changed.is_empty() {
+            let s = std::sync::Arc::make_mut(&mut services[si]);
+            for (pi, np) in changed {
+                s.paths[pi] = np;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::checklist::checklist;
+    use crate::core::config::Config;
+    use crate::core::paths::{Entry, HopKind, Outcome, Path};
+    use crate::core::report::Report;
+    use crate::core::analyze;
+
+    /// The learner's manifests (n04, n05, n06, n53, n54): Service web (80 → named port http,
+    /// 8080) over two pods of a Deployment, and a policy.
+    fn web(ns: &str, svc_type: &str, policy: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: Service\nmetadata: {{name: web, namespace: {ns}}}\nspec:\n  type: {svc_type}\n  selector: {{app: web}}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n---\n\
+             apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web, namespace: {ns}}}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {{app: web}}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        ports:\n        - name: http\n          containerPort: 8080\n---\n\
+             apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n{policy}"
+        )
+    }
+    fn pod_path(r: &Report) -> &Path {
+        r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path")
+    }
+    fn check(text: &str, r: &Report, entry: &str) -> (String, String) {
+        let c = checklist(text, r, &r.service_key(0), entry).into_iter().find(|c| c.key == "netpol").expect("netpol check");
+        (c.status, c.why)
+    }
+    fn codes(r: &Report) -> Vec<&str> {
+        r.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| c.starts_with("NetworkPolicy")).collect()
+    }
+    const DNS_RULE: &str = "  - to:\n    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}\n      podSelector: {matchLabels: {k8s-app: kube-dns}}\n    ports:\n    - {port: 53, protocol: UDP}\n    - {port: 53, protocol: TCP}\n";
+
+    /// Learner QA n04: a default-deny ingress policy drops the in-cluster client's connection at
+    /// the pod (k8s.io/api networking/v1 NetworkPolicySpec: a selected pod admits only what a
+    /// rule allows; no ingress rules allow nothing), the checklist fails on it, and the
+    /// warning stays.
+    #[test]
+    fn default_deny_ingress_drops_the_clients_connection_at_the_pod() {
+        let y = web("default", "ClusterIP", "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        let first = p.backends[0].pod.clone().expect("a pod");
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with(&format!("NetworkPolicy default-deny selects {first} for ingress and no rule admits pods labelled run=client from namespace default on 8080/TCP: a network plugin that enforces NetworkPolicy drops the connection")), "{}", p.reason);
+        let last = p.hops.last().expect("hops");
+        assert_eq!((last.kind, last.from.as_str(), last.to.as_str()), (HopKind::Drop, format!("pod:{first}").as_str(), format!("pod:{first}").as_str()));
+        assert_eq!(last.dst, format!("{}:8080", p.backends[0].ip));
+        // kube-proxy still picks and rewrites: the hop before goes to the pod
+        assert_eq!(p.hops[p.hops.len() - 2].kind, HopKind::Dnat);
+        let (status, why) = check(&y, &r, "pod");
+        assert_eq!(status, "fail");
+        assert!(why.contains("NetworkPolicy default-deny selects") && why.contains("run=client"), "{why}");
+        assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        // the CLI's text says it on the path line
+        let text = r.to_text();
+        assert!(text.contains("path from pod via node-1 port 80: dropped — NetworkPolicy default-deny selects"), "{text}");
+    }
+
+    /// n05 / n06 / n06b / n54: a namespaceSelector on a label the client's namespace lacks, a
+    /// policy port that is the Service port (policies see the pod's port), refuse; a rule for
+    /// run=client, a named policy port (the pod's container port of that name), and a
+    /// namespaceSelector on kubernetes.io/metadata.name (set on every namespace) admit.
+    #[test]
+    fn policy_peers_and_ports_are_the_pods_not_the_services() {
+        let run = |ns: &str, p: &str| {
+            let y = web(ns, "ClusterIP", p);
+            let r = analyze(&y, &Config::default());
+            let (status, _) = check(&y, &r, "pod");
+            (pod_path(&r).outcome, status, codes(&r).len())
+        };
+        let dropped = (Outcome::Dropped, "fail".to_string(), 1);
+        let delivered = (Outcome::Delivered, "ok".to_string(), 0);
+        let ns_team = "metadata: {name: only-frontend-ns, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {team: frontend}\n";
+        assert_eq!(run("shop", ns_team), dropped);
+        let ns_name = "metadata: {name: from-default, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n";
+        assert_eq!(run("shop", ns_name), delivered);
+        assert_eq!(run("default", "metadata: {name: allow-80}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: 80\n"), dropped);
+        assert_eq!(run("default", "metadata: {name: allow-http}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: http\n"), delivered);
+        assert_eq!(run("default", "metadata: {name: allow-client}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {run: client}}\n    ports:\n    - port: 8080\n"), delivered);
+        // an ipBlock holding the client's address admits it; one that does not is up to the plugin
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16}}]\n");
+        assert_eq!(pod_path(&analyze(&y, &Config::default())).outcome, Outcome::Delivered);
+        assert_eq!(check(&y, &analyze(&y, &Config::default()), "pod").0, "ok");
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
+        let r = analyze(&y, &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::Delivered);
+        let (status, why) = check(&y, &r, "pod");
+        assert!(status == "warn" && why.contains("only through an ipBlock rule") && why.contains("up to the network plugin"), "{status} {why}");
+    }
+
+    /// Only some endpoints isolated: the path still delivers (kube-proxy may pick an admitting
+    /// pod) and says which pods refuse; the checklist warns. Each Service port is judged on its
+    /// own endpoint port.
+    #[test]
+    fn some_endpoints_refuse_and_each_port_is_judged_on_its_own() {
+        let pods = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-a, labels: {app: web}}\nspec: {nodeName: node-1, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9100}]}]}\n\
+                    ---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-b, labels: {app: web, tier: locked}}\nspec: {nodeName: node-2, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9100}]}]}\n";
+        let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: http}\n  - {name: metrics, port: 9090, targetPort: metrics}\n";
+        let np = "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: locked}\nspec:\n  podSelector: {matchLabels: {tier: locked}}\n  ingress:\n  - ports: [{port: 9100}]\n";
+        let y = format!("{svc}{pods}{np}");
+        let r = analyze(&y, &Config::default());
+        let by_port = |port: i64| r.services[0].paths.iter().find(|p| p.entry == Entry::Pod && p.port == Some(port)).expect("path");
+        let p80 = by_port(80);
+        assert_eq!(p80.outcome, Outcome::Delivered);
+        assert!(p80.reason.contains("; NetworkPolicy refuses this client at 1 of 2 endpoints (web-b): NetworkPolicy locked selects web-b for ingress") && p80.reason.contains("on 8080/TCP"), "{}", p80.reason);
+        let (status, why) = check(&y, &r, "pod");
+        assert!(status == "warn" && why.starts_with("NetworkPolicy refuses this client at 1 of 2 endpoints (web-b)"), "{status} {why}");
+        // the metrics port: 9100 is admitted from anywhere, nothing said
+        let p9090 = by_port(9090);
+        assert_eq!(p9090.outcome, Outcome::Delivered);
+        assert!(!p9090.reason.contains("NetworkPolicy"), "{}", p9090.reason);
+        // both pods locked, only 9100 open: port 80 dropped, 9090 delivered
+        let y = y.replace("labels: {app: web}}", "labels: {app: web, tier: locked}}");
+        let r = analyze(&y, &Config::default());
+        let outcomes: Vec<(Option<i64>, Outcome)> = r.services[0].paths.iter().filter(|p| p.entry == Entry::Pod).map(|p| (p.port, p.outcome)).collect();
+        assert_eq!(outcomes, vec![(Some(80), Outcome::Dropped), (Some(9090), Outcome::Delivered)]);
+    }
+
+    /// Learner QA n53: default-deny egress in the client's namespace. The client's DNS query
+    /// (UDP 53 to the cluster DNS pods) is refused, so the path ends at the DNS hop; both the
+    /// lookup and the connection are named in warnings. SetDefaults_NetworkPolicy
+    /// (pkg/apis/networking/v1/defaults.go): no policyTypes with egress rules written is
+    /// Ingress and Egress; `egress: []` adds no Egress.
+    #[test]
+    fn default_deny_egress_fails_the_clients_dns_lookup() {
+        let y = web("default", "ClusterIP", "metadata: {name: deny-egress}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped);
+        assert_eq!(p.hops.len(), 1);
+        let h = &p.hops[0];
+        assert_eq!((h.kind, h.from.as_str(), h.to.as_str()), (HopKind::Drop, "pod:client", "dns:cluster-dns"));
+        assert!(h.explanation.contains("times out"), "{}", h.explanation);
+        assert!(p.reason.starts_with("NetworkPolicy deny-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits its DNS query (UDP 53"), "{}", p.reason);
+        assert!(p.backends.is_empty());
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies", "NetworkPolicyEgressDenies"]);
+        assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("NetworkPolicy/default/deny-egress") && d.message.contains("kube-dns")));
+        assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("Service/default/web") && d.message.contains("on 8080/TCP")));
+        // egress rules without policyTypes isolate for egress too (and for ingress: no ingress rules)
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: dns-only}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  egress:\n{DNS_RULE}"));
+        let spec = match &crate::core::read_objects(&y, &mut Vec::new())[2].body {
+            crate::core::model::Body::NetworkPolicy(s) => (**s).clone(),
+            _ => panic!("a policy"),
+        };
+        assert!(spec.ingress_type && spec.egress_type);
+        let empty = web("default", "ClusterIP", "metadata: {name: e}\nspec:\n  podSelector: {}\n  egress: []\n");
+        let spec = match &crate::core::read_objects(&empty, &mut Vec::new())[2].body {
+            crate::core::model::Body::NetworkPolicy(s) => (**s).clone(),
+            _ => panic!("a policy"),
+        };
+        assert!(spec.ingress_type && !spec.egress_type);
+    }
+
+    /// DNS admitted, the app not: kube-proxy's DNAT comes first, the policy sees the endpoint
+    /// pod (its labels, its port), and the connection is dropped as it leaves the client's
+    /// node. With a rule admitting app=web on the named port http, it is delivered.
+    #[test]
+    fn egress_judges_the_endpoint_pod_after_dnat() {
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}"));
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert_eq!(p.hops[0].kind, HopKind::Dns);
+        let last = p.hops.last().expect("hops");
+        assert_eq!((last.kind, last.from.as_str(), last.to.as_str()), (HopKind::Drop, "kube-proxy:node-1", "kube-proxy:node-1"));
+        assert_eq!(last.rewritten, Some(format!("{}:8080", p.backends[0].ip)));
+        assert!(p.reason.starts_with("NetworkPolicy client-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits web-"), "{}", p.reason);
+        assert!(p.reason.contains("on 8080/TCP") && p.reason.contains("rewrote the clusterIP"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        // DNS and the app (by the pod's named port) admitted: delivered, nothing said
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}  - to: [{{podSelector: {{matchLabels: {{app: web}}}}}}]\n    ports: [{{port: http}}]\n"));
+        let r = analyze(&y, &Config::default());
+        assert_eq!((pod_path(&r).outcome, check(&y, &r, "pod").0.as_str(), codes(&r).len()), (Outcome::Delivered, "ok", 0), "{:?}", pod_path(&r));
+        // a DNS rule on the wrong namespace does not admit the lookup
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n{}", DNS_RULE.replace("kube-system", "kube-public")));
+        assert_eq!(pod_path(&analyze(&y, &Config::default())).hops.len(), 1);
+        // an ExternalName to a host outside: no pod, no ipBlock rule → refused
+        let y = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec: {{type: ExternalName, externalName: db.example.com, ports: [{{port: 5432}}]}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: dns-only}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}");
+        let p = pod_path(&analyze(&y, &Config::default())).clone();
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.contains("no rule admits db.example.com") && p.reason.contains("5432/TCP"), "{}", p.reason);
+    }
+
+    /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
+    /// source the pod sees — the node's address after SNAT (Cluster) or the client's own
+    /// (Local) — and that traffic from the pod's own node is always allowed (NetworkPolicy docs).
+    #[test]
+    fn outside_entries_name_the_source_an_isolated_pod_sees() {
+        let deny = "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+        let y = web("default", "NodePort", deny);
+        let r = analyze(&y, &Config::default());
+        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some("node-1")).expect("nodeport path");
+        assert_eq!(np.outcome, Outcome::Delivered);
+        assert!(np.reason.contains("; NetworkPolicy default-deny isolates") && np.reason.contains("the node's address 192.168.49.2 after SNAT") && np.reason.contains("traffic from the node the pod runs on is always allowed"), "{}", np.reason);
+        assert_eq!(check(&y, &r, "nodeport@node-1").0, "warn");
+        let y = web("default", "NodePort", deny).replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+        let r = analyze(&y, &Config::default());
+        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.outcome == Outcome::Delivered).expect("a delivered nodeport path");
+        assert!(np.reason.contains("the client's own address 198.51.100.7"), "{}", np.reason);
+        // an ipBlock rule: nothing to add
+        let y = web("default", "NodePort", "metadata: {name: lb}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0}}]\n");
+        let r = analyze(&y, &Config::default());
+        assert!(r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort).all(|p| !p.reason.contains("NetworkPolicy")));
+    }
+}
