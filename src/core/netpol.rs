@@ -187,7 +187,12 @@ struct Decision {
     admitted: Option<bool>,
 }
 
-fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, dest: &Side, port: i64, protocol: &str) -> Decision {
+fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, port: i64, protocol: &str) -> Decision {
+    // a named policy port is the destination's: the subject's for ingress, the peer's for egress
+    let dest = match dir {
+        Dir::Ingress => subject,
+        Dir::Egress => other,
+    };
     let mut names = Vec::new();
     let mut admitted = Some(false);
     let Some(subject_labels) = &subject.labels else { return Decision { policies: names, admitted: Some(true) } };
@@ -263,7 +268,7 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
             pods += 1;
             let Some(ep) = e.ports.first() else { continue };
             let side = Side::pod(pod, cluster);
-            let d = decide(objects, policies, Dir::Ingress, &side, &c, &side, ep.port, &ep.protocol);
+            let d = decide(objects, policies, Dir::Ingress, &side, &c, ep.port, &ep.protocol);
             if d.policies.is_empty() {
                 continue;
             }
@@ -341,7 +346,7 @@ enum Verdict {
 fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: &str, port: i64, protocol: &str) -> Verdict {
     let on = format!("{port}/{protocol}");
     let client = format!("the client ({} in namespace {})", labels_of(c), c.namespace);
-    let e = decide(objects, policies, Dir::Egress, c, dest, dest, port, protocol);
+    let e = decide(objects, policies, Dir::Egress, c, dest, port, protocol);
     let what = match &dest.labels {
         Some(_) => format!("{name} (namespace {})", dest.namespace),
         None => format!("{name} (an address that is no pod)"),
@@ -359,7 +364,7 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     if dest.labels.is_none() {
         return Verdict::Admitted;
     }
-    let i = decide(objects, policies, Dir::Ingress, dest, c, dest, port, protocol);
+    let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
     match i.admitted {
         Some(false) => Verdict::Refused(Dir::Ingress, format!(
             "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
@@ -403,7 +408,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     }
     let c = client_side(cluster, client);
     let dns = dns_side(cluster);
-    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, &dns, 53, "UDP");
+    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
     let dns_words = format!(
         "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
         policies_text(&dns_udp.policies), labels_of(&c), c.namespace
@@ -432,8 +437,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             None => Some(Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: b.ip.parse().ok(), ports: Vec::new() }),
         }
     };
-    for si in 0..services.len() {
-        let s = &services[si];
+    for slot in services.iter_mut() {
+        let s: &ServiceReport = slot;
         let mut changed: Vec<(usize, Path)> = Vec::new();
         let mut egress_denied_all: Option<String> = None;
         for (pi, p) in s.paths.iter().enumerate() {
@@ -525,7 +530,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let mut names: Vec<String> = Vec::new();
                 for b in &p.backends {
                     let Some(dest) = side_of(b).filter(|d| d.labels.is_some()) else { continue };
-                    let d = decide(objects, policies, Dir::Ingress, &dest, &outside, &dest, b.port, &protocol);
+                    let d = decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, &protocol);
                     if d.admitted == Some(false) {
                         isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
                         for n in d.policies {
@@ -559,7 +564,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
         }
         if !changed.is_empty() {
-            let s = std::sync::Arc::make_mut(&mut services[si]);
+            let s = std::sync::Arc::make_mut(slot);
             for (pi, np) in changed {
                 s.paths[pi] = np;
             }
