@@ -396,9 +396,14 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 /// networking/v1 types.go NetworkPolicySpec, NetworkPolicyEgressRule, NetworkPolicyPeer): the
 /// client is isolated for egress by a policy of its namespace selecting it with Egress in its
 /// policyTypes, an endpoint pod for ingress likewise; a connection needs both its egress and
-/// its ingress admitted. Policies select pods: kube-proxy rewrites a clusterIP to a pod's
-/// address before the packet leaves the client's node, so the peer and port a policy sees are
-/// the endpoint pod's (the Service port is never what a policy port means). The client's DNS
+/// its ingress admitted. Policies select pods (NetworkPolicyPeer: podSelector "selects
+/// particular Pods"; NetworkPolicyPort.port: "a numerical or named port on a pod"): kube-proxy
+/// rewrites a clusterIP to a pod's address before the packet leaves the client's node, so the
+/// peer and port a policy sees are the endpoint pod's, never the clusterIP or the Service port.
+/// ipBlock is meant for cluster-external addresses, and whether NAT happens before or after
+/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock admits a pod only when
+/// its cidr plainly holds the pod's address, else the answer is the plugin's (said, not decided).
+/// Traffic from the node a pod runs on is always allowed (NetworkPolicy docs). The client's DNS
 /// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
 /// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
 pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), diags: &mut Vec<Diagnostic>) {
@@ -409,6 +414,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     let c = client_side(cluster, client);
     let dns = dns_side(cluster);
     let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
+    // a resolver asks over UDP and retries over TCP only when the answer was truncated
+    let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "TCP");
     let dns_words = format!(
         "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
         policies_text(&dns_udp.policies), labels_of(&c), c.namespace
@@ -481,6 +488,9 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     np.backends = Vec::new();
                     changed.push((pi, np));
                     continue;
+                }
+                if asks_dns && dns_udp.admitted == Some(true) && dns_tcp.admitted == Some(false) {
+                    np.reason.push_str(&format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies)));
                 }
                 if asks_dns && dns_udp.admitted.is_none() {
                     np.reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
@@ -774,5 +784,49 @@ mod tests {
         let y = web("default", "NodePort", "metadata: {name: lb}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0}}]\n");
         let r = analyze(&y, &Config::default());
         assert!(r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort).all(|p| !p.reason.contains("NetworkPolicy")));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use crate::core::analyze;
+    use crate::core::config::Config;
+    use crate::core::paths::{Entry, Outcome};
+
+    /// The user's own `client` pod (paths::user_client) is judged by its own labels, unless
+    /// the client was asked to run on another node (then the stand-in run=client); an
+    /// ExternalName alias of a Service of this cluster reaches its pods and is refused as they
+    /// are; DNS admitted over UDP only is said.
+    #[test]
+    fn own_client_aliases_and_dns_over_tcp() {
+        let base = "apiVersion: v1\nkind: Node\nmetadata: {name: node-1}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: node-2}\n---\n\
+                    apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: api-1, namespace: shop, labels: {app: api}}\nspec: {nodeName: node-1, containers: [{name: api, image: nginx, ports: [{containerPort: 8080}]}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: probe}}\nspec: {nodeName: node-2, containers: [{name: c, image: busybox}]}\n---\n\
+                    apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: probes, namespace: shop}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {}, podSelector: {matchLabels: {role: probe}}}]\n";
+        let alias = "---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {type: ExternalName, externalName: api.shop.svc.cluster.local}\n";
+        let y = format!("{base}{alias}");
+        let outcome = |cfg: Config, ns: &str| {
+            let r = analyze(&y, &cfg);
+            let s = r.services.iter().find(|s| s.namespace == ns).expect("service");
+            let p = s.paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+            (p.outcome, p.reason.clone())
+        };
+        assert_eq!(outcome(Config::default(), "shop").0, Outcome::Delivered);
+        assert_eq!(outcome(Config::default(), "default").0, Outcome::Delivered);
+        let on1 = || Config { client_node: Some("node-1".into()), ..Config::default() };
+        let (o, why) = outcome(on1(), "shop");
+        assert_eq!(o, Outcome::Dropped);
+        assert!(why.starts_with("NetworkPolicy probes selects api-1 for ingress and no rule admits pods labelled run=client from namespace default on 8080/TCP"), "{why}");
+        // the alias in default reaches shop's api-1 through its clusterIP: refused the same way
+        let (o, why) = outcome(on1(), "default");
+        assert_eq!(o, Outcome::Dropped);
+        assert!(why.starts_with("NetworkPolicy probes selects api-1"), "{why}");
+        // DNS over UDP only
+        let y = format!("{base}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: udp-dns}}\nspec:\n  podSelector: {{}}\n  egress:\n  - ports: [{{port: 53, protocol: UDP}}]\n  - to: [{{namespaceSelector: {{}}}}]\n    ports: [{{port: 8080}}]\n");
+        let r = analyze(&y, &Config::default());
+        let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+        assert_eq!(p.outcome, Outcome::Delivered);
+        assert!(p.reason.contains("; NetworkPolicy udp-dns admits the client's DNS queries over UDP 53 but not over TCP 53"), "{}", p.reason);
     }
 }
