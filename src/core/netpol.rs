@@ -606,6 +606,15 @@ mod tests {
         let c = checklist(text, r, &r.service_key(0), entry).into_iter().find(|c| c.key == "netpol").expect("netpol check");
         (c.status, c.why)
     }
+    /// Every hop of every path starts and ends at something drawn (the packet rests there).
+    fn drawn(r: &Report) {
+        let l = crate::core::layout::layout(r, Some(0), 1280.0);
+        for p in &r.services[0].paths {
+            for h in &p.hops {
+                assert!(l.rest(&h.from).is_some() && l.rest(&h.to).is_some(), "{} -> {} not drawn", h.from, h.to);
+            }
+        }
+    }
     fn codes(r: &Report) -> Vec<&str> {
         r.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| c.starts_with("NetworkPolicy")).collect()
     }
@@ -632,6 +641,7 @@ mod tests {
         assert_eq!(status, "fail");
         assert!(why.contains("NetworkPolicy default-deny selects") && why.contains("run=client"), "{why}");
         assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        drawn(&r);
         // the CLI's text says it on the path line
         let text = r.to_text();
         assert!(text.contains("path from pod via node-1 port 80: dropped — NetworkPolicy default-deny selects"), "{text}");
@@ -716,6 +726,7 @@ mod tests {
         assert!(p.backends.is_empty());
         assert_eq!(check(&y, &r, "pod").0, "fail");
         assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies", "NetworkPolicyEgressDenies"]);
+        drawn(&r);
         assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("NetworkPolicy/default/deny-egress") && d.message.contains("kube-dns")));
         assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("Service/default/web") && d.message.contains("on 8080/TCP")));
         // egress rules without policyTypes isolate for egress too (and for ingress: no ingress rules)
@@ -750,6 +761,7 @@ mod tests {
         assert!(p.reason.contains("on 8080/TCP") && p.reason.contains("rewrote the clusterIP"), "{}", p.reason);
         assert_eq!(check(&y, &r, "pod").0, "fail");
         assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        drawn(&r);
         // DNS and the app (by the pod's named port) admitted: delivered, nothing said
         let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}  - to: [{{podSelector: {{matchLabels: {{app: web}}}}}}]\n    ports: [{{port: http}}]\n"));
         let r = analyze(&y, &Config::default());
