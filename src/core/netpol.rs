@@ -247,6 +247,20 @@ fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Sid
     Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), ports: Vec::new() }
 }
 
+/// The Service objects by namespace and name (the first of a name: as the warnings always chose).
+fn service_objects(objects: &[Object]) -> std::collections::HashMap<(&str, &str), &Object> {
+    let mut m = std::collections::HashMap::new();
+    for o in objects.iter().filter(|o| o.kind == "Service") {
+        m.entry((o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(o);
+    }
+    m
+}
+
+/// Where a warning on a Service points: its selector.
+fn service_pos(m: &std::collections::HashMap<(&str, &str), &Object>, s: &ServiceReport) -> super::yaml::Pos {
+    m.get(&(s.namespace.as_str(), s.name.as_str())).map(|o| o.pos("spec.selector")).unwrap_or(super::yaml::Pos { line: s.line, column: 1 })
+}
+
 /// For each Service with endpoints, the policies that isolate its pods and whether any lets the
 /// in-cluster client in on the endpoint's port: a warning when none does for any endpoint.
 pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
@@ -254,6 +268,7 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
         return;
     }
     let c = client_side(cluster, client);
+    let svc_objects = service_objects(objects);
     for s in services.iter().filter(|s| !s.rejected && !s.endpoints.is_empty()) {
         let mut isolating: Vec<String> = Vec::new();
         let (mut denied, mut unknown, mut pods) = (0usize, false, 0usize);
@@ -291,8 +306,7 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
                 "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client (a pod labelled run=client in namespace default) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection",
                 s.namespace
             );
-            let line = objects.iter().find(|o| o.kind == "Service" && o.meta.name == s.name && o.meta.namespace == s.namespace).map(|o| o.pos("spec.selector"));
-            let pos = line.unwrap_or(super::yaml::Pos { line: s.line, column: 1 });
+            let pos = service_pos(&svc_objects, s);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyDenies", msg, pos).on(&id));
         }
     }
@@ -412,7 +426,12 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         return;
     }
     let c = client_side(cluster, client);
+    let svc_objects = service_objects(objects);
     let dns = dns_side(cluster);
+    // a path changed in place, copied from the report's on the first change
+    fn edit<'a>(np: &'a mut Option<Path>, p: &Path) -> &'a mut Path {
+        np.get_or_insert_with(|| p.clone())
+    }
     let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
     // a resolver asks over UDP and retries over TCP only when the answer was truncated
     let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "TCP");
@@ -448,9 +467,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         let s: &ServiceReport = slot;
         let mut changed: Vec<(usize, Path)> = Vec::new();
         let mut egress_denied_all: Option<String> = None;
+        let mut outside_memo: std::collections::HashMap<(&str, Option<&str>, i64, &str), Option<Decision>> = std::collections::HashMap::new();
         for (pi, p) in s.paths.iter().enumerate() {
-            let protocol = p.protocol.clone().unwrap_or_else(|| "TCP".into());
-            let mut np = p.clone();
+            let protocol: &str = p.protocol.as_deref().unwrap_or("TCP");
+            // the path as changed (copied only when something changes)
+            let mut np: Option<Path> = None;
             if p.entry == Entry::Pod {
                 let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
                 // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
@@ -460,7 +481,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
                     let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
                     let port = p.port.unwrap_or(0);
-                    verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, &protocol)));
+                    verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
                 } else {
                     for b in &p.backends {
                         let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
@@ -468,7 +489,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                             verdicts.push((name, Verdict::Admitted));
                             continue;
                         };
-                        verdicts.push((name.clone(), verdict(objects, policies, &c, &dest, &name, b.port, &protocol)));
+                        verdicts.push((name.clone(), verdict(objects, policies, &c, &dest, &name, b.port, protocol)));
                     }
                 }
                 let first = p.hops.first();
@@ -481,24 +502,22 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 if asks_dns && dns_udp.admitted == Some(false) {
                     let h = &p.hops[0];
                     let name = h.dst.trim_end_matches('?').to_string();
-                    np.hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None,
+                    edit(&mut np, p).hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None,
                         explanation: format!("The client asks cluster DNS for {name}. {dns_words}: a network plugin that enforces NetworkPolicy drops the query as it leaves the client, so no answer comes and the lookup times out (nslookup: \"no servers could be reached\"). Nothing is sent to the Service") }];
-                    np.outcome = Outcome::Dropped;
-                    np.reason = format!("{dns_words}: the lookup of {name} times out");
-                    np.backends = Vec::new();
-                    changed.push((pi, np));
+                    edit(&mut np, p).outcome = Outcome::Dropped;
+                    edit(&mut np, p).reason = format!("{dns_words}: the lookup of {name} times out");
+                    edit(&mut np, p).backends = Vec::new();
+                    changed.extend(np.map(|np| (pi, np)));
                     continue;
                 }
                 if asks_dns && dns_udp.admitted == Some(true) && dns_tcp.admitted == Some(false) {
-                    np.reason.push_str(&format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies)));
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies)));
                 }
                 if asks_dns && dns_udp.admitted.is_none() {
-                    np.reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
                 }
                 if !deliverable {
-                    if np != *p {
-                        changed.push((pi, np));
-                    }
+                    changed.extend(np.map(|np| (pi, np)));
                     continue;
                 }
                 let refused: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Refused(..))).collect();
@@ -510,28 +529,28 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     match dir {
                         Dir::Ingress => {
                             let (ip, port) = p.backends.first().map(|b| (b.ip.clone(), b.port)).unwrap_or_default();
-                            np.hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None,
+                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None,
                                 explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
                         }
                         Dir::Egress => {
-                            if let Some(last) = np.hops.pop() {
+                            if let Some(last) = edit(&mut np, p).hops.pop() {
                                 let picked = match &last.rewritten {
                                     Some(t) => format!("kube-proxy picks {name} and rewrites the destination to {t} (DNAT). "),
                                     None => String::new(),
                                 };
-                                np.hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(),
+                                edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(),
                                     explanation: format!("{picked}{why}; no answer comes, the client's connection times out{others}") });
                             }
                         }
                     }
-                    np.outcome = Outcome::Dropped;
-                    np.reason = format!("{why}{others}");
+                    edit(&mut np, p).outcome = Outcome::Dropped;
+                    edit(&mut np, p).reason = format!("{why}{others}");
                 } else if !refused.is_empty() {
                     let names: Vec<&str> = refused.iter().map(|(n, _)| n.as_str()).collect();
                     let Verdict::Refused(_, why) = &refused[0].1 else { continue };
-                    np.reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", ")));
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", ")));
                 } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
-                    np.reason.push_str(&format!("{PARTIAL}{why}"));
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
                 }
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
                 // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
@@ -539,8 +558,17 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let mut isolated: Vec<String> = Vec::new();
                 let mut names: Vec<String> = Vec::new();
                 for b in &p.backends {
-                    let Some(dest) = side_of(b).filter(|d| d.labels.is_some()) else { continue };
-                    let d = decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, &protocol);
+                    // (each node's path has the same endpoints: decided once per Service)
+                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol);
+                    let d = match outside_memo.get(&key) {
+                        Some(d) => d.clone(),
+                        None => {
+                            let d = side_of(b).filter(|d| d.labels.is_some()).map(|dest| decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, protocol));
+                            outside_memo.insert(key, d.clone());
+                            d
+                        }
+                    };
+                    let Some(d) = d else { continue };
                     if d.admitted == Some(false) {
                         isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
                         for n in d.policies {
@@ -558,19 +586,17 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         (false, _) => format!("the client's own address {}", super::paths::OUTSIDE_IP),
                     };
                     let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
-                    np.reason.push_str(&format!(
+                    edit(&mut np, p).reason.push_str(&format!(
                         "{PARTIAL}{} isolates {} for ingress and no rule on {on} admits every source or an ipBlock: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (whether the plugin matches the address before or after NAT is up to it; traffic from the node the pod runs on is always allowed)",
                         policies_text(&names), isolated.join(", ")
                     ));
                 }
             }
-            if np != *p {
-                changed.push((pi, np));
-            }
+            changed.extend(np.map(|np| (pi, np)));
         }
         if let Some(why) = egress_denied_all {
             let id = format!("Service/{}/{}", s.namespace, s.name);
-            let pos = objects.iter().find(|o| o.kind == "Service" && o.meta.name == s.name && o.meta.namespace == s.namespace).map(|o| o.pos("spec.selector")).unwrap_or(super::yaml::Pos { line: s.line, column: 1 });
+            let pos = service_pos(&svc_objects, s);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
         }
         if !changed.is_empty() {
