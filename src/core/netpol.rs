@@ -477,12 +477,13 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 if !deliverable {
-                } else if p.outcome == Outcome::External {
+                } else if let (Outcome::External, Some(port)) = (p.outcome, p.port) {
+                    // (an ExternalName without ports: the port the application dials is unknown
+                    // here, nothing is said)
                     let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
                     let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
-                    let port = p.port.unwrap_or(0);
                     verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
-                } else {
+                } else if p.outcome != Outcome::External {
                     for b in &p.backends {
                         let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
                         let Some(dest) = side_of(b) else {
@@ -800,6 +801,11 @@ mod tests {
         let p = pod_path(&analyze(&y, &Config::default())).clone();
         assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
         assert!(p.reason.contains("no rule admits db.example.com") && p.reason.contains("5432/TCP"), "{}", p.reason);
+        // without ports the port is unknown: nothing is said; with DNS refused too, the lookup fails
+        let r = analyze(&y.replace(", ports: [{port: 5432}]", ""), &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::External, "{:?}", pod_path(&r));
+        let r = analyze(&y.replace(", ports: [{port: 5432}]", "").replace(DNS_RULE, "  - ports: [{port: 443}]\n"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
     }
 
     /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
