@@ -525,7 +525,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let unknown: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_))).collect();
                 if !refused.is_empty() && refused.len() == verdicts.len() {
                     let (name, Verdict::Refused(dir, why)) = refused[0] else { continue };
-                    let others = if refused.len() > 1 { format!(" (every other endpoint refuses it too: {})", refused[1..].iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")) } else { String::new() };
+                    let others = if refused.len() > 1 { format!("; no other endpoint admits it either ({})", refused[1..].iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")) } else { String::new() };
                     let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
                     match dir {
                         Dir::Ingress => {
