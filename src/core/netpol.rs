@@ -837,6 +837,32 @@ mod more_tests {
     use crate::core::config::Config;
     use crate::core::paths::{Entry, Outcome};
 
+    /// The page's keystroke analysis (core::incremental keeps each Service's report) gives what
+    /// a whole analysis gives as a policy is edited: the kept reports are not the rewritten ones.
+    #[test]
+    fn keystrokes_on_a_policy_give_the_whole_analysis() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}\n---\n\
+                    apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+        let mut inc = crate::core::incremental::Incremental::new();
+        inc.set(text.to_string());
+        let cfg = Config::default();
+        let outcome = |r: &crate::core::report::Report| r.services[0].paths[0].outcome;
+        assert_eq!(outcome(&inc.analyze(&cfg)), Outcome::Dropped);
+        // Ingress → Egress: the pod is no longer isolated, the client is (its DNS lookup fails)
+        let at = inc.text().find("[Ingress]").expect("policyTypes") + 1;
+        assert!(inc.splice(at, at + "Ingress".len(), "Egress"));
+        let r = inc.analyze(&cfg);
+        assert_eq!(r.services[0].paths, analyze(inc.text(), &cfg).services[0].paths);
+        assert_eq!((outcome(&r), r.services[0].paths[0].hops.len()), (Outcome::Dropped, 1));
+        // the policy selects nothing: delivered again, from the kept Service report
+        let at = inc.text().find("podSelector: {}").expect("podSelector") + "podSelector: {".len();
+        assert!(inc.splice(at, at, "matchLabels: {x: y}"));
+        let r = inc.analyze(&cfg);
+        assert_eq!(r.services[0].paths, analyze(inc.text(), &cfg).services[0].paths);
+        assert_eq!(outcome(&r), Outcome::Delivered);
+    }
+
     /// The user's own `client` pod (paths::user_client) is judged by its own labels, unless
     /// the client was asked to run on another node (then the stand-in run=client); an
     /// ExternalName alias of a Service of this cluster reaches its pods and is refused as they
