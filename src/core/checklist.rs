@@ -35,7 +35,7 @@ pub struct Fix {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
-    /// accepted | selector | namespace | ready | targetPort | type | policy | dns
+    /// accepted | selector | namespace | ready | targetPort | type | policy | netpol | dns
     pub key: String,
     pub title: String,
     /// ok | fail | warn | skip
@@ -491,6 +491,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("policy", "The traffic policy leaves an endpoint", "ok", "No Local policy drops this request.".into(), None));
     }
 
+    out.push(netpol_check(path));
+
     // 8. DNS name: the client pod lives in `default`
     let client_ns = report.cluster.client_pod.namespace.clone();
     if s.namespace == client_ns {
@@ -499,6 +501,19 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("dns", "The DNS name resolves", "warn", format!("From namespace {client_ns}, a bare \"{}\" looks in {client_ns} and misses: ask for {}.{} (or the full {}.{}.svc.{}).", s.name, s.name, s.namespace, s.name, s.namespace, report.cluster.cluster_domain), None));
     }
     out
+}
+
+/// NetworkPolicy lets this request through (core::netpol::apply_to_paths): fail when a policy
+/// drops the path, warn when it refuses some endpoints, may refuse (an ipBlock) or needs an
+/// ipBlock for outside traffic.
+fn netpol_check(path: Option<&super::paths::Path>) -> Check {
+    let title = "NetworkPolicy lets this request through";
+    match path.map(super::netpol::path_note) {
+        None => check("netpol", title, "skip", "No path from this entry point.".into(), None),
+        Some(Some((true, why))) => check("netpol", title, "fail", format!("{why}."), None),
+        Some(Some((false, why))) => check("netpol", title, "warn", format!("{why}."), None),
+        Some(None) => check("netpol", title, "ok", "No NetworkPolicy in the input refuses this request.".into(), None),
+    }
 }
 
 #[cfg(test)]

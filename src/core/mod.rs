@@ -586,7 +586,9 @@ fn analyze_checked(
         }
     }
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
-    netpol::notes(&objects, &policies, &services, &cluster, &client.0, &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
+    netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
+    netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
+    stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();

@@ -10,6 +10,7 @@
 //! (plus Egress when egress rules are written); SetDefaults_NetworkPolicyPort: protocol TCP.
 
 use super::cluster::{selector_matches, Cluster, PodInst};
+use super::config::Cidr;
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
 use super::report::ServiceReport;
@@ -19,7 +20,15 @@ use super::yaml::Node;
 pub struct Peer {
     pub pod: Option<LabelSelector>,
     pub namespace: Option<LabelSelector>,
-    pub ip_block: bool,
+    /// an ipBlock: its cidr and except (empty when the peer has none)
+    pub ip_block: Option<IpBlock>,
+}
+
+/// NetworkPolicyPeer.ipBlock: `cidr`, minus the `except` ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IpBlock {
+    pub cidr: String,
+    pub except: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +38,10 @@ pub struct PolicyPort {
     pub end_port: Option<i64>,
 }
 
+/// A NetworkPolicyIngressRule (`from`) or NetworkPolicyEgressRule (`to`): its peers and ports.
 #[derive(Debug, Clone, PartialEq)]
-pub struct IngressRule {
-    pub from: Vec<Peer>,
+pub struct Rule {
+    pub peers: Vec<Peer>,
     pub ports: Vec<PolicyPort>,
 }
 
@@ -41,23 +51,27 @@ pub struct NetworkPolicySpec {
     pub pod_selector: LabelSelector,
     /// Ingress is among the (defaulted) policyTypes
     pub ingress_type: bool,
-    pub ingress: Vec<IngressRule>,
+    pub ingress: Vec<Rule>,
+    /// Egress is among the (defaulted) policyTypes
+    pub egress_type: bool,
+    pub egress: Vec<Rule>,
 }
 
-pub fn decode(r: &mut Reader, root: &Node) -> NetworkPolicySpec {
-    let Some(spec) = r.map(root.get("spec"), &"spec") else { return NetworkPolicySpec { ingress_type: true, ..Default::default() } };
-    let pod_selector = label_selector(r, spec.get("podSelector"), &"spec.podSelector").unwrap_or_default();
-    let types: Vec<String> = r.seq(spec.get("policyTypes"), &"spec.policyTypes").iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
-    let mut ingress = Vec::new();
-    for (i, rule) in r.seq(spec.get("ingress"), &"spec.ingress").iter().enumerate() {
-        let f = format!("spec.ingress[{i}]");
-        let mut from = Vec::new();
-        for (j, p) in r.seq(rule.get("from"), &format_args!("{f}.from")).iter().enumerate() {
-            let pf = format!("{f}.from[{j}]");
-            from.push(Peer {
+fn decode_rules(r: &mut Reader, spec: &Node, key: &str, peers_key: &str) -> Vec<Rule> {
+    let mut out = Vec::new();
+    for (i, rule) in r.seq(spec.get(key), &format_args!("spec.{key}")).iter().enumerate() {
+        let f = format!("spec.{key}[{i}]");
+        let mut peers = Vec::new();
+        for (j, p) in r.seq(rule.get(peers_key), &format_args!("{f}.{peers_key}")).iter().enumerate() {
+            let pf = format!("{f}.{peers_key}[{j}]");
+            let ip_block = p.get("ipBlock").filter(|b| !b.is_null()).map(|b| IpBlock {
+                cidr: r.string(b.get("cidr"), &format_args!("{pf}.ipBlock.cidr")).unwrap_or_default(),
+                except: r.seq(b.get("except"), &format_args!("{pf}.ipBlock.except")).iter().filter_map(|e| e.as_str().map(str::to_string)).collect(),
+            });
+            peers.push(Peer {
                 pod: label_selector(r, p.get("podSelector"), &format_args!("{pf}.podSelector")),
                 namespace: label_selector(r, p.get("namespaceSelector"), &format_args!("{pf}.namespaceSelector")),
-                ip_block: p.get("ipBlock").is_some_and(|b| !b.is_null()),
+                ip_block,
             });
         }
         let mut ports = Vec::new();
@@ -69,39 +83,80 @@ pub fn decode(r: &mut Reader, root: &Node) -> NetworkPolicySpec {
                 end_port: r.int(p.get("endPort"), &format_args!("{pf}.endPort")),
             });
         }
-        ingress.push(IngressRule { from, ports });
+        out.push(Rule { peers, ports });
     }
+    out
+}
+
+pub fn decode(r: &mut Reader, root: &Node) -> NetworkPolicySpec {
+    let Some(spec) = r.map(root.get("spec"), &"spec") else { return NetworkPolicySpec { ingress_type: true, ..Default::default() } };
+    let pod_selector = label_selector(r, spec.get("podSelector"), &"spec.podSelector").unwrap_or_default();
+    let types: Vec<String> = r.seq(spec.get("policyTypes"), &"spec.policyTypes").iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+    let ingress = decode_rules(r, spec, "ingress", "from");
+    let egress = decode_rules(r, spec, "egress", "to");
+    // SetDefaults_NetworkPolicy: no policyTypes is Ingress, plus Egress when egress rules are
+    // written (`len(obj.Spec.Egress) != 0`: `egress: []` adds nothing)
     let ingress_type = types.is_empty() || types.iter().any(|t| t == "Ingress");
-    NetworkPolicySpec { pod_selector, ingress_type, ingress }
+    let egress_type = if types.is_empty() { !egress.is_empty() } else { types.iter().any(|t| t == "Egress") };
+    NetworkPolicySpec { pod_selector, ingress_type, ingress, egress_type, egress }
 }
 
-/// The client a "pod" path starts from: namespace default, labels run=client.
-struct Client<'a> {
-    namespace: &'a str,
-    labels: Labels,
+/// One end of a connection as policies see it: a pod (its namespace, labels and the labels of
+/// its namespace, its address, its named ports), or an address that is no pod (labels None).
+#[derive(Debug, Clone)]
+struct Side {
+    namespace: String,
+    labels: Option<Labels>,
     ns_labels: Labels,
+    ip: Option<std::net::Ipv4Addr>,
+    /// (name, port, protocol) of its container ports: what a named policy port means
+    ports: Vec<(Option<String>, i64, String)>,
 }
 
-/// Whether a peer admits the client; None when it cannot be told here (an ipBlock: whether
-/// pod-to-pod traffic is matched by ipBlock is up to the plugin, the API says).
-fn peer_allows(p: &Peer, policy_ns: &str, c: &Client) -> Option<bool> {
-    if p.ip_block {
-        return None;
+impl Side {
+    fn pod(p: &PodInst, cluster: &Cluster) -> Side {
+        Side {
+            namespace: p.namespace.clone(),
+            labels: Some(p.labels.clone()),
+            ns_labels: cluster.namespace_labels(&p.namespace),
+            ip: p.ip.as_deref().and_then(|i| i.parse().ok()),
+            ports: p.containers.iter().chain(p.sidecars.iter()).flat_map(|c| c.ports.iter()).map(|cp| (cp.name.clone(), cp.container_port, cp.protocol.clone().unwrap_or_else(|| "TCP".into()))).collect(),
+        }
     }
+}
+
+/// Whether an ipBlock admits an address: Some(true) when its cidr (minus except) plainly holds
+/// it; None otherwise. The API meant ipBlock for cluster-external addresses ("these should be
+/// cluster-external IPs, since Pod IPs are ephemeral", NetworkPolicy docs), and whether it is
+/// matched against a pod's address, or one rewritten by NAT, is up to the network plugin.
+fn ip_block_admits(b: &IpBlock, ip: Option<std::net::Ipv4Addr>) -> Option<bool> {
+    let (cidr, ip) = (Cidr::parse(&b.cidr)?, ip?);
+    let excepted = b.except.iter().filter_map(|e| Cidr::parse(e)).any(|e| e.contains(ip));
+    (cidr.contains(ip) && !excepted).then_some(true)
+}
+
+/// Whether a peer admits `other`; None when it cannot be told here (an ipBlock that does not
+/// plainly hold the address).
+fn peer_admits(p: &Peer, policy_ns: &str, other: &Side) -> Option<bool> {
+    if let Some(b) = &p.ip_block {
+        return ip_block_admits(b, other.ip);
+    }
+    // podSelector and namespaceSelector select pods: an address that is no pod matches neither
+    let Some(labels) = &other.labels else { return Some(false) };
     let ns_ok = match &p.namespace {
-        Some(sel) => selector_matches(Some(sel), &c.ns_labels),
-        None => c.namespace == policy_ns,
+        Some(sel) => selector_matches(Some(sel), &other.ns_labels),
+        None => other.namespace == policy_ns,
     };
     let pod_ok = match &p.pod {
-        Some(sel) => selector_matches(Some(sel), &c.labels),
+        Some(sel) => selector_matches(Some(sel), labels),
         None => true,
     };
     Some(ns_ok && pod_ok)
 }
 
-/// Whether a policy port admits the pod's `port`/`protocol` (a named port is the pod's
-/// container port of that name).
-fn port_allows(pp: &PolicyPort, pod: &PodInst, port: i64, protocol: &str) -> bool {
+/// Whether a policy port admits `port`/`protocol` on the destination (a named port is the
+/// destination pod's container port of that name).
+fn port_admits(pp: &PolicyPort, dest: &Side, port: i64, protocol: &str) -> bool {
     if pp.protocol != protocol {
         return false;
     }
@@ -111,23 +166,109 @@ fn port_allows(pp: &PolicyPort, pod: &PodInst, port: i64, protocol: &str) -> boo
             Some(end) => (*p..=end).contains(&port),
             None => *p == port,
         },
-        Some(IntOrString::Str(name)) => pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).any(|cp| {
-            cp.name.as_deref() == Some(name.as_str()) && cp.container_port == port && cp.protocol.as_deref().unwrap_or("TCP") == protocol
-        }),
+        Some(IntOrString::Str(name)) => dest.ports.iter().any(|(n, p, pr)| n.as_deref() == Some(name.as_str()) && *p == port && pr == protocol),
     }
+}
+
+/// Ingress or egress.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Dir {
+    Ingress,
+    Egress,
+}
+
+/// What the policies that select `subject` for `dir` make of a connection with `other` on the
+/// destination's `port`/`protocol`.
+#[derive(Debug, Clone, PartialEq)]
+struct Decision {
+    /// the policies selecting the subject for this direction (none: not isolated)
+    policies: Vec<String>,
+    /// Some(true) admitted, Some(false) refused, None: an ipBlock rule may admit it
+    admitted: Option<bool>,
+}
+
+fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, port: i64, protocol: &str) -> Decision {
+    // a named policy port is the destination's: the subject's for ingress, the peer's for egress
+    let dest = match dir {
+        Dir::Ingress => subject,
+        Dir::Egress => other,
+    };
+    let mut names = Vec::new();
+    let mut admitted = Some(false);
+    let Some(subject_labels) = &subject.labels else { return Decision { policies: names, admitted: Some(true) } };
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        let typed = match dir {
+            Dir::Ingress => spec.ingress_type,
+            Dir::Egress => spec.egress_type,
+        };
+        if !typed || o.meta.namespace != subject.namespace || !selector_matches(Some(&spec.pod_selector), subject_labels) {
+            continue;
+        }
+        names.push(o.meta.name.clone());
+        let rules = match dir {
+            Dir::Ingress => &spec.ingress,
+            Dir::Egress => &spec.egress,
+        };
+        for rule in rules {
+            // a rule with no peers admits every peer, with no ports every port
+            let peers = if rule.peers.is_empty() {
+                Some(true)
+            } else {
+                let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, &o.meta.namespace, other)).collect();
+                if each.contains(&Some(true)) {
+                    Some(true)
+                } else if each.contains(&None) {
+                    None
+                } else {
+                    Some(false)
+                }
+            };
+            let ports = rule.ports.is_empty() || rule.ports.iter().any(|pp| port_admits(pp, dest, port, protocol));
+            admitted = match (admitted, peers, ports) {
+                (Some(true), _, _) | (_, Some(true), true) => Some(true),
+                (_, None, true) => None,
+                (a, _, _) => a,
+            };
+        }
+    }
+    if names.is_empty() {
+        admitted = Some(true);
+    }
+    Decision { policies: names, admitted }
+}
+
+/// The client a "pod" path starts from: namespace default, labels run=client (or the user's own
+/// `client` pod's, when the client was not asked to run on another node), at `client_ip`.
+fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
+    use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
+    let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
+    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), ports: Vec::new() }
+}
+
+/// The Service objects by namespace and name (the first of a name: as the warnings always chose).
+fn service_objects(objects: &[Object]) -> std::collections::HashMap<(&str, &str), &Object> {
+    let mut m = std::collections::HashMap::new();
+    for o in objects.iter().filter(|o| o.kind == "Service") {
+        m.entry((o.meta.namespace.as_str(), o.meta.name.as_str())).or_insert(o);
+    }
+    m
+}
+
+/// Where a warning on a Service points: its selector.
+fn service_pos(m: &std::collections::HashMap<(&str, &str), &Object>, s: &ServiceReport) -> super::yaml::Pos {
+    m.get(&(s.namespace.as_str(), s.name.as_str())).map(|o| o.pos("spec.selector")).unwrap_or(super::yaml::Pos { line: s.line, column: 1 })
 }
 
 /// For each Service with endpoints, the policies that isolate its pods and whether any lets the
 /// in-cluster client in on the endpoint's port: a warning when none does for any endpoint.
-pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, client_node: &str, pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
+pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), pod_of: &dyn Fn(&str, &str) -> Option<usize>, diags: &mut Vec<Diagnostic>) {
     if policies.is_empty() {
         return;
     }
-    use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
-    // (the user's own `client` pod, with its own labels, when the input has one and the client
-    // was not asked to run on another node)
-    let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
-    let c = Client { namespace: CLIENT_NAMESPACE, labels, ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE) };
+    let c = client_side(cluster, client);
+    let svc_objects = service_objects(objects);
     for s in services.iter().filter(|s| !s.rejected && !s.endpoints.is_empty()) {
         let mut isolating: Vec<String> = Vec::new();
         let (mut denied, mut unknown, mut pods) = (0usize, false, 0usize);
@@ -140,50 +281,19 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
                 continue;
             }
             pods += 1;
-            let selecting: Vec<(&Object, &NetworkPolicySpec)> = policies
-                .iter()
-                .filter_map(|&i| match &objects[i].body {
-                    super::model::Body::NetworkPolicy(spec) if objects[i].meta.namespace == pod.namespace && spec.ingress_type => Some((&objects[i], &**spec)),
-                    _ => None,
-                })
-                .filter(|(_, spec)| selector_matches(Some(&spec.pod_selector), &pod.labels))
-                .collect();
-            if selecting.is_empty() {
+            let Some(ep) = e.ports.first() else { continue };
+            let side = Side::pod(pod, cluster);
+            let d = decide(objects, policies, Dir::Ingress, &side, &c, ep.port, &ep.protocol);
+            if d.policies.is_empty() {
                 continue;
             }
-            for (o, _) in &selecting {
-                if !isolating.contains(&o.meta.name) {
-                    isolating.push(o.meta.name.clone());
+            for name in d.policies {
+                if !isolating.contains(&name) {
+                    isolating.push(name);
                 }
             }
-            let Some(ep) = e.ports.first() else { continue };
             shown_port = format!("{}/{}", ep.port, ep.protocol);
-            let mut allowed = Some(false);
-            for (o, spec) in &selecting {
-                for rule in &spec.ingress {
-                    let from = if rule.from.is_empty() {
-                        Some(true)
-                    } else {
-                        // any peer that admits it admits it; else an undecidable one leaves it open
-                        let peers: Vec<Option<bool>> = rule.from.iter().map(|p| peer_allows(p, &o.meta.namespace, &c)).collect();
-                        if peers.contains(&Some(true)) {
-                            Some(true)
-                        } else if peers.contains(&None) {
-                            None
-                        } else {
-                            Some(false)
-                        }
-                    };
-                    let ports = rule.ports.is_empty() || rule.ports.iter().any(|pp| port_allows(pp, pod, ep.port, &ep.protocol));
-                    allowed = match (allowed, from, ports) {
-                        (Some(true), _, _) => Some(true),
-                        (_, Some(true), true) => Some(true),
-                        (_, None, true) => None,
-                        (a, _, _) => a,
-                    };
-                }
-            }
-            match allowed {
+            match d.admitted {
                 Some(false) => denied += 1,
                 None => unknown = true,
                 Some(true) => {}
@@ -196,9 +306,597 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
                 "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client (a pod labelled run=client in namespace default) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection",
                 s.namespace
             );
-            let line = objects.iter().find(|o| o.kind == "Service" && o.meta.name == s.name && o.meta.namespace == s.namespace).map(|o| o.pos("spec.selector"));
-            let pos = line.unwrap_or(super::yaml::Pos { line: s.line, column: 1 });
+            let pos = service_pos(&svc_objects, s);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyDenies", msg, pos).on(&id));
         }
+    }
+}
+
+/// Where the cluster DNS pods are, as the client's DNS query meets policies: the input's own
+/// kube-system pods labelled k8s-app=kube-dns, else kubeadm's CoreDNS (namespace kube-system,
+/// labels k8s-app=kube-dns, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP:
+/// cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSDeployment).
+fn dns_side(cluster: &Cluster) -> Side {
+    let own = cluster.pods.iter().find(|p| p.namespace == "kube-system" && !p.host_network && p.labels.iter().any(|(k, v)| k == "k8s-app" && v == "kube-dns"));
+    match own {
+        Some(p) => Side::pod(p, cluster),
+        None => Side {
+            namespace: "kube-system".into(),
+            labels: Some(vec![("k8s-app".into(), "kube-dns".into())]),
+            ns_labels: cluster.namespace_labels("kube-system"),
+            ip: None,
+            ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
+        },
+    }
+}
+
+fn labels_of(side: &Side) -> String {
+    match &side.labels {
+        Some(l) if !l.is_empty() => format!("pods labelled {}", super::model::labels_text(l, ",")),
+        _ => "pods without labels".into(),
+    }
+}
+
+/// "NetworkPolicy a" / "NetworkPolicies a, b"
+fn policies_text(names: &[String]) -> String {
+    if names.len() == 1 {
+        format!("NetworkPolicy {}", names[0])
+    } else {
+        format!("NetworkPolicies {}", names.join(", "))
+    }
+}
+
+/// What policies make of the client's connection to one endpoint.
+enum Verdict {
+    Admitted,
+    /// refused: egress at the client, or ingress at the pod; the sentence that says so
+    Refused(Dir, String),
+    /// an ipBlock rule may admit it, or not: up to the plugin
+    Unknown(String),
+}
+
+/// The in-cluster client's connection to `dest` (named `name`) on its `port`/`protocol`: its own
+/// egress first, then the destination pod's ingress.
+fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: &str, port: i64, protocol: &str) -> Verdict {
+    let on = format!("{port}/{protocol}");
+    let client = format!("the client ({} in namespace {})", labels_of(c), c.namespace);
+    let e = decide(objects, policies, Dir::Egress, c, dest, port, protocol);
+    let what = match &dest.labels {
+        Some(_) => format!("{name} (namespace {})", dest.namespace),
+        None => format!("{name} (an address that is no pod)"),
+    };
+    match e.admitted {
+        Some(false) => {
+            return Verdict::Refused(Dir::Egress, format!(
+                "{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (policies see the pod's own address and port: kube-proxy rewrote the clusterIP before)",
+                policies_text(&e.policies)
+            ))
+        }
+        None => return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&e.policies))),
+        Some(true) => {}
+    }
+    if dest.labels.is_none() {
+        return Verdict::Admitted;
+    }
+    let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
+    match i.admitted {
+        Some(false) => Verdict::Refused(Dir::Ingress, format!(
+            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
+            policies_text(&i.policies), labels_of(c), c.namespace
+        )),
+        None => Verdict::Unknown(format!("{} selects {name} for ingress and admits this client only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&i.policies))),
+        Some(true) => Verdict::Admitted,
+    }
+}
+
+/// How a sentence this module adds to a path's reason begins, for the "Why no traffic?" check
+/// ([`path_note`]): each starts "NetworkPolicy …" or "NetworkPolicies …".
+const PARTIAL: &str = "; ";
+const MARK: &str = "; NetworkPolic";
+
+/// What NetworkPolicy did to a path, for the "Why no traffic?" checklist: (true, why) when a
+/// policy drops it, (false, why) when it refuses some endpoints, may refuse (ipBlock), or asks
+/// outside traffic for an ipBlock; None when no policy touches it.
+pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
+    if p.outcome == super::paths::Outcome::Dropped && p.reason.starts_with("NetworkPolicy") {
+        return Some((true, &p.reason));
+    }
+    p.reason.find(MARK).map(|i| (false, &p.reason[i + PARTIAL.len()..]))
+}
+
+/// NetworkPolicy changes the answer (learner QA: a default-deny policy left "delivered"): the
+/// paths of the in-cluster client (entry "pod") end where an enforcing network plugin drops
+/// them, and outside paths say what source the isolated pods see. Semantics (k8s.io/api
+/// networking/v1 types.go NetworkPolicySpec, NetworkPolicyEgressRule, NetworkPolicyPeer): the
+/// client is isolated for egress by a policy of its namespace selecting it with Egress in its
+/// policyTypes, an endpoint pod for ingress likewise; a connection needs both its egress and
+/// its ingress admitted. Policies select pods (NetworkPolicyPeer: podSelector "selects
+/// particular Pods"; NetworkPolicyPort.port: "a numerical or named port on a pod"): kube-proxy
+/// rewrites a clusterIP to a pod's address before the packet leaves the client's node, so the
+/// peer and port a policy sees are the endpoint pod's, never the clusterIP or the Service port.
+/// ipBlock is meant for cluster-external addresses, and whether NAT happens before or after
+/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock admits a pod only when
+/// its cidr plainly holds the pod's address, else the answer is the plugin's (said, not decided).
+/// Traffic from the node a pod runs on is always allowed (NetworkPolicy docs). The client's DNS
+/// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
+/// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
+pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), diags: &mut Vec<Diagnostic>) {
+    use super::paths::{Entry, Hop, HopKind, Outcome, Path};
+    if policies.is_empty() {
+        return;
+    }
+    let c = client_side(cluster, client);
+    let svc_objects = service_objects(objects);
+    let dns = dns_side(cluster);
+    // a path changed in place, copied from the report's on the first change
+    fn edit<'a>(np: &'a mut Option<Path>, p: &Path) -> &'a mut Path {
+        np.get_or_insert_with(|| p.clone())
+    }
+    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
+    // a resolver asks over UDP and retries over TCP only when the answer was truncated
+    let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "TCP");
+    let dns_words = format!(
+        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
+        policies_text(&dns_udp.policies), labels_of(&c), c.namespace
+    );
+    if dns_udp.admitted == Some(false) {
+        if let Some(o) = policies.iter().map(|&i| &objects[i]).find(|o| dns_udp.policies.first() == Some(&o.meta.name) && o.meta.namespace == c.namespace) {
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies",
+                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. An egress rule with to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}, podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}}}] and ports 53/UDP and 53/TCP lets it through"),
+                o.pos("spec.podSelector")).on(&o.id()));
+        }
+    }
+    // endpoint pods by address (a backend names its pod, not its namespace)
+    let mut by_ip: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, p) in cluster.pods.iter().enumerate() {
+        if let Some(ip) = p.ip.as_deref() {
+            by_ip.entry(ip).or_default().push(i);
+        }
+    }
+    // the side a backend is: None for a host-network pod (NetworkPolicy does not apply to the
+    // node's network namespace; a policy's effect on connections to it is up to the plugin)
+    let side_of = |b: &super::paths::Backend| -> Option<Side> {
+        let pod = b.pod.as_deref().and_then(|n| by_ip.get(b.ip.as_str())?.iter().map(|&i| &cluster.pods[i]).find(|p| p.name == n));
+        match pod {
+            Some(p) if p.host_network => None,
+            Some(p) => Some(Side::pod(p, cluster)),
+            None => Some(Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: b.ip.parse().ok(), ports: Vec::new() }),
+        }
+    };
+    for slot in services.iter_mut() {
+        let s: &ServiceReport = slot;
+        let mut changed: Vec<(usize, Path)> = Vec::new();
+        let mut egress_denied_all: Option<String> = None;
+        let mut outside_memo: std::collections::HashMap<(&str, Option<&str>, i64, &str), Option<Decision>> = std::collections::HashMap::new();
+        for (pi, p) in s.paths.iter().enumerate() {
+            let protocol: &str = p.protocol.as_deref().unwrap_or("TCP");
+            // the path as changed (copied only when something changes)
+            let mut np: Option<Path> = None;
+            if p.entry == Entry::Pod {
+                let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
+                // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
+                let mut verdicts: Vec<(String, Verdict)> = Vec::new();
+                if !deliverable {
+                } else if let (Outcome::External, Some(port)) = (p.outcome, p.port) {
+                    // (an ExternalName without ports: the port the application dials is unknown
+                    // here, nothing is said)
+                    let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
+                    let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                    verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
+                } else if p.outcome != Outcome::External {
+                    for b in &p.backends {
+                        let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                        let Some(dest) = side_of(b) else {
+                            verdicts.push((name, Verdict::Admitted));
+                            continue;
+                        };
+                        verdicts.push((name.clone(), verdict(objects, policies, &c, &dest, &name, b.port, protocol)));
+                    }
+                }
+                let first = p.hops.first();
+                let asks_dns = first.is_some_and(|h| h.kind == HopKind::Dns && h.from == format!("pod:{}", super::paths::CLIENT_POD));
+                let all_refused = |v: &[(String, Verdict)]| !v.is_empty() && v.iter().all(|(_, v)| matches!(v, Verdict::Refused(..)));
+                // (an egress refusal is said on the Service even when the lookup fails first)
+                if let (true, Some((_, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts) && p.outcome != Outcome::External, verdicts.first()) {
+                    egress_denied_all.get_or_insert_with(|| why.clone());
+                }
+                if asks_dns && dns_udp.admitted == Some(false) {
+                    let h = &p.hops[0];
+                    let name = h.dst.trim_end_matches('?').to_string();
+                    edit(&mut np, p).hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None,
+                        explanation: format!("The client asks cluster DNS for {name}. {dns_words}: a network plugin that enforces NetworkPolicy drops the query as it leaves the client, so no answer comes and the lookup times out (nslookup: \"no servers could be reached\"). Nothing is sent to the Service") }];
+                    edit(&mut np, p).outcome = Outcome::Dropped;
+                    edit(&mut np, p).reason = format!("{dns_words}: the lookup of {name} times out");
+                    edit(&mut np, p).backends = Vec::new();
+                    changed.extend(np.map(|np| (pi, np)));
+                    continue;
+                }
+                if asks_dns && dns_udp.admitted == Some(true) && dns_tcp.admitted == Some(false) {
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies)));
+                }
+                if asks_dns && dns_udp.admitted.is_none() {
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
+                }
+                if !deliverable {
+                    changed.extend(np.map(|np| (pi, np)));
+                    continue;
+                }
+                let refused: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Refused(..))).collect();
+                let unknown: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_))).collect();
+                if !refused.is_empty() && refused.len() == verdicts.len() {
+                    let (name, Verdict::Refused(dir, why)) = refused[0] else { continue };
+                    let others = if refused.len() > 1 { format!("; no other endpoint admits it either ({})", refused[1..].iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")) } else { String::new() };
+                    let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
+                    match dir {
+                        Dir::Ingress => {
+                            let (ip, port) = p.backends.first().map(|b| (b.ip.clone(), b.port)).unwrap_or_default();
+                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None,
+                                explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
+                        }
+                        Dir::Egress => {
+                            if let Some(last) = edit(&mut np, p).hops.pop() {
+                                let picked = match &last.rewritten {
+                                    Some(t) => format!("kube-proxy picks {name} and rewrites the destination to {t} (DNAT). "),
+                                    None => String::new(),
+                                };
+                                edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(),
+                                    explanation: format!("{picked}{why}; no answer comes, the client's connection times out{others}") });
+                            }
+                        }
+                    }
+                    edit(&mut np, p).outcome = Outcome::Dropped;
+                    edit(&mut np, p).reason = format!("{why}{others}");
+                } else if !refused.is_empty() {
+                    let names: Vec<&str> = refused.iter().map(|(n, _)| n.as_str()).collect();
+                    let Verdict::Refused(_, why) = &refused[0].1 else { continue };
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", ")));
+                } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
+                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                }
+            } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
+                // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
+                let outside = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                let mut isolated: Vec<String> = Vec::new();
+                let mut names: Vec<String> = Vec::new();
+                for b in &p.backends {
+                    // (each node's path has the same endpoints: decided once per Service)
+                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol);
+                    let d = match outside_memo.get(&key) {
+                        Some(d) => d.clone(),
+                        None => {
+                            let d = side_of(b).filter(|d| d.labels.is_some()).map(|dest| decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, protocol));
+                            outside_memo.insert(key, d.clone());
+                            d
+                        }
+                    };
+                    let Some(d) = d else { continue };
+                    if d.admitted == Some(false) {
+                        isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
+                        for n in d.policies {
+                            if !names.contains(&n) {
+                                names.push(n);
+                            }
+                        }
+                    }
+                }
+                if !isolated.is_empty() {
+                    let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
+                    let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
+                        (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
+                        (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
+                        (false, _) => format!("the client's own address {}", super::paths::OUTSIDE_IP),
+                    };
+                    let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
+                    edit(&mut np, p).reason.push_str(&format!(
+                        "{PARTIAL}{} isolates {} for ingress and no rule on {on} admits every source or an ipBlock: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (whether the plugin matches the address before or after NAT is up to it; traffic from the node the pod runs on is always allowed)",
+                        policies_text(&names), isolated.join(", ")
+                    ));
+                }
+            }
+            changed.extend(np.map(|np| (pi, np)));
+        }
+        if let Some(why) = egress_denied_all {
+            let id = format!("Service/{}/{}", s.namespace, s.name);
+            let pos = service_pos(&svc_objects, s);
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
+        }
+        if !changed.is_empty() {
+            let s = std::sync::Arc::make_mut(slot);
+            for (pi, np) in changed {
+                s.paths[pi] = np;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::checklist::checklist;
+    use crate::core::config::Config;
+    use crate::core::paths::{Entry, HopKind, Outcome, Path};
+    use crate::core::report::Report;
+    use crate::core::analyze;
+
+    /// The learner's manifests (n04, n05, n06, n53, n54): Service web (80 → named port http,
+    /// 8080) over two pods of a Deployment, and a policy.
+    fn web(ns: &str, svc_type: &str, policy: &str) -> String {
+        format!(
+            "apiVersion: v1\nkind: Service\nmetadata: {{name: web, namespace: {ns}}}\nspec:\n  type: {svc_type}\n  selector: {{app: web}}\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n---\n\
+             apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web, namespace: {ns}}}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {{app: web}}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        ports:\n        - name: http\n          containerPort: 8080\n---\n\
+             apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n{policy}"
+        )
+    }
+    fn pod_path(r: &Report) -> &Path {
+        r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path")
+    }
+    fn check(text: &str, r: &Report, entry: &str) -> (String, String) {
+        let c = checklist(text, r, &r.service_key(0), entry).into_iter().find(|c| c.key == "netpol").expect("netpol check");
+        (c.status, c.why)
+    }
+    /// Every hop of every path starts and ends at something drawn (the packet rests there).
+    fn drawn(r: &Report) {
+        let l = crate::core::layout::layout(r, Some(0), 1280.0);
+        for p in &r.services[0].paths {
+            for h in &p.hops {
+                assert!(l.rest(&h.from).is_some() && l.rest(&h.to).is_some(), "{} -> {} not drawn", h.from, h.to);
+            }
+        }
+    }
+    fn codes(r: &Report) -> Vec<&str> {
+        r.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| c.starts_with("NetworkPolicy")).collect()
+    }
+    const DNS_RULE: &str = "  - to:\n    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}\n      podSelector: {matchLabels: {k8s-app: kube-dns}}\n    ports:\n    - {port: 53, protocol: UDP}\n    - {port: 53, protocol: TCP}\n";
+
+    /// Learner QA n04: a default-deny ingress policy drops the in-cluster client's connection at
+    /// the pod (k8s.io/api networking/v1 NetworkPolicySpec: a selected pod admits only what a
+    /// rule allows; no ingress rules allow nothing), the checklist fails on it, and the
+    /// warning stays.
+    #[test]
+    fn default_deny_ingress_drops_the_clients_connection_at_the_pod() {
+        let y = web("default", "ClusterIP", "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        let first = p.backends[0].pod.clone().expect("a pod");
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with(&format!("NetworkPolicy default-deny selects {first} for ingress and no rule admits pods labelled run=client from namespace default on 8080/TCP: a network plugin that enforces NetworkPolicy drops the connection")), "{}", p.reason);
+        let last = p.hops.last().expect("hops");
+        assert_eq!((last.kind, last.from.as_str(), last.to.as_str()), (HopKind::Drop, format!("pod:{first}").as_str(), format!("pod:{first}").as_str()));
+        assert_eq!(last.dst, format!("{}:8080", p.backends[0].ip));
+        // kube-proxy still picks and rewrites: the hop before goes to the pod
+        assert_eq!(p.hops[p.hops.len() - 2].kind, HopKind::Dnat);
+        let (status, why) = check(&y, &r, "pod");
+        assert_eq!(status, "fail");
+        assert!(why.contains("NetworkPolicy default-deny selects") && why.contains("run=client"), "{why}");
+        assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        drawn(&r);
+        // the CLI's text says it on the path line
+        let text = r.to_text();
+        assert!(text.contains("path from pod via node-1 port 80: dropped — NetworkPolicy default-deny selects"), "{text}");
+    }
+
+    /// n05 / n06 / n06b / n54: a namespaceSelector on a label the client's namespace lacks, a
+    /// policy port that is the Service port (policies see the pod's port), refuse; a rule for
+    /// run=client, a named policy port (the pod's container port of that name), and a
+    /// namespaceSelector on kubernetes.io/metadata.name (set on every namespace) admit.
+    #[test]
+    fn policy_peers_and_ports_are_the_pods_not_the_services() {
+        let run = |ns: &str, p: &str| {
+            let y = web(ns, "ClusterIP", p);
+            let r = analyze(&y, &Config::default());
+            let (status, _) = check(&y, &r, "pod");
+            (pod_path(&r).outcome, status, codes(&r).len())
+        };
+        let dropped = (Outcome::Dropped, "fail".to_string(), 1);
+        let delivered = (Outcome::Delivered, "ok".to_string(), 0);
+        let ns_team = "metadata: {name: only-frontend-ns, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {team: frontend}\n";
+        assert_eq!(run("shop", ns_team), dropped);
+        let ns_name = "metadata: {name: from-default, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n";
+        assert_eq!(run("shop", ns_name), delivered);
+        assert_eq!(run("default", "metadata: {name: allow-80}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: 80\n"), dropped);
+        assert_eq!(run("default", "metadata: {name: allow-http}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: http\n"), delivered);
+        assert_eq!(run("default", "metadata: {name: allow-client}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {run: client}}\n    ports:\n    - port: 8080\n"), delivered);
+        // an ipBlock holding the client's address admits it; one that does not is up to the plugin
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16}}]\n");
+        assert_eq!(pod_path(&analyze(&y, &Config::default())).outcome, Outcome::Delivered);
+        assert_eq!(check(&y, &analyze(&y, &Config::default()), "pod").0, "ok");
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
+        let r = analyze(&y, &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::Delivered);
+        let (status, why) = check(&y, &r, "pod");
+        assert!(status == "warn" && why.contains("only through an ipBlock rule") && why.contains("up to the network plugin"), "{status} {why}");
+    }
+
+    /// Only some endpoints isolated: the path still delivers (kube-proxy may pick an admitting
+    /// pod) and says which pods refuse; the checklist warns. Each Service port is judged on its
+    /// own endpoint port.
+    #[test]
+    fn some_endpoints_refuse_and_each_port_is_judged_on_its_own() {
+        let pods = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-a, labels: {app: web}}\nspec: {nodeName: node-1, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9100}]}]}\n\
+                    ---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-b, labels: {app: web, tier: locked}}\nspec: {nodeName: node-2, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9100}]}]}\n";
+        let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: http}\n  - {name: metrics, port: 9090, targetPort: metrics}\n";
+        let np = "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: locked}\nspec:\n  podSelector: {matchLabels: {tier: locked}}\n  ingress:\n  - ports: [{port: 9100}]\n";
+        let y = format!("{svc}{pods}{np}");
+        let r = analyze(&y, &Config::default());
+        let by_port = |port: i64| r.services[0].paths.iter().find(|p| p.entry == Entry::Pod && p.port == Some(port)).expect("path");
+        let p80 = by_port(80);
+        assert_eq!(p80.outcome, Outcome::Delivered);
+        assert!(p80.reason.contains("; NetworkPolicy refuses this client at 1 of 2 endpoints (web-b): NetworkPolicy locked selects web-b for ingress") && p80.reason.contains("on 8080/TCP"), "{}", p80.reason);
+        let (status, why) = check(&y, &r, "pod");
+        assert!(status == "warn" && why.starts_with("NetworkPolicy refuses this client at 1 of 2 endpoints (web-b)"), "{status} {why}");
+        // the metrics port: 9100 is admitted from anywhere, nothing said
+        let p9090 = by_port(9090);
+        assert_eq!(p9090.outcome, Outcome::Delivered);
+        assert!(!p9090.reason.contains("NetworkPolicy"), "{}", p9090.reason);
+        // both pods locked, only 9100 open: port 80 dropped, 9090 delivered
+        let y = y.replace("labels: {app: web}}", "labels: {app: web, tier: locked}}");
+        let r = analyze(&y, &Config::default());
+        let outcomes: Vec<(Option<i64>, Outcome)> = r.services[0].paths.iter().filter(|p| p.entry == Entry::Pod).map(|p| (p.port, p.outcome)).collect();
+        assert_eq!(outcomes, vec![(Some(80), Outcome::Dropped), (Some(9090), Outcome::Delivered)]);
+    }
+
+    /// Learner QA n53: default-deny egress in the client's namespace. The client's DNS query
+    /// (UDP 53 to the cluster DNS pods) is refused, so the path ends at the DNS hop; both the
+    /// lookup and the connection are named in warnings. SetDefaults_NetworkPolicy
+    /// (pkg/apis/networking/v1/defaults.go): no policyTypes with egress rules written is
+    /// Ingress and Egress; `egress: []` adds no Egress.
+    #[test]
+    fn default_deny_egress_fails_the_clients_dns_lookup() {
+        let y = web("default", "ClusterIP", "metadata: {name: deny-egress}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped);
+        assert_eq!(p.hops.len(), 1);
+        let h = &p.hops[0];
+        assert_eq!((h.kind, h.from.as_str(), h.to.as_str()), (HopKind::Drop, "pod:client", "dns:cluster-dns"));
+        assert!(h.explanation.contains("times out"), "{}", h.explanation);
+        assert!(p.reason.starts_with("NetworkPolicy deny-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits its DNS query (UDP 53"), "{}", p.reason);
+        assert!(p.backends.is_empty());
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies", "NetworkPolicyEgressDenies"]);
+        drawn(&r);
+        assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("NetworkPolicy/default/deny-egress") && d.message.contains("kube-dns")));
+        assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("Service/default/web") && d.message.contains("on 8080/TCP")));
+        // egress rules without policyTypes isolate for egress too (and for ingress: no ingress rules)
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: dns-only}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  egress:\n{DNS_RULE}"));
+        let spec = match &crate::core::read_objects(&y, &mut Vec::new())[2].body {
+            crate::core::model::Body::NetworkPolicy(s) => (**s).clone(),
+            _ => panic!("a policy"),
+        };
+        assert!(spec.ingress_type && spec.egress_type);
+        let empty = web("default", "ClusterIP", "metadata: {name: e}\nspec:\n  podSelector: {}\n  egress: []\n");
+        let spec = match &crate::core::read_objects(&empty, &mut Vec::new())[2].body {
+            crate::core::model::Body::NetworkPolicy(s) => (**s).clone(),
+            _ => panic!("a policy"),
+        };
+        assert!(spec.ingress_type && !spec.egress_type);
+    }
+
+    /// DNS admitted, the app not: kube-proxy's DNAT comes first, the policy sees the endpoint
+    /// pod (its labels, its port), and the connection is dropped as it leaves the client's
+    /// node. With a rule admitting app=web on the named port http, it is delivered.
+    #[test]
+    fn egress_judges_the_endpoint_pod_after_dnat() {
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}"));
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert_eq!(p.hops[0].kind, HopKind::Dns);
+        let last = p.hops.last().expect("hops");
+        assert_eq!((last.kind, last.from.as_str(), last.to.as_str()), (HopKind::Drop, "kube-proxy:node-1", "kube-proxy:node-1"));
+        assert_eq!(last.rewritten, Some(format!("{}:8080", p.backends[0].ip)));
+        assert!(p.reason.starts_with("NetworkPolicy client-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits web-"), "{}", p.reason);
+        assert!(p.reason.contains("on 8080/TCP") && p.reason.contains("rewrote the clusterIP"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        drawn(&r);
+        // DNS and the app (by the pod's named port) admitted: delivered, nothing said
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}  - to: [{{podSelector: {{matchLabels: {{app: web}}}}}}]\n    ports: [{{port: http}}]\n"));
+        let r = analyze(&y, &Config::default());
+        assert_eq!((pod_path(&r).outcome, check(&y, &r, "pod").0.as_str(), codes(&r).len()), (Outcome::Delivered, "ok", 0), "{:?}", pod_path(&r));
+        // a DNS rule on the wrong namespace does not admit the lookup
+        let y = web("default", "ClusterIP", &format!("metadata: {{name: client-egress}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n{}", DNS_RULE.replace("kube-system", "kube-public")));
+        assert_eq!(pod_path(&analyze(&y, &Config::default())).hops.len(), 1);
+        // an ExternalName to a host outside: no pod, no ipBlock rule → refused
+        let y = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec: {{type: ExternalName, externalName: db.example.com, ports: [{{port: 5432}}]}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: dns-only}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}");
+        let p = pod_path(&analyze(&y, &Config::default())).clone();
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.contains("no rule admits db.example.com") && p.reason.contains("5432/TCP"), "{}", p.reason);
+        // without ports the port is unknown: nothing is said; with DNS refused too, the lookup fails
+        let r = analyze(&y.replace(", ports: [{port: 5432}]", ""), &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::External, "{:?}", pod_path(&r));
+        let r = analyze(&y.replace(", ports: [{port: 5432}]", "").replace(DNS_RULE, "  - ports: [{port: 443}]\n"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
+    }
+
+    /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
+    /// source the pod sees — the node's address after SNAT (Cluster) or the client's own
+    /// (Local) — and that traffic from the pod's own node is always allowed (NetworkPolicy docs).
+    #[test]
+    fn outside_entries_name_the_source_an_isolated_pod_sees() {
+        let deny = "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+        let y = web("default", "NodePort", deny);
+        let r = analyze(&y, &Config::default());
+        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some("node-1")).expect("nodeport path");
+        assert_eq!(np.outcome, Outcome::Delivered);
+        assert!(np.reason.contains("; NetworkPolicy default-deny isolates") && np.reason.contains("the node's address 192.168.49.2 after SNAT") && np.reason.contains("traffic from the node the pod runs on is always allowed"), "{}", np.reason);
+        assert_eq!(check(&y, &r, "nodeport@node-1").0, "warn");
+        let y = web("default", "NodePort", deny).replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+        let r = analyze(&y, &Config::default());
+        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.outcome == Outcome::Delivered).expect("a delivered nodeport path");
+        assert!(np.reason.contains("the client's own address 198.51.100.7"), "{}", np.reason);
+        // an ipBlock rule: nothing to add
+        let y = web("default", "NodePort", "metadata: {name: lb}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0}}]\n");
+        let r = analyze(&y, &Config::default());
+        assert!(r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort).all(|p| !p.reason.contains("NetworkPolicy")));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use crate::core::analyze;
+    use crate::core::config::Config;
+    use crate::core::paths::{Entry, Outcome};
+
+    /// The page's keystroke analysis (core::incremental keeps each Service's report) gives what
+    /// a whole analysis gives as a policy is edited: the kept reports are not the rewritten ones.
+    #[test]
+    fn keystrokes_on_a_policy_give_the_whole_analysis() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}\n---\n\
+                    apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+        let mut inc = crate::core::incremental::Incremental::new();
+        inc.set(text.to_string());
+        let cfg = Config::default();
+        let outcome = |r: &crate::core::report::Report| r.services[0].paths[0].outcome;
+        assert_eq!(outcome(&inc.analyze(&cfg)), Outcome::Dropped);
+        // Ingress → Egress: the pod is no longer isolated, the client is (its DNS lookup fails)
+        let at = inc.text().find("[Ingress]").expect("policyTypes") + 1;
+        assert!(inc.splice(at, at + "Ingress".len(), "Egress"));
+        let r = inc.analyze(&cfg);
+        assert_eq!(r.services[0].paths, analyze(inc.text(), &cfg).services[0].paths);
+        assert_eq!((outcome(&r), r.services[0].paths[0].hops.len()), (Outcome::Dropped, 1));
+        // the policy selects nothing: delivered again, from the kept Service report
+        let at = inc.text().find("podSelector: {}").expect("podSelector") + "podSelector: {".len();
+        assert!(inc.splice(at, at, "matchLabels: {x: y}"));
+        let r = inc.analyze(&cfg);
+        assert_eq!(r.services[0].paths, analyze(inc.text(), &cfg).services[0].paths);
+        assert_eq!(outcome(&r), Outcome::Delivered);
+    }
+
+    /// The user's own `client` pod (paths::user_client) is judged by its own labels, unless
+    /// the client was asked to run on another node (then the stand-in run=client); an
+    /// ExternalName alias of a Service of this cluster reaches its pods and is refused as they
+    /// are; DNS admitted over UDP only is said.
+    #[test]
+    fn own_client_aliases_and_dns_over_tcp() {
+        let base = "apiVersion: v1\nkind: Node\nmetadata: {name: node-1}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: node-2}\n---\n\
+                    apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: api-1, namespace: shop, labels: {app: api}}\nspec: {nodeName: node-1, containers: [{name: api, image: nginx, ports: [{containerPort: 8080}]}]}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: probe}}\nspec: {nodeName: node-2, containers: [{name: c, image: busybox}]}\n---\n\
+                    apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: probes, namespace: shop}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {}, podSelector: {matchLabels: {role: probe}}}]\n";
+        let alias = "---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {type: ExternalName, externalName: api.shop.svc.cluster.local}\n";
+        let y = format!("{base}{alias}");
+        let outcome = |cfg: Config, ns: &str| {
+            let r = analyze(&y, &cfg);
+            let s = r.services.iter().find(|s| s.namespace == ns).expect("service");
+            let p = s.paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+            (p.outcome, p.reason.clone())
+        };
+        assert_eq!(outcome(Config::default(), "shop").0, Outcome::Delivered);
+        assert_eq!(outcome(Config::default(), "default").0, Outcome::Delivered);
+        let on1 = || Config { client_node: Some("node-1".into()), ..Config::default() };
+        let (o, why) = outcome(on1(), "shop");
+        assert_eq!(o, Outcome::Dropped);
+        assert!(why.starts_with("NetworkPolicy probes selects api-1 for ingress and no rule admits pods labelled run=client from namespace default on 8080/TCP"), "{why}");
+        // the alias in default reaches shop's api-1 through its clusterIP: refused the same way
+        let (o, why) = outcome(on1(), "default");
+        assert_eq!(o, Outcome::Dropped);
+        assert!(why.starts_with("NetworkPolicy probes selects api-1"), "{why}");
+        // DNS over UDP only
+        let y = format!("{base}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: udp-dns}}\nspec:\n  podSelector: {{}}\n  egress:\n  - ports: [{{port: 53, protocol: UDP}}]\n  - to: [{{namespaceSelector: {{}}}}]\n    ports: [{{port: 8080}}]\n");
+        let r = analyze(&y, &Config::default());
+        let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+        assert_eq!(p.outcome, Outcome::Delivered);
+        assert!(p.reason.contains("; NetworkPolicy udp-dns admits the client's DNS queries over UDP 53 but not over TCP 53"), "{}", p.reason);
     }
 }
