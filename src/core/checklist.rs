@@ -495,7 +495,12 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
 
     // 8. DNS name: the client pod lives in `default`
     let client_ns = report.cluster.client_pod.namespace.clone();
-    if s.namespace == client_ns {
+    // an egress NetworkPolicy on the client drops its DNS query (core::netpol: the path is one
+    // Drop hop into the DNS box)
+    let dns_dropped = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).filter(|p| matches!(p.hops.as_slice(), [h] if h.kind == super::paths::HopKind::Drop && h.to == "dns:cluster-dns"));
+    if let Some(p) = dns_dropped {
+        out.push(check("dns", "The DNS name resolves", "fail", format!("The client's lookup never gets an answer: {}.", p.reason), None));
+    } else if s.namespace == client_ns {
         out.push(check("dns", "The DNS name resolves", "ok", format!("From {client_ns}, \"{}\" resolves through the search path.", s.name), None));
     } else {
         out.push(check("dns", "The DNS name resolves", "warn", format!("From namespace {client_ns}, a bare \"{}\" looks in {client_ns} and misses: ask for {}.{} (or the full {}.{}.svc.{}).", s.name, s.name, s.namespace, s.name, s.namespace, report.cluster.cluster_domain), None));

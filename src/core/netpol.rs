@@ -752,6 +752,9 @@ mod tests {
         assert!(p.reason.starts_with("NetworkPolicy deny-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits its DNS query (UDP 53"), "{}", p.reason);
         assert!(p.backends.is_empty());
         assert_eq!(check(&y, &r, "pod").0, "fail");
+        // and the DNS check says the lookup gets no answer (it said ok)
+        let dns = crate::core::checklist::checklist(&y, &r, "web", "pod").into_iter().find(|c| c.key == "dns").expect("dns check");
+        assert!(dns.status == "fail" && dns.why.starts_with("The client's lookup never gets an answer: NetworkPolicy deny-egress"), "{dns:?}");
         assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies", "NetworkPolicyEgressDenies"]);
         drawn(&r);
         assert!(r.diagnostics.iter().any(|d| d.code == "NetworkPolicyEgressDenies" && d.object.as_deref() == Some("NetworkPolicy/default/deny-egress") && d.message.contains("kube-dns")));
