@@ -511,7 +511,14 @@ pub fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, Stri
             // listed in the EndpointSlice with no ports: its targetPort does not resolve on this pod
             return (Relation::Endpoint { ready: false }, format!("endpoint of {} with no ports (its targetPort does not resolve here): no traffic through the Service", s.name));
         }
-        let why = if e.ready { format!("endpoint of {}: receives traffic on {ports}", s.name) } else { format!("endpoint of {} but not ready: no traffic", s.name) };
+        // a NetworkPolicy that refuses the in-cluster client here (core::netpol names the pods
+        // it refuses in the client's path)
+        let refused = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).is_some_and(|p| p.reason.contains("NetworkPolicy") && p.reason.contains(pod.name.as_str()));
+        let why = match (e.ready, refused) {
+            (true, false) => format!("endpoint of {}: receives traffic on {ports}", s.name),
+            (true, true) => format!("endpoint of {}: kube-proxy sends it traffic on {ports}, but a NetworkPolicy refuses the in-cluster client here", s.name),
+            (false, _) => format!("endpoint of {} but not ready: no traffic", s.name),
+        };
         return (Relation::Endpoint { ready: e.ready }, why);
     }
     if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {

@@ -672,6 +672,10 @@ mod tests {
         // the CLI's text says it on the path line
         let text = r.to_text();
         assert!(text.contains("path from pod via node-1 port 80: dropped — NetworkPolicy default-deny selects"), "{text}");
+        // the pod's box no longer says it simply "receives traffic"
+        let pod = r.pods.iter().find(|x| x.name == first).expect("the pod");
+        let (_, why) = crate::core::layout::relation(Some(&r.services[0]), pod);
+        assert!(why.ends_with("but a NetworkPolicy refuses the in-cluster client here"), "{why}");
     }
 
     /// n05 / n06 / n06b / n54: a namespaceSelector on a label the client's namespace lacks, a
