@@ -521,6 +521,15 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     changed.extend(np.map(|np| (pi, np)));
                     continue;
                 }
+                // each endpoint a policy refuses carries why (paths::retarget: a request of a
+                // burst that kube-proxy sends there is dropped there)
+                if p.outcome != Outcome::External && verdicts.len() == p.backends.len() {
+                    for (i, (_, v)) in verdicts.iter().enumerate() {
+                        if let Verdict::Refused(Dir::Ingress, why) = v {
+                            edit(&mut np, p).backends[i].refused = Some(why.clone());
+                        }
+                    }
+                }
                 let refused: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Refused(..))).collect();
                 let unknown: Vec<&(String, Verdict)> = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_))).collect();
                 if !refused.is_empty() && refused.len() == verdicts.len() {
@@ -549,7 +558,20 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 } else if !refused.is_empty() {
                     let names: Vec<&str> = refused.iter().map(|(n, _)| n.as_str()).collect();
                     let Verdict::Refused(_, why) = &refused[0].1 else { continue };
-                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", ")));
+                    let some = format!("NetworkPolicy refuses this client at {} of {} endpoints ({}): {why}", refused.len(), verdicts.len(), names.join(", "));
+                    // the first pick is one of them: this request is dropped there (the path is
+                    // one request's; paths::retarget follows the others)
+                    match verdicts.first() {
+                        Some((name, Verdict::Refused(Dir::Ingress, why0))) if p.outcome != Outcome::External => {
+                            let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
+                            let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
+                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
+                                explanation: format!("The packet reaches {name}'s network interface. {why0}; no answer comes, the client's connection times out") });
+                            edit(&mut np, p).outcome = Outcome::Dropped;
+                            edit(&mut np, p).reason = format!("first pick {name}: {why0}; {some}; the other endpoints admit it");
+                        }
+                        _ => edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{some}")),
+                    }
                 } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
                     edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
                 }
@@ -731,6 +753,28 @@ mod tests {
         let p9090 = by_port(9090);
         assert_eq!(p9090.outcome, Outcome::Delivered);
         assert!(!p9090.reason.contains("NetworkPolicy"), "{}", p9090.reason);
+        // a request of a burst that kube-proxy sends to web-b is dropped there (paths::retarget)
+        let mut sent = p80.clone();
+        let to_b = sent.backends.iter().position(|b| b.pod.as_deref() == Some("web-b")).expect("web-b");
+        assert!(to_b > 0 && sent.backends[to_b].refused.is_some());
+        crate::core::paths::retarget(&mut sent, to_b);
+        assert_eq!(sent.outcome, Outcome::Dropped);
+        assert_eq!(sent.hops.last().map(|h| (h.kind, h.to.as_str())), Some((HopKind::Drop, "pod:web-b")));
+        assert!(sent.reason.starts_with("this request: web-b: NetworkPolicy locked selects web-b"), "{}", sent.reason);
+        // the first pick refused (web-b listed first): that request is dropped, another is not
+        let (a, b) = pods.split_at(pods.find("---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-b").expect("web-b"));
+        let y2 = format!("{svc}{b}{a}{np}");
+        let r2 = analyze(&y2, &Config::default());
+        let p = r2.services[0].paths.iter().find(|p| p.entry == Entry::Pod && p.port == Some(80)).expect("path").clone();
+        assert_eq!(p.backends[0].pod.as_deref(), Some("web-b"));
+        {
+            assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+            assert!(p.reason.starts_with("first pick web-b: NetworkPolicy locked") && p.reason.ends_with("the other endpoints admit it"), "{}", p.reason);
+            let mut other = p.clone();
+            crate::core::paths::retarget(&mut other, 1);
+            assert_eq!(other.outcome, Outcome::Delivered, "{other:?}");
+            assert_eq!(other.hops.last().map(|h| h.to.as_str()), Some("pod:web-a"));
+        }
         // both pods locked, only 9100 open: port 80 dropped, 9090 delivered
         let y = y.replace("labels: {app: web}}", "labels: {app: web, tier: locked}}");
         let r = analyze(&y, &Config::default());

@@ -127,6 +127,10 @@ pub struct Backend {
     /// the pod declares this port as a containerPort (None: unknown)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared: Option<bool>,
+    /// why a NetworkPolicy drops the in-cluster client's connection to this endpoint
+    /// (core::netpol; None: admitted, or not judged)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -246,6 +250,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                 node: e.node.clone(),
                 probability: 1.0 / n,
                 declared: port.and_then(|p| p.declared),
+                refused: None,
             }
         })
         .collect();
@@ -430,6 +435,12 @@ pub fn retarget(path: &mut Path, i: usize) {
     }
     let (first, b) = (path.backends[0].clone(), path.backends[i].clone());
     let name = |b: &Backend| b.pod.clone().unwrap_or_else(|| b.ip.clone());
+    // a NetworkPolicy's drop at the first pick (core::netpol: a Drop hop at the pod after
+    // kube-proxy's DNAT) comes off; this backend's own, if it refuses too, goes back on
+    let policy_drop = path.hops.last().filter(|h| h.kind == HopKind::Drop && h.from == h.to && h.from.starts_with("pod:") && first.refused.is_some()).cloned();
+    if policy_drop.is_some() {
+        path.hops.pop();
+    }
     if let Some(last) = path.hops.last_mut() {
         if let (true, Some(old)) = (last.to.starts_with("pod:"), last.rewritten.clone()) {
             let new = format!("{}:{}", b.ip, b.port);
@@ -447,6 +458,16 @@ pub fn retarget(path: &mut Path, i: usize) {
         }
     }
     path.reason = path.reason.replace(&format!("first pick {}", name(&first)), &format!("this request: {}", name(&b)));
+    if let (Some(why), Some(last)) = (&b.refused, path.hops.last().cloned()) {
+        let to = format!("pod:{}", name(&b));
+        path.hops.push(hop(HopKind::Drop, to.clone(), to, last.src.clone(), format!("{}:{}", b.ip, b.port), None,
+            format!("The packet reaches {}'s network interface. {why}; no answer comes, the client's connection times out", name(&b))));
+        path.outcome = Outcome::Dropped;
+        path.reason = format!("this request: {}: {why}", name(&b));
+    } else if policy_drop.is_some() {
+        // the first pick was refused, this backend admits the client
+        (path.outcome, path.reason) = delivered(&b, format!("this request: {}", name(&b)));
+    }
 }
 
 /// How the in-cluster client asks for a Service's name, in words. The client pod lives in
@@ -589,7 +610,7 @@ pub fn chase_external_name(
             _ => (Outcome::Delivered, format!(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
-        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
         return Some(Path { protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
@@ -698,7 +719,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         let dialled = sp.map(|p| p.port).unwrap_or(80);
         let e = ready[0];
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
-        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None, refused: None };
         let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
         hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), format!("{}:{dialled}", e.ip), None,
             format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));

@@ -297,7 +297,7 @@ wire_struct!(EndpointPortOut { name, port, protocol, declared });
 wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports });
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation });
-wire_struct!(Backend { pod, ip, port, node, probability, declared });
+wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
 wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
