@@ -128,7 +128,10 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
         if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
             let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
             pods.push(pod.clone());
+            // (a request a NetworkPolicy drops at the pod gets no answer: not a hit)
+            let refused = p.backends.get(d.backend).is_some_and(|b| b.refused.is_some());
             match hits.iter_mut().find(|(name, _)| *name == pod) {
+                _ if refused => {}
                 Some(h) => h.1 += 1,
                 None => hits.push((pod, 1)),
             }
