@@ -268,9 +268,9 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         let (_, in_zone, target) = super::report::external_name_target(&report.services, &ext, domain);
         let why = match target {
             Some(x) if x.type_ == "ExternalName" => format!(
-                "ExternalName is a DNS alias to {ext}, itself an ExternalName Service of this cluster ({}/{}, an alias of {}): cluster DNS follows the aliases one after another{}; pick {}/{} to see the next one.",
+                "ExternalName is a DNS alias to {ext}, itself an ExternalName Service of this cluster ({}/{}, an alias of {}): cluster DNS follows the aliases one after another{}. Pick {}/{} to see the next one.",
                 x.namespace, x.name, x.external_name.as_deref().unwrap_or_default(),
-                s.paths.first().map(|p| format!(" ({})", p.reason)).unwrap_or_default(), x.namespace, x.name),
+                s.paths.first().map(|p| format!(" — {}", p.reason)).unwrap_or_default(), x.namespace, x.name),
             Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
             None if super::resolve::external_name_is_ip(&ext) => format!("externalName {ext} is an IP address: cluster DNS serves an ExternalName only as a CNAME to a name, so it answers nothing and the name does not resolve. For a fixed address, use a Service without a selector and an EndpointSlice holding {ext}."),
             None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
