@@ -1017,10 +1017,13 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     const BUILT_IN: &[&str] = &["default", "kube-system", "kube-public", "kube-node-lease"];
     let declared: Vec<&str> = objects.iter().filter(|o| o.kind == "Namespace").map(|o| o.meta.name.as_str()).collect();
     let mut noted: Vec<&str> = Vec::new();
+    // (an object a cluster printed — a uid or resourceVersion — lives in a namespace that exists:
+    // `kubectl get all -A` prints no Namespaces)
+    let dumped = |o: &Object| o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
     for o in objects {
         let ns = o.meta.namespace.as_str();
         // (an invalid namespace name is an error of the object itself)
-        if o.meta.namespace_set && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
+        if o.meta.namespace_set && !dumped(o) && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
             noted.push(ns);
             diags.push(
                 Diagnostic::note(

@@ -183,9 +183,18 @@ pub fn client_pod(cluster: &Cluster, on: Option<&str>) -> (String, String) {
         return (p.node.clone().unwrap_or_default(), p.ip.clone().unwrap_or_default());
     }
     // `kubectl run` gives a pod without tolerations or a node selector: the first node the
-    // scheduler's filters let it on (not a tainted control-plane node), else the first node
+    // scheduler's filters let it on (not a tainted control-plane node), else the first node.
+    // A node made from a dump's pods (no Node object: its taints unknown) that runs the
+    // kube-apiserver static pod is a kubeadm/kind control plane, tainted
+    // node-role.kubernetes.io/control-plane:NoSchedule (kubeadm markcontrolplane): not there
+    // either while another node exists
     let plain = PodSpec::default();
-    match cluster.nodes.iter().find(|n| cluster::accepts(&plain, n)).or(cluster.nodes.first()) {
+    let control_plane = |n: &cluster::ClusterNode| {
+        n.simulated
+            && cluster.pods.iter().any(|p| p.node.as_deref() == Some(n.name.as_str()) && p.namespace == "kube-system" && p.labels.iter().any(|(k, v)| k == "component" && v == "kube-apiserver"))
+    };
+    let first_fit = cluster.nodes.iter().filter(|n| cluster::accepts(&plain, n));
+    match first_fit.clone().find(|n| !control_plane(n)).or_else(|| first_fit.clone().next()).or(cluster.nodes.first()) {
         Some(n) => stand_in(n),
         None => ("node-1".into(), "10.244.0.250".into()),
     }

@@ -338,7 +338,11 @@ impl Report {
                     "  path from {}{}{}: {} — {}",
                     p.entry,
                     p.node.as_ref().map(|n| format!(" via {n}")).unwrap_or_default(),
-                    p.port.map(|n| format!(" port {n}")).unwrap_or_default(),
+                    // 53/UDP and 53/TCP: two lines that must not read the same
+                    p.port.map(|n| match (&p.protocol, svc.port_number_shared(n)) {
+                        (Some(proto), true) => format!(" port {n}/{proto}"),
+                        _ => format!(" port {n}"),
+                    }).unwrap_or_default(),
                     p.outcome,
                     p.reason
                 );

@@ -2059,3 +2059,20 @@ fn text_report_names_the_health_check_node_port() {
     let h = svc(&r, "web").health_check_node_port.expect("allocated");
     assert!(r.to_text().contains(&format!("healthCheckNodePort {h}: every node answers /healthz there, 200 when it runs a ready endpoint, 503 when not")));
 }
+
+/// A dump without Node objects (`kubectl get all -A`): the node that runs the kube-apiserver
+/// static pod is a kubeadm/kind control plane (tainted node-role.kubernetes.io/control-plane:
+/// NoSchedule by kubeadm markcontrolplane), so the stand-in client does not run there while
+/// another node exists (a dumps QA: internalTrafficPolicy Local was "dropped" from it).
+#[test]
+fn stand_in_client_avoids_a_dumped_control_plane_node() {
+    let pod = |name: &str, ns: &str, node: &str, ip: &str, labels: &str| format!(
+        "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, namespace: {ns}, uid: u-{name}, labels: {{{labels}}}}}\nspec: {{nodeName: {node}, containers: [{{name: c, image: x}}]}}\nstatus: {{phase: Running, hostIP: 172.18.0.{}, podIP: {ip}, conditions: [{{type: Ready, status: \"True\"}}]}}\n",
+        if node == "kind-control-plane" { 3 } else { 2 });
+    let text = format!("apiVersion: v1\nkind: Service\nmetadata: {{name: cache, uid: s1}}\nspec: {{internalTrafficPolicy: Local, selector: {{app: cache}}, ports: [{{port: 6379}}]}}\n{}{}",
+        pod("kube-apiserver-kind-control-plane", "kube-system", "kind-control-plane", "172.18.0.3", "component: kube-apiserver, tier: control-plane"),
+        pod("cache-1", "default", "kind-worker", "10.244.1.5", "app: cache"));
+    let r = run(&text);
+    assert_eq!(r.cluster.client_pod.node.as_deref(), Some("kind-worker"));
+    assert_eq!(svc(&r, "cache").paths[0].outcome, Outcome::Delivered);
+}
