@@ -368,8 +368,29 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         let not_ready: Vec<&str> = not_ready.iter().map(|p| p.name.as_str()).collect();
         let published: Vec<&str> = published.iter().map(|p| p.name.as_str()).collect();
         let title = if s.selector.is_none() { "The endpoints are Ready" } else { "Selected pods are Ready" };
+        // why a selected pod is not Ready, in the words the pod's state gives
+        let why_not = |p: &super::report::PodReport| -> String {
+            if let Some(r) = p.pending_reason.as_deref() {
+                format!("{}: Pending, {r}", p.name)
+            } else if let Some(r) = p.failed_reason.as_deref() {
+                format!("{}: Failed, {r}", p.name)
+            } else if p.phase == "Succeeded" {
+                format!("{}: Succeeded (it ran to completion; a finished pod is never an endpoint)", p.name)
+            } else if let Some(r) = p.not_ready_reason.as_deref() {
+                format!("{}: {r}", p.name)
+            } else if p.ip.is_none() {
+                format!("{}: {} with no IP yet", p.name, p.phase)
+            } else {
+                format!("{}: Ready condition not True", p.name)
+            }
+        };
+        let unready_pods: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ready && !published.contains(&p.name.as_str())).collect();
         let (st, why) = if ready == 0 && !s.endpoints.is_empty() {
             ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
+        } else if ready == 0 && !unready_pods.is_empty() {
+            // no endpoint at all: the selected pods are Pending, finished or have no address
+            let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
+            ("fail", format!("None of the {} selected pod(s) is Ready, so none is an endpoint: {}{}.", selected.len(), list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if !not_ready.is_empty() {
             ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic.", not_ready.len(), selected.len(), not_ready.join(", ")))
         } else if !published.is_empty() {
@@ -440,8 +461,25 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         // pod declares that number under one name, else by number (pods of two versions of a
         // rolling update naming it differently: the number reaches both); never the value the
         // Service already has (learner QA: "Set targetPort: http" while it was http)
+        // a name one or two letters off a name every selected pod declares: that name
+        let typo = match (&sp.target_port, node) {
+            (super::model::IntOrString::Str(name), Some(node)) => {
+                let names: Vec<&str> = selected.first().map(|p| p.ports.iter().filter(|cp| cp.protocol == sp.protocol).filter_map(|cp| cp.name.as_deref()).collect()).unwrap_or_default();
+                names
+                    .into_iter()
+                    .filter(|cand| selected.iter().all(|p| p.ports.iter().any(|cp| cp.name.as_deref() == Some(*cand) && cp.protocol == sp.protocol)))
+                    .filter(|cand| *cand != name && super::resolve::distance(cand, name) <= 2)
+                    .min_by_key(|cand| super::resolve::distance(cand, name))
+                    .and_then(|cand| replace_scalar(text, node, cand).map(|edit| Fix { label: format!("Set targetPort: {cand}"), edit }))
+            }
+            _ => None,
+        };
+        // (a number offered only when every selected pod declares it: a port one pod's sidecar
+        // declares would leave the others refusing)
+        let everyone = |n: i64| selected.iter().all(|p| p.ports.iter().any(|cp| cp.container_port == n && cp.protocol == sp.protocol));
         let fix = match (declared.as_slice(), node) {
-            ([(n, _)], Some(node)) => {
+            _ if typo.is_some() => typo,
+            ([(n, _)], Some(node)) if everyone(*n) => {
                 let names: Vec<Option<&str>> = selected.iter().map(|p| p.ports.iter().find(|cp| cp.container_port == *n && cp.protocol == sp.protocol).and_then(|cp| cp.name.as_deref())).collect();
                 let common = names.first().copied().flatten().filter(|first| names.iter().all(|x| *x == Some(*first)));
                 let new = match (&sp.target_port, common) {
@@ -673,6 +711,41 @@ mod tests {
         // and the resolution says it too (resolve::find_port)
         let miss = &r.services[0].near_misses[0];
         assert!(miss.reason.contains("no container port named \"http\" with protocol UDP: \"http\" is 8080/TCP, as a containerPort's protocol defaults to TCP"), "{}", miss.reason);
+    }
+
+    /// Pods selected but none an endpoint (Pending, finished): the Ready check fails with each
+    /// pod's reason, not "every check passes" beside "Outcome: rejected" (learner QA m01, m10).
+    #[test]
+    fn ready_check_fails_with_the_reason_when_no_selected_pod_is_an_endpoint() {
+        let text = "apiVersion: v1\nkind: Node\nmetadata: {name: node-1}\nspec: {taints: [{key: dedicated, value: gpu, effect: NoSchedule}]}\n---\n\
+            apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n---\n\
+            apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx}]}\n";
+        let r = analyze(text, &Config::default());
+        assert_eq!(r.services[0].paths[0].outcome, "rejected");
+        let c = checklist(text, &r, "web", "pod");
+        let ready = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(ready.status, "fail");
+        assert!(ready.why.starts_with("None of the 1 selected pod(s) is Ready, so none is an endpoint: web-1: Pending, 0/1 nodes are available"), "{}", ready.why);
+    }
+
+    /// A named targetPort one letter off the name every pod declares offers that name (learner
+    /// QA m20: "metric" for "metrics"); a number only one pod's sidecar declares is not offered
+    /// (learner QA n33: the other pod would refuse connections on it).
+    #[test]
+    fn target_port_fix_corrects_a_typo_and_offers_only_numbers_every_pod_declares() {
+        let pod = |name: &str, ports: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}}}\nspec: {{containers: [{{name: c, image: x, ports: [{ports}]}}]}}\n");
+        let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: m, port: 9090, targetPort: metric}]}\n";
+        let text = format!("{svc}{}{}", pod("a", "{name: metrics, containerPort: 9100}"), pod("b", "{name: metrics, containerPort: 9100}"));
+        let r = analyze(&text, &Config::default());
+        let tp = checklist(&text, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        let fix = tp.fix.expect("a fix");
+        assert_eq!((fix.edit.old.as_str(), fix.edit.new.as_str()), ("metric", "metrics"));
+        // one pod declares 15001 (its sidecar), the other none: no "Set targetPort: 15001"
+        let text = format!("{}{}{}", svc.replace("metric}", "proxy}"), pod("a", "{name: envoy, containerPort: 15001}"), pod("b", "{containerPort: 8080, protocol: UDP}"));
+        let r = analyze(&text, &Config::default());
+        let tp = checklist(&text, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert_eq!(tp.status, "fail");
+        assert!(tp.fix.is_none(), "{:?}", tp.fix);
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub const MAX_NEAR_MISSES: usize = 8;
 
 /// Levenshtein distance of two label values (at most 63 bytes each; longer ones are cut),
 /// without allocating: it runs for every pod against every Service.
-fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]);
     // a common prefix and suffix change nothing (an edit script never needs to touch them):
     // `app-512` against `app-517` is `2` against `7`, one cell instead of 49 (issue #12: this
