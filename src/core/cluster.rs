@@ -1404,8 +1404,10 @@ fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
 ///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
 ///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
 ///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
-///   be 1 (defaulted from 0).
-/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler.
+///   be 1 (defaulted from 0). terminationGracePeriodSeconds, when set, greater than 0, and not
+///   set at all on a readiness probe (validateReadinessProbe).
+/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler;
+///   validateSleepAction: seconds within 0..=the pod's terminationGracePeriodSeconds.
 /// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
 ///   no probe: "may not be set for init containers without restartPolicy=Always".
 /// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
@@ -1418,6 +1420,12 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
         Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
         _ => None,
     };
+    // the pod's terminationGracePeriodSeconds, SetDefaults_PodSpec's 30 when unset; a negative
+    // one is left alone (the pod registry may rewrite it before validation)
+    let grace = match spec.get("terminationGracePeriodSeconds").map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(g), .. }) => (*g >= 0).then_some(*g),
+        _ => Some(30),
+    };
     let handler = |h: &Node, f: &str, kinds: &[&str], errs: &mut Vec<Diagnostic>| {
         let mut n = 0;
         for k in kinds {
@@ -1427,6 +1435,16 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     errs.push(Diagnostic::forbidden(&field, at(&field), "may not specify more than 1 handler type"));
                 } else {
                     n += 1;
+                    // validateSleepAction (the handler's first kind is the one validated) with
+                    // opts.AllowPodLifecycleSleepActionZeroValue: feature gate
+                    // PodLifecycleSleepActionAllowZero, beta and on by default in 1.33, GA in 1.34
+                    if let (&"sleep", Some(grace)) = (k, grace) {
+                        let seconds = h.get("sleep").and_then(|s| int(s, "seconds")).unwrap_or(0);
+                        if seconds < 0 || seconds > grace {
+                            let field = format!("{f}.sleep");
+                            errs.push(Diagnostic::invalid(&field, at(&field), &seconds.to_string(), &format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})")));
+                        }
+                    }
                 }
             }
         }
@@ -1491,12 +1509,21 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             errs.push(Diagnostic::invalid(&ff, at(&ff), &v.to_string(), "must be greater than or equal to 0"));
                         }
                     }
+                    // validateProbe: a probe's own terminationGracePeriodSeconds, when set, is
+                    // positive; validateReadinessProbe: and a readiness probe may not have one
+                    let tgps = int(p, "terminationGracePeriodSeconds");
+                    let tf = || format!("{f}.terminationGracePeriodSeconds");
+                    if let Some(v) = tgps.filter(|v| *v <= 0) {
+                        errs.push(Diagnostic::invalid(&tf(), at(&tf()), &v.to_string(), "must be greater than 0"));
+                    }
                     if k != "readinessProbe" {
                         let success = int(p, "successThreshold").map_or(1, |v| if v == 0 { 1 } else { v });
                         if success != 1 {
                             let ff = format!("{f}.successThreshold");
                             errs.push(Diagnostic::invalid(&ff, at(&ff), &success.to_string(), "must be 1"));
                         }
+                    } else if let Some(v) = tgps {
+                        errs.push(Diagnostic::invalid(&tf(), at(&tf()), &v.to_string(), "must not be set for readinessProbes"));
                     }
                 }
             }

@@ -140,3 +140,87 @@ fn volume_mount_sub_paths() {
     );
     ok(&mounts("        - {name: data, mountPath: /a, subPath: nginx.conf}\n        - {name: data, mountPath: /b, subPath: conf.d/..x}\n        - {name: data, mountPath: /c, subPathExpr: $(POD_NAME)/logs}\n        - {name: data, mountPath: /d, subPath: ''}\n"));
 }
+
+// validateProbe: a probe's terminationGracePeriodSeconds, when set, "must be greater than 0";
+// validateReadinessProbe: a readiness probe may not set it at all (after validateProbe's errors)
+#[test]
+fn probe_termination_grace_period() {
+    let probes = |p: &str| deployment(&format!("      containers:\n      - name: c\n        image: nginx\n{p}"));
+    assert_eq!(
+        errors(&run(&probes(
+            "        livenessProbe: {httpGet: {path: /healthz, port: 8080}, terminationGracePeriodSeconds: 0}\n        readinessProbe: {httpGet: {path: /ready, port: 8080}, terminationGracePeriodSeconds: 10}\n        startupProbe: {tcpSocket: {port: 8080}, terminationGracePeriodSeconds: -5}\n"
+        ))),
+        vec![
+            "spec.template.spec.containers[0].livenessProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0",
+            "spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 10: must not be set for readinessProbes",
+            "spec.template.spec.containers[0].startupProbe.terminationGracePeriodSeconds: Invalid value: -5: must be greater than 0",
+        ]
+    );
+    assert_eq!(
+        errors(&run(&probes("        readinessProbe: {exec: {command: [cat, /tmp/ready]}, terminationGracePeriodSeconds: 0}\n"))),
+        vec![
+            "spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0",
+            "spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 0: must not be set for readinessProbes",
+        ]
+    );
+    ok(&probes(
+        "        livenessProbe: {httpGet: {path: /healthz, port: 8080}, terminationGracePeriodSeconds: 60}\n        startupProbe: {tcpSocket: {port: 8080}, failureThreshold: 30, terminationGracePeriodSeconds: 1}\n        readinessProbe: {httpGet: {path: /ready, port: 8080}, periodSeconds: 5}\n",
+    ));
+}
+
+// validateSleepAction with opts.AllowPodLifecycleSleepActionZeroValue (feature gate
+// PodLifecycleSleepActionAllowZero: beta, on by default in 1.33; GA in 1.34): seconds within
+// 0..=the pod's terminationGracePeriodSeconds (SetDefaults_PodSpec: 30), error on `sleep`
+#[test]
+fn lifecycle_sleep_seconds() {
+    let pod = |grace: &str, hooks: &str| {
+        format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{grace}  containers:\n  - name: c\n    image: nginx\n    lifecycle: {hooks}\n")
+    };
+    assert_eq!(
+        errors(&run(&pod("", "{preStop: {sleep: {seconds: 45}}}"))),
+        vec!["spec.containers[0].lifecycle.preStop.sleep: Invalid value: 45: must be non-negative and less than terminationGracePeriodSeconds (30)"]
+    );
+    assert_eq!(
+        errors(&run(&pod("  terminationGracePeriodSeconds: 10\n", "{postStart: {sleep: {seconds: -1}}, preStop: {sleep: {seconds: 11}}}"))),
+        vec![
+            "spec.containers[0].lifecycle.postStart.sleep: Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (10)",
+            "spec.containers[0].lifecycle.preStop.sleep: Invalid value: 11: must be non-negative and less than terminationGracePeriodSeconds (10)",
+        ]
+    );
+    // a sidecar's hooks too; a later handler kind is only "more than 1 handler type"
+    let sidecar = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: proxy, image: envoy, restartPolicy: Always, lifecycle: {preStop: {sleep: {seconds: 31}}}}\n  containers:\n  - {name: c, image: nginx, lifecycle: {preStop: {exec: {command: [sh]}, sleep: {seconds: 99}}}}\n";
+    assert_eq!(
+        errors(&run(sidecar)),
+        vec![
+            "spec.initContainers[0].lifecycle.preStop.sleep: Invalid value: 31: must be non-negative and less than terminationGracePeriodSeconds (30)",
+            "spec.containers[0].lifecycle.preStop.sleep: Forbidden: may not specify more than 1 handler type",
+        ]
+    );
+    for (grace, hooks) in [
+        ("", "{preStop: {sleep: {seconds: 5}}}"),
+        ("", "{preStop: {sleep: {seconds: 30}}}"),
+        ("", "{preStop: {sleep: {seconds: 0}}}"),
+        ("  terminationGracePeriodSeconds: 120\n", "{preStop: {sleep: {seconds: 90}}}"),
+    ] {
+        ok(&pod(grace, hooks));
+    }
+}
+
+// validateContainerResourceName: after validateResourceName's errors (a name that is not
+// qualified gets no standard-resource check), a name without `/` must still be a container
+// resource — a second error on the same key — and one with `/` native (kubernetes.io/) or
+// extended (helper.IsExtendedResourceName: no `requests.` prefix)
+#[test]
+fn container_resource_name_errors() {
+    let pod = |res: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources: {res}\n");
+    assert_eq!(
+        errors(&run(&pod("{limits: {CPU_: 1, requests.example.com/gpu: 1}, requests: {requests.cpu: 100m}}"))),
+        vec![
+            "spec.containers[0].resources.limits[CPU_]: Invalid value: \"CPU_\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+            "spec.containers[0].resources.limits[CPU_]: Invalid value: \"CPU_\": must be a standard resource for containers",
+            "spec.containers[0].resources.limits[requests.example.com/gpu]: Invalid value: \"requests.example.com/gpu\": doesn't follow extended resource name standard",
+            "spec.containers[0].resources.requests[requests.cpu]: Invalid value: \"requests.cpu\": must be a standard resource for containers",
+        ]
+    );
+    ok(&pod("{limits: {cpu: 500m, memory: 128Mi, nvidia.com/gpu: 1, kubernetes.io/foo: 1, amd.com/gpu: 2}, requests: {cpu: 250m, nvidia.com/gpu: 1}}"));
+}
