@@ -1975,10 +1975,8 @@ fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn 
                 key_to_path(item, &format!("{f}.items[{i}]"), at, errs);
             }
         }
-        "persistentVolumeClaim" => {
-            if text(src, "claimName").is_empty() {
-                errs.push(Diagnostic::required(&format!("{f}.claimName"), at(f), ""));
-            }
+        "persistentVolumeClaim" if text(src, "claimName").is_empty() => {
+            errs.push(Diagnostic::required(&format!("{f}.claimName"), at(f), ""));
         }
         "downwardAPI" => {
             file_mode(src.get("defaultMode"), &format!("{f}.defaultMode"), at, errs);
