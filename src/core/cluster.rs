@@ -1709,8 +1709,8 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
 ///   relative, no `..` element; upstream names the list, `volumeMounts.subPath`, not the item)
 ///   and that the two are not both set.
 ///
-/// Of the sources' own fields those of secret, configMap, persistentVolumeClaim, downwardAPI
-/// and projected are checked ([`validate_volume_source`]).
+/// Of the sources' own fields those of hostPath, secret, nfs, persistentVolumeClaim, downwardAPI,
+/// configMap and projected are checked ([`validate_volume_source`]).
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::Node;
     let Some(spec) = node_at(&o.source, prefix) else { return };
@@ -1954,6 +1954,9 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   validation requires it), defaultMode, items (validateKeyToPath).
 /// * validateConfigMapVolumeSource: name required, defaultMode, items.
 /// * validatePersistentClaimVolumeSource: claimName required.
+/// * validateHostPathVolumeSource: path required (nothing else checked without one), no `..`
+///   element (validatePathNoBacksteps), a known type (validateHostPathType; SetDefaults leaves
+///   it ""). validateNFSVolumeSource: server and path required, the path absolute.
 /// * validateDownwardAPIVolumeSource: defaultMode, each item (validateDownwardAPIVolumeFile).
 /// * validateProjectedVolumeSource: defaultMode, then validateProjectionSources: each source's
 ///   secret / configMap (name required, items) / downwardAPI items / serviceAccountToken
@@ -1973,6 +1976,36 @@ fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn 
             file_mode(src.get("defaultMode"), &format!("{f}.defaultMode"), at, errs);
             for (i, item) in seq(src.get("items")).iter().enumerate() {
                 key_to_path(item, &format!("{f}.items[{i}]"), at, errs);
+            }
+        }
+        "hostPath" => {
+            let path = text(src, "path");
+            let path_f = format!("{f}.path");
+            if path.is_empty() {
+                errs.push(Diagnostic::required(&path_f, at(f), ""));
+                return;
+            }
+            if path.split('/').any(|part| part == "..") {
+                errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must not contain '..'"));
+            }
+            // validateHostPathType: supportedHostPathTypes, listed sorted (sets.List)
+            const TYPES: &[&str] = &["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"];
+            if let Some(ty) = src.get("type").and_then(|t| t.as_str()).filter(|t| !TYPES.contains(t)) {
+                let type_f = format!("{f}.type");
+                errs.push(Diagnostic::not_supported(&type_f, at(&type_f), ty, TYPES));
+            }
+        }
+        "nfs" => {
+            if text(src, "server").is_empty() {
+                errs.push(Diagnostic::required(&format!("{f}.server"), at(f), ""));
+            }
+            let path = text(src, "path");
+            let path_f = format!("{f}.path");
+            if path.is_empty() {
+                errs.push(Diagnostic::required(&path_f, at(f), ""));
+            }
+            if !path.starts_with('/') {
+                errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
             }
         }
         "persistentVolumeClaim" if text(src, "claimName").is_empty() => {

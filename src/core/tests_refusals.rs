@@ -224,3 +224,26 @@ fn container_resource_name_errors() {
     );
     ok(&pod("{limits: {cpu: 500m, memory: 128Mi, nvidia.com/gpu: 1, kubernetes.io/foo: 1, amd.com/gpu: 2}, requests: {cpu: 250m, nvidia.com/gpu: 1}}"));
 }
+
+// validateVolumeSource → validateHostPathVolumeSource (path required, then no `..` element and a
+// known type) and validateNFSVolumeSource (server and path required, the path absolute — an
+// empty one is both)
+#[test]
+fn host_path_and_nfs_volumes() {
+    let vols = |v: &str| format!("apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent}}\nspec:\n  selector: {{matchLabels: {{app: agent}}}}\n  template:\n    metadata: {{labels: {{app: agent}}}}\n    spec:\n      containers: [{{name: c, image: agent}}]\n      volumes:\n{v}");
+    assert_eq!(
+        errors(&run(&vols("      - name: a\n        hostPath: {type: Directory}\n      - name: b\n        hostPath: {path: /var/log/../lib, type: Dir}\n      - name: c\n        nfs: {path: exports}\n      - name: d\n        nfs: {server: nfs.example.com}\n"))),
+        vec![
+            "spec.template.spec.volumes[0].hostPath.path: Required value",
+            "spec.template.spec.volumes[1].hostPath.path: Invalid value: \"/var/log/../lib\": must not contain '..'",
+            "spec.template.spec.volumes[1].hostPath.type: Unsupported value: \"Dir\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\"",
+            "spec.template.spec.volumes[2].nfs.server: Required value",
+            "spec.template.spec.volumes[2].nfs.path: Invalid value: \"exports\": must be an absolute path",
+            "spec.template.spec.volumes[3].nfs.path: Required value",
+            "spec.template.spec.volumes[3].nfs.path: Invalid value: \"\": must be an absolute path",
+        ]
+    );
+    ok(&vols(
+        "      - name: a\n        hostPath: {path: /var/log}\n      - name: b\n        hostPath: {path: /var/run/docker.sock, type: Socket}\n      - name: c\n        hostPath: {path: /sys, type: ''}\n      - name: d\n        hostPath: {path: /dev/kmsg, type: CharDevice}\n      - name: e\n        hostPath: {path: /var/lib/agent..d, type: DirectoryOrCreate}\n      - name: f\n        nfs: {server: 10.0.0.2, path: /, readOnly: true}\n",
+    ));
+}
