@@ -1410,7 +1410,8 @@ fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
 ///   validateSleepAction: seconds within 0..=the pod's terminationGracePeriodSeconds.
 /// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
 ///   no probe: "may not be set for init containers without restartPolicy=Always".
-/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
+/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`; a fieldRef
+///   and a resourceFieldRef are checked as a downwardAPI volume's are, with the env's field paths.
 /// * the pod's and each container's securityContext: user and group IDs within 0..=MaxInt32.
 fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind, Value};
@@ -1530,6 +1531,15 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             for (ei, e) in seq(c.get("env")).iter().enumerate() {
                 let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
                 let f = format!("{}.env[{ei}].valueFrom", cf());
+                // validateEnvVarValueFrom: fieldRef (validateObjectFieldSelector with
+                // validEnvDownwardAPIFieldPathExpressions) and resourceFieldRef
+                // (validateContainerResourceFieldSelector, containerName optional)
+                if let Some(fs) = from.get("fieldRef").filter(|v| !v.is_null()) {
+                    object_field_selector(fs, ENV_FIELD_PATHS, &format!("{f}.fieldRef"), at, errs);
+                }
+                if let Some(rs) = from.get("resourceFieldRef").filter(|v| !v.is_null()) {
+                    resource_field_selector(rs, false, &format!("{f}.resourceFieldRef"), at, errs);
+                }
                 let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
                 let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
                 if sources == 0 {
@@ -1852,6 +1862,10 @@ fn key_to_path(item: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::ya
 
 /// validVolumeDownwardAPIFieldPathExpressions, sorted as sets.List shows them.
 const VOLUME_FIELD_PATHS: &[&str] = &["metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"];
+/// validEnvDownwardAPIFieldPathExpressions, sorted.
+const ENV_FIELD_PATHS: &[&str] = &[
+    "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs",
+];
 /// validContainerResourceFieldPathExpressions, sorted.
 const RESOURCE_FIELD_PATHS: &[&str] = &["limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"];
 
@@ -1861,11 +1875,11 @@ fn split_subscript(p: &str) -> Option<(&str, &str)> {
     (!path.is_empty()).then_some((path, sub))
 }
 
-/// validateObjectFieldSelector with the volume's expressions, after SetDefaults_ObjectFieldSelector
+/// validateObjectFieldSelector with the volume's or the env's expressions, after SetDefaults_ObjectFieldSelector
 /// (apiVersion "v1"): fieldPath required; pods.ConvertDownwardAPIFieldLabel (pkg/apis/core/pods/
 /// helpers.go) must know it ("error converting fieldPath: …"); a subscript's key is a qualified
 /// name (lowercased for annotations); anything else must be one of the expressions.
-fn object_field_selector(fs: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+fn object_field_selector(fs: &super::yaml::Node, exprs: &[&str], f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     let version = match text(fs, "apiVersion") {
         "" => "v1",
         v => v,
@@ -1906,8 +1920,23 @@ fn object_field_selector(fs: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> s
                 errs.push(Diagnostic::invalid(f, at(f), &quote(&key), &m));
             }
         }
-        None if !VOLUME_FIELD_PATHS.contains(&internal) => errs.push(Diagnostic::not_supported(&fp_f, at(&fp_f), internal, VOLUME_FIELD_PATHS)),
+        None if !exprs.contains(&internal) => errs.push(Diagnostic::not_supported(&fp_f, at(&fp_f), internal, exprs)),
         None => {}
+    }
+}
+
+/// validateContainerResourceFieldSelector: in a volume (`volume`) containerName is required
+/// first; then resource is required and one of the expressions or a `requests.hugepages-` /
+/// `limits.hugepages-` one. (The divisor is not checked here.)
+fn resource_field_selector(rs: &super::yaml::Node, volume: bool, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let resource = text(rs, "resource");
+    if volume && text(rs, "containerName").is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.containerName"), at(f), ""));
+    } else if resource.is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.resource"), at(f), ""));
+    } else if !RESOURCE_FIELD_PATHS.contains(&resource) && !resource.starts_with("requests.hugepages-") && !resource.starts_with("limits.hugepages-") {
+        let field = format!("{f}.resource");
+        errs.push(Diagnostic::not_supported(&field, at(&field), resource, RESOURCE_FIELD_PATHS));
     }
 }
 
@@ -1922,22 +1951,12 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
     }
     local_non_reserved_path(path, &path_f, at(&format!("{item_at}.path")), errs);
     if let Some(fs) = set("fieldRef") {
-        object_field_selector(fs, &format!("{f}.fieldRef"), &|p: &str| at(&p.replacen(f, item_at, 1)), errs);
+        object_field_selector(fs, VOLUME_FIELD_PATHS, &format!("{f}.fieldRef"), &|p: &str| at(&p.replacen(f, item_at, 1)), errs);
         if set("resourceFieldRef").is_some() {
             errs.push(Diagnostic::invalid(f, at(item_at), &quote("resource"), "fieldRef and resourceFieldRef can not be specified simultaneously"));
         }
     } else if let Some(rs) = set("resourceFieldRef") {
-        // validateContainerResourceFieldSelector(…, volume=true): containerName required first
-        let rf = format!("{f}.resourceFieldRef");
-        let resource = text(rs, "resource");
-        let item_rf = format!("{item_at}.resourceFieldRef");
-        if text(rs, "containerName").is_empty() {
-            errs.push(Diagnostic::required(&format!("{rf}.containerName"), at(&item_rf), ""));
-        } else if resource.is_empty() {
-            errs.push(Diagnostic::required(&format!("{rf}.resource"), at(&item_rf), ""));
-        } else if !RESOURCE_FIELD_PATHS.contains(&resource) && !resource.starts_with("requests.hugepages-") && !resource.starts_with("limits.hugepages-") {
-            errs.push(Diagnostic::not_supported(&format!("{rf}.resource"), at(&format!("{item_rf}.resource")), resource, RESOURCE_FIELD_PATHS));
-        }
+        resource_field_selector(rs, true, &format!("{f}.resourceFieldRef"), &|p: &str| at(&p.replacen(f, item_at, 1)), errs);
     } else {
         errs.push(Diagnostic::required(f, at(item_at), "one of fieldRef and resourceFieldRef is required"));
     }

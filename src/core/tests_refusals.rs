@@ -247,3 +247,28 @@ fn host_path_and_nfs_volumes() {
         "      - name: a\n        hostPath: {path: /var/log}\n      - name: b\n        hostPath: {path: /var/run/docker.sock, type: Socket}\n      - name: c\n        hostPath: {path: /sys, type: ''}\n      - name: d\n        hostPath: {path: /dev/kmsg, type: CharDevice}\n      - name: e\n        hostPath: {path: /var/lib/agent..d, type: DirectoryOrCreate}\n      - name: f\n        nfs: {server: 10.0.0.2, path: /, readOnly: true}\n",
     ));
 }
+
+// validateEnvVarValueFrom → validateObjectFieldSelector with validEnvDownwardAPIFieldPathExpressions
+// (no bare metadata.labels, no status.phase: ConvertDownwardAPIFieldLabel knows them, the env
+// does not) and validateContainerResourceFieldSelector(volume=false: containerName optional)
+#[test]
+fn env_field_and_resource_refs() {
+    let env = |e: &str| deployment(&format!("      containers:\n      - name: c\n        image: nginx\n        env:\n{e}"));
+    assert_eq!(
+        errors(&run(&env(
+            "        - {name: A, valueFrom: {fieldRef: {fieldPath: metadata.labels}}}\n        - {name: B, valueFrom: {fieldRef: {fieldPath: status.phase}}}\n        - {name: C, valueFrom: {fieldRef: {fieldPath: status.podIp}}}\n        - {name: D, valueFrom: {fieldRef: {fieldPath: \"spec.nodeName['x']\"}}}\n        - {name: E, valueFrom: {resourceFieldRef: {resource: cpu}}}\n        - {name: F, valueFrom: {resourceFieldRef: {containerName: c}}}\n"
+        ))),
+        vec![
+            "spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: \"metadata.labels\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\"",
+            "spec.template.spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: Unsupported value: \"status.phase\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\"",
+            "spec.template.spec.containers[0].env[2].valueFrom.fieldRef.fieldPath: Invalid value: \"status.podIp\": error converting fieldPath: field label not supported: status.podIp",
+            "spec.template.spec.containers[0].env[3].valueFrom.fieldRef.fieldPath: Invalid value: \"spec.nodeName['x']\": error converting fieldPath: field label does not support subscript: spec.nodeName['x']",
+            "spec.template.spec.containers[0].env[4].valueFrom.resourceFieldRef.resource: Unsupported value: \"cpu\": supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", \"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\"",
+            "spec.template.spec.containers[0].env[5].valueFrom.resourceFieldRef.resource: Required value",
+        ]
+    );
+    // accepted: the env vars real manifests write (spec.host is the old name of spec.nodeName)
+    ok(&env(
+        "        - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}\n        - {name: POD_IPS, valueFrom: {fieldRef: {fieldPath: status.podIPs}}}\n        - {name: NODE, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: spec.nodeName}}}\n        - {name: HOST, valueFrom: {fieldRef: {fieldPath: spec.host}}}\n        - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}\n        - {name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}\n        - {name: SA, valueFrom: {fieldRef: {fieldPath: spec.serviceAccountName}}}\n        - {name: UID, valueFrom: {fieldRef: {fieldPath: metadata.uid}}}\n        - {name: APP, valueFrom: {fieldRef: {fieldPath: \"metadata.labels['app']\"}}}\n        - {name: ANNO, valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['prometheus.io/port']\"}}}\n        - {name: GOMAXPROCS, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}\n        - {name: MEM, valueFrom: {resourceFieldRef: {containerName: c, resource: requests.memory, divisor: 1Mi}}}\n",
+    ));
+}
