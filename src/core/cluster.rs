@@ -1404,11 +1404,14 @@ fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
 ///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
 ///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
 ///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
-///   be 1 (defaulted from 0).
-/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler.
+///   be 1 (defaulted from 0). terminationGracePeriodSeconds, when set, greater than 0, and not
+///   set at all on a readiness probe (validateReadinessProbe).
+/// * lifecycle postStart / preStop: validateHandler with sleep as a fifth handler;
+///   validateSleepAction: seconds within 0..=the pod's terminationGracePeriodSeconds.
 /// * an init container that is not a sidecar (restartPolicy Always) may have no lifecycle and
 ///   no probe: "may not be set for init containers without restartPolicy=Always".
-/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`.
+/// * validateEnvVarValueFrom: a valueFrom has one source, and none next to a `value`; a fieldRef
+///   and a resourceFieldRef are checked as a downwardAPI volume's are, with the env's field paths.
 /// * the pod's and each container's securityContext: user and group IDs within 0..=MaxInt32.
 fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{Node, NodeKind, Value};
@@ -1417,6 +1420,12 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
     let int = |n: &Node, k: &str| match n.get(k).map(|v| &v.kind) {
         Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
         _ => None,
+    };
+    // the pod's terminationGracePeriodSeconds, SetDefaults_PodSpec's 30 when unset; a negative
+    // one is left alone (the pod registry may rewrite it before validation)
+    let grace = match spec.get("terminationGracePeriodSeconds").map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(g), .. }) => (*g >= 0).then_some(*g),
+        _ => Some(30),
     };
     let handler = |h: &Node, f: &str, kinds: &[&str], errs: &mut Vec<Diagnostic>| {
         let mut n = 0;
@@ -1427,6 +1436,16 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     errs.push(Diagnostic::forbidden(&field, at(&field), "may not specify more than 1 handler type"));
                 } else {
                     n += 1;
+                    // validateSleepAction (the handler's first kind is the one validated) with
+                    // opts.AllowPodLifecycleSleepActionZeroValue: feature gate
+                    // PodLifecycleSleepActionAllowZero, beta and on by default in 1.33, GA in 1.34
+                    if let (&"sleep", Some(grace)) = (k, grace) {
+                        let seconds = h.get("sleep").and_then(|s| int(s, "seconds")).unwrap_or(0);
+                        if seconds < 0 || seconds > grace {
+                            let field = format!("{f}.sleep");
+                            errs.push(Diagnostic::invalid(&field, at(&field), &seconds.to_string(), &format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})")));
+                        }
+                    }
                 }
             }
         }
@@ -1491,18 +1510,36 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             errs.push(Diagnostic::invalid(&ff, at(&ff), &v.to_string(), "must be greater than or equal to 0"));
                         }
                     }
+                    // validateProbe: a probe's own terminationGracePeriodSeconds, when set, is
+                    // positive; validateReadinessProbe: and a readiness probe may not have one
+                    let tgps = int(p, "terminationGracePeriodSeconds");
+                    let tf = || format!("{f}.terminationGracePeriodSeconds");
+                    if let Some(v) = tgps.filter(|v| *v <= 0) {
+                        errs.push(Diagnostic::invalid(&tf(), at(&tf()), &v.to_string(), "must be greater than 0"));
+                    }
                     if k != "readinessProbe" {
                         let success = int(p, "successThreshold").map_or(1, |v| if v == 0 { 1 } else { v });
                         if success != 1 {
                             let ff = format!("{f}.successThreshold");
                             errs.push(Diagnostic::invalid(&ff, at(&ff), &success.to_string(), "must be 1"));
                         }
+                    } else if let Some(v) = tgps {
+                        errs.push(Diagnostic::invalid(&tf(), at(&tf()), &v.to_string(), "must not be set for readinessProbes"));
                     }
                 }
             }
             for (ei, e) in seq(c.get("env")).iter().enumerate() {
                 let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
                 let f = format!("{}.env[{ei}].valueFrom", cf());
+                // validateEnvVarValueFrom: fieldRef (validateObjectFieldSelector with
+                // validEnvDownwardAPIFieldPathExpressions) and resourceFieldRef
+                // (validateContainerResourceFieldSelector, containerName optional)
+                if let Some(fs) = from.get("fieldRef").filter(|v| !v.is_null()) {
+                    object_field_selector(fs, ENV_FIELD_PATHS, &format!("{f}.fieldRef"), at, errs);
+                }
+                if let Some(rs) = from.get("resourceFieldRef").filter(|v| !v.is_null()) {
+                    resource_field_selector(rs, false, &format!("{f}.resourceFieldRef"), at, errs);
+                }
                 let sources = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].iter().filter(|k| set(from, k)).count();
                 let has_value = e.get("value").and_then(|v| v.as_str()).is_some_and(|v| !v.is_empty());
                 if sources == 0 {
@@ -1678,9 +1715,14 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
 ///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
 ///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
 ///
-/// Of the sources' own fields only a configMap's or secret's file modes are checked here.
+///   validateVolumeMounts also checks `subPath` and `subPathExpr` (validateLocalDescendingPath:
+///   relative, no `..` element; upstream names the list, `volumeMounts.subPath`, not the item)
+///   and that the two are not both set.
+///
+/// Of the sources' own fields those of hostPath, secret, nfs, persistentVolumeClaim, downwardAPI,
+/// configMap and projected are checked ([`validate_volume_source`]).
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
-    use super::yaml::{Node, NodeKind};
+    use super::yaml::Node;
     let Some(spec) = node_at(&o.source, prefix) else { return };
     let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let mut valid: Vec<String> = Vec::new();
@@ -1689,33 +1731,16 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
         let f = format!("{prefix}.volumes[{i}]");
         let name = str_of(v, "name");
         let mut el = Vec::new();
-        let mut sources = 0;
-        for (key, path) in VOLUME_SOURCES {
-            if v.get(key).is_some_and(|n| !n.is_null()) {
-                if sources > 0 {
-                    let field = format!("{f}.{path}");
-                    el.push(Diagnostic::forbidden(&field, at(&format!("{f}.{key}")), "may not specify more than 1 volume type"));
-                } else {
-                    sources += 1;
-                }
-            }
+        // validateVolumeSource: the first source written is validated, each later one is only
+        // "may not specify more than 1 volume type"
+        // (the first comes before every later one, so its errors come first)
+        let mut written = VOLUME_SOURCES.iter().filter_map(|(key, path)| v.get(key).filter(|n| !n.is_null()).map(|src| (*key, *path, src)));
+        if let Some((key, _, src)) = written.next() {
+            validate_volume_source(key, src, &format!("{f}.{key}"), at, &mut el);
         }
-        // validateConfigMapVolumeSource / validateSecretVolumeSource, the file modes:
-        // defaultMode and each item's mode (validateKeyToPath) within 0..=0777
-        // (fileModeErrorMsg); a YAML 0644 is octal (go-yaml v2), a 644 is not
-        for key in ["configMap", "secret"] {
-            let Some(src) = v.get(key).filter(|n| !n.is_null()) else { continue };
-            let mode_error = |n: Option<&Node>, field: String, el: &mut Vec<Diagnostic>| {
-                if let Some(NodeKind::Scalar { value: super::yaml::Value::Int(m), .. }) = n.map(|n| &n.kind) {
-                    if !(0..=0o777).contains(m) {
-                        el.push(Diagnostic::invalid(&field, at(&field), &m.to_string(), "must be a number between 0 and 0777 (octal), both inclusive"));
-                    }
-                }
-            };
-            mode_error(src.get("defaultMode"), format!("{f}.{key}.defaultMode"), &mut el);
-            for (ii, item) in seq(src.get("items")).iter().enumerate() {
-                mode_error(item.get("mode"), format!("{f}.{key}.items[{ii}].mode"), &mut el);
-            }
+        for (key, path, _) in written {
+            let field = format!("{f}.{path}");
+            el.push(Diagnostic::forbidden(&field, at(&format!("{f}.{key}")), "may not specify more than 1 volume type"));
         }
         let name_f = format!("{f}.name");
         if name.is_empty() {
@@ -1764,8 +1789,322 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
                     errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(&path), "must be unique"));
                 }
                 mount_points.push(path);
+                // ValidateVolumeMounts: validateLocalDescendingPath(mnt.SubPath, fldPath.Child("subPath"))
+                // — fldPath is the list's path, so the error names `volumeMounts.subPath`
+                let list_f = format!("{prefix}.{list}[{ci}].volumeMounts");
+                let sub_path = str_of(m, "subPath");
+                if !sub_path.is_empty() {
+                    descending_path(&sub_path, &format!("{list_f}.subPath"), at(&format!("{f}.subPath")), errs);
+                }
+                let expr = str_of(m, "subPathExpr");
+                if !expr.is_empty() {
+                    let expr_f = format!("{f}.subPathExpr");
+                    if !sub_path.is_empty() {
+                        errs.push(Diagnostic::invalid(&expr_f, at(&expr_f), &quote(&expr), "subPathExpr and subPath are mutually exclusive"));
+                    }
+                    descending_path(&expr, &format!("{list_f}.subPathExpr"), at(&expr_f), errs);
+                }
             }
         }
+    }
+}
+
+/// validateLocalDescendingPath (pkg/apis/core/validation/validation.go): not absolute
+/// (path.IsAbs: a leading `/`), then validatePathNoBacksteps: no `..` element (one error).
+fn descending_path(p: &str, field: &str, pos: super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if p.starts_with('/') {
+        errs.push(Diagnostic::invalid(field, pos, &quote(p), "must be a relative path"));
+    }
+    if p.split('/').any(|part| part == "..") {
+        errs.push(Diagnostic::invalid(field, pos, &quote(p), "must not contain '..'"));
+    }
+}
+
+/// ValidateLocalNonReservedPath: validateLocalDescendingPath, then "must not start with '..'"
+/// for a `..x` that the element check did not catch (not `../`).
+fn local_non_reserved_path(p: &str, field: &str, pos: super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    descending_path(p, field, pos, errs);
+    if p.starts_with("..") && !p.starts_with("../") {
+        errs.push(Diagnostic::invalid(field, pos, &quote(p), "must not start with '..'"));
+    }
+}
+
+/// A file mode (defaultMode, an item's mode) within 0..=0777 (fileModeErrorMsg); a YAML 0644 is
+/// octal (go-yaml v2), a 644 is not.
+fn file_mode(n: Option<&super::yaml::Node>, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{NodeKind, Value};
+    if let Some(NodeKind::Scalar { value: Value::Int(m), .. }) = n.map(|n| &n.kind) {
+        if !(0..=0o777).contains(m) {
+            errs.push(Diagnostic::invalid(field, at(field), &m.to_string(), "must be a number between 0 and 0777 (octal), both inclusive"));
+        }
+    }
+}
+
+/// A string field as written ("" when absent or not a string: the zero value).
+fn text<'a>(n: &'a super::yaml::Node, key: &str) -> &'a str {
+    n.get(key).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+/// validateKeyToPath: key and path required, the path a local non-reserved one, the mode a
+/// file mode.
+fn key_to_path(item: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if text(item, "key").is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.key"), at(f), ""));
+    }
+    let path = text(item, "path");
+    let path_f = format!("{f}.path");
+    if path.is_empty() {
+        errs.push(Diagnostic::required(&path_f, at(f), ""));
+    }
+    local_non_reserved_path(path, &path_f, at(&path_f), errs);
+    file_mode(item.get("mode"), &format!("{f}.mode"), at, errs);
+}
+
+/// validVolumeDownwardAPIFieldPathExpressions, sorted as sets.List shows them.
+const VOLUME_FIELD_PATHS: &[&str] = &["metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"];
+/// validEnvDownwardAPIFieldPathExpressions, sorted.
+const ENV_FIELD_PATHS: &[&str] = &[
+    "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs",
+];
+/// validContainerResourceFieldPathExpressions, sorted.
+const RESOURCE_FIELD_PATHS: &[&str] = &["limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"];
+
+/// pkg/fieldpath SplitMaybeSubscriptedPath: `metadata.labels['app']` → ("metadata.labels", "app").
+fn split_subscript(p: &str) -> Option<(&str, &str)> {
+    let (path, sub) = p.strip_suffix("']")?.split_once("['")?;
+    (!path.is_empty()).then_some((path, sub))
+}
+
+/// validateObjectFieldSelector with the volume's or the env's expressions, after SetDefaults_ObjectFieldSelector
+/// (apiVersion "v1"): fieldPath required; pods.ConvertDownwardAPIFieldLabel (pkg/apis/core/pods/
+/// helpers.go) must know it ("error converting fieldPath: …"); a subscript's key is a qualified
+/// name (lowercased for annotations); anything else must be one of the expressions.
+fn object_field_selector(fs: &super::yaml::Node, exprs: &[&str], f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let version = match text(fs, "apiVersion") {
+        "" => "v1",
+        v => v,
+    };
+    let label = text(fs, "fieldPath");
+    let fp_f = format!("{f}.fieldPath");
+    if label.is_empty() {
+        errs.push(Diagnostic::required(&fp_f, at(f), ""));
+        return;
+    }
+    let converted = if version != "v1" {
+        Err(format!("unsupported pod version: {version}"))
+    } else if let Some((path, _)) = split_subscript(label) {
+        if matches!(path, "metadata.annotations" | "metadata.labels") {
+            Ok(label)
+        } else {
+            Err(format!("field label does not support subscript: {label}"))
+        }
+    } else {
+        match label {
+            "metadata.annotations" | "metadata.labels" | "metadata.name" | "metadata.namespace" | "metadata.uid" | "spec.nodeName" | "spec.restartPolicy"
+            | "spec.serviceAccountName" | "spec.schedulerName" | "status.phase" | "status.hostIP" | "status.hostIPs" | "status.podIP" | "status.podIPs" => Ok(label),
+            "spec.host" => Ok("spec.nodeName"),
+            _ => Err(format!("field label not supported: {label}")),
+        }
+    };
+    let internal = match converted {
+        Ok(p) => p,
+        Err(e) => {
+            errs.push(Diagnostic::invalid(&fp_f, at(&fp_f), &quote(label), &format!("error converting fieldPath: {e}")));
+            return;
+        }
+    };
+    match split_subscript(internal) {
+        Some((path, sub)) => {
+            let key = if path == "metadata.annotations" { sub.to_lowercase() } else { sub.to_string() };
+            for m in super::names::qualified_name(&key) {
+                errs.push(Diagnostic::invalid(f, at(f), &quote(&key), &m));
+            }
+        }
+        None if !exprs.contains(&internal) => errs.push(Diagnostic::not_supported(&fp_f, at(&fp_f), internal, exprs)),
+        None => {}
+    }
+}
+
+/// validateContainerResourceFieldSelector: in a volume (`volume`) containerName is required
+/// first; then resource is required and one of the expressions or a `requests.hugepages-` /
+/// `limits.hugepages-` one. (The divisor is not checked here.)
+fn resource_field_selector(rs: &super::yaml::Node, volume: bool, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let resource = text(rs, "resource");
+    if volume && text(rs, "containerName").is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.containerName"), at(f), ""));
+    } else if resource.is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.resource"), at(f), ""));
+    } else if !RESOURCE_FIELD_PATHS.contains(&resource) && !resource.starts_with("requests.hugepages-") && !resource.starts_with("limits.hugepages-") {
+        let field = format!("{f}.resource");
+        errs.push(Diagnostic::not_supported(&field, at(&field), resource, RESOURCE_FIELD_PATHS));
+    }
+}
+
+/// validateDownwardAPIVolumeFile; `f` is the downwardAPI's own path: upstream passes it, not the
+/// item's, so every error of every item names `downwardAPI.path`, `downwardAPI.mode`, ….
+fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, item_at: &str, errs: &mut Vec<Diagnostic>) {
+    let set = |k: &str| file.get(k).filter(|n| !n.is_null());
+    let path = text(file, "path");
+    let path_f = format!("{f}.path");
+    if path.is_empty() {
+        errs.push(Diagnostic::required(&path_f, at(item_at), ""));
+    }
+    local_non_reserved_path(path, &path_f, at(&format!("{item_at}.path")), errs);
+    if let Some(fs) = set("fieldRef") {
+        object_field_selector(fs, VOLUME_FIELD_PATHS, &format!("{f}.fieldRef"), &|p: &str| at(&p.replacen(f, item_at, 1)), errs);
+        if set("resourceFieldRef").is_some() {
+            errs.push(Diagnostic::invalid(f, at(item_at), &quote("resource"), "fieldRef and resourceFieldRef can not be specified simultaneously"));
+        }
+    } else if let Some(rs) = set("resourceFieldRef") {
+        resource_field_selector(rs, true, &format!("{f}.resourceFieldRef"), &|p: &str| at(&p.replacen(f, item_at, 1)), errs);
+    } else {
+        errs.push(Diagnostic::required(f, at(item_at), "one of fieldRef and resourceFieldRef is required"));
+    }
+    if let Some(super::yaml::NodeKind::Scalar { value: super::yaml::Value::Int(m), .. }) = file.get("mode").map(|n| &n.kind) {
+        if !(0..=0o777).contains(m) {
+            errs.push(Diagnostic::invalid(&format!("{f}.mode"), at(&format!("{item_at}.mode")), &m.to_string(), "must be a number between 0 and 0777 (octal), both inclusive"));
+        }
+    }
+}
+
+/// The checks validateVolumeSource runs on the first source written (pkg/apis/core/validation/
+/// validation.go), for the sources whose fields Switchboard checks; `f` is the source's path.
+/// * validateSecretVolumeSource: secretName required (the API type marks it optional, but
+///   validation requires it), defaultMode, items (validateKeyToPath).
+/// * validateConfigMapVolumeSource: name required, defaultMode, items.
+/// * validatePersistentClaimVolumeSource: claimName required.
+/// * validateHostPathVolumeSource: path required (nothing else checked without one), no `..`
+///   element (validatePathNoBacksteps), a known type (validateHostPathType; SetDefaults leaves
+///   it ""). validateNFSVolumeSource: server and path required, the path absolute.
+/// * validateDownwardAPIVolumeSource: defaultMode, each item (validateDownwardAPIVolumeFile).
+/// * validateProjectedVolumeSource: defaultMode, then validateProjectionSources: each source's
+///   secret / configMap (name required, items) / downwardAPI items / serviceAccountToken
+///   (expirationSeconds — defaulted to 3600 by SetDefaults_ServiceAccountTokenProjection — at
+///   least 10 minutes and at most 2^32 s; path required and local, named at `projected.path`);
+///   an items path used twice ("conflicting duplicate paths", on `projected`); one kind per
+///   source. (clusterTrustBundle and podCertificate are behind feature gates that are off by
+///   default in 1.33/1.34: dropped before validation, not checked here.)
+fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{NodeKind, Value};
+    match key {
+        "secret" | "configMap" => {
+            let name_key = if key == "secret" { "secretName" } else { "name" };
+            if text(src, name_key).is_empty() {
+                errs.push(Diagnostic::required(&format!("{f}.{name_key}"), at(f), ""));
+            }
+            file_mode(src.get("defaultMode"), &format!("{f}.defaultMode"), at, errs);
+            for (i, item) in seq(src.get("items")).iter().enumerate() {
+                key_to_path(item, &format!("{f}.items[{i}]"), at, errs);
+            }
+        }
+        "hostPath" => {
+            let path = text(src, "path");
+            let path_f = format!("{f}.path");
+            if path.is_empty() {
+                errs.push(Diagnostic::required(&path_f, at(f), ""));
+                return;
+            }
+            if path.split('/').any(|part| part == "..") {
+                errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must not contain '..'"));
+            }
+            // validateHostPathType: supportedHostPathTypes, listed sorted (sets.List)
+            const TYPES: &[&str] = &["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"];
+            if let Some(ty) = src.get("type").and_then(|t| t.as_str()).filter(|t| !TYPES.contains(t)) {
+                let type_f = format!("{f}.type");
+                errs.push(Diagnostic::not_supported(&type_f, at(&type_f), ty, TYPES));
+            }
+        }
+        "nfs" => {
+            if text(src, "server").is_empty() {
+                errs.push(Diagnostic::required(&format!("{f}.server"), at(f), ""));
+            }
+            let path = text(src, "path");
+            let path_f = format!("{f}.path");
+            if path.is_empty() {
+                errs.push(Diagnostic::required(&path_f, at(f), ""));
+            }
+            if !path.starts_with('/') {
+                errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        "persistentVolumeClaim" if text(src, "claimName").is_empty() => {
+            errs.push(Diagnostic::required(&format!("{f}.claimName"), at(f), ""));
+        }
+        "downwardAPI" => {
+            file_mode(src.get("defaultMode"), &format!("{f}.defaultMode"), at, errs);
+            for (i, item) in seq(src.get("items")).iter().enumerate() {
+                downward_api_file(item, f, at, &format!("{f}.items[{i}]"), errs);
+            }
+        }
+        "projected" => {
+            file_mode(src.get("defaultMode"), &format!("{f}.defaultMode"), at, errs);
+            let mut all_paths: Vec<&str> = Vec::new();
+            let conflict = |value: &str, errs: &mut Vec<Diagnostic>| errs.push(Diagnostic::invalid(f, at(f), &quote(value), "conflicting duplicate paths"));
+            for (i, source) in seq(src.get("sources")).iter().enumerate() {
+                let sf = format!("{f}.sources[{i}]");
+                let mut kinds = 0;
+                for kind in ["secret", "configMap"] {
+                    let Some(s) = source.get(kind).filter(|n| !n.is_null()) else { continue };
+                    kinds += 1;
+                    let pf = format!("{sf}.{kind}");
+                    let name = text(s, "name");
+                    if name.is_empty() {
+                        errs.push(Diagnostic::required(&format!("{pf}.name"), at(&pf), ""));
+                    }
+                    for (ii, item) in seq(s.get("items")).iter().enumerate() {
+                        key_to_path(item, &format!("{pf}.items[{ii}]"), at, errs);
+                        let path = text(item, "path");
+                        if !path.is_empty() {
+                            if all_paths.contains(&path) {
+                                conflict(name, errs);
+                            } else {
+                                all_paths.push(path);
+                            }
+                        }
+                    }
+                }
+                if let Some(d) = source.get("downwardAPI").filter(|n| !n.is_null()) {
+                    kinds += 1;
+                    let pf = format!("{sf}.downwardAPI");
+                    for (ii, item) in seq(d.get("items")).iter().enumerate() {
+                        downward_api_file(item, &pf, at, &format!("{pf}.items[{ii}]"), errs);
+                        let path = text(item, "path");
+                        if !path.is_empty() {
+                            if all_paths.contains(&path) {
+                                conflict(path, errs);
+                            } else {
+                                all_paths.push(path);
+                            }
+                        }
+                    }
+                }
+                if let Some(t) = source.get("serviceAccountToken").filter(|n| !n.is_null()) {
+                    kinds += 1;
+                    let pf = format!("{sf}.serviceAccountToken");
+                    if let Some(NodeKind::Scalar { value: Value::Int(secs), .. }) = t.get("expirationSeconds").map(|n| &n.kind) {
+                        let ef = format!("{pf}.expirationSeconds");
+                        if *secs < 10 * 60 {
+                            errs.push(Diagnostic::invalid(&ef, at(&ef), &secs.to_string(), "may not specify a duration less than 10 minutes"));
+                        }
+                        if *secs > 1 << 32 {
+                            errs.push(Diagnostic::invalid(&ef, at(&ef), &secs.to_string(), "may not specify a duration larger than 2^32 seconds"));
+                        }
+                    }
+                    // (upstream names the projected volume's `path`, not the token's)
+                    let path = text(t, "path");
+                    let path_f = format!("{f}.path");
+                    if path.is_empty() {
+                        errs.push(Diagnostic::required(&path_f, at(&pf), ""));
+                    } else {
+                        local_non_reserved_path(path, &path_f, at(&format!("{pf}.path")), errs);
+                    }
+                }
+                if kinds > 1 {
+                    errs.push(Diagnostic::forbidden(&sf, at(&sf), "may not specify more than 1 volume type per source"));
+                }
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1215,5 +1215,7 @@ mod tests;
 mod tests_fidelity;
 #[cfg(test)]
 mod tests_corpus;
+#[cfg(test)]
+mod tests_refusals;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
