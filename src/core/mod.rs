@@ -463,6 +463,7 @@ fn analyze_checked(
         None => cfg,
     };
     namespace_notes(&objects, &mut diags);
+    statefulset_service_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
@@ -722,6 +723,38 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
             }
             _ => {}
         }
+    }
+}
+
+/// A StatefulSet's `serviceName` gives each pod the subdomain its per-pod DNS name lives under
+/// (pkg/controller/statefulset stateful_set_utils.go updateIdentity: `pod.Spec.Subdomain =
+/// set.Spec.ServiceName`), and those names exist only as endpoints of a headless Service of
+/// that name selecting the pods (DNS spec §2.4.1): said when it names no Service, or one with a
+/// clusterIP.
+fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    // (read before the workloads' trees are freed: the Services as the input writes them)
+    let services: Vec<(&Object, &model::ServiceSpec)> = objects.iter().filter(|o| !o.refused).filter_map(|o| match &o.body { Body::Service(s) => Some((o, s)), _ => None }).collect();
+    for o in objects.iter().filter(|o| o.kind == "StatefulSet" && !o.refused) {
+        let Body::Workload(w) = &o.body else { continue };
+        let Some(name) = w.service_name.as_deref().filter(|n| !n.is_empty()) else { continue };
+        let pod0 = format!("{}-{}", o.meta.name, w.start_ordinal);
+        let headless = |s: &model::ServiceSpec| s.cluster_ip.as_deref() == Some("None");
+        let msg = match services.iter().find(|(so, _)| so.meta.namespace == o.meta.namespace && so.meta.name == name) {
+            None => {
+                // the headless Service that selects its pods, if there is one
+                let meant = services.iter().find(|(so, s)| so.meta.namespace == o.meta.namespace && headless(s) && s.selector.as_ref().is_some_and(|sel| !sel.is_empty() && resolve::selector_matches(sel, &w.template_labels)));
+                format!(
+                    "serviceName {name} names no Service in namespace {}: the pods' DNS names ({pod0}.{name}…) do not resolve{}",
+                    o.meta.namespace,
+                    meant.map(|(so, _)| format!("; the headless Service selecting them is {}: set serviceName: {}", so.meta.name, so.meta.name)).unwrap_or_else(|| format!("; create a headless Service (clusterIP: None) named {name} that selects them")),
+                )
+            }
+            Some((_, s)) if !headless(s) => format!("serviceName {name} names a Service with a clusterIP: per-pod DNS names ({pod0}.{name}…) exist only under a headless Service (clusterIP: None)"),
+            Some(_) => continue,
+        };
+        // (an input with no Service in that namespace is likely a part of the manifests: a note)
+        let severity = if services.iter().any(|(so, _)| so.meta.namespace == o.meta.namespace) { Severity::Warning } else { Severity::Info };
+        diags.push(Diagnostic::note(severity, ErrorType::Resolution, "StatefulSetServiceName", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
     }
 }
 

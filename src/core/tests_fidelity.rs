@@ -2076,3 +2076,22 @@ fn stand_in_client_avoids_a_dumped_control_plane_node() {
     assert_eq!(r.cluster.client_pod.node.as_deref(), Some("kind-worker"));
     assert_eq!(svc(&r, "cache").paths[0].outcome, Outcome::Delivered);
 }
+
+/// A StatefulSet's serviceName that names no Service, or one with a clusterIP: its pods' DNS
+/// names do not resolve (stateful_set_utils.go updateIdentity sets the subdomain; DNS spec
+/// §2.4.1) — learner QA m07b.
+#[test]
+fn statefulset_service_name_naming_no_headless_service_is_said() {
+    let sts = |sn: &str| format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: web}}\nspec:\n  serviceName: {sn}\n  replicas: 1\n  selector: {{matchLabels: {{app: nginx}}}}\n  template:\n    metadata: {{labels: {{app: nginx}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n");
+    let headless = "---\napiVersion: v1\nkind: Service\nmetadata: {name: nginx}\nspec: {clusterIP: None, selector: {app: nginx}, ports: [{port: 80}]}\n";
+    let r = run(&format!("{}{headless}", sts("nginx-hl")));
+    let d = r.diagnostics.iter().find(|d| d.code == "StatefulSetServiceName").expect("a warning");
+    assert_eq!((d.severity, d.line), (Severity::Warning, 5));
+    assert!(d.message.ends_with("the headless Service selecting them is nginx: set serviceName: nginx"), "{}", d.message);
+    assert!(!run(&format!("{}{headless}", sts("nginx"))).diagnostics.iter().any(|d| d.code == "StatefulSetServiceName"));
+    let r = run(&format!("{}{}", sts("nginx"), headless.replace("clusterIP: None, ", "")));
+    assert!(r.diagnostics.iter().any(|d| d.code == "StatefulSetServiceName" && d.message.contains("names a Service with a clusterIP")));
+    // only the StatefulSet in the input: a note
+    let r = run(&sts("nginx"));
+    assert_eq!(r.diagnostics.iter().find(|d| d.code == "StatefulSetServiceName").map(|d| d.severity), Some(Severity::Info));
+}
