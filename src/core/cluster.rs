@@ -2466,6 +2466,14 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
                     pending_reason = p.status.unschedulable.clone();
                     None
                 }
+                // the default scheduler binds only the pods that name it (scheduler profiles:
+                // a pod whose schedulerName no running profile has is never picked up, and stays
+                // Pending with no event); another scheduler is not part of this picture
+                None if p.spec.scheduler_name.is_some() => {
+                    let name = p.spec.scheduler_name.clone().unwrap_or_default();
+                    pending_reason = Some(format!("schedulerName {name}: the default scheduler binds only pods with schedulerName default-scheduler; this one waits for a scheduler named {name}, which is not part of this picture (in your cluster it runs if that scheduler does)"));
+                    None
+                }
                 None => match schedule(&cluster.nodes, &spread_state(cluster, &p.namespace, &p.spec), &affinity_state(cluster, &p.namespace, &p.labels, &p.spec), &p.labels, &p.spec, rr) {
                     Ok(i) => Some(i),
                     Err(msg) => {

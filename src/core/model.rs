@@ -342,6 +342,8 @@ pub struct PodSpec {
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
     pub node_name: Option<String>,
+    /// spec.schedulerName (None: default-scheduler, written or defaulted)
+    pub scheduler_name: Option<String>,
     pub hostname: Option<String>,
     pub subdomain: Option<String>,
     /// spec.tolerations
@@ -895,6 +897,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
+        scheduler_name: r.string(get("schedulerName"), &format_args!("{prefix}.schedulerName")).filter(|s| !s.is_empty() && s != "default-scheduler"),
         hostname: r.string(get("hostname"), &format_args!("{prefix}.hostname")).filter(|s| !s.is_empty()),
         subdomain: r.string(get("subdomain"), &format_args!("{prefix}.subdomain")).filter(|s| !s.is_empty()),
         tolerations: tolerations(r, get("tolerations"), &format_args!("{prefix}.tolerations")),

@@ -2095,3 +2095,16 @@ fn statefulset_service_name_naming_no_headless_service_is_said() {
     let r = run(&sts("nginx"));
     assert_eq!(r.diagnostics.iter().find(|d| d.code == "StatefulSetServiceName").map(|d| d.severity), Some(Severity::Info));
 }
+
+/// A pod naming another scheduler is not bound by the default one (scheduler profiles: only
+/// pods whose schedulerName a profile has are scheduled): Pending, said why; default-scheduler
+/// written out is the default (learner QA m30).
+#[test]
+fn pods_for_another_scheduler_stay_pending() {
+    let pod = |sn: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec: {{schedulerName: {sn}, containers: [{{name: c, image: nginx}}]}}\n");
+    let r = run(&pod("my-scheduler"));
+    assert_eq!(r.pods[0].phase, "Pending");
+    assert!(r.pods[0].pending_reason.as_deref().is_some_and(|m| m.starts_with("schedulerName my-scheduler: the default scheduler binds only pods with schedulerName default-scheduler")), "{:?}", r.pods[0].pending_reason);
+    let r = run(&pod("default-scheduler"));
+    assert_eq!(r.pods[0].phase, "Running");
+}
