@@ -240,6 +240,16 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
         };
         return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search: vec![], ndots: NDOTS, tries, summary };
     }
+    // an egress NetworkPolicy drops the pod's queries (core::netpol::dns_blocked): the first
+    // query gets no answer at all, and the resolver gives up after its retries
+    let key = format!("{namespace}/{pod}");
+    if let Some((_, why)) = report.cluster.dns_blocked.iter().find(|(k, _)| *k == key) {
+        let first = candidates(&typed, &search, NDOTS).into_iter().next().unwrap_or_else(|| typed.clone());
+        let q = format!("{}{}", first.trim_end_matches('.'), ".");
+        tries.push(DnsTry { query: q.clone(), qtype: qtype.into(), rcode: "TIMEOUT".into(), answers: vec![], note: format!("No answer: {why}") });
+        let summary = format!("{q} gets no answer: the pod's DNS queries are dropped by a NetworkPolicy (nslookup: \"no servers could be reached\")");
+        return Lookup { name: name.into(), pod: key, search, ndots: NDOTS, tries, summary };
+    }
     for cand in candidates(&typed, &search, NDOTS) {
         let t = ask(report, &cand, qtype);
         let done = t.rcode == "FORWARDED" || !t.answers.is_empty();

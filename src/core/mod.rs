@@ -589,6 +589,7 @@ fn analyze_checked(
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
+    let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
@@ -638,6 +639,7 @@ fn analyze_checked(
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
             cluster_domain: cfg.cluster_domain.clone(),
             cloud: cfg.cloud,
+            dns_blocked,
             client_pod: match user_client {
                 Some(p) => p,
                 None => PodReport::new(

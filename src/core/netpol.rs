@@ -312,6 +312,30 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
     }
 }
 
+/// The pods whose DNS queries (UDP 53 to the cluster DNS pods) an egress policy drops, with why:
+/// the in-cluster client (`default/client`) and every pod a policy isolates for egress (their
+/// lookups time out: the DNS panel asks as any of them). Empty without egress policies.
+pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, client: (&str, &str)) -> Vec<(String, String)> {
+    let egress = policies.iter().any(|&i| matches!(&objects[i].body, super::model::Body::NetworkPolicy(s) if s.egress_type));
+    if !egress {
+        return Vec::new();
+    }
+    let dns = dns_side(cluster);
+    let why = |side: &Side, who: String| -> Option<(String, String)> {
+        let d = decide(objects, policies, Dir::Egress, side, &dns, 53, "UDP");
+        (d.admitted == Some(false)).then(|| (who, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies))))
+    };
+    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{}", super::paths::CLIENT_NAMESPACE, super::paths::CLIENT_POD)).into_iter().collect();
+    for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some()) {
+        let key = format!("{}/{}", p.namespace, p.name);
+        if out.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        out.extend(why(&Side::pod(p, cluster), key));
+    }
+    out
+}
+
 /// Where the cluster DNS pods are, as the client's DNS query meets policies: the input's own
 /// kube-system pods labelled k8s-app=kube-dns, else kubeadm's CoreDNS (namespace kube-system,
 /// labels k8s-app=kube-dns, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP:
@@ -800,6 +824,13 @@ mod tests {
         assert!(p.reason.starts_with("NetworkPolicy deny-egress selects the client (pods labelled run=client in namespace default) for egress and no rule admits its DNS query (UDP 53"), "{}", p.reason);
         assert!(p.backends.is_empty());
         assert_eq!(check(&y, &r, "pod").0, "fail");
+        // the DNS panel asks as the client: no answer (it answered NOERROR; learner QA n53)
+        let l = crate::core::dnsquery::lookup(&r, "default", "client", "web");
+        assert_eq!(l.tries.len(), 1);
+        assert_eq!(l.tries[0].rcode, "TIMEOUT");
+        assert!(l.tries[0].note.starts_with("No answer: NetworkPolicy deny-egress selects it for egress"), "{}", l.tries[0].note);
+        // every pod of the namespace is isolated too; none elsewhere
+        assert!(r.cluster.dns_blocked.iter().any(|(k, _)| k.starts_with("default/web-")));
         // and the DNS check says the lookup gets no answer (it said ok)
         let dns = crate::core::checklist::checklist(&y, &r, "web", "pod").into_iter().find(|c| c.key == "dns").expect("dns check");
         assert!(dns.status == "fail" && dns.why.starts_with("The client's lookup never gets an answer: NetworkPolicy deny-egress"), "{dns:?}");

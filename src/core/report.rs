@@ -135,6 +135,10 @@ pub struct ClusterReport {
     pub cloud: bool,
     #[serde(rename = "clientPod")]
     pub client_pod: PodReport,
+    /// pods (`namespace/name`; the in-cluster client as `default/client`) whose DNS queries an
+    /// egress NetworkPolicy drops, and why (core::netpol::dns_blocked): their lookups time out
+    #[serde(rename = "dnsBlocked", skip_serializing_if = "Vec::is_empty")]
+    pub dns_blocked: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -308,7 +308,7 @@ wire_struct!(PodInst {
     host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy; anti_affinity
 });
 wire_struct!(PodReport { pod, ports, line });
-wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod });
+wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked });
 wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
