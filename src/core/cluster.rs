@@ -317,6 +317,17 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
         cordon(n);
     }
     let mut rr = 0usize;
+    // the Pods the input writes, by namespace and name: a StatefulSet's pod of the same name is
+    // not created again (names are unique; the controller adopts a matching orphan)
+    let written: std::collections::HashMap<(&str, &str), (&Labels, bool)> = objects
+        .iter()
+        .filter(|o| !o.refused)
+        .filter_map(|o| match &o.body {
+            // (no status: it runs and is Ready here, as every pod without one)
+            Body::Pod(_, st) => Some(((o.meta.namespace.as_str(), o.meta.name.as_str()), (&o.meta.labels, !st.present || (st.ready == Some(true) && st.phase.as_deref().is_none_or(|p| p == "Running"))))),
+            _ => None,
+        })
+        .collect();
     let running = controllers_with_pods(objects);
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
@@ -338,7 +349,7 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
                 let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: Cow::Borrowed(spec), status: Cow::Borrowed(status), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
                 place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
-            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, diags),
+            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, diags),
             _ => {}
         }
     }
@@ -2692,7 +2703,7 @@ fn parse_index_ranges(s: &str) -> Vec<i64> {
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
 /// DaemonSet → one pod per node.
 #[allow(clippy::too_many_arguments)]
-fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) {
+fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, cfg: &Config, evicted: &[String], written: &std::collections::HashMap<(&str, &str), (&Labels, bool)>, diags: &mut Vec<Diagnostic>) {
     let flip = &cfg.flip_ready;
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
@@ -2848,6 +2859,25 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
             }
             (cur, last)
         };
+        // a Pod of this name written in the input: the controller's create fails (AlreadyExists);
+        // it adopts the pod when its labels match the selector and it has no controller
+        // (ClaimPods), and with OrderedReady waits for it as for its own
+        if let Some((labels, ready)) = written.get(&(ns.as_str(), name.as_str())).filter(|_| o.kind == "StatefulSet") {
+            let adopted = w.match_labels.as_ref().is_some_and(|m| !m.is_empty() && m.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v)));
+            let msg = if adopted {
+                format!("pod {name} is written in the input: the StatefulSet controller does not create it again (pod names are unique) and adopts it, its labels matching the selector")
+            } else {
+                format!("pod {name} is written in the input with labels the selector does not match: the StatefulSet controller cannot create its own {name} (AlreadyExists) and does not adopt that one")
+            };
+            diags.push(Diagnostic::note(if adopted { Severity::Info } else { Severity::Warning }, ErrorType::Resolution, "StatefulSetPodExists", msg, o.pos("spec.replicas")).on(&id));
+            if monotonic && i + 1 < total && !(adopted && *ready) {
+                diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "StatefulSetWaiting",
+                    format!("{name} is not a Running and Ready pod of this StatefulSet, so the StatefulSet controller creates no later pod (podManagementPolicy OrderedReady; its log says \"StatefulSet is waiting for Pod to be Running and Ready\"): {} of {total} replicas exist", i + 1),
+                    o.pos("spec.replicas")).on(&id));
+                break;
+            }
+            continue;
+        }
         let mut extra_labels = extra_labels;
         for l in extra_labels.iter_mut().filter(|l| l.0 == "statefulset.kubernetes.io/pod-name") {
             l.1 = name.clone();

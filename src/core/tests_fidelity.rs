@@ -2108,3 +2108,21 @@ fn pods_for_another_scheduler_stay_pending() {
     let r = run(&pod("default-scheduler"));
     assert_eq!(r.pods[0].phase, "Running");
 }
+
+/// A StatefulSet next to a written Pod of one of its names: pod names are unique, so the
+/// controller does not create a second db-0; it adopts the orphan whose labels match
+/// (ClaimPods) and, OrderedReady, waits for it to be Running and Ready before db-1
+/// (stateful_set_control.go) — learner QA m08 (a phantom Ready db-0 got the traffic).
+#[test]
+fn statefulset_adopts_a_written_pod_of_its_name_and_waits_for_it() {
+    let text = |ready: &str| format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n  replicas: 3\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec: {{containers: [{{name: pg, image: postgres}}]}}\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata: {{name: db-0, labels: {{app: db}}}}\nspec: {{containers: [{{name: pg, image: postgres}}]}}\nstatus: {{phase: Running, podIP: 10.244.1.9, conditions: [{{type: Ready, status: \"{ready}\"}}]}}\n");
+    let r = run(&text("False"));
+    let names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["db-0"], "one db-0, and no db-1 while it is not Ready");
+    assert!(r.diagnostics.iter().any(|d| d.code == "StatefulSetWaiting" && d.message.contains("1 of 3 replicas exist")));
+    let r = run(&text("True"));
+    let mut names: Vec<&str> = r.pods.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, vec!["db-0", "db-1", "db-2"]);
+}
