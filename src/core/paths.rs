@@ -835,7 +835,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                         Some(np) => {
                             // the LB spreads over nodes; with Local only nodes passing the health check
                             let local = svc.external_traffic_policy.as_deref() == Some("Local");
+                            // the service controller leaves out nodes labelled
+                            // node.kubernetes.io/exclude-from-external-load-balancers (k8s.io/
+                            // cloud-provider controllers/service nodeIncludedPredicate; kubeadm
+                            // labels control-plane nodes so)
+                            let excluded = |n: &super::cluster::ClusterNode| n.labels.iter().any(|(k, _)| k == "node.kubernetes.io/exclude-from-external-load-balancers");
                             let healthy: Vec<&super::cluster::ClusterNode> = cluster.nodes.iter()
+                                .filter(|n| !excluded(n))
                                 .filter(|n| !local || res.endpoints.iter().any(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())))
                                 .collect();
                             let node = healthy.first().copied().or(cluster.nodes.first());

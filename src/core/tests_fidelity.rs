@@ -2126,3 +2126,17 @@ fn statefulset_adopts_a_written_pod_of_its_name_and_waits_for_it() {
     names.sort();
     assert_eq!(names, vec!["db-0", "db-1", "db-2"]);
 }
+
+/// The cloud load balancer leaves out nodes labelled
+/// node.kubernetes.io/exclude-from-external-load-balancers (k8s.io/cloud-provider service
+/// controller nodeIncludedPredicate; kubeadm labels its control-plane nodes so) — a dumps QA.
+#[test]
+fn load_balancer_skips_nodes_excluded_from_external_load_balancers() {
+    let text = "apiVersion: v1\nkind: Node\nmetadata: {name: cp, labels: {node.kubernetes.io/exclude-from-external-load-balancers: \"\"}}\n---\n\
+        apiVersion: v1\nkind: Node\nmetadata: {name: worker}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.9}]}}\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {nodeName: worker, containers: [{name: c, image: nginx}]}\n";
+    let r = run(text);
+    let p = svc(&r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path").clone();
+    assert_eq!(p.node.as_deref(), Some("worker"), "{p:?}");
+}
