@@ -113,3 +113,18 @@ fn never_panics_on_junk() {
         assert_eq!(v["version"], 1);
     }
 }
+
+/// `--service-cidr v4,v6`: a dual-stack cluster (IPv4 first) accepts a Service asking for IPv6
+/// second (alloc.go initIPFamilyFields), which a single-stack one refuses.
+#[test]
+fn dual_stack_service_cidr() {
+    let y = b"apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ipFamilyPolicy: RequireDualStack, ipFamilies: [IPv4, IPv6], selector: {app: web}, ports: [{port: 80}]}\n";
+    let (code, out, _) = cli(&["analyze", "--format", "text", "-"], Some(y));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("this cluster is not configured for dual-stack services"), "{out}");
+    let (code, out, _) = cli(&["analyze", "--format", "text", "--service-cidr", "10.96.0.0/12,fd00:10:96::/112", "-"], Some(y));
+    assert_eq!(code, 0, "{out}");
+    let (code, _, err) = cli(&["analyze", "--service-cidr", "10.96.0.0/12,10.97.0.0/16", "-"], Some(y));
+    assert_eq!(code, 2);
+    assert!(err.contains("not an IPv6 CIDR"), "{err}");
+}

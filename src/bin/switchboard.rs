@@ -52,8 +52,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 cfg.nodes = v.parse().ok().filter(|n| (1..=250).contains(n)).ok_or(format!("--nodes must be 1..250, not {v:?}"))?;
             }
             "--service-cidr" => {
+                // kube-apiserver --service-cluster-ip-range: one IPv4 CIDR, or IPv4,IPv6 (dual-stack)
                 let v = value("--service-cidr")?;
-                cfg.service_cidr = Cidr::parse(&v).filter(|c| c.prefix <= 30).ok_or(format!("--service-cidr: not an IPv4 CIDR with room for Services: {v:?}"))?;
+                let (v4, v6) = match v.split_once(',') {
+                    Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
+                    None => (v.clone(), None),
+                };
+                cfg.service_cidr = Cidr::parse(&v4).filter(|c| c.prefix <= 30).ok_or(format!("--service-cidr: not an IPv4 CIDR with room for Services: {v4:?} (an IPv6 range goes second: 10.96.0.0/12,fd00:10:96::/112)"))?;
+                if let Some(v6) = v6 {
+                    let ok = v6.split_once('/').is_some_and(|(a, p)| a.parse::<std::net::Ipv6Addr>().is_ok() && p.parse::<u8>().is_ok_and(|p| p <= 126));
+                    if !ok {
+                        return Err(format!("--service-cidr: the second range is not an IPv6 CIDR: {v6:?}"));
+                    }
+                    cfg.dual_stack = true;
+                }
                 cfg.service_cidr_set = true;
             }
             "--node-port-range" => {

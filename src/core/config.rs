@@ -76,6 +76,11 @@ pub struct Config {
     /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
     /// user's own `client` pod's (paths::client_pod).
     pub client_node: Option<String>,
+    /// The cluster also has an IPv6 Service range (dual-stack, IPv4 first): the CLI's
+    /// `--service-cidr <v4>,<v6>`, or read off a dump whose Services hold IPv6 clusterIPs.
+    /// IPv6 is then a family a Service may ask for second (its IPv6 clusterIP is kept as
+    /// written, not drawn: the picture routes IPv4).
+    pub dual_stack: bool,
 }
 
 impl Default for Config {
@@ -93,6 +98,7 @@ impl Default for Config {
             cordoned: Vec::new(),
             drained: Vec::new(),
             client_node: None,
+            dual_stack: false,
         }
     }
 }

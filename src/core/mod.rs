@@ -462,6 +462,19 @@ fn analyze_checked(
         }
         None => cfg,
     };
+    // a dump of a dual-stack cluster (IPv4 first): its Services hold IPv6 clusterIPs second
+    let dual;
+    let cfg = match (!cfg.dual_stack).then(|| service::dumped_dual_stack(&objects)).flatten() {
+        Some(i) => {
+            let o = &objects[i];
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack",
+                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too; their IPv6 addresses are kept as written, and the picture routes IPv4".into(),
+                o.pos("spec.clusterIPs")).on(&o.id()));
+            dual = Config { dual_stack: true, ..cfg.clone() };
+            &dual
+        }
+        None => cfg,
+    };
     namespace_notes(&objects, &mut diags);
     statefulset_service_notes(&objects, &mut diags);
     stage("endpoints + namespaces");

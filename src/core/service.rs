@@ -265,7 +265,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     let mut new_ports: Vec<i64> = Vec::new();
     let known_type = TYPES.contains(&type_.as_str());
     if known_type && type_ != "ExternalName" {
-        errs = init_ip_family_fields(spec, &cluster_ips, &at);
+        errs = init_ip_family_fields(spec, &cluster_ips, cfg.dual_stack, &at);
         match cluster_ips.first().map(String::as_str) {
             _ if !errs.is_empty() => {}
             Some("None") => svc.cluster_ip = Some("None".into()),
@@ -433,7 +433,7 @@ fn warnings_for_service(obj: &Object, spec: &ServiceSpec, svc: &Svc) -> Vec<Diag
 /// ValidateServiceClusterIPsRelatedFields (validation.go), then the ipFamilyPolicy / ipFamilies
 /// checks — headless selectorless Services are a special case that accepts any families and
 /// policy (it returns before the RequireDualStack check). Errors are returned alone.
-fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
+fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], dual_stack: bool, at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
     let mut errs = Vec::new();
     let ips_at = if spec.cluster_ips.is_empty() { at("spec.clusterIP") } else { at("spec.clusterIPs") };
     let all = go_string_slice(cluster_ips);
@@ -520,12 +520,19 @@ fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], at: &dyn Fn
             errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
         }
     }
+    // a dual-stack cluster (IPv4 first): IPv6 is configured as the second family
+    let v6_ok = |i: usize| dual_stack && i == 1;
     for (i, ip) in parsed.iter().enumerate() {
-        if i >= spec.ip_families.len() && ip.is_ipv6() {
+        if i >= spec.ip_families.len() && ip.is_ipv6() && !v6_ok(i) {
             errs.push(Diagnostic::invalid(&format!("spec.clusterIPs[{i}]"), ips_at, &all, "IPv6 is not configured on this cluster"));
         }
     }
     if !errs.is_empty() || (headless && selectorless) {
+        return errs;
+    }
+    if dual_stack && spec.ip_families.first().is_none_or(|f| f == "IPv4") && parsed.first().is_none_or(|ip| ip.is_ipv4()) {
+        // initIPFamilyFields on a dual-stack cluster: RequireDualStack and a second IPv6 family
+        // are satisfiable (the secondary clusterIP is allocated, or kept as written)
         return errs;
     }
     if policy == "RequireDualStack" {
@@ -932,6 +939,16 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 /// already) outside the configured range give it: the /16 (or wider) that holds them all.
 /// None when the user set the range, or nothing points outside the configured one. The second
 /// value is the Service the note goes on; the third, whether it is `kubernetes`.
+/// The first Service a cluster printed (a uid or resourceVersion) whose clusterIPs hold an IPv4
+/// then an IPv6 address: the dump comes from a dual-stack cluster.
+pub fn dumped_dual_stack(objects: &[Object]) -> Option<usize> {
+    use super::model::Body;
+    objects.iter().position(|o| {
+        let dumped = o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
+        dumped && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && s.cluster_ips[0].parse::<Ipv4Addr>().is_ok() && s.cluster_ips[1].parse::<std::net::Ipv6Addr>().is_ok())
+    })
+}
+
 pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super::config::Cidr, usize, bool)> {
     use super::config::Cidr;
     use super::model::Body;

@@ -2140,3 +2140,21 @@ fn load_balancer_skips_nodes_excluded_from_external_load_balancers() {
     let p = svc(&r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path").clone();
     assert_eq!(p.node.as_deref(), Some("worker"), "{p:?}");
 }
+
+/// A dump of a dual-stack cluster (IPv4 first): its Services hold an IPv6 clusterIP second, which
+/// the API server of that cluster accepted (alloc.go initIPFamilyFields has an IPv6 allocator
+/// there) — read as dual-stack, not refused with "not configured on this cluster" (dumps QA).
+#[test]
+fn a_dual_stack_dump_is_read_as_dual_stack() {
+    let svc = |meta: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web{meta}}}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {{app: web}}\n  ports: [{{port: 80}}]\n");
+    let r = run(&svc(", uid: 1a2b, resourceVersion: \"1190\""));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc_cip(&r), Some("10.96.77.5".to_string()));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DualStack"));
+    // the same manifest, not from a cluster: the assumed single-stack cluster refuses it
+    assert!(!errors(&run(&svc(""))).is_empty());
+}
+
+fn svc_cip(r: &super::report::Report) -> Option<String> {
+    r.services.first().and_then(|s| s.cluster_ip.clone())
+}
