@@ -446,7 +446,7 @@ fn analyze_checked(
             let o = &objects[i];
             let msg = if anchored {
                 format!(
-                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} holds none of it (the CLI's --service-cidr sets the range)",
+                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there (the CLI's --service-cidr sets the range)",
                     cidr.nth(1),
                     cfg.service_cidr
                 )

@@ -962,7 +962,9 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super:
     let written: Vec<Ipv4Addr> = objects.iter().filter_map(cluster_ip).collect();
     let anchor = objects.iter().enumerate().find_map(|(i, o)| Some((i, cluster_ip(o).filter(|_| o.meta.name == "kubernetes" && o.meta.namespace == "default")?)));
     if let Some((i, ip)) = anchor {
-        if cfg.service_cidr.contains(ip) {
+        // the kubernetes Service holds the range's first address: the default range's, or
+        // another range inside it (EKS's 10.100.0.0/16 lies in 10.96.0.0/12: its 10.100.0.1)
+        if ip == cfg.service_cidr.nth(1) || (cfg.service_cidr.contains(ip) && u32::from(ip) & 0xff != 1) {
             return None;
         }
         let base = u32::from(ip).checked_sub(1)?;

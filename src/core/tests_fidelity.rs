@@ -2158,3 +2158,11 @@ fn a_dual_stack_dump_is_read_as_dual_stack() {
 fn svc_cip(r: &super::report::Report) -> Option<String> {
     r.services.first().and_then(|s| s.cluster_ip.clone())
 }
+
+/// EKS's Service range 10.100.0.0/16 lies inside the default 10.96.0.0/12: the kubernetes
+/// Service at 10.100.0.1 (the range's first address) still tells it (dumps QA).
+#[test]
+fn service_cidr_from_a_kubernetes_service_inside_the_default_range() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: kubernetes, namespace: default, uid: k1}\nspec: {clusterIP: 10.100.0.1, ports: [{name: https, port: 443, targetPort: 443}]}\n");
+    assert_eq!(r.cluster.service_cidr, "10.100.0.0/16");
+}
