@@ -152,7 +152,12 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
         if let Some(why) = &pod.pending_reason {
             return Err(format!("Pending with no pod IP: the scheduler found no node for it ({why})"));
         }
-        return Err("no pod IP yet (not scheduled or not started)".into());
+        // (a dumped pod whose status has no podIP: its sandbox is not up yet, or its status was
+        // cut; one bound to a node whose init containers run has an IP and is a not-ready endpoint)
+        return Err(match &pod.node {
+            Some(n) => format!("{} on {n} with no pod IP in its status: not started yet (while its init containers run it is not Ready either), so no traffic", pod.phase),
+            None => "no pod IP yet (not scheduled or not started)".into(),
+        });
     };
     let mut ports = Vec::new();
     let mut missing = Vec::new();
