@@ -328,6 +328,15 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
             _ => None,
         })
         .collect();
+    // HorizontalPodAutoscalers by their target (namespace, kind, name)
+    let autoscalers: std::collections::HashMap<(&str, &str, &str), (&Object, &super::model::Autoscaler)> = objects
+        .iter()
+        .filter(|o| !o.refused)
+        .filter_map(|o| match &o.body {
+            Body::Autoscaler(a) => Some(((o.meta.namespace.as_str(), a.target_kind.as_str(), a.target_name.as_str()), (o, a))),
+            _ => None,
+        })
+        .collect();
     let running = controllers_with_pods(objects);
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
@@ -349,7 +358,10 @@ fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[St
                 let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: Cow::Borrowed(spec), status: Cow::Borrowed(status), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
                 place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
-            Body::Workload(w) => expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, diags),
+            Body::Workload(w) => {
+                let hpa = autoscalers.get(&(o.meta.namespace.as_str(), o.kind.as_str(), o.meta.name.as_str())).copied();
+                expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, hpa, diags)
+            }
             _ => {}
         }
     }
@@ -2703,7 +2715,18 @@ fn parse_index_ranges(s: &str) -> Vec<i64> {
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
 /// DaemonSet → one pod per node.
 #[allow(clippy::too_many_arguments)]
-fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mut usize, cfg: &Config, evicted: &[String], written: &std::collections::HashMap<(&str, &str), (&Labels, bool)>, diags: &mut Vec<Diagnostic>) {
+fn expand(
+    cluster: &mut Cluster,
+    o: &Object,
+    w: &Workload,
+    index: usize,
+    rr: &mut usize,
+    cfg: &Config,
+    evicted: &[String],
+    written: &std::collections::HashMap<(&str, &str), (&Labels, bool)>,
+    hpa: Option<(&Object, &super::model::Autoscaler)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let flip = &cfg.flip_ready;
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
@@ -2779,6 +2802,24 @@ fn expand(cluster: &mut Cluster, o: &Object, w: &Workload, index: usize, rr: &mu
         // at most one over the cap: enough for the TooManyPods note below, and a huge count
         // (`replicas: 9223372036854775807`, found by fuzzing) allocates nothing
         Some(r) => (r as usize).min(MAX_PODS + 1),
+    };
+    // a HorizontalPodAutoscaler keeps its target within its bounds before any metric is read
+    // (pkg/controller/podautoscaler/horizontal.go reconcileAutoscaler: replicas 0 disables it;
+    // above maxReplicas → max; below minReplicas → min, "Current number of replicas below
+    // Spec.MinReplicas"); what the metrics would ask for is not modelled
+    let replicas = match hpa {
+        Some((h, a)) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => {
+            let (min, max) = (a.min_replicas as usize, a.max_replicas.min(MAX_PODS as i64 + 1) as usize);
+            let now = replicas.clamp(min, max);
+            if now != replicas {
+                let why = if now > replicas { format!("below its minReplicas {min}") } else { format!("above its maxReplicas {max}") };
+                diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "Autoscaled",
+                    format!("HorizontalPodAutoscaler {} sets replicas to {now}: {replicas} is {why} (its controller does so before it reads any metric; what the metrics ask for beyond that is not modelled)", h.meta.name),
+                    o.pos("spec.replicas")).on(&id));
+            }
+            now
+        }
+        _ => replicas,
     };
     let hash_src = template_hash_src(&w.template_labels, &w.template);
     let template_hash = safe_encode(fnv(&hash_src), 10);

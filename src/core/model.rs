@@ -589,6 +589,19 @@ pub enum Body {
     Namespace,
     Ingress(Box<super::ingress::IngressSpec>),
     NetworkPolicy(Box<super::netpol::NetworkPolicySpec>),
+    /// autoscaling/v1|v2 HorizontalPodAutoscaler: what bounds its target's replicas
+    Autoscaler(Autoscaler),
+}
+
+/// A HorizontalPodAutoscaler as the replica count reads it: its target and bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Autoscaler {
+    /// spec.scaleTargetRef kind and name
+    pub target_kind: String,
+    pub target_name: String,
+    /// spec.minReplicas (SetDefaults_HorizontalPodAutoscaler: nil → 1)
+    pub min_replicas: i64,
+    pub max_replicas: i64,
 }
 
 /// One object as pasted.
@@ -1415,7 +1428,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
     "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
-    "Namespace", "Job", "Ingress", "NetworkPolicy",
+    "Namespace", "Job", "Ingress", "NetworkPolicy", "HorizontalPodAutoscaler",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -1468,6 +1481,17 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         "Job" => Body::Workload(job(&mut r, root, &meta)),
         "Ingress" => Body::Ingress(Box::new(super::ingress::decode(&mut r, root))),
         "NetworkPolicy" => Body::NetworkPolicy(Box::new(super::netpol::decode(&mut r, root))),
+        "HorizontalPodAutoscaler" => {
+            let spec = root.get("spec");
+            let get = |k: &str| spec.and_then(|s| s.get(k));
+            let target = get("scaleTargetRef");
+            Body::Autoscaler(Autoscaler {
+                target_kind: r.string(target.and_then(|t| t.get("kind")), &"spec.scaleTargetRef.kind").unwrap_or_default(),
+                target_name: r.string(target.and_then(|t| t.get("name")), &"spec.scaleTargetRef.name").unwrap_or_default(),
+                min_replicas: r.int(get("minReplicas"), &"spec.minReplicas").unwrap_or(1),
+                max_replicas: r.int(get("maxReplicas"), &"spec.maxReplicas").unwrap_or(i64::MAX),
+            })
+        }
         "Endpoints" => Body::Endpoints(endpoints(&mut r, root, &meta.name)),
         "EndpointSlice" => Body::EndpointSlice(endpoint_slice(&mut r, root, &meta)),
         "Node" => Body::Node(node_info(&mut r, root)),

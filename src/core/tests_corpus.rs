@@ -37,7 +37,7 @@ fn no_kind_match_removed_versions_of_unmodelled_kinds() {
     for (av, kind) in [
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
         ("batch/v1", "CronJob"),
-        ("autoscaling/v2", "HorizontalPodAutoscaler"),
+        ("scheduling.k8s.io/v1", "PriorityClass"),
         ("policy/v1", "PodDisruptionBudget"),
         ("storage.k8s.io/v1", "StorageClass"),
         ("storage.k8s.io/v1beta1", "VolumeAttributesClass"),

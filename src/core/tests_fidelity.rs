@@ -2166,3 +2166,20 @@ fn service_cidr_from_a_kubernetes_service_inside_the_default_range() {
     let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: kubernetes, namespace: default, uid: k1}\nspec: {clusterIP: 10.100.0.1, ports: [{name: https, port: 443, targetPort: 443}]}\n");
     assert_eq!(r.cluster.service_cidr, "10.100.0.0/16");
 }
+
+/// A HorizontalPodAutoscaler keeps its target's replicas within minReplicas..maxReplicas before
+/// it reads any metric (pkg/controller/podautoscaler/horizontal.go reconcileAutoscaler; minReplicas
+/// defaults to 1; replicas 0 disables it) — learner QA m15 (replicas 2 under minReplicas 4).
+#[test]
+fn horizontal_pod_autoscaler_bounds_its_targets_replicas() {
+    let y = |replicas: u32, hpa: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n---\n\
+        apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {{name: web}}\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: web}}\n{hpa}");
+    let r = run(&y(2, "  minReplicas: 4\n  maxReplicas: 10\n"));
+    assert_eq!(r.pods.len(), 4);
+    assert!(r.diagnostics.iter().any(|d| d.code == "Autoscaled" && d.message.starts_with("HorizontalPodAutoscaler web sets replicas to 4: 2 is below its minReplicas 4")), "{:?}", r.diagnostics);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "IgnoredKind"));
+    assert_eq!(run(&y(12, "  minReplicas: 2\n  maxReplicas: 5\n")).pods.len(), 5);
+    assert_eq!(run(&y(3, "  maxReplicas: 5\n")).pods.len(), 3);
+    // replicas 0: autoscaling disabled
+    assert_eq!(run(&y(0, "  minReplicas: 2\n  maxReplicas: 5\n")).pods.len(), 0);
+}
