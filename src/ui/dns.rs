@@ -27,8 +27,9 @@ pub fn DnsLookup() -> impl IntoView {
             scene.shown.with(|r| {
                 let mut v = vec![format!("{}/{}", r.cluster.client_pod.namespace, r.cluster.client_pod.name)];
                 let ns = idx.and_then(|i| r.services.get(i)).map(|s| s.namespace.as_str());
-                let first = r.pods.iter().filter(|p| Some(p.namespace.as_str()) == ns);
-                let rest = r.pods.iter().filter(|p| Some(p.namespace.as_str()) != ns);
+                // (a pod with no address runs nothing that could ask: Pending, not started)
+                let first = r.pods.iter().filter(|p| p.ip.is_some() && Some(p.namespace.as_str()) == ns);
+                let rest = r.pods.iter().filter(|p| p.ip.is_some() && Some(p.namespace.as_str()) != ns);
                 // one pod of each other namespace before the rest
                 let mut seen = std::collections::HashSet::new();
                 let one_each: Vec<_> = rest.clone().filter(|p| seen.insert(p.namespace.as_str())).collect();
