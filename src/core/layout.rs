@@ -102,6 +102,8 @@ const MAX_POD_ROWS: usize = 3;
 const MAX_NODE_ROWS: usize = 3;
 /// The name of the box the folded nodes go into.
 pub const NODES_GROUP: &str = "nodes-more";
+/// The name of the box the pods no node runs go into (Pending: not scheduled).
+pub const PENDING_GROUP: &str = "not-scheduled";
 const SVC_MIN_W: f64 = 150.0;
 const SVC_MAX_W: f64 = 340.0;
 const PAD: f64 = 7.0;
@@ -910,8 +912,13 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let node_head = if two_line_head { 40.0 } else { 54.0 };
     let proxy_lines = [Line::variants(Font::Small, vec!["kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)".into(), "kube-proxy · iptables".into(), "kube-proxy".into()])];
     let mut y = nodes_y;
-    // the folded nodes' box takes the slot after the last node drawn (None)
-    let slots: Vec<Option<&ClusterNode>> = drawn_nodes.iter().map(|n| Some(*n)).chain((!folded_nodes.is_empty()).then_some(None)).collect();
+    // the pods no node runs (Pending: the scheduler found no node): one box after the nodes
+    // that counts them and gives the scheduler's words (they were not drawn at all)
+    let pending: Vec<&PodReport> = all.iter().skip(1).map(|(_, p)| *p).filter(|p| p.node.is_none()).collect();
+    // the folded nodes' box takes the slot after the last node drawn (None), the pending pods'
+    // the one after that
+    let slots: Vec<Option<&ClusterNode>> = drawn_nodes.iter().map(|n| Some(*n)).chain((!folded_nodes.is_empty()).then_some(None)).chain((!pending.is_empty()).then_some(None)).collect();
+    let mut folded_box_done = folded_nodes.is_empty();
     let mut folded_node_names = Vec::new();
     for row in slots.chunks(node_cols) {
         let mut row_h: f64 = 0.0;
@@ -919,6 +926,25 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         for (c, node) in row.iter().enumerate() {
             let x = inner_x + c as f64 * (node_w + GAP);
             let Some(node) = node else {
+                if folded_box_done {
+                    // "not scheduled: 2 pods Pending", the first one's reason
+                    for p in &pending {
+                        folded.push((p.name.clone(), PENDING_GROUP.to_string()));
+                    }
+                    let why = pending.iter().find_map(|p| p.pending_reason.clone()).unwrap_or_else(|| "no node runs them".into());
+                    let names: Vec<&str> = pending.iter().map(|p| p.name.as_str()).collect();
+                    let lines = [
+                        Line::variants(Font::Name, vec!["not scheduled (Pending)".into(), "not scheduled".into(), "Pending".into()]),
+                        Line::variants(Font::Small, vec![format!("{} pod(s): {}", names.len(), names.join(", ")), format!("{} pod(s)", names.len())]),
+                        Line::variants(Font::Small, vec![why, "the scheduler found no node".into()]),
+                    ];
+                    let h = 16.0 + 2.0 * PITCH + 34.0;
+                    row_h = row_h.max(h);
+                    let rect = Rect { x, y, w: node_w, h };
+                    row_items.push(item("node-group", PENDING_GROUP.into(), rect, Some(pending.len()), place(&lines, rect, 18.0, PITCH)));
+                    continue;
+                }
+                folded_box_done = true;
                 // "node-13 … node-50": 37 nodes, their pods counted by readiness
                 let names: Vec<&str> = folded_nodes.iter().map(|n| n.name.as_str()).collect();
                 let pods: Vec<&PodReport> = all.iter().map(|(_, p)| *p).filter(|p| p.node.as_deref().is_some_and(|n| names.contains(&n))).collect();
@@ -1459,4 +1485,24 @@ mod tests {
         assert_eq!(clear, all, "{clear} of {all} resting spots clear");
     }
 
+
+    /// Pods no node runs (Pending: the scheduler found no node) are drawn in one box after the
+    /// nodes, counted and with the scheduler's words (they were not drawn at all: learner QA m01,
+    /// "the nodes look empty").
+    #[test]
+    fn pending_pods_are_drawn_in_their_own_box() {
+        let text = "apiVersion: v1\nkind: Node\nmetadata: {name: node-1}\nspec: {taints: [{key: gpu, value: x, effect: NoSchedule}]}\n---\n\
+            apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n\
+            apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx}]}\n";
+        let r = crate::core::analyze(text, &crate::core::config::Config::default());
+        let l = layout(&r, Some(0), 1280.0);
+        let g = l.find("node-group", PENDING_GROUP).expect("a box for the pending pods");
+        assert_eq!(g.index, Some(1));
+        let words: String = g.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join(" ");
+        assert!(words.contains("not scheduled") && words.contains("web-1") && words.contains("0/1 nodes are available"), "{words}");
+        assert!(l.folded.iter().any(|(p, grp)| p == "web-1" && grp == PENDING_GROUP));
+        // none when every pod runs somewhere
+        let r = crate::core::analyze(&text.replace("taints: [{key: gpu, value: x, effect: NoSchedule}]", "unschedulable: false"), &crate::core::config::Config::default());
+        assert!(layout(&r, Some(0), 1280.0).find("node-group", PENDING_GROUP).is_none());
+    }
 }

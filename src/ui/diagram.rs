@@ -493,10 +493,14 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "node-group" => {
                     let full = it.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join("\n");
+                    // the folded nodes, or the pods no node runs (core::layout::PENDING_GROUP)
+                    let pending = it.name == crate::core::layout::PENDING_GROUP;
+                    let label = if pending { format!("{} pods not scheduled: {}", it.index.unwrap_or(0), full.replace('\n', "; ")) } else { format!("{} more nodes: {}", it.index.unwrap_or(0), full.replace('\n', "; ")) };
+                    let title = if pending { format!("{full}\nPending: the scheduler found no node for them, so they have no IP and get no traffic.") } else { format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.") };
                     view! {
                         <g class="node-group" data-kind="node-group" data-name=it.name.clone() tabindex="0" role="img"
-                            aria-label=format!("{} more nodes: {}", it.index.unwrap_or(0), full.replace('\n', "; "))>
-                            <title>{format!("{full}\nFolded to keep the diagram legible; the request's own nodes stay drawn.")}</title>
+                            aria-label=label>
+                            <title>{title}</title>
                             <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="10" />
                             {texts_view(&it.texts)}
                             {counter(it, group_hits(l, &it.name))}
