@@ -115,6 +115,9 @@ pub struct Cluster {
     /// the IPv4 addresses written pods hold (status.podIP): host-local IPAM never hands out an
     /// address in use, so a simulated pod skips them
     taken_ips: super::resolve::FastSet<u32>,
+    /// pods (`namespace/name`) a drain could not evict (a PodDisruptionBudget), and the node they
+    /// stay bound to while every other pod is scheduled again (only the build's)
+    kept: Vec<(String, String)>,
 }
 
 impl ClusterNode {
@@ -138,14 +141,14 @@ impl Cluster {
     /// Equal but for the pods (core::ServiceCache compares those with the last report's).
     pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
         // (taken_ips is only the build's: what the written pods held)
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _ } = self;
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _, kept: _ } = self;
         *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity
     }
 
     /// A copy without the pods.
     pub(crate) fn without_pods(&self) -> Cluster {
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _ } = self;
-        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, taken_ips: Default::default() }
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _, kept: _ } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, taken_ips: Default::default(), kept: Vec::new() }
     }
 }
 
@@ -198,21 +201,71 @@ pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config,
     let before = build_once(objects, checks, &Config { drained: vec![], ..cfg.clone() }, &[], &mut Vec::new());
     let mut cfg = cfg.clone();
     let mut evicted = Vec::new();
+    let mut refused: Vec<Diagnostic> = Vec::new();
+    let mut kept: Vec<(String, String)> = Vec::new();
     for p in &before.pods {
         let on_drained = p.node.as_ref().is_some_and(|n| cfg.drained.contains(n));
         let replaced_by_controller = p.owner.as_deref().is_some_and(|o| !o.starts_with("DaemonSet/"));
         if on_drained && replaced_by_controller {
+            if let Some(d) = eviction_refused(objects, &before, p) {
+                refused.push(d);
+                kept.push((format!("{}/{}", p.namespace, p.name), p.node.clone().unwrap_or_default()));
+                continue;
+            }
             cfg.deleted_pods.push(format!("{}/{}", p.namespace, p.name));
             evicted.push(format!("{}/{}", p.namespace, p.name));
         }
     }
-    build_once(objects, checks, &cfg, &evicted, diags)
+    let cluster = build_once_keeping(objects, checks, &cfg, &evicted, kept, diags);
+    diags.extend(refused);
+    cluster
+}
+
+/// The Eviction API's answer for a pod a drain evicts (pkg/registry/core/pod/storage/eviction.go
+/// checkAndDecrement): refused with 429 "Cannot evict pod as it would violate the pod's
+/// disruption budget." when a PodDisruptionBudget of its namespace selects it and allows no
+/// disruption now (the disruption controller's disruptionsAllowed = currentHealthy −
+/// desiredHealthy: minAvailable (a percentage of the pods it selects, rounded up), or the
+/// selected pods − maxUnavailable (rounded up)). kubectl drain then keeps retrying. Evictions
+/// the budget allows go through: their replacements are taken to become healthy in turn.
+fn eviction_refused(objects: &[Object], cluster: &Cluster, pod: &PodInst) -> Option<Diagnostic> {
+    for o in objects.iter().filter(|o| !o.refused && o.meta.namespace == pod.namespace) {
+        let Body::DisruptionBudget(b) = &o.body else { continue };
+        if !selector_matches(b.selector.as_ref(), &pod.labels) {
+            continue;
+        }
+        let selected: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == pod.namespace && selector_matches(b.selector.as_ref(), &p.labels)).collect();
+        let expected = selected.len() as i64;
+        let healthy = selected.iter().filter(|p| p.ready && p.phase == "Running").count() as i64;
+        let scaled = |v: &super::model::IntOrString| match v {
+            super::model::IntOrString::Int(n) => Some(*n),
+            super::model::IntOrString::Str(s) => s.strip_suffix('%').and_then(|n| n.parse::<i64>().ok()).map(|pct| (pct * expected + 99) / 100),
+        };
+        let (desired, rule) = match (&b.min_available, &b.max_unavailable) {
+            (Some(v), _) => (scaled(v)?, format!("minAvailable {v}")),
+            (None, Some(v)) => (expected - scaled(v)?, format!("maxUnavailable {v}")),
+            (None, None) => continue,
+        };
+        if healthy - desired <= 0 {
+            return Some(
+                Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EvictionRefused",
+                    format!("kubectl drain {}: pod {} is not evicted: the Eviction API answers \"Cannot evict pod as it would violate the pod's disruption budget.\" (PodDisruptionBudget {}: {rule}, {healthy} of {expected} selected pods healthy, so no disruption is allowed), and drain keeps retrying", pod.node.as_deref().unwrap_or_default(), pod.name, o.meta.name),
+                    o.pos("spec")).on(&o.id()),
+            );
+        }
+    }
+    None
 }
 
 /// `evicted`: pods (`namespace/name`) a drain removed from another node (their addresses are
 /// not on the node their replacement lands on).
 fn build_once(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[String], diags: &mut Vec<Diagnostic>) -> Cluster {
-    let mut cluster = Cluster::default();
+    build_once_keeping(objects, checks, cfg, evicted, Vec::new(), diags)
+}
+
+/// [`build_once`], with `kept` pods bound to the node they ran on (a drain could not evict them).
+fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evicted: &[String], kept: Vec<(String, String)>, diags: &mut Vec<Diagnostic>) -> Cluster {
+    let mut cluster = Cluster { kept, ..Cluster::default() };
     // the written pods at least (a whole-cluster dump is mostly them): no doubling of 10,000
     cluster.pods.reserve_exact(objects.iter().filter(|o| matches!(o.body, Body::Pod(..))).count());
     for o in objects.iter().filter(|o| matches!(o.body, Body::Namespace) && !o.refused) {
@@ -2456,8 +2509,10 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         return;
     }
     let mut pending_reason = None;
+    // a pod a drain could not evict stays bound where it ran
+    let kept_on = cluster.kept.iter().find(|(k, _)| k.strip_prefix(p.namespace.as_str()).and_then(|r| r.strip_prefix('/')) == Some(p.name.as_str())).map(|(_, n)| n.clone());
     // spec.nodeName bypasses the scheduler; otherwise the scheduler's filters pick the node
-    let node_idx = match &p.spec.node_name {
+    let node_idx = match kept_on.as_ref().or(p.spec.node_name.as_ref()) {
         Some(n) => {
             let found = cluster.nodes.iter().position(|x| &x.name == n);
             if found.is_none() {

@@ -591,6 +591,17 @@ pub enum Body {
     NetworkPolicy(Box<super::netpol::NetworkPolicySpec>),
     /// autoscaling/v1|v2 HorizontalPodAutoscaler: what bounds its target's replicas
     Autoscaler(Autoscaler),
+    /// policy/v1 PodDisruptionBudget: what an eviction (kubectl drain) must leave running
+    DisruptionBudget(DisruptionBudget),
+}
+
+/// A PodDisruptionBudget as the Eviction API reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisruptionBudget {
+    /// spec.selector (None: selects no pod — policy/v1's null selector)
+    pub selector: Option<LabelSelector>,
+    pub min_available: Option<IntOrString>,
+    pub max_unavailable: Option<IntOrString>,
 }
 
 /// A HorizontalPodAutoscaler as the replica count reads it: its target and bounds.
@@ -1428,7 +1439,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
 /// Kinds we model; everything else is reported as ignored.
 pub const KINDS: &[&str] = &[
     "Service", "Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Endpoints", "EndpointSlice", "Node",
-    "Namespace", "Job", "Ingress", "NetworkPolicy", "HorizontalPodAutoscaler",
+    "Namespace", "Job", "Ingress", "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget",
 ];
 
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
@@ -1481,6 +1492,15 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         "Job" => Body::Workload(job(&mut r, root, &meta)),
         "Ingress" => Body::Ingress(Box::new(super::ingress::decode(&mut r, root))),
         "NetworkPolicy" => Body::NetworkPolicy(Box::new(super::netpol::decode(&mut r, root))),
+        "PodDisruptionBudget" => {
+            let spec = root.get("spec");
+            let get = |k: &str| spec.and_then(|s| s.get(k));
+            Body::DisruptionBudget(DisruptionBudget {
+                selector: label_selector(&mut r, get("selector"), &"spec.selector"),
+                min_available: r.int_or_string(get("minAvailable"), &"spec.minAvailable"),
+                max_unavailable: r.int_or_string(get("maxUnavailable"), &"spec.maxUnavailable"),
+            })
+        }
         "HorizontalPodAutoscaler" => {
             let spec = root.get("spec");
             let get = |k: &str| spec.and_then(|s| s.get(k));

@@ -38,7 +38,7 @@ fn no_kind_match_removed_versions_of_unmodelled_kinds() {
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
         ("batch/v1", "CronJob"),
         ("scheduling.k8s.io/v1", "PriorityClass"),
-        ("policy/v1", "PodDisruptionBudget"),
+        ("node.k8s.io/v1", "RuntimeClass"),
         ("storage.k8s.io/v1", "StorageClass"),
         ("storage.k8s.io/v1beta1", "VolumeAttributesClass"),
         ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),

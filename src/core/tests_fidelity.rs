@@ -2183,3 +2183,25 @@ fn horizontal_pod_autoscaler_bounds_its_targets_replicas() {
     // replicas 0: autoscaling disabled
     assert_eq!(run(&y(0, "  minReplicas: 2\n  maxReplicas: 5\n")).pods.len(), 0);
 }
+
+/// The drain what-if asks the Eviction API, which refuses an eviction a PodDisruptionBudget
+/// does not allow (eviction.go checkAndDecrement: "Cannot evict pod as it would violate the
+/// pod's disruption budget."; disruptionsAllowed = healthy − minAvailable): the pod stays and
+/// drain keeps retrying — learner QA (the pod was evicted and recreated elsewhere).
+#[test]
+fn drain_respects_a_pod_disruption_budget() {
+    let y = |pdb: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: 2\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n---\n\
+        apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {{name: web-pdb}}\nspec:\n  {pdb}\n  selector: {{matchLabels: {{app: web}}}}\n");
+    let drain = Config { drained: vec!["node-1".into()], ..Config::default() };
+    let on_node1 = |r: &super::report::Report| r.pods.iter().filter(|p| p.node.as_deref() == Some("node-1")).count();
+    let r = run_cfg(&y("minAvailable: 2"), drain.clone());
+    assert_eq!(on_node1(&r), 1, "the pod stays");
+    let d = r.diagnostics.iter().find(|d| d.code == "EvictionRefused").expect("said");
+    assert!(d.message.contains("Cannot evict pod as it would violate the pod's disruption budget.") && d.message.contains("minAvailable 2, 2 of 2 selected pods healthy"), "{}", d.message);
+    // a budget that allows one disruption: evicted, replaced elsewhere
+    let r = run_cfg(&y("maxUnavailable: 1"), drain.clone());
+    assert_eq!(on_node1(&r), 0);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "EvictionRefused"));
+    // percentages round up: minAvailable 50% of 2 = 1, one disruption allowed
+    assert_eq!(on_node1(&run_cfg(&y("minAvailable: 50%"), drain)), 0);
+}
