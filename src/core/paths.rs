@@ -851,7 +851,9 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                                 let why_node = if local {
                                     format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {}) marks only nodes with a ready local endpoint as healthy; it picks {}", svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default(), node.name)
                                 } else {
-                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
+                                    // (how the packet reaches the node is the provider's: drawn as a
+                                    // nodePort hop, the same rules answer either way)
+                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same", node.name)
                                 };
                                 out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, cluster, Some((first, why_node))));
                             }
