@@ -695,14 +695,6 @@ fn analyze_checked(
     report
 }
 
-/// A selector that matches no pod but a workload's own labels: the commonest reading of "a
-/// Service selects a Deployment" (a Service selects pods, by their labels: the Deployment's
-/// metadata.labels are never looked at; the EndpointSlice controller lists pods with the
-/// Service's selector, pkg/controller/endpointslice reconcile → podLister with
-/// labels.Set(service.Spec.Selector).AsSelectorPreValidated()). An info note on the Service's
-/// selector naming the workload and its pod template's labels. Run on every analysis (it reads
-/// workloads, which the per-Service cache does not look at); only Services with no endpoint
-/// and no near miss in their own namespace are looked at.
 /// Hand-made Endpoints and EndpointSlices that serve no Service, said where they are written:
 /// a slice without the `kubernetes.io/service-name` label (kube-proxy and cluster DNS attach a
 /// slice only to the Service that label names: pkg/proxy/endpointslicecache.go
@@ -773,6 +765,14 @@ fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A selector that matches no pod but a workload's own labels: the commonest reading of "a
+/// Service selects a Deployment" (a Service selects pods, by their labels: the Deployment's
+/// metadata.labels are never looked at; the EndpointSlice controller lists pods with the
+/// Service's selector, pkg/controller/endpointslice reconcile → podLister with
+/// labels.Set(service.Spec.Selector).AsSelectorPreValidated()). An info note on the Service's
+/// selector naming the workload and its pod template's labels. Run on every analysis (it reads
+/// workloads, which the per-Service cache does not look at); only Services with no endpoint
+/// and no near miss in their own namespace are looked at.
 fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
     for s in services.iter().filter(|s| !s.rejected && s.endpoints.is_empty() && s.type_ != "ExternalName") {
         let Some(sel) = s.selector.as_ref().filter(|l| !l.is_empty()) else { continue };
@@ -812,12 +812,11 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
 /// reports the incremental analysis keeps are the ones before this step, and a kept report
 /// shared with it is copied, not changed.
 fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::Cluster, (client_node, client_ip): &(String, String), domain: &str) {
-    // whether a pod declares a containerPort (a headless target's client dials the pod itself)
+    // whether an endpoint's pod declares a containerPort (a headless target's client dials the
+    // pod itself): resolve::declares, as for every other endpoint
     let declares = |e: &resolve::Endpoint, port: i64, protocol: &str| -> Option<bool> {
         let name = e.pod.as_deref()?;
-        let pod = cluster.pods.iter().find(|p| p.name == name && p.namespace == e.namespace)?;
-        let declared: Vec<&model::ContainerPort> = pod.containers.iter().flat_map(|c| c.ports.iter()).collect();
-        (!declared.is_empty()).then(|| declared.iter().any(|c| c.container_port == port && c.protocol.as_deref().unwrap_or("TCP") == protocol))
+        resolve::declares(cluster.pods.iter().find(|p| p.name == name && p.namespace == e.namespace)?, port, protocol)
     };
     for i in 0..services.len() {
         let s = &services[i];
@@ -827,9 +826,9 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
         // CNAMEs, a CNAME already followed is left out)
         let mut chain: Vec<String> = Vec::new();
         let mut next = ext.to_string();
+        let fqdn = format!("{}.{}.svc.{domain}", s.name, s.namespace).to_ascii_lowercase();
         let target = loop {
             let (t, in_zone, found) = report::external_name_target(services, &next, domain);
-            let fqdn = format!("{}.{}.svc.{domain}", s.name, s.namespace).to_ascii_lowercase();
             let repeated = chain.contains(&t) || t == fqdn;
             chain.push(t.clone());
             if !in_zone {
@@ -1065,13 +1064,12 @@ fn namespace_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     const BUILT_IN: &[&str] = &["default", "kube-system", "kube-public", "kube-node-lease"];
     let declared: Vec<&str> = objects.iter().filter(|o| o.kind == "Namespace").map(|o| o.meta.name.as_str()).collect();
     let mut noted: Vec<&str> = Vec::new();
-    // (an object a cluster printed — a uid or resourceVersion — lives in a namespace that exists:
-    // `kubectl get all -A` prints no Namespaces)
-    let dumped = |o: &Object| o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
     for o in objects {
         let ns = o.meta.namespace.as_str();
         // (an invalid namespace name is an error of the object itself)
-        if o.meta.namespace_set && !dumped(o) && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
+        // (an object a cluster printed lives in a namespace that exists: `kubectl get all -A`
+        // prints no Namespaces)
+        if o.meta.namespace_set && !o.dumped() && !BUILT_IN.contains(&ns) && !declared.contains(&ns) && !noted.contains(&ns) && names::dns1123_label(ns).is_empty() {
             noted.push(ns);
             diags.push(
                 Diagnostic::note(

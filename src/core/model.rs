@@ -638,6 +638,10 @@ impl Object {
     pub fn pos(&self, path: &str) -> Pos {
         pos_at(&self.source, path)
     }
+    /// A cluster printed it (`kubectl get -o yaml`): its metadata has a uid or resourceVersion.
+    pub fn dumped(&self) -> bool {
+        self.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some())
+    }
 }
 
 pub fn object_id(kind: &str, namespace: &str, name: &str) -> String {

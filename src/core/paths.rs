@@ -446,8 +446,8 @@ pub fn retarget(path: &mut Path, i: usize) {
     let name = |b: &Backend| b.pod.clone().unwrap_or_else(|| b.ip.clone());
     // a NetworkPolicy's drop at the first pick (core::netpol: a Drop hop at the pod after
     // kube-proxy's DNAT) comes off; this backend's own, if it refuses too, goes back on
-    let policy_drop = path.hops.last().filter(|h| h.kind == HopKind::Drop && h.from == h.to && h.from.starts_with("pod:") && first.refused.is_some()).cloned();
-    if policy_drop.is_some() {
+    let policy_drop = first.refused.is_some() && path.hops.last().is_some_and(|h| h.kind == HopKind::Drop && h.from == h.to && h.from.starts_with("pod:"));
+    if policy_drop {
         path.hops.pop();
     }
     if let Some(last) = path.hops.last_mut() {
@@ -473,7 +473,7 @@ pub fn retarget(path: &mut Path, i: usize) {
             format!("The packet reaches {}'s network interface. {why}; no answer comes, the client's connection times out", name(&b))));
         path.outcome = Outcome::Dropped;
         path.reason = format!("this request: {}: {why}", name(&b));
-    } else if policy_drop.is_some() {
+    } else if policy_drop {
         // the first pick was refused, this backend admits the client
         (path.outcome, path.reason) = delivered(&b, format!("this request: {}", name(&b)));
     }
@@ -763,7 +763,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             // plane runs off the nodes): the API server keeps its endpoints itself — its
             // advertise address and secure port (pkg/controlplane/reconcilers, the lease
             // reconciler) — so the request reaches it; the address is not in this input
-            let to = format!("{}", sp.target_port);
+            let to = sp.target_port.to_string();
             hops.push(hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), format!("external:{API_SERVER}"), csrc.clone(), vip.clone(), Some(format!("<the API server's address>:{to}")),
                 format!("kube-proxy rewrites the destination (DNAT) to the API server's own address on port {to}: the API server writes this Service's endpoints itself (its advertise address and secure port), and this input does not show them (a managed control plane runs outside the nodes)")));
             (Outcome::External, "reaches the API server: kube-apiserver keeps this Service's endpoints itself (its address is not in this input)".to_string())

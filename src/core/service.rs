@@ -944,8 +944,7 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 pub fn dumped_dual_stack(objects: &[Object]) -> Option<usize> {
     use super::model::Body;
     objects.iter().position(|o| {
-        let dumped = o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
-        dumped && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && s.cluster_ips[0].parse::<Ipv4Addr>().is_ok() && s.cluster_ips[1].parse::<std::net::Ipv6Addr>().is_ok())
+        o.dumped() && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && s.cluster_ips[0].parse::<Ipv4Addr>().is_ok() && s.cluster_ips[1].parse::<std::net::Ipv6Addr>().is_ok())
     })
 }
 
@@ -976,9 +975,8 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super:
         }
         return Some((Cidr { base, prefix }, i, true));
     }
-    let dumped = |o: &Object| o.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some());
     let outside: Vec<(usize, Ipv4Addr)> =
-        objects.iter().enumerate().filter(|(_, o)| dumped(o)).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(*ip)).collect();
+        objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(*ip)).collect();
     let (first, ip0) = *outside.first()?;
     let common = outside.iter().map(|(_, ip)| (u32::from(*ip) ^ u32::from(ip0)).leading_zeros()).min().unwrap_or(32);
     let prefix = common.clamp(8, 16) as u8;
