@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod checklist;
 pub mod config;
+pub mod configdata;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
@@ -187,6 +188,10 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
         strict::check(&root, ty, &mut strict_errs, "");
+        // decoded: then validated (ConfigMap, Secret)
+        if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
+            strict_errs.extend(configdata::validate(&kind, &root));
+        }
     }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();

@@ -799,6 +799,13 @@ fn article(t: &str) -> String {
     }
 }
 
+/// An object's metadata read off its tree, for a kind no [`Object`] is made of (ConfigMap,
+/// Secret: validated in core::configdata); type errors were the strict decoder's already.
+pub(crate) fn read_meta(root: &Node) -> Meta {
+    let mut scratch = Vec::new();
+    meta(&mut Reader { obj: String::new(), diags: &mut scratch }, root)
+}
+
 fn meta(r: &mut Reader, root: &Node) -> Meta {
     let m = r.map(root.get("metadata"), &"metadata");
     let name = r.string(m.and_then(|m| m.get("name")), &"metadata.name").unwrap_or_default();
