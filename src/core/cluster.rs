@@ -828,12 +828,20 @@ pub fn pod_requests(spec: &PodSpec) -> Resources {
     max(reqs, init)
 }
 
-/// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
-/// `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, so a Node
-/// written without them has them in a running cluster (nodeSelector and topologyKey see them).
+/// kubelet initialNode / updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet
+/// keeps `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, and
+/// still the deprecated `beta.kubernetes.io/os` / `beta.kubernetes.io/arch` (kubeletapis.LabelOS,
+/// LabelArch) that older manifests select on (Sock Shop, coredns 1.7), so a Node written without
+/// them has them in a running cluster (nodeSelector and topologyKey see them).
 fn kubelet_default_labels(labels: &[(String, String)], name: &str) -> Labels {
     let mut out = labels.to_vec();
-    for (k, v) in [("kubernetes.io/hostname", name), ("kubernetes.io/os", "linux"), ("kubernetes.io/arch", "amd64")] {
+    for (k, v) in [
+        ("kubernetes.io/hostname", name),
+        ("kubernetes.io/os", "linux"),
+        ("kubernetes.io/arch", "amd64"),
+        ("beta.kubernetes.io/os", "linux"),
+        ("beta.kubernetes.io/arch", "amd64"),
+    ] {
         if !out.iter().any(|(x, _)| x == k) {
             out.push((k.to_string(), v.to_string()));
         }

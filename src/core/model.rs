@@ -1134,7 +1134,14 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
     let host_ip = s.get("hostIP").and_then(|n| n.as_str()).and_then(|t| t.parse().ok());
-    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true, unschedulable, host_ip }
+    let phase = r.string(s.get("phase"), &"status.phase");
+    // a status that says nothing of the pod's state — `status: {}`, what `kubectl run
+    // --dry-run=client -o yaml` prints — is no observed state: the API server resets a created
+    // pod's status (pkg/registry/core/pod/strategy.go podStrategy.PrepareForCreate) and the
+    // kubelet reports it; only a status that states a phase, a condition, an IP or container
+    // states is taken as what the cluster shows
+    let present = phase.is_some() || ready.is_some() || unschedulable.is_some() || pod_ip.is_some() || s.get("conditions").is_some() || s.get("containerStatuses").is_some();
+    PodStatus { phase, pod_ip, ready, present, unschedulable, host_ip }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {

@@ -371,7 +371,24 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     }
     alloc.node_ports.extend(new_ports);
     if type_ == "LoadBalancer" {
-        svc.load_balancer = if !spec.lb_ingress.is_empty() {
+        // a written status.loadBalancer is the cloud's answer only in what a cluster printed:
+        // the API server resets a created Service's status (pkg/registry/core/service/
+        // strategy.go svcStrategy.PrepareForCreate: `service.Status = api.ServiceStatus{}`),
+        // and kubectl apply does not write status
+        let written_status = !spec.lb_ingress.is_empty() && !obj.dumped();
+        if written_status {
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Info,
+                    super::diag::ErrorType::Resolution,
+                    "StatusIgnored",
+                    "status.loadBalancer is not applied: the API server resets a created Service's status, and the load balancer's address comes from a cloud controller (or MetalLB) writing it later".into(),
+                    obj.pos("status.loadBalancer"),
+                )
+                .on(&id),
+            );
+        }
+        svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
         } else if cfg.cloud && spec.load_balancer_class.is_none() {
             // the cloud controller manager skips a Service with a loadBalancerClass

@@ -2134,7 +2134,7 @@ fn statefulset_adopts_a_written_pod_of_its_name_and_waits_for_it() {
 fn load_balancer_skips_nodes_excluded_from_external_load_balancers() {
     let text = "apiVersion: v1\nkind: Node\nmetadata: {name: cp, labels: {node.kubernetes.io/exclude-from-external-load-balancers: \"\"}}\n---\n\
         apiVersion: v1\nkind: Node\nmetadata: {name: worker}\n---\n\
-        apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.9}]}}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: web, uid: 5f0c2d7e}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.9}]}}\n---\n\
         apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {nodeName: worker, containers: [{name: c, image: nginx}]}\n";
     let r = run(text);
     let p = svc(&r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path").clone();
@@ -2204,4 +2204,43 @@ fn drain_respects_a_pod_disruption_budget() {
     assert!(!r.diagnostics.iter().any(|d| d.code == "EvictionRefused"));
     // percentages round up: minAvailable 50% of 2 = 1, one disruption allowed
     assert_eq!(on_node1(&run_cfg(&y("minAvailable: 50%"), drain)), 0);
+}
+
+/// `kubectl run web --image nginx --port 80 --expose --dry-run=client -o yaml` prints the pod
+/// with `status: {}`: the API server resets a created pod's status (pkg/registry/core/pod/
+/// strategy.go podStrategy.PrepareForCreate), so the pod runs and is Ready like one written
+/// without status (corpus3: bmuschko/cka-crash-course exercises; learner4 b06). A status that
+/// states something (the presets' not-Ready pods) is still what the cluster shows.
+#[test]
+fn empty_pod_status_is_no_observed_state() {
+    let text = |status: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: web, labels: {{run: web}}}}\nspec:\n  containers: [{{name: web, image: nginx, ports: [{{containerPort: 80}}]}}]\n{status}---\napiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  selector: {{run: web}}\n  ports: [{{port: 80, targetPort: 80}}]\n");
+    let r = run(&text("status: {}\n"));
+    assert!(r.pods[0].ready, "{:?}", r.pods[0]);
+    assert_eq!(svc(&r, "web").paths[0].outcome, super::paths::Outcome::Delivered);
+    let r = run(&text("status:\n  phase: Running\n  conditions: [{type: Ready, status: \"False\"}]\n"));
+    assert!(!r.pods[0].ready);
+}
+
+/// The kubelet still labels its Node `beta.kubernetes.io/os` and `beta.kubernetes.io/arch`
+/// (pkg/kubelet/kubelet_node_status.go initialNode: kubeletapis.LabelOS / LabelArch), which older
+/// manifests select on (Sock Shop's complete-demo.yaml, coredns 1.7: every pod was Pending).
+#[test]
+fn beta_os_node_selector_schedules() {
+    let r = run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: carts}\nspec:\n  selector: {matchLabels: {name: carts}}\n  template:\n    metadata: {labels: {name: carts}}\n    spec:\n      nodeSelector: {beta.kubernetes.io/os: linux}\n      containers: [{name: carts, image: weaveworksdemos/carts}]\n");
+    assert!(!r.pods.is_empty() && r.pods.iter().all(|p| p.node.is_some()), "{:?}", r.pods);
+}
+
+/// A written (not dumped) Service's status.loadBalancer is not applied: the API server resets
+/// a created Service's status (pkg/registry/core/service/strategy.go svcStrategy.
+/// PrepareForCreate) — corpus3: calico's kubectl-input.yaml, whose "80.15.0.1/32" was drawn as
+/// the live load balancer. A dumped one (uid) is the cloud's answer.
+#[test]
+fn written_load_balancer_status_is_not_applied() {
+    let text = |meta: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {meta}\nspec: {{type: LoadBalancer, selector: {{app: web}}, ports: [{{port: 80}}]}}\nstatus: {{loadBalancer: {{ingress: [{{ip: 198.51.100.7}}]}}}}\n");
+    let r = run(&text("{name: web}"));
+    assert_eq!(svc(&r, "web").load_balancer, super::service::LoadBalancer::Pending);
+    assert!(r.diagnostics.iter().any(|d| d.code == "StatusIgnored"));
+    let r = run(&text("{name: web, uid: 0b7c2f1e}"));
+    assert!(matches!(&svc(&r, "web").load_balancer, super::service::LoadBalancer::Ready { ingress, simulated: false } if ingress == &vec!["198.51.100.7".to_string()]));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "StatusIgnored"));
 }
