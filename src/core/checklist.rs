@@ -385,7 +385,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
         };
         let unready_pods: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ready && !published.contains(&p.name.as_str())).collect();
-        let (st, why) = if ready == 0 && !s.endpoints.is_empty() {
+        // endpoints of pods being deleted (deletionTimestamp): serving and terminating; with no
+        // Ready endpoint kube-proxy falls back to the serving terminating ones
+        // (pkg/proxy/topology.go CategorizeEndpoints; KEP-1669 ProxyTerminatingEndpoints)
+        let terminating: Vec<&str> = s.endpoints.iter().filter(|e| e.terminating).map(|e| e.pod.as_deref().unwrap_or(e.ip.as_str())).collect();
+        let serving_terminating = s.endpoints.iter().any(|e| e.terminating && e.serving);
+        let (st, why) = if ready == 0 && !terminating.is_empty() && not_ready.is_empty() {
+            if serving_terminating {
+                ("warn", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating). kube-proxy falls back to terminating endpoints that still pass their readiness probe (serving) while no Ready one exists, so traffic reaches them until they go; a replacement pod must become Ready to carry on.", terminating.join(", ")))
+            } else {
+                ("fail", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating) that no longer pass their readiness probe, so kube-proxy has nothing to send to; a replacement pod must become Ready.", terminating.join(", ")))
+            }
+        } else if ready == 0 && !s.endpoints.is_empty() {
             ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
         } else if ready == 0 && !unready_pods.is_empty() {
             // no endpoint at all: the selected pods are Pending, finished or have no address
@@ -447,6 +458,31 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 (any_declared && !declared.iter().any(|(d, _)| d == n), format!("targetPort {n} is used as is (a number is never checked), but the pods declare {}: is anything listening on {n}?", declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")))
             }
         };
+        // a number the pods declare only with another protocol (learner4 a16: a TCP Service —
+        // the default, SetDefaults_Service — before pods declaring 53/UDP): the number still
+        // reaches them, but over this port's protocol
+        let other_protocol = match &sp.target_port {
+            super::model::IntOrString::Int(n) if declared.is_empty() => selected.iter().find_map(|p| p.ports.iter().find(|cp| cp.container_port == *n && cp.protocol != sp.protocol)),
+            _ => None,
+        };
+        if let (Some(cp), super::model::IntOrString::Int(n)) = (other_protocol, &sp.target_port) {
+            let fix = obj.and_then(|o| {
+                let item = match &o.source.get("spec")?.get("ports")?.kind {
+                    NodeKind::Seq(items) => items.get(i)?,
+                    _ => return None,
+                };
+                let edit = match item.get("protocol") {
+                    Some(pr) => replace_scalar(text, pr, &cp.protocol)?,
+                    None => insert_entry(text, item, "protocol", &cp.protocol)?,
+                };
+                Some(Fix { label: format!("Set protocol: {}", cp.protocol), edit })
+            });
+            let defaulted = if obj.and_then(|o| o.source.get("spec")?.get("ports")).is_some_and(|ps| matches!(&ps.kind, NodeKind::Seq(items) if items.get(i).is_some_and(|it| it.get("protocol").is_none()))) { " (a Service port's protocol defaults to TCP)" } else { "" };
+            out.push(check("targetPort", &format!("targetPort {n} of port {port} is a port the pods declare"), "warn",
+                format!("The pods declare {n} only as {}/{}, and this Service port is {}{defaulted}: kube-proxy forwards {} to {n}, which reaches the app only if it also serves {} there. If it serves {} (as the pods declare), set protocol: {} on the Service port.", cp.container_port, cp.protocol, sp.protocol, sp.protocol, sp.protocol, cp.protocol, cp.protocol),
+                fix));
+            continue;
+        }
         if !bad {
             let why = match &sp.target_port {
                 super::model::IntOrString::Int(n) if declared.is_empty() => format!(
@@ -638,6 +674,38 @@ mod tests {
         let c = checklist(&text, &r, &svc, entry);
         (text, r, c)
     }
+    /// learner4 a16: a Service port defaulted to TCP before pods declaring 53 only as UDP —
+    /// the targetPort check warns and offers the protocol (it said ✓ "no containerPort needed")
+    #[test]
+    fn numeric_target_declared_with_another_protocol_offers_the_protocol() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  selector: {app: dns}\n  ports:\n  - port: 53\n    targetPort: 53\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: dns}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: dns}}\n  template:\n    metadata: {labels: {app: dns}}\n    spec:\n      containers:\n      - name: coredns\n        image: coredns/coredns\n        ports: [{containerPort: 53, protocol: UDP}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "dns", "pod");
+        let t = c.iter().find(|c| c.key == "targetPort").expect("targetPort check");
+        assert_eq!(t.status, "warn", "{t:?}");
+        assert!(t.why.starts_with("The pods declare 53 only as 53/UDP, and this Service port is TCP (a Service port's protocol defaults to TCP)"), "{}", t.why);
+        let fix = t.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Set protocol: UDP");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].ports[0].protocol, "UDP");
+        let c = checklist(&fixed, &r, "dns", "pod");
+        assert_eq!(c.iter().find(|c| c.key == "targetPort").unwrap().status, "ok");
+    }
+
+    /// learner4 a18: the only pod is being deleted; its endpoint is terminating and serving, and
+    /// kube-proxy falls back to it (pkg/proxy/topology.go CategorizeEndpoints) — the Ready check
+    /// said "No endpoint is Ready ()" and "Fix its readiness probe"
+    #[test]
+    fn only_terminating_endpoints_are_said_so() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-old1\n  labels: {app: web}\n  deletionTimestamp: \"2026-11-26T16:40:00Z\"\n  deletionGracePeriodSeconds: 30\nspec:\n  nodeName: node-1\n  containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]\nstatus:\n  phase: Running\n  podIP: 10.244.0.12\n  conditions:\n  - {type: Ready, status: \"True\"}\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "web", "pod");
+        let t = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(t.status, "warn", "{t:?}");
+        assert!(t.why.starts_with("No endpoint is Ready: the only ones (web-old1) belong to pods being deleted (terminating)"), "{}", t.why);
+    }
+
     fn first_fix(c: &[Check]) -> &Fix {
         c.iter().find_map(|c| c.fix.as_ref()).expect("a fix")
     }

@@ -2038,6 +2038,10 @@ fn endpoint_objects_that_serve_no_service_are_said() {
     let r = run(&format!("{}{PODS}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {{name: web}}\nsubsets: [{{addresses: [{{ip: 192.168.10.9}}], ports: [{{port: 8080}}]}}]\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")));
     assert!(r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten" && d.severity == Severity::Warning), "{:?}", r.diagnostics);
     assert!(!svc(&r, "web").endpoints.iter().any(|e| e.ip == "192.168.10.9"));
+    // the same Endpoints printed by a cluster (`kubectl get ep -o yaml`): the controller's own,
+    // nothing to say (learner4 c01)
+    let r = run(&format!("{}{PODS}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {{name: web, uid: 3d1f, resourceVersion: \"812\"}}\nsubsets: [{{addresses: [{{ip: 10.244.1.7}}], ports: [{{port: 8080}}]}}]\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten"), "{:?}", r.diagnostics);
 }
 
 /// trafficDistribution that narrows nothing says why (k8s.io/endpointslice trafficdist.go: an
