@@ -396,6 +396,11 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             } else {
                 ("fail", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating) that no longer pass their readiness probe, so kube-proxy has nothing to send to; a replacement pod must become Ready.", terminating.join(", ")))
             }
+        } else if ready == 0 && !s.endpoints.is_empty() && unready_pods.iter().any(|p| p.not_ready_reason.is_some()) {
+            // the kubelet's words for why (CrashLoopBackOff, ImagePullBackOff, a NotReady node):
+            // not "fix its readiness probe" (learner4 a06/a07: the pods had no probe)
+            let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
+            ("fail", format!("No endpoint is Ready: {}{}. A pod gets traffic only when its Ready condition is True.", list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if ready == 0 && !s.endpoints.is_empty() {
             ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
         } else if ready == 0 && !unready_pods.is_empty() {
@@ -704,6 +709,21 @@ mod tests {
         let t = c.iter().find(|c| c.key == "ready").expect("ready check");
         assert_eq!(t.status, "warn", "{t:?}");
         assert!(t.why.starts_with("No endpoint is Ready: the only ones (web-old1) belong to pods being deleted (terminating)"), "{}", t.why);
+    }
+
+    /// learner4 a06/a07: a dumped pod in CrashLoopBackOff (no probe at all) — the Ready check
+    /// says the kubelet's words (status.containerStatuses), not "Fix its readiness probe"
+    #[test]
+    fn crash_looping_pods_are_said_in_the_kubelets_words() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api-1, labels: {app: api}, uid: 9b2e}\nspec:\n  nodeName: node-1\n  containers: [{name: api, image: api:1.2}]\nstatus:\n  phase: Running\n  podIP: 10.244.0.7\n  conditions: [{type: Ready, status: \"False\"}]\n  containerStatuses:\n  - name: api\n    ready: false\n    restartCount: 7\n    state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}\n    lastState: {terminated: {exitCode: 1, reason: Error}}\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "api", "pod");
+        let t = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(t.status, "fail");
+        assert!(t.why.starts_with("No endpoint is Ready: api-1: container api: CrashLoopBackOff, restarted 7 times, last exit code 1 (Error)"), "{}", t.why);
+        assert!(!t.why.contains("readiness probe"), "{}", t.why);
+        let r = analyze(&text.replace("state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}", "state: {waiting: {reason: ImagePullBackOff}}").replace("restartCount: 7", "restartCount: 0").replace("    lastState: {terminated: {exitCode: 1, reason: Error}}\n", ""), &Config::default());
+        assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("container api: ImagePullBackOff"));
     }
 
     fn first_fix(c: &[Check]) -> &Fix {

@@ -2681,6 +2681,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         ready = false;
         not_ready_reason = Some(format!("ReadinessGatesNotReady: corresponding condition of pod readiness gate \"{gate}\" does not exist."));
     }
+    // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
+    // CreateContainerConfigError, OOMKilled): why the pod is not Ready, in its words
+    if let (false, Some(st)) = (ready, p.status.container_state.as_deref()) {
+        not_ready_reason = Some(st.to_string());
+    }
     if let Some(n) = node_idx.map(|i| &cluster.nodes[i]).filter(|n| !n.ready) {
         if ready || p.status.ready == Some(true) {
             not_ready_reason = Some(format!(

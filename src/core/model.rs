@@ -457,6 +457,10 @@ pub struct PodStatus {
     /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
     /// its reason when there is no message
     pub unschedulable: Option<String>,
+    /// the first container status that is waiting (CrashLoopBackOff, ImagePullBackOff, …) or
+    /// terminated, in the kubelet's words: "container web: CrashLoopBackOff, restarted 5 times,
+    /// last exit code 1 (Error)"
+    pub container_state: Option<String>,
     /// status.hostIP: the node's address, as the kubelet reported it (IPv4)
     pub host_ip: Option<std::net::Ipv4Addr>,
 }
@@ -1140,8 +1144,42 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
     // pod's status (pkg/registry/core/pod/strategy.go podStrategy.PrepareForCreate) and the
     // kubelet reports it; only a status that states a phase, a condition, an IP or container
     // states is taken as what the cluster shows
+    // status.containerStatuses[]: state.waiting / state.terminated reason, restartCount,
+    // lastState.terminated exitCode (what `kubectl get pod` prints in STATUS and RESTARTS)
+    let container_state = s.get("containerStatuses").and_then(|cs| match &cs.kind {
+        NodeKind::Seq(items) => items.iter().find_map(|c| {
+            let state = c.get("state")?;
+            let name = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
+            let reason_of = |st: &Node| st.get("reason").and_then(|r| r.as_str()).filter(|r| !r.is_empty()).map(str::to_string);
+            let int_of = |n: Option<&Node>| match n.map(|n| &n.kind) {
+                Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+                _ => None,
+            };
+            let reason = if let Some(w) = state.get("waiting").filter(|w| !w.is_null()) {
+                reason_of(w).unwrap_or_else(|| "Waiting".into())
+            } else if let Some(t) = state.get("terminated").filter(|t| !t.is_null()) {
+                let code = int_of(t.get("exitCode")).unwrap_or(0);
+                format!("{} (exit code {code})", reason_of(t).unwrap_or_else(|| "Terminated".into()))
+            } else {
+                return None;
+            };
+            let mut text = format!("container {name}: {reason}");
+            if let Some(n) = int_of(c.get("restartCount")).filter(|n| *n > 0) {
+                text.push_str(&format!(", restarted {n} time{}", if n == 1 { "" } else { "s" }));
+            }
+            if let Some(last) = c.get("lastState").and_then(|l| l.get("terminated")).filter(|t| !t.is_null()) {
+                let code = int_of(last.get("exitCode")).unwrap_or(0);
+                text.push_str(&format!(", last exit code {code}"));
+                if let Some(r) = reason_of(last) {
+                    text.push_str(&format!(" ({r})"));
+                }
+            }
+            Some(text)
+        }),
+        _ => None,
+    });
     let present = phase.is_some() || ready.is_some() || unschedulable.is_some() || pod_ip.is_some() || s.get("conditions").is_some() || s.get("containerStatuses").is_some();
-    PodStatus { phase, pod_ip, ready, present, unschedulable, host_ip }
+    PodStatus { phase, pod_ip, ready, present, unschedulable, container_state, host_ip }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
