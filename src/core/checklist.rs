@@ -330,6 +330,20 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     let node = path(&obj?.source, &["spec", "selector", k])?;
                     Some(Fix { label: format!("Set selector {k}: {got}"), edit: replace_scalar(text, node, &got)? })
                 });
+                // a one-label selector whose value the nearest pods carry under another key
+                // (resolve's near miss "no label run, but app=hostnames"): rename the key
+                let fix = fix.or_else(|| {
+                    let [(k, v)] = &sel[..] else { return None };
+                    let m = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_none())?;
+                    let pod = report.pods.iter().find(|p| p.name == m.pod && p.namespace == m.namespace)?;
+                    let other = pod.labels.iter().find(|(lk, lv)| lk != k && lv == v).map(|(lk, _)| lk.clone())?;
+                    let selector = path(&obj?.source, &["spec", "selector"])?;
+                    let key_node = match &selector.kind {
+                        NodeKind::Map(entries) => entries.iter().rev().find(|(kn, _)| kn.as_str() == Some(k.as_str())).map(|(kn, _)| kn)?,
+                        _ => return None,
+                    };
+                    Some(Fix { label: format!("Set selector {other}: {v}"), edit: replace_scalar(text, key_node, &other)? })
+                });
                 let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
                     Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
                     None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
@@ -415,6 +429,25 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
         out.push(check("ready", title, st, why, None));
+    }
+
+    // 4b. a Service without a selector: kube-proxy pairs each of its ports with the Endpoints' /
+    // EndpointSlices' ports of the same name (pkg/proxy/endpointslicecache.go: endpoints are
+    // keyed by ServicePortName, the Service port's name); learner4 a10 saw "every check passes"
+    // beside "Outcome: rejected"
+    if s.selector.is_none() && !s.endpoints.is_empty() {
+        for sp in &s.ports {
+            let paired = s.endpoints.iter().any(|e| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol));
+            let name = sp.name.as_deref().map_or("(unnamed)".to_string(), |n| format!("\"{n}\""));
+            let title = format!("The Endpoints have a port named {name} for port {}", sp.port);
+            if paired {
+                out.push(check("endpointPorts", &title, "ok", format!("Service port {name} pairs with the Endpoints' port of that name."), None));
+            } else {
+                out.push(check("endpointPorts", &title, "fail", format!(
+                    "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {} address(es), but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
+                    s.name, s.endpoints.len(), sp.protocol, sp.port), None));
+            }
+        }
     }
 
     // 5. targetPort resolves on each pod and is declared
@@ -724,6 +757,39 @@ mod tests {
         assert!(!t.why.contains("readiness probe"), "{}", t.why);
         let r = analyze(&text.replace("state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}", "state: {waiting: {reason: ImagePullBackOff}}").replace("restartCount: 7", "restartCount: 0").replace("    lastState: {terminated: {exitCode: 1, reason: Error}}\n", ""), &Config::default());
         assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("container api: ImagePullBackOff"));
+    }
+
+    /// learner4 a10: a Service without a selector whose Endpoints name their port otherwise —
+    /// the path is rejected, and the checklist now says why (it said every check passes)
+    #[test]
+    fn selectorless_endpoint_port_names_are_checked() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: legacy-db}\nspec:\n  ports: [{name: db, port: 5432, targetPort: 5432}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: legacy-db}\nsubsets:\n- addresses: [{ip: 192.168.10.5}]\n  ports: [{name: postgres, port: 5432}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "legacy-db", "pod");
+        let t = c.iter().find(|c| c.key == "endpointPorts").expect("endpointPorts check");
+        assert_eq!((t.status.as_str(), t.title.as_str()), ("fail", "The Endpoints have a port named \"db\" for port 5432"));
+        let fixed = text.replace("name: postgres", "name: db");
+        let r = analyze(&fixed, &Config::default());
+        let c = checklist(&fixed, &r, "legacy-db", "pod");
+        assert_eq!(c.iter().find(|c| c.key == "endpointPorts").unwrap().status, "ok");
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
+    }
+
+    /// learner4 a01 (the Debug Services page's example): selector run=hostnames, pods labelled
+    /// app=hostnames — a near miss under another key, and the fix renames the key
+    #[test]
+    fn selector_value_under_another_key_offers_the_key() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: hostnames}\nspec:\n  selector:\n    run: hostnames\n  ports: [{port: 80, targetPort: 9376}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: hostnames}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: hostnames}}\n  template:\n    metadata: {labels: {app: hostnames}}\n    spec:\n      containers: [{name: hostnames, image: registry.k8s.io/serve_hostname, ports: [{containerPort: 9376}]}]\n";
+        let r = analyze(text, &Config::default());
+        assert!(r.services[0].near_misses[0].reason.starts_with("no label run, but app=hostnames"), "{:?}", r.services[0].near_misses);
+        let c = checklist(text, &r, "hostnames", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").unwrap();
+        let fix = sel.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Set selector app: hostnames");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        assert!(fixed.contains("  selector:\n    app: hostnames\n"), "{fixed}");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
     }
 
     fn first_fix(c: &[Check]) -> &Fix {

@@ -184,6 +184,11 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         return;
     }
     let root_pos = root.pos;
+    if let Some(d) = helm_test_hook(&root, &kind) {
+        diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id(&root))));
+        diags.push(d.on(&raw_id(&root)));
+        return;
+    }
     // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
@@ -224,6 +229,26 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             }
         }
     }
+}
+
+/// A Helm chart's test hook (`helm.sh/hook: test`, or the older test-success / test-failure),
+/// as `helm template` prints it beside the release: `helm install` does not create it (Helm
+/// creates hooks at their event; a test only on `helm test`, where it runs to completion — Helm
+/// docs, "Chart Tests" and "Chart Hooks"). Left out with a note: it is never a running endpoint
+/// of the chart's Service (learner4 c02: every `helm create` chart's test pod was drawn as one).
+fn helm_test_hook(root: &yaml::Node, kind: &str) -> Option<Diagnostic> {
+    let hook = root.get("metadata")?.get("annotations")?.get("helm.sh/hook")?.as_str()?;
+    if !hook.split(',').any(|h| matches!(h.trim(), "test" | "test-success" | "test-failure")) {
+        return None;
+    }
+    let name = root.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
+    Some(Diagnostic::note(
+        Severity::Info,
+        ErrorType::Ignored,
+        "HelmTestHook",
+        format!("{kind} {name} is a Helm test hook (helm.sh/hook: {hook}): `helm install` does not create it — `helm test` does, and it runs to completion — so it is left out of the picture"),
+        root.pos,
+    ))
 }
 
 /// k8s.io/kubectl pkg/cmd/apply/apply.go `applyOneObject`: an object with no `metadata.name`

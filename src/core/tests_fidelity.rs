@@ -2248,3 +2248,18 @@ fn written_load_balancer_status_is_not_applied() {
     assert!(matches!(&svc(&r, "web").load_balancer, super::service::LoadBalancer::Ready { ingress, simulated: false } if ingress == &vec!["198.51.100.7".to_string()]));
     assert!(!r.diagnostics.iter().any(|d| d.code == "StatusIgnored"));
 }
+
+/// `helm template` prints a chart's test hook (helm.sh/hook: test) beside the release; `helm
+/// install` does not create it (Helm "Chart Tests"), so it is no endpoint of the chart's Service
+/// (learner4 c02: every `helm create` chart's test pod was drawn as one).
+#[test]
+fn helm_test_hooks_are_left_out() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: rel-shop}\nspec:\n  selector: {app.kubernetes.io/name: shop}\n  ports: [{port: 80, targetPort: http}]\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata:\n  name: rel-shop-test-connection\n  labels: {app.kubernetes.io/name: shop}\n  annotations:\n    \"helm.sh/hook\": test\nspec:\n  restartPolicy: Never\n  containers: [{name: wget, image: busybox, command: [wget], args: ['rel-shop:80']}]\n";
+    let r = run(text);
+    assert!(r.pods.is_empty(), "{:?}", r.pods);
+    assert!(r.diagnostics.iter().any(|d| d.code == "HelmTestHook" && d.severity == Severity::Info));
+    // another hook (a pre-install Job's pod template, a post-install Pod) is created by install
+    let r = run(&text.replace("\"helm.sh/hook\": test", "\"helm.sh/hook\": post-install"));
+    assert_eq!(r.pods.len(), 1);
+}
