@@ -2263,3 +2263,37 @@ fn helm_test_hooks_are_left_out() {
     let r = run(&text.replace("\"helm.sh/hook\": test", "\"helm.sh/hook\": post-install"));
     assert_eq!(r.pods.len(), 1);
 }
+
+/// A Deployment defined again with another spec.selector: the apps/v1 update is refused
+/// (pkg/registry/apps/deployment/strategy.go ValidateUpdate → ValidateImmutableField), so the
+/// first stays — corpus3: gke-networking-recipes gateway/gke-gateway-controller/ applied as one
+/// directory, where Switchboard showed the refused second one (its Service 0 endpoints, the
+/// other's 2, the reverse of the cluster).
+#[test]
+fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
+    let dep = |labels: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: foo-v2}}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {labels}\n  template:\n    metadata:\n      labels: {labels}\n    spec:\n      containers: [{{name: whereami, image: whereami, ports: [{{containerPort: 8080}}]}}]\n");
+    let svc_of = |name: &str, sel: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: {name}}}\nspec:\n  selector: {sel}\n  ports: [{{port: 8080}}]\n");
+    let text = [dep("{app: foo-v2}"), svc_of("foo-v2-svc", "{app: foo-v2}"), dep("{app: foo, version: v2}"), svc_of("foo-v2", "{app: foo, version: v2}")].join("---\n");
+    let r = run(&text);
+    assert_eq!(
+        errors(&r),
+        vec!["spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"foo\", \"version\":\"v2\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"]
+    );
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.severity == Severity::Warning));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "the first is not replaced");
+    assert_eq!(svc(&r, "foo-v2-svc").endpoints.len(), 2);
+    assert!(svc(&r, "foo-v2").endpoints.is_empty());
+    assert!(!svc(&r, "foo-v2").paths[0].reason.contains("does not exist"), "{}", svc(&r, "foo-v2").paths[0].reason);
+    // the same selector written again (any other change): patched, the later one shown
+    let text = [dep("{app: foo-v2}"), dep("{app: foo-v2}").replace("replicas: 2", "replicas: 3")].join("---\n");
+    let r = run(&text);
+    assert!(errors(&r).is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain"));
+    assert_eq!(r.pods.len(), 3);
+    // the page's incremental analysis agrees
+    let mut inc = super::incremental::Incremental::new();
+    inc.set([dep("{app: foo-v2}"), dep("{app: foo, version: v2}")].join("---\n"));
+    let a = inc.analyze(&Config::default());
+    assert_eq!(a.pods.len(), 2);
+    assert_eq!(errors(&a).len(), 1);
+}
