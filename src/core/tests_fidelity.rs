@@ -2297,3 +2297,19 @@ fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
     assert_eq!(a.pods.len(), 2);
     assert_eq!(errors(&a).len(), 1);
 }
+
+/// An ExternalName to an in-zone name no Service has (NXDOMAIN: CoreDNS leaves out the CNAME)
+/// names the nearest Service of that namespace — a kustomize namePrefix the externalName did not
+/// get (learner4 c03b: web.dev.svc.cluster.local while the Service is dev-web).
+#[test]
+fn external_name_to_a_missing_service_suggests_the_nearest() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: dev-web, namespace: dev}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: dev-frontend, namespace: dev}\nspec: {type: ExternalName, externalName: web.dev.svc.cluster.local}\n";
+    let r = run(text);
+    let p = &svc(&r, "dev-frontend").paths[0];
+    assert_eq!(p.outcome, Outcome::Nxdomain);
+    assert!(p.reason.ends_with("; did you mean dev-web.dev.svc.cluster.local?"), "{}", p.reason);
+    // nothing near: nothing suggested
+    let r = run(&text.replace("externalName: web.dev", "externalName: payments.dev"));
+    assert!(!svc(&r, "dev-frontend").paths[0].reason.contains("did you mean"));
+}
