@@ -936,7 +936,15 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     let lines = [
                         Line::variants(Font::Name, vec!["not scheduled (Pending)".into(), "not scheduled".into(), "Pending".into()]),
                         Line::variants(Font::Small, vec![format!("{} pod(s): {}", names.len(), names.join(", ")), format!("{} pod(s)", names.len())]),
-                        Line::variants(Font::Small, vec![why, "the scheduler found no node".into()]),
+                        // the scheduler's message, else its reasons alone ("0/3 nodes are
+                        // available: 3 Insufficient cpu. preemption: …" → "3 Insufficient cpu")
+                        Line::variants(Font::Small, {
+                            let reasons = why.split_once("are available: ").map(|(_, r)| r.split(". ").next().unwrap_or(r).trim_end_matches('.').to_string());
+                            let mut v = vec![why.clone()];
+                            v.extend(reasons);
+                            v.push("the scheduler found no node".into());
+                            v
+                        }),
                     ];
                     let h = 16.0 + 2.0 * PITCH + 34.0;
                     row_h = row_h.max(h);
@@ -1501,6 +1509,9 @@ mod tests {
         let words: String = g.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join(" ");
         assert!(words.contains("not scheduled") && words.contains("web-1") && words.contains("0/1 nodes are available"), "{words}");
         assert!(l.folded.iter().any(|(p, grp)| p == "web-1" && grp == PENDING_GROUP));
+        // what is drawn, when the whole message does not fit: the scheduler's reasons
+        let drawn: Vec<&str> = g.texts.iter().map(|t| t.text.as_str()).collect();
+        assert!(drawn.iter().any(|t| t.contains("untolerated taint")), "{drawn:?}");
         // none when every pod runs somewhere
         let r = crate::core::analyze(&text.replace("taints: [{key: gpu, value: x, effect: NoSchedule}]", "unschedulable: false"), &crate::core::config::Config::default());
         assert!(layout(&r, Some(0), 1280.0).find("node-group", PENDING_GROUP).is_none());
