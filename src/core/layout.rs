@@ -914,7 +914,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let mut y = nodes_y;
     // the pods no node runs (Pending: the scheduler found no node): one box after the nodes
     // that counts them and gives the scheduler's words (they were not drawn at all)
-    let pending: Vec<&PodReport> = all.iter().skip(1).map(|(_, p)| *p).filter(|p| p.node.is_none()).collect();
+    let pending: Vec<usize> = (1..all.len()).filter(|&a| all[a].1.node.is_none()).collect();
     // the folded nodes' box takes the slot after the last node drawn (None), the pending pods'
     // the one after that
     let slots: Vec<Option<&ClusterNode>> = drawn_nodes.iter().map(|n| Some(*n)).chain((!folded_nodes.is_empty()).then_some(None)).chain((!pending.is_empty()).then_some(None)).collect();
@@ -927,15 +927,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             let x = inner_x + c as f64 * (node_w + GAP);
             let Some(node) = node else {
                 if folded_box_done {
-                    // "not scheduled: 2 pods Pending", the first one's reason
-                    for p in &pending {
-                        folded.push((p.name.clone(), PENDING_GROUP.to_string()));
-                    }
-                    let why = pending.iter().find_map(|p| p.pending_reason.clone()).unwrap_or_else(|| "no node runs them".into());
-                    let names: Vec<&str> = pending.iter().map(|p| p.name.as_str()).collect();
+                    // "not scheduled (Pending)", the scheduler's words, then the pods themselves
+                    // (each one a pod box: clicked, it says why), as a node draws its pods
+                    let why = pending.iter().find_map(|&a| all[a].1.pending_reason.clone()).unwrap_or_else(|| "no node runs them".into());
                     let lines = [
-                        Line::variants(Font::Name, vec!["not scheduled (Pending)".into(), "not scheduled".into(), "Pending".into()]),
-                        Line::variants(Font::Small, vec![format!("{} pod(s): {}", names.len(), names.join(", ")), format!("{} pod(s)", names.len())]),
+                        Line::variants(Font::Name, vec![format!("not scheduled (Pending): {} pod(s)", pending.len()), "not scheduled (Pending)".into(), "Pending".into()]),
                         // the scheduler's message, else its reasons alone ("0/3 nodes are
                         // available: 3 Insufficient cpu. preemption: …" → "3 Insufficient cpu")
                         Line::variants(Font::Small, {
@@ -946,10 +942,37 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                             v
                         }),
                     ];
-                    let h = 16.0 + 2.0 * PITCH + 34.0;
+                    let head = 16.0 + PITCH + 10.0;
+                    let shown = if pending.len() > cap { cap - 1 } else { pending.len() };
+                    let slots = if pending.len() > cap { cap } else { pending.len() };
+                    let rows = slots.div_ceil(pods_per_row);
+                    let h = head + rows as f64 * (pod_h + GAP) + 4.0;
                     row_h = row_h.max(h);
                     let rect = Rect { x, y, w: node_w, h };
                     row_items.push(item("node-group", PENDING_GROUP.into(), rect, Some(pending.len()), place(&lines, rect, 18.0, PITCH)));
+                    let slot = |k: usize| {
+                        let (r, cc) = (k / pods_per_row, k % pods_per_row);
+                        Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: y + head + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
+                    };
+                    for (k, &a) in pending.iter().take(shown).enumerate() {
+                        let prect = slot(k);
+                        let (plines, mark) = &pod_lines[a];
+                        let mut texts = place(plines, prect, 16.0, PITCH);
+                        if !mark.is_empty() {
+                            texts.push(mark_text(prect, mark));
+                        }
+                        row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect: prect, index: all[a].0, texts, badge: None });
+                    }
+                    if pending.len() > cap {
+                        let mrect = slot(cap - 1);
+                        let rest = &pending[shown..];
+                        for &a in rest {
+                            folded.push((all[a].1.name.clone(), PENDING_GROUP.to_string()));
+                        }
+                        let lines = [Line::variants(Font::Name, vec![format!("+{} more pods", rest.len()), format!("+{}", rest.len())]), Line::new(Font::Small, "Pending".to_string())];
+                        let texts = place(&lines, mrect, mrect.h / 2.0 - 2.0, PITCH);
+                        row_items.push(item("pod-group", format!("{PENDING_GROUP}-more"), mrect, Some(rest.len()), texts));
+                    }
                     continue;
                 }
                 folded_box_done = true;
@@ -1507,8 +1530,11 @@ mod tests {
         let g = l.find("node-group", PENDING_GROUP).expect("a box for the pending pods");
         assert_eq!(g.index, Some(1));
         let words: String = g.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join(" ");
-        assert!(words.contains("not scheduled") && words.contains("web-1") && words.contains("0/1 nodes are available"), "{words}");
-        assert!(l.folded.iter().any(|(p, grp)| p == "web-1" && grp == PENDING_GROUP));
+        assert!(words.contains("not scheduled") && words.contains("0/1 nodes are available"), "{words}");
+        // the pod itself is drawn in the box (clicked, it says why)
+        let pod = l.find("pod", "web-1").expect("the pending pod's own box");
+        assert!(pod.rect.y > g.rect.y && pod.rect.y + pod.rect.h <= g.rect.y + g.rect.h && pod.rect.x >= g.rect.x, "{pod:?} in {g:?}");
+        assert!(!l.folded.iter().any(|(p, _)| p == "web-1"));
         // what is drawn, when the whole message does not fit: the scheduler's reasons
         let drawn: Vec<&str> = g.texts.iter().map(|t| t.text.as_str()).collect();
         assert!(drawn.iter().any(|t| t.contains("untolerated taint")), "{drawn:?}");
