@@ -457,8 +457,8 @@ pub struct PodStatus {
     /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
     /// its reason when there is no message
     pub unschedulable: Option<String>,
-    /// status.hostIP: the node's address, as the kubelet reported it (IPv4)
-    pub host_ip: Option<std::net::Ipv4Addr>,
+    /// status.hostIP: the node's address, as the kubelet reported it (IPv4 or IPv6)
+    pub host_ip: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -108,7 +108,7 @@ struct Side {
     namespace: String,
     labels: Option<Labels>,
     ns_labels: Labels,
-    ip: Option<std::net::Ipv4Addr>,
+    ip: Option<std::net::IpAddr>,
     /// (name, port, protocol) of its container ports: what a named policy port means
     ports: Vec<(Option<String>, i64, String)>,
 }
@@ -129,7 +129,7 @@ impl Side {
 /// it; None otherwise. The API meant ipBlock for cluster-external addresses ("these should be
 /// cluster-external IPs, since Pod IPs are ephemeral", NetworkPolicy docs), and whether it is
 /// matched against a pod's address, or one rewritten by NAT, is up to the network plugin.
-fn ip_block_admits(b: &IpBlock, ip: Option<std::net::Ipv4Addr>) -> Option<bool> {
+fn ip_block_admits(b: &IpBlock, ip: Option<std::net::IpAddr>) -> Option<bool> {
     let (cidr, ip) = (Cidr::parse(&b.cidr)?, ip?);
     let excepted = b.except.iter().filter_map(|e| Cidr::parse(e)).any(|e| e.contains(ip));
     (cidr.contains(ip) && !excepted).then_some(true)
