@@ -623,7 +623,7 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
         let fqdn = svc
             .and_then(|s| {
                 let own = format!("{}.{}.svc.", s.name, s.namespace);
-                s.dns_records.iter().find(|d| Some(&d.answer) == pod.ip.as_ref() && !d.name.starts_with(&own) && d.kind == "A")
+                s.dns_records.iter().find(|d| Some(&d.answer) == pod.ip.as_ref() && !d.name.starts_with(&own) && (d.kind == "A" || d.kind == "AAAA"))
             })
             .map(|d| d.name.clone());
         let domain = format!(".svc.{}", r.cluster.cluster_domain);

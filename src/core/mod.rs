@@ -859,7 +859,7 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
                         cluster_ip: x.cluster_ip.as_deref(),
                         ports: &x.ports,
                         paths: &x.paths,
-                        answers: x.dns_records.iter().filter(|r| r.kind == "A" && r.name == t).map(|r| r.answer.clone()).collect(),
+                        answers: x.dns_records.iter().filter(|r| (r.kind == "A" || r.kind == "AAAA") && r.name == t).map(|r| r.answer.clone()).collect(),
                         endpoints: &x.endpoints,
                     }
                 }

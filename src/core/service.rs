@@ -75,6 +75,9 @@ pub struct Svc {
     pub object: usize,
     /// nodePorts the manifest did not set, which the API server picked (initNodePorts)
     pub picked_node_ports: Vec<i64>,
+    /// its first IP family is IPv6 (spec.ipFamilies[0] after initIPFamilyFields): kube-proxy's
+    /// IPv6 proxier handles it, and its EndpointSlices are addressType IPv6
+    pub ipv6: bool,
 }
 
 impl Svc {
@@ -247,6 +250,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         rejected: false,
         object: index,
         picked_node_ports: Vec::new(),
+        ipv6: false,
     };
     // BeginCreate normalizeClusterIPs: clusterIP copied into clusterIPs
     let mut cluster_ips = spec.cluster_ips.clone();
@@ -275,6 +279,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             Some(ip) => if ip.is_ipv6() { "IPv6" } else { "IPv4" },
             None => spec.ip_families.first().map_or(cfg.primary_family(), |f| if f == "IPv6" { "IPv6" } else { "IPv4" }),
         };
+        svc.ipv6 = family == "IPv6";
         let range = cfg.cidr_of(family);
         // a second family's range that is only the conventional default (read off a dump) does
         // not refuse the addresses written there
