@@ -1277,5 +1277,7 @@ mod tests_fidelity;
 mod tests_corpus;
 #[cfg(test)]
 mod tests_refusals;
+#[cfg(test)]
+mod tests_ipv6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
