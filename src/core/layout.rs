@@ -910,7 +910,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
     let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
-    let proxy_lines = [Line::variants(Font::Small, vec!["kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)".into(), "kube-proxy · iptables".into(), "kube-proxy".into()])];
+    // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
+    let tables = if report.cluster.service_cidr.contains(':') { "ip6tables" } else { "iptables" };
+    let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
     let mut y = nodes_y;
     // the pods no node runs (Pending: the scheduler found no node): one box after the nodes
     // that counts them and gives the scheduler's words (they were not drawn at all)

@@ -447,7 +447,7 @@ fn analyze_checked(
             let msg = if cidr.v6 != cfg.service_cidr.v6 {
                 // an IPv6 cluster's dump (EKS IPv6, kind ipFamily: ipv6): its primary family is
                 // another than the configured range's
-                let holds = if anchored { format!("the kubernetes Service holds {}", cidr.nth(1)) } else { format!("the dumped Services hold {} ClusterIPs", cidr.family()) };
+                let holds = if anchored { format!("the kubernetes Service holds {}", cidr.nth(1)) } else { format!("the dumped Services are {} (their clusterIPs and ipFamilies)", cidr.family()) };
                 format!(
                     "Services get ClusterIPs from {cidr} here: {holds}, so the cluster they come from has an {} --service-cluster-ip-range first, not the default {}; its nodes and pods have {} addresses (the CLI's --service-cidr sets the range exactly)",
                     cidr.family(),

@@ -987,11 +987,26 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     // --service-cluster-ip-range's family: kubernetesservice.Controller), else IPv6 when every
     // dumped Service's first clusterIP is IPv6
     let dumped: Vec<(usize, IpAddr)> = objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).collect();
+    // (a dump of headless Services only: their ipFamilies tell, and the range is kind's default)
+    let families: Vec<(usize, bool)> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.dumped() && !o.refused)
+        .filter_map(|(i, o)| match &o.body {
+            Body::Service(s) => Some((i, s.ip_families.first()? == "IPv6")),
+            _ => None,
+        })
+        .collect();
     let v6 = match anchor {
         Some((_, ip)) => ip.is_ipv6(),
-        None => !dumped.is_empty() && dumped.iter().all(|(_, ip)| ip.is_ipv6()),
+        None if dumped.is_empty() => !families.is_empty() && families.iter().all(|(_, v6)| *v6),
+        None => dumped.iter().all(|(_, ip)| ip.is_ipv6()),
     };
     if v6 != cfg.service_cidr.v6 {
+        if dumped.is_empty() && anchor.is_none() {
+            let default = Cidr::parse(if v6 { "fd00:10:96::/112" } else { "10.96.0.0/12" }).expect("valid");
+            return families.first().map(|(i, _)| (default, *i, false));
+        }
         return inferred_other_family(anchor, &dumped, v6);
     }
     let cluster_ip = |o: &Object| match cluster_ip(o)? {

@@ -232,4 +232,23 @@ fn load_balancer_of_an_ipv6_cluster_is_ipv6() {
     assert_eq!(p.hops[0].dst, format!("[{}]:80", ingress[0]));
     let rules = super::iptables::rules_for(s, &r, &r.nodes[0].name);
     assert!(rules.rules.iter().any(|x| x.line.contains(&format!("-d {} --dport 80", ingress[0]))));
+    // the picture draws every hop's ends with the longer IPv6 addresses too
+    let l = super::layout::layout(&r, Some(0), 1280.0);
+    for p in &s.paths {
+        for h in &p.hops {
+            assert!(l.rest(&h.from).is_some() && l.rest(&h.to).is_some(), "{} -> {} not drawn", h.from, h.to);
+        }
+    }
+}
+
+/// A dump of an IPv6 cluster whose only Service is headless (no clusterIP to read a range off):
+/// its ipFamilies [IPv6] tell the family, and the range is kind's default fd00:10:96::/112.
+#[test]
+fn an_ipv6_dump_of_headless_services_only() {
+    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: db, uid: d1}\nspec:\n  clusterIP: None\n  clusterIPs: [None]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: db}\n  ports: [{port: 5432}]\n---\n\
+apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, uid: p1, labels: {app: db}}\nspec: {nodeName: n1, containers: [{name: c, image: postgres}]}\nstatus: {phase: Running, hostIP: \"2001:db8:1::1\", podIP: \"fd00:10:244:1::5\", conditions: [{type: Ready, status: \"True\"}]}\n";
+    let r = run(y);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.cluster.service_cidr, "fd00:10:96::/112");
+    assert!(svc(&r, "db").dns_records.iter().any(|d| d.kind == "AAAA" && d.answer == "fd00:10:244:1::5"));
 }
