@@ -728,7 +728,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
     let mut out = vec![(
         "client",
         "outside".to_string(),
-        vec![Line::new(Font::Name, "outside client"), Line::new(Font::Mono, "198.51.100.7"), Line::new(Font::Small, "(the internet)")],
+        vec![Line::new(Font::Name, "outside client"), Line::new(Font::Mono, super::paths::outside_ip_for(svc.and_then(|s| s.cluster_ip.as_deref()))), Line::new(Font::Small, "(the internet)")],
     )];
     if let Some(s) = svc {
         if s.type_ == "LoadBalancer" && !s.rejected {

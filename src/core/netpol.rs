@@ -630,7 +630,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
                         (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
                         (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
-                        (false, _) => format!("the client's own address {}", super::paths::outside_ip(s.cluster_ip.as_deref().is_some_and(|c| c.contains(':')))),
+                        (false, _) => format!("the client's own address {}", super::paths::outside_ip_for(s.cluster_ip.as_deref())),
                     };
                     let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
                     edit(&mut np, p).reason.push_str(&format!(

@@ -33,6 +33,12 @@ pub fn outside_ip(v6: bool) -> &'static str {
     }
 }
 
+/// The outside client's address for a Service with that clusterIP (None, "None": the cluster's
+/// primary family is not known here, IPv4).
+pub fn outside_ip_for(cluster_ip: Option<&str>) -> &'static str {
+    outside_ip(cluster_ip.is_some_and(|c| c.contains(':')))
+}
+
 /// The Service routes IPv6: its first family is IPv6.
 pub fn is_v6(svc: &Svc) -> bool {
     svc.ipv6
