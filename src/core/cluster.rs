@@ -57,6 +57,10 @@ pub struct PodInst {
     /// the scheduler's filters: see `pendingReason`)
     pub node: Option<String>,
     pub ip: Option<String>,
+    /// a dual-stack pod's address of the other family (a dump's status.podIPs); the
+    /// EndpointSlice controller gives a Service of that family this one
+    #[serde(skip)]
+    pub ip_other: Option<String>,
     pub phase: String,
     pub ready: bool,
     /// readiness flipped by the user (Config::flip_ready)
@@ -2668,6 +2672,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         labels: p.labels,
         node: node_idx.map(|n| cluster.nodes[n].name.clone()),
         ip,
+        // (a host-network pod inherits the node's IPs: only its first, the one the node has)
+        ip_other: p.status.pod_ip_other.clone(),
         phase,
         ready,
         ready_flipped: flipped,

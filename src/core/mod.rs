@@ -676,6 +676,7 @@ fn analyze_checked(
                     labels: vec![(paths::CLIENT_LABEL.0.into(), paths::CLIENT_LABEL.1.into())],
                     node: Some(client_node),
                     ip: Some(client_ip),
+                    ip_other: None,
                     phase: "Running".into(),
                     ready: true,
                     ready_flipped: false,

@@ -450,6 +450,8 @@ pub struct NodeSelectorTerm {
 pub struct PodStatus {
     pub phase: Option<String>,
     pub pod_ip: Option<String>,
+    /// status.podIPs' address of the other family (a dual-stack pod: podIPs[1])
+    pub pod_ip_other: Option<String>,
     /// condition Ready: Some(true/false) when present
     pub ready: Option<bool>,
     /// a status block was present at all
@@ -1127,7 +1129,13 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
     let host_ip = s.get("hostIP").and_then(|n| n.as_str()).and_then(|t| t.parse().ok());
-    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, ready, present: true, unschedulable, host_ip }
+    // a dual-stack pod's address of the other family (podIPs holds at most one per family)
+    let v6 = |ip: &str| ip.contains(':');
+    let pod_ip_other = pod_ip.as_deref().and_then(|first| {
+        let NodeKind::Seq(ips) = &s.get("podIPs")?.kind else { return None };
+        ips.iter().filter_map(|p| p.get("ip")?.as_str()).find(|ip| v6(ip) != v6(first) && ip.parse::<std::net::IpAddr>().is_ok()).map(str::to_string)
+    });
+    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, pod_ip_other, ready, present: true, unschedulable, host_ip }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {

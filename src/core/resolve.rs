@@ -148,7 +148,14 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
     }
-    let Some(ip) = pod.ip.clone() else {
+    // getEndpointAddresses (pkg/controller/endpointslice): the pod's address of the slice's
+    // family (a dual-stack pod has one of each); a pod known by one address (simulated, or a
+    // dump without podIPs) keeps it, as a stand-in for its address of that family
+    let ip = match (&pod.ip, &pod.ip_other) {
+        (Some(ip), Some(other)) if ip.contains(':') != svc.ipv6 && other.contains(':') == svc.ipv6 => Some(other.clone()),
+        (ip, _) => ip.clone(),
+    };
+    let Some(ip) = ip else {
         if let Some(why) = &pod.pending_reason {
             return Err(format!("Pending with no pod IP: the scheduler found no node for it ({why})"));
         }

@@ -252,3 +252,20 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, uid: p1, labels: {app: db}}\ns
     assert_eq!(r.cluster.service_cidr, "fd00:10:96::/112");
     assert!(svc(&r, "db").dns_records.iter().any(|d| d.kind == "AAAA" && d.answer == "fd00:10:244:1::5"));
 }
+
+/// A dual-stack (IPv4 first) dump: a Service asking for IPv6 alone is accepted (that cluster has
+/// an IPv6 allocator), keeps its IPv6 clusterIP, and its endpoints are the pods' IPv6 addresses
+/// from status.podIPs (getEndpointAddresses: the address of the slice's family).
+#[test]
+fn a_dual_stack_dump_ipv6_service_uses_the_pods_ipv6_addresses() {
+    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.5\n  podIPs: [{ip: 10.244.1.5}, {ip: \"fd00:10:244:1::5\"}]\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let r = run(y);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.cluster.service_cidr, "10.96.0.0/12");
+    let ips = |name: &str| svc(&r, name).endpoints.iter().map(|e| e.ip.clone()).collect::<Vec<_>>();
+    assert_eq!(ips("both"), vec!["10.244.1.5"]);
+    assert_eq!(ips("six"), vec!["fd00:10:244:1::5"]);
+    assert!(svc(&r, "six").dns_records.iter().any(|d| d.kind == "AAAA" && d.answer == "fd00:10:96::77"));
+}
