@@ -313,7 +313,16 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 .as_deref()
                 .and_then(Cidr::parse)
                 .unwrap_or_else(|| default_pod_cidr(cfg, idx as usize));
-            let ip = info.internal_ip.clone().unwrap_or_else(|| default_node_ip(cfg, idx as usize));
+            // a dual-stack node's address of the cluster's primary family (never an IPv4 address
+            // as an IPv6 cluster's node when the node has an IPv6 one)
+            let primary = |ip: &&String| ip.contains(':') == cfg.ipv6();
+            let ip = [&info.internal_ip, &info.internal_ip_other]
+                .into_iter()
+                .flatten()
+                .find(primary)
+                .or(info.internal_ip.as_ref())
+                .cloned()
+                .unwrap_or_else(|| default_node_ip(cfg, idx as usize));
             cluster.nodes.push(ClusterNode {
                 name: o.meta.name.clone(),
                 ip,

@@ -564,6 +564,8 @@ pub struct EndpointSet {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NodeInfo {
     pub internal_ip: Option<String>,
+    /// a dual-stack node's InternalIP of the other family (kubelet --node-ip a,b)
+    pub internal_ip_other: Option<String>,
     pub external_ip: Option<String>,
     pub pod_cidr: Option<String>,
     pub ready: Option<bool>,
@@ -1427,6 +1429,9 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         let addr = r.string(a.get("address"), &format_args!("status.addresses[{i}].address"));
         match t.as_deref() {
             Some("InternalIP") if info.internal_ip.is_none() => info.internal_ip = addr,
+            Some("InternalIP") if info.internal_ip_other.is_none() && addr.as_deref().is_some_and(|a| a.contains(':') != info.internal_ip.as_deref().is_some_and(|f| f.contains(':'))) => {
+                info.internal_ip_other = addr
+            }
             Some("ExternalIP") if info.external_ip.is_none() => info.external_ip = addr,
             _ => {}
         }

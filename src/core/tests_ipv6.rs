@@ -269,3 +269,14 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\
     assert_eq!(ips("six"), vec!["fd00:10:244:1::5"]);
     assert!(svc(&r, "six").dns_records.iter().any(|d| d.kind == "AAAA" && d.answer == "fd00:10:96::77"));
 }
+
+/// A dual-stack Node (kubelet --node-ip with both families) on an IPv6-primary cluster: its
+/// IPv6 InternalIP is the one NodePorts are reached on, whichever status.addresses lists first.
+#[test]
+fn a_dual_stack_node_on_an_ipv6_cluster_uses_its_ipv6_address() {
+    let y = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec: {podCIDR: \"fd00:10:244:1::/64\"}\nstatus:\n  addresses:\n  - {type: InternalIP, address: 172.18.0.2}\n  - {type: InternalIP, address: \"fc00:f853:ccd:e793::2\"}\n  - {type: Hostname, address: n1}\n";
+    let r = run_cfg(y, v6_only());
+    assert_eq!((r.nodes[0].ip.as_str(), r.nodes[0].pod_cidr.as_str()), ("fc00:f853:ccd:e793::2", "fd00:10:244:1::/64"));
+    // the IPv4 cluster keeps the IPv4 address
+    assert_eq!(run(y).nodes[0].ip, "172.18.0.2");
+}
