@@ -330,6 +330,20 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     let node = path(&obj?.source, &["spec", "selector", k])?;
                     Some(Fix { label: format!("Set selector {k}: {got}"), edit: replace_scalar(text, node, &got)? })
                 });
+                // a one-label selector whose value the nearest pods carry under another key
+                // (resolve's near miss "no label run, but app=hostnames"): rename the key
+                let fix = fix.or_else(|| {
+                    let [(k, v)] = &sel[..] else { return None };
+                    let m = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_none())?;
+                    let pod = report.pods.iter().find(|p| p.name == m.pod && p.namespace == m.namespace)?;
+                    let other = pod.labels.iter().find(|(lk, lv)| lk != k && lv == v).map(|(lk, _)| lk.clone())?;
+                    let selector = path(&obj?.source, &["spec", "selector"])?;
+                    let key_node = match &selector.kind {
+                        NodeKind::Map(entries) => entries.iter().rev().find(|(kn, _)| kn.as_str() == Some(k.as_str())).map(|(kn, _)| kn)?,
+                        _ => return None,
+                    };
+                    Some(Fix { label: format!("Set selector {other}: {v}"), edit: replace_scalar(text, key_node, &other)? })
+                });
                 let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
                     Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
                     None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
@@ -385,7 +399,23 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
         };
         let unready_pods: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ready && !published.contains(&p.name.as_str())).collect();
-        let (st, why) = if ready == 0 && !s.endpoints.is_empty() {
+        // endpoints of pods being deleted (deletionTimestamp): serving and terminating; with no
+        // Ready endpoint kube-proxy falls back to the serving terminating ones
+        // (pkg/proxy/topology.go CategorizeEndpoints; KEP-1669 ProxyTerminatingEndpoints)
+        let terminating: Vec<&str> = s.endpoints.iter().filter(|e| e.terminating).map(|e| e.pod.as_deref().unwrap_or(e.ip.as_str())).collect();
+        let serving_terminating = s.endpoints.iter().any(|e| e.terminating && e.serving);
+        let (st, why) = if ready == 0 && !terminating.is_empty() && not_ready.is_empty() {
+            if serving_terminating {
+                ("warn", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating). kube-proxy falls back to terminating endpoints that still pass their readiness probe (serving) while no Ready one exists, so traffic reaches them until they go; a replacement pod must become Ready to carry on.", terminating.join(", ")))
+            } else {
+                ("fail", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating) that no longer pass their readiness probe, so kube-proxy has nothing to send to; a replacement pod must become Ready.", terminating.join(", ")))
+            }
+        } else if ready == 0 && !s.endpoints.is_empty() && unready_pods.iter().any(|p| p.not_ready_reason.is_some()) {
+            // the kubelet's words for why (CrashLoopBackOff, ImagePullBackOff, a NotReady node):
+            // not "fix its readiness probe" (learner4 a06/a07: the pods had no probe)
+            let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
+            ("fail", format!("No endpoint is Ready: {}{}. A pod gets traffic only when its Ready condition is True.", list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
+        } else if ready == 0 && !s.endpoints.is_empty() {
             ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
         } else if ready == 0 && !unready_pods.is_empty() {
             // no endpoint at all: the selected pods are Pending, finished or have no address
@@ -399,6 +429,25 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
         out.push(check("ready", title, st, why, None));
+    }
+
+    // 4b. a Service without a selector: kube-proxy pairs each of its ports with the Endpoints' /
+    // EndpointSlices' ports of the same name (pkg/proxy/endpointslicecache.go: endpoints are
+    // keyed by ServicePortName, the Service port's name); learner4 a10 saw "every check passes"
+    // beside "Outcome: rejected"
+    if s.selector.is_none() && !s.endpoints.is_empty() {
+        for sp in &s.ports {
+            let paired = s.endpoints.iter().any(|e| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol));
+            let name = sp.name.as_deref().map_or("(unnamed)".to_string(), |n| format!("\"{n}\""));
+            let title = format!("The Endpoints have a port named {name} for port {}", sp.port);
+            if paired {
+                out.push(check("endpointPorts", &title, "ok", format!("Service port {name} pairs with the Endpoints' port of that name."), None));
+            } else {
+                out.push(check("endpointPorts", &title, "fail", format!(
+                    "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {} address(es), but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
+                    s.name, s.endpoints.len(), sp.protocol, sp.port), None));
+            }
+        }
     }
 
     // 5. targetPort resolves on each pod and is declared
@@ -447,6 +496,31 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 (any_declared && !declared.iter().any(|(d, _)| d == n), format!("targetPort {n} is used as is (a number is never checked), but the pods declare {}: is anything listening on {n}?", declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")))
             }
         };
+        // a number the pods declare only with another protocol (learner4 a16: a TCP Service —
+        // the default, SetDefaults_Service — before pods declaring 53/UDP): the number still
+        // reaches them, but over this port's protocol
+        let other_protocol = match &sp.target_port {
+            super::model::IntOrString::Int(n) if declared.is_empty() => selected.iter().find_map(|p| p.ports.iter().find(|cp| cp.container_port == *n && cp.protocol != sp.protocol)),
+            _ => None,
+        };
+        if let (Some(cp), super::model::IntOrString::Int(n)) = (other_protocol, &sp.target_port) {
+            let fix = obj.and_then(|o| {
+                let item = match &o.source.get("spec")?.get("ports")?.kind {
+                    NodeKind::Seq(items) => items.get(i)?,
+                    _ => return None,
+                };
+                let edit = match item.get("protocol") {
+                    Some(pr) => replace_scalar(text, pr, &cp.protocol)?,
+                    None => insert_entry(text, item, "protocol", &cp.protocol)?,
+                };
+                Some(Fix { label: format!("Set protocol: {}", cp.protocol), edit })
+            });
+            let defaulted = if obj.and_then(|o| o.source.get("spec")?.get("ports")).is_some_and(|ps| matches!(&ps.kind, NodeKind::Seq(items) if items.get(i).is_some_and(|it| it.get("protocol").is_none()))) { " (a Service port's protocol defaults to TCP)" } else { "" };
+            out.push(check("targetPort", &format!("targetPort {n} of port {port} is a port the pods declare"), "warn",
+                format!("The pods declare {n} only as {}/{}, and this Service port is {}{defaulted}: kube-proxy forwards {} to {n}, which reaches the app only if it also serves {} there. If it serves {} (as the pods declare), set protocol: {} on the Service port.", cp.container_port, cp.protocol, sp.protocol, sp.protocol, sp.protocol, cp.protocol, cp.protocol),
+                fix));
+            continue;
+        }
         if !bad {
             let why = match &sp.target_port {
                 super::model::IntOrString::Int(n) if declared.is_empty() => format!(
@@ -638,6 +712,86 @@ mod tests {
         let c = checklist(&text, &r, &svc, entry);
         (text, r, c)
     }
+    /// learner4 a16: a Service port defaulted to TCP before pods declaring 53 only as UDP —
+    /// the targetPort check warns and offers the protocol (it said ✓ "no containerPort needed")
+    #[test]
+    fn numeric_target_declared_with_another_protocol_offers_the_protocol() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  selector: {app: dns}\n  ports:\n  - port: 53\n    targetPort: 53\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: dns}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: dns}}\n  template:\n    metadata: {labels: {app: dns}}\n    spec:\n      containers:\n      - name: coredns\n        image: coredns/coredns\n        ports: [{containerPort: 53, protocol: UDP}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "dns", "pod");
+        let t = c.iter().find(|c| c.key == "targetPort").expect("targetPort check");
+        assert_eq!(t.status, "warn", "{t:?}");
+        assert!(t.why.starts_with("The pods declare 53 only as 53/UDP, and this Service port is TCP (a Service port's protocol defaults to TCP)"), "{}", t.why);
+        let fix = t.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Set protocol: UDP");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].ports[0].protocol, "UDP");
+        let c = checklist(&fixed, &r, "dns", "pod");
+        assert_eq!(c.iter().find(|c| c.key == "targetPort").unwrap().status, "ok");
+    }
+
+    /// learner4 a18: the only pod is being deleted; its endpoint is terminating and serving, and
+    /// kube-proxy falls back to it (pkg/proxy/topology.go CategorizeEndpoints) — the Ready check
+    /// said "No endpoint is Ready ()" and "Fix its readiness probe"
+    #[test]
+    fn only_terminating_endpoints_are_said_so() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-old1\n  labels: {app: web}\n  deletionTimestamp: \"2026-11-26T16:40:00Z\"\n  deletionGracePeriodSeconds: 30\nspec:\n  nodeName: node-1\n  containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]\nstatus:\n  phase: Running\n  podIP: 10.244.0.12\n  conditions:\n  - {type: Ready, status: \"True\"}\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "web", "pod");
+        let t = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(t.status, "warn", "{t:?}");
+        assert!(t.why.starts_with("No endpoint is Ready: the only ones (web-old1) belong to pods being deleted (terminating)"), "{}", t.why);
+    }
+
+    /// learner4 a06/a07: a dumped pod in CrashLoopBackOff (no probe at all) — the Ready check
+    /// says the kubelet's words (status.containerStatuses), not "Fix its readiness probe"
+    #[test]
+    fn crash_looping_pods_are_said_in_the_kubelets_words() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8080}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api-1, labels: {app: api}, uid: 9b2e}\nspec:\n  nodeName: node-1\n  containers: [{name: api, image: api:1.2}]\nstatus:\n  phase: Running\n  podIP: 10.244.0.7\n  conditions: [{type: Ready, status: \"False\"}]\n  containerStatuses:\n  - name: api\n    ready: false\n    restartCount: 7\n    state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}\n    lastState: {terminated: {exitCode: 1, reason: Error}}\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "api", "pod");
+        let t = c.iter().find(|c| c.key == "ready").expect("ready check");
+        assert_eq!(t.status, "fail");
+        assert!(t.why.starts_with("No endpoint is Ready: api-1: container api: CrashLoopBackOff, restarted 7 times, last exit code 1 (Error)"), "{}", t.why);
+        assert!(!t.why.contains("readiness probe"), "{}", t.why);
+        let r = analyze(&text.replace("state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}", "state: {waiting: {reason: ImagePullBackOff}}").replace("restartCount: 7", "restartCount: 0").replace("    lastState: {terminated: {exitCode: 1, reason: Error}}\n", ""), &Config::default());
+        assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("container api: ImagePullBackOff"));
+    }
+
+    /// learner4 a10: a Service without a selector whose Endpoints name their port otherwise —
+    /// the path is rejected, and the checklist now says why (it said every check passes)
+    #[test]
+    fn selectorless_endpoint_port_names_are_checked() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: legacy-db}\nspec:\n  ports: [{name: db, port: 5432, targetPort: 5432}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: legacy-db}\nsubsets:\n- addresses: [{ip: 192.168.10.5}]\n  ports: [{name: postgres, port: 5432}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "legacy-db", "pod");
+        let t = c.iter().find(|c| c.key == "endpointPorts").expect("endpointPorts check");
+        assert_eq!((t.status.as_str(), t.title.as_str()), ("fail", "The Endpoints have a port named \"db\" for port 5432"));
+        let fixed = text.replace("name: postgres", "name: db");
+        let r = analyze(&fixed, &Config::default());
+        let c = checklist(&fixed, &r, "legacy-db", "pod");
+        assert_eq!(c.iter().find(|c| c.key == "endpointPorts").unwrap().status, "ok");
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
+    }
+
+    /// learner4 a01 (the Debug Services page's example): selector run=hostnames, pods labelled
+    /// app=hostnames — a near miss under another key, and the fix renames the key
+    #[test]
+    fn selector_value_under_another_key_offers_the_key() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: hostnames}\nspec:\n  selector:\n    run: hostnames\n  ports: [{port: 80, targetPort: 9376}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: hostnames}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: hostnames}}\n  template:\n    metadata: {labels: {app: hostnames}}\n    spec:\n      containers: [{name: hostnames, image: registry.k8s.io/serve_hostname, ports: [{containerPort: 9376}]}]\n";
+        let r = analyze(text, &Config::default());
+        assert!(r.services[0].near_misses[0].reason.starts_with("no label run, but app=hostnames"), "{:?}", r.services[0].near_misses);
+        let c = checklist(text, &r, "hostnames", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").unwrap();
+        let fix = sel.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Set selector app: hostnames");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        assert!(fixed.contains("  selector:\n    app: hostnames\n"), "{fixed}");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
+    }
+
     fn first_fix(c: &[Check]) -> &Fix {
         c.iter().find_map(|c| c.fix.as_ref()).expect("a fix")
     }

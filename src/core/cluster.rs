@@ -872,12 +872,20 @@ pub fn pod_requests(spec: &PodSpec) -> Resources {
     max(reqs, init)
 }
 
-/// kubelet updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet keeps
-/// `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, so a Node
-/// written without them has them in a running cluster (nodeSelector and topologyKey see them).
+/// kubelet initialNode / updateDefaultLabels (pkg/kubelet/kubelet_node_status.go): the kubelet
+/// keeps `kubernetes.io/hostname`, `kubernetes.io/os` and `kubernetes.io/arch` on its Node, and
+/// still the deprecated `beta.kubernetes.io/os` / `beta.kubernetes.io/arch` (kubeletapis.LabelOS,
+/// LabelArch) that older manifests select on (Sock Shop, coredns 1.7), so a Node written without
+/// them has them in a running cluster (nodeSelector and topologyKey see them).
 fn kubelet_default_labels(labels: &[(String, String)], name: &str) -> Labels {
     let mut out = labels.to_vec();
-    for (k, v) in [("kubernetes.io/hostname", name), ("kubernetes.io/os", "linux"), ("kubernetes.io/arch", "amd64")] {
+    for (k, v) in [
+        ("kubernetes.io/hostname", name),
+        ("kubernetes.io/os", "linux"),
+        ("kubernetes.io/arch", "amd64"),
+        ("beta.kubernetes.io/os", "linux"),
+        ("beta.kubernetes.io/arch", "amd64"),
+    ] {
         if !out.iter().any(|(x, _)| x == k) {
             out.push((k.to_string(), v.to_string()));
         }
@@ -1649,8 +1657,39 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                 }
             }
             for (ei, e) in seq(c.get("env")).iter().enumerate() {
+                // ValidateEnv: the name required, then IsRelaxedEnvVarName
+                // (opts.AllowRelaxedEnvironmentVariableValidation: feature gate
+                // RelaxedEnvironmentVariableValidation, on by default since 1.32)
+                let name = text(e, "name");
+                let nf = format!("{}.env[{ei}].name", cf());
+                if name.is_empty() {
+                    errs.push(Diagnostic::required(&nf, at(&format!("{}.env[{ei}]", cf())), ""));
+                } else if let Some(m) = super::names::relaxed_env_var_name(name) {
+                    errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), m));
+                }
                 let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
                 let f = format!("{}.env[{ei}].valueFrom", cf());
+                // validateConfigMapKeySelector / validateSecretKeySelector: the name a DNS
+                // subdomain (ValidateSecretName, even when empty), the key required and a
+                // config key
+                for k in ["configMapKeyRef", "secretKeyRef"] {
+                    let Some(sel) = from.get(k).filter(|v| !v.is_null()) else { continue };
+                    let sf = format!("{f}.{k}");
+                    let sel_name = text(sel, "name");
+                    let name_f = format!("{sf}.name");
+                    for m in super::names::dns1123_subdomain(sel_name) {
+                        errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(sel_name), &m));
+                    }
+                    let key = text(sel, "key");
+                    let key_f = format!("{sf}.key");
+                    if key.is_empty() {
+                        errs.push(Diagnostic::required(&key_f, at(&sf), ""));
+                    } else {
+                        for m in super::names::config_map_key(key) {
+                            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(key), &m));
+                        }
+                    }
+                }
                 // validateEnvVarValueFrom: fieldRef (validateObjectFieldSelector with
                 // validEnvDownwardAPIFieldPathExpressions) and resourceFieldRef
                 // (validateContainerResourceFieldSelector, containerName optional)
@@ -1669,6 +1708,37 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not be specified when `value` is not empty"));
                 } else if sources > 1 {
                     errs.push(Diagnostic::invalid(&f, at(&f), "\"\"", "may not have more than one field specified at a time"));
+                }
+            }
+            // ValidateEnvFrom: a prefix is an env var name (relaxed), one source, and its name
+            // required and a DNS subdomain (ValidateConfigMapName / ValidateSecretName); the
+            // source errors name the envFrom list itself, not the item
+            let ef = format!("{}.envFrom", cf());
+            for (ei, e) in seq(c.get("envFrom")).iter().enumerate() {
+                let f = format!("{ef}[{ei}]");
+                let prefix = text(e, "prefix");
+                if let Some(m) = (!prefix.is_empty()).then(|| super::names::relaxed_env_var_name(prefix)).flatten() {
+                    let pf = format!("{f}.prefix");
+                    errs.push(Diagnostic::invalid(&pf, at(&pf), &quote(prefix), m));
+                }
+                let mut sources = 0;
+                for k in ["configMapRef", "secretRef"] {
+                    let Some(src) = e.get(k).filter(|v| !v.is_null()) else { continue };
+                    sources += 1;
+                    let name = text(src, "name");
+                    let nf = format!("{f}.{k}.name");
+                    if name.is_empty() {
+                        errs.push(Diagnostic::required(&nf, at(&format!("{f}.{k}")), ""));
+                    } else {
+                        for m in super::names::dns1123_subdomain(name) {
+                            errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), &m));
+                        }
+                    }
+                }
+                if sources == 0 {
+                    errs.push(Diagnostic::invalid(&ef, at(&f), "\"\"", "must specify one of: `configMapRef` or `secretRef`"));
+                } else if sources > 1 {
+                    errs.push(Diagnostic::invalid(&ef, at(&f), "\"\"", "may not have more than one field specified at a time"));
                 }
             }
         }
@@ -2047,7 +2117,7 @@ fn object_field_selector(fs: &super::yaml::Node, exprs: &[&str], f: &str, at: &d
 
 /// validateContainerResourceFieldSelector: in a volume (`volume`) containerName is required
 /// first; then resource is required and one of the expressions or a `requests.hugepages-` /
-/// `limits.hugepages-` one. (The divisor is not checked here.)
+/// `limits.hugepages-` one; then the divisor (validateContainerResourceDivisor).
 fn resource_field_selector(rs: &super::yaml::Node, volume: bool, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     let resource = text(rs, "resource");
     if volume && text(rs, "containerName").is_empty() {
@@ -2057,6 +2127,32 @@ fn resource_field_selector(rs: &super::yaml::Node, volume: bool, f: &str, at: &d
     } else if !RESOURCE_FIELD_PATHS.contains(&resource) && !resource.starts_with("requests.hugepages-") && !resource.starts_with("limits.hugepages-") {
         let field = format!("{f}.resource");
         errs.push(Diagnostic::not_supported(&field, at(&field), resource, RESOURCE_FIELD_PATHS));
+    }
+    // validateContainerResourceDivisor: a divisor set (not zero) is, as Quantity.String() prints
+    // it, 1m or 1 for cpu, and 1 or 1 of a unit (k…E, Ki…Ei) for memory, ephemeral storage and
+    // hugepages; the value shown is the resource's name
+    use super::yaml::{NodeKind, Value};
+    let divisor = match rs.get("divisor").map(|n| &n.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => i.to_string(),
+        Some(NodeKind::Scalar { value: Value::Float(x), .. }) => super::decimal::shortest(*x),
+        Some(NodeKind::Scalar { value: Value::Str, text, .. }) => text.to_string(),
+        _ => return,
+    };
+    let Some(q) = super::quantity::parse(&divisor) else { return };
+    if q.cmp_value(&super::quantity::parse("0").expect("zero")).is_eq() {
+        return;
+    }
+    const BYTES: &[&str] = &["1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei"];
+    let (allowed, what): (&[&str], &str) = match resource {
+        "limits.cpu" | "requests.cpu" => (&["1m", "1"], "only divisor's values 1m and 1 are supported with the cpu resource"),
+        "limits.memory" | "requests.memory" => (BYTES, "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource"),
+        "limits.ephemeral-storage" | "requests.ephemeral-storage" => (BYTES, "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the local ephemeral storage resource"),
+        r if r.starts_with("requests.hugepages-") || r.starts_with("limits.hugepages-") => (BYTES, "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource"),
+        _ => return,
+    };
+    if !allowed.contains(&q.to_go_string().as_str()) {
+        let field = format!("{f}.divisor");
+        errs.push(Diagnostic::invalid(&field, at(&field), &quote(resource), what));
     }
 }
 
@@ -2628,6 +2724,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let (false, Some(gate), true) = (p.status.present, p.spec.readiness_gates.first(), ready) {
         ready = false;
         not_ready_reason = Some(format!("ReadinessGatesNotReady: corresponding condition of pod readiness gate \"{gate}\" does not exist."));
+    }
+    // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
+    // CreateContainerConfigError, OOMKilled): why the pod is not Ready, in its words
+    if let (false, Some(st)) = (ready, p.status.container_state.as_deref()) {
+        not_ready_reason = Some(st.to_string());
     }
     if let Some(n) = node_idx.map(|i| &cluster.nodes[i]).filter(|n| !n.ready) {
         if ready || p.status.ready == Some(true) {

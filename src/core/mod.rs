@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod checklist;
 pub mod config;
+pub mod configdata;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
@@ -183,10 +184,19 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         return;
     }
     let root_pos = root.pos;
+    if let Some(d) = helm_test_hook(&root, &kind) {
+        diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id(&root))));
+        diags.push(d.on(&raw_id(&root)));
+        return;
+    }
     // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
         strict::check(&root, ty, &mut strict_errs, "");
+        // decoded: then validated (ConfigMap, Secret)
+        if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
+            strict_errs.extend(configdata::validate(&kind, &root));
+        }
     }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
@@ -219,6 +229,26 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             }
         }
     }
+}
+
+/// A Helm chart's test hook (`helm.sh/hook: test`, or the older test-success / test-failure),
+/// as `helm template` prints it beside the release: `helm install` does not create it (Helm
+/// creates hooks at their event; a test only on `helm test`, where it runs to completion — Helm
+/// docs, "Chart Tests" and "Chart Hooks"). Left out with a note: it is never a running endpoint
+/// of the chart's Service (learner4 c02: every `helm create` chart's test pod was drawn as one).
+fn helm_test_hook(root: &yaml::Node, kind: &str) -> Option<Diagnostic> {
+    let hook = root.get("metadata")?.get("annotations")?.get("helm.sh/hook")?.as_str()?;
+    if !hook.split(',').any(|h| matches!(h.trim(), "test" | "test-success" | "test-failure")) {
+        return None;
+    }
+    let name = root.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
+    Some(Diagnostic::note(
+        Severity::Info,
+        ErrorType::Ignored,
+        "HelmTestHook",
+        format!("{kind} {name} is a Helm test hook (helm.sh/hook: {hook}): `helm install` does not create it — `helm test` does, and it runs to completion — so it is left out of the picture"),
+        root.pos,
+    ))
 }
 
 /// k8s.io/kubectl pkg/cmd/apply/apply.go `applyOneObject`: an object with no `metadata.name`
@@ -297,7 +327,9 @@ pub(crate) struct Replaced {
 /// `apps/v1beta1` are one Deployment), kind, namespace (defaulted to `default` when reading;
 /// none for cluster-scoped kinds), name. None without a name: every `generateName` create is a
 /// new object.
-fn identity(o: &Object) -> Option<(&str, &str, &str, &str)> {
+type Identity<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn identity(o: &Object) -> Option<Identity<'_>> {
     if o.meta.name.is_empty() {
         return None;
     }
@@ -319,56 +351,146 @@ fn identity(o: &Object) -> Option<(&str, &str, &str, &str)> {
 /// its first line naming the next one's. One pass, one hash map: a 10,000-pod dump is not
 /// scanned per object.
 pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) -> Replaced {
-    let mut last: std::collections::HashMap<(&str, &str, &str, &str), usize> = std::collections::HashMap::with_capacity(objects.len());
-    // (earlier, the next definition)
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // identity → (its first definition, the group of its definitions when written again)
+    let mut seen: std::collections::HashMap<Identity, (usize, Option<usize>)> = std::collections::HashMap::with_capacity(objects.len());
+    // the definitions of each identity written more than once, in input order
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, o) in objects.iter().enumerate() {
-        if let Some(id) = identity(o) {
-            if let Some(earlier) = last.insert(id, i) {
-                pairs.push((earlier, i));
+        let Some(id) = identity(o) else { continue };
+        match seen.get_mut(&id) {
+            None => {
+                seen.insert(id, (i, None));
+            }
+            Some((_, Some(g))) => groups[*g].push(i),
+            Some((f, g)) => {
+                groups.push(vec![*f, i]);
+                *g = Some(groups.len() - 1);
             }
         }
     }
     let mut replaced = Replaced { gone: Vec::new(), stays: std::collections::HashMap::new() };
-    if pairs.is_empty() {
+    if groups.is_empty() {
         return replaced;
     }
     replaced.gone = vec![false; objects.len()];
-    for (earlier, next) in pairs {
-        let (o, n) = (&objects[earlier], &objects[next]);
-        let Some(id) = identity(o) else { continue };
-        let stays = &objects[last[&id]];
-        let (group, kind, ns, name) = id;
-        replaced.gone[earlier] = true;
-        let oid = o.id();
-        replaced.stays.insert(oid.clone(), stays.source.pos.line);
-        let resource = match kind {
-            "Endpoints" => "endpoints".to_string(),
-            k => format!("{}s", k.to_ascii_lowercase()),
-        };
-        let resource = if group.is_empty() { resource } else { format!("{resource}.{group}") };
-        let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
-        let next_line = n.source.pos.line;
-        let shows = if stays.source.pos.line == next_line { "the later one".to_string() } else { format!("the last definition, at line {}", stays.source.pos.line) };
-        diags.push(
-            Diagnostic::note(
-                Severity::Warning,
-                ErrorType::Kubectl,
-                "DefinedAgain",
-                format!(
-                    "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
-                     one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
-                     one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
-                     `kubectl create -f` creates this one, then fails on the \
-                     later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
-                     Switchboard shows {shows}."
-                ),
-                o.source.pos,
-            )
-            .on(&oid),
-        );
+    for defs in groups {
+        // applied in order: each definition patches the live one, unless the update is refused
+        let mut live = defs[0];
+        let mut patched: Vec<(usize, usize)> = Vec::new();
+        for &next in &defs[1..] {
+            if let Some(d) = immutable_update_error(&objects[live], &objects[next]) {
+                replaced.gone[next] = true;
+                let nid = objects[next].id();
+                diags.push(d.on(&nid));
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Kubectl,
+                        "UpdateRefused",
+                        format!(
+                            "{} {} is defined earlier, at line {}, with another spec.selector: `kubectl apply -f` creates that one, and its patch to this one is refused (the selector of an apps/v1 workload cannot change), so the earlier one stays and is what Switchboard shows; delete it first (kubectl delete) to change the selector",
+                            objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
+                        ),
+                        objects[next].source.pos,
+                    )
+                    .on(&nid),
+                );
+            } else {
+                replaced.gone[live] = true;
+                patched.push((live, next));
+                live = next;
+            }
+        }
+        let stays = &objects[live];
+        for (earlier, next) in patched {
+            let (o, n) = (&objects[earlier], &objects[next]);
+            let Some((group, kind, ns, name)) = identity(o) else { continue };
+            let oid = o.id();
+            replaced.stays.insert(oid.clone(), stays.source.pos.line);
+            let resource = match kind {
+                "Endpoints" => "endpoints".to_string(),
+                k => format!("{}s", k.to_ascii_lowercase()),
+            };
+            let resource = if group.is_empty() { resource } else { format!("{resource}.{group}") };
+            let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
+            let next_line = n.source.pos.line;
+            let shows = if stays.source.pos.line == next_line { "the later one".to_string() } else { format!("the last definition, at line {}", stays.source.pos.line) };
+            diags.push(
+                Diagnostic::note(
+                    Severity::Warning,
+                    ErrorType::Kubectl,
+                    "DefinedAgain",
+                    format!(
+                        "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
+                         one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
+                         one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
+                         `kubectl create -f` creates this one, then fails on the \
+                         later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
+                         Switchboard shows {shows}."
+                    ),
+                    o.source.pos,
+                )
+                .on(&oid),
+            );
+        }
     }
     replaced
+}
+
+/// The apps/v1 update strategies' immutable selector (pkg/registry/apps/deployment/strategy.go,
+/// replicaset/strategy.go, daemonset/strategy.go `ValidateUpdate`: `ValidateImmutableField(new
+/// .Spec.Selector, old.Spec.Selector, "spec.selector")`; statefulset's ValidateStatefulSetUpdate
+/// forbids it with the rest of its spec): the later definition's patch is refused with
+/// `spec.selector: Invalid value: v1.LabelSelector{…}: field is immutable` (the value printed
+/// as Go's %#v of the new selector, as field.Error does for a struct). The other fields a
+/// StatefulSet may not change, and a Job's, are not compared here.
+fn immutable_update_error(live: &Object, next: &Object) -> Option<Diagnostic> {
+    if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
+        return None;
+    }
+    let selector = |o: &Object| o.source.get("spec").and_then(|s| s.get("selector")).map(go_label_selector);
+    let (old, new) = (selector(live), selector(next));
+    if old == new || new.is_none() {
+        return None;
+    }
+    let at = next.source.get("spec").and_then(|s| s.get("selector")).map_or(next.source.pos, |n| n.pos);
+    let mut d = Diagnostic::invalid("spec.selector", at, &new?, "field is immutable");
+    // (its own code: the object it would have patched exists, so no Service reads this error
+    // as "refused, so it does not exist" — first_errors)
+    d.code = "FieldImmutable".into();
+    Some(d)
+}
+
+/// A metav1.LabelSelector as Go's %#v prints it: `v1.LabelSelector{MatchLabels:map[string]string
+/// {"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` (map keys sorted).
+fn go_label_selector(n: &yaml::Node) -> String {
+    let q = |s: &str| diag::quote(s);
+    let mut labels: Vec<(String, String)> = n
+        .get("matchLabels")
+        .map(|m| m.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().unwrap_or("").to_string()))).collect())
+        .unwrap_or_default();
+    sort::sort_by_key(&mut labels, |(k, _)| k.clone());
+    let labels = if n.get("matchLabels").is_none_or(|m| m.is_null()) {
+        "map[string]string(nil)".to_string()
+    } else {
+        format!("map[string]string{{{}}}", labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(", "))
+    };
+    let exprs: Vec<String> = match n.get("matchExpressions").map(|e| &e.kind) {
+        Some(NodeKind::Seq(items)) => items
+            .iter()
+            .map(|e| {
+                let text = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let values = match e.get("values").map(|v| &v.kind) {
+                    Some(NodeKind::Seq(vs)) => format!("[]string{{{}}}", vs.iter().map(|v| q(v.as_str().unwrap_or(""))).collect::<Vec<_>>().join(", ")),
+                    _ => "[]string(nil)".to_string(),
+                };
+                format!("v1.LabelSelectorRequirement{{Key:{}, Operator:{}, Values:{values}}}", q(&text("key")), q(&text("operator")))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let exprs = if exprs.is_empty() { "[]v1.LabelSelectorRequirement(nil)".to_string() } else { format!("[]v1.LabelSelectorRequirement{{{}}}", exprs.join(", ")) };
+    format!("v1.LabelSelector{{MatchLabels:{labels}, MatchExpressions:{exprs}}}")
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
@@ -733,7 +855,9 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
                     .at_field("metadata.labels"),
                 );
             }
-            Body::Endpoints(_) => {
+            // a dumped Endpoints is the endpoints controller's own (learner4 c01: a `kubectl get
+            // svc,deploy,rs,pod,ep -o yaml` was warned that its addresses are replaced)
+            Body::Endpoints(_) if !o.dumped() => {
                 if let Some(s) = svc_named(&o.meta.name).filter(|s| s.selector.is_some()) {
                     diags.push(
                         Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointsOverwritten",
@@ -997,7 +1121,7 @@ pub(crate) struct Kept {
 /// were the replaced definitions').
 fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
-    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable") {
         if let Some(id) = &d.object {
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;

@@ -459,6 +459,10 @@ pub struct PodStatus {
     /// condition PodScheduled False: its message (the scheduler's FailedScheduling words), or
     /// its reason when there is no message
     pub unschedulable: Option<String>,
+    /// the first container status that is waiting (CrashLoopBackOff, ImagePullBackOff, …) or
+    /// terminated, in the kubelet's words: "container web: CrashLoopBackOff, restarted 5 times,
+    /// last exit code 1 (Error)"
+    pub container_state: Option<String>,
     /// status.hostIP: the node's address, as the kubelet reported it (IPv4 or IPv6)
     pub host_ip: Option<std::net::IpAddr>,
 }
@@ -803,6 +807,13 @@ fn article(t: &str) -> String {
     }
 }
 
+/// An object's metadata read off its tree, for a kind no [`Object`] is made of (ConfigMap,
+/// Secret: validated in core::configdata); type errors were the strict decoder's already.
+pub(crate) fn read_meta(root: &Node) -> Meta {
+    let mut scratch = Vec::new();
+    meta(&mut Reader { obj: String::new(), diags: &mut scratch }, root)
+}
+
 fn meta(r: &mut Reader, root: &Node) -> Meta {
     let m = r.map(root.get("metadata"), &"metadata");
     let name = r.string(m.and_then(|m| m.get("name")), &"metadata.name").unwrap_or_default();
@@ -1137,7 +1148,48 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
         let NodeKind::Seq(ips) = &s.get("podIPs")?.kind else { return None };
         ips.iter().filter_map(|p| p.get("ip")?.as_str()).find(|ip| v6(ip) != v6(first) && ip.parse::<std::net::IpAddr>().is_ok()).map(str::to_string)
     });
-    PodStatus { phase: r.string(s.get("phase"), &"status.phase"), pod_ip, pod_ip_other, ready, present: true, unschedulable, host_ip }
+    let phase = r.string(s.get("phase"), &"status.phase");
+    // a status that says nothing of the pod's state — `status: {}`, what `kubectl run
+    // --dry-run=client -o yaml` prints — is no observed state: the API server resets a created
+    // pod's status (pkg/registry/core/pod/strategy.go podStrategy.PrepareForCreate) and the
+    // kubelet reports it; only a status that states a phase, a condition, an IP or container
+    // states is taken as what the cluster shows
+    // status.containerStatuses[]: state.waiting / state.terminated reason, restartCount,
+    // lastState.terminated exitCode (what `kubectl get pod` prints in STATUS and RESTARTS)
+    let container_state = s.get("containerStatuses").and_then(|cs| match &cs.kind {
+        NodeKind::Seq(items) => items.iter().find_map(|c| {
+            let state = c.get("state")?;
+            let name = c.get("name").and_then(|n| n.as_str()).unwrap_or("?");
+            let reason_of = |st: &Node| st.get("reason").and_then(|r| r.as_str()).filter(|r| !r.is_empty()).map(str::to_string);
+            let int_of = |n: Option<&Node>| match n.map(|n| &n.kind) {
+                Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+                _ => None,
+            };
+            let reason = if let Some(w) = state.get("waiting").filter(|w| !w.is_null()) {
+                reason_of(w).unwrap_or_else(|| "Waiting".into())
+            } else if let Some(t) = state.get("terminated").filter(|t| !t.is_null()) {
+                let code = int_of(t.get("exitCode")).unwrap_or(0);
+                format!("{} (exit code {code})", reason_of(t).unwrap_or_else(|| "Terminated".into()))
+            } else {
+                return None;
+            };
+            let mut text = format!("container {name}: {reason}");
+            if let Some(n) = int_of(c.get("restartCount")).filter(|n| *n > 0) {
+                text.push_str(&format!(", restarted {n} time{}", if n == 1 { "" } else { "s" }));
+            }
+            if let Some(last) = c.get("lastState").and_then(|l| l.get("terminated")).filter(|t| !t.is_null()) {
+                let code = int_of(last.get("exitCode")).unwrap_or(0);
+                text.push_str(&format!(", last exit code {code}"));
+                if let Some(r) = reason_of(last) {
+                    text.push_str(&format!(" ({r})"));
+                }
+            }
+            Some(text)
+        }),
+        _ => None,
+    });
+    let present = phase.is_some() || ready.is_some() || unschedulable.is_some() || pod_ip.is_some() || s.get("conditions").is_some() || s.get("containerStatuses").is_some();
+    PodStatus { phase, pod_ip, pod_ip_other, ready, present, unschedulable, container_state, host_ip }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {

@@ -187,6 +187,34 @@ pub fn dns1123_subdomain(s: &str) -> Vec<String> {
     errs
 }
 
+/// validation.IsConfigMapKey (a ConfigMap's or Secret's data key, a key selector's key): at most
+/// 253 characters of `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..` (hasChDirPrefix).
+pub fn config_map_key(s: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    if s.len() > 253 {
+        errs.push(max_len_error(253));
+    }
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')) {
+        errs.push(regex_error("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", "[-._a-zA-Z0-9]+", &["key.name", "KEY_NAME", "key-name"]));
+    }
+    if s == "." {
+        errs.push("must not be '.'".into());
+    } else if s == ".." {
+        errs.push("must not be '..'".into());
+    } else if s.starts_with("..") {
+        errs.push("must not start with '..'".into());
+    }
+    errs
+}
+
+/// validation.IsRelaxedEnvVarName for a non-empty name (an env var's name, an envFrom prefix):
+/// printable ASCII other than `=` (unicode.IsPrint: space is printable).
+pub fn relaxed_env_var_name(s: &str) -> Option<&'static str> {
+    s.chars()
+        .any(|c| !(' '..='~').contains(&c) || c == '=')
+        .then_some("a valid environment variable name must consist only of printable ASCII characters other than '='")
+}
+
 /// IsWildcardDNS1123Subdomain (an Ingress rule's host with a `*`): `*.` then a DNS-1123 subdomain.
 pub fn wildcard_dns1123_subdomain(s: &str) -> Vec<String> {
     let mut errs = Vec::new();

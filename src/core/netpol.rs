@@ -588,7 +588,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     match verdicts.first() {
                         Some((name, Verdict::Refused(Dir::Ingress, why0))) if p.outcome != Outcome::External => {
                             let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
-                            let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
+                            let dst = p.backends.first().map(|b| super::config::host_port(&b.ip, b.port)).unwrap_or_default();
                             edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
                                 explanation: format!("The packet reaches {name}'s network interface. {why0}; no answer comes, the client's connection times out") });
                             edit(&mut np, p).outcome = Outcome::Dropped;

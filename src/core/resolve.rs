@@ -473,6 +473,30 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                         [(k, v)] if !index.repeated_keys => nearest_by_value(index, &svc.namespace, k, v, room),
                         _ => label_misses(sel, cluster, index.in_namespace(&svc.namespace)),
                     };
+                    // a one-label selector whose value the pods carry under another key (the
+                    // Debug Services page's own example: selector run=hostnames, pods
+                    // app=hostnames; learner4 a01): those pods, when no pod has the key at all
+                    if let ([(k, v)], true) = (&sel[..], label_misses.is_empty() && r.selected.is_empty()) {
+                        if let Some(keys) = index.by_ns_label.get(svc.namespace.as_str()) {
+                            let mut other: Vec<(&str, usize)> = keys
+                                .iter()
+                                .filter(|(key, _)| **key != k.as_str())
+                                .filter_map(|(key, values)| values.get(v.as_str()).map(|pods| (key.as_str(), pods)))
+                                .flat_map(|(key, pods)| pods.iter().map(move |&i| (key, i)))
+                                .collect();
+                            crate::core::sort::sort_by_key(&mut other, |&(key, i)| (i, key));
+                            other.dedup_by_key(|(_, i)| *i);
+                            for (key, i) in other.into_iter().take(room) {
+                                let pod = &cluster.pods[i];
+                                r.near_misses.push(Miss {
+                                    pod: pod.name.clone(),
+                                    namespace: pod.namespace.clone(),
+                                    reason: format!("no label {k}, but {key}={v}: the value the selector wants, under another key (wanted {k}={v})"),
+                                    mismatched: vec![(k.clone(), v.clone(), None)],
+                                });
+                            }
+                        }
+                    }
                     // the nearest first: more matching keys, then the smallest difference in
                     // values, then pod order; only the first `room` are sorted
                     let key = |m: &(usize, usize, usize)| (std::cmp::Reverse(m.0), m.1, m.2);

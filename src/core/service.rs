@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::config::{fnv, Config};
 use super::diag::{quote, Diagnostic};
-use super::model::{IntOrString, Labels, Object, ServiceSpec};
+use super::model::{IntOrString, Labels, Meta, Object, ServiceSpec};
 use super::names;
 
 pub const TYPES: &[&str] = &["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
@@ -394,7 +394,24 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     }
     alloc.node_ports.extend(new_ports);
     if type_ == "LoadBalancer" {
-        svc.load_balancer = if !spec.lb_ingress.is_empty() {
+        // a written status.loadBalancer is the cloud's answer only in what a cluster printed:
+        // the API server resets a created Service's status (pkg/registry/core/service/
+        // strategy.go svcStrategy.PrepareForCreate: `service.Status = api.ServiceStatus{}`),
+        // and kubectl apply does not write status
+        let written_status = !spec.lb_ingress.is_empty() && !obj.dumped();
+        if written_status {
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Info,
+                    super::diag::ErrorType::Resolution,
+                    "StatusIgnored",
+                    "status.loadBalancer is not applied: the API server resets a created Service's status, and the load balancer's address comes from a cloud controller (or MetalLB) writing it later".into(),
+                    obj.pos("status.loadBalancer"),
+                )
+                .on(&id),
+            );
+        }
+        svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
         } else if cfg.cloud && spec.load_balancer_class.is_none() {
             // the cloud controller manager skips a Service with a loadBalancerClass
@@ -894,11 +911,15 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
 /// under the kind's name function (ValidateServiceName = NameIsDNS1035Label, ValidatePodName =
 /// NameIsDNSSubdomain, ValidateNamespaceName = a DNS-1123 label, …).
 pub fn validate_object_name(obj: &Object, name_rule: fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
-    if obj.meta.name.is_empty() {
+    validate_name(&obj.meta, name_rule, at, errs);
+}
+
+fn validate_name(meta: &Meta, name_rule: fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if meta.name.is_empty() {
         errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
     } else {
-        for m in name_rule(&obj.meta.name) {
-            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&obj.meta.name), &m));
+        for m in name_rule(&meta.name) {
+            errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&meta.name), &m));
         }
     }
 }
@@ -906,18 +927,27 @@ pub fn validate_object_name(obj: &Object, name_rule: fn(&str) -> Vec<String>, at
 /// ValidateObjectMeta, in its order: the name, the namespace (`namespaced` kinds), the labels,
 /// the annotations.
 pub fn validate_object_meta(obj: &Object, name_rule: fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
-    validate_object_name(obj, name_rule, at, errs);
+    validate_meta(&obj.meta, name_rule, namespaced, at, errs);
+}
+
+/// [`validate_object_meta`] of metadata read off a tree no object is made of.
+pub fn validate_meta(meta: &Meta, name_rule: fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    validate_name(meta, name_rule, at, errs);
     if namespaced {
-        validate_namespace(obj, at, errs);
+        namespace_errors(meta, at, errs);
     }
-    validate_labels(&obj.meta.labels, "metadata.labels", at, errs);
-    validate_annotations(obj, at, errs);
+    validate_labels(&meta.labels, "metadata.labels", at, errs);
+    annotation_errors(meta, at, errs);
 }
 
 pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
-    if obj.meta.namespace_set {
-        for m in names::dns1123_label(&obj.meta.namespace) {
-            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&obj.meta.namespace), &m));
+    namespace_errors(&obj.meta, at, errs);
+}
+
+fn namespace_errors(meta: &Meta, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if meta.namespace_set {
+        for m in names::dns1123_label(&meta.namespace) {
+            errs.push(Diagnostic::invalid("metadata.namespace", at("metadata.namespace"), &quote(&meta.namespace), &m));
         }
     }
 }
@@ -925,7 +955,11 @@ pub fn validate_namespace(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, e
 /// ValidateObjectMeta's ValidateAnnotations, right after the labels: what [`super::model::Meta`]
 /// found when it read them.
 pub fn validate_annotations(obj: &Object, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
-    for (key, msg) in obj.meta.annotation_errors.iter().flat_map(|e| e.iter()) {
+    annotation_errors(&obj.meta, at, errs);
+}
+
+fn annotation_errors(meta: &Meta, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    for (key, msg) in meta.annotation_errors.iter().flat_map(|e| e.iter()) {
         let f = "metadata.annotations";
         errs.push(match key {
             Some(k) => Diagnostic::invalid(f, at(&format!("{f}.{k}")), &quote(k), msg),

@@ -2038,6 +2038,10 @@ fn endpoint_objects_that_serve_no_service_are_said() {
     let r = run(&format!("{}{PODS}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {{name: web}}\nsubsets: [{{addresses: [{{ip: 192.168.10.9}}], ports: [{{port: 8080}}]}}]\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")));
     assert!(r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten" && d.severity == Severity::Warning), "{:?}", r.diagnostics);
     assert!(!svc(&r, "web").endpoints.iter().any(|e| e.ip == "192.168.10.9"));
+    // the same Endpoints printed by a cluster (`kubectl get ep -o yaml`): the controller's own,
+    // nothing to say (learner4 c01)
+    let r = run(&format!("{}{PODS}\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {{name: web, uid: 3d1f, resourceVersion: \"812\"}}\nsubsets: [{{addresses: [{{ip: 10.244.1.7}}], ports: [{{port: 8080}}]}}]\n", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "EndpointsOverwritten"), "{:?}", r.diagnostics);
 }
 
 /// trafficDistribution that narrows nothing says why (k8s.io/endpointslice trafficdist.go: an
@@ -2134,7 +2138,7 @@ fn statefulset_adopts_a_written_pod_of_its_name_and_waits_for_it() {
 fn load_balancer_skips_nodes_excluded_from_external_load_balancers() {
     let text = "apiVersion: v1\nkind: Node\nmetadata: {name: cp, labels: {node.kubernetes.io/exclude-from-external-load-balancers: \"\"}}\n---\n\
         apiVersion: v1\nkind: Node\nmetadata: {name: worker}\n---\n\
-        apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.9}]}}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: web, uid: 5f0c2d7e}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.9}]}}\n---\n\
         apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {nodeName: worker, containers: [{name: c, image: nginx}]}\n";
     let r = run(text);
     let p = svc(&r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path").clone();
@@ -2204,4 +2208,92 @@ fn drain_respects_a_pod_disruption_budget() {
     assert!(!r.diagnostics.iter().any(|d| d.code == "EvictionRefused"));
     // percentages round up: minAvailable 50% of 2 = 1, one disruption allowed
     assert_eq!(on_node1(&run_cfg(&y("minAvailable: 50%"), drain)), 0);
+}
+
+/// `kubectl run web --image nginx --port 80 --expose --dry-run=client -o yaml` prints the pod
+/// with `status: {}`: the API server resets a created pod's status (pkg/registry/core/pod/
+/// strategy.go podStrategy.PrepareForCreate), so the pod runs and is Ready like one written
+/// without status (corpus3: bmuschko/cka-crash-course exercises; learner4 b06). A status that
+/// states something (the presets' not-Ready pods) is still what the cluster shows.
+#[test]
+fn empty_pod_status_is_no_observed_state() {
+    let text = |status: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: web, labels: {{run: web}}}}\nspec:\n  containers: [{{name: web, image: nginx, ports: [{{containerPort: 80}}]}}]\n{status}---\napiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  selector: {{run: web}}\n  ports: [{{port: 80, targetPort: 80}}]\n");
+    let r = run(&text("status: {}\n"));
+    assert!(r.pods[0].ready, "{:?}", r.pods[0]);
+    assert_eq!(svc(&r, "web").paths[0].outcome, super::paths::Outcome::Delivered);
+    let r = run(&text("status:\n  phase: Running\n  conditions: [{type: Ready, status: \"False\"}]\n"));
+    assert!(!r.pods[0].ready);
+}
+
+/// The kubelet still labels its Node `beta.kubernetes.io/os` and `beta.kubernetes.io/arch`
+/// (pkg/kubelet/kubelet_node_status.go initialNode: kubeletapis.LabelOS / LabelArch), which older
+/// manifests select on (Sock Shop's complete-demo.yaml, coredns 1.7: every pod was Pending).
+#[test]
+fn beta_os_node_selector_schedules() {
+    let r = run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: carts}\nspec:\n  selector: {matchLabels: {name: carts}}\n  template:\n    metadata: {labels: {name: carts}}\n    spec:\n      nodeSelector: {beta.kubernetes.io/os: linux}\n      containers: [{name: carts, image: weaveworksdemos/carts}]\n");
+    assert!(!r.pods.is_empty() && r.pods.iter().all(|p| p.node.is_some()), "{:?}", r.pods);
+}
+
+/// A written (not dumped) Service's status.loadBalancer is not applied: the API server resets
+/// a created Service's status (pkg/registry/core/service/strategy.go svcStrategy.
+/// PrepareForCreate) — corpus3: calico's kubectl-input.yaml, whose "80.15.0.1/32" was drawn as
+/// the live load balancer. A dumped one (uid) is the cloud's answer.
+#[test]
+fn written_load_balancer_status_is_not_applied() {
+    let text = |meta: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {meta}\nspec: {{type: LoadBalancer, selector: {{app: web}}, ports: [{{port: 80}}]}}\nstatus: {{loadBalancer: {{ingress: [{{ip: 198.51.100.7}}]}}}}\n");
+    let r = run(&text("{name: web}"));
+    assert_eq!(svc(&r, "web").load_balancer, super::service::LoadBalancer::Pending);
+    assert!(r.diagnostics.iter().any(|d| d.code == "StatusIgnored"));
+    let r = run(&text("{name: web, uid: 0b7c2f1e}"));
+    assert!(matches!(&svc(&r, "web").load_balancer, super::service::LoadBalancer::Ready { ingress, simulated: false } if ingress == &vec!["198.51.100.7".to_string()]));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "StatusIgnored"));
+}
+
+/// `helm template` prints a chart's test hook (helm.sh/hook: test) beside the release; `helm
+/// install` does not create it (Helm "Chart Tests"), so it is no endpoint of the chart's Service
+/// (learner4 c02: every `helm create` chart's test pod was drawn as one).
+#[test]
+fn helm_test_hooks_are_left_out() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: rel-shop}\nspec:\n  selector: {app.kubernetes.io/name: shop}\n  ports: [{port: 80, targetPort: http}]\n---\n\
+        apiVersion: v1\nkind: Pod\nmetadata:\n  name: rel-shop-test-connection\n  labels: {app.kubernetes.io/name: shop}\n  annotations:\n    \"helm.sh/hook\": test\nspec:\n  restartPolicy: Never\n  containers: [{name: wget, image: busybox, command: [wget], args: ['rel-shop:80']}]\n";
+    let r = run(text);
+    assert!(r.pods.is_empty(), "{:?}", r.pods);
+    assert!(r.diagnostics.iter().any(|d| d.code == "HelmTestHook" && d.severity == Severity::Info));
+    // another hook (a pre-install Job's pod template, a post-install Pod) is created by install
+    let r = run(&text.replace("\"helm.sh/hook\": test", "\"helm.sh/hook\": post-install"));
+    assert_eq!(r.pods.len(), 1);
+}
+
+/// A Deployment defined again with another spec.selector: the apps/v1 update is refused
+/// (pkg/registry/apps/deployment/strategy.go ValidateUpdate → ValidateImmutableField), so the
+/// first stays — corpus3: gke-networking-recipes gateway/gke-gateway-controller/ applied as one
+/// directory, where Switchboard showed the refused second one (its Service 0 endpoints, the
+/// other's 2, the reverse of the cluster).
+#[test]
+fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
+    let dep = |labels: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: foo-v2}}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {labels}\n  template:\n    metadata:\n      labels: {labels}\n    spec:\n      containers: [{{name: whereami, image: whereami, ports: [{{containerPort: 8080}}]}}]\n");
+    let svc_of = |name: &str, sel: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: {name}}}\nspec:\n  selector: {sel}\n  ports: [{{port: 8080}}]\n");
+    let text = [dep("{app: foo-v2}"), svc_of("foo-v2-svc", "{app: foo-v2}"), dep("{app: foo, version: v2}"), svc_of("foo-v2", "{app: foo, version: v2}")].join("---\n");
+    let r = run(&text);
+    assert_eq!(
+        errors(&r),
+        vec!["spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"foo\", \"version\":\"v2\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"]
+    );
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.severity == Severity::Warning));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "the first is not replaced");
+    assert_eq!(svc(&r, "foo-v2-svc").endpoints.len(), 2);
+    assert!(svc(&r, "foo-v2").endpoints.is_empty());
+    assert!(!svc(&r, "foo-v2").paths[0].reason.contains("does not exist"), "{}", svc(&r, "foo-v2").paths[0].reason);
+    // the same selector written again (any other change): patched, the later one shown
+    let text = [dep("{app: foo-v2}"), dep("{app: foo-v2}").replace("replicas: 2", "replicas: 3")].join("---\n");
+    let r = run(&text);
+    assert!(errors(&r).is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain"));
+    assert_eq!(r.pods.len(), 3);
+    // the page's incremental analysis agrees
+    let mut inc = super::incremental::Incremental::new();
+    inc.set([dep("{app: foo-v2}"), dep("{app: foo, version: v2}")].join("---\n"));
+    let a = inc.analyze(&Config::default());
+    assert_eq!(a.pods.len(), 2);
+    assert_eq!(errors(&a).len(), 1);
 }

@@ -272,3 +272,88 @@ fn env_field_and_resource_refs() {
         "        - {name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}\n        - {name: POD_IPS, valueFrom: {fieldRef: {fieldPath: status.podIPs}}}\n        - {name: NODE, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: spec.nodeName}}}\n        - {name: HOST, valueFrom: {fieldRef: {fieldPath: spec.host}}}\n        - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}\n        - {name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}\n        - {name: SA, valueFrom: {fieldRef: {fieldPath: spec.serviceAccountName}}}\n        - {name: UID, valueFrom: {fieldRef: {fieldPath: metadata.uid}}}\n        - {name: APP, valueFrom: {fieldRef: {fieldPath: \"metadata.labels['app']\"}}}\n        - {name: ANNO, valueFrom: {fieldRef: {fieldPath: \"metadata.annotations['prometheus.io/port']\"}}}\n        - {name: GOMAXPROCS, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}\n        - {name: MEM, valueFrom: {resourceFieldRef: {containerName: c, resource: requests.memory, divisor: 1Mi}}}\n",
     ));
 }
+
+// ValidateEnv / validateEnvVarValueFrom → validateConfigMapKeySelector /
+// validateSecretKeySelector (the name through ValidateSecretName even when empty, the key
+// Required then IsConfigMapKey), IsRelaxedEnvVarName (gate RelaxedEnvironmentVariableValidation,
+// on by default since 1.32), ValidateEnvFrom (validateConfigMapEnvSource /
+// validateSecretEnvSource; the one-source errors name `envFrom` itself), and
+// validateContainerResourceFieldSelector → validateContainerResourceDivisor (Quantity.String()
+// against the allowed set: 1000m is 1, 1024 is not 1Ki)
+#[test]
+fn env_key_selectors_names_env_from_and_divisors() {
+    let env = |e: &str| deployment(&format!("      containers:\n      - name: c\n        image: nginx\n{e}"));
+    assert_eq!(
+        errors(&run(&env("        env:\n        - name: A\n          valueFrom: {configMapKeyRef: {name: cfg}}\n        - name: B\n          valueFrom: {secretKeyRef: {key: 'k k'}}\n        - name: E=1\n          value: x\n        - name: ''\n          value: x\n"))),
+        vec![
+            "spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key: Required value",
+            "spec.template.spec.containers[0].env[1].valueFrom.secretKeyRef.name: Invalid value: \"\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+            "spec.template.spec.containers[0].env[1].valueFrom.secretKeyRef.key: Invalid value: \"k k\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+            "spec.template.spec.containers[0].env[2].name: Invalid value: \"E=1\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+            "spec.template.spec.containers[0].env[3].name: Required value",
+        ]
+    );
+    assert_eq!(
+        errors(&run(&env("        envFrom:\n        - prefix: P=\n          configMapRef: {name: Cfg}\n        - {}\n        - configMapRef: {name: a}\n          secretRef: {}\n"))),
+        vec![
+            "spec.template.spec.containers[0].envFrom[0].prefix: Invalid value: \"P=\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+            "spec.template.spec.containers[0].envFrom[0].configMapRef.name: Invalid value: \"Cfg\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+            "spec.template.spec.containers[0].envFrom: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`",
+            "spec.template.spec.containers[0].envFrom: Invalid value: \"\": may not have more than one field specified at a time",
+            "spec.template.spec.containers[0].envFrom[2].secretRef.name: Required value",
+        ]
+    );
+    let divisor = |r: &str, d: &str| env(&format!("        env:\n        - name: X\n          valueFrom: {{resourceFieldRef: {{resource: {r}, divisor: {d}}}}}\n"));
+    assert_eq!(
+        errors(&run(&divisor("limits.memory", "3Mi"))),
+        vec!["spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: \"limits.memory\": only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource"]
+    );
+    assert_eq!(
+        errors(&run(&divisor("requests.cpu", "2m"))),
+        vec!["spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor: Invalid value: \"requests.cpu\": only divisor's values 1m and 1 are supported with the cpu resource"]
+    );
+    assert_eq!(errors(&run(&divisor("limits.memory", "1024"))).len(), 1, "1024 prints as 1024, not 1Ki");
+    assert_eq!(errors(&run(&divisor("limits.hugepages-2Mi", "5"))).len(), 1);
+    for (r, d) in [("limits.cpu", "1000m"), ("limits.cpu", "1m"), ("limits.memory", "1Mi"), ("requests.memory", "1"), ("limits.ephemeral-storage", "1Gi"), ("limits.cpu", "0")] {
+        ok(&divisor(r, d));
+    }
+    // what real manifests write stays accepted: relaxed names (dots, dashes), selectors with
+    // both fields, envFrom with one source and a prefix
+    ok(&env("        env:\n        - name: my.env-name\n          value: x\n        - name: POD_IP\n          valueFrom: {fieldRef: {fieldPath: status.podIP}}\n        - name: PASS\n          valueFrom: {secretKeyRef: {name: db, key: password, optional: true}}\n        - name: CONF\n          valueFrom: {configMapKeyRef: {name: app-config, key: log.level}}\n        envFrom:\n        - configMapRef: {name: app-config}\n          prefix: APP_\n        - secretRef: {name: db, optional: true}\n"));
+}
+
+// ValidateConfigMap and ValidateSecret (kinds Switchboard does not model, checked on their tree):
+// the name a DNS subdomain, data keys IsConfigMapKey (`data[key]`), no key both in data and
+// binaryData, stringData merged over data first (Convert_v1_Secret_To_core_Secret), and each
+// Secret type's required keys.
+#[test]
+fn config_maps_and_secrets_are_validated() {
+    assert_eq!(
+        errors(&run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app_config}\ndata:\n  app config: x\n  ok: y2\nbinaryData:\n  ok: eHk=\n")),
+        vec![
+            "metadata.name: Invalid value: \"app_config\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+            "data[app config]: Invalid value: \"app config\": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+            "data[ok]: Invalid value: \"ok\": duplicate of key present in binaryData",
+        ]
+    );
+    assert_eq!(errors(&run("apiVersion: v1\nkind: ConfigMap\nmetadata: {namespace: shop}\ndata: {a: b}\n")), vec!["metadata.name: Required value: name or generateName is required"]);
+    assert_eq!(
+        errors(&run("apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ntype: kubernetes.io/tls\ndata:\n  tls.crt: YWJj\nstringData:\n  ..key: x\n")),
+        vec!["data[tls.key]: Required value", "data[..key]: Invalid value: \"..key\": must not start with '..'"]
+    );
+    assert_eq!(
+        errors(&run("apiVersion: v1\nkind: Secret\nmetadata: {name: bot-token}\ntype: kubernetes.io/service-account-token\n")),
+        vec!["metadata.annotations[kubernetes.io/service-account.name]: Required value"]
+    );
+    assert_eq!(errors(&run("apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ntype: kubernetes.io/basic-auth\nstringData: {user: x}\n")), vec!["data[username]: Required value", "data[password]: Required value"]);
+    assert_eq!(errors(&run("apiVersion: v1\nkind: Secret\nmetadata: {name: pull}\ntype: kubernetes.io/dockerconfigjson\ndata: {}\n")), vec!["data[.dockerconfigjson]: Required value"]);
+    // a refused one is not "read and ignored"
+    let r = run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Cfg}\n");
+    assert!(!r.diagnostics.iter().any(|d| d.code == "IgnoredKind"));
+    // what the docs' and real bundles' ConfigMaps and Secrets write stays accepted
+    ok("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: game-demo, namespace: shop, labels: {app: game}}\ndata:\n  player_initial_lives: \"3\"\n  ui_properties_file_name: user-interface.properties\n  game.properties: |\n    enemy.types=aliens,monsters\n  .hidden: x\n");
+    ok("apiVersion: v1\nkind: Secret\nmetadata:\n  name: build-robot-secret\n  annotations: {kubernetes.io/service-account.name: build-robot}\ntype: kubernetes.io/service-account-token\n");
+    ok("apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ntype: kubernetes.io/tls\ndata: {tls.crt: YWJj, tls.key: YWJj}\n");
+    ok("apiVersion: v1\nkind: Secret\nmetadata: {name: basic}\ntype: kubernetes.io/basic-auth\nstringData: {password: t0p-Secret}\n");
+    ok("apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ntype: Opaque\nstringData: {DB_PASSWORD: x}\ndata: {DB_USER: YWRtaW4=}\n");
+}
