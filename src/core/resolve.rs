@@ -621,8 +621,13 @@ pub fn reverse_name(ip: &str) -> Option<String> {
         }
         std::net::IpAddr::V6(a) => {
             let v = u128::from(a);
-            let nibbles: Vec<String> = (0..32).map(|i| format!("{:x}", (v >> (4 * i)) & 0xf)).collect();
-            Some(format!("{}.ip6.arpa", nibbles.join(".")))
+            let mut out = String::with_capacity(72);
+            for i in 0..32 {
+                out.push(char::from(b"0123456789abcdef"[((v >> (4 * i)) & 0xf) as usize]));
+                out.push('.');
+            }
+            out.push_str("ip6.arpa");
+            Some(out)
         }
     }
 }
