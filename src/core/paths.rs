@@ -193,6 +193,26 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
     cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == CLIENT_NAMESPACE && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
 }
 
+/// The client's address for a Service of the other family than its first one: on a dual-stack
+/// cluster every pod has an address of each family (status.podIPs) and dials an IPv4 clusterIP
+/// from its IPv4 one, an IPv6 clusterIP from its IPv6 one. The user's own client pod's second
+/// address when the dump has it; else a stand-in near the top of the node's range of that
+/// family (10.244.N.250, or fd00:10:244:N::fa).
+fn client_ip_of_family(cluster: &Cluster, node: &str, ip: String, svc: &Svc) -> String {
+    if ip.contains(':') == svc.ipv6 || svc.cluster_ip.is_none() {
+        return ip;
+    }
+    if let Some(other) = user_client(cluster).filter(|p| p.ip.as_deref() == Some(ip.as_str())).and_then(|p| p.ip_other.clone()) {
+        return other;
+    }
+    let idx = cluster.nodes.iter().position(|n| n.name == node).unwrap_or(0);
+    if svc.ipv6 {
+        Cidr { base: (0xfd00_0010_0244_0000u128 | idx as u128) << 64, prefix: 64, v6: true }.nth(0xfa).to_string()
+    } else {
+        format!("10.244.{}.250", idx.min(255))
+    }
+}
+
 /// The client pod's node and IP: on node `on` when one is asked for (Config::client_node) and
 /// the cluster has it; else the user's own `client` pod's ([`user_client`]); else the first
 /// node's. A stand-in client has an address near the top of its node's pod CIDR.
@@ -691,6 +711,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
     let asked = asked(&svc.name, &svc.namespace, domain);
     let (client_node, client_ip) = client.clone();
+    let client_ip = client_ip_of_family(cluster, &client_node, client_ip, svc);
     let client = format!("pod:{CLIENT_POD}");
     let csrc = host_port(&client_ip, CLIENT_SPORT);
 

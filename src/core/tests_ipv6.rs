@@ -127,6 +127,12 @@ fn init_ip_family_fields_dual_stack_ipv6_first() {
     let ip: std::net::IpAddr = first_ip(&v4).parse().expect("ip");
     assert!(Cidr::parse("10.96.0.0/12").expect("cidr").contains(ip), "{ip}");
     assert!(v4.services[0].dns_records.iter().any(|d| d.kind == "A"));
+    // the client dials it from its IPv4 address (a dual-stack pod has one of each family)
+    let p = v4.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+    assert_eq!(p.hops[0].src, "10.244.0.250:43512");
+    // and an IPv6 Service from its IPv6 one
+    let p = plain.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+    assert_eq!(p.hops[0].src, "[fd00:10:244::fa]:43512");
 }
 
 /// An EKS IPv6 cluster's dump (a smaller copy of /work/dumps/eks-ipv6.yaml): every Service was
