@@ -252,7 +252,31 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             let edit = insert_entry(text, item, "name", &name)?;
             Some(Fix { label: format!("Name port {port}: {name}"), edit })
         }));
+        // a quoted number as targetPort is a port name, which must contain a letter (the Debug
+        // Services page's `targetPort: "9376"`; learner4 a04): write the number unquoted
+        let quoted_number = first.and_then(|d| {
+            let f = d.field.as_deref()?;
+            let i: usize = f.strip_prefix("spec.ports[")?.strip_suffix("].targetPort")?.parse().ok()?;
+            let node = match &obj?.source.get("spec")?.get("ports")?.kind {
+                NodeKind::Seq(items) => items.get(i)?.get("targetPort")?,
+                _ => return None,
+            };
+            let NodeKind::Scalar { text: value, plain: false, .. } = &node.kind else { return None };
+            if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let l = line_of(text, node.pos.line)?;
+            let rest = &l[byte_at(l, node.pos.column)?..];
+            let q = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+            let old = format!("{q}{value}{q}");
+            rest.starts_with(&old).then(|| Fix { label: format!("Write targetPort: {value} (no quotes)"), edit: Edit { line: node.pos.line, column: node.pos.column, old, new: value.to_string() } })
+        });
+        let fix = fix.or(quoted_number);
         let mut why = first.map(|d| d.message.clone()).unwrap_or_else(|| "see the problems list".into());
+        if why.contains(".targetPort: Invalid value: \"") && why.ends_with("must contain at least one letter (a-z)") {
+            // IntOrString: a quoted number is the string form, a port name (validateServicePort)
+            why.push_str(" (in quotes the number is a string, and a string targetPort is a container port's name: write it without quotes to use the number)");
+        }
         if why.starts_with("spec.ports[") && why.ends_with(".name: Required value") {
             // validateServicePort: requireName when len(spec.ports) > 1
             why.push_str(" (a Service with more than one port must name each one: kube-proxy and the EndpointSlices pair a Service port with its endpoints' ports by name, and SRV records use it)");
@@ -303,6 +327,26 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 let unattached = report.diagnostics.iter().find(|d| {
                     d.code == "EndpointSliceUnattached" && d.message.ends_with(&format!("to serve Service {}", s.name)) && d.object.as_deref().is_some_and(|o| o.starts_with(&format!("EndpointSlice/{}/", s.namespace)))
                 });
+                // no endpoints at all: pods of this namespace that declare the target port are
+                // what a selector was probably meant to pick (learner4 a09) — offer one label
+                let fix = if s.endpoints.is_empty() && unattached.is_none() {
+                    let wants = |p: &super::report::PodReport| s.ports.iter().any(|sp| match &sp.target_port {
+                        super::model::IntOrString::Int(n) => p.ports.iter().any(|cp| cp.container_port == *n && cp.protocol == sp.protocol),
+                        super::model::IntOrString::Str(name) => p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str())),
+                    });
+                    let generated = ["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"];
+                    report.pods.iter().filter(|p| p.namespace == s.namespace).find(|p| wants(p)).and_then(|p| {
+                        let (k, v) = ["app", "app.kubernetes.io/name", "k8s-app", "name", "run"]
+                            .iter()
+                            .find_map(|k| p.labels.iter().find(|(lk, _)| lk == k))
+                            .or_else(|| p.labels.iter().find(|(lk, _)| !generated.contains(&lk.as_str()) && !lk.contains("uid")))?;
+                        let spec = obj?.source.get("spec")?;
+                        let edit = insert_entry(text, spec, "selector", &format!("{{{k}: {v}}}"))?;
+                        Some(Fix { label: format!("Add selector {k}: {v}"), edit })
+                    })
+                } else {
+                    None
+                };
                 out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
                     match unattached {
                         Some(d) => format!("No selector, and no Endpoints/EndpointSlice object names this Service: {}.", d.message),
@@ -311,7 +355,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 } else {
                     let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
                     format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
-                }, None));
+                }, fix));
             }
         }
         Some(sel) if selected.is_empty() => {
@@ -790,6 +834,38 @@ mod tests {
         assert!(fixed.contains("  selector:\n    app: hostnames\n"), "{fixed}");
         let r = analyze(&fixed, &Config::default());
         assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered);
+    }
+
+    /// learner4 a04 (the Debug Services page): `targetPort: "9376"` is a port name, refused for
+    /// having no letter — the check says why and the fix unquotes it
+    #[test]
+    fn quoted_numeric_target_port_is_unquoted() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: hostnames}\nspec:\n  selector: {app: hostnames}\n  ports:\n  - port: 80\n    targetPort: \"9376\"\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "hostnames", "pod");
+        let acc = c.iter().find(|c| c.key == "accepted").unwrap();
+        assert!(acc.why.ends_with("write it without quotes to use the number)"), "{}", acc.why);
+        let fix = acc.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Write targetPort: 9376 (no quotes)");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        assert!(fixed.ends_with("    targetPort: 9376\n"), "{fixed}");
+        assert!(!analyze(&fixed, &Config::default()).services[0].rejected);
+    }
+
+    /// learner4 a09: a Service written without a selector, pods declaring its targetPort next to
+    /// it — the check offers the selector
+    #[test]
+    fn missing_selector_is_offered_from_the_pods_declaring_the_port() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{port: 5432, targetPort: 5432}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: postgres, image: postgres, ports: [{containerPort: 5432}]}]\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "db", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").unwrap();
+        assert_eq!(sel.status, "fail");
+        let fix = sel.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Add selector app: db");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered, "{fixed}");
     }
 
     fn first_fix(c: &[Check]) -> &Fix {

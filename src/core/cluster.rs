@@ -2725,6 +2725,15 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         ready = false;
         not_ready_reason = Some(format!("ReadinessGatesNotReady: corresponding condition of pod readiness gate \"{gate}\" does not exist."));
     }
+    // a readiness / startup probe on a port name its container does not declare: the kubelet's
+    // every probe errors (ResolveContainerPort: "port %s not found"), so never Ready
+    if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.unresolved_probe_port.as_ref()?)))) {
+        ready = false;
+        not_ready_reason = Some(format!(
+            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port {port} not found), so the probe fails and the pod is never Ready",
+            c.name
+        ));
+    }
     // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
     // CreateContainerConfigError, OOMKilled): why the pod is not Ready, in its words
     if let (false, Some(st)) = (ready, p.status.container_state.as_deref()) {

@@ -995,8 +995,25 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
         if chain.len() == 1 && matches!(target, paths::ChaseTarget::Outside(_)) {
             continue;
         }
+        // a missing in-zone Service name: the nearest Service of that namespace, by name (a
+        // kustomize namePrefix that the externalName did not get: learner4 c03b, web → dev-web)
+        let near = match (&target, chain.last().and_then(|t| t.strip_suffix(&format!(".svc.{domain}")))) {
+            (paths::ChaseTarget::Missing, Some(t)) => t.split_once('.').and_then(|(name, ns)| {
+                services
+                    .iter()
+                    .filter(|x| x.namespace == ns && !x.rejected && x.name != name)
+                    .map(|x| (if x.name.ends_with(&format!("-{name}")) || x.name.starts_with(&format!("{name}-")) { 0 } else { resolve::distance(&x.name, name) }, x))
+                    .filter(|(d, _)| *d <= 2)
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, x)| format!("{}.{}.svc.{domain}", x.name, x.namespace))
+            }),
+            _ => None,
+        };
         let own = s.ports.first().map(|p| (p.port, p.protocol.as_str()));
-        let Some(path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), domain) else { continue };
+        let Some(mut path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), domain) else { continue };
+        if let Some(near) = near {
+            path.reason.push_str(&format!("; did you mean {near}?"));
+        }
         let s = Arc::make_mut(&mut services[i]);
         if let Some(slot) = s.paths.iter_mut().find(|p| p.entry == paths::Entry::Pod) {
             *slot = path;

@@ -142,12 +142,30 @@ impl std::fmt::Debug for ContainerPort {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Container {
     pub name: String,
     pub ports: Vec<ContainerPort>,
     /// init container with restartPolicy: Always (a sidecar)
     pub sidecar: bool,
+    /// a readiness or startup probe (its field name) whose httpGet / tcpSocket port is a name
+    /// this container does not declare (nor a number in quotes): the kubelet cannot resolve it
+    /// (pkg/probe/util.go ResolveContainerPort → findPortByName: "port %s not found"), so the
+    /// probe fails every time and the pod is never Ready
+    pub unresolved_probe_port: Option<(String, String)>,
+}
+
+/// Debug as derived, leaving out `unresolved_probe_port` when None: a template's Debug text is
+/// the input of its pod-template-hash (cluster::template_hash_src), which must not move.
+impl std::fmt::Debug for Container {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("Container");
+        d.field("name", &self.name).field("ports", &self.ports).field("sidecar", &self.sidecar);
+        if let Some(p) = &self.unresolved_probe_port {
+            d.field("unresolved_probe_port", p);
+        }
+        d.finish()
+    }
 }
 
 /// What the API server's container validation reads of one entry of `containers` or
@@ -915,7 +933,13 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
         }
         let name = r.string(c.get("name"), &format_args!("{f}.name")).unwrap_or_default();
         let ports = container_ports(r, c, &f);
-        out.push(Container { name, ports, sidecar: sidecars_only });
+        let unresolved_probe_port = ["readinessProbe", "startupProbe"].iter().find_map(|k| {
+            let probe = c.get(k)?;
+            let port = ["httpGet", "tcpSocket"].iter().find_map(|h| probe.get(h)?.get("port")?.as_str())?;
+            let declared = ports.iter().any(|p| p.name.as_deref() == Some(port));
+            (!declared && port.parse::<u16>().is_err()).then(|| (k.to_string(), port.to_string()))
+        });
+        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port });
     }
     out
 }

@@ -2297,3 +2297,36 @@ fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
     assert_eq!(a.pods.len(), 2);
     assert_eq!(errors(&a).len(), 1);
 }
+
+/// An ExternalName to an in-zone name no Service has (NXDOMAIN: CoreDNS leaves out the CNAME)
+/// names the nearest Service of that namespace — a kustomize namePrefix the externalName did not
+/// get (learner4 c03b: web.dev.svc.cluster.local while the Service is dev-web).
+#[test]
+fn external_name_to_a_missing_service_suggests_the_nearest() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata: {name: dev-web, namespace: dev}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\n\
+        apiVersion: v1\nkind: Service\nmetadata: {name: dev-frontend, namespace: dev}\nspec: {type: ExternalName, externalName: web.dev.svc.cluster.local}\n";
+    let r = run(text);
+    let p = &svc(&r, "dev-frontend").paths[0];
+    assert_eq!(p.outcome, Outcome::Nxdomain);
+    assert!(p.reason.ends_with("; did you mean dev-web.dev.svc.cluster.local?"), "{}", p.reason);
+    // nothing near: nothing suggested
+    let r = run(&text.replace("externalName: web.dev", "externalName: payments.dev"));
+    assert!(!svc(&r, "dev-frontend").paths[0].reason.contains("did you mean"));
+}
+
+/// A readiness (or startup) probe on a port name its container does not declare: the kubelet
+/// resolves a probe's named port on that container only (pkg/probe/util.go
+/// ResolveContainerPort → findPortByName, then strconv.Atoi as a last try), so every probe
+/// errors and the pod is never Ready — its Service gets no endpoint (learner4 a20's neighbour).
+#[test]
+fn probe_on_an_undeclared_port_name_is_never_ready() {
+    let pod = |probe_port: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: web, labels: {{app: web}}}}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{{name: http, containerPort: 8080}}]\n    readinessProbe: {{httpGet: {{path: /healthz, port: {probe_port}}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{app: web}}, ports: [{{port: 80, targetPort: http}}]}}\n");
+    let r = run(&pod("health"));
+    assert!(!r.pods[0].ready);
+    assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("the readinessProbe of container web uses port \"health\", a name the container does not declare: the kubelet cannot resolve it (port health not found), so the probe fails and the pod is never Ready"));
+    assert!(svc(&r, "web").endpoints.iter().all(|e| !e.ready));
+    // a declared name, a number, a number in quotes (Atoi): Ready
+    for port in ["http", "8080", "\"8080\""] {
+        assert!(run(&pod(port)).pods[0].ready, "{port}");
+    }
+}

@@ -79,6 +79,14 @@ pub fn WhyNoTraffic() -> impl IntoView {
                             on:click=move |_| {
                                 if let Some(edit) = checks.with_untracked(|c| c.get(i).and_then(|c| c.fix.as_ref()).map(|f| f.edit.clone())) {
                                     apply_edit(scene, &edit);
+                                    // the edit is typed into the editor (its undo history keeps
+                                    // it), but a keyboard user stays in this panel: on its
+                                    // summary, which then says how many checks fail (learner4:
+                                    // focus jumped into the editor)
+                                    let summary = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#why-no-traffic > summary").ok().flatten());
+                                    if let Some(el) = summary.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                        let _ = el.focus();
+                                    }
                                 }
                             }>
                             {fix(|f| f.label.clone())}
