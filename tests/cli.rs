@@ -132,3 +132,32 @@ fn dual_stack_service_cidr() {
     assert_eq!(code, 2);
     assert!(err.contains("not an IPv6 CIDR"), "{err}");
 }
+
+/// `--service-cidr v6`: an IPv6-only cluster (kube-apiserver --service-cluster-ip-range
+/// fd00:10:96::/112) draws the tutorial web Service's clusterIP there, answers AAAA, and writes
+/// IPv6 endpoints in brackets; `v6,v4` is dual-stack IPv6 first; an IPv6 range wider than
+/// /108 is refused as kube-apiserver's validateMaxCIDRRange refuses it.
+#[test]
+fn ipv6_service_cidr() {
+    let (code, out, err) = cli(&["analyze", "--format", "text", "--service-cidr", "fd00:10:96::/112", "presets/web-clusterip.yaml"], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("service CIDR fd00:10:96::/112"), "{out}");
+    assert!(out.contains("  clusterIP: fd00:10:96::"), "{out}");
+    assert!(out.contains("  DNS AAAA web.default.svc.cluster.local -> fd00:10:96::"), "{out}");
+    assert!(out.contains("endpoint web-") && out.contains(" [fd00:10:244:"), "{out}");
+    assert!(!out.contains("10.96.") && !out.contains("10.244.") && !out.contains("192.168."), "an IPv4 address in an IPv6 cluster: {out}");
+    // dual-stack IPv6 first: a Service asking for IPv4 as its only family is accepted
+    let y = b"apiVersion: v1\nkind: Service\nmetadata: {name: legacy}\nspec: {ipFamilies: [IPv4], selector: {app: web}, ports: [{port: 80}]}\n";
+    let (code, out, _) = cli(&["analyze", "--format", "text", "--service-cidr", "fd00:10:96::/112", "-"], Some(y));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("spec.ipFamilies[0]: Invalid value: \"IPv4\": not configured on this cluster"), "{out}");
+    let (code, out, _) = cli(&["analyze", "--format", "text", "--service-cidr", "fd00:10:96::/112,10.96.0.0/12", "-"], Some(y));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("  DNS A legacy.default.svc.cluster.local -> 10."), "{out}");
+    let (code, _, err) = cli(&["analyze", "--service-cidr", "fd00:10:96::/64", "x.yaml"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("the mask must be >= 108"), "{err}");
+    let (code, _, err) = cli(&["analyze", "--service-cidr", "fd00:10:96::/112,fd00:10:97::/112", "x.yaml"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("not an IPv4 CIDR"), "{err}");
+}

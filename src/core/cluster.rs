@@ -44,7 +44,7 @@ pub struct ClusterNode {
     #[serde(skip)]
     cidr: Cidr,
     #[serde(skip)]
-    next_ip: u64,
+    next_ip: u128,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,6 +57,10 @@ pub struct PodInst {
     /// the scheduler's filters: see `pendingReason`)
     pub node: Option<String>,
     pub ip: Option<String>,
+    /// a dual-stack pod's address of the other family (a dump's status.podIPs); the
+    /// EndpointSlice controller gives a Service of that family this one
+    #[serde(skip)]
+    pub ip_other: Option<String>,
     pub phase: String,
     pub ready: bool,
     /// readiness flipped by the user (Config::flip_ready)
@@ -112,9 +116,9 @@ pub struct Cluster {
     /// how many placed pods carry required anti-affinity terms (0: InterPodAffinity has nothing
     /// to check for a pod without terms of its own, and the scan over placed pods is skipped)
     pods_with_anti_affinity: usize,
-    /// the IPv4 addresses written pods hold (status.podIP): host-local IPAM never hands out an
-    /// address in use, so a simulated pod skips them
-    taken_ips: super::resolve::FastSet<u32>,
+    /// the addresses written pods hold (status.podIP; [`ip_key`]): host-local IPAM never hands
+    /// out an address in use, so a simulated pod skips them
+    taken_ips: super::resolve::FastSet<u128>,
     /// pods (`namespace/name`) a drain could not evict (a PodDisruptionBudget), and the node they
     /// stay bound to while every other pod is scheduled again (only the build's)
     kept: Vec<(String, String)>,
@@ -123,17 +127,47 @@ pub struct Cluster {
 impl ClusterNode {
     /// The node's next free pod address (host-local IPAM: the next one after the last
     /// allocated, past the addresses written pods hold); None when its range is used up.
-    fn next_pod_ip(&mut self, taken: &mut super::resolve::FastSet<u32>) -> Option<String> {
-        while taken.contains(&u32::from(self.cidr.nth(self.next_ip))) && self.next_ip + 1 < self.cidr.size() {
+    fn next_pod_ip(&mut self, taken: &mut super::resolve::FastSet<u128>) -> Option<String> {
+        while taken.contains(&ip_key(self.cidr.nth(self.next_ip))) && self.next_ip + 1 < self.cidr.size() {
             self.next_ip += 1;
         }
         let ip = (self.next_ip + 1 < self.cidr.size()).then(|| self.cidr.nth(self.next_ip));
         self.next_ip += 1;
         // (nodes made from a dump may share a range, as with a VPC CNI: an address is given once)
         ip.map(|ip| {
-            taken.insert(u32::from(ip));
+            taken.insert(ip_key(ip));
             ip.to_string()
         })
+    }
+}
+
+/// An address as one number of both families (IPv4 as its IPv4-mapped IPv6 form).
+fn ip_key(ip: std::net::IpAddr) -> u128 {
+    match ip {
+        std::net::IpAddr::V4(a) => u128::from(a.to_ipv6_mapped()),
+        std::net::IpAddr::V6(a) => u128::from(a),
+    }
+}
+
+/// The pod range of the `idx`-th simulated node: kubeadm's 10.244.0.0/16 cut in /24s, or on an
+/// IPv6-primary cluster kind's fd00:10:244::/56 cut in /64s (kube-controller-manager
+/// --node-cidr-mask-size-ipv6 64).
+fn default_pod_cidr(cfg: &Config, idx: usize) -> Cidr {
+    if cfg.ipv6() {
+        Cidr { base: (0xfd00_0010_0244_0000u128 | idx as u128) << 64, prefix: 64, v6: true }
+    } else {
+        Cidr::v4(u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), 24)
+    }
+}
+
+/// The address of the `idx`-th simulated node (or a Node without an InternalIP): minikube's
+/// 192.168.49.x, or on an IPv6-primary cluster one in the documentation prefix 2001:db8::/32
+/// (RFC 3849), never an IPv4 address.
+fn default_node_ip(cfg: &Config, idx: usize) -> String {
+    if cfg.ipv6() {
+        format!("2001:db8:49::{:x}", 2 + idx)
+    } else {
+        format!("192.168.49.{}", 2 + idx)
     }
 }
 
@@ -278,8 +312,17 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 .pod_cidr
                 .as_deref()
                 .and_then(Cidr::parse)
-                .unwrap_or_else(|| Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
-            let ip = info.internal_ip.clone().unwrap_or_else(|| format!("192.168.49.{}", 2 + idx));
+                .unwrap_or_else(|| default_pod_cidr(cfg, idx as usize));
+            // a dual-stack node's address of the cluster's primary family (never an IPv4 address
+            // as an IPv6 cluster's node when the node has an IPv6 one)
+            let primary = |ip: &&String| ip.contains(':') == cfg.ipv6();
+            let ip = [&info.internal_ip, &info.internal_ip_other]
+                .into_iter()
+                .flatten()
+                .find(primary)
+                .or(info.internal_ip.as_ref())
+                .cloned()
+                .unwrap_or_else(|| default_node_ip(cfg, idx as usize));
             cluster.nodes.push(ClusterNode {
                 name: o.meta.name.clone(),
                 ip,
@@ -301,9 +344,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     if !nodes_given {
         // no Node objects: the nodes the pods name (a pasted dump), else node-1..node-N
         let mut named: Vec<String> = Vec::new();
-        // what the dumped pods say of their node: status.hostIP, and the /24 of a pod address
-        // that is not the node's own (host-network pods hold the node's)
-        let mut seen: Vec<(Option<std::net::Ipv4Addr>, Option<Cidr>)> = Vec::new();
+        // what the dumped pods say of their node: status.hostIP, and the /24 (IPv6: the /64) of
+        // a pod address that is not the node's own (host-network pods hold the node's)
+        let mut seen: Vec<(Option<std::net::IpAddr>, Option<Cidr>)> = Vec::new();
         for o in objects {
             let Body::Pod(spec, status) = &o.body else { continue };
             let Some(n) = &spec.node_name else { continue };
@@ -321,8 +364,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 *host = status.host_ip;
             }
             if cidr.is_none() && !spec.host_network {
-                if let Some(ip) = status.pod_ip.as_deref().and_then(|ip| ip.parse::<std::net::Ipv4Addr>().ok()).filter(|ip| Some(*ip) != status.host_ip) {
-                    *cidr = Some(Cidr { base: u32::from(ip) & 0xffff_ff00, prefix: 24 });
+                if let Some(ip) = status.pod_ip.as_deref().and_then(|ip| ip.parse::<std::net::IpAddr>().ok()).filter(|ip| Some(*ip) != status.host_ip) {
+                    let prefix = if ip.is_ipv6() { 64 } else { 24 };
+                    *cidr = Cidr::parse(&format!("{ip}/{prefix}"));
                 }
             }
         }
@@ -332,10 +376,10 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         let names = if from_pods { named } else { default };
         for (idx, name) in names.into_iter().enumerate() {
             let (host, written_cidr) = if from_pods { seen[idx] } else { (None, None) };
-            let cidr = written_cidr.unwrap_or(Cidr { base: u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), prefix: 24 });
+            let cidr = written_cidr.unwrap_or_else(|| default_pod_cidr(cfg, idx));
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),
-                ip: host.map_or_else(|| format!("192.168.49.{}", 2 + idx), |h| h.to_string()),
+                ip: host.map_or_else(|| default_node_ip(cfg, idx), |h| h.to_string()),
                 pod_cidr: cidr.to_string(),
                 simulated: true,
                 // simulated nodes are healthy workers: no taints, and the labels every kubelet
@@ -355,10 +399,10 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     cluster.taken_ips = objects
         .iter()
         .filter_map(|o| match &o.body {
-            Body::Pod(_, st) => st.pod_ip.as_deref()?.parse::<std::net::Ipv4Addr>().ok().map(u32::from),
+            Body::Pod(_, st) => st.pod_ip.as_deref()?.parse().ok().map(ip_key),
             _ => None,
         })
-        .chain(cluster.nodes.iter().filter_map(|n| n.ip.parse::<std::net::Ipv4Addr>().ok().map(u32::from)))
+        .chain(cluster.nodes.iter().filter_map(|n| n.ip.parse().ok().map(ip_key)))
         .collect();
     let cordon = |n: &mut ClusterNode| {
         if !n.unschedulable {
@@ -2747,6 +2791,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         labels: p.labels,
         node: node_idx.map(|n| cluster.nodes[n].name.clone()),
         ip,
+        // (a host-network pod inherits the node's IPs: only its first, the one the node has)
+        ip_other: p.status.pod_ip_other.clone(),
         phase,
         ready,
         ready_flipped: flipped,

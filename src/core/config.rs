@@ -3,41 +3,110 @@
 //! --service-node-port-range; kubelet --cluster-domain), how many nodes, and whether a cloud
 //! controller answers LoadBalancer Services.
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-/// An IPv4 CIDR such as 10.96.0.0/12.
+/// An IPv4 or IPv6 CIDR such as 10.96.0.0/12 or fd00:10:96::/112 (kube-apiserver accepts one
+/// --service-cluster-ip-range per family). `base` holds the masked network address: an IPv4
+/// one in its low 32 bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cidr {
-    pub base: u32,
+    pub base: u128,
     pub prefix: u8,
+    pub v6: bool,
 }
 
 impl Cidr {
+    /// An IPv4 range from its 32-bit network address.
+    pub fn v4(base: u32, prefix: u8) -> Cidr {
+        Cidr { base: base as u128, prefix, v6: false }
+    }
+    /// The address width: 32 or 128.
+    pub fn bits(&self) -> u32 {
+        if self.v6 {
+            128
+        } else {
+            32
+        }
+    }
+    fn mask(bits: u32, prefix: u8) -> u128 {
+        let all = if bits == 128 { u128::MAX } else { (1u128 << bits) - 1 };
+        if prefix == 0 {
+            0
+        } else {
+            all & !(all >> prefix)
+        }
+    }
     pub fn parse(s: &str) -> Option<Cidr> {
         let (ip, p) = s.trim().split_once('/')?;
-        let ip: Ipv4Addr = ip.parse().ok()?;
+        let ip: IpAddr = ip.parse().ok()?;
         let prefix: u8 = p.parse().ok()?;
-        if prefix > 32 {
+        let (v, v6) = match ip {
+            IpAddr::V4(a) => (u32::from(a) as u128, false),
+            IpAddr::V6(a) => (u128::from(a), true),
+        };
+        let bits = if v6 { 128 } else { 32 };
+        if prefix as u32 > bits {
             return None;
         }
-        let mask = if prefix == 0 { 0 } else { u32::MAX << (32 - prefix) };
-        Some(Cidr { base: u32::from(ip) & mask, prefix })
+        Some(Cidr { base: v & Self::mask(bits, prefix), prefix, v6 })
     }
-    pub fn size(&self) -> u64 {
-        1u64 << (32 - self.prefix as u32)
+    /// How many addresses the range holds (saturating at u128::MAX for a ::/0).
+    pub fn size(&self) -> u128 {
+        1u128.checked_shl(self.bits() - self.prefix as u32).unwrap_or(u128::MAX)
     }
-    pub fn contains(&self, ip: Ipv4Addr) -> bool {
-        let mask = if self.prefix == 0 { 0 } else { u32::MAX << (32 - self.prefix) };
-        u32::from(ip) & mask == self.base
+    /// The range holds `ip` (never an address of the other family).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let v = match ip {
+            IpAddr::V4(a) if !self.v6 => u32::from(a) as u128,
+            IpAddr::V6(a) if self.v6 => u128::from(a),
+            _ => return false,
+        };
+        v & Self::mask(self.bits(), self.prefix) == self.base
     }
-    pub fn nth(&self, n: u64) -> Ipv4Addr {
-        Ipv4Addr::from(self.base.wrapping_add(n as u32))
+    /// The range's `n`-th address (wrapping inside the family's width).
+    pub fn nth(&self, n: u128) -> IpAddr {
+        Self::addr(self.v6, self.base.wrapping_add(n))
+    }
+    /// `ip`'s offset from the network address (None: outside the range).
+    pub fn offset(&self, ip: IpAddr) -> Option<u128> {
+        self.contains(ip).then(|| Self::value(ip) - self.base)
+    }
+    pub fn value(ip: IpAddr) -> u128 {
+        match ip {
+            IpAddr::V4(a) => u32::from(a) as u128,
+            IpAddr::V6(a) => u128::from(a),
+        }
+    }
+    pub fn addr(v6: bool, v: u128) -> IpAddr {
+        if v6 {
+            IpAddr::V6(Ipv6Addr::from(v))
+        } else {
+            IpAddr::V4(Ipv4Addr::from(v as u32))
+        }
+    }
+    /// "IPv4" or "IPv6", as spec.ipFamilies spells the family.
+    pub fn family(&self) -> &'static str {
+        if self.v6 {
+            "IPv6"
+        } else {
+            "IPv4"
+        }
     }
 }
 
 impl std::fmt::Display for Cidr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", Ipv4Addr::from(self.base), self.prefix)
+        write!(f, "{}/{}", Self::addr(self.v6, self.base), self.prefix)
+    }
+}
+
+/// `ip:port` as a client dials it: an IPv6 address in brackets (`[fd00::1]:80`, RFC 3986 /
+/// Go's net.JoinHostPort).
+pub fn host_port(ip: &str, port: impl std::fmt::Display) -> String {
+    if ip.contains(':') {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
     }
 }
 
@@ -76,11 +145,56 @@ pub struct Config {
     /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
     /// user's own `client` pod's (paths::client_pod).
     pub client_node: Option<String>,
-    /// The cluster also has an IPv6 Service range (dual-stack, IPv4 first): the CLI's
-    /// `--service-cidr <v4>,<v6>`, or read off a dump whose Services hold IPv6 clusterIPs.
-    /// IPv6 is then a family a Service may ask for second (its IPv6 clusterIP is kept as
-    /// written, not drawn: the picture routes IPv4).
+    /// The cluster also has a Service range of the other family (dual-stack; the primary family
+    /// is `service_cidr`'s): the CLI's `--service-cidr <a>,<b>`, or read off a dump whose
+    /// Services hold clusterIPs of both families. The other family is then one a Service may
+    /// ask for (a second clusterIP is kept as written, not drawn: the picture routes the
+    /// Service's first family).
     pub dual_stack: bool,
+    /// The second range when it is known (the CLI's second CIDR); None: the other family's
+    /// conventional default ([`Config::second_cidr`]).
+    pub secondary_cidr: Option<Cidr>,
+}
+
+impl Config {
+    /// The cluster's primary Service family ("IPv4" or "IPv6"): the first range's
+    /// (kube-apiserver's defaultServiceIPFamily, getServiceIPAndRanges).
+    pub fn primary_family(&self) -> &'static str {
+        self.service_cidr.family()
+    }
+    /// The family `fam` has a Service range here (alloc.go serviceIPAllocatorsByFamily).
+    pub fn family_configured(&self, fam: &str) -> bool {
+        fam == self.primary_family() || (self.dual_stack && (fam == "IPv4" || fam == "IPv6"))
+    }
+    /// The dual-stack cluster's second range: the one given, or the other family's default
+    /// (kubeadm's 10.96.0.0/12; kind's fd00:10:96::/112 for IPv6).
+    pub fn second_cidr(&self) -> Option<Cidr> {
+        self.dual_stack.then(|| {
+            self.secondary_cidr.unwrap_or_else(|| Cidr::parse(if self.service_cidr.v6 { "10.96.0.0/12" } else { "fd00:10:96::/112" }).expect("valid"))
+        })
+    }
+    /// The range of family `fam` ("IPv4"/"IPv6"), when configured.
+    pub fn cidr_of(&self, fam: &str) -> Option<Cidr> {
+        if fam == self.primary_family() {
+            Some(self.service_cidr)
+        } else {
+            self.second_cidr().filter(|c| c.family() == fam)
+        }
+    }
+    /// Where simulated load balancers of a Service of that family get addresses: `lb_cidr`, or on
+    /// IPv6 a documentation prefix (2001:db8::/32, RFC 3849) when `lb_cidr` is IPv4.
+    pub fn lb_cidr_for(&self, v6: bool) -> Cidr {
+        if v6 != self.lb_cidr.v6 {
+            Cidr::parse(if v6 { "2001:db8:0:113::/120" } else { "203.0.113.0/24" }).expect("valid")
+        } else {
+            self.lb_cidr
+        }
+    }
+    /// An IPv6-primary cluster (IPv6 single-stack, or dual-stack IPv6 first): its nodes, pods
+    /// and load balancers have IPv6 addresses.
+    pub fn ipv6(&self) -> bool {
+        self.service_cidr.v6
+    }
 }
 
 impl Default for Config {
@@ -99,6 +213,7 @@ impl Default for Config {
             drained: Vec::new(),
             client_node: None,
             dual_stack: false,
+            secondary_cidr: None,
         }
     }
 }

@@ -81,7 +81,7 @@ pub struct Delivery {
 }
 
 fn addr(b: &Backend) -> String {
-    format!("{}:{}", b.ip, b.port)
+    super::config::host_port(&b.ip, b.port)
 }
 
 impl Client {

@@ -76,7 +76,9 @@ fn in_zone(name: &str, zone: &str) -> bool {
     name == zone || name.ends_with(&format!(".{zone}"))
 }
 
-/// §2.6: `a-b-c-d.<ns>.pod.<zone>` → a.b.c.d
+/// §2.6: `a-b-c-d.<ns>.pod.<zone>` → a.b.c.d; an IPv6 pod's name has its colons dashed
+/// (`fd00-10-244-1--5` → AAAA fd00:10:244:1::5), as CoreDNS's kubernetes plugin reads it
+/// (findPods: three dashes and no `--` is IPv4, anything else IPv6).
 fn pod_record(name: &str, zone: &str) -> Option<DnsRecord> {
     let rest = name.strip_suffix(&format!(".pod.{zone}"))?;
     let (dashed, ns) = rest.split_once('.')?;
@@ -84,8 +86,17 @@ fn pod_record(name: &str, zone: &str) -> Option<DnsRecord> {
         return None;
     }
     let parts: Vec<&str> = dashed.split('-').collect();
-    let ok = parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok());
-    ok.then(|| DnsRecord { kind: "A".into(), name: name.to_string(), answer: parts.join(".") })
+    if parts.len() == 4 && !dashed.contains("--") {
+        let ok = parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok());
+        return ok.then(|| DnsRecord { kind: "A".into(), name: name.to_string(), answer: parts.join(".") });
+    }
+    let ip: std::net::Ipv6Addr = dashed.replace('-', ":").parse().ok()?;
+    Some(DnsRecord { kind: "AAAA".into(), name: name.to_string(), answer: ip.to_string() })
+}
+
+/// An address record type: A or AAAA.
+fn is_address(kind: &str) -> bool {
+    kind == "A" || kind == "AAAA"
 }
 
 /// One query against the cluster DNS: the records for `name` of `qtype` (CNAME answers any type).
@@ -141,7 +152,9 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             note: format!("An ExternalName Service: a CNAME to {} (spec §2.5), a name outside the cluster zone: CoreDNS asks its upstream resolver for it and answers with the CNAME and its addresses (not modelled here)", c.answer),
         };
     }
-    let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype).cloned().collect();
+    // the stub resolver (getaddrinfo) asks for both address types: an A query here stands for
+    // the pair, and an AAAA one (an IPv6 cluster's) too
+    let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype || (is_address(qtype) && is_address(&r.kind))).cloned().collect();
     if !of_type.is_empty() {
         let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name));
         let section = match (qtype, svc.map(|s| s.headless)) {
@@ -152,7 +165,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         };
         return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({section})") };
     }
-    if qtype == "A" {
+    if is_address(qtype) {
         if let Some(r) = pod_record(name, &zone) {
             return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: vec![r], note: "A pod's dashed-IP name (spec §2.6, deprecated but required)".into() };
         }
@@ -222,7 +235,9 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     // DNS names compare case-insensitively in ASCII only (RFC 4343 §3): WEB is web, but a
     // Kelvin sign (U+212A) is not k (std's Unicode to_lowercase would make it one)
     let typed = name.trim().to_ascii_lowercase();
-    let qtype = if typed.starts_with('_') { "SRV" } else { "A" };
+    // an IPv6 cluster's names answer AAAA (specification 2.3.1: AAAA for an IPv6 clusterIP)
+    let address = if report.cluster.service_cidr.contains(':') { "AAAA" } else { "A" };
+    let qtype = if typed.starts_with('_') { "SRV" } else { address };
     let mut tries = Vec::new();
     let mut summary = String::new();
     if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {

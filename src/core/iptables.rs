@@ -13,7 +13,7 @@
 //! `ip:port` string). Headless and ExternalName Services get no rules
 //! (pkg/proxy/util `ShouldSkipService`: no clusterIP).
 //!
-//! Assumptions, as a kubeadm cluster runs kube-proxy: `--cluster-cidr` = [`CLUSTER_CIDR`]
+//! Assumptions, as a kubeadm cluster runs kube-proxy: `--cluster-cidr` = [`CLUSTER_CIDR`] (IPv6: kind's fd00:10:244::/56, or a dump's nodes' common pod prefix; an IPv6 Service's rules are the IPv6 proxier's, for ip6tables-restore)
 //! (detect-local-mode ClusterCIDR, so `! -s <cidr>` marks off-cluster traffic to a clusterIP),
 //! `--masquerade-all=false`, masquerade bit 14 (`fmt.Sprintf("%#08x", 1<<14)` = `0x00004000`),
 //! `--nodeport-addresses` unset (every local address), iptables with `--random-fully`, and
@@ -21,7 +21,7 @@
 
 use serde::Serialize;
 
-use super::config::Cidr;
+use super::config::{host_port, Cidr};
 use super::paths::Hop;
 use super::report::{Report, ServiceReport};
 use super::service::LoadBalancer;
@@ -208,6 +208,9 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct RuleSet {
     pub node: String,
+    /// the rules are for IPv6 (the Service's family): kube-proxy runs one proxier per family
+    /// (pkg/proxy/iptables NewDualStackProxier) and hands these to ip6tables-restore
+    pub ipv6: bool,
     /// why there are none (headless, ExternalName, rejected)
     pub none_because: Option<String>,
     pub rules: Vec<Rule>,
@@ -224,7 +227,8 @@ struct Ep {
 }
 impl Ep {
     fn addr(&self) -> String {
-        format!("{}:{}", self.ip, self.port)
+        // net.JoinHostPort: an IPv6 endpoint is `[ip]:port` (also in the KUBE-SEP hash)
+        host_port(&self.ip, self.port)
     }
 }
 
@@ -261,11 +265,17 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         return set;
     };
     let node_ip = report.nodes.iter().find(|n| n.name == node).map(|n| n.ip.clone()).unwrap_or_default();
+    // this proxier's family: the clusterIP's; addresses of the other family are the other
+    // proxier's (and ip6tables never sees an IPv4 one)
+    let v6 = cip.contains(':');
+    set.ipv6 = v6;
+    let same_family = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_ipv6() == v6);
     let lb_vips: Vec<String> = match &svc.load_balancer {
-        LoadBalancer::Ready { ingress, .. } => ingress.iter().filter(|i| i.parse::<std::net::Ipv4Addr>().is_ok()).cloned().collect(),
+        LoadBalancer::Ready { ingress, .. } => ingress.iter().filter(|i| same_family(i)).cloned().collect(),
         _ => vec![],
     };
-    let source_ranges: Vec<String> = svc.load_balancer_source_ranges.iter().filter_map(|r| Cidr::parse(r).map(|c| c.to_string())).collect();
+    let source_ranges: Vec<String> = svc.load_balancer_source_ranges.iter().filter_map(|r| Cidr::parse(r).filter(|c| c.v6 == v6).map(|c| c.to_string())).collect();
+    let cluster_cidr = if v6 { pod_network_v6(report) } else { CLUSTER_CIDR.to_string() };
     let internal_local = svc.internal_traffic_policy.as_deref() == Some("Local");
     let external_local = svc.external_traffic_policy.as_deref() == Some("Local");
     let mut rules = Vec::new();
@@ -375,7 +385,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 format!("\"{spn} has no local endpoints\""),
             )
         };
-        let vip = format!("{cip}:{port}");
+        let vip = host_port(&cip, port);
 
         // Capture the clusterIP.
         if has_internal {
@@ -387,7 +397,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         }
         // Capture externalIPs.
         for eip in &svc.external_ips {
-            let d = format!("{eip}:{port}");
+            let d = host_port(eip, port);
             if has_any {
                 w.put("nat", "KUBE-SERVICES", &format!("-m comment --comment \"{spn} external IP\" {pp} -d {eip} --dport {port}"), &ext_c, Match::Capture, Some(d.clone()), None, None,
                     format!("A packet to the externalIP {d} takes the external path ({ext_c})"));
@@ -399,7 +409,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         }
         // Capture load-balancer ingress.
         for lb in &lb_vips {
-            let d = format!("{lb}:{port}");
+            let d = host_port(lb, port);
             if has_any {
                 w.put("nat", "KUBE-SERVICES", &format!("-m comment --comment \"{spn} loadbalancer IP\" {pp} -d {lb} --dport {port}"), &lb_chain, Match::Capture, Some(d.clone()), None, None,
                     format!("A packet still addressed to the load balancer's IP {d} (a load balancer that keeps the destination) jumps to {lb_chain}"));
@@ -411,7 +421,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         }
         if !has_external {
             for lb in &lb_vips {
-                let d = format!("{lb}:{port}");
+                let d = host_port(lb, port);
                 w.put("filter", "KUBE-EXTERNAL-SERVICES", &format!("-m comment --comment {ext_comment} {pp} -d {lb} --dport {port}"), ext_target, Match::Verdict, Some(d), None, None,
                     format!("Nothing on {node} can serve outside traffic to the load balancer IP: {ext_target}"));
             }
@@ -436,8 +446,8 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         }
         // Internal traffic: masquerade what comes from outside the pod network.
         if has_internal {
-            w.put("nat", &internal_chain, &format!("-m comment --comment \"{spn} cluster IP\" {pp} -d {cip} --dport {port} ! -s {CLUSTER_CIDR}"), "KUBE-MARK-MASQ", Match::MasqNotCluster, Some(vip.clone()), Some(CLUSTER_CIDR.into()), None,
-                format!("A source outside the pod network ({CLUSTER_CIDR}), e.g. a node, is marked for masquerade so the reply comes back here"));
+            w.put("nat", &internal_chain, &format!("-m comment --comment \"{spn} cluster IP\" {pp} -d {cip} --dport {port} ! -s {cluster_cidr}"), "KUBE-MARK-MASQ", Match::MasqNotCluster, Some(vip.clone()), Some(cluster_cidr.clone()), None,
+                format!("A source outside the pod network ({cluster_cidr}), e.g. a node, is marked for masquerade so the reply comes back here"));
         }
         // External traffic.
         if uses_ext_chain {
@@ -445,7 +455,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 w.put("nat", &ext_c, &format!("-m comment --comment \"masquerade traffic for {spn} external destinations\""), "KUBE-MARK-MASQ", Match::MasqAlways, None, None, None,
                     "externalTrafficPolicy Cluster: outside traffic is marked for masquerade (SNAT to this node's IP), since the endpoint may be on another node".into());
             } else {
-                w.put("nat", &ext_c, &format!("-m comment --comment \"pod traffic for {spn} external destinations\" -s {CLUSTER_CIDR}"), &svc_c, Match::PodSource, None, Some(CLUSTER_CIDR.into()), None,
+                w.put("nat", &ext_c, &format!("-m comment --comment \"pod traffic for {spn} external destinations\" -s {cluster_cidr}"), &svc_c, Match::PodSource, None, Some(cluster_cidr.clone()), None,
                     "A pod reaching the external address is short-circuited to every endpoint (as if it went out to the load balancer and back)".into());
                 w.put("nat", &ext_c, &format!("-m comment --comment \"masquerade LOCAL traffic for {spn} external destinations\" -m addrtype --src-type LOCAL"), "KUBE-MARK-MASQ", Match::LocalSource, None, None, None,
                     "Traffic from the node itself is masqueraded".into());
@@ -564,7 +574,25 @@ pub fn hop_node(hop: &Hop) -> Option<String> {
 }
 
 fn ip_of(addr: &str) -> &str {
+    if let Some(rest) = addr.strip_prefix('[') {
+        return rest.split_once(']').map_or(rest, |(ip, _)| ip);
+    }
     addr.rsplit_once(':').map(|(ip, _)| ip).unwrap_or(addr)
+}
+
+/// kube-proxy's IPv6 --cluster-cidr: kind's fd00:10:244::/56 for the simulated nodes (their
+/// /64s are cut from it), else the prefix a dump's nodes' IPv6 pod ranges share.
+fn pod_network_v6(report: &Report) -> String {
+    const KIND: &str = "fd00:10:244::/56";
+    let ranges: Vec<Cidr> = report.nodes.iter().filter_map(|n| Cidr::parse(&n.pod_cidr)).filter(|c| c.v6).collect();
+    let kind = Cidr::parse(KIND).expect("valid");
+    let Some(first) = ranges.first() else { return KIND.into() };
+    if ranges.iter().all(|r| kind.contains(r.nth(0))) {
+        return KIND.into();
+    }
+    let prefix = ranges.iter().map(|c| ((c.base ^ first.base).leading_zeros() as u8).min(c.prefix)).min().unwrap_or(first.prefix);
+    let mask = if prefix == 0 { 0 } else { u128::MAX << (128 - prefix as u32) };
+    Cidr { base: first.base & mask, prefix, v6: true }.to_string()
 }
 
 fn in_cidr(ip: &str, cidr: &str) -> bool {
@@ -618,7 +646,7 @@ pub fn traverse(set: &RuleSet, hop: &Hop) -> Vec<usize> {
         for i in nat(&c) {
             let r = &set.rules[i];
             let hit = match r.matches {
-                Match::MasqNotCluster => !in_cidr(&src_ip, CLUSTER_CIDR),
+                Match::MasqNotCluster => !in_cidr(&src_ip, r.src.as_deref().unwrap_or(CLUSTER_CIDR)),
                 Match::MasqHairpin => r.src.as_deref() == Some(src_ip.as_str()),
                 Match::MasqAlways => true,
                 Match::LocalSource | Match::Affinity | Match::Shared => false,

@@ -623,7 +623,7 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
         let fqdn = svc
             .and_then(|s| {
                 let own = format!("{}.{}.svc.", s.name, s.namespace);
-                s.dns_records.iter().find(|d| Some(&d.answer) == pod.ip.as_ref() && !d.name.starts_with(&own) && d.kind == "A")
+                s.dns_records.iter().find(|d| Some(&d.answer) == pod.ip.as_ref() && !d.name.starts_with(&own) && (d.kind == "A" || d.kind == "AAAA"))
             })
             .map(|d| d.name.clone());
         let domain = format!(".svc.{}", r.cluster.cluster_domain);
@@ -728,7 +728,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
     let mut out = vec![(
         "client",
         "outside".to_string(),
-        vec![Line::new(Font::Name, "outside client"), Line::new(Font::Mono, "198.51.100.7"), Line::new(Font::Small, "(the internet)")],
+        vec![Line::new(Font::Name, "outside client"), Line::new(Font::Mono, super::paths::outside_ip_for(svc.and_then(|s| s.cluster_ip.as_deref()))), Line::new(Font::Small, "(the internet)")],
     )];
     if let Some(s) = svc {
         if s.type_ == "LoadBalancer" && !s.rejected {
@@ -910,7 +910,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
     let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
-    let proxy_lines = [Line::variants(Font::Small, vec!["kube-proxy · iptables (KUBE-SERVICES, KUBE-NODEPORTS)".into(), "kube-proxy · iptables".into(), "kube-proxy".into()])];
+    // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
+    let tables = if report.cluster.service_cidr.contains(':') { "ip6tables" } else { "iptables" };
+    let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
     let mut y = nodes_y;
     // the pods no node runs (Pending: the scheduler found no node): one box after the nodes
     // that counts them and gives the scheduler's words (they were not drawn at all)

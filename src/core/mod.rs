@@ -566,7 +566,17 @@ fn analyze_checked(
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
         Some((cidr, i, anchored)) => {
             let o = &objects[i];
-            let msg = if anchored {
+            let msg = if cidr.v6 != cfg.service_cidr.v6 {
+                // an IPv6 cluster's dump (EKS IPv6, kind ipFamily: ipv6): its primary family is
+                // another than the configured range's
+                let holds = if anchored { format!("the kubernetes Service holds {}", cidr.nth(1)) } else { format!("the dumped Services are {} (their clusterIPs and ipFamilies)", cidr.family()) };
+                format!(
+                    "Services get ClusterIPs from {cidr} here: {holds}, so the cluster they come from has an {} --service-cluster-ip-range first, not the default {}; its nodes and pods have {} addresses (the CLI's --service-cidr sets the range exactly)",
+                    cidr.family(),
+                    cfg.service_cidr,
+                    cidr.family()
+                )
+            } else if anchored {
                 format!(
                     "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there (the CLI's --service-cidr sets the range)",
                     cidr.nth(1),
@@ -589,8 +599,12 @@ fn analyze_checked(
     let cfg = match (!cfg.dual_stack).then(|| service::dumped_dual_stack(&objects)).flatten() {
         Some(i) => {
             let o = &objects[i];
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack",
-                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too; their IPv6 addresses are kept as written, and the picture routes IPv4".into(),
+            let msg = if cfg.ipv6() {
+                "The dumped Services hold IPv4 clusterIPs as a second family: the cluster they come from is dual-stack (IPv6 first), so Services may ask for IPv4 too; their IPv4 addresses are kept as written, and the picture routes IPv6".to_string()
+            } else {
+                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too; their IPv6 addresses are kept as written, and the picture routes IPv4".to_string()
+            };
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg,
                 o.pos("spec.clusterIPs")).on(&o.id()));
             dual = Config { dual_stack: true, ..cfg.clone() };
             &dual
@@ -784,6 +798,7 @@ fn analyze_checked(
                     labels: vec![(paths::CLIENT_LABEL.0.into(), paths::CLIENT_LABEL.1.into())],
                     node: Some(client_node),
                     ip: Some(client_ip),
+                    ip_other: None,
                     phase: "Running".into(),
                     ready: true,
                     ready_flipped: false,
@@ -969,7 +984,7 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
                         cluster_ip: x.cluster_ip.as_deref(),
                         ports: &x.ports,
                         paths: &x.paths,
-                        answers: x.dns_records.iter().filter(|r| r.kind == "A" && r.name == t).map(|r| r.answer.clone()).collect(),
+                        answers: x.dns_records.iter().filter(|r| (r.kind == "A" || r.kind == "AAAA") && r.name == t).map(|r| r.answer.clone()).collect(),
                         endpoints: &x.endpoints,
                     }
                 }
@@ -1404,5 +1419,7 @@ mod tests_fidelity;
 mod tests_corpus;
 #[cfg(test)]
 mod tests_refusals;
+#[cfg(test)]
+mod tests_ipv6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;

@@ -468,6 +468,8 @@ pub struct NodeSelectorTerm {
 pub struct PodStatus {
     pub phase: Option<String>,
     pub pod_ip: Option<String>,
+    /// status.podIPs' address of the other family (a dual-stack pod: podIPs[1])
+    pub pod_ip_other: Option<String>,
     /// condition Ready: Some(true/false) when present
     pub ready: Option<bool>,
     /// a status block was present at all
@@ -479,8 +481,8 @@ pub struct PodStatus {
     /// terminated, in the kubelet's words: "container web: CrashLoopBackOff, restarted 5 times,
     /// last exit code 1 (Error)"
     pub container_state: Option<String>,
-    /// status.hostIP: the node's address, as the kubelet reported it (IPv4)
-    pub host_ip: Option<std::net::Ipv4Addr>,
+    /// status.hostIP: the node's address, as the kubelet reported it (IPv4 or IPv6)
+    pub host_ip: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -584,6 +586,8 @@ pub struct EndpointSet {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NodeInfo {
     pub internal_ip: Option<String>,
+    /// a dual-stack node's InternalIP of the other family (kubelet --node-ip a,b)
+    pub internal_ip_other: Option<String>,
     pub external_ip: Option<String>,
     pub pod_cidr: Option<String>,
     pub ready: Option<bool>,
@@ -1162,6 +1166,12 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             ips.first().and_then(|p| p.get("ip")).and_then(|n| n.as_str()).map(str::to_string)
         });
     let host_ip = s.get("hostIP").and_then(|n| n.as_str()).and_then(|t| t.parse().ok());
+    // a dual-stack pod's address of the other family (podIPs holds at most one per family)
+    let v6 = |ip: &str| ip.contains(':');
+    let pod_ip_other = pod_ip.as_deref().and_then(|first| {
+        let NodeKind::Seq(ips) = &s.get("podIPs")?.kind else { return None };
+        ips.iter().filter_map(|p| p.get("ip")?.as_str()).find(|ip| v6(ip) != v6(first) && ip.parse::<std::net::IpAddr>().is_ok()).map(str::to_string)
+    });
     let phase = r.string(s.get("phase"), &"status.phase");
     // a status that says nothing of the pod's state — `status: {}`, what `kubectl run
     // --dry-run=client -o yaml` prints — is no observed state: the API server resets a created
@@ -1203,7 +1213,7 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
         _ => None,
     });
     let present = phase.is_some() || ready.is_some() || unschedulable.is_some() || pod_ip.is_some() || s.get("conditions").is_some() || s.get("containerStatuses").is_some();
-    PodStatus { phase, pod_ip, ready, present, unschedulable, container_state, host_ip }
+    PodStatus { phase, pod_ip, pod_ip_other, ready, present, unschedulable, container_state, host_ip }
 }
 
 fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
@@ -1495,6 +1505,9 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         let addr = r.string(a.get("address"), &format_args!("status.addresses[{i}].address"));
         match t.as_deref() {
             Some("InternalIP") if info.internal_ip.is_none() => info.internal_ip = addr,
+            Some("InternalIP") if info.internal_ip_other.is_none() && addr.as_deref().is_some_and(|a| a.contains(':') != info.internal_ip.as_deref().is_some_and(|f| f.contains(':'))) => {
+                info.internal_ip_other = addr
+            }
             Some("ExternalIP") if info.external_ip.is_none() => info.external_ip = addr,
             _ => {}
         }

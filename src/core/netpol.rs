@@ -108,7 +108,7 @@ struct Side {
     namespace: String,
     labels: Option<Labels>,
     ns_labels: Labels,
-    ip: Option<std::net::Ipv4Addr>,
+    ip: Option<std::net::IpAddr>,
     /// (name, port, protocol) of its container ports: what a named policy port means
     ports: Vec<(Option<String>, i64, String)>,
 }
@@ -129,7 +129,7 @@ impl Side {
 /// it; None otherwise. The API meant ipBlock for cluster-external addresses ("these should be
 /// cluster-external IPs, since Pod IPs are ephemeral", NetworkPolicy docs), and whether it is
 /// matched against a pod's address, or one rewritten by NAT, is up to the network plugin.
-fn ip_block_admits(b: &IpBlock, ip: Option<std::net::Ipv4Addr>) -> Option<bool> {
+fn ip_block_admits(b: &IpBlock, ip: Option<std::net::IpAddr>) -> Option<bool> {
     let (cidr, ip) = (Cidr::parse(&b.cidr)?, ip?);
     let excepted = b.except.iter().filter_map(|e| Cidr::parse(e)).any(|e| e.contains(ip));
     (cidr.contains(ip) && !excepted).then_some(true)
@@ -588,7 +588,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     match verdicts.first() {
                         Some((name, Verdict::Refused(Dir::Ingress, why0))) if p.outcome != Outcome::External => {
                             let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
-                            let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
+                            let dst = p.backends.first().map(|b| super::config::host_port(&b.ip, b.port)).unwrap_or_default();
                             edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
                                 explanation: format!("The packet reaches {name}'s network interface. {why0}; no answer comes, the client's connection times out") });
                             edit(&mut np, p).outcome = Outcome::Dropped;
@@ -630,7 +630,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
                         (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
                         (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
-                        (false, _) => format!("the client's own address {}", super::paths::OUTSIDE_IP),
+                        (false, _) => format!("the client's own address {}", super::paths::outside_ip_for(s.cluster_ip.as_deref())),
                     };
                     let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
                     edit(&mut np, p).reason.push_str(&format!(

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::cluster::{self, Cluster};
 use super::model::PodSpec;
-use super::config::Cidr;
+use super::config::{host_port, Cidr};
 use super::resolve::{Endpoint, Resolution};
 use super::service::{LoadBalancer, Svc, SvcPort};
 
@@ -20,6 +20,34 @@ pub const CLIENT_POD: &str = "client";
 pub const CLIENT_NAMESPACE: &str = "default";
 pub const CLIENT_LABEL: (&str, &str) = ("run", "client");
 pub const OUTSIDE_IP: &str = "198.51.100.7";
+/// The outside client of an IPv6 Service: an address in the documentation prefix 2001:db8::/32
+/// (RFC 3849), as [`OUTSIDE_IP`] is in TEST-NET-2.
+pub const OUTSIDE_IP_V6: &str = "2001:db8:5100::7";
+
+/// The outside client's address for a Service of that family.
+pub fn outside_ip(v6: bool) -> &'static str {
+    if v6 {
+        OUTSIDE_IP_V6
+    } else {
+        OUTSIDE_IP
+    }
+}
+
+/// The outside client's address for a Service with that clusterIP (None, "None": the cluster's
+/// primary family is not known here, IPv4).
+pub fn outside_ip_for(cluster_ip: Option<&str>) -> &'static str {
+    outside_ip(cluster_ip.is_some_and(|c| c.contains(':')))
+}
+
+/// The Service routes IPv6: its first family is IPv6.
+pub fn is_v6(svc: &Svc) -> bool {
+    svc.ipv6
+}
+
+/// `<outside client>:<its source port>` for the Service's family.
+fn outside_src(svc: &Svc) -> String {
+    host_port(outside_ip(is_v6(svc)), OUTSIDE_SPORT)
+}
 const CLIENT_SPORT: u32 = 43512;
 const OUTSIDE_SPORT: u32 = 51000;
 /// Most ports per Service and nodes per Service that get their own paths.
@@ -165,12 +193,33 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
     cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == CLIENT_NAMESPACE && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
 }
 
+/// The client's address for a Service of the other family than its first one: on a dual-stack
+/// cluster every pod has an address of each family (status.podIPs) and dials an IPv4 clusterIP
+/// from its IPv4 one, an IPv6 clusterIP from its IPv6 one. The user's own client pod's second
+/// address when the dump has it; else a stand-in near the top of the node's range of that
+/// family (10.244.N.250, or fd00:10:244:N::fa).
+fn client_ip_of_family(cluster: &Cluster, node: &str, ip: String, svc: &Svc) -> String {
+    if ip.contains(':') == svc.ipv6 || svc.cluster_ip.is_none() {
+        return ip;
+    }
+    if let Some(other) = user_client(cluster).filter(|p| p.ip.as_deref() == Some(ip.as_str())).and_then(|p| p.ip_other.clone()) {
+        return other;
+    }
+    let idx = cluster.nodes.iter().position(|n| n.name == node).unwrap_or(0);
+    if svc.ipv6 {
+        Cidr { base: (0xfd00_0010_0244_0000u128 | idx as u128) << 64, prefix: 64, v6: true }.nth(0xfa).to_string()
+    } else {
+        format!("10.244.{}.250", idx.min(255))
+    }
+}
+
 /// The client pod's node and IP: on node `on` when one is asked for (Config::client_node) and
 /// the cluster has it; else the user's own `client` pod's ([`user_client`]); else the first
 /// node's. A stand-in client has an address near the top of its node's pod CIDR.
 pub fn client_pod(cluster: &Cluster, on: Option<&str>) -> (String, String) {
     let stand_in = |n: &cluster::ClusterNode| {
-        let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(c.size().saturating_sub(6)).to_string()).unwrap_or_else(|| "10.244.0.250".into());
+        // (an IPv6 range: its ::fa, the same offset an IPv4 /24's .250 has)
+        let ip = Cidr::parse(&n.pod_cidr).map(|c| c.nth(if c.v6 { 0xfa } else { c.size().saturating_sub(6) }).to_string()).unwrap_or_else(|| "10.244.0.250".into());
         (n.name.clone(), ip)
     };
     if let Some(n) = on.and_then(|on| cluster.nodes.iter().find(|n| n.name == on)) {
@@ -401,9 +450,8 @@ fn delivered(b: &Backend, reason: String) -> (Outcome, String) {
         Some(false) => (
             Outcome::UndeclaredPort,
             format!(
-                "forwarded to {}:{}, but no container in {} declares port {}: containerPort is informational, so the packet arrives and the connection is refused unless the process listens on {}",
-                b.ip,
-                b.port,
+                "forwarded to {}, but no container in {} declares port {}: containerPort is informational, so the packet arrives and the connection is refused unless the process listens on {}",
+                host_port(&b.ip, b.port),
                 b.pod.clone().unwrap_or_else(|| b.ip.clone()),
                 b.port,
                 b.port
@@ -431,7 +479,7 @@ fn cross_note(b: &Backend, via_node: &str) -> String {
 
 fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, via_node: &str, explanation: String) -> Hop {
     let to = format!("pod:{}", b.pod.clone().unwrap_or_else(|| b.ip.clone()));
-    let target = format!("{}:{}", b.ip, b.port);
+    let target = host_port(&b.ip, b.port);
     hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{}{}", cross_note(b, via_node), undeclared_note(b)))
 }
 
@@ -452,7 +500,7 @@ pub fn retarget(path: &mut Path, i: usize) {
     }
     if let Some(last) = path.hops.last_mut() {
         if let (true, Some(old)) = (last.to.starts_with("pod:"), last.rewritten.clone()) {
-            let new = format!("{}:{}", b.ip, b.port);
+            let new = host_port(&b.ip, b.port);
             // a hop from a node's kube-proxy crosses to the backend's node; a load balancer that
             // sends straight to pods was given the backend's own node (no crossing)
             let via = match last.from.split_once(':') {
@@ -469,7 +517,7 @@ pub fn retarget(path: &mut Path, i: usize) {
     path.reason = path.reason.replace(&format!("first pick {}", name(&first)), &format!("this request: {}", name(&b)));
     if let (Some(why), Some(last)) = (&b.refused, path.hops.last().cloned()) {
         let to = format!("pod:{}", name(&b));
-        path.hops.push(hop(HopKind::Drop, to.clone(), to, last.src.clone(), format!("{}:{}", b.ip, b.port), None,
+        path.hops.push(hop(HopKind::Drop, to.clone(), to, last.src.clone(), host_port(&b.ip, b.port), None,
             format!("The packet reaches {}'s network interface. {why}; no answer comes, the client's connection times out", name(&b))));
         path.outcome = Outcome::Dropped;
         path.reason = format!("this request: {}: {why}", name(&b));
@@ -558,7 +606,7 @@ pub fn chase_external_name(
     let fqdn = format!("{svc_name}.{svc_ns}.svc.{domain}");
     let t = chain.last().cloned().unwrap_or_default();
     let client = format!("pod:{CLIENT_POD}");
-    let csrc = format!("{client_ip}:{CLIENT_SPORT}");
+    let csrc = host_port(client_ip, CLIENT_SPORT);
     let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
     for w in chain.windows(2) {
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
@@ -604,7 +652,7 @@ pub fn chase_external_name(
         let d = dialled.unwrap_or(80);
         let protocol = own_port.map(|p| p.1.to_string()).or_else(|| ports.first().map(|p| p.protocol.clone())).unwrap_or_else(|| "TCP".into());
         let pod = e.pod.clone().unwrap_or_else(|| e.ip.clone());
-        let direct = hop(HopKind::Direct, client.clone(), format!("pod:{pod}"), csrc.clone(), format!("{}:{d}", e.ip), None,
+        let direct = hop(HopKind::Direct, client.clone(), format!("pod:{pod}"), csrc.clone(), host_port(&e.ip, d), None,
             format!("The client connects directly to the first address, on the port it dialled ({d}). No virtual IP, no kube-proxy, no port remapping: the Service's ports do not apply"));
         // what the target Service says the pod serves on `d`
         let by_port = ports.iter().find(|p| p.port == d && p.protocol == protocol);
@@ -615,7 +663,7 @@ pub fn chase_external_name(
             (_, true, _) => (Outcome::Delivered, format!("ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}")),
             (_, _, Some(true)) => (Outcome::Delivered, format!("ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a containerPort it declares")),
             (Some(tp), false, _) => (Outcome::PortMismatch, format!(
-                "ExternalName to the headless Service {namespace}/{name}: headless Services do no port remapping: the client reaches {}:{d}, but the Service says this pod serves port {d} on {tp}; dial {tp}", e.ip)),
+                "ExternalName to the headless Service {namespace}/{name}: headless Services do no port remapping: the client reaches {}, but the Service says this pod serves port {d} on {tp}; dial {tp}", host_port(&e.ip, d))),
             _ => (Outcome::Delivered, format!(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
@@ -630,7 +678,7 @@ pub fn chase_external_name(
             return None; // a port past the first MAX_PORTS: no path drawn for it
         }
         let cip = cluster_ip.unwrap_or_default();
-        let vip = format!("{cip}:{d}");
+        let vip = host_port(cip, d);
         let known: Vec<String> = ports.iter().map(|p| format!("{}/{}", p.port, p.protocol)).collect();
         return Some(path(Some(d), None, vec![
             dns_hop(),
@@ -663,8 +711,9 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
     let asked = asked(&svc.name, &svc.namespace, domain);
     let (client_node, client_ip) = client.clone();
+    let client_ip = client_ip_of_family(cluster, &client_node, client_ip, svc);
     let client = format!("pod:{CLIENT_POD}");
-    let csrc = format!("{client_ip}:{CLIENT_SPORT}");
+    let csrc = host_port(&client_ip, CLIENT_SPORT);
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
@@ -730,12 +779,12 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None, refused: None };
         let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
-        hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), format!("{}:{dialled}", e.ip), None,
+        hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), host_port(&e.ip, dialled), None,
             format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
         let (outcome, reason) = match target_port {
             Some(tp) if tp != dialled => (Outcome::PortMismatch, format!(
-                "headless Services do no port remapping: the client reaches {}:{dialled}, but the Service says this pod serves port {dialled} on {tp}; a client must use the SRV record (_<port-name>._tcp.{fqdn}) or dial {tp}",
-                e.ip, )),
+                "headless Services do no port remapping: the client reaches {}, but the Service says this pod serves port {dialled} on {tp}; a client must use the SRV record (_<port-name>._tcp.{fqdn}) or dial {tp}",
+                host_port(&e.ip, dialled))),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
         out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
@@ -749,12 +798,12 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     for sp in &ports {
         starts.push((out.len(), sp.protocol.as_str()));
         // ---- from a pod inside the cluster, through the clusterIP ----
-        let vip = format!("{cip}:{}", sp.port);
+        let vip = host_port(&cip, sp.port);
         let mut hops = vec![
             hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}; cluster DNS answers with the clusterIP {cip}")),
             hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
-                format!("The client sends to {vip}. Nothing listens on that address: iptables rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet")),
+                format!("The client sends to {vip}. Nothing listens on that address: {} rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet", if is_v6(svc) { "ip6tables" } else { "iptables" })),
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
@@ -781,14 +830,14 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         } else {
             let b = &backends[0];
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {}:{} (targetPort {})", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port, sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {})", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
             delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
-            let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+            let osrc = outside_src(svc);
             out.push(Path {
                 protocol: None, entry: Entry::Outside,
                 node: None,
@@ -815,18 +864,18 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
 
         // ---- an outside client through the cloud load balancer ----
         if svc.type_ == "LoadBalancer" {
-            let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+            let osrc = outside_src(svc);
             match &svc.load_balancer {
                 LoadBalancer::Ready { ingress, .. } => {
                     let lb = ingress[0].clone();
-                    let lbdst = format!("{lb}:{}", sp.port);
+                    let lbdst = host_port(&lb, sp.port);
                     let allowed = svc.load_balancer_source_ranges.is_empty()
-                        || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(OUTSIDE_IP.parse().expect("constant"))));
+                        || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
                         out.push(Path {
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
-                                format!("loadBalancerSourceRanges ({}) does not include the client {OUTSIDE_IP}: the traffic is dropped", svc.load_balancer_source_ranges.join(", ")))],
+                                format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
                             outcome: Outcome::Dropped, reason: "source not in loadBalancerSourceRanges".into(), backends: vec![],
                         });
                         continue;
@@ -918,8 +967,8 @@ fn pending_fallback(svc: &Svc) -> String {
 /// Outside client → node IP:nodePort → kube-proxy on that node → pod (optionally via the LB).
 #[allow(clippy::too_many_arguments)]
 fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, res: &Resolution, cluster: &Cluster, via_lb: Option<(Hop, String)>) -> Path {
-    let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
-    let ndst = format!("{node_ip}:{np}");
+    let osrc = outside_src(svc);
+    let ndst = host_port(node_ip, np);
     let mut hops = Vec::new();
     let entry = if via_lb.is_some() { Entry::LoadBalancer } else { Entry::NodePort };
     match via_lb {
@@ -939,8 +988,8 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
 /// Outside client → an externalIP the network routes to a node → kube-proxy → pod
 /// (proxier.go: `-d <externalIP> --dport <port>` in KUBE-SERVICES → KUBE-EXT-*).
 fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution, cluster: &Cluster) -> Path {
-    let dst = format!("{ext}:{}", sp.port);
-    let hops = vec![hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}"), dst.clone(), None,
+    let dst = host_port(ext, sp.port);
+    let hops = vec![hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), outside_src(svc), dst.clone(), None,
         format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it"))];
     let mut p = from_node(svc, sp, Entry::ExternalIp, node, node_ip, dst, hops, res, cluster);
     p.node = Some(node.to_string());
@@ -951,7 +1000,7 @@ fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &st
 /// externalTrafficPolicy (topology.go CategorizeEndpoints), SNAT unless Local.
 #[allow(clippy::too_many_arguments)]
 fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, ndst: String, mut hops: Vec<Hop>, res: &Resolution, cluster: &Cluster) -> Path {
-    let osrc = format!("{OUTSIDE_IP}:{OUTSIDE_SPORT}");
+    let osrc = outside_src(svc);
     let local = svc.external_traffic_policy.as_deref() == Some("Local");
     let (backends, fallback, topo) = backends_for(&res.endpoints, sp, local.then_some(node), Some((svc, node, cluster)));
     let (outcome, reason) = if backends.is_empty() {
@@ -968,12 +1017,12 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
     } else {
         let b = &backends[0];
         let nat = if local {
-            format!("externalTrafficPolicy Local: only pods on {node} are used and the source stays {OUTSIDE_IP} (client IP preserved)")
+            format!("externalTrafficPolicy Local: only pods on {node} are used and the source stays {} (client IP preserved)", outside_ip(is_v6(svc)))
         } else {
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
         hops.push(deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}:{}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), b.ip, b.port)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port))));
         delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
     Path { protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
@@ -1011,7 +1060,7 @@ mod externalname_tests {
         let via = p.node.clone().unwrap_or_default();
         super::retarget(&mut p, 1);
         let last = p.hops.last().expect("hop");
-        let (old, new) = (format!("{}:{}", first.ip, first.port), format!("{}:{}", b.ip, b.port));
+        let (old, new) = (super::host_port(&first.ip, first.port), super::host_port(&b.ip, b.port));
         assert_eq!((last.to.clone(), last.rewritten.clone()), (format!("pod:{}", b.pod.clone().unwrap_or_default()), Some(new.clone())));
         assert!(last.explanation.contains(&new) && !last.explanation.contains(&old), "{}", last.explanation);
         let cross = b.node.as_deref().filter(|n| *n != via).map(|n| format!("The pod runs on {n}"));

@@ -319,12 +319,14 @@ impl Report {
                 // record only) is its address alone
                 let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
                 let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
+                // an IPv6 address before its ports goes in brackets: [fd00::5]:80
+                let ip = if e.ip.contains(':') && !ports.is_empty() { format!("[{}]", e.ip) } else { e.ip.clone() };
                 // a hand-made endpoint names an address, not a pod (nor, unless written, a node)
                 let who = match (&e.pod, &e.node) {
-                    (Some(p), Some(n)) => format!("{p} {}{ports} on {n}", e.ip),
-                    (Some(p), None) => format!("{p} {}{ports}", e.ip),
-                    (None, Some(n)) => format!("{}{ports} (no pod: an address from an Endpoints/EndpointSlice object) on {n}", e.ip),
-                    (None, None) => format!("{}{ports} (no pod: an address from an Endpoints/EndpointSlice object)", e.ip),
+                    (Some(p), Some(n)) => format!("{p} {ip}{ports} on {n}"),
+                    (Some(p), None) => format!("{p} {ip}{ports}"),
+                    (None, Some(n)) => format!("{ip}{ports} (no pod: an address from an Endpoints/EndpointSlice object) on {n}"),
+                    (None, None) => format!("{ip}{ports} (no pod: an address from an Endpoints/EndpointSlice object)"),
                 };
                 let _ = writeln!(
                     s,

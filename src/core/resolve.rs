@@ -148,7 +148,14 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
     }
-    let Some(ip) = pod.ip.clone() else {
+    // getEndpointAddresses (pkg/controller/endpointslice): the pod's address of the slice's
+    // family (a dual-stack pod has one of each); a pod known by one address (simulated, or a
+    // dump without podIPs) keeps it, as a stand-in for its address of that family
+    let ip = match (&pod.ip, &pod.ip_other) {
+        (Some(ip), Some(other)) if ip.contains(':') != svc.ipv6 && other.contains(':') == svc.ipv6 => Some(other.clone()),
+        (ip, _) => ip.clone(),
+    };
+    let Some(ip) = ip else {
         if let Some(why) = &pod.pending_reason {
             return Err(format!("Pending with no pod IP: the scheduler found no node for it ({why})"));
         }
@@ -242,11 +249,12 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, sele
         }
         let sets: Vec<&super::model::EndpointSet> = match &o.body {
             Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
-            // kube-proxy (single-stack IPv4 here) reads only IPv4 slices: an FQDN or IPv6 slice is
-            // skipped (pkg/proxy/endpointschangetracker.go EndpointSliceUpdate: address type not
+            // kube-proxy's proxier of the Service's (first) family reads only slices of that
+            // address type: an FQDN slice, or one of the other family, is skipped
+            // (pkg/proxy/endpointschangetracker.go EndpointSliceUpdate: address type not
             // supported by this proxier)
             Body::EndpointSlice(set) if set.service == svc.name => {
-                if o.source.get("addressType").and_then(|n| n.as_str()) != Some("IPv4") {
+                if o.source.get("addressType").and_then(|n| n.as_str()) != Some(if svc.ipv6 { "IPv6" } else { "IPv4" }) {
                     continue;
                 }
                 vec![set]
@@ -603,11 +611,41 @@ fn label_misses(sel: &Labels, cluster: &Cluster, pods: &[usize]) -> Vec<(usize, 
     out
 }
 
-/// `<d>.<c>.<b>.<a>.in-addr.arpa` for an IPv4 address (specification 2.3.3 / 2.4.3).
+/// `<d>.<c>.<b>.<a>.in-addr.arpa` for an IPv4 address, and for an IPv6 one its 32 nibbles in
+/// reverse order under ip6.arpa (specification 2.3.3 / 2.4.3; RFC 3596 section 2.5).
 pub fn reverse_name(ip: &str) -> Option<String> {
-    let a: std::net::Ipv4Addr = ip.parse().ok()?;
-    let o = a.octets();
-    Some(format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0]))
+    match ip.parse::<std::net::IpAddr>().ok()? {
+        std::net::IpAddr::V4(a) => {
+            let o = a.octets();
+            Some(format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0]))
+        }
+        std::net::IpAddr::V6(a) => {
+            let v = u128::from(a);
+            let mut out = String::with_capacity(72);
+            for i in 0..32 {
+                out.push(char::from(b"0123456789abcdef"[((v >> (4 * i)) & 0xf) as usize]));
+                out.push('.');
+            }
+            out.push_str("ip6.arpa");
+            Some(out)
+        }
+    }
+}
+
+/// The address record type for `ip` (specification 2.3.1 / 2.4.1): A for an IPv4 address, AAAA
+/// for an IPv6 one.
+pub fn address_kind(ip: &str) -> &'static str {
+    if ip.contains(':') {
+        "AAAA"
+    } else {
+        "A"
+    }
+}
+
+/// An address as one DNS label, as CoreDNS's kubernetes plugin writes it (endpointHostname, and
+/// the pod records' name): `10-244-1-2`, or for IPv6 the colons dashed (`fd00-10-244-1--5`).
+pub fn dashed(ip: &str) -> String {
+    ip.replace(['.', ':'], "-")
 }
 
 /// Pod A records `<dashed-ip>.<namespace>.pod.<zone>`: not in the DNS specification, but served
@@ -620,11 +658,11 @@ pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
     pods.iter()
         .filter_map(|p| {
             let ip = p.ip.as_ref()?;
-            ip.parse::<std::net::Ipv4Addr>().ok()?;
+            ip.parse::<std::net::IpAddr>().ok()?;
             if !seen.insert((ip.as_str(), p.namespace.as_str())) {
                 return None;
             }
-            Some(DnsRecord { kind: "A".into(), name: format!("{}.{}.pod.{domain}", ip.replace('.', "-"), p.namespace), answer: ip.clone() })
+            Some(DnsRecord { kind: address_kind(ip).into(), name: format!("{}.{}.pod.{domain}", dashed(ip), p.namespace), answer: ip.clone() })
         })
         .collect()
 }
@@ -649,7 +687,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
     if !svc.headless() {
         // 2.3.1 / 2.3.2: A record → clusterIP regardless of endpoints; SRV per named port
         if let Some(ip) = &svc.cluster_ip {
-            out.push(rec("A", fqdn.clone(), ip.clone()));
+            out.push(rec(address_kind(ip), fqdn.clone(), ip.clone()));
             // 2.3.3: PTR for the clusterIP
             if let Some(rev) = reverse_name(ip) {
                 out.push(rec("PTR", rev, fqdn.clone()));
@@ -665,20 +703,20 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
     // 2.4 headless: one A per ready endpoint; none → NXDOMAIN (no records)
     let ready: Vec<&Endpoint> = endpoints.iter().filter(|e| e.ready).collect();
     for e in &ready {
-        out.push(rec("A", fqdn.clone(), e.ip.clone()));
+        out.push(rec(address_kind(&e.ip), fqdn.clone(), e.ip.clone()));
     }
     for e in &ready {
         match &e.hostname {
             // 2.4.1: <hostname>.<service>… for endpoints with a hostname, and 2.4.3 its PTR
             Some(h) => {
-                out.push(rec("A", format!("{h}.{fqdn}"), e.ip.clone()));
+                out.push(rec(address_kind(&e.ip), format!("{h}.{fqdn}"), e.ip.clone()));
                 if let Some(rev) = reverse_name(&e.ip) {
                     out.push(rec("PTR", rev, format!("{h}.{fqdn}")));
                 }
             }
             // without one the name is implementation-defined (section 3 allows extensions):
             // CoreDNS's kubernetes plugin answers the dashed IP (endpointHostname)
-            None => out.push(rec("A", format!("{}.{fqdn}", e.ip.replace('.', "-")), e.ip.clone())),
+            None => out.push(rec(address_kind(&e.ip), format!("{}.{fqdn}", dashed(&e.ip)), e.ip.clone())),
         }
     }
     for p in &svc.ports {
@@ -687,7 +725,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
                 let target = match &e.hostname {
                     Some(h) => format!("{h}.{fqdn}"),
                     // implementation-defined name for endpoints without hostname (CoreDNS: dashed IP)
-                    None => format!("{}.{fqdn}", e.ip.replace('.', "-")),
+                    None => format!("{}.{fqdn}", dashed(&e.ip)),
                 };
                 if let Some(ep) = e.ports.iter().find(|ep| ep.name.as_deref() == Some(n.as_str())) {
                     out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {} {} {target}", 100 / ready.len().max(1), ep.port)));

@@ -9,6 +9,8 @@
 use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr};
 
+use super::config::Cidr;
+
 use serde::Serialize;
 
 use super::config::{fnv, Config};
@@ -73,6 +75,9 @@ pub struct Svc {
     pub object: usize,
     /// nodePorts the manifest did not set, which the API server picked (initNodePorts)
     pub picked_node_ports: Vec<i64>,
+    /// its first IP family is IPv6 (spec.ipFamilies[0] after initIPFamilyFields): kube-proxy's
+    /// IPv6 proxier handles it, and its EndpointSlices are addressType IPv6
+    pub ipv6: bool,
 }
 
 impl Svc {
@@ -87,9 +92,9 @@ impl Svc {
 /// IPs and ports already handed out in the simulated cluster.
 #[derive(Debug, Default)]
 pub struct Allocations {
-    pub cluster_ips: HashSet<Ipv4Addr>,
+    pub cluster_ips: HashSet<IpAddr>,
     pub node_ports: HashSet<i64>,
-    pub lb_ips: HashSet<Ipv4Addr>,
+    pub lb_ips: HashSet<IpAddr>,
 }
 
 impl Allocations {
@@ -103,8 +108,9 @@ impl Allocations {
         a
     }
 
-    /// The addresses a fresh cluster has already handed out, and to whom.
-    pub fn reserved(cfg: &Config) -> [(Ipv4Addr, &'static str); 2] {
+    /// The addresses a fresh cluster has already handed out, and to whom (in the primary
+    /// range: an IPv6 cluster's kube-dns is conventionally `<range>::a`).
+    pub fn reserved(cfg: &Config) -> [(IpAddr, &'static str); 2] {
         [(cfg.service_cidr.nth(1), "default/kubernetes"), (cfg.service_cidr.nth(10), "kube-system/kube-dns")]
     }
 }
@@ -244,6 +250,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         rejected: false,
         object: index,
         picked_node_ports: Vec::new(),
+        ipv6: false,
     };
     // BeginCreate normalizeClusterIPs: clusterIP copied into clusterIPs
     let mut cluster_ips = spec.cluster_ips.clone();
@@ -261,21 +268,34 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
 
     // ---- allocation (alloc.go); its errors are returned alone ----
     let mut errs: Vec<Diagnostic> = Vec::new();
-    let mut new_ip: Option<Ipv4Addr> = None;
+    let mut new_ip: Option<IpAddr> = None;
     let mut new_ports: Vec<i64> = Vec::new();
     let known_type = TYPES.contains(&type_.as_str());
     if known_type && type_ != "ExternalName" {
-        errs = init_ip_family_fields(spec, &cluster_ips, cfg.dual_stack, &at);
-        match cluster_ips.first().map(String::as_str) {
+        errs = init_ip_family_fields(spec, &cluster_ips, cfg, &at);
+        // the Service's first family (initIPFamilyFields: the first clusterIP's, else
+        // ipFamilies[0], else the cluster's defaultServiceIPFamily) and the range it draws from
+        let family = match cluster_ips.first().and_then(|s| s.parse::<IpAddr>().ok()) {
+            Some(ip) => if ip.is_ipv6() { "IPv6" } else { "IPv4" },
+            None => spec.ip_families.first().map_or(cfg.primary_family(), |f| if f == "IPv6" { "IPv6" } else { "IPv4" }),
+        };
+        svc.ipv6 = family == "IPv6";
+        let range = cfg.cidr_of(family);
+        // a second family's range that is only the conventional default (read off a dump) does
+        // not refuse the addresses written there
+        let checked = family == cfg.primary_family() || cfg.secondary_cidr.is_some();
+        match (cluster_ips.first().map(String::as_str), range) {
             _ if !errs.is_empty() => {}
-            Some("None") => svc.cluster_ip = Some("None".into()),
-            Some(s) => {
-                // init_ip_family_fields refused anything but an IPv4 address already
-                if let Ok(IpAddr::V4(ip)) = s.parse::<IpAddr>() {
-                    let cidr = cfg.service_cidr;
+            (Some("None"), _) => svc.cluster_ip = Some("None".into()),
+            (_, None) => {}
+            (Some(s), Some(cidr)) => {
+                // init_ip_family_fields refused an address of a family not configured already
+                if let Ok(ip) = s.parse::<IpAddr>() {
                     let fail = |why: String| Diagnostic::invalid("spec.clusterIPs", at("spec.clusterIP"), &go_string_slice(&cluster_ips), &format!("failed to allocate IP {ip}: {why}"));
                     let reserved_for_it = Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name));
-                    if !cidr.contains(ip) {
+                    if !checked {
+                        new_ip = Some(ip);
+                    } else if !cidr.contains(ip) {
                         // MultiCIDRServiceAllocator (GA in v1.33): no ServiceCIDR holds the address,
                         // MetaAllocator.getAllocator → ErrMismatchedNetwork
                         let mut d = fail("the provided network does not match the current range".into());
@@ -283,7 +303,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                         // GKE/AKS-style 10.0.0.0/16 cluster lands here)
                         d.message.push_str(&format!(" (this picture's Service range is {cidr}{}; the CLI's --service-cidr sets your cluster's)", if cfg.service_cidr_set { "" } else { ", the kubeadm default" }));
                         errs.push(d);
-                    } else if u32::from(ip) == cidr.base || u64::from(u32::from(ip) - cidr.base) + 1 == cidr.size() {
+                    } else if cidr.offset(ip) == Some(0) || (!cidr.v6 && cidr.offset(ip).map(|o| o + 1) == Some(cidr.size())) {
                         // ipallocator NewIPAllocator: the first usable address is the network
                         // address + 1 and, for IPv4, the last is the broadcast address - 1
                         errs.push(fail(format!("the provided IP ({ip}) is not in the valid range. The range of valid IPs is {cidr}")));
@@ -297,15 +317,18 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                     }
                 }
             }
-            None => {
-                let cidr = cfg.service_cidr;
+            (None, Some(cidr)) => {
                 let seed = format!("{}/{}", svc.namespace, svc.name);
-                // the band starts after the network address: offsets count from index 1
-                let n = probe(&seed, cidr.size(), 1 + range_offset(cidr.size(), IP_BAND), |n| {
-                    n != 0 && n + 1 != cidr.size() && !alloc.cluster_ips.contains(&cidr.nth(n))
+                // (an IPv6 range larger than 2^64 addresses is drawn from its first 2^64)
+                let size = cidr.size().min(u64::MAX as u128) as u64;
+                // the band starts after the network address: offsets count from index 1; the
+                // last address is IPv4's broadcast address, never handed out (IPv6 has none)
+                let last = if cidr.v6 { None } else { Some(size - 1) };
+                let n = probe(&seed, size, 1 + range_offset(size, IP_BAND), |n| {
+                    n != 0 && Some(n) != last && !alloc.cluster_ips.contains(&cidr.nth(n as u128))
                 });
                 match n {
-                    Some(n) => new_ip = Some(cidr.nth(n)),
+                    Some(n) => new_ip = Some(cidr.nth(n as u128)),
                     // allocIPs: AllocateNext failure is errors.NewInternalError
                     None => errs.push(Diagnostic::internal("failed to allocate a serviceIP: range is full", at("spec"))),
                 }
@@ -394,11 +417,12 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             // the cloud controller manager skips a Service with a loadBalancerClass
             // (k8s.io/cloud-provider controllers/service/controller.go wantsLoadBalancer)
             let seed = format!("{}/{}", svc.namespace, svc.name);
-            let lb = cfg.lb_cidr;
-            match probe(&seed, lb.size(), 0, |n| n != 0 && n + 1 != lb.size() && !alloc.lb_ips.contains(&lb.nth(n))) {
+            let lb = cfg.lb_cidr_for(svc.cluster_ip.as_deref().is_some_and(|ip| ip.contains(':')));
+            let size = lb.size().min(u64::MAX as u128) as u64;
+            match probe(&seed, size, 0, |n| n != 0 && n + 1 != size && !alloc.lb_ips.contains(&lb.nth(n as u128))) {
                 Some(n) => {
-                    alloc.lb_ips.insert(lb.nth(n));
-                    LoadBalancer::Ready { ingress: vec![lb.nth(n).to_string()], simulated: true }
+                    alloc.lb_ips.insert(lb.nth(n as u128));
+                    LoadBalancer::Ready { ingress: vec![lb.nth(n as u128).to_string()], simulated: true }
                 }
                 None => LoadBalancer::Pending,
             }
@@ -446,11 +470,13 @@ fn warnings_for_service(obj: &Object, spec: &ServiceSpec, svc: &Svc) -> Vec<Diag
     out
 }
 
-/// alloc.go initIPFamilyFields on a single-stack IPv4 cluster: first the loose
-/// ValidateServiceClusterIPsRelatedFields (validation.go), then the ipFamilyPolicy / ipFamilies
-/// checks — headless selectorless Services are a special case that accepts any families and
-/// policy (it returns before the RequireDualStack check). Errors are returned alone.
-fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], dual_stack: bool, at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
+/// alloc.go initIPFamilyFields: first the loose ValidateServiceClusterIPsRelatedFields
+/// (validation.go), then the ipFamilyPolicy / ipFamilies checks against the families the
+/// cluster has a range for (serviceIPAllocatorsByFamily: the primary one, IPv4 or IPv6, and on a
+/// dual-stack cluster the other) — headless selectorless Services are a special case that
+/// accepts any families and policy (it returns before the RequireDualStack check). Errors are
+/// returned alone.
+fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], cfg: &Config, at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
     let mut errs = Vec::new();
     let ips_at = if spec.cluster_ips.is_empty() { at("spec.clusterIP") } else { at("spec.clusterIPs") };
     let all = go_string_slice(cluster_ips);
@@ -537,26 +563,24 @@ fn init_ip_family_fields(spec: &ServiceSpec, cluster_ips: &[String], dual_stack:
             errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"));
         }
     }
-    // a dual-stack cluster (IPv4 first): IPv6 is configured as the second family
-    let v6_ok = |i: usize| dual_stack && i == 1;
+    // a clusterIP whose family ipFamilies does not name: "%s is not configured on this
+    // cluster" when the cluster has no range of that family
     for (i, ip) in parsed.iter().enumerate() {
-        if i >= spec.ip_families.len() && ip.is_ipv6() && !v6_ok(i) {
-            errs.push(Diagnostic::invalid(&format!("spec.clusterIPs[{i}]"), ips_at, &all, "IPv6 is not configured on this cluster"));
+        let fam = if ip.is_ipv6() { "IPv6" } else { "IPv4" };
+        if i >= spec.ip_families.len() && !cfg.family_configured(fam) {
+            errs.push(Diagnostic::invalid(&format!("spec.clusterIPs[{i}]"), ips_at, &all, &format!("{fam} is not configured on this cluster")));
         }
     }
     if !errs.is_empty() || (headless && selectorless) {
         return errs;
     }
-    if dual_stack && spec.ip_families.first().is_none_or(|f| f == "IPv4") && parsed.first().is_none_or(|ip| ip.is_ipv4()) {
-        // initIPFamilyFields on a dual-stack cluster: RequireDualStack and a second IPv6 family
-        // are satisfiable (the secondary clusterIP is allocated, or kept as written)
-        return errs;
-    }
-    if policy == "RequireDualStack" {
+    // (a dual-stack cluster has allocators for both families: RequireDualStack is satisfiable,
+    // the second clusterIP is allocated or kept as written)
+    if policy == "RequireDualStack" && !cfg.dual_stack {
         errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at("spec.ipFamilyPolicy"), &quote(&policy), "this cluster is not configured for dual-stack services"));
     }
     for (i, fam) in spec.ip_families.iter().enumerate() {
-        if fam == "IPv6" {
+        if !cfg.family_configured(fam) {
             let f = format!("spec.ipFamilies[{i}]");
             errs.push(Diagnostic::invalid(&f, at(&f), &quote(fam), "not configured on this cluster"));
         }
@@ -977,44 +1001,106 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 /// then an IPv6 address: the dump comes from a dual-stack cluster.
 pub fn dumped_dual_stack(objects: &[Object]) -> Option<usize> {
     use super::model::Body;
+    let family = |ip: &str| ip.parse::<IpAddr>().ok().map(|a| a.is_ipv6());
     objects.iter().position(|o| {
-        o.dumped() && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && s.cluster_ips[0].parse::<Ipv4Addr>().is_ok() && s.cluster_ips[1].parse::<std::net::Ipv6Addr>().is_ok())
+        o.dumped() && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && family(&s.cluster_ips[0]).zip(family(&s.cluster_ips[1])).is_some_and(|(a, b)| a != b))
     })
 }
 
-pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(super::config::Cidr, usize, bool)> {
-    use super::config::Cidr;
+pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, usize, bool)> {
     use super::model::Body;
     if cfg.service_cidr_set {
         return None;
     }
     let cluster_ip = |o: &Object| match &o.body {
-        Body::Service(spec) if !o.refused => spec.cluster_ip.as_deref()?.parse::<Ipv4Addr>().ok(),
+        Body::Service(spec) if !o.refused => spec.cluster_ip.as_deref()?.parse::<IpAddr>().ok(),
         _ => None,
     };
-    let written: Vec<Ipv4Addr> = objects.iter().filter_map(cluster_ip).collect();
     let anchor = objects.iter().enumerate().find_map(|(i, o)| Some((i, cluster_ip(o).filter(|_| o.meta.name == "kubernetes" && o.meta.namespace == "default")?)));
+    // the cluster's primary family: the kubernetes Service's (it is single-stack, of the first
+    // --service-cluster-ip-range's family: kubernetesservice.Controller), else IPv6 when every
+    // dumped Service's first clusterIP is IPv6
+    let dumped: Vec<(usize, IpAddr)> = objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).collect();
+    // (a dump of headless Services only: their ipFamilies tell, and the range is kind's default)
+    let families: Vec<(usize, bool)> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.dumped() && !o.refused)
+        .filter_map(|(i, o)| match &o.body {
+            Body::Service(s) => Some((i, s.ip_families.first()? == "IPv6")),
+            _ => None,
+        })
+        .collect();
+    let v6 = match anchor {
+        Some((_, ip)) => ip.is_ipv6(),
+        None if dumped.is_empty() => !families.is_empty() && families.iter().all(|(_, v6)| *v6),
+        None => dumped.iter().all(|(_, ip)| ip.is_ipv6()),
+    };
+    if v6 != cfg.service_cidr.v6 {
+        if dumped.is_empty() && anchor.is_none() {
+            let default = Cidr::parse(if v6 { "fd00:10:96::/112" } else { "10.96.0.0/12" }).expect("valid");
+            return families.first().map(|(i, _)| (default, *i, false));
+        }
+        return inferred_other_family(anchor, &dumped, v6);
+    }
+    let cluster_ip = |o: &Object| match cluster_ip(o)? {
+        IpAddr::V4(a) => Some(a),
+        IpAddr::V6(_) => None,
+    };
+    let v4 = |ip: Ipv4Addr| IpAddr::V4(ip);
+    let written: Vec<Ipv4Addr> = objects.iter().filter_map(cluster_ip).collect();
+    let anchor = anchor.and_then(|(i, ip)| match ip {
+        IpAddr::V4(a) => Some((i, a)),
+        IpAddr::V6(_) => None,
+    });
     if let Some((i, ip)) = anchor {
         // the kubernetes Service holds the range's first address: the default range's, or
         // another range inside it (EKS's 10.100.0.0/16 lies in 10.96.0.0/12: its 10.100.0.1)
-        if ip == cfg.service_cidr.nth(1) || (cfg.service_cidr.contains(ip) && u32::from(ip) & 0xff != 1) {
+        if v4(ip) == cfg.service_cidr.nth(1) || (cfg.service_cidr.contains(v4(ip)) && u32::from(ip) & 0xff != 1) {
             return None;
         }
         let base = u32::from(ip).checked_sub(1)?;
         let aligned = |p: u8| base & (u32::MAX >> p) == 0;
         let mut prefix = (16..=28).find(|&p| aligned(p))?;
         // widened while a written ClusterIP is outside and the address stays the range's first
-        while !written.iter().all(|w| Cidr { base, prefix }.contains(*w)) && prefix > 8 && aligned(prefix - 1) {
+        while !written.iter().all(|w| Cidr::v4(base, prefix).contains(v4(*w))) && prefix > 8 && aligned(prefix - 1) {
             prefix -= 1;
         }
-        return Some((Cidr { base, prefix }, i, true));
+        return Some((Cidr::v4(base, prefix), i, true));
     }
     let outside: Vec<(usize, Ipv4Addr)> =
-        objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(*ip)).collect();
+        objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(v4(*ip))).collect();
     let (first, ip0) = *outside.first()?;
     let common = outside.iter().map(|(_, ip)| (u32::from(*ip) ^ u32::from(ip0)).leading_zeros()).min().unwrap_or(32);
     let prefix = common.clamp(8, 16) as u8;
     let base = u32::from(ip0) & !(u32::MAX >> prefix);
-    Some((Cidr { base, prefix }, first, false))
+    Some((Cidr::v4(base, prefix), first, false))
 }
 
+/// [`inferred_service_cidr`] for a dump whose primary family is not the configured range's (an
+/// IPv6 cluster's dump read with the default IPv4 range: EKS IPv6, kind `ipFamily: ipv6`): the
+/// range starts one below the kubernetes Service's address, as wide as kube-apiserver allows an
+/// IPv6 range aligned there (validateClusterIPFlags: a 128-bit range's mask must be >= 108), else
+/// the /108../112 that holds the dumped Services' clusterIPs.
+fn inferred_other_family(anchor: Option<(usize, IpAddr)>, dumped: &[(usize, IpAddr)], v6: bool) -> Option<(Cidr, usize, bool)> {
+    let bits: u32 = if v6 { 128 } else { 32 };
+    let (min_prefix, max_prefix): (u8, u8) = if v6 { (108, 112) } else { (8, 16) };
+    let all = if v6 { u128::MAX } else { u32::MAX as u128 };
+    let host = |p: u8| all >> p;
+    let fits = |c: Cidr| dumped.iter().all(|(_, ip)| ip.is_ipv6() != v6 || c.contains(*ip));
+    if let Some((i, ip)) = anchor {
+        let base = Cidr::value(ip).checked_sub(1)?;
+        let aligned = |p: u8| base & host(p) == 0;
+        let mut prefix = (min_prefix..=(bits as u8 - 4)).find(|&p| aligned(p))?;
+        // widened while a written ClusterIP is outside and the address stays the range's first
+        while !fits(Cidr { base, prefix, v6 }) && prefix > min_prefix && aligned(prefix - 1) {
+            prefix -= 1;
+        }
+        return Some((Cidr { base, prefix, v6 }, i, true));
+    }
+    let mut same = dumped.iter().filter(|(_, ip)| ip.is_ipv6() == v6);
+    let &(first, ip0) = same.next()?;
+    let common = dumped.iter().filter(|(_, ip)| ip.is_ipv6() == v6).map(|(_, ip)| (Cidr::value(*ip) ^ Cidr::value(ip0)).leading_zeros() - (128 - bits)).min().unwrap_or(bits);
+    let prefix = (common as u8).clamp(min_prefix, max_prefix);
+    Some((Cidr { base: Cidr::value(ip0) & !host(prefix), prefix, v6 }, first, false))
+}

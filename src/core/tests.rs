@@ -262,7 +262,7 @@ fn alloc_cluster_ip_in_range_and_stable() {
     let ip = svc(&r1, "web").cluster_ip.clone().unwrap();
     assert_eq!(Some(ip.clone()), svc(&r2, "web").cluster_ip);
     let cidr = config::Cidr::parse("10.96.0.0/12").unwrap();
-    let addr: std::net::Ipv4Addr = ip.parse().unwrap();
+    let addr: std::net::IpAddr = ip.parse().unwrap();
     assert!(cidr.contains(addr));
     assert_ne!(ip, "10.96.0.1");
 }

@@ -525,7 +525,7 @@ pub fn Diagram() -> impl IntoView {
                 },
                 "client" => view! {
                     <g class="client" data-kind="client" data-name="outside">
-                        {boxed(it, "A client outside the cluster (198.51.100.7)".into())}
+                        {boxed(it, format!("A client outside the cluster ({})", crate::core::paths::outside_ip_for(svc.and_then(|s| s.cluster_ip.as_deref()))))}
                     </g>
                 }.into_any(),
                 "load-balancer" => {

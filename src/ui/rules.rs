@@ -90,8 +90,10 @@ pub fn Rules() -> impl IntoView {
             match &set.none_because {
                 Some(why) => format!("No iptables rules for {name}: {why}."),
                 None => format!(
-                    "What kube-proxy (iptables mode) on {} writes for {name}, as it hands the lines to iptables-restore. {}",
+                    "What kube-proxy (iptables mode) on {} writes for {name}, as it hands the lines to {}. {}",
                     set.node,
+                    // an IPv6 Service's rules are the IPv6 proxier's
+                    if set.ipv6 { "ip6tables-restore" } else { "iptables-restore" },
                     if hit.is_empty() { "Step through the request: the rules its packet matches light up." } else { "Lit: the rules the current hop's packet matches, in order." }
                 ),
             }

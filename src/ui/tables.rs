@@ -126,7 +126,7 @@ fn service_card(c: Card) -> AnyView {
                                     <tr class="endpoint" class:not-ready=move || endpoints.with(|v| v.get(i).is_some_and(|e| !e.ready))
                                         data-pod=endpoint(i, |e| e.pod.clone().unwrap_or_default())>
                                         <td>{endpoint(i, |e| e.pod.clone().unwrap_or_else(|| "—".into()))}</td>
-                                        <td>{endpoint(i, |e| format!("{}:{}", e.ip, e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",")))}</td>
+                                        <td>{endpoint(i, |e| crate::core::config::host_port(&e.ip, e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",")))}</td>
                                         <td>{endpoint(i, |e| e.node.clone().unwrap_or_else(|| "—".into()))}</td>
                                         <td>{endpoint(i, |e| (if e.ready { "ready" } else if e.terminating { "terminating" } else { "not ready" }).to_string())}</td>
                                     </tr>
