@@ -548,7 +548,10 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             _ => None,
         };
         if let (Some(cp), super::model::IntOrString::Int(n)) = (other_protocol, &sp.target_port) {
-            let fix = obj.and_then(|o| {
+            // (the Service already serving this port with that protocol too — 53/UDP next to
+            // 53/TCP — makes the edit a duplicate port ValidateService refuses: no fix then)
+            let twin = s.ports.iter().any(|o| o.port == sp.port && o.protocol == cp.protocol);
+            let fix = obj.filter(|_| !twin).and_then(|o| {
                 let item = match &o.source.get("spec")?.get("ports")?.kind {
                     NodeKind::Seq(items) => items.get(i)?,
                     _ => return None,

@@ -879,12 +879,16 @@ pub fn pod_requests(spec: &PodSpec) -> Resources {
 /// them has them in a running cluster (nodeSelector and topologyKey see them).
 fn kubelet_default_labels(labels: &[(String, String)], name: &str) -> Labels {
     let mut out = labels.to_vec();
+    // the beta labels carry the same GOOS / GOARCH as the stable ones (an arm64 Node written
+    // with kubernetes.io/arch: arm64 is beta.kubernetes.io/arch: arm64 too; review9 d02)
+    let written = |k: &str, default: &'static str| labels.iter().find(|(x, _)| x == k).map_or(default.to_string(), |(_, v)| v.clone());
+    let (os, arch) = (written("kubernetes.io/os", "linux"), written("kubernetes.io/arch", "amd64"));
     for (k, v) in [
         ("kubernetes.io/hostname", name),
-        ("kubernetes.io/os", "linux"),
-        ("kubernetes.io/arch", "amd64"),
-        ("beta.kubernetes.io/os", "linux"),
-        ("beta.kubernetes.io/arch", "amd64"),
+        ("kubernetes.io/os", os.as_str()),
+        ("kubernetes.io/arch", arch.as_str()),
+        ("beta.kubernetes.io/os", os.as_str()),
+        ("beta.kubernetes.io/arch", arch.as_str()),
     ] {
         if !out.iter().any(|(x, _)| x == k) {
             out.push((k.to_string(), v.to_string()));
@@ -1574,6 +1578,21 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             errs.push(Diagnostic::invalid(&field, at(&field), &seconds.to_string(), &format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})")));
                         }
                     }
+                    // validateHTTPGetAction / validateTCPSocketAction → ValidatePortNumOrName:
+                    // a number 1..65535 (absent: 0), or a name IsValidPortName accepts — in
+                    // quotes "8080" is a name, and has no letter
+                    if matches!(*k, "httpGet" | "tcpSocket") {
+                        let field = format!("{f}.{k}.port");
+                        match int_or_string(h.get(k).and_then(|a| a.get("port"))).unwrap_or(Ok(0)) {
+                            Ok(p) if !(1..=65535).contains(&p) => errs.push(Diagnostic::invalid(&field, at(&field), &p.to_string(), "must be between 1 and 65535, inclusive")),
+                            Ok(_) => {}
+                            Err(name) => {
+                                for m in super::names::port_name(&name) {
+                                    errs.push(Diagnostic::invalid(&field, at(&field), &quote(&name), &m));
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -1730,7 +1749,9 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     if name.is_empty() {
                         errs.push(Diagnostic::required(&nf, at(&format!("{f}.{k}")), ""));
                     } else {
-                        for m in super::names::dns1123_subdomain(name) {
+                        // ValidateConfigMapName / ValidateSecretName with prefix = true: a
+                        // trailing '-' is masked first (apimachinery maskTrailingDash)
+                        for m in super::names::dns1123_subdomain(&super::names::mask_trailing_dash(name)) {
                             errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), &m));
                         }
                     }
@@ -2730,7 +2751,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.unresolved_probe_port.as_ref()?)))) {
         ready = false;
         not_ready_reason = Some(format!(
-            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port {port} not found), so the probe fails and the pod is never Ready",
+            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready",
             c.name
         ));
     }

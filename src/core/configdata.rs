@@ -33,11 +33,13 @@ fn entries(n: Option<&Node>) -> Vec<(&str, &Node, Pos)> {
     n.map(|n| n.last_entries().filter_map(|(k, v)| Some((k.as_str()?, v, k.pos))).collect()).unwrap_or_default()
 }
 
-/// The bytes a base64 `[]byte` value decodes to (strict decoding already refused bad base64).
+/// The bytes a base64 `[]byte` value decodes to (strict decoding already refused bad base64;
+/// Go's decoder skips line breaks, so a `|` block wrapped at 76 columns counts its data only).
 fn decoded_len(v: &Node) -> usize {
     let s = v.as_str().unwrap_or("");
-    let pad = s.bytes().rev().take_while(|&b| b == b'=').count();
-    (s.len() / 4 * 3).saturating_sub(pad)
+    let n = s.bytes().filter(|&b| b != b'\r' && b != b'\n').count();
+    let pad = s.bytes().rev().filter(|&b| b != b'\r' && b != b'\n').take_while(|&b| b == b'=').count();
+    (n / 4 * 3).saturating_sub(pad)
 }
 
 fn str_len(v: &Node) -> usize {

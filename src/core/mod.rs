@@ -231,14 +231,18 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     }
 }
 
-/// A Helm chart's test hook (`helm.sh/hook: test`, or the older test-success / test-failure),
+/// A Helm chart's test hook (`helm.sh/hook: test`, or the older test-success),
 /// as `helm template` prints it beside the release: `helm install` does not create it (Helm
 /// creates hooks at their event; a test only on `helm test`, where it runs to completion — Helm
 /// docs, "Chart Tests" and "Chart Hooks"). Left out with a note: it is never a running endpoint
 /// of the chart's Service (learner4 c02: every `helm create` chart's test pod was drawn as one).
 fn helm_test_hook(root: &yaml::Node, kind: &str) -> Option<Diagnostic> {
     let hook = root.get("metadata")?.get("annotations")?.get("helm.sh/hook")?.as_str()?;
-    if !hook.split(',').any(|h| matches!(h.trim(), "test" | "test-success" | "test-failure")) {
+    // Helm 3 (pkg/release hooks, pkg/releaseutil manifest sorter): events are read lower-cased
+    // and trimmed; `test` and its old name `test-success` run on `helm test` only, while an
+    // install event (pre-install, post-install) listed beside them creates it on install too
+    let events: Vec<String> = hook.split(',').map(|h| h.trim().to_ascii_lowercase()).collect();
+    if !events.iter().any(|e| e == "test" || e == "test-success") || events.iter().any(|e| e == "pre-install" || e == "post-install") {
         return None;
     }
     let name = root.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
@@ -378,7 +382,7 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
         let mut live = defs[0];
         let mut patched: Vec<(usize, usize)> = Vec::new();
         for &next in &defs[1..] {
-            if let Some(d) = immutable_update_error(&objects[live], &objects[next]) {
+            if let Some((d, what)) = immutable_update_error(&objects[live], &objects[next]) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
                 diags.push(d.on(&nid));
@@ -388,7 +392,7 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
                         ErrorType::Kubectl,
                         "UpdateRefused",
                         format!(
-                            "{} {} is defined earlier, at line {}, with another spec.selector: `kubectl apply -f` creates that one, and its patch to this one is refused (the selector of an apps/v1 workload cannot change), so the earlier one stays and is what Switchboard shows; delete it first (kubectl delete) to change the selector",
+                            "{} {} is defined earlier, at line {}, with another {what}: `kubectl apply -f` creates that one, and its patch to this one is refused ({what} cannot change once the object exists), so the earlier one stays and is what Switchboard shows; delete it first (kubectl delete) to change {what}",
                             objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
                         ),
                         objects[next].source.pos,
@@ -437,60 +441,111 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
     replaced
 }
 
-/// The apps/v1 update strategies' immutable selector (pkg/registry/apps/deployment/strategy.go,
-/// replicaset/strategy.go, daemonset/strategy.go `ValidateUpdate`: `ValidateImmutableField(new
-/// .Spec.Selector, old.Spec.Selector, "spec.selector")`; statefulset's ValidateStatefulSetUpdate
-/// forbids it with the rest of its spec): the later definition's patch is refused with
-/// `spec.selector: Invalid value: v1.LabelSelector{…}: field is immutable` (the value printed
-/// as Go's %#v of the new selector, as field.Error does for a struct). The other fields a
-/// StatefulSet may not change, and a Job's, are not compared here.
-fn immutable_update_error(live: &Object, next: &Object) -> Option<Diagnostic> {
+/// The apps/v1 update strategies' immutable fields, for a definition that patches a live one:
+/// Deployment, ReplicaSet and DaemonSet (pkg/registry/apps/*/strategy.go `ValidateUpdate`:
+/// `ValidateImmutableField(new.Spec.Selector, old.Spec.Selector, "spec.selector")`, compared
+/// with apiequality.Semantic.DeepEqual — an empty map is a nil one) refuse another selector with
+/// `spec.selector: Invalid value: {"matchLabels":{…}}: field is immutable` (field.Error renders
+/// the value with json.Marshal since 1.34); a StatefulSet (pkg/apis/apps/validation
+/// ValidateStatefulSetUpdate) may change only replicas, ordinals, template, updateStrategy,
+/// revisionHistoryLimit, persistentVolumeClaimRetentionPolicy and minReadySeconds — its
+/// selector, serviceName and podManagementPolicy are compared here (volumeClaimTemplates are
+/// not). Returns the error and the field that differs.
+fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
     if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
         return None;
     }
-    let selector = |o: &Object| o.source.get("spec").and_then(|s| s.get("selector")).map(go_label_selector);
-    let (old, new) = (selector(live), selector(next));
-    if old == new || new.is_none() {
-        return None;
+    fn spec(o: &Object) -> Option<&yaml::Node> {
+        o.source.get("spec")
     }
-    let at = next.source.get("spec").and_then(|s| s.get("selector")).map_or(next.source.pos, |n| n.pos);
-    let mut d = Diagnostic::invalid("spec.selector", at, &new?, "field is immutable");
+    let selector = |o: &Object| spec(o).and_then(|s| s.get("selector")).map(LabelSelectorValue::read);
+    let (old, new) = (selector(live), selector(next));
+    let text = |o: &Object, k: &str| spec(o).and_then(|s| s.get(k)).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let mut d = if next.kind == "StatefulSet" {
+        let policy = |o: &Object| Some(text(o, "podManagementPolicy")).filter(|p| !p.is_empty()).unwrap_or_else(|| "OrderedReady".into());
+        let what = if old != new {
+            "spec.selector"
+        } else if text(live, "serviceName") != text(next, "serviceName") {
+            "spec.serviceName"
+        } else if policy(live) != policy(next) {
+            "spec.podManagementPolicy"
+        } else {
+            return None;
+        };
+        let d = Diagnostic::forbidden(
+            "spec",
+            spec(next).map_or(next.source.pos, |n| n.pos),
+            "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+        );
+        (d, what)
+    } else {
+        if old == new || new.is_none() {
+            return None;
+        }
+        let at = spec(next).and_then(|s| s.get("selector")).map_or(next.source.pos, |n| n.pos);
+        (Diagnostic::invalid("spec.selector", at, &new?.json(), "field is immutable"), "spec.selector")
+    };
     // (its own code: the object it would have patched exists, so no Service reads this error
     // as "refused, so it does not exist" — first_errors)
-    d.code = "FieldImmutable".into();
+    d.0.code = "FieldImmutable".into();
     Some(d)
 }
 
-/// A metav1.LabelSelector as Go's %#v prints it: `v1.LabelSelector{MatchLabels:map[string]string
-/// {"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` (map keys sorted).
-fn go_label_selector(n: &yaml::Node) -> String {
-    let q = |s: &str| diag::quote(s);
-    let mut labels: Vec<(String, String)> = n
-        .get("matchLabels")
-        .map(|m| m.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().unwrap_or("").to_string()))).collect())
-        .unwrap_or_default();
-    sort::sort_by_key(&mut labels, |(k, _)| k.clone());
-    let labels = if n.get("matchLabels").is_none_or(|m| m.is_null()) {
-        "map[string]string(nil)".to_string()
-    } else {
-        format!("map[string]string{{{}}}", labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(", "))
-    };
-    let exprs: Vec<String> = match n.get("matchExpressions").map(|e| &e.kind) {
-        Some(NodeKind::Seq(items)) => items
-            .iter()
-            .map(|e| {
-                let text = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-                let values = match e.get("values").map(|v| &v.kind) {
-                    Some(NodeKind::Seq(vs)) => format!("[]string{{{}}}", vs.iter().map(|v| q(v.as_str().unwrap_or(""))).collect::<Vec<_>>().join(", ")),
-                    _ => "[]string(nil)".to_string(),
-                };
-                format!("v1.LabelSelectorRequirement{{Key:{}, Operator:{}, Values:{values}}}", q(&text("key")), q(&text("operator")))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let exprs = if exprs.is_empty() { "[]v1.LabelSelectorRequirement(nil)".to_string() } else { format!("[]v1.LabelSelectorRequirement{{{}}}", exprs.join(", ")) };
-    format!("v1.LabelSelector{{MatchLabels:{labels}, MatchExpressions:{exprs}}}")
+/// A metav1.LabelSelector as Semantic.DeepEqual compares it (an empty map or list is a nil one)
+/// and as json.Marshal prints it.
+#[derive(PartialEq)]
+struct LabelSelectorValue {
+    /// sorted by key
+    labels: Vec<(String, String)>,
+    /// (key, operator, values), in order
+    exprs: Vec<(String, String, Vec<String>)>,
+}
+
+impl LabelSelectorValue {
+    fn read(n: &yaml::Node) -> LabelSelectorValue {
+        let mut labels: Vec<(String, String)> = n
+            .get("matchLabels")
+            .map(|m| m.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().unwrap_or("").to_string()))).collect())
+            .unwrap_or_default();
+        sort::sort_by_key(&mut labels, |(k, _)| k.clone());
+        let exprs = match n.get("matchExpressions").map(|e| &e.kind) {
+            Some(NodeKind::Seq(items)) => items
+                .iter()
+                .map(|e| {
+                    let text = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                    let values = match e.get("values").map(|v| &v.kind) {
+                        Some(NodeKind::Seq(vs)) => vs.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect(),
+                        _ => Vec::new(),
+                    };
+                    (text("key"), text("operator"), values)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        LabelSelectorValue { labels, exprs }
+    }
+
+    /// json.Marshal: `{"matchLabels":{"app":"web"},"matchExpressions":[{"key":…,"operator":…,"values":[…]}]}`,
+    /// empty fields left out (omitempty).
+    fn json(&self) -> String {
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let mut parts = Vec::new();
+        if !self.labels.is_empty() {
+            parts.push(format!("\"matchLabels\":{{{}}}", self.labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(",")));
+        }
+        if !self.exprs.is_empty() {
+            let exprs: Vec<String> = self
+                .exprs
+                .iter()
+                .map(|(k, op, vs)| {
+                    let values = if vs.is_empty() { String::new() } else { format!(",\"values\":[{}]", vs.iter().map(|v| q(v)).collect::<Vec<_>>().join(",")) };
+                    format!("{{\"key\":{},\"operator\":{}{values}}}", q(k), q(op))
+                })
+                .collect();
+            parts.push(format!("\"matchExpressions\":[{}]", exprs.join(",")));
+        }
+        format!("{{{}}}", parts.join(","))
+    }
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.

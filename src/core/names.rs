@@ -187,6 +187,18 @@ pub fn dns1123_subdomain(s: &str) -> Vec<String> {
     errs
 }
 
+/// apimachinery pkg/api/validation/generic.go maskTrailingDash: what a name function called with
+/// `prefix = true` (a generateName, an envFrom's ConfigMap/Secret name) checks — a trailing '-'
+/// (and the character before it) replaced by "a".
+pub fn mask_trailing_dash(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.len() > 1 && name.ends_with('-') {
+        let cut = name[..name.len() - 1].char_indices().last().map_or(0, |(i, _)| i);
+        std::borrow::Cow::Owned(format!("{}a", &name[..cut]))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 /// validation.IsConfigMapKey (a ConfigMap's or Secret's data key, a key selector's key): at most
 /// 253 characters of `[-._a-zA-Z0-9]`, and not `.`, `..` or starting with `..` (hasChDirPrefix).
 pub fn config_map_key(s: &str) -> Vec<String> {

@@ -2277,7 +2277,7 @@ fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
     let r = run(&text);
     assert_eq!(
         errors(&r),
-        vec!["spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"foo\", \"version\":\"v2\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"]
+        vec!["spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"foo\",\"version\":\"v2\"}}: field is immutable"]
     );
     assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.severity == Severity::Warning));
     assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "the first is not replaced");
@@ -2290,6 +2290,17 @@ fn redefined_workload_with_another_selector_is_refused_and_the_first_stays() {
     assert!(errors(&r).is_empty());
     assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain"));
     assert_eq!(r.pods.len(), 3);
+    // Semantic.DeepEqual: `matchLabels: {}` is no matchLabels (review9 e02)
+    let empty = |sel: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: d}}\nspec:\n  selector: {sel}\n  template:\n    metadata: {{labels: {{app: d}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n");
+    let r = run(&[empty("{matchExpressions: [{key: app, operator: In, values: [d]}]}"), empty("{matchLabels: {}, matchExpressions: [{key: app, operator: In, values: [d]}]}")].join("---\n"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{:?}", errors(&r));
+    // a StatefulSet: only some spec fields may change (ValidateStatefulSetUpdate)
+    let sts = |svc: &str| format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: {svc}\n  replicas: 1\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec: {{containers: [{{name: c, image: postgres}}]}}\n");
+    let r = run(&[sts("db"), sts("db-headless")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.serviceName")));
+    let r = run(&[sts("db"), sts("db").replace("replicas: 1", "replicas: 3")].join("---\n"));
+    assert!(errors(&r).is_empty());
     // the page's incremental analysis agrees
     let mut inc = super::incremental::Incremental::new();
     inc.set([dep("{app: foo-v2}"), dep("{app: foo, version: v2}")].join("---\n"));
@@ -2323,10 +2334,33 @@ fn probe_on_an_undeclared_port_name_is_never_ready() {
     let pod = |probe_port: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: web, labels: {{app: web}}}}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{{name: http, containerPort: 8080}}]\n    readinessProbe: {{httpGet: {{path: /healthz, port: {probe_port}}}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{app: web}}, ports: [{{port: 80, targetPort: http}}]}}\n");
     let r = run(&pod("health"));
     assert!(!r.pods[0].ready);
-    assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("the readinessProbe of container web uses port \"health\", a name the container does not declare: the kubelet cannot resolve it (port health not found), so the probe fails and the pod is never Ready"));
+    assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("the readinessProbe of container web uses port \"health\", a name the container does not declare: the kubelet cannot resolve it (port \"health\" not found), so every probe errors, none succeeds, and the pod is never Ready"));
     assert!(svc(&r, "web").endpoints.iter().all(|e| !e.ready));
-    // a declared name, a number, a number in quotes (Atoi): Ready
-    for port in ["http", "8080", "\"8080\""] {
+    // a declared name, a number: Ready
+    for port in ["http", "8080"] {
         assert!(run(&pod(port)).pods[0].ready, "{port}");
     }
+    // a number in quotes is a port name, and ValidatePortNumOrName refuses it (review9 f04),
+    // as it does a name IsValidPortName refuses (f07) and a missing port (0)
+    assert_eq!(errors(&run(&pod("\"8080\""))), vec!["spec.containers[0].readinessProbe.httpGet.port: Invalid value: \"8080\": must contain at least one letter (a-z)"]);
+    assert_eq!(errors(&run(&pod("Http_Port"))), vec!["spec.containers[0].readinessProbe.httpGet.port: Invalid value: \"Http_Port\": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)"]);
+    assert_eq!(errors(&run(&pod("0"))), vec!["spec.containers[0].readinessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive"]);
+}
+
+/// review9: the kubelet's beta OS/arch labels follow the stable ones (initialNode sets both from
+/// one GOOS/GOARCH), Helm hook events are case-insensitive and an install event beside `test`
+/// creates the object on install, envFrom names are checked with prefix = true (a trailing '-'
+/// is masked), and a Secret's base64 wrapped over lines counts its data only.
+#[test]
+fn review9_neighbours_stay_accepted() {
+    let r = run("apiVersion: v1\nkind: Node\nmetadata: {name: pi, labels: {kubernetes.io/arch: arm64}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  nodeSelector: {beta.kubernetes.io/arch: arm64}\n  containers: [{name: c, image: nginx}]\n");
+    assert_eq!(r.pods[0].node.as_deref(), Some("pi"));
+    let hook = |h: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations: {{\"helm.sh/hook\": \"{h}\"}}\nspec: {{restartPolicy: Never, containers: [{{name: c, image: busybox}}]}}\n");
+    assert!(run(&hook("Test")).pods.is_empty());
+    assert_eq!(run(&hook("post-install,test")).pods.len(), 1);
+    assert_eq!(run(&hook("test-failure")).pods.len(), 1, "not a Helm 3 hook");
+    assert!(errors(&run("apiVersion: v1\nkind: Pod\nmetadata: {name: e}\nspec:\n  containers: [{name: c, image: nginx, envFrom: [{configMapRef: {name: app-config-}}]}]\n")).is_empty());
+    let wrapped: String = "QUJD".repeat(19 * 4000).as_bytes().chunks(76).map(|c| format!("    {}\n", std::str::from_utf8(c).unwrap())).collect();
+    let r = run(&format!("apiVersion: v1\nkind: Secret\nmetadata: {{name: big}}\ndata:\n  blob: |\n{wrapped}"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
