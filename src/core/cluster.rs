@@ -2735,7 +2735,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     };
     let ready = if p.status.present { p.status.ready.unwrap_or(false) } else { node_idx.is_some() && failed_reason.is_none() };
     let flipped = flip.iter().any(|f| *f == format!("{}/{}", p.namespace, p.name));
-    let mut ready = ready != flipped;
+    // (a pod no node runs has no kubelet to probe it: a flip changes nothing)
+    let mut ready = if node_idx.is_some() { ready != flipped } else { ready };
     // node_lifecycle_controller.go monitorNodeHealth: when a node's Ready condition is not True,
     // controllerutil.MarkPodsNotReady sets every pod bound to it Ready=False, so the
     // EndpointSlice controller moves them out of the ready endpoints

@@ -211,8 +211,14 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         <div class="whatif-actions">
             {scale_view}
             <div class="whatif-row">
-                <button type="button" class="btn" data-kind="flip-ready"
-                    on:click=move |_| scene.flip_ready(flip_key.clone())>{if p.ready_flipped { "Restore readiness" } else if p.ready { "Fail its readiness probe" } else { "Make it Ready" }}</button>
+                // (a pod no node runs has no kubelet to probe it: nothing to flip)
+                {(p.node.is_some() || p.ready_flipped).then(|| {
+                    let label = if p.ready_flipped { "Restore readiness" } else if p.ready { "Fail its readiness probe" } else { "Make it Ready" };
+                    view! {
+                        <button type="button" class="btn" data-kind="flip-ready"
+                            on:click=move |_| scene.flip_ready(flip_key.clone())>{label}</button>
+                    }
+                })}
                 <button type="button" class="btn" data-kind="delete-pod" on:click=delete>"Delete pod"</button>
             </div>
         </div>
