@@ -913,6 +913,19 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
     let tables = if report.cluster.service_cidr.contains(':') { "ip6tables" } else { "iptables" };
     let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
+    // the k-th pod slot of a box whose pods start at (x + 8, y0), and a pod's placed texts
+    let pod_slot = |x: f64, y0: f64, k: usize| {
+        let (r, cc) = (k / pods_per_row, k % pods_per_row);
+        Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: y0 + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
+    };
+    let pod_texts = |a: usize, rect: Rect| {
+        let (lines, mark) = &pod_lines[a];
+        let mut texts = place(lines, rect, 16.0, PITCH);
+        if !mark.is_empty() {
+            texts.push(mark_text(rect, mark));
+        }
+        texts
+    };
     let mut y = nodes_y;
     // the pods no node runs (Pending: the scheduler found no node): one box after the nodes
     // that counts them and gives the scheduler's words (they were not drawn at all)
@@ -952,18 +965,10 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     row_h = row_h.max(h);
                     let rect = Rect { x, y, w: node_w, h };
                     row_items.push(item("node-group", PENDING_GROUP.into(), rect, Some(pending.len()), place(&lines, rect, 18.0, PITCH)));
-                    let slot = |k: usize| {
-                        let (r, cc) = (k / pods_per_row, k % pods_per_row);
-                        Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: y + head + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
-                    };
+                    let slot = |k: usize| pod_slot(x, y + head, k);
                     for (k, &a) in pending.iter().take(shown).enumerate() {
                         let prect = slot(k);
-                        let (plines, mark) = &pod_lines[a];
-                        let mut texts = place(plines, prect, 16.0, PITCH);
-                        if !mark.is_empty() {
-                            texts.push(mark_text(prect, mark));
-                        }
-                        row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect: prect, index: all[a].0, texts, badge: None });
+                        row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect: prect, index: all[a].0, texts: pod_texts(a, prect), badge: None });
                     }
                     if pending.len() > cap {
                         let mrect = slot(cap - 1);
@@ -1011,17 +1016,10 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             let h = node_head + PROXY_H + 8.0 + rows as f64 * (pod_h + GAP) + 4.0;
             row_h = row_h.max(h);
             let py0 = y + node_head + PROXY_H + 8.0;
-            let slot = |k: usize| {
-                let (r, cc) = (k / pods_per_row, k % pods_per_row);
-                Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: py0 + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
-            };
+            let slot = |k: usize| pod_slot(x, py0, k);
             for (k, &a) in pods.iter().take(shown).enumerate() {
                 let rect = slot(k);
-                let (lines, mark) = &pod_lines[a];
-                let mut texts = place(lines, rect, 16.0, PITCH);
-                if !mark.is_empty() {
-                    texts.push(mark_text(rect, mark));
-                }
+                let texts = pod_texts(a, rect);
                 let ip_line = if multi_ns { 2.0 } else { 1.0 };
                 let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 16.0 + ip_line * PITCH - 11.5, w: 30.0, h: 15.0 });
                 row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect, index: all[a].0, texts, badge });
