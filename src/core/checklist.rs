@@ -468,7 +468,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         } else if !not_ready.is_empty() {
             ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic.", not_ready.len(), selected.len(), not_ready.join(", ")))
         } else if !published.is_empty() {
-            ("ok", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
+            ("warn", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
         } else {
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
@@ -1067,7 +1067,7 @@ mod tests {
         let r = analyze(&text, &Config::default());
         let c = checklist(&text, &r, "peers", "pod");
         let ready = c.iter().find(|c| c.key == "ready").expect("ready check");
-        assert_eq!(ready.status, "ok", "{ready:?}");
+        assert_eq!(ready.status, "warn", "{ready:?}");
         assert!(ready.why.contains("publishNotReadyAddresses") && !ready.why.contains("no traffic"), "{}", ready.why);
         // numeric targetPort, nothing declared: used as is, no claim of a declared port
         let tp = c.iter().find(|c| c.key == "targetPort").expect("targetPort check");

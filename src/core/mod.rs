@@ -783,6 +783,7 @@ fn analyze_checked(
     }
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
+    workload_span_notes(&objects, &services, &cluster, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
@@ -910,6 +911,30 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
                     .at_field("metadata.labels"),
                 );
             }
+            // a selectorless Service's hand-made Endpoints whose ports pair with none of the
+            // Service's: kube-proxy keys endpoints by the Service port's name (and protocol;
+            // pkg/proxy/endpointslicecache.go), so that port has no endpoint (learner4/5 a10:
+            // "No problems found" beside "rejected")
+            Body::Endpoints(sets) if svc_named(&o.meta.name).is_some_and(|s| s.selector.is_none()) => {
+                let s = svc_named(&o.meta.name).expect("checked");
+                let ports: Vec<&model::EndpointPort> = sets.iter().filter(|e| !e.addresses.is_empty()).flat_map(|e| e.ports.iter()).collect();
+                for sp in s.ports.iter().filter(|_| !ports.is_empty()) {
+                    if ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol) {
+                        continue;
+                    }
+                    let theirs: Vec<String> = ports.iter().map(|p| format!("{}{}/{}", p.name.as_deref().map_or(String::new(), |n| format!("\"{n}\" ")), p.port, p.protocol)).collect();
+                    let wanted = sp.name.as_deref().map_or("an unnamed port".to_string(), |n| format!("a port named \"{n}\""));
+                    diags.push(
+                        Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointPortUnpaired",
+                            format!(
+                                "Endpoints {} lists {} but Service {} port {}/{} wants {wanted}: kube-proxy pairs endpoint ports with Service ports by name and protocol, so this Service port has no endpoint; name them alike",
+                                o.meta.name, theirs.join(", "), s.name, sp.port, sp.protocol
+                            ),
+                            o.pos("subsets"))
+                        .on(&o.id()),
+                    );
+                }
+            }
             // a dumped Endpoints is the endpoints controller's own (learner4 c01: a `kubectl get
             // svc,deploy,rs,pod,ep -o yaml` was warned that its addresses are replaced)
             Body::Endpoints(_) if !o.dumped() => {
@@ -991,6 +1016,50 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
                     model::labels_text(sel, ","),
                     o.kind,
                     o.meta.name
+                ),
+                svc_obj.pos("spec.selector"),
+            )
+            .on(&format!("Service/{}/{}", s.namespace, s.name))
+            .at_field("spec.selector"),
+        );
+    }
+}
+
+/// A selector whose endpoints are the pods of two or more workloads (blue/green Deployments both
+/// labelled app=web; learner5 d04 saw "No problems found"): kube-proxy spreads connections over
+/// every ready endpoint alike (pkg/proxy iptables: one probability per endpoint), so the split
+/// follows the replica counts. An info note on the Service's selector; the two ReplicaSets of one
+/// Deployment in a rollout (a pod-template-hash suffix) are one workload.
+fn workload_span_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.selector.is_some() && s.endpoints.len() >= 2) {
+        let mut owners: Vec<String> = Vec::new();
+        for e in &s.endpoints {
+            let Some(pod) = e.pod.as_deref().and_then(|n| cluster.pods.iter().find(|p| p.name == n && p.namespace == e.namespace)) else { continue };
+            let Some(owner) = pod.owner.as_deref() else { continue };
+            // ReplicaSet/web-5d9f8c → Deployment/web when the pod carries that hash
+            let hash = pod.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
+            let owner = match (owner.strip_prefix("ReplicaSet/"), hash) {
+                (Some(rs), Some(h)) => rs.strip_suffix(&format!("-{h}")).map_or(owner.to_string(), |d| format!("Deployment/{d}")),
+                _ => owner.to_string(),
+            };
+            if !owners.contains(&owner) {
+                owners.push(owner);
+            }
+        }
+        if owners.len() < 2 {
+            continue;
+        }
+        let Some(svc_obj) = objects.iter().find(|x| matches!(x.body, Body::Service(_)) && x.meta.namespace == s.namespace && x.meta.name == s.name && x.source.pos.line == s.line) else { continue };
+        let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "SelectorSpansWorkloads",
+                format!(
+                    "selector {sel} picks the pods of {} workloads ({}): kube-proxy spreads connections over all their ready pods alike, so the split follows their replica counts (a blue/green or canary mix); a label only one of them carries, in the selector, picks that one",
+                    owners.len(),
+                    owners.join(", ")
                 ),
                 svc_obj.pos("spec.selector"),
             )

@@ -772,8 +772,15 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
+        // publishNotReadyAddresses: every selected pod's address is a ready endpoint
+        // (endpointslice utils.go podToEndpoint), so "the ready pods" would not be true
+        let whose = if svc.publish_not_ready_addresses {
+            "its endpoints' own IPs (publishNotReadyAddresses: true publishes every selected pod, Ready or not)"
+        } else {
+            "the ready pods' own IPs"
+        };
         hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-            format!("{asked}. The Service is headless (clusterIP: None), so DNS answers with the ready pods' own IPs: {}", ips.join(", "))));
+            format!("{asked}. The Service is headless (clusterIP: None), so DNS answers with {whose}: {}", ips.join(", "))));
         let dialled = sp.map(|p| p.port).unwrap_or(80);
         let e = ready[0];
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));

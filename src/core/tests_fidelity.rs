@@ -2364,3 +2364,24 @@ fn review9_neighbours_stay_accepted() {
     let r = run(&format!("apiVersion: v1\nkind: Secret\nmetadata: {{name: big}}\ndata:\n  blob: |\n{wrapped}"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
+
+/// learner5: a selectorless Service's Endpoints whose port name pairs with no Service port get a
+/// warning (the CLI said nothing beside "rejected"); a selector spanning two workloads (blue/green)
+/// gets an info note, the two ReplicaSets of one Deployment in a rollout do not; a headless
+/// Service with publishNotReadyAddresses does not call its DNS answers "the ready pods' IPs".
+#[test]
+fn learner5_endpoint_port_names_workload_spans_and_published_dns() {
+    let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: legacy-db}\nspec:\n  ports: [{name: db, port: 5432}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: legacy-db}\nsubsets:\n- addresses: [{ip: 192.168.10.5}]\n  ports: [{name: postgres, port: 5432}]\n");
+    let d = r.diagnostics.iter().find(|d| d.code == "EndpointPortUnpaired").expect("a warning");
+    assert!(d.message.starts_with("Endpoints legacy-db lists \"postgres\" 5432/TCP but Service legacy-db port 5432/TCP wants a port named \"db\""), "{}", d.message);
+    let dep = |name: &str, version: &str| format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec:\n  replicas: 2\n  selector: {{matchLabels: {{app: web, version: {version}}}}}\n  template:\n    metadata: {{labels: {{app: web, version: {version}}}}}\n    spec: {{containers: [{{name: c, image: nginx}}]}}\n");
+    let svc_text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n";
+    let r = run(&[svc_text.to_string(), dep("web-blue", "blue"), dep("web-green", "green")].join("---\n"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "SelectorSpansWorkloads" && d.message.contains("(Deployment/web-blue, Deployment/web-green)")), "{:?}", r.diagnostics);
+    let r = run(&[svc_text.to_string(), dep("web-blue", "blue")].join("---\n"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "SelectorSpansWorkloads"));
+    let headless = "apiVersion: v1\nkind: Service\nmetadata: {name: etcd}\nspec: {clusterIP: None, publishNotReadyAddresses: true, selector: {app: etcd}, ports: [{port: 2379}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: etcd-0, labels: {app: etcd}}\nspec: {containers: [{name: c, image: etcd}]}\nstatus: {phase: Running, podIP: 10.244.0.9, conditions: [{type: Ready, status: \"False\"}]}\n";
+    let r = run(headless);
+    let dns = &svc(&r, "etcd").paths[0].hops[0].explanation;
+    assert!(dns.contains("publishNotReadyAddresses: true publishes every selected pod") && !dns.contains("the ready pods"), "{dns}");
+}

@@ -61,6 +61,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
         scene.panel(|| scene.source.with(|t| scene.analysis.with(|r| checklist(t, r, &svc, &entry))))
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
+    let warning = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "warn").count()));
     // one row per place in the checklist (and whether it offers a fix), its texts and attributes
     // following the check there: a keystroke that renames the Service sets texts (issue #12)
     let check_view = move |(i, with_fix): (usize, bool)| {
@@ -99,9 +100,10 @@ pub fn WhyNoTraffic() -> impl IntoView {
     };
     view! {
         <details class="teach whynot" id="why-no-traffic" open>
-            <summary>{move || match failing.get() {
-                0 => "Why no traffic? — every check passes".to_string(),
-                n => format!("Why no traffic? — {n} check(s) fail"),
+            <summary>{move || match (failing.get(), warning.get()) {
+                (0, 0) => "Why no traffic? — every check passes".to_string(),
+                (0, w) => format!("Why no traffic? — no check fails, {w} to look at"),
+                (n, _) => format!("Why no traffic? — {n} check(s) fail"),
             }}</summary>
             <ol class="checks">
                 {super::keyed::keyed_list(move || checks.with(|c| c.iter().enumerate().map(|(i, c)| (super::keyed::key_hash(&(i, c.fix.is_some())), (i, c.fix.is_some()))).collect()), check_view)}
