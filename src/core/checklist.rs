@@ -303,7 +303,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         // (a chain of aliases that ends nowhere does not resolve either)
         let nothing = s.paths.first().is_some_and(|p| p.outcome == super::paths::Outcome::Nxdomain);
         let status = if (target.is_none() && in_zone) || nothing { "fail" } else { "skip" };
-        out.push(check("selector", "Selector, endpoints, ports", status, why, None));
+        // the nearest Service the path suggests ("; did you mean dev-web.dev.svc.cluster.local?")
+        // becomes the fix: externalName set to it (learner5 c03b)
+        let near = s.paths.first().and_then(|p| p.reason.rsplit_once("; did you mean ")).and_then(|(_, r)| r.strip_suffix('?')).map(str::to_string);
+        let fix = near.and_then(|n| {
+            let node = path(&obj?.source, &["spec", "externalName"])?;
+            Some(Fix { label: format!("Set externalName: {n}"), edit: replace_scalar(text, node, &n)? })
+        });
+        let why = match s.paths.first().and_then(|p| p.reason.rsplit_once("; did you mean ")) {
+            Some((_, r)) if target.is_none() => format!("{why} Did you mean {r}"),
+            _ => why,
+        };
+        out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
         return out;
     }
 
@@ -803,7 +814,8 @@ mod tests {
         assert!(t.why.starts_with("No endpoint is Ready: api-1: container api: CrashLoopBackOff, restarted 7 times, last exit code 1 (Error)"), "{}", t.why);
         assert!(!t.why.contains("readiness probe"), "{}", t.why);
         let r = analyze(&text.replace("state: {waiting: {reason: CrashLoopBackOff, message: back-off 5m0s restarting failed container}}", "state: {waiting: {reason: ImagePullBackOff}}").replace("restartCount: 7", "restartCount: 0").replace("    lastState: {terminated: {exitCode: 1, reason: Error}}\n", ""), &Config::default());
-        assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("container api: ImagePullBackOff"));
+        assert_eq!(r.pods[0].not_ready_reason.as_deref(), Some("container api: ImagePullBackOff: the kubelet cannot pull the image (its name, tag, or the registry's credentials: imagePullSecrets)"));
+        assert!(t.why.contains(": the process exits; `kubectl logs <pod> -c api --previous` shows why"), "{}", t.why);
     }
 
     /// learner4 a10: a Service without a selector whose Endpoints name their port otherwise —
@@ -869,6 +881,22 @@ mod tests {
         let fixed = apply(text, &fix.edit).expect("applies");
         let r = analyze(&fixed, &Config::default());
         assert_eq!(r.services[0].paths[0].outcome, crate::core::paths::Outcome::Delivered, "{fixed}");
+    }
+
+    /// learner5 c03b: the ExternalName check offers the nearest Service the path names
+    #[test]
+    fn external_name_near_miss_is_a_fix() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: dev-web, namespace: dev}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: dev-frontend, namespace: dev}\nspec:\n  type: ExternalName\n  externalName: web.dev.svc.cluster.local\n";
+        let r = analyze(text, &Config::default());
+        let c = checklist(text, &r, "dev/dev-frontend", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").unwrap();
+        assert!(sel.why.ends_with("Did you mean dev-web.dev.svc.cluster.local?"), "{}", sel.why);
+        let fix = sel.fix.as_ref().expect("a fix");
+        assert_eq!(fix.label, "Set externalName: dev-web.dev.svc.cluster.local");
+        let fixed = apply(text, &fix.edit).expect("applies");
+        let r = analyze(&fixed, &Config::default());
+        let fe = r.services.iter().find(|s| s.name == "dev-frontend").unwrap();
+        assert_ne!(fe.paths[0].outcome, crate::core::paths::Outcome::Nxdomain);
     }
 
     fn first_fix(c: &[Check]) -> &Fix {

@@ -1208,6 +1208,18 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
                     text.push_str(&format!(" ({r})"));
                 }
             }
+            // the next step `kubectl describe pod` / the kubelet's event would point to
+            let image = c.get("image").and_then(|i| i.as_str()).filter(|i| !i.is_empty());
+            match reason.split(' ').next().unwrap_or("") {
+                "CrashLoopBackOff" | "Error" => text.push_str(&format!(": the process exits; `kubectl logs <pod> -c {name} --previous` shows why")),
+                "ImagePullBackOff" | "ErrImagePull" | "InvalidImageName" => text.push_str(&match image {
+                    Some(i) => format!(": the kubelet cannot pull {i} (its name, tag, or the registry's credentials: imagePullSecrets)"),
+                    None => ": the kubelet cannot pull the image (its name, tag, or the registry's credentials: imagePullSecrets)".to_string(),
+                }),
+                "CreateContainerConfigError" => text.push_str(": a ConfigMap or Secret (or a key of one) the container references is missing; `kubectl describe pod` names it"),
+                "OOMKilled" => text.push_str(": over its memory limit"),
+                _ => {}
+            }
             Some(text)
         }),
         _ => None,
