@@ -10,7 +10,6 @@
 //! (plus Egress when egress rules are written); SetDefaults_NetworkPolicyPort: protocol TCP.
 
 use super::cluster::{selector_matches, Cluster, PodInst};
-use super::config::Cidr;
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
 use super::report::ServiceReport;
@@ -304,7 +303,10 @@ struct Side {
     namespace: String,
     labels: Option<Labels>,
     ns_labels: Labels,
-    ip: Option<std::net::Ipv4Addr>,
+    ip: Option<std::net::IpAddr>,
+    /// when `ip` is unknown: the pod CIDRs its address is somewhere in (the stand-in cluster DNS
+    /// pods: on some node's pod network)
+    within: Vec<String>,
     /// (name, port, protocol) of its container ports: what a named policy port means
     ports: Vec<(Option<String>, i64, String)>,
 }
@@ -316,26 +318,79 @@ impl Side {
             labels: Some(p.labels.clone()),
             ns_labels: cluster.namespace_labels(&p.namespace),
             ip: p.ip.as_deref().and_then(|i| i.parse().ok()),
+            within: Vec::new(),
             ports: p.containers.iter().chain(p.sidecars.iter()).flat_map(|c| c.ports.iter()).map(|cp| (cp.name.clone(), cp.container_port, cp.protocol.clone().unwrap_or_else(|| "TCP".into()))).collect(),
         }
     }
+    /// An address that is no pod (None: not known here, as an ExternalName's host's).
+    fn address(ip: Option<std::net::IpAddr>) -> Side {
+        Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip, within: Vec::new(), ports: Vec::new() }
+    }
 }
 
-/// Whether an ipBlock admits an address: Some(true) when its cidr (minus except) plainly holds
-/// it; None otherwise. The API meant ipBlock for cluster-external addresses ("these should be
-/// cluster-external IPs, since Pod IPs are ephemeral", NetworkPolicy docs), and whether it is
-/// matched against a pod's address, or one rewritten by NAT, is up to the network plugin.
-fn ip_block_admits(b: &IpBlock, ip: Option<std::net::Ipv4Addr>) -> Option<bool> {
-    let (cidr, ip) = (Cidr::parse(&b.cidr)?, ip?);
-    let excepted = b.except.iter().filter_map(|e| Cidr::parse(e)).any(|e| e.contains(ip));
-    (cidr.contains(ip) && !excepted).then_some(true)
+/// The high `len` bits of a `width`-bit address held in a u128.
+fn prefix_mask(len: u32, width: u32) -> u128 {
+    let host = width.saturating_sub(len);
+    if host >= 128 {
+        0
+    } else {
+        !0u128 << host
+    }
 }
 
-/// Whether a peer admits `other`; None when it cannot be told here (an ipBlock that does not
-/// plainly hold the address).
+/// An address as (bits, width).
+fn bits(ip: std::net::IpAddr) -> (u128, u32) {
+    match ip {
+        std::net::IpAddr::V4(a) => (u128::from(u32::from(a)), 32),
+        std::net::IpAddr::V6(a) => (u128::from(a), 128),
+    }
+}
+
+/// Whether CIDR `outer` holds every address of (`net`, `len`, `width`).
+fn cidr_holds(outer: (u128, u32, u32), net: u128, len: u32, width: u32) -> bool {
+    let (onet, olen, owidth) = outer;
+    owidth == width && olen <= len && net & prefix_mask(olen, width) == onet
+}
+
+/// Whether an ipBlock admits `other` (NetworkPolicyPeer.ipBlock: the cidr minus its `except`
+/// ranges; k8s.io/api networking/v1 types.go IPBlock). Some(false) when the block cannot hold
+/// the address (outside the cidr, or in an except): no plugin admits it then, whether it applies
+/// ipBlocks to pod addresses or not. Some(true) when it holds an address that is no pod (an
+/// outside client, a node's address after SNAT). None (implementation-defined) when it holds a
+/// pod's address: ipBlock is meant for cluster-external addresses ("these should be
+/// cluster-external IPs, since Pod IPs are ephemeral and unpredictable", NetworkPolicy docs,
+/// "Behavior of to and from selectors"), and pod IPs may or may not be subject to it (Calico
+/// matches them, Cilium does not apply CIDR rules to its own endpoints). None too when the
+/// address is unknown, unless every pod CIDR it may be in lies outside the block.
+fn ip_block_admits(b: &IpBlock, other: &Side) -> Option<bool> {
+    let cidr = parse_cidr_sloppy(&b.cidr)?;
+    let excepts: Vec<(u128, u32, u32)> = b.except.iter().filter_map(|e| parse_cidr_sloppy(e)).collect();
+    let Some(ip) = other.ip else {
+        // somewhere in these ranges: refused when the block holds no address of any of them
+        let ranges: Vec<(u128, u32, u32)> = other.within.iter().filter_map(|c| parse_cidr_sloppy(c)).collect();
+        if ranges.is_empty() || ranges.len() != other.within.len() {
+            return None;
+        }
+        let may_hold = ranges.iter().any(|&(net, len, width)| {
+            let m = prefix_mask(cidr.1.min(len), width);
+            cidr.2 == width && net & m == cidr.0 & m && !excepts.iter().any(|&e| cidr_holds(e, net, len, width))
+        });
+        return if may_hold { None } else { Some(false) };
+    };
+    let (v, width) = bits(ip);
+    let holds = cidr_holds(cidr, v, width, width) && !excepts.iter().any(|&e| cidr_holds(e, v, width, width));
+    match (holds, other.labels.is_some()) {
+        (false, _) => Some(false),
+        (true, false) => Some(true),
+        (true, true) => None,
+    }
+}
+
+/// Whether a peer admits `other`; None when it cannot be told here (an ipBlock holding a pod's
+/// address, or an address not known here: [`ip_block_admits`]).
 fn peer_admits(p: &Peer, policy_ns: &str, other: &Side) -> Option<bool> {
     if let Some(b) = &p.ip_block {
-        return ip_block_admits(b, other.ip);
+        return ip_block_admits(b, other);
     }
     // podSelector and namespaceSelector select pods: an address that is no pod matches neither
     let Some(labels) = &other.labels else { return Some(false) };
@@ -440,7 +495,7 @@ fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, othe
 fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
     use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
     let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
-    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), ports: Vec::new() }
+    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
 }
 
 /// The Service objects by namespace and name (the first of a name: as the warnings always chose).
@@ -545,6 +600,8 @@ fn dns_side(cluster: &Cluster) -> Side {
             labels: Some(vec![("k8s-app".into(), "kube-dns".into())]),
             ns_labels: cluster.namespace_labels("kube-system"),
             ip: None,
+            // (CoreDNS runs on some node's pod network)
+            within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
             ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
         },
     }
@@ -565,6 +622,9 @@ fn policies_text(names: &[String]) -> String {
         format!("NetworkPolicies {}", names.join(", "))
     }
 }
+
+/// Why an ipBlock holding a pod's address decides nothing here ([`ip_block_admits`]).
+const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up to the network plugin (the API meant ipBlock for cluster-external addresses, and pod IPs may or may not be subject to it: Calico matches them, Cilium does not)";
 
 /// What policies make of the client's connection to one endpoint.
 enum Verdict {
@@ -592,7 +652,13 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
                 policies_text(&e.policies)
             ))
         }
-        None => return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&e.policies))),
+        None => {
+            let how = match (&dest.labels, dest.ip) {
+                (Some(_), ip) => format!("only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}", ip.map(|i| format!(" {i}")).unwrap_or_default()),
+                (None, _) => format!("only through an ipBlock rule: it is admitted if that ipBlock holds {name}'s address (resolved outside the cluster, not known here), else a network plugin that enforces NetworkPolicy drops the connection"),
+            };
+            return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} {how}", policies_text(&e.policies)));
+        }
         Some(true) => {}
     }
     if dest.labels.is_none() {
@@ -604,7 +670,10 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
             "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
             policies_text(&i.policies), labels_of(c), c.namespace
         )),
-        None => Verdict::Unknown(format!("{} selects {name} for ingress and admits this client only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&i.policies))),
+        None => Verdict::Unknown(format!(
+            "{} selects {name} for ingress and admits this client only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}",
+            policies_text(&i.policies), c.ip.map(|i| format!(" {i}")).unwrap_or_default()
+        )),
         Some(true) => Verdict::Admitted,
     }
 }
@@ -680,7 +749,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         match pod {
             Some(p) if p.host_network => None,
             Some(p) => Some(Side::pod(p, cluster)),
-            None => Some(Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: b.ip.parse().ok(), ports: Vec::new() }),
+            None => Some(Side::address(b.ip.parse().ok())),
         }
     };
     for slot in services.iter_mut() {
@@ -701,7 +770,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     // (an ExternalName without ports: the port the application dials is unknown
                     // here, nothing is said)
                     let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
-                    let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                    let dest = Side::address(None);
                     verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
                 } else if p.outcome != Outcome::External {
                     for b in &p.backends {
@@ -797,7 +866,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 }
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
                 // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
-                let outside = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                let outside = Side::address(None);
                 let mut isolated: Vec<String> = Vec::new();
                 let mut names: Vec<String> = Vec::new();
                 for b in &p.backends {
@@ -941,15 +1010,70 @@ mod tests {
         assert_eq!(run("default", "metadata: {name: allow-80}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: 80\n"), dropped);
         assert_eq!(run("default", "metadata: {name: allow-http}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: http\n"), delivered);
         assert_eq!(run("default", "metadata: {name: allow-client}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {run: client}}\n    ports:\n    - port: 8080\n"), delivered);
-        // an ipBlock holding the client's address admits it; one that does not is up to the plugin
+        // ipBlocks (ip_block_admits): one holding the client's pod address is the plugin's
+        // call (delivered, said); one in whose except the client is cannot admit it: dropped
         let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16}}]\n");
-        assert_eq!(pod_path(&analyze(&y, &Config::default())).outcome, Outcome::Delivered);
-        assert_eq!(check(&y, &analyze(&y, &Config::default()), "pod").0, "ok");
-        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
         let r = analyze(&y, &Config::default());
         assert_eq!(pod_path(&r).outcome, Outcome::Delivered);
         let (status, why) = check(&y, &r, "pod");
-        assert!(status == "warn" && why.contains("only through an ipBlock rule") && why.contains("up to the network plugin"), "{status} {why}");
+        assert!(status == "warn" && why.contains("only through an ipBlock rule whose range holds its address 10.244.") && why.contains("may or may not be subject to it"), "{status} {why}");
+        assert_eq!(codes(&r).len(), 0);
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
+        assert_eq!(run("default", y.split("kind: NetworkPolicy\n").nth(1).expect("policy")), dropped);
+    }
+
+    /// corpus3 finding 4: the NetworkPolicy docs' test-network-policy (ipBlock 172.17.0.0/16
+    /// except 172.17.1.0/24 | namespace project=myproject | role=frontend, port 6379) on a
+    /// role=db pod. The client (run=client, namespace default, 10.244.x) matches no peer and its
+    /// address is outside the ipBlock: no plugin admits it (ip_block_admits: Some(false)), so
+    /// the path is dropped at the pod and NetworkPolicyDenies is said (it said "delivered … up
+    /// to the network plugin"). A cidr of 0.0.0.0/0 except the pod network refuses it too; the
+    /// same holds for egress ipBlocks, and for the cluster DNS pods' network.
+    #[test]
+    fn ip_block_that_cannot_hold_the_client_refuses_it() {
+        let docs = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: test-network-policy\n  namespace: default\nspec:\n  podSelector:\n    matchLabels:\n      role: db\n  policyTypes:\n  - Ingress\n  - Egress\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 172.17.0.0/16\n        except:\n        - 172.17.1.0/24\n    - namespaceSelector:\n        matchLabels:\n          project: myproject\n    - podSelector:\n        matchLabels:\n          role: frontend\n    ports:\n    - protocol: TCP\n      port: 6379\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 10.0.0.0/24\n    ports:\n    - protocol: TCP\n      port: 5978\n";
+        let redis = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: redis\n  labels:\n    role: db\nspec:\n  containers:\n  - name: redis\n    image: redis\n    ports:\n    - containerPort: 6379\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n  selector:\n    role: db\n  ports:\n  - port: 6379\n";
+        let y = format!("{docs}{redis}");
+        let r = analyze(&y, &Config::default());
+        assert!(r.diagnostics.iter().all(|d| d.severity != crate::core::diag::Severity::Error), "{:?}", r.diagnostics);
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with("NetworkPolicy test-network-policy selects redis for ingress and no rule admits pods labelled run=client from namespace default on 6379/TCP"), "{}", p.reason);
+        assert_eq!(p.hops.last().map(|h| (h.kind, h.to.as_str())), Some((HopKind::Drop, "pod:redis")));
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        // the neighbour: a frontend client is admitted by the podSelector peer
+        let own = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: frontend}}\nspec: {containers: [{name: c, image: busybox}]}\n";
+        let r = analyze(&format!("{y}{own}"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, codes(&r).len()), (Outcome::Delivered, 0), "{:?}", pod_path(&r));
+        // 4b: ingress only from 172.17.0.0/16; 0.0.0.0/0 except the pod network
+        for block in ["{cidr: 172.17.0.0/16}", "{cidr: 0.0.0.0/0, except: [10.244.0.0/16]}"] {
+            let y = web("default", "ClusterIP", &format!("metadata: {{name: p}}\nspec:\n  podSelector: {{matchLabels: {{app: web}}}}\n  ingress:\n  - from:\n    - ipBlock: {block}\n"));
+            let r = analyze(&y, &Config::default());
+            assert_eq!((pod_path(&r).outcome, check(&y, &r, "pod").0.as_str(), codes(&r)), (Outcome::Dropped, "fail", vec!["NetworkPolicyDenies"]), "{block}: {:?}", pod_path(&r));
+        }
+        // egress: the endpoint pods are in the except (dropped as it leaves), or held (the
+        // plugin's call: delivered, said)
+        let egress = |to: &str| web("default", "ClusterIP", &format!("metadata: {{name: out}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}  - to: [{{ipBlock: {to}}}]\n"));
+        let y = egress("{cidr: 0.0.0.0/0, except: [10.0.0.0/8]}");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with("NetworkPolicy out selects the client (pods labelled run=client in namespace default) for egress and no rule admits web-"), "{}", p.reason);
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        let y = egress("{cidr: 10.244.0.0/16}");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+        assert!(p.reason.contains("for egress and admits web-") && p.reason.contains("only through an ipBlock rule whose range holds its address 10.244.") && p.reason.contains("up to the network plugin"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "warn");
+        // DNS by ipBlock: a range holding no pod network cannot reach the cluster DNS pods
+        let dns_by = |cidr: &str| format!("metadata: {{name: dns}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n  - to: [{{ipBlock: {{cidr: {cidr}}}}}]\n    ports: [{{port: 53, protocol: UDP}}]\n  - to: [{{podSelector: {{}}}}]\n");
+        let r = analyze(&web("default", "ClusterIP", &dns_by("172.16.0.0/12")), &Config::default());
+        assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
+        let r = analyze(&web("default", "ClusterIP", &dns_by("10.0.0.0/8")), &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::Delivered, "{:?}", pod_path(&r));
+        assert!(pod_path(&r).reason.contains("admits DNS only through an ipBlock rule"), "{}", pod_path(&r).reason);
     }
 
     /// Only some endpoints isolated: the path still delivers (kube-proxy may pick an admitting
