@@ -280,6 +280,12 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         let nothing = s.paths.first().is_some_and(|p| p.outcome == super::paths::Outcome::Nxdomain);
         let status = if (target.is_none() && in_zone) || nothing { "fail" } else { "skip" };
         out.push(check("selector", "Selector, endpoints, ports", status, why, None));
+        // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
+        // name's address (core::netpol::apply_to_paths)
+        let path = s.paths.iter().find(|p| p.entry == entry);
+        if path.and_then(super::netpol::path_note).is_some() {
+            out.push(netpol_check(path));
+        }
         return out;
     }
 

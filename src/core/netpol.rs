@@ -647,10 +647,12 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     };
     match e.admitted {
         Some(false) => {
-            return Verdict::Refused(Dir::Egress, format!(
-                "{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (policies see the pod's own address and port: kube-proxy rewrote the clusterIP before)",
-                policies_text(&e.policies)
-            ))
+            let seen = if dest.labels.is_none() && dest.ip.is_none() {
+                format!("the client connects straight to {name}'s address: an ExternalName Service is only a DNS alias")
+            } else {
+                "policies see the pod's own address and port: kube-proxy rewrote the clusterIP before".to_string()
+            };
+            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen})", policies_text(&e.policies)));
         }
         None => {
             let how = match (&dest.labels, dest.ip) {
@@ -676,6 +678,73 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
         )),
         Some(true) => Verdict::Admitted,
     }
+}
+
+/// The client's connection to `host`, outside the cluster, on a port not known here (an
+/// ExternalName Service without ports: the application dials whatever it dials; corpus3
+/// finding 7). Its address is no pod's, so pod and namespace selectors never admit it; an
+/// ipBlock may (its address is not known here). Refused when no egress rule of the policies
+/// isolating the client can admit it on any port; unknown when one admits it only on some
+/// ports or only through an ipBlock; None when the client is not isolated for egress or a rule
+/// admits it on every port.
+fn verdict_any_port(objects: &[Object], policies: &[usize], c: &Side, host: &str) -> Option<Verdict> {
+    let Some(labels) = &c.labels else { return None };
+    let dest = Side::address(None);
+    let (mut names, mut on_ports, mut by_block) = (Vec::new(), Vec::new(), false);
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        if !spec.egress_type || o.meta.namespace != c.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
+            continue;
+        }
+        names.push(o.meta.name.clone());
+        for rule in &spec.egress {
+            let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, &o.meta.namespace, &dest)).collect();
+            let peers = if rule.peers.is_empty() || each.contains(&Some(true)) {
+                Some(true)
+            } else if each.contains(&None) {
+                None
+            } else {
+                Some(false)
+            };
+            match peers {
+                Some(true) if rule.ports.is_empty() => return None,
+                Some(false) => {}
+                None => by_block = true,
+                Some(true) => {
+                    // (a named port is a pod's container port: no address outside has one)
+                    for pp in &rule.ports {
+                        let shown = match (&pp.port, pp.end_port) {
+                            (None, _) => format!("any {} port", pp.protocol),
+                            (Some(IntOrString::Int(p)), Some(end)) => format!("{p}-{end}/{}", pp.protocol),
+                            (Some(IntOrString::Int(p)), None) => format!("{p}/{}", pp.protocol),
+                            (Some(IntOrString::Str(_)), _) => continue,
+                        };
+                        if !on_ports.contains(&shown) {
+                            on_ports.push(shown);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let client = format!("{} selects the client ({} in namespace {}) for egress", policies_text(&names), labels_of(c), c.namespace);
+    if on_ports.is_empty() && !by_block {
+        return Some(Verdict::Refused(Dir::Egress, format!(
+            "{client} and no rule admits {host} (an address outside the cluster) on any port: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (the client connects straight to {host}'s address: an ExternalName Service is only a DNS alias)"
+        )));
+    }
+    let mut how = Vec::new();
+    if !on_ports.is_empty() {
+        how.push(format!("on {} only (this Service declares no port: it depends on the port the application dials)", on_ports.join(", ")));
+    }
+    if by_block {
+        how.push(format!("through an ipBlock rule only if that ipBlock holds {host}'s address (resolved outside the cluster, not known here)"));
+    }
+    Some(Verdict::Unknown(format!("{client} and admits {host} {}; otherwise a network plugin that enforces NetworkPolicy drops the connection", how.join(", or "))))
 }
 
 /// How a sentence this module adds to a path's reason begins, for the "Why no traffic?" check
@@ -763,15 +832,18 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             let mut np: Option<Path> = None;
             if p.entry == Entry::Pod {
                 let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
-                // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 if !deliverable {
                 } else if let (Outcome::External, Some(port)) = (p.outcome, p.port) {
-                    // (an ExternalName without ports: the port the application dials is unknown
-                    // here, nothing is said)
+                    // an ExternalName that leaves the cluster: its host is no pod, its address
+                    // unknown here
                     let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
                     let dest = Side::address(None);
                     verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
+                } else if p.outcome == Outcome::External && p.hops.last().is_some_and(|h| h.kind == HopKind::Direct) {
+                    // (an ExternalName without ports: judged on every port)
+                    let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
+                    verdicts.extend(verdict_any_port(objects, policies, &c, &host).map(|v| (host, v)));
                 } else if p.outcome != Outcome::External {
                     for b in &p.backends {
                         let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
@@ -786,8 +858,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let asks_dns = first.is_some_and(|h| h.kind == HopKind::Dns && h.from == format!("pod:{}", super::paths::CLIENT_POD));
                 let all_refused = |v: &[(String, Verdict)]| !v.is_empty() && v.iter().all(|(_, v)| matches!(v, Verdict::Refused(..)));
                 // (an egress refusal is said on the Service even when the lookup fails first)
-                if let (true, Some((_, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts) && p.outcome != Outcome::External, verdicts.first()) {
-                    egress_denied_all.get_or_insert_with(|| why.clone());
+                if let (true, Some((name, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts), verdicts.first()) {
+                    egress_denied_all.get_or_insert_with(|| match p.outcome {
+                        Outcome::External => format!("the in-cluster client cannot reach {name}, where this Service points: {why}"),
+                        _ => format!("the in-cluster client cannot reach this Service's endpoints: {why}"),
+                    });
                 }
                 if asks_dns && dns_udp.admitted == Some(false) {
                     let h = &p.hops[0];
@@ -909,7 +984,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         if let Some(why) = egress_denied_all {
             let id = format!("Service/{}/{}", s.namespace, s.name);
             let pos = service_pos(&svc_objects, s);
-            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", why, pos).on(&id));
         }
         if !changed.is_empty() {
             let s = std::sync::Arc::make_mut(slot);
@@ -1203,11 +1278,52 @@ mod tests {
         let p = pod_path(&analyze(&y, &Config::default())).clone();
         assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
         assert!(p.reason.contains("no rule admits db.example.com") && p.reason.contains("5432/TCP"), "{}", p.reason);
-        // without ports the port is unknown: nothing is said; with DNS refused too, the lookup fails
+        // without ports no port is admitted either (verdict_any_port); with DNS refused too, the
+        // lookup fails first
         let r = analyze(&y.replace(", ports: [{port: 5432}]", ""), &Config::default());
-        assert_eq!(pod_path(&r).outcome, Outcome::External, "{:?}", pod_path(&r));
+        assert_eq!(pod_path(&r).outcome, Outcome::Dropped, "{:?}", pod_path(&r));
         let r = analyze(&y.replace(", ports: [{port: 5432}]", "").replace(DNS_RULE, "  - ports: [{port: 443}]\n"), &Config::default());
         assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
+    }
+
+    /// corpus3 finding 7: an ExternalName to www.example.com (no ports) and an egress policy
+    /// admitting only DNS to kube-dns (ahmetb recipe 14's shape). The client's lookup is
+    /// answered, its connection to www.example.com's address (no pod: no selector admits it, on
+    /// any port) is dropped as it leaves the client, and the Service gets
+    /// NetworkPolicyEgressDenies (it said "traffic leaves the cluster directly"). The
+    /// neighbours: DNS admitted by port alone (recipe 14 itself) leaves the port the
+    /// application dials to decide, an ipBlock leaves the address to decide, `egress: [{}]`
+    /// admits it.
+    #[test]
+    fn externalname_egress_admitting_only_dns_drops_the_connection() {
+        let ext = "apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec:\n  type: ExternalName\n  externalName: www.example.com\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns-only}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n";
+        let y = format!("{ext}  - to:\n    - namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}\n      podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}\n    ports:\n    - {{port: 53, protocol: UDP}}\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert_eq!(p.hops.iter().map(|h| h.kind).collect::<Vec<_>>(), vec![HopKind::Dns, HopKind::Dns, HopKind::Drop]);
+        assert_eq!((p.hops[2].from.as_str(), p.hops[2].to.as_str()), ("pod:client", "pod:client"));
+        assert!(p.reason.starts_with("NetworkPolicy dns-only selects the client (pods labelled run=client in namespace default) for egress and no rule admits www.example.com (an address outside the cluster) on any port: a network plugin that enforces NetworkPolicy drops the connection"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        assert!(r.diagnostics.iter().any(|d| d.object.as_deref() == Some("Service/default/ext") && d.message.starts_with("the in-cluster client cannot reach www.example.com, where this Service points: NetworkPolicy dns-only")));
+        drawn(&r);
+        // recipe 14: DNS admitted by port to anywhere: it depends on the port dialled
+        let y = format!("{ext}  - ports:\n    - {{port: 53, protocol: UDP}}\n    - {{port: 53, protocol: TCP}}\n");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::External, "{p:?}");
+        assert!(p.reason.contains("; NetworkPolicy dns-only selects the client (pods labelled run=client in namespace default) for egress and admits www.example.com on 53/UDP, 53/TCP only (this Service declares no port"), "{}", p.reason);
+        assert_eq!((check(&y, &r, "pod").0.as_str(), codes(&r).len()), ("warn", 0));
+        // an ipBlock: its address decides
+        let y = format!("{ext}  - to: [{{ipBlock: {{cidr: 93.184.0.0/16}}}}]\n  - ports: [{{port: 53, protocol: UDP}}]\n");
+        let p = pod_path(&analyze(&y, &Config::default())).clone();
+        assert_eq!(p.outcome, Outcome::External, "{p:?}");
+        assert!(p.reason.contains("through an ipBlock rule only if that ipBlock holds www.example.com's address"), "{}", p.reason);
+        // every destination on every port: nothing said
+        let r = analyze(&format!("{ext}  - {{}}\n"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, codes(&r).len()), (Outcome::External, 0), "{:?}", pod_path(&r));
+        assert!(!pod_path(&r).reason.contains("NetworkPolic"), "{}", pod_path(&r).reason);
     }
 
     /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
