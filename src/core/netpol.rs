@@ -623,6 +623,10 @@ fn policies_text(names: &[String]) -> String {
     }
 }
 
+/// An outside path's endpoint as judged (its address, pod, port, protocol) and the source its
+/// pod sees: each node's path has the same endpoints, decided once per source.
+type OutsideKey<'a> = (&'a str, Option<&'a str>, i64, &'a str, Option<std::net::IpAddr>);
+
 /// Why an ipBlock holding a pod's address decides nothing here ([`ip_block_admits`]).
 const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up to the network plugin (the API meant ipBlock for cluster-external addresses, and pod IPs may or may not be subject to it: Calico matches them, Cilium does not)";
 
@@ -764,7 +768,8 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 
 /// NetworkPolicy changes the answer (learner QA: a default-deny policy left "delivered"): the
 /// paths of the in-cluster client (entry "pod") end where an enforcing network plugin drops
-/// them, and outside paths say what source the isolated pods see. Semantics (k8s.io/api
+/// them, and outside paths (nodePort, load balancer, externalIP) are judged on the source the
+/// isolated pods see (the entry node after SNAT, or the client's own address). Semantics (k8s.io/api
 /// networking/v1 types.go NetworkPolicySpec, NetworkPolicyEgressRule, NetworkPolicyPeer): the
 /// client is isolated for egress by a policy of its namespace selecting it with Egress in its
 /// policyTypes, an endpoint pod for ingress likewise; a connection needs both its egress and
@@ -773,8 +778,8 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 /// rewrites a clusterIP to a pod's address before the packet leaves the client's node, so the
 /// peer and port a policy sees are the endpoint pod's, never the clusterIP or the Service port.
 /// ipBlock is meant for cluster-external addresses, and whether NAT happens before or after
-/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock admits a pod only when
-/// its cidr plainly holds the pod's address, else the answer is the plugin's (said, not decided).
+/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock that cannot hold an
+/// address admits nothing; one holding a pod's address is the plugin's call (said, not decided).
 /// Traffic from the node a pod runs on is always allowed (NetworkPolicy docs). The client's DNS
 /// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
 /// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
@@ -825,7 +830,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         let s: &ServiceReport = slot;
         let mut changed: Vec<(usize, Path)> = Vec::new();
         let mut egress_denied_all: Option<String> = None;
-        let mut outside_memo: std::collections::HashMap<(&str, Option<&str>, i64, &str), Option<Decision>> = std::collections::HashMap::new();
+        let mut outside_memo: std::collections::HashMap<OutsideKey, Decision> = std::collections::HashMap::new();
         for (pi, p) in s.paths.iter().enumerate() {
             let protocol: &str = p.protocol.as_deref().unwrap_or("TCP");
             // the path as changed (copied only when something changes)
@@ -940,43 +945,95 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
                 }
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
-                // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
-                let outside = Side::address(None);
-                let mut isolated: Vec<String> = Vec::new();
-                let mut names: Vec<String> = Vec::new();
+                // outside traffic (corpus3 finding 5): the source an isolated pod sees is the
+                // entry node's address after kube-proxy's SNAT (externalTrafficPolicy Cluster:
+                // KUBE-MARK-MASQ, then MASQUERADE in KUBE-POSTROUTING), always allowed on the
+                // pod's own node ("traffic to and from the node where a Pod is running is always
+                // allowed, regardless of the IP address of the Pod or the node", NetworkPolicy
+                // docs) and from another node only if a rule admits that address (an ipBlock
+                // holding it, or a rule with no `from`); with Local (or a load balancer sending
+                // straight to pods) the client's own address
+                let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
+                let entry_node = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n));
+                let (src, seen) = match (snat, entry_node) {
+                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name)),
+                    (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string()),
+                    (false, _) => (super::paths::OUTSIDE_IP.parse().ok(), format!("the client's own address {} ({})", super::paths::OUTSIDE_IP, if s.external_traffic_policy.as_deref() == Some("Local") { "externalTrafficPolicy Local keeps it" } else { "the load balancer sends straight to the pod" })),
+                };
+                let source = Side::address(src);
+                let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 for b in &p.backends {
-                    // (each node's path has the same endpoints: decided once per Service)
-                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol);
+                    let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                    // (a host-network pod or an address that is no pod: no policy isolates it)
+                    let Some(dest) = side_of(b).filter(|d| d.labels.is_some()) else {
+                        verdicts.push((name, Verdict::Admitted));
+                        continue;
+                    };
+                    if snat && b.node.is_some() && b.node == p.node {
+                        verdicts.push((name, Verdict::Admitted));
+                        continue;
+                    }
+                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol, src);
                     let d = match outside_memo.get(&key) {
                         Some(d) => d.clone(),
                         None => {
-                            let d = side_of(b).filter(|d| d.labels.is_some()).map(|dest| decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, protocol));
+                            let d = decide(objects, policies, Dir::Ingress, &dest, &source, b.port, protocol);
                             outside_memo.insert(key, d.clone());
                             d
                         }
                     };
-                    let Some(d) = d else { continue };
-                    if d.admitted == Some(false) {
-                        isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
-                        for n in d.policies {
-                            if !names.contains(&n) {
-                                names.push(n);
-                            }
-                        }
+                    let on = format!("{}/{protocol}", b.port);
+                    let v = match d.admitted {
+                        Some(true) => Verdict::Admitted,
+                        Some(false) => Verdict::Refused(Dir::Ingress, format!(
+                            "{} selects {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed)",
+                            policies_text(&d.policies)
+                        )),
+                        None => Verdict::Unknown(format!(
+                            "{} isolates {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)",
+                            policies_text(&d.policies)
+                        )),
+                    };
+                    verdicts.push((name, v));
+                }
+                let refused: Vec<usize> = (0..verdicts.len()).filter(|&i| matches!(verdicts[i].1, Verdict::Refused(..))).collect();
+                for &i in &refused {
+                    if let Verdict::Refused(_, why) = &verdicts[i].1 {
+                        edit(&mut np, p).backends[i].refused = Some(why.clone());
                     }
                 }
-                if !isolated.is_empty() {
-                    let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
-                    let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
-                        (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
-                        (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
-                        (false, _) => format!("the client's own address {}", super::paths::OUTSIDE_IP),
+                let names: Vec<&str> = refused.iter().map(|&i| verdicts[i].0.as_str()).collect();
+                let src_port = p.hops.last().map(|h| h.src.clone()).unwrap_or_default();
+                let drop_at = |np: &mut Option<Path>, name: &str, why: &str, others: &str| {
+                    let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
+                    // (after SNAT the node's address, the source port kept)
+                    let src = match (snat, src) {
+                        (true, Some(ip)) => format!("{ip}:{}", src_port.rsplit(':').next().unwrap_or_default()),
+                        _ => src_port.clone(),
                     };
-                    let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
-                    edit(&mut np, p).reason.push_str(&format!(
-                        "{PARTIAL}{} isolates {} for ingress and no rule on {on} admits every source or an ipBlock: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (whether the plugin matches the address before or after NAT is up to it; traffic from the node the pod runs on is always allowed)",
-                        policies_text(&names), isolated.join(", ")
-                    ));
+                    edit(np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
+                        explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
+                    edit(np, p).outcome = Outcome::Dropped;
+                };
+                match (refused.first(), verdicts.first()) {
+                    (Some(0), Some((name, Verdict::Refused(_, why)))) if refused.len() == verdicts.len() => {
+                        let others = if names.len() > 1 { format!("; no other endpoint admits it either ({})", names[1..].join(", ")) } else { String::new() };
+                        drop_at(&mut np, name, why, &others);
+                        edit(&mut np, p).reason = format!("{why}{others}");
+                    }
+                    (Some(0), Some((name, Verdict::Refused(_, why)))) => {
+                        drop_at(&mut np, name, why, "");
+                        edit(&mut np, p).reason = format!("first pick {name}: {why}; NetworkPolicy refuses this request at {} of {} endpoints ({}); the other endpoints admit it", names.len(), verdicts.len(), names.join(", "));
+                    }
+                    (Some(&i), _) => {
+                        let Verdict::Refused(_, why) = &verdicts[i].1 else { continue };
+                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {why}", names.len(), verdicts.len(), names.join(", ")));
+                    }
+                    (None, _) => {
+                        if let Some((_, Verdict::Unknown(why))) = verdicts.iter().find(|(_, v)| matches!(v, Verdict::Unknown(_))) {
+                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                        }
+                    }
                 }
             }
             changed.extend(np.map(|np| (pi, np)));
@@ -1326,28 +1383,86 @@ mod tests {
         assert!(!pod_path(&r).reason.contains("NetworkPolic"), "{}", pod_path(&r).reason);
     }
 
-    /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
-    /// source the pod sees — the node's address after SNAT (Cluster) or the client's own
-    /// (Local) — and that traffic from the pod's own node is always allowed (NetworkPolicy docs).
+    /// Outside traffic (n04b, corpus3 finding 5: ahmetb recipe 01's web-deny-all, `ingress: []`,
+    /// with the recipe's Service as NodePort). With externalTrafficPolicy Cluster the pod sees
+    /// the entry node's address after kube-proxy's SNAT: from the pod's own node it is always
+    /// allowed (NetworkPolicy docs), from another node only if a rule admits that address, so
+    /// the cross-node entries end dropped at the pod (they said "delivered"). With Local the
+    /// client's own address must be admitted. An ipBlock holding the source admits it; with
+    /// two pods on two nodes each entry refuses the pod on the other node (partial).
     #[test]
-    fn outside_entries_name_the_source_an_isolated_pod_sees() {
-        let deny = "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
-        let y = web("default", "NodePort", deny);
+    fn outside_entries_are_judged_on_the_source_an_isolated_pod_sees() {
+        let web1 = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: default\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\nspec:\n  type: NodePort\n  selector:\n    app: web\n  ports:\n  - name: p80\n    port: 80\n    targetPort: 80\n---\n";
+        let deny_all = "kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata:\n  name: web-deny-all\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  ingress: []\n";
+        let y = format!("{web1}{deny_all}");
         let r = analyze(&y, &Config::default());
-        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some("node-1")).expect("nodeport path");
-        assert_eq!(np.outcome, Outcome::Delivered);
-        assert!(np.reason.contains("; NetworkPolicy default-deny isolates") && np.reason.contains("the node's address 192.168.49.2 after SNAT") && np.reason.contains("traffic from the node the pod runs on is always allowed"), "{}", np.reason);
-        assert_eq!(check(&y, &r, "nodeport@node-1").0, "warn");
-        let y = web("default", "NodePort", deny).replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+        let s = &r.services[0];
+        let home = s.endpoints[0].node.clone().expect("placed");
+        let nodeports: Vec<&Path> = s.paths.iter().filter(|p| p.entry == Entry::NodePort).collect();
+        assert!(nodeports.len() >= 2);
+        for p in &nodeports {
+            let node = p.node.clone().expect("node");
+            let ip = r.nodes.iter().find(|n| n.name == node).map(|n| n.ip.clone()).expect("node ip");
+            if node == home {
+                assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+                assert!(!p.reason.contains("NetworkPolic"), "{}", p.reason);
+                assert_eq!(check(&y, &r, &format!("nodeport@{node}")).0, "ok");
+            } else {
+                assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+                assert!(p.reason.starts_with(&format!("NetworkPolicy web-deny-all selects web for ingress and no rule admits the source it sees, {node}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {node} masquerades outside traffic), on 80/TCP")), "{}", p.reason);
+                let last = p.hops.last().expect("hops");
+                assert_eq!((last.kind, last.from.as_str(), last.to.as_str(), last.src.as_str()), (HopKind::Drop, "pod:web", "pod:web", format!("{ip}:51000").as_str()));
+                assert_eq!(p.hops[p.hops.len() - 2].kind, HopKind::SnatDnat);
+                assert_eq!(check(&y, &r, &format!("nodeport@{node}")).0, "fail");
+            }
+        }
+        drawn(&r);
+        // the same Service as LoadBalancer: its node's entry is judged the same way
+        let r = analyze(&y.replace("type: NodePort", "type: LoadBalancer"), &Config::default());
+        let lb = r.services[0].paths.iter().find(|p| p.entry == Entry::LoadBalancer).expect("lb path");
+        assert_eq!(lb.outcome == Outcome::Delivered, lb.node.as_deref() == Some(home.as_str()), "{lb:?}");
+        // Local: the client's own address, admitted by nothing
+        let y = format!("{web1}{deny_all}").replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
         let r = analyze(&y, &Config::default());
-        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.outcome == Outcome::Delivered).expect("a delivered nodeport path");
-        assert!(np.reason.contains("the client's own address 198.51.100.7"), "{}", np.reason);
-        // an ipBlock rule: nothing to add
-        let y = web("default", "NodePort", "metadata: {name: lb}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0}}]\n");
+        let p = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some(home.as_str())).expect("home path");
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.contains("the source it sees, the client's own address 198.51.100.7 (externalTrafficPolicy Local keeps it)"), "{}", p.reason);
+        // an ipBlock holding the nodes' addresses admits Cluster traffic, not Local's client;
+        // 0.0.0.0/0 admits both; a podSelector peer admits neither (a node is no pod)
+        let allow = |from: &str, local: bool| {
+            let mut y = format!("{web1}{}", deny_all.replace("  ingress: []\n", &format!("  ingress:\n  - from: [{from}]\n")));
+            if local {
+                y = y.replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+            }
+            let r = analyze(&y, &Config::default());
+            r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort && (!local || p.node.as_deref() == Some(home.as_str()))).map(|p| p.outcome).collect::<Vec<_>>()
+        };
+        let n = nodeports.len();
+        assert_eq!(allow("{ipBlock: {cidr: 192.168.0.0/16}}", false), vec![Outcome::Delivered; n]);
+        assert_eq!(allow("{ipBlock: {cidr: 192.168.0.0/16}}", true), vec![Outcome::Dropped]);
+        assert_eq!(allow("{ipBlock: {cidr: 0.0.0.0/0}}", true), vec![Outcome::Delivered]);
+        assert_eq!(allow("{podSelector: {}}", false).iter().filter(|o| **o == Outcome::Dropped).count(), n - 1);
+        // two pods on two nodes (the n04 Deployment): each entry node admits its own pod only
+        let y = web("default", "NodePort", "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
         let r = analyze(&y, &Config::default());
-        assert!(r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort).all(|p| !p.reason.contains("NetworkPolicy")));
-    }
-}
+        for p in r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort) {
+            let local = p.backends.iter().filter(|b| b.node == p.node).count();
+            assert_eq!(p.backends.iter().filter(|b| b.refused.is_none()).count(), local, "{p:?}");
+            let first_local = p.backends[0].node == p.node;
+            match (local, first_local) {
+                (0, _) => assert!(p.outcome == Outcome::Dropped && p.reason.ends_with(&format!("; no other endpoint admits it either ({})", p.backends[1].pod.clone().expect("pod"))), "{p:?}"),
+                (_, true) => assert!(p.outcome == Outcome::Delivered && p.reason.contains("; NetworkPolicy refuses this request at 1 of 2 endpoints"), "{}", p.reason),
+                (_, false) => {
+                    assert!(p.outcome == Outcome::Dropped && p.reason.starts_with("first pick ") && p.reason.ends_with("the other endpoints admit it"), "{}", p.reason);
+                    // the request kube-proxy sends to the local pod is delivered (paths::retarget)
+                    let mut other = (*p).clone();
+                    crate::core::paths::retarget(&mut other, 1);
+                    assert_eq!(other.outcome, Outcome::Delivered, "{other:?}");
+                }
+            }
+        }
+        drawn(&r);
+    }}
 
 #[cfg(test)]
 mod more_tests {
