@@ -955,10 +955,14 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 // straight to pods) the client's own address
                 let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
                 let entry_node = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n));
-                let (src, seen) = match (snat, entry_node) {
-                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name)),
-                    (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string()),
-                    (false, _) => (super::paths::OUTSIDE_IP.parse().ok(), format!("the client's own address {} ({})", super::paths::OUTSIDE_IP, if s.external_traffic_policy.as_deref() == Some("Local") { "externalTrafficPolicy Local keeps it" } else { "the load balancer sends straight to the pod" })),
+                let (src, seen, short) = match (snat, entry_node) {
+                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name), format!("{}'s address {} (SNAT)", n.name, n.ip)),
+                    (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string(), String::new()),
+                    (false, _) => (
+                        super::paths::OUTSIDE_IP.parse().ok(),
+                        format!("the client's own address {} ({})", super::paths::OUTSIDE_IP, if s.external_traffic_policy.as_deref() == Some("Local") { "externalTrafficPolicy Local keeps it" } else { "the load balancer sends straight to the pod" }),
+                        format!("the client's address {}", super::paths::OUTSIDE_IP),
+                    ),
                 };
                 let source = Side::address(src);
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
@@ -997,9 +1001,16 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     verdicts.push((name, v));
                 }
                 let refused: Vec<usize> = (0..verdicts.len()).filter(|&i| matches!(verdicts[i].1, Verdict::Refused(..))).collect();
+                // (each endpoint's why in short: a Service's outside paths are one per node, each
+                // listing every endpoint; the path's reason has the whole sentence)
                 for &i in &refused {
                     if let Verdict::Refused(_, why) = &verdicts[i].1 {
-                        edit(&mut np, p).backends[i].refused = Some(why.clone());
+                        let b = &p.backends[i];
+                        let shown = match outside_memo.get(&(b.ip.as_str(), b.pod.as_deref(), b.port, protocol, src)) {
+                            Some(d) if !short.is_empty() => format!("{} selects {} for ingress and no rule admits {short} on {}/{protocol}", policies_text(&d.policies), verdicts[i].0, b.port),
+                            _ => why.clone(),
+                        };
+                        edit(&mut np, p).backends[i].refused = Some(shown);
                     }
                 }
                 let names: Vec<&str> = refused.iter().map(|&i| verdicts[i].0.as_str()).collect();
@@ -1445,13 +1456,23 @@ mod tests {
         // two pods on two nodes (the n04 Deployment): each entry node admits its own pod only
         let y = web("default", "NodePort", "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
         let r = analyze(&y, &Config::default());
+        let mut arms = Vec::new();
         for p in r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort) {
             let local = p.backends.iter().filter(|b| b.node == p.node).count();
             assert_eq!(p.backends.iter().filter(|b| b.refused.is_none()).count(), local, "{p:?}");
             let first_local = p.backends[0].node == p.node;
+            arms.push((local.min(1), first_local));
             match (local, first_local) {
                 (0, _) => assert!(p.outcome == Outcome::Dropped && p.reason.ends_with(&format!("; no other endpoint admits it either ({})", p.backends[1].pod.clone().expect("pod"))), "{p:?}"),
-                (_, true) => assert!(p.outcome == Outcome::Delivered && p.reason.contains("; NetworkPolicy refuses this request at 1 of 2 endpoints"), "{}", p.reason),
+                (_, true) => {
+                    assert!(p.outcome == Outcome::Delivered && p.reason.contains("; NetworkPolicy refuses this request at 1 of 2 endpoints"), "{}", p.reason);
+                    // a request kube-proxy sends to the other node's pod is dropped there
+                    let mut other = (*p).clone();
+                    crate::core::paths::retarget(&mut other, 1);
+                    let node = p.node.clone().expect("node");
+                    assert_eq!((other.outcome, other.hops.last().map(|h| h.kind)), (Outcome::Dropped, Some(HopKind::Drop)), "{other:?}");
+                    assert!(other.reason.starts_with("this request: ") && other.reason.contains(&format!("NetworkPolicy default-deny selects {} for ingress and no rule admits {node}'s address 192.168.49.", p.backends[1].pod.clone().expect("pod"))) && other.reason.ends_with("(SNAT) on 8080/TCP"), "{}", other.reason);
+                }
                 (_, false) => {
                     assert!(p.outcome == Outcome::Dropped && p.reason.starts_with("first pick ") && p.reason.ends_with("the other endpoints admit it"), "{}", p.reason);
                     // the request kube-proxy sends to the local pod is delivered (paths::retarget)
@@ -1461,6 +1482,10 @@ mod tests {
                 }
             }
         }
+        // (three nodes, pods on two: an entry with no pod, one whose first pick is local, one
+        // whose first pick is not)
+        arms.sort();
+        assert_eq!(arms, vec![(0, false), (1, false), (1, true)]);
         drawn(&r);
     }}
 
