@@ -490,6 +490,60 @@ fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, othe
     Decision { policies: names, admitted }
 }
 
+/// What admits sources outside the cluster (addresses that are no pod) to `dest` on its
+/// `port`/`protocol`: [`decide`] for Dir::Ingress with the source left open, so that each entry
+/// node's address is judged without deciding again (a Service's outside paths are one per node).
+struct OutsideAdmission<'a> {
+    /// the policies isolating `dest` for ingress ("NetworkPolicy a" / "NetworkPolicies a, b";
+    /// empty: not isolated)
+    policies: std::rc::Rc<str>,
+    /// a rule on this port admits every source (no `from`)
+    every: bool,
+    /// the ipBlocks of the rules on this port (pod and namespace selectors admit no address
+    /// that is no pod)
+    blocks: Vec<&'a IpBlock>,
+}
+
+impl OutsideAdmission<'_> {
+    /// Whether the source `src` is admitted (None: an ipBlock decides, the address is unknown).
+    fn admits(&self, src: Option<std::net::IpAddr>) -> Option<bool> {
+        if self.policies.is_empty() || self.every {
+            return Some(true);
+        }
+        let source = Side::address(src);
+        let each: Vec<Option<bool>> = self.blocks.iter().map(|b| ip_block_admits(b, &source)).collect();
+        if each.contains(&Some(true)) {
+            Some(true)
+        } else if each.contains(&None) {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+fn outside_admission<'a>(objects: &'a [Object], policies: &[usize], dest: &Side, port: i64, protocol: &str) -> OutsideAdmission<'a> {
+    let mut out = OutsideAdmission { policies: "".into(), every: false, blocks: Vec::new() };
+    let Some(labels) = &dest.labels else { return out };
+    let mut names = Vec::new();
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        if !spec.ingress_type || o.meta.namespace != dest.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
+            continue;
+        }
+        names.push(o.meta.name.clone());
+        for rule in spec.ingress.iter().filter(|r| r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))) {
+            out.every |= rule.peers.is_empty();
+            out.blocks.extend(rule.peers.iter().filter_map(|p| p.ip_block.as_ref()));
+        }
+    }
+    if !names.is_empty() {
+        out.policies = policies_text(&names).into();
+    }
+    out
+}
+
 /// The client a "pod" path starts from: namespace default, labels run=client (or the user's own
 /// `client` pod's, when the client was not asked to run on another node), at `client_ip`.
 fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
@@ -623,9 +677,9 @@ fn policies_text(names: &[String]) -> String {
     }
 }
 
-/// An outside path's endpoint as judged (its address, pod, port, protocol) and the source its
-/// pod sees: each node's path has the same endpoints, decided once per source.
-type OutsideKey<'a> = (&'a str, Option<&'a str>, i64, &'a str, Option<std::net::IpAddr>);
+/// An outside path's endpoint as judged (its address, pod, port, protocol): each node's path
+/// has the same endpoints, their [`OutsideAdmission`] made once per Service.
+type OutsideKey<'a> = (&'a str, Option<&'a str>, i64, &'a str);
 
 /// Why an ipBlock holding a pod's address decides nothing here ([`ip_block_admits`]).
 const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up to the network plugin (the API meant ipBlock for cluster-external addresses, and pod IPs may or may not be subject to it: Calico matches them, Cilium does not)";
@@ -830,7 +884,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         let s: &ServiceReport = slot;
         let mut changed: Vec<(usize, Path)> = Vec::new();
         let mut egress_denied_all: Option<String> = None;
-        let mut outside_memo: std::collections::HashMap<OutsideKey, Decision> = std::collections::HashMap::new();
+        let mut outside_memo: std::collections::HashMap<OutsideKey, OutsideAdmission> = std::collections::HashMap::new();
         for (pi, p) in s.paths.iter().enumerate() {
             let protocol: &str = p.protocol.as_deref().unwrap_or("TCP");
             // the path as changed (copied only when something changes)
@@ -964,56 +1018,39 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         format!("the client's address {}", super::paths::OUTSIDE_IP),
                     ),
                 };
-                let source = Side::address(src);
-                let mut verdicts: Vec<(String, Verdict)> = Vec::new();
+                // per endpoint: its name, whether the source is admitted (None: an ipBlock
+                // decides) and the policies isolating it; the sentences are made only where used
+                let mut judged: Vec<(String, Option<bool>, std::rc::Rc<str>)> = Vec::with_capacity(p.backends.len());
                 for b in &p.backends {
                     let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
-                    // (a host-network pod or an address that is no pod: no policy isolates it)
-                    let Some(dest) = side_of(b).filter(|d| d.labels.is_some()) else {
-                        verdicts.push((name, Verdict::Admitted));
+                    // (a host-network pod or an address that is no pod: no policy isolates it;
+                    // the pod's own node: always allowed)
+                    let dest = side_of(b).filter(|d| d.labels.is_some());
+                    let Some(dest) = dest.filter(|_| !(snat && b.node.is_some() && b.node == p.node)) else {
+                        judged.push((name, Some(true), "".into()));
                         continue;
                     };
-                    if snat && b.node.is_some() && b.node == p.node {
-                        verdicts.push((name, Verdict::Admitted));
-                        continue;
-                    }
-                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol, src);
-                    let d = match outside_memo.get(&key) {
-                        Some(d) => d.clone(),
-                        None => {
-                            let d = decide(objects, policies, Dir::Ingress, &dest, &source, b.port, protocol);
-                            outside_memo.insert(key, d.clone());
-                            d
-                        }
-                    };
-                    let on = format!("{}/{protocol}", b.port);
-                    let v = match d.admitted {
-                        Some(true) => Verdict::Admitted,
-                        Some(false) => Verdict::Refused(Dir::Ingress, format!(
-                            "{} selects {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed)",
-                            policies_text(&d.policies)
-                        )),
-                        None => Verdict::Unknown(format!(
-                            "{} isolates {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)",
-                            policies_text(&d.policies)
-                        )),
-                    };
-                    verdicts.push((name, v));
+                    let a = outside_memo.entry((b.ip.as_str(), b.pod.as_deref(), b.port, protocol)).or_insert_with(|| outside_admission(objects, policies, &dest, b.port, protocol));
+                    let d = (a.admits(src), a.policies.clone());
+                    judged.push((name, d.0, d.1));
                 }
-                let refused: Vec<usize> = (0..verdicts.len()).filter(|&i| matches!(verdicts[i].1, Verdict::Refused(..))).collect();
+                let why = |i: usize| -> String {
+                    let (name, admitted, pols) = &judged[i];
+                    let on = format!("{}/{protocol}", p.backends[i].port);
+                    match admitted {
+                        Some(false) => format!("{pols} selects {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed)"),
+                        _ => format!("{pols} isolates {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)"),
+                    }
+                };
+                let refused: Vec<usize> = (0..judged.len()).filter(|&i| judged[i].1 == Some(false)).collect();
                 // (each endpoint's why in short: a Service's outside paths are one per node, each
                 // listing every endpoint; the path's reason has the whole sentence)
                 for &i in &refused {
-                    if let Verdict::Refused(_, why) = &verdicts[i].1 {
-                        let b = &p.backends[i];
-                        let shown = match outside_memo.get(&(b.ip.as_str(), b.pod.as_deref(), b.port, protocol, src)) {
-                            Some(d) if !short.is_empty() => format!("{} selects {} for ingress and no rule admits {short} on {}/{protocol}", policies_text(&d.policies), verdicts[i].0, b.port),
-                            _ => why.clone(),
-                        };
-                        edit(&mut np, p).backends[i].refused = Some(shown);
-                    }
+                    let (name, _, pols) = &judged[i];
+                    let shown = if short.is_empty() { why(i) } else { format!("{pols} selects {name} for ingress and no rule admits {short} on {}/{protocol}", p.backends[i].port) };
+                    edit(&mut np, p).backends[i].refused = Some(shown);
                 }
-                let names: Vec<&str> = refused.iter().map(|&i| verdicts[i].0.as_str()).collect();
+                let names: Vec<&str> = refused.iter().map(|&i| judged[i].0.as_str()).collect();
                 let src_port = p.hops.last().map(|h| h.src.clone()).unwrap_or_default();
                 let drop_at = |np: &mut Option<Path>, name: &str, why: &str, others: &str| {
                     let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
@@ -1026,23 +1063,26 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
                     edit(np, p).outcome = Outcome::Dropped;
                 };
-                match (refused.first(), verdicts.first()) {
-                    (Some(0), Some((name, Verdict::Refused(_, why)))) if refused.len() == verdicts.len() => {
+                match refused.first() {
+                    Some(0) if refused.len() == judged.len() => {
                         let others = if names.len() > 1 { format!("; no other endpoint admits it either ({})", names[1..].join(", ")) } else { String::new() };
-                        drop_at(&mut np, name, why, &others);
-                        edit(&mut np, p).reason = format!("{why}{others}");
+                        let w = why(0);
+                        drop_at(&mut np, names[0], &w, &others);
+                        edit(&mut np, p).reason = format!("{w}{others}");
                     }
-                    (Some(0), Some((name, Verdict::Refused(_, why)))) => {
-                        drop_at(&mut np, name, why, "");
-                        edit(&mut np, p).reason = format!("first pick {name}: {why}; NetworkPolicy refuses this request at {} of {} endpoints ({}); the other endpoints admit it", names.len(), verdicts.len(), names.join(", "));
+                    Some(0) => {
+                        let w = why(0);
+                        drop_at(&mut np, names[0], &w, "");
+                        edit(&mut np, p).reason = format!("first pick {}: {w}; NetworkPolicy refuses this request at {} of {} endpoints ({}); the other endpoints admit it", names[0], names.len(), judged.len(), names.join(", "));
                     }
-                    (Some(&i), _) => {
-                        let Verdict::Refused(_, why) = &verdicts[i].1 else { continue };
-                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {why}", names.len(), verdicts.len(), names.join(", ")));
+                    Some(&i) => {
+                        let w = why(i);
+                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", ")));
                     }
-                    (None, _) => {
-                        if let Some((_, Verdict::Unknown(why))) = verdicts.iter().find(|(_, v)| matches!(v, Verdict::Unknown(_))) {
-                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                    None => {
+                        if let Some(i) = judged.iter().position(|j| j.1.is_none()) {
+                            let w = why(i);
+                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{w}"));
                         }
                     }
                 }
