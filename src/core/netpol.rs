@@ -684,6 +684,30 @@ type OutsideKey<'a> = (&'a str, Option<&'a str>, i64, &'a str);
 /// Why an ipBlock holding a pod's address decides nothing here ([`ip_block_admits`]).
 const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up to the network plugin (the API meant ipBlock for cluster-external addresses, and pod IPs may or may not be subject to it: Calico matches them, Cilium does not)";
 
+/// " (its address … is in none of their ipBlocks)" when a rule of the policies selecting
+/// `subject` for `dir` has ipBlock peers on this port (`dest`'s, for a named port) and none
+/// holds the address: why an ipBlock rule did not admit it (corpus3 finding 4); else "".
+#[allow(clippy::too_many_arguments)]
+fn no_block_holds(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, dest: &Side, port: i64, protocol: &str, ip: Option<std::net::IpAddr>) -> String {
+    let (Some(labels), Some(ip)) = (&subject.labels, ip) else { return String::new() };
+    let any = policies.iter().map(|&i| &objects[i]).any(|o| {
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { return false };
+        let (typed, rules) = match dir {
+            Dir::Ingress => (spec.ingress_type, &spec.ingress),
+            Dir::Egress => (spec.egress_type, &spec.egress),
+        };
+        typed
+            && o.meta.namespace == subject.namespace
+            && selector_matches(Some(&spec.pod_selector), labels)
+            && rules.iter().any(|r| r.peers.iter().any(|p| p.ip_block.is_some()) && (r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))))
+    });
+    if any {
+        format!(" (its address {ip} is in none of their ipBlocks)")
+    } else {
+        String::new()
+    }
+}
+
 /// What policies make of the client's connection to one endpoint.
 enum Verdict {
     Admitted,
@@ -710,7 +734,8 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
             } else {
                 "policies see the pod's own address and port: kube-proxy rewrote the clusterIP before".to_string()
             };
-            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen})", policies_text(&e.policies)));
+            let held = no_block_holds(objects, policies, Dir::Egress, c, dest, port, protocol, dest.ip);
+            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen})", policies_text(&e.policies)));
         }
         None => {
             let how = match (&dest.labels, dest.ip) {
@@ -727,8 +752,8 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
     match i.admitted {
         Some(false) => Verdict::Refused(Dir::Ingress, format!(
-            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
-            policies_text(&i.policies), labels_of(c), c.namespace
+            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}{}: a network plugin that enforces NetworkPolicy drops the connection",
+            policies_text(&i.policies), labels_of(c), c.namespace, no_block_holds(objects, policies, Dir::Ingress, dest, dest, port, protocol, c.ip)
         )),
         None => Verdict::Unknown(format!(
             "{} selects {name} for ingress and admits this client only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}",
@@ -1234,6 +1259,7 @@ mod tests {
             let y = web("default", "ClusterIP", &format!("metadata: {{name: p}}\nspec:\n  podSelector: {{matchLabels: {{app: web}}}}\n  ingress:\n  - from:\n    - ipBlock: {block}\n"));
             let r = analyze(&y, &Config::default());
             assert_eq!((pod_path(&r).outcome, check(&y, &r, "pod").0.as_str(), codes(&r)), (Outcome::Dropped, "fail", vec!["NetworkPolicyDenies"]), "{block}: {:?}", pod_path(&r));
+            assert!(pod_path(&r).reason.contains(&format!("on 8080/TCP (its address {} is in none of their ipBlocks): a network plugin", r.cluster.client_pod.ip.clone().expect("client ip"))), "{}", pod_path(&r).reason);
         }
         // egress: the endpoint pods are in the except (dropped as it leaves), or held (the
         // plugin's call: delivered, said)
@@ -1243,6 +1269,7 @@ mod tests {
         let p = pod_path(&r);
         assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
         assert!(p.reason.starts_with("NetworkPolicy out selects the client (pods labelled run=client in namespace default) for egress and no rule admits web-"), "{}", p.reason);
+        assert!(p.reason.contains(&format!("on 8080/TCP (its address {} is in none of their ipBlocks)", p.backends[0].ip)), "{}", p.reason);
         assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
         let y = egress("{cidr: 10.244.0.0/16}");
         let r = analyze(&y, &Config::default());
