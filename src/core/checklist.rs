@@ -315,6 +315,12 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             _ => why,
         };
         out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
+        // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
+        // name's address (core::netpol::apply_to_paths)
+        let entry_path = s.paths.iter().find(|p| p.entry == entry);
+        if entry_path.and_then(super::netpol::path_note).is_some() {
+            out.push(netpol_check(entry_path));
+        }
         return out;
     }
 

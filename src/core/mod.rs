@@ -562,7 +562,8 @@ fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
 /// The kinds validated on their own, each object alone (the incremental analysis runs this per
 /// document); a refused one is there for no later stage. ValidateNamespace: ValidateObjectMeta
 /// with ValidateNamespaceName (a DNS-1123 label). ValidateIngress: ValidateObjectMeta with
-/// ValidateIngressName (NameIsDNSSubdomain), then the spec (core::ingress).
+/// ValidateIngressName (NameIsDNSSubdomain), then the spec (core::ingress). ValidateNetworkPolicy
+/// likewise (core::netpol::validate).
 fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter_mut().filter(|o| !o.refused) {
         let mut errs = Vec::new();
@@ -573,6 +574,12 @@ fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Dia
             Body::Ingress(spec) => {
                 service::validate_object_meta(o, names::dns1123_subdomain, true, &at, &mut errs);
                 ingress::validate(o, spec, &mut errs);
+            }
+            // ValidateNetworkPolicy: ValidateObjectMeta with ValidateNetworkPolicyName
+            // (NameIsDNSSubdomain), then the spec (core::netpol)
+            Body::NetworkPolicy(spec) => {
+                service::validate_object_meta(o, names::dns1123_subdomain, true, &at, &mut errs);
+                netpol::validate(o, spec, &mut errs);
             }
             _ => continue,
         }

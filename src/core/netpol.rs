@@ -10,8 +10,7 @@
 //! (plus Egress when egress rules are written); SetDefaults_NetworkPolicyPort: protocol TCP.
 
 use super::cluster::{selector_matches, Cluster, PodInst};
-use super::config::Cidr;
-use super::diag::{Diagnostic, ErrorType, Severity};
+use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
 use super::report::ServiceReport;
 use super::yaml::Node;
@@ -55,6 +54,8 @@ pub struct NetworkPolicySpec {
     /// Egress is among the (defaulted) policyTypes
     pub egress_type: bool,
     pub egress: Vec<Rule>,
+    /// spec.policyTypes as written (ValidateNetworkPolicySpec checks them)
+    pub policy_types: Vec<String>,
 }
 
 fn decode_rules(r: &mut Reader, spec: &Node, key: &str, peers_key: &str) -> Vec<Rule> {
@@ -78,7 +79,9 @@ fn decode_rules(r: &mut Reader, spec: &Node, key: &str, peers_key: &str) -> Vec<
         for (j, p) in r.seq(rule.get("ports"), &format_args!("{f}.ports")).iter().enumerate() {
             let pf = format!("{f}.ports[{j}]");
             ports.push(PolicyPort {
-                protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).filter(|s| !s.is_empty()).unwrap_or_else(|| "TCP".into()),
+                // SetDefaults_NetworkPolicyPort: only an absent protocol is TCP (`protocol: ""` stays,
+                // and ValidateNetworkPolicyPort refuses it)
+                protocol: r.string(p.get("protocol"), &format_args!("{pf}.protocol")).unwrap_or_else(|| "TCP".into()),
                 port: r.int_or_string(p.get("port"), &format_args!("{pf}.port")),
                 end_port: r.int(p.get("endPort"), &format_args!("{pf}.endPort")),
             });
@@ -98,7 +101,199 @@ pub fn decode(r: &mut Reader, root: &Node) -> NetworkPolicySpec {
     // written (`len(obj.Spec.Egress) != 0`: `egress: []` adds nothing)
     let ingress_type = types.is_empty() || types.iter().any(|t| t == "Ingress");
     let egress_type = if types.is_empty() { !egress.is_empty() } else { types.iter().any(|t| t == "Egress") };
-    NetworkPolicySpec { pod_selector, ingress_type, ingress, egress_type, egress }
+    NetworkPolicySpec { pod_selector, ingress_type, ingress, egress_type, egress, policy_types: types }
+}
+
+/// metav1 validation ValidateLabelSelector (k8s.io/apimachinery pkg/apis/meta/v1/validation,
+/// AllowInvalidLabelValueInSelector false, as ValidationOptionsForNetworking sets it on create):
+/// matchLabels through ValidateLabels, each matchExpressions entry through
+/// ValidateLabelSelectorRequirement (operator In/NotIn need values, Exists/DoesNotExist forbid
+/// them, any other operator is invalid; the key a qualified name; each value a label value).
+pub(crate) fn validate_label_selector(sel: &LabelSelector, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    super::service::validate_labels(&sel.match_labels, &format!("{field}.matchLabels"), at, errs);
+    for (j, rq) in sel.match_expressions.iter().enumerate() {
+        let f = format!("{field}.matchExpressions[{j}]");
+        let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
+        match rq.operator.as_str() {
+            "In" | "NotIn" if rq.values.is_empty() => errs.push(Diagnostic::required(&values_f, at(&f), "must be specified when `operator` is 'In' or 'NotIn'")),
+            "Exists" | "DoesNotExist" if !rq.values.is_empty() => {
+                errs.push(Diagnostic::forbidden(&values_f, at(&values_f), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+            }
+            "In" | "NotIn" | "Exists" | "DoesNotExist" => {}
+            other => errs.push(Diagnostic::invalid(&op_f, at(&op_f), &quote(other), "not a valid selector operator")),
+        }
+        let key_f = format!("{f}.key");
+        for m in super::names::qualified_name(&rq.key) {
+            errs.push(Diagnostic::invalid(&key_f, at(&key_f), &quote(&rq.key), &m));
+        }
+        for (k, v) in rq.values.iter().enumerate() {
+            let vf = format!("{values_f}[{k}]");
+            for m in super::names::label_value(v) {
+                errs.push(Diagnostic::invalid(&vf, at(&vf), &quote(v), &m));
+            }
+        }
+    }
+}
+
+/// validation.IsValidPortNum's message, empty when 1..=65535.
+fn port_num(p: i64) -> Option<&'static str> {
+    (!(1..=65535).contains(&p)).then_some("must be between 1 and 65535, inclusive")
+}
+
+/// ValidateNetworkPolicyPort: protocol TCP/UDP/SCTP; a numeric port 1..65535 with an endPort
+/// not below it and itself a port number; a named port an IANA_SVC_NAME without endPort; no
+/// endPort without a port.
+fn validate_port(pp: &PolicyPort, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if !matches!(pp.protocol.as_str(), "TCP" | "UDP" | "SCTP") {
+        let pf = format!("{f}.protocol");
+        errs.push(Diagnostic::not_supported(&pf, at(&pf), &pp.protocol, &["TCP", "UDP", "SCTP"]));
+    }
+    let (port_f, end_f) = (format!("{f}.port"), format!("{f}.endPort"));
+    match (&pp.port, pp.end_port) {
+        (Some(IntOrString::Int(p)), end) => {
+            if let Some(m) = port_num(*p) {
+                errs.push(Diagnostic::invalid(&port_f, at(&port_f), &p.to_string(), m));
+            }
+            if let Some(end) = end {
+                if end < *p {
+                    errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), "must be greater than or equal to `port`"));
+                }
+                if let Some(m) = port_num(end) {
+                    errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), m));
+                }
+            }
+        }
+        (Some(IntOrString::Str(name)), end) => {
+            if let Some(end) = end {
+                errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), "may not be specified when `port` is non-numeric"));
+            }
+            for m in super::names::port_name(name) {
+                errs.push(Diagnostic::invalid(&port_f, at(&port_f), &quote(name), &m));
+            }
+        }
+        (None, Some(end)) => errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), "may not be specified when `port` is not specified")),
+        (None, None) => {}
+    }
+}
+
+/// netutils.ParseCIDRSloppy: `addr/len`, an IPv4 address whose parts may carry leading zeros (or
+/// an IPv6 one), a decimal prefix length within the family's width; the network (the address
+/// with the bits past the prefix cleared) as 128 bits (IPv4 in the low 32), its length and
+/// width. What ValidateIPBlock parses (IsValidCIDRForLegacyField: the StrictIPCIDRValidation
+/// gate, alpha and off since v1.33, would also refuse leading zeros and host bits).
+fn parse_cidr_sloppy(s: &str) -> Option<(u128, u32, u32)> {
+    let (addr, bits) = s.split_once('/')?;
+    if bits.is_empty() || !bits.bytes().all(|b| b.is_ascii_digit()) || bits.len() > 3 {
+        return None;
+    }
+    let prefix: u32 = bits.parse().ok()?;
+    let (value, width) = if addr.contains(':') {
+        (u128::from(addr.parse::<std::net::Ipv6Addr>().ok()?), 128)
+    } else {
+        let parts: Vec<&str> = addr.split('.').collect();
+        if parts.len() != 4 {
+            return None;
+        }
+        let mut v: u32 = 0;
+        for part in parts {
+            if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: u32 = part.parse().ok()?;
+            if n > 255 {
+                return None;
+            }
+            v = (v << 8) | n;
+        }
+        (u128::from(v), 32)
+    };
+    if prefix > width {
+        return None;
+    }
+    let host_bits = width - prefix;
+    let mask = if host_bits >= 128 { 0 } else { !0u128 << host_bits };
+    Some((value & mask, prefix, width))
+}
+
+/// ValidateIPBlock: cidr required and a CIDR; each except a CIDR that is a strict subset of it
+/// (its network inside cidr, its prefix longer).
+fn validate_ip_block(b: &IpBlock, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let cidr_f = format!("{f}.cidr");
+    if b.cidr.is_empty() {
+        errs.push(Diagnostic::required(&cidr_f, at(f), ""));
+        return;
+    }
+    const INVALID: &str = "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)";
+    let Some((net, len, width)) = parse_cidr_sloppy(&b.cidr) else {
+        errs.push(Diagnostic::invalid(&cidr_f, at(&cidr_f), &quote(&b.cidr), INVALID));
+        return;
+    };
+    for (i, e) in b.except.iter().enumerate() {
+        let ef = format!("{f}.except[{i}]");
+        let Some((enet, elen, ewidth)) = parse_cidr_sloppy(e) else {
+            errs.push(Diagnostic::invalid(&ef, at(&ef), &quote(e), INVALID));
+            continue;
+        };
+        let host_bits = width - len;
+        let mask = if host_bits >= 128 { 0 } else { !0u128 << host_bits };
+        let inside = ewidth == width && enet & mask == net;
+        if !inside || len >= elen {
+            errs.push(Diagnostic::invalid(&ef, at(&ef), &quote(e), "must be a strict subset of `cidr`"));
+        }
+    }
+}
+
+/// ValidateNetworkPolicyPeer: each selector validated, the ipBlock by ValidateIPBlock; a peer
+/// names at least one of them, and an ipBlock alone.
+fn validate_peer(p: &Peer, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    if let Some(sel) = &p.pod {
+        validate_label_selector(sel, &format!("{f}.podSelector"), at, errs);
+    }
+    if let Some(sel) = &p.namespace {
+        validate_label_selector(sel, &format!("{f}.namespaceSelector"), at, errs);
+    }
+    if let Some(b) = &p.ip_block {
+        validate_ip_block(b, &format!("{f}.ipBlock"), at, errs);
+    }
+    let n = usize::from(p.pod.is_some()) + usize::from(p.namespace.is_some()) + usize::from(p.ip_block.is_some());
+    if n == 0 {
+        errs.push(Diagnostic::required(f, at(f), "must specify a peer"));
+    } else if n > 1 && p.ip_block.is_some() {
+        errs.push(Diagnostic::forbidden(f, at(f), "may not specify both ipBlock and another peer"));
+    }
+}
+
+/// ValidateNetworkPolicySpec (pkg/apis/networking/validation/validation.go), after
+/// ValidateObjectMeta with ValidateNetworkPolicyName (NameIsDNSSubdomain, core::mod): the
+/// podSelector; per ingress rule its ports then its `from` peers, per egress rule its ports then
+/// its `to` peers; policyTypes at most two, each Ingress or Egress. The API server refuses the
+/// policy on any error, and a refused policy isolates nothing.
+pub fn validate(o: &Object, spec: &NetworkPolicySpec, errs: &mut Vec<Diagnostic>) {
+    let at = |f: &str| o.pos(f);
+    validate_label_selector(&spec.pod_selector, "spec.podSelector", &at, errs);
+    for (key, peers_key, rules) in [("ingress", "from", &spec.ingress), ("egress", "to", &spec.egress)] {
+        for (i, rule) in rules.iter().enumerate() {
+            let f = format!("spec.{key}[{i}]");
+            for (j, pp) in rule.ports.iter().enumerate() {
+                validate_port(pp, &format!("{f}.ports[{j}]"), &at, errs);
+            }
+            for (j, p) in rule.peers.iter().enumerate() {
+                validate_peer(p, &format!("{f}.{peers_key}[{j}]"), &at, errs);
+            }
+        }
+    }
+    if spec.policy_types.len() > 2 {
+        // field.Invalid(…, &spec.PolicyTypes, …): ErrorBody prints the slice as JSON
+        let shown = format!("[{}]", spec.policy_types.iter().map(|t| quote(t)).collect::<Vec<_>>().join(","));
+        errs.push(Diagnostic::invalid("spec.policyTypes", at("spec.policyTypes"), &shown, "may not specify more than two policyTypes"));
+        return;
+    }
+    for (i, t) in spec.policy_types.iter().enumerate() {
+        if t != "Ingress" && t != "Egress" {
+            let f = format!("spec.policyTypes[{i}]");
+            errs.push(Diagnostic::not_supported(&f, at(&f), t, &["Ingress", "Egress"]));
+        }
+    }
 }
 
 /// One end of a connection as policies see it: a pod (its namespace, labels and the labels of
@@ -109,6 +304,9 @@ struct Side {
     labels: Option<Labels>,
     ns_labels: Labels,
     ip: Option<std::net::IpAddr>,
+    /// when `ip` is unknown: the pod CIDRs its address is somewhere in (the stand-in cluster DNS
+    /// pods: on some node's pod network)
+    within: Vec<String>,
     /// (name, port, protocol) of its container ports: what a named policy port means
     ports: Vec<(Option<String>, i64, String)>,
 }
@@ -120,26 +318,79 @@ impl Side {
             labels: Some(p.labels.clone()),
             ns_labels: cluster.namespace_labels(&p.namespace),
             ip: p.ip.as_deref().and_then(|i| i.parse().ok()),
+            within: Vec::new(),
             ports: p.containers.iter().chain(p.sidecars.iter()).flat_map(|c| c.ports.iter()).map(|cp| (cp.name.clone(), cp.container_port, cp.protocol.clone().unwrap_or_else(|| "TCP".into()))).collect(),
         }
     }
+    /// An address that is no pod (None: not known here, as an ExternalName's host's).
+    fn address(ip: Option<std::net::IpAddr>) -> Side {
+        Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip, within: Vec::new(), ports: Vec::new() }
+    }
 }
 
-/// Whether an ipBlock admits an address: Some(true) when its cidr (minus except) plainly holds
-/// it; None otherwise. The API meant ipBlock for cluster-external addresses ("these should be
-/// cluster-external IPs, since Pod IPs are ephemeral", NetworkPolicy docs), and whether it is
-/// matched against a pod's address, or one rewritten by NAT, is up to the network plugin.
-fn ip_block_admits(b: &IpBlock, ip: Option<std::net::IpAddr>) -> Option<bool> {
-    let (cidr, ip) = (Cidr::parse(&b.cidr)?, ip?);
-    let excepted = b.except.iter().filter_map(|e| Cidr::parse(e)).any(|e| e.contains(ip));
-    (cidr.contains(ip) && !excepted).then_some(true)
+/// The high `len` bits of a `width`-bit address held in a u128.
+fn prefix_mask(len: u32, width: u32) -> u128 {
+    let host = width.saturating_sub(len);
+    if host >= 128 {
+        0
+    } else {
+        !0u128 << host
+    }
 }
 
-/// Whether a peer admits `other`; None when it cannot be told here (an ipBlock that does not
-/// plainly hold the address).
+/// An address as (bits, width).
+fn bits(ip: std::net::IpAddr) -> (u128, u32) {
+    match ip {
+        std::net::IpAddr::V4(a) => (u128::from(u32::from(a)), 32),
+        std::net::IpAddr::V6(a) => (u128::from(a), 128),
+    }
+}
+
+/// Whether CIDR `outer` holds every address of (`net`, `len`, `width`).
+fn cidr_holds(outer: (u128, u32, u32), net: u128, len: u32, width: u32) -> bool {
+    let (onet, olen, owidth) = outer;
+    owidth == width && olen <= len && net & prefix_mask(olen, width) == onet
+}
+
+/// Whether an ipBlock admits `other` (NetworkPolicyPeer.ipBlock: the cidr minus its `except`
+/// ranges; k8s.io/api networking/v1 types.go IPBlock). Some(false) when the block cannot hold
+/// the address (outside the cidr, or in an except): no plugin admits it then, whether it applies
+/// ipBlocks to pod addresses or not. Some(true) when it holds an address that is no pod (an
+/// outside client, a node's address after SNAT). None (implementation-defined) when it holds a
+/// pod's address: ipBlock is meant for cluster-external addresses ("these should be
+/// cluster-external IPs, since Pod IPs are ephemeral and unpredictable", NetworkPolicy docs,
+/// "Behavior of to and from selectors"), and pod IPs may or may not be subject to it (Calico
+/// matches them, Cilium does not apply CIDR rules to its own endpoints). None too when the
+/// address is unknown, unless every pod CIDR it may be in lies outside the block.
+fn ip_block_admits(b: &IpBlock, other: &Side) -> Option<bool> {
+    let cidr = parse_cidr_sloppy(&b.cidr)?;
+    let excepts: Vec<(u128, u32, u32)> = b.except.iter().filter_map(|e| parse_cidr_sloppy(e)).collect();
+    let Some(ip) = other.ip else {
+        // somewhere in these ranges: refused when the block holds no address of any of them
+        let ranges: Vec<(u128, u32, u32)> = other.within.iter().filter_map(|c| parse_cidr_sloppy(c)).collect();
+        if ranges.is_empty() || ranges.len() != other.within.len() {
+            return None;
+        }
+        let may_hold = ranges.iter().any(|&(net, len, width)| {
+            let m = prefix_mask(cidr.1.min(len), width);
+            cidr.2 == width && net & m == cidr.0 & m && !excepts.iter().any(|&e| cidr_holds(e, net, len, width))
+        });
+        return if may_hold { None } else { Some(false) };
+    };
+    let (v, width) = bits(ip);
+    let holds = cidr_holds(cidr, v, width, width) && !excepts.iter().any(|&e| cidr_holds(e, v, width, width));
+    match (holds, other.labels.is_some()) {
+        (false, _) => Some(false),
+        (true, false) => Some(true),
+        (true, true) => None,
+    }
+}
+
+/// Whether a peer admits `other`; None when it cannot be told here (an ipBlock holding a pod's
+/// address, or an address not known here: [`ip_block_admits`]).
 fn peer_admits(p: &Peer, policy_ns: &str, other: &Side) -> Option<bool> {
     if let Some(b) = &p.ip_block {
-        return ip_block_admits(b, other.ip);
+        return ip_block_admits(b, other);
     }
     // podSelector and namespaceSelector select pods: an address that is no pod matches neither
     let Some(labels) = &other.labels else { return Some(false) };
@@ -239,12 +490,66 @@ fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, othe
     Decision { policies: names, admitted }
 }
 
+/// What admits sources outside the cluster (addresses that are no pod) to `dest` on its
+/// `port`/`protocol`: [`decide`] for Dir::Ingress with the source left open, so that each entry
+/// node's address is judged without deciding again (a Service's outside paths are one per node).
+struct OutsideAdmission<'a> {
+    /// the policies isolating `dest` for ingress ("NetworkPolicy a" / "NetworkPolicies a, b";
+    /// empty: not isolated)
+    policies: std::rc::Rc<str>,
+    /// a rule on this port admits every source (no `from`)
+    every: bool,
+    /// the ipBlocks of the rules on this port (pod and namespace selectors admit no address
+    /// that is no pod)
+    blocks: Vec<&'a IpBlock>,
+}
+
+impl OutsideAdmission<'_> {
+    /// Whether the source `src` is admitted (None: an ipBlock decides, the address is unknown).
+    fn admits(&self, src: Option<std::net::IpAddr>) -> Option<bool> {
+        if self.policies.is_empty() || self.every {
+            return Some(true);
+        }
+        let source = Side::address(src);
+        let each: Vec<Option<bool>> = self.blocks.iter().map(|b| ip_block_admits(b, &source)).collect();
+        if each.contains(&Some(true)) {
+            Some(true)
+        } else if each.contains(&None) {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+fn outside_admission<'a>(objects: &'a [Object], policies: &[usize], dest: &Side, port: i64, protocol: &str) -> OutsideAdmission<'a> {
+    let mut out = OutsideAdmission { policies: "".into(), every: false, blocks: Vec::new() };
+    let Some(labels) = &dest.labels else { return out };
+    let mut names = Vec::new();
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        if !spec.ingress_type || o.meta.namespace != dest.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
+            continue;
+        }
+        names.push(o.meta.name.clone());
+        for rule in spec.ingress.iter().filter(|r| r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))) {
+            out.every |= rule.peers.is_empty();
+            out.blocks.extend(rule.peers.iter().filter_map(|p| p.ip_block.as_ref()));
+        }
+    }
+    if !names.is_empty() {
+        out.policies = policies_text(&names).into();
+    }
+    out
+}
+
 /// The client a "pod" path starts from: namespace default, labels run=client (or the user's own
 /// `client` pod's, when the client was not asked to run on another node), at `client_ip`.
 fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
     use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
     let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
-    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), ports: Vec::new() }
+    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
 }
 
 /// The Service objects by namespace and name (the first of a name: as the warnings always chose).
@@ -349,6 +654,8 @@ fn dns_side(cluster: &Cluster) -> Side {
             labels: Some(vec![("k8s-app".into(), "kube-dns".into())]),
             ns_labels: cluster.namespace_labels("kube-system"),
             ip: None,
+            // (CoreDNS runs on some node's pod network)
+            within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
             ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
         },
     }
@@ -367,6 +674,37 @@ fn policies_text(names: &[String]) -> String {
         format!("NetworkPolicy {}", names[0])
     } else {
         format!("NetworkPolicies {}", names.join(", "))
+    }
+}
+
+/// An outside path's endpoint as judged (its address, pod, port, protocol): each node's path
+/// has the same endpoints, their [`OutsideAdmission`] made once per Service.
+type OutsideKey<'a> = (&'a str, Option<&'a str>, i64, &'a str);
+
+/// Why an ipBlock holding a pod's address decides nothing here ([`ip_block_admits`]).
+const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up to the network plugin (the API meant ipBlock for cluster-external addresses, and pod IPs may or may not be subject to it: Calico matches them, Cilium does not)";
+
+/// " (its address … is in none of their ipBlocks)" when a rule of the policies selecting
+/// `subject` for `dir` has ipBlock peers on this port (`dest`'s, for a named port) and none
+/// holds the address: why an ipBlock rule did not admit it (corpus3 finding 4); else "".
+#[allow(clippy::too_many_arguments)]
+fn no_block_holds(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, dest: &Side, port: i64, protocol: &str, ip: Option<std::net::IpAddr>) -> String {
+    let (Some(labels), Some(ip)) = (&subject.labels, ip) else { return String::new() };
+    let any = policies.iter().map(|&i| &objects[i]).any(|o| {
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { return false };
+        let (typed, rules) = match dir {
+            Dir::Ingress => (spec.ingress_type, &spec.ingress),
+            Dir::Egress => (spec.egress_type, &spec.egress),
+        };
+        typed
+            && o.meta.namespace == subject.namespace
+            && selector_matches(Some(&spec.pod_selector), labels)
+            && rules.iter().any(|r| r.peers.iter().any(|p| p.ip_block.is_some()) && (r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))))
+    });
+    if any {
+        format!(" (its address {ip} is in none of their ipBlocks)")
+    } else {
+        String::new()
     }
 }
 
@@ -391,12 +729,21 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     };
     match e.admitted {
         Some(false) => {
-            return Verdict::Refused(Dir::Egress, format!(
-                "{} selects {client} for egress and no rule admits {what} on {on}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (policies see the pod's own address and port: kube-proxy rewrote the clusterIP before)",
-                policies_text(&e.policies)
-            ))
+            let seen = if dest.labels.is_none() && dest.ip.is_none() {
+                format!("the client connects straight to {name}'s address: an ExternalName Service is only a DNS alias")
+            } else {
+                "policies see the pod's own address and port: kube-proxy rewrote the clusterIP before".to_string()
+            };
+            let held = no_block_holds(objects, policies, Dir::Egress, c, dest, port, protocol, dest.ip);
+            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen})", policies_text(&e.policies)));
         }
-        None => return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&e.policies))),
+        None => {
+            let how = match (&dest.labels, dest.ip) {
+                (Some(_), ip) => format!("only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}", ip.map(|i| format!(" {i}")).unwrap_or_default()),
+                (None, _) => format!("only through an ipBlock rule: it is admitted if that ipBlock holds {name}'s address (resolved outside the cluster, not known here), else a network plugin that enforces NetworkPolicy drops the connection"),
+            };
+            return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} {how}", policies_text(&e.policies)));
+        }
         Some(true) => {}
     }
     if dest.labels.is_none() {
@@ -405,12 +752,82 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
     match i.admitted {
         Some(false) => Verdict::Refused(Dir::Ingress, format!(
-            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}: a network plugin that enforces NetworkPolicy drops the connection",
-            policies_text(&i.policies), labels_of(c), c.namespace
+            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}{}: a network plugin that enforces NetworkPolicy drops the connection",
+            policies_text(&i.policies), labels_of(c), c.namespace, no_block_holds(objects, policies, Dir::Ingress, dest, dest, port, protocol, c.ip)
         )),
-        None => Verdict::Unknown(format!("{} selects {name} for ingress and admits this client only through an ipBlock rule: whether an ipBlock matches a pod's address is up to the network plugin (the API meant ipBlock for addresses outside the cluster)", policies_text(&i.policies))),
+        None => Verdict::Unknown(format!(
+            "{} selects {name} for ingress and admits this client only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}",
+            policies_text(&i.policies), c.ip.map(|i| format!(" {i}")).unwrap_or_default()
+        )),
         Some(true) => Verdict::Admitted,
     }
+}
+
+/// The client's connection to `host`, outside the cluster, on a port not known here (an
+/// ExternalName Service without ports: the application dials whatever it dials; corpus3
+/// finding 7). Its address is no pod's, so pod and namespace selectors never admit it; an
+/// ipBlock may (its address is not known here). Refused when no egress rule of the policies
+/// isolating the client can admit it on any port; unknown when one admits it only on some
+/// ports or only through an ipBlock; None when the client is not isolated for egress or a rule
+/// admits it on every port.
+fn verdict_any_port(objects: &[Object], policies: &[usize], c: &Side, host: &str) -> Option<Verdict> {
+    let Some(labels) = &c.labels else { return None };
+    let dest = Side::address(None);
+    let (mut names, mut on_ports, mut by_block) = (Vec::new(), Vec::new(), false);
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        if !spec.egress_type || o.meta.namespace != c.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
+            continue;
+        }
+        names.push(o.meta.name.clone());
+        for rule in &spec.egress {
+            let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, &o.meta.namespace, &dest)).collect();
+            let peers = if rule.peers.is_empty() || each.contains(&Some(true)) {
+                Some(true)
+            } else if each.contains(&None) {
+                None
+            } else {
+                Some(false)
+            };
+            match peers {
+                Some(true) if rule.ports.is_empty() => return None,
+                Some(false) => {}
+                None => by_block = true,
+                Some(true) => {
+                    // (a named port is a pod's container port: no address outside has one)
+                    for pp in &rule.ports {
+                        let shown = match (&pp.port, pp.end_port) {
+                            (None, _) => format!("any {} port", pp.protocol),
+                            (Some(IntOrString::Int(p)), Some(end)) => format!("{p}-{end}/{}", pp.protocol),
+                            (Some(IntOrString::Int(p)), None) => format!("{p}/{}", pp.protocol),
+                            (Some(IntOrString::Str(_)), _) => continue,
+                        };
+                        if !on_ports.contains(&shown) {
+                            on_ports.push(shown);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let client = format!("{} selects the client ({} in namespace {}) for egress", policies_text(&names), labels_of(c), c.namespace);
+    if on_ports.is_empty() && !by_block {
+        return Some(Verdict::Refused(Dir::Egress, format!(
+            "{client} and no rule admits {host} (an address outside the cluster) on any port: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (the client connects straight to {host}'s address: an ExternalName Service is only a DNS alias)"
+        )));
+    }
+    let mut how = Vec::new();
+    if !on_ports.is_empty() {
+        how.push(format!("on {} only (this Service declares no port: it depends on the port the application dials)", on_ports.join(", ")));
+    }
+    if by_block {
+        how.push(format!("through an ipBlock rule only if that ipBlock holds {host}'s address (resolved outside the cluster, not known here)"));
+    }
+    Some(Verdict::Unknown(format!("{client} and admits {host} {}; otherwise a network plugin that enforces NetworkPolicy drops the connection", how.join(", or "))))
 }
 
 /// How a sentence this module adds to a path's reason begins, for the "Why no traffic?" check
@@ -430,7 +847,8 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 
 /// NetworkPolicy changes the answer (learner QA: a default-deny policy left "delivered"): the
 /// paths of the in-cluster client (entry "pod") end where an enforcing network plugin drops
-/// them, and outside paths say what source the isolated pods see. Semantics (k8s.io/api
+/// them, and outside paths (nodePort, load balancer, externalIP) are judged on the source the
+/// isolated pods see (the entry node after SNAT, or the client's own address). Semantics (k8s.io/api
 /// networking/v1 types.go NetworkPolicySpec, NetworkPolicyEgressRule, NetworkPolicyPeer): the
 /// client is isolated for egress by a policy of its namespace selecting it with Egress in its
 /// policyTypes, an endpoint pod for ingress likewise; a connection needs both its egress and
@@ -439,8 +857,8 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 /// rewrites a clusterIP to a pod's address before the packet leaves the client's node, so the
 /// peer and port a policy sees are the endpoint pod's, never the clusterIP or the Service port.
 /// ipBlock is meant for cluster-external addresses, and whether NAT happens before or after
-/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock admits a pod only when
-/// its cidr plainly holds the pod's address, else the answer is the plugin's (said, not decided).
+/// policy is up to the plugin (NetworkPolicy docs, "ipBlock"): an ipBlock that cannot hold an
+/// address admits nothing; one holding a pod's address is the plugin's call (said, not decided).
 /// Traffic from the node a pod runs on is always allowed (NetworkPolicy docs). The client's DNS
 /// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
 /// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
@@ -484,29 +902,32 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         match pod {
             Some(p) if p.host_network => None,
             Some(p) => Some(Side::pod(p, cluster)),
-            None => Some(Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: b.ip.parse().ok(), ports: Vec::new() }),
+            None => Some(Side::address(b.ip.parse().ok())),
         }
     };
     for slot in services.iter_mut() {
         let s: &ServiceReport = slot;
         let mut changed: Vec<(usize, Path)> = Vec::new();
         let mut egress_denied_all: Option<String> = None;
-        let mut outside_memo: std::collections::HashMap<(&str, Option<&str>, i64, &str), Option<Decision>> = std::collections::HashMap::new();
+        let mut outside_memo: std::collections::HashMap<OutsideKey, OutsideAdmission> = std::collections::HashMap::new();
         for (pi, p) in s.paths.iter().enumerate() {
             let protocol: &str = p.protocol.as_deref().unwrap_or("TCP");
             // the path as changed (copied only when something changes)
             let mut np: Option<Path> = None;
             if p.entry == Entry::Pod {
                 let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
-                // an ExternalName that leaves the cluster: its host is no pod, its address unknown here
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 if !deliverable {
                 } else if let (Outcome::External, Some(port)) = (p.outcome, p.port) {
-                    // (an ExternalName without ports: the port the application dials is unknown
-                    // here, nothing is said)
+                    // an ExternalName that leaves the cluster: its host is no pod, its address
+                    // unknown here
                     let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
-                    let dest = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
+                    let dest = Side::address(None);
                     verdicts.push((host.clone(), verdict(objects, policies, &c, &dest, &host, port, protocol)));
+                } else if p.outcome == Outcome::External && p.hops.last().is_some_and(|h| h.kind == HopKind::Direct) {
+                    // (an ExternalName without ports: judged on every port)
+                    let host = p.hops.last().map(|h| h.to.trim_start_matches("external:").to_string()).unwrap_or_default();
+                    verdicts.extend(verdict_any_port(objects, policies, &c, &host).map(|v| (host, v)));
                 } else if p.outcome != Outcome::External {
                     for b in &p.backends {
                         let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
@@ -521,8 +942,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let asks_dns = first.is_some_and(|h| h.kind == HopKind::Dns && h.from == format!("pod:{}", super::paths::CLIENT_POD));
                 let all_refused = |v: &[(String, Verdict)]| !v.is_empty() && v.iter().all(|(_, v)| matches!(v, Verdict::Refused(..)));
                 // (an egress refusal is said on the Service even when the lookup fails first)
-                if let (true, Some((_, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts) && p.outcome != Outcome::External, verdicts.first()) {
-                    egress_denied_all.get_or_insert_with(|| why.clone());
+                if let (true, Some((name, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts), verdicts.first()) {
+                    egress_denied_all.get_or_insert_with(|| match p.outcome {
+                        Outcome::External => format!("the in-cluster client cannot reach {name}, where this Service points: {why}"),
+                        _ => format!("the in-cluster client cannot reach this Service's endpoints: {why}"),
+                    });
                 }
                 if asks_dns && dns_udp.admitted == Some(false) {
                     let h = &p.hops[0];
@@ -600,43 +1024,96 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
                 }
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
-                // outside traffic: the source an isolated pod sees must be allowed by an ipBlock
-                let outside = Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip: None, ports: Vec::new() };
-                let mut isolated: Vec<String> = Vec::new();
-                let mut names: Vec<String> = Vec::new();
+                // outside traffic (corpus3 finding 5): the source an isolated pod sees is the
+                // entry node's address after kube-proxy's SNAT (externalTrafficPolicy Cluster:
+                // KUBE-MARK-MASQ, then MASQUERADE in KUBE-POSTROUTING), always allowed on the
+                // pod's own node ("traffic to and from the node where a Pod is running is always
+                // allowed, regardless of the IP address of the Pod or the node", NetworkPolicy
+                // docs) and from another node only if a rule admits that address (an ipBlock
+                // holding it, or a rule with no `from`); with Local (or a load balancer sending
+                // straight to pods) the client's own address
+                let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
+                let entry_node = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n));
+                let (src, seen, short) = match (snat, entry_node) {
+                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name), format!("{}'s address {} (SNAT)", n.name, n.ip)),
+                    (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string(), String::new()),
+                    (false, _) => {
+                        // (an IPv6 Service's outside client is IPv6: paths::outside_ip_for)
+                        let outside = super::paths::outside_ip_for(s.cluster_ip.as_deref());
+                        (
+                            outside.parse().ok(),
+                            format!("the client's own address {outside} ({})", if s.external_traffic_policy.as_deref() == Some("Local") { "externalTrafficPolicy Local keeps it" } else { "the load balancer sends straight to the pod" }),
+                            format!("the client's address {outside}"),
+                        )
+                    }
+                };
+                // per endpoint: its name, whether the source is admitted (None: an ipBlock
+                // decides) and the policies isolating it; the sentences are made only where used
+                let mut judged: Vec<(String, Option<bool>, std::rc::Rc<str>)> = Vec::with_capacity(p.backends.len());
                 for b in &p.backends {
-                    // (each node's path has the same endpoints: decided once per Service)
-                    let key = (b.ip.as_str(), b.pod.as_deref(), b.port, protocol);
-                    let d = match outside_memo.get(&key) {
-                        Some(d) => d.clone(),
-                        None => {
-                            let d = side_of(b).filter(|d| d.labels.is_some()).map(|dest| decide(objects, policies, Dir::Ingress, &dest, &outside, b.port, protocol));
-                            outside_memo.insert(key, d.clone());
-                            d
-                        }
+                    let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                    // (a host-network pod or an address that is no pod: no policy isolates it;
+                    // the pod's own node: always allowed)
+                    let dest = side_of(b).filter(|d| d.labels.is_some());
+                    let Some(dest) = dest.filter(|_| !(snat && b.node.is_some() && b.node == p.node)) else {
+                        judged.push((name, Some(true), "".into()));
+                        continue;
                     };
-                    let Some(d) = d else { continue };
-                    if d.admitted == Some(false) {
-                        isolated.push(b.pod.clone().unwrap_or_else(|| b.ip.clone()));
-                        for n in d.policies {
-                            if !names.contains(&n) {
-                                names.push(n);
-                            }
+                    let a = outside_memo.entry((b.ip.as_str(), b.pod.as_deref(), b.port, protocol)).or_insert_with(|| outside_admission(objects, policies, &dest, b.port, protocol));
+                    let d = (a.admits(src), a.policies.clone());
+                    judged.push((name, d.0, d.1));
+                }
+                let why = |i: usize| -> String {
+                    let (name, admitted, pols) = &judged[i];
+                    let on = format!("{}/{protocol}", p.backends[i].port);
+                    match admitted {
+                        Some(false) => format!("{pols} selects {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed)"),
+                        _ => format!("{pols} isolates {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)"),
+                    }
+                };
+                let refused: Vec<usize> = (0..judged.len()).filter(|&i| judged[i].1 == Some(false)).collect();
+                // (each endpoint's why in short: a Service's outside paths are one per node, each
+                // listing every endpoint; the path's reason has the whole sentence)
+                for &i in &refused {
+                    let (name, _, pols) = &judged[i];
+                    let shown = if short.is_empty() { why(i) } else { format!("{pols} selects {name} for ingress and no rule admits {short} on {}/{protocol}", p.backends[i].port) };
+                    edit(&mut np, p).backends[i].refused = Some(shown);
+                }
+                let names: Vec<&str> = refused.iter().map(|&i| judged[i].0.as_str()).collect();
+                let src_port = p.hops.last().map(|h| h.src.clone()).unwrap_or_default();
+                let drop_at = |np: &mut Option<Path>, name: &str, why: &str, others: &str| {
+                    let dst = p.backends.first().map(|b| format!("{}:{}", b.ip, b.port)).unwrap_or_default();
+                    // (after SNAT the node's address, the source port kept)
+                    let src = match (snat, src) {
+                        (true, Some(ip)) => format!("{ip}:{}", src_port.rsplit(':').next().unwrap_or_default()),
+                        _ => src_port.clone(),
+                    };
+                    edit(np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
+                        explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
+                    edit(np, p).outcome = Outcome::Dropped;
+                };
+                match refused.first() {
+                    Some(0) if refused.len() == judged.len() => {
+                        let others = if names.len() > 1 { format!("; no other endpoint admits it either ({})", names[1..].join(", ")) } else { String::new() };
+                        let w = why(0);
+                        drop_at(&mut np, names[0], &w, &others);
+                        edit(&mut np, p).reason = format!("{w}{others}");
+                    }
+                    Some(0) => {
+                        let w = why(0);
+                        drop_at(&mut np, names[0], &w, "");
+                        edit(&mut np, p).reason = format!("first pick {}: {w}; NetworkPolicy refuses this request at {} of {} endpoints ({}); the other endpoints admit it", names[0], names.len(), judged.len(), names.join(", "));
+                    }
+                    Some(&i) => {
+                        let w = why(i);
+                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", ")));
+                    }
+                    None => {
+                        if let Some(i) = judged.iter().position(|j| j.1.is_none()) {
+                            let w = why(i);
+                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{w}"));
                         }
                     }
-                }
-                if !isolated.is_empty() {
-                    let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
-                    let seen = match (snat, p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n))) {
-                        (true, Some(n)) => format!("the node's address {} after SNAT (externalTrafficPolicy Cluster)", n.ip),
-                        (true, None) => "the node's address after SNAT (externalTrafficPolicy Cluster)".to_string(),
-                        (false, _) => format!("the client's own address {}", super::paths::outside_ip_for(s.cluster_ip.as_deref())),
-                    };
-                    let on = p.backends.first().map(|b| format!("{}/{protocol}", b.port)).unwrap_or_default();
-                    edit(&mut np, p).reason.push_str(&format!(
-                        "{PARTIAL}{} isolates {} for ingress and no rule on {on} admits every source or an ipBlock: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (whether the plugin matches the address before or after NAT is up to it; traffic from the node the pod runs on is always allowed)",
-                        policies_text(&names), isolated.join(", ")
-                    ));
                 }
             }
             changed.extend(np.map(|np| (pi, np)));
@@ -644,7 +1121,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         if let Some(why) = egress_denied_all {
             let id = format!("Service/{}/{}", s.namespace, s.name);
             let pos = service_pos(&svc_objects, s);
-            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", format!("the in-cluster client cannot reach this Service's endpoints: {why}"), pos).on(&id));
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", why, pos).on(&id));
         }
         if !changed.is_empty() {
             let s = std::sync::Arc::make_mut(slot);
@@ -745,15 +1222,72 @@ mod tests {
         assert_eq!(run("default", "metadata: {name: allow-80}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: 80\n"), dropped);
         assert_eq!(run("default", "metadata: {name: allow-http}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: http\n"), delivered);
         assert_eq!(run("default", "metadata: {name: allow-client}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {run: client}}\n    ports:\n    - port: 8080\n"), delivered);
-        // an ipBlock holding the client's address admits it; one that does not is up to the plugin
+        // ipBlocks (ip_block_admits): one holding the client's pod address is the plugin's
+        // call (delivered, said); one in whose except the client is cannot admit it: dropped
         let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16}}]\n");
-        assert_eq!(pod_path(&analyze(&y, &Config::default())).outcome, Outcome::Delivered);
-        assert_eq!(check(&y, &analyze(&y, &Config::default()), "pod").0, "ok");
-        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
         let r = analyze(&y, &Config::default());
         assert_eq!(pod_path(&r).outcome, Outcome::Delivered);
         let (status, why) = check(&y, &r, "pod");
-        assert!(status == "warn" && why.contains("only through an ipBlock rule") && why.contains("up to the network plugin"), "{status} {why}");
+        assert!(status == "warn" && why.contains("only through an ipBlock rule whose range holds its address 10.244.") && why.contains("may or may not be subject to it"), "{status} {why}");
+        assert_eq!(codes(&r).len(), 0);
+        let y = web("default", "ClusterIP", "metadata: {name: cidr}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.0.0/24]}}]\n");
+        assert_eq!(run("default", y.split("kind: NetworkPolicy\n").nth(1).expect("policy")), dropped);
+    }
+
+    /// corpus3 finding 4: the NetworkPolicy docs' test-network-policy (ipBlock 172.17.0.0/16
+    /// except 172.17.1.0/24 | namespace project=myproject | role=frontend, port 6379) on a
+    /// role=db pod. The client (run=client, namespace default, 10.244.x) matches no peer and its
+    /// address is outside the ipBlock: no plugin admits it (ip_block_admits: Some(false)), so
+    /// the path is dropped at the pod and NetworkPolicyDenies is said (it said "delivered … up
+    /// to the network plugin"). A cidr of 0.0.0.0/0 except the pod network refuses it too; the
+    /// same holds for egress ipBlocks, and for the cluster DNS pods' network.
+    #[test]
+    fn ip_block_that_cannot_hold_the_client_refuses_it() {
+        let docs = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: test-network-policy\n  namespace: default\nspec:\n  podSelector:\n    matchLabels:\n      role: db\n  policyTypes:\n  - Ingress\n  - Egress\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 172.17.0.0/16\n        except:\n        - 172.17.1.0/24\n    - namespaceSelector:\n        matchLabels:\n          project: myproject\n    - podSelector:\n        matchLabels:\n          role: frontend\n    ports:\n    - protocol: TCP\n      port: 6379\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 10.0.0.0/24\n    ports:\n    - protocol: TCP\n      port: 5978\n";
+        let redis = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: redis\n  labels:\n    role: db\nspec:\n  containers:\n  - name: redis\n    image: redis\n    ports:\n    - containerPort: 6379\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: redis\nspec:\n  selector:\n    role: db\n  ports:\n  - port: 6379\n";
+        let y = format!("{docs}{redis}");
+        let r = analyze(&y, &Config::default());
+        assert!(r.diagnostics.iter().all(|d| d.severity != crate::core::diag::Severity::Error), "{:?}", r.diagnostics);
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with("NetworkPolicy test-network-policy selects redis for ingress and no rule admits pods labelled run=client from namespace default on 6379/TCP"), "{}", p.reason);
+        assert_eq!(p.hops.last().map(|h| (h.kind, h.to.as_str())), Some((HopKind::Drop, "pod:redis")));
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        // the neighbour: a frontend client is admitted by the podSelector peer
+        let own = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: frontend}}\nspec: {containers: [{name: c, image: busybox}]}\n";
+        let r = analyze(&format!("{y}{own}"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, codes(&r).len()), (Outcome::Delivered, 0), "{:?}", pod_path(&r));
+        // 4b: ingress only from 172.17.0.0/16; 0.0.0.0/0 except the pod network
+        for block in ["{cidr: 172.17.0.0/16}", "{cidr: 0.0.0.0/0, except: [10.244.0.0/16]}"] {
+            let y = web("default", "ClusterIP", &format!("metadata: {{name: p}}\nspec:\n  podSelector: {{matchLabels: {{app: web}}}}\n  ingress:\n  - from:\n    - ipBlock: {block}\n"));
+            let r = analyze(&y, &Config::default());
+            assert_eq!((pod_path(&r).outcome, check(&y, &r, "pod").0.as_str(), codes(&r)), (Outcome::Dropped, "fail", vec!["NetworkPolicyDenies"]), "{block}: {:?}", pod_path(&r));
+            assert!(pod_path(&r).reason.contains(&format!("on 8080/TCP (its address {} is in none of their ipBlocks): a network plugin", r.cluster.client_pod.ip.clone().expect("client ip"))), "{}", pod_path(&r).reason);
+        }
+        // egress: the endpoint pods are in the except (dropped as it leaves), or held (the
+        // plugin's call: delivered, said)
+        let egress = |to: &str| web("default", "ClusterIP", &format!("metadata: {{name: out}}\nspec:\n  podSelector: {{matchLabels: {{run: client}}}}\n  policyTypes: [Egress]\n  egress:\n{DNS_RULE}  - to: [{{ipBlock: {to}}}]\n"));
+        let y = egress("{cidr: 0.0.0.0/0, except: [10.0.0.0/8]}");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.starts_with("NetworkPolicy out selects the client (pods labelled run=client in namespace default) for egress and no rule admits web-"), "{}", p.reason);
+        assert!(p.reason.contains(&format!("on 8080/TCP (its address {} is in none of their ipBlocks)", p.backends[0].ip)), "{}", p.reason);
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        let y = egress("{cidr: 10.244.0.0/16}");
+        let r = analyze(&y, &Config::default());
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+        assert!(p.reason.contains("for egress and admits web-") && p.reason.contains("only through an ipBlock rule whose range holds its address 10.244.") && p.reason.contains("up to the network plugin"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "warn");
+        // DNS by ipBlock: a range holding no pod network cannot reach the cluster DNS pods
+        let dns_by = |cidr: &str| format!("metadata: {{name: dns}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n  - to: [{{ipBlock: {{cidr: {cidr}}}}}]\n    ports: [{{port: 53, protocol: UDP}}]\n  - to: [{{podSelector: {{}}}}]\n");
+        let r = analyze(&web("default", "ClusterIP", &dns_by("172.16.0.0/12")), &Config::default());
+        assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
+        let r = analyze(&web("default", "ClusterIP", &dns_by("10.0.0.0/8")), &Config::default());
+        assert_eq!(pod_path(&r).outcome, Outcome::Delivered, "{:?}", pod_path(&r));
+        assert!(pod_path(&r).reason.contains("admits DNS only through an ipBlock rule"), "{}", pod_path(&r).reason);
     }
 
     /// Only some endpoints isolated: the path still delivers (kube-proxy may pick an admitting
@@ -883,35 +1417,148 @@ mod tests {
         let p = pod_path(&analyze(&y, &Config::default())).clone();
         assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
         assert!(p.reason.contains("no rule admits db.example.com") && p.reason.contains("5432/TCP"), "{}", p.reason);
-        // without ports the port is unknown: nothing is said; with DNS refused too, the lookup fails
+        // without ports no port is admitted either (verdict_any_port); with DNS refused too, the
+        // lookup fails first
         let r = analyze(&y.replace(", ports: [{port: 5432}]", ""), &Config::default());
-        assert_eq!(pod_path(&r).outcome, Outcome::External, "{:?}", pod_path(&r));
+        assert_eq!(pod_path(&r).outcome, Outcome::Dropped, "{:?}", pod_path(&r));
         let r = analyze(&y.replace(", ports: [{port: 5432}]", "").replace(DNS_RULE, "  - ports: [{port: 443}]\n"), &Config::default());
         assert_eq!((pod_path(&r).outcome, pod_path(&r).hops.len()), (Outcome::Dropped, 1), "{:?}", pod_path(&r));
     }
 
-    /// Outside traffic (n04b): the outcome stays, and the reason says an ipBlock must admit the
-    /// source the pod sees — the node's address after SNAT (Cluster) or the client's own
-    /// (Local) — and that traffic from the pod's own node is always allowed (NetworkPolicy docs).
+    /// corpus3 finding 7: an ExternalName to www.example.com (no ports) and an egress policy
+    /// admitting only DNS to kube-dns (ahmetb recipe 14's shape). The client's lookup is
+    /// answered, its connection to www.example.com's address (no pod: no selector admits it, on
+    /// any port) is dropped as it leaves the client, and the Service gets
+    /// NetworkPolicyEgressDenies (it said "traffic leaves the cluster directly"). The
+    /// neighbours: DNS admitted by port alone (recipe 14 itself) leaves the port the
+    /// application dials to decide, an ipBlock leaves the address to decide, `egress: [{}]`
+    /// admits it.
     #[test]
-    fn outside_entries_name_the_source_an_isolated_pod_sees() {
-        let deny = "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
-        let y = web("default", "NodePort", deny);
+    fn externalname_egress_admitting_only_dns_drops_the_connection() {
+        let ext = "apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec:\n  type: ExternalName\n  externalName: www.example.com\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns-only}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n";
+        let y = format!("{ext}  - to:\n    - namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}\n      podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}\n    ports:\n    - {{port: 53, protocol: UDP}}\n");
         let r = analyze(&y, &Config::default());
-        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some("node-1")).expect("nodeport path");
-        assert_eq!(np.outcome, Outcome::Delivered);
-        assert!(np.reason.contains("; NetworkPolicy default-deny isolates") && np.reason.contains("the node's address 192.168.49.2 after SNAT") && np.reason.contains("traffic from the node the pod runs on is always allowed"), "{}", np.reason);
-        assert_eq!(check(&y, &r, "nodeport@node-1").0, "warn");
-        let y = web("default", "NodePort", deny).replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert_eq!(p.hops.iter().map(|h| h.kind).collect::<Vec<_>>(), vec![HopKind::Dns, HopKind::Dns, HopKind::Drop]);
+        assert_eq!((p.hops[2].from.as_str(), p.hops[2].to.as_str()), ("pod:client", "pod:client"));
+        assert!(p.reason.starts_with("NetworkPolicy dns-only selects the client (pods labelled run=client in namespace default) for egress and no rule admits www.example.com (an address outside the cluster) on any port: a network plugin that enforces NetworkPolicy drops the connection"), "{}", p.reason);
+        assert_eq!(check(&y, &r, "pod").0, "fail");
+        assert_eq!(codes(&r), vec!["NetworkPolicyEgressDenies"]);
+        assert!(r.diagnostics.iter().any(|d| d.object.as_deref() == Some("Service/default/ext") && d.message.starts_with("the in-cluster client cannot reach www.example.com, where this Service points: NetworkPolicy dns-only")));
+        drawn(&r);
+        // recipe 14: DNS admitted by port to anywhere: it depends on the port dialled
+        let y = format!("{ext}  - ports:\n    - {{port: 53, protocol: UDP}}\n    - {{port: 53, protocol: TCP}}\n");
         let r = analyze(&y, &Config::default());
-        let np = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.outcome == Outcome::Delivered).expect("a delivered nodeport path");
-        assert!(np.reason.contains("the client's own address 198.51.100.7"), "{}", np.reason);
-        // an ipBlock rule: nothing to add
-        let y = web("default", "NodePort", "metadata: {name: lb}\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0}}]\n");
-        let r = analyze(&y, &Config::default());
-        assert!(r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort).all(|p| !p.reason.contains("NetworkPolicy")));
+        let p = pod_path(&r);
+        assert_eq!(p.outcome, Outcome::External, "{p:?}");
+        assert!(p.reason.contains("; NetworkPolicy dns-only selects the client (pods labelled run=client in namespace default) for egress and admits www.example.com on 53/UDP, 53/TCP only (this Service declares no port"), "{}", p.reason);
+        assert_eq!((check(&y, &r, "pod").0.as_str(), codes(&r).len()), ("warn", 0));
+        // an ipBlock: its address decides
+        let y = format!("{ext}  - to: [{{ipBlock: {{cidr: 93.184.0.0/16}}}}]\n  - ports: [{{port: 53, protocol: UDP}}]\n");
+        let p = pod_path(&analyze(&y, &Config::default())).clone();
+        assert_eq!(p.outcome, Outcome::External, "{p:?}");
+        assert!(p.reason.contains("through an ipBlock rule only if that ipBlock holds www.example.com's address"), "{}", p.reason);
+        // every destination on every port: nothing said
+        let r = analyze(&format!("{ext}  - {{}}\n"), &Config::default());
+        assert_eq!((pod_path(&r).outcome, codes(&r).len()), (Outcome::External, 0), "{:?}", pod_path(&r));
+        assert!(!pod_path(&r).reason.contains("NetworkPolic"), "{}", pod_path(&r).reason);
     }
-}
+
+    /// Outside traffic (n04b, corpus3 finding 5: ahmetb recipe 01's web-deny-all, `ingress: []`,
+    /// with the recipe's Service as NodePort). With externalTrafficPolicy Cluster the pod sees
+    /// the entry node's address after kube-proxy's SNAT: from the pod's own node it is always
+    /// allowed (NetworkPolicy docs), from another node only if a rule admits that address, so
+    /// the cross-node entries end dropped at the pod (they said "delivered"). With Local the
+    /// client's own address must be admitted. An ipBlock holding the source admits it; with
+    /// two pods on two nodes each entry refuses the pod on the other node (partial).
+    #[test]
+    fn outside_entries_are_judged_on_the_source_an_isolated_pod_sees() {
+        let web1 = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: default\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\nspec:\n  type: NodePort\n  selector:\n    app: web\n  ports:\n  - name: p80\n    port: 80\n    targetPort: 80\n---\n";
+        let deny_all = "kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata:\n  name: web-deny-all\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  ingress: []\n";
+        let y = format!("{web1}{deny_all}");
+        let r = analyze(&y, &Config::default());
+        let s = &r.services[0];
+        let home = s.endpoints[0].node.clone().expect("placed");
+        let nodeports: Vec<&Path> = s.paths.iter().filter(|p| p.entry == Entry::NodePort).collect();
+        assert!(nodeports.len() >= 2);
+        for p in &nodeports {
+            let node = p.node.clone().expect("node");
+            let ip = r.nodes.iter().find(|n| n.name == node).map(|n| n.ip.clone()).expect("node ip");
+            if node == home {
+                assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+                assert!(!p.reason.contains("NetworkPolic"), "{}", p.reason);
+                assert_eq!(check(&y, &r, &format!("nodeport@{node}")).0, "ok");
+            } else {
+                assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+                assert!(p.reason.starts_with(&format!("NetworkPolicy web-deny-all selects web for ingress and no rule admits the source it sees, {node}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {node} masquerades outside traffic), on 80/TCP")), "{}", p.reason);
+                let last = p.hops.last().expect("hops");
+                assert_eq!((last.kind, last.from.as_str(), last.to.as_str(), last.src.as_str()), (HopKind::Drop, "pod:web", "pod:web", format!("{ip}:51000").as_str()));
+                assert_eq!(p.hops[p.hops.len() - 2].kind, HopKind::SnatDnat);
+                assert_eq!(check(&y, &r, &format!("nodeport@{node}")).0, "fail");
+            }
+        }
+        drawn(&r);
+        // the same Service as LoadBalancer: its node's entry is judged the same way
+        let r = analyze(&y.replace("type: NodePort", "type: LoadBalancer"), &Config::default());
+        let lb = r.services[0].paths.iter().find(|p| p.entry == Entry::LoadBalancer).expect("lb path");
+        assert_eq!(lb.outcome == Outcome::Delivered, lb.node.as_deref() == Some(home.as_str()), "{lb:?}");
+        // Local: the client's own address, admitted by nothing
+        let y = format!("{web1}{deny_all}").replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+        let r = analyze(&y, &Config::default());
+        let p = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some(home.as_str())).expect("home path");
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
+        assert!(p.reason.contains("the source it sees, the client's own address 198.51.100.7 (externalTrafficPolicy Local keeps it)"), "{}", p.reason);
+        // an ipBlock holding the nodes' addresses admits Cluster traffic, not Local's client;
+        // 0.0.0.0/0 admits both; a podSelector peer admits neither (a node is no pod)
+        let allow = |from: &str, local: bool| {
+            let mut y = format!("{web1}{}", deny_all.replace("  ingress: []\n", &format!("  ingress:\n  - from: [{from}]\n")));
+            if local {
+                y = y.replace("  type: NodePort\n", "  type: NodePort\n  externalTrafficPolicy: Local\n");
+            }
+            let r = analyze(&y, &Config::default());
+            r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort && (!local || p.node.as_deref() == Some(home.as_str()))).map(|p| p.outcome).collect::<Vec<_>>()
+        };
+        let n = nodeports.len();
+        assert_eq!(allow("{ipBlock: {cidr: 192.168.0.0/16}}", false), vec![Outcome::Delivered; n]);
+        assert_eq!(allow("{ipBlock: {cidr: 192.168.0.0/16}}", true), vec![Outcome::Dropped]);
+        assert_eq!(allow("{ipBlock: {cidr: 0.0.0.0/0}}", true), vec![Outcome::Delivered]);
+        assert_eq!(allow("{podSelector: {}}", false).iter().filter(|o| **o == Outcome::Dropped).count(), n - 1);
+        // two pods on two nodes (the n04 Deployment): each entry node admits its own pod only
+        let y = web("default", "NodePort", "metadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n");
+        let r = analyze(&y, &Config::default());
+        let mut arms = Vec::new();
+        for p in r.services[0].paths.iter().filter(|p| p.entry == Entry::NodePort) {
+            let local = p.backends.iter().filter(|b| b.node == p.node).count();
+            assert_eq!(p.backends.iter().filter(|b| b.refused.is_none()).count(), local, "{p:?}");
+            let first_local = p.backends[0].node == p.node;
+            arms.push((local.min(1), first_local));
+            match (local, first_local) {
+                (0, _) => assert!(p.outcome == Outcome::Dropped && p.reason.ends_with(&format!("; no other endpoint admits it either ({})", p.backends[1].pod.clone().expect("pod"))), "{p:?}"),
+                (_, true) => {
+                    assert!(p.outcome == Outcome::Delivered && p.reason.contains("; NetworkPolicy refuses this request at 1 of 2 endpoints"), "{}", p.reason);
+                    // a request kube-proxy sends to the other node's pod is dropped there
+                    let mut other = (*p).clone();
+                    crate::core::paths::retarget(&mut other, 1);
+                    let node = p.node.clone().expect("node");
+                    assert_eq!((other.outcome, other.hops.last().map(|h| h.kind)), (Outcome::Dropped, Some(HopKind::Drop)), "{other:?}");
+                    assert!(other.reason.starts_with("this request: ") && other.reason.contains(&format!("NetworkPolicy default-deny selects {} for ingress and no rule admits {node}'s address 192.168.49.", p.backends[1].pod.clone().expect("pod"))) && other.reason.ends_with("(SNAT) on 8080/TCP"), "{}", other.reason);
+                }
+                (_, false) => {
+                    assert!(p.outcome == Outcome::Dropped && p.reason.starts_with("first pick ") && p.reason.ends_with("the other endpoints admit it"), "{}", p.reason);
+                    // the request kube-proxy sends to the local pod is delivered (paths::retarget)
+                    let mut other = (*p).clone();
+                    crate::core::paths::retarget(&mut other, 1);
+                    assert_eq!(other.outcome, Outcome::Delivered, "{other:?}");
+                }
+            }
+        }
+        // (three nodes, pods on two: an entry with no pod, one whose first pick is local, one
+        // whose first pick is not)
+        arms.sort();
+        assert_eq!(arms, vec![(0, false), (1, false), (1, true)]);
+        drawn(&r);
+    }}
 
 #[cfg(test)]
 mod more_tests {
@@ -980,5 +1627,115 @@ mod more_tests {
         let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
         assert_eq!(p.outcome, Outcome::Delivered);
         assert!(p.reason.contains("; NetworkPolicy udp-dns admits the client's DNS queries over UDP 53 but not over TCP 53"), "{}", p.reason);
+    }
+}
+
+/// ValidateNetworkPolicy (pkg/apis/networking/validation/validation.go) on the sweep's
+/// manifests (corpus3 finding 6): each defect refused in the API server's words, the refused
+/// policy isolating nothing, and the accepted neighbours (the docs' test-network-policy, the
+/// recipes' shapes) accepted.
+#[cfg(test)]
+mod validation_tests {
+    use crate::core::config::Config;
+    use crate::core::paths::{Entry, Outcome};
+    use crate::core::tests::{errors, run};
+
+    fn policy(name: &str, spec: &str) -> String {
+        format!("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: {name}}}\nspec:\n{spec}")
+    }
+    fn refused(spec: &str) -> Vec<String> {
+        errors(&run(&policy("p", spec)))
+    }
+
+    /// corpus3 findings/6-networkpolicy-validation-missing.yaml, one document at a time.
+    #[test]
+    fn validate_network_policy_port_peer_ip_block_and_policy_types() {
+        let sel = "  podSelector: {matchLabels: {app: web}}\n";
+        // ValidateNetworkPolicyPort: IsValidPortName on a quoted number, endPort with a named port,
+        // IsValidPortNum
+        assert_eq!(refused(&format!("{sel}  ingress:\n  - ports:\n    - port: \"80\"\n")), vec!["spec.ingress[0].ports[0].port: Invalid value: \"80\": must contain at least one letter (a-z)"]);
+        assert_eq!(refused(&format!("{sel}  ingress:\n  - ports:\n    - port: http\n      endPort: 90\n")), vec!["spec.ingress[0].ports[0].endPort: Invalid value: 90: may not be specified when `port` is non-numeric"]);
+        assert_eq!(refused(&format!("{sel}  ingress:\n  - ports:\n    - port: 70000\n")), vec!["spec.ingress[0].ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive"]);
+        // ValidateIPBlock: except a strict subset of cidr
+        assert_eq!(refused(&format!("{sel}  ingress:\n  - from:\n    - ipBlock: {{cidr: 172.17.0.0/16, except: [172.18.1.0/24]}}\n")), vec!["spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: \"172.18.1.0/24\": must be a strict subset of `cidr`"]);
+        // ValidateNetworkPolicyPeer: a peer is required; an ipBlock stands alone
+        assert_eq!(refused(&format!("{sel}  ingress:\n  - from:\n    - {{}}\n")), vec!["spec.ingress[0].from[0]: Required value: must specify a peer"]);
+        assert_eq!(
+            refused(&format!("{sel}  ingress:\n  - from:\n    - ipBlock: {{cidr: 10.0.0.0/8}}\n      podSelector: {{matchLabels: {{role: frontend}}}}\n")),
+            vec!["spec.ingress[0].from[0]: Forbidden: may not specify both ipBlock and another peer"]
+        );
+        // ValidateNetworkPolicySpec: policyTypes NotSupported, at most two
+        assert_eq!(refused(&format!("{sel}  policyTypes: [ingress]\n")), vec!["spec.policyTypes[0]: Unsupported value: \"ingress\": supported values: \"Ingress\", \"Egress\""]);
+        assert_eq!(refused(&format!("{sel}  policyTypes: [Ingress, Egress, Ingress]\n")), vec!["spec.policyTypes: Invalid value: [\"Ingress\",\"Egress\",\"Ingress\"]: may not specify more than two policyTypes"]);
+    }
+
+    /// The rest of ValidateNetworkPolicyPort / ValidateIPBlock / ValidateLabelSelector /
+    /// ValidateObjectMeta, and what stays accepted.
+    #[test]
+    fn validate_network_policy_protocol_end_port_cidr_selectors_and_name() {
+        let sel = "  podSelector: {}\n";
+        assert_eq!(
+            refused(&format!("{sel}  egress:\n  - ports:\n    - {{port: 53, protocol: udp}}\n    - {{port: 53, protocol: \"\"}}\n")),
+            vec![
+                "spec.egress[0].ports[0].protocol: Unsupported value: \"udp\": supported values: \"TCP\", \"UDP\", \"SCTP\"",
+                "spec.egress[0].ports[1].protocol: Unsupported value: \"\": supported values: \"TCP\", \"UDP\", \"SCTP\"",
+            ]
+        );
+        assert_eq!(
+            refused(&format!("{sel}  ingress:\n  - ports:\n    - {{port: 9000, endPort: 8000}}\n    - {{endPort: 8000}}\n    - {{port: 1, endPort: 65536}}\n")),
+            vec![
+                "spec.ingress[0].ports[0].endPort: Invalid value: 8000: must be greater than or equal to `port`",
+                "spec.ingress[0].ports[1].endPort: Invalid value: 8000: may not be specified when `port` is not specified",
+                "spec.ingress[0].ports[2].endPort: Invalid value: 65536: must be between 1 and 65535, inclusive",
+            ]
+        );
+        assert_eq!(
+            refused(&format!("{sel}  ingress:\n  - from:\n    - ipBlock: {{except: [10.0.0.0/24]}}\n    - ipBlock: {{cidr: 10.0.0.0}}\n    - ipBlock: {{cidr: 10.0.0.0/8, except: [10.0.0.0/8, 10.1.0.0/33]}}\n")),
+            vec![
+                "spec.ingress[0].from[0].ipBlock.cidr: Required value",
+                "spec.ingress[0].from[1].ipBlock.cidr: Invalid value: \"10.0.0.0\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+                "spec.ingress[0].from[2].ipBlock.except[0]: Invalid value: \"10.0.0.0/8\": must be a strict subset of `cidr`",
+                "spec.ingress[0].from[2].ipBlock.except[1]: Invalid value: \"10.1.0.0/33\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+            ]
+        );
+        assert_eq!(
+            refused("  podSelector: {matchExpressions: [{key: app, operator: In}]}\n  ingress:\n  - from:\n    - namespaceSelector: {matchExpressions: [{key: team, operator: Gt, values: ['1']}, {key: env, operator: Exists, values: [prod]}]}\n"),
+            vec![
+                "spec.podSelector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+                "spec.ingress[0].from[0].namespaceSelector.matchExpressions[0].operator: Invalid value: \"Gt\": not a valid selector operator",
+                "spec.ingress[0].from[0].namespaceSelector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            ]
+        );
+        let e = refused("  podSelector: {matchLabels: {app: web app}}\n");
+        assert!(e.len() == 1 && e[0].starts_with("spec.podSelector.matchLabels: Invalid value: \"web app\": a valid label must be"), "{e:?}");
+        let e = errors(&run(&policy("Deny_All", sel)));
+        assert!(e.len() == 1 && e[0].starts_with("metadata.name: Invalid value: \"Deny_All\": a lowercase RFC 1123 subdomain"), "{e:?}");
+        // accepted: the docs' test-network-policy, ranges, SCTP, named ports, sloppy CIDRs
+        // (IsValidCIDRForLegacyField without the alpha StrictIPCIDRValidation gate), IPv6
+        for ok in [
+            "  podSelector: {matchLabels: {role: db}}\n  policyTypes: [Ingress, Egress]\n  ingress:\n  - from:\n    - ipBlock: {cidr: 172.17.0.0/16, except: [172.17.1.0/24]}\n    - namespaceSelector: {matchLabels: {project: myproject}}\n    - podSelector: {matchLabels: {role: frontend}}\n    ports:\n    - {protocol: TCP, port: 6379}\n  egress:\n  - to:\n    - ipBlock: {cidr: 10.0.0.0/24}\n    ports:\n    - {protocol: TCP, port: 5978}\n",
+            "  podSelector: {}\n  egress:\n  - to: [{ipBlock: {cidr: 10.0.0.0/24}}]\n    ports: [{protocol: TCP, port: 32000, endPort: 32768}, {port: 9000, endPort: 9000}]\n",
+            "  podSelector: {}\n  ingress:\n  - ports: [{port: http}, {port: 3868, protocol: SCTP}, {protocol: UDP}]\n    from: [{namespaceSelector: {}, podSelector: {matchExpressions: [{key: app, operator: NotIn, values: [a, b]}]}}]\n",
+            "  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.1/8, except: [010.001.0.0/16]}}, {ipBlock: {cidr: 'fd00::/8', except: ['fd00:1::/32']}}]\n",
+            "  podSelector: {}\n  policyTypes: []\n  ingress: []\n  egress: []\n",
+        ] {
+            assert_eq!(refused(ok), Vec::<String>::new(), "{ok}");
+        }
+    }
+
+    /// A refused policy isolates nothing (ahmetb recipe 09's shape with `port: "80"`): the
+    /// client is delivered and nothing is said; the valid policy drops it.
+    #[test]
+    fn a_refused_network_policy_isolates_nothing() {
+        let app = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n---\n";
+        let y = format!("{app}{}", policy("api-allow-5000", "  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports:\n    - port: \"5000\"\n"));
+        let r = crate::core::analyze(&y, &Config::default());
+        assert_eq!(errors(&r).len(), 1);
+        let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+        assert_eq!(p.outcome, Outcome::Delivered, "{p:?}");
+        assert!(!r.diagnostics.iter().any(|d| d.code.starts_with("NetworkPolicy")));
+        let r = crate::core::analyze(&y.replace("\"5000\"", "5000"), &Config::default());
+        assert!(errors(&r).is_empty());
+        assert_eq!(r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path").outcome, Outcome::Dropped);
     }
 }

@@ -155,8 +155,9 @@ pub struct Backend {
     /// the pod declares this port as a containerPort (None: unknown)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared: Option<bool>,
-    /// why a NetworkPolicy drops the in-cluster client's connection to this endpoint
-    /// (core::netpol; None: admitted, or not judged)
+    /// why a NetworkPolicy drops this path's connection (the in-cluster client's, or an outside
+    /// client's as the pod sees its source) to this endpoint (core::netpol; None: admitted, or
+    /// not judged)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<String>,
 }
