@@ -1038,10 +1038,13 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
 /// follows the replica counts. An info note on the Service's selector; the two ReplicaSets of one
 /// Deployment in a rollout (a pod-template-hash suffix) are one workload.
 fn workload_span_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    // (namespace, name) → pod, made once: a whole cluster has 10,000 endpoints (issue #12)
+    let mut by_name: Option<std::collections::HashMap<(&str, &str), &cluster::PodInst>> = None;
     for s in services.iter().filter(|s| !s.rejected && s.selector.is_some() && s.endpoints.len() >= 2) {
+        let pods = by_name.get_or_insert_with(|| cluster.pods.iter().map(|p| ((p.namespace.as_str(), p.name.as_str()), p)).collect());
         let mut owners: Vec<String> = Vec::new();
         for e in &s.endpoints {
-            let Some(pod) = e.pod.as_deref().and_then(|n| cluster.pods.iter().find(|p| p.name == n && p.namespace == e.namespace)) else { continue };
+            let Some(pod) = e.pod.as_deref().and_then(|n| pods.get(&(e.namespace.as_str(), n)).copied()) else { continue };
             let Some(owner) = pod.owner.as_deref() else { continue };
             // ReplicaSet/web-5d9f8c → Deployment/web when the pod carries that hash
             let hash = pod.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
