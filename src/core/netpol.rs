@@ -438,6 +438,38 @@ struct Decision {
     admitted: Option<bool>,
 }
 
+/// The policies among `policies` that isolate `subject` for `dir` — in its namespace, typed for
+/// that direction, their podSelector matching its labels — each with its rules for `dir`.
+/// Nothing for an address that is no pod (labels None).
+fn isolating<'o: 'p, 'p>(objects: &'o [Object], policies: &'p [usize], dir: Dir, subject: &'p Side) -> impl Iterator<Item = (&'o Object, &'o [Rule])> + 'p {
+    policies.iter().filter_map(move |&i| {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { return None };
+        let (typed, rules) = match dir {
+            Dir::Ingress => (spec.ingress_type, &spec.ingress),
+            Dir::Egress => (spec.egress_type, &spec.egress),
+        };
+        let labels = subject.labels.as_ref()?;
+        (typed && o.meta.namespace == subject.namespace && selector_matches(Some(&spec.pod_selector), labels)).then_some((o, rules.as_slice()))
+    })
+}
+
+/// Whether a rule's peers admit `other` (a rule with no peers admits every peer); None when
+/// only an ipBlock could tell ([`peer_admits`]).
+fn rule_peers_admit(rule: &Rule, policy_ns: &str, other: &Side) -> Option<bool> {
+    if rule.peers.is_empty() {
+        return Some(true);
+    }
+    let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, policy_ns, other)).collect();
+    if each.contains(&Some(true)) {
+        Some(true)
+    } else if each.contains(&None) {
+        None
+    } else {
+        Some(false)
+    }
+}
+
 fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, port: i64, protocol: &str) -> Decision {
     // a named policy port is the destination's: the subject's for ingress, the peer's for egress
     let dest = match dir {
@@ -446,36 +478,11 @@ fn decide(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, othe
     };
     let mut names = Vec::new();
     let mut admitted = Some(false);
-    let Some(subject_labels) = &subject.labels else { return Decision { policies: names, admitted: Some(true) } };
-    for &i in policies {
-        let o = &objects[i];
-        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
-        let typed = match dir {
-            Dir::Ingress => spec.ingress_type,
-            Dir::Egress => spec.egress_type,
-        };
-        if !typed || o.meta.namespace != subject.namespace || !selector_matches(Some(&spec.pod_selector), subject_labels) {
-            continue;
-        }
+    for (o, rules) in isolating(objects, policies, dir, subject) {
         names.push(o.meta.name.clone());
-        let rules = match dir {
-            Dir::Ingress => &spec.ingress,
-            Dir::Egress => &spec.egress,
-        };
         for rule in rules {
             // a rule with no peers admits every peer, with no ports every port
-            let peers = if rule.peers.is_empty() {
-                Some(true)
-            } else {
-                let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, &o.meta.namespace, other)).collect();
-                if each.contains(&Some(true)) {
-                    Some(true)
-                } else if each.contains(&None) {
-                    None
-                } else {
-                    Some(false)
-                }
-            };
+            let peers = rule_peers_admit(rule, &o.meta.namespace, other);
             let ports = rule.ports.is_empty() || rule.ports.iter().any(|pp| port_admits(pp, dest, port, protocol));
             admitted = match (admitted, peers, ports) {
                 (Some(true), _, _) | (_, Some(true), true) => Some(true),
@@ -524,16 +531,10 @@ impl OutsideAdmission<'_> {
 
 fn outside_admission<'a>(objects: &'a [Object], policies: &[usize], dest: &Side, port: i64, protocol: &str) -> OutsideAdmission<'a> {
     let mut out = OutsideAdmission { policies: "".into(), every: false, blocks: Vec::new() };
-    let Some(labels) = &dest.labels else { return out };
     let mut names = Vec::new();
-    for &i in policies {
-        let o = &objects[i];
-        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
-        if !spec.ingress_type || o.meta.namespace != dest.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
-            continue;
-        }
+    for (o, rules) in isolating(objects, policies, Dir::Ingress, dest) {
         names.push(o.meta.name.clone());
-        for rule in spec.ingress.iter().filter(|r| r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))) {
+        for rule in rules.iter().filter(|r| r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))) {
             out.every |= rule.peers.is_empty();
             out.blocks.extend(rule.peers.iter().filter_map(|p| p.ip_block.as_ref()));
         }
@@ -689,18 +690,9 @@ const POD_IP_BLOCK: &str = "whether an ipBlock applies to a pod's address is up 
 /// holds the address: why an ipBlock rule did not admit it (corpus3 finding 4); else "".
 #[allow(clippy::too_many_arguments)]
 fn no_block_holds(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, dest: &Side, port: i64, protocol: &str, ip: Option<std::net::IpAddr>) -> String {
-    let (Some(labels), Some(ip)) = (&subject.labels, ip) else { return String::new() };
-    let any = policies.iter().map(|&i| &objects[i]).any(|o| {
-        let super::model::Body::NetworkPolicy(spec) = &o.body else { return false };
-        let (typed, rules) = match dir {
-            Dir::Ingress => (spec.ingress_type, &spec.ingress),
-            Dir::Egress => (spec.egress_type, &spec.egress),
-        };
-        typed
-            && o.meta.namespace == subject.namespace
-            && selector_matches(Some(&spec.pod_selector), labels)
-            && rules.iter().any(|r| r.peers.iter().any(|p| p.ip_block.is_some()) && (r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))))
-    });
+    let Some(ip) = ip else { return String::new() };
+    let any = isolating(objects, policies, dir, subject)
+        .any(|(_, rules)| rules.iter().any(|r| r.peers.iter().any(|p| p.ip_block.is_some()) && (r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol)))));
     if any {
         format!(" (its address {ip} is in none of their ipBlocks)")
     } else {
@@ -771,26 +763,12 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
 /// ports or only through an ipBlock; None when the client is not isolated for egress or a rule
 /// admits it on every port.
 fn verdict_any_port(objects: &[Object], policies: &[usize], c: &Side, host: &str) -> Option<Verdict> {
-    let Some(labels) = &c.labels else { return None };
     let dest = Side::address(None);
     let (mut names, mut on_ports, mut by_block) = (Vec::new(), Vec::new(), false);
-    for &i in policies {
-        let o = &objects[i];
-        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
-        if !spec.egress_type || o.meta.namespace != c.namespace || !selector_matches(Some(&spec.pod_selector), labels) {
-            continue;
-        }
+    for (o, rules) in isolating(objects, policies, Dir::Egress, c) {
         names.push(o.meta.name.clone());
-        for rule in &spec.egress {
-            let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, &o.meta.namespace, &dest)).collect();
-            let peers = if rule.peers.is_empty() || each.contains(&Some(true)) {
-                Some(true)
-            } else if each.contains(&None) {
-                None
-            } else {
-                Some(false)
-            };
-            match peers {
+        for rule in rules {
+            match rule_peers_admit(rule, &o.meta.namespace, &dest) {
                 Some(true) if rule.ports.is_empty() => return None,
                 Some(false) => {}
                 None => by_block = true,
