@@ -458,7 +458,7 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
     fn spec(o: &Object) -> Option<&yaml::Node> {
         o.source.get("spec")
     }
-    let selector = |o: &Object| spec(o).and_then(|s| s.get("selector")).map(LabelSelectorValue::read);
+    let selector = |o: &Object| spec(o).and_then(|s| s.get("selector")).and_then(selector_value);
     let (old, new) = (selector(live), selector(next));
     let text = |o: &Object, k: &str| spec(o).and_then(|s| s.get(k)).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let mut d = if next.kind == "StatefulSet" {
@@ -483,7 +483,7 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
             return None;
         }
         let at = spec(next).and_then(|s| s.get("selector")).map_or(next.source.pos, |n| n.pos);
-        (Diagnostic::invalid("spec.selector", at, &new?.json(), "field is immutable"), "spec.selector")
+        (Diagnostic::invalid("spec.selector", at, &selector_json(&new?), "field is immutable"), "spec.selector")
     };
     // (its own code: the object it would have patched exists, so no Service reads this error
     // as "refused, so it does not exist" — first_errors)
@@ -491,61 +491,35 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
     Some(d)
 }
 
-/// A metav1.LabelSelector as Semantic.DeepEqual compares it (an empty map or list is a nil one)
-/// and as json.Marshal prints it.
-#[derive(PartialEq)]
-struct LabelSelectorValue {
-    /// sorted by key
-    labels: Vec<(String, String)>,
-    /// (key, operator, values), in order
-    exprs: Vec<(String, String, Vec<String>)>,
+/// A metav1.LabelSelector as Semantic.DeepEqual compares it: as model::label_selector reads it
+/// (an empty map or list is a nil one), matchLabels sorted (a map).
+fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
+    let mut scratch = Vec::new();
+    let mut sel = model::label_selector(&mut model::Reader { obj: String::new(), diags: &mut scratch }, Some(n), &"spec.selector")?;
+    sort::sort_by_key(&mut sel.match_labels, |(k, _)| k.clone());
+    Some(sel)
 }
 
-impl LabelSelectorValue {
-    fn read(n: &yaml::Node) -> LabelSelectorValue {
-        let mut labels: Vec<(String, String)> = n
-            .get("matchLabels")
-            .map(|m| m.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().unwrap_or("").to_string()))).collect())
-            .unwrap_or_default();
-        sort::sort_by_key(&mut labels, |(k, _)| k.clone());
-        let exprs = match n.get("matchExpressions").map(|e| &e.kind) {
-            Some(NodeKind::Seq(items)) => items
-                .iter()
-                .map(|e| {
-                    let text = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-                    let values = match e.get("values").map(|v| &v.kind) {
-                        Some(NodeKind::Seq(vs)) => vs.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect(),
-                        _ => Vec::new(),
-                    };
-                    (text("key"), text("operator"), values)
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        LabelSelectorValue { labels, exprs }
+/// json.Marshal of a metav1.LabelSelector: `{"matchLabels":{"app":"web"},"matchExpressions":
+/// [{"key":…,"operator":…,"values":[…]}]}`, empty fields left out (omitempty).
+fn selector_json(sel: &model::LabelSelector) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut parts = Vec::new();
+    if !sel.match_labels.is_empty() {
+        parts.push(format!("\"matchLabels\":{{{}}}", sel.match_labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(",")));
     }
-
-    /// json.Marshal: `{"matchLabels":{"app":"web"},"matchExpressions":[{"key":…,"operator":…,"values":[…]}]}`,
-    /// empty fields left out (omitempty).
-    fn json(&self) -> String {
-        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        let mut parts = Vec::new();
-        if !self.labels.is_empty() {
-            parts.push(format!("\"matchLabels\":{{{}}}", self.labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(",")));
-        }
-        if !self.exprs.is_empty() {
-            let exprs: Vec<String> = self
-                .exprs
-                .iter()
-                .map(|(k, op, vs)| {
-                    let values = if vs.is_empty() { String::new() } else { format!(",\"values\":[{}]", vs.iter().map(|v| q(v)).collect::<Vec<_>>().join(",")) };
-                    format!("{{\"key\":{},\"operator\":{}{values}}}", q(k), q(op))
-                })
-                .collect();
-            parts.push(format!("\"matchExpressions\":[{}]", exprs.join(",")));
-        }
-        format!("{{{}}}", parts.join(","))
+    if !sel.match_expressions.is_empty() {
+        let exprs: Vec<String> = sel
+            .match_expressions
+            .iter()
+            .map(|e| {
+                let values = if e.values.is_empty() { String::new() } else { format!(",\"values\":[{}]", e.values.iter().map(|v| q(v)).collect::<Vec<_>>().join(",")) };
+                format!("{{\"key\":{},\"operator\":{}{values}}}", q(&e.key), q(&e.operator))
+            })
+            .collect();
+        parts.push(format!("\"matchExpressions\":[{}]", exprs.join(",")));
     }
+    format!("{{{}}}", parts.join(","))
 }
 
 /// ValidateEndpoints / ValidateEndpointSliceCreate: a refused object is not there for kube-proxy.
