@@ -1582,13 +1582,13 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                     // a number 1..65535 (absent: 0), or a name IsValidPortName accepts — in
                     // quotes "8080" is a name, and has no letter
                     if matches!(*k, "httpGet" | "tcpSocket") {
-                        let field = format!("{f}.{k}.port");
+                        let field = || format!("{f}.{k}.port");
                         match int_or_string(h.get(k).and_then(|a| a.get("port"))).unwrap_or(Ok(0)) {
-                            Ok(p) if !(1..=65535).contains(&p) => errs.push(Diagnostic::invalid(&field, at(&field), &p.to_string(), "must be between 1 and 65535, inclusive")),
+                            Ok(p) if !(1..=65535).contains(&p) => errs.push(Diagnostic::invalid(&field(), at(&field()), &p.to_string(), "must be between 1 and 65535, inclusive")),
                             Ok(_) => {}
                             Err(name) => {
                                 for m in super::names::port_name(&name) {
-                                    errs.push(Diagnostic::invalid(&field, at(&field), &quote(&name), &m));
+                                    errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(&name), &m));
                                 }
                             }
                         }
@@ -1679,12 +1679,13 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                 // ValidateEnv: the name required, then IsRelaxedEnvVarName
                 // (opts.AllowRelaxedEnvironmentVariableValidation: feature gate
                 // RelaxedEnvironmentVariableValidation, on by default since 1.32)
+                // (the field path made only for an error: a dump's pods carry thousands of env vars)
                 let name = text(e, "name");
-                let nf = format!("{}.env[{ei}].name", cf());
+                let nf = || format!("{}.env[{ei}].name", cf());
                 if name.is_empty() {
-                    errs.push(Diagnostic::required(&nf, at(&format!("{}.env[{ei}]", cf())), ""));
+                    errs.push(Diagnostic::required(&nf(), at(&format!("{}.env[{ei}]", cf())), ""));
                 } else if let Some(m) = super::names::relaxed_env_var_name(name) {
-                    errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), m));
+                    errs.push(Diagnostic::invalid(&nf(), at(&nf()), &quote(name), m));
                 }
                 let Some(from) = e.get("valueFrom").filter(|v| !v.is_null()) else { continue };
                 let f = format!("{}.env[{ei}].valueFrom", cf());
