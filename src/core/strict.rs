@@ -606,6 +606,12 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     if kind == "Service" && rendered.starts_with("spec.selector.") && (rendered.starts_with("spec.selector.matchLabels") || rendered.starts_with("spec.selector.matchExpressions")) {
         message.push_str(" (a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads)");
     }
+    // a Secret's `data` value that is not base64 (plain text written where base64 belongs): say
+    // where plain text goes (core/v1 Secret: `data` holds base64, `stringData` "write-only
+    // convenience" plain strings merged over it, Convert_v1_Secret_To_core_Secret)
+    if base64.is_some() && kind == "Secret" && rendered.starts_with("data.") {
+        message.push_str(" (a Secret's data values are base64: write plain text under stringData instead, or encode it: echo -n 'value' | base64)");
+    }
     let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&rendered);
     if !w.object.is_empty() {
         d = d.on(w.object);
