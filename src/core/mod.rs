@@ -452,6 +452,9 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
 /// selector, serviceName and podManagementPolicy are compared here (volumeClaimTemplates are
 /// not). Returns the error and the field that differs.
 fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
+    if next.kind == "Service" && live.kind == "Service" && next.api_version == "v1" && !live.refused && !next.refused {
+        return service_cluster_ip_update_error(live, next);
+    }
     if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
         return None;
     }
@@ -489,6 +492,51 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
     // as "refused, so it does not exist" — first_errors)
     d.0.code = "FieldImmutable".into();
     Some(d)
+}
+
+/// A Service defined again with another clusterIP. The patch `kubectl apply` sends writes the
+/// later manifest's spec.clusterIP (and clusterIPs); the registry's normalizeClusterIPs
+/// (pkg/registry/core/service/storage/storage.go) makes clusterIPs follow a changed clusterIP,
+/// and ValidateServiceUpdate's validateUpgradeDowngradeClusterIPs (pkg/apis/core/validation)
+/// refuses any change of an existing clusterIPs entry: `spec.clusterIPs[0]: Invalid value:
+/// ["10.96.0.60"]: may not change once set` (the new list, json.Marshal). A later manifest that
+/// writes no clusterIP keeps the one the Service has (patchAllocatedValues); the first one's
+/// address, when it wrote none, is the one the allocator picked, which the later one's written
+/// address is not (it is read here as different). ExternalName on either side, or both
+/// headless, are not compared (the function returns early for them).
+fn service_cluster_ip_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
+    fn spec(o: &Object) -> Option<&yaml::Node> {
+        o.source.get("spec")
+    }
+    let external = |o: &Object| spec(o).and_then(|s| s.get("type")).and_then(|t| t.as_str()) == Some("ExternalName");
+    // the clusterIPs a manifest writes (clusterIPs, else [clusterIP]), with the node to point at
+    let written = |o: &Object| -> Option<(Vec<String>, yaml::Pos)> {
+        let s = spec(o)?;
+        if let Some(list @ yaml::Node { kind: yaml::NodeKind::Seq(items), .. }) = s.get("clusterIPs") {
+            let ips: Vec<String> = items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect();
+            if !ips.is_empty() && ips.len() == items.len() && !ips[0].is_empty() {
+                return Some((ips, list.pos));
+            }
+        }
+        let ip = s.get("clusterIP")?;
+        ip.as_str().filter(|v| !v.is_empty()).map(|v| (vec![v.to_string()], ip.pos))
+    };
+    if external(live) || external(next) {
+        return None;
+    }
+    let (new, at) = written(next)?;
+    let old = written(live).map(|(ips, _)| ips);
+    let headless = |ips: &Option<Vec<String>>| ips.as_ref().is_some_and(|v| v[0] == "None");
+    if headless(&old) && new[0] == "None" {
+        return None;
+    }
+    if old.as_ref().is_some_and(|o| o[0] == new[0]) {
+        return None;
+    }
+    let value = serde_json::to_string(&new).unwrap_or_default();
+    let mut d = Diagnostic::invalid("spec.clusterIPs[0]", at, &value, "may not change once set");
+    d.code = "FieldImmutable".into();
+    Some((d, "spec.clusterIP"))
 }
 
 /// A metav1.LabelSelector as Semantic.DeepEqual compares it: as model::label_selector reads it

@@ -2385,3 +2385,39 @@ fn learner5_endpoint_port_names_workload_spans_and_published_dns() {
     let dns = &svc(&r, "etcd").paths[0].hops[0].explanation;
     assert!(dns.contains("publishNotReadyAddresses: true publishes every selected pod") && !dns.contains("the ready pods"), "{dns}");
 }
+
+/// A Service defined again with another clusterIP: ValidateServiceUpdate →
+/// validateUpgradeDowngradeClusterIPs (pkg/apis/core/validation) refuses the patch ("may not
+/// change once set"; clusterIPs follows clusterIP in the registry's normalizeClusterIPs), so the
+/// first one stays; without a written clusterIP the later one keeps the allocated address
+/// (patchAllocatedValues) and replaces the first; ExternalName and headless↔headless are not
+/// compared.
+#[test]
+fn validate_upgrade_downgrade_cluster_ips_refuses_a_redefined_services_new_cluster_ip() {
+    let svc_doc = |extra: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  selector: {{app: web}}\n{extra}  ports: [{{port: 80}}]\n");
+    let r = run(&[svc_doc("  clusterIP: 10.96.0.50\n"), svc_doc("  clusterIP: 10.96.0.60\n")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set"]);
+    let e = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!((e.line, e.field.as_deref(), e.code.as_str()), (14, Some("spec.clusterIPs[0]"), "FieldImmutable"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.clusterIP")));
+    assert_eq!(svc(&r, "web").cluster_ip.as_deref(), Some("10.96.0.50"), "the first stays");
+    // the first allocated (none written), the later one writes one: refused too
+    let r = run(&[svc_doc(""), svc_doc("  clusterIP: 10.96.0.60\n")].join("---\n"));
+    assert_eq!(errors(&r).len(), 1);
+    assert_ne!(svc(&r, "web").cluster_ip.as_deref(), Some("10.96.0.60"));
+    // headless → ClusterIP, and clusterIPs written: the new list is the value
+    let r = run(&[svc_doc("  clusterIP: None\n"), svc_doc("  clusterIPs: [10.96.0.60]\n")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set"]);
+    // accepted: the same address, none written later, both headless, an ExternalName on either side
+    for (a, b) in [
+        ("  clusterIP: 10.96.0.50\n", "  clusterIP: 10.96.0.50\n"),
+        ("  clusterIP: 10.96.0.50\n", ""),
+        ("  clusterIP: None\n", "  clusterIP: None\n"),
+        ("  type: ExternalName\n  externalName: db.example.com\n", "  clusterIP: 10.96.0.60\n"),
+    ] {
+        let r = run(&[svc_doc(a), svc_doc(b).replace("ports: [{port: 80}]", "ports: [{port: 81}]")].join("---\n"));
+        assert!(errors(&r).is_empty(), "{a:?} then {b:?}: {:?}", errors(&r));
+        assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "{a:?} then {b:?}");
+        assert_eq!(svc(&r, "web").ports[0].port, 81, "the later one is shown");
+    }
+}
