@@ -452,8 +452,12 @@ pub(crate) fn replaced_objects(objects: &[Object], diags: &mut Vec<Diagnostic>) 
 /// selector, serviceName and podManagementPolicy are compared here (volumeClaimTemplates are
 /// not). Returns the error and the field that differs.
 fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
-    if next.kind == "Service" && live.kind == "Service" && next.api_version == "v1" && !live.refused && !next.refused {
-        return service_cluster_ip_update_error(live, next);
+    if next.api_version == "v1" && next.kind == live.kind && !live.refused && !next.refused {
+        match next.kind.as_str() {
+            "Service" => return service_cluster_ip_update_error(live, next),
+            "Pod" => return pod_update_error(live, next),
+            _ => {}
+        }
     }
     if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
         return None;
@@ -537,6 +541,143 @@ fn service_cluster_ip_update_error(live: &Object, next: &Object) -> Option<(Diag
     let mut d = Diagnostic::invalid("spec.clusterIPs[0]", at, &value, "may not change once set");
     d.code = "FieldImmutable".into();
     Some((d, "spec.clusterIP"))
+}
+
+/// ValidatePodUpdate's updatable fields (pkg/apis/core/validation `updatablePodSpecFields`,
+/// joined with ",").
+const UPDATABLE_POD_SPEC_FIELDS: &str = "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+
+/// A Pod defined again with another spec. ValidatePodUpdate (pkg/apis/core/validation): first
+/// ValidateContainerUpdates — another number of containers or init containers is
+/// `spec.containers: Forbidden: pod updates may not add or remove containers` —, then the spec
+/// with images, activeDeadlineSeconds, tolerations and schedulingGates taken from the live pod
+/// must be Semantic.DeepEqual to the live one, else `spec: Forbidden: pod updates may not change
+/// fields other than …` followed by cmp.Diff of the two specs (not reproduced here). The
+/// refused patch changes nothing, labels included: the first Pod stays. Compared here, per
+/// container by index: name, command, args, workingDir, ports, env, envFrom, volumeMounts; and
+/// nodeName, nodeSelector, hostNetwork, hostname, subdomain, serviceAccountName, restartPolicy,
+/// dnsPolicy, affinity, volumes, priorityClassName — the fields a difference in is certain from
+/// two manifests (a field the API server defaults counts as its default when not written, an
+/// empty map or list as none); fields whose defaults depend on others (probes, resources,
+/// securityContext) are not compared, so a change only there is taken as applied.
+fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
+    fn spec(o: &Object) -> Option<&yaml::Node> {
+        o.source.get("spec")
+    }
+    // a dumped pod holds what the server added (nodeName, the service account token's volume and
+    // mounts, defaults): the patch computed against its last-applied-configuration keeps those, so
+    // two manifests' fields compare only when the first is a manifest too
+    let meta = live.source.get("metadata");
+    if ["uid", "resourceVersion", "creationTimestamp"].iter().any(|k| meta.and_then(|m| m.get(k)).is_some_and(|v| !v.is_null())) {
+        return None;
+    }
+    let (old, new) = (spec(live)?, spec(next)?);
+    let items = |n: &yaml::Node, k: &str| -> Vec<yaml::Node> {
+        match n.get(k).map(|v| &v.kind) {
+            Some(yaml::NodeKind::Seq(v)) => v.clone(),
+            _ => Vec::new(),
+        }
+    };
+    for (key, path) in [("containers", "spec.containers"), ("initContainers", "spec.initContainers")] {
+        if items(old, key).len() != items(new, key).len() {
+            let at = new.get(key).map_or(new.pos, |n| n.pos);
+            let mut d = Diagnostic::forbidden(path, at, "pod updates may not add or remove containers");
+            d.code = "FieldImmutable".into();
+            return Some((d, if key == "containers" { "spec.containers" } else { "spec.initContainers" }));
+        }
+    }
+    // the first field that differs, by the path the UpdateRefused note names
+    const CONTAINER_FIELDS: [(&str, &str); 8] = [
+        ("name", ".name"),
+        ("command", ".command"),
+        ("args", ".args"),
+        ("workingDir", ".workingDir"),
+        ("ports", ".ports"),
+        ("env", ".env"),
+        ("envFrom", ".envFrom"),
+        ("volumeMounts", ".volumeMounts"),
+    ];
+    let mut differs: Option<&'static str> = None;
+    'containers: for (key, what) in [("containers", "spec.containers"), ("initContainers", "spec.initContainers")] {
+        for (a, b) in items(old, key).iter().zip(items(new, key).iter()) {
+            for (field, _) in CONTAINER_FIELDS {
+                if !same_value(a.get(field), b.get(field), field) {
+                    differs = Some(what);
+                    break 'containers;
+                }
+            }
+        }
+    }
+    const SPEC_FIELDS: [&str; 11] =
+        ["nodeName", "nodeSelector", "hostNetwork", "hostname", "subdomain", "serviceAccountName", "restartPolicy", "dnsPolicy", "affinity", "volumes", "priorityClassName"];
+    if differs.is_none() {
+        differs = SPEC_FIELDS.iter().find(|f| !same_value(old.get(f), new.get(f), f)).map(|f| match *f {
+            "nodeName" => "spec.nodeName",
+            "nodeSelector" => "spec.nodeSelector",
+            "hostNetwork" => "spec.hostNetwork",
+            "hostname" => "spec.hostname",
+            "subdomain" => "spec.subdomain",
+            "serviceAccountName" => "spec.serviceAccountName",
+            "restartPolicy" => "spec.restartPolicy",
+            "dnsPolicy" => "spec.dnsPolicy",
+            "affinity" => "spec.affinity",
+            "volumes" => "spec.volumes",
+            _ => "spec.priorityClassName",
+        });
+    }
+    let what = differs?;
+    let mut d = Diagnostic::forbidden("spec", new.pos, &format!("pod updates may not change fields other than {UPDATABLE_POD_SPEC_FIELDS}"));
+    d.code = "FieldImmutable".into();
+    Some((d, what))
+}
+
+/// Two written values as apiequality.Semantic.DeepEqual compares the objects they decode to,
+/// for the pod fields `pod_update_error` reads: maps without regard to order, lists in order, an
+/// empty map or list as none (nil and empty are equal), an unwritten scalar as its Go zero value
+/// or the default SetDefaults_Pod / SetDefaults_Container / SetDefaults_ContainerPort /
+/// SetDefaults_ObjectFieldSelector give it (`field` names the key, for those defaults).
+fn same_value(a: Option<&yaml::Node>, b: Option<&yaml::Node>, field: &str) -> bool {
+    use yaml::{NodeKind, Value};
+    fn empty(n: Option<&yaml::Node>) -> bool {
+        match n.map(|n| &n.kind) {
+            None => true,
+            Some(NodeKind::Map(m)) => m.is_empty(),
+            Some(NodeKind::Seq(s)) => s.is_empty(),
+            Some(NodeKind::Scalar { value: Value::Null, .. }) => true,
+            _ => false,
+        }
+    }
+    fn default_of(field: &str) -> Option<&'static str> {
+        Some(match field {
+            "protocol" => "TCP",
+            "restartPolicy" => "Always",
+            "dnsPolicy" => "ClusterFirst",
+            "serviceAccountName" => "default",
+            "apiVersion" => "v1",
+            _ => return None,
+        })
+    }
+    // a scalar as its Go value: strings by text, numbers and booleans by value, unwritten → zero
+    fn scalar(n: Option<&yaml::Node>, field: &str) -> Option<String> {
+        match n.map(|n| &n.kind) {
+            None | Some(NodeKind::Scalar { value: Value::Null, .. }) => Some(default_of(field).unwrap_or("").to_string()),
+            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.to_string()),
+            Some(NodeKind::Scalar { value: Value::Bool(false), .. }) => Some(String::new()),
+            Some(NodeKind::Scalar { value: Value::Int(0), .. }) => Some(String::new()),
+            Some(NodeKind::Scalar { value, .. }) => Some(format!("{value:?}")),
+            _ => None,
+        }
+    }
+    if empty(a) && empty(b) {
+        return true;
+    }
+    let keys = |m: &Vec<(yaml::Node, yaml::Node)>| m.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect::<std::collections::BTreeSet<_>>();
+    match (a.map(|n| &n.kind), b.map(|n| &n.kind)) {
+        (Some(NodeKind::Map(x)), Some(NodeKind::Map(y))) => keys(x).union(&keys(y)).all(|k| same_value(a.and_then(|n| n.get(k)), b.and_then(|n| n.get(k)), k)),
+        (Some(NodeKind::Seq(x)), Some(NodeKind::Seq(y))) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(Some(p), Some(q), field)),
+        (Some(NodeKind::Map(_) | NodeKind::Seq(_)), _) | (_, Some(NodeKind::Map(_) | NodeKind::Seq(_))) => false,
+        _ => scalar(a, field) == scalar(b, field),
+    }
 }
 
 /// A metav1.LabelSelector as Semantic.DeepEqual compares it: as model::label_selector reads it

@@ -2421,3 +2421,46 @@ fn validate_upgrade_downgrade_cluster_ips_refuses_a_redefined_services_new_clust
         assert_eq!(svc(&r, "web").ports[0].port, 81, "the later one is shown");
     }
 }
+
+/// A Pod defined again with another spec: ValidatePodUpdate (pkg/apis/core/validation) refuses
+/// another number of containers (ValidateContainerUpdates: "pod updates may not add or remove
+/// containers") and any change beyond images, activeDeadlineSeconds and tolerations ("pod
+/// updates may not change fields other than …"); the refused patch changes nothing, labels
+/// included, so the first Pod stays (corpus4 finding 2: kubernauts/practical-kubernetes-problems
+/// alpine-pod-2-containers.yaml + alpine-pod.yaml applied as one directory).
+#[test]
+fn validate_pod_update_refuses_a_redefined_pods_new_spec() {
+    let pod = |labels: &str, containers: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {labels}}}\nspec:\n  containers:\n{containers}");
+    let sleep = "  - {name: c, image: busybox, command: [sleep, \"3600\"]}\n";
+    let web = "  - {name: d, image: nginx, ports: [{containerPort: 80}]}\n";
+    let q = "---\napiVersion: v1\nkind: Service\nmetadata: {name: q}\nspec: {selector: {app: q}, ports: [{port: 80}]}\n";
+    let r = run(&format!("{}---\n{}{q}", pod("{app: p}", sleep), pod("{app: q}", &format!("{sleep}{web}"))));
+    assert_eq!(errors(&r), vec!["spec.containers: Forbidden: pod updates may not add or remove containers"]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.containers")));
+    assert_eq!(r.pods.len(), 1);
+    assert!(svc(&r, "q").endpoints.is_empty(), "the relabelling was refused with the rest");
+    // same containers, another port: the spec check
+    let r = run(&format!("{}---\n{}", pod("{app: p}", web), pod("{app: q}", &web.replace("80}", "8080}"))));
+    assert_eq!(
+        errors(&r),
+        vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"]
+    );
+    assert_eq!(r.pods[0].labels.iter().find(|(k, _)| k == "app").map(|(_, v)| v.as_str()), Some("p"));
+    // accepted: another image, other labels, a default written out (protocol: TCP, restartPolicy:
+    // Always), the same map in another order
+    for (a, b) in [
+        (web, web.replace("nginx", "nginx:1.27")),
+        (web, web.replace("containerPort: 80}", "containerPort: 80, protocol: TCP}")),
+        ("  - {name: c, image: x, env: [{name: A, value: '1'}], ports: [{name: h, containerPort: 80}]}\n", "  - {name: c, image: x, env: [{value: '1', name: A}], ports: [{containerPort: 80, name: h}]}\n".to_string()),
+    ] {
+        let r = run(&format!("{}---\n{}", pod("{app: p}", a), pod("{app: q}", &b)));
+        assert!(errors(&r).is_empty(), "{b}: {:?}", errors(&r));
+        assert_eq!(r.pods[0].labels.iter().find(|(k, _)| k == "app").map(|(_, v)| v.as_str()), Some("q"), "the later one is shown");
+    }
+    let r = run(&format!("{}---\n{}", pod("{app: p}", web), pod("{app: q}", web).replace("spec:\n", "spec:\n  restartPolicy: Always\n")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // a dumped pod (the server's nodeName, token volume…) and a manifest of it: not compared
+    let dumped = pod("{app: p}", web).replace("metadata: {name: p,", "metadata: {uid: 1b2c, name: p,").replace("spec:\n", "spec:\n  nodeName: node-1\n");
+    let r = run(&format!("{dumped}---\n{}", pod("{app: q}", web)));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
