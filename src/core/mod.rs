@@ -1626,9 +1626,16 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
         // the process listens there
         for (i, sp) in svc.ports.iter().enumerate() {
             let IntOrString::Int(tp) = sp.target_port else { continue };
+            // a pod declaring no ports at all is not flagged (manifests often declare none), unless
+            // another selected pod declares this one: then it stands out (a Helm test pod or a
+            // debug pod carrying the app's labels, corpus4: opentelemetry-demo's grafana-test)
+            let sibling_declares = ns_pods().filter(|p| selected.contains(p.name.as_str())).any(|p| resolve::declares(p, tp, &sp.protocol) == Some(true));
             let undeclared: Vec<&cluster::PodInst> = ns_pods()
                 .filter(|p| selected.contains(p.name.as_str()))
-                .filter(|p| resolve::declares(p, tp, &sp.protocol) == Some(false))
+                .filter(|p| match resolve::declares(p, tp, &sp.protocol) {
+                    Some(d) => !d,
+                    None => sibling_declares,
+                })
                 .collect();
             if let Some(first) = undeclared.first() {
                 let field = format!("spec.ports[{i}].targetPort");
@@ -1650,7 +1657,7 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                             undeclared.len(),
                             sp.protocol,
                             first.name,
-                            declared.join(", ")
+                            if declared.is_empty() { "no container ports, while other selected pods declare this one".to_string() } else { declared.join(", ") }
                         ),
                         pos,
                     )

@@ -232,6 +232,20 @@ fn find_port_numeric_target_port_pods_without_ports_no_warning() {
     let r = run(&src);
     assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Delivered);
     assert!(!r.diagnostics.iter().any(|d| d.code == "TargetPortNotDeclared"));
+    // ...unless another selected pod declares the port: a Helm test pod carrying the app's labels
+    // (corpus4: opentelemetry-demo's grafana-test beside grafana's containerPort 3000)
+    let src = format!(
+        "{src}---
+apiVersion: v1
+kind: Pod
+metadata: {{name: q, labels: {{app: web}}}}
+spec:
+  containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]
+"
+    );
+    let r = run(&src);
+    let w = r.diagnostics.iter().find(|d| d.code == "TargetPortNotDeclared").expect("warning");
+    assert!(w.message.contains("1 selected pod(s) declare no containerPort 80/TCP (p declares no container ports, while other selected pods declare this one)"), "{}", w.message);
 }
 
 // alloc.go initNodePorts with allocateLoadBalancerNodePorts=false allocates nothing unasked, so a
