@@ -128,6 +128,11 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
     let ips: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
     let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
     let mut client = scene.client.get_untracked();
+    if client.seed == 0 {
+        // each Service port picks on its own (two Services over the same pods: not alike)
+        let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
+        client.seed = crate::core::config::fnv(&key).max(1);
+    }
     let mut hits = scene.hits.get_untracked();
     let mut delivered = None;
     let mut pods = Vec::new();
