@@ -1436,7 +1436,48 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     }
     let ok = errs.is_empty();
     diags.extend(errs.into_iter().map(|d| d.on(&id)));
+    if ok {
+        diags.extend(duplicate_port_name_warnings(o, prefix).into_iter().map(|d| d.on(&id)));
+    }
     ok
+}
+
+/// GetWarningsForPod / GetWarningsForPodTemplate (pkg/api/pod/warnings.go
+/// warningsForPodSpecAndMeta), the warning that matters to a Service: a port name declared again
+/// by another container (sidecars — restartable init containers — first, then containers, as
+/// VisitContainersWithPath visits them here): `spec.containers[1].ports[0]: duplicate port name
+/// "http" with spec.containers[0].ports[0], services and probes that select ports by name will
+/// use spec.containers[0].ports[0]`. Sent back with an object that was created (kubectl prints
+/// `Warning: …`); duplicates inside one container are validation errors instead.
+fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
+    let Some(spec) = node_at(&o.source, prefix) else { return Vec::new() };
+    let mut first: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
+    let sidecars = seq(spec.get("initContainers")).iter().enumerate().filter(|(_, c)| c.get("restartPolicy").and_then(|r| r.as_str()) == Some("Always")).map(|(i, c)| ("initContainers", i, c));
+    let containers = seq(spec.get("containers")).iter().enumerate().map(|(i, c)| ("containers", i, c));
+    for (list, ci, c) in sidecars.chain(containers) {
+        for (pi, p) in seq(c.get("ports")).iter().enumerate() {
+            let Some(name) = p.get("name").and_then(|n| n.as_str()).filter(|n| !n.is_empty()) else { continue };
+            let path = format!("{prefix}.{list}[{ci}].ports[{pi}]");
+            match first.iter().find(|(n, _)| n == name) {
+                Some((_, other)) => {
+                    let at = p.get("name").map_or(p.pos, |n| n.pos);
+                    out.push(
+                        Diagnostic::note(
+                            Severity::Warning,
+                            super::diag::ErrorType::ServerWarning,
+                            "ServerWarning",
+                            format!("{path}: duplicate port name {name:?} with {other}, services and probes that select ports by name will use {other} (the API server's warning: the {} is created)", o.kind),
+                            at,
+                        )
+                        .at_field(&format!("{path}.name")),
+                    );
+                }
+                None => first.push((name.to_string(), path)),
+            }
+        }
+    }
+    out
 }
 
 /// validateGeneratedSelector (pkg/apis/batch/validation/validation.go), for a Job whose selector

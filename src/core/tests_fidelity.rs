@@ -2478,3 +2478,24 @@ fn validate_pod_update_refuses_a_redefined_pods_new_spec() {
     let r = run(&format!("{dumped}---\n{}", pod("{app: q}", web)));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
+
+/// pkg/api/pod/warnings.go warningsForPodSpecAndMeta: a port name another container already
+/// declares is the API server's warning (FindPort takes the first: learner6 a3, an envoy sidecar
+/// and the app both naming a port `http`), for a Pod and a workload's template alike; sidecars
+/// (restartable init containers) are visited before containers; plain init containers are not.
+#[test]
+fn warnings_for_pod_spec_duplicate_port_name() {
+    let warnings = |r: &crate::core::Report| r.diagnostics.iter().filter(|d| d.code == "ServerWarning").map(|d| d.message.clone()).collect::<Vec<_>>();
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-0, labels: {app: web}}\nspec:\n  containers:\n  - {name: envoy, image: envoy, ports: [{name: http, containerPort: 15001}]}\n  - {name: app, image: nginx, ports: [{name: admin, containerPort: 9000}, {name: http, containerPort: 8080}]}\n";
+    assert_eq!(
+        warnings(&run(pod)),
+        vec!["spec.containers[1].ports[1]: duplicate port name \"http\" with spec.containers[0].ports[0], services and probes that select ports by name will use spec.containers[0].ports[0] (the API server's warning: the Pod is created)"]
+    );
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      initContainers:\n      - {name: setup, image: busybox, ports: [{name: http, containerPort: 1}]}\n      - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: http, containerPort: 15001}]}\n      containers:\n      - {name: app, image: nginx, ports: [{name: http, containerPort: 8080}]}\n";
+    assert_eq!(
+        warnings(&run(dep)),
+        vec!["spec.template.spec.containers[0].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[1].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[1].ports[0] (the API server's warning: the Deployment is created)"]
+    );
+    // distinct names: nothing
+    assert!(warnings(&run(&pod.replace("{name: http, containerPort: 8080}", "{name: web, containerPort: 8080}"))).is_empty());
+}
