@@ -411,6 +411,27 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                 .on(&id),
             );
         }
+        // loadBalancerSourceRanges filter the load balancer's address only: kube-proxy's KUBE-FW
+        // chain matches `-d <ingress IP>` (pkg/proxy/iptables/proxier.go: "For loadbalancers
+        // which direct traffic to service NodePort, the firewall rules will not apply"), so the
+        // nodePorts the Service also has take any source (learner6 c2)
+        let open: Vec<String> = svc.ports.iter().filter_map(|p| p.node_port).map(|n| n.to_string()).collect();
+        if !spec.load_balancer_source_ranges.is_empty() && !open.is_empty() {
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Warning,
+                    super::diag::ErrorType::Resolution,
+                    "SourceRangesNotOnNodePorts",
+                    format!(
+                        "spec.loadBalancerSourceRanges filter only traffic to the load balancer's address (kube-proxy's KUBE-FW rules match its IP, and the cloud's firewall): nodePort {} on every node accepts any source unless a firewall outside Kubernetes closes it (allocateLoadBalancerNodePorts: false allocates none, for load balancers that send traffic to the pods directly)",
+                        open.join(", ")
+                    ),
+                    obj.pos("spec.loadBalancerSourceRanges"),
+                )
+                .on(&id)
+                .at_field("spec.loadBalancerSourceRanges"),
+            );
+        }
         svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
         } else if cfg.cloud && spec.load_balancer_class.is_none() {

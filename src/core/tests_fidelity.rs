@@ -2499,3 +2499,18 @@ fn warnings_for_pod_spec_duplicate_port_name() {
     // distinct names: nothing
     assert!(warnings(&run(&pod.replace("{name: http, containerPort: 8080}", "{name: web, containerPort: 8080}"))).is_empty());
 }
+
+/// pkg/proxy/iptables/proxier.go: loadBalancerSourceRanges become the KUBE-FW chain, entered only
+/// for `-d <load balancer IP>` ("For loadbalancers which direct traffic to service NodePort, the
+/// firewall rules will not apply"): the nodePort stays open to any source (learner6 c2)
+#[test]
+fn load_balancer_source_ranges_leave_node_ports_open() {
+    let lb = |extra: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: admin}}\nspec:\n  type: LoadBalancer\n  selector: {{app: admin}}\n  loadBalancerSourceRanges: [203.0.113.0/24]\n{extra}  ports: [{{port: 443, nodePort: 30264}}]\n");
+    let r = run(&lb(""));
+    let w = r.diagnostics.iter().find(|d| d.code == "SourceRangesNotOnNodePorts").expect("warning");
+    assert!(w.message.contains("nodePort 30264 on every node accepts any source"), "{}", w.message);
+    assert_eq!(w.field.as_deref(), Some("spec.loadBalancerSourceRanges"));
+    // no nodePorts (allocateLoadBalancerNodePorts: false, none written): nothing to say
+    let r = run(&lb("  allocateLoadBalancerNodePorts: false\n").replace(", nodePort: 30264", ""));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "SourceRangesNotOnNodePorts"));
+}
