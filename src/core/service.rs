@@ -388,6 +388,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     }
 
     diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
+    diags.extend(app_protocol_notes(obj, spec).into_iter().map(|d| d.on(&id)));
     // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
     if let Some(ip) = new_ip {
         alloc.cluster_ips.insert(ip);
@@ -452,6 +453,40 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         };
     }
     svc
+}
+
+/// What a port's appProtocol does (learner6 a7: "does kubernetes.io/h2c make kube-proxy speak
+/// HTTP/2?"): it is mirrored into the EndpointSlices' ports for implementations that read it
+/// (Ingress and Gateway controllers, service meshes: the Service docs, "Application protocol",
+/// KEP-3726 for the kubernetes.io/ values); kube-proxy matches protocol and port only
+/// (pkg/proxy/iptables/proxier.go writes no rule from it).
+fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
+    let meaning = |ap: &str| match ap {
+        "kubernetes.io/h2c" => " (HTTP/2 over cleartext, RFC 7540)",
+        "kubernetes.io/ws" => " (WebSocket over cleartext, RFC 6455)",
+        "kubernetes.io/wss" => " (WebSocket over TLS, RFC 6455)",
+        _ => "",
+    };
+    // one note per Service (meshes' manifests give every port one)
+    let written: Vec<(usize, String)> = spec
+        .ports
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, format!("{:?}{} on port {}", p.app_protocol.as_deref().filter(|a| !a.is_empty())?, meaning(p.app_protocol.as_deref()?), p.port))))
+        .collect();
+    let (first, _) = written.first()?;
+    let field = format!("spec.ports[{first}].appProtocol");
+    let list = written.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", ");
+    Some(
+        Diagnostic::note(
+            super::diag::Severity::Info,
+            super::diag::ErrorType::Resolution,
+            "AppProtocolHint",
+            format!("appProtocol {list}: a hint for what reads it (Ingress and Gateway controllers, service meshes; it is copied to the EndpointSlices); kube-proxy forwards the connection's bytes by protocol and port and does not use it"),
+            obj.pos(&field),
+        )
+        .at_field(&field),
+    )
 }
 
 /// The warnings the API server sends back with a Service it created (pkg/api/service/warnings.go

@@ -2514,3 +2514,16 @@ fn load_balancer_source_ranges_leave_node_ports_open() {
     let r = run(&lb("  allocateLoadBalancerNodePorts: false\n").replace(", nodePort: 30264", ""));
     assert!(!r.diagnostics.iter().any(|d| d.code == "SourceRangesNotOnNodePorts"));
 }
+
+/// appProtocol (Service docs, "Application protocol"; KEP-3726 kubernetes.io/h2c, ws, wss) is a
+/// hint for implementations; kube-proxy writes no rule from it: one info note per Service says
+/// so (learner6 a7: "does kubernetes.io/h2c make kube-proxy speak HTTP/2?")
+#[test]
+fn app_protocol_is_a_hint_kube_proxy_does_not_use() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: grpc, port: 50051, appProtocol: kubernetes.io/h2c}\n  - {name: web, port: 80, appProtocol: http}\n"));
+    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "AppProtocolHint").map(|d| d.message.as_str()).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].starts_with("appProtocol \"kubernetes.io/h2c\" (HTTP/2 over cleartext, RFC 7540) on port 50051, \"http\" on port 80: a hint"), "{}", notes[0]);
+    assert!(notes[0].contains("kube-proxy forwards the connection's bytes by protocol and port and does not use it"));
+    assert!(!run(&service("  selector: {app: web}\n  ports:\n  - {port: 80}\n")).diagnostics.iter().any(|d| d.code == "AppProtocolHint"));
+}
