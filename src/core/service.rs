@@ -389,6 +389,25 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
 
     diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
     diags.extend(app_protocol_notes(obj, spec).into_iter().map(|d| d.on(&id)));
+    // a written `targetPort: 0` or "" is not an error: SetDefaults_Service (pkg/apis/core/v1/
+    // defaults.go) replaces it with the port, as if it were not written (learner6 d5)
+    for (i, p) in spec.ports.iter().enumerate() {
+        if matches!(&p.target_port, Some(IntOrString::Int(0))) || matches!(&p.target_port, Some(IntOrString::Str(t)) if t.is_empty()) {
+            let field = format!("spec.ports[{i}].targetPort");
+            let written = if matches!(&p.target_port, Some(IntOrString::Int(0))) { "0" } else { "\"\"" };
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Info,
+                    super::diag::ErrorType::Resolution,
+                    "TargetPortDefaulted",
+                    format!("{field}: {written} is defaulted to the port, {} (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)", p.port),
+                    obj.pos(&field),
+                )
+                .on(&id)
+                .at_field(&field),
+            );
+        }
+    }
     // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
     if let Some(ip) = new_ip {
         alloc.cluster_ips.insert(ip);
@@ -729,7 +748,16 @@ fn init_node_ports(
 fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies, cluster_ips: &[String], errs: &mut Vec<Diagnostic>) {
     let at = |f: &str| obj.pos(f);
     // metadata (ValidateObjectMeta with ValidateServiceName = NameIsDNS1035Label)
+    let before = errs.len();
     validate_object_meta(obj, names::dns1035_label, true, &at, errs);
+    // a name other kinds take (a DNS-1123 subdomain: `1web` for a Deployment) refused here: say
+    // why the two differ (a Service's name is a DNS label of the cluster's zone, so it must start
+    // with a letter; learner6 d3)
+    if names::dns1123_label(&obj.meta.name).is_empty() && !names::dns1035_label(&obj.meta.name).is_empty() {
+        if let Some(d) = errs[before..].iter_mut().find(|d| d.field.as_deref() == Some("metadata.name")) {
+            d.message.push_str(" (a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit)");
+        }
+    }
 
     let t = svc.type_.as_str();
     if !TYPES.contains(&t) {

@@ -2527,3 +2527,19 @@ fn app_protocol_is_a_hint_kube_proxy_does_not_use() {
     assert!(notes[0].contains("kube-proxy forwards the connection's bytes by protocol and port and does not use it"));
     assert!(!run(&service("  selector: {app: web}\n  ports:\n  - {port: 80}\n")).diagnostics.iter().any(|d| d.code == "AppProtocolHint"));
 }
+
+/// SetDefaults_Service (pkg/apis/core/v1/defaults.go): targetPort 0 or "" becomes the port; the
+/// page said "targetPort 80" with nothing about where the 80 came from (learner6 d5)
+#[test]
+fn set_defaults_service_target_port_zero_is_the_port_and_says_so() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 0}\n  - {name: b, port: 81, targetPort: \"\"}\n  - {name: c, port: 82}\n".replace("  - {port: 80", "  - {name: a, port: 80").as_str()));
+    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "TargetPortDefaulted").map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        notes,
+        vec![
+            "spec.ports[0].targetPort: 0 is defaulted to the port, 80 (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)",
+            "spec.ports[1].targetPort: \"\" is defaulted to the port, 81 (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)"
+        ]
+    );
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
