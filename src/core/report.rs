@@ -317,7 +317,9 @@ impl Report {
             for e in &svc.endpoints {
                 // an endpoint that resolves none of the Service's ports (a headless Service's A
                 // record only) is its address alone
-                let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+                // with its protocol when not all TCP (a DNS Service's 53/UDP and 53/TCP)
+                let all_tcp = e.ports.iter().all(|p| p.protocol == "TCP");
+                let ports = e.ports.iter().map(|p| if all_tcp { p.port.to_string() } else { format!("{}/{}", p.port, p.protocol) }).collect::<Vec<_>>().join(",");
                 let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
                 // an IPv6 address before its ports goes in brackets: [fd00::5]:80
                 let ip = if e.ip.contains(':') && !ports.is_empty() { format!("[{}]", e.ip) } else { e.ip.clone() };
