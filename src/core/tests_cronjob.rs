@@ -188,6 +188,13 @@ fn validate_cron_job_spec_fields() {
             "spec.failedJobsHistoryLimit: Invalid value: -1: must be greater than or equal to 0",
         ]
     );
+    // robfig/cron Parse slices `spec[eq+1:i]` with i = -1: the API server panics (500), and
+    // WithPanicRecovery's text is all kubectl gets
+    let r = run(&cron_job("p", "  schedule: \"TZ=UTC\"\n"));
+    let d = r.diagnostics.iter().find(|d| d.code == "InternalError").expect("the panic");
+    assert_eq!((d.line, d.field.as_deref()), (5, Some("spec.schedule")));
+    assert!(d.message.ends_with("answers 500: \"This request caused apiserver to panic. Look in the logs for details.\""), "{}", d.message);
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
     // an empty policy is defaulted to Allow (SetDefaults_CronJob)
     accepted(&cron_job("d", "  schedule: \"0 3 * * *\"\n  concurrencyPolicy: \"\"\n"));
 }
