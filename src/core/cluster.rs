@@ -1256,158 +1256,9 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         Body::Workload(w) => w.job.as_deref(),
         _ => None,
     };
-    // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
-    if let Some(v) = spec.active_deadline_seconds {
-        if !(1..=i64::from(i32::MAX)).contains(&v) {
-            let field = format!("{prefix}.activeDeadlineSeconds");
-            errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 1 and {}, inclusive", i32::MAX)));
-        }
-    }
-    // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain, when
-    // set, are DNS-1123 labels (ValidateDNS1123Label); a pod template is checked the same way
-    for (key, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
-        if let Some(v) = value {
-            let field = format!("{prefix}.{key}");
-            for m in super::names::dns1123_label(v) {
-                errs.push(Diagnostic::invalid(&field, at(&field), &quote(v), &m));
-            }
-        }
-    }
-    if let Some(sel) = &spec.node_selector {
-        // ValidatePodSpec: ValidateLabels(spec.NodeSelector)
-        super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), &at, &mut errs);
-    }
-    validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), &at, &mut errs);
-    // validateNodeAffinity (pkg/apis/core/validation/validation.go): ValidateNodeSelector on the
-    // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
-    // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
-    let na = format!("{prefix}.affinity.nodeAffinity");
-    if let Some(terms) = &spec.required_node_affinity {
-        let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
-        let tf = format!("{req}.nodeSelectorTerms");
-        if terms.is_empty() {
-            errs.push(Diagnostic::required(&tf, at(&req), "must have at least one node selector term"));
-        }
-        for (i, t) in terms.iter().enumerate() {
-            validate_node_selector_term(t, false, &format!("{tf}[{i}]"), &at, &mut errs);
-        }
-    }
-    for (i, (weight, t)) in spec.preferred_node_affinity.iter().enumerate() {
-        let f = format!("{na}.preferredDuringSchedulingIgnoredDuringExecution[{i}]");
-        if !(1..=100).contains(weight) {
-            let field = format!("{f}.weight");
-            errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
-        }
-        validate_node_selector_term(t, true, &format!("{f}.preference"), &at, &mut errs);
-    }
-    // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
-    // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
-    // 1-100 and the same checks on `podAffinityTerm`
-    let topology_key = |t: &PodAffinityTerm, term: &str, errs: &mut Vec<Diagnostic>| {
-        let field = format!("{term}.topologyKey");
-        if t.topology_key.is_empty() {
-            errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
-        }
-        for m in super::names::qualified_name(&t.topology_key) {
-            errs.push(Diagnostic::invalid(&field, at(&field), &quote(&t.topology_key), &m));
-        }
-    };
-    for (which, required, preferred) in [
-        ("podAffinity", &spec.required_pod_affinity, &spec.preferred_pod_affinity),
-        ("podAntiAffinity", &spec.required_pod_anti_affinity, &spec.preferred_pod_anti_affinity),
-    ] {
-        for (i, t) in required.iter().enumerate() {
-            topology_key(t, &format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}]"), &mut errs);
-        }
-        for (j, (weight, t)) in preferred.iter().enumerate() {
-            let wf = format!("{prefix}.affinity.{which}.preferredDuringSchedulingIgnoredDuringExecution[{j}]");
-            if !(1..=100).contains(weight) {
-                let field = format!("{wf}.weight");
-                errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
-            }
-            topology_key(t, &format!("{wf}.podAffinityTerm"), &mut errs);
-        }
-    }
-    // validateTopologySpreadConstraints (pkg/apis/core/validation/validation.go)
-    for (i, c) in spec.topology_spread.iter().enumerate() {
-        let f = format!("{prefix}.topologySpreadConstraints[{i}]");
-        if c.max_skew <= 0 {
-            let field = format!("{f}.maxSkew");
-            errs.push(Diagnostic::invalid(&field, at(&field), &c.max_skew.to_string(), "must be greater than zero"));
-        }
-        if c.topology_key.is_empty() {
-            let field = format!("{f}.topologyKey");
-            errs.push(Diagnostic::required(&field, at(&f), "can not be empty"));
-        }
-        if !matches!(c.when_unsatisfiable.as_str(), "DoNotSchedule" | "ScheduleAnyway") {
-            let field = format!("{f}.whenUnsatisfiable");
-            errs.push(Diagnostic::not_supported(&field, at(&field), &c.when_unsatisfiable, &["DoNotSchedule", "ScheduleAnyway"]));
-        }
-    }
-    // validateRestartPolicy (ValidatePodSpec), then for a controller's template
-    // ValidatePodTemplateSpecForReplicaSet / ForRC / ValidateStatefulSetSpec / ValidateDaemonSetSpec:
-    // only Always
-    if let Some(rp) = &spec.restart_policy {
-        let field = format!("{prefix}.restartPolicy");
-        if !matches!(rp.as_str(), "Always" | "OnFailure" | "Never") {
-            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always", "OnFailure", "Never"]));
-        }
-        if matches!(o.body, Body::Workload(_)) && job.is_none() && rp != "Always" {
-            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
-        }
-    }
-    // ...and right after it: a controller's pods run until replaced, so a deadline is refused
-    // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
-    // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
-    if let (Body::Workload(_), None, Some(_)) = (&o.body, job, spec.active_deadline_seconds) {
-        let owner = match o.kind.as_str() {
-            "Deployment" | "ReplicaSet" => "ReplicaSet",
-            other => other,
-        };
-        let field = format!("{prefix}.activeDeadlineSeconds");
-        errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
-    }
-    validate_volumes_and_mounts(o, prefix, &at, &mut errs);
-    validate_probes_and_env(o, prefix, &at, &mut errs);
-    validate_containers(spec, prefix, &at, &mut errs);
-    // validateDNSPolicy (ValidatePodSpec)
-    if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
-        let field = format!("{prefix}.dnsPolicy");
-        errs.push(Diagnostic::not_supported(&field, at(&field), p, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
-    }
-    // validatePodDNSConfig: dnsPolicy None takes its resolv.conf from dnsConfig alone
-    if spec.dns_policy.as_deref() == Some("None") {
-        let field = format!("{prefix}.dnsConfig");
-        match spec.dns_config_nameservers {
-            None => errs.push(Diagnostic::required(&field, at(prefix), "must provide `dnsConfig` when `dnsPolicy` is None")),
-            Some(0) => {
-                let ns = format!("{field}.nameservers");
-                errs.push(Diagnostic::required(&ns, at(&field), "must provide at least one DNS nameserver when `dnsPolicy` is None"));
-            }
-            Some(_) => {}
-        }
-    }
-    // validatePodHostNetworkDeps: on the host's network a container's hostPort (defaulted to its
-    // containerPort when unset, SetDefaults_PodSpec) must be its containerPort
-    if spec.host_network {
-        for (ci, c) in spec.containers.iter().enumerate() {
-            for (pi, p) in c.ports.iter().enumerate() {
-                if let Some(h) = p.host_port.filter(|&h| h != p.container_port) {
-                    let field = format!("{prefix}.containers[{ci}].ports[{pi}].hostPort");
-                    errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must match `containerPort` when `hostNetwork` is true"));
-                }
-            }
-        }
-    }
+    validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
     if let Some(j) = job {
-        // validateJobSpec, after ValidatePodTemplateSpec: a Job's pods end, so restartPolicy
-        // (defaulted to Always by SetDefaults_PodSpec when unset) must be OnFailure or Never
-        let field = "spec.template.spec.restartPolicy";
-        match spec.restart_policy.as_deref() {
-            None | Some("Always") | Some("") => errs.push(Diagnostic::required(field, at(prefix), "valid values: \"OnFailure\", \"Never\"")),
-            Some("OnFailure") | Some("Never") => {}
-            Some(other) => errs.push(Diagnostic::not_supported(field, at(field), other, &["OnFailure", "Never"])),
-        }
+        job_restart_policy(spec, prefix, &at, &mut errs);
         // ValidateJobSpec: a selector is required (only a manualSelector Job can lack one), and
         // whatever it is — the written one with the generated key merged in — must select the
         // template's labels; LabelSelectorAsSelector(nil) is Nothing, which selects none
@@ -1478,6 +1329,199 @@ fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// ValidatePodSpec's checks on a pod's or a pod template's spec at `prefix`, in its order (the
+/// parts that decide whether pods exist), and ValidatePodTemplateSpecForReplicaSet / ForRC /
+/// ValidateStatefulSetSpec / ValidateDaemonSetSpec's restartPolicy and activeDeadlineSeconds for
+/// a controller's template (`job`: a Job's, or a CronJob's job template's, which may end).
+fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
+    if let Some(v) = spec.active_deadline_seconds {
+        if !(1..=i64::from(i32::MAX)).contains(&v) {
+            let field = format!("{prefix}.activeDeadlineSeconds");
+            errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 1 and {}, inclusive", i32::MAX)));
+        }
+    }
+    // ValidatePodSpec (pkg/apis/core/validation/validation.go): hostname and subdomain, when
+    // set, are DNS-1123 labels (ValidateDNS1123Label); a pod template is checked the same way
+    for (key, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
+        if let Some(v) = value {
+            let field = format!("{prefix}.{key}");
+            for m in super::names::dns1123_label(v) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &quote(v), &m));
+            }
+        }
+    }
+    if let Some(sel) = &spec.node_selector {
+        // ValidatePodSpec: ValidateLabels(spec.NodeSelector)
+        super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), at, errs);
+    }
+    validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), at, errs);
+    // validateNodeAffinity (pkg/apis/core/validation/validation.go): ValidateNodeSelector on the
+    // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
+    // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
+    let na = format!("{prefix}.affinity.nodeAffinity");
+    if let Some(terms) = &spec.required_node_affinity {
+        let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
+        let tf = format!("{req}.nodeSelectorTerms");
+        if terms.is_empty() {
+            errs.push(Diagnostic::required(&tf, at(&req), "must have at least one node selector term"));
+        }
+        for (i, t) in terms.iter().enumerate() {
+            validate_node_selector_term(t, false, &format!("{tf}[{i}]"), at, errs);
+        }
+    }
+    for (i, (weight, t)) in spec.preferred_node_affinity.iter().enumerate() {
+        let f = format!("{na}.preferredDuringSchedulingIgnoredDuringExecution[{i}]");
+        if !(1..=100).contains(weight) {
+            let field = format!("{f}.weight");
+            errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
+        }
+        validate_node_selector_term(t, true, &format!("{f}.preference"), at, errs);
+    }
+    // validatePodAffinityTerm (pkg/apis/core/validation/validation.go): topologyKey is required
+    // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
+    // 1-100 and the same checks on `podAffinityTerm`
+    let topology_key = |t: &PodAffinityTerm, term: &str, errs: &mut Vec<Diagnostic>| {
+        let field = format!("{term}.topologyKey");
+        if t.topology_key.is_empty() {
+            errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
+        }
+        for m in super::names::qualified_name(&t.topology_key) {
+            errs.push(Diagnostic::invalid(&field, at(&field), &quote(&t.topology_key), &m));
+        }
+    };
+    for (which, required, preferred) in [
+        ("podAffinity", &spec.required_pod_affinity, &spec.preferred_pod_affinity),
+        ("podAntiAffinity", &spec.required_pod_anti_affinity, &spec.preferred_pod_anti_affinity),
+    ] {
+        for (i, t) in required.iter().enumerate() {
+            topology_key(t, &format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}]"), errs);
+        }
+        for (j, (weight, t)) in preferred.iter().enumerate() {
+            let wf = format!("{prefix}.affinity.{which}.preferredDuringSchedulingIgnoredDuringExecution[{j}]");
+            if !(1..=100).contains(weight) {
+                let field = format!("{wf}.weight");
+                errs.push(Diagnostic::invalid(&field, at(&field), &weight.to_string(), "must be in the range 1-100"));
+            }
+            topology_key(t, &format!("{wf}.podAffinityTerm"), errs);
+        }
+    }
+    // validateTopologySpreadConstraints (pkg/apis/core/validation/validation.go)
+    for (i, c) in spec.topology_spread.iter().enumerate() {
+        let f = format!("{prefix}.topologySpreadConstraints[{i}]");
+        if c.max_skew <= 0 {
+            let field = format!("{f}.maxSkew");
+            errs.push(Diagnostic::invalid(&field, at(&field), &c.max_skew.to_string(), "must be greater than zero"));
+        }
+        if c.topology_key.is_empty() {
+            let field = format!("{f}.topologyKey");
+            errs.push(Diagnostic::required(&field, at(&f), "can not be empty"));
+        }
+        if !matches!(c.when_unsatisfiable.as_str(), "DoNotSchedule" | "ScheduleAnyway") {
+            let field = format!("{f}.whenUnsatisfiable");
+            errs.push(Diagnostic::not_supported(&field, at(&field), &c.when_unsatisfiable, &["DoNotSchedule", "ScheduleAnyway"]));
+        }
+    }
+    // validateRestartPolicy (ValidatePodSpec), then for a controller's template
+    // ValidatePodTemplateSpecForReplicaSet / ForRC / ValidateStatefulSetSpec / ValidateDaemonSetSpec:
+    // only Always
+    if let Some(rp) = &spec.restart_policy {
+        let field = format!("{prefix}.restartPolicy");
+        if !matches!(rp.as_str(), "Always" | "OnFailure" | "Never") {
+            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always", "OnFailure", "Never"]));
+        }
+        if matches!(o.body, Body::Workload(_)) && !job && rp != "Always" {
+            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
+        }
+    }
+    // ...and right after it: a controller's pods run until replaced, so a deadline is refused
+    // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
+    // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
+    if let (Body::Workload(_), false, Some(_)) = (&o.body, job, spec.active_deadline_seconds) {
+        let owner = match o.kind.as_str() {
+            "Deployment" | "ReplicaSet" => "ReplicaSet",
+            other => other,
+        };
+        let field = format!("{prefix}.activeDeadlineSeconds");
+        errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
+    }
+    validate_volumes_and_mounts(o, prefix, at, errs);
+    validate_probes_and_env(o, prefix, at, errs);
+    validate_containers(spec, prefix, at, errs);
+    // validateDNSPolicy (ValidatePodSpec)
+    if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
+        let field = format!("{prefix}.dnsPolicy");
+        errs.push(Diagnostic::not_supported(&field, at(&field), p, &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
+    }
+    // validatePodDNSConfig: dnsPolicy None takes its resolv.conf from dnsConfig alone
+    if spec.dns_policy.as_deref() == Some("None") {
+        let field = format!("{prefix}.dnsConfig");
+        match spec.dns_config_nameservers {
+            None => errs.push(Diagnostic::required(&field, at(prefix), "must provide `dnsConfig` when `dnsPolicy` is None")),
+            Some(0) => {
+                let ns = format!("{field}.nameservers");
+                errs.push(Diagnostic::required(&ns, at(&field), "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+            }
+            Some(_) => {}
+        }
+    }
+    // validatePodHostNetworkDeps: on the host's network a container's hostPort (defaulted to its
+    // containerPort when unset, SetDefaults_PodSpec) must be its containerPort
+    if spec.host_network {
+        for (ci, c) in spec.containers.iter().enumerate() {
+            for (pi, p) in c.ports.iter().enumerate() {
+                if let Some(h) = p.host_port.filter(|&h| h != p.container_port) {
+                    let field = format!("{prefix}.containers[{ci}].ports[{pi}].hostPort");
+                    errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must match `containerPort` when `hostNetwork` is true"));
+                }
+            }
+        }
+    }
+}
+
+/// validateJobSpec, after ValidatePodTemplateSpec: a Job's pods end, so restartPolicy
+/// (defaulted to Always by SetDefaults_PodSpec when unset) must be OnFailure or Never.
+fn job_restart_policy(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let field = format!("{prefix}.restartPolicy");
+    match spec.restart_policy.as_deref() {
+        None | Some("Always") | Some("") => errs.push(Diagnostic::required(&field, at(prefix), "valid values: \"OnFailure\", \"Never\"")),
+        Some("OnFailure") | Some("Never") => {}
+        Some(other) => errs.push(Diagnostic::not_supported(&field, at(&field), other, &["OnFailure", "Never"])),
+    }
+}
+
+/// ValidateJobTemplateSpec (pkg/apis/batch/validation/validation.go), for a CronJob's
+/// spec.jobTemplate: `job` is the template decoded as a Job whose `spec` is the template's
+/// (core::cronjob makes it; field paths here are the Job's, `spec.…`). validateJobSpec — the
+/// Job's own fields, ValidatePodTemplateSpec (the template's labels and pod spec) and
+/// restartPolicy OnFailure or Never — then: a written selector is refused ("will be
+/// auto-generated": the CronJob controller's Job gets one), and manualSelector may not be true.
+/// Not ValidateJob's metadata, generated-selector and selector-matches-labels checks: those are
+/// the created Job's.
+pub(crate) fn validate_job_template_spec(job: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Body::Workload(w) = &job.body else { return errs };
+    let Some(j) = w.job.as_deref() else { return errs };
+    let at = |f: &str| job.pos(f);
+    validate_job_spec(j, &at, &mut errs);
+    super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
+    let prefix = "spec.template.spec";
+    validate_pod_template_spec(job, &w.template, prefix, true, &at, &mut errs);
+    job_restart_policy(&w.template, prefix, &at, &mut errs);
+    if let Some(sel) = job.source.get("spec").and_then(|s| s.get("selector")).filter(|n| !n.is_null()) {
+        let shown = super::selector_value(sel).map_or_else(|| "{}".to_string(), |s| super::selector_json(&s));
+        errs.push(Diagnostic::invalid("spec.selector", sel.pos, &shown, "`selector` will be auto-generated"));
+    }
+    if j.manual_selector {
+        let f = "spec.manualSelector";
+        // field.NotSupported with a *bool: printed as `true`, unquoted
+        let mut d = Diagnostic::not_supported(f, at(f), "true", &["nil", "false"]);
+        d.message = format!("{f}: Unsupported value: true: supported values: \"nil\", \"false\"");
+        errs.push(d);
+    }
+    errs
 }
 
 /// validateGeneratedSelector (pkg/apis/batch/validation/validation.go), for a Job whose selector

@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod checklist;
 pub mod config;
 pub mod configdata;
+pub mod cronjob;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
@@ -193,9 +194,10 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
         strict::check(&root, ty, &mut strict_errs, "");
-        // decoded: then validated (ConfigMap, Secret)
+        // decoded: then validated (ConfigMap, Secret, CronJob)
         if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
             strict_errs.extend(configdata::validate(&kind, &root));
+            strict_errs.extend(cronjob::validate(&kind, &root));
         }
     }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
@@ -682,7 +684,7 @@ fn same_value(a: Option<&yaml::Node>, b: Option<&yaml::Node>, field: &str) -> bo
 
 /// A metav1.LabelSelector as Semantic.DeepEqual compares it: as model::label_selector reads it
 /// (an empty map or list is a nil one), matchLabels sorted (a map).
-fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
+pub(crate) fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
     let mut scratch = Vec::new();
     let mut sel = model::label_selector(&mut model::Reader { obj: String::new(), diags: &mut scratch }, Some(n), &"spec.selector")?;
     sort::sort_by_key(&mut sel.match_labels, |(k, _)| k.clone());
@@ -691,7 +693,7 @@ fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
 
 /// json.Marshal of a metav1.LabelSelector: `{"matchLabels":{"app":"web"},"matchExpressions":
 /// [{"key":…,"operator":…,"values":[…]}]}`, empty fields left out (omitempty).
-fn selector_json(sel: &model::LabelSelector) -> String {
+pub(crate) fn selector_json(sel: &model::LabelSelector) -> String {
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let mut parts = Vec::new();
     if !sel.match_labels.is_empty() {
@@ -1723,6 +1725,8 @@ mod tests_fidelity;
 mod tests_corpus;
 #[cfg(test)]
 mod tests_refusals;
+#[cfg(test)]
+mod tests_cronjob;
 #[cfg(test)]
 mod tests_ipv6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
