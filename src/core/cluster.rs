@@ -533,8 +533,27 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         let o = &objects[oi];
         let prefix = if matches!(o.body, Body::Workload(_)) { "spec.template.spec" } else { "spec" };
         let shown = if pods.len() == 1 { format!("pod {} stays Pending", pods[0]) } else { format!("{} pods ({}, …) stay Pending", pods.len(), pods[0]) };
+        // a node-role label no node carries (corpus4: Sock Shop's `node-role.kubernetes.io/worker:
+        // ""`): the kubelet may not set labels under node-role.kubernetes.io on its own Node
+        // (kubelet options validation: kubernetes.io/ and k8s.io/ keys outside the allowed list
+        // are refused in --node-labels; NodeRestriction), kubeadm sets only
+        // node-role.kubernetes.io/control-plane; an installer (OpenShift) or an admin sets others
+        let spec = match &o.body {
+            Body::Pod(spec, _) => Some(spec),
+            Body::Workload(w) => Some(&w.template),
+            _ => None,
+        };
+        let role = spec.and_then(|s| s.node_selector.as_ref()).and_then(|sel| {
+            sel.iter().map(|(k, _)| k.as_str()).find(|k| k.starts_with("node-role.kubernetes.io/") && !cluster.nodes.iter().any(|n| label(&n.labels, k).is_some()))
+        });
+        let hint = match role {
+            Some(k) => format!(
+                " ({k} is not a label the kubelet sets: kubeadm sets only node-role.kubernetes.io/control-plane, on its control-plane nodes; OpenShift and some installers label workers; `kubectl label node <node> {k}=` adds it)"
+            ),
+            None => String::new(),
+        };
         diags.push(
-            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedScheduling", format!("{shown}: {reason}"), o.pos(prefix)).on(&o.id()),
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedScheduling", format!("{shown}: {reason}{hint}"), o.pos(prefix)).on(&o.id()),
         );
     }
 }

@@ -2543,3 +2543,19 @@ fn set_defaults_service_target_port_zero_is_the_port_and_says_so() {
     );
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
+
+/// A nodeSelector on a node-role.kubernetes.io/ label no node carries: the scheduler's FitError,
+/// then why (the kubelet may not set node-role labels on itself; kubeadm sets only
+/// node-role.kubernetes.io/control-plane) — corpus4: Sock Shop's 14 Deployments all Pending on a
+/// kubeadm/kind cluster
+#[test]
+fn failed_scheduling_on_a_node_role_label_says_who_sets_it() {
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: carts}\nspec:\n  selector: {matchLabels: {name: carts}}\n  template:\n    metadata: {labels: {name: carts}}\n    spec:\n      nodeSelector: {node-role.kubernetes.io/worker: \"\"}\n      containers: [{name: c, image: carts}]\n";
+    let r = run(dep);
+    let w = r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("pending");
+    assert!(w.message.contains("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector."), "{}", w.message);
+    assert!(w.message.ends_with("(node-role.kubernetes.io/worker is not a label the kubelet sets: kubeadm sets only node-role.kubernetes.io/control-plane, on its control-plane nodes; OpenShift and some installers label workers; `kubectl label node <node> node-role.kubernetes.io/worker=` adds it)"), "{}", w.message);
+    // another label: the scheduler's words alone
+    let r = run(&dep.replace("node-role.kubernetes.io/worker", "disktype"));
+    assert!(!r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("pending").message.contains("kubelet sets"));
+}
