@@ -223,6 +223,28 @@ pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
     Some((ok, diags))
 }
 
+/// Whether a workload passes the apps/batch spec checks its expansion refuses on (selector set,
+/// not empty, matching the template's labels; podManagementPolicy; update strategy; replicas
+/// not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
+/// expansion runs whether an earlier definition was created at all. true for other kinds.
+pub(crate) fn workload_spec_ok(o: &Object) -> bool {
+    let Body::Workload(w) = &o.body else { return true };
+    if !w.selector_set {
+        return o.kind == "ReplicationController";
+    }
+    let sel = w.match_labels.clone().unwrap_or_default();
+    if sel.is_empty() && w.match_expressions == 0 && w.job.is_none() {
+        return false;
+    }
+    if !sel.iter().all(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv == v)) {
+        return false;
+    }
+    if w.pod_management_policy.as_deref().is_some_and(|p| !p.is_empty() && !matches!(p, "OrderedReady" | "Parallel")) {
+        return false;
+    }
+    validate_update_strategy(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
+}
+
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
 pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     if cfg.drained.is_empty() {
@@ -1314,8 +1336,9 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
 
 /// GetWarningsForPod / GetWarningsForPodTemplate (pkg/api/pod/warnings.go
 /// warningsForPodSpecAndMeta), the warning that matters to a Service: a port name declared again
-/// by another container (sidecars — restartable init containers — first, then containers, as
-/// VisitContainersWithPath visits them here): `spec.containers[1].ports[0]: duplicate port name
+/// by another container (init containers — sidecars or not — first, then containers, as
+/// VisitContainersWithPath visits them; every later one against the first: review10 w01, w02,
+/// after prometheus-operator#7903's 1.34 warning text): `spec.containers[1].ports[0]: duplicate port name
 /// "http" with spec.containers[0].ports[0], services and probes that select ports by name will
 /// use spec.containers[0].ports[0]`. Sent back with an object that was created (kubectl prints
 /// `Warning: …`); duplicates inside one container are validation errors instead.
@@ -1323,9 +1346,9 @@ fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
     let Some(spec) = node_at(&o.source, prefix) else { return Vec::new() };
     let mut first: Vec<(String, String)> = Vec::new();
     let mut out = Vec::new();
-    let sidecars = seq(spec.get("initContainers")).iter().enumerate().filter(|(_, c)| c.get("restartPolicy").and_then(|r| r.as_str()) == Some("Always")).map(|(i, c)| ("initContainers", i, c));
+    let init = seq(spec.get("initContainers")).iter().enumerate().map(|(i, c)| ("initContainers", i, c));
     let containers = seq(spec.get("containers")).iter().enumerate().map(|(i, c)| ("containers", i, c));
-    for (list, ci, c) in sidecars.chain(containers) {
+    for (list, ci, c) in init.chain(containers) {
         for (pi, p) in seq(c.get("ports")).iter().enumerate() {
             let Some(name) = p.get("name").and_then(|n| n.as_str()).filter(|n| !n.is_empty()) else { continue };
             let path = format!("{prefix}.{list}[{ci}].ports[{pi}]");

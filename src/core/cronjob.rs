@@ -108,6 +108,11 @@ fn validate_time_zone(tz: &str, pos: Pos, errs: &mut Vec<Diagnostic>) {
         if tz != "Local" {
             errs.push(Diagnostic::invalid("spec.timeZone", pos, &quote(tz), &format!("unknown time zone {tz}")));
         }
+        return;
+    }
+    // then time.LoadLocation: a name with ".." is errLocation before any lookup (review10 c54)
+    if let Err(e) = load_location(tz) {
+        errs.push(Diagnostic::invalid("spec.timeZone", pos, &quote(tz), &e));
     }
 }
 

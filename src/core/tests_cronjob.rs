@@ -179,6 +179,11 @@ fn validate_cron_job_spec_fields() {
             "{tz}"
         );
     }
+    // validateTimeZone's last step, time.LoadLocation: ".." in the name is errLocation (review10 c54)
+    assert_eq!(
+        refused(&cron_job("z", "  schedule: \"0 3 * * *\"\n  timeZone: Europe/a..b\n")),
+        vec!["spec.timeZone: Invalid value: \"Europe/a..b\": time: invalid location name"]
+    );
     assert_eq!(
         refused(&cron_job("c", "  schedule: \"0 3 * * *\"\n  concurrencyPolicy: forbid\n  startingDeadlineSeconds: -10\n  successfulJobsHistoryLimit: -1\n  failedJobsHistoryLimit: -1\n")),
         vec![

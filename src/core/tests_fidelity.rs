@@ -2481,8 +2481,9 @@ fn validate_pod_update_refuses_a_redefined_pods_new_spec() {
 
 /// pkg/api/pod/warnings.go warningsForPodSpecAndMeta: a port name another container already
 /// declares is the API server's warning (FindPort takes the first: learner6 a3, an envoy sidecar
-/// and the app both naming a port `http`), for a Pod and a workload's template alike; sidecars
-/// (restartable init containers) are visited before containers; plain init containers are not.
+/// and the app both naming a port `http`), for a Pod and a workload's template alike; init
+/// containers (VisitContainersWithPath) are visited before containers, each later duplicate
+/// against the first (review10 w01, w02).
 #[test]
 fn warnings_for_pod_spec_duplicate_port_name() {
     let warnings = |r: &crate::core::Report| r.diagnostics.iter().filter(|d| d.code == "ServerWarning").map(|d| d.message.clone()).collect::<Vec<_>>();
@@ -2494,7 +2495,10 @@ fn warnings_for_pod_spec_duplicate_port_name() {
     let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      initContainers:\n      - {name: setup, image: busybox, ports: [{name: http, containerPort: 1}]}\n      - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: http, containerPort: 15001}]}\n      containers:\n      - {name: app, image: nginx, ports: [{name: http, containerPort: 8080}]}\n";
     assert_eq!(
         warnings(&run(dep)),
-        vec!["spec.template.spec.containers[0].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[1].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[1].ports[0] (the API server's warning: the Deployment is created)"]
+        vec![
+            "spec.template.spec.initContainers[1].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[0].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[0].ports[0] (the API server's warning: the Deployment is created)",
+            "spec.template.spec.containers[0].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[0].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[0].ports[0] (the API server's warning: the Deployment is created)"
+        ]
     );
     // distinct names: nothing
     assert!(warnings(&run(&pod.replace("{name: http, containerPort: 8080}", "{name: web, containerPort: 8080}"))).is_empty());
@@ -2558,4 +2562,48 @@ fn failed_scheduling_on_a_node_role_label_says_who_sets_it() {
     // another label: the scheduler's words alone
     let r = run(&dep.replace("node-role.kubernetes.io/worker", "disktype"));
     assert!(!r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("pending").message.contains("kubelet sets"));
+}
+
+/// review10's false refusals of a redefined object, each against upstream: an earlier definition
+/// the API server refuses on create is no live object (kubectl apply.go applyOneObject: Get →
+/// NotFound → Create), so the later one is created and its errors are the earlier one's own;
+/// and two Pod manifests equal once decoded and defaulted are no change (ValidatePodUpdate's
+/// Semantic.DeepEqual after SetDefaults_*VolumeSource defaultMode 0644, defaultHostNetworkPorts,
+/// Convert_v1_PodSpec_To_core_PodSpec's serviceAccount alias, JSON's 80.0 == 80).
+#[test]
+fn redefined_objects_refused_only_when_the_update_is() {
+    let svc = |ip: &str, port: u32| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: s}}\nspec:\n  selector: {{app: web}}\n  clusterIP: {ip}\n  ports: [{{port: {port}}}]\n");
+    // s13: the first refused (port 0): the second is created with its own clusterIP
+    let r = run(&[svc("10.96.0.50", 0), svc("10.96.0.60", 80)].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive", "spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive"]);
+    assert_eq!(super::tests::svc(&r, "s").cluster_ip.as_deref(), Some("10.96.0.60"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain" && d.message.contains("the API server refuses this one, so `kubectl apply -f` finds nothing to patch")));
+    // p42: a Pod refused on create
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n{spec}");
+    let c = "  containers:\n  - name: c\n    image: nginx\n";
+    let r = run(&[pod(&format!("{c}    ports: [{{containerPort: 0}}]\n")), pod(&format!("{c}    ports: [{{containerPort: 8080}}]\n"))].join("---\n"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+    // equal once defaulted: accepted, the later one shown
+    for (a, b) in [
+        (format!("{c}  serviceAccountName: builder\n"), c.to_string()),
+        (format!("{c}  serviceAccount: builder\n"), format!("{c}  serviceAccountName: builder\n")),
+        (format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x}}\n"), format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x, defaultMode: 0644}}\n")),
+        (format!("{c}  volumes:\n  - name: v\n    secret: {{secretName: x}}\n"), format!("{c}  volumes:\n  - name: v\n    secret: {{secretName: x, defaultMode: 420}}\n")),
+        (format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080}}]\n"), format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080, hostPort: 8080}}]\n")),
+        (format!("{c}    ports: [{{containerPort: 80}}]\n"), format!("{c}    ports: [{{containerPort: 80.0}}]\n")),
+    ] {
+        let r = run(&[pod(&a), pod(&b).replace("app: web", "app: web2")].join("---\n"));
+        assert!(errors(&r).is_empty(), "{a:?} then {b:?}: {:?}", errors(&r));
+        assert!(r.pods[0].labels.iter().any(|(k, v)| k == "app" && v == "web2"), "{b:?}: the later one is shown");
+    }
+    // ...and still refused: another service account, another defaultMode, another hostPort
+    for (a, b) in [
+        (c.to_string(), format!("{c}  serviceAccountName: builder\n")),
+        (format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x}}\n"), format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x, defaultMode: 0600}}\n")),
+        (format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080}}]\n"), format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080, hostPort: 9090}}]\n")),
+    ] {
+        let r = run(&[pod(&a), pod(&b)].join("---\n"));
+        assert!(r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{a:?} then {b:?}: {:?}", errors(&r));
+    }
 }
