@@ -1299,7 +1299,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     };
     validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
     if let Some(j) = job {
-        job_restart_policy(spec, prefix, &at, &mut errs);
+        job_restart_policy(o, spec, prefix, &at, &mut errs);
         // ValidateJobSpec: a selector is required (only a manualSelector Job can lack one), and
         // whatever it is — the written one with the generated key merged in — must select the
         // template's labels; LabelSelectorAsSelector(nil) is Nothing, which selects none
@@ -1525,10 +1525,15 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
 
 /// validateJobSpec, after ValidatePodTemplateSpec: a Job's pods end, so restartPolicy
 /// (defaulted to Always by SetDefaults_PodSpec when unset) must be OnFailure or Never.
-fn job_restart_policy(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+/// `o`: the Job (or a CronJob's template decoded as one), whose `spec.podFailurePolicy`, when
+/// written, allows only Never (validateJobSpec: "only \"Never\" is supported when
+/// podFailurePolicy is specified"; review10 c76, c77).
+fn job_restart_policy(o: &Object, spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     let field = format!("{prefix}.restartPolicy");
+    let failure_policy = o.source.get("spec").and_then(|s| s.get("podFailurePolicy")).is_some_and(|p| !p.is_null());
     match spec.restart_policy.as_deref() {
         None | Some("Always") | Some("") => errs.push(Diagnostic::required(&field, at(prefix), "valid values: \"OnFailure\", \"Never\"")),
+        Some("OnFailure") if failure_policy => errs.push(Diagnostic::invalid(&field, at(&field), "\"OnFailure\"", "only \"Never\" is supported when podFailurePolicy is specified")),
         Some("OnFailure") | Some("Never") => {}
         Some(other) => errs.push(Diagnostic::not_supported(&field, at(&field), other, &["OnFailure", "Never"])),
     }
@@ -1551,7 +1556,7 @@ pub(crate) fn validate_job_template_spec(job: &Object) -> Vec<Diagnostic> {
     super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
     let prefix = "spec.template.spec";
     validate_pod_template_spec(job, &w.template, prefix, true, &at, &mut errs);
-    job_restart_policy(&w.template, prefix, &at, &mut errs);
+    job_restart_policy(job, &w.template, prefix, &at, &mut errs);
     if let Some(sel) = job.source.get("spec").and_then(|s| s.get("selector")).filter(|n| !n.is_null()) {
         let shown = super::selector_value(sel).map_or_else(|| "{}".to_string(), |s| super::selector_json(&s));
         errs.push(Diagnostic::invalid("spec.selector", sel.pos, &shown, "`selector` will be auto-generated"));

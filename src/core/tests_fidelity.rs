@@ -2607,3 +2607,12 @@ fn redefined_objects_refused_only_when_the_update_is() {
         assert!(r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{a:?} then {b:?}: {:?}", errors(&r));
     }
 }
+
+/// validateJobSpec (pkg/apis/batch/validation): a podFailurePolicy allows restartPolicy Never
+/// only — for a Job and a CronJob's job template alike (review10 c76, c77)
+#[test]
+fn validate_job_spec_pod_failure_policy_needs_never() {
+    let job = |rp: &str| format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  podFailurePolicy:\n    rules: [{{action: FailJob, onExitCodes: {{operator: In, values: [42]}}}}]\n  template:\n    spec:\n      restartPolicy: {rp}\n      containers: [{{name: c, image: busybox}}]\n");
+    assert_eq!(errors(&run(&job("OnFailure"))), vec!["spec.template.spec.restartPolicy: Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified"]);
+    assert!(errors(&run(&job("Never"))).is_empty(), "{:?}", errors(&run(&job("Never"))));
+}
