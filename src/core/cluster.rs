@@ -21,6 +21,15 @@ pub struct ClusterNode {
     pub ip: String,
     #[serde(rename = "podCIDR")]
     pub pod_cidr: String,
+    /// a dual-stack cluster's node: its InternalIP of the other family (kubelet
+    /// --node-ip=<v4>,<v6> registers both; a NodePort of a Service of that family is reached
+    /// there, and kube-proxy's proxier of that family masquerades to it); a stand-in in
+    /// 2001:db8::/32 (or 192.168.49.x) when the Node lists none. Absent on a single-stack cluster
+    #[serde(rename = "ipOtherFamily", skip_serializing_if = "Option::is_none")]
+    pub ip_other: Option<String>,
+    /// a dual-stack cluster's node: its pod range of the other family (spec.podCIDRs[1])
+    #[serde(rename = "podCIDROtherFamily", skip_serializing_if = "Option::is_none")]
+    pub pod_cidr_other: Option<String>,
     /// made up because the input had no Node objects
     pub simulated: bool,
     /// the Node's Ready condition (a Node object without one is taken as Ready)
@@ -43,8 +52,30 @@ pub struct ClusterNode {
     requested: [u64; 3],
     #[serde(skip)]
     cidr: Cidr,
+    /// `pod_cidr_other`, parsed
+    #[serde(skip)]
+    cidr_other: Option<Cidr>,
     #[serde(skip)]
     next_ip: u128,
+}
+
+impl ClusterNode {
+    /// The node's address of a Service's family: its InternalIP of that family (a dual-stack
+    /// node has one of each; kube-proxy runs one proxier per family, each on the node's address
+    /// of its own family: pkg/proxy/iptables NewDualStackProxier, nodeIPs by family).
+    pub fn ip_for(&self, v6: bool) -> &str {
+        match &self.ip_other {
+            Some(o) if self.ip.contains(':') != v6 && o.contains(':') == v6 => o,
+            _ => &self.ip,
+        }
+    }
+    /// The node's pod range of a family (spec.podCIDRs: one per family on a dual-stack cluster).
+    pub fn pod_cidr_for(&self, v6: bool) -> &str {
+        match &self.pod_cidr_other {
+            Some(o) if self.pod_cidr.contains(':') != v6 && o.contains(':') == v6 => o,
+            _ => &self.pod_cidr,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -153,18 +184,40 @@ fn ip_key(ip: std::net::IpAddr) -> u128 {
 /// IPv6-primary cluster kind's fd00:10:244::/56 cut in /64s (kube-controller-manager
 /// --node-cidr-mask-size-ipv6 64).
 fn default_pod_cidr(cfg: &Config, idx: usize) -> Cidr {
-    if cfg.ipv6() {
+    default_pod_cidr_of(cfg.ipv6(), idx)
+}
+
+fn default_pod_cidr_of(v6: bool, idx: usize) -> Cidr {
+    if v6 {
         Cidr { base: (0xfd00_0010_0244_0000u128 | idx as u128) << 64, prefix: 64, v6: true }
     } else {
         Cidr::v4(u32::from(std::net::Ipv4Addr::new(10, 244, idx as u8, 0)), 24)
     }
 }
 
+/// A dual-stack node's pod range of the other family, paired with its primary one as kind
+/// pairs them (kind's default podSubnet 10.244.0.0/16,fd00:10:244::/56 with node CIDR masks
+/// /24 and /64: node N gets 10.244.N.0/24 and fd00:10:244:N::/64); a range of another shape
+/// gets the `idx`-th of the other family's default.
+fn other_pod_cidr(primary: Cidr, idx: usize) -> Cidr {
+    if !primary.v6 && primary.prefix == 24 && primary.base >> 16 == 0x0af4 {
+        return default_pod_cidr_of(true, ((primary.base >> 8) & 0xff) as usize);
+    }
+    if primary.v6 && primary.prefix == 64 && primary.base >> 80 == 0xfd00_0010_0244 && (primary.base >> 64) & 0xffff < 256 {
+        return default_pod_cidr_of(false, ((primary.base >> 64) & 0xffff) as usize);
+    }
+    default_pod_cidr_of(!primary.v6, idx)
+}
+
 /// The address of the `idx`-th simulated node (or a Node without an InternalIP): minikube's
 /// 192.168.49.x, or on an IPv6-primary cluster one in the documentation prefix 2001:db8::/32
 /// (RFC 3849), never an IPv4 address.
 fn default_node_ip(cfg: &Config, idx: usize) -> String {
-    if cfg.ipv6() {
+    default_node_ip_of(cfg.ipv6(), idx)
+}
+
+fn default_node_ip_of(v6: bool, idx: usize) -> String {
+    if v6 {
         format!("2001:db8:49::{:x}", 2 + idx)
     } else {
         format!("192.168.49.{}", 2 + idx)
@@ -345,10 +398,19 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 .or(info.internal_ip.as_ref())
                 .cloned()
                 .unwrap_or_else(|| default_node_ip(cfg, idx as usize));
+            // a dual-stack cluster: the node's InternalIP of the other family, else a stand-in
+            let other = cfg.dual_stack.then(|| {
+                let v6 = !cfg.ipv6();
+                let ip = [&info.internal_ip, &info.internal_ip_other].into_iter().flatten().find(|ip| ip.contains(':') == v6).cloned().unwrap_or_else(|| default_node_ip_of(v6, idx as usize));
+                (ip, other_pod_cidr(cidr, idx as usize))
+            });
             cluster.nodes.push(ClusterNode {
                 name: o.meta.name.clone(),
                 ip,
                 pod_cidr: cidr.to_string(),
+                ip_other: other.as_ref().map(|o| o.0.clone()),
+                pod_cidr_other: other.as_ref().map(|o| o.1.to_string()),
+                cidr_other: other.map(|o| o.1),
                 simulated: false,
                 ready: info.ready.unwrap_or(true),
                 unschedulable: info.unschedulable,
@@ -399,10 +461,20 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         for (idx, name) in names.into_iter().enumerate() {
             let (host, written_cidr) = if from_pods { seen[idx] } else { (None, None) };
             let cidr = written_cidr.unwrap_or_else(|| default_pod_cidr(cfg, idx));
+            let ip = host.map_or_else(|| default_node_ip(cfg, idx), |h| h.to_string());
+            // a dual-stack cluster: a second address and pod range of the other family (the
+            // address a stand-in: a pod's status.hostIP names one family only)
+            let other = cfg.dual_stack.then(|| {
+                let v6 = !ip.contains(':');
+                (default_node_ip_of(v6, idx), other_pod_cidr(cidr, idx))
+            });
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),
-                ip: host.map_or_else(|| default_node_ip(cfg, idx), |h| h.to_string()),
+                ip,
                 pod_cidr: cidr.to_string(),
+                ip_other: other.as_ref().map(|o| o.0.clone()),
+                pod_cidr_other: other.as_ref().map(|o| o.1.to_string()),
+                cidr_other: other.map(|o| o.1),
                 simulated: true,
                 // simulated nodes are healthy workers: no taints, and the labels every kubelet
                 // registers its Node with (kubelet NodeStatusManager.InitialNode)
@@ -490,6 +562,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     for p in cluster.pods.iter_mut().filter(|p| p.replaces.is_some() && p.ip.is_none() && p.phase == "Running") {
         if let Some(node) = p.node.as_ref().and_then(|n| cluster.nodes.iter_mut().find(|x| &x.name == n)) {
             p.ip = node.next_pod_ip(&mut cluster.taken_ips);
+            // (and on a dual-stack cluster its address of the other family, as `place` gives it)
+            let off = p.ip.as_deref().and_then(|ip| node.cidr.offset(ip.parse().ok()?));
+            p.ip_other = node.cidr_other.zip(off).map(|(c, off)| c.nth(off).to_string());
         }
     }
     for n in cluster.nodes.iter_mut().filter(|n| cfg.cordoned.contains(&n.name)) {
@@ -2917,6 +2992,20 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         (Some(n), None) if phase != "Pending" && phase != "Failed" => cluster.nodes[n].next_pod_ip(&mut cluster.taken_ips),
         _ => None,
     };
+    // a dual-stack pod's address of the other family: status.podIPs' (a dump); a host-network
+    // pod inherits its node's (kubelet: "HostNetwork Pods inherit the node IPs as PodIPs"); a
+    // pod this picture gives an address gets the one at the same offset of its node's other
+    // range (host-local IPAM per range: kind hands out 10.244.1.5 and fd00:10:244:1::5 alike)
+    let ip_other = match (&p.status.pod_ip_other, node_idx) {
+        (Some(o), _) => Some(o.clone()),
+        (None, Some(n)) if p.spec.host_network => ip.as_ref().and(cluster.nodes[n].ip_other.clone()),
+        (None, Some(n)) if p.status.pod_ip.is_none() => {
+            let node = &cluster.nodes[n];
+            let off = ip.as_deref().and_then(|ip| node.cidr.offset(ip.parse().ok()?));
+            node.cidr_other.zip(off).map(|(c, off)| c.nth(off).to_string())
+        }
+        _ => None,
+    };
     if let Some(n) = node_idx.filter(|_| failed_reason.is_none()) {
         let ports = host_ports(&p.spec);
         cluster.nodes[n].used_ports.extend(ports);
@@ -2946,8 +3035,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         labels: p.labels,
         node: node_idx.map(|n| cluster.nodes[n].name.clone()),
         ip,
-        // (a host-network pod inherits the node's IPs: only its first, the one the node has)
-        ip_other: p.status.pod_ip_other.clone(),
+        ip_other,
         phase,
         ready,
         ready_flipped: flipped,

@@ -264,10 +264,11 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         set.none_because = Some("no clusterIP".into());
         return set;
     };
-    let node_ip = report.nodes.iter().find(|n| n.name == node).map(|n| n.ip.clone()).unwrap_or_default();
     // this proxier's family: the clusterIP's; addresses of the other family are the other
     // proxier's (and ip6tables never sees an IPv4 one)
     let v6 = cip.contains(':');
+    // the node's address of that family (a dual-stack node has one of each)
+    let node_ip = report.nodes.iter().find(|n| n.name == node).map(|n| n.ip_for(v6).to_string()).unwrap_or_default();
     set.ipv6 = v6;
     let same_family = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_ipv6() == v6);
     let lb_vips: Vec<String> = match &svc.load_balancer {
@@ -584,7 +585,7 @@ fn ip_of(addr: &str) -> &str {
 /// /64s are cut from it), else the prefix a dump's nodes' IPv6 pod ranges share.
 fn pod_network_v6(report: &Report) -> String {
     const KIND: &str = "fd00:10:244::/56";
-    let ranges: Vec<Cidr> = report.nodes.iter().filter_map(|n| Cidr::parse(&n.pod_cidr)).filter(|c| c.v6).collect();
+    let ranges: Vec<Cidr> = report.nodes.iter().filter_map(|n| Cidr::parse(n.pod_cidr_for(true))).filter(|c| c.v6).collect();
     let kind = Cidr::parse(KIND).expect("valid");
     let Some(first) = ranges.first() else { return KIND.into() };
     if ranges.iter().all(|r| kind.contains(r.nth(0))) {

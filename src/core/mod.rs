@@ -1014,6 +1014,8 @@ fn analyze_checked(
             type_: svc.type_.clone(),
             headless: svc.headless(),
             cluster_ip: svc.cluster_ip.clone(),
+            cluster_ips: if cfg.dual_stack { svc.cluster_ips.clone() } else { Vec::new() },
+            ip_families: if cfg.dual_stack { svc.ip_families.clone() } else { Vec::new() },
             external_name: svc.external_name.clone(),
             dns: {
                 let mut names: Vec<String> = Vec::new();
@@ -1108,6 +1110,7 @@ fn analyze_checked(
         pods,
         cluster: ClusterReport {
             service_cidr: cfg.service_cidr.to_string(),
+            service_cidrs: cfg.second_cidr().map(|c| vec![cfg.service_cidr.to_string(), c.to_string()]).unwrap_or_default(),
             node_port_range: format!("{}-{}", cfg.node_port_range.0, cfg.node_port_range.1),
             cluster_domain: cfg.cluster_domain.clone(),
             cloud: cfg.cloud,

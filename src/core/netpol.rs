@@ -1013,7 +1013,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
                 let entry_node = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n));
                 let (src, seen, short) = match (snat, entry_node) {
-                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name), format!("{}'s address {} (SNAT)", n.name, n.ip)),
+                    (true, Some(n)) => {
+                        // (the node's address of the Service's family: its proxier masquerades to it)
+                        let ip = n.ip_for(s.cluster_ip.as_deref().is_some_and(|c| c.contains(':')));
+                        (ip.parse().ok(), format!("{}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.name), format!("{}'s address {ip} (SNAT)", n.name))
+                    }
                     (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string(), String::new()),
                     (false, _) => {
                         // (an IPv6 Service's outside client is IPv6: paths::outside_ip_for)

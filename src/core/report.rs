@@ -37,6 +37,15 @@ pub struct ServiceReport {
     pub headless: bool,
     #[serde(rename = "clusterIP")]
     pub cluster_ip: Option<String>,
+    /// spec.clusterIPs on a dual-stack cluster (absent on a single-stack one, where clusterIP is
+    /// the only one): one address per family of `ipFamilies`, the first is clusterIP
+    /// (alloc.go allocClusterIPs)
+    #[serde(rename = "clusterIPs", skip_serializing_if = "Vec::is_empty")]
+    pub cluster_ips: Vec<String>,
+    /// spec.ipFamilies on a dual-stack cluster (alloc.go initIPFamilyFields): the first is the
+    /// family the paths are drawn over
+    #[serde(rename = "ipFamilies", skip_serializing_if = "Vec::is_empty")]
+    pub ip_families: Vec<String>,
     #[serde(rename = "externalName")]
     pub external_name: Option<String>,
     /// every name cluster DNS answers for this Service; empty = NXDOMAIN
@@ -128,6 +137,10 @@ impl PodReport {
 pub struct ClusterReport {
     #[serde(rename = "serviceCIDR")]
     pub service_cidr: String,
+    /// a dual-stack cluster's Service ranges, the primary (serviceCIDR) first
+    /// (kube-apiserver --service-cluster-ip-range=<v4>,<v6>); absent on a single-stack cluster
+    #[serde(rename = "serviceCIDRs", skip_serializing_if = "Vec::is_empty")]
+    pub service_cidrs: Vec<String>,
     #[serde(rename = "nodePortRange")]
     pub node_port_range: String,
     #[serde(rename = "clusterDomain")]
