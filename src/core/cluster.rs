@@ -88,9 +88,10 @@ pub struct PodInst {
     /// the scheduler's filters: see `pendingReason`)
     pub node: Option<String>,
     pub ip: Option<String>,
-    /// a dual-stack pod's address of the other family (a dump's status.podIPs); the
-    /// EndpointSlice controller gives a Service of that family this one
-    #[serde(skip)]
+    /// a dual-stack pod's address of the other family (a dump's status.podIPs, or on a
+    /// dual-stack cluster the one this picture gives it); the EndpointSlice controller gives a
+    /// Service of that family this one. Absent for a single-stack pod
+    #[serde(rename = "ipOtherFamily", skip_serializing_if = "Option::is_none")]
     pub ip_other: Option<String>,
     pub phase: String,
     pub ready: bool,

@@ -891,7 +891,14 @@ fn analyze_checked(
             let msg = if cidr.v6 != cfg.service_cidr.v6 {
                 // an IPv6 cluster's dump (EKS IPv6, kind ipFamily: ipv6): its primary family is
                 // another than the configured range's
-                let holds = if anchored { format!("the kubernetes Service holds {}", cidr.nth(1)) } else { format!("the dumped Services are {} (their clusterIPs and ipFamilies)", cidr.family()) };
+                let holds = if anchored {
+                    format!("the kubernetes Service holds {}", cidr.nth(1))
+                } else if !matches!(o.body, Body::Service(_)) {
+                    // no Service tells the family (service::inferred_service_cidr): the addresses
+                    format!("every Node InternalIP and pod IP in the input is {}, and no Service says otherwise", cidr.family())
+                } else {
+                    format!("the dumped Services are {} (their clusterIPs and ipFamilies)", cidr.family())
+                };
                 format!(
                     "Services get ClusterIPs from {cidr} here: {holds}, so the cluster they come from has an {} --service-cluster-ip-range first, not the default {}; its nodes and pods have {} addresses (the CLI's --service-cidr sets the range exactly)",
                     cidr.family(),
@@ -910,7 +917,8 @@ fn analyze_checked(
                     cfg.service_cidr
                 )
             };
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ServiceCIDR", msg, o.pos("spec.clusterIP")).on(&o.id()));
+            let at = if matches!(o.body, Body::Service(_)) { "spec.clusterIP" } else if matches!(o.body, Body::Node(_)) { "status.addresses" } else { "status.podIP" };
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ServiceCIDR", msg, o.pos(at)).on(&o.id()));
             inferred = Config { service_cidr: cidr, ..cfg.clone() };
             &inferred
         }

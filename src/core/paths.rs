@@ -814,7 +814,20 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         let vip = host_port(&cip, sp.port);
         let mut hops = vec![
             hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                format!("{asked}; cluster DNS answers with the clusterIP {cip}")),
+                match &svc.cluster_ips[..] {
+                    // a dual-stack Service: an A and an AAAA record; which one a client dials is
+                    // its resolver's choice (not sourced here): the picture goes over the
+                    // Service's first family
+                    [first, second] if svc.ip_families.len() == 2 => format!(
+                        "{asked}; cluster DNS answers with the clusterIPs {first} ({}) and {second} ({}); the client connects over {} (the Service's first family); the {} clusterIP {second} works the same way through {}",
+                        super::resolve::address_kind(first),
+                        super::resolve::address_kind(second),
+                        svc.ip_families[0],
+                        svc.ip_families[1],
+                        if second.contains(':') { "ip6tables" } else { "iptables" }
+                    ),
+                    _ => format!("{asked}; cluster DNS answers with the clusterIP {cip}"),
+                }),
             hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: {} rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet", if is_v6(svc) { "ip6tables" } else { "iptables" })),
         ];

@@ -1178,6 +1178,24 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
         .collect();
     let v6 = match anchor {
         Some((_, ip)) => ip.is_ipv6(),
+        None if dumped.is_empty() && families.is_empty() => {
+            // no Service tells (a List without uid/resourceVersion, as `kubectl get -o yaml`
+            // piped through a cleaner writes it): the nodes' InternalIPs and the pods'
+            // status.podIP are of the cluster's primary family (kubelet --node-ip; the pod
+            // network's first range), so an IPv6-only set of them is an IPv6 cluster's
+            if cfg.service_cidr.v6 {
+                return None;
+            }
+            let addrs = node_and_pod_ips(objects);
+            let (&(first, _), true) = (addrs.first()?, addrs.iter().all(|(_, ip)| ip.is_ipv6())) else { return None };
+            // the written Services' IPv6 clusterIPs, held by the range inferred
+            let written: Vec<(usize, IpAddr)> = objects.iter().enumerate().filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| ip.is_ipv6()).collect();
+            let default = Cidr::parse("fd00:10:96::/112").expect("valid");
+            if written.iter().all(|(_, ip)| default.contains(*ip)) {
+                return Some((default, first, false));
+            }
+            return inferred_other_family(None, &written, true).map(|(c, _, _)| (c, first, false));
+        }
         None if dumped.is_empty() => !families.is_empty() && families.iter().all(|(_, v6)| *v6),
         None => dumped.iter().all(|(_, ip)| ip.is_ipv6()),
     };
@@ -1220,6 +1238,24 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     let prefix = common.clamp(8, 16) as u8;
     let base = u32::from(ip0) & !(u32::MAX >> prefix);
     Some((Cidr::v4(base, prefix), first, false))
+}
+
+/// The Nodes' first InternalIP and the Pods' status.podIP, by object index.
+pub fn node_and_pod_ips(objects: &[Object]) -> Vec<(usize, IpAddr)> {
+    use super::model::Body;
+    objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.refused)
+        .filter_map(|(i, o)| {
+            let ip = match &o.body {
+                Body::Node(info) => info.internal_ip.as_deref()?,
+                Body::Pod(_, status) => status.pod_ip.as_deref()?,
+                _ => return None,
+            };
+            Some((i, ip.parse().ok()?))
+        })
+        .collect()
 }
 
 /// [`inferred_service_cidr`] for a dump whose primary family is not the configured range's (an

@@ -305,7 +305,7 @@ wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner,
-    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy; anti_affinity, ip_other
+    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other; anti_affinity
 });
 wire_struct!(PodReport { pod, ports, line });
 wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked, service_cidrs });
