@@ -930,9 +930,9 @@ fn analyze_checked(
         Some(i) => {
             let o = &objects[i];
             let msg = if cfg.ipv6() {
-                "The dumped Services hold IPv4 clusterIPs as a second family: the cluster they come from is dual-stack (IPv6 first), so Services may ask for IPv4 too; their IPv4 addresses are kept as written, and the picture routes IPv6".to_string()
+                "The dumped Services hold IPv4 clusterIPs as a second family: the cluster they come from is dual-stack (IPv6 first), so Services may ask for IPv4 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
             } else {
-                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too; their IPv6 addresses are kept as written, and the picture routes IPv4".to_string()
+                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
             };
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg,
                 o.pos("spec.clusterIPs")).on(&o.id()));

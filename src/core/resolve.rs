@@ -153,11 +153,15 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
     }
-    // getEndpointAddresses (pkg/controller/endpointslice): the pod's address of the slice's
-    // family (a dual-stack pod has one of each); a pod known by one address (simulated, or a
-    // dump without podIPs) keeps it, as a stand-in for its address of that family
+    // getEndpointAddresses (staging/src/k8s.io/endpointslice utils.go): the pod's address of
+    // the slice's family (a dual-stack pod has one of each); a pod with none of that family has
+    // no address in the slice, and reconcileByAddressType leaves it out
     let ip = match (&pod.ip, &pod.ip_other) {
         (Some(ip), Some(other)) if ip.contains(':') != svc.ipv6 && other.contains(':') == svc.ipv6 => Some(other.clone()),
+        (Some(ip), _) if ip.contains(':') != svc.ipv6 && !pod.host_network => {
+            let (fam, has) = if svc.ipv6 { ("IPv6", "IPv4") } else { ("IPv4", "IPv6") };
+            return Err(format!("its only address {ip} is {has} (status.podIPs lists no {fam} one): the EndpointSlice controller leaves it out of the Service's {fam} EndpointSlice (getEndpointAddresses), so no traffic through this {fam} Service"));
+        }
         (ip, _) => ip.clone(),
     };
     let Some(ip) = ip else {

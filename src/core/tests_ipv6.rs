@@ -529,3 +529,22 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: web-a, labels: {app: web}}\nspec: {n
     let mixed = y.replace("podIP: \"fd00:10:244:1::5\"", "podIP: 10.244.1.5");
     assert_eq!(run(&mixed).cluster.service_cidr, "10.96.0.0/12");
 }
+
+/// getEndpointAddresses (endpointslice utils.go): a pod's addresses of the slice's family only;
+/// a dumped pod whose status.podIPs holds no IPv6 address is in no IPv6 EndpointSlice, so an
+/// IPv6 Service of a dual-stack cluster never DNATs to its IPv4 address (a near miss says why).
+#[test]
+fn get_endpoint_addresses_pod_without_the_services_family() {
+    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.5\n  podIPs: [{ip: 10.244.1.5}]\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let r = run(y);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let six = svc(&r, "six");
+    assert!(six.endpoints.is_empty(), "{:?}", six.endpoints);
+    assert!(six.near_misses.iter().any(|m| m.pod == "web-1" && m.reason.contains("no IPv6 one")), "{:?}", six.near_misses);
+    assert!(six.paths.iter().all(|p| p.hops.iter().all(|h| h.rewritten.as_deref() != Some("10.244.1.5:80"))));
+    // the dual-stack Service: its IPv4 slice has the pod, its IPv6 slice nothing
+    let both = svc(&r, "both");
+    assert_eq!(both.endpoints.iter().map(|e| (e.ip.as_str(), e.ip_second.as_deref())).collect::<Vec<_>>(), vec![("10.244.1.5", None)]);
+}
