@@ -342,6 +342,18 @@ fn alloc_cluster_ips_dual_stack_gets_one_per_family() {
             assert!(p.hops[0].explanation.contains(&format!("over {} (the Service's first family)", fams[0])), "{}", p.hops[0].explanation);
             assert!(p.hops[0].explanation.contains(&s.cluster_ips[1]), "{}", p.hops[0].explanation);
             assert!(r.to_text().contains(&format!("clusterIPs: {}, {} (ipFamilies {}, {})", s.cluster_ips[0], s.cluster_ips[1], fams[0], fams[1])), "{}", r.to_text());
+            // the picture: the Service box shows both clusterIPs, the DNS box both record types,
+            // the cluster's title both ranges; every hop's ends are drawn
+            let l = super::layout::layout(&r, Some(0), 1280.0);
+            let texts: Vec<&str> = l.items.iter().flat_map(|i| i.texts.iter().map(|t| t.full.as_str())).collect();
+            assert!(texts.contains(&format!("clusterIPs {}, {}", s.cluster_ips[0], s.cluster_ips[1]).as_str()), "{texts:?}");
+            assert!(texts.iter().any(|t| *t == "→ A + AAAA" || *t == "→ AAAA + A"), "{texts:?}");
+            assert!(texts.iter().any(|t| t.contains(&format!("Services {}, {}", ranges[0], ranges[1]))), "{texts:?}");
+            for p in &s.paths {
+                for h in &p.hops {
+                    assert!(l.rest(&h.from).is_some() && l.rest(&h.to).is_some(), "{} -> {} not drawn", h.from, h.to);
+                }
+            }
         }
         for single in ["", "  ipFamilyPolicy: SingleStack\n"] {
             let r = run_cfg(&spec(single), cfg.clone());
