@@ -1130,9 +1130,11 @@ fn analyze_checked(
                     name: paths::CLIENT_POD.into(),
                     namespace: paths::CLIENT_NAMESPACE.into(),
                     labels: vec![(paths::CLIENT_LABEL.0.into(), paths::CLIENT_LABEL.1.into())],
+                    // a dual-stack cluster's stand-in client has an address of each family (the
+                    // one it dials a Service of the other family from: paths)
+                    ip_other: nodes.iter().find(|n| n.name == client_node).and_then(|n| n.pod_cidr_other.as_deref()).and_then(config::Cidr::parse).map(|c| c.nth(if c.v6 { 0xfa } else { c.size().saturating_sub(6) }).to_string()),
                     node: Some(client_node),
                     ip: Some(client_ip),
-                    ip_other: None,
                     phase: "Running".into(),
                     ready: true,
                     ready_flipped: false,

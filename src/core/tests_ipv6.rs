@@ -455,6 +455,8 @@ fn reconciler_ipv6_service_on_an_ipv4_first_dual_stack_cluster() {
     // the client dials from its IPv6 address on its node's IPv6 range
     let p = s.paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
     assert!(p.hops[0].src.starts_with("[fd00:10:244:") && p.hops[0].src.ends_with("::fa]:43512"), "{}", p.hops[0].src);
+    // the report's client has that address as its second one
+    assert_eq!(r.cluster.client_pod.ip_other.as_ref().map(|ip| host_port(ip, 43512)).as_deref(), Some(p.hops[0].src.as_str()));
     // the IPv6 proxier: ip6tables, IPv6 endpoints, the node's IPv6 address for SNAT
     let rules = super::iptables::rules_for(s, &r, &node.name);
     assert!(rules.ipv6);
