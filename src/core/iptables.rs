@@ -25,6 +25,7 @@ use super::config::{host_port, Cidr};
 use super::paths::Hop;
 use super::report::{Report, ServiceReport};
 use super::service::LoadBalancer;
+use super::resolve::Endpoint;
 
 /// kube-proxy `--cluster-cidr` (kubeadm's podSubnet; every simulated node's pod CIDR is in it).
 pub const CLUSTER_CIDR: &str = "10.244.0.0/16";
@@ -243,6 +244,25 @@ impl W<'_> {
         let line = format!("-A {chain}{}{}{tail}", if args.is_empty() { "" } else { " " }, args).trim_end().to_string();
         self.rules.push(Rule { table: table.into(), chain: chain.into(), line, target: target.into(), matches: m, dst, src, endpoint, port: self.port, note });
     }
+}
+
+/// A dual-stack Service's rules in kube-proxy's proxier of its second family (kube-proxy runs
+/// one proxier per family: cmd/kube-proxy app/server_linux.go createProxier →
+/// iptables.NewDualStackProxier; each reads the Service's clusterIP of its family and the
+/// EndpointSlices of that addressType, and writes its own table, iptables or ip6tables, with
+/// the same chain names). None for a Service of one family.
+pub fn rules_for_second_family(svc: &ServiceReport, report: &Report, node: &str) -> Option<RuleSet> {
+    let [_, second] = &svc.cluster_ips[..] else { return None };
+    if svc.rejected || svc.headless {
+        return None;
+    }
+    let v6 = second.contains(':');
+    let mut other = svc.clone();
+    other.cluster_ip = Some(second.clone());
+    // the endpoints of the second family's slice: the pods' addresses of that family
+    other.endpoints = svc.endpoints.iter().filter_map(|e| Some(Endpoint { ip: e.ip_second.clone()?, ip_second: None, ..e.clone() })).collect();
+    other.external_ips.retain(|ip| ip.contains(':') == v6);
+    Some(rules_for(&other, report, node))
 }
 
 /// The rules kube-proxy on `node` writes for `svc` (`report` gives node IPs).

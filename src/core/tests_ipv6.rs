@@ -562,3 +562,26 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\
     let both = svc(&r, "both");
     assert_eq!(both.endpoints.iter().map(|e| (e.ip.as_str(), e.ip_second.as_deref())).collect::<Vec<_>>(), vec![("10.244.1.5", None)]);
 }
+
+/// kube-proxy runs one proxier per family (NewDualStackProxier): a dual-stack Service's
+/// IPv6 clusterIP has its own ip6tables rules, DNAT to the pods' IPv6 addresses, beside the
+/// IPv4 proxier's rules for its IPv4 clusterIP; a Service of one family has no second set.
+#[test]
+fn new_dual_stack_proxier_rules_per_family() {
+    let r = run_cfg(&format!("{WEB}---\n{}", service("  type: NodePort\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")), dual_v4_first());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let s = svc(&r, "web");
+    let first = super::iptables::rules_for(s, &r, "node-1");
+    let second = super::iptables::rules_for_second_family(s, &r, "node-1").expect("the IPv6 proxier's rules");
+    assert!(!first.ipv6 && second.ipv6);
+    let lines = |set: &super::iptables::RuleSet| set.rules.iter().map(|x| x.line.clone()).collect::<Vec<_>>();
+    let (l4, l6) = (lines(&first), lines(&second));
+    assert!(l4.iter().any(|l| l.contains(&format!("-d {} --dport 80", s.cluster_ips[0]))), "{l4:?}");
+    assert!(l6.iter().any(|l| l.contains(&format!("-d {} --dport 80", s.cluster_ips[1]))), "{l6:?}");
+    assert!(l6.iter().any(|l| l.contains("-j DNAT --to-destination [fd00:10:244:")), "{l6:?}");
+    assert!(!l6.iter().any(|l| l.contains("10.244.") || l.contains("10.96.") || l.contains("192.168.")), "{l6:?}");
+    assert!(!l4.iter().any(|l| l.contains("fd00:")), "{l4:?}");
+    // one family: none
+    let single = run_cfg(&format!("{WEB}---\n{}", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")), dual_v4_first());
+    assert!(super::iptables::rules_for_second_family(svc(&single, "web"), &single, "node-1").is_none());
+}
