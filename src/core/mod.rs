@@ -1023,7 +1023,7 @@ fn analyze_checked(
             headless: svc.headless(),
             cluster_ip: svc.cluster_ip.clone(),
             cluster_ips: if cfg.dual_stack { svc.cluster_ips.clone() } else { Vec::new() },
-            ip_families: if cfg.dual_stack { svc.ip_families.clone() } else { Vec::new() },
+            ip_families: if cfg.dual_stack { svc.ip_families.iter().map(|f| f.to_string()).collect() } else { Vec::new() },
             external_name: svc.external_name.clone(),
             dns: {
                 let mut names: Vec<String> = Vec::new();

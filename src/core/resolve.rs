@@ -197,7 +197,7 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     };
     // the Service's second family's slice: the pod's address of that family, when it has one
     let ip_second = match svc.ip_families.get(1) {
-        Some(fam) => [&pod.ip, &pod.ip_other].into_iter().flatten().find(|a| a.contains(':') == (fam == "IPv6")).cloned(),
+        Some(fam) => [&pod.ip, &pod.ip_other].into_iter().flatten().find(|a| a.contains(':') == (*fam == "IPv6")).cloned(),
         None => None,
     };
     let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports, ip_second };

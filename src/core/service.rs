@@ -85,7 +85,7 @@ pub struct Svc {
     /// spec.ipFamilies once initIPFamilyFields defaulted them: the first is the family the
     /// picture routes; a second one on a dual-stack Service (PreferDualStack/RequireDualStack on
     /// a dual-stack cluster, or a headless selectorless Service)
-    pub ip_families: Vec<String>,
+    pub ip_families: Vec<&'static str>,
 }
 
 impl Svc {
@@ -316,7 +316,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                 svc.cluster_ip = svc.cluster_ips.first().cloned();
             }
         }
-        svc.ip_families = families.iter().map(|f| f.to_string()).collect();
+        svc.ip_families = families;
         // nodePorts (initNodePorts): NodePort, and LoadBalancer unless allocateLoadBalancerNodePorts=false
         // (allocateCreate: a clusterIP failure returns before nodePorts are tried)
         let node_port_type = type_ == "NodePort" || type_ == "LoadBalancer";
