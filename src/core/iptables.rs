@@ -594,7 +594,7 @@ pub fn hop_node(hop: &Hop) -> Option<String> {
     [&hop.from, &hop.to].iter().find_map(|s| s.strip_prefix("kube-proxy:").or_else(|| s.strip_prefix("node:")).map(str::to_string))
 }
 
-fn ip_of(addr: &str) -> &str {
+pub(crate) fn ip_of(addr: &str) -> &str {
     if let Some(rest) = addr.strip_prefix('[') {
         return rest.split_once(']').map_or(rest, |(ip, _)| ip);
     }

@@ -585,3 +585,28 @@ fn new_dual_stack_proxier_rules_per_family() {
     let single = run_cfg(&format!("{WEB}---\n{}", service("  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")), dual_v4_first());
     assert!(super::iptables::rules_for_second_family(svc(&single, "web"), &single, "node-1").is_none());
 }
+
+/// NetworkPolicy on a dual-stack cluster (the policy selects pods, whatever the family of the
+/// address the connection uses; an ipBlock matches the address the client sends from): an
+/// IPv6 Service's backends are its pods at their IPv6 addresses, so a policy isolating them
+/// applies, and the in-cluster client is seen at its IPv6 address.
+#[test]
+fn network_policy_on_a_dual_stack_clusters_ipv6_service() {
+    let policy = |from: &str| format!("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: p}}\nspec:\n  podSelector: {{matchLabels: {{app: web}}}}\n  policyTypes: [Ingress]\n{from}");
+    let y = |from: &str| format!("{WEB}---\n{}---\n{}", service("  ipFamilies: [IPv6]\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n"), policy(from));
+    let outcome = |from: &str| {
+        let r = run_cfg(&y(from), dual_v4_first());
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+        let p = svc(&r, "web").paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path").clone();
+        (p.outcome, p.reason)
+    };
+    // deny all ingress: the IPv6 path is refused as the IPv4 one would be
+    assert_ne!(outcome("").0, Outcome::Delivered);
+    // an ipBlock holding the client's IPv6 address admits it; one holding only its IPv4 one not
+    let v6 = outcome("  ingress: [{from: [{ipBlock: {cidr: \"fd00:10:244::/56\"}}]}]\n");
+    assert_eq!(v6.0, Outcome::Delivered, "{}", v6.1);
+    assert_ne!(outcome("  ingress: [{from: [{ipBlock: {cidr: 10.244.0.0/16}}]}]\n").0, Outcome::Delivered);
+    // a podSelector rule admits the client pod whatever family it uses
+    let sel = outcome("  ingress: [{from: [{podSelector: {matchLabels: {run: client}}}]}]\n");
+    assert_eq!(sel.0, Outcome::Delivered, "{}", sel.1);
+}
