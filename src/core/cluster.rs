@@ -381,6 +381,23 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     for o in objects.iter().filter(|o| matches!(o.body, Body::Namespace) && !o.refused) {
         cluster.ns_labels.push((o.meta.name.clone(), o.meta.labels.clone()));
     }
+    // a dual-stack dump: a node's pod range of the other family is the /64 (IPv4: /24) of a
+    // pod's status.podIPs address of that family bound there (host-local IPAM hands a pod one
+    // address from each of its node's spec.podCIDRs); else kind's pairing (other_pod_cidr)
+    let mut other_cidrs: std::collections::HashMap<&str, Cidr> = std::collections::HashMap::new();
+    if cfg.dual_stack {
+        for o in objects.iter().filter(|o| !o.refused) {
+            let Body::Pod(spec, status) = &o.body else { continue };
+            let (Some(n), Some(ip)) = (&spec.node_name, status.pod_ip_other.as_deref().and_then(|ip| ip.parse::<std::net::IpAddr>().ok())) else { continue };
+            if spec.host_network || other_cidrs.contains_key(n.as_str()) {
+                continue;
+            }
+            if let Some(c) = Cidr::parse(&format!("{ip}/{}", if ip.is_ipv6() { 64 } else { 24 })) {
+                other_cidrs.insert(n.as_str(), c);
+            }
+        }
+    }
+    let other_cidr_of = |name: &str, primary: Cidr, idx: usize| other_cidrs.get(name).copied().unwrap_or_else(|| other_pod_cidr(primary, idx));
     for o in objects {
         if let (Body::Node(info), false) = (&o.body, o.refused) {
             let idx = cluster.nodes.len() as u32;
@@ -403,7 +420,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             let other = cfg.dual_stack.then(|| {
                 let v6 = !cfg.ipv6();
                 let ip = [&info.internal_ip, &info.internal_ip_other].into_iter().flatten().find(|ip| ip.contains(':') == v6).cloned().unwrap_or_else(|| default_node_ip_of(v6, idx as usize));
-                (ip, other_pod_cidr(cidr, idx as usize))
+                (ip, other_cidr_of(&o.meta.name, cidr, idx as usize))
             });
             cluster.nodes.push(ClusterNode {
                 name: o.meta.name.clone(),
@@ -467,7 +484,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             // address a stand-in: a pod's status.hostIP names one family only)
             let other = cfg.dual_stack.then(|| {
                 let v6 = !ip.contains(':');
-                (default_node_ip_of(v6, idx), other_pod_cidr(cidr, idx))
+                (default_node_ip_of(v6, idx), other_cidr_of(&name, cidr, idx))
             });
             cluster.nodes.push(ClusterNode {
                 name: name.clone(),

@@ -610,3 +610,20 @@ fn network_policy_on_a_dual_stack_clusters_ipv6_service() {
     let sel = outcome("  ingress: [{from: [{podSelector: {matchLabels: {run: client}}}]}]\n");
     assert_eq!(sel.0, Outcome::Delivered, "{}", sel.1);
 }
+
+/// A dual-stack dump whose pod ranges are not kind's (Calico-style 192.168.x/26 and
+/// fd5b:…): a node's IPv6 pod range is read off the podIPs of the pods bound there (host-local
+/// IPAM: one address from each of the node's spec.podCIDRs), so the in-cluster client on that
+/// node dials an IPv6 Service from that range.
+#[test]
+fn a_dual_stack_dumps_pod_ranges_of_the_other_family_come_from_its_pods() {
+    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 192.168.33.5\n  podIPs: [{ip: 192.168.33.5}, {ip: \"fd5b:6f2e:9a1c:4d00::5\"}]\n  hostIP: 10.0.0.11\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let r = run(y);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.nodes[0].pod_cidr_other.as_deref(), Some("fd5b:6f2e:9a1c:4d00::/64"));
+    let p = svc(&r, "six").paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+    assert_eq!(p.hops[0].src, "[fd5b:6f2e:9a1c:4d00::fa]:43512");
+    assert_eq!(svc(&r, "six").endpoints[0].ip, "fd5b:6f2e:9a1c:4d00::5");
+}
