@@ -3016,7 +3016,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     // range (host-local IPAM per range: kind hands out 10.244.1.5 and fd00:10:244:1::5 alike)
     let ip_other = match (&p.status.pod_ip_other, node_idx) {
         (Some(o), _) => Some(o.clone()),
-        (None, Some(n)) if p.spec.host_network => ip.as_ref().and(cluster.nodes[n].ip_other.clone()),
+        (None, Some(n)) if p.spec.host_network && !p.status.present => ip.as_ref().and(cluster.nodes[n].ip_other.clone()),
         (None, Some(n)) if p.status.pod_ip.is_none() => {
             let node = &cluster.nodes[n];
             let off = ip.as_deref().and_then(|ip| node.cidr.offset(ip.parse().ok()?));
