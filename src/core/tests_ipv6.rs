@@ -627,3 +627,19 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\
     assert_eq!(p.hops[0].src, "[fd5b:6f2e:9a1c:4d00::fa]:43512");
     assert_eq!(svc(&r, "six").endpoints[0].ip, "fd5b:6f2e:9a1c:4d00::5");
 }
+
+/// The page gets the report as bytes (core::wire): a dual-stack report's new fields
+/// (clusterIPs, ipFamilies, serviceCIDRs, the nodes' and pods' second addresses, the endpoints'
+/// second-family ones) come back as they went.
+#[test]
+fn a_dual_stack_report_round_trips_on_the_wire() {
+    let r = run_cfg(&format!("{WEB}---\n{}", service("  clusterIP: None\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 8080}]\n").replace("name: web\n", "name: web-hl\n") + "---\n" + &service("  type: NodePort\n  ipFamilyPolicy: RequireDualStack\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n")), dual_v4_first());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.services.iter().any(|s| s.cluster_ips.len() == 2) && r.services.iter().any(|s| s.endpoints.iter().any(|e| e.ip_second.is_some())));
+    assert!(r.pods.iter().all(|p| p.ip_other.is_some()) && r.nodes.iter().all(|n| n.ip_other.is_some() && n.pod_cidr_other.is_some()));
+    let back = super::wire::decode(&super::wire::encode(&r)).expect("decodes");
+    assert_eq!(back.to_json(), r.to_json());
+    assert_eq!(back.services, r.services);
+    assert_eq!(back.pods, r.pods);
+    assert_eq!(back.cluster, r.cluster);
+}
