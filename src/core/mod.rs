@@ -425,31 +425,21 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             }
         }
         let stays = &objects[live];
-        for (earlier, next) in recreated {
-            let (o, n) = (&objects[earlier], &objects[next]);
-            let oid = o.id();
-            replaced.stays.insert(oid.clone(), stays.source.pos.line);
-            diags.push(
-                Diagnostic::note(
-                    Severity::Warning,
-                    ErrorType::Kubectl,
-                    "DefinedAgain",
-                    format!(
-                        "{} {} is defined again at line {}: the API server refuses this one, so `kubectl apply -f` finds nothing to patch and creates the later one as it is; Switchboard shows that one.",
-                        o.kind,
-                        if matches!(o.body, Body::Node(_) | Body::Namespace) { o.meta.name.clone() } else { format!("{}/{}", o.meta.namespace, o.meta.name) },
-                        n.source.pos.line
-                    ),
-                    o.source.pos,
-                )
-                .on(&oid),
-            );
-        }
-        for (earlier, next) in patched {
+        let earlier = recreated.into_iter().map(|(e, n)| (e, n, true)).chain(patched.into_iter().map(|(e, n)| (e, n, false)));
+        for (earlier, next, refused) in earlier {
             let (o, n) = (&objects[earlier], &objects[next]);
             let Some((group, kind, ns, name)) = identity(o) else { continue };
             let oid = o.id();
             replaced.stays.insert(oid.clone(), stays.source.pos.line);
+            if refused {
+                let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
+                let message = format!(
+                    "{kind} {shown} is defined again at line {}: the API server refuses this one, so `kubectl apply -f` finds nothing to patch and creates the later one as it is; Switchboard shows that one.",
+                    n.source.pos.line
+                );
+                diags.push(Diagnostic::note(Severity::Warning, ErrorType::Kubectl, "DefinedAgain", message, o.source.pos).on(&oid));
+                continue;
+            }
             let resource = match kind {
                 "Endpoints" => "endpoints".to_string(),
                 k => format!("{}s", k.to_ascii_lowercase()),

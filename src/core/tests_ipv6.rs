@@ -259,14 +259,17 @@ apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, uid: p1, labels: {app: db}}\ns
     assert!(svc(&r, "db").dns_records.iter().any(|d| d.kind == "AAAA" && d.answer == "fd00:10:244:1::5"));
 }
 
+/// Two dumped Services of a dual-stack (IPv4 first) cluster: `both` with a clusterIP of each
+/// family, `six` IPv6 alone.
+const DUAL_STACK_DUMP_SERVICES: &str = "apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n";
+
 /// A dual-stack (IPv4 first) dump: a Service asking for IPv6 alone is accepted (that cluster has
 /// an IPv6 allocator), keeps its IPv6 clusterIP, and its endpoints are the pods' IPv6 addresses
 /// from status.podIPs (getEndpointAddresses: the address of the slice's family).
 #[test]
 fn a_dual_stack_dump_ipv6_service_uses_the_pods_ipv6_addresses() {
-    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
-apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
-apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.5\n  podIPs: [{ip: 10.244.1.5}, {ip: \"fd00:10:244:1::5\"}]\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let y = &[DUAL_STACK_DUMP_SERVICES, "apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 10.244.1.5\n  podIPs: [{ip: 10.244.1.5}, {ip: \"fd00:10:244:1::5\"}]\n  conditions: [{type: Ready, status: \"True\"}]\n"].concat();
     let r = run(y);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert_eq!(r.cluster.service_cidr, "10.96.0.0/12");
@@ -617,9 +620,7 @@ fn network_policy_on_a_dual_stack_clusters_ipv6_service() {
 /// node dials an IPv6 Service from that range.
 #[test]
 fn a_dual_stack_dumps_pod_ranges_of_the_other_family_come_from_its_pods() {
-    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: both, uid: b1}\nspec:\n  clusterIP: 10.96.77.5\n  clusterIPs: [10.96.77.5, \"fd00:10:96::6a3b\"]\n  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
-apiVersion: v1\nkind: Service\nmetadata: {name: six, uid: s1}\nspec:\n  clusterIP: \"fd00:10:96::77\"\n  clusterIPs: [\"fd00:10:96::77\"]\n  ipFamilies: [IPv6]\n  ipFamilyPolicy: SingleStack\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
-apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 192.168.33.5\n  podIPs: [{ip: 192.168.33.5}, {ip: \"fd5b:6f2e:9a1c:4d00::5\"}]\n  hostIP: 10.0.0.11\n  conditions: [{type: Ready, status: \"True\"}]\n";
+    let y = &[DUAL_STACK_DUMP_SERVICES, "apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, uid: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus:\n  phase: Running\n  podIP: 192.168.33.5\n  podIPs: [{ip: 192.168.33.5}, {ip: \"fd5b:6f2e:9a1c:4d00::5\"}]\n  hostIP: 10.0.0.11\n  conditions: [{type: Ready, status: \"True\"}]\n"].concat();
     let r = run(y);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert_eq!(r.nodes[0].pod_cidr_other.as_deref(), Some("fd5b:6f2e:9a1c:4d00::/64"));
