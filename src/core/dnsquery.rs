@@ -87,9 +87,8 @@ fn search_first(typed: &str, tries: &[DnsTry]) -> Option<String> {
     let answered = last.rcode == "FORWARDED" || !last.answers.is_empty();
     (answered && last.query == format!("{typed}.")).then(|| {
         format!(
-            "{typed} has {dots} dot{}, fewer than ndots:{NDOTS}, so the search list is tried first ({} queries); write {typed}. (trailing dot) to ask it directly",
-            if dots == 1 { "" } else { "s" },
-            tries.len() - 1
+            "{typed} has {dots} dot{}, fewer than ndots:{NDOTS}, so the search list is tried first; write {typed}. (trailing dot) to ask it directly",
+            if dots == 1 { "" } else { "s" }
         )
     })
 }
@@ -291,7 +290,10 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
         let t = ask(report, &cand, qtype);
         let done = t.rcode == "FORWARDED" || !t.answers.is_empty();
         if done && summary.is_empty() {
-            summary = if t.rcode == "FORWARDED" {
+            summary = if t.rcode == "FORWARDED" && tries.is_empty() {
+                // (asked as typed first: a trailing dot, or ndots dots or more)
+                format!("{} is outside the cluster zone: it goes straight to the upstream resolver", t.query)
+            } else if t.rcode == "FORWARDED" {
                 format!("{} quer{} inside the cluster zone found nothing; {} goes to the upstream resolver", tries.len(), if tries.len() == 1 { "y" } else { "ies" }, t.query)
             } else {
                 let a: Vec<String> = t.answers.iter().map(|r| format!("{} {}", r.kind, r.answer)).collect();
@@ -348,7 +350,7 @@ mod tests {
         let l = lookup(&r, "shop", "checkout", "api.stripe.com");
         assert_eq!(l.tries.iter().map(|t| t.rcode.as_str()).collect::<Vec<_>>(), vec!["NXDOMAIN", "NXDOMAIN", "NXDOMAIN", "FORWARDED"]);
         assert!(
-            l.summary.ends_with(". api.stripe.com has 2 dots, fewer than ndots:5, so the search list is tried first (3 queries); write api.stripe.com. (trailing dot) to ask it directly"),
+            l.summary.ends_with(". api.stripe.com has 2 dots, fewer than ndots:5, so the search list is tried first; write api.stripe.com. (trailing dot) to ask it directly"),
             "{}",
             l.summary
         );
@@ -360,8 +362,11 @@ mod tests {
             let l = lookup(&r, "default", "client", quiet);
             assert!(!l.summary.contains("ndots"), "{quiet}: {}", l.summary);
         }
-        // with the trailing dot: one query, straight out
-        assert_eq!(lookup(&r, "shop", "checkout", "api.stripe.com.").tries.len(), 1);
+        // with the trailing dot: one query, straight out (it said "0 queries inside the cluster
+        // zone found nothing")
+        let l = lookup(&r, "shop", "checkout", "api.stripe.com.");
+        assert_eq!(l.tries.len(), 1);
+        assert_eq!(l.summary, "api.stripe.com. is outside the cluster zone: it goes straight to the upstream resolver");
         // one dot, forwarded after the search list: singular
         assert!(lookup(&r, "default", "client", "example.org").summary.contains("example.org has 1 dot, fewer than ndots:5"));
     }
