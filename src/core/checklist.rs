@@ -42,10 +42,21 @@ pub struct Check {
     pub status: String,
     pub why: String,
     pub fix: Option<Fix>,
+    /// other edits, each right under another assumption its label says (e.g. which port the
+    /// app listens on); offered after `fix`
+    #[serde(rename = "moreFixes", skip_serializing_if = "Vec::is_empty")]
+    pub more_fixes: Vec<Fix>,
+}
+
+impl Check {
+    /// `fix`, then `more_fixes`: one button each.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.fix.iter().chain(self.more_fixes.iter())
+    }
 }
 
 fn check(key: &str, title: &str, status: &str, why: String, fix: Option<Fix>) -> Check {
-    Check { key: key.into(), title: title.into(), status: status.into(), why, fix }
+    Check { key: key.into(), title: title.into(), status: status.into(), why, fix, more_fixes: Vec::new() }
 }
 
 /// Character offset → byte offset in `line`.
@@ -227,6 +238,68 @@ fn read_service_object(text: &str, s: &ServiceReport) -> Option<Object> {
     service_object(&objects, s).cloned()
 }
 
+/// The edit that declares `containerPort: n` (with `protocol` unless TCP, its default) in the
+/// pod spec every pod of `selected` comes from, as a new first item of the one container's
+/// `ports` that lists ports of that protocol: `Ok((container, edit))`. `Err` names the
+/// containers to choose from when that is not one edit (pods from several objects, several
+/// containers listing ports, a list it cannot write into).
+fn declare_container_port(text: &str, selected: &[&super::report::PodReport], n: i64, protocol: &str) -> Result<(String, Edit), Vec<String>> {
+    let line = selected.first().map(|p| p.line).ok_or_else(Vec::new)?;
+    // one source object (a Pod, or a workload's template): one edit reaches every pod
+    if selected.iter().any(|p| p.line != line) {
+        return Err(Vec::new());
+    }
+    let is_it = |o: &Object| o.source.pos.line == line && matches!(o.body, Body::Pod(..) | Body::Workload(_));
+    let own = document_at(text, line).and_then(|(first, doc)| super::read_objects_at(doc, first as u32, &mut Vec::new()).into_iter().find(is_it));
+    let o = own.or_else(|| super::read_objects(text, &mut Vec::new()).into_iter().find(is_it)).ok_or_else(Vec::new)?;
+    let spec = [&["spec"][..], &["spec", "template", "spec"], &["spec", "jobTemplate", "spec", "template", "spec"]]
+        .iter()
+        .filter(|k| (o.kind == "Pod") == (k.len() == 1))
+        .find_map(|k| path(&o.source, k).filter(|s| s.get("containers").is_some()))
+        .ok_or_else(Vec::new)?;
+    let NodeKind::Seq(containers) = &spec.get("containers").ok_or_else(Vec::new)?.kind else { return Err(Vec::new()) };
+    let proto_of = |item: &Node| item.get("protocol").map(|p| p.text()).unwrap_or_else(|| "TCP".into());
+    // the containers that list ports of this protocol (the app's, not a sidecar without ports)
+    let listing: Vec<(&Node, &Node)> = containers
+        .iter()
+        .filter_map(|c| {
+            let ports = c.get("ports")?;
+            matches!(&ports.kind, NodeKind::Seq(items) if items.iter().any(|i| proto_of(i) == protocol)).then_some((c, ports))
+        })
+        .collect();
+    let name_of = |c: &Node| c.get("name").map(|n| n.text()).unwrap_or_default();
+    let [(c, ports)] = listing[..] else { return Err(listing.iter().map(|(c, _)| name_of(c)).collect()) };
+    let NodeKind::Seq(items) = &ports.kind else { return Err(Vec::new()) };
+    let first = items.first().ok_or_else(Vec::new)?;
+    let l = line_of(text, ports.pos.line).ok_or_else(Vec::new)?;
+    let at = byte_at(l, ports.pos.column).ok_or_else(Vec::new)?;
+    let extra = if protocol == "TCP" { String::new() } else { format!(", protocol: {protocol}") };
+    let edit = if l[at..].starts_with('[') {
+        // flow: `ports: [{containerPort: 80}]` → `[{containerPort: 3000}, {containerPort: 80}]`
+        Edit { line: ports.pos.line, column: ports.pos.column + 1, old: String::new(), new: format!("{{containerPort: {n}{extra}}}, ") }
+    } else {
+        // block: a line of its own before the first item, with its `- ` prefix
+        let fl = line_of(text, first.pos.line).ok_or_else(Vec::new)?;
+        let prefix: String = fl.chars().take(first.pos.column.saturating_sub(1) as usize).collect();
+        let dash = prefix.trim_end().strip_suffix('-').is_some_and(|p| p.chars().all(|c| c == ' '));
+        if !dash || !matches!(first.kind, NodeKind::Map(_)) {
+            return Err(vec![name_of(c)]);
+        }
+        let more = if protocol == "TCP" { String::new() } else { format!("{}protocol: {protocol}\n", " ".repeat(prefix.chars().count())) };
+        Edit { line: first.pos.line, column: 1, old: String::new(), new: format!("{prefix}containerPort: {n}\n{more}") }
+    };
+    Ok((name_of(c), edit))
+}
+
+/// `spec.replicas: 1` for a workload scaled to zero (`kubectl scale --replicas=1`): read from its
+/// own document (a whole cluster's text is not read again), else from the whole text.
+fn scale_to_one(text: &str, namespace: &str, w: &super::report::ScaledToZero) -> Option<Edit> {
+    let is_it = |o: &Object| o.kind == w.kind && o.meta.name == w.name && o.meta.namespace == namespace && o.source.pos.line == w.line;
+    let own = document_at(text, w.line).and_then(|(first, doc)| super::read_objects_at(doc, first as u32, &mut Vec::new()).into_iter().find(is_it));
+    let o = own.or_else(|| super::read_objects(text, &mut Vec::new()).into_iter().find(is_it))?;
+    super::edit::scale_object(text, &o, 1).ok().map(|c| c.edit)
+}
+
 /// The checks for Service `service` (its [`Report::service_key`]: name, or `namespace/name`) from entry point `entry` (`pod`, `outside`,
 /// `nodeport@node-2`, `loadbalancer`, `externalip`).
 pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec<Check> {
@@ -377,11 +450,13 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         }
         Some(sel) if selected.is_empty() => {
             let sel_text = super::model::labels_text(sel, ",");
-            // a workload whose template matches, scaled to zero (core::scaled_to_zero, said in
-            // the path's reason): that is why, and no selector edit is the fix
-            let zero: Vec<&str> = s.paths.first().map(|p| p.reason.split("; ").filter(|r| r.contains(" has replicas: 0, so it runs no pods")).collect()).unwrap_or_default();
-            if !zero.is_empty() {
-                out.push(check("selector", "Selector matches pods", "fail", format!("selector {sel_text} matches no pod in namespace {}: {}. Scale it up (kubectl scale --replicas=1) to get endpoints.", s.namespace, zero.join("; ")), None));
+            // a workload whose template matches, scaled to zero (core::scaled_to_zero, the
+            // report's scaledToZero): that is why, and its spec.replicas: 1 is the fix, not a
+            // selector edit (learner6 k1: the panel said "Scale it up" with no button)
+            if let Some(w) = s.scaled_to_zero.first() {
+                let zero: Vec<String> = s.scaled_to_zero.iter().map(|w| w.reason()).collect();
+                let fix = scale_to_one(text, &s.namespace, w).map(|edit| Fix { label: format!("Scale {} {} to 1", w.kind, w.name), edit });
+                out.push(check("selector", "Selector matches pods", "fail", format!("selector {sel_text} matches no pod in namespace {}: {}. Scale it up (kubectl scale --replicas=1) to get endpoints.", s.namespace, zero.join("; ")), fix));
             } else {
                 // the nearest pod that misses by one value: offer that value
                 let near = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_some());
@@ -629,7 +704,32 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             _ => None,
         };
         let status = if matches!(sp.target_port, super::model::IntOrString::Str(_)) { "fail" } else { "warn" };
-        out.push(check("targetPort", &title, status, why, fix));
+        let mut c = check("targetPort", &title, status, why, fix);
+        if let super::model::IntOrString::Int(n) = sp.target_port {
+            // a number is used as is and containerPort is informational (kubernetes.io Service
+            // "targetPort"; FindPort, pkg/api/v1/pod/util.go): the app may well listen on n, and
+            // then setting targetPort to the declared port breaks it (learner6 a8). Both edits,
+            // each under its assumption.
+            if let Some(f) = c.fix.as_mut() {
+                let d = f.edit.new.clone();
+                f.label = format!("{} (if the app listens on {d})", f.label);
+            }
+            match declare_container_port(text, &selected, n, &sp.protocol) {
+                Ok((container, edit)) => {
+                    c.more_fixes.push(Fix { label: format!("Declare containerPort {n} in {container} (if it listens on {n})"), edit });
+                    c.why.push_str(&format!(" containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives and declaring {n} makes the manifests say so; if on a declared port, set targetPort to it."));
+                }
+                Err(names) => {
+                    let which = match names.as_slice() {
+                        [] => "the container that listens on it".to_string(),
+                        [one] => one.clone(),
+                        many => format!("the one of {} that listens on it", many.join(", ")),
+                    };
+                    c.why.push_str(&format!(" containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives (declare containerPort {n} in {which} to say so); if on a declared port, set targetPort to it."));
+                }
+            }
+        }
+        out.push(c);
     }
 
     // 6. the type is reachable from this entry point
@@ -1037,6 +1137,83 @@ mod tests {
         assert!(fixed.contains("spec:\n  type: NodePort\n  selector:"));
     }
 
+    /// learner6 a8: the app listens on 3000, the template declares only 8080, targetPort 3000.
+    /// containerPort is informational, so "Set targetPort: 8080" would break this app: both
+    /// edits are offered, each labelled with its assumption, and each makes the check pass.
+    #[test]
+    fn undeclared_numeric_target_offers_both_edits_with_their_assumption() {
+        let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: node-app}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: node-app}}\n  template:\n    metadata: {labels: {app: node-app}}\n    spec:\n      containers:\n      - name: app\n        image: acme/node-app:3\n        ports:\n        - containerPort: 8080\n---\napiVersion: v1\nkind: Service\nmetadata: {name: node-app}\nspec:\n  selector: {app: node-app}\n  ports:\n  - port: 80\n    targetPort: 3000\n";
+        let r = analyze(text, &Config::default());
+        let tp = checklist(text, &r, "node-app", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert_eq!(tp.status, "warn");
+        let labels: Vec<&str> = tp.fixes().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, vec!["Set targetPort: 8080 (if the app listens on 8080)", "Declare containerPort 3000 in app (if it listens on 3000)"]);
+        assert!(tp.why.contains("containerPort is informational, so the fix depends on the port the app listens on"), "{}", tp.why);
+        let declared = apply(text, &tp.more_fixes[0].edit).expect("applies");
+        assert_eq!(declared, text.replace("        - containerPort: 8080\n", "        - containerPort: 3000\n        - containerPort: 8080\n"));
+        for fixed in [declared, apply(text, &tp.fix.as_ref().expect("set targetPort").edit).expect("applies")] {
+            let r = analyze(&fixed, &Config::default());
+            assert!(r.diagnostics.iter().all(|d| d.severity != crate::core::diag::Severity::Error), "{:?}", r.diagnostics);
+            let tp = checklist(&fixed, &r, "node-app", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+            assert_eq!(tp.status, "ok", "{fixed}\n{tp:?}");
+        }
+
+        // a flow list, a UDP port, a bare Pod: `{containerPort: 5353, protocol: UDP}, ` first
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: dns, labels: {app: dns}}\nspec: {containers: [{name: coredns, image: x, ports: [{containerPort: 53, protocol: UDP}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec: {selector: {app: dns}, ports: [{port: 53, targetPort: 5353, protocol: UDP}]}\n";
+        let r = analyze(text, &Config::default());
+        let tp = checklist(text, &r, "dns", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        let f = tp.more_fixes.first().expect("declare");
+        assert_eq!(f.label, "Declare containerPort 5353 in coredns (if it listens on 5353)");
+        let fixed = apply(text, &f.edit).expect("applies");
+        assert!(fixed.contains("ports: [{containerPort: 5353, protocol: UDP}, {containerPort: 53, protocol: UDP}]"), "{fixed}");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(checklist(&fixed, &r, "dns", "pod").into_iter().find(|c| c.key == "targetPort").map(|c| c.status), Some("ok".to_string()));
+
+        // a block list, UDP: the protocol on the item's next line
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: dns\n  labels: {app: dns}\nspec:\n  containers:\n  - name: coredns\n    image: x\n    ports:\n    - containerPort: 53\n      protocol: UDP\n---\napiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec: {selector: {app: dns}, ports: [{port: 53, targetPort: 5353, protocol: UDP}]}\n";
+        let r = analyze(text, &Config::default());
+        let tp = checklist(text, &r, "dns", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        let fixed = apply(text, &tp.more_fixes[0].edit).expect("applies");
+        assert!(fixed.contains("    ports:\n    - containerPort: 5353\n      protocol: UDP\n    - containerPort: 53\n"), "{fixed}");
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(checklist(&fixed, &r, "dns", "pod").into_iter().find(|c| c.key == "targetPort").map(|c| c.status), Some("ok".to_string()));
+
+        // two containers list ports: no guess, the text names them
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec: {containers: [{name: app, image: x, ports: [{containerPort: 8080}]}, {name: envoy, image: envoy, ports: [{containerPort: 15001}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 3000}]}\n";
+        let r = analyze(text, &Config::default());
+        let tp = checklist(text, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert!(tp.more_fixes.is_empty() && tp.fix.is_none(), "{tp:?}");
+        assert!(tp.why.contains("declare containerPort 3000 in the one of app, envoy that listens on it"), "{}", tp.why);
+        // pods of two objects: one edit cannot declare it in both
+        let two = format!("{text}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: web-2, labels: {{app: web}}}}\nspec: {{containers: [{{name: app, image: x, ports: [{{containerPort: 8080}}]}}]}}\n");
+        let r = analyze(&two, &Config::default());
+        let tp = checklist(&two, &r, "web", "pod").into_iter().find(|c| c.key == "targetPort").expect("targetPort");
+        assert!(tp.more_fixes.is_empty() && tp.why.contains("in the container that listens on it"), "{tp:?}");
+    }
+
+    /// learner6 k1: the Deployment scaled to 0 from the page (flow-style documents, the
+    /// Service first): the selector check's fix is spec.replicas: 1, found in its own document.
+    #[test]
+    fn a_workload_scaled_to_zero_gets_its_scale_fix() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n# the web tier\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 0 # scaled down\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27, ports: [{containerPort: 80}]}\n";
+        let r = analyze(text, &Config::default());
+        let s = &r.services[0];
+        assert_eq!(s.scaled_to_zero.len(), 1);
+        let c = checklist(text, &r, "web", "pod");
+        let sel = c.iter().find(|c| c.key == "selector").expect("selector");
+        let f = sel.fix.as_ref().expect("a fix");
+        assert_eq!(f.label, "Scale StatefulSet web to 1");
+        assert_eq!((f.edit.line, f.edit.old.as_str(), f.edit.new.as_str()), (13, "0", "1"));
+        let fixed = apply(text, &f.edit).expect("applies");
+        assert!(fixed.contains("  replicas: 1 # scaled down\n"));
+        let r = analyze(&fixed, &Config::default());
+        assert_eq!(r.services[0].endpoints.len(), 1);
+        // the JSON report carries it (a field added, absent when empty)
+        let json = serde_json::to_value(&*analyze(text, &Config::default()).services[0]).expect("json");
+        assert_eq!(json["scaledToZero"], serde_json::json!([{"kind": "StatefulSet", "name": "web", "line": 9}]));
+        assert!(serde_json::to_value(&*r.services[0]).expect("json").get("scaledToZero").is_none());
+    }
+
     #[test]
     fn every_preset_and_entry_gets_a_checklist_whose_fixes_apply() {
         for p in presets::ALL {
@@ -1049,7 +1226,7 @@ mod tests {
                     };
                     let c = checklist(p.yaml, &r, &s.name, &entry);
                     assert!(!c.is_empty(), "{} {} {entry}", p.id, s.name);
-                    for f in c.iter().filter_map(|c| c.fix.as_ref()) {
+                    for f in c.iter().flat_map(|c| c.fixes()) {
                         assert!(apply(p.yaml, &f.edit).is_some(), "{} {}: {}", p.id, entry, f.label);
                     }
                     // a failing check explains a path that does not deliver

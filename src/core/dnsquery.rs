@@ -72,6 +72,27 @@ pub fn candidates(name: &str, search: &[String], ndots: usize) -> Vec<String> {
     }
 }
 
+/// Why a dotted name went through the search list before it was asked as typed, when that is
+/// what happened: fewer dots than ndots (glibc `__res_context_search`: `dots < ndots` tries the
+/// search domains first, the name as is last), no trailing dot, and the name as typed is the
+/// query that got the answer (or went upstream) after the search list's misses (learner6 b5:
+/// api.stripe.com's three NXDOMAIN with nothing saying why). A name without a dot is what the
+/// search list is for, so nothing is said about it.
+fn search_first(typed: &str, tries: &[DnsTry]) -> Option<String> {
+    let dots = typed.matches('.').count();
+    if typed.ends_with('.') || dots == 0 || dots >= NDOTS || tries.len() < 2 {
+        return None;
+    }
+    let last = tries.last()?;
+    let answered = last.rcode == "FORWARDED" || !last.answers.is_empty();
+    (answered && last.query == format!("{typed}.")).then(|| {
+        format!(
+            "{typed} has {dots} dot{}, fewer than ndots:{NDOTS}, so the search list is tried first; write {typed}. (trailing dot) to ask it directly",
+            if dots == 1 { "" } else { "s" }
+        )
+    })
+}
+
 fn in_zone(name: &str, zone: &str) -> bool {
     name == zone || name.ends_with(&format!(".{zone}"))
 }
@@ -269,7 +290,10 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
         let t = ask(report, &cand, qtype);
         let done = t.rcode == "FORWARDED" || !t.answers.is_empty();
         if done && summary.is_empty() {
-            summary = if t.rcode == "FORWARDED" {
+            summary = if t.rcode == "FORWARDED" && tries.is_empty() {
+                // (asked as typed first: a trailing dot, or ndots dots or more)
+                format!("{} is outside the cluster zone: it goes straight to the upstream resolver", t.query)
+            } else if t.rcode == "FORWARDED" {
                 format!("{} quer{} inside the cluster zone found nothing; {} goes to the upstream resolver", tries.len(), if tries.len() == 1 { "y" } else { "ies" }, t.query)
             } else {
                 let a: Vec<String> = t.answers.iter().map(|r| format!("{} {}", r.kind, r.answer)).collect();
@@ -283,6 +307,9 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     }
     if summary.is_empty() {
         summary = format!("NXDOMAIN: none of the {} names the search path made exists", tries.len());
+    }
+    if let Some(why) = search_first(&typed, &tries) {
+        summary = format!("{summary}. {why}");
     }
     Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary }
 }
@@ -311,6 +338,37 @@ mod tests {
         let r = analyze(&format!("{}{}", svc(""), pod("p1", "one", "bb")), &Config::default());
         let miss = lookup(&r, "default", "client", "one.bb");
         assert!(miss.tries[0].note.contains("Service default/bb is not headless"), "{}", miss.tries[0].note);
+    }
+
+    /// learner6 b5: api.stripe.com from a pod sends three in-zone queries first; the summary
+    /// says why (fewer dots than ndots:5) and how to ask it directly. Nothing is said when the
+    /// name went straight out (a trailing dot, five dots or more), when the search list found
+    /// it, or for a name without a dot.
+    #[test]
+    fn fewer_dots_than_ndots_is_explained_only_when_the_search_list_went_first() {
+        let r = scene("web-clusterip");
+        let l = lookup(&r, "shop", "checkout", "api.stripe.com");
+        assert_eq!(l.tries.iter().map(|t| t.rcode.as_str()).collect::<Vec<_>>(), vec!["NXDOMAIN", "NXDOMAIN", "NXDOMAIN", "FORWARDED"]);
+        assert!(
+            l.summary.ends_with(". api.stripe.com has 2 dots, fewer than ndots:5, so the search list is tried first; write api.stripe.com. (trailing dot) to ask it directly"),
+            "{}",
+            l.summary
+        );
+        // the fully qualified Service name without its dot: 4 dots, answered at query 4
+        let l = lookup(&r, "default", "client", "web.default.svc.cluster.local");
+        assert_eq!(l.tries.len(), 4);
+        assert!(l.summary.contains("web.default.svc.cluster.local has 4 dots, fewer than ndots:5"), "{}", l.summary);
+        for quiet in ["api.stripe.com.", "a.b.c.d.e.stripe.com", "web", "web.default", "nothing.cluster.local"] {
+            let l = lookup(&r, "default", "client", quiet);
+            assert!(!l.summary.contains("ndots"), "{quiet}: {}", l.summary);
+        }
+        // with the trailing dot: one query, straight out (it said "0 queries inside the cluster
+        // zone found nothing")
+        let l = lookup(&r, "shop", "checkout", "api.stripe.com.");
+        assert_eq!(l.tries.len(), 1);
+        assert_eq!(l.summary, "api.stripe.com. is outside the cluster zone: it goes straight to the upstream resolver");
+        // one dot, forwarded after the search list: singular
+        assert!(lookup(&r, "default", "client", "example.org").summary.contains("example.org has 1 dot, fewer than ndots:5"));
     }
 
     #[test]

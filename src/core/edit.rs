@@ -258,17 +258,30 @@ fn finish(text: &str, sp: Splices, summary: String, note: Option<String>) -> Res
     Ok(Change { edit, summary, note })
 }
 
-/// `kubectl scale --replicas=N`: rewrite `spec.replicas` of a Deployment, ReplicaSet or
-/// StatefulSet, or insert it under `spec` when absent (it defaulted to 1).
+/// The kinds `kubectl scale` scales that have `spec.replicas`.
+const SCALABLE: &[&str] = &["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"];
+
+/// `kubectl scale --replicas=N`: rewrite `spec.replicas` of a Deployment, ReplicaSet,
+/// StatefulSet or ReplicationController, or insert it under `spec` when absent (it defaulted to 1).
 pub fn scale(text: &str, kind: &str, namespace: &str, name: &str, replicas: i64) -> Result<Change, String> {
+    let objs = objects(text);
+    let o = find_object(&objs, SCALABLE, Some(namespace), name)
+        .filter(|o| o.kind == kind)
+        .ok_or_else(|| format!("{kind} {namespace}/{name} is not written in the YAML"))?;
+    scale_object(text, o, replicas)
+}
+
+/// [`scale`] of an object read from `text` (its positions are the text's: read from the whole
+/// text, or from its own document with that document's first line).
+pub fn scale_object(text: &str, o: &Object, replicas: i64) -> Result<Change, String> {
+    let (kind, name) = (o.kind.as_str(), o.meta.name.as_str());
     if replicas < 0 {
         // ValidateDeploymentSpec etc.: ValidateNonnegativeField
         return Err(format!("spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0"));
     }
-    let objs = objects(text);
-    let o = find_object(&objs, &["Deployment", "ReplicaSet", "StatefulSet"], Some(namespace), name)
-        .filter(|o| o.kind == kind)
-        .ok_or_else(|| format!("{kind} {namespace}/{name} is not written in the YAML"))?;
+    if !SCALABLE.contains(&kind) {
+        return Err(format!("{kind} {name} has no spec.replicas to scale"));
+    }
     let spec = o.source.get("spec").filter(|s| matches!(s.kind, NodeKind::Map(_))).ok_or_else(|| format!("{kind} {name} has no spec map"))?;
     let mut sp = Splices::default();
     let before = match spec.get("replicas") {

@@ -999,9 +999,8 @@ fn analyze_checked(
         let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
         res.refused = refused_dependencies(svc, &objects, &refused);
-        if res.selected.is_empty() {
-            res.refused.extend(scaled_to_zero(svc, &objects));
-        }
+        let zero = if res.selected.is_empty() { scaled_to_zero(svc, &objects) } else { Vec::new() };
+        res.refused.extend(zero.iter().map(report::ScaledToZero::reason));
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
         let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
@@ -1042,6 +1041,7 @@ fn analyze_checked(
             traffic_distribution: svc.traffic_distribution.clone(),
             rejected: svc.rejected,
             line: o.source.pos.line,
+            scaled_to_zero: zero,
         }));
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
             c.keep(svc, o, first_error, report, &diags[diags_before..]);
@@ -1595,14 +1595,14 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
 /// pods because they are scaled to zero (`replicas: 0`): said beside "matches 0 pods", which
 /// otherwise names the nearest unrelated pod (a real sweep found it pointing at a label typo
 /// that was not there). Only looked for when the Service selects nothing.
-fn scaled_to_zero(svc: &service::Svc, objects: &[Object]) -> Vec<String> {
+fn scaled_to_zero(svc: &service::Svc, objects: &[Object]) -> Vec<report::ScaledToZero> {
     let Some(sel) = svc.selector.as_ref().filter(|_| !svc.rejected) else { return Vec::new() };
     objects
         .iter()
         .filter(|o| o.meta.namespace == svc.namespace && !o.refused)
         .filter_map(|o| match &o.body {
             Body::Workload(w) if w.replicas == Some(0) && w.job.is_none() && resolve::selector_matches(sel, &w.template_labels) => {
-                Some(format!("{} {} has replicas: 0, so it runs no pods (its pod template's labels match the selector)", o.kind, o.meta.name))
+                Some(report::ScaledToZero { kind: o.kind.clone(), name: o.meta.name.clone(), line: o.source.pos.line })
             }
             _ => None,
         })

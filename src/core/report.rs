@@ -82,6 +82,28 @@ pub struct ServiceReport {
     /// the API server would refuse it; it is drawn crossed out
     pub rejected: bool,
     pub line: u32,
+    /// workloads of its namespace whose pod template the selector matches but that run no pods
+    /// (`replicas: 0`): why it selects none; looked for only when it selects none, absent when
+    /// there is none
+    #[serde(rename = "scaledToZero", skip_serializing_if = "Vec::is_empty")]
+    pub scaled_to_zero: Vec<ScaledToZero>,
+}
+
+/// A Deployment, ReplicaSet, StatefulSet (or ReplicationController) asking for `replicas: 0`
+/// whose pod template a Service's selector matches (core::scaled_to_zero).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaledToZero {
+    pub kind: String,
+    pub name: String,
+    /// the object's first line in the input
+    pub line: u32,
+}
+
+impl ScaledToZero {
+    /// As the path's reason and the NoPodsSelected warning say it.
+    pub fn reason(&self) -> String {
+        format!("{} {} has replicas: 0, so it runs no pods (its pod template's labels match the selector)", self.kind, self.name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2016,7 +2016,18 @@ fn no_pods_selected_names_a_workload_scaled_to_zero_and_namespace_labels() {
     assert!(s.paths[0].reason.contains("; Deployment web has replicas: 0, so it runs no pods (its pod template's labels match the selector); nearest: other"), "{}", s.paths[0].reason);
     let c = super::checklist::checklist(text, &r, "web", "pod");
     let sel = c.iter().find(|c| c.key == "selector").expect("selector check");
-    assert!(sel.status == "fail" && sel.fix.is_none() && sel.why.contains("Scale it up"), "{sel:?}");
+    assert!(sel.status == "fail" && sel.why.contains("Scale it up"), "{sel:?}");
+    // the report carries the workload (scaledToZero), and the fix is its replicas: 1, in place
+    // (learner6 k1: no button, and no pod left to scale from)
+    assert_eq!(s.scaled_to_zero.iter().map(|w| (w.kind.as_str(), w.name.as_str(), w.line)).collect::<Vec<_>>(), vec![("Deployment", "web", 1)]);
+    let fix = sel.fix.as_ref().expect("a fix");
+    assert_eq!(fix.label, "Scale Deployment web to 1");
+    let fixed = super::checklist::apply(text, &fix.edit).expect("applies");
+    assert_eq!(fixed, text.replace("replicas: 0", "replicas: 1"));
+    let r1 = run(&fixed);
+    assert!(svc(&r1, "web").scaled_to_zero.is_empty() && !svc(&r1, "web").endpoints.is_empty());
+    let c = super::checklist::checklist(&fixed, &r1, "web", "pod");
+    assert_eq!(c.iter().find(|c| c.key == "selector").map(|c| c.status.as_str()), Some("ok"));
     // replicas 1: selected, nothing said
     let r = run(&text.replace("replicas: 0", "replicas: 1"));
     assert!(!r.diagnostics.iter().any(|d| d.code == "NoPodsSelected"));

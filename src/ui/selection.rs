@@ -52,14 +52,47 @@ struct Status {
     refused: bool,
 }
 
+thread_local! {
+    /// The panel control a what-if was made from, until the report after it is shown (a big
+    /// text's comes from the worker later than `refocus`'s timer).
+    static PENDING_FOCUS: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Focus `selector`, or — when the what-if took it away or disabled it (the last pod of a
+/// Deployment scaled to 0: its "−" is disabled, or the selected pod itself is gone) — the
+/// nearest thing of the panel still there: the scale group, the status line that says what the
+/// edit did, the panel. Never the editor the edit went through (learner6 k1: focus landed in
+/// the YAML and the next Tab indented it).
+fn focus_in_panel(selector: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    for sel in [selector, "#selected [data-kind='scale-group']", "#selected [data-kind='edit-status']", "#selected"] {
+        let el = doc.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = el.filter(|e| !e.has_attribute("disabled")) {
+            let _ = h.focus();
+            if doc.active_element().is_some_and(|a| a == *h) {
+                return;
+            }
+        }
+    }
+}
+
 /// Put the focus back on the panel control `selector` once the panel has re-rendered, so a
-/// keyboard user can press + again (the edit itself focused the textarea).
+/// keyboard user can press + again (the edit itself focused the textarea); see `focus_in_panel`.
 fn refocus(selector: &'static str) {
+    PENDING_FOCUS.with(|p| p.set(Some(selector)));
+    set_timeout(move || focus_in_panel(selector), std::time::Duration::from_millis(0));
+}
+
+/// The report after a what-if is shown: if the control that had the focus went with the old
+/// panel (focus fell back to the page's body), focus the panel again (`focus_in_panel`).
+fn refocus_after_report() {
+    let Some(selector) = PENDING_FOCUS.with(|p| p.take()) else { return };
     set_timeout(
         move || {
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-            if let Some(h) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.focus();
+            let doc = web_sys::window().and_then(|w| w.document());
+            let lost = doc.as_ref().is_none_or(|d| d.active_element().is_none_or(|a| d.body().is_some_and(|b| a == *b)));
+            if lost {
+                focus_in_panel(selector);
             }
         },
         std::time::Duration::from_millis(0),
@@ -128,33 +161,63 @@ fn created_by(p: &crate::core::report::PodReport) -> String {
     }
 }
 
-/// The pod's panel.
-fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSignal<Option<Status>>) -> AnyView {
+/// The workload kinds the panel scales (`kubectl scale`), as `kind/name` of a pod's owner.
+fn scalable(owner: &str) -> Option<(String, String)> {
+    Some(controller_words(owner)).filter(|(k, _)| matches!(*k, "Deployment" | "ReplicaSet" | "StatefulSet")).map(|(k, n)| (k.to_string(), n.to_string()))
+}
+
+/// `Deployment web: 2 replica(s) − +`: a group a keyboard user lands on when its "−" is
+/// disabled at 0 (`focus_in_panel`).
+fn scale_row(scene: Scene, status: RwSignal<Option<Status>>, kind: String, wname: String, ns: String, replicas: i64) -> AnyView {
+    let (k2, n2, ns2) = (kind.clone(), wname.clone(), ns.clone());
+    let (k3, n3, ns3) = (kind.clone(), wname.clone(), ns);
+    view! {
+        <div class="whatif-row" role="group" data-kind="scale-group" tabindex="-1" aria-label=format!("Scale {kind} {wname}")>
+            <span>{format!("{kind} {wname}: {replicas} replica(s)")}</span>
+            <button type="button" class="btn" data-kind="scale-down" aria-label=format!("Scale {kind} {wname} down to {}", (replicas - 1).max(0))
+                disabled=replicas == 0
+                on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k2, &ns2, &n2, replicas - 1), "#selected [data-kind='scale-down']")>"−"</button>
+            <button type="button" class="btn" data-kind="scale-up" aria-label=format!("Scale {kind} {wname} up to {}", replicas + 1)
+                on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k3, &ns3, &n3, replicas + 1), "#selected [data-kind='scale-up']")>"+"</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The pod's panel. `last` remembers the shown pod's owner: when an edit takes the pod away
+/// (its Deployment scaled down, to 0 or past it), the panel keeps its workload's scale
+/// control, so the pods can be brought back from where the keyboard is (learner6 k1: only
+/// Ctrl+Z in the editor could).
+fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSignal<Option<Status>>, last: StoredValue<Option<(String, String)>>) -> AnyView {
     let Some(p) = r.pods.iter().find(|p| p.namespace == namespace && p.name == name).cloned() else {
-        return view! { <p class="muted">{format!("Pod {namespace}/{name} is gone from this scene.")}</p> }.into_any();
+        let key = format!("{namespace}/{name}");
+        let owner = last.with_value(|l| l.as_ref().filter(|(k, _)| *k == key).map(|(_, o)| o.clone()));
+        let Some(((kind, wname), o)) = owner.as_deref().and_then(scalable).zip(owner.clone()) else {
+            return view! { <p class="muted">{format!("Pod {namespace}/{name} is gone from this scene.")}</p> }.into_any();
+        };
+        let replicas = r.pods.iter().filter(|q| q.owner.as_deref() == Some(o.as_str()) && q.namespace == namespace).count() as i64;
+        let now = match replicas {
+            0 => format!("{kind} {wname} runs no pod now"),
+            n => format!("{kind} {wname} runs {n} other pod(s)"),
+        };
+        return view! {
+            <h2 class="details-title">{format!("Pod {name}")}</h2>
+            <p class="muted" data-kind="pod-gone">{format!("Pod {namespace}/{name} is gone from this scene: {now}.")}</p>
+            <div class="whatif-actions">{scale_row(scene, status, kind, wname, namespace.to_string(), replicas)}</div>
+        }
+        .into_any();
     };
     let svc = scene.service_index().and_then(|i| r.services.get(i)).map(|s| &**s);
     let (_, why) = relation(svc, &p);
     let reason = p.pending_reason.clone().or(p.failed_reason.clone()).or(p.not_ready_reason.clone());
     let key = format!("{}/{}", p.namespace, p.name);
     let owner = p.owner.clone();
-    let scalable = owner.as_deref().map(controller_words).filter(|(k, _)| matches!(*k, "Deployment" | "ReplicaSet" | "StatefulSet")).map(|(k, n)| (k.to_string(), n.to_string()));
+    let scalable = owner.as_deref().and_then(scalable);
     let replicas = owner.as_ref().map(|o| r.pods.iter().filter(|q| q.owner.as_ref() == Some(o) && q.namespace == p.namespace).count() as i64).unwrap_or(0);
-    let ns = p.namespace.clone();
-    let scale_view = scalable.map(|(kind, wname)| {
-        let (k2, n2, ns2) = (kind.clone(), wname.clone(), ns.clone());
-        let (k3, n3, ns3) = (kind.clone(), wname.clone(), ns.clone());
-        view! {
-            <div class="whatif-row" role="group" aria-label=format!("Scale {kind} {wname}")>
-                <span>{format!("{kind} {wname}: {replicas} replica(s)")}</span>
-                <button type="button" class="btn" data-kind="scale-down" aria-label=format!("Scale {kind} {wname} down to {}", (replicas - 1).max(0))
-                    disabled=replicas == 0
-                    on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k2, &ns2, &n2, replicas - 1), "#selected [data-kind='scale-down']")>"−"</button>
-                <button type="button" class="btn" data-kind="scale-up" aria-label=format!("Scale {kind} {wname} up to {}", replicas + 1)
-                    on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k3, &ns3, &n3, replicas + 1), "#selected [data-kind='scale-up']")>"+"</button>
-            </div>
-        }
-    });
+    if let Some(o) = &owner {
+        last.set_value(Some((key.clone(), o.clone())));
+    }
+    let scale_view = scalable.map(|(kind, wname)| scale_row(scene, status, kind, wname, p.namespace.clone(), replicas));
     let flip_key = key.clone();
     let del_ns = p.namespace.clone();
     let del_name = p.name.clone();
@@ -361,6 +424,12 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
 pub fn Details() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let status = RwSignal::new(None::<Status>);
+    let last = StoredValue::new(None::<(String, String)>);
+    // the report after a what-if: focus back into the panel if it went with the old one
+    Effect::new(move |_| {
+        scene.shown.track();
+        refocus_after_report();
+    });
     // a new selection starts without the last edit's words
     Effect::new(move |prev: Option<Option<Selected>>| {
         let now = scene.selected.get();
@@ -373,7 +442,7 @@ pub fn Details() -> impl IntoView {
         let sel = scene.selected.get()?;
         scene.shown.with(|r| {
             Some(match &sel {
-                Selected::Pod { namespace, name } => pod_panel(scene, r, namespace, name, status),
+                Selected::Pod { namespace, name } => pod_panel(scene, r, namespace, name, status, last),
                 Selected::Node(n) => node_panel(scene, r, n, status),
                 Selected::Service { namespace, name } => service_panel(scene, r, namespace, name, status),
             })
@@ -391,7 +460,7 @@ pub fn Details() -> impl IntoView {
                 on:keydown=move |ev: web_sys::KeyboardEvent| undo_keys(&ev)>
                 {body}
                 {move || status.get().map(|s| view! {
-                    <p class="edit-status" class:refused=s.refused data-kind="edit-status" role=if s.refused { "alert" } else { "status" }>{s.text}</p>
+                    <p class="edit-status" class:refused=s.refused data-kind="edit-status" tabindex="-1" role=if s.refused { "alert" } else { "status" }>{s.text}</p>
                 })}
                 {move || scene.whatif.with(|w| (!w.is_empty()).then(|| {
                     let mut parts = Vec::new();

@@ -62,9 +62,10 @@ pub fn WhyNoTraffic() -> impl IntoView {
     });
     let failing = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "fail").count()));
     let warning = Memo::new(move |_| checks.with(|c| c.iter().filter(|c| c.status == "warn").count()));
-    // one row per place in the checklist (and whether it offers a fix), its texts and attributes
-    // following the check there: a keystroke that renames the Service sets texts (issue #12)
-    let check_view = move |(i, with_fix): (usize, bool)| {
+    // one row per place in the checklist (and how many fixes it offers), its texts and
+    // attributes following the check there: a keystroke that renames the Service sets texts
+    // (issue #12)
+    let check_view = move |(i, fixes): (usize, usize)| {
         let get = move |f: fn(&Check) -> String| move || checks.with(|c| c.get(i).map(f).unwrap_or_default());
         view! {
             <li data-kind="check" data-check=get(|c| c.key.clone()) data-status=get(|c| c.status.clone()) class=get(|c| format!("check check-{}", c.status))>
@@ -72,13 +73,15 @@ pub fn WhyNoTraffic() -> impl IntoView {
                 <span class="check-title">{get(|c| c.title.clone())}</span>
                 <span class="sr">{get(|c| format!(" ({})", c.status))}</span>
                 <span class="check-why">{get(|c| c.why.clone())}</span>
-                {with_fix.then(|| {
-                    let fix = move |f: fn(&crate::core::checklist::Fix) -> String| move || checks.with(|c| c.get(i).and_then(|c| c.fix.as_ref()).map(f).unwrap_or_default());
+                // (two when each is right under another assumption: "Set targetPort: 8080 (if the
+                // app listens on 8080)", "Declare containerPort 3000 … (if it listens on 3000)")
+                {(0..fixes).map(|j| {
+                    let fix = move |f: fn(&crate::core::checklist::Fix) -> String| move || checks.with(|c| c.get(i).and_then(|c| c.fixes().nth(j)).map(f).unwrap_or_default());
                     view! {
-                        <button type="button" class="btn fix" data-kind="fix" data-check=get(|c| c.key.clone())
+                        <button type="button" class="btn fix" data-kind="fix" data-check=get(|c| c.key.clone()) data-fix=j
                             title=fix(|f| format!("Edits line {}: {} → {}", f.edit.line, if f.edit.old.is_empty() { "(new line)".to_string() } else { f.edit.old.clone() }, f.edit.new.trim_end()))
                             on:click=move |_| {
-                                if let Some(edit) = checks.with_untracked(|c| c.get(i).and_then(|c| c.fix.as_ref()).map(|f| f.edit.clone())) {
+                                if let Some(edit) = checks.with_untracked(|c| c.get(i).and_then(|c| c.fixes().nth(j)).map(|f| f.edit.clone())) {
                                     apply_edit(scene, &edit);
                                     // the edit is typed into the editor (its undo history keeps
                                     // it), but a keyboard user stays in this panel: on its
@@ -93,7 +96,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
                             {fix(|f| f.label.clone())}
                         </button>
                     }
-                })}
+                }).collect_view()}
             </li>
         }
         .into_any()
@@ -106,7 +109,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
                 (n, _) => format!("Why no traffic? — {n} check(s) fail"),
             }}</summary>
             <ol class="checks">
-                {super::keyed::keyed_list(move || checks.with(|c| c.iter().enumerate().map(|(i, c)| (super::keyed::key_hash(&(i, c.fix.is_some())), (i, c.fix.is_some()))).collect()), check_view)}
+                {super::keyed::keyed_list(move || checks.with(|c| c.iter().enumerate().map(|(i, c)| (super::keyed::key_hash(&(i, c.fixes().count())), (i, c.fixes().count()))).collect()), check_view)}
             </ol>
         </details>
     }
