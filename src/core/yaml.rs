@@ -259,51 +259,47 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
 pub fn resolve_plain(s: &str) -> Value {
+    let b = s.as_bytes();
+    let Some(&first) = b.first() else { return Value::Null };
     // most scalars are names: a letter that starts none of the words below, or a word longer
-    // than the longest of them ("false"), is a string without the comparisons
-    if let Some(&first) = s.as_bytes().first() {
-        if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+    // than the longest of them ("false"), is a string without the comparisons (dispatched on
+    // the first byte and the length, not a chain of string compares: every key and most
+    // values pass here, issue #12)
+    if first.is_ascii_alphabetic() {
+        if b.len() > 5 || !matches!(first, b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O') {
             return Value::Str;
         }
+        return word_value(b).unwrap_or(Value::Str);
     }
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
-            return Value::Bool(true)
-        }
-        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Value::Bool(false)
-        }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
-        _ => {}
+    match first {
+        b'0'..=b'9' => {}
+        b'~' if b.len() == 1 => return Value::Null,
+        b'.' | b'+' | b'-' => match s {
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+            "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+            _ => {}
+        },
+        _ => return Value::Str,
     }
-    let first = s.as_bytes()[0];
-    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::Str;
-    }
-    let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
-    let (neg, body) = match plain.as_bytes()[0] {
-        b'-' => (true, &plain[1..]),
-        b'+' => (false, &plain[1..]),
+    let plain: std::borrow::Cow<str> = if b.contains(&b'_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
+    let (neg, body) = match plain.as_bytes().first() {
+        Some(b'-') => (true, &plain[1..]),
+        Some(b'+') => (false, &plain[1..]),
         _ => (false, &plain[..]),
     };
     // strconv.ParseInt(plain, 0, 64): the base prefixes 0b/0B, 0o/0O, 0x/0X (Go 1.13+), and a
     // leading 0 for octal; the digits after a prefix carry no sign of their own
-    let prefixed = |p: [&'static str; 2]| p.iter().find_map(|p| body.strip_prefix(p)).filter(|d| !d.starts_with(['+', '-']));
-    let radix = if let Some(b) = prefixed(["0b", "0B"]) {
-        Some((b, 2))
-    } else if let Some(o) = prefixed(["0o", "0O"]) {
-        Some((o, 8))
-    } else if let Some(h) = prefixed(["0x", "0X"]) {
-        Some((h, 16))
-    } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
-        Some((&body[1..], 8))
-    } else if !body.is_empty() && body.bytes().all(|c| c.is_ascii_digit()) {
-        Some((body, 10))
-    } else {
-        None
+    let bb = body.as_bytes();
+    let unsigned_after_prefix = !matches!(bb.get(2), Some(b'+' | b'-'));
+    let all_digits = || bb.iter().all(|c| c.is_ascii_digit());
+    let radix = match bb {
+        [b'0', b'b' | b'B', ..] if unsigned_after_prefix => Some((&body[2..], 2)),
+        [b'0', b'o' | b'O', ..] if unsigned_after_prefix => Some((&body[2..], 8)),
+        [b'0', b'x' | b'X', ..] if unsigned_after_prefix => Some((&body[2..], 16)),
+        [b'0', _, ..] if all_digits() => Some((&body[1..], 8)),
+        [_, ..] if all_digits() => Some((body, 10)),
+        _ => None,
     };
     if let Some((digits, radix)) = radix {
         if let Ok(v) = i64::from_str_radix(digits, radix) {
@@ -322,6 +318,27 @@ pub fn resolve_plain(s: &str) -> Value {
         }
     }
     Value::Str
+}
+
+/// The YAML 1.1 words go-yaml v2 resolves (resolve.go's table: null, y, yes, true, on, n, no,
+/// false, off, each lower-case, Capitalised or UPPER), for a word of 1 to 5 ASCII letters or
+/// other bytes; None: a string.
+fn word_value(b: &[u8]) -> Option<Value> {
+    let rest = &b[1..];
+    let lower = rest.iter().all(u8::is_ascii_lowercase);
+    if !(lower || (b[0].is_ascii_uppercase() && rest.iter().all(u8::is_ascii_uppercase))) {
+        return None;
+    }
+    let mut w = [0u8; 5];
+    for (d, c) in w.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(match &w[..b.len()] {
+        [b'n', b'u', b'l', b'l'] => Value::Null,
+        [b'y'] | [b'y', b'e', b's'] | [b't', b'r', b'u', b'e'] | [b'o', b'n'] => Value::Bool(true),
+        [b'n'] | [b'n', b'o'] | [b'f', b'a', b'l', b's', b'e'] | [b'o', b'f', b'f'] => Value::Bool(false),
+        _ => return None,
+    })
 }
 
 fn is_yaml_float(s: &str) -> bool {
@@ -741,6 +758,73 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
 mod tests {
     use super::*;
 
+    /// The resolver as it was before the byte dispatch of [`resolve_plain`] (issue #12): the reference it is tested against.
+    fn resolve_plain_reference(s: &str) -> Value {
+        // most scalars are names: a letter that starts none of the words below, or a word longer
+        // than the longest of them ("false"), is a string without the comparisons
+        if let Some(&first) = s.as_bytes().first() {
+            if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+                return Value::Str;
+            }
+        }
+        match s {
+            "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+            "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+                return Value::Bool(true)
+            }
+            "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+                return Value::Bool(false)
+            }
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+            "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+            _ => {}
+        }
+        let first = s.as_bytes()[0];
+        if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+            return Value::Str;
+        }
+        let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
+        let (neg, body) = match plain.as_bytes()[0] {
+            b'-' => (true, &plain[1..]),
+            b'+' => (false, &plain[1..]),
+            _ => (false, &plain[..]),
+        };
+        // strconv.ParseInt(plain, 0, 64): the base prefixes 0b/0B, 0o/0O, 0x/0X (Go 1.13+), and a
+        // leading 0 for octal; the digits after a prefix carry no sign of their own
+        let prefixed = |p: [&'static str; 2]| p.iter().find_map(|p| body.strip_prefix(p)).filter(|d| !d.starts_with(['+', '-']));
+        let radix = if let Some(b) = prefixed(["0b", "0B"]) {
+            Some((b, 2))
+        } else if let Some(o) = prefixed(["0o", "0O"]) {
+            Some((o, 8))
+        } else if let Some(h) = prefixed(["0x", "0X"]) {
+            Some((h, 16))
+        } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
+            Some((&body[1..], 8))
+        } else if !body.is_empty() && body.bytes().all(|c| c.is_ascii_digit()) {
+            Some((body, 10))
+        } else {
+            None
+        };
+        if let Some((digits, radix)) = radix {
+            if let Ok(v) = i64::from_str_radix(digits, radix) {
+                return Value::Int(if neg { -v } else { v });
+            }
+            if radix == 10 || (radix == 8 && digits.bytes().any(|c| c > b'7')) {
+                // out of i64 range or not octal after all: go-yaml falls through to float parsing
+            } else {
+                return Value::Str;
+            }
+        }
+        // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+        if is_yaml_float(&plain) {
+            if let Some(f) = super::super::decimal::parse(&plain) {
+                return Value::Float(f);
+            }
+        }
+        Value::Str
+    }
+
     fn one(src: &str) -> Node {
         let (docs, errs) = parse_stream(src);
         assert!(errs.is_empty(), "{errs:?}");
@@ -779,6 +863,32 @@ mod tests {
         assert_eq!(resolve_plain("~"), Value::Null);
         assert_eq!(resolve_plain("-"), Value::Str);
         assert_eq!(resolve_plain("10.96.0.1"), Value::Str);
+    }
+
+    #[test]
+    fn resolve_plain_equals_its_reference_implementation() {
+        let mut texts: Vec<String> = Vec::new();
+        let words = ["", "~", "null", "y", "yes", "true", "on", "n", "no", "false", "off", ".inf", "+.inf", "-.inf", ".nan", "nan", "inf", "t", "f", "o", "of", "tru", "nul", "yess", "falsee", "name", "type", "TCP", "ns-0", "0", "00", "07", "08", "0777", "0b101", "0B2", "0o644", "0O8", "0x1F", "0X", "0b", "0x-1", "0o+7", "1_000", "_", "-_1", "+1", "-1", "--1", "+-1", "1.5", "1.", ".5", "1e3", "1E+3", "1e", "6e068097", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-0o10", "+0x10", "10.96.0.1", "8080a", "é", "-", "+", ".", "1__2", "0_7", "0.5_0"];
+        for w in words {
+            texts.push(w.to_string());
+            texts.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                texts.push(f.to_uppercase().chain(c.clone()).collect());
+                texts.push(std::iter::once(f).chain(c.flat_map(char::to_uppercase)).collect());
+            }
+        }
+        // every string of up to 3 bytes over an alphabet of the bytes that matter
+        let alphabet = b"0179abBoOxXeEfnNyY.+-_~ ";
+        let mut frontier = vec![String::new()];
+        for _ in 0..3 {
+            frontier = frontier.iter().flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{}", c as char))).collect();
+            texts.extend(frontier.iter().cloned());
+        }
+        for t in &texts {
+            let (new, old) = (resolve_plain(t), resolve_plain_reference(t));
+            assert!(format!("{new:?}") == format!("{old:?}"), "{t:?}: {new:?} vs {old:?}");
+        }
     }
 
     #[test]

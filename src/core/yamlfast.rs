@@ -44,7 +44,8 @@ fn prescan(b: &[u8]) -> Option<bool> {
     let mut i = 0;
     while i < n {
         // a line's first byte
-        if b[i] == b'%' || b[i..].starts_with(b"...") || (i > 0 && b[i..].starts_with(b"---")) {
+        let c0 = b[i];
+        if c0 == b'%' || ((c0 == b'.' || (c0 == b'-' && i > 0)) && b.get(i + 1) == Some(&c0) && b.get(i + 2) == Some(&c0)) {
             return None;
         }
         // its bytes: printable ASCII (nearly all) in a tight loop, the rest looked at
@@ -228,9 +229,12 @@ impl<'a> P<'a> {
         }
         (j, false)
     }
-    fn trimmed(&self, from: usize, to: usize) -> &'a str {
+    fn trimmed(&self, from: usize, mut to: usize) -> &'a str {
+        while to > from && self.b[to - 1] == b' ' {
+            to -= 1;
+        }
         let s: &'a str = self.s;
-        s[from..to].trim_end_matches(' ')
+        &s[from..to]
     }
 
     /// A one-line quoted scalar at `i` (on its quote); `i` ends after the closing quote.
