@@ -239,19 +239,28 @@ pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
 
 /// [`split_documents`] of a text whose first line is line `first` of a larger text.
 pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
+    let b = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = first;
-    let mut offset = 0usize;
-    for (line_no, line) in (first..).zip(src.split_inclusive('\n')) {
-        let is_marker = line.starts_with("---")
-            && line[3..].chars().next().is_none_or(|c| c.is_whitespace());
-        if is_marker && offset > start {
-            out.push((start_line, &src[start..offset]));
-            start = offset;
+    // each line's first byte (a byte loop: `split_inclusive` was ~8 instructions a byte)
+    let mut ls = 0usize;
+    let mut line_no = first;
+    while ls < b.len() {
+        let is_marker = b[ls] == b'-'
+            && b.get(ls + 1) == Some(&b'-')
+            && b.get(ls + 2) == Some(&b'-')
+            && src[ls + 3..].chars().next().is_none_or(|c| c.is_whitespace());
+        if is_marker && ls > start {
+            out.push((start_line, &src[start..ls]));
+            start = ls;
             start_line = line_no;
         }
-        offset += line.len();
+        while ls < b.len() && b[ls] != b'\n' {
+            ls += 1;
+        }
+        ls += 1;
+        line_no += 1;
     }
     out.push((start_line, &src[start..]));
     out

@@ -94,6 +94,15 @@ struct P<'a> {
     ascii: bool,
 }
 
+/// `\n`, `:` and `#`: the bytes where [`P::plain_end`] looks closer.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'#' as usize] = true;
+    t
+};
+
 #[inline(always)]
 fn is_sep(b: &[u8], j: usize) -> bool {
     j >= b.len() || b[j] == b' ' || b[j] == b'\n'
@@ -219,11 +228,15 @@ impl<'a> P<'a> {
         let b = self.b;
         let mut j = i;
         while j < b.len() {
-            match b[j] {
-                b'\n' => break,
-                b':' if is_sep(b, j + 1) => return (j, true),
-                b'#' if j > i && b[j - 1] == b' ' => break,
-                _ => {}
+            // the bytes that may end it, by table (most bytes of a scalar are none of them)
+            let c = b[j];
+            if STOPS[c as usize] {
+                match c {
+                    b'\n' => break,
+                    b':' if is_sep(b, j + 1) => return (j, true),
+                    b'#' if j > i && b[j - 1] == b' ' => break,
+                    _ => {}
+                }
             }
             j += 1;
         }
