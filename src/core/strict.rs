@@ -735,7 +735,11 @@ fn repeated_later(entries: &[(Node, Node)], last: Option<&HashMap<std::borrow::C
     let key = key_bytes(&entries[i].0);
     match last {
         Some(last) => last[key.as_ref()] != i,
-        None => entries[i + 1..].iter().any(|(later, _)| key_bytes(later) == key),
+        None => entries[i + 1..].iter().any(|(later, _)| match &later.kind {
+            // a string key (nearly all): its bytes, lengths first, nothing made
+            NodeKind::Scalar { value: Value::Str, text, .. } => text.eq_bytes(&key),
+            _ => key_bytes(later) == key,
+        }),
     }
 }
 
@@ -755,7 +759,7 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                 let key = key_bytes(k);
                 let key = key.as_ref();
                 path.push(Seg::Key(k));
-                match t.fields.iter().find(|f| f.json.as_bytes() == key) {
+                match t.fields.iter().find(|f| f.json.len() == key.len() && f.json.as_bytes() == key) {
                     Some(f) => {
                         w.fields.push((f.json, t.name));
                         walk(w, v, f.ty, path);

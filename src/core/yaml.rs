@@ -66,6 +66,14 @@ impl Text {
             TextRepr::Heap(s) => s.as_bytes(),
         }
     }
+    /// Equal to these bytes: the lengths first (map keys are compared with every key looked up).
+    #[inline(always)]
+    pub fn eq_bytes(&self, other: &[u8]) -> bool {
+        match &self.0 {
+            TextRepr::Inline(len, buf) => *len as usize == other.len() && &buf[..other.len()] == other,
+            TextRepr::Heap(s) => s.len() == other.len() && s.as_bytes() == other,
+        }
+    }
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // always whole characters of a `str` (see `From<&str>`), so this never fails
@@ -170,7 +178,7 @@ impl Node {
             NodeKind::Map(entries) => entries
                 .iter()
                 .rev() // a repeated key: the last one wins, as in go-yaml → JSON
-                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.as_bytes() == key.as_bytes()))
+                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.eq_bytes(key.as_bytes())))
                 .map(|(_, v)| v),
             _ => None,
         }
