@@ -114,7 +114,7 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
         // the items node (the last `items` key wins, as Node::get finds it), moved out
         let items = match root.kind {
-            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.as_str() == Some("items")).map(|(_, v)| v),
+            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
             _ => None,
         };
         match items {
@@ -135,11 +135,11 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
 fn trim_tree(root: &mut yaml::Node) {
     let NodeKind::Map(entries) = &mut root.kind else { return };
-    entries.retain(|(k, _)| k.as_str() != Some("status"));
+    entries.retain(|(k, _)| !k.is_str("status"));
     for (k, v) in entries.iter_mut() {
-        if k.as_str() == Some("metadata") {
+        if k.is_str("metadata") {
             if let NodeKind::Map(meta) = &mut v.kind {
-                meta.retain(|(k, _)| !matches!(k.as_str(), Some("managedFields" | "annotations")));
+                meta.retain(|(k, _)| !k.is_str("managedFields") && !k.is_str("annotations"));
             }
         }
     }

@@ -205,6 +205,12 @@ impl Node {
             })
             .map(|(_, e)| e)
     }
+    /// A scalar whose YAML type is string, with exactly this text (compared as bytes: no UTF-8
+    /// check, unlike `as_str() == Some(s)`).
+    #[inline]
+    pub fn is_str(&self, s: &str) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.eq_bytes(s.as_bytes()))
+    }
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {

@@ -440,7 +440,8 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
-        let entries = self.entries.drain(start..).collect();
+        // one allocation of exactly its size and one copy (a drain collected moved entry by entry)
+        let entries = self.entries.split_off(start);
         Some(Node { kind: NodeKind::Map(entries), pos })
     }
 
@@ -483,7 +484,7 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
-        let items = self.items.drain(start..).collect();
+        let items = self.items.split_off(start);
         Some(Node { kind: NodeKind::Seq(items), pos })
     }
 
