@@ -82,7 +82,7 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     let mut ignored: Vec<(String, Pos)> = Vec::new();
     let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
         if let Some(root) = doc.root {
-            read_root(root, &mut decoded, &mut objects, &mut ignored, trees);
+            read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
         }
     });
     stage("parse + decode + strict checks");
@@ -108,8 +108,9 @@ fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
 }
 
 /// One document's root (or a List's items): decoded objects into `objects`, their diagnostics
-/// into `decoded`, kinds Switchboard does not model into `ignored`.
-fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
+/// into `decoded`, kinds Switchboard does not model into `ignored`. `distinct_keys`: see
+/// [`yaml::Document::distinct_keys`].
+fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
         // the items node (the last `items` key wins, as Node::get finds it), moved out
@@ -121,14 +122,14 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
             Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
                 objects.reserve_exact(items.len());
                 for item in items {
-                    decode(item, decoded, objects, ignored, trees);
+                    decode(item, decoded, objects, ignored, trees, distinct_keys);
                 }
             }
             Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
             Some(_) | None => {}
         }
     } else {
-        decode(root, decoded, objects, ignored, trees);
+        decode(root, decoded, objects, ignored, trees, distinct_keys);
     }
 }
 
@@ -148,7 +149,7 @@ fn trim_tree(root: &mut yaml::Node) {
 /// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
 /// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
 /// kind at an apiVersion no cluster serves.
-fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
+fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
     // the id as written (before decoding), for the diagnostics of an object that is not made
@@ -162,7 +163,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         model::object_id(&kind, ns, field("name"))
     };
     let mut strict_errs = Vec::new();
-    strict::duplicate_keys(&root, &mut strict_errs);
+    if !distinct_keys {
+        strict::duplicate_keys(&root, &mut strict_errs);
+    }
     let ty = match strict::kind_root(api_version, &kind) {
         strict::KindMatch::NoMatch => {
             // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
@@ -192,7 +195,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
-        strict::check(&root, ty, &mut strict_errs, "");
+        strict::check_keys(&root, ty, &mut strict_errs, "", distinct_keys);
         // decoded: then validated (ConfigMap, Secret)
         if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
             strict_errs.extend(configdata::validate(&kind, &root));
@@ -203,7 +206,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     match model::decode_object(root, diags) {
         Some(mut o) => {
             if let Some(ty) = ty {
-                strict::check(&o.source, ty, &mut strict_errs, "");
+                strict::check_keys(&o.source, ty, &mut strict_errs, "", distinct_keys);
                 // a type error is the decode's error, answered alone (strict::check): the
                 // Reader's own words for the same mismatches (model.rs) give way to it
                 if strict_errs.iter().any(|d| d.code == "TypeMismatch") {

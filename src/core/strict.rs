@@ -396,6 +396,8 @@ struct Walk<'a> {
     /// map, so every object's keys are sorted (encoding/json Marshal of map[string]interface{})
     saved: Option<(Vec<SortSeg>, Diagnostic)>,
     ended: Option<(Vec<SortSeg>, Diagnostic)>,
+    /// every mapping's keys are distinct strings: none is repeated later in its map
+    distinct_keys: bool,
 }
 
 /// A step of a field path in the order the decoder meets it: keys sorted as strings (bytes),
@@ -409,11 +411,18 @@ enum SortSeg {
 /// Check `root` (one object) against its type: every key the Go struct does not have is an
 /// unknown field. `object_id` goes into [`Diagnostic::object`].
 pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str) {
+    check_keys(root, ty, diags, object_id, false);
+}
+
+/// [`check`] of a tree whose mappings' keys are known to be distinct strings
+/// (`distinct_keys`: [`super::yaml::Document::distinct_keys`]): no key is looked for again later
+/// in its map.
+pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
     if let Some((_, d)) = w.ended.or(w.saved) {
@@ -750,10 +759,10 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
     };
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            let last = last_indexes(entries);
+            let last = if w.distinct_keys { None } else { last_indexes(entries) };
             for (i, (k, v)) in entries.iter().enumerate() {
                 // A repeated key: the JSON the decoder sees holds only the last one.
-                if repeated_later(entries, last.as_ref(), i) {
+                if !w.distinct_keys && repeated_later(entries, last.as_ref(), i) {
                     continue;
                 }
                 let key = key_bytes(k);
@@ -771,10 +780,10 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
             }
         }
         (Ty::Map(inner), NodeKind::Map(entries)) => {
-            let last = last_indexes(entries);
+            let last = if w.distinct_keys { None } else { last_indexes(entries) };
             for (i, (k, v)) in entries.iter().enumerate() {
                 // as above: only the last of a repeated key reaches the decoder
-                if repeated_later(entries, last.as_ref(), i) {
+                if !w.distinct_keys && repeated_later(entries, last.as_ref(), i) {
                     continue;
                 }
                 path.push(Seg::Key(k));

@@ -166,10 +166,23 @@ pub struct YamlError {
 }
 
 /// One parsed document: its root node (None for an empty document) and the line it starts on.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Document {
     pub root: Option<Node>,
     pub first_line: u32,
+    /// Every mapping's keys are strings, each written once (the fast path sees it as it builds
+    /// the tree; false when not known): no key is repeated, in go-yaml's sense (strict.rs
+    /// `duplicate_keys`) nor in JSON's (the strict walk's repeated keys), so neither walk has
+    /// anything to find (issue #12: the two were ~6% of the analysis).
+    pub distinct_keys: bool,
+}
+
+/// The tree and the line (how the fast path and granit are compared, tests_yamlfast): whether
+/// the keys are known to be distinct depends on the path taken.
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("root", &self.root).field("first_line", &self.first_line).finish()
+    }
 }
 
 impl Node {
@@ -567,12 +580,13 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
     Pos { line: m.line() as u32 + line_offset, column: m.col() as u32 + 1 }
 }
 
-/// Parse one chunk (one document, possibly empty) into its root node.
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<Option<Node>, YamlError> {
+/// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
+/// known to be distinct ([`Document::distinct_keys`]).
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<(Option<Node>, bool), YamlError> {
     if fast {
-        if let Some((root, nodes)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
+        if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
-            return Ok(Some(root));
+            return Ok((Some(root), distinct));
         }
     }
     let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
@@ -581,7 +595,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
     // must not start from zero in each one
     *nodes_so_far = (b.nodes, b.alias_nodes);
-    r.map(|()| b.root)
+    r.map(|()| (b.root, false))
 }
 
 fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), YamlError> {
@@ -739,10 +753,10 @@ pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Doc
 /// it (the root, None for an empty document) when the stream's node budgets are far from
 /// reached, with the nodes and alias-expansion nodes it counts: the incremental analysis
 /// (core::incremental) reads only the documents an edit touched.
-pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<Option<Node>, YamlError>, (usize, usize)) {
+pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<(Option<Node>, bool), YamlError>, (usize, usize)) {
     let mut nodes = (0, 0);
     let r = parse_chunk(chunk, first_line, &mut nodes, true);
-    (r.map(|root| root.filter(|r| !r.is_null())), nodes)
+    (r.map(|(root, distinct)| (root.filter(|r| !r.is_null()), distinct)), nodes)
 }
 
 fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
@@ -764,7 +778,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             break;
         }
         match parse_chunk(chunk, first_line, &mut nodes, fast) {
-            Ok(root) => each(Document { root: root.filter(|r| !r.is_null()), first_line }),
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys }),
             Err(e) => {
                 let budget = e.message.contains("alias bomb");
                 errors.push(e);

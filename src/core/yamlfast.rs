@@ -13,21 +13,38 @@
 use super::yaml::{resolve_plain, Node, NodeKind, Pos, Text, Value, MAX_DEPTH, MAX_NODES};
 
 /// Parse one chunk of [`super::yaml::parse_stream`] (one document: at most a first `---` line,
-/// no other document marker). `Some((root, nodes))`: the root node and the stream's node count
-/// after it; `None`: declined (and nothing was counted).
-pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> Option<(Node, usize)> {
+/// no other document marker). `Some((root, nodes, distinct))`: the root node, the stream's node
+/// count after it, and whether every mapping's keys are strings written once
+/// ([`super::yaml::Document::distinct_keys`]); `None`: declined (and nothing was counted).
+pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> Option<(Node, usize, bool)> {
     let b = chunk.as_bytes();
     let ascii = prescan(b)?;
     // the scratch stacks of the previous document, emptied: a stream of 10,000 documents does
     // not grow two vectors from nothing 10,000 times
     let (entries, items) = SCRATCH.with(|s| s.take());
-    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)), ascii };
+    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)), ascii, distinct: true };
     let root = p.document();
     let (mut entries, mut items) = (std::mem::take(&mut p.entries), std::mem::take(&mut p.items));
     entries.clear();
     items.clear();
     SCRATCH.with(|s| s.set((entries, items)));
-    Some((root?, p.nodes))
+    Some((root?, p.nodes, p.distinct))
+}
+
+/// A mapping's keys are strings, each written once (compared as bytes, lengths first). Past 16
+/// keys the answer is "not known" (false): the walks that need it index large maps themselves.
+fn distinct_keys(entries: &[(Node, Node)]) -> bool {
+    if entries.len() > 16 {
+        return false;
+    }
+    for (i, (k, _)) in entries.iter().enumerate() {
+        let NodeKind::Scalar { value: Value::Str, text, .. } = &k.kind else { return false };
+        let key = text.as_bytes();
+        if entries[..i].iter().any(|(e, _)| matches!(&e.kind, NodeKind::Scalar { text, .. } if text.eq_bytes(key))) {
+            return false;
+        }
+    }
+    true
 }
 
 type Scratch = (Vec<(Node, Node)>, Vec<Node>);
@@ -92,6 +109,8 @@ struct P<'a> {
     col_cache: std::cell::Cell<(usize, usize, usize)>,
     /// the chunk is all ASCII: a column is the byte offset in its line
     ascii: bool,
+    /// every mapping so far has string keys, each written once
+    distinct: bool,
 }
 
 /// `\n`, `:` and `#`: the bytes where [`P::plain_end`] looks closer.
@@ -440,6 +459,7 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
+        self.distinct = self.distinct && distinct_keys(&self.entries[start..]);
         // one allocation of exactly its size and one copy (a drain collected moved entry by entry)
         let entries = self.entries.split_off(start);
         Some(Node { kind: NodeKind::Map(entries), pos })
@@ -603,6 +623,7 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
+        self.distinct = self.distinct && distinct_keys(&entries);
         let kind = if map { NodeKind::Map(entries) } else { NodeKind::Seq(items) };
         Some(Node { kind, pos })
     }
