@@ -1740,8 +1740,8 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             // ValidateEnvFrom: a prefix is an env var name (relaxed), one source, and its name
             // required and a DNS subdomain (ValidateConfigMapName / ValidateSecretName); the
             // source errors name the envFrom list itself, not the item
-            let ef = format!("{}.envFrom", cf());
             for (ei, e) in seq(c.get("envFrom")).iter().enumerate() {
+                let ef = format!("{}.envFrom", cf());
                 let f = format!("{ef}[{ei}]");
                 let prefix = text(e, "prefix");
                 if let Some(m) = (!prefix.is_empty()).then(|| super::names::relaxed_env_var_name(prefix)).flatten() {
@@ -2399,14 +2399,14 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         for (pi, p) in ports.iter().enumerate() {
             let pf = format_args!("{f}.ports[{pi}]");
             if let Some(n) = &p.name {
-                let field = format!("{pf}.name");
+                let field = || format!("{pf}.name");
                 let msgs = super::names::port_name(n);
                 if !msgs.is_empty() {
                     for m in msgs {
-                        errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+                        errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(n), &m));
                     }
                 } else if port_names.contains(&n.as_str()) {
-                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
+                    errs.push(Diagnostic::duplicate(&field(), at(&field()), &quote(n)));
                 } else {
                     port_names.push(n);
                 }
