@@ -78,7 +78,7 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     let mut decoded = Vec::new();
     // one object per document in a stream (a List reserves its items): no doubling of a
     // whole-cluster vector
-    let mut objects = Vec::with_capacity(src.matches("\n---").count() + 1);
+    let mut objects = Vec::with_capacity(document_markers(src.as_bytes()) + 1);
     let mut ignored: Vec<(String, Pos)> = Vec::new();
     let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
         if let Some(root) = doc.root {
@@ -91,6 +91,17 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     objects.shrink_to_fit();
     diags.extend(ignored.iter().map(|(kind, pos)| ignored_note(kind, *pos)));
     objects
+}
+
+/// How many lines after the first start with `---` (`src.matches("\n---").count()`, a line at a time).
+fn document_markers(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = yaml::next_newline(b, 0);
+    while i < b.len() {
+        n += usize::from(b[i + 1..].starts_with(b"---"));
+        i = yaml::next_newline(b, i + 1);
+    }
+    n
 }
 
 fn syntax_note(e: &yaml::YamlError) -> Diagnostic {

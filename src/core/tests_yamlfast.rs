@@ -383,3 +383,14 @@ fn read_objects_at_a_line_gives_the_whole_texts_positions() {
     assert!(n >= 5, "only {n} objects");
     assert!(whole_diags.iter().any(|d| d.message.starts_with("YAML:")), "the broken document gives a syntax error");
 }
+
+/// The capacity `read_objects` reserves: `src.matches("\n---").count()`, counted a line at a time.
+#[test]
+fn document_markers_count_what_matches_counts() {
+    for t in ["", "---", "\n---", "a\n---\n---\nb\n--\n----\n", "---\n---\n", "x\n-\n--\n---"] {
+        assert_eq!(super::document_markers(t.as_bytes()), t.matches("\n---").count(), "{t:?}");
+    }
+    for p in crate::core::presets::ALL {
+        assert_eq!(super::document_markers(p.yaml.as_bytes()), p.yaml.matches("\n---").count(), "{}", p.id);
+    }
+}

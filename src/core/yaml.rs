@@ -264,6 +264,31 @@ pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
     split_documents_from(src, 1)
 }
 
+/// The 8 bytes at `i` as one word (the caller checks `i + 8 <= b.len()`).
+#[inline(always)]
+pub(crate) fn word_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(<[u8; 8]>::try_from(&b[i..i + 8]).unwrap_or([0; 8]))
+}
+
+/// The offset of the first `\n` at or after `i` (`b.len()` if none): eight bytes at a time.
+#[inline]
+pub(crate) fn next_newline(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let x = word_at(b, i) ^ (ONES * u64::from(b'\n'));
+        // a zero byte in x: a line break in the word, the lowest flagged byte being the first
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != b'\n' {
+        i += 1;
+    }
+    i
+}
+
 /// [`split_documents`] of a text whose first line is line `first` of a larger text.
 pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
     let b = src.as_bytes();
@@ -283,10 +308,7 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
             start = ls;
             start_line = line_no;
         }
-        while ls < b.len() && b[ls] != b'\n' {
-            ls += 1;
-        }
-        ls += 1;
+        ls = next_newline(b, ls) + 1;
         line_no += 1;
     }
     out.push((start_line, &src[start..]));
@@ -925,6 +947,30 @@ mod tests {
         for t in &texts {
             let (new, old) = (resolve_plain(t), resolve_plain_reference(t));
             assert!(format!("{new:?}") == format!("{old:?}"), "{t:?}: {new:?} vs {old:?}");
+        }
+    }
+
+    /// The word-at-a-time scans (issue #12) against the obvious byte loops, at every offset.
+    #[test]
+    fn next_newline_and_split_equal_the_byte_loops() {
+        let texts = ["", "\n", "a", "abcdefgh\n", "---\na: 1\n---\nb: 2", "x\n\n\n---\n--- \n---x\n-- -\n", "é€😀\nabcdefghijklmnop\nq\n---\t\nr"];
+        for t in texts.iter().map(|t| t.to_string()).chain((0..40).map(|n| format!("{}\n{}---\n{}", "a".repeat(n), "b".repeat(n % 9), "c".repeat(n % 17)))) {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                assert_eq!(next_newline(b, i), i + b[i..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - i), "{t:?} at {i}");
+            }
+            let mut naive = Vec::new();
+            let (mut start, mut start_line, mut offset) = (0, 1, 0);
+            for (line_no, line) in (1..).zip(t.split_inclusive('\n')) {
+                if line.starts_with("---") && line[3..].chars().next().is_none_or(|c| c.is_whitespace()) && offset > start {
+                    naive.push((start_line, &t[start..offset]));
+                    start = offset;
+                    start_line = line_no;
+                }
+                offset += line.len();
+            }
+            naive.push((start_line, &t[start..]));
+            assert_eq!(split_documents(&t), naive, "{t:?}");
         }
     }
 

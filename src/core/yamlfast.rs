@@ -65,7 +65,16 @@ fn prescan(b: &[u8]) -> Option<bool> {
         if c0 == b'%' || ((c0 == b'.' || (c0 == b'-' && i > 0)) && b.get(i + 1) == Some(&c0) && b.get(i + 2) == Some(&c0)) {
             return None;
         }
-        // its bytes: printable ASCII (nearly all) in a tight loop, the rest looked at
+        // its bytes: printable ASCII (nearly all) eight at a time (no byte below 0x20 — a line
+        // break among them — nor above 0x7e), then one at a time
+        while i + 8 <= n {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            let w = super::yaml::word_at(b, i);
+            if ((w.wrapping_sub(ONES * 0x20) & !w) | w.wrapping_add(ONES) | w) & (ONES << 7) != 0 {
+                break;
+            }
+            i += 8;
+        }
         while i < n {
             let c = b[i];
             i += 1;
