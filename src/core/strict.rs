@@ -801,6 +801,12 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
         // scalars, Any, and values of the wrong shape: the decoder's type errors (most leaves
         // are strings written as strings: nothing to look at)
         (Ty::Any, _) | (Ty::Scalar("string"), NodeKind::Scalar { value: Value::Str | Value::Null, .. }) => {}
+        // the other leaves nearly every object has, taken without `type_error`'s look at the Go
+        // type's name (issue #12): a string for a Go type that is no number, bool, []byte or
+        // Quantity (their names start with none of i u b f [ r), an int32 in range, a bool
+        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) => {}
+        (Ty::Scalar("int32"), NodeKind::Scalar { value: Value::Int(i), .. }) if i32::try_from(*i).is_ok() => {}
+        (Ty::Scalar("bool"), NodeKind::Scalar { value: Value::Bool(_), .. }) => {}
         _ => type_error(w, node, ty, path),
     }
 }
