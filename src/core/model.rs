@@ -226,7 +226,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
                 let text = match &v.kind {
                     NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),
                     NodeKind::Scalar { value: Value::Float(f), .. } => super::decimal::shortest(*f), // = format!("{f}")
-                    NodeKind::Scalar { value: Value::Str, text, .. } => text.to_string(),
+                    NodeKind::Scalar { value: Value::Str, text, .. } => text.as_str().to_owned(),
                     _ => return None,
                 };
                 Some((k.as_str()?.to_string(), super::quantity::parse(&text)?))
@@ -798,7 +798,7 @@ impl Reader<'_> {
         let mut out: Labels = Vec::new();
         for (k, v) in entries {
             let key = match &k.kind {
-                NodeKind::Scalar { text, .. } => text.to_string(),
+                NodeKind::Scalar { text, .. } => text.as_str().to_owned(),
                 _ => {
                     self.type_error(field, k, "a string key");
                     continue;
@@ -1527,7 +1527,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     for c in r.seq(status.and_then(|s| s.get("conditions")), &"status.conditions") {
         // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
         let status = match c.get("status").map(|n| &n.kind) {
-            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.to_string()),
+            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.as_str().to_owned()),
             Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
             _ => None,
         };

@@ -70,7 +70,8 @@ impl Text {
     #[inline(always)]
     pub fn eq_bytes(&self, other: &[u8]) -> bool {
         match &self.0 {
-            TextRepr::Inline(len, buf) => *len as usize == other.len() && &buf[..other.len()] == other,
+            // the first byte before the comparison call (keys of a length often differ there)
+            TextRepr::Inline(len, buf) => *len as usize == other.len() && other.first().is_none_or(|c| *c == buf[0]) && &buf[..other.len()] == other,
             TextRepr::Heap(s) => s.len() == other.len() && s.as_bytes() == other,
         }
     }
@@ -187,14 +188,17 @@ impl std::fmt::Debug for Document {
 
 impl Node {
     pub fn get(&self, key: &str) -> Option<&Node> {
-        match &self.kind {
-            NodeKind::Map(entries) => entries
-                .iter()
-                .rev() // a repeated key: the last one wins, as in go-yaml → JSON
-                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.eq_bytes(key.as_bytes())))
-                .map(|(_, v)| v),
-            _ => None,
+        let NodeKind::Map(entries) = &self.kind else { return None };
+        // a repeated key: the last one wins, as in go-yaml → JSON (a plain loop: every field
+        // the decoder reads is looked up, issue #12)
+        for (k, v) in entries.iter().rev() {
+            if let NodeKind::Scalar { value: Value::Str, text, .. } = &k.kind {
+                if text.eq_bytes(key.as_bytes()) {
+                    return Some(v);
+                }
+            }
         }
+        None
     }
     /// A map's entries as the JSON kubectl sends holds them: a string key written more than once
     /// only at its last occurrence (go-yaml v2 decode.go `mapping`, non-strict, overwrites:
@@ -250,7 +254,7 @@ impl Node {
     /// The scalar's source text (for messages).
     pub fn text(&self) -> String {
         match &self.kind {
-            NodeKind::Scalar { text, .. } => text.to_string(),
+            NodeKind::Scalar { text, .. } => text.as_str().to_owned(),
             NodeKind::Seq(_) => "[...]".into(),
             NodeKind::Map(_) => "{...}".into(),
         }
