@@ -606,9 +606,13 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
     Pos { line: m.line() as u32 + line_offset, column: m.col() as u32 + 1 }
 }
 
+/// A chunk's root node (None for an empty document) and whether its keys are known to be
+/// distinct ([`Document::distinct_keys`]).
+pub(crate) type ParsedChunk = (Option<Node>, bool);
+
 /// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
 /// known to be distinct ([`Document::distinct_keys`]).
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<(Option<Node>, bool), YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<ParsedChunk, YamlError> {
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
@@ -779,7 +783,7 @@ pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Doc
 /// it (the root, None for an empty document) when the stream's node budgets are far from
 /// reached, with the nodes and alias-expansion nodes it counts: the incremental analysis
 /// (core::incremental) reads only the documents an edit touched.
-pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<(Option<Node>, bool), YamlError>, (usize, usize)) {
+pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<ParsedChunk, YamlError>, (usize, usize)) {
     let mut nodes = (0, 0);
     let r = parse_chunk(chunk, first_line, &mut nodes, true);
     (r.map(|(root, distinct)| (root.filter(|r| !r.is_null()), distinct)), nodes)
