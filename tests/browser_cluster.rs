@@ -16,6 +16,20 @@ fn fire(el: &web_sys::EventTarget, name: &str) {
     el.dispatch_event(&web_sys::Event::new_with_event_init_dict(name, &init).unwrap()).unwrap();
 }
 
+/// A fresh page: the last test's app removed, its autosaved draft dropped, then mounted.
+async fn fresh() {
+    let w = web_sys::window().unwrap();
+    if let Ok(Some(s)) = w.local_storage() {
+        s.remove_item("switchboard.v1.draft").ok();
+    }
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
+    switchboard::ui::mount();
+    leptos::task::tick().await;
+}
+
 /// 60 Services in 6 namespaces, 2 pods each.
 fn cluster() -> String {
     let mut t = String::new();
@@ -31,8 +45,7 @@ fn cluster() -> String {
 
 #[wasm_bindgen_test]
 async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
-    switchboard::ui::mount();
-    leptos::task::tick().await;
+    fresh().await;
     assert_eq!(count("#service-filter"), 0, "no filter for the tutorial's few Services");
 
     let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
@@ -133,4 +146,39 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
     leptos::task::tick().await;
     assert_eq!(count("#pods .pod-row"), 250);
     assert_eq!(count("#show-all-pods"), 0);
+}
+
+/// The "Nodes" setting simulates node-1..node-N only when the manifests name no node: beside a
+/// dump's two nodes it shows 2 and is disabled (learner5: "Nodes 3" beside a 2-node dump), and
+/// it comes back when the text names none again.
+#[wasm_bindgen_test]
+async fn the_nodes_setting_shows_a_dumps_own_nodes() {
+    fresh().await;
+    let nodes = || -> web_sys::HtmlInputElement { doc().get_element_by_id("nodes").unwrap().dyn_into().unwrap() };
+    assert_eq!((nodes().value(), nodes().disabled()), ("3".to_string(), false), "the tutorial's scene: simulated nodes");
+
+    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
+    let pod = |name: &str, node: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels:\n    app: web\nspec:\n  nodeName: {node}\n  containers:\n  - name: c\n    image: nginx\n");
+    ta.set_value(&format!("{}{}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n", pod("a", "kind-worker"), pod("b", "kind-worker2")));
+    fire(&ta, "input");
+    for _ in 0..40 {
+        if nodes().disabled() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+    assert_eq!((nodes().value(), nodes().disabled()), ("2".to_string(), true), "the dump's own two nodes");
+    assert_eq!(count("[data-kind='node']"), 2);
+
+    ta.set_value(&pod("a", "").replace("  nodeName: \n", ""));
+    fire(&ta, "input");
+    for _ in 0..40 {
+        if !nodes().disabled() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+    assert_eq!((nodes().value(), nodes().disabled()), ("3".to_string(), false), "simulated again");
 }

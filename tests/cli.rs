@@ -161,3 +161,19 @@ fn ipv6_service_cidr() {
     assert_eq!(code, 2);
     assert!(err.contains("not an IPv4 CIDR"), "{err}");
 }
+
+/// Dual-stack (alloc.go allocClusterIPs): `--service-cidr v4,v6` and a PreferDualStack Service:
+/// the header lists both ranges, the Service both clusterIPs and both DNS records, each node
+/// and pod both addresses.
+#[test]
+fn dual_stack_service_cidr_text() {
+    let y = b"apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ipFamilyPolicy: PreferDualStack, selector: {app: web}, ports: [{port: 80}]}\n";
+    let (code, out, err) = cli(&["analyze", "--format", "text", "--service-cidr", "10.96.0.0/12,fd00:10:96::/112", "-"], Some(y));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("service CIDR 10.96.0.0/12,fd00:10:96::/112 (dual-stack)"), "{out}");
+    assert!(out.contains("  clusterIPs: 10.") && out.contains(", fd00:10:96::") && out.contains("(ipFamilies IPv4, IPv6)"), "{out}");
+    assert!(out.contains("  DNS A web.default.svc.cluster.local -> 10.") && out.contains("  DNS AAAA web.default.svc.cluster.local -> fd00:10:96::"), "{out}");
+    assert!(out.contains("  node node-1 192.168.49.2, 2001:db8:49::2 pods 10.244.0.0/24, fd00:10:244::/64"), "{out}");
+    assert!(out.contains("  pod default/web-1 on node-1 ip 10.244.0.2, fd00:10:244::2 Running"), "{out}");
+    assert!(out.contains("  endpoint web-1 10.244.0.2:80 and [fd00:10:244::2]:80 on node-1 ready"), "{out}");
+}

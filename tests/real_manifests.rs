@@ -90,7 +90,7 @@ fn examples_cassandra_statefulset_is_accepted() {
 fn ingress_nginx_dh_param_secret_is_not_base64() {
     check(
         "ingress-nginx-ssl-dh-param.yaml",
-        &[(Severity::Error, 6, "TypeMismatch", "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 0")],
+        &[(Severity::Error, 6, "TypeMismatch", "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 0 (a Secret's data values are base64: write plain text under stringData instead, or encode it: echo -n 'value' | base64)")],
     );
 }
 

@@ -148,8 +148,10 @@ pub struct Config {
     /// The cluster also has a Service range of the other family (dual-stack; the primary family
     /// is `service_cidr`'s): the CLI's `--service-cidr <a>,<b>`, or read off a dump whose
     /// Services hold clusterIPs of both families. The other family is then one a Service may
-    /// ask for (a second clusterIP is kept as written, not drawn: the picture routes the
-    /// Service's first family).
+    /// ask for, and a PreferDualStack/RequireDualStack Service gets a clusterIP of each family
+    /// (alloc.go allocClusterIPs: the second drawn from [`Config::second_cidr`], or kept as
+    /// written); nodes and pods have an address of each family. The picture routes each
+    /// Service over its first family.
     pub dual_stack: bool,
     /// The second range when it is known (the CLI's second CIDR); None: the other family's
     /// conventional default ([`Config::second_cidr`]).

@@ -60,8 +60,13 @@ pub struct Client {
     pub conns: Vec<Conn>,
     pub opened: u32,
     pub sent: u32,
-    /// the endpoint `-m recent` remembers for this client IP (sessionAffinity ClientIP)
+    /// the endpoint `-m recent` remembers for this client IP (sessionAffinity ClientIP); kube-proxy
+    /// keeps one recent list per endpoint chain (`--name KUBE-SEP-…`, a chain of one Service port),
+    /// so a client's affinity is per Service port: the page starts a new `Client` for each
     pub remembered: Option<String>,
+    /// what tells this client's random picks from another's (the page: a hash of the Service and
+    /// port), so two Services over the same pods do not pick alike; 0 = none
+    pub seed: u64,
     next: usize,
 }
 
@@ -123,9 +128,10 @@ impl Client {
                 let id = self.opened;
                 let remembered = self.remembered.as_ref().and_then(|r| backends.iter().position(|b| &addr(b) == r));
                 let (pick, why) = match (sticky, remembered) {
-                    (true, Some(p)) => (p, "sessionAffinity ClientIP: the -m recent rule remembers this client, so the new connection goes to the same pod".to_string()),
+                    (true, Some(p)) => (p, "sessionAffinity ClientIP: this Service port's -m recent rules (one list per endpoint chain, KUBE-SEP-…) remember this client, so the new connection goes to the same pod".to_string()),
                     _ => {
-                        let p = (fnv(&format!("connection-{id}")) % backends.len() as u64) as usize;
+                        let key = if self.seed == 0 { format!("connection-{id}") } else { format!("{}-connection-{id}", self.seed) };
+                        let p = (fnv(&key) % backends.len() as u64) as usize;
                         (p, format!("kube-proxy's KUBE-SVC rules picked 1 of {} endpoints at random for this new connection", backends.len()))
                     }
                 };
@@ -214,6 +220,22 @@ mod tests {
         let (c, v) = pods(&Client::default(), ClientMode::PerRequest, &backends(3), true, 12);
         assert_eq!(distinct(&v), 1);
         assert_eq!(c.opened, 12);
+    }
+
+    /// proxier.go writeServiceToEndpointRules: `-m recent --name <KUBE-SEP chain>` — one list per
+    /// endpoint chain, so per Service port: two Services over the same pods each make their own
+    /// first pick (learner6 c3: both Services' bursts landed on one pod, read as shared affinity)
+    #[test]
+    fn client_ip_affinity_is_per_service_port() {
+        let b = backends(4);
+        let first = |seed: u64| {
+            let mut c = Client { seed, ..Client::default() };
+            let d: Vec<Delivery> = (0..3).filter_map(|_| c.send(ClientMode::PerRequest, &b, true, |_| true)).collect();
+            assert!(d[1].why.contains("this Service port's -m recent rules"), "{}", d[1].why);
+            d[0].endpoint.clone()
+        };
+        let picks: std::collections::BTreeSet<String> = (1..=8).map(first).collect();
+        assert!(picks.len() > 1, "clients of different Service ports pick on their own: {picks:?}");
     }
 
     #[test]

@@ -181,7 +181,7 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.namespaces_ingresses.iter().cloned());
         }
-        let replaced = super::replaced_objects(&self.objects, &mut diags);
+        let replaced = super::replaced_objects(&self.objects, cfg, &mut diags);
         if replaced.gone.is_empty() {
             return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         }

@@ -25,6 +25,7 @@ use super::config::{host_port, Cidr};
 use super::paths::Hop;
 use super::report::{Report, ServiceReport};
 use super::service::LoadBalancer;
+use super::resolve::Endpoint;
 
 /// kube-proxy `--cluster-cidr` (kubeadm's podSubnet; every simulated node's pod CIDR is in it).
 pub const CLUSTER_CIDR: &str = "10.244.0.0/16";
@@ -245,6 +246,25 @@ impl W<'_> {
     }
 }
 
+/// A dual-stack Service's rules in kube-proxy's proxier of its second family (kube-proxy runs
+/// one proxier per family: cmd/kube-proxy app/server_linux.go createProxier →
+/// iptables.NewDualStackProxier; each reads the Service's clusterIP of its family and the
+/// EndpointSlices of that addressType, and writes its own table, iptables or ip6tables, with
+/// the same chain names). None for a Service of one family.
+pub fn rules_for_second_family(svc: &ServiceReport, report: &Report, node: &str) -> Option<RuleSet> {
+    let [_, second] = &svc.cluster_ips[..] else { return None };
+    if svc.rejected || svc.headless {
+        return None;
+    }
+    let v6 = second.contains(':');
+    let mut other = svc.clone();
+    other.cluster_ip = Some(second.clone());
+    // the endpoints of the second family's slice: the pods' addresses of that family
+    other.endpoints = svc.endpoints.iter().filter_map(|e| Some(Endpoint { ip: e.ip_second.clone()?, ip_second: None, ..e.clone() })).collect();
+    other.external_ips.retain(|ip| ip.contains(':') == v6);
+    Some(rules_for(&other, report, node))
+}
+
 /// The rules kube-proxy on `node` writes for `svc` (`report` gives node IPs).
 pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
     let mut set = RuleSet { node: node.to_string(), ..RuleSet::default() };
@@ -264,10 +284,11 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         set.none_because = Some("no clusterIP".into());
         return set;
     };
-    let node_ip = report.nodes.iter().find(|n| n.name == node).map(|n| n.ip.clone()).unwrap_or_default();
     // this proxier's family: the clusterIP's; addresses of the other family are the other
     // proxier's (and ip6tables never sees an IPv4 one)
     let v6 = cip.contains(':');
+    // the node's address of that family (a dual-stack node has one of each)
+    let node_ip = report.nodes.iter().find(|n| n.name == node).map(|n| n.ip_for(v6).to_string()).unwrap_or_default();
     set.ipv6 = v6;
     let same_family = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_ipv6() == v6);
     let lb_vips: Vec<String> = match &svc.load_balancer {
@@ -573,7 +594,7 @@ pub fn hop_node(hop: &Hop) -> Option<String> {
     [&hop.from, &hop.to].iter().find_map(|s| s.strip_prefix("kube-proxy:").or_else(|| s.strip_prefix("node:")).map(str::to_string))
 }
 
-fn ip_of(addr: &str) -> &str {
+pub(crate) fn ip_of(addr: &str) -> &str {
     if let Some(rest) = addr.strip_prefix('[') {
         return rest.split_once(']').map_or(rest, |(ip, _)| ip);
     }
@@ -584,7 +605,7 @@ fn ip_of(addr: &str) -> &str {
 /// /64s are cut from it), else the prefix a dump's nodes' IPv6 pod ranges share.
 fn pod_network_v6(report: &Report) -> String {
     const KIND: &str = "fd00:10:244::/56";
-    let ranges: Vec<Cidr> = report.nodes.iter().filter_map(|n| Cidr::parse(&n.pod_cidr)).filter(|c| c.v6).collect();
+    let ranges: Vec<Cidr> = report.nodes.iter().filter_map(|n| Cidr::parse(n.pod_cidr_for(true))).filter(|c| c.v6).collect();
     let kind = Cidr::parse(KIND).expect("valid");
     let Some(first) = ranges.first() else { return KIND.into() };
     if ranges.iter().all(|r| kind.contains(r.nth(0))) {

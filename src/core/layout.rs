@@ -679,6 +679,9 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
         format!("CNAME {}", s.external_name.clone().unwrap_or_default())
     } else if s.headless {
         "clusterIP: None (headless)".to_string()
+    } else if s.cluster_ips.len() > 1 {
+        // a dual-stack Service: both clusterIPs, the first family's first
+        format!("clusterIPs {}", s.cluster_ips.join(", "))
     } else {
         format!("clusterIP {}", s.cluster_ip.clone().unwrap_or_default())
     };
@@ -689,7 +692,7 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let lines = vec![
         Line::name(s.name.clone(), bw),
-        Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIP ", "")]),
+        Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIPs ", "").replace("clusterIP ", "")]),
         if s.type_ == "ExternalName" && !s.ports.is_empty() {
             Line::variants(Font::Small, vec!["ports unused: a DNS alias only".to_string(), "ports unused".to_string()])
         } else if ports.is_empty() {
@@ -711,7 +714,12 @@ fn dns_lines(svc: Option<&ServiceReport>) -> Vec<Line> {
             } else {
                 let first = &s.dns_records[0];
                 let more = s.dns_records.iter().filter(|x| x.kind == first.kind && x.name == first.name).count();
-                (format!("→ {}{}", first.kind, if more > 1 { format!(" ×{more}") } else { String::new() }), first.answer.clone())
+                // a dual-stack Service's name answers AAAA too (A for IPv4, AAAA for IPv6)
+                let other = if first.kind == "A" { "AAAA" } else { "A" };
+                let also = s.dns_records.iter().filter(|x| x.kind == other && x.name == first.name).count();
+                let count = |n: usize| if n > 1 { format!(" ×{n}") } else { String::new() };
+                let kinds = if also > 0 && (first.kind == "A" || first.kind == "AAAA") { format!("{}{} + {other}{}", first.kind, count(more), count(also)) } else { format!("{}{}", first.kind, count(more)) };
+                (format!("→ {kinds}"), first.answer.clone())
             }
         })
         .unwrap_or_default();
@@ -911,7 +919,14 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
     // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
-    let tables = if report.cluster.service_cidr.contains(':') { "ip6tables" } else { "iptables" };
+    // (a dual-stack cluster's kube-proxy runs both proxiers)
+    let tables = if !report.cluster.service_cidrs.is_empty() {
+        "iptables + ip6tables"
+    } else if report.cluster.service_cidr.contains(':') {
+        "ip6tables"
+    } else {
+        "iptables"
+    };
     let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
     // the k-th pod slot of a box whose pods start at (x + 8, y0), and a pod's placed texts
     let pod_slot = |x: f64, y0: f64, k: usize| {
@@ -1063,10 +1078,13 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     }
     let cluster_h = y - cluster_y;
     let crect = Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h };
+    // a dual-stack cluster's both Service ranges, the primary first
+    let ranges = if report.cluster.service_cidrs.is_empty() { report.cluster.service_cidr.clone() } else { report.cluster.service_cidrs.join(", ") };
     let title = [Line::variants(
         Font::Region,
         vec![
-            format!("Kubernetes cluster · Services {} · nodePorts {}", report.cluster.service_cidr, report.cluster.node_port_range),
+            format!("Kubernetes cluster · Services {ranges} · nodePorts {}", report.cluster.node_port_range),
+            format!("Kubernetes cluster · Services {ranges}"),
             format!("Kubernetes cluster · Services {}", report.cluster.service_cidr),
             "Kubernetes cluster".into(),
         ],

@@ -869,7 +869,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     // endpoint pods by address (a backend names its pod, not its namespace)
     let mut by_ip: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, p) in cluster.pods.iter().enumerate() {
-        if let Some(ip) = p.ip.as_deref() {
+        // (a dual-stack pod by both addresses: a Service of its second family's backends hold it)
+        for ip in [p.ip.as_deref(), p.ip_other.as_deref()].into_iter().flatten() {
             by_ip.entry(ip).or_default().push(i);
         }
     }
@@ -879,7 +880,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         let pod = b.pod.as_deref().and_then(|n| by_ip.get(b.ip.as_str())?.iter().map(|&i| &cluster.pods[i]).find(|p| p.name == n));
         match pod {
             Some(p) if p.host_network => None,
-            Some(p) => Some(Side::pod(p, cluster)),
+            // (at the address the backend has: a dual-stack pod's of the Service's family)
+            Some(p) => Some(Side { ip: b.ip.parse().ok(), ..Side::pod(p, cluster) }),
             None => Some(Side::address(b.ip.parse().ok())),
         }
     };
@@ -893,6 +895,13 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             // the path as changed (copied only when something changes)
             let mut np: Option<Path> = None;
             if p.entry == Entry::Pod {
+                // the client at the address it sends from: on a dual-stack cluster its address of
+                // the Service's family (paths: the first hop's source), which ipBlocks see
+                let from = p.hops.first().and_then(|h| super::iptables::ip_of(&h.src).parse::<std::net::IpAddr>().ok());
+                let c: std::borrow::Cow<Side> = match from {
+                    Some(ip) if c.ip.is_some_and(|own| own.is_ipv6() != ip.is_ipv6()) => std::borrow::Cow::Owned(Side { ip: Some(ip), ..c.clone() }),
+                    _ => std::borrow::Cow::Borrowed(&c),
+                };
                 let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 if !deliverable {
@@ -1013,7 +1022,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let snat = p.hops.iter().any(|h| h.kind == HopKind::SnatDnat) && s.external_traffic_policy.as_deref() != Some("Local");
                 let entry_node = p.node.as_deref().and_then(|n| cluster.nodes.iter().find(|x| x.name == n));
                 let (src, seen, short) = match (snat, entry_node) {
-                    (true, Some(n)) => (n.ip.parse().ok(), format!("{}'s address {} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.ip, n.name), format!("{}'s address {} (SNAT)", n.name, n.ip)),
+                    (true, Some(n)) => {
+                        // (the node's address of the Service's family: its proxier masquerades to it)
+                        let ip = n.ip_for(s.cluster_ip.as_deref().is_some_and(|c| c.contains(':')));
+                        (ip.parse().ok(), format!("{}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.name), format!("{}'s address {ip} (SNAT)", n.name))
+                    }
                     (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string(), String::new()),
                     (false, _) => {
                         // (an IPv6 Service's outside client is IPv6: paths::outside_ip_for)

@@ -207,6 +207,11 @@ fn client_ip_of_family(cluster: &Cluster, node: &str, ip: String, svc: &Svc) -> 
         return other;
     }
     let idx = cluster.nodes.iter().position(|n| n.name == node).unwrap_or(0);
+    // the client's node's own range of that family (a dual-stack node has one per family),
+    // at the offset the stand-in client has in the other
+    if let Some(c) = cluster.nodes.get(idx).and_then(|n| n.pod_cidr_other.as_deref()).and_then(Cidr::parse).filter(|c| c.v6 == svc.ipv6) {
+        return c.nth(if c.v6 { 0xfa } else { c.size().saturating_sub(6) }).to_string();
+    }
     if svc.ipv6 {
         Cidr { base: (0xfd00_0010_0244_0000u128 | idx as u128) << 64, prefix: 64, v6: true }.nth(0xfa).to_string()
     } else {
@@ -809,7 +814,20 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         let vip = host_port(&cip, sp.port);
         let mut hops = vec![
             hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                format!("{asked}; cluster DNS answers with the clusterIP {cip}")),
+                match &svc.cluster_ips[..] {
+                    // a dual-stack Service: an A and an AAAA record; which one a client dials is
+                    // its resolver's choice (not sourced here): the picture goes over the
+                    // Service's first family
+                    [first, second] if svc.ip_families.len() == 2 => format!(
+                        "{asked}; cluster DNS answers with the clusterIPs {first} ({}) and {second} ({}); the client connects over {} (the Service's first family); the {} clusterIP {second} works the same way through {}",
+                        super::resolve::address_kind(first),
+                        super::resolve::address_kind(second),
+                        svc.ip_families[0],
+                        svc.ip_families[1],
+                        if second.contains(':') { "ip6tables" } else { "iptables" }
+                    ),
+                    _ => format!("{asked}; cluster DNS answers with the clusterIP {cip}"),
+                }),
             hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: {} rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet", if is_v6(svc) { "ip6tables" } else { "iptables" })),
         ];
@@ -860,13 +878,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
 
         // ---- an outside client through an externalIP ----
         if let (Some(ext), Some(node)) = (svc.external_ips.first(), cluster.nodes.first()) {
-            out.push(external_ip_path(svc, sp, ext, &node.name, &node.ip, res, cluster));
+            out.push(external_ip_path(svc, sp, ext, &node.name, node.ip_for(svc.ipv6), res, cluster));
         }
 
         // ---- an outside client through each node's nodePort ----
         if let (true, Some(np)) = (node_ports, sp.node_port) {
             for node in cluster.nodes.iter().take(MAX_NODES) {
-                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, cluster, None));
+                out.push(node_port_path(svc, sp, np, &node.name, node.ip_for(svc.ipv6), res, cluster, None));
             }
         }
 
@@ -912,7 +930,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                                     // nodePort hop, the same rules answer either way)
                                     format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same", node.name)
                                 };
-                                out.push(node_port_path(svc, sp, np, &node.name, &node.ip, res, cluster, Some((first, why_node))));
+                                out.push(node_port_path(svc, sp, np, &node.name, node.ip_for(svc.ipv6), res, cluster, Some((first, why_node))));
                             }
                         }
                         None => {

@@ -37,6 +37,15 @@ pub struct ServiceReport {
     pub headless: bool,
     #[serde(rename = "clusterIP")]
     pub cluster_ip: Option<String>,
+    /// spec.clusterIPs on a dual-stack cluster (absent on a single-stack one, where clusterIP is
+    /// the only one): one address per family of `ipFamilies`, the first is clusterIP
+    /// (alloc.go allocClusterIPs)
+    #[serde(rename = "clusterIPs", skip_serializing_if = "Vec::is_empty")]
+    pub cluster_ips: Vec<String>,
+    /// spec.ipFamilies on a dual-stack cluster (alloc.go initIPFamilyFields): the first is the
+    /// family the paths are drawn over
+    #[serde(rename = "ipFamilies", skip_serializing_if = "Vec::is_empty")]
+    pub ip_families: Vec<String>,
     #[serde(rename = "externalName")]
     pub external_name: Option<String>,
     /// every name cluster DNS answers for this Service; empty = NXDOMAIN
@@ -128,6 +137,10 @@ impl PodReport {
 pub struct ClusterReport {
     #[serde(rename = "serviceCIDR")]
     pub service_cidr: String,
+    /// a dual-stack cluster's Service ranges, the primary (serviceCIDR) first
+    /// (kube-apiserver --service-cluster-ip-range=<v4>,<v6>); absent on a single-stack cluster
+    #[serde(rename = "serviceCIDRs", skip_serializing_if = "Vec::is_empty")]
+    pub service_cidrs: Vec<String>,
     #[serde(rename = "nodePortRange")]
     pub node_port_range: String,
     #[serde(rename = "clusterDomain")]
@@ -225,7 +238,8 @@ impl Report {
             s,
             "Cluster: {} node(s), service CIDR {}, nodePorts {}, DNS zone {}{}",
             self.nodes.len(),
-            self.cluster.service_cidr,
+            // a dual-stack cluster: both ranges, the primary first
+            if self.cluster.service_cidrs.is_empty() { self.cluster.service_cidr.clone() } else { format!("{} (dual-stack)", self.cluster.service_cidrs.join(",")) },
             self.cluster.node_port_range,
             self.cluster.cluster_domain,
             if self.cloud_on() { ", simulated cloud load balancers" } else { "" }
@@ -236,8 +250,14 @@ impl Report {
                 s,
                 "  node {} {} pods {}{}{}{}",
                 n.name,
-                n.ip,
-                n.pod_cidr,
+                match &n.ip_other {
+                    Some(o) => format!("{}, {o}", n.ip),
+                    None => n.ip.clone(),
+                },
+                match &n.pod_cidr_other {
+                    Some(o) => format!("{}, {o}", n.pod_cidr),
+                    None => n.pod_cidr.clone(),
+                },
                 if n.ready { "" } else { ", NotReady" },
                 if n.unschedulable { ", cordoned" } else { "" },
                 if taints.is_empty() { String::new() } else { format!(", taints {}", taints.join(" ")) }
@@ -251,7 +271,10 @@ impl Report {
                 p.namespace,
                 p.name,
                 p.node.as_deref().unwrap_or("(unscheduled)"),
-                p.ip.as_deref().unwrap_or("-"),
+                match (&p.ip, &p.ip_other) {
+                    (Some(ip), Some(o)) => format!("{ip}, {o}"),
+                    (ip, _) => ip.clone().unwrap_or_else(|| "-".into()),
+                },
                 p.phase,
                 if p.ready { ", Ready" } else { ", not Ready" },
                 labels
@@ -271,7 +294,10 @@ impl Report {
                 if svc.headless { ", headless" } else { "" },
                 if svc.rejected { " — REJECTED by the API server" } else { "" }
             );
-            if let Some(ip) = &svc.cluster_ip {
+            if svc.cluster_ips.len() > 1 {
+                // a dual-stack Service: spec.clusterIPs, one per ipFamilies entry
+                let _ = writeln!(s, "  clusterIPs: {} (ipFamilies {})", svc.cluster_ips.join(", "), svc.ip_families.join(", "));
+            } else if let Some(ip) = &svc.cluster_ip {
                 let _ = writeln!(s, "  clusterIP: {ip}");
             }
             if let Some(e) = &svc.external_name {
@@ -317,10 +343,18 @@ impl Report {
             for e in &svc.endpoints {
                 // an endpoint that resolves none of the Service's ports (a headless Service's A
                 // record only) is its address alone
-                let ports = e.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(",");
+                // with its protocol when not all TCP (a DNS Service's 53/UDP and 53/TCP)
+                let all_tcp = e.ports.iter().all(|p| p.protocol == "TCP");
+                let ports = e.ports.iter().map(|p| if all_tcp { p.port.to_string() } else { format!("{}/{}", p.port, p.protocol) }).collect::<Vec<_>>().join(",");
                 let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
                 // an IPv6 address before its ports goes in brackets: [fd00::5]:80
-                let ip = if e.ip.contains(':') && !ports.is_empty() { format!("[{}]", e.ip) } else { e.ip.clone() };
+                let bracket = |ip: &str| if ip.contains(':') && !ports.is_empty() { format!("[{ip}]") } else { ip.to_string() };
+                let ip = bracket(&e.ip);
+                // a dual-stack Service's endpoint: the pod's address in its second-family slice too
+                let ip = match &e.ip_second {
+                    Some(o) => format!("{ip}{ports} and {}", bracket(o)),
+                    None => ip,
+                };
                 // a hand-made endpoint names an address, not a pod (nor, unless written, a node)
                 let who = match (&e.pod, &e.node) {
                     (Some(p), Some(n)) => format!("{p} {ip}{ports} on {n}"),

@@ -36,6 +36,11 @@ pub struct Endpoint {
     pub terminating: bool,
     pub hostname: Option<String>,
     pub ports: Vec<EndpointPortOut>,
+    /// a dual-stack Service's endpoint: the pod's address of the Service's second family (the
+    /// EndpointSlice controller writes one slice per ipFamily, reconciler.go reconcile:
+    /// addressType per family; getEndpointAddresses picks the pod's podIPs entry of it)
+    #[serde(rename = "ipSecondFamily", skip_serializing_if = "Option::is_none")]
+    pub ip_second: Option<String>,
 }
 
 /// Why a pod is not (fully) an endpoint — shown as a near miss.
@@ -148,11 +153,15 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
         return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
     }
-    // getEndpointAddresses (pkg/controller/endpointslice): the pod's address of the slice's
-    // family (a dual-stack pod has one of each); a pod known by one address (simulated, or a
-    // dump without podIPs) keeps it, as a stand-in for its address of that family
+    // getEndpointAddresses (staging/src/k8s.io/endpointslice utils.go): the pod's address of
+    // the slice's family (a dual-stack pod has one of each); a pod with none of that family has
+    // no address in the slice, and reconcileByAddressType leaves it out
     let ip = match (&pod.ip, &pod.ip_other) {
         (Some(ip), Some(other)) if ip.contains(':') != svc.ipv6 && other.contains(':') == svc.ipv6 => Some(other.clone()),
+        (Some(ip), _) if ip.contains(':') != svc.ipv6 && !pod.host_network => {
+            let (fam, has) = if svc.ipv6 { ("IPv6", "IPv4") } else { ("IPv4", "IPv6") };
+            return Err(format!("its only address {ip} is {has} (status.podIPs lists no {fam} one): the EndpointSlice controller leaves it out of the Service's {fam} EndpointSlice (getEndpointAddresses), so no traffic through this {fam} Service"));
+        }
         (ip, _) => ip.clone(),
     };
     let Some(ip) = ip else {
@@ -186,7 +195,12 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
         (Some(h), Some(s)) if s == &svc.name => Some(h.clone()),
         _ => None,
     };
-    let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports };
+    // the Service's second family's slice: the pod's address of that family, when it has one
+    let ip_second = match svc.ip_families.get(1) {
+        Some(fam) => [&pod.ip, &pod.ip_other].into_iter().flatten().find(|a| a.contains(':') == (*fam == "IPv6")).cloned(),
+        None => None,
+    };
+    let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports, ip_second };
     Ok((ep, lacking))
 }
 
@@ -234,7 +248,7 @@ fn apiserver_endpoints(svc: &Svc, cluster: &Cluster, out: &mut Vec<Endpoint>) {
                 declared: None,
             })
             .collect();
-        out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports });
+        out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports, ip_second: None });
     }
 }
 
@@ -294,6 +308,7 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, sele
                     terminating: a.terminating,
                     hostname: a.hostname.clone(),
                     ports: ports.clone(),
+                    ip_second: None,
                 });
             }
         }
@@ -685,12 +700,18 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
         return out;
     }
     if !svc.headless() {
-        // 2.3.1 / 2.3.2: A record → clusterIP regardless of endpoints; SRV per named port
-        if let Some(ip) = &svc.cluster_ip {
-            out.push(rec(address_kind(ip), fqdn.clone(), ip.clone()));
-            // 2.3.3: PTR for the clusterIP
-            if let Some(rev) = reverse_name(ip) {
-                out.push(rec("PTR", rev, fqdn.clone()));
+        // 2.3.1 / 2.3.2: A record → clusterIP regardless of endpoints; SRV per named port. A
+        // dual-stack Service answers one record per clusterIP of the queried type: A for its
+        // IPv4 one, AAAA for its IPv6 one (2.3.1 "A / AAAA"; CoreDNS plugin/kubernetes
+        // kubernetes.go findServices: one record per svc.ClusterIPs entry)
+        if let Some(first) = &svc.cluster_ip {
+            let ips = if svc.cluster_ips.len() > 1 { &svc.cluster_ips[..] } else { std::slice::from_ref(first) };
+            for ip in ips {
+                out.push(rec(address_kind(ip), fqdn.clone(), ip.clone()));
+                // 2.3.3: PTR for the clusterIP (each of them)
+                if let Some(rev) = reverse_name(ip) {
+                    out.push(rec("PTR", rev, fqdn.clone()));
+                }
             }
             for p in &svc.ports {
                 if let Some(n) = &p.name {
@@ -701,22 +722,29 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
         return out;
     }
     // 2.4 headless: one A per ready endpoint; none → NXDOMAIN (no records)
+    // (a dual-stack headless Service has a slice per family: A for the IPv4 addresses, AAAA for
+    // the IPv6 ones, each endpoint's both)
     let ready: Vec<&Endpoint> = endpoints.iter().filter(|e| e.ready).collect();
+    let addrs = |e: &'_ Endpoint| std::iter::once(e.ip.clone()).chain(e.ip_second.clone());
     for e in &ready {
-        out.push(rec(address_kind(&e.ip), fqdn.clone(), e.ip.clone()));
+        for ip in addrs(e) {
+            out.push(rec(address_kind(&ip), fqdn.clone(), ip));
+        }
     }
     for e in &ready {
-        match &e.hostname {
-            // 2.4.1: <hostname>.<service>… for endpoints with a hostname, and 2.4.3 its PTR
-            Some(h) => {
-                out.push(rec(address_kind(&e.ip), format!("{h}.{fqdn}"), e.ip.clone()));
-                if let Some(rev) = reverse_name(&e.ip) {
-                    out.push(rec("PTR", rev, format!("{h}.{fqdn}")));
+        for ip in addrs(e) {
+            match &e.hostname {
+                // 2.4.1: <hostname>.<service>… for endpoints with a hostname, and 2.4.3 its PTR
+                Some(h) => {
+                    out.push(rec(address_kind(&ip), format!("{h}.{fqdn}"), ip.clone()));
+                    if let Some(rev) = reverse_name(&ip) {
+                        out.push(rec("PTR", rev, format!("{h}.{fqdn}")));
+                    }
                 }
+                // without one the name is implementation-defined (section 3 allows extensions):
+                // CoreDNS's kubernetes plugin answers the dashed IP (endpointHostname)
+                None => out.push(rec(address_kind(&ip), format!("{}.{fqdn}", dashed(&ip)), ip)),
             }
-            // without one the name is implementation-defined (section 3 allows extensions):
-            // CoreDNS's kubernetes plugin answers the dashed IP (endpointHostname)
-            None => out.push(rec(address_kind(&e.ip), format!("{}.{fqdn}", dashed(&e.ip)), e.ip.clone())),
         }
     }
     for p in &svc.ports {

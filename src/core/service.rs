@@ -78,6 +78,14 @@ pub struct Svc {
     /// its first IP family is IPv6 (spec.ipFamilies[0] after initIPFamilyFields): kube-proxy's
     /// IPv6 proxier handles it, and its EndpointSlices are addressType IPv6
     pub ipv6: bool,
+    /// spec.clusterIPs once allocated (alloc.go allocClusterIPs): one address per family of
+    /// `ip_families`, in that order (a dual-stack Service has two); `["None"]` for headless;
+    /// empty for ExternalName or rejected
+    pub cluster_ips: Vec<String>,
+    /// spec.ipFamilies once initIPFamilyFields defaulted them: the first is the family the
+    /// picture routes; a second one on a dual-stack Service (PreferDualStack/RequireDualStack on
+    /// a dual-stack cluster, or a headless selectorless Service)
+    pub ip_families: Vec<&'static str>,
 }
 
 impl Svc {
@@ -251,6 +259,8 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         object: index,
         picked_node_ports: Vec::new(),
         ipv6: false,
+        cluster_ips: Vec::new(),
+        ip_families: Vec::new(),
     };
     // BeginCreate normalizeClusterIPs: clusterIP copied into clusterIPs
     let mut cluster_ips = spec.cluster_ips.clone();
@@ -268,75 +278,45 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
 
     // ---- allocation (alloc.go); its errors are returned alone ----
     let mut errs: Vec<Diagnostic> = Vec::new();
-    let mut new_ip: Option<IpAddr> = None;
+    let mut new_ips: Vec<IpAddr> = Vec::new();
     let mut new_ports: Vec<i64> = Vec::new();
     let known_type = TYPES.contains(&type_.as_str());
     if known_type && type_ != "ExternalName" {
         errs = init_ip_family_fields(spec, &cluster_ips, cfg, &at);
+        let families = if errs.is_empty() { ip_families(spec, &cluster_ips, cfg) } else { Vec::new() };
         // the Service's first family (initIPFamilyFields: the first clusterIP's, else
-        // ipFamilies[0], else the cluster's defaultServiceIPFamily) and the range it draws from
-        let family = match cluster_ips.first().and_then(|s| s.parse::<IpAddr>().ok()) {
-            Some(ip) => if ip.is_ipv6() { "IPv6" } else { "IPv4" },
-            None => spec.ip_families.first().map_or(cfg.primary_family(), |f| if f == "IPv6" { "IPv6" } else { "IPv4" }),
+        // ipFamilies[0], else the cluster's defaultServiceIPFamily)
+        svc.ipv6 = match families.first() {
+            Some(f) => *f == "IPv6",
+            None => match cluster_ips.first().and_then(|s| s.parse::<IpAddr>().ok()) {
+                Some(ip) => ip.is_ipv6(),
+                None => spec.ip_families.first().map_or(cfg.primary_family(), |f| if f == "IPv6" { "IPv6" } else { "IPv4" }) == "IPv6",
+            },
         };
-        svc.ipv6 = family == "IPv6";
-        let range = cfg.cidr_of(family);
-        // a second family's range that is only the conventional default (read off a dump) does
-        // not refuse the addresses written there
-        let checked = family == cfg.primary_family() || cfg.secondary_cidr.is_some();
-        match (cluster_ips.first().map(String::as_str), range) {
-            _ if !errs.is_empty() => {}
-            (Some("None"), _) => svc.cluster_ip = Some("None".into()),
-            (_, None) => {}
-            (Some(s), Some(cidr)) => {
-                // init_ip_family_fields refused an address of a family not configured already
-                if let Ok(ip) = s.parse::<IpAddr>() {
-                    let fail = |why: String| Diagnostic::invalid("spec.clusterIPs", at("spec.clusterIP"), &go_string_slice(&cluster_ips), &format!("failed to allocate IP {ip}: {why}"));
-                    let reserved_for_it = Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name));
-                    if !checked {
-                        new_ip = Some(ip);
-                    } else if !cidr.contains(ip) {
-                        // MultiCIDRServiceAllocator (GA in v1.33): no ServiceCIDR holds the address,
-                        // MetaAllocator.getAllocator → ErrMismatchedNetwork
-                        let mut d = fail("the provided network does not match the current range".into());
-                        // which range is assumed, and how to give yours (a manifest written for a
-                        // GKE/AKS-style 10.0.0.0/16 cluster lands here)
-                        d.message.push_str(&format!(" (this picture's Service range is {cidr}{}; the CLI's --service-cidr sets your cluster's)", if cfg.service_cidr_set { "" } else { ", the kubeadm default" }));
+        if !errs.is_empty() {
+        } else if cluster_ips.first().map(String::as_str) == Some("None") {
+            svc.cluster_ip = Some("None".into());
+            svc.cluster_ips = vec!["None".into()];
+        } else {
+            // allocClusterIPs: one address per family, the written one or the next free one of
+            // that family's allocator (allocIPs); the first failure is returned alone
+            for (i, fam) in families.iter().enumerate() {
+                let Some(cidr) = cfg.cidr_of(fam) else { break };
+                match alloc_cluster_ip(&svc, cluster_ips.get(i).map(String::as_str), &cluster_ips, fam, cidr, cfg, alloc, &at) {
+                    Ok(Some(ip)) => new_ips.push(ip),
+                    Ok(None) => {}
+                    Err(d) => {
                         errs.push(d);
-                    } else if cidr.offset(ip) == Some(0) || (!cidr.v6 && cidr.offset(ip).map(|o| o + 1) == Some(cidr.size())) {
-                        // ipallocator NewIPAllocator: the first usable address is the network
-                        // address + 1 and, for IPv4, the last is the broadcast address - 1
-                        errs.push(fail(format!("the provided IP ({ip}) is not in the valid range. The range of valid IPs is {cidr}")));
-                    } else if reserved_for_it {
-                        // a pasted dump: this is the Service the address was reserved for
-                        new_ip = Some(ip);
-                    } else if alloc.cluster_ips.contains(&ip) {
-                        errs.push(fail("provided IP is already allocated".into()));
-                    } else {
-                        new_ip = Some(ip);
+                        break;
                     }
                 }
             }
-            (None, Some(cidr)) => {
-                let seed = format!("{}/{}", svc.namespace, svc.name);
-                // (an IPv6 range larger than 2^64 addresses is drawn from its first 2^64)
-                let size = cidr.size().min(u64::MAX as u128) as u64;
-                // the band starts after the network address: offsets count from index 1; the
-                // last address is IPv4's broadcast address, never handed out (IPv6 has none)
-                let last = if cidr.v6 { None } else { Some(size - 1) };
-                let n = probe(&seed, size, 1 + range_offset(size, IP_BAND), |n| {
-                    n != 0 && Some(n) != last && !alloc.cluster_ips.contains(&cidr.nth(n as u128))
-                });
-                match n {
-                    Some(n) => new_ip = Some(cidr.nth(n as u128)),
-                    // allocIPs: AllocateNext failure is errors.NewInternalError
-                    None => errs.push(Diagnostic::internal("failed to allocate a serviceIP: range is full", at("spec"))),
-                }
+            if errs.is_empty() {
+                svc.cluster_ips = new_ips.iter().map(IpAddr::to_string).collect();
+                svc.cluster_ip = svc.cluster_ips.first().cloned();
             }
         }
-        if let Some(ip) = new_ip {
-            svc.cluster_ip = Some(ip.to_string());
-        }
+        svc.ip_families = families;
         // nodePorts (initNodePorts): NodePort, and LoadBalancer unless allocateLoadBalancerNodePorts=false
         // (allocateCreate: a clusterIP failure returns before nodePorts are tried)
         let node_port_type = type_ == "NodePort" || type_ == "LoadBalancer";
@@ -383,15 +363,34 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     if !errs.is_empty() {
         svc.rejected = true;
         svc.cluster_ip = None;
+        svc.cluster_ips.clear();
         diags.extend(errs.into_iter().map(|d| d.on(&id)));
         return svc;
     }
 
     diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
-    // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
-    if let Some(ip) = new_ip {
-        alloc.cluster_ips.insert(ip);
+    diags.extend(app_protocol_notes(obj, spec).into_iter().map(|d| d.on(&id)));
+    // a written `targetPort: 0` or "" is not an error: SetDefaults_Service (pkg/apis/core/v1/
+    // defaults.go) replaces it with the port, as if it were not written (learner6 d5)
+    for (i, p) in spec.ports.iter().enumerate() {
+        if matches!(&p.target_port, Some(IntOrString::Int(0))) || matches!(&p.target_port, Some(IntOrString::Str(t)) if t.is_empty()) {
+            let field = format!("spec.ports[{i}].targetPort");
+            let written = if matches!(&p.target_port, Some(IntOrString::Int(0))) { "0" } else { "\"\"" };
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Info,
+                    super::diag::ErrorType::Resolution,
+                    "TargetPortDefaulted",
+                    format!("{field}: {written} is defaulted to the port, {} (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)", p.port),
+                    obj.pos(&field),
+                )
+                .on(&id)
+                .at_field(&field),
+            );
+        }
     }
+    // ---- commit the allocations; the load balancer (cloud controller, or pending) ----
+    alloc.cluster_ips.extend(new_ips);
     alloc.node_ports.extend(new_ports);
     if type_ == "LoadBalancer" {
         // a written status.loadBalancer is the cloud's answer only in what a cluster printed:
@@ -409,6 +408,27 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
                     obj.pos("status.loadBalancer"),
                 )
                 .on(&id),
+            );
+        }
+        // loadBalancerSourceRanges filter the load balancer's address only: kube-proxy's KUBE-FW
+        // chain matches `-d <ingress IP>` (pkg/proxy/iptables/proxier.go: "For loadbalancers
+        // which direct traffic to service NodePort, the firewall rules will not apply"), so the
+        // nodePorts the Service also has take any source (learner6 c2)
+        let open: Vec<String> = svc.ports.iter().filter_map(|p| p.node_port).map(|n| n.to_string()).collect();
+        if !spec.load_balancer_source_ranges.is_empty() && !open.is_empty() {
+            diags.push(
+                Diagnostic::note(
+                    super::diag::Severity::Warning,
+                    super::diag::ErrorType::Resolution,
+                    "SourceRangesNotOnNodePorts",
+                    format!(
+                        "spec.loadBalancerSourceRanges filter only traffic to the load balancer's address (kube-proxy's KUBE-FW rules match its IP, and the cloud's firewall): nodePort {} on every node accepts any source unless a firewall outside Kubernetes closes it (allocateLoadBalancerNodePorts: false allocates none, for load balancers that send traffic to the pods directly)",
+                        open.join(", ")
+                    ),
+                    obj.pos("spec.loadBalancerSourceRanges"),
+                )
+                .on(&id)
+                .at_field("spec.loadBalancerSourceRanges"),
             );
         }
         svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
@@ -431,6 +451,122 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         };
     }
     svc
+}
+
+/// What a port's appProtocol does (learner6 a7: "does kubernetes.io/h2c make kube-proxy speak
+/// HTTP/2?"): it is mirrored into the EndpointSlices' ports for implementations that read it
+/// (Ingress and Gateway controllers, service meshes: the Service docs, "Application protocol",
+/// KEP-3726 for the kubernetes.io/ values); kube-proxy matches protocol and port only
+/// (pkg/proxy/iptables/proxier.go writes no rule from it).
+fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
+    let meaning = |ap: &str| match ap {
+        "kubernetes.io/h2c" => " (HTTP/2 over cleartext, RFC 7540)",
+        "kubernetes.io/ws" => " (WebSocket over cleartext, RFC 6455)",
+        "kubernetes.io/wss" => " (WebSocket over TLS, RFC 6455)",
+        _ => "",
+    };
+    // one note per Service (meshes' manifests give every port one)
+    let written: Vec<(usize, String)> = spec
+        .ports
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, format!("{:?}{} on port {}", p.app_protocol.as_deref().filter(|a| !a.is_empty())?, meaning(p.app_protocol.as_deref()?), p.port))))
+        .collect();
+    let (first, _) = written.first()?;
+    let field = format!("spec.ports[{first}].appProtocol");
+    let list = written.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", ");
+    Some(
+        Diagnostic::note(
+            super::diag::Severity::Info,
+            super::diag::ErrorType::Resolution,
+            "AppProtocolHint",
+            format!("appProtocol {list}: a hint for what reads it (Ingress and Gateway controllers, service meshes; it is copied to the EndpointSlices); kube-proxy forwards the connection's bytes by protocol and port and does not use it"),
+            obj.pos(&field),
+        )
+        .at_field(&field),
+    )
+}
+
+/// The Service's ipFamilies once alloc.go initIPFamilyFields has defaulted them (called after
+/// its checks passed): the written ones, then the families of clusterIPs they do not name;
+/// none → the cluster's defaultServiceIPFamily; a policy other than SingleStack adds the other
+/// family on a dual-stack cluster (len(serviceIPAllocatorsByFamily) == 2) — and on any cluster
+/// for a headless selectorless Service (its special case).
+fn ip_families(spec: &ServiceSpec, cluster_ips: &[String], cfg: &Config) -> Vec<&'static str> {
+    let fam = |f: &str| if f == "IPv6" { "IPv6" } else { "IPv4" };
+    let mut out: Vec<&'static str> = spec.ip_families.iter().map(|f| fam(f)).collect();
+    for (i, ip) in cluster_ips.iter().enumerate() {
+        if ip == "None" {
+            break;
+        }
+        if i >= out.len() {
+            out.push(if ip.contains(':') { "IPv6" } else { "IPv4" });
+        }
+    }
+    let headless = cluster_ips.first().map(String::as_str) == Some("None");
+    let selectorless = spec.selector.as_ref().is_none_or(|s| s.is_empty());
+    let policy = spec.ip_family_policy.as_deref().unwrap_or(if headless && selectorless { "RequireDualStack" } else { "SingleStack" });
+    if out.is_empty() {
+        out.push(cfg.primary_family());
+    }
+    if policy != "SingleStack" && out.len() == 1 && (cfg.dual_stack || (headless && selectorless)) {
+        out.push(if out[0] == "IPv4" { "IPv6" } else { "IPv4" });
+    }
+    out
+}
+
+/// alloc.go allocIPs for one family: `written` is checked against that family's range and
+/// what is taken (ipallocator Allocate), else the next free address is drawn (AllocateNext; a
+/// deterministic draw here, seeded by the Service's name). Ok(None): nothing to allocate.
+#[allow(clippy::too_many_arguments)]
+fn alloc_cluster_ip(svc: &Svc, written: Option<&str>, cluster_ips: &[String], family: &str, cidr: Cidr, cfg: &Config, alloc: &Allocations, at: &dyn Fn(&str) -> super::yaml::Pos) -> Result<Option<IpAddr>, Diagnostic> {
+    // a second family's range that is only the conventional default (read off a dump) does
+    // not refuse the addresses written there
+    let checked = family == cfg.primary_family() || cfg.secondary_cidr.is_some();
+    match written {
+        Some(s) => {
+            // init_ip_family_fields refused an address of a family not configured already
+            let Ok(ip) = s.parse::<IpAddr>() else { return Ok(None) };
+            let fail = |why: String| Diagnostic::invalid("spec.clusterIPs", at("spec.clusterIP"), &go_string_slice(cluster_ips), &format!("failed to allocate IP {ip}: {why}"));
+            let reserved_for_it = Allocations::reserved(cfg).iter().any(|(r, owner)| *r == ip && *owner == format!("{}/{}", svc.namespace, svc.name));
+            if !checked {
+                Ok(Some(ip))
+            } else if !cidr.contains(ip) {
+                // MultiCIDRServiceAllocator (GA in v1.33): no ServiceCIDR holds the address,
+                // MetaAllocator.getAllocator → ErrMismatchedNetwork
+                let mut d = fail("the provided network does not match the current range".into());
+                // which range is assumed, and how to give yours (a manifest written for a
+                // GKE/AKS-style 10.0.0.0/16 cluster lands here)
+                d.message.push_str(&format!(" (this picture's Service range is {cidr}{}; the CLI's --service-cidr sets your cluster's)", if cfg.service_cidr_set { "" } else { ", the kubeadm default" }));
+                Err(d)
+            } else if cidr.offset(ip) == Some(0) || (!cidr.v6 && cidr.offset(ip).map(|o| o + 1) == Some(cidr.size())) {
+                // ipallocator NewIPAllocator: the first usable address is the network
+                // address + 1 and, for IPv4, the last is the broadcast address - 1
+                Err(fail(format!("the provided IP ({ip}) is not in the valid range. The range of valid IPs is {cidr}")))
+            } else if reserved_for_it {
+                // a pasted dump: this is the Service the address was reserved for
+                Ok(Some(ip))
+            } else if alloc.cluster_ips.contains(&ip) {
+                Err(fail("provided IP is already allocated".into()))
+            } else {
+                Ok(Some(ip))
+            }
+        }
+        None => {
+            let seed = format!("{}/{}", svc.namespace, svc.name);
+            // (an IPv6 range larger than 2^64 addresses is drawn from its first 2^64)
+            let size = cidr.size().min(u64::MAX as u128) as u64;
+            // the band starts after the network address: offsets count from index 1; the
+            // last address is IPv4's broadcast address, never handed out (IPv6 has none)
+            let last = if cidr.v6 { None } else { Some(size - 1) };
+            let n = probe(&seed, size, 1 + range_offset(size, IP_BAND), |n| n != 0 && Some(n) != last && !alloc.cluster_ips.contains(&cidr.nth(n as u128)));
+            match n {
+                Some(n) => Ok(Some(cidr.nth(n as u128))),
+                // allocIPs: AllocateNext failure is errors.NewInternalError
+                None => Err(Diagnostic::internal("failed to allocate a serviceIP: range is full", at("spec"))),
+            }
+        }
+    }
 }
 
 /// The warnings the API server sends back with a Service it created (pkg/api/service/warnings.go
@@ -673,7 +809,16 @@ fn init_node_ports(
 fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies, cluster_ips: &[String], errs: &mut Vec<Diagnostic>) {
     let at = |f: &str| obj.pos(f);
     // metadata (ValidateObjectMeta with ValidateServiceName = NameIsDNS1035Label)
+    let before = errs.len();
     validate_object_meta(obj, names::dns1035_label, true, &at, errs);
+    // a name other kinds take (a DNS-1123 subdomain: `1web` for a Deployment) refused here: say
+    // why the two differ (a Service's name is a DNS label of the cluster's zone, so it must start
+    // with a letter; learner6 d3)
+    if names::dns1123_label(&obj.meta.name).is_empty() && !names::dns1035_label(&obj.meta.name).is_empty() {
+        if let Some(d) = errs[before..].iter_mut().find(|d| d.field.as_deref() == Some("metadata.name")) {
+            d.message.push_str(" (a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit)");
+        }
+    }
 
     let t = svc.type_.as_str();
     if !TYPES.contains(&t) {
@@ -1033,6 +1178,24 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
         .collect();
     let v6 = match anchor {
         Some((_, ip)) => ip.is_ipv6(),
+        None if dumped.is_empty() && families.is_empty() => {
+            // no Service tells (a List without uid/resourceVersion, as `kubectl get -o yaml`
+            // piped through a cleaner writes it): the nodes' InternalIPs and the pods'
+            // status.podIP are of the cluster's primary family (kubelet --node-ip; the pod
+            // network's first range), so an IPv6-only set of them is an IPv6 cluster's
+            if cfg.service_cidr.v6 {
+                return None;
+            }
+            let addrs = node_and_pod_ips(objects);
+            let (&(first, _), true) = (addrs.first()?, addrs.iter().all(|(_, ip)| ip.is_ipv6())) else { return None };
+            // the written Services' IPv6 clusterIPs, held by the range inferred
+            let written: Vec<(usize, IpAddr)> = objects.iter().enumerate().filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| ip.is_ipv6()).collect();
+            let default = Cidr::parse("fd00:10:96::/112").expect("valid");
+            if written.iter().all(|(_, ip)| default.contains(*ip)) {
+                return Some((default, first, false));
+            }
+            return inferred_other_family(None, &written, true).map(|(c, _, _)| (c, first, false));
+        }
         None if dumped.is_empty() => !families.is_empty() && families.iter().all(|(_, v6)| *v6),
         None => dumped.iter().all(|(_, ip)| ip.is_ipv6()),
     };
@@ -1075,6 +1238,24 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     let prefix = common.clamp(8, 16) as u8;
     let base = u32::from(ip0) & !(u32::MAX >> prefix);
     Some((Cidr::v4(base, prefix), first, false))
+}
+
+/// The Nodes' first InternalIP and the Pods' status.podIP, by object index.
+pub fn node_and_pod_ips(objects: &[Object]) -> Vec<(usize, IpAddr)> {
+    use super::model::Body;
+    objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.refused)
+        .filter_map(|(i, o)| {
+            let ip = match &o.body {
+                Body::Node(info) => info.internal_ip.as_deref()?,
+                Body::Pod(_, status) => status.pod_ip.as_deref()?,
+                _ => return None,
+            };
+            Some((i, ip.parse().ok()?))
+        })
+        .collect()
 }
 
 /// [`inferred_service_cidr`] for a dump whose primary family is not the configured range's (an

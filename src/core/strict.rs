@@ -131,11 +131,12 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
 }
 
 /// Kinds Switchboard does not model whose fields are still decoded strictly, as the API server
-/// does: core/v1 ConfigMap and Secret (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta,
-/// `immutable`, `data` / `binaryData` / `stringData`, `type`), so a number in a ConfigMap's
-/// `data`, an unknown field, or a Secret's `data` value that is not base64 is refused as the
-/// server refuses it. Built here, not in the generated tables (their generator lists the
-/// modelled kinds); `metadata` is the tables' own ObjectMeta.
+/// does: batch/v1 CronJob (then validated by core::cronjob), core/v1 ConfigMap and Secret
+/// (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta, `immutable`, `data` / `binaryData` /
+/// `stringData`, `type`), so a number in a ConfigMap's `data`, an unknown field, or a Secret's
+/// `data` value that is not base64 is refused as the server refuses it. Built here, not in the
+/// generated tables (their generator lists the modelled kinds); `metadata` is the tables' own
+/// ObjectMeta.
 fn unmodelled_roots() -> &'static [Root] {
     static R: std::sync::OnceLock<Vec<Root>> = std::sync::OnceLock::new();
     R.get_or_init(|| {
@@ -153,7 +154,36 @@ fn unmodelled_roots() -> &'static [Root] {
             f.extend(extra);
             f
         };
+        // batch/v1 CronJob (k8s.io/api batch/v1 types.go CronJobSpec, JobTemplateSpec): its job
+        // template's spec is the generated tables' JobSpec; status (CronJobStatus) unchecked
+        let job_spec = roots()
+            .iter()
+            .find(|r| r.kind == "Job")
+            .and_then(|r| r.ty.fields.iter().find(|f| f.json == "spec"))
+            .map_or(Ty::Any, |f| f.ty);
+        let job_template = leak("batch/v1.JobTemplateSpec", vec![Field { json: "metadata", ty: meta }, Field { json: "spec", ty: job_spec }]);
+        let cron_spec = leak(
+            "batch/v1.CronJobSpec",
+            vec![
+                Field { json: "schedule", ty: string },
+                Field { json: "timeZone", ty: string },
+                Field { json: "startingDeadlineSeconds", ty: Ty::Scalar("int64") },
+                Field { json: "concurrencyPolicy", ty: Ty::Scalar("v1.ConcurrencyPolicy") },
+                Field { json: "suspend", ty: Ty::Scalar("bool") },
+                Field { json: "jobTemplate", ty: Ty::Struct(job_template) },
+                Field { json: "successfulJobsHistoryLimit", ty: Ty::Scalar("int32") },
+                Field { json: "failedJobsHistoryLimit", ty: Ty::Scalar("int32") },
+            ],
+        );
+        let cron_job = vec![
+            Field { json: "kind", ty: string },
+            Field { json: "apiVersion", ty: string },
+            Field { json: "metadata", ty: meta },
+            Field { json: "spec", ty: Ty::Struct(cron_spec) },
+            Field { json: "status", ty: Ty::Any },
+        ];
         vec![
+            Root { api_version: "batch/v1", kind: "CronJob", ty: leak("batch/v1.CronJob", cron_job) },
             Root {
                 api_version: "v1",
                 kind: "ConfigMap",
@@ -614,6 +644,12 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     let rendered = render(path);
     if kind == "Service" && rendered.starts_with("spec.selector.") && (rendered.starts_with("spec.selector.matchLabels") || rendered.starts_with("spec.selector.matchExpressions")) {
         message.push_str(" (a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads)");
+    }
+    // a Secret's `data` value that is not base64 (plain text written where base64 belongs): say
+    // where plain text goes (core/v1 Secret: `data` holds base64, `stringData` "write-only
+    // convenience" plain strings merged over it, Convert_v1_Secret_To_core_Secret)
+    if base64.is_some() && kind == "Secret" && rendered.starts_with("data.") {
+        message.push_str(" (a Secret's data values are base64: write plain text under stringData instead, or encode it: echo -n 'value' | base64)");
     }
     let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&rendered);
     if !w.object.is_empty() {

@@ -162,6 +162,11 @@ fn validate_service_name_dns1035() {
     assert!(e[0].starts_with("metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of"), "{e:?}");
     let d = &r.diagnostics[0];
     assert_eq!((d.line, d.column), (4, 9));
+    // the name a Deployment takes: the error says why a Service's differs (learner6 d3)
+    assert!(e[0].ends_with("(a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit)"), "{e:?}");
+    // a name no kind takes (upper case): the error alone
+    let e = errors(&run(&src.replace("1web", "Web")));
+    assert!(!e[0].contains("RFC 1035"), "{e:?}");
 }
 
 // ValidateService: ports required unless headless or ExternalName

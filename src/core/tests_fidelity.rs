@@ -232,6 +232,20 @@ fn find_port_numeric_target_port_pods_without_ports_no_warning() {
     let r = run(&src);
     assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Delivered);
     assert!(!r.diagnostics.iter().any(|d| d.code == "TargetPortNotDeclared"));
+    // ...unless another selected pod declares the port: a Helm test pod carrying the app's labels
+    // (corpus4: opentelemetry-demo's grafana-test beside grafana's containerPort 3000)
+    let src = format!(
+        "{src}---
+apiVersion: v1
+kind: Pod
+metadata: {{name: q, labels: {{app: web}}}}
+spec:
+  containers: [{{name: c, image: nginx, ports: [{{containerPort: 80}}]}}]
+"
+    );
+    let r = run(&src);
+    let w = r.diagnostics.iter().find(|d| d.code == "TargetPortNotDeclared").expect("warning");
+    assert!(w.message.contains("1 selected pod(s) declare no containerPort 80/TCP (p declares no container ports, while other selected pods declare this one)"), "{}", w.message);
 }
 
 // alloc.go initNodePorts with allocateLoadBalancerNodePorts=false allocates nothing unasked, so a
@@ -2384,4 +2398,221 @@ fn learner5_endpoint_port_names_workload_spans_and_published_dns() {
     let r = run(headless);
     let dns = &svc(&r, "etcd").paths[0].hops[0].explanation;
     assert!(dns.contains("publishNotReadyAddresses: true publishes every selected pod") && !dns.contains("the ready pods"), "{dns}");
+}
+
+/// A Service defined again with another clusterIP: ValidateServiceUpdate →
+/// validateUpgradeDowngradeClusterIPs (pkg/apis/core/validation) refuses the patch ("may not
+/// change once set"; clusterIPs follows clusterIP in the registry's normalizeClusterIPs), so the
+/// first one stays; without a written clusterIP the later one keeps the allocated address
+/// (patchAllocatedValues) and replaces the first; ExternalName and headless↔headless are not
+/// compared.
+#[test]
+fn validate_upgrade_downgrade_cluster_ips_refuses_a_redefined_services_new_cluster_ip() {
+    let svc_doc = |extra: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec:\n  selector: {{app: web}}\n{extra}  ports: [{{port: 80}}]\n");
+    let r = run(&[svc_doc("  clusterIP: 10.96.0.50\n"), svc_doc("  clusterIP: 10.96.0.60\n")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set"]);
+    let e = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!((e.line, e.field.as_deref(), e.code.as_str()), (14, Some("spec.clusterIPs[0]"), "FieldImmutable"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.clusterIP")));
+    assert_eq!(svc(&r, "web").cluster_ip.as_deref(), Some("10.96.0.50"), "the first stays");
+    // the first allocated (none written), the later one writes one: refused too
+    let r = run(&[svc_doc(""), svc_doc("  clusterIP: 10.96.0.60\n")].join("---\n"));
+    assert_eq!(errors(&r).len(), 1);
+    assert_ne!(svc(&r, "web").cluster_ip.as_deref(), Some("10.96.0.60"));
+    // headless → ClusterIP, and clusterIPs written: the new list is the value
+    let r = run(&[svc_doc("  clusterIP: None\n"), svc_doc("  clusterIPs: [10.96.0.60]\n")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set"]);
+    // accepted: the same address, none written later, both headless, an ExternalName on either side
+    for (a, b) in [
+        ("  clusterIP: 10.96.0.50\n", "  clusterIP: 10.96.0.50\n"),
+        ("  clusterIP: 10.96.0.50\n", ""),
+        ("  clusterIP: None\n", "  clusterIP: None\n"),
+        ("  type: ExternalName\n  externalName: db.example.com\n", "  clusterIP: 10.96.0.60\n"),
+    ] {
+        let r = run(&[svc_doc(a), svc_doc(b).replace("ports: [{port: 80}]", "ports: [{port: 81}]")].join("---\n"));
+        assert!(errors(&r).is_empty(), "{a:?} then {b:?}: {:?}", errors(&r));
+        assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "{a:?} then {b:?}");
+        assert_eq!(svc(&r, "web").ports[0].port, 81, "the later one is shown");
+    }
+}
+
+/// A Pod defined again with another spec: ValidatePodUpdate (pkg/apis/core/validation) refuses
+/// another number of containers (ValidateContainerUpdates: "pod updates may not add or remove
+/// containers") and any change beyond images, activeDeadlineSeconds and tolerations ("pod
+/// updates may not change fields other than …"); the refused patch changes nothing, labels
+/// included, so the first Pod stays (corpus4 finding 2: kubernauts/practical-kubernetes-problems
+/// alpine-pod-2-containers.yaml + alpine-pod.yaml applied as one directory).
+#[test]
+fn validate_pod_update_refuses_a_redefined_pods_new_spec() {
+    let pod = |labels: &str, containers: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {labels}}}\nspec:\n  containers:\n{containers}");
+    let sleep = "  - {name: c, image: busybox, command: [sleep, \"3600\"]}\n";
+    let web = "  - {name: d, image: nginx, ports: [{containerPort: 80}]}\n";
+    let q = "---\napiVersion: v1\nkind: Service\nmetadata: {name: q}\nspec: {selector: {app: q}, ports: [{port: 80}]}\n";
+    let r = run(&format!("{}---\n{}{q}", pod("{app: p}", sleep), pod("{app: q}", &format!("{sleep}{web}"))));
+    assert_eq!(errors(&r), vec!["spec.containers: Forbidden: pod updates may not add or remove containers"]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.containers")));
+    assert_eq!(r.pods.len(), 1);
+    assert!(svc(&r, "q").endpoints.is_empty(), "the relabelling was refused with the rest");
+    // same containers, another port: the spec check
+    let r = run(&format!("{}---\n{}", pod("{app: p}", web), pod("{app: q}", &web.replace("80}", "8080}"))));
+    assert_eq!(
+        errors(&r),
+        vec!["spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"]
+    );
+    assert_eq!(r.pods[0].labels.iter().find(|(k, _)| k == "app").map(|(_, v)| v.as_str()), Some("p"));
+    // accepted: another image, other labels, a default written out (protocol: TCP, restartPolicy:
+    // Always), the same map in another order
+    for (a, b) in [
+        (web, web.replace("nginx", "nginx:1.27")),
+        (web, web.replace("containerPort: 80}", "containerPort: 80, protocol: TCP}")),
+        ("  - {name: c, image: x, env: [{name: A, value: '1'}], ports: [{name: h, containerPort: 80}]}\n", "  - {name: c, image: x, env: [{value: '1', name: A}], ports: [{containerPort: 80, name: h}]}\n".to_string()),
+    ] {
+        let r = run(&format!("{}---\n{}", pod("{app: p}", a), pod("{app: q}", &b)));
+        assert!(errors(&r).is_empty(), "{b}: {:?}", errors(&r));
+        assert_eq!(r.pods[0].labels.iter().find(|(k, _)| k == "app").map(|(_, v)| v.as_str()), Some("q"), "the later one is shown");
+    }
+    let r = run(&format!("{}---\n{}", pod("{app: p}", web), pod("{app: q}", web).replace("spec:\n", "spec:\n  restartPolicy: Always\n")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // a dumped pod (the server's nodeName, token volume…) and a manifest of it: not compared
+    let dumped = pod("{app: p}", web).replace("metadata: {name: p,", "metadata: {uid: 1b2c, name: p,").replace("spec:\n", "spec:\n  nodeName: node-1\n");
+    let r = run(&format!("{dumped}---\n{}", pod("{app: q}", web)));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// pkg/api/pod/warnings.go warningsForPodSpecAndMeta: a port name another container already
+/// declares is the API server's warning (FindPort takes the first: learner6 a3, an envoy sidecar
+/// and the app both naming a port `http`), for a Pod and a workload's template alike; init
+/// containers (VisitContainersWithPath) are visited before containers, each later duplicate
+/// against the first (review10 w01, w02).
+#[test]
+fn warnings_for_pod_spec_duplicate_port_name() {
+    let warnings = |r: &crate::core::Report| r.diagnostics.iter().filter(|d| d.code == "ServerWarning").map(|d| d.message.clone()).collect::<Vec<_>>();
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web-0, labels: {app: web}}\nspec:\n  containers:\n  - {name: envoy, image: envoy, ports: [{name: http, containerPort: 15001}]}\n  - {name: app, image: nginx, ports: [{name: admin, containerPort: 9000}, {name: http, containerPort: 8080}]}\n";
+    assert_eq!(
+        warnings(&run(pod)),
+        vec!["spec.containers[1].ports[1]: duplicate port name \"http\" with spec.containers[0].ports[0], services and probes that select ports by name will use spec.containers[0].ports[0] (the API server's warning: the Pod is created)"]
+    );
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      initContainers:\n      - {name: setup, image: busybox, ports: [{name: http, containerPort: 1}]}\n      - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: http, containerPort: 15001}]}\n      containers:\n      - {name: app, image: nginx, ports: [{name: http, containerPort: 8080}]}\n";
+    assert_eq!(
+        warnings(&run(dep)),
+        vec![
+            "spec.template.spec.initContainers[1].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[0].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[0].ports[0] (the API server's warning: the Deployment is created)",
+            "spec.template.spec.containers[0].ports[0]: duplicate port name \"http\" with spec.template.spec.initContainers[0].ports[0], services and probes that select ports by name will use spec.template.spec.initContainers[0].ports[0] (the API server's warning: the Deployment is created)"
+        ]
+    );
+    // distinct names: nothing
+    assert!(warnings(&run(&pod.replace("{name: http, containerPort: 8080}", "{name: web, containerPort: 8080}"))).is_empty());
+}
+
+/// pkg/proxy/iptables/proxier.go: loadBalancerSourceRanges become the KUBE-FW chain, entered only
+/// for `-d <load balancer IP>` ("For loadbalancers which direct traffic to service NodePort, the
+/// firewall rules will not apply"): the nodePort stays open to any source (learner6 c2)
+#[test]
+fn load_balancer_source_ranges_leave_node_ports_open() {
+    let lb = |extra: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: admin}}\nspec:\n  type: LoadBalancer\n  selector: {{app: admin}}\n  loadBalancerSourceRanges: [203.0.113.0/24]\n{extra}  ports: [{{port: 443, nodePort: 30264}}]\n");
+    let r = run(&lb(""));
+    let w = r.diagnostics.iter().find(|d| d.code == "SourceRangesNotOnNodePorts").expect("warning");
+    assert!(w.message.contains("nodePort 30264 on every node accepts any source"), "{}", w.message);
+    assert_eq!(w.field.as_deref(), Some("spec.loadBalancerSourceRanges"));
+    // no nodePorts (allocateLoadBalancerNodePorts: false, none written): nothing to say
+    let r = run(&lb("  allocateLoadBalancerNodePorts: false\n").replace(", nodePort: 30264", ""));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "SourceRangesNotOnNodePorts"));
+}
+
+/// appProtocol (Service docs, "Application protocol"; KEP-3726 kubernetes.io/h2c, ws, wss) is a
+/// hint for implementations; kube-proxy writes no rule from it: one info note per Service says
+/// so (learner6 a7: "does kubernetes.io/h2c make kube-proxy speak HTTP/2?")
+#[test]
+fn app_protocol_is_a_hint_kube_proxy_does_not_use() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {name: grpc, port: 50051, appProtocol: kubernetes.io/h2c}\n  - {name: web, port: 80, appProtocol: http}\n"));
+    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "AppProtocolHint").map(|d| d.message.as_str()).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].starts_with("appProtocol \"kubernetes.io/h2c\" (HTTP/2 over cleartext, RFC 7540) on port 50051, \"http\" on port 80: a hint"), "{}", notes[0]);
+    assert!(notes[0].contains("kube-proxy forwards the connection's bytes by protocol and port and does not use it"));
+    assert!(!run(&service("  selector: {app: web}\n  ports:\n  - {port: 80}\n")).diagnostics.iter().any(|d| d.code == "AppProtocolHint"));
+}
+
+/// SetDefaults_Service (pkg/apis/core/v1/defaults.go): targetPort 0 or "" becomes the port; the
+/// page said "targetPort 80" with nothing about where the 80 came from (learner6 d5)
+#[test]
+fn set_defaults_service_target_port_zero_is_the_port_and_says_so() {
+    let r = run(&service("  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 0}\n  - {name: b, port: 81, targetPort: \"\"}\n  - {name: c, port: 82}\n".replace("  - {port: 80", "  - {name: a, port: 80").as_str()));
+    let notes: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "TargetPortDefaulted").map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        notes,
+        vec![
+            "spec.ports[0].targetPort: 0 is defaulted to the port, 80 (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)",
+            "spec.ports[1].targetPort: \"\" is defaulted to the port, 81 (SetDefaults_Service: a targetPort of 0 or \"\" is the same as none)"
+        ]
+    );
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+/// A nodeSelector on a node-role.kubernetes.io/ label no node carries: the scheduler's FitError,
+/// then why (the kubelet may not set node-role labels on itself; kubeadm sets only
+/// node-role.kubernetes.io/control-plane) — corpus4: Sock Shop's 14 Deployments all Pending on a
+/// kubeadm/kind cluster
+#[test]
+fn failed_scheduling_on_a_node_role_label_says_who_sets_it() {
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: carts}\nspec:\n  selector: {matchLabels: {name: carts}}\n  template:\n    metadata: {labels: {name: carts}}\n    spec:\n      nodeSelector: {node-role.kubernetes.io/worker: \"\"}\n      containers: [{name: c, image: carts}]\n";
+    let r = run(dep);
+    let w = r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("pending");
+    assert!(w.message.contains("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector."), "{}", w.message);
+    assert!(w.message.ends_with("(node-role.kubernetes.io/worker is not a label the kubelet sets: kubeadm sets only node-role.kubernetes.io/control-plane, on its control-plane nodes; OpenShift and some installers label workers; `kubectl label node <node> node-role.kubernetes.io/worker=` adds it)"), "{}", w.message);
+    // another label: the scheduler's words alone
+    let r = run(&dep.replace("node-role.kubernetes.io/worker", "disktype"));
+    assert!(!r.diagnostics.iter().find(|d| d.code == "FailedScheduling").expect("pending").message.contains("kubelet sets"));
+}
+
+/// review10's false refusals of a redefined object, each against upstream: an earlier definition
+/// the API server refuses on create is no live object (kubectl apply.go applyOneObject: Get →
+/// NotFound → Create), so the later one is created and its errors are the earlier one's own;
+/// and two Pod manifests equal once decoded and defaulted are no change (ValidatePodUpdate's
+/// Semantic.DeepEqual after SetDefaults_*VolumeSource defaultMode 0644, defaultHostNetworkPorts,
+/// Convert_v1_PodSpec_To_core_PodSpec's serviceAccount alias, JSON's 80.0 == 80).
+#[test]
+fn redefined_objects_refused_only_when_the_update_is() {
+    let svc = |ip: &str, port: u32| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: s}}\nspec:\n  selector: {{app: web}}\n  clusterIP: {ip}\n  ports: [{{port: {port}}}]\n");
+    // s13: the first refused (port 0): the second is created with its own clusterIP
+    let r = run(&[svc("10.96.0.50", 0), svc("10.96.0.60", 80)].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive", "spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive"]);
+    assert_eq!(super::tests::svc(&r, "s").cluster_ip.as_deref(), Some("10.96.0.60"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "DefinedAgain" && d.message.contains("the API server refuses this one, so `kubectl apply -f` finds nothing to patch")));
+    // p42: a Pod refused on create
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p, labels: {{app: web}}}}\nspec:\n{spec}");
+    let c = "  containers:\n  - name: c\n    image: nginx\n";
+    let r = run(&[pod(&format!("{c}    ports: [{{containerPort: 0}}]\n")), pod(&format!("{c}    ports: [{{containerPort: 8080}}]\n"))].join("---\n"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+    // equal once defaulted: accepted, the later one shown
+    for (a, b) in [
+        (format!("{c}  serviceAccountName: builder\n"), c.to_string()),
+        (format!("{c}  serviceAccount: builder\n"), format!("{c}  serviceAccountName: builder\n")),
+        (format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x}}\n"), format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x, defaultMode: 0644}}\n")),
+        (format!("{c}  volumes:\n  - name: v\n    secret: {{secretName: x}}\n"), format!("{c}  volumes:\n  - name: v\n    secret: {{secretName: x, defaultMode: 420}}\n")),
+        (format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080}}]\n"), format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080, hostPort: 8080}}]\n")),
+        (format!("{c}    ports: [{{containerPort: 80}}]\n"), format!("{c}    ports: [{{containerPort: 80.0}}]\n")),
+    ] {
+        let r = run(&[pod(&a), pod(&b).replace("app: web", "app: web2")].join("---\n"));
+        assert!(errors(&r).is_empty(), "{a:?} then {b:?}: {:?}", errors(&r));
+        assert!(r.pods[0].labels.iter().any(|(k, v)| k == "app" && v == "web2"), "{b:?}: the later one is shown");
+    }
+    // ...and still refused: another service account, another defaultMode, another hostPort
+    for (a, b) in [
+        (c.to_string(), format!("{c}  serviceAccountName: builder\n")),
+        (format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x}}\n"), format!("{c}  volumes:\n  - name: v\n    configMap: {{name: x, defaultMode: 0600}}\n")),
+        (format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080}}]\n"), format!("  hostNetwork: true\n{c}    ports: [{{containerPort: 8080, hostPort: 9090}}]\n")),
+    ] {
+        let r = run(&[pod(&a), pod(&b)].join("---\n"));
+        assert!(r.diagnostics.iter().any(|d| d.code == "FieldImmutable"), "{a:?} then {b:?}: {:?}", errors(&r));
+    }
+}
+
+/// validateJobSpec (pkg/apis/batch/validation): a podFailurePolicy allows restartPolicy Never
+/// only — for a Job and a CronJob's job template alike (review10 c76, c77)
+#[test]
+fn validate_job_spec_pod_failure_policy_needs_never() {
+    let job = |rp: &str| format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  podFailurePolicy:\n    rules: [{{action: FailJob, onExitCodes: {{operator: In, values: [42]}}}}]\n  template:\n    spec:\n      restartPolicy: {rp}\n      containers: [{{name: c, image: busybox}}]\n");
+    assert_eq!(errors(&run(&job("OnFailure"))), vec!["spec.template.spec.restartPolicy: Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified"]);
+    assert!(errors(&run(&job("Never"))).is_empty(), "{:?}", errors(&run(&job("Never"))));
 }

@@ -294,7 +294,7 @@ wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, co
 wire_struct!(DnsRecord { kind, name, answer });
 wire_struct!(SvcPort { name, protocol, port, target_port, node_port });
 wire_struct!(EndpointPortOut { name, port, protocol, declared });
-wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports });
+wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second });
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
@@ -305,24 +305,26 @@ wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner,
-    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy; anti_affinity, ip_other
+    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other; anti_affinity
 });
 wire_struct!(PodReport { pod, ports, line });
-wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked });
+wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked, service_cidrs });
 wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
-    load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution,
+    load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution, cluster_ips, ip_families,
 });
 
 /// A cluster node: its public fields (the private ones are the cluster builder's bookkeeping —
 /// host ports taken, the next pod IP — which nothing after the build reads; a decoded node gets
 /// a fresh builder's).
 fn put_node(n: &ClusterNode, w: &mut Vec<u8>) {
-    let ClusterNode { name, ip, pod_cidr, simulated, ready, unschedulable, taints, labels, .. } = n;
+    let ClusterNode { name, ip, pod_cidr, ip_other, pod_cidr_other, simulated, ready, unschedulable, taints, labels, .. } = n;
     name.put(w);
     ip.put(w);
     pod_cidr.put(w);
+    ip_other.put(w);
+    pod_cidr_other.put(w);
     simulated.put(w);
     ready.put(w);
     unschedulable.put(w);
@@ -335,6 +337,8 @@ fn get_node(r: &mut Rd, template: &ClusterNode) -> Option<ClusterNode> {
     n.name = Wire::get(r)?;
     n.ip = Wire::get(r)?;
     n.pod_cidr = Wire::get(r)?;
+    n.ip_other = Wire::get(r)?;
+    n.pod_cidr_other = Wire::get(r)?;
     n.simulated = Wire::get(r)?;
     n.ready = Wire::get(r)?;
     n.unschedulable = Wire::get(r)?;

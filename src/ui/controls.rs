@@ -26,6 +26,12 @@ pub fn SceneBar() -> impl IntoView {
     // which preset the text is, if any: one comparison per keystroke, and the options follow it
     // (each option comparing the whole text was 17 effects run on every keystroke, issue #12)
     let loaded = Memo::new(move |_| scene.text.with(|t| presets::ALL.iter().position(|p| p.yaml == t.as_str())));
+    // the nodes the manifests give (Some(count)) when they are not the simulated node-1..node-N
+    let given = Memo::new(move |_| {
+        let n = scene.nodes.get();
+        let simulated = |r: &crate::core::report::Report| r.nodes.len() == n.clamp(1, 250) && r.nodes.iter().enumerate().all(|(i, x)| x.simulated && x.name == format!("node-{}", i + 1));
+        scene.shown.with(|r| (!simulated(r)).then_some(r.nodes.len()))
+    });
     view! {
         <div class="scenebar">
             <label>"Scene "
@@ -38,8 +44,11 @@ pub fn SceneBar() -> impl IntoView {
                     </Show>
                 </select>
             </label>
-            <label title="Nodes to simulate when the manifests have no Node objects">"Nodes "
-                <input id="nodes" type="number" min="1" max="8" prop:value=move || scene.nodes.get().to_string()
+            // the setting is in effect only while the nodes are simulated ones (node-1..node-N): a
+            // dump's Node objects, or the nodes its pods name, are the cluster, and the box shows them
+            <label title=move || if given.get().is_some() { "The nodes come from the manifests (Node objects, or the nodes the pods name); this setting applies when they name none" } else { "Nodes to simulate when the manifests have no Node objects" }>"Nodes "
+                <input id="nodes" type="number" min="1" max="8" prop:disabled=move || given.get().is_some()
+                    prop:value=move || given.get().unwrap_or_else(|| scene.nodes.get()).to_string()
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<usize>() {
                             scene.nodes.set(n.clamp(1, 8));
@@ -119,6 +128,11 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
     let ips: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
     let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
     let mut client = scene.client.get_untracked();
+    if client.seed == 0 {
+        // each Service port picks on its own (two Services over the same pods: not alike)
+        let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
+        client.seed = crate::core::config::fnv(&key).max(1);
+    }
     let mut hits = scene.hits.get_untracked();
     let mut delivered = None;
     let mut pods = Vec::new();

@@ -335,7 +335,7 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
         {facts(vec![
             ("Namespace", s.namespace.clone()),
             ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),
-            ("Cluster IP", s.cluster_ip.clone().unwrap_or_else(|| "none".into())),
+            ("Cluster IP", if s.cluster_ips.len() > 1 { format!("{} ({})", s.cluster_ips.join(", "), s.ip_families.join(", ")) } else { s.cluster_ip.clone().unwrap_or_else(|| "none".into()) }),
             ("External name", s.external_name.clone().unwrap_or_else(|| "none".into())),
             ("Ports", if ports.is_empty() { "none".into() } else { ports }),
             ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),

@@ -42,6 +42,8 @@ fn service_card(c: Card) -> AnyView {
     let kind = txt(c, |s| if s.headless { format!("{} (headless)", s.type_) } else { s.type_.clone() });
     let addr = txt(c, |s| match (&s.cluster_ip, &s.external_name) {
         (_, Some(e)) if s.type_ == "ExternalName" => format!("CNAME → {e}"),
+        // a dual-stack Service: both addresses (one per family)
+        (Some(_), _) if s.cluster_ips.len() > 1 => format!("clusterIPs {}", s.cluster_ips.join(", ")),
         (Some(ip), _) => format!("clusterIP {ip}"),
         _ => "not created".to_string(),
     });
