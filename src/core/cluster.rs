@@ -1357,7 +1357,8 @@ fn daemon_should_run(spec: &PodSpec, node: &ClusterNode) -> bool {
 /// validateContainerPorts; pkg/apis/apps/validation) that decide whether pods exist at all:
 /// object name, labels (the object's and the pod template's), container ports.
 fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
-    let id = o.id();
+    // (the id and the field paths are made only for an error: every pod of a dump passes here)
+    let id = || o.id();
     let mut errs: Vec<Diagnostic> = Vec::new();
     let at = |f: &str| o.pos(f);
     super::service::validate_object_meta(o, super::names::dns1123_subdomain, true, &at, &mut errs);
@@ -1371,6 +1372,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
                 errs.push(Diagnostic::required("spec.selector", at("spec"), ""));
             }
             errs.push(Diagnostic::required("spec.template", at("spec"), ""));
+            let id = id();
             diags.extend(errs.into_iter().map(|d| d.on(&id)));
             return false;
         }
@@ -1420,9 +1422,10 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         }
     }
     let ok = errs.is_empty();
-    diags.extend(errs.into_iter().map(|d| d.on(&id)));
-    if ok {
-        diags.extend(duplicate_port_name_warnings(o, prefix).into_iter().map(|d| d.on(&id)));
+    let warnings = if ok { duplicate_port_name_warnings(o, prefix) } else { Vec::new() };
+    if !errs.is_empty() || !warnings.is_empty() {
+        let id = id();
+        diags.extend(errs.into_iter().chain(warnings).map(|d| d.on(&id)));
     }
     ok
 }
@@ -1437,16 +1440,18 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
 /// `Warning: …`); duplicates inside one container are validation errors instead.
 fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
     let Some(spec) = node_at(&o.source, prefix) else { return Vec::new() };
-    let mut first: Vec<(String, String)> = Vec::new();
+    // each name's first port, its path written only for a warning (every named port of a dump)
+    let mut first: Vec<(&str, &str, usize, usize)> = Vec::new();
     let mut out = Vec::new();
     let init = seq(spec.get("initContainers")).iter().enumerate().map(|(i, c)| ("initContainers", i, c));
     let containers = seq(spec.get("containers")).iter().enumerate().map(|(i, c)| ("containers", i, c));
     for (list, ci, c) in init.chain(containers) {
         for (pi, p) in seq(c.get("ports")).iter().enumerate() {
             let Some(name) = p.get("name").and_then(|n| n.as_str()).filter(|n| !n.is_empty()) else { continue };
-            let path = format!("{prefix}.{list}[{ci}].ports[{pi}]");
-            match first.iter().find(|(n, _)| n == name) {
-                Some((_, other)) => {
+            match first.iter().find(|(n, ..)| *n == name) {
+                Some(&(_, olist, oci, opi)) => {
+                    let path = format!("{prefix}.{list}[{ci}].ports[{pi}]");
+                    let other = format!("{prefix}.{olist}[{oci}].ports[{opi}]");
                     let at = p.get("name").map_or(p.pos, |n| n.pos);
                     out.push(
                         Diagnostic::note(
@@ -1459,7 +1464,7 @@ fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
                         .at_field(&format!("{path}.name")),
                     );
                 }
-                None => first.push((name.to_string(), path)),
+                None => first.push((name, list, ci, pi)),
             }
         }
     }
@@ -1492,11 +1497,13 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
         // ValidatePodSpec: ValidateLabels(spec.NodeSelector)
         super::service::validate_labels(sel, &format!("{prefix}.nodeSelector"), at, errs);
     }
-    validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), at, errs);
+    if !spec.tolerations.is_empty() {
+        validate_tolerations(&spec.tolerations, &format!("{prefix}.tolerations"), at, errs);
+    }
     // validateNodeAffinity (pkg/apis/core/validation/validation.go): ValidateNodeSelector on the
     // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
     // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
-    let na = format!("{prefix}.affinity.nodeAffinity");
+    let na = format_args!("{prefix}.affinity.nodeAffinity");
     if let Some(terms) = &spec.required_node_affinity {
         let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
         let tf = format!("{req}.nodeSelectorTerms");
@@ -1563,12 +1570,12 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
     // ValidatePodTemplateSpecForReplicaSet / ForRC / ValidateStatefulSetSpec / ValidateDaemonSetSpec:
     // only Always
     if let Some(rp) = &spec.restart_policy {
-        let field = format!("{prefix}.restartPolicy");
+        let field = || format!("{prefix}.restartPolicy");
         if !matches!(rp.as_str(), "Always" | "OnFailure" | "Never") {
-            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always", "OnFailure", "Never"]));
+            errs.push(Diagnostic::not_supported(&field(), at(&field()), rp, &["Always", "OnFailure", "Never"]));
         }
         if matches!(o.body, Body::Workload(_)) && !job && rp != "Always" {
-            errs.push(Diagnostic::not_supported(&field, at(&field), rp, &["Always"]));
+            errs.push(Diagnostic::not_supported(&field(), at(&field()), rp, &["Always"]));
         }
     }
     // ...and right after it: a controller's pods run until replaced, so a deadline is refused
@@ -1958,8 +1965,8 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
             // ValidateEnvFrom: a prefix is an env var name (relaxed), one source, and its name
             // required and a DNS subdomain (ValidateConfigMapName / ValidateSecretName); the
             // source errors name the envFrom list itself, not the item
-            let ef = format!("{}.envFrom", cf());
             for (ei, e) in seq(c.get("envFrom")).iter().enumerate() {
+                let ef = format!("{}.envFrom", cf());
                 let f = format!("{ef}[{ei}]");
                 let prefix = text(e, "prefix");
                 if let Some(m) = (!prefix.is_empty()).then(|| super::names::relaxed_env_var_name(prefix)).flatten() {
@@ -2579,24 +2586,25 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
     let mut names: Vec<&str> = Vec::new();
     let mut sidecars = spec.sidecars.iter();
     for c in &spec.checks {
-        let f = format!("{prefix}.{}[{}]", if c.init { "initContainers" } else { "containers" }, c.index);
+        // the field paths are written only for an error
+        let f = format_args!("{prefix}.{}[{}]", if c.init { "initContainers" } else { "containers" }, c.index);
         // a container's and a sidecar's name and ports are kept once, in `containers` / `sidecars`
         let (name, ports) = match (c.init, c.restart_policy.as_deref()) {
             (false, _) => spec.containers.get(c.index).map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
             (true, Some("Always")) => sidecars.next().map_or(("", &[][..]), |x| (x.name.as_str(), &x.ports[..])),
             (true, _) => (c.name.as_str(), &c.ports[..]),
         };
-        let name_f = format!("{f}.name");
+        let name_f = || format!("{f}.name");
         if name.is_empty() {
-            errs.push(Diagnostic::required(&name_f, at(&f), ""));
+            errs.push(Diagnostic::required(&name_f(), at(&f.to_string()), ""));
         } else {
             for m in super::names::dns1123_label(name) {
-                errs.push(Diagnostic::invalid(&name_f, at(&name_f), &quote(name), &m));
+                errs.push(Diagnostic::invalid(&name_f(), at(&name_f()), &quote(name), &m));
             }
         }
         if !c.image {
             let field = format!("{f}.image");
-            errs.push(Diagnostic::required(&field, at(&f), ""));
+            errs.push(Diagnostic::required(&field, at(&f.to_string()), ""));
         }
         // validateContainersOnlyForPod (a Pod's containers, not a template's): the image as
         // written, without surrounding whitespace
@@ -2614,25 +2622,25 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         }
         let mut port_names: Vec<&str> = Vec::new();
         for (pi, p) in ports.iter().enumerate() {
-            let pf = format!("{f}.ports[{pi}]");
+            let pf = format_args!("{f}.ports[{pi}]");
             if let Some(n) = &p.name {
-                let field = format!("{pf}.name");
+                let field = || format!("{pf}.name");
                 let msgs = super::names::port_name(n);
                 if !msgs.is_empty() {
                     for m in msgs {
-                        errs.push(Diagnostic::invalid(&field, at(&field), &quote(n), &m));
+                        errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(n), &m));
                     }
                 } else if port_names.contains(&n.as_str()) {
-                    errs.push(Diagnostic::duplicate(&field, at(&field), &quote(n)));
+                    errs.push(Diagnostic::duplicate(&field(), at(&field()), &quote(n)));
                 } else {
                     port_names.push(n);
                 }
             }
-            let field = format!("{pf}.containerPort");
+            let field = || format!("{pf}.containerPort");
             if p.container_port == 0 {
-                errs.push(Diagnostic::required(&field, at(&pf), ""));
+                errs.push(Diagnostic::required(&field(), at(&pf.to_string()), ""));
             } else if !(1..=65535).contains(&p.container_port) {
-                errs.push(Diagnostic::invalid(&field, at(&field), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
+                errs.push(Diagnostic::invalid(&field(), at(&field()), &p.container_port.to_string(), "must be between 1 and 65535, inclusive"));
             }
             if let Some(h) = p.host_port.filter(|h| !(1..=65535).contains(h)) {
                 let field = format!("{pf}.hostPort");
@@ -2657,7 +2665,7 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         // names: unique among containers, then init containers against both
         if !name.is_empty() || !c.init {
             if names.contains(&name) {
-                errs.push(Diagnostic::duplicate(&name_f, at(&name_f), &quote(name)));
+                errs.push(Diagnostic::duplicate(&name_f(), at(&name_f()), &quote(name)));
             } else {
                 names.push(name);
             }
@@ -2672,13 +2680,13 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         }
     }
     // checkHostPortConflicts over all the containers together
-    unique_host_ports(spec.containers.iter().enumerate().map(|(i, c)| (i, &c.ports[..])), spec.host_network, &format!("{prefix}.containers"), at, errs);
+    unique_host_ports(spec.containers.iter().enumerate().map(|(i, c)| (i, &c.ports[..])), spec.host_network, &format_args!("{prefix}.containers"), at, errs);
 }
 
 /// AccumulateUniqueHostPorts (pkg/apis/core/validation/validation.go): each host port once per
 /// protocol/hostIP/port (`TCP//8080`; protocol defaulted to TCP) over the given containers.
 /// On the host network a hostPort left unset is the containerPort (SetDefaults_PodSpec).
-fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::model::ContainerPort])>, host_network: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::model::ContainerPort])>, host_network: bool, field: &dyn std::fmt::Display, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     let mut seen: Vec<String> = Vec::new();
     for (ci, ports) in containers {
         for (pi, p) in ports.iter().enumerate() {

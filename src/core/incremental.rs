@@ -295,11 +295,11 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
         let before = objects.len();
         let (mut decoded, mut ignored, mut endpoints, mut namespaces_ingresses) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let error = match root {
-            Ok(Some(root)) => {
-                super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed);
+            Ok((Some(root), distinct_keys)) => {
+                super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed, distinct_keys);
                 None
             }
-            Ok(None) => None,
+            Ok((None, _)) => None,
             Err(e) => Some(e),
         };
         super::validate_endpoints(&mut objects[before..], &mut endpoints);

@@ -79,11 +79,11 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     let mut decoded = Vec::new();
     // one object per document in a stream (a List reserves its items): no doubling of a
     // whole-cluster vector
-    let mut objects = Vec::with_capacity(src.matches("\n---").count() + 1);
+    let mut objects = Vec::with_capacity(document_markers(src.as_bytes()) + 1);
     let mut ignored: Vec<(String, Pos)> = Vec::new();
     let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
         if let Some(root) = doc.root {
-            read_root(root, &mut decoded, &mut objects, &mut ignored, trees);
+            read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
         }
     });
     stage("parse + decode + strict checks");
@@ -92,6 +92,17 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     objects.shrink_to_fit();
     diags.extend(ignored.iter().map(|(kind, pos)| ignored_note(kind, *pos)));
     objects
+}
+
+/// How many lines after the first start with `---` (`src.matches("\n---").count()`, a line at a time).
+fn document_markers(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = yaml::next_newline(b, 0);
+    while i < b.len() {
+        n += usize::from(b[i + 1..].starts_with(b"---"));
+        i = yaml::next_newline(b, i + 1);
+    }
+    n
 }
 
 fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
@@ -109,38 +120,39 @@ fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
 }
 
 /// One document's root (or a List's items): decoded objects into `objects`, their diagnostics
-/// into `decoded`, kinds Switchboard does not model into `ignored`.
-fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
+/// into `decoded`, kinds Switchboard does not model into `ignored`. `distinct_keys`: see
+/// [`yaml::Document::distinct_keys`].
+fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
         // the items node (the last `items` key wins, as Node::get finds it), moved out
         let items = match root.kind {
-            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.as_str() == Some("items")).map(|(_, v)| v),
+            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
             _ => None,
         };
         match items {
             Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
                 objects.reserve_exact(items.len());
                 for item in items {
-                    decode(item, decoded, objects, ignored, trees);
+                    decode(item, decoded, objects, ignored, trees, distinct_keys);
                 }
             }
             Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
             Some(_) | None => {}
         }
     } else {
-        decode(root, decoded, objects, ignored, trees);
+        decode(root, decoded, objects, ignored, trees, distinct_keys);
     }
 }
 
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
 fn trim_tree(root: &mut yaml::Node) {
     let NodeKind::Map(entries) = &mut root.kind else { return };
-    entries.retain(|(k, _)| k.as_str() != Some("status"));
+    entries.retain(|(k, _)| !k.is_str("status"));
     for (k, v) in entries.iter_mut() {
-        if k.as_str() == Some("metadata") {
+        if k.is_str("metadata") {
             if let NodeKind::Map(meta) = &mut v.kind {
-                meta.retain(|(k, _)| !matches!(k.as_str(), Some("managedFields" | "annotations")));
+                meta.retain(|(k, _)| !k.is_str("managedFields") && !k.is_str("annotations"));
             }
         }
     }
@@ -149,7 +161,7 @@ fn trim_tree(root: &mut yaml::Node) {
 /// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
 /// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
 /// kind at an apiVersion no cluster serves.
-fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees) {
+fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
     // the id as written (before decoding), for the diagnostics of an object that is not made
@@ -163,7 +175,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         model::object_id(&kind, ns, field("name"))
     };
     let mut strict_errs = Vec::new();
-    strict::duplicate_keys(&root, &mut strict_errs);
+    if !distinct_keys {
+        strict::duplicate_keys(&root, &mut strict_errs);
+    }
     let ty = match strict::kind_root(api_version, &kind) {
         strict::KindMatch::NoMatch => {
             // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
@@ -193,7 +207,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // a kind decoded strictly but not modelled (ConfigMap, Secret): checked here, on its tree,
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
-        strict::check(&root, ty, &mut strict_errs, "");
+        strict::check_keys(&root, ty, &mut strict_errs, "", distinct_keys);
         // decoded: then validated (ConfigMap, Secret, CronJob)
         if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
             strict_errs.extend(configdata::validate(&kind, &root));
@@ -205,7 +219,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     match model::decode_object(root, diags) {
         Some(mut o) => {
             if let Some(ty) = ty {
-                strict::check(&o.source, ty, &mut strict_errs, "");
+                strict::check_keys(&o.source, ty, &mut strict_errs, "", distinct_keys);
                 // a type error is the decode's error, answered alone (strict::check): the
                 // Reader's own words for the same mismatches (model.rs) give way to it
                 if strict_errs.iter().any(|d| d.code == "TypeMismatch") {
@@ -358,7 +372,8 @@ fn identity(o: &Object) -> Option<Identity<'_>> {
 /// scanned per object.
 pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec<Diagnostic>) -> Replaced {
     // identity → (its first definition, the group of its definitions when written again)
-    let mut seen: std::collections::HashMap<Identity, (usize, Option<usize>)> = std::collections::HashMap::with_capacity(objects.len());
+    // (resolve's FastHasher: SipHash of four strings per object was ~1% of a dump's analysis)
+    let mut seen: resolve::FastMap<Identity, (usize, Option<usize>)> = resolve::FastMap::with_capacity_and_hasher(objects.len(), Default::default());
     // the definitions of each identity written more than once, in input order
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, o) in objects.iter().enumerate() {

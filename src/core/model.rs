@@ -226,7 +226,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
                 let text = match &v.kind {
                     NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),
                     NodeKind::Scalar { value: Value::Float(f), .. } => super::decimal::shortest(*f), // = format!("{f}")
-                    NodeKind::Scalar { value: Value::Str, text, .. } => text.to_string(),
+                    NodeKind::Scalar { value: Value::Str, text, .. } => text.as_str().to_owned(),
                     _ => return None,
                 };
                 Some((k.as_str()?.to_string(), super::quantity::parse(&text)?))
@@ -798,13 +798,13 @@ impl Reader<'_> {
         let mut out: Labels = Vec::new();
         for (k, v) in entries {
             let key = match &k.kind {
-                NodeKind::Scalar { text, .. } => text.to_string(),
+                NodeKind::Scalar { text, .. } => text.as_str().to_owned(),
                 _ => {
                     self.type_error(field, k, "a string key");
                     continue;
                 }
             };
-            let vfield = format!("{field}.{key}");
+            let vfield = format_args!("{field}.{key}");
             if let Some(val) = self.string(Some(v), &vfield) {
                 out.retain(|(kk, _)| kk != &key);
                 out.push((key, val));
@@ -854,12 +854,12 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
     }
 }
 
-fn container_ports(r: &mut Reader, c: &Node, f: &str) -> Vec<ContainerPort> {
+fn container_ports(r: &mut Reader, c: &Node, f: &dyn Display) -> Vec<ContainerPort> {
     let list = r.seq(c.get("ports"), &format_args!("{f}.ports"));
     // exactly as many as written (a pushed Vec starts at 4: ×10,000 pods in a dump)
     let mut ports = Vec::with_capacity(list.len());
     for (j, p) in list.iter().enumerate() {
-        let pf = format!("{f}.ports[{j}]");
+        let pf = format_args!("{f}.ports[{j}]");
         ports.push(ContainerPort {
             name: r.string(p.get("name"), &format_args!("{pf}.name")).filter(|s| !s.is_empty()),
             container_port: r.int(p.get("containerPort"), &format_args!("{pf}.containerPort")).unwrap_or(0),
@@ -913,7 +913,7 @@ fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init:
             // does not keep 10,000 copies of "IfNotPresent")
             pull_policy: text("imagePullPolicy").filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")).map(str::to_string),
             restart_policy,
-            ports: if plain_init { container_ports(r, c, &format!("{field}[{i}]")) } else { Vec::new() },
+            ports: if plain_init { container_ports(r, c, &format_args!("{field}[{i}]")) } else { Vec::new() },
             requests: container_requests(c),
             resource_errors: resource_checks(c),
         });
@@ -924,7 +924,7 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
     let list = r.seq(n, field);
     let mut out = Vec::with_capacity(if sidecars_only { 0 } else { list.len() });
     for (i, c) in list.iter().enumerate() {
-        let f = format!("{field}[{i}]");
+        let f = format_args!("{field}[{i}]");
         if sidecars_only {
             let rp = r.string(c.get("restartPolicy"), &format_args!("{f}.restartPolicy"));
             if rp.as_deref() != Some("Always") {
@@ -980,7 +980,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         restart_policy: r.string(get("restartPolicy"), &format_args!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
         topology_spread: topology_spread(r, get("topologySpreadConstraints"), &format_args!("{prefix}.topologySpreadConstraints")),
         readiness_gates: {
-            let f = format!("{prefix}.readinessGates");
+            let f = format_args!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
             gates.iter().enumerate().filter_map(|(i, g)| r.string(g.get("conditionType"), &format_args!("{f}[{i}].conditionType"))).collect()
         },
@@ -990,7 +990,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
 fn tolerations(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<Toleration> {
     let mut out = Vec::new();
     for (i, t) in r.seq(n, field).iter().enumerate() {
-        let f = format!("{field}[{i}]");
+        let f = format_args!("{field}[{i}]");
         let Some(t) = r.map(Some(t), &f) else { continue };
         let s = |r: &mut Reader, k: &str| r.string(t.get(k), &format_args!("{f}.{k}")).unwrap_or_default();
         let key = s(r, "key");
@@ -1006,11 +1006,11 @@ fn tolerations(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<Tol
 fn selector_requirements(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<NodeSelectorRequirement> {
     let mut out = Vec::new();
     for (i, e) in r.seq(n, field).iter().enumerate() {
-        let f = format!("{field}[{i}]");
+        let f = format_args!("{field}[{i}]");
         let Some(e) = r.map(Some(e), &f) else { continue };
         let key = r.string(e.get("key"), &format_args!("{f}.key")).unwrap_or_default();
         let operator = r.string(e.get("operator"), &format_args!("{f}.operator")).unwrap_or_default();
-        let vf = format!("{f}.values");
+        let vf = format_args!("{f}.values");
         let values = r.seq(e.get("values"), &vf).iter().enumerate().filter_map(|(j, v)| r.string(Some(v), &format_args!("{vf}[{j}]"))).collect();
         out.push(NodeSelectorRequirement { key, operator, values });
     }
@@ -1019,14 +1019,14 @@ fn selector_requirements(r: &mut Reader, n: Option<&Node>, field: &dyn Display) 
 
 fn required_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display) -> Option<Vec<NodeSelectorTerm>> {
     let a = r.map(affinity, field)?;
-    let f = format!("{field}.nodeAffinity");
+    let f = format_args!("{field}.nodeAffinity");
     let na = r.map(a.get("nodeAffinity"), &f)?;
-    let f = format!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
+    let f = format_args!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
     let req = r.map(na.get("requiredDuringSchedulingIgnoredDuringExecution"), &f)?;
-    let f = format!("{f}.nodeSelectorTerms");
+    let f = format_args!("{f}.nodeSelectorTerms");
     let mut terms = Vec::new();
     for (i, t) in r.seq(req.get("nodeSelectorTerms"), &f).iter().enumerate() {
-        let tf = format!("{f}[{i}]");
+        let tf = format_args!("{f}[{i}]");
         let Some(t) = r.map(Some(t), &tf) else { continue };
         terms.push(node_selector_term(r, t, &tf));
     }
@@ -1043,14 +1043,14 @@ fn node_selector_term(r: &mut Reader, t: &Node, field: &dyn Display) -> NodeSele
 fn preferred_node_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display) -> Vec<(i64, NodeSelectorTerm)> {
     let mut out = Vec::new();
     let Some(a) = r.map(affinity, field) else { return out };
-    let f = format!("{field}.nodeAffinity");
+    let f = format_args!("{field}.nodeAffinity");
     let Some(na) = r.map(a.get("nodeAffinity"), &f) else { return out };
-    let f = format!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
+    let f = format_args!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
     for (i, t) in r.seq(na.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
-        let tf = format!("{f}[{i}]");
+        let tf = format_args!("{f}[{i}]");
         let Some(t) = r.map(Some(t), &tf) else { continue };
         let weight = r.int(t.get("weight"), &format_args!("{tf}.weight")).unwrap_or(0);
-        let pf = format!("{tf}.preference");
+        let pf = format_args!("{tf}.preference");
         let term = r.map(t.get("preference"), &pf).map(|p| node_selector_term(r, p, &pf)).unwrap_or_default();
         out.push((weight, term));
     }
@@ -1069,12 +1069,12 @@ pub(crate) fn label_selector(r: &mut Reader, n: Option<&Node>, field: &dyn Displ
 /// podAntiAffinity).
 fn required_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display, which: &str) -> Vec<PodAffinityTerm> {
     let Some(a) = r.map(affinity, field) else { return vec![] };
-    let f = format!("{field}.{which}");
+    let f = format_args!("{field}.{which}");
     let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
-    let f = format!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
+    let f = format_args!("{f}.requiredDuringSchedulingIgnoredDuringExecution");
     let mut out = Vec::new();
     for (i, t) in r.seq(pa.get("requiredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
-        let tf = format!("{f}[{i}]");
+        let tf = format_args!("{f}[{i}]");
         if let Some(t) = r.map(Some(t), &tf) {
             out.push(affinity_term(r, t, &tf));
         }
@@ -1100,7 +1100,7 @@ fn affinity_term(r: &mut Reader, t: &Node, tf: &dyn Display) -> PodAffinityTerm 
 fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<TopologySpreadConstraint> {
     let mut out = Vec::new();
     for (i, c) in r.seq(n, field).iter().enumerate() {
-        let f = format!("{field}[{i}]");
+        let f = format_args!("{field}[{i}]");
         let Some(c) = r.map(Some(c), &f) else { continue };
         let s = |r: &mut Reader, k: &str| r.string(c.get(k), &format_args!("{f}.{k}"));
         out.push(TopologySpreadConstraint {
@@ -1120,15 +1120,15 @@ fn topology_spread(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec
 /// `affinity.<which>.preferredDuringSchedulingIgnoredDuringExecution[]`: (weight, podAffinityTerm).
 fn preferred_pod_affinity(r: &mut Reader, affinity: Option<&Node>, field: &dyn Display, which: &str) -> Vec<(i64, PodAffinityTerm)> {
     let Some(a) = r.map(affinity, field) else { return vec![] };
-    let f = format!("{field}.{which}");
+    let f = format_args!("{field}.{which}");
     let Some(pa) = r.map(a.get(which), &f) else { return vec![] };
-    let f = format!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
+    let f = format_args!("{f}.preferredDuringSchedulingIgnoredDuringExecution");
     let mut out = Vec::new();
     for (i, w) in r.seq(pa.get("preferredDuringSchedulingIgnoredDuringExecution"), &f).iter().enumerate() {
-        let wf = format!("{f}[{i}]");
+        let wf = format_args!("{f}[{i}]");
         let Some(w) = r.map(Some(w), &wf) else { continue };
         let weight = r.int(w.get("weight"), &format_args!("{wf}.weight")).unwrap_or(0);
-        let tf = format!("{wf}.podAffinityTerm");
+        let tf = format_args!("{wf}.podAffinityTerm");
         let term = match r.map(w.get("podAffinityTerm"), &tf) {
             Some(t) => affinity_term(r, t, &tf),
             None => PodAffinityTerm::default(),
@@ -1420,7 +1420,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
 fn endpoint_ports(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<EndpointPort> {
     let mut out = Vec::new();
     for (i, p) in r.seq(n, field).iter().enumerate() {
-        let f = format!("{field}[{i}]");
+        let f = format_args!("{field}[{i}]");
         out.push(EndpointPort {
             name: r.string(p.get("name"), &format_args!("{f}.name")).filter(|s| !s.is_empty()),
             port: r.int(p.get("port"), &format_args!("{f}.port")).unwrap_or(0),
@@ -1442,7 +1442,7 @@ fn endpoints(r: &mut Reader, root: &Node, service: &str) -> Vec<EndpointSet> {
         let mut addresses = Vec::new();
         for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
             for (j, a) in r.seq(sub.get(key), &format_args!("{f}.{key}")).iter().enumerate() {
-                let af = format!("{f}.{key}[{j}]");
+                let af = format_args!("{f}.{key}[{j}]");
                 if let Some(ip) = r.string(a.get("ip"), &format_args!("{af}.ip")) {
                     addresses.push(EndpointAddress {
                         ip,
@@ -1527,7 +1527,7 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
     for c in r.seq(status.and_then(|s| s.get("conditions")), &"status.conditions") {
         // "True"/"False"/"Unknown"; an unquoted True/False is a YAML bool (read as pod_status does)
         let status = match c.get("status").map(|n| &n.kind) {
-            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.to_string()),
+            Some(NodeKind::Scalar { value: Value::Str, text, .. }) => Some(text.as_str().to_owned()),
             Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(if *b { "True" } else { "False" }.to_string()),
             _ => None,
         };

@@ -426,6 +426,8 @@ struct Walk<'a> {
     /// map, so every object's keys are sorted (encoding/json Marshal of map[string]interface{})
     saved: Option<(Vec<SortSeg>, Diagnostic)>,
     ended: Option<(Vec<SortSeg>, Diagnostic)>,
+    /// every mapping's keys are distinct strings: none is repeated later in its map
+    distinct_keys: bool,
 }
 
 /// A step of a field path in the order the decoder meets it: keys sorted as strings (bytes),
@@ -439,11 +441,18 @@ enum SortSeg {
 /// Check `root` (one object) against its type: every key the Go struct does not have is an
 /// unknown field. `object_id` goes into [`Diagnostic::object`].
 pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str) {
+    check_keys(root, ty, diags, object_id, false);
+}
+
+/// [`check`] of a tree whose mappings' keys are known to be distinct strings
+/// (`distinct_keys`: [`super::yaml::Document::distinct_keys`]): no key is looked for again later
+/// in its map.
+pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
     if let Some((_, d)) = w.ended.or(w.saved) {
@@ -771,7 +780,11 @@ fn repeated_later(entries: &[(Node, Node)], last: Option<&HashMap<std::borrow::C
     let key = key_bytes(&entries[i].0);
     match last {
         Some(last) => last[key.as_ref()] != i,
-        None => entries[i + 1..].iter().any(|(later, _)| key_bytes(later) == key),
+        None => entries[i + 1..].iter().any(|(later, _)| match &later.kind {
+            // a string key (nearly all): its bytes, lengths first, nothing made
+            NodeKind::Scalar { value: Value::Str, text, .. } => text.eq_bytes(&key),
+            _ => key_bytes(later) == key,
+        }),
     }
 }
 
@@ -782,16 +795,16 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
     };
     match (ty, &node.kind) {
         (Ty::Struct(t), NodeKind::Map(entries)) => {
-            let last = last_indexes(entries);
+            let last = if w.distinct_keys { None } else { last_indexes(entries) };
             for (i, (k, v)) in entries.iter().enumerate() {
                 // A repeated key: the JSON the decoder sees holds only the last one.
-                if repeated_later(entries, last.as_ref(), i) {
+                if !w.distinct_keys && repeated_later(entries, last.as_ref(), i) {
                     continue;
                 }
                 let key = key_bytes(k);
                 let key = key.as_ref();
                 path.push(Seg::Key(k));
-                match t.fields.iter().find(|f| f.json.as_bytes() == key) {
+                match t.fields.iter().find(|f| f.json.len() == key.len() && f.json.as_bytes() == key) {
                     Some(f) => {
                         w.fields.push((f.json, t.name));
                         walk(w, v, f.ty, path);
@@ -803,10 +816,10 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
             }
         }
         (Ty::Map(inner), NodeKind::Map(entries)) => {
-            let last = last_indexes(entries);
+            let last = if w.distinct_keys { None } else { last_indexes(entries) };
             for (i, (k, v)) in entries.iter().enumerate() {
                 // as above: only the last of a repeated key reaches the decoder
-                if repeated_later(entries, last.as_ref(), i) {
+                if !w.distinct_keys && repeated_later(entries, last.as_ref(), i) {
                     continue;
                 }
                 path.push(Seg::Key(k));
@@ -824,6 +837,12 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
         // scalars, Any, and values of the wrong shape: the decoder's type errors (most leaves
         // are strings written as strings: nothing to look at)
         (Ty::Any, _) | (Ty::Scalar("string"), NodeKind::Scalar { value: Value::Str | Value::Null, .. }) => {}
+        // the other leaves nearly every object has, taken without `type_error`'s look at the Go
+        // type's name (issue #12): a string for a Go type that is no number, bool, []byte or
+        // Quantity (their names start with none of i u b f [ r), an int32 in range, a bool
+        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) => {}
+        (Ty::Scalar("int32"), NodeKind::Scalar { value: Value::Int(i), .. }) if i32::try_from(*i).is_ok() => {}
+        (Ty::Scalar("bool"), NodeKind::Scalar { value: Value::Bool(_), .. }) => {}
         _ => type_error(w, node, ty, path),
     }
 }

@@ -1,12 +1,41 @@
 //! The fast YAML path (`yamlfast`) against granit-parser: on every input we have, the tree,
 //! positions, flags, typing and errors are the same, or the fast path declined the document.
 
-use super::yaml::{parse_stream, parse_stream_granit, split_documents};
+use super::yaml::{parse_stream, parse_stream_granit, split_documents, Node, NodeKind, Value};
 use super::yamlfast;
 use crate::fuzz::{mutate_once, Rng};
 
-/// `Err` if the two paths give anything different (NaN-safe: compared through `Debug`).
+/// Every mapping of the tree has string keys, each written once (what
+/// `Document::distinct_keys` claims), by brute force.
+fn keys_distinct(n: &Node) -> bool {
+    match &n.kind {
+        NodeKind::Map(entries) => {
+            entries.iter().enumerate().all(|(i, (k, v))| {
+                matches!(&k.kind, NodeKind::Scalar { value: Value::Str, .. }) && !entries[..i].iter().any(|(e, _)| e.as_str() == k.as_str()) && keys_distinct(v)
+            })
+        }
+        NodeKind::Seq(items) => items.iter().all(keys_distinct),
+        NodeKind::Scalar { .. } => true,
+    }
+}
+
+/// A document said to have distinct keys that has a repeated one, or a duplicate-key warning.
+fn distinct_keys_wrong(src: &str) -> Option<String> {
+    let (docs, _) = parse_stream(src);
+    docs.iter().filter(|d| d.distinct_keys).find_map(|d| {
+        let root = d.root.as_ref()?;
+        let mut dups = Vec::new();
+        crate::core::strict::duplicate_keys(root, &mut dups);
+        (!keys_distinct(root) || !dups.is_empty()).then(|| format!("document at line {} said to have distinct keys: {src:?}", d.first_line))
+    })
+}
+
+/// `Err` if the two paths give anything different (NaN-safe: compared through `Debug`), or the
+/// fast path says a document's keys are distinct when they are not.
 pub(crate) fn differ(src: &str) -> Option<String> {
+    if let Some(wrong) = distinct_keys_wrong(src) {
+        return Some(wrong);
+    }
     let fast = format!("{:?}", parse_stream(src));
     let slow = format!("{:?}", parse_stream_granit(src));
     (fast != slow).then(|| {
@@ -147,6 +176,27 @@ fn edge_cases_agree_with_granit() {
 /// A repeated key (go-yaml v2 non-strict decode.go `mapping` keeps the last value; see
 /// strict.rs): the fast path keeps every entry as granit does, so `Node::get` and
 /// `Node::last_entries` answer the last one whichever path read the document.
+/// `Document::distinct_keys` (issue #12: the duplicate-key walk and the strict walk's repeated
+/// keys are skipped when it holds): true only when every mapping's keys are strings written
+/// once; a repeat in go-yaml's sense (`yes`/`on`, `0x10`/`16`) or in JSON's (`1`/`"1"`), a
+/// non-string key or a granit-read document makes it false.
+#[test]
+fn distinct_keys_only_when_every_key_is_a_string_written_once() {
+    let distinct = |src: &str| parse_stream(src).0.iter().map(|d| d.distinct_keys).collect::<Vec<_>>();
+    assert_eq!(distinct("a: 1\nb:\n  c: {d: 1, e: 2}\n  k: [x, x]\n  \"f\": 'g'\n---\nh: i\n"), [true, true]);
+    // a document granit reads (a flow mapping in a flow sequence): not known
+    assert_eq!(distinct("a: [x, {d: 1}]\n"), [false]);
+    for repeated in ["a: 1\na: 2\n", "a:\n  b: 1\n  c: 2\n  b: 3\n", "x: {a: 1, a: 2}\n", "- a: 1\n  'a': 2\n", "yes: 1\non: 2\n", "0x10: a\n16: b\n", "1: a\n\"1\": b\n", "~: a\n", "a: &x 1\nb: *x\n"] {
+        assert_eq!(distinct(repeated), [false], "{repeated:?}");
+        assert!(distinct_keys_wrong(repeated).is_none());
+    }
+    // the duplicate-key warnings of a repeated key are the same as before (the walk runs)
+    let (docs, _) = parse_stream("a: 1\na: 2\n");
+    let mut dups = Vec::new();
+    crate::core::strict::duplicate_keys(docs[0].root.as_ref().unwrap(), &mut dups);
+    assert_eq!(dups.len(), 1);
+}
+
 #[test]
 fn repeated_keys_read_the_same_last_value_on_both_paths() {
     let filler: String = (0..20).map(|i| format!("f{i}: x\n")).collect();
@@ -332,4 +382,15 @@ fn read_objects_at_a_line_gives_the_whole_texts_positions() {
     }
     assert!(n >= 5, "only {n} objects");
     assert!(whole_diags.iter().any(|d| d.message.starts_with("YAML:")), "the broken document gives a syntax error");
+}
+
+/// The capacity `read_objects` reserves: `src.matches("\n---").count()`, counted a line at a time.
+#[test]
+fn document_markers_count_what_matches_counts() {
+    for t in ["", "---", "\n---", "a\n---\n---\nb\n--\n----\n", "---\n---\n", "x\n-\n--\n---"] {
+        assert_eq!(super::document_markers(t.as_bytes()), t.matches("\n---").count(), "{t:?}");
+    }
+    for p in crate::core::presets::ALL {
+        assert_eq!(super::document_markers(p.yaml.as_bytes()), p.yaml.matches("\n---").count(), "{}", p.id);
+    }
 }

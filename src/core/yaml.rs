@@ -66,6 +66,15 @@ impl Text {
             TextRepr::Heap(s) => s.as_bytes(),
         }
     }
+    /// Equal to these bytes: the lengths first (map keys are compared with every key looked up).
+    #[inline(always)]
+    pub fn eq_bytes(&self, other: &[u8]) -> bool {
+        match &self.0 {
+            // the first byte before the comparison call (keys of a length often differ there)
+            TextRepr::Inline(len, buf) => *len as usize == other.len() && other.first().is_none_or(|c| *c == buf[0]) && &buf[..other.len()] == other,
+            TextRepr::Heap(s) => s.len() == other.len() && s.as_bytes() == other,
+        }
+    }
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // always whole characters of a `str` (see `From<&str>`), so this never fails
@@ -158,22 +167,38 @@ pub struct YamlError {
 }
 
 /// One parsed document: its root node (None for an empty document) and the line it starts on.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Document {
     pub root: Option<Node>,
     pub first_line: u32,
+    /// Every mapping's keys are strings, each written once (the fast path sees it as it builds
+    /// the tree; false when not known): no key is repeated, in go-yaml's sense (strict.rs
+    /// `duplicate_keys`) nor in JSON's (the strict walk's repeated keys), so neither walk has
+    /// anything to find (issue #12: the two were ~6% of the analysis).
+    pub distinct_keys: bool,
+}
+
+/// The tree and the line (how the fast path and granit are compared, tests_yamlfast): whether
+/// the keys are known to be distinct depends on the path taken.
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("root", &self.root).field("first_line", &self.first_line).finish()
+    }
 }
 
 impl Node {
     pub fn get(&self, key: &str) -> Option<&Node> {
-        match &self.kind {
-            NodeKind::Map(entries) => entries
-                .iter()
-                .rev() // a repeated key: the last one wins, as in go-yaml → JSON
-                .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.as_bytes() == key.as_bytes()))
-                .map(|(_, v)| v),
-            _ => None,
+        let NodeKind::Map(entries) = &self.kind else { return None };
+        // a repeated key: the last one wins, as in go-yaml → JSON (a plain loop: every field
+        // the decoder reads is looked up, issue #12)
+        for (k, v) in entries.iter().rev() {
+            if let NodeKind::Scalar { value: Value::Str, text, .. } = &k.kind {
+                if text.eq_bytes(key.as_bytes()) {
+                    return Some(v);
+                }
+            }
         }
+        None
     }
     /// A map's entries as the JSON kubectl sends holds them: a string key written more than once
     /// only at its last occurrence (go-yaml v2 decode.go `mapping`, non-strict, overwrites:
@@ -196,6 +221,12 @@ impl Node {
                 (Some(key), None) => !entries[i + 1..].iter().any(|(l, _)| l.as_str() == Some(key)),
             })
             .map(|(_, e)| e)
+    }
+    /// A scalar whose YAML type is string, with exactly this text (compared as bytes: no UTF-8
+    /// check, unlike `as_str() == Some(s)`).
+    #[inline]
+    pub fn is_str(&self, s: &str) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value: Value::Str, text, .. } if text.eq_bytes(s.as_bytes()))
     }
     /// The string of a scalar whose YAML type is string.
     pub fn as_str(&self) -> Option<&str> {
@@ -223,7 +254,7 @@ impl Node {
     /// The scalar's source text (for messages).
     pub fn text(&self) -> String {
         match &self.kind {
-            NodeKind::Scalar { text, .. } => text.to_string(),
+            NodeKind::Scalar { text, .. } => text.as_str().to_owned(),
             NodeKind::Seq(_) => "[...]".into(),
             NodeKind::Map(_) => "{...}".into(),
         }
@@ -237,21 +268,52 @@ pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
     split_documents_from(src, 1)
 }
 
+/// The 8 bytes at `i` as one word (the caller checks `i + 8 <= b.len()`).
+#[inline(always)]
+pub(crate) fn word_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(<[u8; 8]>::try_from(&b[i..i + 8]).unwrap_or([0; 8]))
+}
+
+/// The offset of the first `\n` at or after `i` (`b.len()` if none): eight bytes at a time.
+#[inline]
+pub(crate) fn next_newline(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let x = word_at(b, i) ^ (ONES * u64::from(b'\n'));
+        // a zero byte in x: a line break in the word, the lowest flagged byte being the first
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != b'\n' {
+        i += 1;
+    }
+    i
+}
+
 /// [`split_documents`] of a text whose first line is line `first` of a larger text.
 pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
+    let b = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut start_line = first;
-    let mut offset = 0usize;
-    for (line_no, line) in (first..).zip(src.split_inclusive('\n')) {
-        let is_marker = line.starts_with("---")
-            && line[3..].chars().next().is_none_or(|c| c.is_whitespace());
-        if is_marker && offset > start {
-            out.push((start_line, &src[start..offset]));
-            start = offset;
+    // each line's first byte (a byte loop: `split_inclusive` was ~8 instructions a byte)
+    let mut ls = 0usize;
+    let mut line_no = first;
+    while ls < b.len() {
+        let is_marker = b[ls] == b'-'
+            && b.get(ls + 1) == Some(&b'-')
+            && b.get(ls + 2) == Some(&b'-')
+            && src[ls + 3..].chars().next().is_none_or(|c| c.is_whitespace());
+        if is_marker && ls > start {
+            out.push((start_line, &src[start..ls]));
+            start = ls;
             start_line = line_no;
         }
-        offset += line.len();
+        ls = next_newline(b, ls) + 1;
+        line_no += 1;
     }
     out.push((start_line, &src[start..]));
     out
@@ -259,51 +321,47 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
 pub fn resolve_plain(s: &str) -> Value {
+    let b = s.as_bytes();
+    let Some(&first) = b.first() else { return Value::Null };
     // most scalars are names: a letter that starts none of the words below, or a word longer
-    // than the longest of them ("false"), is a string without the comparisons
-    if let Some(&first) = s.as_bytes().first() {
-        if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+    // than the longest of them ("false"), is a string without the comparisons (dispatched on
+    // the first byte and the length, not a chain of string compares: every key and most
+    // values pass here, issue #12)
+    if first.is_ascii_alphabetic() {
+        if b.len() > 5 || !matches!(first, b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O') {
             return Value::Str;
         }
+        return word_value(b).unwrap_or(Value::Str);
     }
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
-            return Value::Bool(true)
-        }
-        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
-            return Value::Bool(false)
-        }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
-        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
-        _ => {}
+    match first {
+        b'0'..=b'9' => {}
+        b'~' if b.len() == 1 => return Value::Null,
+        b'.' | b'+' | b'-' => match s {
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+            "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+            _ => {}
+        },
+        _ => return Value::Str,
     }
-    let first = s.as_bytes()[0];
-    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::Str;
-    }
-    let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
-    let (neg, body) = match plain.as_bytes()[0] {
-        b'-' => (true, &plain[1..]),
-        b'+' => (false, &plain[1..]),
+    let plain: std::borrow::Cow<str> = if b.contains(&b'_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
+    let (neg, body) = match plain.as_bytes().first() {
+        Some(b'-') => (true, &plain[1..]),
+        Some(b'+') => (false, &plain[1..]),
         _ => (false, &plain[..]),
     };
     // strconv.ParseInt(plain, 0, 64): the base prefixes 0b/0B, 0o/0O, 0x/0X (Go 1.13+), and a
     // leading 0 for octal; the digits after a prefix carry no sign of their own
-    let prefixed = |p: [&'static str; 2]| p.iter().find_map(|p| body.strip_prefix(p)).filter(|d| !d.starts_with(['+', '-']));
-    let radix = if let Some(b) = prefixed(["0b", "0B"]) {
-        Some((b, 2))
-    } else if let Some(o) = prefixed(["0o", "0O"]) {
-        Some((o, 8))
-    } else if let Some(h) = prefixed(["0x", "0X"]) {
-        Some((h, 16))
-    } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
-        Some((&body[1..], 8))
-    } else if !body.is_empty() && body.bytes().all(|c| c.is_ascii_digit()) {
-        Some((body, 10))
-    } else {
-        None
+    let bb = body.as_bytes();
+    let unsigned_after_prefix = !matches!(bb.get(2), Some(b'+' | b'-'));
+    let all_digits = || bb.iter().all(|c| c.is_ascii_digit());
+    let radix = match bb {
+        [b'0', b'b' | b'B', ..] if unsigned_after_prefix => Some((&body[2..], 2)),
+        [b'0', b'o' | b'O', ..] if unsigned_after_prefix => Some((&body[2..], 8)),
+        [b'0', b'x' | b'X', ..] if unsigned_after_prefix => Some((&body[2..], 16)),
+        [b'0', _, ..] if all_digits() => Some((&body[1..], 8)),
+        [_, ..] if all_digits() => Some((body, 10)),
+        _ => None,
     };
     if let Some((digits, radix)) = radix {
         if let Ok(v) = i64::from_str_radix(digits, radix) {
@@ -322,6 +380,27 @@ pub fn resolve_plain(s: &str) -> Value {
         }
     }
     Value::Str
+}
+
+/// The YAML 1.1 words go-yaml v2 resolves (resolve.go's table: null, y, yes, true, on, n, no,
+/// false, off, each lower-case, Capitalised or UPPER), for a word of 1 to 5 ASCII letters or
+/// other bytes; None: a string.
+fn word_value(b: &[u8]) -> Option<Value> {
+    let rest = &b[1..];
+    let lower = rest.iter().all(u8::is_ascii_lowercase);
+    if !(lower || (b[0].is_ascii_uppercase() && rest.iter().all(u8::is_ascii_uppercase))) {
+        return None;
+    }
+    let mut w = [0u8; 5];
+    for (d, c) in w.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(match &w[..b.len()] {
+        [b'n', b'u', b'l', b'l'] => Value::Null,
+        [b'y'] | [b'y', b'e', b's'] | [b't', b'r', b'u', b'e'] | [b'o', b'n'] => Value::Bool(true),
+        [b'n'] | [b'n', b'o'] | [b'f', b'a', b'l', b's', b'e'] | [b'o', b'f', b'f'] => Value::Bool(false),
+        _ => return None,
+    })
 }
 
 fn is_yaml_float(s: &str) -> bool {
@@ -527,12 +606,17 @@ fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
     Pos { line: m.line() as u32 + line_offset, column: m.col() as u32 + 1 }
 }
 
-/// Parse one chunk (one document, possibly empty) into its root node.
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<Option<Node>, YamlError> {
+/// A chunk's root node (None for an empty document) and whether its keys are known to be
+/// distinct ([`Document::distinct_keys`]).
+pub(crate) type ParsedChunk = (Option<Node>, bool);
+
+/// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
+/// known to be distinct ([`Document::distinct_keys`]).
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<ParsedChunk, YamlError> {
     if fast {
-        if let Some((root, nodes)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
+        if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
-            return Ok(Some(root));
+            return Ok((Some(root), distinct));
         }
     }
     let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
@@ -541,7 +625,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
     // must not start from zero in each one
     *nodes_so_far = (b.nodes, b.alias_nodes);
-    r.map(|()| b.root)
+    r.map(|()| (b.root, false))
 }
 
 fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), YamlError> {
@@ -699,10 +783,10 @@ pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Doc
 /// it (the root, None for an empty document) when the stream's node budgets are far from
 /// reached, with the nodes and alias-expansion nodes it counts: the incremental analysis
 /// (core::incremental) reads only the documents an edit touched.
-pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<Option<Node>, YamlError>, (usize, usize)) {
+pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<ParsedChunk, YamlError>, (usize, usize)) {
     let mut nodes = (0, 0);
     let r = parse_chunk(chunk, first_line, &mut nodes, true);
-    (r.map(|root| root.filter(|r| !r.is_null())), nodes)
+    (r.map(|(root, distinct)| (root.filter(|r| !r.is_null()), distinct)), nodes)
 }
 
 fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
@@ -724,7 +808,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             break;
         }
         match parse_chunk(chunk, first_line, &mut nodes, fast) {
-            Ok(root) => each(Document { root: root.filter(|r| !r.is_null()), first_line }),
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys }),
             Err(e) => {
                 let budget = e.message.contains("alias bomb");
                 errors.push(e);
@@ -740,6 +824,73 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The resolver as it was before the byte dispatch of [`resolve_plain`] (issue #12): the reference it is tested against.
+    fn resolve_plain_reference(s: &str) -> Value {
+        // most scalars are names: a letter that starts none of the words below, or a word longer
+        // than the longest of them ("false"), is a string without the comparisons
+        if let Some(&first) = s.as_bytes().first() {
+            if (first.is_ascii_alphabetic() && (s.len() > 5 || !b"yYnNtTfFoO".contains(&first))) || first >= 0x80 {
+                return Value::Str;
+            }
+        }
+        match s {
+            "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+            "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+                return Value::Bool(true)
+            }
+            "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+                return Value::Bool(false)
+            }
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+            "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+            _ => {}
+        }
+        let first = s.as_bytes()[0];
+        if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+            return Value::Str;
+        }
+        let plain: std::borrow::Cow<str> = if s.contains('_') { s.chars().filter(|&c| c != '_').collect::<String>().into() } else { s.into() };
+        let (neg, body) = match plain.as_bytes()[0] {
+            b'-' => (true, &plain[1..]),
+            b'+' => (false, &plain[1..]),
+            _ => (false, &plain[..]),
+        };
+        // strconv.ParseInt(plain, 0, 64): the base prefixes 0b/0B, 0o/0O, 0x/0X (Go 1.13+), and a
+        // leading 0 for octal; the digits after a prefix carry no sign of their own
+        let prefixed = |p: [&'static str; 2]| p.iter().find_map(|p| body.strip_prefix(p)).filter(|d| !d.starts_with(['+', '-']));
+        let radix = if let Some(b) = prefixed(["0b", "0B"]) {
+            Some((b, 2))
+        } else if let Some(o) = prefixed(["0o", "0O"]) {
+            Some((o, 8))
+        } else if let Some(h) = prefixed(["0x", "0X"]) {
+            Some((h, 16))
+        } else if body.len() > 1 && body.starts_with('0') && body.bytes().all(|c| c.is_ascii_digit()) {
+            Some((&body[1..], 8))
+        } else if !body.is_empty() && body.bytes().all(|c| c.is_ascii_digit()) {
+            Some((body, 10))
+        } else {
+            None
+        };
+        if let Some((digits, radix)) = radix {
+            if let Ok(v) = i64::from_str_radix(digits, radix) {
+                return Value::Int(if neg { -v } else { v });
+            }
+            if radix == 10 || (radix == 8 && digits.bytes().any(|c| c > b'7')) {
+                // out of i64 range or not octal after all: go-yaml falls through to float parsing
+            } else {
+                return Value::Str;
+            }
+        }
+        // go-yaml v2 yamlStyleFloat: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+        if is_yaml_float(&plain) {
+            if let Some(f) = super::super::decimal::parse(&plain) {
+                return Value::Float(f);
+            }
+        }
+        Value::Str
+    }
 
     fn one(src: &str) -> Node {
         let (docs, errs) = parse_stream(src);
@@ -779,6 +930,56 @@ mod tests {
         assert_eq!(resolve_plain("~"), Value::Null);
         assert_eq!(resolve_plain("-"), Value::Str);
         assert_eq!(resolve_plain("10.96.0.1"), Value::Str);
+    }
+
+    #[test]
+    fn resolve_plain_equals_its_reference_implementation() {
+        let mut texts: Vec<String> = Vec::new();
+        let words = ["", "~", "null", "y", "yes", "true", "on", "n", "no", "false", "off", ".inf", "+.inf", "-.inf", ".nan", "nan", "inf", "t", "f", "o", "of", "tru", "nul", "yess", "falsee", "name", "type", "TCP", "ns-0", "0", "00", "07", "08", "0777", "0b101", "0B2", "0o644", "0O8", "0x1F", "0X", "0b", "0x-1", "0o+7", "1_000", "_", "-_1", "+1", "-1", "--1", "+-1", "1.5", "1.", ".5", "1e3", "1E+3", "1e", "6e068097", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-0o10", "+0x10", "10.96.0.1", "8080a", "é", "-", "+", ".", "1__2", "0_7", "0.5_0"];
+        for w in words {
+            texts.push(w.to_string());
+            texts.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                texts.push(f.to_uppercase().chain(c.clone()).collect());
+                texts.push(std::iter::once(f).chain(c.flat_map(char::to_uppercase)).collect());
+            }
+        }
+        // every string of up to 3 bytes over an alphabet of the bytes that matter
+        let alphabet = b"0179abBoOxXeEfnNyY.+-_~ ";
+        let mut frontier = vec![String::new()];
+        for _ in 0..3 {
+            frontier = frontier.iter().flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{}", c as char))).collect();
+            texts.extend(frontier.iter().cloned());
+        }
+        for t in &texts {
+            let (new, old) = (resolve_plain(t), resolve_plain_reference(t));
+            assert!(format!("{new:?}") == format!("{old:?}"), "{t:?}: {new:?} vs {old:?}");
+        }
+    }
+
+    /// The word-at-a-time scans (issue #12) against the obvious byte loops, at every offset.
+    #[test]
+    fn next_newline_and_split_equal_the_byte_loops() {
+        let texts = ["", "\n", "a", "abcdefgh\n", "---\na: 1\n---\nb: 2", "x\n\n\n---\n--- \n---x\n-- -\n", "é€😀\nabcdefghijklmnop\nq\n---\t\nr"];
+        for t in texts.iter().map(|t| t.to_string()).chain((0..40).map(|n| format!("{}\n{}---\n{}", "a".repeat(n), "b".repeat(n % 9), "c".repeat(n % 17)))) {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                assert_eq!(next_newline(b, i), i + b[i..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - i), "{t:?} at {i}");
+            }
+            let mut naive = Vec::new();
+            let (mut start, mut start_line, mut offset) = (0, 1, 0);
+            for (line_no, line) in (1..).zip(t.split_inclusive('\n')) {
+                if line.starts_with("---") && line[3..].chars().next().is_none_or(|c| c.is_whitespace()) && offset > start {
+                    naive.push((start_line, &t[start..offset]));
+                    start = offset;
+                    start_line = line_no;
+                }
+                offset += line.len();
+            }
+            naive.push((start_line, &t[start..]));
+            assert_eq!(split_documents_from(&t, 1), naive, "{t:?}");
+        }
     }
 
     #[test]

@@ -13,21 +13,38 @@
 use super::yaml::{resolve_plain, Node, NodeKind, Pos, Text, Value, MAX_DEPTH, MAX_NODES};
 
 /// Parse one chunk of [`super::yaml::parse_stream`] (one document: at most a first `---` line,
-/// no other document marker). `Some((root, nodes))`: the root node and the stream's node count
-/// after it; `None`: declined (and nothing was counted).
-pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> Option<(Node, usize)> {
+/// no other document marker). `Some((root, nodes, distinct))`: the root node, the stream's node
+/// count after it, and whether every mapping's keys are strings written once
+/// ([`super::yaml::Document::distinct_keys`]); `None`: declined (and nothing was counted).
+pub(crate) fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: usize) -> Option<(Node, usize, bool)> {
     let b = chunk.as_bytes();
     let ascii = prescan(b)?;
     // the scratch stacks of the previous document, emptied: a stream of 10,000 documents does
     // not grow two vectors from nothing 10,000 times
     let (entries, items) = SCRATCH.with(|s| s.take());
-    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)), ascii };
+    let mut p = P { s: chunk, b, i: 0, line: 0, ls: 0, first_line, nodes: nodes_so_far, depth: 0, next: None, entries, items, col_cache: std::cell::Cell::new((usize::MAX, 0, 0)), ascii, distinct: true };
     let root = p.document();
     let (mut entries, mut items) = (std::mem::take(&mut p.entries), std::mem::take(&mut p.items));
     entries.clear();
     items.clear();
     SCRATCH.with(|s| s.set((entries, items)));
-    Some((root?, p.nodes))
+    Some((root?, p.nodes, p.distinct))
+}
+
+/// A mapping's keys are strings, each written once (compared as bytes, lengths first). Past 16
+/// keys the answer is "not known" (false): the walks that need it index large maps themselves.
+fn distinct_keys(entries: &[(Node, Node)]) -> bool {
+    if entries.len() > 16 {
+        return false;
+    }
+    for (i, (k, _)) in entries.iter().enumerate() {
+        let NodeKind::Scalar { value: Value::Str, text, .. } = &k.kind else { return false };
+        let key = text.as_bytes();
+        if entries[..i].iter().any(|(e, _)| matches!(&e.kind, NodeKind::Scalar { text, .. } if text.eq_bytes(key))) {
+            return false;
+        }
+    }
+    true
 }
 
 type Scratch = (Vec<(Node, Node)>, Vec<Node>);
@@ -44,10 +61,20 @@ fn prescan(b: &[u8]) -> Option<bool> {
     let mut i = 0;
     while i < n {
         // a line's first byte
-        if b[i] == b'%' || b[i..].starts_with(b"...") || (i > 0 && b[i..].starts_with(b"---")) {
+        let c0 = b[i];
+        if c0 == b'%' || ((c0 == b'.' || (c0 == b'-' && i > 0)) && b.get(i + 1) == Some(&c0) && b.get(i + 2) == Some(&c0)) {
             return None;
         }
-        // its bytes: printable ASCII (nearly all) in a tight loop, the rest looked at
+        // its bytes: printable ASCII (nearly all) eight at a time (no byte below 0x20 — a line
+        // break among them — nor above 0x7e), then one at a time
+        while i + 8 <= n {
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            let w = super::yaml::word_at(b, i);
+            if ((w.wrapping_sub(ONES * 0x20) & !w) | w.wrapping_add(ONES) | w) & (ONES << 7) != 0 {
+                break;
+            }
+            i += 8;
+        }
         while i < n {
             let c = b[i];
             i += 1;
@@ -91,7 +118,18 @@ struct P<'a> {
     col_cache: std::cell::Cell<(usize, usize, usize)>,
     /// the chunk is all ASCII: a column is the byte offset in its line
     ascii: bool,
+    /// every mapping so far has string keys, each written once
+    distinct: bool,
 }
+
+/// `\n`, `:` and `#`: the bytes where [`P::plain_end`] looks closer.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'#' as usize] = true;
+    t
+};
 
 #[inline(always)]
 fn is_sep(b: &[u8], j: usize) -> bool {
@@ -218,19 +256,26 @@ impl<'a> P<'a> {
         let b = self.b;
         let mut j = i;
         while j < b.len() {
-            match b[j] {
-                b'\n' => break,
-                b':' if is_sep(b, j + 1) => return (j, true),
-                b'#' if j > i && b[j - 1] == b' ' => break,
-                _ => {}
+            // the bytes that may end it, by table (most bytes of a scalar are none of them)
+            let c = b[j];
+            if STOPS[c as usize] {
+                match c {
+                    b'\n' => break,
+                    b':' if is_sep(b, j + 1) => return (j, true),
+                    b'#' if j > i && b[j - 1] == b' ' => break,
+                    _ => {}
+                }
             }
             j += 1;
         }
         (j, false)
     }
-    fn trimmed(&self, from: usize, to: usize) -> &'a str {
+    fn trimmed(&self, from: usize, mut to: usize) -> &'a str {
+        while to > from && self.b[to - 1] == b' ' {
+            to -= 1;
+        }
         let s: &'a str = self.s;
-        s[from..to].trim_end_matches(' ')
+        &s[from..to]
     }
 
     /// A one-line quoted scalar at `i` (on its quote); `i` ends after the closing quote.
@@ -423,7 +468,9 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
-        let entries = self.entries.drain(start..).collect();
+        self.distinct = self.distinct && distinct_keys(&self.entries[start..]);
+        // one allocation of exactly its size and one copy (a drain collected moved entry by entry)
+        let entries = self.entries.split_off(start);
         Some(Node { kind: NodeKind::Map(entries), pos })
     }
 
@@ -466,7 +513,7 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
-        let items = self.items.drain(start..).collect();
+        let items = self.items.split_off(start);
         Some(Node { kind: NodeKind::Seq(items), pos })
     }
 
@@ -585,6 +632,7 @@ impl<'a> P<'a> {
         }
         self.depth -= 1;
         self.count()?;
+        self.distinct = self.distinct && distinct_keys(&entries);
         let kind = if map { NodeKind::Map(entries) } else { NodeKind::Seq(items) };
         Some(Node { kind, pos })
     }
