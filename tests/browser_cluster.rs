@@ -229,6 +229,15 @@ async fn the_ip_family_setting_reaches_the_service_card() {
     choose("ipv6,ipv4");
     until("clusterIPs fd00").await;
     assert!(addr().starts_with("clusterIPs fd00:10:96::") && addr().contains(", 10."), "{}", addr());
+    // a shared link carries the choice
+    let w = web_sys::window().unwrap();
+    let page = w.location().pathname().unwrap();
+    doc().get_element_by_id("copy-link").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    leptos::task::tick().await;
+    let hash = w.location().hash().unwrap();
+    let shared = switchboard::core::share::decode(hash.strip_prefix("#s=").expect("the link is in the address")).unwrap();
+    assert_eq!(shared.families, "ipv6,ipv4");
+    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page)).unwrap();
     // back to IPv4: one address (PreferDualStack on a single-stack cluster)
     choose("ipv4");
     until("clusterIP 10.").await;
