@@ -15,9 +15,6 @@ const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N]
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
 
-/// One --service-cluster-ip-range: an IPv4 CIDR with room for Services (at most /30), or an
-/// IPv6 one kube-apiserver accepts (validateMaxCIDRRange: at most 20 host bits, "for 128-bit
-/// addresses, the mask must be >= 108"; at most /126).
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {

@@ -226,8 +226,9 @@ impl Config {
     }
 }
 
-/// One Service range as kube-apiserver accepts it: an IPv4 range up to /30, an IPv6 one from
-/// /108 to /126 (validateClusterIPFlags).
+/// One --service-cluster-ip-range: an IPv4 CIDR with room for Services (at most /30), or an
+/// IPv6 one kube-apiserver accepts (validateMaxCIDRRange: at most 20 host bits, "for 128-bit
+/// addresses, the mask must be >= 108"; at most /126).
 pub fn service_range(s: &str) -> Result<Cidr, &'static str> {
     let c = Cidr::parse(s).ok_or("not a CIDR")?;
     match (c.v6, c.prefix) {
