@@ -373,6 +373,7 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         cordoned: if rng.chance(4) { vec!["node-1".into()] } else { Vec::new() },
         drained: if rng.chance(4) { vec!["node-2".into()] } else { Vec::new() },
         client: rng.pick(&["", "node-3", "<b>x</b>"]).to_string(),
+        families: rng.pick(&["", "ipv6", "ipv4,ipv6", "<b>x</b>"]).to_string(),
     };
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);
@@ -425,11 +426,11 @@ fn b64(data: &[u8]) -> String {
     out
 }
 
-const OPTION_KEYS: &[&str] = &["embed", "preset", "service", "entry", "step", "theme", "nodes", "cloud", "readonly", "editor", "autoplay", "origin", "s", "panic-test", ""];
+const OPTION_KEYS: &[&str] = &["embed", "preset", "service", "entry", "step", "theme", "nodes", "cloud", "readonly", "editor", "autoplay", "origin", "families", "s", "panic-test", ""];
 const OPTION_VALUES: &[&str] = &[
     "", "1", "0", "true", "web-nodeport", "web", "nodeport@node-2", "dark", "-1", "99999999999999999999", "1e3", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     "javascript%3Aalert(1)", "https%3A%2F%2Fdocs.example", "https://docs.example", "*", "null", "%", "%E0%A4%A", "%FF", "%00", "a+b", "%F0%9F%98%80",
-    "https%3A%2F%2Fdocs.example%2Fpath", "http%3A%2F%2F%5B%3A%3A1%5D%3A8080", "..%2F..%2F",
+    "https%3A%2F%2Fdocs.example%2Fpath", "http%3A%2F%2F%5B%3A%3A1%5D%3A8080", "..%2F..%2F", "ipv6", "ipv6%2Cipv4",
 ];
 
 /// The URL/JS/postMessage readers on a random query and fragment.

@@ -4,6 +4,7 @@
 //! native fuzz test drives (tests/fuzz_core.rs). Anything refused becomes a notice in words:
 //! the UI shows it as text and carries on with the default.
 
+use crate::core::config::Families;
 use crate::core::{presets, share};
 
 /// Longest query string read at all (a link is refused well before: share::MAX_LINK_CHARS).
@@ -26,6 +27,8 @@ pub struct HostOptions {
     pub theme: Option<String>,
     pub nodes: Option<usize>,
     pub cloud: Option<bool>,
+    /// the Service IP families (`?families=ipv6`, `ipv4,ipv6`, …; a shared scene's `families`)
+    pub families: Option<Families>,
     pub flipped: Vec<String>,
     /// a shared scene's out-of-YAML what-ifs (`SharedScene::deleted/cordoned/drained`)
     pub deleted: Vec<String>,
@@ -202,6 +205,7 @@ impl HostOptions {
             o.theme = get("theme");
             o.origin = get("origin");
             o.cloud = get("cloud").map(|v| v.is_empty() || v == "1" || v == "true");
+            o.families = get("families").and_then(|v| families(&v, &mut o.notices));
             o.embed = flag("embed");
             o.read_only = flag("readonly");
             o.hide_editor = get("editor").is_some_and(|v| v == "0" || v == "false");
@@ -240,7 +244,18 @@ impl HostOptions {
         self.cordoned = sc.cordoned;
         self.drained = sc.drained;
         self.client = Some(sc.client).filter(|c| !c.is_empty());
+        // a link made before the setting has none: IPv4, the default
+        self.families = if sc.families.is_empty() { Some(Families::Ipv4) } else { families(&sc.families, &mut self.notices) };
     }
+}
+
+/// A `families` value (`ipv4`, `ipv6`, `ipv4,ipv6`, `ipv6,ipv4`); anything else is a notice.
+pub fn families(v: &str, notices: &mut Vec<String>) -> Option<Families> {
+    let f = Families::parse(v);
+    if f.is_none() {
+        notices.push(format!("families={} is not ipv4, ipv6, ipv4,ipv6 or ipv6,ipv4; ignored", excerpt(v)));
+    }
+    f
 }
 
 /// A command a host page posts to a framed instance.
@@ -298,6 +313,19 @@ mod tests {
         assert!(o.link_error.unwrap().contains("newer version"));
         assert!(HostOptions::parse(&"a".repeat(MAX_QUERY_CHARS + 1), "").notices[0].contains("ignored"));
         assert!(!HostOptions::parse("?x=%FF%FE", "").notices.is_empty());
+        // the IP families: a known value, a refused one as a notice
+        assert_eq!(HostOptions::parse("?families=ipv4%2Cipv6", "").families, Some(Families::Ipv4Ipv6));
+        assert_eq!(HostOptions::parse("?families=IPv6", "").families, Some(Families::Ipv6));
+        let o = HostOptions::parse("?families=ipv5", "");
+        assert_eq!(o.families, None);
+        assert!(o.notices[0].contains("families=\"ipv5\" is not"), "{:?}", o.notices);
+        // a shared dual-stack scene opens dual-stack (the link wins over the query); a link
+        // made before the setting opens as IPv4
+        let link = |f: &str| share::encode(&share::SharedScene { yaml: "y".into(), families: f.into(), ..Default::default() });
+        assert_eq!(HostOptions::parse("?families=ipv6", &format!("#s={}", link("ipv6,ipv4"))).families, Some(Families::Ipv6Ipv4));
+        assert_eq!(HostOptions::parse("?families=ipv6", &format!("#s={}", link(""))).families, Some(Families::Ipv4));
+        let o = HostOptions::parse("", &format!("#s={}", link("ipv7")));
+        assert_eq!((o.families, o.notices.len()), (None, 1));
         assert_eq!(percent_decode("a%2"), None);
     }
 

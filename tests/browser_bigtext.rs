@@ -286,17 +286,17 @@ fn the_workers_copy_follows_one_replacement_per_job() {
     let text = cluster_text(20, "svc");
     let mut doc = TextDoc::new();
     assert!(doc.set(text.clone().into_bytes()));
-    doc.analyze(3, false, "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "");
     let first = doc.encode();
     assert_eq!(switchboard::core::wire::decode(&first).unwrap().to_json(), switchboard::core::analyze(&text, &Config::default()).to_json());
     // the same text again: no bytes
-    doc.analyze(3, false, "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "");
     assert!(doc.encode().is_empty());
     // rename the Service: what changed since the first report, applied to the page's copy of it
     let held = switchboard::core::wire::decode(&first).unwrap();
     let at = text.find("name: svc").unwrap() as u32 + 6;
     assert!(doc.splice(at, at + 3, b"front".to_vec()));
-    doc.analyze(3, false, "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "");
     let bytes = doc.encode();
     assert_eq!(switchboard::core::wire::kind(&bytes), Some(switchboard::core::wire::Kind::Since { base: 1, seq: 2 }));
     assert_eq!(doc.seq(), 2);
@@ -322,12 +322,21 @@ async fn the_workers_bytes_decode_to_the_main_threads_report() {
     let text = cluster_text(1_000, "mid");
     assert!(text.len() > WORKER_ABOVE_BYTES && text.len() < 1024 * 1024);
     let cfg = Config { cloud: true, flip_ready: vec!["default/big-3".into()], ..Config::default() };
-    let bytes = switchboard::ui::worker::analyze_wire(&text, cfg.nodes as u32, true, "default/big-3", "", "", "", "");
+    let bytes = switchboard::ui::worker::analyze_wire(&text, cfg.nodes as u32, true, "default/big-3", "", "", "", "", "");
     let got = switchboard::core::wire::decode(&bytes).expect("decodes");
     let want = switchboard::core::analyze(&text, &cfg);
     assert_eq!(got.to_json(), want.to_json());
     assert_eq!(got.pods.len(), 1_000);
     assert!(got.pods.iter().any(|p| p.name == "big-3" && p.ready_flipped));
+    // the page's IP families travel to the worker as the ranges (worker::service_cidrs)
+    let small = cluster_text(20, "mid");
+    for f in switchboard::core::config::Families::ALL {
+        let cfg = f.apply(Config::default());
+        let cidrs = switchboard::ui::worker::service_cidrs(&cfg);
+        let bytes = switchboard::ui::worker::analyze_wire(&small, cfg.nodes as u32, false, "", "", "", "", "", &cidrs);
+        let got = switchboard::core::wire::decode(&bytes).expect("decodes");
+        assert_eq!(got.to_json(), switchboard::core::analyze(&small, &cfg).to_json(), "{}", f.label());
+    }
     // a browser with Worker sends big texts to it
     fresh_page().await; // also starts the reactive executor
     let owner = Owner::new();

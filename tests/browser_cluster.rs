@@ -182,3 +182,64 @@ async fn the_nodes_setting_shows_a_dumps_own_nodes() {
     }
     assert_eq!((nodes().value(), nodes().disabled()), ("3".to_string(), false), "simulated again");
 }
+
+/// The "IP family" setting (learner5 item 6: an `ipFamilies: [IPv6]` Service was "not
+/// configured on this cluster", with no way to switch): dual-stack gives a PreferDualStack
+/// Service a clusterIP of each family in its card, and IPv6 gives the tutorial's Service an
+/// address from kind's fd00:10:96::/112.
+#[wasm_bindgen_test]
+async fn the_ip_family_setting_reaches_the_service_card() {
+    fresh().await;
+    let families = || -> web_sys::HtmlSelectElement { doc().get_element_by_id("families").unwrap().dyn_into().unwrap() };
+    assert_eq!(families().value(), "ipv4", "IPv4 by default");
+    let labels: Vec<String> = (0..families().length()).map(|i| families().item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(labels, ["IPv4", "IPv6", "IPv4, IPv6 (dual-stack)", "IPv6, IPv4 (dual-stack)"]);
+    let addr = || doc().query_selector(".service-card[data-name='web'] .addr").unwrap().and_then(|e| e.text_content()).unwrap_or_default();
+    let until = |want: &'static str| async move {
+        for _ in 0..40 {
+            if addr().contains(want) {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            leptos::task::tick().await;
+        }
+    };
+    let choose = |v: &str| {
+        families().set_value(v);
+        fire(&families(), "change");
+    };
+    // the tutorial's Service, IPv6: an address from fd00:10:96::/112
+    assert!(addr().starts_with("clusterIP 10."), "{}", addr());
+    choose("ipv6");
+    until("fd00:10:96::").await;
+    assert!(addr().starts_with("clusterIP fd00:10:96::"), "{}", addr());
+    assert!(doc().query_selector("[data-kind='pod']").unwrap().is_some());
+
+    // a PreferDualStack Service on a dual-stack cluster: both clusterIPs, IPv4 first
+    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
+    ta.set_value("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: web\n  ports:\n  - port: 80\n");
+    fire(&ta, "input");
+    choose("ipv4,ipv6");
+    until("clusterIPs").await;
+    let a = addr();
+    let ips: Vec<&str> = a.strip_prefix("clusterIPs ").expect("two clusterIPs").split(", ").collect();
+    assert_eq!(ips.len(), 2, "{a}");
+    assert!(ips[0].starts_with("10.") && ips[1].starts_with("fd00:10:96::"), "{a}");
+    // IPv6 first: the same two families, the other order
+    choose("ipv6,ipv4");
+    until("clusterIPs fd00").await;
+    assert!(addr().starts_with("clusterIPs fd00:10:96::") && addr().contains(", 10."), "{}", addr());
+    // a shared link carries the choice
+    let w = web_sys::window().unwrap();
+    let page = w.location().pathname().unwrap();
+    doc().get_element_by_id("copy-link").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    leptos::task::tick().await;
+    let hash = w.location().hash().unwrap();
+    let shared = switchboard::core::share::decode(hash.strip_prefix("#s=").expect("the link is in the address")).unwrap();
+    assert_eq!(shared.families, "ipv6,ipv4");
+    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page)).unwrap();
+    // back to IPv4: one address (PreferDualStack on a single-stack cluster)
+    choose("ipv4");
+    until("clusterIP 10.").await;
+    assert!(addr().starts_with("clusterIP 10."), "{}", addr());
+}

@@ -51,6 +51,7 @@ async fn link_round_trip_restores_the_scene() {
         cordoned: vec!["node-1".into()],
         drained: vec![],
         client: "node-3".into(),
+        families: "ipv6,ipv4".into(),
     };
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     set_url(&format!("{path}?embed#s={}", share::encode(&scene)));
@@ -65,6 +66,10 @@ async fn link_round_trip_restores_the_scene() {
     assert_eq!(attr("rt", "[data-kind='packet']", "data-step").as_deref(), Some("2"));
     let entry: web_sys::HtmlSelectElement = doc().query_selector("#rt #entry").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(entry.value(), "nodeport@node-2");
+    // the IP families came with the link: an IPv6-first dual-stack cluster (the Service, single
+    // stack, gets the primary family's address)
+    let svc = doc().query_selector("#rt [data-kind='service'][data-name='web']").unwrap().expect("the Service is drawn").text_content().unwrap();
+    assert!(svc.contains("fd00:10:96::") && !svc.contains("10.96.") && !svc.contains("10.1"), "{svc}");
     assert_eq!(doc().get_element_by_id("rt").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(within("rt", &format!("[data-kind='pod'][data-name='{first_pod}'].flipped")), 1);
     // the what-if kept outside the YAML came with the link: node-1 cordoned, named as such

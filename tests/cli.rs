@@ -177,3 +177,23 @@ fn dual_stack_service_cidr_text() {
     assert!(out.contains("  pod default/web-1 on node-1 ip 10.244.0.2, fd00:10:244::2 Running"), "{out}");
     assert!(out.contains("  endpoint web-1 10.244.0.2:80 and [fd00:10:244::2]:80 on node-1 ready"), "{out}");
 }
+
+/// The page's "IP family" choices and the CLI's `--service-cidr` give the same report (both
+/// through Config::with_service_cidrs): a PreferDualStack Service gets one or two clusterIPs.
+#[test]
+fn page_families_equal_the_service_cidr_flag() {
+    use switchboard::core::config::{Config, Families};
+    let y = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+    for f in Families::ALL {
+        let want = switchboard::core::analyze(y, &f.apply(Config::default())).to_json();
+        let args: Vec<&str> = match f.service_cidrs() {
+            Some(v) => vec!["analyze", "--service-cidr", v, "-"],
+            None => vec!["analyze", "-"],
+        };
+        let (code, out, err) = cli(&args, Some(y.as_bytes()));
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out.trim_end(), want, "{}", f.label());
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["services"][0]["clusterIPs"].as_array().map_or(1, Vec::len), if f.key().contains(',') { 2 } else { 1 }, "{}", f.label());
+    }
+}

@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use switchboard::core::{analyze_text_staged, config::Cidr, config::Config};
+use switchboard::core::{analyze_text_staged, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
@@ -14,20 +14,6 @@ const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N]
        (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE;
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
-
-/// One --service-cluster-ip-range: an IPv4 CIDR with room for Services (at most /30), or an
-/// IPv6 one kube-apiserver accepts (validateMaxCIDRRange: at most 20 host bits, "for 128-bit
-/// addresses, the mask must be >= 108"; at most /126).
-fn service_range(s: &str) -> Result<Cidr, &'static str> {
-    let c = Cidr::parse(s).ok_or("not a CIDR")?;
-    match (c.v6, c.prefix) {
-        (false, p) if p <= 30 => Ok(c),
-        (false, _) => Err("an IPv4 range needs room for Services (at most /30)"),
-        (true, p) if p < 108 => Err("too large: for 128-bit addresses the mask must be >= 108"),
-        (true, p) if p <= 126 => Ok(c),
-        (true, _) => Err("an IPv6 range needs room for Services (at most /126)"),
-    }
-}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -69,23 +55,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "--service-cidr" => {
                 // kube-apiserver --service-cluster-ip-range: one CIDR, or two of different
-                // families in either order (the first is the primary family; validateClusterIPFlags)
+                // families in either order (Config::with_service_cidrs)
                 let v = value("--service-cidr")?;
-                let (first, second) = match v.split_once(',') {
-                    Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
-                    None => (v.clone(), None),
-                };
-                let primary = service_range(&first).map_err(|why| format!("--service-cidr: {why}: {first:?} (e.g. 10.96.0.0/12, fd00:10:96::/112, or one of each: 10.96.0.0/12,fd00:10:96::/112)"))?;
-                cfg.service_cidr = primary;
-                cfg.dual_stack = false;
-                cfg.secondary_cidr = None;
-                if let Some(second) = second {
-                    let other = if primary.v6 { "IPv4" } else { "IPv6" };
-                    let c = service_range(&second).ok().filter(|c| c.v6 != primary.v6).ok_or(format!("--service-cidr: the second range is not an {other} CIDR: {second:?} (one range per family)"))?;
-                    cfg.secondary_cidr = Some(c);
-                    cfg.dual_stack = true;
-                }
-                cfg.service_cidr_set = true;
+                cfg = std::mem::take(&mut cfg).with_service_cidrs(&v).map_err(|why| format!("--service-cidr: {why}"))?;
             }
             "--node-port-range" => {
                 let v = value("--node-port-range")?;

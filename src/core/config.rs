@@ -199,6 +199,103 @@ impl Config {
     }
 }
 
+impl Config {
+    /// kube-apiserver `--service-cluster-ip-range`: one CIDR, or two of different families in
+    /// either order, the first being the primary family (cmd/kube-apiserver/app/options
+    /// validation.go validateClusterIPFlags; pkg/controlplane/services.go
+    /// ServiceIPRange/getServiceIPAndRanges). The CLI's `--service-cidr` and the page's "IP
+    /// family" setting ([`Families`]) both set the ranges here. The error is in words, without
+    /// the option's name.
+    pub fn with_service_cidrs(mut self, v: &str) -> Result<Config, String> {
+        let (first, second) = match v.split_once(',') {
+            Some((a, b)) => (a.trim(), Some(b.trim())),
+            None => (v, None),
+        };
+        let primary = service_range(first).map_err(|why| format!("{why}: {first:?} (e.g. 10.96.0.0/12, fd00:10:96::/112, or one of each: 10.96.0.0/12,fd00:10:96::/112)"))?;
+        self.service_cidr = primary;
+        self.dual_stack = false;
+        self.secondary_cidr = None;
+        if let Some(second) = second {
+            let other = if primary.v6 { "IPv4" } else { "IPv6" };
+            let c = service_range(second).ok().filter(|c| c.v6 != primary.v6).ok_or(format!("the second range is not an {other} CIDR: {second:?} (one range per family)"))?;
+            self.secondary_cidr = Some(c);
+            self.dual_stack = true;
+        }
+        self.service_cidr_set = true;
+        Ok(self)
+    }
+}
+
+/// One --service-cluster-ip-range: an IPv4 CIDR with room for Services (at most /30), or an
+/// IPv6 one kube-apiserver accepts (validateMaxCIDRRange: at most 20 host bits, "for 128-bit
+/// addresses, the mask must be >= 108"; at most /126).
+pub fn service_range(s: &str) -> Result<Cidr, &'static str> {
+    let c = Cidr::parse(s).ok_or("not a CIDR")?;
+    match (c.v6, c.prefix) {
+        (false, p) if p <= 30 => Ok(c),
+        (false, _) => Err("an IPv4 range needs room for Services (at most /30)"),
+        (true, p) if p < 108 => Err("too large: for 128-bit addresses the mask must be >= 108"),
+        (true, p) if p <= 126 => Ok(c),
+        (true, _) => Err("an IPv6 range needs room for Services (at most /126)"),
+    }
+}
+
+/// The page's "IP family" setting: the cluster's Service IP families, in order (the first is
+/// the primary one). IPv4 is [`Config::default`] (its range is still inferred from a dump's
+/// `kubernetes` Service); the others set the ranges as the CLI's `--service-cidr` with
+/// kubeadm's IPv4 default and kind's IPv6 one would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Families {
+    #[default]
+    Ipv4,
+    Ipv6,
+    Ipv4Ipv6,
+    Ipv6Ipv4,
+}
+
+impl Families {
+    pub const ALL: [Families; 4] = [Families::Ipv4, Families::Ipv6, Families::Ipv4Ipv6, Families::Ipv6Ipv4];
+    /// The option's value (`?families=ipv4,ipv6`, a shared scene's `families`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Families::Ipv4 => "ipv4",
+            Families::Ipv6 => "ipv6",
+            Families::Ipv4Ipv6 => "ipv4,ipv6",
+            Families::Ipv6Ipv4 => "ipv6,ipv4",
+        }
+    }
+    /// What the page's select shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Families::Ipv4 => "IPv4",
+            Families::Ipv6 => "IPv6",
+            Families::Ipv4Ipv6 => "IPv4, IPv6 (dual-stack)",
+            Families::Ipv6Ipv4 => "IPv6, IPv4 (dual-stack)",
+        }
+    }
+    /// A value of the option (case and spaces ignored: `IPv6, IPv4` is `ipv6,ipv4`).
+    pub fn parse(s: &str) -> Option<Families> {
+        let k: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        Families::ALL.into_iter().find(|f| f.key() == k)
+    }
+    /// The `--service-cidr` value this choice stands for (None: the default, not set).
+    pub fn service_cidrs(self) -> Option<&'static str> {
+        match self {
+            Families::Ipv4 => None,
+            Families::Ipv6 => Some("fd00:10:96::/112"),
+            Families::Ipv4Ipv6 => Some("10.96.0.0/12,fd00:10:96::/112"),
+            Families::Ipv6Ipv4 => Some("fd00:10:96::/112,10.96.0.0/12"),
+        }
+    }
+    /// `cfg` with these families' Service ranges.
+    pub fn apply(self, cfg: Config) -> Config {
+        match self.service_cidrs() {
+            None => cfg,
+            Some(v) => cfg.with_service_cidrs(v).expect("valid ranges"),
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -228,4 +325,51 @@ pub fn fnv(s: &str) -> u64 {
         h = h.wrapping_mul(0x100000001b3);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's "IP family" choices set the ranges exactly as the CLI's `--service-cidr` did
+    /// before it shared the helper (service_cidr, dual_stack, secondary_cidr, service_cidr_set),
+    /// and IPv4 is the untouched default (its range still inferred from a dump).
+    #[test]
+    fn families_set_the_ranges_the_cli_flag_sets() {
+        let v4 = Cidr::parse("10.96.0.0/12").unwrap();
+        let v6 = Cidr::parse("fd00:10:96::/112").unwrap();
+        let cli = |primary: Cidr, second: Option<Cidr>| Config { service_cidr: primary, dual_stack: second.is_some(), secondary_cidr: second, service_cidr_set: true, ..Config::default() };
+        assert_eq!(Families::Ipv4.apply(Config::default()), Config::default());
+        assert!(!Families::Ipv4.apply(Config::default()).service_cidr_set);
+        assert_eq!(Families::Ipv6.apply(Config::default()), cli(v6, None));
+        assert_eq!(Families::Ipv4Ipv6.apply(Config::default()), cli(v4, Some(v6)));
+        assert_eq!(Families::Ipv6Ipv4.apply(Config::default()), cli(v6, Some(v4)));
+        for f in Families::ALL {
+            let cfg = f.apply(Config::default());
+            assert_eq!(Families::parse(f.key()), Some(f));
+            assert_eq!(Families::parse(&f.label().replace(" (dual-stack)", "")), Some(f), "{}", f.label());
+            assert_eq!(cfg.primary_family(), &f.label()[..4]);
+            assert_eq!(cfg.family_configured("IPv4"), f.key().contains("ipv4"));
+            assert_eq!(cfg.family_configured("IPv6"), f.key().contains("ipv6"));
+            // the other options are kept
+            let mine = Config { nodes: 5, cloud: true, ..Config::default() };
+            assert_eq!(f.apply(mine), Config { nodes: 5, cloud: true, ..cfg });
+        }
+        assert_eq!(Families::parse("IPv6"), Some(Families::Ipv6));
+        assert_eq!(Families::parse("ipv6;ipv4"), None);
+        assert_eq!(Families::parse(""), None);
+    }
+
+    #[test]
+    fn service_cidrs_refused_with_a_reason() {
+        let err = |v: &str| Config::default().with_service_cidrs(v).unwrap_err();
+        assert!(err("10.96.0.0/12,10.97.0.0/16").contains("not an IPv6 CIDR"));
+        assert!(err("fd00::/112,fd01::/112").contains("not an IPv4 CIDR"));
+        assert!(err("fd00::/64").contains("mask must be >= 108"));
+        assert!(err("10.0.0.0/31").contains("at most /30"));
+        assert!(err("x").starts_with("not a CIDR: \"x\""));
+        // spaces around the comma are trimmed, as the CLI always did
+        let c = Config::default().with_service_cidrs(" fd00:10:96::/112 , 10.96.0.0/12").unwrap();
+        assert_eq!(c, Families::Ipv6Ipv4.apply(Config::default()));
+    }
 }

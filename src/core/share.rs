@@ -43,6 +43,10 @@ pub struct SharedScene {
     /// the node the in-cluster client runs on (`Config::client_node`; "": the default)
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub client: String,
+    /// the Service IP families (`config::Families::key`, "ipv4,ipv6"; "": IPv4, the default,
+    /// as in links made before the setting)
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub families: String,
 }
 
 fn three() -> usize {
@@ -126,6 +130,10 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.client.is_empty() {
         o.push_str(",\"client\":");
         string(&mut o, &s.client);
+    }
+    if !s.families.is_empty() {
+        o.push_str(",\"families\":");
+        string(&mut o, &s.families);
     }
     o.push('}');
     o.into_bytes()
@@ -373,7 +381,7 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 12] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client"];
+const FIELDS: [&str; 13] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -392,7 +400,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             8 => s.deleted = p.strings()?,
             9 => s.cordoned = p.strings()?,
             10 => s.drained = p.strings()?,
-            _ => s.client = p.string()?,
+            11 => s.client = p.string()?,
+            _ => s.families = p.string()?,
         }
         Ok(())
     };
@@ -502,6 +511,7 @@ mod tests {
             cordoned: vec!["node-1".into()],
             drained: vec!["node-3".into()],
             client: "node-2".into(),
+            families: "ipv4,ipv6".into(),
         }
     }
 
@@ -533,13 +543,31 @@ mod tests {
         let s = decode(frozen).unwrap();
         assert_eq!((s.service.as_str(), s.entry.as_str(), s.nodes, s.theme.as_str()), ("web", "pod", 3, "light"));
         assert_eq!(s.yaml, "kind: Service\nmetadata: {name: web}\n");
+        assert_eq!(s.families, "", "a link from before the IP family setting opens as IPv4");
+        // a link of the last version before `families` (git aae0b1a), every other field set
+        let before = SharedScene { families: String::new(), ..scene() };
+        let link = encode(&before);
+        assert!(!String::from_utf8(to_json(&before)).unwrap().contains("families"));
+        assert_eq!(decode(&link).unwrap(), before);
+    }
+
+    /// A shared dual-stack scene opens dual-stack: the field is written only when it is not
+    /// the default, and read back as written.
+    #[test]
+    fn families_travel_in_the_link() {
+        for f in crate::core::config::Families::ALL.into_iter().skip(1) {
+            let s = SharedScene { families: f.key().into(), ..scene() };
+            let json = String::from_utf8(to_json(&s)).unwrap();
+            assert!(json.ends_with(&format!(",\"client\":\"node-2\",\"families\":\"{}\"}}", f.key())), "{json}");
+            assert_eq!(decode(&encode(&s)).unwrap().families, f.key());
+        }
     }
 
     /// The page's JSON writer is serde_json's bytes, and its reader accepts and refuses what
     /// serde_json does (same scene back), on scenes, crafted texts and 40,000 mutations of them.
     #[test]
     fn scene_json_matches_serde_json() {
-        let mut scenes = vec![scene(), SharedScene::default(), SharedScene { flipped: vec![], ..scene() }, SharedScene { deleted: vec![], drained: vec![], ..scene() }];
+        let mut scenes = vec![scene(), SharedScene::default(), SharedScene { flipped: vec![], ..scene() }, SharedScene { deleted: vec![], drained: vec![], ..scene() }, SharedScene { families: String::new(), ..scene() }];
         scenes.push(SharedScene { yaml: "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é 😀 </script>".into(), theme: "\u{0}".into(), ..scene() });
         for p in presets::ALL {
             scenes.push(SharedScene { yaml: p.yaml.into(), ..scene() });
@@ -555,6 +583,10 @@ mod tests {
             r#"["y", "svc", "pod", 3, "dark", 2, true, ["a", "b"]]"#,
             r#"["y", "svc", "pod", 3, "dark", 2, true, ["a"], ["default/p"], ["node-1"], ["node-2"]]"#,
             r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], 1]"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "node-2", "ipv6"]"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "", "ipv6", 1]"#,
+            r#"{"yaml":"y","families":"ipv4,ipv6","families":"ipv6"}"#,
+            r#"{"yaml":"y","families":7}"#,
             r#"["y"]"#,
             r#"{"yaml":"y","yaml":"z"}"#,
             r#"{"yaml":"y","step":-0,"nodes":01}"#,

@@ -111,6 +111,9 @@ fn js_options(options: &JsValue) -> Options {
         embed: true,
         ..Options::default()
     };
+    if let Some(f) = get_str(options, "families") {
+        o.families = crate::hostopts::families(&f, &mut o.notices);
+    }
     o.sanitize();
     o
 }

@@ -1,4 +1,4 @@
-//! Controls: scene options (preset, nodes, cloud, theme, motion), the player (Service, entry
+//! Controls: scene options (preset, nodes, IP family, cloud, theme, motion), the player (Service, entry
 //! point, port, play/pause/step, send requests) and the caption that explains the current hop.
 
 use std::time::Duration;
@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{entry_key, Scene};
+use crate::core::config::Families;
 use crate::core::connections::ClientMode;
 use crate::core::presets;
 
@@ -55,6 +56,19 @@ pub fn SceneBar() -> impl IntoView {
                             scene.reset_animation();
                         }
                     } />
+            </label>
+            // kube-apiserver --service-cluster-ip-range: one range, or one of each family (the
+            // first is the primary family); core::config::Families
+            <label title="The cluster's Service IP families (kube-apiserver --service-cluster-ip-range): IPv4 10.96.0.0/12, IPv6 fd00:10:96::/112, or both (dual-stack, the first is the primary family)">"IP family "
+                <select id="families"
+                    on:change=move |ev| {
+                        if let Some(f) = Families::parse(&event_target_value(&ev)) {
+                            scene.families.set(f);
+                            scene.reset_animation();
+                        }
+                    }>
+                    {Families::ALL.into_iter().map(|f| view! { <option value=f.key() prop:selected=move || scene.families.get() == f>{f.label()}</option> }).collect_view()}
+                </select>
             </label>
             <label title="Simulate a cloud controller that gives LoadBalancer Services an address">
                 <input id="cloud" type="checkbox" prop:checked=move || scene.cloud.get()

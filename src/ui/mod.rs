@@ -24,7 +24,7 @@ pub mod worker;
 use std::sync::Arc;
 use leptos::prelude::*;
 
-use crate::core::config::Config;
+use crate::core::config::{Config, Families};
 use crate::core::diag::ErrorType;
 use crate::core::paths::Path;
 use crate::core::presets::{self, Preset};
@@ -59,6 +59,8 @@ pub struct Scene {
     pub text: RwSignal<String>,
     pub nodes: RwSignal<usize>,
     pub cloud: RwSignal<bool>,
+    /// the Service IP families (the scene bar's "IP family"; `?families=`)
+    pub families: RwSignal<Families>,
     /// what the core says about the current text
     pub analysis: Memo<Arc<Report>>,
     /// what is drawn: the last report whose YAML parsed (stale while the text does not)
@@ -133,6 +135,7 @@ impl Scene {
         let text = RwSignal::new(preset.yaml.to_string());
         let nodes = RwSignal::new(3usize);
         let cloud = RwSignal::new(preset.cloud);
+        let families = RwSignal::new(Families::default());
         // What is analysed follows the text at once for normal scenes (a 50-pod scene analyses
         // in ~2.4 ms natively); large pastes (> 64 KiB, ~30 ms per 200 KB) wait for a 300 ms
         // pause in typing. Measured by `cargo bench --bench analyze`.
@@ -162,7 +165,9 @@ impl Scene {
         let whatif = RwSignal::new(selection::WhatIf::default());
         let config = move || {
             let w = whatif.get();
-            Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, client_node: w.client_node, ..Config::default() }
+            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, client_node: w.client_node, ..Config::default() };
+            // the ranges as the CLI's --service-cidr sets them (Config::with_service_cidrs)
+            families.get().apply(cfg)
         };
         analyst.follow(text, source, config);
         // both memos own their last value (Memo::new_owning): a whole cluster's report is not
@@ -213,6 +218,7 @@ impl Scene {
             text,
             nodes,
             cloud,
+            families,
             analysis,
             shown,
             stale,
@@ -395,6 +401,9 @@ fn scene_from(opts: &Options) -> Scene {
     }
     if let Some(c) = opts.cloud {
         scene.cloud.set(c);
+    }
+    if let Some(f) = opts.families {
+        scene.families.set(f);
     }
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());

@@ -22,6 +22,8 @@ fn current(scene: &Scene) -> SharedScene {
         cordoned: scene.whatif.with_untracked(|w| w.cordoned.clone()),
         drained: scene.whatif.with_untracked(|w| w.drained.clone()),
         client: scene.whatif.with_untracked(|w| w.client_node.clone()).unwrap_or_default(),
+        // IPv4, the default, is left out (links made before the setting open as IPv4)
+        families: Some(scene.families.get_untracked()).filter(|f| *f != crate::core::config::Families::Ipv4).map(|f| f.key().to_string()).unwrap_or_default(),
     }
 }
 

@@ -47,8 +47,8 @@ extern "C" {
 /// What the worker runs: the full analysis, as bytes (`Config` from the page's options).
 #[wasm_bindgen(js_name = analyzeWire)]
 #[allow(clippy::too_many_arguments)]
-pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) -> Vec<u8> {
-    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained, client)))
+pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) -> Vec<u8> {
+    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs)))
 }
 
 /// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
@@ -102,11 +102,11 @@ impl TextDoc {
     /// Analyse the text with the page's options (core::incremental: the same report as
     /// `core::analyze`, re-reading only the documents edited since the last time).
     #[allow(clippy::too_many_arguments)]
-    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) {
+    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) {
         // free the last ones first (a whole cluster's report is tens of MB)
         self.report = None;
         self.spent = None;
-        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained, client)));
+        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs)));
     }
 
     /// The report as core::wire bytes: whole the first time, then what changed since the last
@@ -139,11 +139,27 @@ impl TextDoc {
     }
 }
 
-/// `client`: the node the in-cluster client runs on ("": the default one)
-fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str) -> Config {
+/// `client`: the node the in-cluster client runs on ("": the default one); `cidrs`: the Service
+/// ranges the page set (`Config::with_service_cidrs`; "": the default, inferred from a dump)
+#[allow(clippy::too_many_arguments)]
+fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) -> Config {
     let lines = |s: &str| s.split('\n').filter(|s| !s.is_empty()).map(str::to_string).collect();
     let client_node = (!client.is_empty()).then(|| client.to_string());
-    Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, ..Config::default() }
+    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, ..Config::default() };
+    if cidrs.is_empty() {
+        return cfg;
+    }
+    let fallback = cfg.clone();
+    cfg.with_service_cidrs(cidrs).unwrap_or(fallback)
+}
+
+/// The Service ranges `cfg` was given, as the worker reads them back (`config`).
+pub fn service_cidrs(cfg: &Config) -> String {
+    match (cfg.service_cidr_set, cfg.dual_stack) {
+        (false, _) => String::new(),
+        (true, false) => cfg.service_cidr.to_string(),
+        (true, true) => format!("{},{}", cfg.service_cidr, cfg.second_cidr().expect("dual-stack")),
+    }
 }
 
 /// Where the background analysis stands.
@@ -486,6 +502,7 @@ impl Analyst {
         set("cordoned", JsValue::from_str(&cfg.cordoned.join("\n")));
         set("drained", JsValue::from_str(&cfg.drained.join("\n")));
         set("client", JsValue::from_str(cfg.client_node.as_deref().unwrap_or_default()));
+        set("cidrs", JsValue::from_str(&service_cidrs(cfg)));
         let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message_with_transfer(&msg, &js_sys::Array::of1(&insert.buffer()))));
         if let Some(Err(e)) = sent {
             return self.fail(format!("{e:?}"));
