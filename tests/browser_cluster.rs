@@ -10,26 +10,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn fire(el: &web_sys::EventTarget, name: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(name, &init).unwrap()).unwrap();
-}
-
-/// A fresh page: the last test's app removed, its autosaved draft dropped, then mounted.
-async fn fresh() {
-    let w = web_sys::window().unwrap();
-    if let Ok(Some(s)) = w.local_storage() {
-        s.remove_item("switchboard.v1.draft").ok();
-    }
-    let old = doc().query_selector_all(".sb-app").unwrap();
-    for i in 0..old.length() {
-        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
-    }
-    switchboard::ui::mount();
-    leptos::task::tick().await;
-}
-
 /// 60 Services in 6 namespaces, 2 pods each.
 fn cluster() -> String {
     let mut t = String::new();
@@ -45,20 +25,14 @@ fn cluster() -> String {
 
 #[wasm_bindgen_test]
 async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
-    fresh().await;
+    remount().await;
     assert_eq!(count("#service-filter"), 0, "no filter for the tutorial's few Services");
 
     let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
     ta.set_value(&cluster());
     fire(&ta, "input");
     // texts over 64 KiB are analysed after a pause in typing; this one is smaller, but wait anyway
-    for _ in 0..40 {
-        if count("#service option") == 60 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        leptos::task::tick().await;
-    }
+    poll(40, || count("#service option") == 60).await;
     assert_eq!(count("#service option"), 60);
     assert_eq!(count("#service-filter"), 1);
     // the neighbourhood: one Service drawn, its 2 pods (+ near misses, at most 8) and the client
@@ -131,13 +105,7 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
     }
     ta.set_value(&t);
     fire(&ta, "input");
-    for _ in 0..60 {
-        if count(".service-card[data-name='many']") == 1 {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        leptos::task::tick().await;
-    }
+    poll(60, || count(".service-card[data-name='many']") == 1).await;
     assert_eq!(count(".service-card[data-name='many']"), 1);
     assert_eq!(count("#pods .pod-row"), 200);
     assert!(count("#dns-pod option") <= 202, "{}", count("#dns-pod option"));
@@ -153,7 +121,7 @@ async fn a_whole_cluster_filters_services_and_draws_one_neighbourhood() {
 /// it comes back when the text names none again.
 #[wasm_bindgen_test]
 async fn the_nodes_setting_shows_a_dumps_own_nodes() {
-    fresh().await;
+    remount().await;
     let nodes = || -> web_sys::HtmlInputElement { doc().get_element_by_id("nodes").unwrap().dyn_into().unwrap() };
     assert_eq!((nodes().value(), nodes().disabled()), ("3".to_string(), false), "the tutorial's scene: simulated nodes");
 
@@ -161,25 +129,13 @@ async fn the_nodes_setting_shows_a_dumps_own_nodes() {
     let pod = |name: &str, node: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels:\n    app: web\nspec:\n  nodeName: {node}\n  containers:\n  - name: c\n    image: nginx\n");
     ta.set_value(&format!("{}{}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n", pod("a", "kind-worker"), pod("b", "kind-worker2")));
     fire(&ta, "input");
-    for _ in 0..40 {
-        if nodes().disabled() {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        leptos::task::tick().await;
-    }
+    poll(40, || nodes().disabled()).await;
     assert_eq!((nodes().value(), nodes().disabled()), ("2".to_string(), true), "the dump's own two nodes");
     assert_eq!(count("[data-kind='node']"), 2);
 
     ta.set_value(&pod("a", "").replace("  nodeName: \n", ""));
     fire(&ta, "input");
-    for _ in 0..40 {
-        if !nodes().disabled() {
-            break;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        leptos::task::tick().await;
-    }
+    poll(40, || !nodes().disabled()).await;
     assert_eq!((nodes().value(), nodes().disabled()), ("3".to_string(), false), "simulated again");
 }
 
@@ -189,20 +145,14 @@ async fn the_nodes_setting_shows_a_dumps_own_nodes() {
 /// address from kind's fd00:10:96::/112.
 #[wasm_bindgen_test]
 async fn the_ip_family_setting_reaches_the_service_card() {
-    fresh().await;
+    remount().await;
     let families = || -> web_sys::HtmlSelectElement { doc().get_element_by_id("families").unwrap().dyn_into().unwrap() };
     assert_eq!(families().value(), "ipv4", "IPv4 by default");
     let labels: Vec<String> = (0..families().length()).map(|i| families().item(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(labels, ["IPv4", "IPv6", "IPv4, IPv6 (dual-stack)", "IPv6, IPv4 (dual-stack)"]);
     let addr = || doc().query_selector(".service-card[data-name='web'] .addr").unwrap().and_then(|e| e.text_content()).unwrap_or_default();
     let until = |want: &'static str| async move {
-        for _ in 0..40 {
-            if addr().contains(want) {
-                break;
-            }
-            gloo_timers::future::TimeoutFuture::new(50).await;
-            leptos::task::tick().await;
-        }
+        poll(40, || addr().contains(want)).await;
     };
     let choose = |v: &str| {
         families().set_value(v);

@@ -40,23 +40,10 @@ async fn press(sel: &str) {
 async fn set_text(t: &str) {
     let ta = area();
     ta.set_value(t);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    ta.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    fire(&ta, "input");
     settle(20).await;
 }
 
-async fn fresh_page() {
-    let old = doc().query_selector_all(".sb-app").unwrap();
-    for i in 0..old.length() {
-        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
-    }
-    if let Some(s) = web_sys::window().unwrap().local_storage().ok().flatten() {
-        let _ = s.clear();
-    }
-    switchboard::ui::mount();
-    settle(20).await;
-}
 /// Enter on the first web pod's box: its details.
 async fn open_first_web_pod() {
     let pod = doc().query_selector("[data-kind='pod'][data-name^='web-']").unwrap().expect("a web pod");
@@ -69,7 +56,7 @@ async fn open_first_web_pod() {
 
 #[wasm_bindgen_test]
 async fn scale_to_zero_keeps_the_focus_in_the_panel_and_offers_the_way_back() {
-    fresh_page().await;
+    remount().await;
     set_text(K1).await;
     assert_eq!(web_pods().len(), 2);
 

@@ -177,20 +177,10 @@ async fn teaching_panels() {
 /// fallback for Local) and delivers it from the endpoint's node.
 #[wasm_bindgen_test]
 async fn from_a_pod_on_another_node() {
-    let old = doc().query_selector_all(".sb-app").unwrap();
-    for i in 0..old.length() {
-        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
-    }
-    if let Some(s) = web_sys::window().unwrap().local_storage().ok().flatten() {
-        let _ = s.clear();
-    }
-    switchboard::ui::mount();
-    tick().await;
+    remount().await;
     let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
     ta.set_value("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, internalTrafficPolicy: Local, ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-1, labels: {app: web}}\nspec: {nodeName: node-1, containers: [{name: c, image: nginx}]}\n");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    ta.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    fire(&ta, "input");
     settle(10).await;
     let entry = || doc().get_element_by_id("entry").unwrap().dyn_into::<web_sys::HtmlSelectElement>().unwrap();
     let shown = || entry().selected_options().item(0).and_then(|o| o.text_content()).unwrap_or_default();

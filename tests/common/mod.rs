@@ -40,3 +40,37 @@ pub async fn landed() {
     }
     leptos::task::tick().await;
 }
+
+/// A bubbling DOM event named `name` on `el` (what typing, `input`, or choosing, `change`, fires).
+pub fn fire(el: &web_sys::EventTarget, name: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(name, &init).unwrap()).unwrap();
+}
+
+/// A fresh page for the next test in the same crate: the last test's app removed, what it left in
+/// localStorage (the autosaved draft, settings) cleared, the app mounted again.
+pub async fn remount() {
+    use wasm_bindgen::JsCast;
+    let old = doc().query_selector_all(".sb-app").unwrap();
+    for i in 0..old.length() {
+        old.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+    }
+    if let Some(s) = web_sys::window().unwrap().local_storage().ok().flatten() {
+        let _ = s.clear();
+    }
+    switchboard::ui::mount();
+    settle(20).await;
+}
+
+/// Poll `cond` every 50 ms (Leptos' effects run between) up to `tries` times; the caller asserts
+/// what it waited for afterwards.
+pub async fn poll(tries: u32, mut cond: impl FnMut() -> bool) {
+    for _ in 0..tries {
+        if cond() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        leptos::task::tick().await;
+    }
+}
