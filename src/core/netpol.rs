@@ -460,10 +460,21 @@ fn rule_peers_admit(rule: &Rule, policy_ns: &str, other: &Side) -> Option<bool> 
     if rule.peers.is_empty() {
         return Some(true);
     }
-    let each: Vec<Option<bool>> = rule.peers.iter().map(|p| peer_admits(p, policy_ns, other)).collect();
-    if each.contains(&Some(true)) {
-        Some(true)
-    } else if each.contains(&None) {
+    any_admits(rule.peers.iter().map(|p| peer_admits(p, policy_ns, other)))
+}
+
+/// Whether any of several peers (or ipBlocks) admits: yes when one does, unknown (None) when none
+/// does but one could not tell, else no — a rule's peers are OR-ed (NetworkPolicyIngressRule.from).
+fn any_admits(each: impl IntoIterator<Item = Option<bool>>) -> Option<bool> {
+    let mut unknown = false;
+    for a in each {
+        match a {
+            Some(true) => return Some(true),
+            None => unknown = true,
+            Some(false) => {}
+        }
+    }
+    if unknown {
         None
     } else {
         Some(false)
@@ -518,14 +529,7 @@ impl OutsideAdmission<'_> {
             return Some(true);
         }
         let source = Side::address(src);
-        let each: Vec<Option<bool>> = self.blocks.iter().map(|b| ip_block_admits(b, &source)).collect();
-        if each.contains(&Some(true)) {
-            Some(true)
-        } else if each.contains(&None) {
-            None
-        } else {
-            Some(false)
-        }
+        any_admits(self.blocks.iter().map(|b| ip_block_admits(b, &source)))
     }
 }
 
