@@ -648,58 +648,48 @@ fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'stati
         return None;
     }
     let (old, new) = (spec(live)?, spec(next)?);
-    let items = |n: &yaml::Node, k: &str| -> Vec<yaml::Node> {
+    fn items<'a>(n: &'a yaml::Node, k: &str) -> &'a [yaml::Node] {
         match n.get(k).map(|v| &v.kind) {
-            Some(yaml::NodeKind::Seq(v)) => v.clone(),
-            _ => Vec::new(),
+            Some(yaml::NodeKind::Seq(v)) => v,
+            _ => &[],
         }
-    };
+    }
     for (key, path) in [("containers", "spec.containers"), ("initContainers", "spec.initContainers")] {
         if items(old, key).len() != items(new, key).len() {
             let at = new.get(key).map_or(new.pos, |n| n.pos);
             let mut d = Diagnostic::forbidden(path, at, "pod updates may not add or remove containers");
             d.code = "FieldImmutable".into();
-            return Some((d, if key == "containers" { "spec.containers" } else { "spec.initContainers" }));
+            return Some((d, path));
         }
     }
     // the first field that differs, by the path the UpdateRefused note names
-    const CONTAINER_FIELDS: [(&str, &str); 8] = [
-        ("name", ".name"),
-        ("command", ".command"),
-        ("args", ".args"),
-        ("workingDir", ".workingDir"),
-        ("ports", ".ports"),
-        ("env", ".env"),
-        ("envFrom", ".envFrom"),
-        ("volumeMounts", ".volumeMounts"),
-    ];
+    const CONTAINER_FIELDS: [&str; 8] = ["name", "command", "args", "workingDir", "ports", "env", "envFrom", "volumeMounts"];
     let mut differs: Option<&'static str> = None;
     // (the later manifest's hostNetwork: the earlier one's differing is caught below)
     let host_network = new.get("hostNetwork").is_some_and(|h| matches!(h.kind, yaml::NodeKind::Scalar { value: yaml::Value::Bool(true), .. }));
     'containers: for (key, what) in [("containers", "spec.containers"), ("initContainers", "spec.initContainers")] {
-        for (a, b) in items(old, key).iter().zip(items(new, key).iter()) {
-            for (field, _) in CONTAINER_FIELDS {
-                if !same_value(a.get(field), b.get(field), field, host_network) {
-                    differs = Some(what);
-                    break 'containers;
-                }
+        for (a, b) in items(old, key).iter().zip(items(new, key)) {
+            if CONTAINER_FIELDS.iter().any(|f| !same_value(a.get(f), b.get(f), f, host_network)) {
+                differs = Some(what);
+                break 'containers;
             }
         }
     }
-    const SPEC_FIELDS: [&str; 10] = ["nodeName", "nodeSelector", "hostNetwork", "hostname", "subdomain", "restartPolicy", "dnsPolicy", "affinity", "volumes", "priorityClassName"];
+    // (key, the path the UpdateRefused note names)
+    const SPEC_FIELDS: [(&str, &str); 10] = [
+        ("nodeName", "spec.nodeName"),
+        ("nodeSelector", "spec.nodeSelector"),
+        ("hostNetwork", "spec.hostNetwork"),
+        ("hostname", "spec.hostname"),
+        ("subdomain", "spec.subdomain"),
+        ("restartPolicy", "spec.restartPolicy"),
+        ("dnsPolicy", "spec.dnsPolicy"),
+        ("affinity", "spec.affinity"),
+        ("volumes", "spec.volumes"),
+        ("priorityClassName", "spec.priorityClassName"),
+    ];
     if differs.is_none() {
-        differs = SPEC_FIELDS.iter().find(|f| !same_value(old.get(f), new.get(f), f, host_network)).map(|f| match *f {
-            "nodeName" => "spec.nodeName",
-            "nodeSelector" => "spec.nodeSelector",
-            "hostNetwork" => "spec.hostNetwork",
-            "hostname" => "spec.hostname",
-            "subdomain" => "spec.subdomain",
-            "restartPolicy" => "spec.restartPolicy",
-            "dnsPolicy" => "spec.dnsPolicy",
-            "affinity" => "spec.affinity",
-            "volumes" => "spec.volumes",
-            _ => "spec.priorityClassName",
-        });
+        differs = SPEC_FIELDS.iter().find(|(f, _)| !same_value(old.get(f), new.get(f), f, host_network)).map(|&(_, path)| path);
     }
     // the service account: serviceAccountName, or its deprecated alias serviceAccount (the v1
     // conversion, Convert_v1_PodSpec_To_core_PodSpec, takes the alias when the name is empty, and
