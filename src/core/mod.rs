@@ -485,6 +485,11 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
     replaced
 }
 
+/// An object's written `spec` (the tree the re-apply checks compare).
+fn spec(o: &Object) -> Option<&yaml::Node> {
+    o.source.get("spec")
+}
+
 /// The apps/v1 update strategies' immutable fields, for a definition that patches a live one:
 /// Deployment, ReplicaSet and DaemonSet (pkg/registry/apps/*/strategy.go `ValidateUpdate`:
 /// `ValidateImmutableField(new.Spec.Selector, old.Spec.Selector, "spec.selector")`, compared
@@ -505,9 +510,6 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
     }
     if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
         return None;
-    }
-    fn spec(o: &Object) -> Option<&yaml::Node> {
-        o.source.get("spec")
     }
     let selector = |o: &Object| spec(o).and_then(|s| s.get("selector")).and_then(selector_value);
     let (old, new) = (selector(live), selector(next));
@@ -585,9 +587,6 @@ fn created(o: &Object, cfg: &Config, may_infer: bool) -> (bool, Vec<Diagnostic>)
 /// address is not (it is read here as different). ExternalName on either side, or both
 /// headless, are not compared (the function returns early for them).
 fn service_cluster_ip_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
-    fn spec(o: &Object) -> Option<&yaml::Node> {
-        o.source.get("spec")
-    }
     let external = |o: &Object| spec(o).and_then(|s| s.get("type")).and_then(|t| t.as_str()) == Some("ExternalName");
     // the clusterIPs a manifest writes (clusterIPs, else [clusterIP]), with the node to point at
     let written = |o: &Object| -> Option<(Vec<String>, yaml::Pos)> {
@@ -637,9 +636,6 @@ const UPDATABLE_POD_SPEC_FIELDS: &str = "`spec.containers[*].image`,`spec.initCo
 /// empty map or list as none); fields whose defaults depend on others (probes, resources,
 /// securityContext) are not compared, so a change only there is taken as applied.
 fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
-    fn spec(o: &Object) -> Option<&yaml::Node> {
-        o.source.get("spec")
-    }
     // a dumped pod holds what the server added (nodeName, the service account token's volume and
     // mounts, defaults): the patch computed against its last-applied-configuration keeps those, so
     // two manifests' fields compare only when the first is a manifest too
