@@ -45,6 +45,9 @@ pub struct Meta {
     /// what ValidateAnnotations refuses (read once here, where the annotations are): a key
     /// that is not a qualified name with its message, or (None) a total over 256 KiB
     pub annotation_errors: Option<Box<[AnnotationError]>>,
+    /// a cluster printed it (`kubectl get -o yaml`): metadata has a uid or resourceVersion
+    /// (read once here: [`Object::dumped`] is asked of every object on every keystroke)
+    pub dumped: bool,
 }
 
 /// A key ValidateAnnotations refuses with its message, or (None) the total size over the limit.
@@ -666,7 +669,7 @@ impl Object {
     }
     /// A cluster printed it (`kubectl get -o yaml`): its metadata has a uid or resourceVersion.
     pub fn dumped(&self) -> bool {
-        self.source.get("metadata").is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some())
+        self.meta.dumped
     }
 }
 
@@ -851,6 +854,7 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         namespace: ns.filter(|s| !s.is_empty()).unwrap_or_else(|| "default".into()),
         labels,
         deleting,
+        dumped: m.is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some()),
     }
 }
 
