@@ -875,6 +875,7 @@ fn analyze_checked(
     trees: Trees,
     mut kept: Option<&mut Kept>,
 ) -> Report {
+    stage("X pre-infer");
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
         Some((cidr, i, anchored)) => {
@@ -932,7 +933,9 @@ fn analyze_checked(
         }
         None => cfg,
     };
+    stage("X infer+dual");
     namespace_notes(&objects, &mut diags);
+    stage("X ns notes");
     statefulset_service_notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
@@ -1044,6 +1047,9 @@ fn analyze_checked(
             line: o.source.pos.line,
             scaled_to_zero: zero,
         }));
+        if let Some(report) = services.last() {
+            workload_span_note(o, report, &cluster, &pod_index, &mut diags);
+        }
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
             c.keep(svc, o, first_error, report, &diags[diags_before..]);
         }
@@ -1051,7 +1057,6 @@ fn analyze_checked(
     }
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
-    workload_span_notes(&objects, &services, &cluster, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     for o in objects.iter().filter(|o| !o.refused) {
@@ -1264,17 +1269,20 @@ fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
 /// workloads, which the per-Service cache does not look at); only Services with no endpoint
 /// and no near miss in their own namespace are looked at.
 fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
+    // (the workloads, listed once: a whole cluster's text is 10,000 pods and a few workloads,
+    // and each Service without endpoints looked at all of them on every keystroke)
+    let workloads: Vec<(&Object, &model::Workload)> = objects.iter().filter(|o| !o.refused).filter_map(|o| match &o.body {
+        Body::Workload(w) => Some((o, w)),
+        _ => None,
+    }).collect();
     for s in services.iter().filter(|s| !s.rejected && s.endpoints.is_empty() && s.type_ != "ExternalName") {
         let Some(sel) = s.selector.as_ref().filter(|l| !l.is_empty()) else { continue };
         if s.near_misses.iter().any(|m| m.namespace == s.namespace && m.mismatched.is_empty()) {
             continue;
         }
         let matches = |labels: &model::Labels| resolve::selector_matches(sel, labels);
-        let hit = objects.iter().find_map(|o| match &o.body {
-            Body::Workload(w) if o.meta.namespace == s.namespace && !o.refused && matches(&o.meta.labels) && !matches(&w.template_labels) => Some((o, w)),
-            _ => None,
-        });
-        let Some((o, w)) = hit else { continue };
+        let hit = workloads.iter().find(|(o, w)| o.meta.namespace == s.namespace && matches(&o.meta.labels) && !matches(&w.template_labels));
+        let Some(&(o, w)) = hit else { continue };
         let Some(svc_obj) = objects.iter().find(|x| matches!(x.body, Body::Service(_)) && x.meta.namespace == s.namespace && x.meta.name == s.name && x.source.pos.line == s.line) else { continue };
         let tl = if w.template_labels.is_empty() { "none".to_string() } else { model::labels_text(&w.template_labels, ",") };
         diags.push(
@@ -1301,46 +1309,47 @@ fn workload_label_notes(objects: &[Object], services: &[Arc<ServiceReport>], dia
 /// every ready endpoint alike (pkg/proxy iptables: one probability per endpoint), so the split
 /// follows the replica counts. An info note on the Service's selector; the two ReplicaSets of one
 /// Deployment in a rollout (a pod-template-hash suffix) are one workload.
-fn workload_span_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
-    // (namespace, name) → pod, made once: a whole cluster has 10,000 endpoints (issue #12)
-    let mut by_name: Option<std::collections::HashMap<(&str, &str), &cluster::PodInst>> = None;
-    for s in services.iter().filter(|s| !s.rejected && s.selector.is_some() && s.endpoints.len() >= 2) {
-        let pods = by_name.get_or_insert_with(|| cluster.pods.iter().map(|p| ((p.namespace.as_str(), p.name.as_str()), p)).collect());
-        let mut owners: Vec<String> = Vec::new();
-        for e in &s.endpoints {
-            let Some(pod) = e.pod.as_deref().and_then(|n| pods.get(&(e.namespace.as_str(), n)).copied()) else { continue };
-            let Some(owner) = pod.owner.as_deref() else { continue };
-            // ReplicaSet/web-5d9f8c → Deployment/web when the pod carries that hash
-            let hash = pod.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
-            let owner = match (owner.strip_prefix("ReplicaSet/"), hash) {
-                (Some(rs), Some(h)) => rs.strip_suffix(&format!("-{h}")).map_or(owner.to_string(), |d| format!("Deployment/{d}")),
-                _ => owner.to_string(),
-            };
-            if !owners.contains(&owner) {
-                owners.push(owner);
-            }
-        }
-        if owners.len() < 2 {
+fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cluster, index: &resolve::PodIndex, diags: &mut Vec<Diagnostic>) {
+    if s.rejected || s.selector.is_none() || s.endpoints.len() < 2 {
+        return;
+    }
+    // (by the pod index, not a map of the 10,000 pods made on every keystroke; and once per
+    // Service report made, its note kept with it by the incremental analysis's Service cache)
+    let mut owners: Vec<String> = Vec::new();
+    for e in &s.endpoints {
+        let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { continue };
+        let pod = &cluster.pods[pi];
+        let Some(owner) = pod.owner.as_deref() else { continue };
+        // ReplicaSet/web-5d9f8c → Deployment/web when the pod carries that hash
+        let hash = pod.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
+        let deployment = owner.strip_prefix("ReplicaSet/").zip(hash).and_then(|(rs, h)| rs.strip_suffix(h)?.strip_suffix('-'));
+        if owners.iter().any(|o| match deployment {
+            Some(d) => o.strip_prefix("Deployment/") == Some(d),
+            None => o == owner,
+        }) {
             continue;
         }
-        let Some(svc_obj) = objects.iter().find(|x| matches!(x.body, Body::Service(_)) && x.meta.namespace == s.namespace && x.meta.name == s.name && x.source.pos.line == s.line) else { continue };
-        let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
-        diags.push(
-            Diagnostic::note(
-                Severity::Info,
-                ErrorType::Resolution,
-                "SelectorSpansWorkloads",
-                format!(
-                    "selector {sel} picks the pods of {} workloads ({}): kube-proxy spreads connections over all their ready pods alike, so the split follows their replica counts (a blue/green or canary mix); a label only one of them carries, in the selector, picks that one",
-                    owners.len(),
-                    owners.join(", ")
-                ),
-                svc_obj.pos("spec.selector"),
-            )
-            .on(&format!("Service/{}/{}", s.namespace, s.name))
-            .at_field("spec.selector"),
-        );
+        owners.push(deployment.map_or_else(|| owner.to_string(), |d| format!("Deployment/{d}")));
     }
+    if owners.len() < 2 {
+        return;
+    }
+    let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
+    diags.push(
+        Diagnostic::note(
+            Severity::Info,
+            ErrorType::Resolution,
+            "SelectorSpansWorkloads",
+            format!(
+                "selector {sel} picks the pods of {} workloads ({}): kube-proxy spreads connections over all their ready pods alike, so the split follows their replica counts (a blue/green or canary mix); a label only one of them carries, in the selector, picks that one",
+                owners.len(),
+                owners.join(", ")
+            ),
+            svc_obj.pos("spec.selector"),
+        )
+        .on(&format!("Service/{}/{}", s.namespace, s.name))
+        .at_field("spec.selector"),
+    );
 }
 
 /// ExternalName Services whose externalName is a Service of this cluster: the in-cluster
