@@ -277,3 +277,19 @@ fn refused_hpa_bounds_no_replicas() {
     let ok = src.replace("maxReplicas: 2", "maxReplicas: 6");
     assert!(run(&ok).diagnostics.iter().any(|d| d.code == "Autoscaled"));
 }
+
+// pkg/controller/disruption/disruption.go trySync: NoPods "No matching pods found" for a budget
+// whose selector matches none of its namespace's pods (a selector typo); not said of a budget
+// written without any pod of its namespace, nor of a refused one
+#[test]
+fn disruption_controller_no_pods_event() {
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n---\n";
+    let notes = |src: &str| run(src).diagnostics.iter().filter(|d| d.code == "BudgetSelectsNoPods").map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect::<Vec<_>>();
+    assert_eq!(
+        notes(&format!("{dep}{}", pdb("  minAvailable: 1\n").replace("app: web", "app: webb"))),
+        vec!["18:5 PodDisruptionBudget d selects no pod (none of the 2 pods of namespace default matches its selector): the disruption controller records the event NoPods \"No matching pods found\", and the budget protects no pod from eviction"]
+    );
+    assert!(notes(&format!("{dep}{}", pdb("  minAvailable: 1\n"))).is_empty());
+    assert!(notes(&pdb("  minAvailable: 1\n").replace("app: web", "app: webb")).is_empty());
+    assert!(notes(&format!("{dep}{}", pdb("  minAvailable: -1\n").replace("app: web", "app: webb"))).is_empty());
+}
