@@ -32,6 +32,9 @@ PACKAGES = {
     "k8s.io/api/discovery/v1": ("api", "discovery/v1"),
     "k8s.io/api/batch/v1": ("api", "batch/v1"),
     "k8s.io/api/networking/v1": ("api", "networking/v1"),
+    "k8s.io/api/autoscaling/v1": ("api", "autoscaling/v1"),
+    "k8s.io/api/autoscaling/v2": ("api", "autoscaling/v2"),
+    "k8s.io/api/policy/v1": ("api", "policy/v1"),
     "k8s.io/apimachinery/pkg/apis/meta/v1": ("apimachinery", "pkg/apis/meta/v1"),
     "k8s.io/apimachinery/pkg/api/resource": ("apimachinery", "pkg/api/resource"),
     "k8s.io/apimachinery/pkg/util/intstr": ("apimachinery", "pkg/util/intstr"),
@@ -46,6 +49,9 @@ SHORT = {
     "k8s.io/api/discovery/v1": "discovery/v1",
     "k8s.io/api/batch/v1": "batch/v1",
     "k8s.io/api/networking/v1": "networking/v1",
+    "k8s.io/api/autoscaling/v1": "autoscaling/v1",
+    "k8s.io/api/autoscaling/v2": "autoscaling/v2",
+    "k8s.io/api/policy/v1": "policy/v1",
     "k8s.io/apimachinery/pkg/apis/meta/v1": "meta/v1",
     "k8s.io/apimachinery/pkg/api/resource": "resource",
     "k8s.io/apimachinery/pkg/util/intstr": "intstr",
@@ -69,6 +75,9 @@ ROOTS = [
     ("batch/v1", "Job", "k8s.io/api/batch/v1", "Job"),
     ("networking.k8s.io/v1", "Ingress", "k8s.io/api/networking/v1", "Ingress"),
     ("networking.k8s.io/v1", "NetworkPolicy", "k8s.io/api/networking/v1", "NetworkPolicy"),
+    ("autoscaling/v2", "HorizontalPodAutoscaler", "k8s.io/api/autoscaling/v2", "HorizontalPodAutoscaler"),
+    ("autoscaling/v1", "HorizontalPodAutoscaler", "k8s.io/api/autoscaling/v1", "HorizontalPodAutoscaler"),
+    ("policy/v1", "PodDisruptionBudget", "k8s.io/api/policy/v1", "PodDisruptionBudget"),
 ]
 # The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
 # items are checked one by one by the caller against their own kind.

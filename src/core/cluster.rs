@@ -301,6 +301,39 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
 pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
+    let cluster = build_draining(objects, checks, cfg, diags);
+    budgets_selecting_no_pod(objects, &cluster, diags);
+    cluster
+}
+
+/// pkg/controller/disruption/disruption.go `trySync`: a PodDisruptionBudget whose selector
+/// matches no pod gets the event NoPods "No matching pods found", and guards nothing (a null
+/// selector selects nothing in policy/v1). Said only where pods of its namespace run here: a
+/// budget written without its workload is not flagged.
+fn budgets_selecting_no_pod(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter().filter(|o| !o.refused) {
+        let Body::DisruptionBudget(b) = &o.body else { continue };
+        let in_ns = cluster.pods.iter().filter(|p| p.namespace == o.meta.namespace).count();
+        if in_ns == 0 || cluster.pods.iter().any(|p| p.namespace == o.meta.namespace && selector_matches(b.selector.as_ref(), &p.labels)) {
+            continue;
+        }
+        let ns = &o.meta.namespace;
+        let which = if in_ns == 1 { format!("the one pod of namespace {ns} does not match its selector") } else { format!("none of the {in_ns} pods of namespace {ns} matches its selector") };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "BudgetSelectsNoPods",
+                format!("PodDisruptionBudget {} selects no pod ({which}): the disruption controller records the event NoPods \"No matching pods found\", and the budget protects no pod from eviction", o.meta.name),
+                o.pos("spec.selector"),
+            )
+            .on(&o.id()),
+        );
+    }
+}
+
+/// [`build_checked`] before the budgets are looked at: a drain's evictions, if any.
+fn build_draining(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     if cfg.drained.is_empty() {
         return build_once(objects, checks, cfg, &[], diags);
     }

@@ -28,6 +28,7 @@ pub mod presets;
 pub mod quantity;
 pub mod report;
 pub mod resolve;
+pub mod scaling;
 pub mod schema_gen;
 pub mod service;
 pub mod sort;
@@ -814,7 +815,8 @@ fn validate_endpoints(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
 /// document); a refused one is there for no later stage. ValidateNamespace: ValidateObjectMeta
 /// with ValidateNamespaceName (a DNS-1123 label). ValidateIngress: ValidateObjectMeta with
 /// ValidateIngressName (NameIsDNSSubdomain), then the spec (core::ingress). ValidateNetworkPolicy
-/// likewise (core::netpol::validate).
+/// likewise (core::netpol::validate). ValidateHorizontalPodAutoscaler and
+/// ValidatePodDisruptionBudget: core::scaling.
 fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter_mut().filter(|o| !o.refused) {
         let mut errs = Vec::new();
@@ -832,6 +834,8 @@ fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Dia
                 service::validate_object_meta(o, names::dns1123_subdomain, true, &at, &mut errs);
                 netpol::validate(o, spec, &mut errs);
             }
+            // ValidateHorizontalPodAutoscaler, ValidatePodDisruptionBudget (core::scaling)
+            Body::Autoscaler(_) | Body::DisruptionBudget(_) => scaling::validate(o, &mut errs),
             _ => continue,
         }
         o.refused = !errs.is_empty();
@@ -1835,6 +1839,8 @@ mod tests_corpus;
 mod tests_refusals;
 #[cfg(test)]
 mod tests_cronjob;
+#[cfg(test)]
+mod tests_scaling;
 #[cfg(test)]
 mod tests_ipv6;
 #[cfg(all(test, not(target_arch = "wasm32")))]

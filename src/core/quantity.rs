@@ -27,6 +27,11 @@ impl Quantity {
         self.nanos < 0
     }
 
+    /// Quantity.Sign() == 1.
+    pub fn is_positive(&self) -> bool {
+        self.nanos > 0
+    }
+
     /// Quantity.Cmp: the values, exactly.
     pub fn cmp_value(&self, other: &Quantity) -> Ordering {
         self.nanos.cmp(&other.nanos)

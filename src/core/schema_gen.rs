@@ -19,20 +19,23 @@ use std::sync::OnceLock;
 /// The kinds whose fields are checked, with the apiVersion that serves them: (apiVersion,
 /// kind, line of [`TABLES`]).
 static ROOT_LINES: &[(&str, &str, usize)] = &[
-    ("v1", "Service", 218), // core/v1.Service
-    ("v1", "Pod", 208), // core/v1.Pod
-    ("v1", "Endpoints", 175), // core/v1.Endpoints
-    ("v1", "Node", 198), // core/v1.Node
-    ("v1", "Namespace", 183), // core/v1.Namespace
-    ("v1", "ReplicationController", 212), // core/v1.ReplicationController
+    ("v1", "Service", 245), // core/v1.Service
+    ("v1", "Pod", 235), // core/v1.Pod
+    ("v1", "Endpoints", 202), // core/v1.Endpoints
+    ("v1", "Node", 225), // core/v1.Node
+    ("v1", "Namespace", 210), // core/v1.Namespace
+    ("v1", "ReplicationController", 239), // core/v1.ReplicationController
     ("apps/v1", "Deployment", 122), // apps/v1.Deployment
     ("apps/v1", "ReplicaSet", 126), // apps/v1.ReplicaSet
     ("apps/v1", "StatefulSet", 140), // apps/v1.StatefulSet
     ("apps/v1", "DaemonSet", 116), // apps/v1.DaemonSet
-    ("discovery.k8s.io/v1", "EndpointSlice", 225), // discovery/v1.EndpointSlice
-    ("batch/v1", "Job", 152), // batch/v1.Job
-    ("networking.k8s.io/v1", "Ingress", 242), // networking/v1.Ingress
-    ("networking.k8s.io/v1", "NetworkPolicy", 248), // networking/v1.NetworkPolicy
+    ("discovery.k8s.io/v1", "EndpointSlice", 252), // discovery/v1.EndpointSlice
+    ("batch/v1", "Job", 179), // batch/v1.Job
+    ("networking.k8s.io/v1", "Ingress", 269), // networking/v1.Ingress
+    ("networking.k8s.io/v1", "NetworkPolicy", 275), // networking/v1.NetworkPolicy
+    ("autoscaling/v2", "HorizontalPodAutoscaler", 167), // autoscaling/v2.HorizontalPodAutoscaler
+    ("autoscaling/v1", "HorizontalPodAutoscaler", 144), // autoscaling/v1.HorizontalPodAutoscaler
+    ("policy/v1", "PodDisruptionBudget", 278), // policy/v1.PodDisruptionBudget
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -41,7 +44,7 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
 pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistration.k8s.io", "apidiscovery.k8s.io", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io", "imagepolicy.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"];
 
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
-const LIST_LINE: usize = 228; // meta/v1.List
+const LIST_LINE: usize = 255; // meta/v1.List
 
 /// One line per Go type, dependencies first: `name|json ty|json ty…`, where ty is `s` (a Go string),
 /// `s<Go type>` (another Go scalar: `sint32`, `sv1.Protocol`), `a` (Ty::Any), a line number (Ty::Struct
@@ -330,29 +333,83 @@ static TABLES: &str = concat!(
 ",
     "apps/v1.StatefulSet|kind s|apiVersion s|metadata 2|spec 137|status 139
 ",
+    "autoscaling/v1.CrossVersionObjectReference|kind s|name s|apiVersion s
+",
+    "autoscaling/v1.HorizontalPodAutoscalerSpec|scaleTargetRef 141|minReplicas sint32|maxReplicas sint32|targetCPUUtilizationPercentage sint32
+",
+    "autoscaling/v1.HorizontalPodAutoscalerStatus|observedGeneration sint64|lastScaleTime sv1.Time|currentReplicas sint32|desiredReplicas sint32|currentCPUUtilizationPercentage sint32
+",
+    "autoscaling/v1.HorizontalPodAutoscaler|kind s|apiVersion s|metadata 2|spec 142|status 143
+",
+    "autoscaling/v2.MetricTarget|type sv2.MetricTargetType|value sresource.Quantity|averageValue sresource.Quantity|averageUtilization sint32
+",
+    "autoscaling/v2.ContainerResourceMetricSource|name sv1.ResourceName|target 145|container s
+",
+    "autoscaling/v2.MetricValueStatus|value sresource.Quantity|averageValue sresource.Quantity|averageUtilization sint32
+",
+    "autoscaling/v2.ContainerResourceMetricStatus|name sv1.ResourceName|current 147|container s
+",
+    "autoscaling/v2.CrossVersionObjectReference|kind s|name s|apiVersion s
+",
+    "autoscaling/v2.MetricIdentifier|name s|selector 4
+",
+    "autoscaling/v2.ExternalMetricSource|metric 150|target 145
+",
+    "autoscaling/v2.ExternalMetricStatus|metric 150|current 147
+",
+    "autoscaling/v2.HPAScalingPolicy|type sv2.HPAScalingPolicyType|value sint32|periodSeconds sint32
+",
+    "autoscaling/v2.HPAScalingRules|stabilizationWindowSeconds sint32|selectPolicy sv2.ScalingPolicySelect|policies [153|tolerance sresource.Quantity
+",
+    "autoscaling/v2.ObjectMetricSource|describedObject 149|target 145|metric 150
+",
+    "autoscaling/v2.PodsMetricSource|metric 150|target 145
+",
+    "autoscaling/v2.ResourceMetricSource|name sv1.ResourceName|target 145
+",
+    "autoscaling/v2.MetricSpec|type sv2.MetricSourceType|object 155|pods 156|resource 157|containerResource 146|external 151
+",
+    "autoscaling/v2.HorizontalPodAutoscalerBehavior|scaleUp 154|scaleDown 154
+",
+    "autoscaling/v2.HorizontalPodAutoscalerSpec|scaleTargetRef 149|minReplicas sint32|maxReplicas sint32|metrics [158|behavior 159
+",
+    "autoscaling/v2.ObjectMetricStatus|metric 150|current 147|describedObject 149
+",
+    "autoscaling/v2.PodsMetricStatus|metric 150|current 147
+",
+    "autoscaling/v2.ResourceMetricStatus|name sv1.ResourceName|current 147
+",
+    "autoscaling/v2.MetricStatus|type sv2.MetricSourceType|object 161|pods 162|resource 163|containerResource 148|external 152
+",
+    "autoscaling/v2.HorizontalPodAutoscalerCondition|type sv2.HorizontalPodAutoscalerConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s|observedGeneration sint64
+",
+    "autoscaling/v2.HorizontalPodAutoscalerStatus|observedGeneration sint64|lastScaleTime sv1.Time|currentReplicas sint32|desiredReplicas sint32|currentMetrics [164|conditions [165
+",
+    "autoscaling/v2.HorizontalPodAutoscaler|kind s|apiVersion s|metadata 2|spec 160|status 166
+",
     "batch/v1.PodFailurePolicyOnExitCodesRequirement|containerName s|operator sv1.PodFailurePolicyOnExitCodesOperator|values [sint32
 ",
     "batch/v1.PodFailurePolicyOnPodConditionsPattern|type sv1.PodConditionType|status sv1.ConditionStatus
 ",
-    "batch/v1.PodFailurePolicyRule|action sv1.PodFailurePolicyAction|onExitCodes 141|onPodConditions [142
+    "batch/v1.PodFailurePolicyRule|action sv1.PodFailurePolicyAction|onExitCodes 168|onPodConditions [169
 ",
-    "batch/v1.PodFailurePolicy|rules [143
+    "batch/v1.PodFailurePolicy|rules [170
 ",
     "batch/v1.SuccessPolicyRule|succeededIndexes s|succeededCount sint32
 ",
-    "batch/v1.SuccessPolicy|rules [145
+    "batch/v1.SuccessPolicy|rules [172
 ",
     "batch/v1.JobSchedulingConfiguration|schedulingPolicy a|schedulingConstraints a|disruptionMode a|resourceClaims [a
 ",
-    "batch/v1.JobSpec|parallelism sint32|completions sint32|activeDeadlineSeconds sint64|podFailurePolicy 144|successPolicy 146|backoffLimit sint32|backoffLimitPerIndex sint32|maxFailedIndexes sint32|selector 4|manualSelector sbool|template 110|ttlSecondsAfterFinished sint32|completionMode sv1.CompletionMode|suspend sbool|podReplacementPolicy sv1.PodReplacementPolicy|managedBy s|scheduling 147
+    "batch/v1.JobSpec|parallelism sint32|completions sint32|activeDeadlineSeconds sint64|podFailurePolicy 171|successPolicy 173|backoffLimit sint32|backoffLimitPerIndex sint32|maxFailedIndexes sint32|selector 4|manualSelector sbool|template 110|ttlSecondsAfterFinished sint32|completionMode sv1.CompletionMode|suspend sbool|podReplacementPolicy sv1.PodReplacementPolicy|managedBy s|scheduling 174
 ",
     "batch/v1.JobCondition|type sv1.JobConditionType|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
     "batch/v1.UncountedTerminatedPods|succeeded [stypes.UID|failed [stypes.UID
 ",
-    "batch/v1.JobStatus|conditions [149|startTime sv1.Time|completionTime sv1.Time|active sint32|succeeded sint32|failed sint32|terminating sint32|completedIndexes s|failedIndexes s|uncountedTerminatedPods 150|ready sint32
+    "batch/v1.JobStatus|conditions [176|startTime sv1.Time|completionTime sv1.Time|active sint32|succeeded sint32|failed sint32|terminating sint32|completedIndexes s|failedIndexes s|uncountedTerminatedPods 177|ready sint32
 ",
-    "batch/v1.Job|kind s|apiVersion s|metadata 2|spec 148|status 151
+    "batch/v1.Job|kind s|apiVersion s|metadata 2|spec 175|status 178
 ",
     "core/v1.AttachedVolume|name sv1.UniqueVolumeName|devicePath s
 ",
@@ -370,87 +427,87 @@ static TABLES: &str = concat!(
 ",
     "core/v1.ContainerStateTerminated|exitCode sint32|signal sint32|reason s|message s|startedAt sv1.Time|finishedAt sv1.Time|containerID s
 ",
-    "core/v1.ContainerState|waiting 158|running 159|terminated 160
+    "core/v1.ContainerState|waiting 185|running 186|terminated 187
 ",
     "core/v1.ImageVolumeStatus|imageRef s
 ",
-    "core/v1.VolumeStatus|image 162
+    "core/v1.VolumeStatus|image 189
 ",
-    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|volumeStatus 163
+    "core/v1.VolumeMountStatus|name s|mountPath s|readOnly sbool|recursiveReadOnly sv1.RecursiveReadOnlyMode|volumeStatus 190
 ",
     "core/v1.LinuxContainerUser|uid sint64|gid sint64|supplementalGroups [sint64
 ",
-    "core/v1.ContainerUser|linux 165
+    "core/v1.ContainerUser|linux 192
 ",
     "core/v1.ResourceHealth|resourceID sv1.ResourceID|health sv1.ResourceHealthStatus|message s
 ",
-    "core/v1.ResourceStatus|name sv1.ResourceName|resources [167
+    "core/v1.ResourceStatus|name sv1.ResourceName|resources [194
 ",
-    "core/v1.ContainerStatus|name s|state 161|lastState 161|ready sbool|restartCount sint32|image s|imageID s|containerID s|started sbool|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|volumeMounts [164|user 166|allocatedResourcesStatus [168|stopSignal sv1.Signal
+    "core/v1.ContainerStatus|name s|state 188|lastState 188|ready sbool|restartCount sint32|image s|imageID s|containerID s|started sbool|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|volumeMounts [191|user 193|allocatedResourcesStatus [195|stopSignal sv1.Signal
 ",
     "core/v1.DaemonEndpoint|Port sint32
 ",
     "core/v1.ObjectReference|kind s|namespace s|name s|uid stypes.UID|apiVersion s|resourceVersion s|fieldPath s
 ",
-    "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 171
+    "core/v1.EndpointAddress|ip s|hostname s|nodeName s|targetRef 198
 ",
     "core/v1.EndpointPort|name s|port sint32|protocol sv1.Protocol|appProtocol s
 ",
-    "core/v1.EndpointSubset|addresses [172|notReadyAddresses [172|ports [173
+    "core/v1.EndpointSubset|addresses [199|notReadyAddresses [199|ports [200
 ",
-    "core/v1.Endpoints|kind s|apiVersion s|metadata 2|subsets [174
+    "core/v1.Endpoints|kind s|apiVersion s|metadata 2|subsets [201
 ",
     "core/v1.HostIP|ip s
 ",
     "core/v1.PortStatus|port sint32|protocol sv1.Protocol|error s
 ",
-    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode sv1.LoadBalancerIPMode|ports [177
+    "core/v1.LoadBalancerIngress|ip s|hostname s|ipMode sv1.LoadBalancerIPMode|ports [204
 ",
-    "core/v1.LoadBalancerStatus|ingress [178
+    "core/v1.LoadBalancerStatus|ingress [205
 ",
     "core/v1.NamespaceSpec|finalizers [sv1.FinalizerName
 ",
     "core/v1.NamespaceCondition|type sv1.NamespaceConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.NamespaceStatus|phase sv1.NamespacePhase|conditions [181
+    "core/v1.NamespaceStatus|phase sv1.NamespacePhase|conditions [208
 ",
-    "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 180|status 182
+    "core/v1.Namespace|kind s|apiVersion s|metadata 2|spec 207|status 209
 ",
     "core/v1.Taint|key s|value s|effect sv1.TaintEffect|timeAdded sv1.Time
 ",
-    "core/v1.NodeConfigSource|configMap 155
+    "core/v1.NodeConfigSource|configMap 182
 ",
     "core/v1.NodePodPreemptionPolicy|disableResizePreemption [s
 ",
-    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable sbool|taints [184|configSource 185|externalID s|podPreemptionPolicy 186
+    "core/v1.NodeSpec|podCIDR s|podCIDRs [s|providerID s|unschedulable sbool|taints [211|configSource 212|externalID s|podPreemptionPolicy 213
 ",
     "core/v1.NodeCondition|type sv1.NodeConditionType|status sv1.ConditionStatus|lastHeartbeatTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
     "core/v1.NodeAddress|type sv1.NodeAddressType|address s
 ",
-    "core/v1.NodeDaemonEndpoints|kubeletEndpoint 170
+    "core/v1.NodeDaemonEndpoints|kubeletEndpoint 197
 ",
     "core/v1.NodeSwapStatus|capacity sint64
 ",
-    "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 191
+    "core/v1.NodeSystemInfo|machineID s|systemUUID s|bootID s|kernelVersion s|osImage s|containerRuntimeVersion s|kubeletVersion s|kubeProxyVersion s|operatingSystem s|architecture s|swap 218
 ",
-    "core/v1.NodeConfigStatus|assigned 185|active 185|lastKnownGood 185|error s
+    "core/v1.NodeConfigStatus|assigned 212|active 212|lastKnownGood 212|error s
 ",
     "core/v1.NodeRuntimeHandlerFeatures|recursiveReadOnlyMounts sbool|userNamespaces sbool
 ",
-    "core/v1.NodeRuntimeHandler|name s|features 194
+    "core/v1.NodeRuntimeHandler|name s|features 221
 ",
     "core/v1.NodeFeatures|supplementalGroupsPolicy sbool
 ",
-    "core/v1.NodeStatus|capacity =v1.ResourceList={sresource.Quantity|allocatable =v1.ResourceList={sresource.Quantity|phase sv1.NodePhase|conditions [188|addresses [189|daemonEndpoints 190|nodeInfo 192|images [157|volumesInUse [sv1.UniqueVolumeName|volumesAttached [153|config 193|runtimeHandlers [195|features 196|declaredFeatures [s
+    "core/v1.NodeStatus|capacity =v1.ResourceList={sresource.Quantity|allocatable =v1.ResourceList={sresource.Quantity|phase sv1.NodePhase|conditions [215|addresses [216|daemonEndpoints 217|nodeInfo 219|images [184|volumesInUse [sv1.UniqueVolumeName|volumesAttached [180|config 220|runtimeHandlers [222|features 223|declaredFeatures [s
 ",
-    "core/v1.Node|kind s|apiVersion s|metadata 2|spec 187|status 197
+    "core/v1.Node|kind s|apiVersion s|metadata 2|spec 214|status 224
 ",
     "core/v1.NodeAllocatableMappedResources|name sv1.ResourceName|quantity sresource.Quantity
 ",
     "core/v1.NodeAllocatableOverheadResources|name sv1.ResourceName|perPod sresource.Quantity|perContainer sresource.Quantity
 ",
-    "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [199|overhead [200
+    "core/v1.NodeAllocatableResourceClaimStatus|resourceClaimName s|containers [s|mapping [226|overhead [227
 ",
     "core/v1.PodCondition|type sv1.PodConditionType|observedGeneration sint64|status sv1.ConditionStatus|lastProbeTime sv1.Time|lastTransitionTime sv1.Time|reason s|message s
 ",
@@ -458,33 +515,33 @@ static TABLES: &str = concat!(
 ",
     "core/v1.PodResourceClaimStatus|name s|resourceClaimName s
 ",
-    "core/v1.PodExtendedResourceClaimStatus|requestMappings [156|resourceClaimName s
+    "core/v1.PodExtendedResourceClaimStatus|requestMappings [183|resourceClaimName s
 ",
     "core/v1.PodVolumeHealth|name s|healthConditions [130|lastTransitionTime sv1.Time
 ",
-    "core/v1.PodStatus|observedGeneration sint64|phase sv1.PodPhase|conditions [202|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [176|podIP s|podIPs [203|startTime sv1.Time|initContainerStatuses [169|containerStatuses [169|qosClass sv1.PodQOSClass|ephemeralContainerStatuses [169|resize sv1.PodResizeStatus|resourceClaimStatuses [204|extendedResourceClaimStatus 205|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|nodeAllocatableResourceClaimStatuses [201|volumeHealth [206
+    "core/v1.PodStatus|observedGeneration sint64|phase sv1.PodPhase|conditions [229|message s|reason s|nominatedNodeName s|hostIP s|hostIPs [203|podIP s|podIPs [230|startTime sv1.Time|initContainerStatuses [196|containerStatuses [196|qosClass sv1.PodQOSClass|ephemeralContainerStatuses [196|resize sv1.PodResizeStatus|resourceClaimStatuses [231|extendedResourceClaimStatus 232|allocatedResources =v1.ResourceList={sresource.Quantity|resources 63|nodeAllocatableResourceClaimStatuses [228|volumeHealth [233
 ",
-    "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 207
+    "core/v1.Pod|kind s|apiVersion s|metadata 2|spec 109|status 234
 ",
     "core/v1.ReplicationControllerSpec|replicas sint32|minReadySeconds sint32|selector {s|template 110
 ",
     "core/v1.ReplicationControllerCondition|type sv1.ReplicationControllerConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ReplicationControllerStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|observedGeneration sint64|conditions [210
+    "core/v1.ReplicationControllerStatus|replicas sint32|fullyLabeledReplicas sint32|readyReplicas sint32|availableReplicas sint32|observedGeneration sint64|conditions [237
 ",
-    "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 209|status 211
+    "core/v1.ReplicationController|kind s|apiVersion s|metadata 2|spec 236|status 238
 ",
     "core/v1.ServicePort|name s|protocol sv1.Protocol|appProtocol s|port sint32|targetPort sintstr.IntOrString|nodePort sint32
 ",
-    "core/v1.SessionAffinityConfig|clientIP 154
+    "core/v1.SessionAffinityConfig|clientIP 181
 ",
-    "core/v1.ServiceSpec|ports [213|selector {s|clusterIP s|clusterIPs [s|type sv1.ServiceType|externalIPs [s|sessionAffinity sv1.ServiceAffinity|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy sv1.ServiceExternalTrafficPolicy|healthCheckNodePort sint32|publishNotReadyAddresses sbool|sessionAffinityConfig 214|ipFamilies [sv1.IPFamily|ipFamilyPolicy sv1.IPFamilyPolicy|allocateLoadBalancerNodePorts sbool|loadBalancerClass s|internalTrafficPolicy sv1.ServiceInternalTrafficPolicy|trafficDistribution s
+    "core/v1.ServiceSpec|ports [240|selector {s|clusterIP s|clusterIPs [s|type sv1.ServiceType|externalIPs [s|sessionAffinity sv1.ServiceAffinity|loadBalancerIP s|loadBalancerSourceRanges [s|externalName s|externalTrafficPolicy sv1.ServiceExternalTrafficPolicy|healthCheckNodePort sint32|publishNotReadyAddresses sbool|sessionAffinityConfig 241|ipFamilies [sv1.IPFamily|ipFamilyPolicy sv1.IPFamilyPolicy|allocateLoadBalancerNodePorts sbool|loadBalancerClass s|internalTrafficPolicy sv1.ServiceInternalTrafficPolicy|trafficDistribution s
 ",
     "meta/v1.Condition|type s|status sv1.ConditionStatus|observedGeneration sint64|lastTransitionTime sv1.Time|reason s|message s
 ",
-    "core/v1.ServiceStatus|loadBalancer 179|conditions [216
+    "core/v1.ServiceStatus|loadBalancer 206|conditions [243
 ",
-    "core/v1.Service|kind s|apiVersion s|metadata 2|spec 215|status 217
+    "core/v1.Service|kind s|apiVersion s|metadata 2|spec 242|status 244
 ",
     "discovery/v1.EndpointConditions|ready sbool|serving sbool|terminating sbool
 ",
@@ -492,59 +549,65 @@ static TABLES: &str = concat!(
 ",
     "discovery/v1.ForNode|name s
 ",
-    "discovery/v1.EndpointHints|forZones [220|forNodes [221
+    "discovery/v1.EndpointHints|forZones [247|forNodes [248
 ",
-    "discovery/v1.Endpoint|addresses [s|conditions 219|hostname s|targetRef 171|deprecatedTopology {s|nodeName s|zone s|hints 222
+    "discovery/v1.Endpoint|addresses [s|conditions 246|hostname s|targetRef 198|deprecatedTopology {s|nodeName s|zone s|hints 249
 ",
     "discovery/v1.EndpointPort|name s|protocol sv1.Protocol|port sint32|appProtocol s
 ",
-    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType sv1.AddressType|endpoints [223|ports [224
+    "discovery/v1.EndpointSlice|kind s|apiVersion s|metadata 2|addressType sv1.AddressType|endpoints [250|ports [251
 ",
     "meta/v1.ShardInfo|selector s
 ",
-    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 226
+    "meta/v1.ListMeta|selfLink s|resourceVersion s|continue s|remainingItemCount sint64|shardInfo 253
 ",
-    "meta/v1.List|kind s|apiVersion s|metadata 227|items [a
+    "meta/v1.List|kind s|apiVersion s|metadata 254|items [a
 ",
     "networking/v1.ServiceBackendPort|name s|number sint32
 ",
-    "networking/v1.IngressServiceBackend|name s|port 229
+    "networking/v1.IngressServiceBackend|name s|port 256
 ",
-    "networking/v1.IngressBackend|service 230|resource 46
+    "networking/v1.IngressBackend|service 257|resource 46
 ",
-    "networking/v1.HTTPIngressPath|path s|pathType sv1.PathType|backend 231
+    "networking/v1.HTTPIngressPath|path s|pathType sv1.PathType|backend 258
 ",
-    "networking/v1.HTTPIngressRuleValue|paths [232
+    "networking/v1.HTTPIngressRuleValue|paths [259
 ",
     "networking/v1.IPBlock|cidr s|except [s
 ",
     "networking/v1.IngressTLS|hosts [s|secretName s
 ",
-    "networking/v1.IngressRule|host s|http 233
+    "networking/v1.IngressRule|host s|http 260
 ",
-    "networking/v1.IngressSpec|ingressClassName s|defaultBackend 231|tls [235|rules [236
+    "networking/v1.IngressSpec|ingressClassName s|defaultBackend 258|tls [262|rules [263
 ",
     "networking/v1.IngressPortStatus|port sint32|protocol sv1.Protocol|error s
 ",
-    "networking/v1.IngressLoadBalancerIngress|ip s|hostname s|ports [238
+    "networking/v1.IngressLoadBalancerIngress|ip s|hostname s|ports [265
 ",
-    "networking/v1.IngressLoadBalancerStatus|ingress [239
+    "networking/v1.IngressLoadBalancerStatus|ingress [266
 ",
-    "networking/v1.IngressStatus|loadBalancer 240
+    "networking/v1.IngressStatus|loadBalancer 267
 ",
-    "networking/v1.Ingress|kind s|apiVersion s|metadata 2|spec 237|status 241
+    "networking/v1.Ingress|kind s|apiVersion s|metadata 2|spec 264|status 268
 ",
     "networking/v1.NetworkPolicyPort|protocol sv1.Protocol|port sintstr.IntOrString|endPort sint32
 ",
-    "networking/v1.NetworkPolicyPeer|podSelector 4|namespaceSelector 4|ipBlock 234
+    "networking/v1.NetworkPolicyPeer|podSelector 4|namespaceSelector 4|ipBlock 261
 ",
-    "networking/v1.NetworkPolicyIngressRule|ports [243|from [244
+    "networking/v1.NetworkPolicyIngressRule|ports [270|from [271
 ",
-    "networking/v1.NetworkPolicyEgressRule|ports [243|to [244
+    "networking/v1.NetworkPolicyEgressRule|ports [270|to [271
 ",
-    "networking/v1.NetworkPolicySpec|podSelector 4|ingress [245|egress [246|policyTypes [sv1.PolicyType
+    "networking/v1.NetworkPolicySpec|podSelector 4|ingress [272|egress [273|policyTypes [sv1.PolicyType
 ",
-    "networking/v1.NetworkPolicy|kind s|apiVersion s|metadata 2|spec 247
+    "networking/v1.NetworkPolicy|kind s|apiVersion s|metadata 2|spec 274
+",
+    "policy/v1.PodDisruptionBudgetSpec|minAvailable sintstr.IntOrString|selector 4|maxUnavailable sintstr.IntOrString|unhealthyPodEvictionPolicy sv1.UnhealthyPodEvictionPolicyType
+",
+    "policy/v1.PodDisruptionBudgetStatus|observedGeneration sint64|disruptedPods {sv1.Time|disruptionsAllowed sint32|currentHealthy sint32|desiredHealthy sint32|expectedPods sint32|conditions [243
+",
+    "policy/v1.PodDisruptionBudget|kind s|apiVersion s|metadata 2|spec 276|status 277
 ",
 );
 
