@@ -12,7 +12,8 @@
 //!   NXDOMAIN (and an empty answer) moves on to the next try; an answer ends the search;
 //! - the answers: kubernetes/dns docs/specification.md — §2.3.1 A and §2.3.2 SRV for a Service
 //!   with a clusterIP, §2.4.1/§2.4.2 headless A/SRV (NXDOMAIN with no ready endpoint), §2.5 CNAME
-//!   for ExternalName, §2.6 the deprecated `a-b-c-d.<ns>.pod.<zone>` A records, and §2.1
+//!   for ExternalName, §2.6 the deprecated `a-b-c-d.<ns>.pod.<zone>` A records (and, as
+//!   CoreDNS does, a ready endpoint's own name under a Service with a clusterIP too), and §2.1
 //!   "all comparisons … are case-insensitive". These are the records `resolve::dns_records`
 //!   puts in the report. Names outside the cluster zone are forwarded to the upstream resolver,
 //!   which Switchboard does not model.
@@ -214,8 +215,10 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
 
 /// `<hostname>.<subdomain>.<ns>.svc.<zone>` that a pod asks for with spec.hostname and
 /// spec.subdomain but that has no record: why (spec §2.4.1: the record is an endpoint's of the
-/// headless Service named like the subdomain, in the pod's namespace; the endpoint's hostname
-/// comes from the pod's when ShouldSetHostname — pod.Spec.Subdomain == service name).
+/// headless Service named like the subdomain, in the pod's namespace — CoreDNS answers it under
+/// a Service with a clusterIP too, plugin/kubernetes/kubernetes.go findServices; the
+/// endpoint's hostname comes from the pod's when ShouldSetHostname — pod.Spec.Subdomain ==
+/// service name).
 fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String> {
     let rest = name.strip_suffix(&format!(".svc.{zone}"))?;
     let mut parts = rest.splitn(3, '.');
