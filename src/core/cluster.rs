@@ -2949,7 +2949,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
                         Severity::Warning,
                         ErrorType::Resolution,
                         "NodeNotFound",
-                        format!("spec.nodeName {}: no such node; no kubelet will start this pod, so it never gets an IP", quote(n)),
+                        match p.status.pod_ip {
+                            // (a dump's pod that ran there: reconcileByAddressType, Node not found)
+                            Some(_) => format!("spec.nodeName {}: no such node; the EndpointSlice controller leaves this pod out of its Services' endpoints (Node not found) unless a Service sets publishNotReadyAddresses", quote(n)),
+                            None => format!("spec.nodeName {}: no such node; no kubelet will start this pod, so it never gets an IP", quote(n)),
+                        },
                         o.pos(if p.owner.is_some() { "spec.template.spec.nodeName" } else { "spec.nodeName" }),
                     )
                     .on(&o.id()),
@@ -3048,7 +3052,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             }
             None
         }
-        (Some(n), None) if phase != "Pending" && phase != "Failed" => cluster.nodes[n].next_pod_ip(&mut cluster.taken_ips),
+        // a dumped status (it has a phase) without podIP keeps none: ShouldPodBeInEndpoints
+        // (staging/src/k8s.io/endpointslice/util/controller_utils.go) leaves a pod with no PodIP
+        // out (review11 a08). A status of conditions alone (written to mark a pod Ready or not)
+        // keeps the simulated address
+        (Some(n), None) if phase != "Pending" && phase != "Failed" && p.status.phase.is_none() => cluster.nodes[n].next_pod_ip(&mut cluster.taken_ips),
         _ => None,
     };
     // a dual-stack pod's address of the other family: status.podIPs' (a dump); a host-network

@@ -12,7 +12,8 @@
 //!   NXDOMAIN (and an empty answer) moves on to the next try; an answer ends the search;
 //! - the answers: kubernetes/dns docs/specification.md — §2.3.1 A and §2.3.2 SRV for a Service
 //!   with a clusterIP, §2.4.1/§2.4.2 headless A/SRV (NXDOMAIN with no ready endpoint), §2.5 CNAME
-//!   for ExternalName, §2.6 the deprecated `a-b-c-d.<ns>.pod.<zone>` A records, and §2.1
+//!   for ExternalName, §2.6 the deprecated `a-b-c-d.<ns>.pod.<zone>` A records (and, as
+//!   CoreDNS does, a ready endpoint's own name under a Service with a clusterIP too), and §2.1
 //!   "all comparisons … are case-insensitive". These are the records `resolve::dns_records`
 //!   puts in the report. Names outside the cluster zone are forwarded to the upstream resolver,
 //!   which Switchboard does not model.
@@ -178,10 +179,15 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype || (is_address(qtype) && is_address(&r.kind))).cloned().collect();
     if !of_type.is_empty() {
         let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name));
-        let section = match (qtype, svc.map(|s| s.headless)) {
-            ("SRV", Some(true)) => "§2.4.2: one SRV per ready endpoint and named port",
-            ("SRV", _) => "§2.3.2: the named port's number and the Service's name",
-            (_, Some(true)) => "§2.4.1: a headless Service answers with its ready endpoints' own IPs",
+        // an endpoint's own name (`<hostname or dashed IP>.<service>…`), not the Service's
+        let own = svc.is_some_and(|s| name != format!("{}.{}.svc.{zone}", s.name, s.namespace));
+        let section = match (qtype, svc.map(|s| s.headless), own) {
+            ("SRV", Some(true), _) => "§2.4.2: one SRV per ready endpoint and named port",
+            ("SRV", _, _) => "§2.3.2: the named port's number and the Service's name",
+            (_, Some(true), true) => "§2.4.1: a ready endpoint's own name under its headless Service",
+            (_, Some(true), false) => "§2.4.1: a headless Service answers with its ready endpoints' own IPs",
+            // coredns plugin/kubernetes/kubernetes.go findServices: `svc.Headless() || r.endpoint != ""`
+            (_, _, true) => "a ready endpoint's own name: CoreDNS answers it under any Service; the DNS spec requires it only for a headless Service, §2.4.1",
             _ => "§2.3.1: a Service with a clusterIP answers with the clusterIP, whatever its endpoints",
         };
         return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({section})") };
@@ -209,8 +215,10 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
 
 /// `<hostname>.<subdomain>.<ns>.svc.<zone>` that a pod asks for with spec.hostname and
 /// spec.subdomain but that has no record: why (spec §2.4.1: the record is an endpoint's of the
-/// headless Service named like the subdomain, in the pod's namespace; the endpoint's hostname
-/// comes from the pod's when ShouldSetHostname — pod.Spec.Subdomain == service name).
+/// headless Service named like the subdomain, in the pod's namespace — CoreDNS answers it under
+/// a Service with a clusterIP too, plugin/kubernetes/kubernetes.go findServices; the
+/// endpoint's hostname comes from the pod's when ShouldSetHostname — pod.Spec.Subdomain ==
+/// service name).
 fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String> {
     let rest = name.strip_suffix(&format!(".svc.{zone}"))?;
     let mut parts = rest.splitn(3, '.');
@@ -222,8 +230,13 @@ fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String>
     let svc = report.services.iter().find(|s| s.namespace == ns && s.name == sub);
     Some(match svc {
         None => format!("Pod {} sets subdomain {sub}, but namespace {ns} has no Service named {sub}: its {host}.{sub} record exists only as an endpoint of a headless Service of that name (spec §2.4.1): NXDOMAIN", pod.name),
-        Some(s) if !s.headless => format!("Pod {} sets subdomain {sub}, but Service {ns}/{sub} is not headless (it has a clusterIP): per-pod records come only from a headless Service (clusterIP: None; spec §2.4.1): NXDOMAIN", pod.name),
-        Some(_) => format!("Pod {} sets subdomain {sub}, but it is not a ready endpoint of the headless Service {ns}/{sub} (its selector must match the pod, and the pod be Ready): NXDOMAIN", pod.name),
+        // (CoreDNS answers a ready endpoint's name under a Service with a clusterIP too:
+        // plugin/kubernetes/kubernetes.go findServices)
+        Some(s) => format!(
+            "Pod {} sets subdomain {sub}, but it is not a ready endpoint of the {}Service {ns}/{sub} (its selector must match the pod, and the pod be Ready): NXDOMAIN",
+            pod.name,
+            if s.headless { "headless " } else { "" }
+        ),
     })
 }
 
@@ -335,9 +348,39 @@ mod tests {
         assert_eq!(ok.tries[0].answers.len(), 1, "{}", ok.summary);
         let miss = lookup(&r, "default", "client", "two.wrong");
         assert!(miss.tries[0].note.contains("Pod p2 sets subdomain wrong, but namespace default has no Service named wrong"), "{}", miss.tries[0].note);
-        let r = analyze(&format!("{}{}", svc(""), pod("p1", "one", "bb")), &Config::default());
+        let r = analyze(&format!("{}{}", svc("clusterIP: None, "), pod("p1", "one", "bb").replace("app: bb", "app: other")), &Config::default());
         let miss = lookup(&r, "default", "client", "one.bb");
-        assert!(miss.tries[0].note.contains("Service default/bb is not headless"), "{}", miss.tries[0].note);
+        assert!(miss.tries[0].note.contains("Pod p1 sets subdomain bb, but it is not a ready endpoint of the headless Service default/bb"), "{}", miss.tries[0].note);
+    }
+
+    /// review11 c06: CoreDNS answers an endpoint's own name (hostname.subdomain, or the dashed
+    /// IP) under a Service with a clusterIP too (coredns plugin/kubernetes/kubernetes.go
+    /// findServices: `if svc.Headless() || r.endpoint != ""`); the note says the DNS spec
+    /// requires it only for headless Services. A pod that is no ready endpoint still misses.
+    #[test]
+    fn coredns_find_services_answers_endpoint_names_under_a_clusterip_service() {
+        let pod = |name: &str, labels: &str| format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: {labels}}}}}\nspec: {{hostname: one, subdomain: bb, nodeName: n1, containers: [{{name: c, image: busybox}}]}}\nstatus: {{phase: Running, podIP: 10.244.1.5, conditions: [{{type: Ready, status: \"True\"}}]}}\n");
+        let node = "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {addresses: [{type: InternalIP, address: 172.18.0.2}], conditions: [{type: Ready, status: \"True\"}]}\n---\n";
+        let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: bb}\nspec: {clusterIP: 10.96.0.50, selector: {app: bb}, ports: [{name: foo, port: 1234}]}\n";
+        // p2 has no hostname: its name is its dashed IP (CoreDNS endpointHostname)
+        let p2 = pod("p2", "bb").replace("hostname: one, subdomain: bb, ", "").replace("10.244.1.5", "10.244.1.6");
+        let r = analyze(&format!("{node}{svc}{}{p2}", pod("p1", "bb")), &Config::default());
+        for (name, ip) in [("one.bb", "10.244.1.5"), ("10-244-1-6.bb", "10.244.1.6")] {
+            let l = lookup(&r, "default", "client", name);
+            let t = &l.tries[0];
+            assert_eq!(t.rcode, "NOERROR", "{name}: {}", t.note);
+            assert_eq!(t.answers.iter().map(|a| a.answer.as_str()).collect::<Vec<_>>(), [ip], "{name}");
+            assert!(t.note.contains("CoreDNS answers it under any Service; the DNS spec requires it only for a headless Service"), "{}", t.note);
+        }
+        // an endpoint with a hostname is not also named by its dashed IP
+        assert_eq!(lookup(&r, "default", "client", "10-244-1-5.bb").tries[0].rcode, "NXDOMAIN");
+        // the Service's own name still answers its clusterIP only
+        let l = lookup(&r, "default", "client", "bb");
+        assert_eq!(l.tries[0].answers.iter().map(|a| a.answer.as_str()).collect::<Vec<_>>(), ["10.96.0.50"]);
+        let r = analyze(&format!("{node}{svc}{}", pod("p1", "other")), &Config::default());
+        let miss = lookup(&r, "default", "client", "one.bb");
+        assert_eq!(miss.tries[0].rcode, "NXDOMAIN");
+        assert!(miss.tries[0].note.contains("Pod p1 sets subdomain bb, but it is not a ready endpoint of the Service default/bb"), "{}", miss.tries[0].note);
     }
 
     /// learner6 b5: api.stripe.com from a pod sends three in-zone queries first; the summary

@@ -333,7 +333,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
         if uses_cluster {
             cluster_eps = eps.iter().filter(|e| e.ready).cloned().collect();
             let zone_of = |n: &str| super::paths::node_zone(&report.nodes, n);
-            match super::paths::topology_mode(svc.traffic_distribution.as_deref(), cluster_eps.iter().map(|e| e.node.as_deref()), &zone_of, node) {
+            match super::paths::topology_mode(svc.traffic_distribution.as_deref().filter(|_| !svc.topology_mode_auto), cluster_eps.iter().map(|e| e.node.as_deref()), &zone_of, node) {
                 super::paths::TopologyMode::SameNode => cluster_eps.retain(|e| e.node.as_deref() == Some(node)),
                 super::paths::TopologyMode::SameZone(z) => cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z)),
                 super::paths::TopologyMode::Any => {}

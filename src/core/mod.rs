@@ -1047,6 +1047,7 @@ fn analyze_checked(
             health_check_node_port: svc.health_check_node_port,
             external_ips: svc.external_ips.clone(),
             traffic_distribution: svc.traffic_distribution.clone(),
+            topology_mode_auto: svc.topology_hints_auto,
             rejected: svc.rejected,
             line: o.source.pos.line,
             scaled_to_zero: zero,

@@ -110,6 +110,10 @@ pub struct ServiceSpec {
     pub source_ranges_annotation: Option<String>,
     /// metadata.annotations has service.kubernetes.io/topology-aware-hints (deprecated: a warning)
     pub topology_aware_hints_annotation: bool,
+    /// topology-aware routing asked for by annotation: service.kubernetes.io/topology-aware-hints
+    /// (first) or service.kubernetes.io/topology-mode is "Auto" or "auto" (k8s.io/endpointslice
+    /// reconciler.go hintsEnabled)
+    pub topology_hints_auto: bool,
     /// spec.loadBalancerIP (read for GetWarningsForService only)
     pub load_balancer_ip: Option<String>,
     pub ip_families: Vec<String>,
@@ -1297,6 +1301,12 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
             .and_then(|v| v.as_str())
             .map(str::to_string),
         topology_aware_hints_annotation: root.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("service.kubernetes.io/topology-aware-hints")).is_some(),
+        topology_hints_auto: {
+            // hintsEnabled: the deprecated annotation wins when both are set
+            let ann = root.get("metadata").and_then(|m| m.get("annotations"));
+            let val = ann.and_then(|a| a.get("service.kubernetes.io/topology-aware-hints").or_else(|| a.get("service.kubernetes.io/topology-mode")));
+            matches!(val.and_then(|v| v.as_str()), Some("Auto" | "auto"))
+        },
         load_balancer_ip: get("loadBalancerIP").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),

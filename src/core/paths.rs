@@ -267,7 +267,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
     let mut note = None;
     if let (None, Some((svc, node, cluster))) = (node_filter, topology) {
         let zone_of = |n: &str| node_zone(&cluster.nodes, n);
-        match topology_mode(svc.traffic_distribution.as_deref(), chosen.iter().map(|e| e.node.as_deref()), &zone_of, node) {
+        match topology_mode(svc.traffic_distribution_used(), chosen.iter().map(|e| e.node.as_deref()), &zone_of, node) {
             TopologyMode::SameNode => {
                 chosen.retain(|e| e.node.as_deref() == Some(node));
                 note = Some(format!("trafficDistribution PreferSameNode: the EndpointSlice hints send {node}'s traffic to the endpoints on {node} only"));
@@ -277,6 +277,14 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                 note = Some(format!(
                     "trafficDistribution {}: the EndpointSlice hints keep {node}'s traffic in its zone {zone}",
                     svc.traffic_distribution.as_deref().unwrap_or("PreferClose")
+                ));
+            }
+            // reconciler.go reconcileByAddressType: `canUseTrafficDistribution := … &&
+            // !hintsEnabled(service.Annotations)`: the annotation's topology cache writes the hints
+            TopologyMode::Any if svc.topology_hints_auto && svc.traffic_distribution.is_some() && !chosen.is_empty() => {
+                note = Some(format!(
+                    "trafficDistribution {} is not used: the Service asks for topology aware routing by annotation (service.kubernetes.io/topology-mode: Auto) instead, whose hints depend on each zone's nodes' CPU (not modelled); here every endpoint is used",
+                    svc.traffic_distribution.as_deref().unwrap_or_default()
                 ));
             }
             // a trafficDistribution that narrows nothing here: say why, not nothing
@@ -377,8 +385,17 @@ pub fn topology_mode<'a, 'b>(td: Option<&str>, ready: impl Iterator<Item = Optio
 fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> String {
     let sel = match &svc.selector {
         None => {
+            // addresses that carry this port but none ready (notReadyAddresses, which
+            // endpointslicemirroring writes ready=false: utils.go addressToEndpoint; or
+            // conditions.ready false): that is why
+            let carrying = sp.map_or(0, |sp| res.endpoints.iter().filter(|e| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol)).count());
             let mut s = if res.endpoints.is_empty() {
                 format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name)
+            } else if carrying > 0 {
+                format!(
+                    "Service {} has no selector; its Endpoints/EndpointSlices list {carrying} address(es) for this port, but none is ready (notReadyAddresses, or conditions.ready false), so kube-proxy sends no traffic to them",
+                    svc.name
+                )
             } else {
                 // endpoints exist, but none for this port: kube-proxy pairs a Service port with the
                 // endpoint ports of the same name (pkg/proxy/endpointslicecache.go)
@@ -489,6 +506,9 @@ fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, v
     hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{}{}", cross_note(b, via_node), undeclared_note(b)))
 }
 
+/// How the words on a hairpin connection (the client reaching itself) begin.
+const HAIRPIN: &str = ". The client is this endpoint itself (hairpin)";
+
 /// Aim a path's last hop at backend `i` (kube-proxy's pick for one request of a burst, or the
 /// pod sessionAffinity keeps): the paths name the first backend, whose address, node crossing and
 /// undeclared-port words ([`deliver_hop`]) become this backend's, and the reason names it.
@@ -515,6 +535,8 @@ pub fn retarget(path: &mut Path, i: usize) {
             };
             let tail = |b: &Backend| format!("{}{}", via.as_deref().map(|v| cross_note(b, v)).unwrap_or_default(), undeclared_note(b));
             let base = last.explanation.strip_suffix(&tail(&first)).unwrap_or(&last.explanation).replace(&old, &new);
+            // (the first pick's hairpin words are not this backend's)
+            let base = base.split(HAIRPIN).next().unwrap_or_default().to_string();
             last.explanation = format!("{base}{} This request: {}.", tail(&b), name(&b));
             last.to = format!("pod:{}", name(&b));
             last.rewritten = Some(new);
@@ -855,8 +877,16 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             }
         } else {
             let b = &backends[0];
+            // hairpin: the client is the endpoint it reached; the endpoint's KUBE-SEP chain marks
+            // a packet from its own address for masquerade (pkg/proxy/iptables/proxier.go
+            // writeServiceToEndpointRules: `-s <endpoint IP> -j KUBE-MARK-MASQ`)
+            let hairpin = if b.ip == client_ip {
+                format!("{HAIRPIN}: its rule -s {} -j KUBE-MARK-MASQ marks the packet, so the source is rewritten (SNAT, masquerade) to an address of {client_node}, and the pod sees the connection come from its node, not from itself", b.ip)
+            } else {
+                String::new()
+            };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {})", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
             delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
@@ -923,8 +953,13 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                             if let Some(node) = node {
                                 let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                     format!("The client connects to the load balancer's external address {lbdst}"));
-                                let why_node = if local {
-                                    format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {}) marks only nodes with a ready local endpoint as healthy; it picks {}", svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default(), node.name)
+                                let hcnp = svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default();
+                                let why_node = if local && healthy.is_empty() {
+                                    // pkg/proxy/endpointschangetracker.go getLocalReadyEndpointIPs:
+                                    // only ready endpoints count, not terminating ones
+                                    format!("externalTrafficPolicy Local: no node passes the load balancer's health check (healthCheckNodePort {hcnp} answers 503 on every node: none runs a ready endpoint of this Service; terminating ones do not count). What the load balancer does then depends on the cloud provider: some send to every node anyway, some drop the traffic. Drawn here as if it reached {}", node.name)
+                                } else if local {
+                                    format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {hcnp}) marks only nodes with a ready local endpoint as healthy; it picks {}", node.name)
                                 } else {
                                     // (how the packet reaches the node is the provider's: drawn as a
                                     // nodePort hop, the same rules answer either way)

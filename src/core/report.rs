@@ -79,6 +79,11 @@ pub struct ServiceReport {
     /// spec.trafficDistribution (the topology hints kube-proxy follows); absent when not set
     #[serde(rename = "trafficDistribution", skip_serializing_if = "Option::is_none")]
     pub traffic_distribution: Option<String>,
+    /// the annotation service.kubernetes.io/topology-mode (or topology-aware-hints) is Auto: the
+    /// EndpointSlice controller then writes no trafficDistribution hints (reconciler.go
+    /// hintsEnabled); absent when not
+    #[serde(rename = "topologyModeAuto", skip_serializing_if = "std::ops::Not::not")]
+    pub topology_mode_auto: bool,
     /// the API server would refuse it; it is drawn crossed out
     pub rejected: bool,
     pub line: u32,

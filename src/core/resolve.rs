@@ -171,10 +171,19 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
         // (a dumped pod whose status has no podIP: its sandbox is not up yet, or its status was
         // cut; one bound to a node whose init containers run has an IP and is a not-ready endpoint)
         return Err(match &pod.node {
-            Some(n) => format!("{} on {n} with no pod IP in its status: not started yet (while its init containers run it is not Ready either), so no traffic", pod.phase),
+            Some(n) if pod.phase == "Pending" => format!("{} on {n} with no pod IP in its status: not started yet (while its init containers run it is not Ready either), so no traffic", pod.phase),
+            // (ShouldPodBeInEndpoints: no PodIP, no endpoint)
+            Some(n) => format!("{} on {n}, but its status has no podIP: a pod without an IP is never an endpoint, so no traffic", pod.phase),
             None => "no pod IP yet (not scheduled or not started)".into(),
         });
     };
+    // reconcileByAddressType (staging/src/k8s.io/endpointslice/reconciler.go): nodeLister.Get
+    // NotFound → "skipping Pod for Service, Node not found", unless publishNotReadyAddresses.
+    // (Only a pod whose spec.nodeName names a Node the input lacks, or one no node took, has
+    // none here: with no Node in the input every named node is simulated.)
+    if pod.node.is_none() && !svc.publish_not_ready_addresses {
+        return Err("its node is not in the cluster (spec.nodeName names no Node here): the EndpointSlice controller skips it (\"skipping Pod for Service, Node not found\"), unless the Service sets publishNotReadyAddresses".into());
+    }
     let mut ports = Vec::new();
     let mut missing = Vec::new();
     for sp in &svc.ports {
@@ -718,6 +727,11 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
                     out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 100 {} {fqdn}", p.port)));
                 }
             }
+            // CoreDNS answers an endpoint's own name under a Service with a clusterIP too
+            // (coredns plugin/kubernetes/kubernetes.go findServices: `if svc.Headless() ||
+            // r.endpoint != ""`), and its PTR (reverse.go serviceRecordForIP); the DNS
+            // specification requires these names only for headless Services (2.4.1)
+            out.extend(endpoint_records(endpoints, &fqdn));
         }
         return out;
     }
@@ -731,33 +745,44 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             out.push(rec(address_kind(&ip), fqdn.clone(), ip));
         }
     }
-    for e in &ready {
-        for ip in addrs(e) {
-            match &e.hostname {
-                // 2.4.1: <hostname>.<service>… for endpoints with a hostname, and 2.4.3 its PTR
-                Some(h) => {
-                    out.push(rec(address_kind(&ip), format!("{h}.{fqdn}"), ip.clone()));
-                    if let Some(rev) = reverse_name(&ip) {
-                        out.push(rec("PTR", rev, format!("{h}.{fqdn}")));
-                    }
-                }
-                // without one the name is implementation-defined (section 3 allows extensions):
-                // CoreDNS's kubernetes plugin answers the dashed IP (endpointHostname)
-                None => out.push(rec(address_kind(&ip), format!("{}.{fqdn}", dashed(&ip)), ip)),
+    out.extend(endpoint_records(endpoints, &fqdn));
+    for p in &svc.ports {
+        if let Some(n) = &p.name {
+            let carrying: Vec<(&Endpoint, i64)> = ready.iter().filter_map(|e| Some((*e, e.ports.iter().find(|ep| ep.name.as_deref() == Some(n.as_str()))?.port))).collect();
+            // the weight is shared among the answers to this name, the endpoints carrying the
+            // port: floor(100 / answers), at least 1 (coredns plugin/backend_lookup.go SRV, each
+            // answer's default weight 100 over their sum)
+            let weight = (100 / carrying.len().max(1)).max(1);
+            for (e, port) in carrying {
+                out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {weight} {port} {}.{fqdn}", endpoint_hostname(e))));
             }
         }
     }
-    for p in &svc.ports {
-        if let Some(n) = &p.name {
-            for e in &ready {
-                let target = match &e.hostname {
-                    Some(h) => format!("{h}.{fqdn}"),
-                    // implementation-defined name for endpoints without hostname (CoreDNS: dashed IP)
-                    None => format!("{}.{fqdn}", dashed(&e.ip)),
-                };
-                if let Some(ep) = e.ports.iter().find(|ep| ep.name.as_deref() == Some(n.as_str())) {
-                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {} {} {target}", 100 / ready.len().max(1), ep.port)));
-                }
+    out
+}
+
+/// CoreDNS's name for an endpoint (plugin/kubernetes/kubernetes.go endpointHostname): its
+/// hostname, else its IP with dashes (implementation-defined: the specification's section 3
+/// allows extensions).
+fn endpoint_hostname(e: &Endpoint) -> String {
+    e.hostname.clone().unwrap_or_else(|| dashed(&e.ip))
+}
+
+/// Each ready endpoint's own name under the Service `fqdn`, `<endpointHostname>.<fqdn>`, A or
+/// AAAA per address (spec 2.4.1 for a headless Service; CoreDNS findServices for any), and the
+/// PTR of each address back to it (spec 2.4.3; CoreDNS plugin/kubernetes/reverse.go
+/// serviceRecordForIP answers every endpoint address, with or without a hostname, unless
+/// ptr_hostname_only is set).
+fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRecord> {
+    let mut out = Vec::new();
+    for e in endpoints.iter().filter(|e| e.ready) {
+        for ip in std::iter::once(e.ip.clone()).chain(e.ip_second.clone()) {
+            // a dual-stack endpoint's name answers both families; without a hostname CoreDNS
+            // names it by the address of the slice it came from (one name per family)
+            let name = format!("{}.{fqdn}", e.hostname.clone().unwrap_or_else(|| dashed(&ip)));
+            out.push(DnsRecord { kind: address_kind(&ip).into(), name: name.clone(), answer: ip.clone() });
+            if let Some(rev) = reverse_name(&ip) {
+                out.push(DnsRecord { kind: "PTR".into(), name: rev, answer: name });
             }
         }
     }

@@ -69,6 +69,10 @@ pub struct Svc {
     pub load_balancer_class: Option<String>,
     /// spec.trafficDistribution (PreferClose, PreferSameZone, PreferSameNode: topology hints)
     pub traffic_distribution: Option<String>,
+    /// the topology-mode (or topology-aware-hints) annotation is Auto: the EndpointSlice
+    /// controller then ignores trafficDistribution (reconciler.go reconcileByAddressType:
+    /// `canUseTrafficDistribution := … && !hintsEnabled(service.Annotations)`)
+    pub topology_hints_auto: bool,
     /// the API server refused it (see diagnostics)
     pub rejected: bool,
     /// index of the source object
@@ -89,6 +93,11 @@ pub struct Svc {
 }
 
 impl Svc {
+    /// spec.trafficDistribution as the EndpointSlice controller applies it: not at all when the
+    /// topology annotation is Auto (reconciler.go reconcileByAddressType `canUseTrafficDistribution`)
+    pub fn traffic_distribution_used(&self) -> Option<&str> {
+        self.traffic_distribution.as_deref().filter(|_| !self.topology_hints_auto)
+    }
     pub fn headless(&self) -> bool {
         self.cluster_ip.as_deref() == Some("None")
     }
@@ -255,6 +264,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
         load_balancer_class: spec.load_balancer_class.clone(),
         traffic_distribution: spec.traffic_distribution.clone(),
+        topology_hints_auto: spec.topology_hints_auto,
         rejected: false,
         object: index,
         picked_node_ports: Vec::new(),

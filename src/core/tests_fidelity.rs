@@ -526,6 +526,57 @@ fn dns_specification_ptr_endpoint_and_pod_records() {
     }
 }
 
+// review11 c03/c23: coredns plugin/kubernetes/reverse.go serviceRecordForIP answers the PTR of
+// every ready endpoint address (with no hostname: its dashed-IP name), under a headless Service
+// and under one with a clusterIP alike (ptr_hostname_only off, the default)
+#[test]
+fn coredns_service_record_for_ip_ptr_for_every_endpoint_address() {
+    for cip in ["10.96.0.50", "None"] {
+        let r = run(&format!("{}{PODS}", service(&format!("  clusterIP: {cip}\n  selector: {{app: web}}\n  ports: [{{name: http, port: 80, targetPort: http}}]\n"))));
+        let s = svc(&r, "web");
+        assert!(!s.endpoints.is_empty());
+        for e in s.endpoints.iter().filter(|e| e.ready) {
+            let o: Vec<&str> = e.ip.split('.').collect();
+            let rev = format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0]);
+            let name = format!("{}.web.default.svc.cluster.local", e.ip.replace('.', "-"));
+            assert!(s.dns_records.iter().any(|d| d.kind == "PTR" && d.name == rev && d.answer == name), "{cip}: {rev} in {:?}", s.dns_records);
+            assert!(s.dns_records.iter().any(|d| d.kind == "A" && d.name == name && d.answer == e.ip), "{cip}: {name}");
+        }
+    }
+}
+
+// review11 c22: coredns plugin/backend_lookup.go SRV: the weight is floor(100 / the answers to
+// the query), and `_metrics._tcp.<svc>` answers only the endpoints that carry that port
+#[test]
+fn coredns_backend_lookup_srv_weight_counts_the_answers_for_the_port() {
+    let src = "apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  clusterIP: None
+  ports: [{name: http, port: 80}, {name: metrics, port: 9090}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: web-a, labels: {kubernetes.io/service-name: web}}
+addressType: IPv4
+ports: [{name: http, port: 80}]
+endpoints: [{addresses: [10.244.1.5]}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: web-b, labels: {kubernetes.io/service-name: web}}
+addressType: IPv4
+ports: [{name: http, port: 80}, {name: metrics, port: 9090}]
+endpoints: [{addresses: [10.244.1.6]}]
+";
+    let r = run(src);
+    let s = svc(&r, "web");
+    let srv = |n: &str| s.dns_records.iter().filter(|d| d.kind == "SRV" && d.name == n).map(|d| d.answer.clone()).collect::<Vec<_>>();
+    assert_eq!(srv("_metrics._tcp.web.default.svc.cluster.local"), ["0 100 9090 10-244-1-6.web.default.svc.cluster.local"], "{:?}", s.dns_records);
+    assert_eq!(srv("_http._tcp.web.default.svc.cluster.local").iter().filter(|a| a.starts_with("0 50 80 ")).count(), 2, "{:?}", s.dns_records);
+}
+
 // k8s.io/apimachinery pkg/api/meta/errors.go NoKindMatchError: a GA built-in group version holds
 // only its registered kinds (k8s.io/api register.go), so a misspelt kind matches nothing
 #[test]
@@ -2626,4 +2677,156 @@ fn validate_job_spec_pod_failure_policy_needs_never() {
     let job = |rp: &str| format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  podFailurePolicy:\n    rules: [{{action: FailJob, onExitCodes: {{operator: In, values: [42]}}}}]\n  template:\n    spec:\n      restartPolicy: {rp}\n      containers: [{{name: c, image: busybox}}]\n");
     assert_eq!(errors(&run(&job("OnFailure"))), vec!["spec.template.spec.restartPolicy: Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified"]);
     assert!(errors(&run(&job("Never"))).is_empty(), "{:?}", errors(&run(&job("Never"))));
+}
+
+// ---------------------------------------------------------------- review11 (endpoints, kube-proxy)
+
+/// Nodes n1 (zone a) and n2 (zone b), for the review11 cases.
+const R11_NODES: &str = "apiVersion: v1
+kind: Node
+metadata: {name: n1, labels: {topology.kubernetes.io/zone: a}}
+status: {addresses: [{type: InternalIP, address: 172.18.0.2}], conditions: [{type: Ready, status: \"True\"}]}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: n2, labels: {topology.kubernetes.io/zone: b}}
+status: {addresses: [{type: InternalIP, address: 172.18.0.3}], conditions: [{type: Ready, status: \"True\"}]}
+";
+
+/// A dumped pod of app web on `node` with `ip`; `meta` adds to its metadata, `status` replaces its status's rest.
+fn r11_pod(name: &str, node: &str, meta: &str, status: &str) -> String {
+    format!("---\napiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {{app: web}}{meta}}}\nspec: {{nodeName: {node}, containers: [{{name: c, image: nginx}}]}}\nstatus: {{{status}}}\n")
+}
+
+fn r11_ready(ip: &str, ready: bool) -> String {
+    format!("phase: Running, podIP: {ip}, conditions: [{{type: Ready, status: \"{}\"}}]", if ready { "True" } else { "False" })
+}
+
+// review11 a25: staging/src/k8s.io/endpointslice/reconciler.go reconcileByAddressType skips a pod
+// whose Node is not found ("skipping Pod for Service, Node not found") unless
+// publishNotReadyAddresses; with no Node in the input the pods' nodes are simulated and kept
+#[test]
+fn reconcile_by_address_type_skips_a_pod_whose_node_is_not_found() {
+    let svc_yaml = |pnra: &str| format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{selector: {{app: web}}, ports: [{{port: 80, targetPort: 8080}}]{pnra}}}\n");
+    let pod = r11_pod("p1", "ghost", "", &r11_ready("10.244.9.5", true));
+    let r = run(&format!("{R11_NODES}{}{pod}", svc_yaml("")));
+    let s = svc(&r, "web");
+    assert!(s.endpoints.is_empty(), "{:?}", s.endpoints);
+    assert_eq!(s.paths[0].outcome, Outcome::Rejected);
+    assert!(s.near_misses.iter().any(|m| m.pod == "p1" && m.reason.contains("Node not found")), "{:?}", s.near_misses);
+    assert!(r.diagnostics.iter().any(|d| d.code == "NodeNotFound" && d.message.contains("leaves this pod out")), "{:?}", r.diagnostics);
+    // publishNotReadyAddresses keeps it
+    let r = run(&format!("{R11_NODES}{}{pod}", svc_yaml(", publishNotReadyAddresses: true")));
+    assert_eq!(svc(&r, "web").endpoints.len(), 1);
+    // no Node in the input: "ghost" is a simulated node, the pod an endpoint
+    let r = run(&format!("{}{pod}", svc_yaml("")));
+    assert_eq!(svc(&r, "web").endpoints.len(), 1);
+    assert_eq!(svc(&r, "web").paths[0].outcome, Outcome::Delivered);
+}
+
+// review11 b29/b33: pkg/proxy/endpointschangetracker.go getLocalReadyEndpointIPs: the
+// health check counts only ready local endpoints (not terminating ones); with no healthy node
+// the load balancer path says so, and that what follows is the provider's
+#[test]
+fn get_local_ready_endpoint_ips_no_healthy_node_is_said() {
+    let svc_yaml = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}], externalTrafficPolicy: Local}\n";
+    let cfg = || Config { cloud: true, ..Config::default() };
+    let lb = |r: &super::report::Report| svc(r, "web").paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).cloned().expect("lb path");
+    // b29: n1's only endpoint is terminating (serving), n2's not ready
+    let terminating = r11_pod("p1", "n1", ", deletionTimestamp: \"2026-01-01T00:00:00Z\"", &r11_ready("10.244.1.5", true));
+    let r = run_cfg(&format!("{R11_NODES}{svc_yaml}{terminating}{}", r11_pod("p2", "n2", "", &r11_ready("10.244.2.5", false))), cfg());
+    let p = lb(&r);
+    let text: String = p.hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join(" | ");
+    assert!(text.contains("no node passes the load balancer's health check"), "{text}");
+    assert!(text.contains("depends on the cloud provider"), "{text}");
+    assert!(!text.contains("it picks n1"), "{text}");
+    // one ready local endpoint: that node is picked, as before
+    let r = run_cfg(&format!("{R11_NODES}{svc_yaml}{}", r11_pod("p2", "n2", "", &r11_ready("10.244.2.5", true))), cfg());
+    let text: String = lb(&r).hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join(" | ");
+    assert!(text.contains("marks only nodes with a ready local endpoint as healthy; it picks n2"), "{text}");
+}
+
+// review11 b13: reconciler.go reconcileByAddressType `canUseTrafficDistribution :=
+// validTrafficDistribution(…) && !hintsEnabled(service.Annotations)`: with the topology-mode (or
+// the older topology-aware-hints) annotation Auto, trafficDistribution writes no hints
+#[test]
+fn hints_enabled_annotation_turns_traffic_distribution_off() {
+    let pods = format!("{}{}", r11_pod("p1", "n1", "", &r11_ready("10.244.1.5", true)), r11_pod("p2", "n2", "", &r11_ready("10.244.2.5", true)));
+    let svc_yaml = |ann: &str| format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: web{ann}}}\nspec: {{selector: {{app: web}}, ports: [{{port: 80, targetPort: 8080}}], trafficDistribution: PreferClose}}\n");
+    let cfg = || Config { client_node: Some("n1".into()), ..Config::default() };
+    let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml("")), cfg());
+    assert_eq!(svc(&r, "web").paths[0].backends.len(), 1, "PreferClose alone keeps n1's traffic in zone a");
+    for ann in [
+        ", annotations: {service.kubernetes.io/topology-mode: Auto}",
+        ", annotations: {service.kubernetes.io/topology-aware-hints: auto}",
+        // the deprecated annotation wins when both are set (hintsEnabled)
+        ", annotations: {service.kubernetes.io/topology-aware-hints: auto, service.kubernetes.io/topology-mode: Disabled}",
+    ] {
+        let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(ann)), cfg());
+        let p = &svc(&r, "web").paths[0];
+        assert_eq!(p.backends.len(), 2, "{ann}");
+        assert!(p.hops.iter().any(|h| h.explanation.contains("trafficDistribution PreferClose is not used")), "{ann}: {:?}", p.hops);
+    }
+    let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(", annotations: {service.kubernetes.io/topology-aware-hints: Disabled, service.kubernetes.io/topology-mode: Auto}")), cfg());
+    assert_eq!(svc(&r, "web").paths[0].backends.len(), 1, "topology-aware-hints Disabled wins over topology-mode Auto");
+}
+
+// review11 a21: a selector-less Service whose Endpoints list only notReadyAddresses
+// (pkg/controller/endpointslicemirroring utils.go addressToEndpoint: ready false) gets no
+// traffic because they are not ready, not because of a port name
+#[test]
+fn endpointslicemirroring_address_to_endpoint_not_ready_is_the_reason() {
+    let r = run("apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: web}
+subsets:
+- notReadyAddresses: [{ip: 192.168.5.10}]
+  ports: [{port: 9000}]
+");
+    let p = &svc(&r, "web").paths[0];
+    assert_eq!(p.outcome, Outcome::Rejected);
+    assert!(p.reason.contains("list 1 address(es) for this port, but none is ready"), "{}", p.reason);
+    assert!(!p.reason.contains("matched to Service ports by name"), "{}", p.reason);
+}
+
+// review11 b35: pkg/proxy/iptables/proxier.go writeServiceToEndpointRules: `-s <endpoint IP>
+// -j KUBE-MARK-MASQ`: a pod reaching itself through its Service is masqueraded (hairpin)
+#[test]
+fn write_service_to_endpoint_rules_hairpin_is_masqueraded() {
+    let pod = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\nstatus: {phase: Running, podIP: 10.244.1.5, conditions: [{type: Ready, status: \"True\"}]}\n";
+    let svc_yaml = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n";
+    let r = run(&format!("{R11_NODES}{svc_yaml}{pod}"));
+    let p = &svc(&r, "web").paths[0];
+    assert_eq!(p.backends[0].ip, "10.244.1.5");
+    let last = p.hops.last().unwrap();
+    assert!(last.explanation.contains("(hairpin)") && last.explanation.contains("-s 10.244.1.5 -j KUBE-MARK-MASQ"), "{}", last.explanation);
+    // another pod as the endpoint: no such words
+    let r = run(&format!("{R11_NODES}{svc_yaml}{}", pod.replace("name: client", "name: web-1").replace("10.244.1.5", "10.244.1.6")));
+    assert!(!svc(&r, "web").paths[0].hops.iter().any(|h| h.explanation.contains("hairpin")));
+}
+
+// review11 a08/a31: staging/src/k8s.io/endpointslice/util/controller_utils.go
+// ShouldPodBeInEndpoints: no PodIP, no endpoint. A dumped pod with a status but no podIP gets
+// no invented address; a pod without status (simulated) still gets one
+#[test]
+fn should_pod_be_in_endpoints_no_pod_ip_no_endpoint() {
+    let svc_yaml = "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n";
+    for ready in ["True", "False"] {
+        let pod = r11_pod("p1", "n1", "", &format!("phase: Running, conditions: [{{type: Ready, status: \"{ready}\"}}]"));
+        let r = run(&format!("{R11_NODES}{svc_yaml}{pod}"));
+        assert_eq!(r.pods.iter().find(|p| p.name == "p1").unwrap().ip, None, "{ready}");
+        let s = svc(&r, "web");
+        assert!(s.endpoints.is_empty(), "{ready}: {:?}", s.endpoints);
+        assert!(s.near_misses.iter().any(|m| m.reason.contains("its status has no podIP")), "{:?}", s.near_misses);
+    }
+    let simulated = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p1, labels: {app: web}}\nspec: {nodeName: n1, containers: [{name: c, image: nginx}]}\n";
+    let r = run(&format!("{R11_NODES}{svc_yaml}{simulated}"));
+    assert!(r.pods[0].ip.is_some());
+    assert_eq!(svc(&r, "web").endpoints.len(), 1);
 }

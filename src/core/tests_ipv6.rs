@@ -363,7 +363,7 @@ fn alloc_cluster_ips_dual_stack_gets_one_per_family() {
             let s = svc(&r, "web");
             assert_eq!((s.ip_families.len(), s.cluster_ips.len()), (1, 1), "{single:?}: {:?}", s.cluster_ips);
             assert!(in_range(ranges[0], &s.cluster_ips[0]));
-            assert_eq!(s.dns_records.iter().filter(|d| d.kind == "A" || d.kind == "AAAA").count(), 1);
+            assert_eq!(s.dns_records.iter().filter(|d| (d.kind == "A" || d.kind == "AAAA") && d.name == "web.default.svc.cluster.local").count(), 1);
         }
     }
     // a single-stack cluster: the JSON and text are as they were (no clusterIPs, ipFamilies,
