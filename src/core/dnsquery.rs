@@ -21,7 +21,7 @@
 use serde::Serialize;
 
 use super::report::Report;
-use super::resolve::DnsRecord;
+use super::resolve::{self, DnsRecord};
 
 /// kubelet's `defaultDNSOptions`.
 pub const NDOTS: usize = 5;
@@ -94,6 +94,12 @@ fn search_first(typed: &str, tries: &[DnsTry]) -> Option<String> {
     })
 }
 
+/// A reverse name (`5.1.244.10.in-addr.arpa`, `….ip6.arpa`): a PTR query.
+fn is_reverse(name: &str) -> bool {
+    let n = name.trim_end_matches('.');
+    n.ends_with(".in-addr.arpa") || n.ends_with(".ip6.arpa")
+}
+
 fn in_zone(name: &str, zone: &str) -> bool {
     name == zone || name.ends_with(&format!(".{zone}"))
 }
@@ -130,7 +136,11 @@ fn ask(report: &Report, name: &str, qtype: &str) -> DnsTry {
 fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     let zone = report.cluster.cluster_domain.to_ascii_lowercase();
     let q = format!("{name}.");
-    if !in_zone(name, &zone) {
+    // CoreDNS's kubernetes plugin serves the reverse zones too (kubeadm's Corefile:
+    // `kubernetes cluster.local in-addr.arpa ip6.arpa { … fallthrough in-addr.arpa ip6.arpa }`,
+    // cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSConfigMap)
+    let reverse = is_reverse(name);
+    if !reverse && !in_zone(name, &zone) {
         return DnsTry {
             query: q,
             qtype: qtype.into(),
@@ -139,7 +149,8 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             note: format!("{name} is outside the cluster zone {zone}: cluster DNS forwards it to the upstream resolver (not modelled here)"),
         };
     }
-    let recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
+    let mut recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
+    recs.extend(endpoint_names_under_cluster_ips(report, name, &zone));
     if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
         let (target, target_in_zone) = super::paths::external_target(&c.answer, &zone);
         // CoreDNS follows a CNAME whose target is in its own zone and answers with the CNAME and
@@ -178,10 +189,15 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     // the pair, and an AAAA one (an IPv6 cluster's) too
     let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype || (is_address(qtype) && is_address(&r.kind))).cloned().collect();
     if !of_type.is_empty() {
-        let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name));
+        // (an endpoint's name under a Service with a clusterIP is not among its records: by the name)
+        let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name)).or_else(|| {
+            report.services.iter().find(|s| name.strip_suffix(format!("{}.{}.svc.{zone}", s.name, s.namespace).to_ascii_lowercase().as_str()).is_some_and(|h| h.ends_with('.')))
+        });
         // an endpoint's own name (`<hostname or dashed IP>.<service>…`), not the Service's
         let own = svc.is_some_and(|s| name != format!("{}.{}.svc.{zone}", s.name, s.namespace));
         let section = match (qtype, svc.map(|s| s.headless), own) {
+            // (a reverse name is neither the Service's nor an endpoint's own name)
+            ("PTR", _, _) => "§2.3.3 / §2.4.3: the name of the address, a Service's for its clusterIP, an endpoint's for its own address (CoreDNS answers every endpoint address: plugin/kubernetes/reverse.go serviceRecordForIP)",
             ("SRV", Some(true), _) => "§2.4.2: one SRV per ready endpoint and named port",
             ("SRV", _, _) => "§2.3.2: the named port's number and the Service's name",
             (_, Some(true), true) => "§2.4.1: a ready endpoint's own name under its headless Service",
@@ -191,6 +207,17 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             _ => "§2.3.1: a Service with a clusterIP answers with the clusterIP, whatever its endpoints",
         };
         return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({section})") };
+    }
+    if reverse {
+        // no Service or endpoint has the address: the plugin falls through to the next one
+        // (`fallthrough in-addr.arpa ip6.arpa`), forward, the upstream resolver
+        return DnsTry {
+            query: q,
+            qtype: qtype.into(),
+            rcode: "FORWARDED".into(),
+            answers: vec![],
+            note: "No Service clusterIP or ready endpoint has this address: CoreDNS's kubernetes plugin falls through (fallthrough in-addr.arpa ip6.arpa) and the query goes to the upstream resolver (not modelled here)".into(),
+        };
     }
     if is_address(qtype) {
         if let Some(r) = pod_record(name, &zone) {
@@ -211,6 +238,23 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         format!("No Service, pod or endpoint has this name in {zone}: NXDOMAIN")
     };
     DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
+}
+
+/// A ready endpoint's own name (`<hostname or dashed IP>.<service>.<ns>.svc.<zone>`) under a
+/// Service with a clusterIP, and the PTR of its address: CoreDNS answers them as for a headless
+/// Service (plugin/kubernetes/kubernetes.go findServices: `if svc.Headless() || r.endpoint !=
+/// ""`; reverse.go serviceRecordForIP), though the DNS specification requires them only for
+/// headless Services (2.4.1). Made when asked (resolve::dns_records does not list them).
+fn endpoint_names_under_cluster_ips(report: &Report, name: &str, zone: &str) -> Vec<DnsRecord> {
+    let reverse = is_reverse(name);
+    let mut out = Vec::new();
+    for s in report.services.iter().filter(|s| !s.rejected && !s.headless && s.type_ != "ExternalName" && s.cluster_ip.is_some()) {
+        let fqdn = format!("{}.{}.svc.{zone}", s.name, s.namespace).to_ascii_lowercase();
+        if reverse || name.strip_suffix(fqdn.as_str()).is_some_and(|h| h.ends_with('.')) {
+            out.extend(resolve::endpoint_records(&s.endpoints, &fqdn).into_iter().filter(|r| r.name.to_ascii_lowercase() == name));
+        }
+    }
+    out
 }
 
 /// `<hostname>.<subdomain>.<ns>.svc.<zone>` that a pod asks for with spec.hostname and
@@ -262,20 +306,27 @@ pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
     }
 }
 
-/// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`), else A.
+/// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`),
+/// PTR for a reverse name or an address (`10.244.1.5`), else A.
 pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
     let zone = report.cluster.cluster_domain.to_ascii_lowercase();
     let search = search_path(namespace, &zone);
     // DNS names compare case-insensitively in ASCII only (RFC 4343 §3): WEB is web, but a
     // Kelvin sign (U+212A) is not k (std's Unicode to_lowercase would make it one)
     let typed = name.trim().to_ascii_lowercase();
+    // an address asks for its name (nslookup 10.244.1.5, dig -x: the reverse name's PTR,
+    // absolute, no search path)
+    let typed = match typed.trim_end_matches('.').parse::<std::net::IpAddr>() {
+        Ok(ip) => resolve::reverse_name(&ip.to_string()).map_or(typed, |r| format!("{r}.")),
+        Err(_) => typed,
+    };
     // an IPv6 cluster's names answer AAAA (specification 2.3.1: AAAA for an IPv6 clusterIP)
     let address = if report.cluster.service_cidr.contains(':') { "AAAA" } else { "A" };
-    let qtype = if typed.starts_with('_') { "SRV" } else { address };
+    let qtype = if is_reverse(&typed) { "PTR" } else if typed.starts_with('_') { "SRV" } else { address };
     let mut tries = Vec::new();
     let mut summary = String::new();
     if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {
-        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary: "Type a name such as web, web.default or _http._tcp.web".into() };
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary: "Type a name such as web, web.default or _http._tcp.web, or an address for its PTR".into() };
     }
     // a pod that does not use the cluster DNS (host_dns) asks its node's resolver
     if let Some(why) = host_dns(report, namespace, pod) {
@@ -303,7 +354,9 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
         let t = ask(report, &cand, qtype);
         let done = t.rcode == "FORWARDED" || !t.answers.is_empty();
         if done && summary.is_empty() {
-            summary = if t.rcode == "FORWARDED" && tries.is_empty() {
+            summary = if t.rcode == "FORWARDED" && is_reverse(&cand) {
+                format!("{} names no Service clusterIP or ready endpoint here: cluster DNS passes it to the upstream resolver", t.query)
+            } else if t.rcode == "FORWARDED" && tries.is_empty() {
                 // (asked as typed first: a trailing dot, or ndots dots or more)
                 format!("{} is outside the cluster zone: it goes straight to the upstream resolver", t.query)
             } else if t.rcode == "FORWARDED" {
@@ -351,6 +404,30 @@ mod tests {
         let r = analyze(&format!("{}{}", svc("clusterIP: None, "), pod("p1", "one", "bb").replace("app: bb", "app: other")), &Config::default());
         let miss = lookup(&r, "default", "client", "one.bb");
         assert!(miss.tries[0].note.contains("Pod p1 sets subdomain bb, but it is not a ready endpoint of the headless Service default/bb"), "{}", miss.tries[0].note);
+    }
+
+    /// nslookup/dig -x of an address: the reverse name's PTR, served by CoreDNS's kubernetes
+    /// plugin for the reverse zones (kubeadm's Corefile `kubernetes cluster.local in-addr.arpa
+    /// ip6.arpa … fallthrough in-addr.arpa ip6.arpa`; plugin/kubernetes/reverse.go
+    /// serviceRecordForIP: a clusterIP names its Service, an endpoint's address the endpoint);
+    /// an address nothing holds falls through to the upstream resolver.
+    #[test]
+    fn reverse_lookup_of_cluster_ip_endpoint_and_outside_address() {
+        let r = scene("web-clusterip");
+        let s = r.services.iter().find(|s| s.name == "web").expect("web");
+        let cip = s.cluster_ip.clone().expect("a clusterIP");
+        let l = lookup(&r, "default", "client", &cip);
+        assert_eq!(l.tries.len(), 1, "no search path: {}", l.summary);
+        assert_eq!(l.tries[0].qtype, "PTR");
+        assert_eq!(l.tries[0].answers.iter().map(|a| a.answer.as_str()).collect::<Vec<_>>(), ["web.default.svc.cluster.local"], "{}", l.summary);
+        let e = s.endpoints.iter().find(|e| e.ready).expect("a ready endpoint");
+        let l = lookup(&r, "default", "client", &e.ip);
+        let want = format!("{}.web.default.svc.cluster.local", e.ip.replace('.', "-"));
+        assert_eq!(l.tries[0].answers.iter().map(|a| a.answer.as_str()).collect::<Vec<_>>(), [want.as_str()], "{}", l.summary);
+        assert!(l.tries[0].note.contains("serviceRecordForIP"), "{}", l.tries[0].note);
+        let l = lookup(&r, "default", "client", "8.8.8.8");
+        assert_eq!((l.tries.len(), l.tries[0].rcode.as_str(), l.tries[0].query.as_str()), (1, "FORWARDED", "8.8.8.8.in-addr.arpa."));
+        assert!(l.summary.contains("names no Service clusterIP or ready endpoint"), "{}", l.summary);
     }
 
     /// review11 c06: CoreDNS answers an endpoint's own name (hostname.subdomain, or the dashed

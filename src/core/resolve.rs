@@ -727,11 +727,13 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
                     out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 100 {} {fqdn}", p.port)));
                 }
             }
-            // CoreDNS answers an endpoint's own name under a Service with a clusterIP too
-            // (coredns plugin/kubernetes/kubernetes.go findServices: `if svc.Headless() ||
-            // r.endpoint != ""`), and its PTR (reverse.go serviceRecordForIP); the DNS
-            // specification requires these names only for headless Services (2.4.1)
-            out.extend(endpoint_records(endpoints, &fqdn));
+            // (CoreDNS answers an endpoint's own name under a Service with a clusterIP too, and
+            // its PTR: coredns plugin/kubernetes/kubernetes.go findServices `if svc.Headless() ||
+            // r.endpoint != ""`, reverse.go serviceRecordForIP; the DNS specification requires
+            // these names only for headless Services, 2.4.1. They are not listed here: a
+            // whole cluster's report would carry two records per endpoint, and a learner would
+            // see pod IPs under a Service that answers with its clusterIP. dnsquery answers
+            // them when asked: `endpoint_records`)
         }
         return out;
     }
@@ -769,11 +771,12 @@ fn endpoint_hostname(e: &Endpoint) -> String {
 }
 
 /// Each ready endpoint's own name under the Service `fqdn`, `<endpointHostname>.<fqdn>`, A or
-/// AAAA per address (spec 2.4.1 for a headless Service; CoreDNS findServices for any), and the
+/// AAAA per address (spec 2.4.1 for a headless Service, listed in its report; CoreDNS
+/// findServices for any, asked of a Service with a clusterIP by core::dnsquery), and the
 /// PTR of each address back to it (spec 2.4.3; CoreDNS plugin/kubernetes/reverse.go
 /// serviceRecordForIP answers every endpoint address, with or without a hostname, unless
 /// ptr_hostname_only is set).
-fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRecord> {
+pub(crate) fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRecord> {
     let mut out = Vec::new();
     for e in endpoints.iter().filter(|e| e.ready) {
         for ip in std::iter::once(e.ip.clone()).chain(e.ip_second.clone()) {

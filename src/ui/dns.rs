@@ -92,7 +92,7 @@ pub fn DnsLookup() -> impl IntoView {
                 </label>
                 <label>" look up "
                     <input id="dns-query" data-kind="dns-query" type="text" spellcheck="false" autocomplete="off"
-                        placeholder="web, web.default, _http._tcp.web"
+                        placeholder="web, web.default, _http._tcp.web, 10.96.0.10"
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
