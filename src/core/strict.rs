@@ -130,6 +130,21 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
     KindMatch::Unmodelled
 }
 
+/// Whether `api_version` names a group kube-apiserver does not serve itself, so that any kind in
+/// it is a CustomResource: not one of [`BUILTIN_GROUPS`] (every k8s.io/api */register.go
+/// `GroupName`), nor apiextensions.k8s.io (k8s.io/apiextensions-apiserver, CustomResourceDefinition)
+/// or apiregistration.k8s.io (k8s.io/kube-aggregator, APIService), which kube-apiserver also
+/// serves. Its objects are validated by their CRD's schema alone
+/// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
+/// `customResourceStrategy.Validate`). An empty apiVersion is none (MissingVersion).
+pub fn custom_group(api_version: &str) -> bool {
+    if api_version.is_empty() {
+        return false;
+    }
+    let (group, _) = split_api_version(api_version);
+    !BUILTIN_GROUPS.contains(&group) && !matches!(group, "apiextensions.k8s.io" | "apiregistration.k8s.io")
+}
+
 /// Kinds Switchboard does not model whose fields are still decoded strictly, as the API server
 /// does: batch/v1 CronJob (then validated by core::cronjob), core/v1 ConfigMap and Secret
 /// (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta, `immutable`, `data` / `binaryData` /

@@ -318,3 +318,66 @@ fn validate_security_context_ids() {
         ]
     );
 }
+
+// A CustomResource whose kind has a built-in kind's name (corpus5: knative's
+// serving.knative.dev/v1 Service, Volcano's batch.volcano.sh Job, Calico's NetworkPolicy in
+// crd.projectcalico.org/v1 and projectcalico.org/v3): kubectl's RESTMapper maps group + kind
+// (k8s.io/apimachinery pkg/api/meta/restmapper.go DefaultRESTMapper.RESTMapping) to the CRD's
+// resource, and the API server validates it by that CRD's schema alone
+// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
+// customResourceStrategy.Validate). It was modelled by its kind alone: the knative Service
+// refused for `spec.ports: Required value`, the Calico policy dropping a Service's traffic.
+#[test]
+fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
+    let note = |r: &super::report::Report, line: u32| -> String {
+        let d = r.diagnostics.iter().find(|d| d.code == "IgnoredKind" && d.line == line).unwrap_or_else(|| panic!("no note at {line}: {:?}", r.diagnostics));
+        assert_eq!((d.severity, d.column), (Severity::Info, 1));
+        d.message.clone()
+    };
+    // fr01: knative Service (a pod template, no ports)
+    let r = run(include_str!("../../tests/fixtures/crdkinds/fr01-knative-service.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.services.is_empty() && r.pods.is_empty());
+    assert_eq!(
+        note(&r, 1),
+        "Service (serving.knative.dev/v1) is a custom resource, not the built-in Service: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)"
+    );
+    // fr02: example.com Deployment and Pod ignored; apps/v2 is still no match
+    let r = run(include_str!("../../tests/fixtures/crdkinds/fr02-crd-kinds.yaml"));
+    assert!(note(&r, 1).starts_with("Deployment (example.com/v1) is a custom resource, not the built-in Deployment"));
+    assert!(note(&r, 8).starts_with("Pod (example.com/v1) is a custom resource, not the built-in Pod"));
+    assert_eq!(errors(&r), vec!["no matches for kind \"Deployment\" in version \"apps/v2\""]);
+    assert_eq!(r.diagnostics.iter().find(|d| d.code == "NoKindMatch").map(|d| (d.line, d.column)), Some((14, 13)));
+    assert!(r.pods.is_empty());
+    // fr04: Volcano Job, fr05: knative's internal Ingress
+    let r = run(include_str!("../../tests/fixtures/crdkinds/fr04-volcano-job.yaml"));
+    assert!(errors(&r).is_empty() && r.pods.is_empty(), "{:?}", errors(&r));
+    assert!(note(&r, 1).starts_with("Job (batch.volcano.sh/v1alpha1) is a custom resource, not the built-in Job"));
+    let r = run(include_str!("../../tests/fixtures/crdkinds/fr05-knative-internal-ingress.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(note(&r, 1).starts_with("Ingress (networking.internal.knative.dev/v1alpha1) is a custom resource"));
+    // fr06 / fr03: a Calico NetworkPolicy denies nothing Switchboard draws (its own semantics
+    // are Calico's): the Service's path from a pod is delivered
+    for (src, av) in [
+        (include_str!("../../tests/fixtures/crdkinds/fr06-calico-deny.yaml"), "crd.projectcalico.org/v1"),
+        (include_str!("../../tests/fixtures/crdkinds/fr03-calico-netpol.yaml"), "projectcalico.org/v3"),
+    ] {
+        let r = run(src);
+        assert!(errors(&r).is_empty(), "{av}: {:?}", errors(&r));
+        assert!(note(&r, 1).starts_with(&format!("NetworkPolicy ({av}) is a custom resource, not the built-in NetworkPolicy")));
+        let web = super::tests::svc(&r, "web");
+        assert_eq!((web.endpoints.len(), web.paths[0].outcome.as_str()), (2, "delivered"), "{av}");
+    }
+    // a built-in group at a version that does not serve the kind is still kubectl's no match
+    let doc = |av: &str, kind: &str| format!("apiVersion: {av}\nkind: {kind}\nmetadata: {{name: x}}\nspec: {{}}\n");
+    for (av, kind) in [("apps/v1beta1", "Deployment"), ("networking.k8s.io/v1beta1", "Ingress"), ("v2", "Pod"), ("batch/v2", "Job")] {
+        let r = run(&doc(av, kind));
+        assert_eq!(errors(&r), vec![format!("no matches for kind \"{kind}\" in version \"{av}\"")], "{av} {kind}");
+    }
+    // a custom kind of its own name is a custom resource too; kube-apiserver's own extension
+    // groups are not
+    assert!(note(&run(&doc("gateway.networking.k8s.io/v1", "HTTPRoute")), 1).starts_with("HTTPRoute (gateway.networking.k8s.io/v1) is a custom resource: the API server"));
+    assert_eq!(note(&run(&doc("apiextensions.k8s.io/v1", "CustomResourceDefinition")), 1), "CustomResourceDefinition is not modelled by Switchboard; it was read and ignored");
+    // the built-ins themselves are still modelled (and refused)
+    assert_eq!(errors(&run(&doc("v1", "Service"))), vec!["spec.ports: Required value"]);
+}
