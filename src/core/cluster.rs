@@ -2111,6 +2111,37 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
     errs
 }
 
+/// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, after the strategy:
+/// minReadySeconds and revisionHistoryLimit not negative (ValidateNonnegativeField), then a set
+/// progressDeadlineSeconds not negative and greater than minReadySeconds (`*spec.
+/// ProgressDeadlineSeconds <= spec.MinReadySeconds`: "must be greater than minReadySeconds", its
+/// pointer printed as the number); ValidateReplicaSetSpec: minReadySeconds not negative.
+fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
+    use super::yaml::{NodeKind, Value};
+    let mut errs = Vec::new();
+    let keys: &[&str] = match o.kind.as_str() {
+        "Deployment" => &["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"],
+        "ReplicaSet" => &["minReadySeconds"],
+        _ => return errs,
+    };
+    let Some(spec) = o.source.get("spec") else { return errs };
+    let int = |k: &str| match spec.get(k).map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    for k in keys {
+        let Some(v) = int(k) else { continue };
+        let field = format!("spec.{k}");
+        if v < 0 {
+            errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than or equal to 0"));
+        }
+        if *k == "progressDeadlineSeconds" && v <= int("minReadySeconds").unwrap_or(0) {
+            errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than minReadySeconds"));
+        }
+    }
+    errs
+}
+
 /// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
 /// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
 /// spelling, `cephFS` and `downwarAPI` included).
@@ -3260,7 +3291,8 @@ fn expand(
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
         return;
     }
-    let strategy_errs = validate_update_strategy(o);
+    let mut strategy_errs = validate_update_strategy(o);
+    strategy_errs.extend(validate_seconds_and_history(o));
     if !strategy_errs.is_empty() {
         diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;

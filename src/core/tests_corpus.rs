@@ -335,7 +335,7 @@ fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
         d.message.clone()
     };
     // fr01: knative Service (a pod template, no ports)
-    let r = run(include_str!("../../tests/fixtures/crdkinds/fr01-knative-service.yaml"));
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr01-knative-service.yaml"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert!(r.services.is_empty() && r.pods.is_empty());
     assert_eq!(
@@ -343,24 +343,24 @@ fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
         "Service (serving.knative.dev/v1) is a custom resource, not the built-in Service: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)"
     );
     // fr02: example.com Deployment and Pod ignored; apps/v2 is still no match
-    let r = run(include_str!("../../tests/fixtures/crdkinds/fr02-crd-kinds.yaml"));
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr02-crd-kinds.yaml"));
     assert!(note(&r, 1).starts_with("Deployment (example.com/v1) is a custom resource, not the built-in Deployment"));
     assert!(note(&r, 8).starts_with("Pod (example.com/v1) is a custom resource, not the built-in Pod"));
     assert_eq!(errors(&r), vec!["no matches for kind \"Deployment\" in version \"apps/v2\""]);
     assert_eq!(r.diagnostics.iter().find(|d| d.code == "NoKindMatch").map(|d| (d.line, d.column)), Some((14, 13)));
     assert!(r.pods.is_empty());
     // fr04: Volcano Job, fr05: knative's internal Ingress
-    let r = run(include_str!("../../tests/fixtures/crdkinds/fr04-volcano-job.yaml"));
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr04-volcano-job.yaml"));
     assert!(errors(&r).is_empty() && r.pods.is_empty(), "{:?}", errors(&r));
     assert!(note(&r, 1).starts_with("Job (batch.volcano.sh/v1alpha1) is a custom resource, not the built-in Job"));
-    let r = run(include_str!("../../tests/fixtures/crdkinds/fr05-knative-internal-ingress.yaml"));
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr05-knative-internal-ingress.yaml"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert!(note(&r, 1).starts_with("Ingress (networking.internal.knative.dev/v1alpha1) is a custom resource"));
     // fr06 / fr03: a Calico NetworkPolicy denies nothing Switchboard draws (its own semantics
     // are Calico's): the Service's path from a pod is delivered
     for (src, av) in [
-        (include_str!("../../tests/fixtures/crdkinds/fr06-calico-deny.yaml"), "crd.projectcalico.org/v1"),
-        (include_str!("../../tests/fixtures/crdkinds/fr03-calico-netpol.yaml"), "projectcalico.org/v3"),
+        (include_str!("../../tests/fixtures/corpus5/fr06-calico-deny.yaml"), "crd.projectcalico.org/v1"),
+        (include_str!("../../tests/fixtures/corpus5/fr03-calico-netpol.yaml"), "projectcalico.org/v3"),
     ] {
         let r = run(src);
         assert!(errors(&r).is_empty(), "{av}: {:?}", errors(&r));
@@ -381,3 +381,48 @@ fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
     // the built-ins themselves are still modelled (and refused)
     assert_eq!(errors(&run(&doc("v1", "Service"))), vec!["spec.ports: Required value"]);
 }
+
+/// An error's `line:column message`, for the refusals below.
+fn placed(r: &super::report::Report) -> Vec<String> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect()
+}
+
+// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec: a set progressDeadlineSeconds
+// is not negative (ValidateNonnegativeField) and `*spec.ProgressDeadlineSeconds <=
+// spec.MinReadySeconds` is "must be greater than minReadySeconds" (the pointer printed as its
+// number: apimachinery field.Error); minReadySeconds and revisionHistoryLimit not negative;
+// ValidateReplicaSetSpec: minReadySeconds not negative (corpus5 p36, q32: accepted before; q32
+// is Helm 3.18.0's `progressDeadlineSeconds: 0`, helm/helm#30878)
+#[test]
+fn deployment_progress_deadline_must_exceed_min_ready_seconds() {
+    let dep = |kind: &str, fields: &str| {
+        format!("apiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: web}}\nspec:\n{fields}  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: c, image: nginx}}]\n")
+    };
+    assert_eq!(placed(&run(&dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 10\n"))), vec!["6:28 spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"]);
+    assert_eq!(placed(&run(&dep("Deployment", "  progressDeadlineSeconds: 0\n"))), vec!["5:28 spec.progressDeadlineSeconds: Invalid value: 0: must be greater than minReadySeconds"]);
+    assert_eq!(placed(&run(&dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 30\n"))), vec!["6:28 spec.progressDeadlineSeconds: Invalid value: 30: must be greater than minReadySeconds"]);
+    assert_eq!(
+        placed(&run(&dep("Deployment", "  minReadySeconds: -1\n  revisionHistoryLimit: -2\n  progressDeadlineSeconds: -3\n"))),
+        vec![
+            "5:20 spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0",
+            "6:25 spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0",
+            "7:28 spec.progressDeadlineSeconds: Invalid value: -3: must be greater than or equal to 0",
+            "7:28 spec.progressDeadlineSeconds: Invalid value: -3: must be greater than minReadySeconds",
+        ]
+    );
+    assert_eq!(placed(&run(&dep("ReplicaSet", "  minReadySeconds: -5\n"))), vec!["5:20 spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0"]);
+    // the probe as corpus5 wrote it: the Deployment refused, so its Service selects nothing
+    let r = run(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus5/p36-progressdeadline.yaml")).unwrap());
+    assert_eq!(placed(&r), vec!["10:28 spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"]);
+    assert!(r.pods.is_empty());
+    // accepted: a deadline above minReadySeconds, none (defaulted to 600), a StatefulSet's
+    // minReadySeconds with no deadline, revisionHistoryLimit 0
+    for ok in [
+        dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 31\n  revisionHistoryLimit: 0\n"),
+        dep("Deployment", "  minReadySeconds: 900\n"),
+        dep("ReplicaSet", "  minReadySeconds: 0\n"),
+    ] {
+        assert!(errors(&run(&ok)).is_empty(), "{ok}: {:?}", errors(&run(&ok)));
+    }
+}
+

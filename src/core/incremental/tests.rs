@@ -291,7 +291,7 @@ fn an_edit_to_one_service_reuses_the_others() {
 /// (k8s.io/apimachinery pkg/api/meta/restmapper.go DefaultRESTMapper.RESTMapping maps by group).
 #[test]
 fn a_custom_resource_named_like_a_builtin_is_ignored_here_too() {
-    let text = include_str!("../../../tests/fixtures/crdkinds/fr01-knative-service.yaml");
+    let text = include_str!("../../../tests/fixtures/corpus5/fr01-knative-service.yaml");
     let cfg = Config::default();
     let mut inc = Incremental::new();
     inc.set(format!("# top\n{text}"));
