@@ -1765,7 +1765,8 @@ fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
 /// (pkg/apis/core/validation/validation.go), read from the object's tree at `prefix`:
 /// * validateProbe → validateHandler: exactly one of exec, httpGet, tcpSocket, grpc ("may not
 ///   specify more than 1 handler type" on each later one, "must specify a handler type" for
-///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
+///   none), the first one checked (validateExecAction: a command; validateHTTPGetAction /
+///   validateTCPSocketAction: the port); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
 ///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
 ///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
 ///   be 1 (defaulted from 0). terminationGracePeriodSeconds, when set, greater than 0, and not
@@ -1809,6 +1810,12 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             let field = format!("{f}.sleep");
                             errs.push(Diagnostic::invalid(&field, at(&field), &seconds.to_string(), &format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})")));
                         }
+                    }
+                    // validateExecAction: `command` is required, and an empty list is none
+                    // (`len(exec.Command) == 0`)
+                    if *k == "exec" && seq(h.get("exec").and_then(|e| e.get("command"))).is_empty() {
+                        let field = format!("{f}.exec.command");
+                        errs.push(Diagnostic::required(&field, at(&field), ""));
                     }
                     // validateHTTPGetAction / validateTCPSocketAction → ValidatePortNumOrName:
                     // a number 1..65535 (absent: 0), or a name IsValidPortName accepts — in

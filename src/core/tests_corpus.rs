@@ -426,3 +426,32 @@ fn deployment_progress_deadline_must_exceed_min_ready_seconds() {
     }
 }
 
+// pkg/apis/core/validation/validation.go validateExecAction (`len(exec.Command) == 0`:
+// `command: Required value`), reached from validateProbe and validateLifecycle through the
+// handler's first kind (corpus5 q29, r08: accepted before)
+#[test]
+fn exec_handler_needs_a_command() {
+    let pod = |c: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: busybox\n{c}");
+    assert_eq!(placed(&run(&pod("    livenessProbe:\n      exec:\n        command: []\n"))), vec!["10:18 spec.containers[0].livenessProbe.exec.command: Required value"]);
+    assert_eq!(
+        placed(&run(&pod("    readinessProbe: {exec: {}}\n    startupProbe: {exec: {command: null}}\n    lifecycle: {preStop: {exec: {command: []}}, postStart: {exec: {}}}\n"))),
+        vec![
+            "8:28 spec.containers[0].readinessProbe.exec.command: Required value",
+            "9:36 spec.containers[0].startupProbe.exec.command: Required value",
+            "10:43 spec.containers[0].lifecycle.preStop.exec.command: Required value",
+            "10:67 spec.containers[0].lifecycle.postStart.exec.command: Required value",
+        ]
+    );
+    // validateHandler checks exec first, whatever the order written: it is the handler
+    // validated, the tcpSocket beside it "more than 1 handler type"; a one-word command is enough
+    assert_eq!(
+        placed(&run(&pod("    livenessProbe: {tcpSocket: {port: 80}, exec: {}}\n"))),
+        vec![
+            "8:32 spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+            "8:50 spec.containers[0].livenessProbe.exec.command: Required value",
+        ]
+    );
+    assert!(errors(&run(&pod("    livenessProbe: {exec: {command: [/bin/true]}}\n    lifecycle: {preStop: {exec: {command: [sh, -c, sleep 5]}}}\n"))).is_empty());
+    let r = run(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus5/q29-exec-probe-empty-cmd.yaml")).unwrap());
+    assert_eq!(placed(&r), vec!["29:22 spec.template.spec.containers[0].readinessProbe.exec.command: Required value"]);
+}
