@@ -121,7 +121,9 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         // add one, so a misspelt kind (`Servce`, `service`) finds no match either
         return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
     }
-    if roots().iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
+    // (HorizontalPodAutoscaler and PodDisruptionBudget are modelled without a strict table: a
+    // `policy/v2` PodDisruptionBudget is no match either, not a PodDisruptionBudget)
+    if (roots().iter().any(|r| r.kind == kind) || super::model::KINDS.contains(&kind)) && BUILTIN_GROUPS.contains(&group) {
         return KindMatch::NoMatch;
     }
     if removed(api_version, kind) {

@@ -370,7 +370,17 @@ fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
     }
     // a built-in group at a version that does not serve the kind is still kubectl's no match
     let doc = |av: &str, kind: &str| format!("apiVersion: {av}\nkind: {kind}\nmetadata: {{name: x}}\nspec: {{}}\n");
-    for (av, kind) in [("apps/v1beta1", "Deployment"), ("networking.k8s.io/v1beta1", "Ingress"), ("v2", "Pod"), ("batch/v2", "Job")] {
+    // (and for the kinds modelled without a strict table, HorizontalPodAutoscaler and
+    // PodDisruptionBudget, which were read as theirs at any version of their group)
+    for (av, kind) in [
+        ("apps/v1beta1", "Deployment"),
+        ("networking.k8s.io/v1beta1", "Ingress"),
+        ("v2", "Pod"),
+        ("batch/v2", "Job"),
+        ("policy/v2", "PodDisruptionBudget"),
+        ("autoscaling/v3", "HorizontalPodAutoscaler"),
+        ("apps/v1", "HorizontalPodAutoscaler"),
+    ] {
         let r = run(&doc(av, kind));
         assert_eq!(errors(&r), vec![format!("no matches for kind \"{kind}\" in version \"{av}\"")], "{av} {kind}");
     }
