@@ -1798,7 +1798,8 @@ fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
 /// (pkg/apis/core/validation/validation.go), read from the object's tree at `prefix`:
 /// * validateProbe → validateHandler: exactly one of exec, httpGet, tcpSocket, grpc ("may not
 ///   specify more than 1 handler type" on each later one, "must specify a handler type" for
-///   none); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
+///   none), the first one checked (validateExecAction: a command; validateHTTPGetAction /
+///   validateTCPSocketAction: the port); initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold and
 ///   failureThreshold not negative (ValidateNonnegativeField; a 0 is defaulted first,
 ///   SetDefaults_Probe); validateLivenessProbe / validateStartupProbe: successThreshold must
 ///   be 1 (defaulted from 0). terminationGracePeriodSeconds, when set, greater than 0, and not
@@ -1842,6 +1843,12 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             let field = format!("{f}.sleep");
                             errs.push(Diagnostic::invalid(&field, at(&field), &seconds.to_string(), &format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})")));
                         }
+                    }
+                    // validateExecAction: `command` is required, and an empty list is none
+                    // (`len(exec.Command) == 0`)
+                    if *k == "exec" && seq(h.get("exec").and_then(|e| e.get("command"))).is_empty() {
+                        let field = format!("{f}.exec.command");
+                        errs.push(Diagnostic::required(&field, at(&field), ""));
                     }
                     // validateHTTPGetAction / validateTCPSocketAction → ValidatePortNumOrName:
                     // a number 1..65535 (absent: 0), or a name IsValidPortName accepts — in
@@ -2140,6 +2147,37 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
         // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
         // as its value — is not checked here)
         _ => {}
+    }
+    errs
+}
+
+/// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, after the strategy:
+/// minReadySeconds and revisionHistoryLimit not negative (ValidateNonnegativeField), then a set
+/// progressDeadlineSeconds not negative and greater than minReadySeconds (`*spec.
+/// ProgressDeadlineSeconds <= spec.MinReadySeconds`: "must be greater than minReadySeconds", its
+/// pointer printed as the number); ValidateReplicaSetSpec: minReadySeconds not negative.
+fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
+    use super::yaml::{NodeKind, Value};
+    let mut errs = Vec::new();
+    let keys: &[&str] = match o.kind.as_str() {
+        "Deployment" => &["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"],
+        "ReplicaSet" => &["minReadySeconds"],
+        _ => return errs,
+    };
+    let Some(spec) = o.source.get("spec") else { return errs };
+    let int = |k: &str| match spec.get(k).map(|v| &v.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    for k in keys {
+        let Some(v) = int(k) else { continue };
+        let field = format!("spec.{k}");
+        if v < 0 {
+            errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than or equal to 0"));
+        }
+        if *k == "progressDeadlineSeconds" && v <= int("minReadySeconds").unwrap_or(0) {
+            errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than minReadySeconds"));
+        }
     }
     errs
 }
@@ -3301,7 +3339,8 @@ fn expand(
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
         return;
     }
-    let strategy_errs = validate_update_strategy(o);
+    let mut strategy_errs = validate_update_strategy(o);
+    strategy_errs.extend(validate_seconds_and_history(o));
     if !strategy_errs.is_empty() {
         diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;

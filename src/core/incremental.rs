@@ -34,7 +34,7 @@ struct Doc {
     /// decoding and strict diagnostics, kinds not modelled, endpoint and namespace validation: in the order
     /// the whole analysis makes them, per kind
     decoded: Vec<Diagnostic>,
-    ignored: Vec<(String, Pos)>,
+    ignored: Vec<super::Ignored>,
     endpoints: Vec<Diagnostic>,
     namespaces_ingresses: Vec<Diagnostic>,
     /// how many objects it made (kept in order in `Incremental::objects`, their pod checks in
@@ -173,7 +173,7 @@ impl Incremental {
             diags.extend(d.decoded.iter().cloned());
         }
         for d in &self.docs {
-            diags.extend(d.ignored.iter().map(|(kind, pos)| super::ignored_note(kind, *pos)));
+            diags.extend(d.ignored.iter().map(|(kind, api_version, pos)| super::ignored_note(kind, api_version, *pos)));
         }
         for d in &self.docs {
             diags.extend(d.endpoints.iter().cloned());
@@ -254,7 +254,7 @@ impl Incremental {
                     diag.line = (diag.line as i64 + by) as u32;
                 }
             }
-            for (_, p) in &mut d.ignored {
+            for (_, _, p) in &mut d.ignored {
                 shift(p);
             }
             d.at_line = d.first_line;

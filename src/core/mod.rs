@@ -81,7 +81,7 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     // one object per document in a stream (a List reserves its items): no doubling of a
     // whole-cluster vector
     let mut objects = Vec::with_capacity(document_markers(src.as_bytes()) + 1);
-    let mut ignored: Vec<(String, Pos)> = Vec::new();
+    let mut ignored: Vec<Ignored> = Vec::new();
     let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
         if let Some(root) = doc.root {
             read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
@@ -91,7 +91,7 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     diags.extend(errors.iter().map(syntax_note));
     diags.append(&mut decoded);
     objects.shrink_to_fit();
-    diags.extend(ignored.iter().map(|(kind, pos)| ignored_note(kind, *pos)));
+    diags.extend(ignored.iter().map(|(kind, api_version, pos)| ignored_note(kind, api_version, *pos)));
     objects
 }
 
@@ -110,8 +110,19 @@ fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
     Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos)
 }
 
-fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
+/// An object read and not modelled: its kind, its apiVersion and where it starts (an
+/// `IgnoredKind` note, [`ignored_note`]).
+type Ignored = (String, String, Pos);
+
+fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
     let msg = match kind {
+        // a CustomResource: k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
+        // customResourceStrategy.Validate checks it against its CustomResourceDefinition's schema
+        // (validator.go), never against a built-in kind's rules, whatever its kind is called
+        _ if strict::custom_group(api_version) => {
+            let builtin = if strict::kind_exists(kind) { format!(", not the built-in {kind}") } else { String::new() };
+            format!("{kind} ({api_version}) is a custom resource{builtin}: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)")
+        }
         // pkg/controller/cronjob/cronjob_controllerv2.go: a CronJob creates a Job (`<name>-<minutes>`)
         // only when a scheduled time has come, none when it is created
         "CronJob" => "CronJob is not modelled by Switchboard; it was read and ignored (it creates no pods when it is created: at each scheduled time its controller creates a Job, whose pods run until they complete)".to_string(),
@@ -123,7 +134,7 @@ fn ignored_note(kind: &str, pos: Pos) -> Diagnostic {
 /// One document's root (or a List's items): decoded objects into `objects`, their diagnostics
 /// into `decoded`, kinds Switchboard does not model into `ignored`. `distinct_keys`: see
 /// [`yaml::Document::distinct_keys`].
-fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
+fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
         // the items node (the last `items` key wins, as Node::get finds it), moved out
@@ -162,7 +173,7 @@ fn trim_tree(root: &mut yaml::Node) {
 /// Decode one object as the API server would: strict decoding first (duplicate keys, unknown
 /// fields — `strict`), refusing the object on any error, and kubectl's RESTMapper refusing a
 /// kind at an apiVersion no cluster serves.
-fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<(String, Pos)>, trees: Trees, distinct_keys: bool) {
+fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
     let api_version = root.get("apiVersion").and_then(|k| k.as_str()).unwrap_or("");
     // the id as written (before decoding), for the diagnostics of an object that is not made
@@ -192,6 +203,14 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         strict::KindMatch::Known(ty) => Some(ty),
         strict::KindMatch::Unmodelled => None,
     };
+    // a kind of a group no kube-apiserver serves is a CustomResource, whatever it is called
+    // (knative's serving.knative.dev/v1 Service, Calico's crd.projectcalico.org/v1
+    // NetworkPolicy, Volcano's batch.volcano.sh Job): kubectl's RESTMapper maps it by group and
+    // kind (k8s.io/apimachinery pkg/api/meta/restmapper.go DefaultRESTMapper.RESTMapping) to its
+    // CRD's resource, never to the built-in kind of that name; it is noted and not modelled
+    let custom = ty.is_none() && strict::custom_group(api_version);
+    // (kept for the note of an object not made; a modelled one's is not copied)
+    let api_version = if custom || !model::KINDS.contains(&kind.as_str()) { api_version.to_string() } else { String::new() };
     if let Some(d) = generate_name_refusal(&root) {
         // refused by kubectl before anything is sent: no decoding, no validation
         let raw_id = raw_id(&root);
@@ -217,7 +236,8 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
-    match model::decode_object(root, diags) {
+    let made = if custom { None } else { model::decode_object(root, diags) };
+    match made {
         Some(mut o) => {
             if let Some(ty) = ty {
                 strict::check_keys(&o.source, ty, &mut strict_errs, "", distinct_keys);
@@ -241,8 +261,8 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
         None => {
             let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
-            if !refused && !kind.is_empty() && !model::KINDS.contains(&kind.as_str()) {
-                ignored.push((kind, root_pos));
+            if !refused && !kind.is_empty() && (custom || !model::KINDS.contains(&kind.as_str())) {
+                ignored.push((kind, api_version, root_pos));
             }
         }
     }

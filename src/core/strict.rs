@@ -121,13 +121,30 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
         // add one, so a misspelt kind (`Servce`, `service`) finds no match either
         return if kinds.contains(&kind) { KindMatch::Unmodelled } else { KindMatch::NoMatch };
     }
-    if roots().iter().any(|r| r.kind == kind) && BUILTIN_GROUPS.contains(&group) {
+    // (HorizontalPodAutoscaler and PodDisruptionBudget are modelled without a strict table: a
+    // `policy/v2` PodDisruptionBudget is no match either, not a PodDisruptionBudget)
+    if (roots().iter().any(|r| r.kind == kind) || super::model::KINDS.contains(&kind)) && BUILTIN_GROUPS.contains(&group) {
         return KindMatch::NoMatch;
     }
     if removed(api_version, kind) {
         return KindMatch::NoMatch;
     }
     KindMatch::Unmodelled
+}
+
+/// Whether `api_version` names a group kube-apiserver does not serve itself, so that any kind in
+/// it is a CustomResource: not one of [`BUILTIN_GROUPS`] (every k8s.io/api */register.go
+/// `GroupName`), nor apiextensions.k8s.io (k8s.io/apiextensions-apiserver, CustomResourceDefinition)
+/// or apiregistration.k8s.io (k8s.io/kube-aggregator, APIService), which kube-apiserver also
+/// serves. Its objects are validated by their CRD's schema alone
+/// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
+/// `customResourceStrategy.Validate`). An empty apiVersion is none (MissingVersion).
+pub fn custom_group(api_version: &str) -> bool {
+    if api_version.is_empty() {
+        return false;
+    }
+    let (group, _) = split_api_version(api_version);
+    !BUILTIN_GROUPS.contains(&group) && !matches!(group, "apiextensions.k8s.io" | "apiregistration.k8s.io")
 }
 
 /// Kinds Switchboard does not model whose fields are still decoded strictly, as the API server

@@ -318,3 +318,150 @@ fn validate_security_context_ids() {
         ]
     );
 }
+
+// A CustomResource whose kind has a built-in kind's name (corpus5: knative's
+// serving.knative.dev/v1 Service, Volcano's batch.volcano.sh Job, Calico's NetworkPolicy in
+// crd.projectcalico.org/v1 and projectcalico.org/v3): kubectl's RESTMapper maps group + kind
+// (k8s.io/apimachinery pkg/api/meta/restmapper.go DefaultRESTMapper.RESTMapping) to the CRD's
+// resource, and the API server validates it by that CRD's schema alone
+// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
+// customResourceStrategy.Validate). It was modelled by its kind alone: the knative Service
+// refused for `spec.ports: Required value`, the Calico policy dropping a Service's traffic.
+#[test]
+fn custom_resource_named_like_a_builtin_kind_is_ignored_not_modelled() {
+    let note = |r: &super::report::Report, line: u32| -> String {
+        let d = r.diagnostics.iter().find(|d| d.code == "IgnoredKind" && d.line == line).unwrap_or_else(|| panic!("no note at {line}: {:?}", r.diagnostics));
+        assert_eq!((d.severity, d.column), (Severity::Info, 1));
+        d.message.clone()
+    };
+    // fr01: knative Service (a pod template, no ports)
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr01-knative-service.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.services.is_empty() && r.pods.is_empty());
+    assert_eq!(
+        note(&r, 1),
+        "Service (serving.knative.dev/v1) is a custom resource, not the built-in Service: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)"
+    );
+    // fr02: example.com Deployment and Pod ignored; apps/v2 is still no match
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr02-crd-kinds.yaml"));
+    assert!(note(&r, 1).starts_with("Deployment (example.com/v1) is a custom resource, not the built-in Deployment"));
+    assert!(note(&r, 8).starts_with("Pod (example.com/v1) is a custom resource, not the built-in Pod"));
+    assert_eq!(errors(&r), vec!["no matches for kind \"Deployment\" in version \"apps/v2\""]);
+    assert_eq!(r.diagnostics.iter().find(|d| d.code == "NoKindMatch").map(|d| (d.line, d.column)), Some((14, 13)));
+    assert!(r.pods.is_empty());
+    // fr04: Volcano Job, fr05: knative's internal Ingress
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr04-volcano-job.yaml"));
+    assert!(errors(&r).is_empty() && r.pods.is_empty(), "{:?}", errors(&r));
+    assert!(note(&r, 1).starts_with("Job (batch.volcano.sh/v1alpha1) is a custom resource, not the built-in Job"));
+    let r = run(include_str!("../../tests/fixtures/corpus5/fr05-knative-internal-ingress.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(note(&r, 1).starts_with("Ingress (networking.internal.knative.dev/v1alpha1) is a custom resource"));
+    // fr06 / fr03: a Calico NetworkPolicy denies nothing Switchboard draws (its own semantics
+    // are Calico's): the Service's path from a pod is delivered
+    for (src, av) in [
+        (include_str!("../../tests/fixtures/corpus5/fr06-calico-deny.yaml"), "crd.projectcalico.org/v1"),
+        (include_str!("../../tests/fixtures/corpus5/fr03-calico-netpol.yaml"), "projectcalico.org/v3"),
+    ] {
+        let r = run(src);
+        assert!(errors(&r).is_empty(), "{av}: {:?}", errors(&r));
+        assert!(note(&r, 1).starts_with(&format!("NetworkPolicy ({av}) is a custom resource, not the built-in NetworkPolicy")));
+        let web = super::tests::svc(&r, "web");
+        assert_eq!((web.endpoints.len(), web.paths[0].outcome.as_str()), (2, "delivered"), "{av}");
+    }
+    // a built-in group at a version that does not serve the kind is still kubectl's no match
+    let doc = |av: &str, kind: &str| format!("apiVersion: {av}\nkind: {kind}\nmetadata: {{name: x}}\nspec: {{}}\n");
+    // (and for the kinds modelled without a strict table, HorizontalPodAutoscaler and
+    // PodDisruptionBudget, which were read as theirs at any version of their group)
+    for (av, kind) in [
+        ("apps/v1beta1", "Deployment"),
+        ("networking.k8s.io/v1beta1", "Ingress"),
+        ("v2", "Pod"),
+        ("batch/v2", "Job"),
+        ("policy/v2", "PodDisruptionBudget"),
+        ("autoscaling/v3", "HorizontalPodAutoscaler"),
+        ("apps/v1", "HorizontalPodAutoscaler"),
+    ] {
+        let r = run(&doc(av, kind));
+        assert_eq!(errors(&r), vec![format!("no matches for kind \"{kind}\" in version \"{av}\"")], "{av} {kind}");
+    }
+    // a custom kind of its own name is a custom resource too; kube-apiserver's own extension
+    // groups are not
+    assert!(note(&run(&doc("gateway.networking.k8s.io/v1", "HTTPRoute")), 1).starts_with("HTTPRoute (gateway.networking.k8s.io/v1) is a custom resource: the API server"));
+    assert_eq!(note(&run(&doc("apiextensions.k8s.io/v1", "CustomResourceDefinition")), 1), "CustomResourceDefinition is not modelled by Switchboard; it was read and ignored");
+    // the built-ins themselves are still modelled (and refused)
+    assert_eq!(errors(&run(&doc("v1", "Service"))), vec!["spec.ports: Required value"]);
+}
+
+/// An error's `line:column message`, for the refusals below.
+fn placed(r: &super::report::Report) -> Vec<String> {
+    r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect()
+}
+
+// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec: a set progressDeadlineSeconds
+// is not negative (ValidateNonnegativeField) and `*spec.ProgressDeadlineSeconds <=
+// spec.MinReadySeconds` is "must be greater than minReadySeconds" (the pointer printed as its
+// number: apimachinery field.Error); minReadySeconds and revisionHistoryLimit not negative;
+// ValidateReplicaSetSpec: minReadySeconds not negative (corpus5 p36, q32: accepted before; q32
+// is Helm 3.18.0's `progressDeadlineSeconds: 0`, helm/helm#30878)
+#[test]
+fn deployment_progress_deadline_must_exceed_min_ready_seconds() {
+    let dep = |kind: &str, fields: &str| {
+        format!("apiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: web}}\nspec:\n{fields}  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: c, image: nginx}}]\n")
+    };
+    assert_eq!(placed(&run(&dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 10\n"))), vec!["6:28 spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"]);
+    assert_eq!(placed(&run(&dep("Deployment", "  progressDeadlineSeconds: 0\n"))), vec!["5:28 spec.progressDeadlineSeconds: Invalid value: 0: must be greater than minReadySeconds"]);
+    assert_eq!(placed(&run(&dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 30\n"))), vec!["6:28 spec.progressDeadlineSeconds: Invalid value: 30: must be greater than minReadySeconds"]);
+    assert_eq!(
+        placed(&run(&dep("Deployment", "  minReadySeconds: -1\n  revisionHistoryLimit: -2\n  progressDeadlineSeconds: -3\n"))),
+        vec![
+            "5:20 spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0",
+            "6:25 spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0",
+            "7:28 spec.progressDeadlineSeconds: Invalid value: -3: must be greater than or equal to 0",
+            "7:28 spec.progressDeadlineSeconds: Invalid value: -3: must be greater than minReadySeconds",
+        ]
+    );
+    assert_eq!(placed(&run(&dep("ReplicaSet", "  minReadySeconds: -5\n"))), vec!["5:20 spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0"]);
+    // the probe as corpus5 wrote it: the Deployment refused, so its Service selects nothing
+    let r = run(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus5/p36-progressdeadline.yaml")).unwrap());
+    assert_eq!(placed(&r), vec!["10:28 spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"]);
+    assert!(r.pods.is_empty());
+    // accepted: a deadline above minReadySeconds, none (defaulted to 600), a StatefulSet's
+    // minReadySeconds with no deadline, revisionHistoryLimit 0
+    for ok in [
+        dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 31\n  revisionHistoryLimit: 0\n"),
+        dep("Deployment", "  minReadySeconds: 900\n"),
+        dep("ReplicaSet", "  minReadySeconds: 0\n"),
+    ] {
+        assert!(errors(&run(&ok)).is_empty(), "{ok}: {:?}", errors(&run(&ok)));
+    }
+}
+
+// pkg/apis/core/validation/validation.go validateExecAction (`len(exec.Command) == 0`:
+// `command: Required value`), reached from validateProbe and validateLifecycle through the
+// handler's first kind (corpus5 q29, r08: accepted before)
+#[test]
+fn exec_handler_needs_a_command() {
+    let pod = |c: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n  - name: c\n    image: busybox\n{c}");
+    assert_eq!(placed(&run(&pod("    livenessProbe:\n      exec:\n        command: []\n"))), vec!["10:18 spec.containers[0].livenessProbe.exec.command: Required value"]);
+    assert_eq!(
+        placed(&run(&pod("    readinessProbe: {exec: {}}\n    startupProbe: {exec: {command: null}}\n    lifecycle: {preStop: {exec: {command: []}}, postStart: {exec: {}}}\n"))),
+        vec![
+            "8:28 spec.containers[0].readinessProbe.exec.command: Required value",
+            "9:36 spec.containers[0].startupProbe.exec.command: Required value",
+            "10:43 spec.containers[0].lifecycle.preStop.exec.command: Required value",
+            "10:67 spec.containers[0].lifecycle.postStart.exec.command: Required value",
+        ]
+    );
+    // validateHandler checks exec first, whatever the order written: it is the handler
+    // validated, the tcpSocket beside it "more than 1 handler type"; a one-word command is enough
+    assert_eq!(
+        placed(&run(&pod("    livenessProbe: {tcpSocket: {port: 80}, exec: {}}\n"))),
+        vec![
+            "8:32 spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+            "8:50 spec.containers[0].livenessProbe.exec.command: Required value",
+        ]
+    );
+    assert!(errors(&run(&pod("    livenessProbe: {exec: {command: [/bin/true]}}\n    lifecycle: {preStop: {exec: {command: [sh, -c, sleep 5]}}}\n"))).is_empty());
+    let r = run(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus5/q29-exec-probe-empty-cmd.yaml")).unwrap());
+    assert_eq!(placed(&r), vec!["29:22 spec.template.spec.containers[0].readinessProbe.exec.command: Required value"]);
+}

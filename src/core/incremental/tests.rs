@@ -44,6 +44,8 @@ const SNIPPETS: &[&str] = &[
     // an object the presets define already: the later definition replaces the earlier one
     "\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 8080\n",
     "\n---\n&a [*a]\n",
+    // a CustomResource named like a built-in kind (corpus5: knative's Service): ignored, not modelled
+    "\n---\napiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - image: nginx\n",
 ];
 
 fn scenes() -> Vec<(String, String)> {
@@ -282,4 +284,25 @@ fn an_edit_to_one_service_reuses_the_others() {
     let e = inc.analyze(&cloud);
     assert_eq!(e.to_json(), analyze(inc.text(), &cloud).to_json());
     assert_eq!(inc.kept.cluster.gen, built + 3);
+}
+
+/// The page's path decodes as the CLI does: a CustomResource named like a built-in kind
+/// (knative's serving.knative.dev/v1 Service) is an IgnoredKind note, not a refused core Service
+/// (k8s.io/apimachinery pkg/api/meta/restmapper.go DefaultRESTMapper.RESTMapping maps by group).
+#[test]
+fn a_custom_resource_named_like_a_builtin_is_ignored_here_too() {
+    let text = include_str!("../../../tests/fixtures/corpus5/fr01-knative-service.yaml");
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(format!("# top\n{text}"));
+    let r = inc.analyze(&cfg);
+    assert!(inc.splice(0, 0, "\n"));
+    let r2 = inc.analyze(&cfg);
+    assert_eq!(r2.to_json(), analyze(inc.text(), &cfg).to_json());
+    for (r, line) in [(r, 2), (r2, 3)] {
+        assert!(r.diagnostics.iter().all(|d| d.severity != crate::core::diag::Severity::Error), "{:?}", r.diagnostics);
+        let d = r.diagnostics.iter().find(|d| d.code == "IgnoredKind").expect("note");
+        assert_eq!(d.line, line);
+        assert!(d.message.starts_with("Service (serving.knative.dev/v1) is a custom resource"), "{}", d.message);
+    }
 }
