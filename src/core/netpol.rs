@@ -942,7 +942,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 if asks_dns && dns_udp.admitted == Some(false) {
                     let h = &p.hops[0];
                     let name = h.dst.trim_end_matches('?').to_string();
-                    edit(&mut np, p).hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None,
+                    edit(&mut np, p).hops = vec![Hop { kind: HopKind::Drop, from: h.from.clone(), to: h.to.clone(), src: h.src.clone(), dst: h.dst.clone(), rewritten: None, src_rewritten: None,
                         explanation: format!("The client asks cluster DNS for {name}. {dns_words}: a network plugin that enforces NetworkPolicy drops the query as it leaves the client, so no answer comes and the lookup times out (nslookup: \"no servers could be reached\"). Nothing is sent to the Service") }];
                     edit(&mut np, p).outcome = Outcome::Dropped;
                     edit(&mut np, p).reason = format!("{dns_words}: the lookup of {name} times out");
@@ -978,7 +978,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     match dir {
                         Dir::Ingress => {
                             let (ip, port) = p.backends.first().map(|b| (b.ip.clone(), b.port)).unwrap_or_default();
-                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None,
+                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst: format!("{ip}:{port}"), rewritten: None, src_rewritten: None,
                                 explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
                         }
                         Dir::Egress => {
@@ -987,7 +987,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                                     Some(t) => format!("kube-proxy picks {name} and rewrites the destination to {t} (DNAT). "),
                                     None => String::new(),
                                 };
-                                edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(),
+                                edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: last.rewritten.clone(), src_rewritten: last.src_rewritten.clone(),
                                     explanation: format!("{picked}{why}; no answer comes, the client's connection times out{others}") });
                             }
                         }
@@ -1004,7 +1004,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         Some((name, Verdict::Refused(Dir::Ingress, why0))) if p.outcome != Outcome::External => {
                             let src = p.hops.first().map(|h| h.src.clone()).unwrap_or_default();
                             let dst = p.backends.first().map(|b| super::config::host_port(&b.ip, b.port)).unwrap_or_default();
-                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
+                            edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None, src_rewritten: None,
                                 explanation: format!("The packet reaches {name}'s network interface. {why0}; no answer comes, the client's connection times out") });
                             edit(&mut np, p).outcome = Outcome::Dropped;
                             edit(&mut np, p).reason = format!("first pick {name}: {why0}; {some}; the other endpoints admit it");
@@ -1083,7 +1083,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         (true, Some(ip)) => format!("{ip}:{}", src_port.rsplit(':').next().unwrap_or_default()),
                         _ => src_port.clone(),
                     };
-                    edit(np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None,
+                    edit(np, p).hops.push(Hop { kind: HopKind::Drop, from: format!("pod:{name}"), to: format!("pod:{name}"), src, dst, rewritten: None, src_rewritten: None,
                         explanation: format!("The packet reaches {name}'s network interface. {why}; no answer comes, the client's connection times out{others}") });
                     edit(np, p).outcome = Outcome::Dropped;
                 };

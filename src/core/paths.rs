@@ -143,6 +143,23 @@ pub struct Hop {
     /// the destination after this hop's rewrite, when it rewrites
     pub rewritten: Option<String>,
     pub explanation: String,
+    /// the source after this hop's rewrite (kube-proxy's masquerade: the node's address; its
+    /// port is picked anew, `--random-fully`), when it rewrites the source
+    #[serde(rename = "srcRewritten", skip_serializing_if = "Option::is_none")]
+    pub src_rewritten: Option<String>,
+}
+
+impl Hop {
+    /// `src → dst`, then `{arrow}` and what this hop rewrites them to: the destination, and the
+    /// source before it when that is rewritten too (`… ⇒ 192.168.49.2 → 10.244.0.2:8080`).
+    pub fn addresses(&self, to: &str, arrow: &str) -> String {
+        let before = format!("{}{to}{}", self.src, self.dst);
+        match (&self.src_rewritten, &self.rewritten) {
+            (None, None) => before,
+            (None, Some(d)) => format!("{before}{arrow}{d}"),
+            (Some(s), d) => format!("{before}{arrow}{s}{to}{}", d.as_deref().unwrap_or(&self.dst)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -180,7 +197,7 @@ pub struct Path {
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
-    Hop { kind, from, to, src, dst, rewritten, explanation }
+    Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten: None }
 }
 
 /// The name of the box a request to `default/kubernetes` ends at when the input shows no
@@ -1082,8 +1099,12 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         } else {
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
-        hops.push(deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port))));
+        let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
+        // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
+        // KUBE-MARK-MASQ marked: the node's address, a new source port)
+        h.src_rewritten = (!local).then(|| node_ip.to_string());
+        hops.push(h);
         delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
     };
     Path { protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }

@@ -416,13 +416,11 @@ impl Report {
                 for (i, h) in p.hops.iter().enumerate() {
                     let _ = writeln!(
                         s,
-                        "    {}. {} -> {}  {} -> {}{}",
+                        "    {}. {} -> {}  {}",
                         i + 1,
                         h.from,
                         h.to,
-                        h.src,
-                        h.dst,
-                        h.rewritten.as_ref().map(|r| format!(" => {r}")).unwrap_or_default()
+                        h.addresses(" -> ", " => ")
                     );
                     let _ = writeln!(s, "       {}", h.explanation);
                 }

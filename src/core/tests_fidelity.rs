@@ -2834,3 +2834,21 @@ fn should_pod_be_in_endpoints_no_pod_ip_no_endpoint() {
     assert!(r.pods[0].ip.is_some());
     assert_eq!(svc(&r, "web").endpoints.len(), 1);
 }
+
+/// learner7 9b: under externalTrafficPolicy Cluster the outside client's source is rewritten to
+/// the node's address (pkg/proxy/iptables/proxier.go: KUBE-MARK-MASQ, then KUBE-POSTROUTING's
+/// `-j MASQUERADE --random-fully`): the hop says so in its addresses, not only in its words;
+/// under Local the source is kept (no srcRewritten).
+#[test]
+fn proxier_masquerade_rewrites_the_outside_source_under_cluster_policy() {
+    let y = |policy: &str| format!("apiVersion: v1\nkind: Service\nmetadata: {{name: web}}\nspec: {{type: NodePort, externalTrafficPolicy: {policy}, selector: {{app: web}}, ports: [{{port: 80, targetPort: 8080, nodePort: 30080}}]}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: web-1, labels: {{app: web}}}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n");
+    let r = run(&y("Cluster"));
+    let p = svc(&r, "web").paths.iter().find(|p| p.entry == crate::core::paths::Entry::NodePort && p.outcome == crate::core::paths::Outcome::Delivered).expect("a delivered nodePort path");
+    let h = p.hops.iter().find(|h| h.kind == crate::core::paths::HopKind::SnatDnat).expect("the SNAT+DNAT hop");
+    let node_ip = h.dst.rsplit_once(':').expect("ip:port").0;
+    assert_eq!(h.src_rewritten.as_deref(), Some(node_ip), "{h:?}");
+    assert_eq!(h.addresses(" → ", " ⇒ "), format!("{} → {} ⇒ {node_ip} → {}", h.src, h.dst, h.rewritten.as_deref().expect("DNAT")));
+    assert!(r.to_text().contains(&format!(" => {node_ip} -> ")), "the CLI's text says it too");
+    let r = run(&y("Local"));
+    assert!(svc(&r, "web").paths.iter().flat_map(|p| &p.hops).all(|h| h.src_rewritten.is_none()), "Local keeps the client's address");
+}

@@ -296,7 +296,7 @@ wire_struct!(SvcPort { name, protocol, port, target_port, node_port });
 wire_struct!(EndpointPortOut { name, port, protocol, declared });
 wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second });
 wire_struct!(Miss { pod, namespace, reason, mismatched });
-wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation });
+wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
 wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends });
 wire_struct!(Taint { key, value, effect });

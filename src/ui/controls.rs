@@ -471,7 +471,7 @@ pub fn Caption() -> impl IntoView {
                 format!("Step {step} of {}", p.hops.len())
             })}</strong></p>
             {body.then(|| view! {
-                <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default())).unwrap_or_default())}</code></p>
+                <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.addresses(" → ", " ⇒ ")).unwrap_or_default())}</code></p>
                 <p class="caption-text">{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.explanation.clone()).unwrap_or_default())}</p>
             })}
             {conn.then(|| view! {
@@ -503,7 +503,7 @@ fn on_hop(path: Memo<Option<crate::core::paths::Path>>, i: usize) -> impl Fn() -
         path.with(|p| {
             p.as_ref()
                 .and_then(|p| p.hops.get(i))
-                .map(|h| format!("{} → {}{}. {}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(", rewritten to {r}")).unwrap_or_default(), h.explanation))
+                .map(|h| format!("{}. {}", h.addresses(" → ", ", rewritten to "), h.explanation))
                 .unwrap_or_default()
         })
     }

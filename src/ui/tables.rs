@@ -165,7 +165,7 @@ fn service_card(c: Card) -> AnyView {
                                 <ol class="hops">
                                     {(0..p.hops.len()).map(|j| view! {
                                         <li class="hop" data-hop=hop(i, j, |h| h.kind.as_str().to_string())>
-                                            <code>{hop(i, j, |h| format!("{} → {}{}", h.src, h.dst, h.rewritten.as_ref().map(|r| format!(" ⇒ {r}")).unwrap_or_default()))}</code>
+                                            <code>{hop(i, j, |h| h.addresses(" → ", " ⇒ "))}</code>
                                             <p>{hop(i, j, |h| h.explanation.clone())}</p>
                                         </li>
                                     }).collect_view()}
