@@ -238,6 +238,35 @@ impl Layout {
         vec![a, b]
     }
 
+    /// [`Layout::route`] as drawn: cut where it leaves `from`'s box and where it enters `to`'s,
+    /// for the boxes anchored at their centre (a line to the centre ran through the texts written
+    /// across the box: a pod's labels, the outside client's address; learner7 09-cluster-np1,
+    /// 07-pending). The whole route when cutting would leave nothing to draw. (A packet still
+    /// flies [`Layout::route`], centre to centre.)
+    pub fn drawn_route(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
+        let route = self.route(from, to);
+        let (Some(a), Some(b)) = (self.centred(from), self.centred(to)) else {
+            return match (self.centred(from), self.centred(to)) {
+                (Some(a), None) => cut_start(&route, a),
+                (None, Some(b)) => cut_end(&route, b),
+                _ => Some(route.clone()),
+            }
+            .filter(|r| drawable(r))
+            .unwrap_or(route);
+        };
+        // (two boxes that overlap, or touch: nothing would be left between them)
+        if a.overlaps(&b.inflate(2.0)) {
+            return route;
+        }
+        cut_start(&route, a).and_then(|r| cut_end(&r, b)).filter(|r| drawable(r)).unwrap_or(route)
+    }
+
+    /// The box `key`'s route ends at the centre of ([`Layout::anchor`]), if its anchor is its centre.
+    pub fn centred(&self, key: &str) -> Option<Rect> {
+        let it = self.item_for(key)?;
+        (self.anchor(key) == Some(it.rect.center())).then_some(it.rect)
+    }
+
     /// Where the request's packet (a circle of radius 9) rests on the box `key` names: the first
     /// spot inside the box, from its lower right corner round its right side, that covers none
     /// of its texts and not its counter; the box's centre (its anchor) when none is clear. The
@@ -283,6 +312,37 @@ impl Layout {
         let clear = |r: &Rect| !r.overlaps(&packet) && !ink.iter().chain(avoid).any(|i| i.overlaps(r));
         cands.iter().find(|r| clear(r)).copied().unwrap_or(cands[cands.len() - 1])
     }
+}
+
+/// `pts` from where it first leaves `r` (its points inside `r` dropped, the segment crossing
+/// `r`'s edge cut there); None when it never leaves.
+fn cut_start(pts: &[(f64, f64)], r: Rect) -> Option<Vec<(f64, f64)>> {
+    let inside = |p: (f64, f64)| p.0 > r.x && p.0 < r.x + r.w && p.1 > r.y && p.1 < r.y + r.h;
+    let k = pts.iter().position(|&p| !inside(p))?;
+    if k == 0 {
+        return Some(pts.to_vec());
+    }
+    let (a, b) = (pts[k - 1], pts[k]);
+    // the segment's parameter where it crosses the edge it leaves by, on each axis
+    let exit = |a: f64, b: f64, lo: f64, hi: f64| if b > a { (hi - a) / (b - a) } else if b < a { (lo - a) / (b - a) } else { f64::INFINITY };
+    let t = exit(a.0, b.0, r.x, r.x + r.w).min(exit(a.1, b.1, r.y, r.y + r.h));
+    let t = clamp_f64(t, 0.0, 1.0);
+    let mut out = vec![(a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))];
+    out.extend_from_slice(&pts[k..]);
+    Some(out)
+}
+
+/// `pts` up to where it first enters `r` ([`cut_start`] from the other end).
+fn cut_end(pts: &[(f64, f64)], r: Rect) -> Option<Vec<(f64, f64)>> {
+    let rev: Vec<(f64, f64)> = pts.iter().rev().copied().collect();
+    let mut out = cut_start(&rev, r)?;
+    out.reverse();
+    Some(out)
+}
+
+/// At least two points, some length between them.
+fn drawable(r: &[(f64, f64)]) -> bool {
+    r.len() >= 2 && r.windows(2).any(|w| (w[0].0 - w[1].0).abs() + (w[0].1 - w[1].1).abs() > 1.0)
 }
 
 /// What the hop label says at `step` (0: before the first hop).
@@ -1419,6 +1479,35 @@ mod tests {
                 assert!(!seg.overlaps(&inner), "{what}: {from} → {to} segment {p:?}-{q:?} crosses {o:?}");
             }
         }
+    }
+
+    /// learner7 09-cluster-np1: a hop's line ran to the pod box's centre, through its labels;
+    /// the drawn route stops at the box's edge (and starts at the edge of the box it leaves).
+    #[test]
+    fn drawn_routes_stop_at_the_edges_of_centred_boxes() {
+        let mut cut = 0;
+        for p in crate::core::presets::ALL {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+            for (si, s) in r.services.iter().enumerate() {
+                let l = layout(&r, Some(si), 1280.0);
+                for h in s.paths.iter().flat_map(|p| &p.hops) {
+                    let (full, drawn) = (l.route(&h.from, &h.to), l.drawn_route(&h.from, &h.to));
+                    if full.len() < 2 || full.first() == full.last() {
+                        continue;
+                    }
+                    assert!(drawable(&drawn), "{}: {} → {}: {drawn:?}", p.id, h.from, h.to);
+                    let strictly = |q: (f64, f64), b: Rect| q.0 > b.x + 0.01 && q.0 < b.x + b.w - 0.01 && q.1 > b.y + 0.01 && q.1 < b.y + b.h - 0.01;
+                    if let (Some(b), true) = (l.centred(&h.to), drawn != full) {
+                        assert!(!strictly(*drawn.last().unwrap(), b), "{}: {} → {} ends inside {b:?}: {drawn:?}", p.id, h.from, h.to);
+                        cut += 1;
+                    }
+                    if let (Some(a), true) = (l.centred(&h.from), drawn != full) {
+                        assert!(!strictly(drawn[0], a), "{}: {} → {} starts inside {a:?}: {drawn:?}", p.id, h.from, h.to);
+                    }
+                }
+            }
+        }
+        assert!(cut > 20, "routes were cut: {cut}");
     }
 
     #[test]

@@ -193,7 +193,7 @@ thread_local! {
     static ROUTES: std::cell::RefCell<std::collections::HashMap<u64, Vec<(f64, f64)>>> = Default::default();
 }
 
-/// `l.route(from, to)`, remembered by everything it depends on (both anchors, the boxes in the
+/// `l.drawn_route(from, to)`, remembered by everything it depends on (both anchors, the boxes in the
 /// way, the drawing's size): a keystroke that renames something but moves no box routes nothing
 /// again (a route is a grid search; issue #12 keystroke budget).
 fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
@@ -203,6 +203,10 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
     for (x, y) in [l.anchor(from), l.anchor(to)].into_iter().flatten() {
         put(x);
         put(y);
+    }
+    // (the ends' boxes: the drawn route is cut at their edges)
+    for r in [l.centred(from), l.centred(to)].into_iter().flatten() {
+        [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
     }
     put(f64::NAN);
     for strict in [true, false] {
@@ -217,7 +221,7 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
     if let Some(r) = ROUTES.with_borrow(|m| m.get(&key).cloned()) {
         return r;
     }
-    let r = l.route(from, to);
+    let r = l.drawn_route(from, to);
     ROUTES.with_borrow_mut(|m| {
         if m.len() >= 1024 {
             m.clear();
