@@ -2155,13 +2155,18 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
 /// minReadySeconds and revisionHistoryLimit not negative (ValidateNonnegativeField), then a set
 /// progressDeadlineSeconds not negative and greater than minReadySeconds (`*spec.
 /// ProgressDeadlineSeconds <= spec.MinReadySeconds`: "must be greater than minReadySeconds", its
-/// pointer printed as the number); ValidateReplicaSetSpec: minReadySeconds not negative.
+/// pointer printed as the number); ValidateReplicaSetSpec and ValidateStatefulSetSpec:
+/// minReadySeconds not negative (a StatefulSet's revisionHistoryLimit is not checked);
+/// ValidateDaemonSetSpec: minReadySeconds, then revisionHistoryLimit, not negative.
+/// A Deployment's progressDeadlineSeconds is checked when unset too: pkg/apis/apps/v1/defaults.go
+/// SetDefaults_Deployment sets it to 600 first, so minReadySeconds ≥ 600 alone is refused.
 fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
     use super::yaml::{NodeKind, Value};
     let mut errs = Vec::new();
     let keys: &[&str] = match o.kind.as_str() {
         "Deployment" => &["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"],
-        "ReplicaSet" => &["minReadySeconds"],
+        "ReplicaSet" | "StatefulSet" => &["minReadySeconds"],
+        "DaemonSet" => &["minReadySeconds", "revisionHistoryLimit"],
         _ => return errs,
     };
     let Some(spec) = o.source.get("spec") else { return errs };
@@ -2170,13 +2175,17 @@ fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
         _ => None,
     };
     for k in keys {
-        let Some(v) = int(k) else { continue };
+        // SetDefaults_Deployment: `progressDeadlineSeconds` 600 when unset (null is unset)
+        let defaulted = (*k == "progressDeadlineSeconds" && spec.get(k).is_none_or(|v| v.is_null())).then_some(600);
+        let Some(v) = int(k).or(defaulted) else { continue };
         let field = format!("spec.{k}");
         if v < 0 {
             errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than or equal to 0"));
         }
         if *k == "progressDeadlineSeconds" && v <= int("minReadySeconds").unwrap_or(0) {
-            errs.push(Diagnostic::invalid(&field, o.pos(&field), &v.to_string(), "must be greater than minReadySeconds"));
+            // (a defaulted deadline is not in the text: pointed at the minReadySeconds above it)
+            let at = if defaulted.is_some() { o.pos("spec.minReadySeconds") } else { o.pos(&field) };
+            errs.push(Diagnostic::invalid(&field, at, &v.to_string(), "must be greater than minReadySeconds"));
         }
     }
     errs

@@ -119,6 +119,12 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
         // a CustomResource: k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
         // customResourceStrategy.Validate checks it against its CustomResourceDefinition's schema
         // (validator.go), never against a built-in kind's rules, whatever its kind is called
+        // the resource metrics API: metrics-server's aggregated API (an APIService), not a CRD;
+        // read-only (kubernetes-sigs/metrics-server pkg/api/pod.go, node.go: podMetrics and
+        // nodeMetrics are rest.Getter and rest.Lister only, no rest.Creater)
+        _ if api_version.split_once('/').is_some_and(|(g, _)| g == "metrics.k8s.io") => {
+            format!("{kind} ({api_version}) is not a custom resource: the resource metrics API is served by metrics-server through the aggregation layer (an APIService), read-only (get and list: it creates nothing); Switchboard does not model it; it was read and ignored (not drawn)")
+        }
         _ if strict::custom_group(api_version) => {
             let builtin = if strict::kind_exists(kind) { format!(", not the built-in {kind}") } else { String::new() };
             format!("{kind} ({api_version}) is a custom resource{builtin}: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)")
@@ -193,7 +199,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     let ty = match strict::kind_root(api_version, &kind) {
         strict::KindMatch::NoMatch => {
             // point at what is wrong: the apiVersion of a real kind, or the misspelt kind
-            let at = if strict::kind_exists(&kind) { "apiVersion" } else { "kind" };
+            let at = strict::no_match_field(api_version, &kind);
             let pos = root.get(at).map(|n| n.pos).unwrap_or(root.pos);
             let raw_id = raw_id(&root);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
@@ -1266,6 +1272,8 @@ fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
         let Some(name) = w.service_name.as_deref().filter(|n| !n.is_empty()) else { continue };
         let pod0 = format!("{}-{}", o.meta.name, w.start_ordinal);
         let headless = |s: &model::ServiceSpec| s.cluster_ip.as_deref() == Some("None");
+        // (a Service with a clusterIP is an info note: CoreDNS answers the pods' names anyway)
+        let mut clusterip = false;
         let msg = match services.iter().find(|(so, _)| so.meta.namespace == o.meta.namespace && so.meta.name == name) {
             None => {
                 // the headless Service that selects its pods, if there is one
@@ -1276,11 +1284,21 @@ fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     meant.map(|(so, _)| format!("; the headless Service selecting them is {}: set serviceName: {}", so.meta.name, so.meta.name)).unwrap_or_else(|| format!("; create a headless Service (clusterIP: None) named {name} that selects them")),
                 )
             }
-            Some((_, s)) if !headless(s) => format!("serviceName {name} names a Service with a clusterIP: per-pod DNS names ({pod0}.{name}…) exist only under a headless Service (clusterIP: None)"),
+            // the pod's hostname and subdomain are set whatever the Service
+            // (pkg/controller/statefulset/stateful_set_utils.go updateIdentity); its endpoints
+            // carry the hostname under any Service, and CoreDNS answers
+            // <hostname>.<service>.<ns>.svc for any Service (coredns plugin/kubernetes/kubernetes.go
+            // findServices: `svc.Headless() || r.endpoint != ""`), but the DNS specification
+            // (kubernetes/dns docs/specification.md 2.4.1, records for a headless Service's
+            // endpoints) and kube-dns only under a headless one
+            Some((_, s)) if !headless(s) => {
+                clusterip = true;
+                format!("serviceName {name} names a Service with a clusterIP: CoreDNS answers the per-pod DNS names ({pod0}.{name}…) under it anyway, but the Kubernetes DNS specification and kube-dns define them only for a headless Service (clusterIP: None), which a StatefulSet's governing Service is meant to be")
+            }
             Some(_) => continue,
         };
         // (an input with no Service in that namespace is likely a part of the manifests: a note)
-        let severity = if services.iter().any(|(so, _)| so.meta.namespace == o.meta.namespace) { Severity::Warning } else { Severity::Info };
+        let severity = if !clusterip && services.iter().any(|(so, _)| so.meta.namespace == o.meta.namespace) { Severity::Warning } else { Severity::Info };
         diags.push(Diagnostic::note(severity, ErrorType::Resolution, "StatefulSetServiceName", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
     }
 }
@@ -1866,3 +1884,5 @@ mod tests_scaling;
 mod tests_ipv6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
+#[cfg(test)]
+mod tests_review12;

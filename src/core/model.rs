@@ -114,6 +114,9 @@ pub struct ServiceSpec {
     /// (first) or service.kubernetes.io/topology-mode is "Auto" or "auto" (k8s.io/endpointslice
     /// reconciler.go hintsEnabled)
     pub topology_hints_auto: bool,
+    /// that annotation as written (`service.kubernetes.io/topology-aware-hints: auto`), when
+    /// [`Self::topology_hints_auto`]
+    pub topology_hints_annotation: Option<String>,
     /// spec.loadBalancerIP (read for GetWarningsForService only)
     pub load_balancer_ip: Option<String>,
     pub ip_families: Vec<String>,
@@ -1301,12 +1304,8 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
             .and_then(|v| v.as_str())
             .map(str::to_string),
         topology_aware_hints_annotation: root.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("service.kubernetes.io/topology-aware-hints")).is_some(),
-        topology_hints_auto: {
-            // hintsEnabled: the deprecated annotation wins when both are set
-            let ann = root.get("metadata").and_then(|m| m.get("annotations"));
-            let val = ann.and_then(|a| a.get("service.kubernetes.io/topology-aware-hints").or_else(|| a.get("service.kubernetes.io/topology-mode")));
-            matches!(val.and_then(|v| v.as_str()), Some("Auto" | "auto"))
-        },
+        topology_hints_auto: topology_hints_annotation(root).is_some(),
+        topology_hints_annotation: topology_hints_annotation(root),
         load_balancer_ip: get("loadBalancerIP").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
@@ -1645,4 +1644,16 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
         }
     }
     Some(Object { kind, api_version, meta, body, source, refused })
+}
+
+/// The annotation that turns topology aware routing on, as `key: value`, when it does: k8s.io/
+/// endpointslice reconciler.go hintsEnabled reads service.kubernetes.io/topology-aware-hints
+/// first (the deprecated one wins when both are set), then service.kubernetes.io/topology-mode;
+/// "Auto" or "auto" is on.
+fn topology_hints_annotation(root: &Node) -> Option<String> {
+    let ann = root.get("metadata").and_then(|m| m.get("annotations"))?;
+    ["service.kubernetes.io/topology-aware-hints", "service.kubernetes.io/topology-mode"]
+        .into_iter()
+        .find_map(|k| ann.get(k).map(|v| (k, v)))
+        .and_then(|(k, v)| v.as_str().filter(|v| matches!(*v, "Auto" | "auto")).map(|v| format!("{k}: {v}")))
 }

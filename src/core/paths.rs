@@ -300,8 +300,9 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
             // !hintsEnabled(service.Annotations)`: the annotation's topology cache writes the hints
             TopologyMode::Any if svc.topology_hints_auto && svc.traffic_distribution.is_some() && !chosen.is_empty() => {
                 note = Some(format!(
-                    "trafficDistribution {} is not used: the Service asks for topology aware routing by annotation (service.kubernetes.io/topology-mode: Auto) instead, whose hints depend on each zone's nodes' CPU (not modelled); here every endpoint is used",
-                    svc.traffic_distribution.as_deref().unwrap_or_default()
+                    "trafficDistribution {} is not used: the Service asks for topology aware routing by annotation ({}) instead, whose hints depend on each zone's nodes' CPU (not modelled); here every endpoint is used",
+                    svc.traffic_distribution.as_deref().unwrap_or_default(),
+                    svc.topology_hints_annotation.as_deref().unwrap_or("service.kubernetes.io/topology-mode: Auto")
                 ));
             }
             // a trafficDistribution that narrows nothing here: say why, not nothing

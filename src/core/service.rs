@@ -73,6 +73,8 @@ pub struct Svc {
     /// controller then ignores trafficDistribution (reconciler.go reconcileByAddressType:
     /// `canUseTrafficDistribution := … && !hintsEnabled(service.Annotations)`)
     pub topology_hints_auto: bool,
+    /// that annotation as written (`service.kubernetes.io/topology-aware-hints: auto`)
+    pub topology_hints_annotation: Option<String>,
     /// the API server refused it (see diagnostics)
     pub rejected: bool,
     /// index of the source object
@@ -265,6 +267,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         load_balancer_class: spec.load_balancer_class.clone(),
         traffic_distribution: spec.traffic_distribution.clone(),
         topology_hints_auto: spec.topology_hints_auto,
+        topology_hints_annotation: spec.topology_hints_annotation.clone(),
         rejected: false,
         object: index,
         picked_node_ports: Vec::new(),

@@ -129,14 +129,46 @@ pub fn kind_root(api_version: &str, kind: &str) -> KindMatch {
     if removed(api_version, kind) {
         return KindMatch::NoMatch;
     }
+    // any other version of a built-in group serves only the kinds k8s.io/api registers there (a
+    // `networking.k8s.io/v1beta1` Gateway is Gateway API's gateway.networking.k8s.io, misread)
+    if let Some((_, kinds)) = REGISTERED_KINDS.iter().find(|(gv, _)| *gv == api_version) {
+        if !kinds.contains(&kind) {
+            return KindMatch::NoMatch;
+        }
+    }
+    // the core group serves `v1` alone (SERVED_KINDS above): an apiVersion with no slash is the
+    // core group at that version (k8s.io/apimachinery pkg/runtime/schema/group_version.go
+    // ParseGroupVersion), so `v1beta1` or `networking.istio.io` finds no match, whatever the kind
+    if group.is_empty() {
+        return KindMatch::NoMatch;
+    }
+    // a group no kube-apiserver serves and no CustomResourceDefinition can have (`networking`,
+    // `app`, `Apps`, `rbac`: [`crd_group`]) is no match either, not a custom resource
+    if !BUILTIN_GROUPS.contains(&group) && !SERVER_GROUPS.contains(&group) && !crd_group(group) {
+        return KindMatch::NoMatch;
+    }
     KindMatch::Unmodelled
+}
+
+/// Groups kube-apiserver serves besides [`BUILTIN_GROUPS`]: apiextensions.k8s.io
+/// (k8s.io/apiextensions-apiserver, CustomResourceDefinition) and apiregistration.k8s.io
+/// (k8s.io/kube-aggregator, APIService).
+const SERVER_GROUPS: &[&str] = &["apiextensions.k8s.io", "apiregistration.k8s.io"];
+
+/// Whether a CustomResourceDefinition can have this group: k8s.io/apiextensions-apiserver
+/// pkg/apis/apiextensions/validation/validation.go validateCustomResourceDefinitionSpec refuses a
+/// `spec.group` that is not IsDNS1123Subdomain or has no dot ("should be a domain with at least
+/// one dot").
+fn crd_group(group: &str) -> bool {
+    group.contains('.') && super::names::dns1123_subdomain(group).is_empty()
 }
 
 /// Whether `api_version` names a group kube-apiserver does not serve itself, so that any kind in
 /// it is a CustomResource: not one of [`BUILTIN_GROUPS`] (every k8s.io/api */register.go
 /// `GroupName`), nor apiextensions.k8s.io (k8s.io/apiextensions-apiserver, CustomResourceDefinition)
 /// or apiregistration.k8s.io (k8s.io/kube-aggregator, APIService), which kube-apiserver also
-/// serves. Its objects are validated by their CRD's schema alone
+/// serves, and one a CustomResourceDefinition can have ([`crd_group`]: `networking/v1` is no
+/// match, not a custom resource). Its objects are validated by their CRD's schema alone
 /// (k8s.io/apiextensions-apiserver pkg/registry/customresource/strategy.go
 /// `customResourceStrategy.Validate`). An empty apiVersion is none (MissingVersion).
 pub fn custom_group(api_version: &str) -> bool {
@@ -144,7 +176,7 @@ pub fn custom_group(api_version: &str) -> bool {
         return false;
     }
     let (group, _) = split_api_version(api_version);
-    !BUILTIN_GROUPS.contains(&group) && !matches!(group, "apiextensions.k8s.io" | "apiregistration.k8s.io")
+    !BUILTIN_GROUPS.contains(&group) && !SERVER_GROUPS.contains(&group) && crd_group(group)
 }
 
 /// Kinds Switchboard does not model whose fields are still decoded strictly, as the API server
@@ -333,10 +365,77 @@ const SERVED_KINDS: &[(&str, &[&str])] = &[
     ("events.k8s.io/v1", &["Event", "EventList"]),
 ];
 
+/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/
+/// register.go` addKnownTypes at the commit named in `schema_gen.rs`, beta and alpha versions and
+/// removed ones; list kinds included): kube-apiserver's scheme has no other kind there, so any
+/// other is no match whether the version is enabled or not. Whether a listed kind is served is
+/// [`removed`]'s or unknown (a beta off by default).
+const REGISTERED_KINDS: &[(&str, &[&str])] = &[
+    ("admission.k8s.io/v1", &["AdmissionReview"]),
+    ("admission.k8s.io/v1beta1", &["AdmissionReview"]),
+    ("admissionregistration.k8s.io/v1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1alpha1", &["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1beta1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("apidiscovery.k8s.io/v2", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("apidiscovery.k8s.io/v2beta1", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("internal.apiserver.k8s.io/v1alpha1", &["StorageVersion", "StorageVersionList"]),
+    ("apps/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("apps/v1beta2", &["Deployment", "DeploymentList", "Scale", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("authentication.k8s.io/v1", &["TokenReview", "TokenRequest", "SelfSubjectReview"]),
+    ("authentication.k8s.io/v1alpha1", &["SelfSubjectReview"]),
+    ("authentication.k8s.io/v1beta1", &["SelfSubjectReview", "TokenReview"]),
+    ("authorization.k8s.io/v1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("authorization.k8s.io/v1beta1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("batch/v1beta1", &["CronJob", "CronJobList"]),
+    ("certificates.k8s.io/v1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("certificates.k8s.io/v1alpha1", &["ClusterTrustBundle", "ClusterTrustBundleList"]),
+    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("coordination.k8s.io/v1alpha2", &["LeaseCandidate", "LeaseCandidateList"]),
+    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList", "LeaseCandidate", "LeaseCandidateList"]),
+    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
+    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
+    ("extensions/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "DaemonSetList", "DaemonSet", "Ingress", "IngressList", "ReplicaSet", "ReplicaSetList", "NetworkPolicy", "NetworkPolicyList"]),
+    ("flowcontrol.apiserver.k8s.io/v1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("imagepolicy.k8s.io/v1alpha1", &["ImageReview"]),
+    ("lifecycle.k8s.io/v1alpha1", &["Eviction", "EvictionList", "EvictionRequest", "EvictionRequestList"]),
+    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList", "IPAddress", "IPAddressList", "ServiceCIDR", "ServiceCIDRList"]),
+    ("node.k8s.io/v1alpha1", &["RuntimeClass", "RuntimeClassList"]),
+    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
+    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "Eviction"]),
+    ("rbac.authorization.k8s.io/v1alpha1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("rbac.authorization.k8s.io/v1beta1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("resource.k8s.io/v1", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1alpha3", &["DeviceTaintRule", "DeviceTaintRuleList", "ResourcePoolStatusRequest", "ResourcePoolStatusRequestList"]),
+    ("resource.k8s.io/v1beta1", &["DeviceClass", "DeviceClassList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1beta2", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("scheduling.k8s.io/v1alpha3", &["Workload", "WorkloadList", "PodGroup", "PodGroupList", "CompositePodGroup", "CompositePodGroupList"]),
+    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList", "Workload", "WorkloadList", "PodGroup", "PodGroupList"]),
+    ("storage.k8s.io/v1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSINode", "CSINodeList", "CSIDriver", "CSIDriverList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1alpha1", &["VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1beta1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storagemigration.k8s.io/v1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+    ("storagemigration.k8s.io/v1beta1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+];
+
 /// Whether any served group version has this kind (so a no-match is about the apiVersion, not a
 /// misspelt kind).
 pub fn kind_exists(kind: &str) -> bool {
     roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().chain(REMOVED_KINDS).any(|(_, ks)| ks.contains(&kind))
+}
+
+/// Which field a [`KindMatch::NoMatch`] points at: the kind when its group version is a real one
+/// and no served group version has that kind (a misspelt kind), else the apiVersion (a real kind
+/// at a wrong version, or a group version no server has: `networking/v1`, `v1beta1`).
+pub fn no_match_field(api_version: &str, kind: &str) -> &'static str {
+    let known_gv = SERVED_KINDS.iter().chain(REGISTERED_KINDS).chain(REMOVED_KINDS).any(|(gv, _)| *gv == api_version);
+    if known_gv && !kind_exists(kind) {
+        "kind"
+    } else {
+        "apiVersion"
+    }
 }
 
 /// The kind a misspelt one probably meant, in the same group version (same name in another case,

@@ -425,11 +425,11 @@ fn deployment_progress_deadline_must_exceed_min_ready_seconds() {
     let r = run(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus5/p36-progressdeadline.yaml")).unwrap());
     assert_eq!(placed(&r), vec!["10:28 spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"]);
     assert!(r.pods.is_empty());
-    // accepted: a deadline above minReadySeconds, none (defaulted to 600), a StatefulSet's
-    // minReadySeconds with no deadline, revisionHistoryLimit 0
+    // accepted: a deadline above minReadySeconds, none (defaulted to 600, SetDefaults_Deployment:
+    // above 599; 600 and more are refused, tests_review12), revisionHistoryLimit 0
     for ok in [
         dep("Deployment", "  minReadySeconds: 30\n  progressDeadlineSeconds: 31\n  revisionHistoryLimit: 0\n"),
-        dep("Deployment", "  minReadySeconds: 900\n"),
+        dep("Deployment", "  minReadySeconds: 599\n"),
         dep("ReplicaSet", "  minReadySeconds: 0\n"),
     ] {
         assert!(errors(&run(&ok)).is_empty(), "{ok}: {:?}", errors(&run(&ok)));
