@@ -137,6 +137,13 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
 fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
+        // a typed list (PodList, ServiceList: the API server's own answer, `kubectl get --raw`,
+        // curl /api/v1/pods) leaves out each item's apiVersion and kind; kubectl's decoder sets
+        // them from the list's (k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go
+        // unstructuredJSONScheme.decodeToList: an item with neither gets kind = the list's kind
+        // without "List", apiVersion = the list's)
+        let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty()).map(yaml::Text::from);
+        let list_api_version = root.get("apiVersion").and_then(|k| k.as_str()).map(yaml::Text::from);
         // the items node (the last `items` key wins, as Node::get finds it), moved out
         let items = match root.kind {
             NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
@@ -145,7 +152,10 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
         match items {
             Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
                 objects.reserve_exact(items.len());
-                for item in items {
+                for mut item in items {
+                    if let Some(k) = &item_kind {
+                        typed_list_item(&mut item, k, list_api_version.as_ref());
+                    }
                     decode(item, decoded, objects, ignored, trees, distinct_keys);
                 }
             }
@@ -155,6 +165,24 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
     } else {
         decode(root, decoded, objects, ignored, trees, distinct_keys);
     }
+}
+
+/// An item of a typed list with neither `kind` nor `apiVersion` (unstructuredJSONScheme.decodeToList,
+/// k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go): given the list's item kind and
+/// apiVersion (an empty one when the list has none: SetAPIVersion of ""), placed at the item's
+/// first line. An item with either is left as written (decodeToList sets both or neither).
+fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option<&yaml::Text>) {
+    let pos = item.pos;
+    let NodeKind::Map(entries) = &mut item.kind else { return };
+    if entries.iter().any(|(k, v)| (k.is_str("kind") || k.is_str("apiVersion")) && v.as_str().is_some_and(|s| !s.is_empty())) {
+        return;
+    }
+    entries.retain(|(k, _)| !k.is_str("kind") && !k.is_str("apiVersion"));
+    let scalar = |t: &yaml::Text| yaml::Node { kind: NodeKind::Scalar { text: t.clone(), plain: true, value: yaml::Value::Str }, pos };
+    if let Some(av) = api_version {
+        entries.insert(0, (scalar(&yaml::Text::from("apiVersion")), scalar(av)));
+    }
+    entries.insert(0, (scalar(&yaml::Text::from("kind")), scalar(kind)));
 }
 
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
@@ -416,6 +444,9 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
     }
     replaced.gone = vec![false; objects.len()];
     let may_infer = !cfg.service_cidr_set && objects.iter().any(|o| o.dumped());
+    // (a written Service is admitted in the nodePort range analyze_checked reads off the dump)
+    let widened = service::inferred_node_port_range(objects, cfg).map(|(range, _)| Config { node_port_range: range, ..cfg.clone() });
+    let cfg = widened.as_ref().unwrap_or(cfg);
     for defs in groups {
         // applied in order: each definition patches the live one, unless the update is refused
         let mut live = defs[0];
@@ -954,6 +985,25 @@ fn analyze_checked(
                 o.pos("spec.clusterIPs")).on(&o.id()));
             dual = Config { dual_stack: true, ..cfg.clone() };
             &dual
+        }
+        None => cfg,
+    };
+    // a dump of a cluster run with another --service-node-port-range: its Services hold
+    // nodePorts outside the configured one (portallocator ErrNotInRange refused none of them)
+    let ports;
+    let cfg = match service::inferred_node_port_range(&objects, cfg) {
+        Some((range, at)) => {
+            let o = &objects[at.object];
+            let (lo, hi) = cfg.node_port_range;
+            let msg = format!(
+                "Services get nodePorts from {}-{} here: the dumped Service {} holds {} {}, outside {}{lo}-{hi}, so the cluster it comes from has another --service-node-port-range (at least {}-{}; the CLI's --node-port-range sets it exactly)",
+                range.0, range.1, o.meta.name, if at.field.ends_with("healthCheckNodePort") { "healthCheckNodePort" } else { "nodePort" }, at.port,
+                if (lo, hi) == Config::default().node_port_range { "the default " } else { "" },
+                range.0, range.1
+            );
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NodePortRange", msg, o.pos(&at.field)).on(&o.id()).at_field(&at.field));
+            ports = Config { node_port_range: range, ..cfg.clone() };
+            &ports
         }
         None => cfg,
     };
@@ -1864,5 +1914,7 @@ mod tests_cronjob;
 mod tests_scaling;
 #[cfg(test)]
 mod tests_ipv6;
+#[cfg(test)]
+mod tests_dumps6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
