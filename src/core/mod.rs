@@ -1054,7 +1054,12 @@ fn analyze_checked(
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
-    pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
+    pod_index.slices = false;
+    pod_index.dumped_endpoints = false;
+    for o in objects.iter().filter(|o| matches!(o.body, Body::EndpointSlice(_) | Body::Endpoints(_))) {
+        pod_index.slices |= matches!(o.body, Body::EndpointSlice(_));
+        pod_index.dumped_endpoints |= o.dumped();
+    }
     // the per-Service work below reads, beside its Service: the cluster, the options, the
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and
@@ -1744,7 +1749,14 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
     }
     let id = svc.id();
     if let Some(sel) = &svc.selector {
-        if res.selected.is_empty() {
+        if let (true, Some(from)) = (res.selected.is_empty(), res.from_dump) {
+            // (kube-proxy programs the Service from its EndpointSlices: pkg/proxy/endpointslicecache.go)
+            diags.push(
+                Diagnostic::note(Severity::Info, ErrorType::Resolution, "EndpointsFromDump", format!("endpoints from the dumped {}: the pods are not in the input", from.objects()), o.pos("spec.selector"))
+                    .on(&id)
+                    .at_field("spec.selector"),
+            );
+        } else if res.selected.is_empty() {
             let s = model::labels_text(sel, ",");
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
             // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)

@@ -106,3 +106,55 @@ fn an_edit_to_a_dumped_node_port_is_seen_by_the_incremental_analysis() {
     let c = inc.analyze(&cfg);
     assert_eq!(c.to_json(), a.to_json());
 }
+
+// kube-proxy programs a Service from its EndpointSlices (pkg/proxy/endpointslicecache.go), which
+// the EndpointSlice controller wrote (managed-by endpointslice-controller.k8s.io,
+// pkg/controller/endpointslice reconciler.go): a `kubectl get svc,endpointslices -o yaml` dump
+// with no Pods (kubevious mock-data, a kind cluster) showed every Service with no endpoints and 8
+// NoPodsSelected warnings. With no pod of the input selected, the dumped controller slices (else
+// the dumped v1 Endpoints, pkg/controller/endpoint syncService) are the endpoints, said in a
+// note; pods in the input keep deciding.
+#[test]
+fn dumped_controller_endpoint_slices_serve_a_service_whose_pods_are_not_in_the_input() {
+    use super::tests::svc;
+    let slices = include_str!("../../tests/fixtures/dumps6/kv-kind-svc-slices-only.yaml");
+    let eps = include_str!("../../tests/fixtures/dumps6/kv-kind-svc-ep-only.yaml");
+    for (text, from) in [(slices, "EndpointSlices"), (eps, "Endpoints")] {
+        let r = run(text);
+        assert!(errors(&r).is_empty(), "{from}: {:?}", errors(&r));
+        assert!(!r.diagnostics.iter().any(|d| d.code == "NoPodsSelected"), "{from}: {:?}", r.diagnostics);
+        type Row<'a> = (&'a str, Option<&'a str>, &'a str, Option<&'a str>, bool, Vec<i64>);
+        let got: Vec<Row> = ["kubevious-backend-clusterip", "kubevious-mysql"]
+            .iter()
+            .flat_map(|n| svc(&r, n).endpoints.iter())
+            .map(|e| (e.ip.as_str(), e.pod.as_deref(), e.namespace.as_str(), e.node.as_deref(), e.ready, e.ports.iter().map(|p| p.port).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("10.244.0.25", Some("kubevious-backend-5965867f89-2rxqd"), "kubevious", Some("kind-control-plane"), true, vec![4001]),
+                ("10.244.0.31", Some("kubevious-mysql-0"), "kubevious", Some("kind-control-plane"), true, vec![3306]),
+            ],
+            "{from}"
+        );
+        let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "EndpointsFromDump").collect();
+        assert_eq!(notes.len(), 2, "{from}");
+        assert_eq!(notes[0].severity, Severity::Info);
+        assert_eq!(notes[0].message, format!("endpoints from the dumped {from}: the pods are not in the input"));
+        assert_eq!(notes[0].field.as_deref(), Some("spec.selector"));
+        assert!(svc(&r, "kubevious-mysql").paths.iter().any(|p| p.reason.starts_with("1 endpoint(s)")), "{from}");
+    }
+    // a pod of the input matching the selector decides, as before: the slice is not read
+    let pod = "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: mine\n  namespace: kubevious\n  labels:\n    app.kubernetes.io/component: kubevious-backend\n    app.kubernetes.io/instance: kubevious\n    app.kubernetes.io/managed-by: Helm\n    app.kubernetes.io/name: kubevious\n    app.kubernetes.io/version: 1.0.13\n    helm.sh/chart: kubevious-1.0.13\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 4001\n";
+    let r = run(&format!("{slices}{pod}"));
+    let backend = svc(&r, "kubevious-backend-clusterip");
+    assert_eq!(backend.endpoints.iter().map(|e| e.pod.as_deref()).collect::<Vec<_>>(), vec![Some("mine")]);
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "EndpointsFromDump").count(), 1);
+    // a controller-labelled slice that was written, not dumped, is the controller's to replace:
+    // not read (as before)
+    let services = slices.find("---\napiVersion: v1\nkind: Service").unwrap();
+    let written: String = slices[..services].lines().filter(|l| !l.starts_with("  uid: ") && !l.starts_with("  resourceVersion: ")).map(|l| format!("{l}\n")).collect();
+    let r = run(&format!("{written}{}", &slices[services..]));
+    assert!(svc(&r, "kubevious-mysql").endpoints.is_empty());
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "NoPodsSelected").count(), 2);
+}
