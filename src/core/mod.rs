@@ -447,13 +447,30 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
     // (a written Service is admitted in the nodePort range analyze_checked reads off the dump)
     let widened = service::inferred_node_port_range(objects, cfg).map(|(range, _)| Config { node_port_range: range, ..cfg.clone() });
     let cfg = widened.as_ref().unwrap_or(cfg);
+    // copies of one live object printed twice (the same metadata.uid): their count and the first
+    let mut printed_twice: (usize, Option<usize>) = (0, None);
     for defs in groups {
         // applied in order: each definition patches the live one, unless the update is refused
         let mut live = defs[0];
         let mut patched: Vec<(usize, usize)> = Vec::new();
         // (earlier, later) where the earlier one was refused on create
         let mut recreated: Vec<(usize, usize)> = Vec::new();
+        // earlier copies of the same live object as the later one
+        let mut copies: Vec<usize> = Vec::new();
         for &next in &defs[1..] {
+            // the same object as a cluster printed it twice: `kubectl get all,pods -o yaml` lists
+            // a pod under `all` and under `pods`. A uid names one object for its whole life (the
+            // API server sets it on create, rest/create.go FillObjectMetaSystemFields; updates
+            // keep it, ValidateObjectMetaUpdate: field is immutable), so these are not two
+            // manifests applied in turn: the later copy is read, nothing is said per object
+            if uid(&objects[live]).is_some_and(|u| uid(&objects[next]) == Some(u)) {
+                replaced.gone[live] = true;
+                copies.push(live);
+                printed_twice.0 += 1;
+                printed_twice.1.get_or_insert(live);
+                live = next;
+                continue;
+            }
             // the earlier definition must exist for the later one to be an update: one the API
             // server refuses on create (its validation runs after this pass, so it is asked here)
             // leaves nothing for `kubectl apply` to find (apply.go applyOneObject: Get → NotFound
@@ -492,6 +509,9 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             }
         }
         let stays = &objects[live];
+        for c in copies {
+            replaced.stays.insert(objects[c].id(), stays.source.pos.line);
+        }
         let earlier = recreated.into_iter().map(|(e, n)| (e, n, true)).chain(patched.into_iter().map(|(e, n)| (e, n, false)));
         for (earlier, next, refused) in earlier {
             let (o, n) = (&objects[earlier], &objects[next]);
@@ -534,7 +554,22 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             );
         }
     }
+    if let (n, Some(first)) = printed_twice {
+        let o = &objects[first];
+        diags.push(Diagnostic::note(
+            Severity::Info,
+            ErrorType::Kubectl,
+            "PrintedTwice",
+            format!("{n} object(s) are printed twice with the same metadata.uid (as `kubectl get all,pods -o yaml` lists pods twice): each is one live object, read once (the later copy)"),
+            o.source.pos,
+        ));
+    }
     replaced
+}
+
+/// metadata.uid as written, when not empty.
+fn uid(o: &Object) -> Option<&str> {
+    o.source.get("metadata")?.get("uid")?.as_str().filter(|u| !u.is_empty())
 }
 
 /// An object's written `spec` (the tree the re-apply checks compare).

@@ -158,3 +158,39 @@ fn dumped_controller_endpoint_slices_serve_a_service_whose_pods_are_not_in_the_i
     assert!(svc(&r, "kubevious-mysql").endpoints.is_empty());
     assert_eq!(r.diagnostics.iter().filter(|d| d.code == "NoPodsSelected").count(), 2);
 }
+
+// One live object printed twice: `kubectl get all,pods -o yaml` lists a pod under `all` and
+// under `pods` (kubevious mock-data, probe dup.yaml: 47 DefinedAgain warnings of ~600 characters
+// about apply patches and AlreadyExists). metadata.uid names one object for its life (set on
+// create, rest/create.go FillObjectMetaSystemFields; immutable, ValidateObjectMetaUpdate), so
+// the later copy is read silently and one info line says so; two manifests of one name with
+// different uids are still two definitions (DefinedAgain).
+#[test]
+fn the_same_uid_printed_twice_is_one_live_object_not_defined_again() {
+    use super::tests::svc;
+    let text = include_str!("../../tests/fixtures/dumps6/dup-all-pods.yaml");
+    let r = run(text);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DefinedAgain"), "{:?}", r.diagnostics.iter().filter(|d| d.code == "DefinedAgain").collect::<Vec<_>>());
+    let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "PrintedTwice").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].severity, notes[0].line), (Severity::Info, 2));
+    assert_eq!(notes[0].message, "2 object(s) are printed twice with the same metadata.uid (as `kubectl get all,pods -o yaml` lists pods twice): each is one live object, read once (the later copy)");
+    assert_eq!(r.pods.len(), 1);
+    let backend = svc(&r, "kubevious-backend-clusterip");
+    assert_eq!(backend.endpoints.iter().map(|e| e.pod.as_deref()).collect::<Vec<_>>(), vec![Some("kubevious-backend-597d668f87-qwh5k")]);
+    assert_eq!(r.services.len(), 1);
+    // the page's incremental analysis says the same, after an edit too
+    let cfg = super::config::Config::default();
+    let mut inc = super::incremental::Incremental::new();
+    inc.set(text.to_string());
+    assert_eq!(inc.analyze(&cfg).to_json(), r.to_json());
+    assert!(inc.splice(0, 0, "# top\n"));
+    assert_eq!(inc.analyze(&cfg).to_json(), super::analyze(inc.text(), &cfg).to_json());
+    // another uid is another object: the later one is a second definition, as before
+    let second = text.rfind("uid: 2da16374").unwrap();
+    let other = format!("{}uid: 3{}", &text[..second], &text[second + "uid: 2".len()..]);
+    let r = run(&other);
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "DefinedAgain").count(), 1);
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "PrintedTwice").map(|d| d.message.starts_with("1 object(s)")).collect::<Vec<_>>(), vec![true]);
+}
