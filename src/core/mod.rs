@@ -460,9 +460,11 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
         for &next in &defs[1..] {
             // the same object as a cluster printed it twice: `kubectl get all,pods -o yaml` lists
             // a pod under `all` and under `pods`. A uid names one object for its whole life (the
-            // API server sets it on create, rest/create.go FillObjectMetaSystemFields; updates
-            // keep it, ValidateObjectMetaUpdate: field is immutable), so these are not two
-            // manifests applied in turn: the later copy is read, nothing is said per object
+            // API server sets it on create, k8s.io/apiserver pkg/registry/rest/meta.go
+            // FillObjectMetaSystemFields; updates keep it, apimachinery
+            // pkg/api/validation/objectmeta.go ValidateObjectMetaUpdate: field is immutable), so
+            // these are not two manifests applied in turn: the later copy is read, nothing is
+            // said per object
             if uid(&objects[live]).is_some_and(|u| uid(&objects[next]) == Some(u)) {
                 replaced.gone[live] = true;
                 copies.push(live);

@@ -162,7 +162,8 @@ fn dumped_controller_endpoint_slices_serve_a_service_whose_pods_are_not_in_the_i
 // One live object printed twice: `kubectl get all,pods -o yaml` lists a pod under `all` and
 // under `pods` (kubevious mock-data, probe dup.yaml: 47 DefinedAgain warnings of ~600 characters
 // about apply patches and AlreadyExists). metadata.uid names one object for its life (set on
-// create, rest/create.go FillObjectMetaSystemFields; immutable, ValidateObjectMetaUpdate), so
+// create, k8s.io/apiserver pkg/registry/rest/meta.go FillObjectMetaSystemFields; immutable,
+// apimachinery pkg/api/validation/objectmeta.go ValidateObjectMetaUpdate), so
 // the later copy is read silently and one info line says so; two manifests of one name with
 // different uids are still two definitions (DefinedAgain).
 #[test]
