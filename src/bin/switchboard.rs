@@ -63,6 +63,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 let v = value("--node-port-range")?;
                 let parsed = v.split_once('-').and_then(|(a, b)| Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?)));
                 cfg.node_port_range = parsed.filter(|(a, b)| a <= b && *a > 0).ok_or(format!("--node-port-range must look like 30000-32767, not {v:?}"))?;
+                cfg.node_port_range_set = true;
             }
             "--cluster-domain" => {
                 let v = value("--cluster-domain")?;

@@ -121,6 +121,9 @@ pub struct Config {
     pub service_cidr_set: bool,
     /// kube-apiserver --service-node-port-range (default 30000-32767).
     pub node_port_range: (u16, u16),
+    /// `node_port_range` was chosen by the user (the CLI's --node-port-range): never widened to
+    /// the nodePorts of a dump's Services (service::inferred_node_port_range)
+    pub node_port_range_set: bool,
     /// kubelet --cluster-domain (default cluster.local).
     pub cluster_domain: String,
     /// A cloud controller (or MetalLB) answers LoadBalancer Services.
@@ -303,6 +306,7 @@ impl Default for Config {
             service_cidr: Cidr::parse("10.96.0.0/12").expect("valid"),
             service_cidr_set: false,
             node_port_range: (30000, 32767),
+            node_port_range_set: false,
             cluster_domain: "cluster.local".into(),
             cloud: false,
             lb_cidr: Cidr::parse("203.0.113.0/24").expect("valid"),

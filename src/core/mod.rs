@@ -143,6 +143,13 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
 fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
+        // a typed list (PodList, ServiceList: the API server's own answer, `kubectl get --raw`,
+        // curl /api/v1/pods) leaves out each item's apiVersion and kind; kubectl's decoder sets
+        // them from the list's (k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go
+        // unstructuredJSONScheme.decodeToList: an item with neither gets kind = the list's kind
+        // without "List", apiVersion = the list's)
+        let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty()).map(yaml::Text::from);
+        let list_api_version = root.get("apiVersion").and_then(|k| k.as_str()).map(yaml::Text::from);
         // the items node (the last `items` key wins, as Node::get finds it), moved out
         let items = match root.kind {
             NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
@@ -151,7 +158,10 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
         match items {
             Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
                 objects.reserve_exact(items.len());
-                for item in items {
+                for mut item in items {
+                    if let Some(k) = &item_kind {
+                        typed_list_item(&mut item, k, list_api_version.as_ref());
+                    }
                     decode(item, decoded, objects, ignored, trees, distinct_keys);
                 }
             }
@@ -161,6 +171,24 @@ fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<
     } else {
         decode(root, decoded, objects, ignored, trees, distinct_keys);
     }
+}
+
+/// An item of a typed list with neither `kind` nor `apiVersion` (unstructuredJSONScheme.decodeToList,
+/// k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go): given the list's item kind and
+/// apiVersion (an empty one when the list has none: SetAPIVersion of ""), placed at the item's
+/// first line. An item with either is left as written (decodeToList sets both or neither).
+fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option<&yaml::Text>) {
+    let pos = item.pos;
+    let NodeKind::Map(entries) = &mut item.kind else { return };
+    if entries.iter().any(|(k, v)| (k.is_str("kind") || k.is_str("apiVersion")) && v.as_str().is_some_and(|s| !s.is_empty())) {
+        return;
+    }
+    entries.retain(|(k, _)| !k.is_str("kind") && !k.is_str("apiVersion"));
+    let scalar = |t: &yaml::Text| yaml::Node { kind: NodeKind::Scalar { text: t.clone(), plain: true, value: yaml::Value::Str }, pos };
+    if let Some(av) = api_version {
+        entries.insert(0, (scalar(&yaml::Text::from("apiVersion")), scalar(av)));
+    }
+    entries.insert(0, (scalar(&yaml::Text::from("kind")), scalar(kind)));
 }
 
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
@@ -422,13 +450,35 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
     }
     replaced.gone = vec![false; objects.len()];
     let may_infer = !cfg.service_cidr_set && objects.iter().any(|o| o.dumped());
+    // (a written Service is admitted in the nodePort range analyze_checked reads off the dump)
+    let widened = service::inferred_node_port_range(objects, cfg).map(|(range, _)| Config { node_port_range: range, ..cfg.clone() });
+    let cfg = widened.as_ref().unwrap_or(cfg);
+    // copies of one live object printed twice (the same metadata.uid): their count and the first
+    let mut printed_twice: (usize, Option<usize>) = (0, None);
     for defs in groups {
         // applied in order: each definition patches the live one, unless the update is refused
         let mut live = defs[0];
         let mut patched: Vec<(usize, usize)> = Vec::new();
         // (earlier, later) where the earlier one was refused on create
         let mut recreated: Vec<(usize, usize)> = Vec::new();
+        // earlier copies of the same live object as the later one
+        let mut copies: Vec<usize> = Vec::new();
         for &next in &defs[1..] {
+            // the same object as a cluster printed it twice: `kubectl get all,pods -o yaml` lists
+            // a pod under `all` and under `pods`. A uid names one object for its whole life (the
+            // API server sets it on create, k8s.io/apiserver pkg/registry/rest/meta.go
+            // FillObjectMetaSystemFields; updates keep it, apimachinery
+            // pkg/api/validation/objectmeta.go ValidateObjectMetaUpdate: field is immutable), so
+            // these are not two manifests applied in turn: the later copy is read, nothing is
+            // said per object
+            if uid(&objects[live]).is_some_and(|u| uid(&objects[next]) == Some(u)) {
+                replaced.gone[live] = true;
+                copies.push(live);
+                printed_twice.0 += 1;
+                printed_twice.1.get_or_insert(live);
+                live = next;
+                continue;
+            }
             // the earlier definition must exist for the later one to be an update: one the API
             // server refuses on create (its validation runs after this pass, so it is asked here)
             // leaves nothing for `kubectl apply` to find (apply.go applyOneObject: Get → NotFound
@@ -467,6 +517,9 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             }
         }
         let stays = &objects[live];
+        for c in copies {
+            replaced.stays.insert(objects[c].id(), stays.source.pos.line);
+        }
         let earlier = recreated.into_iter().map(|(e, n)| (e, n, true)).chain(patched.into_iter().map(|(e, n)| (e, n, false)));
         for (earlier, next, refused) in earlier {
             let (o, n) = (&objects[earlier], &objects[next]);
@@ -509,7 +562,22 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             );
         }
     }
+    if let (n, Some(first)) = printed_twice {
+        let o = &objects[first];
+        diags.push(Diagnostic::note(
+            Severity::Info,
+            ErrorType::Kubectl,
+            "PrintedTwice",
+            format!("{n} object(s) are printed twice with the same metadata.uid (as `kubectl get all,pods -o yaml` lists pods twice): each is one live object, read once (the later copy)"),
+            o.source.pos,
+        ));
+    }
     replaced
+}
+
+/// metadata.uid as written, when not empty.
+fn uid(o: &Object) -> Option<&str> {
+    o.source.get("metadata")?.get("uid")?.as_str().filter(|u| !u.is_empty())
 }
 
 /// An object's written `spec` (the tree the re-apply checks compare).
@@ -963,6 +1031,25 @@ fn analyze_checked(
         }
         None => cfg,
     };
+    // a dump of a cluster run with another --service-node-port-range: its Services hold
+    // nodePorts outside the configured one (portallocator ErrNotInRange refused none of them)
+    let ports;
+    let cfg = match service::inferred_node_port_range(&objects, cfg) {
+        Some((range, at)) => {
+            let o = &objects[at.object];
+            let (lo, hi) = cfg.node_port_range;
+            let msg = format!(
+                "Services get nodePorts from {}-{} here: the dumped Service {} holds {} {}, outside {}{lo}-{hi}, so the cluster it comes from has another --service-node-port-range (at least {}-{}; the CLI's --node-port-range sets it exactly)",
+                range.0, range.1, o.meta.name, if at.field.ends_with("healthCheckNodePort") { "healthCheckNodePort" } else { "nodePort" }, at.port,
+                if (lo, hi) == Config::default().node_port_range { "the default " } else { "" },
+                range.0, range.1
+            );
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NodePortRange", msg, o.pos(&at.field)).on(&o.id()).at_field(&at.field));
+            ports = Config { node_port_range: range, ..cfg.clone() };
+            &ports
+        }
+        None => cfg,
+    };
     stage("X infer+dual");
     namespace_notes(&objects, &mut diags);
     stage("X ns notes");
@@ -1010,7 +1097,12 @@ fn analyze_checked(
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
-    pod_index.slices = objects.iter().any(|o| matches!(o.body, Body::EndpointSlice(_)));
+    pod_index.slices = false;
+    pod_index.dumped_endpoints = false;
+    for o in objects.iter().filter(|o| matches!(o.body, Body::EndpointSlice(_) | Body::Endpoints(_))) {
+        pod_index.slices |= matches!(o.body, Body::EndpointSlice(_));
+        pod_index.dumped_endpoints |= o.dumped();
+    }
     // the per-Service work below reads, beside its Service: the cluster, the options, the
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and
@@ -1712,7 +1804,14 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
     }
     let id = svc.id();
     if let Some(sel) = &svc.selector {
-        if res.selected.is_empty() {
+        if let (true, Some(from)) = (res.selected.is_empty(), res.from_dump) {
+            // (kube-proxy programs the Service from its EndpointSlices: pkg/proxy/endpointslicecache.go)
+            diags.push(
+                Diagnostic::note(Severity::Info, ErrorType::Resolution, "EndpointsFromDump", format!("endpoints from the dumped {}: the pods are not in the input", from.objects()), o.pos("spec.selector"))
+                    .on(&id)
+                    .at_field("spec.selector"),
+            );
+        } else if res.selected.is_empty() {
             let s = model::labels_text(sel, ",");
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
             // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
@@ -1882,6 +1981,8 @@ mod tests_cronjob;
 mod tests_scaling;
 #[cfg(test)]
 mod tests_ipv6;
+#[cfg(test)]
+mod tests_dumps6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_yamlfast;
 #[cfg(test)]

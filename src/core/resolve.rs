@@ -71,6 +71,9 @@ pub struct Resolution {
     /// objects that would make pods (or endpoints) in the Service's namespace but that the API
     /// server refused, each as `Pod cache-0 was refused: <first error>`
     pub refused: Vec<String>,
+    /// a selector Service no pod of the input matches: its endpoints are the dumped objects'
+    /// ([`dumped_endpoints`])
+    pub from_dump: Option<DumpedEndpoints>,
 }
 
 /// Most near misses kept per Service (the nearest ones).
@@ -284,6 +287,15 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, sele
             }
             _ => continue,
         };
+        add_sets(svc, sets, out);
+    }
+}
+
+/// The endpoints of `sets` (an Endpoints object's subsets, or a slice), as kube-proxy pairs their
+/// ports with the Service's by name and protocol, added to `out` (the same address on another
+/// port joins its entry).
+fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endpoint>) {
+    {
         for set in sets {
             let ports: Vec<EndpointPortOut> = set
                 .ports
@@ -320,6 +332,62 @@ fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, sele
                     ip_second: None,
                 });
             }
+        }
+    }
+}
+
+/// The controller's own endpoints of a selector Service whose pods are not in the input: a
+/// `kubectl get svc,endpointslices -o yaml` (or `svc,ep`) dump. kube-proxy programs a Service
+/// from its EndpointSlices (pkg/proxy/endpointslicecache.go, keyed by the
+/// kubernetes.io/service-name label), not from pods; the EndpointSlice controller wrote those
+/// (label endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io,
+/// pkg/controller/endpointslice reconciler.go) from the pods the cluster had. The dumped ones
+/// (metadata uid/resourceVersion) of the Service's address type are used, else its dumped v1
+/// Endpoints (the endpoints controller's, pkg/controller/endpoint syncService). Returns what
+/// they came from when any endpoint was found.
+fn dumped_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) -> Option<DumpedEndpoints> {
+    const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
+    let before = out.len();
+    let dumped = || objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused && o.dumped());
+    let family = if svc.ipv6 { "IPv6" } else { "IPv4" };
+    let slices: Vec<&super::model::EndpointSet> = dumped()
+        .filter(|o| o.meta.labels.iter().any(|(k, v)| k == MANAGED_BY && v == "endpointslice-controller.k8s.io"))
+        .filter_map(|o| match &o.body {
+            Body::EndpointSlice(set) if set.service == svc.name && o.source.get("addressType").and_then(|n| n.as_str()) == Some(family) => Some(set),
+            _ => None,
+        })
+        .collect();
+    let from = if !slices.is_empty() {
+        add_sets(svc, slices, out);
+        DumpedEndpoints::Slices
+    } else {
+        let sets: Vec<&super::model::EndpointSet> = dumped()
+            .filter(|o| o.meta.name == svc.name)
+            .filter_map(|o| match &o.body {
+                Body::Endpoints(sets) => Some(sets.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        add_sets(svc, sets, out);
+        DumpedEndpoints::Endpoints
+    };
+    (out.len() > before).then_some(from)
+}
+
+/// Where [`dumped_endpoints`] found a Service's endpoints.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DumpedEndpoints {
+    Slices,
+    Endpoints,
+}
+
+impl DumpedEndpoints {
+    /// The objects, as the note names them.
+    pub fn objects(self) -> &'static str {
+        match self {
+            DumpedEndpoints::Slices => "EndpointSlices",
+            DumpedEndpoints::Endpoints => "Endpoints",
         }
     }
 }
@@ -381,6 +449,10 @@ pub struct PodIndex {
     /// the input has EndpointSlices: a selector's endpoints may have hand-made ones added
     /// (`manual_endpoints`); without any, that scan of every object is skipped per Service
     pub slices: bool,
+    /// the input has dumped Endpoints or EndpointSlices (metadata uid/resourceVersion): a
+    /// selector Service no pod of the input matches takes its endpoints from them
+    /// (`dumped_endpoints`); without any, that scan is skipped
+    pub dumped_endpoints: bool,
 }
 
 /// The entry for `k` (a key String made only when it is new).
@@ -393,7 +465,7 @@ fn slot<'m, V: Default>(m: &'m mut FastMap<String, V>, k: &str) -> &'m mut V {
 
 impl PodIndex {
     pub fn new(cluster: &Cluster) -> Self {
-        let mut ix = PodIndex { slices: true, ..PodIndex::default() };
+        let mut ix = PodIndex { slices: true, dumped_endpoints: true, ..PodIndex::default() };
         for (i, p) in cluster.pods.iter().enumerate() {
             slot(&mut ix.by_ns, &p.namespace).push(i);
             slot(slot(&mut ix.by_name, &p.namespace), &p.name).push(i);
@@ -550,6 +622,11 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                 r.near_misses.truncate(MAX_NEAR_MISSES);
                 if index.slices {
                     manual_endpoints(svc, objects, &mut r.endpoints, true);
+                }
+                // the pods are not in the input (a dump of Services and their slices): the
+                // dumped controller's endpoints are what kube-proxy programs
+                if r.selected.is_empty() && index.dumped_endpoints {
+                    r.from_dump = dumped_endpoints(svc, objects, &mut r.endpoints);
                 }
             }
             None => {

@@ -1253,6 +1253,50 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     Some((Cidr::v4(base, prefix), first, false))
 }
 
+/// A nodePort a dumped Service holds outside the configured range: the object, the field
+/// (`spec.ports[0].nodePort`, `spec.healthCheckNodePort`) and the port.
+pub struct OutsidePort {
+    pub object: usize,
+    pub field: String,
+    pub port: u16,
+}
+
+/// kube-apiserver --service-node-port-range read off a dump: a Service the cluster printed
+/// (metadata uid/resourceVersion) holds its nodePorts and healthCheckNodePort because the
+/// cluster's allocator admitted them (pkg/registry/core/service/portallocator/allocator.go
+/// Allocate: ErrNotInRange for a port outside the range), so the range holds them all. None
+/// when the user set the range (the CLI's --node-port-range), or every dumped port is inside
+/// `cfg`'s; else `cfg`'s range widened just enough to hold them (the cluster's may be wider
+/// still), with the first port found outside it (for the note). One pass over the Services,
+/// nothing else looked at.
+pub fn inferred_node_port_range(objects: &[Object], cfg: &Config) -> Option<((u16, u16), OutsidePort)> {
+    use super::model::Body;
+    if cfg.node_port_range_set {
+        return None;
+    }
+    let (mut lo, mut hi) = cfg.node_port_range;
+    let mut first: Option<OutsidePort> = None;
+    for (i, o) in objects.iter().enumerate() {
+        let Body::Service(spec) = &o.body else { continue };
+        if !o.dumped() || o.refused || !matches!(spec.type_.as_deref(), Some("NodePort" | "LoadBalancer")) {
+            continue;
+        }
+        let ports = spec.ports.iter().enumerate().filter_map(|(j, p)| Some((format!("spec.ports[{j}].nodePort"), p.node_port?)));
+        let health = spec.health_check_node_port.map(|h| ("spec.healthCheckNodePort".to_string(), h));
+        for (field, port) in ports.chain(health) {
+            // (a port no allocator holds: 0, or beyond 65535, is the validation's to refuse)
+            let Ok(port) = u16::try_from(port) else { continue };
+            if port == 0 || (cfg.node_port_range.0..=cfg.node_port_range.1).contains(&port) {
+                continue;
+            }
+            lo = lo.min(port);
+            hi = hi.max(port);
+            first.get_or_insert(OutsidePort { object: i, field, port });
+        }
+    }
+    first.map(|f| ((lo, hi), f))
+}
+
 /// The Nodes' first InternalIP and the Pods' status.podIP, by object index.
 pub fn node_and_pod_ips(objects: &[Object]) -> Vec<(usize, IpAddr)> {
     use super::model::Body;
