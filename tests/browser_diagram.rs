@@ -87,7 +87,9 @@ async fn every_service_type_and_broken_scene() {
         choose("entry", &format!("nodeport@{node}")).await;
         step_to_end().await;
         assert_eq!(outcome(), "delivered", "{node}");
-        assert!(text(".caption-addr").contains(":30080 ⇒ 10.244."), "{}", text(".caption-addr"));
+        // DNAT to the pod, and (externalTrafficPolicy Cluster) SNAT to the node's address
+        let addr = text(".caption-addr");
+        assert!(addr.contains(":30080 ⇒ 192.168.49.") && addr.contains(" → 10.244."), "{addr}");
     }
 
     // ---- LoadBalancer with a cloud: LB → a node's nodePort → pod
