@@ -548,20 +548,36 @@ pub enum Relation {
 
 /// The selector keys a near-miss pod fails, as `✗ app=web-v2 ≠ web`.
 pub fn miss_line(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
-    let m = svc?.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
+    miss_lines(svc, pod).map(|(_, missed)| missed)
+}
+
+/// [`miss_line`], and the same with the selector keys the pod does carry first, as
+/// `✓ app=web ✗ tier=backend ≠ frontend`: a selector is an AND of every key=value, and the
+/// matched keys beside the failing one say so (learner7 1b: "one matching label is enough").
+pub fn miss_lines(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<(String, String)> {
+    let s = svc?;
+    let m = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
     if m.mismatched.is_empty() {
         return None;
     }
-    Some(
-        m.mismatched
-            .iter()
-            .map(|(k, want, got)| match got {
-                Some(g) => format!("✗ {k}={g} ≠ {want}"),
-                None => format!("✗ no {k} (want {want})"),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let missed = m
+        .mismatched
+        .iter()
+        .map(|(k, want, got)| match got {
+            Some(g) => format!("✗ {k}={g} ≠ {want}"),
+            None => format!("✗ no {k} (want {want})"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let matched: Vec<String> = s
+        .selector
+        .iter()
+        .flatten()
+        .filter(|(k, v)| !m.mismatched.iter().any(|(mk, _, _)| mk == k) && pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
+        .map(|(k, v)| format!("✓ {k}={v}"))
+        .collect();
+    let full = if matched.is_empty() { missed.clone() } else { format!("{} {missed}", matched.join(" ")) };
+    Some((full, missed))
 }
 
 /// The pod's relation to `svc` and a sentence saying why.
@@ -584,7 +600,11 @@ pub fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, Stri
         return (Relation::Endpoint { ready: e.ready }, why);
     }
     if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {
-        return (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason));
+        // the keys it carries beside the ones it misses (learner7 1b)
+        return match miss_lines(svc, pod) {
+            Some((full, missed)) if full != missed => (Relation::NearMiss, format!("not selected by {}: {full} (a selector needs every key=value)", s.name)),
+            _ => (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason)),
+        };
     }
     (Relation::None, String::new())
 }
@@ -697,10 +717,10 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
             None => Line::new(Font::Small, "no DNS name of its own"),
         });
     }
-    match if client { None } else { miss_line(svc, pod) } {
-        Some(m) => {
-            // bold (.t-miss), measured as such
-            let mut l = Line::new(Font::Badge, m);
+    match if client { None } else { miss_lines(svc, pod) } {
+        Some((full, missed)) => {
+            // bold (.t-miss), measured as such; a narrow box keeps only the failing keys
+            let mut l = if full == missed { Line::new(Font::Badge, missed) } else { Line::variants(Font::Badge, vec![full, missed]) };
             l.class = "t-miss";
             lines.push(l);
         }
