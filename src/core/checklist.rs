@@ -394,6 +394,11 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some((_, r)) if target.is_none() => format!("{why} Did you mean {r}"),
             _ => why,
         };
+        // the Host/SNI catch of an alias to an outside name (core::layout; learner7 M 8b)
+        let why = match s.paths.first().and_then(super::layout::external_name_host_note) {
+            Some(n) => format!("{why} {n}"),
+            None => why,
+        };
         out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
         // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
         // name's address (core::netpol::apply_to_paths)

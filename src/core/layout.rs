@@ -1193,6 +1193,42 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     Layout { width, height, items, folded, folded_nodes: folded_node_names }
 }
 
+/// What `ping <clusterIP>` does, for a Service with a virtual IP (learner7 M 4a: "can I ping
+/// the ClusterIP?"): in iptables mode kube-proxy's rules match only the Service's protocol and
+/// ports (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules: `-p proto --dport port`)
+/// and no interface holds the address, so ICMP gets no answer; in IPVS mode kube-proxy binds
+/// every clusterIP to the kube-ipvs0 dummy device (pkg/proxy/ipvs/proxier.go
+/// defaultDummyDevice), so the node itself answers.
+pub fn ping_note(s: &ServiceReport) -> Option<String> {
+    let ip = s.cluster_ip.as_deref().filter(|_| !s.headless && !s.rejected && s.type_ != "ExternalName")?;
+    Some(format!(
+        "ping {ip} gets no answer with kube-proxy in iptables mode (the usual one): its rules match only the Service's protocol and ports, and no interface holds the address. In IPVS mode the address sits on the kube-ipvs0 device, so the node answers the ping, which says nothing about the pods. Test with the real port (curl, nc)."
+    ))
+}
+
+/// The Host/SNI catch of an ExternalName path (learner7 M 8b): the client still asks for the
+/// name it dialled, so over HTTP or HTTPS it sends that name as the Host header and TLS SNI,
+/// which the outside server may not serve (kubernetes.io/docs/concepts/services-networking/
+/// service/#externalname, the warning about HTTP and HTTPS). None for other paths.
+pub fn external_name_host_note(p: &super::paths::Path) -> Option<String> {
+    if p.outcome != super::paths::Outcome::External {
+        return None;
+    }
+    let first = p.hops.first().filter(|h| h.kind == super::paths::HopKind::Dns && h.explanation.contains("CNAME"))?;
+    let asked = first.dst.trim_end_matches('?');
+    let short = asked.split('.').next().unwrap_or(asked);
+    let target = p.hops.last()?.to.strip_prefix("external:")?;
+    Some(format!(
+        "Over HTTP or HTTPS the client still sends the name it used ({short} or {asked}) as the Host header and the TLS SNI: the server at {target} may not serve that name (a 404, or a certificate for another name). Call it by {target}, or have it accept this name."
+    ))
+}
+
+/// A controller-made pod's "Created by" (learner7: "(its controller; not written in the YAML)"
+/// read as if the Deployment were missing from the YAML): the pod is what is not written.
+pub fn created_by_owner(owner: &str) -> String {
+    format!("{owner}: its controller made this pod (the pod itself is not written in the YAML)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1670,3 +1706,4 @@ mod tests {
         assert!(layout(&r, Some(0), 1280.0).find("node-group", PENDING_GROUP).is_none());
     }
 }
+

@@ -127,3 +127,37 @@ fn not_ready_check_says_readiness_does_not_restart_the_pod() {
     assert_eq!(ready.status, "fail");
     assert!(ready.why.contains("(a failing livenessProbe is what restarts a container)"), "{}", ready.why);
 }
+
+/// M 4a: "can I ping the ClusterIP?" — the Service's details say no under iptables mode (rules
+/// match protocol and port only: pkg/proxy/iptables/proxier.go) and yes under IPVS (the address
+/// on kube-ipvs0: pkg/proxy/ipvs/proxier.go defaultDummyDevice); a headless Service has no
+/// address to ping.
+#[test]
+fn ping_note_for_a_cluster_ip_and_none_for_headless() {
+    let r = analyze(&learner("04-clusterip-ping.yaml"), &Config::default());
+    let n = layout::ping_note(&r.services[0]).expect("a ClusterIP");
+    assert!(n.starts_with(&format!("ping {} gets no answer with kube-proxy in iptables mode", r.services[0].cluster_ip.as_deref().unwrap())), "{n}");
+    assert!(n.contains("kube-ipvs0"), "{n}");
+    let r = analyze(&learner("10-headless.yaml"), &Config::default());
+    assert_eq!(layout::ping_note(&r.services[0]), None);
+}
+
+/// M 8b: an ExternalName over HTTP/HTTPS: the client sends the Service's name as Host/SNI
+/// (kubernetes.io Service docs, ExternalName warning): said under the path's outcome and in the
+/// Why panel's ExternalName check; nothing of it on a ClusterIP path.
+#[test]
+fn external_name_path_says_the_client_sends_the_services_name_as_host_and_sni() {
+    let text = learner("08-externalname-ports.yaml");
+    let (r, c) = checks(&text, Config::default());
+    let n = layout::external_name_host_note(&r.services[0].paths[0]).expect("an ExternalName path");
+    assert_eq!(n, "Over HTTP or HTTPS the client still sends the name it used (db or db.default.svc.cluster.local) as the Host header and the TLS SNI: the server at db.prod.example.com may not serve that name (a 404, or a certificate for another name). Call it by db.prod.example.com, or have it accept this name.");
+    assert!(find(&c, "selector").why.ends_with(&n), "{}", find(&c, "selector").why);
+    let r = analyze(&learner("04-clusterip-ping.yaml"), &Config::default());
+    assert!(r.services[0].paths.iter().all(|p| layout::external_name_host_note(p).is_none()));
+}
+
+/// The pod details' "Created by": the pod is what is not written, its controller is.
+#[test]
+fn created_by_says_the_pod_is_not_written_not_the_controller() {
+    assert_eq!(layout::created_by_owner("Deployment/api"), "Deployment/api: its controller made this pod (the pod itself is not written in the YAML)");
+}

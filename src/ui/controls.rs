@@ -482,10 +482,12 @@ pub fn Caption() -> impl IntoView {
             <p class=on(|p, _| format!("caption-outcome outcome-{}", p.outcome)) class:final=move || step() == hops data-outcome=on(|p, _| p.outcome.as_str().to_string())>
                 {on(|p, _| format!("Outcome: {} — {}", p.outcome, p.reason))}
             </p>
+            // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
+            <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
             // the diagram's text alternative: the whole path as steps, for screen readers
             <ol class="sr-path" aria-label="The request's path, step by step">
                 {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}
-                <li>{on(|p, _| format!("Outcome: {}: {}", p.outcome, p.reason))}</li>
+                <li>{on(|p, _| format!("Outcome: {}: {}{}", p.outcome, p.reason, crate::core::layout::external_name_host_note(p).map(|n| format!(" {n}")).unwrap_or_default()))}</li>
             </ol>
         }
         .into_any()

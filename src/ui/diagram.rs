@@ -931,9 +931,12 @@ pub fn SummaryTable() -> impl IntoView {
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.type_.clone()).unwrap_or_default())
     });
     const ROWS: [(&str, &str, &str, &str); 4] = [
-        ("ClusterIP", "Internal only", "Pod-to-Pod communication", "✗ No"),
+        // (learner7: it said "Pod-to-Pod communication"; a ClusterIP serves in-cluster clients,
+        // and a LoadBalancer needs a controller to give it an address — a cloud's, or MetalLB
+        // on bare metal: pkg/controller/service of the cloud provider, EXTERNAL-IP <pending> else)
+        ("ClusterIP", "Internal only", "In-cluster clients reach the pods through one address", "✗ No"),
         ("NodePort", "Exposes on node IP", "Direct external access via port", "✗ No"),
-        ("LoadBalancer", "External IP", "Cloud load balancer with public IP", "✓ Yes"),
+        ("LoadBalancer", "External IP", "Cloud load balancer with public IP", "✓ A cloud controller (or MetalLB on bare metal)"),
         ("ExternalName", "DNS redirect", "External services via DNS", "✗ No"),
     ];
     view! {
