@@ -507,7 +507,15 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 out.push(check("selector", "Selector matches pods", "fail", why, fix));
             }
         }
-        Some(sel) => out.push(check("selector", "Selector matches pods", "ok", selector_count(sel, &pods_here, selected.len()), None)),
+        Some(sel) => {
+            // (a passing check shows only its title: the count goes there when it teaches)
+            let why = selector_count(sel, &pods_here, selected.len());
+            let title = match why.split_once(" matches ").and_then(|(_, r)| r.split_once(" pods: ")) {
+                Some((count, _)) if count.contains(" of the ") => format!("Selector matches {count} pods (every key=value must match)"),
+                _ => "Selector matches pods".to_string(),
+            };
+            out.push(check("selector", &title, "ok", why, None))
+        }
     }
 
     // 3. same namespace

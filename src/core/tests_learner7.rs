@@ -89,6 +89,8 @@ fn near_miss_chips_show_matched_keys_and_the_selector_check_counts_the_wider_set
     let (r, c) = checks(&text, Config::default());
     let s = find(&c, "selector");
     assert_eq!(s.status, "ok");
+    // (a passing check shows only its title on the page)
+    assert_eq!(s.title, "Selector matches 1 of the 3 app=web pods (every key=value must match)");
     assert_eq!(s.why, "app=web,tier=frontend matches 1 of the 3 app=web pods: the other 2 miss tier=frontend (a selector is an AND of every key=value).");
     let svc = Some(&*r.services[0]);
     let backend = r.pods.iter().find(|p| p.name.starts_with("web-backend")).expect("a backend pod");
