@@ -56,6 +56,18 @@ async fn h2c_app_protocol_starts_the_long_lived_mode() {
     assert_eq!(mode(), "grpc");
     assert!(text("#connections [data-kind='mode-why']").contains("appProtocol kubernetes.io/h2c: one long-lived connection"));
     assert!(text("#connections [data-kind='long-lived-remedy']").contains("headless Service"));
+    // with reduced motion, Send 12 shows where the requests landed (the packet was left at
+    // cluster DNS, "…? · conn #1": a reused connection makes no lookup)
+    let rm: web_sys::HtmlInputElement = doc().get_element_by_id("reduce-motion").unwrap().dyn_into().unwrap();
+    rm.set_checked(true);
+    fire(&rm, "change");
+    settle(50).await;
+    doc().get_element_by_id("send-burst").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle(100).await;
+    assert_eq!(count("#caption .caption-outcome.final"), 1, "{}", text("#caption"));
+    rm.set_checked(false);
+    fire(&rm, "change");
+    settle(50).await;
     show(include_str!("fixtures/learner7/05-readiness.yaml")).await;
     poll(40, || mode() == "new").await;
     assert_eq!(mode(), "new");

@@ -298,7 +298,10 @@ pub fn Player() -> impl IntoView {
         let Some(pods) = pick(scene, count, true) else { return };
         scene.step.set(0);
         if scene.reduce_motion.get_untracked() {
-            scene.step.set(1);
+            // no packet flies: show where the request landed, not its first hop (learner7: a
+            // packet was left at cluster DNS labelled "conn #1", a lookup a reused connection
+            // never makes)
+            scene.step.set(hops.get_untracked().max(1));
         } else {
             // one packet in flight per request (ui::flight); each counter ticks on arrival
             scene.launch.set(pods);
