@@ -55,6 +55,13 @@ impl Check {
     }
 }
 
+/// A failing readiness probe only takes the pod out of the endpoints; restarting the container
+/// is the livenessProbe's (and startupProbe's) doing: the kubelet kills a container only on their
+/// failure (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions reads the liveness
+/// and startup managers, never readiness; kubernetes.io "Configure Liveness, Readiness and
+/// Startup Probes"). learner7 5b: "will a failing readiness probe restart my pod?"
+pub const READINESS_DOES_NOT_RESTART: &str = "A failing readiness probe does not restart the pod: it stays Running and only leaves the Service's endpoints (a failing livenessProbe is what restarts a container).";
+
 fn check(key: &str, title: &str, status: &str, why: String, fix: Option<Fix>) -> Check {
     Check { key: key.into(), title: title.into(), status: status.into(), why, fix, more_fixes: Vec::new() }
 }
@@ -387,6 +394,11 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some((_, r)) if target.is_none() => format!("{why} Did you mean {r}"),
             _ => why,
         };
+        // the Host/SNI catch of an alias to an outside name (core::layout; learner7 M 8b)
+        let why = match s.paths.first().and_then(super::layout::external_name_host_note) {
+            Some(n) => format!("{why} {n}"),
+            None => why,
+        };
         out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
         // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
         // name's address (core::netpol::apply_to_paths)
@@ -480,14 +492,30 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     };
                     Some(Fix { label: format!("Set selector {other}: {v}"), edit: replace_scalar(text, key_node, &other)? })
                 });
-                let why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
+                let mut why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
                     Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
                     None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
                 };
+                // the selector copied from a workload's own metadata.labels (core::mod's
+                // SelectorMatchesWorkload note; the EndpointSlice controller lists pods by the
+                // selector, pkg/controller/endpointslice reconcile): said here too, where the
+                // learner looks (learner7 1a: it was only a note beside the editor)
+                if let Some(d) = report.diagnostics.iter().find(|d| d.code == "SelectorMatchesWorkload" && d.object.as_deref() == Some(id.as_str())) {
+                    let m = d.message.strip_prefix("spec.selector: ").unwrap_or(&d.message);
+                    why.push_str(&format!(" You matched the workload's own metadata.labels: {m}."));
+                }
                 out.push(check("selector", "Selector matches pods", "fail", why, fix));
             }
         }
-        Some(sel) => out.push(check("selector", "Selector matches pods", "ok", format!("{} matches {} pod(s).", super::model::labels_text(sel, ","), selected.len()), None)),
+        Some(sel) => {
+            // (a passing check shows only its title: the count goes there when it teaches)
+            let why = selector_count(sel, &pods_here, selected.len());
+            let title = match why.split_once(" matches ").and_then(|(_, r)| r.split_once(" pods: ")) {
+                Some((count, _)) if count.contains(" of the ") => format!("Selector matches {count} pods (every key=value must match)"),
+                _ => "Selector matches pods".to_string(),
+            };
+            out.push(check("selector", &title, "ok", why, None))
+        }
     }
 
     // 3. same namespace
@@ -552,13 +580,13 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
             ("fail", format!("No endpoint is Ready: {}{}. A pod gets traffic only when its Ready condition is True.", list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if ready == 0 && !s.endpoints.is_empty() {
-            ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here).", not_ready.join(", ")))
+            ("fail", format!("No endpoint is Ready ({}): a pod gets traffic only when its Ready condition is True. Fix its readiness probe (or click the pod to flip it here). {READINESS_DOES_NOT_RESTART}", not_ready.join(", ")))
         } else if ready == 0 && !unready_pods.is_empty() {
             // no endpoint at all: the selected pods are Pending, finished or have no address
             let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
             ("fail", format!("None of the {} selected pod(s) is Ready, so none is an endpoint: {}{}.", selected.len(), list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if !not_ready.is_empty() {
-            ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic.", not_ready.len(), selected.len(), not_ready.join(", ")))
+            ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", ")))
         } else if !published.is_empty() {
             ("warn", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
         } else {
@@ -610,10 +638,22 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             super::model::IntOrString::Int(n) if declared.is_empty() => format!("targetPort {n} of port {port} is used as is (no containerPort needed)"),
             super::model::IntOrString::Int(n) => format!("targetPort {n} of port {port} is a port the pods declare"),
         };
-        let node = obj.and_then(|o| o.source.get("spec")?.get("ports").and_then(|ps| match &ps.kind {
-            NodeKind::Seq(items) => items.get(i)?.get("targetPort"),
+        let item = obj.and_then(|o| o.source.get("spec")?.get("ports").and_then(|ps| match &ps.kind {
+            NodeKind::Seq(items) => items.get(i),
             _ => None,
         }));
+        let node = item.and_then(|it| it.get("targetPort"));
+        // targetPort not written: the API server defaults it to the port, not to a containerPort
+        // (pkg/apis/core/v1/defaults.go SetDefaults_Service; learner7 2b)
+        let defaulted = item.is_some() && node.is_none();
+        let title = match &sp.target_port {
+            // (only when the pods declare other ports, the case where "it uses the
+            // containerPort" is believed; "used as is" and "a port the pods declare" stand)
+            super::model::IntOrString::Int(n) if defaulted && !declared.is_empty() && !declared.iter().any(|(d, _)| d == n) => {
+                if s.ports.len() > 1 { format!("targetPort of port {port} not set: defaults to port {n}") } else { format!("targetPort not set: defaults to port {n}") }
+            }
+            _ => title,
+        };
         let (bad, why) = match &sp.target_port {
             super::model::IntOrString::Str(name) => {
                 let lacking: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str()) && cp.protocol == sp.protocol)).collect();
@@ -629,7 +669,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
             super::model::IntOrString::Int(n) => {
                 let any_declared = !declared.is_empty();
-                (any_declared && !declared.iter().any(|(d, _)| d == n), format!("targetPort {n} is used as is (a number is never checked), but the pods declare {}: is anything listening on {n}?", declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")))
+                let unset = if defaulted { format!("targetPort is not set, so it defaults to the port, {n} (not to a containerPort). ") } else { String::new() };
+                (any_declared && !declared.iter().any(|(d, _)| d == n), format!("{unset}targetPort {n} is used as is (a number is never checked), but the pods declare {}: is anything listening on {n}?", declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")))
             }
         };
         // a number the pods declare only with another protocol (learner4 a16: a TCP Service —
@@ -701,6 +742,9 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 };
                 (new != sp.target_port.to_string()).then(|| replace_scalar(text, node, &new).map(|edit| Fix { label: format!("Set targetPort: {new}"), edit })).flatten()
             }
+            // not written: a `targetPort: n` line of its own in the port's item (learner7 2b: the
+            // only fix offered was to declare the defaulted port)
+            ([(n, _)], None) if defaulted && everyone(*n) => item.and_then(|it| insert_entry(text, it, "targetPort", &n.to_string())).map(|edit| Fix { label: format!("Set targetPort: {n}"), edit }),
             _ => None,
         };
         let status = if matches!(sp.target_port, super::model::IntOrString::Str(_)) { "fail" } else { "warn" };
@@ -711,7 +755,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             // then setting targetPort to the declared port breaks it (learner6 a8). Both edits,
             // each under its assumption.
             if let Some(f) = c.fix.as_mut() {
-                let d = f.edit.new.clone();
+                let d = f.label.strip_prefix("Set targetPort: ").unwrap_or(f.edit.new.trim()).to_string();
                 f.label = format!("{} (if the app listens on {d})", f.label);
             }
             match declare_container_port(text, &selected, n, &sp.protocol) {
@@ -730,6 +774,52 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             }
         }
         out.push(c);
+    }
+
+    // 5b. a headless Service remaps no port: kube-proxy skips a Service without a clusterIP
+    // (pkg/proxy/util/utils.go ShouldSkipService), so a client that got a pod's IP from DNS
+    // connects on the port it dialled, never on targetPort (paths.rs: the outcome is
+    // port-mismatch; learner7 10b saw "every check passes" beside it)
+    if s.headless && !selected.is_empty() {
+        for (i, sp) in s.ports.iter().enumerate() {
+            // the number the pods serve this port on: targetPort, or what its name resolves to
+            let served: Vec<i64> = match &sp.target_port {
+                super::model::IntOrString::Int(n) => vec![*n],
+                super::model::IntOrString::Str(_) => {
+                    let mut v: Vec<i64> = s.endpoints.iter().flat_map(|e| e.ports.iter().filter(|p| p.name == sp.name && p.protocol == sp.protocol).map(|p| p.port)).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                }
+            };
+            let [tp] = served[..] else { continue };
+            if tp == sp.port {
+                continue;
+            }
+            let item = obj.and_then(|o| match &o.source.get("spec")?.get("ports")?.kind {
+                NodeKind::Seq(items) => items.get(i),
+                _ => None,
+            });
+            let taken = |n: i64| s.ports.iter().any(|o| o.port == n && o.protocol == sp.protocol);
+            let set_port = item.and_then(|it| it.get("port")).filter(|_| !taken(tp)).and_then(|n| replace_scalar(text, n, &tp.to_string())).map(|edit| Fix { label: format!("Set port: {tp} (clients dial what the pods serve)"), edit });
+            let port = sp.port.to_string();
+            let set_target = item.and_then(|it| match it.get("targetPort") {
+                Some(n) => replace_scalar(text, n, &port),
+                None => insert_entry(text, it, "targetPort", &port),
+            }).map(|edit| Fix { label: format!("Set targetPort: {port} (if the app listens on {port})"), edit });
+            let srv = match &sp.name {
+                Some(n) => format!(" An SRV lookup of _{n}._{}.{}.{}.svc.{} gives port {tp}, but a client that just dials the name uses {port}.", sp.protocol.to_ascii_lowercase(), s.name, s.namespace, report.cluster.cluster_domain),
+                None => " The port has no name, so it has no SRV record to carry the number either (only named ports get one).".to_string(),
+            };
+            let mut c = check("headlessPort", &format!("Clients reach port {port} where the pods serve it (headless: no remapping)"), "fail", format!(
+                "A headless Service (clusterIP: None) has no virtual IP: kube-proxy writes no rule for it, so nothing rewrites the port. DNS gives clients the pods' own IPs, and they connect on the port they dial, {port}; this Service says the pods serve it on {tp} (targetPort).{srv} Make the two the same."), set_port);
+            match (c.fix.is_none(), set_target) {
+                (true, t) => c.fix = t,
+                (false, Some(t)) => c.more_fixes.push(t),
+                (false, None) => {}
+            }
+            out.push(c);
+        }
     }
 
     // 6. the type is reachable from this entry point
@@ -782,6 +872,24 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("dns", "The DNS name resolves", "warn", format!("From namespace {client_ns}, a bare \"{}\" looks in {client_ns} and misses: ask for {}.{} (or the full {}.{}.svc.{}).", s.name, s.name, s.namespace, s.name, s.namespace, report.cluster.cluster_domain), None));
     }
     out
+}
+
+/// "app=web,tier=frontend matches 1 pod(s)", and — when one of its key=value pairs alone is
+/// carried by more pods — "1 of the 3 app=web pods: the others miss tier=frontend" (a selector is
+/// an AND of every pair: labels.SelectorFromSet, staging/src/k8s.io/apimachinery/pkg/labels;
+/// learner7 1b: "one matching label is enough")
+fn selector_count(sel: &super::model::Labels, pods_here: &[&super::report::PodReport], matched: usize) -> String {
+    let has = |p: &super::report::PodReport, k: &str, v: &str| p.labels.iter().any(|(lk, lv)| lk == k && lv == v);
+    let sel_text = super::model::labels_text(sel, ",");
+    let widest = sel.iter().map(|(k, v)| (k, v, pods_here.iter().filter(|p| has(p, k, v)).count())).max_by_key(|(_, _, n)| *n);
+    match widest {
+        Some((k, v, n)) if sel.len() > 1 && n > matched => {
+            let others: Vec<&super::report::PodReport> = pods_here.iter().copied().filter(|p| has(p, k, v) && !selector_matches(sel, &p.labels)).collect();
+            let missed: Vec<String> = sel.iter().filter(|(sk, sv)| others.iter().any(|p| !has(p, sk, sv))).map(|(sk, sv)| format!("{sk}={sv}")).collect();
+            format!("{sel_text} matches {matched} of the {n} {k}={v} pods: the other {} miss {} (a selector is an AND of every key=value).", others.len(), missed.join(" or "))
+        }
+        _ => format!("{sel_text} matches {matched} pod(s)."),
+    }
 }
 
 /// NetworkPolicy lets this request through (core::netpol::apply_to_paths): fail when a policy

@@ -44,6 +44,22 @@ impl ClientMode {
     }
 }
 
+/// The mode a Service port's appProtocol implies, and the caption's words for why: a port
+/// marked HTTP/2 (`kubernetes.io/h2c`, KEP-3726; `grpc` or `http2`, names implementations and
+/// meshes read) is served to clients that keep one connection and multiplex every request on it
+/// (RFC 9113 §5), so the panel starts there (learner7 6a: it started per-request and spread).
+/// kube-proxy itself ignores appProtocol (pkg/proxy/iptables/proxier.go writes no rule from it):
+/// this is the client's behaviour, not a rule.
+pub fn mode_for_app_protocol(app_protocol: Option<&str>) -> Option<(ClientMode, String)> {
+    let ap = app_protocol?;
+    matches!(ap.to_ascii_lowercase().as_str(), "kubernetes.io/h2c" | "h2c" | "grpc" | "http2" | "kubernetes.io/grpc")
+        .then(|| (ClientMode::Multiplexed, format!("appProtocol {ap}: one long-lived connection (HTTP/2 multiplexes every request on it).")))
+}
+
+/// How to spread a long-lived connection's requests: advice (kubernetes.io blog "gRPC Load
+/// Balancing on Kubernetes without Tears", 2018), not a rule kube-proxy follows.
+pub const LONG_LIVED_REMEDY: &str = "To spread the requests: a headless Service (clusterIP: None) gives the client every pod's IP, so a client-side balancer (gRPC's round_robin) opens a connection to each; or put an L7 proxy or service mesh in between, which balances each request rather than each connection.";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conn {
     /// 1, 2, … in the order the client opened them
@@ -185,6 +201,24 @@ mod tests {
         crate::core::sort::sort(&mut d);
         d.dedup();
         d.len()
+    }
+
+    /// learner7 6a: a port with appProtocol kubernetes.io/h2c starts the panel in the
+    /// long-lived mode (its caption says why); plain HTTP or none does not.
+    #[test]
+    fn app_protocol_h2c_grpc_http2_start_in_the_long_lived_mode() {
+        for ap in ["kubernetes.io/h2c", "grpc", "http2", "GRPC"] {
+            let (mode, why) = mode_for_app_protocol(Some(ap)).expect(ap);
+            assert_eq!(mode, ClientMode::Multiplexed);
+            assert_eq!(why, format!("appProtocol {ap}: one long-lived connection (HTTP/2 multiplexes every request on it)."));
+        }
+        for ap in [None, Some("http"), Some("kubernetes.io/ws"), Some("")] {
+            assert_eq!(mode_for_app_protocol(ap), None, "{ap:?}");
+        }
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/learner7/06-grpc.yaml")).expect("fixture");
+        let r = crate::core::analyze(&text, &crate::core::config::Config::default());
+        assert_eq!(r.services[0].ports[0].app_protocol.as_deref(), Some("kubernetes.io/h2c"));
+        assert!(LONG_LIVED_REMEDY.contains("headless Service") && LONG_LIVED_REMEDY.contains("service mesh"));
     }
 
     #[test]

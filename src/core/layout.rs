@@ -548,20 +548,36 @@ pub enum Relation {
 
 /// The selector keys a near-miss pod fails, as `✗ app=web-v2 ≠ web`.
 pub fn miss_line(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
-    let m = svc?.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
+    miss_lines(svc, pod).map(|(_, missed)| missed)
+}
+
+/// [`miss_line`], and the same with the selector keys the pod does carry first, as
+/// `✓ app=web ✗ tier=backend ≠ frontend`: a selector is an AND of every key=value, and the
+/// matched keys beside the failing one say so (learner7 1b: "one matching label is enough").
+pub fn miss_lines(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<(String, String)> {
+    let s = svc?;
+    let m = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace)?;
     if m.mismatched.is_empty() {
         return None;
     }
-    Some(
-        m.mismatched
-            .iter()
-            .map(|(k, want, got)| match got {
-                Some(g) => format!("✗ {k}={g} ≠ {want}"),
-                None => format!("✗ no {k} (want {want})"),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let missed = m
+        .mismatched
+        .iter()
+        .map(|(k, want, got)| match got {
+            Some(g) => format!("✗ {k}={g} ≠ {want}"),
+            None => format!("✗ no {k} (want {want})"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let matched: Vec<String> = s
+        .selector
+        .iter()
+        .flatten()
+        .filter(|(k, v)| !m.mismatched.iter().any(|(mk, _, _)| mk == k) && pod.labels.iter().any(|(lk, lv)| lk == k && lv == v))
+        .map(|(k, v)| format!("✓ {k}={v}"))
+        .collect();
+    let full = if matched.is_empty() { missed.clone() } else { format!("{} {missed}", matched.join(" ")) };
+    Some((full, missed))
 }
 
 /// The pod's relation to `svc` and a sentence saying why.
@@ -584,7 +600,11 @@ pub fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, Stri
         return (Relation::Endpoint { ready: e.ready }, why);
     }
     if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {
-        return (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason));
+        // the keys it carries beside the ones it misses (learner7 1b)
+        return match miss_lines(svc, pod) {
+            Some((full, missed)) if full != missed => (Relation::NearMiss, format!("not selected by {}: {full} (a selector needs every key=value)", s.name)),
+            _ => (Relation::NearMiss, format!("not selected by {}: {}", s.name, m.reason)),
+        };
     }
     (Relation::None, String::new())
 }
@@ -697,10 +717,10 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
             None => Line::new(Font::Small, "no DNS name of its own"),
         });
     }
-    match if client { None } else { miss_line(svc, pod) } {
-        Some(m) => {
-            // bold (.t-miss), measured as such
-            let mut l = Line::new(Font::Badge, m);
+    match if client { None } else { miss_lines(svc, pod) } {
+        Some((full, missed)) => {
+            // bold (.t-miss), measured as such; a narrow box keeps only the failing keys
+            let mut l = if full == missed { Line::new(Font::Badge, missed) } else { Line::variants(Font::Badge, vec![full, missed]) };
             l.class = "t-miss";
             lines.push(l);
         }
@@ -1171,6 +1191,42 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     }
     let height = (cluster_y + cluster_h + 8.0 + LANE_H).max(280.0);
     Layout { width, height, items, folded, folded_nodes: folded_node_names }
+}
+
+/// What `ping <clusterIP>` does, for a Service with a virtual IP (learner7 M 4a: "can I ping
+/// the ClusterIP?"): in iptables mode kube-proxy's rules match only the Service's protocol and
+/// ports (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules: `-p proto --dport port`)
+/// and no interface holds the address, so ICMP gets no answer; in IPVS mode kube-proxy binds
+/// every clusterIP to the kube-ipvs0 dummy device (pkg/proxy/ipvs/proxier.go
+/// defaultDummyDevice), so the node itself answers.
+pub fn ping_note(s: &ServiceReport) -> Option<String> {
+    let ip = s.cluster_ip.as_deref().filter(|_| !s.headless && !s.rejected && s.type_ != "ExternalName")?;
+    Some(format!(
+        "ping {ip} gets no answer with kube-proxy in iptables mode (the usual one): its rules match only the Service's protocol and ports, and no interface holds the address. In IPVS mode the address sits on the kube-ipvs0 device, so the node answers the ping, which says nothing about the pods. Test with the real port (curl, nc)."
+    ))
+}
+
+/// The Host/SNI catch of an ExternalName path (learner7 M 8b): the client still asks for the
+/// name it dialled, so over HTTP or HTTPS it sends that name as the Host header and TLS SNI,
+/// which the outside server may not serve (kubernetes.io/docs/concepts/services-networking/
+/// service/#externalname, the warning about HTTP and HTTPS). None for other paths.
+pub fn external_name_host_note(p: &super::paths::Path) -> Option<String> {
+    if p.outcome != super::paths::Outcome::External {
+        return None;
+    }
+    let first = p.hops.first().filter(|h| h.kind == super::paths::HopKind::Dns && h.explanation.contains("CNAME"))?;
+    let asked = first.dst.trim_end_matches('?');
+    let short = asked.split('.').next().unwrap_or(asked);
+    let target = p.hops.last()?.to.strip_prefix("external:")?;
+    Some(format!(
+        "Over HTTP or HTTPS the client still sends the name it used ({short} or {asked}) as the Host header and the TLS SNI: the server at {target} may not serve that name (a 404, or a certificate for another name). Call it by {target}, or have it accept this name."
+    ))
+}
+
+/// A controller-made pod's "Created by" (learner7: "(its controller; not written in the YAML)"
+/// read as if the Deployment were missing from the YAML): the pod is what is not written.
+pub fn created_by_owner(owner: &str) -> String {
+    format!("{owner}: its controller made this pod (the pod itself is not written in the YAML)")
 }
 
 #[cfg(test)]
@@ -1650,3 +1706,4 @@ mod tests {
         assert!(layout(&r, Some(0), 1280.0).find("node-group", PENDING_GROUP).is_none());
     }
 }
+

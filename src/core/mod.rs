@@ -1987,3 +1987,5 @@ mod tests_dumps6;
 mod tests_yamlfast;
 #[cfg(test)]
 mod tests_review12;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learner7;

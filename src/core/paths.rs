@@ -835,9 +835,15 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), host_port(&e.ip, dialled), None,
             format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
         let (outcome, reason) = match target_port {
+            // only a named port has an SRV record (kubernetes/dns docs/specification.md 2.4.2:
+            // "Unnamed ports do not have an SRV record"; learner7 10b)
             Some(tp) if tp != dialled => (Outcome::PortMismatch, format!(
-                "headless Services do no port remapping: the client reaches {}, but the Service says this pod serves port {dialled} on {tp}; a client must use the SRV record (_<port-name>._tcp.{fqdn}) or dial {tp}",
-                host_port(&e.ip, dialled))),
+                "headless Services do no port remapping: the client reaches {}, but the Service says this pod serves port {dialled} on {tp}; {}",
+                host_port(&e.ip, dialled),
+                match sp.and_then(|p| p.name.as_deref()) {
+                    Some(n) => format!("a client must use the SRV record (_{n}._{}.{fqdn}, which carries {tp}) or dial {tp}", sp.map(|p| p.protocol.to_ascii_lowercase()).unwrap_or_default()),
+                    None => format!("the port has no name, so it has no SRV record (only named ports get one): dial {tp}, or give the port a name to get one"),
+                })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
         out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });

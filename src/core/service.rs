@@ -30,6 +30,10 @@ pub struct SvcPort {
     pub target_port: IntOrString,
     #[serde(rename = "nodePort")]
     pub node_port: Option<i64>,
+    /// spec.ports[].appProtocol as written (absent when not): the page's Connections panel
+    /// starts a `kubernetes.io/h2c`/`grpc`/`http2` port in its long-lived-connection mode
+    #[serde(rename = "appProtocol", skip_serializing_if = "Option::is_none")]
+    pub app_protocol: Option<String>,
 }
 
 /// Where a LoadBalancer Service's external address stands.
@@ -152,6 +156,7 @@ pub fn apply_defaults(spec: &ServiceSpec) -> (String, Vec<SvcPort>, DefaultedPol
                 Some(t) => t.clone(),
             },
             node_port: p.node_port,
+            app_protocol: p.app_protocol.clone().filter(|a| !a.is_empty()),
         })
         .collect();
     let externally_accessible =

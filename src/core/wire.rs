@@ -292,7 +292,7 @@ impl Wire for LoadBalancer {
 
 wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, column });
 wire_struct!(DnsRecord { kind, name, answer });
-wire_struct!(SvcPort { name, protocol, port, target_port, node_port });
+wire_struct!(SvcPort { name, protocol, port, target_port, node_port, app_protocol });
 wire_struct!(EndpointPortOut { name, port, protocol, declared });
 wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second });
 wire_struct!(Miss { pod, namespace, reason, mismatched });

@@ -5,16 +5,44 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::connections::ClientMode;
+use crate::core::connections::{mode_for_app_protocol, ClientMode, LONG_LIVED_REMEDY};
 
 #[component]
 pub fn Connections() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    // why the mode was chosen for the learner (a port's appProtocol), until they choose one
+    let chosen_for: RwSignal<Option<String>> = RwSignal::new(None);
     // a new Service, entry point or port: a new client with no connections
     Effect::new(move |_| {
         let _ = (scene.service.get(), scene.entry.get(), scene.port.get());
         scene.client.set(Default::default());
         scene.delivery.set(None);
+    });
+    // a port marked HTTP/2 (appProtocol kubernetes.io/h2c, grpc, http2) starts the client in
+    // the long-lived mode, and leaving it returns to per-request unless the learner chose
+    // (core::connections::mode_for_app_protocol; learner7 6a)
+    let app_protocol = Memo::new(move |_| {
+        let (port, i) = (scene.port.get(), scene.service_index()?);
+        scene.shown.with(|r| {
+            let s = r.services.get(i)?;
+            let p = port.and_then(|n| s.ports.iter().find(|p| p.port == n)).or(s.ports.first())?;
+            p.app_protocol.clone()
+        })
+    });
+    Effect::new(move |_| match mode_for_app_protocol(app_protocol.get().as_deref()) {
+        Some((m, why)) => {
+            scene.client_mode.set(m.key());
+            chosen_for.set(Some(why));
+            scene.client.set(Default::default());
+            scene.delivery.set(None);
+        }
+        None if untrack(|| chosen_for.get().is_some()) => {
+            scene.client_mode.set(ClientMode::PerRequest.key());
+            chosen_for.set(None);
+            scene.client.set(Default::default());
+            scene.delivery.set(None);
+        }
+        None => {}
     });
     let mode = Memo::new(move |_| ClientMode::parse(&scene.client_mode.get()));
     let keepalive_n = move || match mode.get() {
@@ -22,6 +50,7 @@ pub fn Connections() -> impl IntoView {
         _ => 2,
     };
     let set_mode = move |key: String| {
+        chosen_for.set(None);
         scene.client_mode.set(key);
         scene.client.set(Default::default());
         scene.delivery.set(None);
@@ -64,6 +93,10 @@ pub fn Connections() -> impl IntoView {
                 }}
                 {move || sticky.get().map(|t| format!(" This Service has sessionAffinity: ClientIP: every new connection from this client goes to the pod it used before (for {t} s)."))}
             </p>
+            <Show when=move || mode.get() == ClientMode::Multiplexed>
+                {move || chosen_for.get().map(|why| view! { <p class="muted" data-kind="mode-why">{format!("Started in this mode: {why}")}</p> })}
+                <p class="muted" data-kind="long-lived-remedy">{LONG_LIVED_REMEDY}</p>
+            </Show>
             {move || {
                 let c = scene.client.get();
                 (!c.conns.is_empty()).then(|| view! {

@@ -298,7 +298,10 @@ pub fn Player() -> impl IntoView {
         let Some(pods) = pick(scene, count, true) else { return };
         scene.step.set(0);
         if scene.reduce_motion.get_untracked() {
-            scene.step.set(1);
+            // no packet flies: show where the request landed, not its first hop (learner7: a
+            // packet was left at cluster DNS labelled "conn #1", a lookup a reused connection
+            // never makes)
+            scene.step.set(hops.get_untracked().max(1));
         } else {
             // one packet in flight per request (ui::flight); each counter ticks on arrival
             scene.launch.set(pods);
@@ -482,10 +485,12 @@ pub fn Caption() -> impl IntoView {
             <p class=on(|p, _| format!("caption-outcome outcome-{}", p.outcome)) class:final=move || step() == hops data-outcome=on(|p, _| p.outcome.as_str().to_string())>
                 {on(|p, _| format!("Outcome: {} — {}", p.outcome, p.reason))}
             </p>
+            // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
+            <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
             // the diagram's text alternative: the whole path as steps, for screen readers
             <ol class="sr-path" aria-label="The request's path, step by step">
                 {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}
-                <li>{on(|p, _| format!("Outcome: {}: {}", p.outcome, p.reason))}</li>
+                <li>{on(|p, _| format!("Outcome: {}: {}{}", p.outcome, p.reason, crate::core::layout::external_name_host_note(p).map(|n| format!(" {n}")).unwrap_or_default()))}</li>
             </ol>
         }
         .into_any()

@@ -13,6 +13,15 @@ use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 use crate::core::decimal::{fixed, shortest as num};
 
+/// A near-miss line's matched keys (`✓ app=web `) and the rest (`✗ tier=backend ≠ frontend`),
+/// drawn in two colours (learner7 1b); any other line is all rest.
+fn hit_split(s: &str) -> (String, String) {
+    match s.find(" ✗") {
+        Some(i) if s.starts_with('✓') => (s[..=i].to_string(), s[i + 1..].to_string()),
+        _ => (String::new(), s.to_string()),
+    }
+}
+
 /// A box's lines of text, as `core::layout` placed them; a shortened one keeps its whole text
 /// in `data-full` (and the box's `<title>` says everything).
 fn texts_view(texts: &[Text]) -> impl IntoView {
@@ -22,7 +31,7 @@ fn texts_view(texts: &[Text]) -> impl IntoView {
         .map(|t| {
             let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
             view! {
-                <text class=class x=num(t.x) y=num(t.y) text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())>{t.text.clone()}</text>
+                <text class=class x=num(t.x) y=num(t.y) text-anchor=t.end.then_some("end") data-full=t.shortened().then(|| t.full.clone())><tspan class="t-hit">{hit_split(&t.text).0}</tspan>{hit_split(&t.text).1}</text>
                 // a space between lines (not drawn): the box's text content reads as words
                 " "
             }
@@ -129,7 +138,7 @@ fn follow_texts(first: &[Text], texts: Memo<Vec<Text>>) -> impl IntoView {
             let class = if t.class.is_empty() { t.font.class().to_string() } else { format!("{} {}", t.font.class(), t.class) };
             let full = move || texts.with(|v| v.get(j).filter(|t| t.shortened()).map(|t| t.full.clone()));
             view! {
-                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full>{text(j, |t| t.text.clone())}</text>
+                <text class=class x=text(j, |t| num(t.x)) y=text(j, |t| num(t.y)) text-anchor=t.end.then_some("end") data-full=full><tspan class="t-hit">{text(j, |t| hit_split(&t.text).0)}</tspan>{text(j, |t| hit_split(&t.text).1)}</text>
                 " "
             }
         })
@@ -931,9 +940,12 @@ pub fn SummaryTable() -> impl IntoView {
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.type_.clone()).unwrap_or_default())
     });
     const ROWS: [(&str, &str, &str, &str); 4] = [
-        ("ClusterIP", "Internal only", "Pod-to-Pod communication", "✗ No"),
+        // (learner7: it said "Pod-to-Pod communication"; a ClusterIP serves in-cluster clients,
+        // and a LoadBalancer needs a controller to give it an address — a cloud's, or MetalLB
+        // on bare metal: pkg/controller/service of the cloud provider, EXTERNAL-IP <pending> else)
+        ("ClusterIP", "Internal only", "In-cluster clients reach the pods through one address", "✗ No"),
         ("NodePort", "Exposes on node IP", "Direct external access via port", "✗ No"),
-        ("LoadBalancer", "External IP", "Cloud load balancer with public IP", "✓ Yes"),
+        ("LoadBalancer", "External IP", "Cloud load balancer with public IP", "✓ A cloud controller (or MetalLB on bare metal)"),
         ("ExternalName", "DNS redirect", "External services via DNS", "✗ No"),
     ];
     view! {

@@ -156,7 +156,7 @@ fn controller_words(owner: &str) -> (&str, &str) {
 fn created_by(p: &crate::core::report::PodReport) -> String {
     match (&p.owner, &p.replaces) {
         (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
-        (Some(o), None) => format!("{o} (its controller; not written in the YAML)"),
+        (Some(o), None) => crate::core::layout::created_by_owner(o),
         (None, _) => format!("the YAML, line {}", p.line),
     }
 }
@@ -284,6 +284,10 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
                 })}
                 <button type="button" class="btn" data-kind="delete-pod" on:click=delete>"Delete pod"</button>
             </div>
+            // (learner7 5b: "will a failing readiness probe restart my pod?")
+            {(!p.ready && p.ip.is_some() && p.node.is_some()).then(|| view! {
+                <p class="muted" data-kind="readiness-note">{crate::core::checklist::READINESS_DOES_NOT_RESTART}</p>
+            })}
         </div>
     }
     .into_any()
@@ -400,6 +404,8 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),
             ("Cluster IP", if s.cluster_ips.len() > 1 { format!("{} ({})", s.cluster_ips.join(", "), s.ip_families.join(", ")) } else { s.cluster_ip.clone().unwrap_or_else(|| "none".into()) }),
             ("External name", s.external_name.clone().unwrap_or_else(|| "none".into())),
+            // (learner7 M 4a: "can I ping the ClusterIP?")
+            ("Ping", crate::core::layout::ping_note(&s).unwrap_or_else(|| "no virtual IP to ping".into())),
             ("Ports", if ports.is_empty() { "none".into() } else { ports }),
             ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),
             ("Endpoints", format!("{ready} ready of {}", s.endpoints.len())),
