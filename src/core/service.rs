@@ -1286,9 +1286,10 @@ pub fn inferred_node_port_range(objects: &[Object], cfg: &Config) -> Option<((u1
         if !o.dumped() || o.refused || !matches!(spec.type_.as_deref(), Some("NodePort" | "LoadBalancer")) {
             continue;
         }
-        let ports = spec.ports.iter().enumerate().filter_map(|(j, p)| Some((format!("spec.ports[{j}].nodePort"), p.node_port?)));
-        let health = spec.health_check_node_port.map(|h| ("spec.healthCheckNodePort".to_string(), h));
-        for (field, port) in ports.chain(health) {
+        // (the port's index, None for healthCheckNodePort: its field path is made only for the
+        // note, not for each port of each Service on every keystroke)
+        let ports = spec.ports.iter().enumerate().filter_map(|(j, p)| Some((Some(j), p.node_port?)));
+        for (at, port) in ports.chain(spec.health_check_node_port.map(|h| (None, h))) {
             // (a port no allocator holds: 0, or beyond 65535, is the validation's to refuse)
             let Ok(port) = u16::try_from(port) else { continue };
             if port == 0 || (cfg.node_port_range.0..=cfg.node_port_range.1).contains(&port) {
@@ -1296,7 +1297,10 @@ pub fn inferred_node_port_range(objects: &[Object], cfg: &Config) -> Option<((u1
             }
             lo = lo.min(port);
             hi = hi.max(port);
-            first.get_or_insert(OutsidePort { object: i, field, port });
+            if first.is_none() {
+                let field = at.map_or_else(|| "spec.healthCheckNodePort".to_string(), |j| format!("spec.ports[{j}].nodePort"));
+                first = Some(OutsidePort { object: i, field, port });
+            }
         }
     }
     first.map(|f| ((lo, hi), f))
