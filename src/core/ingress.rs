@@ -211,6 +211,25 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
         let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
         let svc = services.iter().find(|s| s.name == sb.name && s.namespace == o.meta.namespace && !s.rejected);
         let why = match svc {
+            // an Ingress a cluster printed (`kubectl get ingress -o yaml`): its Service may well
+            // exist there and only not be in this input (dumps6: an Ingress dumped alone)
+            None if o.dumped() => {
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Info,
+                        ErrorType::Resolution,
+                        "IngressBackend",
+                        format!(
+                            "route {route} → service {} port {port_shown}: Service {:?} is not in this input (the Ingress was printed by a cluster, where it may exist in namespace {}); paste it too to follow this route",
+                            sb.name, sb.name, o.meta.namespace
+                        ),
+                        o.pos(&b.field),
+                    )
+                    .on(&id)
+                    .at_field(&format!("{}.service", b.field)),
+                );
+                continue;
+            }
             None => format!(
                 "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so the ingress controller has no upstream and answers 503",
                 sb.name, o.meta.namespace

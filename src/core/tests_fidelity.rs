@@ -1657,6 +1657,12 @@ fn ingress_backends_name_the_service_port() {
     // a targetPort named instead of the port: ingress-nginx (serviceEndpoints) takes it too
     assert!(notes[0].0 == Severity::Info && notes[0].1.contains("8080 is a targetPort of Service web"), "{notes:?}");
     assert!(notes[1].0 == Severity::Warning && notes[1].1.contains("Service \"api\" does not exist in namespace default"), "{notes:?}");
+    // an Ingress a cluster printed, dumped alone (dumps6): its Service is not in the input, not
+    // missing from the cluster: an info note, not "does not exist … 503"
+    let dumped = ing(&path("/api", "api", "name: http")).replace("metadata: {name: web}", "metadata: {name: web, uid: 0b5c3f4e-1f1e-4b8a-9c1d-2a3b4c5d6e7f, resourceVersion: \"812\"}");
+    let r = run(&dumped);
+    let notes: Vec<(Severity, &str)> = r.diagnostics.iter().filter(|d| d.code == "IngressBackend").map(|d| (d.severity, d.message.as_str())).collect();
+    assert!(notes.len() == 1 && notes[0].0 == Severity::Info && notes[0].1.contains("Service \"api\" is not in this input (the Ingress was printed by a cluster"), "{notes:?}");
     let r = run(&format!("{web}{PODS}---\n{}", ing(&path("/", "web", "number: 9999"))));
     assert!(r.diagnostics.iter().any(|d| d.code == "IngressBackend" && d.severity == Severity::Warning && d.message.contains("Service web has no port 9999")), "{:?}", r.diagnostics);
     // hosts (validateIngressRules) and paths (validateHTTPIngressPath)
