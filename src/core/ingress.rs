@@ -210,29 +210,19 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
         let Some(sb) = &b.service else { continue };
         let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
         let svc = services.iter().find(|s| s.name == sb.name && s.namespace == o.meta.namespace && !s.rejected);
-        let why = match svc {
+        let (severity, why) = match svc {
             // an Ingress a cluster printed (`kubectl get ingress -o yaml`): its Service may well
             // exist there and only not be in this input (dumps6: an Ingress dumped alone)
-            None if o.dumped() => {
-                diags.push(
-                    Diagnostic::note(
-                        Severity::Info,
-                        ErrorType::Resolution,
-                        "IngressBackend",
-                        format!(
-                            "route {route} → service {} port {port_shown}: Service {:?} is not in this input (the Ingress was printed by a cluster, where it may exist in namespace {}); paste it too to follow this route",
-                            sb.name, sb.name, o.meta.namespace
-                        ),
-                        o.pos(&b.field),
-                    )
-                    .on(&id)
-                    .at_field(&format!("{}.service", b.field)),
-                );
-                continue;
-            }
-            None => format!(
-                "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so the ingress controller has no upstream and answers 503",
-                sb.name, o.meta.namespace
+            None if o.dumped() => (
+                Severity::Info,
+                format!("Service {:?} is not in this input (the Ingress was printed by a cluster, where it may exist in namespace {}); paste it too to follow this route", sb.name, o.meta.namespace),
+            ),
+            None => (
+                Severity::Warning,
+                format!(
+                    "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so the ingress controller has no upstream and answers 503",
+                    sb.name, o.meta.namespace
+                ),
             ),
             Some(s) if s.type_ == "ExternalName" => continue,
             Some(s) => {
@@ -243,33 +233,20 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                     // ingress-nginx (internal/ingress/controller/controller.go serviceEndpoints)
                     // also takes a backend port equal to a port's targetPort; the API means the
                     // Service's port, and other controllers may not
-                    None if s.ports.iter().any(|p| p.target_port.to_string() == wanted) => {
-                        diags.push(
-                            Diagnostic::note(
-                                Severity::Info,
-                                ErrorType::Resolution,
-                                "IngressBackend",
-                                format!(
-                                    "route {route} → service {} port {port_shown}: {wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: the Ingress API names the Service's port; ingress-nginx accepts a targetPort too, another controller may find no upstream",
-                                    sb.name, s.name
-                                ),
-                                o.pos(&b.field),
-                            )
-                            .on(&id)
-                            .at_field(&format!("{}.service", b.field)),
-                        );
-                        continue;
-                    }
-                    None => format!("Service {} has no port {port_shown} (its ports: {have}), so the ingress controller finds no upstream and answers 503", s.name),
+                    None if s.ports.iter().any(|p| p.target_port.to_string() == wanted) => (
+                        Severity::Info,
+                        format!("{wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: the Ingress API names the Service's port; ingress-nginx accepts a targetPort too, another controller may find no upstream", s.name),
+                    ),
+                    None => (Severity::Warning, format!("Service {} has no port {port_shown} (its ports: {have}), so the ingress controller finds no upstream and answers 503", s.name)),
                     Some(_) if !s.endpoints.iter().any(|e| e.ready) => {
-                        format!("Service {} has no ready endpoints, so the ingress controller answers 503 Service Temporarily Unavailable", s.name)
+                        (Severity::Warning, format!("Service {} has no ready endpoints, so the ingress controller answers 503 Service Temporarily Unavailable", s.name))
                     }
                     Some(_) => continue,
                 }
             }
         };
         diags.push(
-            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressBackend", format!("route {route} → service {} port {port_shown}: {why}", sb.name), o.pos(&b.field))
+            Diagnostic::note(severity, ErrorType::Resolution, "IngressBackend", format!("route {route} → service {} port {port_shown}: {why}", sb.name), o.pos(&b.field))
                 .on(&id)
                 .at_field(&format!("{}.service", b.field)),
         );
