@@ -707,7 +707,7 @@ fn service_cluster_ip_update_error(live: &Object, next: &Object) -> Option<(Diag
     if old.as_ref().is_some_and(|o| o[0] == new[0]) {
         return None;
     }
-    let value = serde_json::to_string(&new).unwrap_or_default();
+    let value = diag::json(&serde_json::json!(new));
     let mut d = Diagnostic::invalid("spec.clusterIPs[0]", at, &value, "may not change once set");
     d.code = "FieldImmutable".into();
     Some((d, "spec.clusterIP"))
@@ -875,7 +875,7 @@ pub(crate) fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
 /// json.Marshal of a metav1.LabelSelector: `{"matchLabels":{"app":"web"},"matchExpressions":
 /// [{"key":…,"operator":…,"values":[…]}]}`, empty fields left out (omitempty).
 pub(crate) fn selector_json(sel: &model::LabelSelector) -> String {
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let q = diag::json_str;
     let mut parts = Vec::new();
     if !sel.match_labels.is_empty() {
         parts.push(format!("\"matchLabels\":{{{}}}", sel.match_labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(",")));
@@ -1989,3 +1989,5 @@ mod tests_yamlfast;
 mod tests_review12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner7;
+#[cfg(test)]
+mod tests_rulefix13;

@@ -33,7 +33,7 @@
 //! containerResource metric's resource name (ValidateContainerResourceName), and the metrics an
 //! autoscaling/v1 object carries in its `autoscaling.alpha.kubernetes.io/metrics` annotation.
 
-use super::diag::{quote, Diagnostic};
+use super::diag::{int_or_string as int_or_string_value, json_str, quote, Diagnostic};
 use super::model::{Body, Object};
 use super::yaml::{Node, NodeKind, Pos, Value};
 
@@ -328,14 +328,14 @@ impl V<'_> {
             self.required(&type_f, "must specify a metric target type");
         }
         if !matches!(ty.as_str(), "Utilization" | "Value" | "AverageValue") {
-            self.invalid(&type_f, &quote(&ty), "must be either Utilization, Value, or AverageValue");
+            self.invalid(&type_f, &json_str(&ty), "must be either Utilization, Value, or AverageValue");
         }
         for f in ["value", "averageValue"] {
             let path = format!("{p}.{f}");
             // Quantity.Sign() != 1 (the strict decode already refused one that does not parse)
             let q = self.get(&path).and_then(text_of).and_then(super::quantity::parse);
             if let Some(q) = q.filter(|q| !q.is_positive()) {
-                self.invalid(&path, &quote(&q.to_go_string()), "must be positive");
+                self.invalid(&path, &json_str(&q.to_go_string()), "must be positive");
             }
         }
         let f = format!("{p}.averageUtilization");
@@ -436,10 +436,10 @@ impl V<'_> {
             Ok(_) => {}
             Err(s) => match s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
                 // validation.IsValidPercent (`^[0-9]+%$`)
-                None => self.invalid(f, &quote(s), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
+                None => self.invalid(f, &int_or_string_value(v), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
                 Some(d) => {
                     if d.parse::<u64>().map_or(true, |n| n > 100) {
-                        self.invalid(f, &quote(s), "must not be greater than 100%");
+                        self.invalid(f, &int_or_string_value(v), "must not be greater than 100%");
                     }
                 }
             },
@@ -451,7 +451,7 @@ impl V<'_> {
     fn budget_spec_json(&self) -> String {
         let intstr = |f: &str| match self.get(f).and_then(int_or_string) {
             Some(Ok(i)) => i.to_string(),
-            Some(Err(s)) => quote(&s),
+            Some(Err(s)) => json_str(&s),
             None => "null".into(),
         };
         let selector = match self.get("spec.selector") {
@@ -467,7 +467,7 @@ impl V<'_> {
                         .collect();
                     kv.sort();
                     if !kv.is_empty() {
-                        parts.push(format!("\"matchLabels\":{{{}}}", kv.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect::<Vec<_>>().join(",")));
+                        parts.push(format!("\"matchLabels\":{{{}}}", kv.iter().map(|(k, v)| format!("{}:{}", json_str(k), json_str(v))).collect::<Vec<_>>().join(",")));
                     }
                 }
                 if let Some(NodeKind::Seq(items)) = sel.get("matchExpressions").map(|n| &n.kind) {
@@ -476,10 +476,10 @@ impl V<'_> {
                             .iter()
                             .map(|e| {
                                 let s = |k: &str| e.get(k).and_then(|n| n.as_str()).unwrap_or_default().to_string();
-                                let mut out = format!("{{\"key\":{},\"operator\":{}", quote(&s("key")), quote(&s("operator")));
+                                let mut out = format!("{{\"key\":{},\"operator\":{}", json_str(&s("key")), json_str(&s("operator")));
                                 if let Some(NodeKind::Seq(vals)) = e.get("values").map(|n| &n.kind) {
                                     if !vals.is_empty() {
-                                        let vals: Vec<String> = vals.iter().map(|v| quote(v.as_str().unwrap_or_default())).collect();
+                                        let vals: Vec<String> = vals.iter().map(|v| json_str(v.as_str().unwrap_or_default())).collect();
                                         out.push_str(&format!(",\"values\":[{}]", vals.join(",")));
                                     }
                                 }
@@ -493,7 +493,7 @@ impl V<'_> {
                 format!("{{{}}}", parts.join(","))
             }
         };
-        let policy = self.str("spec.unhealthyPodEvictionPolicy").map_or("null".to_string(), quote);
+        let policy = self.str("spec.unhealthyPodEvictionPolicy").map_or("null".to_string(), json_str);
         format!(
             "{{\"MinAvailable\":{},\"Selector\":{selector},\"MaxUnavailable\":{},\"UnhealthyPodEvictionPolicy\":{policy}}}",
             intstr("spec.minAvailable"),
