@@ -29,8 +29,7 @@
 //! struct of the internal API without json tags → its Go field names). Identical messages are
 //! reported once (field.ErrorList `ToAggregate` drops repeats).
 //!
-//! Not checked: the `tolerance` of a scaling rule (HPAConfigurableTolerance), a
-//! containerResource metric's resource name (ValidateContainerResourceName), and the metrics an
+//! Not checked: the `tolerance` of a scaling rule (HPAConfigurableTolerance), and the metrics an
 //! autoscaling/v1 object carries in its `autoscaling.alpha.kubernetes.io/metrics` annotation.
 
 use super::diag::{int_or_string as int_or_string_value, json_str, quote, Diagnostic};
@@ -295,8 +294,15 @@ impl V<'_> {
     /// validateResourceSource, or validateContainerResourceSource (`container`).
     fn resource_source(&mut self, p: &str, container: bool) {
         let name_f = format!("{p}.name");
-        if self.str(&name_f).unwrap_or("").is_empty() {
-            self.required(&name_f, "must specify a resource name");
+        match self.str(&name_f).unwrap_or("").to_string() {
+            n if n.is_empty() => self.required(&name_f, "must specify a resource name"),
+            // validateContainerResourceSource: corevalidation.ValidateContainerResourceName
+            n if container => {
+                for m in super::model::container_resource_name(&n) {
+                    self.invalid(&name_f, &quote(&n), &m);
+                }
+            }
+            _ => {}
         }
         if container {
             let f = format!("{p}.container");

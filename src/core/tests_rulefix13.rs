@@ -48,3 +48,36 @@ fn validate_tolerations_prints_the_toleration_struct_as_json() {
         ]
     );
 }
+
+fn hpa(spec: &str) -> String {
+    format!("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  maxReplicas: 3\n{spec}")
+}
+
+// pkg/apis/autoscaling/validation/validation.go validateContainerResourceSource:
+// corevalidation.ValidateContainerResourceName on the resource name (what a container's
+// resources get: validateResourceName, then a standard container resource or an extended one);
+// a Resource metric's name is only required (validateResourceSource)
+#[test]
+fn validate_container_resource_source_checks_the_resource_name() {
+    let m = |metric: &str| errors(&run(&hpa(&format!("  metrics:\n  - {metric}\n"))));
+    assert_eq!(
+        m("type: ContainerResource\n    containerResource: {name: gpu, container: app, target: {type: Utilization, averageUtilization: 60}}"),
+        vec![
+            "spec.metrics[0].containerResource.name: Invalid value: \"gpu\": must be a standard resource type or fully qualified",
+            "spec.metrics[0].containerResource.name: Invalid value: \"gpu\": must be a standard resource for containers",
+        ]
+    );
+    assert_eq!(
+        m("type: ContainerResource\n    containerResource: {name: storage, container: app, target: {type: AverageValue, averageValue: 1Gi}}"),
+        vec!["spec.metrics[0].containerResource.name: Invalid value: \"storage\": must be a standard resource for containers"]
+    );
+    assert_eq!(
+        m("type: ContainerResource\n    containerResource: {name: requests.example.com/x, container: app, target: {type: AverageValue, averageValue: 1}}"),
+        vec!["spec.metrics[0].containerResource.name: Invalid value: \"requests.example.com/x\": doesn't follow extended resource name standard"]
+    );
+    for ok in ["cpu", "memory", "hugepages-2Mi", "example.com/gpu", "kubernetes.io/x"] {
+        assert!(m(&format!("type: ContainerResource\n    containerResource: {{name: {ok}, container: app, target: {{type: AverageValue, averageValue: 1}}}}")).is_empty(), "{ok}");
+    }
+    // validateResourceSource: no name check beyond Required
+    assert!(m("type: Resource\n    resource: {name: gpu, target: {type: AverageValue, averageValue: 1}}").is_empty());
+}
