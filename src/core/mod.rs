@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod checklist;
 pub mod config;
 pub mod configdata;
+pub mod crd;
 pub mod cronjob;
 pub mod decimal;
 pub mod deflate;
@@ -267,6 +268,10 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             strict_errs.extend(configdata::validate(&kind, &root));
             strict_errs.extend(cronjob::validate(&kind, &root));
         }
+    }
+    // a CustomResourceDefinition (no strict tables): validated on its tree
+    if ty.is_none() && kind == "CustomResourceDefinition" {
+        strict_errs.extend(crd::validate(&kind, &api_version, &root));
     }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();

@@ -1080,7 +1080,7 @@ pub fn validate_object_name(obj: &Object, name_rule: fn(&str) -> Vec<String>, at
     validate_name(&obj.meta, name_rule, at, errs);
 }
 
-fn validate_name(meta: &Meta, name_rule: fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+fn validate_name(meta: &Meta, name_rule: impl Fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     if meta.name.is_empty() {
         errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
     } else {
@@ -1097,7 +1097,7 @@ pub fn validate_object_meta(obj: &Object, name_rule: fn(&str) -> Vec<String>, na
 }
 
 /// [`validate_object_meta`] of metadata read off a tree no object is made of.
-pub fn validate_meta(meta: &Meta, name_rule: fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub fn validate_meta(meta: &Meta, name_rule: impl Fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     validate_name(meta, name_rule, at, errs);
     if namespaced {
         namespace_errors(meta, at, errs);

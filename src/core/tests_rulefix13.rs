@@ -81,3 +81,122 @@ fn validate_container_resource_source_checks_the_resource_name() {
     // validateResourceSource: no name check beyond Required
     assert!(m("type: Resource\n    resource: {name: gpu, target: {type: AverageValue, averageValue: 1}}").is_empty());
 }
+
+/// A CustomResourceDefinition as hand-written (the kubernetes.io "extend the API" example),
+/// with `edit` applied to its text.
+fn crd(edit: &[(&str, &str)]) -> String {
+    let mut s = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: crontabs.stable.example.com\nspec:\n  group: stable.example.com\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                cronSpec: {type: string}\n  scope: Namespaced\n  names:\n    plural: crontabs\n    singular: crontab\n    kind: CronTab\n    shortNames: [ct]\n".to_string();
+    for (from, to) in edit {
+        assert!(s.contains(from), "{from}");
+        s = s.replacen(from, to, 1);
+    }
+    s
+}
+
+fn crd_errors(edit: &[(&str, &str)]) -> Vec<String> {
+    errors(&run(&crd(edit)))
+}
+
+// k8s.io/apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go
+// ValidateCustomResourceDefinition: a valid one is accepted (and still only noted, not drawn)
+#[test]
+fn validate_custom_resource_definition_accepts_the_documented_example() {
+    assert!(crd_errors(&[]).is_empty(), "{:?}", crd_errors(&[]));
+    let r = run(&crd(&[]));
+    assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind"));
+    // a bare one (it was accepted and ignored): refused
+    assert!(!errors(&run("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\n")).is_empty());
+}
+
+// validateCustomResourceDefinitionSpec: a version name is IsDNS1035Label, and spec.version (the
+// conversion's versions[0].name) is checked again
+#[test]
+fn validate_custom_resource_definition_spec_version_names_are_dns1035_labels() {
+    let dns1035 = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+    assert_eq!(
+        crd_errors(&[("- name: v1", "- name: V1")]),
+        vec![format!("spec.versions[0].name: Invalid value: \"V1\": {dns1035}"), format!("spec.version: Invalid value: \"V1\": {dns1035}")]
+    );
+    // a second version: its own name only
+    let two = "      storage: true\n      schema:";
+    let err = crd_errors(&[(two, "      storage: true\n      schema: &s\n"), ("    - name: v1\n", "    - name: 2beta\n      served: true\n      storage: false\n      schema:\n        openAPIV3Schema: {type: object}\n    - name: v1\n")]);
+    assert!(err.iter().any(|e| e == &format!("spec.versions[0].name: Invalid value: \"2beta\": {dns1035}")), "{err:?}");
+}
+
+// validateCustomResourceDefinitionSpec "must have exactly one version marked as storage version"
+// and ValidateCustomResourceDefinitionStoredVersions on what strategy.go PrepareForCreate set;
+// spec.versions printed as the internal []CustomResourceDefinitionVersion's JSON (schema moved
+// to spec.validation by the v1 conversion: null)
+#[test]
+fn validate_custom_resource_definition_needs_exactly_one_storage_version() {
+    assert_eq!(
+        crd_errors(&[("storage: true", "storage: false")]),
+        vec![
+            "spec.versions: Invalid value: [{\"Name\":\"v1\",\"Served\":true,\"Storage\":false,\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":null,\"Subresources\":null,\"AdditionalPrinterColumns\":null,\"SelectableFields\":null}]: must have exactly one version marked as storage version",
+            "status.storedVersions: Invalid value: null: must have at least one stored version",
+        ]
+    );
+    // two storage versions (identical schemas, so both printable)
+    let src = crd(&[("    - name: v1\n", "    - name: v1beta1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                cronSpec: {type: string}\n    - name: v1\n")]);
+    let e = errors(&run(&src));
+    assert_eq!(
+        e,
+        vec![
+            "spec.versions: Invalid value: [{\"Name\":\"v1beta1\",\"Served\":true,\"Storage\":true,\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":null,\"Subresources\":null,\"AdditionalPrinterColumns\":null,\"SelectableFields\":null},{\"Name\":\"v1\",\"Served\":true,\"Storage\":true,\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":null,\"Subresources\":null,\"AdditionalPrinterColumns\":null,\"SelectableFields\":null}]: must have exactly one version marked as storage version",
+            "status.storedVersions: Invalid value: [\"v1beta1\"]: must have the storage version v1",
+        ]
+    );
+}
+
+// validateCustomResourceDefinitionSpec with requireOpenAPISchema (every v1 version needs one)
+#[test]
+fn validate_custom_resource_definition_spec_requires_a_schema() {
+    let no_schema = crd(&[("      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                cronSpec: {type: string}\n", "")]);
+    assert_eq!(errors(&run(&no_schema)), vec!["spec.versions[0].schema.openAPIV3Schema: Required value"]);
+}
+
+// ValidateCustomResourceDefinition's name rule, group, scope, names (after
+// SetDefaults_CustomResourceDefinitionSpec: singular and listKind from kind)
+#[test]
+fn validate_custom_resource_definition_name_group_scope_and_names() {
+    assert_eq!(
+        crd_errors(&[("name: crontabs.stable.example.com", "name: crontab.stable.example.com")]),
+        vec!["metadata.name: Invalid value: \"crontab.stable.example.com\": must be spec.names.plural+\".\"+spec.group"]
+    );
+    assert_eq!(crd_errors(&[("  scope: Namespaced\n", "")]), vec!["spec.scope: Required value"]);
+    assert_eq!(crd_errors(&[("scope: Namespaced", "scope: namespaced")]), vec!["spec.scope: Unsupported value: \"namespaced\": supported values: \"Cluster\", \"Namespaced\""]);
+    assert_eq!(
+        crd_errors(&[("    kind: CronTab\n", ""), ("    singular: crontab\n", "")]),
+        vec!["spec.names.singular: Required value", "spec.names.kind: Required value", "spec.names.listKind: Required value"]
+    );
+    assert_eq!(
+        crd_errors(&[("kind: CronTab", "kind: Cron_Tab"), ("    singular: crontab\n", "")]),
+        vec![
+            "spec.names.singular: Invalid value: \"cron_tab\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+            "spec.names.kind: Invalid value: \"Cron_Tab\": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+            "spec.names.listKind: Invalid value: \"Cron_TabList\": may have mixed case, but should otherwise match: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+        ]
+    );
+    // a protected group needs the api-approved annotation (validateAPIApproval); the name follows the group
+    assert_eq!(
+        crd_errors(&[("name: crontabs.stable.example.com", "name: crontabs.stable.k8s.io"), ("group: stable.example.com", "group: stable.k8s.io")]),
+        vec!["metadata.annotations[api-approved.kubernetes.io]: Required value: protected groups must have approval annotation \"api-approved.kubernetes.io\", see https://github.com/kubernetes/enhancements/pull/1111"]
+    );
+    assert_eq!(
+        crd_errors(&[("  scope: Namespaced\n", "  scope: Namespaced\n  preserveUnknownFields: true\n")]),
+        vec!["spec.preserveUnknownFields: Invalid value: true: cannot set to true, set x-kubernetes-preserve-unknown-fields to true in spec.versions[*].schema instead"]
+    );
+}
+
+// ValidateCustomResourceColumnDefinition: one version's columns are moved to
+// spec.additionalPrinterColumns by the v1 conversion, and reported there
+#[test]
+fn validate_custom_resource_column_definition_at_the_top_level_path() {
+    assert_eq!(
+        crd_errors(&[("      storage: true\n", "      storage: true\n      additionalPrinterColumns:\n      - {name: Spec, type: text, jsonPath: spec.cronSpec}\n")]),
+        vec![
+            "spec.additionalPrinterColumns[0].type: Invalid value: \"text\": must be one of boolean,date,integer,number,string",
+            "spec.additionalPrinterColumns[0].JSONPath: Invalid value: \"spec.cronSpec\": must be a simple json path starting with .",
+        ]
+    );
+}
