@@ -14,6 +14,7 @@ pub mod deflate;
 pub mod connections;
 pub mod diag;
 pub mod edit;
+pub mod gojson;
 pub mod endpoints;
 pub mod highlight;
 pub mod incremental;
@@ -286,6 +287,11 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
                     let tail = diags.split_off(before);
                     diags.extend(tail.into_iter().filter(|d| d.code != "TypeMismatch"));
                 }
+            }
+            // decoded, then converted: an autoscaling/v1 HPA's round-trip annotations
+            // (core::scaling::v1_annotation_error), before its tree loses them
+            if o.api_version == "autoscaling/v1" && o.kind == "HorizontalPodAutoscaler" && !strict_errs.iter().any(|d| d.severity == Severity::Error) {
+                strict_errs.extend(scaling::v1_annotation_error(&o.source));
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {

@@ -29,8 +29,13 @@
 //! struct of the internal API without json tags → its Go field names). Identical messages are
 //! reported once (field.ErrorList `ToAggregate` drops repeats).
 //!
+//! An autoscaling/v1 object whose `autoscaling.alpha.kubernetes.io/metrics` (current-metrics,
+//! conditions) annotation json.Unmarshal refuses is not decoded ([`v1_annotation_error`], run
+//! with the strict decoding in mod.rs `decode`: the annotations are not kept for validation).
+//!
 //! Not checked: the `tolerance` of a scaling rule (HPAConfigurableTolerance), and the metrics an
-//! autoscaling/v1 object carries in its `autoscaling.alpha.kubernetes.io/metrics` annotation.
+//! autoscaling/v1 object carries in a well-formed `autoscaling.alpha.kubernetes.io/metrics`
+//! annotation (the conversion puts them before the targetCPUUtilizationPercentage metric).
 
 use super::diag::{int_or_string as int_or_string_value, json_str, quote, Diagnostic};
 use super::model::{Body, Object};
@@ -62,6 +67,33 @@ pub fn validate(o: &Object, errs: &mut Vec<Diagnostic>) {
             errs.push(d);
         }
     }
+}
+
+/// pkg/apis/autoscaling/v1/conversion.go `Convert_v1_HorizontalPodAutoscaler_To_autoscaling_
+/// HorizontalPodAutoscaler`: the metrics, current-metrics and conditions annotations (the
+/// MetricSpecsAnnotation, MetricStatusesAnnotation and HorizontalPodAutoscalerConditionsAnnotation
+/// of pkg/apis/autoscaling/annotations.go), in that order, are each json.Unmarshal-ed into their
+/// v1 list type and an error is returned as the conversion's, which the create handler answers
+/// as a decode error (k8s.io/apiserver pkg/endpoints/handlers/rest.go transformDecodeError:
+/// `HorizontalPodAutoscaler in version "v1" cannot be handled as a HorizontalPodAutoscaler: …`).
+/// Only the errors core::gojson knows exactly are given (syntax, a top-level value that is no
+/// list, an item that is no object); the metrics such an annotation holds are not validated.
+pub fn v1_annotation_error(root: &Node) -> Option<Diagnostic> {
+    let annotations = root.get("metadata").and_then(|m| m.get("annotations"))?;
+    for (key, elem) in [
+        ("autoscaling.alpha.kubernetes.io/metrics", "v1.MetricSpec"),
+        ("autoscaling.alpha.kubernetes.io/current-metrics", "v1.MetricStatus"),
+        ("autoscaling.alpha.kubernetes.io/conditions", "v1.HorizontalPodAutoscalerCondition"),
+    ] {
+        let Some(n) = annotations.get(key) else { continue };
+        let text = n.as_str().unwrap_or_default();
+        if let Some(e) = super::gojson::unmarshal_struct_slice_error(text, elem) {
+            let message = format!("HorizontalPodAutoscaler in version \"v1\" cannot be handled as a HorizontalPodAutoscaler: {e}");
+            let d = Diagnostic::note(super::diag::Severity::Error, super::diag::ErrorType::Invalid, "ConversionError", message, n.pos);
+            return Some(d.at_field(&format!("metadata.annotations[{key}]")));
+        }
+    }
+    None
 }
 
 /// apimachinery pkg/api/validate/content/path.go `IsPathSegmentName` (path.IsValidPathSegmentName).

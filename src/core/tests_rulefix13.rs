@@ -200,3 +200,27 @@ fn validate_custom_resource_column_definition_at_the_top_level_path() {
         ]
     );
 }
+
+// pkg/apis/autoscaling/v1/conversion.go Convert_v1_HorizontalPodAutoscaler_To_autoscaling_...:
+// json.Unmarshal of the metrics annotation fails the conversion, which the create handler
+// answers as a decode error (k8s.io/apiserver handlers/rest.go transformDecodeError); nothing
+// else is said of the object
+#[test]
+fn convert_v1_horizontal_pod_autoscaler_refuses_a_malformed_metrics_annotation() {
+    let v1 = |annotation: &str| {
+        format!("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n  annotations:\n    autoscaling.alpha.kubernetes.io/metrics: '{annotation}'\nspec:\n  scaleTargetRef: {{apiVersion: apps/v1, kind: Deployment, name: web}}\n  maxReplicas: 0\n")
+    };
+    let r = run(&v1("[{type: Pods}]"));
+    assert_eq!(
+        errors(&r),
+        vec!["HorizontalPodAutoscaler in version \"v1\" cannot be handled as a HorizontalPodAutoscaler: invalid character 't' looking for beginning of object key string"]
+    );
+    let d = r.diagnostics.iter().find(|d| d.code == "ConversionError").unwrap();
+    assert_eq!((d.line, d.field.as_deref()), (6, Some("metadata.annotations[autoscaling.alpha.kubernetes.io/metrics]")));
+    assert_eq!(
+        errors(&run(&v1("{\"type\": \"Pods\"}"))),
+        vec!["HorizontalPodAutoscaler in version \"v1\" cannot be handled as a HorizontalPodAutoscaler: json: cannot unmarshal object into Go value of type []v1.MetricSpec"]
+    );
+    // well-formed: validated as before (maxReplicas 0)
+    assert_eq!(errors(&run(&v1("[]"))), vec!["spec.maxReplicas: Invalid value: 0: must be greater than 0", "spec.maxReplicas: Invalid value: 0: must be greater than or equal to `minReplicas`"]);
+}
