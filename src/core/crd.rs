@@ -23,8 +23,10 @@
 //! (`ValidateCustomResourceColumnDefinition`), status.storedVersions
 //! (`ValidateCustomResourceDefinitionStoredVersions`), the API approval annotation of a
 //! *.k8s.io / *.kubernetes.io group (`validateAPIApproval`) and `preserveUnknownFields: true`
-//! (`validatePreserveUnknownFields`). Not checked: the schemas themselves (structural schema,
-//! CEL rules, defaults), subresources, selectable fields, conversion webhooks. The errors that
+//! (`validatePreserveUnknownFields`), and of the schemas the structural type rules
+//! ([`structural`]: a missing `type`, an array without `items`, a root that is no object). Not
+//! checked: the rest of the schemas (ValidateCustomResourceDefinitionOpenAPISchema, CEL rules,
+//! defaults), subresources, selectable fields, conversion webhooks. The errors that
 //! print `spec.versions` whole are given only when every version's schema, subresources, columns
 //! and selectable fields were moved to the top level (always so with one version): otherwise the
 //! value is a JSONSchemaProps Switchboard does not print.
@@ -120,6 +122,10 @@ pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
                 errs.push(Diagnostic::invalid(&f, at(&f), &json_str(w), &m));
             }
         }
+        // its own schema when they differ between versions (validateCustomResourceDefinitionValidation)
+        if !schema_moved {
+            structural(v.get("schema").and_then(|s| s.get("openAPIV3Schema")), &format!("spec.versions[{i}].schema.openAPIV3Schema"), &mut errs);
+        }
         // its own printer columns when they differ between versions
         if !columns_moved {
             columns(v.get("additionalPrinterColumns"), &format!("spec.versions[{i}].additionalPrinterColumns"), &mut errs);
@@ -152,6 +158,9 @@ pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
         }
     }
     names(root, &plural, &singular, &kind_name, &list_kind, &names_at, &mut errs);
+    if schema_moved {
+        structural(versions.first().and_then(|v| v.get("schema")).and_then(|s| s.get("openAPIV3Schema")), "spec.validation.openAPIV3Schema", &mut errs);
+    }
     if columns_moved {
         columns(versions.first().and_then(|v| v.get("additionalPrinterColumns")), "spec.additionalPrinterColumns", &mut errs);
     }
@@ -252,6 +261,132 @@ fn versions_json(list: Option<&Node>, versions: &[&Node]) -> String {
         })
         .collect();
     format!("[{}]", items.join(","))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    Root,
+    Item,
+    Field,
+}
+
+/// pkg/apiserver/schema/validation.go `validateStructuralInvariants`' type rules (what
+/// validateCustomResourceDefinitionValidation reports first of a v1 schema, all being
+/// structural): an array needs `items`; a schema without `type` (and neither
+/// x-kubernetes-int-or-string nor x-kubernetes-preserve-unknown-fields) is refused at the root,
+/// for array items and for object fields; an x-kubernetes-embedded-resource must be an object;
+/// the root must be an object. Walked through properties, items and additionalProperties as
+/// NewStructural (convert.go) builds them; nothing is said of a schema NewStructural refuses
+/// (an `items` list, `$ref`, `id`, `patternProperties`, `dependencies`, `additionalItems`,
+/// `definitions`, `$schema` anywhere) nor of the other checks (ValidateCustomResourceDefinitionOpenAPISchema).
+fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(schema) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
+    if let Some(n) = schema.get("nullable").filter(|n| is_true(n)) {
+        errs.push(Diagnostic::forbidden(&format!("{path}.nullable"), n.pos, "nullable cannot be true at the root"));
+    }
+    if refused_by_new_structural(schema) {
+        return;
+    }
+    // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
+    let mut found = Vec::new();
+    invariants(schema, Level::Root, path, &mut found);
+    found.sort_by(|a, b| a.message.cmp(&b.message));
+    errs.extend(found);
+}
+
+fn refused_by_new_structural(n: &Node) -> bool {
+    match &n.kind {
+        NodeKind::Map(_) => n.last_entries().any(|(k, v)| {
+            matches!(k.as_str(), Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions"))
+                || (k.as_str() == Some("items") && matches!(v.kind, NodeKind::Seq(_)))
+                || (k.as_str() == Some("x-kubernetes-preserve-unknown-fields") && matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }))
+                || refused_by_new_structural(v)
+        }),
+        NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
+        NodeKind::Scalar { .. } => false,
+    }
+}
+
+fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    let flag = |k: &str| s.get(k).is_some_and(is_true);
+    let type_at = s.get("type").map_or(s.pos, |n| n.pos);
+    let items = s.get("items").filter(|n| matches!(n.kind, NodeKind::Map(_)));
+    if ty == "array" && items.is_none() {
+        errs.push(Diagnostic::required(&format!("{path}.items"), type_at, "must be specified"));
+    }
+    if let Some(items) = items {
+        invariants(items, Level::Item, &format!("{path}.items"), errs);
+    }
+    if let Some(props) = s.get("properties") {
+        for (k, v) in props.last_entries() {
+            if let (Some(k), NodeKind::Map(_)) = (k.as_str(), &v.kind) {
+                invariants(v, Level::Field, &format!("{path}.properties[{k}]"), errs);
+            }
+        }
+    }
+    if let Some(ap) = s.get("additionalProperties").filter(|n| !n.is_null()) {
+        if lvl == Level::Root {
+            errs.push(Diagnostic::forbidden(&format!("{path}.additionalProperties"), ap.pos, "must not be used at the root"));
+        }
+        if matches!(ap.kind, NodeKind::Map(_)) {
+            invariants(ap, Level::Field, &format!("{path}.additionalProperties"), errs);
+        }
+    }
+    let f = format!("{path}.type");
+    if flag("x-kubernetes-embedded-resource") && ty != "object" {
+        if ty.is_empty() {
+            errs.push(Diagnostic::required(&f, type_at, "must be object if x-kubernetes-embedded-resource is true"));
+        } else {
+            errs.push(Diagnostic::invalid(&f, type_at, &quote(ty), "must be object if x-kubernetes-embedded-resource is true"));
+        }
+    } else if ty.is_empty() && !flag("x-kubernetes-int-or-string") && !flag("x-kubernetes-preserve-unknown-fields") {
+        let why = match lvl {
+            Level::Root => "must not be empty at the root",
+            Level::Item => "must not be empty for specified array items",
+            Level::Field => "must not be empty for specified object fields",
+        };
+        errs.push(Diagnostic::required(&f, type_at, why));
+    }
+    if lvl == Level::Root && !ty.is_empty() && ty != "object" {
+        errs.push(Diagnostic::invalid(&f, type_at, &quote(ty), "must be object at the root"));
+    }
+    // the object's own kind, apiVersion and metadata (at the root, or of an embedded resource)
+    let check_metadata = lvl == Level::Root || flag("x-kubernetes-embedded-resource");
+    let prop = |k: &str| s.get("properties").and_then(|p| p.get(k)).filter(|n| matches!(n.kind, NodeKind::Map(_)));
+    for k in ["kind", "apiVersion"] {
+        if let (Some(p), true) = (prop(k), check_metadata) {
+            let t = p.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+            if t != "string" {
+                let pos = p.get("type").map_or(p.pos, |n| n.pos);
+                errs.push(Diagnostic::invalid(&format!("{path}.properties[{k}].type"), pos, &quote(t), "must be string"));
+            }
+        }
+    }
+    // validateStructuralMetadataInvariants
+    if let Some(m) = prop("metadata") {
+        let mp = format!("{path}.properties[metadata]");
+        let t = m.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+        if check_metadata && t != "object" {
+            errs.push(Diagnostic::invalid(&format!("{mp}.type"), m.get("type").map_or(m.pos, |n| n.pos), &quote(t), "must be object"));
+        }
+        if lvl == Level::Root {
+            // what is left once type, default and a name/generateName-only properties are
+            // dropped must be nothing (keys outside the structural schema — example,
+            // externalDocs — were never in it)
+            let only_names = |n: &Node| n.last_entries().all(|(k, _)| matches!(k.as_str(), Some("name" | "generateName")));
+            let extra = m.last_entries().any(|(k, v)| match k.as_str() {
+                Some("type" | "default" | "example" | "externalDocs") => false,
+                Some("properties") => !only_names(v),
+                Some("nullable" | "x-kubernetes-embedded-resource" | "x-kubernetes-int-or-string" | "x-kubernetes-preserve-unknown-fields") => is_true(v),
+                Some("description" | "title" | "format" | "pattern" | "x-kubernetes-list-type" | "x-kubernetes-map-type") => v.as_str().is_some_and(|s| !s.is_empty()),
+                _ => !v.is_null(),
+            });
+            if extra {
+                errs.push(Diagnostic::forbidden(&mp, m.pos, "must not specify anything other than name and generateName, but metadata is implicitly specified"));
+            }
+        }
+    }
 }
 
 /// validateDeprecationWarning.

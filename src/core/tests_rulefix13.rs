@@ -224,3 +224,45 @@ fn convert_v1_horizontal_pod_autoscaler_refuses_a_malformed_metrics_annotation()
     // well-formed: validated as before (maxReplicas 0)
     assert_eq!(errors(&run(&v1("[]"))), vec!["spec.maxReplicas: Invalid value: 0: must be greater than 0", "spec.maxReplicas: Invalid value: 0: must be greater than or equal to `minReplicas`"]);
 }
+
+// pkg/apiserver/schema/validation.go validateStructuralInvariants (a v1 schema must be
+// structural): the path is spec.validation.openAPIV3Schema when the v1 conversion moved the
+// (single, or identical) schema to the top level, spec.versions[i].schema… otherwise
+#[test]
+fn validate_structural_invariants_want_a_type_everywhere() {
+    assert_eq!(
+        crd_errors(&[("                cronSpec: {type: string}\n", "                cronSpec: {description: the schedule}\n                replicas: {type: array}\n")]),
+        vec![
+            "spec.validation.openAPIV3Schema.properties[spec].properties[cronSpec].type: Required value: must not be empty for specified object fields",
+            "spec.validation.openAPIV3Schema.properties[spec].properties[replicas].items: Required value: must be specified",
+        ]
+    );
+    assert_eq!(crd_errors(&[("          type: object\n          properties:", "          properties:")]), vec!["spec.validation.openAPIV3Schema.type: Required value: must not be empty at the root"]);
+    assert_eq!(crd_errors(&[("          type: object\n          properties:", "          type: string\n          properties:")]), vec!["spec.validation.openAPIV3Schema.type: Invalid value: \"string\": must be object at the root"]);
+    // x-kubernetes-preserve-unknown-fields / x-kubernetes-int-or-string need no type
+    assert!(crd_errors(&[("                cronSpec: {type: string}\n", "                cronSpec: {x-kubernetes-int-or-string: true}\n                extra: {x-kubernetes-preserve-unknown-fields: true}\n")]).is_empty());
+    // two versions with different schemas: each is reported at its own path
+    let two = crd(&[("    - name: v1\n", "    - name: v1beta1\n      served: true\n      storage: false\n      schema:\n        openAPIV3Schema: {type: object, properties: {spec: {}}}\n    - name: v1\n")]);
+    assert_eq!(errors(&run(&two)), vec!["spec.versions[0].schema.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields"]);
+}
+
+// validateStructuralInvariants on the root's kind / apiVersion (strings) and
+// validateStructuralMetadataInvariants (metadata an object, nothing but name / generateName)
+#[test]
+fn validate_structural_metadata_invariants() {
+    let with = |props: &str| crd_errors(&[("          properties:\n            spec:", &format!("          properties:\n{props}            spec:"))]);
+    assert!(with("            apiVersion: {type: string}\n            kind: {type: string}\n            metadata: {type: object}\n").is_empty());
+    assert!(with("            metadata: {type: object, properties: {name: {type: string, maxLength: 63}}}\n").is_empty());
+    assert_eq!(
+        with("            kind: {description: the kind}\n"),
+        vec![
+            "spec.validation.openAPIV3Schema.properties[kind].type: Invalid value: \"\": must be string",
+            "spec.validation.openAPIV3Schema.properties[kind].type: Required value: must not be empty for specified object fields",
+        ]
+    );
+    assert_eq!(
+        with("            metadata: {type: object, description: standard object metadata}\n"),
+        vec!["spec.validation.openAPIV3Schema.properties[metadata]: Forbidden: must not specify anything other than name and generateName, but metadata is implicitly specified"]
+    );
+    assert_eq!(with("            metadata: {type: string}\n"), vec!["spec.validation.openAPIV3Schema.properties[metadata].type: Invalid value: \"string\": must be object"]);
+}
