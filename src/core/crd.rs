@@ -278,20 +278,97 @@ enum Level {
 /// the root must be an object. Walked through properties, items and additionalProperties as
 /// NewStructural (convert.go) builds them; nothing is said of a schema NewStructural refuses
 /// (an `items` list, `$ref`, `id`, `patternProperties`, `dependencies`, `additionalItems`,
-/// `definitions`, `$schema` anywhere) nor of the other checks (ValidateCustomResourceDefinitionOpenAPISchema).
+/// `definitions`, `$schema` anywhere: [`openapi`] reports most of these). Then [`openapi`].
 fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
     let Some(schema) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
     if let Some(n) = schema.get("nullable").filter(|n| is_true(n)) {
         errs.push(Diagnostic::forbidden(&format!("{path}.nullable"), n.pos, "nullable cannot be true at the root"));
     }
-    if refused_by_new_structural(schema) {
-        return;
+    if !refused_by_new_structural(schema) {
+        // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
+        let mut found = Vec::new();
+        invariants(schema, Level::Root, path, &mut found);
+        found.sort_by(|a, b| a.message.cmp(&b.message));
+        errs.extend(found);
     }
-    // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
-    let mut found = Vec::new();
-    invariants(schema, Level::Root, path, &mut found);
-    found.sort_by(|a, b| a.message.cmp(&b.message));
-    errs.extend(found);
+    openapi(Some(schema), path, errs);
+}
+
+/// ValidateCustomResourceDefinitionOpenAPISchema's own rules that need nothing but the schema
+/// node (specStandardValidatorV3.validate: a type outside the OpenAPI v3 ones, `null`, the
+/// unsupported keywords, an `items` list; `x-kubernetes-preserve-unknown-fields: false`),
+/// through every subschema it visits; reported after the structural ones, as upstream appends
+/// them. Its other rules (uniqueItems, additionalProperties with properties, list and map
+/// types, defaults, CEL) are not checked.
+fn openapi(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(s) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
+    let f = |k: &str| format!("{path}.{k}");
+    let pos = |k: &str| s.get(k).map_or(s.pos, |n| n.pos);
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    const TYPES: [&str; 6] = ["array", "boolean", "integer", "number", "object", "string"];
+    if !ty.is_empty() && !TYPES.contains(&ty) {
+        errs.push(Diagnostic::not_supported(&f("type"), pos("type"), ty, &TYPES));
+    }
+    let present = |k: &str| s.get(k).filter(|n| !n.is_null());
+    let nonempty_map = |k: &str| present(k).is_some_and(|n| matches!(&n.kind, NodeKind::Map(e) if !e.is_empty()));
+    if present("id").and_then(|n| n.as_str()).is_some_and(|v| !v.is_empty()) {
+        errs.push(Diagnostic::forbidden(&f("id"), pos("id"), "id is not supported"));
+    }
+    if present("additionalItems").is_some() {
+        errs.push(Diagnostic::forbidden(&f("additionalItems"), pos("additionalItems"), "additionalItems is not supported"));
+    }
+    if nonempty_map("patternProperties") {
+        errs.push(Diagnostic::forbidden(&f("patternProperties"), pos("patternProperties"), "patternProperties is not supported"));
+    }
+    if nonempty_map("definitions") {
+        errs.push(Diagnostic::forbidden(&f("definitions"), pos("definitions"), "definitions is not supported"));
+    }
+    if present("dependencies").is_some() {
+        errs.push(Diagnostic::forbidden(&f("dependencies"), pos("dependencies"), "dependencies is not supported"));
+    }
+    if present("$ref").is_some() {
+        errs.push(Diagnostic::forbidden(&f("$ref"), pos("$ref"), "$ref is not supported"));
+    }
+    if ty == "null" {
+        errs.push(Diagnostic::forbidden(&f("type"), pos("type"), "type cannot be set to null, use nullable as an alternative"));
+    }
+    if matches!(present("items").map(|n| &n.kind), Some(NodeKind::Seq(items)) if !items.is_empty()) {
+        errs.push(Diagnostic::forbidden(&f("items"), pos("items"), "items must be a schema object and not an array"));
+    }
+    // the subschemas, in ValidateCustomResourceDefinitionOpenAPISchema's order
+    openapi(present("additionalProperties"), &f("additionalProperties"), errs);
+    let each_value = |k: &str, errs: &mut Vec<Diagnostic>| {
+        if let Some(m) = present(k) {
+            for (key, v) in m.last_entries() {
+                if let Some(key) = key.as_str() {
+                    openapi(Some(v), &format!("{path}.{k}[{key}]"), errs);
+                }
+            }
+        }
+    };
+    each_value("properties", errs);
+    openapi(present("not"), &f("not"), errs);
+    for k in ["allOf", "oneOf", "anyOf"] {
+        if let Some(NodeKind::Seq(items)) = present(k).map(|n| &n.kind) {
+            for (i, v) in items.iter().enumerate() {
+                openapi(Some(v), &format!("{path}.{k}[{i}]"), errs);
+            }
+        }
+    }
+    each_value("definitions", errs);
+    match present("items").map(|n| &n.kind) {
+        Some(NodeKind::Map(_)) => openapi(present("items"), &f("items"), errs),
+        Some(NodeKind::Seq(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                openapi(Some(v), &format!("{path}.items[{i}]"), errs);
+            }
+        }
+        _ => {}
+    }
+    each_value("dependencies", errs);
+    if let Some(n) = s.get("x-kubernetes-preserve-unknown-fields").filter(|n| matches!(n.kind, NodeKind::Scalar { value: Value::Bool(false), .. })) {
+        errs.push(Diagnostic::invalid(&f("x-kubernetes-preserve-unknown-fields"), n.pos, "false", "must be true or undefined"));
+    }
 }
 
 fn refused_by_new_structural(n: &Node) -> bool {

@@ -266,3 +266,21 @@ fn validate_structural_metadata_invariants() {
     );
     assert_eq!(with("            metadata: {type: string}\n"), vec!["spec.validation.openAPIV3Schema.properties[metadata].type: Invalid value: \"string\": must be object"]);
 }
+
+// ValidateCustomResourceDefinitionOpenAPISchema → specStandardValidatorV3.validate: a type that
+// is no OpenAPI v3 type (requireValidPropertyType), `$ref`, an `items` list; in every subschema
+#[test]
+fn validate_openapi_schema_types_and_unsupported_keywords() {
+    assert_eq!(
+        crd_errors(&[("cronSpec: {type: string}", "cronSpec: {type: int}")]),
+        vec!["spec.validation.openAPIV3Schema.properties[spec].properties[cronSpec].type: Unsupported value: \"int\": supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\""]
+    );
+    assert_eq!(
+        crd_errors(&[("cronSpec: {type: string}", "cronSpec: {$ref: '#/definitions/x'}")]),
+        vec!["spec.validation.openAPIV3Schema.properties[spec].properties[cronSpec].$ref: Forbidden: $ref is not supported"]
+    );
+    assert_eq!(
+        crd_errors(&[("cronSpec: {type: string}", "cronSpec: {type: array, items: [{type: string}]}")]),
+        vec!["spec.validation.openAPIV3Schema.properties[spec].properties[cronSpec].items: Forbidden: items must be a schema object and not an array"]
+    );
+}
