@@ -296,7 +296,8 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
     if w.pod_management_policy.as_deref().is_some_and(|p| !p.is_empty() && !matches!(p, "OrderedReady" | "Parallel")) {
         return false;
     }
-    validate_update_strategy(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
+    let mut ordinals = Vec::new();
+    validate_strategy_type(o, &mut ordinals).is_empty() && ordinals.is_empty() && validate_update_strategy(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
 }
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
@@ -2141,6 +2142,82 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
     errs
 }
 
+/// An intstr.IntOrString as json.Marshal writes it (IntOrString.MarshalJSON, a value
+/// receiver): a number or a quoted string; `None` (unset, the zero value) as 0.
+fn intstr_json(n: Option<&super::yaml::Node>) -> String {
+    match int_or_string(n) {
+        Some(Ok(i)) => i.to_string(),
+        Some(Err(s)) => quote(&s),
+        None => "0".into(),
+    }
+}
+
+/// An update strategy no StatefulSet or DaemonSet has, and a StatefulSet's ordinals:
+/// * pkg/apis/apps/validation ValidateStatefulSetSpec: updateStrategy.type OnDelete with a
+///   rollingUpdate (`spec.updateStrategy.rollingUpdate: Invalid value: {…}: only allowed for
+///   updateStrategy 'RollingUpdate'`), any type but RollingUpdate / OnDelete (`spec.updateStrategy:
+///   Invalid value: {"Type":…,"RollingUpdate":…}: must be 'RollingUpdate' or 'OnDelete'` — an
+///   unset type is SetDefaults_StatefulSet's RollingUpdate); `spec.ordinals.start` not negative
+///   (ValidateNonnegativeField), returned in `after` (it follows minReadySeconds upstream).
+/// * ValidateDaemonSetUpdateStrategy: a type but RollingUpdate / OnDelete (unset:
+///   SetDefaults_DaemonSet's RollingUpdate) is `spec.updateStrategy: Unsupported value: {…}:
+///   supported values: "RollingUpdate", "OnDelete"`.
+///
+/// The values are the internal apps types as field.Error renders them, json.Marshal of structs
+/// without json tags: `{"Type":"Recreate","RollingUpdate":null}`.
+fn validate_strategy_type(o: &Object, after: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let spec = o.source.get("spec");
+    let strategy = spec.and_then(|s| s.get("updateStrategy")).filter(|s| !s.is_null());
+    let ty = strategy.and_then(|s| s.get("type")).and_then(|t| t.as_str()).unwrap_or("");
+    let rolling = strategy.and_then(|s| s.get("rollingUpdate")).filter(|r| !r.is_null());
+    let f = "spec.updateStrategy";
+    match o.kind.as_str() {
+        "StatefulSet" => {
+            let ru = |r: &super::yaml::Node| {
+                let partition = r.get("partition").and_then(|p| match p.kind {
+                    super::yaml::NodeKind::Scalar { value: super::yaml::Value::Int(i), .. } => Some(i),
+                    _ => None,
+                });
+                let max = r.get("maxUnavailable").filter(|m| !m.is_null()).map_or("null".to_string(), |m| intstr_json(Some(m)));
+                format!("{{\"Partition\":{},\"MaxUnavailable\":{max}}}", partition.unwrap_or(0))
+            };
+            match ty {
+                "" | "RollingUpdate" => {}
+                "OnDelete" => {
+                    if let Some(r) = rolling {
+                        let rf = format!("{f}.rollingUpdate");
+                        errs.push(Diagnostic::invalid(&rf, o.pos(&rf), &ru(r), "only allowed for updateStrategy 'RollingUpdate'"));
+                    }
+                }
+                other => {
+                    let value = format!("{{\"Type\":{},\"RollingUpdate\":{}}}", quote(other), rolling.map_or("null".to_string(), ru));
+                    errs.push(Diagnostic::invalid(f, o.pos(f), &value, "must be 'RollingUpdate' or 'OnDelete'"));
+                }
+            }
+            let start = spec.and_then(|s| s.get("ordinals")).and_then(|o| o.get("start")).and_then(|v| match v.kind {
+                super::yaml::NodeKind::Scalar { value: super::yaml::Value::Int(i), .. } => Some(i),
+                _ => None,
+            });
+            if let Some(start) = start.filter(|s| *s < 0) {
+                after.push(Diagnostic::invalid("spec.ordinals.start", o.pos("spec.ordinals.start"), &start.to_string(), "must be greater than or equal to 0"));
+            }
+        }
+        "DaemonSet" if !matches!(ty, "" | "RollingUpdate" | "OnDelete") => {
+            let ru = rolling.map_or("null".to_string(), |r| format!("{{\"MaxUnavailable\":{},\"MaxSurge\":{}}}", intstr_json(r.get("maxUnavailable")), intstr_json(r.get("maxSurge"))));
+            let value = format!("{{\"Type\":{},\"RollingUpdate\":{ru}}}", quote(ty));
+            let list = ["RollingUpdate", "OnDelete"].iter().map(|v| quote(v)).collect::<Vec<_>>().join(", ");
+            let mut d = Diagnostic::forbidden(f, o.pos(f), "");
+            d.kind = ErrorType::NotSupported;
+            d.code = "FieldValueNotSupported".into();
+            d.message = format!("{f}: Unsupported value: {value}: supported values: {list}");
+            errs.push(d);
+        }
+        _ => {}
+    }
+    errs
+}
+
 /// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, after the strategy:
 /// minReadySeconds and revisionHistoryLimit not negative (ValidateNonnegativeField), then a set
 /// progressDeadlineSeconds not negative and greater than minReadySeconds (`*spec.
@@ -2216,6 +2293,59 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
     ("ephemeral", "ephemeral"),
     ("image", "image"),
 ];
+
+/// pkg/apis/core/validation ValidatePersistentVolumeClaimSpec, the part a claim's own text
+/// decides: at least one access mode (`accessModes: Required value: at least 1 access mode is
+/// required`), each a supported one (field.NotSupported, supportedAccessModes listed sorted),
+/// and a storage request (`resources[storage]: Required value`). `f` is the spec's path.
+pub(crate) fn claim_spec_errors(spec: Option<&super::yaml::Node>, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
+    const MODES: [&str; 4] = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
+    let mut errs = Vec::new();
+    let modes = seq(spec.and_then(|s| s.get("accessModes")));
+    let modes_f = format!("{f}.accessModes");
+    if modes.is_empty() {
+        errs.push(Diagnostic::required(&modes_f, at(&modes_f), "at least 1 access mode is required"));
+    }
+    for m in modes {
+        let v = m.as_str().map(str::to_string).unwrap_or_else(|| m.text());
+        if !MODES.contains(&v.as_str()) {
+            errs.push(Diagnostic::not_supported(&modes_f, at(&modes_f), &v, &MODES));
+        }
+    }
+    let storage = spec.and_then(|s| s.get("resources")).and_then(|r| r.get("requests")).and_then(|r| r.get("storage")).filter(|v| !v.is_null());
+    if storage.is_none() {
+        errs.push(Diagnostic::required(&format!("{f}.resources[storage]"), at(&format!("{f}.resources")), ""));
+    }
+    errs
+}
+
+/// A StatefulSet's claims, as its controller makes them for a pod (pkg/controller/statefulset
+/// stateful_set_utils.go getPersistentVolumeClaims: `<template name>-<pod name>`, the template's
+/// spec) and creates them before the pod (stateful_pod_control.go createPersistentVolumeClaims):
+/// the API server validates each as a PVC (ValidatePersistentVolumeClaimSpec, which the
+/// StatefulSet's own validation never ran on its volumeClaimTemplates), and a refused one stops
+/// the pod (recordClaimEvent: a FailedCreate event `create Claim <claim> for Pod <pod> in
+/// StatefulSet <set> failed error: PersistentVolumeClaim "<claim>" is invalid: …`, the errors
+/// aggregated as utilerrors.NewAggregate prints them: one as it is, more in `[…, …]`).
+fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml::Pos)> {
+    let templates = seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates")));
+    for (i, t) in templates.iter().enumerate() {
+        let errs = claim_spec_errors(t.get("spec"), "spec", &|_| o.source.pos);
+        if errs.is_empty() {
+            continue;
+        }
+        let name = t.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
+        let claim = format!("{name}-{pod}");
+        let texts: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        let joined = if texts.len() == 1 { texts[0].to_string() } else { format!("[{}]", texts.join(", ")) };
+        let message = format!(
+            "the StatefulSet controller creates claim {claim} from volumeClaimTemplates[{i}] before pod {pod}, and the API server refuses it, so no pod is created (event FailedCreate: create Claim {claim} for Pod {pod} in StatefulSet {} failed error: PersistentVolumeClaim \"{claim}\" is invalid: {joined}); give the claim template what a PersistentVolumeClaim needs (accessModes, resources.requests.storage)",
+            o.meta.name
+        );
+        return Some((message, o.pos(&format!("spec.volumeClaimTemplates[{i}]"))));
+    }
+    None
+}
 
 /// ValidatePodSpec's volume checks (pkg/apis/core/validation/validation.go), read from the
 /// object's tree at `prefix` (`spec` or `spec.template.spec`):
@@ -2527,6 +2657,18 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{NodeKind, Value};
     match key {
+        // validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate: the claim
+        // template's spec is a PVC's (ValidatePersistentVolumeClaimSpec)
+        "ephemeral" => {
+            let t = src.get("volumeClaimTemplate").filter(|t| !t.is_null());
+            match t {
+                None => errs.push(Diagnostic::required(&format!("{f}.volumeClaimTemplate"), at(f), "")),
+                Some(t) => {
+                    let sf = format!("{f}.volumeClaimTemplate.spec");
+                    errs.extend(claim_spec_errors(t.get("spec"), &sf, &|p: &str| at(p)));
+                }
+            }
+        }
         "secret" | "configMap" => {
             let name_key = if key == "secret" { "secretName" } else { "name" };
             if text(src, name_key).is_empty() {
@@ -3339,8 +3481,11 @@ fn expand(
         diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
         return;
     }
-    let mut strategy_errs = validate_update_strategy(o);
+    let mut ordinals = Vec::new();
+    let mut strategy_errs = validate_strategy_type(o, &mut ordinals);
+    strategy_errs.extend(validate_update_strategy(o));
     strategy_errs.extend(validate_seconds_and_history(o));
+    strategy_errs.extend(ordinals);
     if !strategy_errs.is_empty() {
         diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;
@@ -3431,6 +3576,12 @@ fn expand(
                 .collect()
         }
     };
+    if o.kind == "StatefulSet" {
+        if let Some((message, pos)) = names.first().and_then(|(pod, _, _)| claim_template_refusal(o, pod)) {
+            diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedCreate", message, pos).on(&id));
+            return;
+        }
+    }
     if cluster.pods.len() + names.len() > MAX_PODS {
         diags.push(
             Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TooManyPods", format!("only the first {MAX_PODS} pods are simulated"), o.pos("spec.replicas")).on(&id),

@@ -28,6 +28,7 @@ pub mod names;
 pub mod paths;
 pub mod presets;
 pub mod quantity;
+mod reapply;
 pub mod report;
 pub mod resolve;
 pub mod scaling;
@@ -193,6 +194,11 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
     entries.insert(0, (scalar(&yaml::Text::from("kind")), scalar(kind)));
 }
 
+/// The annotations later stages read (kept by [`trim_tree`]): a pod's AppArmor and seccomp
+/// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
+/// actions (ingress::backend_notes).
+const READ_ANNOTATIONS: [&str; 4] = ["container.apparmor.security.beta.kubernetes.io/", "seccomp.security.alpha.kubernetes.io/", "kubernetes.io/ingress.class", "alb.ingress.kubernetes.io/actions."];
+
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
 fn trim_tree(root: &mut yaml::Node) {
     let NodeKind::Map(entries) = &mut root.kind else { return };
@@ -200,7 +206,12 @@ fn trim_tree(root: &mut yaml::Node) {
     for (k, v) in entries.iter_mut() {
         if k.is_str("metadata") {
             if let NodeKind::Map(meta) = &mut v.kind {
-                meta.retain(|(k, _)| !k.is_str("managedFields") && !k.is_str("annotations"));
+                meta.retain(|(k, _)| !k.is_str("managedFields"));
+                for (_, a) in meta.iter_mut().filter(|(k, _)| k.is_str("annotations")) {
+                    if let NodeKind::Map(a) = &mut a.kind {
+                        a.retain(|(k, _)| k.as_str().is_some_and(|k| READ_ANNOTATIONS.iter().any(|p| k.starts_with(p))));
+                    }
+                }
             }
         }
     }
@@ -504,10 +515,10 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                 live = next;
                 continue;
             }
-            if let Some((d, what)) = immutable_update_error(&objects[live], &objects[next]) {
+            if let Some((errs, what)) = immutable_update_error(&objects[live], &objects[next]) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
-                diags.push(d.on(&nid));
+                diags.extend(errs.into_iter().map(|d| d.on(&nid)));
                 diags.push(
                     Diagnostic::note(
                         Severity::Warning,
@@ -546,10 +557,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                 diags.push(Diagnostic::note(Severity::Warning, ErrorType::Kubectl, "DefinedAgain", message, o.source.pos).on(&oid));
                 continue;
             }
-            let resource = match kind {
-                "Endpoints" => "endpoints".to_string(),
-                k => format!("{}s", k.to_ascii_lowercase()),
-            };
+            let resource = guess_resource(kind);
             let resource = if group.is_empty() { resource } else { format!("{resource}.{group}") };
             let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
             let next_line = n.source.pos.line;
@@ -586,6 +594,45 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
     replaced
 }
 
+/// The resource of a kind, as apimachinery pkg/api/meta/restmapper.go UnsafeGuessKindToResource
+/// makes it (lower case; a name ending in "endpoints" as it is, "s" → "ses", "y" → "ies", else
+/// "s"): the API server's own resource name for every built-in kind (networkpolicies,
+/// ingresses, endpoints, ingressclasses), which its AlreadyExists error names.
+pub(crate) fn guess_resource(kind: &str) -> String {
+    let singular = kind.to_ascii_lowercase();
+    if singular.ends_with("endpoints") {
+        singular
+    } else if singular.ends_with('s') {
+        format!("{singular}es")
+    } else if let Some(stem) = singular.strip_suffix('y') {
+        format!("{stem}ies")
+    } else {
+        format!("{singular}s")
+    }
+}
+
+/// An object's field errors as kubectl prints them: once per message. The API server's
+/// `<Kind> "<name>" is invalid: [...]` is apierrors.NewInvalid's message, made by
+/// field.ErrorList.ToAggregate (apimachinery pkg/util/validation/field/errors.go), which keeps
+/// the first error of each text (`fmt.Sprintf("%v", err)`) and drops the later ones
+/// (click-to-deploy flink-operator create-cert.yaml: `spec.template.labels` twice). Errors of
+/// different objects, and notes, are left as they are.
+fn dedup_field_errors(diags: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
+    let mut any = false;
+    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.object.is_some()) {
+        if !seen.insert((d.object.clone().unwrap_or_default(), d.message.clone())) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
+        return;
+    }
+    seen.clear();
+    diags.retain(|d| d.severity != Severity::Error || d.object.is_none() || seen.insert((d.object.clone().unwrap_or_default(), d.message.clone())));
+}
+
 /// metadata.uid as written, when not empty.
 fn uid(o: &Object) -> Option<&str> {
     o.source.get("metadata")?.get("uid")?.as_str().filter(|u| !u.is_empty())
@@ -605,14 +652,27 @@ fn spec(o: &Object) -> Option<&yaml::Node> {
 /// ValidateStatefulSetUpdate) may change only replicas, ordinals, template, updateStrategy,
 /// revisionHistoryLimit, persistentVolumeClaimRetentionPolicy and minReadySeconds — its
 /// selector, serviceName and podManagementPolicy are compared here (volumeClaimTemplates are
-/// not). Returns the error and the field that differs.
-fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
+/// not). Returns the errors and the field that differs. A Job, a ConfigMap and a Secret:
+/// reapply.rs.
+fn immutable_update_error(live: &Object, next: &Object) -> Option<(Vec<Diagnostic>, &'static str)> {
     if next.api_version == "v1" && next.kind == live.kind && !live.refused && !next.refused {
         match next.kind.as_str() {
-            "Service" => return service_cluster_ip_update_error(live, next),
-            "Pod" => return pod_update_error(live, next),
+            "Service" => return service_cluster_ip_update_error(live, next).map(|(d, what)| (vec![d], what)),
+            "Pod" => {
+                // ValidatePodUpdate: the annotations (ValidatePodSpecificAnnotationUpdates) are
+                // checked before the spec
+                let mut errs = reapply::pod_annotation_errors(live, next);
+                let spec = pod_update_error(live, next);
+                let what = spec.as_ref().map(|(_, w)| *w).unwrap_or("container.apparmor.security.beta.kubernetes.io annotation");
+                errs.extend(spec.map(|(d, _)| d));
+                return (!errs.is_empty()).then_some((errs, what));
+            }
+            "ConfigMap" | "Secret" => return reapply::config_update_error(live, next),
             _ => {}
         }
+    }
+    if next.kind == "Job" && live.kind == "Job" {
+        return reapply::job_update_error(live, next);
     }
     if !matches!(next.kind.as_str(), "Deployment" | "ReplicaSet" | "DaemonSet" | "StatefulSet") || next.api_version != "apps/v1" || live.refused || next.refused {
         return None;
@@ -647,7 +707,7 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &
     // (its own code: the object it would have patched exists, so no Service reads this error
     // as "refused, so it does not exist" — first_errors)
     d.0.code = "FieldImmutable".into();
-    Some(d)
+    Some((vec![d.0], d.1))
 }
 
 /// Whether the API server creates `o`, as far as this pass can tell before the later stages: not
@@ -735,12 +795,15 @@ const UPDATABLE_POD_SPEC_FIELDS: &str = "`spec.containers[*].image`,`spec.initCo
 /// must be Semantic.DeepEqual to the live one, else `spec: Forbidden: pod updates may not change
 /// fields other than …` followed by cmp.Diff of the two specs (not reproduced here). The
 /// refused patch changes nothing, labels included: the first Pod stays. Compared here, per
-/// container by index: name, command, args, workingDir, ports, env, envFrom, volumeMounts; and
-/// nodeName, nodeSelector, hostNetwork, hostname, subdomain, serviceAccountName, restartPolicy,
-/// dnsPolicy, affinity, volumes, priorityClassName — the fields a difference in is certain from
-/// two manifests (a field the API server defaults counts as its default when not written, an
-/// empty map or list as none); fields whose defaults depend on others (probes, resources,
-/// securityContext) are not compared, so a change only there is taken as applied.
+/// container by index: name, command, args, workingDir, ports, env, envFrom, volumeMounts,
+/// securityContext; and nodeName, imagePullSecrets, nodeSelector, hostNetwork, hostname,
+/// subdomain, serviceAccountName, restartPolicy, dnsPolicy, affinity, volumes,
+/// priorityClassName, securityContext — the fields a difference in is certain from two
+/// manifests (a field the API server defaults counts as its default when not written, an empty
+/// map or list as none; SetDefaults_PodSpec's securityContext is an empty one); fields whose
+/// defaults depend on others (probes, resources) are not compared, so a change only there is
+/// taken as applied. A securityContext is not compared when the earlier pod's AppArmor or
+/// seccomp annotations were written into it on create.
 fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'static str)> {
     // a dumped pod holds what the server added (nodeName, the service account token's volume and
     // mounts, defaults): the patch computed against its last-applied-configuration keeps those, so
@@ -769,17 +832,22 @@ fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'stati
     let mut differs: Option<&'static str> = None;
     // (the later manifest's hostNetwork: the earlier one's differing is caught below)
     let host_network = new.get("hostNetwork").is_some_and(|h| matches!(h.kind, yaml::NodeKind::Scalar { value: yaml::Value::Bool(true), .. }));
+    // securityContext, pod and container (review corpus6: kuar 19-2 → 19-3): not when the
+    // earlier pod's annotations were written into it on create (reapply::security_context_synced)
+    let synced = reapply::security_context_synced(live);
+    let security = |a: &yaml::Node, b: &yaml::Node| synced || same_value(a.get("securityContext"), b.get("securityContext"), "securityContext", host_network);
     'containers: for (key, what) in [("containers", "spec.containers"), ("initContainers", "spec.initContainers")] {
         for (a, b) in items(old, key).iter().zip(items(new, key)) {
-            if CONTAINER_FIELDS.iter().any(|f| !same_value(a.get(f), b.get(f), f, host_network)) {
+            if CONTAINER_FIELDS.iter().any(|f| !same_value(a.get(f), b.get(f), f, host_network)) || !security(a, b) {
                 differs = Some(what);
                 break 'containers;
             }
         }
     }
     // (key, the path the UpdateRefused note names)
-    const SPEC_FIELDS: [(&str, &str); 10] = [
+    const SPEC_FIELDS: [(&str, &str); 11] = [
         ("nodeName", "spec.nodeName"),
+        ("imagePullSecrets", "spec.imagePullSecrets"),
         ("nodeSelector", "spec.nodeSelector"),
         ("hostNetwork", "spec.hostNetwork"),
         ("hostname", "spec.hostname"),
@@ -792,6 +860,9 @@ fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'stati
     ];
     if differs.is_none() {
         differs = SPEC_FIELDS.iter().find(|(f, _)| !same_value(old.get(f), new.get(f), f, host_network)).map(|&(_, path)| path);
+    }
+    if differs.is_none() && !security(old, new) {
+        differs = Some("spec.securityContext");
     }
     // the service account: serviceAccountName, or its deprecated alias serviceAccount (the v1
     // conversion, Convert_v1_PodSpec_To_core_PodSpec, takes the alias when the name is empty, and
@@ -1240,6 +1311,7 @@ fn analyze_checked(
     }
     // the nodes are copied (a few) so that the cluster can be kept whole for the next analysis
     let nodes = if keep_cluster { cluster.nodes.clone() } else { std::mem::take(&mut cluster.nodes) };
+    dedup_field_errors(&mut diags);
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,
@@ -2002,3 +2074,5 @@ mod tests_review12;
 mod tests_learner7;
 #[cfg(test)]
 mod tests_rulefix13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_corpus6;

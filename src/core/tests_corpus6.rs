@@ -1,0 +1,244 @@
+//! What the corpus6 sweep (/work/corpus6/report.md) found: real files and probes under
+//! tests/fixtures/corpus6, each test naming the upstream function it follows
+//! (kubernetes/kubernetes unless said).
+
+use super::diag::Severity;
+use super::tests::{errors, run};
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("../../tests/fixtures/corpus6/", $name))
+    };
+}
+
+fn codes<'a>(r: &'a super::report::Report, code: &str) -> Vec<&'a super::diag::Diagnostic> {
+    r.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
+const POD_UPDATE: &str = "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+
+// pkg/apis/batch/validation ValidateJobSpecUpdate → validatePodTemplateUpdate
+// (ValidateImmutableField of spec.template): kuar 12-1 then 12-2 (another template: labels and
+// args) — the patch is refused, the first Job stays (it was "patches this one … the result is
+// the later manifest")
+#[test]
+fn job_template_is_immutable_validate_job_spec_update_kuar_12() {
+    let text = [fixture!("12-1-job-oneshot.yaml"), fixture!("12-2-job-oneshot-failure1.yaml")].join("---\n");
+    let r = run(&text);
+    assert_eq!(errors(&r), vec!["spec.template: Invalid value: {…}: field is immutable"]);
+    let refused = codes(&r, "UpdateRefused");
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].message.contains("with another spec.template"), "{}", refused[0].message);
+    assert!(codes(&r, "DefinedAgain").is_empty());
+    // the pods are the first Job's
+    assert_eq!(r.pods.len(), 1);
+    // velero: a Job minio-setup written in two files with another command
+    let text = [fixture!("velero-poc-minio.yaml"), fixture!("velero-00-minio-deployment.yaml")].join("---\n");
+    let r = run(&text);
+    assert_eq!(errors(&r), vec!["spec.template: Invalid value: {…}: field is immutable"]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.object.as_deref() == Some("Job/velero/minio-setup")));
+    // the same Job written twice: no refusal
+    let r = run(&[fixture!("12-1-job-oneshot.yaml"), fixture!("12-1-job-oneshot.yaml")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(codes(&r, "DefinedAgain").len(), 1);
+    // the probe: only the args differ
+    let r = run(fixture!("probe-upd-job-template.yaml"));
+    assert_eq!(errors(&r), vec!["spec.template: Invalid value: {…}: field is immutable"]);
+}
+
+// ValidateJobSpecUpdate → validateCompletions: ValidateImmutableField, except an Indexed Job's
+// completions changed in tandem with parallelism (ElasticIndexedJob); SetDefaults_Job: unset
+// completions and parallelism are 1
+#[test]
+fn job_completions_are_immutable_validate_completions() {
+    let r = run(fixture!("probe-upd-job-completions.yaml"));
+    assert_eq!(errors(&r), vec!["spec.completions: Invalid value: 3: field is immutable"]);
+    let job = |spec: &str| format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n{spec}  template:\n    spec:\n      containers: [{{name: c, image: busybox}}]\n      restartPolicy: Never\n");
+    // unset on both: the default 1 on both
+    let r = run(&[job(""), job("  backoffLimit: 2\n")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // unset, then 1 (the default): the same
+    let r = run(&[job(""), job("  completions: 1\n")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // an Indexed Job may scale completions with parallelism
+    let indexed = |n: u32| job(&format!("  completionMode: Indexed\n  completions: {n}\n  parallelism: {n}\n"));
+    let r = run(&[indexed(2), indexed(4)].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&[indexed(2), indexed(4).replace("parallelism: 4", "parallelism: 3")].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.completions: Invalid value: 4: can only be modified in tandem with spec.parallelism"]);
+}
+
+// pkg/apis/core/validation ValidatePodUpdate: the spec may change only in the updatable fields —
+// kuar 13-3 → 13-4 adds imagePullSecrets; 19-2 → 19-3 adds securityContext (pod and container)
+// and an AppArmor annotation (ValidatePodSpecificAnnotationUpdates: may not add AppArmor
+// annotations, checked before the spec)
+#[test]
+fn pod_update_image_pull_secrets_security_context_and_apparmor_validate_pod_update() {
+    let r = run(&[fixture!("13-3-kuard-secret.yaml"), fixture!("13-4-kuard-secret-ips.yaml")].join("---\n"));
+    assert_eq!(errors(&r), vec![POD_UPDATE]);
+    assert!(r.diagnostics.iter().any(|d| d.code == "UpdateRefused" && d.message.contains("with another spec.imagePullSecrets")));
+    let r = run(&[fixture!("19-2-amicontained-pod.yaml"), fixture!("19-3-amicontained-pod-securitycontext.yaml")].join("---\n"));
+    assert_eq!(
+        errors(&r),
+        vec!["metadata.annotations[container.apparmor.security.beta.kubernetes.io/amicontained]: Forbidden: may not add AppArmor annotations", POD_UPDATE]
+    );
+    for (probe, want) in [
+        (fixture!("probe-upd-pod-imagepullsecrets.yaml"), vec![POD_UPDATE]),
+        (fixture!("probe-upd-pod-securitycontext.yaml"), vec![POD_UPDATE]),
+        (fixture!("probe-upd-pod-ctr-sc.yaml"), vec![POD_UPDATE]),
+        (fixture!("probe-upd-pod-apparmor.yaml"), vec!["metadata.annotations[container.apparmor.security.beta.kubernetes.io/kuard]: Forbidden: may not add AppArmor annotations"]),
+    ] {
+        let r = run(probe);
+        assert_eq!(errors(&r), want);
+        assert_eq!(codes(&r, "UpdateRefused").len(), 1);
+    }
+    // the same pod again, securityContext and annotation included: accepted
+    let r = run(&[fixture!("19-3-amicontained-pod-securitycontext.yaml"), fixture!("19-3-amicontained-pod-securitycontext.yaml")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // an empty securityContext is SetDefaults_PodSpec's: no change
+    let pod = |extra: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{extra}  containers: [{{name: c, image: nginx}}]\n");
+    let r = run(&[pod(""), pod("  securityContext: {}\n")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+}
+
+// kubectl's AlreadyExists quotes the resource: apimachinery pkg/api/meta/restmapper.go
+// UnsafeGuessKindToResource (y → ies, s → ses, "endpoints" as it is)
+#[test]
+fn defined_again_names_the_resource_as_unsafe_guess_kind_to_resource() {
+    assert_eq!(super::guess_resource("NetworkPolicy"), "networkpolicies");
+    assert_eq!(super::guess_resource("Ingress"), "ingresses");
+    assert_eq!(super::guess_resource("Endpoints"), "endpoints");
+    assert_eq!(super::guess_resource("IngressClass"), "ingressclasses");
+    assert_eq!(super::guess_resource("Service"), "services");
+    let np = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n";
+    let r = run(&[np, np].join("---\n"));
+    let again = codes(&r, "DefinedAgain");
+    assert_eq!(again.len(), 1);
+    assert!(again[0].message.contains("Error from server (AlreadyExists): networkpolicies.networking.k8s.io \"deny\" already exists"), "{}", again[0].message);
+    let r = run(&[fixture!("cafe-ingress.yaml"), fixture!("cafe-ingress.yaml")].join("---\n"));
+    assert!(codes(&r, "DefinedAgain")[0].message.contains("ingresses.networking.k8s.io \"cafe-ingress\" already exists"));
+}
+
+// field.ErrorList.ToAggregate (apimachinery pkg/util/validation/field/errors.go): kubectl's
+// `… is invalid: [...]` holds each message once (click-to-deploy flink-operator
+// create-cert.yaml: spec.template.labels twice)
+#[test]
+fn identical_errors_of_one_object_are_said_once_to_aggregate() {
+    let r = run(fixture!("flink-create-cert.yaml"));
+    let e = errors(&r);
+    let labels: Vec<_> = e.iter().filter(|m| m.starts_with("spec.template.labels:")).collect();
+    assert_eq!(labels.len(), 1, "{e:?}");
+    let mut unique = e.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), e.len(), "{e:?}");
+}
+
+// pkg/controller/statefulset stateful_pod_control.go createPersistentVolumeClaims: the claim of
+// a volumeClaimTemplate is validated as a PVC (ValidatePersistentVolumeClaimSpec) when the
+// controller creates it, before the pod; refused, no pod (FailedCreate)
+#[test]
+fn statefulset_claim_template_the_api_refuses_creates_no_pod_create_persistent_volume_claims() {
+    let r = run(fixture!("probe-sts-vct-noaccess.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(r.pods.is_empty(), "{:?}", r.pods.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let w = codes(&r, "FailedCreate");
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].severity, Severity::Warning);
+    assert!(
+        w[0].message.contains("create Claim data-web-0 for Pod web-0 in StatefulSet web failed error: PersistentVolumeClaim \"data-web-0\" is invalid: spec.accessModes: Required value: at least 1 access mode is required"),
+        "{}",
+        w[0].message
+    );
+    // with accessModes and a storage request: pods as before
+    let ok = fixture!("probe-sts-vct-noaccess.yaml").replace("resources: {requests: {storage: 1Gi}}", "accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 1Gi}}");
+    let r = run(&ok);
+    assert!(codes(&r, "FailedCreate").is_empty());
+    assert_eq!(r.pods.len(), 1);
+    // neither: both errors, aggregated
+    let none = fixture!("probe-sts-vct-noaccess.yaml").replace("resources: {requests: {storage: 1Gi}}", "storageClassName: fast");
+    let r = run(&none);
+    assert!(codes(&r, "FailedCreate")[0].message.contains("is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]"));
+}
+
+// core/validation validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate →
+// ValidatePersistentVolumeClaimSpec: the Pod is refused
+#[test]
+fn ephemeral_claim_template_is_validated_as_a_pvc_validate_ephemeral_volume_source() {
+    let r = run(fixture!("probe-pod-ephemeral-noaccess.yaml"));
+    let e = errors(&r);
+    assert!(e.contains(&"spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: at least 1 access mode is required".to_string()), "{e:?}");
+    assert!(r.pods.is_empty());
+    let ok = fixture!("probe-pod-ephemeral-noaccess.yaml").replace("          resources:", "          accessModes: [ReadWriteOnce]\n          resources:");
+    let r = run(&ok);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+}
+
+// kubernetes-sigs/aws-load-balancer-controller pkg/ingress/enhanced_backend_builder.go Build:
+// `port.name: use-annotation` is the action of annotation alb.ingress.kubernetes.io/actions.<name>
+// (argo-rollouts test/e2e/alb): no "no port use-annotation … 503" warning
+#[test]
+fn alb_use_annotation_backend_is_an_action_not_a_port_enhanced_backend_builder() {
+    let r = run(fixture!("rollout-alb-experiment-no-setweight.yaml"));
+    let notes = codes(&r, "IngressBackend");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].severity, Severity::Info);
+    assert!(notes[0].message.contains("alb.ingress.kubernetes.io/actions.alb-rollout-root"), "{}", notes[0].message);
+    assert!(!notes[0].message.contains("has no port"));
+    // with the action annotation: its type is named
+    let with = fixture!("rollout-alb-experiment-no-setweight.yaml").replace(
+        "    kubernetes.io/ingress.class: alb\n",
+        "    kubernetes.io/ingress.class: alb\n    alb.ingress.kubernetes.io/actions.alb-rollout-root: '{\"type\":\"forward\",\"forwardConfig\":{\"targetGroups\":[{\"serviceName\":\"alb-rollout-stable\",\"servicePort\":\"80\"}]}}'\n",
+    );
+    let r = run(&with);
+    let notes = codes(&r, "IngressBackend");
+    assert!(notes[0].message.contains("takes the action in annotation alb.ingress.kubernetes.io/actions.alb-rollout-root (type forward)"), "{}", notes[0].message);
+}
+
+// a valid Ingress (nginxinc complete-example cafe-ingress.yaml) was nowhere in the report: its
+// routes are said (ingress::backend_notes)
+#[test]
+fn a_valid_ingress_is_in_the_report_cafe() {
+    let r = run(&[fixture!("cafe.yaml"), fixture!("cafe-ingress.yaml")].join("---\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let routes = codes(&r, "IngressRoutes");
+    assert_eq!(routes.len(), 1);
+    assert_eq!(routes[0].object.as_deref(), Some("Ingress/default/cafe-ingress"));
+    assert_eq!(
+        routes[0].message,
+        "the ingress controller routes cafe.example.com/tea → service tea-svc port 80 → targetPort 8080: 3 ready endpoint(s); cafe.example.com/coffee → service coffee-svc port 80 → targetPort 8080: 2 ready endpoint(s)"
+    );
+}
+
+// apps/validation ValidateStatefulSetSpec (updateStrategy type; ordinals.start
+// ValidateNonnegativeField), ValidateDaemonSetUpdateStrategy (field.NotSupported with the
+// strategy), networking/validation validateIngressTLS (hosts)
+#[test]
+fn strategy_types_ordinals_and_tls_hosts_validate_statefulset_spec_daemonset_strategy_ingress_tls() {
+    let cases = [
+        (fixture!("probe-sts-update-type.yaml"), "spec.updateStrategy: Invalid value: {\"Type\":\"Recreate\",\"RollingUpdate\":null}: must be 'RollingUpdate' or 'OnDelete'"),
+        (fixture!("probe-sts-ordinals-neg.yaml"), "spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0"),
+        (fixture!("probe-ds-update-type.yaml"), "spec.updateStrategy: Unsupported value: {\"Type\":\"Recreate\",\"RollingUpdate\":null}: supported values: \"RollingUpdate\", \"OnDelete\""),
+    ];
+    for (text, want) in cases {
+        let r = run(text);
+        assert_eq!(errors(&r), vec![want]);
+        assert!(r.pods.is_empty());
+    }
+    let r = run(fixture!("probe-ing-tls-wild.yaml"));
+    assert_eq!(errors(&r).len(), 1);
+    assert!(errors(&r)[0].starts_with("spec.tls[0].hosts[0]: Invalid value: \"*.*.example.com\": a wildcard DNS-1123 subdomain must start with '*.'"), "{:?}", errors(&r));
+    let r = run(fixture!("probe-ing-tls-badhost.yaml"));
+    assert_eq!(errors(&r).len(), 1);
+    assert!(errors(&r)[0].starts_with("spec.tls[0].hosts[0]: Invalid value: \"My_Host.example.com\": a lowercase RFC 1123 subdomain"), "{:?}", errors(&r));
+    // OnDelete and RollingUpdate stay accepted; a StatefulSet's OnDelete with a rollingUpdate not
+    let sts = fixture!("probe-sts-update-type.yaml");
+    assert!(errors(&run(&sts.replace("type: Recreate", "type: OnDelete"))).is_empty());
+    assert!(errors(&run(&sts.replace("type: Recreate", "type: RollingUpdate"))).is_empty());
+    assert_eq!(
+        errors(&run(&sts.replace("{type: Recreate}", "{type: OnDelete, rollingUpdate: {partition: 1}}"))),
+        vec!["spec.updateStrategy.rollingUpdate: Invalid value: {\"Partition\":1,\"MaxUnavailable\":null}: only allowed for updateStrategy 'RollingUpdate'"]
+    );
+    assert!(errors(&run(&fixture!("probe-ds-update-type.yaml").replace("type: Recreate", "type: OnDelete"))).is_empty());
+}
