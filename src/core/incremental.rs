@@ -173,8 +173,9 @@ impl Incremental {
             diags.extend(d.decoded.iter().cloned());
         }
         for d in &self.docs {
-            diags.extend(d.ignored.iter().map(|(kind, api_version, pos)| super::ignored_note(kind, api_version, *pos)));
+            diags.extend(d.ignored.iter().map(|(kind, api_version, pos, _)| super::ignored_note(kind, api_version, *pos)));
         }
+        super::reapply::config_update_errors(self.docs.iter().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
         for d in &self.docs {
             diags.extend(d.endpoints.iter().cloned());
         }
@@ -254,7 +255,7 @@ impl Incremental {
                     diag.line = (diag.line as i64 + by) as u32;
                 }
             }
-            for (_, _, p) in &mut d.ignored {
+            for (_, _, p, _) in &mut d.ignored {
                 shift(p);
             }
             d.at_line = d.first_line;

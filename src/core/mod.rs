@@ -28,7 +28,7 @@ pub mod names;
 pub mod paths;
 pub mod presets;
 pub mod quantity;
-mod reapply;
+pub(crate) mod reapply;
 pub mod report;
 pub mod resolve;
 pub mod scaling;
@@ -94,7 +94,8 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     diags.extend(errors.iter().map(syntax_note));
     diags.append(&mut decoded);
     objects.shrink_to_fit();
-    diags.extend(ignored.iter().map(|(kind, api_version, pos)| ignored_note(kind, api_version, *pos)));
+    diags.extend(ignored.iter().map(|(kind, api_version, pos, _)| ignored_note(kind, api_version, *pos)));
+    reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), diags);
     objects
 }
 
@@ -115,7 +116,9 @@ fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
 
 /// An object read and not modelled: its kind, its apiVersion and where it starts (an
 /// `IgnoredKind` note, [`ignored_note`]).
-type Ignored = (String, String, Pos);
+/// A kind read but not modelled: (kind, apiVersion, its root's position, what a v1 ConfigMap's
+/// or Secret's update checks read — reapply::config_update_errors).
+type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>);
 
 fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
     let msg = match kind {
@@ -285,6 +288,8 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     if ty.is_none() && kind == "CustomResourceDefinition" {
         strict_errs.extend(crd::validate(&kind, &api_version, &root));
     }
+    // (a ConfigMap's or Secret's update checks read it later: reapply::config_update_errors)
+    let config = reapply::config_state(&kind, &api_version, &root, strict_errs.iter().any(|d| d.severity == Severity::Error));
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
     let made = if custom { None } else { model::decode_object(root, diags) };
@@ -318,7 +323,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
             if !refused && !kind.is_empty() && (custom || !model::KINDS.contains(&kind.as_str())) {
-                ignored.push((kind, api_version, root_pos));
+                ignored.push((kind, api_version, root_pos, config));
             }
         }
     }
@@ -615,22 +620,40 @@ pub(crate) fn guess_resource(kind: &str) -> String {
 /// `<Kind> "<name>" is invalid: [...]` is apierrors.NewInvalid's message, made by
 /// field.ErrorList.ToAggregate (apimachinery pkg/util/validation/field/errors.go), which keeps
 /// the first error of each text (`fmt.Sprintf("%v", err)`) and drops the later ones
-/// (click-to-deploy flink-operator create-cert.yaml: `spec.template.labels` twice). Errors of
-/// different objects, and notes, are left as they are.
-fn dedup_field_errors(diags: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
-    let mut any = false;
-    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.object.is_some()) {
-        if !seen.insert((d.object.clone().unwrap_or_default(), d.message.clone())) {
-            any = true;
-            break;
-        }
-    }
-    if !any {
+/// (click-to-deploy flink-operator create-cert.yaml: `spec.template.labels` twice). One request
+/// is one definition: the same id written in two documents (kustomize patches pasted beside
+/// their base) is two requests, told apart by the first line of the definition an error falls
+/// in (`objects`' positions). Errors of different objects, and notes, are left as they are.
+fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
+    let mut seen: std::collections::HashSet<(&str, &str, u32)> = std::collections::HashSet::new();
+    // (a quick look first: nearly every analysis has no message twice on one object)
+    let twice = diags.iter().filter(|d| d.severity == Severity::Error).filter_map(|d| Some((d.object.as_deref()?, d.message.as_str(), 0))).any(|k| !seen.insert(k));
+    if !twice {
         return;
     }
-    seen.clear();
-    diags.retain(|d| d.severity != Severity::Error || d.object.is_none() || seen.insert((d.object.clone().unwrap_or_default(), d.message.clone())));
+    let mut starts: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    for o in objects {
+        starts.entry(o.id()).or_default().push(o.source.pos.line);
+    }
+    for v in starts.values_mut() {
+        v.sort_unstable();
+    }
+    // the definition an error is in: the last of that id starting at or above it (an id no
+    // object has: its own line)
+    let keys: Vec<Option<(String, String, u32)>> = diags
+        .iter()
+        .map(|d| {
+            let obj = d.object.as_deref().filter(|_| d.severity == Severity::Error)?;
+            let doc = starts.get(obj).and_then(|v| v.iter().rev().find(|&&l| l <= d.line).copied()).unwrap_or(d.line);
+            Some((obj.to_string(), d.message.clone(), doc))
+        })
+        .collect();
+    let mut kept = std::collections::HashSet::new();
+    let mut keys = keys.into_iter();
+    diags.retain(|_| match keys.next().flatten() {
+        Some(k) => kept.insert(k),
+        None => true,
+    });
 }
 
 /// metadata.uid as written, when not empty.
@@ -652,8 +675,8 @@ fn spec(o: &Object) -> Option<&yaml::Node> {
 /// ValidateStatefulSetUpdate) may change only replicas, ordinals, template, updateStrategy,
 /// revisionHistoryLimit, persistentVolumeClaimRetentionPolicy and minReadySeconds — its
 /// selector, serviceName and podManagementPolicy are compared here (volumeClaimTemplates are
-/// not). Returns the errors and the field that differs. A Job, a ConfigMap and a Secret:
-/// reapply.rs.
+/// not). Returns the errors and the field that differs. A Job: reapply.rs (a ConfigMap and a
+/// Secret are not objects: reapply::config_update_errors).
 fn immutable_update_error(live: &Object, next: &Object) -> Option<(Vec<Diagnostic>, &'static str)> {
     if next.api_version == "v1" && next.kind == live.kind && !live.refused && !next.refused {
         match next.kind.as_str() {
@@ -667,7 +690,6 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Vec<Diagnosti
                 errs.extend(spec.map(|(d, _)| d));
                 return (!errs.is_empty()).then_some((errs, what));
             }
-            "ConfigMap" | "Secret" => return reapply::config_update_error(live, next),
             _ => {}
         }
     }
@@ -1276,6 +1298,7 @@ fn analyze_checked(
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
+    dedup_field_errors(&mut diags, &objects);
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();
     let object_count = objects.len();
     drop(objects);
@@ -1311,7 +1334,6 @@ fn analyze_checked(
     }
     // the nodes are copied (a few) so that the cluster can be kept whole for the next analysis
     let nodes = if keep_cluster { cluster.nodes.clone() } else { std::mem::take(&mut cluster.nodes) };
-    dedup_field_errors(&mut diags);
     sort::sort_by_key(&mut diags, |d| (d.line, d.column));
     let report = Report {
         version: 1,

@@ -257,19 +257,19 @@ fn base64(s: &str) -> Option<Vec<u8>> {
 /// A ConfigMap's or Secret's data as the object holds it after `kubectl apply`'s patch of the
 /// earlier one: key → bytes. A Secret's stringData is written into data by the v1 conversion
 /// (Convert_v1_Secret_To_core_Secret), over data's key of the same name.
-fn data_of(o: &Object, secret: bool) -> std::collections::BTreeMap<String, Vec<u8>> {
+fn data_of(root: &Node, secret: bool) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let text = |v: &Node| v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { String::new() } else { v.text() });
     let mut out = std::collections::BTreeMap::new();
-    let root = &o.source;
     for (k, v) in root.get("data").iter().flat_map(|d| d.last_entries()) {
-        let (Some(k), text) = (k.as_str(), v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { String::new() } else { v.text() })) else { continue };
-        let bytes = if secret { base64(&text).unwrap_or_else(|| text.into_bytes()) } else { text.into_bytes() };
+        let Some(k) = k.as_str() else { continue };
+        let t = text(v);
+        let bytes = if secret { base64(&t).unwrap_or_else(|| t.into_bytes()) } else { t.into_bytes() };
         out.insert(k.to_string(), bytes);
     }
     if secret {
         for (k, v) in root.get("stringData").iter().flat_map(|d| d.last_entries()) {
             let Some(k) = k.as_str() else { continue };
-            let text = v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { String::new() } else { v.text() });
-            out.insert(k.to_string(), text.into_bytes());
+            out.insert(k.to_string(), text(v).into_bytes());
         }
     }
     out
@@ -279,58 +279,123 @@ fn is_true(n: Option<&Node>) -> bool {
     matches!(n.map(|n| &n.kind), Some(NodeKind::Scalar { value: Value::Bool(true), .. }))
 }
 
-/// pkg/apis/core/validation ValidateConfigMapUpdate / ValidateSecretUpdate: a Secret's `type`
-/// may not change (ValidateImmutableField: `type: Invalid value: "<new>": field is immutable`;
-/// SetDefaults_Secret makes an unset type Opaque); once the live object is `immutable: true`,
-/// `immutable` may not be unset (`immutable: Forbidden: field is immutable when `immutable` is
-/// set`), nor `data` (nor a ConfigMap's `binaryData`) change (reflect.DeepEqual; the same
-/// Forbidden words).
-pub(super) fn config_update_error(live: &Object, next: &Object) -> Option<Refusal> {
-    if next.api_version != "v1" || live.refused || next.refused {
-        return None;
-    }
-    let secret = match next.kind.as_str() {
+/// A position relative to the document's root (lines after it, column): kept with an ignored
+/// kind, whose root position is shifted when lines above it change (core::incremental).
+type Rel = (u32, u32);
+
+/// What the update checks of a v1 ConfigMap or Secret read, kept when its document is read
+/// (neither kind is modelled: no object is made of it).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ConfigState {
+    secret: bool,
+    namespace: String,
+    name: String,
+    /// a Secret's type, SetDefaults_Secret's Opaque when unset
+    ty: String,
+    ty_at: Option<Rel>,
+    immutable: bool,
+    immutable_at: Option<Rel>,
+    data: std::collections::BTreeMap<String, Vec<u8>>,
+    data_at: Option<Rel>,
+    binary: Vec<(String, String)>,
+    binary_at: Option<Rel>,
+}
+
+/// The state of a v1 ConfigMap or Secret the API server accepts (`refused`: it does not).
+pub(crate) fn config_state(kind: &str, api_version: &str, root: &Node, refused: bool) -> Option<Box<ConfigState>> {
+    let secret = match kind {
         "Secret" => true,
         "ConfigMap" => false,
         _ => return None,
     };
-    let mut errs = Vec::new();
-    let mut what: Option<&'static str> = None;
-    if secret {
-        let ty = |o: &Object| o.source.get("type").and_then(|t| t.as_str()).filter(|t| !t.is_empty()).unwrap_or("Opaque").to_string();
-        // a later manifest that writes no type: the patch deletes the earlier one's, and the
-        // default is Opaque again
-        let (t0, t1) = (ty(live), ty(next));
-        if t0 != t1 {
-            let at = next.source.get("type").map_or(next.source.pos, |n| n.pos);
-            errs.push(immutable(Diagnostic::invalid("type", at, &super::diag::quote(&t1), "field is immutable")));
+    if api_version != "v1" || refused {
+        return None;
+    }
+    let rel = |n: Option<&Node>| n.map(|n| (n.pos.line.saturating_sub(root.pos.line), n.pos.column));
+    let meta = root.get("metadata");
+    let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("").to_string();
+    let name = field("name");
+    if name.is_empty() {
+        return None;
+    }
+    let namespace = Some(field("namespace")).filter(|n| !n.is_empty()).unwrap_or_else(|| "default".into());
+    let mut binary: Vec<(String, String)> = root.get("binaryData").iter().flat_map(|d| d.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.text().replace(['\n', '\r'], ""))))).collect();
+    binary.sort();
+    Some(Box::new(ConfigState {
+        secret,
+        namespace,
+        name,
+        ty: root.get("type").and_then(|t| t.as_str()).filter(|t| !t.is_empty()).unwrap_or("Opaque").to_string(),
+        ty_at: rel(root.get("type")),
+        immutable: is_true(root.get("immutable")),
+        immutable_at: rel(root.get("immutable")),
+        data: data_of(root, secret),
+        data_at: rel(root.get("data").or_else(|| root.get("stringData"))),
+        binary,
+        binary_at: rel(root.get("binaryData")),
+    }))
+}
+
+/// pkg/apis/core/validation ValidateConfigMapUpdate / ValidateSecretUpdate, for a ConfigMap or
+/// Secret written again (`kubectl apply -f` patches the live one with the later manifest): a
+/// Secret's `type` may not change (ValidateImmutableField: `type: Invalid value: "<new>": field
+/// is immutable`; a later manifest without a type has SetDefaults_Secret's Opaque); once the
+/// live one is `immutable: true`, `immutable` may not be unset (`immutable: Forbidden: field is
+/// immutable when `immutable` is set`), nor `data` (nor a ConfigMap's `binaryData`) change
+/// (reflect.DeepEqual; the same words). A refused patch leaves the earlier one as it is, so the
+/// one after it is compared with that. `states`: each accepted ConfigMap and Secret in input
+/// order with its document's root position.
+pub(crate) fn config_update_errors<'a>(states: impl Iterator<Item = (&'a ConfigState, super::yaml::Pos)>, diags: &mut Vec<Diagnostic>) {
+    use super::diag::{ErrorType, Severity};
+    let mut live: std::collections::HashMap<(bool, String, String), (&ConfigState, super::yaml::Pos)> = std::collections::HashMap::new();
+    for (next, root) in states {
+        let key = (next.secret, next.namespace.clone(), next.name.clone());
+        let Some(&(old, old_root)) = live.get(&key) else {
+            live.insert(key, (next, root));
+            continue;
+        };
+        let at = |rel: Option<Rel>| rel.map_or(root, |(l, c)| super::yaml::Pos { line: root.line + l, column: c });
+        let mut errs = Vec::new();
+        let mut what: Option<&str> = None;
+        if next.secret && old.ty != next.ty {
+            errs.push(immutable(Diagnostic::invalid("type", at(next.ty_at), &super::diag::quote(&next.ty), "field is immutable")));
             what = Some("type");
         }
-    }
-    if is_true(live.source.get("immutable")) {
-        let words = "field is immutable when `immutable` is set";
-        if !is_true(next.source.get("immutable")) {
-            let at = next.source.get("immutable").map_or(next.source.pos, |n| n.pos);
-            errs.push(immutable(Diagnostic::forbidden("immutable", at, words)));
-            what.get_or_insert("immutable");
-        }
-        if data_of(live, secret) != data_of(next, secret) {
-            let at = next.source.get("data").or_else(|| next.source.get("stringData")).map_or(next.source.pos, |n| n.pos);
-            errs.push(immutable(Diagnostic::forbidden("data", at, words)));
-            what.get_or_insert("data");
-        }
-        if !secret {
-            let bin = |o: &Object| -> Vec<(String, String)> {
-                let mut v: Vec<(String, String)> = o.source.get("binaryData").iter().flat_map(|d| d.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.text().replace(['\n', '\r'], ""))))).collect();
-                v.sort();
-                v
-            };
-            if bin(live) != bin(next) {
-                let at = next.source.get("binaryData").map_or(next.source.pos, |n| n.pos);
-                errs.push(immutable(Diagnostic::forbidden("binaryData", at, words)));
+        if old.immutable {
+            let words = "field is immutable when `immutable` is set";
+            if !next.immutable {
+                errs.push(immutable(Diagnostic::forbidden("immutable", at(next.immutable_at), words)));
+                what.get_or_insert("immutable");
+            }
+            if old.data != next.data {
+                errs.push(immutable(Diagnostic::forbidden("data", at(next.data_at), words)));
+                what.get_or_insert("data");
+            }
+            if !next.secret && old.binary != next.binary {
+                errs.push(immutable(Diagnostic::forbidden("binaryData", at(next.binary_at), words)));
                 what.get_or_insert("binaryData");
             }
         }
+        let Some(what) = what else {
+            live.insert(key, (next, root));
+            continue;
+        };
+        let kind = if next.secret { "Secret" } else { "ConfigMap" };
+        let id = super::model::object_id(kind, &next.namespace, &next.name);
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
+        let why = if what == "type" { "type cannot change once the Secret exists".to_string() } else { format!("the earlier one is immutable: true, so its {what} cannot change") };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Kubectl,
+                "UpdateRefused",
+                format!(
+                    "{kind} {} is defined earlier, at line {}, with another {what}: `kubectl apply -f` creates that one, and its patch to this one is refused ({why}), so the earlier one stays; delete it first (kubectl delete) to change {what}",
+                    next.name, old_root.line
+                ),
+                root,
+            )
+            .on(&id),
+        );
     }
-    Some((errs, what?))
 }

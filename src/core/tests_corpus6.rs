@@ -242,3 +242,45 @@ fn strategy_types_ordinals_and_tls_hosts_validate_statefulset_spec_daemonset_str
     );
     assert!(errors(&run(&fixture!("probe-ds-update-type.yaml").replace("type: Recreate", "type: OnDelete"))).is_empty());
 }
+
+// pkg/apis/core/validation ValidateConfigMapUpdate (data of an immutable ConfigMap) and
+// ValidateSecretUpdate (type: ValidateImmutableField): neither kind is modelled, so their
+// documents' states are compared (reapply::config_update_errors); the page's incremental
+// analysis says the same
+#[test]
+fn configmap_immutable_data_and_secret_type_validate_configmap_and_secret_update() {
+    let r = run(fixture!("probe-upd-cm-immutable.yaml"));
+    assert_eq!(errors(&r), vec!["data: Forbidden: field is immutable when `immutable` is set"]);
+    let e = r.diagnostics.iter().find(|d| d.severity == Severity::Error).unwrap();
+    assert_eq!((e.line, e.object.as_deref()), (15, Some("ConfigMap/default/c")));
+    assert_eq!(codes(&r, "UpdateRefused").len(), 1);
+    let r = run(fixture!("probe-upd-secret-type.yaml"));
+    assert_eq!(errors(&r), vec!["type: Invalid value: \"kubernetes.io/basic-auth\": field is immutable"]);
+    assert_eq!(r.diagnostics.iter().find(|d| d.severity == Severity::Error).map(|d| d.line), Some(13));
+    // not immutable: the data may change; the same data in base64 and in stringData is the same
+    let cm = fixture!("probe-upd-cm-immutable.yaml");
+    assert!(errors(&run(&cm.replace("immutable: true\n", ""))).is_empty());
+    let secret = |ty: &str, body: &str| format!("apiVersion: v1\nkind: Secret\nmetadata: {{name: s}}\n{ty}immutable: true\n{body}");
+    assert!(errors(&run(&[secret("", "data: {k: YQ==}\n"), secret("type: Opaque\n", "stringData: {k: a}\n")].join("---\n"))).is_empty());
+    assert_eq!(
+        errors(&run(&[secret("", "data: {k: YQ==}\n"), secret("", "data: {k: Yg==}\n")].join("---\n"))),
+        vec!["data: Forbidden: field is immutable when `immutable` is set"]
+    );
+    // once refused, the next is compared with the first
+    let three = [cm, &cm.replace("k: b", "k: a")].join("---\n");
+    let r = run(&three);
+    assert_eq!(errors(&r).len(), 1, "{:?}", errors(&r));
+    let mut inc = super::incremental::Incremental::new();
+    inc.set(fixture!("probe-upd-secret-type.yaml").to_string());
+    let a = inc.analyze(&super::config::Config::default());
+    assert_eq!(errors(&a), vec!["type: Invalid value: \"kubernetes.io/basic-auth\": field is immutable"]);
+}
+
+// ToAggregate is per request: the same id in two documents is two requests (kustomize patches
+// pasted beside their base), each with its own errors
+#[test]
+fn identical_errors_of_two_definitions_of_one_id_stay_to_aggregate_per_request() {
+    let dep = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: c}]\n";
+    let r = run(&[dep, dep].join("---\n"));
+    assert_eq!(errors(&r), vec!["spec.template.spec.containers[0].image: Required value", "spec.template.spec.containers[0].image: Required value"]);
+}
