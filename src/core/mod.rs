@@ -523,6 +523,16 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             if let Some((errs, what)) = immutable_update_error(&objects[live], &objects[next]) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
+                // the update is validated as a whole: ValidatePodUpdate, ValidateJobUpdate,
+                // ValidateDeploymentUpdate … check the new spec too (ValidatePodSpec,
+                // ValidateJobSpec, ValidateDeploymentSpec), before the immutable fields; the
+                // patched object is the later manifest plus what the server set (a Service's
+                // addresses are not allocated again: not asked of it)
+                if !matches!(objects[next].body, Body::Service(_)) {
+                    if let Some((false, found)) = cluster::pod_check(&objects[next]) {
+                        diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
+                    }
+                }
                 diags.extend(errs.into_iter().map(|d| d.on(&nid)));
                 diags.push(
                     Diagnostic::note(
@@ -623,7 +633,8 @@ pub(crate) fn guess_resource(kind: &str) -> String {
 /// (click-to-deploy flink-operator create-cert.yaml: `spec.template.labels` twice). One request
 /// is one definition: the same id written in two documents (kustomize patches pasted beside
 /// their base) is two requests, told apart by the first line of the definition an error falls
-/// in (`objects`' positions). Errors of different objects, and notes, are left as they are.
+/// in (`objects`' positions, and the DefinedAgain / UpdateRefused notes' of definitions the
+/// analysis no longer holds). Errors of different objects, and notes, are left as they are.
 fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     let mut seen: std::collections::HashSet<(&str, &str, u32)> = std::collections::HashSet::new();
     // (a quick look first: nearly every analysis has no message twice on one object)
@@ -634,6 +645,13 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     let mut starts: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
     for o in objects {
         starts.entry(o.id()).or_default().push(o.source.pos.line);
+    }
+    // definitions no later stage sees (replaced, or refused as an update): their notes stand on
+    // their first lines
+    for d in diags.iter().filter(|d| matches!(d.code.as_str(), "DefinedAgain" | "UpdateRefused")) {
+        if let Some(o) = &d.object {
+            starts.entry(o.clone()).or_default().push(d.line);
+        }
     }
     for v in starts.values_mut() {
         v.sort_unstable();

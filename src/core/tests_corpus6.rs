@@ -284,3 +284,18 @@ fn identical_errors_of_two_definitions_of_one_id_stay_to_aggregate_per_request()
     let r = run(&[dep, dep].join("---\n"));
     assert_eq!(errors(&r), vec!["spec.template.spec.containers[0].image: Required value", "spec.template.spec.containers[0].image: Required value"]);
 }
+
+// ValidateJobUpdate → ValidateJobSpecUpdate runs ValidateJobSpec on the new Job before the
+// immutable fields: a later definition that is invalid as well says both (hashicorp consul-k8s:
+// a kustomize patch without containers beside its base); and errors of two refused updates of
+// one object stay apart (rancher local-path-provisioner examples: volume-test three times)
+#[test]
+fn refused_update_also_says_the_new_objects_own_errors_validate_job_spec_update() {
+    let job = |c: &str| format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  template:\n    spec:\n{c}      restartPolicy: Never\n");
+    let r = run(&[job("      containers: [{name: c, image: busybox}]\n"), job("      containers: [{name: c}]\n")].join("---\n"));
+    // (in line order: spec.template is above its container)
+    assert_eq!(errors(&r), vec!["spec.template: Invalid value: {…}: field is immutable", "spec.template.spec.containers[0].image: Required value"]);
+    let pod = |img: &str, port: u32| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers: [{{name: c, image: {img}, ports: [{{containerPort: {port}}}]}}]\n");
+    let r = run(&[pod("nginx", 80), pod("nginx", 81), pod("nginx", 82)].join("---\n"));
+    assert_eq!(errors(&r), vec![POD_UPDATE, POD_UPDATE]);
+}
