@@ -88,7 +88,10 @@ fn same_defaulted(a: Option<&Node>, b: Option<&Node>, field: &str) -> bool {
 /// core.PodTemplateSpec, which field.Error renders as its JSON (every field, defaults
 /// included): shown here as `{…}`.
 pub(super) fn job_update_error(live: &Object, next: &Object) -> Option<Refusal> {
-    if next.kind != "Job" || next.api_version != "batch/v1" || live.refused || next.refused {
+    // (a Job a cluster printed holds what the server added — selector, generated labels,
+    // defaults — none of which a later manifest's patch removes: compared only manifest to
+    // manifest, as pod updates are)
+    if next.kind != "Job" || next.api_version != "batch/v1" || live.refused || next.refused || live.dumped() || next.dumped() {
         return None;
     }
     let (old, new) = (spec(live), spec(next));
@@ -200,7 +203,9 @@ pub(super) fn pod_annotation_errors(live: &Object, next: &Object) -> Vec<Diagnos
             _ => false,
         }
     }
-    if spec(live).is_some_and(has_profile_field) {
+    // (a pod a cluster printed: its annotations are not a manifest's, which the patch would
+    // compute against)
+    if live.dumped() || next.dumped() || spec(live).is_some_and(has_profile_field) {
         return Vec::new();
     }
     let (old, new) = (annotations(live), annotations(next));

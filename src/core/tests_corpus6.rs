@@ -299,3 +299,16 @@ fn refused_update_also_says_the_new_objects_own_errors_validate_job_spec_update(
     let r = run(&[pod("nginx", 80), pod("nginx", 81), pod("nginx", 82)].join("---\n"));
     assert_eq!(errors(&r), vec![POD_UPDATE, POD_UPDATE]);
 }
+
+// a Job a cluster printed (`kubectl get job -o yaml`: generated labels, selector, defaults)
+// beside its manifest is not an update the manifest's patch makes: not compared (as
+// pod_update_error does not compare a dumped pod)
+#[test]
+fn a_dumped_job_beside_its_manifest_is_not_refused() {
+    let manifest = fixture!("12-1-job-oneshot.yaml");
+    let dump = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: oneshot\n  namespace: default\n  uid: 0d6f1c2e-1111-2222-3333-444455556666\n  resourceVersion: \"1234\"\nspec:\n  backoffLimit: 6\n  completions: 1\n  parallelism: 1\n  selector:\n    matchLabels: {batch.kubernetes.io/controller-uid: 0d6f1c2e-1111-2222-3333-444455556666}\n  template:\n    metadata:\n      labels: {batch.kubernetes.io/controller-uid: 0d6f1c2e-1111-2222-3333-444455556666, batch.kubernetes.io/job-name: oneshot, controller-uid: 0d6f1c2e-1111-2222-3333-444455556666, job-name: oneshot}\n    spec:\n      containers:\n      - name: kuard\n        image: gcr.io/kuar-demo/kuard-amd64:blue\n        imagePullPolicy: Always\n        command: [/kuard]\n        args: [--keygen-enable, --keygen-exit-on-complete, --keygen-num-to-gen=10]\n        resources: {}\n        terminationMessagePath: /dev/termination-log\n        terminationMessagePolicy: File\n      dnsPolicy: ClusterFirst\n      restartPolicy: OnFailure\n      schedulerName: default-scheduler\n      securityContext: {}\n      terminationGracePeriodSeconds: 30\n";
+    for text in [[dump, manifest].join("---\n"), [manifest, dump].join("---\n")] {
+        let r = run(&text);
+        assert!(!r.diagnostics.iter().any(|d| d.code == "FieldImmutable" || d.code == "UpdateRefused"), "{:?}", errors(&r));
+    }
+}
