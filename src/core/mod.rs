@@ -704,7 +704,7 @@ fn immutable_update_error(live: &Object, next: &Object) -> Option<(Vec<Diagnosti
                 // checked before the spec
                 let mut errs = reapply::pod_annotation_errors(live, next);
                 let spec = pod_update_error(live, next);
-                let what = spec.as_ref().map(|(_, w)| *w).unwrap_or("container.apparmor.security.beta.kubernetes.io annotation");
+                let what = spec.as_ref().map(|(_, w)| *w).unwrap_or("AppArmor annotation");
                 errs.extend(spec.map(|(d, _)| d));
                 return (!errs.is_empty()).then_some((errs, what));
             }

@@ -92,6 +92,8 @@ fn pod_update_image_pull_secrets_security_context_and_apparmor_validate_pod_upda
         assert_eq!(errors(&r), want);
         assert_eq!(codes(&r, "UpdateRefused").len(), 1);
     }
+    let r = run(fixture!("probe-upd-pod-apparmor.yaml"));
+    assert!(codes(&r, "UpdateRefused")[0].message.contains("with another AppArmor annotation:"), "{}", codes(&r, "UpdateRefused")[0].message);
     // the same pod again, securityContext and annotation included: accepted
     let r = run(&[fixture!("19-3-amicontained-pod-securitycontext.yaml"), fixture!("19-3-amicontained-pod-securitycontext.yaml")].join("---\n"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
