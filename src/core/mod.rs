@@ -1014,18 +1014,38 @@ fn analyze_checked(
         }
         None => cfg,
     };
-    // a dump of a dual-stack cluster (IPv4 first): its Services hold IPv6 clusterIPs second
+    // a dump of a dual-stack cluster (IPv4 first): its Services hold IPv6 clusterIPs second, or
+    // its Nodes hold pod ranges of both families (service::dual_stack_evidence)
     let dual;
-    let cfg = match (!cfg.dual_stack).then(|| service::dumped_dual_stack(&objects)).flatten() {
-        Some(i) => {
+    let cfg = match (!cfg.dual_stack).then(|| service::dual_stack_evidence(&objects)).flatten() {
+        Some((i, evidence)) => {
             let o = &objects[i];
-            let msg = if cfg.ipv6() {
-                "The dumped Services hold IPv4 clusterIPs as a second family: the cluster they come from is dual-stack (IPv6 first), so Services may ask for IPv4 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
-            } else {
-                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
+            let (first, other) = if cfg.ipv6() { ("IPv6", "IPv4") } else { ("IPv4", "IPv6") };
+            let tail = format!("so Services may ask for {other} too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family");
+            let (msg, at) = match evidence {
+                service::DualEvidence::DumpedService => {
+                    (format!("The dumped Services hold {other} clusterIPs as a second family: the cluster they come from is dual-stack ({first} first), {tail}"), "spec.clusterIPs")
+                }
+                service::DualEvidence::PodCidrs => (
+                    format!(
+                        "The Node {} has spec.podCIDRs of both families: the cluster it comes from is dual-stack ({first} first; kube-controller-manager allocates a node a range of each family only with an IPv4 and an IPv6 --cluster-cidr), {tail}",
+                        o.meta.name
+                    ),
+                    "spec.podCIDRs",
+                ),
+                service::DualEvidence::WrittenService(by) => {
+                    let b = &objects[by];
+                    let what = if matches!(b.body, Body::Node(_)) { "InternalIPs" } else { "podIPs" };
+                    (
+                        format!(
+                            "The Service {} holds clusterIPs of both families and the {} {} has {what} of both families: the cluster they come from is dual-stack ({first} first), {tail}",
+                            o.meta.name, b.kind, b.meta.name
+                        ),
+                        "spec.clusterIPs",
+                    )
+                }
             };
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg,
-                o.pos("spec.clusterIPs")).on(&o.id()));
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg, o.pos(at)).on(&o.id()));
             dual = Config { dual_stack: true, ..cfg.clone() };
             &dual
         }
@@ -1989,3 +2009,5 @@ mod tests_yamlfast;
 mod tests_review12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner7;
+#[cfg(test)]
+mod tests_dumpfix7;

@@ -600,6 +600,9 @@ pub struct NodeInfo {
     pub internal_ip_other: Option<String>,
     pub external_ip: Option<String>,
     pub pod_cidr: Option<String>,
+    /// spec.podCIDRs' range of the other family than the first (a dual-stack cluster's node:
+    /// the node IPAM controller allocates one per --cluster-cidr)
+    pub pod_cidr_other: Option<String>,
     pub ready: Option<bool>,
     /// status of the Ready condition as written ("True", "False", "Unknown")
     pub ready_status: Option<String>,
@@ -1507,6 +1510,15 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         unschedulable: r.boolean(spec.and_then(|s| s.get("unschedulable")), &"spec.unschedulable").unwrap_or(false),
         ..Default::default()
     };
+    // spec.podCIDRs: at most one range per family (ValidateNode); the one of the other family
+    // than the first is kept (service::dual_stack_evidence)
+    if let Some(NodeKind::Seq(cidrs)) = spec.and_then(|s| s.get("podCIDRs")).map(|n| &n.kind) {
+        let family = |c: &str| c.split_once('/').and_then(|(ip, _)| ip.parse::<std::net::IpAddr>().ok()).map(|a| a.is_ipv6());
+        let mut texts = cidrs.iter().filter_map(|c| c.as_str());
+        if let Some(first) = texts.next().and_then(family) {
+            info.pod_cidr_other = texts.find(|c| family(c) == Some(!first)).map(str::to_string);
+        }
+    }
     for (i, t) in r.seq(spec.and_then(|s| s.get("taints")), &"spec.taints").iter().enumerate() {
         let f = format!("spec.taints[{i}]");
         let Some(t) = r.map(Some(t), &f) else { continue };

@@ -1162,12 +1162,64 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 /// value is the Service the note goes on; the third, whether it is `kubernetes`.
 /// The first Service a cluster printed (a uid or resourceVersion) whose clusterIPs hold an IPv4
 /// then an IPv6 address: the dump comes from a dual-stack cluster.
-pub fn dumped_dual_stack(objects: &[Object]) -> Option<usize> {
+/// What says the input comes from a dual-stack cluster (its Services may ask for both families).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DualEvidence {
+    /// a dumped Service (metadata uid/resourceVersion) holds clusterIPs of both families: the
+    /// cluster's allocators gave them (alloc.go allocClusterIPs, one per --service-cluster-ip-range)
+    DumpedService,
+    /// a Node's spec.podCIDRs hold a range of each family: the node IPAM controller allocates one
+    /// per --cluster-cidr (pkg/controller/nodeipam/ipam/range_allocator.go AllocateOrOccupyCIDR,
+    /// one per cidrSet), and kube-controller-manager takes two only when the cluster is set up
+    /// dual-stack (cmd/kube-controller-manager/app/core.go processCIDRs: "only one CIDR allowed
+    /// for single-stack"), as kubeadm and kind configure it with a dual
+    /// --service-cluster-ip-range beside it
+    PodCidrs,
+    /// a Service the input writes (not dumped: a dump whose author trimmed the uids) holds
+    /// clusterIPs of both families, and this object (a Node's InternalIPs, a Pod's podIPs) has an
+    /// address of each family. Neither alone: a cloud node reports every address the cloud gave
+    /// it, IPv6 ones on a single-stack cluster too (KEP-3705 "Current behavior", kubelet without
+    /// --node-ip), and written clusterIPs of both families on a single-stack cluster are the
+    /// user's mistake the API server refuses (ValidateService: "not configured on this cluster")
+    WrittenService(usize),
+}
+
+/// The input's evidence that the cluster is dual-stack: the object that shows it and how.
+pub fn dual_stack_evidence(objects: &[Object]) -> Option<(usize, DualEvidence)> {
     use super::model::Body;
     let family = |ip: &str| ip.parse::<IpAddr>().ok().map(|a| a.is_ipv6());
-    objects.iter().position(|o| {
-        o.dumped() && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && family(&s.cluster_ips[0]).zip(family(&s.cluster_ips[1])).is_some_and(|(a, b)| a != b))
-    })
+    let both = |a: &str, b: &str| family(a).zip(family(b)).is_some_and(|(a, b)| a != b);
+    let dual_ips = |o: &Object| !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && both(&s.cluster_ips[0], &s.cluster_ips[1]));
+    let (mut written, mut addresses, mut cidrs) = (None, None, None);
+    for (i, o) in objects.iter().enumerate() {
+        if o.refused {
+            continue;
+        }
+        match &o.body {
+            Body::Service(_) if dual_ips(o) => {
+                if o.dumped() {
+                    return Some((i, DualEvidence::DumpedService));
+                }
+                written.get_or_insert(i);
+            }
+            Body::Node(info) => {
+                if info.pod_cidr_other.is_some() {
+                    cidrs.get_or_insert(i);
+                }
+                if info.internal_ip.as_deref().zip(info.internal_ip_other.as_deref()).is_some_and(|(a, b)| both(a, b)) {
+                    addresses.get_or_insert(i);
+                }
+            }
+            Body::Pod(_, status) if status.pod_ip.as_deref().zip(status.pod_ip_other.as_deref()).is_some_and(|(a, b)| both(a, b)) => {
+                addresses.get_or_insert(i);
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = cidrs {
+        return Some((i, DualEvidence::PodCidrs));
+    }
+    Some((written?, DualEvidence::WrittenService(addresses?)))
 }
 
 pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, usize, bool)> {

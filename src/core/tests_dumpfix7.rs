@@ -1,0 +1,62 @@
+//! The leftovers of the dumps6 review (/work/dumps6/REPORT.md): real `kubectl get -o yaml` dumps
+//! read wrongly. Each test names the upstream function it follows (kubernetes/kubernetes unless
+//! said); tests/fixtures/dumps6 holds the files.
+
+use super::diag::Severity;
+use super::tests::{errors, run, svc};
+
+const NOT_CONFIGURED: &str = "spec.ipFamilies[1]: Invalid value: \"IPv6\": not configured on this cluster";
+
+fn hand_written(name: &str, extra: &str) -> String {
+    format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\nspec:\n  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv4, IPv6]\n{extra}  selector:\n    app: {name}\n  ports:\n  - port: 80\n")
+}
+
+// A real kind dual-stack dump whose author trimmed the uids (blog-kind-dualstack-trimmed.yaml):
+// its Node has spec.podCIDRs [10.244.0.0/24, fd00:10:244::/64], which the node IPAM controller
+// allocates only from an IPv4 and an IPv6 --cluster-cidr (pkg/controller/nodeipam/ipam/
+// range_allocator.go AllocateOrOccupyCIDR: one range per cidrSet), so the cluster is dual-stack
+// and ValidateService (pkg/apis/core/validation/validation.go validateServiceIPFamily: "not
+// configured on this cluster") admits my-service-2/3's second family. Before: both refused.
+#[test]
+fn a_node_with_pod_cidrs_of_both_families_makes_the_cluster_dual_stack_as_range_allocator() {
+    let dump = include_str!("../../tests/fixtures/dumps6/blog-kind-dualstack-trimmed.yaml");
+    let r = run(dump);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    for name in ["my-service", "my-service-2", "my-service-3"] {
+        assert!(!svc(&r, name).rejected, "{name}");
+    }
+    assert_eq!(svc(&r, "my-service-2").cluster_ips, vec!["10.96.221.70", "fd00:10:96::7d1"]);
+    assert_eq!(svc(&r, "my-service-3").cluster_ips, vec!["fd00:10:96::c306", "10.96.147.82"]);
+    let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "DualStack").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].severity, notes[0].line), (Severity::Info, 21));
+    assert_eq!(
+        notes[0].message,
+        "The Node dual-stack-control-plane has spec.podCIDRs of both families: the cluster it comes from is dual-stack (IPv4 first; kube-controller-manager allocates a node a range of each family only with an IPv4 and an IPv6 --cluster-cidr), so Services may ask for IPv6 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family"
+    );
+    // a Service written beside it may ask for both families: the cluster has them
+    let r = run(&format!("{dump}---\n{}", hand_written("mine", "")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(svc(&r, "mine").cluster_ips.len(), 2);
+    // without podCIDRs: the Node's InternalIPs of both families together with the Services'
+    // clusterIPs of both families say it (neither alone, below)
+    let no_cidrs = dump.replace("  podCIDRs:\n  - 10.244.0.0/24\n  - fd00:10:244::/64\n", "");
+    let r = run(&no_cidrs);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let note = r.diagnostics.iter().find(|d| d.code == "DualStack").expect("DualStack");
+    assert!(note.message.starts_with("The Service my-service-2 holds clusterIPs of both families and the Node dual-stack-control-plane has InternalIPs of both families: the cluster they come from is dual-stack (IPv4 first)"), "{}", note.message);
+    // the IPv6 InternalIP alone (a cloud node reports every address the cloud gave it, on a
+    // single-stack cluster too: KEP-3705 "Current behavior") does not: a hand-written Service
+    // asking for both families is refused as before
+    let node_only = no_cidrs[..no_cidrs.find("---").unwrap()].to_string();
+    let r = run(&format!("{node_only}---\n{}", hand_written("mine", "")));
+    assert_eq!(errors(&r), vec![NOT_CONFIGURED]);
+    // nor do written clusterIPs of both families without any other sign (the user's mistake)
+    let r = run(&hand_written("mine", "  clusterIP: 10.96.0.50\n  clusterIPs: [10.96.0.50, fd00:10:96::50]\n"));
+    assert!(errors(&r).iter().any(|e| e.contains("not configured on this cluster")), "{:?}", errors(&r));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DualStack"));
+    // a single-stack cluster's input: refused, no note
+    let r = run(&hand_written("mine", ""));
+    assert_eq!(errors(&r), vec![NOT_CONFIGURED]);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "DualStack"));
+}
