@@ -1170,10 +1170,10 @@ pub enum DualEvidence {
     DumpedService,
     /// a Node's spec.podCIDRs hold a range of each family: the node IPAM controller allocates one
     /// per --cluster-cidr (pkg/controller/nodeipam/ipam/range_allocator.go AllocateOrOccupyCIDR,
-    /// one per cidrSet), and kube-controller-manager takes two only when the cluster is set up
-    /// dual-stack (cmd/kube-controller-manager/app/core.go processCIDRs: "only one CIDR allowed
-    /// for single-stack"), as kubeadm and kind configure it with a dual
-    /// --service-cluster-ip-range beside it
+    /// one per cidrSet), and kube-controller-manager takes two --cluster-cidr only of two
+    /// families (cmd/kube-controller-manager/app/core.go startNodeIpamController → validateCIDRs:
+    /// "not configured as dual stack (at least one from each IPFamily"): a cluster set up
+    /// dual-stack, as kubeadm and kind configure it with a dual --service-cluster-ip-range beside
     PodCidrs,
     /// a Service the input writes (not dumped: a dump whose author trimmed the uids) holds
     /// clusterIPs of both families, and this object (a Node's InternalIPs, a Pod's podIPs) has an
