@@ -514,6 +514,28 @@ pub struct Workload {
     pub pod_management_policy: Option<String>,
     /// a batch/v1 Job's own fields (None for the apps kinds)
     pub job: Option<Box<JobSpec>>,
+    /// what the controller last wrote in status, as (ready, replicas): readyReplicas/replicas
+    /// (Deployment, ReplicaSet, StatefulSet, ReplicationController), numberReady/
+    /// desiredNumberScheduled (DaemonSet), ready/active (Job); an absent count is 0 (the API
+    /// types' omitempty). None without a status that states either
+    pub status: Option<(i64, i64)>,
+}
+
+/// [`Workload::status`]: read quietly (a dump's status is not validated: the API server ignores
+/// it on create).
+fn workload_status(root: &Node, kind: &str) -> Option<(i64, i64)> {
+    let (ready, total) = match kind {
+        "DaemonSet" => ("numberReady", "desiredNumberScheduled"),
+        "Job" => ("ready", "active"),
+        _ => ("readyReplicas", "replicas"),
+    };
+    let status = root.get("status")?;
+    let count = |k: &str| match status.get(k).map(|n| &n.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    let (r, t) = (count(ready), count(total));
+    (r.is_some() || t.is_some()).then(|| (r.unwrap_or(0), t.unwrap_or(0)))
 }
 
 /// What a batch/v1 Job adds to a workload (k8s.io/api batch/v1 JobSpec, JobStatus), as written:
@@ -1341,6 +1363,7 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         has_template: tmpl.is_some(),
         pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), &"spec.podManagementPolicy") } else { None },
         job: None,
+        status: workload_status(root, kind),
     }
 }
 
@@ -1430,6 +1453,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
         has_template: tmpl.is_some(),
         pod_management_policy: None,
         job: None,
+        status: workload_status(root, "ReplicationController"),
     }
 }
 

@@ -60,3 +60,64 @@ fn a_node_with_pod_cidrs_of_both_families_makes_the_cluster_dual_stack_as_range_
     assert_eq!(errors(&r), vec![NOT_CONFIGURED]);
     assert!(!r.diagnostics.iter().any(|d| d.code == "DualStack"));
 }
+
+// A dump with Pods in which one workload has none (dumps6 f: the kubevious GKE mock's
+// kube-system/gke-busy-box, a copy of kube-dns; tests/fixtures/dumps6/kv-gke-kube-dns-busybox.yaml
+// is its kube-dns part). The workload controllers create a workload's pods with an
+// ownerReference to it (pkg/controller/controller_utils.go RealPodControl.CreatePodsWithGenerateName
+// → GetPodFromTemplate: metadata.ownerReferences = controllerRef), so when the input's pods are
+// the cluster's, none of them naming the workload means its pods are not in this input: none are
+// simulated (2 were, and kube-dns showed 4 endpoints where the cluster's Endpoints list 2), and a
+// note says so with the status' readyReplicas/replicas. A written workload, or a dump without
+// pods, is expanded as before.
+#[test]
+fn a_dumped_workload_whose_pods_are_not_in_the_dump_gets_none_as_get_pod_from_template_owns_them() {
+    let dump = include_str!("../../tests/fixtures/dumps6/kv-gke-kube-dns-busybox.yaml");
+    let r = run(dump);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["kube-dns-cd55f45d5-qn4hf", "kube-dns-cd55f45d5-sz5ks"]);
+    // the cluster's own Endpoints list 10.8.0.26 and 10.8.1.14
+    let ips: Vec<&str> = svc(&r, "kube-dns").endpoints.iter().map(|e| e.ip.as_str()).collect();
+    assert_eq!(ips, vec!["10.8.0.26", "10.8.1.14"]);
+    let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "PodsNotInInput").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].severity, notes[0].line, notes[0].column), (Severity::Info, 1794, 15));
+    assert_eq!(
+        notes[0].message,
+        "Deployment gke-busy-box has no pods in this input: it and the input's pods are printed by a cluster (metadata.uid, resourceVersion), and no pod names it in metadata.ownerReferences, so none are simulated for it; its status says 2 of 2 replicas ready (pods of the cluster that this input does not print)"
+    );
+    // the page's incremental analysis says the same, after an edit too
+    let cfg = super::config::Config::default();
+    let mut inc = super::incremental::Incremental::new();
+    inc.set(dump.to_string());
+    assert_eq!(inc.analyze(&cfg).to_json(), r.to_json());
+    assert!(inc.splice(0, 0, "# top\n"));
+    assert_eq!(inc.analyze(&cfg).to_json(), super::analyze(inc.text(), &cfg).to_json());
+    // a written Deployment (no uid, no resourceVersion) beside the dump: simulated as before
+    // (the mock copies kube-dns' uid and resourceVersion: only gke-busy-box's are dropped)
+    let busy = |dump: &str, from: &str, to: &str| {
+        let at = dump.find("name: gke-busy-box").unwrap();
+        format!("{}{}", &dump[..at], dump[at..].replacen(from, to, 1))
+    };
+    let written = busy(dump, "    uid: bec14d00-3437-11ea-9cdc-42010a8001cf\n    resourceVersion: '274562791'\n", "");
+    assert_ne!(written, dump);
+    let r = run(&written);
+    assert_eq!(r.pods.iter().filter(|p| p.name.starts_with("gke-busy-box-")).count(), 2);
+    assert_eq!(svc(&r, "kube-dns").endpoints.len(), 4);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "PodsNotInInput"));
+    // a dump without pods (`kubectl get deploy,svc -o yaml`): its workloads are expanded as before
+    let docs: Vec<&str> = dump.split("\n---\n").filter(|d| !d.starts_with("kind: Pod\n")).collect();
+    assert_eq!(docs.len(), 5);
+    let r = run(&docs.join("\n---\n"));
+    assert_eq!(r.pods.iter().filter(|p| p.name.starts_with("gke-busy-box-")).count(), 2);
+    assert_eq!(r.pods.iter().filter(|p| p.name.starts_with("kube-dns-")).count(), 2);
+    assert!(!r.diagnostics.iter().any(|d| d.code == "PodsNotInInput"));
+    // a Deployment scaled to 0, or one whose status counts no pods, needs no note
+    for (from, to) in [("spec:\n    replicas: 2", "spec:\n    replicas: 0"), ("    replicas: 2\n    updatedReplicas: 2\n    readyReplicas: 2\n    availableReplicas: 2\n", "    replicas: 0\n")] {
+        let edited = busy(dump, from, to);
+        assert_ne!(edited, dump, "{from}");
+        let r = run(&edited);
+        assert!(!r.diagnostics.iter().any(|d| d.code == "PodsNotInInput"), "{from}");
+        assert!(!r.pods.iter().any(|p| p.name.starts_with("gke-busy-box-")), "{from}");
+    }
+}
