@@ -976,7 +976,7 @@ fn analyze_checked(
     stage("X pre-infer");
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
-        Some((cidr, i, anchored)) => {
+        Some(service::InferredCidr { cidr, object: i, anchored, narrowed_by }) => {
             let o = &objects[i];
             let msg = if cidr.v6 != cfg.service_cidr.v6 {
                 // an IPv6 cluster's dump (EKS IPv6, kind ipFamily: ipv6): its primary family is
@@ -996,8 +996,14 @@ fn analyze_checked(
                     cidr.family()
                 )
             } else if anchored {
+                // (narrowed: service::narrowed_v4)
+                let narrowed = if narrowed_by > 0 {
+                    format!("; it is as narrow as the dumped clusterIPs show: {narrowed_by} of them, drawn at random above the range's static band, all lie in it, which a range twice as wide would give with a chance under 1 in 1,000")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there (the CLI's --service-cidr sets the range)",
+                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there{narrowed} (the CLI's --service-cidr sets the range)",
                     cidr.nth(1),
                     cfg.service_cidr
                 )

@@ -121,3 +121,55 @@ fn a_dumped_workload_whose_pods_are_not_in_the_dump_gets_none_as_get_pod_from_te
         assert!(!r.pods.iter().any(|p| p.name.starts_with("gke-busy-box-")), "{from}");
     }
 }
+
+fn dumped_services(ips: &[&str]) -> String {
+    ips.iter()
+        .enumerate()
+        .map(|(i, ip)| {
+            let name = if i == 0 { "kubernetes".to_string() } else { format!("s{i}") };
+            format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: default\n  uid: 0000-{i}\n  resourceVersion: \"{i}\"\nspec:\n  clusterIP: {ip}\n  ports:\n  - port: 443\n")
+        })
+        .collect()
+}
+
+// dumps6 e: the GKE dump's 60 Services (tests/fixtures/dumps6/kv-gke-services.yaml) were read as
+// 10.75.0.0/16 (the widest range aligned at the kubernetes Service's 10.75.0.1 - 1), though all
+// their clusterIPs lie in 10.75.0.0/20, GKE's default Services range. The ClusterIP allocator
+// draws addresses at random above the static band (pkg/registry/core/service/ipallocator/bitmap.go
+// AllocateNext, calculateRangeOffset: KEP-3070), so 53 of them all in the lower /20 of a /16 has
+// a chance of about 16^-53: the range is halved while at least 10 dumped clusterIPs above the
+// band all lie in one half (service::narrowed_v4; ServiceIPRange's 8 addresses bound it). Few
+// Services keep the wide range (an EKS /16 with 3 Services is not a /18).
+#[test]
+fn the_service_range_is_as_narrow_as_enough_randomly_allocated_dumped_cluster_ips_show() {
+    let dump = include_str!("../../tests/fixtures/dumps6/kv-gke-services.yaml");
+    let r = run(dump);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.cluster.service_cidr, "10.75.0.0/20");
+    let notes: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "ServiceCIDR").collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        notes[0].message,
+        "Services get ClusterIPs from 10.75.0.0/20 here: the kubernetes Service holds 10.75.0.1, the first address of the API server's --service-cluster-ip-range, and the default 10.96.0.0/12 does not start there; it is as narrow as the dumped clusterIPs show: 53 of them, drawn at random above the range's static band, all lie in it, which a range twice as wide would give with a chance under 1 in 1,000 (the CLI's --service-cidr sets the range)"
+    );
+    // written Services beside it: an address outside the /20 is refused (the written ones are
+    // not evidence of the range), one inside is taken, a new one is allocated inside
+    let written = |name: &str, ip: &str| format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\nspec:\n{ip}  ports:\n  - port: 80\n");
+    let r = run(&format!("{dump}{}{}{}", written("out", "  clusterIP: 10.75.16.5\n"), written("in", "  clusterIP: 10.75.15.200\n"), written("auto", "")));
+    assert_eq!(
+        errors(&r),
+        vec!["spec.clusterIPs: Invalid value: [\"10.75.16.5\"]: failed to allocate IP 10.75.16.5: the provided network does not match the current range (this picture's Service range is 10.75.0.0/20, read off the dumped objects; the CLI's --service-cidr sets your cluster's)"]
+    );
+    assert!(!svc(&r, "in").rejected);
+    let auto = svc(&r, "auto").cluster_ip.as_deref().unwrap();
+    assert!(super::config::Cidr::parse("10.75.0.0/20").unwrap().contains(auto.parse().unwrap()), "{auto}");
+    // 10 clusterIPs above the static band, all in the lower /20 of 10.75.0.0/16: a /20; 9 are
+    // too few to say it, the /16 stays (and with it a note that says nothing of narrowing)
+    let ten = ["10.75.0.1", "10.75.0.10", "10.75.1.5", "10.75.2.5", "10.75.3.5", "10.75.4.5", "10.75.5.5", "10.75.6.5", "10.75.7.5", "10.75.8.5", "10.75.12.5", "10.75.15.5"];
+    assert_eq!(run(&dumped_services(&ten)).cluster.service_cidr, "10.75.0.0/20");
+    let r = run(&dumped_services(&ten[..11]));
+    assert_eq!(r.cluster.service_cidr, "10.75.0.0/16");
+    assert!(r.diagnostics.iter().any(|d| d.code == "ServiceCIDR" && d.message.ends_with("does not start there (the CLI's --service-cidr sets the range)")));
+    // an EKS-style /16 with three Services stays a /16
+    assert_eq!(run(&dumped_services(&["10.100.0.1", "10.100.0.10", "10.100.37.2", "10.100.61.9"])).cluster.service_cidr, "10.100.0.0/16");
+}
