@@ -577,7 +577,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
 
 /// metadata.uid as written, when not empty.
 fn uid(o: &Object) -> Option<&str> {
-    o.source.get("metadata")?.get("uid")?.as_str().filter(|u| !u.is_empty())
+    o.meta.uid.as_deref()
 }
 
 /// An object's written `spec` (the tree the re-apply checks compare).
@@ -1123,12 +1123,7 @@ fn analyze_checked(
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
-    pod_index.slices = false;
-    pod_index.dumped_endpoints = false;
-    for o in objects.iter().filter(|o| matches!(o.body, Body::EndpointSlice(_) | Body::Endpoints(_))) {
-        pod_index.slices |= matches!(o.body, Body::EndpointSlice(_));
-        pod_index.dumped_endpoints |= o.dumped();
-    }
+    pod_index.index_endpoints(&objects);
     // the per-Service work below reads, beside its Service: the cluster, the options, the
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and

@@ -48,6 +48,9 @@ pub struct Meta {
     /// a cluster printed it (`kubectl get -o yaml`): metadata has a uid or resourceVersion
     /// (read once here: [`Object::dumped`] is asked of every object on every keystroke)
     pub dumped: bool,
+    /// metadata.uid as written, when a non-empty string (read once here: mod.rs
+    /// replaced_objects compares the uids of every object defined twice on each keystroke)
+    pub uid: Option<String>,
 }
 
 /// A key ValidateAnnotations refuses with its message, or (None) the total size over the limit.
@@ -887,6 +890,7 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         labels,
         deleting,
         dumped: m.is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some()),
+        uid: m.and_then(|m| m.get("uid")?.as_str()).filter(|u| !u.is_empty()).map(str::to_string),
     }
 }
 

@@ -173,3 +173,51 @@ fn the_service_range_is_as_narrow_as_enough_randomly_allocated_dumped_cluster_ip
     // an EKS-style /16 with three Services stays a /16
     assert_eq!(run(&dumped_services(&["10.100.0.1", "10.100.0.10", "10.100.37.2", "10.100.61.9"])).cluster.service_cidr, "10.100.0.0/16");
 }
+
+// Speed: a Service's hand-made or dumped Endpoints and EndpointSlices are found through an index
+// built once per analysis (resolve::PodIndex::index_endpoints: namespace → Service name), not by
+// a scan of every object per Service (`kubectl get svc,ep -o yaml`: 1,000 Services × 1,750
+// objects on each keystroke). What kube-proxy would read is unchanged: each Service resolves to
+// the same endpoints through the index as through the scan, on the dumps6 `svc,ep` and
+// `svc,endpointslices` dumps and on hand-made Endpoints/EndpointSlices (a selectorless Service's,
+// a selector Service's extra slice, same names in another namespace, an invalid one).
+#[test]
+fn endpoints_found_through_the_index_are_those_a_scan_finds() {
+    use super::config::Config;
+    use super::model::Body;
+    use super::resolve::{resolve, PodIndex};
+    let hand = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{port: 5432}]\n---\n\
+apiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [{ip: 10.1.0.5}]\n  ports: [{port: 5432}]\n---\n\
+apiVersion: v1\nkind: Endpoints\nmetadata: {name: db, namespace: other}\nsubsets:\n- addresses: [{ip: 10.1.0.6}]\n  ports: [{port: 5432}]\n---\n\
+apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n\
+apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-extra\n  labels: {kubernetes.io/service-name: web}\naddressType: IPv4\nendpoints:\n- addresses: [10.1.0.7]\nports: [{port: 80}]\n---\n\
+apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web-bad\n  labels: {kubernetes.io/service-name: web}\naddressType: IPv4\nendpoints:\n- addresses: [999.1.0.7]\nports: [{port: 80}]\n";
+    let inputs = [include_str!("../../tests/fixtures/dumps6/kv-kind-svc-ep-only.yaml"), include_str!("../../tests/fixtures/dumps6/kv-kind-svc-slices-only.yaml"), hand];
+    let mut found = 0;
+    for text in inputs {
+        let mut diags = Vec::new();
+        let mut objects = super::read_objects(text, &mut diags);
+        // (the range the dump's Services were allocated from, as analyze reads it off them)
+        let cfg = Config::default();
+        let cfg = match super::service::inferred_service_cidr(&objects, &cfg) {
+            Some(c) => Config { service_cidr: c.cidr, ..cfg },
+            None => cfg,
+        };
+        super::validate_endpoints(&mut objects, &mut diags);
+        let cluster = super::cluster::build(&objects, &cfg, &mut diags);
+        let scan = PodIndex::new(&cluster);
+        let mut indexed = PodIndex::new(&cluster);
+        indexed.index_endpoints(&objects);
+        let mut alloc = super::service::Allocations::new(&cfg);
+        for (i, o) in objects.iter().enumerate() {
+            let Body::Service(spec) = &o.body else { continue };
+            let svc = super::service::admit(i, o, spec, &cfg, &mut alloc, &mut diags);
+            let (a, b) = (resolve(&svc, &cluster, &scan, &objects, "cluster.local"), resolve(&svc, &cluster, &indexed, &objects, "cluster.local"));
+            assert_eq!(a.endpoints, b.endpoints, "{}", svc.name);
+            assert_eq!(a.from_dump, b.from_dump, "{}", svc.name);
+            found += a.endpoints.len();
+        }
+    }
+    // (1 per Service of the two trimmed dumps; db 10.1.0.5, web 10.1.0.7)
+    assert_eq!(found, 6);
+}
