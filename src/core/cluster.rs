@@ -2088,16 +2088,6 @@ fn int_or_string(n: Option<&super::yaml::Node>) -> Option<Result<i64, String>> {
     }
 }
 
-/// An intstr.IntOrString as a field error shows it: its String() has a pointer receiver, so the
-/// value (not a Stringer) is printed with `%#v` (apimachinery field.Error ErrorBody), e.g.
-/// `intstr.IntOrString{Type:1, IntVal:0, StrVal:"1"}`.
-fn go_intstr(v: &Result<i64, String>) -> String {
-    match v {
-        Ok(i) => format!("intstr.IntOrString{{Type:0, IntVal:{i}, StrVal:\"\"}}"),
-        Err(s) => format!("intstr.IntOrString{{Type:1, IntVal:0, StrVal:{}}}", quote(s)),
-    }
-}
-
 /// validation.IsValidPercent: `^[0-9]+%$`.
 fn is_percent(s: &str) -> bool {
     s.strip_suffix('%').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
@@ -2117,14 +2107,14 @@ fn int_or_percent(v: &Result<i64, String>, field: &str, pos: super::yaml::Pos, h
             let digits = s.strip_suffix('%').filter(|_| is_percent(s));
             match digits {
                 None => {
-                    errs.push(Diagnostic::invalid(field, pos, &go_intstr(v), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+                    errs.push(Diagnostic::invalid(field, pos, &super::diag::int_or_string(v), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
                     // getIntOrPercentValue: not a percent, so IntOrString.IntValue (strconv.Atoi)
                     s.parse::<i64>().unwrap_or(0)
                 }
                 Some(d) => {
                     let n = d.parse::<i64>().unwrap_or(i64::MAX);
                     if hundred && n > 100 {
-                        errs.push(Diagnostic::invalid(field, pos, &go_intstr(v), "must not be greater than 100%"));
+                        errs.push(Diagnostic::invalid(field, pos, &super::diag::int_or_string(v), "must not be greater than 100%"));
                     }
                     n
                 }
@@ -2162,12 +2152,12 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
             let u = int_or_percent(&unavailable, &unavailable_f, o.pos(&unavailable_f), false, &mut errs);
             let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), false, &mut errs);
             if u == 0 && s == 0 {
-                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &go_intstr(&unavailable), "may not be 0 when `maxSurge` is 0"));
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &super::diag::int_or_string(&unavailable), "may not be 0 when `maxSurge` is 0"));
             }
             // IsNotMoreThan100Percent(maxUnavailable), after the two: only a valid percent
             // (getPercentValue; "200" is not one, whatever its Atoi)
             if unavailable.as_ref().err().is_some_and(|p| is_percent(p)) && u > 100 {
-                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &go_intstr(&unavailable), "must not be greater than 100%"));
+                errs.push(Diagnostic::invalid(&unavailable_f, o.pos(&unavailable_f), &super::diag::int_or_string(&unavailable), "must not be greater than 100%"));
             }
         }
         ("RollingUpdate" | "", false) => {
@@ -2176,7 +2166,7 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
             let s = int_or_percent(&surge, &surge_f, o.pos(&surge_f), true, &mut errs);
             match (u != 0, s != 0) {
                 (true, true) => {
-                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &go_intstr(&surge), "may not be set when maxUnavailable is non-zero"));
+                    errs.push(Diagnostic::invalid(&surge_f, o.pos(&surge_f), &super::diag::int_or_string(&surge), "may not be set when maxUnavailable is non-zero"));
                 }
                 (false, false) => errs.push(Diagnostic::required(&unavailable_f, o.pos(&unavailable_f), "cannot be 0 when maxSurge is 0")),
                 _ => {}
@@ -2881,7 +2871,7 @@ fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool,
 
 /// ValidateTolerations (pkg/apis/core/validation/validation.go), as of v1.34 (Lt/Gt came later,
 /// behind the alpha TaintTolerationComparisonOperators gate). Values print as field.Error
-/// does: strings quoted, a struct with %#v.
+/// ErrorBody does ([`super::diag`]): strings quoted, a struct as its JSON.
 fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (i, t) in tolerations.iter().enumerate() {
         let f = format!("{field}[{i}]");
@@ -2908,14 +2898,15 @@ fn validate_tolerations(tolerations: &[Toleration], field: &str, at: &dyn Fn(&st
                 }
             }
             "Exists" if !t.value.is_empty() => {
-                let secs = if t.toleration_seconds.is_some() { "(*int64)(0xc…)" } else { "(*int64)(nil)" };
-                let shown = format!(
-                    "core.Toleration{{Key:{}, Operator:{}, Value:{}, Effect:{}, TolerationSeconds:{secs}}}",
-                    quote(&t.key),
-                    quote(&t.operator),
-                    quote(&t.value),
-                    quote(&t.effect)
-                );
+                // field.Invalid(…, toleration, …): the internal core.Toleration (no json tags:
+                // Go field names, declaration order) as field.Error ErrorBody prints it (json)
+                let shown = super::diag::json_struct(&[
+                    ("Key", t.key.as_str().into()),
+                    ("Operator", t.operator.as_str().into()),
+                    ("Value", t.value.as_str().into()),
+                    ("Effect", t.effect.as_str().into()),
+                    ("TolerationSeconds", t.toleration_seconds.into()),
+                ]);
                 errs.push(Diagnostic::invalid(&op_f, at(&op_f), &shown, "value must be empty when `operator` is 'Exists'"));
             }
             "Exists" => {}
@@ -3237,8 +3228,8 @@ fn labels_go(l: &Labels) -> String {
     let mut l = l.clone();
     crate::core::sort::sort(&mut l);
     // json.Marshal of a map[string]string, as field.Error.ErrorBody renders it (keys sorted)
-    let m: std::collections::BTreeMap<&str, &str> = l.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    serde_json::to_string(&m).unwrap_or_default()
+    let m: serde_json::Map<String, serde_json::Value> = l.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+    super::diag::json(&serde_json::Value::Object(m))
 }
 
 /// Workload → pods, as the controllers name them:

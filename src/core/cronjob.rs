@@ -309,36 +309,8 @@ fn atoi(s: &str) -> Result<i64, String> {
     Ok(if neg { (n as i64).wrapping_neg() } else { n as i64 })
 }
 
-/// strconv.Quote: Go-syntax double-quoted. (Printable non-ASCII characters are kept, as Go
-/// does; of the non-printable ones the controls, spaces and format characters are escaped.)
-fn go_quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_ascii() => out.push(c),
-            c if c.is_control() || c.is_whitespace() || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff) => {
-                if (c as u32) < 0x10000 {
-                    out.push_str(&format!("\\u{:04x}", c as u32));
-                } else {
-                    out.push_str(&format!("\\U{:08x}", c as u32));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// strconv.Quote (one implementation: [`super::diag::go_quote`]).
+use super::diag::go_quote;
 
 /// parseDescriptor: `@yearly` (`@annually`), `@monthly`, `@weekly`, `@daily` (`@midnight`),
 /// `@hourly`, or `@every <duration>` (time.ParseDuration; any duration is taken: Every rounds

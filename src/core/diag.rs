@@ -57,9 +57,86 @@ pub struct Diagnostic {
     pub column: u32,
 }
 
-/// How Go's %v / strconv.Quote print a value in `Invalid value: <v>`.
+// How a field error prints its bad value: k8s.io/apimachinery pkg/util/validation/field/errors.go
+// `(*Error).ErrorBody` as upstream has it since "Nicer value rendering in API errors"
+// (kubernetes#132314, apimachinery c58e197e, Kubernetes 1.34): an int64, int32, float or bool
+// with %v; a `string` with %q (strconv.Quote); anything else — a struct (the internal API types
+// have no json tags: Go field names), slice, map, pointer (nil → `null`), intstr.IntOrString,
+// resource.Quantity, a named string type — as encoding/json Marshal prints it. Every `Invalid
+// value: …` / `Duplicate value: …` / `Unsupported value: …` / `Not found: …` is made with these.
+
+/// A Go `string` bad value: %q, i.e. strconv.Quote (printable Unicode kept, the rest escaped).
 pub fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+    go_quote(s)
+}
+
+/// strconv.Quote: Go-syntax double-quoted. (Printable non-ASCII characters are kept, as Go
+/// does; of the non-printable ones the controls, spaces and format characters are escaped.)
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_ascii() => out.push(c),
+            c if c.is_control() || c.is_whitespace() || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff) => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A bad value that is not a Go `string`/number/bool, as encoding/json Marshal prints it:
+/// compact, map keys sorted (serde_json's map is ordered by key), and HTML-safe (`<`, `>`, `&`,
+/// U+2028 and U+2029 escaped as `\u003c`…: Marshal's escapeHTML).
+pub fn json(v: &serde_json::Value) -> String {
+    html_escape(serde_json::to_string(v).unwrap_or_default())
+}
+
+/// A Go struct bad value, as encoding/json Marshal prints it: its fields in declaration order
+/// (the internal API types have no json tags, so the names are the Go field names, and nothing
+/// is omitted), each value as [`json`] prints it.
+pub fn json_struct(fields: &[(&str, serde_json::Value)]) -> String {
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{}", json_str(k), json(v))).collect();
+    format!("{{{}}}", body.join(","))
+}
+
+/// A string inside a json-printed bad value (a resource.Quantity, a named string type, a
+/// string-valued intstr.IntOrString): encoding/json's string encoding.
+pub fn json_str(s: &str) -> String {
+    html_escape(serde_json::to_string(s).unwrap_or_default())
+}
+
+fn html_escape(s: String) -> String {
+    if !s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return s;
+    }
+    s.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+}
+
+/// An intstr.IntOrString bad value (Ok: an int, Err: a string): its MarshalJSON, `1` or
+/// `"150%"` (k8s.io/apimachinery pkg/util/intstr/intstr.go `MarshalJSON`).
+pub fn int_or_string(v: &Result<i64, String>) -> String {
+    match v {
+        Ok(i) => i.to_string(),
+        Err(s) => json_str(s),
+    }
 }
 
 impl Diagnostic {

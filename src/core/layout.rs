@@ -713,7 +713,9 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
                 let shorter = short.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_else(|| short.clone());
                 Line::variants(Font::Mono, vec![f, short, shorter])
             }
-            None if client => Line::new(Font::Small, ""),
+            // the client's own row: what a headless name gives it (every ready endpoint's
+            // address in the A answer, spec 2.4.1; it connects to one itself)
+            None if client => Line::new(Font::Small, if svc.is_some_and(|s| s.selector.is_some()) { "DNS gives it the pods' IPs" } else { "DNS gives it the endpoints' IPs" }),
             None => Line::new(Font::Small, "no DNS name of its own"),
         });
     }
@@ -1519,6 +1521,11 @@ mod tests {
         let l = layout(&r, Some(0), 1000.0);
         let it = l.find("pod", "db-0").unwrap();
         assert!(it.texts.iter().any(|t| t.full == "db-0.db.default.svc.cluster.local"), "{:?}", it.texts);
+        // the client's row beside the pods' names: what the headless name gives it (it was a
+        // blank line, learner7)
+        let client = l.items.iter().find(|i| i.kind == "client" || (i.kind == "pod" && i.index.is_none())).unwrap();
+        assert!(client.texts.iter().any(|t| t.full == "DNS gives it the pods' IPs"), "{:?}", client.texts);
+        assert!(client.texts.iter().all(|t| !t.full.is_empty()), "{:?}", client.texts);
     }
 
     fn segments_clear(l: &Layout, from: &str, to: &str, what: &str) {

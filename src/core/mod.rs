@@ -7,12 +7,14 @@ pub mod cluster;
 pub mod checklist;
 pub mod config;
 pub mod configdata;
+pub mod crd;
 pub mod cronjob;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
 pub mod diag;
 pub mod edit;
+pub mod gojson;
 pub mod endpoints;
 pub mod highlight;
 pub mod incremental;
@@ -268,6 +270,10 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             strict_errs.extend(cronjob::validate(&kind, &root));
         }
     }
+    // a CustomResourceDefinition (no strict tables): validated on its tree
+    if ty.is_none() && kind == "CustomResourceDefinition" {
+        strict_errs.extend(crd::validate(&kind, &api_version, &root));
+    }
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
     let made = if custom { None } else { model::decode_object(root, diags) };
@@ -281,6 +287,11 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
                     let tail = diags.split_off(before);
                     diags.extend(tail.into_iter().filter(|d| d.code != "TypeMismatch"));
                 }
+            }
+            // decoded, then converted: an autoscaling/v1 HPA's round-trip annotations
+            // (core::scaling::v1_annotation_error), before its tree loses them
+            if o.api_version == "autoscaling/v1" && o.kind == "HorizontalPodAutoscaler" && !strict_errs.iter().any(|d| d.severity == Severity::Error) {
+                strict_errs.extend(scaling::v1_annotation_error(&o.source));
             }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {
@@ -707,7 +718,7 @@ fn service_cluster_ip_update_error(live: &Object, next: &Object) -> Option<(Diag
     if old.as_ref().is_some_and(|o| o[0] == new[0]) {
         return None;
     }
-    let value = serde_json::to_string(&new).unwrap_or_default();
+    let value = diag::json(&serde_json::json!(new));
     let mut d = Diagnostic::invalid("spec.clusterIPs[0]", at, &value, "may not change once set");
     d.code = "FieldImmutable".into();
     Some((d, "spec.clusterIP"))
@@ -875,7 +886,7 @@ pub(crate) fn selector_value(n: &yaml::Node) -> Option<model::LabelSelector> {
 /// json.Marshal of a metav1.LabelSelector: `{"matchLabels":{"app":"web"},"matchExpressions":
 /// [{"key":…,"operator":…,"values":[…]}]}`, empty fields left out (omitempty).
 pub(crate) fn selector_json(sel: &model::LabelSelector) -> String {
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let q = diag::json_str;
     let mut parts = Vec::new();
     if !sel.match_labels.is_empty() {
         parts.push(format!("\"matchLabels\":{{{}}}", sel.match_labels.iter().map(|(k, v)| format!("{}:{}", q(k), q(v))).collect::<Vec<_>>().join(",")));
@@ -2012,3 +2023,5 @@ mod tests_review12;
 mod tests_learner7;
 #[cfg(test)]
 mod tests_dumpfix7;
+#[cfg(test)]
+mod tests_rulefix13;

@@ -225,6 +225,37 @@ const STANDARD_RESOURCES: &[&str] = &[
     "persistentvolumeclaims", "storage", "requests.storage", "services.nodeports", "services.loadbalancers",
 ];
 
+/// pkg/apis/core/validation/validation.go ValidateContainerResourceName's details, in order:
+/// validateResourceName (a qualified name, and only if it is one: without a `/`, a standard
+/// resource, helper.IsStandardResourceName), then — whatever validateResourceName said — without
+/// a `/` a standard container resource (helper.IsStandardContainerResourceName: cpu, memory,
+/// ephemeral-storage, hugepages-*), with one a native resource (helper.IsNativeResource: in
+/// `kubernetes.io/`) or an extended one (helper.IsExtendedResourceName: not `requests.`-prefixed,
+/// and `requests.<name>` a qualified name). Used for a container's resources and an HPA's
+/// containerResource metric (validateContainerResourceSource).
+pub(crate) fn container_resource_name(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let qualified = super::names::qualified_name(name);
+    let slash = name.contains('/');
+    let container = matches!(name, "cpu" | "memory" | "ephemeral-storage") || name.starts_with("hugepages-");
+    if !qualified.is_empty() {
+        out.extend(qualified);
+    } else if !slash && !container && !STANDARD_RESOURCES.contains(&name) && !name.starts_with("requests.hugepages-") {
+        out.push("must be a standard resource type or fully qualified".into());
+    }
+    if !slash {
+        if !container {
+            out.push("must be a standard resource for containers".into());
+        }
+    } else if !name.contains("kubernetes.io/") {
+        let extended = !name.starts_with("requests.") && super::names::qualified_name(&format!("requests.{name}")).is_empty();
+        if !extended {
+            out.push("doesn't follow extended resource name standard".into());
+        }
+    }
+    out
+}
+
 /// ValidateResourceRequirements (pkg/apis/core/validation/validation.go) on one container's
 /// `resources`: every quantity non-negative (ValidateResourceQuantityValue →
 /// ValidateNonnegativeQuantity), a request at most its limit, and for resources that may not be
@@ -248,36 +279,13 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
     };
     let (limits, requests) = (entries("limits"), entries("requests"));
     let mut out = Vec::new();
-    // validateContainerResourceName, on every key of limits then requests: validateResourceName
-    // (a qualified name, and only if it is one: without a `/`, a standard resource,
-    // helper.IsStandardResourceName), then — whatever validateResourceName said — without a `/`
-    // a standard container resource (helper.IsStandardContainerResourceName: cpu, memory,
-    // ephemeral-storage, hugepages-*), with one a native resource (helper.IsNativeResource: in
-    // `kubernetes.io/`) or an extended one (helper.IsExtendedResourceName: not `requests.`-prefixed,
-    // and `requests.<name>` a qualified name)
+    // validateContainerResourceName, on every key of limits then requests
     for which in ["limits", "requests"] {
         let Some(m) = res.get(which).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
         for (k, _) in m.last_entries() {
             let Some(name) = k.as_str() else { continue };
             let bad = |detail: String| ResourceError { field: format!("resources.{which}[{name}]"), value: Some(name.to_string()), detail };
-            let qualified = super::names::qualified_name(name);
-            let slash = name.contains('/');
-            let container = matches!(name, "cpu" | "memory" | "ephemeral-storage") || name.starts_with("hugepages-");
-            if !qualified.is_empty() {
-                out.extend(qualified.into_iter().map(bad));
-            } else if !slash && !container && !STANDARD_RESOURCES.contains(&name) && !name.starts_with("requests.hugepages-") {
-                out.push(bad("must be a standard resource type or fully qualified".into()));
-            }
-            if !slash {
-                if !container {
-                    out.push(bad("must be a standard resource for containers".into()));
-                }
-            } else if !name.contains("kubernetes.io/") {
-                let extended = !name.starts_with("requests.") && super::names::qualified_name(&format!("requests.{name}")).is_empty();
-                if !extended {
-                    out.push(bad("doesn't follow extended resource name standard".into()));
-                }
-            }
+            out.extend(container_resource_name(name).into_iter().map(bad));
         }
     }
     let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");

@@ -284,7 +284,7 @@ pub fn validate(o: &Object, spec: &NetworkPolicySpec, errs: &mut Vec<Diagnostic>
     }
     if spec.policy_types.len() > 2 {
         // field.Invalid(…, &spec.PolicyTypes, …): ErrorBody prints the slice as JSON
-        let shown = format!("[{}]", spec.policy_types.iter().map(|t| quote(t)).collect::<Vec<_>>().join(","));
+        let shown = format!("[{}]", spec.policy_types.iter().map(|t| super::diag::json_str(t)).collect::<Vec<_>>().join(","));
         errs.push(Diagnostic::invalid("spec.policyTypes", at("spec.policyTypes"), &shown, "may not specify more than two policyTypes"));
         return;
     }

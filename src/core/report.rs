@@ -340,10 +340,11 @@ impl Report {
             for p in &svc.ports {
                 let _ = writeln!(
                     s,
-                    "  port {}{}/{} -> targetPort {}{}",
+                    "  port {}{}/{}{} -> targetPort {}{}",
                     p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(),
                     p.port,
                     p.protocol,
+                    p.app_protocol.as_ref().map(|a| format!(" (appProtocol {a})")).unwrap_or_default(),
                     p.target_port,
                     match p.node_port {
                         // only NodePort and LoadBalancer Services get nodePorts allocated and
@@ -353,6 +354,11 @@ impl Report {
                         None => String::new(),
                     }
                 );
+            }
+            // a port marked HTTP/2 or gRPC: its clients keep one connection, and kube-proxy picks
+            // an endpoint per connection (the page's Connections panel; learner7 6a, CLI too)
+            if let Some((_, why)) = svc.ports.iter().find_map(|p| super::connections::mode_for_app_protocol(p.app_protocol.as_deref())).filter(|_| !svc.rejected && !svc.headless) {
+                let _ = writeln!(s, "  connections: {why} kube-proxy picks an endpoint per connection, so every request on it reaches the same pod. {}", super::connections::LONG_LIVED_REMEDY);
             }
             if let (Some(h), false) = (svc.health_check_node_port, svc.rejected) {
                 // (LoadBalancer + externalTrafficPolicy Local: the cloud load balancer's probe)
@@ -397,7 +403,18 @@ impl Report {
                 );
             }
             for m in &svc.near_misses {
-                let _ = writeln!(s, "  near miss {}/{}: {}", m.namespace, m.pod, m.reason);
+                // the selector keys the pod does carry: a selector is an AND of every key=value
+                // (learner7 1b; the diagram's ✓ chips, layout::miss_lines)
+                let labels = self.pods.iter().find(|p| p.name == m.pod && p.namespace == m.namespace).map(|p| &p.labels);
+                let matched: Vec<String> = svc
+                    .selector
+                    .iter()
+                    .flatten()
+                    .filter(|(k, v)| !m.mismatched.iter().any(|(mk, _, _)| mk == k) && labels.is_some_and(|l| l.iter().any(|(lk, lv)| lk == k && lv == v)))
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                let matched = if matched.is_empty() || m.mismatched.is_empty() { String::new() } else { format!("; matches {}", matched.join(", ")) };
+                let _ = writeln!(s, "  near miss {}/{}: {}{matched}", m.namespace, m.pod, m.reason);
             }
             for p in &svc.paths {
                 let _ = writeln!(

@@ -29,11 +29,15 @@
 //! struct of the internal API without json tags → its Go field names). Identical messages are
 //! reported once (field.ErrorList `ToAggregate` drops repeats).
 //!
-//! Not checked: the `tolerance` of a scaling rule (HPAConfigurableTolerance), a
-//! containerResource metric's resource name (ValidateContainerResourceName), and the metrics an
-//! autoscaling/v1 object carries in its `autoscaling.alpha.kubernetes.io/metrics` annotation.
+//! An autoscaling/v1 object whose `autoscaling.alpha.kubernetes.io/metrics` (current-metrics,
+//! conditions) annotation json.Unmarshal refuses is not decoded ([`v1_annotation_error`], run
+//! with the strict decoding in mod.rs `decode`: the annotations are not kept for validation).
+//!
+//! Not checked: the `tolerance` of a scaling rule (HPAConfigurableTolerance), and the metrics an
+//! autoscaling/v1 object carries in a well-formed `autoscaling.alpha.kubernetes.io/metrics`
+//! annotation (the conversion puts them before the targetCPUUtilizationPercentage metric).
 
-use super::diag::{quote, Diagnostic};
+use super::diag::{int_or_string as int_or_string_value, json_str, quote, Diagnostic};
 use super::model::{Body, Object};
 use super::yaml::{Node, NodeKind, Pos, Value};
 
@@ -63,6 +67,33 @@ pub fn validate(o: &Object, errs: &mut Vec<Diagnostic>) {
             errs.push(d);
         }
     }
+}
+
+/// pkg/apis/autoscaling/v1/conversion.go `Convert_v1_HorizontalPodAutoscaler_To_autoscaling_
+/// HorizontalPodAutoscaler`: the metrics, current-metrics and conditions annotations (the
+/// MetricSpecsAnnotation, MetricStatusesAnnotation and HorizontalPodAutoscalerConditionsAnnotation
+/// of pkg/apis/autoscaling/annotations.go), in that order, are each json.Unmarshal-ed into their
+/// v1 list type and an error is returned as the conversion's, which the create handler answers
+/// as a decode error (k8s.io/apiserver pkg/endpoints/handlers/rest.go transformDecodeError:
+/// `HorizontalPodAutoscaler in version "v1" cannot be handled as a HorizontalPodAutoscaler: …`).
+/// Only the errors core::gojson knows exactly are given (syntax, a top-level value that is no
+/// list, an item that is no object); the metrics such an annotation holds are not validated.
+pub fn v1_annotation_error(root: &Node) -> Option<Diagnostic> {
+    let annotations = root.get("metadata").and_then(|m| m.get("annotations"))?;
+    for (key, elem) in [
+        ("autoscaling.alpha.kubernetes.io/metrics", "v1.MetricSpec"),
+        ("autoscaling.alpha.kubernetes.io/current-metrics", "v1.MetricStatus"),
+        ("autoscaling.alpha.kubernetes.io/conditions", "v1.HorizontalPodAutoscalerCondition"),
+    ] {
+        let Some(n) = annotations.get(key) else { continue };
+        let text = n.as_str().unwrap_or_default();
+        if let Some(e) = super::gojson::unmarshal_struct_slice_error(text, elem) {
+            let message = format!("HorizontalPodAutoscaler in version \"v1\" cannot be handled as a HorizontalPodAutoscaler: {e}");
+            let d = Diagnostic::note(super::diag::Severity::Error, super::diag::ErrorType::Invalid, "ConversionError", message, n.pos);
+            return Some(d.at_field(&format!("metadata.annotations[{key}]")));
+        }
+    }
+    None
 }
 
 /// apimachinery pkg/api/validate/content/path.go `IsPathSegmentName` (path.IsValidPathSegmentName).
@@ -295,8 +326,15 @@ impl V<'_> {
     /// validateResourceSource, or validateContainerResourceSource (`container`).
     fn resource_source(&mut self, p: &str, container: bool) {
         let name_f = format!("{p}.name");
-        if self.str(&name_f).unwrap_or("").is_empty() {
-            self.required(&name_f, "must specify a resource name");
+        match self.str(&name_f).unwrap_or("").to_string() {
+            n if n.is_empty() => self.required(&name_f, "must specify a resource name"),
+            // validateContainerResourceSource: corevalidation.ValidateContainerResourceName
+            n if container => {
+                for m in super::model::container_resource_name(&n) {
+                    self.invalid(&name_f, &quote(&n), &m);
+                }
+            }
+            _ => {}
         }
         if container {
             let f = format!("{p}.container");
@@ -328,14 +366,14 @@ impl V<'_> {
             self.required(&type_f, "must specify a metric target type");
         }
         if !matches!(ty.as_str(), "Utilization" | "Value" | "AverageValue") {
-            self.invalid(&type_f, &quote(&ty), "must be either Utilization, Value, or AverageValue");
+            self.invalid(&type_f, &json_str(&ty), "must be either Utilization, Value, or AverageValue");
         }
         for f in ["value", "averageValue"] {
             let path = format!("{p}.{f}");
             // Quantity.Sign() != 1 (the strict decode already refused one that does not parse)
             let q = self.get(&path).and_then(text_of).and_then(super::quantity::parse);
             if let Some(q) = q.filter(|q| !q.is_positive()) {
-                self.invalid(&path, &quote(&q.to_go_string()), "must be positive");
+                self.invalid(&path, &json_str(&q.to_go_string()), "must be positive");
             }
         }
         let f = format!("{p}.averageUtilization");
@@ -436,10 +474,10 @@ impl V<'_> {
             Ok(_) => {}
             Err(s) => match s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
                 // validation.IsValidPercent (`^[0-9]+%$`)
-                None => self.invalid(f, &quote(s), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
+                None => self.invalid(f, &int_or_string_value(v), "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"),
                 Some(d) => {
                     if d.parse::<u64>().map_or(true, |n| n > 100) {
-                        self.invalid(f, &quote(s), "must not be greater than 100%");
+                        self.invalid(f, &int_or_string_value(v), "must not be greater than 100%");
                     }
                 }
             },
@@ -451,7 +489,7 @@ impl V<'_> {
     fn budget_spec_json(&self) -> String {
         let intstr = |f: &str| match self.get(f).and_then(int_or_string) {
             Some(Ok(i)) => i.to_string(),
-            Some(Err(s)) => quote(&s),
+            Some(Err(s)) => json_str(&s),
             None => "null".into(),
         };
         let selector = match self.get("spec.selector") {
@@ -467,7 +505,7 @@ impl V<'_> {
                         .collect();
                     kv.sort();
                     if !kv.is_empty() {
-                        parts.push(format!("\"matchLabels\":{{{}}}", kv.iter().map(|(k, v)| format!("{}:{}", quote(k), quote(v))).collect::<Vec<_>>().join(",")));
+                        parts.push(format!("\"matchLabels\":{{{}}}", kv.iter().map(|(k, v)| format!("{}:{}", json_str(k), json_str(v))).collect::<Vec<_>>().join(",")));
                     }
                 }
                 if let Some(NodeKind::Seq(items)) = sel.get("matchExpressions").map(|n| &n.kind) {
@@ -476,10 +514,10 @@ impl V<'_> {
                             .iter()
                             .map(|e| {
                                 let s = |k: &str| e.get(k).and_then(|n| n.as_str()).unwrap_or_default().to_string();
-                                let mut out = format!("{{\"key\":{},\"operator\":{}", quote(&s("key")), quote(&s("operator")));
+                                let mut out = format!("{{\"key\":{},\"operator\":{}", json_str(&s("key")), json_str(&s("operator")));
                                 if let Some(NodeKind::Seq(vals)) = e.get("values").map(|n| &n.kind) {
                                     if !vals.is_empty() {
-                                        let vals: Vec<String> = vals.iter().map(|v| quote(v.as_str().unwrap_or_default())).collect();
+                                        let vals: Vec<String> = vals.iter().map(|v| json_str(v.as_str().unwrap_or_default())).collect();
                                         out.push_str(&format!(",\"values\":[{}]", vals.join(",")));
                                     }
                                 }
@@ -493,7 +531,7 @@ impl V<'_> {
                 format!("{{{}}}", parts.join(","))
             }
         };
-        let policy = self.str("spec.unhealthyPodEvictionPolicy").map_or("null".to_string(), quote);
+        let policy = self.str("spec.unhealthyPodEvictionPolicy").map_or("null".to_string(), json_str);
         format!(
             "{{\"MinAvailable\":{},\"Selector\":{selector},\"MaxUnavailable\":{},\"UnhealthyPodEvictionPolicy\":{policy}}}",
             intstr("spec.minAvailable"),

@@ -205,7 +205,7 @@ fn range_msg() -> &'static str {
 fn go_string_slice(v: &[String]) -> String {
     // field.Error.ErrorBody renders values that are not simple types with json.Marshal
     // (apimachinery util/validation/field/errors.go, since v1.34): `["10.96.0.50"]`
-    serde_json::to_string(v).unwrap_or_default()
+    super::diag::json(&serde_json::json!(v))
 }
 
 /// The hash-probed pick inside a range: stable per name, so editing one Service never
@@ -929,11 +929,14 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
             errs.push(Diagnostic::duplicate(
                 &format!("spec.ports[{i}]"),
                 at(&format!("spec.ports[{i}]")),
-                &format!(
-                    "{{\"Name\":\"\",\"Protocol\":{},\"AppProtocol\":null,\"Port\":{},\"TargetPort\":0,\"NodePort\":0}}",
-                    quote(&p.protocol),
-                    p.port
-                ),
+                &super::diag::json_struct(&[
+                    ("Name", "".into()),
+                    ("Protocol", p.protocol.as_str().into()),
+                    ("AppProtocol", serde_json::Value::Null),
+                    ("Port", p.port.into()),
+                    ("TargetPort", 0.into()),
+                    ("NodePort", 0.into()),
+                ]),
             ));
         }
         keys_seen.push((p.port, &p.protocol));
@@ -1083,7 +1086,7 @@ pub fn validate_object_name(obj: &Object, name_rule: fn(&str) -> Vec<String>, at
     validate_name(&obj.meta, name_rule, at, errs);
 }
 
-fn validate_name(meta: &Meta, name_rule: fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+fn validate_name(meta: &Meta, name_rule: impl Fn(&str) -> Vec<String>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     if meta.name.is_empty() {
         errs.push(Diagnostic::required("metadata.name", at("metadata"), "name or generateName is required"));
     } else {
@@ -1100,7 +1103,7 @@ pub fn validate_object_meta(obj: &Object, name_rule: fn(&str) -> Vec<String>, na
 }
 
 /// [`validate_object_meta`] of metadata read off a tree no object is made of.
-pub fn validate_meta(meta: &Meta, name_rule: fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub fn validate_meta(meta: &Meta, name_rule: impl Fn(&str) -> Vec<String>, namespaced: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     validate_name(meta, name_rule, at, errs);
     if namespaced {
         namespace_errors(meta, at, errs);

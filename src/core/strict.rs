@@ -473,29 +473,8 @@ pub fn no_match_diagnostic(api_version: &str, kind: &str, pos: Pos) -> Diagnosti
     Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", message, pos).at_field("apiVersion")
 }
 
-/// Go's strconv.Quote (printable Unicode kept, the rest escaped).
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// strconv.Quote (one implementation: [`super::diag::go_quote`]).
+pub use super::diag::go_quote;
 
 /// A YAML key as it becomes a JSON object key (sigs.k8s.io/yaml yaml.go
 /// `convertToJSONableObject`: ints in decimal, floats via FormatFloat('g', -1, 32),

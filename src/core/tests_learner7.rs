@@ -163,3 +163,19 @@ fn external_name_path_says_the_client_sends_the_services_name_as_host_and_sni() 
 fn created_by_says_the_pod_is_not_written_not_the_controller() {
     assert_eq!(layout::created_by_owner("Deployment/api"), "Deployment/api: its controller made this pod (the pod itself is not written in the YAML)");
 }
+
+/// learner7 leftovers: the CLI's text said neither which selector keys a near-miss pod carries
+/// (the diagram's ✓ chips) nor a port's appProtocol and what it means for connections
+/// (connections::mode_for_app_protocol; kube-proxy DNATs per connection, proxier.go
+/// writeServiceToEndpointRules).
+#[test]
+fn cli_text_shows_matched_selector_keys_and_the_app_protocol_connection_line() {
+    let r = analyze(&learner("01-two-key-selector.yaml"), &Config::default());
+    let text = r.to_text();
+    assert!(text.contains("tier=backend (wanted tier=frontend); matches app=web"), "{text}");
+    let r = analyze(&learner("06-grpc.yaml"), &Config::default());
+    let text = r.to_text();
+    assert!(text.contains("port grpc:50051/TCP (appProtocol kubernetes.io/h2c) -> targetPort 50051"), "{text}");
+    assert!(text.contains("connections: appProtocol kubernetes.io/h2c: one long-lived connection"), "{text}");
+    assert!(text.contains("a headless Service (clusterIP: None) gives the client every pod's IP"), "{text}");
+}

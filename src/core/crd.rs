@@ -1,0 +1,590 @@
+//! The API server's validation of a CustomResourceDefinition (apiextensions.k8s.io/v1), checked
+//! on its YAML tree (no [`super::model::Object`] is made of it; there are no generated strict
+//! tables for it, so a field of the wrong type or an unknown field is not found here). A refused
+//! one is an error, not "read and ignored".
+//!
+//! k8s.io/apiextensions-apiserver (kubernetes/apiextensions-apiserver, staging in
+//! kubernetes/kubernetes) pkg/apis/apiextensions/validation/validation.go
+//! `ValidateCustomResourceDefinition`, in its order, on the internal object that
+//! pkg/apis/apiextensions/v1 made of the v1 one:
+//! * defaults.go `SetDefaults_CustomResourceDefinitionSpec`: `names.singular` = lower-case
+//!   `names.kind`, `names.listKind` = kind + "List";
+//! * conversion.go `Convert_v1_CustomResourceDefinitionSpec_To_apiextensions_...`: `spec.version`
+//!   = `versions[0].name`, and each of schema / subresources / additionalPrinterColumns /
+//!   selectableFields that is the same in every version is moved to the top level (so a
+//!   one-version CRD's printer columns are `spec.additionalPrinterColumns[i]`);
+//! * pkg/registry/customresourcedefinition/strategy.go `PrepareForCreate`: the status is reset,
+//!   `status.storedVersions` = the first version marked storage.
+//!
+//! Checked: metadata (NameIsDNSSubdomain and `must be spec.names.plural+"."+spec.group`), group,
+//! scope, a schema in every version (requireOpenAPISchema), version names (IsDNS1035Label,
+//! unique, exactly one storage), deprecationWarning, names (required and
+//! `ValidateCustomResourceDefinitionNames`), printer columns
+//! (`ValidateCustomResourceColumnDefinition`), status.storedVersions
+//! (`ValidateCustomResourceDefinitionStoredVersions`), the API approval annotation of a
+//! *.k8s.io / *.kubernetes.io group (`validateAPIApproval`) and `preserveUnknownFields: true`
+//! (`validatePreserveUnknownFields`), and of the schemas the structural type rules
+//! ([`structural`]: a missing `type`, an array without `items`, a root that is no object). Not
+//! checked: the rest of the schemas (ValidateCustomResourceDefinitionOpenAPISchema, CEL rules,
+//! defaults), subresources, selectable fields, conversion webhooks. The errors that
+//! print `spec.versions` whole are given only when every version's schema, subresources, columns
+//! and selectable fields were moved to the top level (always so with one version): otherwise the
+//! value is a JSONSchemaProps Switchboard does not print.
+
+use super::diag::{json, json_str, quote, Diagnostic};
+use super::yaml::{Node, NodeKind, Value};
+
+/// The errors `kubectl apply` would print for an apiextensions.k8s.io/v1
+/// CustomResourceDefinition; empty for other kinds.
+pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    if kind != "CustomResourceDefinition" || api_version != "apiextensions.k8s.io/v1" {
+        return errs;
+    }
+    let at = |p: &str| super::model::pos_at(root, p);
+    let str_at = |p: &str| -> String { node(root, p).and_then(|n| n.as_str()).unwrap_or_default().to_string() };
+    let spec = node(root, "spec");
+    let group = str_at("spec.group");
+    let plural = str_at("spec.names.plural");
+    let kind_name = str_at("spec.names.kind");
+    // SetDefaults_CustomResourceDefinitionSpec
+    let singular = Some(str_at("spec.names.singular")).filter(|s| !s.is_empty()).unwrap_or_else(|| kind_name.to_lowercase());
+    let list_kind = Some(str_at("spec.names.listKind")).filter(|s| !s.is_empty() || kind_name.is_empty()).unwrap_or_else(|| format!("{kind_name}List"));
+
+    // ValidateObjectMeta (cluster-scoped) with NameIsDNSSubdomain and the plural.group rule
+    let meta = super::model::read_meta(root);
+    let required_name = format!("{plural}.{group}");
+    let name_rule = |name: &str| {
+        let mut out = super::names::dns1123_subdomain(name);
+        if name != required_name {
+            out.push("must be spec.names.plural+\".\"+spec.group".to_string());
+        }
+        out
+    };
+    super::service::validate_meta(&meta, name_rule, false, &at, &mut errs);
+
+    // validateCustomResourceDefinitionSpec
+    if group.is_empty() {
+        errs.push(Diagnostic::required("spec.group", at("spec.group"), ""));
+    } else {
+        let e = super::names::dns1123_subdomain(&group);
+        if !e.is_empty() {
+            errs.push(Diagnostic::invalid("spec.group", at("spec.group"), &quote(&group), &e.join(",")));
+        } else if !group.contains('.') {
+            errs.push(Diagnostic::invalid("spec.group", at("spec.group"), &quote(&group), "should be a domain with at least one dot"));
+        }
+    }
+    // validateEnumStrings(required)
+    match str_at("spec.scope").as_str() {
+        "" => errs.push(Diagnostic::required("spec.scope", at("spec.scope"), "")),
+        "Cluster" | "Namespaced" => {}
+        other => errs.push(Diagnostic::not_supported("spec.scope", at("spec.scope"), other, &["Cluster", "Namespaced"])),
+    }
+    let versions: Vec<&Node> = match spec.and_then(|s| s.get("versions")).map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items.iter().collect(),
+        _ => Vec::new(),
+    };
+    let moved = |field: &str, slice: bool| -> bool {
+        let first = normalized(versions.first().and_then(|v| v.get(field)), slice);
+        versions.iter().all(|v| normalized(v.get(field), slice) == first)
+    };
+    let schema_moved = moved("schema", false);
+    let columns_moved = moved("additionalPrinterColumns", true);
+    // requireOpenAPISchema: a schema (openAPIV3Schema) in every version
+    for (i, v) in versions.iter().enumerate() {
+        if v.get("schema").and_then(|s| s.get("openAPIV3Schema")).is_none_or(|s| s.is_null()) {
+            let f = format!("spec.versions[{i}].schema.openAPIV3Schema");
+            errs.push(Diagnostic::required(&f, at(&f), ""));
+        }
+    }
+    let mut storage = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut unique = true;
+    for (i, v) in versions.iter().enumerate() {
+        let name = v.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+        if v.get("storage").is_some_and(is_true) {
+            storage += 1;
+        }
+        if seen.contains(&name) {
+            unique = false;
+        } else {
+            seen.push(name);
+        }
+        let f = format!("spec.versions[{i}].name");
+        let e = super::names::dns1035_label(name);
+        if !e.is_empty() {
+            errs.push(Diagnostic::invalid(&f, at(&f), &quote(name), &e.join(",")));
+        }
+        // validateCustomResourceDefinitionVersion: validateDeprecationWarning
+        let f = format!("spec.versions[{i}].deprecationWarning");
+        if let Some(w) = v.get("deprecationWarning").filter(|n| !n.is_null()).and_then(|n| n.as_str()) {
+            for m in deprecation_warning(v.get("deprecated").is_some_and(is_true), w) {
+                errs.push(Diagnostic::invalid(&f, at(&f), &json_str(w), &m));
+            }
+        }
+        // its own schema when they differ between versions (validateCustomResourceDefinitionValidation)
+        if !schema_moved {
+            structural(v.get("schema").and_then(|s| s.get("openAPIV3Schema")), &format!("spec.versions[{i}].schema.openAPIV3Schema"), &mut errs);
+        }
+        // its own printer columns when they differ between versions
+        if !columns_moved {
+            columns(v.get("additionalPrinterColumns"), &format!("spec.versions[{i}].additionalPrinterColumns"), &mut errs);
+        }
+    }
+    // spec.versions as field.Invalid prints it: printable when every per-version field went to
+    // the top level (each version is then Name, Served, Storage, Deprecated, DeprecationWarning)
+    let all_moved = schema_moved && columns_moved && moved("subresources", false) && moved("selectableFields", true);
+    let shown_versions = all_moved.then(|| versions_json(spec.and_then(|s| s.get("versions")), &versions));
+    if let Some(shown) = &shown_versions {
+        if !unique {
+            errs.push(Diagnostic::invalid("spec.versions", at("spec.versions"), shown, "must contain unique version names"));
+        }
+        if storage != 1 {
+            errs.push(Diagnostic::invalid("spec.versions", at("spec.versions"), shown, "must have exactly one version marked as storage version"));
+        }
+    }
+    // spec.version (versions[0].name, set by the conversion)
+    if let Some(first) = versions.first().and_then(|v| v.get("name")).and_then(|n| n.as_str()).filter(|n| !n.is_empty()) {
+        let e = super::names::dns1035_label(first);
+        if !e.is_empty() {
+            errs.push(Diagnostic::invalid("spec.version", at("spec.versions[0].name"), &quote(first), &e.join(",")));
+        }
+    }
+    // a defaulted singular or listKind is shown where the kind it came from is written
+    let names_at = |p: &str| if node(root, p).is_some() { at(p) } else if p.ends_with("singular") || p.ends_with("listKind") { at("spec.names.kind") } else { at(p) };
+    for (f, v) in [("spec.names.plural", &plural), ("spec.names.singular", &singular), ("spec.names.kind", &kind_name), ("spec.names.listKind", &list_kind)] {
+        if v.is_empty() {
+            errs.push(Diagnostic::required(f, names_at(f), ""));
+        }
+    }
+    names(root, &plural, &singular, &kind_name, &list_kind, &names_at, &mut errs);
+    if schema_moved {
+        structural(versions.first().and_then(|v| v.get("schema")).and_then(|s| s.get("openAPIV3Schema")), "spec.validation.openAPIV3Schema", &mut errs);
+    }
+    if columns_moved {
+        columns(versions.first().and_then(|v| v.get("additionalPrinterColumns")), "spec.additionalPrinterColumns", &mut errs);
+    }
+
+    // ValidateCustomResourceDefinitionStoredVersions on what PrepareForCreate set
+    let stored: Option<&str> = versions.iter().find(|v| v.get("storage").is_some_and(is_true)).map(|v| v.get("name").and_then(|n| n.as_str()).unwrap_or_default());
+    let f = "status.storedVersions";
+    match stored {
+        None => errs.push(Diagnostic::invalid(f, at("spec.versions"), "null", "must have at least one stored version")),
+        Some(first) => {
+            let shown = json(&serde_json::json!([first]));
+            let mut found_first = false;
+            for v in &versions {
+                let name = v.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                let in_map = name == first && !found_first;
+                if v.get("storage").is_some_and(is_true) && !in_map {
+                    errs.push(Diagnostic::invalid(f, at("spec.versions"), &shown, &format!("must have the storage version {name}")));
+                }
+                found_first |= in_map;
+            }
+        }
+    }
+
+    // validateAPIApproval (apihelpers IsProtectedCommunityGroup / GetAPIApprovalState)
+    let protected = ["k8s.io", "kubernetes.io"].iter().any(|g| group == *g || group.ends_with(&format!(".{g}")));
+    if protected {
+        const KEY: &str = "api-approved.kubernetes.io";
+        let f = format!("metadata.annotations[{KEY}]");
+        let value = node(root, "metadata.annotations").and_then(|a| a.get(KEY)).and_then(|n| n.as_str()).unwrap_or_default().to_string();
+        if value.is_empty() {
+            errs.push(Diagnostic::required(&f, at("metadata.annotations"), &format!("protected groups must have approval annotation {}, see https://github.com/kubernetes/enhancements/pull/1111", quote(KEY))));
+        } else if !value.starts_with("unapproved") && !is_request_uri_with_host(&value) {
+            errs.push(Diagnostic::invalid(&f, at("metadata.annotations"), &quote(&value), &format!("protected groups must have approval annotation {} with either a URL or a reason starting with \"unapproved\", see https://github.com/kubernetes/enhancements/pull/1111", quote(KEY))));
+        }
+    }
+    // validatePreserveUnknownFields
+    if node(root, "spec.preserveUnknownFields").is_some_and(is_true) {
+        errs.push(Diagnostic::invalid("spec.preserveUnknownFields", at("spec.preserveUnknownFields"), "true", "cannot set to true, set x-kubernetes-preserve-unknown-fields to true in spec.versions[*].schema instead"));
+    }
+    errs
+}
+
+fn node<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
+    path.split('.').try_fold(root, |n, k| n.get(k))
+}
+
+fn is_true(n: &Node) -> bool {
+    matches!(n.kind, NodeKind::Scalar { value: Value::Bool(true), .. })
+}
+
+/// A field's value as apiequality.Semantic.DeepEqual compares the converted ones: absent and
+/// null alike, and for a slice field (`slice`) an empty list too; maps by key.
+fn normalized(n: Option<&Node>, slice: bool) -> serde_json::Value {
+    let Some(n) = n else { return serde_json::Value::Null };
+    match &n.kind {
+        NodeKind::Seq(items) if slice && items.is_empty() => serde_json::Value::Null,
+        _ => to_value(n),
+    }
+}
+
+fn to_value(n: &Node) -> serde_json::Value {
+    match &n.kind {
+        NodeKind::Scalar { value, text, .. } => match value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => (*b).into(),
+            Value::Int(i) => (*i).into(),
+            Value::Float(_) => serde_json::Value::String(format!("float:{}", text.as_str())),
+            Value::Str => text.as_str().into(),
+        },
+        NodeKind::Seq(items) => items.iter().map(to_value).collect(),
+        NodeKind::Map(_) => n.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), to_value(v)))).collect::<serde_json::Map<_, _>>().into(),
+    }
+}
+
+/// The internal []CustomResourceDefinitionVersion as encoding/json prints it (no json tags: Go
+/// field names), every per-version field moved to the top level; `null` for no list, `[]` for an
+/// empty one.
+fn versions_json(list: Option<&Node>, versions: &[&Node]) -> String {
+    if !matches!(list.map(|n| &n.kind), Some(NodeKind::Seq(_))) {
+        return "null".into();
+    }
+    let items: Vec<String> = versions
+        .iter()
+        .map(|v| {
+            let b = |k: &str| serde_json::Value::Bool(v.get(k).is_some_and(is_true));
+            let warning = v.get("deprecationWarning").and_then(|n| n.as_str()).map_or(serde_json::Value::Null, Into::into);
+            super::diag::json_struct(&[
+                ("Name", v.get("name").and_then(|n| n.as_str()).unwrap_or_default().into()),
+                ("Served", b("served")),
+                ("Storage", b("storage")),
+                ("Deprecated", b("deprecated")),
+                ("DeprecationWarning", warning),
+                ("Schema", serde_json::Value::Null),
+                ("Subresources", serde_json::Value::Null),
+                ("AdditionalPrinterColumns", serde_json::Value::Null),
+                ("SelectableFields", serde_json::Value::Null),
+            ])
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    Root,
+    Item,
+    Field,
+}
+
+/// pkg/apiserver/schema/validation.go `validateStructuralInvariants`' type rules (what
+/// validateCustomResourceDefinitionValidation reports first of a v1 schema, all being
+/// structural): an array needs `items`; a schema without `type` (and neither
+/// x-kubernetes-int-or-string nor x-kubernetes-preserve-unknown-fields) is refused at the root,
+/// for array items and for object fields; an x-kubernetes-embedded-resource must be an object;
+/// the root must be an object. Walked through properties, items and additionalProperties as
+/// NewStructural (convert.go) builds them; nothing is said of a schema NewStructural refuses
+/// (an `items` list, `$ref`, `id`, `patternProperties`, `dependencies`, `additionalItems`,
+/// `definitions`, `$schema` anywhere: [`openapi`] reports most of these). Then [`openapi`].
+fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(schema) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
+    if let Some(n) = schema.get("nullable").filter(|n| is_true(n)) {
+        errs.push(Diagnostic::forbidden(&format!("{path}.nullable"), n.pos, "nullable cannot be true at the root"));
+    }
+    if !refused_by_new_structural(schema) {
+        // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
+        let mut found = Vec::new();
+        invariants(schema, Level::Root, path, &mut found);
+        found.sort_by(|a, b| a.message.cmp(&b.message));
+        errs.extend(found);
+    }
+    openapi(Some(schema), path, errs);
+}
+
+/// ValidateCustomResourceDefinitionOpenAPISchema's own rules that need nothing but the schema
+/// node (specStandardValidatorV3.validate: a type outside the OpenAPI v3 ones, `null`, the
+/// unsupported keywords, an `items` list; `x-kubernetes-preserve-unknown-fields: false`),
+/// through every subschema it visits; reported after the structural ones, as upstream appends
+/// them. Its other rules (uniqueItems, additionalProperties with properties, list and map
+/// types, defaults, CEL) are not checked.
+fn openapi(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(s) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
+    let f = |k: &str| format!("{path}.{k}");
+    let pos = |k: &str| s.get(k).map_or(s.pos, |n| n.pos);
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    const TYPES: [&str; 6] = ["array", "boolean", "integer", "number", "object", "string"];
+    if !ty.is_empty() && !TYPES.contains(&ty) {
+        errs.push(Diagnostic::not_supported(&f("type"), pos("type"), ty, &TYPES));
+    }
+    let present = |k: &str| s.get(k).filter(|n| !n.is_null());
+    let nonempty_map = |k: &str| present(k).is_some_and(|n| matches!(&n.kind, NodeKind::Map(e) if !e.is_empty()));
+    if present("id").and_then(|n| n.as_str()).is_some_and(|v| !v.is_empty()) {
+        errs.push(Diagnostic::forbidden(&f("id"), pos("id"), "id is not supported"));
+    }
+    if present("additionalItems").is_some() {
+        errs.push(Diagnostic::forbidden(&f("additionalItems"), pos("additionalItems"), "additionalItems is not supported"));
+    }
+    if nonempty_map("patternProperties") {
+        errs.push(Diagnostic::forbidden(&f("patternProperties"), pos("patternProperties"), "patternProperties is not supported"));
+    }
+    if nonempty_map("definitions") {
+        errs.push(Diagnostic::forbidden(&f("definitions"), pos("definitions"), "definitions is not supported"));
+    }
+    if present("dependencies").is_some() {
+        errs.push(Diagnostic::forbidden(&f("dependencies"), pos("dependencies"), "dependencies is not supported"));
+    }
+    if present("$ref").is_some() {
+        errs.push(Diagnostic::forbidden(&f("$ref"), pos("$ref"), "$ref is not supported"));
+    }
+    if ty == "null" {
+        errs.push(Diagnostic::forbidden(&f("type"), pos("type"), "type cannot be set to null, use nullable as an alternative"));
+    }
+    if matches!(present("items").map(|n| &n.kind), Some(NodeKind::Seq(items)) if !items.is_empty()) {
+        errs.push(Diagnostic::forbidden(&f("items"), pos("items"), "items must be a schema object and not an array"));
+    }
+    // the subschemas, in ValidateCustomResourceDefinitionOpenAPISchema's order
+    openapi(present("additionalProperties"), &f("additionalProperties"), errs);
+    let each_value = |k: &str, errs: &mut Vec<Diagnostic>| {
+        if let Some(m) = present(k) {
+            for (key, v) in m.last_entries() {
+                if let Some(key) = key.as_str() {
+                    openapi(Some(v), &format!("{path}.{k}[{key}]"), errs);
+                }
+            }
+        }
+    };
+    each_value("properties", errs);
+    openapi(present("not"), &f("not"), errs);
+    for k in ["allOf", "oneOf", "anyOf"] {
+        if let Some(NodeKind::Seq(items)) = present(k).map(|n| &n.kind) {
+            for (i, v) in items.iter().enumerate() {
+                openapi(Some(v), &format!("{path}.{k}[{i}]"), errs);
+            }
+        }
+    }
+    each_value("definitions", errs);
+    match present("items").map(|n| &n.kind) {
+        Some(NodeKind::Map(_)) => openapi(present("items"), &f("items"), errs),
+        Some(NodeKind::Seq(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                openapi(Some(v), &format!("{path}.items[{i}]"), errs);
+            }
+        }
+        _ => {}
+    }
+    each_value("dependencies", errs);
+    if let Some(n) = s.get("x-kubernetes-preserve-unknown-fields").filter(|n| matches!(n.kind, NodeKind::Scalar { value: Value::Bool(false), .. })) {
+        errs.push(Diagnostic::invalid(&f("x-kubernetes-preserve-unknown-fields"), n.pos, "false", "must be true or undefined"));
+    }
+}
+
+fn refused_by_new_structural(n: &Node) -> bool {
+    match &n.kind {
+        NodeKind::Map(_) => n.last_entries().any(|(k, v)| {
+            matches!(k.as_str(), Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions"))
+                || (k.as_str() == Some("items") && matches!(v.kind, NodeKind::Seq(_)))
+                || (k.as_str() == Some("x-kubernetes-preserve-unknown-fields") && matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }))
+                || refused_by_new_structural(v)
+        }),
+        NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
+        NodeKind::Scalar { .. } => false,
+    }
+}
+
+fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    let flag = |k: &str| s.get(k).is_some_and(is_true);
+    let type_at = s.get("type").map_or(s.pos, |n| n.pos);
+    let items = s.get("items").filter(|n| matches!(n.kind, NodeKind::Map(_)));
+    if ty == "array" && items.is_none() {
+        errs.push(Diagnostic::required(&format!("{path}.items"), type_at, "must be specified"));
+    }
+    if let Some(items) = items {
+        invariants(items, Level::Item, &format!("{path}.items"), errs);
+    }
+    if let Some(props) = s.get("properties") {
+        for (k, v) in props.last_entries() {
+            if let (Some(k), NodeKind::Map(_)) = (k.as_str(), &v.kind) {
+                invariants(v, Level::Field, &format!("{path}.properties[{k}]"), errs);
+            }
+        }
+    }
+    if let Some(ap) = s.get("additionalProperties").filter(|n| !n.is_null()) {
+        if lvl == Level::Root {
+            errs.push(Diagnostic::forbidden(&format!("{path}.additionalProperties"), ap.pos, "must not be used at the root"));
+        }
+        if matches!(ap.kind, NodeKind::Map(_)) {
+            invariants(ap, Level::Field, &format!("{path}.additionalProperties"), errs);
+        }
+    }
+    let f = format!("{path}.type");
+    if flag("x-kubernetes-embedded-resource") && ty != "object" {
+        if ty.is_empty() {
+            errs.push(Diagnostic::required(&f, type_at, "must be object if x-kubernetes-embedded-resource is true"));
+        } else {
+            errs.push(Diagnostic::invalid(&f, type_at, &quote(ty), "must be object if x-kubernetes-embedded-resource is true"));
+        }
+    } else if ty.is_empty() && !flag("x-kubernetes-int-or-string") && !flag("x-kubernetes-preserve-unknown-fields") {
+        let why = match lvl {
+            Level::Root => "must not be empty at the root",
+            Level::Item => "must not be empty for specified array items",
+            Level::Field => "must not be empty for specified object fields",
+        };
+        errs.push(Diagnostic::required(&f, type_at, why));
+    }
+    if lvl == Level::Root && !ty.is_empty() && ty != "object" {
+        errs.push(Diagnostic::invalid(&f, type_at, &quote(ty), "must be object at the root"));
+    }
+    // the object's own kind, apiVersion and metadata (at the root, or of an embedded resource)
+    let check_metadata = lvl == Level::Root || flag("x-kubernetes-embedded-resource");
+    let prop = |k: &str| s.get("properties").and_then(|p| p.get(k)).filter(|n| matches!(n.kind, NodeKind::Map(_)));
+    for k in ["kind", "apiVersion"] {
+        if let (Some(p), true) = (prop(k), check_metadata) {
+            let t = p.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+            if t != "string" {
+                let pos = p.get("type").map_or(p.pos, |n| n.pos);
+                errs.push(Diagnostic::invalid(&format!("{path}.properties[{k}].type"), pos, &quote(t), "must be string"));
+            }
+        }
+    }
+    // validateStructuralMetadataInvariants
+    if let Some(m) = prop("metadata") {
+        let mp = format!("{path}.properties[metadata]");
+        let t = m.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+        if check_metadata && t != "object" {
+            errs.push(Diagnostic::invalid(&format!("{mp}.type"), m.get("type").map_or(m.pos, |n| n.pos), &quote(t), "must be object"));
+        }
+        if lvl == Level::Root {
+            // what is left once type, default and a name/generateName-only properties are
+            // dropped must be nothing (keys outside the structural schema — example,
+            // externalDocs — were never in it)
+            let only_names = |n: &Node| n.last_entries().all(|(k, _)| matches!(k.as_str(), Some("name" | "generateName")));
+            let extra = m.last_entries().any(|(k, v)| match k.as_str() {
+                Some("type" | "default" | "example" | "externalDocs") => false,
+                Some("properties") => !only_names(v),
+                Some("nullable" | "x-kubernetes-embedded-resource" | "x-kubernetes-int-or-string" | "x-kubernetes-preserve-unknown-fields") => is_true(v),
+                Some("description" | "title" | "format" | "pattern" | "x-kubernetes-list-type" | "x-kubernetes-map-type") => v.as_str().is_some_and(|s| !s.is_empty()),
+                _ => !v.is_null(),
+            });
+            if extra {
+                errs.push(Diagnostic::forbidden(&mp, m.pos, "must not specify anything other than name and generateName, but metadata is implicitly specified"));
+            }
+        }
+    }
+}
+
+/// validateDeprecationWarning.
+fn deprecation_warning(deprecated: bool, w: &str) -> Vec<String> {
+    if !deprecated {
+        return vec!["can only be set for deprecated versions".into()];
+    }
+    let mut out = Vec::new();
+    if w.len() > 256 {
+        out.push("must be <= 256 characters long".into());
+    }
+    if w.is_empty() {
+        out.push("must not be an empty string".into());
+    }
+    // unicode.IsPrint (controls, spaces other than U+0020 and format characters are not printable)
+    for (i, c) in w.char_indices() {
+        if c.is_control() {
+            out.push(format!("must only contain printable UTF-8 characters; non-printable character found at index {i}"));
+            break;
+        }
+        if (c.is_whitespace() && c != ' ') || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff) {
+            out.push(format!("must only contain printable UTF-8 characters; non-printable character found at index {i}"));
+            break;
+        }
+    }
+    out
+}
+
+/// ValidateCustomResourceDefinitionNames on spec.names (after the defaults).
+fn names(root: &Node, plural: &str, singular: &str, kind: &str, list_kind: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let p = "spec.names";
+    let check = |f: &str, v: &str, lower: bool, errs: &mut Vec<Diagnostic>| {
+        if v.is_empty() {
+            return;
+        }
+        let e = super::names::dns1035_label(&if lower { v.to_lowercase() } else { v.to_string() });
+        if !e.is_empty() {
+            let detail = if lower { format!("may have mixed case, but should otherwise match: {}", e.join(",")) } else { e.join(",") };
+            let f = format!("{p}.{f}");
+            errs.push(Diagnostic::invalid(&f, at(&f), &quote(v), &detail));
+        }
+    };
+    check("plural", plural, false, errs);
+    check("singular", singular, false, errs);
+    check("kind", kind, true, errs);
+    check("listKind", list_kind, true, errs);
+    let list = |k: &str| -> Vec<String> {
+        match node(root, &format!("{p}.{k}")).map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().map(|n| n.as_str().unwrap_or_default().to_string()).collect(),
+            _ => Vec::new(),
+        }
+    };
+    for (i, s) in list("shortNames").iter().enumerate() {
+        let e = super::names::dns1035_label(s);
+        if !e.is_empty() {
+            let f = format!("{p}.shortNames[{i}]");
+            errs.push(Diagnostic::invalid(&f, at(&f), &quote(s), &e.join(",")));
+        }
+    }
+    if !kind.is_empty() && kind == list_kind {
+        let f = format!("{p}.listKind");
+        errs.push(Diagnostic::invalid(&f, at(&f), &quote(list_kind), "kind and listKind may not be the same"));
+    }
+    for (i, s) in list("categories").iter().enumerate() {
+        let e = super::names::dns1035_label(s);
+        if !e.is_empty() {
+            let f = format!("{p}.categories[{i}]");
+            errs.push(Diagnostic::invalid(&f, at(&f), &quote(s), &e.join(",")));
+        }
+    }
+}
+
+/// ValidateCustomResourceColumnDefinition on each printer column (`path`: where the conversion
+/// left them), each error at the column's own line.
+fn columns(list: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(NodeKind::Seq(items)) = list.map(|n| &n.kind) else { return };
+    const TYPES: &str = "boolean,date,integer,number,string";
+    const FORMATS: &str = "byte,date,date-time,double,float,int32,int64,password";
+    for (i, c) in items.iter().enumerate() {
+        let f = |k: &str| format!("{path}[{i}].{k}");
+        let s = |k: &str| c.get(k).and_then(|n| n.as_str()).unwrap_or_default().to_string();
+        let pos = |k: &str| c.get(k).map_or(c.pos, |n| n.pos);
+        if s("name").is_empty() {
+            errs.push(Diagnostic::required(&f("name"), pos("name"), ""));
+        }
+        let ty = s("type");
+        if ty.is_empty() {
+            errs.push(Diagnostic::required(&f("type"), pos("type"), &format!("must be one of {TYPES}")));
+        } else if !TYPES.split(',').any(|t| t == ty) {
+            errs.push(Diagnostic::invalid(&f("type"), pos("type"), &quote(&ty), &format!("must be one of {TYPES}")));
+        }
+        let format = s("format");
+        if !format.is_empty() && !FORMATS.split(',').any(|t| t == format) {
+            errs.push(Diagnostic::invalid(&f("format"), pos("format"), &quote(&format), &format!("must be one of {FORMATS}")));
+        }
+        let json_path = s("jsonPath");
+        if json_path.is_empty() {
+            errs.push(Diagnostic::required(&f("JSONPath"), pos("jsonPath"), ""));
+        } else if let Some(m) = simple_json_path(&json_path) {
+            errs.push(Diagnostic::invalid(&f("JSONPath"), pos("jsonPath"), &quote(&json_path), &m));
+        }
+    }
+}
+
+/// validateSimpleJSONPath: `.a.b` only (k8s.io/client-go util/jsonpath parsing is not run here:
+/// the prefix rule alone).
+fn simple_json_path(s: &str) -> Option<String> {
+    if !s.starts_with('.') {
+        return Some("must be a simple json path starting with .".into());
+    }
+    None
+}
+
+/// url.ParseRequestURI succeeded with a scheme and a host (an approved API's link).
+fn is_request_uri_with_host(s: &str) -> bool {
+    match s.split_once("://") {
+        Some((scheme, rest)) => {
+            let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            scheme_ok && !host.is_empty() && !s.contains(' ')
+        }
+        None => false,
+    }
+}
