@@ -4,7 +4,8 @@
 //! incremental analysis of core::incremental, the wire's bytes of what changed since the last
 //! report; then the page's decoding of them onto the report it holds), with
 //! the analysis stage by stage. Prints medians and minima; asserts nothing. `SWITCHBOARD_BENCH_PODS=N`
-//! picks the dump, `SWITCHBOARD_BENCH_KEYS=N` the number of keystrokes (default 30).
+//! picks the dump, `SWITCHBOARD_BENCH_KEYS=N` the number of keystrokes (default 30),
+//! `SWITCHBOARD_BENCH_FILE=path` another text instead (its first Service's name is typed into).
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -19,17 +20,18 @@ fn main() {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let dir = std::path::Path::new(&target).join("bench").join("dumps");
     let path = dir.join(format!("pods-{pods}.yaml"));
-    if !path.exists() {
+    if !path.exists() && std::env::var_os("SWITCHBOARD_BENCH_FILE").is_none() {
         let ok = std::process::Command::new("python3").arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py")).arg(&dir).arg(pods.to_string()).status();
         assert!(ok.is_ok_and(|s| s.success()), "python3 tools/bench_dump.py");
     }
+    let path = std::env::var("SWITCHBOARD_BENCH_FILE").map(std::path::PathBuf::from).unwrap_or(path);
     let text = std::fs::read_to_string(&path).expect("the dump");
     let cfg = Config::default();
     let mut inc = Incremental::new();
     inc.set(text.clone());
     let t = Instant::now();
     let first = inc.analyze(&cfg);
-    println!("pods-{pods}.yaml ({} bytes): first analysis {:.1} ms, {} Services, {} pods", text.len(), t.elapsed().as_secs_f64() * 1e3, first.services.len(), first.pods.len());
+    println!("{} ({} bytes): first analysis {:.1} ms, {} Services, {} pods", path.display(), text.len(), t.elapsed().as_secs_f64() * 1e3, first.services.len(), first.pods.len());
     // the page holds the first report whole; the worker, what it sent
     let mut held = wire::decode(&wire::encode(&first)).expect("decodes");
     let mut sent = first;

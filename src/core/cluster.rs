@@ -581,6 +581,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         })
         .collect();
     let running = controllers_with_pods(objects);
+    // the input's pods come from the cluster (`kubectl get all -o yaml`): a workload the cluster
+    // printed beside them whose pods are none of them has no pods in this input
+    let pods_dumped = objects.iter().any(|o| o.dumped() && !o.refused && matches!(o.body, Body::Pod(..)));
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
     for (i, o) in objects.iter().enumerate() {
         let valid = |diags: &mut Vec<Diagnostic>| match checks.and_then(|c| c.get(i)?.as_ref()) {
@@ -595,6 +598,14 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
             continue; // its pods are in the input already (a pasted `kubectl get all -o yaml`)
+        }
+        if let Body::Workload(w) = &o.body {
+            // the input's pods are the cluster's and none is this workload's: it has none here
+            // (one that creates none — replicas 0, a finished Job — is expanded: its own note)
+            if pods_dumped && o.dumped() && w.replicas != Some(0) && w.job.as_ref().is_none_or(|j| job_indexes(o, j, &mut Vec::new()).is_some_and(|v| !v.is_empty())) {
+                dumped_without_pods_note(o, w, diags);
+                continue;
+            }
         }
         match &o.body {
             Body::Pod(spec, status) => {
@@ -624,6 +635,33 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     }
     failed_scheduling_notes(&cluster, objects, diags);
     cluster
+}
+
+/// A workload the cluster printed (metadata uid/resourceVersion) in an input whose pods the
+/// cluster printed too, none of them its own (metadata.ownerReferences, read by
+/// [`controllers_with_pods`]): its pods, if it has any, are not in this input, so none are
+/// simulated (a simulated pod would stand beside the real ones as a Service's endpoint: dumps6's
+/// mock gke-busy-box, a copy of kube-dns, gave kube-dns 4 endpoints where the cluster's Endpoints
+/// list 2). Said once per workload that would have pods, with what its status says when it has
+/// one; not when its status counts 0 pods (the cluster has none either).
+fn dumped_without_pods_note(o: &Object, w: &Workload, diags: &mut Vec<Diagnostic>) {
+    let unit = match o.kind.as_str() {
+        "DaemonSet" => "scheduled pods",
+        "Job" => "active pods",
+        _ => "replicas",
+    };
+    let status = match w.status {
+        // (the cluster says it has none either: nothing to explain)
+        Some((_, 0)) => return,
+        Some((ready, total)) => format!("; its status says {ready} of {total} {unit} ready (pods of the cluster that this input does not print)"),
+        None => String::new(),
+    };
+    let msg = format!(
+        "{} {} has no pods in this input: it and the input's pods are printed by a cluster (metadata.uid, resourceVersion), and no pod names it in metadata.ownerReferences, so none are simulated for it{status}",
+        o.kind, o.meta.name
+    );
+    let at = if w.replicas.is_some() { "spec.replicas" } else { "spec" };
+    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "PodsNotInInput", msg, o.pos(at)).on(&o.id()));
 }
 
 /// The kubelet's admission of a pod bound with spec.nodeName (pkg/kubelet/lifecycle/predicate.go

@@ -60,6 +60,9 @@ pub struct Incremental {
     /// what the last analysis made: the cluster, and per Service (reused where their inputs
     /// are unchanged)
     kept: super::Kept,
+    /// which objects the last analysis left out (super::Replaced::gone: an earlier definition
+    /// of an object defined again, an earlier copy of one printed twice); empty: none
+    gone: Vec<bool>,
 }
 
 impl Incremental {
@@ -182,13 +185,26 @@ impl Incremental {
         for d in &self.docs {
             diags.extend(d.namespaces_ingresses.iter().cloned());
         }
+        stage("diagnostics gathered");
         let replaced = super::replaced_objects(&self.objects, cfg, &mut diags);
+        stage("defined again / printed twice");
+        // the caches key on object positions among the objects analysed: with the same objects
+        // left out as last time (a dump printing each pod twice, `kubectl get all,pods`, leaves
+        // the same copies out on every keystroke) they are the same positions; else the cluster
+        // is made afresh (the per-Service cache compares what it reads itself)
+        if replaced.gone != self.gone {
+            self.kept.cluster.valid = false;
+            self.gone.clone_from(&replaced.gone);
+        }
         if replaced.gone.is_empty() {
             return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
         // later stages run, and put back in their places for the next edit
-        let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(self.objects.len()), Vec::with_capacity(self.objects.len()), Vec::new());
+        // (each object moved once each way: the vectors are made at their sizes)
+        let n = self.objects.len();
+        let out = replaced.gone.iter().filter(|g| **g).count();
+        let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(n - out), Vec::with_capacity(n - out), Vec::with_capacity(out));
         for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
             if replaced.gone[i] {
                 aside.push((o, c));
@@ -197,11 +213,11 @@ impl Incremental {
                 kept_checks.push(c);
             }
         }
-        // (the caches key on object positions: with objects left out they are not used, and the
-        // cluster is made afresh next time)
-        self.kept.cluster.valid = false;
-        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, None);
+        stage("set aside");
+        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         let (mut kept, mut kept_checks, mut aside) = (kept.into_iter().zip(kept_checks), replaced.gone.iter(), aside.into_iter());
+        self.objects.reserve_exact(n);
+        self.checks.reserve_exact(n);
         for gone in kept_checks.by_ref() {
             let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");
             self.objects.push(o);

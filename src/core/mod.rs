@@ -676,7 +676,7 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
 
 /// metadata.uid as written, when not empty.
 fn uid(o: &Object) -> Option<&str> {
-    o.source.get("metadata")?.get("uid")?.as_str().filter(|u| !u.is_empty())
+    o.meta.uid.as_deref()
 }
 
 /// An object's written `spec` (the tree the re-apply checks compare).
@@ -1098,7 +1098,7 @@ fn analyze_checked(
     stage("X pre-infer");
     let inferred;
     let cfg = match service::inferred_service_cidr(&objects, cfg) {
-        Some((cidr, i, anchored)) => {
+        Some(service::InferredCidr { cidr, object: i, anchored, narrowed_by }) => {
             let o = &objects[i];
             let msg = if cidr.v6 != cfg.service_cidr.v6 {
                 // an IPv6 cluster's dump (EKS IPv6, kind ipFamily: ipv6): its primary family is
@@ -1118,8 +1118,14 @@ fn analyze_checked(
                     cidr.family()
                 )
             } else if anchored {
+                // (narrowed: service::narrowed_v4)
+                let narrowed = if narrowed_by > 0 {
+                    format!("; it is as narrow as the dumped clusterIPs show: {narrowed_by} of them, drawn at random above the range's static band, all lie in it, which a range twice as wide would give with a chance under 1 in 1,000")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there (the CLI's --service-cidr sets the range)",
+                    "Services get ClusterIPs from {cidr} here: the kubernetes Service holds {}, the first address of the API server's --service-cluster-ip-range, and the default {} does not start there{narrowed} (the CLI's --service-cidr sets the range)",
                     cidr.nth(1),
                     cfg.service_cidr
                 )
@@ -1136,18 +1142,38 @@ fn analyze_checked(
         }
         None => cfg,
     };
-    // a dump of a dual-stack cluster (IPv4 first): its Services hold IPv6 clusterIPs second
+    // a dump of a dual-stack cluster (IPv4 first): its Services hold IPv6 clusterIPs second, or
+    // its Nodes hold pod ranges of both families (service::dual_stack_evidence)
     let dual;
-    let cfg = match (!cfg.dual_stack).then(|| service::dumped_dual_stack(&objects)).flatten() {
-        Some(i) => {
+    let cfg = match (!cfg.dual_stack).then(|| service::dual_stack_evidence(&objects)).flatten() {
+        Some((i, evidence)) => {
             let o = &objects[i];
-            let msg = if cfg.ipv6() {
-                "The dumped Services hold IPv4 clusterIPs as a second family: the cluster they come from is dual-stack (IPv6 first), so Services may ask for IPv4 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
-            } else {
-                "The dumped Services hold IPv6 clusterIPs as a second family: the cluster they come from is dual-stack (IPv4 first), so Services may ask for IPv6 too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family".to_string()
+            let (first, other) = if cfg.ipv6() { ("IPv6", "IPv4") } else { ("IPv4", "IPv6") };
+            let tail = format!("so Services may ask for {other} too (PreferDualStack and RequireDualStack ones get a clusterIP of each family); nodes and pods have an address of each family, and each Service is drawn over its first family");
+            let (msg, at) = match evidence {
+                service::DualEvidence::DumpedService => {
+                    (format!("The dumped Services hold {other} clusterIPs as a second family: the cluster they come from is dual-stack ({first} first), {tail}"), "spec.clusterIPs")
+                }
+                service::DualEvidence::PodCidrs => (
+                    format!(
+                        "The Node {} has spec.podCIDRs of both families: the cluster it comes from is dual-stack ({first} first; kube-controller-manager allocates a node a range of each family only with an IPv4 and an IPv6 --cluster-cidr), {tail}",
+                        o.meta.name
+                    ),
+                    "spec.podCIDRs",
+                ),
+                service::DualEvidence::WrittenService(by) => {
+                    let b = &objects[by];
+                    let what = if matches!(b.body, Body::Node(_)) { "InternalIPs" } else { "podIPs" };
+                    (
+                        format!(
+                            "The Service {} holds clusterIPs of both families and the {} {} has {what} of both families: the cluster they come from is dual-stack ({first} first), {tail}",
+                            o.meta.name, b.kind, b.meta.name
+                        ),
+                        "spec.clusterIPs",
+                    )
+                }
             };
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg,
-                o.pos("spec.clusterIPs")).on(&o.id()));
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "DualStack", msg, o.pos(at)).on(&o.id()));
             dual = Config { dual_stack: true, ..cfg.clone() };
             &dual
         }
@@ -1219,12 +1245,7 @@ fn analyze_checked(
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
-    pod_index.slices = false;
-    pod_index.dumped_endpoints = false;
-    for o in objects.iter().filter(|o| matches!(o.body, Body::EndpointSlice(_) | Body::Endpoints(_))) {
-        pod_index.slices |= matches!(o.body, Body::EndpointSlice(_));
-        pod_index.dumped_endpoints |= o.dumped();
-    }
+    pod_index.index_endpoints(&objects);
     // the per-Service work below reads, beside its Service: the cluster, the options, the
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and
@@ -2112,6 +2133,8 @@ mod tests_yamlfast;
 mod tests_review12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner7;
+#[cfg(test)]
+mod tests_dumpfix7;
 #[cfg(test)]
 mod tests_rulefix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]

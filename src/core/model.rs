@@ -48,6 +48,9 @@ pub struct Meta {
     /// a cluster printed it (`kubectl get -o yaml`): metadata has a uid or resourceVersion
     /// (read once here: [`Object::dumped`] is asked of every object on every keystroke)
     pub dumped: bool,
+    /// metadata.uid as written, when a non-empty string (read once here: mod.rs
+    /// replaced_objects compares the uids of every object defined twice on each keystroke)
+    pub uid: Option<String>,
 }
 
 /// A key ValidateAnnotations refuses with its message, or (None) the total size over the limit.
@@ -522,6 +525,28 @@ pub struct Workload {
     pub pod_management_policy: Option<String>,
     /// a batch/v1 Job's own fields (None for the apps kinds)
     pub job: Option<Box<JobSpec>>,
+    /// what the controller last wrote in status, as (ready, replicas): readyReplicas/replicas
+    /// (Deployment, ReplicaSet, StatefulSet, ReplicationController), numberReady/
+    /// desiredNumberScheduled (DaemonSet), ready/active (Job); an absent count is 0 (the API
+    /// types' omitempty). None without a status that states either
+    pub status: Option<(i64, i64)>,
+}
+
+/// [`Workload::status`]: read quietly (a dump's status is not validated: the API server ignores
+/// it on create).
+fn workload_status(root: &Node, kind: &str) -> Option<(i64, i64)> {
+    let (ready, total) = match kind {
+        "DaemonSet" => ("numberReady", "desiredNumberScheduled"),
+        "Job" => ("ready", "active"),
+        _ => ("readyReplicas", "replicas"),
+    };
+    let status = root.get("status")?;
+    let count = |k: &str| match status.get(k).map(|n| &n.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    };
+    let (r, t) = (count(ready), count(total));
+    (r.is_some() || t.is_some()).then(|| (r.unwrap_or(0), t.unwrap_or(0)))
 }
 
 /// What a batch/v1 Job adds to a workload (k8s.io/api batch/v1 JobSpec, JobStatus), as written:
@@ -608,6 +633,9 @@ pub struct NodeInfo {
     pub internal_ip_other: Option<String>,
     pub external_ip: Option<String>,
     pub pod_cidr: Option<String>,
+    /// spec.podCIDRs' range of the other family than the first (a dual-stack cluster's node:
+    /// the node IPAM controller allocates one per --cluster-cidr)
+    pub pod_cidr_other: Option<String>,
     pub ready: Option<bool>,
     /// status of the Ready condition as written ("True", "False", "Unknown")
     pub ready_status: Option<String>,
@@ -870,6 +898,7 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         labels,
         deleting,
         dumped: m.is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some()),
+        uid: m.and_then(|m| m.get("uid")?.as_str()).filter(|u| !u.is_empty()).map(str::to_string),
     }
 }
 
@@ -1346,6 +1375,7 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
         has_template: tmpl.is_some(),
         pod_management_policy: if kind == "StatefulSet" { r.string(get("podManagementPolicy"), &"spec.podManagementPolicy") } else { None },
         job: None,
+        status: workload_status(root, kind),
     }
 }
 
@@ -1435,6 +1465,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
         has_template: tmpl.is_some(),
         pod_management_policy: None,
         job: None,
+        status: workload_status(root, "ReplicationController"),
     }
 }
 
@@ -1515,6 +1546,15 @@ fn node_info(r: &mut Reader, root: &Node) -> NodeInfo {
         unschedulable: r.boolean(spec.and_then(|s| s.get("unschedulable")), &"spec.unschedulable").unwrap_or(false),
         ..Default::default()
     };
+    // spec.podCIDRs: at most one range per family (ValidateNode); the one of the other family
+    // than the first is kept (service::dual_stack_evidence)
+    if let Some(NodeKind::Seq(cidrs)) = spec.and_then(|s| s.get("podCIDRs")).map(|n| &n.kind) {
+        let family = |c: &str| c.split_once('/').and_then(|(ip, _)| ip.parse::<std::net::IpAddr>().ok()).map(|a| a.is_ipv6());
+        let mut texts = cidrs.iter().filter_map(|c| c.as_str());
+        if let Some(first) = texts.next().and_then(family) {
+            info.pod_cidr_other = texts.find(|c| family(c) == Some(!first)).map(str::to_string);
+        }
+    }
     for (i, t) in r.seq(spec.and_then(|s| s.get("taints")), &"spec.taints").iter().enumerate() {
         let f = format!("spec.taints[{i}]");
         let Some(t) = r.map(Some(t), &f) else { continue };

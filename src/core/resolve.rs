@@ -264,7 +264,7 @@ fn apiserver_endpoints(svc: &Svc, cluster: &Cluster, out: &mut Vec<Endpoint>) {
     }
 }
 
-fn manual_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>, selector_too: bool) {
+fn manual_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>, selector_too: bool) {
     const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
     for o in objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused) {
         if selector_too
@@ -345,7 +345,7 @@ fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endp
 /// (metadata uid/resourceVersion) of the Service's address type are used, else its dumped v1
 /// Endpoints (the endpoints controller's, pkg/controller/endpoint syncService). Returns what
 /// they came from when any endpoint was found.
-fn dumped_endpoints(svc: &Svc, objects: &[Object], out: &mut Vec<Endpoint>) -> Option<DumpedEndpoints> {
+fn dumped_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>) -> Option<DumpedEndpoints> {
     const MANAGED_BY: &str = "endpointslice.kubernetes.io/managed-by";
     let before = out.len();
     let dumped = || objects.iter().filter(|o| o.meta.namespace == svc.namespace && !o.refused && o.dumped());
@@ -453,6 +453,12 @@ pub struct PodIndex {
     /// selector Service no pod of the input matches takes its endpoints from them
     /// (`dumped_endpoints`); without any, that scan is skipped
     pub dumped_endpoints: bool,
+    /// namespace → Service name → the Endpoints of that name and the EndpointSlices labelled
+    /// with it, by object index in input order ([`PodIndex::index_endpoints`]): what
+    /// `manual_endpoints` and `dumped_endpoints` look at for a Service, found without a scan of
+    /// every object per Service (a `kubectl get svc,ep` dump: 1,000 Services × 1,750 objects on
+    /// each keystroke). None: every object is looked at
+    endpoint_objects: Option<FastMap<String, FastMap<String, Vec<usize>>>>,
 }
 
 /// The entry for `k` (a key String made only when it is new).
@@ -485,6 +491,34 @@ impl PodIndex {
             }
         }
         ix
+    }
+
+    /// Reads the input's Endpoints and EndpointSlices once: whether there are slices
+    /// (`slices`), dumped ones (`dumped_endpoints`), and each Service's (`endpoint_objects`).
+    pub fn index_endpoints(&mut self, objects: &[Object]) {
+        self.slices = false;
+        self.dumped_endpoints = false;
+        let mut by: FastMap<String, FastMap<String, Vec<usize>>> = FastMap::default();
+        for (i, o) in objects.iter().enumerate() {
+            let name = match &o.body {
+                Body::Endpoints(_) => &o.meta.name,
+                Body::EndpointSlice(set) => &set.service,
+                _ => continue,
+            };
+            self.slices |= matches!(o.body, Body::EndpointSlice(_));
+            self.dumped_endpoints |= o.dumped();
+            slot(slot(&mut by, &o.meta.namespace), name).push(i);
+        }
+        self.endpoint_objects = Some(by);
+    }
+
+    /// The Endpoints and EndpointSlices that may be `svc`'s, in input order (all the objects of
+    /// its namespace when they are not indexed); the caller checks the kind and name.
+    fn endpoint_objects<'a>(&self, svc: &Svc, objects: &'a [Object]) -> Vec<&'a Object> {
+        match &self.endpoint_objects {
+            Some(by) => by.get(&svc.namespace).and_then(|m| m.get(&svc.name)).map_or_else(Vec::new, |v| v.iter().map(|&i| &objects[i]).collect()),
+            None => objects.iter().filter(|o| o.meta.namespace == svc.namespace).collect(),
+        }
     }
 
     /// The pods named `name` in `ns`, in pod order.
@@ -621,16 +655,16 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                 }
                 r.near_misses.truncate(MAX_NEAR_MISSES);
                 if index.slices {
-                    manual_endpoints(svc, objects, &mut r.endpoints, true);
+                    manual_endpoints(svc, &index.endpoint_objects(svc, objects), &mut r.endpoints, true);
                 }
                 // the pods are not in the input (a dump of Services and their slices): the
                 // dumped controller's endpoints are what kube-proxy programs
                 if r.selected.is_empty() && index.dumped_endpoints {
-                    r.from_dump = dumped_endpoints(svc, objects, &mut r.endpoints);
+                    r.from_dump = dumped_endpoints(svc, &index.endpoint_objects(svc, objects), &mut r.endpoints);
                 }
             }
             None => {
-                manual_endpoints(svc, objects, &mut r.endpoints, false);
+                manual_endpoints(svc, &index.endpoint_objects(svc, objects), &mut r.endpoints, false);
                 if r.endpoints.is_empty() && is_apiserver_service(svc) {
                     apiserver_endpoints(svc, cluster, &mut r.endpoints);
                 }

@@ -555,7 +555,13 @@ fn alloc_cluster_ip(svc: &Svc, written: Option<&str>, cluster_ips: &[String], fa
                 let mut d = fail("the provided network does not match the current range".into());
                 // which range is assumed, and how to give yours (a manifest written for a
                 // GKE/AKS-style 10.0.0.0/16 cluster lands here)
-                d.message.push_str(&format!(" (this picture's Service range is {cidr}{}; the CLI's --service-cidr sets your cluster's)", if cfg.service_cidr_set { "" } else { ", the kubeadm default" }));
+                // (a range read off a dump is not the kubeadm default: inferred_service_cidr)
+                let whose = match () {
+                    _ if cfg.service_cidr_set => "",
+                    _ if cidr == Config::default().service_cidr || cidr == Cidr::parse("fd00:10:96::/112").expect("valid") => ", the kubeadm default",
+                    _ => ", read off the dumped objects",
+                };
+                d.message.push_str(&format!(" (this picture's Service range is {cidr}{whose}; the CLI's --service-cidr sets your cluster's)"));
                 Err(d)
             } else if cidr.offset(ip) == Some(0) || (!cidr.v6 && cidr.offset(ip).map(|o| o + 1) == Some(cidr.size())) {
                 // ipallocator NewIPAllocator: the first usable address is the network
@@ -1165,15 +1171,114 @@ pub fn validate_labels_in(labels: &Labels, field: &str, written: &str, at: &dyn 
 /// value is the Service the note goes on; the third, whether it is `kubernetes`.
 /// The first Service a cluster printed (a uid or resourceVersion) whose clusterIPs hold an IPv4
 /// then an IPv6 address: the dump comes from a dual-stack cluster.
-pub fn dumped_dual_stack(objects: &[Object]) -> Option<usize> {
-    use super::model::Body;
-    let family = |ip: &str| ip.parse::<IpAddr>().ok().map(|a| a.is_ipv6());
-    objects.iter().position(|o| {
-        o.dumped() && !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && family(&s.cluster_ips[0]).zip(family(&s.cluster_ips[1])).is_some_and(|(a, b)| a != b))
-    })
+/// What says the input comes from a dual-stack cluster (its Services may ask for both families).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DualEvidence {
+    /// a dumped Service (metadata uid/resourceVersion) holds clusterIPs of both families: the
+    /// cluster's allocators gave them (alloc.go allocClusterIPs, one per --service-cluster-ip-range)
+    DumpedService,
+    /// a Node's spec.podCIDRs hold a range of each family: the node IPAM controller allocates one
+    /// per --cluster-cidr (pkg/controller/nodeipam/ipam/range_allocator.go AllocateOrOccupyCIDR,
+    /// one per cidrSet), and kube-controller-manager takes two --cluster-cidr only of two
+    /// families (cmd/kube-controller-manager/app/core.go startNodeIpamController → validateCIDRs:
+    /// "not configured as dual stack (at least one from each IPFamily"): a cluster set up
+    /// dual-stack, as kubeadm and kind configure it with a dual --service-cluster-ip-range beside
+    PodCidrs,
+    /// a Service the input writes (not dumped: a dump whose author trimmed the uids) holds
+    /// clusterIPs of both families, and this object (a Node's InternalIPs, a Pod's podIPs) has an
+    /// address of each family. Neither alone: a cloud node reports every address the cloud gave
+    /// it, IPv6 ones on a single-stack cluster too (KEP-3705 "Current behavior", kubelet without
+    /// --node-ip), and written clusterIPs of both families on a single-stack cluster are the
+    /// user's mistake the API server refuses (ValidateService: "not configured on this cluster")
+    WrittenService(usize),
 }
 
-pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, usize, bool)> {
+/// The input's evidence that the cluster is dual-stack: the object that shows it and how.
+pub fn dual_stack_evidence(objects: &[Object]) -> Option<(usize, DualEvidence)> {
+    use super::model::Body;
+    let family = |ip: &str| ip.parse::<IpAddr>().ok().map(|a| a.is_ipv6());
+    let both = |a: &str, b: &str| family(a).zip(family(b)).is_some_and(|(a, b)| a != b);
+    let dual_ips = |o: &Object| !o.refused && matches!(&o.body, Body::Service(s) if s.cluster_ips.len() == 2 && both(&s.cluster_ips[0], &s.cluster_ips[1]));
+    let (mut written, mut addresses, mut cidrs) = (None, None, None);
+    for (i, o) in objects.iter().enumerate() {
+        if o.refused {
+            continue;
+        }
+        match &o.body {
+            Body::Service(_) if dual_ips(o) => {
+                if o.dumped() {
+                    return Some((i, DualEvidence::DumpedService));
+                }
+                written.get_or_insert(i);
+            }
+            Body::Node(info) => {
+                if info.pod_cidr_other.is_some() {
+                    cidrs.get_or_insert(i);
+                }
+                if info.internal_ip.as_deref().zip(info.internal_ip_other.as_deref()).is_some_and(|(a, b)| both(a, b)) {
+                    addresses.get_or_insert(i);
+                }
+            }
+            Body::Pod(_, status) if status.pod_ip.as_deref().zip(status.pod_ip_other.as_deref()).is_some_and(|(a, b)| both(a, b)) => {
+                addresses.get_or_insert(i);
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = cidrs {
+        return Some((i, DualEvidence::PodCidrs));
+    }
+    Some((written?, DualEvidence::WrittenService(addresses?)))
+}
+
+/// kube-apiserver's --service-cluster-ip-range read off a dump: the range, the object that tells,
+/// whether the kubernetes Service anchors it (its clusterIP is the range's first address), and how
+/// many dumped clusterIPs narrowed it below the widest range aligned there ([`narrowed_v4`]; 0:
+/// not narrowed).
+pub struct InferredCidr {
+    pub cidr: Cidr,
+    pub object: usize,
+    pub anchored: bool,
+    pub narrowed_by: usize,
+}
+
+/// The fewest dumped clusterIPs, drawn at random above a range's static band, that narrow it by
+/// half ([`narrowed_v4`]): a range twice as wide would have put them all in one half with a
+/// chance of at most 2^-10 (under 1 in 1,000).
+const NARROWING_EVIDENCE: usize = 10;
+
+/// An IPv4 Service range starting at `base`, `/prefix` wide, narrowed while the dump says so.
+/// The ClusterIP allocator draws a Service's address at random, from above the range's static
+/// band first (pkg/registry/core/service/ipallocator/bitmap.go AllocateNext over
+/// calculateRangeOffset's dynamic band; KEP-3070), so n dumped clusterIPs above the band of a
+/// range all lying in its lower half happen with a chance below 2^-n unless the range is that
+/// half: with [`NARROWING_EVIDENCE`] of them the range is halved, again and again. The widest
+/// aligned range (a /16: EKS, AKS, k3s, OpenShift) is kept when the dump has few Services; a GKE
+/// dump with 60 Services in its /20 gets the /20 (not the smallest prefix holding them whatever
+/// their number: three Services of an EKS /16 would make it a /18). Only the dumped clusterIPs
+/// count: a written one outside the narrowed range is refused as the cluster would (it is not
+/// evidence of the range, the dumped ones are). Returns the prefix and how many clusterIPs gave
+/// the last halving (0: none).
+fn narrowed_v4(base: u32, mut prefix: u8, dumped: &[Ipv4Addr]) -> (u8, usize) {
+    let mut by = 0;
+    // (pkg/controlplane/services.go ServiceIPRange: "the service cluster IP range must be at
+    // least 8 IP addresses"; the evidence asked stops well before a /29)
+    while prefix < 29 {
+        let size = 1u64 << (32 - prefix);
+        // (offsets from the network address; the static band starts at the first after it)
+        let band = 1 + range_offset(size, IP_BAND);
+        let evidence = dumped.iter().filter(|ip| u64::from(u32::from(**ip).wrapping_sub(base)) > band).count();
+        let half = Cidr::v4(base, prefix + 1);
+        if evidence < NARROWING_EVIDENCE || !dumped.iter().all(|ip| half.contains(IpAddr::V4(*ip))) {
+            break;
+        }
+        prefix += 1;
+        by = evidence;
+    }
+    (prefix, by)
+}
+
+pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<InferredCidr> {
     use super::model::Body;
     if cfg.service_cidr_set {
         return None;
@@ -1213,9 +1318,9 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
             let written: Vec<(usize, IpAddr)> = objects.iter().enumerate().filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| ip.is_ipv6()).collect();
             let default = Cidr::parse("fd00:10:96::/112").expect("valid");
             if written.iter().all(|(_, ip)| default.contains(*ip)) {
-                return Some((default, first, false));
+                return Some(InferredCidr { cidr: default, object: first, anchored: false, narrowed_by: 0 });
             }
-            return inferred_other_family(None, &written, true).map(|(c, _, _)| (c, first, false));
+            return inferred_other_family(None, &written, true).map(|c| InferredCidr { object: first, anchored: false, ..c });
         }
         None if dumped.is_empty() => !families.is_empty() && families.iter().all(|(_, v6)| *v6),
         None => dumped.iter().all(|(_, ip)| ip.is_ipv6()),
@@ -1223,7 +1328,7 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     if v6 != cfg.service_cidr.v6 {
         if dumped.is_empty() && anchor.is_none() {
             let default = Cidr::parse(if v6 { "fd00:10:96::/112" } else { "10.96.0.0/12" }).expect("valid");
-            return families.first().map(|(i, _)| (default, *i, false));
+            return families.first().map(|(i, _)| InferredCidr { cidr: default, object: *i, anchored: false, narrowed_by: 0 });
         }
         return inferred_other_family(anchor, &dumped, v6);
     }
@@ -1247,10 +1352,20 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
         let aligned = |p: u8| base & (u32::MAX >> p) == 0;
         let mut prefix = (16..=28).find(|&p| aligned(p))?;
         // widened while a written ClusterIP is outside and the address stays the range's first
+        // (cmd/kube-apiserver/app/options/validation.go validateClusterIPFlags skips
+        // validateMaxCIDRRange's "mask must be >= 12" once MultiCIDRServiceAllocator and
+        // DisableAllocatorDualWrite are on — both GA and on by default since v1.34 —, so a /12
+        // is no bound for the master we follow; a /8 is kept as one)
         while !written.iter().all(|w| Cidr::v4(base, prefix).contains(v4(*w))) && prefix > 8 && aligned(prefix - 1) {
             prefix -= 1;
         }
-        return Some((Cidr::v4(base, prefix), i, true));
+        // then narrowed while the dumped clusterIPs say the range is smaller (GKE's /20)
+        let dumped: Vec<Ipv4Addr> = dumped.iter().filter_map(|(_, ip)| match ip {
+            IpAddr::V4(a) => Some(*a),
+            IpAddr::V6(_) => None,
+        }).collect();
+        let (prefix, narrowed_by) = narrowed_v4(base, prefix, &dumped);
+        return Some(InferredCidr { cidr: Cidr::v4(base, prefix), object: i, anchored: true, narrowed_by });
     }
     let outside: Vec<(usize, Ipv4Addr)> =
         objects.iter().enumerate().filter(|(_, o)| o.dumped()).filter_map(|(i, o)| Some((i, cluster_ip(o)?))).filter(|(_, ip)| !cfg.service_cidr.contains(v4(*ip))).collect();
@@ -1258,7 +1373,7 @@ pub fn inferred_service_cidr(objects: &[Object], cfg: &Config) -> Option<(Cidr, 
     let common = outside.iter().map(|(_, ip)| (u32::from(*ip) ^ u32::from(ip0)).leading_zeros()).min().unwrap_or(32);
     let prefix = common.clamp(8, 16) as u8;
     let base = u32::from(ip0) & !(u32::MAX >> prefix);
-    Some((Cidr::v4(base, prefix), first, false))
+    Some(InferredCidr { cidr: Cidr::v4(base, prefix), object: first, anchored: false, narrowed_by: 0 })
 }
 
 /// A nodePort a dumped Service holds outside the configured range: the object, the field
@@ -1332,7 +1447,7 @@ pub fn node_and_pod_ips(objects: &[Object]) -> Vec<(usize, IpAddr)> {
 /// range starts one below the kubernetes Service's address, as wide as kube-apiserver allows an
 /// IPv6 range aligned there (validateClusterIPFlags: a 128-bit range's mask must be >= 108), else
 /// the /108../112 that holds the dumped Services' clusterIPs.
-fn inferred_other_family(anchor: Option<(usize, IpAddr)>, dumped: &[(usize, IpAddr)], v6: bool) -> Option<(Cidr, usize, bool)> {
+fn inferred_other_family(anchor: Option<(usize, IpAddr)>, dumped: &[(usize, IpAddr)], v6: bool) -> Option<InferredCidr> {
     let bits: u32 = if v6 { 128 } else { 32 };
     let (min_prefix, max_prefix): (u8, u8) = if v6 { (108, 112) } else { (8, 16) };
     let all = if v6 { u128::MAX } else { u32::MAX as u128 };
@@ -1346,11 +1461,11 @@ fn inferred_other_family(anchor: Option<(usize, IpAddr)>, dumped: &[(usize, IpAd
         while !fits(Cidr { base, prefix, v6 }) && prefix > min_prefix && aligned(prefix - 1) {
             prefix -= 1;
         }
-        return Some((Cidr { base, prefix, v6 }, i, true));
+        return Some(InferredCidr { cidr: Cidr { base, prefix, v6 }, object: i, anchored: true, narrowed_by: 0 });
     }
     let mut same = dumped.iter().filter(|(_, ip)| ip.is_ipv6() == v6);
     let &(first, ip0) = same.next()?;
     let common = dumped.iter().filter(|(_, ip)| ip.is_ipv6() == v6).map(|(_, ip)| (Cidr::value(*ip) ^ Cidr::value(ip0)).leading_zeros() - (128 - bits)).min().unwrap_or(bits);
     let prefix = (common as u8).clamp(min_prefix, max_prefix);
-    Some((Cidr { base: Cidr::value(ip0) & !host(prefix), prefix, v6 }, first, false))
+    Some(InferredCidr { cidr: Cidr { base: Cidr::value(ip0) & !host(prefix), prefix, v6 }, object: first, anchored: false, narrowed_by: 0 })
 }

@@ -51,6 +51,8 @@ const SNIPPETS: &[&str] = &[
 fn scenes() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = presets::ALL.iter().map(|p| (p.id.to_string(), p.yaml.to_string())).collect();
     out.push(("kubectl-get-all".into(), include_str!("../../../tests/fixtures/kubectl-get-all.yaml").into()));
+    // `kubectl get all,pods -o yaml`: a pod printed twice with one uid (one copy left out)
+    out.push(("dup-all-pods".into(), include_str!("../../../tests/fixtures/dumps6/dup-all-pods.yaml").into()));
     // several scenes in one stream (a leading `---`, empty documents between them)
     let all: Vec<&str> = presets::ALL.iter().take(6).map(|p| p.yaml).collect();
     out.push(("six presets".into(), format!("---\n{}\n---\n---\n", all.join("\n---\n"))));
@@ -305,4 +307,41 @@ fn a_custom_resource_named_like_a_builtin_is_ignored_here_too() {
         assert_eq!(d.line, line);
         assert!(d.message.starts_with("Service (serving.knative.dev/v1) is a custom resource"), "{}", d.message);
     }
+}
+
+/// A dump that prints each pod twice with one uid (`kubectl get all,pods -o yaml`; mod.rs
+/// replaced_objects leaves the earlier copy out): a keystroke in a Service's name leaves out the
+/// same copies, so the cluster is not built again and the other Services' reports are reused
+/// (dumpfix7: every keystroke re-analysed the whole dump); a copy no longer left out (its uid
+/// edited) makes the cluster again. Reports equal a fresh analysis's throughout.
+#[test]
+fn a_dump_printing_pods_twice_keeps_the_caches() {
+    use std::sync::Arc;
+    let text = include_str!("../../../tests/fixtures/dumps6/dup-all-pods.yaml");
+    let svc = |n: &str| format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: {n}\n  namespace: kubevious\nspec:\n  selector:\n    app: {n}\n  ports:\n  - port: 80\n");
+    let text = format!("{text}{}{}", svc("a"), svc("b"));
+    let cfg = Config::default();
+    let mut inc = Incremental::new();
+    inc.set(text.clone());
+    let a = inc.analyze(&cfg);
+    assert_eq!(a.to_json(), analyze(&text, &cfg).to_json());
+    assert!(a.diagnostics.iter().any(|d| d.code == "PrintedTwice"));
+    let built = inc.kept.cluster.gen;
+    let at = text.rfind("name: a\n").unwrap() + "name: a".len();
+    assert!(inc.splice(at, at, "x"));
+    let b = inc.analyze(&cfg);
+    assert_eq!(b.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert_eq!(inc.kept.cluster.gen, built, "the cluster is not built again");
+    assert!(inc.kept.cluster.valid, "and is kept for the next keystroke");
+    assert!(Arc::ptr_eq(&a.pods, &b.pods));
+    let shared = b.services.iter().filter(|s| a.services.iter().any(|t| Arc::ptr_eq(s, t))).count();
+    assert_eq!(shared, b.services.len() - 1);
+    // the second copy's uid edited: two objects of one name now, another one left out
+    let uid = inc.text().rfind("uid: 2da16374").unwrap() + "uid: ".len();
+    assert!(inc.splice(uid, uid + 1, "3"));
+    let c = inc.analyze(&cfg);
+    assert_eq!(c.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert_eq!(inc.kept.cluster.gen, built + 1);
+    assert!(inc.splice(uid, uid + 1, "2"));
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(inc.text(), &cfg).to_json());
 }
