@@ -36,6 +36,18 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
     ("autoscaling/v2", "HorizontalPodAutoscaler", 167), // autoscaling/v2.HorizontalPodAutoscaler
     ("autoscaling/v1", "HorizontalPodAutoscaler", 144), // autoscaling/v1.HorizontalPodAutoscaler
     ("policy/v1", "PodDisruptionBudget", 278), // policy/v1.PodDisruptionBudget
+    ("v1", "ServiceAccount", 303), // core/v1.ServiceAccount
+    ("v1", "PersistentVolumeClaim", 133), // core/v1.PersistentVolumeClaim
+    ("v1", "PersistentVolume", 297), // core/v1.PersistentVolume
+    ("v1", "ResourceQuota", 302), // core/v1.ResourceQuota
+    ("v1", "LimitRange", 289), // core/v1.LimitRange
+    ("rbac.authorization.k8s.io/v1", "Role", 315), // rbac/v1.Role
+    ("rbac.authorization.k8s.io/v1", "ClusterRole", 311), // rbac/v1.ClusterRole
+    ("rbac.authorization.k8s.io/v1", "RoleBinding", 316), // rbac/v1.RoleBinding
+    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", 314), // rbac/v1.ClusterRoleBinding
+    ("storage.k8s.io/v1", "StorageClass", 318), // storage/v1.StorageClass
+    ("networking.k8s.io/v1", "IngressClass", 308), // networking/v1.IngressClass
+    ("scheduling.k8s.io/v1", "PriorityClass", 317), // scheduling/v1.PriorityClass
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -608,6 +620,86 @@ static TABLES: &str = concat!(
     "policy/v1.PodDisruptionBudgetStatus|observedGeneration sint64|disruptedPods {sv1.Time|disruptionsAllowed sint32|currentHealthy sint32|desiredHealthy sint32|expectedPods sint32|conditions [243
 ",
     "policy/v1.PodDisruptionBudget|kind s|apiVersion s|metadata 2|spec 276|status 277
+",
+    "core/v1.AzureFilePersistentVolumeSource|secretName s|shareName s|readOnly sbool|secretNamespace s
+",
+    "core/v1.SecretReference|name s|namespace s
+",
+    "core/v1.CSIPersistentVolumeSource|driver s|volumeHandle s|readOnly sbool|fsType s|volumeAttributes {s|controllerPublishSecretRef 280|nodeStageSecretRef 280|nodePublishSecretRef 280|controllerExpandSecretRef 280|nodeExpandSecretRef 280
+",
+    "core/v1.CephFSPersistentVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 280|readOnly sbool
+",
+    "core/v1.CinderPersistentVolumeSource|volumeID s|fsType s|readOnly sbool|secretRef 280
+",
+    "core/v1.FlexPersistentVolumeSource|driver s|fsType s|secretRef 280|readOnly sbool|options {s
+",
+    "core/v1.GlusterfsPersistentVolumeSource|endpoints s|path s|readOnly sbool|endpointsNamespace s
+",
+    "core/v1.ISCSIPersistentVolumeSource|targetPortal s|iqn s|lun sint32|iscsiInterface s|fsType s|readOnly sbool|portals [s|chapAuthDiscovery sbool|chapAuthSession sbool|secretRef 280|initiatorName s
+",
+    "core/v1.LimitRangeItem|type sv1.LimitType|max =v1.ResourceList={sresource.Quantity|min =v1.ResourceList={sresource.Quantity|default =v1.ResourceList={sresource.Quantity|defaultRequest =v1.ResourceList={sresource.Quantity|maxLimitRequestRatio =v1.ResourceList={sresource.Quantity
+",
+    "core/v1.LimitRangeSpec|limits [287
+",
+    "core/v1.LimitRange|kind s|apiVersion s|metadata 2|spec 288
+",
+    "core/v1.LocalVolumeSource|path s|fsType s
+",
+    "core/v1.RBDPersistentVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 280|readOnly sbool
+",
+    "core/v1.ScaleIOPersistentVolumeSource|gateway s|system s|secretRef 280|sslEnabled sbool|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly sbool
+",
+    "core/v1.StorageOSPersistentVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly sbool|secretRef 198
+",
+    "core/v1.VolumeNodeAffinity|required 90
+",
+    "core/v1.PersistentVolumeSpec|capacity =v1.ResourceList={sresource.Quantity|gcePersistentDisk 7|awsElasticBlockStore 8|hostPath 5|glusterfs 285|nfs 12|rbd 291|iscsi 286|cinder 283|cephfs 282|fc 26|flocker 21|flexVolume 284|azureFile 279|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|portworxVolume 41|scaleIO 292|local 290|storageos 293|csi 281|accessModes [sv1.PersistentVolumeAccessMode|claimRef 198|persistentVolumeReclaimPolicy sv1.PersistentVolumeReclaimPolicy|storageClassName s|mountOptions [s|volumeMode sv1.PersistentVolumeMode|nodeAffinity 294|volumeAttributesClassName s
+",
+    "core/v1.PersistentVolumeStatus|phase sv1.PersistentVolumePhase|message s|reason s|lastPhaseTransitionTime sv1.Time
+",
+    "core/v1.PersistentVolume|kind s|apiVersion s|metadata 2|spec 295|status 296
+",
+    "core/v1.ScopedResourceSelectorRequirement|scopeName sv1.ResourceQuotaScope|operator sv1.ScopeSelectorOperator|values [s
+",
+    "core/v1.ScopeSelector|matchExpressions [298
+",
+    "core/v1.ResourceQuotaSpec|hard =v1.ResourceList={sresource.Quantity|scopes [sv1.ResourceQuotaScope|scopeSelector 299
+",
+    "core/v1.ResourceQuotaStatus|hard =v1.ResourceList={sresource.Quantity|used =v1.ResourceList={sresource.Quantity
+",
+    "core/v1.ResourceQuota|kind s|apiVersion s|metadata 2|spec 300|status 301
+",
+    "core/v1.ServiceAccount|kind s|apiVersion s|metadata 2|secrets [198|imagePullSecrets [13|automountServiceAccountToken sbool
+",
+    "core/v1.TopologySelectorLabelRequirement|key s|values [s
+",
+    "core/v1.TopologySelectorTerm|matchLabelExpressions [304
+",
+    "networking/v1.IngressClassParametersReference|apiGroup s|kind s|name s|scope s|namespace s
+",
+    "networking/v1.IngressClassSpec|controller s|parameters 306
+",
+    "networking/v1.IngressClass|kind s|apiVersion s|metadata 2|spec 307
+",
+    "rbac/v1.AggregationRule|clusterRoleSelectors [4
+",
+    "rbac/v1.PolicyRule|verbs [s|apiGroups [s|resources [s|resourceNames [s|nonResourceURLs [s
+",
+    "rbac/v1.ClusterRole|kind s|apiVersion s|metadata 2|rules [310|aggregationRule 309
+",
+    "rbac/v1.Subject|kind s|apiGroup s|name s|namespace s
+",
+    "rbac/v1.RoleRef|apiGroup s|kind s|name s
+",
+    "rbac/v1.ClusterRoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+",
+    "rbac/v1.Role|kind s|apiVersion s|metadata 2|rules [310
+",
+    "rbac/v1.RoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+",
+    "scheduling/v1.PriorityClass|kind s|apiVersion s|metadata 2|value sint32|globalDefault sbool|description s|preemptionPolicy sv1.PreemptionPolicy
+",
+    "storage/v1.StorageClass|kind s|apiVersion s|metadata 2|provisioner s|parameters {s|reclaimPolicy sv1.PersistentVolumeReclaimPolicy|mountOptions [s|allowVolumeExpansion sbool|volumeBindingMode sv1.VolumeBindingMode|allowedTopologies [305
 ",
 );
 

@@ -184,8 +184,9 @@ pub fn custom_group(api_version: &str) -> bool {
 /// (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta, `immutable`, `data` / `binaryData` /
 /// `stringData`, `type`), so a number in a ConfigMap's `data`, an unknown field, or a Secret's
 /// `data` value that is not base64 is refused as the server refuses it. Built here, not in the
-/// generated tables (their generator lists the modelled kinds); `metadata` is the tables' own
-/// ObjectMeta.
+/// generated tables; `metadata` is the tables' own ObjectMeta. (The other kinds not drawn but
+/// decoded strictly — RBAC, PersistentVolumeClaim, StorageClass... — are generated: gen_schema.py
+/// OTHER_ROOTS.)
 fn unmodelled_roots() -> &'static [Root] {
     static R: std::sync::OnceLock<Vec<Root>> = std::sync::OnceLock::new();
     R.get_or_init(|| {

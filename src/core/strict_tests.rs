@@ -507,17 +507,17 @@ spec:
 // mapping's node starts at its first key (libyaml BLOCK-MAPPING-START mark)
 #[test]
 fn set_map_index_reports_the_value_line() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\ndata:\n  a: x\ndata:\n  b: y\n");
+    let d = strict("apiVersion: v1\nkind: Event\ndata:\n  a: x\ndata:\n  b: y\n");
     assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"data\" already set in map"]);
     assert!(d[0].message.contains("keeps the last value (the one at line 6)"), "{}", d[0].message);
     assert_eq!((d[0].line, d[0].column), (5, 1));
 }
 
 // duplicate keys are found in every kind, including unmodelled ones (no unknown-field check there:
-// a ServiceAccount; ConfigMap and Secret are decoded strictly, see unmodelled_roots)
+// a core/v1 Event; ConfigMap and Secret are decoded strictly, see unmodelled_roots)
 #[test]
 fn set_map_index_unmodelled_kind() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
+    let d = strict("apiVersion: v1\nkind: Event\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
     assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"]);
     assert!(d[0].message.contains("(first at line 5): kubectl apply/create keeps the last value, \"b\" "), "{}", d[0].message);
 }
@@ -563,14 +563,14 @@ fn repeated_map_key_checks_last_value_only() {
 // go-yaml v2 decode.go merge: keys merged in with `<<: *anchor` are overridden by explicit keys
 #[test]
 fn merge_keys_are_not_duplicates() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nx: &base {a: 1, b: 2}\ndata:\n  <<: *base\n  a: 3\n");
+    let d = strict("apiVersion: v1\nkind: Event\nx: &base {a: 1, b: 2}\ndata:\n  <<: *base\n  a: 3\n");
     assert!(d.is_empty(), "{:#?}", messages(&d));
 }
 
 // an alias repeats the anchored subtree: its duplicate is reported once
 #[test]
 fn duplicate_keys_alias_reported_once() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nx: &base\n  a: 1\n  a: 2\ny: *base\n");
+    let d = strict("apiVersion: v1\nkind: Event\nx: &base\n  a: 1\n  a: 2\ny: *base\n");
     assert_eq!(d.len(), 1, "{:#?}", messages(&d));
 }
 
@@ -608,7 +608,24 @@ fn kind_root_served_and_unmodelled() {
     ] {
         assert!(matches!(kind_root(av, k), KindMatch::Known(_)), "{av} {k}");
     }
-    assert!(matches!(kind_root("v1", "ServiceAccount"), KindMatch::Unmodelled));
+    assert!(matches!(kind_root("v1", "Event"), KindMatch::Unmodelled));
+    // not drawn, yet decoded strictly from the generated tables (gen_schema.py OTHER_ROOTS)
+    for (av, k) in [
+        ("v1", "ServiceAccount"),
+        ("v1", "PersistentVolumeClaim"),
+        ("v1", "PersistentVolume"),
+        ("v1", "ResourceQuota"),
+        ("v1", "LimitRange"),
+        ("rbac.authorization.k8s.io/v1", "Role"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRole"),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+        ("storage.k8s.io/v1", "StorageClass"),
+        ("networking.k8s.io/v1", "IngressClass"),
+        ("scheduling.k8s.io/v1", "PriorityClass"),
+    ] {
+        assert!(matches!(kind_root(av, k), KindMatch::Known(_)), "{av} {k}");
+    }
     // not modelled, yet decoded strictly (unmodelled_roots)
     assert!(matches!(kind_root("v1", "ConfigMap"), KindMatch::Known(_)));
     assert!(matches!(kind_root("v1", "Secret"), KindMatch::Known(_)));
