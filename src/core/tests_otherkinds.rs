@@ -105,9 +105,9 @@ fn validate_role_binding_without_role_ref() {
 }
 
 // ValidateClusterRoleBinding: roleRef kind ClusterRole only, a ServiceAccount subject needs its
-// namespace, a subject kind is ServiceAccount/User/Group; User/Group with no name also "user name
-// cannot be empty"; roleRef.apiGroup NotSupported; roleRef.name a path segment name
-// (minimalNameRequirements); the namespaced binding's namespace a DNS-1123 label
+// namespace, a subject kind is ServiceAccount/User/Group (ValidateRoleBindingSubject; a User
+// with no name is only Required); roleRef.apiGroup NotSupported; roleRef.name a path segment name
+// (ValidateRBACName); the namespaced binding's namespace a DNS-1123 label
 #[test]
 fn validate_cluster_role_binding_and_subjects() {
     let src = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: x\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: reader\nsubjects:\n- kind: ServiceAccount\n  name: app\n- kind: user\n  name: jane\n";
@@ -129,15 +129,15 @@ fn validate_cluster_role_binding_and_subjects() {
             (7, 13, "roleRef.apiGroup: Unsupported value: \"rbac.authorization.k8s.io/v1\": supported values: \"rbac.authorization.k8s.io\"".to_string()),
             (9, 9, "roleRef.name: Invalid value: \"..\": may not be '..'".to_string()),
             (11, 3, "subjects[0].name: Required value".to_string()),
-            (11, 3, "subjects[0].name: Invalid value: \"\": user name cannot be empty".to_string()),
             (13, 9, format!("subjects[1].name: Invalid value: \"Web_SA\": {SUBDOMAIN}")),
         ]
     );
 }
 
-// validatePolicyRule: verbs required; nonResourceURLs not in a namespaced Role and never with
-// resources (the value printed as its JSON); resourceNames with one resource only; ClusterRole's
-// aggregationRule needs a selector; names are path segment names (ValidateRBACName); a
+// ValidatePolicyRule: verbs required; nonResourceURLs not in a namespaced Role and never with
+// resources (the value printed as its JSON); resourceNames may go with several resources
+// (metallb-native's and tekton's ClusterRoles do); ClusterRole's aggregationRule needs a
+// selector, each a valid label selector; names are path segment names (ValidateRBACName); a
 // cluster-scoped object's metadata.namespace is dropped before validation (apiserver
 // rest/create.go BeforeCreate → EnsureObjectNamespaceMatchesRequestNamespace)
 #[test]
@@ -155,10 +155,14 @@ fn validate_policy_rule_and_rbac_names() {
         refusals(src),
         vec![
             (4, 9, "metadata.name: Invalid value: \"a/b\": may not contain '/'".to_string()),
-            (9, 18, "rules[0].resourceNames: Required value: resource names cannot apply to multiple resources".to_string()),
             (11, 20, "rules[1].nonResourceURLs: Invalid value: [\"/metrics\"]: rules cannot apply to both regular resources and non-resource URLs".to_string()),
             (14, 18, "aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil".to_string()),
         ]
+    );
+    let src = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: agg}\naggregationRule:\n  clusterRoleSelectors:\n  - matchLabels: {rbac.example.com/aggregate-to-monitoring: \"yes please\"}\n";
+    assert_eq!(
+        refusals(src),
+        vec![(6, 18, "aggregationRule.clusterRoleSelectors[0].matchLabels: Invalid value: \"yes please\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')".to_string())]
     );
     // fixed: the namespace of a ClusterRole is no error (dropped), a name with a dot or capitals is fine
     accepted("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:Metrics.Reader\n  namespace: Bad_NS\nrules:\n- nonResourceURLs: [\"/metrics\"]\n  verbs: [get]\n", 1);
