@@ -560,6 +560,16 @@ def main():
     w("/// RESTMapper no-match; in any other group it may be a CustomResource and is left alone.")
     w("pub static BUILTIN_GROUPS: &[&str] = &[%s];" % ", ".join(rs(x) for x in builtin_groups(repos["api"])))
     w("")
+    w("/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/")
+    w("/// register.go` addKnownTypes at the commit named above: beta and alpha versions and removed ones; list")
+    w("/// kinds included; the GA versions strict.rs lists in SERVED_KINDS left out): kube-apiserver's scheme has")
+    w("/// no other kind there, so any other is no match whether the version is enabled or not. Whether a listed")
+    w("/// kind is served is strict.rs `removed`'s call or unknown (a beta off by default).")
+    w("pub static REGISTERED_KINDS: &[(&str, &[&str])] = &[")
+    for gv, kinds in registered_kinds(repos["api"]):
+        w("    (%s, &[%s])," % (rs(gv), ", ".join(rs(k) for k in kinds)))
+    w("];")
+    w("")
     w("/// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).")
     w("const LIST_LINE: usize = %d; // %s" % (index[list_ident], g.defs[list_ident][0]))
     w("")
@@ -708,6 +718,43 @@ def builtin_groups(repo):
                 if m:
                     groups.add(m.group(1))
     return sorted(groups)
+
+
+# The GA group versions strict.rs SERVED_KINDS lists (every kind the server knows there, by hand:
+# a kind outside it is a typo); REGISTERED_KINDS holds all the others.
+SERVED_GROUP_VERSIONS = {
+    "v1", "apps/v1", "batch/v1", "discovery.k8s.io/v1", "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1", "policy/v1",
+    "autoscaling/v1", "autoscaling/v2", "scheduling.k8s.io/v1", "coordination.k8s.io/v1", "node.k8s.io/v1", "events.k8s.io/v1",
+}
+
+
+def registered_kinds(repo):
+    """(group version, kinds) of every `<group>/<version>/register.go` but SERVED_GROUP_VERSIONS, in
+    path order: the types passed to scheme.AddKnownTypes(SchemeGroupVersion, ...), in order."""
+    if repo.bare:
+        paths = [p for p in repo.git("ls-tree", "-r", "--name-only", "HEAD").split("\n") if p.endswith("/register.go") and p.count("/") == 2]
+    else:
+        paths = []
+        for group in repo.list_dir("."):
+            if os.path.isdir(os.path.join(repo.path, group)):
+                for version in repo.list_dir(group):
+                    if os.path.exists(os.path.join(repo.path, group, version, "register.go")):
+                        paths.append("%s/%s/register.go" % (group, version))
+    out = []
+    for p in sorted(paths):
+        src = strip_comments(repo.read(p))
+        m = re.search(r'GroupName\s*=\s*"([^"]*)"', src)
+        if not m:
+            continue
+        version = p.split("/")[1]
+        gv = version if m.group(1) == "" else m.group(1) + "/" + version
+        if gv in SERVED_GROUP_VERSIONS:
+            continue
+        kinds = []
+        for call in re.finditer(r"AddKnownTypes\(\s*SchemeGroupVersion\s*,(.*?)\)\s*\n", src, re.S):
+            kinds += re.findall(r"&(\w+)\{\}", call.group(1))
+        out.append((gv, kinds))
+    return out
 
 
 def rs(s):

@@ -55,6 +55,61 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
 /// RESTMapper no-match; in any other group it may be a CustomResource and is left alone.
 pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistration.k8s.io", "apidiscovery.k8s.io", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io", "imagepolicy.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"];
 
+/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/
+/// register.go` addKnownTypes at the commit named above: beta and alpha versions and removed ones; list
+/// kinds included; the GA versions strict.rs lists in SERVED_KINDS left out): kube-apiserver's scheme has
+/// no other kind there, so any other is no match whether the version is enabled or not. Whether a listed
+/// kind is served is strict.rs `removed`'s call or unknown (a beta off by default).
+pub static REGISTERED_KINDS: &[(&str, &[&str])] = &[
+    ("admission.k8s.io/v1", &["AdmissionReview"]),
+    ("admission.k8s.io/v1beta1", &["AdmissionReview"]),
+    ("admissionregistration.k8s.io/v1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1alpha1", &["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1beta1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("apidiscovery.k8s.io/v2", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("apidiscovery.k8s.io/v2beta1", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("internal.apiserver.k8s.io/v1alpha1", &["StorageVersion", "StorageVersionList"]),
+    ("apps/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("apps/v1beta2", &["Deployment", "DeploymentList", "Scale", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("authentication.k8s.io/v1", &["TokenReview", "TokenRequest", "SelfSubjectReview"]),
+    ("authentication.k8s.io/v1alpha1", &["SelfSubjectReview"]),
+    ("authentication.k8s.io/v1beta1", &["SelfSubjectReview", "TokenReview"]),
+    ("authorization.k8s.io/v1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("authorization.k8s.io/v1beta1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("batch/v1beta1", &["CronJob", "CronJobList"]),
+    ("certificates.k8s.io/v1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("certificates.k8s.io/v1alpha1", &["ClusterTrustBundle", "ClusterTrustBundleList"]),
+    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("coordination.k8s.io/v1alpha2", &["LeaseCandidate", "LeaseCandidateList"]),
+    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList", "LeaseCandidate", "LeaseCandidateList"]),
+    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
+    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
+    ("extensions/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "DaemonSetList", "DaemonSet", "Ingress", "IngressList", "ReplicaSet", "ReplicaSetList", "NetworkPolicy", "NetworkPolicyList"]),
+    ("flowcontrol.apiserver.k8s.io/v1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("imagepolicy.k8s.io/v1alpha1", &["ImageReview"]),
+    ("lifecycle.k8s.io/v1alpha1", &["Eviction", "EvictionList", "EvictionRequest", "EvictionRequestList"]),
+    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList", "IPAddress", "IPAddressList", "ServiceCIDR", "ServiceCIDRList"]),
+    ("node.k8s.io/v1alpha1", &["RuntimeClass", "RuntimeClassList"]),
+    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
+    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "Eviction"]),
+    ("rbac.authorization.k8s.io/v1alpha1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("rbac.authorization.k8s.io/v1beta1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("resource.k8s.io/v1", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1alpha3", &["DeviceTaintRule", "DeviceTaintRuleList", "ResourcePoolStatusRequest", "ResourcePoolStatusRequestList"]),
+    ("resource.k8s.io/v1beta1", &["DeviceClass", "DeviceClassList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1beta2", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("scheduling.k8s.io/v1alpha3", &["Workload", "WorkloadList", "PodGroup", "PodGroupList", "CompositePodGroup", "CompositePodGroupList"]),
+    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList", "Workload", "WorkloadList", "PodGroup", "PodGroupList"]),
+    ("storage.k8s.io/v1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSINode", "CSINodeList", "CSIDriver", "CSIDriverList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1alpha1", &["VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1beta1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storagemigration.k8s.io/v1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+    ("storagemigration.k8s.io/v1beta1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+];
+
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
 const LIST_LINE: usize = 255; // meta/v1.List
 

@@ -917,3 +917,16 @@ fn service_selector_match_labels_says_a_service_selector_is_a_map() {
     // a Deployment's matchLabels is no mistake
     assert!(strict("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n").is_empty());
 }
+
+// the generated REGISTERED_KINDS (gen_schema.py registered_kinds, from every k8s.io/api
+// register.go) and the hand-written SERVED_KINDS split the group versions between them
+#[test]
+fn registered_kinds_are_generated_for_every_group_version_not_served() {
+    for (gv, _) in SERVED_KINDS {
+        assert!(!REGISTERED_KINDS.iter().any(|(r, _)| r == gv), "{gv}");
+    }
+    let find = |gv: &str| REGISTERED_KINDS.iter().find(|(r, _)| *r == gv).map(|(_, k)| *k);
+    assert_eq!(find("apps/v1beta1"), Some(&["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"][..]));
+    assert!(find("storage.k8s.io/v1").is_some_and(|k| k.contains(&"StorageClass")));
+    assert!(matches!(kind_root("networking.k8s.io/v1beta1", "Gateway"), KindMatch::NoMatch));
+}
