@@ -285,35 +285,22 @@ fn limit_range_item<'a>(v: &mut V<'a>, i: usize) {
         let mut bad = |which: &str, shown: &Quantity, pos: Pos, detail: String| {
             v.push(Diagnostic::invalid(&format!("{p}.{which}[{k}]"), pos, &quote(&s(shown)), &detail));
         };
-        let gt = |a: &Quantity, b: &Quantity| a.cmp_value(b) == std::cmp::Ordering::Greater;
-        if let (Some((a, pos)), Some((b, _))) = (&mn, &mx) {
-            if gt(a, b) {
-                bad("min", a, *pos, format!("min value {} is greater than max value {}", s(a), s(b)));
-            }
-        }
-        if let (Some((r, pos)), Some((m, _))) = (&dr, &mn) {
-            if gt(m, r) {
-                bad("defaultRequest", r, *pos, format!("min value {} is greater than default request value {}", s(m), s(r)));
-            }
-        }
-        if let (Some((r, pos)), Some((m, _))) = (&dr, &mx) {
-            if gt(r, m) {
-                bad("defaultRequest", r, *pos, format!("default request value {} is greater than max value {}", s(r), s(m)));
-            }
-        }
-        if let (Some((r, pos)), Some((d, _))) = (&dr, &df) {
-            if gt(r, d) {
-                bad("defaultRequest", r, *pos, format!("default request value {} is greater than default limit value {}", s(r), s(d)));
-            }
-        }
-        if let (Some((d, pos)), Some((m, _))) = (&df, &mn) {
-            if gt(m, d) {
-                bad("default", m, *pos, format!("min value {} is greater than default value {}", s(m), s(d)));
-            }
-        }
-        if let (Some((d, pos)), Some((m, _))) = (&df, &mx) {
-            if gt(d, m) {
-                bad("default", m, *pos, format!("default value {} is greater than max value {}", s(d), s(m)));
+        // upstream's six orderings, in its order: (a, b, their words, the field, whether b is
+        // the value shown, whether the error sits at b); each when a > b
+        let pairs = [
+            (&mn, &mx, "min", "max", "min", false, false),
+            (&mn, &dr, "min", "default request", "defaultRequest", true, true),
+            (&dr, &mx, "default request", "max", "defaultRequest", false, false),
+            (&dr, &df, "default request", "default limit", "defaultRequest", false, false),
+            (&mn, &df, "min", "default", "default", false, true),
+            (&df, &mx, "default", "max", "default", true, false),
+        ];
+        for (a, b, a_words, b_words, which, show_b, at_b) in pairs {
+            if let (Some((a, a_pos)), Some((b, b_pos))) = (a, b) {
+                if a.cmp_value(b) == std::cmp::Ordering::Greater {
+                    let (shown, pos) = (if show_b { b } else { a }, if at_b { *b_pos } else { *a_pos });
+                    bad(which, shown, pos, format!("{a_words} value {} is greater than {b_words} value {}", s(a), s(b)));
+                }
             }
         }
         if let Some((r, pos)) = &ra {

@@ -262,6 +262,25 @@ fn validate_limit_range_after_its_defaults() {
             (15, 11, "spec.limits[4].type: Invalid value: \"gpu\": must be a standard limit type or fully qualified".to_string()),
         ]
     );
+    // the other orderings, and upstream's quirks: `min > default` shows the min, `default > max`
+    // shows the max; a defaulted defaultRequest (← default) is checked like a written one
+    let src = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr}\nspec:\n  limits:\n  - type: Container\n    min: {cpu: 500m}\n    max: {cpu: 200m}\n    default: {cpu: 100m}\n    defaultRequest: {cpu: 50m}\n";
+    assert_eq!(
+        errors(&run(src)),
+        vec![
+            "spec.limits[0].min[cpu]: Invalid value: \"500m\": min value 500m is greater than max value 200m",
+            "spec.limits[0].default[cpu]: Invalid value: \"500m\": min value 500m is greater than default value 100m",
+            "spec.limits[0].defaultRequest[cpu]: Invalid value: \"50m\": min value 500m is greater than default request value 50m",
+        ]
+    );
+    let src = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr}\nspec:\n  limits:\n  - type: Container\n    max: {cpu: 1}\n    default: {cpu: 2}\n";
+    assert_eq!(
+        errors(&run(src)),
+        vec![
+            "spec.limits[0].defaultRequest[cpu]: Invalid value: \"2\": default request value 2 is greater than max value 1",
+            "spec.limits[0].default[cpu]: Invalid value: \"1\": default value 2 is greater than max value 1",
+        ]
+    );
     accepted("apiVersion: v1\nkind: LimitRange\nmetadata: {name: mem-limit-range}\nspec:\n  limits:\n  - default: {memory: 512Mi}\n    defaultRequest: {memory: 256Mi}\n    max: {memory: 1Gi}\n    min: {memory: 128Mi}\n    type: Container\n", 1);
 }
 
