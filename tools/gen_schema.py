@@ -35,6 +35,9 @@ PACKAGES = {
     "k8s.io/api/autoscaling/v1": ("api", "autoscaling/v1"),
     "k8s.io/api/autoscaling/v2": ("api", "autoscaling/v2"),
     "k8s.io/api/policy/v1": ("api", "policy/v1"),
+    "k8s.io/api/rbac/v1": ("api", "rbac/v1"),
+    "k8s.io/api/storage/v1": ("api", "storage/v1"),
+    "k8s.io/api/scheduling/v1": ("api", "scheduling/v1"),
     "k8s.io/apimachinery/pkg/apis/meta/v1": ("apimachinery", "pkg/apis/meta/v1"),
     "k8s.io/apimachinery/pkg/api/resource": ("apimachinery", "pkg/api/resource"),
     "k8s.io/apimachinery/pkg/util/intstr": ("apimachinery", "pkg/util/intstr"),
@@ -52,6 +55,9 @@ SHORT = {
     "k8s.io/api/autoscaling/v1": "autoscaling/v1",
     "k8s.io/api/autoscaling/v2": "autoscaling/v2",
     "k8s.io/api/policy/v1": "policy/v1",
+    "k8s.io/api/rbac/v1": "rbac/v1",
+    "k8s.io/api/storage/v1": "storage/v1",
+    "k8s.io/api/scheduling/v1": "scheduling/v1",
     "k8s.io/apimachinery/pkg/apis/meta/v1": "meta/v1",
     "k8s.io/apimachinery/pkg/api/resource": "resource",
     "k8s.io/apimachinery/pkg/util/intstr": "intstr",
@@ -78,6 +84,23 @@ ROOTS = [
     ("autoscaling/v2", "HorizontalPodAutoscaler", "k8s.io/api/autoscaling/v2", "HorizontalPodAutoscaler"),
     ("autoscaling/v1", "HorizontalPodAutoscaler", "k8s.io/api/autoscaling/v1", "HorizontalPodAutoscaler"),
     ("policy/v1", "PodDisruptionBudget", "k8s.io/api/policy/v1", "PodDisruptionBudget"),
+]
+# Kinds Switchboard does not model (not drawn) but decodes strictly and validates on their tree
+# (core/rbac.rs, core/storage.rs, core/policy_kinds.rs). Their types come after ROOTS' in the
+# tables, so adding one here leaves the lines of ROOTS' types byte-identical.
+OTHER_ROOTS = [
+    ("v1", "ServiceAccount", "k8s.io/api/core/v1", "ServiceAccount"),
+    ("v1", "PersistentVolumeClaim", "k8s.io/api/core/v1", "PersistentVolumeClaim"),
+    ("v1", "PersistentVolume", "k8s.io/api/core/v1", "PersistentVolume"),
+    ("v1", "ResourceQuota", "k8s.io/api/core/v1", "ResourceQuota"),
+    ("v1", "LimitRange", "k8s.io/api/core/v1", "LimitRange"),
+    ("rbac.authorization.k8s.io/v1", "Role", "k8s.io/api/rbac/v1", "Role"),
+    ("rbac.authorization.k8s.io/v1", "ClusterRole", "k8s.io/api/rbac/v1", "ClusterRole"),
+    ("rbac.authorization.k8s.io/v1", "RoleBinding", "k8s.io/api/rbac/v1", "RoleBinding"),
+    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", "k8s.io/api/rbac/v1", "ClusterRoleBinding"),
+    ("storage.k8s.io/v1", "StorageClass", "k8s.io/api/storage/v1", "StorageClass"),
+    ("networking.k8s.io/v1", "IngressClass", "k8s.io/api/networking/v1", "IngressClass"),
+    ("scheduling.k8s.io/v1", "PriorityClass", "k8s.io/api/scheduling/v1", "PriorityClass"),
 ]
 # The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
 # items are checked one by one by the caller against their own kind.
@@ -453,6 +476,9 @@ def main():
     for av, kind, ip, name in ROOTS:
         roots.append((av, kind, g.struct(ip, name)))
     list_ident = g.struct(*LIST_ROOT)
+    first = set(g.order)  # the types of ROOTS and the List envelope: their lines come first
+    for av, kind, ip, name in OTHER_ROOTS:
+        roots.append((av, kind, g.struct(ip, name)))
 
     o = []
     w = o.append
@@ -488,7 +514,9 @@ def main():
         index[ident] = len(ordered)
         ordered.append(ident)
 
-    for ident in sorted(g.order):
+    for ident in sorted(first):
+        visit(ident)
+    for ident in sorted(set(g.order) - first):
         visit(ident)
 
     def code(t):
@@ -531,6 +559,16 @@ def main():
     w("/// we model, asked for in one of these groups at a version that does not serve it, is a")
     w("/// RESTMapper no-match; in any other group it may be a CustomResource and is left alone.")
     w("pub static BUILTIN_GROUPS: &[&str] = &[%s];" % ", ".join(rs(x) for x in builtin_groups(repos["api"])))
+    w("")
+    w("/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/")
+    w("/// register.go` addKnownTypes at the commit named above: beta and alpha versions and removed ones; list")
+    w("/// kinds included; the GA versions strict.rs lists in SERVED_KINDS left out): kube-apiserver's scheme has")
+    w("/// no other kind there, so any other is no match whether the version is enabled or not. Whether a listed")
+    w("/// kind is served is strict.rs `removed`'s call or unknown (a beta off by default).")
+    w("pub static REGISTERED_KINDS: &[(&str, &[&str])] = &[")
+    for gv, kinds in registered_kinds(repos["api"]):
+        w("    (%s, &[%s])," % (rs(gv), ", ".join(rs(k) for k in kinds)))
+    w("];")
     w("")
     w("/// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).")
     w("const LIST_LINE: usize = %d; // %s" % (index[list_ident], g.defs[list_ident][0]))
@@ -680,6 +718,43 @@ def builtin_groups(repo):
                 if m:
                     groups.add(m.group(1))
     return sorted(groups)
+
+
+# The GA group versions strict.rs SERVED_KINDS lists (every kind the server knows there, by hand:
+# a kind outside it is a typo); REGISTERED_KINDS holds all the others.
+SERVED_GROUP_VERSIONS = {
+    "v1", "apps/v1", "batch/v1", "discovery.k8s.io/v1", "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1", "policy/v1",
+    "autoscaling/v1", "autoscaling/v2", "scheduling.k8s.io/v1", "coordination.k8s.io/v1", "node.k8s.io/v1", "events.k8s.io/v1",
+}
+
+
+def registered_kinds(repo):
+    """(group version, kinds) of every `<group>/<version>/register.go` but SERVED_GROUP_VERSIONS, in
+    path order: the types passed to scheme.AddKnownTypes(SchemeGroupVersion, ...), in order."""
+    if repo.bare:
+        paths = [p for p in repo.git("ls-tree", "-r", "--name-only", "HEAD").split("\n") if p.endswith("/register.go") and p.count("/") == 2]
+    else:
+        paths = []
+        for group in repo.list_dir("."):
+            if os.path.isdir(os.path.join(repo.path, group)):
+                for version in repo.list_dir(group):
+                    if os.path.exists(os.path.join(repo.path, group, version, "register.go")):
+                        paths.append("%s/%s/register.go" % (group, version))
+    out = []
+    for p in sorted(paths):
+        src = strip_comments(repo.read(p))
+        m = re.search(r'GroupName\s*=\s*"([^"]*)"', src)
+        if not m:
+            continue
+        version = p.split("/")[1]
+        gv = version if m.group(1) == "" else m.group(1) + "/" + version
+        if gv in SERVED_GROUP_VERSIONS:
+            continue
+        kinds = []
+        for call in re.finditer(r"AddKnownTypes\(\s*SchemeGroupVersion\s*,(.*?)\)\s*\n", src, re.S):
+            kinds += re.findall(r"&(\w+)\{\}", call.group(1))
+        out.append((gv, kinds))
+    return out
 
 
 def rs(s):

@@ -1,6 +1,7 @@
 //! The API server's validation of the two kinds every application bundle carries next to its
 //! Services and Deployments but Switchboard does not otherwise model: ConfigMap and Secret
-//! (pkg/apis/core/validation/validation.go `ValidateConfigMap`, `ValidateSecret`). They are
+//! (pkg/apis/core/validation/validation.go `ValidateConfigMap`, `ValidateSecret`), and the
+//! ServiceAccount beside them (`ValidateServiceAccount`: its metadata alone). They are
 //! checked on their YAML tree (no [`super::model::Object`] is made of them): a refused one is an
 //! error, not "read and ignored".
 
@@ -17,6 +18,9 @@ pub fn validate(kind: &str, root: &Node) -> Vec<Diagnostic> {
     let validate_data: fn(&Node, &mut Vec<Diagnostic>) = match kind {
         "ConfigMap" => config_map,
         "Secret" => secret,
+        // ValidateServiceAccount: ValidateObjectMeta alone (ValidateServiceAccountName:
+        // NameIsDNSSubdomain); its secrets and imagePullSecrets are not validated
+        "ServiceAccount" => |_, _| {},
         _ => return errs,
     };
     let meta = super::model::read_meta(root);

@@ -182,14 +182,12 @@ impl Diagnostic {
     }
     /// field.NotSupported(path, value, validValues)
     pub fn not_supported(field: &str, pos: Pos, value: &str, valid: &[&str]) -> Diagnostic {
+        Self::not_supported_shown(field, pos, &quote(value), valid)
+    }
+    /// field.NotSupported of a value that is not a string, `shown` already printed (its JSON).
+    pub fn not_supported_shown(field: &str, pos: Pos, shown: &str, valid: &[&str]) -> Diagnostic {
         let list = valid.iter().map(|v| quote(v)).collect::<Vec<_>>().join(", ");
-        Self::field_error(
-            ErrorType::NotSupported,
-            field,
-            pos,
-            format!("{}: supported values: {list}", quote(value)),
-            "FieldValueNotSupported",
-        )
+        Self::field_error(ErrorType::NotSupported, field, pos, format!("{shown}: supported values: {list}"), "FieldValueNotSupported")
     }
     /// field.TooLong(path, _, max): `Too long: may not be more than <max> bytes`
     pub fn too_long(field: &str, pos: Pos, max: usize) -> Diagnostic {

@@ -333,3 +333,72 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
         );
     }
 }
+
+/// networking.k8s.io/v1 IngressClass (not drawn; decoded strictly, validated on its tree):
+/// pkg/apis/networking/validation/validation.go ValidateIngressClass — the name
+/// (ValidateIngressClassName: NameIsDNSSubdomain; cluster-scoped), validateIngressClassSpec: the
+/// controller at most 250 characters and a domain-prefixed path (apimachinery
+/// util/validation IsDomainPrefixedPath), validateIngressClassParametersReference (apiGroup a
+/// DNS subdomain, kind and name path segment names, scope — SetDefaults_IngressClass's Cluster
+/// when unset — Cluster without a namespace or Namespace with a DNS-1123 label one). Empty for
+/// other kinds.
+pub fn validate_class(kind: &str, root: &Node) -> Vec<Diagnostic> {
+    use super::scaling::path_segment_name;
+    let mut v = super::scaling::V::new(root);
+    if kind != "IngressClass" {
+        return v.errs;
+    }
+    v.object_meta(names::dns1123_subdomain, false);
+    let f = "spec.controller";
+    let controller = v.str(f).unwrap_or("");
+    if controller.len() > 250 {
+        v.push(Diagnostic::too_long(f, v.at(f), 250));
+    }
+    match controller.split_once('/') {
+        _ if controller.is_empty() => v.required(f, ""),
+        Some((host, path)) if !host.is_empty() && !path.is_empty() => {
+            for m in names::dns1123_subdomain(host) {
+                v.invalid(f, &quote(host), &m);
+            }
+            let ok = |c: char| c.is_ascii_alphanumeric() || "/-._~%!$&'()*+,;=:".contains(c);
+            if !path.chars().all(ok) {
+                v.invalid(f, &quote(path), "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')");
+            }
+        }
+        _ => v.invalid(f, &quote(controller), "must be a domain-prefixed path (such as \"acme.io/foo\")"),
+    }
+    if !v.present("spec.parameters") {
+        return v.errs;
+    }
+    let p = |c: &str| format!("spec.parameters.{c}");
+    if let Some(g) = v.str(&p("apiGroup")) {
+        for m in names::dns1123_subdomain(g) {
+            v.invalid(&p("apiGroup"), &quote(g), &m);
+        }
+    }
+    for c in ["kind", "name"] {
+        match v.str(&p(c)).unwrap_or("") {
+            "" => v.required(&p(c), &format!("{c} is required")),
+            s => {
+                for m in path_segment_name(s) {
+                    v.invalid(&p(c), &quote(s), &m);
+                }
+            }
+        }
+    }
+    let namespace = v.str(&p("namespace"));
+    match v.str(&p("scope")).unwrap_or("Cluster") {
+        "Namespace" => match namespace {
+            None => v.required(&p("namespace"), "`parameters.scope` is set to 'Namespace'"),
+            Some(ns) => {
+                for m in names::dns1123_label(ns) {
+                    v.invalid(&p("namespace"), &quote(ns), &m);
+                }
+            }
+        },
+        "Cluster" if namespace.is_some() => v.forbidden(&p("namespace"), "`parameters.scope` is set to 'Cluster'"),
+        "Cluster" => {}
+        other => v.not_supported(&p("scope"), other, &["Cluster", "Namespace"]),
+    }
+    v.errs
+}

@@ -28,14 +28,18 @@ pub mod names;
 pub mod paths;
 pub mod presets;
 pub mod quantity;
+pub mod quota;
+pub mod rbac;
 pub(crate) mod reapply;
 pub mod report;
 pub mod resolve;
 pub mod scaling;
+pub mod scheduling;
 pub mod schema_gen;
 pub mod service;
 pub mod sort;
 pub mod share;
+pub mod storage;
 pub mod strict;
 pub mod tour;
 pub mod wire;
@@ -278,10 +282,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // since no object is made of it
     if let (Some(ty), false) = (ty, model::KINDS.contains(&kind.as_str())) {
         strict::check_keys(&root, ty, &mut strict_errs, "", distinct_keys);
-        // decoded: then validated (ConfigMap, Secret, CronJob)
+        // decoded: then validated (ConfigMap, Secret, CronJob, RBAC, storage, quota...)
         if !strict_errs.iter().any(|d| d.severity == Severity::Error) {
-            strict_errs.extend(configdata::validate(&kind, &root));
-            strict_errs.extend(cronjob::validate(&kind, &root));
+            strict_errs.extend(validate_unmodelled(&kind, &root));
         }
     }
     // a CustomResourceDefinition (no strict tables): validated on its tree
@@ -327,6 +330,28 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             }
         }
     }
+}
+
+/// The API server's validation of a kind decoded strictly but not modelled (not drawn), on its
+/// tree; identical messages once (field.ErrorList ToAggregate drops repeats).
+fn validate_unmodelled(kind: &str, root: &yaml::Node) -> Vec<Diagnostic> {
+    let errs = match kind {
+        "ConfigMap" | "Secret" | "ServiceAccount" => configdata::validate(kind, root),
+        "CronJob" => cronjob::validate(kind, root),
+        "Role" | "ClusterRole" | "RoleBinding" | "ClusterRoleBinding" => rbac::validate(kind, root),
+        "PersistentVolumeClaim" | "PersistentVolume" | "StorageClass" => storage::validate(kind, root),
+        "ResourceQuota" | "LimitRange" => quota::validate(kind, root),
+        "PriorityClass" => scheduling::validate(kind, root),
+        "IngressClass" => ingress::validate_class(kind, root),
+        _ => Vec::new(),
+    };
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(errs.len());
+    for d in errs {
+        if !out.iter().any(|e| e.message == d.message) {
+            out.push(d);
+        }
+    }
+    out
 }
 
 /// A Helm chart's test hook (`helm.sh/hook: test`, or the older test-success),
@@ -2139,3 +2164,5 @@ mod tests_dumpfix7;
 mod tests_rulefix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_corpus6;
+#[cfg(test)]
+mod tests_otherkinds;

@@ -225,37 +225,6 @@ const STANDARD_RESOURCES: &[&str] = &[
     "persistentvolumeclaims", "storage", "requests.storage", "services.nodeports", "services.loadbalancers",
 ];
 
-/// pkg/apis/core/validation/validation.go ValidateContainerResourceName's details, in order:
-/// validateResourceName (a qualified name, and only if it is one: without a `/`, a standard
-/// resource, helper.IsStandardResourceName), then — whatever validateResourceName said — without
-/// a `/` a standard container resource (helper.IsStandardContainerResourceName: cpu, memory,
-/// ephemeral-storage, hugepages-*), with one a native resource (helper.IsNativeResource: in
-/// `kubernetes.io/`) or an extended one (helper.IsExtendedResourceName: not `requests.`-prefixed,
-/// and `requests.<name>` a qualified name). Used for a container's resources and an HPA's
-/// containerResource metric (validateContainerResourceSource).
-pub(crate) fn container_resource_name(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let qualified = super::names::qualified_name(name);
-    let slash = name.contains('/');
-    let container = matches!(name, "cpu" | "memory" | "ephemeral-storage") || name.starts_with("hugepages-");
-    if !qualified.is_empty() {
-        out.extend(qualified);
-    } else if !slash && !container && !STANDARD_RESOURCES.contains(&name) && !name.starts_with("requests.hugepages-") {
-        out.push("must be a standard resource type or fully qualified".into());
-    }
-    if !slash {
-        if !container {
-            out.push("must be a standard resource for containers".into());
-        }
-    } else if !name.contains("kubernetes.io/") {
-        let extended = !name.starts_with("requests.") && super::names::qualified_name(&format!("requests.{name}")).is_empty();
-        if !extended {
-            out.push("doesn't follow extended resource name standard".into());
-        }
-    }
-    out
-}
-
 /// ValidateResourceRequirements (pkg/apis/core/validation/validation.go) on one container's
 /// `resources`: every quantity non-negative (ValidateResourceQuantityValue →
 /// ValidateNonnegativeQuantity), a request at most its limit, and for resources that may not be
@@ -265,17 +234,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
     let res = c.get("resources")?;
     let entries = |which: &str| -> Vec<(String, super::quantity::Quantity)> {
         let Some(m) = res.get(which).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { return Vec::new() };
-        m.last_entries()
-            .filter_map(|(k, v)| {
-                let text = match &v.kind {
-                    NodeKind::Scalar { value: Value::Int(i), .. } => i.to_string(),
-                    NodeKind::Scalar { value: Value::Float(f), .. } => super::decimal::shortest(*f), // = format!("{f}")
-                    NodeKind::Scalar { value: Value::Str, text, .. } => text.as_str().to_owned(),
-                    _ => return None,
-                };
-                Some((k.as_str()?.to_string(), super::quantity::parse(&text)?))
-            })
-            .collect()
+        m.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), super::quantity::of_node(v)?))).collect()
     };
     let (limits, requests) = (entries("limits"), entries("requests"));
     let mut out = Vec::new();
@@ -285,7 +244,7 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
         for (k, _) in m.last_entries() {
             let Some(name) = k.as_str() else { continue };
             let bad = |detail: String| ResourceError { field: format!("resources.{which}[{name}]"), value: Some(name.to_string()), detail };
-            out.extend(container_resource_name(name).into_iter().map(bad));
+            out.extend(container_resource_name_errors(name).into_iter().map(bad));
         }
     }
     let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");
@@ -314,6 +273,43 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
         }
     }
     (!out.is_empty()).then(|| out.into_boxed_slice())
+}
+
+/// validateResourceName (pkg/apis/core/validation): a qualified name, and only if it is one:
+/// without a `/`, a standard resource (helper.IsStandardResourceName, hugepages-* and
+/// requests.hugepages-* included).
+pub(crate) fn resource_name_errors(name: &str) -> Vec<String> {
+    let qualified = super::names::qualified_name(name);
+    if !qualified.is_empty() {
+        return qualified;
+    }
+    let standard = STANDARD_RESOURCES.contains(&name) || name.starts_with("hugepages-") || name.starts_with("requests.hugepages-");
+    if !name.contains('/') && !standard {
+        return vec!["must be a standard resource type or fully qualified".into()];
+    }
+    Vec::new()
+}
+
+/// helper.IsExtendedResourceName: not native (a `/`, not in `kubernetes.io/`), not
+/// `requests.`-prefixed, and `requests.<name>` a qualified name.
+pub(crate) fn extended_resource(name: &str) -> bool {
+    name.contains('/') && !name.contains("kubernetes.io/") && !name.starts_with("requests.") && super::names::qualified_name(&format!("requests.{name}")).is_empty()
+}
+
+/// validateContainerResourceName: [`resource_name_errors`], then — whatever it said — without
+/// a `/` a standard container resource (helper.IsStandardContainerResourceName: cpu, memory,
+/// ephemeral-storage, hugepages-*), with one a native resource (helper.IsNativeResource: in
+/// `kubernetes.io/`) or an extended one.
+pub(crate) fn container_resource_name_errors(name: &str) -> Vec<String> {
+    let mut out = resource_name_errors(name);
+    if !name.contains('/') {
+        if !(matches!(name, "cpu" | "memory" | "ephemeral-storage") || name.starts_with("hugepages-")) {
+            out.push("must be a standard resource for containers".into());
+        }
+    } else if !name.contains("kubernetes.io/") && !extended_resource(name) {
+        out.push("doesn't follow extended resource name standard".into());
+    }
+    out
 }
 
 /// CPU in millicores, memory in bytes (resource.Quantity MilliValue / Value: rounded up).
@@ -717,7 +713,8 @@ impl Object {
 }
 
 pub fn object_id(kind: &str, namespace: &str, name: &str) -> String {
-    if matches!(kind, "Node" | "Namespace") {
+    // cluster-scoped kinds (their namespace, if written, is dropped on create)
+    if matches!(kind, "Node" | "Namespace" | "ClusterRole" | "ClusterRoleBinding" | "PersistentVolume" | "StorageClass" | "IngressClass" | "PriorityClass") {
         format!("{kind}/{name}")
     } else {
         format!("{kind}/{namespace}/{name}")

@@ -32,6 +32,22 @@ impl Quantity {
         self.nanos > 0
     }
 
+    /// Quantity.MilliValue() % 1000 == 0: a whole number (ValidateResourceQuantityValue's
+    /// integer resources).
+    pub fn is_whole(&self) -> bool {
+        self.milli() % 1000 == 0
+    }
+
+    /// Quantity.MilliValue(): the value in thousandths, rounded up (toward +∞; a negative
+    /// quantity is refused before this is asked).
+    pub fn milli(&self) -> i128 {
+        if self.nanos >= 0 {
+            (self.nanos + 999_999) / 1_000_000
+        } else {
+            self.nanos / 1_000_000
+        }
+    }
+
     /// Quantity.Cmp: the values, exactly.
     pub fn cmp_value(&self, other: &Quantity) -> Ordering {
         self.nanos.cmp(&other.nanos)
@@ -97,6 +113,21 @@ const NANO: i128 = 1_000_000_000;
 /// n u m "" k M G T P E (DecimalSI) or e/E<exponent> (DecimalExponent). None when it does not
 /// parse (the decoder has refused such a value already) or is beyond what is modelled here.
 pub fn parse(s: &str) -> Option<Quantity> {
+    parse_text(s)
+}
+
+/// A Quantity written as a YAML number or string (`storage: 10Gi`, `cpu: 2`, `cpu: 0.5`).
+pub fn of_node(n: &super::yaml::Node) -> Option<Quantity> {
+    use super::yaml::{NodeKind, Value};
+    match &n.kind {
+        NodeKind::Scalar { value: Value::Int(i), .. } => parse_text(&i.to_string()),
+        NodeKind::Scalar { value: Value::Float(f), .. } => parse_text(&super::decimal::shortest(*f)), // = format!("{f}")
+        NodeKind::Scalar { value: Value::Str, text, .. } => parse_text(text.as_str()),
+        _ => None,
+    }
+}
+
+fn parse_text(s: &str) -> Option<Quantity> {
     if s.is_empty() {
         return None;
     }

@@ -44,7 +44,7 @@ use super::yaml::{Node, NodeKind, Pos, Value};
 /// The errors of one HorizontalPodAutoscaler or PodDisruptionBudget (none for other kinds), in
 /// upstream's order.
 pub fn validate(o: &Object, errs: &mut Vec<Diagnostic>) {
-    let mut v = V { root: &o.source, errs: Vec::new() };
+    let mut v = V::new(&o.source);
     match &o.body {
         Body::Autoscaler(_) => {
             // ValidateObjectMeta with ValidateHorizontalPodAutoscalerName
@@ -104,13 +104,15 @@ pub fn path_segment_name(name: &str) -> Vec<String> {
     ["/", "%"].iter().filter(|c| name.contains(**c)).map(|c| format!("may not contain '{c}'")).collect()
 }
 
-struct V<'a> {
-    root: &'a Node,
-    errs: Vec<Diagnostic>,
+/// A field walker over one object's tree collecting field errors in upstream's words (shared by
+/// the kinds validated on their tree: core::rbac, core::storage, core::quota, core::scheduling).
+pub(crate) struct V<'a> {
+    pub(crate) root: &'a Node,
+    pub(crate) errs: Vec<Diagnostic>,
 }
 
 /// The node at a field path (`spec.metrics[0].resource`), None when absent or null.
-fn node<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
+pub(crate) fn node<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
     let mut cur = root;
     for seg in path.split('.') {
         let (key, idx) = match seg.find('[') {
@@ -128,7 +130,7 @@ fn node<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
     (!cur.is_null()).then_some(cur)
 }
 
-fn int_of(n: &Node) -> Option<i64> {
+pub(crate) fn int_of(n: &Node) -> Option<i64> {
     match &n.kind {
         NodeKind::Scalar { value: Value::Int(i), .. } => Some(*i),
         _ => None,
@@ -143,35 +145,66 @@ fn text_of(n: &Node) -> Option<&str> {
     }
 }
 
-impl V<'_> {
-    fn at(&self, path: &str) -> Pos {
+impl<'a> V<'a> {
+    pub(crate) fn new(root: &'a Node) -> V<'a> {
+        V { root, errs: Vec::new() }
+    }
+    pub(crate) fn at(&self, path: &str) -> Pos {
         super::model::pos_at(self.root, path)
     }
-    fn get(&self, path: &str) -> Option<&Node> {
+    pub(crate) fn get(&self, path: &str) -> Option<&'a Node> {
         node(self.root, path)
     }
-    fn int(&self, path: &str) -> Option<i64> {
+    pub(crate) fn int(&self, path: &str) -> Option<i64> {
         self.get(path).and_then(int_of)
     }
-    fn str(&self, path: &str) -> Option<&str> {
+    pub(crate) fn str(&self, path: &str) -> Option<&'a str> {
         self.get(path).and_then(|n| n.as_str())
     }
-    fn present(&self, path: &str) -> bool {
+    pub(crate) fn present(&self, path: &str) -> bool {
         self.get(path).is_some()
     }
-    fn required(&mut self, path: &str, detail: &str) {
+    /// The items of a list field (none when absent, null or not a list).
+    pub(crate) fn items(&self, path: &str) -> &'a [Node] {
+        match self.get(path).map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items,
+            _ => &[],
+        }
+    }
+    /// A `[]string` field's values (null items read as Go's "").
+    pub(crate) fn strs(&self, path: &str) -> Vec<&'a str> {
+        self.items(path).iter().map(|n| n.as_str().unwrap_or("")).collect()
+    }
+    /// A string-keyed map's (key, value, the key's position), the last of a repeated key.
+    pub(crate) fn entries(&self, path: &str) -> Vec<(&'a str, &'a Node, Pos)> {
+        self.get(path).map(|n| n.last_entries().filter_map(|(k, v)| Some((k.as_str()?, v, k.pos))).collect()).unwrap_or_default()
+    }
+    /// ValidateObjectMeta of this tree's metadata: `name_rule` for the name; `namespaced` kinds
+    /// only have their namespace checked (a cluster-scoped object's namespace is cleared
+    /// before validation: apiserver rest/create.go BeforeCreate,
+    /// EnsureObjectNamespaceMatchesRequestNamespace).
+    pub(crate) fn object_meta(&mut self, name_rule: fn(&str) -> Vec<String>, namespaced: bool) {
+        let meta = super::model::read_meta(self.root);
+        let root = self.root;
+        let at = |p: &str| super::model::pos_at(root, p);
+        super::service::validate_meta(&meta, name_rule, namespaced, &at, &mut self.errs);
+    }
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.errs.push(d);
+    }
+    pub(crate) fn required(&mut self, path: &str, detail: &str) {
         let d = Diagnostic::required(path, self.at(path), detail);
         self.errs.push(d);
     }
-    fn invalid(&mut self, path: &str, value: &str, detail: &str) {
+    pub(crate) fn invalid(&mut self, path: &str, value: &str, detail: &str) {
         let d = Diagnostic::invalid(path, self.at(path), value, detail);
         self.errs.push(d);
     }
-    fn forbidden(&mut self, path: &str, detail: &str) {
+    pub(crate) fn forbidden(&mut self, path: &str, detail: &str) {
         let d = Diagnostic::forbidden(path, self.at(path), detail);
         self.errs.push(d);
     }
-    fn not_supported(&mut self, path: &str, value: &str, valid: &[&str]) {
+    pub(crate) fn not_supported(&mut self, path: &str, value: &str, valid: &[&str]) {
         let d = Diagnostic::not_supported(path, self.at(path), value, valid);
         self.errs.push(d);
     }
@@ -330,7 +363,7 @@ impl V<'_> {
             n if n.is_empty() => self.required(&name_f, "must specify a resource name"),
             // validateContainerResourceSource: corevalidation.ValidateContainerResourceName
             n if container => {
-                for m in super::model::container_resource_name(&n) {
+                for m in super::model::container_resource_name_errors(&n) {
                     self.invalid(&name_f, &quote(&n), &m);
                 }
             }

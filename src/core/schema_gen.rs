@@ -36,12 +36,79 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
     ("autoscaling/v2", "HorizontalPodAutoscaler", 167), // autoscaling/v2.HorizontalPodAutoscaler
     ("autoscaling/v1", "HorizontalPodAutoscaler", 144), // autoscaling/v1.HorizontalPodAutoscaler
     ("policy/v1", "PodDisruptionBudget", 278), // policy/v1.PodDisruptionBudget
+    ("v1", "ServiceAccount", 303), // core/v1.ServiceAccount
+    ("v1", "PersistentVolumeClaim", 133), // core/v1.PersistentVolumeClaim
+    ("v1", "PersistentVolume", 297), // core/v1.PersistentVolume
+    ("v1", "ResourceQuota", 302), // core/v1.ResourceQuota
+    ("v1", "LimitRange", 289), // core/v1.LimitRange
+    ("rbac.authorization.k8s.io/v1", "Role", 315), // rbac/v1.Role
+    ("rbac.authorization.k8s.io/v1", "ClusterRole", 311), // rbac/v1.ClusterRole
+    ("rbac.authorization.k8s.io/v1", "RoleBinding", 316), // rbac/v1.RoleBinding
+    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", 314), // rbac/v1.ClusterRoleBinding
+    ("storage.k8s.io/v1", "StorageClass", 318), // storage/v1.StorageClass
+    ("networking.k8s.io/v1", "IngressClass", 308), // networking/v1.IngressClass
+    ("scheduling.k8s.io/v1", "PriorityClass", 317), // scheduling/v1.PriorityClass
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
 /// we model, asked for in one of these groups at a version that does not serve it, is a
 /// RESTMapper no-match; in any other group it may be a CustomResource and is left alone.
 pub static BUILTIN_GROUPS: &[&str] = &["", "admission.k8s.io", "admissionregistration.k8s.io", "apidiscovery.k8s.io", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "batch", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "extensions", "flowcontrol.apiserver.k8s.io", "imagepolicy.k8s.io", "internal.apiserver.k8s.io", "lifecycle.k8s.io", "networking.k8s.io", "node.k8s.io", "policy", "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io"];
+
+/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/
+/// register.go` addKnownTypes at the commit named above: beta and alpha versions and removed ones; list
+/// kinds included; the GA versions strict.rs lists in SERVED_KINDS left out): kube-apiserver's scheme has
+/// no other kind there, so any other is no match whether the version is enabled or not. Whether a listed
+/// kind is served is strict.rs `removed`'s call or unknown (a beta off by default).
+pub static REGISTERED_KINDS: &[(&str, &[&str])] = &[
+    ("admission.k8s.io/v1", &["AdmissionReview"]),
+    ("admission.k8s.io/v1beta1", &["AdmissionReview"]),
+    ("admissionregistration.k8s.io/v1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1alpha1", &["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("admissionregistration.k8s.io/v1beta1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
+    ("apidiscovery.k8s.io/v2", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("apidiscovery.k8s.io/v2beta1", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
+    ("internal.apiserver.k8s.io/v1alpha1", &["StorageVersion", "StorageVersionList"]),
+    ("apps/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("apps/v1beta2", &["Deployment", "DeploymentList", "Scale", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
+    ("authentication.k8s.io/v1", &["TokenReview", "TokenRequest", "SelfSubjectReview"]),
+    ("authentication.k8s.io/v1alpha1", &["SelfSubjectReview"]),
+    ("authentication.k8s.io/v1beta1", &["SelfSubjectReview", "TokenReview"]),
+    ("authorization.k8s.io/v1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("authorization.k8s.io/v1beta1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
+    ("batch/v1beta1", &["CronJob", "CronJobList"]),
+    ("certificates.k8s.io/v1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("certificates.k8s.io/v1alpha1", &["ClusterTrustBundle", "ClusterTrustBundleList"]),
+    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
+    ("coordination.k8s.io/v1alpha2", &["LeaseCandidate", "LeaseCandidateList"]),
+    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList", "LeaseCandidate", "LeaseCandidateList"]),
+    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
+    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
+    ("extensions/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "DaemonSetList", "DaemonSet", "Ingress", "IngressList", "ReplicaSet", "ReplicaSetList", "NetworkPolicy", "NetworkPolicyList"]),
+    ("flowcontrol.apiserver.k8s.io/v1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
+    ("imagepolicy.k8s.io/v1alpha1", &["ImageReview"]),
+    ("lifecycle.k8s.io/v1alpha1", &["Eviction", "EvictionList", "EvictionRequest", "EvictionRequestList"]),
+    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList", "IPAddress", "IPAddressList", "ServiceCIDR", "ServiceCIDRList"]),
+    ("node.k8s.io/v1alpha1", &["RuntimeClass", "RuntimeClassList"]),
+    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
+    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "Eviction"]),
+    ("rbac.authorization.k8s.io/v1alpha1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("rbac.authorization.k8s.io/v1beta1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
+    ("resource.k8s.io/v1", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1alpha3", &["DeviceTaintRule", "DeviceTaintRuleList", "ResourcePoolStatusRequest", "ResourcePoolStatusRequestList"]),
+    ("resource.k8s.io/v1beta1", &["DeviceClass", "DeviceClassList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("resource.k8s.io/v1beta2", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
+    ("scheduling.k8s.io/v1alpha3", &["Workload", "WorkloadList", "PodGroup", "PodGroupList", "CompositePodGroup", "CompositePodGroupList"]),
+    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList", "Workload", "WorkloadList", "PodGroup", "PodGroupList"]),
+    ("storage.k8s.io/v1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSINode", "CSINodeList", "CSIDriver", "CSIDriverList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1alpha1", &["VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storage.k8s.io/v1beta1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
+    ("storagemigration.k8s.io/v1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+    ("storagemigration.k8s.io/v1beta1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
+];
 
 /// The `kind: List` envelope (core/v1 List = metav1.List: apiVersion, kind, metadata (ListMeta), items).
 const LIST_LINE: usize = 255; // meta/v1.List
@@ -608,6 +675,86 @@ static TABLES: &str = concat!(
     "policy/v1.PodDisruptionBudgetStatus|observedGeneration sint64|disruptedPods {sv1.Time|disruptionsAllowed sint32|currentHealthy sint32|desiredHealthy sint32|expectedPods sint32|conditions [243
 ",
     "policy/v1.PodDisruptionBudget|kind s|apiVersion s|metadata 2|spec 276|status 277
+",
+    "core/v1.AzureFilePersistentVolumeSource|secretName s|shareName s|readOnly sbool|secretNamespace s
+",
+    "core/v1.SecretReference|name s|namespace s
+",
+    "core/v1.CSIPersistentVolumeSource|driver s|volumeHandle s|readOnly sbool|fsType s|volumeAttributes {s|controllerPublishSecretRef 280|nodeStageSecretRef 280|nodePublishSecretRef 280|controllerExpandSecretRef 280|nodeExpandSecretRef 280
+",
+    "core/v1.CephFSPersistentVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 280|readOnly sbool
+",
+    "core/v1.CinderPersistentVolumeSource|volumeID s|fsType s|readOnly sbool|secretRef 280
+",
+    "core/v1.FlexPersistentVolumeSource|driver s|fsType s|secretRef 280|readOnly sbool|options {s
+",
+    "core/v1.GlusterfsPersistentVolumeSource|endpoints s|path s|readOnly sbool|endpointsNamespace s
+",
+    "core/v1.ISCSIPersistentVolumeSource|targetPortal s|iqn s|lun sint32|iscsiInterface s|fsType s|readOnly sbool|portals [s|chapAuthDiscovery sbool|chapAuthSession sbool|secretRef 280|initiatorName s
+",
+    "core/v1.LimitRangeItem|type sv1.LimitType|max =v1.ResourceList={sresource.Quantity|min =v1.ResourceList={sresource.Quantity|default =v1.ResourceList={sresource.Quantity|defaultRequest =v1.ResourceList={sresource.Quantity|maxLimitRequestRatio =v1.ResourceList={sresource.Quantity
+",
+    "core/v1.LimitRangeSpec|limits [287
+",
+    "core/v1.LimitRange|kind s|apiVersion s|metadata 2|spec 288
+",
+    "core/v1.LocalVolumeSource|path s|fsType s
+",
+    "core/v1.RBDPersistentVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 280|readOnly sbool
+",
+    "core/v1.ScaleIOPersistentVolumeSource|gateway s|system s|secretRef 280|sslEnabled sbool|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly sbool
+",
+    "core/v1.StorageOSPersistentVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly sbool|secretRef 198
+",
+    "core/v1.VolumeNodeAffinity|required 90
+",
+    "core/v1.PersistentVolumeSpec|capacity =v1.ResourceList={sresource.Quantity|gcePersistentDisk 7|awsElasticBlockStore 8|hostPath 5|glusterfs 285|nfs 12|rbd 291|iscsi 286|cinder 283|cephfs 282|fc 26|flocker 21|flexVolume 284|azureFile 279|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|portworxVolume 41|scaleIO 292|local 290|storageos 293|csi 281|accessModes [sv1.PersistentVolumeAccessMode|claimRef 198|persistentVolumeReclaimPolicy sv1.PersistentVolumeReclaimPolicy|storageClassName s|mountOptions [s|volumeMode sv1.PersistentVolumeMode|nodeAffinity 294|volumeAttributesClassName s
+",
+    "core/v1.PersistentVolumeStatus|phase sv1.PersistentVolumePhase|message s|reason s|lastPhaseTransitionTime sv1.Time
+",
+    "core/v1.PersistentVolume|kind s|apiVersion s|metadata 2|spec 295|status 296
+",
+    "core/v1.ScopedResourceSelectorRequirement|scopeName sv1.ResourceQuotaScope|operator sv1.ScopeSelectorOperator|values [s
+",
+    "core/v1.ScopeSelector|matchExpressions [298
+",
+    "core/v1.ResourceQuotaSpec|hard =v1.ResourceList={sresource.Quantity|scopes [sv1.ResourceQuotaScope|scopeSelector 299
+",
+    "core/v1.ResourceQuotaStatus|hard =v1.ResourceList={sresource.Quantity|used =v1.ResourceList={sresource.Quantity
+",
+    "core/v1.ResourceQuota|kind s|apiVersion s|metadata 2|spec 300|status 301
+",
+    "core/v1.ServiceAccount|kind s|apiVersion s|metadata 2|secrets [198|imagePullSecrets [13|automountServiceAccountToken sbool
+",
+    "core/v1.TopologySelectorLabelRequirement|key s|values [s
+",
+    "core/v1.TopologySelectorTerm|matchLabelExpressions [304
+",
+    "networking/v1.IngressClassParametersReference|apiGroup s|kind s|name s|scope s|namespace s
+",
+    "networking/v1.IngressClassSpec|controller s|parameters 306
+",
+    "networking/v1.IngressClass|kind s|apiVersion s|metadata 2|spec 307
+",
+    "rbac/v1.AggregationRule|clusterRoleSelectors [4
+",
+    "rbac/v1.PolicyRule|verbs [s|apiGroups [s|resources [s|resourceNames [s|nonResourceURLs [s
+",
+    "rbac/v1.ClusterRole|kind s|apiVersion s|metadata 2|rules [310|aggregationRule 309
+",
+    "rbac/v1.Subject|kind s|apiGroup s|name s|namespace s
+",
+    "rbac/v1.RoleRef|apiGroup s|kind s|name s
+",
+    "rbac/v1.ClusterRoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+",
+    "rbac/v1.Role|kind s|apiVersion s|metadata 2|rules [310
+",
+    "rbac/v1.RoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+",
+    "scheduling/v1.PriorityClass|kind s|apiVersion s|metadata 2|value sint32|globalDefault sbool|description s|preemptionPolicy sv1.PreemptionPolicy
+",
+    "storage/v1.StorageClass|kind s|apiVersion s|metadata 2|provisioner s|parameters {s|reclaimPolicy sv1.PersistentVolumeReclaimPolicy|mountOptions [s|allowVolumeExpansion sbool|volumeBindingMode sv1.VolumeBindingMode|allowedTopologies [305
 ",
 );
 

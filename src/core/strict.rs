@@ -40,7 +40,7 @@
 //! this walker simply does not descend into a value of the wrong shape.
 
 use super::diag::{Diagnostic, ErrorType, Severity};
-use super::schema_gen::{roots, BUILTIN_GROUPS};
+use super::schema_gen::{roots, BUILTIN_GROUPS, REGISTERED_KINDS};
 use super::yaml::{Node, NodeKind, Pos, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -184,8 +184,9 @@ pub fn custom_group(api_version: &str) -> bool {
 /// (k8s.io/api core/v1 types.go: TypeMeta, ObjectMeta, `immutable`, `data` / `binaryData` /
 /// `stringData`, `type`), so a number in a ConfigMap's `data`, an unknown field, or a Secret's
 /// `data` value that is not base64 is refused as the server refuses it. Built here, not in the
-/// generated tables (their generator lists the modelled kinds); `metadata` is the tables' own
-/// ObjectMeta.
+/// generated tables; `metadata` is the tables' own ObjectMeta. (The other kinds not drawn but
+/// decoded strictly — RBAC, PersistentVolumeClaim, StorageClass... — are generated: gen_schema.py
+/// OTHER_ROOTS.)
 fn unmodelled_roots() -> &'static [Root] {
     static R: std::sync::OnceLock<Vec<Root>> = std::sync::OnceLock::new();
     R.get_or_init(|| {
@@ -349,6 +350,8 @@ const REMOVED_KINDS: &[(&str, &[&str])] = &[
 /// register.go` addKnownTypes, at the commit named in `schema_gen.rs`; list kinds included).
 /// Only these versions are listed: there every kind the server knows is here, so anything else
 /// is a typo. Beta and alpha versions are not listed (off by default, so we cannot tell).
+/// (tools/gen_schema.py SERVED_GROUP_VERSIONS names these group versions: the generated
+/// REGISTERED_KINDS holds every other one.)
 const SERVED_KINDS: &[(&str, &[&str])] = &[
     ("v1", &["Pod", "PodList", "PodTemplate", "PodTemplateList", "ReplicationController", "ReplicationControllerList", "Service", "ServiceList", "Endpoints", "EndpointsList", "Node", "NodeList", "Binding", "Event", "EventList", "List", "LimitRange", "LimitRangeList", "ResourceQuota", "ResourceQuotaList", "Namespace", "NamespaceList", "Secret", "SecretList", "ServiceAccount", "ServiceAccountList", "PersistentVolume", "PersistentVolumeList", "PersistentVolumeClaim", "PersistentVolumeClaimList", "ComponentStatus", "ComponentStatusList", "ConfigMap", "ConfigMapList", "Status", "DeleteOptions", "ServiceProxyOptions", "NodeProxyOptions", "PodAttachOptions", "PodLogOptions", "PodExecOptions", "PodPortForwardOptions", "PodProxyOptions", "SerializedReference", "RangeAllocation"]),
     ("apps/v1", &["Deployment", "DeploymentList", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
@@ -363,61 +366,6 @@ const SERVED_KINDS: &[(&str, &[&str])] = &[
     ("coordination.k8s.io/v1", &["Lease", "LeaseList"]),
     ("node.k8s.io/v1", &["RuntimeClass", "RuntimeClassList"]),
     ("events.k8s.io/v1", &["Event", "EventList"]),
-];
-
-/// The kinds every other group version of a built-in group registers (k8s.io/api `<group>/<version>/
-/// register.go` addKnownTypes at the commit named in `schema_gen.rs`, beta and alpha versions and
-/// removed ones; list kinds included): kube-apiserver's scheme has no other kind there, so any
-/// other is no match whether the version is enabled or not. Whether a listed kind is served is
-/// [`removed`]'s or unknown (a beta off by default).
-const REGISTERED_KINDS: &[(&str, &[&str])] = &[
-    ("admission.k8s.io/v1", &["AdmissionReview"]),
-    ("admission.k8s.io/v1beta1", &["AdmissionReview"]),
-    ("admissionregistration.k8s.io/v1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
-    ("admissionregistration.k8s.io/v1alpha1", &["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
-    ("admissionregistration.k8s.io/v1beta1", &["ValidatingWebhookConfiguration", "ValidatingWebhookConfigurationList", "MutatingWebhookConfiguration", "MutatingWebhookConfigurationList", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyList", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBindingList", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyList", "MutatingAdmissionPolicyBinding", "MutatingAdmissionPolicyBindingList"]),
-    ("apidiscovery.k8s.io/v2", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
-    ("apidiscovery.k8s.io/v2beta1", &["APIGroupDiscoveryList", "APIGroupDiscovery"]),
-    ("internal.apiserver.k8s.io/v1alpha1", &["StorageVersion", "StorageVersionList"]),
-    ("apps/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"]),
-    ("apps/v1beta2", &["Deployment", "DeploymentList", "Scale", "StatefulSet", "StatefulSetList", "DaemonSet", "DaemonSetList", "ReplicaSet", "ReplicaSetList", "ControllerRevision", "ControllerRevisionList"]),
-    ("authentication.k8s.io/v1", &["TokenReview", "TokenRequest", "SelfSubjectReview"]),
-    ("authentication.k8s.io/v1alpha1", &["SelfSubjectReview"]),
-    ("authentication.k8s.io/v1beta1", &["SelfSubjectReview", "TokenReview"]),
-    ("authorization.k8s.io/v1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
-    ("authorization.k8s.io/v1beta1", &["SelfSubjectRulesReview", "SelfSubjectAccessReview", "SubjectAccessReview", "LocalSubjectAccessReview"]),
-    ("batch/v1beta1", &["CronJob", "CronJobList"]),
-    ("certificates.k8s.io/v1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
-    ("certificates.k8s.io/v1alpha1", &["ClusterTrustBundle", "ClusterTrustBundleList"]),
-    ("certificates.k8s.io/v1beta1", &["CertificateSigningRequest", "CertificateSigningRequestList", "ClusterTrustBundle", "ClusterTrustBundleList", "PodCertificateRequest", "PodCertificateRequestList"]),
-    ("coordination.k8s.io/v1alpha2", &["LeaseCandidate", "LeaseCandidateList"]),
-    ("coordination.k8s.io/v1beta1", &["Lease", "LeaseList", "LeaseCandidate", "LeaseCandidateList"]),
-    ("discovery.k8s.io/v1beta1", &["EndpointSlice", "EndpointSliceList"]),
-    ("events.k8s.io/v1beta1", &["Event", "EventList"]),
-    ("extensions/v1beta1", &["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "DaemonSetList", "DaemonSet", "Ingress", "IngressList", "ReplicaSet", "ReplicaSetList", "NetworkPolicy", "NetworkPolicyList"]),
-    ("flowcontrol.apiserver.k8s.io/v1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
-    ("flowcontrol.apiserver.k8s.io/v1beta1", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
-    ("flowcontrol.apiserver.k8s.io/v1beta2", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
-    ("flowcontrol.apiserver.k8s.io/v1beta3", &["FlowSchema", "FlowSchemaList", "PriorityLevelConfiguration", "PriorityLevelConfigurationList"]),
-    ("imagepolicy.k8s.io/v1alpha1", &["ImageReview"]),
-    ("lifecycle.k8s.io/v1alpha1", &["Eviction", "EvictionList", "EvictionRequest", "EvictionRequestList"]),
-    ("networking.k8s.io/v1beta1", &["Ingress", "IngressList", "IngressClass", "IngressClassList", "IPAddress", "IPAddressList", "ServiceCIDR", "ServiceCIDRList"]),
-    ("node.k8s.io/v1alpha1", &["RuntimeClass", "RuntimeClassList"]),
-    ("node.k8s.io/v1beta1", &["RuntimeClass", "RuntimeClassList"]),
-    ("policy/v1beta1", &["PodDisruptionBudget", "PodDisruptionBudgetList", "Eviction"]),
-    ("rbac.authorization.k8s.io/v1alpha1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
-    ("rbac.authorization.k8s.io/v1beta1", &["Role", "RoleBinding", "RoleBindingList", "RoleList", "ClusterRole", "ClusterRoleBinding", "ClusterRoleBindingList", "ClusterRoleList"]),
-    ("resource.k8s.io/v1", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
-    ("resource.k8s.io/v1alpha3", &["DeviceTaintRule", "DeviceTaintRuleList", "ResourcePoolStatusRequest", "ResourcePoolStatusRequestList"]),
-    ("resource.k8s.io/v1beta1", &["DeviceClass", "DeviceClassList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
-    ("resource.k8s.io/v1beta2", &["DeviceClass", "DeviceClassList", "DeviceTaintRule", "DeviceTaintRuleList", "ResourceClaim", "ResourceClaimList", "ResourceClaimTemplate", "ResourceClaimTemplateList", "ResourceSlice", "ResourceSliceList"]),
-    ("scheduling.k8s.io/v1alpha3", &["Workload", "WorkloadList", "PodGroup", "PodGroupList", "CompositePodGroup", "CompositePodGroupList"]),
-    ("scheduling.k8s.io/v1beta1", &["PriorityClass", "PriorityClassList", "Workload", "WorkloadList", "PodGroup", "PodGroupList"]),
-    ("storage.k8s.io/v1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSINode", "CSINodeList", "CSIDriver", "CSIDriverList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
-    ("storage.k8s.io/v1alpha1", &["VolumeAttachment", "VolumeAttachmentList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
-    ("storage.k8s.io/v1beta1", &["StorageClass", "StorageClassList", "VolumeAttachment", "VolumeAttachmentList", "CSIDriver", "CSIDriverList", "CSINode", "CSINodeList", "CSIStorageCapacity", "CSIStorageCapacityList", "VolumeAttributesClass", "VolumeAttributesClassList"]),
-    ("storagemigration.k8s.io/v1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
-    ("storagemigration.k8s.io/v1beta1", &["StorageVersionMigration", "StorageVersionMigrationList"]),
 ];
 
 /// Whether any served group version has this kind (so a no-match is about the apiVersion, not a

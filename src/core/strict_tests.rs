@@ -507,17 +507,17 @@ spec:
 // mapping's node starts at its first key (libyaml BLOCK-MAPPING-START mark)
 #[test]
 fn set_map_index_reports_the_value_line() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\ndata:\n  a: x\ndata:\n  b: y\n");
+    let d = strict("apiVersion: v1\nkind: Event\ndata:\n  a: x\ndata:\n  b: y\n");
     assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"data\" already set in map"]);
     assert!(d[0].message.contains("keeps the last value (the one at line 6)"), "{}", d[0].message);
     assert_eq!((d[0].line, d[0].column), (5, 1));
 }
 
 // duplicate keys are found in every kind, including unmodelled ones (no unknown-field check there:
-// a ServiceAccount; ConfigMap and Secret are decoded strictly, see unmodelled_roots)
+// a core/v1 Event; ConfigMap and Secret are decoded strictly, see unmodelled_roots)
 #[test]
 fn set_map_index_unmodelled_kind() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
+    let d = strict("apiVersion: v1\nkind: Event\nmetadata: {name: c}\ndata:\n  k: a\n  k: b\nextra: 1\n");
     assert_eq!(server_says(&d), vec!["strict decoding error: yaml: unmarshal errors:\n  line 6: key \"k\" already set in map"]);
     assert!(d[0].message.contains("(first at line 5): kubectl apply/create keeps the last value, \"b\" "), "{}", d[0].message);
 }
@@ -563,14 +563,14 @@ fn repeated_map_key_checks_last_value_only() {
 // go-yaml v2 decode.go merge: keys merged in with `<<: *anchor` are overridden by explicit keys
 #[test]
 fn merge_keys_are_not_duplicates() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nx: &base {a: 1, b: 2}\ndata:\n  <<: *base\n  a: 3\n");
+    let d = strict("apiVersion: v1\nkind: Event\nx: &base {a: 1, b: 2}\ndata:\n  <<: *base\n  a: 3\n");
     assert!(d.is_empty(), "{:#?}", messages(&d));
 }
 
 // an alias repeats the anchored subtree: its duplicate is reported once
 #[test]
 fn duplicate_keys_alias_reported_once() {
-    let d = strict("apiVersion: v1\nkind: ServiceAccount\nx: &base\n  a: 1\n  a: 2\ny: *base\n");
+    let d = strict("apiVersion: v1\nkind: Event\nx: &base\n  a: 1\n  a: 2\ny: *base\n");
     assert_eq!(d.len(), 1, "{:#?}", messages(&d));
 }
 
@@ -608,7 +608,24 @@ fn kind_root_served_and_unmodelled() {
     ] {
         assert!(matches!(kind_root(av, k), KindMatch::Known(_)), "{av} {k}");
     }
-    assert!(matches!(kind_root("v1", "ServiceAccount"), KindMatch::Unmodelled));
+    assert!(matches!(kind_root("v1", "Event"), KindMatch::Unmodelled));
+    // not drawn, yet decoded strictly from the generated tables (gen_schema.py OTHER_ROOTS)
+    for (av, k) in [
+        ("v1", "ServiceAccount"),
+        ("v1", "PersistentVolumeClaim"),
+        ("v1", "PersistentVolume"),
+        ("v1", "ResourceQuota"),
+        ("v1", "LimitRange"),
+        ("rbac.authorization.k8s.io/v1", "Role"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRole"),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding"),
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"),
+        ("storage.k8s.io/v1", "StorageClass"),
+        ("networking.k8s.io/v1", "IngressClass"),
+        ("scheduling.k8s.io/v1", "PriorityClass"),
+    ] {
+        assert!(matches!(kind_root(av, k), KindMatch::Known(_)), "{av} {k}");
+    }
     // not modelled, yet decoded strictly (unmodelled_roots)
     assert!(matches!(kind_root("v1", "ConfigMap"), KindMatch::Known(_)));
     assert!(matches!(kind_root("v1", "Secret"), KindMatch::Known(_)));
@@ -899,4 +916,17 @@ fn service_selector_match_labels_says_a_service_selector_is_a_map() {
     assert!(d[0].message.starts_with("Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal object into Go struct field ServiceSpec.spec.selector of type string (a Service's selector is a plain map of labels"), "{}", d[0].message);
     // a Deployment's matchLabels is no mistake
     assert!(strict("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n").is_empty());
+}
+
+// the generated REGISTERED_KINDS (gen_schema.py registered_kinds, from every k8s.io/api
+// register.go) and the hand-written SERVED_KINDS split the group versions between them
+#[test]
+fn registered_kinds_are_generated_for_every_group_version_not_served() {
+    for (gv, _) in SERVED_KINDS {
+        assert!(!REGISTERED_KINDS.iter().any(|(r, _)| r == gv), "{gv}");
+    }
+    let find = |gv: &str| REGISTERED_KINDS.iter().find(|(r, _)| *r == gv).map(|(_, k)| *k);
+    assert_eq!(find("apps/v1beta1"), Some(&["Deployment", "DeploymentList", "DeploymentRollback", "Scale", "StatefulSet", "StatefulSetList", "ControllerRevision", "ControllerRevisionList"][..]));
+    assert!(find("storage.k8s.io/v1").is_some_and(|k| k.contains(&"StorageClass")));
+    assert!(matches!(kind_root("networking.k8s.io/v1beta1", "Gateway"), KindMatch::NoMatch));
 }
