@@ -287,8 +287,15 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             strict_errs.extend(validate_unmodelled(&kind, &root));
         }
     }
-    // a CustomResourceDefinition (no strict tables): validated on its tree
-    if ty.is_none() && kind == "CustomResourceDefinition" {
+    // a CustomResourceDefinition (no strict tables): validated on its tree — unless a cluster
+    // printed it: it exists, and re-applying it is an update, whose validation
+    // (apiextensions-apiserver pkg/apis/apiextensions/validation ValidateCustomResourceDefinitionUpdate)
+    // only keeps what the stored object already met (requireOpenAPISchema, requireStructuralSchema,
+    // requireValidPropertyType off when the old object breaks them; validatePreserveUnknownFields
+    // a no-op when it was true; validateAPIApproval unchanged) — "don't tighten validation on
+    // existing persisted data" (diffsweep: calico and cert-manager CRDs created as v1beta1, in
+    // kubevious, velero and k9s dumps)
+    if ty.is_none() && kind == "CustomResourceDefinition" && !printed_by_cluster(&root) {
         strict_errs.extend(crd::validate(&kind, &api_version, &root));
     }
     // (a ConfigMap's or Secret's update checks read it later: reapply::config_update_errors)
@@ -545,7 +552,16 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                 live = next;
                 continue;
             }
-            if let Some((errs, what)) = immutable_update_error(&objects[live], &objects[next]) {
+            // the later definition refused by itself — a decode error, or its own spec's (the
+            // update is decoded and validated as a create is: ValidatePodUpdate,
+            // ValidateDeploymentUpdate … run ValidatePodSpec, ValidateDeploymentSpec … on the new
+            // object): its patch fails, the live one stays, and the definition after it patches
+            // that one (diffsweep repro-chain: Pod a, Pod a with an unknown field, Pod a with a
+            // securityContext — the third is an update of the first)
+            let next_refused = objects[next].refused
+                || (!matches!(objects[next].body, Body::Service(_)) && matches!(cluster::pod_check(&objects[next]), Some((false, _))));
+            let immutable = immutable_update_error(&objects[live], &objects[next]);
+            if immutable.is_some() || (next_refused && !objects[next].dumped()) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
                 // the update is validated as a whole: ValidatePodUpdate, ValidateJobUpdate,
@@ -558,20 +574,20 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                         diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
                     }
                 }
-                diags.extend(errs.into_iter().map(|d| d.on(&nid)));
-                diags.push(
-                    Diagnostic::note(
-                        Severity::Warning,
-                        ErrorType::Kubectl,
-                        "UpdateRefused",
+                let message = match immutable {
+                    Some((errs, what)) => {
+                        diags.extend(errs.into_iter().map(|d| d.on(&nid)));
                         format!(
                             "{} {} is defined earlier, at line {}, with another {what}: `kubectl apply -f` creates that one, and its patch to this one is refused ({what} cannot change once the object exists), so the earlier one stays and is what Switchboard shows; delete it first (kubectl delete) to change {what}",
                             objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
-                        ),
-                        objects[next].source.pos,
-                    )
-                    .on(&nid),
-                );
+                        )
+                    }
+                    None => format!(
+                        "{} {} is defined earlier, at line {}: `kubectl apply -f` creates that one, and this one's patch is refused with the error(s) given for it, so the earlier one stays and is what Switchboard shows",
+                        objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
+                    ),
+                };
+                diags.push(Diagnostic::note(Severity::Warning, ErrorType::Kubectl, "UpdateRefused", message, objects[next].source.pos).on(&nid));
             } else {
                 replaced.gone[live] = true;
                 patched.push((live, next));
@@ -663,7 +679,11 @@ pub(crate) fn guess_resource(kind: &str) -> String {
 fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     let mut seen: std::collections::HashSet<(&str, &str, u32)> = std::collections::HashSet::new();
     // (a quick look first: nearly every analysis has no message twice on one object)
-    let twice = diags.iter().filter(|d| d.severity == Severity::Error).filter_map(|d| Some((d.object.as_deref()?, d.message.as_str(), 0))).any(|k| !seen.insert(k));
+    // field.Errors only: a decode error (unknown field, no kind match, a type error) is one per
+    // request already, and NoKindMatch is kubectl's own mapping error (diffsweep nk4: two
+    // refused apps/v1beta1 documents beside an accepted apps/v1 one printed it once)
+    let field_error = |d: &Diagnostic| d.severity == Severity::Error && d.code.starts_with("FieldValue");
+    let twice = diags.iter().filter(|d| field_error(d)).filter_map(|d| Some((d.object.as_deref()?, d.message.as_str(), 0))).any(|k| !seen.insert(k));
     if !twice {
         return;
     }
@@ -686,7 +706,7 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     let keys: Vec<Option<(String, String, u32)>> = diags
         .iter()
         .map(|d| {
-            let obj = d.object.as_deref().filter(|_| d.severity == Severity::Error)?;
+            let obj = d.object.as_deref().filter(|_| field_error(d))?;
             let doc = starts.get(obj).and_then(|v| v.iter().rev().find(|&&l| l <= d.line).copied()).unwrap_or(d.line);
             Some((obj.to_string(), d.message.clone(), doc))
         })
@@ -697,6 +717,13 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
         Some(k) => kept.insert(k),
         None => true,
     });
+}
+
+/// A cluster printed this object (`kubectl get -o yaml`): its metadata has a uid, a
+/// resourceVersion or a creationTimestamp.
+fn printed_by_cluster(root: &yaml::Node) -> bool {
+    let meta = root.get("metadata");
+    ["uid", "resourceVersion", "creationTimestamp"].iter().any(|k| meta.and_then(|m| m.get(k)).is_some_and(|v| !v.is_null()))
 }
 
 /// metadata.uid as written, when not empty.
@@ -873,8 +900,7 @@ fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'stati
     // a dumped pod holds what the server added (nodeName, the service account token's volume and
     // mounts, defaults): the patch computed against its last-applied-configuration keeps those, so
     // two manifests' fields compare only when the first is a manifest too
-    let meta = live.source.get("metadata");
-    if ["uid", "resourceVersion", "creationTimestamp"].iter().any(|k| meta.and_then(|m| m.get(k)).is_some_and(|v| !v.is_null())) {
+    if printed_by_cluster(&live.source) {
         return None;
     }
     let (old, new) = (spec(live)?, spec(next)?);

@@ -714,7 +714,10 @@ impl Object {
 
 pub fn object_id(kind: &str, namespace: &str, name: &str) -> String {
     // cluster-scoped kinds (their namespace, if written, is dropped on create)
-    if matches!(kind, "Node" | "Namespace" | "ClusterRole" | "ClusterRoleBinding" | "PersistentVolume" | "StorageClass" | "IngressClass" | "PriorityClass") {
+    if matches!(
+        kind,
+        "Node" | "Namespace" | "ClusterRole" | "ClusterRoleBinding" | "PersistentVolume" | "StorageClass" | "IngressClass" | "PriorityClass" | "CustomResourceDefinition"
+    ) {
         format!("{kind}/{name}")
     } else {
         format!("{kind}/{namespace}/{name}")

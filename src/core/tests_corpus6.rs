@@ -314,3 +314,65 @@ fn a_dumped_job_beside_its_manifest_is_not_refused() {
         assert!(!r.diagnostics.iter().any(|d| d.code == "FieldImmutable" || d.code == "UpdateRefused"), "{:?}", errors(&r));
     }
 }
+
+// ---- diffsweep (a differential run of the day's rules over 24,872 real files) ----
+
+fn diffsweep(file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diffsweep").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// A CRD a cluster printed (calico's ippools, created as apiextensions.k8s.io/v1beta1: no schema,
+// preserveUnknownFields: true) exists: applying it again is an update, and
+// ValidateCustomResourceDefinitionUpdate (apiextensions-apiserver pkg/apis/apiextensions/validation)
+// keeps only what the stored object met (requireOpenAPISchema off when the old one has none,
+// validatePreserveUnknownFields a no-op when it was true). It was refused with both, as a create.
+#[test]
+fn a_dumped_crd_is_not_validated_as_a_create_validate_custom_resource_definition_update() {
+    let r = run(&diffsweep("calico-ippools-crd-dumped.yaml"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    // the same CRD written by hand (no uid, resourceVersion, creationTimestamp) is a create
+    let text = diffsweep("calico-ippools-crd-dumped.yaml");
+    let written: String = text.lines().filter(|l| !["uid:", "resourceVersion:", "creationTimestamp:"].iter().any(|k| l.trim_start().starts_with(k))).map(|l| format!("{l}\n")).collect();
+    let r = run(&written);
+    assert!(errors(&r).iter().any(|e| e.contains("openAPIV3Schema: Required value")), "{:?}", errors(&r));
+    // a CRD is cluster-scoped: its id has no namespace (rest/create.go BeforeCreate drops one)
+    assert!(r.diagnostics.iter().filter(|d| d.severity == Severity::Error).all(|d| d.object.as_deref() == Some("CustomResourceDefinition/ippools.crd.projectcalico.org")), "{:?}", r.diagnostics);
+}
+
+// An Ingress a cluster printed with a secretName that is no DNS-1123 subdomain: ValidateIngressUpdate
+// allows it when the live Ingress already has it (allowInvalidSecretName(gv, oldIngress))
+#[test]
+fn a_dumped_ingress_keeps_its_invalid_secret_name_validate_ingress_update() {
+    let ing = |meta: &str| format!("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {{name: i{meta}}}\nspec:\n  tls:\n  - hosts: [a.example.com]\n    secretName: My_Secret\n  rules:\n  - host: a.example.com\n    http:\n      paths:\n      - {{path: /, pathType: Prefix, backend: {{service: {{name: s, port: {{number: 80}}}}}}}}\n");
+    let r = run(&ing(", uid: 0f0e8d2a-1111-2222-3333-444455556666, resourceVersion: \"123\""));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let r = run(&ing(""));
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.tls[0].secretName: Invalid value: \"My_Secret\"")), "{:?}", errors(&r));
+}
+
+// ToAggregate de-duplicates field.Errors within one request; a decode error is one per request
+// already and NoKindMatch is kubectl's mapping error: two refused apps/v1beta1 documents print it twice
+#[test]
+fn no_kind_match_of_two_documents_is_said_twice_to_aggregate_is_per_request() {
+    let ok = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
+    let old = "apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: x}\nspec: {}\n";
+    let r = run(&[ok, old, old].join("---\n"));
+    let nk: Vec<_> = r.diagnostics.iter().filter(|d| d.message.starts_with("no matches for kind \"Deployment\"")).map(|d| d.line).collect();
+    assert_eq!(nk, vec![10, 15], "{:?}", r.diagnostics);
+}
+
+// A definition whose patch is refused by itself (here a decode error) leaves the live object as it
+// was, and the next definition is an update of that one (ValidatePodUpdate): Pod a, Pod a with an
+// unknown field, Pod a with a securityContext — the third is refused against the first
+#[test]
+fn a_refused_patch_leaves_the_live_object_for_the_next_definition_validate_pod_update() {
+    let pod = |extra: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: a}}\nspec:\n{extra}  containers: [{{name: c, image: nginx}}]\n");
+    let r = run(&[pod(""), pod("  bogus: 1\n"), pod("  securityContext: {runAsNonRoot: true}\n")].join("---\n"));
+    let refused: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "UpdateRefused").map(|d| (d.line, d.message.contains("at line 1"))).collect();
+    assert_eq!(refused, vec![(7, true), (14, true)], "{:?}", r.diagnostics);
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec: Forbidden: pod updates may not change fields")), "{:?}", errors(&r));
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("finds nothing to patch")), "{:?}", r.diagnostics);
+    assert_eq!(r.pods.len(), 1);
+    assert_eq!(r.pods[0].line, 1);
+}
