@@ -42,6 +42,7 @@ pub mod share;
 pub mod storage;
 pub mod strict;
 pub mod tour;
+pub(crate) mod tznames;
 pub mod wire;
 pub mod textfit;
 pub mod textsummary;

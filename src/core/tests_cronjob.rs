@@ -118,9 +118,10 @@ fn validate_schedule_format_robfig_cron_parser_cases() {
         err("99999999999999999999 * * * *"),
         "failed to parse int from 99999999999999999999: strconv.Atoi: parsing \"99999999999999999999\": value out of range"
     );
-    // the location of a TZ= prefix (LoadLocation's answers that need no tz database)
+    // the location of a TZ= prefix is loaded before the fields are counted (parser.go Parse)
     assert_eq!(err("TZ=../x 5 * * * *"), "provided bad location ../x: time: invalid location name");
-    assert_eq!(err("TZ=Not/A Zone * * * * *"), "expected exactly 5 fields, found 6: [Zone * * * * *]");
+    assert_eq!(err("TZ=Not/A Zone * * * * *"), "provided bad location Not/A: unknown time zone Not/A");
+    assert_eq!(err("TZ=Europe/Paris Zone * * * * *"), "expected exactly 5 fields, found 6: [Zone * * * * *]");
     assert_eq!(parse_standard("TZ=UTC"), Err(Refusal::Panic("robfig/cron Parse: a TZ= prefix with no space after it, slice bounds out of range")));
 }
 
@@ -178,6 +179,19 @@ fn validate_cron_job_spec_fields() {
             vec![format!("spec.timeZone: Invalid value: \"{tz}\": unknown time zone {tz}")],
             "{tz}"
         );
+    }
+    // time.LoadLocation looks the name up in the tz database (tools/gen_tznames.py): a misspelt
+    // zone, a lower-case one, the corpus6 probe's Mars/Base (the zoneinfo files' names are
+    // case-sensitive); every IANA name, backward links and the posix/ and right/ copies found
+    for tz in ["Europe/Pariss", "europe/paris", "Mars/Base", "America/Buenos_Aires_", "US/Eastern/X"] {
+        assert_eq!(
+            refused(&cron_job("z", &format!("  schedule: \"0 3 * * *\"\n  timeZone: \"{tz}\"\n"))),
+            vec![format!("spec.timeZone: Invalid value: \"{tz}\": unknown time zone {tz}")],
+            "{tz}"
+        );
+    }
+    for tz in ["America/Argentina/Buenos_Aires", "US/Eastern", "Asia/Kolkata", "Asia/Calcutta", "Europe/Kyiv", "America/Ciudad_Juarez", "EST5EDT", "Etc/GMT-14", "GMT0", "posix/Europe/Paris", "right/UTC", "UTC", "Zulu"] {
+        accepted(&cron_job("z", &format!("  schedule: \"0 3 * * *\"\n  timeZone: \"{tz}\"\n")));
     }
     // validateTimeZone's last step, time.LoadLocation: ".." in the name is errLocation (review10 c54)
     assert_eq!(
