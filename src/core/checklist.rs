@@ -133,6 +133,25 @@ fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> 
         .then(|| Edit { line: k.pos.line + 1, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
 }
 
+/// An edit that adds `item` after the last item of sequence `seq`: in a flow sequence
+/// (`["203.0.113.0/24"]`) as `, item` quoted like its neighbour; in a block sequence as a line
+/// `- item` of its own at the last item's indentation.
+fn allow_source(text: &str, seq: &Node, item: &str) -> Option<Edit> {
+    let NodeKind::Seq(items) = &seq.kind else { return None };
+    let last = items.last()?;
+    let NodeKind::Scalar { text: value, plain, .. } = &last.kind else { return None };
+    let l = line_of(text, last.pos.line)?;
+    let b = byte_at(l, last.pos.column)?;
+    let before = l[..b].trim_end();
+    if before.strip_suffix('-').is_some_and(|p| p.chars().all(|c| c == ' ')) {
+        line_of(text, last.pos.line + 1)?;
+        return Some(Edit { line: last.pos.line + 1, column: 1, old: String::new(), new: format!("{}{item}\n", &l[..b]) });
+    }
+    let q = if *plain { String::new() } else { l[b..].chars().next().filter(|q| *q == '"' || *q == '\'')?.to_string() };
+    let raw = format!("{q}{value}{q}");
+    l[b..].starts_with(&raw).then(|| Edit { line: last.pos.line, column: last.pos.column, old: raw.clone(), new: format!("{raw}, {q}{item}{q}") })
+}
+
 /// A strict-decoding "unknown field … (did you mean "x"?)" becomes a rename of that key, in place.
 fn rename_unknown_field(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> {
     if d.code != "UnknownField" {
@@ -838,6 +857,25 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("type", "The Service type is reachable from here", "warn", "type LoadBalancer, but no cloud controller gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile.".into(), None));
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
+    }
+
+    // 6b. loadBalancerSourceRanges lets the client in: kube-proxy sends the load balancer IP's
+    // traffic through a firewall chain (KUBE-FW-*) that accepts each source range, and the rest
+    // is dropped by KUBE-PROXY-FIREWALL (kubernetes/kubernetes pkg/proxy/iptables/proxier.go
+    // syncProxyRules, usesFWChain). learner8 W2: "dropped — source not in
+    // loadBalancerSourceRanges" beside "every check passes".
+    if entry == "loadbalancer" && !s.load_balancer_source_ranges.is_empty() {
+        let client = super::paths::outside_ip_for(s.cluster_ip.as_deref());
+        let dropped = s.paths.iter().any(|p| p.entry == super::paths::Entry::LoadBalancer && p.outcome == super::paths::Outcome::Dropped && p.reason.contains("loadBalancerSourceRanges"));
+        let ranges = s.load_balancer_source_ranges.join(", ");
+        if dropped {
+            let host = if client.contains(':') { format!("{client}/128") } else { format!("{client}/32") };
+            let fix = obj.and_then(|o| path(&o.source, &["spec", "loadBalancerSourceRanges"])).and_then(|seq| allow_source(text, seq, &host)).map(|edit| Fix { label: format!("Allow the client: add {host} to loadBalancerSourceRanges"), edit });
+            out.push(check("sourceRanges", "The client's address is in loadBalancerSourceRanges", "fail", format!(
+                "loadBalancerSourceRanges ({ranges}) does not include the client {client}: kube-proxy (and the cloud's own firewall) accepts load-balancer traffic only from those ranges and drops the rest. Add the client's address or range, or remove the field to accept every source."), fix));
+        } else {
+            out.push(check("sourceRanges", "The client's address is in loadBalancerSourceRanges", "ok", format!("loadBalancerSourceRanges ({ranges}) includes the client {client}."), None));
+        }
     }
 
     // 7. the traffic policy leaves an endpoint

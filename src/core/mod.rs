@@ -1989,3 +1989,5 @@ mod tests_yamlfast;
 mod tests_review12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner7;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learner8;

@@ -147,13 +147,15 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
         let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
         client.seed = crate::core::config::fnv(&key).max(1);
     }
+    let picker = crate::core::connections::picker(&p);
     let mut hits = scene.hits.get_untracked();
     let mut delivered = None;
     let mut pods = Vec::new();
     for _ in 0..count {
         scene.requests.update(|k| *k += 1);
         // kube-proxy picks per connection; how requests map to connections is the client's
-        if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
+        // (a headless path's client dials an address itself: core::connections::picker)
+        if let Some(d) = client.send_by(&picker, mode, &p.backends, sticky, alive) {
             let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
             pods.push(pod.clone());
             // (a request a NetworkPolicy drops at the pod gets no answer: not a hit)
