@@ -133,6 +133,26 @@ fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> 
         .then(|| Edit { line: k.pos.line + 1, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
 }
 
+/// Whether the text holds an Endpoints object `namespace/name` (a document of its own starting
+/// with `kind: Endpoints` at the first column; a kind: List dump is not searched).
+fn endpoints_object_named(text: &str, namespace: &str, name: &str) -> bool {
+    if !text.contains("kind: Endpoints") {
+        return false;
+    }
+    let mut line = 0u32;
+    for l in text.split('\n') {
+        line += 1;
+        if l.trim_end() != "kind: Endpoints" {
+            continue;
+        }
+        let Some((first, doc)) = document_at(text, line) else { continue };
+        if super::read_objects_at(doc, first as u32, &mut Vec::new()).iter().any(|o| matches!(o.body, Body::Endpoints(_)) && o.meta.name == name && o.meta.namespace == namespace) {
+            return true;
+        }
+    }
+    false
+}
+
 /// An edit that adds `item` after the last item of sequence `seq`: in a flow sequence
 /// (`["203.0.113.0/24"]`) as `, item` quoted like its neighbour; in a block sequence as a line
 /// `- item` of its own at the last item's indentation.
@@ -397,6 +417,10 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
             None if super::resolve::external_name_is_ip(&ext) => format!("externalName {ext} is an IP address: cluster DNS serves an ExternalName only as a CNAME to a name, so it answers nothing and the name does not resolve. For a fixed address, use a Service without a selector and an EndpointSlice holding {ext}."),
             None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
+            // a selector written on an ExternalName Service is ignored: no controller makes
+            // endpoints for it (pkg/controller/endpoint endpoints_controller.go syncService
+            // returns early for ExternalName; learner8 U Q27 read "no selector" beside its own)
+            None if s.selector.is_some() => format!("ExternalName is a DNS alias to {ext}: its selector is ignored (no endpoints are made for an ExternalName Service), and nothing proxies it."),
             None => format!("ExternalName is a DNS alias to {ext}: no selector, no endpoints, no proxying."),
         };
         // (a chain of aliases that ends nowhere does not resolve either)
@@ -468,14 +492,24 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 } else {
                     None
                 };
-                out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
+                // a hand-written Endpoints of this name: the EndpointSlice mirroring controller
+                // copies it into an EndpointSlice (pkg/controller/endpointslicemirroring
+                // reconciler.go), which kube-proxy reads (learner8 U Q10: "from your
+                // EndpointSlices" beside the learner's Endpoints)
+                let mirrored = endpoints_object_named(text, &s.namespace, &s.name);
+                let title = if mirrored { format!("No selector: endpoints come from your Endpoints {} (mirrored into an EndpointSlice)", s.name) } else { "No selector: endpoints come from your EndpointSlices".to_string() };
+                out.push(check("selector", &title, st, if s.endpoints.is_empty() {
                     match unattached {
                         Some(d) => format!("No selector, and no Endpoints/EndpointSlice object names this Service: {}.", d.message),
                         None => "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into(),
                     }
                 } else {
                     let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
-                    format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                    if mirrored {
+                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints {} you wrote; the EndpointSlice mirroring controller copies it into an EndpointSlice, which kube-proxy reads.", s.endpoints.len(), addrs.join(", "), s.name)
+                    } else {
+                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                    }
                 }, fix));
             }
         }
@@ -607,7 +641,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         } else if !not_ready.is_empty() {
             ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", ")))
         } else if !published.is_empty() {
-            ("warn", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
+            // (learner8 U Q33: "2 Ready endpoint(s). 2 not Ready" read as 4 pods)
+            ("warn", format!("{} {} not Ready, but publishNotReadyAddresses: true lists {} as ready endpoints, so {ready} endpoint(s) get traffic and DNS records, {} included.", published.join(", "), if published.len() == 1 { "is" } else { "are" }, if published.len() == 1 { "it" } else { "them" }, if published.len() == 1 { "that pod" } else { "those pods" }))
         } else {
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
@@ -622,9 +657,17 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         for sp in &s.ports {
             let paired = s.endpoints.iter().any(|e| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol));
             let name = sp.name.as_deref().map_or("(unnamed)".to_string(), |n| format!("\"{n}\""));
-            let title = format!("The Endpoints have a port named {name} for port {}", sp.port);
+            // (an unnamed port: "a port named (unnamed)" read oddly; learner8 U Q10)
+            let title = match &sp.name {
+                Some(_) => format!("The Endpoints have a port named {name} for port {}", sp.port),
+                None => format!("The Endpoints have an unnamed port for the unnamed port {}", sp.port),
+            };
             if paired {
-                out.push(check("endpointPorts", &title, "ok", format!("Service port {name} pairs with the Endpoints' port of that name."), None));
+                let why = match &sp.name {
+                    Some(_) => format!("Service port {name} pairs with the Endpoints' port of that name."),
+                    None => format!("The unnamed Endpoints port pairs with the unnamed Service port {}.", sp.port),
+                };
+                out.push(check("endpointPorts", &title, "ok", why, None));
             } else {
                 out.push(check("endpointPorts", &title, "fail", format!(
                     "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {} address(es), but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",

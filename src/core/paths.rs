@@ -162,6 +162,28 @@ impl Hop {
     }
 }
 
+impl Hop {
+    /// The caption's address line: [`Hop::addresses`] with each rewrite named (learner8 U Q06:
+    /// "198.51.100.7:51000 → 192.168.49.3:30080 ⇒ 192.168.49.3 → …" left the masquerade
+    /// unlabelled): `src A ⇒ B (SNAT) · dst C ⇒ D (DNAT)` where kube-proxy rewrites both
+    /// (KUBE-MARK-MASQ then KUBE-POSTROUTING's MASQUERADE, and the KUBE-SEP DNAT:
+    /// pkg/proxy/iptables/proxier.go syncProxyRules); `A → C ⇒ D (DNAT)` where it rewrites the
+    /// destination only.
+    pub fn addresses_labelled(&self) -> String {
+        let nat = matches!(self.kind, HopKind::Dnat | HopKind::SnatDnat);
+        match (&self.src_rewritten, &self.rewritten) {
+            (Some(s), d) => format!(
+                "src {} ⇒ {s} (SNAT) · dst {}{}",
+                self.src,
+                self.dst,
+                d.as_ref().map(|d| format!(" ⇒ {d}{}", if nat { " (DNAT)" } else { "" })).unwrap_or_default()
+            ),
+            (None, Some(d)) if nat => format!("{} → {} ⇒ {d} (DNAT)", self.src, self.dst),
+            _ => self.addresses(" → ", " ⇒ "),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Backend {
     pub pod: Option<String>,

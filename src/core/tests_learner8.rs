@@ -157,3 +157,94 @@ fn every_path_that_does_not_deliver_fails_or_warns_a_check() {
     }
     assert!(missing.is_empty(), "{} path(s) not delivered beside no failing check:\n{}", missing.len(), missing.join("\n"));
 }
+
+/// M Q12b: from outside on a ClusterIP Service, one line on `kubectl port-forward svc/NAME`
+/// (kubectl pkg/cmd/portforward/portforward.go: one pod, its container port by
+/// util.LookupContainerPortNumberByServicePort, through the API server; kube-proxy bypassed);
+/// M Q24: through a load balancer, a Service is L4 — TLS termination and host/path routing
+/// are an Ingress's or Gateway's job.
+#[test]
+fn port_forward_and_l4_lines_under_their_outcomes() {
+    let r = analyze(preset("web-clusterip").yaml, &Config::default());
+    let s = &r.services[0];
+    let out = s.paths.iter().find(|p| p.entry == super::paths::Entry::Outside).expect("outside path");
+    let n = super::layout::entry_note(out, &s.name).expect("a port-forward line");
+    assert!(n.contains("kubectl port-forward svc/web 8080:80") && n.contains("through the API server") && n.contains("kube-proxy is bypassed") && n.contains("debugging"), "{n}");
+    assert_eq!(super::layout::entry_note(&s.paths[0], &s.name), None, "not from a pod");
+    let r = analyze(preset("web-loadbalancer").yaml, &Config { cloud: true, ..Config::default() });
+    let s = &r.services[0];
+    let lb = s.paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
+    let n = super::layout::entry_note(lb, &s.name).expect("an L4 line");
+    assert!(n.contains("L4 (TCP/UDP)") && n.contains("Ingress") && n.contains("Gateway") && n.contains("kube-proxy terminates no TLS"), "{n}");
+}
+
+/// U Q06: the NodePort address line names the SNAT and the DNAT (proxier.go: KUBE-MARK-MASQ +
+/// MASQUERADE, and the KUBE-SEP DNAT).
+#[test]
+fn nodeport_address_line_names_snat_and_dnat() {
+    let r = analyze(preset("web-nodeport").yaml, &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::NodePort && p.node.as_deref() == Some("node-2")).expect("node-2 path");
+    let h = p.hops.iter().find(|h| h.kind == super::paths::HopKind::SnatDnat).expect("snat-dnat hop");
+    let line = h.addresses_labelled();
+    let s = h.src_rewritten.as_deref().expect("snat");
+    let d = h.rewritten.as_deref().expect("dnat");
+    assert_eq!(line, format!("src {} ⇒ {s} (SNAT) · dst {} ⇒ {d} (DNAT)", h.src, h.dst));
+    let r = analyze(preset("web-clusterip").yaml, &Config::default());
+    let h = r.services[0].paths[0].hops.iter().find(|h| h.kind == super::paths::HopKind::Dnat).expect("dnat hop");
+    assert!(h.addresses_labelled().ends_with(" (DNAT)"), "{}", h.addresses_labelled());
+}
+
+/// U Q10: a selector-less Service with a hand-written Endpoints: its EndpointSlice is mirrored
+/// from it (pkg/controller/endpointslicemirroring), and no "a port named (unnamed)".
+#[test]
+fn selectorless_endpoints_are_mirrored_and_the_unnamed_port_reads_plainly() {
+    let text = fixture("learner8", "10-no-selector.yaml");
+    let r = analyze(&text, &Config::default());
+    let c = checklist(&text, &r, "web", "pod");
+    let sel = find(&c, "selector");
+    assert_eq!(sel.title, "No selector: endpoints come from your Endpoints web (mirrored into an EndpointSlice)");
+    assert!(sel.why.contains("the EndpointSlice mirroring controller copies it"), "{}", sel.why);
+    let ep = find(&c, "endpointPorts");
+    assert_eq!((ep.status.as_str(), ep.title.as_str()), ("ok", "The Endpoints have an unnamed port for the unnamed port 80"));
+    assert!(c.iter().all(|c| !c.title.contains("(unnamed)")), "{c:#?}");
+}
+
+/// U Q27: an ExternalName Service with a selector: an Info note that it is ignored
+/// (endpoints_controller.go syncService returns early for ExternalName), and Why does not say
+/// "no selector".
+#[test]
+fn externalname_selector_is_noted_as_ignored() {
+    let text = fixture("learner8", "26b-externalname-selector.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "SelectorIgnored").expect("a note");
+    assert_eq!(d.severity, super::diag::Severity::Info);
+    assert!(d.message.starts_with("spec.selector is ignored for type ExternalName"), "{}", d.message);
+    let c = checklist(&text, &r, &r.services[0].name, "pod");
+    let sel = find(&c, "selector");
+    assert!(!sel.why.contains("no selector") && sel.why.contains("its selector is ignored"), "{}", sel.why);
+    // none without a selector
+    let r = analyze(preset("web-externalname").yaml, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "SelectorIgnored"));
+}
+
+/// U Q33: publishNotReadyAddresses: the counts say which pods, once (it read as 4 pods).
+#[test]
+fn publish_not_ready_counts_read_as_the_same_pods() {
+    let text = fixture("learner8", "33-publish-not-ready.yaml");
+    let r = analyze(&text, &Config::default());
+    let c = checklist(&text, &r, &r.services[0].name, "pod");
+    let k = find(&c, "ready");
+    assert!(k.why.contains("are not Ready, but publishNotReadyAddresses: true lists them as ready endpoints") && k.why.contains("those pods included"), "{}", k.why);
+    assert!(!k.why.contains("Ready endpoint(s). "), "{}", k.why);
+}
+
+/// U Q13: the step-2 caption ("Nothing listens on that address") carries the ping catch
+/// (proxier.go writeServiceToEndpointRules matches `-p proto --dport port` only).
+#[test]
+fn step_two_caption_says_ping_gets_no_answer() {
+    let r = analyze(preset("web-clusterip").yaml, &Config::default());
+    let send = r.services[0].paths[0].hops.iter().find(|h| h.kind == super::paths::HopKind::Send).expect("send hop");
+    assert!(super::layout::step_note(send).expect("note").contains("ping"));
+    let dns = &r.services[0].paths[0].hops[0];
+    assert_eq!(super::layout::step_note(dns), None);
+}
