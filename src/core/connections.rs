@@ -217,7 +217,8 @@ impl Client {
                             Picker::ClientDns { records } => *records,
                             _ => backends.len(),
                         };
-                        (0, format!("the client resolved the name to {n} A record(s), one per ready endpoint, and dialled one of them itself — which one is its resolver's choice; the page shows the first. kube-proxy skips a headless Service, so nothing DNATs it"))
+                        let first = backends[0].pod.clone().unwrap_or_else(|| addr(&backends[0]));
+                        (0, format!("the client resolved the name to {n} A record(s), one per ready endpoint, and dialled one of them itself — which one is its resolver's choice; the page shows the first, {first}. kube-proxy skips a headless Service, so nothing DNATs it"))
                     }
                     (true, Some(p)) => (p, "sessionAffinity ClientIP: this Service port's -m recent rules (one list per endpoint chain, KUBE-SEP-…) remember this client, so the new connection goes to the same pod".to_string()),
                     _ => {
@@ -237,7 +238,9 @@ impl Client {
         c.requests += 1;
         let backend = backends.iter().position(|b| addr(b) == c.endpoint).unwrap_or(usize::MAX);
         let who = c.pod.clone().unwrap_or_else(|| c.endpoint.clone());
-        let mut why = if opened {
+        let mut why = if opened && !by_proxy {
+            format!("Request {request} opens connection #{}: {why_pick}.", c.id)
+        } else if opened {
             format!("Request {request} opens connection #{}: {why_pick} ({who}).", c.id)
         } else {
             let kind = match mode {

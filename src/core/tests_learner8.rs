@@ -63,6 +63,7 @@ fn headless_send_twelve_credits_the_client_not_kube_proxy() {
         for d in &d {
             assert!(!d.why.contains("kube-proxy's KUBE-SVC"), "{}", d.why);
             assert!(d.why.contains(&format!("resolved the name to {ready} A record(s)")) && d.why.contains("resolver's choice"), "{}", d.why);
+            assert!(d.why.ends_with("nothing DNATs it.") && d.why.contains("the page shows the first, "), "{}", d.why);
         }
         for m in [ClientMode::PerRequest, ClientMode::KeepAlive(2), ClientMode::Multiplexed] {
             let line = mode_line(&pk, m);
@@ -176,6 +177,10 @@ fn port_forward_and_l4_lines_under_their_outcomes() {
     let lb = s.paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
     let n = super::layout::entry_note(lb, &s.name).expect("an L4 line");
     assert!(n.contains("L4 (TCP/UDP)") && n.contains("Ingress") && n.contains("Gateway") && n.contains("kube-proxy terminates no TLS"), "{n}");
+    // (not under a load balancer path that never gets through: q/23's loadBalancerSourceRanges)
+    let r = analyze(&fixture("learner8", "23-lb-source-ranges.yaml"), &Config { cloud: true, ..Config::default() });
+    let lb = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
+    assert_eq!(super::layout::entry_note(lb, "web"), None);
 }
 
 /// U Q06: the NodePort address line names the SNAT and the DNAT (proxier.go: KUBE-MARK-MASQ +
