@@ -89,7 +89,8 @@ async fn every_service_type_and_broken_scene() {
         assert_eq!(outcome(), "delivered", "{node}");
         // DNAT to the pod, and (externalTrafficPolicy Cluster) SNAT to the node's address
         let addr = text(".caption-addr");
-        assert!(addr.contains(":30080 ⇒ 192.168.49.") && addr.contains(" → 10.244."), "{addr}");
+        // (each rewrite named: learner8 U Q06, core::paths::Hop::addresses_labelled)
+        assert!(addr.contains(" ⇒ 192.168.49.") && addr.contains("(SNAT)") && addr.contains(":30080 ⇒ 10.244.") && addr.contains("(DNAT)"), "{addr}");
     }
 
     // ---- LoadBalancer with a cloud: LB → a node's nodePort → pod

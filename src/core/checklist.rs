@@ -133,6 +133,45 @@ fn insert_entry(text: &str, map: &Node, key: &str, value: &str) -> Option<Edit> 
         .then(|| Edit { line: k.pos.line + 1, column: 1, old: String::new(), new: format!("{indent}{key}: {value}\n") })
 }
 
+/// Whether the text holds an Endpoints object `namespace/name` (a document of its own starting
+/// with `kind: Endpoints` at the first column; a kind: List dump is not searched).
+fn endpoints_object_named(text: &str, namespace: &str, name: &str) -> bool {
+    if !text.contains("kind: Endpoints") {
+        return false;
+    }
+    let mut line = 0u32;
+    for l in text.split('\n') {
+        line += 1;
+        if l.trim_end() != "kind: Endpoints" {
+            continue;
+        }
+        let Some((first, doc)) = document_at(text, line) else { continue };
+        if super::read_objects_at(doc, first as u32, &mut Vec::new()).iter().any(|o| matches!(o.body, Body::Endpoints(_)) && o.meta.name == name && o.meta.namespace == namespace) {
+            return true;
+        }
+    }
+    false
+}
+
+/// An edit that adds `item` after the last item of sequence `seq`: in a flow sequence
+/// (`["203.0.113.0/24"]`) as `, item` quoted like its neighbour; in a block sequence as a line
+/// `- item` of its own at the last item's indentation.
+fn allow_source(text: &str, seq: &Node, item: &str) -> Option<Edit> {
+    let NodeKind::Seq(items) = &seq.kind else { return None };
+    let last = items.last()?;
+    let NodeKind::Scalar { text: value, plain, .. } = &last.kind else { return None };
+    let l = line_of(text, last.pos.line)?;
+    let b = byte_at(l, last.pos.column)?;
+    let before = l[..b].trim_end();
+    if before.strip_suffix('-').is_some_and(|p| p.chars().all(|c| c == ' ')) {
+        line_of(text, last.pos.line + 1)?;
+        return Some(Edit { line: last.pos.line + 1, column: 1, old: String::new(), new: format!("{}{item}\n", &l[..b]) });
+    }
+    let q = if *plain { String::new() } else { l[b..].chars().next().filter(|q| *q == '"' || *q == '\'')?.to_string() };
+    let raw = format!("{q}{value}{q}");
+    l[b..].starts_with(&raw).then(|| Edit { line: last.pos.line, column: last.pos.column, old: raw.clone(), new: format!("{raw}, {q}{item}{q}") })
+}
+
 /// A strict-decoding "unknown field … (did you mean "x"?)" becomes a rename of that key, in place.
 fn rename_unknown_field(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> {
     if d.code != "UnknownField" {
@@ -378,6 +417,10 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some(x) => format!("ExternalName is a DNS alias to {ext}, the Service {}/{} of this cluster: cluster DNS follows the alias and answers with that Service's address, so its selector, endpoints and ports decide; pick {}/{} to check them.", x.namespace, x.name, x.namespace, x.name),
             None if super::resolve::external_name_is_ip(&ext) => format!("externalName {ext} is an IP address: cluster DNS serves an ExternalName only as a CNAME to a name, so it answers nothing and the name does not resolve. For a fixed address, use a Service without a selector and an EndpointSlice holding {ext}."),
             None if in_zone => format!("ExternalName is a DNS alias to {ext}, a name in the cluster's zone that no Service has: cluster DNS answers nothing for it."),
+            // a selector written on an ExternalName Service is ignored: no controller makes
+            // endpoints for it (pkg/controller/endpoint endpoints_controller.go syncService
+            // returns early for ExternalName; learner8 U Q27 read "no selector" beside its own)
+            None if s.selector.is_some() => format!("ExternalName is a DNS alias to {ext}: its selector is ignored (no endpoints are made for an ExternalName Service), and nothing proxies it."),
             None => format!("ExternalName is a DNS alias to {ext}: no selector, no endpoints, no proxying."),
         };
         // (a chain of aliases that ends nowhere does not resolve either)
@@ -449,14 +492,24 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 } else {
                     None
                 };
-                out.push(check("selector", "No selector: endpoints come from your EndpointSlices", st, if s.endpoints.is_empty() {
+                // a hand-written Endpoints of this name: the EndpointSlice mirroring controller
+                // copies it into an EndpointSlice (pkg/controller/endpointslicemirroring
+                // reconciler.go), which kube-proxy reads (learner8 U Q10: "from your
+                // EndpointSlices" beside the learner's Endpoints)
+                let mirrored = endpoints_object_named(text, &s.namespace, &s.name);
+                let title = if mirrored { format!("No selector: endpoints come from your Endpoints {} (mirrored into an EndpointSlice)", s.name) } else { "No selector: endpoints come from your EndpointSlices".to_string() };
+                out.push(check("selector", &title, st, if s.endpoints.is_empty() {
                     match unattached {
                         Some(d) => format!("No selector, and no Endpoints/EndpointSlice object names this Service: {}.", d.message),
                         None => "No selector, and no Endpoints/EndpointSlice object names this Service: nothing to send to.".into(),
                     }
                 } else {
                     let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
-                    format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                    if mirrored {
+                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints {} you wrote; the EndpointSlice mirroring controller copies it into an EndpointSlice, which kube-proxy reads.", s.endpoints.len(), addrs.join(", "), s.name)
+                    } else {
+                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                    }
                 }, fix));
             }
         }
@@ -588,7 +641,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         } else if !not_ready.is_empty() {
             ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", ")))
         } else if !published.is_empty() {
-            ("warn", format!("{ready} Ready endpoint(s). {} not Ready ({}), but publishNotReadyAddresses: true publishes them as ready endpoints: they get traffic and DNS records anyway.", published.len(), published.join(", ")))
+            // (learner8 U Q33: "2 Ready endpoint(s). 2 not Ready" read as 4 pods)
+            ("warn", format!("{} {} not Ready, but publishNotReadyAddresses: true lists {} as ready endpoints, so {ready} endpoint(s) get traffic and DNS records, {} included.", published.join(", "), if published.len() == 1 { "is" } else { "are" }, if published.len() == 1 { "it" } else { "them" }, if published.len() == 1 { "that pod" } else { "those pods" }))
         } else {
             ("ok", format!("{ready} Ready endpoint(s)."))
         };
@@ -603,9 +657,17 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         for sp in &s.ports {
             let paired = s.endpoints.iter().any(|e| e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol));
             let name = sp.name.as_deref().map_or("(unnamed)".to_string(), |n| format!("\"{n}\""));
-            let title = format!("The Endpoints have a port named {name} for port {}", sp.port);
+            // (an unnamed port: "a port named (unnamed)" read oddly; learner8 U Q10)
+            let title = match &sp.name {
+                Some(_) => format!("The Endpoints have a port named {name} for port {}", sp.port),
+                None => format!("The Endpoints have an unnamed port for the unnamed port {}", sp.port),
+            };
             if paired {
-                out.push(check("endpointPorts", &title, "ok", format!("Service port {name} pairs with the Endpoints' port of that name."), None));
+                let why = match &sp.name {
+                    Some(_) => format!("Service port {name} pairs with the Endpoints' port of that name."),
+                    None => format!("The unnamed Endpoints port pairs with the unnamed Service port {}.", sp.port),
+                };
+                out.push(check("endpointPorts", &title, "ok", why, None));
             } else {
                 out.push(check("endpointPorts", &title, "fail", format!(
                     "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {} address(es), but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
@@ -838,6 +900,25 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("type", "The Service type is reachable from here", "warn", "type LoadBalancer, but no cloud controller gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile.".into(), None));
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
+    }
+
+    // 6b. loadBalancerSourceRanges lets the client in: kube-proxy sends the load balancer IP's
+    // traffic through a firewall chain (KUBE-FW-*) that accepts each source range, and the rest
+    // is dropped by KUBE-PROXY-FIREWALL (kubernetes/kubernetes pkg/proxy/iptables/proxier.go
+    // syncProxyRules, usesFWChain). learner8 W2: "dropped — source not in
+    // loadBalancerSourceRanges" beside "every check passes".
+    if entry == "loadbalancer" && !s.load_balancer_source_ranges.is_empty() {
+        let client = super::paths::outside_ip_for(s.cluster_ip.as_deref());
+        let dropped = s.paths.iter().any(|p| p.entry == super::paths::Entry::LoadBalancer && p.outcome == super::paths::Outcome::Dropped && p.reason.contains("loadBalancerSourceRanges"));
+        let ranges = s.load_balancer_source_ranges.join(", ");
+        if dropped {
+            let host = if client.contains(':') { format!("{client}/128") } else { format!("{client}/32") };
+            let fix = obj.and_then(|o| path(&o.source, &["spec", "loadBalancerSourceRanges"])).and_then(|seq| allow_source(text, seq, &host)).map(|edit| Fix { label: format!("Allow the client: add {host} to loadBalancerSourceRanges"), edit });
+            out.push(check("sourceRanges", "The client's address is in loadBalancerSourceRanges", "fail", format!(
+                "loadBalancerSourceRanges ({ranges}) does not include the client {client}: kube-proxy (and the cloud's own firewall) accepts load-balancer traffic only from those ranges and drops the rest. Add the client's address or range, or remove the field to accept every source."), fix));
+        } else {
+            out.push(check("sourceRanges", "The client's address is in loadBalancerSourceRanges", "ok", format!("loadBalancerSourceRanges ({ranges}) includes the client {client}."), None));
+        }
     }
 
     // 7. the traffic policy leaves an endpoint

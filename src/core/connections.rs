@@ -12,7 +12,66 @@
 //! sends everything to one pod, and scaling the Deployment up does not move it.
 
 use super::config::fnv;
-use super::paths::Backend;
+use super::paths::{Backend, HopKind, Path};
+
+/// Who chooses the endpoint of a new connection on a path. kube-proxy skips a headless Service
+/// (no clusterIP) and an ExternalName Service: it writes no KUBE-SVC rule for them
+/// (kubernetes/kubernetes pkg/proxy/util/utils.go `ShouldSkipService`), so nothing in the
+/// cluster DNATs or balances their connections (learner8 W1).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Picker {
+    /// KUBE-SVC-* picks at random per new connection, and DNATs to it
+    #[default]
+    KubeProxy,
+    /// headless: DNS answers with an A record per ready endpoint and the client dials one of
+    /// them itself (which one is its resolver's choice); no DNAT
+    ClientDns { records: usize },
+    /// ExternalName: the client follows the CNAME out of the cluster; nothing forwards it
+    Cname { target: String },
+}
+
+/// The picker of a path: kube-proxy when a hop DNATs; else the client, when the path dials
+/// straight to an address (a `direct` hop: headless, ExternalName).
+pub fn picker(path: &Path) -> Picker {
+    if path.hops.iter().any(|h| matches!(h.kind, HopKind::Dnat | HopKind::SnatDnat)) {
+        return Picker::KubeProxy;
+    }
+    match path.hops.iter().find(|h| h.kind == HopKind::Direct) {
+        Some(h) => match h.to.strip_prefix("external:") {
+            Some(t) => Picker::Cname { target: t.to_string() },
+            // paths.rs gives a headless path its first ready endpoint with the chance 1/ready
+            None => Picker::ClientDns { records: path.backends.first().map(|b| (1.0 / b.probability.max(1e-9)).round() as usize).unwrap_or(1).max(1) },
+        },
+        None => Picker::KubeProxy,
+    }
+}
+
+/// The Connections panel's line for a client mode and who picks (the panel said "kube-proxy
+/// picks an endpoint for every new connection" on a headless Service; learner8 W1).
+pub fn mode_line(picker: &Picker, mode: ClientMode) -> String {
+    match (picker, mode) {
+        (Picker::KubeProxy, ClientMode::PerRequest) => "kube-proxy picks an endpoint for every new connection, so requests spread.".to_string(),
+        (Picker::KubeProxy, ClientMode::KeepAlive(n)) => format!("kube-proxy picks only when one of the {n} connections opens; after that, requests reuse them in turn and land where those connections went."),
+        (Picker::KubeProxy, ClientMode::Multiplexed) => "Every request is a stream on one connection: kube-proxy picked once, so every request lands on one pod — and scaling up does not rebalance it.".to_string(),
+        (Picker::ClientDns { records }, m) => format!(
+            "Headless: kube-proxy skips this Service (no virtual IP, no DNAT; ShouldSkipService). DNS answers with {records} A record(s), one per ready endpoint, and the client connects to one of those addresses itself — which one is its resolver's choice. {}",
+            match m {
+                ClientMode::PerRequest => "Requests spread only if the client re-resolves or balances across the addresses itself.",
+                ClientMode::KeepAlive(_) => "Kept-alive connections stay on the pods they were opened to.",
+                ClientMode::Multiplexed => "One long-lived connection: every request lands on the one pod it was opened to, unless the client balances itself (gRPC's round_robin opens one per address).",
+            }
+        ),
+        (Picker::Cname { target }, _) => format!("ExternalName: the client follows the CNAME to {target} and connects there itself; kube-proxy skips this Service (ShouldSkipService) and nothing in the cluster forwards or balances the connection."),
+    }
+}
+
+/// The connection table's endpoint column: a DNAT target, or an address the client dialled.
+pub fn endpoint_column(picker: &Picker) -> &'static str {
+    match picker {
+        Picker::KubeProxy => "pod (DNAT)",
+        _ => "pod (dialled directly, no DNAT)",
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientMode {
@@ -111,6 +170,15 @@ impl Client {
     /// the client reconnects; one to a pod that only left the endpoints keeps flowing, because
     /// established flows follow conntrack, not the KUBE-SVC rules). `sticky` = ClientIP affinity.
     pub fn send(&mut self, mode: ClientMode, backends: &[Backend], sticky: bool, alive: impl Fn(&str) -> bool) -> Option<Delivery> {
+        self.send_by(&Picker::KubeProxy, mode, backends, sticky, alive)
+    }
+
+    /// [`Client::send`] on a path whose new connections `picker` chooses: a headless path's
+    /// client dials an address DNS gave it (no KUBE-SVC pick, no DNAT, and sessionAffinity does
+    /// nothing: kube-proxy writes no rule for the Service).
+    pub fn send_by(&mut self, picker: &Picker, mode: ClientMode, backends: &[Backend], sticky: bool, alive: impl Fn(&str) -> bool) -> Option<Delivery> {
+        let by_proxy = *picker == Picker::KubeProxy;
+        let sticky = sticky && by_proxy;
         let before = self.conns.len();
         self.conns.retain(|c| alive(&c.endpoint));
         let reset = before - self.conns.len();
@@ -144,6 +212,14 @@ impl Client {
                 let id = self.opened;
                 let remembered = self.remembered.as_ref().and_then(|r| backends.iter().position(|b| &addr(b) == r));
                 let (pick, why) = match (sticky, remembered) {
+                    _ if !by_proxy => {
+                        let n = match picker {
+                            Picker::ClientDns { records } => *records,
+                            _ => backends.len(),
+                        };
+                        let first = backends[0].pod.clone().unwrap_or_else(|| addr(&backends[0]));
+                        (0, format!("the client resolved the name to {n} A record(s), one per ready endpoint, and dialled one of them itself — which one is its resolver's choice; the page shows the first, {first}. kube-proxy skips a headless Service, so nothing DNATs it"))
+                    }
                     (true, Some(p)) => (p, "sessionAffinity ClientIP: this Service port's -m recent rules (one list per endpoint chain, KUBE-SEP-…) remember this client, so the new connection goes to the same pod".to_string()),
                     _ => {
                         let key = if self.seed == 0 { format!("connection-{id}") } else { format!("{}-connection-{id}", self.seed) };
@@ -162,17 +238,17 @@ impl Client {
         c.requests += 1;
         let backend = backends.iter().position(|b| addr(b) == c.endpoint).unwrap_or(usize::MAX);
         let who = c.pod.clone().unwrap_or_else(|| c.endpoint.clone());
-        let mut why = if opened {
+        let mut why = if opened && !by_proxy {
+            format!("Request {request} opens connection #{}: {why_pick}.", c.id)
+        } else if opened {
             format!("Request {request} opens connection #{}: {why_pick} ({who}).", c.id)
         } else {
             let kind = match mode {
                 ClientMode::Multiplexed => "an HTTP/2 stream on the one long-lived connection",
                 _ => "a kept-alive connection",
             };
-            format!(
-                "Request {request} rides connection #{} ({kind}, {} request(s) so far): no new connection, so kube-proxy chooses nothing; conntrack sends it to {who} again.",
-                c.id, c.requests
-            )
+            let then = if by_proxy { format!("no new connection, so kube-proxy chooses nothing; conntrack sends it to {who} again") } else { format!("no new connection, so it goes to {who} again, the address the client dialled") };
+            format!("Request {request} rides connection #{} ({kind}, {} request(s) so far): {then}.", c.id, c.requests)
         };
         if !opened && backend == usize::MAX {
             why.push_str(" That pod is no longer an endpoint, but an established connection keeps flowing to it.");

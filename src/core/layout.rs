@@ -223,7 +223,14 @@ impl Layout {
         } else {
             &["pod", "pod-group", "node", "node-group", "kube-proxy"]
         };
-        self.items.iter().filter(|i| kinds.contains(&i.kind) && !entered(i)).map(|i| i.rect).collect()
+        let mut out: Vec<Rect> = self.items.iter().filter(|i| kinds.contains(&i.kind) && !entered(i)).map(|i| i.rect).collect();
+        // the titles of a node the hop enters (its name, its addresses): a route into node-2's
+        // kube-proxy ran along node-2's title at 360 px (learner8). Strict only, so a route
+        // that cannot avoid them still gets drawn.
+        if strict {
+            out.extend(self.items.iter().filter(|i| i.kind == "node" && entered(i)).flat_map(|i| i.texts.iter().map(Text::bbox)));
+        }
+        out
     }
 
     /// An orthogonal route from `from`'s anchor to `to`'s that crosses no obstacle: a shortest
@@ -310,8 +317,24 @@ impl Layout {
         cands.insert(0, clamp(at.0 - w / 2.0, at.1 + 13.0));
         cands.push(clamp(at.0 - w / 2.0, self.height - LANE_H + (LANE_H - h) / 2.0));
         let clear = |r: &Rect| !r.overlaps(&packet) && !ink.iter().chain(avoid).any(|i| i.overlaps(r));
-        cands.iter().find(|r| clear(r)).copied().unwrap_or(cands[cands.len() - 1])
+        // and, where a spot allows, across no box's frame: wholly inside a box or wholly outside
+        // it (learner8: the pill sat on node-2's frame at 360 px and on the client box's edge)
+        let frames = self.frames();
+        let framed = |r: &Rect| !frames.iter().any(|f| crosses_frame(r, f));
+        cands.iter().find(|r| clear(r) && framed(r)).or_else(|| cands.iter().find(|r| clear(r))).copied().unwrap_or(cands[cands.len() - 1])
     }
+
+    /// Every drawn box's rectangle (the cluster, nodes, pods, the outside boxes…): the frames a
+    /// label should not sit across.
+    pub fn frames(&self) -> Vec<Rect> {
+        self.items.iter().map(|i| i.rect).collect()
+    }
+}
+
+/// `label` straddles `frame`'s border: it overlaps the box without lying wholly inside it (a
+/// label that holds the whole box — a tiny box — straddles nothing either).
+pub fn crosses_frame(label: &Rect, frame: &Rect) -> bool {
+    label.overlaps(frame) && !frame.contains(label) && !label.contains(frame)
 }
 
 /// `pts` from where it first leaves `r` (its points inside `r` dropped, the segment crossing
@@ -1225,6 +1248,41 @@ pub fn external_name_host_note(p: &super::paths::Path) -> Option<String> {
     ))
 }
 
+/// The ping catch, short, after the caption's "Nothing listens on that address" step (learner8
+/// U Q13: the answer was only in the Service's details, [`ping_note`]): kube-proxy's iptables
+/// rules match the Service's protocol and port (pkg/proxy/iptables/proxier.go
+/// writeServiceToEndpointRules: `-p proto --dport port`), so ICMP gets no answer.
+pub fn step_note(h: &super::paths::Hop) -> Option<&'static str> {
+    (h.kind == super::paths::HopKind::Send && h.to.starts_with("kube-proxy:") && h.explanation.contains("Nothing listens on that address"))
+        .then_some("So a ping to this address gets no answer (iptables mode): the rules match the Service's protocol and port only.")
+}
+
+/// A line under an entry point's outcome that answers the learner's next question (learner8
+/// M): from outside on a ClusterIP Service, `kubectl port-forward svc/NAME` — kubectl picks one
+/// of the Service's pods, maps the Service port to that pod's container port
+/// (kubernetes/kubectl pkg/cmd/portforward/portforward.go translateServicePortToTargetPort,
+/// util.LookupContainerPortNumberByServicePort) and tunnels to it through the API server's
+/// pods/portforward subresource, so kube-proxy and the other pods are not involved; through a
+/// load balancer, that a Service is L4: kube-proxy's rules match protocol and port only
+/// (pkg/proxy/iptables/proxier.go) and forward the bytes, TLS included, so HTTPS termination and
+/// host/path routing are an Ingress's or a Gateway's job (or the cloud load balancer's own
+/// annotations). None for other paths.
+pub fn entry_note(p: &super::paths::Path, service: &str) -> Option<String> {
+    use super::paths::{Entry, Outcome};
+    match p.entry {
+        Entry::Outside if p.outcome == Outcome::Dropped && p.reason.starts_with("ClusterIP is reachable only from inside") => {
+            let port = p.port.map(|n| format!("8080:{n}")).unwrap_or_else(|| "8080:80".into());
+            Some(format!(
+                "For debugging from your machine, kubectl port-forward svc/{service} {port} works without changing the type: kubectl picks one pod of the Service and tunnels to it through the API server, so kube-proxy is bypassed and the other pods get nothing. It is not a way to expose the Service."
+            ))
+        }
+        Entry::LoadBalancer if p.outcome != Outcome::Dropped => Some(
+            "A Service is L4 (TCP/UDP): the load balancer and kube-proxy forward bytes, TLS included, and kube-proxy terminates no TLS. HTTPS termination and host/path routing are an Ingress's or a Gateway's job (in front of a ClusterIP Service), or the cloud load balancer's own annotations.".into(),
+        ),
+        _ => None,
+    }
+}
+
 /// A controller-made pod's "Created by" (learner7: "(its controller; not written in the YAML)"
 /// read as if the Deployment were missing from the YAML): the pod is what is not written.
 pub fn created_by_owner(owner: &str) -> String {
@@ -1629,6 +1687,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// learner8: a hop into a node runs across none of the node's title lines (at 360 px the
+    /// outside client's route into node-2's kube-proxy ran along "node-2"), in every preset at
+    /// every width.
+    #[test]
+    fn routes_cross_no_node_title() {
+        let crosses = |p: (f64, f64), q: (f64, f64), r: &Rect| {
+            if (p.1 - q.1).abs() < 1e-9 {
+                r.y < p.1 && p.1 < r.y + r.h && p.0.min(q.0).max(r.x) < p.0.max(q.0).min(r.x + r.w)
+            } else {
+                r.x < p.0 && p.0 < r.x + r.w && p.1.min(q.1).max(r.y) < p.1.max(q.1).min(r.y + r.h)
+            }
+        };
+        let mut bad = Vec::new();
+        for width in [1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0] {
+            for p in crate::core::presets::ALL {
+                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(&r, Some(si), width);
+                    for path in &s.paths {
+                        for h in &path.hops {
+                            let route = l.drawn_route(&h.from, &h.to);
+                            for n in l.items.iter().filter(|i| i.kind == "node") {
+                                for t in n.texts.iter().map(Text::bbox) {
+                                    if route.windows(2).any(|w| crosses(w[0], w[1], &t)) {
+                                        bad.push(format!("{} {} {} {} → {} at {width}: across {}'s title {t:?}", p.id, s.name, path.entry, h.from, h.to, n.name));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        bad.dedup();
+        assert!(bad.is_empty(), "{} route(s) across a node's title:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    /// learner8: the packet's label sits across no box's frame (at 360 px it sat on node-2's
+    /// frame in web-nodeport; at 1280 on the client box's edge in broken-selector-typo): at every
+    /// step of every preset's paths, at every width, wholly inside or wholly outside each box.
+    #[test]
+    fn hop_labels_sit_across_no_frame() {
+        let mut bad = Vec::new();
+        for width in [1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0] {
+            for p in crate::core::presets::ALL {
+                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(&r, Some(si), width);
+                    for path in &s.paths {
+                        for step in 0..=path.hops.len() {
+                            let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
+                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.width - 8.0));
+                            let lr = l.place_label(at, w, h, &[]);
+                            if let Some(f) = l.items.iter().find(|i| crosses_frame(&lr, &i.rect)) {
+                                bad.push(format!("{} {} {} step {step} at {width}: label {lr:?} across {} {:?}", p.id, s.name, path.entry, f.kind, f.rect));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{} label(s) across a frame:\n{}", bad.len(), bad.join("\n"));
     }
 
     /// Learner QA (session 7): every box a path goes to is drawn — a hand-made endpoint with no

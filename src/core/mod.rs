@@ -2193,3 +2193,5 @@ mod tests_rulefix13;
 mod tests_corpus6;
 #[cfg(test)]
 mod tests_otherkinds;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learner8;

@@ -162,6 +162,28 @@ impl Hop {
     }
 }
 
+impl Hop {
+    /// The caption's address line: [`Hop::addresses`] with each rewrite named (learner8 U Q06:
+    /// "198.51.100.7:51000 → 192.168.49.3:30080 ⇒ 192.168.49.3 → …" left the masquerade
+    /// unlabelled): `src A ⇒ B (SNAT) · dst C ⇒ D (DNAT)` where kube-proxy rewrites both
+    /// (KUBE-MARK-MASQ then KUBE-POSTROUTING's MASQUERADE, and the KUBE-SEP DNAT:
+    /// pkg/proxy/iptables/proxier.go syncProxyRules); `A → C ⇒ D (DNAT)` where it rewrites the
+    /// destination only.
+    pub fn addresses_labelled(&self) -> String {
+        let nat = matches!(self.kind, HopKind::Dnat | HopKind::SnatDnat);
+        match (&self.src_rewritten, &self.rewritten) {
+            (Some(s), d) => format!(
+                "src {} ⇒ {s} (SNAT) · dst {}{}",
+                self.src,
+                self.dst,
+                d.as_ref().map(|d| format!(" ⇒ {d}{}", if nat { " (DNAT)" } else { "" })).unwrap_or_default()
+            ),
+            (None, Some(d)) if nat => format!("{} → {} ⇒ {d} (DNAT)", self.src, self.dst),
+            _ => self.addresses(" → ", " ⇒ "),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Backend {
     pub pod: Option<String>,
@@ -699,7 +721,7 @@ pub fn chase_external_name(
         let protocol = own_port.map(|p| p.1.to_string()).or_else(|| ports.first().map(|p| p.protocol.clone())).unwrap_or_else(|| "TCP".into());
         let pod = e.pod.clone().unwrap_or_else(|| e.ip.clone());
         let direct = hop(HopKind::Direct, client.clone(), format!("pod:{pod}"), csrc.clone(), host_port(&e.ip, d), None,
-            format!("The client connects directly to the first address, on the port it dialled ({d}). No virtual IP, no kube-proxy, no port remapping: the Service's ports do not apply"));
+            format!("The client connects directly to one of those addresses (which one is its resolver's choice; drawn: the first), on the port it dialled ({d}). No virtual IP, no kube-proxy, no port remapping: the Service's ports do not apply"));
         // what the target Service says the pod serves on `d`
         let by_port = ports.iter().find(|p| p.port == d && p.protocol == protocol);
         let tp_of = |sp: &SvcPort| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port);
@@ -833,7 +855,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None, refused: None };
         let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
         hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), host_port(&e.ip, dialled), None,
-            format!("The client connects directly to the first address, on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
+            format!("The client connects directly to one of those addresses (which one is its resolver's choice; drawn: the first), on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
         let (outcome, reason) = match target_port {
             // only a named port has an SRV record (kubernetes/dns docs/specification.md 2.4.2:
             // "Unnamed ports do not have an SRV record"; learner7 10b)

@@ -388,6 +388,23 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
 
     diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
     diags.extend(app_protocol_notes(obj, spec).into_iter().map(|d| d.on(&id)));
+    // a selector on an ExternalName Service is ignored: no controller makes endpoints for it
+    // (pkg/controller/endpoint endpoints_controller.go syncService: "services with Type
+    // ExternalName receive no endpoints from this controller"; the EndpointSlice controller
+    // likewise); cluster DNS answers with the CNAME only (learner8 U Q27)
+    if type_ == "ExternalName" && spec.selector.as_ref().is_some_and(|s| !s.is_empty()) {
+        diags.push(
+            Diagnostic::note(
+                super::diag::Severity::Info,
+                super::diag::ErrorType::Resolution,
+                "SelectorIgnored",
+                "spec.selector is ignored for type ExternalName: no Endpoints or EndpointSlices are made for it, and cluster DNS answers with the CNAME only".into(),
+                obj.pos("spec.selector"),
+            )
+            .on(&id)
+            .at_field("spec.selector"),
+        );
+    }
     // a written `targetPort: 0` or "" is not an error: SetDefaults_Service (pkg/apis/core/v1/
     // defaults.go) replaces it with the port, as if it were not written (learner6 d5)
     for (i, p) in spec.ports.iter().enumerate() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Scene;
-use crate::core::connections::{mode_for_app_protocol, ClientMode, LONG_LIVED_REMEDY};
+use crate::core::connections::{endpoint_column, mode_for_app_protocol, mode_line, picker, ClientMode, Picker, LONG_LIVED_REMEDY};
 
 #[component]
 pub fn Connections() -> impl IntoView {
@@ -59,6 +59,8 @@ pub fn Connections() -> impl IntoView {
     let sticky = Memo::new(move |_| {
         scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).filter(|s| s.session_affinity == "ClientIP").map(|s| s.session_affinity_timeout.unwrap_or(10800)))
     });
+    // who picks a new connection's endpoint: kube-proxy, or (headless, ExternalName) the client
+    let who_picks = Memo::new(move |_| scene.path.with(|p| p.as_ref().map(picker).unwrap_or_default()));
     view! {
         <details class="teach connections" id="connections" open>
             <summary>"Connections, not requests"</summary>
@@ -85,13 +87,9 @@ pub fn Connections() -> impl IntoView {
                 <button type="button" class="btn" id="close-connections"
                     on:click=move |_| { scene.client.set(Default::default()); scene.delivery.set(None); }>"Close connections"</button>
             </div>
-            <p class="muted">
-                {move || match mode.get() {
-                    ClientMode::PerRequest => "kube-proxy picks an endpoint for every new connection, so requests spread.".to_string(),
-                    ClientMode::KeepAlive(n) => format!("kube-proxy picks only when one of the {n} connections opens; after that, requests reuse them in turn and land where those connections went."),
-                    ClientMode::Multiplexed => "Every request is a stream on one connection: kube-proxy picked once, so every request lands on one pod — and scaling up does not rebalance it.".to_string(),
-                }}
-                {move || sticky.get().map(|t| format!(" This Service has sessionAffinity: ClientIP: every new connection from this client goes to the pod it used before (for {t} s)."))}
+            <p class="muted" data-kind="mode-line">
+                {move || mode_line(&who_picks.get(), mode.get())}
+                {move || sticky.get().filter(|_| who_picks.get() == Picker::KubeProxy).map(|t| format!(" This Service has sessionAffinity: ClientIP: every new connection from this client goes to the pod it used before (for {t} s)."))}
             </p>
             <Show when=move || mode.get() == ClientMode::Multiplexed>
                 {move || chosen_for.get().map(|why| view! { <p class="muted" data-kind="mode-why">{format!("Started in this mode: {why}")}</p> })}
@@ -101,7 +99,7 @@ pub fn Connections() -> impl IntoView {
                 let c = scene.client.get();
                 (!c.conns.is_empty()).then(|| view! {
                     <table class="conn-table">
-                        <thead><tr><th scope="col">"connection"</th><th scope="col">"pod (DNAT)"</th><th scope="col">"requests"</th></tr></thead>
+                        <thead><tr><th scope="col">"connection"</th><th scope="col">{endpoint_column(&who_picks.get())}</th><th scope="col">"requests"</th></tr></thead>
                         <tbody>
                             {c.conns.iter().map(|k| view! {
                                 <tr data-kind="connection-row" data-conn=k.id.to_string() data-pod=k.pod.clone().unwrap_or_default()>

@@ -147,13 +147,15 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
         let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
         client.seed = crate::core::config::fnv(&key).max(1);
     }
+    let picker = crate::core::connections::picker(&p);
     let mut hits = scene.hits.get_untracked();
     let mut delivered = None;
     let mut pods = Vec::new();
     for _ in 0..count {
         scene.requests.update(|k| *k += 1);
         // kube-proxy picks per connection; how requests map to connections is the client's
-        if let Some(d) = client.send(mode, &p.backends, sticky, alive) {
+        // (a headless path's client dials an address itself: core::connections::picker)
+        if let Some(d) = client.send_by(&picker, mode, &p.backends, sticky, alive) {
             let pod = d.pod.clone().unwrap_or_else(|| d.endpoint.clone());
             pods.push(pod.clone());
             // (a request a NetworkPolicy drops at the pod gets no answer: not a hit)
@@ -467,6 +469,7 @@ pub fn Caption() -> impl IntoView {
         let step = move || scene.step.get().min(hops);
         let on = move |f: fn(&crate::core::paths::Path, usize) -> String| move || path.with(|p| p.as_ref().map(|p| f(p, step())).unwrap_or_default());
         let hop = move |i: usize| on_hop(path, i);
+        let service_name = move || scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).map(|s| s.name.clone()).unwrap_or_default());
         view! {
             <p class="caption-head"><strong>{on(|p, step| if step == 0 {
                 format!("{} hop(s). Press Play or Step to follow the request.", p.hops.len())
@@ -474,8 +477,12 @@ pub fn Caption() -> impl IntoView {
                 format!("Step {step} of {}", p.hops.len())
             })}</strong></p>
             {body.then(|| view! {
-                <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.addresses(" → ", " ⇒ ")).unwrap_or_default())}</code></p>
-                <p class="caption-text">{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.explanation.clone()).unwrap_or_default())}</p>
+                <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.addresses_labelled()).unwrap_or_default())}</code></p>
+                <p class="caption-text">{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| match crate::core::layout::step_note(h) {
+                    // the ping catch after "Nothing listens on that address" (learner8 U Q13)
+                    Some(n) => format!("{}. {n}", h.explanation.trim_end_matches('.')),
+                    None => h.explanation.clone(),
+                }).unwrap_or_default())}</p>
             })}
             {conn.then(|| view! {
                 <p class="caption-conn" data-kind="connection" data-conn=move || scene.delivery.with(|d| d.as_ref().map(|d| d.conn.to_string()).unwrap_or_default())>
@@ -487,6 +494,9 @@ pub fn Caption() -> impl IntoView {
             </p>
             // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
             <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
+            // port-forward from outside a ClusterIP; a Service is L4 behind a load balancer
+            // (core::layout::entry_note; learner8 M)
+            <p class="caption-note muted" data-kind="entry-note">{move || path.with(|p| p.as_ref().and_then(|p| crate::core::layout::entry_note(p, &service_name())).unwrap_or_default())}</p>
             // the diagram's text alternative: the whole path as steps, for screen readers
             <ol class="sr-path" aria-label="The request's path, step by step">
                 {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}

@@ -949,6 +949,9 @@ pub fn SummaryTable() -> impl IntoView {
         ("ExternalName", "DNS redirect", "External services via DNS", "✗ No"),
     ];
     view! {
+        // (a wrapper that scrolls sideways when the words do not fit: a cell never breaks a word
+        // — learner8 saw "LoadBalan|cer" at 1280 and "Clust|erIP" at 360 px)
+        <div class="summary-wrap" id="summary-wrap">
         <table class="summary-table" id="summary-table">
             <caption>"Service types (from the tutorial)"</caption>
             <thead><tr><th>"Type"</th><th>"Visibility"</th><th>"Use case"</th><th>"Requires cloud"</th></tr></thead>
@@ -960,5 +963,6 @@ pub fn SummaryTable() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
