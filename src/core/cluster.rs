@@ -2332,31 +2332,6 @@ const VOLUME_SOURCES: &[(&str, &str)] = &[
     ("image", "image"),
 ];
 
-/// pkg/apis/core/validation ValidatePersistentVolumeClaimSpec, the part a claim's own text
-/// decides: at least one access mode (`accessModes: Required value: at least 1 access mode is
-/// required`), each a supported one (field.NotSupported, supportedAccessModes listed sorted),
-/// and a storage request (`resources[storage]: Required value`). `f` is the spec's path.
-pub(crate) fn claim_spec_errors(spec: Option<&super::yaml::Node>, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos) -> Vec<Diagnostic> {
-    const MODES: [&str; 4] = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
-    let mut errs = Vec::new();
-    let modes = seq(spec.and_then(|s| s.get("accessModes")));
-    let modes_f = format!("{f}.accessModes");
-    if modes.is_empty() {
-        errs.push(Diagnostic::required(&modes_f, at(&modes_f), "at least 1 access mode is required"));
-    }
-    for m in modes {
-        let v = m.as_str().map(str::to_string).unwrap_or_else(|| m.text());
-        if !MODES.contains(&v.as_str()) {
-            errs.push(Diagnostic::not_supported(&modes_f, at(&modes_f), &v, &MODES));
-        }
-    }
-    let storage = spec.and_then(|s| s.get("resources")).and_then(|r| r.get("requests")).and_then(|r| r.get("storage")).filter(|v| !v.is_null());
-    if storage.is_none() {
-        errs.push(Diagnostic::required(&format!("{f}.resources[storage]"), at(&format!("{f}.resources")), ""));
-    }
-    errs
-}
-
 /// A StatefulSet's claims, as its controller makes them for a pod (pkg/controller/statefulset
 /// stateful_set_utils.go getPersistentVolumeClaims: `<template name>-<pod name>`, the template's
 /// spec) and creates them before the pod (stateful_pod_control.go createPersistentVolumeClaims):
@@ -2368,7 +2343,7 @@ pub(crate) fn claim_spec_errors(spec: Option<&super::yaml::Node>, f: &str, at: &
 fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml::Pos)> {
     let templates = seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates")));
     for (i, t) in templates.iter().enumerate() {
-        let errs = claim_spec_errors(t.get("spec"), "spec", &|_| o.source.pos);
+        let errs = super::storage::claim_template_spec_errors(t, "spec");
         if errs.is_empty() {
             continue;
         }
@@ -2703,7 +2678,7 @@ fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn 
                 None => errs.push(Diagnostic::required(&format!("{f}.volumeClaimTemplate"), at(f), "")),
                 Some(t) => {
                     let sf = format!("{f}.volumeClaimTemplate.spec");
-                    errs.extend(claim_spec_errors(t.get("spec"), &sf, &|p: &str| at(p)));
+                    errs.extend(super::storage::claim_template_spec_errors(t, &sf));
                 }
             }
         }

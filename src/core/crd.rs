@@ -577,14 +577,35 @@ fn simple_json_path(s: &str) -> Option<String> {
     None
 }
 
-/// url.ParseRequestURI succeeded with a scheme and a host (an approved API's link).
+/// url.ParseRequestURI succeeded with a scheme and a host (an approved API's link), as Go's
+/// net/url parses (url.go parse, parseAuthority, parseHost, validOptionalPort, unescape): no
+/// control byte anywhere; a scheme `[A-Za-z][A-Za-z0-9+.-]*`; the authority up to the first `/`
+/// (after the query is cut at `?`), its host after the last `@`, made of the characters a host
+/// may hold (a space is not one: `invalid character " " in host name`), with a port of digits
+/// only; every `%` followed by two hex digits. A space in the path is fine (review14 w01:
+/// `https://github.com/org/repo/pull/1 (see notes)` is approved upstream).
 fn is_request_uri_with_host(s: &str) -> bool {
-    match s.split_once("://") {
-        Some((scheme, rest)) => {
-            let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            scheme_ok && !host.is_empty() && !s.contains(' ')
-        }
-        None => false,
+    if s.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return false;
     }
+    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // unescape: every % begins a two-hex-digit escape
+    let escapes_ok = |t: &str| {
+        let b = t.as_bytes();
+        b.iter().enumerate().all(|(i, &c)| c != b'%' || (b.len() > i + 2 && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit()))
+    };
+    let rest = rest.split_once('?').map_or(rest, |(r, _)| r);
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // a bracketed IPv6 literal keeps its colons; the port follows the last `:` otherwise
+    let (name, port) = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((_, after)) => ("[]", after.strip_prefix(':').unwrap_or(if after.is_empty() { "" } else { "x" })),
+            None => return false,
+        },
+        None => host.rsplit_once(':').unwrap_or((host, "")),
+    };
+    let host_chars = name.chars().all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=[]<>\"%".contains(c));
+    scheme_ok && !name.is_empty() && host_chars && port.bytes().all(|b| b.is_ascii_digit()) && escapes_ok(host) && escapes_ok(path)
 }

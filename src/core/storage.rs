@@ -50,6 +50,28 @@ pub fn validate(kind: &str, root: &Node) -> Vec<Diagnostic> {
     v.errs
 }
 
+/// ValidatePersistentVolumeClaimSpec on a claim template (`{metadata, spec}`: a StatefulSet's
+/// volumeClaimTemplates[i], a Pod's ephemeral volume's volumeClaimTemplate), its errors named
+/// under `field` (the template's spec as the object names it: `spec` for the claim a StatefulSet
+/// creates, `spec.volumes[0].ephemeral.volumeClaimTemplate.spec` in a Pod) — one rule for the
+/// PVC, the ephemeral volume (validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate)
+/// and the StatefulSet's claims (review14 x101: a subset was checked there).
+pub(crate) fn claim_template_spec_errors(template: &Node, field: &str) -> Vec<Diagnostic> {
+    let mut v = V::new(template);
+    claim_spec(&mut v, "spec");
+    let mut errs = v.errs;
+    for d in &mut errs {
+        if let Some(rest) = d.field.as_deref().and_then(|f| f.strip_prefix("spec")) {
+            let named = format!("{field}{rest}");
+            if let Some(m) = d.message.strip_prefix(d.field.as_deref().unwrap_or_default()) {
+                d.message = format!("{named}{m}");
+            }
+            d.field = Some(named);
+        }
+    }
+    errs
+}
+
 /// ValidatePersistentVolumeClaimSpec (AllowInvalidLabelValueInSelector false on create).
 fn claim_spec(v: &mut V, p: &str) {
     let f = |c: &str| format!("{p}.{c}");

@@ -284,3 +284,37 @@ fn validate_openapi_schema_types_and_unsupported_keywords() {
         vec!["spec.validation.openAPIV3Schema.properties[spec].properties[cronSpec].items: Forbidden: items must be a schema object and not an array"]
     );
 }
+
+// validateAPIApproval reads the annotation with GetAPIApprovalState (apiextensions-apiserver
+// pkg/apihelpers/helpers.go): a URL url.ParseRequestURI accepts approves. Go's net/url takes a
+// space in the path (review14 w01) and refuses a control byte, a bad % escape, a non-numeric port
+// or a space in the host.
+#[test]
+fn api_approval_url_as_url_parse_request_uri_reads_it() {
+    let approved = |v: &str| {
+        crd_errors(&[
+            ("name: crontabs.stable.example.com", &format!("name: crontabs.stable.k8s.io\n  annotations:\n    api-approved.kubernetes.io: {v}")),
+            ("group: stable.example.com", "group: stable.k8s.io"),
+        ])
+    };
+    for ok in ["\"https://github.com/org/repo/pull/1 (see notes)\"", "https://github.com/kubernetes/enhancements/pull/1111", "\"https://user@example.com:8443/a%20b?q=1\"", "\"http://[::1]:80/x\""] {
+        assert!(approved(ok).is_empty(), "{ok}: {:?}", approved(ok));
+    }
+    for bad in ["\"https://exa mple.com/x\"", "\"https://example.com:80a/x\"", "\"https://example.com/%zz\"", "\"https:///x\"", "\"example.com/pull/1\""] {
+        let e = approved(bad);
+        assert!(e.len() == 1 && e[0].starts_with("metadata.annotations[api-approved.kubernetes.io]: Invalid value:"), "{bad}: {e:?}");
+    }
+}
+
+// the claim template of a Pod's ephemeral volume is validated as a PVC's spec, every rule of
+// ValidatePersistentVolumeClaimSpec (validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate;
+// review14 x101: ReadWriteOncePod with another mode, a bad class name, storage 0 were accepted)
+#[test]
+fn ephemeral_claim_template_gets_the_whole_pvc_spec_validation() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOncePod, ReadWriteOnce]\n          storageClassName: Bad_Class\n          resources: {requests: {storage: 0}}\n";
+    let e = errors(&run(pod));
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert!(e[0].starts_with("spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes"), "{e:?}");
+    assert!(e[1].starts_with("spec.volumes[0].ephemeral.volumeClaimTemplate.spec.storageClassName: Invalid value: \"Bad_Class\""), "{e:?}");
+    assert_eq!(e[2], "spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: \"0\": must be greater than zero");
+}
