@@ -84,8 +84,11 @@ def docs_snippets():
     doc = open(os.path.join(ROOT, "docs", "embedding.md"), encoding="utf-8").read()
     blocks = re.findall(r"```html\n(.*?)```", doc, re.S)
     iframe = next(b for b in blocks if "<iframe" in b and "preset=web-nodeport" in b)
-    api = next(b for b in blocks if "Switchboard.mount" in b)
-    return iframe, api
+    # the JS API: the page's block (its module in a file of its own, as a strict CSP wants) and
+    # that module's block
+    page = next(b for b in blocks if 'id="sb"' in b)
+    module = next(b for b in re.findall(r"```js\n(.*?)```", doc, re.S) if "Switchboard.mount" in b)
+    return iframe, (page, module)
 
 
 class WebDriver:
@@ -538,8 +541,12 @@ def main():
         page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>docs</title><link rel='icon' href='data:,'></head><body>{}</body></html>"
         with open(os.path.join(fixtures, "iframe.html"), "w") as f:
             f.write(page.format(iframe.replace("https://docs.example/switchboard/", f"{a}{BASE}")))
+        api_page, api_module = api
         with open(os.path.join(root, "docs", "api.html"), "w") as f:
-            f.write(page.format(api.replace("https://docs.example/switchboard/", BASE).replace("sb.setYaml(text);", "window.sb = sb; //")))
+            f.write(page.format(api_page.replace("https://docs.example/switchboard/", BASE)))
+        src = re.search(r'<script type="module" src="([^"]+)"', api_page).group(1)
+        with open(os.path.join(root, "docs", src), "w") as f:
+            f.write(api_module.replace("https://docs.example/switchboard/", BASE) + "\nwindow.sb = sb;\n")
         wd.get(b + "/iframe.html")
         wd.frame("iframe")
         ok = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null", 20)

@@ -586,16 +586,21 @@ pub fn Diagram() -> impl IntoView {
     // a Service's box follows its Service (see `service_box`): a keystroke that renames it sets
     // its texts and attributes instead of building a new box (issue #12)
     let service_box = move |k: usize| -> AnyView {
-        let data = Memo::new(move |_| {
+        // (a box whose Service is gone keeps its last values until the list drops it: an empty
+        // `x=""` is an SVG attribute error in the console — trainer8, a ConfigMap-only text)
+        let data = Memo::new(move |prev: Option<&Option<SvcBox>>| {
             let idx = scene.service_index();
-            scene.shown.with(|r| {
-                lay.with(|l| {
-                    let it = l.items.iter().find(|it| it.kind == "service" && it.index == Some(k))?;
-                    let s = r.services.get(k)?;
-                    let (title, aria) = service_texts(it, s, &r.cluster.cluster_domain);
-                    Some(SvcBox { rect: it.rect, texts: it.texts.clone(), name: s.name.clone(), namespace: s.namespace.clone(), type_: s.type_.clone(), rejected: s.rejected, selected: idx == Some(k), title, aria })
+            scene
+                .shown
+                .with(|r| {
+                    lay.with(|l| {
+                        let it = l.items.iter().find(|it| it.kind == "service" && it.index == Some(k))?;
+                        let s = r.services.get(k)?;
+                        let (title, aria) = service_texts(it, s, &r.cluster.cluster_domain);
+                        Some(SvcBox { rect: it.rect, texts: it.texts.clone(), name: s.name.clone(), namespace: s.namespace.clone(), type_: s.type_.clone(), rejected: s.rejected, selected: idx == Some(k), title, aria })
+                    })
                 })
-            })
+                .or_else(|| prev.cloned().flatten())
         });
         let Some(first) = data.get_untracked() else { return ().into_any() };
         let get = move |f: fn(&SvcBox) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
@@ -630,8 +635,8 @@ pub fn Diagram() -> impl IntoView {
     // the cluster DNS box names the selected Service's DNS name: it follows the layout as a
     // Service's box does (a rename sets its texts)
     let dns_box = move || -> AnyView {
-        let data = Memo::new(move |_| {
-            scene.shown.with(|r| lay.with(|l| l.items.iter().find(|it| it.kind == "dns").map(|it| (it.rect, it.texts.clone(), r.cluster.cluster_domain.clone()))))
+        let data = Memo::new(move |prev: Option<&Option<(crate::core::layout::Rect, Vec<Text>, String)>>| {
+            scene.shown.with(|r| lay.with(|l| l.items.iter().find(|it| it.kind == "dns").map(|it| (it.rect, it.texts.clone(), r.cluster.cluster_domain.clone())))).or_else(|| prev.cloned().flatten())
         });
         let Some((_, first, _)) = data.get_untracked() else { return ().into_any() };
         let get = move |f: fn(&(crate::core::layout::Rect, Vec<Text>, String)) -> String| move || data.with(|d| d.as_ref().map(f).unwrap_or_default());
@@ -752,6 +757,9 @@ pub fn Diagram() -> impl IntoView {
     let motion_view = move |n: usize| {
         let get = move |f: fn(&Packet) -> String| move || packet.with(|k| k.as_ref().map(f).unwrap_or_default());
         let is = move |f: fn(&Packet) -> bool| move || packet.with(|k| k.as_ref().is_some_and(f));
+        // geometry: a number even in the flush before the label goes (no path: `x=""` is an SVG
+        // attribute error in the console; trainer8, a ConfigMap-only text)
+        let geo = move |f: fn(&Packet) -> String| move || packet.with(|k| k.as_ref().map(f).unwrap_or_else(|| "0".into()));
         view! {
             // CSSOM (style.setProperty), not a style attribute: allowed under style-src 'self'
             <g class="packet" class:failed=is(|k| k.failed) class:arrived=is(|k| k.end && !k.failed) data-kind="packet" data-name="request"
@@ -760,9 +768,9 @@ pub fn Diagram() -> impl IntoView {
                 <text y="4" text-anchor="middle">{get(|k| (if k.failed { "✗" } else if k.end { "✓" } else { "" }).to_string())}</text>
             </g>
             <g class="packet-label" data-kind="packet-label" class:hidden=is(|k| k.step == 0)>
-                <rect x=get(|k| num(k.lr.x)) y=get(|k| num(k.lr.y)) width=get(|k| num(k.lr.w)) height=get(|k| num(k.lr.h)) rx="9" />
+                <rect x=geo(|k| num(k.lr.x)) y=geo(|k| num(k.lr.y)) width=geo(|k| num(k.lr.w)) height=geo(|k| num(k.lr.h)) rx="9" />
                 {(0..n).map(|i| view! {
-                    <text x=get(|k| num(k.lr.x + k.lr.w / 2.0)) y=move || packet.with(|k| k.as_ref().map(|k| num(k.lr.y + 14.5 + 14.0 * i as f64)).unwrap_or_default())
+                    <text x=geo(|k| num(k.lr.x + k.lr.w / 2.0)) y=move || packet.with(|k| k.as_ref().map(|k| num(k.lr.y + 14.5 + 14.0 * i as f64)).unwrap_or_else(|| "0".into()))
                         text-anchor="middle">{move || packet.with(|k| k.as_ref().and_then(|k| k.lines.get(i).cloned()).unwrap_or_default())}</text>
                 }).collect_view()}
             </g>

@@ -155,10 +155,27 @@ pub fn ShareBar() -> impl IntoView {
     let scene = expect_context::<Scene>();
     // what the panel shows: ("link" | "embed", text, note)
     let panel = RwSignal::new(None::<(String, String, String)>);
-    let copy = |text: &str| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(text);
+    // the note says "Copied" only once the browser has: a clipboard write it refuses (no
+    // permission) or cannot make (no `navigator.clipboard` outside a secure context: a plain-http
+    // intranet host) leaves the text selected in the panel and says so (trainer8)
+    let copy = move |text: &str| {
+        let not_copied = move || {
+            panel.update(|p| {
+                if let Some((_, _, note)) = p {
+                    *note = "Not copied: the browser did not allow the clipboard here. Select the text above and press Ctrl+C (⌘C on a Mac).".into();
+                }
+            })
+        };
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return not_copied() };
+        if !js_sys::Reflect::get(&nav, &"clipboard".into()).is_ok_and(|c| c.is_object()) {
+            return not_copied();
         }
+        let written = nav.clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(written).await.is_err() {
+                not_copied();
+            }
+        });
     };
     let make_link = move || {
         let payload = share::encode(&current(&scene));
@@ -178,16 +195,16 @@ pub fn ShareBar() -> impl IntoView {
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#s={payload}")));
         }
+        panel.set(Some(("link".into(), link.clone(), note)));
         copy(&link);
-        panel.set(Some(("link".into(), link, note)));
     };
     let on_embed = move |_| {
         let (payload, _) = make_link();
         let src = format!("{}?embed#s={payload}", page_base());
         let title = format!("Switchboard: Service {}", scene.service.get_untracked());
-        let snippet = format!("<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"620\" style=\"border:0\" loading=\"lazy\"></iframe>");
+        let snippet = format!("<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"620\" frameborder=\"0\" loading=\"lazy\"></iframe>");
+        panel.set(Some(("embed".into(), snippet.clone(), "Copied. Paste this line into any HTML, Markdown (mdBook, MkDocs, Docusaurus) or slide page. Add &readonly, &editor=0 or &autoplay after ?embed.".into())));
         copy(&snippet);
-        panel.set(Some(("embed".into(), snippet, "Copied. Paste this line into any HTML, Markdown (mdBook, MkDocs, Docusaurus) or slide page. Add &readonly, &editor=0 or &autoplay after ?embed.".into())));
     };
     view! {
         <div class="sharebar" role="region" aria-label="Share and export">
