@@ -382,6 +382,7 @@ def main():
             const q = s => document.querySelectorAll(s).length;
             return [q("[data-kind='node']"), q("[data-kind='pod']"), q("[data-kind='pod'].endpoint"), q("[data-kind='dns']")];""")
         check("3 nodes, 3 pods + client, 3 endpoints, cluster DNS", counts == [3, 4, 3, 1], counts)
+        check("the loading line is gone once the app runs", wd.js("return document.getElementById('boot') === null"))
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("no console errors", not errors, errors)
         # exports under the policy: SVG (presentation attributes, no style attribute), PNG (blob: image)

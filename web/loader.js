@@ -6,7 +6,9 @@ import init from "./switchboard-web.js";
 
 try {
   await init();
+  document.getElementById("boot")?.remove();
 } catch (e) {
+  document.getElementById("boot")?.remove();
   // never a blank page: say what is missing (the text below is built as text, not HTML)
   const p = document.createElement("p");
   p.className = "boot-error";
