@@ -139,19 +139,7 @@ fn validate_job_template(root: &Node, errs: &mut Vec<Diagnostic>) {
     let job = Node { kind: NodeKind::Map(entries), pos };
     // strict decoding passed: the Reader has nothing to say of it
     let Some(job) = super::model::decode_object(job, &mut Vec::new()) else { return };
-    for mut d in super::cluster::validate_job_template_spec(&job) {
-        if let Some(f) = d.field.take() {
-            let moved = match f.strip_prefix("spec") {
-                Some(rest) => format!("spec.jobTemplate.spec{rest}"),
-                None => f.clone(),
-            };
-            if let Some(rest) = d.message.strip_prefix(f.as_str()) {
-                d.message = format!("{moved}{rest}");
-            }
-            d.field = Some(moved);
-        }
-        errs.push(d);
-    }
+    errs.extend(super::cluster::validate_job_template_spec(&job).into_iter().map(|d| d.moved("spec", "spec.jobTemplate.spec")));
 }
 
 /// Why [`parse_standard`] refuses a schedule: its error, or the panic it would have.

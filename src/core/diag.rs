@@ -226,6 +226,22 @@ impl Diagnostic {
         self.object = Some(object.to_string());
         self
     }
+    /// The field path's leading `from` replaced by `to`, in the field and in the message that
+    /// begins with it: a template validated as an object of its own, named as the object holding
+    /// it names it (a CronJob's job template, a claim template).
+    pub fn moved(mut self, from: &str, to: &str) -> Diagnostic {
+        if let Some(f) = self.field.take() {
+            let moved = match f.strip_prefix(from) {
+                Some(rest) => format!("{to}{rest}"),
+                None => f.clone(),
+            };
+            if let Some(rest) = self.message.strip_prefix(f.as_str()) {
+                self.message = format!("{moved}{rest}");
+            }
+            self.field = Some(moved);
+        }
+        self
+    }
     pub fn at_field(mut self, field: &str) -> Diagnostic {
         self.field = Some(field.to_string());
         self

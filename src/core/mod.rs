@@ -559,21 +559,25 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             // object): its patch fails, the live one stays, and the definition after it patches
             // that one (diffsweep repro-chain: Pod a, Pod a with an unknown field, Pod a with a
             // securityContext — the third is an update of the first)
-            let next_refused = objects[next].refused
-                || (!matches!(objects[next].body, Body::Service(_)) && matches!(cluster::pod_check(&objects[next]), Some((false, _))));
+            // the update is validated as a whole: ValidatePodUpdate, ValidateJobUpdate,
+            // ValidateDeploymentUpdate … check the new spec too (ValidatePodSpec,
+            // ValidateJobSpec, ValidateDeploymentSpec), before the immutable fields; the
+            // patched object is the later manifest plus what the server set (a Service's
+            // addresses are not allocated again: not asked of it)
+            let own_errors = match objects[next].body {
+                Body::Service(_) => None,
+                _ => match cluster::pod_check(&objects[next]) {
+                    Some((false, found)) => Some(found),
+                    _ => None,
+                },
+            };
+            let next_refused = objects[next].refused || own_errors.is_some();
             let immutable = immutable_update_error(&objects[live], &objects[next]);
             if immutable.is_some() || (next_refused && !objects[next].dumped()) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
-                // the update is validated as a whole: ValidatePodUpdate, ValidateJobUpdate,
-                // ValidateDeploymentUpdate … check the new spec too (ValidatePodSpec,
-                // ValidateJobSpec, ValidateDeploymentSpec), before the immutable fields; the
-                // patched object is the later manifest plus what the server set (a Service's
-                // addresses are not allocated again: not asked of it)
-                if !matches!(objects[next].body, Body::Service(_)) {
-                    if let Some((false, found)) = cluster::pod_check(&objects[next]) {
-                        diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
-                    }
+                if let Some(found) = own_errors {
+                    diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
                 }
                 let message = match immutable {
                     Some((errs, what)) => {

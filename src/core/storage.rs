@@ -59,17 +59,7 @@ pub fn validate(kind: &str, root: &Node) -> Vec<Diagnostic> {
 pub(crate) fn claim_template_spec_errors(template: &Node, field: &str) -> Vec<Diagnostic> {
     let mut v = V::new(template);
     claim_spec(&mut v, "spec");
-    let mut errs = v.errs;
-    for d in &mut errs {
-        if let Some(rest) = d.field.as_deref().and_then(|f| f.strip_prefix("spec")) {
-            let named = format!("{field}{rest}");
-            if let Some(m) = d.message.strip_prefix(d.field.as_deref().unwrap_or_default()) {
-                d.message = format!("{named}{m}");
-            }
-            d.field = Some(named);
-        }
-    }
-    errs
+    v.errs.into_iter().map(|d| d.moved("spec", field)).collect()
 }
 
 /// ValidatePersistentVolumeClaimSpec (AllowInvalidLabelValueInSelector false on create).
