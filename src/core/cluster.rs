@@ -1862,12 +1862,18 @@ fn validate_job_selector(o: &Object, w: &Workload, j: &JobSpec, at: &dyn Fn(&str
             errs.push(Diagnostic::invalid(&field, at("spec.template.metadata.labels"), &labels_go(&w.template_labels), &format!("must be '{want}'")));
         }
     }
-    // (matchExpressions are not evaluated, as for the apps kinds)
-    let sel = w.match_labels.as_deref().unwrap_or_default();
-    if !sel.iter().all(|(k, v)| expected.iter().any(|(ek, ev)| ek == k && ev == v)) {
+    // `if selector, err := metav1.LabelSelectorAsSelector(obj.Spec.Selector); err == nil` and
+    // selector.Matches(expected): matchExpressions evaluated, an unparsable selector skipped
+    // (validateJobSpec's ValidateLabelSelector reports it)
+    let sel = workload_selector(w);
+    let mut parse = Vec::new();
+    super::netpol::validate_label_selector(&sel, "spec.selector", at, &mut parse);
+    if parse.is_empty() && !selector_matches(Some(&sel), &expected) {
         // field.Error.ErrorBody renders the *metav1.LabelSelector with json.Marshal
         // (matchExpressions omitted when empty)
-        let shown = format!("{{\"matchLabels\":{}}}", labels_go(&sel.to_vec()));
+        let mut shown_sel = sel.clone();
+        crate::core::sort::sort(&mut shown_sel.match_labels);
+        let shown = super::selector_json(&shown_sel);
         errs.push(Diagnostic::invalid("spec.selector", at("spec.selector"), &shown, "`selector` not auto-generated"));
     }
 }

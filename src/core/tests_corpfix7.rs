@@ -268,3 +268,31 @@ fn a_policy_drop_step_is_not_printed_as_a_loop() {
     assert!(text.contains(". at pod:cluster-example-1  "), "{text}");
     assert!(!text.contains("pod:cluster-example-1 -> pod:cluster-example-1"), "{text}");
 }
+
+// pkg/apis/batch/validation validateJobSpec: ValidateLabelSelector on a manual selector, and the
+// template comparison only when LabelSelectorAsSelector succeeds (no "does not match" for a
+// selector it cannot parse); a valid NotIn expression is evaluated
+#[test]
+fn job_manual_selector_match_expressions_are_validated_then_evaluated() {
+    let job = |expr: &str, labels: &str| {
+        format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  manualSelector: true\n  selector:\n    matchLabels: {{app: j}}\n    matchExpressions: [{expr}]\n  template:\n    metadata: {{labels: {labels}}}\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: busybox}}]\n")
+    };
+    assert_eq!(errors(&run(&job("{key: tier, operator: in, values: [x]}", "{app: j}"))), vec!["spec.selector.matchExpressions[0].operator: Invalid value: \"in\": not a valid selector operator"]);
+    assert_eq!(
+        errors(&run(&job("{key: tier, operator: NotIn, values: [x]}", "{app: j, tier: x}"))),
+        vec!["spec.template.metadata.labels: Invalid value: {\"app\":\"j\",\"tier\":\"x\"}: `selector` does not match template `labels`"]
+    );
+    assert!(errors(&run(&job("{key: tier, operator: NotIn, values: [x]}", "{app: j, tier: z}"))).is_empty());
+}
+
+// pkg/apis/batch/validation validateGeneratedSelector: the written selector (with the generated
+// uid key merged in) must match the generated labels, matchExpressions included
+#[test]
+fn job_generated_selector_check_evaluates_match_expressions() {
+    let src = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  selector:\n    matchExpressions: [{key: job-name, operator: NotIn, values: [j]}]\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n";
+    let errs = errors(&run(src));
+    assert!(
+        errs.iter().any(|e| e.starts_with("spec.selector: Invalid value: {\"matchLabels\":{\"batch.kubernetes.io/controller-uid\":") && e.ends_with("\"matchExpressions\":[{\"key\":\"job-name\",\"operator\":\"NotIn\",\"values\":[\"j\"]}]}: `selector` not auto-generated")),
+        "{errs:?}"
+    );
+}
