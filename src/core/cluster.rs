@@ -278,8 +278,8 @@ pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
 }
 
 /// Whether a workload passes the apps/batch spec checks its expansion refuses on (selector set,
-/// not empty, matching the template's labels; podManagementPolicy; update strategy; replicas
-/// not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
+/// not empty, matching the template's labels; podManagementPolicy; update strategy;
+/// minReadySeconds and the like; replicas not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
 /// expansion runs whether an earlier definition was created at all. true for other kinds.
 pub(crate) fn workload_spec_ok(o: &Object) -> bool {
     let Body::Workload(w) = &o.body else { return true };
@@ -297,7 +297,7 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
         return false;
     }
     let mut ordinals = Vec::new();
-    validate_strategy_type(o, &mut ordinals).is_empty() && ordinals.is_empty() && validate_update_strategy(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
+    validate_strategy_type(o, &mut ordinals).is_empty() && ordinals.is_empty() && validate_update_strategy(o).is_empty() && validate_seconds_and_history(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
 }
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
@@ -2173,8 +2173,16 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
-        // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
-        // as its value — is not checked here)
+        // ValidateDeploymentStrategy's default case: field.NotSupported(spec.strategy, the
+        // internal apps.DeploymentStrategy — json.Marshal of untagged fields, SetDefaults_Deployment
+        // fills rollingUpdate only for RollingUpdate — , ["Recreate", "RollingUpdate"])
+        (other, true) if other != "Recreate" => {
+            let ru = rolling.map_or("null".to_string(), |r| format!("{{\"MaxUnavailable\":{},\"MaxSurge\":{}}}", intstr_json(r.get("maxUnavailable")), intstr_json(r.get("maxSurge"))));
+            let shown = format!("{{\"Type\":{},\"RollingUpdate\":{ru}}}", quote(other));
+            errs.push(Diagnostic::not_supported_shown(&f, o.pos(&f), &shown, &["Recreate", "RollingUpdate"]));
+        }
+        // (Recreate without rollingUpdate; OnDelete for a DaemonSet (its unknown types are
+        // validate_strategy_type's))
         _ => {}
     }
     errs
@@ -2667,7 +2675,7 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   an items path used twice ("conflicting duplicate paths", on `projected`); one kind per
 ///   source. (clusterTrustBundle and podCertificate are behind feature gates that are off by
 ///   default in 1.33/1.34: dropped before validation, not checked here.)
-fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{NodeKind, Value};
     match key {
         // validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate: the claim
@@ -2930,7 +2938,7 @@ fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::mo
 /// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions
 /// entry by ValidateNodeSelectorRequirement, each matchFields entry by
 /// ValidateNodeFieldSelectorRequirement (only `metadata.name`, In/NotIn with one node name).
-fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (j, rq) in t.match_expressions.iter().enumerate() {
         let f = format!("{field}.matchExpressions[{j}]");
         let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
