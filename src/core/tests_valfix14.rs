@@ -214,3 +214,115 @@ fn a_refused_statefulset_gets_no_service_name_note() {
         assert!(r.pods.is_empty(), "{bad}");
     }
 }
+
+/// A CustomResourceDefinition whose one version's schema is `spec: <spec schema>` (written as
+/// flow YAML), with `extra` lines appended under `spec:`.
+fn crd_with(spec_schema: &str, extra: &str) -> String {
+    format!("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {{plural: widgets, kind: Widget}}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {spec_schema}\n{extra}")
+}
+
+fn crd_errs(spec_schema: &str, extra: &str) -> Vec<String> {
+    errors(&run(&crd_with(spec_schema, extra)))
+}
+
+// k8s.io/apiextensions-apiserver pkg/apiserver/schema/validation.go validateStructuralInvariants
+// (x-kubernetes-embedded-resource: properties or x-kubernetes-preserve-unknown-fields, no
+// additionalProperties) and validateExtensions (x-kubernetes-int-or-string is neither
+// preserve-unknown-fields nor an embedded resource)
+#[test]
+fn validate_structural_invariants_embedded_resource_and_int_or_string() {
+    let p = "spec.validation.openAPIV3Schema.properties[spec]";
+    assert!(crd_errs("{type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true}", "").is_empty());
+    assert!(crd_errs("{type: object, x-kubernetes-embedded-resource: true, properties: {kind: {type: string}}}", "").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, x-kubernetes-embedded-resource: true}", ""),
+        vec![format!("{p}.properties: Required value: must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true, additionalProperties: {type: string}}", ""),
+        vec![format!("{p}.additionalProperties: Forbidden: must not be used if x-kubernetes-embedded-resource is set")]
+    );
+    assert!(crd_errs("{x-kubernetes-int-or-string: true}", "").is_empty());
+    assert_eq!(
+        crd_errs("{x-kubernetes-int-or-string: true, x-kubernetes-preserve-unknown-fields: true}", ""),
+        vec![format!("{p}.x-kubernetes-preserve-unknown-fields: Invalid value: true: must be false if x-kubernetes-int-or-string is true")]
+    );
+}
+
+// pkg/apis/apiextensions/validation/validation.go ValidateCustomResourceDefinitionOpenAPISchema:
+// uniqueItems, additionalProperties beside properties, x-kubernetes-list-type /
+// x-kubernetes-list-map-keys / x-kubernetes-map-type; validateMapListKeysMapSet
+#[test]
+fn validate_custom_resource_definition_openapi_schema_list_and_map_types() {
+    let p = "spec.validation.openAPIV3Schema.properties[spec]";
+    assert!(crd_errs("{type: object, properties: {a: {type: string}}, additionalProperties: true}", "").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {a: {type: string}}, additionalProperties: {type: string}}", ""),
+        vec![format!("{p}.additionalProperties: Forbidden: additionalProperties and properties are mutual exclusive")]
+    );
+    assert_eq!(
+        crd_errs("{type: array, uniqueItems: true, items: {type: string}}", ""),
+        vec![format!("{p}.uniqueItems: Forbidden: uniqueItems cannot be set to true since the runtime complexity becomes quadratic")]
+    );
+    let ok_map = "{type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [name], items: {type: object, required: [name], properties: {name: {type: string}}}}";
+    assert!(crd_errs(ok_map, "").is_empty(), "{:?}", crd_errs(ok_map, ""));
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-type: map, items: {type: object, properties: {name: {type: string}}}}", ""),
+        vec![format!("{p}.x-kubernetes-list-map-keys: Required value: must not be empty if x-kubernetes-list-type is map")]
+    );
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-map-keys: [name], items: {type: object, properties: {name: {type: string}}}}", ""),
+        vec![format!("{p}.x-kubernetes-list-type: Required value: must be map if x-kubernetes-list-map-keys is non-empty")]
+    );
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [id], items: {type: object, properties: {name: {type: string}}}}", ""),
+        vec![format!("{p}.x-kubernetes-list-map-keys: Invalid value: [\"id\"]: entries must all be names of item properties")]
+    );
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [name], items: {type: object, properties: {name: {type: string}}}}", ""),
+        vec![format!("{p}.items.properties[name].default: Required value: this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property")]
+    );
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-type: sorted, items: {type: string}}", ""),
+        vec![format!("{p}.x-kubernetes-list-type: Unsupported value: \"sorted\": supported values: \"atomic\", \"set\", \"map\"")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, x-kubernetes-list-type: set}", ""),
+        vec![format!("{p}.type: Invalid value: \"object\": must be array if x-kubernetes-list-type is specified")]
+    );
+    // requireAtomicSetType: a set of objects must be atomic maps (the items' list type printed)
+    assert_eq!(
+        crd_errs("{type: array, x-kubernetes-list-type: set, items: {type: object, properties: {a: {type: string}}}}", ""),
+        vec![format!("{p}.items.x-kubernetes-map-type: Invalid value: null: must be atomic as item of a list with x-kubernetes-list-type=set")]
+    );
+    assert!(crd_errs("{type: array, x-kubernetes-list-type: set, items: {type: object, x-kubernetes-map-type: atomic, properties: {a: {type: string}}}}", "").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, x-kubernetes-map-type: fine}", ""),
+        vec![format!("{p}.x-kubernetes-map-type: Unsupported value: \"fine\": supported values: \"atomic\", \"granular\"")]
+    );
+}
+
+// ValidateCustomResourceDefinitionSubresources (scale paths) and validateCustomResourceConversion
+// (validateConversionReviewVersions)
+#[test]
+fn validate_custom_resource_definition_subresources_and_conversion() {
+    let scale = |spec: &str, status: &str| format!("    subresources:\n      scale: {{specReplicasPath: '{spec}', statusReplicasPath: '{status}'}}\n");
+    assert!(crd_errs("{type: object}", &scale(".spec.replicas", ".status.replicas")).is_empty());
+    assert_eq!(
+        crd_errs("{type: object}", &scale(".replicas", "status.replicas")),
+        vec![
+            "spec.subresources.scale.specReplicasPath: Invalid value: \".replicas\": should be a json path under .spec",
+            "spec.subresources.scale.statusReplicasPath: Invalid value: \"status.replicas\": must be a simple json path starting with .",
+        ]
+    );
+    assert_eq!(crd_errs("{type: object}", "    subresources:\n      scale: {statusReplicasPath: .status.replicas}\n"), vec!["spec.subresources.scale.specReplicasPath: Required value"]);
+    let webhook = |rest: &str| format!("  conversion:\n    strategy: Webhook\n    webhook:\n      clientConfig: {{service: {{name: conv, namespace: system}}}}\n{rest}");
+    assert!(crd_errs("{type: object}", &webhook("      conversionReviewVersions: [v1]\n")).is_empty());
+    assert_eq!(crd_errs("{type: object}", &webhook("")), vec!["spec.conversion.conversionReviewVersions: Required value"]);
+    assert_eq!(crd_errs("{type: object}", &webhook("      conversionReviewVersions: [v2]\n")), vec!["spec.conversion.conversionReviewVersions: Invalid value: [\"v2\"]: must include at least one of v1, v1beta1"]);
+    assert_eq!(
+        crd_errs("{type: object}", "  conversion:\n    strategy: None\n    webhook: {conversionReviewVersions: [v1]}\n"),
+        vec!["spec.conversion.conversionReviewVersions: Forbidden: should not be set when strategy is not set to Webhook"]
+    );
+    assert_eq!(crd_errs("{type: object}", "  conversion:\n    strategy: Webhook\n    webhook: {conversionReviewVersions: [v1]}\n"), vec!["spec.conversion.webhookClientConfig: Required value: required when strategy is set to Webhook"]);
+}
