@@ -2385,7 +2385,7 @@ fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml:
 ///   and that the two are not both set.
 ///
 /// Of the sources' own fields those of hostPath, secret, nfs, persistentVolumeClaim, downwardAPI,
-/// configMap and projected are checked ([`validate_volume_source`]).
+/// configMap, projected and azureDisk are checked ([`validate_volume_source`]).
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::Node;
     let Some(spec) = node_at(&o.source, prefix) else { return };
@@ -2668,6 +2668,8 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   element (validatePathNoBacksteps), a known type (validateHostPathType; SetDefaults leaves
 ///   it ""). validateNFSVolumeSource: server and path required, the path absolute.
 /// * validateDownwardAPIVolumeSource: defaultMode, each item (validateDownwardAPIVolumeFile).
+/// * validateAzureDisk: diskName and diskURI required, cachingMode and kind supported, the
+///   diskURI's form by kind (SetDefaults_AzureDiskVolumeSource: kind Shared when unset).
 /// * validateProjectedVolumeSource: defaultMode, then validateProjectionSources: each source's
 ///   secret / configMap (name required, items) / downwardAPI items / serviceAccountToken
 ///   (expirationSeconds — defaulted to 3600 by SetDefaults_ServiceAccountTokenProjection — at
@@ -2728,6 +2730,30 @@ pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str
             }
             if !path.starts_with('/') {
                 errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        // validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind
+        // Shared: a blob disk, whose diskURI is an https:// URL)
+        "azureDisk" => {
+            for k in ["diskName", "diskURI"] {
+                if text(src, k).is_empty() {
+                    errs.push(Diagnostic::required(&format!("{f}.{k}"), at(&format!("{f}.{k}")), ""));
+                }
+            }
+            let (cf, kf, uf) = (format!("{f}.cachingMode"), format!("{f}.kind"), format!("{f}.diskURI"));
+            if let Some(c) = src.get("cachingMode").and_then(|n| n.as_str()).filter(|c| !matches!(*c, "None" | "ReadOnly" | "ReadWrite")) {
+                errs.push(Diagnostic::not_supported(&cf, at(&cf), c, &["None", "ReadOnly", "ReadWrite"]));
+            }
+            let kind = src.get("kind").filter(|n| !n.is_null()).map_or("Shared", |n| n.as_str().unwrap_or(""));
+            if !matches!(kind, "Dedicated" | "Managed" | "Shared") {
+                errs.push(Diagnostic::not_supported(&kf, at(&kf), kind, &["Dedicated", "Managed", "Shared"]));
+            }
+            let uri = text(src, "diskURI");
+            if kind == "Managed" && !uri.starts_with("/subscriptions/") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"]));
+            }
+            if kind != "Managed" && !uri.starts_with("https://") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"]));
             }
         }
         "persistentVolumeClaim" if text(src, "claimName").is_empty() => {

@@ -21,7 +21,7 @@
 //!   storageClassName, volumeMode, volumeAttributesClassName (with csi), the nodeAffinity
 //!   (validateVolumeNodeAffinity → ValidateNodeSelector) and the first volume type's own fields
 //!   ([`volume_source`]: hostPath, nfs, local, csi, iscsi, fc and the required fields of the
-//!   others; not azureDisk, quobyte, flocker).
+//!   others, azureDisk; not quobyte, flocker).
 //! * StorageClass: pkg/apis/storage/validation/validation.go ValidateStorageClass
 //!   (ValidateClassName; cluster-scoped) → validateProvisioner (required, a qualified name once
 //!   lower-cased), validateParameters (at most 512, no empty key, 256 KiB together),
@@ -456,8 +456,9 @@ fn volume_source(v: &mut V, key: &str, src: &Node) {
         }
     };
     match key {
-        // validateHostPathVolumeSource and validateNFSVolumeSource: the pod volume's own rules
-        "hostPath" | "nfs" => {
+        // validateHostPathVolumeSource, validateNFSVolumeSource and validateAzureDisk: the pod
+        // volume's own rules
+        "hostPath" | "nfs" | "azureDisk" => {
             let mut errs = Vec::new();
             super::cluster::validate_volume_source(key, src, &f, &at, &mut errs);
             v.errs.extend(errs);

@@ -326,3 +326,21 @@ fn validate_custom_resource_definition_subresources_and_conversion() {
     );
     assert_eq!(crd_errs("{type: object}", "  conversion:\n    strategy: Webhook\n    webhook: {conversionReviewVersions: [v1]}\n"), vec!["spec.conversion.webhookClientConfig: Required value: required when strategy is set to Webhook"]);
 }
+
+// validateAzureDisk after SetDefaults_AzureDiskVolumeSource (kind Shared when unset: a blob
+// disk's https:// URI), for a PersistentVolume and a pod's volume alike
+#[test]
+fn validate_azure_disk_after_its_defaults() {
+    assert!(pv_errors("  azureDisk: {diskName: d, diskURI: 'https://acct.blob.core.windows.net/vhds/d.vhd'}\n").is_empty());
+    assert!(pv_errors("  azureDisk: {diskName: d, kind: Managed, diskURI: /subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/disks/d}\n").is_empty());
+    assert_eq!(
+        pv_errors("  azureDisk: {diskName: d, diskURI: /subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/disks/d}\n"),
+        vec!["spec.azureDisk.diskURI: Unsupported value: \"/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/disks/d\": supported values: \"https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd\""]
+    );
+    assert_eq!(
+        pv_errors("  azureDisk: {diskURI: 'https://a/b.vhd', cachingMode: Full}\n"),
+        vec!["spec.azureDisk.diskName: Required value", "spec.azureDisk.cachingMode: Unsupported value: \"Full\": supported values: \"None\", \"ReadOnly\", \"ReadWrite\""]
+    );
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes:\n  - name: d\n    azureDisk: {diskName: d, diskURI: 'https://a/b.vhd', kind: Blob}\n";
+    assert_eq!(errors(&run(pod)), vec!["spec.volumes[0].azureDisk.kind: Unsupported value: \"Blob\": supported values: \"Dedicated\", \"Managed\", \"Shared\""]);
+}
