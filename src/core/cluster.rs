@@ -278,8 +278,8 @@ pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
 }
 
 /// Whether a workload passes the apps/batch spec checks its expansion refuses on (selector set,
-/// not empty, matching the template's labels; podManagementPolicy; update strategy; replicas
-/// not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
+/// not empty, matching the template's labels; podManagementPolicy; update strategy;
+/// minReadySeconds and the like; replicas not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
 /// expansion runs whether an earlier definition was created at all. true for other kinds.
 pub(crate) fn workload_spec_ok(o: &Object) -> bool {
     let Body::Workload(w) = &o.body else { return true };
@@ -301,6 +301,7 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
         && ordinals.is_empty()
         && validate_update_strategy(o).is_empty()
         && validate_pvc_retention_policy(o).is_empty()
+        && validate_seconds_and_history(o).is_empty()
         && w.replicas.is_none_or(|r| r >= 0)
 }
 
@@ -2289,8 +2290,16 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
-        // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
-        // as its value — is not checked here)
+        // ValidateDeploymentStrategy's default case: field.NotSupported(spec.strategy, the
+        // internal apps.DeploymentStrategy — json.Marshal of untagged fields, SetDefaults_Deployment
+        // fills rollingUpdate only for RollingUpdate — , ["Recreate", "RollingUpdate"])
+        (other, true) if other != "Recreate" => {
+            let ru = rolling.map_or("null".to_string(), |r| format!("{{\"MaxUnavailable\":{},\"MaxSurge\":{}}}", intstr_json(r.get("maxUnavailable")), intstr_json(r.get("maxSurge"))));
+            let shown = format!("{{\"Type\":{},\"RollingUpdate\":{ru}}}", quote(other));
+            errs.push(Diagnostic::not_supported_shown(&f, o.pos(&f), &shown, &["Recreate", "RollingUpdate"]));
+        }
+        // (Recreate without rollingUpdate; OnDelete for a DaemonSet (its unknown types are
+        // validate_strategy_type's))
         _ => {}
     }
     errs
@@ -2513,7 +2522,7 @@ fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml:
 ///   and that the two are not both set.
 ///
 /// Of the sources' own fields those of hostPath, secret, nfs, persistentVolumeClaim, downwardAPI,
-/// configMap and projected are checked ([`validate_volume_source`]).
+/// configMap, projected and azureDisk are checked ([`validate_volume_source`]).
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::Node;
     let Some(spec) = node_at(&o.source, prefix) else { return };
@@ -2796,6 +2805,8 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   element (validatePathNoBacksteps), a known type (validateHostPathType; SetDefaults leaves
 ///   it ""). validateNFSVolumeSource: server and path required, the path absolute.
 /// * validateDownwardAPIVolumeSource: defaultMode, each item (validateDownwardAPIVolumeFile).
+/// * validateAzureDisk: diskName and diskURI required, cachingMode and kind supported, the
+///   diskURI's form by kind (SetDefaults_AzureDiskVolumeSource: kind Shared when unset).
 /// * validateProjectedVolumeSource: defaultMode, then validateProjectionSources: each source's
 ///   secret / configMap (name required, items) / downwardAPI items / serviceAccountToken
 ///   (expirationSeconds — defaulted to 3600 by SetDefaults_ServiceAccountTokenProjection — at
@@ -2803,7 +2814,7 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   an items path used twice ("conflicting duplicate paths", on `projected`); one kind per
 ///   source. (clusterTrustBundle and podCertificate are behind feature gates that are off by
 ///   default in 1.33/1.34: dropped before validation, not checked here.)
-fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{NodeKind, Value};
     match key {
         // validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate: the claim
@@ -2856,6 +2867,30 @@ fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn 
             }
             if !path.starts_with('/') {
                 errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        // validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind
+        // Shared: a blob disk, whose diskURI is an https:// URL)
+        "azureDisk" => {
+            for k in ["diskName", "diskURI"] {
+                if text(src, k).is_empty() {
+                    errs.push(Diagnostic::required(&format!("{f}.{k}"), at(&format!("{f}.{k}")), ""));
+                }
+            }
+            let (cf, kf, uf) = (format!("{f}.cachingMode"), format!("{f}.kind"), format!("{f}.diskURI"));
+            if let Some(c) = src.get("cachingMode").and_then(|n| n.as_str()).filter(|c| !matches!(*c, "None" | "ReadOnly" | "ReadWrite")) {
+                errs.push(Diagnostic::not_supported(&cf, at(&cf), c, &["None", "ReadOnly", "ReadWrite"]));
+            }
+            let kind = src.get("kind").filter(|n| !n.is_null()).map_or("Shared", |n| n.as_str().unwrap_or(""));
+            if !matches!(kind, "Dedicated" | "Managed" | "Shared") {
+                errs.push(Diagnostic::not_supported(&kf, at(&kf), kind, &["Dedicated", "Managed", "Shared"]));
+            }
+            let uri = text(src, "diskURI");
+            if kind == "Managed" && !uri.starts_with("/subscriptions/") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"]));
+            }
+            if kind != "Managed" && !uri.starts_with("https://") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"]));
             }
         }
         "persistentVolumeClaim" if text(src, "claimName").is_empty() => {
@@ -3066,7 +3101,7 @@ fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::mo
 /// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions
 /// entry by ValidateNodeSelectorRequirement, each matchFields entry by
 /// ValidateNodeFieldSelectorRequirement (only `metadata.name`, In/NotIn with one node name).
-fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (j, rq) in t.match_expressions.iter().enumerate() {
         let f = format!("{field}.matchExpressions[{j}]");
         let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
