@@ -2211,3 +2211,5 @@ mod tests_corpus6;
 mod tests_otherkinds;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner8;
+#[cfg(test)]
+mod tests_corpfix7;
