@@ -160,7 +160,7 @@ async fn skip_to_diagram_is_the_first_tab_stop_and_focuses_the_diagram() {
     first.dyn_into::<web_sys::HtmlElement>().unwrap().click();
     settle(0).await;
     let active = doc().active_element().unwrap();
-    assert!(active.class_list().contains("diagram-host"), "focus on {}", active.outer_html().chars().take(120).collect::<String>());
+    assert_eq!(active.get_attribute("data-kind").as_deref(), Some("service"), "focus on the diagram's first box: {}", active.outer_html().chars().take(120).collect::<String>());
     assert!(doc().get_element_by_id("sk").unwrap().contains(Some(&active)), "this instance's diagram");
     assert_eq!(web_sys::window().unwrap().location().href().unwrap(), href_before, "the URL (its #s= scene) is left alone");
 }

@@ -506,13 +506,18 @@ fn autosave(scene: Scene, saver: Saver) {
     on_cleanup(move || handle.remove());
 }
 
-/// Move focus to this instance's diagram (the zoomable host around the SVG): the next Tab is the
-/// diagram's first box, and `+`/`-`/`0` zoom at once.
+/// Move focus to this instance's diagram: its first box (the Service, whose details the panel
+/// then shows; `+`/`-`/`0` zoom from there), or the zoomable host around an empty drawing.
 fn skip_to_diagram(app: Option<web_sys::HtmlDivElement>) {
     use wasm_bindgen::JsCast;
-    let Some(host) = app.and_then(|a| a.query_selector(".diagram-host").ok().flatten()) else { return };
-    if let Ok(h) = host.dyn_into::<web_sys::HtmlElement>() {
-        let _ = h.focus();
+    let Some(app) = app else { return };
+    let target = app.query_selector("svg.diagram [tabindex='0']").ok().flatten().or_else(|| app.query_selector(".diagram-host").ok().flatten());
+    if let Some(t) = target {
+        if let Ok(h) = t.clone().dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        } else if let Ok(g) = t.dyn_into::<web_sys::SvgElement>() {
+            let _ = g.focus();
+        }
     }
 }
 
