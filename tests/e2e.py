@@ -583,6 +583,15 @@ def main():
         wd.get(a + "/docs/api.html")
         ok = wd.wait("return window.sb && document.querySelectorAll(\"#sb [data-kind='service']\").length > 0", 20)
         check("docs/embedding.md's JS API block works from a page on another path", ok)
+        # main.css on a host page styles the mount only: the host's own html/body, links, code and
+        # tables keep the browser's (or the host's) look, and no variable lands on its :root
+        leak = wd.js("""const a = document.createElement('a'); a.href = '#x'; a.textContent = 'host link';
+            const c = document.createElement('code'); c.textContent = 'x'; document.body.prepend(a, c);
+            const cs = e => getComputedStyle(e), r = [cs(document.body).marginTop, cs(document.documentElement).getPropertyValue('--bg'),
+              cs(a).color, cs(c).backgroundColor, cs(document.body).backgroundColor, cs(document.getElementById('sb')).getPropertyValue('--bg').trim()];
+            a.remove(); c.remove(); return r;""")
+        check("main.css does not leak into the host page (body margin, :root variables, a, code, background)",
+              leak[:5] == ["8px", "", "rgb(0, 0, 238)", "rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"] and leak[5] != "", leak)
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("no console errors (docs snippets)", not errors, errors)
 
