@@ -24,6 +24,8 @@ pub struct HostOptions {
     pub service: Option<String>,
     pub entry: Option<String>,
     pub step: Option<usize>,
+    /// the step asked for, before `step` was capped at MAX_STEP (the notice names what was asked)
+    pub step_asked: Option<usize>,
     pub theme: Option<String>,
     pub nodes: Option<usize>,
     pub cloud: Option<bool>,
@@ -99,7 +101,7 @@ pub fn valid_origin(s: &str) -> bool {
 }
 
 /// Names (Service, node in an entry) as Kubernetes spells them; anything else cannot match.
-fn plausible_name(s: &str) -> bool {
+pub fn plausible_name(s: &str) -> bool {
     !s.is_empty() && s.len() <= 253 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '@' | '_'))
 }
 
@@ -119,7 +121,9 @@ impl HostOptions {
         }
         if let Some(p) = &self.preset {
             if presets::find(p).is_none() {
-                notices.push(format!("there is no preset {}; showing the default scene", excerpt(p)));
+                // the fallback and the choices named (trainer8: a silent fallback hides a typo)
+                let ids: Vec<&str> = presets::ALL.iter().map(|p| p.id).collect();
+                notices.push(format!("there is no preset {}; showing the default scene, {} (presets: {})", excerpt(p), presets::DEFAULT.id, ids.join(", ")));
                 self.preset = None;
             }
         }
@@ -157,6 +161,9 @@ impl HostOptions {
                 notices.push(format!("the YAML given is {} KiB; more than {} KiB is refused", y.len() / 1024, MAX_PUSHED_YAML / 1024));
                 self.yaml = None;
             }
+        }
+        if self.step_asked.is_none() {
+            self.step_asked = self.step;
         }
         if let Some(s) = self.step {
             if s > MAX_STEP {
@@ -258,6 +265,58 @@ pub fn families(v: &str, notices: &mut Vec<String>) -> Option<Families> {
     f
 }
 
+/// An entry point's key as the URL and the entry picker spell it: `pod`, `outside`,
+/// `nodeport@node-2`, `loadbalancer`.
+pub fn entry_key(p: &crate::core::paths::Path) -> String {
+    match (p.entry.as_str(), &p.node) {
+        ("nodeport", Some(n)) => format!("nodeport@{n}"),
+        (e, _) => e.to_string(),
+    }
+}
+
+/// How `service`/`entry` name what to show, in the report `r`: the Service's index
+/// (`Report::find_service`, else the first, as the page falls back) and whether `entry` names one
+/// of its ways in (a key such as `nodeport@node-2`, or a kind such as `nodeport`).
+fn chosen(r: &crate::core::report::Report, service: Option<&str>) -> Option<usize> {
+    (!r.services.is_empty()).then(|| service.and_then(|s| r.find_service(s)).unwrap_or(0))
+}
+
+/// What a link's `service=`, `entry=` and `step=` asked for that the manifests do not have, in
+/// one line naming each bad option, what is shown instead and the choices (trainer8: `?service=nope`,
+/// `?entry=bogus`, `?step=99` fell back silently). None when everything was found, or when there
+/// is no report to check against yet (no Service).
+pub fn fallbacks(r: &crate::core::report::Report, service: Option<&str>, entry: Option<&str>, step: Option<usize>) -> Option<String> {
+    let i = chosen(r, service)?;
+    let svc = &r.services[i];
+    let show = |s: &crate::core::report::ServiceReport| if s.namespace == "default" { s.name.clone() } else { format!("{}/{}", s.namespace, s.name) };
+    let mut parts = Vec::new();
+    if let Some(s) = service.filter(|s| r.find_service(s).is_none()) {
+        let names: Vec<String> = r.services.iter().take(12).map(|s| show(s)).collect();
+        let more = if r.services.len() > 12 { format!(" and {} more", r.services.len() - 12) } else { String::new() };
+        parts.push(format!("service {} is not in these manifests; showing {} (Services: {}{more})", excerpt(s), show(svc), names.join(", ")));
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for k in svc.paths.iter().map(entry_key) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let path = match entry {
+        Some(e) => svc.paths.iter().find(|p| entry_key(p) == e).or_else(|| svc.paths.iter().find(|p| p.entry.as_str() == e)),
+        None => None,
+    };
+    if let (Some(e), None, Some(first)) = (entry, path, svc.paths.first()) {
+        parts.push(format!("entry {} is not a way into {}; showing {} (entries: {})", excerpt(e), show(svc), entry_key(first), keys.join(", ")));
+    }
+    let hops = path.or(svc.paths.first()).map(|p| p.hops.len());
+    if let (Some(n), Some(hops)) = (step, hops) {
+        if n > hops {
+            parts.push(format!("step={n} is past the request's last hop; showing step {hops} of {hops}"));
+        }
+    }
+    (!parts.is_empty()).then(|| format!("Not found, so shown otherwise: {}.", parts.join("; ")))
+}
+
 /// A command a host page posts to a framed instance.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostCommand {
@@ -327,6 +386,24 @@ mod tests {
         let o = HostOptions::parse("", &format!("#s={}", link("ipv7")));
         assert_eq!((o.families, o.notices.len()), (None, 1));
         assert_eq!(percent_decode("a%2"), None);
+    }
+
+    /// trainer8: `?service=nope`, `?entry=bogus`, `?step=99` fell back silently; the notice names
+    /// the option, what is shown instead and the choices (the fallback itself stays).
+    #[test]
+    fn fallback_notice_names_the_bad_option_and_the_choices() {
+        let yaml = presets::find("web-nodeport").unwrap().yaml;
+        let r = crate::core::analyze(yaml, &crate::core::config::Config::default());
+        assert_eq!(fallbacks(&r, Some("web"), Some("nodeport@node-2"), Some(2)), None);
+        assert_eq!(fallbacks(&r, Some("default/web"), Some("nodeport"), None), None, "a kind is a way in");
+        let n = fallbacks(&r, Some("nope"), Some("bogus"), Some(99)).unwrap();
+        assert!(n.contains("service \"nope\" is not in these manifests; showing web (Services: web)"), "{n}");
+        assert!(n.contains("entry \"bogus\" is not a way into web; showing pod (entries: pod, nodeport@node-1, nodeport@node-2, nodeport@node-3)"), "{n}");
+        assert!(n.contains("step=99 is past the request's last hop; showing step "), "{n}");
+        // nothing to check against yet: no notice
+        assert_eq!(fallbacks(&crate::core::analyze("", &Default::default()), Some("nope"), None, None), None);
+        let o = HostOptions::parse("?preset=unknown", "");
+        assert!(o.notices[0].contains("showing the default scene, web-clusterip (presets: web-clusterip, web-nodeport,"), "{:?}", o.notices);
     }
 
     #[test]

@@ -88,7 +88,9 @@ def docs_snippets():
     # that module's block
     page = next(b for b in blocks if 'id="sb"' in b)
     module = next(b for b in re.findall(r"```js\n(.*?)```", doc, re.S) if "Switchboard.mount" in b)
-    return iframe, (page, module)
+    # the host page's listener that sizes each iframe to its content (switchboard:resize)
+    resize = next(b for b in re.findall(r"```js\n(.*?)```", doc, re.S) if "switchboard:resize" in b)
+    return iframe, (page, module), resize
 
 
 class WebDriver:
@@ -451,6 +453,17 @@ def main():
         wd.get(url + "?embed&preset=web-nodeport&entry=nodeport@node-2&editor=0")
         ok = wd.wait("return document.querySelector(\"[data-kind='service'][data-name='web']\") !== null && !document.querySelector('.topbar')")
         check("embed view renders under the sub-path, no page chrome", ok)
+        # keyboard: the first tab stop skips to the diagram (it had ~23 tab stops before its
+        # first box with editor=0: trainer8); the next Tab is a box of the diagram
+        wd.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0,0);")
+        wd.keys(TAB)
+        first = wd.js("const e = document.activeElement; return e ? e.textContent : ''")
+        wd.keys(ENTER)
+        box = wd.js("const e = document.activeElement; return e && e.closest('svg.diagram') ? e.getAttribute('data-kind') || '' : ''")
+        wd.keys(TAB)
+        after = wd.js("const e = document.activeElement; return e && e.closest('svg.diagram') ? e.getAttribute('data-kind') || '' : ''")
+        check("embed, editor=0: Tab → 'Skip to diagram', Enter → the diagram's first box (the Service), Tab → its next box",
+              first == "Skip to diagram" and box == "service" and after not in ("", "service") and wd.js("return location.hash") == "", (first, box, after))
         check("no CSP violation (embed view)", wd.violations() == [], wd.violations())
         wd.get(f"http://127.0.0.1:{web_port}/a/b/c/?preset=web-clusterip")
         ok = wd.wait("return document.querySelectorAll(\"[data-kind='pod']\").length === 4")
@@ -538,10 +551,12 @@ def main():
         # the iframe line on a foreign origin, the JS API block in a page on another path
         a = f"http://127.0.0.1:{web_port}"
         b = f"http://127.0.0.1:{other_port}"
-        iframe, api = docs_snippets()
+        iframe, api, resize = docs_snippets()
         page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>docs</title><link rel='icon' href='data:,'></head><body>{}</body></html>"
         with open(os.path.join(fixtures, "iframe.html"), "w") as f:
-            f.write(page.format(iframe.replace("https://docs.example/switchboard/", f"{a}{BASE}")))
+            f.write(page.format(iframe.replace("https://docs.example/switchboard/", f"{a}{BASE}") + '<script src="sb-resize.js"></script>'))
+        with open(os.path.join(fixtures, "sb-resize.js"), "w") as f:
+            f.write(resize)
         api_page, api_module = api
         with open(os.path.join(root, "docs", "api.html"), "w") as f:
             f.write(page.format(api_page.replace("https://docs.example/switchboard/", BASE)))
@@ -554,9 +569,29 @@ def main():
         frame_csp = wd.violations()
         wd.top()
         check("docs/embedding.md's iframe line works from another origin", ok and frame_csp == [], frame_csp)
+        # the docs' six-line listener (an external script) sizes the frame to its content: the
+        # frame posts switchboard:resize; the 560-px frame grows to the page's height, no scrolling
+        declared = int(re.search(r'height="(\d+)"', iframe).group(1))
+        grown = wd.wait(f"const f = document.querySelector('iframe'); return Number(f.getAttribute('height')) > {declared}", 15)
+        time.sleep(0.5)
+        framed_h = wd.js("return Number(document.querySelector('iframe').getAttribute('height'))")
+        wd.frame("iframe")
+        content = wd.js("return [Math.ceil(document.documentElement.getBoundingClientRect().height), document.documentElement.scrollHeight, innerHeight]")
+        wd.top()
+        check("the iframe grows to its content's height (switchboard:resize + the docs' listener), no inner scrolling",
+              grown and abs(framed_h - content[0]) <= 2 and content[1] <= content[2] + 1, (declared, framed_h, content))
         wd.get(a + "/docs/api.html")
         ok = wd.wait("return window.sb && document.querySelectorAll(\"#sb [data-kind='service']\").length > 0", 20)
         check("docs/embedding.md's JS API block works from a page on another path", ok)
+        # main.css on a host page styles the mount only: the host's own html/body, links, code and
+        # tables keep the browser's (or the host's) look, and no variable lands on its :root
+        leak = wd.js("""const a = document.createElement('a'); a.href = '#x'; a.textContent = 'host link';
+            const c = document.createElement('code'); c.textContent = 'x'; document.body.prepend(a, c);
+            const cs = e => getComputedStyle(e), r = [cs(document.body).marginTop, cs(document.documentElement).getPropertyValue('--bg'),
+              cs(a).color, cs(c).backgroundColor, cs(document.body).backgroundColor, cs(document.getElementById('sb')).getPropertyValue('--bg').trim()];
+            a.remove(); c.remove(); return r;""")
+        check("main.css does not leak into the host page (body margin, :root variables, a, code, background)",
+              leak[:5] == ["8px", "", "rgb(0, 0, 238)", "rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"] and leak[5] != "", leak)
         errors = [l for l in wd.logs() if l.get("level") == "SEVERE"]
         check("no console errors (docs snippets)", not errors, errors)
 

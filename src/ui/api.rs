@@ -2,8 +2,9 @@
 //! for iframes.
 //!
 //! ```js
-//! const sb = Switchboard.mount(element, { yaml, preset, service, entry, autoplay, theme, readOnly, hideEditor });
-//! sb.setYaml(text); sb.play(); sb.pause(); sb.step(); sb.destroy();
+//! const sb = Switchboard.mount(element, { yaml, preset, service, entry, step, autoplay, theme, readOnly, hideEditor, families });
+//! sb.setYaml(text); sb.play(); sb.pause(); sb.step(); sb.reset(); sb.destroy();
+//! sb.setTheme("dark"); sb.setPreset(id); sb.setService(name); sb.setEntry(key); sb.setStep(n); sb.setFamilies(f);
 //! ```
 //!
 //! iframe (`?embed&origin=https://docs.example`): the host posts
@@ -76,10 +77,90 @@ impl SwitchboardHandle {
     pub fn current_step(&self) -> usize {
         self.scene.map(|s| s.step.get_untracked()).unwrap_or(0)
     }
+    /// `"dark"`, `"light"` or `"auto"` (follows the reader's system), as `theme=` in the URL;
+    /// anything else is refused (false, and a console warning).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: String) -> bool {
+        let Some(s) = self.scene else { return false };
+        if !["auto", "light", "dark"].contains(&theme.as_str()) {
+            return refused(&format!("setTheme({}): not auto, light or dark", hostopts::excerpt(&theme)));
+        }
+        s.theme.set(theme);
+        true
+    }
+    /// Load a preset by id (as `preset=`); the selection and the player start again.
+    #[wasm_bindgen(js_name = setPreset)]
+    pub fn set_preset(&self, id: String) -> bool {
+        match (self.scene, crate::core::presets::find(&id)) {
+            (Some(s), Some(p)) => {
+                s.load_preset(p);
+                true
+            }
+            _ => refused(&format!("setPreset({}): no such preset", hostopts::excerpt(&id))),
+        }
+    }
+    /// Show the Service `name` (or `namespace/name`), as `service=`; false when the manifests
+    /// have none of that name.
+    #[wasm_bindgen(js_name = setService)]
+    pub fn set_service(&self, name: String) -> bool {
+        let Some(s) = self.scene else { return false };
+        if !hostopts::plausible_name(&name.replace('/', ".")) || s.shown.with_untracked(|r| r.find_service(&name).is_none()) {
+            return refused(&format!("setService({}): no such Service in the manifests", hostopts::excerpt(&name)));
+        }
+        s.service.set(name);
+        s.port.set(None);
+        s.backend.set(0);
+        s.reset_animation();
+        true
+    }
+    /// Send the request in through `entry` (`pod`, `outside`, `nodeport@node-2`, `loadbalancer`),
+    /// as `entry=`; false when the Service shown has no such way in.
+    #[wasm_bindgen(js_name = setEntry)]
+    pub fn set_entry(&self, entry: String) -> bool {
+        let Some(s) = self.scene else { return false };
+        let name = s.service.get_untracked();
+        let known = s.shown.with_untracked(|r| {
+            let i = r.find_service(&name).unwrap_or(0);
+            r.services.get(i).is_some_and(|svc| svc.paths.iter().any(|p| hostopts::entry_key(p) == entry || p.entry.as_str() == entry))
+        });
+        if !known {
+            return refused(&format!("setEntry({}): not a way into the Service shown", hostopts::excerpt(&entry)));
+        }
+        s.entry.set(entry);
+        s.reset_animation();
+        true
+    }
+    /// Show hop `n` (as `step=`; past the last hop shows the last one). Stops playing.
+    #[wasm_bindgen(js_name = setStep)]
+    pub fn set_step(&self, n: u32) {
+        if let Some(s) = self.scene {
+            s.playing.set(false);
+            let hops = s.path.with_untracked(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0));
+            s.step.set((n as usize).min(hops));
+        }
+    }
+    /// Back to hop 0 (as the iframe's `reset` command).
+    pub fn reset(&self) {
+        if let Some(s) = self.scene {
+            s.reset_animation();
+        }
+    }
+    /// The Service IP families (as `families=`): `ipv4`, `ipv6`, `ipv4,ipv6`, `ipv6,ipv4`.
+    #[wasm_bindgen(js_name = setFamilies)]
+    pub fn set_families(&self, families: String) -> bool {
+        match (self.scene, crate::core::config::Families::parse(&families)) {
+            (Some(s), Some(f)) => {
+                s.families.set(f);
+                s.reset_animation();
+                true
+            }
+            _ => refused(&format!("setFamilies({}): not ipv4, ipv6, ipv4,ipv6 or ipv6,ipv4", hostopts::excerpt(&families))),
+        }
+    }
     /// The instance's diagram as a standalone SVG document (styles inlined).
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(&self) -> Option<String> {
-        self.host.as_ref().and_then(super::sharebar::diagram_svg_in)
+        self.host.as_ref().and_then(|h| super::sharebar::diagram_svg_in(h, self.scene.as_ref()))
     }
     /// Unmount and free the instance.
     pub fn destroy(&mut self) {
@@ -90,6 +171,12 @@ impl SwitchboardHandle {
             let _ = h.remove_attribute("data-theme");
         }
     }
+}
+
+/// A refused call: a console warning, false.
+fn refused(why: &str) -> bool {
+    web_sys::console::warn_1(&format!("Switchboard: {why}; ignored").into());
+    false
 }
 
 /// `Switchboard.mount(element, options)`.
@@ -108,6 +195,8 @@ fn js_options(options: &JsValue) -> Options {
         autoplay: get_bool(options, "autoplay"),
         read_only: get_bool(options, "readOnly"),
         hide_editor: get_bool(options, "hideEditor"),
+        // as `step=`: a number of hops (anything else is ignored)
+        step: js_sys::Reflect::get(options, &JsValue::from_str("step")).ok().and_then(|v| v.as_f64()).filter(|n| n.is_finite() && *n >= 0.0).map(|n| n as usize),
         embed: true,
         ..Options::default()
     };
@@ -149,6 +238,54 @@ pub fn expose_global() {
     let _ = js_sys::Reflect::set(&obj, &"analyze".into(), a.as_ref());
     a.forget();
     let _ = js_sys::Reflect::set(&w, &"Switchboard".into(), &obj);
+}
+
+/// In a frame (`?embed`): tell the parent the page's content height, once drawn and on every
+/// change (a ResizeObserver on the body), as `{type: "switchboard:resize", height}` to any
+/// origin: a number is all it says, and the host's listener (docs/embedding.md, six lines) sets
+/// the iframe's height from it. Nothing is posted when the page is not framed.
+pub fn report_height() {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let Some(body) = w.document().and_then(|d| d.body()) else { return };
+    let last = Rc::new(Cell::new(-1.0f64));
+    let post = Closure::<dyn Fn()>::new(move || {
+        let Some(w) = web_sys::window() else { return };
+        let Some(root) = w.document().and_then(|d| d.document_element()) else { return };
+        // the document's own height (html is as tall as its content, not the viewport)
+        let h = root.get_bounding_client_rect().height().ceil();
+        if h <= 0.0 || h == last.get() {
+            return;
+        }
+        last.set(h);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"switchboard:resize".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(h));
+        if let Ok(Some(parent)) = w.parent() {
+            let _ = parent.post_message(&msg, "*");
+        }
+    });
+    // ResizeObserver through js_sys (its first callback, right after observe, is the "on load")
+    let observer = js_sys::Reflect::get(&w, &"ResizeObserver".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+        .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(post.as_ref())).ok());
+    match observer {
+        Some(o) => {
+            if let Some(observe) = js_sys::Reflect::get(&o, &"observe".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+                let _ = observe.call1(&o, &body);
+            }
+        }
+        None => {
+            // no ResizeObserver (old browsers): once now, and on window resizes
+            let _ = post.as_ref().unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
+            let _ = w.add_event_listener_with_callback("resize", post.as_ref().unchecked_ref());
+        }
+    }
+    post.forget();
 }
 
 /// The origin a framed instance talks to: `?origin=` if given (and a valid origin), else its own.

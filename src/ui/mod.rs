@@ -49,7 +49,12 @@ const MAX_SAVED_BYTES: usize = 1024 * 1024;
 pub fn mount() {
     let mut opts = Options::from_location();
     opts.autosave = true;
+    let embed = opts.embed;
     leptos::mount::mount_to_body(move || view! { <App opts=opts.clone() /> });
+    if embed {
+        // an iframe's host page can size the frame to its content (docs/embedding.md)
+        api::report_height();
+    }
 }
 
 /// All state, provided through context. Everything derived is a Memo over these signals.
@@ -122,13 +127,8 @@ fn syntax_broken(r: &Report) -> bool {
     r.diagnostics.iter().any(|d| d.kind == ErrorType::Syntax)
 }
 
-/// The entry key of a path.
-pub fn entry_key(p: &Path) -> String {
-    match (p.entry.as_str(), &p.node) {
-        ("nodeport", Some(n)) => format!("nodeport@{n}"),
-        (e, _) => e.to_string(),
-    }
-}
+/// The entry key of a path (`pod`, `nodeport@node-2`, …).
+pub use crate::hostopts::entry_key;
 
 impl Scene {
     pub fn new(preset: &Preset) -> Scene {
@@ -506,6 +506,21 @@ fn autosave(scene: Scene, saver: Saver) {
     on_cleanup(move || handle.remove());
 }
 
+/// Move focus to this instance's diagram: its first box (the Service, whose details the panel
+/// then shows; `+`/`-`/`0` zoom from there), or the zoomable host around an empty drawing.
+fn skip_to_diagram(app: Option<web_sys::HtmlDivElement>) {
+    use wasm_bindgen::JsCast;
+    let Some(app) = app else { return };
+    let target = app.query_selector("svg.diagram [tabindex='0']").ok().flatten().or_else(|| app.query_selector(".diagram-host").ok().flatten());
+    if let Some(t) = target {
+        if let Ok(h) = t.clone().dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        } else if let Ok(g) = t.dyn_into::<web_sys::SvgElement>() {
+            let _ = g.focus();
+        }
+    }
+}
+
 /// The app. `theme_root` is the element that carries `data-theme` (the page's `<html>`, or the
 /// host element of an embedded instance, so that two embeds can differ).
 #[component]
@@ -532,6 +547,12 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
     }
     let saver = Saver::new();
     let mut notices = opts.notices.clone();
+    // a link's service=/entry=/step= that the manifests do not have: said, not silently replaced
+    // (the fallback stays); checked once, against the scene the instance opens with
+    let asked = (opts.service.clone(), opts.entry.clone(), opts.step_asked.or(opts.step));
+    if let Some(n) = scene.shown.with_untracked(|r| crate::hostopts::fallbacks(r, asked.0.as_deref(), asked.1.as_deref(), asked.2)) {
+        notices.push(n);
+    }
     if opts.autosave {
         if let Some(rescued) = crash::take_rescue() {
             if rescued != scene.text.get_untracked() {
@@ -543,6 +564,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
         perf::install(scene);
     }
     let (save_failed, conflict) = (saver.failed, saver.conflict);
+    let app_ref = NodeRef::<leptos::html::Div>::new();
     let keep_mine = move |_| {
         saver.conflict.set(None);
         saver.last_seen.set_value(storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()));
@@ -558,7 +580,14 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
         }
     };
     view! {
-        <div class="sb-app" class:embed=embed class:no-editor=!show_editor>
+        <div class="sb-app" class:embed=embed class:no-editor=!show_editor node_ref=app_ref>
+            // the first tab stop: past the scene bar, editor and player to the diagram (an embed
+            // with editor=0 had ~23 tab stops before the diagram's first box: trainer8). Focus
+            // moves in this instance only; the URL (and its #s= scene) is left alone
+            <a class="skip-link" href="#diagram" on:click=move |ev: web_sys::MouseEvent| {
+                ev.prevent_default();
+                skip_to_diagram(app_ref.get_untracked());
+            }>"Skip to diagram"</a>
             // an embedded view keeps a heading for screen readers (axe page-has-heading-one): the
             // frame is a document of its own inside the host page
             // (in a banner landmark, as the full page's h1 is: axe region)
@@ -574,7 +603,19 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 <p class="link-error" role="alert" id="link-error">{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
             })}
             {(!embed).then(|| view! { <sharebar::ShareBar /> })}
-            {notices.into_iter().map(|n| view! { <p class="link-error" role="status" data-kind="notice">{n}</p> }).collect_view()}
+            {notices.into_iter().map(|n| {
+                // each notice can be dismissed (a trainer's slide keeps the fallback, not the note)
+                let open = RwSignal::new(true);
+                view! {
+                    <Show when=move || open.get()>
+                        <p class="link-error notice-line" role="status" data-kind="notice">
+                            <span>{n.clone()}</span>
+                            <button type="button" class="btn notice-dismiss" aria-label="Dismiss this notice" title="Dismiss"
+                                on:click=move |_| open.set(false)>"×"</button>
+                        </p>
+                    </Show>
+                }
+            }).collect_view()}
             <Show when=move || save_failed.get()>
                 <div class="link-error notice" role="status" id="save-failed">
                     <span>"Your text could not be saved in this browser (storage full or blocked). It is still here; download it to keep it. "</span>

@@ -63,12 +63,48 @@ fn download_blob(name: &str, blob: &web_sys::Blob) {
 
 /// The diagram as a standalone SVG document: computed styles copied onto every element, so it
 /// looks the same as on screen anywhere (no stylesheet, no CSS variables).
-pub fn diagram_svg() -> Option<String> {
-    diagram_svg_in(&web_sys::window()?.document()?.document_element()?)
+pub fn diagram_svg(scene: &Scene) -> Option<String> {
+    diagram_svg_in(&web_sys::window()?.document()?.document_element()?, Some(scene))
 }
 
-/// The same for the instance inside `root`.
-pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
+/// What an exported picture says about itself (trainer8: a slide should explain itself): the
+/// title (`Service default/web (NodePort), entry nodeport@node-2`) and the outcome caption, as
+/// the caption under the diagram says it.
+pub fn export_caption(scene: &Scene) -> Option<(String, String)> {
+    let path = scene.path.get_untracked()?;
+    let (name, type_) = scene.shown.with_untracked(|r| {
+        let i = scene.service.with_untracked(|k| r.find_service(k)).unwrap_or(0);
+        r.services.get(i).map(|s| (format!("{}/{}", s.namespace, s.name), s.type_.clone()))
+    })?;
+    let hops = path.hops.len();
+    let step = scene.step.get_untracked().min(hops);
+    let title = format!("Service {name} ({type_}), entry {}", super::entry_key(&path));
+    let outcome = format!("Outcome: {} — {} (step {step} of {hops})", path.outcome, path.reason);
+    Some((title, outcome))
+}
+
+/// Split `text` into lines of at most `max` characters, at spaces where it can.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The same for the instance inside `root`; with its scene, the picture carries a `<title>` and a
+/// caption row under the drawing (the Service, its type and the entry; the outcome).
+pub fn diagram_svg_in(root: &web_sys::Element, scene: Option<&Scene>) -> Option<String> {
     let w = web_sys::window()?;
     let doc = w.document()?;
     let live = root.query_selector("svg.diagram").ok()??;
@@ -98,8 +134,10 @@ pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
         let _ = c.remove_attribute("tabindex");
     }
     let _ = copy.remove_attribute("style");
+    // the instance's own colours (a mount's host element carries its theme)
+    let var = |name: &str| w.get_computed_style(root).ok().flatten().and_then(|s| s.get_property_value(name).ok()).map(|v| v.trim().to_string()).unwrap_or_default();
     if let Ok(Some(cs)) = w.get_computed_style(&live) {
-        let bg = doc.document_element().and_then(|r| w.get_computed_style(&r).ok().flatten()).and_then(|s| s.get_property_value("--bg").ok()).unwrap_or_default();
+        let bg = var("--bg");
         let _ = copy.set_attribute("font-family", &cs.get_property_value("font-family").unwrap_or_default());
         // the background as the first drawn thing
         if let Ok(rect) = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") {
@@ -109,15 +147,67 @@ pub fn diagram_svg_in(root: &web_sys::Element) -> Option<String> {
             let _ = copy.insert_before(&rect, copy.first_child().as_ref());
         }
     }
+    // after the background: the <title> becomes the first child
+    if let Some((title, outcome)) = scene.and_then(export_caption) {
+        add_caption(&doc, &copy, &title, &outcome, &var("--ink"));
+    }
     let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
     Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{xml}"))
+}
+
+/// The `<title>` and, under the drawing, a caption row: the title in bold, then the outcome
+/// (wrapped to the picture's width). The viewBox and height grow to hold it.
+fn add_caption(doc: &web_sys::Document, svg: &web_sys::Element, title: &str, outcome: &str, ink: &str) {
+    const NS: Option<&str> = Some("http://www.w3.org/2000/svg");
+    let vb: Vec<f64> = svg.get_attribute("viewBox").unwrap_or_default().split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    let [x, y, w, h] = vb[..] else { return };
+    let ink = if ink.is_empty() { "currentColor" } else { ink };
+    if let Ok(t) = doc.create_element_ns(NS, "title") {
+        t.set_text_content(Some(&format!("Switchboard: {title}. {outcome}")));
+        let _ = svg.insert_before(&t, svg.first_child().as_ref());
+    }
+    let Ok(g) = doc.create_element_ns(NS, "g") else { return };
+    let _ = g.set_attribute("class", "export-caption");
+    let _ = g.set_attribute("data-kind", "export-caption");
+    // about 0.55 em per character of the sans font at 14 units
+    let max = ((w - 24.0) / (14.0 * 0.55)).max(20.0) as usize;
+    let mut lines = vec![(title.to_string(), true)];
+    lines.extend(wrap(outcome, max).into_iter().map(|l| (l, false)));
+    let mut ty = y + h + 22.0;
+    for (text, bold) in &lines {
+        let Ok(t) = doc.create_element_ns(NS, "text") else { continue };
+        for (k, v) in [("x", format!("{}", x + 12.0)), ("y", format!("{ty}")), ("font-size", "14".into()), ("fill", ink.into()), ("font-weight", if *bold { "700".into() } else { "400".into() })] {
+            let _ = t.set_attribute(k, &v);
+        }
+        t.set_text_content(Some(text));
+        let _ = g.append_child(&t);
+        ty += 20.0;
+    }
+    let extra = 12.0 + 20.0 * lines.len() as f64;
+    let _ = svg.append_child(&g);
+    let _ = svg.set_attribute("viewBox", &format!("{x} {y} {w} {}", h + extra));
+    if let Some(ht) = svg.get_attribute("height").and_then(|v| v.parse::<f64>().ok()) {
+        let _ = svg.set_attribute("height", &format!("{}", ht * (h + extra) / h.max(1.0)));
+    }
+}
+
+/// The viewBox's height over its width (1 when it has none).
+fn aspect(svg: &str) -> f64 {
+    let vb = svg.split("viewBox=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default();
+    let v: Vec<f64> = vb.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match v[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => h / w,
+        _ => 1.0,
+    }
 }
 
 /// Render the SVG onto a canvas at 2× and download it as PNG.
 fn download_png(svg: String) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(live) = doc.get_element_by_id("diagram") else { return };
-    let (w, h) = (live.client_width().max(1) as u32, live.client_height().max(1) as u32);
+    // as wide as on screen; as tall as the picture with its caption row
+    let w = live.client_width().max(1) as u32;
+    let h = ((w as f64) * aspect(&svg)).round().max(1.0) as u32;
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("image/svg+xml");
@@ -212,8 +302,8 @@ pub fn ShareBar() -> impl IntoView {
             <button type="button" class="btn" id="embed-snippet" on:click=on_embed>"Embed"</button>
             <span class="sep" aria-hidden="true"></span>
             <span class="muted">"Download"</span>
-            <button type="button" class="btn" id="export-svg" on:click=move |_| { if let Some(s) = diagram_svg() { download("switchboard.svg", "image/svg+xml", &s) } }>"SVG"</button>
-            <button type="button" class="btn" id="export-png" on:click=move |_| { if let Some(s) = diagram_svg() { download_png(s) } }>"PNG"</button>
+            <button type="button" class="btn" id="export-svg" on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download("switchboard.svg", "image/svg+xml", &s) } }>"SVG"</button>
+            <button type="button" class="btn" id="export-png" on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download_png(s) } }>"PNG"</button>
             <button type="button" class="btn" id="export-json" on:click=move |_| download("switchboard-report.json", "application/json", &scene.analysis.with_untracked(|r| r.to_json()))>"Report JSON"</button>
             <button type="button" class="btn" id="export-yaml" on:click=move |_| download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"YAML"</button>
             {move || panel.get().map(|(kind, text, note)| view! {
