@@ -861,7 +861,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 out.push((
                     "external",
                     e.ip.clone(),
-                    vec![Line::new(Font::Name, "endpoint (no pod)"), Line { middle: true, ..Line::new(Font::Mono, e.ip.clone()) }, Line::new(Font::Small, "from your EndpointSlice")],
+                    vec![Line::new(Font::Name, "endpoint (no pod)"), Line { middle: true, ..Line::new(Font::Mono, e.ip.clone()) }, Line::new(Font::Small, endpoint_origin_short(e))],
                 ));
             }
         }
@@ -1066,7 +1066,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     // (each one a pod box: clicked, it says why), as a node draws its pods
                     let why = pending.iter().find_map(|&a| all[a].1.pending_reason.clone()).unwrap_or_else(|| "no node runs them".into());
                     let lines = [
-                        Line::variants(Font::Name, vec![format!("not scheduled (Pending): {} pod(s)", pending.len()), "not scheduled (Pending)".into(), "Pending".into()]),
+                        Line::variants(Font::Name, vec![format!("not scheduled (Pending): {}", super::report::count(pending.len(), "pod", "pods")), "not scheduled (Pending)".into(), "Pending".into()]),
                         // the scheduler's message, else its reasons alone ("0/3 nodes are
                         // available: 3 Insufficient cpu. preemption: …" → "3 Insufficient cpu")
                         Line::variants(Font::Small, {
@@ -1257,29 +1257,27 @@ pub fn step_note(h: &super::paths::Hop) -> Option<&'static str> {
         .then_some("So a ping to this address gets no answer (iptables mode): the rules match the Service's protocol and port only.")
 }
 
-/// A line under an entry point's outcome that answers the learner's next question (learner8
-/// M): from outside on a ClusterIP Service, `kubectl port-forward svc/NAME` — kubectl picks one
-/// of the Service's pods, maps the Service port to that pod's container port
-/// (kubernetes/kubectl pkg/cmd/portforward/portforward.go translateServicePortToTargetPort,
-/// util.LookupContainerPortNumberByServicePort) and tunnels to it through the API server's
-/// pods/portforward subresource, so kube-proxy and the other pods are not involved; through a
-/// load balancer, that a Service is L4: kube-proxy's rules match protocol and port only
-/// (pkg/proxy/iptables/proxier.go) and forward the bytes, TLS included, so HTTPS termination and
-/// host/path routing are an Ingress's or a Gateway's job (or the cloud load balancer's own
-/// annotations). None for other paths.
-pub fn entry_note(p: &super::paths::Path, service: &str) -> Option<String> {
-    use super::paths::{Entry, Outcome};
-    match p.entry {
-        Entry::Outside if p.outcome == Outcome::Dropped && p.reason.starts_with("ClusterIP is reachable only from inside") => {
-            let port = p.port.map(|n| format!("8080:{n}")).unwrap_or_else(|| "8080:80".into());
-            Some(format!(
-                "For debugging from your machine, kubectl port-forward svc/{service} {port} works without changing the type: kubectl picks one pod of the Service and tunnels to it through the API server, so kube-proxy is bypassed and the other pods get nothing. It is not a way to expose the Service."
-            ))
-        }
-        Entry::LoadBalancer if p.outcome != Outcome::Dropped => Some(
-            "A Service is L4 (TCP/UDP): the load balancer and kube-proxy forward bytes, TLS included, and kube-proxy terminates no TLS. HTTPS termination and host/path routing are an Ingress's or a Gateway's job (in front of a ClusterIP Service), or the cloud load balancer's own annotations.".into(),
-        ),
-        _ => None,
+/// Where a pod-less endpoint of a Service without a selector comes from, on its box: a v1
+/// Endpoints the user wrote (mirrored into an EndpointSlice, [`endpoint_origin`]) or an
+/// EndpointSlice (teachfix9: the box said "from your EndpointSlice" beside the learner's Endpoints).
+pub fn endpoint_origin_short(e: &super::resolve::Endpoint) -> &'static str {
+    if e.from_endpoints {
+        "from your Endpoints"
+    } else {
+        "from your EndpointSlice"
+    }
+}
+
+/// The same in full, for the box's title and the CLI's endpoint line: a hand-written Endpoints
+/// object is not what kube-proxy reads; the EndpointSlice mirroring controller copies it into
+/// an EndpointSlice for a Service whose selector is nil (kubernetes/kubernetes
+/// pkg/controller/endpointslicemirroring/endpointslicemirroring_controller.go syncEndpoints,
+/// reconciler.go reconcile), and kube-proxy reads slices only (pkg/proxy/endpointslicecache.go).
+pub fn endpoint_origin(e: &super::resolve::Endpoint, service: &str) -> String {
+    if e.from_endpoints {
+        format!("an address from your Endpoints {service}, which the EndpointSlice mirroring controller copies into an EndpointSlice that kube-proxy reads")
+    } else {
+        "an address from an Endpoints/EndpointSlice object".to_string()
     }
 }
 
