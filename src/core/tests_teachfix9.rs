@@ -124,3 +124,4 @@ fn counts_are_singular_or_plural_never_s_in_parentheses() {
     assert_eq!(super::report::count(0, "hop", "hops"), "0 hops");
     assert_eq!(super::report::count(2, "hop", "hops"), "2 hops");
 }
+

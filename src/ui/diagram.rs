@@ -747,7 +747,7 @@ pub fn Diagram() -> impl IntoView {
                 let end = step == p.hops.len() && step > 0;
                 let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
                 // placed where it covers no text and no counter (core::layout::place_label)
-                let lines = label_lines(&label, l.width - 8.0);
+                let lines = label_lines(&label, l.label_max());
                 let (lw, lh) = label_size(&lines);
                 let lr = l.place_label(pos, lw, lh, &[]);
                 Some(Packet { pos, step, end, failed, lines, lr })
