@@ -12,13 +12,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-async fn show(yaml: &str) {
-    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
-    ta.set_value(yaml);
-    fire(&ta, "input");
-    settle(400).await;
-}
-
 /// W 10b: headless port 80 → targetPort 8080: the Why panel fails a check (it said "every check
 /// passes") with the two fixes; the outcome offers no SRV record for the unnamed port
 /// (kubernetes/dns docs/specification.md 2.4.2).
@@ -62,7 +55,7 @@ async fn h2c_app_protocol_starts_the_long_lived_mode() {
     rm.set_checked(true);
     fire(&rm, "change");
     settle(50).await;
-    doc().get_element_by_id("send-burst").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    click("send-burst");
     settle(100).await;
     assert_eq!(count("#caption .caption-outcome.final"), 1, "{}", text("#caption"));
     rm.set_checked(false);

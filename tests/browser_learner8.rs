@@ -11,25 +11,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-async fn show(yaml: &str) {
-    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
-    ta.set_value(yaml);
-    fire(&ta, "input");
-    settle(400).await;
-}
-
-fn click(id: &str) {
-    doc().get_element_by_id(id).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
-}
-
-async fn choose(id: &str, value: &str) {
-    let s: web_sys::HtmlSelectElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
-    s.set_value(value);
-    assert_eq!(s.value(), value, "#{id} has no option {value}");
-    fire(&s, "change");
-    settle(200).await;
-}
-
 /// W1: a headless Service (kube-proxy skips it: pkg/proxy/util/utils.go ShouldSkipService):
 /// Send 12's caption and the Connections panel say the client picks, with no "pod (DNAT)".
 #[wasm_bindgen_test]

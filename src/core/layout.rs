@@ -832,7 +832,13 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let lines = vec![
         Line::name(s.name.clone(), bw),
-        Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIPs ", "").replace("clusterIP ", "")]),
+        // a headless Service keeps the word "headless" when the box is narrow (learner9 B: a
+        // phone showed "clusterIP: None (he…")
+        if s.headless && !s.rejected && s.type_ != "ExternalName" {
+            Line::variants(Font::Mono, vec![addr.clone(), "headless: no clusterIP".into(), "headless".into()])
+        } else {
+            Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIPs ", "").replace("clusterIP ", "")])
+        },
         if s.type_ == "ExternalName" && !s.ports.is_empty() {
             Line::variants(Font::Small, vec!["ports unused: a DNS alias only".to_string(), "ports unused".to_string()])
         } else if ports.is_empty() {

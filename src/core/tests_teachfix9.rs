@@ -125,3 +125,20 @@ fn counts_are_singular_or_plural_never_s_in_parentheses() {
     assert_eq!(super::report::count(2, "hop", "hops"), "2 hops");
 }
 
+
+/// learner9 B: at a true 360 px (the diagram 330 px wide) a headless Service's box read
+/// "clusterIP: None (he…)", cutting the one word that matters; it says "headless" whole.
+#[test]
+fn a_narrow_headless_service_box_keeps_the_word_headless() {
+    for id in ["headless-statefulset", "job-indexed-headless"] {
+        let r = analyze(preset(id).yaml, &Config::default());
+        for (si, s) in r.services.iter().enumerate().filter(|(_, s)| s.headless) {
+            for width in [320.0, 330.0, 360.0, 1280.0] {
+                let l = layout(&r, Some(si), width);
+                let it = l.find("service", &s.name).expect("service box");
+                let line = &it.texts[1];
+                assert!(line.text.contains("headless") && !line.text.contains('…'), "{id} {} at {width}: {:?}", s.name, line.text);
+            }
+        }
+    }
+}
