@@ -23,7 +23,8 @@ async fn a_hand_written_endpoints_box_names_the_endpoints() {
     show(ENDPOINTS).await;
     poll(40, || count("#diagram [data-kind='external']") >= 1).await;
     let boxed = text("#diagram [data-kind='external'][data-name='192.168.10.5']");
-    assert!(boxed.contains("from your Endpoints") && !boxed.contains("EndpointSlice"), "{boxed}");
+    // (the group's text includes its <title>, which names the EndpointSlice it is mirrored into)
+    assert!(boxed.contains("from your Endpoints") && !boxed.contains("from your EndpointSlice"), "{boxed}");
     let title = text("#diagram [data-kind='external'][data-name='192.168.10.5'] title");
     assert!(title.contains("from your Endpoints db") && title.contains("EndpointSlice mirroring controller"), "{title}");
     // item 2 on the same page: the summary counts in words ("1 Service", not "1 Service(s)")
