@@ -41,7 +41,7 @@ fn analyze_text_and_options() {
         None,
     );
     assert_eq!(code, 0);
-    assert!(out.contains("Cluster: 5 node(s), service CIDR 172.20.0.0/16"), "{out}");
+    assert!(out.contains("Cluster: 5 nodes, service CIDR 172.20.0.0/16"), "{out}");
     assert!(out.contains("web.default.svc.corp.local"));
     assert!(out.contains("nodePort 30080 on every node"));
     assert_eq!(out.matches("path from nodeport via node-").count(), 5);

@@ -506,7 +506,7 @@ def main():
         panels2 = wd.wait("""const t = id => document.getElementById(id).textContent;
             return document.querySelector("#diagram [data-kind='service'][data-name='mid2']") !== null
               && t('iptables').includes('default/mid2') && !t('iptables').includes('default/mid ')
-              && t('dns-lookup').includes('mid2.default') && t('summary').includes('1 Service(s)')""", 60)
+              && t('dns-lookup').includes('mid2.default') && t('summary').includes('1 Service,')""", 60)
         wd.chord(CTRL, "z")
         undone = wd.wait("return document.querySelector(\".service-card[data-name='mid']\") !== null", 60)
         wd.keys(ESC, TAB)

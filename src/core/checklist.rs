@@ -506,9 +506,9 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 } else {
                     let addrs: Vec<String> = s.endpoints.iter().take(4).map(|e| e.ip.clone()).collect();
                     if mirrored {
-                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints {} you wrote; the EndpointSlice mirroring controller copies it into an EndpointSlice, which kube-proxy reads.", s.endpoints.len(), addrs.join(", "), s.name)
+                        format!("No selector, so the Service selects no pods: its {} ({}) {} from the Endpoints {} you wrote; the EndpointSlice mirroring controller copies it into an EndpointSlice, which kube-proxy reads.", super::report::count(s.endpoints.len(), "endpoint", "endpoints"), addrs.join(", "), super::report::agree(s.endpoints.len(), "comes", "come"), s.name)
                     } else {
-                        format!("No selector, so the Service selects no pods: its {} endpoint(s) ({}) come from the Endpoints/EndpointSlices you created that name it.", s.endpoints.len(), addrs.join(", "))
+                        format!("No selector, so the Service selects no pods: its {} ({}) {} from the Endpoints/EndpointSlices you created that name it.", super::report::count(s.endpoints.len(), "endpoint", "endpoints"), addrs.join(", "), super::report::agree(s.endpoints.len(), "comes", "come"))
                     }
                 }, fix));
             }
@@ -584,7 +584,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some(Fix { label: format!("Move the Service to namespace {ns}"), edit })
         });
         out.push(check("namespace", "Pods are in the Service's namespace", "fail",
-            format!("{} pod(s) with matching labels run in namespace {ns}, the Service is in {}: a Service selects only in its own namespace.", elsewhere.len(), s.namespace), fix));
+            format!("{} with matching labels {} in namespace {ns}, the Service is in {}: a Service selects only in its own namespace.", super::report::count(elsewhere.len(), "pod", "pods"), super::report::agree(elsewhere.len(), "runs", "run"), s.namespace), fix));
     } else {
         out.push(check("namespace", "Pods are in the Service's namespace", if selected.is_empty() { "skip" } else { "ok" }, format!("namespace {}", s.namespace), None));
     }
@@ -637,14 +637,14 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         } else if ready == 0 && !unready_pods.is_empty() {
             // no endpoint at all: the selected pods are Pending, finished or have no address
             let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
-            ("fail", format!("None of the {} selected pod(s) is Ready, so none is an endpoint: {}{}.", selected.len(), list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
+            ("fail", format!("{}: {}{}.", if selected.len() == 1 { "The selected pod is not Ready, so it is not an endpoint".to_string() } else { format!("None of the {} selected pods is Ready, so none is an endpoint", selected.len()) }, list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if !not_ready.is_empty() {
-            ("warn", format!("{} of {} selected pod(s) not Ready ({}): they get no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", ")))
+            ("warn", format!("{} of {} selected pods not Ready ({}): {} no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", "), super::report::agree(not_ready.len(), "it gets", "they get")))
         } else if !published.is_empty() {
             // (learner8 U Q33: "2 Ready endpoint(s). 2 not Ready" read as 4 pods)
-            ("warn", format!("{} {} not Ready, but publishNotReadyAddresses: true lists {} as ready endpoints, so {ready} endpoint(s) get traffic and DNS records, {} included.", published.join(", "), if published.len() == 1 { "is" } else { "are" }, if published.len() == 1 { "it" } else { "them" }, if published.len() == 1 { "that pod" } else { "those pods" }))
+            ("warn", format!("{} {} not Ready, but publishNotReadyAddresses: true lists {} as ready endpoints, so {} traffic and DNS records, {} included.", published.join(", "), if published.len() == 1 { "is" } else { "are" }, if published.len() == 1 { "it" } else { "them" }, super::report::count(ready, "endpoint gets", "endpoints get"), if published.len() == 1 { "that pod" } else { "those pods" }))
         } else {
-            ("ok", format!("{ready} Ready endpoint(s)."))
+            ("ok", format!("{}.", super::report::count(ready, "Ready endpoint", "Ready endpoints")))
         };
         out.push(check("ready", title, st, why, None));
     }
@@ -670,8 +670,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 out.push(check("endpointPorts", &title, "ok", why, None));
             } else {
                 out.push(check("endpointPorts", &title, "fail", format!(
-                    "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {} address(es), but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
-                    s.name, s.endpoints.len(), sp.protocol, sp.port), None));
+                    "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {}, but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
+                    s.name, super::report::count(s.endpoints.len(), "address", "addresses"), sp.protocol, sp.port), None));
             }
         }
     }
@@ -720,7 +720,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             super::model::IntOrString::Str(name) => {
                 let lacking: Vec<&&super::report::PodReport> = selected.iter().filter(|p| !p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str()) && cp.protocol == sp.protocol)).collect();
                 let names: Vec<&str> = lacking.iter().map(|p| p.name.as_str()).collect();
-                let mut why = format!("targetPort \"{name}\" names a container port; {} of {} pod(s) declare none with that name and protocol {} ({}), so they get no traffic on this port.", lacking.len(), selected.len(), sp.protocol, names.join(", "));
+                let mut why = format!("targetPort \"{name}\" names a container port; {} of {} {} none with that name and protocol {} ({}), so {} no traffic on this port.", lacking.len(), super::report::count(selected.len(), "pod", "pods"), super::report::agree(lacking.len(), "declares", "declare"), sp.protocol, names.join(", "), super::report::agree(lacking.len(), "it gets", "they get"));
                 // the name declared with another protocol: a containerPort's protocol defaults to
                 // TCP (SetDefaults_ContainerPort), and FindPort matches name and protocol
                 if let Some((p, cp)) = lacking.iter().find_map(|p| p.ports.iter().find(|cp| cp.name.as_deref() == Some(name.as_str())).map(|cp| (p, cp))) {
@@ -955,7 +955,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     out
 }
 
-/// "app=web,tier=frontend matches 1 pod(s)", and — when one of its key=value pairs alone is
+/// "app=web,tier=frontend matches 1 pod", and — when one of its key=value pairs alone is
 /// carried by more pods — "1 of the 3 app=web pods: the others miss tier=frontend" (a selector is
 /// an AND of every pair: labels.SelectorFromSet, staging/src/k8s.io/apimachinery/pkg/labels;
 /// learner7 1b: "one matching label is enough")
@@ -967,9 +967,9 @@ fn selector_count(sel: &super::model::Labels, pods_here: &[&super::report::PodRe
         Some((k, v, n)) if sel.len() > 1 && n > matched => {
             let others: Vec<&super::report::PodReport> = pods_here.iter().copied().filter(|p| has(p, k, v) && !selector_matches(sel, &p.labels)).collect();
             let missed: Vec<String> = sel.iter().filter(|(sk, sv)| others.iter().any(|p| !has(p, sk, sv))).map(|(sk, sv)| format!("{sk}={sv}")).collect();
-            format!("{sel_text} matches {matched} of the {n} {k}={v} pods: the other {} miss {} (a selector is an AND of every key=value).", others.len(), missed.join(" or "))
+            format!("{sel_text} matches {matched} of the {n} {k}={v} pods: the other {} {} {} (a selector is an AND of every key=value).", others.len(), super::report::agree(others.len(), "misses", "miss"), missed.join(" or "))
         }
-        _ => format!("{sel_text} matches {matched} pod(s)."),
+        _ => format!("{sel_text} matches {}.", super::report::count(matched, "pod", "pods")),
     }
 }
 
@@ -1281,7 +1281,7 @@ mod tests {
         let c = checklist(text, &r, "web", "pod");
         let ready = c.iter().find(|c| c.key == "ready").expect("ready check");
         assert_eq!(ready.status, "fail");
-        assert!(ready.why.starts_with("None of the 1 selected pod(s) is Ready, so none is an endpoint: web-1: Pending, 0/1 nodes are available"), "{}", ready.why);
+        assert!(ready.why.starts_with("The selected pod is not Ready, so it is not an endpoint: web-1: Pending, 0/1 nodes are available"), "{}", ready.why);
     }
 
     /// A named targetPort one letter off the name every pod declares offers that name (learner

@@ -51,10 +51,12 @@ pub fn picker(path: &Path) -> Picker {
 pub fn mode_line(picker: &Picker, mode: ClientMode) -> String {
     match (picker, mode) {
         (Picker::KubeProxy, ClientMode::PerRequest) => "kube-proxy picks an endpoint for every new connection, so requests spread.".to_string(),
+        (Picker::KubeProxy, ClientMode::KeepAlive(1)) => "kube-proxy picks only when the one connection opens; after that, every request reuses it and lands where that connection went.".to_string(),
         (Picker::KubeProxy, ClientMode::KeepAlive(n)) => format!("kube-proxy picks only when one of the {n} connections opens; after that, requests reuse them in turn and land where those connections went."),
         (Picker::KubeProxy, ClientMode::Multiplexed) => "Every request is a stream on one connection: kube-proxy picked once, so every request lands on one pod — and scaling up does not rebalance it.".to_string(),
         (Picker::ClientDns { records }, m) => format!(
-            "Headless: kube-proxy skips this Service (no virtual IP, no DNAT; ShouldSkipService). DNS answers with {records} A record(s), one per ready endpoint, and the client connects to one of those addresses itself — which one is its resolver's choice. {}",
+            "Headless: kube-proxy skips this Service (no virtual IP, no DNAT; ShouldSkipService). DNS answers with {}, one per ready endpoint, and the client connects to one of those addresses itself — which one is its resolver's choice. {}",
+            super::report::count(*records, "A record", "A records"),
             match m {
                 ClientMode::PerRequest => "Requests spread only if the client re-resolves or balances across the addresses itself.",
                 ClientMode::KeepAlive(_) => "Kept-alive connections stay on the pods they were opened to.",
@@ -218,7 +220,7 @@ impl Client {
                             _ => backends.len(),
                         };
                         let first = backends[0].pod.clone().unwrap_or_else(|| addr(&backends[0]));
-                        (0, format!("the client resolved the name to {n} A record(s), one per ready endpoint, and dialled one of them itself — which one is its resolver's choice; the page shows the first, {first}. kube-proxy skips a headless Service, so nothing DNATs it"))
+                        (0, format!("the client resolved the name to {}, one per ready endpoint, and dialled one of them itself — which one is its resolver's choice; the page shows the first, {first}. kube-proxy skips a headless Service, so nothing DNATs it", super::report::count(n, "A record", "A records")))
                     }
                     (true, Some(p)) => (p, "sessionAffinity ClientIP: this Service port's -m recent rules (one list per endpoint chain, KUBE-SEP-…) remember this client, so the new connection goes to the same pod".to_string()),
                     _ => {
@@ -248,13 +250,16 @@ impl Client {
                 _ => "a kept-alive connection",
             };
             let then = if by_proxy { format!("no new connection, so kube-proxy chooses nothing; conntrack sends it to {who} again") } else { format!("no new connection, so it goes to {who} again, the address the client dialled") };
-            format!("Request {request} rides connection #{} ({kind}, {} request(s) so far): {then}.", c.id, c.requests)
+            format!("Request {request} rides connection #{} ({kind}, {} so far): {then}.", c.id, super::report::count(c.requests as usize, "request", "requests"))
         };
         if !opened && backend == usize::MAX {
             why.push_str(" That pod is no longer an endpoint, but an established connection keeps flowing to it.");
         }
         if reset > 0 {
-            why.push_str(&format!(" {reset} connection(s) were reset: their pod is gone."));
+            why.push_str(&match reset {
+                1 => " 1 connection was reset: its pod is gone.".to_string(),
+                n => format!(" {n} connections were reset: their pod is gone."),
+            });
         }
         Some(Delivery { request, conn: c.id, opened, backend, endpoint: c.endpoint.clone(), pod: c.pod.clone(), why })
     }

@@ -328,7 +328,7 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                     }
                     Some(p) => {
                         let ready = s.endpoints.iter().filter(|e| e.ready).count();
-                        working.push(format!("{route} → service {} port {port_shown} → targetPort {}: {ready} ready endpoint(s)", sb.name, p.target_port));
+                        working.push(format!("{route} → service {} port {port_shown} → targetPort {}: {}", sb.name, p.target_port, super::report::count(ready, "ready endpoint", "ready endpoints")));
                         continue;
                     }
                 }

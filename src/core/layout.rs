@@ -172,6 +172,11 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
 
 /// a lane under the cluster kept free for the hop label when nothing nearer is clear
 const LANE_H: f64 = 40.0;
+/// Below this width the diagram's rows stand [`LABEL_GUTTER`] further apart.
+const NARROW: f64 = 700.0;
+/// Room for a two-line hop label between rows: its 34 px, a margin, and the 7 px step of
+/// `Layout::place_label`'s candidates.
+const LABEL_GUTTER: f64 = 38.0;
 
 impl Layout {
     pub fn find(&self, kind: &str, name: &str) -> Option<&Item> {
@@ -237,8 +242,9 @@ impl Layout {
     /// path with few bends over the grid of the obstacles' edges (plus a margin) and the ends.
     pub fn route(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
         let (Some(a), Some(b)) = (self.anchor(from), self.anchor(to)) else { return vec![] };
+        let frames = self.frames();
         for strict in [true, false] {
-            if let Some(r) = route_between(a, b, &self.obstacles(from, to, strict), self.width, self.height) {
+            if let Some(r) = route_between(a, b, &self.obstacles(from, to, strict), &frames, self.width, self.height) {
                 return r;
             }
         }
@@ -290,6 +296,13 @@ impl Layout {
             .into_iter()
             .find(|&(x, y)| clear(x, y))
             .or_else(|| self.anchor(key))
+    }
+
+    /// The widest a hop label may be: narrower than the cluster's frame, so that on a phone
+    /// (the diagram 330 px wide) it fits between two rows of nodes inside the cluster instead of
+    /// only in the lane under it (teachfix9; it was the drawing's width less 8 px).
+    pub fn label_max(&self) -> f64 {
+        self.width - 28.0
     }
 
     /// Every text's box and every counter slot: what a label must not cover.
@@ -441,7 +454,25 @@ pub fn label_size(lines: &[String]) -> (f64, f64) {
     (w + 16.0, 6.0 + 14.0 * lines.len() as f64)
 }
 
-fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
+/// A grid segment from `p` to `q` runs along one of `frames`' borders: parallel to it, within
+/// [`ALONG`] px, over more than a few px (teachfix9: at 330 px the outside client's route into
+/// node-2 ran 2.4 px inside node-2's top border and read as part of the frame).
+fn runs_along(p: (f64, f64), q: (f64, f64), frames: &[Rect]) -> bool {
+    frames.iter().any(|f| {
+        if (p.1 - q.1).abs() < 1e-9 {
+            let over = p.0.max(q.0).min(f.x + f.w) - p.0.min(q.0).max(f.x);
+            over > 2.0 && ((p.1 - f.y).abs() < ALONG || (p.1 - f.y - f.h).abs() < ALONG)
+        } else {
+            let over = p.1.max(q.1).min(f.y + f.h) - p.1.min(q.1).max(f.y);
+            over > 2.0 && ((p.0 - f.x).abs() < ALONG || (p.0 - f.x - f.w).abs() < ALONG)
+        }
+    })
+}
+
+/// How near a route may run along a frame before it costs more ([`runs_along`]).
+const ALONG: f64 = 3.5;
+
+fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let crosses = |p: (f64, f64), q: (f64, f64)| {
@@ -455,12 +486,12 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
             }
         })
     };
-    if (a.0 == b.0 || a.1 == b.1) && !crosses(a, b) {
+    if (a.0 == b.0 || a.1 == b.1) && !crosses(a, b) && !runs_along(a, b, frames) {
         return Some(vec![a, b]);
     }
-    // an L if one is clear
+    // an L if one is clear (and along no frame)
     for corner in [(b.0, a.1), (a.0, b.1)] {
-        if !crosses(a, corner) && !crosses(corner, b) {
+        if !crosses(a, corner) && !crosses(corner, b) && !runs_along(a, corner, frames) && !runs_along(corner, b, frames) {
             return Some(vec![a, corner, b]);
         }
     }
@@ -489,15 +520,18 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
         heap.push(Reverse((0u64, id(si, sj, d))));
     }
     const BEND: u64 = 400; // 40 px per bend, in tenths of a px
+    const ALONG_COST: u64 = 6;
     // whether the grid edge from (i, j) to its neighbour crosses a box, tested once per edge
     // (not once per direction a search state arrives with): 0 not yet, 1 clear, 2 blocked
     let (mut across, mut down) = (vec![0u8; nx * ny], vec![0u8; nx * ny]);
+    // (3: clear, but along a frame: it costs ALONG_COST times its length)
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
-            seen[k] = if crosses((xs[i], ys[j]), (xs[ni], ys[nj])) { 2 } else { 1 };
+            let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
+            seen[k] = if crosses(p, q) { 2 } else if runs_along(p, q, frames) { 3 } else { 1 };
         }
-        seen[k] == 2
+        seen[k]
     };
     let mut goal = None;
     while let Some(Reverse((c, s))) = heap.pop() {
@@ -519,11 +553,12 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], width: f64, h
         ];
         for (nd, next) in steps {
             let Some((ni, nj)) = next else { continue };
-            if blocked(i, j, ni, nj) {
+            let edge = blocked(i, j, ni, nj);
+            if edge == 2 {
                 continue;
             }
             let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-            let len = (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64;
+            let len = (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64 * if edge == 3 { ALONG_COST } else { 1 };
             let nc = c + len + if nd != d && c > 0 { BEND } else { 0 };
             let t = id(ni, nj, nd);
             if nc < dist[t] {
@@ -797,7 +832,13 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let lines = vec![
         Line::name(s.name.clone(), bw),
-        Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIPs ", "").replace("clusterIP ", "")]),
+        // a headless Service keeps the word "headless" when the box is narrow (learner9 B: a
+        // phone showed "clusterIP: None (he…")
+        if s.headless && !s.rejected && s.type_ != "ExternalName" {
+            Line::variants(Font::Mono, vec![addr.clone(), "headless: no clusterIP".into(), "headless".into()])
+        } else {
+            Line::variants(Font::Mono, vec![addr.clone(), addr.replace("clusterIPs ", "").replace("clusterIP ", "")])
+        },
         if s.type_ == "ExternalName" && !s.ports.is_empty() {
             Line::variants(Font::Small, vec!["ports unused: a DNS alias only".to_string(), "ports unused".to_string()])
         } else if ports.is_empty() {
@@ -861,7 +902,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 out.push((
                     "external",
                     e.ip.clone(),
-                    vec![Line::new(Font::Name, "endpoint (no pod)"), Line { middle: true, ..Line::new(Font::Mono, e.ip.clone()) }, Line::new(Font::Small, "from your EndpointSlice")],
+                    vec![Line::new(Font::Name, "endpoint (no pod)"), Line { middle: true, ..Line::new(Font::Mono, e.ip.clone()) }, Line::new(Font::Small, endpoint_origin_short(e))],
                 ));
             }
         }
@@ -913,7 +954,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let row_h = 64.0;
     let cluster_x = if stacked { 8.0 } else { outside_w + 20.0 };
     let cluster_w = width - cluster_x - 8.0;
-    let cluster_y = if stacked { 8.0 + row_h + 14.0 } else { 8.0 };
+    // narrow (a phone): the rows stand apart by a label's height, so that the packet's label
+    // finds a clear spot beside the packet instead of the lane under the cluster, 800 px away
+    // (teachfix9: web-nodeport from outside at a true 360 px)
+    let gutter = if width < NARROW { LABEL_GUTTER } else { 0.0 };
+    let cluster_y = if stacked { 8.0 + row_h + 14.0 + gutter } else { 8.0 };
     let inner_x = cluster_x + 12.0;
     let inner_w = cluster_w - 24.0;
 
@@ -952,7 +997,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let svc_rows = if n_svc == 0 { 0 } else { n_svc.div_ceil(per_row) };
     let svc_bottom = svc_y0 + svc_rows as f64 * (svc_h + GAP);
     let top_bottom = svc_bottom.max(top_y + svc_h + GAP);
-    let nodes_y = top_bottom + 24.0;
+    let nodes_y = top_bottom + 24.0 + gutter;
 
     // ---- nodes and their pods ----
     // namespaces on pods when the scene has more than one (pods' or Services')
@@ -1066,7 +1111,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     // (each one a pod box: clicked, it says why), as a node draws its pods
                     let why = pending.iter().find_map(|&a| all[a].1.pending_reason.clone()).unwrap_or_else(|| "no node runs them".into());
                     let lines = [
-                        Line::variants(Font::Name, vec![format!("not scheduled (Pending): {} pod(s)", pending.len()), "not scheduled (Pending)".into(), "Pending".into()]),
+                        Line::variants(Font::Name, vec![format!("not scheduled (Pending): {}", super::report::count(pending.len(), "pod", "pods")), "not scheduled (Pending)".into(), "Pending".into()]),
                         // the scheduler's message, else its reasons alone ("0/3 nodes are
                         // available: 3 Insufficient cpu. preemption: …" → "3 Insufficient cpu")
                         Line::variants(Font::Small, {
@@ -1179,7 +1224,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let (nodes, rest): (Vec<Item>, Vec<Item>) = row_items.into_iter().partition(|i| matches!(i.kind, "node" | "node-group"));
         items.extend(nodes);
         items.extend(rest);
-        y += row_h + GAP;
+        y += row_h + GAP + gutter;
     }
     let cluster_h = y - cluster_y;
     let crect = Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h };
@@ -1257,29 +1302,27 @@ pub fn step_note(h: &super::paths::Hop) -> Option<&'static str> {
         .then_some("So a ping to this address gets no answer (iptables mode): the rules match the Service's protocol and port only.")
 }
 
-/// A line under an entry point's outcome that answers the learner's next question (learner8
-/// M): from outside on a ClusterIP Service, `kubectl port-forward svc/NAME` — kubectl picks one
-/// of the Service's pods, maps the Service port to that pod's container port
-/// (kubernetes/kubectl pkg/cmd/portforward/portforward.go translateServicePortToTargetPort,
-/// util.LookupContainerPortNumberByServicePort) and tunnels to it through the API server's
-/// pods/portforward subresource, so kube-proxy and the other pods are not involved; through a
-/// load balancer, that a Service is L4: kube-proxy's rules match protocol and port only
-/// (pkg/proxy/iptables/proxier.go) and forward the bytes, TLS included, so HTTPS termination and
-/// host/path routing are an Ingress's or a Gateway's job (or the cloud load balancer's own
-/// annotations). None for other paths.
-pub fn entry_note(p: &super::paths::Path, service: &str) -> Option<String> {
-    use super::paths::{Entry, Outcome};
-    match p.entry {
-        Entry::Outside if p.outcome == Outcome::Dropped && p.reason.starts_with("ClusterIP is reachable only from inside") => {
-            let port = p.port.map(|n| format!("8080:{n}")).unwrap_or_else(|| "8080:80".into());
-            Some(format!(
-                "For debugging from your machine, kubectl port-forward svc/{service} {port} works without changing the type: kubectl picks one pod of the Service and tunnels to it through the API server, so kube-proxy is bypassed and the other pods get nothing. It is not a way to expose the Service."
-            ))
-        }
-        Entry::LoadBalancer if p.outcome != Outcome::Dropped => Some(
-            "A Service is L4 (TCP/UDP): the load balancer and kube-proxy forward bytes, TLS included, and kube-proxy terminates no TLS. HTTPS termination and host/path routing are an Ingress's or a Gateway's job (in front of a ClusterIP Service), or the cloud load balancer's own annotations.".into(),
-        ),
-        _ => None,
+/// Where a pod-less endpoint of a Service without a selector comes from, on its box: a v1
+/// Endpoints the user wrote (mirrored into an EndpointSlice, [`endpoint_origin`]) or an
+/// EndpointSlice (teachfix9: the box said "from your EndpointSlice" beside the learner's Endpoints).
+pub fn endpoint_origin_short(e: &super::resolve::Endpoint) -> &'static str {
+    if e.from_endpoints {
+        "from your Endpoints"
+    } else {
+        "from your EndpointSlice"
+    }
+}
+
+/// The same in full, for the box's title and the CLI's endpoint line: a hand-written Endpoints
+/// object is not what kube-proxy reads; the EndpointSlice mirroring controller copies it into
+/// an EndpointSlice for a Service whose selector is nil (kubernetes/kubernetes
+/// pkg/controller/endpointslicemirroring/endpointslicemirroring_controller.go syncEndpoints,
+/// reconciler.go reconcile), and kube-proxy reads slices only (pkg/proxy/endpointslicecache.go).
+pub fn endpoint_origin(e: &super::resolve::Endpoint, service: &str) -> String {
+    if e.from_endpoints {
+        format!("an address from your Endpoints {service}, which the EndpointSlice mirroring controller copies into an EndpointSlice that kube-proxy reads")
+    } else {
+        "an address from an Endpoints/EndpointSlice object".to_string()
     }
 }
 
@@ -1676,7 +1719,7 @@ mod tests {
                     for path in &s.paths {
                         for step in 0..=path.hops.len() {
                             let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
-                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.width - 8.0));
+                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.label_max()));
                             let lr = l.place_label(at, w, h, &[]);
                             assert!(lr.x >= 0.0 && lr.x + lr.w <= l.width + 1e-6 && lr.y >= 0.0 && lr.y + lr.h <= l.height + 1e-6, "{id} at {width}: label {lr:?} outside");
                             for t in &ink {
@@ -1687,6 +1730,93 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every path of every Service of every preset, laid out at each of `widths` (teachfix9: the
+    /// scaffolding the preset × width × Service tests shared, written out in each).
+    fn each_preset_path(widths: &[f64], mut f: impl FnMut(&str, &ServiceReport, &crate::core::paths::Path, &Layout, f64)) {
+        let reports: Vec<(&str, crate::core::report::Report)> = crate::core::presets::ALL.iter().map(|p| (p.id, analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() }))).collect();
+        for &width in widths {
+            for (id, r) in &reports {
+                for (si, s) in r.services.iter().enumerate() {
+                    let l = layout(r, Some(si), width);
+                    for path in &s.paths {
+                        f(id, s, path, &l, width);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The segments of `route` that run along a border of one of `frames` (parallel, within
+    /// `n` px of it, for more than 12 px): a line drawn on or just inside a box's frame reads as
+    /// part of the frame (teachfix9: at a true 360 px the outside client's route ran 2 px
+    /// inside node-2's top border).
+    type Along = ((f64, f64), (f64, f64), Rect);
+
+    fn along_frames(route: &[(f64, f64)], frames: &[Rect], n: f64) -> Vec<Along> {
+        let mut out = Vec::new();
+        for w in route.windows(2) {
+            let (p, q) = (w[0], w[1]);
+            for f in frames {
+                let along = if (p.1 - q.1).abs() < 1e-9 {
+                    let over = p.0.max(q.0).min(f.x + f.w) - p.0.min(q.0).max(f.x);
+                    over > 12.0 && [f.y, f.y + f.h].iter().any(|e| (p.1 - e).abs() < n)
+                } else {
+                    let over = p.1.max(q.1).min(f.y + f.h) - p.1.min(q.1).max(f.y);
+                    over > 12.0 && [f.x, f.x + f.w].iter().any(|e| (p.0 - e).abs() < n)
+                };
+                if along {
+                    out.push((p, q, *f));
+                }
+            }
+        }
+        out
+    }
+
+    /// teachfix9 (a true 360 px phone draws the diagram 330 px wide): no drawn hop runs along a
+    /// box's frame within 3 px, in any preset at any width (the outside client's route into
+    /// node-2 ran 2.4 px inside node-2's top border in web-nodeport).
+    #[test]
+    fn routes_run_along_no_frame() {
+        let mut bad = Vec::new();
+        each_preset_path(&[1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0, 330.0, 320.0], |id, s, path, l, width| {
+            let frames = l.frames();
+            for h in &path.hops {
+                for (p, q, f) in along_frames(&l.drawn_route(&h.from, &h.to), &frames, 3.0) {
+                    bad.push(format!("{id} {} {} {} → {} at {width}: {p:?}-{q:?} along {f:?}", s.name, path.entry, h.from, h.to));
+                }
+            }
+        });
+        bad.dedup();
+        assert!(bad.is_empty(), "{} segments along a frame:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    /// teachfix9: on a phone the packet's label is near the packet (the page places it at the
+    /// packet's resting spot, `Layout::rest`): its nearest point within 150 px of the packet's
+    /// centre, at every step of every preset's paths, from 540 px down to a true 360 px phone's
+    /// 330 and the 320 minimum (at 330 px the labels of web-nodeport's outside path fell to the
+    /// lane under the cluster, up to 800 px from the packet). (Two node columns, 780–1000 px,
+    /// still put a few headless / taint labels 160–330 px away: not covered here.)
+    #[test]
+    fn packet_labels_sit_near_their_packet() {
+        let mut bad = Vec::new();
+        let mut worst: f64 = 0.0;
+        each_preset_path(&[540.0, 360.0, 330.0, 320.0], |id, s, path, l, width| {
+            for step in 0..=path.hops.len() {
+                let Some(at) = packet_key(path, step).and_then(|k| l.rest(k)) else { continue };
+                let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.label_max()));
+                let lr = l.place_label(at, w, h, &[]);
+                let dx = (lr.x - at.0).max(at.0 - (lr.x + lr.w)).max(0.0);
+                let dy = (lr.y - at.1).max(at.1 - (lr.y + lr.h)).max(0.0);
+                let d = (dx * dx + dy * dy).sqrt();
+                worst = worst.max(d);
+                if d > 150.0 {
+                    bad.push(format!("{id} {} {} step {step} at {width}: label {lr:?} {d:.0} px from the packet at {at:?}", s.name, path.entry));
+                }
+            }
+        });
+        assert!(bad.is_empty(), "{} labels far from their packet (worst {worst:.0} px):\n{}", bad.len(), bad.join("\n"));
     }
 
     /// learner8: a hop into a node runs across none of the node's title lines (at 360 px the
@@ -1702,28 +1832,20 @@ mod tests {
             }
         };
         let mut bad = Vec::new();
-        for width in [1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0] {
-            for p in crate::core::presets::ALL {
-                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
-                for (si, s) in r.services.iter().enumerate() {
-                    let l = layout(&r, Some(si), width);
-                    for path in &s.paths {
-                        for h in &path.hops {
-                            let route = l.drawn_route(&h.from, &h.to);
-                            for n in l.items.iter().filter(|i| i.kind == "node") {
-                                for t in n.texts.iter().map(Text::bbox) {
-                                    if route.windows(2).any(|w| crosses(w[0], w[1], &t)) {
-                                        bad.push(format!("{} {} {} {} → {} at {width}: across {}'s title {t:?}", p.id, s.name, path.entry, h.from, h.to, n.name));
-                                    }
-                                }
-                            }
+        each_preset_path(&[1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0], |id, s, path, l, width| {
+            for h in &path.hops {
+                let route = l.drawn_route(&h.from, &h.to);
+                for n in l.items.iter().filter(|i| i.kind == "node") {
+                    for t in n.texts.iter().map(Text::bbox) {
+                        if route.windows(2).any(|w| crosses(w[0], w[1], &t)) {
+                            bad.push(format!("{id} {} {} {} → {} at {width}: across {}'s title {t:?}", s.name, path.entry, h.from, h.to, n.name));
                         }
                     }
                 }
             }
-        }
+        });
         bad.dedup();
-        assert!(bad.is_empty(), "{} route(s) across a node's title:\n{}", bad.len(), bad.join("\n"));
+        assert!(bad.is_empty(), "{} routes across a node's title:\n{}", bad.len(), bad.join("\n"));
     }
 
     /// learner8: the packet's label sits across no box's frame (at 360 px it sat on node-2's
@@ -1732,25 +1854,17 @@ mod tests {
     #[test]
     fn hop_labels_sit_across_no_frame() {
         let mut bad = Vec::new();
-        for width in [1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0] {
-            for p in crate::core::presets::ALL {
-                let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
-                for (si, s) in r.services.iter().enumerate() {
-                    let l = layout(&r, Some(si), width);
-                    for path in &s.paths {
-                        for step in 0..=path.hops.len() {
-                            let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
-                            let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.width - 8.0));
-                            let lr = l.place_label(at, w, h, &[]);
-                            if let Some(f) = l.items.iter().find(|i| crosses_frame(&lr, &i.rect)) {
-                                bad.push(format!("{} {} {} step {step} at {width}: label {lr:?} across {} {:?}", p.id, s.name, path.entry, f.kind, f.rect));
-                            }
-                        }
-                    }
+        each_preset_path(&[1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0], |id, s, path, l, width| {
+            for step in 0..=path.hops.len() {
+                let Some(at) = packet_key(path, step).and_then(|k| l.anchor(k)) else { continue };
+                let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(path, step)), l.label_max()));
+                let lr = l.place_label(at, w, h, &[]);
+                if let Some(f) = l.items.iter().find(|i| crosses_frame(&lr, &i.rect)) {
+                    bad.push(format!("{id} {} {} step {step} at {width}: label {lr:?} across {} {:?}", s.name, path.entry, f.kind, f.rect));
                 }
             }
-        }
-        assert!(bad.is_empty(), "{} label(s) across a frame:\n{}", bad.len(), bad.join("\n"));
+        });
+        assert!(bad.is_empty(), "{} labels across a frame:\n{}", bad.len(), bad.join("\n"));
     }
 
     /// Learner QA (session 7): every box a path goes to is drawn — a hand-made endpoint with no

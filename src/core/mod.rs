@@ -588,7 +588,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                         )
                     }
                     None => format!(
-                        "{} {} is defined earlier, at line {}: `kubectl apply -f` creates that one, and this one's patch is refused with the error(s) given for it, so the earlier one stays and is what Switchboard shows",
+                        "{} {} is defined earlier, at line {}: `kubectl apply -f` creates that one, and this one's patch is refused with the errors given for it, so the earlier one stays and is what Switchboard shows",
                         objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
                     ),
                 };
@@ -648,7 +648,11 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             Severity::Info,
             ErrorType::Kubectl,
             "PrintedTwice",
-            format!("{n} object(s) are printed twice with the same metadata.uid (as `kubectl get all,pods -o yaml` lists pods twice): each is one live object, read once (the later copy)"),
+            format!(
+                "{} printed twice with the same metadata.uid (as `kubectl get all,pods -o yaml` lists pods twice): {}",
+                report::count(n, "object is", "objects are"),
+                if n == 1 { "it is one live object, read once (the later copy)" } else { "each is one live object, read once (the later copy)" }
+            ),
             o.source.pos,
         ));
     }
@@ -2070,10 +2074,11 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                             ErrorType::Resolution,
                             "NamedPortUnresolved",
                             format!(
-                                "{field}: {} selected pod(s) have no container port named \"{name}\" with protocol {} ({}); they get no traffic on this port",
-                                lacking.len(),
+                                "{field}: {} no container port named \"{name}\" with protocol {} ({}); {} no traffic on this port",
+                                report::count(lacking.len(), "selected pod has", "selected pods have"),
                                 sp.protocol,
-                                lacking.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+                                lacking.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                                report::agree(lacking.len(), "it gets", "they get")
                             ),
                             o.pos(&field),
                         )
@@ -2115,8 +2120,8 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                         ErrorType::Resolution,
                         "TargetPortNotDeclared",
                         format!(
-                            "{field}: {tp}: {} selected pod(s) declare no containerPort {tp}/{} ({} declares {}); traffic is still forwarded to :{tp} (containerPort is informational), and the connection is refused unless the process listens on {tp}",
-                            undeclared.len(),
+                            "{field}: {tp}: {} no containerPort {tp}/{} ({} declares {}); traffic is still forwarded to :{tp} (containerPort is informational), and the connection is refused unless the process listens on {tp}",
+                            report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
                             sp.protocol,
                             first.name,
                             if declared.is_empty() { "no container ports, while other selected pods declare this one".to_string() } else { declared.join(", ") }
@@ -2134,12 +2139,18 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             // (pkg/proxy/topology.go CategorizeEndpoints, ProxyTerminatingEndpoints)
             let terminating = res.endpoints.iter().filter(|e| e.terminating && e.serving).count();
             let message = if terminating == 0 {
-                format!("all {not_ready} endpoint(s) are not ready (Ready condition is not True), so no traffic reaches them")
+                match not_ready {
+                    1 => "the one endpoint is not ready (Ready condition is not True), so no traffic reaches it".to_string(),
+                    n => format!("all {n} endpoints are not ready (Ready condition is not True), so no traffic reaches them"),
+                }
             } else {
                 let rest = not_ready - terminating;
                 format!(
-                    "no endpoint is ready: {terminating} terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop{}",
-                    if rest > 0 { format!("; {rest} other endpoint(s) are not ready (Ready condition is not True)") } else { String::new() }
+                    "no endpoint is ready: {} still serving {} the traffic as kube-proxy's fallback until {}{}",
+                    report::count(terminating, "terminating pod", "terminating pods"),
+                    report::agree(terminating, "gets", "get"),
+                    report::agree(terminating, "it stops", "they stop"),
+                    if rest > 0 { format!("; {} not ready (Ready condition is not True)", report::count(rest, "other endpoint is", "other endpoints are")) } else { String::new() }
                 )
             };
             diags.push(
@@ -2213,3 +2224,5 @@ mod tests_otherkinds;
 mod tests_learner8;
 #[cfg(test)]
 mod tests_corpfix7;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_teachfix9;

@@ -216,6 +216,11 @@ pub struct Path {
     pub reason: String,
     /// endpoints kube-proxy chooses between (each with its chance)
     pub backends: Vec<Backend>,
+    /// what a learner needs next to this path and is not a hop: how to reach a ClusterIP from
+    /// their own machine anyway, or that a LoadBalancer forwards L4 bytes ([`entry_note`]);
+    /// the page's caption and the CLI's text both print it
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -433,8 +438,10 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
                 format!("Service {} has no selector and no Endpoints/EndpointSlices name it, so it has no endpoints", svc.name)
             } else if carrying > 0 {
                 format!(
-                    "Service {} has no selector; its Endpoints/EndpointSlices list {carrying} address(es) for this port, but none is ready (notReadyAddresses, or conditions.ready false), so kube-proxy sends no traffic to them",
-                    svc.name
+                    "Service {} has no selector; its Endpoints/EndpointSlices list {} for this port, but none is ready (notReadyAddresses, or conditions.ready false), so kube-proxy sends no traffic to {}",
+                    svc.name,
+                    super::report::count(carrying, "address", "addresses"),
+                    super::report::agree(carrying, "it", "them"),
                 )
             } else {
                 // endpoints exist, but none for this port: kube-proxy pairs a Service port with the
@@ -444,9 +451,9 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
                     None => "unnamed as this Service port is".to_string(),
                 });
                 format!(
-                    "Service {} has no selector; its Endpoints/EndpointSlices list {} address(es), but none of their ports is {port} (endpoint ports are matched to Service ports by name)",
+                    "Service {} has no selector; its Endpoints/EndpointSlices list {}, but none of their ports is {port} (endpoint ports are matched to Service ports by name)",
                     svc.name,
-                    res.endpoints.len(),
+                    super::report::count(res.endpoints.len(), "address", "addresses"),
                 )
             };
             if !res.refused.is_empty() {
@@ -459,7 +466,10 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
     let mut s = if res.selected.is_empty() {
         format!("selector {sel} matches 0 pods in namespace {}", svc.namespace)
     } else {
-        format!("selector {sel} matches {} pod(s), but none is a ready endpoint for this port", res.selected.len())
+        match res.selected.len() {
+            1 => format!("selector {sel} matches 1 pod, but it is not a ready endpoint for this port"),
+            n => format!("selector {sel} matches {n} pods, but none is a ready endpoint for this port"),
+        }
     };
     // group pods that miss for the same reason
     let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -680,7 +690,7 @@ pub fn chase_external_name(
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![] };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None };
     let in_zone = format!("{cname}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself");
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -736,7 +746,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
-        return Some(Path { protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { note: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -756,16 +766,56 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { note: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
 /// `client`: [`client_pod`]'s node and address, found once per analysis (it looks through every
 /// pod for the user's own client).
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
+    let mut out = service_paths(svc, res, cluster, client, domain, first_error);
+    for p in &mut out {
+        p.note = entry_note(p, &svc.name, svc.selector.as_ref().is_some_and(|s| !s.is_empty()));
+    }
+    out
+}
+
+/// A line under an entry point's outcome that answers the learner's next question (learner8
+/// M): from outside on a ClusterIP Service, `kubectl port-forward svc/NAME` — kubectl picks one
+/// of the Service's pods, maps the Service port to that pod's container port
+/// (kubernetes/kubectl pkg/cmd/portforward/portforward.go translateServicePortToTargetPort,
+/// util.LookupContainerPortNumberByServicePort) and tunnels to it through the API server's
+/// pods/portforward subresource, so kube-proxy and the other pods are not involved; through a
+/// load balancer, that a Service is L4: kube-proxy's rules match protocol and port only
+/// (pkg/proxy/iptables/proxier.go) and forward the bytes, TLS included, so HTTPS termination and
+/// host/path routing are an Ingress's or a Gateway's job (or the cloud load balancer's own
+/// annotations). None for other paths. It is the report's `note` of the path (teachfix9: it
+/// lived in core::layout, above the report, so the CLI's text lacked it). A Service without a
+/// selector has no pod for kubectl to pick: `port-forward svc/NAME` fails (kubernetes/kubectl
+/// pkg/polymorphichelpers/helpers.go SelectorsForObject: "invalid service '%s': Service is
+/// defined without a selector").
+pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
+    match p.entry {
+        Entry::Outside if !selector && p.outcome == Outcome::Dropped && p.reason.starts_with("ClusterIP is reachable only from inside") => Some(format!(
+            "kubectl port-forward svc/{service} does not work here: kubectl tunnels to one pod it finds by the Service's selector, and this Service has none (error: cannot attach to *v1.Service: invalid service '{service}': Service is defined without a selector). Its endpoints are addresses you wrote: from your machine, connect to one of them directly if your network routes to it."
+        )),
+        Entry::Outside if p.outcome == Outcome::Dropped && p.reason.starts_with("ClusterIP is reachable only from inside") => {
+            let port = p.port.map(|n| format!("8080:{n}")).unwrap_or_else(|| "8080:80".into());
+            Some(format!(
+                "For debugging from your machine, kubectl port-forward svc/{service} {port} works without changing the type: kubectl picks one pod of the Service and tunnels to it through the API server, so kube-proxy is bypassed and the other pods get nothing. It is not a way to expose the Service."
+            ))
+        }
+        Entry::LoadBalancer if p.outcome != Outcome::Dropped => Some(
+            "A Service is L4 (TCP/UDP): the load balancer and kube-proxy forward bytes, TLS included, and kube-proxy terminates no TLS. HTTPS termination and host/path routing are an Ingress's or a Gateway's job (in front of a ClusterIP Service), or the cloud load balancer's own annotations.".into(),
+        ),
+        _ => None,
+    }
+}
+
+fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path {
+        out.push(Path { note: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -785,7 +835,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path {
+        out.push(Path { note: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -805,7 +855,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path {
+        out.push(Path { note: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -836,7 +886,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { note: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -868,7 +918,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { note: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -933,14 +983,14 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
-            delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
+            delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { note: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path {
+            out.push(Path { note: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -974,7 +1024,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path {
+                        out.push(Path { note: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1026,7 +1076,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
-                            out.push(Path { protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { note: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1041,7 +1091,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path {
+                    out.push(Path { note: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1134,9 +1184,9 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());
         hops.push(h);
-        delivered(b, format!("via {node}: {} endpoint(s)", backends.len()))
+        delivered(b, format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { note: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

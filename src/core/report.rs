@@ -263,8 +263,8 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "Cluster: {} node(s), service CIDR {}, nodePorts {}, DNS zone {}{}",
-            self.nodes.len(),
+            "Cluster: {}, service CIDR {}, nodePorts {}, DNS zone {}{}",
+            count(self.nodes.len(), "node", "nodes"),
             // a dual-stack cluster: both ranges, the primary first
             if self.cluster.service_cidrs.is_empty() { self.cluster.service_cidr.clone() } else { format!("{} (dual-stack)", self.cluster.service_cidrs.join(",")) },
             self.cluster.node_port_range,
@@ -392,8 +392,9 @@ impl Report {
                 let who = match (&e.pod, &e.node) {
                     (Some(p), Some(n)) => format!("{p} {ip}{ports} on {n}"),
                     (Some(p), None) => format!("{p} {ip}{ports}"),
-                    (None, Some(n)) => format!("{ip}{ports} (no pod: an address from an Endpoints/EndpointSlice object) on {n}"),
-                    (None, None) => format!("{ip}{ports} (no pod: an address from an Endpoints/EndpointSlice object)"),
+                    // (a hand-written Endpoints: mirrored into a slice, layout::endpoint_origin)
+                    (None, Some(n)) => format!("{ip}{ports} (no pod: {}) on {n}", super::layout::endpoint_origin(e, &svc.name)),
+                    (None, None) => format!("{ip}{ports} (no pod: {})", super::layout::endpoint_origin(e, &svc.name)),
                 };
                 let _ = writeln!(
                     s,
@@ -438,6 +439,11 @@ impl Report {
                     let _ = writeln!(s, "    {}. {place}  {}", i + 1, h.addresses(" -> ", " => "));
                     let _ = writeln!(s, "       {}", h.explanation);
                 }
+                // the page's caption note under the outcome (paths::entry_note): port-forward
+                // from outside a ClusterIP, L4 behind a load balancer
+                if let Some(n) = &p.note {
+                    let _ = writeln!(s, "    note: {n}");
+                }
             }
         }
         if !self.diagnostics.is_empty() {
@@ -464,5 +470,25 @@ impl Report {
 
     fn cloud_on(&self) -> bool {
         self.cluster.cloud
+    }
+}
+
+/// A count with its noun in the right number, "1 endpoint" / "2 endpoints": page and CLI text
+/// never print "2 hop(s)" (teachfix9). Kubernetes' own messages quoted verbatim keep their
+/// "(s)" (the scheduler's "1 node(s) didn't match Pod's node affinity/selector").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `one` when `n` is 1, else `many`: a verb that agrees with a [`count`] ("is"/"are").
+pub fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }

@@ -41,6 +41,13 @@ pub struct Endpoint {
     /// addressType per family; getEndpointAddresses picks the pod's podIPs entry of it)
     #[serde(rename = "ipSecondFamily", skip_serializing_if = "Option::is_none")]
     pub ip_second: Option<String>,
+    /// a Service without a selector: the address was written in a v1 Endpoints object of the
+    /// Service's name, which the EndpointSlice mirroring controller copies into an EndpointSlice
+    /// for kube-proxy (pkg/controller/endpointslicemirroring endpointslicemirroring_controller.go
+    /// syncEndpoints: only for a Service whose selector is nil); false for a hand-written
+    /// EndpointSlice and for pods
+    #[serde(rename = "fromEndpoints", skip_serializing_if = "std::ops::Not::not")]
+    pub from_endpoints: bool,
 }
 
 /// Why a pod is not (fully) an endpoint — shown as a near miss.
@@ -212,7 +219,7 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
         Some(fam) => [&pod.ip, &pod.ip_other].into_iter().flatten().find(|a| a.contains(':') == (*fam == "IPv6")).cloned(),
         None => None,
     };
-    let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports, ip_second };
+    let ep = Endpoint { pod: Some(pod.name.clone()), namespace: pod.namespace.clone(), ip, node: pod.node.clone(), ready, serving, terminating: pod.terminating, hostname, ports, ip_second, from_endpoints: false };
     Ok((ep, lacking))
 }
 
@@ -260,7 +267,7 @@ fn apiserver_endpoints(svc: &Svc, cluster: &Cluster, out: &mut Vec<Endpoint>) {
                 declared: None,
             })
             .collect();
-        out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports, ip_second: None });
+        out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports, ip_second: None, from_endpoints: false });
     }
 }
 
@@ -273,6 +280,7 @@ fn manual_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>, sel
         {
             continue;
         }
+        let from_endpoints = matches!(o.body, Body::Endpoints(_));
         let sets: Vec<&super::model::EndpointSet> = match &o.body {
             Body::Endpoints(sets) if o.meta.name == svc.name => sets.iter().collect(),
             // kube-proxy's proxier of the Service's (first) family reads only slices of that
@@ -287,14 +295,14 @@ fn manual_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>, sel
             }
             _ => continue,
         };
-        add_sets(svc, sets, out);
+        add_sets(svc, sets, out, from_endpoints);
     }
 }
 
 /// The endpoints of `sets` (an Endpoints object's subsets, or a slice), as kube-proxy pairs their
 /// ports with the Service's by name and protocol, added to `out` (the same address on another
 /// port joins its entry).
-fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endpoint>) {
+fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endpoint>, from_endpoints: bool) {
     {
         for set in sets {
             let ports: Vec<EndpointPortOut> = set
@@ -330,6 +338,7 @@ fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endp
                     hostname: a.hostname.clone(),
                     ports: ports.clone(),
                     ip_second: None,
+                    from_endpoints,
                 });
             }
         }
@@ -358,7 +367,7 @@ fn dumped_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>) -> 
         })
         .collect();
     let from = if !slices.is_empty() {
-        add_sets(svc, slices, out);
+        add_sets(svc, slices, out, false);
         DumpedEndpoints::Slices
     } else {
         let sets: Vec<&super::model::EndpointSet> = dumped()
@@ -369,7 +378,8 @@ fn dumped_endpoints(svc: &Svc, objects: &[&Object], out: &mut Vec<Endpoint>) -> 
             })
             .flatten()
             .collect();
-        add_sets(svc, sets, out);
+        // the endpoints controller's own (a selector Service): no one wrote them by hand
+        add_sets(svc, sets, out, false);
         DumpedEndpoints::Endpoints
     };
     (out.len() > before).then_some(from)

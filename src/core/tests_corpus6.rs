@@ -209,7 +209,7 @@ fn a_valid_ingress_is_in_the_report_cafe() {
     assert_eq!(routes[0].object.as_deref(), Some("Ingress/default/cafe-ingress"));
     assert_eq!(
         routes[0].message,
-        "the ingress controller routes cafe.example.com/tea → service tea-svc port 80 → targetPort 8080: 3 ready endpoint(s); cafe.example.com/coffee → service coffee-svc port 80 → targetPort 8080: 2 ready endpoint(s)"
+        "the ingress controller routes cafe.example.com/tea → service tea-svc port 80 → targetPort 8080: 3 ready endpoints; cafe.example.com/coffee → service coffee-svc port 80 → targetPort 8080: 2 ready endpoints"
     );
 }
 

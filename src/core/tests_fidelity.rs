@@ -245,7 +245,7 @@ spec:
     );
     let r = run(&src);
     let w = r.diagnostics.iter().find(|d| d.code == "TargetPortNotDeclared").expect("warning");
-    assert!(w.message.contains("1 selected pod(s) declare no containerPort 80/TCP (p declares no container ports, while other selected pods declare this one)"), "{}", w.message);
+    assert!(w.message.contains("1 selected pod declares no containerPort 80/TCP (p declares no container ports, while other selected pods declare this one)"), "{}", w.message);
 }
 
 // alloc.go initNodePorts with allocateLoadBalancerNodePorts=false allocates nothing unasked, so a
@@ -1276,7 +1276,7 @@ fn no_ready_endpoints_warning_names_the_terminating_fallback() {
     let src = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: old, labels: {app: web}, deletionTimestamp: \"2026-01-01T00:00:00Z\"}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.5\n  conditions: [{type: Ready, status: \"True\"}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: new, labels: {app: web}}\nspec: {containers: [{name: c, image: x}]}\nstatus:\n  phase: Running\n  podIP: 10.244.0.6\n  conditions: [{type: Ready, status: \"False\"}]\n";
     let r = run(src);
     let d = r.diagnostics.iter().find(|d| d.code == "NoReadyEndpoints").expect("warning");
-    assert_eq!(d.message, "no endpoint is ready: 1 terminating pod(s) still serving get the traffic as kube-proxy's fallback until they stop; 1 other endpoint(s) are not ready (Ready condition is not True)");
+    assert_eq!(d.message, "no endpoint is ready: 1 terminating pod still serving gets the traffic as kube-proxy's fallback until it stops; 1 other endpoint is not ready (Ready condition is not True)");
 }
 
 // kube-proxy pairs a selectorless Service's ports with the Endpoints' ports by name: a near-miss
@@ -1285,7 +1285,7 @@ fn no_ready_endpoints_warning_names_the_terminating_fallback() {
 fn selectorless_endpoints_port_name_mismatch_is_named() {
     let r = run("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{name: metrics, port: 9100}]\n---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: db}\nsubsets:\n- addresses: [{ip: 10.1.2.3}]\n  ports: [{name: metric, port: 9100}]\n");
     let p = &svc(&r, "db").paths[0];
-    assert_eq!(p.reason, "Service db has no selector; its Endpoints/EndpointSlices list 1 address(es), but none of their ports is named \"metrics\" as this Service port is (endpoint ports are matched to Service ports by name)");
+    assert_eq!(p.reason, "Service db has no selector; its Endpoints/EndpointSlices list 1 address, but none of their ports is named \"metrics\" as this Service port is (endpoint ports are matched to Service ports by name)");
 }
 
 // kube-proxy reads every EndpointSlice labelled with the Service's name
@@ -2801,7 +2801,7 @@ subsets:
 ");
     let p = &svc(&r, "web").paths[0];
     assert_eq!(p.outcome, Outcome::Rejected);
-    assert!(p.reason.contains("list 1 address(es) for this port, but none is ready"), "{}", p.reason);
+    assert!(p.reason.contains("list 1 address for this port, but none is ready"), "{}", p.reason);
     assert!(!p.reason.contains("matched to Service ports by name"), "{}", p.reason);
 }
 

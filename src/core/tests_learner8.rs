@@ -62,7 +62,7 @@ fn headless_send_twelve_credits_the_client_not_kube_proxy() {
         assert_eq!(d.len(), 12);
         for d in &d {
             assert!(!d.why.contains("kube-proxy's KUBE-SVC"), "{}", d.why);
-            assert!(d.why.contains(&format!("resolved the name to {ready} A record(s)")) && d.why.contains("resolver's choice"), "{}", d.why);
+            assert!(d.why.contains(&format!("resolved the name to {}", super::report::count(ready, "A record", "A records"))) && d.why.contains("resolver's choice"), "{}", d.why);
             assert!(d.why.ends_with("nothing DNATs it.") && d.why.contains("the page shows the first, "), "{}", d.why);
         }
         for m in [ClientMode::PerRequest, ClientMode::KeepAlive(2), ClientMode::Multiplexed] {
@@ -169,18 +169,18 @@ fn port_forward_and_l4_lines_under_their_outcomes() {
     let r = analyze(preset("web-clusterip").yaml, &Config::default());
     let s = &r.services[0];
     let out = s.paths.iter().find(|p| p.entry == super::paths::Entry::Outside).expect("outside path");
-    let n = super::layout::entry_note(out, &s.name).expect("a port-forward line");
+    let n = super::paths::entry_note(out, &s.name, true).expect("a port-forward line");
     assert!(n.contains("kubectl port-forward svc/web 8080:80") && n.contains("through the API server") && n.contains("kube-proxy is bypassed") && n.contains("debugging"), "{n}");
-    assert_eq!(super::layout::entry_note(&s.paths[0], &s.name), None, "not from a pod");
+    assert_eq!(super::paths::entry_note(&s.paths[0], &s.name, true), None, "not from a pod");
     let r = analyze(preset("web-loadbalancer").yaml, &Config { cloud: true, ..Config::default() });
     let s = &r.services[0];
     let lb = s.paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
-    let n = super::layout::entry_note(lb, &s.name).expect("an L4 line");
+    let n = super::paths::entry_note(lb, &s.name, true).expect("an L4 line");
     assert!(n.contains("L4 (TCP/UDP)") && n.contains("Ingress") && n.contains("Gateway") && n.contains("kube-proxy terminates no TLS"), "{n}");
     // (not under a load balancer path that never gets through: q/23's loadBalancerSourceRanges)
     let r = analyze(&fixture("learner8", "23-lb-source-ranges.yaml"), &Config { cloud: true, ..Config::default() });
     let lb = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
-    assert_eq!(super::layout::entry_note(lb, "web"), None);
+    assert_eq!(super::paths::entry_note(lb, "web", true), None);
 }
 
 /// U Q06: the NodePort address line names the SNAT and the DNAT (proxier.go: KUBE-MARK-MASQ +

@@ -294,11 +294,11 @@ wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, co
 wire_struct!(DnsRecord { kind, name, answer });
 wire_struct!(SvcPort { name, protocol, port, target_port, node_port, app_protocol });
 wire_struct!(EndpointPortOut { name, port, protocol, declared });
-wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second });
+wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second, from_endpoints });
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
-wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends });
+wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
 wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });

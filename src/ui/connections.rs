@@ -110,7 +110,7 @@ pub fn Connections() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="muted">{format!("{} request(s) on {} connection(s) opened so far.", c.sent, c.opened)}</p>
+                    <p class="muted">{format!("{} on {} opened so far.", crate::core::report::count(c.sent as usize, "request", "requests"), crate::core::report::count(c.opened as usize, "connection", "connections"))}</p>
                 })
             }}
         </details>

@@ -469,10 +469,9 @@ pub fn Caption() -> impl IntoView {
         let step = move || scene.step.get().min(hops);
         let on = move |f: fn(&crate::core::paths::Path, usize) -> String| move || path.with(|p| p.as_ref().map(|p| f(p, step())).unwrap_or_default());
         let hop = move |i: usize| on_hop(path, i);
-        let service_name = move || scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).map(|s| s.name.clone()).unwrap_or_default());
         view! {
             <p class="caption-head"><strong>{on(|p, step| if step == 0 {
-                format!("{} hop(s). Press Play or Step to follow the request.", p.hops.len())
+                format!("{}. Press Play or Step to follow the request.", crate::core::report::count(p.hops.len(), "hop", "hops"))
             } else {
                 format!("Step {step} of {}", p.hops.len())
             })}</strong></p>
@@ -495,8 +494,8 @@ pub fn Caption() -> impl IntoView {
             // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
             <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
             // port-forward from outside a ClusterIP; a Service is L4 behind a load balancer
-            // (core::layout::entry_note; learner8 M)
-            <p class="caption-note muted" data-kind="entry-note">{move || path.with(|p| p.as_ref().and_then(|p| crate::core::layout::entry_note(p, &service_name())).unwrap_or_default())}</p>
+            // (the path's note, core::paths::entry_note; learner8 M)
+            <p class="caption-note muted" data-kind="entry-note">{move || path.with(|p| p.as_ref().and_then(|p| p.note.clone()).unwrap_or_default())}</p>
             // the diagram's text alternative: the whole path as steps, for screen readers
             <ol class="sr-path" aria-label="The request's path, step by step">
                 {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}

@@ -560,7 +560,11 @@ pub fn Diagram() -> impl IntoView {
                 "external" => view! {
                     <g class="external" data-kind="external" data-name=it.name.clone()>
                         {boxed(it, if it.name.parse::<std::net::IpAddr>().is_ok() {
-                            format!("{}: an endpoint address listed by hand in an Endpoints/EndpointSlice object (a Service without selector); no pod behind it", it.name)
+                            // a hand-written Endpoints: mirrored into a slice (core::layout::endpoint_origin)
+                            match idx.and_then(|i| r.services.get(i)).and_then(|s| s.endpoints.iter().find(|e| e.ip == it.name && e.from_endpoints).map(|e| (s, e))) {
+                                Some((s, e)) => format!("{}: {} (a Service without selector); no pod behind it", it.name, crate::core::layout::endpoint_origin(e, &s.name)),
+                                None => format!("{}: an endpoint address listed by hand in an Endpoints/EndpointSlice object (a Service without selector); no pod behind it", it.name),
+                            }
                         } else {
                             format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name)
                         })}
@@ -743,7 +747,7 @@ pub fn Diagram() -> impl IntoView {
                 let end = step == p.hops.len() && step > 0;
                 let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
                 // placed where it covers no text and no counter (core::layout::place_label)
-                let lines = label_lines(&label, l.width - 8.0);
+                let lines = label_lines(&label, l.label_max());
                 let (lw, lh) = label_size(&lines);
                 let lr = l.place_label(pos, lw, lh, &[]);
                 Some(Packet { pos, step, end, failed, lines, lr })

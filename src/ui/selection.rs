@@ -166,14 +166,14 @@ fn scalable(owner: &str) -> Option<(String, String)> {
     Some(controller_words(owner)).filter(|(k, _)| matches!(*k, "Deployment" | "ReplicaSet" | "StatefulSet")).map(|(k, n)| (k.to_string(), n.to_string()))
 }
 
-/// `Deployment web: 2 replica(s) − +`: a group a keyboard user lands on when its "−" is
+/// `Deployment web: 2 replicas − +`: a group a keyboard user lands on when its "−" is
 /// disabled at 0 (`focus_in_panel`).
 fn scale_row(scene: Scene, status: RwSignal<Option<Status>>, kind: String, wname: String, ns: String, replicas: i64) -> AnyView {
     let (k2, n2, ns2) = (kind.clone(), wname.clone(), ns.clone());
     let (k3, n3, ns3) = (kind.clone(), wname.clone(), ns);
     view! {
         <div class="whatif-row" role="group" data-kind="scale-group" tabindex="-1" aria-label=format!("Scale {kind} {wname}")>
-            <span>{format!("{kind} {wname}: {replicas} replica(s)")}</span>
+            <span>{format!("{kind} {wname}: {}", crate::core::report::count(replicas.max(0) as usize, "replica", "replicas"))}</span>
             <button type="button" class="btn" data-kind="scale-down" aria-label=format!("Scale {kind} {wname} down to {}", (replicas - 1).max(0))
                 disabled=replicas == 0
                 on:click=move |_| apply_change(scene, status, edit::scale(&scene.text.get_untracked(), &k2, &ns2, &n2, replicas - 1), "#selected [data-kind='scale-down']")>"−"</button>
@@ -198,7 +198,8 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         let replicas = r.pods.iter().filter(|q| q.owner.as_deref() == Some(o.as_str()) && q.namespace == namespace).count() as i64;
         let now = match replicas {
             0 => format!("{kind} {wname} runs no pod now"),
-            n => format!("{kind} {wname} runs {n} other pod(s)"),
+            1 => format!("{kind} {wname} runs 1 other pod"),
+            n => format!("{kind} {wname} runs {n} other pods"),
         };
         return view! {
             <h2 class="details-title">{format!("Pod {name}")}</h2>

@@ -194,7 +194,10 @@ pub fn Analysis() -> impl IntoView {
     // (ui::keyed), so a keystroke rebuilds only the card or row it changed
     // a big text's once its diagram is painted (Scene::panel)
     let summary = move || {
-        scene.panel(|| scene.shown.with(|r| format!("{} object(s): {} Service(s), {} pod(s) on {} node(s)", r.objects, r.services.len(), r.pods.len(), r.nodes.len())))
+        scene.panel(|| scene.shown.with(|r| {
+            use crate::core::report::count;
+            format!("{}: {}, {} on {}", count(r.objects, "object", "objects"), count(r.services.len(), "Service", "Services"), count(r.pods.len(), "pod", "pods"), count(r.nodes.len(), "node", "nodes"))
+        }))
     };
     // the first cards, and the selected Service's wherever it is
     let cards = move || {

@@ -106,7 +106,8 @@ pub fn WhyNoTraffic() -> impl IntoView {
             <summary>{move || match (failing.get(), warning.get()) {
                 (0, 0) => "Why no traffic? — every check passes".to_string(),
                 (0, w) => format!("Why no traffic? — no check fails, {w} to look at"),
-                (n, _) => format!("Why no traffic? — {n} check(s) fail"),
+                (1, _) => "Why no traffic? — 1 check fails".to_string(),
+                (n, _) => format!("Why no traffic? — {n} checks fail"),
             }}</summary>
             <ol class="checks">
                 {super::keyed::keyed_list(move || checks.with(|c| c.iter().enumerate().map(|(i, c)| (super::keyed::key_hash(&(i, c.fixes().count())), (i, c.fixes().count()))).collect()), check_view)}

@@ -74,3 +74,29 @@ pub async fn poll(tries: u32, mut cond: impl FnMut() -> bool) {
         leptos::task::tick().await;
     }
 }
+
+/// Replace the editor's text with `yaml` as typing would (an `input` event), and let the page
+/// analyse it (browser_learner7 and browser_learner8 each had a copy; teachfix9).
+pub async fn show(yaml: &str) {
+    use wasm_bindgen::JsCast;
+    let ta: web_sys::HtmlTextAreaElement = doc().get_element_by_id("yaml").unwrap().dyn_into().unwrap();
+    ta.set_value(yaml);
+    fire(&ta, "input");
+    settle(400).await;
+}
+
+/// Click the element with id `id`.
+pub fn click(id: &str) {
+    use wasm_bindgen::JsCast;
+    doc().get_element_by_id(id).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+}
+
+/// Choose `value` in the `<select>` with id `id` (a `change` event), asserting it is an option.
+pub async fn choose(id: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let s: web_sys::HtmlSelectElement = doc().get_element_by_id(id).unwrap().dyn_into().unwrap();
+    s.set_value(value);
+    assert_eq!(s.value(), value, "#{id} has no option {value}");
+    fire(&s, "change");
+    settle(200).await;
+}
