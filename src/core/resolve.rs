@@ -513,8 +513,9 @@ impl PodIndex {
     }
 
     /// The Endpoints and EndpointSlices that may be `svc`'s, in input order (all the objects of
-    /// its namespace when they are not indexed); the caller checks the kind and name.
-    fn endpoint_objects<'a>(&self, svc: &Svc, objects: &'a [Object]) -> Vec<&'a Object> {
+    /// its namespace when they are not indexed); the caller checks the kind and name. All that
+    /// [`resolve`] reads of the input's objects (core's ServiceCache keys a Service's report on them).
+    pub(crate) fn endpoint_objects<'a>(&self, svc: &Svc, objects: &'a [Object]) -> Vec<&'a Object> {
         match &self.endpoint_objects {
             Some(by) => by.get(&svc.namespace).and_then(|m| m.get(&svc.name)).map_or_else(Vec::new, |v| v.iter().map(|&i| &objects[i]).collect()),
             None => objects.iter().filter(|o| o.meta.namespace == svc.namespace).collect(),
