@@ -212,3 +212,16 @@ fn replaced_objects_is_kept_while_no_object_written_twice_is_touched() {
         assert_eq!(inc.replaced_runs, runs);
     }
 }
+
+/// resolve::dashed, made char by char (was str::replace): the same names — CoreDNS's kubernetes
+/// plugin (coredns/coredns plugin/kubernetes/kubernetes.go endpointHostname, and the pod
+/// records' `<dashed-ip>.<namespace>.pod.<zone>`) turns every `.` and `:` into `-`.
+#[test]
+fn dashed_addresses_are_coredns_names() {
+    use super::resolve::dashed;
+    assert_eq!(dashed("10.244.1.2"), "10-244-1-2");
+    assert_eq!(dashed("fd00:10:244:1::5"), "fd00-10-244-1--5");
+    assert_eq!(dashed("::ffff:10.0.0.1"), "--ffff-10-0-0-1");
+    assert_eq!(dashed("é.x"), "é-x");
+    assert_eq!(dashed(""), "");
+}
