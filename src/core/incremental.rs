@@ -4,7 +4,10 @@
 //! document's result is kept; a splice re-reads only the documents it touched (and one on
 //! each side: a `---` line made or broken there merges or splits them), and documents after
 //! it move (their lines shift). The later stages (admission, scheduling, resolution, report)
-//! read all objects together and run again each time.
+//! read all objects together and run again each time, but for what is kept while its inputs are
+//! unchanged: the cluster and each Service's report (super::Kept), and which objects written
+//! twice are left out (super::replaced_objects, kept while no edit touches or makes such an
+//! object or moves a line: `identities` counts the objects per identity).
 //!
 //! The report is byte-identical to [`super::analyze`] of the same text (tests below apply
 //! random splices and compare): where a document's result would depend on the others (the
