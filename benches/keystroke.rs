@@ -5,7 +5,10 @@
 //! report; then the page's decoding of them onto the report it holds), with
 //! the analysis stage by stage. Prints medians and minima; asserts nothing. `SWITCHBOARD_BENCH_PODS=N`
 //! picks the dump, `SWITCHBOARD_BENCH_KEYS=N` the number of keystrokes (default 30),
-//! `SWITCHBOARD_BENCH_FILE=path` another text instead (its first Service's name is typed into).
+//! `SWITCHBOARD_BENCH_FILE=path` another text instead (its first Service's name is typed into),
+//! `SWITCHBOARD_BENCH_SHAPE=endpoints` the dump with each Service's Endpoints and EndpointSlice
+//! (`tools/bench_dump.py --endpoints`, a real dump's shape), `=twice` the List printing every pod
+//! twice (`--twice`, `kubectl get all,pods -A -o yaml`).
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -19,9 +22,18 @@ fn main() {
     let keys: usize = std::env::var("SWITCHBOARD_BENCH_KEYS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let dir = std::path::Path::new(&target).join("bench").join("dumps");
-    let path = dir.join(format!("pods-{pods}.yaml"));
+    let shape = std::env::var("SWITCHBOARD_BENCH_SHAPE").ok().filter(|s| matches!(s.as_str(), "endpoints" | "twice"));
+    let path = dir.join(match &shape {
+        Some(s) => format!("pods-{pods}-{s}.yaml"),
+        None => format!("pods-{pods}.yaml"),
+    });
     if !path.exists() && std::env::var_os("SWITCHBOARD_BENCH_FILE").is_none() {
-        let ok = std::process::Command::new("python3").arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py")).arg(&dir).arg(pods.to_string()).status();
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py"));
+        if let Some(s) = &shape {
+            cmd.arg(format!("--{s}"));
+        }
+        let ok = cmd.arg(&dir).arg(pods.to_string()).status();
         assert!(ok.is_ok_and(|s| s.success()), "python3 tools/bench_dump.py");
     }
     let path = std::env::var("SWITCHBOARD_BENCH_FILE").map(std::path::PathBuf::from).unwrap_or(path);
@@ -37,7 +49,9 @@ fn main() {
     let mut sent = first;
     // the end of the first Service's name, as tools/bench.py types
     let svc = text.find("kind: Service").expect("a Service");
-    let mut pos = svc + text[svc..].find("\n  name: ").expect("its name") + "\n  name: ".len();
+    // (its metadata.name: the first `name:` key after it, at any indentation: a List's items
+    // are indented)
+    let mut pos = svc + text[svc..].find(" name: ").expect("its name") + " name: ".len();
     pos += text[pos..].find('\n').unwrap();
     let mut spans: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();

@@ -4,7 +4,10 @@
 //! document's result is kept; a splice re-reads only the documents it touched (and one on
 //! each side: a `---` line made or broken there merges or splits them), and documents after
 //! it move (their lines shift). The later stages (admission, scheduling, resolution, report)
-//! read all objects together and run again each time.
+//! read all objects together and run again each time, but for what is kept while its inputs are
+//! unchanged: the cluster and each Service's report (super::Kept), and which objects written
+//! twice are left out (super::replaced_objects, kept while no edit touches or makes such an
+//! object or moves a line: `identities` counts the objects per identity).
 //!
 //! The report is byte-identical to [`super::analyze`] of the same text (tests below apply
 //! random splices and compare): where a document's result would depend on the others (the
@@ -63,6 +66,15 @@ pub struct Incremental {
     /// which objects the last analysis left out (super::Replaced::gone: an earlier definition
     /// of an object defined again, an earlier copy of one printed twice); empty: none
     gone: Vec<bool>,
+    /// how many objects have each identity hash (super::identity_hash): whether an edited
+    /// object is, or becomes, one written more than once
+    identities: super::resolve::FastMap<u64, u32>,
+    /// the last super::replaced_objects (and the diagnostics it said) while no edit since
+    /// touched an object written more than once, made one, or moved a line; kept only when it
+    /// depends on those objects alone (`Replaced::copies_only`)
+    replaced: Option<(super::Replaced, Vec<Diagnostic>)>,
+    /// how many times super::replaced_objects ran (the tests tell a kept result by it)
+    pub(crate) replaced_runs: u64,
 }
 
 impl Incremental {
@@ -83,6 +95,7 @@ impl Incremental {
         self.kept = Default::default();
         self.stale = true;
         self.kept.cluster.valid = false;
+        self.replaced = None;
     }
 
     /// Replace bytes `start..end` with `insert`; false (nothing changed) when the range is not
@@ -95,6 +108,7 @@ impl Incremental {
             self.text.replace_range(start..end, insert);
             self.stale = true;
             self.kept.cluster.valid = false;
+            self.replaced = None;
             return true;
         }
         // the documents holding `start` and `end`, and one on each side
@@ -112,6 +126,7 @@ impl Incremental {
         if self.text.len() > MAX_INPUT_BYTES {
             self.stale = true;
             self.kept.cluster.valid = false;
+            self.replaced = None;
             return true;
         }
         let (mut objects, mut checks) = (Vec::new(), Vec::new());
@@ -129,8 +144,34 @@ impl Incremental {
         // those are all as they were
         let is_svc = |o: &Object| matches!(o.body, super::model::Body::Service(_));
         let old = &self.objects[objects_at..objects_at + old_objects];
-        if new_lines != old_lines || old.len() != objects.len() || !old.iter().zip(&objects).all(|(a, b)| (is_svc(a) && is_svc(b)) || a == b) {
+        let same_shape = new_lines == old_lines && old.len() == objects.len();
+        // (the objects the edit changed: each of the old ones when their number or lines moved)
+        let changed: Vec<usize> = if same_shape { (0..old.len()).filter(|&i| old[i] != objects[i]).collect() } else { (0..old.len()).collect() };
+        if !same_shape || !changed.iter().all(|&i| is_svc(&old[i]) && is_svc(&objects[i])) {
             self.kept.cluster.valid = false;
+        }
+        // what replaced_objects said stands while the objects keep their places and lines and
+        // no changed one is, or now is, written more than once (a keystroke in a dump printing
+        // every pod twice touches one Service)
+        // (an unchanged object keeps its identity: only the changed ones are counted again)
+        let was_twice = changed.iter().filter_map(|&i| super::identity_hash(&old[i])).any(|h| self.identities.get(&h).is_some_and(|&n| n > 1));
+        let (gone, made): (Vec<&Object>, Vec<&Object>) =
+            if same_shape { (changed.iter().map(|&i| &old[i]).collect(), changed.iter().map(|&i| &objects[i]).collect()) } else { (old.iter().collect(), objects.iter().collect()) };
+        for h in gone.into_iter().filter_map(super::identity_hash) {
+            if let Some(n) = self.identities.get_mut(&h) {
+                *n -= 1;
+                if *n == 0 {
+                    self.identities.remove(&h);
+                }
+            }
+        }
+        let made: Vec<u64> = made.into_iter().filter_map(super::identity_hash).collect();
+        for &h in &made {
+            *self.identities.entry(h).or_default() += 1;
+        }
+        let is_twice = || made.iter().any(|h| self.identities.get(h).is_some_and(|&n| n > 1));
+        if !same_shape || was_twice || is_twice() {
+            self.replaced = None;
         }
         self.objects.splice(objects_at..objects_at + old_objects, objects);
         self.checks.splice(objects_at..objects_at + old_objects, checks);
@@ -161,6 +202,11 @@ impl Incremental {
             self.objects = objects;
             self.checks = checks;
             self.nodes = self.docs.iter().fold((0, 0), |a, d| (a.0 + d.nodes.0, a.1 + d.nodes.1));
+            self.identities.clear();
+            for h in self.objects.iter().filter_map(super::identity_hash) {
+                *self.identities.entry(h).or_default() += 1;
+            }
+            self.replaced = None;
             self.stale = false;
         }
         // a document's reading depends on the others only through the stream's budgets
@@ -186,7 +232,17 @@ impl Incremental {
             diags.extend(d.namespaces_ingresses.iter().cloned());
         }
         stage("diagnostics gathered");
-        let replaced = super::replaced_objects(&self.objects, cfg, &mut diags);
+        // (kept from the last analysis, or made and kept for the next while it depends on the
+        // objects written more than once alone)
+        if self.replaced.is_none() {
+            let mut said = Vec::new();
+            let replaced = super::replaced_objects(&self.objects, cfg, &mut said);
+            self.replaced = Some((replaced, said));
+            self.replaced_runs += 1;
+        }
+        let Some((replaced, said)) = &self.replaced else { unreachable!("just made") };
+        diags.extend(said.iter().cloned());
+        let keep_replaced = replaced.copies_only;
         stage("defined again / printed twice");
         // the caches key on object positions among the objects analysed: with the same objects
         // left out as last time (a dump printing each pod twice, `kubectl get all,pods`, leaves
@@ -222,6 +278,9 @@ impl Incremental {
             let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");
             self.objects.push(o);
             self.checks.push(c);
+        }
+        if !keep_replaced {
+            self.replaced = None;
         }
         report
     }

@@ -449,6 +449,7 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
 
 /// Objects defined again later in the input: what `kubectl apply -f` / `create -f` make of a
 /// kind/namespace/name written twice.
+#[derive(Clone, Default)]
 pub(crate) struct Replaced {
     /// per object, true when a later object of the same identity replaces it; empty when none
     /// is replaced (nearly always)
@@ -456,6 +457,11 @@ pub(crate) struct Replaced {
     /// the id of each identity written more than once → the first line of the object that
     /// stays (diagnostics of that id above it are the replaced ones')
     pub(crate) stays: std::collections::HashMap<String, u32>,
+    /// the result (and the diagnostics said) depends on the objects written more than once
+    /// alone: none is, or each is the same live object printed again (one uid), so no create
+    /// or update of one was checked against the options (core::incremental keeps it across
+    /// edits that touch none of them)
+    pub(crate) copies_only: bool,
 }
 
 /// An object's identity as the API server keys it: API group (of its apiVersion: `apps/v1` and
@@ -463,6 +469,13 @@ pub(crate) struct Replaced {
 /// none for cluster-scoped kinds), name. None without a name: every `generateName` create is a
 /// new object.
 type Identity<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// A hash of [`identity`] (None without a name): core::incremental counts them to tell whether an
+/// edited object is, or becomes, one written more than once (equal hashes are only a hint).
+pub(crate) fn identity_hash(o: &Object) -> Option<u64> {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    identity(o).map(|id| BuildHasherDefault::<resolve::FastHasher>::default().hash_one(id))
+}
 
 fn identity(o: &Object) -> Option<Identity<'_>> {
     if o.meta.name.is_empty() {
@@ -504,7 +517,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             }
         }
     }
-    let mut replaced = Replaced { gone: Vec::new(), stays: std::collections::HashMap::new() };
+    let mut replaced = Replaced { gone: Vec::new(), stays: std::collections::HashMap::new(), copies_only: true };
     if groups.is_empty() {
         return replaced;
     }
@@ -544,6 +557,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             // leaves nothing for `kubectl apply` to find (apply.go applyOneObject: Get → NotFound
             // → Create), and the later one is created as it is (review10 s13, s14, p42, d01); the
             // refused one's errors are said, as kubectl prints them
+            replaced.copies_only = false;
             let (exists, errors) = created(&objects[live], cfg, may_infer);
             if !exists {
                 let lid = objects[live].id();
@@ -1310,7 +1324,7 @@ fn analyze_checked(
     // refused objects, and hand-made Endpoints/EndpointSlices. When all are as they were last
     // time, a Service equal to one before (its object's tree too) gets the same report and
     // diagnostics: they are reused (a keystroke in a whole cluster's text changes one Service)
-    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused));
+    let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused, &pod_index));
     stage("resolve");
     let client = paths::client_pod(&cluster, cfg.client_node.as_deref());
     let mut services = Vec::new();
@@ -1318,7 +1332,7 @@ fn analyze_checked(
         let o = &objects[svc.object];
         let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
         if let (Some(c), Some(true)) = (cache.as_deref_mut(), world) {
-            if let Some((report, found)) = c.reuse(svc, o, first_error.as_deref()) {
+            if let Some((report, found)) = c.reuse(svc, o, first_error.as_deref(), &pod_index.endpoint_objects(svc, &objects)) {
                 diags.extend(found.iter().cloned());
                 services.push(report);
                 stage("report");
@@ -1377,7 +1391,7 @@ fn analyze_checked(
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
         }
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
-            c.keep(svc, o, first_error, report, &diags[diags_before..]);
+            c.keep(svc, o, first_error, report, &diags[diags_before..], &pod_index.endpoint_objects(svc, &objects));
         }
         stage("report");
     }
@@ -1781,15 +1795,18 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
 /// the same text (core::incremental keeps one; issue #12: a keystroke in a whole cluster's text
 /// changes one Service, and resolving, routing and reporting 1,000 Services again was most of
 /// its analysis). A Service's report and resolution diagnostics depend on the Service (as
-/// admitted), its object's tree (positions), its first error, and the world: the cluster (nodes,
-/// pods), the options, the refused pods and workloads; with hand-made Endpoints or
-/// EndpointSlices in the input nothing is reused. The pods' reports and DNS records depend on
-/// the world only (and each pod's first line).
+/// admitted), its object's tree (positions), its first error, the Endpoints and EndpointSlices
+/// that name it (resolve::PodIndex::endpoint_objects: the Endpoints of its name, the slices
+/// labelled kubernetes.io/service-name with it — all resolve reads of the other objects), and
+/// the world: the cluster (nodes, pods), the options, the refused pods and workloads, whether
+/// the input has slices and dumped endpoints at all. A real dump has an Endpoints and a slice
+/// per Service: an edit of one Service keeps the others' reports. The pods' reports and DNS
+/// records depend on the world only (and each pod's first line).
 #[derive(Default)]
 pub(crate) struct ServiceCache {
     /// the world the entries were made in (the pods: as the last report has them, made from
     /// the `gen`-th cluster built)
-    world: Option<(cluster::Cluster, Config, Vec<Refused>)>,
+    world: Option<World>,
     gen: u64,
     pods: Option<Arc<Vec<PodReport>>>,
     pod_dns_records: Option<Arc<Vec<resolve::DnsRecord>>>,
@@ -1801,44 +1818,62 @@ pub(crate) struct ServiceCache {
 /// error.
 type Refused = (String, String, String, String);
 
+/// What every Service's report depends on: the cluster without its pods, the options, the
+/// refused objects, whether the input has EndpointSlices and dumped endpoints at all
+/// (resolve::PodIndex::slices, dumped_endpoints).
+type World = (cluster::Cluster, Config, Vec<Refused>, (bool, bool));
+
 struct CachedService {
     svc: service::Svc,
     source: yaml::Node,
     first_error: Option<String>,
     report: Arc<ServiceReport>,
     diags: Vec<Diagnostic>,
+    /// the Endpoints and EndpointSlices naming it, as they were
+    endpoints: Vec<Object>,
 }
 
 impl ServiceCache {
     /// Whether the world is the one the entries were made in; if not, they are dropped and
     /// this one is kept.
-    fn world(&mut self, cluster: &cluster::Cluster, gen: u64, fresh: bool, cfg: &Config, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> bool {
-        if objects.iter().any(|o| matches!(o.body, Body::Endpoints(_) | Body::EndpointSlice(_))) {
-            *self = ServiceCache::default();
-            return false;
-        }
+    #[allow(clippy::too_many_arguments)]
+    fn world(
+        &mut self,
+        cluster: &cluster::Cluster,
+        gen: u64,
+        fresh: bool,
+        cfg: &Config,
+        objects: &[Object],
+        refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>,
+        index: &resolve::PodIndex,
+    ) -> bool {
+        // (resolve reads the endpoint objects only when the input has slices / dumped ones)
+        let endpoints = (index.slices, index.dumped_endpoints);
         // per namespace, in object order (refused_dependencies names the first three)
         let mut now: Vec<Refused> =
             refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
         sort::sort_by_key(&mut now, |r| r.0.clone());
         // (the cluster kept from the last analysis has the pods the last report was made of)
         let pods_same = self.pods.as_ref().is_some_and(|p| (!fresh && self.gen == gen) || (p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b)));
-        let same = pods_same && self.world.as_ref().is_some_and(|(c, cf, r)| cf == cfg && *r == now && c.same_but_pods(cluster));
+        let same = pods_same && self.world.as_ref().is_some_and(|(c, cf, r, e)| cf == cfg && *r == now && *e == endpoints && c.same_but_pods(cluster));
         if !same {
-            *self = ServiceCache { world: Some((cluster.without_pods(), cfg.clone(), now)), ..ServiceCache::default() };
+            *self = ServiceCache { world: Some((cluster.without_pods(), cfg.clone(), now, endpoints)), ..ServiceCache::default() };
         }
         self.gen = gen;
         same
     }
 
-    /// The report and resolution diagnostics made last time for a Service equal to `svc`.
-    fn reuse(&self, svc: &service::Svc, o: &Object, first_error: Option<&str>) -> Option<(Arc<ServiceReport>, &[Diagnostic])> {
+    /// The report and resolution diagnostics made last time for a Service equal to `svc`, with
+    /// the same `endpoints` (the Endpoints and EndpointSlices naming it) as then.
+    fn reuse(&self, svc: &service::Svc, o: &Object, first_error: Option<&str>, endpoints: &[&Object]) -> Option<(Arc<ServiceReport>, &[Diagnostic])> {
         let e = self.entries.get(&svc.id())?;
-        (e.svc == *svc && e.source == o.source && e.first_error.as_deref() == first_error).then(|| (Arc::clone(&e.report), e.diags.as_slice()))
+        let same_endpoints = e.endpoints.len() == endpoints.len() && e.endpoints.iter().zip(endpoints).all(|(a, b)| a == *b);
+        (e.svc == *svc && e.source == o.source && e.first_error.as_deref() == first_error && same_endpoints).then(|| (Arc::clone(&e.report), e.diags.as_slice()))
     }
 
-    fn keep(&mut self, svc: &service::Svc, o: &Object, first_error: Option<String>, report: &Arc<ServiceReport>, diags: &[Diagnostic]) {
-        self.entries.insert(svc.id(), CachedService { svc: svc.clone(), source: o.source.clone(), first_error, report: Arc::clone(report), diags: diags.to_vec() });
+    fn keep(&mut self, svc: &service::Svc, o: &Object, first_error: Option<String>, report: &Arc<ServiceReport>, diags: &[Diagnostic], endpoints: &[&Object]) {
+        let endpoints = endpoints.iter().map(|&e| e.clone()).collect();
+        self.entries.insert(svc.id(), CachedService { svc: svc.clone(), source: o.source.clone(), first_error, report: Arc::clone(report), diags: diags.to_vec(), endpoints });
     }
 }
 
@@ -2226,3 +2261,5 @@ mod tests_learner8;
 mod tests_corpfix7;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_teachfix9;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_dumpperf;
