@@ -2199,3 +2199,5 @@ mod tests_corpus6;
 mod tests_otherkinds;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner8;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix9;

@@ -209,6 +209,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     };
     let svc = scene.service_index().and_then(|i| r.services.get(i)).map(|s| &**s);
     let (_, why) = relation(svc, &p);
+    let finished = p.phase == "Succeeded" || p.phase == "Failed";
     let reason = p.pending_reason.clone().or(p.failed_reason.clone()).or(p.not_ready_reason.clone());
     let key = format!("{}/{}", p.namespace, p.name);
     let owner = p.owner.clone();
@@ -274,8 +275,10 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         <div class="whatif-actions">
             {scale_view}
             <div class="whatif-row">
-                // (a pod no node runs has no kubelet to probe it: nothing to flip)
-                {(p.node.is_some() || p.ready_flipped).then(|| {
+                // (a pod no node runs has no kubelet to probe it: nothing to flip; nor has a
+                // finished one — Succeeded/Failed pods are never endpoints, ShouldPodBeInEndpoints
+                // in staging/src/k8s.io/endpointslice/utils.go; learner9 U Q10)
+                {((p.node.is_some() && !finished) || p.ready_flipped).then(|| {
                     let label = if p.ready_flipped { "Restore readiness" } else if p.ready { "Fail its readiness probe" } else { "Make it Ready" };
                     view! {
                         <button type="button" class="btn" data-kind="flip-ready"
@@ -285,7 +288,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
                 <button type="button" class="btn" data-kind="delete-pod" on:click=delete>"Delete pod"</button>
             </div>
             // (learner7 5b: "will a failing readiness probe restart my pod?")
-            {(!p.ready && p.ip.is_some() && p.node.is_some()).then(|| view! {
+            {(!p.ready && p.ip.is_some() && p.node.is_some() && !finished).then(|| view! {
                 <p class="muted" data-kind="readiness-note">{crate::core::checklist::READINESS_DOES_NOT_RESTART}</p>
             })}
         </div>
