@@ -1356,6 +1356,7 @@ fn analyze_checked(
             selector: svc.selector.clone(),
             near_misses: res.near_misses,
             load_balancer: svc.load_balancer.clone(),
+            lb_no_rules: svc.lb_no_rules.clone(),
             external_traffic_policy: svc.external_traffic_policy.clone(),
             internal_traffic_policy: svc.internal_traffic_policy.clone(),
             session_affinity: svc.session_affinity.clone(),

@@ -126,6 +126,9 @@ pub struct ServiceSpec {
     pub ip_family_policy: Option<String>,
     /// status.loadBalancer.ingress[].ip / hostname
     pub lb_ingress: Vec<String>,
+    /// the ingress IPs with ipMode: Proxy (kube-proxy writes no rule for them:
+    /// pkg/proxy/serviceport.go newBaseServiceInfo, `!proxyutil.IsVIPMode(ing)`)
+    pub lb_ingress_proxy: Vec<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -1309,9 +1312,15 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
     let status = r.map(root.get("status"), &"status");
     let lb = status.and_then(|s| s.get("loadBalancer"));
     let mut lb_ingress = Vec::new();
+    let mut lb_ingress_proxy = Vec::new();
     for (i, ing) in r.seq(lb.and_then(|l| l.get("ingress")), &"status.loadBalancer.ingress").iter().enumerate() {
         let f = format!("status.loadBalancer.ingress[{i}]");
-        if let Some(a) = r.string(ing.get("ip"), &format_args!("{f}.ip")).or_else(|| r.string(ing.get("hostname"), &format_args!("{f}.hostname"))) {
+        let ip = r.string(ing.get("ip"), &format_args!("{f}.ip"));
+        // proxyutil.IsVIPMode (pkg/proxy/util/utils.go): no ipMode, or ipMode VIP
+        if let (Some(ip), Some("Proxy")) = (&ip, ing.get("ipMode").and_then(|m| m.as_str())) {
+            lb_ingress_proxy.push(ip.clone());
+        }
+        if let Some(a) = ip.or_else(|| r.string(ing.get("hostname"), &format_args!("{f}.hostname"))) {
             lb_ingress.push(a);
         }
     }
@@ -1347,6 +1356,7 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,
+        lb_ingress_proxy,
     }
 }
 

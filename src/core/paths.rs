@@ -222,6 +222,21 @@ fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewrit
     Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten: None }
 }
 
+/// What a pod inside the cluster meets when it dials a load balancer address kube-proxy writes
+/// no rule for: pkg/proxy/serviceport.go newBaseServiceInfo keeps only VIP-mode ingress IPs
+/// (`if ing.IP == "" || !proxyutil.IsVIPMode(ing) { continue }`), so a hostname or an
+/// ipMode: Proxy IP is not short-cut on the node (learner9 W2/M2).
+fn lb_no_rules_note(svc: &Svc, lb: &str) -> String {
+    if !svc.lb_no_rules.iter().any(|a| a == lb) {
+        return String::new();
+    }
+    if lb.parse::<std::net::IpAddr>().is_ok() {
+        format!(". Its status says ipMode: Proxy, so kube-proxy writes no rule for {lb}: a pod inside the cluster that dials {lb} is not caught on its node, its packets leave through the cloud load balancer, which proxies them back in (the Service's source IP is then the load balancer's)")
+    } else {
+        format!(". The load balancer has only a hostname ({lb}), and kube-proxy writes rules only for ingress IPs: a pod inside the cluster that dials {lb} resolves it to the cloud's address, and its packets leave the cluster through the cloud load balancer and come back in")
+    }
+}
+
 /// The name of the box a request to `default/kubernetes` ends at when the input shows no
 /// kube-apiserver pod (`external:kube-apiserver`).
 pub const API_SERVER: &str = "kube-apiserver";
@@ -998,7 +1013,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                             let node = healthy.first().copied().or(cluster.nodes.first());
                             if let Some(node) = node {
                                 let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
-                                    format!("The client connects to the load balancer's external address {lbdst}"));
+                                    format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)));
                                 let hcnp = svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default();
                                 let why_node = if local && healthy.is_empty() {
                                     // pkg/proxy/endpointschangetracker.go getLocalReadyEndpointIPs:
@@ -1006,6 +1021,8 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                                     format!("externalTrafficPolicy Local: no node passes the load balancer's health check (healthCheckNodePort {hcnp} answers 503 on every node: none runs a ready endpoint of this Service; terminating ones do not count). What the load balancer does then depends on the cloud provider: some send to every node anyway, some drop the traffic. Drawn here as if it reached {}", node.name)
                                 } else if local {
                                     format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {hcnp}) marks only nodes with a ready local endpoint as healthy; it picks {}", node.name)
+                                } else if svc.lb_no_rules.contains(&lb) {
+                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
                                 } else {
                                     // (how the packet reaches the node is the provider's: drawn as a
                                     // nodePort hop, the same rules answer either way)
@@ -1017,7 +1034,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                         None => {
                             let (backends, _, _) = backends_for(&res.endpoints, sp, None, None);
                             let mut hops = vec![hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
-                                format!("The client connects to the load balancer's external address {lbdst}"))];
+                                format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)))];
                             let (outcome, reason) = match backends.first() {
                                 Some(b) => {
                                     hops.push(deliver_hop(HopKind::Forward, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),

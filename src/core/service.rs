@@ -68,6 +68,10 @@ pub struct Svc {
     pub allocate_load_balancer_node_ports: Option<bool>,
     pub health_check_node_port: Option<i64>,
     pub load_balancer: LoadBalancer,
+    /// status.loadBalancer.ingress entries kube-proxy writes no rule for: a hostname (no IP), or
+    /// an IP with ipMode: Proxy (pkg/proxy/serviceport.go newBaseServiceInfo: `if ing.IP == "" ||
+    /// !proxyutil.IsVIPMode(ing) { continue }`)
+    pub lb_no_rules: Vec<String>,
     pub load_balancer_source_ranges: Vec<String>,
     /// spec.loadBalancerClass: the cloud controller leaves such a Service to that class's controller
     pub load_balancer_class: Option<String>,
@@ -268,6 +272,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         allocate_load_balancer_node_ports: pol.allocate_load_balancer_node_ports,
         health_check_node_port: spec.health_check_node_port,
         load_balancer: LoadBalancer::None,
+        lb_no_rules: Vec::new(),
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
         load_balancer_class: spec.load_balancer_class.clone(),
         traffic_distribution: spec.traffic_distribution.clone(),
@@ -467,6 +472,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             );
         }
         svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
+            svc.lb_no_rules = spec.lb_ingress.iter().filter(|a| a.parse::<std::net::IpAddr>().is_err() || spec.lb_ingress_proxy.contains(a)).cloned().collect();
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
         } else if cfg.cloud && spec.load_balancer_class.is_none() {
             // the cloud controller manager skips a Service with a loadBalancerClass

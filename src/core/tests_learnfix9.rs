@@ -82,3 +82,40 @@ fn pending_and_finished_pods_should_pod_be_in_endpoints_selected_not_endpoint() 
     assert!(!ready.why.contains("stays Running"), "{}", ready.why);
     assert!(ready.why.contains("web-pending: Pending, 0/3 nodes are available"), "{}", ready.why);
 }
+
+fn lb_first_hop(r: &Report) -> String {
+    let s = &r.services[0];
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::LoadBalancer).expect("lb path");
+    p.hops[0].explanation.clone()
+}
+
+/// W2 (q/22 dump): status.loadBalancer.ingress `ip: 203.0.113.50, ipMode: Proxy` — kube-proxy
+/// keeps only VIP-mode ingress IPs (pkg/proxy/serviceport.go newBaseServiceInfo: `if ing.IP ==
+/// "" || !proxyutil.IsVIPMode(ing) { continue }`), so no "loadbalancer IP" rule; the LB path says
+/// in-cluster traffic to that address leaves through the cloud load balancer.
+#[test]
+fn lb_ipmode_proxy_serviceport_go_new_base_service_info_writes_no_rule() {
+    let r = analyze(&fixture("22-lb-ip-proxy-dump.yaml"), &Config::default());
+    let s = &r.services[0];
+    assert_eq!(s.lb_no_rules, vec!["203.0.113.50".to_string()]);
+    let set = super::iptables::rules_for(s, &r, &r.nodes[0].name);
+    assert!(!set.rules.iter().any(|l| l.line.contains("loadbalancer IP") || l.line.contains("203.0.113.50")), "{:#?}", set.rules.iter().map(|r| &r.line).collect::<Vec<_>>());
+    let h = lb_first_hop(&r);
+    assert!(h.contains("ipMode: Proxy, so kube-proxy writes no rule for 203.0.113.50") && h.contains("leave through the cloud load balancer"), "{h}");
+    // a VIP-mode ingress (no ipMode) keeps its rule
+    let vip = fixture("22-lb-ip-proxy-dump.yaml").replace("      ipMode: Proxy\n", "");
+    let r = analyze(&vip, &Config::default());
+    let set = super::iptables::rules_for(&r.services[0], &r, &r.nodes[0].name);
+    assert!(set.rules.iter().any(|l| l.line.contains("\"default/web loadbalancer IP\" -m tcp -p tcp -d 203.0.113.50")), "{:#?}", set.rules.iter().map(|r| &r.line).collect::<Vec<_>>());
+    assert!(r.services[0].lb_no_rules.is_empty());
+}
+
+/// M2 (q/21 dump): an ingress with only a hostname (an AWS ELB) gets no kube-proxy rule
+/// (newBaseServiceInfo: `ing.IP == ""`): the path says pods dialing the name go out through the
+/// cloud load balancer.
+#[test]
+fn lb_hostname_only_serviceport_go_skips_empty_ip() {
+    let r = analyze(&fixture("21-lb-hostname-dump.yaml"), &Config::default());
+    let h = lb_first_hop(&r);
+    assert!(h.contains("only a hostname (a1b2c3-123456789.eu-west-1.elb.amazonaws.com)") && h.contains("kube-proxy writes rules only for ingress IPs"), "{h}");
+}
