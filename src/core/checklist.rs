@@ -655,7 +655,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             // staging/src/k8s.io/endpointslice utils.go: terminal phase or no PodIP): no
             // readiness-probe advice for them (learner9 U Q09/Q10: "it stays Running" of a pod
             // that never ran, or finished)
-            let no_endpoint = |p: &super::report::PodReport| p.phase == "Succeeded" || p.phase == "Failed" || p.ip.is_none();
+            let no_endpoint = |p: &super::report::PodReport| p.phase == "Succeeded" || p.phase == "Failed" || (p.phase == "Pending" && p.ip.is_none());
             let (off, running): (Vec<&&super::report::PodReport>, Vec<&&super::report::PodReport>) = unready_pods.iter().partition(|p| no_endpoint(p));
             if running.is_empty() && !off.is_empty() {
                 let list: Vec<String> = off.iter().take(3).map(|p| why_not(p)).collect();

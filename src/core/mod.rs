@@ -1466,6 +1466,7 @@ fn analyze_checked(
                     owner: None,
                     host_network: false,
                     dns_policy: None,
+                    dns_config: None,
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,

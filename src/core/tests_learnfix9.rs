@@ -119,3 +119,77 @@ fn lb_hostname_only_serviceport_go_skips_empty_ip() {
     let h = lb_first_hop(&r);
     assert!(h.contains("only a hostname (a1b2c3-123456789.eu-west-1.elb.amazonaws.com)") && h.contains("kube-proxy writes rules only for ingress IPs"), "{h}");
 }
+
+/// W3 (q/34 pod ndots-one): spec.dnsConfig.options ndots "1" is merged into the pod's
+/// resolv.conf (pkg/kubelet/network/dns/dns.go GetPodDNS → appendDNSConfig → mergeDNSOptions:
+/// the pod's option overwrites the default ndots:5), so "web.default" (1 dot ≥ ndots 1) is asked
+/// as typed first; searches and nameservers are appended (omitDuplicates); dnsPolicy None takes
+/// dnsConfig alone.
+#[test]
+fn pod_dns_config_dns_go_append_dns_config_merge_dns_options() {
+    let r = analyze(&fixture("34-dnspolicy-default.yaml"), &Config::default());
+    let conf = super::dnsquery::resolv_conf(&r, "default", "ndots-one");
+    assert!(conf.contains("options ndots:1") && !conf.contains("ndots:5"), "{conf}");
+    let l = super::dnsquery::lookup(&r, "default", "ndots-one", "web.default");
+    assert_eq!(l.ndots, 1);
+    assert_eq!(l.tries[0].query, "web.default.", "{:?}", l.tries.iter().map(|t| &t.query).collect::<Vec<_>>());
+    // the default client still has ndots:5 and the search list first
+    let l = super::dnsquery::lookup(&r, "default", "client", "web.default");
+    assert_eq!(l.tries[0].query, "web.default.default.svc.cluster.local.");
+
+    let pod = |spec: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: asker}}\nspec:\n{spec}  containers: [{{name: c, image: x}}]\n---\n{}", fixture("24-dns-ndots.yaml"));
+    // searches appended after the cluster's, options merged by name
+    let r = analyze(&pod("  dnsConfig:\n    searches: [corp.example, svc.cluster.local]\n    options: [{name: ndots, value: \"2\"}, {name: edns0}]\n"), &Config::default());
+    let conf = super::dnsquery::resolv_conf(&r, "default", "asker");
+    assert_eq!(conf, "nameserver 10.96.0.10\nsearch default.svc.cluster.local svc.cluster.local cluster.local corp.example\noptions ndots:2 edns0");
+    // dnsPolicy None naming the cluster DNS: its searches only, glibc's default ndots 1
+    let r = analyze(&pod("  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.10]\n    searches: [default.svc.cluster.local]\n"), &Config::default());
+    let l = super::dnsquery::lookup(&r, "default", "asker", "web");
+    assert_eq!((l.ndots, l.search.clone()), (1, vec!["default.svc.cluster.local".to_string()]));
+    assert!(l.summary.contains("answers A"), "{}", l.summary);
+    // dnsPolicy None naming another server: not the cluster DNS
+    let r = analyze(&pod("  dnsPolicy: None\n  dnsConfig:\n    nameservers: [1.1.1.1]\n"), &Config::default());
+    let l = super::dnsquery::lookup(&r, "default", "asker", "web");
+    assert_eq!(l.tries[0].rcode, "FORWARDED");
+    assert!(l.summary.contains("nameserver 1.1.1.1"), "{}", l.summary);
+}
+
+/// W4 (q/25, dual-stack PreferDualStack): an A query answers A records only, an AAAA query AAAA
+/// only (kubernetes/dns docs/specification.md 2.3.1; CoreDNS plugin/kubernetes answers by
+/// qtype): the lookup shows both queries, each with its own answer.
+#[test]
+fn dual_stack_lookup_asks_a_and_aaaa_separately_specification_2_3_1() {
+    let text = fixture("25-dualstack-prefer.yaml");
+    // the learner's "IP family: IPv4, IPv6" cluster (the CLI's --ip-family)
+    let r = analyze(&text, &Config { dual_stack: true, secondary_cidr: super::config::Cidr::parse("fd00:10:96::/112"), ..Config::default() });
+    assert_eq!(r.services[0].cluster_ips.len(), 2);
+    let l = super::dnsquery::lookup(&r, "default", "client", "web");
+    let answered: Vec<&super::dnsquery::DnsTry> = l.tries.iter().filter(|t| !t.answers.is_empty()).collect();
+    assert_eq!(answered.len(), 2, "{:#?}", l.tries);
+    assert_eq!((answered[0].qtype.as_str(), answered[0].answers[0].kind.as_str()), ("A", "A"));
+    assert_eq!((answered[1].qtype.as_str(), answered[1].answers[0].kind.as_str()), ("AAAA", "AAAA"));
+    assert!(l.summary.contains("an A and an AAAA query each"), "{}", l.summary);
+}
+
+/// W5 (q/24): `kubernetes` from a pod answers in every cluster — the API server creates
+/// default/kubernetes itself (pkg/controlplane/controller/kubernetesservice controller.go
+/// CreateOrUpdateMasterServiceIfNeeded, port 443 "https") with the first address of the Service
+/// range (pkg/controlplane/services.go ServiceIPRange: GetIndexedIP(&serviceClusterIPRange, 1)),
+/// which the allocator never hands to another Service (service::Allocations::reserved). The
+/// report's Services list does not grow.
+#[test]
+fn kubernetes_default_answers_without_yaml_kubernetesservice_controller() {
+    let r = analyze(&fixture("24-dns-ndots.yaml"), &Config::default());
+    assert!(!r.services.iter().any(|s| s.name == "kubernetes"));
+    let l = super::dnsquery::lookup(&r, "default", "client", "kubernetes");
+    let t = l.tries.iter().find(|t| !t.answers.is_empty()).unwrap_or_else(|| panic!("{:#?}", l.tries));
+    assert_eq!(t.query, "kubernetes.default.svc.cluster.local.");
+    assert_eq!(t.answers[0].answer, "10.96.0.1");
+    assert!(t.note.contains("It is not in your YAML"), "{}", t.note);
+    let l = super::dnsquery::lookup(&r, "default", "client", "kubernetes.default");
+    assert!(l.summary.contains("A 10.96.0.1"), "{}", l.summary);
+    // no user Service takes the first address, however many ask
+    let many: String = (0..60).map(|i| format!("---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{ports: [{{port: 80}}]}}\n")).collect();
+    let r = analyze(&many, &Config { service_cidr: super::config::Cidr::parse("10.96.0.0/26").unwrap(), ..Config::default() });
+    assert!(r.services.iter().all(|s| s.cluster_ip.as_deref() != Some("10.96.0.1")), "{:?}", r.services.iter().map(|s| &s.cluster_ip).collect::<Vec<_>>());
+}
