@@ -916,6 +916,18 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
+        // why only the client's node's endpoints count, as the topology hints say theirs
+        // (learner9 U Q02): pkg/proxy/topology.go CategorizeEndpoints, `if
+        // svcInfo.InternalPolicyLocal()` → localEndpoints only; kube-proxy's KUBE-SVL chain
+        let topo = if itp_local && !backends.is_empty() {
+            let all = backends_for(&res.endpoints, sp, None, None).0.len();
+            Some(format!(
+                "internalTrafficPolicy Local: kube-proxy on {client_node} uses only the endpoints on {client_node}, {} of the Service's {all}",
+                backends.len()
+            ))
+        } else {
+            topo
+        };
         let (outcome, reason) = if backends.is_empty() && res.endpoints.is_empty() && super::resolve::is_apiserver_service(svc) {
             // `default/kubernetes` with no kube-apiserver pod in the input (a managed control
             // plane runs off the nodes): the API server keeps its endpoints itself — its

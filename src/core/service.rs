@@ -410,6 +410,26 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             .at_field("spec.selector"),
         );
     }
+    // sessionAffinity None (written or defaulted) with a sessionAffinityConfig: SetDefaults_Service
+    // (pkg/apis/core/v1/defaults.go: `if obj.Spec.SessionAffinity == v1.ServiceAffinityNone {
+    // obj.Spec.SessionAffinityConfig = nil }`) drops the config before validation, so the API
+    // server accepts it silently and stores none (learner9 U Q06)
+    if pol.session_affinity == "None" && spec.session_affinity_config_set {
+        diags.push(
+            Diagnostic::note(
+                super::diag::Severity::Info,
+                super::diag::ErrorType::Resolution,
+                "SessionAffinityConfigDropped",
+                format!(
+                    "spec.sessionAffinityConfig is dropped: sessionAffinity is None{}, so the API server's defaulting (SetDefaults_Service) removes the config and stores none; every new connection is balanced on its own. Set sessionAffinity: ClientIP to use it",
+                    if spec.session_affinity.is_none() { " (the default)" } else { "" }
+                ),
+                obj.pos("spec.sessionAffinityConfig"),
+            )
+            .on(&id)
+            .at_field("spec.sessionAffinityConfig"),
+        );
+    }
     // a written `targetPort: 0` or "" is not an error: SetDefaults_Service (pkg/apis/core/v1/
     // defaults.go) replaces it with the port, as if it were not written (learner6 d5)
     for (i, p) in spec.ports.iter().enumerate() {

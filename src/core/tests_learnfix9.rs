@@ -193,3 +193,32 @@ fn kubernetes_default_answers_without_yaml_kubernetesservice_controller() {
     let r = analyze(&many, &Config { service_cidr: super::config::Cidr::parse("10.96.0.0/26").unwrap(), ..Config::default() });
     assert!(r.services.iter().all(|s| s.cluster_ip.as_deref() != Some("10.96.0.1")), "{:?}", r.services.iter().map(|s| &s.cluster_ip).collect::<Vec<_>>());
 }
+
+/// U Q02 (q/02, internalTrafficPolicy Local): the step that picks says why only the client's
+/// node's endpoints count (pkg/proxy/topology.go CategorizeEndpoints: InternalPolicyLocal →
+/// the node-local endpoints), as the PreferClose hints' step does.
+#[test]
+fn itp_local_caption_topology_go_categorize_endpoints_internal_policy_local() {
+    let r = analyze(&fixture("02-itp-local-both.yaml"), &Config::default());
+    let s = &r.services[0];
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("pod path");
+    let pick = p.hops.iter().find(|h| h.explanation.contains("kube-proxy's rules")).expect("pick hop");
+    assert!(pick.explanation.contains("(internalTrafficPolicy Local: kube-proxy on node-"), "{}", pick.explanation);
+    assert!(pick.explanation.contains("uses only the endpoints on node-"), "{}", pick.explanation);
+}
+
+/// U Q06 (q/06): sessionAffinity None with sessionAffinityConfig timeoutSeconds 300 — the API
+/// server's SetDefaults_Service (pkg/apis/core/v1/defaults.go) sets SessionAffinityConfig = nil
+/// when SessionAffinity is None, so it is accepted silently and dropped: an info says so.
+#[test]
+fn session_affinity_none_config_set_defaults_service_drops_it() {
+    let r = analyze(&fixture("06-affinity-none-config.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "SessionAffinityConfigDropped").unwrap_or_else(|| panic!("{:#?}", r.diagnostics));
+    assert!(d.message.starts_with("spec.sessionAffinityConfig is dropped: sessionAffinity is None, so the API server's defaulting (SetDefaults_Service) removes the config"), "{}", d.message);
+    assert_eq!(d.line, 10, "at the config (obj.pos convention: the value)");
+    assert_eq!(r.services[0].session_affinity_timeout, None);
+    // ClientIP keeps it: no info
+    let r = analyze(&fixture("06-affinity-none-config.yaml").replace("sessionAffinity: None", "sessionAffinity: ClientIP"), &Config::default());
+    assert!(!r.diagnostics.iter().any(|d| d.code == "SessionAffinityConfigDropped"));
+    assert_eq!(r.services[0].session_affinity_timeout, Some(300));
+}
