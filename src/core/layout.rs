@@ -672,7 +672,9 @@ pub fn pod_ports(pod: &PodReport) -> String {
     if pod.ports.is_empty() {
         "no containerPorts".to_string()
     } else {
-        let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}", p.container_port), None => p.container_port.to_string() }).collect::<Vec<_>>().join(" ");
+        // a UDP or SCTP port says so ("http:9090" of a UDP port read as TCP; learner9 U Q13)
+        let proto = |p: &super::report::ContainerPortReport| if p.protocol == "TCP" { String::new() } else { format!("/{}", p.protocol) };
+        let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}{}", p.container_port, proto(p)), None => format!("{}{}", p.container_port, proto(p)) }).collect::<Vec<_>>().join(" ");
         format!("ports {ports}")
     }
 }

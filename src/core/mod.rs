@@ -26,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod names;
 pub mod paths;
+pub mod poddetails;
 pub mod presets;
 pub mod quantity;
 pub mod quota;

@@ -502,11 +502,14 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
     s
 }
 
-fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool, topology: Option<&str>) -> String {
+fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bool, topology: Option<&str>) -> String {
+    // UDP has no connections: the pick is kept per conntrack flow (learner9 U Q15;
+    // pkg/proxy/conntrack/cleanup.go CleanStaleEntries clears a gone endpoint's UDP flows)
+    let per = if sp.protocol == "UDP" { "per flow: UDP has no connections, conntrack keeps each source port's pick" } else { "per connection" };
     let mut s = if backends.len() == 1 {
         "kube-proxy's rules have one endpoint to pick".to_string()
     } else {
-        format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, per connection)", backends.len(), backends.len())
+        format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, {per})", backends.len(), backends.len())
     };
     if let Some(t) = topology {
         s.push_str(&format!(" ({t})"));
@@ -959,7 +962,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                 String::new()
             };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
             delivered(b, format!("{} endpoint(s); first pick {}", backends.len(), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
@@ -1158,7 +1161,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
         let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
         // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());

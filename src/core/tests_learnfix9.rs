@@ -222,3 +222,58 @@ fn session_affinity_none_config_set_defaults_service_drops_it() {
     assert!(!r.diagnostics.iter().any(|d| d.code == "SessionAffinityConfigDropped"));
     assert_eq!(r.services[0].session_affinity_timeout, Some(300));
 }
+
+/// U Q07 (q/07): the endpoint's EndpointSlice conditions in the pod's details
+/// (staging/src/k8s.io/endpointslice/utils.go podToEndpoint: serving = Ready condition,
+/// terminating = deletionTimestamp, ready = serving && !terminating).
+#[test]
+fn endpoint_slice_conditions_pod_to_endpoint_in_details() {
+    let r = analyze(&fixture("08-terminating-all.yaml"), &Config::default());
+    let s = &r.services[0];
+    let c = |name: &str| super::poddetails::slice_conditions(Some(s), r.pods.iter().find(|p| p.name == name).unwrap()).unwrap();
+    assert!(c("web-1").starts_with("ready=false serving=true terminating=true (being deleted but still passing"), "{}", c("web-1"));
+    assert!(c("web-2").starts_with("ready=false serving=false terminating=true"), "{}", c("web-2"));
+    let r = analyze(&fixture("10-succeeded-failed.yaml"), &Config::default());
+    let s = &r.services[0];
+    assert_eq!(super::poddetails::slice_conditions(Some(s), r.pods.iter().find(|p| p.name == "web-1").unwrap()).as_deref(), Some("ready=true serving=true terminating=false (Ready)"));
+    assert_eq!(super::poddetails::slice_conditions(Some(s), r.pods.iter().find(|p| p.name == "migrate-ok").unwrap()), None);
+}
+
+/// M Q12 (q/12): a hostPort is reachable only at its node's address (the CNI portmap plugin,
+/// fed by the kubelet's sandbox PortMappings: kuberuntime_sandbox.go generatePodSandboxConfig),
+/// not through kube-proxy or a Service.
+#[test]
+fn host_port_kuberuntime_sandbox_port_mappings_only_its_node() {
+    let r = analyze(&fixture("12-hostport.yaml"), &Config::default());
+    let p = r.pods.iter().find(|p| p.containers.iter().any(|c| c.ports.iter().any(|x| x.host_port.is_some()))).expect("a hostPort pod");
+    let node = r.nodes.iter().find(|n| Some(&n.name) == p.node.as_ref()).expect("node");
+    let lines = super::poddetails::host_ports(p, Some(node.ip.as_str()));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with(&format!("hostPort 8080 → container port 8080/TCP: only {}'s address {}:8080 reaches this pod", node.name, node.ip)), "{}", lines[0]);
+    assert!(lines[0].contains("CNI portmap plugin") && lines[0].contains("not kube-proxy and not a Service"), "{}", lines[0]);
+}
+
+/// U Q13 (q/13): a UDP container port shows "/UDP" beside its name (FindPort matches name and
+/// protocol: pkg/api/v1/pod/util.go FindPort), TCP ones stay as they were.
+#[test]
+fn udp_container_port_shows_its_protocol_find_port() {
+    let r = analyze(&fixture("13-named-proto-mismatch.yaml"), &Config::default());
+    let all: Vec<String> = r.pods.iter().map(super::layout::pod_ports).collect();
+    assert!(all.iter().any(|p| p.contains("http:9090/UDP")), "{all:?}");
+    assert!(all.iter().any(|p| p.contains("http:8080") && !p.contains("8080/")), "{all:?}");
+}
+
+/// U Q15 (q/15, DNS on 53/UDP and 53/TCP): the UDP path's pick is per conntrack flow, not
+/// per connection (kube-proxy's DNAT is kept in conntrack; pkg/proxy/conntrack/cleanup.go
+/// CleanStaleEntries deletes a gone endpoint's UDP flows); the TCP path keeps "per connection".
+#[test]
+fn udp_pick_is_per_conntrack_flow_cleanup_go() {
+    let r = analyze(&fixture("15-udp-dns.yaml"), &Config::default());
+    let s = &r.services[0];
+    let pick = |proto: &str| {
+        let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod && p.protocol.as_deref().unwrap_or("TCP") == proto).unwrap_or_else(|| panic!("{proto} path"));
+        p.hops.iter().map(|h| h.explanation.clone()).find(|e| e.contains("kube-proxy's rules")).unwrap_or_default()
+    };
+    assert!(pick("UDP").contains("per flow: UDP has no connections"), "{}", pick("UDP"));
+    assert!(pick("TCP").contains("per connection"), "{}", pick("TCP"));
+}
