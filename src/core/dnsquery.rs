@@ -159,7 +159,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
                 qtype: qtype.into(),
                 rcode: "NOERROR".into(),
                 answers: vec![r],
-                note: format!("Found (§2.3.1): default/kubernetes, the Service the API server itself creates in every cluster (pkg/controlplane/controller/kubernetesservice), with the first address of the Service range as its clusterIP and port 443 to the API server. It is not in your YAML"),
+                note: "Found (§2.3.1): default/kubernetes, the Service the API server itself creates in every cluster (pkg/controlplane/controller/kubernetesservice), with the first address of the Service range as its clusterIP and port 443 to the API server. It is not in your YAML".into(),
             };
         }
     }
