@@ -231,7 +231,7 @@ fn lb_no_rules_note(svc: &Svc, lb: &str) -> String {
         return String::new();
     }
     if lb.parse::<std::net::IpAddr>().is_ok() {
-        format!(". Its status says ipMode: Proxy, so kube-proxy writes no rule for {lb}: a pod inside the cluster that dials {lb} is not caught on its node, its packets leave through the cloud load balancer, which proxies them back in (the Service's source IP is then the load balancer's)")
+        format!(". Its status says ipMode: Proxy, so kube-proxy writes no rule for {lb}: a pod inside the cluster that dials {lb} is not caught on its node, its packets leave through the cloud load balancer, which proxies them back in (the pod that answers sees the load balancer as the source, not the client pod)")
     } else {
         format!(". The load balancer has only a hostname ({lb}), and kube-proxy writes rules only for ingress IPs: a pod inside the cluster that dials {lb} resolves it to the cloud's address, and its packets leave the cluster through the cloud load balancer and come back in")
     }
