@@ -282,8 +282,8 @@ pub(crate) fn pod_check(o: &Object) -> Option<(bool, Vec<Diagnostic>)> {
 }
 
 /// Whether a workload passes the apps/batch spec checks its expansion refuses on (selector set,
-/// not empty, matching the template's labels; podManagementPolicy; update strategy; replicas
-/// not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
+/// not empty, matching the template's labels; podManagementPolicy; update strategy;
+/// minReadySeconds and the like; replicas not negative), besides [`pod_check`]: for `replaced_objects`, which asks before the
 /// expansion runs whether an earlier definition was created at all. true for other kinds.
 pub(crate) fn workload_spec_ok(o: &Object) -> bool {
     let Body::Workload(w) = &o.body else { return true };
@@ -291,17 +291,62 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
         return o.kind == "ReplicationController";
     }
     let sel = w.match_labels.clone().unwrap_or_default();
-    if sel.is_empty() && w.match_expressions == 0 && w.job.is_none() {
+    if sel.is_empty() && w.match_expressions.is_empty() && w.job.is_none() {
         return false;
     }
-    if !sel.iter().all(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv == v)) {
+    if !workload_selector_errors(o, w).is_empty() || !selector_matches(Some(&workload_selector(w)), &w.template_labels) {
         return false;
     }
     if w.pod_management_policy.as_deref().is_some_and(|p| !p.is_empty() && !matches!(p, "OrderedReady" | "Parallel")) {
         return false;
     }
     let mut ordinals = Vec::new();
-    validate_strategy_type(o, &mut ordinals).is_empty() && ordinals.is_empty() && validate_update_strategy(o).is_empty() && w.replicas.is_none_or(|r| r >= 0)
+    validate_strategy_type(o, &mut ordinals).is_empty()
+        && ordinals.is_empty()
+        && validate_update_strategy(o).is_empty()
+        && validate_pvc_retention_policy(o).is_empty()
+        && validate_seconds_and_history(o).is_empty()
+        && w.replicas.is_none_or(|r| r >= 0)
+}
+
+/// A workload's spec.selector as metav1.LabelSelector: matchLabels as the workload keeps them
+/// (a Job's with the generated key merged in) and matchExpressions as written.
+pub(crate) fn workload_selector(w: &Workload) -> LabelSelector {
+    LabelSelector { match_labels: w.match_labels.clone().unwrap_or_default(), match_expressions: w.match_expressions.clone() }
+}
+
+/// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec / ValidateReplicaSetSpec /
+/// ValidateStatefulSetSpec / ValidateDaemonSetSpec: unversionedvalidation.ValidateLabelSelector
+/// (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation ValidateLabelSelector →
+/// ValidateLabelSelectorRequirement, AllowInvalidLabelValueInSelector false on create), then
+/// metav1.LabelSelectorAsSelector (meta/v1/helpers.go), which fails on the same entries
+/// (labels.NewRequirement checks operator, values, key and value): Deployment and ReplicaSet add
+/// `spec.selector: Invalid value: {…}: invalid label selector`, StatefulSet the same without a
+/// detail, DaemonSet nothing (it only skips the template comparison). A Job's selector is
+/// checked in [`validate_pod_like`] (batch ValidateJobSpec). Empty for a valid selector.
+pub(crate) fn workload_selector_errors(o: &Object, w: &Workload) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    if !w.selector_set || w.job.is_some() || o.kind == "ReplicationController" {
+        return errs;
+    }
+    let at = |f: &str| o.pos(f);
+    super::netpol::validate_label_selector(&workload_selector(w), "spec.selector", &at, &mut errs);
+    if errs.is_empty() {
+        return errs;
+    }
+    let written = o.source.get("spec").and_then(|s| s.get("selector")).and_then(super::selector_value).unwrap_or_default();
+    let shown = super::selector_json(&written);
+    match o.kind.as_str() {
+        "Deployment" | "ReplicaSet" => errs.push(Diagnostic::invalid("spec.selector", at("spec.selector"), &shown, "invalid label selector")),
+        "StatefulSet" => {
+            // field.Invalid(…, spec.Selector, ""): no detail after the value
+            let mut d = Diagnostic::invalid("spec.selector", at("spec.selector"), &shown, "");
+            d.message = format!("spec.selector: Invalid value: {shown}");
+            errs.push(d);
+        }
+        _ => {}
+    }
+    errs
 }
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
@@ -1437,7 +1482,10 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     let id = || o.id();
     let mut errs: Vec<Diagnostic> = Vec::new();
     let at = |f: &str| o.pos(f);
-    super::service::validate_object_meta(o, super::names::dns1123_subdomain, true, &at, &mut errs);
+    // ValidateStatefulSet: ValidateStatefulSetName is NameIsDNSLabel since kubernetes#114172
+    // (v1.27; the pods' hostname is the set's name plus `-<ordinal>`), others NameIsDNSSubdomain
+    let name_rule = if o.kind == "StatefulSet" { super::names::dns1123_label } else { super::names::dns1123_subdomain };
+    super::service::validate_object_meta(o, name_rule, true, &at, &mut errs);
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
         // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
@@ -1479,7 +1527,14 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
                 errs.push(Diagnostic::required("spec.selector", at("spec"), ""));
             }
             let sel = LabelSelector { match_labels: w.match_labels.clone().unwrap_or_default(), match_expressions: j.match_expressions.clone() };
-            if !w.selector_set || !selector_matches(Some(&sel), &w.template_labels) {
+            // batch validateJobSpec: ValidateLabelSelector (meta/v1/validation), and the template
+            // comparison only when LabelSelectorAsSelector succeeds (it fails on the same entries)
+            let before = errs.len();
+            if w.selector_set {
+                super::netpol::validate_label_selector(&sel, "spec.selector", &at, &mut errs);
+            }
+            let parsed = errs.len() == before;
+            if !w.selector_set || (parsed && !selector_matches(Some(&sel), &w.template_labels)) {
                 let shown = if w.template_labels.is_empty() { "null".to_string() } else { labels_go(&w.template_labels) };
                 errs.push(Diagnostic::invalid("spec.template.metadata.labels", at("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`"));
             }
@@ -1602,6 +1657,13 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
     // and a qualified label name (ValidateLabelName); validateWeightedPodAffinityTerms: weight
     // 1-100 and the same checks on `podAffinityTerm`
     let topology_key = |t: &PodAffinityTerm, term: &str, errs: &mut Vec<Diagnostic>| {
+        // ValidatePodAffinityTermSelector first: ValidateLabelSelector on labelSelector and
+        // namespaceSelector (AllowInvalidLabelValueInSelector false on create)
+        for (sel, name) in [(&t.label_selector, "labelSelector"), (&t.namespace_selector, "namespaceSelector")] {
+            if let Some(sel) = sel {
+                super::netpol::validate_label_selector(sel, &format!("{term}.{name}"), at, errs);
+            }
+        }
         let field = format!("{term}.topologyKey");
         if t.topology_key.is_empty() {
             errs.push(Diagnostic::required(&field, at(&field), "can not be empty"));
@@ -1668,6 +1730,7 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
     validate_volumes_and_mounts(o, prefix, at, errs);
     validate_probes_and_env(o, prefix, at, errs);
     validate_containers(spec, prefix, at, errs);
+    validate_pod_spec_names(o, prefix, at, errs);
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
         let field = format!("{prefix}.dnsPolicy");
@@ -1695,6 +1758,45 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
                     errs.push(Diagnostic::invalid(&field, at(&field), &h.to_string(), "must match `containerPort` when `hostNetwork` is true"));
                 }
             }
+        }
+    }
+}
+
+/// ValidatePodSpec (pkg/apis/core/validation/validation.go), the names and addresses it checks
+/// beside the containers: serviceAccountName (ValidateServiceAccountName = NameIsDNSSubdomain;
+/// the deprecated `serviceAccount` stands in when it is unset, Convert_v1_PodSpec_To_core_PodSpec),
+/// priorityClassName (ValidatePriorityClassName = NameIsDNSSubdomain), and ValidateHostAliases:
+/// each ip an IP address (IsValidIPForLegacyField: only an unparsable one is refused unless
+/// StrictIPCIDRValidation is on, which it is not by default) and each hostname a DNS-1123 subdomain.
+fn validate_pod_spec_names(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    let Some(spec) = node_at(&o.source, prefix) else { return };
+    let text = |k: &str| spec.get(k).and_then(|v| v.as_str()).filter(|v| !v.is_empty());
+    if let Some(sa) = text("serviceAccountName").or_else(|| text("serviceAccount")) {
+        let field = format!("{prefix}.serviceAccountName");
+        for m in super::names::dns1123_subdomain(sa) {
+            errs.push(Diagnostic::invalid(&field, at(&field), &quote(sa), &m));
+        }
+    }
+    for (i, alias) in seq(spec.get("hostAliases")).iter().enumerate() {
+        let ip = alias.get("ip").and_then(|v| v.as_str()).unwrap_or("");
+        if let Err(msgs) = super::names::valid_ip(ip) {
+            if msgs.iter().any(|m| m.starts_with("must be a valid IP address")) {
+                let field = format!("{prefix}.hostAliases[{i}].ip");
+                errs.push(Diagnostic::invalid(&field, at(&field), &quote(ip), "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
+            }
+        }
+        for (j, h) in seq(alias.get("hostnames")).iter().enumerate() {
+            let Some(h) = h.as_str() else { continue };
+            let field = format!("{prefix}.hostAliases[{i}].hostnames[{j}]");
+            for m in super::names::dns1123_subdomain(h) {
+                errs.push(Diagnostic::invalid(&field, at(&field), &quote(h), &m));
+            }
+        }
+    }
+    if let Some(pc) = text("priorityClassName") {
+        let field = format!("{prefix}.priorityClassName");
+        for m in super::names::dns1123_subdomain(pc) {
+            errs.push(Diagnostic::invalid(&field, at(&field), &quote(pc), &m));
         }
     }
 }
@@ -1765,12 +1867,18 @@ fn validate_job_selector(o: &Object, w: &Workload, j: &JobSpec, at: &dyn Fn(&str
             errs.push(Diagnostic::invalid(&field, at("spec.template.metadata.labels"), &labels_go(&w.template_labels), &format!("must be '{want}'")));
         }
     }
-    // (matchExpressions are not evaluated, as for the apps kinds)
-    let sel = w.match_labels.as_deref().unwrap_or_default();
-    if !sel.iter().all(|(k, v)| expected.iter().any(|(ek, ev)| ek == k && ev == v)) {
+    // `if selector, err := metav1.LabelSelectorAsSelector(obj.Spec.Selector); err == nil` and
+    // selector.Matches(expected): matchExpressions evaluated, an unparsable selector skipped
+    // (validateJobSpec's ValidateLabelSelector reports it)
+    let sel = workload_selector(w);
+    let mut parse = Vec::new();
+    super::netpol::validate_label_selector(&sel, "spec.selector", at, &mut parse);
+    if parse.is_empty() && !selector_matches(Some(&sel), &expected) {
         // field.Error.ErrorBody renders the *metav1.LabelSelector with json.Marshal
         // (matchExpressions omitted when empty)
-        let shown = format!("{{\"matchLabels\":{}}}", labels_go(&sel.to_vec()));
+        let mut shown_sel = sel.clone();
+        crate::core::sort::sort(&mut shown_sel.match_labels);
+        let shown = super::selector_json(&shown_sel);
         errs.push(Diagnostic::invalid("spec.selector", at("spec.selector"), &shown, "`selector` not auto-generated"));
     }
 }
@@ -1906,6 +2014,15 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                                     errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(&name), &m));
                                 }
                             }
+                        }
+                    }
+                    // validateGRPCAction (kubernetes#102162, pkg/apis/core/validation): the int32
+                    // port through ValidatePortNumOrName (absent: 0)
+                    if *k == "grpc" {
+                        let p = h.get("grpc").and_then(|g| int(g, "port")).unwrap_or(0);
+                        if !(1..=65535).contains(&p) {
+                            let field = format!("{f}.grpc.port");
+                            errs.push(Diagnostic::invalid(&field, at(&field), &p.to_string(), "must be between 1 and 65535, inclusive"));
                         }
                     }
                 }
@@ -2177,8 +2294,16 @@ fn validate_update_strategy(o: &Object) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
-        // (Recreate without rollingUpdate; OnDelete for a DaemonSet; an unknown type — field.NotSupported with the whole strategy
-        // as its value — is not checked here)
+        // ValidateDeploymentStrategy's default case: field.NotSupported(spec.strategy, the
+        // internal apps.DeploymentStrategy — json.Marshal of untagged fields, SetDefaults_Deployment
+        // fills rollingUpdate only for RollingUpdate — , ["Recreate", "RollingUpdate"])
+        (other, true) if other != "Recreate" => {
+            let ru = rolling.map_or("null".to_string(), |r| format!("{{\"MaxUnavailable\":{},\"MaxSurge\":{}}}", intstr_json(r.get("maxUnavailable")), intstr_json(r.get("maxSurge"))));
+            let shown = format!("{{\"Type\":{},\"RollingUpdate\":{ru}}}", quote(other));
+            errs.push(Diagnostic::not_supported_shown(&f, o.pos(&f), &shown, &["Recreate", "RollingUpdate"]));
+        }
+        // (Recreate without rollingUpdate; OnDelete for a DaemonSet (its unknown types are
+        // validate_strategy_type's))
         _ => {}
     }
     errs
@@ -2300,6 +2425,26 @@ fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
     errs
 }
 
+/// pkg/apis/apps/validation/validation.go ValidatePersistentVolumeClaimRetentionPolicy →
+/// ValidatePersistentVolumeClaimRetentionPolicyType, from ValidateStatefulSetSpec (after
+/// updateStrategy): whenDeleted and whenScaled are Retain or Delete (field.NotSupported).
+/// SetDefaults_StatefulSet (pkg/apis/apps/v1/defaults.go) fills an unset or empty one with Retain.
+fn validate_pvc_retention_policy(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    if o.kind != "StatefulSet" {
+        return errs;
+    }
+    let Some(policy) = o.source.get("spec").and_then(|s| s.get("persistentVolumeClaimRetentionPolicy")) else { return errs };
+    for key in ["whenDeleted", "whenScaled"] {
+        let Some(v) = policy.get(key).and_then(|v| v.as_str()).filter(|v| !v.is_empty()) else { continue };
+        if !matches!(v, "Retain" | "Delete") {
+            let field = format!("spec.persistentVolumeClaimRetentionPolicy.{key}");
+            errs.push(Diagnostic::not_supported(&field, o.pos(&field), v, &["Retain", "Delete"]));
+        }
+    }
+    errs
+}
+
 /// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
 /// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
 /// spelling, `cephFS` and `downwarAPI` included).
@@ -2381,7 +2526,7 @@ fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml:
 ///   and that the two are not both set.
 ///
 /// Of the sources' own fields those of hostPath, secret, nfs, persistentVolumeClaim, downwardAPI,
-/// configMap and projected are checked ([`validate_volume_source`]).
+/// configMap, projected and azureDisk are checked ([`validate_volume_source`]).
 fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::Node;
     let Some(spec) = node_at(&o.source, prefix) else { return };
@@ -2664,6 +2809,8 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   element (validatePathNoBacksteps), a known type (validateHostPathType; SetDefaults leaves
 ///   it ""). validateNFSVolumeSource: server and path required, the path absolute.
 /// * validateDownwardAPIVolumeSource: defaultMode, each item (validateDownwardAPIVolumeFile).
+/// * validateAzureDisk: diskName and diskURI required, cachingMode and kind supported, the
+///   diskURI's form by kind (SetDefaults_AzureDiskVolumeSource: kind Shared when unset).
 /// * validateProjectedVolumeSource: defaultMode, then validateProjectionSources: each source's
 ///   secret / configMap (name required, items) / downwardAPI items / serviceAccountToken
 ///   (expirationSeconds — defaulted to 3600 by SetDefaults_ServiceAccountTokenProjection — at
@@ -2671,7 +2818,7 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
 ///   an items path used twice ("conflicting duplicate paths", on `projected`); one kind per
 ///   source. (clusterTrustBundle and podCertificate are behind feature gates that are off by
 ///   default in 1.33/1.34: dropped before validation, not checked here.)
-fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     use super::yaml::{NodeKind, Value};
     match key {
         // validateEphemeralVolumeSource → ValidatePersistentVolumeClaimTemplate: the claim
@@ -2724,6 +2871,30 @@ fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str, at: &dyn 
             }
             if !path.starts_with('/') {
                 errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        // validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind
+        // Shared: a blob disk, whose diskURI is an https:// URL)
+        "azureDisk" => {
+            for k in ["diskName", "diskURI"] {
+                if text(src, k).is_empty() {
+                    errs.push(Diagnostic::required(&format!("{f}.{k}"), at(&format!("{f}.{k}")), ""));
+                }
+            }
+            let (cf, kf, uf) = (format!("{f}.cachingMode"), format!("{f}.kind"), format!("{f}.diskURI"));
+            if let Some(c) = src.get("cachingMode").and_then(|n| n.as_str()).filter(|c| !matches!(*c, "None" | "ReadOnly" | "ReadWrite")) {
+                errs.push(Diagnostic::not_supported(&cf, at(&cf), c, &["None", "ReadOnly", "ReadWrite"]));
+            }
+            let kind = src.get("kind").filter(|n| !n.is_null()).map_or("Shared", |n| n.as_str().unwrap_or(""));
+            if !matches!(kind, "Dedicated" | "Managed" | "Shared") {
+                errs.push(Diagnostic::not_supported(&kf, at(&kf), kind, &["Dedicated", "Managed", "Shared"]));
+            }
+            let uri = text(src, "diskURI");
+            if kind == "Managed" && !uri.starts_with("/subscriptions/") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"]));
+            }
+            if kind != "Managed" && !uri.starts_with("https://") {
+                errs.push(Diagnostic::not_supported(&uf, at(&uf), uri, &["https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"]));
             }
         }
         "persistentVolumeClaim" if text(src, "claimName").is_empty() => {
@@ -2934,7 +3105,7 @@ fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::mo
 /// ValidateNodeSelectorTerm (pkg/apis/core/validation/validation.go): each matchExpressions
 /// entry by ValidateNodeSelectorRequirement, each matchFields entry by
 /// ValidateNodeFieldSelectorRequirement (only `metadata.name`, In/NotIn with one node name).
-fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+pub(crate) fn validate_node_selector_term(t: &NodeSelectorTerm, allow_invalid_values: bool, field: &str, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (j, rq) in t.match_expressions.iter().enumerate() {
         let f = format!("{field}.matchExpressions[{j}]");
         let (op_f, values_f) = (format!("{f}.operator"), format!("{f}.values"));
@@ -3322,6 +3493,72 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     });
 }
 
+/// The labels a StatefulSet's or DaemonSet's controller adds from its ControllerRevision:
+/// StatefulSet `controller-revision-hash: <set>-<hash>` (stateful_set_utils.go setPodRevision,
+/// the revision's name, pkg/controller/history ControllerRevisionName: `<prefix>-<hash>`, the
+/// prefix cut to 223 characters); DaemonSet `pod-template-generation: <generation>` (1 on
+/// create) and `controller-revision-hash: <hash>` (pkg/controller/daemon/util CreatePodTemplate).
+/// The hash (HashControllerRevision: FNV-32 of the revision's data, SafeEncodeString) is a
+/// deterministic stand-in, made as the Deployment's pod-template-hash is.
+fn revision_labels(o: &Object, hash_src: &str) -> Vec<(String, String)> {
+    let hash = safe_encode(fnv(&format!("{}/revision/{hash_src}", o.kind)), 10);
+    match o.kind.as_str() {
+        "StatefulSet" => {
+            let prefix: String = o.meta.name.chars().take(223).collect();
+            vec![("controller-revision-hash".to_string(), format!("{prefix}-{hash}"))]
+        }
+        "DaemonSet" => vec![("pod-template-generation".to_string(), "1".to_string()), ("controller-revision-hash".to_string(), hash)],
+        _ => Vec::new(),
+    }
+}
+
+/// What the API server refuses in a controller's Pod though it accepted the controller's
+/// template: validateContainersOnlyForPod (pkg/apis/core/validation/validation.go, from
+/// ValidatePodCreate only: an image with leading or trailing whitespace) and ValidateLabels on
+/// the labels the controller adds (a StatefulSet's `controller-revision-hash` is `<name>-<hash>`,
+/// over 63 characters for a long name: kubernetes#64023). The controller's create fails for
+/// every pod: event FailedCreate (the ReplicaSet's, DaemonSet's and Job's `Error creating: …`,
+/// replica_set.go / controller_utils.go createPods; the StatefulSet's `create Pod … in
+/// StatefulSet … failed error: …`, stateful_set_control.go / recordPodEvent), and no pod exists.
+fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, String)]) -> Option<(String, super::yaml::Pos)> {
+    let mut errs: Vec<(String, String)> = Vec::new();
+    for (_, v) in extra {
+        for m in super::names::label_value(v) {
+            // (pointed at the name the value is made from)
+            errs.push((format!("metadata.labels: Invalid value: {}: {m}", quote(v)), "metadata.name".to_string()));
+        }
+    }
+    for c in &w.template.checks {
+        if let Some(image) = c.image_padded.as_deref() {
+            let list = if c.init { "initContainers" } else { "containers" };
+            let written = format!("spec.template.spec.{list}[{}].image", c.index);
+            errs.push((format!("spec.{list}[{}].image: Invalid value: {}: must not have leading or trailing whitespace", c.index, quote(image)), written));
+        }
+    }
+    // ValidatePodCreate: containers, then init containers
+    errs.sort_by_key(|(m, _)| m.starts_with("spec.initContainers"));
+    let (_, at) = errs.first()?.clone();
+    let texts: Vec<&str> = errs.iter().map(|(m, _)| m.as_str()).collect();
+    let joined = if texts.len() == 1 { texts[0].to_string() } else { format!("[{}]", texts.join(", ")) };
+    let invalid = format!("Pod \"{pod}\" is invalid: {joined}");
+    let message = match o.kind.as_str() {
+        "StatefulSet" => format!(
+            "the StatefulSet controller's pod {pod} is refused by the API server (a Pod is validated beyond what the template was), so no pod is created (event FailedCreate: create Pod {pod} in StatefulSet {} failed error: {invalid})",
+            o.meta.name
+        ),
+        kind => {
+            let (controller, owner) = match kind {
+                "Deployment" => ("ReplicaSet", format!("ReplicaSet {}", pod.rsplit_once('-').map_or(pod, |(rs, _)| rs))),
+                other => (other, format!("{other} {}", o.meta.name)),
+            };
+            format!(
+                "the {controller} controller's pods are refused by the API server (a Pod is validated beyond what the template was), so no pod is created (event FailedCreate on {owner}: Error creating: {invalid})"
+            )
+        }
+    };
+    Some((message, o.pos(&at)))
+}
+
 /// What the pod-template-hash is computed from. Written out so that the fields added to PodSpec
 /// for scheduling change the hash (and so the pod names) only when they are set.
 fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
@@ -3471,7 +3708,7 @@ fn expand(
     let sel = w.match_labels.clone().unwrap_or_default();
     // (a Job's selector is only ever empty with manualSelector: true, and ValidateJobSpec lets
     // it select everything)
-    if sel.is_empty() && w.match_expressions == 0 && w.job.is_none() {
+    if sel.is_empty() && w.match_expressions.is_empty() && w.job.is_none() {
         // ValidateDeploymentSpec (ReplicaSets reuse its words) / ValidateStatefulSetSpec /
         // ValidateDaemonSetSpec: the selector value is rendered as JSON (`{}`)
         let of = match o.kind.as_str() {
@@ -3482,8 +3719,16 @@ fn expand(
         diags.push(Diagnostic::invalid("spec.selector", o.pos("spec.selector"), "{}", &format!("empty selector is invalid for {of}")).on(&id));
         return;
     }
-    // (matchExpressions are not evaluated: a selector with them is taken to match its template)
-    if !sel.iter().all(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv == v)) {
+    // ValidateLabelSelector, then LabelSelectorAsSelector: a selector it cannot parse matches
+    // no template and is not compared with it
+    let selector_errs = workload_selector_errors(o, w);
+    if !selector_errs.is_empty() {
+        diags.extend(selector_errs.into_iter().map(|d| d.on(&id)));
+        return;
+    }
+    // ValidatePodTemplateSpecForReplicaSet / ForStatefulSet, ValidateDaemonSetSpec:
+    // selector.Matches(labels.Set(template.Labels)), matchExpressions included
+    if !selector_matches(Some(&workload_selector(w)), &w.template_labels) {
         diags.push(
             Diagnostic::invalid(
                 "spec.template.metadata.labels",
@@ -3503,6 +3748,7 @@ fn expand(
     let mut ordinals = Vec::new();
     let mut strategy_errs = validate_strategy_type(o, &mut ordinals);
     strategy_errs.extend(validate_update_strategy(o));
+    strategy_errs.extend(validate_pvc_retention_policy(o));
     strategy_errs.extend(validate_seconds_and_history(o));
     strategy_errs.extend(ordinals);
     if !strategy_errs.is_empty() {
@@ -3584,14 +3830,17 @@ fn expand(
                 // label, and the ordinal as apps.kubernetes.io/pod-index (PodIndexLabel, GA v1.32)
                 let ordinal = i as i64 + w.start_ordinal.max(0);
                 let n = format!("{}-{ordinal}", o.meta.name);
-                (n.clone(), vec![("statefulset.kubernetes.io/pod-name".to_string(), n), ("apps.kubernetes.io/pod-index".to_string(), ordinal.to_string())], None)
+                let mut labels = vec![("statefulset.kubernetes.io/pod-name".to_string(), n.clone()), ("apps.kubernetes.io/pod-index".to_string(), ordinal.to_string())];
+                labels.extend(revision_labels(o, &hash_src));
+                (n, labels, None)
             })
             .collect(),
         _ => {
             add_daemon_tolerations(&mut template);
+            let labels = revision_labels(o, &hash_src);
             (0..cluster.nodes.len())
                 .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]))
-                .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], Some(i)))
+                .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), labels.clone(), Some(i)))
                 .collect()
         }
     };
@@ -3600,6 +3849,10 @@ fn expand(
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedCreate", message, pos).on(&id));
             return;
         }
+    }
+    if let Some((message, pos)) = names.first().and_then(|(pod, extra, _)| pod_create_refusal(o, w, pod, extra)) {
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "FailedCreate", message, pos).on(&id));
+        return;
     }
     if cluster.pods.len() + names.len() > MAX_PODS {
         diags.push(
@@ -3634,7 +3887,7 @@ fn expand(
         // it adopts the pod when its labels match the selector and it has no controller
         // (ClaimPods), and with OrderedReady waits for it as for its own
         if let Some((labels, ready)) = written.get(&(ns.as_str(), name.as_str())).filter(|_| o.kind == "StatefulSet") {
-            let adopted = w.match_labels.as_ref().is_some_and(|m| !m.is_empty() && m.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v)));
+            let adopted = selector_matches(Some(&workload_selector(w)), labels);
             let msg = if adopted {
                 format!("pod {name} is written in the input: the StatefulSet controller does not create it again (pod names are unique) and adopts it, its labels matching the selector")
             } else {

@@ -24,9 +24,12 @@
 //! (`ValidateCustomResourceDefinitionStoredVersions`), the API approval annotation of a
 //! *.k8s.io / *.kubernetes.io group (`validateAPIApproval`) and `preserveUnknownFields: true`
 //! (`validatePreserveUnknownFields`), and of the schemas the structural type rules
-//! ([`structural`]: a missing `type`, an array without `items`, a root that is no object). Not
-//! checked: the rest of the schemas (ValidateCustomResourceDefinitionOpenAPISchema, CEL rules,
-//! defaults), subresources, selectable fields, conversion webhooks. The errors that
+//! ([`structural`]: a missing `type`, an array without `items`, a root that is no object, the
+//! embedded-resource and int-or-string invariants), the schemas' own rules
+//! ([`openapi`], [`list_and_map_types`]), the scale subresource's paths ([`subresources`]) and
+//! the conversion ([`conversion`]: strategy, webhook client config, conversionReviewVersions).
+//! Not checked: CEL rules, defaults' types, selectable fields, a webhook's url and service. The
+//! errors that
 //! print `spec.versions` whole are given only when every version's schema, subresources, columns
 //! and selectable fields were moved to the top level (always so with one version): otherwise the
 //! value is a JSONSchemaProps Switchboard does not print.
@@ -164,6 +167,16 @@ pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
     if columns_moved {
         columns(versions.first().and_then(|v| v.get("additionalPrinterColumns")), "spec.additionalPrinterColumns", &mut errs);
     }
+    // ValidateCustomResourceDefinitionSubresources: at the top level when every version has the
+    // same (the conversion moved them), else in each version (validateCustomResourceDefinitionVersion)
+    if moved("subresources", false) {
+        subresources(versions.first().and_then(|v| v.get("subresources")), "spec.subresources", &mut errs);
+    } else {
+        for (i, v) in versions.iter().enumerate() {
+            subresources(v.get("subresources"), &format!("spec.versions[{i}].subresources"), &mut errs);
+        }
+    }
+    conversion(spec.and_then(|s| s.get("conversion")), &mut errs);
 
     // ValidateCustomResourceDefinitionStoredVersions on what PrepareForCreate set
     let stored: Option<&str> = versions.iter().find(|v| v.get("storage").is_some_and(is_true)).map(|v| v.get("name").and_then(|n| n.as_str()).unwrap_or_default());
@@ -275,7 +288,9 @@ enum Level {
 /// structural): an array needs `items`; a schema without `type` (and neither
 /// x-kubernetes-int-or-string nor x-kubernetes-preserve-unknown-fields) is refused at the root,
 /// for array items and for object fields; an x-kubernetes-embedded-resource must be an object;
-/// the root must be an object. Walked through properties, items and additionalProperties as
+/// the root must be an object; an embedded resource has properties or keeps unknown fields and
+/// no additionalProperties; int-or-string is neither preserve-unknown-fields nor an embedded
+/// resource (validateExtensions). Walked through properties, items and additionalProperties as
 /// NewStructural (convert.go) builds them; nothing is said of a schema NewStructural refuses
 /// (an `items` list, `$ref`, `id`, `patternProperties`, `dependencies`, `additionalItems`,
 /// `definitions`, `$schema` anywhere: [`openapi`] reports most of these). Then [`openapi`].
@@ -298,8 +313,8 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
 /// node (specStandardValidatorV3.validate: a type outside the OpenAPI v3 ones, `null`, the
 /// unsupported keywords, an `items` list; `x-kubernetes-preserve-unknown-fields: false`),
 /// through every subschema it visits; reported after the structural ones, as upstream appends
-/// them. Its other rules (uniqueItems, additionalProperties with properties, list and map
-/// types, defaults, CEL) are not checked.
+/// them; uniqueItems, additionalProperties (false or a schema) beside properties, and the list
+/// and map types ([`list_and_map_types`]). Its other rules (defaults, CEL) are not checked.
 fn openapi(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
     let Some(s) = schema.filter(|s| matches!(s.kind, NodeKind::Map(_))) else { return };
     let f = |k: &str| format!("{path}.{k}");
@@ -335,6 +350,14 @@ fn openapi(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
     if matches!(present("items").map(|n| &n.kind), Some(NodeKind::Seq(items)) if !items.is_empty()) {
         errs.push(Diagnostic::forbidden(&f("items"), pos("items"), "items must be a schema object and not an array"));
     }
+    if s.get("uniqueItems").is_some_and(is_true) {
+        errs.push(Diagnostic::forbidden(&f("uniqueItems"), pos("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
+    }
+    // additionalProperties `false` or a schema beside properties (`true` is allowed)
+    let ap = present("additionalProperties");
+    if ap.is_some_and(|n| !matches!(n.kind, NodeKind::Scalar { value: Value::Bool(true), .. })) && nonempty_map("properties") {
+        errs.push(Diagnostic::forbidden(&f("additionalProperties"), pos("additionalProperties"), "additionalProperties and properties are mutual exclusive"));
+    }
     // the subschemas, in ValidateCustomResourceDefinitionOpenAPISchema's order
     openapi(present("additionalProperties"), &f("additionalProperties"), errs);
     let each_value = |k: &str, errs: &mut Vec<Diagnostic>| {
@@ -368,6 +391,123 @@ fn openapi(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
     each_value("dependencies", errs);
     if let Some(n) = s.get("x-kubernetes-preserve-unknown-fields").filter(|n| matches!(n.kind, NodeKind::Scalar { value: Value::Bool(false), .. })) {
         errs.push(Diagnostic::invalid(&f("x-kubernetes-preserve-unknown-fields"), n.pos, "false", "must be true or undefined"));
+    }
+    list_and_map_types(s, path, errs);
+}
+
+/// The x-kubernetes-map-type / x-kubernetes-list-type / x-kubernetes-list-map-keys rules of
+/// ValidateCustomResourceDefinitionOpenAPISchema (requireAtomicSetType on create) and
+/// validateMapListKeysMapSet (requireMapListKeysMapSetValidation on create), in their order.
+fn list_and_map_types(s: &Node, path: &str, errs: &mut Vec<Diagnostic>) {
+    let f = |k: &str| format!("{path}.{k}");
+    let pos = |k: &str| s.get(k).map_or(s.pos, |n| n.pos);
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    let ext = |n: &Node, k: &str| n.get(k).filter(|x| !x.is_null()).map(|x| x.as_str().unwrap_or_default().to_string());
+    let map_type = ext(s, "x-kubernetes-map-type");
+    let list_type = ext(s, "x-kubernetes-list-type");
+    let items = s.get("items").filter(|n| matches!(n.kind, NodeKind::Map(_)));
+    if let Some(m) = &map_type {
+        if ty != "object" {
+            if ty.is_empty() {
+                errs.push(Diagnostic::required(&f("type"), pos("x-kubernetes-map-type"), "must be object if x-kubernetes-map-type is specified"));
+            } else {
+                errs.push(Diagnostic::invalid(&f("type"), pos("type"), &quote(ty), "must be object if x-kubernetes-map-type is specified"));
+            }
+        }
+        if m != "atomic" && m != "granular" {
+            errs.push(Diagnostic::not_supported(&f("x-kubernetes-map-type"), pos("x-kubernetes-map-type"), m, &["atomic", "granular"]));
+        }
+    }
+    if let Some(l) = &list_type {
+        if ty != "array" {
+            if ty.is_empty() {
+                errs.push(Diagnostic::required(&f("type"), pos("x-kubernetes-list-type"), "must be array if x-kubernetes-list-type is specified"));
+            } else {
+                errs.push(Diagnostic::invalid(&f("type"), pos("type"), &quote(ty), "must be array if x-kubernetes-list-type is specified"));
+            }
+        } else if let (true, Some(is)) = (l == "set", items) {
+            let item_ty = is.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+            // (the value printed is the items' list type, a *string, in both cases upstream)
+            let item_list = ext(is, "x-kubernetes-list-type");
+            let shown = item_list.as_deref().map_or("null".to_string(), json_str);
+            match item_ty {
+                "array" if item_list.as_deref().is_some_and(|t| t != "atomic") => {
+                    errs.push(Diagnostic::invalid(&f("items.x-kubernetes-list-type"), is.get("x-kubernetes-list-type").map_or(is.pos, |n| n.pos), &shown, "must be atomic as item of a list with x-kubernetes-list-type=set"));
+                }
+                "object" if ext(is, "x-kubernetes-map-type").as_deref() != Some("atomic") => {
+                    errs.push(Diagnostic::invalid(&f("items.x-kubernetes-map-type"), is.get("x-kubernetes-map-type").map_or(is.pos, |n| n.pos), &shown, "must be atomic as item of a list with x-kubernetes-list-type=set"));
+                }
+                _ => {}
+            }
+        }
+        if !matches!(l.as_str(), "atomic" | "set" | "map") {
+            errs.push(Diagnostic::not_supported(&f("x-kubernetes-list-type"), pos("x-kubernetes-list-type"), l, &["atomic", "set", "map"]));
+        }
+    }
+    let keys: Vec<&str> = match s.get("x-kubernetes-list-map-keys").map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items.iter().map(|n| n.as_str().unwrap_or_default()).collect(),
+        _ => Vec::new(),
+    };
+    if !keys.is_empty() {
+        match list_type.as_deref() {
+            None => errs.push(Diagnostic::required(&f("x-kubernetes-list-type"), pos("x-kubernetes-list-map-keys"), "must be map if x-kubernetes-list-map-keys is non-empty")),
+            Some("map") => {}
+            Some(other) => errs.push(Diagnostic::invalid(&f("x-kubernetes-list-type"), pos("x-kubernetes-list-type"), &quote(other), "must be map if x-kubernetes-list-map-keys is non-empty")),
+        }
+    }
+    let keys_json = || json(&serde_json::Value::Array(keys.iter().map(|k| (*k).into()).collect()));
+    if list_type.as_deref() == Some("map") {
+        if keys.is_empty() {
+            errs.push(Diagnostic::required(&f("x-kubernetes-list-map-keys"), pos("x-kubernetes-list-type"), "must not be empty if x-kubernetes-list-type is map"));
+        }
+        if s.get("items").is_none_or(|n| n.is_null()) {
+            errs.push(Diagnostic::required(&f("items"), pos("x-kubernetes-list-type"), "must have a schema if x-kubernetes-list-type is map"));
+        }
+        if let Some(is) = items {
+            let item_ty = is.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+            if item_ty != "object" {
+                errs.push(Diagnostic::invalid(&f("items.type"), is.get("type").map_or(is.pos, |n| n.pos), &quote(item_ty), "must be object if parent array's x-kubernetes-list-type is map"));
+            } else {
+                let mut seen: Vec<&str> = Vec::new();
+                for k in &keys {
+                    match is.get("properties").and_then(|p| p.get(k)) {
+                        Some(p) => {
+                            let t = p.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+                            if matches!(t, "array" | "object") {
+                                // (upstream prints the items' type, "object")
+                                errs.push(Diagnostic::invalid(&f(&format!("items.properties[{k}].type")), p.get("type").map_or(p.pos, |n| n.pos), "\"object\"", "must be a scalar type if parent array's x-kubernetes-list-type is map"));
+                            }
+                        }
+                        None => errs.push(Diagnostic::invalid(&f("x-kubernetes-list-map-keys"), pos("x-kubernetes-list-map-keys"), &keys_json(), "entries must all be names of item properties")),
+                    }
+                    if seen.contains(k) {
+                        errs.push(Diagnostic::invalid(&f("x-kubernetes-list-map-keys"), pos("x-kubernetes-list-map-keys"), &keys_json(), "must not contain duplicate entries"));
+                    }
+                    seen.push(k);
+                }
+            }
+        }
+    }
+    // validateMapListKeysMapSet
+    let Some(is) = items else { return };
+    let Some(l) = list_type.as_deref().filter(|l| matches!(*l, "set" | "map")) else { return };
+    if is.get("nullable").is_some_and(is_true) {
+        errs.push(Diagnostic::forbidden(&f("items.nullable"), is.get("nullable").map_or(is.pos, |n| n.pos), &format!("cannot be nullable when x-kubernetes-list-type is {l}")));
+    }
+    if l == "map" {
+        let required: Vec<&str> = match is.get("required").map(|n| &n.kind) {
+            Some(NodeKind::Seq(r)) => r.iter().filter_map(|n| n.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for k in &keys {
+            let Some(p) = is.get("properties").and_then(|p| p.get(k)).filter(|p| matches!(p.kind, NodeKind::Map(_))) else { continue };
+            if !required.contains(k) && p.get("default").is_none_or(|d| d.is_null()) {
+                errs.push(Diagnostic::required(&f(&format!("items.properties[{k}].default")), p.pos, "this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property"));
+            }
+            if p.get("nullable").is_some_and(is_true) {
+                errs.push(Diagnostic::forbidden(&f(&format!("items.properties[{k}].nullable")), p.get("nullable").map_or(p.pos, |n| n.pos), "this property is in x-kubernetes-list-map-keys, so it cannot be nullable"));
+            }
+        }
     }
 }
 
@@ -425,8 +565,26 @@ fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {
         };
         errs.push(Diagnostic::required(&f, type_at, why));
     }
+    if flag("x-kubernetes-embedded-resource") {
+        if let Some(ap) = s.get("additionalProperties").filter(|n| !n.is_null()) {
+            errs.push(Diagnostic::forbidden(&format!("{path}.additionalProperties"), ap.pos, "must not be used if x-kubernetes-embedded-resource is set"));
+        }
+    }
     if lvl == Level::Root && !ty.is_empty() && ty != "object" {
         errs.push(Diagnostic::invalid(&f, type_at, &quote(ty), "must be object at the root"));
+    }
+    // validateExtensions
+    if flag("x-kubernetes-int-or-string") {
+        for k in ["x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource"] {
+            if let Some(n) = s.get(k).filter(|n| is_true(n)) {
+                errs.push(Diagnostic::invalid(&format!("{path}.{k}"), n.pos, "true", "must be false if x-kubernetes-int-or-string is true"));
+            }
+        }
+    }
+    // a RawExtension-like field: its own schema, or any fields kept
+    let no_properties = s.get("properties").is_none_or(|p| !matches!(&p.kind, NodeKind::Map(e) if !e.is_empty()));
+    if flag("x-kubernetes-embedded-resource") && !flag("x-kubernetes-preserve-unknown-fields") && no_properties {
+        errs.push(Diagnostic::required(&format!("{path}.properties"), s.get("x-kubernetes-embedded-resource").map_or(s.pos, |n| n.pos), "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields"));
     }
     // the object's own kind, apiVersion and metadata (at the root, or of an embedded resource)
     let check_metadata = lvl == Level::Root || flag("x-kubernetes-embedded-resource");
@@ -462,6 +620,106 @@ fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {
             if extra {
                 errs.push(Diagnostic::forbidden(&mp, m.pos, "must not specify anything other than name and generateName, but metadata is implicitly specified"));
             }
+        }
+    }
+}
+
+/// ValidateCustomResourceDefinitionSubresources: a scale subresource's specReplicasPath under
+/// `.spec.`, statusReplicasPath under `.status.` (both required), labelSelectorPath (when set)
+/// under either; each a simple JSON path first (validateSimpleJSONPath). The field paths are
+/// upstream's `Child("scale.specReplicasPath")`.
+fn subresources(sub: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
+    let Some(scale) = sub.and_then(|s| s.get("scale")).filter(|n| matches!(n.kind, NodeKind::Map(_))) else { return };
+    let s = |k: &str| scale.get(k).and_then(|n| n.as_str()).unwrap_or_default();
+    let pos = |k: &str| scale.get(k).map_or(scale.pos, |n| n.pos);
+    for (k, under) in [("specReplicasPath", ".spec"), ("statusReplicasPath", ".status")] {
+        let f = format!("{path}.scale.{k}");
+        let v = s(k);
+        if v.is_empty() {
+            errs.push(Diagnostic::required(&f, pos(k), ""));
+        } else if let Some(m) = simple_json_path(v) {
+            errs.push(Diagnostic::invalid(&f, pos(k), &quote(v), &m));
+        } else if !v.starts_with(&format!("{under}.")) {
+            errs.push(Diagnostic::invalid(&f, pos(k), &quote(v), &format!("should be a json path under {under}")));
+        }
+    }
+    // (a *string value: its JSON)
+    let k = "labelSelectorPath";
+    let v = s(k);
+    let f = format!("{path}.scale.{k}");
+    if !v.is_empty() {
+        if let Some(m) = simple_json_path(v) {
+            errs.push(Diagnostic::invalid(&f, pos(k), &quote(v), &m));
+        } else if !v.starts_with(".spec.") && !v.starts_with(".status.") {
+            errs.push(Diagnostic::invalid(&f, pos(k), &json_str(v), "should be a json path under either .spec or .status"));
+        }
+    }
+}
+
+/// validateCustomResourceConversion on what the v1 conversion makes of `spec.conversion`
+/// (webhook.clientConfig → webhookClientConfig, webhook.conversionReviewVersions →
+/// conversionReviewVersions; SetDefaults_CustomResourceDefinitionSpec's strategy None when
+/// there is no conversion): the strategy None or Webhook; a Webhook one needs a client config
+/// with exactly one of url and service, and validateConversionReviewVersions (at least one,
+/// none twice, each a DNS-1035 label, one of v1 / v1beta1 — requireRecognizedVersion on create);
+/// None has neither. The webhook's url and service themselves are not checked.
+fn conversion(conv: Option<&Node>, errs: &mut Vec<Diagnostic>) {
+    let Some(conv) = conv.filter(|n| matches!(n.kind, NodeKind::Map(_))) else { return };
+    let p = "spec.conversion";
+    let pos = |n: Option<&Node>| n.map_or(conv.pos, |n| n.pos);
+    let strategy = conv.get("strategy").and_then(|n| n.as_str()).unwrap_or_default();
+    match strategy {
+        "" => errs.push(Diagnostic::required(&format!("{p}.strategy"), pos(conv.get("strategy")), "")),
+        "None" | "Webhook" => {}
+        other => errs.push(Diagnostic::not_supported(&format!("{p}.strategy"), pos(conv.get("strategy")), other, &["None", "Webhook"])),
+    }
+    let webhook = conv.get("webhook").filter(|n| !n.is_null());
+    let client = webhook.and_then(|w| w.get("clientConfig")).filter(|n| !n.is_null());
+    let review = webhook.and_then(|w| w.get("conversionReviewVersions")).filter(|n| !n.is_null());
+    let versions: Vec<&Node> = match review.map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items.iter().collect(),
+        _ => Vec::new(),
+    };
+    let (cf, rf) = (format!("{p}.webhookClientConfig"), format!("{p}.conversionReviewVersions"));
+    if strategy == "Webhook" {
+        match client {
+            None => errs.push(Diagnostic::required(&cf, pos(webhook.or(conv.get("strategy"))), "required when strategy is set to Webhook")),
+            Some(c) => {
+                let has = |k: &str| c.get(k).is_some_and(|n| !n.is_null());
+                if has("url") == has("service") {
+                    errs.push(Diagnostic::required(&cf, c.pos, "exactly one of url or service is required"));
+                }
+            }
+        }
+        if versions.is_empty() {
+            errs.push(Diagnostic::required(&rf, pos(review.or(webhook).or(conv.get("strategy"))), ""));
+        } else {
+            let mut seen: Vec<&str> = Vec::new();
+            let mut accepted = false;
+            for (i, n) in versions.iter().enumerate() {
+                let v = n.as_str().unwrap_or_default();
+                let f = format!("{rf}[{i}]");
+                if seen.contains(&v) {
+                    errs.push(Diagnostic::invalid(&f, n.pos, &quote(v), "duplicate version"));
+                    continue;
+                }
+                seen.push(v);
+                for m in super::names::dns1035_label(v) {
+                    errs.push(Diagnostic::invalid(&f, n.pos, &quote(v), &m));
+                }
+                accepted |= matches!(v, "v1" | "v1beta1");
+            }
+            if !accepted {
+                let shown = json(&serde_json::Value::Array(versions.iter().map(|n| n.as_str().unwrap_or_default().into()).collect()));
+                errs.push(Diagnostic::invalid(&rf, pos(review), &shown, "must include at least one of v1, v1beta1"));
+            }
+        }
+    } else {
+        if let Some(c) = client {
+            errs.push(Diagnostic::forbidden(&cf, c.pos, "should not be set when strategy is not set to Webhook"));
+        }
+        if !versions.is_empty() {
+            errs.push(Diagnostic::forbidden(&rf, pos(review), "should not be set when strategy is not set to Webhook"));
         }
     }
 }

@@ -196,6 +196,13 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
         }
     }
     validate_tls(o, errs);
+    // ValidateIngressSpec, last: a set ingressClassName through ValidateIngressClassName
+    // (pkg/apis/networking/validation/validation.go: NameIsDNSSubdomain; a written "" too)
+    if let Some(class) = o.source.get("spec").and_then(|s| s.get("ingressClassName")).and_then(|c| c.as_str()) {
+        for m in names::dns1123_subdomain(class) {
+            errs.push(Diagnostic::invalid("spec.ingressClassName", at("spec.ingressClassName"), &quote(class), &m));
+        }
+    }
 }
 
 /// pkg/apis/networking/validation validateIngressTLS (after the rules in ValidateIngressSpec):

@@ -659,7 +659,7 @@ pub fn pod_labels(pod: &PodReport) -> String {
     pod.labels
         .iter()
         .filter(|(k, _)| {
-            k != "pod-template-hash"
+            !matches!(k.as_str(), "pod-template-hash" | "controller-revision-hash" | "pod-template-generation")
                 && !k.starts_with("statefulset.kubernetes.io")
                 && !matches!(k.as_str(), "controller-uid" | "batch.kubernetes.io/controller-uid" | "batch.kubernetes.io/job-name")
         })

@@ -1258,7 +1258,7 @@ fn analyze_checked(
     stage("X infer+dual");
     namespace_notes(&objects, &mut diags);
     stage("X ns notes");
-    statefulset_service_notes(&objects, &mut diags);
+    statefulset_service_notes(&objects, checks, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
@@ -1559,12 +1559,22 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
 /// set.Spec.ServiceName`), and those names exist only as endpoints of a headless Service of
 /// that name selecting the pods (DNS spec §2.4.1): said when it names no Service, or one with a
 /// clusterIP.
-fn statefulset_service_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+///
+/// Not for a StatefulSet the API server refuses (its spec or pod template invalid: no pods, no
+/// names): cluster::workload_spec_ok and its pod_check (`checks`, or made here).
+fn statefulset_service_notes(objects: &[Object], checks: cluster::PodChecks, diags: &mut Vec<Diagnostic>) {
     // (read before the workloads' trees are freed: the Services as the input writes them)
     let services: Vec<(&Object, &model::ServiceSpec)> = objects.iter().filter(|o| !o.refused).filter_map(|o| match &o.body { Body::Service(s) => Some((o, s)), _ => None }).collect();
-    for o in objects.iter().filter(|o| o.kind == "StatefulSet" && !o.refused) {
+    for (i, o) in objects.iter().enumerate().filter(|(_, o)| o.kind == "StatefulSet" && !o.refused) {
         let Body::Workload(w) = &o.body else { continue };
         let Some(name) = w.service_name.as_deref().filter(|n| !n.is_empty()) else { continue };
+        let pod_ok = match checks.and_then(|c| c.get(i)?.as_ref()) {
+            Some((ok, _)) => *ok,
+            None => cluster::pod_check(o).is_none_or(|(ok, _)| ok),
+        };
+        if !pod_ok || !cluster::workload_spec_ok(o) {
+            continue;
+        }
         let pod0 = format!("{}-{}", o.meta.name, w.start_ordinal);
         let headless = |s: &model::ServiceSpec| s.cluster_ip.as_deref() == Some("None");
         // (a Service with a clusterIP is an info note: CoreDNS answers the pods' names anyway)
@@ -2196,6 +2206,8 @@ mod tests_learner7;
 mod tests_dumpfix7;
 #[cfg(test)]
 mod tests_rulefix13;
+#[cfg(test)]
+mod tests_valfix14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_corpus6;
 #[cfg(test)]
@@ -2204,3 +2216,5 @@ mod tests_otherkinds;
 mod tests_learner8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix9;
+#[cfg(test)]
+mod tests_corpfix7;

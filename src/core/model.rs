@@ -252,8 +252,15 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
     }
     let overcommit = |name: &str| (!name.contains('/') || name.contains("kubernetes.io/")) && !name.starts_with("hugepages-");
     for (which, list) in [("limits", &limits), ("requests", &requests)] {
-        for (name, q) in list.iter().filter(|(_, q)| q.is_negative()) {
-            out.push(ResourceError { field: format!("resources.{which}[{name}]"), value: Some(q.to_go_string()), detail: "must be greater than or equal to 0".into() });
+        for (name, q) in list.iter() {
+            if q.is_negative() {
+                out.push(ResourceError { field: format!("resources.{which}[{name}]"), value: Some(q.to_go_string()), detail: "must be greater than or equal to 0".into() });
+            }
+            // ValidateResourceQuantityValue: an integer resource (helper.IsIntegerResourceName:
+            // extended resources such as nvidia.com/gpu) is a whole number (isNotIntegerErrorMsg)
+            if super::quota::integer_resource(name) && !q.is_whole() {
+                out.push(ResourceError { field: format!("resources.{which}[{name}]"), value: Some(q.to_go_string()), detail: "must be an integer".into() });
+            }
         }
     }
     for (name, q) in &requests {
@@ -511,9 +518,10 @@ pub struct PodStatus {
 pub struct Workload {
     pub replicas: Option<i64>,
     pub match_labels: Option<Labels>,
-    /// spec.selector is present (possibly empty) / how many matchExpressions it has
+    /// spec.selector is present (possibly empty) / its matchExpressions as written (a Job's
+    /// too; a ReplicationController's selector is a plain map: none)
     pub selector_set: bool,
-    pub match_expressions: usize,
+    pub match_expressions: Vec<NodeSelectorRequirement>,
     /// StatefulSet spec.ordinals.start (getStartOrdinal; 0 when unset)
     pub start_ordinal: i64,
     pub template_labels: Labels,
@@ -1373,7 +1381,13 @@ fn workload(r: &mut Reader, root: &Node, kind: &str) -> Workload {
     let template_labels =
         r.string_map(tmeta.and_then(|m| m.get("labels")), &"spec.template.metadata.labels").unwrap_or_default();
     let template = pod_spec(r, tmpl.and_then(|t| t.get("spec")), &"spec.template.spec");
-    let match_expressions = r.seq(sel.and_then(|s| s.get("matchExpressions")), &"spec.selector.matchExpressions").len();
+    r.seq(sel.and_then(|s| s.get("matchExpressions")), &"spec.selector.matchExpressions");
+    // the entries read again without reporting (the list's shape was reported just above)
+    let match_expressions = {
+        let mut scratch = Vec::new();
+        let mut quiet = Reader { obj: String::new(), diags: &mut scratch };
+        label_selector(&mut quiet, get("selector"), &"spec.selector").map(|s| s.match_expressions).unwrap_or_default()
+    };
     let ordinals = r.map(get("ordinals"), &"spec.ordinals");
     let start_ordinal = r.int(ordinals.and_then(|o| o.get("start")), &"spec.ordinals.start").unwrap_or(0);
     Workload {
@@ -1470,7 +1484,7 @@ fn replication_controller(r: &mut Reader, root: &Node) -> Workload {
         replicas: r.int(get("replicas"), &"spec.replicas"),
         selector_set: !match_labels.is_empty(),
         match_labels: Some(match_labels),
-        match_expressions: 0,
+        match_expressions: Vec::new(),
         start_ordinal: 0,
         template_labels: template_labels.unwrap_or_default(),
         template,

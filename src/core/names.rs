@@ -275,6 +275,17 @@ fn qualified_part_ok(s: &str) -> bool {
 /// IsQualifiedName (label keys): optional DNS-subdomain prefix + '/' + name (<= 63).
 pub fn qualified_name(s: &str) -> Vec<String> {
     let mut errs = Vec::new();
+    // more than one '/': the whole key is refused at once (IsQualifiedName's default case,
+    // k8s.io/apimachinery pkg/util/validation/validation.go, as of v1.34; "a valid label key"
+    // from v1.35)
+    if s.matches('/').count() > 1 {
+        let m = regex_error(
+            "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+            "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
+            &["MyName", "my.name", "123-abc"],
+        );
+        return vec![format!("{m} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')")];
+    }
     let (prefix, name) = match s.split_once('/') {
         Some((p, n)) => (Some(p), n),
         None => (None, s),

@@ -60,7 +60,7 @@ fn quota_resource(name: &str) -> bool {
 }
 
 /// helper.IsIntegerResourceName: object counts and extended resources.
-fn integer_resource(name: &str) -> bool {
+pub(crate) fn integer_resource(name: &str) -> bool {
     matches!(
         name,
         "pods" | "resourcequotas" | "services" | "replicationcontrollers" | "secrets" | "configmaps" | "persistentvolumeclaims" | "services.nodeports" | "services.loadbalancers"

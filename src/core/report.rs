@@ -435,14 +435,11 @@ impl Report {
                     p.reason
                 );
                 for (i, h) in p.hops.iter().enumerate() {
-                    let _ = writeln!(
-                        s,
-                        "    {}. {} -> {}  {}",
-                        i + 1,
-                        h.from,
-                        h.to,
-                        h.addresses(" -> ", " => ")
-                    );
+                    // a hop that ends where it is (a drop at a pod's interface or in kube-proxy's
+                    // rules: from == to) is said as a place, not as a loop `pod:x -> pod:x`
+                    // (corpus7 S5)
+                    let place = if h.from == h.to { format!("at {}", h.from) } else { format!("{} -> {}", h.from, h.to) };
+                    let _ = writeln!(s, "    {}. {place}  {}", i + 1, h.addresses(" -> ", " => "));
                     let _ = writeln!(s, "       {}", h.explanation);
                 }
             }

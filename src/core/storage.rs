@@ -11,21 +11,23 @@
 //!   Filesystem is valid), dataSource / dataSourceRef (validateDataSource, validateDataSourceRef)
 //!   after the PVC strategy's PrepareForCreate copies one into the other
 //!   (pkg/api/persistentvolumeclaim/util.go NormalizeDataSources; dataSourceRef.namespace is
-//!   dropped with CrossNamespaceVolumeDataSource off). Not checked: the dataSource /
-//!   dataSourceRef equality when both are written.
+//!   dropped with CrossNamespaceVolumeDataSource off); both written must match
+//!   (isDataSourceEqualDataSourceRef: `spec: Invalid value: {}: must match dataSourceRef`).
 //! * PersistentVolume: ValidatePersistentVolume (ValidatePersistentVolumeName; cluster-scoped)
 //!   → ValidatePersistentVolumeSpec, not inline: accessModes required and supported, capacity
 //!   exactly `storage` and positive, persistentVolumeReclaimPolicy (after
 //!   SetDefaults_PersistentVolume's Retain), exactly one volume type (the first written wins,
 //!   each later one Forbidden), a `local` volume's nodeAffinity, a hostPath of `/` not Recycle,
-//!   storageClassName, volumeMode, volumeAttributesClassName (with csi). Not checked: each volume
-//!   source's own fields and the nodeAffinity terms.
+//!   storageClassName, volumeMode, volumeAttributesClassName (with csi), the nodeAffinity
+//!   (validateVolumeNodeAffinity → ValidateNodeSelector) and the first volume type's own fields
+//!   ([`volume_source`]: hostPath, nfs, local, csi, iscsi, fc and the required fields of the
+//!   others, azureDisk; not quobyte, flocker).
 //! * StorageClass: pkg/apis/storage/validation/validation.go ValidateStorageClass
 //!   (ValidateClassName; cluster-scoped) → validateProvisioner (required, a qualified name once
 //!   lower-cased), validateParameters (at most 512, no empty key, 256 KiB together),
 //!   validateReclaimPolicy (Delete or Retain) and validateVolumeBindingMode, after
-//!   SetDefaults_StorageClass (pkg/apis/storage/v1/defaults.go: Delete, Immediate). Not checked:
-//!   allowedTopologies.
+//!   SetDefaults_StorageClass (pkg/apis/storage/v1/defaults.go: Delete, Immediate), then
+//!   validateAllowedTopologies.
 
 use super::diag::{quote, Diagnostic};
 use super::scaling::V;
@@ -108,6 +110,17 @@ fn claim_spec(v: &mut V, p: &str) {
     if let Some(n) = source_ref.or(source) {
         data_source(v, &f("dataSourceRef"), n);
     }
+    // both written: isDataSourceEqualDataSourceRef (apiGroup compared as pointers: absent is not
+    // ""); the value is the *field.Path `spec.dataSource`, which json.Marshal prints as `{}`
+    // (dataSourceRef.namespace is dropped with CrossNamespaceVolumeDataSource off)
+    if let (Some(a), Some(b)) = (source, source_ref) {
+        fn field<'n>(n: &'n Node, k: &str) -> Option<&'n str> {
+            n.get(k).filter(|x| !x.is_null()).map(|x| x.as_str().unwrap_or(""))
+        }
+        if field(a, "apiGroup") != field(b, "apiGroup") || field(a, "kind").unwrap_or("") != field(b, "kind").unwrap_or("") || field(a, "name").unwrap_or("") != field(b, "name").unwrap_or("") {
+            v.push(Diagnostic::invalid(p, a.pos, "{}", "must match dataSourceRef"));
+        }
+    }
     class_name(v, &f("volumeAttributesClassName"));
 }
 
@@ -173,17 +186,20 @@ fn volume_spec(v: &mut V) {
     if !policy.is_empty() && !matches!(policy, "Delete" | "Recycle" | "Retain") {
         v.not_supported("spec.persistentVolumeReclaimPolicy", policy, &["Delete", "Recycle", "Retain"]);
     }
+    // validateVolumeNodeAffinity (before the volume types upstream)
+    if let Some(na) = v.get("spec.nodeAffinity") {
+        volume_node_affinity(v, na);
+    }
     let mut count = 0;
     for (field, forbidden) in VOLUME_TYPES {
-        if !v.present(&format!("spec.{field}")) {
-            continue;
-        }
+        let Some(src) = v.get(&format!("spec.{field}")) else { continue };
         if count > 0 && !forbidden.is_empty() {
             let d = Diagnostic::forbidden(&format!("spec.{forbidden}"), v.at(&format!("spec.{field}")), "may not specify more than 1 volume type");
             v.push(d);
             continue;
         }
         count += 1;
+        volume_source(v, field, src);
         if *field == "local" && !v.present("spec.nodeAffinity") {
             v.required("spec.nodeAffinity", "Local volume requires node affinity");
         }
@@ -300,4 +316,399 @@ fn storage_class(v: &mut V) {
     if let Some(m) = v.str("volumeBindingMode").filter(|m| !matches!(*m, "Immediate" | "WaitForFirstConsumer")) {
         v.not_supported("volumeBindingMode", m, &["Immediate", "WaitForFirstConsumer"]);
     }
+    allowed_topologies(v);
+}
+
+/// validateAllowedTopologies (pkg/apis/storage/validation/validation.go): each term by
+/// ValidateTopologySelectorTerm (pkg/apis/core/validation/validation.go: each
+/// matchLabelExpressions entry by validateTopologySelectorLabelRequirement — values required,
+/// no value twice, the key a label name — and no key twice in a term), then a term equal to an
+/// earlier one is `matchLabelExpressions: Duplicate value: ""`. Upstream's list of earlier terms
+/// starts as len(topologies) nil maps (make with a length, then append), and Semantic.DeepEqual
+/// equates nil and empty maps: a term with no expressions is a duplicate of each of those too.
+fn allowed_topologies(v: &mut V) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let terms = v.items("allowedTopologies");
+    let mut seen: Vec<BTreeMap<String, BTreeSet<String>>> = vec![BTreeMap::new(); terms.len()];
+    let root = v.root;
+    let at = |p: &str| super::model::pos_at(root, p);
+    for (i, term) in terms.iter().enumerate() {
+        let tf = format!("allowedTopologies[{i}]");
+        let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let exprs = match term.get("matchLabelExpressions").map(|n| &n.kind) {
+            Some(super::yaml::NodeKind::Seq(items)) => items.as_slice(),
+            _ => &[],
+        };
+        for (j, e) in exprs.iter().enumerate() {
+            let ef = format!("{tf}.matchLabelExpressions[{j}]");
+            let vf = format!("{ef}.values");
+            let values = match e.get("values").map(|n| &n.kind) {
+                Some(super::yaml::NodeKind::Seq(items)) => items.as_slice(),
+                _ => &[],
+            };
+            if values.is_empty() {
+                v.push(Diagnostic::required(&vf, at(&vf), ""));
+            }
+            let mut set = BTreeSet::new();
+            for (k, value) in values.iter().enumerate() {
+                let value = value.as_str().unwrap_or("");
+                if !set.insert(value.to_string()) {
+                    let f = format!("{vf}[{k}]");
+                    v.push(Diagnostic::duplicate(&f, at(&f), &quote(value)));
+                }
+            }
+            let key = e.get("key").and_then(|k| k.as_str()).unwrap_or("");
+            let kf = format!("{ef}.key");
+            for m in super::names::qualified_name(key) {
+                v.push(Diagnostic::invalid(&kf, at(&kf), &quote(key), &m));
+            }
+            if map.contains_key(key) {
+                v.push(Diagnostic::duplicate(&kf, at(&kf), &quote(key)));
+            }
+            map.insert(key.to_string(), set);
+        }
+        let mf = format!("{tf}.matchLabelExpressions");
+        for _ in seen.iter().filter(|t| **t == map) {
+            v.push(Diagnostic::duplicate(&mf, at(&mf), "\"\""));
+        }
+        seen.push(map);
+    }
+}
+
+/// validateVolumeNodeAffinity (pkg/apis/core/validation/validation.go): `required` must be
+/// written, then ValidateNodeSelector on it (allowInvalidLabelValueInRequiredNodeAffinity false
+/// on create: ValidationOptionsForPersistentVolume with no old PV): at least one term, each by
+/// ValidateNodeSelectorTerm (the rule a pod's required node affinity follows).
+fn volume_node_affinity(v: &mut V, na: &Node) {
+    let f = "spec.nodeAffinity.required";
+    let Some(required) = na.get("required").filter(|n| !n.is_null()) else {
+        v.required(f, "must specify required node constraints");
+        return;
+    };
+    let tf = format!("{f}.nodeSelectorTerms");
+    let terms = match required.get("nodeSelectorTerms").map(|n| &n.kind) {
+        Some(super::yaml::NodeKind::Seq(items)) => items.as_slice(),
+        _ => &[],
+    };
+    if terms.is_empty() {
+        v.required(&tf, "must have at least one node selector term");
+        return;
+    }
+    let root = v.root;
+    let at = |p: &str| super::model::pos_at(root, p);
+    for (i, t) in terms.iter().enumerate() {
+        let term = node_selector_term(t);
+        super::cluster::validate_node_selector_term(&term, false, &format!("{tf}[{i}]"), &at, &mut v.errs);
+    }
+}
+
+/// A NodeSelectorTerm as written (absent strings read as Go's "").
+fn node_selector_term(t: &Node) -> super::model::NodeSelectorTerm {
+    let reqs = |key: &str| -> Vec<super::model::NodeSelectorRequirement> {
+        let items = match t.get(key).map(|n| &n.kind) {
+            Some(super::yaml::NodeKind::Seq(items)) => items.as_slice(),
+            _ => &[],
+        };
+        items
+            .iter()
+            .map(|e| {
+                let s = |k: &str| e.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                let values = match e.get("values").map(|n| &n.kind) {
+                    Some(super::yaml::NodeKind::Seq(vs)) => vs.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect(),
+                    _ => Vec::new(),
+                };
+                super::model::NodeSelectorRequirement { key: s("key"), operator: s("operator"), values }
+            })
+            .collect()
+    };
+    super::model::NodeSelectorTerm { match_expressions: reqs("matchExpressions"), match_fields: reqs("matchFields") }
+}
+
+/// The checks ValidatePersistentVolumeSpec runs on the first volume type written (each its own
+/// function in pkg/apis/core/validation/validation.go); `key` is its JSON key, `src` its node.
+/// The field paths are upstream's, quirks included: validateGCEPersistentDiskVolumeSource is
+/// handed `spec.persistentDisk`, validateCephFSPersistentVolumeSource `spec.cephfs`, and
+/// validateISCSIPersistentVolumeSource names `iscsi.targetportal` / `iscsi.initiatorname`.
+/// quobyte and flocker are not checked.
+fn volume_source(v: &mut V, key: &str, src: &Node) {
+    let root = v.root;
+    let at = |p: &str| super::model::pos_at(root, p);
+    let f = format!("spec.{key}");
+    let text = |k: &str| src.get(k).and_then(|x| x.as_str()).unwrap_or("");
+    let int = |k: &str| src.get(k).and_then(super::scaling::int_of);
+    let len = |k: &str| match src.get(k).map(|n| &n.kind) {
+        Some(super::yaml::NodeKind::Seq(items)) => items.len(),
+        _ => 0,
+    };
+    // field.Required(<named>.<k>, "") for each empty string field, positioned at the source's
+    // own field when written
+    let required = |v: &mut V, named: &str, keys: &[&str]| {
+        for k in keys {
+            if text(k).is_empty() {
+                v.push(Diagnostic::required(&format!("{named}.{k}"), at(&format!("{f}.{k}")), ""));
+            }
+        }
+    };
+    // pdPartitionErrorMsg: validation.InclusiveRangeError(1, 255), while 0 passes
+    let partition = |v: &mut V, named: &str| {
+        if let Some(p) = int("partition").filter(|p| !(0..=255).contains(p)) {
+            v.push(Diagnostic::invalid(&format!("{named}.partition"), at(&format!("{f}.partition")), &p.to_string(), "must be between 1 and 255, inclusive"));
+        }
+    };
+    match key {
+        // validateHostPathVolumeSource, validateNFSVolumeSource and validateAzureDisk: the pod
+        // volume's own rules
+        "hostPath" | "nfs" | "azureDisk" => {
+            let mut errs = Vec::new();
+            super::cluster::validate_volume_source(key, src, &f, &at, &mut errs);
+            v.errs.extend(errs);
+        }
+        "gcePersistentDisk" => {
+            required(v, "spec.persistentDisk", &["pdName"]);
+            partition(v, "spec.persistentDisk");
+        }
+        "awsElasticBlockStore" => {
+            required(v, &f, &["volumeID"]);
+            partition(v, &f);
+        }
+        // validateGlusterfsPersistentVolumeSource
+        "glusterfs" => {
+            required(v, &f, &["endpoints", "path"]);
+            if let Some(ns) = src.get("endpointsNamespace").and_then(|n| n.as_str()) {
+                let nf = format!("{f}.endpointsNamespace");
+                if ns.is_empty() {
+                    v.push(Diagnostic::invalid(&nf, at(&nf), "\"\"", "if the endpointnamespace is set, it must be a valid namespace name"));
+                }
+                for m in super::names::dns1123_label(ns).into_iter().filter(|_| !ns.is_empty()) {
+                    v.push(Diagnostic::invalid(&nf, at(&nf), &quote(ns), &m));
+                }
+            }
+        }
+        // validateRBDPersistentVolumeSource
+        "rbd" => {
+            if len("monitors") == 0 {
+                v.push(Diagnostic::required(&format!("{f}.monitors"), at(&format!("{f}.monitors")), ""));
+            }
+            required(v, &f, &["image"]);
+        }
+        // validateCephFSPersistentVolumeSource (handed `cephfs`)
+        "cephfs" if len("monitors") == 0 => v.push(Diagnostic::required(&format!("{f}.monitors"), at(&format!("{f}.monitors")), "")),
+        "iscsi" => iscsi(v, src, &f),
+        // validateCinderPersistentVolumeSource
+        "cinder" => {
+            required(v, &f, &["volumeID"]);
+            secret_ref_required(v, src, &f);
+        }
+        // validateFCVolumeSource
+        "fc" => {
+            let (wwns, wwids) = (len("targetWWNs"), len("wwids"));
+            let tf = format!("{f}.targetWWNs");
+            if wwns < 1 && wwids < 1 {
+                v.push(Diagnostic::required(&tf, at(&tf), "must specify either targetWWNs or wwids, but not both"));
+            }
+            if wwns != 0 && wwids != 0 {
+                let shown = format!("[{}]", src.get("targetWWNs").map(|n| match &n.kind {
+                    super::yaml::NodeKind::Seq(items) => items.iter().map(|x| quote(x.as_str().unwrap_or(""))).collect::<Vec<_>>().join(","),
+                    _ => String::new(),
+                }).unwrap_or_default());
+                v.push(Diagnostic::invalid(&tf, at(&tf), &shown, "targetWWNs and wwids can not be specified simultaneously"));
+            }
+            if wwns != 0 {
+                let lf = format!("{f}.lun");
+                match int("lun") {
+                    None if src.get("lun").is_none_or(|n| n.is_null()) => v.push(Diagnostic::required(&lf, at(&lf), "lun is required if targetWWNs is specified")),
+                    Some(l) if !(0..=255).contains(&l) => v.push(Diagnostic::invalid(&lf, at(&lf), &l.to_string(), "must be between 0 and 255, inclusive")),
+                    _ => {}
+                }
+            }
+        }
+        // validateFlexPersistentVolumeSource
+        "flexVolume" => {
+            required(v, &f, &["driver"]);
+            if let Some(opts) = src.get("options") {
+                for (k, _) in opts.last_entries() {
+                    let Some(k) = k.as_str() else { continue };
+                    let namespace = k.split_once('/').map_or(k, |(ns, _)| ns);
+                    let normalized = format!(".{}", namespace.to_lowercase());
+                    if normalized.ends_with(".kubernetes.io") || normalized.ends_with(".k8s.io") {
+                        let kf = format!("{f}.options[{k}]");
+                        v.push(Diagnostic::invalid(&kf, at(&format!("{f}.options")), &quote(k), "kubernetes.io and k8s.io namespaces are reserved"));
+                    }
+                }
+            }
+        }
+        // validateAzureFilePV
+        "azureFile" => {
+            required(v, &f, &["secretName", "shareName"]);
+            if src.get("secretNamespace").and_then(|n| n.as_str()) == Some("") {
+                let nf = format!("{f}.secretNamespace");
+                v.push(Diagnostic::required(&nf, at(&nf), ""));
+            }
+        }
+        "vsphereVolume" => required(v, &f, &["volumePath"]),
+        "photonPersistentDisk" => required(v, &f, &["pdID"]),
+        "portworxVolume" => required(v, &f, &["volumeID"]),
+        // validateScaleIOPersistentVolumeSource
+        "scaleIO" => required(v, &f, &["gateway", "system", "volumeName"]),
+        // validateLocalVolumeSource: path required, then validatePathNoBacksteps
+        "local" => {
+            let path = text("path");
+            let pf = format!("{f}.path");
+            if path.is_empty() {
+                v.push(Diagnostic::required(&pf, at(&pf), ""));
+            } else if path.split('/').any(|part| part == "..") {
+                v.push(Diagnostic::invalid(&pf, at(&pf), &quote(path), "must not contain '..'"));
+            }
+        }
+        // validateStorageOSPersistentVolumeSource
+        "storageos" => {
+            let name = text("volumeName");
+            let nf = format!("{f}.volumeName");
+            if name.is_empty() {
+                v.push(Diagnostic::required(&nf, at(&nf), ""));
+            }
+            for m in super::names::dns1123_label(name).into_iter().filter(|_| !name.is_empty()) {
+                v.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), &m));
+            }
+            let ns = text("volumeNamespace");
+            let nsf = format!("{f}.volumeNamespace");
+            for m in super::names::dns1123_label(ns).into_iter().filter(|_| !ns.is_empty()) {
+                v.push(Diagnostic::invalid(&nsf, at(&nsf), &quote(ns), &m));
+            }
+            secret_ref_required(v, src, &f);
+        }
+        // validateCSIPersistentVolumeSource: ValidateCSIDriverName, volumeHandle required, each
+        // secret reference by validatePVSecretReference
+        "csi" => {
+            let driver = text("driver");
+            let df = format!("{f}.driver");
+            if driver.is_empty() {
+                v.push(Diagnostic::required(&df, at(&df), ""));
+            }
+            if driver.len() > 63 {
+                v.push(Diagnostic::too_long(&df, at(&df), 63));
+            }
+            for m in super::names::dns1123_subdomain(&driver.to_lowercase()) {
+                v.push(Diagnostic::invalid(&df, at(&df), &quote(driver), &m));
+            }
+            required(v, &f, &["volumeHandle"]);
+            for r in ["controllerPublishSecretRef", "controllerExpandSecretRef", "nodePublishSecretRef", "nodeExpandSecretRef"] {
+                let Some(sr) = src.get(r).filter(|n| !n.is_null()) else { continue };
+                let rf = format!("{f}.{r}");
+                let s = |k: &str| sr.get(k).and_then(|x| x.as_str()).unwrap_or("");
+                let (name, ns) = (s("name"), s("namespace"));
+                let (nf, nsf) = (format!("{rf}.name"), format!("{rf}.namespace"));
+                if name.is_empty() {
+                    v.push(Diagnostic::required(&nf, at(&nf), ""));
+                } else {
+                    for m in super::names::dns1123_subdomain(name) {
+                        v.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), &m));
+                    }
+                }
+                if ns.is_empty() {
+                    v.push(Diagnostic::required(&nsf, at(&nsf), ""));
+                } else {
+                    for m in super::names::dns1123_label(ns) {
+                        v.push(Diagnostic::invalid(&nsf, at(&nsf), &quote(ns), &m));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A written secretRef's name and namespace required (validateCinderPersistentVolumeSource,
+/// validateStorageOSPersistentVolumeSource).
+fn secret_ref_required(v: &mut V, src: &Node, f: &str) {
+    let Some(sr) = src.get("secretRef").filter(|n| !n.is_null()) else { return };
+    for k in ["name", "namespace"] {
+        if sr.get(k).and_then(|x| x.as_str()).unwrap_or("").is_empty() {
+            let kf = format!("{f}.secretRef.{k}");
+            let pos = super::model::pos_at(v.root, &kf);
+            v.push(Diagnostic::required(&kf, pos, ""));
+        }
+    }
+}
+
+/// validateISCSIPersistentVolumeSource (pkg/apis/core/validation/validation.go), the PV's name
+/// read from metadata.name.
+fn iscsi(v: &mut V, src: &Node, f: &str) {
+    let root = v.root;
+    let at = |p: &str| super::model::pos_at(root, p);
+    let text = |k: &str| src.get(k).and_then(|x| x.as_str()).unwrap_or("");
+    let portal = text("targetPortal");
+    if portal.is_empty() {
+        let pf = format!("{f}.targetPortal");
+        v.push(Diagnostic::required(&pf, at(&pf), ""));
+    }
+    let initiator = src.get("initiatorName").filter(|n| !n.is_null()).map(|n| n.as_str().unwrap_or(""));
+    let pv_name = v.str("metadata.name").unwrap_or("");
+    if initiator.is_some() && pv_name.len() + 1 + portal.len() > 64 {
+        v.push(Diagnostic::invalid(&format!("{f}.targetportal"), at(&format!("{f}.targetPortal")), &quote(portal), "Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified."));
+    }
+    let iqn = text("iqn");
+    let qf = format!("{f}.iqn");
+    if iqn.is_empty() {
+        v.push(Diagnostic::required(&qf, at(&qf), ""));
+    } else if !iscsi_name_ok(iqn) {
+        v.push(Diagnostic::invalid(&qf, at(&qf), &quote(iqn), "must be valid format"));
+    }
+    if let Some(lun) = src.get("lun").and_then(super::scaling::int_of).filter(|l| !(0..=255).contains(l)) {
+        let lf = format!("{f}.lun");
+        v.push(Diagnostic::invalid(&lf, at(&lf), &lun.to_string(), "must be between 0 and 255, inclusive"));
+    }
+    let flag = |k: &str| matches!(src.get(k).map(|n| &n.kind), Some(super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
+    let secret = src.get("secretRef").filter(|n| !n.is_null());
+    if (flag("chapAuthDiscovery") || flag("chapAuthSession")) && secret.is_none() {
+        let sf = format!("{f}.secretRef");
+        v.push(Diagnostic::required(&sf, at(&sf), ""));
+    }
+    if secret.is_some_and(|s| s.get("name").and_then(|x| x.as_str()).unwrap_or("").is_empty()) {
+        let sf = format!("{f}.secretRef.name");
+        v.push(Diagnostic::required(&sf, at(&sf), ""));
+    }
+    if let Some(init) = initiator {
+        if !iscsi_name_ok(init) {
+            v.push(Diagnostic::invalid(&format!("{f}.initiatorname"), at(&format!("{f}.initiatorName")), &quote(init), "must be valid format"));
+        }
+    }
+}
+
+/// An iSCSI qualified name as validateISCSIPersistentVolumeSource accepts it: starting with
+/// iqn, eui or naa, and matching that prefix's regular expression (iscsiInitiatorIqnRegex
+/// `iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$`, unanchored at its start;
+/// iscsiInitiatorEuiRegex `^eui.[[:alnum:]]{16}$`; iscsiInitiatorNaaRegex `^naa.[[:alnum:]]{32}$`).
+fn iscsi_name_ok(s: &str) -> bool {
+    let fixed = |n: usize| {
+        let mut chars = s.chars().skip(3);
+        chars.next().is_some_and(|c| c != '\n') && {
+            let rest: Vec<char> = chars.collect();
+            rest.len() == n && rest.iter().all(|c| c.is_ascii_alphanumeric())
+        }
+    };
+    if s.starts_with("eui") {
+        return fixed(16);
+    }
+    if s.starts_with("naa") {
+        return fixed(32);
+    }
+    if !s.starts_with("iqn") {
+        return false;
+    }
+    // any occurrence of the iqn form running to the end of the string
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        let r = &b[i..];
+        if r.len() < 13 || &r[..4] != b"iqn." || !r[4..8].iter().all(u8::is_ascii_digit) || r[8] != b'-' || !r[9..11].iter().all(u8::is_ascii_digit) || r[11] != b'.' {
+            return false;
+        }
+        let rest = &r[12..];
+        let Some(colon) = rest.iter().position(|c| *c == b':') else { return false };
+        let (group, tail) = (&rest[..colon], &rest[colon + 1..]);
+        !group.is_empty()
+            && group.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.')
+            && !tail.is_empty()
+            && std::str::from_utf8(tail).is_ok_and(|t| t.chars().all(|c| !matches!(c, ',' | ';' | '*' | '&' | '$' | '|' | ' ' | '\t' | '\n' | '\r' | '\x0c')))
+    })
 }
