@@ -374,6 +374,9 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         drained: if rng.chance(4) { vec!["node-2".into()] } else { Vec::new() },
         client: rng.pick(&["", "node-3", "<b>x</b>"]).to_string(),
         families: rng.pick(&["", "ipv6", "ipv4,ipv6", "<b>x</b>"]).to_string(),
+        port: *rng.pick(&[None, Some(80), Some(0), Some(-1), Some(i64::MAX)]),
+        protocol: rng.pick(&["", "UDP", "<b>x</b>"]).to_string(),
+        mode: rng.pick(&["", "grpc", "keepalive-4", "<b>x</b>"]).to_string(),
     };
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);

@@ -38,6 +38,11 @@ pub struct HostOptions {
     pub drained: Vec<String>,
     /// a shared scene's client node (`SharedScene::client`)
     pub client: Option<String>,
+    /// a shared scene's Service port, its protocol and the client's connection mode
+    /// (`SharedScene::port/protocol/mode`; learner9 Q37)
+    pub port: Option<i64>,
+    pub protocol: Option<String>,
+    pub client_mode: Option<String>,
     pub embed: bool,
     pub read_only: bool,
     pub hide_editor: bool,
@@ -243,7 +248,13 @@ impl HostOptions {
         self.service = Some(sc.service).filter(|s| !s.is_empty());
         self.entry = Some(sc.entry).filter(|s| !s.is_empty());
         self.step = Some(sc.step);
-        self.theme = Some(sc.theme).filter(|s| !s.is_empty());
+        // `?theme=dark#s=…`: the theme written in the URL wins over the one the link carries
+        // (learner9: a dark link rendered light)
+        let url_theme = self.theme.take().filter(|t| ["auto", "light", "dark"].contains(&t.as_str()));
+        self.theme = url_theme.or(Some(sc.theme).filter(|s| !s.is_empty()));
+        self.port = sc.port.filter(|n| (1..=65535).contains(n));
+        self.protocol = Some(sc.protocol).filter(|p| matches!(p.as_str(), "TCP" | "UDP" | "SCTP"));
+        self.client_mode = Some(sc.mode).filter(|m| !m.is_empty()).map(|m| crate::core::connections::ClientMode::parse(&m).key());
         self.nodes = Some(sc.nodes);
         self.cloud = Some(sc.cloud);
         self.flipped = sc.flipped;
@@ -386,6 +397,13 @@ mod tests {
         let o = HostOptions::parse("", &format!("#s={}", link("ipv7")));
         assert_eq!((o.families, o.notices.len()), (None, 1));
         assert_eq!(percent_decode("a%2"), None);
+        // learner9: `?theme=dark#s=…` opens dark (the URL's explicit theme wins over the link's);
+        // without one, the link's theme; the link's port, protocol and client mode are kept
+        let themed = share::encode(&share::SharedScene { yaml: "y".into(), theme: "light".into(), port: Some(9000), protocol: "UDP".into(), mode: "keepalive-3".into(), ..Default::default() });
+        let o = HostOptions::parse("?theme=dark", &format!("#s={themed}"));
+        assert_eq!(o.theme.as_deref(), Some("dark"));
+        assert_eq!((o.port, o.protocol.as_deref(), o.client_mode.as_deref()), (Some(9000), Some("UDP"), Some("keepalive-3")));
+        assert_eq!(HostOptions::parse("", &format!("#s={themed}")).theme.as_deref(), Some("light"));
     }
 
     /// trainer8: `?service=nope`, `?entry=bogus`, `?step=99` fell back silently; the notice names

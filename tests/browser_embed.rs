@@ -52,6 +52,7 @@ async fn link_round_trip_restores_the_scene() {
         drained: vec![],
         client: "node-3".into(),
         families: "ipv6,ipv4".into(),
+        ..Default::default()
     };
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     set_url(&format!("{path}?embed#s={}", share::encode(&scene)));

@@ -607,6 +607,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 format!("{}: Failed, {r}", p.name)
             } else if p.phase == "Succeeded" {
                 format!("{}: Succeeded (it ran to completion; a finished pod is never an endpoint)", p.name)
+            } else if p.phase == "Failed" {
+                format!("{}: Failed (it has finished; a finished pod is never an endpoint)", p.name)
             } else if let Some(r) = p.not_ready_reason.as_deref() {
                 format!("{}: {r}", p.name)
             } else if p.ip.is_none() {
@@ -621,9 +623,19 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         // (pkg/proxy/topology.go CategorizeEndpoints; KEP-1669 ProxyTerminatingEndpoints)
         let terminating: Vec<&str> = s.endpoints.iter().filter(|e| e.terminating).map(|e| e.pod.as_deref().unwrap_or(e.ip.as_str())).collect();
         let serving_terminating = s.endpoints.iter().any(|e| e.terminating && e.serving);
-        let (st, why) = if ready == 0 && !terminating.is_empty() && not_ready.is_empty() {
+        // (learner9 W1: a not-Ready terminating pod beside a serving one sent this to "Fix its
+        // readiness probe" with a ✗ while the path delivered to the serving one)
+        let terminating_pod = |n: &&str| s.endpoints.iter().any(|e| e.terminating && e.pod.as_deref() == Some(*n));
+        let (st, why) = if ready == 0 && !terminating.is_empty() && not_ready.iter().all(terminating_pod) && s.endpoints.iter().all(|e| e.terminating) {
             if serving_terminating {
-                ("warn", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating). kube-proxy falls back to terminating endpoints that still pass their readiness probe (serving) while no Ready one exists, so traffic reaches them until they go; a replacement pod must become Ready to carry on.", terminating.join(", ")))
+                let serving: Vec<&str> = s.endpoints.iter().filter(|e| e.terminating && e.serving).map(|e| e.pod.as_deref().unwrap_or(e.ip.as_str())).collect();
+                let gone: Vec<&str> = s.endpoints.iter().filter(|e| e.terminating && !e.serving).map(|e| e.pod.as_deref().unwrap_or(e.ip.as_str())).collect();
+                let gone = match gone.len() {
+                    0 => String::new(),
+                    1 => format!(" ({} no longer passes its readiness probe and gets none)", gone[0]),
+                    _ => format!(" ({} no longer pass their readiness probes and get none)", gone.join(", ")),
+                };
+                ("warn", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating). kube-proxy falls back to terminating endpoints that still pass their readiness probe (serving: {}) while no Ready one exists, so traffic reaches them until they go{gone}; a replacement pod must become Ready to carry on.", terminating.join(", "), serving.join(", ")))
             } else {
                 ("fail", format!("No endpoint is Ready: the only ones ({}) belong to pods being deleted (terminating) that no longer pass their readiness probe, so kube-proxy has nothing to send to; a replacement pod must become Ready.", terminating.join(", ")))
             }
@@ -639,7 +651,22 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             let list: Vec<String> = unready_pods.iter().take(3).map(|p| why_not(p)).collect();
             ("fail", format!("{}: {}{}.", if selected.len() == 1 { "The selected pod is not Ready, so it is not an endpoint".to_string() } else { format!("None of the {} selected pods is Ready, so none is an endpoint", selected.len()) }, list.join("; "), if unready_pods.len() > 3 { format!("; and {} more", unready_pods.len() - 3) } else { String::new() }))
         } else if !not_ready.is_empty() {
-            ("warn", format!("{} of {} selected pods not Ready ({}): {} no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", "), super::report::agree(not_ready.len(), "it gets", "they get")))
+            // finished or address-less pods are no endpoint at all (ShouldPodBeInEndpoints,
+            // staging/src/k8s.io/endpointslice utils.go: terminal phase or no PodIP): no
+            // readiness-probe advice for them (learner9 U Q09/Q10: "it stays Running" of a pod
+            // that never ran, or finished)
+            let no_endpoint = |p: &super::report::PodReport| p.phase == "Succeeded" || p.phase == "Failed" || (p.phase == "Pending" && p.ip.is_none());
+            let (off, running): (Vec<&&super::report::PodReport>, Vec<&&super::report::PodReport>) = unready_pods.iter().partition(|p| no_endpoint(p));
+            if running.is_empty() && !off.is_empty() {
+                let list: Vec<String> = off.iter().take(3).map(|p| why_not(p)).collect();
+                ("warn", format!("{} of {} selected pods {} not {}: {}{}. Selected but finished or without a pod IP, {} no traffic (a readiness probe has nothing to do with it).", off.len(), selected.len(), super::report::agree(off.len(), "is", "are"), if off.len() == 1 { "an endpoint" } else { "endpoints" }, list.join("; "), if off.len() > 3 { format!("; and {} more", off.len() - 3) } else { String::new() }, super::report::agree(off.len(), "it gets", "they get")))
+            } else if !off.is_empty() {
+                let list: Vec<String> = off.iter().take(3).map(|p| why_not(p)).collect();
+                let names: Vec<&str> = running.iter().map(|p| p.name.as_str()).collect();
+                ("warn", format!("{} of {} selected pods not Ready ({}): {} no traffic. {READINESS_DOES_NOT_RESTART} Not endpoints at all: {}.", names.len(), selected.len(), names.join(", "), super::report::agree(names.len(), "it gets", "they get"), list.join("; ")))
+            } else {
+                ("warn", format!("{} of {} selected pods not Ready ({}): {} no traffic. {READINESS_DOES_NOT_RESTART}", not_ready.len(), selected.len(), not_ready.join(", "), super::report::agree(not_ready.len(), "it gets", "they get")))
+            }
         } else if !published.is_empty() {
             // (learner8 U Q33: "2 Ready endpoint(s). 2 not Ready" read as 4 pods)
             ("warn", format!("{} {} not Ready, but publishNotReadyAddresses: true lists {} as ready endpoints, so {} traffic and DNS records, {} included.", published.join(", "), if published.len() == 1 { "is" } else { "are" }, if published.len() == 1 { "it" } else { "them" }, super::report::count(ready, "endpoint gets", "endpoints get"), if published.len() == 1 { "that pod" } else { "those pods" }))

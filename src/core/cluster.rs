@@ -125,6 +125,10 @@ pub struct PodInst {
     /// spec.dnsPolicy as written (None: ClusterFirst); absent from the JSON when not written
     #[serde(rename = "dnsPolicy", skip_serializing_if = "Option::is_none")]
     pub dns_policy: Option<String>,
+    /// spec.dnsConfig (nameservers, searches, options), merged into its resolv.conf by the
+    /// kubelet (core::dnsquery::resolver)
+    #[serde(skip)]
+    pub dns_config: Option<super::dnsquery::DnsConf>,
     /// the pod this one replaces: its controller created it after the user deleted that one
     /// (Config::deleted_pods, Config::drained); absent from the JSON otherwise
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3453,6 +3457,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     // what the instance keeps of the spec: moved out of an owned copy, copied from a lent one
     let host_network = p.spec.host_network;
     let dns_policy = p.spec.dns_policy.clone();
+    let dns_config = p.spec.dns_config.clone();
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
@@ -3478,6 +3483,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         owner: p.owner,
         host_network,
         dns_policy,
+        dns_config,
         pending_reason,
         not_ready_reason,
         failed_reason,

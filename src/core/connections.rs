@@ -265,6 +265,14 @@ impl Client {
     }
 }
 
+/// The Connections panel on a UDP port (learner9 U Q15): UDP has no connection for kube-proxy
+/// to pick once for; its DNAT lives in the kernel's conntrack table per flow (source IP:port ↔
+/// Service IP:port), so datagrams from one source port keep going to the pod the first one
+/// went to until the flow idles out, and kube-proxy deletes the flows of an endpoint that goes
+/// away (pkg/proxy/conntrack/cleanup.go CleanStaleEntries). No keep-alive or HTTP/2 mode
+/// applies.
+pub const UDP_FLOWS: &str = "UDP has no connections: kube-proxy's DNAT is remembered by conntrack per flow (source IP and port ↔ Service IP and port). Datagrams sent from the same source port go to the same pod until the flow idles out; a client that sends each query from a new source port (as DNS resolvers do) is balanced per query. When an endpoint goes away kube-proxy deletes its UDP flows (CleanStaleEntries), so the next datagram picks again.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,3 +378,4 @@ mod tests {
         }
     }
 }
+

@@ -79,16 +79,16 @@ pub fn candidates(name: &str, search: &[String], ndots: usize) -> Vec<String> {
 /// query that got the answer (or went upstream) after the search list's misses (learner6 b5:
 /// api.stripe.com's three NXDOMAIN with nothing saying why). A name without a dot is what the
 /// search list is for, so nothing is said about it.
-fn search_first(typed: &str, tries: &[DnsTry]) -> Option<String> {
+fn search_first(typed: &str, tries: &[DnsTry], ndots: usize, per_name: usize) -> Option<String> {
     let dots = typed.matches('.').count();
-    if typed.ends_with('.') || dots == 0 || dots >= NDOTS || tries.len() < 2 {
+    if typed.ends_with('.') || dots == 0 || dots >= ndots || tries.len() < 2 * per_name {
         return None;
     }
-    let last = tries.last()?;
-    let answered = last.rcode == "FORWARDED" || !last.answers.is_empty();
-    (answered && last.query == format!("{typed}.")).then(|| {
+    let last = &tries[tries.len() - per_name..];
+    let answered = last.iter().any(|t| t.rcode == "FORWARDED" || !t.answers.is_empty());
+    (answered && last[0].query == format!("{typed}.")).then(|| {
         format!(
-            "{typed} has {dots} dot{}, fewer than ndots:{NDOTS}, so the search list is tried first; write {typed}. (trailing dot) to ask it directly",
+            "{typed} has {dots} dot{}, fewer than ndots:{ndots}, so the search list is tried first; write {typed}. (trailing dot) to ask it directly",
             if dots == 1 { "" } else { "s" }
         )
     })
@@ -151,6 +151,18 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
     }
     let mut recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
     recs.extend(endpoint_names_under_cluster_ips(report, name, &zone));
+    // the `kubernetes` Service every cluster has, when the input does not carry it (learner9 W5)
+    if recs.is_empty() {
+        if let Some(r) = implicit_kubernetes(report, name, &zone).filter(|r| r.kind == qtype) {
+            return DnsTry {
+                query: q,
+                qtype: qtype.into(),
+                rcode: "NOERROR".into(),
+                answers: vec![r],
+                note: "Found (§2.3.1): default/kubernetes, the Service the API server itself creates in every cluster (pkg/controlplane/controller/kubernetesservice), with the first address of the Service range as its clusterIP and port 443 to the API server. It is not in your YAML".into(),
+            };
+        }
+    }
     if let Some(c) = recs.iter().find(|r| r.kind == "CNAME") {
         let (target, target_in_zone) = super::paths::external_target(&c.answer, &zone);
         // CoreDNS follows a CNAME whose target is in its own zone and answers with the CNAME and
@@ -185,9 +197,9 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             note: format!("An ExternalName Service: a CNAME to {} (spec §2.5), a name outside the cluster zone: CoreDNS asks its upstream resolver for it and answers with the CNAME and its addresses (not modelled here)", c.answer),
         };
     }
-    // the stub resolver (getaddrinfo) asks for both address types: an A query here stands for
-    // the pair, and an AAAA one (an IPv6 cluster's) too
-    let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype || (is_address(qtype) && is_address(&r.kind))).cloned().collect();
+    // each query gets its own type only: an A query never answers AAAA (kubernetes/dns
+    // docs/specification.md 2.3.1; on a dual-stack cluster `lookup` asks both, learner9 W4)
+    let of_type: Vec<DnsRecord> = recs.iter().filter(|r| r.kind == qtype).cloned().collect();
     if !of_type.is_empty() {
         // (an endpoint's name under a Service with a clusterIP is not among its records: by the name)
         let svc = report.services.iter().find(|s| s.dns_records.iter().any(|r| r.name.to_ascii_lowercase() == name)).or_else(|| {
@@ -220,7 +232,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         };
     }
     if is_address(qtype) {
-        if let Some(r) = pod_record(name, &zone) {
+        if let Some(r) = pod_record(name, &zone).filter(|r| r.kind == qtype) {
             return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: vec![r], note: "A pod's dashed-IP name (spec §2.6, deprecated but required)".into() };
         }
     }
@@ -238,6 +250,21 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         format!("No Service, pod or endpoint has this name in {zone}: NXDOMAIN")
     };
     DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
+}
+
+/// `kubernetes.default.svc.<zone>` when the input has no `default/kubernetes` Service: the API
+/// server creates it in every cluster (pkg/controlplane/controller/kubernetesservice
+/// Controller.UpdateKubernetesService → CreateOrUpdateMasterServiceIfNeeded, port 443 →
+/// the API server's secure port) with the first address of the Service range
+/// (pkg/controlplane/services.go ServiceIPRange: `apiServerServiceIP, err := utilnet.GetIndexedIP(&serviceClusterIPRange, 1)`),
+/// which the allocator therefore never hands out (service::Allocations::reserved). Not added
+/// to the report's Services: only answered here.
+fn implicit_kubernetes(report: &Report, name: &str, zone: &str) -> Option<DnsRecord> {
+    if name != format!("kubernetes.default.svc.{zone}") || report.services.iter().any(|s| s.name == "kubernetes" && s.namespace == "default") {
+        return None;
+    }
+    let ip = super::config::Cidr::parse(&report.cluster.service_cidr)?.nth(1);
+    Some(DnsRecord { kind: if ip.is_ipv6() { "AAAA" } else { "A" }.into(), name: name.to_string(), answer: ip.to_string() })
 }
 
 /// A ready endpoint's own name (`<hostname or dashed IP>.<service>.<ns>.svc.<zone>`) under a
@@ -284,33 +311,163 @@ fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String>
     })
 }
 
+/// A pod's spec.dnsConfig (PodDNSConfig): options as resolv.conf writes them, `name` or
+/// `name:value`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DnsConf {
+    pub nameservers: Vec<String>,
+    pub searches: Vec<String>,
+    pub options: Vec<String>,
+}
+
+impl DnsConf {
+    /// spec.dnsConfig as written (validation is core::cluster's validatePodDNSConfig).
+    pub fn read(n: &super::yaml::Node) -> DnsConf {
+        let strings = |k: &str| -> Vec<String> {
+            match n.get(k).map(|v| &v.kind) {
+                Some(super::yaml::NodeKind::Seq(items)) => items.iter().filter_map(|i| i.as_str()).map(str::to_string).collect(),
+                _ => vec![],
+            }
+        };
+        let options = match n.get("options").map(|v| &v.kind) {
+            Some(super::yaml::NodeKind::Seq(items)) => items
+                .iter()
+                .filter_map(|o| {
+                    let name = o.get("name")?.as_str()?.to_string();
+                    Some(match o.get("value").and_then(|v| v.as_str()) {
+                        Some(v) => format!("{name}:{v}"),
+                        None => name,
+                    })
+                })
+                .collect(),
+            _ => vec![],
+        };
+        DnsConf { nameservers: strings("nameservers"), searches: strings("searches"), options }
+    }
+}
+
+/// The resolver a pod gets: the kubelet's GetPodDNS (pkg/kubelet/network/dns/dns.go):
+/// getPodDNSType picks the base (ClusterFirst: the cluster DNS, generateSearchesForDNSClusterFirst
+/// and defaultDNSOptions ndots:5; Default, or ClusterFirst on hostNetwork: the node's
+/// resolv.conf; None: empty), then appendDNSConfig adds spec.dnsConfig — nameservers and
+/// searches appended without duplicates (omitDuplicates), options merged by name, the pod's
+/// winning (mergeDNSOptions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolver {
+    pub nameservers: Vec<String>,
+    pub search: Vec<String>,
+    pub options: Vec<String>,
+    /// options ndots (glibc resolv: 1 when not set, at most 15)
+    pub ndots: usize,
+    /// why the pod's queries do not go to the cluster DNS, when they do not
+    pub elsewhere: Option<String>,
+}
+
+/// mergeDNSOptions: the pod's options overwrite the base's of the same name (kept in order here;
+/// the kubelet's map has none).
+fn merge_options(base: &[String], pod: &[String]) -> Vec<String> {
+    let name = |o: &str| o.split_once(':').map_or(o, |(n, _)| n).to_string();
+    let mut out: Vec<String> = base.to_vec();
+    for o in pod {
+        match out.iter().position(|b| name(b) == name(o)) {
+            Some(i) => out[i] = o.clone(),
+            None => out.push(o.clone()),
+        }
+    }
+    out
+}
+
+fn omit_duplicates(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(v.len());
+    for s in v {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The cluster DNS Service's address: kubeadm's tenth of the Service range
+/// (cmd/kubeadm/app/constants GetDNSIP; service::Allocations::reserved).
+fn cluster_dns_ip(report: &Report) -> String {
+    super::config::Cidr::parse(&report.cluster.service_cidr).map(|c| c.nth(10).to_string()).unwrap_or_default()
+}
+
+/// The resolver of pod `namespace/pod` (GetPodDNS).
+pub fn resolver(report: &Report, namespace: &str, pod: &str) -> Resolver {
+    let zone = report.cluster.cluster_domain.to_ascii_lowercase();
+    let client = &report.cluster.client_pod;
+    let asker = report.pods.iter().map(|p| &**p).find(|p| p.namespace == namespace && p.name == pod).or((client.namespace == namespace && client.name == pod).then_some(&**client));
+    let policy = asker.and_then(|p| p.dns_policy.as_deref()).unwrap_or("ClusterFirst");
+    let host_network = asker.is_some_and(|p| p.host_network);
+    let dns = cluster_dns_ip(report);
+    let (mut r, host) = match policy {
+        "None" => (Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }, None),
+        "Default" => (Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }, Some("dnsPolicy: Default")),
+        "ClusterFirst" if host_network => (
+            Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None },
+            Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
+        ),
+        _ => (Resolver { nameservers: vec![dns.clone()], search: search_path(namespace, &zone), options: vec![format!("ndots:{NDOTS}")], ndots: NDOTS, elsewhere: None }, None),
+    };
+    if let Some(c) = asker.and_then(|p| p.dns_config.as_ref()) {
+        r.nameservers = omit_duplicates(r.nameservers.into_iter().chain(c.nameservers.iter().cloned()).collect());
+        r.search = omit_duplicates(r.search.into_iter().chain(c.searches.iter().map(|s| s.trim_end_matches('.').to_ascii_lowercase())).collect());
+        r.options = merge_options(&r.options, &c.options);
+    }
+    // glibc res_init: `ndots:n`, capped at RES_MAXNDOTS (15); 1 when absent
+    r.ndots = r.options.iter().rev().find_map(|o| o.strip_prefix("ndots:").and_then(|n| n.parse::<usize>().ok())).map_or(1, |n| n.min(15));
+    r.elsewhere = match (host, policy) {
+        (Some(why), _) => Some(why.to_string()),
+        // a pod that names the cluster DNS first still asks it (the stub resolver asks the
+        // first nameserver; another is tried only when it does not answer)
+        (None, "None") if r.nameservers.first() != Some(&dns) => Some(match r.nameservers.first() {
+            Some(ns) => format!("dnsPolicy: None with nameserver {ns} (spec.dnsConfig), not the cluster DNS {dns}"),
+            None => "dnsPolicy: None with no nameserver in spec.dnsConfig".to_string(),
+        }),
+        _ => None,
+    };
+    r
+}
+
 /// Why the pod `namespace/pod` does not use the cluster DNS, if it does not (getPodDNSType,
 /// pkg/kubelet/network/dns/dns.go): ClusterFirst falls back to the node's resolv.conf for a
 /// hostNetwork pod (ClusterFirstWithHostNet keeps cluster DNS); Default always uses it; None
 /// takes only spec.dnsConfig.
-pub fn host_dns(report: &Report, namespace: &str, pod: &str) -> Option<&'static str> {
-    let asker = report.pods.iter().find(|p| p.namespace == namespace && p.name == pod)?;
-    match asker.dns_policy.as_deref().unwrap_or("ClusterFirst") {
-        "Default" => Some("dnsPolicy: Default"),
-        "ClusterFirst" if asker.host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
-        "None" => Some("dnsPolicy: None (its resolv.conf is only spec.dnsConfig, not modelled here)"),
-        _ => None,
-    }
+pub fn host_dns(report: &Report, namespace: &str, pod: &str) -> Option<String> {
+    resolver(report, namespace, pod).elsewhere
 }
 
-/// The pod's /etc/resolv.conf as the kubelet writes it.
+/// The pod's /etc/resolv.conf as the kubelet writes it (GetPodDNS).
 pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
-    match host_dns(report, namespace, pod) {
-        Some(why) => format!("# the node's own resolv.conf ({why})"),
-        None => format!("search {}\noptions ndots:{NDOTS}", search_path(namespace, &report.cluster.cluster_domain.to_ascii_lowercase()).join(" ")),
+    let r = resolver(report, namespace, pod);
+    let mut lines = Vec::new();
+    let host = r.elsewhere.as_deref().filter(|w| !w.starts_with("dnsPolicy: None"));
+    if let Some(why) = host {
+        lines.push(format!("# the node's own resolv.conf ({why})"));
     }
+    for ns in &r.nameservers {
+        lines.push(format!("nameserver {ns}"));
+    }
+    if !r.search.is_empty() {
+        lines.push(format!("search {}", r.search.join(" ")));
+    }
+    if !r.options.is_empty() {
+        lines.push(format!("options {}", r.options.join(" ")));
+    }
+    if host.is_some() && lines.len() > 1 {
+        lines.insert(1, "# and from spec.dnsConfig:".to_string());
+    }
+    lines.join("\n")
 }
 
 /// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`),
 /// PTR for a reverse name or an address (`10.244.1.5`), else A.
 pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
     let zone = report.cluster.cluster_domain.to_ascii_lowercase();
-    let search = search_path(namespace, &zone);
+    // the asking pod's own resolv.conf: its dnsConfig merged as the kubelet does (learner9 W3)
+    let res = resolver(report, namespace, pod);
+    let (search, ndots) = (res.search.clone(), res.ndots);
     // DNS names compare case-insensitively in ASCII only (RFC 4343 §3): WEB is web, but a
     // Kelvin sign (U+212A) is not k (std's Unicode to_lowercase would make it one)
     let typed = name.trim().to_ascii_lowercase();
@@ -323,61 +480,74 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     // an IPv6 cluster's names answer AAAA (specification 2.3.1: AAAA for an IPv6 clusterIP)
     let address = if report.cluster.service_cidr.contains(':') { "AAAA" } else { "A" };
     let qtype = if is_reverse(&typed) { "PTR" } else if typed.starts_with('_') { "SRV" } else { address };
+    // a dual-stack cluster: the stub resolver (getaddrinfo, AF_UNSPEC) sends an A and an AAAA
+    // query for each name, and each gets only its own type (kubernetes/dns
+    // docs/specification.md 2.3.1: an A record per IPv4 clusterIP, an AAAA per IPv6 one; CoreDNS
+    // plugin/kubernetes answers a query by its qtype) — learner9 W4: "A → AAAA …, A …"
+    let qtypes: Vec<&str> = if qtype == address && report.cluster.service_cidrs.len() > 1 { vec!["A", "AAAA"] } else { vec![qtype] };
     let mut tries = Vec::new();
     let mut summary = String::new();
     if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {
-        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary: "Type a name such as web, web.default or _http._tcp.web, or an address for its PTR".into() };
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries, summary: "Type a name such as web, web.default or _http._tcp.web, or an address for its PTR".into() };
     }
     // a pod that does not use the cluster DNS (host_dns) asks its node's resolver
-    if let Some(why) = host_dns(report, namespace, pod) {
+    if let Some(why) = &res.elsewhere {
         let q = format!("{typed}{}", if typed.ends_with('.') { "" } else { "." });
-        let note = format!("{why}: the pod does not use the cluster DNS; the query goes to its node's resolver (not modelled), which knows no {zone} names");
+        let to = if why.starts_with("dnsPolicy: None") { "the nameserver its dnsConfig names" } else { "its node's resolver" };
+        let note = format!("{why}: the pod does not use the cluster DNS; the query goes to {to} (not modelled), which knows no {zone} names");
         tries.push(DnsTry { query: q.clone(), qtype: qtype.into(), rcode: "FORWARDED".into(), answers: vec![], note });
         let summary = if typed.trim_end_matches('.').ends_with(&zone) || !typed.contains('.') {
-            format!("{q} is not answered by the cluster DNS: this pod resolves through its node ({why})")
+            format!("{q} is not answered by the cluster DNS: this pod resolves through {to} ({why})")
         } else {
-            format!("{q} goes to the node's resolver ({why})")
+            format!("{q} goes to {to} ({why})")
         };
-        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search: vec![], ndots: NDOTS, tries, summary };
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search: res.search, ndots, tries, summary };
     }
     // an egress NetworkPolicy drops the pod's queries (core::netpol::dns_blocked): the first
     // query gets no answer at all, and the resolver gives up after its retries
     let key = format!("{namespace}/{pod}");
     if let Some((_, why)) = report.cluster.dns_blocked.iter().find(|(k, _)| *k == key) {
-        let first = candidates(&typed, &search, NDOTS).into_iter().next().unwrap_or_else(|| typed.clone());
+        let first = candidates(&typed, &search, ndots).into_iter().next().unwrap_or_else(|| typed.clone());
         let q = format!("{}{}", first.trim_end_matches('.'), ".");
         tries.push(DnsTry { query: q.clone(), qtype: qtype.into(), rcode: "TIMEOUT".into(), answers: vec![], note: format!("No answer: {why}") });
         let summary = format!("{q} gets no answer: the pod's DNS queries are dropped by a NetworkPolicy (nslookup: \"no servers could be reached\")");
-        return Lookup { name: name.into(), pod: key, search, ndots: NDOTS, tries, summary };
+        return Lookup { name: name.into(), pod: key, search, ndots, tries, summary };
     }
-    for cand in candidates(&typed, &search, NDOTS) {
-        let t = ask(report, &cand, qtype);
-        let done = t.rcode == "FORWARDED" || !t.answers.is_empty();
+    for cand in candidates(&typed, &search, ndots) {
+        let asked: Vec<DnsTry> = qtypes.iter().map(|qt| ask(report, &cand, qt)).collect();
+        let done = asked.iter().any(|t| t.rcode == "FORWARDED" || !t.answers.is_empty());
         if done && summary.is_empty() {
+            let t = &asked[0];
             summary = if t.rcode == "FORWARDED" && is_reverse(&cand) {
                 format!("{} names no Service clusterIP or ready endpoint here: cluster DNS passes it to the upstream resolver", t.query)
             } else if t.rcode == "FORWARDED" && tries.is_empty() {
                 // (asked as typed first: a trailing dot, or ndots dots or more)
                 format!("{} is outside the cluster zone: it goes straight to the upstream resolver", t.query)
             } else if t.rcode == "FORWARDED" {
-                format!("{} quer{} inside the cluster zone found nothing; {} goes to the upstream resolver", tries.len(), if tries.len() == 1 { "y" } else { "ies" }, t.query)
+                let n = tries.len() / qtypes.len();
+                format!("{n} quer{} inside the cluster zone found nothing; {} goes to the upstream resolver", if n == 1 { "y" } else { "ies" }, t.query)
             } else {
-                let a: Vec<String> = t.answers.iter().map(|r| format!("{} {}", r.kind, r.answer)).collect();
-                format!("{} answers {} (query {} of the search)", t.query, a.join(", "), tries.len() + 1)
+                let a: Vec<String> = asked.iter().flat_map(|t| t.answers.iter()).map(|r| format!("{} {}", r.kind, r.answer)).collect();
+                let n = tries.len() / qtypes.len() + 1;
+                if qtypes.len() > 1 {
+                    format!("{} answers {} (name {n} of the search, an A and an AAAA query each)", t.query, a.join(", "))
+                } else {
+                    format!("{} answers {} (query {n} of the search)", t.query, a.join(", "))
+                }
             };
         }
-        tries.push(t);
+        tries.extend(asked);
         if done {
             break;
         }
     }
     if summary.is_empty() {
-        summary = format!("NXDOMAIN: none of the {} names the search path made exists", tries.len());
+        summary = format!("NXDOMAIN: none of the {} names the search path made exists", tries.len() / qtypes.len());
     }
-    if let Some(why) = search_first(&typed, &tries) {
+    if let Some(why) = search_first(&typed, &tries, ndots, qtypes.len()) {
         summary = format!("{summary}. {why}");
     }
-    Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots: NDOTS, tries, summary }
+    Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries, summary }
 }
 
 #[cfg(test)]
@@ -610,6 +780,6 @@ mod tests {
         let r = analyze(&pod("  dnsPolicy: ClusterFirstWithHostNet\n"), &Config::default());
         let l = lookup(&r, "default", "agent", "web");
         assert!(l.tries.iter().any(|t| t.rcode == "NOERROR"), "{:?}", l.summary);
-        assert!(resolv_conf(&r, "default", "agent").starts_with("search default.svc.cluster.local"));
+        assert!(resolv_conf(&r, "default", "agent").starts_with("nameserver 10.96.0.10\nsearch default.svc.cluster.local"));
     }
 }

@@ -292,7 +292,9 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
     set.ipv6 = v6;
     let same_family = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(|a| a.is_ipv6() == v6);
     let lb_vips: Vec<String> = match &svc.load_balancer {
-        LoadBalancer::Ready { ingress, .. } => ingress.iter().filter(|i| same_family(i)).cloned().collect(),
+        // (no rule for a hostname, nor for an ipMode: Proxy IP: pkg/proxy/serviceport.go
+        // newBaseServiceInfo, `if ing.IP == "" || !proxyutil.IsVIPMode(ing) { continue }`)
+        LoadBalancer::Ready { ingress, .. } => ingress.iter().filter(|i| same_family(i) && !svc.lb_no_rules.contains(i)).cloned().collect(),
         _ => vec![],
     };
     let source_ranges: Vec<String> = svc.load_balancer_source_ranges.iter().filter_map(|r| Cidr::parse(r).filter(|c| c.v6 == v6).map(|c| c.to_string())).collect();

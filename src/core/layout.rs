@@ -650,12 +650,27 @@ pub fn relation(svc: Option<&ServiceReport>, pod: &PodReport) -> (Relation, Stri
         // a NetworkPolicy that refuses the in-cluster client here (core::netpol names the pods
         // it refuses in the client's path)
         let refused = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).is_some_and(|p| p.reason.contains("NetworkPolicy") && p.reason.contains(pod.name.as_str()));
+        // a terminating endpoint that still serves: kube-proxy falls back to it when no Ready
+        // endpoint is left (pkg/proxy/topology.go CategorizeEndpoints: "if there are no ready
+        // endpoints, use serving terminating ones"); the paths' backends say whether it did here
+        // (learner9 W1: details said "no traffic" beside a path delivered to it)
+        let fallback = !e.ready && e.serving && e.terminating && s.paths.iter().any(|p| p.backends.iter().any(|b| b.pod.as_deref() == Some(pod.name.as_str()) && b.ip == e.ip));
         let why = match (e.ready, refused) {
+            _ if fallback => format!("endpoint of {}: gets traffic on {ports} (terminating, serving: kube-proxy falls back to it while no endpoint is Ready)", s.name),
+            (false, _) if e.serving && e.terminating => format!("endpoint of {} being deleted (terminating, serving): no new traffic while a Ready endpoint exists", s.name),
+            (false, _) if e.terminating => format!("endpoint of {} being deleted (terminating, not serving): no traffic", s.name),
             (true, false) => format!("endpoint of {}: receives traffic on {ports}", s.name),
             (true, true) => format!("endpoint of {}: kube-proxy sends it traffic on {ports}, but a NetworkPolicy refuses the in-cluster client here", s.name),
             (false, _) => format!("endpoint of {} but not ready: no traffic", s.name),
         };
-        return (Relation::Endpoint { ready: e.ready }, why);
+        return (Relation::Endpoint { ready: e.ready || fallback }, why);
+    }
+    // selected, but not an endpoint (ShouldPodBeInEndpoints, staging/src/k8s.io/endpointslice
+    // utils.go: a terminal pod or one without an IP is skipped): not "not selected"
+    // (learner9 U Q09/Q10)
+    let selected = pod.namespace == s.namespace && s.selector.as_ref().is_some_and(|sel| !sel.is_empty() && sel.iter().all(|(k, v)| pod.labels.iter().any(|(lk, lv)| lk == k && lv == v)));
+    if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace && m.mismatched.is_empty()).filter(|_| selected) {
+        return (Relation::NearMiss, format!("selected by {} but not an endpoint: {}", s.name, m.reason));
     }
     if let Some(m) = s.near_misses.iter().find(|m| m.pod == pod.name && m.namespace == pod.namespace) {
         // the keys it carries beside the ones it misses (learner7 1b)
@@ -692,7 +707,9 @@ pub fn pod_ports(pod: &PodReport) -> String {
     if pod.ports.is_empty() {
         "no containerPorts".to_string()
     } else {
-        let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}", p.container_port), None => p.container_port.to_string() }).collect::<Vec<_>>().join(" ");
+        // a UDP or SCTP port says so ("http:9090" of a UDP port read as TCP; learner9 U Q13)
+        let proto = |p: &super::report::ContainerPortReport| if p.protocol == "TCP" { String::new() } else { format!("/{}", p.protocol) };
+        let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}{}", p.container_port, proto(p)), None => format!("{}{}", p.container_port, proto(p)) }).collect::<Vec<_>>().join(" ");
         format!("ports {ports}")
     }
 }

@@ -26,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod names;
 pub mod paths;
+pub mod poddetails;
 pub mod presets;
 pub mod quantity;
 pub mod quota;
@@ -1374,6 +1375,7 @@ fn analyze_checked(
             selector: svc.selector.clone(),
             near_misses: res.near_misses,
             load_balancer: svc.load_balancer.clone(),
+            lb_no_rules: svc.lb_no_rules.clone(),
             external_traffic_policy: svc.external_traffic_policy.clone(),
             internal_traffic_policy: svc.internal_traffic_policy.clone(),
             session_affinity: svc.session_affinity.clone(),
@@ -1483,6 +1485,7 @@ fn analyze_checked(
                     owner: None,
                     host_network: false,
                     dns_policy: None,
+                    dns_config: None,
                     pending_reason: None,
                     not_ready_reason: None,
                     failed_reason: None,
@@ -2257,6 +2260,8 @@ mod tests_corpus6;
 mod tests_otherkinds;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learner8;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix9;
 #[cfg(test)]
 mod tests_corpfix7;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -126,6 +126,9 @@ pub struct ServiceSpec {
     pub ip_family_policy: Option<String>,
     /// status.loadBalancer.ingress[].ip / hostname
     pub lb_ingress: Vec<String>,
+    /// the ingress IPs with ipMode: Proxy (kube-proxy writes no rule for them:
+    /// pkg/proxy/serviceport.go newBaseServiceInfo, `!proxyutil.IsVIPMode(ing)`)
+    pub lb_ingress_proxy: Vec<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -380,6 +383,8 @@ pub struct PodSpec {
     pub dns_policy: Option<String>,
     /// spec.dnsConfig: None when absent, else how many nameservers it lists
     pub dns_config_nameservers: Option<usize>,
+    /// spec.dnsConfig as the kubelet merges it into the pod's resolv.conf (core::dnsquery)
+    pub dns_config: Option<super::dnsquery::DnsConf>,
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
@@ -1017,6 +1022,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
             Some(NodeKind::Seq(items)) => items.len(),
             _ => 0,
         }),
+        dns_config: get("dnsConfig").filter(|n| !n.is_null()).map(super::dnsquery::DnsConf::read),
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),
@@ -1317,9 +1323,15 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
     let status = r.map(root.get("status"), &"status");
     let lb = status.and_then(|s| s.get("loadBalancer"));
     let mut lb_ingress = Vec::new();
+    let mut lb_ingress_proxy = Vec::new();
     for (i, ing) in r.seq(lb.and_then(|l| l.get("ingress")), &"status.loadBalancer.ingress").iter().enumerate() {
         let f = format!("status.loadBalancer.ingress[{i}]");
-        if let Some(a) = r.string(ing.get("ip"), &format_args!("{f}.ip")).or_else(|| r.string(ing.get("hostname"), &format_args!("{f}.hostname"))) {
+        let ip = r.string(ing.get("ip"), &format_args!("{f}.ip"));
+        // proxyutil.IsVIPMode (pkg/proxy/util/utils.go): no ipMode, or ipMode VIP
+        if let (Some(ip), Some("Proxy")) = (&ip, ing.get("ipMode").and_then(|m| m.as_str())) {
+            lb_ingress_proxy.push(ip.clone());
+        }
+        if let Some(a) = ip.or_else(|| r.string(ing.get("hostname"), &format_args!("{f}.hostname"))) {
             lb_ingress.push(a);
         }
     }
@@ -1355,6 +1367,7 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),
         lb_ingress,
+        lb_ingress_proxy,
     }
 }
 

@@ -227,6 +227,21 @@ fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewrit
     Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten: None }
 }
 
+/// What a pod inside the cluster meets when it dials a load balancer address kube-proxy writes
+/// no rule for: pkg/proxy/serviceport.go newBaseServiceInfo keeps only VIP-mode ingress IPs
+/// (`if ing.IP == "" || !proxyutil.IsVIPMode(ing) { continue }`), so a hostname or an
+/// ipMode: Proxy IP is not short-cut on the node (learner9 W2/M2).
+fn lb_no_rules_note(svc: &Svc, lb: &str) -> String {
+    if !svc.lb_no_rules.iter().any(|a| a == lb) {
+        return String::new();
+    }
+    if lb.parse::<std::net::IpAddr>().is_ok() {
+        format!(". Its status says ipMode: Proxy, so kube-proxy writes no rule for {lb}: a pod inside the cluster that dials {lb} is not caught on its node, its packets leave through the cloud load balancer, which proxies them back in (the pod that answers sees the load balancer as the source, not the client pod)")
+    } else {
+        format!(". The load balancer has only a hostname ({lb}), and kube-proxy writes rules only for ingress IPs: a pod inside the cluster that dials {lb} resolves it to the cloud's address, and its packets leave the cluster through the cloud load balancer and come back in")
+    }
+}
+
 /// The name of the box a request to `default/kubernetes` ends at when the input shows no
 /// kube-apiserver pod (`external:kube-apiserver`).
 pub const API_SERVER: &str = "kube-apiserver";
@@ -497,11 +512,14 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
     s
 }
 
-fn kube_proxy_choice(backends: &[Backend], svc: &Svc, fallback: bool, topology: Option<&str>) -> String {
+fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bool, topology: Option<&str>) -> String {
+    // UDP has no connections: the pick is kept per conntrack flow (learner9 U Q15;
+    // pkg/proxy/conntrack/cleanup.go CleanStaleEntries clears a gone endpoint's UDP flows)
+    let per = if sp.protocol == "UDP" { "per flow: UDP has no connections, conntrack keeps each source port's pick" } else { "per connection" };
     let mut s = if backends.len() == 1 {
         "kube-proxy's rules have one endpoint to pick".to_string()
     } else {
-        format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, per connection)", backends.len(), backends.len())
+        format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, {per})", backends.len(), backends.len())
     };
     if let Some(t) = topology {
         s.push_str(&format!(" ({t})"));
@@ -951,6 +969,18 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         ];
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
+        // why only the client's node's endpoints count, as the topology hints say theirs
+        // (learner9 U Q02): pkg/proxy/topology.go CategorizeEndpoints, `if
+        // svcInfo.InternalPolicyLocal()` → localEndpoints only; kube-proxy's KUBE-SVL chain
+        let topo = if itp_local && !backends.is_empty() {
+            let all = backends_for(&res.endpoints, sp, None, None).0.len();
+            Some(format!(
+                "internalTrafficPolicy Local: kube-proxy on {client_node} uses only the endpoints on {client_node}, {} of the Service's {all}",
+                backends.len()
+            ))
+        } else {
+            topo
+        };
         let (outcome, reason) = if backends.is_empty() && res.endpoints.is_empty() && super::resolve::is_apiserver_service(svc) {
             // `default/kubernetes` with no kube-apiserver pod in the input (a managed control
             // plane runs off the nodes): the API server keeps its endpoints itself — its
@@ -982,7 +1012,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 String::new()
             };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
             delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { note: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
@@ -1048,7 +1078,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             let node = healthy.first().copied().or(cluster.nodes.first());
                             if let Some(node) = node {
                                 let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
-                                    format!("The client connects to the load balancer's external address {lbdst}"));
+                                    format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)));
                                 let hcnp = svc.health_check_node_port.map(|h| h.to_string()).unwrap_or_default();
                                 let why_node = if local && healthy.is_empty() {
                                     // pkg/proxy/endpointschangetracker.go getLocalReadyEndpointIPs:
@@ -1056,6 +1086,8 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                     format!("externalTrafficPolicy Local: no node passes the load balancer's health check (healthCheckNodePort {hcnp} answers 503 on every node: none runs a ready endpoint of this Service; terminating ones do not count). What the load balancer does then depends on the cloud provider: some send to every node anyway, some drop the traffic. Drawn here as if it reached {}", node.name)
                                 } else if local {
                                     format!("externalTrafficPolicy Local: the load balancer's health check (healthCheckNodePort {hcnp}) marks only nodes with a ready local endpoint as healthy; it picks {}", node.name)
+                                } else if svc.lb_no_rules.contains(&lb) {
+                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}", node.name)
                                 } else {
                                     // (how the packet reaches the node is the provider's: drawn as a
                                     // nodePort hop, the same rules answer either way)
@@ -1067,7 +1099,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                         None => {
                             let (backends, _, _) = backends_for(&res.endpoints, sp, None, None);
                             let mut hops = vec![hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
-                                format!("The client connects to the load balancer's external address {lbdst}"))];
+                                format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)))];
                             let (outcome, reason) = match backends.first() {
                                 Some(b) => {
                                     hops.push(deliver_hop(HopKind::Forward, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
@@ -1179,7 +1211,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
         let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
         // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());

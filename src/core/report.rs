@@ -61,6 +61,10 @@ pub struct ServiceReport {
     pub near_misses: Vec<Miss>,
     #[serde(rename = "loadBalancer")]
     pub load_balancer: LoadBalancer,
+    /// status.loadBalancer.ingress entries kube-proxy writes no rule for (a hostname, or an IP
+    /// with ipMode: Proxy; pkg/proxy/serviceport.go newBaseServiceInfo); absent when none
+    #[serde(rename = "loadBalancerIngressWithoutRules", skip_serializing_if = "Vec::is_empty")]
+    pub lb_no_rules: Vec<String>,
     #[serde(rename = "externalTrafficPolicy")]
     pub external_traffic_policy: Option<String>,
     #[serde(rename = "internalTrafficPolicy")]

@@ -68,6 +68,10 @@ pub struct Svc {
     pub allocate_load_balancer_node_ports: Option<bool>,
     pub health_check_node_port: Option<i64>,
     pub load_balancer: LoadBalancer,
+    /// status.loadBalancer.ingress entries kube-proxy writes no rule for: a hostname (no IP), or
+    /// an IP with ipMode: Proxy (pkg/proxy/serviceport.go newBaseServiceInfo: `if ing.IP == "" ||
+    /// !proxyutil.IsVIPMode(ing) { continue }`)
+    pub lb_no_rules: Vec<String>,
     pub load_balancer_source_ranges: Vec<String>,
     /// spec.loadBalancerClass: the cloud controller leaves such a Service to that class's controller
     pub load_balancer_class: Option<String>,
@@ -268,6 +272,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
         allocate_load_balancer_node_ports: pol.allocate_load_balancer_node_ports,
         health_check_node_port: spec.health_check_node_port,
         load_balancer: LoadBalancer::None,
+        lb_no_rules: Vec::new(),
         load_balancer_source_ranges: spec.load_balancer_source_ranges.clone(),
         load_balancer_class: spec.load_balancer_class.clone(),
         traffic_distribution: spec.traffic_distribution.clone(),
@@ -405,6 +410,26 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             .at_field("spec.selector"),
         );
     }
+    // sessionAffinity None (written or defaulted) with a sessionAffinityConfig: SetDefaults_Service
+    // (pkg/apis/core/v1/defaults.go: `if obj.Spec.SessionAffinity == v1.ServiceAffinityNone {
+    // obj.Spec.SessionAffinityConfig = nil }`) drops the config before validation, so the API
+    // server accepts it silently and stores none (learner9 U Q06)
+    if pol.session_affinity == "None" && spec.session_affinity_config_set {
+        diags.push(
+            Diagnostic::note(
+                super::diag::Severity::Info,
+                super::diag::ErrorType::Resolution,
+                "SessionAffinityConfigDropped",
+                format!(
+                    "spec.sessionAffinityConfig is dropped: sessionAffinity is None{}, so the API server's defaulting (SetDefaults_Service) removes the config and stores none; every new connection is balanced on its own. Set sessionAffinity: ClientIP to use it",
+                    if spec.session_affinity.is_none() { " (the default)" } else { "" }
+                ),
+                obj.pos("spec.sessionAffinityConfig"),
+            )
+            .on(&id)
+            .at_field("spec.sessionAffinityConfig"),
+        );
+    }
     // a written `targetPort: 0` or "" is not an error: SetDefaults_Service (pkg/apis/core/v1/
     // defaults.go) replaces it with the port, as if it were not written (learner6 d5)
     for (i, p) in spec.ports.iter().enumerate() {
@@ -467,6 +492,7 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
             );
         }
         svc.load_balancer = if !spec.lb_ingress.is_empty() && !written_status {
+            svc.lb_no_rules = spec.lb_ingress.iter().filter(|a| a.parse::<std::net::IpAddr>().is_err() || spec.lb_ingress_proxy.contains(a)).cloned().collect();
             LoadBalancer::Ready { ingress: spec.lb_ingress.clone(), simulated: false }
         } else if cfg.cloud && spec.load_balancer_class.is_none() {
             // the cloud controller manager skips a Service with a loadBalancerClass

@@ -47,6 +47,16 @@ pub struct SharedScene {
     /// as in links made before the setting)
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub families: String,
+    /// the selected Service port (None: the first, as in links made before it; learner9 Q37)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<i64>,
+    /// that port's protocol where two ports share the number (53/UDP, 53/TCP); "": none
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub protocol: String,
+    /// the client's connection mode (`connections::ClientMode::key`: new, keepalive-N, grpc);
+    /// "": new, the default
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mode: String,
 }
 
 fn three() -> usize {
@@ -134,6 +144,17 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.families.is_empty() {
         o.push_str(",\"families\":");
         string(&mut o, &s.families);
+    }
+    if let Some(n) = s.port {
+        o.push_str(&format!(",\"port\":{n}"));
+    }
+    if !s.protocol.is_empty() {
+        o.push_str(",\"protocol\":");
+        string(&mut o, &s.protocol);
+    }
+    if !s.mode.is_empty() {
+        o.push_str(",\"mode\":");
+        string(&mut o, &s.mode);
     }
     o.push('}');
     o.into_bytes()
@@ -299,6 +320,19 @@ impl Json<'_> {
         v.ok_or_else(|| format!("expected a non-negative integer at byte {at}"))
     }
 
+    /// An `Option<i64>`: null, or an integer in i64's range (serde_json reads `-0` as a float).
+    fn port(&mut self) -> JResult<Option<i64>> {
+        self.ws();
+        if self.b[self.i..].starts_with(b"null") {
+            self.i += 4;
+            return Ok(None);
+        }
+        let at = self.i;
+        let (integer, text) = self.number()?;
+        let v = if integer && text != "-0" { text.parse::<i64>().ok() } else { None };
+        v.map(Some).ok_or_else(|| format!("expected an integer at byte {at}"))
+    }
+
     fn bool(&mut self) -> JResult<bool> {
         self.ws();
         for (word, v) in [(&b"true"[..], true), (b"false", false)] {
@@ -381,7 +415,7 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 13] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families"];
+const FIELDS: [&str; 16] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -401,7 +435,10 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             9 => s.cordoned = p.strings()?,
             10 => s.drained = p.strings()?,
             11 => s.client = p.string()?,
-            _ => s.families = p.string()?,
+            12 => s.families = p.string()?,
+            13 => s.port = p.port()?,
+            14 => s.protocol = p.string()?,
+            _ => s.mode = p.string()?,
         }
         Ok(())
     };
@@ -512,6 +549,7 @@ mod tests {
             drained: vec!["node-3".into()],
             client: "node-2".into(),
             families: "ipv4,ipv6".into(),
+            ..Default::default()
         }
     }
 
@@ -551,6 +589,19 @@ mod tests {
         assert_eq!(decode(&link).unwrap(), before);
     }
 
+    /// learner9 Q37: the selected port (and its protocol) and the client's connection mode travel
+    /// in the link; a link without them (every link made before) opens on the first port and
+    /// "new connection per request", as it did.
+    #[test]
+    fn port_protocol_and_client_mode_travel_in_the_link() {
+        let s = SharedScene { port: Some(9000), protocol: "UDP".into(), mode: "keepalive-2".into(), ..scene() };
+        let json = String::from_utf8(to_json(&s)).unwrap();
+        assert!(json.ends_with(r#","port":9000,"protocol":"UDP","mode":"keepalive-2"}"#), "{json}");
+        assert_eq!(decode(&encode(&s)).unwrap(), s);
+        let old = decode(&encode(&scene())).unwrap();
+        assert_eq!((old.port, old.protocol.as_str(), old.mode.as_str()), (None, "", ""));
+    }
+
     /// A shared dual-stack scene opens dual-stack: the field is written only when it is not
     /// the default, and read back as written.
     #[test]
@@ -587,6 +638,13 @@ mod tests {
             r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "", "ipv6", 1]"#,
             r#"{"yaml":"y","families":"ipv4,ipv6","families":"ipv6"}"#,
             r#"{"yaml":"y","families":7}"#,
+            r#"{"yaml":"y","port":9000,"protocol":"UDP","mode":"keepalive-2"}"#,
+            r#"{"yaml":"y","port":null,"mode":""}"#,
+            r#"{"yaml":"y","port":-0}"#,
+            r#"{"yaml":"y","port":-70000}"#,
+            r#"{"yaml":"y","port":9223372036854775808}"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "", "ipv6", 53, "UDP", "grpc"]"#,
+            r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "", "ipv6", 53, "UDP", "grpc", 1]"#,
             r#"["y"]"#,
             r#"{"yaml":"y","yaml":"z"}"#,
             r#"{"yaml":"y","step":-0,"nodes":01}"#,

@@ -331,10 +331,14 @@ fn alloc_cluster_ips_dual_stack_gets_one_per_family() {
             let json = serde_json::to_value(&r).expect("json");
             assert_eq!(json["services"][0]["clusterIPs"], serde_json::json!(s.cluster_ips));
             assert_eq!(json["services"][0]["ipFamilies"], serde_json::json!(fams));
-            // the client's lookup gets both answers
+            // the client's lookup gets both answers: an A query and an AAAA query for the name,
+            // each answering its own type only (learner9 W4; kubernetes/dns specification 2.3.1)
             let l = super::dnsquery::lookup(&r, "default", "client", "web");
             let found = l.tries.iter().find(|t| !t.answers.is_empty()).expect("an answer");
-            let mut got: Vec<&str> = found.answers.iter().map(|a| a.answer.as_str()).collect();
+            let asked: Vec<&super::dnsquery::DnsTry> = l.tries.iter().filter(|t| t.query == found.query).collect();
+            assert_eq!(asked.iter().map(|t| t.qtype.as_str()).collect::<Vec<_>>(), ["A", "AAAA"]);
+            assert!(asked.iter().all(|t| t.answers.iter().all(|a| a.kind == t.qtype)), "{asked:?}");
+            let mut got: Vec<&str> = asked.iter().flat_map(|t| t.answers.iter()).map(|a| a.answer.as_str()).collect();
             got.sort();
             let mut want: Vec<&str> = s.cluster_ips.iter().map(String::as_str).collect();
             want.sort();

@@ -15,6 +15,7 @@ use super::report::{ClusterReport, ContainerPortReport, PodReport, Report, Scale
 use super::resolve::{DnsRecord, Endpoint, EndpointPortOut, Miss};
 use super::service::{LoadBalancer, SvcPort};
 use super::cluster::PodInst;
+use super::dnsquery::DnsConf;
 
 /// Bumped when the layout changes (the worker and the page are always the same build; this
 /// only guards against a stale cached worker).
@@ -305,14 +306,16 @@ wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner,
-    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other; anti_affinity
+    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other, dns_config; anti_affinity
 });
+wire_struct!(DnsConf { nameservers, searches, options });
 wire_struct!(PodReport { pod, ports, line });
 wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked, service_cidrs });
 wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
     load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution, topology_mode_auto, cluster_ips, ip_families, scaled_to_zero,
+    lb_no_rules,
 });
 wire_struct!(ScaledToZero { kind, name, line });
 

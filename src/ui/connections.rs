@@ -45,6 +45,16 @@ pub fn Connections() -> impl IntoView {
         None => {}
     });
     let mode = Memo::new(move |_| ClientMode::parse(&scene.client_mode.get()));
+    // the selected port is UDP: no connections, conntrack flows (learner9 U Q15)
+    let udp = Memo::new(move |_| {
+        let (port, i) = (scene.port.get(), scene.service_index());
+        let proto = scene.protocol.get();
+        scene.shown.with(|r| {
+            let Some(s) = i.and_then(|i| r.services.get(i)) else { return false };
+            let p = port.and_then(|n| s.ports.iter().find(|p| p.port == n && proto.as_deref().is_none_or(|x| x == p.protocol))).or(s.ports.first());
+            p.is_some_and(|p| p.protocol == "UDP")
+        })
+    });
     let keepalive_n = move || match mode.get() {
         ClientMode::KeepAlive(n) => n,
         _ => 2,
@@ -64,7 +74,10 @@ pub fn Connections() -> impl IntoView {
     view! {
         <details class="teach connections" id="connections" open>
             <summary>"Connections, not requests"</summary>
-            <div class="conn-form">
+            <Show when=move || udp.get()>
+                <p class="muted" data-kind="udp-flows">{crate::core::connections::UDP_FLOWS}</p>
+            </Show>
+            <div class="conn-form" hidden=move || udp.get()>
                 <label>"The client "
                     <select id="client-mode" data-kind="client-mode" on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -87,7 +100,7 @@ pub fn Connections() -> impl IntoView {
                 <button type="button" class="btn" id="close-connections"
                     on:click=move |_| { scene.client.set(Default::default()); scene.delivery.set(None); }>"Close connections"</button>
             </div>
-            <p class="muted" data-kind="mode-line">
+            <p class="muted" data-kind="mode-line" hidden=move || udp.get()>
                 {move || mode_line(&who_picks.get(), mode.get())}
                 {move || sticky.get().filter(|_| who_picks.get() == Picker::KubeProxy).map(|t| format!(" This Service has sessionAffinity: ClientIP: every new connection from this client goes to the pod it used before (for {t} s)."))}
             </p>

@@ -405,6 +405,14 @@ fn scene_from(opts: &Options) -> Scene {
     if let Some(f) = opts.families {
         scene.families.set(f);
     }
+    // a shared scene's port and client mode (learner9 Q37)
+    if let Some(n) = opts.port {
+        scene.port.set(Some(n));
+        scene.protocol.set(opts.protocol.clone());
+    }
+    if let Some(m) = &opts.client_mode {
+        scene.client_mode.set(m.clone());
+    }
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }

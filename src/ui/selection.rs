@@ -210,6 +210,11 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     };
     let svc = scene.service_index().and_then(|i| r.services.get(i)).map(|s| &**s);
     let (_, why) = relation(svc, &p);
+    let finished = p.phase == "Succeeded" || p.phase == "Failed";
+    // the endpoint's EndpointSlice conditions, and what a hostPort opens (learner9 U Q07, M Q12)
+    let conditions = crate::core::poddetails::slice_conditions(svc, &p);
+    let node_ip = p.node.as_deref().and_then(|n| r.nodes.iter().find(|x| x.name == n)).map(|n| n.ip.clone());
+    let host_ports = crate::core::poddetails::host_ports(&p, node_ip.as_deref());
     let reason = p.pending_reason.clone().or(p.failed_reason.clone()).or(p.not_ready_reason.clone());
     let key = format!("{}/{}", p.namespace, p.name);
     let owner = p.owner.clone();
@@ -262,7 +267,8 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     };
     view! {
         <h2 class="details-title">{format!("Pod {}", p.name)}</h2>
-        {facts(vec![
+        {facts({
+            let mut f = vec![
             ("Namespace", p.namespace.clone()),
             ("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into())),
             ("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() }),
@@ -271,12 +277,22 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             ("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) }),
             ("Created by", created_by(&p)),
             ("Selected Service", if why.is_empty() { "not selected by it".to_string() } else { why.clone() }),
-        ])}
+            ];
+            if let Some(c) = conditions {
+                f.push(("EndpointSlice", c));
+            }
+            if !host_ports.is_empty() {
+                f.push(("hostPort", host_ports.join(" ")));
+            }
+            f
+        })}
         <div class="whatif-actions">
             {scale_view}
             <div class="whatif-row">
-                // (a pod no node runs has no kubelet to probe it: nothing to flip)
-                {(p.node.is_some() || p.ready_flipped).then(|| {
+                // (a pod no node runs has no kubelet to probe it: nothing to flip; nor has a
+                // finished one — Succeeded/Failed pods are never endpoints, ShouldPodBeInEndpoints
+                // in staging/src/k8s.io/endpointslice/utils.go; learner9 U Q10)
+                {((p.node.is_some() && !finished) || p.ready_flipped).then(|| {
                     let label = if p.ready_flipped { "Restore readiness" } else if p.ready { "Fail its readiness probe" } else { "Make it Ready" };
                     view! {
                         <button type="button" class="btn" data-kind="flip-ready"
@@ -286,7 +302,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
                 <button type="button" class="btn" data-kind="delete-pod" on:click=delete>"Delete pod"</button>
             </div>
             // (learner7 5b: "will a failing readiness probe restart my pod?")
-            {(!p.ready && p.ip.is_some() && p.node.is_some()).then(|| view! {
+            {(!p.ready && p.ip.is_some() && p.node.is_some() && !finished).then(|| view! {
                 <p class="muted" data-kind="readiness-note">{crate::core::checklist::READINESS_DOES_NOT_RESTART}</p>
             })}
         </div>

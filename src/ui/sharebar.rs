@@ -24,6 +24,10 @@ fn current(scene: &Scene) -> SharedScene {
         client: scene.whatif.with_untracked(|w| w.client_node.clone()).unwrap_or_default(),
         // IPv4, the default, is left out (links made before the setting open as IPv4)
         families: Some(scene.families.get_untracked()).filter(|f| *f != crate::core::config::Families::Ipv4).map(|f| f.key().to_string()).unwrap_or_default(),
+        // the selected port and the client's connection mode (learner9 Q37: lost before)
+        port: scene.port.get_untracked(),
+        protocol: scene.protocol.get_untracked().unwrap_or_default(),
+        mode: Some(scene.client_mode.get_untracked()).filter(|m| m != "new").unwrap_or_default(),
     }
 }
 
