@@ -173,7 +173,7 @@ async fn every_service_type_and_broken_scene() {
     tick().await;
     assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 2);
     assert_eq!(count(&format!("[data-kind='pod'][data-name='{name}'].not-ready-endpoint.flipped")), 1);
-    assert!(text(".caption-outcome").contains("2 endpoint(s)"), "{}", text(".caption-outcome"));
+    assert!(text(".caption-outcome").contains("2 endpoints"), "{}", text(".caption-outcome"));
     flip().click();
     tick().await;
     assert_eq!(count("[data-kind='pod'].endpoint:not(.not-ready-endpoint)"), 3);

@@ -65,7 +65,7 @@ async fn edits_from_the_details_panel() {
     pod.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
     settle(20).await;
     assert!(text("#selected .details-title").contains(&first_name), "{}", text("#selected"));
-    assert!(text("#selected").contains("Deployment web: 3 replica(s)"), "{}", text("#selected"));
+    assert!(text("#selected").contains("Deployment web: 3 replicas"), "{}", text("#selected"));
     assert!(text("#selected").contains("app=web"), "labels in the panel");
 
     // ---- scale 3 → 4: YAML says replicas: 4, 4 pods drawn; only that value changed

@@ -62,7 +62,7 @@ async fn scale_to_zero_keeps_the_focus_in_the_panel_and_offers_the_way_back() {
 
     // Enter on the first web pod's box opens its details
     open_first_web_pod().await;
-    assert!(text("#selected").contains("Deployment web: 2 replica(s)"), "{}", text("#selected"));
+    assert!(text("#selected").contains("Deployment web: 2 replicas"), "{}", text("#selected"));
     assert_eq!(attr("#selected [data-kind='scale-down']", "aria-label").as_deref(), Some("Scale Deployment web down to 1"));
 
     // − : 2 → 1, the focus on a control of the panel, never the editor
