@@ -1750,7 +1750,7 @@ fn validate_pod_template_spec_split(
             other => other,
         };
         let field = format!("{prefix}.activeDeadlineSeconds");
-        ctl.as_deref_mut().unwrap_or(&mut *errs).push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
+        ctl.unwrap_or(&mut *errs).push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
     validate_volumes_and_mounts(o, prefix, at, errs);
     validate_probes_and_env(o, prefix, at, errs);
