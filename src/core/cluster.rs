@@ -1516,7 +1516,17 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         Body::Workload(w) => w.job.as_deref(),
         _ => None,
     };
-    validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
+    if o.kind == "StatefulSet" {
+        // ValidateStatefulSetSpec (pkg/apis/apps/validation/validation.go): of the template's pod
+        // spec only restartPolicy (Always) and activeDeadlineSeconds (Forbidden) are checked;
+        // ValidatePodTemplateSpecForStatefulSet leaves ValidatePodTemplateSpec as a commented-out
+        // "TODO: Add validation for PodSpec" (kubernetes#81147, #97309). The pod spec's own errors
+        // are the controller's pods' ([`pod_create_refusal`]: FailedCreate), not the set's.
+        let mut pod_errs = Vec::new();
+        validate_pod_template_spec_split(o, spec, prefix, false, &at, &mut pod_errs, Some(&mut errs));
+    } else {
+        validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
+    }
     if let Some(j) = job {
         job_restart_policy(o, spec, prefix, &at, &mut errs);
         // ValidateJobSpec: a selector is required (only a manualSelector Job can lack one), and
@@ -1607,6 +1617,21 @@ fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
 /// ValidateStatefulSetSpec / ValidateDaemonSetSpec's restartPolicy and activeDeadlineSeconds for
 /// a controller's template (`job`: a Job's, or a CronJob's job template's, which may end).
 fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: bool, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    validate_pod_template_spec_split(o, spec, prefix, job, at, errs, None);
+}
+
+/// [`validate_pod_template_spec`], the controller's own checks of its template (restartPolicy
+/// only Always, activeDeadlineSeconds Forbidden) put in `ctl` when given, the pod spec's
+/// (ValidatePodSpec) in `errs`: a StatefulSet's validation runs only the former.
+fn validate_pod_template_spec_split(
+    o: &Object,
+    spec: &PodSpec,
+    prefix: &str,
+    job: bool,
+    at: &dyn Fn(&str) -> super::yaml::Pos,
+    errs: &mut Vec<Diagnostic>,
+    mut ctl: Option<&mut Vec<Diagnostic>>,
+) {
     // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
     if let Some(v) = spec.active_deadline_seconds {
         if !(1..=i64::from(i32::MAX)).contains(&v) {
@@ -1713,7 +1738,7 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
             errs.push(Diagnostic::not_supported(&field(), at(&field()), rp, &["Always", "OnFailure", "Never"]));
         }
         if matches!(o.body, Body::Workload(_)) && !job && rp != "Always" {
-            errs.push(Diagnostic::not_supported(&field(), at(&field()), rp, &["Always"]));
+            ctl.as_deref_mut().unwrap_or(&mut *errs).push(Diagnostic::not_supported(&field(), at(&field()), rp, &["Always"]));
         }
     }
     // ...and right after it: a controller's pods run until replaced, so a deadline is refused
@@ -1725,7 +1750,7 @@ fn validate_pod_template_spec(o: &Object, spec: &PodSpec, prefix: &str, job: boo
             other => other,
         };
         let field = format!("{prefix}.activeDeadlineSeconds");
-        errs.push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
+        ctl.unwrap_or(&mut *errs).push(Diagnostic::forbidden(&field, at(&field), &format!("activeDeadlineSeconds in {owner} is not Supported")));
     }
     validate_volumes_and_mounts(o, prefix, at, errs);
     validate_probes_and_env(o, prefix, at, errs);
@@ -3520,23 +3545,46 @@ fn revision_labels(o: &Object, hash_src: &str) -> Vec<(String, String)> {
 /// every pod: event FailedCreate (the ReplicaSet's, DaemonSet's and Job's `Error creating: …`,
 /// replica_set.go / controller_utils.go createPods; the StatefulSet's `create Pod … in
 /// StatefulSet … failed error: …`, stateful_set_control.go / recordPodEvent), and no pod exists.
+///
+/// A StatefulSet's template pod spec is validated only here: ValidateStatefulSetSpec
+/// (pkg/apis/apps/validation/validation.go) does not run ValidatePodTemplateSpec on it (the
+/// "TODO: Add validation for PodSpec" in ValidatePodTemplateSpecForStatefulSet), so every
+/// ValidatePodSpec error of the template is the pod's, with the Pod's field paths (`spec.…`), on
+/// the pod as initIdentity (stateful_set_utils.go) makes it: hostname the pod's name, subdomain
+/// the set's serviceName.
 fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, String)]) -> Option<(String, super::yaml::Pos)> {
-    let mut errs: Vec<(String, String)> = Vec::new();
+    let mut errs: Vec<(String, super::yaml::Pos)> = Vec::new();
     for (_, v) in extra {
         for m in super::names::label_value(v) {
             // (pointed at the name the value is made from)
-            errs.push((format!("metadata.labels: Invalid value: {}: {m}", quote(v)), "metadata.name".to_string()));
+            errs.push((format!("metadata.labels: Invalid value: {}: {m}", quote(v)), o.pos("metadata.name")));
         }
     }
+    if o.kind == "StatefulSet" {
+        let mut spec = w.template.clone();
+        spec.hostname = Some(pod.to_string());
+        spec.subdomain = w.service_name.clone().filter(|s| !s.is_empty());
+        let prefix = "spec.template.spec";
+        // (the subdomain is the set's serviceName: pointed at it)
+        let at = |f: &str| if f == "spec.template.spec.subdomain" { o.pos("spec.serviceName") } else { o.pos(f) };
+        let (mut pod_errs, mut ctl) = (Vec::new(), Vec::new());
+        validate_pod_template_spec_split(o, &spec, prefix, false, &at, &mut pod_errs, Some(&mut ctl));
+        errs.extend(pod_errs.into_iter().map(|d| {
+            let d = d.moved(prefix, "spec");
+            (d.message, super::yaml::Pos { line: d.line, column: d.column })
+        }));
+    }
+    // validateContainersOnlyForPod, after ValidatePodSpec: containers, then init containers
+    let mut only_pod: Vec<(String, super::yaml::Pos)> = Vec::new();
     for c in &w.template.checks {
         if let Some(image) = c.image_padded.as_deref() {
             let list = if c.init { "initContainers" } else { "containers" };
             let written = format!("spec.template.spec.{list}[{}].image", c.index);
-            errs.push((format!("spec.{list}[{}].image: Invalid value: {}: must not have leading or trailing whitespace", c.index, quote(image)), written));
+            only_pod.push((format!("spec.{list}[{}].image: Invalid value: {}: must not have leading or trailing whitespace", c.index, quote(image)), o.pos(&written)));
         }
     }
-    // ValidatePodCreate: containers, then init containers
-    errs.sort_by_key(|(m, _)| m.starts_with("spec.initContainers"));
+    only_pod.sort_by_key(|(m, _)| m.starts_with("spec.initContainers"));
+    errs.extend(only_pod);
     let (_, at) = errs.first()?.clone();
     let texts: Vec<&str> = errs.iter().map(|(m, _)| m.as_str()).collect();
     let joined = if texts.len() == 1 { texts[0].to_string() } else { format!("[{}]", texts.join(", ")) };
@@ -3556,7 +3604,7 @@ fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, Str
             )
         }
     };
-    Some((message, o.pos(&at)))
+    Some((message, at))
 }
 
 /// What the pod-template-hash is computed from. Written out so that the fields added to PodSpec

@@ -2264,6 +2264,8 @@ mod tests_learner8;
 mod tests_learnfix9;
 #[cfg(test)]
 mod tests_corpfix7;
+#[cfg(test)]
+mod tests_stsfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_teachfix9;
 #[cfg(all(test, not(target_arch = "wasm32")))]
