@@ -1319,6 +1319,8 @@ fn analyze_checked(
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
+    let failed_create: Vec<(usize, String)> = failed_creates(&objects, &diags).into_iter().map(|(i, m)| (i, m.to_string())).collect();
+    let failed_create: Vec<(usize, &str)> = failed_create.iter().map(|(i, m)| (*i, m.as_str())).collect();
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
     pod_index.index_endpoints(&objects);
     // the per-Service work below reads, beside its Service: the cluster, the options, the
@@ -1342,7 +1344,7 @@ fn analyze_checked(
         }
         let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
-        res.refused = refused_dependencies(svc, &objects, &refused);
+        res.refused = refused_dependencies(svc, &objects, &refused, &failed_create);
         let zero = if res.selected.is_empty() { scaled_to_zero(svc, &objects) } else { Vec::new() };
         res.refused.extend(zero.iter().map(report::ScaledToZero::reason));
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
@@ -1964,15 +1966,21 @@ fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections
 /// What a Service would have used but the API server refused: Pods and workloads in its
 /// namespace (and, for a selectorless Service, its Endpoints/EndpointSlices) with an error,
 /// each with its first error — so "no endpoints" says why.
-fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>) -> Vec<String> {
+fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>, failed_create: &[(usize, &str)]) -> Vec<String> {
     if svc.rejected || svc.type_ == "ExternalName" {
         return Vec::new();
     }
     let mut out = Vec::new();
     for &(i, first) in refused.get(svc.namespace.as_str()).map(Vec::as_slice).unwrap_or_default() {
         let o = &objects[i];
+        // a refused Pod or workload matters only when the Service would have selected its pods:
+        // its labels (the pod's, or the template's) match the selector, or were not read
+        // (diffsweep2: Service app=rook-ceph-mgr was told of a refused Job whose pods are
+        // app=rook-ceph-cleanup)
+        let might_select = |labels: &model::Labels| svc.selector.as_ref().is_some_and(|sel| labels.is_empty() || resolve::selector_matches(sel, labels));
         let relevant = match &o.body {
-            Body::Pod(..) | Body::Workload(_) => svc.selector.is_some(),
+            Body::Pod(..) => might_select(&o.meta.labels),
+            Body::Workload(w) => might_select(&w.template_labels),
             Body::Endpoints(_) => svc.selector.is_none() && o.meta.name == svc.name,
             Body::EndpointSlice(set) => svc.selector.is_none() && set.service == svc.name,
             _ => false,
@@ -1982,10 +1990,40 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
         }
         out.push(format!("{} {} was refused by the API server, so it does not exist ({first})", o.kind, o.meta.name));
         if out.len() == 3 {
-            break;
+            return out;
+        }
+    }
+    // a workload the API server took whose pods it refuses (cluster.rs pod_create_refusal,
+    // claim_template_refusal: event FailedCreate) has no pods to select either
+    if let Some(sel) = svc.selector.as_ref() {
+        for &(i, first) in failed_create {
+            let o = &objects[i];
+            if o.meta.namespace == svc.namespace && matches!(&o.body, Body::Workload(w) if resolve::selector_matches(sel, &w.template_labels)) {
+                out.push(format!("{} {} creates no pods: the API server refuses them (FailedCreate: {first})", o.kind, o.meta.name));
+                if out.len() == 3 {
+                    break;
+                }
+            }
         }
     }
     out
+}
+
+/// The workloads with a FailedCreate warning (their pods refused on creation), each with the
+/// warning's pod error: the part after "is invalid: ", else the whole message.
+fn failed_creates<'a>(objects: &[Object], diags: &'a [Diagnostic]) -> Vec<(usize, &'a str)> {
+    diags
+        .iter()
+        .filter(|d| d.code == "FailedCreate")
+        .filter_map(|d| {
+            let id = d.object.as_deref()?;
+            let i = objects.iter().position(|o| matches!(o.body, Body::Workload(_)) && o.id() == id)?;
+            let m = d.message.as_str();
+            // "… is invalid: <errors>)" (a pod) or "… is invalid: <errors>); give the claim …" (a claim template)
+            let short = m.split_once("is invalid: ").map_or(m, |(_, rest)| rest.strip_suffix(')').or_else(|| rest.split_once("); ").map(|(e, _)| e)).unwrap_or(rest));
+            Some((i, short))
+        })
+        .collect()
 }
 
 /// Workloads of a Service's namespace whose pod template its selector matches but that run no
@@ -2270,3 +2308,5 @@ mod tests_stsfix;
 mod tests_teachfix9;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_dumpperf;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lead13;
