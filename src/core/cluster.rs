@@ -128,7 +128,7 @@ pub struct PodInst {
     /// spec.dnsConfig (nameservers, searches, options), merged into its resolv.conf by the
     /// kubelet (core::dnsquery::resolver)
     #[serde(skip)]
-    pub dns_config: Option<super::dnsquery::DnsConf>,
+    pub dns_config: Option<Box<super::dnsquery::DnsConf>>,
     /// the pod this one replaces: its controller created it after the user deleted that one
     /// (Config::deleted_pods, Config::drained); absent from the JSON otherwise
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -384,7 +384,7 @@ pub struct PodSpec {
     /// spec.dnsConfig: None when absent, else how many nameservers it lists
     pub dns_config_nameservers: Option<usize>,
     /// spec.dnsConfig as the kubelet merges it into the pod's resolv.conf (core::dnsquery)
-    pub dns_config: Option<super::dnsquery::DnsConf>,
+    pub dns_config: Option<Box<super::dnsquery::DnsConf>>,
     pub containers: Vec<Container>,
     /// restartable init containers (sidecars), searched after containers by FindPort
     pub sidecars: Vec<Container>,
@@ -1022,7 +1022,7 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
             Some(NodeKind::Seq(items)) => items.len(),
             _ => 0,
         }),
-        dns_config: get("dnsConfig").filter(|n| !n.is_null()).map(super::dnsquery::DnsConf::read),
+        dns_config: get("dnsConfig").filter(|n| !n.is_null()).map(|c| Box::new(super::dnsquery::DnsConf::read(c))),
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),

@@ -176,6 +176,14 @@ impl<T: Wire> Wire for std::sync::Arc<T> {
         Some(std::sync::Arc::new(T::get(r)?))
     }
 }
+impl<T: Wire> Wire for Box<T> {
+    fn put(&self, w: &mut Vec<u8>) {
+        (**self).put(w);
+    }
+    fn get(r: &mut Rd) -> Option<Self> {
+        Some(Box::new(T::get(r)?))
+    }
+}
 impl<A: Wire, B: Wire> Wire for (A, B) {
     fn put(&self, w: &mut Vec<u8>) {
         self.0.put(w);
