@@ -15,15 +15,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn host(id: &str) -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
-    el.set_id(id);
-    doc().body().unwrap().append_child(&el).unwrap();
-    el
-}
-fn within(id: &str, sel: &str) -> u32 {
-    doc().query_selector_all(&format!("#{id} {sel}")).unwrap().length()
-}
 fn attr(id: &str, sel: &str, a: &str) -> Option<String> {
     doc().query_selector(&format!("#{id} {sel}")).unwrap().and_then(|e| e.get_attribute(a))
 }

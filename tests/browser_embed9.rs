@@ -16,15 +16,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn host(id: &str) -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
-    el.set_id(id);
-    doc().body().unwrap().append_child(&el).unwrap();
-    el
-}
-fn within(id: &str, sel: &str) -> u32 {
-    doc().query_selector_all(&format!("#{id} {sel}")).unwrap().length()
-}
 fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in pairs {

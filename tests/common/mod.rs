@@ -100,3 +100,17 @@ pub async fn choose(id: &str, value: &str) {
     fire(&s, "change");
     settle(200).await;
 }
+
+/// A `<div id=…>` appended to the body: a host element for a mount.
+pub fn host(id: &str) -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    el.set_id(id);
+    doc().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// How many elements match `sel` inside the element with id `id`.
+pub fn within(id: &str, sel: &str) -> u32 {
+    doc().query_selector_all(&format!("#{id} {sel}")).unwrap().length()
+}
