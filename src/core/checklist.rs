@@ -479,7 +479,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                         super::model::IntOrString::Int(n) => p.ports.iter().any(|cp| cp.container_port == *n && cp.protocol == sp.protocol),
                         super::model::IntOrString::Str(name) => p.ports.iter().any(|cp| cp.name.as_deref() == Some(name.as_str())),
                     });
-                    let generated = ["pod-template-hash", "controller-revision-hash", "pod-template-generation", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"];
+                    let generated: Vec<&str> = super::cluster::REVISION_LABELS.into_iter().chain(["statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"]).collect();
                     report.pods.iter().filter(|p| p.namespace == s.namespace).find(|p| wants(p)).and_then(|p| {
                         let (k, v) = ["app", "app.kubernetes.io/name", "k8s-app", "name", "run"]
                             .iter()

@@ -3518,6 +3518,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     });
 }
 
+/// The labels controllers stamp on the pods they create from a template revision (the
+/// Deployment's pod-template-hash, and what [`revision_labels`] adds): noise when shown, never
+/// what a Service's selector was meant to pick.
+pub const REVISION_LABELS: [&str; 3] = ["pod-template-hash", "controller-revision-hash", "pod-template-generation"];
+
 /// The labels a StatefulSet's or DaemonSet's controller adds from its ControllerRevision:
 /// StatefulSet `controller-revision-hash: <set>-<hash>` (stateful_set_utils.go setPodRevision,
 /// the revision's name, pkg/controller/history ControllerRevisionName: `<prefix>-<hash>`, the

@@ -694,7 +694,7 @@ pub fn pod_labels(pod: &PodReport) -> String {
     pod.labels
         .iter()
         .filter(|(k, _)| {
-            !matches!(k.as_str(), "pod-template-hash" | "controller-revision-hash" | "pod-template-generation")
+            !super::cluster::REVISION_LABELS.contains(&k.as_str())
                 && !k.starts_with("statefulset.kubernetes.io")
                 && !matches!(k.as_str(), "controller-uid" | "batch.kubernetes.io/controller-uid" | "batch.kubernetes.io/job-name")
         })

@@ -1964,8 +1964,9 @@ fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections
 }
 
 /// What a Service would have used but the API server refused: Pods and workloads in its
-/// namespace (and, for a selectorless Service, its Endpoints/EndpointSlices) with an error,
-/// each with its first error — so "no endpoints" says why.
+/// namespace whose pods it would have selected (and, for a selectorless Service, its
+/// Endpoints/EndpointSlices) with an error, each with its first error, then the workloads whose
+/// pods the API server refuses (FailedCreate) — so "no endpoints" says why.
 fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>, failed_create: &[(usize, &str)]) -> Vec<String> {
     if svc.rejected || svc.type_ == "ExternalName" {
         return Vec::new();
