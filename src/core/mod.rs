@@ -1319,8 +1319,7 @@ fn analyze_checked(
     // Service; and pods are found through an index by namespace and label, not Services × Pods.
     let first_errors = first_errors(&diags, replaced);
     let refused = refused_objects(&objects, &first_errors);
-    let failed_create: Vec<(usize, String)> = failed_creates(&objects, &diags).into_iter().map(|(i, m)| (i, m.to_string())).collect();
-    let failed_create: Vec<(usize, &str)> = failed_create.iter().map(|(i, m)| (*i, m.as_str())).collect();
+    let failed_create = failed_creates(&objects, &diags);
     let mut pod_index = index.unwrap_or_else(|| resolve::PodIndex::new(&cluster));
     pod_index.index_endpoints(&objects);
     // the per-Service work below reads, beside its Service: the cluster, the options, the
@@ -1967,7 +1966,7 @@ fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections
 /// namespace whose pods it would have selected (and, for a selectorless Service, its
 /// Endpoints/EndpointSlices) with an error, each with its first error, then the workloads whose
 /// pods the API server refuses (FailedCreate) — so "no endpoints" says why.
-fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>, failed_create: &[(usize, &str)]) -> Vec<String> {
+fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>, failed_create: &[(usize, String)]) -> Vec<String> {
     if svc.rejected || svc.type_ == "ExternalName" {
         return Vec::new();
     }
@@ -1997,8 +1996,8 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
     // a workload the API server took whose pods it refuses (cluster.rs pod_create_refusal,
     // claim_template_refusal: event FailedCreate) has no pods to select either
     if let Some(sel) = svc.selector.as_ref() {
-        for &(i, first) in failed_create {
-            let o = &objects[i];
+        for (i, first) in failed_create {
+            let o = &objects[*i];
             if o.meta.namespace == svc.namespace && matches!(&o.body, Body::Workload(w) if resolve::selector_matches(sel, &w.template_labels)) {
                 out.push(format!("{} {} creates no pods: the API server refuses them (FailedCreate: {first})", o.kind, o.meta.name));
                 if out.len() == 3 {
@@ -2012,7 +2011,7 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
 
 /// The workloads with a FailedCreate warning (their pods refused on creation), each with the
 /// warning's pod error: the part after "is invalid: ", else the whole message.
-fn failed_creates<'a>(objects: &[Object], diags: &'a [Diagnostic]) -> Vec<(usize, &'a str)> {
+fn failed_creates(objects: &[Object], diags: &[Diagnostic]) -> Vec<(usize, String)> {
     diags
         .iter()
         .filter(|d| d.code == "FailedCreate")
@@ -2022,7 +2021,7 @@ fn failed_creates<'a>(objects: &[Object], diags: &'a [Diagnostic]) -> Vec<(usize
             let m = d.message.as_str();
             // "… is invalid: <errors>)" (a pod) or "… is invalid: <errors>); give the claim …" (a claim template)
             let short = m.split_once("is invalid: ").map_or(m, |(_, rest)| rest.strip_suffix(')').or_else(|| rest.split_once("); ").map(|(e, _)| e)).unwrap_or(rest));
-            Some((i, short))
+            Some((i, short.to_string()))
         })
         .collect()
 }
