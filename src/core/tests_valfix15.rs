@@ -1,0 +1,134 @@
+//! valfix15: controller adoption of bare Pods, CustomResourceDefinition defaults / webhook
+//! client configs / strict decoding, PersistentVolume in-tree sources, a Deployment's checks
+//! past an invalid selector. Each test names the upstream function (kubernetes/kubernetes
+//! unless said).
+
+use super::config::Config;
+use super::tests::{errors, run, run_cfg};
+
+fn pods_of<'a>(r: &'a super::report::Report, owner: &str) -> Vec<&'a str> {
+    r.pods.iter().filter(|p| p.pod.owner.as_deref() == Some(owner)).map(|p| p.pod.name.as_str()).collect()
+}
+
+fn bare_pod(name: &str, labels: &str, extra: &str) -> String {
+    format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels: {labels}\n{extra}spec:\n  containers:\n  - name: c\n    image: nginx\n")
+}
+
+fn workload(kind: &str, api: &str, replicas: u32, selector: &str) -> String {
+    format!("---\napiVersion: {api}\nkind: {kind}\nmetadata:\n  name: web\nspec:\n  replicas: {replicas}\n  selector: {selector}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n")
+}
+
+const RS_SELECTOR: &str = "{matchLabels: {app: web}}";
+
+// pkg/controller/replicaset/replica_set.go syncReplicaSet (FilterActivePods, claimPods →
+// controller_ref_manager.go ClaimPods) and manageReplicas (diff = len(filteredPods) − replicas):
+// a ReplicaSet of 3 with one matching bare Pod adopts it and creates 2
+#[test]
+fn sync_replica_set_claim_pods_adopts_a_matching_orphan_and_creates_the_rest() {
+    for (pod_first, text) in [(true, bare_pod("stray", "{app: web}", "") + &workload("ReplicaSet", "apps/v1", 3, RS_SELECTOR)), (false, workload("ReplicaSet", "apps/v1", 3, RS_SELECTOR) + &bare_pod("stray", "{app: web}", ""))] {
+        let r = run(&text);
+        assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+        let owned = pods_of(&r, "ReplicaSet/web");
+        assert_eq!(owned.len(), 3, "pod first {pod_first}: {owned:?}");
+        assert!(owned.contains(&"stray"), "{owned:?}");
+        assert_eq!(r.pods.len(), 3);
+        let note = r.diagnostics.iter().find(|d| d.message.contains("adopts pod stray")).expect("adoption note");
+        assert!(note.message.contains("so it creates 2 more"), "{}", note.message);
+    }
+    // a ReplicationController is the same controller (pkg/controller/replication)
+    let r = run(&(workload("ReplicationController", "v1", 2, "{app: web}") + &bare_pod("stray", "{app: web}", "")));
+    assert_eq!(pods_of(&r, "ReplicationController/web").len(), 2);
+    assert_eq!(r.pods.len(), 2);
+}
+
+// ClaimObject: a pod with a controller ownerReference, one being deleted, one Succeeded/Failed
+// (IsPodActive), one whose labels do not match, one in another namespace: none adopted
+#[test]
+fn claim_pods_leaves_controlled_inactive_and_unmatched_pods_alone() {
+    let owned = "  ownerReferences:\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: other, uid: u1, controller: true}\n";
+    let cases = [
+        bare_pod("a", "{app: web}", owned),
+        bare_pod("b", "{app: api}", ""),
+        bare_pod("c", "{app: web}", "  namespace: other\n"),
+        bare_pod("d", "{app: web}", "").replace("    image: nginx\n", "    image: nginx\nstatus: {phase: Succeeded}\n"),
+    ];
+    for c in cases {
+        let r = run(&(workload("ReplicaSet", "apps/v1", 3, RS_SELECTOR) + &c));
+        assert_eq!(pods_of(&r, "ReplicaSet/web").len(), 3, "{c}");
+        assert!(!r.diagnostics.iter().any(|d| d.message.contains(" adopts ")), "{c}");
+    }
+    // a non-controller ownerReference leaves it an orphan (metav1.GetControllerOf)
+    let r = run(&(workload("ReplicaSet", "apps/v1", 3, RS_SELECTOR) + &bare_pod("e", "{app: web}", &owned.replace("controller: true", "controller: false"))));
+    assert!(pods_of(&r, "ReplicaSet/web").contains(&"e"));
+    assert_eq!(r.pods.len(), 3);
+}
+
+// manageReplicas with diff > 0 → getPodsToDelete (controller_utils.go ActivePodsWithRanks.Less:
+// not Ready before Ready): replicas 1 and two matching orphans — it keeps one, deletes the other
+#[test]
+fn manage_replicas_deletes_adopted_pods_beyond_replicas() {
+    let not_ready = "status:\n  phase: Running\n  conditions: [{type: Ready, status: \"False\"}]\n";
+    let text = workload("ReplicaSet", "apps/v1", 1, RS_SELECTOR) + &bare_pod("one", "{app: web}", "") + &format!("{}{not_ready}", bare_pod("two", "{app: web}", ""));
+    let r = run(&text);
+    assert_eq!(pods_of(&r, "ReplicaSet/web"), vec!["one"]);
+    assert_eq!(r.pods.len(), 1);
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("deletes pod two")), "{:?}", r.diagnostics);
+    // replicas 0: both go
+    let r = run(&(workload("ReplicaSet", "apps/v1", 0, RS_SELECTOR) + &bare_pod("one", "{app: web}", "") + &bare_pod("two", "{app: web}", "")));
+    assert!(r.pods.is_empty(), "{:?}", r.pods.iter().map(|p| &p.pod.name).collect::<Vec<_>>());
+}
+
+// an adopted pod deleted (kubectl delete, Config::deleted_pods): the ReplicaSet replaces it
+#[test]
+fn an_adopted_pod_deleted_is_replaced_by_its_replica_set() {
+    let text = workload("ReplicaSet", "apps/v1", 2, RS_SELECTOR) + &bare_pod("stray", "{app: web}", "");
+    let r = run_cfg(&text, Config { deleted_pods: vec!["default/stray".into()], ..Config::default() });
+    let owned = pods_of(&r, "ReplicaSet/web");
+    assert_eq!(owned.len(), 2, "{owned:?}");
+    assert!(!owned.contains(&"stray"));
+    assert!(r.pods.iter().any(|p| p.pod.replaces.as_deref() == Some("stray")));
+}
+
+// deployment/sync.go getNewReplicaSet: the ReplicaSet's selector gets pod-template-hash
+// (labelsutil.CloneSelectorAndAddLabel), so a bare Pod without it is no one's: the Deployment
+// creates all 3 and the Pod stays bare
+#[test]
+fn a_deployments_replica_set_does_not_adopt_a_bare_pod_without_pod_template_hash() {
+    let r = run(&(workload("Deployment", "apps/v1", 3, RS_SELECTOR) + &bare_pod("stray", "{app: web}", "")));
+    assert_eq!(pods_of(&r, "Deployment/web").len(), 3);
+    assert_eq!(r.pods.len(), 4);
+    assert!(r.pods.iter().any(|p| p.pod.name == "stray" && p.pod.owner.is_none()));
+}
+
+// pkg/controller/statefulset/stateful_set.go getPodsForStatefulSet: only a pod of its name and
+// ordinal is claimed (isMemberOf); a matching bare pod of another name is left alone
+#[test]
+fn get_pods_for_stateful_set_claims_only_its_own_ordinals() {
+    let sts = workload("StatefulSet", "apps/v1", 2, RS_SELECTOR).replace("  replicas: 2\n", "  replicas: 2\n  serviceName: web\n");
+    let r = run(&(sts.clone() + &bare_pod("stray", "{app: web}", "")));
+    assert_eq!(pods_of(&r, "StatefulSet/web"), vec!["web-0", "web-1"]);
+    assert_eq!(r.pods.len(), 3);
+    let r = run(&(sts + &bare_pod("web-1", "{app: web}", "")));
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("pod web-1 is written in the input") && d.message.contains("adopts it")));
+    assert_eq!(r.pods.len(), 2);
+}
+
+// pkg/apis/apps/validation/validation.go ValidateDeploymentSpec: an invalid selector skips only
+// ValidatePodTemplateSpecForReplicaSet; ValidateDeploymentStrategy, minReadySeconds,
+// revisionHistoryLimit and progressDeadlineSeconds still run (one field.ErrorList)
+#[test]
+fn validate_deployment_spec_checks_the_strategy_past_an_invalid_selector() {
+    let strategy = "  strategy: {type: Bogus}\n  revisionHistoryLimit: -1\n";
+    for selector in ["{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: Bad}]}", "{}", "{matchLabels: {app: other}}"] {
+        let text = workload("Deployment", "apps/v1", 2, selector).replace("  replicas: 2\n", &format!("  replicas: 2\n{strategy}"));
+        let errs = errors(&run(&text));
+        assert!(errs.iter().any(|e| e.starts_with("spec.strategy: Unsupported value: {\"Type\":\"Bogus\"")), "{selector}: {errs:?}");
+        assert!(errs.iter().any(|e| e == "spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0"), "{selector}: {errs:?}");
+    }
+    // no selector at all: Required, the template mismatch (labels.Nothing()), then the rest
+    let text = workload("Deployment", "apps/v1", 2, "x").replace("  selector: x\n", "").replace("  replicas: 2\n", &format!("  replicas: -2\n{strategy}"));
+    let errs = errors(&run(&text));
+    assert!(errs.iter().any(|e| e == "spec.selector: Required value"), "{errs:?}");
+    assert!(errs.iter().any(|e| e.starts_with("spec.strategy: Unsupported value")), "{errs:?}");
+    assert!(errs.iter().any(|e| e == "spec.replicas: Invalid value: -2: must be greater than or equal to 0"), "{errs:?}");
+}
