@@ -2981,6 +2981,24 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
     }
 }
 
+/// Go net.SplitHostPort accepts it: a last colon; before it a host with no colon (or a
+/// bracketed one ending right before it); no '[' after the host's start, no ']' after its end.
+fn split_host_port_ok(s: &str) -> bool {
+    let Some(i) = s.rfind(':') else { return false };
+    let (j, k) = if s.starts_with('[') {
+        match s.find(']') {
+            Some(end) if end + 1 == i => (1, end + 1),
+            _ => return false,
+        }
+    } else {
+        if s[..i].contains(':') {
+            return false;
+        }
+        (0, 0)
+    };
+    !s[j..].contains('[') && !s[k..].contains(']')
+}
+
 /// The checks validateVolumeSource runs on the first source written (pkg/apis/core/validation/
 /// validation.go), for the sources whose fields Switchboard checks; `f` is the source's path.
 /// * validateSecretVolumeSource: secretName required (the API type marks it optional, but
@@ -3053,6 +3071,42 @@ pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str
             }
             if !path.starts_with('/') {
                 errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        // validateQuobyteVolumeSource (pod and PersistentVolume alike): a registry of
+        // net.SplitHostPort pairs (one error per bad pair), unless the tenant is 64 characters or
+        // more, then the volume
+        "quobyte" => {
+            let (registry, tenant) = (text(src, "registry"), text(src, "tenant"));
+            const PAIRS: &str = "must be a host:port pair or multiple pairs separated by commas";
+            let rf = format!("{f}.registry");
+            if registry.is_empty() {
+                errs.push(Diagnostic::required(&rf, at(f), PAIRS));
+            } else if tenant.len() >= 65 {
+                errs.push(Diagnostic::required(&format!("{f}.tenant"), at(&format!("{f}.tenant")), "must be a UUID and may not exceed a length of 64 characters"));
+            } else {
+                for pair in registry.split(',') {
+                    if !split_host_port_ok(pair) {
+                        errs.push(Diagnostic::invalid(&rf, at(&rf), &quote(registry), PAIRS));
+                    }
+                }
+            }
+            if text(src, "volume").is_empty() {
+                errs.push(Diagnostic::required(&format!("{f}.volume"), at(f), ""));
+            }
+        }
+        // validateFlockerVolumeSource: one of datasetName and datasetUUID, no '/' in the name
+        "flocker" => {
+            let (name, uuid) = (text(src, "datasetName"), text(src, "datasetUUID"));
+            if name.is_empty() && uuid.is_empty() {
+                errs.push(Diagnostic::required(f, at(f), "one of datasetName and datasetUUID is required"));
+            }
+            if !name.is_empty() && !uuid.is_empty() {
+                errs.push(Diagnostic::invalid(f, at(f), "\"resource\"", "datasetName and datasetUUID can not be specified simultaneously"));
+            }
+            if name.contains('/') {
+                let nf = format!("{f}.datasetName");
+                errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), "must not contain '/'"));
             }
         }
         // validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind

@@ -132,3 +132,135 @@ fn validate_deployment_spec_checks_the_strategy_past_an_invalid_selector() {
     assert!(errs.iter().any(|e| e.starts_with("spec.strategy: Unsupported value")), "{errs:?}");
     assert!(errs.iter().any(|e| e == "spec.replicas: Invalid value: -2: must be greater than or equal to 0"), "{errs:?}");
 }
+
+fn crd_with(spec_schema: &str, extra: &str) -> String {
+    format!("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {{plural: widgets, kind: Widget}}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {spec_schema}\n{extra}")
+}
+
+fn crd_errs(spec_schema: &str, extra: &str) -> Vec<String> {
+    errors(&run(&crd_with(spec_schema, extra)))
+}
+
+// apiextensions-apiserver pkg/apiserver/schema/defaulting/validation.go ValidateDefaults →
+// validate: each default against its node's kube-openapi validator (pkg/apiserver/validation
+// ValidateCustomResource, kubeOpenAPIResultToFieldErrors; kube-openapi validate/type.go
+// typeValidator, errors.InvalidType's "%s in %s must be of type %s: %q"), and pruned
+// ("must not have unknown fields")
+#[test]
+fn validate_defaults_checks_each_default_against_its_schema() {
+    let p = "spec.validation.openAPIV3Schema.properties[spec]";
+    assert!(crd_errs("{type: object, properties: {replicas: {type: integer, default: 1}, mode: {type: string, default: a, enum: [a, b]}, ratio: {type: number, default: 2}}}", "").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {replicas: {type: integer, default: one}}}", ""),
+        vec![format!("{p}.properties[replicas].default: Invalid value: \"string\":  in body must be of type integer: \"string\"")]
+    );
+    // an integral float is a JSON integer once converted (sigs.k8s.io/yaml, util/json)
+    assert!(crd_errs("{type: object, properties: {replicas: {type: integer, default: 2.0}}}", "").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {mode: {type: string, default: c, enum: [a, b]}}}", ""),
+        vec![format!("{p}.properties[mode].default: Unsupported value: \"c\": supported values: \"a\", \"b\"")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {count: {type: integer, minimum: 1, default: 0}}}", ""),
+        vec![format!("{p}.properties[count].default: Invalid value: 0:  in body should be greater than or equal to 1")]
+    );
+    // an object default: its properties by their own schema (name `.port`), and pruned
+    assert_eq!(
+        crd_errs("{type: object, default: {port: x}, properties: {port: {type: integer}}}", ""),
+        vec![format!("{p}.default.port: Invalid value: \"string\": .port in body must be of type integer: \"string\"")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, default: {prot: 1}, properties: {port: {type: integer}}}", ""),
+        vec![format!("{p}.default: Invalid value: {{\"prot\":1}}: must not have unknown fields")]
+    );
+    assert!(crd_errs("{type: object, default: {any: 1}, x-kubernetes-preserve-unknown-fields: true}", "").is_empty());
+    assert!(crd_errs("{type: object, default: {any: 1}, additionalProperties: {type: integer}}", "").is_empty());
+}
+
+// k8s.io/apiserver pkg/util/webhook/validation.go ValidateWebhookURL (forceHttps) and
+// ValidateWebhookService, called by apiextensions validation validateCustomResourceConversion
+#[test]
+fn validate_custom_resource_conversion_checks_the_webhook_url_and_service() {
+    let conv = |client: &str| format!("  conversion:\n    strategy: Webhook\n    webhook:\n      conversionReviewVersions: [v1]\n      clientConfig: {client}\n");
+    let f = "spec.conversion.webhookClientConfig";
+    assert!(crd_errs("{type: object}", &conv("{url: \"https://conv.example.com/convert\"}")).is_empty());
+    assert!(crd_errs("{type: object}", &conv("{service: {name: conv, namespace: system, path: /convert, port: 9443}}")).is_empty());
+    assert_eq!(
+        crd_errs("{type: object}", &conv("{url: \"http://conv.example.com/x?a=1#top\"}")),
+        vec![
+            format!("{f}.url: Invalid value: \"http\": 'https' is the only allowed URL scheme; desired format: https://host[/path]"),
+            format!("{f}.url: Invalid value: \"top\": fragments are not permitted in the URL"),
+            format!("{f}.url: Invalid value: \"a=1\": query parameters are not permitted in the URL"),
+        ]
+    );
+    assert_eq!(
+        crd_errs("{type: object}", &conv("{url: \"https://user@conv\"}")),
+        vec![format!("{f}.url: Invalid value: \"user\": user information is not permitted in the URL")]
+    );
+    assert_eq!(
+        crd_errs("{type: object}", &conv("{url: conv.example.com}")),
+        vec![
+            format!("{f}.url: Invalid value: \"\": 'https' is the only allowed URL scheme; desired format: https://host[/path]"),
+            format!("{f}.url: Invalid value: \"\": host must be specified; desired format: https://host[/path]"),
+        ]
+    );
+    // (the path's first character is cut off before the split, '/' or not: segment[1] is "Bad")
+    assert_eq!(
+        crd_errs("{type: object}", &conv("{service: {name: conv, port: 0, path: convert/Bad}}")),
+        vec![
+            format!("{f}.service.namespace: Required value"),
+            format!("{f}.service.port: Invalid value: 0: port is not valid: must be between 1 and 65535, inclusive"),
+            format!("{f}.service.path: Invalid value: \"convert/Bad\": must start with a '/'"),
+            format!("{f}.service.path: Invalid value: \"convert/Bad\": segment[1]: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"),
+        ]
+    );
+}
+
+// the strict decoder (sigs.k8s.io/json, apiserver fieldValidation=Strict) over
+// apiextensions/v1 CustomResourceDefinition: v1beta1's fields are unknown in v1, as is an
+// unknown key of a JSONSchemaProps reached through `properties`
+#[test]
+fn a_v1_crd_with_v1beta1_fields_is_refused_by_strict_decoding() {
+    let prefix = "CustomResourceDefinition in version \"v1\" cannot be handled as a CustomResourceDefinition: strict decoding error: unknown field";
+    for (extra, field) in [
+        ("  version: v1\n", "spec.version"),
+        ("  validation: {openAPIV3Schema: {type: object}}\n", "spec.validation"),
+        ("  additionalPrinterColumns: []\n", "spec.additionalPrinterColumns"),
+        ("  conversion: {strategy: None, webhookClientConfig: {url: \"https://x\"}}\n", "spec.conversion.webhookClientConfig"),
+    ] {
+        let errs = crd_errs("{type: object}", extra);
+        assert!(errs.iter().any(|e| e.starts_with(&format!("{prefix} \"{field}\""))), "{field}: {errs:?}");
+    }
+    let errs = crd_errs("{type: object, properties: {a: {type: string, requird: true}}}", "");
+    assert!(errs.iter().any(|e| e.starts_with(&format!("{prefix} \"spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.a.requird\""))), "{errs:?}");
+    // under items (JSONSchemaPropsOrArray's own UnmarshalJSON, not strict) nothing is said
+    assert!(crd_errs("{type: array, items: {type: string, requird: true}}", "").is_empty());
+}
+
+fn pv_errors(source: &str) -> Vec<String> {
+    errors(&run(&format!("apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: pv1}}\nspec:\n  capacity: {{storage: 1Gi}}\n  accessModes: [ReadWriteOnce]\n{source}")))
+}
+
+// pkg/apis/core/validation/validation.go validateQuobyteVolumeSource and
+// validateFlockerVolumeSource, from ValidatePersistentVolumeSpec and validateVolumeSource
+#[test]
+fn validate_quobyte_and_flocker_volume_sources() {
+    assert!(pv_errors("  quobyte: {registry: \"reg:7861,[::1]:7861\", volume: v}\n").is_empty());
+    assert_eq!(
+        pv_errors("  quobyte: {volume: \"\"}\n"),
+        vec!["spec.quobyte.registry: Required value: must be a host:port pair or multiple pairs separated by commas", "spec.quobyte.volume: Required value"]
+    );
+    assert_eq!(
+        pv_errors("  quobyte: {registry: \"reg:7861,reg2\", volume: v}\n"),
+        vec!["spec.quobyte.registry: Invalid value: \"reg:7861,reg2\": must be a host:port pair or multiple pairs separated by commas"]
+    );
+    assert!(pv_errors("  flocker: {datasetName: data}\n").is_empty());
+    assert_eq!(pv_errors("  flocker: {}\n"), vec!["spec.flocker: Required value: one of datasetName and datasetUUID is required"]);
+    assert_eq!(
+        pv_errors("  flocker: {datasetName: a/b, datasetUUID: u}\n"),
+        vec!["spec.flocker: Invalid value: \"resource\": datasetName and datasetUUID can not be specified simultaneously", "spec.flocker.datasetName: Invalid value: \"a/b\": must not contain '/'"]
+    );
+    // a pod's volume: the same function
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes:\n  - name: q\n    quobyte: {registry: reg, volume: v}\n";
+    assert_eq!(errors(&run(pod)), vec!["spec.volumes[0].quobyte.registry: Invalid value: \"reg\": must be a host:port pair or multiple pairs separated by commas"]);
+}
