@@ -728,7 +728,10 @@ struct Control<'a> {
 /// (pkg/controller/podautoscaler/horizontal.go reconcileAutoscaler).
 fn hpa_clamped(replicas: usize, hpa: Option<&super::model::Autoscaler>) -> usize {
     match hpa {
-        Some(a) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => replicas.clamp(a.min_replicas as usize, a.max_replicas.min(MAX_PODS as i64 + 1) as usize),
+        Some(a) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => {
+            let cap = MAX_PODS as i64 + 1;
+            replicas.clamp(a.min_replicas.min(cap) as usize, a.max_replicas.min(cap) as usize)
+        }
         _ => replicas,
     }
 }
@@ -4070,7 +4073,9 @@ fn expand(
     // Spec.MinReplicas"); what the metrics would ask for is not modelled
     let replicas = match hpa {
         Some((h, a)) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => {
-            let (min, max) = (a.min_replicas as usize, a.max_replicas.min(MAX_PODS as i64 + 1) as usize);
+            // (both capped: a minReplicas over the cap made clamp(min, max) panic)
+            let cap = MAX_PODS as i64 + 1;
+            let (min, max) = (a.min_replicas.min(cap) as usize, a.max_replicas.min(cap) as usize);
             let now = replicas.clamp(min, max);
             if now != replicas {
                 let why = if now > replicas { format!("below its minReplicas {min}") } else { format!("above its maxReplicas {max}") };

@@ -264,3 +264,17 @@ fn validate_quobyte_and_flocker_volume_sources() {
     let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes:\n  - name: q\n    quobyte: {registry: reg, volume: v}\n";
     assert_eq!(errors(&run(pod)), vec!["spec.volumes[0].quobyte.registry: Invalid value: \"reg\": must be a host:port pair or multiple pairs separated by commas"]);
 }
+
+// podautoscaler/horizontal.go reconcileAutoscaler: minReplicas above the simulation's pod cap
+// (MAX_PODS) once made `clamp(min, max)` panic with min > max; now bounded like max
+#[test]
+fn an_autoscaler_min_above_the_pod_cap_does_not_panic() {
+    let text = workload("Deployment", "apps/v1", 1, RS_SELECTOR)
+        + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 30000\n  maxReplicas: 40000\n";
+    let r = run(&text);
+    assert!(!r.pods.is_empty());
+    let text = bare_pod("stray", "{app: web}", "") + &workload("ReplicaSet", "apps/v1", 1, RS_SELECTOR)
+        + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: ReplicaSet, name: web}\n  minReplicas: 30000\n  maxReplicas: 40000\n";
+    let r = run(&text);
+    assert!(r.pods.iter().any(|p| p.pod.name == "stray" && p.pod.owner.as_deref() == Some("ReplicaSet/web")));
+}
