@@ -297,6 +297,8 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // a no-op when it was true; validateAPIApproval unchanged) — "don't tighten validation on
     // existing persisted data" (diffsweep: calico and cert-manager CRDs created as v1beta1, in
     // kubevious, velero and k9s dumps)
+    // (an apiextensions.k8s.io/v1 one is decoded strictly first — the generated tables —, then
+    // validated in `validate_unmodelled`)
     if ty.is_none() && kind == "CustomResourceDefinition" && !printed_by_cluster(&root) {
         strict_errs.extend(crd::validate(&kind, &api_version, &root));
     }
@@ -352,6 +354,8 @@ fn validate_unmodelled(kind: &str, root: &yaml::Node) -> Vec<Diagnostic> {
         "ResourceQuota" | "LimitRange" => quota::validate(kind, root),
         "PriorityClass" => scheduling::validate(kind, root),
         "IngressClass" => ingress::validate_class(kind, root),
+        // (a printed one exists already: see the CustomResourceDefinition note in `decode`)
+        "CustomResourceDefinition" if !printed_by_cluster(root) => crd::validate(kind, "apiextensions.k8s.io/v1", root),
         _ => Vec::new(),
     };
     let mut out: Vec<Diagnostic> = Vec::with_capacity(errs.len());
@@ -2310,3 +2314,5 @@ mod tests_teachfix9;
 mod tests_dumpperf;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix15;

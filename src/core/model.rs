@@ -42,6 +42,9 @@ pub struct Meta {
     pub deleting: bool,
     /// metadata.ownerReferences: (kind, name) of the controllers that own this object
     pub owners: Vec<(String, String)>,
+    /// one of metadata.ownerReferences has `controller: true` (metav1.GetControllerOf): a
+    /// controller owns it, so no other adopts it (pkg/controller/controller_ref_manager.go ClaimObject)
+    pub controlled: bool,
     /// what ValidateAnnotations refuses (read once here, where the annotations are): a key
     /// that is not a qualified name with its message, or (None) a total over 256 KiB
     pub annotation_errors: Option<Box<[AnnotationError]>>,
@@ -902,8 +905,13 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         .iter()
         .filter_map(|o| Some((o.get("kind")?.as_str()?.to_string(), o.get("name")?.as_str()?.to_string())))
         .collect();
+    let controlled = match m.and_then(|m| m.get("ownerReferences")).map(|r| &r.kind) {
+        Some(NodeKind::Seq(refs)) => refs.iter().any(|o| o.get("controller").is_some_and(|c| matches!(c.kind, NodeKind::Scalar { value: Value::Bool(true), .. }))),
+        _ => false,
+    };
     Meta {
         owners,
+        controlled,
         annotation_errors: annotation_errors(m.and_then(|m| m.get("annotations"))),
         name,
         namespace_set: ns.as_ref().is_some_and(|s| !s.is_empty()),
