@@ -91,8 +91,15 @@ pub struct Incremental {
     /// touched an object written more than once, made one, or moved a line; kept only when it
     /// depends on those objects alone (`Replaced::copies_only`)
     replaced: Option<(super::Replaced, Vec<Diagnostic>)>,
-    /// how many times super::replaced_objects ran (the tests tell a kept result by it)
+    /// the objects the last analysis left out (`gone`), each with its place among all and its
+    /// pod check, while `replaced` stands: `objects` and `checks` then hold the others alone,
+    /// as the later stages read them (a keystroke in a dump printing every pod twice moved
+    /// 20,000 objects out and back: 13–21 ms); None: `objects` holds them all
+    aside: Option<Vec<(usize, Object, Check)>>,
+    /// how many times super::replaced_objects ran (the tests tell a kept result by it), and
+    /// how many times objects were set aside
     pub(crate) replaced_runs: u64,
+    pub(crate) set_aside_runs: u64,
     /// how many documents, and how many items of a List read item by item, splices read
     /// again (the tests tell what a keystroke re-read by them)
     pub(crate) docs_read: u64,
@@ -127,6 +134,7 @@ impl Incremental {
         self.docs.clear();
         self.objects = Vec::new();
         self.checks = Vec::new();
+        self.aside = None;
         self.kept = Default::default();
         self.stale = true;
         self.kept.cluster.valid = false;
@@ -266,6 +274,16 @@ impl Incremental {
     /// `same_lines`, the text they were read from has as many lines as before. Says which
     /// caches still hold.
     fn replace_objects(&mut self, at: usize, old_n: usize, objects: Vec<Object>, checks: Vec<Check>, same_lines: bool) {
+        // (with objects set aside: where the objects `at..` are among the others, when none of
+        // them is set aside and as many are read again; else all are put back first)
+        let at = match &self.aside {
+            Some(_) if same_lines && objects.len() == old_n && !self.gone[at..at + old_n].contains(&true) => at - self.gone[..at].iter().filter(|g| **g).count(),
+            Some(_) => {
+                self.put_back();
+                at
+            }
+            None => at,
+        };
         // the cluster reads every object but the Services, and their lines: kept only when
         // those are all as they were
         let is_svc = |o: &Object| matches!(o.body, super::model::Body::Service(_));
@@ -296,11 +314,30 @@ impl Incremental {
             *self.identities.entry(h).or_default() += 1;
         }
         let is_twice = || made.iter().any(|h| self.identities.get(h).is_some_and(|&n| n > 1));
-        if !same_shape || was_twice || is_twice() {
-            self.replaced = None;
-        }
+        let replaced = !same_shape || was_twice || is_twice();
         self.objects.splice(at..at + old_n, objects);
         self.checks.splice(at..at + old_n, checks);
+        if replaced {
+            self.replaced = None;
+            self.put_back();
+        }
+    }
+
+    /// The objects set aside put back in their places among the others.
+    fn put_back(&mut self) {
+        let Some(aside) = self.aside.take() else { return };
+        let n = self.objects.len() + aside.len();
+        let (mut kept, mut aside) = (std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)), aside.into_iter().peekable());
+        self.objects.reserve_exact(n);
+        self.checks.reserve_exact(n);
+        for i in 0..n {
+            let (o, c) = match aside.next_if(|(at, ..)| *at == i) {
+                Some((_, o, c)) => (o, c),
+                None => kept.next().expect("as many objects as were taken"),
+            };
+            self.objects.push(o);
+            self.checks.push(c);
+        }
     }
 
     /// The report of the text, as [`super::analyze`] makes it.
@@ -319,6 +356,7 @@ impl Incremental {
             self.docs = read_region(&self.text, 0..self.text.len(), 1, &mut objects, &mut checks);
             self.objects = objects;
             self.checks = checks;
+            self.aside = None;
             self.nodes = self.docs.iter().fold((0, 0), |a, d| (a.0 + d.nodes.0, a.1 + d.nodes.1));
             self.identities.clear();
             for h in self.objects.iter().filter_map(super::identity_hash) {
@@ -375,31 +413,28 @@ impl Incremental {
             return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
-        // later stages run, and put back in their places for the next edit
-        // (each object moved once each way: the vectors are made at their sizes)
-        let n = self.objects.len();
-        let out = replaced.gone.iter().filter(|g| **g).count();
-        let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(n - out), Vec::with_capacity(n - out), Vec::with_capacity(out));
-        for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
-            if replaced.gone[i] {
-                aside.push((o, c));
-            } else {
-                kept.push(o);
-                kept_checks.push(c);
+        // later stages run, and stay aside for the next keystroke while what replaced_objects
+        // said stands (put back when an edit touches them, or moves a line: put_back)
+        if self.aside.is_none() {
+            let n = self.objects.len();
+            let out = replaced.gone.iter().filter(|g| **g).count();
+            let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(n - out), Vec::with_capacity(n - out), Vec::with_capacity(out));
+            for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
+                if replaced.gone[i] {
+                    aside.push((i, o, c));
+                } else {
+                    kept.push(o);
+                    kept_checks.push(c);
+                }
             }
+            (self.objects, self.checks, self.aside) = (kept, kept_checks, Some(aside));
+            self.set_aside_runs += 1;
         }
         stage("set aside");
-        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
-        let (mut kept, mut kept_checks, mut aside) = (kept.into_iter().zip(kept_checks), replaced.gone.iter(), aside.into_iter());
-        self.objects.reserve_exact(n);
-        self.checks.reserve_exact(n);
-        for gone in kept_checks.by_ref() {
-            let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");
-            self.objects.push(o);
-            self.checks.push(c);
-        }
+        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         if !keep_replaced {
             self.replaced = None;
+            self.put_back();
         }
         report
     }
@@ -407,6 +442,11 @@ impl Incremental {
     /// Documents (and a List's items) whose first line moved since they were read: their
     /// positions shifted (or, when a message quotes a line, the unit read again).
     fn follow_moves(&mut self) {
+        let moved = |d: &Doc| d.first_line != d.at_line;
+        if !self.docs.iter().any(|d| moved(d) || d.items.iter().any(moved)) {
+            return;
+        }
+        self.put_back();
         let mut o = 0;
         for d in &mut self.docs {
             if d.items.is_empty() {

@@ -95,6 +95,7 @@ fn a_keystroke_inside_an_item_of_a_list_reads_that_item_alone() {
     let cfg = Config::default();
     for ind in ["", "  "] {
         let mut inc = fresh(&dump(false, ind), &cfg);
+        assert!(inc.reads_items());
         for k in 0..3 {
             let items = inc.items_read;
             assert!(edit(&mut inc, "name: svc-1", "svc-1", &format!("svc-1{}", "x".repeat(k + 1))), "{ind:?}: only items read");
@@ -213,6 +214,7 @@ fn an_item_made_invalid_yaml_and_back_equals_a_cold_analysis() {
     // an anchor and an alias in one item: the List read whole while they are there
     assert!(!edit(&mut inc, "name: svc-0", "    app: app-0\n", "    app: &a app-0\n    tier: *a\n"));
     same(&mut inc, &cfg, "an alias");
+    assert!(!inc.reads_items());
     assert!(!edit(&mut inc, "name: svc-1", "svc-1", "svc-1z"), "aliases in the List: read whole");
     same(&mut inc, &cfg, "a keystroke beside an alias");
 }
@@ -225,10 +227,14 @@ fn an_edit_in_an_object_printed_twice_equals_a_cold_analysis() {
     let cfg = Config::default();
     let mut inc = fresh(&dump(true, ""), &cfg);
     assert!(inc.analyze(&cfg).diagnostics.iter().any(|d| d.code == "PrintedTwice"));
-    let runs = inc.replaced_runs;
-    assert!(edit(&mut inc, "name: svc-2", "svc-2", "svc-2x"));
-    same(&mut inc, &cfg, "a Service typed into");
+    let (runs, aside) = (inc.replaced_runs, inc.set_aside_runs);
+    assert_eq!(aside, 1);
+    for k in 0..3 {
+        assert!(edit(&mut inc, "name: svc-2", "svc-2", "svc-2x"));
+        same(&mut inc, &cfg, &format!("a Service typed into, {k}"));
+    }
     assert_eq!(inc.replaced_runs, runs, "replaced_objects kept");
+    assert_eq!(inc.set_aside_runs, aside, "the copies left out stay aside");
     let uid = inc.text().rfind("uid: 00000000-0000-4000-8000-000000000003").unwrap() + "uid: ".len();
     assert!(inc.splice(uid, uid + 1, "1"));
     same(&mut inc, &cfg, "the second copy's uid edited");
@@ -236,6 +242,23 @@ fn an_edit_in_an_object_printed_twice_equals_a_cold_analysis() {
     same(&mut inc, &cfg, "and back");
     assert!(edit(&mut inc, "name: app-1-3", "app: app-1", "app: app-9"));
     same(&mut inc, &cfg, "the first copy's label edited");
+    // a line added in a Service moves the objects after it: put back, and set aside again
+    let aside = inc.set_aside_runs;
+    assert!(edit(&mut inc, "name: svc-0", "    namespace: ns\n", "    namespace: ns\n\n"));
+    same(&mut inc, &cfg, "a blank line in a Service");
+    assert_eq!(inc.set_aside_runs, aside + 1);
+    // in a multi-document stream too
+    let text = dump(true, "").replace("apiVersion: v1\nitems:\n- ", "---\n").replace("\n- apiVersion", "\n---\napiVersion").replace("\n  ", "\n");
+    let text = &text[..text.find("kind: List").unwrap()];
+    let mut inc = fresh(text, &cfg);
+    assert!(!inc.reads_items());
+    for k in 0..3 {
+        assert!(!edit(&mut inc, "name: svc-1", "svc-1", "svc-1x"), "documents read");
+        same(&mut inc, &cfg, &format!("a Service typed into, stream, {k}"));
+    }
+    assert_eq!(inc.set_aside_runs, 1);
+    edit(&mut inc, "name: app-0-1", "app-0-1", "app-0-1x");
+    same(&mut inc, &cfg, "a copy's name typed into, stream");
 }
 
 /// A typed list (`kubectl get --raw /api/v1/pods`: a PodList, its items without kind or
