@@ -479,7 +479,7 @@ impl Incremental {
 
 /// A unit (a document, or an item of a List) whose first line moved since it was read: its
 /// positions shifted, or, when a message quotes a line, it is read again (`again`).
-fn follow(d: &mut Doc, objects: &mut [Object], checks: &mut [Check], again: &dyn Fn(&Doc) -> Option<(Doc, Vec<Object>, Vec<Check>)>) {
+fn follow(d: &mut Doc, objects: &mut [Object], checks: &mut [Check], again: &dyn Fn(&Doc) -> Option<Read>) {
     if d.first_line == d.at_line {
         return;
     }
@@ -521,6 +521,9 @@ fn follow(d: &mut Doc, objects: &mut [Object], checks: &mut [Check], again: &dyn
 
 /// cluster::pod_check of one object.
 type Check = Option<(bool, Vec<Diagnostic>)>;
+
+/// A unit read again: its reading, its objects and their checks.
+type Read = (Doc, Vec<Object>, Vec<Check>);
 
 fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
     shift(&mut n.pos);
