@@ -768,11 +768,11 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     });
 }
 
-/// A cluster printed this object (`kubectl get -o yaml`): its metadata has a uid, a
-/// resourceVersion or a creationTimestamp.
+/// A cluster printed this object (`kubectl get -o yaml`): [`model::printed_by_cluster`] (a uid,
+/// a resourceVersion other than "0"), or a creationTimestamp (what a re-apply or a CRD's
+/// ratcheting needs to know; a written workload beside a dump keeps its pods with one).
 fn printed_by_cluster(root: &yaml::Node) -> bool {
-    let meta = root.get("metadata");
-    ["uid", "resourceVersion", "creationTimestamp"].iter().any(|k| meta.and_then(|m| m.get(k)).is_some_and(|v| !v.is_null()))
+    root.get("metadata").is_some_and(|m| model::printed_by_cluster(m) || m.get("creationTimestamp").is_some_and(|v| !v.is_null()))
 }
 
 /// metadata.uid as written, when not empty.
@@ -2339,3 +2339,5 @@ mod tests_lead13;
 mod tests_valfix15;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_listperf;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lead14;
