@@ -2310,3 +2310,5 @@ mod tests_teachfix9;
 mod tests_dumpperf;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix10;
