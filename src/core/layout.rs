@@ -390,7 +390,12 @@ impl Layout {
             (dx * dx + dy * dy).sqrt()
         };
         let to_route = |r: &Rect| route.windows(2).map(|s| gap(r, s[0].0.min(s[1].0), s[0].1.min(s[1].1), s[0].0.max(s[1].0), s[0].1.max(s[1].1))).fold(f64::INFINITY, f64::min);
-        let score = |r: &Rect| to_route(r) + 0.25 * gap(r, at.0, at.1, at.0, at.1);
+        // inside a node the hop neither leaves nor enters, it reads as that node's: kept for
+        // when nothing else is near (headless-dns at 1280 px put it in empty node-3)
+        let (first, last) = (route[0], route[route.len() - 1]);
+        let holds = |n: &Rect, p: (f64, f64)| p.0 >= n.x - 1.0 && p.0 <= n.x + n.w + 1.0 && p.1 >= n.y - 1.0 && p.1 <= n.y + n.h + 1.0;
+        let elsewhere: Vec<Rect> = self.items.iter().filter(|i| matches!(i.kind, "node" | "node-group") && !holds(&i.rect, first) && !holds(&i.rect, last)).map(|i| i.rect).collect();
+        let score = |r: &Rect| to_route(r) + 0.25 * gap(r, at.0, at.1, at.0, at.1) + if elsewhere.iter().any(|n| n.contains(r)) { 150.0 } else { 0.0 };
         // on the line: centred on points along each segment (a vertical one also through the
         // pill's left and right parts); then a grid over the whole drawing
         let mut cands: Vec<Rect> = Vec::new();

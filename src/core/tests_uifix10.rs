@@ -225,11 +225,12 @@ fn nodes_show_their_zone_in_the_header() {
 #[test]
 fn a_name_takes_a_smaller_font_before_its_middle_is_cut() {
     let r = scene("31-get-all-list.yaml", None);
+    // (a true 360 px phone draws the diagram 330 px wide: learner9's screenshot)
     for width in [360.0, 330.0] {
         let l = layout(&r, Some(selected(&r, "api")), width);
         let k = l.find("service", "kubernetes").expect("the kubernetes Service");
         assert_eq!(k.texts[0].text, "kubernetes", "at {width}");
-        assert_eq!(k.texts[0].font, Font::NameSmall, "at {width}");
+        assert_eq!(k.texts[0].font, if width == 330.0 { Font::NameSmall } else { Font::Name }, "at {width}");
         assert!(k.rect.contains(&k.texts[0].bbox()));
         let badge = k.texts.iter().find(|t| t.font == Font::Badge).expect("its type badge");
         assert!(!badge.bbox().overlaps(&k.texts[0].bbox()));
