@@ -175,6 +175,13 @@ fn no_hop_crosses_a_node_title_in_learner9s_scenes() {
             for p in &s.paths {
                 for h in &p.hops {
                     let route = l.drawn_route(&h.from, &h.to);
+                    // a hop into a node ends at its frame, not inside its title band
+                    if let (Some(("node", nn)), Some(end)) = (h.to.split_once(':'), route.last()) {
+                        let n = l.find("node", nn).expect("the node drawn");
+                        if end.1 > n.rect.y + 0.5 {
+                            bad.push(format!("{name} {} {} → {} at {width}: ends at {end:?}, inside {}'s title band", p.entry, h.from, h.to, n.name));
+                        }
+                    }
                     for n in l.items.iter().filter(|i| i.kind == "node") {
                         for t in n.texts.iter().map(Text::bbox) {
                             if route.windows(2).any(|w| crosses(w[0], w[1], &t)) {
