@@ -38,7 +38,10 @@ fn selected(r: &Report, name: &str) -> usize {
 const WIDTHS: [f64; 7] = [1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0, 330.0];
 
 /// The pill as the page places it (ui::diagram's packet memo): on the current hop's drawn line.
-fn pill(l: &Layout, p: &Path, step: usize) -> Option<(Rect, (f64, f64), Vec<(f64, f64)>)> {
+/// (the pill, the packet's resting spot, the hop's drawn line)
+type Placed = (Rect, (f64, f64), Vec<(f64, f64)>);
+
+fn pill(l: &Layout, p: &Path, step: usize) -> Option<Placed> {
     let at = packet_key(p, step).and_then(|k| l.rest(k))?;
     let (w, h) = label_size(&label_lines(&format!("{} · conn #12", packet_label(p, step)), l.label_max()));
     let hop = current_hop(p, step)?;
