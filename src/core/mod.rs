@@ -2341,3 +2341,5 @@ mod tests_valfix15;
 mod tests_listperf;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead14;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix10;
