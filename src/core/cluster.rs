@@ -107,6 +107,10 @@ pub struct PodInst {
     pub subdomain: Option<String>,
     /// e.g. `Deployment/web` for a pod a controller would create
     pub owner: Option<String>,
+    /// a Pod written in the input that its `owner` (a ReplicaSet or ReplicationController)
+    /// adopted (ClaimPods): the owner did not make it
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub adopted: bool,
     /// spec.hostNetwork: the pod's IP is its node's IP
     #[serde(rename = "hostNetwork")]
     pub host_network: bool,
@@ -3719,6 +3723,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         sidecars,
         hostname,
         subdomain,
+        adopted: p.owner.is_some() && matches!(o.body, Body::Pod(..)),
         owner: p.owner,
         host_network,
         dns_policy,

@@ -1468,6 +1468,12 @@ pub fn created_by_owner(owner: &str) -> String {
     format!("{owner}: its controller made this pod (the pod itself is not written in the YAML)")
 }
 
+/// A written Pod's "Created by" once a ReplicaSet or ReplicationController adopted it
+/// (controller_ref_manager.go ClaimPods: no controller owned it and its labels match).
+pub fn adopted_by_owner(owner: &str, line: u32) -> String {
+    format!("the YAML, line {line}; {owner} adopted it (no controller owned it and its labels match its selector), so it counts toward its replicas")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1509,6 +1509,7 @@ fn analyze_checked(
                     hostname: None,
                     subdomain: None,
                     owner: None,
+                    adopted: false,
                     host_network: false,
                     dns_policy: None,
                     dns_config: None,

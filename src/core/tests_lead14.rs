@@ -44,3 +44,23 @@ fn resource_version_zero_is_no_dump() {
     let r = analyze(&svc("  resourceVersion: \"4521\"\n  uid: 0b6f3c7e-1b2a-4c1d-9e8f-0a1b2c3d4e5f\n"), &Config::default());
     assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:?}", r.diagnostics);
 }
+
+/// valfix15's adoption (controller_ref_manager.go ClaimPods): the adopted Pod is written in the
+/// input, so its "Created by" says so (layout::adopted_by_owner; the pod details panel), not the
+/// controller-made pods' "not written in the YAML"; the JSON says `adopted: true` on it only.
+#[test]
+fn an_adopted_pod_is_said_to_be_written_and_adopted() {
+    let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: stray, labels: {app: web}}\nspec:\n  containers: [{name: c, image: nginx}]\n---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: nginx}]\n";
+    let r = analyze(y, &Config::default());
+    let stray = r.pods.iter().find(|p| p.name == "stray").expect("stray");
+    assert!(stray.adopted && stray.owner.as_deref() == Some("ReplicaSet/web"));
+    assert!(r.pods.iter().filter(|p| p.name != "stray").all(|p| !p.adopted && p.owner.as_deref() == Some("ReplicaSet/web")));
+    assert_eq!(r.pods.len(), 2);
+    let json = r.to_json();
+    assert_eq!(json.matches("\"adopted\":true").count(), 1, "{json}");
+    assert!(!json.contains("\"adopted\":false"));
+    assert_eq!(
+        layout::adopted_by_owner("ReplicaSet/web", stray.line),
+        "the YAML, line 1; ReplicaSet/web adopted it (no controller owned it and its labels match its selector), so it counts toward its replicas"
+    );
+}

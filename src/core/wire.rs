@@ -313,7 +313,7 @@ wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip 
 wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
-    name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner,
+    name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner, adopted,
     host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other, dns_config; anti_affinity
 });
 wire_struct!(DnsConf { nameservers, searches, options });

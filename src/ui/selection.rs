@@ -156,6 +156,7 @@ fn controller_words(owner: &str) -> (&str, &str) {
 fn created_by(p: &crate::core::report::PodReport) -> String {
     match (&p.owner, &p.replaces) {
         (Some(o), Some(r)) => format!("{o} (replaces the deleted {r})"),
+        (Some(o), None) if p.adopted => crate::core::layout::adopted_by_owner(o, p.line),
         (Some(o), None) => crate::core::layout::created_by_owner(o),
         (None, _) => format!("the YAML, line {}", p.line),
     }
