@@ -225,6 +225,9 @@ impl Incremental {
             diags.extend(d.ignored.iter().map(|(kind, api_version, pos, _)| super::ignored_note(kind, api_version, *pos)));
         }
         super::reapply::config_update_errors(self.docs.iter().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
+        // (as read_objects_staged makes it, after the update errors)
+        let created: Vec<_> = self.docs.iter().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
+        super::podchecks::missing_references(&self.objects, &created, &mut diags);
         for d in &self.docs {
             diags.extend(d.endpoints.iter().cloned());
         }
