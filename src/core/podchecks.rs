@@ -771,8 +771,7 @@ pub(crate) fn pod_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
             ports.push(this);
         }
     }
-    if let Some(g) = int(spec.get("terminationGracePeriodSeconds")).filter(|g| *g < 0) {
-        let _ = g;
+    if int(spec.get("terminationGracePeriodSeconds")).is_some_and(|g| g < 0) {
         warn(format!("{prefix}.terminationGracePeriodSeconds"), "must be >= 0; negative values are invalid and will be treated as 1".into(), spec.get("terminationGracePeriodSeconds").map_or(spec.pos, |n| n.pos));
     }
     // pod (anti-)affinity terms without a labelSelector
@@ -870,7 +869,6 @@ pub(crate) fn missing_references(objects: &[Object], created: &[(&str, &str, &st
             continue;
         }
         let prefix = match &o.body {
-            _ if o.kind == "CronJob" => "spec.jobTemplate.spec.template.spec",
             Body::Pod(..) => "spec",
             Body::Workload(_) => "spec.template.spec",
             _ => continue,
@@ -889,24 +887,24 @@ pub(crate) fn missing_references(objects: &[Object], created: &[(&str, &str, &st
             }
         }
         let Some(first) = missing.first() else { continue };
+        // (a pod or workload the API server refuses makes no pod: nothing to say)
+        if super::cluster::pod_check(o).is_some_and(|(ok, _)| !ok) {
+            continue;
+        }
         let list: Vec<String> = missing.iter().map(|(kind, name, user, _)| format!("{kind} {name:?} (for {user})")).collect();
-        let example = match first.2.starts_with("volume") {
-            true => format!(
-                "event FailedMount: MountVolume.SetUp failed for volume {} : {} {:?} not found",
-                first.2.split(' ').nth(1).unwrap_or("\"\""),
-                first.0,
-                first.1
-            ),
-            false => format!("the container waits in CreateContainerConfigError: {} {:?} not found", first.0, first.1),
+        let example = if first.2.starts_with("volume") {
+            format!("event FailedMount: MountVolume.SetUp failed for volume {} : {} {:?} not found", first.2.split(' ').nth(1).unwrap_or("\"\""), first.0, first.1)
+        } else {
+            format!("the container waits in CreateContainerConfigError: {} {:?} not found", first.0, first.1)
         };
-        let pods = if matches!(o.body, Body::Pod(..)) { "the pod" } else { "its pods" };
+        let (pods, stay) = if matches!(o.body, Body::Pod(..)) { ("the pod", "the pod stays ContainerCreating, not ready, and is no endpoint") } else { ("its pods", "its pods stay ContainerCreating, not ready, and are no endpoints") };
         diags.push(
             Diagnostic::note(
                 Severity::Info,
                 ErrorType::Resolution,
                 "ReferenceAssumed",
                 format!(
-                    "{} in namespace {ns} not created in this input: assumed to exist in the cluster; if not, the kubelet cannot start {pods} ({example}; {pods} stay ContainerCreating, not ready, and are no endpoints)",
+                    "{} in namespace {ns} not created in this input: assumed to exist in the cluster; if not, the kubelet cannot start {pods} ({example}; {stay})",
                     list.join(", ")
                 ),
                 first.3,
