@@ -240,3 +240,16 @@ fn missing_secret_and_config_map_references_are_noted_once_per_object() {
     assert!(infos(&run(&with), "ReferenceAssumed").is_empty());
 }
 
+
+// pkg/registry/batch/cronjob/strategy.go WarningsOnCreate → job.WarningsForJobSpec →
+// pod.GetWarningsForPodTemplate: a CronJob's template is warned of with its own paths
+#[test]
+fn cronjob_template_warnings() {
+    let cj = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 1 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: main\n            image: busybox:1.36\n            env:\n            - name: A\n              value: one\n            - name: A\n              value: two\n";
+    let r = run(cj);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(
+        warnings(&r),
+        vec!["spec.jobTemplate.spec.template.spec.containers[0].env[1]: hides previous definition of \"A\", which may be dropped when using apply (the API server's warning: the CronJob is created)"]
+    );
+}
