@@ -1667,7 +1667,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         Body::Workload(w) => {
             if let Some(j) = &w.job {
                 validate_job_selector(o, w, j, &at, &mut errs);
-                validate_job_spec(j, &at, &mut errs);
+                validate_job_spec(j, o.source.get("spec"), &at, &mut errs);
             }
             // ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template")): ValidateLabels at
             // `spec.template.labels`
@@ -1727,7 +1727,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         }
     }
     let ok = errs.is_empty();
-    let warnings = if ok { duplicate_port_name_warnings(o, prefix) } else { Vec::new() };
+    let warnings = if ok {
+        let mut w = duplicate_port_name_warnings(o, prefix);
+        w.extend(super::podchecks::pod_warnings(o, prefix));
+        w
+    } else {
+        Vec::new()
+    };
     if !errs.is_empty() || !warnings.is_empty() {
         let id = id();
         diags.extend(errs.into_iter().chain(warnings).map(|d| d.on(&id)));
@@ -1892,6 +1898,29 @@ fn validate_pod_template_spec_split(
             let field = format!("{f}.whenUnsatisfiable");
             errs.push(Diagnostic::not_supported(&field, at(&field), &c.when_unsatisfiable, &["DoNotSchedule", "ScheduleAnyway"]));
         }
+        // ValidateSpreadConstraintNotRepeat: the {topologyKey, whenUnsatisfiable} pair against
+        // the later constraints
+        if spec.topology_spread[i + 1..].iter().any(|d| d.topology_key == c.topology_key && d.when_unsatisfiable == c.when_unsatisfiable) {
+            let field = format!("{f}.{{topologyKey, whenUnsatisfiable}}");
+            errs.push(Diagnostic::duplicate(&field, at(&f), &quote(&format!("{{{}, {}}}", c.topology_key, c.when_unsatisfiable))));
+        }
+        // validateMinDomains: positive, and only with DoNotSchedule
+        if let Some(m) = c.min_domains {
+            let field = format!("{f}.minDomains");
+            if m <= 0 {
+                errs.push(Diagnostic::invalid(&field, at(&field), &m.to_string(), "must be greater than zero"));
+            }
+            if c.when_unsatisfiable != "DoNotSchedule" {
+                errs.push(Diagnostic::invalid(&field, at(&field), &m.to_string(), &format!("can only use minDomains if whenUnsatisfiable=DoNotSchedule, not {}", c.when_unsatisfiable)));
+            }
+        }
+        // validateNodeInclusionPolicy: Honor or Ignore (sets.List)
+        for (key, policy) in [("nodeAffinityPolicy", &c.node_affinity_policy), ("nodeTaintsPolicy", &c.node_taints_policy)] {
+            if let Some(p) = policy.as_deref().filter(|p| !matches!(*p, "Honor" | "Ignore")) {
+                let field = format!("{f}.{key}");
+                errs.push(Diagnostic::not_supported(&field, at(&field), p, &["Honor", "Ignore"]));
+            }
+        }
     }
     // validateRestartPolicy (ValidatePodSpec), then for a controller's template
     // ValidatePodTemplateSpecForReplicaSet / ForRC / ValidateStatefulSetSpec / ValidateDaemonSetSpec:
@@ -1920,6 +1949,9 @@ fn validate_pod_template_spec_split(
     validate_probes_and_env(o, prefix, at, errs);
     validate_containers(spec, prefix, at, errs);
     validate_pod_spec_names(o, prefix, at, errs);
+    if let Some(node) = node_at(&o.source, prefix) {
+        super::podchecks::pod_spec_checks(node, prefix, at, errs);
+    }
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
         let field = format!("{prefix}.dnsPolicy");
@@ -2019,7 +2051,7 @@ pub(crate) fn validate_job_template_spec(job: &Object) -> Vec<Diagnostic> {
     let Body::Workload(w) = &job.body else { return errs };
     let Some(j) = w.job.as_deref() else { return errs };
     let at = |f: &str| job.pos(f);
-    validate_job_spec(j, &at, &mut errs);
+    validate_job_spec(j, job.source.get("spec"), &at, &mut errs);
     super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
     let prefix = "spec.template.spec";
     validate_pod_template_spec(job, &w.template, prefix, true, &at, &mut errs);
@@ -2075,7 +2107,7 @@ fn validate_job_selector(o: &Object, w: &Workload, j: &JobSpec, at: &dyn Fn(&str
 /// validateJobSpec (pkg/apis/batch/validation/validation.go), the checks on the Job's own fields
 /// (ValidateNonnegativeField: `must be greater than or equal to 0`; completionMode; Indexed needs
 /// completions; the per-index backoff fields need Indexed).
-fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+fn validate_job_spec(j: &JobSpec, spec: Option<&super::yaml::Node>, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     for (field, v) in [
         ("spec.parallelism", j.parallelism),
         ("spec.completions", j.completions),
@@ -2112,6 +2144,11 @@ fn validate_job_spec(j: &JobSpec, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &
                 errs.push(Diagnostic::invalid(field, at(field), &v.to_string(), "requires indexed completion mode"));
             }
         }
+    }
+    // then the pod failure policy, the success policy and the pod replacement policy
+    // (core::podchecks::job_policies)
+    if let Some(spec) = spec {
+        super::podchecks::job_policies(spec, indexed, j.backoff_limit_per_index.is_some(), j.completions, at, errs);
     }
 }
 
@@ -2202,6 +2239,22 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                                 for m in super::names::port_name(&name) {
                                     errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(&name), &m));
                                 }
+                            }
+                        }
+                    }
+                    // validateHTTPGetAction, after the port: the scheme (SetDefaults_HTTPGetAction
+                    // makes an empty one HTTP) one of supportedHTTPSchemes, each header name
+                    // IsHTTPHeaderName (the error names the list, `httpHeaders`)
+                    if let Some(get) = h.get("httpGet").filter(|_| *k == "httpGet") {
+                        if let Some(s) = get.get("scheme").and_then(|s| s.as_str()).filter(|s| !s.is_empty() && !matches!(*s, "HTTP" | "HTTPS")) {
+                            let field = format!("{f}.httpGet.scheme");
+                            errs.push(Diagnostic::not_supported(&field, at(&field), s, &["HTTP", "HTTPS"]));
+                        }
+                        for (hi, header) in seq(get.get("httpHeaders")).iter().enumerate() {
+                            let name = text(header, "name");
+                            for m in super::names::http_header_name(name) {
+                                let field = format!("{f}.httpGet.httpHeaders");
+                                errs.push(Diagnostic::invalid(&field, at(&format!("{field}[{hi}].name")), &quote(name), &m));
                             }
                         }
                     }
@@ -3260,6 +3313,8 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
             let written = format!("{f}.{}", e.field.split('[').next().unwrap_or_default());
             errs.push(match &e.value {
                 Some(v) => Diagnostic::invalid(&field, at(&written), &quote(v), &e.detail),
+                // validateResourceRequirements' hugepages check: Forbidden on `resources`
+                None if e.field == "resources" => Diagnostic::forbidden(&field, at(&field), &e.detail),
                 None => Diagnostic::required(&field, at(&format!("{f}.resources")), &e.detail),
             });
         }

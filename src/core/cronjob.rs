@@ -54,6 +54,10 @@ pub fn validate(kind: &str, root: &Node) -> Vec<Diagnostic> {
     if meta.name.len() > 52 {
         errs.push(Diagnostic::invalid("metadata.name", at("metadata.name"), &quote(&meta.name), "must be no more than 52 characters"));
     }
+    // created: the API server's warnings (not for a dump: it was created already)
+    if errs.is_empty() && !meta.dumped {
+        errs.extend(job_template_warnings(root));
+    }
     errs
 }
 
@@ -128,6 +132,27 @@ fn iana_shaped(tz: &str) -> bool {
 /// Job whose `spec` is the template's and checked by core::cluster, as a Job's own spec is;
 /// the field paths then move under `spec.jobTemplate`.
 fn validate_job_template(root: &Node, errs: &mut Vec<Diagnostic>) {
+    let Some(job) = template_job(root) else { return };
+    errs.extend(super::cluster::validate_job_template_spec(&job).into_iter().map(|d| d.moved("spec", "spec.jobTemplate.spec")));
+}
+
+/// The API server's warnings with a CronJob it created (pkg/registry/batch/cronjob/strategy.go
+/// WarningsOnCreate → job.WarningsForJobSpec(spec.jobTemplate.spec) →
+/// pod.GetWarningsForPodTemplate(spec.jobTemplate.spec.template): core::podchecks::pod_warnings
+/// on the template, paths under `spec.jobTemplate.spec`.
+fn job_template_warnings(root: &Node) -> Vec<Diagnostic> {
+    let Some(job) = template_job(root) else { return Vec::new() };
+    super::podchecks::pod_warnings(&job, "spec.template.spec")
+        .into_iter()
+        .map(|mut d| {
+            d.message = d.message.replace("(the API server's warning: the Job is created)", "(the API server's warning: the CronJob is created)");
+            d.moved("spec", "spec.jobTemplate.spec")
+        })
+        .collect()
+}
+
+/// The job template decoded as a Job whose `spec` is the template's.
+fn template_job(root: &Node) -> Option<super::model::Object> {
     let tmpl = root.get("spec").and_then(|s| s.get("jobTemplate"));
     let tspec = tmpl.and_then(|t| t.get("spec")).filter(|n| !n.is_null());
     let pos = tspec.or(tmpl).or_else(|| root.get("spec")).map_or(root.pos, |n| n.pos);
@@ -138,8 +163,7 @@ fn validate_job_template(root: &Node, errs: &mut Vec<Diagnostic>) {
     }
     let job = Node { kind: NodeKind::Map(entries), pos };
     // strict decoding passed: the Reader has nothing to say of it
-    let Some(job) = super::model::decode_object(job, &mut Vec::new()) else { return };
-    errs.extend(super::cluster::validate_job_template_spec(&job).into_iter().map(|d| d.moved("spec", "spec.jobTemplate.spec")));
+    super::model::decode_object(job, &mut Vec::new())
 }
 
 /// Why [`parse_standard`] refuses a schedule: its error, or the panic it would have.

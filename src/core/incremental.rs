@@ -382,6 +382,9 @@ impl Incremental {
             diags.extend(d.ignored.iter().map(|(kind, api_version, pos, _)| super::ignored_note(kind, api_version, *pos)));
         }
         super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
+        // (as read_objects_staged makes it, after the update errors)
+        let created: Vec<_> = units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
+        super::podchecks::missing_references(&self.objects, &created, &mut diags);
         for d in units() {
             diags.extend(d.endpoints.iter().cloned());
         }

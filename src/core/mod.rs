@@ -9,6 +9,7 @@ pub mod config;
 pub mod configdata;
 pub mod crd;
 pub mod cronjob;
+pub mod podchecks;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
@@ -63,13 +64,13 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, 1, diags, &mut |_| {}, Trees::Whole)
+    read_objects_staged(src, 1, diags, &mut |_| {}, Trees::Whole, false)
 }
 
 /// [`read_objects`] of a piece of a larger text that starts at the beginning of its line
 /// `first_line` (one document of a whole-cluster dump): lines and columns are the larger text's.
 pub fn read_objects_at(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, first_line, diags, &mut |_| {}, Trees::Whole)
+    read_objects_staged(src, first_line, diags, &mut |_| {}, Trees::Whole, false)
 }
 
 /// What [`read_objects_staged`] keeps of each object's YAML tree.
@@ -83,7 +84,9 @@ enum Trees {
     Analysed,
 }
 
-fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Vec<Object> {
+/// `notes`: the whole input is read (an analysis): the notes that need every document are made
+/// ([`podchecks::missing_references`]).
+fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, notes: bool) -> Vec<Object> {
     // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
@@ -102,6 +105,10 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     objects.shrink_to_fit();
     diags.extend(ignored.iter().map(|(kind, api_version, pos, _)| ignored_note(kind, api_version, *pos)));
     reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), diags);
+    if notes {
+        let created: Vec<_> = ignored.iter().filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
+        podchecks::missing_references(&objects, &created, diags);
+    }
     objects
 }
 
@@ -227,7 +234,15 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// The annotations later stages read (kept by [`trim_tree`]): a pod's AppArmor and seccomp
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
-const READ_ANNOTATIONS: [&str; 4] = ["container.apparmor.security.beta.kubernetes.io/", "seccomp.security.alpha.kubernetes.io/", "kubernetes.io/ingress.class", "alb.ingress.kubernetes.io/actions."];
+/// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
+const READ_ANNOTATIONS: [&str; 6] = [
+    "container.apparmor.security.beta.kubernetes.io/",
+    "seccomp.security.alpha.kubernetes.io/",
+    "kubernetes.io/ingress.class",
+    "alb.ingress.kubernetes.io/actions.",
+    "scheduler.alpha.kubernetes.io/critical-pod",
+    "security.alpha.kubernetes.io/",
+];
 
 /// [`Trees::Analysed`]: drop the parts of a decoded object's tree no later stage reads.
 fn trim_tree(root: &mut yaml::Node) {
@@ -441,7 +456,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 /// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &mut diags, stage, Trees::Analysed);
+    let objects = read_objects_staged(src, 1, &mut diags, stage, Trees::Analysed, true);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }
 
@@ -449,7 +464,7 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &mut diags, &mut |_| {}, Trees::Whole);
+    let objects = read_objects_staged(src, 1, &mut diags, &mut |_| {}, Trees::Whole, true);
     analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole)
 }
 
@@ -457,7 +472,7 @@ pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
 /// a 50 MB dump is not kept next to the report).
 pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(&src, 1, &mut diags, stage, Trees::Analysed);
+    let objects = read_objects_staged(&src, 1, &mut diags, stage, Trees::Analysed, true);
     drop(src);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }
@@ -2328,6 +2343,8 @@ mod tests_learner8;
 mod tests_learnfix9;
 #[cfg(test)]
 mod tests_corpfix7;
+#[cfg(test)]
+mod tests_corpfix8;
 #[cfg(test)]
 mod tests_stsfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]

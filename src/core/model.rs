@@ -285,6 +285,13 @@ fn resource_checks(c: &Node) -> Option<Box<[ResourceError]>> {
             None => {}
         }
     }
+    // then: hugepages (helper.IsHugePageResourceName) among the limits or requests need cpu or
+    // memory among them — field.Forbidden(fldPath, "HugePages require cpu or memory"), on
+    // `resources` itself (value None, field `resources`: core::cluster prints it Forbidden)
+    let names = || limits.iter().chain(requests.iter()).map(|(n, _)| n.as_str());
+    if names().any(|n| n.starts_with("hugepages-")) && !names().any(|n| n == "cpu" || n == "memory") {
+        out.push(ResourceError { field: "resources".into(), value: None, detail: "HugePages require cpu or memory".into() });
+    }
     (!out.is_empty()).then(|| out.into_boxed_slice())
 }
 

@@ -109,6 +109,14 @@ pub fn valid_cidr(text: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// IsHTTPHeaderName (k8s.io/apimachinery pkg/util/validation/validation.go): `[-A-Za-z0-9]+`.
+pub fn http_header_name(s: &str) -> Vec<String> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Vec::new();
+    }
+    vec![regex_error("a valid HTTP header must consist of alphanumeric characters or '-'", "[-A-Za-z0-9]+", &["X-Header-Name"])]
+}
+
 fn regex_error(msg: &str, fmt: &str, examples: &[&str]) -> String {
     let mut m = format!("{msg} (e.g. ");
     for (i, e) in examples.iter().enumerate() {

@@ -307,6 +307,14 @@ pub(crate) struct ConfigState {
 }
 
 /// The state of a v1 ConfigMap or Secret the API server accepts (`refused`: it does not).
+impl ConfigState {
+    /// ("Secret" or "ConfigMap", namespace, name): what core::podchecks::missing_references
+    /// looks a pod's references up in.
+    pub(crate) fn identity(&self) -> (&'static str, &str, &str) {
+        (if self.secret { "Secret" } else { "ConfigMap" }, &self.namespace, &self.name)
+    }
+}
+
 pub(crate) fn config_state(kind: &str, api_version: &str, root: &Node, refused: bool) -> Option<Box<ConfigState>> {
     let secret = match kind {
         "Secret" => true,
