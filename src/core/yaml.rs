@@ -741,7 +741,9 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
             Event::Scalar(mut text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain;
                 if style == ScalarStyle::DoubleQuoted {
-                    if text.contains('/') && span.slice(chunk).is_some_and(has_slash_escape) {
+                    // (a JSON text — kubectl's YAMLOrJSONDecoder reads a stream that starts with
+                    // `{` with encoding/json, where `\/` is an escape — keeps it)
+                    if text.contains('/') && !chunk.trim_start().starts_with('{') && span.slice(chunk).is_some_and(has_slash_escape) {
                         return Err(err(go_yaml_unknown_escape()));
                     }
                     if let Some(p) = placeholder.filter(|p| text.contains(*p)) {
@@ -1246,6 +1248,10 @@ mod tests {
         let (_, errs) = parse_stream("a: \"it\\'s \\q\"\n");
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].message, "found unknown escape character");
+        // a JSON text (kubectl: YAMLOrJSONDecoder → encoding/json) may write \/
+        let (docs, errs) = parse_stream("{\"kind\": \"ConfigMap\", \"data\": {\"url\": \"http:\\/\\/x\"}}\n");
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs[0].root.as_ref().unwrap().get("data").and_then(|d| d.get("url")).and_then(Node::as_str), Some("http://x"));
         // many scalars with \' in one document
         let many: String = (0..100).map(|i| format!("k{i}: \"v\\'{i}\"\n")).collect();
         let (docs, errs) = parse_stream(&many);
