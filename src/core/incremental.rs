@@ -116,14 +116,14 @@ impl Incremental {
     }
 
     /// Whether a List is read item by item.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn reads_items(&self) -> bool {
         self.docs.iter().any(|d| !d.items.is_empty())
     }
 
     /// The YAML nodes the text counts against the stream's budget (as read, or followed
     /// through the splices since).
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn nodes(&mut self) -> usize {
         self.nodes.0
     }
