@@ -932,6 +932,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 vec![Line::new(Font::Name, "the API server"), Line { middle: true, ..Line::new(Font::Mono, "kube-apiserver") }, Line::new(Font::Small, "keeps its endpoints")],
             ));
         }
+        out.extend(ingress_boxes(s));
         if s.type_ == "ExternalName" && !s.rejected && leaves {
             // the host the path leaves for: the externalName, or where a chain of ExternalName
             // Services of this cluster ends (paths::chase_external_name)
@@ -946,6 +947,22 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
         }
     }
     out
+}
+
+/// The controller box of each Ingress with a path to `s` (core::ingress::paths: its hops go
+/// `client:outside` → `external:ingress/<name>` → a pod), in the outside column (learnfix10: kept
+/// in a function of its own). The first two Ingresses.
+fn ingress_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
+    let mut names: Vec<&str> = Vec::new();
+    for n in s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress).filter_map(|p| p.ingress.as_deref()) {
+        if !names.contains(&n) && names.len() < 2 {
+            names.push(n);
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, "routes to the endpoints")]))
+        .collect()
 }
 
 fn item(kind: &'static str, name: String, rect: Rect, index: Option<usize>, texts: Vec<Text>) -> Item {

@@ -741,7 +741,8 @@ pub fn Diagram() -> impl IntoView {
                 let label = packet_label(p, step);
                 // which connection the request rides (core::connections), once one was sent
                 let label = match delivery {
-                    Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
+                    // (a UDP port's: a conntrack flow, core::connections::conn_noun)
+                    Some(d) if step > 0 => format!("{label} · {} #{}", if scene.client.with_untracked(|c| c.udp) { "flow" } else { "conn" }, d.conn),
                     _ => label,
                 };
                 let end = step == p.hops.len() && step > 0;
