@@ -146,3 +146,14 @@ fn udp_rows_are_flows_conntrack() {
     assert!(d.why.contains("opens flow #2"), "{}", d.why);
     assert_eq!(super::connections::conn_noun(true), "flow");
 }
+
+/// Item 1's new report field crosses to the page's worker and back (core::wire names every
+/// field of Path): the Ingress path of q/28 decodes equal.
+#[test]
+fn ingress_path_field_survives_the_wire() {
+    let r = analyze(&fixture("28-ingress.yaml").replace("name: https", "name: http"), &Config::default());
+    let back = super::wire::decode(&super::wire::encode(&r)).expect("decoded");
+    let p = back.services[0].paths.iter().find(|p| p.entry == Entry::Ingress).expect("ingress path");
+    assert_eq!(p.ingress.as_deref(), Some("web"));
+    assert_eq!(back.services[0].paths, r.services[0].paths);
+}
