@@ -352,6 +352,11 @@ pub fn controller_box(ingress: &str) -> String {
     format!("ingress/{ingress}")
 }
 
+/// A drawn `external` box's name is an Ingress's controller ([`controller_box`]).
+pub fn is_controller_box(name: &str) -> bool {
+    name.starts_with("ingress/")
+}
+
 /// The `ingress` entry of each Service an accepted Ingress routes to (learner9 M Q32: the 503
 /// warning was right, but Ingress → Service → pod could not be stepped): an outside client's
 /// HTTP request to the ingress controller, the rule (host, path) that matches it and its backend

@@ -189,6 +189,9 @@ impl Layout {
             return Some(match kind {
                 // (an outside host's or address's box: its left edge, so that a hop's line ends
                 // there rather than striking through the address written across its middle)
+                // (an Ingress's controller: a hop also leaves it, for a pod; its centre, so that
+                // drawn_route cuts the line at its edge instead of across "Ingress web")
+                "external" if super::ingress::is_controller_box(name) => i.rect.center(),
                 "cluster" | "external" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
                 "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y + 20.0),
                 _ => i.rect.center(),

@@ -157,3 +157,26 @@ fn ingress_path_field_survives_the_wire() {
     assert_eq!(p.ingress.as_deref(), Some("web"));
     assert_eq!(back.services[0].paths, r.services[0].paths);
 }
+
+/// Item 1, drawn: the controller box sits in the outside column and the hop that leaves it for
+/// a pod is cut at its edge, not drawn across its text ("Ingress web" was struck through at
+/// 360 px when the box was anchored at its left edge like an outside host).
+#[test]
+fn ingress_controller_box_routes_leave_from_its_edge() {
+    let r = analyze(&fixture("28-ingress.yaml").replace("name: https", "name: http"), &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Ingress).expect("ingress path");
+    for width in [1280.0, 700.0, 360.0] {
+        let l = super::layout::layout(&r, Some(0), width);
+        let b = l.item_for("external:ingress/web").unwrap_or_else(|| panic!("controller drawn at {width}")).rect;
+        for h in &p.hops {
+            let drawn = l.drawn_route(&h.from, &h.to);
+            assert!(drawn.len() >= 2, "{width}: {} → {}", h.from, h.to);
+            // no segment runs through the box's inside
+            for w in drawn.windows(2) {
+                let mid = ((w[0].0 + w[1].0) / 2.0, (w[0].1 + w[1].1) / 2.0);
+                let inside = mid.0 > b.x + 1.0 && mid.0 < b.x + b.w - 1.0 && mid.1 > b.y + 1.0 && mid.1 < b.y + b.h - 1.0;
+                assert!(!inside, "{width}: {} → {} crosses the controller box {b:?}: {drawn:?}", h.from, h.to);
+            }
+        }
+    }
+}
