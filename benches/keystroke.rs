@@ -8,7 +8,8 @@
 //! `SWITCHBOARD_BENCH_FILE=path` another text instead (its first Service's name is typed into),
 //! `SWITCHBOARD_BENCH_SHAPE=endpoints` the dump with each Service's Endpoints and EndpointSlice
 //! (`tools/bench_dump.py --endpoints`, a real dump's shape), `=twice` the List printing every pod
-//! twice (`--twice`, `kubectl get all,pods -A -o yaml`).
+//! twice (`--twice`, `kubectl get all,pods -A -o yaml`), `=list` the same objects as the default
+//! dump in one `kind: List` (`pods-N-list.yaml`, as `kubectl get all -A -o yaml` prints them).
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -22,7 +23,7 @@ fn main() {
     let keys: usize = std::env::var("SWITCHBOARD_BENCH_KEYS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let dir = std::path::Path::new(&target).join("bench").join("dumps");
-    let shape = std::env::var("SWITCHBOARD_BENCH_SHAPE").ok().filter(|s| matches!(s.as_str(), "endpoints" | "twice"));
+    let shape = std::env::var("SWITCHBOARD_BENCH_SHAPE").ok().filter(|s| matches!(s.as_str(), "endpoints" | "twice" | "list"));
     let path = dir.join(match &shape {
         Some(s) => format!("pods-{pods}-{s}.yaml"),
         None => format!("pods-{pods}.yaml"),
@@ -30,7 +31,7 @@ fn main() {
     if !path.exists() && std::env::var_os("SWITCHBOARD_BENCH_FILE").is_none() {
         let mut cmd = std::process::Command::new("python3");
         cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tools/bench_dump.py"));
-        if let Some(s) = &shape {
+        if let Some(s) = shape.as_deref().filter(|s| *s != "list") {
             cmd.arg(format!("--{s}"));
         }
         let ok = cmd.arg(&dir).arg(pods.to_string()).status();

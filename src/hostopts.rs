@@ -330,6 +330,47 @@ pub fn fallbacks(r: &crate::core::report::Report, service: Option<&str>, entry: 
     (!parts.is_empty()).then(|| format!("Not found, so shown otherwise: {}.", parts.join("; ")))
 }
 
+/// [`fallbacks`] as the page shows it (uifix10: at 360 px the one sentence took 7 lines, listing
+/// every choice): one short line naming each bad option and what is shown instead, and the
+/// choices, shown under a "show choices" disclosure. None exactly when [`fallbacks`] is None.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fallback {
+    pub line: String,
+    pub choices: String,
+}
+
+pub fn fallback_notice(r: &crate::core::report::Report, service: Option<&str>, entry: Option<&str>, step: Option<usize>) -> Option<Fallback> {
+    fallbacks(r, service, entry, step)?;
+    let i = chosen(r, service)?;
+    let svc = &r.services[i];
+    let show = |s: &crate::core::report::ServiceReport| if s.namespace == "default" { s.name.clone() } else { format!("{}/{}", s.namespace, s.name) };
+    let (mut line, mut choices) = (Vec::new(), Vec::new());
+    if let Some(s) = service.filter(|s| r.find_service(s).is_none()) {
+        line.push(format!("service {} (showing {})", excerpt(s), show(svc)));
+        let names: Vec<String> = r.services.iter().take(12).map(|s| show(s)).collect();
+        let more = if r.services.len() > 12 { format!(" and {} more", r.services.len() - 12) } else { String::new() };
+        choices.push(format!("Services: {}{more}", names.join(", ")));
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for k in svc.paths.iter().map(entry_key) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let path = entry.and_then(|e| svc.paths.iter().find(|p| entry_key(p) == e).or_else(|| svc.paths.iter().find(|p| p.entry.as_str() == e)));
+    if let (Some(e), None, Some(first)) = (entry, path, svc.paths.first()) {
+        line.push(format!("entry {} (showing {})", excerpt(e), entry_key(first)));
+        choices.push(format!("ways into {}: {}", show(svc), keys.join(", ")));
+    }
+    if let (Some(n), Some(hops)) = (step, path.or(svc.paths.first()).map(|p| p.hops.len())) {
+        if n > hops {
+            line.push(format!("step={n} (showing {hops} of {hops})"));
+            choices.push(format!("steps: 0 to {hops}"));
+        }
+    }
+    Some(Fallback { line: format!("Not found: {}.", line.join("; ")), choices: format!("{}.", choices.join("; ")) })
+}
+
 /// A command a host page posts to a framed instance.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HostCommand {
@@ -422,6 +463,13 @@ mod tests {
         assert!(n.contains("step=99 is past the request's last hop; showing step "), "{n}");
         // nothing to check against yet: no notice
         assert_eq!(fallbacks(&crate::core::analyze("", &Default::default()), Some("nope"), None, None), None);
+        // as shown (uifix10): a short line, the choices under a disclosure
+        let f = fallback_notice(&r, Some("nope"), Some("bogus"), Some(99)).unwrap();
+        assert!(f.line.starts_with("Not found: service \"nope\" (showing web); entry \"bogus\" (showing pod); step=99 (showing "), "{f:?}");
+        assert_eq!(f.choices.split("; ").take(2).collect::<Vec<_>>(), ["Services: web", "ways into web: pod, nodeport@node-1, nodeport@node-2, nodeport@node-3"]);
+        let one = fallback_notice(&r, Some("nope"), None, None).unwrap();
+        assert_eq!((one.line.as_str(), one.choices.as_str()), ("Not found: service \"nope\" (showing web).", "Services: web."));
+        assert_eq!(fallback_notice(&r, Some("web"), Some("nodeport@node-2"), Some(2)), None);
         let o = HostOptions::parse("?preset=unknown", "");
         assert!(o.notices[0].contains("showing the default scene, web-clusterip (presets: web-clusterip, web-nodeport,"), "{:?}", o.notices);
     }

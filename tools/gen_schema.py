@@ -8,6 +8,7 @@ works too):
     python3 tools/gen_schema.py \\
         --api /work/.mirror/kubernetes+api/repo \\
         --apimachinery /work/.mirror/kubernetes+apimachinery/repo \\
+        --apiextensions /work/.mirror/kubernetes+apiextensions-apiserver/repo \\
         > src/core/schema_gen.rs
 
 Rules (encoding/json as vendored in sigs.k8s.io/json, internal/golang/encoding/json/encode.go
@@ -38,6 +39,7 @@ PACKAGES = {
     "k8s.io/api/rbac/v1": ("api", "rbac/v1"),
     "k8s.io/api/storage/v1": ("api", "storage/v1"),
     "k8s.io/api/scheduling/v1": ("api", "scheduling/v1"),
+    "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1": ("apiextensions", "pkg/apis/apiextensions/v1"),
     "k8s.io/apimachinery/pkg/apis/meta/v1": ("apimachinery", "pkg/apis/meta/v1"),
     "k8s.io/apimachinery/pkg/api/resource": ("apimachinery", "pkg/api/resource"),
     "k8s.io/apimachinery/pkg/util/intstr": ("apimachinery", "pkg/util/intstr"),
@@ -58,6 +60,7 @@ SHORT = {
     "k8s.io/api/rbac/v1": "rbac/v1",
     "k8s.io/api/storage/v1": "storage/v1",
     "k8s.io/api/scheduling/v1": "scheduling/v1",
+    "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1": "apiextensions/v1",
     "k8s.io/apimachinery/pkg/apis/meta/v1": "meta/v1",
     "k8s.io/apimachinery/pkg/api/resource": "resource",
     "k8s.io/apimachinery/pkg/util/intstr": "intstr",
@@ -101,6 +104,10 @@ OTHER_ROOTS = [
     ("storage.k8s.io/v1", "StorageClass", "k8s.io/api/storage/v1", "StorageClass"),
     ("networking.k8s.io/v1", "IngressClass", "k8s.io/api/networking/v1", "IngressClass"),
     ("scheduling.k8s.io/v1", "PriorityClass", "k8s.io/api/scheduling/v1", "PriorityClass"),
+    # core/crd.rs; JSONSchemaPropsOrArray / OrBool / OrStringArray and JSON have their own
+    # UnmarshalJSON (marshal.go: a non-strict json.Unmarshal inside), so what is under `items`,
+    # `additionalProperties`, `allOf`..., and a `default` or `example`, is not checked
+    ("apiextensions.k8s.io/v1", "CustomResourceDefinition", "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1", "CustomResourceDefinition"),
 ]
 # The `kind: List` / `*List` envelope: core/v1 List = metav1.List (TypeMeta, ListMeta, items []runtime.RawExtension);
 # items are checked one by one by the caller against their own kind.
@@ -469,8 +476,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--api", required=True, help="k8s.io/api repository (bare mirror or checkout)")
     ap.add_argument("--apimachinery", required=True, help="k8s.io/apimachinery repository")
+    ap.add_argument("--apiextensions", required=True, help="k8s.io/apiextensions-apiserver repository")
     args = ap.parse_args()
-    repos = {"api": Repo(args.api), "apimachinery": Repo(args.apimachinery)}
+    repos = {"api": Repo(args.api), "apimachinery": Repo(args.apimachinery), "apiextensions": Repo(args.apiextensions)}
     g = Gen(repos)
     roots = []
     for av, kind, ip, name in ROOTS:
@@ -488,24 +496,27 @@ def main():
     w("// (json tags) of:")
     w("//   k8s.io/api          (github.com/kubernetes/api)          %s" % repos["api"].describe())
     w("//   k8s.io/apimachinery (github.com/kubernetes/apimachinery) %s" % repos["apimachinery"].describe())
+    w("//   k8s.io/apiextensions-apiserver (github.com/kubernetes/apiextensions-apiserver) %s" % repos["apiextensions"].describe())
     w("//")
     w("// Regenerate:")
     w("//   python3 tools/gen_schema.py --api /work/.mirror/kubernetes+api/repo \\")
-    w("//       --apimachinery /work/.mirror/kubernetes+apimachinery/repo > src/core/schema_gen.rs")
+    w("//       --apimachinery /work/.mirror/kubernetes+apimachinery/repo \\")
+    w("//       --apiextensions /work/.mirror/kubernetes+apiextensions-apiserver/repo > src/core/schema_gen.rs")
     w("//")
     w("// Types read as opaque values (own UnmarshalJSON, any JSON accepted): %s" % (", ".join(sorted(g.any_leaves)) or "none"))
     w("// Unresolved Go types (became Ty::Any): %s" % (", ".join(sorted(g.unresolved)) or "none"))
     w("// JSON names defined twice in one flattened struct (first kept): %s" % (", ".join(sorted(g.conflicts)) or "none"))
     w("")
-    # Dependencies first, so each table line names only earlier lines (the Go types here have
-    # no cycles; one would be an error, not a silent Ty::Any).
+    # Dependencies first, so each table line names only earlier lines; a reference back to a
+    # type still being visited (apiextensions/v1.JSONSchemaProps' `properties` holds
+    # JSONSchemaProps) is written `@<line>` and read as Ty::Line, resolved when walked.
     index, ordered, state = {}, [], {}
 
     def visit(ident):
         if state.get(ident) == 2:
             return
         if state.get(ident) == 1:
-            raise SystemExit("a cycle through %s: the compact tables need an acyclic type graph" % ident)
+            return
         state[ident] = 1
         for _j, t in g.defs[ident][1]:
             for dep in re.findall(r"&(T_\w+)", t):
@@ -531,14 +542,16 @@ def main():
             return "a"
         m = re.match(r"^Ty::Struct\(&(T_\w+)\)$", t)
         if m:
-            return str(index[m.group(1)])
+            return str(index[m.group(1)]) if index[m.group(1)] < cur[0] else "@%d" % index[m.group(1)]
         m = re.match(r"^Ty::(List|Map)\(&(.*)\)$", t)
         if m:
             return ("[" if m.group(1) == "List" else "{") + code(m.group(2))
         raise SystemExit("unknown type expression " + t)
 
     lines = []
+    cur = [0]
     for ident in ordered:
+        cur[0] = len(lines)
         disp, fields = g.defs[ident]
         for x in [disp] + [j for j, _ in fields]:
             if not x or re.search(r"[|\s\\\"]", x):
@@ -596,6 +609,7 @@ def main():
 COMPACT_READER = r"""struct Tables {
     roots: Vec<Root>,
     list: &'static Type,
+    types: Vec<&'static Type>,
 }
 
 fn tables() -> &'static Tables {
@@ -615,7 +629,7 @@ fn tables() -> &'static Tables {
         }
         let any: &'static Type = Box::leak(Box::new(Type { name: "", fields: &[] }));
         let at = |i: usize| types.get(i).copied().unwrap_or(any);
-        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE) }
+        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE), types }
     })
 }
 
@@ -629,8 +643,16 @@ fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
             Some((name, inner)) => Ty::Named(name, Box::leak(Box::new(ty(inner, types)))),
             None => Ty::Any,
         },
+        // a type that holds itself (JSONSchemaProps): its line, looked up when walked
+        Some(b'@') => code[1..].parse::<usize>().map_or(Ty::Any, Ty::Line),
         _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
     }
+}
+
+/// The type of a table line ([`Ty::Line`]); the opaque empty type past the end.
+pub fn line(i: usize) -> &'static Type {
+    static ANY: Type = Type { name: "", fields: &[] };
+    tables().types.get(i).copied().unwrap_or(&ANY)
 }
 
 /// The kinds whose fields are checked, with the apiVersion that serves them (built from the
@@ -658,6 +680,7 @@ mod tests {
                 Some(b'a') => code.len() == 1,
                 Some(b'[' | b'{') => valid(&code[1..], line),
                 Some(b'=') => code[1..].split_once('=').is_some_and(|(name, inner)| !name.is_empty() && valid(inner, line)),
+                Some(b'@') => code[1..].parse::<usize>().is_ok_and(|i| i < TABLES.lines().count()),
                 _ => code.parse::<usize>().is_ok_and(|i| i < line),
             }
         }

@@ -634,6 +634,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     // printed beside them whose pods are none of them has no pods in this input
     let pods_dumped = objects.iter().any(|o| o.dumped() && !o.refused && matches!(o.body, Body::Pod(..)));
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
+    let claims = claim_orphans(objects, checks, cfg, pods_dumped, &running, &autoscalers);
     for (i, o) in objects.iter().enumerate() {
         let valid = |diags: &mut Vec<Diagnostic>| match checks.and_then(|c| c.get(i)?.as_ref()) {
             Some((ok, found)) => {
@@ -658,12 +659,18 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         }
         match &o.body {
             Body::Pod(spec, status) => {
-                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: Cow::Borrowed(spec), status: Cow::Borrowed(status), deleting: o.meta.deleting, owner: None, replaces: None, holds_old_ip: false, object: i };
+                // an adopted pod its ReplicaSet deleted (too many replicas), or one deleted or
+                // evicted once adopted (Config::deleted_pods): gone
+                if claims.gone.contains(&i) {
+                    continue;
+                }
+                let owner = claims.owner.get(&i).map(|&w| format!("{}/{}", objects[w].kind, objects[w].meta.name));
+                let pod = PodSeed { name: o.meta.name.clone(), namespace: o.meta.namespace.clone(), labels: o.meta.labels.clone(), spec: Cow::Borrowed(spec), status: Cow::Borrowed(status), deleting: o.meta.deleting, owner, replaces: None, holds_old_ip: false, object: i };
                 place(&mut cluster, pod, &mut rr, o, &cfg.flip_ready, diags);
             }
             Body::Workload(w) => {
                 let hpa = autoscalers.get(&(o.meta.namespace.as_str(), o.kind.as_str(), o.meta.name.as_str())).copied();
-                expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, hpa, diags)
+                expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, Control { hpa, adopted: claims.adopted.get(&i) }, diags)
             }
             _ => {}
         }
@@ -684,6 +691,159 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     }
     failed_scheduling_notes(&cluster, objects, diags);
     cluster
+}
+
+/// The orphans a ReplicaSet or ReplicationController of the input adopts.
+#[derive(Default)]
+struct Claims {
+    /// written Pod (object index) → the workload (object index) that owns it now
+    owner: std::collections::HashMap<usize, usize>,
+    /// workload (object index) → what it adopted
+    adopted: std::collections::HashMap<usize, Adopted>,
+    /// written Pods (object index) an owner deleted (too many replicas) or that were deleted or
+    /// evicted once adopted (Config::deleted_pods): not placed
+    gone: std::collections::HashSet<usize>,
+}
+
+/// What one ReplicaSet / ReplicationController adopted: the pods it keeps, and the names of
+/// those deleted since (Config::deleted_pods: a kubectl delete or a drain's eviction), which
+/// its new pods replace.
+#[derive(Default)]
+struct Adopted {
+    kept: Vec<usize>,
+    kept_names: Vec<String>,
+    deleted: Vec<String>,
+    /// adopted beyond its replicas: deleted by it (manageReplicas)
+    surplus: Vec<String>,
+}
+
+/// What else decides a workload's pods: the HorizontalPodAutoscaler targeting it, the orphans
+/// it adopted ([`claim_orphans`]).
+struct Control<'a> {
+    hpa: Option<(&'a Object, &'a super::model::Autoscaler)>,
+    adopted: Option<&'a Adopted>,
+}
+
+/// A HorizontalPodAutoscaler's bounds on its target's replicas, as [`expand`] applies them
+/// (pkg/controller/podautoscaler/horizontal.go reconcileAutoscaler).
+fn hpa_clamped(replicas: usize, hpa: Option<&super::model::Autoscaler>) -> usize {
+    match hpa {
+        Some(a) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => {
+            let cap = MAX_PODS as i64 + 1;
+            replicas.clamp(a.min_replicas.min(cap) as usize, a.max_replicas.min(cap) as usize)
+        }
+        _ => replicas,
+    }
+}
+
+/// ReplicaSet / ReplicationController adoption of the input's bare Pods
+/// (pkg/controller/replicaset/replica_set.go syncReplicaSet: `FilterActivePods` of the
+/// namespace's pods, then claimPods → pkg/controller/controller_ref_manager.go
+/// PodControllerRefManager.ClaimPods / ClaimObject: an orphan — no ownerReference with
+/// `controller: true` — whose labels match the selector is adopted, one not active (Succeeded,
+/// Failed, being deleted: controller_utils.go IsPodActive) is not even listed; then
+/// manageReplicas: diff = adopted − replicas, so it creates only the missing pods, or deletes the
+/// surplus ranked by getPodsToDelete / controller_utils.go ActivePodsWithRanks.Less: unassigned
+/// (no spec.nodeName) first, then Pending < Unknown < Running, then not Ready; the later rules
+/// (deletion cost, colocation, ready time, restarts, newest first) as the later one in the input).
+/// A ReplicationController is the same controller (pkg/controller/replication). In input order,
+/// as each syncs: a pod one adopted is not another's orphan. A Deployment adopts none of them:
+/// its ReplicaSet's selector carries pod-template-hash (deployment/sync.go getNewReplicaSet,
+/// `labelsutil.CloneSelectorAndAddLabel`), which a bare Pod lacks. A StatefulSet adopts only a pod
+/// of its own name and ordinal (stateful_set.go getPodsForStatefulSet: `isMemberOf`), which
+/// [`expand`] handles by name.
+fn claim_orphans(
+    objects: &[Object],
+    checks: PodChecks,
+    cfg: &Config,
+    pods_dumped: bool,
+    running: &std::collections::HashSet<(&str, &str, &str)>,
+    autoscalers: &std::collections::HashMap<(&str, &str, &str), (&Object, &super::model::Autoscaler)>,
+) -> Claims {
+    let mut claims = Claims::default();
+    let valid = |i: usize, o: &Object| match checks.and_then(|c| c.get(i)?.as_ref()) {
+        Some((ok, _)) => *ok,
+        None => validate_pod_like(o, &mut Vec::new()),
+    };
+    let owners: Vec<usize> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o.kind.as_str(), "ReplicaSet" | "ReplicationController") && !o.refused)
+        .filter(|(_, o)| matches!(&o.body, Body::Workload(w) if !(pods_dumped && o.dumped() && w.replicas != Some(0))))
+        .filter(|(_, o)| !running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())))
+        .map(|(i, _)| i)
+        .collect();
+    if owners.is_empty() {
+        return claims;
+    }
+    // the active orphans by namespace (a dump's pods all have a controller: none listed)
+    let mut orphans: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, o) in objects.iter().enumerate() {
+        let Body::Pod(_, st) = &o.body else { continue };
+        if o.refused || o.meta.controlled || o.meta.deleting || matches!(st.phase.as_deref(), Some("Succeeded" | "Failed")) {
+            continue;
+        }
+        orphans.entry(o.meta.namespace.as_str()).or_default().push(i);
+    }
+    let mut pod_ok: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    for wi in owners {
+        let o = &objects[wi];
+        let Body::Workload(w) = &o.body else { continue };
+        let Some(candidates) = orphans.get_mut(o.meta.namespace.as_str()) else { continue };
+        if !workload_spec_ok(o) || !valid(wi, o) {
+            continue;
+        }
+        let sel = workload_selector(w);
+        let mut adopted: Vec<usize> = Vec::new();
+        candidates.retain(|&pi| {
+            let p = &objects[pi];
+            if !selector_matches(Some(&sel), &p.meta.labels) || !*pod_ok.entry(pi).or_insert_with(|| valid(pi, p)) {
+                return true;
+            }
+            adopted.push(pi);
+            false
+        });
+        if adopted.is_empty() {
+            continue;
+        }
+        let ns = o.meta.namespace.as_str();
+        let mut entry = Adopted::default();
+        for pi in adopted {
+            claims.owner.insert(pi, wi);
+            let name = &objects[pi].meta.name;
+            if cfg.deleted_pods.iter().any(|d| d.strip_prefix(ns).and_then(|r| r.strip_prefix('/')) == Some(name.as_str())) {
+                claims.gone.insert(pi);
+                entry.deleted.push(name.clone());
+            } else {
+                entry.kept.push(pi);
+            }
+        }
+        let hpa = autoscalers.get(&(ns, o.kind.as_str(), o.meta.name.as_str())).map(|(_, a)| *a);
+        let replicas = hpa_clamped(w.replicas.unwrap_or(1).clamp(0, MAX_PODS as i64 + 1) as usize, hpa);
+        if entry.kept.len() > replicas {
+            // ActivePodsWithRanks.Less: the pods preferred for deletion first
+            let rank = |pi: usize| {
+                let Body::Pod(spec, st) = &objects[pi].body else { return (true, 2, true) };
+                let phase = match st.phase.as_deref() {
+                    None if !st.present => 2,
+                    Some("Running") => 2,
+                    Some("Unknown") => 1,
+                    _ => 0,
+                };
+                (spec.node_name.as_deref().is_some_and(|n| !n.is_empty()), phase, !st.present || st.ready == Some(true))
+            };
+            let mut order = entry.kept.clone();
+            order.reverse();
+            super::sort::sort_by(&mut order, |a, b| rank(*a).cmp(&rank(*b)));
+            order.truncate(entry.kept.len() - replicas);
+            entry.kept.retain(|pi| !order.contains(pi));
+            claims.gone.extend(order.iter().copied());
+            entry.surplus = order.iter().map(|&pi| objects[pi].meta.name.clone()).collect();
+        }
+        entry.kept_names = entry.kept.iter().map(|&pi| objects[pi].meta.name.clone()).collect();
+        claims.adopted.insert(wi, entry);
+    }
+    claims
 }
 
 /// A workload the cluster printed (metadata uid/resourceVersion) in an input whose pods the
@@ -2824,6 +2984,24 @@ fn downward_api_file(file: &super::yaml::Node, f: &str, at: &dyn Fn(&str) -> sup
     }
 }
 
+/// Go net.SplitHostPort accepts it: a last colon; before it a host with no colon (or a
+/// bracketed one ending right before it); no '[' after the host's start, no ']' after its end.
+fn split_host_port_ok(s: &str) -> bool {
+    let Some(i) = s.rfind(':') else { return false };
+    let (j, k) = if s.starts_with('[') {
+        match s.find(']') {
+            Some(end) if end + 1 == i => (1, end + 1),
+            _ => return false,
+        }
+    } else {
+        if s[..i].contains(':') {
+            return false;
+        }
+        (0, 0)
+    };
+    !s[j..].contains('[') && !s[k..].contains(']')
+}
+
 /// The checks validateVolumeSource runs on the first source written (pkg/apis/core/validation/
 /// validation.go), for the sources whose fields Switchboard checks; `f` is the source's path.
 /// * validateSecretVolumeSource: secretName required (the API type marks it optional, but
@@ -2896,6 +3074,42 @@ pub(crate) fn validate_volume_source(key: &str, src: &super::yaml::Node, f: &str
             }
             if !path.starts_with('/') {
                 errs.push(Diagnostic::invalid(&path_f, at(&path_f), &quote(path), "must be an absolute path"));
+            }
+        }
+        // validateQuobyteVolumeSource (pod and PersistentVolume alike): a registry of
+        // net.SplitHostPort pairs (one error per bad pair), unless the tenant is 64 characters or
+        // more, then the volume
+        "quobyte" => {
+            let (registry, tenant) = (text(src, "registry"), text(src, "tenant"));
+            const PAIRS: &str = "must be a host:port pair or multiple pairs separated by commas";
+            let rf = format!("{f}.registry");
+            if registry.is_empty() {
+                errs.push(Diagnostic::required(&rf, at(f), PAIRS));
+            } else if tenant.len() >= 65 {
+                errs.push(Diagnostic::required(&format!("{f}.tenant"), at(&format!("{f}.tenant")), "must be a UUID and may not exceed a length of 64 characters"));
+            } else {
+                for pair in registry.split(',') {
+                    if !split_host_port_ok(pair) {
+                        errs.push(Diagnostic::invalid(&rf, at(&rf), &quote(registry), PAIRS));
+                    }
+                }
+            }
+            if text(src, "volume").is_empty() {
+                errs.push(Diagnostic::required(&format!("{f}.volume"), at(f), ""));
+            }
+        }
+        // validateFlockerVolumeSource: one of datasetName and datasetUUID, no '/' in the name
+        "flocker" => {
+            let (name, uuid) = (text(src, "datasetName"), text(src, "datasetUUID"));
+            if name.is_empty() && uuid.is_empty() {
+                errs.push(Diagnostic::required(f, at(f), "one of datasetName and datasetUUID is required"));
+            }
+            if !name.is_empty() && !uuid.is_empty() {
+                errs.push(Diagnostic::invalid(f, at(f), "\"resource\"", "datasetName and datasetUUID can not be specified simultaneously"));
+            }
+            if name.contains('/') {
+                let nf = format!("{f}.datasetName");
+                errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(name), "must not contain '/'"));
             }
         }
         // validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind
@@ -3720,6 +3934,38 @@ fn parse_index_ranges(s: &str) -> Vec<i64> {
     out
 }
 
+/// The checks of an apps workload's spec after its selector and template: ValidateDeploymentSpec
+/// (pkg/apis/apps/validation/validation.go) runs ValidateDeploymentStrategy, minReadySeconds,
+/// revisionHistoryLimit and progressDeadlineSeconds whatever its selector gave (an invalid
+/// selector only skips ValidatePodTemplateSpecForReplicaSet), as ValidateReplicaSetSpec's
+/// replicas and minReadySeconds, ValidateStatefulSetSpec's podManagementPolicy, updateStrategy,
+/// persistentVolumeClaimRetentionPolicy, replicas and ordinals, and ValidateDaemonSetSpec's
+/// minReadySeconds, updateStrategy and revisionHistoryLimit do: the field.ErrorList gathers them all.
+fn spec_errors_after_selector(o: &Object, w: &Workload) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
+    if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
+        errs.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'"));
+    }
+    let mut ordinals = Vec::new();
+    errs.extend(validate_strategy_type(o, &mut ordinals));
+    errs.extend(validate_update_strategy(o));
+    errs.extend(validate_pvc_retention_policy(o));
+    errs.extend(validate_seconds_and_history(o));
+    errs.extend(ordinals);
+    errs
+}
+
+/// [`spec_errors_after_selector`] and a negative replicas (ValidateNonnegativeField), said beside
+/// the selector's errors.
+fn spec_errors_beside_selector(o: &Object, w: &Workload) -> Vec<Diagnostic> {
+    let mut errs = spec_errors_after_selector(o, w);
+    if let Some(r) = w.replicas.filter(|r| *r < 0) {
+        errs.push(Diagnostic::invalid("spec.replicas", o.pos("spec.replicas"), &r.to_string(), "must be greater than or equal to 0"));
+    }
+    errs
+}
+
 /// Deployment → ReplicaSet `<name>-<pod-template-hash>` → pods `<rs>-<5 chars>`
 /// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
@@ -3734,9 +3980,10 @@ fn expand(
     cfg: &Config,
     evicted: &[String],
     written: &std::collections::HashMap<(&str, &str), (&Labels, bool)>,
-    hpa: Option<(&Object, &super::model::Autoscaler)>,
+    control: Control,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let Control { hpa, adopted } = control;
     let flip = &cfg.flip_ready;
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
@@ -3756,6 +4003,7 @@ fn expand(
         if o.kind != "ReplicationController" {
             diags.push(Diagnostic::invalid("spec.template.metadata.labels", o.pos("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`").on(&id));
         }
+        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
         return;
     }
     let sel = w.match_labels.clone().unwrap_or_default();
@@ -3770,6 +4018,7 @@ fn expand(
             _ => "deployment",
         };
         diags.push(Diagnostic::invalid("spec.selector", o.pos("spec.selector"), "{}", &format!("empty selector is invalid for {of}")).on(&id));
+        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
         return;
     }
     // ValidateLabelSelector, then LabelSelectorAsSelector: a selector it cannot parse matches
@@ -3777,6 +4026,7 @@ fn expand(
     let selector_errs = workload_selector_errors(o, w);
     if !selector_errs.is_empty() {
         diags.extend(selector_errs.into_iter().map(|d| d.on(&id)));
+        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
         return;
     }
     // ValidatePodTemplateSpecForReplicaSet / ForStatefulSet, ValidateDaemonSetSpec:
@@ -3791,19 +4041,10 @@ fn expand(
             )
             .on(&id),
         );
+        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
         return;
     }
-    // ValidateStatefulSetSpec: podManagementPolicy is OrderedReady or Parallel
-    if let Some(p) = w.pod_management_policy.as_deref().filter(|p| !p.is_empty() && !matches!(*p, "OrderedReady" | "Parallel")) {
-        diags.push(Diagnostic::invalid("spec.podManagementPolicy", o.pos("spec.podManagementPolicy"), &quote(p), "must be 'OrderedReady' or 'Parallel'").on(&id));
-        return;
-    }
-    let mut ordinals = Vec::new();
-    let mut strategy_errs = validate_strategy_type(o, &mut ordinals);
-    strategy_errs.extend(validate_update_strategy(o));
-    strategy_errs.extend(validate_pvc_retention_policy(o));
-    strategy_errs.extend(validate_seconds_and_history(o));
-    strategy_errs.extend(ordinals);
+    let strategy_errs = spec_errors_after_selector(o, w);
     if !strategy_errs.is_empty() {
         diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
         return;
@@ -3832,7 +4073,9 @@ fn expand(
     // Spec.MinReplicas"); what the metrics would ask for is not modelled
     let replicas = match hpa {
         Some((h, a)) if replicas > 0 && a.min_replicas > 0 && a.max_replicas >= a.min_replicas => {
-            let (min, max) = (a.min_replicas as usize, a.max_replicas.min(MAX_PODS as i64 + 1) as usize);
+            // (both capped: a minReplicas over the cap made clamp(min, max) panic)
+            let cap = MAX_PODS as i64 + 1;
+            let (min, max) = (a.min_replicas.min(cap) as usize, a.max_replicas.min(cap) as usize);
             let now = replicas.clamp(min, max);
             if now != replicas {
                 let why = if now > replicas { format!("below its minReplicas {min}") } else { format!("above its maxReplicas {max}") };
@@ -3875,7 +4118,32 @@ fn expand(
         }
         // a ReplicationController names its pods as a ReplicaSet does (controller_utils.go
         // getPodsPrefix: GenerateName `<name>-`), without a pod-template-hash label
-        "ReplicaSet" | "ReplicationController" => (0..replicas).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect(),
+        // manageReplicas: diff = active pods it owns (the orphans it adopted) − replicas; it
+        // creates only the missing ones
+        "ReplicaSet" | "ReplicationController" => {
+            let kept = adopted.map_or(0, |a| a.kept.len());
+            if let Some(a) = adopted {
+                let mut names: Vec<&str> = a.kept_names.iter().map(String::as_str).collect();
+                names.extend(a.deleted.iter().map(String::as_str));
+                names.extend(a.surplus.iter().map(String::as_str));
+                let pods = |n: &[&str]| format!("pod{} {}", if n.len() == 1 { "" } else { "s" }, n.join(", "));
+                let mut msg = format!(
+                    "{} {} adopts {}: no controller owns {}, and {} labels match its selector (ClaimPods); it counts {} toward its {replicas} replicas",
+                    o.kind, o.meta.name, pods(&names), if names.len() == 1 { "it" } else { "them" }, if names.len() == 1 { "its" } else { "their" }, if names.len() == 1 { "it" } else { "them" }
+                );
+                if !a.surplus.is_empty() {
+                    let s: Vec<&str> = a.surplus.iter().map(String::as_str).collect();
+                    msg.push_str(&format!(" and deletes {} (too many replicas: {} pods for {replicas})", pods(&s), names.len() - a.deleted.len()));
+                } else {
+                    msg.push_str(&format!(", so it creates {} more", replicas.saturating_sub(kept)));
+                }
+                if !a.deleted.is_empty() {
+                    msg.push_str(&format!("; deleted since: {}", a.deleted.join(", ")));
+                }
+                diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedPods", msg, o.pos(if w.replicas.is_some() { "spec.replicas" } else { "spec" })).on(&id));
+            }
+            (0..replicas.saturating_sub(kept)).map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), vec![], None)).collect()
+        }
         // getStartOrdinal: spec.ordinals.start shifts the pod ordinals (GA in v1.31)
         "StatefulSet" => (0..replicas)
             .map(|i| {
@@ -3934,6 +4202,8 @@ fn expand(
                 last = Some(cur.clone());
                 cur = format!("{base}-{}", safe_encode(fnv(&format!("{base}/{i}/{gen}")), 5));
             }
+            // a pod it adopted, deleted since: the first new pods stand for it
+            let last = last.or_else(|| adopted.and_then(|a| a.deleted.get(i)).cloned());
             (cur, last)
         };
         // a Pod of this name written in the input: the controller's create fails (AlreadyExists);

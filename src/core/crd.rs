@@ -1,7 +1,9 @@
 //! The API server's validation of a CustomResourceDefinition (apiextensions.k8s.io/v1), checked
-//! on its YAML tree (no [`super::model::Object`] is made of it; there are no generated strict
-//! tables for it, so a field of the wrong type or an unknown field is not found here). A refused
-//! one is an error, not "read and ignored".
+//! on its YAML tree (no [`super::model::Object`] is made of it; strict.rs decodes it first over
+//! the generated tables of apiextensions/v1, so an unknown field — v1beta1's `spec.validation`,
+//! `spec.version`, `spec.conversion.webhookClientConfig`, a schema key under `properties` — or a
+//! field of the wrong type refuses it before this runs). A refused one is an error, not "read
+//! and ignored".
 //!
 //! k8s.io/apiextensions-apiserver (kubernetes/apiextensions-apiserver, staging in
 //! kubernetes/kubernetes) pkg/apis/apiextensions/validation/validation.go
@@ -28,7 +30,9 @@
 //! embedded-resource and int-or-string invariants), the schemas' own rules
 //! ([`openapi`], [`list_and_map_types`]), the scale subresource's paths ([`subresources`]) and
 //! the conversion ([`conversion`]: strategy, webhook client config, conversionReviewVersions).
-//! Not checked: CEL rules, defaults' types, selectable fields, a webhook's url and service. The
+//! Then each `default` against its schema ([`defaults`]: type, string enum, integer bounds,
+//! pruning) and the conversion webhook's url and service ([`webhook_url`], [`webhook_service`]).
+//! Not checked: CEL rules, defaults' formats/patterns/lengths, selectable fields. The
 //! errors that
 //! print `spec.versions` whole are given only when every version's schema, subresources, columns
 //! and selectable fields were moved to the top level (always so with one version): otherwise the
@@ -304,9 +308,194 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
         let mut found = Vec::new();
         invariants(schema, Level::Root, path, &mut found);
         found.sort_by(|a, b| a.message.cmp(&b.message));
+        // structuraldefaulting.ValidateDefaults only once ValidateStructural found nothing
+        if found.is_empty() {
+            defaults(schema, path, true, false, errs);
+        }
         errs.extend(found);
     }
     openapi(Some(schema), path, errs);
+}
+
+/// pkg/apiserver/schema/defaulting/validation.go `ValidateDefaults` → `validate`: each
+/// `default` (not null) outside metadata is checked against its own schema node, walked through
+/// `items` and `properties` (not additionalProperties, where defaults are forbidden): pruned
+/// with requirePrunedDefaults (`must not have unknown fields`: a key no `properties` lists,
+/// without additionalProperties or x-kubernetes-preserve-unknown-fields, at any depth), then
+/// apiservervalidation.ValidateCustomResource with the node's kube-openapi validator, whose
+/// errors kubeOpenAPIResultToFieldErrors turns into field errors under `<path>.default` (the
+/// validator's path of a nested value, `.x` / `[0]`, is a child of it):
+/// * the type (kube-openapi validate/type.go typeValidator: an integral number passes for
+///   integer, an integer for number; a format mismatch of a non-string value is reported as that
+///   format; a string or list under a non-numeric type with a format passes) —
+///   `field.TypeInvalid(path, "<json type>", "<name> in body must be of type <type>: \"<json type>\"")`
+///   (errors.InvalidType's typeFailWithData);
+/// * a string enum (basicCommonValidator) — `field.NotSupported`;
+/// * an integer's minimum / maximum (numberValidator; ExceedsMinimum's `should be greater than or
+///   equal to %v`), printed only while %v prints the bound as a plain integer (|bound| < 1e6).
+///
+/// Not checked: formats, patterns, lengths, items and properties counts, required, CEL rules,
+/// metadata defaults of an embedded resource.
+fn defaults(s: &Node, path: &str, root: bool, inside_meta: bool, errs: &mut Vec<Diagnostic>) {
+    let embedded = s.get("x-kubernetes-embedded-resource").is_some_and(is_true);
+    let inside_meta = inside_meta && !embedded;
+    if let Some(d) = s.get("default").filter(|d| !d.is_null()) {
+        if !inside_meta && !root {
+            let f = format!("{path}.default");
+            if !pruned_clean(s, d, embedded) {
+                errs.push(Diagnostic::invalid(&f, d.pos, &json(&to_value(d)), "must not have unknown fields"));
+            }
+            validate_value(s, d, &f, "", errs);
+        }
+    }
+    if let Some(items) = s.get("items").filter(|i| matches!(i.kind, NodeKind::Map(_))) {
+        defaults(items, &format!("{path}.items"), false, inside_meta, errs);
+    }
+    if let Some(props) = s.get("properties").filter(|p| matches!(p.kind, NodeKind::Map(_))) {
+        for (k, v) in props.last_entries() {
+            let Some(k) = k.as_str() else { continue };
+            let meta = inside_meta || (embedded && matches!(k, "metadata" | "apiVersion" | "kind"));
+            defaults(v, &format!("{path}.properties[{k}]"), false, meta, errs);
+        }
+    }
+}
+
+/// pruning.Prune leaves the value as it is: every object key is a property, or the node keeps
+/// unknown fields or has additionalProperties (a schema or true); an embedded resource keeps
+/// apiVersion, kind and metadata.
+fn pruned_clean(s: &Node, v: &Node, embedded: bool) -> bool {
+    match &v.kind {
+        NodeKind::Map(_) => {
+            let props = s.get("properties").filter(|p| matches!(p.kind, NodeKind::Map(_)));
+            let additional = s.get("additionalProperties").filter(|a| !a.is_null() && !matches!(a.kind, NodeKind::Scalar { value: Value::Bool(false), .. }));
+            let preserve = s.get("x-kubernetes-preserve-unknown-fields").is_some_and(is_true);
+            v.last_entries().all(|(k, val)| {
+                let Some(k) = k.as_str() else { return true };
+                match props.and_then(|p| p.get(k)) {
+                    Some(ps) => pruned_clean(ps, val, ps.get("x-kubernetes-embedded-resource").is_some_and(is_true)),
+                    None if embedded && matches!(k, "apiVersion" | "kind" | "metadata") => true,
+                    None => match additional {
+                        Some(a) if matches!(a.kind, NodeKind::Map(_)) => pruned_clean(a, val, false),
+                        Some(_) => true,
+                        None => preserve,
+                    },
+                }
+            })
+        }
+        NodeKind::Seq(items) => match s.get("items").filter(|i| matches!(i.kind, NodeKind::Map(_))) {
+            Some(is) => items.iter().all(|i| pruned_clean(is, i, is.get("x-kubernetes-embedded-resource").is_some_and(is_true))),
+            None => true,
+        },
+        NodeKind::Scalar { .. } => true,
+    }
+}
+
+/// The JSON type kube-openapi's schemaInfoForType gives a decoded YAML value, and its format.
+fn json_type(v: &Node) -> (&'static str, &'static str) {
+    match &v.kind {
+        NodeKind::Scalar { value, .. } => match value {
+            Value::Null => ("null", ""),
+            Value::Bool(_) => ("boolean", ""),
+            Value::Int(_) => ("integer", "int64"),
+            // sigs.k8s.io/yaml writes an integral float as a JSON integer, which
+            // Convert_v1_JSON_To_apiextensions_JSON's util/json.Unmarshal makes an int64
+            Value::Float(_) => match v.text().parse::<f64>() {
+                Ok(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => ("integer", "int64"),
+                _ => ("number", "double"),
+            },
+            Value::Str => ("string", ""),
+        },
+        NodeKind::Seq(_) => ("array", ""),
+        NodeKind::Map(_) => ("object", ""),
+    }
+}
+
+/// One value against one schema node as kube-openapi's SchemaValidator checks it (see
+/// [`defaults`]); `name` is the validator's path inside the value.
+fn validate_value(s: &Node, v: &Node, f: &str, name: &str, errs: &mut Vec<Diagnostic>) {
+    let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
+    let format = s.get("format").and_then(|n| n.as_str()).unwrap_or_default();
+    let at = if name.is_empty() { f.to_string() } else { format!("{f}.{}", name.trim_start_matches('.')) };
+    if v.is_null() {
+        return;
+    }
+    let (sch, vformat) = json_type(v);
+    if !ty.is_empty() || !format.is_empty() {
+        // (isFloatInt never holds: an integral float is an integer here, see json_type; nor
+        // isLowerInt / isLowerFloat: util/json gives int64 and float64 only)
+        let is_int_float = sch == "integer" && ty == "number";
+        let contains = !ty.is_empty() && ty == sch;
+        let stringish = matches!(sch, "string" | "array");
+        let invalid = |type_name: &str, shown: &str| {
+            let detail = format!("{name} in body must be of type {type_name}: {}", quote(shown));
+            Diagnostic::invalid(&at, v.pos, &quote(shown), &detail)
+        };
+        let fits = contains || is_int_float;
+        if !stringish && !format.is_empty() && !fits && vformat != format {
+            errs.push(invalid(format, vformat));
+            return;
+        }
+        let numeric = ty == "number" || ty == "integer";
+        // (a string or list under a non-numeric type with a format passes the type check)
+        let passes = !numeric && !format.is_empty() && stringish;
+        if !passes && !fits {
+            if !ty.is_empty() {
+                errs.push(invalid(ty, sch));
+            }
+            return;
+        }
+    }
+    // basicCommonValidator: enum (strings only here)
+    if let (Some(NodeKind::Seq(values)), Some(text)) = (s.get("enum").map(|e| &e.kind), v.as_str()) {
+        let strings: Vec<&str> = values.iter().filter_map(|e| e.as_str()).collect();
+        if strings.len() == values.len() && !strings.contains(&text) {
+            errs.push(Diagnostic::not_supported(&at, v.pos, text, &strings));
+        }
+    }
+    // numberValidator: an integer's bounds
+    if let NodeKind::Scalar { value: Value::Int(n), .. } = v.kind {
+        let bound = |k: &str| match s.get(k).map(|b| &b.kind) {
+            Some(NodeKind::Scalar { value: Value::Int(b), .. }) if b.abs() < 1_000_000 => Some(*b),
+            _ => None,
+        };
+        let exclusive = |k: &str| s.get(k).is_some_and(is_true);
+        if let Some(max) = bound("maximum") {
+            let ex = exclusive("exclusiveMaximum");
+            if n > max || (ex && n == max) {
+                let detail = format!("{name} in body should be less than {}{max}", if ex { "" } else { "or equal to " });
+                errs.push(Diagnostic::invalid(&at, v.pos, &n.to_string(), &detail));
+            }
+        }
+        if let Some(min) = bound("minimum") {
+            let ex = exclusive("exclusiveMinimum");
+            if n < min || (ex && n == min) {
+                let detail = format!("{name} in body should be greater than {}{min}", if ex { "" } else { "or equal to " });
+                errs.push(Diagnostic::invalid(&at, v.pos, &n.to_string(), &detail));
+            }
+        }
+    }
+    // objectValidator: each property present; sliceValidator: each item
+    match &v.kind {
+        NodeKind::Map(_) => {
+            let props = s.get("properties").filter(|p| matches!(p.kind, NodeKind::Map(_)));
+            for (k, val) in v.last_entries() {
+                let Some(k) = k.as_str() else { continue };
+                if let Some(ps) = props.and_then(|p| p.get(k)) {
+                    validate_value(ps, val, f, &format!("{name}.{k}"), errs);
+                } else if let Some(a) = s.get("additionalProperties").filter(|a| matches!(a.kind, NodeKind::Map(_))) {
+                    validate_value(a, val, f, &format!("{name}.{k}"), errs);
+                }
+            }
+        }
+        NodeKind::Seq(items) => {
+            if let Some(is) = s.get("items").filter(|i| matches!(i.kind, NodeKind::Map(_))) {
+                for (i, item) in items.iter().enumerate() {
+                    validate_value(is, item, f, &format!("{name}[{i}]"), errs);
+                }
+            }
+        }
+        NodeKind::Scalar { .. } => {}
+    }
 }
 
 /// ValidateCustomResourceDefinitionOpenAPISchema's own rules that need nothing but the schema
@@ -662,7 +851,8 @@ fn subresources(sub: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
 /// there is no conversion): the strategy None or Webhook; a Webhook one needs a client config
 /// with exactly one of url and service, and validateConversionReviewVersions (at least one,
 /// none twice, each a DNS-1035 label, one of v1 / v1beta1 — requireRecognizedVersion on create);
-/// None has neither. The webhook's url and service themselves are not checked.
+/// None has neither; the url ([`webhook_url`]) or the service ([`webhook_service`]). caBundle is
+/// not checked on create (validationOptions.allowInvalidCABundle: the CRD is not established).
 fn conversion(conv: Option<&Node>, errs: &mut Vec<Diagnostic>) {
     let Some(conv) = conv.filter(|n| matches!(n.kind, NodeKind::Map(_))) else { return };
     let p = "spec.conversion";
@@ -688,6 +878,10 @@ fn conversion(conv: Option<&Node>, errs: &mut Vec<Diagnostic>) {
                 let has = |k: &str| c.get(k).is_some_and(|n| !n.is_null());
                 if has("url") == has("service") {
                     errs.push(Diagnostic::required(&cf, c.pos, "exactly one of url or service is required"));
+                } else if let Some(u) = c.get("url").filter(|n| !n.is_null()) {
+                    webhook_url(u.as_str().unwrap_or_default(), &format!("{cf}.url"), u.pos, errs);
+                } else if let Some(svc) = c.get("service") {
+                    webhook_service(svc, &format!("{cf}.service"), errs);
                 }
             }
         }
@@ -720,6 +914,127 @@ fn conversion(conv: Option<&Node>, errs: &mut Vec<Diagnostic>) {
         }
         if !versions.is_empty() {
             errs.push(Diagnostic::forbidden(&rf, pos(review), "should not be set when strategy is not set to Webhook"));
+        }
+    }
+}
+
+/// k8s.io/apiserver pkg/util/webhook/validation.go `ValidateWebhookURL(…, forceHttps true)` on
+/// url.Parse's answer (net/url parse, the cases a written URL meets: a control character, a
+/// leading colon, a colon in a first path segment without scheme, a bad port; the scheme
+/// lower-cased, `#` fragment and `?` query split off, an authority after `//`, user info
+/// before its last `@`): the scheme https, a host, no user information, fragment or query.
+fn webhook_url(raw: &str, f: &str, pos: super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+    const FORM: &str = "; desired format: https://host[/path]";
+    let parse_err = |e: &str| format!("url must be a valid URL: parse {}: {e}{FORM}", super::diag::go_quote(raw));
+    if raw.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        errs.push(Diagnostic::required(f, pos, &parse_err("net/url: invalid control character in URL")));
+        return;
+    }
+    let (rest, fragment) = raw.split_once('#').unwrap_or((raw, ""));
+    // getScheme
+    let mut scheme = "";
+    let mut rest = rest;
+    for (i, c) in rest.char_indices() {
+        match c {
+            'a'..='z' | 'A'..='Z' => {}
+            '0'..='9' | '+' | '-' | '.' if i > 0 => {}
+            ':' => {
+                if i == 0 {
+                    errs.push(Diagnostic::required(f, pos, &parse_err("missing protocol scheme")));
+                    return;
+                }
+                scheme = &rest[..i];
+                rest = &rest[i + 1..];
+                break;
+            }
+            _ => break,
+        }
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    // (a lone trailing '?' is ForceQuery: an empty query either way)
+    let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut host = "";
+    let mut user: Option<&str> = None;
+    if !rest.starts_with('/') {
+        if scheme.is_empty() && rest.split('/').next().is_some_and(|seg| seg.contains(':')) {
+            errs.push(Diagnostic::required(f, pos, &parse_err("first path segment in URL cannot contain colon")));
+            return;
+        }
+    } else if let Some(after) = rest.strip_prefix("//") {
+        let authority = after.split('/').next().unwrap_or_default();
+        let h = match authority.rfind('@') {
+            Some(i) => {
+                user = Some(&authority[..i]);
+                &authority[i + 1..]
+            }
+            None => authority,
+        };
+        // parseHost: the port after the last colon (outside an IPv6 literal) is digits
+        let port_part = match h.rfind(']') {
+            Some(b) => h[b + 1..].strip_prefix(':'),
+            None => h.rfind(':').map(|i| &h[i + 1..]),
+        };
+        if let Some(p) = port_part.filter(|p| !p.bytes().all(|b| b.is_ascii_digit())) {
+            errs.push(Diagnostic::required(f, pos, &parse_err(&format!("invalid port {} after host", super::diag::go_quote(&format!(":{p}"))))));
+            return;
+        }
+        host = h;
+    }
+    if scheme != "https" {
+        errs.push(Diagnostic::invalid(f, pos, &quote(&scheme), &format!("'https' is the only allowed URL scheme{FORM}")));
+    }
+    if host.is_empty() {
+        errs.push(Diagnostic::invalid(f, pos, &quote(host), &format!("host must be specified{FORM}")));
+    }
+    if let Some(u) = user {
+        errs.push(Diagnostic::invalid(f, pos, &quote(u), "user information is not permitted in the URL"));
+    }
+    if !fragment.is_empty() {
+        errs.push(Diagnostic::invalid(f, pos, &quote(fragment), "fragments are not permitted in the URL"));
+    }
+    if !query.is_empty() {
+        errs.push(Diagnostic::invalid(f, pos, &quote(query), "query parameters are not permitted in the URL"));
+    }
+}
+
+/// k8s.io/apiserver pkg/util/webhook/validation.go `ValidateWebhookService` after the v1
+/// SetDefaults_ServiceReference (port 443): name and namespace required, the port a valid port
+/// number, a path (other than "" and "/") starting with '/' whose segments are DNS-1123 subdomains.
+fn webhook_service(svc: &Node, f: &str, errs: &mut Vec<Diagnostic>) {
+    let text = |k: &str| svc.get(k).and_then(|n| n.as_str()).unwrap_or_default();
+    let at = |k: &str| svc.get(k).map_or(svc.pos, |n| n.pos);
+    if text("name").is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.name"), at("name"), ""));
+    }
+    if text("namespace").is_empty() {
+        errs.push(Diagnostic::required(&format!("{f}.namespace"), at("namespace"), ""));
+    }
+    if let Some(NodeKind::Scalar { value: Value::Int(p), .. }) = svc.get("port").map(|n| &n.kind) {
+        if !(1..=65535).contains(p) {
+            errs.push(Diagnostic::invalid(&format!("{f}.port"), at("port"), &p.to_string(), "port is not valid: must be between 1 and 65535, inclusive"));
+        }
+    }
+    let Some(path) = svc.get("path").filter(|n| !n.is_null()).map(|n| n.as_str().unwrap_or_default()) else { return };
+    let pf = format!("{f}.path");
+    if path == "/" || path.is_empty() {
+        return;
+    }
+    if path == "//" {
+        errs.push(Diagnostic::invalid(&pf, at("path"), &quote(path), "segment[0] may not be empty"));
+        return;
+    }
+    if !path.starts_with('/') {
+        errs.push(Diagnostic::invalid(&pf, at("path"), &quote(path), "must start with a '/'"));
+    }
+    let mut check = &path[path.char_indices().nth(1).map_or(path.len(), |(i, _)| i)..];
+    check = check.strip_suffix('/').unwrap_or(check);
+    for (i, step) in check.split('/').enumerate() {
+        if step.is_empty() {
+            errs.push(Diagnostic::invalid(&pf, at("path"), &quote(path), &format!("segment[{i}] may not be empty")));
+            continue;
+        }
+        for m in super::names::dns1123_subdomain(step) {
+            errs.push(Diagnostic::invalid(&pf, at("path"), &quote(path), &format!("segment[{i}]: {m}")));
         }
     }
 }

@@ -46,6 +46,24 @@ struct Doc {
     /// a message quotes a line number ("line 12: key … already set"): re-read when it moves
     /// rather than shifted
     quotes_lines: bool,
+    /// a `kind: List` read item by item (issue #12: a cluster's dump is one List, and a
+    /// keystroke in one item re-reads that item): each item's reading as a Doc of its own, in
+    /// order (the List's own diagnostics are then none, its objects and nodes their sums);
+    /// empty: the document is read whole
+    items: Vec<Doc>,
+    /// with `items`: the indentation of the items' `-` and what the List gives each item
+    list: Option<(usize, super::ListHead)>,
+}
+
+impl Doc {
+    /// The units read on their own: the List's items, or the document.
+    fn units(&self) -> &[Doc] {
+        if self.items.is_empty() {
+            std::slice::from_ref(self)
+        } else {
+            &self.items
+        }
+    }
 }
 
 /// A text and its per-document reading, kept across edits.
@@ -73,8 +91,19 @@ pub struct Incremental {
     /// touched an object written more than once, made one, or moved a line; kept only when it
     /// depends on those objects alone (`Replaced::copies_only`)
     replaced: Option<(super::Replaced, Vec<Diagnostic>)>,
-    /// how many times super::replaced_objects ran (the tests tell a kept result by it)
+    /// the objects the last analysis left out (`gone`), each with its place among all and its
+    /// pod check, while `replaced` stands: `objects` and `checks` then hold the others alone,
+    /// as the later stages read them (a keystroke in a dump printing every pod twice moved
+    /// 20,000 objects out and back: 13–21 ms); None: `objects` holds them all
+    aside: Option<Vec<(usize, Object, Check)>>,
+    /// how many times super::replaced_objects ran (the tests tell a kept result by it), and
+    /// how many times objects were set aside
     pub(crate) replaced_runs: u64,
+    pub(crate) set_aside_runs: u64,
+    /// how many documents, and how many items of a List read item by item, splices read
+    /// again (the tests tell what a keystroke re-read by them)
+    pub(crate) docs_read: u64,
+    pub(crate) items_read: u64,
 }
 
 impl Incremental {
@@ -86,12 +115,26 @@ impl Incremental {
         &self.text
     }
 
+    /// Whether a List is read item by item.
+    #[cfg(test)]
+    pub(crate) fn reads_items(&self) -> bool {
+        self.docs.iter().any(|d| !d.items.is_empty())
+    }
+
+    /// The YAML nodes the text counts against the stream's budget (as read, or followed
+    /// through the splices since).
+    #[cfg(test)]
+    pub(crate) fn nodes(&mut self) -> usize {
+        self.nodes.0
+    }
+
     /// Replace the whole text (read on the next [`Incremental::analyze`]).
     pub fn set(&mut self, text: String) {
         self.text = text;
         self.docs.clear();
         self.objects = Vec::new();
         self.checks = Vec::new();
+        self.aside = None;
         self.kept = Default::default();
         self.stale = true;
         self.kept.cluster.valid = false;
@@ -109,6 +152,9 @@ impl Incremental {
             self.stale = true;
             self.kept.cluster.valid = false;
             self.replaced = None;
+            return true;
+        }
+        if self.splice_items(start, end, insert) {
             return true;
         }
         // the documents holding `start` and `end`, and one on each side
@@ -132,6 +178,7 @@ impl Incremental {
         let (mut objects, mut checks) = (Vec::new(), Vec::new());
         let new_docs = read_region(&self.text, region.clone(), first_line, &mut objects, &mut checks);
         let new_lines: u32 = new_docs.iter().map(|d| d.newlines).sum();
+        self.docs_read += new_docs.len() as u64;
         for d in &self.docs[lo..=hi] {
             self.nodes.0 -= d.nodes.0;
             self.nodes.1 -= d.nodes.1;
@@ -140,11 +187,108 @@ impl Incremental {
             self.nodes.0 += d.nodes.0;
             self.nodes.1 += d.nodes.1;
         }
+        self.replace_objects(objects_at, old_objects, objects, checks, new_lines == old_lines);
+        let after = lo + new_docs.len();
+        self.docs.splice(lo..=hi, new_docs);
+        let lines = new_lines as i64 - old_lines as i64;
+        for d in &mut self.docs[after..] {
+            d.start = (d.start as isize + grow) as usize;
+            d.first_line = (d.first_line as i64 + lines) as u32;
+            for i in &mut d.items {
+                i.start = (i.start as isize + grow) as usize;
+                i.first_line = (i.first_line as i64 + lines) as u32;
+            }
+        }
+        true
+    }
+
+    /// A splice inside the items of a List read item by item: only the items it touched are
+    /// read again, when what it leaves is still items of that List — every line of them an
+    /// item's `-` at the items' indentation, a line indented deeper, or a blank one, ending at
+    /// a line's end — and they parse on their own (no anchors or aliases, far from the
+    /// budgets); the List's header, the lines after its items and the other items are then
+    /// untouched. False (nothing changed): the documents are read again instead.
+    fn splice_items(&mut self, start: usize, end: usize, insert: &str) -> bool {
+        let at = |p: usize| self.docs.partition_point(|d| d.start <= p).saturating_sub(1);
+        let k = at(start);
+        if at(end) != k || self.docs[k].items.is_empty() {
+            return false;
+        }
+        let doc = &self.docs[k];
+        let (first, last) = (&doc.items[0], &doc.items[doc.items.len() - 1]);
+        if start < first.start || end > last.start + last.len {
+            return false;
+        }
+        let at_item = |p: usize| doc.items.partition_point(|d| d.start <= p).saturating_sub(1);
+        let (i, j) = (at_item(start), at_item(end));
+        let region = doc.items[i].start..doc.items[j].start + doc.items[j].len;
+        let mut text = String::with_capacity(region.len() + insert.len());
+        text.push_str(&self.text[region.start..start]);
+        text.push_str(insert);
+        text.push_str(&self.text[end..region.end]);
+        // (the items' lines end where the List's next line starts, or at the end of the text)
+        if !(text.ends_with('\n') || region.end == self.text.len()) {
+            return false;
+        }
+        let (indent, head) = doc.list.as_ref().expect("a List read item by item");
+        let old_nodes: usize = doc.items[i..=j].iter().map(|d| d.nodes.0).sum();
+        let Some((new_items, objects, checks)) = read_items(&text, region.start, doc.items[i].first_line, *indent, head) else { return false };
+        let new_nodes: usize = new_items.iter().map(|d| d.nodes.0).sum();
+        if (doc.nodes.0 + new_nodes).saturating_sub(old_nodes) > MAX_NODES / 2 {
+            return false;
+        }
+        let old_lines: u32 = doc.items[i..=j].iter().map(|d| d.newlines).sum();
+        let new_lines: u32 = new_items.iter().map(|d| d.newlines).sum();
+        let old_objects: usize = doc.items[i..=j].iter().map(|d| d.objects).sum();
+        let objects_at: usize = self.docs[..k].iter().chain(&doc.items[..i]).map(|d| d.objects).sum();
+        let new_objects = objects.len();
+        self.items_read += new_items.len() as u64;
+        self.text.replace_range(start..end, insert);
+        self.replace_objects(objects_at, old_objects, objects, checks, new_lines == old_lines);
+        let grow = insert.len() as isize - (end - start) as isize;
+        let lines = new_lines as i64 - old_lines as i64;
+        self.nodes.0 = (self.nodes.0 + new_nodes).saturating_sub(old_nodes);
+        let doc = &mut self.docs[k];
+        doc.nodes.0 = (doc.nodes.0 + new_nodes).saturating_sub(old_nodes);
+        doc.objects = doc.objects - old_objects + new_objects;
+        doc.len = (doc.len as isize + grow) as usize;
+        doc.newlines = (doc.newlines as i64 + lines) as u32;
+        let after = i + new_items.len();
+        doc.items.splice(i..=j, new_items);
+        for d in &mut doc.items[after..] {
+            d.start = (d.start as isize + grow) as usize;
+            d.first_line = (d.first_line as i64 + lines) as u32;
+        }
+        for d in &mut self.docs[k + 1..] {
+            d.start = (d.start as isize + grow) as usize;
+            d.first_line = (d.first_line as i64 + lines) as u32;
+            for i in &mut d.items {
+                i.start = (i.start as isize + grow) as usize;
+                i.first_line = (i.first_line as i64 + lines) as u32;
+            }
+        }
+        true
+    }
+
+    /// The objects `at..at + old_n` read again as `objects` (with their pod checks):
+    /// `same_lines`, the text they were read from has as many lines as before. Says which
+    /// caches still hold.
+    fn replace_objects(&mut self, at: usize, old_n: usize, objects: Vec<Object>, checks: Vec<Check>, same_lines: bool) {
+        // (with objects set aside: where the objects `at..` are among the others, when none of
+        // them is set aside and as many are read again; else all are put back first)
+        let at = match &self.aside {
+            Some(_) if same_lines && objects.len() == old_n && !self.gone[at..at + old_n].contains(&true) => at - self.gone[..at].iter().filter(|g| **g).count(),
+            Some(_) => {
+                self.put_back();
+                at
+            }
+            None => at,
+        };
         // the cluster reads every object but the Services, and their lines: kept only when
         // those are all as they were
         let is_svc = |o: &Object| matches!(o.body, super::model::Body::Service(_));
-        let old = &self.objects[objects_at..objects_at + old_objects];
-        let same_shape = new_lines == old_lines && old.len() == objects.len();
+        let old = &self.objects[at..at + old_n];
+        let same_shape = same_lines && old.len() == objects.len();
         // (the objects the edit changed: each of the old ones when their number or lines moved)
         let changed: Vec<usize> = if same_shape { (0..old.len()).filter(|&i| old[i] != objects[i]).collect() } else { (0..old.len()).collect() };
         if !same_shape || !changed.iter().all(|&i| is_svc(&old[i]) && is_svc(&objects[i])) {
@@ -170,19 +314,30 @@ impl Incremental {
             *self.identities.entry(h).or_default() += 1;
         }
         let is_twice = || made.iter().any(|h| self.identities.get(h).is_some_and(|&n| n > 1));
-        if !same_shape || was_twice || is_twice() {
+        let replaced = !same_shape || was_twice || is_twice();
+        self.objects.splice(at..at + old_n, objects);
+        self.checks.splice(at..at + old_n, checks);
+        if replaced {
             self.replaced = None;
+            self.put_back();
         }
-        self.objects.splice(objects_at..objects_at + old_objects, objects);
-        self.checks.splice(objects_at..objects_at + old_objects, checks);
-        let after = lo + new_docs.len();
-        self.docs.splice(lo..=hi, new_docs);
-        let lines = new_lines as i64 - old_lines as i64;
-        for d in &mut self.docs[after..] {
-            d.start = (d.start as isize + grow) as usize;
-            d.first_line = (d.first_line as i64 + lines) as u32;
+    }
+
+    /// The objects set aside put back in their places among the others.
+    fn put_back(&mut self) {
+        let Some(aside) = self.aside.take() else { return };
+        let n = self.objects.len() + aside.len();
+        let (mut kept, mut aside) = (std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)), aside.into_iter().peekable());
+        self.objects.reserve_exact(n);
+        self.checks.reserve_exact(n);
+        for i in 0..n {
+            let (o, c) = match aside.next_if(|(at, ..)| *at == i) {
+                Some((_, o, c)) => (o, c),
+                None => kept.next().expect("as many objects as were taken"),
+            };
+            self.objects.push(o);
+            self.checks.push(c);
         }
-        true
     }
 
     /// The report of the text, as [`super::analyze`] makes it.
@@ -201,6 +356,7 @@ impl Incremental {
             self.docs = read_region(&self.text, 0..self.text.len(), 1, &mut objects, &mut checks);
             self.objects = objects;
             self.checks = checks;
+            self.aside = None;
             self.nodes = self.docs.iter().fold((0, 0), |a, d| (a.0 + d.nodes.0, a.1 + d.nodes.1));
             self.identities.clear();
             for h in self.objects.iter().filter_map(super::identity_hash) {
@@ -218,17 +374,18 @@ impl Incremental {
         stage("parse + decode + strict checks");
         let mut diags = Vec::new();
         diags.extend(self.docs.iter().filter_map(|d| d.error.as_ref()).map(super::syntax_note));
-        for d in &self.docs {
+        let units = || self.docs.iter().flat_map(Doc::units);
+        for d in units() {
             diags.extend(d.decoded.iter().cloned());
         }
-        for d in &self.docs {
+        for d in units() {
             diags.extend(d.ignored.iter().map(|(kind, api_version, pos, _)| super::ignored_note(kind, api_version, *pos)));
         }
-        super::reapply::config_update_errors(self.docs.iter().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
-        for d in &self.docs {
+        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
+        for d in units() {
             diags.extend(d.endpoints.iter().cloned());
         }
-        for d in &self.docs {
+        for d in units() {
             diags.extend(d.namespaces_ingresses.iter().cloned());
         }
         stage("diagnostics gathered");
@@ -256,90 +413,117 @@ impl Incremental {
             return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
-        // later stages run, and put back in their places for the next edit
-        // (each object moved once each way: the vectors are made at their sizes)
-        let n = self.objects.len();
-        let out = replaced.gone.iter().filter(|g| **g).count();
-        let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(n - out), Vec::with_capacity(n - out), Vec::with_capacity(out));
-        for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
-            if replaced.gone[i] {
-                aside.push((o, c));
-            } else {
-                kept.push(o);
-                kept_checks.push(c);
+        // later stages run, and stay aside for the next keystroke while what replaced_objects
+        // said stands (put back when an edit touches them, or moves a line: put_back)
+        if self.aside.is_none() {
+            let n = self.objects.len();
+            let out = replaced.gone.iter().filter(|g| **g).count();
+            let (mut kept, mut kept_checks, mut aside) = (Vec::with_capacity(n - out), Vec::with_capacity(n - out), Vec::with_capacity(out));
+            for (i, (o, c)) in std::mem::take(&mut self.objects).into_iter().zip(std::mem::take(&mut self.checks)).enumerate() {
+                if replaced.gone[i] {
+                    aside.push((i, o, c));
+                } else {
+                    kept.push(o);
+                    kept_checks.push(c);
+                }
             }
+            (self.objects, self.checks, self.aside) = (kept, kept_checks, Some(aside));
+            self.set_aside_runs += 1;
         }
         stage("set aside");
-        let report = super::analyze_checked(super::Objects::Kept(&kept), Some(&kept_checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
-        let (mut kept, mut kept_checks, mut aside) = (kept.into_iter().zip(kept_checks), replaced.gone.iter(), aside.into_iter());
-        self.objects.reserve_exact(n);
-        self.checks.reserve_exact(n);
-        for gone in kept_checks.by_ref() {
-            let (o, c) = if *gone { aside.next() } else { kept.next() }.expect("as many objects as were taken");
-            self.objects.push(o);
-            self.checks.push(c);
-        }
+        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
         if !keep_replaced {
             self.replaced = None;
+            self.put_back();
         }
         report
     }
 
-    /// Documents whose first line moved since they were read: their positions shifted (or, when
-    /// a message quotes a line, the document read again).
+    /// Documents (and a List's items) whose first line moved since they were read: their
+    /// positions shifted (or, when a message quotes a line, the unit read again).
     fn follow_moves(&mut self) {
+        let moved = |d: &Doc| d.first_line != d.at_line;
+        if !self.docs.iter().any(|d| moved(d) || d.items.iter().any(moved)) {
+            return;
+        }
+        self.put_back();
         let mut o = 0;
         for d in &mut self.docs {
-            let objects = &mut self.objects[o..o + d.objects];
-            let checks = &mut self.checks[o..o + d.objects];
-            o += d.objects;
-            if d.first_line == d.at_line {
+            if d.items.is_empty() {
+                let n = d.objects;
+                follow(d, &mut self.objects[o..o + n], &mut self.checks[o..o + n], &|d| {
+                    let (mut again, mut again_checks) = (Vec::new(), Vec::new());
+                    let mut read = read_region(&self.text, d.start..d.start + d.len, d.first_line, &mut again, &mut again_checks);
+                    // the same text: one document, the same objects
+                    debug_assert!(read.len() == 1 && again.len() == d.objects);
+                    read.pop().filter(|r| read.is_empty() && r.items.is_empty()).map(|r| (r, again, again_checks))
+                });
+                o += n;
                 continue;
             }
-            if d.quotes_lines {
-                let (mut again, mut again_checks) = (Vec::new(), Vec::new());
-                let mut read = read_region(&self.text, d.start..d.start + d.len, d.first_line, &mut again, &mut again_checks);
-                // the same text: one document, the same objects
-                debug_assert!(read.len() == 1 && again.len() == objects.len());
-                if let (Some(r), true) = (read.pop(), again.len() == objects.len()) {
-                    *d = r;
-                    for (slot, new) in objects.iter_mut().zip(again) {
-                        *slot = new;
-                    }
-                    for (slot, new) in checks.iter_mut().zip(again_checks) {
-                        *slot = new;
-                    }
-                    continue;
-                }
-            }
-            let by = d.first_line as i64 - d.at_line as i64;
-            let shift = |p: &mut Pos| {
-                if p.line > 0 {
-                    p.line = (p.line as i64 + by) as u32;
-                }
-            };
-            for obj in objects.iter_mut() {
-                shift_tree(&mut obj.source, &shift);
-            }
-            if let Some(e) = &mut d.error {
-                shift(&mut e.pos);
-            }
-            let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
-            for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces_ingresses.iter_mut()).chain(checked) {
-                if diag.line > 0 {
-                    diag.line = (diag.line as i64 + by) as u32;
-                }
-            }
-            for (_, _, p, _) in &mut d.ignored {
-                shift(p);
-            }
             d.at_line = d.first_line;
+            let (indent, head) = d.list.as_ref().expect("a List read item by item");
+            for item in &mut d.items {
+                let n = item.objects;
+                follow(item, &mut self.objects[o..o + n], &mut self.checks[o..o + n], &|d| {
+                    let (mut read, again, again_checks) = read_items(&self.text[d.start..d.start + d.len], d.start, d.first_line, *indent, head)?;
+                    // the same text: one item, the same objects
+                    debug_assert!(read.len() == 1);
+                    read.pop().filter(|_| read.is_empty()).map(|r| (r, again, again_checks))
+                });
+                o += n;
+            }
         }
     }
 }
 
+/// A unit (a document, or an item of a List) whose first line moved since it was read: its
+/// positions shifted, or, when a message quotes a line, it is read again (`again`).
+fn follow(d: &mut Doc, objects: &mut [Object], checks: &mut [Check], again: &dyn Fn(&Doc) -> Option<Read>) {
+    if d.first_line == d.at_line {
+        return;
+    }
+    if d.quotes_lines {
+        if let Some((r, again, again_checks)) = again(d).filter(|(_, o, _)| o.len() == objects.len()) {
+            *d = r;
+            for (slot, new) in objects.iter_mut().zip(again) {
+                *slot = new;
+            }
+            for (slot, new) in checks.iter_mut().zip(again_checks) {
+                *slot = new;
+            }
+            return;
+        }
+    }
+    let by = d.first_line as i64 - d.at_line as i64;
+    let shift = |p: &mut Pos| {
+        if p.line > 0 {
+            p.line = (p.line as i64 + by) as u32;
+        }
+    };
+    for obj in objects.iter_mut() {
+        shift_tree(&mut obj.source, &shift);
+    }
+    if let Some(e) = &mut d.error {
+        shift(&mut e.pos);
+    }
+    let checked = checks.iter_mut().flatten().flat_map(|(_, found)| found.iter_mut());
+    for diag in d.decoded.iter_mut().chain(d.endpoints.iter_mut()).chain(d.namespaces_ingresses.iter_mut()).chain(checked) {
+        if diag.line > 0 {
+            diag.line = (diag.line as i64 + by) as u32;
+        }
+    }
+    for (_, _, p, _) in &mut d.ignored {
+        shift(p);
+    }
+    d.at_line = d.first_line;
+}
+
 /// cluster::pod_check of one object.
 type Check = Option<(bool, Vec<Diagnostic>)>;
+
+/// A unit read again: its reading, its objects and their checks.
+type Read = (Doc, Vec<Object>, Vec<Check>);
 
 fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
     shift(&mut n.pos);
@@ -357,7 +541,7 @@ fn shift_tree(n: &mut Node, shift: &dyn Fn(&mut Pos)) {
 
 /// Read the documents of `text[range]` (which starts at the beginning of line `first_line`, at
 /// a document's start, and ends at one's end or the text's), their objects appended to
-/// `objects`.
+/// `objects`. A List whose items can be read one by one ([`list_items`]) is read item by item.
 fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objects: &mut Vec<Object>, checks: &mut Vec<Check>) -> Vec<Doc> {
     let region = &text[range.clone()];
     // an empty region is no document, unless it is the whole (empty) text
@@ -369,37 +553,198 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
     for (line, chunk) in yaml::split_documents_from(region, first_line) {
         let (root, nodes) = yaml::parse_document(chunk, line);
         let before = objects.len();
-        let (mut decoded, mut ignored, mut endpoints, mut namespaces_ingresses) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let start = range.start + (chunk.as_ptr() as usize - base);
+        let (mut decoded, mut ignored) = (Vec::new(), Vec::new());
         let error = match root {
             Ok((Some(root), distinct_keys)) => {
+                if let Some(spans) = list_items(chunk, line, &root, nodes) {
+                    let Ok((head, Some(Node { kind: NodeKind::Seq(items), .. }))) = super::list_items(root) else { unreachable!("list_items saw a List's items") };
+                    let mut list = unit(objects, checks, before, start, chunk, line, nodes, None, Vec::new(), Vec::new());
+                    list.items = items.into_iter().zip(spans).map(|(item, (at, len, line))| read_item(item, &head, distinct_keys, start + at, &chunk[at..at + len], line, objects, checks)).collect();
+                    list.objects = objects.len() - before;
+                    list.list = Some((spans_indent(chunk, &list, start), head));
+                    docs.push(list);
+                    continue;
+                }
                 super::read_root(root, &mut decoded, objects, &mut ignored, Trees::Analysed, distinct_keys);
                 None
             }
             Ok((None, _)) => None,
             Err(e) => Some(e),
         };
-        super::validate_endpoints(&mut objects[before..], &mut endpoints);
-        super::validate_namespaces_and_ingresses(&mut objects[before..], &mut namespaces_ingresses);
-        checks.extend(objects[before..].iter().map(super::cluster::pod_check));
-        let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
-        let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces_ingresses.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
-        docs.push(Doc {
-            start: range.start + (chunk.as_ptr() as usize - base),
-            len: chunk.len(),
-            first_line: line,
-            at_line: line,
-            newlines: chunk.bytes().filter(|&b| b == b'\n').count() as u32,
-            nodes,
-            error,
-            decoded,
-            ignored,
-            endpoints,
-            namespaces_ingresses,
-            objects: objects.len() - before,
-            quotes_lines,
-        });
+        docs.push(unit(objects, checks, before, start, chunk, line, nodes, error, decoded, ignored));
     }
     docs
+}
+
+/// The indentation of a List's items' `-` (their first item's first line).
+fn spans_indent(chunk: &str, list: &Doc, start: usize) -> usize {
+    let at = list.items[0].start - start;
+    chunk[at..].bytes().take_while(|&b| b == b' ').count()
+}
+
+/// One unit read (a document or a List's item, `chunk` at byte `start` of the text and line
+/// `line`; its objects `objects[before..]`): validated on its own and checked.
+#[allow(clippy::too_many_arguments)]
+fn unit(objects: &mut [Object], checks: &mut Vec<Check>, before: usize, start: usize, chunk: &str, line: u32, nodes: (usize, usize), error: Option<YamlError>, decoded: Vec<Diagnostic>, ignored: Vec<super::Ignored>) -> Doc {
+    let (mut endpoints, mut namespaces_ingresses) = (Vec::new(), Vec::new());
+    super::validate_endpoints(&mut objects[before..], &mut endpoints);
+    super::validate_namespaces_and_ingresses(&mut objects[before..], &mut namespaces_ingresses);
+    checks.extend(objects[before..].iter().map(super::cluster::pod_check));
+    let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
+    let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces_ingresses.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
+    Doc {
+        start,
+        len: chunk.len(),
+        first_line: line,
+        at_line: line,
+        newlines: chunk.bytes().filter(|&b| b == b'\n').count() as u32,
+        nodes,
+        error,
+        decoded,
+        ignored,
+        endpoints,
+        namespaces_ingresses,
+        objects: objects.len() - before,
+        quotes_lines,
+        items: Vec::new(),
+        list: None,
+    }
+}
+
+/// One item of a List decoded (its text `chunk`, at byte `start` of the text and line `line`).
+#[allow(clippy::too_many_arguments)]
+fn read_item(item: Node, head: &super::ListHead, distinct_keys: bool, start: usize, chunk: &str, line: u32, objects: &mut Vec<Object>, checks: &mut Vec<Check>) -> Doc {
+    let before = objects.len();
+    let nodes = (count_nodes(&item).0, 0);
+    let (mut decoded, mut ignored) = (Vec::new(), Vec::new());
+    super::read_list_item(item, head, &mut decoded, objects, &mut ignored, Trees::Analysed, distinct_keys);
+    unit(objects, checks, before, start, chunk, line, nodes, None, decoded, ignored)
+}
+
+/// A tree's nodes (as the parser counts them) and its height.
+fn count_nodes(n: &Node) -> (usize, usize) {
+    match &n.kind {
+        NodeKind::Scalar { .. } => (1, 1),
+        NodeKind::Seq(items) => items.iter().map(count_nodes).fold((1, 1), |a, c| (a.0 + c.0, a.1.max(c.1 + 1))),
+        NodeKind::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).map(count_nodes).fold((1, 1), |a, c| (a.0 + c.0, a.1.max(c.1 + 1))),
+    }
+}
+
+/// How a line of a List's items reads (`indent`: their `-`'s): an item's first line, a line
+/// inside one (indented deeper, or blank), or neither (the items end there). A tab or a
+/// carriage return is neither (not read item by item).
+#[derive(PartialEq)]
+enum ItemLine {
+    Start,
+    Inside,
+    Neither,
+}
+
+fn item_line(line: &[u8], indent: usize) -> ItemLine {
+    if line.iter().any(|&b| b == b'\t' || b == b'\r') {
+        return ItemLine::Neither;
+    }
+    let spaces = line.iter().take_while(|&&b| b == b' ').count();
+    match line.get(spaces) {
+        None | Some(b'\n') => ItemLine::Inside,
+        Some(_) if spaces > indent => ItemLine::Inside,
+        Some(b'-') if spaces == indent && matches!(line.get(spaces + 1), None | Some(b' ' | b'\n')) => ItemLine::Start,
+        Some(_) => ItemLine::Neither,
+    }
+}
+
+/// The lines of `text` from byte `from` (a line's start, line number `line`): each line's
+/// start, number and kind, up to the first that is [`ItemLine::Neither`] (whose start ends
+/// the items).
+fn item_starts(text: &str, from: usize, line: u32, indent: usize) -> (Vec<(usize, u32)>, usize, bool) {
+    let b = text.as_bytes();
+    let (mut starts, mut at, mut line) = (Vec::new(), from, line);
+    while at < b.len() {
+        let end = b[at..].iter().position(|&c| c == b'\n').map_or(b.len(), |e| at + e + 1);
+        match item_line(&b[at..end], indent) {
+            ItemLine::Start => starts.push((at, line)),
+            ItemLine::Inside => {}
+            ItemLine::Neither => return (starts, at, false),
+        }
+        at = end;
+        line += 1;
+    }
+    (starts, at, true)
+}
+
+/// A List (`chunk`, at line `line`, its root `root`, its nodes `nodes`) whose items can be
+/// read one by one: its `items:` key (the one read: the last) alone on a line at the first
+/// column, then its items, each starting with a `-` at one indentation and nothing in them
+/// less indented, no anchors or aliases and far from the node budget. Each item's span in
+/// `chunk` (byte offset, length, first line).
+fn list_items(chunk: &str, line: u32, root: &Node, nodes: (usize, usize)) -> Option<Vec<(usize, usize, u32)>> {
+    if nodes.1 > 0 || nodes.0 > MAX_NODES / 2 || !super::is_list(root) {
+        return None;
+    }
+    let NodeKind::Map(entries) = &root.kind else { return None };
+    let (key, items) = entries.iter().rev().find(|(k, _)| k.is_str("items"))?;
+    let NodeKind::Seq(items) = &items.kind else { return None };
+    if items.is_empty() || key.pos.column != 1 || key.pos.line < line {
+        return None;
+    }
+    // the key's line, and the next
+    let b = chunk.as_bytes();
+    let mut at = 0;
+    for _ in line..key.pos.line {
+        at += b[at..].iter().position(|&c| c == b'\n')? + 1;
+    }
+    let next = at + b[at..].iter().position(|&c| c == b'\n')? + 1;
+    if chunk[at..next].trim_end_matches(['\n', ' ']) != "items:" {
+        return None;
+    }
+    let indent = b[next..].iter().take_while(|&&c| c == b' ').count();
+    let (starts, end, _) = item_starts(chunk, next, key.pos.line + 1, indent);
+    if starts.len() != items.len() || starts.first().map(|s| s.0) != Some(next) {
+        return None;
+    }
+    // the line that ends them is the List's own (a comment, a tab or a carriage return there
+    // may not end the last item: not read item by item)
+    let after = &b[end..end + b[end..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - end)];
+    if after.iter().any(|&c| c == b'\t' || c == b'\r') || after.iter().find(|&&c| c != b' ') == Some(&b'#') {
+        return None;
+    }
+    let end_line = key.pos.line + 1 + chunk[next..end].bytes().filter(|&c| c == b'\n').count() as u32;
+    spans(&starts, end, end_line, items)
+}
+
+/// Each item's span (offset, length, first line) from the items' starts and where they end,
+/// when each parsed item lies in its own.
+fn spans(starts: &[(usize, u32)], end: usize, end_line: u32, items: &[Node]) -> Option<Vec<(usize, usize, u32)>> {
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &(at, line)) in starts.iter().enumerate() {
+        let (next, next_line) = starts.get(k + 1).copied().unwrap_or((end, end_line));
+        if !(line..next_line.max(line + 1)).contains(&items[k].pos.line) {
+            return None;
+        }
+        out.push((at, next - at, line));
+    }
+    Some(out)
+}
+
+/// A List's items read again from `text` (at byte `start` of the whole text, line `line`;
+/// their `-` at `indent`): None when it is not items of that indentation alone, or does not
+/// parse on its own into as many items (no anchors, aliases or deep nesting).
+fn read_items(text: &str, start: usize, line: u32, indent: usize, head: &super::ListHead) -> Option<(Vec<Doc>, Vec<Object>, Vec<Check>)> {
+    let (starts, end, whole) = item_starts(text, 0, line, indent);
+    if !whole || starts.first().map(|s| s.0) != Some(0) {
+        return None;
+    }
+    let end_line = line + text.bytes().filter(|&c| c == b'\n').count() as u32;
+    let (root, nodes) = yaml::parse_document(text, line);
+    let Ok((Some(Node { kind: NodeKind::Seq(items), .. }), distinct_keys)) = root else { return None };
+    if nodes.1 > 0 || items.len() != starts.len() || items.iter().any(|i| count_nodes(i).1 + 4 > super::yaml::MAX_DEPTH) {
+        return None;
+    }
+    let spans = spans(&starts, end, end_line, &items)?;
+    let (mut objects, mut checks) = (Vec::new(), Vec::new());
+    let docs = items.into_iter().zip(spans).map(|(item, (at, len, l))| read_item(item, head, distinct_keys, start + at, &text[at..at + len], l, &mut objects, &mut checks)).collect();
+    Some((docs, objects, checks))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

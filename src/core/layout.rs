@@ -193,7 +193,10 @@ impl Layout {
                 // drawn_route cuts the line at its edge instead of across "Ingress web")
                 "external" if super::ingress::is_controller_box(name) => i.rect.center(),
                 "cluster" | "external" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
-                "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y + 20.0),
+                // its top edge: a hop into the node ends at its frame, above its title lines
+                // (uifix10: 20 px down, inside the title, a route ran across "node-2" and its
+                // zone at 360 px, learner9 m360-busy-dark-diagram.png)
+                "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y),
                 _ => i.rect.center(),
             });
         }
@@ -345,6 +348,94 @@ impl Layout {
     pub fn frames(&self) -> Vec<Rect> {
         self.items.iter().map(|i| i.rect).collect()
     }
+
+    /// What the packet's label (the pill) must not cover when it sits in the open: every solid
+    /// box (pods, groups, kube-proxy strips, Services, DNS, the outside boxes) and every node's
+    /// header band (its title lines, down to its kube-proxy strip).
+    pub fn pill_blockers(&self) -> Vec<Rect> {
+        let solid = ["pod", "pod-group", "kube-proxy", "service", "dns", "client", "load-balancer", "external"];
+        let mut out: Vec<Rect> = self.items.iter().filter(|i| solid.contains(&i.kind)).map(|i| i.rect).collect();
+        for n in self.items.iter().filter(|i| i.kind == "node") {
+            let bottom = self.find("kube-proxy", &n.name).map_or_else(|| n.texts.iter().map(|t| t.bbox()).map(|b| b.y + b.h).fold(n.rect.y + 20.0, f64::max), |k| k.rect.y);
+            out.push(Rect { h: bottom - n.rect.y, ..n.rect });
+        }
+        out
+    }
+
+    /// Where the packet's label `w` × `h` goes at this step (uifix10; learner9 saw it under the
+    /// cluster's frame away from the path at 1280 px, over node-2's header, over worker-a's box
+    /// and its ✓): on `route`, the current hop's drawn line, nearest the packet at `at`, in the
+    /// open — covering no box, no node header, no text, no counter and not the packet, across
+    /// no frame. Where no spot on the line is open, the open spot nearest the line (and the
+    /// packet); where there is none at all, [`Layout::place_label`]'s.
+    pub fn place_pill(&self, at: (f64, f64), route: &[(f64, f64)], w: f64, h: f64) -> Rect {
+        if route.len() < 2 || !(w.is_finite() && h.is_finite()) || w + 4.0 > self.width {
+            return self.place_label(at, w, h, &[]);
+        }
+        let ink = self.ink();
+        let blockers = self.pill_blockers();
+        let frames = self.frames();
+        let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
+        let open = |r: &Rect| {
+            r.x >= 2.0
+                && r.y >= 2.0
+                && r.x + r.w <= self.width - 2.0
+                && r.y + r.h <= self.height - 2.0
+                && !r.overlaps(&packet)
+                && !ink.iter().any(|t| t.overlaps(r))
+                && !blockers.iter().any(|b| b.inflate(2.0).overlaps(r))
+                && !frames.iter().any(|f| crosses_frame(&r.inflate(2.0), f))
+        };
+        // how far a rect is from a point, from the route
+        let gap = |r: &Rect, x0: f64, y0: f64, x1: f64, y1: f64| {
+            let dx = (r.x - x1).max(x0 - (r.x + r.w)).max(0.0);
+            let dy = (r.y - y1).max(y0 - (r.y + r.h)).max(0.0);
+            (dx * dx + dy * dy).sqrt()
+        };
+        let to_route = |r: &Rect| route.windows(2).map(|s| gap(r, s[0].0.min(s[1].0), s[0].1.min(s[1].1), s[0].0.max(s[1].0), s[0].1.max(s[1].1))).fold(f64::INFINITY, f64::min);
+        // inside a node the hop neither leaves nor enters, it reads as that node's: kept for
+        // when nothing else is near (headless-dns at 1280 px put it in empty node-3)
+        let (first, last) = (route[0], route[route.len() - 1]);
+        let holds = |n: &Rect, p: (f64, f64)| p.0 >= n.x - 1.0 && p.0 <= n.x + n.w + 1.0 && p.1 >= n.y - 1.0 && p.1 <= n.y + n.h + 1.0;
+        let elsewhere: Vec<Rect> = self.items.iter().filter(|i| matches!(i.kind, "node" | "node-group") && !holds(&i.rect, first) && !holds(&i.rect, last)).map(|i| i.rect).collect();
+        let score = |r: &Rect| to_route(r) + 0.25 * gap(r, at.0, at.1, at.0, at.1) + if elsewhere.iter().any(|n| n.contains(r)) { 150.0 } else { 0.0 };
+        // on the line: centred on points along each segment (a vertical one also through the
+        // pill's left and right parts); then a grid over the whole drawing
+        let mut cands: Vec<Rect> = Vec::new();
+        for s in route.windows(2) {
+            let (p, q) = (s[0], s[1]);
+            let len = (q.0 - p.0).abs() + (q.1 - p.1).abs();
+            let n = (len / 4.0).ceil().max(1.0) as usize;
+            for i in 0..=n {
+                let t = i as f64 / n as f64;
+                let (x, y) = (p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1));
+                cands.push(Rect { x: x - w / 2.0, y: y - h / 2.0, w, h });
+                if (q.0 - p.0).abs() < 1e-9 {
+                    for f in [0.15, 0.3, 0.7, 0.85] {
+                        cands.push(Rect { x: x - w * f, y: y - h / 2.0, w, h });
+                    }
+                }
+            }
+        }
+        let (mut y, step_x, step_y) = (2.0, 6.0, 4.0);
+        while y + h <= self.height - 2.0 {
+            let mut x = 2.0;
+            while x + w <= self.width - 2.0 {
+                cands.push(Rect { x, y, w, h });
+                x += step_x;
+            }
+            y += step_y;
+        }
+        let mut scored: Vec<(f64, Rect)> = cands.into_iter().map(|r| (score(&r), r)).collect();
+        crate::core::sort::sort_by(&mut scored, |a, b| a.0.total_cmp(&b.0).then(a.1.y.total_cmp(&b.1.y)).then(a.1.x.total_cmp(&b.1.x)));
+        scored.into_iter().map(|(_, r)| r).find(|r| open(r)).unwrap_or_else(|| self.place_label(at, w, h, &[]))
+    }
+}
+
+/// The hop whose line the packet's label sits on at `step`: the first hop before the request
+/// leaves, else the hop just taken.
+pub fn current_hop(p: &super::paths::Path, step: usize) -> Option<&super::paths::Hop> {
+    p.hops.get(step.max(1) - 1)
 }
 
 /// `label` straddles `frame`'s border: it overlaps the box without lying wholly inside it (a
@@ -742,8 +833,12 @@ impl Line {
     }
     fn place(&self, x: f64, y: f64, max: f64) -> Text {
         let max = max - self.reserve;
-        let text = if self.middle { fit_middle(&self.variants[0], self.font, max) } else { fit_variants(&self.variants, self.font, max) };
-        Text { font: self.font, class: self.class, x, y, end: false, text, full: self.variants[0].clone() }
+        // a name too long for its bold line: one font step smaller before anything is cut
+        // (uifix10: "kuber…tes" beside a ClusterIP badge at 360 px); the middle goes only when
+        // that does not fit either
+        let font = if self.font == Font::Name && self.middle && text_width(&self.variants[0], Font::Name) > max { Font::NameSmall } else { self.font };
+        let text = if self.middle { fit_middle(&self.variants[0], font, max) } else { fit_variants(&self.variants, font, max) };
+        Text { font, class: self.class, x, y, end: false, text, full: self.variants[0].clone() }
     }
 }
 
@@ -966,6 +1061,24 @@ fn ingress_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
         .into_iter()
         .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, "routes to the endpoints")]))
         .collect()
+}
+
+/// The well-known zone label (k8s.io/api core/v1 well_known_labels.go `LabelTopologyZone`): the
+/// zone PreferClose and trafficDistribution route by (pkg/proxy/topology.go
+/// `topologyModeFromHints` / `availableForTopology` compare an endpoint's zone hints with the
+/// node's `topology.kubernetes.io/zone`; pkg/controller/endpointslice/topologycache sets them).
+pub const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
+
+/// The node's zone, drawn after its name on the title line ("node-2  zone zone-b", else
+/// "node-2  zone-b", else shortened at its end) when the Node carries the label (learner9: the
+/// key fact of a PreferClose scene was not drawn); it starts right of the placed name and ends
+/// by `right`. None without the label or without room for a few characters.
+fn zone_text(node: &ClusterNode, name: &Text, right: f64) -> Option<Text> {
+    let zone = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())?;
+    let x = name.x + name.width() + 8.0;
+    let room = right - x;
+    let variants = vec![format!("zone {zone}"), zone.to_string()];
+    (room >= text_width("zone…", Font::Small)).then(|| Text { font: Font::Small, class: "t-zone", x, y: name.y, end: false, text: fit_variants(&variants, Font::Small, room), full: variants[0].clone() })
 }
 
 fn item(kind: &'static str, name: String, rect: Rect, index: Option<usize>, texts: Vec<Text>) -> Item {
@@ -1245,12 +1358,18 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             }
             let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
             row_items.push(item("kube-proxy", node.name.clone(), prect, None, place(&proxy_lines, prect, 15.0, 0.0)));
+            // (room kept after the name for its zone, at most half the line)
+            let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((node_w - 20.0) / 2.0));
             let nlines = if two_line_head {
-                vec![Line::name(node.name.clone(), 0.0), Line::new(Font::Mono, head2(node))]
+                vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, head2(node))]
             } else {
-                vec![Line::name(node.name.clone(), 0.0), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
+                vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
             };
-            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect(), badge: None });
+            let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect();
+            if let Some(z) = zone_text(node, &ntexts[0], x + node_w - 10.0) {
+                ntexts.push(z);
+            }
+            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: ntexts, badge: None });
         }
         for it in row_items.iter_mut() {
             if matches!(it.kind, "node" | "node-group") {
@@ -1626,7 +1745,7 @@ mod tests {
                 for it in &l.items {
                     for t in &it.texts {
                         assert!(!t.text.contains('…') || t.full.contains('…'), "{id} at {width}: {} {}: {:?} cut from {:?}", it.kind, it.name, t.text, t.full);
-                        if matches!(it.kind, "pod" | "service" | "node") && t.font == Font::Name {
+                        if matches!(it.kind, "pod" | "service" | "node") && matches!(t.font, Font::Name | Font::NameSmall) {
                             assert!(!t.shortened(), "{id} at {width}: name {:?} shortened", t.full);
                         }
                     }

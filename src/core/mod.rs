@@ -153,36 +153,57 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
 /// into `decoded`, kinds Switchboard does not model into `ignored`. `distinct_keys`: see
 /// [`yaml::Document::distinct_keys`].
 fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
-    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
-    if kind == "List" || (kind.ends_with("List") && root.get("items").is_some()) {
-        // a typed list (PodList, ServiceList: the API server's own answer, `kubectl get --raw`,
-        // curl /api/v1/pods) leaves out each item's apiVersion and kind; kubectl's decoder sets
-        // them from the list's (k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go
-        // unstructuredJSONScheme.decodeToList: an item with neither gets kind = the list's kind
-        // without "List", apiVersion = the list's)
-        let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty()).map(yaml::Text::from);
-        let list_api_version = root.get("apiVersion").and_then(|k| k.as_str()).map(yaml::Text::from);
-        // the items node (the last `items` key wins, as Node::get finds it), moved out
-        let items = match root.kind {
-            NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
-            _ => None,
-        };
-        match items {
-            Some(yaml::Node { kind: NodeKind::Seq(items), .. }) => {
-                objects.reserve_exact(items.len());
-                for mut item in items {
-                    if let Some(k) = &item_kind {
-                        typed_list_item(&mut item, k, list_api_version.as_ref());
-                    }
-                    decode(item, decoded, objects, ignored, trees, distinct_keys);
-                }
+    match list_items(root) {
+        Ok((head, Some(yaml::Node { kind: NodeKind::Seq(items), .. }))) => {
+            objects.reserve_exact(items.len());
+            for item in items {
+                read_list_item(item, &head, decoded, objects, ignored, trees, distinct_keys);
             }
-            Some(n) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
-            Some(_) | None => {}
         }
-    } else {
-        decode(root, decoded, objects, ignored, trees, distinct_keys);
+        Ok((_, Some(n))) if !n.is_null() => decoded.push(Diagnostic::invalid("items", n.pos, "{...}", "must be a list of objects")),
+        Ok(_) => {}
+        Err(root) => decode(root, decoded, objects, ignored, trees, distinct_keys),
     }
+}
+
+/// What a List gives each of its items (typed_list_item): the item kind of a typed list
+/// (PodList: Pod) and the list's apiVersion.
+type ListHead = (Option<yaml::Text>, Option<yaml::Text>);
+
+/// A List (`kind: List`, or a typed list with `items`) split into what it gives its items and
+/// its items node (the last `items` key's, as Node::get finds it), moved out; any other root
+/// given back.
+fn list_items(root: yaml::Node) -> Result<(ListHead, Option<yaml::Node>), yaml::Node> {
+    if !is_list(&root) {
+        return Err(root);
+    }
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    // a typed list (PodList, ServiceList: the API server's own answer, `kubectl get --raw`,
+    // curl /api/v1/pods) leaves out each item's apiVersion and kind; kubectl's decoder sets
+    // them from the list's (k8s.io/apimachinery pkg/apis/meta/v1/unstructured/helpers.go
+    // unstructuredJSONScheme.decodeToList: an item with neither gets kind = the list's kind
+    // without "List", apiVersion = the list's)
+    let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty()).map(yaml::Text::from);
+    let list_api_version = root.get("apiVersion").and_then(|k| k.as_str()).map(yaml::Text::from);
+    let items = match root.kind {
+        NodeKind::Map(entries) => entries.into_iter().rev().find(|(k, _)| k.is_str("items")).map(|(_, v)| v),
+        _ => None,
+    };
+    Ok(((item_kind, list_api_version), items))
+}
+
+/// `kind: List`, or a typed list (`PodList`) with `items`: read item by item ([`list_items`]).
+fn is_list(root: &yaml::Node) -> bool {
+    let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    kind == "List" || (kind.ends_with("List") && root.get("items").is_some())
+}
+
+/// Decode one item of a List (the incremental analysis reads a List item by item too).
+fn read_list_item(mut item: yaml::Node, head: &ListHead, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
+    if let Some(k) = &head.0 {
+        typed_list_item(&mut item, k, head.1.as_ref());
+    }
+    decode(item, decoded, objects, ignored, trees, distinct_keys);
 }
 
 /// An item of a typed list with neither `kind` nor `apiVersion` (unstructuredJSONScheme.decodeToList,
@@ -307,6 +328,8 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // a no-op when it was true; validateAPIApproval unchanged) — "don't tighten validation on
     // existing persisted data" (diffsweep: calico and cert-manager CRDs created as v1beta1, in
     // kubevious, velero and k9s dumps)
+    // (an apiextensions.k8s.io/v1 one is decoded strictly first — the generated tables —, then
+    // validated in `validate_unmodelled`)
     if ty.is_none() && kind == "CustomResourceDefinition" && !printed_by_cluster(&root) {
         strict_errs.extend(crd::validate(&kind, &api_version, &root));
     }
@@ -362,6 +385,8 @@ fn validate_unmodelled(kind: &str, root: &yaml::Node) -> Vec<Diagnostic> {
         "ResourceQuota" | "LimitRange" => quota::validate(kind, root),
         "PriorityClass" => scheduling::validate(kind, root),
         "IngressClass" => ingress::validate_class(kind, root),
+        // (a printed one exists already: see the CustomResourceDefinition note in `decode`)
+        "CustomResourceDefinition" if !printed_by_cluster(root) => crd::validate(kind, "apiextensions.k8s.io/v1", root),
         _ => Vec::new(),
     };
     let mut out: Vec<Diagnostic> = Vec::with_capacity(errs.len());
@@ -753,11 +778,11 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
     });
 }
 
-/// A cluster printed this object (`kubectl get -o yaml`): its metadata has a uid, a
-/// resourceVersion or a creationTimestamp.
+/// A cluster printed this object (`kubectl get -o yaml`): [`model::printed_by_cluster`] (a uid,
+/// a resourceVersion other than "0"), or a creationTimestamp (what a re-apply or a CRD's
+/// ratcheting needs to know; a written workload beside a dump keeps its pods with one).
 fn printed_by_cluster(root: &yaml::Node) -> bool {
-    let meta = root.get("metadata");
-    ["uid", "resourceVersion", "creationTimestamp"].iter().any(|k| meta.and_then(|m| m.get(k)).is_some_and(|v| !v.is_null()))
+    root.get("metadata").is_some_and(|m| model::printed_by_cluster(m) || m.get("creationTimestamp").is_some_and(|v| !v.is_null()))
 }
 
 /// metadata.uid as written, when not empty.
@@ -2325,3 +2350,11 @@ mod tests_teachfix9;
 mod tests_dumpperf;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix15;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_listperf;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lead14;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix10;

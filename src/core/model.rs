@@ -42,6 +42,9 @@ pub struct Meta {
     pub deleting: bool,
     /// metadata.ownerReferences: (kind, name) of the controllers that own this object
     pub owners: Vec<(String, String)>,
+    /// one of metadata.ownerReferences has `controller: true` (metav1.GetControllerOf): a
+    /// controller owns it, so no other adopts it (pkg/controller/controller_ref_manager.go ClaimObject)
+    pub controlled: bool,
     /// what ValidateAnnotations refuses (read once here, where the annotations are): a key
     /// that is not a qualified name with its message, or (None) a total over 256 KiB
     pub annotation_errors: Option<Box<[AnnotationError]>>,
@@ -902,17 +905,33 @@ fn meta(r: &mut Reader, root: &Node) -> Meta {
         .iter()
         .filter_map(|o| Some((o.get("kind")?.as_str()?.to_string(), o.get("name")?.as_str()?.to_string())))
         .collect();
+    let controlled = match m.and_then(|m| m.get("ownerReferences")).map(|r| &r.kind) {
+        Some(NodeKind::Seq(refs)) => refs.iter().any(|o| o.get("controller").is_some_and(|c| matches!(c.kind, NodeKind::Scalar { value: Value::Bool(true), .. }))),
+        _ => false,
+    };
     Meta {
         owners,
+        controlled,
         annotation_errors: annotation_errors(m.and_then(|m| m.get("annotations"))),
         name,
         namespace_set: ns.as_ref().is_some_and(|s| !s.is_empty()),
         namespace: ns.filter(|s| !s.is_empty()).unwrap_or_else(|| "default".into()),
         labels,
         deleting,
-        dumped: m.is_some_and(|m| m.get("uid").is_some() || m.get("resourceVersion").is_some()),
+        dumped: m.is_some_and(printed_by_cluster),
         uid: m.and_then(|m| m.get("uid")?.as_str()).filter(|u| !u.is_empty()).map(str::to_string),
     }
+}
+
+/// A cluster printed the object whose `metadata` this is (`kubectl get -o yaml`): it has a uid or
+/// a resourceVersion other than "0". The API server creates an object written with
+/// `resourceVersion: "0"` (etcd3 store Create refuses only a non-zero version: "resourceVersion
+/// should not be set on objects to be created"), and generated manifests carry it (kops' addon
+/// manifests; corpus8 S3). [`crate::core`]'s re-apply and CRD checks also count a
+/// creationTimestamp (`printed_by_cluster` there).
+pub fn printed_by_cluster(meta: &Node) -> bool {
+    let set = |k: &str| meta.get(k).is_some_and(|v| !v.is_null() && v.as_str() != Some("") && (k != "resourceVersion" || v.as_str() != Some("0")));
+    set("uid") || set("resourceVersion")
 }
 
 fn container_ports(r: &mut Reader, c: &Node, f: &dyn Display) -> Vec<ContainerPort> {

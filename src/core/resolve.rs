@@ -113,6 +113,12 @@ pub fn distance(a: &str, b: &str) -> usize {
     usize::from(prev[b.len()])
 }
 
+/// `got` (at edit distance `d` from `wanted`) reads like a typo of `wanted`: the same letters in
+/// another case or with spaces around them, or at most one edit in three characters.
+fn typo_of(got: &str, wanted: &str, d: usize) -> bool {
+    got.trim().eq_ignore_ascii_case(wanted.trim()) || d <= (got.len().max(wanted.len()) / 3).max(1)
+}
+
 pub fn selector_matches(selector: &Labels, labels: &Labels) -> bool {
     // labels.Set(selector).AsSelector(): an AND of equality requirements; {} selects everything
     selector.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v))
@@ -614,6 +620,14 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
                         [(k, v)] if !index.repeated_keys => nearest_by_value(index, &svc.namespace, k, v, room),
                         _ => label_misses(sel, cluster, index.in_namespace(&svc.namespace)),
                     };
+                    // a Service that selects pods: another value of its one label is another
+                    // application unless it looks like a typo of the wanted one (corpus8 S2:
+                    // microservices-demo's redis-cart listed adservice, cartservice, … while it
+                    // had its own pod); one that selects none keeps the nearest values, the
+                    // pods a learner may have meant
+                    if let ([(k, v)], false) = (&sel[..], r.selected.is_empty()) {
+                        label_misses.retain(|&(_, d, i)| cluster.pods[i].labels.iter().find(|(lk, _)| lk == k).is_some_and(|(_, lv)| typo_of(lv, v, d)));
+                    }
                     // a one-label selector whose value the pods carry under another key (the
                     // Debug Services page's own example: selector run=hostnames, pods
                     // app=hostnames; learner4 a01): those pods, when no pod has the key at all

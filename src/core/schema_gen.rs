@@ -4,12 +4,14 @@
 // (json tags) of:
 //   k8s.io/api          (github.com/kubernetes/api)          10b39a39bcee995dfe7cd5e8e7b922be5e46f1e2 Fri Jul 24 04:09:49 2026 +0000
 //   k8s.io/apimachinery (github.com/kubernetes/apimachinery) eed236ceee2c19c2753a3d93ac0631dc20750454 Thu Jul 23 07:07:48 2026 +0000 (v0.36.0-alpha.2-226-geed236ce)
+//   k8s.io/apiextensions-apiserver (github.com/kubernetes/apiextensions-apiserver) 1aa2717a552ee6ca1e2a18f1f8ffccde981db923 Wed Jul 22 14:05:07 2026 +0000
 //
 // Regenerate:
 //   python3 tools/gen_schema.py --api /work/.mirror/kubernetes+api/repo \
-//       --apimachinery /work/.mirror/kubernetes+apimachinery/repo > src/core/schema_gen.rs
+//       --apimachinery /work/.mirror/kubernetes+apimachinery/repo \
+//       --apiextensions /work/.mirror/kubernetes+apiextensions-apiserver/repo > src/core/schema_gen.rs
 //
-// Types read as opaque values (own UnmarshalJSON, any JSON accepted): meta/v1.FieldsV1, runtime.RawExtension
+// Types read as opaque values (own UnmarshalJSON, any JSON accepted): apiextensions/v1.JSON, apiextensions/v1.JSONSchemaPropsOrArray, apiextensions/v1.JSONSchemaPropsOrBool, apiextensions/v1.JSONSchemaPropsOrStringArray, meta/v1.FieldsV1, runtime.RawExtension
 // Unresolved Go types (became Ty::Any): batch/v1: schedulingv1alpha3.WorkloadPodGroupDisruptionMode, batch/v1: schedulingv1alpha3.WorkloadPodGroupResourceClaim, batch/v1: schedulingv1alpha3.WorkloadPodGroupSchedulingConstraints, batch/v1: schedulingv1alpha3.WorkloadPodGroupSchedulingPolicy
 // JSON names defined twice in one flattened struct (first kept): none
 
@@ -36,18 +38,19 @@ static ROOT_LINES: &[(&str, &str, usize)] = &[
     ("autoscaling/v2", "HorizontalPodAutoscaler", 167), // autoscaling/v2.HorizontalPodAutoscaler
     ("autoscaling/v1", "HorizontalPodAutoscaler", 144), // autoscaling/v1.HorizontalPodAutoscaler
     ("policy/v1", "PodDisruptionBudget", 278), // policy/v1.PodDisruptionBudget
-    ("v1", "ServiceAccount", 303), // core/v1.ServiceAccount
+    ("v1", "ServiceAccount", 322), // core/v1.ServiceAccount
     ("v1", "PersistentVolumeClaim", 133), // core/v1.PersistentVolumeClaim
-    ("v1", "PersistentVolume", 297), // core/v1.PersistentVolume
-    ("v1", "ResourceQuota", 302), // core/v1.ResourceQuota
-    ("v1", "LimitRange", 289), // core/v1.LimitRange
-    ("rbac.authorization.k8s.io/v1", "Role", 315), // rbac/v1.Role
-    ("rbac.authorization.k8s.io/v1", "ClusterRole", 311), // rbac/v1.ClusterRole
-    ("rbac.authorization.k8s.io/v1", "RoleBinding", 316), // rbac/v1.RoleBinding
-    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", 314), // rbac/v1.ClusterRoleBinding
-    ("storage.k8s.io/v1", "StorageClass", 318), // storage/v1.StorageClass
-    ("networking.k8s.io/v1", "IngressClass", 308), // networking/v1.IngressClass
-    ("scheduling.k8s.io/v1", "PriorityClass", 317), // scheduling/v1.PriorityClass
+    ("v1", "PersistentVolume", 316), // core/v1.PersistentVolume
+    ("v1", "ResourceQuota", 321), // core/v1.ResourceQuota
+    ("v1", "LimitRange", 308), // core/v1.LimitRange
+    ("rbac.authorization.k8s.io/v1", "Role", 334), // rbac/v1.Role
+    ("rbac.authorization.k8s.io/v1", "ClusterRole", 330), // rbac/v1.ClusterRole
+    ("rbac.authorization.k8s.io/v1", "RoleBinding", 335), // rbac/v1.RoleBinding
+    ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", 333), // rbac/v1.ClusterRoleBinding
+    ("storage.k8s.io/v1", "StorageClass", 337), // storage/v1.StorageClass
+    ("networking.k8s.io/v1", "IngressClass", 327), // networking/v1.IngressClass
+    ("scheduling.k8s.io/v1", "PriorityClass", 336), // scheduling/v1.PriorityClass
+    ("apiextensions.k8s.io/v1", "CustomResourceDefinition", 297), // apiextensions/v1.CustomResourceDefinition
 ];
 
 /// API groups built into kube-apiserver (`GroupName` in every k8s.io/api */register.go). A kind
@@ -676,91 +679,130 @@ static TABLES: &str = concat!(
 ",
     "policy/v1.PodDisruptionBudget|kind s|apiVersion s|metadata 2|spec 276|status 277
 ",
+    "apiextensions/v1.CustomResourceColumnDefinition|name s|type s|format s|description s|priority sint32|jsonPath s
+",
+    "apiextensions/v1.ServiceReference|namespace s|name s|path s|port sint32
+",
+    "apiextensions/v1.WebhookClientConfig|url s|service 280|caBundle s[]uint8
+",
+    "apiextensions/v1.WebhookConversion|clientConfig 281|conversionReviewVersions [s
+",
+    "apiextensions/v1.CustomResourceConversion|strategy sv1.ConversionStrategyType|webhook 282
+",
+    "apiextensions/v1.CustomResourceDefinitionNames|plural s|singular s|shortNames [s|kind s|listKind s|categories [s
+",
+    "apiextensions/v1.ExternalDocumentation|description s|url s
+",
+    "apiextensions/v1.ValidationRule|rule s|message s|messageExpression s|reason sv1.FieldValueErrorReason|fieldPath s|optionalOldSelf sbool
+",
+    "apiextensions/v1.JSONSchemaProps|id s|$schema sv1.JSONSchemaURL|$ref s|description s|type s|format s|title s|default a|maximum sfloat64|exclusiveMaximum sbool|minimum sfloat64|exclusiveMinimum sbool|maxLength sint64|minLength sint64|pattern s|maxItems sint64|minItems sint64|uniqueItems sbool|multipleOf sfloat64|enum [a|maxProperties sint64|minProperties sint64|required [s|items a|allOf [@287|oneOf [@287|anyOf [@287|not @287|properties {@287|additionalProperties a|patternProperties {@287|dependencies =v1.JSONSchemaDependencies={a|additionalItems a|definitions =v1.JSONSchemaDefinitions={@287|externalDocs 285|example a|nullable sbool|x-kubernetes-preserve-unknown-fields sbool|x-kubernetes-embedded-resource sbool|x-kubernetes-int-or-string sbool|x-kubernetes-list-map-keys [s|x-kubernetes-list-type s|x-kubernetes-map-type s|x-kubernetes-validations =v1.ValidationRules=[286
+",
+    "apiextensions/v1.CustomResourceValidation|openAPIV3Schema 287
+",
+    "apiextensions/v1.CustomResourceSubresourceStatus
+",
+    "apiextensions/v1.CustomResourceSubresourceScale|specReplicasPath s|statusReplicasPath s|labelSelectorPath s
+",
+    "apiextensions/v1.CustomResourceSubresources|status 289|scale 290
+",
+    "apiextensions/v1.SelectableField|jsonPath s
+",
+    "apiextensions/v1.CustomResourceDefinitionVersion|name s|served sbool|storage sbool|deprecated sbool|deprecationWarning s|schema 288|subresources 291|additionalPrinterColumns [279|selectableFields [292
+",
+    "apiextensions/v1.CustomResourceDefinitionSpec|group s|names 284|scope sv1.ResourceScope|versions [293|conversion 283|preserveUnknownFields sbool
+",
+    "apiextensions/v1.CustomResourceDefinitionCondition|type sv1.CustomResourceDefinitionConditionType|status sv1.ConditionStatus|lastTransitionTime sv1.Time|reason s|message s|observedGeneration sint64
+",
+    "apiextensions/v1.CustomResourceDefinitionStatus|conditions [295|acceptedNames 284|storedVersions [s|observedGeneration sint64
+",
+    "apiextensions/v1.CustomResourceDefinition|kind s|apiVersion s|metadata 2|spec 294|status 296
+",
     "core/v1.AzureFilePersistentVolumeSource|secretName s|shareName s|readOnly sbool|secretNamespace s
 ",
     "core/v1.SecretReference|name s|namespace s
 ",
-    "core/v1.CSIPersistentVolumeSource|driver s|volumeHandle s|readOnly sbool|fsType s|volumeAttributes {s|controllerPublishSecretRef 280|nodeStageSecretRef 280|nodePublishSecretRef 280|controllerExpandSecretRef 280|nodeExpandSecretRef 280
+    "core/v1.CSIPersistentVolumeSource|driver s|volumeHandle s|readOnly sbool|fsType s|volumeAttributes {s|controllerPublishSecretRef 299|nodeStageSecretRef 299|nodePublishSecretRef 299|controllerExpandSecretRef 299|nodeExpandSecretRef 299
 ",
-    "core/v1.CephFSPersistentVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 280|readOnly sbool
+    "core/v1.CephFSPersistentVolumeSource|monitors [s|path s|user s|secretFile s|secretRef 299|readOnly sbool
 ",
-    "core/v1.CinderPersistentVolumeSource|volumeID s|fsType s|readOnly sbool|secretRef 280
+    "core/v1.CinderPersistentVolumeSource|volumeID s|fsType s|readOnly sbool|secretRef 299
 ",
-    "core/v1.FlexPersistentVolumeSource|driver s|fsType s|secretRef 280|readOnly sbool|options {s
+    "core/v1.FlexPersistentVolumeSource|driver s|fsType s|secretRef 299|readOnly sbool|options {s
 ",
     "core/v1.GlusterfsPersistentVolumeSource|endpoints s|path s|readOnly sbool|endpointsNamespace s
 ",
-    "core/v1.ISCSIPersistentVolumeSource|targetPortal s|iqn s|lun sint32|iscsiInterface s|fsType s|readOnly sbool|portals [s|chapAuthDiscovery sbool|chapAuthSession sbool|secretRef 280|initiatorName s
+    "core/v1.ISCSIPersistentVolumeSource|targetPortal s|iqn s|lun sint32|iscsiInterface s|fsType s|readOnly sbool|portals [s|chapAuthDiscovery sbool|chapAuthSession sbool|secretRef 299|initiatorName s
 ",
     "core/v1.LimitRangeItem|type sv1.LimitType|max =v1.ResourceList={sresource.Quantity|min =v1.ResourceList={sresource.Quantity|default =v1.ResourceList={sresource.Quantity|defaultRequest =v1.ResourceList={sresource.Quantity|maxLimitRequestRatio =v1.ResourceList={sresource.Quantity
 ",
-    "core/v1.LimitRangeSpec|limits [287
+    "core/v1.LimitRangeSpec|limits [306
 ",
-    "core/v1.LimitRange|kind s|apiVersion s|metadata 2|spec 288
+    "core/v1.LimitRange|kind s|apiVersion s|metadata 2|spec 307
 ",
     "core/v1.LocalVolumeSource|path s|fsType s
 ",
-    "core/v1.RBDPersistentVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 280|readOnly sbool
+    "core/v1.RBDPersistentVolumeSource|monitors [s|image s|fsType s|pool s|user s|keyring s|secretRef 299|readOnly sbool
 ",
-    "core/v1.ScaleIOPersistentVolumeSource|gateway s|system s|secretRef 280|sslEnabled sbool|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly sbool
+    "core/v1.ScaleIOPersistentVolumeSource|gateway s|system s|secretRef 299|sslEnabled sbool|protectionDomain s|storagePool s|storageMode s|volumeName s|fsType s|readOnly sbool
 ",
     "core/v1.StorageOSPersistentVolumeSource|volumeName s|volumeNamespace s|fsType s|readOnly sbool|secretRef 198
 ",
     "core/v1.VolumeNodeAffinity|required 90
 ",
-    "core/v1.PersistentVolumeSpec|capacity =v1.ResourceList={sresource.Quantity|gcePersistentDisk 7|awsElasticBlockStore 8|hostPath 5|glusterfs 285|nfs 12|rbd 291|iscsi 286|cinder 283|cephfs 282|fc 26|flocker 21|flexVolume 284|azureFile 279|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|portworxVolume 41|scaleIO 292|local 290|storageos 293|csi 281|accessModes [sv1.PersistentVolumeAccessMode|claimRef 198|persistentVolumeReclaimPolicy sv1.PersistentVolumeReclaimPolicy|storageClassName s|mountOptions [s|volumeMode sv1.PersistentVolumeMode|nodeAffinity 294|volumeAttributesClassName s
+    "core/v1.PersistentVolumeSpec|capacity =v1.ResourceList={sresource.Quantity|gcePersistentDisk 7|awsElasticBlockStore 8|hostPath 5|glusterfs 304|nfs 12|rbd 310|iscsi 305|cinder 302|cephfs 301|fc 26|flocker 21|flexVolume 303|azureFile 298|vsphereVolume 29|quobyte 30|azureDisk 31|photonPersistentDisk 32|portworxVolume 41|scaleIO 311|local 309|storageos 312|csi 300|accessModes [sv1.PersistentVolumeAccessMode|claimRef 198|persistentVolumeReclaimPolicy sv1.PersistentVolumeReclaimPolicy|storageClassName s|mountOptions [s|volumeMode sv1.PersistentVolumeMode|nodeAffinity 313|volumeAttributesClassName s
 ",
     "core/v1.PersistentVolumeStatus|phase sv1.PersistentVolumePhase|message s|reason s|lastPhaseTransitionTime sv1.Time
 ",
-    "core/v1.PersistentVolume|kind s|apiVersion s|metadata 2|spec 295|status 296
+    "core/v1.PersistentVolume|kind s|apiVersion s|metadata 2|spec 314|status 315
 ",
     "core/v1.ScopedResourceSelectorRequirement|scopeName sv1.ResourceQuotaScope|operator sv1.ScopeSelectorOperator|values [s
 ",
-    "core/v1.ScopeSelector|matchExpressions [298
+    "core/v1.ScopeSelector|matchExpressions [317
 ",
-    "core/v1.ResourceQuotaSpec|hard =v1.ResourceList={sresource.Quantity|scopes [sv1.ResourceQuotaScope|scopeSelector 299
+    "core/v1.ResourceQuotaSpec|hard =v1.ResourceList={sresource.Quantity|scopes [sv1.ResourceQuotaScope|scopeSelector 318
 ",
     "core/v1.ResourceQuotaStatus|hard =v1.ResourceList={sresource.Quantity|used =v1.ResourceList={sresource.Quantity
 ",
-    "core/v1.ResourceQuota|kind s|apiVersion s|metadata 2|spec 300|status 301
+    "core/v1.ResourceQuota|kind s|apiVersion s|metadata 2|spec 319|status 320
 ",
     "core/v1.ServiceAccount|kind s|apiVersion s|metadata 2|secrets [198|imagePullSecrets [13|automountServiceAccountToken sbool
 ",
     "core/v1.TopologySelectorLabelRequirement|key s|values [s
 ",
-    "core/v1.TopologySelectorTerm|matchLabelExpressions [304
+    "core/v1.TopologySelectorTerm|matchLabelExpressions [323
 ",
     "networking/v1.IngressClassParametersReference|apiGroup s|kind s|name s|scope s|namespace s
 ",
-    "networking/v1.IngressClassSpec|controller s|parameters 306
+    "networking/v1.IngressClassSpec|controller s|parameters 325
 ",
-    "networking/v1.IngressClass|kind s|apiVersion s|metadata 2|spec 307
+    "networking/v1.IngressClass|kind s|apiVersion s|metadata 2|spec 326
 ",
     "rbac/v1.AggregationRule|clusterRoleSelectors [4
 ",
     "rbac/v1.PolicyRule|verbs [s|apiGroups [s|resources [s|resourceNames [s|nonResourceURLs [s
 ",
-    "rbac/v1.ClusterRole|kind s|apiVersion s|metadata 2|rules [310|aggregationRule 309
+    "rbac/v1.ClusterRole|kind s|apiVersion s|metadata 2|rules [329|aggregationRule 328
 ",
     "rbac/v1.Subject|kind s|apiGroup s|name s|namespace s
 ",
     "rbac/v1.RoleRef|apiGroup s|kind s|name s
 ",
-    "rbac/v1.ClusterRoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+    "rbac/v1.ClusterRoleBinding|kind s|apiVersion s|metadata 2|subjects [331|roleRef 332
 ",
-    "rbac/v1.Role|kind s|apiVersion s|metadata 2|rules [310
+    "rbac/v1.Role|kind s|apiVersion s|metadata 2|rules [329
 ",
-    "rbac/v1.RoleBinding|kind s|apiVersion s|metadata 2|subjects [312|roleRef 313
+    "rbac/v1.RoleBinding|kind s|apiVersion s|metadata 2|subjects [331|roleRef 332
 ",
     "scheduling/v1.PriorityClass|kind s|apiVersion s|metadata 2|value sint32|globalDefault sbool|description s|preemptionPolicy sv1.PreemptionPolicy
 ",
-    "storage/v1.StorageClass|kind s|apiVersion s|metadata 2|provisioner s|parameters {s|reclaimPolicy sv1.PersistentVolumeReclaimPolicy|mountOptions [s|allowVolumeExpansion sbool|volumeBindingMode sv1.VolumeBindingMode|allowedTopologies [305
+    "storage/v1.StorageClass|kind s|apiVersion s|metadata 2|provisioner s|parameters {s|reclaimPolicy sv1.PersistentVolumeReclaimPolicy|mountOptions [s|allowVolumeExpansion sbool|volumeBindingMode sv1.VolumeBindingMode|allowedTopologies [324
 ",
 );
 
 struct Tables {
     roots: Vec<Root>,
     list: &'static Type,
+    types: Vec<&'static Type>,
 }
 
 fn tables() -> &'static Tables {
@@ -780,7 +822,7 @@ fn tables() -> &'static Tables {
         }
         let any: &'static Type = Box::leak(Box::new(Type { name: "", fields: &[] }));
         let at = |i: usize| types.get(i).copied().unwrap_or(any);
-        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE) }
+        Tables { roots: ROOT_LINES.iter().map(|&(api_version, kind, i)| Root { api_version, kind, ty: at(i) }).collect(), list: at(LIST_LINE), types }
     })
 }
 
@@ -794,8 +836,16 @@ fn ty(code: &'static str, types: &[&'static Type]) -> Ty {
             Some((name, inner)) => Ty::Named(name, Box::leak(Box::new(ty(inner, types)))),
             None => Ty::Any,
         },
+        // a type that holds itself (JSONSchemaProps): its line, looked up when walked
+        Some(b'@') => code[1..].parse::<usize>().map_or(Ty::Any, Ty::Line),
         _ => code.parse::<usize>().ok().and_then(|i| types.get(i)).map_or(Ty::Any, |t| Ty::Struct(t)),
     }
+}
+
+/// The type of a table line ([`Ty::Line`]); the opaque empty type past the end.
+pub fn line(i: usize) -> &'static Type {
+    static ANY: Type = Type { name: "", fields: &[] };
+    tables().types.get(i).copied().unwrap_or(&ANY)
 }
 
 /// The kinds whose fields are checked, with the apiVersion that serves them (built from the
@@ -823,6 +873,7 @@ mod tests {
                 Some(b'a') => code.len() == 1,
                 Some(b'[' | b'{') => valid(&code[1..], line),
                 Some(b'=') => code[1..].split_once('=').is_some_and(|(name, inner)| !name.is_empty() && valid(inner, line)),
+                Some(b'@') => code[1..].parse::<usize>().is_ok_and(|i| i < TABLES.lines().count()),
                 _ => code.parse::<usize>().is_ok_and(|i| i < line),
             }
         }

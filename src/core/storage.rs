@@ -21,7 +21,7 @@
 //!   storageClassName, volumeMode, volumeAttributesClassName (with csi), the nodeAffinity
 //!   (validateVolumeNodeAffinity → ValidateNodeSelector) and the first volume type's own fields
 //!   ([`volume_source`]: hostPath, nfs, local, csi, iscsi, fc and the required fields of the
-//!   others, azureDisk; not quobyte, flocker).
+//!   others, azureDisk, quobyte, flocker).
 //! * StorageClass: pkg/apis/storage/validation/validation.go ValidateStorageClass
 //!   (ValidateClassName; cluster-scoped) → validateProvisioner (required, a qualified name once
 //!   lower-cased), validateParameters (at most 512, no empty key, 256 KiB together),
@@ -429,7 +429,6 @@ fn node_selector_term(t: &Node) -> super::model::NodeSelectorTerm {
 /// The field paths are upstream's, quirks included: validateGCEPersistentDiskVolumeSource is
 /// handed `spec.persistentDisk`, validateCephFSPersistentVolumeSource `spec.cephfs`, and
 /// validateISCSIPersistentVolumeSource names `iscsi.targetportal` / `iscsi.initiatorname`.
-/// quobyte and flocker are not checked.
 fn volume_source(v: &mut V, key: &str, src: &Node) {
     let root = v.root;
     let at = |p: &str| super::model::pos_at(root, p);
@@ -456,9 +455,9 @@ fn volume_source(v: &mut V, key: &str, src: &Node) {
         }
     };
     match key {
-        // validateHostPathVolumeSource, validateNFSVolumeSource and validateAzureDisk: the pod
-        // volume's own rules
-        "hostPath" | "nfs" | "azureDisk" => {
+        // validateHostPathVolumeSource, validateNFSVolumeSource, validateAzureDisk,
+        // validateQuobyteVolumeSource and validateFlockerVolumeSource: the pod volume's own rules
+        "hostPath" | "nfs" | "azureDisk" | "quobyte" | "flocker" => {
             let mut errs = Vec::new();
             super::cluster::validate_volume_source(key, src, &f, &at, &mut errs);
             v.errs.extend(errs);

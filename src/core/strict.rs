@@ -69,6 +69,19 @@ pub enum Ty {
     Map(&'static Ty),
     /// A named list or map type (`v1.ResourceList`): as the inner type, printed by this name.
     Named(&'static str, &'static Ty),
+    /// A struct type that holds itself (apiextensions/v1.JSONSchemaProps' `properties`): the
+    /// line of the generated tables, looked up when walked ([`super::schema_gen::line`]).
+    Line(usize),
+}
+
+impl Ty {
+    /// [`Ty::Line`] as the struct it names; any other type as it is.
+    fn resolved(self) -> Ty {
+        match self {
+            Ty::Line(i) => Ty::Struct(super::schema_gen::line(i)),
+            ty => ty,
+        }
+    }
 }
 
 /// A served kind: apiVersion + kind → its root type.
@@ -516,6 +529,7 @@ fn go_type(ty: Ty) -> String {
         Ty::List(inner) => format!("[]{}", go_type(*inner)),
         Ty::Map(inner) => format!("map[string]{}", go_type(*inner)),
         Ty::Any => "interface {}".to_string(),
+        Ty::Line(_) => go_type(ty.resolved()),
     }
 }
 
@@ -594,9 +608,10 @@ fn mismatch(node: &Node, ty: Ty) -> Option<(String, String, bool)> {
         NodeKind::Scalar { value, text, .. } => Some((value, text)),
         _ => None,
     };
+    let ty = ty.resolved();
     let plain = |fits: bool| (!fits).then(|| (word(node).to_string(), go_type(ty), false));
     match ty {
-        Ty::Any => None,
+        Ty::Any | Ty::Line(_) => None,
         Ty::Named(_, inner) => match (inner, &node.kind) {
             (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_)) => None,
             _ => plain(false),
@@ -832,7 +847,7 @@ fn repeated_later(entries: &[(Node, Node)], last: Option<&HashMap<std::borrow::C
 }
 
 fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
-    let ty = match ty {
+    let ty = match ty.resolved() {
         Ty::Named(_, inner) if matches!((inner, &node.kind), (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_))) => *inner,
         ty => ty,
     };

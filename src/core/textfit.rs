@@ -20,6 +20,9 @@ pub enum Font {
     Label,
     /// the hits counter: 10.5 px bold
     Count,
+    /// `.t-name-s`: a name one step smaller, 11 px bold, where the name does not fit whole in
+    /// `Name` (uifix10: "kuber…tes" beside a ClusterIP badge at 360 px)
+    NameSmall,
 }
 
 impl Font {
@@ -27,7 +30,7 @@ impl Font {
         match self {
             Font::Name => 12.5,
             Font::Mono | Font::Label => 11.5,
-            Font::Small | Font::Badge => 11.0,
+            Font::Small | Font::Badge | Font::NameSmall => 11.0,
             Font::Region => 12.0,
             Font::Count => 10.5,
         }
@@ -41,10 +44,11 @@ impl Font {
             Font::Region => "t-region",
             Font::Label => "t-label",
             Font::Count => "t-count",
+            Font::NameSmall => "t-name-s",
         }
     }
     fn bold(self) -> bool {
-        matches!(self, Font::Name | Font::Badge | Font::Region | Font::Count)
+        matches!(self, Font::Name | Font::Badge | Font::Region | Font::Count | Font::NameSmall)
     }
     fn mono(self) -> bool {
         matches!(self, Font::Mono | Font::Label)

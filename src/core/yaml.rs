@@ -529,7 +529,7 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> String {
         K::ExpectedNodeContent => ("did not find expected node content".into(), ""),
         K::MissingAnchorOrAliasName => ("did not find expected alphabetic or numeric character".into(), "an anchor or alias needs a name"),
         K::ZeroBlockScalarIndent => ("found an indentation indicator equal to 0".into(), ""),
-        K::UnknownQuotedScalarEscape => ("found unknown escape character".into(), ""),
+        K::UnknownQuotedScalarEscape => return go_yaml_unknown_escape(),
         K::UnclosedVerbatimTag => ("did not find the expected '>'".into(), ""),
         // parserc.go: after a complete quoted value the parser wants the next key
         K::InvalidTrailingDoubleQuotedScalar | K::InvalidTrailingSingleQuotedScalar => ("did not find expected key".into(), "quote the whole value"),
@@ -602,6 +602,11 @@ fn innermost_open_bracket(text: &str) -> Option<char> {
     stack.pop()
 }
 
+/// scannerc.go yaml_parser_scan_flow_scalar: an escape go-yaml v2 does not know.
+fn go_yaml_unknown_escape() -> String {
+    "found unknown escape character".into()
+}
+
 fn pos_of(m: &granit_parser::Marker, line_offset: u32) -> Pos {
     Pos { line: m.line() as u32 + line_offset, column: m.col() as u32 + 1 }
 }
@@ -619,25 +624,110 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
             return Ok((Some(root), distinct));
         }
     }
-    let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
-    let r = build_chunk(chunk, first_line, &mut b);
-    // counted also when the document fails: a bomb split over broken documents (found by
-    // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
-    // must not start from zero in each one
-    *nodes_so_far = (b.nodes, b.alias_nodes);
-    r.map(|()| (b.root, false))
+    let mut text = std::borrow::Cow::Borrowed(chunk);
+    let mut placeholder = None;
+    let mut retries = 0;
+    loop {
+        let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
+        let mut escape_at = None;
+        let r = build_chunk(&text, first_line, &mut b, placeholder, &mut escape_at);
+        // go-yaml's `\'` (see [`single_quote_escapes`]): the scalar's escapes swapped for a
+        // placeholder escape of the same length (positions unchanged), then read again
+        if let (Err(_), Some(at)) = (&r, escape_at) {
+            if retries < 64 || (retries + 1) * chunk.len() <= QUOTE_ESCAPE_REREAD_BYTES {
+                if let Some((swapped, p)) = single_quote_escapes(&text, at, placeholder) {
+                    text = std::borrow::Cow::Owned(swapped);
+                    placeholder = Some(p);
+                    retries += 1;
+                    continue;
+                }
+            }
+        }
+        // counted also when the document fails: a bomb split over broken documents (found by
+        // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
+        // must not start from zero in each one
+        *nodes_so_far = (b.nodes, b.alias_nodes);
+        return r.map(|()| (b.root, false));
+    }
 }
 
-fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), YamlError> {
+/// A document whose double-quoted scalars write `\'` is read once more per such scalar: at most
+/// this many bytes re-read in all (and at least 64 times), so a hostile text stays linear.
+const QUOTE_ESCAPE_REREAD_BYTES: usize = 32 << 20;
+
+/// go-yaml v2's double-quoted escapes differ from YAML 1.2's (granit-parser's) in two: `\'` is
+/// an apostrophe there and unknown here, `\/` the other way round (scannerc.go
+/// `yaml_parser_scan_flow_scalar`'s switch: `case '\'': s = append(s, '\'')`, no `'/'`;
+/// kubernetes/website's pods/inject/envars-file-container.yaml has `\'` in a command).
+/// For the double-quoted scalar granit refused at `at` (a byte offset of its opening quote):
+/// the text with that scalar's `\'` written as a placeholder escape granit knows (same length,
+/// so every position stays), and the placeholder's character, which the tree builder turns back
+/// into `'` in double-quoted scalars. None when the scalar has no `\'` (a really unknown
+/// escape) or no placeholder is free (the text already writes that character somehow).
+fn single_quote_escapes(text: &str, at: usize, placeholder: Option<char>) -> Option<(String, char)> {
+    let b = text.as_bytes();
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let p = placeholder.or_else(|| {
+        // BEL (`\a`) or ESC (`\e`): one the text writes in no way
+        [('a', '\u{7}', "07"), ('e', '\u{1b}', "1b")].into_iter().find_map(|(letter, c, hex)| {
+            let lower = text.to_ascii_lowercase();
+            let unused = !text.contains(c) && !text.contains(&format!("\\{letter}")) && !lower.contains(&format!("\\x{hex}")) && !lower.contains(&format!("\\u00{hex}")) && !lower.contains(&format!("\\u000000{hex}"));
+            unused.then_some(c)
+        })
+    })?;
+    let letter = if p == '\u{7}' { b'a' } else { b'e' };
+    let mut out = b.to_vec();
+    let mut i = at + 1;
+    let mut swapped = false;
+    while i < b.len() {
+        match b[i] {
+            b'"' => break,
+            b'\\' if b.get(i + 1) == Some(&b'\'') => {
+                out[i + 1] = letter;
+                swapped = true;
+                i += 2;
+            }
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+    // only ASCII bytes were replaced by ASCII bytes
+    swapped.then(|| (String::from_utf8(out).unwrap_or_default(), p))
+}
+
+/// The first `\/` escape in a double-quoted scalar's source (from its opening quote): go-yaml v2
+/// refuses it (see [`single_quote_escapes`]); granit-parser reads it as `/`.
+fn has_slash_escape(source: &str) -> bool {
+    let b = source.as_bytes();
+    let mut i = 1;
+    while i + 1 < b.len() {
+        if b[i] == b'\\' {
+            if b[i + 1] == b'/' {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Option<char>, escape_at: &mut Option<usize>) -> Result<(), YamlError> {
     let mut opts = ParserOptions::default();
     opts.flow_nesting_limit = MAX_DEPTH;
     opts.block_nesting_limit = MAX_DEPTH;
     let line_offset = first_line - 1;
     let mut docs_in_chunk = 0;
     for ev in Parser::new_from_str_with_options(chunk, opts) {
-        let (ev, span) = ev.map_err(|e| YamlError {
-            message: go_yaml_message(&e, chunk),
-            pos: pos_of(e.marker(), line_offset),
+        let (ev, span) = ev.map_err(|e| {
+            if matches!(e.kind(), granit_parser::ErrorKind::UnknownQuotedScalarEscape) {
+                let m = e.marker();
+                *escape_at = m.byte_offset().or_else(|| chunk.char_indices().nth(m.index()).map(|(i, _)| i));
+            }
+            YamlError { message: go_yaml_message(&e, chunk), pos: pos_of(e.marker(), line_offset) }
         })?;
         let pos = pos_of(&span.start, line_offset);
         let err = |message: String| YamlError { message, pos };
@@ -648,8 +738,16 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder) -> Result<(), Yaml
                     return Err(err("more than one document without a `---` line between them".into()));
                 }
             }
-            Event::Scalar(text, style, anchor, tag) => {
+            Event::Scalar(mut text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain;
+                if style == ScalarStyle::DoubleQuoted {
+                    if text.contains('/') && span.slice(chunk).is_some_and(has_slash_escape) {
+                        return Err(err(go_yaml_unknown_escape()));
+                    }
+                    if let Some(p) = placeholder.filter(|p| text.contains(*p)) {
+                        text = text.replace(p, "'").into();
+                    }
+                }
                 let tag_suffix = tag.as_ref().map(|t| t.suffix().to_string());
                 let value = match tag_suffix.as_deref() {
                     Some("str") => Value::Str,
@@ -1100,6 +1198,59 @@ mod tests {
         assert!(src.len() < MAX_INPUT_BYTES);
         let (docs, errs) = parse_stream(&src);
         assert!(docs.is_empty() && errs.len() == 1 && errs[0].message.contains("YAML nodes"), "{errs:?}");
+    }
+
+    /// go-yaml v2 scannerc.go `yaml_parser_scan_flow_scalar`: `\\'` in a double-quoted scalar is an
+    /// apostrophe (kubernetes/website content/en/examples/pods/inject/envars-file-container.yaml,
+    /// found by corpus8: a false refusal), `\\/` is "found unknown escape character" (YAML 1.2's
+    /// escape, which granit-parser reads). Both paths: the fast one and granit's.
+    #[test]
+    fn go_yaml_v2_double_quoted_escapes_scan_flow_scalar() {
+        fn seq(n: &Node) -> &[Node] {
+            match &n.kind {
+                NodeKind::Seq(items) => items,
+                _ => panic!("not a sequence"),
+            }
+        }
+        let src = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: envfiles\nspec:\n  containers:\n  - name: c\n    image: busybox\n    command: ['sh', '-c', \"echo \\\"DB_ADDRESS=\\'address\\'\\nREST=\\'x\\'\\\" > /data/config.env\"]\n    args: [\"it\\'s\", \"a\\tb\"]\n  hostname: \"ok\"\n";
+        for (docs, errs) in [parse_stream(src), parse_stream_granit(src)] {
+            assert!(errs.is_empty(), "{errs:?}");
+            let c = &docs[0].root.as_ref().unwrap().get("spec").and_then(|s| s.get("containers")).map(seq).unwrap()[0];
+            let cmd = c.get("command").map(seq).unwrap();
+            assert_eq!(cmd[2].as_str(), Some("echo \"DB_ADDRESS='address'\nREST='x'\" > /data/config.env"));
+            let args = c.get("args").map(seq).unwrap();
+            assert_eq!(args[0].as_str(), Some("it's"));
+            assert_eq!(args[1].as_str(), Some("a\tb"));
+        }
+        // one line, on the fast path's ground
+        let (docs, errs) = parse_stream("a: \"it\\'s\"\nb: 'x\\''y'\nc: x\\'y\n");
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs[0].root.as_ref().unwrap().get("a").and_then(Node::as_str), Some("it's"));
+        // single-quoted and plain scalars keep the backslash
+        assert_eq!(docs[0].root.as_ref().unwrap().get("b").and_then(Node::as_str), Some("x\\'y"));
+        assert_eq!(docs[0].root.as_ref().unwrap().get("c").and_then(Node::as_str), Some("x\\'y"));
+        // a text that writes BEL itself (\a) gets ESC as the placeholder, and keeps its BEL
+        let (docs, errs) = parse_stream("a: \"bell\\a it\\'s\"\n");
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs[0].root.as_ref().unwrap().get("a").and_then(Node::as_str), Some("bell\u{7} it's"));
+        // \/ is refused, at the scalar's opening quote as go-yaml's start_mark
+        for src in ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  url: \"http:\\/\\/example.com\"\n", "a:\n  b: \"x\n    \\/y\"\n"] {
+            for (_, errs) in [parse_stream(src), parse_stream_granit(src)] {
+                assert_eq!(errs.len(), 1, "{src:?}: {errs:?}");
+                assert_eq!(errs[0].message, "found unknown escape character", "{src:?}");
+            }
+        }
+        let (_, errs) = parse_stream("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  url: \"http:\\/\\/example.com\"\n");
+        assert_eq!(errs[0].pos, Pos { line: 6, column: 8 });
+        // a really unknown escape is still refused, `\\'` beside it or not
+        let (_, errs) = parse_stream("a: \"it\\'s \\q\"\n");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].message, "found unknown escape character");
+        // many scalars with \' in one document
+        let many: String = (0..100).map(|i| format!("k{i}: \"v\\'{i}\"\n")).collect();
+        let (docs, errs) = parse_stream(&many);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(docs[0].root.as_ref().unwrap().get("k99").and_then(Node::as_str), Some("v'99"));
     }
 
     /// go-yaml v2's words for each parse error, as kubectl v1.32 prints them for the same text

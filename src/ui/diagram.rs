@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::flight::{self, Flight};
 use super::Scene;
-use crate::core::layout::{clamp_f64, label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
+use crate::core::layout::{clamp_f64, current_hop, label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 use crate::core::decimal::{fixed, shortest as num};
@@ -750,10 +750,11 @@ pub fn Diagram() -> impl IntoView {
                 };
                 let end = step == p.hops.len() && step > 0;
                 let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-                // placed where it covers no text and no counter (core::layout::place_label)
                 let lines = label_lines(&label, l.label_max());
                 let (lw, lh) = label_size(&lines);
-                let lr = l.place_label(pos, lw, lh, &[]);
+                // on the current hop's line, in the open (core::layout::place_pill)
+                let line = current_hop(p, step).map(|h| route(l, &h.from, &h.to)).unwrap_or_default();
+                let lr = l.place_pill(pos, &line, lw, lh);
                 Some(Packet { pos, step, end, failed, lines, lr })
             })
         })

@@ -556,10 +556,24 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
     let saver = Saver::new();
     let mut notices = opts.notices.clone();
     // a link's service=/entry=/step= that the manifests do not have: said, not silently replaced
-    // (the fallback stays); checked once, against the scene the instance opens with
+    // (the fallback stays); checked once, against the first report that has Services — a big
+    // text's comes from the Web Worker after the first paint (uifix10: it was checked against
+    // the first report only, which for such a text has none, so no notice came)
     let asked = (opts.service.clone(), opts.entry.clone(), opts.step_asked.or(opts.step));
-    if let Some(n) = scene.shown.with_untracked(|r| crate::hostopts::fallbacks(r, asked.0.as_deref(), asked.1.as_deref(), asked.2)) {
-        notices.push(n);
+    let fallback = RwSignal::new(None::<crate::hostopts::Fallback>);
+    let fallback_open = RwSignal::new(true);
+    if asked.0.is_some() || asked.1.is_some() || asked.2.is_some() {
+        let checked = StoredValue::new(false);
+        Effect::new(move |_| {
+            if checked.get_value() {
+                return;
+            }
+            let found = scene.shown.with(|r| (!r.services.is_empty()).then(|| crate::hostopts::fallback_notice(r, asked.0.as_deref(), asked.1.as_deref(), asked.2)));
+            if let Some(n) = found {
+                checked.set_value(true);
+                fallback.set(n);
+            }
+        });
     }
     if opts.autosave {
         if let Some(rescued) = crash::take_rescue() {
@@ -624,6 +638,19 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     </Show>
                 }
             }).collect_view()}
+            // one line, the choices under a disclosure (uifix10: at 360 px the sentence that
+            // listed every choice took 7 lines)
+            <Show when=move || fallback_open.get() && fallback.with(|f| f.is_some())>
+                <div class="link-error notice-line notice-fallback" role="status" data-kind="notice">
+                    <span class="notice-text">{move || fallback.with(|f| f.as_ref().map(|f| f.line.clone()).unwrap_or_default())}</span>
+                    <details class="notice-choices">
+                        <summary>"show choices"</summary>
+                        <span>{move || fallback.with(|f| f.as_ref().map(|f| f.choices.clone()).unwrap_or_default())}</span>
+                    </details>
+                    <button type="button" class="btn notice-dismiss" aria-label="Dismiss this notice" title="Dismiss"
+                        on:click=move |_| fallback_open.set(false)>"×"</button>
+                </div>
+            </Show>
             <Show when=move || save_failed.get()>
                 <div class="link-error notice" role="status" id="save-failed">
                     <span>"Your text could not be saved in this browser (storage full or blocked). It is still here; download it to keep it. "</span>

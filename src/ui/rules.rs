@@ -43,6 +43,26 @@ struct RuleRow {
     note: String,
 }
 
+/// A rule's words, each that holds a hyphen in its own `.tok` span (style/main.css: an inline
+/// block, so a line breaks between words, never after the `--` of `--dport` or inside
+/// `KUBE-SEP-…`, unless one word is wider than the whole line; uifix10: "-- mode", learner9:
+/// "--dpor|t 80"), the spaces between them as text: the cell's text, and what a copy takes, is
+/// the rule's line exactly.
+fn tokens_view(line: &str) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(" ".into_any());
+        }
+        if word.contains('-') {
+            out.push(view! { <span class="tok">{word.to_string()}</span> }.into_any());
+        } else if !word.is_empty() {
+            out.push(word.to_string().into_any());
+        }
+    }
+    out
+}
+
 #[component]
 pub fn Rules() -> impl IntoView {
     let scene = expect_context::<Scene>();
@@ -127,13 +147,14 @@ pub fn Rules() -> impl IntoView {
                 move || d.with(f)
             }
         };
+        let d2 = d.clone();
         let lit = move || d.with(|r| r.order.is_some());
         view! {
             <tr data-kind="iptables-rule" data-chain=get(|r| r.chain.clone()) data-table=get(|r| r.table.clone()) class:hit=lit.clone()
                 data-hit={let lit = lit.clone(); move || lit().then_some("true")} aria-current=move || lit().then_some("step")>
                 <td class="rule-order">{get(|r| r.order.map(|o| (o + 1).to_string()).unwrap_or_default())}</td>
                 <td class="rule-table">{get(|r| r.table.clone())}</td>
-                <td class="rule-line"><code>{get(|r| r.line.clone())}</code><span class="rule-note">{get(|r| r.note.clone())}</span></td>
+                <td class="rule-line"><code>{move || d2.with(|r| tokens_view(&r.line))}</code><span class="rule-note">{get(|r| r.note.clone())}</span></td>
             </tr>
         }
         .into_any()
