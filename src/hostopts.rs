@@ -281,6 +281,8 @@ pub fn families(v: &str, notices: &mut Vec<String>) -> Option<Families> {
 pub fn entry_key(p: &crate::core::paths::Path) -> String {
     match (p.entry.as_str(), &p.node) {
         ("nodeport", Some(n)) => format!("nodeport@{n}"),
+        // one entry per Ingress that routes to the Service (core::ingress::paths)
+        ("ingress", _) => format!("ingress@{}", p.ingress.as_deref().unwrap_or_default()),
         (e, _) => e.to_string(),
     }
 }
@@ -289,7 +291,7 @@ pub fn entry_key(p: &crate::core::paths::Path) -> String {
 /// (`Report::find_service`, else the first, as the page falls back) and whether `entry` names one
 /// of its ways in (a key such as `nodeport@node-2`, or a kind such as `nodeport`).
 fn chosen(r: &crate::core::report::Report, service: Option<&str>) -> Option<usize> {
-    (!r.services.is_empty()).then(|| service.and_then(|s| r.find_service(s)).unwrap_or(0))
+    (!r.services.is_empty()).then(|| service.and_then(|s| r.find_service(s)).unwrap_or_else(|| r.default_service()))
 }
 
 /// What a link's `service=`, `entry=` and `step=` asked for that the manifests do not have, in

@@ -913,7 +913,17 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
 
     // 6. the type is reachable from this entry point
     let outside = entry != "pod";
-    if outside && s.type_ == "ClusterIP" && s.external_ips.is_empty() {
+    if let Some(ing) = entry.strip_prefix("ingress@") {
+        // an Ingress's controller runs in the cluster (or a cloud load balancer sends to the pods):
+        // any type will do; what can fail is the backend (core::ingress::paths, backend_notes)
+        let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress && p.ingress.as_deref() == Some(ing));
+        let title = "The Ingress backend reaches a port of the Service";
+        out.push(match p {
+            Some(p) if p.outcome == super::paths::Outcome::Rejected => check("ingress", title, "fail", format!("Ingress {ing}: {}. An Ingress backend names the Service's port (its number or its name), not the pods' targetPort.", p.reason), None),
+            Some(p) => check("ingress", title, "ok", format!("Ingress {ing} routes to port {} of {}; the controller reaches a {} Service from inside the cluster.", p.port.map(|n| n.to_string()).unwrap_or_default(), s.name, s.type_), None),
+            None => check("ingress", title, "skip", format!("No route of Ingress {ing} reaches {}.", s.name), None),
+        });
+    } else if outside && s.type_ == "ClusterIP" && s.external_ips.is_empty() {
         let fix = obj.and_then(|o| {
             let spec = o.source.get("spec")?;
             let edit = match spec.get("type") {
@@ -924,7 +934,19 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         });
         out.push(check("type", "The Service type is reachable from here", "fail", "A ClusterIP Service is reachable only inside the cluster; from outside use type NodePort (a port on every node) or LoadBalancer.".into(), fix));
     } else if entry == "loadbalancer" && s.load_balancer == super::service::LoadBalancer::Pending {
-        out.push(check("type", "The Service type is reachable from here", "warn", "type LoadBalancer, but no cloud controller gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile.".into(), None));
+        // a loadBalancerClass, not the missing cloud, is why (learner9 U Q19: Cloud was on): the
+        // default service controller skips such a Service — k8s.io/cloud-provider
+        // controllers/service/controller.go wantsLoadBalancer: `service.Spec.Type ==
+        // v1.ServiceTypeLoadBalancer && service.Spec.LoadBalancerClass == nil` — as the pending
+        // path's reason says (paths.rs: "no controller for loadBalancerClass …"); the field "may
+        // not change once set" on a LoadBalancer (pkg/apis/core/validation/validation.go
+        // validateLoadBalancerClassField)
+        let class = s.paths.iter().find(|p| p.outcome == super::paths::Outcome::Pending).and_then(|p| p.reason.strip_prefix("no controller for loadBalancerClass ")).and_then(|r| r.split(": EXTERNAL-IP").next());
+        let why = match class {
+            Some(class) => format!("type LoadBalancer with loadBalancerClass {class}: the cloud controller's service controller leaves a Service with a loadBalancerClass to that class's own controller, and none runs here, so nothing gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile. Remove spec.loadBalancerClass for the cloud's default load balancer (it may not change once set while the Service stays type LoadBalancer: delete the Service and create it again), or install the controller of {class}."),
+            None => "type LoadBalancer, but no cloud controller gives it an address (EXTERNAL-IP <pending>); its nodePorts work meanwhile.".to_string(),
+        };
+        out.push(check("type", "The Service type is reachable from here", "warn", why, None));
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
     }
@@ -951,7 +973,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     // 7. the traffic policy leaves an endpoint
     let via_node = entry.split_once('@').map(|(_, n)| n.to_string());
     let path = s.paths.iter().find(|p| match &via_node {
-        Some(n) => p.entry == entry.split('@').next().unwrap_or("") && p.node.as_deref() == Some(n.as_str()),
+        Some(n) => p.entry == entry.split('@').next().unwrap_or("") && (p.node.as_deref() == Some(n.as_str()) || p.ingress.as_deref() == Some(n.as_str())),
         None => p.entry == entry,
     });
     if let Some(p) = path.filter(|p| p.outcome == "dropped" && p.reason.contains("TrafficPolicy")) {

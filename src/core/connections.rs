@@ -28,11 +28,18 @@ pub enum Picker {
     ClientDns { records: usize },
     /// ExternalName: the client follows the CNAME out of the cluster; nothing forwards it
     Cname { target: String },
+    /// an Ingress's controller (core::ingress::paths): it ends the client's connection and
+    /// sends each request to an endpoint it picks itself (ingress-nginx: round-robin, its
+    /// `load-balance` default), over connections of its own
+    IngressController,
 }
 
 /// The picker of a path: kube-proxy when a hop DNATs; else the client, when the path dials
 /// straight to an address (a `direct` hop: headless, ExternalName).
 pub fn picker(path: &Path) -> Picker {
+    if path.entry == super::paths::Entry::Ingress {
+        return Picker::IngressController;
+    }
     if path.hops.iter().any(|h| matches!(h.kind, HopKind::Dnat | HopKind::SnatDnat)) {
         return Picker::KubeProxy;
     }
@@ -63,6 +70,7 @@ pub fn mode_line(picker: &Picker, mode: ClientMode) -> String {
                 ClientMode::Multiplexed => "One long-lived connection: every request lands on the one pod it was opened to, unless the client balances itself (gRPC's round_robin opens one per address).",
             }
         ),
+        (Picker::IngressController, _) => "Through an Ingress: the client's connection ends at the ingress controller, which sends each request to an endpoint it picks itself (ingress-nginx: round-robin by default), whatever the client's connections do; kube-proxy is not in this path.".to_string(),
         (Picker::Cname { target }, _) => format!("ExternalName: the client follows the CNAME to {target} and connects there itself; kube-proxy skips this Service (ShouldSkipService) and nothing in the cluster forwards or balances the connection."),
     }
 }
@@ -71,6 +79,7 @@ pub fn mode_line(picker: &Picker, mode: ClientMode) -> String {
 pub fn endpoint_column(picker: &Picker) -> &'static str {
     match picker {
         Picker::KubeProxy => "pod (DNAT)",
+        Picker::IngressController => "pod (the controller's upstream)",
         _ => "pod (dialled directly, no DNAT)",
     }
 }
@@ -144,7 +153,21 @@ pub struct Client {
     /// what tells this client's random picks from another's (the page: a hash of the Service and
     /// port), so two Services over the same pods do not pick alike; 0 = none
     pub seed: u64,
+    /// the port is UDP: no connections, conntrack flows (learner9 U Q15); every datagram is
+    /// sent from a new source port (as DNS resolvers do), so each one is a new flow kube-proxy
+    /// picks for, and the words say "datagram" and "flow"
+    pub udp: bool,
     next: usize,
+}
+
+/// What the Connections table, the caption and the packet label call one of the client's
+/// connections: a UDP "connection" is a conntrack flow (learnfix10 item 6).
+pub fn conn_noun(udp: bool) -> &'static str {
+    if udp {
+        "flow"
+    } else {
+        "connection"
+    }
 }
 
 /// Where one request went and on which connection.
@@ -179,8 +202,13 @@ impl Client {
     /// client dials an address DNS gave it (no KUBE-SVC pick, no DNAT, and sessionAffinity does
     /// nothing: kube-proxy writes no rule for the Service).
     pub fn send_by(&mut self, picker: &Picker, mode: ClientMode, backends: &[Backend], sticky: bool, alive: impl Fn(&str) -> bool) -> Option<Delivery> {
+        if *picker == Picker::IngressController {
+            return self.send_by_controller(backends, alive);
+        }
         let by_proxy = *picker == Picker::KubeProxy;
         let sticky = sticky && by_proxy;
+        // (UDP: no keep-alive or HTTP/2 connection to reuse; a new source port each time)
+        let mode = if self.udp { ClientMode::PerRequest } else { mode };
         let before = self.conns.len();
         self.conns.retain(|c| alive(&c.endpoint));
         let reset = before - self.conns.len();
@@ -240,7 +268,10 @@ impl Client {
         c.requests += 1;
         let backend = backends.iter().position(|b| addr(b) == c.endpoint).unwrap_or(usize::MAX);
         let who = c.pod.clone().unwrap_or_else(|| c.endpoint.clone());
-        let mut why = if opened && !by_proxy {
+        let mut why = if self.udp && opened {
+            let pick = if by_proxy { format!("kube-proxy's KUBE-SVC rules picked 1 of {} endpoints at random for this new flow, and conntrack keeps the pick for its later datagrams", backends.len()) } else { why_pick.clone() };
+            format!("Datagram {request} is sent from a new source port, so it opens flow #{}: {pick} ({who}).", c.id)
+        } else if opened && !by_proxy {
             format!("Request {request} opens connection #{}: {why_pick}.", c.id)
         } else if opened {
             format!("Request {request} opens connection #{}: {why_pick} ({who}).", c.id)
@@ -262,6 +293,36 @@ impl Client {
             });
         }
         Some(Delivery { request, conn: c.id, opened, backend, endpoint: c.endpoint.clone(), pod: c.pod.clone(), why })
+    }
+}
+
+impl Client {
+    /// One request through an ingress controller: it picks the endpoint per request, in turn
+    /// (ingress-nginx's round_robin), and keeps a connection of its own to each endpoint (a row
+    /// per pod); the client's connection mode does not change where requests land.
+    fn send_by_controller(&mut self, backends: &[Backend], alive: impl Fn(&str) -> bool) -> Option<Delivery> {
+        if backends.is_empty() {
+            return None;
+        }
+        self.conns.retain(|c| alive(&c.endpoint));
+        self.sent += 1;
+        let request = self.sent;
+        let pick = (request as usize - 1) % backends.len();
+        let endpoint = addr(&backends[pick]);
+        let opened = !self.conns.iter().any(|c| c.endpoint == endpoint);
+        if opened {
+            self.opened += 1;
+            self.conns.push(Conn { id: self.opened, endpoint: endpoint.clone(), pod: backends[pick].pod.clone(), requests: 0 });
+        }
+        let c = self.conns.iter_mut().find(|c| c.endpoint == endpoint)?;
+        c.requests += 1;
+        let who = c.pod.clone().unwrap_or_else(|| c.endpoint.clone());
+        let why = format!(
+            "Request {request}: the ingress controller picked {who} in turn (round-robin over {}, ingress-nginx's default), on {} of its own to that pod; the client's connection ends at the controller.",
+            super::report::count(backends.len(), "endpoint", "endpoints"),
+            if opened { format!("a new connection #{}", c.id) } else { format!("its connection #{}", c.id) }
+        );
+        Some(Delivery { request, conn: c.id, opened, backend: pick, endpoint, pod: c.pod.clone(), why })
     }
 }
 

@@ -347,6 +347,148 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
     }
 }
 
+/// The drawn box of an Ingress's controller on its paths: `external:` + this.
+pub fn controller_box(ingress: &str) -> String {
+    format!("ingress/{ingress}")
+}
+
+/// A drawn `external` box's name is an Ingress's controller ([`controller_box`]).
+pub fn is_controller_box(name: &str) -> bool {
+    name.starts_with("ingress/")
+}
+
+/// The `ingress` entry of each Service an accepted Ingress routes to (learner9 M Q32: the 503
+/// warning was right, but Ingress → Service → pod could not be stepped): an outside client's
+/// HTTP request to the ingress controller, the rule (host, path) that matches it and its backend
+/// (service name, port by number — the Service's `port`, never its targetPort — or by name), then
+/// the controller's own connection to one of the Service's ready endpoints. Most controllers send
+/// to the endpoints directly, not through the clusterIP: ingress-nginx by default "uses a list
+/// of all endpoints (Pod IP/port) in the NGINX upstream configuration" and balances each request
+/// over them itself (kubernetes/ingress-nginx docs/user-guide/nginx-configuration/annotations.md,
+/// "Service Upstream"; the annotation nginx.ingress.kubernetes.io/service-upstream: "true" sends
+/// to the clusterIP instead), so kube-proxy is not in this path. A backend port the Service does
+/// not have, or no ready endpoint, ends at the controller with its 503 (the same cases
+/// [`backend_notes`] warns of). One path per Ingress and Service port; a Service kept from the
+/// last analysis is not changed (Arc::make_mut), as netpol::apply_to_paths does.
+pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>]) {
+    use super::paths::{Backend as PathBackend, Entry, Hop, HopKind, Outcome, Path};
+    for o in objects.iter().filter(|o| !o.refused) {
+        let super::model::Body::Ingress(spec) = &o.body else { continue };
+        let ns = &o.meta.namespace;
+        let controller = format!("external:{}", controller_box(&o.meta.name));
+        let class = o.source.get("spec").and_then(|s| s.get("ingressClassName")).and_then(|c| c.as_str()).map(str::to_string);
+        // the hosts spec.tls lists: the controller terminates TLS for them (on 443)
+        let tls_hosts: Vec<String> = match o.source.get("spec").and_then(|s| s.get("tls")).map(|t| &t.kind) {
+            Some(super::yaml::NodeKind::Seq(items)) => items
+                .iter()
+                .flat_map(|i| match i.get("hosts").map(|h| &h.kind) {
+                    Some(super::yaml::NodeKind::Seq(h)) => h.iter().filter_map(|h| h.as_str().map(str::to_string)).collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let routes = spec.default_backend.iter().map(|b| (None, b)).chain(spec.rules.iter().flat_map(|r| r.paths.iter().map(move |p| (Some((r, p)), &p.backend))));
+        for (rule, b) in routes {
+            let Some(sb) = &b.service else { continue };
+            // (the AWS Load Balancer Controller's action reference is no Service port)
+            if sb.port_name == "use-annotation" {
+                continue;
+            }
+            let Some(i) = services.iter().position(|s| s.name == sb.name && s.namespace == *ns && !s.rejected && s.type_ != "ExternalName") else { continue };
+            let s = &services[i];
+            let port = s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) });
+            let key = o.meta.name.clone();
+            if s.paths.iter().any(|p| p.entry == Entry::Ingress && p.ingress.as_deref() == Some(key.as_str()) && p.port == port.map(|p| p.port)) {
+                continue;
+            }
+            let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
+            let host = rule.map(|(r, _)| r.host.as_str()).filter(|h| !h.is_empty());
+            let tls = host.is_some_and(|h| tls_hosts.iter().any(|t| t == h));
+            let scheme = if tls { "https" } else { "http" };
+            let url = format!("{scheme}://{}{}", host.unwrap_or("<the controller's address>"), rule.map(|(_, p)| if p.path.is_empty() { "/" } else { p.path.as_str() }).unwrap_or("/"));
+            let matched = match rule {
+                Some((r, p)) => format!(
+                    "rule {} path {}{} → backend service {} port {port_shown}",
+                    if r.host.is_empty() { "(any host)".to_string() } else { format!("host {}", r.host) },
+                    if p.path.is_empty() { "/" } else { &p.path },
+                    p.path_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
+                    sb.name
+                ),
+                None => format!("no rule, so spec.defaultBackend → service {} port {port_shown}", sb.name),
+            };
+            let osrc = super::config::host_port(super::paths::outside_ip_for(s.cluster_ip.as_deref()), 51000);
+            let front = super::config::host_port(host.unwrap_or("ingress"), if tls { 443 } else { 80 });
+            let by = class.as_deref().map(|c| format!(" (class {c})")).unwrap_or_default();
+            let first = Hop {
+                kind: HopKind::Send,
+                from: "client:outside".into(),
+                to: controller.clone(),
+                src: osrc.clone(),
+                dst: front.clone(),
+                rewritten: None,
+                explanation: format!(
+                    "The client sends an HTTP request for {url} to the ingress controller{by} of Ingress {}: its address is the controller's own (its LoadBalancer or NodePort Service, or the cloud's load balancer), not in this input{}. The controller matches {matched}",
+                    o.meta.name,
+                    if tls { "; the controller terminates TLS for this host (spec.tls)" } else { "" }
+                ),
+                src_rewritten: None,
+            };
+            let mut path = Path { entry: Entry::Ingress, node: None, port: port.map(|p| p.port), protocol: port.map(|p| p.protocol.clone()), hops: vec![first], outcome: Outcome::Delivered, reason: String::new(), backends: Vec::new(), note: None, ingress: Some(key) };
+            let answer_503 = |path: &mut Path, why: String| {
+                path.hops.push(Hop { kind: HopKind::Reject, from: controller.clone(), to: "client:outside".into(), src: osrc.clone(), dst: front.clone(), rewritten: None, explanation: format!("{why}, so the controller answers 503 Service Temporarily Unavailable (ingress-nginx's words; every controller answers an error of its own)"), src_rewritten: None });
+                path.outcome = Outcome::Rejected;
+                path.reason = format!("the ingress controller answers 503: {why}");
+            };
+            match port {
+                None => {
+                    let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
+                    answer_503(&mut path, format!("Service {} has no port {port_shown} (its ports: {have}): the backend names the Service's port, and finds none", s.name));
+                }
+                Some(sp) => {
+                    let ready: Vec<&super::resolve::Endpoint> = s.endpoints.iter().filter(|e| e.ready && e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol)).collect();
+                    if ready.is_empty() {
+                        answer_503(&mut path, format!("Service {} has no ready endpoints for port {}", s.name, sp.port));
+                    } else {
+                        let n = ready.len();
+                        path.backends = ready
+                            .iter()
+                            .map(|e| {
+                                let p = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
+                                PathBackend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: 1.0 / n as f64, declared: p.and_then(|p| p.declared), refused: None }
+                            })
+                            .collect();
+                        let b = path.backends[0].clone();
+                        let target = super::config::host_port(&b.ip, b.port);
+                        let all = path.backends.iter().map(|b| super::config::host_port(&b.ip, b.port)).collect::<Vec<_>>().join(", ");
+                        let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+                        path.hops.push(Hop {
+                            kind: HopKind::Forward,
+                            from: controller.clone(),
+                            to: format!("pod:{pod}"),
+                            src: "ingress controller".into(),
+                            dst: target.clone(),
+                            rewritten: None,
+                            explanation: format!(
+                                "Most controllers (ingress-nginx by default, among others) send to the Service's endpoints directly, not through its clusterIP: the controller watches Service {}'s EndpointSlices and balances each request over {} itself ({all}); here {pod}. It opens its own connection from its pod, so kube-proxy's rules are not in this path and the pod sees the controller's address, not the client's (ingress-nginx passes the client's in X-Forwarded-For). With nginx.ingress.kubernetes.io/service-upstream: \"true\" ingress-nginx sends to the clusterIP instead, and kube-proxy picks",
+                                s.name,
+                                super::report::count(n, "ready endpoint", "ready endpoints")
+                            ),
+                            src_rewritten: None,
+                        });
+                        path.reason = format!("via the ingress controller: {}; first pick {pod}", super::report::count(n, "endpoint", "endpoints"));
+                        if b.declared == Some(false) {
+                            path.outcome = Outcome::UndeclaredPort;
+                            path.reason = format!("forwarded to {target}, but no container in {pod} declares port {}: refused unless the process listens there", b.port);
+                        }
+                    }
+                }
+            }
+            std::sync::Arc::make_mut(&mut services[i]).paths.push(path);
+        }
+    }
+}
+
 /// networking.k8s.io/v1 IngressClass (not drawn; decoded strictly, validated on its tree):
 /// pkg/apis/networking/validation/validation.go ValidateIngressClass — the name
 /// (ValidateIngressClassName: NameIsDNSSubdomain; cluster-scoped), validateIngressClassSpec: the

@@ -189,6 +189,9 @@ impl Layout {
             return Some(match kind {
                 // (an outside host's or address's box: its left edge, so that a hop's line ends
                 // there rather than striking through the address written across its middle)
+                // (an Ingress's controller: a hop also leaves it, for a pod; its centre, so that
+                // drawn_route cuts the line at its edge instead of across "Ingress web")
+                "external" if super::ingress::is_controller_box(name) => i.rect.center(),
                 "cluster" | "external" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
                 // its top edge: a hop into the node ends at its frame, above its title lines
                 // (uifix10: 20 px down, inside the title, a route ran across "node-2" and its
@@ -1027,6 +1030,7 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 vec![Line::new(Font::Name, "the API server"), Line { middle: true, ..Line::new(Font::Mono, "kube-apiserver") }, Line::new(Font::Small, "keeps its endpoints")],
             ));
         }
+        out.extend(ingress_boxes(s));
         if s.type_ == "ExternalName" && !s.rejected && leaves {
             // the host the path leaves for: the externalName, or where a chain of ExternalName
             // Services of this cluster ends (paths::chase_external_name)
@@ -1041,6 +1045,22 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
         }
     }
     out
+}
+
+/// The controller box of each Ingress with a path to `s` (core::ingress::paths: its hops go
+/// `client:outside` → `external:ingress/<name>` → a pod), in the outside column (learnfix10: kept
+/// in a function of its own). The first two Ingresses.
+fn ingress_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
+    let mut names: Vec<&str> = Vec::new();
+    for n in s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress).filter_map(|p| p.ingress.as_deref()) {
+        if !names.contains(&n) && names.len() < 2 {
+            names.push(n);
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, "routes to the endpoints")]))
+        .collect()
 }
 
 /// The well-known zone label (k8s.io/api core/v1 well_known_labels.go `LabelTopologyZone`): the

@@ -128,6 +128,8 @@ string_enum! {
         NodePort = "nodeport",
         LoadBalancer = "loadbalancer",
         ExternalIp = "externalip",
+        /// an outside client through an Ingress's controller (core::ingress::paths)
+        Ingress = "ingress",
     }
 }
 
@@ -221,6 +223,10 @@ pub struct Path {
     /// the page's caption and the CLI's text both print it
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// the Ingress whose controller this path goes through (`ingress` entry: its name, or
+    /// `namespace/name` outside the Service's namespace — never, an Ingress reaches only its own)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ingress: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -574,6 +580,27 @@ fn deliver_hop(kind: HopKind, from: String, src: &str, dst: &str, b: &Backend, v
     hop(kind, from, to, src.to_string(), dst.to_string(), Some(target), format!("{explanation}.{}{}", cross_note(b, via_node), undeclared_note(b)))
 }
 
+/// A named targetPort that the endpoint's pod declares only on a native sidecar (an init
+/// container with restartPolicy: Always): which clusters resolve it (learner9 Q14). FindPort
+/// (pkg/api/v1/pod/util.go) looks at restartable init containers since v1.32 (kubernetes#127976),
+/// but the EndpointSlice controller uses its own copy, findPort in
+/// staging/src/k8s.io/endpointslice/utils.go ("also support sidecar container"), fixed only in
+/// v1.33 (kubernetes#128850, not backported): before that the endpoint is published without
+/// this port. Empty when the name is a container's, or the port is a number.
+fn sidecar_port_note(svc: &Svc, sp: &SvcPort, b: &Backend, cluster: &Cluster) -> String {
+    let super::model::IntOrString::Str(name) = &sp.target_port else { return String::new() };
+    let Some(pod) = b.pod.as_deref().and_then(|n| cluster.pods.iter().find(|p| p.name == n && p.namespace == svc.namespace)) else { return String::new() };
+    let named = |c: &&super::model::Container| c.ports.iter().any(|p| p.name.as_deref() == Some(name.as_str()) && p.protocol.as_deref().unwrap_or("TCP") == sp.protocol);
+    if pod.containers.iter().any(|c| named(&c)) {
+        return String::new();
+    }
+    let Some(c) = pod.sidecars.iter().find(|c| named(c)) else { return String::new() };
+    format!(
+        ". \"{name}\" is a port of the native sidecar {} (an init container with restartPolicy: Always): the EndpointSlice controller resolves it on v1.33 and later (kubernetes#128850); older clusters publish the endpoint without this port, so nothing reaches it there: use the number {} as targetPort",
+        c.name, b.port
+    )
+}
+
 /// How the words on a hairpin connection (the client reaching itself) begin.
 const HAIRPIN: &str = ". The client is this endpoint itself (hairpin)";
 
@@ -588,6 +615,17 @@ pub fn retarget(path: &mut Path, i: usize) {
     let name = |b: &Backend| b.pod.clone().unwrap_or_else(|| b.ip.clone());
     // a NetworkPolicy's drop at the first pick (core::netpol: a Drop hop at the pod after
     // kube-proxy's DNAT) comes off; this backend's own, if it refuses too, goes back on
+    // an ingress controller's own connection (core::ingress::paths): no DNAT, its destination
+    // is the endpoint it picked
+    if path.entry == Entry::Ingress {
+        if let Some(last) = path.hops.last_mut().filter(|h| h.to.starts_with("pod:")) {
+            last.explanation = last.explanation.replace(&format!("; here {}.", name(&first)), &format!("; this request: {}.", name(&b)));
+            last.to = format!("pod:{}", name(&b));
+            last.dst = host_port(&b.ip, b.port);
+        }
+        path.reason = path.reason.replace(&format!("first pick {}", name(&first)), &format!("this request: {}", name(&b)));
+        return;
+    }
     let policy_drop = first.refused.is_some() && path.hops.last().is_some_and(|h| h.kind == HopKind::Drop && h.from == h.to && h.from.starts_with("pod:"));
     if policy_drop {
         path.hops.pop();
@@ -708,7 +746,7 @@ pub fn chase_external_name(
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None };
     let in_zone = format!("{cname}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself");
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -764,7 +802,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
-        return Some(Path { note: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { note: None, ingress: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -784,7 +822,7 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { note: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { note: None, ingress: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -833,7 +871,7 @@ pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
 fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path { note: None,
+        out.push(Path { note: None, ingress: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -853,7 +891,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path { note: None,
+        out.push(Path { note: None, ingress: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -873,7 +911,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path { note: None,
+        out.push(Path { note: None, ingress: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -904,7 +942,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { note: None, ingress: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -936,7 +974,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { note: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { note: None, ingress: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -1012,15 +1050,15 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 String::new()
             };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port)));
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port, sidecar_port_note(svc, sp, b, cluster))));
             delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { note: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { note: None, ingress: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path { note: None,
+            out.push(Path { note: None, ingress: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -1054,7 +1092,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path { note: None,
+                        out.push(Path { note: None, ingress: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1108,7 +1146,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
-                            out.push(Path { note: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { note: None, ingress: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1123,7 +1161,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path { note: None,
+                    out.push(Path { note: None, ingress: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1211,14 +1249,14 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
         let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}{}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sidecar_port_note(svc, sp, b, cluster)));
         // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());
         hops.push(h);
         delivered(b, format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { note: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { note: None, ingress: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

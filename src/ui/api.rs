@@ -120,7 +120,7 @@ impl SwitchboardHandle {
         let Some(s) = self.scene else { return false };
         let name = s.service.get_untracked();
         let known = s.shown.with_untracked(|r| {
-            let i = r.find_service(&name).unwrap_or(0);
+            let i = r.find_service(&name).unwrap_or_else(|| r.default_service());
             r.services.get(i).is_some_and(|svc| svc.paths.iter().any(|p| hostopts::entry_key(p) == entry || p.entry.as_str() == entry))
         });
         if !known {

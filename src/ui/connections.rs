@@ -110,20 +110,23 @@ pub fn Connections() -> impl IntoView {
             </Show>
             {move || {
                 let c = scene.client.get();
+                // a UDP port's rows are conntrack flows (learner9 U Q15, learnfix10 item 6)
+                let noun = crate::core::connections::conn_noun(c.udp);
+                let sent = if c.udp { ("datagram", "datagrams") } else { ("request", "requests") };
                 (!c.conns.is_empty()).then(|| view! {
                     <table class="conn-table">
-                        <thead><tr><th scope="col">"connection"</th><th scope="col">{endpoint_column(&who_picks.get())}</th><th scope="col">"requests"</th></tr></thead>
+                        <thead><tr><th scope="col">{noun}</th><th scope="col">{endpoint_column(&who_picks.get())}</th><th scope="col">{sent.1}</th></tr></thead>
                         <tbody>
                             {c.conns.iter().map(|k| view! {
                                 <tr data-kind="connection-row" data-conn=k.id.to_string() data-pod=k.pod.clone().unwrap_or_default()>
-                                    <td>{format!("#{}", k.id)}</td>
+                                    <td>{if c.udp { format!("{noun} #{}", k.id) } else { format!("#{}", k.id) }}</td>
                                     <td>{format!("{} ({})", k.pod.clone().unwrap_or_default(), k.endpoint)}</td>
                                     <td>{k.requests.to_string()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="muted">{format!("{} on {} opened so far.", crate::core::report::count(c.sent as usize, "request", "requests"), crate::core::report::count(c.opened as usize, "connection", "connections"))}</p>
+                    <p class="muted" data-kind="conn-count">{format!("{} on {} opened so far.", crate::core::report::count(c.sent as usize, sent.0, sent.1), crate::core::report::count(c.opened as usize, noun, if c.udp { "flows" } else { "connections" }))}</p>
                 })
             }}
         </details>

@@ -119,6 +119,8 @@ const MAX_CLIENT_NODES: usize = 12;
 fn entry_label(key: &str) -> String {
     match key.split_once('@') {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
+        // core::ingress::paths: one entry per Ingress routing to the Service
+        Some(("ingress", n)) => format!("Outside client → Ingress {n}'s controller"),
         _ => match key {
             "pod" => "A pod inside the cluster".into(),
             "outside" => "A client outside the cluster".into(),
@@ -142,6 +144,8 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
     let ips: Vec<String> = scene.shown.with_untracked(|r| r.pods.iter().filter_map(|p| p.ip.clone()).collect());
     let alive = |ep: &str| ep.rsplit_once(':').is_some_and(|(ip, _)| ips.iter().any(|i| i == ip));
     let mut client = scene.client.get_untracked();
+    // a UDP port: datagrams and conntrack flows, not connections (core::connections::Client::udp)
+    client.udp = p.protocol.as_deref() == Some("UDP");
     if client.seed == 0 {
         // each Service port picks on its own (two Services over the same pods: not alike)
         let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
@@ -488,7 +492,10 @@ pub fn Caption() -> impl IntoView {
                     {move || scene.delivery.with(|d| d.as_ref().map(|d| d.why.clone()).unwrap_or_default())}
                 </p>
             })}
-            <p class=on(|p, _| format!("caption-outcome outcome-{}", p.outcome)) class:final=move || step() == hops data-outcome=on(|p, _| p.outcome.as_str().to_string())>
+            // one class attribute, `final` in it (learner9 m360-itp-light-caption.png: a dropped
+            // outcome stayed grey at step 3 of 3 — `class=` set again on a step dropped the
+            // separate `class:final`, so its colour followed which of the two ran last)
+            <p class=move || path.with(|p| p.as_ref().map(|p| outcome_class(p.outcome.as_str(), step() == hops)).unwrap_or_default()) data-outcome=on(|p, _| p.outcome.as_str().to_string())>
                 {on(|p, _| format!("Outcome: {} — {}", p.outcome, p.reason))}
             </p>
             // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
@@ -509,6 +516,12 @@ pub fn Caption() -> impl IntoView {
             {super::keyed::keyed_list(shape, build)}
         </div>
     }
+}
+
+/// The caption's outcome line's classes: its outcome, and `final` once the last hop is shown
+/// (the outcome's colour: style.css `.caption-outcome.final.outcome-*`).
+pub fn outcome_class(outcome: &str, last_step: bool) -> String {
+    format!("caption-outcome outcome-{outcome}{}", if last_step { " final" } else { "" })
 }
 
 /// Hop `i` of the path as the caption's step list says it.

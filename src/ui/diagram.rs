@@ -559,7 +559,10 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "external" => view! {
                     <g class="external" data-kind="external" data-name=it.name.clone()>
-                        {boxed(it, if it.name.parse::<std::net::IpAddr>().is_ok() {
+                        {boxed(it, if let Some(ing) = it.name.strip_prefix("ingress/").filter(|_| crate::core::ingress::is_controller_box(&it.name)) {
+                            // core::ingress::paths: the controller of an Ingress routing to this Service
+                            format!("The ingress controller of Ingress {ing}: it matches the Ingress's rules and sends each request to the Service's endpoints itself (its own address is not in this input)")
+                        } else if it.name.parse::<std::net::IpAddr>().is_ok() {
                             // a hand-written Endpoints: mirrored into a slice (core::layout::endpoint_origin)
                             match idx.and_then(|i| r.services.get(i)).and_then(|s| s.endpoints.iter().find(|e| e.ip == it.name && e.from_endpoints).map(|e| (s, e))) {
                                 Some((s, e)) => format!("{}: {} (a Service without selector); no pod behind it", it.name, crate::core::layout::endpoint_origin(e, &s.name)),
@@ -741,7 +744,8 @@ pub fn Diagram() -> impl IntoView {
                 let label = packet_label(p, step);
                 // which connection the request rides (core::connections), once one was sent
                 let label = match delivery {
-                    Some(d) if step > 0 => format!("{label} · conn #{}", d.conn),
+                    // (a UDP port's: a conntrack flow, core::connections::conn_noun)
+                    Some(d) if step > 0 => format!("{label} · {} #{}", if scene.client.with_untracked(|c| c.udp) { "flow" } else { "conn" }, d.conn),
                     _ => label,
                 };
                 let end = step == p.hops.len() && step > 0;

@@ -340,7 +340,7 @@ impl Scene {
 /// Index of the Service `key` names (Report::find_service: `namespace/name` or a name) in the
 /// report (falls back to the first).
 fn service_index_in(r: &Report, key: &str) -> Option<usize> {
-    (!r.services.is_empty()).then(|| r.find_service(key).unwrap_or(0))
+    (!r.services.is_empty()).then(|| r.find_service(key).unwrap_or_else(|| r.default_service()))
 }
 
 /// The path for a selection, with its last hop aimed at the chosen endpoint.

@@ -77,7 +77,7 @@ pub fn diagram_svg(scene: &Scene) -> Option<String> {
 pub fn export_caption(scene: &Scene) -> Option<(String, String)> {
     let path = scene.path.get_untracked()?;
     let (name, type_) = scene.shown.with_untracked(|r| {
-        let i = scene.service.with_untracked(|k| r.find_service(k)).unwrap_or(0);
+        let i = scene.service.with_untracked(|k| r.find_service(k)).unwrap_or_else(|| r.default_service());
         r.services.get(i).map(|s| (format!("{}/{}", s.namespace, s.name), s.type_.clone()))
     })?;
     let hops = path.hops.len();
