@@ -1005,7 +1005,14 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
                 LoadBalancer::Ready { ingress, .. } => (ingress.join(", "), false),
                 _ => ("<pending>".to_string(), true),
             };
-            let note = if pending { "no cloud controller" } else { "→ nodePort on every node" };
+            // (a loadBalancerClass's Service is left to that class's controller: the pending
+            // path's reason, paths.rs)
+            let class = s.paths.iter().any(|p| p.outcome == super::paths::Outcome::Pending && p.reason.starts_with("no controller for loadBalancerClass"));
+            let note = match (pending, class) {
+                (true, true) => "no controller for its class",
+                (true, false) => "no cloud controller",
+                (false, _) => "→ nodePort on every node",
+            };
             out.push(("load-balancer", s.name.clone(), vec![Line::new(Font::Name, "cloud load balancer"), Line::new(Font::Mono, addr), Line::new(Font::Small, note)]));
         }
         // (an ExternalName to a Service of this cluster goes through that Service instead)

@@ -57,10 +57,31 @@ fn an_adopted_pod_is_said_to_be_written_and_adopted() {
     assert!(r.pods.iter().filter(|p| p.name != "stray").all(|p| !p.adopted && p.owner.as_deref() == Some("ReplicaSet/web")));
     assert_eq!(r.pods.len(), 2);
     let json = r.to_json();
-    assert_eq!(json.matches("\"adopted\":true").count(), 1, "{json}");
-    assert!(!json.contains("\"adopted\":false"));
+    assert_eq!(json.matches("\"adopted\": true").count(), 1, "{json}");
+    assert_eq!(json.matches("\"adopted\"").count(), 1, "{json}");
     assert_eq!(
         layout::adopted_by_owner("ReplicaSet/web", stray.line),
         "the YAML, line 1; ReplicaSet/web adopted it (no controller owned it and its labels match its selector), so it counts toward its replicas"
     );
+}
+
+/// learnfix10's left item: the pending load balancer box of a Service with a loadBalancerClass
+/// blames the class (k8s.io/cloud-provider controllers/service/controller.go wantsLoadBalancer
+/// skips it), as its path and Why do; without a class it says "no cloud controller".
+#[test]
+fn a_pending_load_balancer_box_of_a_class_blames_the_class() {
+    let text = include_str!("../../tests/fixtures/learner9/19-lb-class.yaml");
+    let note = |text: &str, cloud: bool| {
+        let r = analyze(text, &Config { cloud, ..Config::default() });
+        let i = r.services.iter().position(|s| s.name == "web").expect("web");
+        let l = layout::layout(&r, Some(i), 1280.0);
+        let lb = l.items.iter().find(|it| it.kind == "load-balancer").expect("load balancer box");
+        lb.texts.iter().map(|t| t.full.clone()).collect::<Vec<_>>().join(" | ")
+    };
+    let with_class = note(text, true);
+    assert!(with_class.contains("no controller for its class"), "{with_class}");
+    let plain = text.replace("  loadBalancerClass: example.com/internal-lb\n", "");
+    assert_ne!(plain, text);
+    let without = note(&plain, false);
+    assert!(without.contains("no cloud controller"), "{without}");
 }
