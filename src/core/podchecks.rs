@@ -255,10 +255,11 @@ fn valid_sysctl_name(name: &str) -> bool {
 
 /// k8s.io/component-helpers/node/util/sysctl GetNamespace: `net.*` is the network namespace's;
 /// kernel.shm*, kernel.msg*, kernel.sem and fs.mqueue.* the IPC namespace's (a name written
-/// with `/` separators is normalized first).
+/// with `/` separators is normalized first: NormalizeName swaps `.` and `/` only when the first
+/// separator is a `/` — `net.ipv4.conf.eno2/100.rp_filter` stays as it is; diffsweep3).
 fn sysctl_namespace(name: &str) -> Option<&'static str> {
     let normalized: String;
-    let name = if name.contains('/') {
+    let name = if name.find(['.', '/']).is_some_and(|i| name.as_bytes()[i] == b'/') {
         normalized = name.chars().map(|c| match c {
             '/' => '.',
             '.' => '/',
@@ -897,7 +898,16 @@ pub(crate) fn missing_references(objects: &[Object], created: &[(&str, &str, &st
         } else {
             format!("the container waits in CreateContainerConfigError: {} {:?} not found", first.0, first.1)
         };
-        let (pods, stay) = if matches!(o.body, Body::Pod(..)) { ("the pod", "the pod stays ContainerCreating, not ready, and is no endpoint") } else { ("its pods", "its pods stay ContainerCreating, not ready, and are no endpoints") };
+        // a missing volume source keeps the pod ContainerCreating (FailedMount); a missing env
+        // source lets the volumes mount, then the container cannot be created: `kubectl get pods`
+        // shows CreateContainerConfigError (kuberuntime_container.go generateContainerConfig →
+        // ErrCreateContainerConfig; diffsweep3 S2)
+        let status = if first.2.starts_with("volume") { "ContainerCreating" } else { "CreateContainerConfigError" };
+        let (pods, stay) = if matches!(o.body, Body::Pod(..)) {
+            ("the pod", format!("the pod stays {status}, not ready, and is no endpoint"))
+        } else {
+            ("its pods", format!("its pods stay {status}, not ready, and are no endpoints"))
+        };
         diags.push(
             Diagnostic::note(
                 Severity::Info,

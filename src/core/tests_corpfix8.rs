@@ -126,6 +126,10 @@ fn validate_sysctls() {
     );
     let r = run(&pod("  hostNetwork: true\n  securityContext:\n    sysctls:\n    - name: net.core.somaxconn\n      value: \"1024\"\n  containers:\n  - name: app\n    image: nginx:1.27\n"));
     assert!(has(&errors(&r), "spec.securityContext.sysctls[0].name: Invalid value: \"net.core.somaxconn\": may not be specified when 'hostNetwork' is true"), "{:?}", errors(&r));
+    // NormalizeName (component-helpers/node/util/sysctl) swaps `.` and `/` only when the first
+    // separator is `/`: `net.ipv4.conf.eno2/100.rp_filter` is a net.* name (diffsweep3)
+    let r = run(&pod("  hostNetwork: true\n  securityContext:\n    sysctls:\n    - name: net.ipv4.conf.eno2/100.rp_filter\n      value: \"1\"\n  containers:\n  - name: app\n    image: nginx:1.27\n"));
+    assert!(has(&errors(&r), "spec.securityContext.sysctls[0].name: Invalid value: \"net.ipv4.conf.eno2/100.rp_filter\": may not be specified when 'hostNetwork' is true"), "{:?}", errors(&r));
     let r = run(&pod("  securityContext:\n    sysctls:\n    - name: net.ipv4.ip_local_port_range\n      value: \"1024 65535\"\n    - name: kernel/shm_rmid_forced\n      value: \"1\"\n  containers:\n  - name: app\n    image: nginx:1.27\n"));
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }

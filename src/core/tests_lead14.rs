@@ -85,3 +85,30 @@ fn a_pending_load_balancer_box_of_a_class_blames_the_class() {
     let without = note(&plain, false);
     assert!(without.contains("no cloud controller"), "{without}");
 }
+
+/// diffsweep3 S1: siblings are no typos (argocd-repo-server against argocd-server: 5 edits). A
+/// working Service of several labels keeps its one-label-off pods (learner7 1b: "✓ app=web
+/// ✗ tier=backend" teaches that a selector is an AND; tests_corpfix7).
+#[test]
+fn near_misses_of_a_working_service_skip_siblings() {
+    let pod = |name: &str, labels: &str| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}, labels: {labels}}}\nspec:\n  containers: [{{name: c, image: nginx}}]\n---\n");
+    let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: argocd-server}\nspec:\n  selector: {app: argocd-server}\n  ports: [{port: 80}]\n";
+    let y = format!("{}{}{}{svc}", pod("server", "{app: argocd-server}"), pod("repo", "{app: argocd-repo-server}"), pod("dex", "{app: argocd-dex-server}"));
+    assert!(near(&y, "argocd-server").is_empty(), "{:?}", near(&y, "argocd-server"));
+    let y = format!("{}{}{svc}", pod("server", "{app: argocd-server}"), pod("typo", "{app: argocd-sevrer}"));
+    assert_eq!(near(&y, "argocd-server").len(), 1);
+}
+
+/// diffsweep3 S2: a missing env source shows as CreateContainerConfigError, a missing volume
+/// source as ContainerCreating (FailedMount).
+#[test]
+fn a_missing_env_source_is_create_container_config_error() {
+    let base = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
+    let env = format!("{base}    env:\n    - name: A\n      valueFrom: {{configMapKeyRef: {{name: cfg, key: a}}}}\n");
+    let vol = format!("{base}  volumes:\n  - name: tls\n    secret: {{secretName: tls}}\n");
+    let note = |y: &str| analyze(y, &Config::default()).diagnostics.iter().find(|d| d.code == "ReferenceAssumed").map(|d| d.message.clone()).unwrap_or_default();
+    let e = note(&env);
+    assert!(e.contains("the pod stays CreateContainerConfigError") && !e.contains("ContainerCreating"), "{e}");
+    let v = note(&vol);
+    assert!(v.contains("the pod stays ContainerCreating") && v.contains("FailedMount"), "{v}");
+}
