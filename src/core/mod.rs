@@ -1742,7 +1742,7 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
     // Service report made, its note kept with it by the incremental analysis's Service cache)
     let mut owners: Vec<String> = Vec::new();
     // the ready endpoints per ReplicaSet of one Deployment (a rollout's old and new template)
-    let mut revisions: Vec<(String, usize, Vec<(String, String)>)> = Vec::new();
+    let mut revisions: Vec<(String, usize, model::Labels)> = Vec::new();
     for e in &s.endpoints {
         let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { continue };
         let pod = &cluster.pods[pi];
