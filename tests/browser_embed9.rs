@@ -124,11 +124,11 @@ async fn the_exported_picture_carries_its_title_and_outcome() {
     let first = root.first_element_child().unwrap();
     assert_eq!(first.tag_name(), "title");
     let title = first.text_content().unwrap();
-    assert!(title.starts_with("Switchboard: Service default/web (NodePort), entry nodeport@node-2. Outcome: delivered"), "{title}");
+    assert!(title.starts_with("Switchboard: Service default/web (NodePort), from: Outside client → node-2's nodePort. Outcome: delivered"), "{title}");
     // a visible caption row under the drawing: the title, then the outcome
     let rows = parsed.query_selector_all("[data-kind='export-caption'] text").unwrap();
     assert!(rows.length() >= 2);
-    assert_eq!(rows.item(0).unwrap().text_content().unwrap(), "Service default/web (NodePort), entry nodeport@node-2");
+    assert_eq!(rows.item(0).unwrap().text_content().unwrap(), "Service default/web (NodePort), from: Outside client → node-2's nodePort");
     assert!(rows.item(1).unwrap().text_content().unwrap().starts_with("Outcome: delivered"));
     // drawn inside the picture: the viewBox grew below the drawing
     let vb: Vec<f64> = root.get_attribute("viewBox").unwrap().split_whitespace().map(|v| v.parse().unwrap()).collect();

@@ -94,6 +94,29 @@ fn search_first(typed: &str, tries: &[DnsTry], ndots: usize, per_name: usize) ->
     })
 }
 
+/// A name that found nothing but is a Service's of another namespace: `web` asked from
+/// default while Service web is in shop (the search path's first domain is the pod's own
+/// namespace: kubelet pkg/kubelet/network/dns/dns.go generateSearchesForDNSClusterFirst), or
+/// `shop.web` (namespace first) for shop/web, whose record is web.shop.svc.<zone> (kubernetes/dns
+/// docs/specification.md 2.3.1 `<service>.<ns>.svc.<zone>`).
+fn other_namespace_hint(report: &Report, typed: &str, namespace: &str) -> Option<String> {
+    let t = typed.trim_end_matches('.');
+    let labels: Vec<&str> = t.split('.').collect();
+    let live = |ns: &str, name: &str| report.services.iter().any(|s| s.namespace == ns && s.name == name && !s.rejected);
+    match labels[..] {
+        [name] => {
+            let mut nss: Vec<&str> = report.services.iter().filter(|s| s.name == name && !s.rejected && s.namespace != namespace).map(|s| s.namespace.as_str()).collect();
+            nss.dedup();
+            let first = *nss.first()?;
+            let ask: Vec<String> = nss.iter().take(3).map(|ns| format!("{name}.{ns}")).collect();
+            let where_ = if nss.len() == 1 { format!("is in namespace {first}") } else { format!("is in namespaces {}", nss.iter().take(3).copied().collect::<Vec<_>>().join(", ")) };
+            Some(format!("Service {name} {where_}, not {namespace}: a bare name is looked up in the pod's own namespace first; ask {}", ask.join(" or ")))
+        }
+        [a, b] if !live(b, a) && live(a, b) => Some(format!("Service {b} is in namespace {a}: ask {b}.{a} (the Service's name first, then its namespace)")),
+        _ => None,
+    }
+}
+
 /// A reverse name (`5.1.244.10.in-addr.arpa`, `….ip6.arpa`): a PTR query.
 fn is_reverse(name: &str) -> bool {
     let n = name.trim_end_matches('.');
@@ -544,7 +567,12 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     if summary.is_empty() {
         summary = format!("NXDOMAIN: none of the {} names the search path made exists", tries.len() / qtypes.len());
     }
-    if let Some(why) = search_first(&typed, &tries, ndots, qtypes.len()) {
+    // no answer, and the name is a Service's of another namespace (bare, or namespace.name
+    // reversed): say which name answers, not the trailing-dot tip (learner10 U q/31)
+    let answered = tries.iter().any(|t| !t.answers.is_empty());
+    if let Some(hint) = (!answered).then(|| other_namespace_hint(report, &typed, namespace)).flatten() {
+        summary = format!("{summary}. {hint}");
+    } else if let Some(why) = search_first(&typed, &tries, ndots, qtypes.len()) {
         summary = format!("{summary}. {why}");
     }
     Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries, summary }

@@ -48,6 +48,7 @@ pub(crate) mod tznames;
 pub mod wire;
 pub mod textfit;
 pub mod textsummary;
+mod probes;
 #[cfg(test)]
 mod testrng;
 pub mod yaml;
@@ -1327,6 +1328,9 @@ fn analyze_checked(
     namespace_notes(&objects, &mut diags);
     stage("X ns notes");
     statefulset_service_notes(&objects, checks, &mut diags);
+    // a probe on a port its container does not declare (learner10 M1; before the pods' and
+    // workloads' trees are freed below)
+    probes::notes(&objects, &mut diags);
     stage("endpoints + namespaces");
     // The API server admits Services one by one, in input order.
     let mut alloc = service::Allocations::new(cfg);
@@ -1737,6 +1741,8 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
     // (by the pod index, not a map of the 10,000 pods made on every keystroke; and once per
     // Service report made, its note kept with it by the incremental analysis's Service cache)
     let mut owners: Vec<String> = Vec::new();
+    // the ready endpoints per ReplicaSet of one Deployment (a rollout's old and new template)
+    let mut revisions: Vec<(String, usize, model::Labels)> = Vec::new();
     for e in &s.endpoints {
         let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { continue };
         let pod = &cluster.pods[pi];
@@ -1744,6 +1750,12 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
         // ReplicaSet/web-5d9f8c → Deployment/web when the pod carries that hash
         let hash = pod.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.as_str());
         let deployment = owner.strip_prefix("ReplicaSet/").zip(hash).and_then(|(rs, h)| rs.strip_suffix(h)?.strip_suffix('-'));
+        if let (Some(rs), true) = (owner.strip_prefix("ReplicaSet/").filter(|_| deployment.is_some()), e.ready) {
+            match revisions.iter_mut().find(|(r, _, _)| r == rs) {
+                Some(r) => r.1 += 1,
+                None => revisions.push((rs.to_string(), 1, pod.labels.iter().filter(|(k, _)| k != "pod-template-hash").cloned().collect())),
+            }
+        }
         if owners.iter().any(|o| match deployment {
             Some(d) => o.strip_prefix("Deployment/") == Some(d),
             None => o == owner,
@@ -1752,10 +1764,43 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
         }
         owners.push(deployment.map_or_else(|| owner.to_string(), |d| format!("Deployment/{d}")));
     }
+    let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
+    // one Deployment mid-rollout: two ReplicaSets (two pod-template-hash values) serve, each
+    // with its share of the ready endpoints (pkg/controller/deployment/rolling.go
+    // reconcileNewReplicaSet / reconcileOldReplicaSets scale one up and the other down; kube-proxy
+    // spreads alike over all ready endpoints) — learner10 U q/23
+    if owners.len() == 1 && revisions.len() >= 2 {
+        let total: usize = revisions.iter().map(|r| r.1).sum();
+        let parts: Vec<String> = revisions
+            .iter()
+            .map(|(rs, n, labels)| {
+                // the labels that tell this template from the others (version=v1)
+                let own: Vec<String> = labels.iter().filter(|l| revisions.iter().any(|(_, _, other)| !other.contains(l))).map(|(k, v)| format!("{k}={v}")).collect();
+                let own = if own.is_empty() { String::new() } else { format!(", {}", own.join(",")) };
+                format!("{n} of {total} ready endpoints {} ReplicaSet {rs}'s template{own} (about {n} in {total} connections)", report::agree(*n, "runs", "run"))
+            })
+            .collect();
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "SelectorSpansRevisions",
+                format!(
+                    "selector {sel} picks the pods of {} ReplicaSets of {} (a rollout under way, old and new template side by side): {}; kube-proxy spreads connections over all ready pods alike until the rollout ends",
+                    revisions.len(),
+                    owners[0],
+                    parts.join("; ")
+                ),
+                svc_obj.pos("spec.selector"),
+            )
+            .on(&format!("Service/{}/{}", s.namespace, s.name))
+            .at_field("spec.selector"),
+        );
+        return;
+    }
     if owners.len() < 2 {
         return;
     }
-    let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
     diags.push(
         Diagnostic::note(
             Severity::Info,
@@ -2356,6 +2401,8 @@ mod tests_learner8;
 mod tests_learnfix9;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix10;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix11;
 #[cfg(test)]
 mod tests_corpfix7;
 #[cfg(test)]

@@ -387,6 +387,13 @@ pub fn kind_exists(kind: &str) -> bool {
     roots().iter().any(|r| r.kind == kind) || SERVED_KINDS.iter().chain(REMOVED_KINDS).any(|(_, ks)| ks.contains(&kind))
 }
 
+/// The group version that serves `kind` (the last one listed, the newest where two serve it:
+/// autoscaling/v2 for a HorizontalPodAutoscaler): what a no-match's hint names ("Service is
+/// apiVersion: v1", "Deployment is apiVersion: apps/v1"; learner10 W2).
+pub fn served_version(kind: &str) -> Option<&'static str> {
+    SERVED_KINDS.iter().rev().find(|(_, ks)| ks.contains(&kind)).map(|(gv, _)| *gv)
+}
+
 /// Which field a [`KindMatch::NoMatch`] points at: the kind when its group version is a real one
 /// and no served group version has that kind (a misspelt kind), else the apiVersion (a real kind
 /// at a wrong version, or a group version no server has: `networking/v1`, `v1beta1`).
@@ -703,6 +710,27 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     if kind == "Service" && rendered.starts_with("spec.selector.") && (rendered.starts_with("spec.selector.matchLabels") || rendered.starts_with("spec.selector.matchExpressions")) {
         message.push_str(" (a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads)");
     }
+    // a number in quotes for an integer field (`port: "80"`): json reads a JSON string there
+    // as a type error (decode.go literalStore); say how to write it (learner10 U q/13)
+    let last = rendered.rsplit('.').next().unwrap_or(&rendered).split('[').next().unwrap_or_default();
+    if let (Ty::Scalar(_), NodeKind::Scalar { value: Value::Str, text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
+        if int_range(&go).is_some() && !text.is_empty() && text.trim().parse::<i64>().is_ok() {
+            let what = if last.ends_with("port") || last.ends_with("Port") { "a port is a number".to_string() } else { format!("{last} is a number") };
+            message.push_str(&format!(" ({what}: write {} without quotes)", text.trim()));
+        }
+    }
+    // a list written as a map (`ports:` with `port: 80` under it, no `- `): json cannot put an
+    // object into a slice (decode.go object → UnmarshalTypeError); say it is a list (learner10 U q/16)
+    let list = matches!(ty, Ty::List(_)) || matches!(ty, Ty::Named(_, Ty::List(_)));
+    if list && matches!(node.kind, NodeKind::Map(_)) && !last.is_empty() {
+        let item = match last {
+            "ports" => "port",
+            "containers" | "initContainers" => "container",
+            "env" => "variable",
+            _ => "item",
+        };
+        message.push_str(&format!(" ({last} is a list: start each {item} with `- `)"));
+    }
     // a Secret's `data` value that is not base64 (plain text written where base64 belongs): say
     // where plain text goes (core/v1 Secret: `data` holds base64, `stringData` "write-only
     // convenience" plain strings merged over it, Convert_v1_Secret_To_core_Secret)
@@ -915,6 +943,10 @@ fn unknown(w: &mut Walk, t: &Type, key: &str, path: &str, pos: Pos) {
     let mut message = format!("{prefix}strict decoding error: unknown field {}", go_quote(path));
     if let Some(s) = suggest(t, key) {
         message.push_str(&format!(" (did you mean {}?)", go_quote(s)));
+    } else if kind == "Service" && path == "spec.template" {
+        // a Service's selector written under a pod template, as a Deployment's is (ServiceSpec has
+        // no template: k8s.io/api core/v1 types.go ServiceSpec; learner10 U q/09)
+        message.push_str(" (a Service has no pod template: write its selector right under spec, beside ports: `selector: {app: web}`)");
     }
     let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "UnknownField", message, pos).at_field(path);
     if !w.object.is_empty() {

@@ -840,7 +840,8 @@ fn service_with(spec: &str) -> String {
 #[test]
 fn unmarshal_type_error_quoted_port_number() {
     let d = strict(&service_with("  ports:\n  - port: \"80\"\n"));
-    assert_eq!(messages(&d), vec!["Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"]);
+    // (with learnfix11's hint: how to write it)
+    assert_eq!(messages(&d), vec!["Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32 (a port is a number: write 80 without quotes)"]);
     assert_eq!((d[0].code.as_str(), d[0].field.as_deref(), d[0].line, d[0].column), ("TypeMismatch", Some("spec.ports[0].port"), 7, 11));
 }
 
@@ -888,7 +889,7 @@ fn unmarshal_type_error_first_in_sorted_key_order() {
     assert_eq!(messages(&d), vec!["Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.nodePort of type int32"]);
     // list items in order: ports[0] before ports[1] whatever their keys
     let d = strict(&service_with("  ports:\n  - {port: \"80\"}\n  - {nodePort: \"x\", port: 81}\n"));
-    assert!(messages(&d)[0].ends_with("ServicePort.spec.ports.port of type int32"), "{:?}", messages(&d));
+    assert!(messages(&d)[0].ends_with("ServicePort.spec.ports.port of type int32 (a port is a number: write 80 without quotes)"), "{:?}", messages(&d));
 }
 
 // Quantity.UnmarshalJSON → ParseQuantity (k8s.io/apimachinery pkg/api/resource/quantity.go):

@@ -17,6 +17,11 @@ pub struct Step {
     pub text: &'static str,
     /// the what-if to try
     pub try_it: &'static str,
+    /// the what-if as an embed can do it (`?embed&tour=N`): only what the embed shows — the
+    /// player (Play, ▶| Step, Send, the From picker), the diagram, a pod's panel, the caption and
+    /// (when shown and editable) the editor; no scene bar, DNS lookup, rules or Why panel
+    /// (learner10 W3)
+    pub embed_try: &'static str,
 }
 
 pub const STEPS: &[Step] = &[
@@ -28,6 +33,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "A Service is like a switchboard operator for your Pods: it selects a group of Pods using labels (app=web), gives them a stable IP and DNS name, and forwards traffic to the right Pods — port 80 to their port 8080 — even as they change.",
         try_it: "Click a pod to make it not Ready, as a failing readiness probe would: its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
+        embed_try: "Click a pod, then \"Fail its readiness probe\": its endpoint leaves the Service. Press Send 12: every request now goes to the other pods.",
     },
     Step {
         title: "1. ClusterIP (default)",
@@ -37,6 +43,7 @@ pub const STEPS: &[Step] = &[
         point: "dns:cluster-dns",
         text: "For internal communication only: an internal IP (10.x.x.x) and the DNS name web.default.svc.cluster.local. Nothing listens on the clusterIP; kube-proxy's rules on the client's node rewrite it to a pod.",
         try_it: "Play the request, then type web in the DNS lookup: the first name of the pod's search path answers the clusterIP. Then type example.org: three misses down the search path before it leaves the cluster.",
+        embed_try: "Press ▶| to step: the client first asks cluster DNS for web and gets the clusterIP, then kube-proxy's rules on its own node rewrite that address to a pod.",
     },
     Step {
         title: "2. NodePort",
@@ -46,6 +53,7 @@ pub const STEPS: &[Step] = &[
         point: "kube-proxy:node-1",
         text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too.",
         try_it: "Set Nodes to 4, then \"From\" to node-4's nodePort: node-4 runs no pod of web, yet it opens the port and forwards to a pod on another node. Watch KUBE-NODEPORTS and the SNAT in the rules.",
+        embed_try: "Switch \"From\" between the nodes' nodePorts and press Play each time: every node opens the same port, and kube-proxy forwards to a pod on that node or another (SNAT when it leaves the node).",
     },
     Step {
         title: "3. LoadBalancer",
@@ -55,6 +63,7 @@ pub const STEPS: &[Step] = &[
         point: "load-balancer:web",
         text: "Provisions an external cloud load balancer (where the environment supports it) with a public IP: NodePort plus an external LB behind the scenes.",
         try_it: "Untick \"Cloud load balancers\": EXTERNAL-IP stays <pending>, yet the nodePorts keep working.",
+        embed_try: "Step through the load balancer's path, then switch \"From\" to a node's nodePort: the load balancer is only a front door to the same nodePorts.",
     },
     Step {
         title: "4. ExternalName (special case)",
@@ -64,6 +73,7 @@ pub const STEPS: &[Step] = &[
         point: "dns:cluster-dns",
         text: "Maps a Service to an external DNS name: no selectors, no backing Pods — useful for external databases and APIs. Cluster DNS answers a CNAME; kube-proxy does nothing.",
         try_it: "Look up db in the DNS panel: the answer is a CNAME to db.example.com, and there are no iptables rules at all.",
+        embed_try: "Press ▶| to step: cluster DNS answers a CNAME to db.example.com and the request leaves the cluster; no kube-proxy hop, no pod of this cluster.",
     },
     Step {
         title: "Headless Service (clusterIP: None)",
@@ -73,6 +83,7 @@ pub const STEPS: &[Step] = &[
         point: "service:db",
         text: "No virtual IP and no kube-proxy: DNS answers with the ready pods' own IPs, and each StatefulSet pod gets its own name.",
         try_it: "Look up db-0.db in the DNS panel, then click db-0 to make it not Ready and look again.",
+        embed_try: "Press ▶| to step: DNS answers with the pods' own IPs. Click db-0, press \"Fail its readiness probe\", and step again: its address leaves the answer.",
     },
     Step {
         title: "Connections, not requests",
@@ -82,6 +93,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "kube-proxy picks a pod per connection. sessionAffinity: ClientIP pins a client to one pod; a gRPC client on one HTTP/2 connection is pinned the same way.",
         try_it: "Send 12, then remove the two sessionAffinity lines and send again; then choose gRPC in Connections and send 12 once more.",
+        embed_try: "Press Send 12: with sessionAffinity: ClientIP every connection from this client goes to one pod. If the editor here can be changed, remove the two sessionAffinity lines and send 12 again.",
     },
     Step {
         title: "Broken: selector typo",
@@ -91,6 +103,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "The selector says app=wbe, the pods say app=web: every key must match, so the Service has no endpoints and kube-proxy REJECTs.",
         try_it: "Open \"Why no traffic?\" and click the fix; then press Ctrl+Z in the editor to bring the typo back.",
+        embed_try: "Read the caption: no pod matches, so kube-proxy REJECTs. Click a pod and compare its labels with the selector. If the editor here can be changed, write app: web in the selector and press Play.",
     },
     Step {
         title: "Broken: a typo in a field name",
@@ -100,6 +113,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "\"selectr\" is not a field of a Service. The API server's strict field validation refuses the whole object (older kubectl silently dropped the field and left a Service with no selector).",
         try_it: "Read the error at line 10, then use the rename offered under \"Why no traffic?\" and watch the request reach a pod.",
+        embed_try: "Read the error the editor marks at line 10 (selectr is no field of a Service). If the editor here can be changed, rename it selector and press Play.",
     },
     Step {
         title: "Broken: selecting the Deployment's labels",
@@ -109,6 +123,7 @@ pub const STEPS: &[Step] = &[
         point: "service:shop",
         text: "A Service selects Pods by their labels — the template's labels — never the Deployment object's own metadata.labels.",
         try_it: "Make the selector match the pod template's labels and watch the endpoints appear.",
+        embed_try: "Click a pod and compare its labels with the Service's selector: the selector names the Deployment's own labels. If the editor here can be changed, make it match the pod template's labels.",
     },
     Step {
         title: "Broken: targetPort the pods don't have",
@@ -118,6 +133,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "targetPort: http names a container port, but the pods declare 8080 without a name: no pod resolves it, so none is an endpoint.",
         try_it: "Use the fix (targetPort: 8080), or name the container port http instead.",
+        embed_try: "Step to the end: no pod resolves targetPort http. If the editor here can be changed, write targetPort: 8080 (or name the container port http) and press Play.",
     },
     Step {
         title: "Broken: pods not Ready",
@@ -127,6 +143,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "Running is not enough: only pods whose Ready condition is True are endpoints.",
         try_it: "Click a pod to make it Ready and send a request.",
+        embed_try: "Click a pod, press \"Make it Ready\", then Send a request: it now has an endpoint to reach.",
     },
     Step {
         title: "Broken: pods in another namespace",
@@ -136,6 +153,7 @@ pub const STEPS: &[Step] = &[
         point: "service:web",
         text: "The pods run in namespace shop, the Service in default: a Service selects only in its own namespace.",
         try_it: "Use the fix to move the Service to shop, then look up web from the client pod (namespace default): the bare name misses, web.shop answers.",
+        embed_try: "Read the caption: the selector finds no pod in namespace default. If the editor here can be changed, add namespace: shop to the Service's metadata and press Play.",
     },
     Step {
         title: "Broken: LoadBalancer with no cloud",
@@ -145,6 +163,7 @@ pub const STEPS: &[Step] = &[
         point: "load-balancer:web",
         text: "type: LoadBalancer only asks for a load balancer; with no cloud controller EXTERNAL-IP stays <pending>.",
         try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
+        embed_try: "Switch \"From\" to a node's nodePort and press Play: that path works today, while EXTERNAL-IP stays <pending>.",
     },
 ];
 
@@ -168,6 +187,18 @@ mod tests {
             assert!(layout(&r, Some(idx), 1280.0).find(kind, name).is_some(), "step {}: {} is drawn", i + 1, s.point);
             let e = s.entry.split('@').next().unwrap_or("");
             assert!(r.services[idx].paths.iter().any(|p| p.entry == e), "step {}: entry {}", i + 1, s.entry);
+        }
+    }
+
+    /// learner10 W3: an embed shows no scene bar, DNS lookup, rules, Why or Connections panel,
+    /// so its "Try it" names none of them.
+    #[test]
+    fn embed_try_texts_use_only_what_the_embed_shows() {
+        for (i, s) in STEPS.iter().enumerate() {
+            for hidden in ["DNS panel", "DNS lookup", "Nodes", "Cloud load balancers", "KUBE-", "in the rules", "Why no traffic", "Connections", "Ctrl+Z"] {
+                assert!(!s.embed_try.contains(hidden), "step {}: {hidden} in {}", i + 1, s.embed_try);
+            }
+            assert!(!s.embed_try.is_empty());
         }
     }
 

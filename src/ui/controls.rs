@@ -116,11 +116,12 @@ fn matches_filter(name: &str, namespace: &str, f: &str) -> bool {
 /// The nodes offered for the in-cluster client ("From: A pod inside the cluster, on node-2").
 const MAX_CLIENT_NODES: usize = 12;
 
-fn entry_label(key: &str) -> String {
+pub(crate) fn entry_label(key: &str) -> String {
     match key.split_once('@') {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
         // core::ingress::paths: one entry per Ingress routing to the Service
         Some(("ingress", n)) => format!("Outside client → Ingress {n}'s controller"),
+        Some(("pod", n)) => format!("A pod inside the cluster, on {n}"),
         _ => match key {
             "pod" => "A pod inside the cluster".into(),
             "outside" => "A client outside the cluster".into(),
@@ -468,7 +469,8 @@ pub fn Caption() -> impl IntoView {
     };
     let build = move |shape: Option<(usize, bool, bool)>| {
         let Some((hops, body, conn)) = shape else {
-            return view! { <p>"No Service in the manifests yet: paste one, or choose a preset."</p> }.into_any();
+            // a Service refused at a wrong apiVersion is named, not "no Service" (learner10 W2)
+            return view! { <p data-kind="no-service">{move || scene.analysis.with(|r| crate::core::checklist::refused_service_caption(r)).unwrap_or_else(|| "No Service in the manifests yet: paste one, or choose a preset.".to_string())}</p> }.into_any();
         };
         let step = move || scene.step.get().min(hops);
         let on = move |f: fn(&crate::core::paths::Path, usize) -> String| move || path.with(|p| p.as_ref().map(|p| f(p, step())).unwrap_or_default());

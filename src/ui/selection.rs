@@ -101,6 +101,18 @@ fn refocus_after_report() {
 
 /// Apply a computed change to the YAML (one undo step).
 fn apply_change(scene: Scene, status: RwSignal<Option<Status>>, c: Result<Change, String>, focus: &'static str) {
+    // a read-only editor (`?embed&readonly`, mount's readOnly) is not changed by a what-if
+    // either (docs/embedding.md: "the editor cannot be changed"; learner10 T5)
+    let read_only = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("yaml"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        // (this instance's editor: the one holding its text, as apply_edit checks)
+        .is_some_and(|a| a.read_only() && a.value() == scene.text.get_untracked());
+    if read_only && c.is_ok() {
+        status.set(Some(Status { text: "The manifests are read-only here: this what-if would edit them, so it is not applied. (Making a pod Ready or not, and deleting a controller's pod, change no manifest and still work.)".into(), refused: true }));
+        return;
+    }
     match c {
         Ok(c) => {
             apply_edit(scene, &c.edit);

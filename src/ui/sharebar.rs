@@ -72,7 +72,8 @@ pub fn diagram_svg(scene: &Scene) -> Option<String> {
 }
 
 /// What an exported picture says about itself (trainer8: a slide should explain itself): the
-/// title (`Service default/web (NodePort), entry nodeport@node-2`) and the outcome caption, as
+/// title (`Service default/web (NodePort), from: Outside client → node-2's nodePort`) and the
+/// outcome caption, as
 /// the caption under the diagram says it.
 pub fn export_caption(scene: &Scene) -> Option<(String, String)> {
     let path = scene.path.get_untracked()?;
@@ -82,7 +83,8 @@ pub fn export_caption(scene: &Scene) -> Option<(String, String)> {
     })?;
     let hops = path.hops.len();
     let step = scene.step.get_untracked().min(hops);
-    let title = format!("Service {name} ({type_}), entry {}", super::entry_key(&path));
+    // the entry as the From picker names it, not its key (learner10 T8: "entry nodeport@node-2")
+    let title = format!("Service {name} ({type_}), from: {}", super::controls::entry_label(&super::entry_key(&path)));
     let outcome = format!("Outcome: {} — {} (step {step} of {hops})", path.outcome, path.reason);
     Some((title, outcome))
 }
@@ -124,6 +126,10 @@ pub fn diagram_svg_in(root: &web_sys::Element, scene: Option<&Scene>) -> Option<
     for i in 0..live_all.length().min(copy_all.length()) {
         let (Some(l), Some(c)) = (live_all.item(i), copy_all.item(i)) else { continue };
         let (Ok(l), Ok(c)) = (l.dyn_into::<web_sys::Element>(), c.dyn_into::<web_sys::Element>()) else { continue };
+        // a tooltip's <title> takes no presentation attributes (learner10 T8)
+        if c.local_name() == "title" {
+            continue;
+        }
         let Ok(Some(cs)) = w.get_computed_style(&l) else { continue };
         for p in PROPS {
             if let Ok(v) = cs.get_property_value(p) {
@@ -138,6 +144,21 @@ pub fn diagram_svg_in(root: &web_sys::Element, scene: Option<&Scene>) -> Option<
         let _ = c.remove_attribute("tabindex");
     }
     let _ = copy.remove_attribute("style");
+    // every <title> as an SVG one: a title made in the XHTML namespace serialises with
+    // xmlns="http://www.w3.org/1999/xhtml" and is no tooltip in a standalone SVG (learner10 T8)
+    const SVG_NS: &str = "http://www.w3.org/2000/svg";
+    if let Ok(titles) = copy.query_selector_all("title") {
+        for i in 0..titles.length() {
+            let Some(t) = titles.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            if t.namespace_uri().as_deref() == Some(SVG_NS) && !t.has_attributes() {
+                continue;
+            }
+            if let (Ok(n), Some(parent)) = (doc.create_element_ns(Some(SVG_NS), "title"), t.parent_node()) {
+                n.set_text_content(t.text_content().as_deref());
+                let _ = parent.replace_child(&n, &t);
+            }
+        }
+    }
     // the instance's own colours (a mount's host element carries its theme)
     let var = |name: &str| w.get_computed_style(root).ok().flatten().and_then(|s| s.get_property_value(name).ok()).map(|v| v.trim().to_string()).unwrap_or_default();
     if let Ok(Some(cs)) = w.get_computed_style(&live) {

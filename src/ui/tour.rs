@@ -53,7 +53,16 @@ pub fn Tour(embed: bool) -> impl IntoView {
                 <div class="tour-card" data-kind="tour-card" data-step=n.to_string()>
                     <p class="tour-head"><strong>{format!("Tour {n}/{}: {}", STEPS.len(), s.title)}</strong></p>
                     <p>{s.text}</p>
-                    <p class="tour-try"><strong>"Try it: "</strong>{s.try_it}</p>
+                    // an embed has no scene bar, DNS lookup, rules or Why panel: its own words
+                    // (learner10 W3)
+                    <p class="tour-try"><strong>"Try it: "</strong>{if embed { s.embed_try } else { s.try_it }}</p>
+                    // embedded: Previous / Next as buttons (the frame's address stays the host's link)
+                    {embed.then(|| view! {
+                        <p class="tour-nav">
+                            {(n > 1).then(|| view! { <button type="button" class="btn" id="tour-prev" on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</button> })}
+                            {(n < STEPS.len()).then(|| view! { <button type="button" class="btn primary" id="tour-next" on:click=move |_| load_step(scene, n + 1)>"Next ▶"</button> })}
+                        </p>
+                    })}
                     {(!embed).then(|| view! {
                         <p class="tour-nav">
                             {(n > 1).then(|| view! { <a class="btn" id="tour-prev" href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}

@@ -1,0 +1,82 @@
+//! A probe on a port its container does not declare (learner10 M1, q/25): the API server takes
+//! it (pkg/apis/core/validation/validation.go validateHTTPGetAction / validateTCPSocketAction:
+//! ValidatePortNumOrName checks the number's range or the name's form, never the container's
+//! ports), and the kubelet probes the number as is (pkg/probe/util.go ResolveContainerPort: an
+//! int is used unchanged; pkg/kubelet/prober/prober.go runProbe). containerPort is
+//! informational, so the app may listen there anyway: an info, not a warning. If nothing
+//! listens, every probe fails: a readiness probe keeps the pod out of the endpoints, a liveness
+//! or startup probe restarts the container. (A port *name* no containerPort declares is the
+//! kubelet's "port %q not found" every time: cluster.rs makes that pod not Ready.)
+
+use super::diag::{Diagnostic, ErrorType, Severity};
+use super::model::{Body, Object};
+use super::yaml::{Node, NodeKind, Value};
+
+/// Where the pod spec of `o` is: a Pod's spec, a controller's template, a CronJob's job's template.
+fn pod_spec_prefix(o: &Object) -> Option<&'static str> {
+    match (&o.body, o.kind.as_str()) {
+        (Body::Pod(..), _) => Some("spec"),
+        (Body::Workload(_), "CronJob") => Some("spec.jobTemplate.spec.template.spec"),
+        (Body::Workload(_), _) => Some("spec.template.spec"),
+        _ => None,
+    }
+}
+
+fn items(n: Option<&Node>) -> &[Node] {
+    match n.map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items,
+        _ => &[],
+    }
+}
+
+fn int(n: Option<&Node>) -> Option<i64> {
+    match n.map(|n| &n.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    }
+}
+
+/// One info per container (the first probe that names an undeclared number), for each Pod and
+/// workload template the API server takes: one per template, not per replica.
+pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter().filter(|o| !o.refused) {
+        let Some(prefix) = pod_spec_prefix(o) else { continue };
+        let Some(spec) = prefix.split('.').try_fold(&o.source, |n, k| n.get(k)) else { continue };
+        for (list, restart_sidecars_only) in [("containers", false), ("initContainers", true)] {
+            for (i, c) in items(spec.get(list)).iter().enumerate() {
+                if restart_sidecars_only && c.get("restartPolicy").and_then(|p| p.as_str()) != Some("Always") {
+                    continue;
+                }
+                let declared: Vec<i64> = items(c.get("ports")).iter().filter_map(|p| int(p.get("containerPort"))).collect();
+                // no containerPort at all: nothing to compare with
+                if declared.is_empty() {
+                    continue;
+                }
+                let found = ["readinessProbe", "livenessProbe", "startupProbe"].iter().find_map(|k| {
+                    let probe = c.get(k).filter(|p| !p.is_null())?;
+                    ["httpGet", "tcpSocket", "grpc"].iter().find_map(|h| {
+                        let port = int(probe.get(h)?.get("port"))?;
+                        (!declared.contains(&port) && (1..=65535).contains(&port)).then_some((*k, *h, port))
+                    })
+                });
+                let Some((k, h, port)) = found else { continue };
+                let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
+                let name = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                let ports: Vec<String> = declared.iter().map(i64::to_string).collect();
+                let then = if k == "readinessProbe" {
+                    "the probe fails and the pod never becomes Ready (no endpoint: the Service sends it nothing)"
+                } else if k == "livenessProbe" {
+                    "the probe fails and the kubelet restarts the container again and again"
+                } else {
+                    "the startup probe fails, the kubelet restarts the container, and the pod never becomes Ready"
+                };
+                let message = format!(
+                    "{field}: probe port {port} is not a declared containerPort of container {name} ({}): if nothing listens on {port} {then}; containerPort is informational, so the app may listen there anyway",
+                    ports.join(", ")
+                );
+                let pos = o.pos(&field);
+                diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ProbePortUndeclared", message, pos).on(&o.id()).at_field(&field));
+            }
+        }
+    }
+}
