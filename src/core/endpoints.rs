@@ -8,23 +8,10 @@
 use super::diag::{quote, Diagnostic};
 use super::model::{Body, Object};
 use super::names;
-use super::yaml::{Node, NodeKind, Value};
+use super::yaml::Node;
+use super::yaml::{items, int};
 
 const PROTOCOLS: &[&str] = &["SCTP", "TCP", "UDP"];
-
-fn items(n: Option<&Node>) -> &[Node] {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Seq(items)) => items,
-        _ => &[],
-    }
-}
-
-fn int(n: Option<&Node>) -> Option<i64> {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
-        _ => None,
-    }
-}
 
 /// Errors of one Endpoints or EndpointSlice object (empty for other kinds).
 pub fn validate(o: &Object) -> Vec<Diagnostic> {

@@ -64,6 +64,15 @@ impl Doc {
             &self.items
         }
     }
+
+    /// Moved by an edit before it: `grow` bytes and `lines` lines (its items with it).
+    fn shift(&mut self, grow: isize, lines: i64) {
+        self.start = (self.start as isize + grow) as usize;
+        self.first_line = (self.first_line as i64 + lines) as u32;
+        for i in &mut self.items {
+            i.shift(grow, lines);
+        }
+    }
 }
 
 /// A text and its per-document reading, kept across edits.
@@ -192,12 +201,7 @@ impl Incremental {
         self.docs.splice(lo..=hi, new_docs);
         let lines = new_lines as i64 - old_lines as i64;
         for d in &mut self.docs[after..] {
-            d.start = (d.start as isize + grow) as usize;
-            d.first_line = (d.first_line as i64 + lines) as u32;
-            for i in &mut d.items {
-                i.start = (i.start as isize + grow) as usize;
-                i.first_line = (i.first_line as i64 + lines) as u32;
-            }
+            d.shift(grow, lines);
         }
         true
     }
@@ -256,16 +260,10 @@ impl Incremental {
         let after = i + new_items.len();
         doc.items.splice(i..=j, new_items);
         for d in &mut doc.items[after..] {
-            d.start = (d.start as isize + grow) as usize;
-            d.first_line = (d.first_line as i64 + lines) as u32;
+            d.shift(grow, lines);
         }
         for d in &mut self.docs[k + 1..] {
-            d.start = (d.start as isize + grow) as usize;
-            d.first_line = (d.first_line as i64 + lines) as u32;
-            for i in &mut d.items {
-                i.start = (i.start as isize + grow) as usize;
-                i.first_line = (i.first_line as i64 + lines) as u32;
-            }
+            d.shift(grow, lines);
         }
         true
     }

@@ -440,6 +440,16 @@ pub fn current_hop(p: &super::paths::Path, step: usize) -> Option<&super::paths:
 
 /// `label` straddles `frame`'s border: it overlaps the box without lying wholly inside it (a
 /// label that holds the whole box — a tiny box — straddles nothing either).
+/// The tests' check: an axis-parallel segment p→q runs through the inside of `r`.
+#[cfg(test)]
+pub(crate) fn segment_crosses(p: (f64, f64), q: (f64, f64), r: &Rect) -> bool {
+    if (p.1 - q.1).abs() < 1e-9 {
+        r.y < p.1 && p.1 < r.y + r.h && p.0.min(q.0).max(r.x) < p.0.max(q.0).min(r.x + r.w)
+    } else {
+        r.x < p.0 && p.0 < r.x + r.w && p.1.min(q.1).max(r.y) < p.1.max(q.1).min(r.y + r.h)
+    }
+}
+
 pub fn crosses_frame(label: &Rect, frame: &Rect) -> bool {
     label.overlaps(frame) && !frame.contains(label) && !label.contains(frame)
 }
@@ -1993,13 +2003,7 @@ mod tests {
     /// every width.
     #[test]
     fn routes_cross_no_node_title() {
-        let crosses = |p: (f64, f64), q: (f64, f64), r: &Rect| {
-            if (p.1 - q.1).abs() < 1e-9 {
-                r.y < p.1 && p.1 < r.y + r.h && p.0.min(q.0).max(r.x) < p.0.max(q.0).min(r.x + r.w)
-            } else {
-                r.x < p.0 && p.0 < r.x + r.w && p.1.min(q.1).max(r.y) < p.1.max(q.1).min(r.y + r.h)
-            }
-        };
+        let crosses = segment_crosses;
         let mut bad = Vec::new();
         each_preset_path(&[1600.0, 1280.0, 1000.0, 780.0, 540.0, 360.0], |id, s, path, l, width| {
             for h in &path.hops {

@@ -17,6 +17,7 @@
 use super::diag::{json_str, quote, Diagnostic, ErrorType, Severity};
 use super::model::{Body, Object};
 use super::yaml::{Node, NodeKind, Pos, Value};
+use super::yaml::{int};
 
 type At<'a> = &'a dyn Fn(&str) -> Pos;
 
@@ -34,13 +35,6 @@ fn set<'a>(n: &'a Node, key: &str) -> Option<&'a Node> {
 
 fn text<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
     n.get(key).and_then(|v| v.as_str())
-}
-
-fn int(n: Option<&Node>) -> Option<i64> {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
-        _ => None,
-    }
 }
 
 fn boolean(n: &Node, key: &str) -> Option<bool> {

@@ -10,7 +10,7 @@
 
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::model::{Body, Object};
-use super::yaml::{Node, NodeKind, Value};
+use super::yaml::{items, int};
 
 /// Where the pod spec of `o` is: a Pod's spec, a controller's template, a CronJob's job's template.
 fn pod_spec_prefix(o: &Object) -> Option<&'static str> {
@@ -18,20 +18,6 @@ fn pod_spec_prefix(o: &Object) -> Option<&'static str> {
         (Body::Pod(..), _) => Some("spec"),
         (Body::Workload(_), "CronJob") => Some("spec.jobTemplate.spec.template.spec"),
         (Body::Workload(_), _) => Some("spec.template.spec"),
-        _ => None,
-    }
-}
-
-fn items(n: Option<&Node>) -> &[Node] {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Seq(items)) => items,
-        _ => &[],
-    }
-}
-
-fn int(n: Option<&Node>) -> Option<i64> {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
         _ => None,
     }
 }

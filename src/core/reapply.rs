@@ -9,6 +9,7 @@
 use super::diag::Diagnostic;
 use super::model::Object;
 use super::yaml::{Node, NodeKind, Value};
+use super::yaml::{int};
 
 /// The errors of an update the API server refuses, and the field the UpdateRefused note names.
 pub(super) type Refusal = (Vec<Diagnostic>, &'static str);
@@ -20,13 +21,6 @@ fn spec(o: &Object) -> Option<&Node> {
 /// A written, non-null value.
 fn written<'a>(n: Option<&'a Node>, key: &str) -> Option<&'a Node> {
     n?.get(key).filter(|v| !v.is_null())
-}
-
-fn int(n: Option<&Node>) -> Option<i64> {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
-        _ => None,
-    }
 }
 
 fn immutable(mut d: Diagnostic) -> Diagnostic {

@@ -161,13 +161,7 @@ fn the_pill_covers_nothing_in_every_preset_at_every_width() {
 /// width.
 #[test]
 fn no_hop_crosses_a_node_title_in_learner9s_scenes() {
-    let crosses = |p: (f64, f64), q: (f64, f64), r: &Rect| {
-        if (p.1 - q.1).abs() < 1e-9 {
-            r.y < p.1 && p.1 < r.y + r.h && p.0.min(q.0).max(r.x) < p.0.max(q.0).min(r.x + r.w)
-        } else {
-            r.x < p.0 && p.0 < r.x + r.w && p.1.min(q.1).max(r.y) < p.1.max(q.1).min(r.y + r.h)
-        }
-    };
+    let crosses = super::layout::segment_crosses;
     let mut bad = Vec::new();
     for (name, file, client, svc) in SCENES {
         let r = scene(file, client);

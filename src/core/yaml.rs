@@ -320,6 +320,22 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
 }
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
+/// A sequence's items (none for anything else or nothing): the validators' tree walk.
+pub fn items(n: Option<&Node>) -> &[Node] {
+    match n.map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items,
+        _ => &[],
+    }
+}
+
+/// An integer scalar's value (YAML 1.1 typing), None for anything else.
+pub fn int(n: Option<&Node>) -> Option<i64> {
+    match n.map(|n| &n.kind) {
+        Some(NodeKind::Scalar { value: Value::Int(i), .. }) => Some(*i),
+        _ => None,
+    }
+}
+
 pub fn resolve_plain(s: &str) -> Value {
     let b = s.as_bytes();
     let Some(&first) = b.first() else { return Value::Null };
