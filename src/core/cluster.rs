@@ -156,6 +156,9 @@ pub struct Cluster {
     /// how many placed pods carry required anti-affinity terms (0: InterPodAffinity has nothing
     /// to check for a pod without terms of its own, and the scan over placed pods is skipped)
     pods_with_anti_affinity: usize,
+    /// pods with a native sidecar that declares a port (an upper bound: paths'
+    /// sidecar_port_note looks for the pod only when there are some)
+    pub pods_with_sidecar_ports: usize,
     /// the addresses written pods hold (status.podIP; [`ip_key`]): host-local IPAM never hands
     /// out an address in use, so a simulated pod skips them
     taken_ips: super::resolve::FastSet<u128>,
@@ -237,14 +240,14 @@ impl Cluster {
     /// Equal but for the pods (core::ServiceCache compares those with the last report's).
     pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
         // (taken_ips is only the build's: what the written pods held)
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _, kept: _ } = self;
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports: _, taken_ips: _, kept: _ } = self;
         *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity
     }
 
     /// A copy without the pods.
     pub(crate) fn without_pods(&self) -> Cluster {
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, taken_ips: _, kept: _ } = self;
-        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, taken_ips: Default::default(), kept: Vec::new() }
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports, taken_ips: _, kept: _ } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, pods_with_sidecar_ports: *pods_with_sidecar_ports, taken_ips: Default::default(), kept: Vec::new() }
     }
 }
 
@@ -3763,6 +3766,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if placed { s.required_pod_anti_affinity.clone() } else { vec![] }),
     };
     cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
+    cluster.pods_with_sidecar_ports += usize::from(sidecars.iter().any(|c| !c.ports.is_empty()));
     cluster.pods.push(PodInst {
         name: p.name,
         namespace: p.namespace,
