@@ -197,9 +197,13 @@ fn rename_unknown_field(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> 
 /// controller-uid and batch.kubernetes.io/controller-uid = the Job's UID
 /// (pkg/registry/batch/job/strategy.go generateSelector). job-name / batch.kubernetes.io/job-name
 /// are the Job's name (same function): stable, not listed.
-pub const GENERATED_SELECTOR_LABELS: [&str; 5] = ["pod-template-hash", "controller-revision-hash", "pod-template-generation", "batch.kubernetes.io/controller-uid", "controller-uid"];
+/// The workload controllers' revision labels are `cluster::REVISION_LABELS`; the Job's UID
+/// labels are added here.
+fn is_generated_selector_label(k: &str) -> bool {
+    super::cluster::REVISION_LABELS.contains(&k) || ["batch.kubernetes.io/controller-uid", "controller-uid"].contains(&k)
+}
 
-/// Who writes a [`GENERATED_SELECTOR_LABELS`] key and why its value cannot be written in advance.
+/// Who writes an [`is_generated_selector_label`] key and why its value cannot be written in advance.
 fn generated_label_why(k: &str) -> String {
     let who = match k {
         "pod-template-hash" => "the Deployment controller stamps on each ReplicaSet's pods with a hash of the pod template",
@@ -663,7 +667,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 let near = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_some());
                 // a controller-generated key (pod-template-hash…): remove it, never copy the
                 // simulated value (learner10 W1)
-                let generated = sel.iter().map(|(k, _)| k.as_str()).find(|k| GENERATED_SELECTOR_LABELS.contains(k));
+                let generated = sel.iter().map(|(k, _)| k.as_str()).find(|k| is_generated_selector_label(k));
                 let fix = generated.and_then(|k| remove_selector_key(text, &obj?.source, k));
                 // a workload of this namespace refused at a wrong apiVersion runs no pods
                 // (Deployment at v1; learner10 W2 q/28): its apiVersion is the fix
@@ -723,7 +727,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 _ => "Selector matches pods".to_string(),
             };
             // matching today is luck: the value changes at the next rollout (learner10 W1)
-            match sel.iter().map(|(k, _)| k.as_str()).find(|k| GENERATED_SELECTOR_LABELS.contains(k)) {
+            match sel.iter().map(|(k, _)| k.as_str()).find(|k| is_generated_selector_label(k)) {
                 Some(k) => {
                     let fix = obj.and_then(|o| remove_selector_key(text, &o.source, k));
                     out.push(check("selector", "Selector holds a controller-generated label", "warn", format!("{why} {}", generated_label_why(k)), fix))

@@ -1,6 +1,7 @@
 //! The simulated cluster: nodes, and the pods that would run — pasted Pods plus the pods that
 //! workload controllers would create, named as those controllers name them — with IPs.
 
+use super::yaml::{items as seq, node_at};
 use std::borrow::Cow;
 use std::mem::take;
 use serde::Serialize;
@@ -934,7 +935,7 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
     taint_eviction_notes(cluster, objects, diags);
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
-        let prefix = if matches!(o.body, Body::Workload(_)) { "spec.template.spec" } else { "spec" };
+        let prefix = o.pod_spec_path().unwrap_or("spec");
         let shown = if pods.len() == 1 { format!("pod {} stays Pending", pods[0]) } else { format!("{} pods ({}, …) stay Pending", pods.len(), pods[0]) };
         // a node-role label no node carries (corpus4: Sock Shop's `node-role.kubernetes.io/worker:
         // ""`): the kubelet may not set labels under node-role.kubernetes.io on its own Node
@@ -2155,18 +2156,6 @@ fn validate_job_spec(j: &JobSpec, spec: Option<&super::yaml::Node>, at: &dyn Fn(
     }
 }
 
-/// The node at a dotted path of map keys (`spec.template.spec`), if every key is there.
-fn node_at<'a>(root: &'a super::yaml::Node, path: &str) -> Option<&'a super::yaml::Node> {
-    path.split('.').try_fold(root, |n, key| n.get(key))
-}
-
-/// A sequence's items (none for anything else).
-fn seq(n: Option<&super::yaml::Node>) -> &[super::yaml::Node] {
-    match n.map(|n| &n.kind) {
-        Some(super::yaml::NodeKind::Seq(items)) => items,
-        _ => &[],
-    }
-}
 
 /// validateContainers then validateInitContainers (pkg/apis/core/validation/validation.go), the
 /// parts that decide whether the pod exists: at least one container; for each (init) container

@@ -40,6 +40,7 @@
 
 use super::diag::{json, json_str, quote, Diagnostic};
 use super::yaml::{Node, NodeKind, Value};
+use super::yaml::node_at as node;
 
 /// The errors `kubectl apply` would print for an apiextensions.k8s.io/v1
 /// CustomResourceDefinition; empty for other kinds.
@@ -220,9 +221,6 @@ pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
     errs
 }
 
-fn node<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
-    path.split('.').try_fold(root, |n, k| n.get(k))
-}
 
 fn is_true(n: &Node) -> bool {
     matches!(n.kind, NodeKind::Scalar { value: Value::Bool(true), .. })

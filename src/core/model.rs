@@ -725,6 +725,14 @@ impl Object {
     pub fn id(&self) -> String {
         object_id(&self.kind, &self.meta.namespace, &self.meta.name)
     }
+    /// Where its pod spec is written: a Pod's `spec`, a workload's `spec.template.spec`.
+    pub fn pod_spec_path(&self) -> Option<&'static str> {
+        match self.body {
+            Body::Pod(..) => Some("spec"),
+            Body::Workload(_) => Some("spec.template.spec"),
+            _ => None,
+        }
+    }
     /// Position of a field path such as `spec.ports[0].port` (nearest existing ancestor).
     pub fn pos(&self, path: &str) -> Pos {
         pos_at(&self.source, path)

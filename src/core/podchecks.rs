@@ -17,16 +17,9 @@
 use super::diag::{json_str, quote, Diagnostic, ErrorType, Severity};
 use super::model::{Body, Object};
 use super::yaml::{Node, NodeKind, Pos, Value};
-use super::yaml::{int};
+use super::yaml::{int, items as seq, node_at};
 
 type At<'a> = &'a dyn Fn(&str) -> Pos;
-
-fn seq(n: Option<&Node>) -> &[Node] {
-    match n.map(|n| &n.kind) {
-        Some(NodeKind::Seq(items)) => items,
-        _ => &[],
-    }
-}
 
 /// A field that is written and not null.
 fn set<'a>(n: &'a Node, key: &str) -> Option<&'a Node> {
@@ -42,10 +35,6 @@ fn boolean(n: &Node, key: &str) -> Option<bool> {
         Some(NodeKind::Scalar { value: Value::Bool(b), .. }) => Some(*b),
         _ => None,
     }
-}
-
-fn node_at<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
-    path.split('.').try_fold(root, |n, key| n.get(key))
 }
 
 /// A json-printed optional string (a `*string` field of an internal type: `null` or `"x"`).
@@ -863,11 +852,7 @@ pub(crate) fn missing_references(objects: &[Object], created: &[(&str, &str, &st
         if o.dumped() || o.refused {
             continue;
         }
-        let prefix = match &o.body {
-            Body::Pod(..) => "spec",
-            Body::Workload(_) => "spec.template.spec",
-            _ => continue,
-        };
+        let Some(prefix) = o.pod_spec_path() else { continue };
         let Some(spec) = node_at(&o.source, prefix) else { continue };
         let ns = o.meta.namespace.as_str();
         let mut missing: Vec<(&'static str, String, String, Pos)> = Vec::new();

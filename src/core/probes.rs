@@ -9,25 +9,15 @@
 //! kubelet's "port %q not found" every time: cluster.rs makes that pod not Ready.)
 
 use super::diag::{Diagnostic, ErrorType, Severity};
-use super::model::{Body, Object};
-use super::yaml::{items, int};
-
-/// Where the pod spec of `o` is: a Pod's spec, a controller's template, a CronJob's job's template.
-fn pod_spec_prefix(o: &Object) -> Option<&'static str> {
-    match (&o.body, o.kind.as_str()) {
-        (Body::Pod(..), _) => Some("spec"),
-        (Body::Workload(_), "CronJob") => Some("spec.jobTemplate.spec.template.spec"),
-        (Body::Workload(_), _) => Some("spec.template.spec"),
-        _ => None,
-    }
-}
+use super::model::Object;
+use super::yaml::{int, items, node_at};
 
 /// One info per container (the first probe that names an undeclared number), for each Pod and
 /// workload template the API server takes: one per template, not per replica.
 pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
-        let Some(prefix) = pod_spec_prefix(o) else { continue };
-        let Some(spec) = prefix.split('.').try_fold(&o.source, |n, k| n.get(k)) else { continue };
+        let Some(prefix) = o.pod_spec_path() else { continue };
+        let Some(spec) = node_at(&o.source, prefix) else { continue };
         for (list, restart_sidecars_only) in [("containers", false), ("initContainers", true)] {
             for (i, c) in items(spec.get(list)).iter().enumerate() {
                 if restart_sidecars_only && c.get("restartPolicy").and_then(|p| p.as_str()) != Some("Always") {

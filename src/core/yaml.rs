@@ -328,6 +328,11 @@ pub fn items(n: Option<&Node>) -> &[Node] {
     }
 }
 
+/// The node at a dotted path of map keys (`spec.template.spec`), if every key is there.
+pub fn node_at<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
+    path.split('.').try_fold(root, |n, key| n.get(key))
+}
+
 /// An integer scalar's value (YAML 1.1 typing), None for anything else.
 pub fn int(n: Option<&Node>) -> Option<i64> {
     match n.map(|n| &n.kind) {
