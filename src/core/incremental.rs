@@ -381,8 +381,7 @@ impl Incremental {
         }
         super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
         // (as read_objects_staged makes it, after the update errors)
-        let created: Vec<_> = units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
-        super::podchecks::missing_references(&self.objects, &created, &mut diags);
+        super::reference_notes(&self.objects, units().flat_map(|d| d.ignored.iter()), &mut diags);
         for d in units() {
             diags.extend(d.endpoints.iter().cloned());
         }

@@ -107,8 +107,7 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     diags.extend(ignored.iter().map(|(kind, api_version, pos, _)| ignored_note(kind, api_version, *pos)));
     reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), diags);
     if notes {
-        let created: Vec<_> = ignored.iter().filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
-        podchecks::missing_references(&objects, &created, diags);
+        reference_notes(&objects, ignored.iter(), diags);
     }
     objects
 }
@@ -133,6 +132,13 @@ fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
 /// A kind read but not modelled: (kind, apiVersion, its root's position, what a v1 ConfigMap's
 /// or Secret's update checks read — reapply::config_update_errors).
 type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>);
+
+/// [`podchecks::missing_references`] over the Secrets and ConfigMaps the input creates (the kinds
+/// read but not modelled: `ignored`'s config states), for the whole analysis and the incremental one.
+fn reference_notes<'a>(objects: &[Object], ignored: impl Iterator<Item = &'a Ignored>, diags: &mut Vec<Diagnostic>) {
+    let created: Vec<_> = ignored.filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
+    podchecks::missing_references(objects, &created, diags);
+}
 
 fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
     let msg = match kind {
