@@ -240,6 +240,9 @@ impl Layout {
         // that cannot avoid them still gets drawn.
         if strict {
             out.extend(self.items.iter().filter(|i| i.kind == "node" && entered(i)).flat_map(|i| i.texts.iter().map(Text::bbox)));
+            // and the cluster's title: the outside client's route into node-2 dropped through
+            // "… · nodePorts 30000-32767" at 1280 px (session 14's screenshot)
+            out.extend(self.items.iter().filter(|i| i.kind == "cluster").flat_map(|i| i.texts.iter().map(Text::bbox)));
         }
         out
     }
