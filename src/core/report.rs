@@ -450,9 +450,21 @@ impl Report {
                     p.entry,
                     p.node.as_ref().map(|n| format!(" via {n}")).or_else(|| p.ingress.as_ref().map(|n| format!(" via Ingress {n}"))).unwrap_or_default(),
                     // 53/UDP and 53/TCP: two lines that must not read the same
-                    p.port.map(|n| match (&p.protocol, svc.port_number_shared(n)) {
-                        (Some(proto), true) => format!(" port {n}/{proto}"),
-                        _ => format!(" port {n}"),
+                    p.port.map(|n| {
+                        let port = match (&p.protocol, svc.port_number_shared(n)) {
+                            (Some(proto), true) => format!(" port {n}/{proto}"),
+                            _ => format!(" port {n}"),
+                        };
+                        // what the outside client dials is the nodePort, not the Service's
+                        // port (corpus9: "path from nodeport via node-1 port 8080" read as if
+                        // the client connected to 8080)
+                        let node_port = (p.entry == super::paths::Entry::NodePort)
+                            .then(|| svc.ports.iter().find(|sp| sp.port == n && p.protocol.as_deref().is_none_or(|pr| pr == sp.protocol)).and_then(|sp| sp.node_port))
+                            .flatten();
+                        match node_port {
+                            Some(np) => format!("{port} (nodePort {np})"),
+                            None => port,
+                        }
                     }).unwrap_or_default(),
                     p.outcome,
                     p.reason

@@ -35,3 +35,14 @@ fn no_hop_crosses_the_cluster_title_in_any_preset() {
     bad.dedup();
     assert!(bad.is_empty(), "{} routes across the cluster's title:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// corpus9: the CLI's path header "path from nodeport via node-1 port 80" read as if the outside
+/// client dialled 80; it dials the nodePort (the hop below says 192.168.49.2:30080). The header
+/// names both; a ClusterIP path's header is unchanged.
+#[test]
+fn a_nodeport_paths_header_names_the_nodeport_the_client_dials() {
+    let p = presets::ALL.iter().find(|p| p.id == "web-nodeport").expect("the NodePort preset");
+    let text = analyze(p.yaml, &Config::default()).to_text();
+    assert!(text.contains("path from nodeport via node-1 port 80 (nodePort 30080): delivered"), "{text}");
+    assert!(text.contains("path from pod via node-1 port 80: delivered"), "{text}");
+}
