@@ -1470,6 +1470,7 @@ fn analyze_checked(
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
+    netpol::selection_notes(&objects, &policies, &cluster, &mut diags);
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)

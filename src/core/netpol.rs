@@ -622,6 +622,57 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
     }
 }
 
+/// What each policy does to the pods of the input, said once per policy (corpus9: Pods and a
+/// NetworkPolicy without a Service got no word about the policy). A policy selects the pods of
+/// its own namespace that its podSelector matches (NetworkPolicySpec.podSelector; an empty one
+/// selects every pod there) and isolates them for the directions of its (defaulted) policyTypes:
+/// a connection is then allowed only if some policy selecting the pod allows it (the union of
+/// their rules). Host-network pods are the node's network namespace: policies do not apply.
+/// Nothing is said for a namespace with no pod in the input (the pods may come later).
+pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        let ns = o.meta.namespace.as_str();
+        let in_ns: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == ns && !p.host_network).collect();
+        if in_ns.is_empty() {
+            continue;
+        }
+        let selected: Vec<&str> = in_ns.iter().filter(|p| selector_matches(Some(&spec.pod_selector), &p.labels)).map(|p| p.name.as_str()).collect();
+        let id = o.id();
+        let pos = o.pos("spec.podSelector");
+        if selected.is_empty() {
+            let msg = format!(
+                "NetworkPolicy {} selects none of the {} pods of namespace {ns} (its podSelector matches no pod's labels): it isolates nothing yet",
+                o.meta.name,
+                in_ns.len()
+            );
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelectsNothing", msg, pos).on(&id));
+            continue;
+        }
+        let names = if selected.len() > 3 { format!("{}, …", selected[..3].join(", ")) } else { selected.join(", ") };
+        let them = if selected.len() == 1 { "it" } else { "them" };
+        let dir = |typed: bool, rules: &[Rule], word: &str, towards: &str| -> Option<String> {
+            typed.then(|| match rules.len() {
+                0 => format!("{word}: isolated, and this policy allows no connection {towards}"),
+                n => format!(
+                    "{word}: isolated; only connections that {} (or another policy selecting {them}) allows get through",
+                    if n == 1 { format!("its {} rule", word.to_lowercase()) } else { format!("one of its {n} {} rules", word.to_lowercase()) }
+                ),
+            })
+        };
+        let dirs: Vec<String> = [dir(spec.ingress_type, &spec.ingress, "Ingress", &format!("to {them}")), dir(spec.egress_type, &spec.egress, "Egress", &format!("from {them} (DNS lookups included)"))]
+            .into_iter()
+            .flatten()
+            .collect();
+        if dirs.is_empty() {
+            continue;
+        }
+        let msg = format!("NetworkPolicy {} selects {} in namespace {ns} ({names}). {}", o.meta.name, super::report::count(selected.len(), "pod", "pods"), dirs.join(". "));
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelects", msg, pos).on(&id));
+    }
+}
+
 /// The pods whose DNS queries (UDP 53 to the cluster DNS pods) an egress policy drops, with why:
 /// the in-cluster client (`default/client`) and every pod a policy isolates for egress (their
 /// lookups time out: the DNS panel asks as any of them). Empty without egress policies.

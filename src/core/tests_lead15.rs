@@ -46,3 +46,41 @@ fn a_nodeport_paths_header_names_the_nodeport_the_client_dials() {
     assert!(text.contains("path from nodeport via node-1 port 80 (nodePort 30080): delivered"), "{text}");
     assert!(text.contains("path from pod via node-1 port 80: delivered"), "{text}");
 }
+
+fn infos(r: &super::report::Report, code: &str) -> Vec<String> {
+    r.diagnostics.iter().filter(|d| d.code == code).map(|d| d.message.clone()).collect()
+}
+
+fn fixture(file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// corpus9: Pods and a NetworkPolicy with no Service got no word about the policy. Each policy
+/// says which pods of its namespace its podSelector selects and what it isolates them for
+/// (k8s.io/api networking/v1 types.go NetworkPolicySpec.podSelector / policyTypes;
+/// pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicy: no policyTypes is Ingress).
+#[test]
+fn a_network_policy_says_which_pods_it_isolates_networking_v1_network_policy_spec() {
+    let r = analyze(&fixture("lead15-netpol-pods.yaml"), &Config::default());
+    assert_eq!(
+        infos(&r, "NetworkPolicySelects"),
+        ["NetworkPolicy deny-web selects 1 pod in namespace default (web). Ingress: isolated, and this policy allows no connection to it"]
+    );
+    let r = analyze(&fixture("lead15-netpol-deployment.yaml"), &Config::default());
+    let sel = infos(&r, "NetworkPolicySelects");
+    assert_eq!(sel.len(), 1, "{sel:?}");
+    assert!(sel[0].starts_with("NetworkPolicy allow-fe selects 5 pods in namespace shop (web-"), "{}", sel[0]);
+    assert!(
+        sel[0].ends_with(", …). Ingress: isolated; only connections that one of its 2 ingress rules (or another policy selecting them) allows get through. Egress: isolated, and this policy allows no connection from them (DNS lookups included)"),
+        "{}",
+        sel[0]
+    );
+    // a podSelector that matches none of the namespace's pods (a typo: app=wbe)
+    assert_eq!(
+        infos(&r, "NetworkPolicySelectsNothing"),
+        ["NetworkPolicy typo selects none of the 5 pods of namespace shop (its podSelector matches no pod's labels): it isolates nothing yet"]
+    );
+    // a namespace with no pod in the input: nothing said (its pods may come later)
+    assert!(!r.diagnostics.iter().any(|d| d.object.as_deref() == Some("NetworkPolicy/other/elsewhere") && d.code.starts_with("NetworkPolicySelects")));
+}
