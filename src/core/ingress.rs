@@ -357,6 +357,38 @@ pub fn is_controller_box(name: &str) -> bool {
     name.starts_with("ingress/")
 }
 
+/// Which request paths an Ingress path matches, as networking/v1 defines its pathType
+/// (k8s.io/api networking/v1 types.go PathTypeExact, PathTypePrefix, PathTypeImplementationSpecific;
+/// HTTPIngressPath.pathType): Exact is the whole path, case-sensitive; Prefix compares
+/// `/`-separated elements (a trailing `/` ignored), so `/api` takes `/api/v1` but not `/apiv2`,
+/// and among several matches the longest path wins (types.go), an Exact path before a Prefix one
+/// of the same length (kubernetes/website concepts/services-networking/ingress.md "Multiple
+/// matches") (learner11 q/01, q/02: "does /apiv2 match?"). None for a path the API server refuses (no
+/// pathType, a relative path).
+pub fn path_matching(p: &IngressPath) -> Option<String> {
+    let path = if p.path.is_empty() { "/" } else { p.path.as_str() };
+    if !path.starts_with('/') {
+        return None;
+    }
+    match p.path_type.as_deref()? {
+        "Exact" if path == "/" => Some("Exact / matches the request path / only".into()),
+        "Exact" => {
+            let other = if path.ends_with('/') { path.trim_end_matches('/').to_string() } else { format!("{path}/") };
+            Some(format!("Exact {path} matches the request path {path} only (case-sensitive; not {other}, nor a longer path)"))
+        }
+        "Prefix" if path.trim_end_matches('/').is_empty() => Some("Prefix / matches every request path (when a longer path of the Ingress matches too, the longer wins)".into()),
+        "Prefix" => {
+            let base = path.trim_end_matches('/');
+            let last = base.rsplit('/').next().unwrap_or_default();
+            Some(format!(
+                "Prefix {path} matches {base}, {base}/ and every path under it, element by element: {base}/x yes, {base}x no (\"{last}x\" is another element); when several paths of the Ingress match, the longest wins (an Exact path before a Prefix one of the same length)"
+            ))
+        }
+        "ImplementationSpecific" => Some(format!("ImplementationSpecific: how {path} matches is up to the controller of the IngressClass (its documentation says)")),
+        _ => None,
+    }
+}
+
 /// The `ingress` entry of each Service an accepted Ingress routes to (learner9 M Q32: the 503
 /// warning was right, but Ingress → Service → pod could not be stepped): an outside client's
 /// HTTP request to the ingress controller, the rule (host, path) that matches it and its backend
@@ -409,11 +441,12 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
             let url = format!("{scheme}://{}{}", host.unwrap_or("<the controller's address>"), rule.map(|(_, p)| if p.path.is_empty() { "/" } else { p.path.as_str() }).unwrap_or("/"));
             let matched = match rule {
                 Some((r, p)) => format!(
-                    "rule {} path {}{} → backend service {} port {port_shown}",
+                    "rule {} path {}{} → backend service {} port {port_shown}{}",
                     if r.host.is_empty() { "(any host)".to_string() } else { format!("host {}", r.host) },
                     if p.path.is_empty() { "/" } else { &p.path },
                     p.path_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
-                    sb.name
+                    sb.name,
+                    path_matching(p).map(|m| format!(". {m}")).unwrap_or_default()
                 ),
                 None => format!("no rule, so spec.defaultBackend → service {} port {port_shown}", sb.name),
             };

@@ -84,3 +84,25 @@ fn a_network_policy_says_which_pods_it_isolates_networking_v1_network_policy_spe
     // a namespace with no pod in the input: nothing said (its pods may come later)
     assert!(!r.diagnostics.iter().any(|d| d.object.as_deref() == Some("NetworkPolicy/other/elsewhere") && d.code.starts_with("NetworkPolicySelects")));
 }
+
+/// learner11 q/01, q/02: "does /apiv2 (or /api/v1, or /login/) match my Ingress path?" — the
+/// ingress path's first hop says how its pathType matches (k8s.io/api networking/v1 types.go
+/// PathTypePrefix: element by element, /foo/bar does not match /foo/barbaz; PathTypeExact).
+#[test]
+fn an_ingress_path_says_what_its_path_type_matches_networking_v1_path_type() {
+    use super::ingress::{path_matching, Backend, IngressPath};
+    let p = |path: &str, t: Option<&str>| IngressPath { field: String::new(), path: path.into(), path_type: t.map(str::to_string), backend: Backend { field: String::new(), service: None, resource: false } };
+    let prefix = path_matching(&p("/api", Some("Prefix"))).expect("a Prefix path");
+    assert!(prefix.starts_with("Prefix /api matches /api, /api/ and every path under it, element by element: /api/x yes, /apix no"), "{prefix}");
+    assert_eq!(path_matching(&p("/api/", Some("Prefix"))).map(|m| m.starts_with("Prefix /api/ matches /api, /api/ and")), Some(true));
+    assert_eq!(path_matching(&p("/login", Some("Exact"))).as_deref(), Some("Exact /login matches the request path /login only (case-sensitive; not /login/, nor a longer path)"));
+    assert!(path_matching(&p("/", Some("Prefix"))).is_some_and(|m| m.starts_with("Prefix / matches every request path")));
+    assert!(path_matching(&p("/x", Some("ImplementationSpecific"))).is_some_and(|m| m.contains("up to the controller of the IngressClass")));
+    // a path the API server refuses says nothing
+    assert_eq!(path_matching(&p("/x", None)), None);
+    assert_eq!(path_matching(&p("x", Some("Prefix"))), None);
+    // and the ingress entry's first hop carries it
+    let r = analyze(&fixture("lead15-ingress-paths.yaml"), &Config::default());
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("the ingress path");
+    assert!(path.hops[0].explanation.contains("path /api (Prefix) → backend service web port 80. Prefix /api matches /api, /api/"), "{}", path.hops[0].explanation);
+}
