@@ -2409,6 +2409,8 @@ mod tests_learnfix9;
 mod tests_learnfix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix11;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix12;
 #[cfg(test)]
 mod tests_corpfix7;
 #[cfg(test)]
