@@ -761,6 +761,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             None => why,
         };
         out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
+        // an Ingress whose backend is this alias: its controller connects to the external name
+        // itself (core::ingress::paths; learnfix12)
+        if let Some(ing) = entry.strip_prefix("ingress@") {
+            if let Some(p) = s.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress && p.ingress.as_deref() == Some(ing)) {
+                let title = "The Ingress backend reaches a port of the Service";
+                out.push(if p.outcome == super::paths::Outcome::Rejected {
+                    check("ingress", title, "fail", format!("Ingress {ing}: {}.", p.reason), None)
+                } else {
+                    check("ingress", title, "ok", format!("Ingress {ing} routes {}. {}.", p.reason.trim_start_matches("via the ingress controller "), p.hops.last().map(|h| h.explanation.as_str()).unwrap_or_default()), None)
+                });
+            }
+        }
         // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
         // name's address (core::netpol::apply_to_paths)
         let entry_path = s.paths.iter().find(|p| p.entry == entry);

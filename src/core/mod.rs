@@ -242,7 +242,9 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
-const READ_ANNOTATIONS: [&str; 6] = [
+/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
+const READ_ANNOTATIONS: [&str; 7] = [
+    "nginx.ingress.kubernetes.io/upstream-vhost",
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
     "kubernetes.io/ingress.class",
@@ -1474,6 +1476,8 @@ fn analyze_checked(
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
     ingress::paths(&objects, &mut services);
+    // (the ingress controller's own connections, to the endpoint pods: learnfix12)
+    netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied

@@ -146,3 +146,113 @@ fn undeclared_probe_port_is_the_likely_reason_pods_are_not_ready_prober_run_prob
     assert_eq!(ready.status, "warn");
     assert!(ready.why.contains("Likely reason: spec.template.spec.containers[0].readinessProbe.httpGet.port"), "{}", ready.why);
 }
+
+/// Item 5: an "ingress" preset (Ingress → Service web → pods, one host, pathType Prefix) and a
+/// tour card that uses it. ingress-nginx sends to the endpoints itself ("By default the NGINX
+/// ingress controller uses a list of all endpoints (Pod IP/port) in the NGINX upstream
+/// configuration", kubernetes/ingress-nginx docs/user-guide/nginx-configuration/annotations.md
+/// "Service Upstream"); not every controller does (the AWS Load Balancer Controller's default
+/// instance targets go through a nodePort), so the path says ingress-nginx, not "most".
+#[test]
+fn ingress_preset_and_tour_card_ingress_nginx_sends_to_the_endpoints() {
+    let p = super::presets::find("ingress").expect("preset");
+    assert_eq!((p.service, p.entry), ("web", "ingress"));
+    let r = analyze(p.yaml, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity == super::diag::Severity::Info), "{:#?}", r.diagnostics);
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path");
+    assert_eq!((path.outcome, path.ingress.as_deref(), path.backends.len()), (super::paths::Outcome::Delivered, Some("web"), 3));
+    assert!(path.hops[0].explanation.contains("rule host web.example.com path / (Prefix) → backend service web port 80"), "{}", path.hops[0].explanation);
+    let last = &path.hops.last().unwrap().explanation;
+    assert!(last.starts_with("ingress-nginx (by default; Traefik's default too) sends to the Service's endpoints directly, not through its clusterIP — not every controller does"), "{last}");
+    assert!(!last.contains("Most controllers"));
+    let c = checklist(p.yaml, &r, "web", "ingress@web");
+    assert_eq!(find(&c, "ingress").status, "ok");
+    // the tour card: last (trainers' #tour=N links keep their steps), its "Try it" answers as it says
+    let step = super::tour::STEPS.last().expect("step");
+    assert_eq!((step.preset, step.entry, step.point), ("ingress", "ingress@web", "external:ingress/web"));
+    assert!(step.text.contains("ingress-nginx") && !step.text.contains("most controllers"));
+    let t = p.yaml.replace("              number: 80", "              number: 81");
+    let r = analyze(&t, &Config::default());
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path");
+    assert_eq!(path.outcome, super::paths::Outcome::Rejected);
+    assert!(r.diagnostics.iter().any(|d| d.code == "IngressBackend" && d.message.contains("has no port 81") && d.message.contains("answers 503")));
+    assert_eq!(find(&checklist(&t, &r, "web", "ingress@web"), "ingress").status, "fail");
+}
+
+const INGRESS_WEB: &str = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: shop.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: web\n            port:\n              number: 80\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        ports:\n        - containerPort: 8080\n";
+
+/// Item 6a: a NetworkPolicy selecting the backend pods that admits only app=frontend. The
+/// controller's own connection arrives at the pods (ingress-nginx sends to the endpoints), so the
+/// policy must admit the controller's pods (kubernetes.io NetworkPolicy: an isolated pod takes
+/// only what a rule allows; k8s.io/api networking/v1 NetworkPolicyPeer). It was "delivered";
+/// now dropped, with ingress-nginx's 504 after proxy-connect-timeout 5 s and 3 tries
+/// (kubernetes/ingress-nginx internal/ingress/controller/config/config.go NewDefault), and the
+/// rule that admits it.
+#[test]
+fn network_policy_without_the_controller_namespace_drops_the_ingress_path_networkpolicy_peer() {
+    let np = "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: only-frontend\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          app: frontend\n";
+    let text = format!("{INGRESS_WEB}{np}");
+    let r = analyze(&text, &Config::default());
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path");
+    assert_eq!(path.outcome, super::paths::Outcome::Dropped, "{path:#?}");
+    assert!(path.reason.starts_with("NetworkPolicy only-frontend admits no connection from the ingress controller (taken as ingress-nginx's own install: pods labelled app.kubernetes.io/name=ingress-nginx in namespace ingress-nginx) to the endpoint pods: they are dropped, and the controller answers 504 Gateway Time-out"), "{}", path.reason);
+    let drop = path.hops.last().unwrap();
+    assert_eq!(drop.kind, super::paths::HopKind::Drop);
+    assert!(drop.explanation.contains("proxy-connect-timeout (5 s)"), "{}", drop.explanation);
+    let c = checklist(&text, &r, "web", "ingress@web");
+    assert_eq!(find(&c, "netpol").status, "fail", "{c:#?}");
+    // the rule the text gives admits it
+    let fixed = text.replace("          app: frontend\n", "          app: frontend\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: ingress-nginx\n");
+    let r = analyze(&fixed, &Config::default());
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path");
+    assert_eq!(path.outcome, super::paths::Outcome::Delivered, "{}", path.reason);
+    // another class: its controller's namespace is not in the input, the path says what to admit
+    let traefik = text.replace("ingressClassName: nginx", "ingressClassName: traefik");
+    let r = analyze(&traefik, &Config::default());
+    let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path");
+    assert_eq!(path.outcome, super::paths::Outcome::Delivered);
+    assert!(path.reason.contains("; NetworkPolicy only-frontend isolates the endpoint pods for ingress: it must admit the pods of the class-traefik ingress controller"), "{}", path.reason);
+    assert_eq!(find(&checklist(&traefik, &r, "web", "ingress@web"), "netpol").status, "warn");
+}
+
+/// Item 6b: an Ingress backend that is an ExternalName Service. ingress-nginx makes the external
+/// name the upstream (internal/ingress/controller/endpointslices.go getEndpointsFromSlices,
+/// ExternalName case; controller.go externalNamePorts: no port of that number → the backend's
+/// number) and keeps the client's Host header (rootfs/etc/nginx/template/nginx.tmpl
+/// $best_http_host) unless upstream-vhost is set. It had no path at all.
+#[test]
+fn external_name_backend_is_proxied_to_the_external_host_get_endpoints_from_slices() {
+    let text = INGRESS_WEB.replace("            name: web\n", "            name: api\n") + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  type: ExternalName\n  externalName: api.example.com\n";
+    let r = analyze(&text, &Config::default());
+    let api = r.services.iter().find(|s| s.name == "api").expect("api");
+    let path = api.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("an ingress path for the ExternalName backend");
+    assert_eq!((path.outcome, path.port), (super::paths::Outcome::External, Some(80)));
+    let last = path.hops.last().unwrap();
+    assert_eq!((last.to.as_str(), last.dst.as_str()), ("external:api.example.com", "api.example.com:80"));
+    assert!(last.explanation.contains("with the client's Host: shop.example.com, not api.example.com"), "{}", last.explanation);
+    let c = checklist(&text, &r, "api", "ingress@web");
+    let ing = find(&c, "ingress");
+    assert_eq!(ing.status, "ok");
+    assert!(ing.why.contains("to api.example.com:80, outside the cluster (ExternalName api)"), "{}", ing.why);
+    // upstream-vhost: the external name's own Host
+    let vhost = text.replace("  name: web\nspec:\n  ingressClassName", "  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/upstream-vhost: api.example.com\nspec:\n  ingressClassName");
+    let r = analyze(&vhost, &Config::default());
+    let path = r.services.iter().find(|s| s.name == "api").unwrap().paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).unwrap().clone();
+    assert!(path.hops.last().unwrap().explanation.contains("with Host: api.example.com (nginx.ingress.kubernetes.io/upstream-vhost)"), "{vhost}\n{}", path.hops.last().unwrap().explanation);
+}
+
+/// Item 6c: the AWS Load Balancer Controller's `use-annotation` backend. The API server takes
+/// "use-annotation" as a port name (pkg/apis/networking/validation/validation.go
+/// validateIngressBackend → IsValidPortName: at most 15 characters, [a-z0-9-], a letter, no
+/// `--`), and the controller reads the action from alb.ingress.kubernetes.io/actions.<name>
+/// (aws-load-balancer-controller pkg/ingress/enhanced_backend_builder.go): no Service port, so
+/// no path is drawn, and the note says what the route does. (Documents what was already right.)
+#[test]
+fn use_annotation_backend_is_a_valid_port_name_and_an_alb_action_is_valid_port_name() {
+    let text = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    alb.ingress.kubernetes.io/actions.ssl-redirect: '{\"Type\": \"redirect\", \"RedirectConfig\": {\"Protocol\": \"HTTPS\", \"Port\": \"443\", \"StatusCode\": \"HTTP_301\"}}'\nspec:\n  ingressClassName: alb\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: ssl-redirect\n            port:\n              name: use-annotation\n";
+    let r = analyze(text, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != super::diag::Severity::Error), "{:#?}", r.diagnostics);
+    let note = r.diagnostics.iter().find(|d| d.code == "IngressBackend").expect("note");
+    assert!(note.message.contains("port name use-annotation is the AWS Load Balancer Controller's action reference, not a Service port: the route takes the action in annotation alb.ingress.kubernetes.io/actions.ssl-redirect"), "{}", note.message);
+    assert!(r.services.iter().all(|s| s.paths.iter().all(|p| p.entry != super::paths::Entry::Ingress)));
+}
