@@ -2089,7 +2089,10 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
         let might_select = |labels: &model::Labels| svc.selector.as_ref().is_some_and(|sel| labels.is_empty() || resolve::selector_matches(sel, labels));
         let relevant = match &o.body {
             Body::Pod(..) => might_select(&o.meta.labels),
-            Body::Workload(w) => might_select(&w.template_labels),
+            // (or its own matchLabels: an accepted workload's pods carry them, apps/validation
+            // ValidateDeploymentSpec etc. refuse a template they do not match — learner10 q/04,
+            // a Deployment refused for template labels app=frontend under matchLabels app=web)
+            Body::Workload(w) => might_select(&w.template_labels) || w.match_labels.as_ref().is_some_and(|m| !m.is_empty() && svc.selector.as_ref().is_some_and(|sel| resolve::selector_matches(sel, m))),
             Body::Endpoints(_) => svc.selector.is_none() && o.meta.name == svc.name,
             Body::EndpointSlice(set) => svc.selector.is_none() && set.service == svc.name,
             _ => false,

@@ -108,6 +108,9 @@ fn refused_deployment_whose_selector_the_service_shares_is_named_validate_deploy
     assert_eq!(fix.label, "Set Deployment web's template label app: web");
     let fixed = apply(&text, &fix.edit).expect("applies");
     assert_eq!(selector_status(&fixed), "ok");
+    // the report says it too: the path's reason and NoPodsSelected (mod.rs refused_dependencies)
+    let path = &r.services[0].paths[0];
+    assert!(path.reason.contains("Deployment web was refused by the API server, so it does not exist (spec.template.metadata.labels: Invalid value"), "{}", path.reason);
     // the case 0371b28 kept: the template matches, the Deployment is refused for another reason
     let t = text.replace("        app: frontend\n", "        app: web\n").replace("  replicas: 3\n", "  replicas: -1\n");
     let r = analyze(&t, &Config::default());
