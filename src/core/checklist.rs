@@ -214,22 +214,124 @@ fn generated_label_why(k: &str) -> String {
     format!("{k} is a label {who}: the real value is not this page's simulated one, and it changes at every rollout (or new Job), so a selector holding it loses every pod at the next change. Select on your own labels only: remove the {k} key.")
 }
 
-/// An edit that removes key `k`'s line from a block-map selector (`spec.selector`), when
-/// another key stays (an emptied selector would select nothing at all).
+/// An edit that removes key `k` from the Service's selector (`spec.selector`), when another key
+/// stays (an emptied selector would select nothing at all): in a block map its line; in a flow
+/// map on one line (`selector: {app: web, env: prod}`) the entry and one `, ` beside it, every
+/// other character as written (learnfix12, learner10 q/32).
 fn remove_selector_key(text: &str, svc: &Node, k: &str) -> Option<Fix> {
     let sel = path(svc, &["spec", "selector"])?;
     let NodeKind::Map(entries) = &sel.kind else { return None };
     if entries.len() < 2 {
         return None;
     }
-    let (kn, vn) = entries.iter().rev().find(|(kn, _)| kn.as_str() == Some(k))?;
+    let idx = entries.iter().rposition(|(kn, _)| kn.as_str() == Some(k))?;
+    let (kn, vn) = &entries[idx];
+    let label = format!("Remove selector key {k}");
     let l = line_of(text, kn.pos.line)?;
+    let flow = line_of(text, sel.pos.line).and_then(|sl| Some(sl[byte_at(sl, sel.pos.column)?..].starts_with('{'))).unwrap_or(false);
+    if flow {
+        let a = byte_at(l, kn.pos.column)?;
+        if let Some((next, _)) = entries.get(idx + 1) {
+            // `app: web, env: prod, tier: x` → the entry up to the next key
+            if next.pos.line != kn.pos.line {
+                return None;
+            }
+            let b = byte_at(l, next.pos.column)?;
+            return Some(Fix { label, edit: Edit { line: kn.pos.line, column: kn.pos.column, old: l[a..b].to_string(), new: String::new() } });
+        }
+        // the last entry: from the comma before it to the end of its value
+        if vn.pos.line != kn.pos.line {
+            return None;
+        }
+        let v = byte_at(l, vn.pos.column)?;
+        let rest = &l[v..];
+        let end = match rest.chars().next()? {
+            q @ ('"' | '\'') => v + 1 + rest[1..].find(q)? + 1,
+            _ => v + rest.find([',', '}'])?,
+        };
+        let end = v + l[v..end].trim_end().len();
+        // (with the blanks before the comma: `{ app: web , env: x }` → `{ app: web }`)
+        let comma = l[..a].trim_end().strip_suffix(',').map(|b| b.trim_end().len())?;
+        let column = l[..comma].chars().count() as u32 + 1;
+        return Some(Fix { label, edit: Edit { line: kn.pos.line, column, old: l[comma..end].to_string(), new: String::new() } });
+    }
     let before: String = l.chars().take(kn.pos.column as usize - 1).collect();
-    // a line of its own (not a flow map, not the map's first line behind `selector:`)
+    // a line of its own (not the map's first line behind `selector:`)
     if !before.chars().all(|c| c == ' ') || vn.pos.line != kn.pos.line || line_of(text, kn.pos.line + 1).is_none() {
         return None;
     }
-    Some(Fix { label: format!("Remove selector key {k}"), edit: Edit { line: kn.pos.line, column: 1, old: format!("{l}\n"), new: String::new() } })
+    Some(Fix { label, edit: Edit { line: kn.pos.line, column: 1, old: format!("{l}\n"), new: String::new() } })
+}
+
+/// A label value as YAML writes it so that it stays a string: plain when YAML 1.1 reads it as
+/// one (go-yaml v2 resolve), else double-quoted (`"true"`, `"8080"`).
+fn yaml_string(v: &str) -> String {
+    let plain = !v.is_empty()
+        && matches!(super::yaml::resolve_plain(v), super::yaml::Value::Str)
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        && !v.starts_with(['-', '.']);
+    if plain { v.to_string() } else { format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")) }
+}
+
+/// The object a pod of the report comes from (a Pod, or the workload whose template made it),
+/// read from its own document (a whole cluster's text is read again only when that fails).
+fn pod_source(text: &str, p: &super::report::PodReport) -> Option<Object> {
+    let is_it = |o: &Object| o.source.pos.line == p.line && matches!(o.body, Body::Pod(..) | Body::Workload(_));
+    let own = document_at(text, p.line).and_then(|(first, doc)| super::read_objects_at(doc, first as u32, &mut Vec::new()).into_iter().find(is_it));
+    own.or_else(|| super::read_objects(text, &mut Vec::new()).into_iter().find(is_it))
+}
+
+/// "Pod web" / "Deployment web's pod template": where a pod's labels are written.
+fn labels_home(o: &Object) -> String {
+    match o.body {
+        Body::Pod(..) => format!("Pod {}", o.meta.name),
+        _ => format!("{} {}'s pod template", o.kind, o.meta.name),
+    }
+}
+
+/// An edit that adds label `k: v` to the labels a pod of the report gets: the Pod's
+/// metadata.labels, or its workload's spec.template.metadata.labels (CronJob:
+/// spec.jobTemplate.spec.template), as a first entry of a block map (a line of its own) or of a
+/// flow map (`{env: prod, app: web}`).
+fn add_pod_label(text: &str, o: &Object, k: &str, v: &str) -> Option<Edit> {
+    let meta = match o.body {
+        Body::Pod(..) => o.source.get("metadata")?,
+        _ => path(&o.source, &["spec", "template", "metadata"]).or_else(|| path(&o.source, &["spec", "jobTemplate", "spec", "template", "metadata"]))?,
+    };
+    let labels = meta.get("labels")?;
+    let NodeKind::Map(entries) = &labels.kind else { return None };
+    let l = line_of(text, labels.pos.line)?;
+    let entry = format!("{k}: {}", yaml_string(v));
+    if l[byte_at(l, labels.pos.column)?..].starts_with('{') {
+        let sep = if entries.is_empty() { "" } else { ", " };
+        return Some(Edit { line: labels.pos.line, column: labels.pos.column + 1, old: String::new(), new: format!("{entry}{sep}") });
+    }
+    let (first, _) = entries.first()?;
+    let fl = line_of(text, first.pos.line)?;
+    let prefix: String = fl.chars().take(first.pos.column as usize - 1).collect();
+    prefix.chars().all(|c| c == ' ').then(|| Edit { line: first.pos.line, column: 1, old: String::new(), new: format!("{prefix}{entry}\n") })
+}
+
+/// An edit that gives a bare Pod without labels the selector's labels: `labels: {k: v, …}` as
+/// a line of its own in its block metadata, after its `name:` line (else before the first entry).
+fn add_labels_to_labelless_pod(text: &str, o: &Object, sel: &[(String, String)]) -> Option<Edit> {
+    if !matches!(o.body, Body::Pod(..)) {
+        return None;
+    }
+    let meta = o.source.get("metadata")?;
+    if meta.get("labels").is_some() {
+        return None;
+    }
+    let NodeKind::Map(entries) = &meta.kind else { return None };
+    let value = format!("{{{}}}", sel.iter().map(|(k, v)| format!("{k}: {}", yaml_string(v))).collect::<Vec<_>>().join(", "));
+    if let Some((kn, vn)) = entries.iter().find(|(kn, _)| kn.as_str() == Some("name")) {
+        let l = line_of(text, kn.pos.line)?;
+        let prefix: String = l.chars().take(kn.pos.column as usize - 1).collect();
+        if prefix.chars().all(|c| c == ' ') && vn.pos.line == kn.pos.line && matches!(vn.kind, NodeKind::Scalar { .. }) && line_of(text, kn.pos.line + 1).is_some() {
+            return Some(Edit { line: kn.pos.line + 1, column: 1, old: String::new(), new: format!("{prefix}labels: {value}\n") });
+        }
+    }
+    insert_entry(text, meta, "labels", &value)
 }
 
 /// A document the API server does not know at its apiVersion although another group version
@@ -297,6 +399,82 @@ pub fn refused_service_caption(report: &Report) -> Option<String> {
     }
     let w = wrong_versions(report).into_iter().find(|w| w.kind == "Service")?;
     Some(format!("Service {} is refused, so nothing is drawn: {} (line {}): {}. Why no traffic? has the fix.", w.name, w.message, w.line, w.hint()))
+}
+
+/// Pods and workloads of Service `s`'s namespace the API server refuses (other than at a wrong
+/// apiVersion, [`wrong_versions`]) whose pods `sel` would select: a Pod's labels, a workload's
+/// template labels or its own selector's matchLabels (an accepted workload's pods carry them:
+/// apps/validation ValidateDeploymentSpec etc. refuse a template its selector does not match).
+/// Each as (kind, name, first error, fix): the fix sets the one template label that breaks a
+/// matchLabels the Service selects on to the selector's value.
+fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super::model::Labels) -> Vec<(String, String, String, Option<Fix>)> {
+    const KINDS: [&str; 7] = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController", "Pod"];
+    let mut out: Vec<(String, String, String, Option<Fix>)> = Vec::new();
+    for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error && d.code != "NoKindMatch") {
+        let Some(id) = d.object.as_deref() else { continue };
+        let mut parts = id.splitn(3, '/');
+        let (Some(kind), Some(ns), Some(name)) = (parts.next(), parts.next(), parts.next()) else { continue };
+        if ns != s.namespace || !KINDS.contains(&kind) || out.iter().any(|(k, n, _, _)| k == kind && n == name) || out.len() == 3 {
+            continue;
+        }
+        let Some((first, doc)) = document_at(text, d.line) else { continue };
+        let Some(o) = super::read_objects_at(doc, first as u32, &mut Vec::new()).into_iter().find(|o| o.kind == kind && o.meta.name == name && o.meta.namespace == ns) else { continue };
+        let fix = match &o.body {
+            Body::Pod(..) if selector_matches(sel, &o.meta.labels) => None,
+            Body::Workload(w) if selector_matches(sel, &w.template_labels) => None,
+            Body::Workload(w) if w.match_labels.as_ref().is_some_and(|m| selector_matches(sel, m)) => {
+                // the template label that differs from a matchLabels value the Service selects
+                let m = w.match_labels.as_deref().unwrap_or_default();
+                let wrong: Vec<&(String, String)> = m.iter().filter(|(k, v)| w.template_labels.iter().any(|(tk, tv)| tk == k && tv != v)).collect();
+                let missing = m.iter().any(|(k, _)| !w.template_labels.iter().any(|(tk, _)| tk == k));
+                match (&wrong[..], missing) {
+                    ([(k, v)], false) => path(&o.source, &["spec", "template", "metadata", "labels", k.as_str()])
+                        .and_then(|n| replace_scalar(text, n, v))
+                        .map(|edit| Fix { label: format!("Set {kind} {name}'s template label {k}: {v}"), edit }),
+                    _ => None,
+                }
+            }
+            _ => continue,
+        };
+        out.push((kind.to_string(), name.to_string(), d.message.clone(), fix));
+    }
+    out
+}
+
+/// The ProbePortUndeclared note (core::probes) of the object a not-Ready pod of `pods` comes
+/// from: the note (line, then the message) and, when the container declares one port, the edit
+/// that sets the probe's port to it. A probe on a port nothing serves fails every time
+/// (pkg/probe/util.go ResolveContainerPort uses a number as is; pkg/kubelet/prober/prober.go
+/// runProbe), so the pod's Ready condition stays False and the EndpointSlice controller lists it
+/// not ready (staging/src/k8s.io/endpointslice/utils.go podToEndpoint).
+fn probe_port_reason(text: &str, report: &Report, pods: &[&&super::report::PodReport]) -> Option<(String, Option<Fix>)> {
+    let notes: Vec<&super::diag::Diagnostic> = report.diagnostics.iter().filter(|d| d.code == "ProbePortUndeclared").collect();
+    if notes.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<u32> = pods.iter().map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let starts: Vec<usize> = lines.iter().take(20).filter_map(|&l| document_at(text, l).map(|(first, _)| first)).collect();
+    let d = notes.into_iter().find(|d| document_at(text, d.line).is_some_and(|(first, _)| starts.contains(&first)))?;
+    let msg = d.message.split_once(": probe port ").map_or(d.message.clone(), |(_, r)| format!("probe port {r}"));
+    let note = format!("{} (line {}): {msg}.", d.field.as_deref().unwrap_or("probe"), d.line);
+    // "… of container web (8080): …": one declared port is the fix's value
+    let declared = d.message.split_once(" of container ").and_then(|(_, r)| r.split_once(" (")).and_then(|(_, r)| r.split_once("):")).map(|(p, _)| p.to_string());
+    let port = d.message.split_once("probe port ").and_then(|(_, r)| r.split(' ').next()).map(str::to_string);
+    let probe = d.field.as_deref().and_then(|f| f.split('.').find(|k| k.ends_with("Probe"))).unwrap_or("probe");
+    let fix = match (declared, port) {
+        (Some(n), Some(old)) if n.bytes().all(|b| b.is_ascii_digit()) => line_of(text, d.line).and_then(|l| {
+            let rest = &l[byte_at(l, d.column)?..];
+            let after = rest.strip_prefix(old.as_str())?;
+            (after.is_empty() || after.starts_with([' ', '#', ',', '}'])).then(|| Fix {
+                label: format!("Set {probe} port: {n} (if the app listens on {n})"),
+                edit: Edit { line: d.line, column: d.column, old: old.clone(), new: n.clone() },
+            })
+        }),
+        _ => None,
+    };
+    Some((note, fix))
 }
 
 fn path<'a>(root: &'a Node, keys: &[&str]) -> Option<&'a Node> {
@@ -583,6 +761,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             None => why,
         };
         out.push(check("selector", "Selector, endpoints, ports", status, why, fix));
+        // an Ingress whose backend is this alias: its controller connects to the external name
+        // itself (core::ingress::paths; learnfix12)
+        if let Some(ing) = entry.strip_prefix("ingress@") {
+            if let Some(p) = s.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress && p.ingress.as_deref() == Some(ing)) {
+                let title = "The Ingress backend reaches a port of the Service";
+                out.push(if p.outcome == super::paths::Outcome::Rejected {
+                    check("ingress", title, "fail", format!("Ingress {ing}: {}.", p.reason), None)
+                } else {
+                    check("ingress", title, "ok", format!("Ingress {ing} routes {}. {}.", p.reason.trim_start_matches("via the ingress controller "), p.hops.last().map(|h| h.explanation.as_str()).unwrap_or_default()), None)
+                });
+            }
+        }
         // an egress NetworkPolicy on the client that drops (or may drop) its connection to the
         // name's address (core::netpol::apply_to_paths)
         let entry_path = s.paths.iter().find(|p| p.entry == entry);
@@ -716,7 +906,50 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 for w in &wrong {
                     why.push_str(&format!(" {} {} was refused, so it runs no pods: {} — {}.", w.kind, w.name, w.message, w.hint()));
                 }
-                out.push(check("selector", "Selector matches pods", "fail", why, fix));
+                let mut fix = fix;
+                let mut more = Vec::new();
+                // a workload refused for another reason whose pods this Service would select
+                // (learner10 q/04: a Deployment whose template labels do not match its own
+                // selector, apps/validation ValidateDeploymentSpec)
+                if wrong.is_empty() {
+                    for (kind, name, message, set_label) in refused_workloads(text, report, s, sel) {
+                        why.push_str(&format!(" {kind} {name} was refused by the API server, so it runs no pods: {message}. Its selector picks the pods this Service selects: once it is accepted, they get endpoints here."));
+                        fix = fix.or(set_label);
+                    }
+                }
+                // the nearest pods lack one key of a selector of several (learner10 q/32:
+                // `env: prod` beside `app: web`): either edit is right, under its assumption
+                let missing = s.near_misses.iter().find(|m| m.namespace == s.namespace && m.mismatched.len() == 1 && m.mismatched[0].2.is_none()).filter(|_| sel.len() >= 2 && generated.is_none());
+                if let (Some(m), None) = (missing, &fix) {
+                    let (k, v, _) = &m.mismatched[0];
+                    let src = report.pods.iter().find(|p| p.name == m.pod && p.namespace == m.namespace).and_then(|p| pod_source(text, p));
+                    let home = src.as_ref().map(labels_home).unwrap_or_else(|| format!("pod {}", m.pod));
+                    why.push_str(&format!(" Either the selector asks for a label the pods do not carry (remove {k} from the Service's selector) or the pods should carry it (add {k}: {v} to {home}'s labels)."));
+                    fix = obj.and_then(|o| remove_selector_key(text, &o.source, k));
+                    if let Some(add) = src.as_ref().and_then(|o| add_pod_label(text, o, k, v)) {
+                        more.push(Fix { label: format!("Add label {k}: {v} to {home}"), edit: add });
+                    }
+                }
+                // pods with no labels at all and no near miss (learner10 q/03): a selector picks
+                // pods by their labels only (pkg/controller/endpointslice reconcile lists
+                // pods with labels.Set(service.Spec.Selector).AsSelectorPreValidated()), so no
+                // selector reaches them
+                let bare: Vec<&super::report::PodReport> = pods_here.iter().copied().filter(|p| p.labels.is_empty()).collect();
+                if !bare.is_empty() && !s.near_misses.iter().any(|m| m.namespace == s.namespace) && generated.is_none() {
+                    let names: Vec<&str> = bare.iter().take(3).map(|p| p.name.as_str()).collect();
+                    let value = format!("{{{}}}", sel.iter().map(|(k, v)| format!("{k}: {}", yaml_string(v))).collect::<Vec<_>>().join(", "));
+                    why.push_str(&format!(
+                        " {} no labels at all, so no selector picks {}: a Service selects pods by their labels only, never by name. This one selects {sel_text}: give the pod those labels (metadata.labels: {value}).",
+                        if bare.len() == 1 { format!("Pod {} has", names[0]) } else { format!("Pods {}{} have", names.join(", "), if bare.len() > 3 { ", …" } else { "" }) },
+                        if bare.len() == 1 { "it" } else { "them" }
+                    ));
+                    if fix.is_none() {
+                        fix = pod_source(text, bare[0]).and_then(|o| Some(Fix { label: format!("Add labels {value} to Pod {}", o.meta.name), edit: add_labels_to_labelless_pod(text, &o, sel)? }));
+                    }
+                }
+                let mut c = check("selector", "Selector matches pods", "fail", why, fix);
+                c.more_fixes = more;
+                out.push(c);
             }
         }
         Some(sel) => {
@@ -839,7 +1072,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         } else {
             ("ok", format!("{}.", super::report::count(ready, "Ready endpoint", "Ready endpoints")))
         };
-        out.push(check("ready", title, st, why, None));
+        let mut c = check("ready", title, st, why, None);
+        // a probe on a port the container does not declare (core::probes, ProbePortUndeclared):
+        // the likely reason a pod of it is not Ready (learnfix12)
+        if st != "ok" {
+            if let Some((note, fix)) = probe_port_reason(text, report, &unready_pods) {
+                c.why.push_str(&format!(" Likely reason: {note}"));
+                c.fix = fix;
+            }
+        }
+        out.push(c);
     }
 
     // 4b. a Service without a selector: kube-proxy pairs each of its ports with the Endpoints' /

@@ -393,8 +393,12 @@ pub fn path_matching(p: &IngressPath) -> Option<String> {
 /// warning was right, but Ingress → Service → pod could not be stepped): an outside client's
 /// HTTP request to the ingress controller, the rule (host, path) that matches it and its backend
 /// (service name, port by number — the Service's `port`, never its targetPort — or by name), then
-/// the controller's own connection to one of the Service's ready endpoints. Most controllers send
-/// to the endpoints directly, not through the clusterIP: ingress-nginx by default "uses a list
+/// the controller's own connection to one of the Service's ready endpoints. In-cluster proxies
+/// send to the endpoints directly, not through the clusterIP (not "most controllers": the AWS
+/// Load Balancer Controller's default target-type instance goes through a nodePort and
+/// kube-proxy, kubernetes-sigs/aws-load-balancer-controller docs "How it works"; Traefik's
+/// nativeLB, default false, keeps the pods' IPs as its load balancer's children, doc.traefik.io
+/// kubernetes-ingress): ingress-nginx by default "uses a list
 /// of all endpoints (Pod IP/port) in the NGINX upstream configuration" and balances each request
 /// over them itself (kubernetes/ingress-nginx docs/user-guide/nginx-configuration/annotations.md,
 /// "Service Upstream"; the annotation nginx.ingress.kubernetes.io/service-upstream: "true" sends
@@ -427,7 +431,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
             if sb.port_name == "use-annotation" {
                 continue;
             }
-            let Some(i) = services.iter().position(|s| s.name == sb.name && s.namespace == *ns && !s.rejected && s.type_ != "ExternalName") else { continue };
+            let Some(i) = services.iter().position(|s| s.name == sb.name && s.namespace == *ns && !s.rejected) else { continue };
             let s = &services[i];
             let port = s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) });
             let key = o.meta.name.clone();
@@ -473,6 +477,53 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 path.outcome = Outcome::Rejected;
                 path.reason = format!("the ingress controller answers 503: {why}");
             };
+            // an ExternalName backend (learnfix12): ingress-nginx makes the external name itself
+            // the upstream (internal/ingress/controller/endpointslices.go getEndpointsFromSlices,
+            // ExternalName case; controller.go externalNamePorts: the Service port the backend
+            // names, its targetPort, else — no port of that number — the backend's number), nginx
+            // resolves it and connects there: no endpoints, no kube-proxy. The Host header stays
+            // the client's ($best_http_host in rootfs/etc/nginx/template/nginx.tmpl) unless
+            // nginx.ingress.kubernetes.io/upstream-vhost names another
+            if s.type_ == "ExternalName" {
+                let ext = s.external_name.clone().unwrap_or_default();
+                let upstream = match port {
+                    Some(p) => Some(match &p.target_port {
+                        super::model::IntOrString::Int(n) if *n != 0 => *n,
+                        _ => p.port,
+                    }),
+                    None if sb.port_name.is_empty() => Some(sb.port_number),
+                    None => None,
+                };
+                match upstream {
+                    None => answer_503(&mut path, format!("ExternalName Service {} has no port named {port_shown}", s.name)),
+                    Some(n) => {
+                        path.port = Some(port.map_or(n, |p| p.port));
+                        let vhost = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("nginx.ingress.kubernetes.io/upstream-vhost")).and_then(|v| v.as_str()).map(str::to_string);
+                        let host_header = match (&vhost, host) {
+                            (Some(v), _) => format!("with Host: {v} (nginx.ingress.kubernetes.io/upstream-vhost)"),
+                            (None, Some(h)) => format!("with the client's Host: {h}, not {ext}: a server there that picks its site by name may answer 404 or present another certificate; nginx.ingress.kubernetes.io/upstream-vhost: {ext} sends its name instead"),
+                            (None, None) => format!("with the client's Host header, not {ext} (nginx.ingress.kubernetes.io/upstream-vhost: {ext} sends its name instead)"),
+                        };
+                        path.hops.push(Hop {
+                            kind: HopKind::Direct,
+                            from: controller.clone(),
+                            to: format!("external:{ext}"),
+                            src: "ingress controller".into(),
+                            dst: super::config::host_port(&ext, n),
+                            rewritten: None,
+                            explanation: format!(
+                                "Service {} is an ExternalName alias of {ext}: it has no endpoints, so ingress-nginx makes {ext}:{n} the upstream itself, resolves the name (cluster DNS) and connects there from its pod, {host_header}. kube-proxy is not in this path; a controller started with --disable-svc-external-name refuses such a backend (no upstream: 503)",
+                                s.name
+                            ),
+                            src_rewritten: None,
+                        });
+                        path.outcome = Outcome::External;
+                        path.reason = format!("via the ingress controller to {ext}:{n}, outside the cluster (ExternalName {})", s.name);
+                    }
+                }
+                std::sync::Arc::make_mut(&mut services[i]).paths.push(path);
+                continue;
+            }
             match port {
                 None => {
                     let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
@@ -503,7 +554,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                             dst: target.clone(),
                             rewritten: None,
                             explanation: format!(
-                                "Most controllers (ingress-nginx by default, among others) send to the Service's endpoints directly, not through its clusterIP: the controller watches Service {}'s EndpointSlices and balances each request over {} itself ({all}); here {pod}. It opens its own connection from its pod, so kube-proxy's rules are not in this path and the pod sees the controller's address, not the client's (ingress-nginx passes the client's in X-Forwarded-For). With nginx.ingress.kubernetes.io/service-upstream: \"true\" ingress-nginx sends to the clusterIP instead, and kube-proxy picks",
+                                "ingress-nginx (by default; Traefik's default too) sends to the Service's endpoints directly, not through its clusterIP — not every controller does: the AWS Load Balancer Controller's default instance targets go through a nodePort. The controller watches Service {}'s EndpointSlices and balances each request over {} itself ({all}); here {pod}. It opens its own connection from its pod, so kube-proxy's rules are not in this path and the pod sees the controller's address, not the client's (ingress-nginx passes the client's in X-Forwarded-For). With nginx.ingress.kubernetes.io/service-upstream: \"true\" ingress-nginx sends to the clusterIP instead, and kube-proxy picks",
                                 s.name,
                                 super::report::count(n, "ready endpoint", "ready endpoints")
                             ),

@@ -242,7 +242,9 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
-const READ_ANNOTATIONS: [&str; 6] = [
+/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
+const READ_ANNOTATIONS: [&str; 7] = [
+    "nginx.ingress.kubernetes.io/upstream-vhost",
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
     "kubernetes.io/ingress.class",
@@ -1475,6 +1477,8 @@ fn analyze_checked(
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
     ingress::paths(&objects, &mut services);
+    // (the ingress controller's own connections, to the endpoint pods: learnfix12)
+    netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
@@ -2086,7 +2090,10 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
         let might_select = |labels: &model::Labels| svc.selector.as_ref().is_some_and(|sel| labels.is_empty() || resolve::selector_matches(sel, labels));
         let relevant = match &o.body {
             Body::Pod(..) => might_select(&o.meta.labels),
-            Body::Workload(w) => might_select(&w.template_labels),
+            // (or its own matchLabels: an accepted workload's pods carry them, apps/validation
+            // ValidateDeploymentSpec etc. refuse a template they do not match — learner10 q/04,
+            // a Deployment refused for template labels app=frontend under matchLabels app=web)
+            Body::Workload(w) => might_select(&w.template_labels) || w.match_labels.as_ref().is_some_and(|m| !m.is_empty() && svc.selector.as_ref().is_some_and(|sel| resolve::selector_matches(sel, m))),
             Body::Endpoints(_) => svc.selector.is_none() && o.meta.name == svc.name,
             Body::EndpointSlice(set) => svc.selector.is_none() && set.service == svc.name,
             _ => false,
@@ -2410,6 +2417,8 @@ mod tests_learnfix9;
 mod tests_learnfix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix11;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix12;
 #[cfg(test)]
 mod tests_corpfix7;
 #[cfg(test)]

@@ -557,6 +557,127 @@ fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Sid
     Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
 }
 
+/// The labels ingress-nginx's own install gives its controller pods (kubernetes/ingress-nginx
+/// deploy/static/provider/*/deploy.yaml, namespace ingress-nginx): what a NetworkPolicy meets
+/// when the input has no controller pod of its own.
+const INGRESS_NGINX_LABELS: [(&str, &str); 3] = [("app.kubernetes.io/component", "controller"), ("app.kubernetes.io/instance", "ingress-nginx"), ("app.kubernetes.io/name", "ingress-nginx")];
+
+/// The ingress controller as a NetworkPolicy peer: an ingress-nginx controller pod of the input,
+/// else ingress-nginx's own install (namespace ingress-nginx, [`INGRESS_NGINX_LABELS`]) on some
+/// node's pod network; with whether it was assumed.
+fn ingress_controller_side(cluster: &Cluster) -> (Side, bool) {
+    let own = cluster.pods.iter().find(|p| !p.host_network && p.labels.iter().any(|(k, v)| k == "app.kubernetes.io/name" && v == "ingress-nginx") && p.labels.iter().any(|(k, v)| k == "app.kubernetes.io/component" && v == "controller"));
+    match own {
+        Some(p) => (Side::pod(p, cluster), false),
+        None => (
+            Side {
+                namespace: "ingress-nginx".into(),
+                labels: Some(INGRESS_NGINX_LABELS.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+                ns_labels: cluster.namespace_labels("ingress-nginx"),
+                ip: None,
+                within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
+                ports: Vec::new(),
+            },
+            true,
+        ),
+    }
+}
+
+/// The `ingress` entries (core::ingress::paths, made after [`apply_to_paths`]) judged where the
+/// controller's own connection arrives: at each endpoint pod, whose ingress policies must admit
+/// the controller's pod (learnfix12; kubernetes.io NetworkPolicy: a pod selected for ingress
+/// takes only what a rule allows). ingress-nginx (class nginx, or none) is the peer
+/// ([`ingress_controller_side`]); a refused connection is dropped by an enforcing plugin, and
+/// ingress-nginx waits proxy-connect-timeout (5 s), tries the next endpoint (proxy-next-upstream
+/// "error timeout", 3 tries) and at last answers 504 (kubernetes/ingress-nginx
+/// internal/ingress/controller/config/config.go NewDefault). Another class's controller runs in
+/// a namespace this input does not show: the path says what the policy must admit.
+pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster) {
+    use super::paths::{Entry, Hop, HopKind, Outcome};
+    if policies.is_empty() {
+        return;
+    }
+    let (ctrl, assumed) = ingress_controller_side(cluster);
+    for slot in services.iter_mut() {
+        let mut changed: Vec<(usize, super::paths::Path)> = Vec::new();
+        for (pi, p) in slot.paths.iter().enumerate() {
+            if p.entry != Entry::Ingress || !matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) || p.backends.is_empty() {
+                continue;
+            }
+            let ing = p.ingress.as_deref().unwrap_or_default();
+            let class = objects
+                .iter()
+                .find(|o| matches!(o.body, super::model::Body::Ingress(_)) && o.meta.name == ing && o.meta.namespace == slot.namespace)
+                .and_then(|o| o.source.get("spec")?.get("ingressClassName")?.as_str().map(str::to_string));
+            let nginx = class.as_deref().is_none_or(|c| c == "nginx");
+            let protocol = p.protocol.as_deref().unwrap_or("TCP");
+            // per endpoint: refused (Some(false)) or isolated and undecided, with the policies
+            let mut judged: Vec<(usize, String, Option<bool>, Vec<String>)> = Vec::new();
+            for (bi, b) in p.backends.iter().enumerate() {
+                let Some(pod) = cluster.pods.iter().find(|q| b.pod.as_deref() == Some(q.name.as_str()) && q.namespace == slot.namespace && (q.ip.as_deref() == Some(b.ip.as_str()) || q.ip_other.as_deref() == Some(b.ip.as_str()))) else { continue };
+                if pod.host_network {
+                    continue;
+                }
+                let dest = Side { ip: b.ip.parse().ok(), ..Side::pod(pod, cluster) };
+                let d = decide(objects, policies, Dir::Ingress, &dest, &ctrl, b.port, protocol);
+                if d.policies.is_empty() || d.admitted == Some(true) {
+                    continue;
+                }
+                judged.push((bi, pod.name.clone(), d.admitted, d.policies));
+            }
+            if judged.is_empty() {
+                continue;
+            }
+            let mut np = p.clone();
+            let who = if assumed { "the ingress controller (taken as ingress-nginx's own install: pods labelled app.kubernetes.io/name=ingress-nginx in namespace ingress-nginx)".to_string() } else { format!("the ingress controller ({} in namespace {})", labels_of(&ctrl), ctrl.namespace) };
+            let admit = "a rule with from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}] admits it";
+            if !nginx {
+                // another controller: its pods' namespace and labels are not in this input
+                let pols: Vec<String> = judged.iter().flat_map(|j| j.3.iter().cloned()).fold(Vec::new(), |mut v, x| { if !v.contains(&x) { v.push(x); } v });
+                np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress: it must admit the pods of the class-{} ingress controller (their namespace is not in this input), or an enforcing network plugin drops the controller's connections", policies_text(&pols), class.as_deref().unwrap_or_default()));
+                changed.push((pi, np));
+                continue;
+            }
+            let refused: Vec<&(usize, String, Option<bool>, Vec<String>)> = judged.iter().filter(|j| j.2 == Some(false)).collect();
+            for j in &refused {
+                np.backends[j.0].refused = Some(format!("{} selects {} for ingress and admits no connection from the ingress controller", policies_text(&j.3), j.1));
+            }
+            if !refused.is_empty() && refused.len() == p.backends.len() {
+                let (bi, name, _, pols) = refused[0];
+                let b = &p.backends[*bi];
+                np.hops.push(Hop {
+                    kind: HopKind::Drop,
+                    from: format!("pod:{name}"),
+                    to: format!("pod:{name}"),
+                    src: "ingress controller".into(),
+                    dst: super::config::host_port(&b.ip, b.port),
+                    rewritten: None,
+                    src_rewritten: None,
+                    explanation: format!(
+                        "The packet reaches {name}'s network interface. {} selects it for ingress and no rule admits {who}: a network plugin that enforces NetworkPolicy drops the connection. ingress-nginx waits proxy-connect-timeout (5 s), tries the next endpoint (proxy-next-upstream: error timeout, 3 tries), and every one drops it too: the client gets 504 Gateway Time-out. {admit}",
+                        policies_text(pols)
+                    ),
+                });
+                np.outcome = Outcome::Dropped;
+                np.reason = format!("{} admits no connection from {who} to the endpoint pods: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols));
+            } else if !refused.is_empty() {
+                let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
+                np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
+            } else {
+                let pols: Vec<String> = judged.iter().flat_map(|j| j.3.iter().cloned()).fold(Vec::new(), |mut v, x| { if !v.contains(&x) { v.push(x); } v });
+                np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols)));
+            }
+            changed.push((pi, np));
+        }
+        if !changed.is_empty() {
+            let s = std::sync::Arc::make_mut(slot);
+            for (pi, np) in changed {
+                s.paths[pi] = np;
+            }
+        }
+    }
+}
+
 /// The Service objects by namespace and name (the first of a name: as the warnings always chose).
 fn service_objects(objects: &[Object]) -> std::collections::HashMap<(&str, &str), &Object> {
     let mut m = std::collections::HashMap::new();

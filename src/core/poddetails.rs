@@ -52,3 +52,30 @@ pub fn host_ports(pod: &PodReport, node_ip: Option<&str>) -> Vec<String> {
         })
         .collect()
 }
+
+/// The details' "Selected Service" line: the pod's relation to the Service picked in the page
+/// (core::layout::relation), or, when it has none, why that Service does not select it, naming
+/// the Service (learner10 U q/03: "not selected by it"). A Service picks pods of its own
+/// namespace whose labels hold every key=value of its selector
+/// (pkg/controller/endpointslice/endpointslice_controller.go syncService:
+/// podLister.Pods(service.Namespace).List(labels.Set(service.Spec.Selector)…)).
+pub fn selected_service(svc: Option<&ServiceReport>, pod: &PodReport) -> String {
+    let Some(s) = svc else { return "no Service picked".to_string() };
+    let (_, why) = super::layout::relation(svc, pod);
+    if !why.is_empty() {
+        return why;
+    }
+    let name = &s.name;
+    let because = match &s.selector {
+        _ if s.type_ == "ExternalName" => format!("{name} is an ExternalName alias, which selects no pods"),
+        None => format!("{name} has no selector: its endpoints are the EndpointSlices written for it, not pods"),
+        Some(_) if pod.namespace != s.namespace => format!("this pod is in namespace {}, {name} in {}, and a Service selects only in its own namespace", pod.namespace, s.namespace),
+        Some(sel) if sel.is_empty() => format!("{name}'s selector is empty, which the EndpointSlice controller treats as no selector"),
+        Some(sel) if pod.labels.is_empty() => format!("this pod has no labels at all, and {name} selects {} (a Service picks pods by their labels)", super::model::labels_text(sel, ",")),
+        Some(sel) => {
+            let missed: Vec<String> = sel.iter().filter(|(k, v)| !pod.labels.iter().any(|(lk, lv)| lk == k && lv == v)).map(|(k, v)| format!("{k}={v}")).collect();
+            format!("{name} selects {}, and this pod lacks {} (a selector needs every key=value)", super::model::labels_text(sel, ","), missed.join(", "))
+        }
+    };
+    format!("not selected by Service {name}: {because}")
+}

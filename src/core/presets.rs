@@ -25,6 +25,7 @@ pub const ALL: &[Preset] = &[
     preset!("web-nodeport", "NodePort: the same port on every node", "web", "nodeport", false),
     preset!("web-loadbalancer", "LoadBalancer: cloud LB → nodePort → pod", "web", "loadbalancer", true),
     preset!("web-externalname", "ExternalName: a DNS alias", "web", "pod", false),
+    preset!("ingress", "Ingress: one host and path → Service web → its pods", "web", "ingress", false),
     preset!("headless-statefulset", "Headless Service for a StatefulSet", "db", "pod", false),
     preset!("job-indexed-headless", "Headless Service for an Indexed Job's pods", "workers", "pod", false),
     preset!("named-targetport", "Named targetPort: 8080 on v1, 9090 on v2", "web", "pod", false),

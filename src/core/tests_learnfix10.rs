@@ -52,7 +52,7 @@ fn ingress_entry_steps_client_controller_endpoints_ingress_nginx_service_upstrea
     assert_eq!((p.port, p.outcome, p.backends.len()), (Some(80), Outcome::Delivered, 2), "{p:#?}");
     let last = p.hops.last().expect("hop");
     assert!(last.to.starts_with("pod:web-") && last.dst.ends_with(":8080") && last.rewritten.is_none(), "{last:#?}");
-    assert!(last.explanation.starts_with("Most controllers (ingress-nginx by default, among others) send to the Service's endpoints directly, not through its clusterIP"), "{}", last.explanation);
+    assert!(last.explanation.starts_with("ingress-nginx (by default; Traefik's default too) sends to the Service's endpoints directly, not through its clusterIP"), "{}", last.explanation);
     assert!(!p.hops.iter().any(|h| h.from.starts_with("kube-proxy:") || h.to.starts_with("kube-proxy:")), "kube-proxy is not on this path");
     // the controller picks per request, in turn, whatever the client's connection mode
     assert_eq!(picker(p), Picker::IngressController);

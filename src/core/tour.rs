@@ -165,6 +165,17 @@ pub const STEPS: &[Step] = &[
         try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
         embed_try: "Switch \"From\" to a node's nodePort and press Play: that path works today, while EXTERNAL-IP stays <pending>.",
     },
+    // (last, so that the steps' numbers in trainers' `#tour=N` links stay theirs)
+    Step {
+        title: "Ingress: HTTP routing in front of a Service",
+        preset: "ingress",
+        service: "web",
+        entry: "ingress@web",
+        point: "external:ingress/web",
+        text: "An Ingress is only rules: host web.example.com, path / (Prefix) → Service web, port 80 — the Service's port, not the pods' 8080. An ingress controller (here ingress-nginx, class nginx) runs them; by default it sends each request straight to the Service's ready endpoints (pod IP:8080), not through the clusterIP, so kube-proxy is not in this path.",
+        try_it: "Press ▶| to step from the controller to a pod. Then set the backend's port number to 81: the Service has no port 81, so the controller answers 503 (see the problems list and Why no traffic?).",
+        embed_try: "Press ▶| to step: the controller matches host web.example.com and path /, then connects to a pod itself. Click that pod and press \"Fail its readiness probe\": the next request goes to another pod.",
+    },
 ];
 
 /// Step `n` (1-based).

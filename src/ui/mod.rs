@@ -529,6 +529,23 @@ fn skip_to_diagram(app: Option<web_sys::HtmlDivElement>) {
     }
 }
 
+/// Focus the first element of this instance that one of `selectors` finds, in their order (a
+/// Why fix, else the panel's summary; the open details, else the first pod box); a details
+/// element around it is opened first.
+fn skip_to(app: Option<web_sys::HtmlDivElement>, selectors: &[&str]) {
+    use wasm_bindgen::JsCast;
+    let Some(app) = app else { return };
+    let Some(t) = selectors.iter().find_map(|s| app.query_selector(s).ok().flatten()) else { return };
+    if let Some(d) = t.closest("details").ok().flatten().filter(|_| !t.matches("details > summary").unwrap_or(false)) {
+        let _ = d.set_attribute("open", "");
+    }
+    if let Ok(h) = t.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Ok(g) = t.dyn_into::<web_sys::SvgElement>() {
+        let _ = g.focus();
+    }
+}
+
 /// The app. `theme_root` is the element that carries `data-theme` (the page's `<html>`, or the
 /// host element of an embedded instance, so that two embeds can differ).
 #[component]
@@ -610,6 +627,23 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 ev.prevent_default();
                 skip_to_diagram(app_ref.get_untracked());
             }>"Skip to diagram"</a>
+            // and to the panels a keyboard user came for (learner10: 37–49 Tabs to a Why fix, a
+            // pod's details or the DNS lookup): each visible on focus, focus stays in this
+            // instance (found by class under it, not by id)
+            {(!embed).then(|| view! {
+                <a class="skip-link" href="#why-no-traffic" data-kind="skip-why" on:click=move |ev: web_sys::MouseEvent| {
+                    ev.prevent_default();
+                    skip_to(app_ref.get_untracked(), &[".whynot .fix", ".whynot > summary"]);
+                }>"Skip to Why no traffic?"</a>
+                <a class="skip-link" href="#selected" data-kind="skip-details" on:click=move |ev: web_sys::MouseEvent| {
+                    ev.prevent_default();
+                    skip_to(app_ref.get_untracked(), &[".details-panel", "svg.diagram [data-kind='pod'][role='button']"]);
+                }>"Skip to pod details"</a>
+                <a class="skip-link" href="#dns-lookup" data-kind="skip-dns" on:click=move |ev: web_sys::MouseEvent| {
+                    ev.prevent_default();
+                    skip_to(app_ref.get_untracked(), &[".dns-lookup [data-kind='dns-query']"]);
+                }>"Skip to DNS lookup"</a>
+            })}
             // an embedded view keeps a heading for screen readers (axe page-has-heading-one): the
             // frame is a document of its own inside the host page
             // (in a banner landmark, as the full page's h1 is: axe region)

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::whynot::apply_edit;
 use super::Scene;
 use crate::core::edit::{self, Change, SvcType};
-use crate::core::layout::{pod_labels, pod_ports, pod_state, relation};
+use crate::core::layout::{pod_labels, pod_ports, pod_state};
 use crate::core::report::Report;
 
 /// What the details panel shows.
@@ -222,7 +222,8 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         .into_any();
     };
     let svc = scene.service_index().and_then(|i| r.services.get(i)).map(|s| &**s);
-    let (_, why) = relation(svc, &p);
+    // (learner10 U q/03: "not selected by it" named nothing)
+    let why = crate::core::poddetails::selected_service(svc, &p);
     let finished = p.phase == "Succeeded" || p.phase == "Failed";
     // the endpoint's EndpointSlice conditions, and what a hostPort opens (learner9 U Q07, M Q12)
     let conditions = crate::core::poddetails::slice_conditions(svc, &p);
@@ -289,7 +290,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             ("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) }),
             ("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) }),
             ("Created by", created_by(&p)),
-            ("Selected Service", if why.is_empty() { "not selected by it".to_string() } else { why.clone() }),
+            ("Selected Service", why.clone()),
             ];
             if let Some(c) = conditions {
                 f.push(("EndpointSlice", c));
