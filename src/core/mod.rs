@@ -2429,3 +2429,5 @@ mod tests_listperf;
 mod tests_lead14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix10;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix16;

@@ -1,0 +1,224 @@
+//! valfix16: controller adoption beyond ReplicaSets (DaemonSet, Deployment, Job with
+//! manualSelector), CustomResourceDefinition defaults against their schema, seccomp's empty
+//! localhostProfile, the pod security context's seLinuxChangePolicy and supplementalGroupsPolicy,
+//! a Job's success and pod failure policy limits. Each test names the upstream function
+//! (kubernetes/kubernetes unless said).
+
+use super::report::Report;
+use super::tests::{errors, run};
+
+fn has(r: &Report, m: &str) -> bool {
+    errors(r).iter().any(|e| e == m)
+}
+
+fn job(spec: &str) -> String {
+    format!(
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: work\nspec:\n{spec}  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n"
+    )
+}
+
+fn pod(security_context: &str) -> String {
+    format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n{security_context}  containers:\n  - name: app\n    image: nginx:1.27\n")
+}
+
+// pkg/apis/core/validation/validation.go (000f2605) validateSeccompProfileField: Localhost with
+// localhostProfile nil is `Required`; with "" it goes to validateLocalDescendingPath, which finds
+// nothing wrong in "" (not absolute, no `..`): the API server accepts it. Our behaviour already
+// matched; this pins it.
+#[test]
+fn validate_seccomp_profile_field_localhost_empty_profile_is_accepted_missing_is_required() {
+    let r = run(&pod("    seccompProfile:\n      type: Localhost\n      localhostProfile: \"\"\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(r.pods.len(), 1);
+    let r = run(&pod("    seccompProfile:\n      type: Localhost\n"));
+    assert!(has(&r, "spec.securityContext.seccompProfile.localhostProfile: Required value: must be set when seccomp type is Localhost"), "{:?}", errors(&r));
+    // validateLocalDescendingPath on what is written
+    let r = run(&pod("    seccompProfile:\n      type: Localhost\n      localhostProfile: ../x.json\n"));
+    assert!(has(&r, "spec.securityContext.seccompProfile.localhostProfile: Invalid value: \"../x.json\": must not contain '..'"), "{:?}", errors(&r));
+}
+
+// validatePodSpecSecurityContext → validateSupplementalGroupsPolicy (Merge | Strict) and
+// validateSELinuxChangePolicy with opts.AllowOnlyRecursiveSELinuxChangePolicy, which
+// pkg/api/pod/util.go useOnlyRecursiveSELinuxChangePolicy sets on create while the SELinuxMount
+// gate is off (beta, default off since v1.33): MountOption is refused there
+#[test]
+fn validate_pod_spec_security_context_supplemental_groups_and_selinux_change_policy() {
+    for ok in ["    supplementalGroupsPolicy: Merge\n", "    supplementalGroupsPolicy: Strict\n", "    seLinuxChangePolicy: Recursive\n"] {
+        let r = run(&pod(ok));
+        assert!(errors(&r).is_empty(), "{ok}: {:?}", errors(&r));
+    }
+    let r = run(&pod("    supplementalGroupsPolicy: Loose\n"));
+    assert!(has(&r, "spec.securityContext.supplementalGroupsPolicy: Unsupported value: \"Loose\": supported values: \"Merge\", \"Strict\""), "{:?}", errors(&r));
+    assert!(r.pods.is_empty());
+    let r = run(&pod("    seLinuxChangePolicy: MountOption\n"));
+    assert!(has(&r, "spec.securityContext.seLinuxChangePolicy: Unsupported value: \"MountOption\": supported values: \"Recursive\""), "{:?}", errors(&r));
+    let r = run(&pod("    seLinuxChangePolicy: recursive\n"));
+    assert!(has(&r, "spec.securityContext.seLinuxChangePolicy: Unsupported value: \"recursive\": supported values: \"Recursive\""), "{:?}", errors(&r));
+}
+
+// pkg/apis/batch/validation/validation.go validateSuccessPolicyRule → validateIndexesFormat /
+// parseIndexInterval, and succeededCount against the indexes named
+#[test]
+fn validate_success_policy_rule_succeeded_indexes_format() {
+    let indexed = |rules: &str| job(&format!("  completionMode: Indexed\n  completions: 6\n  parallelism: 6\n  successPolicy:\n    rules:\n{rules}"));
+    let r = run(&indexed("    - succeededIndexes: \"1,3-5\"\n      succeededCount: 4\n"));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    for (ix, want) in [
+        ("3-1", "non-increasing order, previous: 3, current: 1"),
+        ("1,1", "non-increasing order, previous: 1, current: 1"),
+        ("0,6", "too large index: \\\"6\\\""),
+        ("a", "cannot convert string to integer for index: \\\"a\\\""),
+        ("1-2-3", "the fragment \\\"1-2-3\\\" violates the requirement that an index interval can have at most two parts separated by '-'"),
+        ("-1", "cannot convert string to integer for index: \\\"\\\""),
+    ] {
+        let r = run(&indexed(&format!("    - succeededIndexes: \"{ix}\"\n")));
+        let m = format!("spec.successPolicy.rules[0].succeededIndexes: Invalid value: \"{ix}\": error parsing succeededIndexes: {}", want.replace("\\\"", "\""));
+        assert!(has(&r, &m), "{ix}: want {m}\n{:?}", errors(&r));
+    }
+    let r = run(&indexed("    - succeededIndexes: \"1,3-4\"\n      succeededCount: 4\n"));
+    assert!(has(&r, "spec.successPolicy.rules[0].succeededCount: Invalid value: 4: must be less than or equal to 3 (the number of indexes in the specified succeededIndexes field)"), "{:?}", errors(&r));
+}
+
+// validateSuccessPolicy: maxSuccessPolicyRule (20) → field.TooMany on `rules`; validatePodFailurePolicy:
+// maxPodFailurePolicyRules (20); validatePodFailurePolicyRuleOnExitCodes:
+// maxPodFailurePolicyOnExitCodesValues (255); ...OnPodConditions: maxPodFailurePolicyOnPodConditionsPatterns (20)
+#[test]
+fn validate_success_and_pod_failure_policy_rule_counts() {
+    let rules: String = (0..21).map(|_| "    - succeededCount: 1\n").collect();
+    let r = run(&job(&format!("  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  successPolicy:\n    rules:\n{rules}")));
+    assert!(has(&r, "spec.successPolicy.rules: Too many: 21: must have at most 20 items"), "{:?}", errors(&r));
+    let twenty: String = (0..20).map(|_| "    - succeededCount: 1\n").collect();
+    let r = run(&job(&format!("  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  successPolicy:\n    rules:\n{twenty}")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let rule = "    - action: Ignore\n      onPodConditions:\n      - type: DisruptionTarget\n";
+    let r = run(&job(&format!("  podFailurePolicy:\n    rules:\n{}", rule.repeat(21))));
+    assert!(has(&r, "spec.podFailurePolicy.rules: Too many: 21: must have at most 20 items"), "{:?}", errors(&r));
+    let r = run(&job(&format!("  podFailurePolicy:\n    rules:\n{}", rule.repeat(20))));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let values: Vec<String> = (1..=256).map(|v| v.to_string()).collect();
+    let r = run(&job(&format!("  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes:\n        operator: In\n        values: [{}]\n", values.join(", "))));
+    assert!(has(&r, "spec.podFailurePolicy.rules[0].onExitCodes.values: Too many: 256: must have at most 255 items"), "{:?}", errors(&r));
+    let conds = "      - type: DisruptionTarget\n".repeat(21);
+    let r = run(&job(&format!("  podFailurePolicy:\n    rules:\n    - action: Ignore\n      onPodConditions:\n{conds}")));
+    assert!(has(&r, "spec.podFailurePolicy.rules[0].onPodConditions: Too many: 21: must have at most 20 items"), "{:?}", errors(&r));
+}
+
+fn crd(spec_schema: &str) -> String {
+    format!("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {{plural: widgets, kind: Widget}}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {spec_schema}\n")
+}
+
+fn crd_errs(spec_schema: &str) -> Vec<String> {
+    errors(&run(&crd(spec_schema)))
+}
+
+const P: &str = "spec.validation.openAPIV3Schema.properties[spec]";
+
+// apiextensions-apiserver pkg/apiserver/schema/defaulting/validation.go ValidateDefaults →
+// apiservervalidation.ValidateCustomResource → kube-openapi validate/validator.go stringValidator
+// (MaxLength / MinLength in runes, values.go), kubeOpenAPIResultToFieldErrors: TooLongFailCode is
+// field.TooLong (`may not be more than N bytes`, as apiextensions validation_test.go "maxLength"
+// expects), TooShort is field.Invalid with errors/schema.go's "should be at least %d chars long"
+#[test]
+fn validate_defaults_string_lengths() {
+    assert!(crd_errs("{type: object, properties: {name: {type: string, maxLength: 3, minLength: 2, default: abc}}}").is_empty());
+    // runes, not bytes: "äöü" is 3
+    assert!(crd_errs("{type: object, properties: {name: {type: string, maxLength: 3, default: \"äöü\"}}}").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {name: {type: string, maxLength: 3, default: abcd}}}"),
+        vec![format!("{P}.properties[name].default: Too long: may not be more than 3 bytes")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {name: {type: string, minLength: 2, default: a}}}"),
+        vec![format!("{P}.properties[name].default: Invalid value: \"a\":  in body should be at least 2 chars long")]
+    );
+}
+
+// kube-openapi validate/values.go MinimumNativeType / MaximumNativeType: an int64 default against
+// int64(bound) (ExceedsMinimumInt prints the bound as an integer, however large), a float64 against
+// the bound (%v); numberValidator merges minimum before maximum
+#[test]
+fn validate_defaults_number_bounds() {
+    assert_eq!(
+        crd_errs("{type: object, properties: {count: {type: integer, maximum: 10000000, default: 20000000}}}"),
+        vec![format!("{P}.properties[count].default: Invalid value: 20000000:  in body should be less than or equal to 10000000")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {count: {type: integer, maximum: 5, exclusiveMaximum: true, default: 5}}}"),
+        vec![format!("{P}.properties[count].default: Invalid value: 5:  in body should be less than 5")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {r: {type: number, minimum: 0.5, default: 0.25}}}"),
+        vec![format!("{P}.properties[r].default: Invalid value: 0.25:  in body should be greater than or equal to 0.5")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {r: {type: number, maximum: 1000000, default: 1500000.5}}}"),
+        vec![format!("{P}.properties[r].default: Invalid value: 1.5000005e+06:  in body should be less than or equal to 1e+06")]
+    );
+    assert!(crd_errs("{type: object, properties: {r: {type: number, minimum: 0.5, maximum: 2.5, default: 1.5}}}").is_empty());
+}
+
+// basicCommonValidator (validate/validator.go) runs after a type error too, and compares any
+// scalar enum value; kubeOpenAPIResultToFieldErrors lists a non-string allowed value as its JSON
+// (apiextensions validation_test.go "enum": `Unsupported value: true: supported values: "a", "b"`)
+#[test]
+fn validate_defaults_enum_of_any_scalar_after_a_type_error() {
+    assert_eq!(
+        crd_errs("{type: object, properties: {level: {type: integer, enum: [1, 2], default: 3}}}"),
+        vec![format!("{P}.properties[level].default: Unsupported value: 3: supported values: \"1\", \"2\"")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {mode: {type: string, enum: [a, b], default: true}}}"),
+        vec![
+            format!("{P}.properties[mode].default: Invalid value: \"boolean\":  in body must be of type string: \"boolean\""),
+            format!("{P}.properties[mode].default: Unsupported value: true: supported values: \"a\", \"b\""),
+        ]
+    );
+    assert!(crd_errs("{type: object, properties: {level: {type: integer, enum: [1, 2], default: 2}}}").is_empty());
+}
+
+// objectValidator: required properties of a defaulted object (`Required value` at
+// `<path>.default.<name>`: kubeOpenAPIResultToFieldErrors RequiredFailCode); maxProperties and
+// the slice validator's maxItems are field.TooMany, minItems field.Invalid with the item count
+#[test]
+fn validate_defaults_required_and_counts() {
+    assert_eq!(
+        crd_errs("{type: object, properties: {tls: {type: object, required: [secretName], properties: {secretName: {type: string}, port: {type: integer}}, default: {port: 443}}}}"),
+        vec![format!("{P}.properties[tls].default.secretName: Required value")]
+    );
+    assert!(crd_errs("{type: object, properties: {tls: {type: object, required: [secretName], properties: {secretName: {type: string}}, default: {secretName: s}}}}").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {hosts: {type: array, items: {type: string}, maxItems: 2, default: [a, b, c]}}}"),
+        vec![format!("{P}.properties[hosts].default: Too many: 3: must have at most 2 items")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {hosts: {type: array, items: {type: string}, minItems: 2, default: [a]}}}"),
+        vec![format!("{P}.properties[hosts].default: Invalid value: 1:  in body should have at least 2 items")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {labels: {type: object, additionalProperties: {type: string}, maxProperties: 1, default: {a: p, b: q}}}}"),
+        vec![format!("{P}.properties[labels].default: Too many: 2: must have at most 1 items")]
+    );
+}
+
+// formatValidator → FormatOf (validate/values.go) with strfmt.Default (strfmt/default.go IsUUID*,
+// date.go IsDate, isIPv4): errors.InvalidType → field.TypeInvalid, as apiextensions
+// validation_test.go "k8sShortName" prints it; an unknown format is not checked (Applies: the
+// registry must know it). CEL rules are neither evaluated nor reported.
+#[test]
+fn validate_defaults_known_formats() {
+    for (format, good, bad) in [
+        ("uuid", "123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456"),
+        ("uuid4", "123E4567E89B42D3A456426614174000", "123e4567-e89b-12d3-a456-426614174000"),
+        ("date", "2024-02-29", "2023-02-29"),
+        ("ipv4", "010.1.2.3", "1.2.3"),
+    ] {
+        assert!(crd_errs(&format!("{{type: object, properties: {{v: {{type: string, format: {format}, default: \"{good}\"}}}}}}")).is_empty(), "{format} {good}");
+        assert_eq!(
+            crd_errs(&format!("{{type: object, properties: {{v: {{type: string, format: {format}, default: \"{bad}\"}}}}}}")),
+            vec![format!("{P}.properties[v].default: Invalid value: \"{bad}\":  in body must be of type {format}: \"{bad}\"")],
+            "{format} {bad}"
+        );
+    }
+    assert!(crd_errs("{type: object, properties: {v: {type: string, format: no-such-format, default: anything}}}").is_empty());
+    assert!(crd_errs("{type: object, properties: {v: {type: string, default: abc, x-kubernetes-validations: [{rule: \"self == 'x'\"}]}}}").is_empty());
+}
