@@ -222,3 +222,105 @@ fn validate_defaults_known_formats() {
     assert!(crd_errs("{type: object, properties: {v: {type: string, format: no-such-format, default: anything}}}").is_empty());
     assert!(crd_errs("{type: object, properties: {v: {type: string, default: abc, x-kubernetes-validations: [{rule: \"self == 'x'\"}]}}}").is_empty());
 }
+
+fn bare(name: &str, labels: &str, extra_spec: &str, status: &str) -> String {
+    format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels: {labels}\nspec:\n{extra_spec}  containers:\n  - name: c\n    image: nginx\n{status}")
+}
+
+fn owned<'a>(r: &'a Report, owner: &str) -> Vec<&'a str> {
+    r.pods.iter().filter(|p| p.pod.owner.as_deref() == Some(owner)).map(|p| p.pod.name.as_str()).collect()
+}
+
+const DS: &str = "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n";
+
+// pkg/controller/daemon/daemon_controller.go getDaemonPods → ClaimPods (every pod of the
+// namespace, not only active ones), getNodesToDaemonPods (util.GetTargetNodeName), manage →
+// podsShouldBeOnNode: a matching orphan bound to node-1 is the DaemonSet's pod there (no second
+// one created); one with no nodeName is adopted and left alone; a second one on node-1 and a
+// Failed one on node-2 are deleted (node-2 then gets the DaemonSet's own pod)
+#[test]
+fn daemon_set_get_daemon_pods_claims_orphans_one_per_node() {
+    let text = format!(
+        "{}{}{}{}{DS}",
+        bare("on-n1", "{app: agent}", "  nodeName: node-1\n", ""),
+        bare("loose", "{app: agent}", "", ""),
+        bare("dup-n1", "{app: agent}", "  nodeName: node-1\n", ""),
+        bare("failed-n2", "{app: agent}", "  nodeName: node-2\n", "status:\n  phase: Failed\n"),
+    );
+    let r = run(&text);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let mine = owned(&r, "DaemonSet/agent");
+    assert!(mine.contains(&"on-n1") && mine.contains(&"loose"), "{mine:?}");
+    assert!(!r.pods.iter().any(|p| p.pod.name == "dup-n1" || p.pod.name == "failed-n2"), "{mine:?}");
+    let nodes = r.nodes.len();
+    // its own pods: every node but node-1
+    let created: Vec<&str> = mine.iter().copied().filter(|n| n.starts_with("agent-")).collect();
+    assert_eq!(created.len(), nodes - 1, "{mine:?}");
+    assert!(r.pods.iter().filter(|p| p.pod.name.starts_with("agent-")).all(|p| p.pod.node.as_deref() != Some("node-1")));
+    let on_n1 = r.pods.iter().find(|p| p.pod.name == "on-n1").unwrap();
+    assert!(on_n1.pod.adopted);
+    assert_eq!(
+        super::layout::adopted_by_owner("DaemonSet/agent", on_n1.line),
+        format!("the YAML, line {}; DaemonSet/agent adopted it (no controller owned it and its labels match its selector), and on a node it runs on it stands for the pod it would create there", on_n1.line)
+    );
+    let note = r.diagnostics.iter().find(|d| d.code == "AdoptedPods").expect("note");
+    assert!(note.message.contains("it deletes pods dup-n1, failed-n2"), "{}", note.message);
+    // without the orphans: one pod per node, as before
+    assert_eq!(owned(&run(DS), "DaemonSet/agent").len(), nodes);
+}
+
+const JOB_MANUAL: &str = "---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: batch\nspec:\n  manualSelector: true\n  selector: {matchLabels: {app: batch}}\n  completions: 3\n  parallelism: 3\n  template:\n    metadata:\n      labels: {app: batch}\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n";
+
+// pkg/controller/job/job_controller.go getPodsForJob → ClaimPods with the Job's selector: only
+// manualSelector makes one a bare Pod can match (the generated one carries the Job's uid);
+// manageJob then wants min(completions − succeeded, parallelism) active pods: an adopted active
+// pod and an adopted Succeeded one leave 1 to create
+#[test]
+fn job_get_pods_for_job_adopts_only_with_manual_selector() {
+    let text = format!("{}{}{JOB_MANUAL}", bare("w1", "{app: batch}", "  restartPolicy: Never\n", ""), bare("w0", "{app: batch}", "  restartPolicy: Never\n", "status:\n  phase: Succeeded\n"));
+    let r = run(&text);
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    let mine = owned(&r, "Job/batch");
+    assert!(mine.contains(&"w1") && mine.contains(&"w0"), "{mine:?}");
+    assert_eq!(mine.iter().filter(|n| n.starts_with("batch-")).count(), 1, "{mine:?}");
+    let note = r.diagnostics.iter().find(|d| d.code == "AdoptedPods").expect("note");
+    assert!(note.message.contains("(1 succeeded), so it creates 1 more"), "{}", note.message);
+    // a generated selector (no manualSelector): nothing adopted, three pods of its own
+    let plain = JOB_MANUAL.replace("  manualSelector: true\n  selector: {matchLabels: {app: batch}}\n", "");
+    let r = run(&format!("{}{plain}", bare("w1", "{app: batch}", "  restartPolicy: Never\n", "")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(owned(&r, "Job/batch").len(), 3);
+    assert!(r.pods.iter().any(|p| p.pod.name == "w1" && p.pod.owner.is_none()));
+}
+
+fn rs(name: &str, labels: &str, replicas: u32, image: &str) -> String {
+    format!("---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: {name}\n  labels: {labels}\nspec:\n  replicas: {replicas}\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata:\n      labels: {{app: web}}\n    spec:\n      containers:\n      - name: c\n        image: {image}\n")
+}
+
+const DEPLOY: &str = "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n";
+
+// pkg/controller/deployment/deployment_controller.go getReplicaSetsForDeployment →
+// ClaimReplicaSets (the ReplicaSet's own labels against the Deployment's selector), then
+// sync.go / util FindNewReplicaSet (EqualIgnoreHash): an adopted ReplicaSet with the Deployment's
+// template is its new one, scaled to 3, and the Deployment makes no other; one with another
+// template is old, scaled to 0 — its pods gone — and the Deployment makes its own
+#[test]
+fn deployment_get_replica_sets_for_deployment_claims_orphan_replica_sets() {
+    let r = run(&format!("{}{DEPLOY}", rs("web-old", "{app: web}", 1, "nginx")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert_eq!(owned(&r, "ReplicaSet/web-old").len(), 3, "{:?}", r.pods.iter().map(|p| (&p.pod.name, &p.pod.owner)).collect::<Vec<_>>());
+    assert!(owned(&r, "Deployment/web").is_empty());
+    assert!(r.diagnostics.iter().any(|d| d.code == "AdoptedReplicaSet" && d.message.contains("is its new one")));
+    let r = run(&format!("{}{DEPLOY}", rs("web-v0", "{app: web}", 2, "nginx:1.25")));
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(owned(&r, "ReplicaSet/web-v0").is_empty());
+    assert_eq!(owned(&r, "Deployment/web").len(), 3);
+    // labels the selector does not match: not adopted, both make pods
+    let r = run(&format!("{}{DEPLOY}", rs("other", "{app: other}", 2, "nginx:1.25")));
+    assert_eq!(owned(&r, "ReplicaSet/other").len(), 2);
+    assert_eq!(owned(&r, "Deployment/web").len(), 3);
+    // a ReplicaSet with a controller (ownerReferences) is no orphan
+    let controlled = rs("web-v0", "{app: web}", 2, "nginx:1.25").replace("  labels: {app: web}\nspec:", "  labels: {app: web}\n  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: other, uid: 9f0e, controller: true}]\nspec:");
+    let r = run(&format!("{controlled}{DEPLOY}"));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "AdoptedReplicaSet"), "{:?}", r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+}
