@@ -914,16 +914,24 @@ fn list_and_map_types(s: &Node, path: &str, errs: &mut Vec<Diagnostic>) {
 }
 
 fn refused_by_new_structural(n: &Node) -> bool {
-    match &n.kind {
-        NodeKind::Map(_) => n.last_entries().any(|(k, v)| {
-            matches!(k.as_str(), Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions"))
-                || (k.as_str() == Some("items") && matches!(v.kind, NodeKind::Seq(_)))
-                || (k.as_str() == Some("x-kubernetes-preserve-unknown-fields") && matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }))
-                || refused_by_new_structural(v)
-        }),
-        NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
-        NodeKind::Scalar { .. } => false,
-    }
+    // valfix16: walked as a schema — a property named `id` (the key of `properties`) and the
+    // values under `default`, `enum` or `example` are no schema keywords
+    let NodeKind::Map(_) = &n.kind else { return false };
+    n.last_entries().any(|(k, v)| match k.as_str() {
+        Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions") => true,
+        Some("items") => match &v.kind {
+            NodeKind::Seq(_) => true,
+            _ => refused_by_new_structural(v),
+        },
+        Some("x-kubernetes-preserve-unknown-fields") => matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }),
+        Some("properties") => matches!(v.kind, NodeKind::Map(_)) && v.last_entries().any(|(_, p)| refused_by_new_structural(p)),
+        Some("additionalProperties" | "not") => refused_by_new_structural(v),
+        Some("allOf" | "anyOf" | "oneOf") => match &v.kind {
+            NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {

@@ -324,3 +324,18 @@ fn deployment_get_replica_sets_for_deployment_claims_orphan_replica_sets() {
     let r = run(&format!("{controlled}{DEPLOY}"));
     assert!(!r.diagnostics.iter().any(|d| d.code == "AdoptedReplicaSet"), "{:?}", r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
 }
+
+// apiextensions-apiserver pkg/apiserver/schema/convert.go NewStructural refuses the `id` keyword
+// on a schema node, not a property named `id` nor an `id` key inside a default: those defaults
+// are validated like any other (valfix15's walk read the raw tree and said nothing of them)
+#[test]
+fn new_structural_refuses_the_id_keyword_not_a_property_named_id() {
+    assert_eq!(
+        crd_errs("{type: object, properties: {id: {type: string, format: uuid, default: not-a-uuid}}}"),
+        vec![format!("{P}.properties[id].default: Invalid value: \"not-a-uuid\":  in body must be of type uuid: \"not-a-uuid\"")]
+    );
+    assert_eq!(
+        crd_errs("{type: object, properties: {ref: {type: object, properties: {id: {type: integer}}, default: {id: x}}}}"),
+        vec![format!("{P}.properties[ref].default.id: Invalid value: \"string\": .id in body must be of type integer: \"string\"")]
+    );
+}
