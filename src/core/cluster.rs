@@ -642,7 +642,8 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     // printed beside them whose pods are none of them has no pods in this input
     let pods_dumped = objects.iter().any(|o| o.dumped() && !o.refused && matches!(o.body, Body::Pod(..)));
     let running: std::collections::HashSet<(&str, &str, &str)> = running.iter().map(|(k, ns, n)| (k.as_str(), ns.as_str(), n.as_str())).collect();
-    let claims = claim_orphans(objects, checks, cfg, pods_dumped, &running, &autoscalers);
+    let rs_claims = claim_replica_sets(objects, checks, pods_dumped, &running, &autoscalers);
+    let claims = claim_orphans(objects, checks, cfg, pods_dumped, &running, &autoscalers, (&cluster.nodes, &rs_claims));
     for (i, o) in objects.iter().enumerate() {
         let valid = |diags: &mut Vec<Diagnostic>| match checks.and_then(|c| c.get(i)?.as_ref()) {
             Some((ok, found)) => {
@@ -678,6 +679,25 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             }
             Body::Workload(w) => {
                 let hpa = autoscalers.get(&(o.meta.namespace.as_str(), o.kind.as_str(), o.meta.name.as_str())).copied();
+                // a Deployment that adopted a ReplicaSet with its own template: that ReplicaSet is
+                // its new one and makes its pods (claim_replica_sets)
+                if let Some((&rs, _)) = rs_claims.iter().find(|(_, c)| c.deployment == i && c.new) {
+                    let msg = format!("Deployment {} adopted ReplicaSet {} (no controller owns it, its labels match the selector: ClaimReplicaSets) and its pod template equals the Deployment's (FindNewReplicaSet, EqualIgnoreHash): that ReplicaSet is its new one, scaled to the Deployment's replicas, and no other is created", o.meta.name, objects[rs].meta.name);
+                    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedReplicaSet", msg, o.pos("spec")).on(&o.id()));
+                    continue;
+                }
+                if let Some(c) = rs_claims.get(&i) {
+                    let d = &objects[c.deployment];
+                    if !c.new {
+                        let msg = format!("ReplicaSet {} is adopted by Deployment {} (no controller owns it, its labels match the selector: ClaimReplicaSets); its pod template is not the Deployment's, so it is an old ReplicaSet the rollout scales to 0: it keeps no pods", o.meta.name, d.meta.name);
+                        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedReplicaSet", msg, o.pos("spec")).on(&o.id()));
+                        continue;
+                    }
+                    let mut scaled = w.clone();
+                    scaled.replicas = Some(c.replicas as i64);
+                    expand(&mut cluster, o, &scaled, i, &mut rr, cfg, evicted, &written, Control { hpa: None, adopted: claims.adopted.get(&i) }, diags);
+                    continue;
+                }
                 expand(&mut cluster, o, w, i, &mut rr, cfg, evicted, &written, Control { hpa, adopted: claims.adopted.get(&i) }, diags)
             }
             _ => {}
@@ -723,6 +743,15 @@ struct Adopted {
     deleted: Vec<String>,
     /// adopted beyond its replicas: deleted by it (manageReplicas)
     surplus: Vec<String>,
+    /// a DaemonSet's: the nodes (cluster.nodes index) an adopted pod is bound to and stays on,
+    /// where it creates none of its own (daemon_controller.go podsShouldBeOnNode: `exists`)
+    nodes: Vec<usize>,
+    /// a DaemonSet's: the adopted pods bound to those nodes
+    bound: Vec<String>,
+    /// a Job's (manualSelector): the pods it creates beside the adopted active ones
+    /// (job_controller.go manageJob: wantActive − active), and the adopted Succeeded ones
+    job_create: Option<usize>,
+    job_succeeded: usize,
 }
 
 /// What else decides a workload's pods: the HorizontalPodAutoscaler targeting it, the orphans
@@ -744,6 +773,107 @@ fn hpa_clamped(replicas: usize, hpa: Option<&super::model::Autoscaler>) -> usize
     }
 }
 
+/// A ReplicaSet of the input a Deployment of the input adopted ([`claim_replica_sets`]).
+struct RsClaim {
+    /// the Deployment (object index)
+    deployment: usize,
+    /// its template is the Deployment's (FindNewReplicaSet): the new ReplicaSet
+    new: bool,
+    /// what the Deployment scales it to: its own replicas (after its autoscaler) when new, else 0
+    replicas: usize,
+}
+
+/// Two written pod templates alike as apiequality.Semantic.DeepEqual sees them after
+/// EqualIgnoreHash drops metadata.labels[pod-template-hash]: the same keys and scalars, positions
+/// aside (values as written: defaults are not applied to either).
+fn same_template(a: &super::yaml::Node, b: &super::yaml::Node, path: &str) -> bool {
+    use super::yaml::{Node, NodeKind};
+    match (&a.kind, &b.kind) {
+        (NodeKind::Scalar { value: va, text: ta, .. }, NodeKind::Scalar { value: vb, text: tb, .. }) => va == vb && ta.as_str() == tb.as_str(),
+        (NodeKind::Seq(xa), NodeKind::Seq(xb)) => xa.len() == xb.len() && xa.iter().zip(xb).all(|(x, y)| same_template(x, y, path)),
+        (NodeKind::Map(_), NodeKind::Map(_)) => {
+            let keep = |k: &Node| !(path == "metadata.labels" && k.as_str() == Some("pod-template-hash"));
+            let ka: Vec<&(Node, Node)> = a.last_entries().filter(|(k, _)| keep(k)).collect();
+            let kb: Vec<&(Node, Node)> = b.last_entries().filter(|(k, _)| keep(k)).collect();
+            ka.len() == kb.len()
+                && ka.iter().all(|(k, v)| {
+                    let Some(key) = k.as_str() else { return false };
+                    let sub = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                    kb.iter().find(|(k2, _)| k2.as_str() == Some(key)).is_some_and(|(_, v2)| same_template(v, v2, &sub))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// valfix16: pkg/controller/deployment/deployment_controller.go getReplicaSetsForDeployment →
+/// controller_ref_manager.go ReplicaSetControllerRefManager.ClaimReplicaSets: a ReplicaSet of the
+/// Deployment's namespace that no controller owns, not being deleted, whose own labels
+/// (metadata.labels) match the Deployment's selector, is adopted (in input order: one claimed is no
+/// later Deployment's orphan). Then sync.go getAllReplicaSetsAndSyncRevision → util
+/// FindNewReplicaSet: the adopted one whose pod template equals the Deployment's
+/// (EqualIgnoreHash: pod-template-hash ignored; compared here on the modelled template) is the
+/// new ReplicaSet, scaled to the Deployment's replicas, and the Deployment creates none of its
+/// own; any other is an old ReplicaSet, which the rollout (rolling or Recreate) scales to 0, its
+/// pods deleted.
+fn claim_replica_sets(
+    objects: &[Object],
+    checks: PodChecks,
+    pods_dumped: bool,
+    running: &std::collections::HashSet<(&str, &str, &str)>,
+    autoscalers: &std::collections::HashMap<(&str, &str, &str), (&Object, &super::model::Autoscaler)>,
+) -> std::collections::HashMap<usize, RsClaim> {
+    let mut out = std::collections::HashMap::new();
+    let live = |o: &Object| {
+        if o.refused || (pods_dumped && o.dumped()) {
+            return false;
+        }
+        !running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str()))
+    };
+    let valid = |i: usize, o: &Object| match checks.and_then(|c| c.get(i)?.as_ref()) {
+        Some((ok, _)) => *ok,
+        None => validate_pod_like(o, &mut Vec::new()),
+    };
+    let deployments: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| o.kind == "Deployment" && matches!(o.body, Body::Workload(_)) && live(o)).map(|(i, _)| i).collect();
+    if deployments.is_empty() {
+        return out;
+    }
+    let orphans: Vec<usize> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind == "ReplicaSet" && matches!(o.body, Body::Workload(_)) && live(o) && !o.meta.controlled && !o.meta.deleting)
+        .map(|(i, _)| i)
+        .collect();
+    let strip = |l: &Labels| -> Labels { l.iter().filter(|(k, _)| k != "pod-template-hash").cloned().collect() };
+    for di in deployments {
+        let d = &objects[di];
+        let Body::Workload(dw) = &d.body else { continue };
+        if !workload_spec_ok(d) || !valid(di, d) {
+            continue;
+        }
+        let sel = workload_selector(dw);
+        let hpa = autoscalers.get(&(d.meta.namespace.as_str(), "Deployment", d.meta.name.as_str())).map(|(_, a)| *a);
+        let replicas = hpa_clamped(dw.replicas.unwrap_or(1).clamp(0, MAX_PODS as i64 + 1) as usize, hpa);
+        let mut has_new = false;
+        for &ri in &orphans {
+            let r = &objects[ri];
+            if out.contains_key(&ri) || r.meta.namespace != d.meta.namespace || !selector_matches(Some(&sel), &r.meta.labels) {
+                continue;
+            }
+            let Body::Workload(rw) = &r.body else { continue };
+            // FindNewReplicaSet: the first (oldest) matching one is the new one
+            let same = match (super::yaml::node_at(&r.source, "spec.template"), super::yaml::node_at(&d.source, "spec.template")) {
+                (Some(a), Some(b)) => same_template(a, b, ""),
+                _ => rw.template == dw.template,
+            };
+            let new = !has_new && same && strip(&rw.template_labels) == strip(&dw.template_labels) && workload_spec_ok(r) && valid(ri, r);
+            has_new |= new;
+            out.insert(ri, RsClaim { deployment: di, new, replicas: if new { replicas } else { 0 } });
+        }
+    }
+    out
+}
+
 /// ReplicaSet / ReplicationController adoption of the input's bare Pods
 /// (pkg/controller/replicaset/replica_set.go syncReplicaSet: `FilterActivePods` of the
 /// namespace's pods, then claimPods → pkg/controller/controller_ref_manager.go
@@ -755,8 +885,12 @@ fn hpa_clamped(replicas: usize, hpa: Option<&super::model::Autoscaler>) -> usize
 /// (no spec.nodeName) first, then Pending < Unknown < Running, then not Ready; the later rules
 /// (deletion cost, colocation, ready time, restarts, newest first) as the later one in the input).
 /// A ReplicationController is the same controller (pkg/controller/replication). In input order,
-/// as each syncs: a pod one adopted is not another's orphan. A Deployment adopts none of them:
-/// its ReplicaSet's selector carries pod-template-hash (deployment/sync.go getNewReplicaSet,
+/// as each syncs: a pod one adopted is not another's orphan. valfix16: a DaemonSet claims every
+/// matching orphan (daemon_controller.go getDaemonPods → ClaimPods, not only active ones) and
+/// keeps one per node it should run on in place of its own; a Job with manualSelector claims too
+/// (job_controller.go getPodsForJob → ClaimPods) and counts the adopted pods in manageJob. A
+/// Deployment adopts no Pod: it claims ReplicaSets ([`claim_replica_sets`]); its own ReplicaSet's
+/// selector carries pod-template-hash (deployment/sync.go getNewReplicaSet,
 /// `labelsutil.CloneSelectorAndAddLabel`), which a bare Pod lacks. A StatefulSet adopts only a pod
 /// of its own name and ordinal (stateful_set.go getPodsForStatefulSet: `isMemberOf`), which
 /// [`expand`] handles by name.
@@ -767,16 +901,28 @@ fn claim_orphans(
     pods_dumped: bool,
     running: &std::collections::HashSet<(&str, &str, &str)>,
     autoscalers: &std::collections::HashMap<(&str, &str, &str), (&Object, &super::model::Autoscaler)>,
+    (nodes, rs_claims): (&[ClusterNode], &std::collections::HashMap<usize, RsClaim>),
 ) -> Claims {
     let mut claims = Claims::default();
     let valid = |i: usize, o: &Object| match checks.and_then(|c| c.get(i)?.as_ref()) {
         Some((ok, _)) => *ok,
         None => validate_pod_like(o, &mut Vec::new()),
     };
+    // ReplicaSets, ReplicationControllers, DaemonSets, and Jobs whose selector is their own
+    // (manualSelector: true; a generated one carries the Job's uid, which no bare Pod has:
+    // job_controller.go getPodsForJob claims with it all the same)
     let owners: Vec<usize> = objects
         .iter()
         .enumerate()
-        .filter(|(_, o)| matches!(o.kind.as_str(), "ReplicaSet" | "ReplicationController") && !o.refused)
+        .filter(|(_, o)| !o.refused)
+        .filter(|(_, o)| match &o.body {
+            Body::Workload(w) => match o.kind.as_str() {
+                "ReplicaSet" | "ReplicationController" | "DaemonSet" => true,
+                "Job" => w.job.as_ref().is_some_and(|j| j.manual_selector),
+                _ => false,
+            },
+            _ => false,
+        })
         .filter(|(_, o)| matches!(&o.body, Body::Workload(w) if !(pods_dumped && o.dumped() && w.replicas != Some(0))))
         .filter(|(_, o)| !running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())))
         .map(|(i, _)| i)
@@ -784,15 +930,42 @@ fn claim_orphans(
     if owners.is_empty() {
         return claims;
     }
-    // the active orphans by namespace (a dump's pods all have a controller: none listed)
-    let mut orphans: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    // the orphans by namespace, with whether each is active (a dump's pods all have a
+    // controller: none listed); ClaimObject adopts no orphan being deleted
+    let mut orphans: std::collections::HashMap<&str, Vec<(usize, bool)>> = std::collections::HashMap::new();
     for (i, o) in objects.iter().enumerate() {
         let Body::Pod(_, st) = &o.body else { continue };
-        if o.refused || o.meta.controlled || o.meta.deleting || matches!(st.phase.as_deref(), Some("Succeeded" | "Failed")) {
+        if o.refused || o.meta.controlled || o.meta.deleting {
             continue;
         }
-        orphans.entry(o.meta.namespace.as_str()).or_default().push(i);
+        let active = !matches!(st.phase.as_deref(), Some("Succeeded" | "Failed"));
+        orphans.entry(o.meta.namespace.as_str()).or_default().push((i, active));
     }
+    let phase = |pi: usize| match &objects[pi].body {
+        Body::Pod(_, st) => st.phase.clone(),
+        _ => None,
+    };
+    // ActivePodsWithRanks.Less: the pods preferred for deletion first
+    let rank = |pi: usize| {
+        let Body::Pod(spec, st) = &objects[pi].body else { return (true, 2, true) };
+        let phase = match st.phase.as_deref() {
+            None if !st.present => 2,
+            Some("Running") => 2,
+            Some("Unknown") => 1,
+            _ => 0,
+        };
+        (spec.node_name.as_deref().is_some_and(|n| !n.is_empty()), phase, !st.present || st.ready == Some(true))
+    };
+    let surplus_of = |kept: &[usize], keep: usize| -> Vec<usize> {
+        if kept.len() <= keep {
+            return Vec::new();
+        }
+        let mut order = kept.to_vec();
+        order.reverse();
+        super::sort::sort_by(&mut order, |a, b| rank(*a).cmp(&rank(*b)));
+        order.truncate(kept.len() - keep);
+        order
+    };
     let mut pod_ok: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
     for wi in owners {
         let o = &objects[wi];
@@ -801,11 +974,15 @@ fn claim_orphans(
         if !workload_spec_ok(o) || !valid(wi, o) {
             continue;
         }
+        let kind = o.kind.as_str();
+        // replica_set.go syncReplicaSet lists FilterActivePods before claimPods; getDaemonPods and
+        // getPodsForJob list every pod of the namespace
+        let only_active = matches!(kind, "ReplicaSet" | "ReplicationController");
         let sel = workload_selector(w);
         let mut adopted: Vec<usize> = Vec::new();
-        candidates.retain(|&pi| {
+        candidates.retain(|&(pi, active)| {
             let p = &objects[pi];
-            if !selector_matches(Some(&sel), &p.meta.labels) || !*pod_ok.entry(pi).or_insert_with(|| valid(pi, p)) {
+            if (only_active && !active) || !selector_matches(Some(&sel), &p.meta.labels) || !*pod_ok.entry(pi).or_insert_with(|| valid(pi, p)) {
                 return true;
             }
             adopted.push(pi);
@@ -826,32 +1003,125 @@ fn claim_orphans(
                 entry.kept.push(pi);
             }
         }
-        let hpa = autoscalers.get(&(ns, o.kind.as_str(), o.meta.name.as_str())).map(|(_, a)| *a);
-        let replicas = hpa_clamped(w.replicas.unwrap_or(1).clamp(0, MAX_PODS as i64 + 1) as usize, hpa);
-        if entry.kept.len() > replicas {
-            // ActivePodsWithRanks.Less: the pods preferred for deletion first
-            let rank = |pi: usize| {
-                let Body::Pod(spec, st) = &objects[pi].body else { return (true, 2, true) };
-                let phase = match st.phase.as_deref() {
-                    None if !st.present => 2,
-                    Some("Running") => 2,
-                    Some("Unknown") => 1,
-                    _ => 0,
+        let mut gone: Vec<usize> = Vec::new();
+        match kind {
+            "DaemonSet" => {
+                // daemon_controller.go manage → getNodesToDaemonPods (util.GetTargetNodeName: a pod
+                // with no spec.nodeName is on no node, and is left alone) → podsShouldBeOnNode per
+                // node: shouldRun and none there → create; shouldContinueRunning → a Failed (or
+                // Succeeded) one is deleted, of the rest all but the first (the oldest) deleted;
+                // not to run there → every one deleted
+                let mut template = w.template.clone();
+                add_daemon_tolerations(&mut template);
+                for &pi in &entry.kept {
+                    let Body::Pod(spec, _) = &objects[pi].body else { continue };
+                    let Some(n) = spec.node_name.as_deref().filter(|n| !n.is_empty()) else { continue };
+                    let Some(ni) = nodes.iter().position(|x| x.name == n) else { continue };
+                    let ended = matches!(phase(pi).as_deref(), Some("Failed" | "Succeeded"));
+                    if !daemon_should_run(&template, &nodes[ni]) || ended || entry.nodes.contains(&ni) {
+                        gone.push(pi);
+                    } else {
+                        entry.nodes.push(ni);
+                        entry.bound.push(objects[pi].meta.name.clone());
+                    }
+                }
+            }
+            "Job" => {
+                // job_controller.go manageJob (NonIndexed): wantActive = min(completions −
+                // succeeded, parallelism) (no completions: parallelism, or the active ones once one
+                // succeeded); active − wantActive deleted (activePodsForRemoval), the rest created.
+                // Indexed: an adopted pod without a valid completion index is deleted
+                // (appendDuplicatedIndexPodsForRemoval)
+                let Some(j) = &w.job else { continue };
+                let (active, ended): (Vec<usize>, Vec<usize>) = entry.kept.iter().partition(|&&pi| !matches!(phase(pi).as_deref(), Some("Failed" | "Succeeded")));
+                entry.job_succeeded = ended.iter().filter(|&&pi| phase(pi).as_deref() == Some("Succeeded")).count();
+                if j.completion_mode.as_deref() == Some("Indexed") {
+                    gone.extend(active.iter().copied());
+                } else {
+                    let parallelism = match (j.completions, j.parallelism) {
+                        (None, None) => 1,
+                        (_, p) => p.unwrap_or(1),
+                    }
+                    .max(0);
+                    let succeeded = j.succeeded + entry.job_succeeded as i64;
+                    let want = match j.completions {
+                        None if succeeded > 0 => active.len() as i64,
+                        None => parallelism,
+                        Some(c) => (c - succeeded).min(parallelism).max(0),
+                    };
+                    let want = want.clamp(0, MAX_PODS as i64 + 1) as usize;
+                    gone.extend(surplus_of(&active, want));
+                    entry.job_create = Some(want.saturating_sub(active.len()));
+                }
+            }
+            _ => {
+                let hpa = autoscalers.get(&(ns, o.kind.as_str(), o.meta.name.as_str())).map(|(_, a)| *a);
+                let replicas = match rs_claims.get(&wi) {
+                    // adopted by a Deployment: its replicas, or 0 for an old ReplicaSet
+                    Some(c) => c.replicas,
+                    None => hpa_clamped(w.replicas.unwrap_or(1).clamp(0, MAX_PODS as i64 + 1) as usize, hpa),
                 };
-                (spec.node_name.as_deref().is_some_and(|n| !n.is_empty()), phase, !st.present || st.ready == Some(true))
-            };
-            let mut order = entry.kept.clone();
-            order.reverse();
-            super::sort::sort_by(&mut order, |a, b| rank(*a).cmp(&rank(*b)));
-            order.truncate(entry.kept.len() - replicas);
-            entry.kept.retain(|pi| !order.contains(pi));
-            claims.gone.extend(order.iter().copied());
-            entry.surplus = order.iter().map(|&pi| objects[pi].meta.name.clone()).collect();
+                gone = surplus_of(&entry.kept, replicas);
+            }
+        }
+        if !gone.is_empty() {
+            entry.kept.retain(|pi| !gone.contains(pi));
+            claims.gone.extend(gone.iter().copied());
+            entry.surplus = gone.iter().map(|&pi| objects[pi].meta.name.clone()).collect();
         }
         entry.kept_names = entry.kept.iter().map(|&pi| objects[pi].meta.name.clone()).collect();
         claims.adopted.insert(wi, entry);
     }
     claims
+}
+
+/// The note on the orphans a DaemonSet or a Job adopted (claim_orphans): which, and which it
+/// deleted (a DaemonSet: a second one on a node, an ended one, one on a node it does not run on;
+/// a Job: beyond its parallelism, or without a completion index in an Indexed Job).
+fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: &str, diags: &mut Vec<Diagnostic>) {
+    let mut names: Vec<&str> = a.kept_names.iter().map(String::as_str).collect();
+    names.extend(a.deleted.iter().map(String::as_str));
+    names.extend(a.surplus.iter().map(String::as_str));
+    let pods = |n: &[&str]| format!("pod{} {}", if n.len() == 1 { "" } else { "s" }, n.join(", "));
+    let one = names.len() == 1;
+    let mut msg = format!(
+        "{} {} adopts {}: no controller owns {}, and {} labels match its selector (ClaimPods)",
+        o.kind, o.meta.name, pods(&names), if one { "it" } else { "them" }, if one { "its" } else { "their" }
+    );
+    if !a.kept_names.is_empty() {
+        let k: Vec<&str> = a.kept_names.iter().map(String::as_str).collect();
+        let what = if o.kind == "DaemonSet" {
+            let unbound: Vec<&str> = k.iter().copied().filter(|n| !a.bound.iter().any(|b| b == n)).collect();
+            let mut t = String::new();
+            if !a.bound.is_empty() {
+                let b: Vec<&str> = a.bound.iter().map(String::as_str).collect();
+                t.push_str(&format!("; {} {kept_means}", pods(&b)));
+            }
+            if !unbound.is_empty() {
+                t.push_str(&format!("; {} on no node (no spec.nodeName: util.GetTargetNodeName): it leaves it where the scheduler puts it and still creates its own", pods(&unbound)));
+            }
+            t
+        } else {
+            let created = a.job_create.unwrap_or(0);
+            format!("; {} {kept_means}{}, so it creates {created} more", pods(&k), if a.job_succeeded > 0 { format!(" ({} succeeded)", a.job_succeeded) } else { String::new() })
+        };
+        msg.push_str(&what);
+    }
+    if !a.surplus.is_empty() {
+        let s: Vec<&str> = a.surplus.iter().map(String::as_str).collect();
+        let why = if o.kind == "DaemonSet" {
+            "a second pod on a node, an ended one, or one on a node it does not run on: podsShouldBeOnNode"
+        } else if w.job.as_ref().is_some_and(|j| j.completion_mode.as_deref() == Some("Indexed")) {
+            "no completion index: appendDuplicatedIndexPodsForRemoval"
+        } else {
+            "more active pods than it wants: manageJob"
+        };
+        msg.push_str(&format!("; it deletes {} ({why})", pods(&s)));
+    }
+    if !a.deleted.is_empty() {
+        msg.push_str(&format!("; deleted since: {}", a.deleted.join(", ")));
+    }
+    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedPods", msg, o.pos("spec")).on(&o.id()));
 }
 
 /// A workload the cluster printed (metadata uid/resourceVersion) in an input whose pods the
@@ -4104,7 +4374,16 @@ fn expand(
     }
     let job_pods = match &w.job {
         Some(j) => match job_indexes(o, j, diags) {
-            Some(p) => Some(p),
+            Some(mut p) => {
+                // manageJob with the pods it adopted (claim_orphans): only the rest are created
+                if let Some(a) = adopted {
+                    if let Some(n) = a.job_create {
+                        p.truncate(n);
+                    }
+                    adopted_note(o, w, a, "counts toward its completions", diags);
+                }
+                Some(p)
+            }
             None => return,
         },
         None => None,
@@ -4212,8 +4491,11 @@ fn expand(
         _ => {
             add_daemon_tolerations(&mut template);
             let labels = revision_labels(o, &hash_src);
+            if let Some(a) = adopted {
+                adopted_note(o, w, a, "bound to a node it runs on stands for the pod it would create there", diags);
+            }
             (0..cluster.nodes.len())
-                .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]))
+                .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]) && !adopted.is_some_and(|a| a.nodes.contains(&i)))
                 .map(|i| (format!("{}-{}", o.meta.name, safe_encode(fnv(&format!("{}/{i}", o.meta.name)), 5)), labels.clone(), Some(i)))
                 .collect()
         }

@@ -30,9 +30,9 @@
 //! embedded-resource and int-or-string invariants), the schemas' own rules
 //! ([`openapi`], [`list_and_map_types`]), the scale subresource's paths ([`subresources`]) and
 //! the conversion ([`conversion`]: strategy, webhook client config, conversionReviewVersions).
-//! Then each `default` against its schema ([`defaults`]: type, string enum, integer bounds,
-//! pruning) and the conversion webhook's url and service ([`webhook_url`], [`webhook_service`]).
-//! Not checked: CEL rules, defaults' formats/patterns/lengths, selectable fields. The
+//! Then each `default` against its schema ([`defaults`]: type, lengths, some formats, enum,
+//! bounds, item and property counts, required, pruning) and the conversion webhook's url and service ([`webhook_url`], [`webhook_service`]).
+//! Not checked: CEL rules, defaults' patterns and most formats, selectable fields. The
 //! errors that
 //! print `spec.versions` whole are given only when every version's schema, subresources, columns
 //! and selectable fields were moved to the top level (always so with one version): otherwise the
@@ -329,11 +329,18 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
 ///   `field.TypeInvalid(path, "<json type>", "<name> in body must be of type <type>: \"<json type>\"")`
 ///   (errors.InvalidType's typeFailWithData);
 /// * a string enum (basicCommonValidator) — `field.NotSupported`;
-/// * an integer's minimum / maximum (numberValidator; ExceedsMinimum's `should be greater than or
-///   equal to %v`), printed only while %v prints the bound as a plain integer (|bound| < 1e6).
+/// * a string's maxLength (field.TooLong) and minLength (in runes), a known format (uuid, uuid3,
+///   uuid4, uuid5, password, date, ipv4: [`format_valid`]);
+/// * a number's minimum / maximum (numberValidator: an integer against the bound made an int64,
+///   printed as one; a float against the bound, printed as Go's %v);
+/// * minItems / maxItems, maxProperties, required properties, any scalar enum
+///   (basicCommonValidator — `field.NotSupported`);
+///   all in [`validate_value`], valfix16 (kube-openapi validate/schema.go, validator.go, values.go,
+///   errors/schema.go).
 ///
-/// Not checked: formats, patterns, lengths, items and properties counts, required, CEL rules,
-/// metadata defaults of an embedded resource.
+/// Not checked: patterns (Go's regexp), the other formats, multipleOf, uniqueItems, CEL rules
+/// (x-kubernetes-validations are neither evaluated nor reported), metadata defaults of an
+/// embedded resource.
 fn defaults(s: &Node, path: &str, root: bool, inside_meta: bool, errs: &mut Vec<Diagnostic>) {
     let embedded = s.get("x-kubernetes-embedded-resource").is_some_and(is_true);
     let inside_meta = inside_meta && !embedded;
@@ -408,8 +415,129 @@ fn json_type(v: &Node) -> (&'static str, &'static str) {
     }
 }
 
+/// A JSON number as util/json.Unmarshal gives it: int64 when integral (an integral float too, see
+/// [`json_type`]), else float64.
+#[derive(Clone, Copy)]
+enum Num {
+    I(i64),
+    F(f64),
+}
+
+fn num(n: &Node) -> Option<Num> {
+    match &n.kind {
+        NodeKind::Scalar { value: Value::Int(i), .. } => Some(Num::I(*i)),
+        NodeKind::Scalar { value: Value::Float(_), .. } => {
+            let x = super::decimal::parse(&n.text()).or_else(|| n.text().parse().ok())?;
+            Some(if x.fract() == 0.0 && x.abs() < 9.2e18 { Num::I(x as i64) } else { Num::F(x) })
+        }
+        _ => None,
+    }
+}
+
+/// Go's `%v` of a float64 (strconv 'g', shortest): an exponent when it is below -4 or at least 6
+/// (`1e+06`, `2.5e-05`), else the shortest decimal.
+fn go_float(f: f64) -> String {
+    if f == 0.0 || !f.is_finite() {
+        return super::decimal::shortest(f);
+    }
+    let plain = super::decimal::shortest(f.abs());
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let all: String = format!("{int}{frac}");
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    let dp = int.len() as i64 - lead as i64;
+    let exp = dp - 1;
+    let sign = if f < 0.0 { "-" } else { "" };
+    if !(-4..6).contains(&exp) {
+        let (first, rest) = digits.split_at(1);
+        let mant = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
+        format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        format!("{sign}{plain}")
+    }
+}
+
+/// kube-openapi's strfmt.Default check of a known format (validate/formats.go formatValidator:
+/// a string value, a format the registry knows): `Some(valid)`, or `None` for a format not
+/// checked here (then nothing is said). Checked: uuid, uuid3, uuid4, uuid5 (strfmt/default.go's
+/// regexes), password (anything), date (strfmt/date.go IsDate: time.Parse("2006-01-02")), ipv4
+/// (isIPv4: netutils.ParseIPSloppy and a '.').
+fn format_valid(format: &str, v: &str) -> Option<bool> {
+    // strfmt's name normalizer drops '-' ("date-time" is "datetime")
+    let name: String = format.chars().filter(|&c| c != '-').collect::<String>().to_ascii_lowercase();
+    let uuid = |version: Option<u8>| {
+        // (?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?V[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$ (uuid: any)
+        let b = v.as_bytes();
+        let mut i = 0;
+        let group = |n: usize, first: Option<&[u8]>, i: &mut usize| -> bool {
+            for k in 0..n {
+                let Some(&c) = b.get(*i) else { return false };
+                let ok = match (k, first) {
+                    (0, Some(set)) => set.contains(&c.to_ascii_lowercase()),
+                    _ => c.is_ascii_hexdigit(),
+                };
+                if !ok {
+                    return false;
+                }
+                *i += 1;
+            }
+            true
+        };
+        let ver = version.map(|d| [b'0' + d]);
+        let variant: &[u8] = b"89ab";
+        let groups: [(usize, Option<&[u8]>); 5] = [(8, None), (4, None), (4, ver.as_ref().map(|x| &x[..])), (4, version.map(|_| variant)), (12, None)];
+        for (gi, (n, first)) in groups.iter().enumerate() {
+            if gi > 0 && b.get(i) == Some(&b'-') {
+                i += 1;
+            }
+            if !group(*n, *first, &mut i) {
+                return false;
+            }
+        }
+        i == b.len()
+    };
+    Some(match name.as_str() {
+        "uuid" => uuid(None),
+        "uuid3" => uuid(Some(3)),
+        "uuid4" => uuid(Some(4)),
+        "uuid5" => uuid(Some(5)),
+        "password" => true,
+        "date" => go_date(v),
+        "ipv4" => v.contains('.') && (sloppy_ipv4(v) || v.parse::<std::net::Ipv6Addr>().is_ok()),
+        _ => return None,
+    })
+}
+
+/// time.Parse("2006-01-02", v): four-digit year, two-digit month 01–12 and a day of that month.
+fn go_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit).then(|| v[r].parse::<u32>().ok()).flatten();
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// k8s.io/utils/net ParseIPSloppy's IPv4 form: four decimal fields ≤ 255, leading zeros allowed.
+fn sloppy_ipv4(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|c| c.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= 255))
+}
+
 /// One value against one schema node as kube-openapi's SchemaValidator checks it (see
-/// [`defaults`]); `name` is the validator's path inside the value.
+/// [`defaults`]); `name` is the validator's path inside the value. The validators run in
+/// validate/schema.go NewSchemaValidator's order, each where it applies to the value's kind:
+/// type, string (maxLength, minLength), format, number (minimum, maximum), slice (items, then
+/// minItems, maxItems), common (enum), object (maxProperties, required, then the properties); a type error does not stop the others.
 fn validate_value(s: &Node, v: &Node, f: &str, name: &str, errs: &mut Vec<Diagnostic>) {
     let ty = s.get("type").and_then(|n| n.as_str()).unwrap_or_default();
     let format = s.get("format").and_then(|n| n.as_str()).unwrap_or_default();
@@ -429,71 +557,158 @@ fn validate_value(s: &Node, v: &Node, f: &str, name: &str, errs: &mut Vec<Diagno
             Diagnostic::invalid(&at, v.pos, &quote(shown), &detail)
         };
         let fits = contains || is_int_float;
-        if !stringish && !format.is_empty() && !fits && vformat != format {
-            errs.push(invalid(format, vformat));
-            return;
-        }
         let numeric = ty == "number" || ty == "integer";
         // (a string or list under a non-numeric type with a format passes the type check)
         let passes = !numeric && !format.is_empty() && stringish;
-        if !passes && !fits {
-            if !ty.is_empty() {
-                errs.push(invalid(ty, sch));
-            }
-            return;
+        if !stringish && !format.is_empty() && !fits && vformat != format {
+            errs.push(invalid(format, vformat));
+        } else if !passes && !fits && !ty.is_empty() {
+            errs.push(invalid(ty, sch));
         }
     }
-    // basicCommonValidator: enum (strings only here)
-    if let (Some(NodeKind::Seq(values)), Some(text)) = (s.get("enum").map(|e| &e.kind), v.as_str()) {
-        let strings: Vec<&str> = values.iter().filter_map(|e| e.as_str()).collect();
-        if strings.len() == values.len() && !strings.contains(&text) {
-            errs.push(Diagnostic::not_supported(&at, v.pos, text, &strings));
+    let int_of = |k: &str| s.get(k).and_then(num).map(|n| match n {
+        Num::I(i) => i,
+        Num::F(x) => x as i64,
+    });
+    // stringValidator: the first of maxLength, minLength (in runes: utf8.RuneCount); pattern is
+    // not checked here (a Go regexp engine)
+    if let Some(text) = v.as_str() {
+        let runes = text.chars().count() as i64;
+        if let Some(max) = int_of("maxLength").filter(|&m| runes > m) {
+            // kubeOpenAPIResultToFieldErrors: TooLongFailCode → field.TooLong(path, "", max)
+            let unit = if max == 1 { "byte" } else { "bytes" };
+            errs.push(Diagnostic::note(super::diag::Severity::Error, super::diag::ErrorType::TooLong, "FieldValueTooLong", format!("{at}: Too long: may not be more than {max} {unit}"), v.pos).at_field(&at));
+        } else if let Some(min) = int_of("minLength").filter(|&m| runes < m) {
+            errs.push(Diagnostic::invalid(&at, v.pos, &quote(text), &format!("{name} in body should be at least {min} chars long")));
+        }
+        // formatValidator → FormatOf → errors.InvalidType(path, in, format, data) → field.TypeInvalid
+        if !format.is_empty() && format_valid(format, text) == Some(false) {
+            errs.push(Diagnostic::invalid(&at, v.pos, &quote(text), &format!("{name} in body must be of type {format}: {}", quote(text))));
         }
     }
-    // numberValidator: an integer's bounds
-    if let NodeKind::Scalar { value: Value::Int(n), .. } = v.kind {
-        let bound = |k: &str| match s.get(k).map(|b| &b.kind) {
-            Some(NodeKind::Scalar { value: Value::Int(b), .. }) if b.abs() < 1_000_000 => Some(*b),
-            _ => None,
-        };
+    // numberValidator: minimum, then maximum (res.Merge(resMultiple, resMinimum, resMaximum));
+    // an int64 against int64(bound) (MinimumNativeType → MinimumInt: the bound printed as an
+    // integer), a float64 against the bound (printed by %v)
+    if let Some(n) = num(v) {
         let exclusive = |k: &str| s.get(k).is_some_and(is_true);
-        if let Some(max) = bound("maximum") {
-            let ex = exclusive("exclusiveMaximum");
-            if n > max || (ex && n == max) {
-                let detail = format!("{name} in body should be less than {}{max}", if ex { "" } else { "or equal to " });
-                errs.push(Diagnostic::invalid(&at, v.pos, &n.to_string(), &detail));
-            }
-        }
-        if let Some(min) = bound("minimum") {
-            let ex = exclusive("exclusiveMinimum");
-            if n < min || (ex && n == min) {
-                let detail = format!("{name} in body should be greater than {}{min}", if ex { "" } else { "or equal to " });
-                errs.push(Diagnostic::invalid(&at, v.pos, &n.to_string(), &detail));
+        for (k, ex_k, word) in [("minimum", "exclusiveMinimum", "greater"), ("maximum", "exclusiveMaximum", "less")] {
+            let Some(bound) = s.get(k).and_then(num) else { continue };
+            let ex = exclusive(ex_k);
+            let below = word == "greater";
+            let (fails, shown_bound, shown_value) = match n {
+                Num::I(i) => {
+                    let b = match bound {
+                        Num::I(b) => b,
+                        Num::F(x) => x as i64,
+                    };
+                    (if below { i < b || (ex && i == b) } else { i > b || (ex && i == b) }, b.to_string(), i.to_string())
+                }
+                Num::F(x) => {
+                    let b = match bound {
+                        Num::I(b) => b as f64,
+                        Num::F(b) => b,
+                    };
+                    (if below { x < b || (ex && x == b) } else { x > b || (ex && x == b) }, go_float(b), go_float(x))
+                }
+            };
+            if fails {
+                let detail = format!("{name} in body should be {word} than {}{shown_bound}", if ex { "" } else { "or equal to " });
+                errs.push(Diagnostic::invalid(&at, v.pos, &shown_value, &detail));
             }
         }
     }
-    // objectValidator: each property present; sliceValidator: each item
-    match &v.kind {
-        NodeKind::Map(_) => {
-            let props = s.get("properties").filter(|p| matches!(p.kind, NodeKind::Map(_)));
-            for (k, val) in v.last_entries() {
-                let Some(k) = k.as_str() else { continue };
-                if let Some(ps) = props.and_then(|p| p.get(k)) {
-                    validate_value(ps, val, f, &format!("{name}.{k}"), errs);
-                } else if let Some(a) = s.get("additionalProperties").filter(|a| matches!(a.kind, NodeKind::Map(_))) {
-                    validate_value(a, val, f, &format!("{name}.{k}"), errs);
-                }
+    // schemaSliceValidator: each item, then minItems, maxItems
+    if let NodeKind::Seq(items) = &v.kind {
+        if let Some(is) = s.get("items").filter(|i| matches!(i.kind, NodeKind::Map(_))) {
+            for (i, item) in items.iter().enumerate() {
+                validate_value(is, item, f, &format!("{name}[{i}]"), errs);
             }
         }
-        NodeKind::Seq(items) => {
-            if let Some(is) = s.get("items").filter(|i| matches!(i.kind, NodeKind::Map(_))) {
-                for (i, item) in items.iter().enumerate() {
-                    validate_value(is, item, f, &format!("{name}[{i}]"), errs);
-                }
-            }
+        let size = items.len() as i64;
+        if let Some(min) = int_of("minItems").filter(|&m| size < m) {
+            errs.push(Diagnostic::invalid(&at, v.pos, &size.to_string(), &format!("{name} in body should have at least {min} items")));
         }
-        NodeKind::Scalar { .. } => {}
+        if let Some(max) = int_of("maxItems").filter(|&m| size > m) {
+            errs.push(too_many(&at, v.pos, size, max));
+        }
     }
+    // basicCommonValidator: enum (each value compared after Go's conversion to its type)
+    if let Some(NodeKind::Seq(values)) = s.get("enum").map(|e| &e.kind) {
+        if let Some((shown, allowed)) = enum_miss(v, values) {
+            errs.push(Diagnostic::not_supported_shown(&at, v.pos, &shown, &allowed.iter().map(String::as_str).collect::<Vec<_>>()));
+        }
+    }
+    // objectValidator: maxProperties, required, then each property present (minProperties: not
+    // checked, which value kube-openapi's TooFewProperties carries is not settled here)
+    if let NodeKind::Map(_) = &v.kind {
+        let count = v.last_entries().count() as i64;
+        if let Some(max) = int_of("maxProperties").filter(|&m| count > m) {
+            errs.push(too_many(&at, v.pos, count, max));
+        }
+        if let Some(NodeKind::Seq(required)) = s.get("required").map(|r| &r.kind) {
+            for k in required.iter().filter_map(|r| r.as_str()) {
+                if v.get(k).is_none() {
+                    errs.push(Diagnostic::required(&format!("{at}.{k}"), v.pos, ""));
+                }
+            }
+        }
+        let props = s.get("properties").filter(|p| matches!(p.kind, NodeKind::Map(_)));
+        for (k, val) in v.last_entries() {
+            let Some(k) = k.as_str() else { continue };
+            if let Some(ps) = props.and_then(|p| p.get(k)) {
+                validate_value(ps, val, f, &format!("{name}.{k}"), errs);
+            } else if let Some(a) = s.get("additionalProperties").filter(|a| matches!(a.kind, NodeKind::Map(_))) {
+                validate_value(a, val, f, &format!("{name}.{k}"), errs);
+            }
+        }
+    }
+}
+
+/// field.TooMany(path, actual, max), as kubeOpenAPIResultToFieldErrors makes it of MaxItemsFailCode
+/// and TooManyPropertiesCode.
+fn too_many(at: &str, pos: super::yaml::Pos, actual: i64, max: i64) -> Diagnostic {
+    Diagnostic::note(super::diag::Severity::Error, super::diag::ErrorType::TooMany, "FieldValueTooMany", format!("{at}: Too many: {actual}: must have at most {max} items"), pos).at_field(at)
+}
+
+/// validate/values.go Enum / basicCommonValidator: `v` against each scalar enum value, converted
+/// to that value's Go type as reflect's Convert does (an int64 to a float64, an int64 to a string
+/// as its rune); None when one matches (or an enum value is a list or object: not compared here),
+/// else the value as field.NotSupported prints it and the allowed values as
+/// kubeOpenAPIResultToFieldErrors lists them (a string as is, anything else as its JSON).
+fn enum_miss(v: &Node, values: &[Node]) -> Option<(String, Vec<String>)> {
+    let mut allowed = Vec::new();
+    for e in values {
+        let hit = match (&v.kind, &e.kind) {
+            (_, NodeKind::Seq(_) | NodeKind::Map(_)) => return None,
+            (NodeKind::Seq(_) | NodeKind::Map(_), _) => false,
+            _ if e.is_null() => false,
+            _ => match (v.as_str(), e.as_str(), num(v), num(e)) {
+                (Some(a), Some(b), ..) => a == b,
+                (None, Some(b), Some(Num::I(i)), _) => u32::try_from(i).ok().and_then(char::from_u32).map_or(b == "\u{FFFD}", |c| b == c.to_string()),
+                (_, _, Some(Num::I(a)), Some(Num::I(b))) => a == b,
+                (_, _, Some(Num::I(a)), Some(Num::F(b))) => a as f64 == b,
+                (_, _, Some(Num::F(a)), Some(Num::F(b))) => a == b,
+                (_, _, Some(Num::F(a)), Some(Num::I(b))) => a as i64 == b,
+                _ => matches!((&v.kind, &e.kind), (NodeKind::Scalar { value: Value::Bool(a), .. }, NodeKind::Scalar { value: Value::Bool(b), .. }) if a == b),
+            },
+        };
+        if hit {
+            return None;
+        }
+        allowed.push(match e.as_str() {
+            Some(s) => s.to_string(),
+            None => match num(e) {
+                Some(Num::F(x)) => super::decimal::shortest(x),
+                _ => json(&to_value(e)),
+            },
+        });
+    }
+    let shown = match (v.as_str(), num(v)) {
+        (Some(t), _) => quote(t),
+        (None, Some(Num::F(x))) => go_float(x),
+        _ => json(&to_value(v)),
+    };
+    Some((shown, allowed))
 }
 
 /// ValidateCustomResourceDefinitionOpenAPISchema's own rules that need nothing but the schema
@@ -699,16 +914,24 @@ fn list_and_map_types(s: &Node, path: &str, errs: &mut Vec<Diagnostic>) {
 }
 
 fn refused_by_new_structural(n: &Node) -> bool {
-    match &n.kind {
-        NodeKind::Map(_) => n.last_entries().any(|(k, v)| {
-            matches!(k.as_str(), Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions"))
-                || (k.as_str() == Some("items") && matches!(v.kind, NodeKind::Seq(_)))
-                || (k.as_str() == Some("x-kubernetes-preserve-unknown-fields") && matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }))
-                || refused_by_new_structural(v)
-        }),
-        NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
-        NodeKind::Scalar { .. } => false,
-    }
+    // valfix16: walked as a schema — a property named `id` (the key of `properties`) and the
+    // values under `default`, `enum` or `example` are no schema keywords
+    let NodeKind::Map(_) = &n.kind else { return false };
+    n.last_entries().any(|(k, v)| match k.as_str() {
+        Some("id" | "$schema" | "$ref" | "patternProperties" | "dependencies" | "additionalItems" | "definitions") => true,
+        Some("items") => match &v.kind {
+            NodeKind::Seq(_) => true,
+            _ => refused_by_new_structural(v),
+        },
+        Some("x-kubernetes-preserve-unknown-fields") => matches!(v.kind, NodeKind::Scalar { value: Value::Bool(false), .. }),
+        Some("properties") => matches!(v.kind, NodeKind::Map(_)) && v.last_entries().any(|(_, p)| refused_by_new_structural(p)),
+        Some("additionalProperties" | "not") => refused_by_new_structural(v),
+        Some("allOf" | "anyOf" | "oneOf") => match &v.kind {
+            NodeKind::Seq(items) => items.iter().any(refused_by_new_structural),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 fn invariants(s: &Node, lvl: Level, path: &str, errs: &mut Vec<Diagnostic>) {

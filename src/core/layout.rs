@@ -1511,7 +1511,13 @@ pub fn created_by_owner(owner: &str) -> String {
 /// A written Pod's "Created by" once a ReplicaSet or ReplicationController adopted it
 /// (controller_ref_manager.go ClaimPods: no controller owned it and its labels match).
 pub fn adopted_by_owner(owner: &str, line: u32) -> String {
-    format!("the YAML, line {line}; {owner} adopted it (no controller owned it and its labels match its selector), so it counts toward its replicas")
+    // valfix16: what the adoption means for each kind (cluster.rs claim_orphans)
+    let means = match owner.split('/').next() {
+        Some("DaemonSet") => "and on a node it runs on it stands for the pod it would create there",
+        Some("Job") => "so it counts toward its parallelism and completions",
+        _ => "so it counts toward its replicas",
+    };
+    format!("the YAML, line {line}; {owner} adopted it (no controller owned it and its labels match its selector), {means}")
 }
 
 #[cfg(test)]

@@ -2441,3 +2441,5 @@ mod tests_lead14;
 mod tests_uifix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead15;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix16;

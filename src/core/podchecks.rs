@@ -6,7 +6,8 @@
 //!   validatePodReplacementPolicy, as validateJobSpec calls them.
 //! * [`pod_spec_checks`]: pkg/apis/core/validation/validation.go validatePodSpecSecurityContext
 //!   (sysctls — validateSysctls, ValidateHostSysctl —, fsGroupChangePolicy, seccompProfile,
-//!   appArmorProfile, shareProcessNamespace with hostPID), validatePodDNSConfig's limits, and per
+//!   appArmorProfile, supplementalGroupsPolicy, seLinuxChangePolicy, shareProcessNamespace with
+//!   hostPID), validatePodDNSConfig's limits, and per
 //!   container ValidateVolumeMounts → validateMountPropagation and ValidateSecurityContext.
 //! * [`pod_warnings`]: pkg/api/pod/warnings.go warningsForPodSpecAndMeta (GetWarningsForPod /
 //!   GetWarningsForPodTemplate): what the API server sends back with an object it created.
@@ -63,6 +64,20 @@ fn invalid_omitted(field: &str, pos: Pos, detail: &str) -> Diagnostic {
 
 const PFP_ACTIONS: &[&str] = &["Count", "FailIndex", "FailJob", "Ignore"];
 
+// pkg/apis/batch/validation/validation.go's limits: maxPodFailurePolicyRules,
+// maxPodFailurePolicyOnExitCodesValues, maxPodFailurePolicyOnPodConditionsPatterns,
+// maxJobSuccessPolicySucceededIndexesLimit, maxSuccessPolicyRule
+const MAX_PFP_RULES: usize = 20;
+const MAX_PFP_EXIT_CODES: usize = 255;
+const MAX_PFP_CONDITIONS: usize = 20;
+const MAX_SUCCEEDED_INDEXES: usize = 64 * 1024;
+const MAX_SUCCESS_RULES: usize = 20;
+
+/// field.TooMany(path, actual, max): `Too many: <actual>: must have at most <max> items`.
+fn too_many(field: &str, pos: Pos, actual: usize, max: usize) -> Diagnostic {
+    Diagnostic::note(Severity::Error, ErrorType::TooMany, "FieldValueTooMany", format!("{field}: Too many: {actual}: must have at most {max} items"), pos).at_field(field)
+}
+
 /// pkg/apis/batch/validation/validation.go validateJobSpec, after the completion-mode checks:
 /// `if spec.PodFailurePolicy != nil { validatePodFailurePolicy }`, `if spec.SuccessPolicy != nil`
 /// (Indexed only: "requires indexed completion mode", else validateSuccessPolicy), then
@@ -77,7 +92,12 @@ pub(crate) fn job_policies(spec: &Node, indexed: bool, backoff_limit_per_index: 
             .flat_map(|l| seq(tspec.and_then(|t| t.get(l))))
             .map(|c| text(c, "name").unwrap_or(""))
             .collect();
-        for (i, rule) in seq(pfp.get("rules")).iter().enumerate() {
+        let rules = seq(pfp.get("rules"));
+        // validatePodFailurePolicy: maxPodFailurePolicyRules (20), before the rules' own checks
+        if rules.len() > MAX_PFP_RULES {
+            errs.push(too_many("spec.podFailurePolicy.rules", at("spec.podFailurePolicy.rules"), rules.len(), MAX_PFP_RULES));
+        }
+        for (i, rule) in rules.iter().enumerate() {
             pod_failure_policy_rule(rule, &format!("spec.podFailurePolicy.rules[{i}]"), backoff_limit_per_index, &names, at, errs);
         }
     }
@@ -117,6 +137,11 @@ fn pod_failure_policy_rule(rule: &Node, rp: &str, blpi: bool, names: &[&str], at
         on_exit_codes(oec, &format!("{rp}.onExitCodes"), names, at, errs);
     }
     let conditions = seq(rule.get("onPodConditions"));
+    // validatePodFailurePolicyRuleOnPodConditions: maxPodFailurePolicyOnPodConditionsPatterns
+    if conditions.len() > MAX_PFP_CONDITIONS {
+        let cf = format!("{rp}.onPodConditions");
+        errs.push(too_many(&cf, at(&cf), conditions.len(), MAX_PFP_CONDITIONS));
+    }
     for (j, pattern) in conditions.iter().enumerate() {
         // validatePodFailurePolicyRuleOnPodConditions: the type a qualified name; the status
         // (defaulted to True by SetDefaults_Job when empty) one of False, True, Unknown
@@ -159,6 +184,9 @@ fn on_exit_codes(oec: &Node, f: &str, names: &[&str], at: At, errs: &mut Vec<Dia
     let shown = |values: &[i64]| if set(oec, "values").is_none() { "null".to_string() } else { serde_json::to_string(values).unwrap_or_default() };
     if values.is_empty() {
         errs.push(Diagnostic::invalid(&vf, at(&vf), &shown(&values), "at least one value is required"));
+    } else if values.len() > MAX_PFP_EXIT_CODES {
+        // maxPodFailurePolicyOnExitCodesValues
+        errs.push(too_many(&vf, at(&vf), values.len(), MAX_PFP_EXIT_CODES));
     }
     let mut ordered = true;
     for (j, v) in values.iter().enumerate() {
@@ -194,18 +222,40 @@ fn success_policy_json(sp: &Node) -> String {
     format!("{{\"Rules\":{rules}}}")
 }
 
-/// validateSuccessPolicy / validateSuccessPolicyRule (the succeededIndexes format is not
-/// checked here).
+/// validateSuccessPolicy / validateSuccessPolicyRule (pkg/apis/batch/validation/validation.go):
+/// at least one rule and at most maxSuccessPolicyRule (20); per rule one of the two fields,
+/// succeededIndexes at most 64 KiB and in validateIndexesFormat's form (`1,3-5`: ascending
+/// intervals below completions), succeededCount non-negative, ≤ completions and ≤ the number of
+/// indexes the rule's succeededIndexes names.
 fn success_policy(sp: &Node, completions: Option<i64>, at: At, errs: &mut Vec<Diagnostic>) {
     let rules = seq(sp.get("rules"));
+    let rp = "spec.successPolicy.rules";
     if rules.is_empty() {
-        errs.push(Diagnostic::required("spec.successPolicy.rules", at("spec.successPolicy"), "at least one rules must be specified when the successPolicy is specified"));
+        errs.push(Diagnostic::required(rp, at("spec.successPolicy"), "at least one rules must be specified when the successPolicy is specified"));
+    }
+    if rules.len() > MAX_SUCCESS_RULES {
+        errs.push(too_many(rp, at(rp), rules.len(), MAX_SUCCESS_RULES));
     }
     for (i, rule) in rules.iter().enumerate() {
         let rp = format!("spec.successPolicy.rules[{i}]");
         let count = int(rule.get("succeededCount"));
-        if count.is_none() && set(rule, "succeededIndexes").is_none() {
+        let indexes = set(rule, "succeededIndexes").and_then(|n| n.as_str());
+        if count.is_none() && indexes.is_none() {
             errs.push(Diagnostic::required(&rp, at(&rp), "at least one of succeededCount or succeededIndexes must be specified"));
+        }
+        let mut total = 0i64;
+        if let Some(ix) = indexes {
+            let f = format!("{rp}.succeededIndexes");
+            if ix.len() > MAX_SUCCEEDED_INDEXES {
+                errs.push(Diagnostic::too_long(&f, at(&f), MAX_SUCCEEDED_INDEXES));
+            }
+            // (completions is required for an Indexed Job: validateJobSpec says so when it is not)
+            if let Some(n) = completions {
+                match indexes_format(ix, n) {
+                    Ok(t) => total = t,
+                    Err(e) => errs.push(Diagnostic::invalid(&f, at(&f), &quote(ix), &format!("error parsing succeededIndexes: {e}"))),
+                }
+            }
         }
         if let Some(c) = count {
             let cf = format!("{rp}.succeededCount");
@@ -215,8 +265,60 @@ fn success_policy(sp: &Node, completions: Option<i64>, at: At, errs: &mut Vec<Di
             if let Some(n) = completions.filter(|&n| c > n) {
                 errs.push(Diagnostic::invalid(&cf, at(&cf), &c.to_string(), &format!("must be less than or equal to {n} (the number of specified completions)")));
             }
+            if indexes.is_some() && completions.is_some() && c > total {
+                errs.push(Diagnostic::invalid(&cf, at(&cf), &c.to_string(), &format!("must be less than or equal to {total} (the number of indexes in the specified succeededIndexes field)")));
+            }
         }
     }
+}
+
+/// Go's strconv.Atoi for an index: an optional sign, then ASCII digits, within int64.
+fn atoi(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// pkg/apis/batch/validation/validation.go validateIndexesFormat / parseIndexInterval: the
+/// comma-separated intervals `x` or `x-y` (x < y), each below `completions`, in increasing order;
+/// the number of indexes named, or the error's text.
+pub(crate) fn indexes_format(s: &str, completions: i64) -> Result<i64, String> {
+    if s.is_empty() {
+        return Ok(0);
+    }
+    let (mut last, mut total): (Option<i64>, i64) = (None, 0);
+    for interval in s.split(',') {
+        let limits: Vec<&str> = interval.split('-').collect();
+        if limits.len() > 2 {
+            return Err(format!("the fragment {} violates the requirement that an index interval can have at most two parts separated by '-'", super::diag::go_quote(interval)));
+        }
+        let parse = |l: &str| -> Result<i64, String> {
+            let v = atoi(l).ok_or_else(|| format!("cannot convert string to integer for index: {}", super::diag::go_quote(l)))?;
+            if v >= completions {
+                return Err(format!("too large index: {}", super::diag::go_quote(l)));
+            }
+            Ok(v)
+        };
+        let x = parse(limits[0])?;
+        let y = match limits.get(1) {
+            Some(l) => {
+                let y = parse(l)?;
+                if x >= y {
+                    return Err(format!("non-increasing order, previous: {x}, current: {y}"));
+                }
+                y
+            }
+            None => x,
+        };
+        if let Some(l) = last.filter(|&l| l >= x) {
+            return Err(format!("non-increasing order, previous: {l}, current: {x}"));
+        }
+        total += y - x + 1;
+        last = Some(y);
+    }
+    Ok(total)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +550,20 @@ pub(crate) fn pod_spec_checks(spec: &Node, prefix: &str, at: At, errs: &mut Vec<
         }
         if let Some(ap) = set(psc, "appArmorProfile") {
             app_armor_profile(ap, &format!("{f}.appArmorProfile"), at, errs);
+        }
+        // validateSupplementalGroupsPolicy: Merge or Strict (the SupplementalGroupsPolicy gate
+        // is beta and on since v1.33, so dropDisabledFields keeps the field)
+        if let Some(p) = text(psc, "supplementalGroupsPolicy").filter(|p| !matches!(*p, "Merge" | "Strict")) {
+            let pf = format!("{f}.supplementalGroupsPolicy");
+            errs.push(Diagnostic::not_supported(&pf, at(&pf), p, &["Merge", "Strict"]));
+        }
+        // validateSELinuxChangePolicy with opts.AllowOnlyRecursiveSELinuxChangePolicy
+        // (pkg/api/pod/util.go useOnlyRecursiveSELinuxChangePolicy: true on create unless the
+        // SELinuxMount gate is on — beta and off by default since v1.33). The field itself is kept:
+        // the SELinuxChangePolicy gate is beta and on since v1.33 (dropSELinuxChangePolicy).
+        if let Some(p) = text(psc, "seLinuxChangePolicy").filter(|p| *p != "Recursive") {
+            let pf = format!("{f}.seLinuxChangePolicy");
+            errs.push(Diagnostic::not_supported(&pf, at(&pf), p, &["Recursive"]));
         }
     }
     // validatePodDNSConfig (the dnsPolicy None checks are core::cluster's, and return first)
