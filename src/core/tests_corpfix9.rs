@@ -150,3 +150,22 @@ fn get_persistent_volume_claim_name_upper_is_failed_create() {
         "{d:?}"
     );
 }
+
+#[test]
+fn text_report_says_a_shared_target_port_once() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  ports:\n  - name: http\n    port: 80\n    targetPort: nodejs-port\n  - name: https\n    port: 443\n    targetPort: nodejs-port\n  selector:\n    app: hello\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\n  labels:\n    app: hello\nspec:\n  containers:\n  - name: c\n    image: x\n    ports:\n    - name: nodejs-port\n      containerPort: 3000\n";
+    let text = analyze(src, &Config::default()).to_text();
+    assert!(text.contains("endpoint hello 10.244.0.2:3000 on node-1"), "{text}");
+    assert!(!text.contains("3000,3000"), "{text}");
+}
+
+#[test]
+fn coredns_find_services_answers_per_pod_names_under_a_governing_service_with_a_cluster_ip() {
+    // coredns plugin/kubernetes/kubernetes.go findServices: `svc.Headless() || r.endpoint != ""`
+    let src = "apiVersion: v1\nkind: Service\nmetadata:\n  name: consul\nspec:\n  ports:\n  - port: 8500\n  selector:\n    app: consul\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: consul\nspec:\n  serviceName: consul\n  replicas: 2\n  selector:\n    matchLabels:\n      app: consul\n  template:\n    metadata:\n      labels:\n        app: consul\n    spec:\n      containers:\n      - name: c\n        image: consul\n";
+    let r = analyze(src, &Config::default());
+    let svc = r.services.iter().find(|s| s.name == "consul").expect("the Service");
+    let names: Vec<&str> = svc.dns_records.iter().filter(|d| d.kind == "A").map(|d| d.name.as_str()).collect();
+    assert!(names.contains(&"consul-0.consul.default.svc.cluster.local") && names.contains(&"consul-1.consul.default.svc.cluster.local"), "{names:?}");
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("CoreDNS answers the per-pod DNS names (consul-0.consul…)")), "the note the list agrees with");
+}
