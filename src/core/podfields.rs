@@ -220,19 +220,16 @@ pub(crate) fn priority_class_notes(objects: &[Object], has_classes: bool, diags:
         }
         let f = format!("{prefix}.priorityClassName");
         let (who, refused) = if matches!(o.body, Body::Pod(..)) {
-            ("the Pod".to_string(), format!("the API server refuses the Pod: pods {} is forbidden", quote(&o.meta.name)))
+            ("the Pod".to_string(), format!("the Pod (pods {} is forbidden", quote(&o.meta.name)))
         } else {
-            (format!("the {}'s pods", o.kind), "its controller's pods are refused (event FailedCreate: Error creating: pods \"…\" is forbidden".to_string())
+            (format!("the {}'s pods", o.kind), "its pods and none is created (event FailedCreate: … pods \"…\" is forbidden".to_string())
         };
-        let close = if matches!(o.body, Body::Pod(..)) { "" } else { ")" };
         diags.push(
             Diagnostic::note(
                 Severity::Info,
                 ErrorType::Resolution,
                 "ReferenceAssumed",
-                format!(
-                    "PriorityClass {class:?} (for {who}) not created in this input: assumed to exist in the cluster; if not, the Priority admission plugin refuses them ({refused}: no PriorityClass with name {class} was found{close})"
-                ),
+                format!("PriorityClass {class:?} (for {who}) not created in this input: assumed to exist in the cluster; if not, the Priority admission plugin refuses {refused}: no PriorityClass with name {class} was found)"),
                 o.pos(&f),
             )
             .on(&o.id())
