@@ -2000,6 +2000,13 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             }
         }
     }
+    // the Priority admission plugin (mutating, before validation) refuses a Pod on its own
+    // (core::podfields::pod_priority_refusal): its error is the only one the API server returns
+    let mut admission = Vec::new();
+    super::podfields::pod_priority_refusal(o, &mut admission);
+    if !admission.is_empty() {
+        errs = admission;
+    }
     let ok = errs.is_empty();
     let warnings = if ok {
         let mut w = duplicate_port_name_warnings(o, prefix);
@@ -2225,6 +2232,9 @@ fn validate_pod_template_spec_split(
     validate_pod_spec_names(o, prefix, at, errs);
     if let Some(node) = node_at(&o.source, prefix) {
         super::podchecks::pod_spec_checks(node, prefix, at, errs);
+    }
+    if let Some(node) = node_at(&o.source, prefix) {
+        super::podfields::pod_spec_fields(node, prefix, at, errs);
     }
     // validateDNSPolicy (ValidatePodSpec)
     if let Some(p) = spec.dns_policy.as_deref().filter(|p| !matches!(*p, "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None")) {
@@ -2854,7 +2864,12 @@ fn validate_strategy_type(o: &Object, after: &mut Vec<Diagnostic>) -> Vec<Diagno
                 format!("{{\"Partition\":{},\"MaxUnavailable\":{max}}}", partition.unwrap_or(0))
             };
             match ty {
-                "" | "RollingUpdate" => {}
+                // validateRollingUpdateStatefulSet (corpfix9: core::podfields)
+                "" | "RollingUpdate" => {
+                    if let Some(r) = rolling {
+                        super::podfields::sts_rolling_update(r, &|f: &str| o.pos(f), &mut errs);
+                    }
+                }
                 "OnDelete" => {
                     if let Some(r) = rolling {
                         let rf = format!("{f}.rollingUpdate");
@@ -2997,18 +3012,27 @@ fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml:
     let templates = seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates")));
     for (i, t) in templates.iter().enumerate() {
         let errs = super::storage::claim_template_spec_errors(t, "spec");
-        if errs.is_empty() {
-            continue;
-        }
         let name = t.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
         let claim = format!("{name}-{pod}");
-        let texts: Vec<&str> = errs.iter().map(|d| d.message.as_str()).collect();
+        // ValidatePersistentVolumeClaim: ValidateObjectMeta (the claim's name) before the spec
+        // (corpfix9: core::podfields::claim_meta_errors)
+        let meta = super::podfields::claim_meta_errors(&claim);
+        if errs.is_empty() && meta.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = meta.iter().map(String::as_str).chain(errs.iter().map(|d| d.message.as_str())).collect();
         let joined = if texts.len() == 1 { texts[0].to_string() } else { format!("[{}]", texts.join(", ")) };
         let message = format!(
-            "the StatefulSet controller creates claim {claim} from volumeClaimTemplates[{i}] before pod {pod}, and the API server refuses it, so no pod is created (event FailedCreate: create Claim {claim} for Pod {pod} in StatefulSet {} failed error: PersistentVolumeClaim \"{claim}\" is invalid: {joined}); give the claim template what a PersistentVolumeClaim needs (accessModes, resources.requests.storage)",
-            o.meta.name
+            "the StatefulSet controller creates claim {claim} from volumeClaimTemplates[{i}] before pod {pod}, and the API server refuses it, so no pod is created (event FailedCreate: create Claim {claim} for Pod {pod} in StatefulSet {} failed error: PersistentVolumeClaim \"{claim}\" is invalid: {joined}); {}",
+            o.meta.name,
+            if errs.is_empty() {
+                "name the claim template so that <name>-<pod> is a lowercase RFC 1123 subdomain"
+            } else {
+                "give the claim template what a PersistentVolumeClaim needs (accessModes, resources.requests.storage)"
+            }
         );
-        return Some((message, o.pos(&format!("spec.volumeClaimTemplates[{i}]"))));
+        let at = if meta.is_empty() { format!("spec.volumeClaimTemplates[{i}]") } else { format!("spec.volumeClaimTemplates[{i}].metadata.name") };
+        return Some((message, o.pos(&at)));
     }
     None
 }
@@ -4095,6 +4119,10 @@ fn revision_labels(o: &Object, hash_src: &str) -> Vec<(String, String)> {
 /// the pod as initIdentity (stateful_set_utils.go) makes it: hostname the pod's name, subdomain
 /// the set's serviceName.
 fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, String)]) -> Option<(String, super::yaml::Pos)> {
+    // the Priority admission plugin before validation (core::podfields)
+    if let Some(refusal) = super::podfields::workload_priority_refusal(o, w, pod) {
+        return Some(refusal);
+    }
     let mut errs: Vec<(String, super::yaml::Pos)> = Vec::new();
     for (_, v) in extra {
         for m in super::names::label_value(v) {

@@ -173,7 +173,12 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         };
     }
     let mut recs: Vec<DnsRecord> = report.services.iter().flat_map(|s| s.dns_records.iter()).filter(|r| r.name.to_ascii_lowercase() == name).cloned().collect();
-    recs.extend(endpoint_names_under_cluster_ips(report, name, &zone));
+    // (a hostname's record is listed already: resolve::dns_records, corpfix9)
+    for r in endpoint_names_under_cluster_ips(report, name, &zone) {
+        if !recs.contains(&r) {
+            recs.push(r);
+        }
+    }
     // the `kubernetes` Service every cluster has, when the input does not carry it (learner9 W5)
     if recs.is_empty() {
         if let Some(r) = implicit_kubernetes(report, name, &zone).filter(|r| r.kind == qtype) {

@@ -138,6 +138,11 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
     if let Some(b) = &spec.default_backend {
         validate_backend(b, &at, errs);
     }
+    // a resource backend: validateIngressTypedLocalObjectReference (core::podfields)
+    let resources = spec.default_backend.iter().chain(spec.rules.iter().flat_map(|r| r.paths.iter().map(|p| &p.backend)));
+    for b in resources.filter(|b| b.resource && b.service.is_none()) {
+        super::podfields::ingress_resource_backend(&o.source, &b.field, &at, errs);
+    }
     for rule in &spec.rules {
         // validateIngressRules: not an IP; a host with `*` is a wildcard subdomain, any other a
         // DNS-1123 subdomain

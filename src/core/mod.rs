@@ -10,6 +10,7 @@ pub mod configdata;
 pub mod crd;
 pub mod cronjob;
 pub mod podchecks;
+pub(crate) mod podfields;
 pub mod decimal;
 pub mod deflate;
 pub mod connections;
@@ -136,8 +137,15 @@ type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>);
 /// [`podchecks::missing_references`] over the Secrets and ConfigMaps the input creates (the kinds
 /// read but not modelled: `ignored`'s config states), for the whole analysis and the incremental one.
 fn reference_notes<'a>(objects: &[Object], ignored: impl Iterator<Item = &'a Ignored>, diags: &mut Vec<Diagnostic>) {
-    let created: Vec<_> = ignored.filter_map(|(_, _, _, s)| Some(s.as_deref()?.identity())).collect();
+    let mut classes = false;
+    let created: Vec<_> = ignored
+        .filter_map(|(kind, _, _, s)| {
+            classes |= kind == "PriorityClass";
+            Some(s.as_deref()?.identity())
+        })
+        .collect();
     podchecks::missing_references(objects, &created, diags);
+    podfields::priority_class_notes(objects, classes, diags);
 }
 
 fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
@@ -2423,6 +2431,8 @@ mod tests_learnfix12;
 mod tests_corpfix7;
 #[cfg(test)]
 mod tests_corpfix8;
+#[cfg(test)]
+mod tests_corpfix9;
 #[cfg(test)]
 mod tests_stsfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]

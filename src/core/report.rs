@@ -404,7 +404,16 @@ impl Report {
                 // record only) is its address alone
                 // with its protocol when not all TCP (a DNS Service's 53/UDP and 53/TCP)
                 let all_tcp = e.ports.iter().all(|p| p.protocol == "TCP");
-                let ports = e.ports.iter().map(|p| if all_tcp { p.port.to_string() } else { format!("{}/{}", p.port, p.protocol) }).collect::<Vec<_>>().join(",");
+                // each port once: two Service ports with one targetPort resolve to the same pod
+                // port (corpus9: `10.244.0.2:3000,3000` said 3000 twice)
+                let mut shown: Vec<String> = Vec::with_capacity(e.ports.len());
+                for p in &e.ports {
+                    let t = if all_tcp { p.port.to_string() } else { format!("{}/{}", p.port, p.protocol) };
+                    if !shown.contains(&t) {
+                        shown.push(t);
+                    }
+                }
+                let ports = shown.join(",");
                 let ports = if ports.is_empty() { ports } else { format!(":{ports}") };
                 // an IPv6 address before its ports goes in brackets: [fd00::5]:80
                 let bracket = |ip: &str| if ip.contains(':') && !ports.is_empty() { format!("[{ip}]") } else { ip.to_string() };

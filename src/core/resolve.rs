@@ -876,6 +876,10 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             // whole cluster's report would carry two records per endpoint, and a learner would
             // see pod IPs under a Service that answers with its clusterIP. dnsquery answers
             // them when asked: `endpoint_records`)
+            // corpfix9: except an endpoint with a hostname (a StatefulSet's pod whose subdomain
+            // is this Service: ShouldSetHostname), whose per-pod name the StatefulSet's
+            // governing-Service note says CoreDNS answers: listed, so that the list agrees
+            out.extend(hostname_records(endpoints, &fqdn));
         }
         return out;
     }
@@ -900,6 +904,21 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             for (e, port) in carrying {
                 out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {weight} {port} {}.{fqdn}", endpoint_hostname(e))));
             }
+        }
+    }
+    out
+}
+
+/// The A / AAAA records `<hostname>.<fqdn>` of the ready endpoints that have a hostname, under a
+/// Service with a clusterIP: CoreDNS answers them (coredns plugin/kubernetes/kubernetes.go
+/// findServices: `if svc.Headless() || r.endpoint != ""`, the endpoint matched by
+/// endpointHostname), though the DNS specification defines them only for a headless Service.
+fn hostname_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRecord> {
+    let mut out = Vec::new();
+    for e in endpoints.iter().filter(|e| e.ready) {
+        let Some(h) = &e.hostname else { continue };
+        for ip in std::iter::once(&e.ip).chain(e.ip_second.as_ref()) {
+            out.push(DnsRecord { kind: address_kind(ip).into(), name: format!("{h}.{fqdn}"), answer: ip.clone() });
         }
     }
     out
