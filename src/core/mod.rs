@@ -242,10 +242,12 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
-const READ_ANNOTATIONS: [&str; 6] = [
+const READ_ANNOTATIONS: [&str; 7] = [
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
     "kubernetes.io/ingress.class",
+    // (ingress::paths: ingress-nginx's cookie affinity)
+    "nginx.ingress.kubernetes.io/affinity",
     "alb.ingress.kubernetes.io/actions.",
     "scheduler.alpha.kubernetes.io/critical-pod",
     "security.alpha.kubernetes.io/",
@@ -1462,9 +1464,11 @@ fn analyze_checked(
     workload_label_notes(&objects, &services, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
+    let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
+            ingress::class_notes(o, &default_classes, &mut diags);
         }
     }
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
@@ -1474,7 +1478,7 @@ fn analyze_checked(
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services);
+    ingress::paths(&objects, &mut services, &default_classes);
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
@@ -2432,3 +2436,5 @@ mod tests_lead14;
 mod tests_uifix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead15;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix13;

@@ -447,6 +447,17 @@ pub fn topology_mode<'a, 'b>(td: Option<&str>, ready: impl Iterator<Item = Optio
     }
 }
 
+/// The full stop after a sentence that ends with a name: none when the name is written
+/// fully qualified with its own trailing dot (`api.example.com.`; learner11 q/17 read
+/// "api.example.com..").
+fn full_stop(sentence: &str) -> &'static str {
+    if sentence.ends_with('.') {
+        ""
+    } else {
+        "."
+    }
+}
+
 /// Why nothing answers: the nearest misses, in one sentence.
 fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> String {
     let sel = match &svc.selector {
@@ -752,7 +763,7 @@ pub fn chase_external_name(
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
     let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None };
-    let in_zone = format!("{cname}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself");
+    let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
             return Some(path(own_port.map(|p| p.0), None, vec![dns(format!("{in_zone}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"))],
@@ -922,7 +933,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             port: svc.ports.first().map(|p| p.port),
             hops: vec![
                 hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                    format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
+                    format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}{} There is no clusterIP and no endpoints", full_stop(&ext))),
                 // CoreDNS resolves an out-of-zone CNAME target itself, through its upstream
                 // resolver, and answers with the CNAME and the target's addresses (coredns
                 // plugin/backend_lookup.go A: `b.Lookup(ctx, state, target, …)`; the kubernetes
