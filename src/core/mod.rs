@@ -1412,6 +1412,19 @@ fn analyze_checked(
         stage("resolve");
         let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
+        // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
+        // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)
+        let health_check = match (svc.health_check_node_port, svc.rejected) {
+            (Some(_), false) => cluster
+                .nodes
+                .iter()
+                .map(|n| {
+                    let local = res.endpoints.iter().filter(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())).count();
+                    report::HealthCheckAnswer { node: n.name.clone(), local_endpoints: local, status: if local == 0 { 503 } else { 200 } }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         services.push(Arc::new(ServiceReport {
             name: svc.name.clone(),
             namespace: svc.namespace.clone(),
@@ -1445,6 +1458,7 @@ fn analyze_checked(
             session_affinity_timeout: svc.session_affinity_timeout,
             load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
+            health_check,
             external_ips: svc.external_ips.clone(),
             traffic_distribution: svc.traffic_distribution.clone(),
             topology_mode_auto: svc.topology_hints_auto,

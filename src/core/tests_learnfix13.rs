@@ -149,3 +149,101 @@ fn externalname_trailing_dot_no_doubled_dot() {
     assert!(!text.contains(".."), "{text}");
     assert!(text.contains("is an alias of api.example.com. There is no clusterIP"), "{text}");
 }
+
+/// M q/49: service.kubernetes.io/topology-mode: Auto. The EndpointSlice controller's topology
+/// cache (k8s.io/endpointslice topologycache topologycache.go SetNodes, getAllocations,
+/// AddHints; event.go messages) hints each ready endpoint for its own zone when every counted
+/// node has a zone and CPU, there are two zones or more, and each zone's endpoints fit its CPU
+/// share; kube-proxy then keeps the endpoints hinted for its node's zone (pkg/proxy/topology.go
+/// topologyModeFromHints). Else the path says the controller's own reason.
+#[test]
+fn topology_mode_auto_topologycache_add_hints_and_kube_proxy_topology_mode_from_hints() {
+    let text = fixture("49-topology-mode-auto.yaml");
+    let r = analyze(&text, &Config { client_node: Some("node-3".into()), ..Config::default() });
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("a pod path");
+    assert_eq!(p.backends.len(), 1, "{p:#?}");
+    assert_eq!(p.backends[0].pod.as_deref(), Some("web-3"));
+    let said = p.hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(said.contains("service.kubernetes.io/topology-mode: Auto: the EndpointSlice controller hints each ready endpoint for its own zone") && said.contains("uses the endpoints hinted for its zone zone-c only") && said.contains("counted as 1 CPU here"), "{said}");
+    // two zones only with endpoints, three zones of nodes: zone-c gets none, "Insufficient
+    // number of endpoints" is not it (3 endpoints), but the spread does not match the CPU
+    let two = text.replace("  nodeName: node-3\n", "  nodeName: node-2\n");
+    let r = analyze(&two, &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("a pod path");
+    assert_eq!(p.backends.len(), 3);
+    let said = p.hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(said.contains("are not spread as the zones' CPU is"), "{said}");
+    // a node without a zone: InsufficientNodeInfo
+    let nozone = text.replace("    topology.kubernetes.io/zone: zone-c\n", "");
+    let r = analyze(&nozone, &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("a pod path");
+    let said = p.hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(said.contains("\"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (node node-3 has no topology.kubernetes.io/zone label)"), "{said}");
+    assert_eq!(p.backends.len(), 3);
+    // one endpoint for three zones: InsufficientNumberOfEndpoints
+    let one = text.replace("  name: web-2\n", "  name: web-2\n  namespace: other\n").replace("  name: web-3\n", "  name: web-3\n  namespace: other\n");
+    let r = analyze(&one, &Config::default());
+    let s = r.services.iter().find(|s| s.namespace == "default").expect("web");
+    let said = s.paths.iter().find(|p| p.entry == Entry::Pod).map(|p| p.hops.iter().map(|h| h.explanation.clone()).collect::<Vec<_>>().join("\n")).unwrap_or_default();
+    assert!(said.contains("\"Insufficient number of endpoints (1 endpoints, 3 zones)\""), "{said}");
+}
+
+/// U q/30: internalTrafficPolicy Local and a nodePort: ITP filters the clusterEndpoints only,
+/// externalTrafficPolicy the externalEndpoints (pkg/proxy/topology.go CategorizeEndpoints), so
+/// node-2 (no endpoint) still delivers; the hop says why.
+#[test]
+fn itp_local_nodeport_categorize_endpoints_external_policy_governs() {
+    let r = analyze(&fixture("30-itp-local-from-outside.yaml"), &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::NodePort && p.node.as_deref() == Some("node-2")).expect("node-2's nodePort path");
+    assert_eq!(p.backends.len(), 1);
+    assert!(p.hops.iter().any(|h| h.explanation.contains("internalTrafficPolicy Local does not apply here: it governs traffic from inside the cluster to the clusterIP")), "{p:#?}");
+}
+
+/// U q/34: a dual-stack Service's text names spec.clusterIP = clusterIPs[0] (core/v1 types.go
+/// ServiceSpec.ClusterIPs), the CLUSTER-IP of `kubectl get service` (printers.go printService).
+#[test]
+fn dual_stack_cluster_ip_is_cluster_ips_0_printers_print_service() {
+    let r = analyze(&fixture("34-dual-require-which-clusterip.yaml"), &Config { dual_stack: true, ..Config::default() });
+    let s = &r.services[0];
+    assert_eq!(s.cluster_ips.len(), 2, "{:?}", s.cluster_ips);
+    let text = r.to_text();
+    assert!(text.contains(&format!("; spec.clusterIP is clusterIPs[0], {}: the CLUSTER-IP kubectl get service shows", s.cluster_ips[0])), "{text}");
+}
+
+/// U q/41: port-forward to svc/web 80 with targetPort http: kubectl maps the Service port to
+/// the pod's container port (kubernetes/kubectl pkg/cmd/portforward portforward.go
+/// translateServicePortToTargetPort); the note names it.
+#[test]
+fn port_forward_named_target_port_translate_service_port_to_target_port() {
+    let r = analyze(&fixture("41-port-forward-named-targetport.yaml"), &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Outside).expect("outside");
+    let note = p.note.as_deref().unwrap_or_default();
+    assert!(note.contains("kubectl maps Service port 80 to targetPort http, which is container port 8080 of the pod it picks: localhost:8080 reaches that pod's port 8080."), "{note}");
+}
+
+/// q/27: LoadBalancer, externalTrafficPolicy Local: kube-proxy's health server on
+/// healthCheckNodePort (pkg/proxy/healthcheck service_health.go ServeHTTP) answers 200 on the
+/// nodes with ready local endpoints, 503 elsewhere: the report lists each node's answer (JSON
+/// `healthCheck`, and a line per node in the text).
+#[test]
+fn etp_local_health_check_per_node_service_health_serve_http() {
+    let r = analyze(&fixture("27-etp-local-lb-health.yaml"), &Config::default());
+    let s = &r.services[0];
+    assert!(s.health_check_node_port.is_some());
+    let answers: Vec<(String, usize, u32)> = s.health_check.iter().map(|a| (a.node.clone(), a.local_endpoints, a.status)).collect();
+    let on: Vec<&str> = r.pods.iter().filter_map(|p| p.node.as_deref()).collect();
+    assert_eq!(answers.len(), 3);
+    for (node, n, status) in &answers {
+        let want = on.iter().filter(|x| **x == node).count();
+        assert_eq!((*n, *status), (want, if want == 0 { 503 } else { 200 }), "{node}");
+    }
+    assert!(answers.iter().any(|a| a.2 == 503) && answers.iter().any(|a| a.2 == 200), "{answers:?}");
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).expect("json");
+    assert_eq!(json["services"][0]["healthCheck"][1]["status"], 503, "{json}");
+    assert_eq!(json["services"][0]["healthCheck"][0]["localEndpoints"], 1, "{json}");
+    let text = r.to_text();
+    assert!(text.contains("    node node-2: 503 (0 local endpoints)") || text.contains(": 503 (0 local endpoints)"), "{text}");
+    // no healthCheckNodePort: no field
+    let r = analyze(&fixture("27-etp-local-lb-health.yaml").replace("  externalTrafficPolicy: Local\n", ""), &Config::default());
+    assert!(r.services[0].health_check.is_empty() && !r.to_json().contains("\"healthCheck\""));
+}
