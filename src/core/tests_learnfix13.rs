@@ -247,3 +247,16 @@ fn etp_local_health_check_per_node_service_health_serve_http() {
     let r = analyze(&fixture("27-etp-local-lb-health.yaml").replace("  externalTrafficPolicy: Local\n", ""), &Config::default());
     assert!(r.services[0].health_check.is_empty() && !r.to_json().contains("\"healthCheck\""));
 }
+
+/// q/49, the rules panel: kube-proxy on node-3 writes one pick, for web-3 (the same hints as the
+/// path: paths::auto_hints; pkg/proxy/topology.go topologyModeFromHints).
+#[test]
+fn topology_mode_auto_rules_pick_the_zone_endpoints_only() {
+    let r = analyze(&fixture("49-topology-mode-auto.yaml"), &Config::default());
+    let set = super::iptables::rules_for(&r.services[0], &r, "node-3");
+    assert_eq!(set.rules.iter().filter(|x| x.matches == super::iptables::Match::Pick).count(), 1, "{set:#?}");
+    let nozone = fixture("49-topology-mode-auto.yaml").replace("    topology.kubernetes.io/zone: zone-c\n", "");
+    let r = analyze(&nozone, &Config::default());
+    let set = super::iptables::rules_for(&r.services[0], &r, "node-3");
+    assert_eq!(set.rules.iter().filter(|x| x.matches == super::iptables::Match::Pick).count(), 3);
+}
