@@ -61,6 +61,10 @@ pub struct ClusterNode {
 }
 
 impl ClusterNode {
+    /// status.allocatable cpu in millicores, when the Node object lists it.
+    pub fn allocatable_cpu(&self) -> Option<u64> {
+        self.allocatable[0]
+    }
     /// The node's address of a Service's family: its InternalIP of that family (a dual-stack
     /// node has one of each; kube-proxy runs one proxier per family, each on the node's address
     /// of its own family: pkg/proxy/iptables NewDualStackProxier, nodeIPs by family).

@@ -113,7 +113,32 @@ fn other_namespace_hint(report: &Report, typed: &str, namespace: &str) -> Option
             Some(format!("Service {name} {where_}, not {namespace}: a bare name is looked up in the pod's own namespace first; ask {}", ask.join(" or ")))
         }
         [a, b] if !live(b, a) && live(a, b) => Some(format!("Service {b} is in namespace {a}: ask {b}.{a} (the Service's name first, then its namespace)")),
+        [host, sub] => pod_name_hint(report, host, sub, namespace),
         _ => None,
+    }
+}
+
+/// `<hostname>.<subdomain>` that found nothing, when a pod of that hostname has its record under
+/// another subdomain or in another namespace (learner11 q/20 `db-0.db-hl` for a StatefulSet
+/// whose serviceName is db; q/21 `db-0.db` asked from default for namespace data). The record
+/// is `<hostname>.<subdomain>.<ns>.svc.<zone>` (kubernetes/dns docs/specification.md 2.4.1;
+/// the StatefulSet controller sets hostname = pod name and subdomain = spec.serviceName:
+/// pkg/controller/statefulset stateful_set_utils.go updateIdentity).
+fn pod_name_hint(report: &Report, host: &str, sub: &str, namespace: &str) -> Option<String> {
+    let with_host: Vec<&super::report::PodReport> = report.pods.iter().filter(|p| p.subdomain.is_some() && p.hostname.as_deref().unwrap_or(&p.name) == host).collect();
+    let own = with_host.iter().find(|p| p.namespace == namespace);
+    match own {
+        Some(p) if p.subdomain.as_deref() != Some(sub) => {
+            let s = p.subdomain.as_deref().unwrap_or_default();
+            Some(format!("pod {}'s subdomain is {s}, not {sub} (a StatefulSet's pods take its serviceName): ask {host}.{s}", p.name))
+        }
+        Some(_) => None,
+        None => {
+            let p = with_host.iter().find(|p| p.subdomain.as_deref() == Some(sub)).or(with_host.first())?;
+            let s = p.subdomain.as_deref().unwrap_or_default();
+            let also = if s == sub { String::new() } else { format!(", its subdomain {s}") };
+            Some(format!("pod {} is in namespace {}{also}, not {namespace}: ask {host}.{s}.{} (hostname, subdomain, then the namespace)", p.name, p.namespace, p.namespace))
+        }
     }
 }
 

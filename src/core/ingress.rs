@@ -102,6 +102,20 @@ fn validate_backend(b: &Backend, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &m
                 for m in names::dns1035_label(&s.name) {
                     errs.push(Diagnostic::invalid(&nf, at(&nf), &quote(&s.name), &m));
                 }
+                // `web.shop`: a Service of another namespace, which a backend cannot name
+                // (networking/v1 IngressServiceBackend: "Name is the referenced service. The
+                // service must exist in the same namespace as the Ingress object"); an
+                // ExternalName Service in this namespace aliases it (learner11 q/07)
+                if let Some((svc, ns)) = s.name.split_once('.').filter(|(a, b)| names::dns1035_label(a).is_empty() && names::dns1123_label(b.split('.').next().unwrap_or("")).is_empty()) {
+                    let ns = ns.split('.').next().unwrap_or(ns);
+                    errs.push(Diagnostic::note(
+                        Severity::Info,
+                        ErrorType::Resolution,
+                        "IngressBackendNamespace",
+                        format!("a backend names a Service of the Ingress's own namespace, never another: for Service {svc} in namespace {ns}, make an ExternalName Service here (externalName: {svc}.{ns}.svc.cluster.local, with your cluster's domain) and name that one"),
+                        at(&nf),
+                    ).at_field(&nf));
+                }
             }
             let pf = format!("{f}.service.port");
             match (!s.port_name.is_empty(), s.port_number != 0) {
@@ -411,13 +425,13 @@ pub fn path_matching(p: &IngressPath) -> Option<String> {
 /// not have, or no ready endpoint, ends at the controller with its 503 (the same cases
 /// [`backend_notes`] warns of). One path per Ingress and Service port; a Service kept from the
 /// last analysis is not changed (Arc::make_mut), as netpol::apply_to_paths does.
-pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>]) {
+pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String]) {
     use super::paths::{Backend as PathBackend, Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
         let super::model::Body::Ingress(spec) = &o.body else { continue };
         let ns = &o.meta.namespace;
         let controller = format!("external:{}", controller_box(&o.meta.name));
-        let class = o.source.get("spec").and_then(|s| s.get("ingressClassName")).and_then(|c| c.as_str()).map(str::to_string);
+        let class = class_of(o, default_classes);
         // the hosts spec.tls lists: the controller terminates TLS for them (on 443)
         let tls_hosts: Vec<String> = match o.source.get("spec").and_then(|s| s.get("tls")).map(|t| &t.kind) {
             Some(super::yaml::NodeKind::Seq(items)) => items
@@ -461,7 +475,11 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
             };
             let osrc = super::config::host_port(super::paths::outside_ip_for(s.cluster_ip.as_deref()), 51000);
             let front = super::config::host_port(host.unwrap_or("ingress"), if tls { 443 } else { 80 });
-            let by = class.as_deref().map(|c| format!(" (class {c})")).unwrap_or_default();
+            let by = match &class {
+                Some((c, false)) if !c.is_empty() => format!(" (class {c})"),
+                Some((c, true)) => format!(" (class {c}: the default IngressClass, set by the DefaultIngressClass admission plugin)"),
+                _ => String::new(),
+            };
             let first = Hop {
                 kind: HopKind::Send,
                 from: "client:outside".into(),
@@ -573,6 +591,33 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     }
                 }
             }
+            let mut notes: Vec<String> = Vec::new();
+            if class.is_none() {
+                notes.push(format!(
+                    "Ingress {} names no class (spec.ingressClassName) and no IngressClass in this input is the default: controllers ignore it unless one runs with --watch-ingress-without-class (ingress-nginx) or the cluster has a default IngressClass; this path is what its controller would do if one serves it",
+                    o.meta.name
+                ));
+            }
+            // kube-proxy keeps sessionAffinity: ClientIP (its rules' `recent` match); the
+            // controller's own connections skip them, so stickiness is the controller's:
+            // ingress-nginx's nginx.ingress.kubernetes.io/affinity: cookie (kubernetes/ingress-nginx
+            // docs examples/affinity/cookie: "set this to cookie to enable session affinity",
+            // cookie INGRESSCOOKIE by default)
+            if s.session_affinity == "ClientIP" && path.backends.len() > 1 {
+                let cookie = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("nginx.ingress.kubernetes.io/affinity")).and_then(|v| v.as_str()) == Some("cookie");
+                notes.push(format!(
+                    "Service {}'s sessionAffinity: ClientIP is not used on this path: it lives in kube-proxy's rules, and the controller sends to the endpoints itself, balancing each request over them. {}",
+                    s.name,
+                    if cookie {
+                        "This Ingress asks ingress-nginx for nginx.ingress.kubernetes.io/affinity: cookie: a client that sends back the INGRESSCOOKIE cookie stays on one pod".to_string()
+                    } else {
+                        format!("For sticky sessions through the controller, ingress-nginx uses the Ingress annotation nginx.ingress.kubernetes.io/affinity: cookie (a cookie, INGRESSCOOKIE by default, pins each client to one pod); Ingress {} has none", o.meta.name)
+                    }
+                ));
+            }
+            if !notes.is_empty() {
+                path.note = Some(notes.join(" "));
+            }
             std::sync::Arc::make_mut(&mut services[i]).paths.push(path);
         }
     }
@@ -612,6 +657,9 @@ pub fn validate_class(kind: &str, root: &Node) -> Vec<Diagnostic> {
         _ => v.invalid(f, &quote(controller), "must be a domain-prefixed path (such as \"acme.io/foo\")"),
     }
     if !v.present("spec.parameters") {
+        if let Some(d) = default_class_note(root, &v.errs) {
+            v.errs.push(d);
+        }
         return v.errs;
     }
     let p = |c: &str| format!("spec.parameters.{c}");
@@ -644,5 +692,89 @@ pub fn validate_class(kind: &str, root: &Node) -> Vec<Diagnostic> {
         "Cluster" => {}
         other => v.not_supported(&p("scope"), other, &["Cluster", "Namespace"]),
     }
+    if let Some(d) = default_class_note(root, &v.errs) {
+        v.errs.push(d);
+    }
     v.errs
+}
+
+/// The annotation that marks an IngressClass as the cluster's default (k8s.io/api networking/v1
+/// AnnotationIsDefaultIngressClass).
+pub const DEFAULT_CLASS_ANNOTATION: &str = "ingressclass.kubernetes.io/is-default-class";
+
+/// An accepted IngressClass annotated `ingressclass.kubernetes.io/is-default-class: "true"`: an
+/// info naming what it does (plugin/pkg/admission/network/defaultingressclass admission.go
+/// getDefaultClass: the annotation's value is exactly "true"; Admit sets an Ingress's
+/// spec.ingressClassName to it on create when neither the field nor the kubernetes.io/ingress.class
+/// annotation is set). Its code `DefaultIngressClass` is how [`default_classes`] finds it.
+fn default_class_note(root: &Node, errs: &[Diagnostic]) -> Option<Diagnostic> {
+    if errs.iter().any(|d| d.severity == Severity::Error) {
+        return None;
+    }
+    let meta = root.get("metadata")?;
+    let v = meta.get("annotations")?.get(DEFAULT_CLASS_ANNOTATION)?;
+    if v.as_str() != Some("true") {
+        return None;
+    }
+    let name = meta.get("name").and_then(|n| n.as_str()).unwrap_or("");
+    Some(
+        Diagnostic::note(
+            Severity::Info,
+            ErrorType::Resolution,
+            "DefaultIngressClass",
+            format!("IngressClass {name} is the default ({DEFAULT_CLASS_ANNOTATION}: \"true\"): the DefaultIngressClass admission plugin sets spec.ingressClassName: {name} on each new Ingress that names no class"),
+            v.pos,
+        )
+        .at_field(&format!("metadata.annotations[{DEFAULT_CLASS_ANNOTATION}]")),
+    )
+}
+
+/// The IngressClasses of the input marked default (their `DefaultIngressClass` infos).
+pub fn default_classes(diags: &[Diagnostic]) -> Vec<String> {
+    diags.iter().filter(|d| d.code == "DefaultIngressClass").filter_map(|d| d.object.as_deref()?.strip_prefix("IngressClass/")).map(str::to_string).collect()
+}
+
+/// The class an Ingress is served by: spec.ingressClassName, else the legacy annotation
+/// kubernetes.io/ingress.class, else the one default IngressClass of the input, which the
+/// DefaultIngressClass admission plugin writes into the field on create (admission.go Admit).
+/// `(class, defaulted)`.
+pub fn class_of(o: &Object, defaults: &[String]) -> Option<(String, bool)> {
+    if let Some(c) = o.source.get("spec").and_then(|s| s.get("ingressClassName")).and_then(|c| c.as_str()) {
+        return Some((c.to_string(), false));
+    }
+    if let Some(c) = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("kubernetes.io/ingress.class")) {
+        return Some((c.as_str().unwrap_or("").to_string(), false));
+    }
+    match defaults {
+        [one] if !o.dumped() => Some((one.clone(), true)),
+        _ => None,
+    }
+}
+
+/// An accepted Ingress that names no class (learner11 q/08): what the admission and the
+/// controllers make of it. With one default IngressClass in the input the DefaultIngressClass
+/// admission plugin sets the field (plugin/pkg/admission/network/defaultingressclass admission.go
+/// Admit); with none, controllers skip it: ingress-nginx logs "ingress does not contain a valid
+/// IngressClass" (internal/ingress/controller/store/store.go) unless it runs with
+/// --watch-ingress-without-class (charts/ingress-nginx values.yaml watchIngressWithoutClass,
+/// "Defaults to false"); with more than one, getDefaultClass fails ("%d default IngressClasses
+/// were found, only 1 allowed").
+pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>) {
+    let message = match class_of(o, defaults) {
+        Some((_, false)) => return,
+        Some((c, true)) => format!(
+            "spec.ingressClassName is not set: the DefaultIngressClass admission plugin sets it to {c}, the IngressClass marked {DEFAULT_CLASS_ANNOTATION}: \"true\", when the Ingress is created; the controller of class {c} serves it"
+        ),
+        None if defaults.len() > 1 => format!(
+            "spec.ingressClassName is not set and {} IngressClasses are marked {DEFAULT_CLASS_ANNOTATION}: \"true\" ({}): the DefaultIngressClass admission plugin cannot pick one (\"{} default IngressClasses were found, only 1 allowed\"); set spec.ingressClassName",
+            defaults.len(),
+            defaults.join(", "),
+            defaults.len()
+        ),
+        None => format!(
+            "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\": ingress controllers ignore an Ingress without a class (ingress-nginx: \"ingress does not contain a valid IngressClass\") unless the cluster has a default IngressClass (the DefaultIngressClass admission plugin then sets the field on create) or the controller runs with --watch-ingress-without-class; set spec.ingressClassName to your controller's class (kubectl get ingressclass)"
+        ),
+    };
+    let pos = o.source.get("spec").map(|s| s.pos).unwrap_or(o.source.pos);
+    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "IngressClassName", message, pos).on(&o.id()).at_field("spec.ingressClassName"));
 }

@@ -340,6 +340,17 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
                 super::paths::TopologyMode::SameZone(z) => cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z)),
                 super::paths::TopologyMode::Any => {}
             }
+            // topology-mode Auto: the topology cache's hints (paths::auto_hints), each ready
+            // endpoint for its own zone when it writes them; kube-proxy keeps its zone's
+            // (topology.go topologyModeFromHints), as the path does
+            if svc.topology_mode_auto {
+                let ready: Vec<Option<&str>> = cluster_eps.iter().map(|e| e.node.as_deref()).collect();
+                if let (Ok(_), Some(z)) = (super::paths::auto_hints(&report.nodes, &ready), zone_of(node)) {
+                    if cluster_eps.iter().any(|e| e.node.as_deref().and_then(zone_of) == Some(z)) {
+                        cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z));
+                    }
+                }
+            }
             if cluster_eps.is_empty() {
                 cluster_eps = eps.iter().filter(|e| e.serving && e.terminating).cloned().collect();
             }

@@ -251,11 +251,13 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
 /// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
-const READ_ANNOTATIONS: [&str; 7] = [
+const READ_ANNOTATIONS: [&str; 8] = [
     "nginx.ingress.kubernetes.io/upstream-vhost",
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
     "kubernetes.io/ingress.class",
+    // (ingress::paths: ingress-nginx's cookie affinity)
+    "nginx.ingress.kubernetes.io/affinity",
     "alb.ingress.kubernetes.io/actions.",
     "scheduler.alpha.kubernetes.io/critical-pod",
     "security.alpha.kubernetes.io/",
@@ -1420,6 +1422,19 @@ fn analyze_checked(
         stage("resolve");
         let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
+        // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
+        // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)
+        let health_check = match (svc.health_check_node_port, svc.rejected) {
+            (Some(_), false) => cluster
+                .nodes
+                .iter()
+                .map(|n| {
+                    let local = res.endpoints.iter().filter(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())).count();
+                    report::HealthCheckAnswer { node: n.name.clone(), local_endpoints: local, status: if local == 0 { 503 } else { 200 } }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         services.push(Arc::new(ServiceReport {
             name: svc.name.clone(),
             namespace: svc.namespace.clone(),
@@ -1453,6 +1468,7 @@ fn analyze_checked(
             session_affinity_timeout: svc.session_affinity_timeout,
             load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
+            health_check,
             external_ips: svc.external_ips.clone(),
             traffic_distribution: svc.traffic_distribution.clone(),
             topology_mode_auto: svc.topology_hints_auto,
@@ -1472,9 +1488,11 @@ fn analyze_checked(
     workload_label_notes(&objects, &services, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
     // (an Ingress the API server refused routes nowhere)
+    let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
+            ingress::class_notes(o, &default_classes, &mut diags);
         }
     }
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
@@ -1484,7 +1502,7 @@ fn analyze_checked(
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services);
+    ingress::paths(&objects, &mut services, &default_classes);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
     netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
     stage("NetworkPolicy");
@@ -2453,3 +2471,5 @@ mod tests_uifix10;
 mod tests_lead15;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_valfix16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix13;

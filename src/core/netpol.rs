@@ -876,6 +876,25 @@ fn no_block_holds(objects: &[Object], policies: &[usize], dir: Dir, subject: &Si
     }
 }
 
+/// A rule that would admit the client on the Service's port, not on the pod's (learner11 q/11:
+/// `ports: [{port: 80}]` for a Service 80 → targetPort 8080): policies see the connection after
+/// kube-proxy's DNAT, on the pod's port (NetworkPolicyPort.port: "the port on the given protocol"
+/// of the selected pods; kube-proxy rewrites the destination before the pod's interface). Empty
+/// when no isolating rule names the Service's port, or the two ports are one.
+fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: &Side, svc_port: i64, pod_port: i64, protocol: &str) -> String {
+    if svc_port == pod_port {
+        return String::new();
+    }
+    let names = isolating(objects, policies, Dir::Ingress, dest).any(|(o, rules)| {
+        rules.iter().any(|r| rule_peers_admit(r, &o.meta.namespace, c) != Some(false) && r.ports.iter().any(|pp| matches!(pp.port, Some(IntOrString::Int(_))) && port_admits(pp, dest, svc_port, protocol)))
+    });
+    if names {
+        format!(" (the rule names port {svc_port}, the Service's port; policies see the pod's port {pod_port} after kube-proxy's DNAT: name {pod_port})")
+    } else {
+        String::new()
+    }
+}
+
 /// What policies make of the client's connection to one endpoint.
 enum Verdict {
     Admitted,
@@ -1098,7 +1117,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                             verdicts.push((name, Verdict::Admitted));
                             continue;
                         };
-                        verdicts.push((name.clone(), verdict(objects, policies, &c, &dest, &name, b.port, protocol)));
+                        let mut v = verdict(objects, policies, &c, &dest, &name, b.port, protocol);
+                        if let (Verdict::Refused(Dir::Ingress, why), Some(svc_port)) = (&mut v, p.port) {
+                            why.push_str(&service_port_hint(objects, policies, &dest, &c, svc_port, b.port, protocol));
+                        }
+                        verdicts.push((name.clone(), v));
                     }
                 }
                 let first = p.hops.first();

@@ -345,13 +345,28 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                 ));
             }
             // reconciler.go reconcileByAddressType: `canUseTrafficDistribution := … &&
-            // !hintsEnabled(service.Annotations)`: the annotation's topology cache writes the hints
-            TopologyMode::Any if svc.topology_hints_auto && svc.traffic_distribution.is_some() && !chosen.is_empty() => {
-                note = Some(format!(
-                    "trafficDistribution {} is not used: the Service asks for topology aware routing by annotation ({}) instead, whose hints depend on each zone's nodes' CPU (not modelled); here every endpoint is used",
-                    svc.traffic_distribution.as_deref().unwrap_or_default(),
-                    svc.topology_hints_annotation.as_deref().unwrap_or("service.kubernetes.io/topology-mode: Auto")
-                ));
+            // !hintsEnabled(service.Annotations)`: the annotation's topology cache writes the
+            // hints ([`auto_hints`]); kube-proxy reads them as any (pkg/proxy/topology.go
+            // topologyModeFromHints: every ready endpoint hinted, one for the node's zone —
+            // then only those)
+            TopologyMode::Any if svc.topology_hints_auto && !chosen.is_empty() => {
+                let ann = svc.topology_hints_annotation.as_deref().unwrap_or("service.kubernetes.io/topology-mode: Auto");
+                let td = svc.traffic_distribution.as_deref().map(|t| format!(" (spec.trafficDistribution {t} is not used: the annotation wins)")).unwrap_or_default();
+                let ready: Vec<Option<&str>> = chosen.iter().map(|e| e.node.as_deref()).collect();
+                note = Some(match auto_hints(&cluster.nodes, &ready) {
+                    Ok(assumed) => {
+                        let cpu = if assumed { "; a Node that lists no status.allocatable is counted as 1 CPU here (its kubelet reports the real one)" } else { "" };
+                        match zone_of(node) {
+                            Some(zone) if chosen.iter().any(|e| e.node.as_deref().and_then(zone_of) == Some(zone)) => {
+                                chosen.retain(|e| e.node.as_deref().and_then(zone_of) == Some(zone));
+                                format!("{ann}{td}: the EndpointSlice controller hints each ready endpoint for its own zone (every node has a zone and CPU, and each zone enough endpoints for its CPU share), so kube-proxy on {node} uses the endpoints hinted for its zone {zone} only{cpu}")
+                            }
+                            Some(zone) => format!("{ann}{td}: the EndpointSlice controller writes hints, but none is for {node}'s zone {zone}, so kube-proxy there uses every endpoint{cpu}"),
+                            None => format!("{ann}{td}: the EndpointSlice controller writes hints, but the client's node {node} has no {ZONE_LABEL} label, so kube-proxy there uses every endpoint{cpu}"),
+                        }
+                    }
+                    Err(why) => format!("{ann}{td}: {why}{}", if why.ends_with("every endpoint is used") { "" } else { ", so kube-proxy uses every endpoint" }),
+                });
             }
             // a trafficDistribution that narrows nothing here: say why, not nothing
             TopologyMode::Any if matches!(svc.traffic_distribution.as_deref(), Some("PreferClose" | "PreferSameZone" | "PreferSameNode")) && !chosen.is_empty() => {
@@ -393,6 +408,96 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
         })
         .collect();
     (b, fallback, note)
+}
+
+/// What the EndpointSlice controller's topology cache makes of a Service annotated
+/// service.kubernetes.io/topology-mode: Auto (k8s.io/endpointslice topologycache
+/// topologycache.go): SetNodes counts the ready nodes without a control-plane/master role label,
+/// each of which needs a zone label and allocatable CPU (else "Insufficient Node information"), in
+/// two zones or more; getAllocations gives each zone a share of the ready endpoints by its CPU
+/// (minimum ceil(share / 1.2): overloadThreshold 0.2), refusing when zones outnumber endpoints
+/// or the minimums exceed them; AddHints hints each ready endpoint for its own zone ("One or more
+/// endpoints do not have a zone specified" when one has none), then moves hints from zones above
+/// their maximum to zones below their minimum (getGivingAndReceivingZones, redistributeHints).
+/// Ok: every endpoint hinted for its own zone (no move needed). Err: the controller's event
+/// message (event.go) and why, in words; or a redistribution this model does not follow.
+/// A Node that does not list allocatable CPU (hand-written) counts as 1 CPU: its kubelet
+/// reports one (`assumed` says so).
+pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>]) -> Result<bool, String> {
+    let counted: Vec<&cluster::ClusterNode> = nodes
+        .iter()
+        .filter(|n| n.ready && !n.labels.iter().any(|(k, _)| k == "node-role.kubernetes.io/control-plane" || k == "node-role.kubernetes.io/master"))
+        .collect();
+    let mut assumed = false;
+    let mut cpu_by_zone: Vec<(&str, u64)> = Vec::new();
+    for n in &counted {
+        let zone = n.labels.iter().find(|(k, _)| k == ZONE_LABEL).map(|(_, v)| v.as_str()).filter(|z| !z.is_empty());
+        let cpu = match (n.allocatable_cpu(), n.simulated) {
+            (Some(c), _) => c,
+            (None, false) => {
+                assumed = true;
+                1000
+            }
+            (None, true) => 0,
+        };
+        let Some(zone) = zone.filter(|_| cpu > 0) else {
+            return Err(format!("the EndpointSlice controller writes no hints: \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (node {} {})", n.name, if zone.is_none() { format!("has no {ZONE_LABEL} label") } else { "lists no allocatable CPU".to_string() }));
+        };
+        match cpu_by_zone.iter_mut().find(|(z, _)| *z == zone) {
+            Some((_, c)) => *c += cpu,
+            None => cpu_by_zone.push((zone, cpu)),
+        }
+    }
+    if cpu_by_zone.len() < 2 {
+        return Err(format!(
+            "the EndpointSlice controller writes no hints: \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (its nodes are in {} zone{}: topology aware routing needs two or more)",
+            cpu_by_zone.len(),
+            if cpu_by_zone.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let n = ready_nodes.len();
+    if cpu_by_zone.len() > n {
+        return Err(format!("the EndpointSlice controller writes no hints: \"Insufficient number of endpoints ({n} endpoints, {} zones)\": each zone needs one at least", cpu_by_zone.len()));
+    }
+    let total: u64 = cpu_by_zone.iter().map(|(_, c)| c).sum();
+    let mut allocations: Vec<(&str, usize, usize)> = Vec::new();
+    let mut min_total = 0;
+    for (zone, cpu) in &cpu_by_zone {
+        let desired = *cpu as f64 / total as f64 * n as f64;
+        let minimum = (desired * (1.0 / 1.2)).ceil() as usize;
+        min_total += minimum;
+        if min_total > n {
+            return Err(format!("the EndpointSlice controller writes no hints: \"Unable to allocate minimum required endpoints to each zone without exceeding overload threshold ({n} endpoints, {} zones)\"", cpu_by_zone.len()));
+        }
+        allocations.push((zone, minimum, 0));
+    }
+    for a in allocations.iter_mut() {
+        a.2 = a.1 + n - min_total;
+    }
+    let zone_of = |node: &str| nodes.iter().find(|x| x.name == node).and_then(|x| x.labels.iter().find(|(k, _)| k == ZONE_LABEL)).map(|(_, v)| v.as_str()).filter(|z| !z.is_empty());
+    let mut by_zone: Vec<(&str, usize)> = Vec::new();
+    for node in ready_nodes {
+        let Some(z) = node.and_then(zone_of) else {
+            return Err("the EndpointSlice controller writes no hints: \"One or more endpoints do not have a zone specified\" (an endpoint's node has no zone label)".to_string());
+        };
+        match by_zone.iter_mut().find(|(x, _)| *x == z) {
+            Some((_, c)) => *c += 1,
+            None => by_zone.push((z, 1)),
+        }
+    }
+    let moves = allocations.iter().any(|(zone, min, max)| {
+        let have = by_zone.iter().find(|(z, _)| z == zone).map_or(0, |(_, c)| *c);
+        have < *min || have > *max
+    });
+    if moves {
+        let counts = allocations
+            .iter()
+            .map(|(zone, min, max)| format!("{zone}: {} (wants {min}–{max})", by_zone.iter().find(|(z, _)| z == zone).map_or(0, |(_, c)| *c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(format!("the ready endpoints are not spread as the zones' CPU is ({counts}): the EndpointSlice controller hints some endpoints for another zone than their own (redistributeHints, in the EndpointSlices' order: not followed here); here every endpoint is used"));
+    }
+    Ok(assumed)
 }
 
 /// The node label the EndpointSlice controller reads an endpoint's zone from.
@@ -444,6 +549,17 @@ pub fn topology_mode<'a, 'b>(td: Option<&str>, ready: impl Iterator<Item = Optio
         my_zone.map_or(TopologyMode::Any, TopologyMode::SameZone)
     } else {
         TopologyMode::Any
+    }
+}
+
+/// The full stop after a sentence that ends with a name: none when the name is written
+/// fully qualified with its own trailing dot (`api.example.com.`; learner11 q/17 read
+/// "api.example.com..").
+fn full_stop(sentence: &str) -> &'static str {
+    if sentence.ends_with('.') {
+        ""
+    } else {
+        "."
     }
 }
 
@@ -752,7 +868,7 @@ pub fn chase_external_name(
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
     let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None };
-    let in_zone = format!("{cname}. That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself");
+    let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
             return Some(path(own_port.map(|p| p.0), None, vec![dns(format!("{in_zone}, finds no Service, pod or endpoint by that name and answers with nothing: CoreDNS leaves out a CNAME whose in-zone target has no records, so the name does not resolve"))],
@@ -837,6 +953,20 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     let mut out = service_paths(svc, res, cluster, client, domain, first_error);
     for p in &mut out {
         p.note = entry_note(p, &svc.name, svc.selector.as_ref().is_some_and(|s| !s.is_empty()));
+        // the pod port the tunnel reaches (learner11 q/41): kubectl maps the Service port to
+        // the picked pod's container port (kubernetes/kubectl pkg/cmd/portforward
+        // portforward.go translateServicePortToTargetPort: a named targetPort looked up among
+        // the pod's container ports, a number used as is)
+        if let (Entry::Outside, Some(note)) = (p.entry, p.note.as_mut()) {
+            let sp = svc.ports.iter().find(|sp| Some(sp.port) == p.port);
+            let pod_port = sp.and_then(|sp| res.endpoints.iter().filter(|e| e.pod.is_some()).find_map(|e| e.ports.iter().find(|q| q.name == sp.name && q.protocol == sp.protocol).map(|q| q.port)));
+            // (a named targetPort only: a number is the pod's port as written)
+            if let (Some(sp), Some(pod_port), true) = (sp, pod_port, note.starts_with("For debugging")) {
+                if let super::model::IntOrString::Str(name) = &sp.target_port {
+                    note.push_str(&format!(" kubectl maps Service port {} to targetPort {name}, which is container port {pod_port} of the pod it picks: localhost:8080 reaches that pod's port {pod_port}.", sp.port));
+                }
+            }
+        }
     }
     out
 }
@@ -922,7 +1052,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             port: svc.ports.first().map(|p| p.port),
             hops: vec![
                 hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
-                    format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}. There is no clusterIP and no endpoints")),
+                    format!("{asked}. Cluster DNS answers with a CNAME: {fqdn} is an alias of {ext}{} There is no clusterIP and no endpoints", full_stop(&ext))),
                 // CoreDNS resolves an out-of-zone CNAME target itself, through its upstream
                 // resolver, and answers with the CNAME and the target's addresses (coredns
                 // plugin/backend_lookup.go A: `b.Lookup(ctx, state, target, …)`; the kubernetes
@@ -1253,8 +1383,17 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         } else {
             format!("the source is rewritten (SNAT, masquerade) to the node's IP {node_ip}, so the reply comes back through {node}; the pod sees {node_ip}, not the client")
         };
+        // pkg/proxy/topology.go CategorizeEndpoints: internalTrafficPolicy filters the
+        // clusterEndpoints (clusterIP traffic from inside), externalTrafficPolicy the
+        // externalEndpoints (nodePort, load balancer, externalIP): learner11 q/30 saw ITP Local
+        // and a nodePort on a node without endpoints deliver, with no word why
+        let itp = if !local && svc.internal_traffic_policy.as_deref() == Some("Local") {
+            ". internalTrafficPolicy Local does not apply here: it governs traffic from inside the cluster to the clusterIP; traffic that arrives from outside (nodePort, load balancer, externalIP) follows externalTrafficPolicy, Cluster here, so any node's endpoints are used"
+        } else {
+            ""
+        };
         let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}{}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sidecar_port_note(svc, sp, b, cluster)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}{}{itp}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sidecar_port_note(svc, sp, b, cluster)));
         // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());

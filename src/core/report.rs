@@ -78,6 +78,12 @@ pub struct ServiceReport {
     pub load_balancer_source_ranges: Vec<String>,
     #[serde(rename = "healthCheckNodePort")]
     pub health_check_node_port: Option<i64>,
+    /// what each node answers on healthCheckNodePort (absent without one): kube-proxy's
+    /// health server (pkg/proxy/healthcheck service_health.go ServeHTTP) answers 200 while the
+    /// node has ready local endpoints of the Service, 503 when it has none, with their count
+    /// in the body's `localEndpoints`; the cloud load balancer sends only to the 200 nodes
+    #[serde(rename = "healthCheck", skip_serializing_if = "Vec::is_empty")]
+    pub health_check: Vec<HealthCheckAnswer>,
     #[serde(rename = "externalIPs")]
     pub external_ips: Vec<String>,
     /// spec.trafficDistribution (the topology hints kube-proxy follows); absent when not set
@@ -96,6 +102,17 @@ pub struct ServiceReport {
     /// there is none
     #[serde(rename = "scaledToZero", skip_serializing_if = "Vec::is_empty")]
     pub scaled_to_zero: Vec<ScaledToZero>,
+}
+
+/// One node's answer on a Service's healthCheckNodePort (service_health.go ServeHTTP).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HealthCheckAnswer {
+    pub node: String,
+    /// the ready endpoints of the Service on this node (the body's `localEndpoints`)
+    #[serde(rename = "localEndpoints")]
+    pub local_endpoints: usize,
+    /// 200 (some local endpoint) or 503 (none)
+    pub status: u32,
 }
 
 /// A Deployment, ReplicaSet, StatefulSet (or ReplicationController) asking for `replicas: 0`
@@ -349,7 +366,17 @@ impl Report {
             );
             if svc.cluster_ips.len() > 1 {
                 // a dual-stack Service: spec.clusterIPs, one per ipFamilies entry
-                let _ = writeln!(s, "  clusterIPs: {} (ipFamilies {})", svc.cluster_ips.join(", "), svc.ip_families.join(", "));
+                // spec.clusterIP is clusterIPs[0] (core/v1 types.go ServiceSpec.ClusterIPs:
+                // "clusterIPs[0] and clusterIP have the same value"), the CLUSTER-IP column of
+                // `kubectl get service` (pkg/printers/internalversion printers.go printService:
+                // svc.Spec.ClusterIP; learner11 q/34)
+                let _ = writeln!(
+                    s,
+                    "  clusterIPs: {} (ipFamilies {}); spec.clusterIP is clusterIPs[0], {}: the CLUSTER-IP kubectl get service shows",
+                    svc.cluster_ips.join(", "),
+                    svc.ip_families.join(", "),
+                    svc.cluster_ips[0]
+                );
             } else if let Some(ip) = &svc.cluster_ip {
                 let _ = writeln!(s, "  clusterIP: {ip}");
             }
@@ -389,6 +416,9 @@ impl Report {
             if let (Some(h), false) = (svc.health_check_node_port, svc.rejected) {
                 // (LoadBalancer + externalTrafficPolicy Local: the cloud load balancer's probe)
                 let _ = writeln!(s, "  healthCheckNodePort {h}: every node answers /healthz there, 200 when it runs a ready endpoint, 503 when not");
+                for a in &svc.health_check {
+                    let _ = writeln!(s, "    node {}: {} ({})", a.node, a.status, count(a.local_endpoints, "local endpoint", "local endpoints"));
+                }
             }
             if svc.dns.is_empty() {
                 let _ = writeln!(s, "  DNS: NXDOMAIN");

@@ -11,7 +11,7 @@ use super::config::Config;
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::model::{Container, ContainerPort, IntOrString, Taint};
 use super::paths::{Backend, Entry, Hop, HopKind, Outcome, Path};
-use super::report::{ClusterReport, ContainerPortReport, PodReport, Report, ScaledToZero, ServiceReport};
+use super::report::{ClusterReport, ContainerPortReport, HealthCheckAnswer, PodReport, Report, ScaledToZero, ServiceReport};
 use super::resolve::{DnsRecord, Endpoint, EndpointPortOut, Miss};
 use super::service::{LoadBalancer, SvcPort};
 use super::cluster::PodInst;
@@ -323,8 +323,9 @@ wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
     load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution, topology_mode_auto, cluster_ips, ip_families, scaled_to_zero,
-    lb_no_rules,
+    lb_no_rules, health_check,
 });
+wire_struct!(HealthCheckAnswer { node, local_endpoints, status });
 wire_struct!(ScaledToZero { kind, name, line });
 
 /// A cluster node: its public fields (the private ones are the cluster builder's bookkeeping —
