@@ -1082,7 +1082,9 @@ fn claim_orphans(
 /// The note on the orphans a DaemonSet or a Job adopted (claim_orphans): which, and which it
 /// deleted (a DaemonSet: a second one on a node, an ended one, one on a node it does not run on;
 /// a Job: beyond its parallelism, or without a completion index in an Indexed Job).
-fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: &str, diags: &mut Vec<Diagnostic>) {
+fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: (&str, &str), diags: &mut Vec<Diagnostic>) {
+    // the verb agrees with the pods named (diffsweep4 W6: "pods a, b … stands for")
+    let kept_means = |n: usize| if n == 1 { kept_means.0 } else { kept_means.1 };
     let mut names: Vec<&str> = a.kept_names.iter().map(String::as_str).collect();
     names.extend(a.deleted.iter().map(String::as_str));
     names.extend(a.surplus.iter().map(String::as_str));
@@ -1099,7 +1101,7 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: &str, diags: 
             let mut t = String::new();
             if !a.bound.is_empty() {
                 let b: Vec<&str> = a.bound.iter().map(String::as_str).collect();
-                t.push_str(&format!("; {} {kept_means}", pods(&b)));
+                t.push_str(&format!("; {} {}", pods(&b), kept_means(b.len())));
             }
             if !unbound.is_empty() {
                 t.push_str(&format!("; {} on no node (no spec.nodeName: util.GetTargetNodeName): it leaves it where the scheduler puts it and still creates its own", pods(&unbound)));
@@ -1107,7 +1109,7 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: &str, diags: 
             t
         } else {
             let created = a.job_create.unwrap_or(0);
-            format!("; {} {kept_means}{}, so it creates {created} more", pods(&k), if a.job_succeeded > 0 { format!(" ({} succeeded)", a.job_succeeded) } else { String::new() })
+            format!("; {} {}{}, so it creates {created} more", pods(&k), kept_means(k.len()), if a.job_succeeded > 0 { format!(" ({} succeeded)", a.job_succeeded) } else { String::new() })
         };
         msg.push_str(&what);
     }
@@ -4412,7 +4414,7 @@ fn expand(
                     if let Some(n) = a.job_create {
                         p.truncate(n);
                     }
-                    adopted_note(o, w, a, "counts toward its completions", diags);
+                    adopted_note(o, w, a, ("counts toward its completions", "count toward its completions"), diags);
                 }
                 Some(p)
             }
@@ -4524,7 +4526,7 @@ fn expand(
             add_daemon_tolerations(&mut template);
             let labels = revision_labels(o, &hash_src);
             if let Some(a) = adopted {
-                adopted_note(o, w, a, "bound to a node it runs on stands for the pod it would create there", diags);
+                adopted_note(o, w, a, ("bound to a node it runs on stands for the pod it would create there", "bound to nodes it runs on stand for the pods it would create there"), diags);
             }
             (0..cluster.nodes.len())
                 .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]) && !adopted.is_some_and(|a| a.nodes.contains(&i)))

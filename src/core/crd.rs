@@ -484,8 +484,10 @@ fn format_valid(format: &str, v: &str) -> Option<bool> {
             true
         };
         let ver = version.map(|d| [b'0' + d]);
+        // the variant digit [89ab]: uuid4 and uuid5 only (strfmt/default.go UUID3Pattern has
+        // none; diffsweep4 F1 refused a valid uuid3 default)
         let variant: &[u8] = b"89ab";
-        let groups: [(usize, Option<&[u8]>); 5] = [(8, None), (4, None), (4, ver.as_ref().map(|x| &x[..])), (4, version.map(|_| variant)), (12, None)];
+        let groups: [(usize, Option<&[u8]>); 5] = [(8, None), (4, None), (4, ver.as_ref().map(|x| &x[..])), (4, version.filter(|v| *v != 3).map(|_| variant)), (12, None)];
         for (gi, (n, first)) in groups.iter().enumerate() {
             if gi > 0 && b.get(i) == Some(&b'-') {
                 i += 1;

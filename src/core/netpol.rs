@@ -608,7 +608,9 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             let class = objects
                 .iter()
                 .find(|o| matches!(o.body, super::model::Body::Ingress(_)) && o.meta.name == ing && o.meta.namespace == slot.namespace)
-                .and_then(|o| o.source.get("spec")?.get("ingressClassName")?.as_str().map(str::to_string));
+                // the field, else the legacy annotation (diffsweep4 W3: a kubernetes.io/ingress.class:
+                // traefik Ingress was judged as ingress-nginx's)
+                .and_then(|o| super::ingress::class_of(o, &[]).map(|(c, _)| c));
             let nginx = class.as_deref().is_none_or(|c| c == "nginx");
             let protocol = p.protocol.as_deref().unwrap_or("TCP");
             // per endpoint: refused (Some(false)) or isolated and undecided, with the policies
@@ -755,28 +757,50 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
         let o = &objects[i];
         let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
         let ns = o.meta.namespace.as_str();
-        let in_ns: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == ns && !p.host_network).collect();
-        if in_ns.is_empty() {
+        let all_ns: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == ns).collect();
+        if all_ns.is_empty() {
             continue;
         }
+        let (in_ns, host): (Vec<&PodInst>, Vec<&PodInst>) = all_ns.into_iter().partition(|p| !p.host_network);
         let selected: Vec<&str> = in_ns.iter().filter(|p| selector_matches(Some(&spec.pod_selector), &p.labels)).map(|p| p.name.as_str()).collect();
         let id = o.id();
         let pos = o.pos("spec.podSelector");
         if selected.is_empty() {
-            let msg = format!(
-                "NetworkPolicy {} selects none of the {} pods of namespace {ns} (its podSelector matches no pod's labels): it isolates nothing yet",
-                o.meta.name,
-                in_ns.len()
-            );
+            // pods on their node's network: the selector may match them, the policy still does
+            // not isolate them (diffsweep4 W4: kube-prometheus node-exporter's policy was said
+            // to match no pod's labels)
+            let host_matched: Vec<&str> = host.iter().filter(|p| selector_matches(Some(&spec.pod_selector), &p.labels)).map(|p| p.name.as_str()).collect();
+            let msg = if host_matched.is_empty() {
+                format!(
+                    "NetworkPolicy {} selects none of the {} of namespace {ns} (its podSelector matches no pod's labels): it isolates nothing yet",
+                    o.meta.name,
+                    super::report::count(in_ns.len() + host.len(), "pod", "pods")
+                )
+            } else {
+                let names = if host_matched.len() > 3 { format!("{}, …", host_matched[..3].join(", ")) } else { host_matched.join(", ") };
+                format!(
+                    "NetworkPolicy {} matches only host-network pods in namespace {ns} ({names}): a pod with hostNetwork: true uses its node's network, which network plugins do not isolate (the NetworkPolicy documentation leaves hostNetwork pods undefined), so it isolates nothing",
+                    o.meta.name
+                )
+            };
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelectsNothing", msg, pos).on(&id));
             continue;
         }
         let names = if selected.len() > 3 { format!("{}, …", selected[..3].join(", ")) } else { selected.join(", ") };
         let them = if selected.len() == 1 { "it" } else { "them" };
         let dir = |typed: bool, rules: &[Rule], word: &str, towards: &str| -> Option<String> {
-            typed.then(|| match rules.len() {
-                0 => format!("{word}: isolated, and this policy allows no connection {towards}"),
-                n => format!(
+            // a rule with no peers and no ports allows every connection (NetworkPolicyIngressRule:
+            // an empty `from` matches all sources, empty `ports` all ports; diffsweep4 W5:
+            // argo-cd's `ingress: [{}]` read as a restriction)
+            let open = rules.iter().position(|r| r.peers.is_empty() && r.ports.is_empty());
+            typed.then(|| match (rules.len(), open) {
+                (n, Some(k)) => format!(
+                    "{word}: every connection allowed (its {} has no {} and no ports, which allows all)",
+                    if n == 1 { "rule".to_string() } else { format!("rule {} of {n}", k + 1) },
+                    if word == "Ingress" { "from" } else { "to" }
+                ),
+                (0, None) => format!("{word}: isolated, and this policy allows no connection {towards}"),
+                (n, None) => format!(
                     "{word}: isolated; only connections that {} (or another policy selecting {them}) allows get through",
                     if n == 1 { format!("its {} rule", word.to_lowercase()) } else { format!("one of its {n} {} rules", word.to_lowercase()) }
                 ),

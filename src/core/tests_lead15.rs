@@ -106,3 +106,44 @@ fn an_ingress_path_says_what_its_path_type_matches_networking_v1_path_type() {
     let path = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("the ingress path");
     assert!(path.hops[0].explanation.contains("path /api (Prefix) → backend service web port 80. Prefix /api matches /api, /api/"), "{}", path.hops[0].explanation);
 }
+
+/// diffsweep4 W4/W5: a policy whose podSelector matches only host-network pods (kube-prometheus
+/// node-exporter) was said to "match no pod's labels"; a rule with no `from` and no `ports`
+/// (argo-cd's `ingress: [{}]`) read as a restriction (NetworkPolicyIngressRule: an empty from
+/// matches all sources, empty ports all ports).
+#[test]
+fn network_policy_infos_name_host_network_pods_and_allow_all_rules() {
+    let r = analyze(&fixture("lead15-netpol-hostnetwork-open.yaml"), &Config::default());
+    let nothing = infos(&r, "NetworkPolicySelectsNothing");
+    assert_eq!(nothing.len(), 1, "{nothing:?}");
+    assert!(nothing[0].starts_with("NetworkPolicy ne matches only host-network pods in namespace mon (node-exporter-"), "{}", nothing[0]);
+    assert_eq!(
+        infos(&r, "NetworkPolicySelects"),
+        ["NetworkPolicy open selects 1 pod in namespace default (web). Ingress: every connection allowed (its rule has no from and no ports, which allows all)"]
+    );
+}
+
+/// diffsweep4 F1: a CRD default in format uuid3 was refused for lacking the [89ab] variant
+/// digit; kube-openapi pkg/validation/strfmt/default.go UUID3Pattern has none (uuid4/uuid5 do).
+#[test]
+fn crd_default_uuid3_needs_no_variant_digit_strfmt_uuid3_pattern() {
+    let crd = |format: &str, v: &str| {
+        format!(
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\nspec:\n  group: example.com\n  names: {{kind: Thing, plural: things}}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          id:\n            type: string\n            format: {format}\n            default: \"{v}\"\n"
+        )
+    };
+    let errors = |y: &str| analyze(y, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect::<Vec<_>>();
+    assert_eq!(errors(&crd("uuid3", "a987fbc9-4bed-3078-cf07-9141ba07c9f3")), Vec::<String>::new());
+    // uuid4 keeps the variant check
+    assert_eq!(errors(&crd("uuid4", "a987fbc9-4bed-4078-cf07-9141ba07c9f3")).len(), 1);
+}
+
+/// diffsweep4 W3: an Ingress whose class is the legacy annotation kubernetes.io/ingress.class:
+/// traefik was judged as ingress-nginx's ("504 … admit namespace ingress-nginx"); its controller's
+/// namespace is not in the input, so the path says what the policy must admit instead.
+#[test]
+fn ingress_class_annotation_is_the_class_a_network_policy_is_judged_for() {
+    let r = analyze(&fixture("lead15-ingress-class-annotation.yaml"), &Config::default());
+    let p = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("the ingress path");
+    assert!(!p.reason.contains("ingress-nginx") && p.reason.contains("class-traefik ingress controller"), "{}", p.reason);
+}
