@@ -402,6 +402,27 @@ pub fn read_command(marker: Option<f64>, cmd: Option<&str>, yaml: Option<&str>) 
     }))
 }
 
+/// Element ids of instance `n` (1-based, in the order instances are mounted on a page): the
+/// standalone page and the first mount keep the plain ids (`service`, `diagram`, `yaml`, …:
+/// share links, the e2e tests, docs anchors and host CSS use them); every later mount's carry
+/// the suffix `-n` (`service-2`), so two mounts on one page share no id (HTML's "the id
+/// attribute must be unique in the element's tree"; `for=`/`aria-*` then point into their own
+/// instance). docs/embedding.md section 2 says what a host can rely on.
+pub fn instance_id(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// The number a new instance takes: the smallest one no instance on the page holds (`taken`,
+/// read from the mounted roots' `data-sb-instance`), so the first mount — or a mount made after
+/// every other one was destroyed — is 1 and keeps the plain ids.
+pub fn free_instance(taken: &[u32]) -> u32 {
+    (1..).find(|n| !taken.contains(n)).unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,5 +513,21 @@ mod tests {
         assert_eq!(read_command(Some(1.0), Some("setYaml"), Some("a: 1")), Ok(Some(HostCommand::SetYaml("a: 1".into()))));
         assert!(read_command(Some(1.0), Some("setYaml"), Some(&"a".repeat(MAX_PUSHED_YAML + 1))).is_err());
         assert!(read_command(Some(1.0), Some("eval"), None).unwrap_err().contains("unknown command"));
+    }
+
+    /// mountfix: two `Switchboard.mount`s on one page carried the same ids (`service`, `yaml`,
+    /// …); the first keeps them, later ones get `-n`, and a number is reused once its
+    /// instance is gone.
+    #[test]
+    fn mountfix_later_instances_get_suffixed_ids_and_the_first_keeps_the_plain_ones() {
+        assert_eq!(instance_id("service", 1), "service");
+        assert_eq!(instance_id("why-no-traffic", 0), "why-no-traffic");
+        assert_eq!(instance_id("service", 2), "service-2");
+        assert_eq!(instance_id("yaml", 12), "yaml-12");
+        assert_eq!(free_instance(&[]), 1);
+        assert_eq!(free_instance(&[1]), 2);
+        assert_eq!(free_instance(&[2, 1, 3]), 4);
+        assert_eq!(free_instance(&[2]), 1, "the first instance destroyed: its plain ids are free again");
+        assert_eq!(free_instance(&[1, 3]), 2);
     }
 }

@@ -108,9 +108,10 @@ async fn mount_api_two_instances_are_independent() {
     tick().await;
     assert_eq!(within("a", "[data-kind='service'][data-type='ClusterIP']"), 1);
     assert_eq!(within("b", "[data-kind='service'][data-type='NodePort']"), 1);
-    assert!(attr("b", "#yaml", "readonly").is_some());
-    assert_eq!(within("a", "#yaml"), 0, "hideEditor");
-    assert_eq!(within("b", "#yaml"), 1);
+    // (the second mount's ids carry -2: mountfix)
+    assert!(attr("b", "#yaml-2", "readonly").is_some());
+    assert_eq!(within("a", ".yaml-input"), 0, "hideEditor");
+    assert_eq!(within("b", ".yaml-input"), 1);
     assert_eq!(doc().get_element_by_id("b").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(doc().get_element_by_id("a").unwrap().get_attribute("data-theme"), None);
 

@@ -138,11 +138,12 @@ async fn share_link_at_the_last_step_dropped_outcome_is_final() {
         assert_eq!(opts.link_error, None);
         let _h = mount_with(host(id), opts);
         settle(600).await;
-        let sel = format!("#{id} #caption [data-outcome]");
+        let caption = sel_in(id, "caption");
+        let sel = format!("{caption} [data-outcome]");
         poll(40, || attr(&sel, "data-outcome").as_deref() == Some(outcome)).await;
-        assert_eq!(attr(&sel, "data-outcome").as_deref(), Some(outcome), "{}", text(&format!("#{id} #caption")));
+        assert_eq!(attr(&sel, "data-outcome").as_deref(), Some(outcome), "{}", text(&caption));
         let class = attr(&sel, "class").unwrap_or_default();
-        assert!(class.contains("final") && class.contains(&format!("outcome-{outcome}")), "{client}: {class} ({})", text(&format!("#{id} #caption")));
+        assert!(class.contains("final") && class.contains(&format!("outcome-{outcome}")), "{client}: {class} ({})", text(&caption));
         web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     }
 }

@@ -115,11 +115,11 @@ async fn share_link_keeps_port_and_mode_url_theme_wins() {
     doc().body().unwrap().append_child(&host).unwrap();
     let _h = mount_with(host, opts);
     settle(400).await;
-    let port: web_sys::HtmlSelectElement = doc().query_selector("#l9 #port").unwrap().expect("port select").dyn_into().unwrap();
+    let port: web_sys::HtmlSelectElement = doc().query_selector(&sel_in("l9", "port")).unwrap().expect("port select").dyn_into().unwrap();
     assert_eq!(port.value(), "53/TCP");
-    let mode: web_sys::HtmlSelectElement = doc().query_selector("#l9 #client-mode").unwrap().expect("mode select").dyn_into().unwrap();
+    let mode: web_sys::HtmlSelectElement = doc().query_selector(&sel_in("l9", "client-mode")).unwrap().expect("mode select").dyn_into().unwrap();
     assert_eq!(mode.value(), "keepalive");
-    let n: web_sys::HtmlInputElement = doc().query_selector("#l9 #keepalive-n").unwrap().expect("N").dyn_into().unwrap();
+    let n: web_sys::HtmlInputElement = doc().query_selector(&sel_in("l9", "keepalive-n")).unwrap().expect("N").dyn_into().unwrap();
     assert_eq!(n.value(), "3");
     assert_eq!(doc().get_element_by_id("l9").unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
     web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&path)).unwrap();

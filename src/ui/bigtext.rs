@@ -109,6 +109,7 @@ fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
 #[component]
 fn FileBar(status: RwSignal<FileStatus>) -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let input = NodeRef::<html::Input>::new();
     let on_change = move |ev: web_sys::Event| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -119,12 +120,12 @@ fn FileBar(status: RwSignal<FileStatus>) -> impl IntoView {
     };
     view! {
         <div class="filebar">
-            <button type="button" class="btn" id="open-file" title="Open a YAML or JSON file (or drop one on the editor)"
+            <button type="button" class="btn" id=ids.id("open-file") title="Open a YAML or JSON file (or drop one on the editor)"
                 on:click=move |_| { if let Some(i) = input.get() { i.click(); } }>"Open file…"</button>
-            <input type="file" id="open-file-input" class="visually-hidden" tabindex="-1" aria-hidden="true"
+            <input type="file" id=ids.id("open-file-input") class="visually-hidden" tabindex="-1" aria-hidden="true"
                 accept=".yaml,.yml,.json,.txt,text/*,application/json,application/yaml" node_ref=input on:change=on_change />
             <span class="filebar-hint">"or drop a file on the editor, or paste"</span>
-            <span class="filebar-status" id="file-status" role="status">
+            <span class="filebar-status" id=ids.id("file-status") role="status">
                 {move || match status.get() {
                     FileStatus::Idle => String::new(),
                     FileStatus::Reading(l) => format!("Reading {l}…"),
@@ -186,6 +187,7 @@ fn utf16_len(s: &str) -> u32 {
 #[component]
 fn BigEditor(read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     // the summary (one pass over the whole text, ~tens of ms on 7 MB) follows the text after a
     // pause in typing, not on each keystroke; the size is live
     let tick = RwSignal::new(0u32);
@@ -374,43 +376,43 @@ fn BigEditor(read_only: bool) -> impl IntoView {
     };
     let escaped = StoredValue::new(false);
     view! {
-        <div class="bigtext" id="bigtext" role="region" aria-label="Big text">
+        <div class="bigtext" id=ids.id("bigtext") role="region" aria-label="Big text">
             {move || {
                 let s = summary.get();
                 let kinds = s.kinds.iter().map(|(k, n)| format!("{} {k}", thousands(*n))).collect::<Vec<_>>().join(", ");
                 view! {
                     <p class="bigtext-head"><strong>{move || format!("{} of YAML", human_bytes(bytes.get()))}</strong>
                         {format!(": {} lines, {} documents.", thousands(s.lines), thousands(s.documents))}</p>
-                    <p class="bigtext-kinds" id="bigtext-kinds">{if kinds.is_empty() { "No kind: lines found.".to_string() } else { format!("Objects: {kinds}.") }}</p>
+                    <p class="bigtext-kinds" id=ids.id("bigtext-kinds")>{if kinds.is_empty() { "No kind: lines found.".to_string() } else { format!("Objects: {kinds}.") }}</p>
                 }
             }}
             <p class="bigtext-why">{format!("Texts over {} are edited one piece at a time (a document, or one item of a List), so typing stays quick. The analysis and the diagram use the whole text.", human_bytes(BIG_TEXT_BYTES))}</p>
             <div class="bigtext-nav" role="group" aria-label="Open a piece of the text">
                 <span class="bigtext-field">
-                    <label for="bigtext-line">"Line"</label>
-                    <input type="text" id="bigtext-line" inputmode="numeric" size="8" autocomplete="off"
+                    <label for=ids.id("bigtext-line")>"Line"</label>
+                    <input type="text" id=ids.id("bigtext-line") inputmode="numeric" size="8" autocomplete="off"
                         prop:value=move || go_line.get()
                         on:input=move |ev| go_line.set(event_target_value(&ev))
                         on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); do_goto(); } />
-                    <button type="button" class="btn" id="bigtext-goto" on:click=move |_| do_goto()>"Go"</button>
+                    <button type="button" class="btn" id=ids.id("bigtext-goto") on:click=move |_| do_goto()>"Go"</button>
                 </span>
                 <span class="bigtext-field">
-                    <label for="bigtext-find">"Find"</label>
-                    <input type="search" id="bigtext-find" size="18" autocomplete="off" spellcheck="false" placeholder="a name, e.g. app-7"
+                    <label for=ids.id("bigtext-find")>"Find"</label>
+                    <input type="search" id=ids.id("bigtext-find") size="18" autocomplete="off" spellcheck="false" placeholder="a name, e.g. app-7"
                         prop:value=move || find.get()
                         on:input=move |ev| { find.set(event_target_value(&ev)); find_from.set_value(0); }
                         on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); do_find(); } />
-                    <button type="button" class="btn" id="bigtext-find-next" on:click=move |_| do_find()>"Find next"</button>
+                    <button type="button" class="btn" id=ids.id("bigtext-find-next") on:click=move |_| do_find()>"Find next"</button>
                 </span>
-                <button type="button" class="btn" id="bigtext-selected" on:click=move |_| do_selected()>"Edit the selected Service"</button>
-                <button type="button" class="btn" id="bigtext-download"
+                <button type="button" class="btn" id=ids.id("bigtext-selected") on:click=move |_| do_selected()>"Edit the selected Service"</button>
+                <button type="button" class="btn" id=ids.id("bigtext-download")
                     on:click=move |_| super::sharebar::download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"Download"</button>
             </div>
             <div class="bigtext-window-head">
-                <span id="bigtext-range">{range}</span>
-                <button type="button" class="btn" id="bigtext-prev" on:click=move |_| step(false)>"Previous piece"</button>
-                <button type="button" class="btn" id="bigtext-next" on:click=move |_| step(true)>"Next piece"</button>
-                <span class="bigtext-note" id="bigtext-note" role="status">{move || note.get()}</span>
+                <span class="bigtext-range" id=ids.id("bigtext-range")>{range}</span>
+                <button type="button" class="btn" id=ids.id("bigtext-prev") on:click=move |_| step(false)>"Previous piece"</button>
+                <button type="button" class="btn" id=ids.id("bigtext-next") on:click=move |_| step(true)>"Next piece"</button>
+                <span class="bigtext-note" id=ids.id("bigtext-note") role="status">{move || note.get()}</span>
             </div>
             <div class="editor bigtext-window" class:stale=move || scene.stale.get()>
                 <div class="gutter" aria-hidden="true" node_ref=gutter>
@@ -429,9 +431,9 @@ fn BigEditor(read_only: bool) -> impl IntoView {
                     }}
                 </div>
                 <div class="code">
-                    <textarea id="yaml" class="window-yaml" data-window="" node_ref=area readonly=read_only spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
+                    <textarea id=ids.id("yaml") class="window-yaml yaml-input" data-window="" node_ref=area readonly=read_only spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                         aria-label=move || format!("Kubernetes manifests (YAML), {}", range())
-                        aria-describedby="bigtext-help"
+                        aria-describedby=ids.id("bigtext-help")
                         on:input=move |ev| {
                             if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                                 splice(&a);
@@ -446,7 +448,7 @@ fn BigEditor(read_only: bool) -> impl IntoView {
                         }></textarea>
                 </div>
             </div>
-            <p id="bigtext-help" class="editor-help">"This piece of the text is edited in place: Ctrl+Z undoes. Tab indents; Esc then Tab leaves the editor. Line numbers are the whole text's."</p>
+            <p id=ids.id("bigtext-help") class="editor-help">"This piece of the text is edited in place: Ctrl+Z undoes. Tab indents; Esc then Tab leaves the editor. Line numbers are the whole text's."</p>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use crate::core::connections::{endpoint_column, mode_for_app_protocol, mode_line
 #[component]
 pub fn Connections() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     // why the mode was chosen for the learner (a port's appProtocol), until they choose one
     let chosen_for: RwSignal<Option<String>> = RwSignal::new(None);
     // a new Service, entry point or port: a new client with no connections
@@ -72,14 +73,14 @@ pub fn Connections() -> impl IntoView {
     // who picks a new connection's endpoint: kube-proxy, or (headless, ExternalName) the client
     let who_picks = Memo::new(move |_| scene.path.with(|p| p.as_ref().map(picker).unwrap_or_default()));
     view! {
-        <details class="teach connections" id="connections" open>
+        <details class="teach connections" id=ids.id("connections") open>
             <summary>"Connections, not requests"</summary>
             <Show when=move || udp.get()>
                 <p class="muted" data-kind="udp-flows">{crate::core::connections::UDP_FLOWS}</p>
             </Show>
             <div class="conn-form" hidden=move || udp.get()>
                 <label>"The client "
-                    <select id="client-mode" data-kind="client-mode" on:change=move |ev| {
+                    <select id=ids.id("client-mode") data-kind="client-mode" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         set_mode(if v == "keepalive" { ClientMode::KeepAlive(keepalive_n()).key() } else { v });
                     }>
@@ -90,14 +91,14 @@ pub fn Connections() -> impl IntoView {
                 </label>
                 <Show when=move || matches!(mode.get(), ClientMode::KeepAlive(_))>
                     <label>" N "
-                        <input id="keepalive-n" type="number" min="1" max="16" prop:value=move || keepalive_n().to_string()
+                        <input id=ids.id("keepalive-n") type="number" min="1" max="16" prop:value=move || keepalive_n().to_string()
                             on:change=move |ev| {
                                 let n = event_target_value(&ev).parse::<u32>().unwrap_or(2);
                                 set_mode(ClientMode::KeepAlive(n).key());
                             } />
                     </label>
                 </Show>
-                <button type="button" class="btn" id="close-connections"
+                <button type="button" class="btn" id=ids.id("close-connections")
                     on:click=move |_| { scene.client.set(Default::default()); scene.delivery.set(None); }>"Close connections"</button>
             </div>
             <p class="muted" data-kind="mode-line" hidden=move || udp.get()>

@@ -13,6 +13,7 @@ use crate::core::presets;
 #[component]
 pub fn SceneBar() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let on_preset = move |ev| {
         let id = event_target_value(&ev);
         if id == "draft" {
@@ -36,7 +37,7 @@ pub fn SceneBar() -> impl IntoView {
     view! {
         <div class="scenebar">
             <label>"Scene "
-                <select id="preset" on:change=on_preset>
+                <select class="preset-select" id=ids.id("preset") on:change=on_preset>
                     // the loaded scene shows as selected (its text unchanged), else the prompt
                     <option value="" prop:selected=move || loaded.get().is_none()>"Choose a preset…"</option>
                     {presets::ALL.iter().enumerate().map(|(i, p)| view! { <option value=p.id prop:selected=move || loaded.get() == Some(i)>{p.title}</option> }).collect_view()}
@@ -48,7 +49,7 @@ pub fn SceneBar() -> impl IntoView {
             // the setting is in effect only while the nodes are simulated ones (node-1..node-N): a
             // dump's Node objects, or the nodes its pods name, are the cluster, and the box shows them
             <label title=move || if given.get().is_some() { "The nodes come from the manifests (Node objects, or the nodes the pods name); this setting applies when they name none" } else { "Nodes to simulate when the manifests have no Node objects" }>"Nodes "
-                <input id="nodes" type="number" min="1" max="8" prop:disabled=move || given.get().is_some()
+                <input id=ids.id("nodes") type="number" min="1" max="8" prop:disabled=move || given.get().is_some()
                     prop:value=move || given.get().unwrap_or_else(|| scene.nodes.get()).to_string()
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<usize>() {
@@ -60,7 +61,7 @@ pub fn SceneBar() -> impl IntoView {
             // kube-apiserver --service-cluster-ip-range: one range, or one of each family (the
             // first is the primary family); core::config::Families
             <label title="The cluster's Service IP families (kube-apiserver --service-cluster-ip-range): IPv4 10.96.0.0/12, IPv6 fd00:10:96::/112, or both (dual-stack, the first is the primary family)">"IP family "
-                <select id="families"
+                <select id=ids.id("families")
                     on:change=move |ev| {
                         if let Some(f) = Families::parse(&event_target_value(&ev)) {
                             scene.families.set(f);
@@ -71,16 +72,16 @@ pub fn SceneBar() -> impl IntoView {
                 </select>
             </label>
             <label title="Simulate a cloud controller that gives LoadBalancer Services an address">
-                <input id="cloud" type="checkbox" prop:checked=move || scene.cloud.get()
+                <input id=ids.id("cloud") type="checkbox" prop:checked=move || scene.cloud.get()
                     on:change=move |ev| { scene.cloud.set(event_target_checked(&ev)); scene.reset_animation(); } />
                 " Cloud load balancers"
             </label>
             <label title="Step through hops without continuous motion">
-                <input id="reduce-motion" type="checkbox" prop:checked=move || scene.reduce_motion.get()
+                <input id=ids.id("reduce-motion") type="checkbox" prop:checked=move || scene.reduce_motion.get()
                     on:change=move |ev| scene.reduce_motion.set(event_target_checked(&ev)) />
                 " Reduce motion"
             </label>
-            <button type="button" id="theme" class="btn"
+            <button type="button" id=ids.id("theme") class="btn"
                 aria-label=move || format!("Theme: {} (change)", scene.theme.get())
                 on:click=move |_| scene.theme.update(|t| *t = match t.as_str() { "auto" => "light".into(), "light" => "dark".into(), _ => "auto".into() })>
                 {move || match scene.theme.get().as_str() { "light" => "☀ Light", "dark" => "☾ Dark", _ => "◐ Auto" }}
@@ -185,6 +186,7 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
 #[component]
 pub fn Player() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let path = scene.path;
     let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
     // (key, type, namespace): the key is the name, or namespace/name where two namespaces use the
@@ -319,7 +321,7 @@ pub fn Player() -> impl IntoView {
         <div class="player" role="group" aria-label="Traffic">
             <Show when=move || many.get()>
                 <label>"Find "
-                    <input type="search" id="service-filter" placeholder="Service name or namespace" autocomplete="off"
+                    <input type="search" id=ids.id("service-filter") placeholder="Service name or namespace" autocomplete="off"
                         prop:value=move || filter.get() on:input=move |ev| {
                             let f = event_target_value(&ev);
                             // the selection follows the filter: a Service it hides gives way to the
@@ -341,7 +343,7 @@ pub fn Player() -> impl IntoView {
                 </label>
             </Show>
             <label>"Service "
-                <select id="service" on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
+                <select id=ids.id("service") on:change=move |ev| { scene.service.set(event_target_value(&ev)); scene.port.set(None); scene.backend.set(0); scene.reset_animation(); }>
                     // one option per place, following the Service there (a rename sets texts);
                     // each option's texts follow a signal of its own, set only when its Service
                     // changed (ui::keyed::follow_list): 200 options each following the whole
@@ -361,10 +363,10 @@ pub fn Player() -> impl IntoView {
                         },
                     )}
                 </select>
-                {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id="service-more">{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
+                {move || (shown_services.with(|s| s.1) > 0).then(|| view! { <span class="hint" id=ids.id("service-more")>{format!(" {} more: narrow the filter", shown_services.with(|s| s.1))}</span> })}
             </label>
             <label>"From "
-                <select id="entry" on:change=move |ev| {
+                <select id=ids.id("entry") on:change=move |ev| {
                     let v = event_target_value(&ev);
                     match v.strip_prefix("pod@") {
                         // a pod on another node: the client moves there (a what-if beside the YAML)
@@ -389,7 +391,7 @@ pub fn Player() -> impl IntoView {
             <Show when=move || ports.with(|p| p.len() > 1)>
                 <label>"Port "
                     // value `53` or, where two ports share the number, `53/UDP`
-                    <select id="port" on:change=move |ev| {
+                    <select id=ids.id("port") on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let (n, proto) = match v.split_once('/') { Some((n, p)) => (n.to_string(), Some(p.to_string())), None => (v, None) };
                         scene.port.set(n.parse().ok());
@@ -407,10 +409,10 @@ pub fn Player() -> impl IntoView {
                 </label>
             </Show>
             <div class="buttons">
-                <button type="button" class="btn" id="reset" title="Back to the start" on:click=move |_| scene.reset_animation()>"↺"<span class="sr">" Restart"</span></button>
-                <button type="button" class="btn" id="step-back" title="One hop back"
+                <button type="button" class="btn" id=ids.id("reset") title="Back to the start" on:click=move |_| scene.reset_animation()>"↺"<span class="sr">" Restart"</span></button>
+                <button type="button" class="btn" id=ids.id("step-back") title="One hop back"
                     on:click=move |_| { scene.playing.set(false); scene.step.update(|s| *s = s.saturating_sub(1)); }>"◀"<span class="sr">" Step back"</span></button>
-                <button type="button" class="btn primary" id="play"
+                <button type="button" class="btn primary" id=ids.id("play")
                     on:click=move |_| {
                         if scene.playing.get_untracked() { scene.playing.set(false) } else {
                             if scene.step.get_untracked() >= hops.get_untracked() { scene.step.set(0); }
@@ -419,14 +421,14 @@ pub fn Player() -> impl IntoView {
                     }>
                     {move || if scene.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
                 </button>
-                <button type="button" class="btn" id="step" title="One hop forward"
+                <button type="button" class="btn" id=ids.id("step") title="One hop forward"
                     on:click=move |_| scene.step_forward()>"▶|"<span class="sr">" Step"</span></button>
-                <button type="button" class="btn" id="send-one" on:click=move |_| send(1)>"Send a request"</button>
-                <button type="button" class="btn" id="send-burst" on:click=move |_| send(12)>"Send 12"</button>
+                <button type="button" class="btn" id=ids.id("send-one") on:click=move |_| send(1)>"Send a request"</button>
+                <button type="button" class="btn" id=ids.id("send-burst") on:click=move |_| send(12)>"Send 12"</button>
                 // the load mode: requests leave at this rate until stopped (ui::flight)
                 <span class="load-ctl" role="group" aria-label="Continuous load">
                     <label>"Load "
-                        <input id="load-rps" type="number" min="1" max=MAX_RPS.to_string() prop:value=move || rps.get().to_string()
+                        <input id=ids.id("load-rps") type="number" min="1" max=MAX_RPS.to_string() prop:value=move || rps.get().to_string()
                             on:change=move |ev| {
                                 if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
                                     rps.set(n.clamp(1, MAX_RPS));
@@ -435,13 +437,13 @@ pub fn Player() -> impl IntoView {
                             } />
                         " req/s"
                     </label>
-                    <button type="button" class="btn" id="load" aria-pressed=move || if scene.load.get().is_some() { "true" } else { "false" }
+                    <button type="button" class="btn" id=ids.id("load") aria-pressed=move || if scene.load.get().is_some() { "true" } else { "false" }
                         on:click=move |_| scene.load.update(|l| *l = if l.is_some() { None } else { Some(rps.get_untracked()) })>
                         {move || if scene.load.get().is_some() { "■ Stop load" } else { "▶ Start load" }}
                     </button>
                 </span>
                 <label>"Speed "
-                    <select id="speed" on:change=move |ev| scene.hop_ms.set(event_target_value(&ev).parse().unwrap_or(1100))>
+                    <select id=ids.id("speed") on:change=move |ev| scene.hop_ms.set(event_target_value(&ev).parse().unwrap_or(1100))>
                         <option value="2200">"slow"</option>
                         <option value="1100" selected>"normal"</option>
                         <option value="500">"fast"</option>
@@ -455,6 +457,7 @@ pub fn Player() -> impl IntoView {
 #[component]
 pub fn Caption() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let path = scene.path;
     // the caption is built again only when its shape changes (a path or none, which parts, how
     // many hops); its texts and attributes follow the path, so a keystroke that renames the
@@ -514,7 +517,7 @@ pub fn Caption() -> impl IntoView {
         .into_any()
     };
     view! {
-        <div class="caption" id="caption" aria-live="polite">
+        <div class="caption" id=ids.id("caption") aria-live="polite">
             {super::keyed::keyed_list(shape, build)}
         </div>
     }

@@ -247,6 +247,7 @@ fn center_of(l: &Layout, key: &str) -> Option<(f64, f64)> {
 #[component]
 pub fn Diagram() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let width = RwSignal::new(1000.0f64);
     let host = NodeRef::<leptos::html::Div>::new();
     // measure the host width (embeds are narrow): on mount and on window resize
@@ -789,9 +790,9 @@ pub fn Diagram() -> impl IntoView {
 
     view! {
         <div class="zoom-bar" role="group" aria-label="Zoom">
-            <button type="button" class="btn" id="zoom-in" title="Zoom in (+)" on:click=move |_| zoom_by(1.25, None)>"+"<span class="sr">" Zoom in"</span></button>
-            <button type="button" class="btn" id="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(0.8, None)>"−"<span class="sr">" Zoom out"</span></button>
-            <button type="button" class="btn" id="zoom-fit" title="Fit (0)" on:click=move |_| view.set((1.0, 0.0, 0.0))>"Fit"</button>
+            <button type="button" class="btn" id=ids.id("zoom-in") title="Zoom in (+)" on:click=move |_| zoom_by(1.25, None)>"+"<span class="sr">" Zoom in"</span></button>
+            <button type="button" class="btn" id=ids.id("zoom-out") title="Zoom out (−)" on:click=move |_| zoom_by(0.8, None)>"−"<span class="sr">" Zoom out"</span></button>
+            <button type="button" class="btn" id=ids.id("zoom-fit") title="Fit (0)" on:click=move |_| view.set((1.0, 0.0, 0.0))>"Fit"</button>
         </div>
         <div class="diagram-host" class:zoomed={move || view.get().0 > 1.0} node_ref=host tabindex="-1"
             on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
@@ -856,7 +857,7 @@ pub fn Diagram() -> impl IntoView {
             on:pointerup=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }
             on:pointercancel=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }
             on:pointerleave=move |ev: web_sys::PointerEvent| { let id = ev.pointer_id(); pointers.update_value(|p| p.retain(|q| q.0 != id)); drag.set_value(None) }>
-            <svg id="diagram" class="diagram" role="group" xmlns="http://www.w3.org/2000/svg"
+            <svg id=ids.id("diagram") class="diagram" role="group" xmlns="http://www.w3.org/2000/svg"
                 aria-label="Cluster diagram: nodes, pods, Services and the request's path"
                 viewBox=move || { let (sc, tx, ty) = view.get(); lay.with(|l| format!("{} {} {} {}", fixed(tx, 1), fixed(ty, 1), fixed(l.width / sc, 1), fixed(l.height / sc, 1))) }
                 width=move || lay.with(|l| num(l.width))
@@ -871,7 +872,7 @@ pub fn Diagram() -> impl IntoView {
                 <g class="flight" data-kind="flight" node_ref=layer></g>
             </svg>
         </div>
-        <div class="details" id="details" data-kind="details" aria-live="polite">
+        <div class="details" id=ids.id("details") data-kind="details" aria-live="polite">
             {move || {
                 let lines = inspect.get().unwrap_or_else(|| default_details(&lay.get(), scene.service_index()));
                 lines.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
@@ -952,6 +953,7 @@ fn title_of(ev: &web_sys::Event) -> Option<String> {
 #[component]
 pub fn SummaryTable() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let current = Memo::new(move |_| {
         let idx = scene.service_index();
         scene.shown.with(|r| idx.and_then(|i| r.services.get(i)).map(|s| s.type_.clone()).unwrap_or_default())
@@ -968,8 +970,8 @@ pub fn SummaryTable() -> impl IntoView {
     view! {
         // (a wrapper that scrolls sideways when the words do not fit: a cell never breaks a word
         // — learner8 saw "LoadBalan|cer" at 1280 and "Clust|erIP" at 360 px)
-        <div class="summary-wrap" id="summary-wrap">
-        <table class="summary-table" id="summary-table">
+        <div class="summary-wrap" id=ids.id("summary-wrap")>
+        <table class="summary-table" id=ids.id("summary-table")>
             <caption>"Service types (from the tutorial)"</caption>
             <thead><tr><th>"Type"</th><th>"Visibility"</th><th>"Use case"</th><th>"Requires cloud"</th></tr></thead>
             <tbody>

@@ -13,6 +13,7 @@ const ASKERS: usize = 200;
 #[component]
 pub fn DnsLookup() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let name = RwSignal::new(String::new());
     // `namespace/name` of the asking pod; the cluster's client pod by default
     let asker = RwSignal::new(String::from("default/client"));
@@ -79,11 +80,11 @@ pub fn DnsLookup() -> impl IntoView {
         scene.panel(|| scene.shown.with(|r| crate::core::dnsquery::resolv_conf(r, ns, pod)))
     });
     view! {
-        <details class="teach dns-lookup" id="dns-lookup" open>
+        <details class="teach dns-lookup" id=ids.id("dns-lookup") open>
             <summary>"DNS lookup from a pod"</summary>
             <div class="dns-form">
                 <label>"As pod "
-                    <select id="dns-pod" data-kind="dns-pod" on:change=move |ev| asker.set(event_target_value(&ev))>
+                    <select id=ids.id("dns-pod") data-kind="dns-pod" on:change=move |ev| asker.set(event_target_value(&ev))>
                         {move || pods.get().into_iter().map(|p| {
                             let sel = p == asker.get_untracked();
                             view! { <option value=p.clone() selected=sel>{p.clone()}</option> }
@@ -91,7 +92,7 @@ pub fn DnsLookup() -> impl IntoView {
                     </select>
                 </label>
                 <label>" look up "
-                    <input id="dns-query" data-kind="dns-query" type="text" spellcheck="false" autocomplete="off"
+                    <input id=ids.id("dns-query") data-kind="dns-query" type="text" spellcheck="false" autocomplete="off"
                         placeholder="web, web.default, _http._tcp.web, 10.96.0.10"
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />

@@ -35,6 +35,7 @@ fn line_offset_utf16(text: &str, line: u32) -> u32 {
 #[component]
 pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let area = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Div>::new();
     // a big text is shown by ui::bigtext instead: draw nothing for it while this unmounts
@@ -143,7 +144,8 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
             <div class="code">
             <pre class="hl" aria-hidden="true" node_ref=overlay>{super::keyed::keyed_list(coloured_lines, coloured_line)}</pre>
             <textarea
-                id="yaml"
+                id=ids.id("yaml")
+                class="yaml-input"
                 node_ref=area
                 readonly=read_only
                 spellcheck="false"
@@ -154,7 +156,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 prop:value=scene.text.get_untracked()
                 on:input=move |ev| scene.text.set(event_target_value(&ev))
                 on:scroll=sync_scroll
-                aria-describedby="editor-help"
+                aria-describedby=ids.id("editor-help")
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if let Some(a) = tab_key(&ev, escaped) {
                         scene.text.set(a.value());
@@ -163,7 +165,7 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
             ></textarea>
             </div>
         </div>
-        <p id="editor-help" class="editor-help">"Edit the manifests; the picture follows every keystroke. Tab indents; Esc then Tab leaves the editor."</p>
+        <p id=ids.id("editor-help") class="editor-help">"Edit the manifests; the picture follows every keystroke. Tab indents; Esc then Tab leaves the editor."</p>
     }
 }
 
@@ -174,10 +176,11 @@ const FIRST_DIAGNOSTICS: usize = 200;
 #[component]
 pub fn Diagnostics() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let all = RwSignal::new(false);
     let count = Memo::new(move |_| scene.analysis.with(|r| r.diagnostics.len()));
     view! {
-        <div class="diagnostics" id="diagnostics" role="region" aria-label="Diagnostics" aria-live="polite">
+        <div class="diagnostics" id=ids.id("diagnostics") role="region" aria-label="Diagnostics" aria-live="polite">
             <Show when=move || scene.stale.get()>
                 <p class="stale-note">"The YAML does not parse; the picture shows the last version that did."</p>
             </Show>
@@ -217,7 +220,7 @@ pub fn Diagnostics() -> impl IntoView {
                             })}
                         </ul>
                         {(more > 0).then(|| view! {
-                            <button type="button" class="btn show-all" id="show-all-diagnostics" on:click=move |_| all.set(true)>
+                            <button type="button" class="btn show-all" id=ids.id("show-all-diagnostics") on:click=move |_| all.set(true)>
                                 {format!("Show all {total} diagnostics ({more} more)")}
                             </button>
                         })}

@@ -10,6 +10,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
+pub mod ids;
 pub mod keyed;
 pub mod flight;
 mod perf;
@@ -121,6 +122,8 @@ pub struct Scene {
     pub deferred: Memo<bool>,
     /// bumped after each paint of a new big text's picture (`Scene::panel`)
     pub late: RwSignal<u32>,
+    /// this instance's element ids (ui::ids): plain on the page and the first mount, `-n` after
+    pub ids: ids::Ids,
 }
 
 fn syntax_broken(r: &Report) -> bool {
@@ -253,6 +256,7 @@ impl Scene {
             analyst,
             deferred,
             late,
+            ids: ids::Ids::default(),
         }
     }
 
@@ -550,7 +554,10 @@ fn skip_to(app: Option<web_sys::HtmlDivElement>, selectors: &[&str]) {
 /// host element of an embedded instance, so that two embeds can differ).
 #[component]
 pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>, #[prop(optional)] scene_out: Option<std::rc::Rc<std::cell::Cell<Option<Scene>>>>) -> impl IntoView {
-    let scene = scene_from(&opts);
+    let mut scene = scene_from(&opts);
+    // the smallest instance number no mounted instance holds: its ids (ui::ids, mountfix)
+    scene.ids = ids::Ids::claim();
+    let ids = scene.ids;
     if let Some(out) = scene_out {
         out.set(Some(scene));
     }
@@ -619,11 +626,11 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
         }
     };
     view! {
-        <div class="sb-app" class:embed=embed class:no-editor=!show_editor node_ref=app_ref>
+        <div class="sb-app" class:embed=embed class:no-editor=!show_editor node_ref=app_ref data-sb-instance=ids.0.to_string()>
             // the first tab stop: past the scene bar, editor and player to the diagram (an embed
             // with editor=0 had ~23 tab stops before the diagram's first box: trainer8). Focus
             // moves in this instance only; the URL (and its #s= scene) is left alone
-            <a class="skip-link" href="#diagram" on:click=move |ev: web_sys::MouseEvent| {
+            <a class="skip-link" href=ids.sel("diagram") on:click=move |ev: web_sys::MouseEvent| {
                 ev.prevent_default();
                 skip_to_diagram(app_ref.get_untracked());
             }>"Skip to diagram"</a>
@@ -656,7 +663,7 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 </header>
             })}
             {link_error.map(|e| view! {
-                <p class="link-error" role="alert" id="link-error">{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
+                <p class="link-error" role="alert" id=ids.id("link-error")>{format!("This link could not be opened: {e}. Showing the default scene instead.")}</p>
             })}
             {(!embed).then(|| view! { <sharebar::ShareBar /> })}
             {notices.into_iter().map(|n| {
@@ -686,18 +693,18 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                 </div>
             </Show>
             <Show when=move || save_failed.get()>
-                <div class="link-error notice" role="status" id="save-failed">
+                <div class="link-error notice" role="status" id=ids.id("save-failed")>
                     <span>"Your text could not be saved in this browser (storage full or blocked). It is still here; download it to keep it. "</span>
-                    <button type="button" class="btn" id="download-yaml"
+                    <button type="button" class="btn" id=ids.id("download-yaml")
                         on:click=move |_| sharebar::download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"Download my YAML"</button>
                 </div>
             </Show>
             <Show when=move || conflict.with(|c| c.is_some())>
-                <div class="link-error notice" role="alert" id="tab-conflict">
+                <div class="link-error notice" role="alert" id=ids.id("tab-conflict")>
                     <span>"Your text was changed in another tab. This tab keeps yours and saves nothing until you choose. "</span>
-                    <button type="button" class="btn" id="conflict-theirs" on:click=load_theirs>"Load the other tab's text"</button>
+                    <button type="button" class="btn" id=ids.id("conflict-theirs") on:click=load_theirs>"Load the other tab's text"</button>
                     " "
-                    <button type="button" class="btn" id="conflict-mine" on:click=keep_mine>"Keep mine here"</button>
+                    <button type="button" class="btn" id=ids.id("conflict-mine") on:click=keep_mine>"Keep mine here"</button>
                 </div>
             </Show>
             <main class="workspace" class:reduce-motion=move || scene.reduce_motion.get()>

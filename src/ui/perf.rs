@@ -35,8 +35,9 @@ pub fn install(scene: Scene) {
     let Some(w) = web_sys::window() else { return };
     let pending = Rc::new(Cell::new(false));
     let p = pending.clone();
+    let editor_id = scene.ids.id("yaml");
     let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        let is_editor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.id() == "yaml");
+        let is_editor = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.id() == editor_id);
         if is_editor {
             if let Some(perf) = performance() {
                 let _ = perf.mark(INPUT_MARK);

@@ -66,6 +66,7 @@ fn tokens_view(line: &str) -> Vec<AnyView> {
 #[component]
 pub fn Rules() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     // a big text's once its diagram is painted (Scene::panel)
     let data = Memo::new(move |_| scene.panel(|| current(&scene)));
     // keep the last lit rule in view inside the scrolling table (not the page); nothing to do
@@ -75,10 +76,11 @@ pub fn Rules() -> impl IntoView {
             return;
         }
         set_timeout(
-            || {
-                let doc = web_sys::window().and_then(|w| w.document());
-                let boxed = doc.as_ref().and_then(|d| d.query_selector("#iptables .rules-scroll").ok().flatten());
-                let rows = doc.as_ref().and_then(|d| d.query_selector_all("#iptables tr.hit").ok());
+            move || {
+                // this instance's table (mountfix: `#iptables` was the first mount's)
+                let table = ids.get("iptables");
+                let boxed = table.as_ref().and_then(|t| t.query_selector(".rules-scroll").ok().flatten());
+                let rows = table.as_ref().and_then(|t| t.query_selector_all("tr.hit").ok());
                 if let (Some(b), Some(rows)) = (boxed.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()), rows) {
                     if let Some(last) = rows.item(rows.length().saturating_sub(1)).and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
                         let top = last.offset_top() - b.client_height() / 2;
@@ -160,7 +162,7 @@ pub fn Rules() -> impl IntoView {
         .into_any()
     };
     view! {
-        <details class="teach rules" id="iptables" open>
+        <details class="teach rules" id=ids.id("iptables") open>
             <summary>"kube-proxy's iptables rules"</summary>
             {move || match shape.get() {
                 Shape::NoService => view! { <p class="muted">"No Service selected."</p> }.into_any(),

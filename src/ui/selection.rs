@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::whynot::apply_edit;
+use super::ids::Ids;
 use super::Scene;
 use crate::core::edit::{self, Change, SvcType};
 use crate::core::layout::{pod_labels, pod_ports, pod_state};
@@ -55,7 +56,7 @@ struct Status {
 thread_local! {
     /// The panel control a what-if was made from, until the report after it is shown (a big
     /// text's comes from the worker later than `refocus`'s timer).
-    static PENDING_FOCUS: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+    static PENDING_FOCUS: std::cell::Cell<Option<(Ids, &'static str)>> = const { std::cell::Cell::new(None) };
 }
 
 /// Focus `selector`, or — when the what-if took it away or disabled it (the last pod of a
@@ -63,10 +64,12 @@ thread_local! {
 /// nearest thing of the panel still there: the scale group, the status line that says what the
 /// edit did, the panel. Never the editor the edit went through (learner6 k1: focus landed in
 /// the YAML and the next Tab indented it).
-fn focus_in_panel(selector: &str) {
+/// The selectors name `#selected`, which is this instance's panel (`ids`: mountfix).
+fn focus_in_panel(ids: Ids, selector: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let panel = ids.sel("selected");
     for sel in [selector, "#selected [data-kind='scale-group']", "#selected [data-kind='edit-status']", "#selected"] {
-        let el = doc.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let el = doc.query_selector(&sel.replacen("#selected", &panel, 1)).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(h) = el.filter(|e| !e.has_attribute("disabled")) {
             let _ = h.focus();
             if doc.active_element().is_some_and(|a| a == *h) {
@@ -78,21 +81,21 @@ fn focus_in_panel(selector: &str) {
 
 /// Put the focus back on the panel control `selector` once the panel has re-rendered, so a
 /// keyboard user can press + again (the edit itself focused the textarea); see `focus_in_panel`.
-fn refocus(selector: &'static str) {
-    PENDING_FOCUS.with(|p| p.set(Some(selector)));
-    set_timeout(move || focus_in_panel(selector), std::time::Duration::from_millis(0));
+fn refocus(ids: Ids, selector: &'static str) {
+    PENDING_FOCUS.with(|p| p.set(Some((ids, selector))));
+    set_timeout(move || focus_in_panel(ids, selector), std::time::Duration::from_millis(0));
 }
 
 /// The report after a what-if is shown: if the control that had the focus went with the old
 /// panel (focus fell back to the page's body), focus the panel again (`focus_in_panel`).
 fn refocus_after_report() {
-    let Some(selector) = PENDING_FOCUS.with(|p| p.take()) else { return };
+    let Some((ids, selector)) = PENDING_FOCUS.with(|p| p.take()) else { return };
     set_timeout(
         move || {
             let doc = web_sys::window().and_then(|w| w.document());
             let lost = doc.as_ref().is_none_or(|d| d.active_element().is_none_or(|a| d.body().is_some_and(|b| a == *b)));
             if lost {
-                focus_in_panel(selector);
+                focus_in_panel(ids, selector);
             }
         },
         std::time::Duration::from_millis(0),
@@ -103,10 +106,9 @@ fn refocus_after_report() {
 fn apply_change(scene: Scene, status: RwSignal<Option<Status>>, c: Result<Change, String>, focus: &'static str) {
     // a read-only editor (`?embed&readonly`, mount's readOnly) is not changed by a what-if
     // either (docs/embedding.md: "the editor cannot be changed"; learner10 T5)
-    let read_only = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("yaml"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    let read_only = scene
+        .ids
+        .editor()
         // (this instance's editor: the one holding its text, as apply_edit checks)
         .is_some_and(|a| a.read_only() && a.value() == scene.text.get_untracked());
     if read_only && c.is_ok() {
@@ -121,7 +123,7 @@ fn apply_change(scene: Scene, status: RwSignal<Option<Status>>, c: Result<Change
                 None => format!("{} (Ctrl+Z undoes it)", c.summary),
             };
             status.set(Some(Status { text, refused: false }));
-            refocus(focus);
+            refocus(scene.ids, focus);
         }
         Err(e) => status.set(Some(Status { text: e, refused: true })),
     }
@@ -129,13 +131,13 @@ fn apply_change(scene: Scene, status: RwSignal<Option<Status>>, c: Result<Change
 
 /// Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) pressed in the panel: the textarea's own undo/redo, so the
 /// panel's edits and typed edits share one history.
-fn undo_keys(ev: &web_sys::KeyboardEvent) {
+fn undo_keys(ids: Ids, ev: &web_sys::KeyboardEvent) {
     let z = ev.key().eq_ignore_ascii_case("z");
     if !(ev.ctrl_key() || ev.meta_key()) || !(z || ev.key().eq_ignore_ascii_case("y")) {
         return;
     }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(area) = doc.get_element_by_id("yaml").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+    let Some(area) = ids.editor() else { return };
     if area.read_only() {
         return;
     }
@@ -275,7 +277,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
                     scene.selected.set(Some(Selected::Pod { namespace: q.namespace.clone(), name: q.name.clone() }));
                 }
                 status.set(Some(Status { text, refused: false }));
-                refocus("#selected [data-kind='delete-pod']");
+                refocus(scene.ids, "#selected [data-kind='delete-pod']");
             }
         }
     };
@@ -352,7 +354,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
                 format!("kubectl uncordon {nm}: new pods may be scheduled there again.")
             };
             status.set(Some(Status { text, refused: false }));
-            refocus("#selected [data-kind='cordon']");
+            refocus(scene.ids, "#selected [data-kind='cordon']");
         } else {
             apply_change(scene, status, edit::cordon(&scene.text.get_untracked(), &nm, on).map(|mut c| {
                 if on {
@@ -383,7 +385,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
             if moved.is_empty() { String::new() } else { format!(" ({})", moved.join("; ")) }
         );
         status.set(Some(Status { text, refused: false }));
-        refocus("#selected [data-kind='drain']");
+        refocus(scene.ids, "#selected [data-kind='drain']");
     };
     view! {
         <h2 class="details-title">{format!("Node {}", n.name)}</h2>
@@ -460,6 +462,7 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
 #[component]
 pub fn Details() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let status = RwSignal::new(None::<Status>);
     let last = StoredValue::new(None::<(String, String)>);
     // the report after a what-if: focus back into the panel if it went with the old one
@@ -493,8 +496,8 @@ pub fn Details() -> impl IntoView {
     };
     view! {
         <Show when=move || scene.selected.with(|s| s.is_some()) || scene.whatif.with(|w| !w.is_empty())>
-            <section class="details-panel" id="selected" data-kind="selected" tabindex="-1" aria-label="Details of the selected thing"
-                on:keydown=move |ev: web_sys::KeyboardEvent| undo_keys(&ev)>
+            <section class="details-panel" id=ids.id("selected") data-kind="selected" tabindex="-1" aria-label="Details of the selected thing"
+                on:keydown=move |ev: web_sys::KeyboardEvent| undo_keys(ids, &ev)>
                 {body}
                 {move || status.get().map(|s| view! {
                     <p class="edit-status" class:refused=s.refused data-kind="edit-status" tabindex="-1" role=if s.refused { "alert" } else { "status" }>{s.text}</p>

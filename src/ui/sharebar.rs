@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::ids::Ids;
 use super::Scene;
 use crate::core::share::{self, SharedScene, MAX_LINK_CHARS, WARN_LINK_CHARS};
 
@@ -68,7 +69,8 @@ fn download_blob(name: &str, blob: &web_sys::Blob) {
 /// The diagram as a standalone SVG document: computed styles copied onto every element, so it
 /// looks the same as on screen anywhere (no stylesheet, no CSS variables).
 pub fn diagram_svg(scene: &Scene) -> Option<String> {
-    diagram_svg_in(&web_sys::window()?.document()?.document_element()?, Some(scene))
+    // this instance's (mountfix: the page's first diagram was exported)
+    diagram_svg_in(&scene.ids.root()?, Some(scene))
 }
 
 /// What an exported picture says about itself (trainer8: a slide should explain itself): the
@@ -227,9 +229,8 @@ fn aspect(svg: &str) -> f64 {
 }
 
 /// Render the SVG onto a canvas at 2× and download it as PNG.
-fn download_png(svg: String) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(live) = doc.get_element_by_id("diagram") else { return };
+fn download_png(ids: Ids, svg: String) {
+    let Some(live) = ids.get("diagram") else { return };
     // as wide as on screen; as tall as the picture with its caption row
     let w = live.client_width().max(1) as u32;
     let h = ((w as f64) * aspect(&svg)).round().max(1.0) as u32;
@@ -268,6 +269,7 @@ fn download_png(svg: String) {
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     // what the panel shows: ("link" | "embed", text, note)
     let panel = RwSignal::new(None::<(String, String, String)>);
     // the note says "Copied" only once the browser has: a clipboard write it refuses (no
@@ -323,18 +325,18 @@ pub fn ShareBar() -> impl IntoView {
     };
     view! {
         <div class="sharebar" role="region" aria-label="Share and export">
-            <button type="button" class="btn" id="copy-link" on:click=on_link>"Copy link"</button>
-            <button type="button" class="btn" id="embed-snippet" on:click=on_embed>"Embed"</button>
+            <button type="button" class="btn" id=ids.id("copy-link") on:click=on_link>"Copy link"</button>
+            <button type="button" class="btn" id=ids.id("embed-snippet") on:click=on_embed>"Embed"</button>
             <span class="sep" aria-hidden="true"></span>
             <span class="muted">"Download"</span>
-            <button type="button" class="btn" id="export-svg" on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download("switchboard.svg", "image/svg+xml", &s) } }>"SVG"</button>
-            <button type="button" class="btn" id="export-png" on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download_png(s) } }>"PNG"</button>
-            <button type="button" class="btn" id="export-json" on:click=move |_| download("switchboard-report.json", "application/json", &scene.analysis.with_untracked(|r| r.to_json()))>"Report JSON"</button>
-            <button type="button" class="btn" id="export-yaml" on:click=move |_| download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"YAML"</button>
+            <button type="button" class="btn" id=ids.id("export-svg") on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download("switchboard.svg", "image/svg+xml", &s) } }>"SVG"</button>
+            <button type="button" class="btn" id=ids.id("export-png") on:click=move |_| { if let Some(s) = diagram_svg(&scene) { download_png(scene.ids, s) } }>"PNG"</button>
+            <button type="button" class="btn" id=ids.id("export-json") on:click=move |_| download("switchboard-report.json", "application/json", &scene.analysis.with_untracked(|r| r.to_json()))>"Report JSON"</button>
+            <button type="button" class="btn" id=ids.id("export-yaml") on:click=move |_| download("manifests.yaml", "application/yaml", &scene.text.get_untracked())>"YAML"</button>
             {move || panel.get().map(|(kind, text, note)| view! {
                 <div class="share-panel" data-kind=kind.clone()>
                     {(!text.is_empty()).then(|| view! {
-                        <input type="text" readonly id="share-text" aria-label="Link to share" prop:value=text.clone()
+                        <input type="text" readonly id=ids.id("share-text") aria-label="Link to share" prop:value=text.clone()
                             on:focus=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select() } } />
                     })}
                     <p class="share-note">{note}</p>

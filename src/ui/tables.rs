@@ -188,6 +188,7 @@ const FIRST_CARDS: usize = 50;
 #[component]
 pub fn Analysis() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let all_services = RwSignal::new(false);
     let all_pods = RwSignal::new(false);
     // each piece follows what it shows; the cards and the pod rows are keyed by content
@@ -219,7 +220,7 @@ pub fn Analysis() -> impl IntoView {
             let more = r.services.len() - shown;
             (more > 0).then(|| {
                 view! {
-                    <button type="button" class="btn show-all" id="show-all-services" on:click=move |_| all_services.set(true)>
+                    <button type="button" class="btn show-all" id=ids.id("show-all-services") on:click=move |_| all_services.set(true)>
                         {format!("Show all {} Services ({more} more)", r.services.len())}
                     </button>
                 }
@@ -260,7 +261,7 @@ pub fn Analysis() -> impl IntoView {
             let more = if every_pod { 0 } else { total_pods.saturating_sub(FIRST_ROWS) };
             (more > 0).then(|| {
                 view! {
-                    <button type="button" class="btn show-all" id="show-all-pods" on:click=move |_| all_pods.set(true)>
+                    <button type="button" class="btn show-all" id=ids.id("show-all-pods") on:click=move |_| all_pods.set(true)>
                         {format!("Show all {total_pods} pods ({more} more)")}
                     </button>
                 }
@@ -268,14 +269,14 @@ pub fn Analysis() -> impl IntoView {
         }))
     };
     view! {
-        <div class="analysis" id="analysis" class:stale=move || scene.stale.get()>
-            <p class="summary" id="summary">{summary}</p>
-            <div id="services">
+        <div class="analysis" id=ids.id("analysis") class:stale=move || scene.stale.get()>
+            <p class="summary" id=ids.id("summary")>{summary}</p>
+            <div id=ids.id("services")>
                 {super::keyed::keyed_list(cards, move |i: usize| service_card(Memo::new(move |_| scene.panel(|| scene.shown.with(|r| r.services.get(i).cloned())))))}
             </div>
             {more_services}
             <h2 class="pods-title">"Pods"</h2>
-            <table class="pods" id="pods">
+            <table class="pods" id=ids.id("pods")>
                 <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
                 <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
             </table>

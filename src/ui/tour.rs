@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::ids::Ids;
 use super::Scene;
 use crate::core::presets;
 use crate::core::tour::{step, STEPS};
@@ -20,10 +21,12 @@ pub fn load_step(scene: Scene, n: usize) {
     scene.tour.set(Some(n));
 }
 
-/// Mark the drawn thing the step points at (`data-kind:data-name`) with `.tour-point`.
-fn point_at(target: Option<&'static str>) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(old) = doc.query_selector_all(".tour-point") {
+/// Mark the drawn thing the step points at (`data-kind:data-name`) with `.tour-point`, in this
+/// instance's diagram (mountfix: the marks of every mount on the page were cleared, the first
+/// mount's diagram marked).
+fn point_at(ids: Ids, target: Option<&'static str>) {
+    let Some(diagram) = ids.get("diagram") else { return };
+    if let Ok(old) = diagram.query_selector_all(".tour-point") {
         for i in 0..old.length() {
             if let Some(e) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                 let _ = e.class_list().remove_1("tour-point");
@@ -31,8 +34,8 @@ fn point_at(target: Option<&'static str>) {
         }
     }
     let Some((kind, name)) = target.and_then(|t| t.split_once(':')) else { return };
-    let sel = format!("#diagram [data-kind='{kind}'][data-name='{name}']");
-    if let Ok(Some(e)) = doc.query_selector(&sel) {
+    let sel = format!("[data-kind='{kind}'][data-name='{name}']");
+    if let Ok(Some(e)) = diagram.query_selector(&sel) {
         let _ = e.class_list().add_1("tour-point");
     }
 }
@@ -40,12 +43,13 @@ fn point_at(target: Option<&'static str>) {
 #[component]
 pub fn Tour(embed: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     // point again whenever the step or the drawing changes (after the diagram has rendered)
     Effect::new(move |_| {
         let target = scene.tour.get().and_then(step).map(|s| s.point);
         scene.shown.track();
         scene.service.track();
-        set_timeout(move || point_at(target), std::time::Duration::from_millis(0));
+        set_timeout(move || point_at(ids, target), std::time::Duration::from_millis(0));
     });
     let card = move || {
         scene.tour.get().and_then(|n| step(n).map(|s| (n, s))).map(|(n, s)| {
@@ -59,15 +63,15 @@ pub fn Tour(embed: bool) -> impl IntoView {
                     // embedded: Previous / Next as buttons (the frame's address stays the host's link)
                     {embed.then(|| view! {
                         <p class="tour-nav">
-                            {(n > 1).then(|| view! { <button type="button" class="btn" id="tour-prev" on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</button> })}
-                            {(n < STEPS.len()).then(|| view! { <button type="button" class="btn primary" id="tour-next" on:click=move |_| load_step(scene, n + 1)>"Next ▶"</button> })}
+                            {(n > 1).then(|| view! { <button type="button" class="btn" id=ids.id("tour-prev") on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</button> })}
+                            {(n < STEPS.len()).then(|| view! { <button type="button" class="btn primary" id=ids.id("tour-next") on:click=move |_| load_step(scene, n + 1)>"Next ▶"</button> })}
                         </p>
                     })}
                     {(!embed).then(|| view! {
                         <p class="tour-nav">
-                            {(n > 1).then(|| view! { <a class="btn" id="tour-prev" href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}
-                            {(n < STEPS.len()).then(|| view! { <a class="btn primary" id="tour-next" href=format!("#tour={}", n + 1) on:click=move |_| load_step(scene, n + 1)>"Next ▶"</a> })}
-                            <button type="button" class="btn" id="tour-close" on:click=move |_| scene.tour.set(None)>"Close the tour"</button>
+                            {(n > 1).then(|| view! { <a class="btn" id=ids.id("tour-prev") href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}
+                            {(n < STEPS.len()).then(|| view! { <a class="btn primary" id=ids.id("tour-next") href=format!("#tour={}", n + 1) on:click=move |_| load_step(scene, n + 1)>"Next ▶"</a> })}
+                            <button type="button" class="btn" id=ids.id("tour-close") on:click=move |_| scene.tour.set(None)>"Close the tour"</button>
                         </p>
                     })}
                 </div>
@@ -76,7 +80,7 @@ pub fn Tour(embed: bool) -> impl IntoView {
     };
     view! {
         {(!embed).then(|| view! {
-            <details class="teach tour" id="tour">
+            <details class="teach tour" id=ids.id("tour")>
                 <summary>"Guided tour of the tutorial"</summary>
                 <ol class="tour-steps">
                     {STEPS.iter().enumerate().map(|(i, s)| {

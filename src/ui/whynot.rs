@@ -28,7 +28,8 @@ pub fn apply_edit(scene: Scene, edit: &Edit) -> bool {
     let text = scene.text.get_untracked();
     let Some(want) = apply(&text, edit) else { return false };
     let doc = web_sys::window().and_then(|w| w.document());
-    let area = doc.as_ref().and_then(|d| d.get_element_by_id("yaml")).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    // this instance's editor (mountfix: `get_element_by_id("yaml")` found the first mount's)
+    let area = scene.ids.editor();
     let mut done = false;
     if let (Some(d), Some(a)) = (doc, area.filter(|a| !a.read_only() && a.value() == text)) {
         let start = utf16_offset(&text, edit.line, edit.column);
@@ -53,6 +54,7 @@ pub fn apply_edit(scene: Scene, edit: &Edit) -> bool {
 #[component]
 pub fn WhyNoTraffic() -> impl IntoView {
     let scene = expect_context::<Scene>();
+    let ids = scene.ids;
     let checks = Memo::new(move |_| {
         let (svc, entry) = (scene.service.get(), scene.entry.get());
         // the analysed text (the report's lines are its lines), not each keystroke's; a big
@@ -87,7 +89,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
                                     // it), but a keyboard user stays in this panel: on its
                                     // summary, which then says how many checks fail (learner4:
                                     // focus jumped into the editor)
-                                    let summary = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#why-no-traffic > summary").ok().flatten());
+                                    let summary = scene.ids.find("why-no-traffic", ":scope > summary");
                                     if let Some(el) = summary.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                                         let _ = el.focus();
                                     }
@@ -102,7 +104,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
         .into_any()
     };
     view! {
-        <details class="teach whynot" id="why-no-traffic" open>
+        <details class="teach whynot" id=ids.id("why-no-traffic") open>
             <summary>{move || match (failing.get(), warning.get()) {
                 (0, 0) => "Why no traffic? — every check passes".to_string(),
                 (0, w) => format!("Why no traffic? — no check fails, {w} to look at"),

@@ -654,6 +654,7 @@ impl Default for Analyst {
 #[component]
 pub fn AnalysisProgress() -> impl IntoView {
     let scene = expect_context::<super::Scene>();
+    let ids = scene.ids;
     let a = scene.analyst;
     let elapsed = RwSignal::new(0.0f64);
     // a keystroke's job (one edit, the worker warm) shows its line only once it has run for
@@ -700,10 +701,10 @@ pub fn AnalysisProgress() -> impl IntoView {
             p @ (Phase::Starting | Phase::Analysing) => {
                 let what = if p == Phase::Starting { "starting the analyser (1/2)" } else { "reading and checking the manifests (2/2)" };
                 view! {
-                    <div class="analysis-progress" id="analysis-progress" role="status">
+                    <div class="analysis-progress" id=ids.id("analysis-progress") role="status">
                         <div class="analysis-line">
                             <span class="analysis-what">{move || format!("Analysing {} in the background: {what} · {} s", super::bigtext::human_bytes(a.bytes.get()), crate::core::decimal::fixed(elapsed.get(), 1))}</span>
-                            <button type="button" class="btn" id="analysis-cancel" on:click=move |_| a.cancel()>"Cancel"</button>
+                            <button type="button" class="btn" id=ids.id("analysis-cancel") on:click=move |_| a.cancel()>"Cancel"</button>
                         </div>
                         <progress class="analysis-bar" aria-label="Analysis in progress"></progress>
                         <p class="analysis-note">"The picture shows the previous text until this one is ready; the page stays usable."</p>
@@ -711,9 +712,9 @@ pub fn AnalysisProgress() -> impl IntoView {
                 }.into_any()
             }
             Phase::Cancelled => view! {
-                <div class="analysis-progress cancelled" id="analysis-cancelled" role="status">
+                <div class="analysis-progress cancelled" id=ids.id("analysis-cancelled") role="status">
                     <span>"Analysis cancelled: the picture is of an earlier text. Your text is unchanged. "</span>
-                    <button type="button" class="btn" id="analysis-retry" on:click=move |_| a.retry.update(|n| *n += 1)>"Analyse again"</button>
+                    <button type="button" class="btn" id=ids.id("analysis-retry") on:click=move |_| a.retry.update(|n| *n += 1)>"Analyse again"</button>
                 </div>
             }.into_any(),
             _ => ().into_any(),

@@ -110,6 +110,18 @@ pub fn host(id: &str) -> web_sys::HtmlElement {
     el
 }
 
+/// The selector of the element the page calls `base` (`port`, `caption`, …) in the instance
+/// mounted in the element with id `host`: a mount made while another instance is on the page
+/// (an earlier test's page app) carries `base-N` ids (ui::ids, mountfix).
+pub fn sel_in(host: &str, base: &str) -> String {
+    let n = attr(&format!("#{host} .sb-app"), "data-sb-instance").and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+    if n <= 1 {
+        format!("#{host} #{base}")
+    } else {
+        format!("#{host} #{base}-{n}")
+    }
+}
+
 /// How many elements match `sel` inside the element with id `id`.
 pub fn within(id: &str, sel: &str) -> u32 {
     doc().query_selector_all(&format!("#{id} {sel}")).unwrap().length()
