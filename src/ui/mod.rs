@@ -638,15 +638,15 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
             // pod's details or the DNS lookup): each visible on focus, focus stays in this
             // instance (found by class under it, not by id)
             {(!embed).then(|| view! {
-                <a class="skip-link" href="#why-no-traffic" data-kind="skip-why" on:click=move |ev: web_sys::MouseEvent| {
+                <a class="skip-link" href=ids.sel("why-no-traffic") data-kind="skip-why" on:click=move |ev: web_sys::MouseEvent| {
                     ev.prevent_default();
                     skip_to(app_ref.get_untracked(), &[".whynot .fix", ".whynot > summary"]);
                 }>"Skip to Why no traffic?"</a>
-                <a class="skip-link" href="#selected" data-kind="skip-details" on:click=move |ev: web_sys::MouseEvent| {
+                <a class="skip-link" href=ids.sel("selected") data-kind="skip-details" on:click=move |ev: web_sys::MouseEvent| {
                     ev.prevent_default();
                     skip_to(app_ref.get_untracked(), &[".details-panel", "svg.diagram [data-kind='pod'][role='button']"]);
                 }>"Skip to pod details"</a>
-                <a class="skip-link" href="#dns-lookup" data-kind="skip-dns" on:click=move |ev: web_sys::MouseEvent| {
+                <a class="skip-link" href=ids.sel("dns-lookup") data-kind="skip-dns" on:click=move |ev: web_sys::MouseEvent| {
                     ev.prevent_default();
                     skip_to(app_ref.get_untracked(), &[".dns-lookup [data-kind='dns-query']"]);
                 }>"Skip to DNS lookup"</a>
