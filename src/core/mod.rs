@@ -2431,4 +2431,6 @@ mod tests_lead14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix11;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead15;
