@@ -119,3 +119,44 @@ fn dual_stack_pods_show_both_addresses() {
     let t: Vec<String> = l.items.iter().find(|i| i.kind == "pod" && i.index.is_none()).expect("the client").texts.iter().map(|t| t.text.clone()).collect();
     assert!(t.contains(c.ip.as_ref().unwrap()) && t.contains(c.ip_other.as_ref().expect("the client's IPv6")), "{t:?}");
 }
+
+fn pod_path(r: &Report, ns: &str, name: &str) -> super::paths::Path {
+    r.services[service(r, ns, name)].paths.iter().find(|p| p.entry == Entry::Pod).expect("a pod path").clone()
+}
+
+/// learner11 MISSING 1 (q/10, q/14): the learner's own pod `client` in namespace frontend can be
+/// the sender (Config::client_namespace, the From menu's "Your pod frontend/client"): the path
+/// starts from its node and address, the NetworkPolicy verdict uses its labels and its
+/// namespace's (a namespaceSelector for frontend admits it in q/10; q/14's namespaceSelector AND
+/// podSelector role=gateway does not), and its DNS search path is frontend's (kubelet
+/// pkg/kubelet/network/dns/dns.go generateSearchesForDNSClusterFirst). Without the choice, the
+/// default client (namespace default) is as it was.
+#[test]
+fn a_client_pod_of_another_namespace_can_be_the_sender() {
+    let y = fixture("10-netpol-namespace-selector.yaml");
+    let r = analyze(&y, &Config::default());
+    assert_eq!(super::paths::client_namespaces(&r.pods), vec!["frontend".to_string()]);
+    assert_eq!(r.cluster.client_pod.namespace, "default");
+    let p = pod_path(&r, "shop", "web");
+    assert_eq!(p.outcome, Outcome::Dropped, "{}", p.reason);
+    assert!(p.reason.contains("from namespace default"), "{}", p.reason);
+
+    let r = analyze(&y, &Config { client_namespace: Some("frontend".into()), ..Config::default() });
+    let c = &r.cluster.client_pod;
+    assert_eq!((c.namespace.as_str(), c.name.as_str(), c.node.as_deref()), ("frontend", "client", Some("node-2")));
+    assert!(c.line > 0, "the user's own pod");
+    let p = pod_path(&r, "shop", "web");
+    assert!(matches!(p.outcome, Outcome::Delivered), "{:?}: {}", p.outcome, p.reason);
+    assert_eq!(p.node.as_deref(), Some("node-2"));
+    assert!(p.hops[0].explanation.contains("The client (namespace frontend) asks for \"web.shop\": a bare \"web\" would expand to web.frontend.svc.cluster.local"), "{}", p.hops[0].explanation);
+    assert!(p.hops[0].src.starts_with(c.ip.as_deref().unwrap()), "{}", p.hops[0].src);
+
+    let r = analyze(&fixture("14-netpol-and-vs-or.yaml"), &Config { client_namespace: Some("frontend".into()), ..Config::default() });
+    let p = pod_path(&r, "shop", "web");
+    assert_eq!(p.outcome, Outcome::Dropped, "{}", p.reason);
+    assert!(p.reason.contains("from namespace frontend"), "{}", p.reason);
+
+    // a namespace without a pod named client: the default client, as before
+    let r = analyze(&y, &Config { client_namespace: Some("shop".into()), ..Config::default() });
+    assert_eq!(r.cluster.client_pod.namespace, "default");
+}
