@@ -10,8 +10,9 @@ use switchboard::core::{analyze_text_staged, config::Config};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
-                            [--client-node NODE] FILE...
+                            [--client-node NODE] [--client-namespace NS] FILE...
        (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE;
+        --client-namespace: your own pod named client in NS is the in-cluster client;
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
 
@@ -74,6 +75,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "--cloud" => cfg.cloud = true,
             "--client-node" => cfg.client_node = Some(value("--client-node")?),
+            "--client-namespace" => cfg.client_namespace = Some(value("--client-namespace")?),
             "-" => files.push("-".to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => files.push(f.to_string()),

@@ -170,6 +170,9 @@ pub struct Cluster {
     /// pods (`namespace/name`) a drain could not evict (a PodDisruptionBudget), and the node they
     /// stay bound to while every other pod is scheduled again (only the build's)
     kept: Vec<(String, String)>,
+    /// the namespace of the user's `client` pod that is the in-cluster client
+    /// (Config::client_namespace; empty: default): paths::user_client
+    pub client_namespace: String,
 }
 
 impl ClusterNode {
@@ -245,14 +248,14 @@ impl Cluster {
     /// Equal but for the pods (core::ServiceCache compares those with the last report's).
     pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
         // (taken_ips is only the build's: what the written pods held)
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports: _, taken_ips: _, kept: _ } = self;
-        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports: _, taken_ips: _, kept: _, client_namespace } = self;
+        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity && *client_namespace == other.client_namespace
     }
 
     /// A copy without the pods.
     pub(crate) fn without_pods(&self) -> Cluster {
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports, taken_ips: _, kept: _ } = self;
-        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, pods_with_sidecar_ports: *pods_with_sidecar_ports, taken_ips: Default::default(), kept: Vec::new() }
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports, taken_ips: _, kept: _, client_namespace } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, pods_with_sidecar_ports: *pods_with_sidecar_ports, taken_ips: Default::default(), kept: Vec::new(), client_namespace: client_namespace.clone() }
     }
 }
 

@@ -148,6 +148,11 @@ pub struct Config {
     /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
     /// user's own `client` pod's (paths::client_pod).
     pub client_node: Option<String>,
+    /// The namespace of the user's own pod named `client` that is the in-cluster client (the
+    /// page's "From: Your pod frontend/client"; uifix11: learner11's q/10, a NetworkPolicy
+    /// namespaceSelector scene, had its client in namespace frontend, and only default/client
+    /// was ever the sender). None: `default` (paths::CLIENT_NAMESPACE).
+    pub client_namespace: Option<String>,
     /// The cluster also has a Service range of the other family (dual-stack; the primary family
     /// is `service_cidr`'s): the CLI's `--service-cidr <a>,<b>`, or read off a dump whose
     /// Services hold clusterIPs of both families. The other family is then one a Service may
@@ -315,6 +320,7 @@ impl Default for Config {
             cordoned: Vec::new(),
             drained: Vec::new(),
             client_node: None,
+            client_namespace: None,
             dual_stack: false,
             secondary_cidr: None,
         }

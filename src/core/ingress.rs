@@ -408,6 +408,23 @@ pub fn path_matching(p: &IngressPath) -> Option<String> {
     }
 }
 
+/// The Service of namespace `ns` an Ingress backend naming the missing Service `name` most
+/// likely means: one whose name contains the other's (`web-svc` → `web`), else the namespace's
+/// only Service (not the API server's `default/kubernetes`). None when no one Service fits.
+fn meant_service(services: &[std::sync::Arc<ServiceReport>], ns: &str, name: &str) -> Option<usize> {
+    let candidates: Vec<usize> = services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.namespace == ns && !s.rejected && s.type_ != "ExternalName" && !(s.namespace == "default" && s.name == "kubernetes"))
+        .map(|(i, _)| i)
+        .collect();
+    let near: Vec<usize> = candidates.iter().copied().filter(|&i| name.contains(services[i].name.as_str()) || services[i].name.contains(name)).collect();
+    match (near.as_slice(), candidates.as_slice()) {
+        ([i], _) | ([], [i]) => Some(*i),
+        _ => None,
+    }
+}
+
 /// The `ingress` entry of each Service an accepted Ingress routes to (learner9 M Q32: the 503
 /// warning was right, but Ingress → Service → pod could not be stepped): an outside client's
 /// HTTP request to the ingress controller, the rule (host, path) that matches it and its backend
@@ -450,11 +467,17 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
             if sb.port_name == "use-annotation" {
                 continue;
             }
-            let Some(i) = services.iter().position(|s| s.name == sb.name && s.namespace == *ns && !s.rejected) else { continue };
+            // the backend Service, or (it does not exist) the Service of the namespace the learner
+            // most likely meant, whose From menu then keeps the Ingress entry ending in the
+            // controller's 503 (uifix11: learner11's q/04, backend web-svc beside Service web, lost
+            // the entry, so the 503 could not be stepped)
+            let found = services.iter().position(|s| s.name == sb.name && s.namespace == *ns && !s.rejected);
+            let missing = found.is_none() && !services.iter().any(|s| s.name == sb.name && s.namespace == *ns);
+            let Some(i) = found.or_else(|| missing.then(|| meant_service(services, ns, &sb.name)).flatten()) else { continue };
             let s = &services[i];
-            let port = s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) });
+            let port = if missing { None } else { s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) }) };
             let key = o.meta.name.clone();
-            if s.paths.iter().any(|p| p.entry == Entry::Ingress && p.ingress.as_deref() == Some(key.as_str()) && p.port == port.map(|p| p.port)) {
+            if s.paths.iter().any(|p| p.entry == Entry::Ingress && p.ingress.as_deref() == Some(key.as_str()) && (missing || p.port == port.map(|p| p.port))) {
                 continue;
             }
             let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
@@ -548,6 +571,12 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                 continue;
             }
             match port {
+                // ingress-nginx: a backend Service that does not exist leaves its upstream without
+                // endpoints (internal/ingress/controller/controller.go createUpstreams logs
+                // "Error obtaining Service %q"), and an upstream without endpoints answers 503
+                None if missing => {
+                    answer_503(&mut path, format!("Service {:?} does not exist in namespace {ns} (an Ingress reaches only Services of its own namespace; this entry is shown with Service {}, the one of the namespace it most likely means)", sb.name, s.name));
+                }
                 None => {
                     let have = s.ports.iter().map(|p| format!("{}{}→{}", p.name.as_ref().map(|n| format!("{n}:")).unwrap_or_default(), p.port, p.target_port)).collect::<Vec<_>>().join(", ");
                     answer_503(&mut path, format!("Service {} has no port {port_shown} (its ports: {have}): the backend names the Service's port, and finds none", s.name));

@@ -884,6 +884,11 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
     let mut ip = Line::new(Font::Mono, pod.ip.clone().unwrap_or_else(|| "no IP".into()));
     ip.reserve = 38.0;
     lines.push(ip);
+    // a dual-stack pod's address of the other family (status.podIPs[1]; the stand-in client's
+    // too): uifix11, learner11's s6-dual-headless drew only the IPv4 ones while DNS answered AAAA
+    if let Some(other) = &pod.ip_other {
+        lines.push(Line::new(Font::Mono, other.clone()));
+    }
     if headless {
         // a headless Service gives each pod with a hostname its own A record
         let fqdn = svc
@@ -1006,6 +1011,13 @@ fn dns_lines(svc: Option<&ServiceReport>) -> Vec<Line> {
 }
 
 /// The outside boxes: (kind, name, lines).
+/// A LoadBalancer Service with externalTrafficPolicy: Local and an address: the load balancer
+/// probes each node's healthCheckNodePort (kube-proxy answers 200 only with a ready local
+/// endpoint: pkg/proxy/healthcheck/service_health.go hcHandler.ServeHTTP, `count != 0`).
+fn etp_local(s: &ServiceReport) -> bool {
+    s.type_ == "LoadBalancer" && !s.rejected && s.external_traffic_policy.as_deref() == Some("Local") && matches!(s.load_balancer, LoadBalancer::Ready { .. })
+}
+
 fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<Line>)> {
     let mut out = vec![(
         "client",
@@ -1021,12 +1033,19 @@ fn outside_boxes(svc: Option<&ServiceReport>) -> Vec<(&'static str, String, Vec<
             // (a loadBalancerClass's Service is left to that class's controller: the pending
             // path's reason, paths.rs)
             let class = s.paths.iter().any(|p| p.outcome == super::paths::Outcome::Pending && p.reason.starts_with("no controller for loadBalancerClass"));
-            let note = match (pending, class) {
-                (true, true) => "no controller for its class",
-                (true, false) => "no cloud controller",
-                (false, _) => "→ nodePort on every node",
+            let note: Vec<String> = match (pending, class) {
+                (true, true) => vec!["no controller for its class".into()],
+                (true, false) => vec!["no cloud controller".into()],
+                // externalTrafficPolicy: Local: the load balancer sends only to the nodes whose
+                // health check answers 200, those with a ready local endpoint (uifix11: it said
+                // "every node", learner11's s3-lb-local; kube-proxy's health check server:
+                // pkg/proxy/healthcheck/service_health.go hcHandler.ServeHTTP)
+                (false, _) if etp_local(s) => vec!["→ nodes with a ready endpoint".into(), "→ healthy nodes".into()],
+                (false, _) => vec!["→ nodePort on every node".into(), "→ every node".into()],
             };
-            out.push(("load-balancer", s.name.clone(), vec![Line::new(Font::Name, "cloud load balancer"), Line::new(Font::Mono, addr), Line::new(Font::Small, note)]));
+            // (shorter names before an ellipsis: "cloud load balanc…" at 360 px, learner11's s3)
+            let name = Line::variants(Font::Name, vec!["cloud load balancer".into(), "load balancer".into(), "cloud LB".into()]);
+            out.push(("load-balancer", s.name.clone(), vec![name, Line::new(Font::Mono, addr), Line::variants(Font::Small, note)]));
         }
         // (an ExternalName to a Service of this cluster goes through that Service instead)
         let leaves = s.paths.iter().any(|p| p.hops.iter().any(|h| h.to.starts_with("external:")));
@@ -1140,7 +1159,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let dns_rect = Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h };
     items.push(item("dns", "cluster-dns".into(), dns_rect, None, place(&dns_lines, dns_rect, 17.0, 16.0)));
     // a whole cluster (issue #12): only the selected Service's neighbourhood is drawn
-    let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then(|| neighbourhood(report, selected));
+    let near = neighbourhood(report, selected);
+    let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then_some(&near);
     let drawn_services: Vec<usize> = match &hood {
         Some(_) => selected.filter(|&i| i < report.services.len()).into_iter().collect(),
         None => (0..report.services.len().min(MAX_SERVICES)).collect(),
@@ -1341,10 +1361,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 continue;
             };
             let mut pods: Vec<usize> = all.iter().enumerate().filter(|(_, (_, p))| p.node.as_deref() == Some(node.name.as_str())).map(|(k, _)| k).collect();
-            if let Some(h) = &hood {
-                // the client first, then the Service's endpoints, then its near misses
-                crate::core::sort::sort_by_key(&mut pods, |&k| all[k].0.map_or(0, |i| if h.endpoints.contains(&i) { 1 } else { 2 }));
-            }
+            // the client first, then the selected Service's endpoints, then its near misses, then
+            // the other pods: a node that folds hides pods of other Services, not the ones the
+            // request is about (uifix11: learner11's q/48 dump, shop/orders selected, had its
+            // pods on node-1 and node-2 in "+3 more pods" while default/web's and cart's were drawn)
+            crate::core::sort::sort_by_key(&mut pods, |&k| all[k].0.map_or(0, |i| if near.endpoints.contains(&i) { 1 } else if near.pods.contains(&i) { 2 } else { 3 }));
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(pods_per_row);
@@ -1377,7 +1398,22 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
             }
             let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
-            row_items.push(item("kube-proxy", node.name.clone(), prect, None, place(&proxy_lines, prect, 15.0, 0.0)));
+            // externalTrafficPolicy: Local behind a load balancer: what this node's health check
+            // answers, so the nodes the load balancer skips are marked (uifix11: learner11's
+            // s3-lb-local, node-2 without a web pod looked like the others)
+            let health = svc.filter(|s| etp_local(s)).map(|s| s.endpoints.iter().any(|e| e.ready && e.node.as_deref() == Some(node.name.as_str())));
+            let texts = match health {
+                Some(ok) => {
+                    let code = if ok { "200" } else { "503" };
+                    let mut l = Line::variants(Font::Small, vec![format!("kube-proxy · {tables} · health check {code}"), format!("kube-proxy · health {code}"), format!("health {code}")]);
+                    if !ok {
+                        l.class = "t-miss";
+                    }
+                    place(&[l], prect, 15.0, 0.0)
+                }
+                None => place(&proxy_lines, prect, 15.0, 0.0),
+            };
+            row_items.push(item("kube-proxy", node.name.clone(), prect, None, texts));
             // (room kept after the name for its zone, at most half the line)
             let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((node_w - 20.0) / 2.0));
             let nlines = if two_line_head {

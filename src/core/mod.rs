@@ -1371,6 +1371,8 @@ fn analyze_checked(
             (c, None, true)
         }
     };
+    // (the cache above is keyed by the whole Config, this choice included)
+    cluster.client_namespace = cfg.client_namespace.clone().unwrap_or_default();
     let cluster_gen = kept.as_deref().map_or(0, |k| k.cluster.gen);
     // the incremental analysis keeps the cluster for the next one (ClusterCache): its pods are
     // copied into the report, not moved
@@ -1920,7 +1922,7 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
             _ => None,
         };
         let own = s.ports.first().map(|p| (p.port, p.protocol.as_str()));
-        let Some(mut path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), domain) else { continue };
+        let Some(mut path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), paths::client_namespace_on(cluster, client_node), domain) else { continue };
         if let Some(near) = near {
             path.reason.push_str(&format!("; did you mean {near}?"));
         }
@@ -2467,6 +2469,8 @@ mod tests_listperf;
 mod tests_lead14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix10;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix11;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead15;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -552,9 +552,12 @@ fn outside_admission<'a>(objects: &'a [Object], policies: &[usize], dest: &Side,
 /// The client a "pod" path starts from: namespace default, labels run=client (or the user's own
 /// `client` pod's, when the client was not asked to run on another node), at `client_ip`.
 fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
-    use super::paths::{CLIENT_LABEL, CLIENT_NAMESPACE};
+    use super::paths::CLIENT_LABEL;
     let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
-    Side { namespace: CLIENT_NAMESPACE.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(CLIENT_NAMESPACE), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
+    // (its namespace: the user's own client's, frontend/client in learner11's q/10 — a
+    // namespaceSelector then sees frontend's labels)
+    let ns = super::paths::client_namespace_on(cluster, client_node);
+    Side { namespace: ns.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(ns), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
 }
 
 /// The labels ingress-nginx's own install gives its controller pods (kubernetes/ingress-nginx
@@ -831,7 +834,7 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, cl
         let d = decide(objects, policies, Dir::Egress, side, &dns, 53, "UDP");
         (d.admitted == Some(false)).then(|| (who, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies))))
     };
-    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{}", super::paths::CLIENT_NAMESPACE, super::paths::CLIENT_POD)).into_iter().collect();
+    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{}", super::paths::client_namespace_on(cluster, client.0), super::paths::CLIENT_POD)).into_iter().collect();
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some()) {
         let key = format!("{}/{}", p.namespace, p.name);
         if out.iter().any(|(k, _)| *k == key) {

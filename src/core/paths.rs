@@ -256,7 +256,24 @@ pub const API_SERVER: &str = "kube-apiserver";
 /// (`kubectl run client …`, or a manifest of that name), scheduled and with an address. Requests
 /// then start from it — its node and address — instead of from a stand-in of the same name.
 pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
-    cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == CLIENT_NAMESPACE && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
+    let ns = if cluster.client_namespace.is_empty() { CLIENT_NAMESPACE } else { cluster.client_namespace.as_str() };
+    cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == ns && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
+}
+
+/// The namespace of the client a "pod" path starts from on `client_node`: the user's own
+/// `client` pod's when it runs there ([`user_client`]: default/client, or the one
+/// Config::client_namespace picks), else the stand-in's, default.
+pub fn client_namespace_on<'a>(cluster: &'a Cluster, client_node: &str) -> &'a str {
+    user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or(CLIENT_NAMESPACE, |p| p.namespace.as_str())
+}
+
+/// The namespaces that hold a pod named `client` the page's From menu can make the in-cluster
+/// client (Running, scheduled, with an address, as [`user_client`] asks), default first.
+pub fn client_namespaces(pods: &[super::report::PodReport]) -> Vec<String> {
+    let mut out: Vec<String> = pods.iter().filter(|p| p.name == CLIENT_POD && p.phase == "Running" && p.node.is_some() && p.ip.is_some()).map(|p| p.namespace.clone()).collect();
+    super::sort::sort_by_key(&mut out, |n| (n != CLIENT_NAMESPACE, n.clone()));
+    out.dedup();
+    out
 }
 
 /// The client's address for a Service of the other family than its first one: on a dual-stack
@@ -783,14 +800,16 @@ pub fn retarget(path: &mut Path, i: usize) {
 }
 
 /// How the in-cluster client asks for a Service's name, in words. The client pod lives in
-/// `default`; its resolv.conf search list is default.svc.<zone> svc.<zone> <zone> (dnsPolicy
-/// ClusterFirst), so a bare name works only for Services in its own namespace.
-fn asked(name: &str, namespace: &str, domain: &str) -> String {
+/// `client_ns` (default, or the user's own client's); its resolv.conf search list is
+/// <ns>.svc.<zone> svc.<zone> <zone> (dnsPolicy ClusterFirst: kubelet pkg/kubelet/network/dns
+/// dns.go generateSearchesForDNSClusterFirst), so a bare name works only for Services in its
+/// own namespace.
+fn asked(name: &str, namespace: &str, client_ns: &str, domain: &str) -> String {
     let fqdn = format!("{name}.{namespace}.svc.{domain}");
-    if namespace == CLIENT_NAMESPACE {
-        format!("The client asks for \"{name}\"; its search path (default.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}")
+    if namespace == client_ns {
+        format!("The client asks for \"{name}\"; its search path ({client_ns}.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}")
     } else {
-        format!("The client (namespace default) asks for \"{name}.{namespace}\": a bare \"{name}\" would expand to {name}.default.svc.{domain} and miss. The search path makes it {fqdn}")
+        format!("The client (namespace {client_ns}) asks for \"{name}.{namespace}\": a bare \"{name}\" would expand to {name}.{client_ns}.svc.{domain} and miss. The search path makes it {fqdn}")
     }
 }
 
@@ -856,13 +875,14 @@ pub fn chase_external_name(
     target: ChaseTarget<'_>,
     declares: &dyn Fn(&Endpoint, i64, &str) -> Option<bool>,
     (client_node, client_ip): (&str, &str),
+    client_ns: &str,
     domain: &str,
 ) -> Option<Path> {
     let fqdn = format!("{svc_name}.{svc_ns}.svc.{domain}");
     let t = chain.last().cloned().unwrap_or_default();
     let client = format!("pod:{CLIENT_POD}");
     let csrc = host_port(client_ip, CLIENT_SPORT);
-    let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
+    let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, client_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
     for w in chain.windows(2) {
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
@@ -1018,8 +1038,8 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         return out;
     }
     let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
-    let asked = asked(&svc.name, &svc.namespace, domain);
     let (client_node, client_ip) = client.clone();
+    let asked = asked(&svc.name, &svc.namespace, client_namespace_on(cluster, &client_node), domain);
     let client_ip = client_ip_of_family(cluster, &client_node, client_ip, svc);
     let client = format!("pod:{CLIENT_POD}");
     let csrc = host_port(&client_ip, CLIENT_SPORT);

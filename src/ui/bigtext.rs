@@ -65,6 +65,9 @@ pub fn load_text(scene: Scene, text: String) {
         scene.draft.set(Some(current));
     }
     scene.text.set(text);
+    // a file is a new scene: it opens on its first Service with a problem
+    // (Report::default_service), not on one the replaced text named (uifix11)
+    scene.service.set(String::new());
     scene.port.set(None);
     scene.backend.set(0);
     scene.hits.set(Vec::new());

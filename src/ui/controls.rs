@@ -114,8 +114,40 @@ fn matches_filter(name: &str, namespace: &str, f: &str) -> bool {
     f.is_empty() || lower(name).contains(f) || lower(namespace).contains(f)
 }
 
+/// A Service option's text: `web (ClusterIP)`, or with `several` namespaces in the report
+/// `shop/orders (NodePort)` (a key that already is `namespace/name` as it is).
+pub(crate) fn option_label(key: &str, type_: &str, namespace: &str, several: bool) -> String {
+    if several && !key.contains('/') {
+        format!("{namespace}/{key} ({type_})")
+    } else {
+        format!("{key} ({type_})")
+    }
+}
+
 /// The nodes offered for the in-cluster client ("From: A pod inside the cluster, on node-2").
 const MAX_CLIENT_NODES: usize = 12;
+
+/// The From menu's other senders (uifix11: learner11's q/10 and q/14, NetworkPolicy scenes with
+/// the learner's own `client` pod in namespace frontend, which was never the sender): each pod
+/// named `client` of another namespace than the client's now, `pod~<namespace>` (WhatIf::
+/// client_namespace; on that pod's node), and, when the client is such a pod, the default one
+/// back, `pod~` (default/client, or the stand-in in namespace default).
+fn client_pod_options(r: &crate::core::report::Report) -> Vec<(String, String)> {
+    use crate::core::paths::{client_namespaces, CLIENT_NAMESPACE};
+    let client = &r.cluster.client_pod;
+    let now = if client.line > 0 { client.namespace.as_str() } else { "" };
+    let mut out = Vec::new();
+    for ns in client_namespaces(&r.pods).into_iter().filter(|ns| ns != now) {
+        let Some(p) = r.pods.iter().find(|p| p.name == crate::core::paths::CLIENT_POD && p.namespace == ns) else { continue };
+        let on = p.node.clone().unwrap_or_default();
+        let label = if ns == CLIENT_NAMESPACE { format!("Your pod client, on {on}") } else { format!("Your pod {ns}/client, on {on}") };
+        out.push((format!("pod~{ns}"), label));
+    }
+    if !now.is_empty() && now != CLIENT_NAMESPACE && !out.iter().any(|(k, _)| *k == format!("pod~{CLIENT_NAMESPACE}")) {
+        out.push(("pod~".to_string(), "A pod inside the cluster (namespace default)".to_string()));
+    }
+    out
+}
 
 pub(crate) fn entry_label(key: &str) -> String {
     match key.split_once('@') {
@@ -207,10 +239,13 @@ pub fn Player() -> impl IntoView {
         services.with(|all| {
             let mut out: Vec<(String, String)> = Vec::new();
             let mut hidden = 0usize;
+            // Services of several namespaces: each option names its namespace, "shop/orders
+            // (NodePort)" (uifix11: learner11's q/48 dump read "orders (NodePort)")
+            let several = all.first().is_some_and(|(_, _, first)| all.iter().any(|(_, _, ns)| ns != first));
             for (n, t, ns) in all {
                 let keep = *n == current || matches_filter(n, ns, &f);
                 if keep && (out.len() < MAX_OPTIONS || *n == current) {
-                    out.push((n.clone(), t.clone()));
+                    out.push((n.clone(), option_label(n, t, ns, several)));
                 } else if keep {
                     hidden += 1;
                 }
@@ -234,18 +269,23 @@ pub fn Player() -> impl IntoView {
                 }
                 let client = &r.cluster.client_pod;
                 let on = client.node.clone().unwrap_or_default();
+                // the user's own pod: its namespace too when not default ("frontend/client")
+                let yours = if client.namespace == crate::core::paths::CLIENT_NAMESPACE { client.name.clone() } else { format!("{}/{}", client.namespace, client.name) };
                 if k != "pod" || s.rejected || r.nodes.len() < 2 {
-                    let label = if k == "pod" && client.line > 0 { format!("Your pod {}, on {on}", client.name) } else { entry_label(&k) };
-                    out.push((k, label));
-                    continue;
+                    let label = if k == "pod" && client.line > 0 { format!("Your pod {yours}, on {on}") } else { entry_label(&k) };
+                    out.push((k.clone(), label));
+                } else {
+                    // the first nodes (a whole cluster has hundreds), and always the client's
+                    for n in r.nodes.iter().enumerate().filter(|(i, n)| *i < MAX_CLIENT_NODES || n.name == on).map(|(_, n)| &n.name) {
+                        let label = match (n == &on, client.line > 0) {
+                            (true, true) => format!("Your pod {yours}, on {n}"),
+                            _ => format!("A pod inside the cluster, on {n}"),
+                        };
+                        out.push((if *n == on { "pod".to_string() } else { format!("pod@{n}") }, label));
+                    }
                 }
-                // the first nodes (a whole cluster has hundreds), and always the client's
-                for n in r.nodes.iter().enumerate().filter(|(i, n)| *i < MAX_CLIENT_NODES || n.name == on).map(|(_, n)| &n.name) {
-                    let label = match (n == &on, client.line > 0) {
-                        (true, true) => format!("Your pod {}, on {n}", client.name),
-                        _ => format!("A pod inside the cluster, on {n}"),
-                    };
-                    out.push((if *n == on { "pod".to_string() } else { format!("pod@{n}") }, label));
+                if k == "pod" && !s.rejected {
+                    out.extend(client_pod_options(r));
                 }
             }
             out
@@ -358,7 +398,7 @@ pub fn Player() -> impl IntoView {
                             let (r1, r2, r3) = (row.clone(), row.clone(), row);
                             let name = move || r1.with(|r| r.0.clone());
                             let sel = move || r2.with(|r| r.2);
-                            let label = move || r3.with(|(n, t, _)| format!("{n} ({t})"));
+                            let label = move || r3.with(|r| r.1.clone());
                             view! { <option value=name selected=sel.clone() prop:selected=sel>{label}</option> }.into_any()
                         },
                     )}
@@ -368,14 +408,24 @@ pub fn Player() -> impl IntoView {
             <label>"From "
                 <select id=ids.id("entry") on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    match v.strip_prefix("pod@") {
+                    match (v.strip_prefix("pod@"), v.strip_prefix("pod~")) {
                         // a pod on another node: the client moves there (a what-if beside the YAML)
-                        Some(n) => {
+                        (Some(n), _) => {
                             let n = n.to_string();
                             scene.whatif.update(|w| w.client_node = Some(n));
                             scene.entry.set("pod".into());
                         }
-                        None => scene.entry.set(v),
+                        // the user's own pod named client of that namespace sends, from its own
+                        // node ("": back to the default client)
+                        (_, Some(ns)) => {
+                            let ns = (!ns.is_empty() && ns != crate::core::paths::CLIENT_NAMESPACE).then(|| ns.to_string());
+                            scene.whatif.update(|w| {
+                                w.client_namespace = ns;
+                                w.client_node = None;
+                            });
+                            scene.entry.set("pod".into());
+                        }
+                        _ => scene.entry.set(v),
                     }
                     scene.backend.set(0);
                     scene.reset_animation();

@@ -154,7 +154,18 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 wrap="off"
                 aria-label="Kubernetes manifests (YAML)"
                 prop:value=scene.text.get_untracked()
-                on:input=move |ev| scene.text.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let new = event_target_value(&ev);
+                    // a text pasted over the old one is a new scene: it opens on its own first
+                    // Service with a problem (Report::default_service), not on a Service the
+                    // old one named — uifix11: learner11's q/48 dump, pasted over the preset
+                    // web-clusterip, opened on its healthy default/web ("every check passes")
+                    // while shop/orders was broken
+                    if scene.service.with_untracked(|k| !k.is_empty()) && scene.text.with_untracked(|old| replaced_wholesale(old, &new)) {
+                        scene.service.set(String::new());
+                    }
+                    scene.text.set(new)
+                }
                 on:scroll=sync_scroll
                 aria-describedby=ids.id("editor-help")
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -249,4 +260,13 @@ pub(super) fn tab_key(ev: &web_sys::KeyboardEvent, escaped: StoredValue<bool>) -
     ev.prevent_default();
     let _ = a.set_range_text_with_start_and_end_and_mode("  ", a.selection_start().ok().flatten().unwrap_or(0), a.selection_end().ok().flatten().unwrap_or(0), "end");
     Some(a)
+}
+
+/// Whether `new` replaced `old` rather than edited it: the common start and end of the two
+/// keep less than half of `old` (a keystroke, a pasted snippet or a deleted line keep nearly all).
+pub(crate) fn replaced_wholesale(old: &str, new: &str) -> bool {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..].iter().rev().zip(b[head.min(b.len())..].iter().rev()).take_while(|(x, y)| x == y).count();
+    (head + tail) * 2 < a.len()
 }

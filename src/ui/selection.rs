@@ -33,11 +33,14 @@ pub struct WhatIf {
     pub drained: Vec<String>,
     /// the node the in-cluster client runs on ("From: A pod on node-2"; Config::client_node)
     pub client_node: Option<String>,
+    /// the namespace of the user's own pod named `client` that is the in-cluster client ("From:
+    /// Your pod frontend/client"; Config::client_namespace)
+    pub client_namespace: Option<String>,
 }
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none()
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none() && self.client_namespace.is_none()
     }
 }
 
@@ -508,6 +511,7 @@ pub fn Details() -> impl IntoView {
                     if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
                     if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
                     if let Some(n) = &w.client_node { parts.push(format!("the client pod runs on {n}")); }
+                    if let Some(ns) = &w.client_namespace { parts.push(format!("the client is your pod {ns}/client")); }
                     view! {
                         <p class="whatif-kept muted" data-kind="whatif-kept">
                             {format!("Beside the YAML (a live cluster keeps these outside your manifests): {}. ", parts.join("; "))}
