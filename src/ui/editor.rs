@@ -265,6 +265,11 @@ pub(super) fn tab_key(ev: &web_sys::KeyboardEvent, escaped: StoredValue<bool>) -
 /// Whether `new` replaced `old` rather than edited it: the common start and end of the two
 /// keep less than half of `old` (a keystroke, a pasted snippet or a deleted line keep nearly all).
 pub(crate) fn replaced_wholesale(old: &str, new: &str) -> bool {
+    // a keystroke (a character, a Tab's two spaces) changes the length by a few bytes: no scan
+    // of a whole dump's text per keystroke
+    if old.len().abs_diff(new.len()) <= 4 {
+        return false;
+    }
     let (a, b) = (old.as_bytes(), new.as_bytes());
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let tail = a[head..].iter().rev().zip(b[head.min(b.len())..].iter().rev()).take_while(|(x, y)| x == y).count();
