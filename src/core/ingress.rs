@@ -442,7 +442,7 @@ fn meant_service(services: &[std::sync::Arc<ServiceReport>], ns: &str, name: &st
 /// not have, or no ready endpoint, ends at the controller with its 503 (the same cases
 /// [`backend_notes`] warns of). One path per Ingress and Service port; a Service kept from the
 /// last analysis is not changed (Arc::make_mut), as netpol::apply_to_paths does.
-pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String]) {
+pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], domain: &str) {
     use super::paths::{Backend as PathBackend, Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
         let super::model::Body::Ingress(spec) = &o.body else { continue };
@@ -540,6 +540,35 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                     None if sb.port_name.is_empty() => Some(sb.port_number),
                     None => None,
                 };
+                // a name in the cluster's zone is a Service of this cluster, or nothing (diffsweep4
+                // W2: nginxinc's external-backend-svc.external-ns.svc.cluster.local, no such
+                // Service, was drawn as delivered outside the cluster)
+                let (target, in_zone) = super::paths::external_target(&ext, domain);
+                let in_cluster = in_zone.then(|| super::paths::service_of(&target, domain)).flatten();
+                let found = in_cluster.as_ref().and_then(|(ns2, name2)| services.iter().find(|t| t.namespace == *ns2 && t.name == *name2 && !t.rejected).map(|t| (t.namespace.clone(), t.name.clone())));
+                if in_zone && found.is_none() {
+                    let what = match &in_cluster {
+                        Some((ns2, name2)) => format!("no Service {name2} exists in namespace {ns2}"),
+                        None => "it names no Service".to_string(),
+                    };
+                    path.hops.push(Hop {
+                        kind: HopKind::Reject,
+                        from: controller.clone(),
+                        to: "client:outside".into(),
+                        src: osrc.clone(),
+                        dst: front.clone(),
+                        rewritten: None,
+                        explanation: format!(
+                            "Service {} is an ExternalName alias of {ext}, a name in the cluster's zone ({domain}), and {what}: cluster DNS answers NXDOMAIN, so ingress-nginx finds no address for the upstream (balancer.lua resolve_external_names) and the request fails with an error from the controller",
+                            s.name
+                        ),
+                        src_rewritten: None,
+                    });
+                    path.outcome = Outcome::Rejected;
+                    path.reason = format!("the ingress controller cannot resolve {ext} ({what}; ExternalName {})", s.name);
+                    std::sync::Arc::make_mut(&mut services[i]).paths.push(path);
+                    continue;
+                }
                 match upstream {
                     None => answer_503(&mut path, format!("ExternalName Service {} has no port named {port_shown}", s.name)),
                     Some(n) => {
@@ -564,7 +593,10 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                             src_rewritten: None,
                         });
                         path.outcome = Outcome::External;
-                        path.reason = format!("via the ingress controller to {ext}:{n}, outside the cluster (ExternalName {})", s.name);
+                        path.reason = match &found {
+                            Some((ns2, name2)) => format!("via the ingress controller to {ext}:{n}, Service {name2} of namespace {ns2} in this cluster (ExternalName {})", s.name),
+                            None => format!("via the ingress controller to {ext}:{n}, outside the cluster (ExternalName {})", s.name),
+                        };
                     }
                 }
                 std::sync::Arc::make_mut(&mut services[i]).paths.push(path);

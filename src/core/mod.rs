@@ -1504,7 +1504,7 @@ fn analyze_checked(
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services, &default_classes);
+    ingress::paths(&objects, &mut services, &default_classes, &cfg.cluster_domain);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
     netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
     stage("NetworkPolicy");

@@ -147,3 +147,15 @@ fn ingress_class_annotation_is_the_class_a_network_policy_is_judged_for() {
     let p = r.services[0].paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("the ingress path");
     assert!(!p.reason.contains("ingress-nginx") && p.reason.contains("class-traefik ingress controller"), "{}", p.reason);
 }
+
+/// diffsweep4 W2 (nginxinc/kubernetes-ingress tests/data/externalname-services): an Ingress
+/// backend that is an ExternalName alias of a name in the cluster's zone whose Service does not
+/// exist was drawn as delivered "outside the cluster"; cluster DNS has no record for it
+/// (paths::external_target / service_of), so the controller has no address to send to.
+#[test]
+fn ingress_to_an_external_name_of_a_missing_in_cluster_service_is_rejected() {
+    let r = analyze(&fixture("lead15-ingress-externalname-missing.yaml"), &Config::default());
+    let p = r.services.iter().flat_map(|s| s.paths.iter()).find(|p| p.entry == super::paths::Entry::Ingress).expect("the ingress path");
+    assert_eq!(p.outcome, super::paths::Outcome::Rejected);
+    assert!(p.reason.contains("cannot resolve external-backend-svc.external-ns.svc.cluster.local (no Service external-backend-svc exists in namespace external-ns"), "{}", p.reason);
+}
