@@ -242,7 +242,8 @@ impl Layout {
             out.extend(self.items.iter().filter(|i| i.kind == "node" && entered(i)).flat_map(|i| i.texts.iter().map(Text::bbox)));
             // and the cluster's title: the outside client's route into node-2 dropped through
             // "… · nodePorts 30000-32767" at 1280 px (session 14's screenshot)
-            out.extend(self.items.iter().filter(|i| i.kind == "cluster").flat_map(|i| i.texts.iter().map(Text::bbox)));
+            // (a few px wider: the estimated text width ran a route 2 px past the last digit)
+            out.extend(self.items.iter().filter(|i| i.kind == "cluster").flat_map(|i| i.texts.iter().map(|t| t.bbox().inflate(3.0))));
         }
         out
     }
