@@ -54,7 +54,7 @@ async fn ingress_entry_in_the_from_picker() {
     poll(40, || select_value("entry") == "ingress@web" && text("#caption").contains("hops")).await;
     step_to_end().await;
     let cap = text("#caption");
-    assert!(cap.contains("Step 2 of 2") && cap.contains("send to the Service's endpoints directly, not through its clusterIP"), "{cap}");
+    assert!(cap.contains("Step 2 of 2") && cap.contains("sends to the Service's endpoints directly, not through its clusterIP"), "{cap}");
     assert_eq!(attr("#caption [data-outcome]", "data-outcome").as_deref(), Some("delivered"));
 }
 
