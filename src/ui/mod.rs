@@ -642,7 +642,9 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     ev.prevent_default();
                     skip_to(app_ref.get_untracked(), &[".whynot .fix", ".whynot > summary"]);
                 }>"Skip to Why no traffic?"</a>
-                <a class="skip-link" href=ids.sel("selected") data-kind="skip-details" on:click=move |ev: web_sys::MouseEvent| {
+                // (its href, a fallback only, names the diagram: the details panel exists only
+                // once something is selected, and a link must not point out of its instance)
+                <a class="skip-link" href=ids.sel("diagram") data-kind="skip-details" on:click=move |ev: web_sys::MouseEvent| {
                     ev.prevent_default();
                     skip_to(app_ref.get_untracked(), &[".details-panel", "svg.diagram [data-kind='pod'][role='button']"]);
                 }>"Skip to pod details"</a>
