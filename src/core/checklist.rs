@@ -640,7 +640,10 @@ fn scale_to_one(text: &str, namespace: &str, w: &super::report::ScaledToZero) ->
 /// `nodeport@node-2`, `loadbalancer`, `externalip`).
 pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec<Check> {
     let mut out = Vec::new();
-    let Some(s) = report.find_service(service).or((!report.services.is_empty()).then_some(0)).map(|i| &report.services[i]) else {
+    // no (or an unknown) key: the Service the page opens on (Report::default_service: the first
+    // with a problem), not the first — learner12: a dump opened on shop/orders (rejected) while
+    // Why checked default/kubernetes and said "every check passes"
+    let Some(s) = report.find_service(service).or_else(|| (!report.services.is_empty()).then(|| report.default_service())).map(|i| &report.services[i]) else {
         // no Service because its apiVersion is wrong: say so, with the fix (learner10 W2: "every
         // check passes")
         if let Some(w) = wrong_versions(report).into_iter().find(|w| w.kind == "Service") {

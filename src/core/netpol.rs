@@ -782,7 +782,7 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
             } else {
                 let names = if host_matched.len() > 3 { format!("{}, …", host_matched[..3].join(", ")) } else { host_matched.join(", ") };
                 format!(
-                    "NetworkPolicy {} matches only host-network pods in namespace {ns} ({names}): a pod with hostNetwork: true uses its node's network, which network plugins do not isolate (the NetworkPolicy documentation leaves hostNetwork pods undefined), so it isolates nothing",
+                    "NetworkPolicy {} matches only host-network pods in namespace {ns} ({names}): a pod with hostNetwork: true uses its node's network, which most network plugins do not isolate (the NetworkPolicy documentation leaves hostNetwork pods undefined): it likely isolates nothing",
                     o.meta.name
                 )
             };

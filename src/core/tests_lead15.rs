@@ -159,3 +159,17 @@ fn ingress_to_an_external_name_of_a_missing_in_cluster_service_is_rejected() {
     assert_eq!(p.outcome, super::paths::Outcome::Rejected);
     assert!(p.reason.contains("cannot resolve external-backend-svc.external-ns.svc.cluster.local (no Service external-backend-svc exists in namespace external-ns"), "{}", p.reason);
 }
+
+/// learner12: a pasted multi-namespace dump opens on its first Service with a problem
+/// (Report::default_service: the menu, diagram and caption) but Why checked the first Service
+/// (default/kubernetes: "every check passes"). With no key, the checklist is the same Service's.
+#[test]
+fn why_without_a_key_checks_the_service_the_page_opens_on() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/uifix11/48-get-all-dump-one-broken.yaml")).expect("the q/48 dump");
+    let r = analyze(&text, &Config::default());
+    let d = &r.services[r.default_service()];
+    assert_eq!((d.namespace.as_str(), d.name.as_str()), ("shop", "orders"));
+    let checks = super::checklist::checklist(&text, &r, "", "pod");
+    assert!(checks.iter().any(|c| c.status == "fail"), "{:?}", checks.iter().map(|c| (&c.key, &c.status)).collect::<Vec<_>>());
+    assert_eq!(super::checklist::checklist(&text, &r, "", "pod"), super::checklist::checklist(&text, &r, "shop/orders", "pod"));
+}
