@@ -104,3 +104,38 @@ fn incremental_follows_a_priority_class_edit() {
     assert!(errs(&r).is_empty(), "{:?}", errs(&r));
     assert_eq!(r, analyze(inc.text(), &Config::default()));
 }
+
+/// diffsweep4 W7 (/work/diffsweep4/edge/ing-netpol-ctrl.yaml): the controller pod is in the
+/// input and the policy admits namespace ingress-nginx, but only on port 8080, the backend
+/// listening on 80: dropped, and the advice names the port (netpol::port_only_advice;
+/// NetworkPolicyIngressRule `from` AND `ports`, k8s.io/api networking/v1 types.go), not the
+/// namespaceSelector rule it already has.
+const ING_NETPOL_CTRL: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ingress-nginx-controller-abc\n  namespace: ingress-nginx\n  labels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller, app.kubernetes.io/instance: ingress-nginx}\nspec: {containers: [{name: controller, image: registry.k8s.io/ingress-nginx/controller:v1.11.0}]}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-from-ingress}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}, podSelector: {matchLabels: {app.kubernetes.io/component: controller}}}], ports: [{port: 8080}]}]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx\n  rules: [{host: b.example.com, http: {paths: [{path: /api, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]\n";
+
+fn ingress_path(text: &str) -> super::paths::Path {
+    let r = analyze(text, &Config::default());
+    let web = r.services.iter().find(|s| s.name == "web").expect("web");
+    web.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("ingress path").clone()
+}
+
+#[test]
+fn ingress_controller_admitted_on_another_port_advice_names_the_port_network_policy_ingress_rule() {
+    let path = ingress_path(ING_NETPOL_CTRL);
+    assert_eq!(path.outcome, super::paths::Outcome::Dropped, "{}", path.reason);
+    assert!(
+        path.reason.ends_with("rule spec.ingress[0] of NetworkPolicy allow-from-ingress admits the controller's pods, but only on port 8080/TCP: the controller connects to the endpoint's port 80/TCP (policies see the pod's port) — add {port: 80} to that rule's ports"),
+        "{}",
+        path.reason
+    );
+    assert!(!path.reason.contains("a rule with from: [{namespaceSelector"), "{}", path.reason);
+    let drop = path.hops.last().unwrap();
+    assert!(drop.explanation.contains("add {port: 80} to that rule's ports"), "{}", drop.explanation);
+    // the port added: delivered
+    let fixed = ING_NETPOL_CTRL.replace("ports: [{port: 8080}]", "ports: [{port: 8080}, {port: 80}]");
+    assert_eq!(ingress_path(&fixed).outcome, super::paths::Outcome::Delivered);
+    // the peer missing (another namespace), whatever the port: the namespaceSelector advice stays
+    let peer = ING_NETPOL_CTRL.replace("kubernetes.io/metadata.name: ingress-nginx}}, podSelector", "kubernetes.io/metadata.name: frontend}}, podSelector");
+    let path = ingress_path(&peer);
+    assert_eq!(path.outcome, super::paths::Outcome::Dropped);
+    assert!(path.reason.ends_with("a rule with from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}] admits it"), "{}", path.reason);
+}
