@@ -113,6 +113,9 @@ pub struct Incremental {
     /// again (the tests tell what a keystroke re-read by them)
     pub(crate) docs_read: u64,
     pub(crate) items_read: u64,
+    /// the PriorityClasses the documents create, as the objects' `input_priority` and their
+    /// pod checks were last resolved against (super::podfields::resolve_priority_classes)
+    classes: Vec<super::podfields::InputClass>,
 }
 
 impl Incremental {
@@ -369,6 +372,7 @@ impl Incremental {
             return super::analyze_staged(&self.text, cfg, stage);
         }
         self.follow_moves();
+        self.resolve_priority_classes();
         stage("parse + decode + strict checks");
         let mut diags = Vec::new();
         diags.extend(self.docs.iter().filter_map(|d| d.error.as_ref()).map(super::syntax_note));
@@ -377,9 +381,9 @@ impl Incremental {
             diags.extend(d.decoded.iter().cloned());
         }
         for d in units() {
-            diags.extend(d.ignored.iter().map(|(kind, api_version, pos, _)| super::ignored_note(kind, api_version, *pos)));
+            diags.extend(d.ignored.iter().map(|(kind, api_version, pos, ..)| super::ignored_note(kind, api_version, *pos)));
         }
-        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), &mut diags);
+        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s, _)| Some((s.as_deref()?, *pos))), &mut diags);
         // (as read_objects_staged makes it, after the update errors)
         super::reference_notes(&self.objects, units().flat_map(|d| d.ignored.iter()), &mut diags);
         for d in units() {
@@ -437,6 +441,32 @@ impl Incremental {
             self.put_back();
         }
         report
+    }
+
+    /// The Priority admission plugin's lookups (super::podfields::resolve_priority_classes) in
+    /// the PriorityClasses the documents now create: an object read again was checked without
+    /// them, and a PriorityClass edited changes every pod's; the pod check made again for each
+    /// object whose answer moved (what said defined-again and the cluster made afresh when a
+    /// class changed: both read the checks).
+    fn resolve_priority_classes(&mut self) {
+        let classes: Vec<_> = self.docs.iter().flat_map(Doc::units).flat_map(|d| d.ignored.iter()).filter_map(|i| i.4.clone()).collect();
+        let changed = classes != self.classes;
+        if !changed && classes.is_empty() {
+            return;
+        }
+        if changed {
+            // (defined again is said afresh over every object)
+            self.put_back();
+            self.classes = classes;
+            self.replaced = None;
+            self.kept.cluster.valid = false;
+        }
+        let aside = self.aside.iter_mut().flatten().map(|(_, o, c)| (o, c));
+        for (o, c) in self.objects.iter_mut().zip(self.checks.iter_mut()).chain(aside) {
+            if super::podfields::resolve_priority_class(o, &self.classes) {
+                *c = super::cluster::pod_check(o);
+            }
+        }
     }
 
     /// Documents (and a List's items) whose first line moved since they were read: their
@@ -513,7 +543,7 @@ fn follow(d: &mut Doc, objects: &mut [Object], checks: &mut [Check], again: &dyn
             diag.line = (diag.line as i64 + by) as u32;
         }
     }
-    for (_, _, p, _) in &mut d.ignored {
+    for (_, _, p, ..) in &mut d.ignored {
         shift(p);
     }
     d.at_line = d.first_line;

@@ -105,8 +105,13 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     diags.extend(errors.iter().map(syntax_note));
     diags.append(&mut decoded);
     objects.shrink_to_fit();
-    diags.extend(ignored.iter().map(|(kind, api_version, pos, _)| ignored_note(kind, api_version, *pos)));
-    reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s)| Some((s.as_deref()?, *pos))), diags);
+    diags.extend(ignored.iter().map(|(kind, api_version, pos, ..)| ignored_note(kind, api_version, *pos)));
+    reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s, _)| Some((s.as_deref()?, *pos))), diags);
+    // the Priority admission plugin's lookups in the PriorityClasses the input creates
+    let classes: Vec<_> = ignored.iter().filter_map(|i| i.4.clone()).collect();
+    if !classes.is_empty() {
+        podfields::resolve_priority_classes(&mut objects, &classes);
+    }
     if notes {
         reference_notes(&objects, ignored.iter(), diags);
     }
@@ -131,21 +136,22 @@ fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
 /// An object read and not modelled: its kind, its apiVersion and where it starts (an
 /// `IgnoredKind` note, [`ignored_note`]).
 /// A kind read but not modelled: (kind, apiVersion, its root's position, what a v1 ConfigMap's
-/// or Secret's update checks read — reapply::config_update_errors).
-type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>);
+/// or Secret's update checks read — reapply::config_update_errors, a PriorityClass's lookup
+/// fields — podfields::input_class).
+type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>, Option<podfields::InputClass>);
 
 /// [`podchecks::missing_references`] over the Secrets and ConfigMaps the input creates (the kinds
 /// read but not modelled: `ignored`'s config states), for the whole analysis and the incremental one.
 fn reference_notes<'a>(objects: &[Object], ignored: impl Iterator<Item = &'a Ignored>, diags: &mut Vec<Diagnostic>) {
-    let mut classes = false;
+    let mut classes = Vec::new();
     let created: Vec<_> = ignored
-        .filter_map(|(kind, _, _, s)| {
-            classes |= kind == "PriorityClass";
+        .filter_map(|(_, _, _, s, class)| {
+            classes.extend(class.iter().map(|c| c.name.as_str()));
             Some(s.as_deref()?.identity())
         })
         .collect();
     podchecks::missing_references(objects, &created, diags);
-    podfields::priority_class_notes(objects, classes, diags);
+    podfields::priority_class_notes(objects, &classes, diags);
 }
 
 fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
@@ -369,6 +375,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     }
     // (a ConfigMap's or Secret's update checks read it later: reapply::config_update_errors)
     let config = reapply::config_state(&kind, &api_version, &root, strict_errs.iter().any(|d| d.severity == Severity::Error));
+    // (and a PriorityClass's value, preemptionPolicy and globalDefault, for the Priority
+    // admission plugin's lookups: podfields::resolve_priority_classes)
+    let class = if custom { None } else { podfields::input_class(&kind, &root) };
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
     let made = if custom { None } else { model::decode_object(root, diags) };
@@ -402,7 +411,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
             if !refused && !kind.is_empty() && (custom || !model::KINDS.contains(&kind.as_str())) {
-                ignored.push((kind, api_version, root_pos, config));
+                ignored.push((kind, api_version, root_pos, config, class));
             }
         }
     }
@@ -2477,3 +2486,5 @@ mod tests_lead15;
 mod tests_valfix16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix17;

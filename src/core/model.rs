@@ -718,6 +718,11 @@ pub struct Object {
     /// the API server refuses the object (a field of the wrong type, an unknown field, a duplicate
     /// key, or a validation error of a kind whose objects do not otherwise fail): it does not exist
     pub refused: bool,
+    /// What the Priority admission plugin computes for its pods from the PriorityClasses the
+    /// input creates (value, preemptionPolicy): its priorityClassName's class, or with none the
+    /// input's globalDefault class (core::podfields::resolve_priority_classes); None: from the
+    /// system classes alone (core::podfields::computed_priority)
+    pub(crate) input_priority: Option<(i64, &'static str)>,
 }
 
 impl Object {
@@ -1752,7 +1757,7 @@ pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object
             d.object = Some(id.clone());
         }
     }
-    Some(Object { kind, api_version, meta, body, source, refused })
+    Some(Object { kind, api_version, meta, body, source, refused, input_priority: None })
 }
 
 /// The annotation that turns topology aware routing on, as `key: value`, when it does: k8s.io/

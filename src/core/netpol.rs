@@ -618,6 +618,8 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             let protocol = p.protocol.as_deref().unwrap_or("TCP");
             // per endpoint: refused (Some(false)) or isolated and undecided, with the policies
             let mut judged: Vec<(usize, String, Option<bool>, Vec<String>)> = Vec::new();
+            // what to add, from the rules as written, at the first endpoint refused
+            let mut advice: Option<String> = None;
             for (bi, b) in p.backends.iter().enumerate() {
                 let Some(pod) = cluster.pods.iter().find(|q| b.pod.as_deref() == Some(q.name.as_str()) && q.namespace == slot.namespace && (q.ip.as_deref() == Some(b.ip.as_str()) || q.ip_other.as_deref() == Some(b.ip.as_str()))) else { continue };
                 if pod.host_network {
@@ -628,6 +630,9 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                 if d.policies.is_empty() || d.admitted == Some(true) {
                     continue;
                 }
+                if d.admitted == Some(false) && advice.is_none() {
+                    advice = port_only_advice(objects, policies, &dest, &ctrl, b.port, protocol);
+                }
                 judged.push((bi, pod.name.clone(), d.admitted, d.policies));
             }
             if judged.is_empty() {
@@ -635,7 +640,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             }
             let mut np = p.clone();
             let who = if assumed { "the ingress controller (taken as ingress-nginx's own install: pods labelled app.kubernetes.io/name=ingress-nginx in namespace ingress-nginx)".to_string() } else { format!("the ingress controller ({} in namespace {})", labels_of(&ctrl), ctrl.namespace) };
-            let admit = "a rule with from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}] admits it";
+            let admit = advice.unwrap_or_else(|| "a rule with from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}] admits it".to_string());
             if !nginx {
                 // another controller: its pods' namespace and labels are not in this input
                 let pols: Vec<String> = judged.iter().flat_map(|j| j.3.iter().cloned()).fold(Vec::new(), |mut v, x| { if !v.contains(&x) { v.push(x); } v });
@@ -901,6 +906,41 @@ fn no_block_holds(objects: &[Object], policies: &[usize], dir: Dir, subject: &Si
     } else {
         String::new()
     }
+}
+
+/// When a rule of the policies isolating `dest` for ingress admits the peer `other` (its
+/// `from` matches) but not on the endpoint's `port`/`protocol` (its `ports` name others): the
+/// advice naming the port to add to that rule, not the peer it already has (diffsweep4 W7: an
+/// Ingress controller's namespace admitted on 8080 only, the backend listening on 80). None when
+/// no rule's peers admit it (the peer is what is missing). NetworkPolicyIngressRule: `from` and
+/// `ports` are AND-ed (networking/v1 types.go; a connection must match both).
+fn port_only_advice(objects: &[Object], policies: &[usize], dest: &Side, other: &Side, port: i64, protocol: &str) -> Option<String> {
+    for (o, rules) in isolating(objects, policies, Dir::Ingress, dest) {
+        for (i, r) in rules.iter().enumerate() {
+            if rule_peers_admit(r, &o.meta.namespace, other) != Some(true) || r.ports.is_empty() {
+                continue;
+            }
+            let written: Vec<String> = r
+                .ports
+                .iter()
+                .map(|pp| {
+                    let n = match (&pp.port, pp.end_port) {
+                        (None, _) => "every port".to_string(),
+                        (Some(IntOrString::Int(a)), Some(b)) => format!("{a}-{b}"),
+                        (Some(IntOrString::Int(a)), None) => a.to_string(),
+                        (Some(IntOrString::Str(name)), _) => format!("{name:?}"),
+                    };
+                    format!("{n}/{}", pp.protocol)
+                })
+                .collect();
+            return Some(format!(
+                "rule spec.ingress[{i}] of NetworkPolicy {} admits the controller's pods, but only on port {}: the controller connects to the endpoint's port {port}/{protocol} (policies see the pod's port) — add {{port: {port}}} to that rule's ports",
+                o.meta.name,
+                written.join(", ")
+            ));
+        }
+    }
+    None
 }
 
 /// A rule that would admit the client on the Service's port, not on the pod's (learner11 q/11:

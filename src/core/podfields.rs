@@ -166,12 +166,65 @@ fn computed_priority(class: &str) -> Option<(i64, &'static str)> {
     }
 }
 
+/// A PriorityClass the input creates, as admitPod reads it (plugin/pkg/admission/priority/admission.go):
+/// its name, value, preemptionPolicy (SetDefaults_PriorityClass: PreemptLowerPriority when
+/// unset) and globalDefault.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct InputClass {
+    pub(crate) name: String,
+    pub(crate) value: i64,
+    pub(crate) policy: &'static str,
+    pub(crate) global: bool,
+}
+
+/// [`InputClass`] of a PriorityClass's tree (None for other kinds).
+pub(crate) fn input_class(kind: &str, root: &Node) -> Option<InputClass> {
+    if kind != "PriorityClass" {
+        return None;
+    }
+    let name = root.get("metadata").and_then(|m| text(m, "name")).unwrap_or("").to_string();
+    let value = super::yaml::int(root.get("value")).unwrap_or(0);
+    let policy = if text(root, "preemptionPolicy") == Some("Never") { "Never" } else { "PreemptLowerPriority" };
+    let global = matches!(root.get("globalDefault").map(|n| &n.kind), Some(super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
+    Some(InputClass { name, value, policy, global })
+}
+
+/// What admitPod (plugin/pkg/admission/priority/admission.go) computes for `o`'s pods from the
+/// input's PriorityClasses: the class its priorityClassName names, or with none getDefaultPriority's
+/// globalDefault class (the lowest value among several: getDefaultPriorityClass). None: the input
+/// does not decide it (no such class in it).
+fn input_priority(o: &Object, classes: &[InputClass]) -> Option<(i64, &'static str)> {
+    let spec = super::yaml::node_at(&o.source, o.pod_spec_path()?)?;
+    let class = match text(spec, "priorityClassName").unwrap_or("") {
+        "" => classes.iter().filter(|c| c.global).min_by_key(|c| c.value),
+        name => classes.iter().find(|c| c.name == name),
+    }?;
+    Some((class.value, class.policy))
+}
+
+/// Set each pod's and workload's `input_priority` ([`input_priority`]) from the input's
+/// PriorityClasses (the whole analysis, before the pod checks).
+pub(crate) fn resolve_priority_classes(objects: &mut [Object], classes: &[InputClass]) {
+    for o in objects {
+        o.input_priority = input_priority(o, classes);
+    }
+}
+
+/// [`resolve_priority_classes`] of one object: whether its `input_priority` changed.
+pub(crate) fn resolve_priority_class(o: &mut Object, classes: &[InputClass]) -> bool {
+    let p = input_priority(o, classes);
+    let changed = p != o.input_priority;
+    o.input_priority = p;
+    changed
+}
+
 /// admitPod's refusal of a pod whose written `priority` or `preemptionPolicy` differs from what
-/// it computes from the priorityClassName ([`computed_priority`]): the error after
-/// `pods "<name>" is forbidden: ` (admission.NewForbidden), and the field it points at.
-pub(crate) fn priority_admission(spec: &Node) -> Option<(String, &'static str)> {
+/// it computes from the priorityClassName (`input`: from the input's PriorityClasses; else
+/// [`computed_priority`]): the error after `pods "<name>" is forbidden: `
+/// (admission.NewForbidden), and the field it points at.
+pub(crate) fn priority_admission(spec: &Node, input: Option<(i64, &'static str)>) -> Option<(String, &'static str)> {
     let class = text(spec, "priorityClassName").unwrap_or("");
-    let (value, policy) = computed_priority(class)?;
+    let (value, policy) = input.or_else(|| computed_priority(class))?;
     if let Some(p) = super::yaml::int(spec.get("priority")).filter(|p| *p != value) {
         return Some((format!("the integer value of priority ({p}) must not be provided in pod spec; priority admission controller computed {value} from the given PriorityClass name"), "priority"));
     }
@@ -188,7 +241,7 @@ pub(crate) fn pod_priority_refusal(o: &Object, errs: &mut Vec<Diagnostic>) {
         return;
     }
     let Some(spec) = o.source.get("spec") else { return };
-    if let Some((detail, key)) = priority_admission(spec) {
+    if let Some((detail, key)) = priority_admission(spec, o.input_priority) {
         // admission.NewForbidden → extractResourceName: the name, else the generateName
         let generated = o.source.get("metadata").and_then(|m| text(m, "generateName")).filter(|g| !g.is_empty());
         let name = if o.meta.name.is_empty() { generated.unwrap_or("Unknown") } else { o.meta.name.as_str() };
@@ -199,22 +252,18 @@ pub(crate) fn pod_priority_refusal(o: &Object, errs: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The priorityClassName of each pod and workload the input writes that names no system class,
-/// when the input creates no PriorityClass at all (`has_classes`: it creates one; its name is not
-/// kept, so nothing is said): assumed to exist in the cluster, like the namespaces, Secrets and
+/// The priorityClassName of each pod and workload the input writes that names no system class
+/// and no PriorityClass the input creates (`classes`: their names): assumed to exist in the cluster, like the namespaces, Secrets and
 /// ConfigMaps a pod names (core::podchecks::missing_references); if not, the Priority admission
 /// plugin refuses every pod (admitPod: `no PriorityClass with name <name> was found`).
-pub(crate) fn priority_class_notes(objects: &[Object], has_classes: bool, diags: &mut Vec<Diagnostic>) {
-    if has_classes {
-        return;
-    }
+pub(crate) fn priority_class_notes(objects: &[Object], classes: &[&str], diags: &mut Vec<Diagnostic>) {
     for o in objects {
         if o.dumped() || o.refused {
             continue;
         }
         let Some(prefix) = o.pod_spec_path() else { continue };
         let Some(spec) = super::yaml::node_at(&o.source, prefix) else { continue };
-        let Some(class) = text(spec, "priorityClassName").filter(|c| computed_priority(c).is_none()) else { continue };
+        let Some(class) = text(spec, "priorityClassName").filter(|c| computed_priority(c).is_none() && !classes.contains(c)) else { continue };
         if super::cluster::pod_check(o).is_some_and(|(ok, _)| !ok) {
             continue;
         }
@@ -245,7 +294,7 @@ pub(crate) fn priority_class_notes(objects: &[Object], has_classes: bool, diags:
 /// `<controller>-`; a StatefulSet's pod has its name).
 pub(crate) fn workload_priority_refusal(o: &Object, w: &super::model::Workload, pod: &str) -> Option<(String, Pos)> {
     let spec = super::yaml::node_at(&o.source, "spec.template.spec")?;
-    let (detail, key) = priority_admission(spec)?;
+    let (detail, key) = priority_admission(spec, o.input_priority)?;
     let at = o.pos(&format!("spec.template.spec.{key}"));
     let message = match o.kind.as_str() {
         "StatefulSet" => format!(
