@@ -586,6 +586,26 @@ fn ingress_controller_side(cluster: &Cluster) -> (Side, bool) {
     }
 }
 
+/// The policies named in `judged` (apply_to_ingress_paths), each once, in order.
+fn policies_of(judged: &[(usize, String, Option<bool>, Vec<String>)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in judged.iter().flat_map(|j| j.3.iter()) {
+        if !out.contains(p) {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// At most three names, then "…" (a NetworkPolicy info's pod list).
+fn first_names(names: &[&str]) -> String {
+    if names.len() > 3 {
+        format!("{}, …", names[..3].join(", "))
+    } else {
+        names.join(", ")
+    }
+}
+
 /// The `ingress` entries (core::ingress::paths, made after [`apply_to_paths`]) judged where the
 /// controller's own connection arrives: at each endpoint pod, whose ingress policies must admit
 /// the controller's pod (learnfix12; kubernetes.io NetworkPolicy: a pod selected for ingress
@@ -643,7 +663,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             let admit = advice.unwrap_or_else(|| "a rule with from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}] admits it".to_string());
             if !nginx {
                 // another controller: its pods' namespace and labels are not in this input
-                let pols: Vec<String> = judged.iter().flat_map(|j| j.3.iter().cloned()).fold(Vec::new(), |mut v, x| { if !v.contains(&x) { v.push(x); } v });
+                let pols = policies_of(&judged);
                 np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress: it must admit the pods of the class-{} ingress controller (their namespace is not in this input), or an enforcing network plugin drops the controller's connections", policies_text(&pols), class.as_deref().unwrap_or_default()));
                 changed.push((pi, np));
                 continue;
@@ -674,7 +694,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                 let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
                 np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
             } else {
-                let pols: Vec<String> = judged.iter().flat_map(|j| j.3.iter().cloned()).fold(Vec::new(), |mut v, x| { if !v.contains(&x) { v.push(x); } v });
+                let pols = policies_of(&judged);
                 np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols)));
             }
             changed.push((pi, np));
@@ -785,7 +805,7 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
                     super::report::count(in_ns.len() + host.len(), "pod", "pods")
                 )
             } else {
-                let names = if host_matched.len() > 3 { format!("{}, …", host_matched[..3].join(", ")) } else { host_matched.join(", ") };
+                let names = first_names(&host_matched);
                 format!(
                     "NetworkPolicy {} matches only host-network pods in namespace {ns} ({names}): a pod with hostNetwork: true uses its node's network, which most network plugins do not isolate (the NetworkPolicy documentation leaves hostNetwork pods undefined): it likely isolates nothing",
                     o.meta.name
@@ -794,7 +814,7 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelectsNothing", msg, pos).on(&id));
             continue;
         }
-        let names = if selected.len() > 3 { format!("{}, …", selected[..3].join(", ")) } else { selected.join(", ") };
+        let names = first_names(&selected);
         let them = if selected.len() == 1 { "it" } else { "them" };
         let dir = |typed: bool, rules: &[Rule], word: &str, towards: &str| -> Option<String> {
             // a rule with no peers and no ports allows every connection (NetworkPolicyIngressRule:
