@@ -360,7 +360,7 @@ pub fn check_text(text: &str, variant: u64) -> Result<Report, String> {
 
 /// Share links: round trip for what fits, a scene or a reason for anything else.
 pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
-    let scene = share::SharedScene {
+    let mut scene = share::SharedScene {
         yaml: yaml.to_string(),
         service: rng.pick(&["web", "", "<script>alert(1)</script>", "db"]).to_string(),
         entry: rng.pick(&["pod", "nodeport@node-2", "", "javascript:alert(1)"]).to_string(),
@@ -377,7 +377,10 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         port: *rng.pick(&[None, Some(80), Some(0), Some(-1), Some(i64::MAX)]),
         protocol: rng.pick(&["", "UDP", "<b>x</b>"]).to_string(),
         mode: rng.pick(&["", "grpc", "keepalive-4", "<b>x</b>"]).to_string(),
+        client_namespace: String::new(),
     };
+    // (from the step, not the generator: the other fields' draws stay as they were)
+    scene.client_namespace = ["", "frontend", "<b>x</b>"][scene.step % 3].to_string();
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);
     match (share::decode(&link), fits) {

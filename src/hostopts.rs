@@ -38,6 +38,9 @@ pub struct HostOptions {
     pub drained: Vec<String>,
     /// a shared scene's client node (`SharedScene::client`)
     pub client: Option<String>,
+    /// a shared scene's client pod namespace (`SharedScene::client_namespace`, a DNS label;
+    /// uifix12)
+    pub client_namespace: Option<String>,
     /// a shared scene's Service port, its protocol and the client's connection mode
     /// (`SharedScene::port/protocol/mode`; learner9 Q37)
     pub port: Option<i64>,
@@ -262,6 +265,9 @@ impl HostOptions {
         self.cordoned = sc.cordoned;
         self.drained = sc.drained;
         self.client = Some(sc.client).filter(|c| !c.is_empty());
+        // (a namespace name is a DNS label: apimachinery validation.IsDNS1123Label)
+        let label = |c: &str| c.len() <= 63 && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !c.starts_with('-') && !c.ends_with('-');
+        self.client_namespace = Some(sc.client_namespace).filter(|c| !c.is_empty() && label(c));
         // a link made before the setting has none: IPv4, the default
         self.families = if sc.families.is_empty() { Some(Families::Ipv4) } else { families(&sc.families, &mut self.notices) };
     }

@@ -2488,3 +2488,5 @@ mod tests_valfix16;
 mod tests_learnfix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_valfix17;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix12;

@@ -57,6 +57,11 @@ pub struct SharedScene {
     /// "": new, the default
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mode: String,
+    /// the namespace of the user's own `client` pod chosen as the client (From "Your pod
+    /// <ns>/client", `Config::client_namespace`; uifix12); "": the stand-in client, as in links
+    /// made before it
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub client_namespace: String,
 }
 
 fn three() -> usize {
@@ -155,6 +160,10 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.mode.is_empty() {
         o.push_str(",\"mode\":");
         string(&mut o, &s.mode);
+    }
+    if !s.client_namespace.is_empty() {
+        o.push_str(",\"client_namespace\":");
+        string(&mut o, &s.client_namespace);
     }
     o.push('}');
     o.into_bytes()
@@ -415,7 +424,7 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 16] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode"];
+const FIELDS: [&str; 17] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -438,7 +447,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             12 => s.families = p.string()?,
             13 => s.port = p.port()?,
             14 => s.protocol = p.string()?,
-            _ => s.mode = p.string()?,
+            15 => s.mode = p.string()?,
+            _ => s.client_namespace = p.string()?,
         }
         Ok(())
     };

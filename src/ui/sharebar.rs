@@ -29,6 +29,8 @@ fn current(scene: &Scene) -> SharedScene {
         port: scene.port.get_untracked(),
         protocol: scene.protocol.get_untracked().unwrap_or_default(),
         mode: Some(scene.client_mode.get_untracked()).filter(|m| m != "new").unwrap_or_default(),
+        // the user's own client pod chosen in From (uifix12: lost before)
+        client_namespace: scene.whatif.with_untracked(|w| w.client_namespace.clone()).unwrap_or_default(),
     }
 }
 
