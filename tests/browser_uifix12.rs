@@ -19,7 +19,8 @@ fn select(host: &str, id: &str) -> web_sys::HtmlSelectElement {
 }
 
 /// q/10 (learner11): a link made with From "Your pod frontend/client, on node-2" opens with that
-/// client chosen; its Copy link and Embed give links that carry it again.
+/// client chosen; its Copy link and Embed give links that carry it again. (An ?embed page has no
+/// share bar; ?embed#s= restoring it: core::tests_uifix12 a_share_link_carries_the_client_pods_namespace.)
 #[wasm_bindgen_test]
 async fn a_share_link_restores_the_client_pod_of_another_namespace() {
     let path = web_sys::window().unwrap().location().pathname().unwrap();
@@ -32,7 +33,7 @@ async fn a_share_link_restores_the_client_pod_of_another_namespace() {
         client_namespace: "frontend".into(),
         ..Default::default()
     };
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?embed#s={}", share::encode(&scene)))).unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}#s={}", share::encode(&scene)))).unwrap();
     let opts = Options::from_location();
     assert_eq!(opts.link_error, None);
     let host: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
