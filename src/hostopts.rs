@@ -426,7 +426,31 @@ pub fn instance_id(base: &str, n: u32) -> String {
 /// read from the mounted roots' `data-sb-instance`), so the first mount — or a mount made after
 /// every other one was destroyed — is 1 and keeps the plain ids.
 pub fn free_instance(taken: &[u32]) -> u32 {
-    (1..).find(|n| !taken.contains(n)).unwrap_or(1)
+    free_instance_where(taken, |_| false)
+}
+
+/// Every element id an instance carries: the `base` of each `ui::ids::Ids::id`/`sel`/`get`/`find`
+/// in src/ui (the test `every_id_the_ui_uses_is_an_instance_id_base` keeps this list whole).
+pub const INSTANCE_ID_BASES: &[&str] = &[
+    "analysis", "analysis-cancel", "analysis-cancelled", "analysis-progress", "analysis-retry", "bigtext", "bigtext-download",
+    "bigtext-find", "bigtext-find-next", "bigtext-goto", "bigtext-help", "bigtext-kinds", "bigtext-line", "bigtext-next",
+    "bigtext-note", "bigtext-prev", "bigtext-range", "bigtext-selected", "caption", "client-mode", "close-connections", "cloud",
+    "conflict-mine", "conflict-theirs", "connections", "copy-link", "details", "diagnostics", "diagram", "dns-lookup", "dns-pod",
+    "dns-query", "download-yaml", "editor-help", "embed-snippet", "entry", "export-json", "export-png", "export-svg",
+    "export-yaml", "families", "file-status", "iptables", "keepalive-n", "link-error", "load", "load-rps", "nodes", "open-file",
+    "open-file-input", "play", "pods", "port", "preset", "reduce-motion", "reset", "save-failed", "selected", "send-burst",
+    "send-one", "service", "service-filter", "service-more", "services", "share-text", "show-all-diagnostics", "show-all-pods",
+    "show-all-services", "speed", "step", "step-back", "summary", "summary-table", "summary-wrap", "tab-conflict", "theme", "tour",
+    "tour-close", "tour-next", "tour-prev", "why-no-traffic", "yaml", "zoom-fit", "zoom-in", "zoom-out",
+];
+
+/// `free_instance`, skipping also every number one of whose ids (`INSTANCE_ID_BASES` through
+/// `instance_id`) an element of the page already has (`id_in_use`): a host page with a heading
+/// `id="service"` gets its first mount as `-2` instead of two elements sharing `service` (HTML: an
+/// id is unique in its tree; `getElementById`, `label for=` and `#service` links would reach the
+/// host's heading first).
+pub fn free_instance_where(taken: &[u32], id_in_use: impl Fn(&str) -> bool) -> u32 {
+    (1..).find(|&n| !taken.contains(&n) && !INSTANCE_ID_BASES.iter().any(|b| id_in_use(&instance_id(b, n)))).unwrap_or(1)
 }
 
 #[cfg(test)]
@@ -535,5 +559,34 @@ mod tests {
         assert_eq!(free_instance(&[2, 1, 3]), 4);
         assert_eq!(free_instance(&[2]), 1, "the first instance destroyed: its plain ids are free again");
         assert_eq!(free_instance(&[1, 3]), 2);
+    }
+
+    /// A host element carrying one of an instance's ids moves the instance on to the next number
+    /// (lead16; session 15's "Left": a host heading `id="service"` shared the first mount's id).
+    #[test]
+    fn a_host_element_with_an_instance_id_moves_the_instance_to_the_next_number() {
+        assert_eq!(free_instance_where(&[], |id| id == "service"), 2);
+        assert_eq!(free_instance_where(&[], |id| id == "boot" || id == "sb-a"), 1, "ids no instance carries");
+        assert_eq!(free_instance_where(&[2], |id| id == "why-no-traffic"), 3);
+        assert_eq!(free_instance_where(&[], |id| id == "diagram" || id == "yaml-2"), 3);
+    }
+
+    /// INSTANCE_ID_BASES holds every id base src/ui uses (`ids.id("x")`, `ids.sel`, `ids.get`, `ids.find`).
+    #[test]
+    fn every_id_the_ui_uses_is_an_instance_id_base() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut seen = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            for call in [".id(\"", ".sel(\"", ".get(\"", ".find(\""] {
+                for (i, _) in text.match_indices(&format!("ids{call}")) {
+                    let rest = &text[i + 3 + call.len()..];
+                    let base = &rest[..rest.find('"').unwrap()];
+                    assert!(INSTANCE_ID_BASES.contains(&base), "ids{call}{base}\" is not in INSTANCE_ID_BASES");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 80, "{seen} uses found");
     }
 }

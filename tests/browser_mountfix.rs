@@ -174,3 +174,44 @@ async fn two_mounts_share_no_id_and_each_acts_on_its_own_elements() {
     drop((b, c));
     heading.remove();
 }
+
+/// The ids in the document that more than one element carries.
+fn duplicate_ids() -> Vec<(String, u32)> {
+    let all = doc().query_selector_all("[id]").unwrap();
+    let mut seen = BTreeMap::<String, u32>::new();
+    for i in 0..all.length() {
+        *seen.entry(all.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().id()).or_default() += 1;
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).collect()
+}
+
+/// lead16 (session 15's "Left"): a host heading `id="service"` (a docs page's "## Service")
+/// shared that id with the first mount, whose label and Service menu then pointed at the heading;
+/// now the mount takes the next number. A mount into an element not yet in the document took the
+/// same number as the next mount; now it keeps its own while it waits (hostopts::free_instance_where,
+/// ui::ids::Ids::claim).
+#[wasm_bindgen_test]
+async fn a_host_id_and_a_mount_not_yet_attached_share_no_id_with_an_instance() {
+    let heading = doc().create_element("h2").unwrap();
+    heading.set_id("service");
+    doc().body().unwrap().append_child(&heading).unwrap();
+    let a = mount_with(host("hx"), Options::parse("?embed", ""));
+    settle(20).await;
+    assert_eq!((within("hx", "#service"), within("hx", "#service-2")), (0, 1), "{:?}", ids_in("hx"));
+    assert!(duplicate_ids().is_empty(), "duplicate ids: {:?}", duplicate_ids());
+    let outside: Vec<_> = references_in("hx").into_iter().filter(|r| !r.2).collect();
+    assert!(outside.is_empty(), "references leaving the mount: {outside:?}");
+
+    // a mount into a detached element, then one into the page, then the first attached
+    let waiting: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    waiting.set_id("hw");
+    let b = mount_with(waiting.clone(), Options::parse("?embed", ""));
+    let c = mount_with(host("hy"), Options::parse("?embed", ""));
+    settle(20).await;
+    doc().body().unwrap().append_child(&waiting).unwrap();
+    settle(20).await;
+    assert_eq!((within("hw", "#diagram-3"), within("hy", "#diagram-4")), (1, 1), "{:?} / {:?}", ids_in("hw"), ids_in("hy"));
+    assert!(duplicate_ids().is_empty(), "duplicate ids: {:?}", duplicate_ids());
+    drop((a, b, c));
+    heading.remove();
+}

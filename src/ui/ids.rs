@@ -21,14 +21,30 @@ impl Default for Ids {
 }
 
 impl Ids {
-    /// The number the next instance takes: the smallest one no mounted root holds (an instance
-    /// is built before its root is in the document, after every earlier one's is).
-    pub fn claim() -> Ids {
-        let taken: Vec<u32> = doc()
+    /// The number the next instance takes: the smallest one no instance holds — no root in the
+    /// document, and no root still inside the host element of an earlier mount that is not in
+    /// the document (`Switchboard.mount` into an element attached later) — and none of whose ids
+    /// an element of the page already has (a host heading `id="service"`:
+    /// `hostopts::free_instance_where`). `host` is this mount's host element (None: the page).
+    /// An instance is built before its root is in its host, after every earlier one's is.
+    pub fn claim(host: Option<&web_sys::Element>) -> Ids {
+        let d = doc();
+        let mut taken: Vec<u32> = d
+            .as_ref()
             .and_then(|d| d.query_selector_all(&format!(".sb-app[{INSTANCE_ATTR}]")).ok())
             .map(|l| (0..l.length()).filter_map(|i| l.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute(INSTANCE_ATTR)?.parse().ok()).collect())
             .unwrap_or_default();
-        Ids(crate::hostopts::free_instance(&taken))
+        DETACHED.with(|hosts| {
+            let mut hosts = hosts.borrow_mut();
+            // an entry lasts while its root is inside its host and the host is out of the document
+            hosts.retain(|(n, h)| !h.is_connected() && h.query_selector(&format!(".sb-app[{INSTANCE_ATTR}='{n}']")).ok().flatten().is_some());
+            taken.extend(hosts.iter().map(|(n, _)| *n));
+            let n = crate::hostopts::free_instance_where(&taken, |id| d.as_ref().is_some_and(|d| d.get_element_by_id(id).is_some()));
+            if let Some(h) = host.filter(|h| !h.is_connected()) {
+                hosts.push((n, h.clone()));
+            }
+            Ids(n)
+        })
     }
 
     /// This instance's id for the element the page calls `base`.
@@ -61,6 +77,11 @@ impl Ids {
     pub fn editor(self) -> Option<web_sys::HtmlTextAreaElement> {
         self.get("yaml")?.dyn_into().ok()
     }
+}
+
+thread_local! {
+    /// Mounts made into an element outside the document, with their numbers (`Ids::claim`).
+    static DETACHED: std::cell::RefCell<Vec<(u32, web_sys::Element)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn doc() -> Option<web_sys::Document> {

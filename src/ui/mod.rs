@@ -556,7 +556,7 @@ fn skip_to(app: Option<web_sys::HtmlDivElement>, selectors: &[&str]) {
 pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>, #[prop(optional)] scene_out: Option<std::rc::Rc<std::cell::Cell<Option<Scene>>>>) -> impl IntoView {
     let mut scene = scene_from(&opts);
     // the smallest instance number no mounted instance holds: its ids (ui::ids, mountfix)
-    scene.ids = ids::Ids::claim();
+    scene.ids = ids::Ids::claim(theme_root.as_ref());
     let ids = scene.ids;
     if let Some(out) = scene_out {
         out.set(Some(scene));
