@@ -1,0 +1,23 @@
+//! lead16: qa1's Why contradiction (two policies) and other fixes of session 16.
+
+use super::analyze;
+use super::config::Config;
+
+/// qa1 q/29 (kubernetes#112467): two NetworkPolicies select the backend pods and neither admits
+/// the client. The path is dropped ("NetworkPolicies a, b select … and no rule admits …"), and the
+/// Why checklist's netpol check said "ok" (netpol::path_note tested the reason for the singular
+/// "NetworkPolicy" only). Semantics: k8s.io/api networking/v1 types.go NetworkPolicySpec (a pod
+/// selected by several policies is isolated; a connection is allowed if any of them admits it).
+#[test]
+fn why_netpol_fails_when_two_policies_drop_the_client_networking_v1_policy_union() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 8080\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          role: admin\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: b\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n";
+    let r = analyze(text, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").expect("Service web");
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("the in-cluster path");
+    assert_eq!(p.outcome, super::paths::Outcome::Dropped, "{}", p.reason);
+    assert!(p.reason.starts_with("NetworkPolicies a, b "), "{}", p.reason);
+    let checks = super::checklist::checklist(text, &r, "default/web", "pod");
+    let np = checks.iter().find(|c| c.key == "netpol").expect("the netpol check");
+    assert_eq!(np.status, "fail", "{}", np.why);
+    assert!(np.why.starts_with("NetworkPolicies a, b"), "{}", np.why);
+}
