@@ -21,3 +21,16 @@ fn why_netpol_fails_when_two_policies_drop_the_client_networking_v1_policy_union
     assert_eq!(np.status, "fail", "{}", np.why);
     assert!(np.why.starts_with("NetworkPolicies a, b"), "{}", np.why);
 }
+
+/// qa1 q/17 (rancher#25455): "ExternalName port 8080 → targetPort 80 implies a remap": the CLI
+/// text printed `port http:8080/TCP -> targetPort 80` like any Service's; the truth (no rule,
+/// no remap: pkg/proxy/util ShouldSkipService skips ExternalName; DNS answers a CNAME) was in
+/// the path's third hop only. Now the port line says so.
+#[test]
+fn an_external_name_services_port_line_says_nothing_is_remapped_should_skip_service() {
+    let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: monachus\nspec:\n  type: ExternalName\n  externalName: www.monach.us\n  ports:\n  - name: http\n    port: 8080\n    targetPort: 80\n  - name: same\n    port: 9000\n";
+    let r = analyze(text, &Config::default());
+    let t = r.to_text();
+    assert!(t.contains("  port http:8080/TCP -> targetPort 80\n    (not remapped: an ExternalName Service is only a DNS alias, so a client dialling 8080 reaches www.monach.us on 8080; targetPort 80 is stored and never used)"), "{t}");
+    assert!(!t.contains("dialling 9000"), "{t}");
+}
