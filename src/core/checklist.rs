@@ -1366,6 +1366,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
     }
+    // 6a. from any other entry, an Ingress route to this Service that fails (qa1 q/22, q/23:
+    // "503 from the ingress" while Why, checking the pod entry the page opens on, said every
+    // check passes — the route's 503 was in the diagnostics list only)
+    if !entry.starts_with("ingress@") {
+        for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
+            let ing = p.ingress.as_deref().unwrap_or_default();
+            out.push(check("ingress", "Ingress routes to this Service reach it", "warn",
+                format!("Ingress {ing}: {}. (That is the route through the ingress controller, not this entry's: pick From \"Outside client → Ingress {ing}'s controller\" to follow it.)", p.reason), None));
+        }
+    }
 
     // 6b. loadBalancerSourceRanges lets the client in: kube-proxy sends the load balancer IP's
     // traffic through a firewall chain (KUBE-FW-*) that accepts each source range, and the rest

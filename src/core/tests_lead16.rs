@@ -34,3 +34,20 @@ fn an_external_name_services_port_line_says_nothing_is_remapped_should_skip_serv
     assert!(t.contains("  port http:8080/TCP -> targetPort 80\n    (not remapped: an ExternalName Service is only a DNS alias, so a client dialling 8080 reaches www.monach.us on 8080; targetPort 80 is stored and never used)"), "{t}");
     assert!(!t.contains("dialling 9000"), "{t}");
 }
+
+/// qa1 q/22 (nais/naiserator#575): an Ingress backend names port 80 of a Service whose only port
+/// is 8080: the controller answers 503 (ingress-nginx: no upstream). The page opens on the pod
+/// entry (delivered) and Why said every check passes; the 503 was only in the diagnostics list.
+/// Now any entry's checklist warns about a failing Ingress route to the Service.
+#[test]
+fn why_from_the_pod_entry_warns_of_an_ingress_route_that_answers_503() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/qa1-22-ingress-port-503.yaml")).unwrap();
+    let r = analyze(&text, &Config::default());
+    let checks = super::checklist::checklist(&text, &r, "", "pod");
+    let ing = checks.iter().find(|c| c.key == "ingress").expect("an ingress check from the pod entry");
+    assert_eq!(ing.status, "warn");
+    assert!(ing.why.starts_with("Ingress some-name-nais-ingress-9a3064dc: ") && ing.why.contains("has no port 80"), "{}", ing.why);
+    // from the Ingress's own entry: the existing fail, once
+    let checks = super::checklist::checklist(&text, &r, "", "ingress@some-name-nais-ingress-9a3064dc");
+    assert_eq!(checks.iter().filter(|c| c.key == "ingress").map(|c| c.status.as_str()).collect::<Vec<_>>(), ["fail"]);
+}
