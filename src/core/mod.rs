@@ -2464,6 +2464,8 @@ mod tests_corpfix8;
 mod tests_corpfix9;
 #[cfg(test)]
 mod tests_stsfix;
+#[cfg(test)]
+mod tests_stsval;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_teachfix9;
 #[cfg(all(test, not(target_arch = "wasm32")))]
