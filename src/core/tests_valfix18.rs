@@ -282,3 +282,71 @@ fn indexed_job_get_completion_index_keeps_adopted_pods_as_their_index() {
     ix.sort();
     assert_eq!(ix, vec!["2".to_string(), "3".to_string()], "{mine:?}");
 }
+
+fn crd(spec_schema: &str) -> String {
+    format!("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gateways.net.example.com\nspec:\n  group: net.example.com\n  scope: Namespaced\n  names: {{plural: gateways, kind: Gateway}}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {spec_schema}\n")
+}
+
+fn crd_errs(spec_schema: &str) -> Vec<String> {
+    errors(&run(&crd(spec_schema)))
+}
+
+const P: &str = "spec.validation.openAPIV3Schema.properties[spec]";
+
+fn format_errs(format: &str, value: &str) -> Vec<String> {
+    crd_errs(&format!("{{type: object, properties: {{f: {{type: string, format: {format}, default: {value}}}}}}}"))
+}
+
+fn refused(format: &str, shown: &str) -> Vec<String> {
+    vec![format!("{P}.properties[f].default: Invalid value: \"{shown}\":  in body must be of type {format}: \"{shown}\"")]
+}
+
+// kube-openapi validate/formats.go formatValidator → strfmt (pkg/validation/strfmt/default.go
+// IsHostname, IsEmail, govalidator.IsRequestURI, isCIDR, govalidator.IsBase64; duration.go
+// IsDuration; go-openapi time.go IsDateTime) → errors.InvalidType, as
+// apiextensions-apiserver ValidateDefaults reports it
+#[test]
+fn validate_defaults_strfmt_formats() {
+    for (format, ok, bad) in [
+        ("hostname", &["localhost", "a-b", "gateway.example.com", "x1.example.io"][..], &["my-host", "-a.com", "a..com", "example.c0m", "a.b."][..]),
+        ("email", &["ops@example.com", "first.last+tag@mail.example.org"][..], &["ops", "ops@", "@example.com", "a..b@example.com", "a@b@c"][..]),
+        ("uri", &["https://example.com/path", "/relative/path", "mailto:ops", "http://example.com:8080/a%20b"][..], &["example.com/path", "relative", "http://example.com/%zz"][..]),
+        ("cidr", &["10.0.0.0/8", "010.0.0.0/16", "fd00::/64", "10.0.0.0/00000008"][..], &["10.0.0.0", "10.0.0.0/33", "fd00::/129", "10.0.0.0/x"][..]),
+        ("date-time", &["2024-05-01T10:00:00Z", "2024-05-01t10:00:00.123+02:00"][..], &["2024-05-01", "2024-05-01T25:00:00Z", "2024-05-01T10:00:00", "2024-13-01T10:00:00Z"][..]),
+        ("duration", &["30s", "1h30m", "1.5h", "0", "3 days", "10 min"][..], &["30", "soon", "1x", "h"][..]),
+        ("byte", &["aGVsbG8=", "aGk=", "YWJj"][..], &["hello", "aGVsbG8", "a=bc"][..]),
+    ] {
+        for v in ok {
+            assert!(format_errs(format, &format!("\"{v}\"")).is_empty(), "{format} {v}: {:?}", format_errs(format, &format!("\"{v}\"")));
+        }
+        for v in bad {
+            assert_eq!(format_errs(format, &format!("\"{v}\"")), refused(format, v), "{format} {v}");
+        }
+    }
+    // a value the checks here do not model is not judged (a display-name email, a unicode hostname)
+    assert!(format_errs("email", "\"Ops <ops@example.com>\"").is_empty());
+    assert!(format_errs("hostname", "\"bücher.example\"").is_empty());
+}
+
+// kube-openapi validate/validator.go numberValidator: multipleOf first (values.go MultipleOfInt
+// for an integer, MultipleOf for a float: errors.NotMultipleOf "should be a multiple of %v"),
+// then minimum, maximum; pattern: no Go regexp engine here, so a default's pattern is not judged;
+// uniqueItems: true is refused on the schema itself (ValidateCustomResourceDefinitionOpenAPISchema),
+// so no default meets it
+#[test]
+fn validate_defaults_multiple_of_and_unjudged_pattern() {
+    assert!(crd_errs("{type: object, properties: {count: {type: integer, multipleOf: 5, default: 15}}}").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {count: {type: integer, multipleOf: 5, minimum: 20, default: 12}}}"),
+        vec![
+            format!("{P}.properties[count].default: Invalid value: 12:  in body should be a multiple of 5"),
+            format!("{P}.properties[count].default: Invalid value: 12:  in body should be greater than or equal to 20"),
+        ]
+    );
+    assert!(crd_errs("{type: object, properties: {ratio: {type: number, multipleOf: 0.5, default: 1.5}}}").is_empty());
+    assert_eq!(
+        crd_errs("{type: object, properties: {ratio: {type: number, multipleOf: 0.5, default: 1.25}}}"),
+        vec![format!("{P}.properties[ratio].default: Invalid value: 1.25:  in body should be a multiple of 0.5")]
+    );
+    assert!(crd_errs("{type: object, properties: {s: {type: string, pattern: \"^[a-z]+$\", default: \"NOT-LOWER\"}}}").is_empty());
+}
