@@ -766,6 +766,8 @@ struct Adopted {
     /// (job_controller.go manageJob: wantActive − active), and the adopted Succeeded ones
     job_create: Option<usize>,
     job_succeeded: usize,
+    /// an Indexed Job's: the completion indexes it creates (firstPendingIndexes)
+    job_indexes: Option<Vec<i64>>,
 }
 
 /// What else decides a workload's pods: the HorizontalPodAutoscaler targeting it, the orphans
@@ -797,36 +799,14 @@ struct RsClaim {
     replicas: usize,
 }
 
-/// Two written pod templates alike as apiequality.Semantic.DeepEqual sees them after
-/// EqualIgnoreHash drops metadata.labels[pod-template-hash]: the same keys and scalars, positions
-/// aside (values as written: defaults are not applied to either).
-fn same_template(a: &super::yaml::Node, b: &super::yaml::Node, path: &str) -> bool {
-    use super::yaml::{Node, NodeKind};
-    match (&a.kind, &b.kind) {
-        (NodeKind::Scalar { value: va, text: ta, .. }, NodeKind::Scalar { value: vb, text: tb, .. }) => va == vb && ta.as_str() == tb.as_str(),
-        (NodeKind::Seq(xa), NodeKind::Seq(xb)) => xa.len() == xb.len() && xa.iter().zip(xb).all(|(x, y)| same_template(x, y, path)),
-        (NodeKind::Map(_), NodeKind::Map(_)) => {
-            let keep = |k: &Node| !(path == "metadata.labels" && k.as_str() == Some("pod-template-hash"));
-            let ka: Vec<&(Node, Node)> = a.last_entries().filter(|(k, _)| keep(k)).collect();
-            let kb: Vec<&(Node, Node)> = b.last_entries().filter(|(k, _)| keep(k)).collect();
-            ka.len() == kb.len()
-                && ka.iter().all(|(k, v)| {
-                    let Some(key) = k.as_str() else { return false };
-                    let sub = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
-                    kb.iter().find(|(k2, _)| k2.as_str() == Some(key)).is_some_and(|(_, v2)| same_template(v, v2, &sub))
-                })
-        }
-        _ => false,
-    }
-}
-
 /// valfix16: pkg/controller/deployment/deployment_controller.go getReplicaSetsForDeployment →
 /// controller_ref_manager.go ReplicaSetControllerRefManager.ClaimReplicaSets: a ReplicaSet of the
 /// Deployment's namespace that no controller owns, not being deleted, whose own labels
 /// (metadata.labels) match the Deployment's selector, is adopted (in input order: one claimed is no
 /// later Deployment's orphan). Then sync.go getAllReplicaSetsAndSyncRevision → util
 /// FindNewReplicaSet: the adopted one whose pod template equals the Deployment's
-/// (EqualIgnoreHash: pod-template-hash ignored; compared here on the modelled template) is the
+/// (EqualIgnoreHash: pod-template-hash ignored; both templates as stored, their defaults filled in:
+/// podfields::stored_template) is the
 /// new ReplicaSet, scaled to the Deployment's replicas, and the Deployment creates none of its
 /// own; any other is an old ReplicaSet, which the rollout (rolling or Recreate) scales to 0, its
 /// pods deleted.
@@ -877,7 +857,8 @@ fn claim_replica_sets(
             let Body::Workload(rw) = &r.body else { continue };
             // FindNewReplicaSet: the first (oldest) matching one is the new one
             let same = match (super::yaml::node_at(&r.source, "spec.template"), super::yaml::node_at(&d.source, "spec.template")) {
-                (Some(a), Some(b)) => same_template(a, b, ""),
+                // valfix18: both as stored, defaults filled (podfields::stored_template)
+                (Some(a), Some(b)) => super::podfields::stored_template(a) == super::podfields::stored_template(b),
                 _ => rw.template == dw.template,
             };
             let new = !has_new && same && strip(&rw.template_labels) == strip(&dw.template_labels) && workload_spec_ok(r) && valid(ri, r);
@@ -1050,7 +1031,82 @@ fn claim_orphans(
                 let (active, ended): (Vec<usize>, Vec<usize>) = entry.kept.iter().partition(|&&pi| !matches!(phase(pi).as_deref(), Some("Failed" | "Succeeded")));
                 entry.job_succeeded = ended.iter().filter(|&&pi| phase(pi).as_deref() == Some("Succeeded")).count();
                 if j.completion_mode.as_deref() == Some("Indexed") {
-                    gone.extend(active.iter().copied());
+                    // valfix18: pkg/controller/job/indexed_job_utils.go. getCompletionIndex: the
+                    // annotation batch.kubernetes.io/job-completion-index, strconv.Atoi, not
+                    // negative (else unknown). calculateSucceededIndexes: status.completedIndexes
+                    // plus a Succeeded pod's valid index below completions when it carries the
+                    // batch.kubernetes.io/job-tracking finalizer; succeeded = their count.
+                    // manageJob: wantActive = min(completions − succeeded, parallelism);
+                    // activePodsForRemoval → appendDuplicatedIndexPodsForRemoval deletes the pods
+                    // with no valid index, an index ≥ completions, or an index another pod
+                    // already has (ActivePods order: the last one stays), then more by
+                    // ActivePods order down to wantActive; firstPendingIndexes: the lowest
+                    // indexes neither succeeded nor held by a kept pod are created.
+                    let completions = j.completions.unwrap_or(0).max(0);
+                    let parallelism = j.parallelism.unwrap_or(1).max(0);
+                    let index_of = |pi: usize| -> Option<i64> {
+                        let v = super::yaml::node_at(&objects[pi].source, "metadata.annotations")?.get(JOB_INDEX_LABEL)?.as_str()?;
+                        v.parse::<i64>().ok().filter(|i| *i >= 0)
+                    };
+                    let tracked = |pi: usize| super::yaml::items(super::yaml::node_at(&objects[pi].source, "metadata.finalizers")).iter().any(|f| f.as_str() == Some("batch.kubernetes.io/job-tracking"));
+                    let mut done: Vec<i64> = j.completed_indexes.as_deref().map(parse_index_ranges).unwrap_or_default().into_iter().filter(|i| *i < completions).collect();
+                    let before = done.len();
+                    for &pi in &ended {
+                        if let (Some("Succeeded"), Some(ix), true) = (phase(pi).as_deref(), index_of(pi), tracked(pi)) {
+                            if ix < completions {
+                                done.push(ix);
+                            }
+                        }
+                    }
+                    done.sort_unstable();
+                    done.dedup();
+                    entry.job_succeeded = done.len() - before.min(done.len());
+                    let want = (completions - done.len() as i64).min(parallelism).clamp(0, MAX_PODS as i64 + 1) as usize;
+                    // ActivePods order, the pods preferred for deletion first (ties: the later one)
+                    let ranked = |pods: &[usize]| -> Vec<usize> {
+                        let mut order = pods.to_vec();
+                        order.reverse();
+                        super::sort::sort_by(&mut order, |a, b| rank(*a).cmp(&rank(*b)));
+                        order
+                    };
+                    let mut by_index: Vec<(i64, usize)> = Vec::new();
+                    let mut rm: Vec<usize> = Vec::new();
+                    for &pi in &active {
+                        match index_of(pi).filter(|ix| *ix < completions) {
+                            Some(ix) => by_index.push((ix, pi)),
+                            None => rm.push(pi),
+                        }
+                    }
+                    let mut left: Vec<usize> = Vec::new();
+                    let mut ixs: Vec<i64> = by_index.iter().map(|(ix, _)| *ix).collect();
+                    ixs.sort_unstable();
+                    ixs.dedup();
+                    for ix in ixs {
+                        let same: Vec<usize> = by_index.iter().filter(|(i, _)| *i == ix).map(|(_, pi)| *pi).collect();
+                        let mut order = ranked(&same);
+                        let Some(stay) = order.pop() else { continue };
+                        rm.extend(order);
+                        left.push(stay);
+                    }
+                    let rm_at_least = active.len().saturating_sub(want);
+                    if rm.len() < rm_at_least {
+                        let more: Vec<usize> = ranked(&left).into_iter().take(rm_at_least - rm.len()).collect();
+                        left.retain(|pi| !more.contains(pi));
+                        rm.extend(more);
+                    }
+                    gone.extend(rm.iter().copied());
+                    let mut taken: Vec<i64> = done.clone();
+                    taken.extend(left.iter().filter_map(|&pi| index_of(pi)));
+                    let mut create = Vec::new();
+                    let mut i = 0;
+                    while create.len() < want.saturating_sub(left.len()) && i < completions {
+                        if !taken.contains(&i) {
+                            create.push(i);
+                        }
+                        i += 1;
+                    }
+                    entry.job_create = Some(create.len());
+                    entry.job_indexes = Some(create);
                 } else {
                     let parallelism = match (j.completions, j.parallelism) {
                         (None, None) => 1,
@@ -1128,7 +1184,7 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: (&str, &str),
         let why = if o.kind == "DaemonSet" {
             "a second pod on a node, an ended one, or one on a node it does not run on: podsShouldBeOnNode"
         } else if w.job.as_ref().is_some_and(|j| j.completion_mode.as_deref() == Some("Indexed")) {
-            "no completion index: appendDuplicatedIndexPodsForRemoval"
+            "no valid completion index, one not below its completions, another pod's index, or more active pods than it wants: activePodsForRemoval / appendDuplicatedIndexPodsForRemoval"
         } else {
             "more active pods than it wants: manageJob"
         };
@@ -2876,7 +2932,11 @@ fn validate_strategy_type(o: &Object, after: &mut Vec<Diagnostic>) -> Vec<Diagno
                     super::yaml::NodeKind::Scalar { value: super::yaml::Value::Int(i), .. } => Some(i),
                     _ => None,
                 });
-                let max = r.get("maxUnavailable").filter(|m| !m.is_null()).map_or("null".to_string(), |m| intstr_json(Some(m)));
+                // valfix18: dropStatefulSetDisabledFields has cleared it (gate off in 1.34)
+                let max = r
+                    .get("maxUnavailable")
+                    .filter(|m| !m.is_null() && super::podfields::MAX_UNAVAILABLE_STATEFUL_SET)
+                    .map_or("null".to_string(), |m| intstr_json(Some(m)));
                 format!("{{\"Partition\":{},\"MaxUnavailable\":{max}}}", partition.unwrap_or(0))
             };
             match ty {
@@ -4448,6 +4508,9 @@ fn expand(
                 if let Some(a) = adopted {
                     if let Some(n) = a.job_create {
                         p.truncate(n);
+                    }
+                    if let Some(ix) = &a.job_indexes {
+                        p = ix.iter().map(|&i| Some(i)).collect();
                     }
                     adopted_note(o, w, a, ("counts toward its completions", "count toward its completions"), diags);
                 }

@@ -257,7 +257,9 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
 /// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
-const READ_ANNOTATIONS: [&str; 8] = [
+const READ_ANNOTATIONS: [&str; 9] = [
+    // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
+    "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
@@ -2490,6 +2492,8 @@ mod tests_valfix16;
 mod tests_learnfix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_valfix17;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
