@@ -175,9 +175,10 @@ fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
                 (true, true, 0) => "the document above this line is not sent".to_string(),
                 (true, true, n) => format!("the document above this line and the {} after it are not sent", docs(n)),
                 (true, false, 0) => "nothing is sent from here".to_string(),
+                (true, false, 1) => "the 1 document after it is not sent".to_string(),
                 (true, false, n) => format!("the {} after it are not sent", docs(n)),
             };
-            format!("error parsing {source}: {words} — kubectl stops reading {source} at this error: {lost} (the documents before it are)")
+            format!("error parsing {source}: {words} — kubectl stops reading {source} at this error: {lost}; those before it are sent")
         }
     };
     Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", message, e.pos)

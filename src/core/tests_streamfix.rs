@@ -74,7 +74,7 @@ fn yaml_reader_read_invalid_separator_on_the_first_line_q30() {
     let s = syntax(&r);
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].0, s[0].1), (1, 4));
-    assert!(s[0].2.starts_with("error parsing STDIN: invalid Yaml document separator: - — kubectl stops reading STDIN at this error: the 1 document after it are not sent"), "{}", s[0].2);
+    assert!(s[0].2.starts_with("error parsing STDIN: invalid Yaml document separator: - — kubectl stops reading STDIN at this error: the 1 document after it is not sent; those before it are sent"), "{}", s[0].2);
     assert_eq!(r.objects, 0);
 }
 
