@@ -623,8 +623,31 @@ fn runs_along(p: (f64, f64), q: (f64, f64), frames: &[Rect]) -> bool {
     })
 }
 
-/// How near a route may run along a frame before it costs more ([`runs_along`]).
-const ALONG: f64 = 3.5;
+/// How near a route may run along a frame before it costs more ([`runs_along`]). (uifix13: 4.5,
+/// was 3.5: a route 4 px beside a box's border read as hugging it; routes now take a gutter's
+/// middle, [`gutters`], or keep [`CLEAR`] px off in the open.)
+const ALONG: f64 = 4.5;
+
+/// How far off a box's border a route runs where there is room (uifix13).
+const CLEAR: f64 = 8.0;
+
+/// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
+/// 2 × [`ALONG`] and narrower than 2 × [`CLEAR`]: where a route through that gap is farthest
+/// from both borders.
+fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
+    crate::core::sort::sort_by(&mut e, |p, q| p.total_cmp(q));
+    e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+    let mut out = Vec::new();
+    for (i, &lo) in e.iter().enumerate() {
+        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR) {
+            if hi - lo > 2.0 * ALONG {
+                out.push((lo + hi) / 2.0);
+            }
+        }
+    }
+    out
+}
 
 fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
     use std::cmp::Reverse;
@@ -654,7 +677,15 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rec
     for r in obstacles {
         xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
         ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
+        // (uifix13: and CLEAR px off, so that in the open a route keeps clear of the box)
+        xs.extend([r.x - CLEAR, r.x + r.w + CLEAR]);
+        ys.extend([r.y - CLEAR, r.y + r.h + CLEAR]);
     }
+    // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
+    // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
+    // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
+    xs.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.x, r.x + r.w])));
+    ys.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.y, r.y + r.h])));
     let norm = |v: &mut Vec<f64>| {
         v.retain(|x| x.is_finite());
         crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));

@@ -2490,3 +2490,5 @@ mod tests_learnfix13;
 mod tests_valfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix13;
