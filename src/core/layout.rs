@@ -196,7 +196,14 @@ impl Layout {
                 // its top edge: a hop into the node ends at its frame, above its title lines
                 // (uifix10: 20 px down, inside the title, a route ran across "node-2" and its
                 // zone at 360 px, learner9 m360-busy-dark-diagram.png)
-                "node" => (i.rect.x + i.rect.w / 2.0, i.rect.y),
+                // (uifix12: right of the title texts that cover its middle, so that the hop goes
+                // on down to the kube-proxy box through a clear column: drawn_route)
+                "node" => {
+                    let mid = i.rect.x + i.rect.w / 2.0;
+                    let right = i.texts.iter().map(Text::bbox).filter(|b| b.x <= mid + 2.0 && b.x + b.w >= mid - 2.0).map(|b| b.x + b.w + 12.0).fold(mid, f64::max);
+                    let blocked = i.texts.iter().map(Text::bbox).any(|b| b.x <= right + 2.0 && b.x + b.w >= right - 2.0);
+                    (if right < i.rect.x + i.rect.w - 14.0 && !blocked { right } else { mid }, i.rect.y)
+                }
                 _ => i.rect.center(),
             });
         }
@@ -267,6 +274,30 @@ impl Layout {
     /// 07-pending). The whole route when cutting would leave nothing to draw. (A packet still
     /// flies [`Layout::route`], centre to centre.)
     pub fn drawn_route(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
+        let mut out = self.drawn_route_cut(from, to);
+        if let Some(end) = self.node_entry_end(to, &out) {
+            let k = out.len() - 1;
+            out[k] = end;
+        }
+        out
+    }
+
+    /// A hop into a node (`node:X`, anchored on its top edge) that drops into it from above goes
+    /// on down to the top of the node's kube-proxy box, where the next hop (from `kube-proxy:X`)
+    /// leaves (uifix12; learner11 s7-netpol-nodeport: the outside → node-2 line stopped at
+    /// node-2's top border and the next began at its kube-proxy box, a gap between). Only where
+    /// that column crosses none of the node's title texts.
+    fn node_entry_end(&self, to: &str, route: &[(f64, f64)]) -> Option<(f64, f64)> {
+        let name = to.strip_prefix("node:")?;
+        let (node, kp) = (self.find("node", name)?, self.find("kube-proxy", name)?);
+        let (&last, &prev) = (route.last()?, route.get(route.len().checked_sub(2)?)?);
+        let down = (prev.0 - last.0).abs() < 1e-9 && prev.1 < last.1 && (last.1 - node.rect.y).abs() < 1.0;
+        let within = last.0 > kp.rect.x + 1.0 && last.0 < kp.rect.x + kp.rect.w - 1.0 && kp.rect.y > last.1;
+        let column = Rect { x: last.0 - 2.0, y: last.1, w: 4.0, h: kp.rect.y - last.1 };
+        (down && within && !node.texts.iter().any(|t| t.bbox().overlaps(&column))).then_some((last.0, kp.rect.y))
+    }
+
+    fn drawn_route_cut(&self, from: &str, to: &str) -> Vec<(f64, f64)> {
         let route = self.route(from, to);
         let (Some(a), Some(b)) = (self.centred(from), self.centred(to)) else {
             return match (self.centred(from), self.centred(to)) {
@@ -402,7 +433,15 @@ impl Layout {
         let (first, last) = (route[0], route[route.len() - 1]);
         let holds = |n: &Rect, p: (f64, f64)| p.0 >= n.x - 1.0 && p.0 <= n.x + n.w + 1.0 && p.1 >= n.y - 1.0 && p.1 <= n.y + n.h + 1.0;
         let elsewhere: Vec<Rect> = self.items.iter().filter(|i| matches!(i.kind, "node" | "node-group") && !holds(&i.rect, first) && !holds(&i.rect, last)).map(|i| i.rect).collect();
-        let score = |r: &Rect| to_route(r) + 0.25 * gap(r, at.0, at.1, at.0, at.1) + if elsewhere.iter().any(|n| n.contains(r)) { 150.0 } else { 0.0 };
+        // a hop inside the cluster: its pill inside the cluster's frame (uifix12; learner11 s5/s7:
+        // it sat under the frame, away from the route)
+        let home: Vec<Rect> = self.items.iter().filter(|i| i.kind == "cluster" && holds(&i.rect, first) && holds(&i.rect, last)).map(|i| i.rect).collect();
+        let score = |r: &Rect| {
+            to_route(r)
+                + 0.25 * gap(r, at.0, at.1, at.0, at.1)
+                + if elsewhere.iter().any(|n| n.contains(r)) { 150.0 } else { 0.0 }
+                + if home.iter().any(|c| !c.contains(r)) { 150.0 } else { 0.0 }
+        };
         // on the line: centred on points along each segment (a vertical one also through the
         // pill's left and right parts); then a grid over the whole drawing
         let mut cands: Vec<Rect> = Vec::new();
@@ -438,8 +477,15 @@ impl Layout {
 
 /// The hop whose line the packet's label sits on at `step`: the first hop before the request
 /// leaves, else the hop just taken.
+/// A hop into itself (the delivery into the pod's own interface: no line drawn) gives way to
+/// the hop before it, the one that brought the packet there (uifix12; learner11 s5/s7: with
+/// no line the pill went to the nearest open spot, under the cluster's frame).
 pub fn current_hop(p: &super::paths::Path, step: usize) -> Option<&super::paths::Hop> {
-    p.hops.get(step.max(1) - 1)
+    let mut k = step.max(1) - 1;
+    while k > 0 && p.hops.get(k).is_some_and(|h| h.from == h.to) {
+        k -= 1;
+    }
+    p.hops.get(k)
 }
 
 /// `label` straddles `frame`'s border: it overlaps the box without lying wholly inside it (a
@@ -577,8 +623,31 @@ fn runs_along(p: (f64, f64), q: (f64, f64), frames: &[Rect]) -> bool {
     })
 }
 
-/// How near a route may run along a frame before it costs more ([`runs_along`]).
-const ALONG: f64 = 3.5;
+/// How near a route may run along a frame before it costs more ([`runs_along`]). (uifix13: 4.5,
+/// was 3.5: a route 4 px beside a box's border read as hugging it; routes now take a gutter's
+/// middle, [`gutters`], or keep [`CLEAR`] px off in the open.)
+const ALONG: f64 = 4.5;
+
+/// How far off a box's border a route runs where there is room (uifix13).
+const CLEAR: f64 = 8.0;
+
+/// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
+/// 2 × [`ALONG`] and narrower than 2 × [`CLEAR`]: where a route through that gap is farthest
+/// from both borders.
+fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
+    crate::core::sort::sort_by(&mut e, |p, q| p.total_cmp(q));
+    e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+    let mut out = Vec::new();
+    for (i, &lo) in e.iter().enumerate() {
+        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR) {
+            if hi - lo > 2.0 * ALONG {
+                out.push((lo + hi) / 2.0);
+            }
+        }
+    }
+    out
+}
 
 fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
     use std::cmp::Reverse;
@@ -608,7 +677,15 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rec
     for r in obstacles {
         xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
         ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
+        // (uifix13: and CLEAR px off, so that in the open a route keeps clear of the box)
+        xs.extend([r.x - CLEAR, r.x + r.w + CLEAR]);
+        ys.extend([r.y - CLEAR, r.y + r.h + CLEAR]);
     }
+    // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
+    // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
+    // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
+    xs.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.x, r.x + r.w])));
+    ys.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.y, r.y + r.h])));
     let norm = |v: &mut Vec<f64>| {
         v.retain(|x| x.is_finite());
         crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));

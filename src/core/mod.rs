@@ -2557,3 +2557,5 @@ mod tests_uifix12;
 mod tests_lead16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_streamfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix13;

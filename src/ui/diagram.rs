@@ -217,6 +217,12 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
     for r in [l.centred(from), l.centred(to)].into_iter().flatten() {
         [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
     }
+    // (a hop into a node goes on to its kube-proxy box: Layout::drawn_route)
+    for k in [from, to] {
+        if let Some(kp) = k.strip_prefix("node:").and_then(|n| l.find("kube-proxy", n)) {
+            [kp.rect.x, kp.rect.y, kp.rect.w, kp.rect.h].into_iter().for_each(&mut put);
+        }
+    }
     put(f64::NAN);
     for strict in [true, false] {
         for r in l.obstacles(from, to, strict) {
