@@ -2492,3 +2492,5 @@ mod tests_valfix17;
 mod tests_uifix12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix14;

@@ -527,6 +527,10 @@ impl Report {
                 if let Some(n) = &p.note {
                     let _ = writeln!(s, "    note: {n}");
                 }
+                // the NetworkPolicy rules that admit it (core::netpol::apply_to_paths; learnfix14)
+                if let Some(a) = &p.allowed_by {
+                    let _ = writeln!(s, "    policy: {a}");
+                }
             }
         }
         if !self.diagnostics.is_empty() {

@@ -307,7 +307,7 @@ wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, h
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
-wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress });
+wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
 wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
