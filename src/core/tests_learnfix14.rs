@@ -171,3 +171,101 @@ fn policy_selector_typo_nearest_label_networking_v1_pod_selector() {
     let r = analyze(&text, &from_frontend());
     assert!(r.diagnostics.iter().all(|d| d.code != "NetworkPolicyPeerSelectsNothing"));
 }
+
+fn dual() -> Config {
+    Config { dual_stack: true, secondary_cidr: super::config::Cidr::parse("fd00:10:96::/112"), ..Config::default() }
+}
+
+/// The DNS box's texts after its "→ …" line: the addresses it lists.
+fn dns_box(r: &Report, width: f64) -> (Vec<String>, super::layout::Rect) {
+    let l = super::layout::layout(r, Some(0), width);
+    let item = l.items.iter().find(|i| i.kind == "dns").expect("a DNS box");
+    let at = item.texts.iter().position(|t| t.text.starts_with("→ ")).expect("the answer's kind");
+    for t in &item.texts {
+        assert!(t.y < item.rect.y + item.rect.h, "{:?} below the box {:?}", t.text, item.rect);
+    }
+    (item.texts[at..].iter().map(|t| t.text.clone()).collect(), item.rect)
+}
+
+/// learner12 shots/dual-1280-light.png (learner11 s6): "→ A ×2 + AAAA ×2" over one address.
+/// A headless Service answers every ready endpoint's address, A for IPv4 and AAAA for IPv6
+/// (kubernetes/dns docs/specification.md 2.4.1); a dual-stack ClusterIP Service one record per
+/// clusterIP of the asked family (2.3.1; CoreDNS plugin/kubernetes kubernetes.go findServices).
+/// The box lists them all, A first; at 360 px in narrower lines; many in three lines, the last
+/// "+N more".
+#[test]
+fn dns_box_lists_every_address_dns_specification_2_3_1_and_2_4_1() {
+    let headless = "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  ipFamilyPolicy: PreferDualStack\n  selector:\n    app: db\n  ports:\n  - name: pg\n    port: 5432\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 2\n  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: db\n        image: postgres:16\n        ports:\n        - name: pg\n          containerPort: 5432\n";
+    let r = analyze(headless, &dual());
+    let addrs: Vec<String> = r.services[0].dns_records.iter().filter(|d| d.name == "db.default.svc.cluster.local").map(|d| d.answer.clone()).collect();
+    assert_eq!(addrs.len(), 4, "{addrs:?}");
+    let (texts, rect) = dns_box(&r, 1280.0);
+    assert_eq!(texts[0], "→ A ×2 + AAAA ×2");
+    let listed = texts[1..].join(", ");
+    for a in &addrs {
+        assert!(listed.contains(a.as_str()), "{a} not in {texts:?}");
+    }
+    assert!(listed.find(&addrs.iter().find(|a| !a.contains(':')).unwrap()[..]) < listed.find(&addrs.iter().find(|a| a.contains(':')).unwrap()[..]), "A first: {texts:?}");
+    assert!(rect.h > 78.0, "{rect:?}");
+    // a phone: the same addresses, in narrower lines
+    let (texts, _) = dns_box(&r, 360.0);
+    let listed = texts[1..].join(", ");
+    assert!(addrs.iter().all(|a| listed.contains(a.as_str())), "{texts:?}");
+
+    // a dual-stack ClusterIP Service: its two clusterIPs
+    let svc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ipFamilyPolicy: RequireDualStack\n  selector:\n    app: web\n  ports:\n  - port: 80\n";
+    let r = analyze(svc, &dual());
+    let (texts, _) = dns_box(&r, 1280.0);
+    assert_eq!(texts[0], "→ A + AAAA");
+    assert_eq!(texts[1..].join(", "), r.services[0].cluster_ips.join(", "), "{texts:?}");
+
+    // one address: one line, the box as before
+    let r = analyze("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n", &Config::default());
+    let (texts, rect) = dns_box(&r, 1280.0);
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(rect.h, 78.0);
+
+    // ten endpoints: three lines, the last "+N more"
+    let r = analyze(&headless.replace("replicas: 2", "replicas: 10"), &dual());
+    let (texts, _) = dns_box(&r, 1280.0);
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    let shown: usize = texts[1..3].iter().map(|t| t.matches(", ").count() + 1).sum();
+    assert_eq!(texts[3], format!("+{} more", 20 - shown));
+}
+
+/// learner12 / learner11 q/27: the load balancer's details left out healthCheckNodePort and
+/// each node's answer. With externalTrafficPolicy Local the API server allocates the port when
+/// the spec gives none (pkg/registry/core/service/storage/alloc.go allocHealthCheckNodePort),
+/// and kube-proxy answers /healthz there 200 with ready local endpoints, 503 without
+/// (pkg/proxy/healthcheck/service_health.go hcHandler.ServeHTTP). The page's details panel and
+/// the load balancer box's title say `health_check_text`; the CLI's node lines are the same.
+#[test]
+fn health_check_text_alloc_go_alloc_health_check_node_port_and_service_health_serve_http() {
+    let lb = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\nstatus:\n  loadBalancer:\n    ingress:\n    - ip: 203.0.113.10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: app\n        image: nginx\n        ports:\n        - containerPort: 8080\n";
+    let r = analyze(lb, &Config::default());
+    let s = &r.services[0];
+    let h = s.health_check_node_port.expect("allocated");
+    assert!(!s.health_check_node_port_given);
+    let t = s.health_check_text().expect("a text");
+    assert!(t.starts_with(&format!("healthCheckNodePort {h} (allocated by the API server; externalTrafficPolicy Local): the load balancer asks each node for /healthz there and sends only to nodes answering 200")), "{t}");
+    let lines: Vec<String> = s.health_check.iter().map(|a| a.line()).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with(": 503 (0 local endpoints)")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with(": 200 (1 local endpoint)")), "{lines:?}");
+    assert!(t.ends_with(&lines.join("; ")), "{t}");
+    // the CLI's lines are the same words
+    let text = r.to_text();
+    for l in &lines {
+        assert!(text.contains(&format!("    node {l}\n")), "{text}");
+    }
+    assert!(!serde_json::to_string(&r).unwrap().contains("healthCheckNodePortGiven"));
+    // given in the spec
+    let r = analyze(&lb.replace("  externalTrafficPolicy: Local\n", "  externalTrafficPolicy: Local\n  healthCheckNodePort: 32669\n"), &Config::default());
+    let s = &r.services[0];
+    assert!(s.health_check_node_port_given);
+    assert!(s.health_check_text().unwrap().starts_with("healthCheckNodePort 32669 (given in spec.healthCheckNodePort; "));
+    assert!(serde_json::to_string(&r).unwrap().contains("\"healthCheckNodePortGiven\":true"));
+    // Cluster: none
+    let r = analyze(&lb.replace("  externalTrafficPolicy: Local\n", ""), &Config::default());
+    assert_eq!(r.services[0].health_check_text(), None);
+}
