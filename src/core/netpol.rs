@@ -763,13 +763,45 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
         if denied > 0 && !unknown && denied == pods {
             let id = format!("Service/{}/{}", s.namespace, s.name);
             let which = isolating.join(", ");
+            // (the client as judged: its labels and namespace, not always the stand-in's)
+            let who = match &c.labels {
+                Some(l) if !l.is_empty() => format!("a pod labelled {} in namespace {}", super::model::labels_text(l, ","), c.namespace),
+                _ => format!("a pod without labels in namespace {}", c.namespace),
+            };
             let msg = format!(
-                "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client (a pod labelled run=client in namespace default) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection",
-                s.namespace
+                "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client ({who}) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection{}",
+                s.namespace,
+                own_clients_admitted(objects, policies, s, cluster, &c, pod_of)
             );
             let pos = service_pos(&svc_objects, s);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyDenies", msg, pos).on(&id));
         }
+    }
+}
+
+/// The learner's own pods named `client` in other namespaces than the judged client's (the
+/// page's From "Your pod frontend/client", the CLI's --client-namespace) that the policies do
+/// admit to the Service's first endpoint: "; your pod frontend/client is admitted (allowed by
+/// …): send from it with From …" (learner12 q/e-netpol-ns: the warning named only the stand-in
+/// default client, never the learner's own pod that the namespaceSelector rule lets in). Empty
+/// when there is none.
+fn own_clients_admitted(objects: &[Object], policies: &[usize], s: &ServiceReport, cluster: &Cluster, c: &Side, pod_of: &dyn Fn(&str, &str) -> Option<usize>) -> String {
+    let Some(e) = s.endpoints.iter().find(|e| e.pod.is_some()) else { return String::new() };
+    let Some(pi) = e.pod.as_deref().and_then(|p| pod_of(&e.namespace, p)) else { return String::new() };
+    let (Some(ep), false) = (e.ports.first(), cluster.pods[pi].host_network) else { return String::new() };
+    let dest = Side::pod(&cluster.pods[pi], cluster);
+    let mut out = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.name == super::paths::CLIENT_POD && p.namespace != c.namespace && p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network) {
+        let me = Side::pod(p, cluster);
+        if let Verdict::Admitted(by) = verdict(objects, policies, &me, &dest, &cluster.pods[pi].name, ep.port, &ep.protocol) {
+            let why = if by.is_empty() { String::new() } else { format!(" (allowed by {})", by.join("; and by ")) };
+            out.push(format!("your pod {}/{} is admitted{why}: send from it with From \"Your pod {}/{}\" (CLI: --client-namespace {})", p.namespace, p.name, p.namespace, p.name, p.namespace));
+        }
+    }
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!(". But {}", out.join("; "))
     }
 }
 

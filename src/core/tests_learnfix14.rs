@@ -269,3 +269,29 @@ fn health_check_text_alloc_go_alloc_health_check_node_port_and_service_health_se
     let r = analyze(&lb.replace("  externalTrafficPolicy: Local\n", ""), &Config::default());
     assert_eq!(r.services[0].health_check_text(), None);
 }
+
+/// learner12 q/e-netpol-ns, From left on the stand-in client: the problems list warned that
+/// allow-frontend-ns "allows no ingress from the in-cluster client (… run=client in namespace
+/// default)" and never said the learner's own frontend/client is admitted. The warning now
+/// names the client it judged and, after it, the learner's own pod that a rule admits (its
+/// namespaceSelector: NetworkPolicyPeer, k8s.io/api networking/v1 types.go).
+#[test]
+fn denies_warning_names_your_own_admitted_pod_networking_v1_namespace_selector() {
+    let text = scene(&policy("allow-frontend-ns", "  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: frontend\n"));
+    let r = analyze(&text, &Config::default());
+    let w = r.diagnostics.iter().find(|d| d.code == "NetworkPolicyDenies").expect("a warning");
+    assert!(w.message.contains("allows no ingress from the in-cluster client (a pod labelled run=client in namespace default) on 8080/TCP"), "{}", w.message);
+    assert!(
+        w.message.ends_with(". But your pod frontend/client is admitted (allowed by NetworkPolicy allow-frontend-ns, ingress rule 1 (spec.ingress[0]): from namespaceSelector kubernetes.io/metadata.name=frontend on every port (the connection is on 8080/TCP)): send from it with From \"Your pod frontend/client\" (CLI: --client-namespace frontend)"),
+        "{}",
+        w.message
+    );
+    // sent from it: no warning
+    let r = analyze(&text, &from_frontend());
+    assert!(r.diagnostics.iter().all(|d| d.code != "NetworkPolicyDenies"));
+    // a policy that admits neither: the warning alone
+    let text = scene(&policy("allow-admin", "  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          app: admin\n"));
+    let r = analyze(&text, &Config::default());
+    let w = r.diagnostics.iter().find(|d| d.code == "NetworkPolicyDenies").expect("a warning");
+    assert!(w.message.ends_with("drops the connection"), "{}", w.message);
+}
