@@ -1063,7 +1063,52 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     (lines, badge)
 }
 
-fn dns_lines(svc: Option<&ServiceReport>) -> Vec<Line> {
+/// Most lines of addresses the DNS box lists (the last says "+N more" when they do not fit).
+const DNS_ANSWER_LINES: usize = 3;
+
+/// The addresses the DNS box's answer carries, packed into lines of at most `max_w` px (mono):
+/// every A and AAAA record of the name, the first record's kind first (learner12: "A ×2 + AAAA
+/// ×2" listed one address). A dual-stack Service answers each clusterIP of the asked family,
+/// a headless one every ready endpoint's address (the cluster DNS specification,
+/// kubernetes/dns docs/specification.md 2.3.1 and 2.4.1; CoreDNS plugin/kubernetes
+/// kubernetes.go findServices). At most [`DNS_ANSWER_LINES`], the last "+N more" when cut.
+fn dns_answer_rows(s: &ServiceReport, max_w: f64) -> Vec<String> {
+    let Some(first) = s.dns_records.first() else { return Vec::new() };
+    if first.kind != "A" && first.kind != "AAAA" {
+        return vec![first.answer.clone()];
+    }
+    let other = if first.kind == "A" { "AAAA" } else { "A" };
+    let mut answers: Vec<&str> = Vec::new();
+    for kind in [first.kind.as_str(), other] {
+        answers.extend(s.dns_records.iter().filter(|x| x.kind == kind && x.name == first.name).map(|x| x.answer.as_str()));
+    }
+    let pack = |addrs: &[&str]| -> Vec<String> {
+        let mut rows: Vec<String> = Vec::new();
+        for a in addrs {
+            match rows.last_mut() {
+                Some(r) if text_width(&format!("{r}, {a}"), Font::Mono) <= max_w => {
+                    r.push_str(", ");
+                    r.push_str(a);
+                }
+                _ => rows.push(a.to_string()),
+            }
+        }
+        rows
+    };
+    let rows = pack(&answers);
+    if rows.len() <= DNS_ANSWER_LINES {
+        return rows;
+    }
+    // the last line says how many more: as many addresses as the other lines hold
+    let mut shown = pack(&answers);
+    shown.truncate(DNS_ANSWER_LINES - 1);
+    let listed: usize = shown.iter().map(|r| r.matches(", ").count() + 1).sum();
+    shown.push(format!("+{} more", answers.len() - listed));
+    shown
+}
+
+fn dns_lines(svc: Option<&ServiceReport>, max_w: f64) -> Vec<Line> {
+    let mut rows: Vec<String> = Vec::new();
     let (kind, answer) = svc
         .map(|s| {
             if s.dns_records.is_empty() {
@@ -1076,16 +1121,23 @@ fn dns_lines(svc: Option<&ServiceReport>) -> Vec<Line> {
                 let also = s.dns_records.iter().filter(|x| x.kind == other && x.name == first.name).count();
                 let count = |n: usize| if n > 1 { format!(" ×{n}") } else { String::new() };
                 let kinds = if also > 0 && (first.kind == "A" || first.kind == "AAAA") { format!("{}{} + {other}{}", first.kind, count(more), count(also)) } else { format!("{}{}", first.kind, count(more)) };
+                rows = dns_answer_rows(s, max_w);
                 (format!("→ {kinds}"), first.answer.clone())
             }
         })
         .unwrap_or_default();
-    vec![
+    let mut lines = vec![
         Line::new(Font::Name, "cluster DNS"),
         Line::new(Font::Small, svc.map(|s| format!("{}.{}.svc", s.name, s.namespace)).unwrap_or_default()),
         Line::new(Font::Small, kind),
-        Line { middle: true, ..Line::new(Font::Mono, answer) },
-    ]
+    ];
+    if rows.len() > 1 || rows.first().is_some_and(|r| r.contains(", ")) {
+        lines.extend(rows.into_iter().map(|r| Line::new(Font::Mono, r)));
+    } else {
+        // (one address: cut in its middle when the box is narrow, as before)
+        lines.push(Line { middle: true, ..Line::new(Font::Mono, answer) });
+    }
+    lines
 }
 
 /// The outside boxes: (kind, name, lines).
@@ -1231,10 +1283,13 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
 
     // ---- top band: DNS + Services ----
     let top_y = cluster_y + 28.0;
-    let dns_lines = dns_lines(svc);
-    let dns_w = clamp_f64(need(&dns_lines), 120.0, if width < 900.0 { 170.0 } else { 240.0 }).min(inner_w);
+    let dns_max = if width < 900.0 { 170.0 } else { 240.0f64 }.min(inner_w);
+    let dns_lines = dns_lines(svc, dns_max - 2.0 * PAD);
+    let dns_w = clamp_f64(need(&dns_lines), 120.0, dns_max).min(inner_w);
     let svc_h = 78.0;
-    let dns_rect = Rect { x: inner_x, y: top_y, w: dns_w, h: svc_h };
+    // (taller by a line for each line of addresses past the first: dns_answer_rows)
+    let dns_h = svc_h + 16.0 * dns_lines.len().saturating_sub(4) as f64;
+    let dns_rect = Rect { x: inner_x, y: top_y, w: dns_w, h: dns_h };
     items.push(item("dns", "cluster-dns".into(), dns_rect, None, place(&dns_lines, dns_rect, 17.0, 16.0)));
     // a whole cluster (issue #12): only the selected Service's neighbourhood is drawn
     let near = neighbourhood(report, selected);
@@ -1248,7 +1303,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let svc_need = svc_lines.iter().map(|(l, _)| need(l)).fold(SVC_MIN_W, f64::max).min(SVC_MAX_W);
     // Services sit right of DNS; when that leaves too little room they start on the row below it
     let beside = inner_w - dns_w - GAP >= SVC_MIN_W;
-    let (svc_x0, avail, svc_y0) = if beside { (inner_x + dns_w + GAP, inner_w - dns_w - GAP, top_y) } else { (inner_x, inner_w, top_y + svc_h + GAP) };
+    let (svc_x0, avail, svc_y0) = if beside { (inner_x + dns_w + GAP, inner_w - dns_w - GAP, top_y) } else { (inner_x, inner_w, top_y + dns_h + GAP) };
     let per_row = if n_svc == 0 { 1 } else { n_svc.min(((avail + GAP) / (svc_need + GAP)).floor().max(1.0) as usize) };
     let svc_w = svc_need.min((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64);
     for (k, (&i, (lines, badge))) in drawn_services.iter().zip(svc_lines).enumerate() {
@@ -1264,7 +1319,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     }
     let svc_rows = if n_svc == 0 { 0 } else { n_svc.div_ceil(per_row) };
     let svc_bottom = svc_y0 + svc_rows as f64 * (svc_h + GAP);
-    let top_bottom = svc_bottom.max(top_y + svc_h + GAP);
+    let top_bottom = svc_bottom.max(top_y + dns_h + GAP);
     let nodes_y = top_bottom + 24.0 + gutter;
 
     // ---- nodes and their pods ----

@@ -1539,6 +1539,7 @@ fn analyze_checked(
             load_balancer_source_ranges: svc.load_balancer_source_ranges.clone(),
             health_check_node_port: svc.health_check_node_port,
             health_check,
+            health_check_node_port_given: matches!(&o.body, Body::Service(spec) if spec.health_check_node_port.is_some()),
             external_ips: svc.external_ips.clone(),
             traffic_distribution: svc.traffic_distribution.clone(),
             topology_mode_auto: svc.topology_hints_auto,
@@ -2559,3 +2560,5 @@ mod tests_lead16;
 mod tests_streamfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix13;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix14;

@@ -763,13 +763,45 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
         if denied > 0 && !unknown && denied == pods {
             let id = format!("Service/{}/{}", s.namespace, s.name);
             let which = isolating.join(", ");
+            // (the client as judged: its labels and namespace, not always the stand-in's)
+            let who = match &c.labels {
+                Some(l) if !l.is_empty() => format!("a pod labelled {} in namespace {}", super::model::labels_text(l, ","), c.namespace),
+                _ => format!("a pod without labels in namespace {}", c.namespace),
+            };
             let msg = format!(
-                "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client (a pod labelled run=client in namespace default) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection",
-                s.namespace
+                "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client ({who}) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection{}",
+                s.namespace,
+                own_clients_admitted(objects, policies, s, cluster, &c, pod_of)
             );
             let pos = service_pos(&svc_objects, s);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyDenies", msg, pos).on(&id));
         }
+    }
+}
+
+/// The learner's own pods named `client` in other namespaces than the judged client's (the
+/// page's From "Your pod frontend/client", the CLI's --client-namespace) that the policies do
+/// admit to the Service's first endpoint: "; your pod frontend/client is admitted (allowed by
+/// …): send from it with From …" (learner12 q/e-netpol-ns: the warning named only the stand-in
+/// default client, never the learner's own pod that the namespaceSelector rule lets in). Empty
+/// when there is none.
+fn own_clients_admitted(objects: &[Object], policies: &[usize], s: &ServiceReport, cluster: &Cluster, c: &Side, pod_of: &dyn Fn(&str, &str) -> Option<usize>) -> String {
+    let Some(e) = s.endpoints.iter().find(|e| e.pod.is_some()) else { return String::new() };
+    let Some(pi) = e.pod.as_deref().and_then(|p| pod_of(&e.namespace, p)) else { return String::new() };
+    let (Some(ep), false) = (e.ports.first(), cluster.pods[pi].host_network) else { return String::new() };
+    let dest = Side::pod(&cluster.pods[pi], cluster);
+    let mut out = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.name == super::paths::CLIENT_POD && p.namespace != c.namespace && p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network) {
+        let me = Side::pod(p, cluster);
+        if let Verdict::Admitted(by) = verdict(objects, policies, &me, &dest, &cluster.pods[pi].name, ep.port, &ep.protocol) {
+            let why = if by.is_empty() { String::new() } else { format!(" (allowed by {})", by.join("; and by ")) };
+            out.push(format!("your pod {}/{} is admitted{why}: send from it with From \"Your pod {}/{}\" (CLI: --client-namespace {})", p.namespace, p.name, p.namespace, p.name, p.namespace));
+        }
+    }
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!(". But {}", out.join("; "))
     }
 }
 
@@ -781,6 +813,7 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
 /// their rules). Host-network pods are the node's network namespace: policies do not apply.
 /// Nothing is said for a namespace with no pod in the input (the pods may come later).
 pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    peer_typo_notes(objects, policies, cluster, diags);
     for &i in policies {
         let o = &objects[i];
         let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
@@ -799,8 +832,10 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
             // to match no pod's labels)
             let host_matched: Vec<&str> = host.iter().filter(|p| selector_matches(Some(&spec.pod_selector), &p.labels)).map(|p| p.name.as_str()).collect();
             let msg = if host_matched.is_empty() {
+                let ns_pods: Vec<usize> = (0..cluster.pods.len()).filter(|&i| cluster.pods[i].namespace == ns && !cluster.pods[i].host_network).collect();
+                let hint = selector_hint(&spec.pod_selector, cluster, &ns_pods).map(|h| format!(". podSelector {h}")).unwrap_or_default();
                 format!(
-                    "NetworkPolicy {} selects none of the {} of namespace {ns} (its podSelector matches no pod's labels): it isolates nothing yet",
+                    "NetworkPolicy {} selects none of the {} of namespace {ns} (its podSelector matches no pod's labels): it isolates nothing yet{hint}",
                     o.meta.name,
                     super::report::count(in_ns.len() + host.len(), "pod", "pods")
                 )
@@ -843,6 +878,52 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
         }
         let msg = format!("NetworkPolicy {} selects {} in namespace {ns} ({names}). {}", o.meta.name, super::report::count(selected.len(), "pod", "pods"), dirs.join(". "));
         diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelects", msg, pos).on(&id));
+    }
+}
+
+/// "app: fronted — did you mean app: frontend (3 pods)?" for a matchLabels selector that matches
+/// none of `pods` ([`super::resolve::nearest_label`], the Service selector's near-miss rules);
+/// None when no label is near (or the selector has matchExpressions).
+fn selector_hint(sel: &LabelSelector, cluster: &Cluster, pods: &[usize]) -> Option<String> {
+    if sel.match_labels.is_empty() || !sel.match_expressions.is_empty() {
+        return None;
+    }
+    let (k, v, mk, mv, n) = super::resolve::nearest_label(&sel.match_labels, cluster, pods)?;
+    Some(format!("{k}: {v} — did you mean {mk}: {mv} ({})?", super::report::count(n, "pod", "pods")))
+}
+
+/// A rule's podSelector peer that matches no pod where it looks (the policy's namespace, or the
+/// namespaces its namespaceSelector matches: NetworkPolicyPeer, networking/v1 types.go) while a
+/// pod there carries a label a typo away: an info with the nearest label (learnfix14; the
+/// policy's own podSelector gets it in [`selection_notes`]). Said only with a hint: a peer
+/// selecting pods the input does not show (another team's, a controller's) is common.
+fn peer_typo_notes(objects: &[Object], policies: &[usize], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    let mut namespaces: Vec<&str> = cluster.pods.iter().map(|p| p.namespace.as_str()).collect();
+    namespaces.sort_unstable();
+    namespaces.dedup();
+    for &i in policies {
+        let o = &objects[i];
+        let super::model::Body::NetworkPolicy(spec) = &o.body else { continue };
+        for (dir, key, peers_key, rules) in [(Dir::Ingress, "ingress", "from", &spec.ingress), (Dir::Egress, "egress", "to", &spec.egress)] {
+            for (ri, r) in rules.iter().enumerate() {
+                for (pj, peer) in r.peers.iter().enumerate() {
+                    let (Some(sel), None) = (&peer.pod, &peer.ip_block) else { continue };
+                    let where_: Vec<&str> = match &peer.namespace {
+                        None => vec![o.meta.namespace.as_str()],
+                        Some(ns_sel) => namespaces.iter().copied().filter(|ns| selector_matches(Some(ns_sel), &cluster.namespace_labels(ns))).collect(),
+                    };
+                    let pods: Vec<usize> = (0..cluster.pods.len()).filter(|&k| !cluster.pods[k].host_network && where_.contains(&cluster.pods[k].namespace.as_str())).collect();
+                    if pods.is_empty() || pods.iter().any(|&k| selector_matches(Some(sel), &cluster.pods[k].labels)) {
+                        continue;
+                    }
+                    let Some(hint) = selector_hint(sel, cluster, &pods) else { continue };
+                    let f = format!("spec.{key}[{ri}].{peers_key}[{pj}].podSelector");
+                    let in_ns = if where_.len() == 1 { format!("namespace {}", where_[0]) } else { format!("namespaces {}", where_.join(", ")) };
+                    let msg = format!("NetworkPolicy {}'s {}: podSelector {} matches no pod in {in_ns}: {hint}", o.meta.name, rule_name(dir, ri), selector_text(sel));
+                    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicyPeerSelectsNothing", msg, o.pos(&f)).on(&o.id()));
+                }
+            }
+        }
     }
 }
 
@@ -982,9 +1063,187 @@ fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: &Si
     }
 }
 
+/// A label selector as a learner reads it: `app=frontend,tier=web`, `env in (a,b)`, or `{}`
+/// (every pod, or every namespace).
+fn selector_text(sel: &LabelSelector) -> String {
+    let mut parts: Vec<String> = sel.match_labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    for e in &sel.match_expressions {
+        parts.push(match e.operator.as_str() {
+            "Exists" => e.key.clone(),
+            "DoesNotExist" => format!("!{}", e.key),
+            op => format!("{} {} ({})", e.key, op.to_lowercase(), e.values.join(",")),
+        });
+    }
+    if parts.is_empty() {
+        "{}".into()
+    } else {
+        parts.join(",")
+    }
+}
+
+/// A NetworkPolicyPeer as written: `podSelector app=frontend`, `namespaceSelector
+/// team=a and podSelector app=x` (both in one element: AND-ed, networking/v1 types.go
+/// NetworkPolicyPeer), `ipBlock 10.0.0.0/8 except 10.1.0.0/16`.
+fn peer_text(p: &Peer) -> String {
+    if let Some(b) = &p.ip_block {
+        return if b.except.is_empty() { format!("ipBlock {}", b.cidr) } else { format!("ipBlock {} except {}", b.cidr, b.except.join(", ")) };
+    }
+    match (&p.namespace, &p.pod) {
+        (Some(n), Some(q)) => format!("namespaceSelector {} and podSelector {}", selector_text(n), selector_text(q)),
+        (Some(n), None) => format!("namespaceSelector {}", selector_text(n)),
+        (None, Some(q)) => format!("podSelector {}", selector_text(q)),
+        (None, None) => "every pod".into(),
+    }
+}
+
+/// A NetworkPolicyPort as written: `8080/TCP`, `8000-8100/TCP`, `"http"/TCP`, `every TCP port`.
+fn policy_port_text(pp: &PolicyPort) -> String {
+    match (&pp.port, pp.end_port) {
+        (None, _) => format!("every {} port", pp.protocol),
+        (Some(IntOrString::Int(a)), Some(b)) => format!("{a}-{b}/{}", pp.protocol),
+        (Some(IntOrString::Int(a)), None) => format!("{a}/{}", pp.protocol),
+        (Some(IntOrString::Str(name)), _) => format!("{name:?}/{}", pp.protocol),
+    }
+}
+
+/// "ingress rule 1 (spec.ingress[0])" / "egress rule 2 (spec.egress[1])".
+fn rule_name(dir: Dir, i: usize) -> String {
+    match dir {
+        Dir::Ingress => format!("ingress rule {} (spec.ingress[{i}])", i + 1),
+        Dir::Egress => format!("egress rule {} (spec.egress[{i}])", i + 1),
+    }
+}
+
+/// A rule as written: "from podSelector app=frontend on port 8080/TCP" (every peer and port).
+fn rule_text(dir: Dir, r: &Rule) -> String {
+    let word = if dir == Dir::Ingress { "from" } else { "to" };
+    let peers = if r.peers.is_empty() { "every source".to_string() } else { r.peers.iter().map(peer_text).collect::<Vec<_>>().join(" or ") };
+    let peers = if r.peers.is_empty() && dir == Dir::Egress { "every destination".to_string() } else { peers };
+    let ports = match r.ports.len() {
+        0 => "every port".to_string(),
+        1 => format!("port {}", policy_port_text(&r.ports[0])),
+        _ => format!("ports {}", r.ports.iter().map(policy_port_text).collect::<Vec<_>>().join(", ")),
+    };
+    format!("{word} {peers} on {ports}")
+}
+
+/// Which rule admits `other` at `subject` for `dir` on the destination's `port`/`protocol`
+/// (learner12: Why said only "NetworkPolicy lets this request through"): the first policy
+/// isolating `subject` whose rule's peers and ports both admit it (NetworkPolicyIngressRule /
+/// NetworkPolicyEgressRule: `from`/`to` and `ports` AND-ed, the peers of one rule OR-ed, the
+/// rules of every policy selecting the pod OR-ed: k8s.io/api networking/v1 types.go), said with
+/// the peer and port that matched: "NetworkPolicy api-allow, ingress rule 1 (spec.ingress[0]):
+/// from podSelector app=frontend on port 8080/TCP". None when no policy isolates `subject`.
+#[allow(clippy::too_many_arguments)]
+fn admitted_by(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, dest: &Side, port: i64, protocol: &str) -> Option<String> {
+    let word = if dir == Dir::Ingress { "from" } else { "to" };
+    for (o, rules) in isolating(objects, policies, dir, subject) {
+        for (i, r) in rules.iter().enumerate() {
+            let port_hit = if r.ports.is_empty() { Some(None) } else { r.ports.iter().find(|pp| port_admits(pp, dest, port, protocol)).map(Some) };
+            let Some(port_hit) = port_hit else { continue };
+            let peer = if r.peers.is_empty() {
+                Some(if dir == Dir::Ingress { "every source".to_string() } else { "every destination".to_string() })
+            } else {
+                r.peers.iter().find(|p| peer_admits(p, &o.meta.namespace, other) == Some(true)).map(peer_text)
+            };
+            let Some(peer) = peer else { continue };
+            let on = match port_hit {
+                None => format!("every port (the connection is on {port}/{protocol})"),
+                Some(pp) => format!("port {}", policy_port_text(pp)),
+            };
+            return Some(format!("NetworkPolicy {}, {}: {word} {peer} on {on}", o.meta.name, rule_name(dir, i)));
+        }
+    }
+    None
+}
+
+/// Why the policies isolating `subject` for `dir` refuse `other` (the client, or for egress the
+/// endpoint, called `who`) on the destination's `port`/`protocol`: for each policy its closest
+/// rule and what that rule lacks — the peer (labels), the namespace (a podSelector alone picks
+/// the policy's own namespace; a namespaceSelector the namespaces whose labels match), or the
+/// port (networking/v1 types.go NetworkPolicyPeer, NetworkPolicyPort). A policy with no rule for
+/// `dir` admits nothing. Closest: the fewest of (port, namespace, labels) missing. Learner12's
+/// "name what the closest rule lacks".
+#[allow(clippy::too_many_arguments)]
+fn closest_rules(objects: &[Object], policies: &[usize], dir: Dir, subject: &Side, other: &Side, dest: &Side, port: i64, protocol: &str, who: &str) -> String {
+    let mut out = Vec::new();
+    for (o, rules) in isolating(objects, policies, dir, subject) {
+        let ns = o.meta.namespace.as_str();
+        if rules.is_empty() {
+            out.push(format!("{} has no {} rule, so it admits nothing", o.meta.name, if dir == Dir::Ingress { "ingress" } else { "egress" }));
+            continue;
+        }
+        // (misses, rule index, what it lacks)
+        let mut best: Option<(usize, usize, Vec<String>)> = None;
+        for (i, r) in rules.iter().enumerate() {
+            let mut lacks = Vec::new();
+            let mut misses = 0;
+            if !(r.ports.is_empty() || r.ports.iter().any(|pp| port_admits(pp, dest, port, protocol))) {
+                misses += 1;
+                lacks.push(format!("the port: it names {}, the connection is on {port}/{protocol}", r.ports.iter().map(policy_port_text).collect::<Vec<_>>().join(", ")));
+            }
+            if !r.peers.is_empty() && rule_peers_admit(r, ns, other) != Some(true) {
+                // the peer of this rule that comes nearest, and what it misses
+                let mut peer_best: Option<(usize, Vec<String>)> = None;
+                for p in &r.peers {
+                    let mut m = Vec::new();
+                    if let Some(b) = &p.ip_block {
+                        match (ip_block_admits(b, other), other.ip) {
+                            (Some(true), _) => continue,
+                            (None, _) => m.push(format!("the peer: ipBlock {} may hold {who}'s address, up to the network plugin", b.cidr)),
+                            (Some(false), Some(ip)) => m.push(format!("the peer: ipBlock {} does not hold {who}'s address {ip}", b.cidr)),
+                            (Some(false), None) => m.push(format!("the peer: ipBlock {} does not hold {who}'s address", b.cidr)),
+                        }
+                    } else if let Some(labels) = &other.labels {
+                        match &p.namespace {
+                            Some(sel) if !selector_matches(Some(sel), &other.ns_labels) => {
+                                m.push(format!("the namespace: namespace {}'s labels ({}) do not match namespaceSelector {}", other.namespace, super::model::labels_text(&other.ns_labels, ","), selector_text(sel)))
+                            }
+                            None if other.namespace != ns => m.push(format!(
+                                "the namespace: a podSelector without a namespaceSelector picks pods of the policy's own namespace {ns}, and {who} is in {} (add namespaceSelector {{matchLabels: {{kubernetes.io/metadata.name: {}}}}} to that peer)",
+                                other.namespace, other.namespace
+                            )),
+                            _ => {}
+                        }
+                        if let Some(sel) = &p.pod {
+                            if !selector_matches(Some(sel), labels) {
+                                let l = if labels.is_empty() { "none".to_string() } else { super::model::labels_text(labels, ",") };
+                                m.push(format!("the peer: {who}'s labels ({l}) do not match podSelector {}", selector_text(sel)));
+                            }
+                        }
+                    } else {
+                        m.push(format!("the peer: {who} is no pod, and pod and namespace selectors select only pods"));
+                    }
+                    if peer_best.as_ref().is_none_or(|b| m.len() < b.0) {
+                        peer_best = Some((m.len().max(1), m));
+                    }
+                }
+                if let Some((n, m)) = peer_best {
+                    misses += n;
+                    lacks.extend(m);
+                }
+            }
+            if best.as_ref().is_none_or(|b| misses < b.0) {
+                best = Some((misses, i, lacks));
+            }
+        }
+        if let Some((_, i, lacks)) = best {
+            let r = &rules[i];
+            let what = if lacks.is_empty() { String::new() } else { format!(" — it lacks {}", lacks.join("; and ")) };
+            out.push(format!("{}'s closest rule is {}, {}{what}", o.meta.name, rule_name(dir, i), rule_text(dir, r)));
+        }
+    }
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", out.join("; "))
+    }
+}
+
 /// What policies make of the client's connection to one endpoint.
 enum Verdict {
-    Admitted,
+    /// admitted; the rules that admit it where policies isolate an end ([`admitted_by`])
+    Admitted(Vec<String>),
     /// refused: egress at the client, or ingress at the pod; the sentence that says so
     Refused(Dir, String),
     /// an ipBlock rule may admit it, or not: up to the plugin
@@ -1009,7 +1268,8 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
                 "policies see the pod's own address and port: kube-proxy rewrote the clusterIP before".to_string()
             };
             let held = no_block_holds(objects, policies, Dir::Egress, c, dest, port, protocol, dest.ip);
-            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen})", policies_text(&e.policies)));
+            let closest = closest_rules(objects, policies, Dir::Egress, c, dest, dest, port, protocol, name);
+            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen}){closest}", policies_text(&e.policies)));
         }
         None => {
             let how = match (&dest.labels, dest.ip) {
@@ -1020,20 +1280,25 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
         }
         Some(true) => {}
     }
+    let mut by: Vec<String> = admitted_by(objects, policies, Dir::Egress, c, dest, dest, port, protocol).into_iter().collect();
     if dest.labels.is_none() {
-        return Verdict::Admitted;
+        return Verdict::Admitted(by);
     }
     let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
     match i.admitted {
         Some(false) => Verdict::Refused(Dir::Ingress, format!(
-            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}{}: a network plugin that enforces NetworkPolicy drops the connection",
-            policies_text(&i.policies), labels_of(c), c.namespace, no_block_holds(objects, policies, Dir::Ingress, dest, dest, port, protocol, c.ip)
+            "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}{}: a network plugin that enforces NetworkPolicy drops the connection{}",
+            policies_text(&i.policies), labels_of(c), c.namespace, no_block_holds(objects, policies, Dir::Ingress, dest, dest, port, protocol, c.ip),
+            closest_rules(objects, policies, Dir::Ingress, dest, c, dest, port, protocol, "the client")
         )),
         None => Verdict::Unknown(format!(
             "{} selects {name} for ingress and admits this client only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}",
             policies_text(&i.policies), c.ip.map(|i| format!(" {i}")).unwrap_or_default()
         )),
-        Some(true) => Verdict::Admitted,
+        Some(true) => {
+            by.extend(admitted_by(objects, policies, Dir::Ingress, dest, c, dest, port, protocol));
+            Verdict::Admitted(by)
+        }
     }
 }
 
@@ -1201,7 +1466,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     for b in &p.backends {
                         let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
                         let Some(dest) = side_of(b) else {
-                            verdicts.push((name, Verdict::Admitted));
+                            verdicts.push((name, Verdict::Admitted(Vec::new())));
                             continue;
                         };
                         let mut v = verdict(objects, policies, &c, &dest, &name, b.port, protocol);
@@ -1295,6 +1560,21 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     }
                 } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
                     edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                } else {
+                    // every endpoint admits it: the rules that do, each once (learner12)
+                    let mut by: Vec<&str> = Vec::new();
+                    for (_, v) in &verdicts {
+                        if let Verdict::Admitted(rules) = v {
+                            for r in rules {
+                                if !by.contains(&r.as_str()) {
+                                    by.push(r);
+                                }
+                            }
+                        }
+                    }
+                    if !by.is_empty() {
+                        edit(&mut np, p).allowed_by = Some(format!("allowed by {}", by.join("; and by ")));
+                    }
                 }
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
                 // outside traffic (corpus3 finding 5): the source an isolated pod sees is the

@@ -227,6 +227,13 @@ pub struct Path {
     /// `namespace/name` outside the Service's namespace — never, an Ingress reaches only its own)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ingress: Option<String>,
+    /// the NetworkPolicy rules that admit this request where policies isolate its ends (the
+    /// client for egress, the endpoint pod for ingress): "allowed by NetworkPolicy api-allow,
+    /// ingress rule 1 (spec.ingress[0]): from podSelector app=frontend on port 8080/TCP"
+    /// (core::netpol::apply_to_paths; learnfix14). None: no policy isolates either end, or the
+    /// request is refused (the reason says why)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_by: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -887,7 +894,7 @@ pub fn chase_external_name(
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None };
     let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -943,7 +950,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
-        return Some(Path { note: None, ingress: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { note: None, ingress: None, allowed_by: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -963,7 +970,7 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { note: None, ingress: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { note: None, ingress: None, allowed_by: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -1026,7 +1033,7 @@ pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
 fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path { note: None, ingress: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -1046,7 +1053,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path { note: None, ingress: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1066,7 +1073,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path { note: None, ingress: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1097,7 +1104,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, ingress: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { note: None, ingress: None, allowed_by: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -1129,7 +1136,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { note: None, ingress: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { note: None, ingress: None, allowed_by: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -1208,12 +1215,12 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port, sidecar_port_note(svc, sp, b, cluster))));
             delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { note: None, ingress: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { note: None, ingress: None, allowed_by: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path { note: None, ingress: None,
+            out.push(Path { note: None, ingress: None, allowed_by: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -1247,7 +1254,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path { note: None, ingress: None,
+                        out.push(Path { note: None, ingress: None, allowed_by: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1301,7 +1308,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
-                            out.push(Path { note: None, ingress: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { note: None, ingress: None, allowed_by: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1316,7 +1323,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path { note: None, ingress: None,
+                    out.push(Path { note: None, ingress: None, allowed_by: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1420,7 +1427,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         hops.push(h);
         delivered(b, format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { note: None, ingress: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { note: None, ingress: None, allowed_by: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

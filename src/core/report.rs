@@ -84,6 +84,11 @@ pub struct ServiceReport {
     /// in the body's `localEndpoints`; the cloud load balancer sends only to the 200 nodes
     #[serde(rename = "healthCheck", skip_serializing_if = "Vec::is_empty")]
     pub health_check: Vec<HealthCheckAnswer>,
+    /// healthCheckNodePort was written in the spec (false: the API server picked it,
+    /// pkg/registry/core/service/storage/alloc.go allocHealthCheckNodePort "If the request has
+    /// no health check nodePort specified, allocate any"); absent when false
+    #[serde(rename = "healthCheckNodePortGiven", skip_serializing_if = "std::ops::Not::not")]
+    pub health_check_node_port_given: bool,
     #[serde(rename = "externalIPs")]
     pub external_ips: Vec<String>,
     /// spec.trafficDistribution (the topology hints kube-proxy follows); absent when not set
@@ -113,6 +118,29 @@ pub struct HealthCheckAnswer {
     pub local_endpoints: usize,
     /// 200 (some local endpoint) or 503 (none)
     pub status: u32,
+}
+
+impl HealthCheckAnswer {
+    /// "node-2: 503 (0 local endpoints)" (the CLI's line after "node ", the page's details)
+    pub fn line(&self) -> String {
+        format!("{}: {} ({})", self.node, self.status, count(self.local_endpoints, "local endpoint", "local endpoints"))
+    }
+}
+
+impl ServiceReport {
+    /// What the page says of a Service's healthCheckNodePort (learner12/learner11 q/27: the load
+    /// balancer's details left it out; learnfix14): the port, whether the spec gave it or the
+    /// API server allocated it (alloc.go allocHealthCheckNodePort), and each node's answer on
+    /// /healthz there — 200 with its ready local endpoints, 503 with none (kube-proxy,
+    /// pkg/proxy/healthcheck/service_health.go hcHandler.ServeHTTP); the cloud load balancer
+    /// sends only to the 200 nodes. None without one (or refused).
+    pub fn health_check_text(&self) -> Option<String> {
+        let h = self.health_check_node_port.filter(|_| !self.rejected)?;
+        let how = if self.health_check_node_port_given { "given in spec.healthCheckNodePort" } else { "allocated by the API server" };
+        let nodes: Vec<String> = self.health_check.iter().map(HealthCheckAnswer::line).collect();
+        let each = if nodes.is_empty() { String::new() } else { format!(": {}", nodes.join("; ")) };
+        Some(format!("healthCheckNodePort {h} ({how}; externalTrafficPolicy Local): the load balancer asks each node for /healthz there and sends only to nodes answering 200, those with a ready local endpoint{each}"))
+    }
 }
 
 /// A Deployment, ReplicaSet, StatefulSet (or ReplicationController) asking for `replicas: 0`
@@ -423,7 +451,7 @@ impl Report {
                 // (LoadBalancer + externalTrafficPolicy Local: the cloud load balancer's probe)
                 let _ = writeln!(s, "  healthCheckNodePort {h}: every node answers /healthz there, 200 when it runs a ready endpoint, 503 when not");
                 for a in &svc.health_check {
-                    let _ = writeln!(s, "    node {}: {} ({})", a.node, a.status, count(a.local_endpoints, "local endpoint", "local endpoints"));
+                    let _ = writeln!(s, "    node {}", a.line());
                 }
             }
             if svc.dns.is_empty() {
@@ -526,6 +554,10 @@ impl Report {
                 // from outside a ClusterIP, L4 behind a load balancer
                 if let Some(n) = &p.note {
                     let _ = writeln!(s, "    note: {n}");
+                }
+                // the NetworkPolicy rules that admit it (core::netpol::apply_to_paths; learnfix14)
+                if let Some(a) = &p.allowed_by {
+                    let _ = writeln!(s, "    policy: {a}");
                 }
             }
         }

@@ -121,6 +121,55 @@ fn typo_of(got: &str, wanted: &str, d: usize) -> bool {
     got.trim().eq_ignore_ascii_case(wanted.trim()) || (d <= 2 && d <= (got.len().max(wanted.len()) / 3).max(1))
 }
 
+/// The label a selector that matches none of `pods` most likely means (learnfix14: a
+/// NetworkPolicy podSelector typo, learner12's `app: wbe`, got no hint while a Service
+/// selector's did): the Service selector's near-miss rules ([`typo_of`] on [`distance`]) over
+/// pods that carry every other key=value of the selector — one value of one key off, else, for
+/// a one-label selector, its value under another key (resolve's "no label run, but
+/// app=hostnames"). (key written, value written, key meant, value meant, pods), the most pods
+/// first, then the nearest value. None when nothing is near.
+pub fn nearest_label(sel: &Labels, cluster: &Cluster, pods: &[usize]) -> Option<(String, String, String, String, usize)> {
+    type Found = Vec<(usize, usize, String, String, String, String)>;
+    let mut found: Found = Vec::new();
+    let add = |found: &mut Found, d: usize, k: &str, v: &str, mk: &str, mv: &str| match found.iter_mut().find(|f| f.4 == mk && f.5 == mv && f.2 == k) {
+        Some(f) => f.0 += 1,
+        None => found.push((1, d, k.to_string(), v.to_string(), mk.to_string(), mv.to_string())),
+    };
+    for &i in pods {
+        let labels = &cluster.pods[i].labels;
+        for (si, (k, v)) in sel.iter().enumerate() {
+            // every other pair of the selector matches, this one's value is a typo away
+            let rest_ok = sel.iter().enumerate().all(|(j, (k2, v2))| j == si || labels.iter().any(|(lk, lv)| lk == k2 && lv == v2));
+            if !rest_ok {
+                continue;
+            }
+            if let Some((_, lv)) = labels.iter().find(|(lk, lv)| lk == k && lv != v) {
+                let d = distance(lv, v);
+                // (two neighbouring letters swapped are one slip, two edits: learner12's `wbe`)
+                let swapped = lv.len() == v.len() && {
+                    let diff: Vec<usize> = lv.bytes().zip(v.bytes()).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i).collect();
+                    matches!(diff[..], [a, b] if b == a + 1 && lv.as_bytes()[a] == v.as_bytes()[b] && lv.as_bytes()[b] == v.as_bytes()[a])
+                };
+                if typo_of(lv, v, d) || swapped {
+                    add(&mut found, d, k, v, k, lv);
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        if let [(k, v)] = sel.as_slice() {
+            let has_key = pods.iter().any(|&i| cluster.pods[i].labels.iter().any(|(lk, _)| lk == k));
+            for &i in pods.iter().filter(|_| !has_key) {
+                if let Some((lk, _)) = cluster.pods[i].labels.iter().find(|(lk, lv)| lk != k && lv == v) {
+                    add(&mut found, 64, k, v, lk, v);
+                }
+            }
+        }
+    }
+    crate::core::sort::sort_by_key(&mut found, |f| (std::cmp::Reverse(f.0), f.1, f.4.clone(), f.5.clone()));
+    found.into_iter().next().map(|(n, _, k, v, mk, mv)| (k, v, mk, mv, n))
+}
+
 pub fn selector_matches(selector: &Labels, labels: &Labels) -> bool {
     // labels.Set(selector).AsSelector(): an AND of equality requirements; {} selects everything
     selector.iter().all(|(k, v)| labels.iter().any(|(lk, lv)| lk == k && lv == v))

@@ -76,10 +76,11 @@ fn a_network_policy_says_which_pods_it_isolates_networking_v1_network_policy_spe
         "{}",
         sel[0]
     );
-    // a podSelector that matches none of the namespace's pods (a typo: app=wbe)
+    // a podSelector that matches none of the namespace's pods (a typo: app=wbe), with the
+    // nearest label (learnfix14: resolve::nearest_label)
     assert_eq!(
         infos(&r, "NetworkPolicySelectsNothing"),
-        ["NetworkPolicy typo selects none of the 5 pods of namespace shop (its podSelector matches no pod's labels): it isolates nothing yet"]
+        ["NetworkPolicy typo selects none of the 5 pods of namespace shop (its podSelector matches no pod's labels): it isolates nothing yet. podSelector app: wbe — did you mean app: web (5 pods)?"]
     );
     // a namespace with no pod in the input: nothing said (its pods may come later)
     assert!(!r.diagnostics.iter().any(|d| d.object.as_deref() == Some("NetworkPolicy/other/elsewhere") && d.code.starts_with("NetworkPolicySelects")));

@@ -307,7 +307,7 @@ wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, h
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
-wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress });
+wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
 wire_struct!(Container { name, ports, sidecar; unresolved_probe_port });
@@ -323,7 +323,7 @@ wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
     load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution, topology_mode_auto, cluster_ips, ip_families, scaled_to_zero,
-    lb_no_rules, health_check,
+    lb_no_rules, health_check, health_check_node_port_given,
 });
 wire_struct!(HealthCheckAnswer { node, local_endpoints, status });
 wire_struct!(ScaledToZero { kind, name, line });

@@ -553,8 +553,12 @@ pub fn Diagram() -> impl IntoView {
                         Some(LoadBalancer::Ready { ingress, .. }) => (ingress.join(", "), false),
                         _ => ("<pending>".to_string(), true),
                     };
+                    let health = svc.and_then(|s| s.health_check_text());
                     let title = if pending {
                         "type: LoadBalancer asked for a cloud load balancer; nothing provides one, so EXTERNAL-IP is <pending>".to_string()
+                    } else if let Some(h) = health {
+                        // (externalTrafficPolicy Local: not every node; learner12/learnfix14)
+                        format!("Cloud load balancer {addr}: {h}")
                     } else {
                         format!("Cloud load balancer {addr}: forwards to every node's nodePort")
                     };
@@ -941,7 +945,8 @@ fn item_key(r: &Report, l: &Layout, svc: Option<&ServiceReport>, it: &Item) -> u
         },
         // the DNS box follows its data (`dns_box`): keyed by what it is made of
         "dns" => key_of(&("dns-box", texts_shape(&it.texts))),
-        "load-balancer" => key_of(&(item, key_json(&svc.map(|s| &s.load_balancer)))),
+        // (and its health check: the box's title lists each node's answer)
+        "load-balancer" => key_of(&(item, key_json(&svc.map(|s| (&s.load_balancer, &s.health_check, s.health_check_node_port))))),
         _ => item,
     }
 }

@@ -445,6 +445,8 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("Ports", if ports.is_empty() { "none".into() } else { ports }),
             ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),
             ("Endpoints", format!("{ready} ready of {}", s.endpoints.len())),
+            // (externalTrafficPolicy Local: the port the load balancer probes, each node's answer)
+            ("Health check", s.health_check_text().unwrap_or_else(|| "none (only a LoadBalancer with externalTrafficPolicy Local has one)".into())),
             ("DNS", s.dns.first().cloned().unwrap_or_default()),
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
         ])}
