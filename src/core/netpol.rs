@@ -664,13 +664,13 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             if !nginx {
                 // another controller: its pods' namespace and labels are not in this input
                 let pols = policies_of(&judged);
-                np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress: it must admit the pods of the class-{} ingress controller (their namespace is not in this input), or an enforcing network plugin drops the controller's connections", policies_text(&pols), class.as_deref().unwrap_or_default()));
+                np.reason.push_str(&agree_with(&pols, format!("; {} isolates the endpoint pods for ingress: it must admit the pods of the class-{} ingress controller (their namespace is not in this input), or an enforcing network plugin drops the controller's connections", policies_text(&pols), class.as_deref().unwrap_or_default())));
                 changed.push((pi, np));
                 continue;
             }
             let refused: Vec<&(usize, String, Option<bool>, Vec<String>)> = judged.iter().filter(|j| j.2 == Some(false)).collect();
             for j in &refused {
-                np.backends[j.0].refused = Some(format!("{} selects {} for ingress and admits no connection from the ingress controller", policies_text(&j.3), j.1));
+                np.backends[j.0].refused = Some(agree_with(&j.3, format!("{} selects {} for ingress and admits no connection from the ingress controller", policies_text(&j.3), j.1)));
             }
             if !refused.is_empty() && refused.len() == p.backends.len() {
                 let (bi, name, _, pols) = refused[0];
@@ -683,19 +683,19 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                     dst: super::config::host_port(&b.ip, b.port),
                     rewritten: None,
                     src_rewritten: None,
-                    explanation: format!(
+                    explanation: agree_with(pols, format!(
                         "The packet reaches {name}'s network interface. {} selects it for ingress and no rule admits {who}: a network plugin that enforces NetworkPolicy drops the connection. ingress-nginx waits proxy-connect-timeout (5 s), tries the next endpoint (proxy-next-upstream: error timeout, 3 tries), and every one drops it too: the client gets 504 Gateway Time-out. {admit}",
                         policies_text(pols)
-                    ),
+                    )),
                 });
                 np.outcome = Outcome::Dropped;
-                np.reason = format!("{} admits no connection from {who} to the endpoint pods: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols));
+                np.reason = agree_with(pols, format!("{} admits no connection from {who} to the endpoint pods: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols)));
             } else if !refused.is_empty() {
                 let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
                 np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
             } else {
                 let pols = policies_of(&judged);
-                np.reason.push_str(&format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols)));
+                np.reason.push_str(&agree_with(&pols, format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols))));
             }
             changed.push((pi, np));
         }
@@ -938,7 +938,7 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, cl
     let dns = dns_side(cluster);
     let why = |side: &Side, who: String| -> Option<(String, String)> {
         let d = decide(objects, policies, Dir::Egress, side, &dns, 53, "UDP");
-        (d.admitted == Some(false)).then(|| (who, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies))))
+        (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies)))))
     };
     let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{}", super::paths::client_namespace_on(cluster, client.0), super::paths::CLIENT_POD)).into_iter().collect();
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some()) {
@@ -976,6 +976,40 @@ fn labels_of(side: &Side) -> String {
         Some(l) if !l.is_empty() => format!("pods labelled {}", super::model::labels_text(l, ",")),
         _ => "pods without labels".into(),
     }
+}
+
+/// `sentence`, in which `policies_text(names)` is the subject, with its verbs agreeing with the
+/// number of policies: "NetworkPolicies a, b select web for ingress and admit …", "they must"
+/// (qa1 q/29: "NetworkPolicies a, b selects"); with one policy, as is. ("no rule admits" keeps
+/// its own subject.)
+fn agree_with(names: &[String], sentence: String) -> String {
+    if names.len() < 2 {
+        return sentence;
+    }
+    let head = policies_text(names);
+    let mut s = sentence;
+    for (one, many) in [("selects", "select"), ("admits", "admit"), ("isolates", "isolate")] {
+        s = s.replace(&format!("{head} {one} "), &format!("{head} {many} "));
+    }
+    s.replace(" for ingress and admits ", " for ingress and admit ")
+        .replace(" for egress and admits ", " for egress and admit ")
+        .replace(": it must admit", ": they must admit")
+        .replace(": it must hold", ": they must hold")
+}
+
+/// A verb whose subject is an already written `policies_text` (`pols`): "selects" after one
+/// policy, "select" after "NetworkPolicies a, b".
+fn verb<'a>(pols: &str, one: &'a str) -> &'a str {
+    if pols.starts_with("NetworkPolicies ") {
+        one.strip_suffix('s').unwrap_or(one)
+    } else {
+        one
+    }
+}
+
+/// The nodePort of Service port `port`/`protocol`, if it has one.
+fn node_port_of(s: &ServiceReport, port: i64, protocol: &str) -> Option<i64> {
+    s.ports.iter().find(|sp| sp.port == port && sp.protocol == protocol).and_then(|sp| sp.node_port)
 }
 
 /// "NetworkPolicy a" / "NetworkPolicies a, b"
@@ -1049,15 +1083,19 @@ fn port_only_advice(objects: &[Object], policies: &[usize], dest: &Side, other: 
 /// kube-proxy's DNAT, on the pod's port (NetworkPolicyPort.port: "the port on the given protocol"
 /// of the selected pods; kube-proxy rewrites the destination before the pod's interface). Empty
 /// when no isolating rule names the Service's port, or the two ports are one.
-fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: &Side, svc_port: i64, pod_port: i64, protocol: &str) -> String {
-    if svc_port == pod_port {
-        return String::new();
-    }
-    let names = isolating(objects, policies, Dir::Ingress, dest).any(|(o, rules)| {
-        rules.iter().any(|r| rule_peers_admit(r, &o.meta.namespace, c) != Some(false) && r.ports.iter().any(|pp| matches!(pp.port, Some(IntOrString::Int(_))) && port_admits(pp, dest, svc_port, protocol)))
-    });
-    if names {
+fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: Option<&Side>, svc_port: i64, node_port: Option<i64>, pod_port: i64, protocol: &str) -> String {
+    // (qa1 q/27, projectcalico/felix#2836: a rule naming the Service's nodePort, 30644, for a
+    // NodePort Service — the nodePort is rewritten by the same DNAT, so no policy ever sees it)
+    let names = |port: i64| {
+        port != pod_port
+            && isolating(objects, policies, Dir::Ingress, dest).any(|(o, rules)| {
+                rules.iter().any(|r| c.is_none_or(|c| rule_peers_admit(r, &o.meta.namespace, c) != Some(false)) && r.ports.iter().any(|pp| matches!(pp.port, Some(IntOrString::Int(_))) && port_admits(pp, dest, port, protocol)))
+            })
+    };
+    if names(svc_port) {
         format!(" (the rule names port {svc_port}, the Service's port; policies see the pod's port {pod_port} after kube-proxy's DNAT: name {pod_port})")
+    } else if let Some(n) = node_port.filter(|&n| names(n)) {
+        format!(" (the rule names port {n}, the Service's nodePort; policies see the pod's port {pod_port} after kube-proxy's DNAT: name {pod_port})")
     } else {
         String::new()
     }
@@ -1269,14 +1307,14 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
             };
             let held = no_block_holds(objects, policies, Dir::Egress, c, dest, port, protocol, dest.ip);
             let closest = closest_rules(objects, policies, Dir::Egress, c, dest, dest, port, protocol, name);
-            return Verdict::Refused(Dir::Egress, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen}){closest}", policies_text(&e.policies)));
+            return Verdict::Refused(Dir::Egress, agree_with(&e.policies, format!("{} selects {client} for egress and no rule admits {what} on {on}{held}: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client ({seen}){closest}", policies_text(&e.policies))));
         }
         None => {
             let how = match (&dest.labels, dest.ip) {
                 (Some(_), ip) => format!("only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}", ip.map(|i| format!(" {i}")).unwrap_or_default()),
                 (None, _) => format!("only through an ipBlock rule: it is admitted if that ipBlock holds {name}'s address (resolved outside the cluster, not known here), else a network plugin that enforces NetworkPolicy drops the connection"),
             };
-            return Verdict::Unknown(format!("{} selects {client} for egress and admits {what} {how}", policies_text(&e.policies)));
+            return Verdict::Unknown(agree_with(&e.policies, format!("{} selects {client} for egress and admits {what} {how}", policies_text(&e.policies))));
         }
         Some(true) => {}
     }
@@ -1286,15 +1324,15 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
     }
     let i = decide(objects, policies, Dir::Ingress, dest, c, port, protocol);
     match i.admitted {
-        Some(false) => Verdict::Refused(Dir::Ingress, format!(
+        Some(false) => Verdict::Refused(Dir::Ingress, agree_with(&i.policies, format!(
             "{} selects {name} for ingress and no rule admits {} from namespace {} on {on}{}: a network plugin that enforces NetworkPolicy drops the connection{}",
             policies_text(&i.policies), labels_of(c), c.namespace, no_block_holds(objects, policies, Dir::Ingress, dest, dest, port, protocol, c.ip),
             closest_rules(objects, policies, Dir::Ingress, dest, c, dest, port, protocol, "the client")
-        )),
-        None => Verdict::Unknown(format!(
+        ))),
+        None => Verdict::Unknown(agree_with(&i.policies, format!(
             "{} selects {name} for ingress and admits this client only through an ipBlock rule whose range holds its address{}: {POD_IP_BLOCK}",
             policies_text(&i.policies), c.ip.map(|i| format!(" {i}")).unwrap_or_default()
-        )),
+        ))),
         Some(true) => {
             by.extend(admitted_by(objects, policies, Dir::Ingress, dest, c, dest, port, protocol));
             Verdict::Admitted(by)
@@ -1339,7 +1377,7 @@ fn verdict_any_port(objects: &[Object], policies: &[usize], c: &Side, host: &str
     if names.is_empty() {
         return None;
     }
-    let client = format!("{} selects the client ({} in namespace {}) for egress", policies_text(&names), labels_of(c), c.namespace);
+    let client = agree_with(&names, format!("{} selects the client ({} in namespace {}) for egress", policies_text(&names), labels_of(c), c.namespace));
     if on_ports.is_empty() && !by_block {
         return Some(Verdict::Refused(Dir::Egress, format!(
             "{client} and no rule admits {host} (an address outside the cluster) on any port: a network plugin that enforces NetworkPolicy drops the connection as it leaves the client (the client connects straight to {host}'s address: an ExternalName Service is only a DNS alias)"
@@ -1402,10 +1440,10 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
     // a resolver asks over UDP and retries over TCP only when the answer was truncated
     let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "TCP");
-    let dns_words = format!(
+    let dns_words = agree_with(&dns_udp.policies, format!(
         "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
         policies_text(&dns_udp.policies), labels_of(&c), c.namespace
-    );
+    ));
     if dns_udp.admitted == Some(false) {
         if let Some(o) = policies.iter().map(|&i| &objects[i]).find(|o| dns_udp.policies.first() == Some(&o.meta.name) && o.meta.namespace == c.namespace) {
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies",
@@ -1471,7 +1509,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         };
                         let mut v = verdict(objects, policies, &c, &dest, &name, b.port, protocol);
                         if let (Verdict::Refused(Dir::Ingress, why), Some(svc_port)) = (&mut v, p.port) {
-                            why.push_str(&service_port_hint(objects, policies, &dest, &c, svc_port, b.port, protocol));
+                            why.push_str(&service_port_hint(objects, policies, &dest, Some(&c), svc_port, node_port_of(s, svc_port, protocol), b.port, protocol));
                         }
                         verdicts.push((name.clone(), v));
                     }
@@ -1498,10 +1536,10 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     continue;
                 }
                 if asks_dns && dns_udp.admitted == Some(true) && dns_tcp.admitted == Some(false) {
-                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies)));
+                    edit(&mut np, p).reason.push_str(&agree_with(&dns_tcp.policies, format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies))));
                 }
                 if asks_dns && dns_udp.admitted.is_none() {
-                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies)));
+                    edit(&mut np, p).reason.push_str(&agree_with(&dns_udp.policies, format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies))));
                 }
                 if !deliverable {
                     changed.extend(np.map(|np| (pi, np)));
@@ -1607,7 +1645,9 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 // per endpoint: its name, whether the source is admitted (None: an ipBlock
                 // decides) and the policies isolating it; the sentences are made only where used
                 let mut judged: Vec<(String, Option<bool>, std::rc::Rc<str>)> = Vec::with_capacity(p.backends.len());
-                for b in &p.backends {
+                // (a refused endpoint's port hint: a rule naming the Service's port or nodePort)
+                let mut hints: Vec<String> = vec![String::new(); p.backends.len()];
+                for (bi, b) in p.backends.iter().enumerate() {
                     let name = b.pod.clone().unwrap_or_else(|| b.ip.clone());
                     // (a host-network pod or an address that is no pod: no policy isolates it;
                     // the pod's own node: always allowed)
@@ -1618,14 +1658,19 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     };
                     let a = outside_memo.entry((b.ip.as_str(), b.pod.as_deref(), b.port, protocol)).or_insert_with(|| outside_admission(objects, policies, &dest, b.port, protocol));
                     let d = (a.admits(src), a.policies.clone());
+                    if d.0 == Some(false) {
+                        if let Some(svc_port) = p.port {
+                            hints[bi] = service_port_hint(objects, policies, &dest, None, svc_port, node_port_of(s, svc_port, protocol), b.port, protocol);
+                        }
+                    }
                     judged.push((name, d.0, d.1));
                 }
                 let why = |i: usize| -> String {
                     let (name, admitted, pols) = &judged[i];
                     let on = format!("{}/{protocol}", p.backends[i].port);
                     match admitted {
-                        Some(false) => format!("{pols} selects {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed)"),
-                        _ => format!("{pols} isolates {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)"),
+                        Some(false) => format!("{pols} {} {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed){}", verb(pols, "selects"), hints[i]),
+                        _ => format!("{pols} {} {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)", verb(pols, "isolates")),
                     }
                 };
                 let refused: Vec<usize> = (0..judged.len()).filter(|&i| judged[i].1 == Some(false)).collect();
@@ -1633,7 +1678,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 // listing every endpoint; the path's reason has the whole sentence)
                 for &i in &refused {
                     let (name, _, pols) = &judged[i];
-                    let shown = if short.is_empty() { why(i) } else { format!("{pols} selects {name} for ingress and no rule admits {short} on {}/{protocol}", p.backends[i].port) };
+                    let shown = if short.is_empty() { why(i) } else { format!("{pols} {} {name} for ingress and no rule admits {short} on {}/{protocol}{}", verb(pols, "selects"), p.backends[i].port, hints[i]) };
                     edit(&mut np, p).backends[i].refused = Some(shown);
                 }
                 let names: Vec<&str> = refused.iter().map(|&i| judged[i].0.as_str()).collect();

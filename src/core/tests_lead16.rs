@@ -15,7 +15,7 @@ fn why_netpol_fails_when_two_policies_drop_the_client_networking_v1_policy_union
     let s = r.services.iter().find(|s| s.name == "web").expect("Service web");
     let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("the in-cluster path");
     assert_eq!(p.outcome, super::paths::Outcome::Dropped, "{}", p.reason);
-    assert!(p.reason.starts_with("NetworkPolicies a, b "), "{}", p.reason);
+    assert!(p.reason.starts_with("NetworkPolicies a, b select web for ingress and no rule admits"), "{}", p.reason);
     let checks = super::checklist::checklist(text, &r, "default/web", "pod");
     let np = checks.iter().find(|c| c.key == "netpol").expect("the netpol check");
     assert_eq!(np.status, "fail", "{}", np.why);
@@ -50,4 +50,21 @@ fn why_from_the_pod_entry_warns_of_an_ingress_route_that_answers_503() {
     // from the Ingress's own entry: the existing fail, once
     let checks = super::checklist::checklist(&text, &r, "", "ingress@some-name-nais-ingress-9a3064dc");
     assert_eq!(checks.iter().filter(|c| c.key == "ingress").map(|c| c.status.as_str()).collect::<Vec<_>>(), ["fail"]);
+}
+
+/// qa1 q/27 (projectcalico/felix#2836): a policy admits port 30644, the Service's nodePort, and
+/// NodePort traffic times out. A NetworkPolicyPort is the selected pod's port (k8s.io/api
+/// networking/v1 types.go NetworkPolicyPort); kube-proxy's DNAT rewrites nodePort and Service port
+/// to the pod's port (8080) before the pod's interface, so no policy ever sees 30644. The refusal
+/// now says so, in-cluster and from outside (learnfix13 said it for the Service's port only).
+#[test]
+fn a_policy_naming_the_nodeport_is_told_policies_see_the_pods_port_network_policy_port() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/qa1-27-netpol-nodeport.yaml")).unwrap();
+    let r = analyze(&text, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "kubia1").expect("Service kubia1");
+    let hint = "(the rule names port 30644, the Service's nodePort; policies see the pod's port 8080 after kube-proxy's DNAT: name 8080)";
+    let inside = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).expect("in-cluster path");
+    assert!(inside.reason.contains(hint), "{}", inside.reason);
+    let outside = s.paths.iter().find(|p| p.entry == super::paths::Entry::NodePort && p.outcome == super::paths::Outcome::Dropped).expect("a dropped nodePort path");
+    assert!(outside.reason.contains(hint), "{}", outside.reason);
 }
