@@ -1083,7 +1083,7 @@ fn port_only_advice(objects: &[Object], policies: &[usize], dest: &Side, other: 
 /// kube-proxy's DNAT, on the pod's port (NetworkPolicyPort.port: "the port on the given protocol"
 /// of the selected pods; kube-proxy rewrites the destination before the pod's interface). Empty
 /// when no isolating rule names the Service's port, or the two ports are one.
-fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: Option<&Side>, svc_port: i64, node_port: Option<i64>, pod_port: i64, protocol: &str) -> String {
+fn service_port_hint(objects: &[Object], policies: &[usize], dest: &Side, c: Option<&Side>, (svc_port, node_port): (i64, Option<i64>), pod_port: i64, protocol: &str) -> String {
     // (qa1 q/27, projectcalico/felix#2836: a rule naming the Service's nodePort, 30644, for a
     // NodePort Service — the nodePort is rewritten by the same DNAT, so no policy ever sees it)
     let names = |port: i64| {
@@ -1509,7 +1509,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                         };
                         let mut v = verdict(objects, policies, &c, &dest, &name, b.port, protocol);
                         if let (Verdict::Refused(Dir::Ingress, why), Some(svc_port)) = (&mut v, p.port) {
-                            why.push_str(&service_port_hint(objects, policies, &dest, Some(&c), svc_port, node_port_of(s, svc_port, protocol), b.port, protocol));
+                            why.push_str(&service_port_hint(objects, policies, &dest, Some(&c), (svc_port, node_port_of(s, svc_port, protocol)), b.port, protocol));
                         }
                         verdicts.push((name.clone(), v));
                     }
@@ -1660,7 +1660,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     let d = (a.admits(src), a.policies.clone());
                     if d.0 == Some(false) {
                         if let Some(svc_port) = p.port {
-                            hints[bi] = service_port_hint(objects, policies, &dest, None, svc_port, node_port_of(s, svc_port, protocol), b.port, protocol);
+                            hints[bi] = service_port_hint(objects, policies, &dest, None, (svc_port, node_port_of(s, svc_port, protocol)), b.port, protocol);
                         }
                     }
                     judged.push((name, d.0, d.1));
