@@ -305,7 +305,7 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
         // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
         let mut found = Vec::new();
         invariants(schema, Level::Root, path, &mut found);
-        found.sort_by(|a, b| a.message.cmp(&b.message));
+        crate::core::sort::sort_by(&mut found, |a, b| a.message.cmp(&b.message));
         // structuraldefaulting.ValidateDefaults only once ValidateStructural found nothing
         if found.is_empty() {
             defaults(schema, path, true, false, errs);

@@ -801,7 +801,7 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
         }
     }
     for v in starts.values_mut() {
-        v.sort_unstable();
+        sort::sort(v);
     }
     // the definition an error is in: the last of that id starting at or above it (an id no
     // object has: its own line)
@@ -2490,3 +2490,5 @@ mod tests_learnfix13;
 mod tests_valfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_sizefix;
