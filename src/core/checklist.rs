@@ -453,7 +453,7 @@ fn probe_port_reason(text: &str, report: &Report, pods: &[&&super::report::PodRe
         return None;
     }
     let mut lines: Vec<u32> = pods.iter().map(|p| p.line).collect();
-    lines.sort_unstable();
+    crate::core::sort::sort(&mut lines);
     lines.dedup();
     let starts: Vec<usize> = lines.iter().take(20).filter_map(|&l| document_at(text, l).map(|(first, _)| first)).collect();
     let d = notes.into_iter().find(|d| document_at(text, d.line).is_some_and(|(first, _)| starts.contains(&first)))?;
@@ -1292,7 +1292,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 super::model::IntOrString::Int(n) => vec![*n],
                 super::model::IntOrString::Str(_) => {
                     let mut v: Vec<i64> = s.endpoints.iter().flat_map(|e| e.ports.iter().filter(|p| p.name == sp.name && p.protocol == sp.protocol).map(|p| p.port)).collect();
-                    v.sort_unstable();
+                    crate::core::sort::sort(&mut v);
                     v.dedup();
                     v
                 }

@@ -4249,7 +4249,7 @@ fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, Str
             only_pod.push((format!("spec.{list}[{}].image: Invalid value: {}: must not have leading or trailing whitespace", c.index, quote(image)), o.pos(&written)));
         }
     }
-    only_pod.sort_by_key(|(m, _)| m.starts_with("spec.initContainers"));
+    crate::core::sort::sort_by_key(&mut only_pod, |(m, _)| m.starts_with("spec.initContainers"));
     errs.extend(only_pod);
     let (_, at) = errs.first()?.clone();
     let texts: Vec<&str> = errs.iter().map(|(m, _)| m.as_str()).collect();
@@ -4376,7 +4376,7 @@ fn parse_index_ranges(s: &str) -> Vec<i64> {
             }
         }
     }
-    out.sort_unstable();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -305,7 +305,7 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
         // ValidateStructuralWithOptions sorts its errors by their text (map order is random)
         let mut found = Vec::new();
         invariants(schema, Level::Root, path, &mut found);
-        found.sort_by(|a, b| a.message.cmp(&b.message));
+        crate::core::sort::sort_by(&mut found, |a, b| a.message.cmp(&b.message));
         // structuraldefaulting.ValidateDefaults only once ValidateStructural found nothing
         if found.is_empty() {
             defaults(schema, path, true, false, errs);
@@ -407,8 +407,10 @@ fn json_type(v: &Node) -> (&'static str, &'static str) {
             Value::Int(_) => ("integer", "int64"),
             // sigs.k8s.io/yaml writes an integral float as a JSON integer, which
             // Convert_v1_JSON_To_apiextensions_JSON's util/json.Unmarshal makes an int64
-            Value::Float(_) => match v.text().parse::<f64>() {
-                Ok(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => ("integer", "int64"),
+            // (decimal::parse is str::parse::<f64> for every text a Float has; std's parser and its
+            // tables stay out of the wasm: issue #12, bundle)
+            Value::Float(_) => match super::decimal::parse(&v.text()) {
+                Some(x) if x.fract() == 0.0 && x.abs() < 9.2e18 => ("integer", "int64"),
                 _ => ("number", "double"),
             },
             Value::Str => ("string", ""),
@@ -430,7 +432,8 @@ fn num(n: &Node) -> Option<Num> {
     match &n.kind {
         NodeKind::Scalar { value: Value::Int(i), .. } => Some(Num::I(*i)),
         NodeKind::Scalar { value: Value::Float(_), .. } => {
-            let x = super::decimal::parse(&n.text()).or_else(|| n.text().parse().ok())?;
+            // a Float's text is go-yaml's float syntax or `.inf`/`.nan` (which std refused too)
+            let x = super::decimal::parse(&n.text())?;
             Some(if x.fract() == 0.0 && x.abs() < 9.2e18 { Num::I(x as i64) } else { Num::F(x) })
         }
         _ => None,

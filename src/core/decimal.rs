@@ -338,6 +338,43 @@ pub fn shortest(v: f64) -> String {
     show_bits(b & !(1 << 63), b >> 63 == 1, 52, 11, 1075)
 }
 
+/// `format!("{v:?}")`: the shortest digits, with an exponent when `v` is below 1e-4 (not zero)
+/// or at least 1e16 (`1e16`, `1.5e-7`, `inf`), else as `{}` with at least one fraction digit
+/// (`1.0`, `-0.0`, `NaN`): core::fmt::float's `float_to_general_debug`.
+pub fn debug(v: f64) -> String {
+    let a = v.abs();
+    if !((a != 0.0 && a < 1e-4) || a >= 1e16) {
+        let mut s = shortest(v);
+        if v.is_finite() && !s.contains('.') {
+            s.push_str(".0");
+        }
+        return s;
+    }
+    let mut out = String::from(if v.is_sign_negative() { "-" } else { "" });
+    if a.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    // the shortest digits are those `{}` prints, then zeros: d.ddd × 10^exp
+    let plain = shortest(a);
+    let point = plain.find('.').unwrap_or(plain.len()) as i64;
+    let all: Vec<u8> = plain.bytes().filter(|b| *b != b'.').collect();
+    let lead = all.iter().take_while(|b| **b == b'0').count();
+    let mut digits = &all[lead..];
+    while let [rest @ .., b'0'] = digits {
+        digits = rest;
+    }
+    let exp = point - lead as i64 - 1;
+    out.push(digits[0] as char);
+    if digits.len() > 1 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(&digits[1..]).unwrap_or(""));
+    }
+    out.push('e');
+    out.push_str(&exp.to_string());
+    out
+}
+
 /// `format!("{v}")` for an `f32`.
 pub fn shortest_f32(v: f32) -> String {
     let b = v.to_bits() as u64;

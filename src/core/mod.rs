@@ -860,7 +860,7 @@ fn dedup_field_errors(diags: &mut Vec<Diagnostic>, objects: &[Object]) {
         }
     }
     for v in starts.values_mut() {
-        v.sort_unstable();
+        sort::sort(v);
     }
     // the definition an error is in: the last of that id starting at or above it (an id no
     // object has: its own line)
@@ -1135,6 +1135,20 @@ fn pod_update_error(live: &Object, next: &Object) -> Option<(Diagnostic, &'stati
     Some((d, what))
 }
 
+/// The words `format!("{value:?}")` gives for a scalar's value, written out: Value's derived
+/// Debug would bring std's float printing into the wasm (issue #12, bundle);
+/// `decimal::debug` is `{:?}` of an f64.
+fn scalar_words(value: &yaml::Value) -> String {
+    use yaml::Value;
+    match value {
+        Value::Null => "Null".into(),
+        Value::Bool(b) => format!("Bool({b})"),
+        Value::Int(i) => format!("Int({i})"),
+        Value::Float(f) => format!("Float({})", decimal::debug(*f)),
+        Value::Str => "Str".into(),
+    }
+}
+
 /// Two written values as apiequality.Semantic.DeepEqual compares the objects they decode to,
 /// for the pod fields `pod_update_error` reads: maps without regard to order, lists in order, an
 /// empty map or list as none (nil and empty are equal), an unwritten scalar as its Go zero value
@@ -1172,8 +1186,8 @@ fn same_value(a: Option<&yaml::Node>, b: Option<&yaml::Node>, field: &str, host_
             Some(NodeKind::Scalar { value: Value::Bool(false), .. }) => Some(String::new()),
             Some(NodeKind::Scalar { value: Value::Int(0), .. }) => Some(String::new()),
             // `80.0` for an int32 is 80 once sigs.k8s.io/yaml made it JSON (review10 p26)
-            Some(NodeKind::Scalar { value: Value::Float(f), .. }) if f.fract() == 0.0 && f.abs() < 1e15 => Some(if *f == 0.0 { String::new() } else { format!("{:?}", Value::Int(*f as i64)) }),
-            Some(NodeKind::Scalar { value, .. }) => Some(format!("{value:?}")),
+            Some(NodeKind::Scalar { value: Value::Float(f), .. }) if f.fract() == 0.0 && f.abs() < 1e15 => Some(if *f == 0.0 { String::new() } else { format!("Int({})", *f as i64) }),
+            Some(NodeKind::Scalar { value, .. }) => Some(scalar_words(value)),
             _ => None,
         }
     }
@@ -2562,3 +2576,5 @@ mod tests_streamfix;
 mod tests_uifix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix14;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_sizefix;

@@ -115,7 +115,7 @@ fn quota_spec(v: &mut V) {
     }
     // sets.List(hardLimits): the standard ones, sorted
     let mut standard: Vec<&str> = hard.iter().map(|(k, _, _)| *k).filter(|k| quota_resource(k)).collect();
-    standard.sort_unstable();
+    crate::core::sort::sort(&mut standard);
     let scopes = v.strs("spec.scopes");
     if !scopes.is_empty() {
         let shown = super::rbac::json_strings(&scopes);

@@ -138,7 +138,7 @@ pub(super) fn job_update_error(live: &Object, next: &Object) -> Option<Refusal> 
                             .flat_map(|n| n.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().map(str::to_string).unwrap_or_else(|| v.text())))).collect::<Vec<_>>())
                             .filter(|(k, _)| !matches!(k.as_str(), "controller-uid" | "job-name" | "batch.kubernetes.io/controller-uid" | "batch.kubernetes.io/job-name"))
                             .collect();
-                        v.sort();
+                        crate::core::sort::sort(&mut v);
                         v
                     };
                     if strip(labels(ot)) != strip(labels(nt)) {
@@ -327,7 +327,7 @@ pub(crate) fn config_state(kind: &str, api_version: &str, root: &Node, refused: 
     }
     let namespace = Some(field("namespace")).filter(|n| !n.is_empty()).unwrap_or_else(|| "default".into());
     let mut binary: Vec<(String, String)> = root.get("binaryData").iter().flat_map(|d| d.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.text().replace(['\n', '\r'], ""))))).collect();
-    binary.sort();
+    crate::core::sort::sort(&mut binary);
     Some(Box::new(ConfigState {
         secret,
         namespace,

@@ -325,7 +325,10 @@ impl Report {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"version\":1,\"error\":\"{e}\"}}"))
+        // (the report's types serialize without fail: derived, maps with string keys; the
+        // words of serde_json's errors are not formatted, so their Display, io::Error's and
+        // their texts stay out of the wasm: issue #12, bundle)
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{\"version\":1,\"error\":\"the report could not be written as JSON\"}".into())
     }
 
     /// The same facts for people.

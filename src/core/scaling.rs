@@ -317,7 +317,7 @@ impl<'a> V<'a> {
         if present.len() != 1 {
             // (a set in Go, in map order: sorted here)
             let mut others: Vec<&str> = present.iter().copied().filter(|s| *s != expected).collect();
-            others.sort_unstable();
+            crate::core::sort::sort(&mut others);
             for typ in others {
                 self.forbidden(&format!("{p}.{typ}"), "must populate the given metric source only");
             }
@@ -536,7 +536,7 @@ impl<'a> V<'a> {
                         .flat_map(|m| m.last_entries())
                         .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str().unwrap_or_default().to_string())))
                         .collect();
-                    kv.sort();
+                    crate::core::sort::sort(&mut kv);
                     if !kv.is_empty() {
                         parts.push(format!("\"matchLabels\":{{{}}}", kv.iter().map(|(k, v)| format!("{}:{}", json_str(k), json_str(v))).collect::<Vec<_>>().join(",")));
                     }

@@ -165,7 +165,7 @@ fn volume_spec(v: &mut V) {
     if capacity.len() != 1 || capacity[0].0 != "storage" {
         // the ResourceList printed as its JSON (json.Marshal sorts the keys)
         let mut shown: Vec<(&str, String)> = capacity.iter().map(|(k, q, _)| (*k, super::quantity::of_node(q).map_or_else(String::new, |q| q.to_go_string()))).collect();
-        shown.sort_unstable();
+        crate::core::sort::sort(&mut shown);
         let shown = if shown.is_empty() { "null".to_string() } else { format!("{{{}}}", shown.iter().map(|(k, q)| format!("{}:{}", quote(k), quote(q))).collect::<Vec<_>>().join(",")) };
         v.push(Diagnostic::not_supported_shown("spec.capacity", v.at("spec.capacity"), &shown, &["storage"]));
     }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::ids::Ids;
 use super::Scene;
+use crate::core::decimal;
 use crate::core::share::{self, SharedScene, MAX_LINK_CHARS, WARN_LINK_CHARS};
 
 fn current(scene: &Scene) -> SharedScene {
@@ -188,7 +189,9 @@ pub fn diagram_svg_in(root: &web_sys::Element, scene: Option<&Scene>) -> Option<
 /// (wrapped to the picture's width). The viewBox and height grow to hold it.
 fn add_caption(doc: &web_sys::Document, svg: &web_sys::Element, title: &str, outcome: &str, ink: &str) {
     const NS: Option<&str> = Some("http://www.w3.org/2000/svg");
-    let vb: Vec<f64> = svg.get_attribute("viewBox").unwrap_or_default().split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    // numbers read and written by core::decimal, as std would: std's float parsing and printing
+    // stay out of the wasm (issue #12, bundle)
+    let vb: Vec<f64> = svg.get_attribute("viewBox").unwrap_or_default().split_whitespace().filter_map(decimal::parse).collect();
     let [x, y, w, h] = vb[..] else { return };
     let ink = if ink.is_empty() { "currentColor" } else { ink };
     if let Ok(t) = doc.create_element_ns(NS, "title") {
@@ -205,7 +208,7 @@ fn add_caption(doc: &web_sys::Document, svg: &web_sys::Element, title: &str, out
     let mut ty = y + h + 22.0;
     for (text, bold) in &lines {
         let Ok(t) = doc.create_element_ns(NS, "text") else { continue };
-        for (k, v) in [("x", format!("{}", x + 12.0)), ("y", format!("{ty}")), ("font-size", "14".into()), ("fill", ink.into()), ("font-weight", if *bold { "700".into() } else { "400".into() })] {
+        for (k, v) in [("x", decimal::shortest(x + 12.0)), ("y", decimal::shortest(ty)), ("font-size", "14".into()), ("fill", ink.into()), ("font-weight", if *bold { "700".into() } else { "400".into() })] {
             let _ = t.set_attribute(k, &v);
         }
         t.set_text_content(Some(text));
@@ -214,16 +217,16 @@ fn add_caption(doc: &web_sys::Document, svg: &web_sys::Element, title: &str, out
     }
     let extra = 12.0 + 20.0 * lines.len() as f64;
     let _ = svg.append_child(&g);
-    let _ = svg.set_attribute("viewBox", &format!("{x} {y} {w} {}", h + extra));
-    if let Some(ht) = svg.get_attribute("height").and_then(|v| v.parse::<f64>().ok()) {
-        let _ = svg.set_attribute("height", &format!("{}", ht * (h + extra) / h.max(1.0)));
+    let _ = svg.set_attribute("viewBox", &format!("{} {} {} {}", decimal::shortest(x), decimal::shortest(y), decimal::shortest(w), decimal::shortest(h + extra)));
+    if let Some(ht) = svg.get_attribute("height").and_then(|v| decimal::parse(&v)) {
+        let _ = svg.set_attribute("height", &decimal::shortest(ht * (h + extra) / h.max(1.0)));
     }
 }
 
 /// The viewBox's height over its width (1 when it has none).
 fn aspect(svg: &str) -> f64 {
     let vb = svg.split("viewBox=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default();
-    let v: Vec<f64> = vb.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let v: Vec<f64> = vb.split_whitespace().filter_map(decimal::parse).collect();
     match v[..] {
         [_, _, w, h] if w > 0.0 && h > 0.0 => h / w,
         _ => 1.0,
