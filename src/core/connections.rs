@@ -37,7 +37,8 @@ pub enum Picker {
 /// The picker of a path: kube-proxy when a hop DNATs; else the client, when the path dials
 /// straight to an address (a `direct` hop: headless, ExternalName).
 pub fn picker(path: &Path) -> Picker {
-    if path.entry == super::paths::Entry::Ingress {
+    // (a Gateway's proxy picks an endpoint as an ingress controller does: core::gateway::paths)
+    if matches!(path.entry, super::paths::Entry::Ingress | super::paths::Entry::HttpRoute) {
         return Picker::IngressController;
     }
     if path.hops.iter().any(|h| matches!(h.kind, HopKind::Dnat | HopKind::SnatDnat)) {
