@@ -275,7 +275,7 @@ pub fn resolve(objects: &[Object], route: &Object, b: &BackendRef, services: &[s
     // (Core support: a core-group Service)
     if !b.group.is_empty() || b.kind != "Service" {
         let gk = if b.group.is_empty() { b.kind.clone() } else { format!("{}.{}", b.kind, b.group) };
-        return Resolved::Invalid { reason: "InvalidKind", why: format!("backendRef kind {gk} is not a core Service, the only backend every implementation supports (others are implementation-specific)"), service: None };
+        return Resolved::Invalid { reason: "InvalidKind", why: format!("backendRef kind {gk} is not a core Service, the only backend every implementation supports (other kinds are implementation-specific)"), service: None };
     }
     // "a resource in another namespace when the reference has not been explicitly allowed by a
     // ReferenceGrant" → RefNotPermitted
@@ -352,7 +352,8 @@ fn reason_origin(reason: &str) -> &'static str {
 /// The words a client gets for an invalid backendRef (httproute_types.go HTTPRouteRule.BackendRefs).
 fn status_words(kind: &str) -> &'static str {
     if kind == "GRPCRoute" {
-        // grpcroute_types.go GRPCRouteRule.BackendRefs: "a gRPC status code of UNAVAILABLE"
+        // grpcroute_types.go GRPCRouteRule.BackendRefs: "When a GRPCBackendRef is invalid,
+        // `UNAVAILABLE` statuses MUST be returned"
         "gRPC status UNAVAILABLE"
     } else {
         "HTTP 500"
@@ -378,6 +379,33 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                     }
                     // a route printed by a cluster: its Service may exist there
                     Resolved::Invalid { reason: "BackendNotFound", .. } if o.dumped() => {}
+                    // another kind than a core Service (ServiceImport, an implementation's own
+                        // Backend): implementation-specific support (HTTPBackendRef "Support:
+                        // Implementation-specific for any other resource"), not followed here
+                    Resolved::Invalid { reason: "InvalidKind", why, .. } => diags.push(
+                        Diagnostic::note(
+                            Severity::Info,
+                            ErrorType::Resolution,
+                            "GatewayBackendRef",
+                            format!("{}: {why}: not followed here; an implementation that does not support it sets ResolvedRefs False, reason InvalidKind, and answers {} to {words}", b.field, status_words(&o.kind)),
+                            b.pos,
+                        )
+                        .on(&id)
+                        .at_field(&b.field),
+                    ),
+                    // a namespace of which the input has no Service at all: a partial input (the
+                    // route alone), not a wrong name
+                    Resolved::Invalid { reason: "BackendNotFound", why, .. } if !services.iter().any(|s| s.namespace == b.namespace.as_deref().unwrap_or(&o.meta.namespace)) => diags.push(
+                        Diagnostic::note(
+                            Severity::Info,
+                            ErrorType::Resolution,
+                            "GatewayBackendRef",
+                            format!("{}: {why} (nor any Service of that namespace: paste it too to follow this route); if the cluster has none either, the route's ResolvedRefs is False, reason BackendNotFound, and the Gateway answers {} to {words}", b.field, status_words(&o.kind)),
+                            b.pos,
+                        )
+                        .on(&id)
+                        .at_field(&b.field),
+                    ),
                     Resolved::Invalid { reason, why, .. } => {
                         let (field, pos) = match (reason, b.port_pos) {
                             ("PortNotFound", Some(p)) => (format!("{}.port", b.field), p),
@@ -400,7 +428,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
             }
         }
         if !working.is_empty() {
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", format!("{} {} resolves {}", o.kind, o.meta.name, working.join("; ")), o.source.pos).on(&id));
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", format!("the Gateway sends {}", working.join("; ")), o.source.pos).on(&id));
         }
     }
 }

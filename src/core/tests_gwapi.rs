@@ -73,6 +73,11 @@ fn backend_ref_to_a_missing_service_warns_backend_not_found_route_reason_backend
     let w = warnings(&r);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].starts_with("12:7: spec.rules[0].backendRefs[0]: ResolvedRefs False, reason BackendNotFound: Service default/stirling does not exist"), "{w:?}");
+    // the route alone (no Service of its namespace in the input): an info, not a warning
+    let alone = route("    - name: stirling\n      port: 8080\n");
+    let r = analyze(alone.split("---\n").next().unwrap(), &Config::default());
+    assert!(warnings(&r).is_empty(), "{:?}", warnings(&r));
+    assert!(r.diagnostics.iter().any(|d| d.code == "GatewayBackendRef" && d.severity == Severity::Info && d.message.contains("paste it too")));
 }
 
 /// RefNotPermitted (shared_types.go RouteReasonRefNotPermitted): a backendRef to another
@@ -110,8 +115,10 @@ fn weights_share_the_500_and_invalid_kind_and_missing_port_http_route_rule_backe
     let p = r.services[0].paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap();
     assert_eq!(p.outcome, Outcome::Delivered);
     assert!((p.backends[0].probability - 0.5).abs() < 1e-9);
+    // (an implementation's own kind: an info, not followed)
     let r = analyze(&route("    - name: stirling-pdf\n      kind: Backend\n      group: gateway.envoyproxy.io\n"), &Config::default());
-    assert!(warnings(&r)[0].contains("reason InvalidKind: backendRef kind Backend.gateway.envoyproxy.io is not a core Service"), "{:?}", warnings(&r));
+    assert!(warnings(&r).is_empty(), "{:?}", warnings(&r));
+    assert!(r.diagnostics.iter().any(|d| d.code == "GatewayBackendRef" && d.message.contains("backendRef kind Backend.gateway.envoyproxy.io is not a core Service") && d.message.contains("reason InvalidKind")));
     let r = analyze(&route("    - name: stirling-pdf\n"), &Config::default());
     assert!(warnings(&r)[0].contains("reason PortNotSpecified"), "{:?}", warnings(&r));
 }
