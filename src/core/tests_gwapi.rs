@@ -138,3 +138,18 @@ fn the_gateway_in_the_input_gives_its_listener_and_address_parent_reference() {
     let l = super::layout::layout(&r, Some(0), 1000.0);
     assert!(l.items.iter().any(|i| i.kind == "external" && i.name == "gateway/gateway"), "no Gateway box");
 }
+
+/// A GRPCRoute the same way, but an invalid backendRef's requests get an `UNAVAILABLE` status
+/// (apis/v1/grpcroute_types.go GRPCRouteRule.BackendRefs); its matches (GRPCMethodMatch) and the
+/// route's hostnames are on the first hop.
+#[test]
+fn a_grpc_route_answers_unavailable_for_an_invalid_backend_ref_grpc_route_rule_backend_refs() {
+    let text = format!("apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata:\n  name: g\nspec:\n  parentRefs:\n  - name: gateway\n  hostnames:\n  - grpc.example.com\n  rules:\n  - matches:\n    - method:\n        service: com.example.User\n        method: Login\n    backendRefs:\n    - name: stirling-pdf\n      port: 9000\n---\n{APP}");
+    let r = analyze(&text, &Config::default());
+    let w = warnings(&r);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("reason PortNotFound") && w[0].ends_with("so the Gateway answers gRPC status UNAVAILABLE to all of the rule's requests"), "{w:?}");
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::HttpRoute).expect("a route entry");
+    assert_eq!(crate::hostopts::entry_key(p), "httproute@g");
+    assert!(p.hops[0].explanation.contains("host grpc.example.com, spec.rules[0] gRPC com.example.User/Login"), "{}", p.hops[0].explanation);
+}
