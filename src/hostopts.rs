@@ -289,6 +289,8 @@ pub fn entry_key(p: &crate::core::paths::Path) -> String {
         ("nodeport", Some(n)) => format!("nodeport@{n}"),
         // one entry per Ingress that routes to the Service (core::ingress::paths)
         ("ingress", _) => format!("ingress@{}", p.ingress.as_deref().unwrap_or_default()),
+        // one entry per Gateway API route that sends to the Service (core::gateway::paths)
+        ("httproute", _) => format!("httproute@{}", p.ingress.as_deref().unwrap_or_default()),
         (e, _) => e.to_string(),
     }
 }

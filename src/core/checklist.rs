@@ -1339,6 +1339,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some(p) => check("ingress", title, "ok", format!("Ingress {ing} routes to port {} of {}; the controller reaches a {} Service from inside the cluster.", p.port.map(|n| n.to_string()).unwrap_or_default(), s.name, s.type_), None),
             None => check("ingress", title, "skip", format!("No route of Ingress {ing} reaches {}.", s.name), None),
         });
+    } else if let Some(route) = entry.strip_prefix("httproute@") {
+        // a Gateway's proxy runs in the cluster and sends to the endpoints: any type will do; what
+        // can fail is the backendRef (core::gateway::paths: ResolvedRefs, the 500)
+        let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute && p.ingress.as_deref() == Some(route));
+        let title = "The route's backendRef reaches a port of the Service";
+        out.push(match p {
+            Some(p) if p.outcome == super::paths::Outcome::Rejected => check("httproute", title, "fail", format!("Route {route}: {}{}.", p.reason, if p.reason.contains("targetPort") { "" } else { ". A backendRef's port is the Service's port (kubernetes-sigs/gateway-api BackendObjectReference.Port), not the pods' targetPort" }), None),
+            Some(p) => check("httproute", title, "ok", format!("Route {route} sends to port {} of {}; the Gateway reaches a {} Service's endpoints from inside the cluster.", p.port.map(|n| n.to_string()).unwrap_or_default(), s.name, s.type_), None),
+            None => check("httproute", title, "skip", format!("No backendRef of route {route} reaches {}.", s.name), None),
+        });
     } else if outside && s.type_ == "ClusterIP" && s.external_ips.is_empty() {
         let fix = obj.and_then(|o| {
             let spec = o.source.get("spec")?;
@@ -1374,6 +1384,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             let ing = p.ingress.as_deref().unwrap_or_default();
             out.push(check("ingress", "Ingress routes to this Service reach it", "warn",
                 format!("Ingress {ing}: {}. (That is the route through the ingress controller, not this entry's: pick From \"Outside client → Ingress {ing}'s controller\" to follow it.)", p.reason), None));
+        }
+    }
+
+    // 6a'. likewise a Gateway API route to this Service that the Gateway answers 500 (an invalid
+    // backendRef, core::gateway::paths) or 503, from any other entry
+    if !entry.starts_with("httproute@") {
+        for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::HttpRoute && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
+            let route = p.ingress.as_deref().unwrap_or_default();
+            out.push(check("httproute", "Gateway API routes to this Service reach it", "warn",
+                format!("Route {route}: {}. (That is the route through the Gateway, not this entry's: pick From \"Outside client → Gateway → route {route}\" to follow it.)", p.reason), None));
         }
     }
 

@@ -37,7 +37,8 @@ pub enum Picker {
 /// The picker of a path: kube-proxy when a hop DNATs; else the client, when the path dials
 /// straight to an address (a `direct` hop: headless, ExternalName).
 pub fn picker(path: &Path) -> Picker {
-    if path.entry == super::paths::Entry::Ingress {
+    // (a Gateway's proxy picks an endpoint as an ingress controller does: core::gateway::paths)
+    if matches!(path.entry, super::paths::Entry::Ingress | super::paths::Entry::HttpRoute) {
         return Picker::IngressController;
     }
     if path.hops.iter().any(|h| matches!(h.kind, HopKind::Dnat | HopKind::SnatDnat)) {
@@ -70,7 +71,7 @@ pub fn mode_line(picker: &Picker, mode: ClientMode) -> String {
                 ClientMode::Multiplexed => "One long-lived connection: every request lands on the one pod it was opened to, unless the client balances itself (gRPC's round_robin opens one per address).",
             }
         ),
-        (Picker::IngressController, _) => "Through an Ingress: the client's connection ends at the ingress controller, which sends each request to an endpoint it picks itself (ingress-nginx: round-robin by default), whatever the client's connections do; kube-proxy is not in this path.".to_string(),
+        (Picker::IngressController, _) => "Through an Ingress (or a Gateway): the client's connection ends at the ingress controller (the Gateway's proxy), which sends each request to an endpoint it picks itself (ingress-nginx: round-robin by default), whatever the client's connections do; kube-proxy is not in this path.".to_string(),
         (Picker::Cname { target }, _) => format!("ExternalName: the client follows the CNAME to {target} and connects there itself; kube-proxy skips this Service (ShouldSkipService) and nothing in the cluster forwards or balances the connection."),
     }
 }

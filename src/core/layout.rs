@@ -191,7 +191,7 @@ impl Layout {
                 // there rather than striking through the address written across its middle)
                 // (an Ingress's controller: a hop also leaves it, for a pod; its centre, so that
                 // drawn_route cuts the line at its edge instead of across "Ingress web")
-                "external" if super::ingress::is_controller_box(name) => i.rect.center(),
+                "external" if super::ingress::is_controller_box(name) || super::gateway::is_gateway_box(name) => i.rect.center(),
                 "cluster" | "external" => (i.rect.x, i.rect.y + i.rect.h / 2.0),
                 // its top edge: a hop into the node ends at its frame, above its title lines
                 // (uifix10: 20 px down, inside the title, a route ran across "node-2" and its
@@ -1229,6 +1229,25 @@ fn ingress_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
     names
         .into_iter()
         .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, "routes to the endpoints")]))
+        .chain(gateway_boxes(s))
+        .collect()
+}
+
+/// The Gateway box of each Gateway API route with a path to `s` (core::gateway::paths: its hops
+/// go `client:outside` → `external:gateway/<name>` → a pod), beside the Ingress controllers. The
+/// first two Gateways.
+fn gateway_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
+    let mut names: Vec<&str> = Vec::new();
+    for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::HttpRoute) {
+        if let Some(n) = p.hops.first().and_then(|h| h.to.strip_prefix("external:")).filter(|n| super::gateway::is_gateway_box(n)) {
+            if !names.contains(&n) && names.len() < 2 {
+                names.push(n);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| ("external", n.to_string(), vec![Line::new(Font::Name, "Gateway"), Line { middle: true, ..Line::new(Font::Mono, n.trim_start_matches("gateway/").to_string()) }, Line::new(Font::Small, "routes to the endpoints")]))
         .collect()
 }
 

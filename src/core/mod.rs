@@ -17,6 +17,7 @@ pub mod connections;
 pub mod diag;
 pub mod edit;
 pub mod gojson;
+pub mod gateway;
 pub mod endpoints;
 pub mod highlight;
 pub mod incremental;
@@ -216,6 +217,7 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
         _ if api_version.split_once('/').is_some_and(|(g, _)| g == "metrics.k8s.io") => {
             format!("{kind} ({api_version}) is not a custom resource: the resource metrics API is served by metrics-server through the aggregation layer (an APIService), read-only (get and list: it creates nothing); Switchboard does not model it; it was read and ignored (not drawn)")
         }
+        _ if gateway::models(kind, api_version) => gateway::ignored_words(kind, api_version),
         _ if strict::custom_group(api_version) => {
             let builtin = if strict::kind_exists(kind) { format!(", not the built-in {kind}") } else { String::new() };
             format!("{kind} ({api_version}) is a custom resource{builtin}: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have; it was read and ignored (not drawn)")
@@ -433,7 +435,17 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     let class = if custom { None } else { podfields::input_class(&kind, &root) };
     let raw_id = if strict_errs.is_empty() { String::new() } else { raw_id(&root) };
     let before = diags.len();
-    let made = if custom { None } else { model::decode_object(root, diags) };
+    // Gateway API routes, Gateways and ReferenceGrants: custom resources (their schema unknown,
+    // still noted as such below) whose routing is followed (core::gateway)
+    let gateway_api = custom && !strict_errs.iter().any(|d| d.severity == Severity::Error) && gateway::models(&kind, &api_version);
+    let made = if gateway_api {
+        ignored.push((kind.clone(), api_version.clone(), root_pos, None, None));
+        Some(gateway::decode_object(root, &kind, &api_version))
+    } else if custom {
+        None
+    } else {
+        model::decode_object(root, diags)
+    };
     match made {
         Some(mut o) => {
             if let Some(ty) = ty {
@@ -1580,6 +1592,8 @@ fn analyze_checked(
             ingress::class_notes(o, &default_classes, &mut diags);
         }
     }
+    // Gateway API routes' backendRefs, resolved as a ResolvedRefs condition would (core::gateway)
+    gateway::backend_notes(&objects, &services, &mut diags);
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
@@ -1588,6 +1602,8 @@ fn analyze_checked(
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
     ingress::paths(&objects, &mut services, &default_classes, &cfg.cluster_domain);
+    // the `httproute` entries: outside client → the route's Gateway → the endpoints
+    gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
     netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
     stage("NetworkPolicy");
@@ -2578,3 +2594,5 @@ mod tests_uifix13;
 mod tests_learnfix14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_sizefix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_gwapi;

@@ -684,6 +684,9 @@ pub enum Body {
     Autoscaler(Autoscaler),
     /// policy/v1 PodDisruptionBudget: what an eviction (kubectl drain) must leave running
     DisruptionBudget(DisruptionBudget),
+    /// a Gateway API object whose routing is followed (core::gateway): HTTPRoute, GRPCRoute,
+    /// Gateway, ReferenceGrant
+    Gateway(Box<super::gateway::GatewayObject>),
 }
 
 /// A PodDisruptionBudget as the Eviction API reads it.
@@ -914,7 +917,7 @@ pub(crate) fn read_meta(root: &Node) -> Meta {
     meta(&mut Reader { obj: String::new(), diags: &mut scratch }, root)
 }
 
-fn meta(r: &mut Reader, root: &Node) -> Meta {
+pub(crate) fn meta(r: &mut Reader, root: &Node) -> Meta {
     let m = r.map(root.get("metadata"), &"metadata");
     let name = r.string(m.and_then(|m| m.get("name")), &"metadata.name").unwrap_or_default();
     let ns = r.string(m.and_then(|m| m.get("namespace")), &"metadata.namespace");

@@ -130,6 +130,9 @@ string_enum! {
         ExternalIp = "externalip",
         /// an outside client through an Ingress's controller (core::ingress::paths)
         Ingress = "ingress",
+        /// an outside client through the Gateway of a Gateway API route (core::gateway::paths;
+        /// the route's name in `ingress`)
+        HttpRoute = "httproute",
     }
 }
 
@@ -224,7 +227,8 @@ pub struct Path {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// the Ingress whose controller this path goes through (`ingress` entry: its name, or
-    /// `namespace/name` outside the Service's namespace — never, an Ingress reaches only its own)
+    /// `namespace/name` outside the Service's namespace — never, an Ingress reaches only its own);
+    /// on an `httproute` entry the HTTPRoute's (or GRPCRoute's) name (core::gateway::paths)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ingress: Option<String>,
     /// the NetworkPolicy rules that admit this request where policies isolate its ends (the
@@ -762,7 +766,7 @@ pub fn retarget(path: &mut Path, i: usize) {
     // kube-proxy's DNAT) comes off; this backend's own, if it refuses too, goes back on
     // an ingress controller's own connection (core::ingress::paths): no DNAT, its destination
     // is the endpoint it picked
-    if path.entry == Entry::Ingress {
+    if matches!(path.entry, Entry::Ingress | Entry::HttpRoute) {
         if let Some(last) = path.hops.last_mut().filter(|h| h.to.starts_with("pod:")) {
             last.explanation = last.explanation.replace(&format!("; here {}.", name(&first)), &format!("; this request: {}.", name(&b)));
             last.to = format!("pod:{}", name(&b));

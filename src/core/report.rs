@@ -524,7 +524,7 @@ impl Report {
                     s,
                     "  path from {}{}{}: {} — {}",
                     p.entry,
-                    p.node.as_ref().map(|n| format!(" via {n}")).or_else(|| p.ingress.as_ref().map(|n| format!(" via Ingress {n}"))).unwrap_or_default(),
+                    p.node.as_ref().map(|n| format!(" via {n}")).or_else(|| p.ingress.as_ref().map(|n| if p.entry == super::paths::Entry::HttpRoute { format!(" via route {n}") } else { format!(" via Ingress {n}") })).unwrap_or_default(),
                     // 53/UDP and 53/TCP: two lines that must not read the same
                     p.port.map(|n| {
                         let port = match (&p.protocol, svc.port_number_shared(n)) {

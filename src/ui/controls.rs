@@ -154,6 +154,8 @@ pub(crate) fn entry_label(key: &str) -> String {
         Some(("nodeport", n)) => format!("Outside client → {n}'s nodePort"),
         // core::ingress::paths: one entry per Ingress routing to the Service
         Some(("ingress", n)) => format!("Outside client → Ingress {n}'s controller"),
+        // core::gateway::paths: one entry per HTTPRoute (or GRPCRoute) sending to the Service
+        Some(("httproute", n)) => format!("Outside client → Gateway → route {n}"),
         Some(("pod", n)) => format!("A pod inside the cluster, on {n}"),
         _ => match key {
             "pod" => "A pod inside the cluster".into(),
