@@ -1058,7 +1058,7 @@ fn claim_orphans(
                             }
                         }
                     }
-                    done.sort_unstable();
+                    crate::core::sort::sort(&mut done);
                     done.dedup();
                     entry.job_succeeded = done.len() - before.min(done.len());
                     let want = (completions - done.len() as i64).min(parallelism).clamp(0, MAX_PODS as i64 + 1) as usize;
@@ -1079,7 +1079,7 @@ fn claim_orphans(
                     }
                     let mut left: Vec<usize> = Vec::new();
                     let mut ixs: Vec<i64> = by_index.iter().map(|(ix, _)| *ix).collect();
-                    ixs.sort_unstable();
+                    crate::core::sort::sort(&mut ixs);
                     ixs.dedup();
                     for ix in ixs {
                         let same: Vec<usize> = by_index.iter().filter(|(i, _)| *i == ix).map(|(_, pi)| *pi).collect();
