@@ -130,7 +130,7 @@ fn document_markers(b: &[u8]) -> usize {
 }
 
 fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
-    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos)
+    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos).hint(e.hint)
 }
 
 /// An object read and not modelled: its kind, its apiVersion and where it starts (an
@@ -478,11 +478,14 @@ fn generate_name_refusal(root: &yaml::Node) -> Option<Diagnostic> {
     }
     let g = meta.get("generateName")?;
     let prefix = g.as_str().filter(|p| !p.is_empty())?;
-    let message = format!(
-        "from {prefix}: cannot use generate name with apply (kubectl apply finds the object it updates by metadata.name; \
-         `kubectl create -f` accepts generateName: the API server names the object {prefix}<5 random characters>)"
-    );
-    Some(Diagnostic::note(Severity::Error, ErrorType::Kubectl, "GenerateNameWithApply", message, g.pos).at_field("metadata.generateName"))
+    let message = format!("from {prefix}: cannot use generate name with apply");
+    Some(
+        Diagnostic::note(Severity::Error, ErrorType::Kubectl, "GenerateNameWithApply", message, g.pos)
+            .at_field("metadata.generateName")
+            .hint(format!(
+                "kubectl apply finds the object it updates by metadata.name; `kubectl create -f` accepts generateName: the API server names the object {prefix}<5 random characters>"
+            )),
+    )
 }
 
 /// Everything: text in, report out. Never panics; the same input always gives the same report.
@@ -2085,7 +2088,9 @@ fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<Strin
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;
             }
-            out.entry(id.clone()).or_insert_with(|| d.message.clone());
+            // our prose quotes it with our hint after it, as the learner read it before the
+            // diagnostic kept the two apart (qa2 E1)
+            out.entry(id.clone()).or_insert_with(|| d.message_and_hint());
         }
     }
     out
@@ -2490,3 +2495,5 @@ mod tests_learnfix13;
 mod tests_valfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_hintfix;
