@@ -437,7 +437,8 @@ fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super
             }
             _ => continue,
         };
-        out.push((kind.to_string(), name.to_string(), d.message.clone(), fix));
+        // our prose: the error with our hint after it (apart in the diagnostic, qa2 E1)
+        out.push((kind.to_string(), name.to_string(), d.message_and_hint(), fix));
     }
     out
 }

@@ -188,3 +188,20 @@ fn no_message_carries_our_hint_inside() {
     }
     assert!(hinted >= 5, "{hinted}");
 }
+
+/// The Why selector check quotes a refused workload's first error with our hint after it, as it
+/// read before the hint left the message: a Deployment refused by strict decoding
+/// (sigs.k8s.io/json unknown field; apiserver handlers/rest.go transformDecodeError) whose pods
+/// the Service would select.
+#[test]
+fn why_selector_check_quotes_a_refused_workloads_error_with_its_hint() {
+    let src = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        imagePullPolicyy: Always\n";
+    let r = run(src);
+    let checks = super::checklist::checklist(src, &r, "web", "pod");
+    let selector = checks.iter().find(|c| c.key == "selector").expect("selector check");
+    assert!(
+        selector.why.contains("unknown field \"spec.template.spec.containers[0].imagePullPolicyy\" (did you mean \"imagePullPolicy\"?). Its selector picks"),
+        "{}",
+        selector.why
+    );
+}
