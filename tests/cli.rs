@@ -197,3 +197,35 @@ fn page_families_equal_the_service_cidr_flag() {
         assert_eq!(v["services"][0]["clusterIPs"].as_array().map_or(1, Vec::len), if f.key().contains(',') { 2 } else { 1 }, "{}", f.label());
     }
 }
+
+/// streamfix (qa2 B1/B2): each FILE is a stream of its own, as `kubectl apply -f a -f b`
+/// reads them (k8s.io/cli-runtime pkg/resource/builder.go `visitByPaths`: an `EagerVisitorList`
+/// of FileVisitors under ContinueOnError); a YAML error stops its own file at that document
+/// (visitor.go `StreamVisitor.Visit`: `error parsing <file>: …`) and not the next file.
+#[test]
+fn stream_visitor_visit_each_file_stops_alone() {
+    let broken = "tests/fixtures/streamfix/q28-broken.yaml";
+    let (code, out, err) = cli(&["analyze", broken, "tests/fixtures/streamfix/web.yaml"], None);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["services"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    // q28's Service ciao (after its broken Deployment) is not sent; web.yaml's Service is
+    assert_eq!(names, ["web"]);
+    let syntax: Vec<&serde_json::Value> = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "YAMLSyntax").collect();
+    assert_eq!(syntax.len(), 1, "{syntax:?}");
+    let msg = syntax[0]["message"].as_str().unwrap();
+    assert!(msg.starts_with(&format!("error parsing {broken}: error converting YAML to JSON: yaml: did not find expected key")), "{msg}");
+    // kubectl's words alone in the message; what is not sent is our hint, beside them (qa2 E1)
+    assert_eq!(msg, format!("error parsing {broken}: error converting YAML to JSON: yaml: did not find expected key"));
+    let hint = syntax[0]["hint"].as_str().unwrap_or_default();
+    assert!(hint.contains("this document and the 1 document after it are not sent"), "{hint}");
+    assert_eq!((syntax[0]["line"].as_u64(), syntax[0]["column"].as_u64()), (Some(29), Some(5)));
+    // one file: the same error stops the rest of it; standard input is STDIN
+    let text = std::fs::read(broken).unwrap();
+    let (_, out, _) = cli(&["analyze", "-"], Some(&text));
+    assert!(out.contains("error parsing STDIN: error converting YAML to JSON: yaml: did not find expected key"), "{out}");
+    // qa2 q/47: `---apiVersion: v1` (decoder.go YAMLReader.Read) refuses the whole file
+    let (code, out, _) = cli(&["analyze", "--format", "text", "tests/fixtures/streamfix/q47-glued.yaml"], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("error parsing tests/fixtures/streamfix/q47-glued.yaml: invalid Yaml document separator: apiVersion: v1"), "{out}");
+}

@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use switchboard::core::{analyze_text_staged, config::Config};
+use switchboard::core::{analyze_files_staged, config::Config, Source, STDIN};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
@@ -85,6 +85,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return Err("no input: name a FILE or '-' for standard input".into());
     }
     let mut text = String::new();
+    // each file is a stream of its own (core::Source): an error in one stops that file alone
+    let mut sources = Vec::new();
     for f in &files {
         let mut bytes = Vec::new();
         let r = if f == "-" { std::io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(f).map(|b| bytes = b) };
@@ -93,6 +95,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         if files.len() == 1 {
             // one file: its bytes become the text (no second copy of a 50 MB dump)
             text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            sources.push(Source { bytes: 0..text.len(), name: source_name(f) });
             break;
         }
         let part = String::from_utf8_lossy(&bytes);
@@ -102,7 +105,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         if !text.is_empty() {
             text.push_str("---\n");
         }
+        let start = text.len();
         text.push_str(&part);
+        sources.push(Source { bytes: start..text.len(), name: source_name(f) });
     }
     // SWITCHBOARD_STAGES=1: where the time goes, stage by stage, on stderr (issue #12)
     let timed = std::env::var_os("SWITCHBOARD_STAGES").is_some();
@@ -112,7 +117,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     // the per-Service stages end once per Service: reading /proc each time would be most of
     // their time, so a repeated stage's memory is read at most every 20 ms
     let mut rss_read = start;
-    let report = analyze_text_staged(text, &cfg, &mut |name| {
+    let report = analyze_files_staged(text, &sources, &cfg, &mut |name| {
         if timed {
             let now = std::time::Instant::now();
             match stages.iter_mut().find(|(n, ..)| *n == name) {
@@ -149,6 +154,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         eprintln!("{:<28} {:>9.1} ms", "total", start.elapsed().as_secs_f64() * 1e3);
     }
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A file's name as kubectl prints it in `error parsing <name>: …` (the path as given;
+/// standard input is STDIN: k8s.io/cli-runtime pkg/resource/visitor.go `FileVisitorForSTDIN`).
+fn source_name(f: &str) -> String {
+    if f == "-" {
+        STDIN.to_string()
+    } else {
+        f.to_string()
+    }
 }
 
 /// Resident memory now (KiB; Linux /proc, 0 elsewhere).

@@ -1207,13 +1207,18 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             continue;
         }
         if !bad {
-            let why = match &sp.target_port {
-                super::model::IntOrString::Int(n) if declared.is_empty() => format!(
-                    "A numeric targetPort is used as is: the pods declare no containerPort, and need not (it is informational). Traffic reaches them on {n}; a process in the pod must listen there."
-                ),
-                _ => format!("targetPort {} → {}", sp.target_port, declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", ")),
+            // nothing declared (qa1 q/25, udacity nd064 #127: nginx:alpine listens on 80, the
+            // Service targets 8111): FindPort uses the number as is and containerPort is
+            // informational (core/v1 types.go Container.Ports: "Not specifying a port here DOES
+            // NOT prevent that port from being exposed"), so no check of Kubernetes stands
+            // between a wrong number and "connection refused": a warning, not a pass
+            let (status, why) = match &sp.target_port {
+                super::model::IntOrString::Int(n) if declared.is_empty() => ("warn", format!(
+                    "A numeric targetPort is used as is and the pods need not declare it (containerPort is informational), so nothing checks it: these pods declare no port at all, and nothing here shows that their app listens on {n}. Traffic reaches them on {n}; if the app listens on another port, every connection is refused at the pod although the Service has endpoints. Check the port the image serves on, and declare it as a containerPort to make it visible."
+                )),
+                _ => ("ok", format!("targetPort {} → {}", sp.target_port, declared.iter().map(|(d, _)| d.to_string()).collect::<Vec<_>>().join(", "))),
             };
-            out.push(check("targetPort", &title, "ok", why, None));
+            out.push(check("targetPort", &title, status, why, None));
             continue;
         }
         // one declared port: offer it — by name when the target was a name and every selected
@@ -1365,6 +1370,16 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         out.push(check("type", "The Service type is reachable from here", "warn", why, None));
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
+    }
+    // 6a. from any other entry, an Ingress route to this Service that fails (qa1 q/22, q/23:
+    // "503 from the ingress" while Why, checking the pod entry the page opens on, said every
+    // check passes — the route's 503 was in the diagnostics list only)
+    if !entry.starts_with("ingress@") {
+        for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
+            let ing = p.ingress.as_deref().unwrap_or_default();
+            out.push(check("ingress", "Ingress routes to this Service reach it", "warn",
+                format!("Ingress {ing}: {}. (That is the route through the ingress controller, not this entry's: pick From \"Outside client → Ingress {ing}'s controller\" to follow it.)", p.reason), None));
+        }
     }
 
     // 6b. loadBalancerSourceRanges lets the client in: kube-proxy sends the load balancer IP's
@@ -1936,7 +1951,9 @@ mod tests {
         assert!(ready.why.contains("publishNotReadyAddresses") && !ready.why.contains("no traffic"), "{}", ready.why);
         // numeric targetPort, nothing declared: used as is, no claim of a declared port
         let tp = c.iter().find(|c| c.key == "targetPort").expect("targetPort check");
-        assert_eq!((tp.status.as_str(), tp.title.as_str()), ("ok", "targetPort 7000 of port 7000 is used as is (no containerPort needed)"));
+        // (a warning since qa1 q/25: nothing shows the app listens there)
+        assert_eq!((tp.status.as_str(), tp.title.as_str()), ("warn", "targetPort 7000 of port 7000 is used as is (no containerPort needed)"));
+        assert!(tp.why.contains("these pods declare no port at all, and nothing here shows that their app listens on 7000"), "{}", tp.why);
         // no selector: the endpoints are the hand-made slice's
         let text = "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{port: 5432}]}\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db-1, labels: {kubernetes.io/service-name: db}}\naddressType: IPv4\nports: [{port: 5432}]\nendpoints: [{addresses: [192.168.10.5]}]\n";
         let r = analyze(text, &Config::default());

@@ -660,6 +660,13 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             None => validate_pod_like(o, diags),
         };
         if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !valid(diags)) {
+            // a StatefulSet refused for its template (validated at create since 1.34,
+            // kubernetes#131790) or claim templates (#132212) is told its spec's other errors
+            // too: ValidateStatefulSetSpec gathers them all in one field.ErrorList
+            if let (Body::Workload(w), false, "StatefulSet") = (&o.body, o.refused, o.kind.as_str()) {
+                let id = o.id();
+                diags.extend(workload_spec_refusal(o, w).unwrap_or_default().into_iter().map(|d| d.on(&id)));
+            }
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
@@ -759,6 +766,8 @@ struct Adopted {
     /// (job_controller.go manageJob: wantActive − active), and the adopted Succeeded ones
     job_create: Option<usize>,
     job_succeeded: usize,
+    /// an Indexed Job's: the completion indexes it creates (firstPendingIndexes)
+    job_indexes: Option<Vec<i64>>,
 }
 
 /// What else decides a workload's pods: the HorizontalPodAutoscaler targeting it, the orphans
@@ -790,36 +799,14 @@ struct RsClaim {
     replicas: usize,
 }
 
-/// Two written pod templates alike as apiequality.Semantic.DeepEqual sees them after
-/// EqualIgnoreHash drops metadata.labels[pod-template-hash]: the same keys and scalars, positions
-/// aside (values as written: defaults are not applied to either).
-fn same_template(a: &super::yaml::Node, b: &super::yaml::Node, path: &str) -> bool {
-    use super::yaml::{Node, NodeKind};
-    match (&a.kind, &b.kind) {
-        (NodeKind::Scalar { value: va, text: ta, .. }, NodeKind::Scalar { value: vb, text: tb, .. }) => va == vb && ta.as_str() == tb.as_str(),
-        (NodeKind::Seq(xa), NodeKind::Seq(xb)) => xa.len() == xb.len() && xa.iter().zip(xb).all(|(x, y)| same_template(x, y, path)),
-        (NodeKind::Map(_), NodeKind::Map(_)) => {
-            let keep = |k: &Node| !(path == "metadata.labels" && k.as_str() == Some("pod-template-hash"));
-            let ka: Vec<&(Node, Node)> = a.last_entries().filter(|(k, _)| keep(k)).collect();
-            let kb: Vec<&(Node, Node)> = b.last_entries().filter(|(k, _)| keep(k)).collect();
-            ka.len() == kb.len()
-                && ka.iter().all(|(k, v)| {
-                    let Some(key) = k.as_str() else { return false };
-                    let sub = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
-                    kb.iter().find(|(k2, _)| k2.as_str() == Some(key)).is_some_and(|(_, v2)| same_template(v, v2, &sub))
-                })
-        }
-        _ => false,
-    }
-}
-
 /// valfix16: pkg/controller/deployment/deployment_controller.go getReplicaSetsForDeployment →
 /// controller_ref_manager.go ReplicaSetControllerRefManager.ClaimReplicaSets: a ReplicaSet of the
 /// Deployment's namespace that no controller owns, not being deleted, whose own labels
 /// (metadata.labels) match the Deployment's selector, is adopted (in input order: one claimed is no
 /// later Deployment's orphan). Then sync.go getAllReplicaSetsAndSyncRevision → util
 /// FindNewReplicaSet: the adopted one whose pod template equals the Deployment's
-/// (EqualIgnoreHash: pod-template-hash ignored; compared here on the modelled template) is the
+/// (EqualIgnoreHash: pod-template-hash ignored; both templates as stored, their defaults filled in:
+/// podfields::stored_template) is the
 /// new ReplicaSet, scaled to the Deployment's replicas, and the Deployment creates none of its
 /// own; any other is an old ReplicaSet, which the rollout (rolling or Recreate) scales to 0, its
 /// pods deleted.
@@ -870,7 +857,8 @@ fn claim_replica_sets(
             let Body::Workload(rw) = &r.body else { continue };
             // FindNewReplicaSet: the first (oldest) matching one is the new one
             let same = match (super::yaml::node_at(&r.source, "spec.template"), super::yaml::node_at(&d.source, "spec.template")) {
-                (Some(a), Some(b)) => same_template(a, b, ""),
+                // valfix18: both as stored, defaults filled (podfields::stored_template)
+                (Some(a), Some(b)) => super::podfields::stored_template(a) == super::podfields::stored_template(b),
                 _ => rw.template == dw.template,
             };
             let new = !has_new && same && strip(&rw.template_labels) == strip(&dw.template_labels) && workload_spec_ok(r) && valid(ri, r);
@@ -1043,7 +1031,82 @@ fn claim_orphans(
                 let (active, ended): (Vec<usize>, Vec<usize>) = entry.kept.iter().partition(|&&pi| !matches!(phase(pi).as_deref(), Some("Failed" | "Succeeded")));
                 entry.job_succeeded = ended.iter().filter(|&&pi| phase(pi).as_deref() == Some("Succeeded")).count();
                 if j.completion_mode.as_deref() == Some("Indexed") {
-                    gone.extend(active.iter().copied());
+                    // valfix18: pkg/controller/job/indexed_job_utils.go. getCompletionIndex: the
+                    // annotation batch.kubernetes.io/job-completion-index, strconv.Atoi, not
+                    // negative (else unknown). calculateSucceededIndexes: status.completedIndexes
+                    // plus a Succeeded pod's valid index below completions when it carries the
+                    // batch.kubernetes.io/job-tracking finalizer; succeeded = their count.
+                    // manageJob: wantActive = min(completions − succeeded, parallelism);
+                    // activePodsForRemoval → appendDuplicatedIndexPodsForRemoval deletes the pods
+                    // with no valid index, an index ≥ completions, or an index another pod
+                    // already has (ActivePods order: the last one stays), then more by
+                    // ActivePods order down to wantActive; firstPendingIndexes: the lowest
+                    // indexes neither succeeded nor held by a kept pod are created.
+                    let completions = j.completions.unwrap_or(0).max(0);
+                    let parallelism = j.parallelism.unwrap_or(1).max(0);
+                    let index_of = |pi: usize| -> Option<i64> {
+                        let v = super::yaml::node_at(&objects[pi].source, "metadata.annotations")?.get(JOB_INDEX_LABEL)?.as_str()?;
+                        v.parse::<i64>().ok().filter(|i| *i >= 0)
+                    };
+                    let tracked = |pi: usize| super::yaml::items(super::yaml::node_at(&objects[pi].source, "metadata.finalizers")).iter().any(|f| f.as_str() == Some("batch.kubernetes.io/job-tracking"));
+                    let mut done: Vec<i64> = j.completed_indexes.as_deref().map(parse_index_ranges).unwrap_or_default().into_iter().filter(|i| *i < completions).collect();
+                    let before = done.len();
+                    for &pi in &ended {
+                        if let (Some("Succeeded"), Some(ix), true) = (phase(pi).as_deref(), index_of(pi), tracked(pi)) {
+                            if ix < completions {
+                                done.push(ix);
+                            }
+                        }
+                    }
+                    done.sort_unstable();
+                    done.dedup();
+                    entry.job_succeeded = done.len() - before.min(done.len());
+                    let want = (completions - done.len() as i64).min(parallelism).clamp(0, MAX_PODS as i64 + 1) as usize;
+                    // ActivePods order, the pods preferred for deletion first (ties: the later one)
+                    let ranked = |pods: &[usize]| -> Vec<usize> {
+                        let mut order = pods.to_vec();
+                        order.reverse();
+                        super::sort::sort_by(&mut order, |a, b| rank(*a).cmp(&rank(*b)));
+                        order
+                    };
+                    let mut by_index: Vec<(i64, usize)> = Vec::new();
+                    let mut rm: Vec<usize> = Vec::new();
+                    for &pi in &active {
+                        match index_of(pi).filter(|ix| *ix < completions) {
+                            Some(ix) => by_index.push((ix, pi)),
+                            None => rm.push(pi),
+                        }
+                    }
+                    let mut left: Vec<usize> = Vec::new();
+                    let mut ixs: Vec<i64> = by_index.iter().map(|(ix, _)| *ix).collect();
+                    ixs.sort_unstable();
+                    ixs.dedup();
+                    for ix in ixs {
+                        let same: Vec<usize> = by_index.iter().filter(|(i, _)| *i == ix).map(|(_, pi)| *pi).collect();
+                        let mut order = ranked(&same);
+                        let Some(stay) = order.pop() else { continue };
+                        rm.extend(order);
+                        left.push(stay);
+                    }
+                    let rm_at_least = active.len().saturating_sub(want);
+                    if rm.len() < rm_at_least {
+                        let more: Vec<usize> = ranked(&left).into_iter().take(rm_at_least - rm.len()).collect();
+                        left.retain(|pi| !more.contains(pi));
+                        rm.extend(more);
+                    }
+                    gone.extend(rm.iter().copied());
+                    let mut taken: Vec<i64> = done.clone();
+                    taken.extend(left.iter().filter_map(|&pi| index_of(pi)));
+                    let mut create = Vec::new();
+                    let mut i = 0;
+                    while create.len() < want.saturating_sub(left.len()) && i < completions {
+                        if !taken.contains(&i) {
+                            create.push(i);
+                        }
+                        i += 1;
+                    }
+                    entry.job_create = Some(create.len());
+                    entry.job_indexes = Some(create);
                 } else {
                     let parallelism = match (j.completions, j.parallelism) {
                         (None, None) => 1,
@@ -1121,7 +1184,7 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: (&str, &str),
         let why = if o.kind == "DaemonSet" {
             "a second pod on a node, an ended one, or one on a node it does not run on: podsShouldBeOnNode"
         } else if w.job.as_ref().is_some_and(|j| j.completion_mode.as_deref() == Some("Indexed")) {
-            "no completion index: appendDuplicatedIndexPodsForRemoval"
+            "no valid completion index, one not below its completions, another pod's index, or more active pods than it wants: activePodsForRemoval / appendDuplicatedIndexPodsForRemoval"
         } else {
             "more active pods than it wants: manageJob"
         };
@@ -1952,6 +2015,9 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
                 validate_job_selector(o, w, j, &at, &mut errs);
                 validate_job_spec(j, o.source.get("spec"), &at, &mut errs);
             }
+            if o.kind == "StatefulSet" {
+                validate_volume_claim_templates(o, &mut errs);
+            }
             // ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template")): ValidateLabels at
             // `spec.template.labels`
             super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
@@ -1963,17 +2029,14 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
         Body::Workload(w) => w.job.as_deref(),
         _ => None,
     };
-    if o.kind == "StatefulSet" {
-        // ValidateStatefulSetSpec (pkg/apis/apps/validation/validation.go): of the template's pod
-        // spec only restartPolicy (Always) and activeDeadlineSeconds (Forbidden) are checked;
-        // ValidatePodTemplateSpecForStatefulSet leaves ValidatePodTemplateSpec as a commented-out
-        // "TODO: Add validation for PodSpec" (kubernetes#81147, #97309). The pod spec's own errors
-        // are the controller's pods' ([`pod_create_refusal`]: FailedCreate), not the set's.
-        let mut pod_errs = Vec::new();
-        validate_pod_template_spec_split(o, spec, prefix, false, &at, &mut pod_errs, Some(&mut errs));
-    } else {
-        validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
-    }
+    // A StatefulSet's template is validated as a pod template at create since Kubernetes 1.34
+    // (kubernetes/kubernetes#131790 "fix pod template spec validation missing in sts",
+    // CHANGELOG-1.34 v1.34.0-beta.0 "Add podSpec validation for create StatefulSet":
+    // pkg/apis/apps/validation/validation.go ValidateStatefulSetSpec, unless
+    // StatefulSetValidationOptions.SkipValidatePodTemplateSpec), the volumes its
+    // volumeClaimTemplates add counted as the pod's (volumesToAddForTemplates; see
+    // [`validate_volumes_and_mounts`]): its errors refuse the set, at spec.template.spec…
+    validate_pod_template_spec(o, spec, prefix, job.is_some(), &at, &mut errs);
     if let Some(j) = job {
         job_restart_policy(o, spec, prefix, &at, &mut errs);
         // ValidateJobSpec: a selector is required (only a manualSelector Job can lack one), and
@@ -2870,7 +2933,11 @@ fn validate_strategy_type(o: &Object, after: &mut Vec<Diagnostic>) -> Vec<Diagno
                     super::yaml::NodeKind::Scalar { value: super::yaml::Value::Int(i), .. } => Some(i),
                     _ => None,
                 });
-                let max = r.get("maxUnavailable").filter(|m| !m.is_null()).map_or("null".to_string(), |m| intstr_json(Some(m)));
+                // valfix18: dropStatefulSetDisabledFields has cleared it (gate off in 1.34)
+                let max = r
+                    .get("maxUnavailable")
+                    .filter(|m| !m.is_null() && super::podfields::MAX_UNAVAILABLE_STATEFUL_SET)
+                    .map_or("null".to_string(), |m| intstr_json(Some(m)));
                 format!("{{\"Partition\":{},\"MaxUnavailable\":{max}}}", partition.unwrap_or(0))
             };
             match ty {
@@ -2974,6 +3041,21 @@ fn validate_pvc_retention_policy(o: &Object) -> Vec<Diagnostic> {
     errs
 }
 
+/// kubernetes/kubernetes#132212 (Kubernetes 1.34): pkg/apis/apps/validation/validation.go
+/// ValidateVolumeClaimTemplates, from ValidateStatefulSetSpec at create (after
+/// persistentVolumeClaimRetentionPolicy; skipped with SkipValidateVolumeClaimTemplates): each
+/// template's spec is ValidatePersistentVolumeClaimSpec'd (the options of a new claim,
+/// ValidationOptionsForPersistentVolumeClaimCreate) at `spec.volumeClaimTemplates[i].spec`, e.g.
+/// `spec.volumeClaimTemplates[0].spec.accessModes: Required value: at least 1 access mode is
+/// required` (before 1.34 the controller's claim was refused instead: FailedCreate,
+/// kubernetes#132211).
+fn validate_volume_claim_templates(o: &Object, errs: &mut Vec<Diagnostic>) {
+    let templates = seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates")));
+    for (i, t) in templates.iter().enumerate() {
+        errs.extend(super::storage::claim_template_spec_errors(t, &format!("spec.volumeClaimTemplates[{i}].spec")));
+    }
+}
+
 /// The volume sources in the order pkg/apis/core/validation/validation.go `validateVolumeSource`
 /// checks them: (JSON key, the field path its "more than 1" error names — upstream's own
 /// spelling, `cephFS` and `downwarAPI` included).
@@ -3057,7 +3139,8 @@ fn claim_template_refusal(o: &Object, pod: &str) -> Option<(String, super::yaml:
 /// * ValidateVolumeMounts, per container and init container: the name is required and must be a
 ///   volume (field.NotFound); mountPath is required and unique within the container. A
 ///   StatefulSet's volumeClaimTemplates are volumes of its pods (pkg/apis/apps/validation
-///   ValidatePodTemplateSpecForStatefulSet adds them, volumesToAddForTemplates).
+///   ValidateStatefulSetSpec adds them before validating the template, volumesToAddForTemplates,
+///   kubernetes#131790), a template volume of a claim's name replaced by the claim's.
 ///
 ///   validateVolumeMounts also checks `subPath` and `subPathExpr` (validateLocalDescendingPath:
 ///   relative, no `..` element; upstream names the list, `volumeMounts.subPath`, not the item)
@@ -3071,9 +3154,21 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
     let str_of = |n: &Node, key: &str| n.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
     let mut valid: Vec<String> = Vec::new();
     let mut all: Vec<String> = Vec::new();
+    // volumesToAddForTemplates (pkg/apis/apps/validation/validation.go, kubernetes#131790): a
+    // StatefulSet's volumeClaimTemplates are volumes of its pods, a template volume of the same
+    // name replaced by the claim's (as the controller's pods have it: stateful_set_utils.go
+    // updateStorage), so neither "not found" for a mount nor a duplicate
+    let claims: Vec<String> = if o.kind == "StatefulSet" {
+        seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates"))).iter().filter_map(|t| t.get("metadata")).map(|m| str_of(m, "name")).collect()
+    } else {
+        Vec::new()
+    };
     for (i, v) in seq(spec.get("volumes")).iter().enumerate() {
         let f = format!("{prefix}.volumes[{i}]");
         let name = str_of(v, "name");
+        if claims.contains(&name) && !name.is_empty() {
+            continue;
+        }
         let mut el = Vec::new();
         // validateVolumeSource: the first source written is validated, each later one is only
         // "may not specify more than 1 volume type"
@@ -3104,13 +3199,7 @@ fn validate_volumes_and_mounts(o: &Object, prefix: &str, at: &dyn Fn(&str) -> su
             errs.append(&mut el);
         }
     }
-    if o.kind == "StatefulSet" {
-        for t in seq(o.source.get("spec").and_then(|s| s.get("volumeClaimTemplates"))) {
-            if let Some(m) = t.get("metadata") {
-                valid.push(str_of(m, "name"));
-            }
-        }
-    }
+    valid.extend(claims);
     for list in ["containers", "initContainers"] {
         for (ci, c) in seq(spec.get(list)).iter().enumerate() {
             let mut mount_points: Vec<String> = Vec::new();
@@ -4122,12 +4211,10 @@ fn revision_labels(o: &Object, hash_src: &str) -> Vec<(String, String)> {
 /// replica_set.go / controller_utils.go createPods; the StatefulSet's `create Pod … in
 /// StatefulSet … failed error: …`, stateful_set_control.go / recordPodEvent), and no pod exists.
 ///
-/// A StatefulSet's template pod spec is validated only here: ValidateStatefulSetSpec
-/// (pkg/apis/apps/validation/validation.go) does not run ValidatePodTemplateSpec on it (the
-/// "TODO: Add validation for PodSpec" in ValidatePodTemplateSpecForStatefulSet), so every
-/// ValidatePodSpec error of the template is the pod's, with the Pod's field paths (`spec.…`), on
-/// the pod as initIdentity (stateful_set_utils.go) makes it: hostname the pod's name, subdomain
-/// the set's serviceName.
+/// A StatefulSet's template pod spec is validated with the set at create since 1.34
+/// (kubernetes#131790: the set is refused, [`validate_pod_like`]); what is left here is the pod
+/// as initIdentity (stateful_set_utils.go) makes it — hostname the pod's name, subdomain the
+/// set's serviceName — validated again as a Pod (ValidatePodSpec, the Pod's field paths `spec.…`).
 fn pod_create_refusal(o: &Object, w: &Workload, pod: &str, extra: &[(String, String)]) -> Option<(String, super::yaml::Pos)> {
     // the Priority admission plugin before validation (core::podfields)
     if let Some(refusal) = super::podfields::workload_priority_refusal(o, w, pod) {
@@ -4327,6 +4414,68 @@ fn spec_errors_beside_selector(o: &Object, w: &Workload) -> Vec<Diagnostic> {
     errs
 }
 
+/// The apps/batch spec checks a workload is refused on beside its pod template (pkg/apis/apps/validation
+/// ValidateDeploymentSpec etc.: selector required, non-empty, matching the template's labels;
+/// strategy, minReadySeconds and the like): Some(errors) when refused.
+fn workload_spec_refusal(o: &Object, w: &Workload) -> Option<Vec<Diagnostic>> {
+    let mut errs = Vec::new();
+    if !w.selector_set {
+        // ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateStatefulSetSpec /
+        // ValidateJobSpec: a nil selector is `Required`; ValidateDaemonSetSpec has no such check.
+        // Then LabelSelectorAsSelector(nil) is labels.Nothing(), which matches no template:
+        // every kind also says the selector does not match (ValidatePodTemplateSpecForReplicaSet /
+        // ForStatefulSet, ValidateDaemonSetSpec, ValidateJobSpec)
+        if o.kind != "DaemonSet" {
+            errs.push(Diagnostic::required("spec.selector", o.pos("spec"), ""));
+        }
+        // (a ReplicationController's missing selector is an empty map: labels.Set{}.AsSelector()
+        // is Empty, and ValidatePodTemplateSpecForRC then checks nothing)
+        let shown = if w.template_labels.is_empty() { "null".to_string() } else { labels_go(&w.template_labels) };
+        if o.kind != "ReplicationController" {
+            errs.push(Diagnostic::invalid("spec.template.metadata.labels", o.pos("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`"));
+        }
+        errs.extend(spec_errors_beside_selector(o, w));
+        return Some(errs);
+    }
+    let sel = w.match_labels.clone().unwrap_or_default();
+    // (a Job's selector is only ever empty with manualSelector: true, and ValidateJobSpec lets
+    // it select everything)
+    if sel.is_empty() && w.match_expressions.is_empty() && w.job.is_none() {
+        // ValidateDeploymentSpec (ReplicaSets reuse its words) / ValidateStatefulSetSpec /
+        // ValidateDaemonSetSpec: the selector value is rendered as JSON (`{}`)
+        let of = match o.kind.as_str() {
+            "StatefulSet" => "statefulset",
+            "DaemonSet" => "daemonset",
+            _ => "deployment",
+        };
+        errs.push(Diagnostic::invalid("spec.selector", o.pos("spec.selector"), "{}", &format!("empty selector is invalid for {of}")));
+        errs.extend(spec_errors_beside_selector(o, w));
+        return Some(errs);
+    }
+    // ValidateLabelSelector, then LabelSelectorAsSelector: a selector it cannot parse matches
+    // no template and is not compared with it
+    let selector_errs = workload_selector_errors(o, w);
+    if !selector_errs.is_empty() {
+        errs.extend(selector_errs);
+        errs.extend(spec_errors_beside_selector(o, w));
+        return Some(errs);
+    }
+    // ValidatePodTemplateSpecForReplicaSet / ForStatefulSet, ValidateDaemonSetSpec:
+    // selector.Matches(labels.Set(template.Labels)), matchExpressions included
+    if !selector_matches(Some(&workload_selector(w)), &w.template_labels) {
+        errs.push(Diagnostic::invalid(
+            "spec.template.metadata.labels",
+            o.pos("spec.template.metadata.labels"),
+            &labels_go(&w.template_labels),
+            "`selector` does not match template `labels`",
+        ));
+        errs.extend(spec_errors_beside_selector(o, w));
+        return Some(errs);
+    }
+    let strategy_errs = spec_errors_after_selector(o, w);
+    (!strategy_errs.is_empty()).then_some(strategy_errs)
+}
+
 /// Deployment → ReplicaSet `<name>-<pod-template-hash>` → pods `<rs>-<5 chars>`
 /// (pkg/controller/deployment/sync.go, util.ComputeHash + rand.SafeEncodeString);
 /// StatefulSet → `<name>-0..N-1` with hostname/subdomain (stateful_set_utils.go updateIdentity);
@@ -4349,65 +4498,8 @@ fn expand(
     let id = o.id();
     // apps validation (pkg/apis/apps/validation ValidateDeploymentSpec etc.): selector required,
     // non-empty, and must match the template's labels
-    if !w.selector_set {
-        // ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateStatefulSetSpec /
-        // ValidateJobSpec: a nil selector is `Required`; ValidateDaemonSetSpec has no such check.
-        // Then LabelSelectorAsSelector(nil) is labels.Nothing(), which matches no template:
-        // every kind also says the selector does not match (ValidatePodTemplateSpecForReplicaSet /
-        // ForStatefulSet, ValidateDaemonSetSpec, ValidateJobSpec)
-        if o.kind != "DaemonSet" {
-            diags.push(Diagnostic::required("spec.selector", o.pos("spec"), "").on(&id));
-        }
-        // (a ReplicationController's missing selector is an empty map: labels.Set{}.AsSelector()
-        // is Empty, and ValidatePodTemplateSpecForRC then checks nothing)
-        let shown = if w.template_labels.is_empty() { "null".to_string() } else { labels_go(&w.template_labels) };
-        if o.kind != "ReplicationController" {
-            diags.push(Diagnostic::invalid("spec.template.metadata.labels", o.pos("spec.template.metadata.labels"), &shown, "`selector` does not match template `labels`").on(&id));
-        }
-        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
-        return;
-    }
-    let sel = w.match_labels.clone().unwrap_or_default();
-    // (a Job's selector is only ever empty with manualSelector: true, and ValidateJobSpec lets
-    // it select everything)
-    if sel.is_empty() && w.match_expressions.is_empty() && w.job.is_none() {
-        // ValidateDeploymentSpec (ReplicaSets reuse its words) / ValidateStatefulSetSpec /
-        // ValidateDaemonSetSpec: the selector value is rendered as JSON (`{}`)
-        let of = match o.kind.as_str() {
-            "StatefulSet" => "statefulset",
-            "DaemonSet" => "daemonset",
-            _ => "deployment",
-        };
-        diags.push(Diagnostic::invalid("spec.selector", o.pos("spec.selector"), "{}", &format!("empty selector is invalid for {of}")).on(&id));
-        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
-        return;
-    }
-    // ValidateLabelSelector, then LabelSelectorAsSelector: a selector it cannot parse matches
-    // no template and is not compared with it
-    let selector_errs = workload_selector_errors(o, w);
-    if !selector_errs.is_empty() {
-        diags.extend(selector_errs.into_iter().map(|d| d.on(&id)));
-        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
-        return;
-    }
-    // ValidatePodTemplateSpecForReplicaSet / ForStatefulSet, ValidateDaemonSetSpec:
-    // selector.Matches(labels.Set(template.Labels)), matchExpressions included
-    if !selector_matches(Some(&workload_selector(w)), &w.template_labels) {
-        diags.push(
-            Diagnostic::invalid(
-                "spec.template.metadata.labels",
-                o.pos("spec.template.metadata.labels"),
-                &labels_go(&w.template_labels),
-                "`selector` does not match template `labels`",
-            )
-            .on(&id),
-        );
-        diags.extend(spec_errors_beside_selector(o, w).into_iter().map(|d| d.on(&id)));
-        return;
-    }
-    let strategy_errs = spec_errors_after_selector(o, w);
-    if !strategy_errs.is_empty() {
-        diags.extend(strategy_errs.into_iter().map(|d| d.on(&id)));
+    if let Some(errs) = workload_spec_refusal(o, w) {
+        diags.extend(errs.into_iter().map(|d| d.on(&id)));
         return;
     }
     let job_pods = match &w.job {
@@ -4417,6 +4509,9 @@ fn expand(
                 if let Some(a) = adopted {
                     if let Some(n) = a.job_create {
                         p.truncate(n);
+                    }
+                    if let Some(ix) = &a.job_indexes {
+                        p = ix.iter().map(|&i| Some(i)).collect();
                     }
                     adopted_note(o, w, a, ("counts toward its completions", "count toward its completions"), diags);
                 }

@@ -338,7 +338,10 @@ fn structural(schema: Option<&Node>, path: &str, errs: &mut Vec<Diagnostic>) {
 ///   all in [`validate_value`], valfix16 (kube-openapi validate/schema.go, validator.go, values.go,
 ///   errors/schema.go).
 ///
-/// Not checked: patterns (Go's regexp), the other formats, multipleOf, uniqueItems, CEL rules
+/// valfix18: also the formats hostname, email, uri, cidr, date-time, duration, byte ([`format_valid`])
+/// and multipleOf. Not checked: patterns (Go's RE2 regexp: no such engine here, so a default is
+/// never judged by its pattern), the other formats; uniqueItems needs none (`uniqueItems: true`
+/// is refused on the schema itself), CEL rules
 /// (x-kubernetes-validations are neither evaluated nor reported), metadata defaults of an
 /// embedded resource.
 fn defaults(s: &Node, path: &str, root: bool, inside_meta: bool, errs: &mut Vec<Diagnostic>) {
@@ -461,7 +464,8 @@ fn go_float(f: f64) -> String {
 /// a string value, a format the registry knows): `Some(valid)`, or `None` for a format not
 /// checked here (then nothing is said). Checked: uuid, uuid3, uuid4, uuid5 (strfmt/default.go's
 /// regexes), password (anything), date (strfmt/date.go IsDate: time.Parse("2006-01-02")), ipv4
-/// (isIPv4: netutils.ParseIPSloppy and a '.').
+/// (isIPv4: netutils.ParseIPSloppy and a '.'); valfix18: hostname, email, uri, cidr, date-time,
+/// duration, byte (each below, where a value is not modelled: None).
 fn format_valid(format: &str, v: &str) -> Option<bool> {
     // strfmt's name normalizer drops '-' ("date-time" is "datetime")
     let name: String = format.chars().filter(|&c| c != '-').collect::<String>().to_ascii_lowercase();
@@ -506,8 +510,318 @@ fn format_valid(format: &str, v: &str) -> Option<bool> {
         "password" => true,
         "date" => go_date(v),
         "ipv4" => v.contains('.') && (sloppy_ipv4(v) || v.parse::<std::net::Ipv6Addr>().is_ok()),
+        // valfix18
+        "hostname" => return is_hostname(v),
+        "email" => return is_email(v),
+        "uri" => return is_request_uri(v),
+        "cidr" => is_cidr(v),
+        "datetime" => is_date_time(v),
+        "duration" => is_duration(v),
+        "byte" => is_base64(v),
         _ => return None,
     })
+}
+
+/// valfix18: strfmt/default.go IsHostname (HostnamePattern, then at most 255 bytes and each
+/// dot-separated part at most 63) for an ASCII value; None for any other (the pattern's \p{S}
+/// \p{L} classes are not judged here). The pattern: one label `[a-zA-Z0-9]` then an optional
+/// `-` and up to 62 more of `[a-zA-Z0-9]`; or labels `[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?`
+/// each followed by `.`, then a top-level domain of 2–63 letters.
+fn is_hostname(v: &str) -> Option<bool> {
+    if !v.is_ascii() {
+        return None;
+    }
+    let alnum = |c: u8| c.is_ascii_alphanumeric();
+    let b = v.as_bytes();
+    let single = !b.is_empty() && alnum(b[0]) && {
+        let rest = if b.get(1) == Some(&b'-') { &b[2..] } else { &b[1..] };
+        rest.len() <= 62 && rest.iter().all(|&c| alnum(c))
+    };
+    let dotted = {
+        let parts: Vec<&[u8]> = b.split(|&c| c == b'.').collect();
+        let Some((tld, labels)) = parts.split_last() else { return Some(false) };
+        !labels.is_empty()
+            && (2..=63).contains(&tld.len())
+            && tld.iter().all(u8::is_ascii_alphabetic)
+            && labels.iter().all(|l| (1..=63).contains(&l.len()) && alnum(l[0]) && alnum(l[l.len() - 1]) && l.iter().all(|&c| alnum(c) || c == b'-'))
+    };
+    Some((single || dotted) && b.len() <= 255 && b.split(|&c| c == b'.').all(|p| p.len() <= 63))
+}
+
+/// strfmt/default.go IsEmail: net/mail.ParseAddress succeeds with an address. Judged only for a
+/// value with no space, quote, angle bracket, parenthesis, comma, colon, semicolon, backslash,
+/// square bracket or non-ASCII character (the display-name, comment, quoted and domain-literal
+/// forms are not modelled: None); then ParseAddress reads an addr-spec — a dot-atom (VCHARs but
+/// the specials, no leading, trailing or doubled dot), `@`, a dot-atom — and nothing after it; a
+/// value that is no addr-spec falls back to a name-addr, which needs a `<` it does not have.
+fn is_email(v: &str) -> Option<bool> {
+    if !v.is_ascii() || v.bytes().any(|c| c <= b' ' || c == 0x7f || b"\"<>()[],:;\\".contains(&c)) {
+        return None;
+    }
+    let dot_atom = |s: &str| !s.is_empty() && !s.starts_with('.') && !s.ends_with('.') && !s.contains("..");
+    Some(match v.split_once('@') {
+        Some((local, domain)) => !domain.contains('@') && dot_atom(local) && dot_atom(domain),
+        None => false,
+    })
+}
+
+/// strfmt/default.go `uri`: govalidator.IsRequestURI — net/url.ParseRequestURI succeeds. Judged:
+/// empty (refused), an ASCII control byte (refused), the scheme (getScheme: a letter first, then
+/// letters, digits, `+`, `-`, `.`, up to `:`; a `:` first is refused), a value with no scheme that
+/// does not start with `/` (refused: `invalid URI for request`), a scheme with an opaque rest
+/// (accepted), a path's `%` escapes (each `%` and two hex digits, else refused). An authority
+/// (`scheme://…`) is judged only when it is a plain host of unreserved and sub-delim characters
+/// with an optional all-digit port; anything else there: None.
+fn is_request_uri(v: &str) -> Option<bool> {
+    if v.is_empty() || v.bytes().any(|c| c < 0x20 || c == 0x7f) {
+        return Some(false);
+    }
+    let b = v.as_bytes();
+    let mut scheme_end = None;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_alphabetic() {
+            continue;
+        }
+        if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.') {
+            if i == 0 {
+                break;
+            }
+            continue;
+        }
+        if c == b':' {
+            if i == 0 {
+                return Some(false);
+            }
+            scheme_end = Some(i);
+        }
+        break;
+    }
+    let rest = match scheme_end {
+        Some(i) => &v[i + 1..],
+        None => v,
+    };
+    // the query is cut off first, and not checked
+    let rest = rest.split_once('?').map_or(rest, |(p, _)| p);
+    let escapes_ok = |s: &str| {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%' {
+                if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
+                    return false;
+                }
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        true
+    };
+    if !rest.starts_with('/') {
+        return Some(scheme_end.is_some());
+    }
+    let path = if scheme_end.is_some() && rest.starts_with("//") {
+        let after = &rest[2..];
+        let (authority, path) = match after.find('/') {
+            Some(i) => (&after[..i], &after[i..]),
+            None => (after, ""),
+        };
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        };
+        let host_ok = host.bytes().all(|c| c.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=".contains(&c));
+        if !host_ok || port.is_some_and(|p| !p.bytes().all(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        path
+    } else {
+        rest
+    };
+    Some(escapes_ok(path))
+}
+
+/// strfmt/default.go isCIDR: k8s.io/utils/net ParseCIDRSloppy — an IPv4 address (leading zeros
+/// allowed) or an IPv6 one, `/`, a decimal prefix length (dtoi: digits only, below 0xFFFFFF) at
+/// most 32 or 128.
+fn is_cidr(v: &str) -> bool {
+    let Some((addr, mask)) = v.split_once('/') else { return false };
+    let bits = if sloppy_ipv4(addr) {
+        32
+    } else if !addr.contains('%') && addr.parse::<std::net::Ipv6Addr>().is_ok() {
+        128
+    } else {
+        return false;
+    };
+    !mask.is_empty() && mask.bytes().all(|c| c.is_ascii_digit()) && mask.parse::<u32>().is_ok_and(|n| n < 0xFF_FFFF && n <= bits)
+}
+
+/// go-openapi strfmt time.go IsDateTime (kube-openapi's copy): at least 4 bytes; lower-cased and
+/// split at every `t`, the first part a date (IsDate) and the second matching
+/// `^([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))$` with hours ≤ 23 and
+/// minutes, seconds ≤ 59 (compared as text).
+fn is_date_time(v: &str) -> bool {
+    if v.len() < 4 {
+        return false;
+    }
+    let lower = v.to_lowercase();
+    let parts: Vec<&str> = lower.split('t').collect();
+    if parts.len() < 2 || !go_date(parts[0]) {
+        return false;
+    }
+    let t: Vec<char> = parts[1].chars().collect();
+    let two = |i: usize| t.get(i).is_some_and(char::is_ascii_digit) && t.get(i + 1).is_some_and(char::is_ascii_digit);
+    if !(t.len() >= 9 && two(0) && t[2] == ':' && two(3) && t[5] == ':' && two(6)) {
+        return false;
+    }
+    let text = |i: usize| -> String { t[i..i + 2].iter().collect() };
+    let mut i = 8;
+    // (.[0-9]+)?: any one character then digits — taken when it leaves a valid zone after it
+    let zone_ok = |rest: &[char]| match rest {
+        ['z'] => true,
+        [s, a, b, ':', c, d] => matches!(s, '+' | '-') && [a, b, c, d].iter().all(|x| x.is_ascii_digit()),
+        _ => false,
+    };
+    if !zone_ok(&t[i..]) {
+        let mut j = i + 1;
+        while j < t.len() && t[j].is_ascii_digit() {
+            j += 1;
+        }
+        // backtracking: the digits run may end earlier only if a zone starts with a digit, which none does
+        if j == i + 1 || !zone_ok(&t[j..]) {
+            return false;
+        }
+        i = j;
+    }
+    let _ = i;
+    text(0).as_str() <= "23" && text(3).as_str() <= "59" && text(6).as_str() <= "59"
+}
+
+/// strfmt/duration.go IsDuration → ParseDuration: time.ParseDuration, else the scala-like form
+/// `^\s*(?:\d+\s*[A-Za-zµ]+\s*)+$` where some `<digits><letters>` pair has a unit (ns/nano…,
+/// us/µs/micro…, ms/milli…, s/sec…, m/min…, h/hr/hour…, d/day…, w/wk/week…: the last name of
+/// each as a prefix), its number fitting Atoi.
+fn is_duration(v: &str) -> bool {
+    go_parse_duration(v) || scala_duration(v)
+}
+
+/// time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or `0`; units ns us µs μs ms s m h;
+/// at most 2^63 − 1 ns (2^63 negative).
+fn go_parse_duration(s: &str) -> bool {
+    let (neg, mut rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest == "0" {
+        return true;
+    }
+    if rest.is_empty() {
+        return false;
+    }
+    let mut total: f64 = 0.0;
+    while !rest.is_empty() {
+        let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (int, after) = rest.split_at(int_len);
+        let (frac, after) = match after.strip_prefix('.') {
+            Some(a) => {
+                let n = a.bytes().take_while(u8::is_ascii_digit).count();
+                a.split_at(n)
+            }
+            None => ("", after),
+        };
+        if int.is_empty() && frac.is_empty() {
+            return false;
+        }
+        let unit_len = after.char_indices().find(|(_, c)| *c == '.' || c.is_ascii_digit()).map_or(after.len(), |(i, _)| i);
+        let (unit, next) = after.split_at(unit_len);
+        let scale: f64 = match unit {
+            "ns" => 1.0,
+            "us" | "\u{b5}s" | "\u{3bc}s" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return false,
+        };
+        let value: f64 = format!("{}{}{}", if int.is_empty() { "0" } else { int }, if frac.is_empty() { "" } else { "." }, frac).parse().unwrap_or(f64::INFINITY);
+        total += value * scale;
+        if total > i64::MAX as f64 {
+            return false;
+        }
+        rest = next;
+    }
+    neg || total < i64::MAX as f64
+}
+
+fn scala_duration(s: &str) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
+    let letter = |c: char| c.is_ascii_alphabetic() || c == '\u{b5}';
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() && space(chars[i]) {
+        i += 1;
+    }
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+        let digits: String = chars[start..i].iter().collect();
+        while i < chars.len() && space(chars[i]) {
+            i += 1;
+        }
+        let ustart = i;
+        while i < chars.len() && letter(chars[i]) {
+            i += 1;
+        }
+        if i == ustart {
+            return false;
+        }
+        let unit: String = chars[ustart..i].iter().collect();
+        while i < chars.len() && space(chars[i]) {
+            i += 1;
+        }
+        pairs.push((digits, unit.to_lowercase()));
+    }
+    if pairs.is_empty() {
+        return false;
+    }
+    const UNITS: [&[&str]; 8] = [&["ns", "nano"], &["us", "\u{b5}s", "micro"], &["ms", "milli"], &["s", "sec"], &["m", "min"], &["h", "hr", "hour"], &["d", "day"], &["w", "wk", "week"]];
+    let mut ok = false;
+    for (digits, unit) in &pairs {
+        // strconv.Atoi: an error (out of range) fails the whole parse
+        if digits.parse::<i64>().is_err() {
+            return false;
+        }
+        for variants in UNITS {
+            let last = variants.len() - 1;
+            if variants.iter().enumerate().any(|(i, var)| (i == last && unit.starts_with(var)) || unit.eq_ignore_ascii_case(var)) {
+                ok = true;
+            }
+        }
+    }
+    ok
+}
+
+/// govalidator.IsBase64: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=|[A-Za-z0-9+\/]{4})$`.
+fn is_base64(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.is_empty() || !b.len().is_multiple_of(4) {
+        return false;
+    }
+    let ch = |c: &u8| c.is_ascii_alphanumeric() || *c == b'+' || *c == b'/';
+    let (body, last) = b.split_at(b.len() - 4);
+    body.iter().all(ch)
+        && match last {
+            [a, b2, b'=', b'='] => ch(a) && ch(b2),
+            [a, b2, c, b'='] => ch(a) && ch(b2) && ch(c),
+            l => l.iter().all(ch),
+        }
 }
 
 /// time.Parse("2006-01-02", v): four-digit year, two-digit month 01–12 and a day of that month.
@@ -591,6 +905,31 @@ fn validate_value(s: &Node, v: &Node, f: &str, name: &str, errs: &mut Vec<Diagno
     // numberValidator: minimum, then maximum (res.Merge(resMultiple, resMinimum, resMaximum));
     // an int64 against int64(bound) (MinimumNativeType → MinimumInt: the bound printed as an
     // integer), a float64 against the bound (printed by %v)
+    // valfix18: numberValidator's multipleOf, before minimum and maximum (values.go MultipleOfInt:
+    // an integer against an integral factor, `data / factor * factor == data`; MultipleOf: a float,
+    // `1 / factor * data` (factor < 1) or `data / factor` a JSON integer, swag.IsFloat64AJSONInteger;
+    // errors.NotMultipleOf "should be a multiple of %v"). Not judged: a factor not above 0 (the
+    // schema's own check), an integer against a fractional factor (MultipleOfNativeType's
+    // int64(factor) there is not modelled)
+    if let (Some(n), Some(factor)) = (num(v), s.get("multipleOf").and_then(num)) {
+        let verdict = match (n, factor) {
+            (Num::I(i), Num::I(fac)) if fac > 0 => Some((i.checked_rem(fac).is_none_or(|r| r == 0), fac.to_string(), i.to_string())),
+            (Num::F(x), fac) => {
+                let fac = match fac {
+                    Num::I(f) => f as f64,
+                    Num::F(f) => f,
+                };
+                (fac > 0.0).then(|| {
+                    let mult = if fac < 1.0 { 1.0 / fac * x } else { x / fac };
+                    (json_integer(mult), go_float(fac), go_float(x))
+                })
+            }
+            _ => None,
+        };
+        if let Some((false, shown_factor, shown_value)) = verdict {
+            errs.push(Diagnostic::invalid(&at, v.pos, &shown_value, &format!("{name} in body should be a multiple of {shown_factor}")));
+        }
+    }
     if let Some(n) = num(v) {
         let exclusive = |k: &str| s.get(k).is_some_and(is_true);
         for (k, ex_k, word) in [("minimum", "exclusiveMinimum", "greater"), ("maximum", "exclusiveMaximum", "less")] {
@@ -664,6 +1003,24 @@ fn validate_value(s: &Node, v: &Node, f: &str, name: &str, errs: &mut Vec<Diagno
             }
         }
     }
+}
+
+/// swag.IsFloat64AJSONInteger: finite, within ±2^53, and integral or within a relative 1e-9 of
+/// its truncation.
+fn json_integer(f: f64) -> bool {
+    const MAX: f64 = 9_007_199_254_740_991.0;
+    if !f.is_finite() || !(-MAX..=MAX).contains(&f) {
+        return false;
+    }
+    let g = f.trunc();
+    if f == g {
+        return true;
+    }
+    let diff = (f - g).abs();
+    if g == 0.0 {
+        return diff < 1e-9;
+    }
+    diff / (f.abs() + g.abs()) < 1e-9
 }
 
 /// field.TooMany(path, actual, max), as kubeOpenAPIResultToFieldErrors makes it of MaxItemsFailCode

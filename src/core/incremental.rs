@@ -341,6 +341,12 @@ impl Incremental {
         }
     }
 
+    /// A document that does not parse, or a `---` line kubectl refuses (yaml::bad_separator):
+    /// the stream stops there.
+    fn stops(&self) -> bool {
+        self.docs.iter().any(|d| d.error.is_some() || d.items.iter().any(|i| i.error.is_some()) || yaml::bad_separator(&self.text[d.start..d.start + d.len]).is_some())
+    }
+
     /// The report of the text, as [`super::analyze`] makes it.
     pub fn analyze(&mut self, cfg: &Config) -> Report {
         self.analyze_staged(cfg, &mut |_| {})
@@ -366,8 +372,11 @@ impl Incremental {
             self.replaced = None;
             self.stale = false;
         }
-        // a document's reading depends on the others only through the stream's budgets
-        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS {
+        // a document's reading depends on the others only through the stream's budgets, and
+        // through an error that stops the stream (k8s.io/cli-runtime pkg/resource/visitor.go
+        // `StreamVisitor.Visit`: no document after it is read; a bad `---` line loses the one
+        // above it too — yaml::Stop): read whole while there is one
+        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS || self.stops() {
             self.kept.cluster.valid = false;
             return super::analyze_staged(&self.text, cfg, stage);
         }
@@ -375,7 +384,7 @@ impl Incremental {
         self.resolve_priority_classes();
         stage("parse + decode + strict checks");
         let mut diags = Vec::new();
-        diags.extend(self.docs.iter().filter_map(|d| d.error.as_ref()).map(super::syntax_note));
+        diags.extend(self.docs.iter().filter_map(|d| d.error.as_ref()).map(|e| super::syntax_note(e, super::STDIN)));
         let units = || self.docs.iter().flat_map(Doc::units);
         for d in units() {
             diags.extend(d.decoded.iter().cloned());

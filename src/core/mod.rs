@@ -66,13 +66,29 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, 1, diags, &mut |_| {}, Trees::Whole, false)
+    read_objects_staged(src, 1, &[], diags, &mut |_| {}, Trees::Whole, false)
 }
+
+/// One file of a text made of several (the CLI's `analyze a.yaml b.yaml`): its bytes in the
+/// text and its name as kubectl prints it. Each is a stream of its own, as `kubectl apply -f a.yaml
+/// -f b.yaml` (or `-f dir/`) reads them: k8s.io/cli-runtime pkg/resource/builder.go
+/// `visitByPaths` puts one `FileVisitor` per file in an `EagerVisitorList` under
+/// `ContinueOnError` (visitor.go `EagerVisitorList.Visit`: a file's error is gathered and the
+/// next file is read), so an error stops its own file alone.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub bytes: std::ops::Range<usize>,
+    pub name: String,
+}
+
+/// What a text with no [`Source`] is called: the page's text is what `kubectl apply -f -` reads
+/// (visitor.go `FileVisitorForSTDIN`: `constSTDINstr`).
+pub const STDIN: &str = "STDIN";
 
 /// [`read_objects`] of a piece of a larger text that starts at the beginning of its line
 /// `first_line` (one document of a whole-cluster dump): lines and columns are the larger text's.
 pub fn read_objects_at(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, first_line, diags, &mut |_| {}, Trees::Whole, false)
+    read_objects_staged(src, first_line, &[], diags, &mut |_| {}, Trees::Whole, false)
 }
 
 /// What [`read_objects_staged`] keeps of each object's YAML tree.
@@ -87,8 +103,9 @@ enum Trees {
 }
 
 /// `notes`: the whole input is read (an analysis): the notes that need every document are made
-/// ([`podchecks::missing_references`]).
-fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, notes: bool) -> Vec<Object> {
+/// ([`podchecks::missing_references`]). `sources`: the files the text is made of, each a stream
+/// of its own (none: the text is one stream, [`STDIN`]).
+fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, notes: bool) -> Vec<Object> {
     // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
@@ -96,13 +113,24 @@ fn read_objects_staged(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>, 
     // whole-cluster vector
     let mut objects = Vec::with_capacity(document_markers(src.as_bytes()) + 1);
     let mut ignored: Vec<Ignored> = Vec::new();
-    let errors = yaml::for_each_document_at(src, first_line, &mut |doc| {
-        if let Some(root) = doc.root {
-            read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
-        }
-    });
+    let whole = [Source { bytes: 0..src.len(), name: STDIN.to_string() }];
+    // (a text over the input limit is refused whole, however many files it is made of)
+    let sources = if sources.is_empty() || src.len() > yaml::MAX_INPUT_BYTES { &whole[..] } else { sources };
+    let mut errors = Vec::new();
+    let mut line = first_line;
+    let mut read_to = 0;
+    for s in sources {
+        line += src.as_bytes()[read_to.min(s.bytes.start)..s.bytes.start].iter().filter(|&&b| b == b'\n').count() as u32;
+        read_to = s.bytes.start;
+        let errs = yaml::for_each_document_at(&src[s.bytes.clone()], line, &mut |doc| {
+            if let Some(root) = doc.root {
+                read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
+            }
+        });
+        errors.extend(errs.into_iter().map(|e| (e, s.name.as_str())));
+    }
     stage("parse + decode + strict checks");
-    diags.extend(errors.iter().map(syntax_note));
+    diags.extend(errors.iter().map(|(e, source)| syntax_note(e, source)));
     diags.append(&mut decoded);
     objects.shrink_to_fit();
     diags.extend(ignored.iter().map(|(kind, api_version, pos, ..)| ignored_note(kind, api_version, *pos)));
@@ -129,8 +157,32 @@ fn document_markers(b: &[u8]) -> usize {
     n
 }
 
-fn syntax_note(e: &yaml::YamlError) -> Diagnostic {
-    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", format!("YAML: {}", e.message), e.pos).hint(e.hint)
+/// A YAML error. One that stops the stream (yaml::Stop) in kubectl's words first — visitor.go
+/// `StreamVisitor.Visit`'s `error parsing <source>: `, then apimachinery pkg/util/yaml/decoder.go
+/// `YAMLToJSONDecoder.Decode` → sigs.k8s.io/yaml `Unmarshal`'s `error converting YAML to JSON:
+/// yaml: <go-yaml's words>` (without go-yaml's `line N: `, counted in the document: our
+/// line:column is the position), or `YAMLReader.Read`'s `invalid Yaml document separator: …` —
+/// then what kubectl does not send because of it.
+fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
+    // what kubectl does not send is ours: the diagnostic's hint, beside kubectl's words (qa2 E1)
+    let (message, stopped) = match e.stop {
+        None => (format!("YAML: {}", e.message), None),
+        Some(stop) => {
+            let words = if stop.separator { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
+            let docs = |n: usize| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
+            let lost = match (stop.separator, stop.lost, stop.after) {
+                (false, _, 0) => "this document is not sent".to_string(),
+                (false, _, n) => format!("this document and the {} after it are not sent", docs(n)),
+                (true, true, 0) => "the document above this line is not sent".to_string(),
+                (true, true, n) => format!("the document above this line and the {} after it are not sent", docs(n)),
+                (true, false, 0) => "nothing is sent from here".to_string(),
+                (true, false, 1) => "the 1 document after it is not sent".to_string(),
+                (true, false, n) => format!("the {} after it are not sent", docs(n)),
+            };
+            (format!("error parsing {source}: {words}"), Some(format!("kubectl stops reading {source} at this error: {lost}; those before it are sent")))
+        }
+    };
+    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", message, e.pos).hint(e.hint).hint(stopped.unwrap_or_default())
 }
 
 /// An object read and not modelled: its kind, its apiVersion and where it starts (an
@@ -257,7 +309,9 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
 /// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
-const READ_ANNOTATIONS: [&str; 8] = [
+const READ_ANNOTATIONS: [&str; 9] = [
+    // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
+    "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
     "container.apparmor.security.beta.kubernetes.io/",
     "seccomp.security.alpha.kubernetes.io/",
@@ -497,7 +551,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 /// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &mut diags, stage, Trees::Analysed, true);
+    let objects = read_objects_staged(src, 1, &[], &mut diags, stage, Trees::Analysed, true);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }
 
@@ -505,15 +559,21 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &mut diags, &mut |_| {}, Trees::Whole, true);
+    let objects = read_objects_staged(src, 1, &[], &mut diags, &mut |_| {}, Trees::Whole, true);
     analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole)
 }
 
 /// [`analyze_staged`] taking the text, which is freed as soon as it is read (the native CLI:
 /// a 50 MB dump is not kept next to the report).
 pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
+    analyze_files_staged(src, &[], cfg, stage)
+}
+
+/// [`analyze_text_staged`] of a text made of several files, each read as a stream of its own
+/// ([`Source`]; none: one stream, [`STDIN`]).
+pub fn analyze_files_staged(src: String, sources: &[Source], cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(&src, 1, &mut diags, stage, Trees::Analysed, true);
+    let objects = read_objects_staged(&src, 1, sources, &mut diags, stage, Trees::Analysed, true);
     drop(src);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
 }
@@ -2469,6 +2529,8 @@ mod tests_corpfix8;
 mod tests_corpfix9;
 #[cfg(test)]
 mod tests_stsfix;
+#[cfg(test)]
+mod tests_stsval;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_teachfix9;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -2494,6 +2556,12 @@ mod tests_learnfix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_valfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lead16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_streamfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_hintfix;

@@ -1099,7 +1099,7 @@ const MARK: &str = "; NetworkPolic";
 /// policy drops it, (false, why) when it refuses some endpoints, may refuse (ipBlock), or asks
 /// outside traffic for an ipBlock; None when no policy touches it.
 pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
-    if p.outcome == super::paths::Outcome::Dropped && p.reason.starts_with("NetworkPolicy") {
+    if p.outcome == super::paths::Outcome::Dropped && p.reason.starts_with("NetworkPolic") {
         return Some((true, &p.reason));
     }
     p.reason.find(MARK).map(|i| (false, &p.reason[i + PARTIAL.len()..]))

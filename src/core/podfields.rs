@@ -37,8 +37,13 @@ pub(crate) fn pod_spec_fields(spec: &Node, prefix: &str, at: At, errs: &mut Vec<
                 let f = format!("{path}.terminationMessagePolicy");
                 errs.push(Diagnostic::not_supported(&f, at(&f), p, &["File", "FallbackToLogsOnError"]));
             }
-            // validateResizePolicy (validateContainerCommon): every error at the list's path
-            if list == "containers" {
+            // validateResizePolicy (validateContainerCommon): every error at the list's path.
+            // valfix18: validateInitContainers calls validateContainerCommon too, so an init
+            // container's resizePolicy is checked the same way; its own `must not be set for
+            // init containers` needs !opts.AllowSidecarResizePolicy, which is
+            // InPlacePodVerticalScaling (pkg/api/pod/util.go GetValidationOptionsFromPodSpecAndMeta):
+            // beta and on by default since 1.33, so any init container may carry one
+            {
                 let f = format!("{path}.resizePolicy");
                 let mut seen: Vec<&str> = Vec::new();
                 for (i, p) in seq(c.get("resizePolicy")).iter().enumerate() {
@@ -113,9 +118,55 @@ pub(crate) fn pod_spec_fields(spec: &Node, prefix: &str, at: At, errs: &mut Vec<
 /// ValidateStatefulSetSpec for type RollingUpdate, or unset: SetDefaults_StatefulSet's):
 /// ValidateNonnegativeField(partition).
 pub(crate) fn sts_rolling_update(rolling: &Node, at: At, errs: &mut Vec<Diagnostic>) {
+    sts_rolling_update_gated(rolling, MAX_UNAVAILABLE_STATEFUL_SET, at, errs)
+}
+
+/// valfix18: the feature gate MaxUnavailableStatefulSet in the release modelled, 1.34: alpha and
+/// off (pkg/features/kube_features.go: alpha since 1.24, beta and on by default from 1.35). Off,
+/// pkg/registry/apps/statefulset/strategy.go PrepareForCreate → dropStatefulSetDisabledFields
+/// clears `rollingUpdate.maxUnavailable` before validation: nothing about it is refused, and
+/// the field errors render it `"MaxUnavailable":null`.
+pub(crate) const MAX_UNAVAILABLE_STATEFUL_SET: bool = false;
+
+/// validateRollingUpdateStatefulSet (pkg/apis/apps/validation/validation.go): partition not
+/// negative; with the gate on, maxUnavailable ValidatePositiveIntOrPercent (an int not negative,
+/// a string IsValidPercent), `cannot be 0` (getIntOrPercentValue: 0 and "0%"), and
+/// IsNotMoreThan100Percent.
+pub(crate) fn sts_rolling_update_gated(rolling: &Node, max_unavailable_gate: bool, at: At, errs: &mut Vec<Diagnostic>) {
+    use super::yaml::{NodeKind, Value};
     let f = "spec.updateStrategy.rollingUpdate.partition";
     if let Some(p) = super::yaml::int(rolling.get("partition")).filter(|p| *p < 0) {
         errs.push(Diagnostic::invalid(f, at(f), &p.to_string(), "must be greater than or equal to 0"));
+    }
+    let Some(m) = rolling.get("maxUnavailable").filter(|m| !m.is_null() && max_unavailable_gate) else { return };
+    let f = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+    let percent = |s: &str| s.strip_suffix('%').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).map(|d| d.parse::<i64>().unwrap_or(i64::MAX));
+    match &m.kind {
+        NodeKind::Scalar { value: Value::Int(i), .. } => {
+            if *i < 0 {
+                errs.push(Diagnostic::invalid(f, at(f), &i.to_string(), "must be greater than or equal to 0"));
+            }
+            if *i == 0 {
+                errs.push(Diagnostic::invalid(f, at(f), "0", "cannot be 0"));
+            }
+        }
+        NodeKind::Scalar { value: Value::Str, text, .. } => {
+            let s = text.as_str();
+            let v = super::diag::int_or_string(&Err(s.to_string()));
+            match percent(s) {
+                None => {
+                    errs.push(Diagnostic::invalid(f, at(f), &v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"));
+                    // getIntOrPercentValue: not a percent → IntValue() of the string (Atoi; 0 when it is no number)
+                    if s.parse::<i64>().unwrap_or(0) == 0 {
+                        errs.push(Diagnostic::invalid(f, at(f), &v, "cannot be 0"));
+                    }
+                }
+                Some(0) => errs.push(Diagnostic::invalid(f, at(f), &v, "cannot be 0")),
+                Some(p) if p > 100 => errs.push(Diagnostic::invalid(f, at(f), &v, "must not be greater than 100%")),
+                Some(_) => {}
+            }
+        }
+        _ => {}
     }
 }
 
@@ -319,4 +370,181 @@ pub(crate) fn workload_priority_refusal(o: &Object, w: &super::model::Workload, 
         }
     };
     Some((message, at))
+}
+
+/// valfix18: a pod template as the API server stores it, for apiequality.Semantic.DeepEqual
+/// (pkg/controller/deployment/util/deployment_util.go FindNewReplicaSet → EqualIgnoreHash: two
+/// stored templates, `pod-template-hash` dropped from metadata.labels). Defaults of
+/// pkg/apis/core/v1/defaults.go (and zz_generated.defaults.go's walk of a PodTemplateSpec) are
+/// filled in: SetDefaults_PodSpec (dnsPolicy ClusterFirst, restartPolicy Always,
+/// securityContext {}, terminationGracePeriodSeconds 30, schedulerName default-scheduler),
+/// SetDefaults_Container on containers, initContainers and ephemeralContainers (imagePullPolicy
+/// Always for the tag `latest` — or no tag and no digest, parsers.ParseImageName — else
+/// IfNotPresent; terminationMessagePath /dev/termination-log; terminationMessagePolicy File),
+/// ports' protocol TCP, env fieldRef apiVersion v1, SetDefaults_Probe and SetDefaults_HTTPGetAction
+/// on probes and lifecycle handlers, SetDefaults_ResourceList (quantities rounded up to milli
+/// units, compared by value as Semantic's Quantity.Cmp), SetDefaults_Volume (no source: emptyDir),
+/// the volume sources' defaultMode 420, expirationSeconds 3600, hostPath type "", an ephemeral
+/// claim's volumeMode Filesystem. Nulls are absent (a nil pointer), an empty list is absent
+/// (Semantic: nil and empty slices are equal), as is an empty map where Go holds a map or a
+/// non-pointer struct (labels, annotations, nodeSelector, limits, requests, overhead, resources,
+/// metadata). Not modelled: the azureDisk / rbd / iscsi / scaleIO source defaults.
+pub(crate) fn stored_template(t: &Node) -> serde_json::Value {
+    use serde_json::{json, Value as J};
+    let mut v = to_json(t, "");
+    let Some(root) = v.as_object_mut() else { return v };
+    if let Some(J::Object(labels)) = root.get_mut("metadata").and_then(|m| m.get_mut("labels")) {
+        labels.remove("pod-template-hash");
+        if labels.is_empty() {
+            root.get_mut("metadata").and_then(|m| m.as_object_mut()).map(|m| m.remove("labels"));
+        }
+    }
+    if root.get("metadata").and_then(|m| m.as_object()).is_some_and(|m| m.is_empty()) {
+        root.remove("metadata");
+    }
+    let Some(J::Object(spec)) = root.get_mut("spec") else { return v };
+    let put = |m: &mut serde_json::Map<String, J>, k: &str, d: J| {
+        m.entry(k.to_string()).or_insert(d);
+    };
+    put(spec, "dnsPolicy", json!("ClusterFirst"));
+    put(spec, "restartPolicy", json!("Always"));
+    put(spec, "securityContext", json!({}));
+    put(spec, "terminationGracePeriodSeconds", json!(30));
+    put(spec, "schedulerName", json!("default-scheduler"));
+    fn http(h: &mut J) {
+        if let Some(g) = h.get_mut("httpGet").and_then(|g| g.as_object_mut()) {
+            g.entry("path").or_insert(json!("/"));
+            g.entry("scheme").or_insert(json!("HTTP"));
+        }
+    }
+    fn field_ref(e: &mut J) {
+        if let Some(f) = e.get_mut("fieldRef").and_then(|f| f.as_object_mut()) {
+            f.entry("apiVersion").or_insert(json!("v1"));
+        }
+    }
+    for list in ["containers", "initContainers", "ephemeralContainers"] {
+        let Some(J::Array(cs)) = spec.get_mut(list) else { continue };
+        for c in cs.iter_mut().filter_map(|c| c.as_object_mut()) {
+            let pull = if image_tag_latest(c.get("image").and_then(|i| i.as_str()).unwrap_or("")) { "Always" } else { "IfNotPresent" };
+            c.entry("imagePullPolicy").or_insert(json!(pull));
+            c.entry("terminationMessagePath").or_insert(json!("/dev/termination-log"));
+            c.entry("terminationMessagePolicy").or_insert(json!("File"));
+            if let Some(J::Array(ports)) = c.get_mut("ports") {
+                for p in ports.iter_mut().filter_map(|p| p.as_object_mut()) {
+                    p.entry("protocol").or_insert(json!("TCP"));
+                }
+            }
+            if let Some(J::Array(env)) = c.get_mut("env") {
+                for e in env.iter_mut() {
+                    if let Some(from) = e.get_mut("valueFrom") {
+                        field_ref(from);
+                    }
+                }
+            }
+            for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+                let Some(J::Object(p)) = c.get_mut(probe) else { continue };
+                for (k, d) in [("timeoutSeconds", 1), ("periodSeconds", 10), ("successThreshold", 1), ("failureThreshold", 3)] {
+                    if p.get(k).and_then(|x| x.as_i64()).unwrap_or(0) == 0 {
+                        p.insert(k.to_string(), json!(d));
+                    }
+                }
+                http(c.get_mut(probe).unwrap());
+            }
+            if let Some(l) = c.get_mut("lifecycle") {
+                for h in ["postStart", "preStop"] {
+                    if let Some(h) = l.get_mut(h) {
+                        http(h);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(J::Array(vols)) = spec.get_mut("volumes") {
+        const SOURCES: [&str; 30] = [
+            "hostPath", "emptyDir", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "secret", "nfs", "iscsi", "glusterfs",
+            "persistentVolumeClaim", "rbd", "flexVolume", "cinder", "cephfs", "flocker", "downwardAPI", "fc", "azureFile", "configMap",
+            "vsphereVolume", "quobyte", "azureDisk", "photonPersistentDisk", "projected", "portworxVolume", "scaleIO", "storageos", "csi",
+            "ephemeral", "image",
+        ];
+        for vol in vols.iter_mut().filter_map(|v| v.as_object_mut()) {
+            if !SOURCES.iter().any(|s| vol.contains_key(*s)) {
+                vol.insert("emptyDir".into(), json!({}));
+            }
+            for (s, mode) in [("secret", true), ("configMap", true), ("downwardAPI", true), ("projected", true), ("hostPath", false)] {
+                let Some(J::Object(src)) = vol.get_mut(s) else { continue };
+                if mode {
+                    src.entry("defaultMode").or_insert(json!(420));
+                } else {
+                    src.entry("type").or_insert(json!(""));
+                }
+                if let Some(J::Array(items)) = src.get_mut("items") {
+                    items.iter_mut().for_each(field_ref);
+                }
+                if let Some(J::Array(sources)) = src.get_mut("sources") {
+                    for p in sources.iter_mut() {
+                        if let Some(J::Array(items)) = p.get_mut("downwardAPI").and_then(|d| d.get_mut("items")) {
+                            items.iter_mut().for_each(field_ref);
+                        }
+                        if let Some(J::Object(t)) = p.get_mut("serviceAccountToken") {
+                            t.entry("expirationSeconds").or_insert(json!(3600));
+                        }
+                    }
+                }
+            }
+            if let Some(J::Object(s)) = vol.get_mut("ephemeral").and_then(|e| e.get_mut("volumeClaimTemplate")).and_then(|t| t.get_mut("spec")) {
+                s.entry("volumeMode").or_insert(json!("Filesystem"));
+            }
+        }
+    }
+    v
+}
+
+/// parsers.ParseImageName's tag is `latest`: written so, or neither a tag nor a digest (the
+/// tag is the text after the last `:` of the name's last path segment, before any `@digest`).
+fn image_tag_latest(image: &str) -> bool {
+    let (name, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (image, None),
+    };
+    let last = name.rsplit('/').next().unwrap_or(name);
+    match last.rsplit_once(':') {
+        Some((_, tag)) => tag == "latest",
+        None => digest.is_none(),
+    }
+}
+
+/// The written tree as JSON for [`stored_template`]: nulls and empty lists dropped, empty maps
+/// dropped where Go holds a map or a non-pointer struct, quantities under limits / requests /
+/// overhead as their milli value rounded up.
+fn to_json(n: &Node, key: &str) -> serde_json::Value {
+    use super::yaml::{NodeKind, Value};
+    use serde_json::Value as J;
+    match &n.kind {
+        NodeKind::Scalar { value, text, .. } => match value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or(J::Null),
+            Value::Str => J::String(text.as_str().to_string()),
+        },
+        NodeKind::Seq(items) => J::Array(items.iter().map(|i| to_json(i, "")).filter(|v| !v.is_null()).collect()),
+        NodeKind::Map(_) => {
+            let quantities = matches!(key, "limits" | "requests" | "overhead");
+            let mut m = serde_json::Map::new();
+            for (k, v) in n.last_entries() {
+                let Some(k) = k.as_str() else { continue };
+                let j = match super::quantity::of_node(v) {
+                    Some(q) if quantities => J::String(format!("{}m", q.milli())),
+                    _ => to_json(v, k),
+                };
+                let empty_map = j.as_object().is_some_and(|o| o.is_empty())
+                    && matches!(k, "labels" | "annotations" | "nodeSelector" | "limits" | "requests" | "overhead" | "resources" | "metadata");
+                if j.is_null() || j.as_array().is_some_and(|a| a.is_empty()) || empty_map {
+                    continue;
+                }
+                m.insert(k.to_string(), j);
+            }
+            J::Object(m)
+        }
+    }
 }

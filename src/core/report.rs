@@ -407,6 +407,12 @@ impl Report {
                         None => String::new(),
                     }
                 );
+                // an ExternalName Service's ports are stored and never used: cluster DNS answers a
+                // CNAME and kube-proxy writes no rule for it (pkg/proxy/util ShouldSkipService), so
+                // nothing maps port → targetPort (qa1 q/17, rancher#25455)
+                if svc.type_ == "ExternalName" && p.target_port.to_string() != p.port.to_string() {
+                    let _ = writeln!(s, "    (not remapped: an ExternalName Service is only a DNS alias, so a client dialling {} reaches {} on {}; targetPort {} is stored and never used)", p.port, svc.external_name.as_deref().unwrap_or("the external name"), p.port, p.target_port);
+                }
             }
             // a port marked HTTP/2 or gRPC: its clients keep one connection, and kube-proxy picks
             // an endpoint per connection (the page's Connections panel; learner7 6a, CLI too)

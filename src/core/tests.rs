@@ -586,12 +586,16 @@ fn kind_list_is_unpacked() {
 }
 
 #[test]
-fn missing_kind_and_broken_documents_do_not_hide_others() {
+fn missing_kind_does_not_hide_others_and_a_broken_document_stops_the_stream() {
     let src = format!("metadata: {{name: x}}\n---\nkey: [1, 2\n---\n{WEB}");
     let r = run(&src);
     assert!(r.diagnostics.iter().any(|d| d.code == "MissingKind" && d.line == 1));
     assert!(r.diagnostics.iter().any(|d| d.code == "YAMLSyntax" && (3..=4).contains(&d.line)));
-    assert_eq!(r.services.len(), 1);
+    // k8s.io/cli-runtime pkg/resource/visitor.go StreamVisitor.Visit: nothing after the broken
+    // document is read (streamfix)
+    assert_eq!(r.services.len(), 0);
+    let r = run(&format!("metadata: {{name: x}}\n---\n{WEB}"));
+    assert!(r.diagnostics.iter().any(|d| d.code == "MissingKind" && d.line == 1));
     assert_eq!(svc(&r, "web").endpoints.len(), 3);
 }
 

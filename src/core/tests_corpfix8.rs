@@ -197,14 +197,16 @@ fn validate_pod_dns_config_nameservers() {
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
 }
 
-// A StatefulSet's template pod spec is not validated upstream (ValidatePodTemplateSpecForStatefulSet):
-// the set is accepted and its pods are refused (FailedCreate)
+// A StatefulSet's template pod spec is validated with the set at create since 1.34
+// (kubernetes#131790, pkg/apis/apps/validation ValidateStatefulSetSpec): the set is refused
+// (was: accepted, its pods refused with FailedCreate — stsval)
 #[test]
-fn statefulset_template_security_context_refuses_its_pods_not_the_set() {
+fn statefulset_template_security_context_refuses_the_set_131790() {
     let sts = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 1\n  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: db\n        image: postgres:16\n        securityContext:\n          privileged: true\n          allowPrivilegeEscalation: false\n";
     let r = run(sts);
-    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
-    assert!(r.diagnostics.iter().any(|d| d.code == "FailedCreate" && d.message.contains("cannot set `allowPrivilegeEscalation` to false and `privileged` to true")), "{:?}", r.diagnostics);
+    assert!(errors(&r).iter().any(|e| e.starts_with("spec.template.spec.containers[0].securityContext") && e.contains("cannot set `allowPrivilegeEscalation` to false and `privileged` to true")), "{:?}", errors(&r));
+    assert!(!r.diagnostics.iter().any(|d| d.code == "FailedCreate"), "{:?}", r.diagnostics);
+    assert!(r.pods.is_empty());
 }
 
 // pkg/api/pod/warnings.go warningsForPodSpecAndMeta: duplicate env names, duplicate ports,

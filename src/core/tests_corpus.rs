@@ -124,11 +124,10 @@ fn validate_volumes_and_volume_mounts() {
     };
     let vct = "  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n";
     assert!(errors(&run(&sts("StatefulSet", vct))).is_empty(), "{:?}", errors(&run(&sts("StatefulSet", vct))));
-    // (a StatefulSet's template pod spec is validated only on its pods: ValidateStatefulSetSpec
-    // → ValidatePodTemplateSpecForStatefulSet has no ValidatePodSpec; the pod is refused — stsfix)
+    // (since 1.34 a StatefulSet's template pod spec is validated with the set, the claim
+    // templates' volumes added: kubernetes#131790 volumesToAddForTemplates — stsval)
     let r = run(&sts("StatefulSet", ""));
-    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
-    assert!(r.diagnostics.iter().any(|d| d.code == "FailedCreate" && d.message.contains("Pod \"s-0\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"data\"")), "{:?}", r.diagnostics);
+    assert_eq!(errors(&r), vec!["spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\""]);
     assert_eq!(errors(&run(&sts("Deployment", ""))), vec!["spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\""]);
 }
 

@@ -169,8 +169,10 @@ fn validate_persistent_volume_claim_spec_data_source_must_match_data_source_ref(
         vec!["spec: Invalid value: {}: must match dataSourceRef"]
     );
     let sts = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: d, image: postgres}]}\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 1Gi}}\n      dataSource: {kind: PersistentVolumeClaim, name: a}\n      dataSourceRef: {kind: PersistentVolumeClaim, name: b}\n";
+    // (since 1.34 the claim template is validated with the set: kubernetes#132212
+    // ValidateVolumeClaimTemplates — was the controller's claim, FailedCreate)
     let r = run(sts);
-    assert!(r.diagnostics.iter().any(|d| d.message.contains("PersistentVolumeClaim \"data-db-0\" is invalid: spec: Invalid value: {}: must match dataSourceRef")), "{:?}", r.diagnostics);
+    assert_eq!(errors(&r), vec!["spec.volumeClaimTemplates[0].spec: Invalid value: {}: must match dataSourceRef"]);
     let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]\n          resources: {requests: {storage: 1Gi}}\n          dataSource: {kind: PersistentVolumeClaim, name: a}\n          dataSourceRef: {kind: PersistentVolumeClaim, name: b}\n";
     assert_eq!(errors(&run(pod)), vec!["spec.volumes[0].ephemeral.volumeClaimTemplate.spec: Invalid value: {}: must match dataSourceRef"]);
 }
@@ -207,9 +209,9 @@ fn a_refused_statefulset_gets_no_service_name_note() {
     let sts = |extra: &str, image: &str| format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n{extra}  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec: {{containers: [{{name: d{image}}}]}}\n");
     let note = |src: &str| run(src).diagnostics.iter().any(|d| d.code == "StatefulSetServiceName");
     assert!(note(&sts("", ", image: postgres")));
-    // (a template container without an image refuses the pods, not the set: ValidateStatefulSetSpec
-    // runs no ValidatePodSpec — stsfix; the set exists, and so does the note)
-    assert!(note(&sts("", "")));
+    // (a template container without an image refuses the set since 1.34: ValidateStatefulSetSpec
+    // runs ValidatePodSpec, kubernetes#131790 — was stsfix's FailedCreate; no set, no note)
+    assert!(!note(&sts("", "")));
     for bad in [sts("  podManagementPolicy: Foo\n", ", image: postgres"), sts("  updateStrategy: {type: Foo}\n", ", image: postgres"), sts("  replicas: -1\n", ", image: postgres"), sts("  minReadySeconds: -1\n", ", image: postgres")] {
         let r = run(&bad);
         assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error), "{bad}");

@@ -381,7 +381,7 @@ fn read_objects_at_a_line_gives_the_whole_texts_positions() {
         }
     }
     assert!(n >= 5, "only {n} objects");
-    assert!(whole_diags.iter().any(|d| d.message.starts_with("YAML:")), "the broken document gives a syntax error");
+    assert!(whole_diags.iter().any(|d| d.message.starts_with("error parsing STDIN: error converting YAML to JSON: yaml: ")), "the broken document gives a syntax error");
 }
 
 /// The capacity `read_objects` reserves: `src.matches("\n---").count()`, counted a line at a time.

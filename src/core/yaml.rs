@@ -6,8 +6,9 @@
 //! typing as the API server's decoder sees it (sigs.k8s.io/yaml → go-yaml v2 resolve.go:
 //! `yes`/`on` are booleans, `0777` is octal, `6e068097` is a float).
 //!
-//! Robustness: the input is split into documents at `---` lines *before* parsing, so a broken
-//! document never hides the others; every budget below turns into a diagnostic, never a panic.
+//! Robustness: the input is split into documents at `---` lines *before* parsing, and each is
+//! parsed on its own; as kubectl, the first document that does not parse ends the stream
+//! (yaml::Stop); every budget below turns into a diagnostic, never a panic.
 
 use granit_parser::{Event, Options as ParserOptions, Parser, ScalarStyle};
 
@@ -167,6 +168,25 @@ pub struct YamlError {
     /// Our short hint after go-yaml's words ("check the indentation"), empty when none: the
     /// diagnostic's `hint`, apart from its message (qa2 E1).
     pub hint: &'static str,
+    /// kubectl stops reading the stream at this error (None: a budget of ours, not kubectl's)
+    pub stop: Option<Stop>,
+}
+
+/// What kubectl leaves unsent when a stream stops at an error: k8s.io/cli-runtime
+/// pkg/resource/visitor.go `StreamVisitor.Visit` returns `error parsing <source>: …` on the first
+/// document it cannot decode and visits no later one; the documents before it were visited
+/// (resource.go `Result.Infos` returns them with the error, and kubectl/pkg/cmd/apply/apply.go
+/// `Run` applies every info `GetObjects` returned, then reports the error).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stop {
+    /// the error is apimachinery pkg/util/yaml/decoder.go `YAMLReader.Read`'s `invalid Yaml
+    /// document separator` (its words are the message; no YAML-to-JSON prefix)
+    pub separator: bool,
+    /// a document with content is lost with the error: the broken one, or (a bad separator)
+    /// the one being read above it, whose buffer `Read` drops when it returns the error
+    pub lost: bool,
+    /// documents with content after it, never read
+    pub after: usize,
 }
 
 /// One parsed document: its root node (None for an empty document) and the line it starts on.
@@ -306,10 +326,10 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
     let mut ls = 0usize;
     let mut line_no = first;
     while ls < b.len() {
-        let is_marker = b[ls] == b'-'
-            && b.get(ls + 1) == Some(&b'-')
-            && b.get(ls + 2) == Some(&b'-')
-            && src[ls + 3..].chars().next().is_none_or(|c| c.is_whitespace());
+        // every line starting with `---` ends a document (apimachinery pkg/util/yaml/decoder.go
+        // `YAMLReader.Read`); one followed by more than spaces or a comment is refused there
+        // ([`bad_separator`])
+        let is_marker = b[ls] == b'-' && b.get(ls + 1) == Some(&b'-') && b.get(ls + 2) == Some(&b'-');
         if is_marker && ls > start {
             out.push((start_line, &src[start..ls]));
             start = ls;
@@ -320,6 +340,38 @@ pub(crate) fn split_documents_from(src: &str, first: u32) -> Vec<(u32, &str)> {
     }
     out.push((start_line, &src[start..]));
     out
+}
+
+/// A chunk's first line when it is a `---` line followed by more than spaces or a `#` comment:
+/// what follows the `---`, trimmed (its byte offset in the chunk with it). apimachinery
+/// pkg/util/yaml/decoder.go `YAMLReader.Read`: `strings.TrimSpace(line[3:])`, refused with
+/// `invalid Yaml document separator: <rest>` unless empty or starting with `#`.
+pub(crate) fn bad_separator(chunk: &str) -> Option<(usize, &str)> {
+    let line = chunk[..next_newline(chunk.as_bytes(), 0)].strip_prefix("---")?;
+    let rest = line.trim();
+    (!rest.is_empty() && !rest.starts_with('#')).then(|| (3 + line.len() - line.trim_start().len(), rest))
+}
+
+/// Whether a chunk holds a document kubectl would send: a line other than blanks, comments and
+/// its `---` line (`StreamVisitor.Visit` skips a document that decodes to nothing or `null`).
+fn has_content(chunk: &str) -> bool {
+    let body = if chunk.starts_with("---") { &chunk[(next_newline(chunk.as_bytes(), 0) + 1).min(chunk.len())..] } else { chunk };
+    body.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "..."
+    })
+}
+
+/// A stream whose first non-space byte is `{` is read as JSON by kubectl (decoder.go
+/// `YAMLOrJSONDecoder.Decode`: `GuessJSONStream` → encoding/json), where no `---` line separates
+/// anything: no separator is refused.
+fn json_stream(src: &str) -> bool {
+    src.trim_start().starts_with('{')
+}
+
+/// Our own budgets (not kubectl's words): the stream goes on after them as before.
+fn is_budget(e: &YamlError) -> bool {
+    ["nesting deeper than", "document too large:", "aliases expand to more than"].iter().any(|p| e.message.starts_with(p))
 }
 
 /// YAML 1.1 resolution of a plain scalar, as go-yaml v2 (resolve.go `resolve`) does it.
@@ -638,6 +690,13 @@ pub(crate) type ParsedChunk = (Option<Node>, bool);
 /// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
 /// known to be distinct ([`Document::distinct_keys`]).
 fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<ParsedChunk, YamlError> {
+    // a `---` line that is no YAML document marker (`---# x`: no space before the comment) ends
+    // a document for kubectl all the same (decoder.go `YAMLReader.Read`, which drops the line):
+    // the document is read from the next line
+    if chunk.starts_with("---") && chunk[3..].chars().next().is_some_and(|c| !c.is_whitespace()) {
+        let next = (next_newline(chunk.as_bytes(), 0) + 1).min(chunk.len());
+        return parse_chunk(&chunk[next..], first_line + 1, nodes_so_far, fast);
+    }
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
@@ -748,10 +807,10 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
                 *escape_at = m.byte_offset().or_else(|| chunk.char_indices().nth(m.index()).map(|(i, _)| i));
             }
             let (message, hint) = go_yaml_message(&e, chunk);
-            YamlError { message, pos: pos_of(e.marker(), line_offset), hint }
+            YamlError { message, pos: pos_of(e.marker(), line_offset), hint, stop: None }
         })?;
         let pos = pos_of(&span.start, line_offset);
-        let err = |message: String| YamlError { message, pos, hint: "" };
+        let err = |message: String| YamlError { message, pos, hint: "", stop: None };
         match ev {
             Event::DocumentStart(..) => {
                 docs_in_chunk += 1;
@@ -917,25 +976,58 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             message: format!("input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes", src.len()),
             pos: Pos { line: 1, column: 1 },
             hint: "",
+            stop: None,
         });
         return errors;
     }
     let mut nodes = (0usize, 0usize);
-    for (i, (first_line, chunk)) in split_documents_from(src, first).into_iter().enumerate() {
+    let chunks = split_documents_from(src, first);
+    let json = json_stream(src);
+    // documents with content from chunk `i` on (what a stop at chunk `i` leaves unread)
+    let after = |i: usize| chunks.get(i..).unwrap_or_default().iter().filter(|(_, c)| has_content(c)).count();
+    for (i, &(first_line, chunk)) in chunks.iter().enumerate() {
         if i >= MAX_DOCUMENTS {
             errors.push(YamlError {
                 message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"),
                 pos: Pos { line: first_line, column: 1 },
                 hint: "",
+                stop: None,
+            });
+            break;
+        }
+        // YAMLReader.Read refuses a bad `---` line while it reads the document above it: that
+        // one is lost, and nothing after is read (the first chunk's own first line: nothing above)
+        let bad = if json {
+            None
+        } else if i == 0 && bad_separator(chunk).is_some() {
+            Some((i, false))
+        } else {
+            chunks.get(i + 1).filter(|(_, next)| bad_separator(next).is_some()).map(|_| (i + 1, has_content(chunk)))
+        };
+        if let Some((at, lost)) = bad {
+            let (line, text) = chunks[at];
+            let (column, rest) = bad_separator(text).unwrap_or_default();
+            let column = text[..column].chars().count() as u32 + 1;
+            let body_after = usize::from(has_content(text)) + after(at + 1);
+            errors.push(YamlError {
+                message: format!("invalid Yaml document separator: {rest}"),
+                pos: Pos { line, column },
+                hint: "",
+                stop: Some(Stop { separator: true, lost, after: body_after }),
             });
             break;
         }
         match parse_chunk(chunk, first_line, &mut nodes, fast) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys }),
-            Err(e) => {
-                let budget = e.message.contains("alias bomb");
+            Err(mut e) => {
+                let budget = is_budget(&e);
+                if !budget {
+                    // StreamVisitor.Visit: the first document that does not decode ends the stream
+                    e.stop = Some(Stop { separator: false, lost: true, after: after(i + 1) });
+                }
+                let stops = !budget || e.message.contains("alias bomb");
                 errors.push(e);
-                if budget {
+                if stops {
                     break;
                 }
             }
@@ -1093,7 +1185,7 @@ mod tests {
             let mut naive = Vec::new();
             let (mut start, mut start_line, mut offset) = (0, 1, 0);
             for (line_no, line) in (1..).zip(t.split_inclusive('\n')) {
-                if line.starts_with("---") && line[3..].chars().next().is_none_or(|c| c.is_whitespace()) && offset > start {
+                if line.starts_with("---") && offset > start {
                     naive.push((start_line, &t[start..offset]));
                     start = offset;
                     start_line = line_no;
@@ -1124,13 +1216,15 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_document_does_not_hide_the_others() {
+    fn a_broken_document_stops_the_stream_as_stream_visitor_visit() {
         let src = "a: 1\n---\nb: [1, 2\n---\nc: 3\n";
+        // (k8s.io/cli-runtime pkg/resource/visitor.go `StreamVisitor.Visit`: the first document
+        // that does not decode ends the stream; the ones before it were read)
         let (docs, errs) = parse_stream(src);
-        assert_eq!(docs.len(), 2);
+        assert_eq!(docs.len(), 1);
         assert_eq!(errs.len(), 1);
         assert!(errs[0].pos.line >= 3 && errs[0].pos.line <= 4, "{errs:?}");
-        assert_eq!(docs[1].root.as_ref().unwrap().get("c").unwrap().pos.line, 5);
+        assert_eq!(errs[0].stop, Some(Stop { separator: false, lost: true, after: 1 }));
     }
 
     #[test]
@@ -1171,13 +1265,17 @@ mod tests {
     }
 
     /// Found by fuzzing: documents that each expand a bomb and then fail (an unknown anchor)
-    /// used to restart the alias budget in every document: 484 of them took 9 s.
+    /// used to restart the alias budget in every document: 484 of them took 9 s. (The first
+    /// failing document now ends the stream, as kubectl's StreamVisitor.Visit: one error.)
     #[test]
     fn fuzz_regression_alias_budget_is_kept_across_failing_documents() {
         let doc = "a: &a [l, l, l, l, l, l, l, l, l]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: *nowhere\n---\n";
         let t = std::time::Instant::now();
         let (_, errs) = parse_stream(&doc.repeat(300));
-        assert!(errs.iter().any(|e| e.message.contains("alias bomb")), "{:?}", &errs[..3]);
+        assert!(errs.len() == 1 && errs[0].stop == Some(Stop { separator: false, lost: true, after: 299 }), "{errs:?}");
+        // the budget is still kept across documents that each expand one and do not fail
+        let (_, errs) = parse_stream(&doc.replace("f: *nowhere\n", "").repeat(300));
+        assert!(errs.iter().any(|e| e.message.contains("alias bomb")), "{:?}", &errs[..1]);
         assert!(t.elapsed() < std::time::Duration::from_millis(if cfg!(debug_assertions) { 3000 } else { 300 }), "{:?}", t.elapsed());
     }
 
