@@ -172,14 +172,15 @@ fn allow_source(text: &str, seq: &Node, item: &str) -> Option<Edit> {
     l[b..].starts_with(&raw).then(|| Edit { line: last.pos.line, column: last.pos.column, old: raw.clone(), new: format!("{raw}, {q}{item}{q}") })
 }
 
-/// A strict-decoding "unknown field … (did you mean "x"?)" becomes a rename of that key, in place.
+/// A strict-decoding "unknown field …" with our hint `did you mean "x"?` becomes a rename of that
+/// key, in place.
 fn rename_unknown_field(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> {
     if d.code != "UnknownField" {
         return None;
     }
     let wrong = d.field.as_deref()?.rsplit('.').next()?;
     let wrong = wrong.split('[').next()?;
-    let suggestion = d.message.rsplit_once("(did you mean \"")?.1.strip_suffix("\"?)")?;
+    let suggestion = d.hint.as_deref()?.strip_prefix("did you mean \"")?.split_once("\"?")?.0;
     let l = line_of(text, d.line)?;
     l[byte_at(l, d.column)?..].starts_with(wrong).then(|| Fix {
         label: format!("Rename {wrong} to {suggestion}"),
@@ -436,7 +437,8 @@ fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super
             }
             _ => continue,
         };
-        out.push((kind.to_string(), name.to_string(), d.message.clone(), fix));
+        // our prose: the error with our hint after it (apart in the diagnostic, qa2 E1)
+        out.push((kind.to_string(), name.to_string(), d.message_and_hint(), fix));
     }
     out
 }
@@ -696,6 +698,9 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         if why.contains(".targetPort: Invalid value: \"") && why.ends_with("must contain at least one letter (a-z)") {
             // IntOrString: a quoted number is the string form, a port name (validateServicePort)
             why.push_str(" (in quotes the number is a string, and a string targetPort is a container port's name: write it without quotes to use the number)");
+        } else if let Some(h) = first.and_then(|d| d.hint.as_deref()) {
+            // our hint beside the API server's words (the diagnostic keeps them apart, qa2 E1)
+            why.push_str(&format!(" ({h})"));
         }
         if why.starts_with("spec.ports[") && why.ends_with(".name: Required value") {
             // validateServicePort: requireName when len(spec.ports) > 1

@@ -2122,10 +2122,11 @@ fn duplicate_port_name_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
                             Severity::Warning,
                             super::diag::ErrorType::ServerWarning,
                             "ServerWarning",
-                            format!("{path}: duplicate port name {name:?} with {other}, services and probes that select ports by name will use {other} (the API server's warning: the {} is created)", o.kind),
+                            format!("{path}: duplicate port name {name:?} with {other}, services and probes that select ports by name will use {other}"),
                             at,
                         )
-                        .at_field(&format!("{path}.name")),
+                        .at_field(&format!("{path}.name"))
+                        .hint(format!("the API server's warning: the {} is created", o.kind)),
                     );
                 }
                 None => first.push((name, list, ci, pi)),
@@ -2581,7 +2582,7 @@ fn validate_probes_and_env(o: &Object, prefix: &str, at: &dyn Fn(&str) -> super:
                             Ok(_) => {}
                             Err(name) => {
                                 for m in super::names::port_name(&name) {
-                                    errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(&name), &m));
+                                    errs.push(Diagnostic::invalid(&field(), at(&field()), &quote(&name), &m).hint(super::service::quoted_number_hint(&name).filter(|_| m.contains("at least one letter")).unwrap_or_default()));
                                 }
                             }
                         }

@@ -145,7 +145,7 @@ fn job_template_warnings(root: &Node) -> Vec<Diagnostic> {
     super::podchecks::pod_warnings(&job, "spec.template.spec")
         .into_iter()
         .map(|mut d| {
-            d.message = d.message.replace("(the API server's warning: the Job is created)", "(the API server's warning: the CronJob is created)");
+            d.hint = d.hint.map(|h| h.replace("the API server's warning: the Job is created", "the API server's warning: the CronJob is created"));
             d.moved("spec", "spec.jobTemplate.spec")
         })
         .collect()

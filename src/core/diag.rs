@@ -55,6 +55,11 @@ pub struct Diagnostic {
     pub kind: ErrorType,
     pub line: u32,
     pub column: u32,
+    /// Our own words for the learner (how to fix it, what we assumed), kept apart from
+    /// `message`, which stays exactly the text the API server / kubectl prints (qa2 E1). JSON
+    /// field `hint`, left out when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 // How a field error prints its bad value: k8s.io/apimachinery pkg/util/validation/field/errors.go
@@ -166,6 +171,7 @@ impl Diagnostic {
             kind,
             line: pos.line,
             column: pos.column,
+            hint: None,
         }
     }
     /// field.Required(path, detail)
@@ -216,6 +222,7 @@ impl Diagnostic {
             kind,
             line: pos.line,
             column: pos.column,
+            hint: None,
         }
     }
     pub fn with_severity(mut self, s: Severity) -> Diagnostic {
@@ -249,6 +256,30 @@ impl Diagnostic {
     pub fn code(mut self, code: &str) -> Diagnostic {
         self.code = code.to_string();
         self
+    }
+    /// Our hint, beside the upstream `message` (a second hint joins the first after "; ").
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.add_hint(hint);
+        self
+    }
+    /// [`Self::hint`] on a diagnostic in place.
+    pub fn add_hint(&mut self, hint: impl Into<String>) {
+        let hint = hint.into();
+        if hint.is_empty() {
+            return;
+        }
+        self.hint = Some(match self.hint.take() {
+            Some(h) => format!("{h}; {hint}"),
+            None => hint,
+        });
+    }
+    /// The message with our hint after it in parentheses, for our own prose that quotes the
+    /// diagnostic (the checklist's Why texts): `message (hint)`.
+    pub fn message_and_hint(&self) -> String {
+        match &self.hint {
+            Some(h) => format!("{} ({h})", self.message),
+            None => self.message.clone(),
+        }
     }
 }
 

@@ -631,7 +631,9 @@ fn unit(objects: &mut [Object], checks: &mut Vec<Check>, before: usize, start: u
     super::validate_namespaces_and_ingresses(&mut objects[before..], &mut namespaces_ingresses);
     checks.extend(objects[before..].iter().map(super::cluster::pod_check));
     let checked = checks[before..].iter().flatten().flat_map(|(_, found)| found.iter());
-    let quotes_lines = error.iter().map(|e| &e.message).chain(decoded.iter().chain(endpoints.iter()).chain(namespaces_ingresses.iter()).chain(checked).map(|d| &d.message)).any(|m| m.contains("line"));
+    // (a hint, beside its message, counts as well)
+    let quotes_lines = error.iter().any(|e| e.message.contains("line") || e.hint.contains("line"))
+        || decoded.iter().chain(endpoints.iter()).chain(namespaces_ingresses.iter()).chain(checked).any(|d| d.message.contains("line") || d.hint.as_deref().is_some_and(|h| h.contains("line")));
     Doc {
         start,
         len: chunk.len(),

@@ -165,8 +165,9 @@ fn document_markers(b: &[u8]) -> usize {
 /// line:column is the position), or `YAMLReader.Read`'s `invalid Yaml document separator: …` —
 /// then what kubectl does not send because of it.
 fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
-    let message = match e.stop {
-        None => format!("YAML: {}", e.message),
+    // what kubectl does not send is ours: the diagnostic's hint, beside kubectl's words (qa2 E1)
+    let (message, stopped) = match e.stop {
+        None => (format!("YAML: {}", e.message), None),
         Some(stop) => {
             let words = if stop.separator { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
             let docs = |n: usize| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
@@ -179,10 +180,10 @@ fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
                 (true, false, 1) => "the 1 document after it is not sent".to_string(),
                 (true, false, n) => format!("the {} after it are not sent", docs(n)),
             };
-            format!("error parsing {source}: {words} — kubectl stops reading {source} at this error: {lost}; those before it are sent")
+            (format!("error parsing {source}: {words}"), Some(format!("kubectl stops reading {source} at this error: {lost}; those before it are sent")))
         }
     };
-    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", message, e.pos)
+    Diagnostic::note(Severity::Error, ErrorType::Syntax, "YAMLSyntax", message, e.pos).hint(e.hint).hint(stopped.unwrap_or_default())
 }
 
 /// An object read and not modelled: its kind, its apiVersion and where it starts (an
@@ -543,11 +544,14 @@ fn generate_name_refusal(root: &yaml::Node) -> Option<Diagnostic> {
     }
     let g = meta.get("generateName")?;
     let prefix = g.as_str().filter(|p| !p.is_empty())?;
-    let message = format!(
-        "from {prefix}: cannot use generate name with apply (kubectl apply finds the object it updates by metadata.name; \
-         `kubectl create -f` accepts generateName: the API server names the object {prefix}<5 random characters>)"
-    );
-    Some(Diagnostic::note(Severity::Error, ErrorType::Kubectl, "GenerateNameWithApply", message, g.pos).at_field("metadata.generateName"))
+    let message = format!("from {prefix}: cannot use generate name with apply");
+    Some(
+        Diagnostic::note(Severity::Error, ErrorType::Kubectl, "GenerateNameWithApply", message, g.pos)
+            .at_field("metadata.generateName")
+            .hint(format!(
+                "kubectl apply finds the object it updates by metadata.name; `kubectl create -f` accepts generateName: the API server names the object {prefix}<5 random characters>"
+            )),
+    )
 }
 
 /// Everything: text in, report out. Never panics; the same input always gives the same report.
@@ -2175,7 +2179,9 @@ fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<Strin
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;
             }
-            out.entry(id.clone()).or_insert_with(|| d.message.clone());
+            // our prose quotes it with our hint after it, as the learner read it before the
+            // diagnostic kept the two apart (qa2 E1)
+            out.entry(id.clone()).or_insert_with(|| d.message_and_hint());
         }
     }
     out
@@ -2596,3 +2602,5 @@ mod tests_learnfix14;
 mod tests_sizefix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_gwapi;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_hintfix;

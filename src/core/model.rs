@@ -803,18 +803,14 @@ impl Reader<'_> {
         if want == "a string" {
             if let NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. } = &n.kind {
                 let read_as = if matches!(n.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
-                hint = format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")");
+                hint = format!("YAML reads unquoted {text} as {read_as}; quote it: \"{text}\"");
             }
         }
         self.diags.push(
-            Diagnostic::invalid(
-                &field.to_string(),
-                n.pos,
-                &shown,
-                &format!("must be {want}, not {}{hint}; the API server rejects the object", article(n.type_name())),
-            )
-            .code("TypeMismatch")
-            .on(&self.obj),
+            Diagnostic::invalid(&field.to_string(), n.pos, &shown, &format!("must be {want}, not {}; the API server rejects the object", article(n.type_name())))
+                .code("TypeMismatch")
+                .on(&self.obj)
+                .hint(hint),
         );
     }
     /// A scalar field: null → None; `pick` accepts the value's YAML type or it is a type error.

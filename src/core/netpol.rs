@@ -168,7 +168,7 @@ fn validate_port(pp: &PolicyPort, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos
                 errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), "may not be specified when `port` is non-numeric"));
             }
             for m in super::names::port_name(name) {
-                errs.push(Diagnostic::invalid(&port_f, at(&port_f), &quote(name), &m));
+                errs.push(Diagnostic::invalid(&port_f, at(&port_f), &quote(name), &m).hint(super::service::quoted_number_hint(name).filter(|_| m.contains("at least one letter")).unwrap_or_default()));
             }
         }
         (None, Some(end)) => errs.push(Diagnostic::invalid(&end_f, at(&end_f), &end.to_string(), "may not be specified when `port` is not specified")),

@@ -675,10 +675,11 @@ pub(crate) fn pod_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
                 Severity::Warning,
                 ErrorType::ServerWarning,
                 "ServerWarning",
-                format!("{path}: {msg} (the API server's warning: the {} is created)", o.kind),
+                format!("{path}: {msg}"),
                 pos,
             )
-            .at_field(&path),
+            .at_field(&path)
+            .hint(format!("the API server's warning: the {} is created", o.kind)),
         );
     };
     // use of deprecated node labels in selectors/affinity/topology

@@ -581,6 +581,10 @@ impl Report {
                     d.object.as_ref().map(|o| format!("{o}: ")).unwrap_or_default(),
                     d.message
                 );
+                // our hint on a line of its own: the line above is Kubernetes' words alone
+                if let Some(h) = &d.hint {
+                    let _ = writeln!(s, "      hint: {h}");
+                }
             }
         }
         s

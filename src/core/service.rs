@@ -579,7 +579,8 @@ fn ip_families(spec: &ServiceSpec, cluster_ips: &[String], cfg: &Config) -> Vec<
 /// alloc.go allocIPs for one family: `written` is checked against that family's range and
 /// what is taken (ipallocator Allocate), else the next free address is drawn (AllocateNext; a
 /// deterministic draw here, seeded by the Service's name). Ok(None): nothing to allocate.
-#[allow(clippy::too_many_arguments)]
+// (a Diagnostic with its `hint` is 136 bytes on 64-bit: one per refused Service, not boxed)
+#[allow(clippy::too_many_arguments, clippy::result_large_err)]
 fn alloc_cluster_ip(svc: &Svc, written: Option<&str>, cluster_ips: &[String], family: &str, cidr: Cidr, cfg: &Config, alloc: &Allocations, at: &dyn Fn(&str) -> super::yaml::Pos) -> Result<Option<IpAddr>, Diagnostic> {
     // a second family's range that is only the conventional default (read off a dump) does
     // not refuse the addresses written there
@@ -604,7 +605,7 @@ fn alloc_cluster_ip(svc: &Svc, written: Option<&str>, cluster_ips: &[String], fa
                     _ if cidr == Config::default().service_cidr || cidr == Cidr::parse("fd00:10:96::/112").expect("valid") => ", the kubeadm default",
                     _ => ", read off the dumped objects",
                 };
-                d.message.push_str(&format!(" (this picture's Service range is {cidr}{whose}; the CLI's --service-cidr sets your cluster's)"));
+                d.add_hint(format!("this picture's Service range is {cidr}{whose}; the CLI's --service-cidr sets your cluster's"));
                 Err(d)
             } else if cidr.offset(ip) == Some(0) || (!cidr.v6 && cidr.offset(ip).map(|o| o + 1) == Some(cidr.size())) {
                 // ipallocator NewIPAllocator: the first usable address is the network
@@ -642,7 +643,7 @@ fn alloc_cluster_ip(svc: &Svc, written: Option<&str>, cluster_ips: &[String], fa
 /// forms (leading zeros, IPv4-mapped IPv6).
 fn warnings_for_service(obj: &Object, spec: &ServiceSpec, svc: &Svc) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut warn = |field: &str, msg: String| out.push(Diagnostic::note(super::diag::Severity::Warning, super::diag::ErrorType::ServerWarning, "ServerWarning", format!("{msg} (the API server's warning: the Service is created)"), obj.pos(field)).at_field(field));
+    let mut warn = |field: &str, msg: String| out.push(Diagnostic::note(super::diag::Severity::Warning, super::diag::ErrorType::ServerWarning, "ServerWarning", msg, obj.pos(field)).at_field(field).hint("the API server's warning: the Service is created"));
     if spec.topology_aware_hints_annotation {
         warn("metadata.annotations", "annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead".into());
     }
@@ -812,6 +813,7 @@ fn port_allocate(np: i64, (lo, hi): (i64, i64), alloc: &Allocations, taken_here:
 /// earlier port of this one (`{53/TCP nodePort 30053}, {54/UDP nodePort 30053}`) — is a field
 /// error on that port; running out of ports is an InternalError.
 #[allow(clippy::too_many_arguments)]
+#[allow(clippy::result_large_err)] // (a Diagnostic with its `hint`: see alloc_cluster_ip)
 fn init_node_ports(
     ports: &mut [SvcPort],
     auto: bool,
@@ -870,6 +872,16 @@ fn init_node_ports(
     Ok(())
 }
 
+/// Our hint for a port written as a quoted number (`targetPort: "30014"`): in quotes it is a
+/// string, and an IntOrString string is a port NAME (k8s.io/apimachinery pkg/util/intstr
+/// intstr.go `UnmarshalJSON`: a JSON string stays Type String), which
+/// pkg/apis/core/validation/validation.go `ValidatePortNumOrName` checks with
+/// `validation.IsValidPortName` ("must contain at least one letter (a-z)"). qa1 q/09, q/21
+/// (openshift/origin#10072: "To specify a port number, the value must be unquoted").
+pub fn quoted_number_hint(s: &str) -> Option<String> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| format!("write {s} without quotes: a quoted number is a port name"))
+}
+
 /// ValidateService and the helpers it calls (validateServicePort, ValidateObjectMeta,
 /// validateServiceExternalTrafficPolicy, validateServiceInternalTrafficFieldsValue,
 /// ValidateServiceClusterIPsRelatedFields, validateClientIPAffinityConfig).
@@ -883,7 +895,7 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
     // with a letter; learner6 d3)
     if names::dns1123_label(&obj.meta.name).is_empty() && !names::dns1035_label(&obj.meta.name).is_empty() {
         if let Some(d) = errs[before..].iter_mut().find(|d| d.field.as_deref() == Some("metadata.name")) {
-            d.message.push_str(" (a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit)");
+            d.add_hint("a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit");
         }
     }
 
@@ -956,7 +968,8 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
             }
             IntOrString::Str(s) => {
                 for m in names::port_name(s) {
-                    errs.push(Diagnostic::invalid(&f("targetPort"), at(&f("targetPort")), &quote(s), &m));
+                    let d = Diagnostic::invalid(&f("targetPort"), at(&f("targetPort")), &quote(s), &m);
+                    errs.push(d.hint(quoted_number_hint(s).filter(|_| m.contains("at least one letter")).unwrap_or_default()));
                 }
             }
             _ => {}

@@ -434,11 +434,12 @@ pub fn no_match_message(api_version: &str, kind: &str) -> String {
 /// [`no_match_message`] as an error at `pos` (the `apiVersion` value, say), field `apiVersion`,
 /// code `NoKindMatch`.
 pub fn no_match_diagnostic(api_version: &str, kind: &str, pos: Pos) -> Diagnostic {
-    let mut message = no_match_message(api_version, kind);
-    if let Some(k) = suggest_kind(api_version, kind) {
-        message.push_str(&format!(" (did you mean kind {}?)", go_quote(k)));
+    let d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", no_match_message(api_version, kind), pos).at_field("apiVersion");
+    // our suggestion, beside kubectl's words (qa2 E1)
+    match suggest_kind(api_version, kind) {
+        Some(k) => d.hint(format!("did you mean kind {}?", go_quote(k))),
+        None => d,
     }
-    Diagnostic::note(Severity::Error, ErrorType::Invalid, "NoKindMatch", message, pos).at_field("apiVersion")
 }
 
 /// strconv.Quote (one implementation: [`super::diag::go_quote`]).
@@ -697,18 +698,20 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     };
     let (kind, version) = (w.kind, w.version);
     let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
-    let mut message = format!("{prefix}{detail}");
+    let message = format!("{prefix}{detail}");
+    // our hints go beside the API server's words, in `hint` (qa2 E1)
+    let mut hints: Vec<String> = Vec::new();
     // a Go string written as an unquoted YAML number or boolean: say how to keep it a string
     if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
         if go != "bool" && int_range(&go).is_none() && !go.starts_with("float") {
             let read_as = if matches!(node.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
-            message.push_str(&format!(" (YAML reads unquoted {text} as {read_as}; quote it: \"{text}\")"));
+            hints.push(format!("YAML reads unquoted {text} as {read_as}; quote it: \"{text}\""));
         }
     }
     // a Service's selector written as a workload's (matchLabels / matchExpressions): say what it is
     let rendered = render(path);
     if kind == "Service" && rendered.starts_with("spec.selector.") && (rendered.starts_with("spec.selector.matchLabels") || rendered.starts_with("spec.selector.matchExpressions")) {
-        message.push_str(" (a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads)");
+        hints.push("a Service's selector is a plain map of labels, `selector: {app: web}`: matchLabels and matchExpressions belong to Deployments, Jobs and other workloads".into());
     }
     // a number in quotes for an integer field (`port: "80"`): json reads a JSON string there
     // as a type error (decode.go literalStore); say how to write it (learner10 U q/13)
@@ -716,7 +719,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     if let (Ty::Scalar(_), NodeKind::Scalar { value: Value::Str, text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
         if int_range(&go).is_some() && !text.is_empty() && text.trim().parse::<i64>().is_ok() {
             let what = if last.ends_with("port") || last.ends_with("Port") { "a port is a number".to_string() } else { format!("{last} is a number") };
-            message.push_str(&format!(" ({what}: write {} without quotes)", text.trim()));
+            hints.push(format!("{what}: write {} without quotes", text.trim()));
         }
     }
     // a list written as a map (`ports:` with `port: 80` under it, no `- `): json cannot put an
@@ -729,15 +732,18 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
             "env" => "variable",
             _ => "item",
         };
-        message.push_str(&format!(" ({last} is a list: start each {item} with `- `)"));
+        hints.push(format!("{last} is a list: start each {item} with `- `"));
     }
     // a Secret's `data` value that is not base64 (plain text written where base64 belongs): say
     // where plain text goes (core/v1 Secret: `data` holds base64, `stringData` "write-only
     // convenience" plain strings merged over it, Convert_v1_Secret_To_core_Secret)
     if base64.is_some() && kind == "Secret" && rendered.starts_with("data.") {
-        message.push_str(" (a Secret's data values are base64: write plain text under stringData instead, or encode it: echo -n 'value' | base64)");
+        hints.push("a Secret's data values are base64: write plain text under stringData instead, or encode it: echo -n 'value' | base64".into());
     }
     let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "TypeMismatch", message, node.pos).at_field(&rendered);
+    for h in hints {
+        d.add_hint(h);
+    }
     if !w.object.is_empty() {
         d = d.on(w.object);
     }
@@ -940,15 +946,16 @@ fn unknown(w: &mut Walk, t: &Type, key: &str, path: &str, pos: Pos) {
     w.seen.push(path.to_string());
     let (kind, version) = (w.kind, w.version);
     let prefix = if kind.is_empty() { String::new() } else { format!("{kind} in version {} cannot be handled as a {kind}: ", go_quote(version)) };
-    let mut message = format!("{prefix}strict decoding error: unknown field {}", go_quote(path));
+    let message = format!("{prefix}strict decoding error: unknown field {}", go_quote(path));
+    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "UnknownField", message, pos).at_field(path);
+    // our suggestion, beside the API server's words (qa2 E1)
     if let Some(s) = suggest(t, key) {
-        message.push_str(&format!(" (did you mean {}?)", go_quote(s)));
+        d.add_hint(format!("did you mean {}?", go_quote(s)));
     } else if kind == "Service" && path == "spec.template" {
         // a Service's selector written under a pod template, as a Deployment's is (ServiceSpec has
         // no template: k8s.io/api core/v1 types.go ServiceSpec; learner10 U q/09)
-        message.push_str(" (a Service has no pod template: write its selector right under spec, beside ports: `selector: {app: web}`)");
+        d.add_hint("a Service has no pod template: write its selector right under spec, beside ports: `selector: {app: web}`");
     }
-    let mut d = Diagnostic::note(Severity::Error, ErrorType::Invalid, "UnknownField", message, pos).at_field(path);
     if !w.object.is_empty() {
         d = d.on(w.object);
     }

@@ -163,7 +163,8 @@ fn validate_service_name_dns1035() {
     let d = &r.diagnostics[0];
     assert_eq!((d.line, d.column), (4, 9));
     // the name a Deployment takes: the error says why a Service's differs (learner6 d3)
-    assert!(e[0].ends_with("(a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit)"), "{e:?}");
+    assert!(e[0].ends_with("regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"), "{e:?}");
+    assert_eq!(d.hint.as_deref(), Some("a Service's name becomes a DNS label, <name>.<namespace>.svc, so it follows RFC 1035 and starts with a letter; Deployments, Pods and most other kinds take a DNS-1123 name, which may start with a digit"));
     // a name no kind takes (upper case): the error alone
     let e = errors(&run(&src.replace("1web", "Web")));
     assert!(!e[0].contains("RFC 1035"), "{e:?}");
@@ -253,7 +254,7 @@ fn selector_values_must_be_strings() {
     let r = run(&service("  selector:\n    app: yes\n  ports: [{port: 80}]\n"));
     let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("spec.selector.app")).expect("type error");
     assert_eq!(d.severity, Severity::Error);
-    assert!(d.message.contains("quote it: \"yes\""), "{}", d.message);
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("quote it: \"yes\"")), "{:?}", d.hint);
     assert_eq!((d.line, d.column), (7, 10));
 }
 
@@ -280,8 +281,11 @@ fn alloc_cluster_ip_out_of_range_reported_alone() {
     let r = run(&service("  clusterIP: 10.0.0.5\n  selector: {app: web}\n  ports: [{port: 0}]\n"));
     assert_eq!(
         errors(&r),
-        vec!["spec.clusterIPs: Invalid value: [\"10.0.0.5\"]: failed to allocate IP 10.0.0.5: the provided network does not match the current range (this picture's Service range is 10.96.0.0/12, the kubeadm default; the CLI's --service-cidr sets your cluster's)"]
+        vec!["spec.clusterIPs: Invalid value: [\"10.0.0.5\"]: failed to allocate IP 10.0.0.5: the provided network does not match the current range"]
     );
+    // which range this picture assumes: our hint, beside the API server's words (qa2 E1)
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("spec.clusterIPs")).expect("range error");
+    assert_eq!(d.hint.as_deref(), Some("this picture's Service range is 10.96.0.0/12, the kubeadm default; the CLI's --service-cidr sets your cluster's"));
 }
 
 // ipallocator: an IP already used by an earlier Service
@@ -643,7 +647,7 @@ fn presets_parse_without_errors_and_show_their_point() {
         let r = preset(p.id);
         // the field-typo scene is refused on purpose (strict decoding), everything else is accepted
         if p.id == "broken-field-typo" {
-            assert_eq!(errors(&r), vec!["Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.selectr\" (did you mean \"selector\"?)"]);
+            assert_eq!(errors(&r), vec!["Service in version \"v1\" cannot be handled as a Service: strict decoding error: unknown field \"spec.selectr\""]);
             continue;
         }
         assert!(errors(&r).is_empty(), "{}: {:?}", p.id, errors(&r));
@@ -823,7 +827,7 @@ fn kubectl_dump_uses_its_own_pods_and_nodes() {
     assert_eq!(pods, vec!["web-6e068097-q9wzt"], "the quoted one only; nothing synthesised");
     let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("metadata.labels.pod-template-hash")).expect("type error");
     assert_eq!((d.line, d.severity), (8, Severity::Error));
-    assert!(d.message.contains("quote it: \"6e068097\""), "{}", d.message);
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("quote it: \"6e068097\"")), "{:?}", d.hint);
     let nodes: Vec<&str> = r.nodes.iter().map(|n| n.name.as_str()).collect();
     assert_eq!(nodes, vec!["minikube"]);
     let web = svc(&r, "web");

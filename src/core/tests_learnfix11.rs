@@ -107,9 +107,11 @@ fn deployment_at_v1_apps_v1_register_go_named_in_selector_check() {
     assert_eq!(r.services[0].endpoints.len(), 3);
 }
 
+/// The first error as `message (hint)`: the API server's words, then our hint (apart in the
+/// diagnostic since qa2 E1: tests_hintfix).
 fn first_error(text: &str) -> String {
     let r = analyze(text, &Config::default());
-    r.diagnostics.iter().find(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).unwrap_or_default()
+    r.diagnostics.iter().find(|d| d.severity == super::diag::Severity::Error).map(|d| d.message_and_hint()).unwrap_or_default()
 }
 
 /// U (q/13, q/16, q/09): the raw decode errors get a hint, as q/11's matchLabels one has.

@@ -44,8 +44,9 @@ fn persistent_volume_claim_unknown_field_is_a_strict_decoding_error() {
     let src = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: Data_1\nspec:\n  accesModes: [ReadWriteOnce]\n";
     assert_eq!(
         refusals(src),
-        vec![(6, 3, "PersistentVolumeClaim in version \"v1\" cannot be handled as a PersistentVolumeClaim: strict decoding error: unknown field \"spec.accesModes\" (did you mean \"accessModes\"?)".to_string())]
+        vec![(6, 3, "PersistentVolumeClaim in version \"v1\" cannot be handled as a PersistentVolumeClaim: strict decoding error: unknown field \"spec.accesModes\"".to_string())]
     );
+    assert!(run(src).diagnostics.iter().any(|d| d.hint.as_deref() == Some("did you mean \"accessModes\"?")));
     assert!(!run(src).diagnostics.iter().any(|d| d.code == "IgnoredKind"));
 }
 

@@ -299,7 +299,7 @@ impl Wire for LoadBalancer {
     }
 }
 
-wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, column });
+wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, column, hint });
 wire_struct!(DnsRecord { kind, name, answer });
 wire_struct!(SvcPort { name, protocol, port, target_port, node_port, app_protocol });
 wire_struct!(EndpointPortOut { name, port, protocol, declared });

@@ -165,6 +165,9 @@ pub struct Node {
 pub struct YamlError {
     pub message: String,
     pub pos: Pos,
+    /// Our short hint after go-yaml's words ("check the indentation"), empty when none: the
+    /// diagnostic's `hint`, apart from its message (qa2 E1).
+    pub hint: &'static str,
     /// kubectl stops reading the stream at this error (None: a budget of ours, not kubectl's)
     pub stop: Option<Stop>,
 }
@@ -575,7 +578,7 @@ impl Builder {
 /// scanner) errors (`fail` adds 1 only for scanner errors), and is left out on a document's first
 /// line. Each row was checked against kubectl v1.32 (`kubectl annotate --local -f FILE qa=1`) on
 /// a crafted file: see the tests. Other errors keep granit-parser's words.
-fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> String {
+fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> (String, &'static str) {
     use granit_parser::ErrorKind as K;
     let m = e.marker();
     // the text before the error and from it on (the marker counts characters)
@@ -602,7 +605,7 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> String {
         K::ExpectedNodeContent => ("did not find expected node content".into(), ""),
         K::MissingAnchorOrAliasName => ("did not find expected alphabetic or numeric character".into(), "an anchor or alias needs a name"),
         K::ZeroBlockScalarIndent => ("found an indentation indicator equal to 0".into(), ""),
-        K::UnknownQuotedScalarEscape => return go_yaml_unknown_escape(),
+        K::UnknownQuotedScalarEscape => return (go_yaml_unknown_escape(), ""),
         K::UnclosedVerbatimTag => ("did not find the expected '>'".into(), ""),
         // parserc.go: after a complete quoted value the parser wants the next key
         K::InvalidTrailingDoubleQuotedScalar | K::InvalidTrailingSingleQuotedScalar => ("did not find expected key".into(), "quote the whole value"),
@@ -621,15 +624,11 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> String {
         K::MismatchedFlowCollectionEnd { open, .. } | K::UnclosedFlowCollection { open } => (flow_expected(*open), "a bracket is not closed"),
         K::ExpectedFlowSequenceSeparator | K::ExpectedFlowMappingSeparator | K::InvalidColonPlacement => match innermost_open_bracket(before) {
             Some(open) => (flow_expected(open), "a bracket is not closed"),
-            None => return e.info(),
+            None => return (e.info(), ""),
         },
-        _ => return e.info(),
+        _ => return (e.info(), ""),
     };
-    if hint.is_empty() {
-        words
-    } else {
-        format!("{words} ({hint})")
-    }
+    (words, hint)
 }
 
 /// go-yaml v2's words for a flow collection opened by `open` that did not go on.
@@ -807,10 +806,11 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
                 let m = e.marker();
                 *escape_at = m.byte_offset().or_else(|| chunk.char_indices().nth(m.index()).map(|(i, _)| i));
             }
-            YamlError { message: go_yaml_message(&e, chunk), pos: pos_of(e.marker(), line_offset), stop: None }
+            let (message, hint) = go_yaml_message(&e, chunk);
+            YamlError { message, pos: pos_of(e.marker(), line_offset), hint, stop: None }
         })?;
         let pos = pos_of(&span.start, line_offset);
-        let err = |message: String| YamlError { message, pos, stop: None };
+        let err = |message: String| YamlError { message, pos, hint: "", stop: None };
         match ev {
             Event::DocumentStart(..) => {
                 docs_in_chunk += 1;
@@ -975,6 +975,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
         errors.push(YamlError {
             message: format!("input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes", src.len()),
             pos: Pos { line: 1, column: 1 },
+            hint: "",
             stop: None,
         });
         return errors;
@@ -989,6 +990,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             errors.push(YamlError {
                 message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"),
                 pos: Pos { line: first_line, column: 1 },
+                hint: "",
                 stop: None,
             });
             break;
@@ -1010,6 +1012,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             errors.push(YamlError {
                 message: format!("invalid Yaml document separator: {rest}"),
                 pos: Pos { line, column },
+                hint: "",
                 stop: Some(Stop { separator: true, lost, after: body_after }),
             });
             break;
@@ -1428,9 +1431,9 @@ mod tests {
             assert!(e.message.starts_with(words), "{src:?}: {:?}, kubectl says {words:?}", e.message);
             assert_eq!(format!("{}:{}", e.pos.line, e.pos.column), *at, "{src:?}");
         }
-        // a short hint of ours follows kubectl's words where it helps
+        // a short hint of ours goes beside kubectl's words where it helps (apart: qa2 E1)
         let (_, errs) = parse_stream(cases[0].0);
-        assert_eq!(errs[0].message, "found character that cannot start any token (indent with spaces, not tabs)");
+        assert_eq!((errs[0].message.as_str(), errs[0].hint), ("found character that cannot start any token", "indent with spaces, not tabs"));
         // an anchor is known only in its own document (go-yaml parses each document kubectl cut
         // out on its own): /tmp/qa/h5-anchors.yaml's Service aliases the Deployment's anchor
         let (docs, errs) = parse_stream("a: &lbl {app: web}\n---\nselector: *lbl\n");

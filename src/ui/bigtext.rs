@@ -364,8 +364,13 @@ fn BigEditor(read_only: bool) -> impl IntoView {
                         e.1 = e.1.min(d.severity);
                         e.2.push('\n');
                         e.2.push_str(&d.message);
+                        super::editor::push_hint(&mut e.2, d);
                     }
-                    None => m.push((d.line, d.severity, d.message.clone())),
+                    None => {
+                        let mut t = d.message.clone();
+                        super::editor::push_hint(&mut t, d);
+                        m.push((d.line, d.severity, t));
+                    }
                 }
             }
             m

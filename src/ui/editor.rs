@@ -52,8 +52,13 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                         }
                         e.2.push('\n');
                         e.2.push_str(&d.message);
+                        push_hint(&mut e.2, d);
                     }
-                    None => m.push((d.line, d.severity, d.message.clone())),
+                    None => {
+                        let mut t = d.message.clone();
+                        push_hint(&mut t, d);
+                        m.push((d.line, d.severity, t));
+                    }
                 }
             }
             m
@@ -208,7 +213,7 @@ pub fn Diagnostics() -> impl IntoView {
                     let listed = total - more;
                     let rows = move || scene.analysis.with(|r| {
                         let shown: Vec<Diagnostic> = r.diagnostics.iter().take(listed).cloned().collect();
-                        super::keyed::keyed(shown, |d| super::keyed::key_hash(&(d.line, d.column, sev_class(d.severity), &d.code, &d.message, &d.object)))
+                        super::keyed::keyed(shown, |d| super::keyed::key_hash(&(d.line, d.column, sev_class(d.severity), &d.code, &d.message, &d.object, &d.hint)))
                     });
                     view! {
                         <ul class="diag-list">
@@ -225,6 +230,8 @@ pub fn Diagnostics() -> impl IntoView {
                                         <span class="diag-msg">
                                             {d.object.map(|o| view! { <span class="diag-obj">{o}": "</span> })}
                                             {d.message}
+                                            // our hint under Kubernetes' words, styled as ours
+                                            {d.hint.map(|h| view! { <span class="diag-hint"><span class="diag-hint-label">"hint: "</span>{h}</span> })}
                                         </span>
                                     </li>
                                 }.into_any()
@@ -239,6 +246,14 @@ pub fn Diagnostics() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// A gutter mark's title: the diagnostic's message, then our hint on the next line.
+pub(super) fn push_hint(t: &mut String, d: &Diagnostic) {
+    if let Some(h) = &d.hint {
+        t.push_str("\nhint: ");
+        t.push_str(h);
     }
 }
 
