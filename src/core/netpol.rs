@@ -899,7 +899,7 @@ fn selector_hint(sel: &LabelSelector, cluster: &Cluster, pods: &[usize]) -> Opti
 /// selecting pods the input does not show (another team's, a controller's) is common.
 fn peer_typo_notes(objects: &[Object], policies: &[usize], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
     let mut namespaces: Vec<&str> = cluster.pods.iter().map(|p| p.namespace.as_str()).collect();
-    namespaces.sort_unstable();
+    crate::core::sort::sort(&mut namespaces);
     namespaces.dedup();
     for &i in policies {
         let o = &objects[i];
