@@ -708,53 +708,9 @@ fn is_duration(v: &str) -> bool {
     go_parse_duration(v) || scala_duration(v)
 }
 
-/// time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`, or `0`; units ns us µs μs ms s m h;
-/// at most 2^63 − 1 ns (2^63 negative).
+/// time.ParseDuration (the port in core::cronjob, exact to the nanosecond and its 2^63 limit).
 fn go_parse_duration(s: &str) -> bool {
-    let (neg, mut rest) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    if rest == "0" {
-        return true;
-    }
-    if rest.is_empty() {
-        return false;
-    }
-    let mut total: f64 = 0.0;
-    while !rest.is_empty() {
-        let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let (int, after) = rest.split_at(int_len);
-        let (frac, after) = match after.strip_prefix('.') {
-            Some(a) => {
-                let n = a.bytes().take_while(u8::is_ascii_digit).count();
-                a.split_at(n)
-            }
-            None => ("", after),
-        };
-        if int.is_empty() && frac.is_empty() {
-            return false;
-        }
-        let unit_len = after.char_indices().find(|(_, c)| *c == '.' || c.is_ascii_digit()).map_or(after.len(), |(i, _)| i);
-        let (unit, next) = after.split_at(unit_len);
-        let scale: f64 = match unit {
-            "ns" => 1.0,
-            "us" | "\u{b5}s" | "\u{3bc}s" => 1e3,
-            "ms" => 1e6,
-            "s" => 1e9,
-            "m" => 60e9,
-            "h" => 3600e9,
-            _ => return false,
-        };
-        let value: f64 = format!("{}{}{}", if int.is_empty() { "0" } else { int }, if frac.is_empty() { "" } else { "." }, frac).parse().unwrap_or(f64::INFINITY);
-        total += value * scale;
-        if total > i64::MAX as f64 {
-            return false;
-        }
-        rest = next;
-    }
-    neg || total < i64::MAX as f64
+    super::cronjob::parse_duration(s).is_ok()
 }
 
 fn scala_duration(s: &str) -> bool {

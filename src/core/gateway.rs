@@ -479,7 +479,7 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route) -> (String, Stri
 /// \"Endpoint\""); or, the backendRef invalid, the Gateway's 500 (httproute_types.go
 /// HTTPRouteRule.BackendRefs).
 pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>]) {
-    use super::paths::{Backend as PathBackend, Entry, Hop, HopKind, Outcome, Path};
+    use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
         let (gbox, gwords, front) = gateway_words(objects, o, route);
@@ -550,20 +550,14 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                         format!("the Gateway answers {code} to {words}: the backendRef is invalid (ResolvedRefs False, reason {reason}): {why}"),
                     ),
                     (Resolved::Ok { .. }, Some(sp)) => {
-                        let ready: Vec<&super::resolve::Endpoint> = s.endpoints.iter().filter(|e| e.ready && e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol)).collect();
+                        let ready = super::ingress::ready_backends(s, sp, f);
                         if ready.is_empty() {
                             // HTTPRouteRule.BackendRefs: "When a HTTPBackendRef refers to a Service
                             // that has no ready endpoints, implementations SHOULD return a 503"
                             reject(&mut path, format!("the Gateway answers 503 to {words}: Service {} has no ready endpoints for port {}", s.name, sp.port));
                         } else {
                             let n = ready.len();
-                            path.backends = ready
-                                .iter()
-                                .map(|e| {
-                                    let p = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
-                                    PathBackend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: f / n as f64, declared: p.and_then(|p| p.declared), refused: None }
-                                })
-                                .collect();
+                            path.backends = ready;
                             let b0 = path.backends[0].clone();
                             let target = super::config::host_port(&b0.ip, b0.port);
                             let all = path.backends.iter().map(|b| super::config::host_port(&b.ip, b.port)).collect::<Vec<_>>().join(", ");

@@ -442,8 +442,23 @@ fn meant_service(services: &[std::sync::Arc<ServiceReport>], ns: &str, name: &st
 /// not have, or no ready endpoint, ends at the controller with its 503 (the same cases
 /// [`backend_notes`] warns of). One path per Ingress and Service port; a Service kept from the
 /// last analysis is not changed (Arc::make_mut), as netpol::apply_to_paths does.
+/// The ready endpoints of Service port `sp`, as a path's backends sharing `share` of the
+/// requests evenly: what a proxy that sends to endpoints itself (ingress-nginx, Envoy Gateway)
+/// picks among (EndpointSlice ports are matched by the Service port's name and protocol).
+pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f64) -> Vec<super::paths::Backend> {
+    let ready: Vec<&super::resolve::Endpoint> = s.endpoints.iter().filter(|e| e.ready && e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol)).collect();
+    let n = ready.len() as f64;
+    ready
+        .iter()
+        .map(|e| {
+            let p = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
+            super::paths::Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: share / n, declared: p.and_then(|p| p.declared), refused: None }
+        })
+        .collect()
+}
+
 pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], domain: &str) {
-    use super::paths::{Backend as PathBackend, Entry, Hop, HopKind, Outcome, Path};
+    use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
         let super::model::Body::Ingress(spec) = &o.body else { continue };
         let ns = &o.meta.namespace;
@@ -614,18 +629,12 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                     answer_503(&mut path, format!("Service {} has no port {port_shown} (its ports: {have}): the backend names the Service's port, and finds none", s.name));
                 }
                 Some(sp) => {
-                    let ready: Vec<&super::resolve::Endpoint> = s.endpoints.iter().filter(|e| e.ready && e.ports.iter().any(|p| p.name == sp.name && p.protocol == sp.protocol)).collect();
+                    let ready = ready_backends(s, sp, 1.0);
                     if ready.is_empty() {
                         answer_503(&mut path, format!("Service {} has no ready endpoints for port {}", s.name, sp.port));
                     } else {
                         let n = ready.len();
-                        path.backends = ready
-                            .iter()
-                            .map(|e| {
-                                let p = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
-                                PathBackend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: 1.0 / n as f64, declared: p.and_then(|p| p.declared), refused: None }
-                            })
-                            .collect();
+                        path.backends = ready;
                         let b = path.backends[0].clone();
                         let target = super::config::host_port(&b.ip, b.port);
                         let all = path.backends.iter().map(|b| super::config::host_port(&b.ip, b.port)).collect::<Vec<_>>().join(", ");
