@@ -1381,24 +1381,21 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     } else {
         out.push(check("type", "The Service type is reachable from here", "ok", format!("{} is reachable from {}.", s.type_, if outside { "outside" } else { "a pod" }), None));
     }
-    // 6a. from any other entry, an Ingress route to this Service that fails (qa1 q/22, q/23:
-    // "503 from the ingress" while Why, checking the pod entry the page opens on, said every
-    // check passes — the route's 503 was in the diagnostics list only)
-    if !entry.starts_with("ingress@") {
-        for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
-            let ing = p.ingress.as_deref().unwrap_or_default();
-            out.push(check("ingress", "Ingress routes to this Service reach it", "warn",
-                format!("Ingress {ing}: {}. (That is the route through the ingress controller, not this entry's: pick From \"Outside client → Ingress {ing}'s controller\" to follow it.)", p.reason), None));
+    // 6a. from any other entry, an Ingress or Gateway API route to this Service that fails
+    // (qa1 q/22, q/23: "503 from the ingress" while Why, checking the pod entry the page opens on,
+    // said every check passes — the route's 503 was in the diagnostics list only); a Gateway's
+    // 500 for an invalid backendRef (core::gateway::paths) or 503 likewise
+    let routes = [
+        (super::paths::Entry::Ingress, "ingress", "Ingress routes to this Service reach it", "Ingress", "the ingress controller", "Outside client → Ingress {}'s controller"),
+        (super::paths::Entry::HttpRoute, "httproute", "Gateway API routes to this Service reach it", "Route", "the Gateway", "Outside client → Gateway → route {}"),
+    ];
+    for (kind, key, title, noun, via, label) in routes {
+        if entry.strip_prefix(key).is_some_and(|rest| rest.starts_with('@')) {
+            continue;
         }
-    }
-
-    // 6a'. likewise a Gateway API route to this Service that the Gateway answers 500 (an invalid
-    // backendRef, core::gateway::paths) or 503, from any other entry
-    if !entry.starts_with("httproute@") {
-        for p in s.paths.iter().filter(|p| p.entry == super::paths::Entry::HttpRoute && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
-            let route = p.ingress.as_deref().unwrap_or_default();
-            out.push(check("httproute", "Gateway API routes to this Service reach it", "warn",
-                format!("Route {route}: {}. (That is the route through the Gateway, not this entry's: pick From \"Outside client → Gateway → route {route}\" to follow it.)", p.reason), None));
+        for p in s.paths.iter().filter(|p| p.entry == kind && matches!(p.outcome, super::paths::Outcome::Rejected | super::paths::Outcome::Dropped)) {
+            let name = p.ingress.as_deref().unwrap_or_default();
+            out.push(check(key, title, "warn", format!("{noun} {name}: {}. (That is the route through {via}, not this entry's: pick From \"{}\" to follow it.)", p.reason, label.replace("{}", name)), None));
         }
     }
 
