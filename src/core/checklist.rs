@@ -1350,6 +1350,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute && p.ingress.as_deref() == Some(route));
         let title = "The route's backendRef reaches a port of the Service";
         out.push(match p {
+            // the Gateway does not take the route at all (its Accepted condition: core::gateway::attach)
+            Some(p) if p.reason.starts_with(super::gateway::NOT_SERVED) => check("httproute", "The Gateway accepts the route", "fail", format!("Route {route}: {}. A route reaches a Service only through a Gateway listener that takes it: the parentRef's sectionName/port, the listener's allowedRoutes (kinds and namespaces) and the hostnames must all match.", p.reason), None),
             Some(p) if p.outcome == super::paths::Outcome::Rejected => check("httproute", title, "fail", format!("Route {route}: {}{}.", p.reason, if p.reason.contains("targetPort") { "" } else { ". A backendRef's port is the Service's port (kubernetes-sigs/gateway-api BackendObjectReference.Port), not the pods' targetPort" }), None),
             Some(p) => check("httproute", title, "ok", format!("Route {route} sends to port {} of {}; the Gateway reaches a {} Service's endpoints from inside the cluster.", p.port.map(|n| n.to_string()).unwrap_or_default(), s.name, s.type_), None),
             None => check("httproute", title, "skip", format!("No backendRef of route {route} reaches {}.", s.name), None),

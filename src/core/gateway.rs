@@ -31,6 +31,7 @@
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::model::{Body, Object};
 use super::report::ServiceReport;
+use super::model::{LabelSelector, NodeSelectorRequirement};
 use super::yaml::{Node, NodeKind, Pos, Value};
 
 /// The API group of Gateway API.
@@ -62,6 +63,9 @@ pub struct ParentRef {
     pub namespace: Option<String>,
     pub section: Option<String>,
     pub port: Option<i64>,
+    /// `spec.parentRefs[i]` and where it is written
+    pub field: String,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +89,13 @@ pub struct Listener {
     pub port: Option<i64>,
     pub protocol: String,
     pub hostname: Option<String>,
+    /// allowedRoutes.namespaces.from as written (None: `Same`, the CRD's default)
+    pub from: Option<String>,
+    /// allowedRoutes.namespaces.selector (used with from: Selector)
+    pub selector: Option<LabelSelector>,
+    /// allowedRoutes.kinds: (group, kind), group defaulted to gateway.networking.k8s.io (empty:
+    /// the kinds the listener's protocol takes)
+    pub kinds: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -134,8 +145,10 @@ fn seq(n: Option<&Node>) -> &[Node] {
     }
 }
 
-fn parent(n: &Node) -> ParentRef {
+fn parent(i: usize, n: &Node) -> ParentRef {
     ParentRef {
+        field: format!("spec.parentRefs[{i}]"),
+        pos: n.pos,
         group: str_of(n.get("group")).unwrap_or_else(|| GROUP.into()),
         kind: str_of(n.get("kind")).unwrap_or_else(|| "Gateway".into()),
         name: str_of(n.get("name")).unwrap_or_default(),
@@ -168,7 +181,7 @@ fn match_words(m: &Node) -> String {
 
 fn route(root: &Node) -> Route {
     let spec = root.get("spec");
-    let parents = seq(spec.and_then(|s| s.get("parentRefs"))).iter().map(parent).collect();
+    let parents = seq(spec.and_then(|s| s.get("parentRefs"))).iter().enumerate().map(|(i, n)| parent(i, n)).collect();
     let hostnames = seq(spec.and_then(|s| s.get("hostnames"))).iter().filter_map(|h| h.as_str().map(str::to_string)).collect();
     let rules = seq(spec.and_then(|s| s.get("rules")))
         .iter()
@@ -201,10 +214,39 @@ fn gateway(root: &Node) -> Gateway {
     let spec = root.get("spec");
     let listeners = seq(spec.and_then(|s| s.get("listeners")))
         .iter()
-        .map(|l| Listener { name: str_of(l.get("name")).unwrap_or_default(), port: int_of(l.get("port")), protocol: str_of(l.get("protocol")).unwrap_or_default(), hostname: str_of(l.get("hostname")) })
+        .map(|l| {
+            let allowed = l.get("allowedRoutes");
+            let namespaces = allowed.and_then(|a| a.get("namespaces"));
+            Listener {
+                name: str_of(l.get("name")).unwrap_or_default(),
+                port: int_of(l.get("port")),
+                protocol: str_of(l.get("protocol")).unwrap_or_default(),
+                hostname: str_of(l.get("hostname")).filter(|h| !h.is_empty()),
+                from: str_of(namespaces.and_then(|n| n.get("from"))),
+                selector: namespaces.and_then(|n| n.get("selector")).map(selector_of),
+                kinds: seq(allowed.and_then(|a| a.get("kinds"))).iter().map(|k| (str_of(k.get("group")).unwrap_or_else(|| GROUP.into()), str_of(k.get("kind")).unwrap_or_default())).collect(),
+            }
+        })
         .collect();
     let addresses = seq(spec.and_then(|s| s.get("addresses"))).iter().chain(seq(root.get("status").and_then(|s| s.get("addresses")))).filter_map(|a| str_of(a.get("value"))).collect();
     Gateway { class: str_of(spec.and_then(|s| s.get("gatewayClassName"))).unwrap_or_default(), listeners, addresses }
+}
+
+/// A metav1.LabelSelector read leniently (the CRD's schema, not checked here, types it).
+fn selector_of(n: &Node) -> LabelSelector {
+    let match_labels = match n.get("matchLabels").map(|m| &m.kind) {
+        Some(NodeKind::Map(entries)) => entries.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string()))).collect(),
+        _ => Vec::new(),
+    };
+    let match_expressions = seq(n.get("matchExpressions"))
+        .iter()
+        .map(|e| NodeSelectorRequirement {
+            key: str_of(e.get("key")).unwrap_or_default(),
+            operator: str_of(e.get("operator")).unwrap_or_default(),
+            values: seq(e.get("values")).iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        })
+        .collect();
+    LabelSelector { match_labels, match_expressions }
 }
 
 fn grant(root: &Node) -> Grant {
@@ -245,6 +287,176 @@ fn gw_objects(objects: &[Object]) -> impl Iterator<Item = (&Object, &GatewayObje
         Body::Gateway(g) => Some((o, g.as_ref())),
         _ => None,
     })
+}
+
+/// Whether the Gateway a route's parentRef names accepts the route: the route's `Accepted`
+/// condition for that parent (kubernetes-sigs/gateway-api apis/v1/shared_types.go
+/// RouteConditionAccepted and its reasons RouteReasonNoMatchingParent, NotAllowedByListeners,
+/// NoMatchingListenerHostname), judged in Envoy Gateway's order
+/// (envoyproxy/gateway internal/gatewayapi/route.go processAllowedListenersForParentRefs, then the
+/// hostname intersection of processHTTPRouteParentRefListener).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attach {
+    /// Accepted True: the index of the first listener that takes the route
+    Accepted(usize),
+    /// Accepted False: the reason, the implementation's message, our words and our advice
+    Refused { reason: &'static str, message: &'static str, why: String, hint: String },
+    /// not judged: the parent is not a Gateway of the input (another kind, or not pasted), or the
+    /// route's namespace is not in the input and a namespace selector needs its labels
+    Unknown,
+}
+
+/// The Gateway of the input a parentRef names, with its object.
+fn parent_gateway<'a>(objects: &'a [Object], route: &Object, p: &ParentRef) -> Option<(&'a Object, &'a Gateway)> {
+    if p.kind != "Gateway" || p.group != GROUP {
+        return None;
+    }
+    let ns = p.namespace.as_deref().unwrap_or(&route.meta.namespace);
+    gw_objects(objects).find_map(|(g, body)| match body {
+        GatewayObject::Gateway(gw) if g.meta.name == p.name && g.meta.namespace == ns => Some((g, gw)),
+        _ => None,
+    })
+}
+
+/// AllowedRoutes.Kinds: "When unspecified or empty, the kinds of Routes selected are determined
+/// using the Listener protocol" (apis/v1/gateway_types.go); for HTTP and HTTPS that is HTTPRoute
+/// and GRPCRoute (Envoy Gateway internal/gatewayapi/listener.go, the supported kinds per
+/// protocol); TLS, TCP and UDP listeners take their own route kinds.
+fn listener_takes_kind(l: &Listener, kind: &str) -> bool {
+    if l.kinds.is_empty() {
+        return matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTP" | "HTTPS") && matches!(kind, "HTTPRoute" | "GRPCRoute");
+    }
+    l.kinds.iter().any(|(g, k)| g == GROUP && k == kind)
+}
+
+/// Hostnames intersect (apis/v1/httproute_types.go HTTPRouteSpec.Hostnames: a `*.` label is a
+/// suffix match of one or more labels; `*.example.com` does not match `example.com`).
+pub(crate) fn hostnames_intersect(a: &str, b: &str) -> bool {
+    let a = a.to_ascii_lowercase();
+    let b = b.to_ascii_lowercase();
+    let covers = |wild: &str, name: &str| wild.strip_prefix('*').is_some_and(|suffix| name.len() > suffix.len() && name.ends_with(suffix));
+    a == b || covers(&a, &b) || covers(&b, &a)
+}
+
+/// The route's `Accepted` condition for parentRef `p` ([`Attach`]).
+pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentRef) -> Attach {
+    let Some((g, gw)) = parent_gateway(objects, route_obj, p) else { return Attach::Unknown };
+    let gname = if g.meta.namespace == route_obj.meta.namespace { g.meta.name.clone() } else { format!("{}/{}", g.meta.namespace, g.meta.name) };
+    let names = |ls: &[&Listener]| ls.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
+    // ParentReference.SectionName / Port: "When unspecified ... this will reference the entire
+    // resource"; both set, a listener must match both
+    let selected: Vec<&Listener> = gw.listeners.iter().filter(|l| p.section.as_ref().is_none_or(|s| *s == l.name) && p.port.is_none_or(|n| l.port == Some(n))).collect();
+    if selected.is_empty() {
+        let all: Vec<&Listener> = gw.listeners.iter().collect();
+        let what = match (&p.section, p.port) {
+            (Some(s), Some(n)) => format!("sectionName {s} and port {n}"),
+            (Some(s), None) => format!("sectionName {s}"),
+            (None, Some(n)) => format!("port {n}"),
+            (None, None) => "it".to_string(),
+        };
+        return Attach::Refused {
+            reason: "NoMatchingParent",
+            message: "No listeners match this parent ref",
+            why: format!("Gateway {gname} has no listener matching {what} (its listeners: {})", if all.is_empty() { "none".to_string() } else { names(&all) }),
+            hint: "sectionName names a listener of the Gateway (its `name`) and port is that listener's port".into(),
+        };
+    }
+    // AllowedRoutes: kinds, then namespaces (RouteNamespaces.From, default Same)
+    let ns = &route_obj.meta.namespace;
+    let ns_object = objects.iter().find(|o| o.kind == "Namespace" && o.meta.name == *ns && !o.refused);
+    let mut ns_labels = ns_object.map(|o| o.meta.labels.clone()).unwrap_or_default();
+    // the API server's label on every Namespace (NamespaceDefaultLabelName, v1.22)
+    ns_labels.retain(|(k, _)| k != "kubernetes.io/metadata.name");
+    ns_labels.push(("kubernetes.io/metadata.name".into(), ns.clone()));
+    let mut unknown = false;
+    let allows_ns = |l: &Listener, unknown: &mut bool| match l.from.as_deref().unwrap_or("Same") {
+        "All" => true,
+        "Selector" => {
+            let ok = super::cluster::selector_matches(l.selector.as_ref(), &ns_labels);
+            if !ok && ns_object.is_none() {
+                *unknown = true;
+            }
+            ok
+        }
+        // Same, and a value outside the CRD's enum (All, Selector, Same)
+        _ => g.meta.namespace == *ns,
+    };
+    let allowed: Vec<&Listener> = selected.iter().copied().filter(|l| listener_takes_kind(l, &route_obj.kind) && allows_ns(l, &mut unknown)).collect();
+    if allowed.is_empty() {
+        if unknown {
+            return Attach::Unknown;
+        }
+        let l = selected[0];
+        let (why, hint) = if !listener_takes_kind(l, &route_obj.kind) {
+            let takes = if l.kinds.is_empty() { format!("protocol {} takes no {}", l.protocol, route_obj.kind) } else { format!("allowedRoutes.kinds lists {}", l.kinds.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>().join(", ")) };
+            (format!("listener {} of Gateway {gname}: {takes}", l.name), format!("attach the route to an HTTP or HTTPS listener, or add kind {} to the listener's allowedRoutes.kinds", route_obj.kind))
+        } else {
+            match l.from.as_deref().unwrap_or("Same") {
+                "Selector" => (
+                    format!("listener {} of Gateway {gname} takes routes from namespaces whose labels match its allowedRoutes.namespaces.selector, and namespace {ns} does not match it", l.name),
+                    format!("label namespace {ns} to match the listener's selector (kubectl label namespace {ns} KEY=VALUE)"),
+                ),
+                from => (
+                    format!(
+                        "listener {} of Gateway {gname} takes routes from its own namespace {} only (allowedRoutes.namespaces.from: {}), and this {} is in namespace {ns}",
+                        l.name,
+                        g.meta.namespace,
+                        if l.from.is_none() { "Same, the default".to_string() } else { from.to_string() },
+                        route_obj.kind
+                    ),
+                    format!("set allowedRoutes.namespaces.from: All (or Selector with a namespace selector) on the listener, or create the route in namespace {}", g.meta.namespace),
+                ),
+            }
+        };
+        return Attach::Refused { reason: "NotAllowedByListeners", message: "No listeners included by this parent ref allowed this attachment.", why, hint };
+    }
+    // HTTPRouteSpec.Hostnames: "If both the Listener and HTTPRoute have specified hostnames, and
+    // none match ..., then the HTTPRoute is not accepted"
+    let takes_host = |l: &&&Listener| l.hostname.as_ref().is_none_or(|h| route.hostnames.is_empty() || route.hostnames.iter().any(|r| hostnames_intersect(h, r)));
+    match allowed.iter().find(takes_host) {
+        Some(f) => Attach::Accepted(gw.listeners.iter().position(|l| std::ptr::eq(l, *f)).unwrap_or(0)),
+        None => Attach::Refused {
+            reason: "NoMatchingListenerHostname",
+            message: "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).",
+            why: format!(
+                "the route's hostnames {} meet no hostname of listener{} {} of Gateway {gname} ({})",
+                route.hostnames.join(", "),
+                if allowed.len() == 1 { "" } else { "s" },
+                names(&allowed),
+                allowed.iter().filter_map(|l| l.hostname.as_deref()).collect::<Vec<_>>().join(", ")
+            ),
+            hint: "a listener hostname *.example.com takes route hostnames under example.com (not example.com itself); drop the route's hostnames to take the listener's".into(),
+        },
+    }
+}
+
+/// A warning per parentRef whose Gateway (in the input) does not accept the route.
+pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    for (o, g) in gw_objects(objects) {
+        let GatewayObject::Route(route) = g else { continue };
+        for p in &route.parents {
+            if let Attach::Refused { reason, message, why, hint } = attach(objects, o, route, p) {
+                let served = route.parents.iter().any(|q| matches!(attach(objects, o, route, q), Attach::Accepted(_)));
+                let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
+                diags.push(
+                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", Envoy Gateway's words): {why}, so {gets}", p.field), p.pos)
+                        .on(&o.id())
+                        .at_field(&p.field)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// What a Gateway answers to a request no attached route matches: "HTTP returns a 404 status
+/// code, while gRPC returns an Unimplemented status code" (apis/v1/gateway_types.go Listener).
+fn not_found_words(kind: &str) -> &'static str {
+    if kind == "GRPCRoute" {
+        "gRPC status UNIMPLEMENTED"
+    } else {
+        "HTTP 404"
+    }
 }
 
 /// How a Gateway API implementation resolves one backendRef: Ok(index of the Service, index of
@@ -427,7 +639,8 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                 }
             }
         }
-        if !working.is_empty() {
+        // (a route no Gateway accepts sends nowhere: parent_notes says why)
+        if !working.is_empty() && not_served(objects, o, route).is_none() {
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", format!("the Gateway sends {}", working.join("; ")), o.source.pos).on(&id));
         }
     }
@@ -446,19 +659,21 @@ pub fn is_gateway_box(name: &str) -> bool {
 /// The Gateway a route's first parentRef names, in words, with its listener and address when the
 /// input has it: (box name, words, front address).
 fn gateway_words(objects: &[Object], o: &Object, route: &Route) -> (String, String, String) {
-    let Some(p) = route.parents.iter().find(|p| p.kind == "Gateway" && p.group == GROUP) else {
+    // the parentRef whose Gateway accepts the route, else the first of kind Gateway
+    let accepted = route.parents.iter().find_map(|p| match attach(objects, o, route, p) {
+        Attach::Accepted(l) => Some((p, Some(l))),
+        _ => None,
+    });
+    let Some((p, listener)) = accepted.or_else(|| route.parents.iter().find(|p| p.kind == "Gateway" && p.group == GROUP).map(|p| (p, None))) else {
         return (gateway_box("?"), "no Gateway: the route has no parentRef of kind Gateway, so no Gateway serves it".into(), "gateway:80".into());
     };
     let ns = p.namespace.clone().unwrap_or_else(|| o.meta.namespace.clone());
-    let found = gw_objects(objects).find_map(|(g, body)| match body {
-        GatewayObject::Gateway(gw) if g.meta.name == p.name && g.meta.namespace == ns => Some(gw),
-        _ => None,
-    });
+    let found = parent_gateway(objects, o, p).map(|(_, gw)| gw);
     let shown = if ns == o.meta.namespace { p.name.clone() } else { format!("{ns}/{}", p.name) };
     match found {
         None => (gateway_box(&shown), format!("a Gateway named {shown}, not in the input (its listeners and address are not known here)"), format!("{}:80", p.name)),
         Some(gw) => {
-            let listener = gw.listeners.iter().find(|l| p.section.as_ref().is_none_or(|s| *s == l.name) && p.port.is_none_or(|n| l.port == Some(n)));
+            let listener = listener.and_then(|i| gw.listeners.get(i)).or_else(|| gw.listeners.iter().find(|l| p.section.as_ref().is_none_or(|s| *s == l.name) && p.port.is_none_or(|n| l.port == Some(n))));
             let addr = gw.addresses.first().cloned().unwrap_or_else(|| p.name.clone());
             let port = listener.and_then(|l| l.port).unwrap_or(80);
             let l = match listener {
@@ -472,6 +687,27 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route) -> (String, Stri
     }
 }
 
+/// The words of a path of a route no Gateway of the input accepts (none Accepted, at least one
+/// Refused, none unknown), for the path's reason and Why: None when it is served or unknown.
+pub fn not_served(objects: &[Object], o: &Object, route: &Route) -> Option<String> {
+    let all: Vec<(&ParentRef, Attach)> = route.parents.iter().map(|p| (p, attach(objects, o, route, p))).collect();
+    if all.is_empty() || all.iter().any(|(_, a)| !matches!(a, Attach::Refused { .. })) {
+        return None;
+    }
+    let why = all
+        .iter()
+        .filter_map(|(p, a)| match a {
+            Attach::Refused { reason, why, .. } => Some(format!("{}: Accepted False, reason {reason}: {why}", p.field)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(format!("{NOT_SERVED} {}: the Gateway answers {} to its requests ({why})", o.meta.name, not_found_words(&o.kind)))
+}
+
+/// The start of a path reason [`not_served`] wrote (Why tells it from a backendRef's failure).
+pub const NOT_SERVED: &str = "no Gateway accepts route";
+
 /// The `httproute` entry of each Service a route sends to: the outside client's request to the
 /// Gateway (the route's parentRef), the rule that matches it and its backendRef (the Service's
 /// port), then the Gateway's own connection to one of the Service's ready endpoints on the
@@ -483,6 +719,9 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
         let (gbox, gwords, front) = gateway_words(objects, o, route);
+        // a route no Gateway accepts is not routed at all: the Gateway's 404 (its Accepted
+        // condition, core::gateway::attach), whatever its backendRefs
+        let unserved = not_served(objects, o, route);
         let gbox = format!("external:{gbox}");
         let host = route.hostnames.first().cloned();
         for rule in &route.rules {
@@ -511,14 +750,18 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     src: osrc.clone(),
                     dst: front.clone(),
                     rewritten: None,
-                    explanation: format!(
-                        "The client sends a request for {url} to {gwords}, the parent of {} {}. The Gateway matches {hosts}, {} {matched} → backendRef Service {} port {} ({words})",
-                        o.kind,
-                        o.meta.name,
-                        rule.field,
-                        b.name,
-                        b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())
-                    ),
+                    explanation: if unserved.is_some() {
+                        format!("The client sends a request for {url} to {gwords}. {} {} names it as its parent, but the Gateway does not accept the route, so none of its rules is there to match the request", o.kind, o.meta.name)
+                    } else {
+                        format!(
+                            "The client sends a request for {url} to {gwords}, the parent of {} {}. The Gateway matches {hosts}, {} {matched} → backendRef Service {} port {} ({words})",
+                            o.kind,
+                            o.meta.name,
+                            rule.field,
+                            b.name,
+                            b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())
+                        )
+                    },
                     src_rewritten: None,
                 };
                 let port = match &resolved {
@@ -545,6 +788,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     path.reason = why;
                 };
                 match (&resolved, &port) {
+                    _ if unserved.is_some() => reject(&mut path, unserved.clone().unwrap_or_default()),
                     (Resolved::Invalid { reason, why, .. }, _) => reject(
                         &mut path,
                         format!("the Gateway answers {code} to {words}: the backendRef is invalid (ResolvedRefs False, reason {reason}): {why}"),

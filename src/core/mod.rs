@@ -1598,6 +1598,8 @@ fn analyze_checked(
     }
     // Gateway API routes' backendRefs, resolved as a ResolvedRefs condition would (core::gateway)
     gateway::backend_notes(&objects, &services, &mut diags);
+    // and their parentRefs, accepted or not by the Gateways of the input (Accepted condition)
+    gateway::parent_notes(&objects, &mut diags);
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
@@ -2592,6 +2594,8 @@ mod tests_valfix18;
 mod tests_uifix12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_lead17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_streamfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
