@@ -321,6 +321,7 @@ pub(crate) fn workload_spec_ok(o: &Object) -> bool {
         && validate_update_strategy(o).is_empty()
         && validate_pvc_retention_policy(o).is_empty()
         && validate_seconds_and_history(o).is_empty()
+        && service_name_errors(o, w).is_empty()
         && w.replicas.is_none_or(|r| r >= 0)
 }
 
@@ -660,13 +661,8 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             None => validate_pod_like(o, diags),
         };
         if matches!(o.body, Body::Pod(..) | Body::Workload(_)) && (o.refused || !valid(diags)) {
-            // a StatefulSet refused for its template (validated at create since 1.34,
-            // kubernetes#131790) or claim templates (#132212) is told its spec's other errors
-            // too: ValidateStatefulSetSpec gathers them all in one field.ErrorList
-            if let (Body::Workload(w), false, "StatefulSet") = (&o.body, o.refused, o.kind.as_str()) {
-                let id = o.id();
-                diags.extend(workload_spec_refusal(o, w).unwrap_or_default().into_iter().map(|d| d.on(&id)));
-            }
+            // (a workload refused for its metadata or template was told its spec's other errors
+            // by validate_pod_like: spec_errors_around_template)
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
@@ -1996,15 +1992,24 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     // (v1.27; the pods' hostname is the set's name plus `-<ordinal>`), others NameIsDNSSubdomain
     let name_rule = if o.kind == "StatefulSet" { super::names::dns1123_label } else { super::names::dns1123_subdomain };
     super::service::validate_object_meta(o, name_rule, true, &at, &mut errs);
+    // (the metadata's errors come first: ValidateDeployment etc. append the spec's after them)
+    let meta_len = errs.len();
+    // (where the pod template's errors start: a StatefulSet's claim templates' come before)
+    let mut template_start = meta_len;
     let (spec, prefix) = match &o.body {
         Body::Pod(spec, _) => (spec, "spec"),
         // ValidatePodTemplateSpecForRC: a ReplicationController's template is a pointer; nil is
         // `spec.template: Required value` and nothing inside it is checked
         Body::Workload(w) if !w.has_template && o.kind == "ReplicationController" => {
-            // ValidateReplicationControllerSpec: selector (ValidateNonEmptySelector) before template
+            // ValidateReplicationControllerSpec: minReadySeconds, selector (ValidateNonEmptySelector),
+            // replicas, then the template (valfix19: minReadySeconds and replicas told too)
+            let mut spec_errs = spec_errors_beside_selector(o, w);
+            let replicas = spec_errs.iter().position(|d| d.field.as_deref() == Some("spec.replicas")).map(|i| spec_errs.remove(i));
+            errs.extend(spec_errs);
             if !w.selector_set {
                 errs.push(Diagnostic::required("spec.selector", at("spec"), ""));
             }
+            errs.extend(replicas);
             errs.push(Diagnostic::required("spec.template", at("spec"), ""));
             let id = id();
             diags.extend(errs.into_iter().map(|d| d.on(&id)));
@@ -2018,6 +2023,7 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
             if o.kind == "StatefulSet" {
                 validate_volume_claim_templates(o, &mut errs);
             }
+            template_start = errs.len();
             // ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template")): ValidateLabels at
             // `spec.template.labels`
             super::service::validate_labels_in(&w.template_labels, "spec.template.labels", "spec.template.metadata.labels", &at, &mut errs);
@@ -2078,6 +2084,24 @@ fn validate_pod_like(o: &Object, diags: &mut Vec<Diagnostic>) -> bool {
     super::podfields::pod_priority_refusal(o, &mut admission);
     if !admission.is_empty() {
         errs = admission;
+    } else if let (Body::Workload(w), None, false) = (&o.body, job, errs.is_empty()) {
+        // valfix19: an apps workload or ReplicationController refused for its metadata or its
+        // template is told its spec's other errors too, where upstream appends them
+        // ([`spec_errors_around_template`]); without a refusal here they are the expansion's
+        let (before, after) = spec_errors_around_template(o, w);
+        let mut template = errs.split_off(template_start);
+        let claims = errs.split_off(meta_len);
+        // ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateStatefulSetSpec: a selector
+        // LabelSelectorAsSelector cannot parse is `spec.selector: Invalid value` and the template
+        // is not validated at all (ValidatePodTemplateSpecForReplicaSet / ForStatefulSet are in
+        // the `else`); ValidateDaemonSetSpec validates it whatever the selector
+        if matches!(o.kind.as_str(), "Deployment" | "ReplicaSet" | "StatefulSet") && !workload_selector_errors(o, w).is_empty() {
+            template.clear();
+        }
+        errs.extend(claims);
+        errs.extend(before);
+        errs.extend(template);
+        errs.extend(after);
     }
     let ok = errs.is_empty();
     let warnings = if ok {
@@ -2995,7 +3019,9 @@ fn validate_seconds_and_history(o: &Object) -> Vec<Diagnostic> {
     let mut errs = Vec::new();
     let keys: &[&str] = match o.kind.as_str() {
         "Deployment" => &["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"],
-        "ReplicaSet" | "StatefulSet" => &["minReadySeconds"],
+        // (valfix19: pkg/apis/core/validation/validation.go ValidateReplicationControllerSpec
+        // checks a ReplicationController's first, ValidateNonnegativeField)
+        "ReplicaSet" | "StatefulSet" | "ReplicationController" => &["minReadySeconds"],
         "DaemonSet" => &["minReadySeconds", "revisionHistoryLimit"],
         _ => return errs,
     };
@@ -4401,7 +4427,20 @@ fn spec_errors_after_selector(o: &Object, w: &Workload) -> Vec<Diagnostic> {
     errs.extend(validate_pvc_retention_policy(o));
     errs.extend(validate_seconds_and_history(o));
     errs.extend(ordinals);
+    errs.extend(service_name_errors(o, w));
     errs
+}
+
+/// valfix19: kubernetes/kubernetes#130233 (Kubernetes 1.33, "StatefulSet: add explicit validation
+/// for .spec.serviceName and mark the field optional"): pkg/apis/apps/validation/validation.go
+/// ValidateStatefulSetSpec, after ordinals.start and before the selector, validates a non-empty
+/// serviceName with apivalidation.ValidateDNS1123Label (IsDNS1123Label's messages, each a
+/// field.Invalid at `spec.serviceName`) unless StatefulSetValidationOptions.AllowInvalidServiceName
+/// (pkg/registry/apps/statefulset/strategy.go sets it on update only, for a stored invalid name):
+/// the controller would set it as every pod's spec.subdomain, which ValidatePodSpec refuses.
+fn service_name_errors(o: &Object, w: &Workload) -> Vec<Diagnostic> {
+    let Some(name) = w.service_name.as_deref().filter(|n| o.kind == "StatefulSet" && !n.is_empty()) else { return Vec::new() };
+    super::names::dns1123_label(name).iter().map(|m| Diagnostic::invalid("spec.serviceName", o.pos("spec.serviceName"), &quote(name), m)).collect()
 }
 
 /// [`spec_errors_after_selector`] and a negative replicas (ValidateNonnegativeField), said beside
@@ -4412,6 +4451,36 @@ fn spec_errors_beside_selector(o: &Object, w: &Workload) -> Vec<Diagnostic> {
         errs.push(Diagnostic::invalid("spec.replicas", o.pos("spec.replicas"), &r.to_string(), "must be greater than or equal to 0"));
     }
     errs
+}
+
+/// valfix19: the spec errors [`workload_spec_refusal`] finds, split where upstream puts the pod
+/// template's (and the metadata's before both), for a workload [`validate_pod_like`] refuses: the
+/// API server's field.ErrorList holds them all, `The Deployment "d" is invalid: [spec.selector:
+/// Required value, spec.template.metadata.labels: …, spec.template.spec.containers: Required
+/// value]`.
+/// * pkg/apis/apps/validation/validation.go ValidateDeploymentSpec: replicas, selector (Required /
+///   ValidateLabelSelector / empty), `invalid label selector` or ValidatePodTemplateSpecForReplicaSet
+///   (the selector/labels match, then ValidatePodTemplateSpec) — then ValidateDeploymentStrategy,
+///   minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds after the template.
+/// * ValidateReplicaSetSpec: replicas, minReadySeconds, selector, template (nothing after).
+/// * ValidateStatefulSetSpec: podManagementPolicy, updateStrategy, the claim retention policy,
+///   replicas, minReadySeconds, ordinals.start, serviceName, selector, template (nothing after).
+/// * ValidateDaemonSetSpec: selector, the selector/labels match, empty selector, the template —
+///   then minReadySeconds, updateStrategy, revisionHistoryLimit.
+/// * pkg/apis/core/validation/validation.go ValidateReplicationControllerSpec: minReadySeconds,
+///   ValidateNonEmptySelector, replicas, ValidatePodTemplateSpecForRC.
+fn spec_errors_around_template(o: &Object, w: &Workload) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let all = workload_spec_refusal(o, w).unwrap_or_default();
+    let after_template = |d: &Diagnostic| {
+        let f = d.field.as_deref().unwrap_or("");
+        let under = |k: &str| f == k || f.starts_with(&format!("{k}."));
+        match o.kind.as_str() {
+            "Deployment" => ["spec.strategy", "spec.minReadySeconds", "spec.revisionHistoryLimit", "spec.progressDeadlineSeconds"].iter().any(|k| under(k)),
+            "DaemonSet" => ["spec.minReadySeconds", "spec.updateStrategy", "spec.revisionHistoryLimit"].iter().any(|k| under(k)),
+            _ => false,
+        }
+    };
+    all.into_iter().partition(|d| !after_template(d))
 }
 
 /// The apps/batch spec checks a workload is refused on beside its pod template (pkg/apis/apps/validation

@@ -2591,6 +2591,8 @@ mod tests_valfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_valfix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_valfix19;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix12;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead16;
