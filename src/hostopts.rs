@@ -410,6 +410,13 @@ pub fn read_command(marker: Option<f64>, cmd: Option<&str>, yaml: Option<&str>) 
     }))
 }
 
+/// The embedding `error` event's fields for the manifests' errors (crate::ui::api): each error as
+/// `line:column: message` (Kubernetes' words, `errors`) with our hint apart (`hints`, null when
+/// none); the event's `hint` is the first's (learnfix15: the event carried the message only).
+pub fn error_event_fields(diags: &[crate::core::diag::Diagnostic]) -> Vec<(String, Option<String>)> {
+    diags.iter().filter(|d| d.severity == crate::core::diag::Severity::Error).map(|d| (format!("{}:{}: {}", d.line, d.column, d.message), d.hint.clone())).collect()
+}
+
 /// Element ids of instance `n` (1-based, in the order instances are mounted on a page): the
 /// standalone page and the first mount keep the plain ids (`service`, `diagram`, `yaml`, …:
 /// share links, the e2e tests, docs anchors and host CSS use them); every later mount's carry

@@ -46,6 +46,10 @@ pub struct Check {
     /// app listens on); offered after `fix`
     #[serde(rename = "moreFixes", skip_serializing_if = "Vec::is_empty")]
     pub more_fixes: Vec<Fix>,
+    /// our advice on the Kubernetes error `why` quotes (the diagnostic's `hint`), shown as its
+    /// own muted line under `why` as the problems list shows it, not inline (learnfix15)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 impl Check {
@@ -63,7 +67,7 @@ impl Check {
 pub const READINESS_DOES_NOT_RESTART: &str = "A failing readiness probe does not restart the pod: it stays Running and only leaves the Service's endpoints (a failing livenessProbe is what restarts a container).";
 
 fn check(key: &str, title: &str, status: &str, why: String, fix: Option<Fix>) -> Check {
-    Check { key: key.into(), title: title.into(), status: status.into(), why, fix, more_fixes: Vec::new() }
+    Check { key: key.into(), title: title.into(), status: status.into(), why, fix, more_fixes: Vec::new(), hint: None }
 }
 
 /// Character offset → byte offset in `line`.
@@ -408,14 +412,15 @@ pub fn refused_service_caption(report: &Report) -> Option<String> {
 /// apps/validation ValidateDeploymentSpec etc. refuse a template its selector does not match).
 /// Each as (kind, name, first error, fix): the fix sets the one template label that breaks a
 /// matchLabels the Service selects on to the selector's value.
-fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super::model::Labels) -> Vec<(String, String, String, Option<Fix>)> {
+#[allow(clippy::type_complexity)]
+fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super::model::Labels) -> Vec<(String, String, String, Option<String>, Option<Fix>)> {
     const KINDS: [&str; 7] = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController", "Pod"];
-    let mut out: Vec<(String, String, String, Option<Fix>)> = Vec::new();
+    let mut out: Vec<(String, String, String, Option<String>, Option<Fix>)> = Vec::new();
     for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error && d.code != "NoKindMatch") {
         let Some(id) = d.object.as_deref() else { continue };
         let mut parts = id.splitn(3, '/');
         let (Some(kind), Some(ns), Some(name)) = (parts.next(), parts.next(), parts.next()) else { continue };
-        if ns != s.namespace || !KINDS.contains(&kind) || out.iter().any(|(k, n, _, _)| k == kind && n == name) || out.len() == 3 {
+        if ns != s.namespace || !KINDS.contains(&kind) || out.iter().any(|(k, n, _, _, _)| k == kind && n == name) || out.len() == 3 {
             continue;
         }
         let Some((first, doc)) = document_at(text, d.line) else { continue };
@@ -437,8 +442,8 @@ fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super
             }
             _ => continue,
         };
-        // our prose: the error with our hint after it (apart in the diagnostic, qa2 E1)
-        out.push((kind.to_string(), name.to_string(), d.message_and_hint(), fix));
+        // the error, and our hint apart (Why shows it on its own line; learnfix15)
+        out.push((kind.to_string(), name.to_string(), d.message.clone(), d.hint.clone(), fix));
     }
     out
 }
@@ -450,7 +455,14 @@ fn refused_workloads(text: &str, report: &Report, s: &ServiceReport, sel: &super
 /// runProbe), so the pod's Ready condition stays False and the EndpointSlice controller lists it
 /// not ready (staging/src/k8s.io/endpointslice/utils.go podToEndpoint).
 fn probe_port_reason(text: &str, report: &Report, pods: &[&&super::report::PodReport]) -> Option<(String, Option<Fix>)> {
-    let notes: Vec<&super::diag::Diagnostic> = report.diagnostics.iter().filter(|d| d.code == "ProbePortUndeclared").collect();
+    let d = probe_note(text, report, pods, "ProbePortUndeclared", |_| true)?;
+    Some((probe_note_text(d), probe_port_fix(text, d)))
+}
+
+/// The first `code` note (core::probes) that `keep` takes, of the documents the pods `pods`
+/// come from (their Pod or workload template).
+fn probe_note<'a>(text: &str, report: &'a Report, pods: &[&&super::report::PodReport], code: &str, keep: impl Fn(&super::diag::Diagnostic) -> bool) -> Option<&'a super::diag::Diagnostic> {
+    let notes: Vec<&super::diag::Diagnostic> = report.diagnostics.iter().filter(|d| d.code == code && keep(d)).collect();
     if notes.is_empty() {
         return None;
     }
@@ -458,14 +470,23 @@ fn probe_port_reason(text: &str, report: &Report, pods: &[&&super::report::PodRe
     crate::core::sort::sort(&mut lines);
     lines.dedup();
     let starts: Vec<usize> = lines.iter().take(20).filter_map(|&l| document_at(text, l).map(|(first, _)| first)).collect();
-    let d = notes.into_iter().find(|d| document_at(text, d.line).is_some_and(|(first, _)| starts.contains(&first)))?;
+    notes.into_iter().find(|d| document_at(text, d.line).is_some_and(|(first, _)| starts.contains(&first)))
+}
+
+/// A ProbePortUndeclared note as Why quotes it: "field (line N): probe port …."
+fn probe_note_text(d: &super::diag::Diagnostic) -> String {
     let msg = d.message.split_once(": probe port ").map_or(d.message.clone(), |(_, r)| format!("probe port {r}"));
-    let note = format!("{} (line {}): {msg}.", d.field.as_deref().unwrap_or("probe"), d.line);
+    format!("{} (line {}): {msg}.", d.field.as_deref().unwrap_or("probe"), d.line)
+}
+
+/// The edit setting an undeclared probe port (a ProbePortUndeclared note) to the container's one
+/// declared port, if it declares one.
+fn probe_port_fix(text: &str, d: &super::diag::Diagnostic) -> Option<Fix> {
     // "… of container web (8080): …": one declared port is the fix's value
     let declared = d.message.split_once(" of container ").and_then(|(_, r)| r.split_once(" (")).and_then(|(_, r)| r.split_once("):")).map(|(p, _)| p.to_string());
     let port = d.message.split_once("probe port ").and_then(|(_, r)| r.split(' ').next()).map(str::to_string);
     let probe = d.field.as_deref().and_then(|f| f.split('.').find(|k| k.ends_with("Probe"))).unwrap_or("probe");
-    let fix = match (declared, port) {
+    match (declared, port) {
         (Some(n), Some(old)) if n.bytes().all(|b| b.is_ascii_digit()) => line_of(text, d.line).and_then(|l| {
             let rest = &l[byte_at(l, d.column)?..];
             let after = rest.strip_prefix(old.as_str())?;
@@ -475,8 +496,7 @@ fn probe_port_reason(text: &str, report: &Report, pods: &[&&super::report::PodRe
             })
         }),
         _ => None,
-    };
-    Some((note, fix))
+    }
 }
 
 fn path<'a>(root: &'a Node, keys: &[&str]) -> Option<&'a Node> {
@@ -698,10 +718,10 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         if why.contains(".targetPort: Invalid value: \"") && why.ends_with("must contain at least one letter (a-z)") {
             // IntOrString: a quoted number is the string form, a port name (validateServicePort)
             why.push_str(" (in quotes the number is a string, and a string targetPort is a container port's name: write it without quotes to use the number)");
-        } else if let Some(h) = first.and_then(|d| d.hint.as_deref()) {
-            // our hint beside the API server's words (the diagnostic keeps them apart, qa2 E1)
-            why.push_str(&format!(" ({h})"));
         }
+        // our hint under the API server's words, on its own line (the diagnostic keeps them
+        // apart, qa2 E1; learnfix15: no longer inline)
+        let hint = first.and_then(|d| d.hint.clone()).filter(|_| !(why.contains(".targetPort: Invalid value: \"") && why.contains("must contain at least one letter (a-z) (in quotes")));
         if why.starts_with("spec.ports[") && why.ends_with(".name: Required value") {
             // validateServicePort: requireName when len(spec.ports) > 1
             why.push_str(" (a Service with more than one port must name each one: kube-proxy and the EndpointSlices pair a Service port with its endpoints' ports by name, and SRV records use it)");
@@ -726,7 +746,9 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 }
             }
         }
-        out.push(check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {why}"), fix));
+        let mut c = check("accepted", "The API server accepts the Service", "fail", format!("It would be refused, so it does not exist: {why}"), fix);
+        c.hint = hint;
+        out.push(c);
         return out;
     }
     out.push(check("accepted", "The API server accepts the Service", "ok", format!("{id} is created ({}).", s.type_), None));
@@ -895,6 +917,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     };
                     Some(Fix { label: format!("Set selector {other}: {v}"), edit: replace_scalar(text, key_node, &other)? })
                 });
+                let mut hints: Vec<String> = Vec::new();
                 let mut why = match s.near_misses.iter().find(|m| m.namespace == s.namespace) {
                     Some(m) => format!("selector {sel_text} matches no pod in namespace {}. Nearest: {}: {}.", s.namespace, m.pod, m.reason),
                     None => format!("selector {sel_text} matches no pod in namespace {} (a selector is an AND of every key=value, on pod labels).", s.namespace),
@@ -920,9 +943,12 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 // (learner10 q/04: a Deployment whose template labels do not match its own
                 // selector, apps/validation ValidateDeploymentSpec)
                 if wrong.is_empty() {
-                    for (kind, name, message, set_label) in refused_workloads(text, report, s, sel) {
+                    for (kind, name, message, h, set_label) in refused_workloads(text, report, s, sel) {
                         why.push_str(&format!(" {kind} {name} was refused by the API server, so it runs no pods: {message}. Its selector picks the pods this Service selects: once it is accepted, they get endpoints here."));
                         fix = fix.or(set_label);
+                        if let Some(h) = h {
+                            hints.push(h);
+                        }
                     }
                 }
                 // the nearest pods lack one key of a selector of several (learner10 q/32:
@@ -957,6 +983,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 }
                 let mut c = check("selector", "Selector matches pods", "fail", why, fix);
                 c.more_fixes = more;
+                c.hint = (!hints.is_empty()).then(|| hints.join("; "));
                 out.push(c);
             }
         }
@@ -1087,6 +1114,30 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             if let Some((note, fix)) = probe_port_reason(text, report, &unready_pods) {
                 c.why.push_str(&format!(" Likely reason: {note}"));
                 c.fix = fix;
+            } else if let Some(d) = probe_note(text, report, &unready_pods, "ProbePortNotFound", |_| true) {
+                // a probe port name no container port has (core::probes): the line to fix
+                // (pkg/probe/util.go ResolveContainerPort → findPortByName: `port %q not found`)
+                c.why.push_str(&format!(" The line: {} (line {}).", d.field.as_deref().unwrap_or("probe"), d.line));
+            }
+        } else {
+            // the probe-port trap (learner10 q/25, learnfix15): pods are taken as Ready here, but
+            // a readiness (or startup) probe on a port the container does not declare fails if the
+            // app listens only on its declared port (pkg/probe/util.go ResolveContainerPort uses
+            // a number as is). A warning, not a failure: containerPort is informational and the
+            // app may listen on the probed port anyway.
+            let selected_refs: Vec<&&super::report::PodReport> = selected.iter().filter(|p| p.ready && !p.status_given).collect();
+            let readiness = |d: &super::diag::Diagnostic| d.field.as_deref().is_some_and(|f| f.contains(".readinessProbe.") || f.contains(".startupProbe."));
+            if let Some(d) = probe_note(text, report, &selected_refs, "ProbePortUndeclared", readiness) {
+                let probe = d.field.as_deref().and_then(|f| f.split('.').find(|k| k.ends_with("Probe"))).unwrap_or("readinessProbe");
+                let port = d.message.split_once("probe port ").and_then(|(_, r)| r.split(' ').next()).unwrap_or_default();
+                let (container, declared) = d.message.split_once(" of container ").and_then(|(_, r)| r.split_once(" (")).and_then(|(c, r)| Some((c, r.split_once("):")?.0))).unwrap_or_default();
+                let only = if declared.contains(',') { format!("containerPorts {declared}") } else { format!("containerPort {declared}") };
+                c.status = "warn".into();
+                c.why = format!(
+                    "{} Taken as Ready here, but the {probe} at line {} ({}) probes port {port} and container {container} declares only {only}: if the app listens only on {declared}, the probe fails, the pod never becomes Ready and the Service gets no endpoints. (containerPort is informational: if the app does listen on {port}, this passes.)",
+                    c.why, d.line, d.field.as_deref().unwrap_or_default()
+                );
+                c.fix = probe_port_fix(text, d);
             }
         }
         out.push(c);

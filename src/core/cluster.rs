@@ -149,6 +149,10 @@ pub struct PodInst {
     /// topology domain (InterPodAffinity, existing pods' anti-affinity)
     #[serde(skip)]
     pub anti_affinity: Vec<PodAffinityTerm>,
+    /// the input gave the pod's status (a dump's pod): its Ready is the kubelet's, not this
+    /// picture's (learnfix15: Why's probe-port warning is for simulated pods only)
+    #[serde(skip)]
+    pub status_given: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -4201,6 +4205,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         replaces: p.replaces,
         object: p.object,
         anti_affinity,
+        status_given: p.status.present,
     });
 }
 

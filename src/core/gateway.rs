@@ -779,7 +779,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     backends: Vec::new(),
                     note: None,
                     ingress: Some(key),
-                    allowed_by: None,
+                    allowed_by: None, hint: None,
                 };
                 let code = status_words(&o.kind);
                 let reject = |path: &mut Path, why: String| {

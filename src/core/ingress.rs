@@ -532,7 +532,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                 ),
                 src_rewritten: None,
             };
-            let mut path = Path { entry: Entry::Ingress, node: None, port: port.map(|p| p.port), protocol: port.map(|p| p.protocol.clone()), hops: vec![first], outcome: Outcome::Delivered, reason: String::new(), backends: Vec::new(), note: None, ingress: Some(key), allowed_by: None };
+            let mut path = Path { entry: Entry::Ingress, node: None, port: port.map(|p| p.port), protocol: port.map(|p| p.protocol.clone()), hops: vec![first], outcome: Outcome::Delivered, reason: String::new(), backends: Vec::new(), note: None, ingress: Some(key), allowed_by: None, hint: None };
             let answer_503 = |path: &mut Path, why: String| {
                 path.hops.push(Hop { kind: HopKind::Reject, from: controller.clone(), to: "client:outside".into(), src: osrc.clone(), dst: front.clone(), rewritten: None, explanation: format!("{why}, so the controller answers 503 Service Temporarily Unavailable (ingress-nginx's words; every controller answers an error of its own)"), src_rewritten: None });
                 path.outcome = Outcome::Rejected;

@@ -1504,9 +1504,11 @@ fn analyze_checked(
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
-        let first_error = first_errors.get(svc.id().as_str()).map(|m| m.to_string());
+        let (first_error, first_hint) = first_errors.get(svc.id().as_str()).map(|(m, h)| (Some(m.to_string()), h.clone())).unwrap_or_default();
+        // (the cache's key: the error and its hint, both said by the paths)
+        let first_key = first_error.as_ref().map(|m| format!("{m}\n{}", first_hint.as_deref().unwrap_or_default()));
         if let (Some(c), Some(true)) = (cache.as_deref_mut(), world) {
-            if let Some((report, found)) = c.reuse(svc, o, first_error.as_deref(), &pod_index.endpoint_objects(svc, &objects)) {
+            if let Some((report, found)) = c.reuse(svc, o, first_key.as_deref(), &pod_index.endpoint_objects(svc, &objects)) {
                 diags.extend(found.iter().cloned());
                 services.push(report);
                 stage("report");
@@ -1515,12 +1517,22 @@ fn analyze_checked(
         }
         let diags_before = diags.len();
         let mut res = resolve::resolve(svc, &cluster, &pod_index, &objects, &cfg.cluster_domain);
-        res.refused = refused_dependencies(svc, &objects, &refused, &failed_create);
+        let mut refused_hints = Vec::new();
+        res.refused = refused_dependencies(svc, &objects, &refused, &failed_create, &mut refused_hints);
         let zero = if res.selected.is_empty() { scaled_to_zero(svc, &objects) } else { Vec::new() };
         res.refused.extend(zero.iter().map(report::ScaledToZero::reason));
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
+        let mut paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
+        // our hints on the errors the reasons quote, apart from them (learnfix15)
+        let refused_hint = (!refused_hints.is_empty()).then(|| refused_hints.join("; "));
+        for p in paths.iter_mut() {
+            if first_hint.is_some() && p.reason.starts_with("the API server rejected this Service") {
+                p.hint.clone_from(&first_hint);
+            } else if refused_hint.is_some() && p.reason.contains(" was refused by the API server, so it does not exist (") {
+                p.hint.clone_from(&refused_hint);
+            }
+        }
         stage("paths");
         // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
         // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)
@@ -1581,7 +1593,7 @@ fn analyze_checked(
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
         }
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
-            c.keep(svc, o, first_error, report, &diags[diags_before..], &pod_index.endpoint_objects(svc, &objects));
+            c.keep(svc, o, first_key, report, &diags[diags_before..], &pod_index.endpoint_objects(svc, &objects));
         }
         stage("report");
     }
@@ -1695,6 +1707,7 @@ fn analyze_checked(
                     replaces: None,
                     object: 0,
                     anti_affinity: vec![],
+                    status_given: false,
                 },
                 0,
             ),
@@ -2091,14 +2104,14 @@ impl ServiceCache {
         fresh: bool,
         cfg: &Config,
         objects: &[Object],
-        refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>,
+        refused: &RefusedMap,
         index: &resolve::PodIndex,
     ) -> bool {
         // (resolve reads the endpoint objects only when the input has slices / dumped ones)
         let endpoints = (index.slices, index.dumped_endpoints);
         // per namespace, in object order (refused_dependencies names the first three)
         let mut now: Vec<Refused> =
-            refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), first.to_string()))).collect();
+            refused.iter().flat_map(|(ns, v)| v.iter().map(|&(i, first, hint)| (ns.to_string(), objects[i].kind.clone(), objects[i].meta.name.clone(), format!("{first}\n{}", hint.unwrap_or_default())))).collect();
         sort::sort_by_key(&mut now, |r| r.0.clone());
         // (the cluster kept from the last analysis has the pods the last report was made of)
         let pods_same = self.pods.as_ref().is_some_and(|p| (!fresh && self.gen == gen) || (p.len() == cluster.pods.len() && p.iter().zip(&cluster.pods).all(|(a, b)| a.pod == *b)));
@@ -2174,16 +2187,16 @@ pub(crate) struct Kept {
 /// The first error diagnostic of each object id (diagnostics in the order they were made); of an
 /// object defined more than once, the one kept (`replaced`: the errors above its first line
 /// were the replaced definitions').
-fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, String> {
+fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, (String, Option<String>)> {
     let mut out = std::collections::HashMap::new();
     for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable") {
         if let Some(id) = &d.object {
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;
             }
-            // our prose quotes it with our hint after it, as the learner read it before the
-            // diagnostic kept the two apart (qa2 E1)
-            out.entry(id.clone()).or_insert_with(|| d.message_and_hint());
+            // the message our prose quotes, and our hint apart: the path's `hint`, shown on its
+            // own line as the problems list shows it (qa2 E1; learnfix15: no longer inline)
+            out.entry(id.clone()).or_insert_with(|| (d.message.clone(), d.hint.clone()));
         }
     }
     out
@@ -2191,8 +2204,11 @@ fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<Strin
 
 /// Pods, workloads, Endpoints and EndpointSlices with an error, by namespace, in input order,
 /// each with the first line of its first error.
-fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections::HashMap<String, String>) -> std::collections::HashMap<&'a str, Vec<(usize, &'a str)>> {
-    let mut out: std::collections::HashMap<&str, Vec<(usize, &str)>> = std::collections::HashMap::new();
+/// The refused objects by namespace: (index, the first line of the first error, its hint).
+type RefusedMap<'a> = std::collections::HashMap<&'a str, Vec<(usize, &'a str, Option<&'a str>)>>;
+
+fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections::HashMap<String, (String, Option<String>)>) -> RefusedMap<'a> {
+    let mut out: RefusedMap = std::collections::HashMap::new();
     if first_errors.is_empty() {
         return out;
     }
@@ -2200,8 +2216,8 @@ fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections
         if !matches!(o.body, Body::Pod(..) | Body::Workload(_) | Body::Endpoints(_) | Body::EndpointSlice(_)) {
             continue;
         }
-        if let Some(m) = first_errors.get(o.id().as_str()) {
-            out.entry(o.meta.namespace.as_str()).or_default().push((i, m.lines().next().unwrap_or_default()));
+        if let Some((m, h)) = first_errors.get(o.id().as_str()) {
+            out.entry(o.meta.namespace.as_str()).or_default().push((i, m.lines().next().unwrap_or_default(), h.as_deref()));
         }
     }
     out
@@ -2211,12 +2227,13 @@ fn refused_objects<'a>(objects: &'a [Object], first_errors: &'a std::collections
 /// namespace whose pods it would have selected (and, for a selectorless Service, its
 /// Endpoints/EndpointSlices) with an error, each with its first error, then the workloads whose
 /// pods the API server refuses (FailedCreate) — so "no endpoints" says why.
-fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::collections::HashMap<&str, Vec<(usize, &str)>>, failed_create: &[(usize, String)]) -> Vec<String> {
+/// With the hints of the errors named (each once), for the paths' `hint`.
+fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &RefusedMap, failed_create: &[(usize, String)], hints: &mut Vec<String>) -> Vec<String> {
     if svc.rejected || svc.type_ == "ExternalName" {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for &(i, first) in refused.get(svc.namespace.as_str()).map(Vec::as_slice).unwrap_or_default() {
+    for &(i, first, hint) in refused.get(svc.namespace.as_str()).map(Vec::as_slice).unwrap_or_default() {
         let o = &objects[i];
         // a refused Pod or workload matters only when the Service would have selected its pods:
         // its labels (the pod's, or the template's) match the selector, or were not read
@@ -2237,6 +2254,9 @@ fn refused_dependencies(svc: &service::Svc, objects: &[Object], refused: &std::c
             continue;
         }
         out.push(format!("{} {} was refused by the API server, so it does not exist ({first})", o.kind, o.meta.name));
+        if let Some(h) = hint.filter(|h| !hints.iter().any(|x| x == h)) {
+            hints.push(h.to_string());
+        }
         if out.len() == 3 {
             return out;
         }
@@ -2604,6 +2624,8 @@ mod tests_streamfix;
 mod tests_uifix13;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix14;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix15;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_sizefix;
 #[cfg(all(test, not(target_arch = "wasm32")))]

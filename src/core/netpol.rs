@@ -624,6 +624,36 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
     for slot in services.iter_mut() {
         let mut changed: Vec<(usize, super::paths::Path)> = Vec::new();
         for (pi, p) in slot.paths.iter().enumerate() {
+            if p.entry == Entry::HttpRoute && matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
+                // a Gateway's proxy opens its own connection to the endpoint pods (core::gateway:
+                // routingType Endpoint), so their ingress policies judge the proxy's pods, whose
+                // namespace and labels are the implementation's, not in this input (learnfix15:
+                // Why said nothing of the policies on this entry): say which policies must admit
+                // them, unless a rule on the port admits every source
+                let protocol = p.protocol.as_deref().unwrap_or("TCP");
+                let mut pols: Vec<String> = Vec::new();
+                for b in &p.backends {
+                    let Some(pod) = cluster.pods.iter().find(|q| b.pod.as_deref() == Some(q.name.as_str()) && q.namespace == slot.namespace && (q.ip.as_deref() == Some(b.ip.as_str()) || q.ip_other.as_deref() == Some(b.ip.as_str()))) else { continue };
+                    if pod.host_network {
+                        continue;
+                    }
+                    let dest = Side { ip: b.ip.parse().ok(), ..Side::pod(pod, cluster) };
+                    if outside_admission(objects, policies, &dest, b.port, protocol).every {
+                        continue;
+                    }
+                    for (o, _) in isolating(objects, policies, Dir::Ingress, &dest) {
+                        if !pols.contains(&o.meta.name) {
+                            pols.push(o.meta.name.clone());
+                        }
+                    }
+                }
+                if !pols.is_empty() {
+                    let mut np = p.clone();
+                    np.reason.push_str(&agree_with(&pols, format!("; {} isolates the endpoint pods for ingress: it must admit the Gateway's proxy pods (their namespace and labels are the Gateway implementation's, not in this input), or an enforcing network plugin drops the proxy's connections", policies_text(&pols))));
+                    changed.push((pi, np));
+                }
+                continue;
+            }
             if p.entry != Entry::Ingress || !matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) || p.backends.is_empty() {
                 continue;
             }
@@ -640,6 +670,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
             let mut judged: Vec<(usize, String, Option<bool>, Vec<String>)> = Vec::new();
             // what to add, from the rules as written, at the first endpoint refused
             let mut advice: Option<String> = None;
+            let mut closest: Option<String> = None;
             for (bi, b) in p.backends.iter().enumerate() {
                 let Some(pod) = cluster.pods.iter().find(|q| b.pod.as_deref() == Some(q.name.as_str()) && q.namespace == slot.namespace && (q.ip.as_deref() == Some(b.ip.as_str()) || q.ip_other.as_deref() == Some(b.ip.as_str()))) else { continue };
                 if pod.host_network {
@@ -652,6 +683,11 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                 }
                 if d.admitted == Some(false) && advice.is_none() {
                     advice = port_only_advice(objects, policies, &dest, &ctrl, b.port, protocol);
+                }
+                // the first refused endpoint's closest rules, as the in-cluster entry says them
+                // (learnfix15): the peer is the controller's pod
+                if d.admitted == Some(false) && closest.is_none() {
+                    closest = Some(closest_rules(objects, policies, Dir::Ingress, &dest, &ctrl, &dest, b.port, protocol, "the ingress controller"));
                 }
                 judged.push((bi, pod.name.clone(), d.admitted, d.policies));
             }
@@ -689,7 +725,8 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                     )),
                 });
                 np.outcome = Outcome::Dropped;
-                np.reason = agree_with(pols, format!("{} admits no connection from {who} to the endpoint pods: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols)));
+                let closest = closest.unwrap_or_default();
+                np.reason = agree_with(pols, format!("{} admits no connection from {who} to the endpoint pods{closest}: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols)));
             } else if !refused.is_empty() {
                 let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
                 np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
@@ -1669,7 +1706,16 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     let (name, admitted, pols) = &judged[i];
                     let on = format!("{}/{protocol}", p.backends[i].port);
                     match admitted {
-                        Some(false) => format!("{pols} {} {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection (an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed){}", verb(pols, "selects"), hints[i]),
+                        Some(false) => {
+                            // each isolating policy's closest rule and what it lacks, as the
+                            // in-cluster entry says (learnfix15): the source is an address that is
+                            // no pod — the entry node's after SNAT, or the client's own
+                            let closest = side_of(&p.backends[i])
+                                .map(|dest| closest_rules(objects, policies, Dir::Ingress, &dest, &Side::address(src), &dest, p.backends[i].port, protocol, "the source"))
+                                .unwrap_or_default();
+                            let closest = closest.strip_prefix(" (").and_then(|c| c.strip_suffix(')')).map(|c| format!("{c}; ")).unwrap_or_default();
+                            format!("{pols} {} {name} for ingress and no rule admits the source it sees, {seen}, on {on}: a network plugin that enforces NetworkPolicy drops the connection ({closest}an ipBlock holding that address, or a rule with no `from`, admits it; only traffic from the node the pod runs on is always allowed){}", verb(pols, "selects"), hints[i])
+                        }
                         _ => format!("{pols} {} {name} for ingress and no rule on {on} admits every source: the source the pod sees, {seen}, must be allowed by an ipBlock rule, or a network plugin that enforces NetworkPolicy drops the connection (traffic from the node the pod runs on is always allowed)", verb(pols, "isolates")),
                     }
                 };

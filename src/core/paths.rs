@@ -238,6 +238,11 @@ pub struct Path {
     /// request is refused (the reason says why)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_by: Option<String>,
+    /// our advice on the Kubernetes error the reason quotes (the refused object's first error's
+    /// diagnostic `hint`: the rejected Service's, or a refused workload's it would select), kept
+    /// out of `reason` as the diagnostic keeps it out of `message` (learnfix15)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -898,7 +903,7 @@ pub fn chase_external_name(
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
     let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -954,7 +959,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
-        return Some(Path { note: None, ingress: None, allowed_by: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -974,7 +979,7 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { note: None, ingress: None, allowed_by: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -1037,7 +1042,7 @@ pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
 fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path { note: None, ingress: None, allowed_by: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -1057,7 +1062,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path { note: None, ingress: None, allowed_by: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1077,7 +1082,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None,
+        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1108,7 +1113,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, ingress: None, allowed_by: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -1140,7 +1145,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -1219,12 +1224,12 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port, sidecar_port_note(svc, sp, b, cluster))));
             delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path { note: None, ingress: None, allowed_by: None,
+            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -1258,7 +1263,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path { note: None, ingress: None, allowed_by: None,
+                        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1312,7 +1317,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
-                            out.push(Path { note: None, ingress: None, allowed_by: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1327,7 +1332,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path { note: None, ingress: None, allowed_by: None,
+                    out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1431,7 +1436,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         hops.push(h);
         delivered(b, format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { note: None, ingress: None, allowed_by: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

@@ -24,6 +24,28 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let declared: Vec<i64> = items(c.get("ports")).iter().filter_map(|p| int(p.get("containerPort"))).collect();
+                // a readiness or startup probe on a port *name* no port of the container has
+                // (learnfix15): the kubelet cannot resolve it (pkg/probe/util.go
+                // ResolveContainerPort → findPortByName: `port %q not found`), the probe errors,
+                // and pkg/kubelet/prober/prober.go probe takes an error as results.Failure — every
+                // time, so the pod is never Ready (cluster.rs says so on the pod). A warning at the
+                // line, which Why's Ready check names.
+                let names: Vec<&str> = items(c.get("ports")).iter().filter_map(|p| p.get("name")?.as_str()).collect();
+                let named = ["readinessProbe", "startupProbe"].iter().find_map(|k| {
+                    let probe = c.get(k).filter(|p| !p.is_null())?;
+                    ["httpGet", "tcpSocket"].iter().find_map(|h| {
+                        let port = probe.get(h)?.get("port")?.as_str()?;
+                        (!names.contains(&port) && port.parse::<u16>().is_err()).then_some((*k, *h, port))
+                    })
+                });
+                if let Some((k, h, port)) = named {
+                    let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
+                    let name = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                    let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
+                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing)");
+                    let pos = o.pos(&field);
+                    diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
+                }
                 // no containerPort at all: nothing to compare with
                 if declared.is_empty() {
                     continue;

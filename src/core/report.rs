@@ -545,6 +545,10 @@ impl Report {
                     p.outcome,
                     p.reason
                 );
+                // our hint on the error the reason quotes, on a line of its own (learnfix15)
+                if let Some(h) = &p.hint {
+                    let _ = writeln!(s, "    hint: {h}");
+                }
                 for (i, h) in p.hops.iter().enumerate() {
                     // a hop that ends where it is (a drop at a pod's interface or in kube-proxy's
                     // rules: from == to) is said as a place, not as a loop `pod:x -> pod:x`

@@ -9,7 +9,9 @@
 //!
 //! iframe (`?embed&origin=https://docs.example`): the host posts
 //! `{ switchboard: 1, cmd: "setYaml" | "play" | "pause" | "step" | "reset", yaml? }`; the frame
-//! posts `{ switchboard: 1, event: "ready" | "step" | "error", ... }` back. Messages are accepted
+//! posts `{ switchboard: 1, event: "ready" | "step" | "error", ... }` back (an `error` of the
+//! manifests: `errors`, each `line:column: message`; `hints`, our advice on each or null; `hint`,
+//! the first's, when it has one). Messages are accepted
 //! only from the parent window and only from the parent's origin named in `origin=` (or this
 //! page's own origin); replies go to that exact origin, never `*`. What a message or `mount`
 //! options say is read by the pure `crate::hostopts` (fuzzed): oversized YAML, unknown commands,
@@ -23,7 +25,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{App, Options, Scene};
-use crate::core::diag::Severity;
 
 use crate::hostopts::{self, HostCommand, MAX_PUSHED_YAML};
 
@@ -363,14 +364,23 @@ pub fn listen_for_host_messages(scene: Scene) {
         post_to_parent(&e);
     });
     Effect::new(move |_| {
-        let errors: Vec<String> = scene.analysis.with(|r| r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect());
+        // each error's message (Kubernetes' words) and, apart, our hint (learnfix15: the event
+        // carried the message only): `hints[i]` is `errors[i]`'s (null when none), `hint` the
+        // first error's (absent when none) — fields added, `errors` unchanged
+        let errors: Vec<(String, Option<String>)> = scene.analysis.with(|r| hostopts::error_event_fields(&r.diagnostics));
         if !errors.is_empty() {
             let e = event("error");
             let arr = js_sys::Array::new();
-            for m in errors {
-                arr.push(&m.into());
+            let hints = js_sys::Array::new();
+            for (m, h) in &errors {
+                arr.push(&m.as_str().into());
+                hints.push(&h.as_deref().map_or(JsValue::NULL, JsValue::from_str));
             }
             let _ = js_sys::Reflect::set(&e, &"errors".into(), &arr);
+            let _ = js_sys::Reflect::set(&e, &"hints".into(), &hints);
+            if let Some(h) = &errors[0].1 {
+                let _ = js_sys::Reflect::set(&e, &"hint".into(), &h.as_str().into());
+            }
             post_to_parent(&e);
         }
     });

@@ -555,6 +555,9 @@ pub fn Caption() -> impl IntoView {
             <p class=move || path.with(|p| p.as_ref().map(|p| outcome_class(p.outcome.as_str(), step() == hops)).unwrap_or_default()) data-outcome=on(|p, _| p.outcome.as_str().to_string())>
                 {on(|p, _| format!("Outcome: {} — {}", p.outcome, p.reason))}
             </p>
+            // our hint on the error the outcome's reason quotes, as its own muted line, as the
+            // problems list shows it (learnfix15)
+            <p class="caption-note muted diag-hint" data-kind="reason-hint">{on(|p, _| p.hint.as_ref().map(|h| format!("hint: {h}")).unwrap_or_default())}</p>
             // an ExternalName's Host/SNI catch (learner7 M 8b), under its outcome
             <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
             // port-forward from outside a ClusterIP; a Service is L4 behind a load balancer

@@ -161,6 +161,11 @@ fn service_card(c: Card) -> AnyView {
                                     ))}</span>" "
                                     <span class=path(i, |p| format!("outcome outcome-{}", p.outcome))>{path(i, |p| p.outcome.as_str().to_string())}</span>" "
                                     <span class="path-reason">{path(i, |p| p.reason.clone())}</span>
+                                    // our hint on the error the reason quotes (learnfix15)
+                                    {move || {
+                                        let h = path(i, |p| p.hint.clone().unwrap_or_default())();
+                                        (!h.is_empty()).then(|| view! { <span class="diag-hint path-hint"><span class="diag-hint-label">"hint: "</span>{h}</span> })
+                                    }}
                                 </summary>
                                 <ol class="hops">
                                     {(0..p.hops.len()).map(|j| view! {

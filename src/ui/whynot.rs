@@ -75,6 +75,11 @@ pub fn WhyNoTraffic() -> impl IntoView {
                 <span class="check-title">{get(|c| c.title.clone())}</span>
                 <span class="sr">{get(|c| format!(" ({})", c.status))}</span>
                 <span class="check-why">{get(|c| c.why.clone())}</span>
+                // our hint on the Kubernetes error the why quotes, as its own muted line, as the
+                // problems list shows it (learnfix15: it was inline, in parentheses)
+                {move || checks.with(|c| c.get(i).and_then(|c| c.hint.clone())).map(|h| view! {
+                    <span class="diag-hint check-hint"><span class="diag-hint-label">"hint: "</span>{h}</span>
+                })}
                 // (two when each is right under another assumption: "Set targetPort: 8080 (if the
                 // app listens on 8080)", "Declare containerPort 3000 … (if it listens on 3000)")
                 {(0..fixes).map(|j| {
