@@ -198,18 +198,35 @@ impl Layout {
                 // zone at 360 px, learner9 m360-busy-dark-diagram.png)
                 // (uifix12: right of the title texts that cover its middle, so that the hop goes
                 // on down to the kube-proxy box through a clear column: drawn_route)
-                "node" => {
-                    let mid = i.rect.x + i.rect.w / 2.0;
-                    let right = i.texts.iter().map(Text::bbox).filter(|b| b.x <= mid + 2.0 && b.x + b.w >= mid - 2.0).map(|b| b.x + b.w + 12.0).fold(mid, f64::max);
-                    let blocked = i.texts.iter().map(Text::bbox).any(|b| b.x <= right + 2.0 && b.x + b.w >= right - 2.0);
-                    (if right < i.rect.x + i.rect.w - 14.0 && !blocked { right } else { mid }, i.rect.y)
-                }
+                // (uifix14: the clear column nearest its middle, not only the one right of the
+                // texts over the middle: at 800-840 and 980-1020 px the zone or a long title
+                // left none there, and the line stopped at node-1's top border)
+                "node" => (node_column(&i.rect, &i.texts), i.rect.y),
                 _ => i.rect.center(),
             });
         }
         self.item_for(key).map(|i| if i.kind == "external" { (i.rect.x, i.rect.y + i.rect.h / 2.0) } else { i.rect.center() })
     }
 }
+
+/// Where a hop into a node drops through its title band to its kube-proxy box: the x nearest
+/// the node's middle whose column keeps [`NODE_TEXT_CLEAR`] px off every title text and
+/// [`NODE_EDGE_CLEAR`] px off the node's sides; the middle when no column is clear.
+fn node_column(r: &Rect, texts: &[Text]) -> f64 {
+    let mid = r.x + r.w / 2.0;
+    let (lo, hi) = (r.x + NODE_EDGE_CLEAR, r.x + r.w - NODE_EDGE_CLEAR);
+    let blocked: Vec<(f64, f64)> = texts.iter().map(Text::bbox).map(|b| (b.x - NODE_TEXT_CLEAR, b.x + b.w + NODE_TEXT_CLEAR)).collect();
+    let clear = |x: f64| x >= lo && x <= hi && !blocked.iter().any(|&(a, b)| x > a && x < b);
+    // candidates: the middle, then every blocked span's two ends, nearest the middle first
+    let mut cands: Vec<f64> = std::iter::once(mid).chain(blocked.iter().flat_map(|&(a, b)| [a, b])).filter(|&x| clear(x)).collect();
+    crate::core::sort::sort_by(&mut cands, |p, q| (p - mid).abs().total_cmp(&(q - mid).abs()));
+    cands.first().copied().unwrap_or(mid)
+}
+
+/// How far a node's entry column keeps off its title texts ([`node_column`]).
+const NODE_TEXT_CLEAR: f64 = 12.0;
+/// How far a node's entry column keeps off the node's sides ([`node_column`]).
+const NODE_EDGE_CLEAR: f64 = 14.0;
 
 /// Routes and labels: hops go around the boxes they do not enter; the hop label goes where it
 /// covers no text and no counter.
@@ -1408,7 +1425,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let cap = pods_per_row * MAX_POD_ROWS;
     // the node's head: its name, then "IP · pods CIDR" on one line if it fits, else two
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
-    let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
+    // (uifix14: "fits" leaves, right of it, the column a hop into the node drops through to
+    // its kube-proxy box (node_column): at 800-840 and 980-1020 px the line took the whole
+    // width, shortened ("…0.0/…", placed in node_w - 20 though the test allowed node_w - 18),
+    // and the load balancer's line into node-1 stopped at node-1's top border)
+    let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| 10.0 + text_width(&head2(n), Font::Mono) + NODE_TEXT_CLEAR + NODE_EDGE_CLEAR <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
     // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
     // (a dual-stack cluster's kube-proxy runs both proxiers)
