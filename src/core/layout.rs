@@ -96,6 +96,13 @@ pub struct Layout {
 pub const POD_W: f64 = 150.0;
 const POD_MAX_W: f64 = 300.0;
 const GAP: f64 = 10.0;
+/// Between two nodes (side by side, or one row above the next): a route through that gutter
+/// keeps [`CLEAR`] px off both (uifix14: 10 px, a route 5 px from each border; at 360 px the
+/// NodePort outside client's line ran ~8 px beside the next hop's).
+const NODE_GAP: f64 = 2.0 * CLEAR;
+/// Between the cluster's frame and the boxes along it: as [`NODE_GAP`] (uifix14: 12 px, a route
+/// down the left gutter 6 px from each).
+const FRAME_PAD: f64 = 2.0 * CLEAR;
 const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
 /// Rows of nodes drawn; the nodes beyond fold into one group box ("node-13 … node-50").
@@ -649,7 +656,7 @@ const ALONG: f64 = 4.5;
 const CLEAR: f64 = 8.0;
 
 /// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
-/// 2 × [`ALONG`] and narrower than 2 × [`CLEAR`]: where a route through that gap is farthest
+/// 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through that gap is farthest
 /// from both borders.
 fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
     let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
@@ -657,7 +664,9 @@ fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
     e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
     let mut out = Vec::new();
     for (i, &lo) in e.iter().enumerate() {
-        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR) {
+        // (uifix14: up to 2 × CLEAR, the gutters between nodes and inside the cluster's frame:
+        // the frame is no obstacle, so no CLEAR line off it gave the middle)
+        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR + 0.5) {
             if hi - lo > 2.0 * ALONG {
                 out.push((lo + hi) / 2.0);
             }
@@ -1314,8 +1323,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // (teachfix9: web-nodeport from outside at a true 360 px)
     let gutter = if width < NARROW { LABEL_GUTTER } else { 0.0 };
     let cluster_y = if stacked { 8.0 + row_h + 14.0 + gutter } else { 8.0 };
-    let inner_x = cluster_x + 12.0;
-    let inner_w = cluster_w - 24.0;
+    let inner_x = cluster_x + FRAME_PAD;
+    let inner_w = cluster_w - 2.0 * FRAME_PAD;
 
     // ---- top band: DNS + Services ----
     let top_y = cluster_y + 28.0;
@@ -1332,7 +1341,16 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then_some(&near);
     let drawn_services: Vec<usize> = match &hood {
         Some(_) => selected.filter(|&i| i < report.services.len()).into_iter().collect(),
-        None => (0..report.services.len().min(MAX_SERVICES)).collect(),
+        // the first ten, and the selected one among them: the 11th of 11 Services (a dump of
+        // ten Services and a busy one) had no box, its hops no end to be drawn to (uifix14)
+        None => {
+            let mut v: Vec<usize> = (0..report.services.len().min(MAX_SERVICES)).collect();
+            if let Some(s) = selected.filter(|&s| s < report.services.len() && !v.contains(&s)) {
+                v.pop();
+                v.push(s);
+            }
+            v
+        }
     };
     let n_svc = drawn_services.len();
     let svc_lines: Vec<(Vec<Line>, String)> = drawn_services.iter().map(|&i| service_lines(&report.services[i], &domain)).collect();
@@ -1376,7 +1394,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let pod_need = pod_lines.iter().map(|(l, _)| need(l)).fold(POD_W, f64::max).min(POD_MAX_W);
     let mut drawn_nodes: Vec<&ClusterNode> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
     let n_nodes = drawn_nodes.len().max(1);
-    let node_cols = n_nodes.min(((inner_w + GAP) / (pod_need + 16.0 + GAP)).floor().max(1.0) as usize);
+    let node_cols = n_nodes.min(((inner_w + NODE_GAP) / (pod_need + 16.0 + NODE_GAP)).floor().max(1.0) as usize);
     // more nodes than rows allow: the ones the request meets stay (the client's, those on the
     // selected Service's paths, those with its endpoints), in their order; the rest fold into
     // one box that counts them and their pods
@@ -1419,7 +1437,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         drawn_nodes = shown;
         folded_nodes = rest;
     }
-    let node_w = (inner_w - GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
+    let node_w = (inner_w - NODE_GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
     let pod_w = pod_need.min(node_w - 16.0);
     let pods_per_row = (((node_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
     let cap = pods_per_row * MAX_POD_ROWS;
@@ -1467,7 +1485,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
-            let x = inner_x + c as f64 * (node_w + GAP);
+            let x = inner_x + c as f64 * (node_w + NODE_GAP);
             let Some(node) = node else {
                 if folded_box_done {
                     // "not scheduled (Pending)", the scheduler's words, then the pods themselves
@@ -1609,7 +1627,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let (nodes, rest): (Vec<Item>, Vec<Item>) = row_items.into_iter().partition(|i| matches!(i.kind, "node" | "node-group"));
         items.extend(nodes);
         items.extend(rest);
-        y += row_h + GAP + gutter;
+        y += row_h + NODE_GAP + gutter;
     }
     let cluster_h = y - cluster_y;
     let crect = Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h };
