@@ -96,6 +96,13 @@ pub struct Layout {
 pub const POD_W: f64 = 150.0;
 const POD_MAX_W: f64 = 300.0;
 const GAP: f64 = 10.0;
+/// Between two nodes (side by side, or one row above the next): a route through that gutter
+/// keeps [`CLEAR`] px off both (uifix14: 10 px, a route 5 px from each border; at 360 px the
+/// NodePort outside client's line ran ~8 px beside the next hop's).
+const NODE_GAP: f64 = 2.0 * CLEAR;
+/// Between the cluster's frame and the boxes along it: as [`NODE_GAP`] (uifix14: 12 px, a route
+/// down the left gutter 6 px from each).
+const FRAME_PAD: f64 = 2.0 * CLEAR;
 const PROXY_H: f64 = 22.0;
 const MAX_POD_ROWS: usize = 3;
 /// Rows of nodes drawn; the nodes beyond fold into one group box ("node-13 … node-50").
@@ -198,18 +205,35 @@ impl Layout {
                 // zone at 360 px, learner9 m360-busy-dark-diagram.png)
                 // (uifix12: right of the title texts that cover its middle, so that the hop goes
                 // on down to the kube-proxy box through a clear column: drawn_route)
-                "node" => {
-                    let mid = i.rect.x + i.rect.w / 2.0;
-                    let right = i.texts.iter().map(Text::bbox).filter(|b| b.x <= mid + 2.0 && b.x + b.w >= mid - 2.0).map(|b| b.x + b.w + 12.0).fold(mid, f64::max);
-                    let blocked = i.texts.iter().map(Text::bbox).any(|b| b.x <= right + 2.0 && b.x + b.w >= right - 2.0);
-                    (if right < i.rect.x + i.rect.w - 14.0 && !blocked { right } else { mid }, i.rect.y)
-                }
+                // (uifix14: the clear column nearest its middle, not only the one right of the
+                // texts over the middle: at 800-840 and 980-1020 px the zone or a long title
+                // left none there, and the line stopped at node-1's top border)
+                "node" => (node_column(&i.rect, &i.texts), i.rect.y),
                 _ => i.rect.center(),
             });
         }
         self.item_for(key).map(|i| if i.kind == "external" { (i.rect.x, i.rect.y + i.rect.h / 2.0) } else { i.rect.center() })
     }
 }
+
+/// Where a hop into a node drops through its title band to its kube-proxy box: the x nearest
+/// the node's middle whose column keeps [`NODE_TEXT_CLEAR`] px off every title text and
+/// [`NODE_EDGE_CLEAR`] px off the node's sides; the middle when no column is clear.
+fn node_column(r: &Rect, texts: &[Text]) -> f64 {
+    let mid = r.x + r.w / 2.0;
+    let (lo, hi) = (r.x + NODE_EDGE_CLEAR, r.x + r.w - NODE_EDGE_CLEAR);
+    let blocked: Vec<(f64, f64)> = texts.iter().map(Text::bbox).map(|b| (b.x - NODE_TEXT_CLEAR, b.x + b.w + NODE_TEXT_CLEAR)).collect();
+    let clear = |x: f64| x >= lo && x <= hi && !blocked.iter().any(|&(a, b)| x > a && x < b);
+    // candidates: the middle, then every blocked span's two ends, nearest the middle first
+    let mut cands: Vec<f64> = std::iter::once(mid).chain(blocked.iter().flat_map(|&(a, b)| [a, b])).filter(|&x| clear(x)).collect();
+    crate::core::sort::sort_by(&mut cands, |p, q| (p - mid).abs().total_cmp(&(q - mid).abs()));
+    cands.first().copied().unwrap_or(mid)
+}
+
+/// How far a node's entry column keeps off its title texts ([`node_column`]).
+const NODE_TEXT_CLEAR: f64 = 12.0;
+/// How far a node's entry column keeps off the node's sides ([`node_column`]).
+const NODE_EDGE_CLEAR: f64 = 14.0;
 
 /// Routes and labels: hops go around the boxes they do not enter; the hop label goes where it
 /// covers no text and no counter.
@@ -632,7 +656,7 @@ const ALONG: f64 = 4.5;
 const CLEAR: f64 = 8.0;
 
 /// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
-/// 2 × [`ALONG`] and narrower than 2 × [`CLEAR`]: where a route through that gap is farthest
+/// 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through that gap is farthest
 /// from both borders.
 fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
     let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
@@ -640,7 +664,9 @@ fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
     e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
     let mut out = Vec::new();
     for (i, &lo) in e.iter().enumerate() {
-        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR) {
+        // (uifix14: up to 2 × CLEAR, the gutters between nodes and inside the cluster's frame:
+        // the frame is no obstacle, so no CLEAR line off it gave the middle)
+        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR + 0.5) {
             if hi - lo > 2.0 * ALONG {
                 out.push((lo + hi) / 2.0);
             }
@@ -1297,8 +1323,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // (teachfix9: web-nodeport from outside at a true 360 px)
     let gutter = if width < NARROW { LABEL_GUTTER } else { 0.0 };
     let cluster_y = if stacked { 8.0 + row_h + 14.0 + gutter } else { 8.0 };
-    let inner_x = cluster_x + 12.0;
-    let inner_w = cluster_w - 24.0;
+    let inner_x = cluster_x + FRAME_PAD;
+    let inner_w = cluster_w - 2.0 * FRAME_PAD;
 
     // ---- top band: DNS + Services ----
     let top_y = cluster_y + 28.0;
@@ -1315,7 +1341,16 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let hood = (report.services.len() > NEIGHBOURHOOD_SERVICES || report.pods.len() > NEIGHBOURHOOD_PODS).then_some(&near);
     let drawn_services: Vec<usize> = match &hood {
         Some(_) => selected.filter(|&i| i < report.services.len()).into_iter().collect(),
-        None => (0..report.services.len().min(MAX_SERVICES)).collect(),
+        // the first ten, and the selected one among them: the 11th of 11 Services (a dump of
+        // ten Services and a busy one) had no box, its hops no end to be drawn to (uifix14)
+        None => {
+            let mut v: Vec<usize> = (0..report.services.len().min(MAX_SERVICES)).collect();
+            if let Some(s) = selected.filter(|&s| s < report.services.len() && !v.contains(&s)) {
+                v.pop();
+                v.push(s);
+            }
+            v
+        }
     };
     let n_svc = drawn_services.len();
     let svc_lines: Vec<(Vec<Line>, String)> = drawn_services.iter().map(|&i| service_lines(&report.services[i], &domain)).collect();
@@ -1359,7 +1394,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let pod_need = pod_lines.iter().map(|(l, _)| need(l)).fold(POD_W, f64::max).min(POD_MAX_W);
     let mut drawn_nodes: Vec<&ClusterNode> = report.nodes.iter().filter(|n| hood.as_ref().is_none_or(|h| h.nodes.contains(&n.name))).collect();
     let n_nodes = drawn_nodes.len().max(1);
-    let node_cols = n_nodes.min(((inner_w + GAP) / (pod_need + 16.0 + GAP)).floor().max(1.0) as usize);
+    let node_cols = n_nodes.min(((inner_w + NODE_GAP) / (pod_need + 16.0 + NODE_GAP)).floor().max(1.0) as usize);
     // more nodes than rows allow: the ones the request meets stay (the client's, those on the
     // selected Service's paths, those with its endpoints), in their order; the rest fold into
     // one box that counts them and their pods
@@ -1402,13 +1437,17 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         drawn_nodes = shown;
         folded_nodes = rest;
     }
-    let node_w = (inner_w - GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
+    let node_w = (inner_w - NODE_GAP * (node_cols as f64 - 1.0)) / node_cols as f64;
     let pod_w = pod_need.min(node_w - 16.0);
     let pods_per_row = (((node_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
     let cap = pods_per_row * MAX_POD_ROWS;
     // the node's head: its name, then "IP · pods CIDR" on one line if it fits, else two
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
-    let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| text_width(&head2(n), Font::Mono) + 2.0 * PAD + 4.0 <= node_w);
+    // (uifix14: "fits" leaves, right of it, the column a hop into the node drops through to
+    // its kube-proxy box (node_column): at 800-840 and 980-1020 px the line took the whole
+    // width, shortened ("…0.0/…", placed in node_w - 20 though the test allowed node_w - 18),
+    // and the load balancer's line into node-1 stopped at node-1's top border)
+    let two_line_head = drawn_nodes.iter().chain(folded_nodes.iter()).all(|n| 10.0 + text_width(&head2(n), Font::Mono) + NODE_TEXT_CLEAR + NODE_EDGE_CLEAR <= node_w);
     let node_head = if two_line_head { 40.0 } else { 54.0 };
     // an IPv6 cluster's kube-proxy writes its rules with ip6tables (its IPv6 proxier)
     // (a dual-stack cluster's kube-proxy runs both proxiers)
@@ -1446,7 +1485,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
-            let x = inner_x + c as f64 * (node_w + GAP);
+            let x = inner_x + c as f64 * (node_w + NODE_GAP);
             let Some(node) = node else {
                 if folded_box_done {
                     // "not scheduled (Pending)", the scheduler's words, then the pods themselves
@@ -1588,7 +1627,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let (nodes, rest): (Vec<Item>, Vec<Item>) = row_items.into_iter().partition(|i| matches!(i.kind, "node" | "node-group"));
         items.extend(nodes);
         items.extend(rest);
-        y += row_h + GAP + gutter;
+        y += row_h + NODE_GAP + gutter;
     }
     let cluster_h = y - cluster_y;
     let crect = Rect { x: cluster_x, y: cluster_y, w: cluster_w, h: cluster_h };

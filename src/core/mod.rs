@@ -2632,3 +2632,5 @@ mod tests_sizefix;
 mod tests_gwapi;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_hintfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix14;
