@@ -2604,3 +2604,5 @@ mod tests_sizefix;
 mod tests_gwapi;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_hintfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_keyfix;
