@@ -58,7 +58,7 @@ async fn rules_break_between_words_and_copy_as_the_real_line() {
         assert!(!line.contains('\u{2011}') && !line.contains('\u{2060}') && !line.contains('\u{a0}'), "{line:?}");
         assert!(line.starts_with("-A ") || line.starts_with(':') || line.starts_with('*') || line.starts_with("-I "), "{line:?}");
         probability |= line.contains("--mode random");
-        let spans = code.query_selector_all(".tok").unwrap();
+        let spans = code.query_selector_all(":scope > span").unwrap();
         for k in 0..spans.length() {
             let s: web_sys::Element = spans.item(k).unwrap().dyn_into().unwrap();
             let t = s.text_content().unwrap();

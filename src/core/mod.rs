@@ -2634,3 +2634,5 @@ mod tests_gwapi;
 mod tests_hintfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix14;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_keyfix;

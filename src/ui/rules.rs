@@ -43,7 +43,7 @@ struct RuleRow {
     note: String,
 }
 
-/// A rule's words, each that holds a hyphen in its own `.tok` span (style/main.css: an inline
+/// A rule's words, each that holds a hyphen in its own `<span>` (style/main.css: an inline
 /// block, so a line breaks between words, never after the `--` of `--dport` or inside
 /// `KUBE-SEP-…`, unless one word is wider than the whole line; uifix10: "-- mode", learner9:
 /// "--dpor|t 80"), the spaces between them as text: the cell's text, and what a copy takes, is
@@ -55,7 +55,12 @@ fn tokens_view(line: &str) -> Vec<AnyView> {
             out.push(" ".into_any());
         }
         if word.contains('-') {
-            out.push(view! { <span class="tok">{word.to_string()}</span> }.into_any());
+            // a span with no attribute (style/main.css: `.rules-table code > span`): under
+            // `erase_components` an element's attributes are a `Vec<AnyAttribute>` whose rebuild
+            // removes each and sets it again, so a `class="tok"` here was removed and set on every
+            // span of each row whose line changed (186 class changes per keystroke on the
+            // tutorial scene, issue #12; keyfix); with none, a rebuild only sets changed texts
+            out.push(view! { <span>{word.to_string()}</span> }.into_any());
         } else if !word.is_empty() {
             out.push(word.to_string().into_any());
         }
