@@ -1501,6 +1501,8 @@ fn analyze_checked(
     let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused, &pod_index));
     stage("resolve");
     let client = paths::client_pod(&cluster, cfg.client_node.as_deref());
+    // (the cluster no longer changes: its client's namespace is looked up once, not per Service)
+    let client_ns = paths::client_namespace_on(&cluster, &client.0).to_string();
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
@@ -1520,7 +1522,7 @@ fn analyze_checked(
         res.refused.extend(zero.iter().map(report::ScaledToZero::reason));
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
+        let paths = paths::paths(svc, &res, &cluster, &client, &client_ns, &cfg.cluster_domain, first_error.as_deref());
         stage("paths");
         // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
         // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)
@@ -2604,3 +2606,5 @@ mod tests_sizefix;
 mod tests_gwapi;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_hintfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_perf10k;
