@@ -43,3 +43,26 @@ fn typo_of_answers_as_before_with_the_distance_first() {
     assert!(!typo_of("ab", "xy", 2), "two edits in two characters");
     assert!(typo_of("app-12", "app-13", 1));
 }
+
+/// The trees a whole-cluster analysis keeps (Trees::Analysed, trim_tree) hold no room for what
+/// was cut from them (status, managedFields, annotations nothing reads), and labels read into
+/// the model no room past their count: the CLI's peak memory on a 10,000-pod dump (issue #12,
+/// < 10x the input).
+#[test]
+fn trimmed_trees_and_labels_keep_no_spare_room() {
+    use super::yaml::NodeKind;
+    let y = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: '1', b: '2', c: '3'}\n  managedFields: []\n  annotations:\n    x/y: z\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\nspec:\n  containers: [{name: c, image: i}]\nstatus:\n  phase: Running\n";
+    let mut root = super::yaml::parse_stream(y).0.into_iter().next().and_then(|d| d.root).expect("a document");
+    super::trim_tree(&mut root);
+    let NodeKind::Map(entries) = &root.kind else { panic!("a map") };
+    assert_eq!((entries.len(), entries.capacity()), (4, 4), "status cut, its room given back");
+    let meta = root.get("metadata").expect("metadata");
+    let NodeKind::Map(m) = &meta.kind else { panic!("a map") };
+    assert_eq!((m.len(), m.capacity()), (3, 3), "managedFields cut");
+    let NodeKind::Map(a) = &meta.get("annotations").expect("annotations").kind else { panic!("a map") };
+    assert_eq!((a.len(), a.capacity()), (1, 1), "one annotation read later");
+    let mut diags = Vec::new();
+    let objects = super::read_objects(y, &mut diags);
+    let labels = &objects[0].meta.labels;
+    assert_eq!((labels.len(), labels.capacity()), (3, 3));
+}
