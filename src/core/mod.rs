@@ -339,13 +339,18 @@ fn trim_tree(root: &mut yaml::Node) {
         }
     }
     entries.retain(|(k, v)| !k.is_str("status") || matches!(&v.kind, NodeKind::Map(st) if !st.is_empty()));
+    // (each map given back the room of what it lost: a kept tree is no larger than what is
+    // left of it — 10,000 pods' trees are alive until the cluster is built; perf10k)
+    entries.shrink_to_fit();
     for (k, v) in entries.iter_mut() {
         if k.is_str("metadata") {
             if let NodeKind::Map(meta) = &mut v.kind {
                 meta.retain(|(k, _)| !k.is_str("managedFields"));
+                meta.shrink_to_fit();
                 for (_, a) in meta.iter_mut().filter(|(k, _)| k.is_str("annotations")) {
                     if let NodeKind::Map(a) = &mut a.kind {
                         a.retain(|(k, _)| k.as_str().is_some_and(|k| READ_ANNOTATIONS.iter().any(|p| k.starts_with(p))));
+                        a.shrink_to_fit();
                     }
                 }
             }
@@ -1501,6 +1506,8 @@ fn analyze_checked(
     let world = cache.as_deref_mut().map(|c| c.world(&cluster, cluster_gen, fresh, cfg, &objects, &refused, &pod_index));
     stage("resolve");
     let client = paths::client_pod(&cluster, cfg.client_node.as_deref());
+    // (the cluster no longer changes: its client's namespace is looked up once, not per Service)
+    let client_ns = paths::client_namespace_on(&cluster, &client.0).to_string();
     let mut services = Vec::new();
     for svc in &svcs {
         let o = &objects[svc.object];
@@ -1523,7 +1530,7 @@ fn analyze_checked(
         res.refused.extend(zero.iter().map(report::ScaledToZero::reason));
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
-        let mut paths = paths::paths(svc, &res, &cluster, &client, &cfg.cluster_domain, first_error.as_deref());
+        let mut paths = paths::paths(svc, &res, &cluster, &client, &client_ns, &cfg.cluster_domain, first_error.as_deref());
         // our hints on the errors the reasons quote, apart from them (learnfix15)
         let refused_hint = (!refused_hints.is_empty()).then(|| refused_hints.join("; "));
         for p in paths.iter_mut() {
@@ -2636,3 +2643,5 @@ mod tests_hintfix;
 mod tests_uifix14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_perf10k;

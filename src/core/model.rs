@@ -876,7 +876,8 @@ impl Reader<'_> {
     pub fn string_map(&mut self, n: Option<&Node>, field: &dyn Display) -> Option<Labels> {
         let m = self.map(n, field)?;
         let NodeKind::Map(entries) = &m.kind else { return None };
-        let mut out: Labels = Vec::new();
+        // (its size known: no doubling past it — 10,000 pods' labels; perf10k, CLI peak memory)
+        let mut out: Labels = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             let key = match &k.kind {
                 NodeKind::Scalar { text, .. } => text.as_str().to_owned(),

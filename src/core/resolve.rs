@@ -115,10 +115,12 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// `got` (at edit distance `d` from `wanted`) reads like a typo of `wanted`: the same letters in
 /// another case or with spaces around them, or at most two edits and one in three characters.
-fn typo_of(got: &str, wanted: &str, d: usize) -> bool {
+pub(crate) fn typo_of(got: &str, wanted: &str, d: usize) -> bool {
     // (diffsweep3 S1: argocd-repo-server against argocd-server is 5 edits, adservice against
     // cartservice 3: siblings, not typos)
-    got.trim().eq_ignore_ascii_case(wanted.trim()) || (d <= 2 && d <= (got.len().max(wanted.len()) / 3).max(1))
+    // (the edit-distance test first: it is two comparisons, the trims two scans; the answer is
+    // the same either way round — perf10k, called per near miss of every Service)
+    (d <= 2 && d <= (got.len().max(wanted.len()) / 3).max(1)) || got.trim().eq_ignore_ascii_case(wanted.trim())
 }
 
 /// The label a selector that matches none of `pods` most likely means (learnfix14: a
