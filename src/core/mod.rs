@@ -2436,18 +2436,41 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                     .map(|p| format!("{}/{}", p.container_port, p.protocol.as_deref().unwrap_or("TCP")))
                     .collect();
                 let pos = if o.pos(&field) == o.pos(&format!("spec.ports[{i}]")) { o.pos(&format!("spec.ports[{i}].port")) } else { o.pos(&field) };
-                diags.push(
-                    Diagnostic::note(
-                        Severity::Warning,
-                        ErrorType::Resolution,
-                        "TargetPortNotDeclared",
-                        format!(
+                // the number declared, with another protocol (qa3 24, valheim-k8s#24: containerPorts
+                // without protocol, so TCP — SetDefaults_ContainerPort — behind a UDP Service port):
+                // not "refused": Container.Ports "is primarily informational"
+                // (staging/src/k8s.io/api/core/v1/types.go), the packet arrives either way, and which
+                // side is wrong depends on what the app serves (say both)
+                let other = undeclared.iter().all(|p| resolve::declared_as(p, tp).is_some()).then(|| resolve::declared_as(first, tp)).flatten();
+                // the likelier side first: a containerPort whose protocol is not written (TCP by
+                // default) against a protocol written on the Service port
+                let cp_defaulted = first.containers.iter().chain(first.sidecars.iter()).flat_map(|c| c.ports.iter()).any(|p| p.container_port == tp && p.protocol.is_none());
+                let svc_written = o.pos(&format!("spec.ports[{i}].protocol")) != o.pos(&format!("spec.ports[{i}]"));
+                let message = match &other {
+                    Some(other) if cp_defaulted && svc_written => format!(
+                        "{field}: {tp}: {} {tp} only as {tp}/{other} (a containerPort's protocol defaults to TCP), not {tp}/{}; containerPort is informational, so {} still arrives on :{tp} and is answered if the app serves {} there: most likely the containerPort lacks protocol: {}; if the app serves only {other}, set protocol: {other} on this Service port instead",
+                        report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
+                        sp.protocol, sp.protocol, sp.protocol, sp.protocol
+                    ),
+                    Some(other) => format!(
+                        "{field}: {tp}: {} {tp} only as {tp}/{other}, not {tp}/{}; containerPort is informational, so {} still arrives on :{tp}, but is answered only if the app serves {} there: if it serves {other} (as declared), set protocol: {other} on this Service port; if it serves {}, set protocol: {} on the containerPort",
+                        report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
+                        sp.protocol, sp.protocol, sp.protocol, sp.protocol, sp.protocol
+                    ),
+                    None => format!(
                             "{field}: {tp}: {} no containerPort {tp}/{} ({} declares {}); traffic is still forwarded to :{tp} (containerPort is informational), and the connection is refused unless the process listens on {tp}",
                             report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
                             sp.protocol,
                             first.name,
                             if declared.is_empty() { "no container ports, while other selected pods declare this one".to_string() } else { declared.join(", ") }
                         ),
+                };
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Resolution,
+                        "TargetPortNotDeclared",
+                        message,
                         pos,
                     )
                     .on(&id)
@@ -2604,3 +2627,5 @@ mod tests_sizefix;
 mod tests_gwapi;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_hintfix;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix3;
