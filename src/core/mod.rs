@@ -1819,12 +1819,34 @@ fn statefulset_service_notes(objects: &[Object], checks: cluster::PodChecks, dia
                 clusterip = true;
                 format!("serviceName {name} names a Service with a clusterIP: CoreDNS answers the per-pod DNS names ({pod0}.{name}…) under it anyway, but the Kubernetes DNS specification and kube-dns define them only for a headless Service (clusterIP: None), which a StatefulSet's governing Service is meant to be")
             }
+            // headless, and the pods have a readinessProbe: their per-pod names exist only while
+            // they are Ready (kubernetes/dns docs/specification.md §2.4.1: records for *ready*
+            // endpoints), unless publishNotReadyAddresses (core/v1 types.go
+            // ServiceSpec.PublishNotReadyAddresses: "a StatefulSet's Headless Service to propagate
+            // SRV DNS records for its Pods for the purpose of peer discovery"). Peers that find
+            // each other by those names before they are Ready (a readinessProbe waiting for the
+            // cluster to form) never do: a likely cause, not a certainty (qa3 11, nats-io/k8s#441,
+            // kubernetes#66234)
+            Some((_, s)) if !s.publish_not_ready_addresses && readiness_probed(o) => {
+                let msg = format!(
+                    "the per-pod DNS names under headless Service {name} ({pod0}.{name}.{}.svc…) exist only while a pod is Ready (DNS spec §2.4.1), and these pods have a readinessProbe: if they find each other by those names before they are Ready (cluster peers, a readiness check that waits for the cluster to form), the names do not resolve and the cluster may never form; set publishNotReadyAddresses: true on Service {name} to publish them from the start (ServiceSpec.PublishNotReadyAddresses, meant for a StatefulSet's peer discovery)",
+                    o.meta.namespace
+                );
+                diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "StatefulSetNotReadyPeers", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
+                continue;
+            }
             Some(_) => continue,
         };
         // (an input with no Service in that namespace is likely a part of the manifests: a note)
         let severity = if !clusterip && services.iter().any(|(so, _)| so.meta.namespace == o.meta.namespace) { Severity::Warning } else { Severity::Info };
         diags.push(Diagnostic::note(severity, ErrorType::Resolution, "StatefulSetServiceName", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
     }
+}
+
+/// Whether a container of the workload's pod template declares a readinessProbe.
+fn readiness_probed(o: &Object) -> bool {
+    let Some(cs) = o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")).and_then(|s| s.get("containers")) else { return false };
+    matches!(&cs.kind, yaml::NodeKind::Seq(items) if items.iter().any(|c| c.get("readinessProbe").is_some_and(|p| !p.is_null())))
 }
 
 /// A selector that matches no pod but a workload's own labels: the commonest reading of "a

@@ -131,3 +131,21 @@ fn host_network_pod_ports_only_declare_validate_host_network() {
     let lines = super::poddetails::host_ports(p, Some("192.168.49.2"));
     assert!(lines.len() == 1 && lines[0].starts_with("hostNetwork: "), "{lines:?}");
 }
+
+/// qa3 11 (nats-io/k8s#441, kubernetes#66234): StatefulSet peers dial nats-0.nats.nats.svc…
+/// while the readinessProbe waits for the cluster to form. Per-pod names exist only for ready
+/// endpoints (kubernetes/dns docs/specification.md §2.4.1) unless the headless Service sets
+/// publishNotReadyAddresses (core/v1 types.go ServiceSpec.PublishNotReadyAddresses: StatefulSet
+/// peer discovery). An info, worded as a likely cause; gone once the field is set.
+#[test]
+fn statefulset_peers_need_publish_not_ready_addresses_dns_spec_2_4_1() {
+    let text = fixture("qa3-11-statefulset-peers-not-ready.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.message.contains("publishNotReadyAddresses")).expect("the note");
+    assert_eq!(d.severity, super::diag::Severity::Info);
+    assert!(d.message.contains("nats-0.nats.nats.svc") && d.message.contains("may never form") && d.message.contains("set publishNotReadyAddresses: true on Service nats"), "{}", d.message);
+    let set = text.replace("  clusterIP: None\n", "  clusterIP: None\n  publishNotReadyAddresses: true\n");
+    assert_ne!(set, text);
+    let r = analyze(&set, &Config::default());
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("set publishNotReadyAddresses")));
+}
