@@ -649,6 +649,31 @@ fn declare_container_port(text: &str, selected: &[&super::report::PodReport], n:
     Ok((name_of(c), edit))
 }
 
+/// The containerPort item declaring `n` with protocol `from` in the one source object (a Pod, or
+/// a workload's template) of the selected pods, and whether its protocol is written (else it
+/// defaulted to TCP, SetDefaults_ContainerPort): the edit setting it to `to`.
+fn container_port_protocol(text: &str, selected: &[&super::report::PodReport], n: i64, from: &str, to: &str) -> Option<(bool, Edit)> {
+    let line = selected.first()?.line;
+    if selected.iter().any(|p| p.line != line) {
+        return None;
+    }
+    let o = pod_source(text, selected[0])?;
+    let spec = [&["spec"][..], &["spec", "template", "spec"], &["spec", "jobTemplate", "spec", "template", "spec"]]
+        .iter()
+        .filter(|k| (o.kind == "Pod") == (k.len() == 1))
+        .find_map(|k| path(&o.source, k).filter(|s| s.get("containers").is_some()))?;
+    let NodeKind::Seq(containers) = &spec.get("containers")?.kind else { return None };
+    let proto_of = |item: &Node| item.get("protocol").map(|p| p.text()).unwrap_or_else(|| "TCP".into());
+    let item = containers.iter().filter_map(|c| match &c.get("ports")?.kind {
+        NodeKind::Seq(items) => items.iter().find(|i| i.get("containerPort").is_some_and(|cp| cp.text() == n.to_string()) && proto_of(i) == from),
+        _ => None,
+    }).next()?;
+    match item.get("protocol") {
+        Some(pr) => Some((true, replace_scalar(text, pr, to)?)),
+        None => Some((false, insert_entry(text, item, "protocol", to)?)),
+    }
+}
+
 /// `spec.replicas: 1` for a workload scaled to zero (`kubectl scale --replicas=1`): read from its
 /// own document (a whole cluster's text is not read again), else from the whole text.
 fn scale_to_one(text: &str, namespace: &str, w: &super::report::ScaledToZero) -> Option<Edit> {
@@ -1162,6 +1187,20 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     None => format!("The unnamed Endpoints port pairs with the unnamed Service port {}.", sp.port),
                 };
                 out.push(check("endpointPorts", &title, "ok", why, None));
+            } else if s.headless {
+                // kube-proxy skips a headless Service (pkg/proxy/util ShouldSkipService: no
+                // clusterIP, no rules): clients dial the endpoint addresses DNS gives, on their own
+                // port; only the SRV record needs the pairing (kubernetes/dns
+                // docs/specification.md §2.4.2: per ready endpoint and *named* port; coredns
+                // plugin/kubernetes findServices matches the endpoint port by name) — qa3 07,
+                // kubernetes#80175
+                let srv = match &sp.name {
+                    Some(n) => format!("_{n}._{}.{}.{}.svc.<zone> SRV has no answer", sp.protocol.to_ascii_lowercase(), s.name, s.namespace),
+                    None => "an unnamed port has no SRV record anyway".to_string(),
+                };
+                out.push(check("endpointPorts", &title, "warn", format!(
+                    "The Service is headless: kube-proxy writes no rules for it (ShouldSkipService), and clients connect to the endpoint addresses DNS returns, on the port they dial, so connections work. But endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {}, but no port named {name} ({}), so {srv}. Name the Endpoints' port as the Service port is.",
+                    s.name, super::report::count(s.endpoints.len(), "address", "addresses"), sp.protocol), None));
             } else {
                 out.push(check("endpointPorts", &title, "fail", format!(
                     "Endpoint ports are matched to Service ports by name (and protocol): the Endpoints/EndpointSlices of {} list {}, but no port named {name} ({}), so kube-proxy has no endpoint for Service port {}. Name the Endpoints' port as the Service port is (or the Service port as the Endpoints' is); an unnamed Service port pairs only with an unnamed endpoint port.",
@@ -1252,9 +1291,33 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 Some(Fix { label: format!("Set protocol: {}", cp.protocol), edit })
             });
             let defaulted = if obj.and_then(|o| o.source.get("spec")?.get("ports")).is_some_and(|ps| matches!(&ps.kind, NodeKind::Seq(items) if items.get(i).is_some_and(|it| it.get("protocol").is_none()))) { " (a Service port's protocol defaults to TCP)" } else { "" };
-            out.push(check("targetPort", &format!("targetPort {n} of port {port} is a port the pods declare"), "warn",
-                format!("The pods declare {n} only as {}/{}, and this Service port is {}{defaulted}: kube-proxy forwards {} to {n}, which reaches the app only if it also serves {} there. If it serves {} (as the pods declare), set protocol: {} on the Service port.", cp.container_port, cp.protocol, sp.protocol, sp.protocol, sp.protocol, cp.protocol, cp.protocol),
-                fix));
+            // which side is more likely wrong (qa3 24, valheim-k8s#24: a UDP game server whose
+            // containerPorts omit protocol, so TCP): a protocol written on the Service port
+            // against one the containerPort only defaulted to says the containerPort is wrong —
+            // it is informational (Container.Ports, staging/src/k8s.io/api/core/v1/types.go), UDP
+            // arrives anyway; turning the Service to TCP would break a UDP server. Both edits
+            // are offered, the likelier first.
+            let cp_fix = container_port_protocol(text, &selected, *n, &cp.protocol, &sp.protocol);
+            let container_side = defaulted.is_empty() && cp_fix.as_ref().is_some_and(|(written, _)| !written);
+            let cp_fix = cp_fix.map(|(_, edit)| Fix { label: format!("Set protocol: {} on containerPort {n} (if the app serves {})", sp.protocol, sp.protocol), edit });
+            let c = if container_side {
+                let fix = fix.map(|mut f| {
+                    f.label = format!("{} on the Service port (if the app serves only {})", f.label, cp.protocol);
+                    f
+                });
+                let mut c = check("targetPort", &format!("targetPort {n} of port {port} is a port the pods declare"), "warn",
+                    format!("The pods declare {n} only as {}/{} (a containerPort's protocol defaults to TCP), and this Service port is {}: containerPort is informational, so kube-proxy forwards {} to {n} anyway, and the app answers if it serves {} there. Most likely the containerPort lacks protocol: {}: add it to say so. If the app serves only {} on {n}, set protocol: {} on the Service port instead.", cp.container_port, cp.protocol, sp.protocol, sp.protocol, sp.protocol, sp.protocol, cp.protocol, cp.protocol),
+                    cp_fix);
+                c.more_fixes.extend(fix);
+                c
+            } else {
+                let mut c = check("targetPort", &format!("targetPort {n} of port {port} is a port the pods declare"), "warn",
+                    format!("The pods declare {n} only as {}/{}, and this Service port is {}{defaulted}: kube-proxy forwards {} to {n}, which reaches the app only if it also serves {} there. If it serves {} (as the pods declare), set protocol: {} on the Service port; if it serves {}, set protocol: {} on the containerPort instead.", cp.container_port, cp.protocol, sp.protocol, sp.protocol, sp.protocol, cp.protocol, cp.protocol, sp.protocol, sp.protocol),
+                    fix);
+                c.more_fixes.extend(cp_fix);
+                c
+            };
+            out.push(c);
             continue;
         }
         if !bad {

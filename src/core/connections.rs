@@ -340,7 +340,7 @@ mod tests {
     use super::*;
 
     fn backends(n: usize) -> Vec<Backend> {
-        (0..n).map(|i| Backend { pod: Some(format!("web-{i}")), ip: format!("10.244.{i}.2"), port: 8080, node: None, declared: None, refused: None, probability: 1.0 / n as f64 }).collect()
+        (0..n).map(|i| Backend { pod: Some(format!("web-{i}")), ip: format!("10.244.{i}.2"), port: 8080, node: None, declared: None, refused: None, declared_as: None, probability: 1.0 / n as f64 }).collect()
     }
     fn pods(c: &Client, mode: ClientMode, b: &[Backend], sticky: bool, n: usize) -> (Client, Vec<String>) {
         let mut c = c.clone();

@@ -299,10 +299,47 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
         }
     } else if let Some(why) = pod_subdomain_miss(report, name, &zone) {
         why
+    } else if let Some(why) = srv_miss(report, name, &zone) {
+        why
     } else {
         format!("No Service, pod or endpoint has this name in {zone}: NXDOMAIN")
     };
     DnsTry { query: q, qtype: qtype.into(), rcode: if recs.is_empty() { "NXDOMAIN".into() } else { "NOERROR".into() }, answers: vec![], note }
+}
+
+/// `_<port>._<proto>.<service>.<namespace>.svc.<zone>` that has no SRV record though the Service
+/// exists: the Service has no port of that name and protocol, or (headless) no ready endpoint
+/// carries a port of that name — a hand-written Endpoints whose port has no name (qa3 07,
+/// kubernetes#80175). kubernetes/dns docs/specification.md §2.4.2: one SRV per ready endpoint and
+/// named port; coredns plugin/kubernetes/kubernetes.go findServices keeps an endpoint port only
+/// when it matches the asked name and protocol (matchPortAndProtocol on eps.Ports).
+fn srv_miss(report: &Report, name: &str, zone: &str) -> Option<String> {
+    let rest = name.strip_prefix('_')?;
+    let (port, rest) = rest.split_once("._")?;
+    let (proto, fqdn) = rest.split_once('.')?;
+    let s = report.services.iter().find(|s| format!("{}.{}.svc.{zone}", s.name, s.namespace).to_ascii_lowercase() == fqdn)?;
+    let sp = s.ports.iter().find(|p| p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(port)) && p.protocol.eq_ignore_ascii_case(proto));
+    if sp.is_none() {
+        let named: Vec<String> = s.ports.iter().filter_map(|p| p.name.as_ref().map(|n| format!("{n}/{}", p.protocol))).collect();
+        return Some(format!(
+            "Service {}/{} exists, but has no port named {port} with protocol {} (its named ports: {}): SRV records exist only for named ports (spec §2.3.2, §2.4.2): NXDOMAIN",
+            s.namespace, s.name, proto.to_ascii_uppercase(), if named.is_empty() { "none".to_string() } else { named.join(", ") }
+        ));
+    }
+    if !s.headless {
+        return None;
+    }
+    let ready = s.endpoints.iter().filter(|e| e.ready).count();
+    if ready == 0 {
+        return None;
+    }
+    let carrying = s.endpoints.iter().filter(|e| e.ready && e.ports.iter().any(|p| p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(port)) && p.protocol.eq_ignore_ascii_case(proto))).count();
+    (carrying == 0).then(|| {
+        format!(
+            "Service {}/{} and its {} exist, but no endpoint has a port named {port}: a headless Service's SRV records come from its endpoints' named ports (spec §2.4.2; CoreDNS matches the endpoint port by name), and the Endpoints/EndpointSlices port is unnamed or named otherwise, so there is no SRV record: NXDOMAIN. Name the Endpoints' port {port}, as the Service port is",
+            s.namespace, s.name, super::report::count(ready, "ready endpoint", "ready endpoints")
+        )
+    })
 }
 
 /// `kubernetes.default.svc.<zone>` when the input has no `default/kubernetes` Service: the API
@@ -602,6 +639,9 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     let answered = tries.iter().any(|t| !t.answers.is_empty());
     if let Some(hint) = (!answered).then(|| other_namespace_hint(report, &typed, namespace)).flatten() {
         summary = format!("{summary}. {hint}");
+    } else if let Some(why) = (!answered && qtype == "SRV").then(|| tries.iter().find_map(|t| srv_miss(report, t.query.trim_end_matches('.'), &zone))).flatten() {
+        // the Service exists, its SRV record does not (qa3 07): say why, not "none exists"
+        summary = format!("{summary}. {why}");
     } else if let Some(why) = search_first(&typed, &tries, ndots, qtypes.len()) {
         summary = format!("{summary}. {why}");
     }

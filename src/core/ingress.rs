@@ -337,9 +337,10 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                     // ingress-nginx (internal/ingress/controller/controller.go serviceEndpoints)
                     // also takes a backend port equal to a port's targetPort; the API means the
                     // Service's port, and other controllers may not
-                    None if s.ports.iter().any(|p| p.target_port.to_string() == wanted) => (
+                    None if !alb && sb.port_name.is_empty() && s.ports.iter().any(|p| p.target_port.to_string() == wanted) => (
                         Severity::Info,
-                        format!("{wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: the Ingress API names the Service's port; ingress-nginx accepts a targetPort too, another controller may find no upstream", s.name),
+                        format!("{wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: ingress-nginx (the controller the paths model) matches a targetPort too and routes this; the Ingress API names the Service's port, and other controllers find no upstream: set port number {}", s.name,
+                            s.ports.iter().find(|p| p.target_port.to_string() == wanted).map(|p| p.port).unwrap_or_default()),
                     ),
                     None => (Severity::Warning, format!("Service {} has no port {port_shown} (its ports: {have}), so the ingress controller finds no upstream and answers 503", s.name)),
                     Some(_) if !s.endpoints.iter().any(|e| e.ready) => {
@@ -452,7 +453,7 @@ pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f6
         .iter()
         .map(|e| {
             let p = e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol);
-            super::paths::Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: share / n, declared: p.and_then(|p| p.declared), refused: None }
+            super::paths::Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: p.map(|p| p.port).unwrap_or(0), node: e.node.clone(), probability: share / n, declared: p.and_then(|p| p.declared), refused: None, declared_as: p.and_then(|p| p.declared_as.clone()) }
         })
         .collect()
 }
@@ -491,6 +492,17 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
             let Some(i) = found.or_else(|| missing.then(|| meant_service(services, ns, &sb.name)).flatten()) else { continue };
             let s = &services[i];
             let port = if missing { None } else { s.ports.iter().find(|p| if sb.port_name.is_empty() { p.port == sb.port_number } else { p.name.as_deref() == Some(sb.port_name.as_str()) }) };
+            // the controller these paths model is ingress-nginx (its words in every hop), for
+            // every class but `alb` (the AWS Load Balancer Controller): it also takes a backend
+            // port number equal to a Service port's targetPort (kubernetes/ingress-nginx
+            // internal/ingress/controller/controller.go serviceEndpoints:
+            // `servicePort.TargetPort.String() == backendPort`) and routes to that port's
+            // endpoints (qa3 15, zalando/skipper#246: port 8080 = targetPort of Service port 80)
+            let is_alb = class.as_ref().is_some_and(|(c, _)| c == "alb");
+            let by_target = (port.is_none() && !missing && !is_alb && sb.port_name.is_empty())
+                .then(|| s.ports.iter().find(|p| p.target_port.to_string() == sb.port_number.to_string()))
+                .flatten();
+            let port = port.or(by_target);
             let key = o.meta.name.clone();
             if s.paths.iter().any(|p| p.entry == Entry::Ingress && p.ingress.as_deref() == Some(key.as_str()) && (missing || p.port == port.map(|p| p.port))) {
                 continue;
@@ -662,6 +674,12 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                 }
             }
             let mut notes: Vec<String> = Vec::new();
+            if let Some(sp) = by_target {
+                notes.push(format!(
+                    "The backend's port {} is not a port of Service {} but the targetPort of its port {}: ingress-nginx, the controller drawn here, matches a targetPort too (controller.go serviceEndpoints) and routes to the pods on {}. The Ingress API names the Service's port, and other controllers (skipper, Traefik, cloud load balancers) find no such port and fail the request: set port number {} to work with any controller",
+                    sb.port_number, s.name, sp.port, sp.target_port, sp.port
+                ));
+            }
             if class.is_none() {
                 notes.push(format!(
                     "Ingress {} names no class (spec.ingressClassName) and no IngressClass in this input is the default: controllers ignore it unless one runs with --watch-ingress-without-class (ingress-nginx) or the cluster has a default IngressClass; this path is what its controller would do if one serves it",

@@ -1841,12 +1841,34 @@ fn statefulset_service_notes(objects: &[Object], checks: cluster::PodChecks, dia
                 clusterip = true;
                 format!("serviceName {name} names a Service with a clusterIP: CoreDNS answers the per-pod DNS names ({pod0}.{name}…) under it anyway, but the Kubernetes DNS specification and kube-dns define them only for a headless Service (clusterIP: None), which a StatefulSet's governing Service is meant to be")
             }
+            // headless, and the pods have a readinessProbe: their per-pod names exist only while
+            // they are Ready (kubernetes/dns docs/specification.md §2.4.1: records for *ready*
+            // endpoints), unless publishNotReadyAddresses (core/v1 types.go
+            // ServiceSpec.PublishNotReadyAddresses: "a StatefulSet's Headless Service to propagate
+            // SRV DNS records for its Pods for the purpose of peer discovery"). Peers that find
+            // each other by those names before they are Ready (a readinessProbe waiting for the
+            // cluster to form) never do: a likely cause, not a certainty (qa3 11, nats-io/k8s#441,
+            // kubernetes#66234)
+            Some((_, s)) if !s.publish_not_ready_addresses && readiness_probed(o) => {
+                let msg = format!(
+                    "the per-pod DNS names under headless Service {name} ({pod0}.{name}.{}.svc…) exist only while a pod is Ready (DNS spec §2.4.1), and these pods have a readinessProbe: if they find each other by those names before they are Ready (cluster peers, a readiness check that waits for the cluster to form), the names do not resolve and the cluster may never form; set publishNotReadyAddresses: true on Service {name} to publish them from the start (ServiceSpec.PublishNotReadyAddresses, meant for a StatefulSet's peer discovery)",
+                    o.meta.namespace
+                );
+                diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "StatefulSetNotReadyPeers", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
+                continue;
+            }
             Some(_) => continue,
         };
         // (an input with no Service in that namespace is likely a part of the manifests: a note)
         let severity = if !clusterip && services.iter().any(|(so, _)| so.meta.namespace == o.meta.namespace) { Severity::Warning } else { Severity::Info };
         diags.push(Diagnostic::note(severity, ErrorType::Resolution, "StatefulSetServiceName", msg, o.pos("spec.serviceName")).on(&o.id()).at_field("spec.serviceName"));
     }
+}
+
+/// Whether a container of the workload's pod template declares a readinessProbe.
+fn readiness_probed(o: &Object) -> bool {
+    let Some(cs) = o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")).and_then(|s| s.get("containers")) else { return false };
+    matches!(&cs.kind, yaml::NodeKind::Seq(items) if items.iter().any(|c| c.get("readinessProbe").is_some_and(|p| !p.is_null())))
 }
 
 /// A selector that matches no pod but a workload's own labels: the commonest reading of "a
@@ -2465,18 +2487,41 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
                     .map(|p| format!("{}/{}", p.container_port, p.protocol.as_deref().unwrap_or("TCP")))
                     .collect();
                 let pos = if o.pos(&field) == o.pos(&format!("spec.ports[{i}]")) { o.pos(&format!("spec.ports[{i}].port")) } else { o.pos(&field) };
-                diags.push(
-                    Diagnostic::note(
-                        Severity::Warning,
-                        ErrorType::Resolution,
-                        "TargetPortNotDeclared",
-                        format!(
+                // the number declared, with another protocol (qa3 24, valheim-k8s#24: containerPorts
+                // without protocol, so TCP — SetDefaults_ContainerPort — behind a UDP Service port):
+                // not "refused": Container.Ports "is primarily informational"
+                // (staging/src/k8s.io/api/core/v1/types.go), the packet arrives either way, and which
+                // side is wrong depends on what the app serves (say both)
+                let other = undeclared.iter().all(|p| resolve::declared_as(p, tp).is_some()).then(|| resolve::declared_as(first, tp)).flatten();
+                // the likelier side first: a containerPort whose protocol is not written (TCP by
+                // default) against a protocol written on the Service port
+                let cp_defaulted = first.containers.iter().chain(first.sidecars.iter()).flat_map(|c| c.ports.iter()).any(|p| p.container_port == tp && p.protocol.is_none());
+                let svc_written = o.pos(&format!("spec.ports[{i}].protocol")) != o.pos(&format!("spec.ports[{i}]"));
+                let message = match &other {
+                    Some(other) if cp_defaulted && svc_written => format!(
+                        "{field}: {tp}: {} {tp} only as {tp}/{other} (a containerPort's protocol defaults to TCP), not {tp}/{}; containerPort is informational, so {} still arrives on :{tp} and is answered if the app serves {} there: most likely the containerPort lacks protocol: {}; if the app serves only {other}, set protocol: {other} on this Service port instead",
+                        report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
+                        sp.protocol, sp.protocol, sp.protocol, sp.protocol
+                    ),
+                    Some(other) => format!(
+                        "{field}: {tp}: {} {tp} only as {tp}/{other}, not {tp}/{}; containerPort is informational, so {} still arrives on :{tp}, but is answered only if the app serves {} there: if it serves {other} (as declared), set protocol: {other} on this Service port; if it serves {}, set protocol: {} on the containerPort",
+                        report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
+                        sp.protocol, sp.protocol, sp.protocol, sp.protocol, sp.protocol
+                    ),
+                    None => format!(
                             "{field}: {tp}: {} no containerPort {tp}/{} ({} declares {}); traffic is still forwarded to :{tp} (containerPort is informational), and the connection is refused unless the process listens on {tp}",
                             report::count(undeclared.len(), "selected pod declares", "selected pods declare"),
                             sp.protocol,
                             first.name,
                             if declared.is_empty() { "no container ports, while other selected pods declare this one".to_string() } else { declared.join(", ") }
                         ),
+                };
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Resolution,
+                        "TargetPortNotDeclared",
+                        message,
                         pos,
                     )
                     .on(&id)
@@ -2645,3 +2690,5 @@ mod tests_uifix14;
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_perf10k;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix3;

@@ -204,6 +204,9 @@ pub struct Backend {
     /// not judged)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<String>,
+    /// when `declared` is false: the protocol the pod declares this port number with instead
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_as: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -437,6 +440,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                 probability: 1.0 / n,
                 declared: port.and_then(|p| p.declared),
                 refused: None,
+                declared_as: port.and_then(|p| p.declared_as.clone()),
             }
         })
         .collect();
@@ -691,9 +695,26 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
 /// A delivered path whose first pick is a pod that declares no such containerPort: Kubernetes
 /// forwards anyway (containerPort is informational, FindPort uses a number as is), so the
 /// connection reaches the pod and is refused unless the process listens there.
-fn delivered(b: &Backend, reason: String) -> (Outcome, String) {
-    match b.declared {
-        Some(false) => (
+fn delivered(b: &Backend, proto: Option<&str>, reason: String) -> (Outcome, String) {
+    match (b.declared, &b.declared_as) {
+        // the number declared with another protocol (qa3 24, valheim-k8s#24: containerPorts
+        // without protocol, so TCP, behind a UDP Service): Container.Ports "is primarily
+        // informational. Not specifying a port here DOES NOT prevent that port from being exposed"
+        // (staging/src/k8s.io/api/core/v1/types.go), so the packet arrives either way
+        (Some(false), Some(other)) => {
+            let proto = proto.unwrap_or("this port's protocol");
+            (
+                Outcome::UndeclaredPort,
+                format!(
+                    "forwarded to {}, where {} declares port {} only as {other}: containerPort is informational, so {proto} arrives and is answered if the app serves {proto} on {}; the protocol on one side is wrong (the containerPort's, if the app serves {proto}; else the Service port's)",
+                    host_port(&b.ip, b.port),
+                    b.pod.clone().unwrap_or_else(|| b.ip.clone()),
+                    b.port,
+                    b.port
+                ),
+            )
+        }
+        (Some(false), None) => (
             Outcome::UndeclaredPort,
             format!(
                 "forwarded to {}, but no container in {} declares port {}: containerPort is informational, so the packet arrives and the connection is refused unless the process listens on {}",
@@ -707,11 +728,11 @@ fn delivered(b: &Backend, reason: String) -> (Outcome, String) {
     }
 }
 
-fn undeclared_note(b: &Backend) -> &'static str {
-    if b.declared == Some(false) {
-        " No container of this pod declares that port; it is forwarded anyway, and refused unless a process listens there."
-    } else {
-        ""
+fn undeclared_note(b: &Backend) -> String {
+    match (b.declared, &b.declared_as) {
+        (Some(false), Some(other)) => format!(" This pod declares that port only as {other} (containerPort is informational): it is forwarded anyway, and answered if the app serves this protocol there."),
+        (Some(false), None) => " No container of this pod declares that port; it is forwarded anyway, and refused unless a process listens there.".to_string(),
+        _ => String::new(),
     }
 }
 
@@ -753,6 +774,22 @@ fn sidecar_port_note(svc: &Svc, sp: &SvcPort, b: &Backend, cluster: &Cluster) ->
         ". \"{name}\" is a port of the native sidecar {} (an init container with restartPolicy: Always): the EndpointSlice controller resolves it on v1.33 and later (kubernetes#128850); older clusters publish the endpoint without this port, so nothing reaches it there: use the number {} as targetPort",
         c.name, b.port
     )
+}
+
+/// Where the DNAT's port comes from: the targetPort, or — a Service without a selector, whose
+/// endpoints are the user's Endpoints/EndpointSlices — their port: the endpoints controller skips
+/// such a Service (pkg/controller/endpoint/endpoints_controller.go syncService), so targetPort
+/// is never resolved (qa3 06, kubernetes#90427: targetPort 15461, Endpoints 15460).
+fn target_words(svc: &Svc, sp: &SvcPort, b: &Backend) -> String {
+    if svc.selector.is_none() && b.pod.is_none() {
+        if sp.target_port.to_string() == b.port.to_string() {
+            "the Endpoints' port".to_string()
+        } else {
+            format!("the Endpoints' port: without a selector, targetPort {} is unused", sp.target_port)
+        }
+    } else {
+        format!("targetPort {}", sp.target_port)
+    }
 }
 
 /// How the words on a hairpin connection (the client reaching itself) begin.
@@ -811,7 +848,7 @@ pub fn retarget(path: &mut Path, i: usize) {
         path.reason = format!("this request: {}: {why}", name(&b));
     } else if policy_drop {
         // the first pick was refused, this backend admits the client
-        (path.outcome, path.reason) = delivered(&b, format!("this request: {}", name(&b)));
+        (path.outcome, path.reason) = delivered(&b, path.protocol.as_deref(), format!("this request: {}", name(&b)));
     }
 }
 
@@ -958,7 +995,7 @@ pub fn chase_external_name(
             _ => (Outcome::Delivered, format!(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
-        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None, declared_as: None };
         return Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
@@ -1131,7 +1168,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         let dialled = sp.map(|p| p.port).unwrap_or(80);
         let e = ready[0];
         let target_port = sp.and_then(|sp| e.ports.iter().find(|p| p.name == sp.name).map(|p| p.port));
-        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None, refused: None };
+        let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: dialled, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared: None, refused: None, declared_as: None };
         let to = format!("pod:{}", e.pod.clone().unwrap_or_else(|| e.ip.clone()));
         hops.push(hop(HopKind::Direct, client.clone(), to, csrc.clone(), host_port(&e.ip, dialled), None,
             format!("The client connects directly to one of those addresses (which one is its resolver's choice; drawn: the first), on the port it dialled ({dialled}). No virtual IP, no kube-proxy, no load balancing: the client chooses")));
@@ -1223,8 +1260,8 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 String::new()
             };
             hops.push(deliver_hop(HopKind::Dnat, format!("kube-proxy:{client_node}"), &csrc, &vip, b, &client_node,
-                format!("{}; the destination is rewritten (DNAT) from {vip} to {} (targetPort {}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sp.target_port, sidecar_port_note(svc, sp, b, cluster))));
-            delivered(b, format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
+                format!("{}; the destination is rewritten (DNAT) from {vip} to {} ({}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), target_words(svc, sp, b), sidecar_port_note(svc, sp, b, cluster))));
+            delivered(b, Some(&sp.protocol), format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
         out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
 
@@ -1315,7 +1352,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 Some(b) => {
                                     hops.push(deliver_hop(HopKind::Forward, format!("load-balancer:{}", svc.name), &osrc, &lbdst, b, b.node.as_deref().unwrap_or(""),
                                         "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
-                                    delivered(b, "load balancer routes to pods directly".to_string())
+                                    delivered(b, Some(&sp.protocol), "load balancer routes to pods directly".to_string())
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
                             };
@@ -1436,7 +1473,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());
         hops.push(h);
-        delivered(b, format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
+        delivered(b, Some(&sp.protocol), format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
     Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }

@@ -30,7 +30,7 @@ pub fn slice_conditions(svc: Option<&ServiceReport>, pod: &PodReport) -> Option<
 /// hostNetwork pod listens on the node's address itself.
 pub fn host_ports(pod: &PodReport, node_ip: Option<&str>) -> Vec<String> {
     if pod.host_network {
-        return vec![];
+        return host_network_note(pod, node_ip).into_iter().collect();
     }
     let node = pod.node.as_deref();
     pod.containers
@@ -51,6 +51,31 @@ pub fn host_ports(pod: &PodReport, node_ip: Option<&str>) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// A hostNetwork pod that declares ports: its process binds the node's ports itself, and the
+/// declared ports remap nothing — pkg/apis/core/validation/validation.go validateHostNetwork:
+/// hostPort "must match `containerPort` when `hostNetwork` is true" (qa3 20, kubernetes#110445:
+/// hostPort/containerPort 9999 while nginx listens on 80; curl :9999 is refused, :80 answers).
+pub fn host_network_note(pod: &PodReport, node_ip: Option<&str>) -> Option<String> {
+    if !pod.host_network {
+        return None;
+    }
+    let mut ports: Vec<String> = pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).map(|p| format!("{}/{}", p.container_port, p.protocol.as_deref().unwrap_or("TCP"))).collect();
+    ports.dedup();
+    if ports.is_empty() {
+        return None;
+    }
+    let node = match (pod.node.as_deref(), node_ip) {
+        (Some(n), Some(ip)) => format!("{n}'s ({ip})"),
+        (Some(n), None) => format!("{n}'s"),
+        (None, _) => "its node's".to_string(),
+    };
+    Some(format!(
+        "hostNetwork: the process binds {node} ports itself, on whatever ports the app listens on; containerPort/hostPort ({}) only declare, and nothing remaps them (with hostNetwork hostPort must equal containerPort): a client reaches {} only if the app listens there",
+        ports.join(", "),
+        if ports.len() == 1 { ports[0].split('/').next().unwrap_or_default().to_string() } else { "those ports".to_string() }
+    ))
 }
 
 /// The details' "Selected Service" line: the pod's relation to the Service picked in the page

@@ -383,6 +383,9 @@ impl Report {
             if let Some(why) = p.pending_reason.as_ref().or(p.failed_reason.as_ref()).or(p.not_ready_reason.as_ref()) {
                 let _ = writeln!(s, "    {why}");
             }
+            if let Some(note) = super::poddetails::host_network_note(p, self.nodes.iter().find(|n| Some(&n.name) == p.node.as_ref()).map(|n| n.ip.as_str())) {
+                let _ = writeln!(s, "    {note}");
+            }
         }
         for svc in &self.services {
             let _ = writeln!(s);
@@ -443,6 +446,18 @@ impl Report {
                 // nothing maps port → targetPort (qa1 q/17, rancher#25455)
                 if svc.type_ == "ExternalName" && p.target_port.to_string() != p.port.to_string() {
                     let _ = writeln!(s, "    (not remapped: an ExternalName Service is only a DNS alias, so a client dialling {} reaches {} on {}; targetPort {} is stored and never used)", p.port, svc.external_name.as_deref().unwrap_or("the external name"), p.port, p.target_port);
+                }
+                // no selector: the endpoints controller writes no Endpoints for it
+                // (pkg/controller/endpoint/endpoints_controller.go syncService), so targetPort is
+                // never resolved; kube-proxy sends to the port the user's Endpoints/EndpointSlices
+                // give (pkg/proxy/endpointslicecache.go) — qa3 06, kubernetes#90427
+                if svc.type_ != "ExternalName" && svc.selector.is_none() {
+                    let mut eps: Vec<i64> = svc.endpoints.iter().flat_map(|e| e.ports.iter()).filter(|ep| ep.name == p.name && ep.protocol == p.protocol).map(|ep| ep.port).collect();
+                    super::sort::sort(&mut eps);
+                    eps.dedup();
+                    if !eps.is_empty() && eps.iter().any(|n| n.to_string() != p.target_port.to_string()) {
+                        let _ = writeln!(s, "    (no selector: targetPort {} is unused; traffic goes to the port your Endpoints give: {})", p.target_port, eps.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+                    }
                 }
             }
             // a port marked HTTP/2 or gRPC: its clients keep one connection, and kube-proxy picks

@@ -23,6 +23,10 @@ pub struct EndpointPortOut {
     /// endpoint is not a pod we know
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared: Option<bool>,
+    /// when `declared` is false: the protocol the pod declares this port number with instead
+    /// (a containerPort without protocol is TCP, SetDefaults_ContainerPort)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_as: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -213,6 +217,12 @@ pub fn declares(pod: &PodInst, port: i64, protocol: &str) -> Option<bool> {
     Some(all.any(|p| p.container_port == port && p.protocol.as_deref().unwrap_or("TCP") == protocol))
 }
 
+/// The protocol a container (or sidecar) of the pod declares `port` with, whatever the Service
+/// port's: 2456 declared without protocol (TCP) behind a UDP Service port (qa3 24, valheim-k8s#24).
+pub fn declared_as(pod: &PodInst, port: i64) -> Option<String> {
+    pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).find(|p| p.container_port == port).map(|p| p.protocol.clone().unwrap_or_else(|| "TCP".into()))
+}
+
 /// podToEndpoint and getEndpointPorts (staging/src/k8s.io/endpointslice utils.go, reconciler.go
 /// reconcileByAddressType): the pod is an endpoint even when it resolves none of the Service's
 /// ports — the reconciler groups it into a slice with an empty port list (headless Services still
@@ -257,7 +267,11 @@ fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), 
     let mut missing = Vec::new();
     for sp in &svc.ports {
         match find_port(pod, sp) {
-            Ok(port) => ports.push(EndpointPortOut { name: sp.name.clone(), port, protocol: sp.protocol.clone(), declared: declares(pod, port, &sp.protocol) }),
+            Ok(port) => {
+                let declared = declares(pod, port, &sp.protocol);
+                let declared_as = (declared == Some(false)).then(|| declared_as(pod, port)).flatten();
+                ports.push(EndpointPortOut { name: sp.name.clone(), port, protocol: sp.protocol.clone(), declared, declared_as })
+            }
             Err(e) => missing.push(format!("port {}: {e}", sp.name.clone().unwrap_or_else(|| sp.port.to_string()))),
         }
     }
@@ -324,6 +338,7 @@ fn apiserver_endpoints(svc: &Svc, cluster: &Cluster, out: &mut Vec<Endpoint>) {
                 },
                 protocol: sp.protocol.clone(),
                 declared: None,
+                declared_as: None,
             })
             .collect();
         out.push(Endpoint { pod: Some(p.name.clone()), namespace: p.namespace.clone(), ip, node: p.node.clone(), ready: p.ready, serving: p.ready, terminating: false, hostname: None, ports, ip_second: None, from_endpoints: false });
@@ -368,7 +383,7 @@ fn add_sets(svc: &Svc, sets: Vec<&super::model::EndpointSet>, out: &mut Vec<Endp
                 .ports
                 .iter()
                 .filter(|p| svc.ports.iter().any(|sp| sp.name == p.name && sp.protocol == p.protocol))
-                .map(|p| EndpointPortOut { name: p.name.clone(), port: p.port, protocol: p.protocol.clone(), declared: None })
+                .map(|p| EndpointPortOut { name: p.name.clone(), port: p.port, protocol: p.protocol.clone(), declared: None, declared_as: None })
                 .collect();
             for a in &set.addresses {
                 let same_ip = out.iter().position(|e| e.ip == a.ip && e.ready == a.ready && e.serving == a.serving && e.terminating == a.terminating);

@@ -302,11 +302,11 @@ impl Wire for LoadBalancer {
 wire_struct!(Diagnostic { severity, code, message, object, field, kind, line, column, hint });
 wire_struct!(DnsRecord { kind, name, answer });
 wire_struct!(SvcPort { name, protocol, port, target_port, node_port, app_protocol });
-wire_struct!(EndpointPortOut { name, port, protocol, declared });
+wire_struct!(EndpointPortOut { name, port, protocol, declared, declared_as });
 wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, hostname, ports, ip_second, from_endpoints });
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
-wire_struct!(Backend { pod, ip, port, node, probability, declared, refused });
+wire_struct!(Backend { pod, ip, port, node, probability, declared, refused, declared_as });
 wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by, hint });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
