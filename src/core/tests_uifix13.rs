@@ -10,12 +10,17 @@ use super::presets;
 /// Every preset × client node (none, node-1..3) × diagram width 1280/780/360, each Service's
 /// paths' hops: (what, layout, from, to).
 fn hops() -> Vec<(String, Layout, String, String)> {
+    hops_at(&[1280.0, 780.0, 360.0])
+}
+
+/// [`hops`] at the given diagram widths (tests_uifix14 sweeps 320–1600 px).
+pub(super) fn hops_at(widths: &[f64]) -> Vec<(String, Layout, String, String)> {
     let mut out = Vec::new();
     for p in presets::ALL {
         for client in [None, Some("node-1"), Some("node-2"), Some("node-3")] {
             let r = analyze(p.yaml, &Config { cloud: p.cloud, client_node: client.map(str::to_string), ..Config::default() });
             let Some(si) = r.services.iter().position(|s| s.name == p.service) else { continue };
-            for width in [1280.0, 780.0, 360.0] {
+            for &width in widths {
                 let l = layout(&r, Some(si), width);
                 let mut seen = Vec::new();
                 for path in &r.services[si].paths {
