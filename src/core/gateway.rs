@@ -430,13 +430,20 @@ pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentR
     }
 }
 
+/// Each parentRef's [`Attach`], in the route's order (computed once per route: the notes, the
+/// path's words and its outcome read it).
+fn attaches(objects: &[Object], o: &Object, route: &Route) -> Vec<Attach> {
+    route.parents.iter().map(|p| attach(objects, o, route, p)).collect()
+}
+
 /// A warning per parentRef whose Gateway (in the input) does not accept the route.
 pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
-        for p in &route.parents {
-            if let Attach::Refused { reason, message, why, hint } = attach(objects, o, route, p) {
-                let served = route.parents.iter().any(|q| matches!(attach(objects, o, route, q), Attach::Accepted(_)));
+        let all = attaches(objects, o, route);
+        let served = all.iter().any(|a| matches!(a, Attach::Accepted(_)));
+        for (p, a) in route.parents.iter().zip(all) {
+            if let Attach::Refused { reason, message, why, hint } = a {
                 let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
                 diags.push(
                     Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", Envoy Gateway's words): {why}, so {gets}", p.field), p.pos)
@@ -640,7 +647,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
             }
         }
         // (a route no Gateway accepts sends nowhere: parent_notes says why)
-        if !working.is_empty() && not_served(objects, o, route).is_none() {
+        if !working.is_empty() && not_served(o, route, &attaches(objects, o, route)).is_none() {
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", format!("the Gateway sends {}", working.join("; ")), o.source.pos).on(&id));
         }
     }
@@ -658,10 +665,10 @@ pub fn is_gateway_box(name: &str) -> bool {
 
 /// The Gateway a route's first parentRef names, in words, with its listener and address when the
 /// input has it: (box name, words, front address).
-fn gateway_words(objects: &[Object], o: &Object, route: &Route) -> (String, String, String) {
+fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (String, String, String) {
     // the parentRef whose Gateway accepts the route, else the first of kind Gateway
-    let accepted = route.parents.iter().find_map(|p| match attach(objects, o, route, p) {
-        Attach::Accepted(l) => Some((p, Some(l))),
+    let accepted = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
+        Attach::Accepted(l) => Some((p, Some(*l))),
         _ => None,
     });
     let Some((p, listener)) = accepted.or_else(|| route.parents.iter().find(|p| p.kind == "Gateway" && p.group == GROUP).map(|p| (p, None))) else {
@@ -689,8 +696,8 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route) -> (String, Stri
 
 /// The words of a path of a route no Gateway of the input accepts (none Accepted, at least one
 /// Refused, none unknown), for the path's reason and Why: None when it is served or unknown.
-pub fn not_served(objects: &[Object], o: &Object, route: &Route) -> Option<String> {
-    let all: Vec<(&ParentRef, Attach)> = route.parents.iter().map(|p| (p, attach(objects, o, route, p))).collect();
+pub fn not_served(o: &Object, route: &Route, attached: &[Attach]) -> Option<String> {
+    let all: Vec<(&ParentRef, &Attach)> = route.parents.iter().zip(attached).collect();
     if all.is_empty() || all.iter().any(|(_, a)| !matches!(a, Attach::Refused { .. })) {
         return None;
     }
@@ -718,10 +725,11 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
     use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
-        let (gbox, gwords, front) = gateway_words(objects, o, route);
+        let attached = attaches(objects, o, route);
+        let (gbox, gwords, front) = gateway_words(objects, o, route, &attached);
         // a route no Gateway accepts is not routed at all: the Gateway's 404 (its Accepted
         // condition, core::gateway::attach), whatever its backendRefs
-        let unserved = not_served(objects, o, route);
+        let unserved = not_served(o, route, &attached);
         let gbox = format!("external:{gbox}");
         let host = route.hostnames.first().cloned();
         for rule in &route.rules {
