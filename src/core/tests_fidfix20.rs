@@ -146,3 +146,21 @@ fn cli_text_says_the_external_name_host_and_sni_catch_service_docs_externalname(
     let text = r.to_text();
     assert!(text.contains(&format!("    note: {note}\n")), "{text}");
 }
+
+/// A share link carries the input pod chosen as the client (SharedScene::client_pod, an appended
+/// field; the JSON contract only grows): restored with its namespace; a link made before it has
+/// none; a value that is no pod name (apimachinery IsDNS1123Subdomain) is dropped.
+#[test]
+fn a_share_link_carries_the_client_pod_is_dns1123_subdomain() {
+    use super::share::{decode, encode, SharedScene};
+    use crate::hostopts::HostOptions;
+    let sc = SharedScene { yaml: "y".into(), nodes: 3, client_namespace: "shop".into(), client_pod: "frontend-7d9f.x".into(), ..Default::default() };
+    let payload = encode(&sc);
+    assert_eq!(decode(&payload).unwrap(), sc);
+    let o = HostOptions::parse("", &format!("#s={payload}"));
+    assert_eq!((o.client_namespace.as_deref(), o.client_pod.as_deref()), (Some("shop"), Some("frontend-7d9f.x")));
+    let old = encode(&SharedScene { yaml: "y".into(), client_namespace: "shop".into(), ..Default::default() });
+    assert_eq!(HostOptions::parse("", &format!("#s={old}")).client_pod, None);
+    let bad = encode(&SharedScene { yaml: "y".into(), client_pod: "Front_End".into(), ..Default::default() });
+    assert_eq!(HostOptions::parse("", &format!("#s={bad}")).client_pod, None);
+}
