@@ -378,6 +378,7 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         protocol: rng.pick(&["", "UDP", "<b>x</b>"]).to_string(),
         mode: rng.pick(&["", "grpc", "keepalive-4", "<b>x</b>"]).to_string(),
         client_namespace: String::new(),
+        client_pod: String::new(),
     };
     // (from the step, not the generator: the other fields' draws stay as they were)
     scene.client_namespace = ["", "frontend", "<b>x</b>"][scene.step % 3].to_string();

@@ -41,6 +41,9 @@ pub struct HostOptions {
     /// a shared scene's client pod namespace (`SharedScene::client_namespace`, a DNS label;
     /// uifix12)
     pub client_namespace: Option<String>,
+    /// a shared scene's client pod name (`SharedScene::client_pod`, a pod name: apimachinery
+    /// IsDNS1123Subdomain; fidfix20)
+    pub client_pod: Option<String>,
     /// a shared scene's Service port, its protocol and the client's connection mode
     /// (`SharedScene::port/protocol/mode`; learner9 Q37)
     pub port: Option<i64>,
@@ -268,6 +271,8 @@ impl HostOptions {
         // (a namespace name is a DNS label: apimachinery validation.IsDNS1123Label)
         let label = |c: &str| c.len() <= 63 && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !c.starts_with('-') && !c.ends_with('-');
         self.client_namespace = Some(sc.client_namespace).filter(|c| !c.is_empty() && label(c));
+        // (a pod name is a DNS subdomain: labels joined by dots, 253 characters at most)
+        self.client_pod = Some(sc.client_pod).filter(|c| !c.is_empty() && c.len() <= 253 && c.split('.').all(|l| !l.is_empty() && label(l)));
         // a link made before the setting has none: IPv4, the default
         self.families = if sc.families.is_empty() { Some(Families::Ipv4) } else { families(&sc.families, &mut self.notices) };
     }

@@ -10,9 +10,12 @@ use switchboard::core::{analyze_files_staged, config::Config, Source, STDIN};
 
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
-                            [--client-node NODE] [--client-namespace NS] FILE...
+                            [--client-node NODE] [--client-namespace NS] [--client-pod [NS/]POD]
+                            FILE...
        (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE;
         --client-namespace: your own pod named client in NS is the in-cluster client;
+        --client-pod: your pod POD of the input (in NS, else --client-namespace, else default)
+        is the in-cluster client: its labels and namespace meet the NetworkPolicies;
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
 
@@ -76,6 +79,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "--cloud" => cfg.cloud = true,
             "--client-node" => cfg.client_node = Some(value("--client-node")?),
             "--client-namespace" => cfg.client_namespace = Some(value("--client-namespace")?),
+            "--client-pod" => {
+                let v = value("--client-pod")?;
+                match v.split_once('/') {
+                    Some((ns, name)) => {
+                        cfg.client_namespace = Some(ns.to_string());
+                        cfg.client_pod = Some(name.to_string());
+                    }
+                    None => cfg.client_pod = Some(v),
+                }
+            }
             "-" => files.push("-".to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => files.push(f.to_string()),

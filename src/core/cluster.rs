@@ -177,6 +177,9 @@ pub struct Cluster {
     /// the namespace of the user's `client` pod that is the in-cluster client
     /// (Config::client_namespace; empty: default): paths::user_client
     pub client_namespace: String,
+    /// the name of the input pod that is the in-cluster client (Config::client_pod; empty:
+    /// `client`): paths::user_client
+    pub client_name: String,
 }
 
 impl ClusterNode {
@@ -252,14 +255,14 @@ impl Cluster {
     /// Equal but for the pods (core::ServiceCache compares those with the last report's).
     pub(crate) fn same_but_pods(&self, other: &Cluster) -> bool {
         // (taken_ips is only the build's: what the written pods held)
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports: _, taken_ips: _, kept: _, client_namespace } = self;
-        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity && *client_namespace == other.client_namespace
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports: _, taken_ips: _, kept: _, client_namespace, client_name } = self;
+        *nodes == other.nodes && *ns_labels == other.ns_labels && *pods_with_anti_affinity == other.pods_with_anti_affinity && *client_namespace == other.client_namespace && *client_name == other.client_name
     }
 
     /// A copy without the pods.
     pub(crate) fn without_pods(&self) -> Cluster {
-        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports, taken_ips: _, kept: _, client_namespace } = self;
-        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, pods_with_sidecar_ports: *pods_with_sidecar_ports, taken_ips: Default::default(), kept: Vec::new(), client_namespace: client_namespace.clone() }
+        let Cluster { nodes, pods: _, ns_labels, pods_with_anti_affinity, pods_with_sidecar_ports, taken_ips: _, kept: _, client_namespace, client_name } = self;
+        Cluster { nodes: nodes.clone(), pods: Vec::new(), ns_labels: ns_labels.clone(), pods_with_anti_affinity: *pods_with_anti_affinity, pods_with_sidecar_ports: *pods_with_sidecar_ports, taken_ips: Default::default(), kept: Vec::new(), client_namespace: client_namespace.clone(), client_name: client_name.clone() }
     }
 }
 
@@ -4104,8 +4107,9 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.unresolved_probe_port.as_ref()?)))) {
         ready = false;
         not_ready_reason = Some(format!(
-            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready",
-            c.name
+            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready{}",
+            c.name,
+            liveness_restarts(c)
         ));
     }
     // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
@@ -4832,5 +4836,17 @@ fn expand(
             );
             break;
         }
+    }
+}
+
+/// The restart a livenessProbe on an undeclared port name brings, said after the readiness
+/// cause (fidfix20: qa3's q/33, jacksontj/promxy#372: both probes on port web): pkg/probe/util.go
+/// findPortByName fails every probe, and pkg/kubelet/kuberuntime/kuberuntime_manager.go
+/// computePodActions kills a container whose liveness result is Failure ("Container %s failed
+/// liveness probe", ", will be restarted"). "" without one.
+pub(crate) fn liveness_restarts(c: &super::model::Container) -> String {
+    match &c.unresolved_liveness_port {
+        Some(port) => format!("; its livenessProbe fails the same way (port \"{port}\" not found), so the kubelet also kills and restarts the container again and again (Container {} failed liveness probe, will be restarted): RESTARTS climbs", c.name),
+        None => String::new(),
     }
 }

@@ -153,6 +153,12 @@ pub struct Config {
     /// namespaceSelector scene, had its client in namespace frontend, and only default/client
     /// was ever the sender). None: `default` (paths::CLIENT_NAMESPACE).
     pub client_namespace: Option<String>,
+    /// The name of the input pod (in `client_namespace`, default `default`) that is the
+    /// in-cluster client: any pod of the input, not only one named `client` (the page's "From:
+    /// Your pod frontend", the CLI's --client-pod; fidfix20: qa3's q/19, an egress policy on
+    /// run=frontend that drops its DNS, was judged from a stand-in the policy never selects).
+    /// None: `client` (paths::CLIENT_POD).
+    pub client_pod: Option<String>,
     /// The cluster also has a Service range of the other family (dual-stack; the primary family
     /// is `service_cidr`'s): the CLI's `--service-cidr <a>,<b>`, or read off a dump whose
     /// Services hold clusterIPs of both families. The other family is then one a Service may
@@ -321,6 +327,7 @@ impl Default for Config {
             drained: Vec::new(),
             client_node: None,
             client_namespace: None,
+            client_pod: None,
             dual_stack: false,
             secondary_cidr: None,
         }

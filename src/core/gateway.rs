@@ -833,7 +833,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                             path.reason = format!("via the Gateway: {}; first pick {pod}", super::report::count(n, "endpoint", "endpoints"));
                             if b0.declared == Some(false) {
                                 path.outcome = Outcome::UndeclaredPort;
-                                path.reason = format!("forwarded to {target}, but no container in {pod} declares port {}: refused unless the process listens there", b0.port);
+                                path.reason = super::paths::proxied_undeclared(&b0);
                             }
                         }
                     }

@@ -668,7 +668,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                         path.reason = format!("via the ingress controller: {}; first pick {pod}", super::report::count(n, "endpoint", "endpoints"));
                         if b.declared == Some(false) {
                             path.outcome = Outcome::UndeclaredPort;
-                            path.reason = format!("forwarded to {target}, but no container in {pod} declares port {}: refused unless the process listens there", b.port);
+                            // (declared with another protocol: said so, as the Service path does)
+                            path.reason = super::paths::proxied_undeclared(&b);
                         }
                     }
                 }

@@ -1326,9 +1326,20 @@ fn gateway_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
             }
         }
     }
+    // what the Gateway does with the routes drawn through it, as their Accepted condition says
+    // (fidfix20; core::gateway::not_served: no parentRef's Gateway accepts the route, so it
+    // answers 404 — kubernetes-sigs/gateway-api apis/v1/shared_types.go RouteConditionAccepted)
+    let caption = |n: &str| {
+        let through = |p: &&super::paths::Path| p.entry == super::paths::Entry::HttpRoute && p.hops.first().and_then(|h| h.to.strip_prefix("external:")) == Some(n);
+        if s.paths.iter().filter(through).all(|p| p.reason.starts_with(super::gateway::NOT_SERVED)) {
+            "does not accept the route"
+        } else {
+            "routes to the endpoints"
+        }
+    };
     names
         .into_iter()
-        .map(|n| ("external", n.to_string(), vec![Line::new(Font::Name, "Gateway"), Line { middle: true, ..Line::new(Font::Mono, n.trim_start_matches("gateway/").to_string()) }, Line::new(Font::Small, "routes to the endpoints")]))
+        .map(|n| ("external", n.to_string(), vec![Line::new(Font::Name, "Gateway"), Line { middle: true, ..Line::new(Font::Mono, n.trim_start_matches("gateway/").to_string()) }, Line::new(Font::Small, caption(n))]))
         .collect()
 }
 

@@ -1476,6 +1476,7 @@ fn analyze_checked(
     };
     // (the cache above is keyed by the whole Config, this choice included)
     cluster.client_namespace = cfg.client_namespace.clone().unwrap_or_default();
+    cluster.client_name = cfg.client_pod.clone().unwrap_or_default();
     let cluster_gen = kept.as_deref().map_or(0, |k| k.cluster.gen);
     // the incremental analysis keeps the cluster for the next one (ClusterCache): its pods are
     // copied into the report, not moved
@@ -2692,3 +2693,5 @@ mod tests_keyfix;
 mod tests_perf10k;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix3;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix20;

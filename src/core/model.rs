@@ -172,9 +172,15 @@ pub struct Container {
     /// (pkg/probe/util.go ResolveContainerPort → findPortByName: "port %s not found"), so the
     /// probe fails every time and the pod is never Ready
     pub unresolved_probe_port: Option<(String, String)>,
+    /// a livenessProbe whose httpGet / tcpSocket port is a name this container does not declare
+    /// (the name): every liveness probe fails as above, and the kubelet kills and restarts the
+    /// container (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions: "Container
+    /// %s failed liveness probe", ", will be restarted"; fidfix20, qa3's q/33)
+    pub unresolved_liveness_port: Option<String>,
 }
 
-/// Debug as derived, leaving out `unresolved_probe_port` when None: a template's Debug text is
+/// Debug as derived, leaving out `unresolved_probe_port` when None (and
+/// `unresolved_liveness_port` always): a template's Debug text is
 /// the input of its pod-template-hash (cluster::template_hash_src), which must not move.
 impl std::fmt::Debug for Container {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -183,6 +189,7 @@ impl std::fmt::Debug for Container {
         if let Some(p) = &self.unresolved_probe_port {
             d.field("unresolved_probe_port", p);
         }
+        // (unresolved_liveness_port: never; the pod names of a template with one must not move)
         d.finish()
     }
 }
@@ -1039,7 +1046,12 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             let declared = ports.iter().any(|p| p.name.as_deref() == Some(port));
             (!declared && port.parse::<u16>().is_err()).then(|| (k.to_string(), port.to_string()))
         });
-        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port });
+        let unresolved_liveness_port = c.get("livenessProbe").and_then(|probe| {
+            let port = ["httpGet", "tcpSocket"].iter().find_map(|h| probe.get(h)?.get("port")?.as_str())?;
+            let declared = ports.iter().any(|p| p.name.as_deref() == Some(port));
+            (!declared && port.parse::<u16>().is_err()).then(|| port.to_string())
+        });
+        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port });
     }
     out
 }

@@ -977,7 +977,9 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, cl
         let d = decide(objects, policies, Dir::Egress, side, &dns, 53, "UDP");
         (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies)))))
     };
-    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{}", super::paths::client_namespace_on(cluster, client.0), super::paths::CLIENT_POD)).into_iter().collect();
+    // (the client by its own name when it is an input pod: frontend in qa3's q/19, fidfix20)
+    let name = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client.0)).map_or(super::paths::CLIENT_POD, |p| p.name.as_str());
+    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{name}", super::paths::client_namespace_on(cluster, client.0))).into_iter().collect();
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some()) {
         let key = format!("{}/{}", p.namespace, p.name);
         if out.iter().any(|(k, _)| *k == key) {
@@ -986,6 +988,55 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, cl
         out.extend(why(&Side::pod(p, cluster), key));
     }
     out
+}
+
+/// The egress rule that lets a pod's DNS lookups through, as the warnings advise it.
+const DNS_RULE: &str = "An egress rule with to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}] and ports 53/UDP and 53/TCP lets it through";
+
+/// An egress policy that isolates input pods and admits none of their DNS queries (fidfix20:
+/// qa3's q/19, killer-sh/cks-course-environment#2: a policy on run=frontend admitting only
+/// run=backend port 80, "curl backend" fails because the name never resolves). k8s.io/api
+/// networking/v1 types.go NetworkPolicySpec.Egress: "Outgoing traffic is allowed if there are no
+/// NetworkPolicies selecting the pod ..., OR if the traffic matches at least one egress rule
+/// across all of the NetworkPolicy objects whose podSelector matches the pod" — the query to the
+/// cluster DNS pods (UDP 53; [`dns_side`]) is outgoing traffic like any other, judged by
+/// [`decide`] as the client's is ("no rule admits its DNS query", [`dns_blocked`]). One warning
+/// per policy (the first of those isolating a pod), naming its pods; not again on the policy
+/// the in-cluster client's warning went to (`warned`).
+fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dns: &Side, warned: Option<usize>, diags: &mut Vec<Diagnostic>) {
+    if !policies.iter().any(|&i| matches!(&objects[i].body, super::model::Body::NetworkPolicy(s) if s.egress_type)) {
+        return;
+    }
+    // per policy: the pods it leaves without DNS
+    let mut by_policy: Vec<(usize, Vec<&PodInst>, Vec<String>)> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some() && p.namespace != "kube-system") {
+        let d = decide(objects, policies, Dir::Egress, &Side::pod(p, cluster), dns, 53, "UDP");
+        if d.admitted != Some(false) {
+            continue;
+        }
+        let Some(i) = policies.iter().copied().find(|&i| d.policies.first() == Some(&objects[i].meta.name) && objects[i].meta.namespace == p.namespace) else { continue };
+        if Some(i) == warned {
+            continue;
+        }
+        match by_policy.iter_mut().find(|(j, ..)| *j == i) {
+            Some((_, pods, _)) => pods.push(p),
+            None => by_policy.push((i, vec![p], d.policies)),
+        }
+    }
+    for (i, pods, names) in by_policy {
+        let o = &objects[i];
+        let first = pods[0];
+        let who = match pods.len() {
+            1 => format!("pod {} ({})", first.name, super::model::labels_text(&first.labels, ",")),
+            n => format!("{n} pods ({}{})", pods.iter().take(3).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "), if n > 3 { ", …" } else { "" }),
+        };
+        let them = if pods.len() == 1 { "that pod" } else { "them" };
+        let msg = agree_with(&names, format!(
+            "{} selects {who} in namespace {} for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it, so every lookup of a Service name from {them} times out (curl: \"Could not resolve host\") even where a rule admits the Service's pods. {DNS_RULE}",
+            policies_text(&names), first.namespace
+        ));
+        diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", msg, o.pos("spec.podSelector")).on(&o.id()));
+    }
 }
 
 /// Where the cluster DNS pods are, as the client's DNS query meets policies: the input's own
@@ -1481,13 +1532,18 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
         policies_text(&dns_udp.policies), labels_of(&c), c.namespace
     ));
+    // the policy the client's DNS warning went to (the pods' warning below skips it)
+    let mut warned: Option<usize> = None;
     if dns_udp.admitted == Some(false) {
-        if let Some(o) = policies.iter().map(|&i| &objects[i]).find(|o| dns_udp.policies.first() == Some(&o.meta.name) && o.meta.namespace == c.namespace) {
+        if let Some(i) = policies.iter().copied().find(|&i| dns_udp.policies.first() == Some(&objects[i].meta.name) && objects[i].meta.namespace == c.namespace) {
+            let o = &objects[i];
+            warned = Some(i);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies",
-                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. An egress rule with to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}, podSelector: {{matchLabels: {{k8s-app: kube-dns}}}}}}] and ports 53/UDP and 53/TCP lets it through"),
+                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. {DNS_RULE}"),
                 o.pos("spec.podSelector")).on(&o.id()));
         }
     }
+    dns_denied_pods(objects, policies, cluster, &dns, warned, diags);
     // endpoint pods by address (a backend names its pod, not its namespace)
     let mut by_ip: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, p) in cluster.pods.iter().enumerate() {
@@ -1902,11 +1958,15 @@ mod tests {
         assert!(p.reason.starts_with("NetworkPolicy test-network-policy selects redis for ingress and no rule admits pods labelled run=client from namespace default on 6379/TCP"), "{}", p.reason);
         assert_eq!(p.hops.last().map(|h| (h.kind, h.to.as_str())), Some((HopKind::Drop, "pod:redis")));
         assert_eq!(check(&y, &r, "pod").0, "fail");
-        assert_eq!(codes(&r), vec!["NetworkPolicyDenies"]);
+        // (fidfix20: the policy isolates redis for egress too, and its one egress rule, to
+        // 10.0.0.0/24:5978, admits no DNS query: netpol::dns_denied_pods warns)
+        let mut c = codes(&r);
+        c.sort();
+        assert_eq!(c, vec!["NetworkPolicyDenies", "NetworkPolicyEgressDenies"]);
         // the neighbour: a frontend client is admitted by the podSelector peer
         let own = "---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, labels: {role: frontend}}\nspec: {containers: [{name: c, image: busybox}]}\n";
         let r = analyze(&format!("{y}{own}"), &Config::default());
-        assert_eq!((pod_path(&r).outcome, codes(&r).len()), (Outcome::Delivered, 0), "{:?}", pod_path(&r));
+        assert_eq!((pod_path(&r).outcome, codes(&r)), (Outcome::Delivered, vec!["NetworkPolicyEgressDenies"]), "{:?}", pod_path(&r));
         // 4b: ingress only from 172.17.0.0/16; 0.0.0.0/0 except the pod network
         for block in ["{cidr: 172.17.0.0/16}", "{cidr: 0.0.0.0/0, except: [10.244.0.0/16]}"] {
             let y = web("default", "ClusterIP", &format!("metadata: {{name: p}}\nspec:\n  podSelector: {{matchLabels: {{app: web}}}}\n  ingress:\n  - from:\n    - ipBlock: {block}\n"));

@@ -272,11 +272,14 @@ fn lb_no_rules_note(svc: &Svc, lb: &str) -> String {
 pub const API_SERVER: &str = "kube-apiserver";
 
 /// The user's own in-cluster client: a running pod named `client` in `default` in the input
-/// (`kubectl run client …`, or a manifest of that name), scheduled and with an address. Requests
-/// then start from it — its node and address — instead of from a stand-in of the same name.
+/// (`kubectl run client …`, or a manifest of that name), or the input pod Config::client_namespace
+/// and Config::client_pod name (fidfix20: any pod, frontend in qa3's q/19), scheduled and with an
+/// address. Requests then start from it — its node and address — instead of from a stand-in of
+/// the same name; its namespace and labels meet the NetworkPolicies (netpol::client_side).
 pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
     let ns = if cluster.client_namespace.is_empty() { CLIENT_NAMESPACE } else { cluster.client_namespace.as_str() };
-    cluster.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == ns && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
+    let name = if cluster.client_name.is_empty() { CLIENT_POD } else { cluster.client_name.as_str() };
+    cluster.pods.iter().find(|p| p.name == name && p.namespace == ns && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
 }
 
 /// The namespace of the client a "pod" path starts from on `client_node`: the user's own
@@ -292,6 +295,27 @@ pub fn client_namespaces(pods: &[super::report::PodReport]) -> Vec<String> {
     let mut out: Vec<String> = pods.iter().filter(|p| p.name == CLIENT_POD && p.phase == "Running" && p.node.is_some() && p.ip.is_some()).map(|p| p.namespace.clone()).collect();
     super::sort::sort_by_key(&mut out, |n| (n != CLIENT_NAMESPACE, n.clone()));
     out.dedup();
+    out
+}
+
+/// How many input pods the page's From menu offers as the client (a whole cluster has
+/// thousands; [`client_candidates`]).
+pub const MAX_CLIENT_CANDIDATES: usize = 20;
+
+/// The input pods the page's From menu can make the in-cluster client besides those named
+/// `client` (fidfix20: qa3's q/19 asked why "curl backend" fails from pod frontend): Running,
+/// scheduled, with an address, not on the host network, and not an endpoint of the Service
+/// `svc` (a pod sending to itself through its Service is another question). The Service's
+/// namespace first; at most [`MAX_CLIENT_CANDIDATES`]; `(namespace, name)`.
+pub fn client_candidates(pods: &[super::report::PodReport], svc: &super::report::ServiceReport) -> Vec<(String, String)> {
+    let endpoint = |p: &super::report::PodReport| svc.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()));
+    let mut out: Vec<(String, String)> = pods
+        .iter()
+        .filter(|p| p.name != CLIENT_POD && p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !endpoint(p))
+        .map(|p| (p.namespace.clone(), p.name.clone()))
+        .collect();
+    super::sort::sort_by_key(&mut out, |(ns, _)| *ns != svc.namespace);
+    out.truncate(MAX_CLIENT_CANDIDATES);
     out
 }
 
@@ -601,7 +625,7 @@ fn full_stop(sentence: &str) -> &'static str {
 }
 
 /// Why nothing answers: the nearest misses, in one sentence.
-fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> String {
+fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster: &Cluster) -> String {
     let sel = match &svc.selector {
         None => {
             // addresses that carry this port but none ready (notReadyAddresses, which
@@ -661,6 +685,21 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>) -> Stri
             format!("{who}: {reason}")
         })
         .collect();
+    // why the selected pods are not Ready, when the pods say (cluster.rs not_ready_reason: a
+    // probe on an undeclared port name, a readiness gate, a container's state): the headline a
+    // learner reads first names the cause, not only "not a ready endpoint" (fidfix20: qa3's
+    // q/33, jacksontj/promxy#372, probes on port web the container does not name)
+    let mut unready: Vec<(&str, Vec<&str>)> = Vec::new();
+    for name in res.selected.iter().take(3) {
+        let Some(why) = cluster.pods.iter().find(|p| p.name == *name && p.namespace == svc.namespace && !p.ready).and_then(|p| p.not_ready_reason.as_deref()) else { continue };
+        match unready.iter_mut().find(|(r, _)| *r == why) {
+            Some(g) => g.1.push(name),
+            None => unready.push((why, vec![name])),
+        }
+    }
+    for (why, pods) in unready.iter().take(2) {
+        s.push_str(&format!("; {}: {why}", pods.join(", ")));
+    }
     // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
     if !res.refused.is_empty() {
         s.push_str(&format!("; {}", res.refused.join("; ")));
@@ -725,6 +764,21 @@ fn delivered(b: &Backend, proto: Option<&str>, reason: String) -> (Outcome, Stri
             ),
         ),
         _ => (Outcome::Delivered, reason),
+    }
+}
+
+/// The reason of a controller's path (Ingress, Gateway) whose first pick declares no such
+/// containerPort, as [`delivered`] says it for kube-proxy's: declared with another protocol
+/// (fidfix20; qafix3's `declared_as`), or not at all. The controller opens TCP connections.
+pub fn proxied_undeclared(b: &Backend) -> String {
+    let target = host_port(&b.ip, b.port);
+    let pod = b.pod.clone().unwrap_or_else(|| b.ip.clone());
+    match &b.declared_as {
+        Some(other) => format!(
+            "forwarded to {target}, where {pod} declares port {} only as {other}: containerPort is informational, so TCP arrives and is answered if the app serves TCP on {}; the protocol on one side is wrong (the containerPort's, if the app serves TCP; else the Service port's)",
+            b.port, b.port
+        ),
+        None => format!("forwarded to {target}, but no container in {pod} declares port {}: refused unless the process listens there", b.port),
     }
 }
 
@@ -1152,7 +1206,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp), backends: vec![] });
+            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp, cluster), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -1244,7 +1298,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     format!("internalTrafficPolicy: Local allows only endpoints on the client's node ({client_node}); there are none, so the packet is dropped")));
                 (Outcome::Dropped, format!("internalTrafficPolicy Local and no endpoint on {client_node}"))
             } else {
-                let why = no_endpoint_reason(svc, res, Some(sp));
+                let why = no_endpoint_reason(svc, res, Some(sp), cluster);
                 hops.push(hop(HopKind::Reject, format!("kube-proxy:{client_node}"), client.clone(), csrc.clone(), vip.clone(), None,
                     format!("The Service has no ready endpoints for port {}, so kube-proxy's rules REJECT the connection (ICMP port unreachable). {why}", sp.port)));
                 (Outcome::Rejected, why)
@@ -1354,7 +1408,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                         "allocateLoadBalancerNodePorts: false — this load balancer sends straight to pod IPs, not to nodePorts".into()));
                                     delivered(b, Some(&sp.protocol), "load balancer routes to pods directly".to_string())
                                 }
-                                None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp))),
+                                None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp), cluster)),
                             };
                             out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
@@ -1446,7 +1500,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
                 format!("externalTrafficPolicy: Local sends outside traffic only to pods on the node it arrived at; {node} runs none, so the packet is dropped (KUBE-SVL has no endpoints)")));
             (Outcome::Dropped, format!("externalTrafficPolicy Local and no ready endpoint on {node}"))
         } else {
-            let why = no_endpoint_reason(svc, res, Some(sp));
+            let why = no_endpoint_reason(svc, res, Some(sp), cluster);
             hops.push(hop(HopKind::Reject, format!("kube-proxy:{node}"), "client:outside".into(), osrc.clone(), ndst.clone(), None,
                 format!("No ready endpoints: kube-proxy's rules reject the connection. {why}")));
             (Outcome::Rejected, why)

@@ -38,11 +38,34 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                         (!names.contains(&port) && port.parse::<u16>().is_err()).then_some((*k, *h, port))
                     })
                 });
+                // a livenessProbe on such a name (fidfix20: qa3's q/33, jacksontj/promxy#372): every
+                // liveness probe fails too, and pkg/kubelet/kuberuntime/kuberuntime_manager.go
+                // computePodActions kills the container ("Container %s failed liveness probe",
+                // ", will be restarted"): said with the readiness warning, or alone
+                let live = c.get("livenessProbe").filter(|p| !p.is_null()).and_then(|probe| {
+                    ["httpGet", "tcpSocket"].iter().find_map(|h| {
+                        let port = probe.get(h)?.get("port")?.as_str()?;
+                        (!names.contains(&port) && port.parse::<u16>().is_err()).then_some(("livenessProbe", *h, port))
+                    })
+                });
+                let cname = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                let restarts = format!("the kubelet kills and restarts container {cname} again and again (Container {cname} failed liveness probe, will be restarted): RESTARTS climbs");
+                if let (None, Some((k, h, port))) = (named, live) {
+                    let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
+                    let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
+                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every livenessProbe fails, and {restarts}");
+                    let pos = o.pos(&field);
+                    diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
+                }
                 if let Some((k, h, port)) = named {
                     let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
-                    let name = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+                    let name = cname;
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
-                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing)");
+                    let also = match live {
+                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too, so it fails as well and {restarts}"),
+                        None => String::new(),
+                    };
+                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){also}");
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }

@@ -577,6 +577,11 @@ impl Report {
                 if let Some(n) = &p.note {
                     let _ = writeln!(s, "    note: {n}");
                 }
+                // an ExternalName path's Host/SNI catch, the page caption's words (fidfix20: qa3's
+                // q/26, kubernetes/kubernetes#61226: it was on the page only)
+                if let Some(n) = super::layout::external_name_host_note(p) {
+                    let _ = writeln!(s, "    note: {n}");
+                }
                 // the NetworkPolicy rules that admit it (core::netpol::apply_to_paths; learnfix14)
                 if let Some(a) = &p.allowed_by {
                     let _ = writeln!(s, "    policy: {a}");

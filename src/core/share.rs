@@ -62,6 +62,11 @@ pub struct SharedScene {
     /// made before it
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub client_namespace: String,
+    /// the name of the input pod chosen as the client (From "Your pod frontend",
+    /// `Config::client_pod`; fidfix20), in `client_namespace` (default when ""); "": the pod
+    /// named client, as in links made before it
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub client_pod: String,
 }
 
 fn three() -> usize {
@@ -164,6 +169,10 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.client_namespace.is_empty() {
         o.push_str(",\"client_namespace\":");
         string(&mut o, &s.client_namespace);
+    }
+    if !s.client_pod.is_empty() {
+        o.push_str(",\"client_pod\":");
+        string(&mut o, &s.client_pod);
     }
     o.push('}');
     o.into_bytes()
@@ -424,7 +433,7 @@ impl Json<'_> {
     }
 }
 
-const FIELDS: [&str; 17] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace"];
+const FIELDS: [&str; 18] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -448,7 +457,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             13 => s.port = p.port()?,
             14 => s.protocol = p.string()?,
             15 => s.mode = p.string()?,
-            _ => s.client_namespace = p.string()?,
+            16 => s.client_namespace = p.string()?,
+            _ => s.client_pod = p.string()?,
         }
         Ok(())
     };

@@ -130,20 +130,33 @@ const MAX_CLIENT_NODES: usize = 12;
 /// The From menu's other senders (uifix11: learner11's q/10 and q/14, NetworkPolicy scenes with
 /// the learner's own `client` pod in namespace frontend, which was never the sender): each pod
 /// named `client` of another namespace than the client's now, `pod~<namespace>` (WhatIf::
-/// client_namespace; on that pod's node), and, when the client is such a pod, the default one
-/// back, `pod~` (default/client, or the stand-in in namespace default).
-fn client_pod_options(r: &crate::core::report::Report) -> Vec<(String, String)> {
-    use crate::core::paths::{client_namespaces, CLIENT_NAMESPACE};
+/// client_namespace; on that pod's node); every other input pod that is not an endpoint of the
+/// Service `s`, `pod~<namespace>/<name>` (fidfix20: qa3's q/19, an egress policy on pod
+/// frontend; WhatIf::client_pod; paths::client_candidates); and, when the client is such a pod,
+/// the default one back, `pod~` (default/client, or the stand-in in namespace default).
+fn client_pod_options(r: &crate::core::report::Report, s: &crate::core::report::ServiceReport) -> Vec<(String, String)> {
+    use crate::core::paths::{client_candidates, client_namespaces, CLIENT_NAMESPACE, CLIENT_POD};
     let client = &r.cluster.client_pod;
-    let now = if client.line > 0 { client.namespace.as_str() } else { "" };
+    let own = client.line > 0;
+    let now = if own && client.name == CLIENT_POD { client.namespace.as_str() } else { "" };
     let mut out = Vec::new();
     for ns in client_namespaces(&r.pods).into_iter().filter(|ns| ns != now) {
-        let Some(p) = r.pods.iter().find(|p| p.name == crate::core::paths::CLIENT_POD && p.namespace == ns) else { continue };
+        let Some(p) = r.pods.iter().find(|p| p.name == CLIENT_POD && p.namespace == ns) else { continue };
         let on = p.node.clone().unwrap_or_default();
         let label = if ns == CLIENT_NAMESPACE { format!("Your pod client, on {on}") } else { format!("Your pod {ns}/client, on {on}") };
         out.push((format!("pod~{ns}"), label));
     }
-    if !now.is_empty() && now != CLIENT_NAMESPACE && !out.iter().any(|(k, _)| *k == format!("pod~{CLIENT_NAMESPACE}")) {
+    for (ns, name) in client_candidates(&r.pods, s) {
+        if own && client.name == name && client.namespace == ns {
+            continue;
+        }
+        let Some(p) = r.pods.iter().find(|p| p.name == name && p.namespace == ns) else { continue };
+        let on = p.node.clone().unwrap_or_default();
+        let label = if ns == CLIENT_NAMESPACE { format!("Your pod {name}, on {on}") } else { format!("Your pod {ns}/{name}, on {on}") };
+        out.push((format!("pod~{ns}/{name}"), label));
+    }
+    let away = own && (client.namespace != CLIENT_NAMESPACE || client.name != CLIENT_POD);
+    if away && !out.iter().any(|(k, _)| *k == format!("pod~{CLIENT_NAMESPACE}")) {
         out.push(("pod~".to_string(), "A pod inside the cluster (namespace default)".to_string()));
     }
     out
@@ -287,7 +300,7 @@ pub fn Player() -> impl IntoView {
                     }
                 }
                 if k == "pod" && !s.rejected {
-                    out.extend(client_pod_options(r));
+                    out.extend(client_pod_options(r, s));
                 }
             }
             out
@@ -419,10 +432,16 @@ pub fn Player() -> impl IntoView {
                         }
                         // the user's own pod named client of that namespace sends, from its own
                         // node ("": back to the default client)
-                        (_, Some(ns)) => {
+                        // (`pod~<namespace>/<name>`: any pod of the input, fidfix20)
+                        (_, Some(v)) => {
+                            let (ns, name) = match v.split_once('/') {
+                                Some((ns, name)) => (ns, Some(name.to_string())),
+                                None => (v, None),
+                            };
                             let ns = (!ns.is_empty() && ns != crate::core::paths::CLIENT_NAMESPACE).then(|| ns.to_string());
                             scene.whatif.update(|w| {
                                 w.client_namespace = ns;
+                                w.client_pod = name;
                                 w.client_node = None;
                             });
                             scene.entry.set("pod".into());

@@ -36,11 +36,14 @@ pub struct WhatIf {
     /// the namespace of the user's own pod named `client` that is the in-cluster client ("From:
     /// Your pod frontend/client"; Config::client_namespace)
     pub client_namespace: Option<String>,
+    /// the name of the input pod (in `client_namespace`) that is the in-cluster client ("From:
+    /// Your pod frontend"; Config::client_pod; None: the pod named client)
+    pub client_pod: Option<String>,
 }
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none() && self.client_namespace.is_none()
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none() && self.client_namespace.is_none() && self.client_pod.is_none()
     }
 }
 
@@ -513,7 +516,11 @@ pub fn Details() -> impl IntoView {
                     if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
                     if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
                     if let Some(n) = &w.client_node { parts.push(format!("the client pod runs on {n}")); }
-                    if let Some(ns) = &w.client_namespace { parts.push(format!("the client is your pod {ns}/client")); }
+                    match (&w.client_namespace, &w.client_pod) {
+                        (ns, Some(name)) => parts.push(format!("the client is your pod {}/{name}", ns.as_deref().unwrap_or(crate::core::paths::CLIENT_NAMESPACE))),
+                        (Some(ns), None) => parts.push(format!("the client is your pod {ns}/client")),
+                        _ => {}
+                    }
                     view! {
                         <p class="whatif-kept muted" data-kind="whatif-kept">
                             {format!("Beside the YAML (a live cluster keeps these outside your manifests): {}. ", parts.join("; "))}

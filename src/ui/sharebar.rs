@@ -32,6 +32,8 @@ fn current(scene: &Scene) -> SharedScene {
         mode: Some(scene.client_mode.get_untracked()).filter(|m| m != "new").unwrap_or_default(),
         // the user's own client pod chosen in From (uifix12: lost before)
         client_namespace: scene.whatif.with_untracked(|w| w.client_namespace.clone()).unwrap_or_default(),
+        // any input pod chosen in From (fidfix20)
+        client_pod: scene.whatif.with_untracked(|w| w.client_pod.clone()).unwrap_or_default(),
     }
 }
 

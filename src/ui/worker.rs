@@ -141,15 +141,16 @@ impl TextDoc {
 
 /// `client`: the node the in-cluster client runs on ("": the default one), then, after a newline,
 /// the namespace of the user's `client` pod that is the client (Config::client_namespace;
-/// none: default); `cidrs`: the Service
+/// none: default), then, after another newline, the name of the input pod that is (Config::
+/// client_pod; none: client); `cidrs`: the Service
 /// ranges the page set (`Config::with_service_cidrs`; "": the default, inferred from a dump)
 #[allow(clippy::too_many_arguments)]
 fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) -> Config {
     let lines = |s: &str| s.split('\n').filter(|s| !s.is_empty()).map(str::to_string).collect();
-    let (node, ns) = client.split_once('\n').unwrap_or((client, ""));
-    let client_node = (!node.is_empty()).then(|| node.to_string());
-    let client_namespace = (!ns.is_empty()).then(|| ns.to_string());
-    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, client_namespace, ..Config::default() };
+    let mut parts = client.splitn(3, '\n');
+    let some = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
+    let (client_node, client_namespace, client_pod) = (some(parts.next()), some(parts.next()), some(parts.next()));
+    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, client_namespace, client_pod, ..Config::default() };
     if cidrs.is_empty() {
         return cfg;
     }
@@ -505,9 +506,10 @@ impl Analyst {
         set("deleted", JsValue::from_str(&cfg.deleted_pods.join("\n")));
         set("cordoned", JsValue::from_str(&cfg.cordoned.join("\n")));
         set("drained", JsValue::from_str(&cfg.drained.join("\n")));
-        let client = match &cfg.client_namespace {
-            Some(ns) => format!("{}\n{ns}", cfg.client_node.as_deref().unwrap_or_default()),
-            None => cfg.client_node.clone().unwrap_or_default(),
+        let client = match (&cfg.client_namespace, &cfg.client_pod) {
+            (ns, Some(name)) => format!("{}\n{}\n{name}", cfg.client_node.as_deref().unwrap_or_default(), ns.as_deref().unwrap_or_default()),
+            (Some(ns), None) => format!("{}\n{ns}", cfg.client_node.as_deref().unwrap_or_default()),
+            (None, None) => cfg.client_node.clone().unwrap_or_default(),
         };
         set("client", JsValue::from_str(&client));
         set("cidrs", JsValue::from_str(&service_cidrs(cfg)));
