@@ -445,8 +445,14 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
         for (p, a) in route.parents.iter().zip(all) {
             if let Attach::Refused { reason, message, why, hint } = a {
                 let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
+                // the reason is the spec's (apis/v1/shared_types.go); the message is Envoy
+                // Gateway's, which another class's controller words its own way (qa4 01: nginx)
+                let words = match parent_gateway(objects, o, p).map(|(_, gw)| gw.class.as_str()).filter(|c| !c.is_empty() && !is_envoy_gateway_class(c)) {
+                    Some(c) => format!("Envoy Gateway's words; class {c}'s controller words its message its own way"),
+                    None => "Envoy Gateway's words".to_string(),
+                };
                 diags.push(
-                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", Envoy Gateway's words): {why}, so {gets}", p.field), p.pos)
+                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", {words}): {why}, so {gets}", p.field), p.pos)
                         .on(&o.id())
                         .at_field(&p.field)
                         .hint(hint),

@@ -310,8 +310,10 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
-/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
-const READ_ANNOTATIONS: [&str; 9] = [
+/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header),
+/// and its rewrite-target (ingress::rewrite_notes).
+const READ_ANNOTATIONS: [&str; 10] = [
+    "nginx.ingress.kubernetes.io/rewrite-target",
     // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
     "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
@@ -1614,6 +1616,7 @@ fn analyze_checked(
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
             ingress::class_notes(o, &default_classes, &mut diags);
+            ingress::rewrite_notes(o, spec, &mut diags);
         }
     }
     // Gateway API routes' backendRefs, resolved as a ResolvedRefs condition would (core::gateway)

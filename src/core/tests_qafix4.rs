@@ -117,3 +117,49 @@ fn rollout_surge_pod_with_host_ports_stays_pending_resolve_fenceposts() {
     let d = r.diagnostics.iter().find(|d| d.code == "RolloutHostPort").expect("the hostNetwork warning");
     assert!(d.message.contains("needs hostPort 9033 (hostNetwork: its containerPorts are host ports) on a node"), "{}", d.message);
 }
+
+/// qa4 01 (class nginx): the NotAllowedByListeners warning quoted Envoy Gateway's message as if
+/// it were this Gateway's. The reason is the spec's (gateway-api apis/v1/shared_types.go
+/// RouteReasonNotAllowedByListeners); the message is Envoy Gateway's, and the note now says
+/// class nginx's controller words its own.
+#[test]
+fn not_allowed_by_listeners_message_is_envoy_words_only_for_envoy_route_reason_not_allowed_by_listeners() {
+    let text = fixture("qa4-01-gateway-kinds-nginx.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayParentRef").expect("the parentRef warning");
+    assert!(d.message.contains("\", Envoy Gateway's words; class nginx's controller words its message its own way): "), "{}", d.message);
+}
+
+/// qa4 10 (keycloak-kubernetes#14): an Ingress without a class and no default IngressClass: the
+/// asker gets 404 while Why said "every check passes" and the cause was an info. ingress-nginx
+/// ignores it ("ingress does not contain a valid IngressClass", internal/ingress/controller/store
+/// store.go); the DefaultIngressClass admission plugin (plugin/pkg/admission/network/
+/// defaultingressclass admission.go Admit) sets a class only when one is the default. Now a
+/// warning, and a Why warn row.
+#[test]
+fn ingress_without_class_is_a_warning_and_a_why_row_default_ingress_class_admit() {
+    let text = fixture("qa4-10-ingress-no-class.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "IngressClassName").expect("the class note");
+    assert_eq!(d.severity, super::diag::Severity::Warning);
+    let checks = super::checklist::checklist(&text, &r, "default/krakend", "ingress@gateway-ingress");
+    let c = checks.iter().find(|c| c.key == "ingressClass").expect("the Why row");
+    assert_eq!(c.status, "warn");
+    assert!(c.why.starts_with("Ingress gateway-ingress names no class (spec.ingressClassName)") && c.why.ends_with("if one serves it."), "{}", c.why);
+}
+
+/// qa4 22 (kubernetes/website#46546): rewrite-target /$1 with path / (no capture group): nothing
+/// was said. ingress-nginx writes `rewrite "(?i)/" /$1 break;` (internal/ingress/controller/
+/// template/template.go buildProxyPass): $1 is empty, every request reaches web as /.
+#[test]
+fn rewrite_target_group_without_a_capture_group_in_the_path_build_proxy_pass() {
+    let text = fixture("qa4-22-rewrite-target-no-group.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "RewriteTargetNoCaptureGroup").expect("the warning");
+    assert!(d.message.starts_with("nginx.ingress.kubernetes.io/rewrite-target: /$1 uses $1 but path / has no capture group: ingress-nginx writes rewrite \"(?i)/\" /$1 break;, so $1 is empty and web receives every request under / as /."), "{}", d.message);
+    let line = text.lines().position(|l| !l.starts_with('#') && l.contains("rewrite-target")).unwrap() as u32 + 1;
+    assert_eq!(d.line, line);
+    // a path with a group: nothing
+    let grouped = analyze(&text.replace("- path: /\n", "- path: /(.*)\n"), &Config::default());
+    assert!(!grouped.diagnostics.iter().any(|d| d.code == "RewriteTargetNoCaptureGroup"));
+}
