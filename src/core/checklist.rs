@@ -1458,6 +1458,13 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             Some(p) => check("ingress", title, "ok", format!("Ingress {ing} routes to port {} of {}; the controller reaches a {} Service from inside the cluster.", p.port.map(|n| n.to_string()).unwrap_or_default(), s.name, s.type_), None),
             None => check("ingress", title, "skip", format!("No route of Ingress {ing} reaches {}.", s.name), None),
         });
+        // an Ingress that names no class while the input has no default IngressClass: no
+        // controller may serve it (qa4 10, keycloak-kubernetes#14: 404, and Why said "every
+        // check passes"); ingress-nginx internal/ingress/controller/store: "ingress does not
+        // contain a valid IngressClass" (core::ingress::class_notes)
+        if let Some(note) = p.and_then(|p| p.note.as_deref()).and_then(|n| n.split(". ").find(|s| s.contains("names no class"))) {
+            out.push(check("ingressClass", "An ingress controller serves the Ingress", "warn", format!("{}.", note.trim_end_matches('.')), None));
+        }
     } else if let Some(route) = entry.strip_prefix("httproute@") {
         // a Gateway's proxy runs in the cluster and sends to the endpoints: any type will do; what
         // can fail is the backendRef (core::gateway::paths: ResolvedRefs, the 500)

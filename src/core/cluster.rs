@@ -735,7 +735,89 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         cordon(n);
     }
     failed_scheduling_notes(&cluster, objects, diags);
+    rollout_host_port_notes(&cluster, objects, diags);
     cluster
+}
+
+/// A Deployment rolling out pods that hold host ports on every node that can run them: the
+/// rollout's new pod is created before an old one goes (maxUnavailable resolves to 0), and no
+/// node has the ports free, so it stays Pending and the rollout never completes (qa4 08,
+/// ingress-nginx#4626: hostPort 80/443/6379 on a 1-node minikube; qa4 09, kubernetes#126879:
+/// hostNetwork, whose containerPorts are host ports). pkg/apis/apps/v1/defaults.go
+/// SetDefaults_Deployment (RollingUpdate, maxSurge and maxUnavailable 25%);
+/// pkg/controller/deployment/util/deployment_util.go ResolveFenceposts (surge rounds up,
+/// unavailable down; both 0 → unavailable 1); the NodePorts filter
+/// (pkg/scheduler/framework/plugins/nodeports/node_ports.go Filter) refuses the new pod.
+fn rollout_host_port_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    for (oi, o) in objects.iter().enumerate().filter(|(_, o)| o.kind == "Deployment" && !o.refused) {
+        let Body::Workload(w) = &o.body else { continue };
+        let ports = host_ports(&w.template);
+        if ports.is_empty() || cluster.nodes.is_empty() {
+            continue;
+        }
+        let pods: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.object == oi && !p.terminating).collect();
+        // (pods already Pending have their own FailedScheduling warning)
+        if pods.is_empty() || pods.iter().any(|p| p.pending_reason.is_some() || p.node.is_none()) {
+            continue;
+        }
+        let strategy = o.source.get("spec").and_then(|s| s.get("strategy"));
+        let ty = strategy.and_then(|s| s.get("type")).and_then(|t| t.as_str()).unwrap_or("RollingUpdate");
+        if ty != "RollingUpdate" {
+            continue;
+        }
+        let rolling = strategy.and_then(|s| s.get("rollingUpdate")).filter(|r| !r.is_null());
+        let desired = w.replicas.unwrap_or(1).max(0);
+        if desired == 0 {
+            continue;
+        }
+        // intstr.GetScaledValueFromIntOrPercent: a percent of desired, rounded up for the surge
+        let scaled = |k: &str, up: bool| -> Option<(String, i64)> {
+            match int_or_string(rolling.and_then(|r| r.get(k))).unwrap_or_else(|| Err("25%".to_string())) {
+                Ok(i) => Some((i.to_string(), i)),
+                Err(p) if is_percent(&p) => {
+                    let pct: i64 = p.trim_end_matches('%').parse().ok()?;
+                    let v = if up { (pct * desired + 99) / 100 } else { pct * desired / 100 };
+                    Some((p, v))
+                }
+                Err(_) => None,
+            }
+        };
+        let (Some((surge_w, surge)), Some((unav_w, unav))) = (scaled("maxSurge", true), scaled("maxUnavailable", false)) else { continue };
+        if unav > 0 || surge == 0 {
+            continue;
+        }
+        let tolerations = admitted_tolerations(&w.template);
+        let reasons: Vec<Rejection> = cluster.nodes.iter().filter_map(|n| filter_reason(&w.template, &tolerations, n)).collect();
+        if reasons.len() < cluster.nodes.len() || !reasons.iter().any(|r| r.reason.contains("free ports")) {
+            continue;
+        }
+        let held: Vec<String> = ports.iter().map(|(proto, p)| if proto == "TCP" { p.to_string() } else { format!("{p}/{proto}") }).collect();
+        let on: Vec<&str> = pods.iter().filter_map(|p| p.node.as_deref()).collect();
+        let mut nodes: Vec<&str> = Vec::new();
+        for n in on {
+            if !nodes.contains(&n) {
+                nodes.push(n);
+            }
+        }
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "RolloutHostPort",
+                format!(
+                    "Deployment {}: a rollout's new pod needs hostPort {}{} on a node, and the old pods hold them on {}: strategy RollingUpdate (maxSurge {surge_w} → {surge}, maxUnavailable {unav_w} → 0 of {}) starts the new pod before deleting an old one, so it stays Pending ({}) and the rollout never completes. Use strategy type: Recreate, or rollingUpdate maxSurge: 0 with maxUnavailable: 1",
+                    o.meta.name,
+                    held.join(", "),
+                    if w.template.host_network { " (hostNetwork: its containerPorts are host ports)" } else { "" },
+                    nodes.join(", "),
+                    super::report::count(desired as usize, "replica", "replicas"),
+                    fit_error(cluster.nodes.len(), None, &reasons)
+                ),
+                o.pos("spec.strategy"),
+            )
+            .on(&o.id()),
+        );
+    }
 }
 
 /// The orphans a ReplicaSet or ReplicationController of the input adopts.

@@ -445,8 +445,14 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
         for (p, a) in route.parents.iter().zip(all) {
             if let Attach::Refused { reason, message, why, hint } = a {
                 let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
+                // the reason is the spec's (apis/v1/shared_types.go); the message is Envoy
+                // Gateway's, which another class's controller words its own way (qa4 01: nginx)
+                let words = match parent_gateway(objects, o, p).map(|(_, gw)| gw.class.as_str()).filter(|c| !c.is_empty() && !is_envoy_gateway_class(c)) {
+                    Some(c) => format!("Envoy Gateway's words; class {c}'s controller words its message its own way"),
+                    None => "Envoy Gateway's words".to_string(),
+                };
                 diags.push(
-                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", Envoy Gateway's words): {why}, so {gets}", p.field), p.pos)
+                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "GatewayParentRef", format!("{}: Accepted False, reason {reason} (\"{message}\", {words}): {why}, so {gets}", p.field), p.pos)
                         .on(&o.id())
                         .at_field(&p.field)
                         .hint(hint),
@@ -663,22 +669,30 @@ pub fn is_gateway_box(name: &str) -> bool {
     name.starts_with("gateway/")
 }
 
+/// What [`gateway_words`] tells of the Gateway beyond words: the listener's protocol and the
+/// Gateway's class, when the input has them.
+#[derive(Default)]
+struct GatewayFacts {
+    protocol: Option<String>,
+    class: Option<String>,
+}
+
 /// The Gateway a route's first parentRef names, in words, with its listener and address when the
-/// input has it: (box name, words, front address).
-fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (String, String, String) {
+/// input has it: (box name, words, front address, its listener's protocol and class).
+fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (String, String, String, GatewayFacts) {
     // the parentRef whose Gateway accepts the route, else the first of kind Gateway
     let accepted = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
         Attach::Accepted(l) => Some((p, Some(*l))),
         _ => None,
     });
     let Some((p, listener)) = accepted.or_else(|| route.parents.iter().find(|p| p.kind == "Gateway" && p.group == GROUP).map(|p| (p, None))) else {
-        return (gateway_box("?"), "no Gateway: the route has no parentRef of kind Gateway, so no Gateway serves it".into(), "gateway:80".into());
+        return (gateway_box("?"), "no Gateway: the route has no parentRef of kind Gateway, so no Gateway serves it".into(), "gateway:80".into(), GatewayFacts::default());
     };
     let ns = p.namespace.clone().unwrap_or_else(|| o.meta.namespace.clone());
     let found = parent_gateway(objects, o, p).map(|(_, gw)| gw);
     let shown = if ns == o.meta.namespace { p.name.clone() } else { format!("{ns}/{}", p.name) };
     match found {
-        None => (gateway_box(&shown), format!("a Gateway named {shown}, not in the input (its listeners and address are not known here)"), format!("{}:80", p.name)),
+        None => (gateway_box(&shown), format!("a Gateway named {shown}, not in the input (its listeners and address are not known here)"), format!("{}:80", p.name), GatewayFacts::default()),
         Some(gw) => {
             let listener = listener.and_then(|i| gw.listeners.get(i)).or_else(|| gw.listeners.iter().find(|l| p.section.as_ref().is_none_or(|s| *s == l.name) && p.port.is_none_or(|n| l.port == Some(n))));
             let addr = gw.addresses.first().cloned().unwrap_or_else(|| p.name.clone());
@@ -689,7 +703,8 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
                 None => String::new(),
             };
             let class = if gw.class.is_empty() { String::new() } else { format!(" of class {}", gw.class) };
-            (gateway_box(&shown), format!("Gateway {shown}{class}{l}"), super::config::host_port(&addr, port))
+            let facts = GatewayFacts { protocol: listener.map(|l| l.protocol.clone()), class: Some(gw.class.clone()).filter(|c| !c.is_empty()) };
+            (gateway_box(&shown), format!("Gateway {shown}{class}{l}"), super::config::host_port(&addr, port), facts)
         }
     }
 }
@@ -726,7 +741,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
         let attached = attaches(objects, o, route);
-        let (gbox, gwords, front) = gateway_words(objects, o, route, &attached);
+        let (gbox, gwords, front, facts) = gateway_words(objects, o, route, &attached);
         // a route no Gateway accepts is not routed at all: the Gateway's 404 (its Accepted
         // condition, core::gateway::attach), whatever its backendRefs
         let unserved = not_served(o, route, &attached);
@@ -750,7 +765,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 let osrc = super::config::host_port(super::paths::outside_ip_for(s.cluster_ip.as_deref()), 51000);
                 let hosts = if route.hostnames.is_empty() { "any host".to_string() } else { format!("host {}", route.hostnames.join(" or ")) };
                 let matched = if rule.matches.is_empty() { "every path (no matches: PathPrefix /)".to_string() } else { rule.matches.join(" or ") };
-                let url = format!("http://{}/", host.as_deref().unwrap_or("<the Gateway's address>"));
+                let url = format!("{}://{}/", url_scheme(&o.kind, facts.protocol.as_deref()), host.as_deref().unwrap_or("<the Gateway's address>"));
                 let first = Hop {
                     kind: HopKind::Send,
                     from: "client:outside".into(),
@@ -822,7 +837,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                 dst: target.clone(),
                                 rewritten: None,
                                 explanation: format!(
-                                    "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP (Envoy Gateway's default routingType Endpoint): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                    "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                    endpoint_routing_words(facts.class.as_deref()),
                                     sp.port,
                                     s.name,
                                     sp.target_port,
@@ -842,5 +858,38 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 std::sync::Arc::make_mut(&mut services[i]).paths.push(path);
             }
         }
+    }
+}
+
+/// The scheme of the URL the outside client asks for: the listener's protocol
+/// (kubernetes-sigs/gateway-api apis/v1/gateway_types.go Listener.Protocol: HTTPS and TLS
+/// listeners terminate TLS, so an HTTPRoute behind one is reached over https); a GRPCRoute's
+/// request is written as before (qa4 04, cilium#30085: an HTTPS listener read "http://").
+fn url_scheme(route_kind: &str, listener_protocol: Option<&str>) -> &'static str {
+    match listener_protocol.map(str::to_ascii_uppercase).as_deref() {
+        Some("HTTPS" | "TLS") if route_kind != "GRPCRoute" => "https",
+        _ => "http",
+    }
+}
+
+/// Whether a Gateway's class is Envoy Gateway's: its quickstart's class `eg`, or a class named
+/// after Envoy (GatewayClass objects are not read, so the class name is all there is).
+fn is_envoy_gateway_class(class: &str) -> bool {
+    let c = class.to_ascii_lowercase();
+    c == "eg" || c.contains("envoy")
+}
+
+/// Why the Gateway's proxy sends to endpoints, not the clusterIP: Envoy Gateway's own default
+/// (envoyproxy/gateway api/v1alpha1/envoyproxy_types.go RoutingType: "The default is
+/// \"Endpoint\"") only for its class; for the others the Gateway API's general words: a route's
+/// backendRef names a Service, and sending to its backend facet (the endpoint IPs: "endpoint
+/// routing") rather than its frontend (the cluster IP: "Service routing") is the implementation's
+/// choice (kubernetes-sigs/gateway-api site-src/concepts/service-facets.md). qa4 02/04/05/06:
+/// classes nginx, cilium, kuma read "Envoy Gateway's default routingType Endpoint".
+fn endpoint_routing_words(class: Option<&str>) -> String {
+    match class {
+        Some(c) if is_envoy_gateway_class(c) => "Envoy Gateway's default routingType Endpoint".to_string(),
+        Some(c) => format!("endpoint routing, what most Gateway API implementations do; the API leaves the endpoints or the clusterIP to the implementation, here class {c}'s"),
+        None => "endpoint routing, what most Gateway API implementations do; the API leaves the endpoints or the clusterIP to the implementation".to_string(),
     }
 }

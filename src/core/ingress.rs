@@ -848,6 +848,49 @@ pub fn class_of(o: &Object, defaults: &[String]) -> Option<(String, bool)> {
 /// --watch-ingress-without-class (charts/ingress-nginx values.yaml watchIngressWithoutClass,
 /// "Defaults to false"); with more than one, getDefaultClass fails ("%d default IngressClasses
 /// were found, only 1 allowed").
+/// ingress-nginx's rewrite-target with a capture group reference ($1…$9) on a path without a
+/// capture group (qa4 22, kubernetes/website#46546: rewrite-target /$1 with path /): the
+/// controller writes `rewrite "(?i)<path>" <target> break;` (kubernetes/ingress-nginx
+/// internal/ingress/controller/template/template.go buildProxyPass), so $1 is empty and every
+/// request reaches the backend as the target's literal part. Capture groups since 0.22.0
+/// (docs/examples/rewrite/README.md).
+pub fn rewrite_notes(o: &Object, spec: &IngressSpec, diags: &mut Vec<Diagnostic>) {
+    const KEY: &str = "nginx.ingress.kubernetes.io/rewrite-target";
+    let Some(node) = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(KEY)) else { return };
+    let Some(target) = node.as_str() else { return };
+    let groups: Vec<&str> = target.match_indices('$').filter_map(|(i, _)| target.get(i..i + 2).filter(|g| g.as_bytes()[1].is_ascii_digit())).collect();
+    if groups.is_empty() {
+        return;
+    }
+    let literal: String = {
+        let mut t = target.to_string();
+        for g in &groups {
+            t = t.replace(g, "");
+        }
+        if t.is_empty() { "/".to_string() } else { t }
+    };
+    // (one warning, for the first path without a group)
+    let Some(p) = spec.rules.iter().flat_map(|r| r.paths.iter()).find(|p| !p.path.contains('(')) else { return };
+    let path = if p.path.is_empty() { "/" } else { p.path.as_str() };
+    let backend = p.backend.service.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| "the backend".to_string());
+    diags.push(
+        Diagnostic::note(
+            Severity::Warning,
+            ErrorType::Resolution,
+            "RewriteTargetNoCaptureGroup",
+            format!(
+                "{KEY}: {target} uses {} but path {path} has no capture group: ingress-nginx writes rewrite \"(?i){path}\" {target} break;, so {} empty and {backend} receives every request under {path} as {literal}. Drop the annotation, or capture in the path (path: {}(.*), pathType: ImplementationSpecific, nginx.ingress.kubernetes.io/use-regex: \"true\")",
+                groups.join(", "),
+                if groups.len() == 1 { format!("{} is", groups[0]) } else { format!("{} are", groups.join(", ")) },
+                path.trim_end_matches('/').to_string() + "/"
+            ),
+            node.pos,
+        )
+        .on(&o.id())
+        .at_field(&format!("metadata.annotations[{KEY}]")),
+    );
+}
+
 pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>) {
     let message = match class_of(o, defaults) {
         Some((_, false)) => return,
@@ -865,5 +908,8 @@ pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>)
         ),
     };
     let pos = o.source.get("spec").map(|s| s.pos).unwrap_or(o.source.pos);
-    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "IngressClassName", message, pos).on(&o.id()).at_field("spec.ingressClassName"));
+    // no class and no default IngressClass: a warning, the controllers ignore it (qa4 10:
+    // the asker's 404); the admission plugin's defaulting stays an info
+    let severity = if class_of(o, defaults).is_none() { Severity::Warning } else { Severity::Info };
+    diags.push(Diagnostic::note(severity, ErrorType::Resolution, "IngressClassName", message, pos).on(&o.id()).at_field("spec.ingressClassName"));
 }

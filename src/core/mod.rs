@@ -310,8 +310,10 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// ones (reapply.rs, the update checks), an Ingress's class and AWS Load Balancer Controller
 /// actions (ingress::backend_notes).
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
-/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header).
-const READ_ANNOTATIONS: [&str; 9] = [
+/// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header),
+/// and its rewrite-target (ingress::rewrite_notes).
+const READ_ANNOTATIONS: [&str; 10] = [
+    "nginx.ingress.kubernetes.io/rewrite-target",
     // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
     "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
@@ -1608,12 +1610,14 @@ fn analyze_checked(
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
+    internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
             ingress::class_notes(o, &default_classes, &mut diags);
+            ingress::rewrite_notes(o, spec, &mut diags);
         }
     }
     // Gateway API routes' backendRefs, resolved as a ResolvedRefs condition would (core::gateway)
@@ -1739,6 +1743,49 @@ fn analyze_checked(
 /// endpoints controller owns it and rewrites it from the selector: pkg/controller/endpoint
 /// syncService; only a Service without a selector keeps hand-made Endpoints, which the
 /// EndpointSlice mirroring controller copies into slices).
+/// internalTrafficPolicy: Local with endpoints on some nodes only: in-cluster clients on the
+/// other nodes are dropped (qa4 15, SREGym#803: the single replica pinned to node-1, callers on
+/// other nodes hang, and the report's default client, on node-1, was delivered). kube-proxy:
+/// pkg/proxy/iptables/proxier.go syncProxyRules, "The internalTrafficPolicy is "Local" but there
+/// are no local endpoints. Traffic to the clusterIP will be dropped" (comment "… has no local
+/// endpoints", DROP); pkg/proxy/topology.go CategorizeEndpoints (InternalPolicyLocal → this
+/// node's endpoints only). None when no node has an endpoint (kube-proxy rejects then) or every
+/// node has one.
+fn internal_traffic_policy_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.internal_traffic_policy.as_deref() == Some("Local") && s.type_ != "ExternalName" && !s.headless) {
+        let mut with: Vec<&str> = Vec::new();
+        for e in s.endpoints.iter().filter(|e| e.ready || e.serving) {
+            if let Some(n) = e.node.as_deref().filter(|n| !with.contains(n)) {
+                with.push(n);
+            }
+        }
+        if with.is_empty() {
+            continue;
+        }
+        let without: Vec<&str> = cluster.nodes.iter().map(|n| n.name.as_str()).filter(|n| !with.contains(n)).collect();
+        if without.is_empty() {
+            continue;
+        }
+        let Some(o) = objects.iter().find(|o| !o.refused && matches!(o.body, Body::Service(_)) && o.meta.namespace == s.namespace && o.meta.name == s.name) else { continue };
+        let only = if with.len() == 1 { format!("{} only", with[0]) } else { format!("{} only", with.join(", ")) };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "InternalTrafficPolicyLocal",
+                format!(
+                    "spec.internalTrafficPolicy: Local: kube-proxy sends an in-cluster client only to the endpoints on the client's own node, and Service {}'s endpoints are on {only}: clients on {} that connect to it are dropped (kube-proxy: \"has no local endpoints\"; the connection hangs until it times out). Set internalTrafficPolicy: Cluster, or run an endpoint on every node (a DaemonSet)",
+                    s.name,
+                    without.join(", ")
+                ),
+                o.pos("spec.internalTrafficPolicy"),
+            )
+            .on(&o.id())
+            .at_field("spec.internalTrafficPolicy"),
+        );
+    }
+}
+
 fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
         let svc_named = |name: &str| services.iter().find(|s| s.namespace == o.meta.namespace && s.name == name && !s.rejected);
@@ -2695,3 +2742,5 @@ mod tests_perf10k;
 mod tests_qafix3;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix20;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix4;

@@ -857,6 +857,34 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
         let ns = o.meta.namespace.as_str();
         let all_ns: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == ns).collect();
         if all_ns.is_empty() {
+            // no pod of the input in the policy's namespace while pods elsewhere are: a policy
+            // (a default-deny above all) selects only in its own namespace (qa4 11,
+            // calico#1683: default-deny created in default, the pods in foo and bar).
+            // staging/src/k8s.io/api/networking/v1/types.go NetworkPolicySpec.PodSelector: "An
+            // empty podSelector matches all pods in this namespace"
+            let mut others: Vec<&str> = Vec::new();
+            for p in cluster.pods.iter().filter(|p| !p.host_network) {
+                if !others.contains(&p.namespace.as_str()) {
+                    others.push(&p.namespace);
+                }
+            }
+            if !others.is_empty() {
+                crate::core::sort::sort(&mut others);
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Resolution,
+                        "NetworkPolicyOtherNamespace",
+                        format!(
+                            "NetworkPolicy {} selects pods only in namespace {ns} (0 pods there in this input); the pods in {} are not isolated by it: a NetworkPolicy's podSelector picks pods of its own namespace, so create it in each namespace whose pods it should isolate",
+                            o.meta.name,
+                            first_names(&others)
+                        ),
+                        o.pos("spec.podSelector"),
+                    )
+                    .on(&o.id()),
+                );
+            }
             continue;
         }
         let (in_ns, host): (Vec<&PodInst>, Vec<&PodInst>) = all_ns.into_iter().partition(|p| !p.host_network);

@@ -57,6 +57,11 @@ pub fn host_ports(pod: &PodReport, node_ip: Option<&str>) -> Vec<String> {
 /// declared ports remap nothing — pkg/apis/core/validation/validation.go validateHostNetwork:
 /// hostPort "must match `containerPort` when `hostNetwork` is true" (qa3 20, kubernetes#110445:
 /// hostPort/containerPort 9999 while nginx listens on 80; curl :9999 is refused, :80 answers).
+/// For the scheduler the declared ports are not "only declared" (qa4 09, kubernetes#126879):
+/// defaulting sets hostPort = containerPort for a hostNetwork pod (pkg/apis/core/v1/defaults.go
+/// defaultHostNetworkPorts), and the NodePorts filter refuses a second pod wanting that hostPort
+/// on the node (pkg/scheduler/framework/plugins/nodeports/node_ports.go Filter, ErrReason
+/// "node(s) didn't have free ports for the requested pod ports"): one such pod per node.
 pub fn host_network_note(pod: &PodReport, node_ip: Option<&str>) -> Option<String> {
     if !pod.host_network {
         return None;
@@ -72,9 +77,10 @@ pub fn host_network_note(pod: &PodReport, node_ip: Option<&str>) -> Option<Strin
         (None, _) => "its node's".to_string(),
     };
     Some(format!(
-        "hostNetwork: the process binds {node} ports itself, on whatever ports the app listens on; containerPort/hostPort ({}) only declare, and nothing remaps them (with hostNetwork hostPort must equal containerPort): a client reaches {} only if the app listens there",
+        "hostNetwork: the process binds {node} ports itself, on whatever ports the app listens on, and nothing remaps them (with hostNetwork hostPort must equal containerPort): a client reaches {} only if the app listens there; the API server sets hostPort = containerPort ({}) for a hostNetwork pod and the scheduler reserves {} on the node, so at most one such pod per node (another stays Pending: didn't have free ports for the requested pod ports)",
+        if ports.len() == 1 { ports[0].split('/').next().unwrap_or_default().to_string() } else { "those ports".to_string() },
         ports.join(", "),
-        if ports.len() == 1 { ports[0].split('/').next().unwrap_or_default().to_string() } else { "those ports".to_string() }
+        if ports.len() == 1 { "it" } else { "them" }
     ))
 }
 

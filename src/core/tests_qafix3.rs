@@ -126,7 +126,7 @@ fn host_network_pod_ports_only_declare_validate_host_network() {
     let r = analyze(&text, &Config::default());
     let t = r.to_text();
     assert!(t.contains("  pod default/test-hostport on node-1 ip 192.168.49.2 Running, Ready [run=test-hostport]\n    hostNetwork: the process binds node-1's (192.168.49.2) ports itself"), "{t}");
-    assert!(t.contains("containerPort/hostPort (9999/TCP) only declare, and nothing remaps them"), "{t}");
+    assert!(t.contains("and nothing remaps them (with hostNetwork hostPort must equal containerPort)"), "{t}");
     let p = r.pods.iter().find(|p| p.name == "test-hostport").unwrap();
     let lines = super::poddetails::host_ports(p, Some("192.168.49.2"));
     assert!(lines.len() == 1 && lines[0].starts_with("hostNetwork: "), "{lines:?}");
