@@ -2719,6 +2719,8 @@ mod tests_lead16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_lead17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_perf11;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_streamfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix13;
