@@ -127,11 +127,14 @@ struct Neighbourhood {
     pods: std::collections::HashSet<usize>,
     /// the endpoints' pods: drawn first on their node, so a fold hides near misses, not them
     endpoints: std::collections::HashSet<usize>,
+    /// the selected Service's own endpoints' pods alone (not the pods a path reaches beyond
+    /// it): what a node's fold counts as "more endpoints of web" (uifix15)
+    own: std::collections::HashSet<usize>,
     nodes: std::collections::HashSet<String>,
 }
 
 fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
-    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), nodes: Default::default() };
+    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), own: Default::default(), nodes: Default::default() };
     if let Some(n) = &report.cluster.client_pod.node {
         hood.nodes.insert(n.clone());
     }
@@ -168,6 +171,9 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
             hood.pods.insert(i);
             if endpoints.contains(&key) || !wanted.contains(&key) {
                 hood.endpoints.insert(i);
+            }
+            if endpoints.contains(&key) {
+                hood.own.insert(i);
             }
             if let Some(n) = &p.node {
                 hood.nodes.insert(n.clone());
@@ -1027,6 +1033,53 @@ fn mark_text(r: Rect, mark: &str) -> Text {
     Text { font: Font::Name, class: "t-mark", x: r.x + r.w - PAD, y: r.y + 16.0, end: true, text: mark.into(), full: mark.into() }
 }
 
+/// What a node's "+N more" fold says, placed in `rect`, of its pods `(ready, an endpoint of the
+/// selected Service)`: with a Service selected, its hidden endpoints and the other pods in two
+/// counts ("+11 more endpoints of web", "+100 other pods") and the endpoints' readiness; without
+/// one, "+N more pods" and their readiness. (uifix15, issue #12 item 4: the busy scene's node-1
+/// folded 11 of busy-frontend's endpoints with 100 other Services' pods as "+111 more pods".)
+/// The first line keeps clear of the counter's slot (top right).
+fn fold_texts(rect: Rect, svc: Option<&str>, pods: impl Iterator<Item = (bool, bool)>) -> Vec<Text> {
+    let (mut ends, mut ends_ready, mut others, mut ready) = (0, 0, 0, 0);
+    for (r, own) in pods {
+        ready += r as usize;
+        if own {
+            ends += 1;
+            ends_ready += r as usize;
+        } else {
+            others += 1;
+        }
+    }
+    let readiness = |r: usize, n: usize| format!("{r} ready · {} not ready", n - r);
+    let mut lines = Vec::new();
+    match svc {
+        Some(name) if ends > 0 => {
+            let word = if ends == 1 { "endpoint" } else { "endpoints" };
+            lines.push(Line::variants(Font::Name, vec![format!("+{ends} more {word} of {name}"), format!("+{ends} {word} of {name}"), format!("+{ends} more {word}"), format!("+{ends} {word}"), format!("+{ends}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ends_ready, ends), format!("{ends_ready} ready")]));
+            if others > 0 {
+                let other = if others == 1 { "other pod" } else { "other pods" };
+                lines.push(Line::variants(Font::Name, vec![format!("+{others} {other}"), format!("+{others} other"), format!("+{others}")]));
+            }
+        }
+        Some(_) => {
+            let other = if others == 1 { "other pod" } else { "other pods" };
+            lines.push(Line::variants(Font::Name, vec![format!("+{others} {other}"), format!("+{others} other"), format!("+{others}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ready, others), format!("{ready} ready")]));
+        }
+        None => {
+            let n = ends + others;
+            lines.push(Line::variants(Font::Name, vec![format!("+{n} more pods"), format!("+{n}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ready, n), format!("{ready} ready")]));
+        }
+    }
+    // centred on the box's middle, as the two lines were
+    let first = (rect.h / 2.0 - 2.0 - PITCH * (lines.len() as f64 - 2.0) / 2.0).max(16.0);
+    let mut texts = place(&lines, rect, first, PITCH);
+    texts[0] = lines[0].place(rect.x + PAD, rect.y + first, rect.w - 2.0 * PAD - 38.0);
+    texts
+}
+
 /// What a pod box says, line by line, and its mark (✓ ! ✗).
 fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: bool, multi_ns: bool, headless: bool) -> (Vec<Line>, &'static str) {
     let (rel, _) = if client { (Relation::None, String::new()) } else { relation(svc, pod) };
@@ -1633,12 +1686,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 for &a in rest {
                     folded.push((all[a].1.name.clone(), gname.clone()));
                 }
-                let ready = rest.iter().filter(|&&a| all[a].1.ready).count();
-                let lines = [
-                    Line::variants(Font::Name, vec![format!("+{} more pods", rest.len()), format!("+{}", rest.len())]),
-                    Line::new(Font::Small, format!("{ready} ready · {} not ready", rest.len() - ready)),
-                ];
-                let texts = place(&lines, rect, rect.h / 2.0 - 2.0, PITCH);
+                let texts = fold_texts(rect, svc.map(|s| s.name.as_str()), rest.iter().map(|&a| (all[a].1.ready, all[a].0.is_some_and(|i| near.own.contains(&i)))));
                 // the counter of requests that reached its pods, top right
                 let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 5.0, w: 30.0, h: 15.0 });
                 row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
