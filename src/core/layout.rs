@@ -701,20 +701,32 @@ const ALONG: f64 = 4.5;
 /// How far off a box's border a route runs where there is room (uifix13).
 const CLEAR: f64 = 8.0;
 
-/// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
-/// 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through that gap is farthest
-/// from both borders.
-fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
-    let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
-    crate::core::sort::sort_by(&mut e, |p, q| p.total_cmp(q));
-    e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+/// The middles of the gutters between `rects` along one axis (`span`: a rect's start and
+/// length on it) wider than 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through
+/// that gutter is farthest from both borders. A gutter lies between one box's end and the next
+/// box's start, or inside a box between its border and a box it holds (the cluster's frame and
+/// the boxes along it, a node and its pods). (uifix15: any two borders 10-16 px apart made one,
+/// so that the client's line to DNS ran 5 px under the Service boxes, in the middle between
+/// their bottoms and the taller DNS box's bottom: 1,264 of the 21,450 hops of the sweep.)
+fn gutters(rects: &[Rect], span: fn(&Rect) -> (f64, f64)) -> Vec<(f64, f64)> {
+    let gutter = |lo: f64, hi: f64| hi - lo > 2.0 * ALONG && hi - lo < 2.0 * CLEAR + 0.5;
     let mut out = Vec::new();
-    for (i, &lo) in e.iter().enumerate() {
-        // (uifix14: up to 2 × CLEAR, the gutters between nodes and inside the cluster's frame:
-        // the frame is no obstacle, so no CLEAR line off it gave the middle)
-        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR + 0.5) {
-            if hi - lo > 2.0 * ALONG {
-                out.push((lo + hi) / 2.0);
+    for a in rects {
+        let (a0, aw) = span(a);
+        let a1 = a0 + aw;
+        for b in rects {
+            let (b0, bw) = span(b);
+            let b1 = b0 + bw;
+            if gutter(a1, b0) {
+                out.push((a1, b0));
+            }
+            if (gutter(a0, b0) || gutter(b1, a1)) && a.contains(b) {
+                if gutter(a0, b0) {
+                    out.push((a0, b0));
+                }
+                if gutter(b1, a1) {
+                    out.push((b1, a1));
+                }
             }
         }
     }
@@ -759,8 +771,15 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rec
     // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
     // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
     // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
-    xs.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.x, r.x + r.w])));
-    ys.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.y, r.y + r.h])));
+    // (uifix15: and no other line inside such a gutter than its middle and the ends: a route
+    // from kube-proxy on node-2 to a pod on node-1 went down the gutter between them at the
+    // load balancer's CLEAR line, 5 px from node-1, not its middle 8 px from both)
+    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
+    for (v, span, end) in [(&mut xs, (|r: &Rect| (r.x, r.w)) as fn(&Rect) -> (f64, f64), [a.0, b.0]), (&mut ys, |r: &Rect| (r.y, r.h), [a.1, b.1])] {
+        let g = gutters(&walls, span);
+        v.retain(|&x| end.iter().any(|&e| (e - x).abs() < 0.5) || !g.iter().any(|&(lo, hi)| x > lo + 0.5 && x < hi - 0.5));
+        v.extend(g.iter().map(|&(lo, hi)| (lo + hi) / 2.0));
+    }
     let norm = |v: &mut Vec<f64>| {
         v.retain(|x| x.is_finite());
         crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
@@ -1430,7 +1449,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // finds a clear spot beside the packet instead of the lane under the cluster, 800 px away
     // (teachfix9: web-nodeport from outside at a true 360 px)
     let gutter = if width < NARROW { LABEL_GUTTER } else { 0.0 };
-    let cluster_y = if stacked { 8.0 + row_h + 14.0 + gutter } else { 8.0 };
+    // (uifix15: 2 × CLEAR under the outside row, was 14: the outside client's line along it
+    // ran 6 px above the cluster's frame at 720-880 px)
+    let cluster_y = if stacked { 8.0 + row_h + 2.0 * CLEAR + gutter } else { 8.0 };
     let inner_x = cluster_x + FRAME_PAD;
     let inner_w = cluster_w - 2.0 * FRAME_PAD;
 
@@ -1755,9 +1776,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let n_out = outside.len();
     for (k, (kind, name, lines)) in outside.into_iter().enumerate() {
         let rect = if stacked {
-            let w2 = (width - 16.0 - GAP * (n_out as f64 - 1.0)) / n_out as f64;
+            // (uifix15: 2 × CLEAR apart, was GAP: at 320 px the client's line up to the
+            // external host ran 5 px beside the outside client's box)
+            let w2 = (width - 16.0 - NODE_GAP * (n_out as f64 - 1.0)) / n_out as f64;
             let w = need(&lines).max(150.0).min(w2);
-            Rect { x: 8.0 + k as f64 * (w2 + GAP), y: 8.0, w, h: row_h }
+            Rect { x: 8.0 + k as f64 * (w2 + NODE_GAP), y: 8.0, w, h: row_h }
         } else {
             let ow = outside_w - 8.0;
             if k == 0 { Rect { x: 8.0, y: 60.0, w: ow, h: row_h } } else { Rect { x: 8.0, y: 170.0, w: ow, h: 78.0 } }
