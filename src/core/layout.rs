@@ -127,11 +127,14 @@ struct Neighbourhood {
     pods: std::collections::HashSet<usize>,
     /// the endpoints' pods: drawn first on their node, so a fold hides near misses, not them
     endpoints: std::collections::HashSet<usize>,
+    /// the selected Service's own endpoints' pods alone (not the pods a path reaches beyond
+    /// it): what a node's fold counts as "more endpoints of web" (uifix15)
+    own: std::collections::HashSet<usize>,
     nodes: std::collections::HashSet<String>,
 }
 
 fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
-    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), nodes: Default::default() };
+    let mut hood = Neighbourhood { pods: Default::default(), endpoints: Default::default(), own: Default::default(), nodes: Default::default() };
     if let Some(n) = &report.cluster.client_pod.node {
         hood.nodes.insert(n.clone());
     }
@@ -168,6 +171,9 @@ fn neighbourhood(report: &Report, selected: Option<usize>) -> Neighbourhood {
             hood.pods.insert(i);
             if endpoints.contains(&key) || !wanted.contains(&key) {
                 hood.endpoints.insert(i);
+            }
+            if endpoints.contains(&key) {
+                hood.own.insert(i);
             }
             if let Some(n) = &p.node {
                 hood.nodes.insert(n.clone());
@@ -695,20 +701,32 @@ const ALONG: f64 = 4.5;
 /// How far off a box's border a route runs where there is room (uifix13).
 const CLEAR: f64 = 8.0;
 
-/// The middles of the gaps between two of `edges` (borders' coordinates on one axis) wider than
-/// 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through that gap is farthest
-/// from both borders.
-fn gutters(edges: impl Iterator<Item = f64>) -> Vec<f64> {
-    let mut e: Vec<f64> = edges.filter(|v| v.is_finite()).collect();
-    crate::core::sort::sort_by(&mut e, |p, q| p.total_cmp(q));
-    e.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+/// The middles of the gutters between `rects` along one axis (`span`: a rect's start and
+/// length on it) wider than 2 × [`ALONG`] and at most 2 × [`CLEAR`]: where a route through
+/// that gutter is farthest from both borders. A gutter lies between one box's end and the next
+/// box's start, or inside a box between its border and a box it holds (the cluster's frame and
+/// the boxes along it, a node and its pods). (uifix15: any two borders 10-16 px apart made one,
+/// so that the client's line to DNS ran 5 px under the Service boxes, in the middle between
+/// their bottoms and the taller DNS box's bottom: 1,264 of the 21,450 hops of the sweep.)
+fn gutters(rects: &[Rect], span: fn(&Rect) -> (f64, f64)) -> Vec<(f64, f64)> {
+    let gutter = |lo: f64, hi: f64| hi - lo > 2.0 * ALONG && hi - lo < 2.0 * CLEAR + 0.5;
     let mut out = Vec::new();
-    for (i, &lo) in e.iter().enumerate() {
-        // (uifix14: up to 2 × CLEAR, the gutters between nodes and inside the cluster's frame:
-        // the frame is no obstacle, so no CLEAR line off it gave the middle)
-        for &hi in e[i + 1..].iter().take_while(|&&hi| hi - lo < 2.0 * CLEAR + 0.5) {
-            if hi - lo > 2.0 * ALONG {
-                out.push((lo + hi) / 2.0);
+    for a in rects {
+        let (a0, aw) = span(a);
+        let a1 = a0 + aw;
+        for b in rects {
+            let (b0, bw) = span(b);
+            let b1 = b0 + bw;
+            if gutter(a1, b0) {
+                out.push((a1, b0));
+            }
+            if (gutter(a0, b0) || gutter(b1, a1)) && a.contains(b) {
+                if gutter(a0, b0) {
+                    out.push((a0, b0));
+                }
+                if gutter(b1, a1) {
+                    out.push((b1, a1));
+                }
             }
         }
     }
@@ -753,8 +771,15 @@ fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rec
     // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
     // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
     // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
-    xs.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.x, r.x + r.w])));
-    ys.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.y, r.y + r.h])));
+    // (uifix15: and no other line inside such a gutter than its middle and the ends: a route
+    // from kube-proxy on node-2 to a pod on node-1 went down the gutter between them at the
+    // load balancer's CLEAR line, 5 px from node-1, not its middle 8 px from both)
+    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
+    for (v, span, end) in [(&mut xs, (|r: &Rect| (r.x, r.w)) as fn(&Rect) -> (f64, f64), [a.0, b.0]), (&mut ys, |r: &Rect| (r.y, r.h), [a.1, b.1])] {
+        let g = gutters(&walls, span);
+        v.retain(|&x| end.iter().any(|&e| (e - x).abs() < 0.5) || !g.iter().any(|&(lo, hi)| x > lo + 0.5 && x < hi - 0.5));
+        v.extend(g.iter().map(|&(lo, hi)| (lo + hi) / 2.0));
+    }
     let norm = |v: &mut Vec<f64>| {
         v.retain(|x| x.is_finite());
         crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
@@ -1025,6 +1050,53 @@ fn place(lines: &[Line], r: Rect, first: f64, pitch: f64) -> Vec<Text> {
 
 fn mark_text(r: Rect, mark: &str) -> Text {
     Text { font: Font::Name, class: "t-mark", x: r.x + r.w - PAD, y: r.y + 16.0, end: true, text: mark.into(), full: mark.into() }
+}
+
+/// What a node's "+N more" fold says, placed in `rect`, of its pods `(ready, an endpoint of the
+/// selected Service)`: with a Service selected, its hidden endpoints and the other pods in two
+/// counts ("+11 more endpoints of web", "+100 other pods") and the endpoints' readiness; without
+/// one, "+N more pods" and their readiness. (uifix15, issue #12 item 4: the busy scene's node-1
+/// folded 11 of busy-frontend's endpoints with 100 other Services' pods as "+111 more pods".)
+/// The first line keeps clear of the counter's slot (top right).
+fn fold_texts(rect: Rect, svc: Option<&str>, pods: impl Iterator<Item = (bool, bool)>) -> Vec<Text> {
+    let (mut ends, mut ends_ready, mut others, mut ready) = (0, 0, 0, 0);
+    for (r, own) in pods {
+        ready += r as usize;
+        if own {
+            ends += 1;
+            ends_ready += r as usize;
+        } else {
+            others += 1;
+        }
+    }
+    let readiness = |r: usize, n: usize| format!("{r} ready · {} not ready", n - r);
+    let mut lines = Vec::new();
+    match svc {
+        Some(name) if ends > 0 => {
+            let word = if ends == 1 { "endpoint" } else { "endpoints" };
+            lines.push(Line::variants(Font::Name, vec![format!("+{ends} more {word} of {name}"), format!("+{ends} {word} of {name}"), format!("+{ends} more {word}"), format!("+{ends} {word}"), format!("+{ends}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ends_ready, ends), format!("{ends_ready} ready")]));
+            if others > 0 {
+                let other = if others == 1 { "other pod" } else { "other pods" };
+                lines.push(Line::variants(Font::Name, vec![format!("+{others} {other}"), format!("+{others} other"), format!("+{others}")]));
+            }
+        }
+        Some(_) => {
+            let other = if others == 1 { "other pod" } else { "other pods" };
+            lines.push(Line::variants(Font::Name, vec![format!("+{others} {other}"), format!("+{others} other"), format!("+{others}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ready, others), format!("{ready} ready")]));
+        }
+        None => {
+            let n = ends + others;
+            lines.push(Line::variants(Font::Name, vec![format!("+{n} more pods"), format!("+{n}")]));
+            lines.push(Line::variants(Font::Small, vec![readiness(ready, n), format!("{ready} ready")]));
+        }
+    }
+    // centred on the box's middle, as the two lines were
+    let first = (rect.h / 2.0 - 2.0 - PITCH * (lines.len() as f64 - 2.0) / 2.0).max(16.0);
+    let mut texts = place(&lines, rect, first, PITCH);
+    texts[0] = lines[0].place(rect.x + PAD, rect.y + first, rect.w - 2.0 * PAD - 38.0);
+    texts
 }
 
 /// What a pod box says, line by line, and its mark (✓ ! ✗).
@@ -1388,7 +1460,9 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // finds a clear spot beside the packet instead of the lane under the cluster, 800 px away
     // (teachfix9: web-nodeport from outside at a true 360 px)
     let gutter = if width < NARROW { LABEL_GUTTER } else { 0.0 };
-    let cluster_y = if stacked { 8.0 + row_h + 14.0 + gutter } else { 8.0 };
+    // (uifix15: 2 × CLEAR under the outside row, was 14: the outside client's line along it
+    // ran 6 px above the cluster's frame at 720-880 px)
+    let cluster_y = if stacked { 8.0 + row_h + 2.0 * CLEAR + gutter } else { 8.0 };
     let inner_x = cluster_x + FRAME_PAD;
     let inner_w = cluster_w - 2.0 * FRAME_PAD;
 
@@ -1644,12 +1718,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 for &a in rest {
                     folded.push((all[a].1.name.clone(), gname.clone()));
                 }
-                let ready = rest.iter().filter(|&&a| all[a].1.ready).count();
-                let lines = [
-                    Line::variants(Font::Name, vec![format!("+{} more pods", rest.len()), format!("+{}", rest.len())]),
-                    Line::new(Font::Small, format!("{ready} ready · {} not ready", rest.len() - ready)),
-                ];
-                let texts = place(&lines, rect, rect.h / 2.0 - 2.0, PITCH);
+                let texts = fold_texts(rect, svc.map(|s| s.name.as_str()), rest.iter().map(|&a| (all[a].1.ready, all[a].0.is_some_and(|i| near.own.contains(&i)))));
                 // the counter of requests that reached its pods, top right
                 let badge = Some(Rect { x: rect.x + rect.w - 36.0, y: rect.y + 5.0, w: 30.0, h: 15.0 });
                 row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
@@ -1718,9 +1787,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let n_out = outside.len();
     for (k, (kind, name, lines)) in outside.into_iter().enumerate() {
         let rect = if stacked {
-            let w2 = (width - 16.0 - GAP * (n_out as f64 - 1.0)) / n_out as f64;
+            // (uifix15: 2 × CLEAR apart, was GAP: at 320 px the client's line up to the
+            // external host ran 5 px beside the outside client's box)
+            let w2 = (width - 16.0 - NODE_GAP * (n_out as f64 - 1.0)) / n_out as f64;
             let w = need(&lines).max(150.0).min(w2);
-            Rect { x: 8.0 + k as f64 * (w2 + GAP), y: 8.0, w, h: row_h }
+            Rect { x: 8.0 + k as f64 * (w2 + NODE_GAP), y: 8.0, w, h: row_h }
         } else {
             let ow = outside_w - 8.0;
             if k == 0 { Rect { x: 8.0, y: 60.0, w: ow, h: row_h } } else { Rect { x: 8.0, y: 170.0, w: ow, h: 78.0 } }

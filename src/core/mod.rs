@@ -2737,6 +2737,8 @@ mod tests_hintfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix15;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_perf10k;

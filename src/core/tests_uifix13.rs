@@ -40,7 +40,7 @@ pub(super) fn hops_at(widths: &[f64]) -> Vec<(String, Layout, String, String)> {
 
 /// The boxes a hop starts or ends at (for a hop into a node, also its kube-proxy box, where its
 /// line goes on to: Layout::drawn_route).
-fn ends(l: &Layout, from: &str, to: &str) -> Vec<Rect> {
+pub(super) fn ends(l: &Layout, from: &str, to: &str) -> Vec<Rect> {
     let mut out: Vec<Rect> = [from, to].iter().filter_map(|k| l.item_for(k)).map(|i| i.rect).collect();
     if let Some(n) = to.strip_prefix("node:") {
         out.extend(l.find("kube-proxy", n).map(|i| i.rect));
@@ -51,7 +51,7 @@ fn ends(l: &Layout, from: &str, to: &str) -> Vec<Rect> {
 /// The nearest a segment `p`–`q` runs alongside one of `r`'s four borders: parallel to it and
 /// beside it over more than 2 px (a segment that crosses a border at right angles is not
 /// alongside it).
-fn alongside(p: (f64, f64), q: (f64, f64), r: &Rect) -> Option<f64> {
+pub(super) fn alongside(p: (f64, f64), q: (f64, f64), r: &Rect) -> Option<f64> {
     let horizontal = (p.1 - q.1).abs() < 1e-9;
     let (lo, hi, at) = if horizontal { (p.0.min(q.0), p.0.max(q.0), p.1) } else { (p.1.min(q.1), p.1.max(q.1), p.0) };
     let (a, b, e1, e2) = if horizontal { (r.x, r.x + r.w, r.y, r.y + r.h) } else { (r.y, r.y + r.h, r.x, r.x + r.w) };

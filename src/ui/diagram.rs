@@ -503,8 +503,12 @@ pub fn Diagram() -> impl IntoView {
                 }
                 "pod-group" => {
                     let hits = group_hits(l, &it.name);
+                    // what it hides, in its words whole ("+11 more endpoints of web; 8 ready ·
+                    // 3 not ready; +100 other pods": core::layout's fold_texts, uifix15)
+                    let full = it.texts.iter().map(|t| t.full.as_str()).collect::<Vec<_>>().join("; ");
                     view! {
-                        <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{} more pods on this node", it.index.unwrap_or(0))>
+                        <g class="pod-group" data-kind="pod" data-name=it.name.clone() tabindex="0" role="img" aria-label=format!("{full} on this node")>
+                            <title>{format!("{full} on this node")}</title>
                             <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="6" />
                             {texts_view(&it.texts)}
                             {counter(it, hits)}
