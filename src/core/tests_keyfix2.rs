@@ -29,8 +29,10 @@ fn pairs(r: &super::report::Report, si: usize, l: &Layout) -> Vec<(String, Strin
     out
 }
 
+type Route = Option<Vec<(f64, f64)>>;
+
 /// Both searches on one hop, strict and not: (A*'s, Dijkstra's) per strictness.
-fn both(l: &Layout, from: &str, to: &str) -> Vec<(Option<Vec<(f64, f64)>>, Option<Vec<(f64, f64)>>)> {
+fn both(l: &Layout, from: &str, to: &str) -> Vec<(Route, Route)> {
     let (Some(a), Some(b)) = (l.anchor(from), l.anchor(to)) else { return Vec::new() };
     let frames = l.frames();
     [true, false]
@@ -42,7 +44,7 @@ fn both(l: &Layout, from: &str, to: &str) -> Vec<(Option<Vec<(f64, f64)>>, Optio
         .collect()
 }
 
-fn bits(r: &Option<Vec<(f64, f64)>>) -> Option<Vec<(u64, u64)>> {
+fn bits(r: &Route) -> Option<Vec<(u64, u64)>> {
     r.as_ref().map(|v| v.iter().map(|p| (p.0.to_bits(), p.1.to_bits())).collect())
 }
 
