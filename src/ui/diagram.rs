@@ -224,8 +224,10 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
         }
     }
     put(f64::NAN);
-    for strict in [true, false] {
-        for r in l.obstacles(from, to, strict) {
+    // (found once: the search below takes them, keyfix2)
+    let obstacles = [l.obstacles(from, to, true), l.obstacles(from, to, false)];
+    for o in &obstacles {
+        for r in o {
             [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
         }
         put(f64::NAN);
@@ -236,7 +238,7 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
     if let Some(r) = ROUTES.with_borrow(|m| m.get(&key).cloned()) {
         return r;
     }
-    let r = l.drawn_route(from, to);
+    let r = l.drawn_route_among(from, to, [&obstacles[0], &obstacles[1]]);
     ROUTES.with_borrow_mut(|m| {
         if m.len() >= 1024 {
             m.clear();
