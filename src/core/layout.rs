@@ -772,6 +772,41 @@ thread_local! {
     pub(crate) static EXPANDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// The grid lines a routed hop may use between `a` and `b`, sorted, within 0.5 px merged: the
+/// ends, the drawing's edges, 4 and [`CLEAR`] px off each box, and inside a narrow gutter only
+/// its middle (shared by [`route_between`] and the Dijkstra tests_keyfix2 compares it with).
+fn grid_lines(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>) {
+    let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
+    let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
+    for r in obstacles {
+        xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
+        ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
+        // (uifix13: and CLEAR px off, so that in the open a route keeps clear of the box)
+        xs.extend([r.x - CLEAR, r.x + r.w + CLEAR]);
+        ys.extend([r.y - CLEAR, r.y + r.h + CLEAR]);
+    }
+    // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
+    // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
+    // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
+    // (uifix15: and no other line inside such a gutter than its middle and the ends: a route
+    // from kube-proxy on node-2 to a pod on node-1 went down the gutter between them at the
+    // load balancer's CLEAR line, 5 px from node-1, not its middle 8 px from both)
+    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
+    for (v, span, end) in [(&mut xs, (|r: &Rect| (r.x, r.w)) as fn(&Rect) -> (f64, f64), [a.0, b.0]), (&mut ys, |r: &Rect| (r.y, r.h), [a.1, b.1])] {
+        let g = gutters(&walls, span);
+        v.retain(|&x| end.iter().any(|&e| (e - x).abs() < 0.5) || !g.iter().any(|&(lo, hi)| x > lo + 0.5 && x < hi - 0.5));
+        v.extend(g.iter().map(|&(lo, hi)| (lo + hi) / 2.0));
+    }
+    let norm = |v: &mut Vec<f64>| {
+        v.retain(|x| x.is_finite());
+        crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
+        v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+    };
+    norm(&mut xs);
+    norm(&mut ys);
+    (xs, ys)
+}
+
 pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> Option<Vec<(f64, f64)>> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
@@ -785,27 +820,7 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
             return Some(vec![a, corner, b]);
         }
     }
-    let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
-    let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
-    for r in obstacles {
-        xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
-        ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
-        // (uifix13: and CLEAR px off, so that in the open a route keeps clear of the box)
-        xs.extend([r.x - CLEAR, r.x + r.w + CLEAR]);
-        ys.extend([r.y - CLEAR, r.y + r.h + CLEAR]);
-    }
-    // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
-    // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
-    // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
-    xs.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.x, r.x + r.w])));
-    ys.extend(gutters(obstacles.iter().chain(frames).flat_map(|r| [r.y, r.y + r.h])));
-    let norm = |v: &mut Vec<f64>| {
-        v.retain(|x| x.is_finite());
-        crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
-        v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
-    };
-    norm(&mut xs);
-    norm(&mut ys);
+    let (xs, ys) = grid_lines(a, b, obstacles, frames, width, height);
     let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
     let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
     let (nx, ny) = (xs.len(), ys.len());
@@ -997,34 +1012,7 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
             return Some(vec![a, corner, b]);
         }
     }
-    let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
-    let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
-    for r in obstacles {
-        xs.extend([r.x - 4.0, r.x + r.w + 4.0]);
-        ys.extend([r.y - 4.0, r.y + r.h + 4.0]);
-        // (uifix13: and CLEAR px off, so that in the open a route keeps clear of the box)
-        xs.extend([r.x - CLEAR, r.x + r.w + CLEAR]);
-        ys.extend([r.y - CLEAR, r.y + r.h + CLEAR]);
-    }
-    // the middle of every gutter narrower than 2 × CLEAR between two borders (a box's, a
-    // frame's): the 10 px between the cluster's frame and the boxes along it, between two nodes
-    // (uifix13: a route there ran 4 px from one border, lead15 np-dark.png)
-    // (uifix15: and no other line inside such a gutter than its middle and the ends: a route
-    // from kube-proxy on node-2 to a pod on node-1 went down the gutter between them at the
-    // load balancer's CLEAR line, 5 px from node-1, not its middle 8 px from both)
-    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
-    for (v, span, end) in [(&mut xs, (|r: &Rect| (r.x, r.w)) as fn(&Rect) -> (f64, f64), [a.0, b.0]), (&mut ys, |r: &Rect| (r.y, r.h), [a.1, b.1])] {
-        let g = gutters(&walls, span);
-        v.retain(|&x| end.iter().any(|&e| (e - x).abs() < 0.5) || !g.iter().any(|&(lo, hi)| x > lo + 0.5 && x < hi - 0.5));
-        v.extend(g.iter().map(|&(lo, hi)| (lo + hi) / 2.0));
-    }
-    let norm = |v: &mut Vec<f64>| {
-        v.retain(|x| x.is_finite());
-        crate::core::sort::sort_by(v, |p, q| p.total_cmp(q));
-        v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
-    };
-    norm(&mut xs);
-    norm(&mut ys);
+    let (xs, ys) = grid_lines(a, b, obstacles, frames, width, height);
     let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
     let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
     let (nx, ny) = (xs.len(), ys.len());
