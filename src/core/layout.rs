@@ -1335,7 +1335,9 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
         Relation::NearMiss => "✗",
         Relation::None => "",
     };
-    let mut lines = vec![Line::name(if client { "client (curl)".to_string() } else { pod.name.clone() }, 18.0)];
+    // the stand-in client (line 0) is "client (curl)"; the user's own pod chosen as the client
+    // (a pod named `client`, or From "Your pod frontend": paths::user_client) keeps its name
+    let mut lines = vec![Line::name(if client && pod.line == 0 { "client (curl)".to_string() } else { pod.name.clone() }, 18.0)];
     if multi_ns {
         lines.push(Line::variants(Font::Small, vec![format!("namespace {}", pod.namespace), pod.namespace.clone()]));
     }

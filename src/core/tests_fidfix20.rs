@@ -164,3 +164,20 @@ fn a_share_link_carries_the_client_pod_is_dns1123_subdomain() {
     let bad = encode(&SharedScene { yaml: "y".into(), client_pod: "Front_End".into(), ..Default::default() });
     assert_eq!(HostOptions::parse("", &format!("#s={bad}")).client_pod, None);
 }
+
+/// The diagram's client box for an input pod chosen as the client (From "Your pod frontend")
+/// carries that pod's name, not the stand-in's "client (curl)" (the lead's screenshot of qa3 19:
+/// the box said "client (curl)" at frontend's address 10.244.0.2); the stand-in keeps its name.
+#[test]
+fn the_client_box_of_a_chosen_input_pod_shows_its_name() {
+    let text = fixture("qa3-19-egress-policy-drops-dns.yaml");
+    let name_of_client = |cfg: &Config| {
+        let r = analyze(&text, cfg);
+        let si = r.services.iter().position(|s| s.name == "backend").unwrap();
+        let l = super::layout::layout(&r, Some(si), 1280.0);
+        let c = l.items.iter().find(|i| i.kind == "pod" && i.name == r.cluster.client_pod.name).expect("the client's box");
+        c.texts[0].text.clone()
+    };
+    assert_eq!(name_of_client(&Config { client_pod: Some("frontend".into()), ..Config::default() }), "frontend");
+    assert_eq!(name_of_client(&Config::default()), "client (curl)");
+}
