@@ -1767,15 +1767,15 @@ fn internal_traffic_policy_notes(objects: &[Object], services: &[Arc<ServiceRepo
             continue;
         }
         let Some(o) = objects.iter().find(|o| !o.refused && matches!(o.body, Body::Service(_)) && o.meta.namespace == s.namespace && o.meta.name == s.name) else { continue };
-        let only = if with.len() == 1 { format!("{} only", with[0]) } else { format!("{} only", with.join(", ")) };
         diags.push(
             Diagnostic::note(
                 Severity::Warning,
                 ErrorType::Resolution,
                 "InternalTrafficPolicyLocal",
                 format!(
-                    "spec.internalTrafficPolicy: Local: kube-proxy sends an in-cluster client only to the endpoints on the client's own node, and Service {}'s endpoints are on {only}: clients on {} that connect to it are dropped (kube-proxy: \"has no local endpoints\"; the connection hangs until it times out). Set internalTrafficPolicy: Cluster, or run an endpoint on every node (a DaemonSet)",
+                    "spec.internalTrafficPolicy: Local: kube-proxy sends an in-cluster client only to the endpoints on the client's own node, and Service {}'s endpoints are on {} only: clients on {} that connect to it are dropped (kube-proxy: \"has no local endpoints\"; the connection hangs until it times out). Set internalTrafficPolicy: Cluster, or run an endpoint on every node (a DaemonSet)",
                     s.name,
+                    with.join(", "),
                     without.join(", ")
                 ),
                 o.pos("spec.internalTrafficPolicy"),
