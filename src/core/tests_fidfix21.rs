@@ -1,0 +1,163 @@
+//! fidfix21: the fidelity leftovers of the last sweep. Each test reads real YAML
+//! (tests/fixtures/fidfix21/, or an earlier sweep's fixture) and names the upstream rule.
+
+use super::analyze;
+use super::config::Config;
+use super::diag::Severity;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+/// Item 1. A startupProbe on a port name the container does not declare: pkg/probe/util.go
+/// findPortByName errors (`port "http" not found`), pkg/kubelet/prober/prober.go probe returns
+/// the error ("Startup probe errored and resulted in unknown state"), and
+/// pkg/kubelet/prober/worker.go doProbe throws an errored result away ("Prober error, throw away
+/// the result"): the startup result stays at newWorker's initial Unknown, so the container never
+/// counts as started, its readiness probe never runs ("Disable other probes until container has
+/// started"), and pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions never kills it
+/// (it kills on a startup *Failure*: "Container %s failed startup probe, will be restarted").
+/// Upstream differs from the brief here: no restart (RESTARTS stays 0), and the words say so.
+#[test]
+fn startup_probe_on_an_undeclared_port_name_never_starts_and_is_not_restarted_worker_do_probe() {
+    let r = analyze(&fixture("fidfix21/01-startup-probe-port-name.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "ProbePortNotFound").expect("the startup probe warning");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.starts_with("spec.template.spec.containers[0].startupProbe.httpGet.port: port \"http\" not found"), "{}", d.message);
+    assert!(d.message.contains("the container never counts as started") && d.message.contains("its readiness and liveness probes never run") && d.message.contains("RESTARTS stays 0"), "{}", d.message);
+    assert!(!d.message.contains("will be restarted"), "{}", d.message);
+    let pod = r.pods.iter().find(|p| p.name.starts_with("api-")).unwrap();
+    assert!(!pod.ready);
+    let why = pod.not_ready_reason.as_deref().unwrap_or_default();
+    assert!(why.starts_with("the startupProbe of container api uses port \"http\"") && why.contains("never counts as started") && why.contains("not restarted either"), "{why}");
+    // the text report's pod line says it
+    assert!(r.to_text().contains("never counts as started"));
+}
+
+/// Item 1, the liveness half (qa3 33's promxy scene, fidfix20's words corrected): a
+/// livenessProbe on the undeclared port name "web" errors every period ("Liveness probe errored
+/// and resulted in unknown state"), worker.go doProbe throws the errored result away and the
+/// liveness result stays at newWorker's initial Success, so computePodActions never finds a
+/// Failure and never restarts the container ("failed liveness probe, will be restarted" does not
+/// happen). With a readiness probe on the same name: said after the readiness cause. Alone: a
+/// warning, and now the pod's line says it (the pod is Ready).
+#[test]
+fn liveness_probe_on_an_undeclared_port_name_never_restarts_and_the_pod_line_says_so_worker_do_probe() {
+    let text = fixture("qa3-33-liveness-named-port-undeclared.yaml");
+    let r = analyze(&text, &Config::default());
+    let pod = r.pods.iter().find(|p| p.name.starts_with("promxy-")).unwrap();
+    let why = pod.not_ready_reason.as_deref().unwrap_or_default();
+    assert!(why.contains("its livenessProbe uses port \"web\" too") && why.contains("never restarts the container (RESTARTS stays 0)"), "{why}");
+    assert!(!why.contains("will be restarted") && !why.contains("RESTARTS climbs"), "{why}");
+    assert!(pod.notes.is_empty(), "said once, in the not-Ready reason: {:?}", pod.notes);
+
+    let live_only = text.replace("        readinessProbe:\n          httpGet:\n            path: \"/-/ready\"\n            port: web\n          initialDelaySeconds: 3\n", "");
+    assert_ne!(live_only, text);
+    let r = analyze(&live_only, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "ProbePortNotFound").expect("the liveness warning");
+    assert!(d.message.starts_with("spec.template.spec.containers[0].livenessProbe.httpGet.port: port \"web\" not found"), "{}", d.message);
+    assert!(d.message.contains("every livenessProbe errors") && d.message.contains("never restarts container promxy") && !d.message.contains("will be restarted"), "{}", d.message);
+    let pod = r.pods.iter().find(|p| p.name.starts_with("promxy-")).unwrap();
+    assert!(pod.ready, "liveness does not gate readiness");
+    assert_eq!(pod.notes.len(), 1, "{:?}", pod.notes);
+    assert!(pod.notes[0].starts_with("the livenessProbe of container promxy uses port \"web\", a name the container does not declare") && pod.notes[0].contains("never restarted by it"), "{}", pod.notes[0]);
+    let text_report = r.to_text();
+    let line = text_report.lines().position(|l| l.starts_with(&format!("  pod promxy/{}", pod.name))).expect("the pod line");
+    assert!(text_report.lines().nth(line + 1).unwrap().contains("the livenessProbe of container promxy uses port \"web\""), "{text_report}");
+    // the JSON carries it on the pod ("notes"), absent from pods without
+    let json = serde_json::to_value(&r).unwrap();
+    let jp = json["pods"].as_array().unwrap().iter().find(|p| p["name"] == pod.name.as_str()).unwrap();
+    assert_eq!(jp["notes"].as_array().map(Vec::len), Some(1));
+    // (the same name declared: nothing)
+    let fixed = live_only.replace("        - containerPort: 8082\n", "        - containerPort: 8082\n          name: web\n");
+    assert_ne!(fixed, live_only);
+    let r = analyze(&fixed, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "ProbePortNotFound"));
+    assert!(r.pods.iter().all(|p| p.notes.is_empty()));
+}
+
+/// Item 2 (qa4 19): a readinessProbe with initialDelaySeconds: 60. pkg/kubelet/prober/worker.go
+/// newWorker starts the readiness result at results.Failure and doProbe returns early while the
+/// container has run less than InitialDelaySeconds ("Probe disabled for InitialDelaySeconds"), so
+/// the pod is not Ready — and the EndpointSlice controller (k8s.io/endpointslice utils.go
+/// podToEndpoint) lists it not ready — for at least 60 s after each start. An info on each pod's
+/// line and on the Service all of whose endpoints wait so; no warning.
+#[test]
+fn readiness_initial_delay_is_said_on_the_pod_and_the_service_worker_initial_value_failure() {
+    let text = fixture("fidfix21/02-readiness-initial-delay.yaml");
+    let r = analyze(&text, &Config::default());
+    let pods: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("shop-")).collect();
+    assert_eq!(pods.len(), 2);
+    for p in &pods {
+        assert!(p.ready, "the steady state: Ready");
+        assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
+        assert!(p.notes[0].starts_with("the readinessProbe of container shop has initialDelaySeconds: 60") && p.notes[0].contains("not Ready, and not a ready endpoint of any Service, for at least 60 s after each start"), "{}", p.notes[0]);
+    }
+    let d = r.diagnostics.iter().find(|d| d.code == "ReadinessInitialDelay").expect("the Service's note");
+    assert_eq!(d.severity, Severity::Info);
+    assert_eq!(d.object.as_deref(), Some("Service/default/shop"));
+    assert_eq!(d.line, 38, "at the Service's selector");
+    assert!(d.message.starts_with("Service shop: all 2 of its ready endpoints wait out a readinessProbe initialDelaySeconds (container shop: 60 s)") && d.message.contains("the Service has no ready endpoint for at least 60 s"), "{}", d.message);
+    assert!(r.diagnostics.iter().all(|d| d.severity == Severity::Info), "{:?}", r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+    assert!(r.to_text().contains("initialDelaySeconds: 60"));
+
+    // one endpoint without the delay: the Service is served from the start, no Service note
+    let mixed = format!("{text}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: shop-canary\n  labels:\n    app: shop\nspec:\n  containers:\n  - name: shop\n    image: ghcr.io/example/shop:2.0.0\n    ports:\n    - name: http\n      containerPort: 3000\n");
+    let r = analyze(&mixed, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "ReadinessInitialDelay"));
+    assert!(r.pods.iter().find(|p| p.name == "shop-canary").unwrap().notes.is_empty());
+    // no delay written (or 0): nothing
+    let r = analyze(&text.replace("          initialDelaySeconds: 60\n", ""), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "ReadinessInitialDelay"));
+    assert!(r.pods.iter().all(|p| p.notes.is_empty()));
+    // a pod not Ready in the picture (the what-if flip): no "later, Ready" note on it
+    let first = pods[0].name.clone();
+    let r = analyze(&text, &Config { flip_ready: vec![format!("default/{first}")], ..Config::default() });
+    assert!(r.pods.iter().find(|p| p.name == first).unwrap().notes.is_empty());
+}
+
+/// Item 3 (qa4 18): trafficDistribution PreferClose prefers the client's *zone*, never "the same
+/// node": k8s.io/endpointslice trafficdist.go hints each endpoint for its node's zone, and
+/// pkg/proxy/topology.go topologyModeFromHints keeps, on a node, the endpoints hinted for its zone
+/// when every ready endpoint has a zone hint and one is for that zone. The Service gets a note on
+/// spec.trafficDistribution saying the zone rule, and, from the nodes' topology.kubernetes.io/zone
+/// labels, which zones have endpoints (uifix10's scene: web-a in zone-a, web-b and web-c in zone-b).
+#[test]
+fn prefer_close_note_says_the_zone_rule_and_the_zones_topology_mode_from_hints() {
+    let text = fixture("uifix10/03-prefer-close.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").expect("the note");
+    assert_eq!(d.severity, Severity::Info);
+    assert_eq!(d.line, 30);
+    assert!(d.message.starts_with("spec.trafficDistribution: PreferClose: the EndpointSlice controller hints each ready endpoint for its node's zone"), "{}", d.message);
+    assert!(d.message.contains("It is a zone rule, not a node rule") && d.message.contains("PreferClose is the older name of PreferSameZone"), "{}", d.message);
+    assert!(d.message.ends_with("Here the ready endpoints are in zone zone-a: web-a; zone zone-b: web-b, web-c"), "{}", d.message);
+    assert!(!d.message.contains("same node"), "{}", d.message);
+
+    // a third zone with a node and no endpoint
+    let three = text.replacen("---\napiVersion: v1\nkind: Service", "---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-4\n  labels:\n    topology.kubernetes.io/zone: zone-c\n---\napiVersion: v1\nkind: Service", 1);
+    let r = analyze(&three, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
+    assert!(d.message.ends_with("; the nodes in zone zone-c have no endpoint in their zone, so kube-proxy there uses every endpoint"), "{}", d.message);
+
+    // no zone labels: no hints, every endpoint
+    let bare = text.replace("    topology.kubernetes.io/zone: zone-a\n", "").replace("    topology.kubernetes.io/zone: zone-b\n", "");
+    let r = analyze(&bare, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
+    assert!(d.message.ends_with("no zone hint is written and every endpoint is used from every node"), "{}", d.message);
+
+    // PreferSameNode (core/v1 types.go ServiceTrafficDistributionPreferSameNode): the node rule,
+    // then the zone rule
+    let r = analyze(&text.replace("trafficDistribution: PreferClose", "trafficDistribution: PreferSameNode"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
+    assert!(d.message.starts_with("spec.trafficDistribution: PreferSameNode: the EndpointSlice controller hints each ready endpoint for its own node and its node's zone"), "{}", d.message);
+    // PreferSameZone: the zone rule, without the old-name remark
+    let r = analyze(&text.replace("trafficDistribution: PreferClose", "trafficDistribution: PreferSameZone"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
+    assert!(d.message.contains("zone rule") && !d.message.contains("older name"), "{}", d.message);
+    // the topology-mode annotation wins (reconciler.go hintsEnabled): no trafficDistribution note
+    let auto = text.replace("  name: web\nspec:\n", "  name: web\n  annotations:\n    service.kubernetes.io/topology-mode: Auto\nspec:\n");
+    assert_ne!(auto, text);
+    let r = analyze(&auto, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "TrafficDistribution"));
+}
