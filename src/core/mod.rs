@@ -1627,6 +1627,8 @@ fn analyze_checked(
     gateway::backend_notes(&objects, &services, &mut diags);
     // and their parentRefs, accepted or not by the Gateways of the input (Accepted condition)
     gateway::parent_notes(&objects, &mut diags);
+    gateway::listener_notes(&objects, &mut diags);
+    gateway::class_notes(&objects, &mut diags);
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);

@@ -161,3 +161,88 @@ fn prefer_close_note_says_the_zone_rule_and_the_zones_topology_mode_from_hints()
     let r = analyze(&auto, &Config::default());
     assert!(r.diagnostics.iter().all(|d| d.code != "TrafficDistribution"));
 }
+
+/// Item 4: an HTTPS listener whose certificateRefs names a Secret in another namespace, with no
+/// ReferenceGrant there admitting Gateway → Secret. kubernetes-sigs/gateway-api apis/v1
+/// gateway_types.go ListenerTLSConfig.CertificateRefs ("If a ReferenceGrant does not allow this
+/// reference, the \"ResolvedRefs\" condition MUST be set to False for this listener with the
+/// \"RefNotPermitted\" reason"), ListenerReasonRefNotPermitted; apis/v1beta1
+/// referencegrant_types.go (the grant in the target's namespace: from Gateway, to Secret); Envoy
+/// Gateway's message "Certificate ref to secret %s/%s not permitted by any ReferenceGrant.". The
+/// listener is not programmed: the route's path through it is refused. The grant is the one
+/// check backendRefs use (gateway.rs grant_allows).
+#[test]
+fn certificate_ref_into_another_namespace_needs_a_reference_grant_listener_reason_ref_not_permitted() {
+    use super::paths::{Entry, Outcome};
+    let text = fixture("fidfix21/04-gateway-cert-other-namespace.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayListenerRefNotPermitted").expect("the listener warning");
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!((d.line, d.object.as_deref()), (34, Some("Gateway/envoy-gateway-system/public")));
+    assert!(d.message.starts_with("spec.listeners[1].tls.certificateRefs[0]: listener https ResolvedRefs False, reason RefNotPermitted (\"Certificate ref to secret shop/shop-tls not permitted by any ReferenceGrant.\""), "{}", d.message);
+    assert!(d.message.contains("no ReferenceGrant in namespace shop in this input allows a Gateway of namespace envoy-gateway-system to refer to it"), "{}", d.message);
+    let s = r.services.iter().find(|s| s.name == "shop").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap();
+    assert_eq!(p.outcome, Outcome::Rejected, "{}", p.reason);
+    assert!(p.reason.starts_with("listener https of Gateway public is not programmed (ResolvedRefs False, reason RefNotPermitted"), "{}", p.reason);
+
+    // the grant, in the Secret's namespace: resolved, served
+    let grant = "---\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: gateway-certs\n  namespace: shop\nspec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    namespace: envoy-gateway-system\n  to:\n  - group: \"\"\n    kind: Secret\n    name: shop-tls\n";
+    let r = analyze(&format!("{text}{grant}"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "GatewayListenerRefNotPermitted"));
+    let p = r.services.iter().find(|s| s.name == "shop").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap().clone();
+    assert_eq!(p.outcome, Outcome::Delivered, "{}", p.reason);
+    // a grant for another Secret name, or in the Gateway's namespace, does not admit it
+    for wrong in [grant.replace("name: shop-tls", "name: other-tls"), grant.replace("  namespace: shop\nspec", "  namespace: envoy-gateway-system\nspec"), grant.replace("kind: Gateway\n", "kind: HTTPRoute\n")] {
+        let r = analyze(&format!("{text}{wrong}"), &Config::default());
+        assert!(r.diagnostics.iter().any(|d| d.code == "GatewayListenerRefNotPermitted"), "{wrong}");
+    }
+    // Passthrough: certificateRefs are ignored (ListenerTLSConfig.Mode); same namespace: no grant needed
+    let r = analyze(&text.replace("mode: Terminate", "mode: Passthrough"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "GatewayListenerRefNotPermitted"));
+    let r = analyze(&text.replace("        namespace: shop\n", "        namespace: envoy-gateway-system\n"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "GatewayListenerRefNotPermitted"));
+}
+
+/// Item 5: GatewayClass objects. With one in the input, its spec.controllerName (apis/v1
+/// gatewayclass_types.go GatewayClassSpec.ControllerName) tells Envoy Gateway's class
+/// (gateway.envoyproxy.io/gatewayclass-controller), not the class name; without any, the name
+/// guess stays. A Gateway whose gatewayClassName names no GatewayClass of the input while it has
+/// some: no controller reconciles it (apis/v1 gateway_types.go GatewayReasonPending: Accepted
+/// Unknown), a warning, and its routes' paths are not served.
+#[test]
+fn gateway_class_controller_name_decides_the_envoy_words_and_a_missing_class_warns_gateway_reason_pending() {
+    use super::paths::{Entry, Outcome};
+    let grant = "---\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: gateway-certs\n  namespace: shop\nspec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    namespace: envoy-gateway-system\n  to:\n  - group: \"\"\n    kind: Secret\n";
+    let text = format!("{}{grant}", fixture("fidfix21/04-gateway-cert-other-namespace.yaml"));
+    let hop = |text: &str| {
+        let r = analyze(text, &Config::default());
+        let p = r.services.iter().find(|s| s.name == "shop").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap().clone();
+        assert_eq!(p.outcome, Outcome::Delivered, "{}", p.reason);
+        p.hops.last().unwrap().explanation.clone()
+    };
+    // class eg, Envoy Gateway's controller: Envoy's words
+    assert!(hop(&text).contains("Envoy Gateway's default routingType Endpoint"));
+    // class eg run by another controller (NGINX Gateway Fabric): not Envoy's words, though named eg
+    let nginx = text.replace("controllerName: gateway.envoyproxy.io/gatewayclass-controller", "controllerName: gateway.nginx.org/nginx-gateway-controller");
+    let h = hop(&nginx);
+    assert!(!h.contains("Envoy Gateway") && h.contains("here class eg's"), "{h}");
+    // a class named after nothing Envoy, run by Envoy Gateway's controller: Envoy's words
+    let renamed = text.replace("  name: eg\n", "  name: public-gateways\n").replace("gatewayClassName: eg", "gatewayClassName: public-gateways");
+    assert!(hop(&renamed).contains("Envoy Gateway's default routingType Endpoint"));
+    // no GatewayClass in the input: the name guess, as before
+    let without = text.replacen("apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: eg\nspec:\n  controllerName: gateway.envoyproxy.io/gatewayclass-controller\n---\n", "", 1);
+    assert_ne!(without, text);
+    assert!(hop(&without).contains("Envoy Gateway's default routingType Endpoint"));
+    assert!(analyze(&without, &Config::default()).diagnostics.iter().all(|d| d.code != "GatewayClassNotFound"));
+
+    // the Gateway names a class the input does not have, while it has GatewayClasses
+    let missing = text.replace("gatewayClassName: eg", "gatewayClassName: envoy");
+    let r = analyze(&missing, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayClassNotFound").expect("the class warning");
+    assert_eq!((d.severity, d.line), (Severity::Warning, 19));
+    assert!(d.message.starts_with("spec.gatewayClassName: Gateway public names GatewayClass \"envoy\", and no GatewayClass of that name is in this input (its GatewayClasses: eg)") && d.message.contains("reason Pending"), "{}", d.message);
+    let p = r.services.iter().find(|s| s.name == "shop").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap();
+    assert_eq!(p.outcome, Outcome::Rejected);
+    assert!(p.reason.starts_with("Gateway public is managed by no controller"), "{}", p.reason);
+}
