@@ -246,3 +246,62 @@ fn gateway_class_controller_name_decides_the_envoy_words_and_a_missing_class_war
     assert_eq!(p.outcome, Outcome::Rejected);
     assert!(p.reason.starts_with("Gateway public is managed by no controller"), "{}", p.reason);
 }
+
+/// Item 6: the ingress controller box said "routes to the endpoints" whatever the path did. When
+/// the backend Service has no ready endpoint, ingress-nginx answers 503 Service Temporarily
+/// Unavailable (an upstream without endpoints; core::ingress::paths already ends the path
+/// there): the box says so (layout::ingress_caption), as the Gateway box follows its route's
+/// Accepted condition. The ingress preset scaled to 0, and its backend on a port the Service
+/// lacks (no upstream: 503 too); served, as before.
+#[test]
+fn ingress_controller_box_says_503_when_the_backend_has_no_ready_endpoints_ingress_nginx() {
+    use super::paths::{Entry, Outcome};
+    let preset = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/ingress.yaml")).unwrap();
+    let caption = |text: &str| {
+        let r = analyze(text, &Config::default());
+        let i = r.services.iter().position(|s| s.name == "web").unwrap();
+        let p = r.services[i].paths.iter().find(|p| p.entry == Entry::Ingress).unwrap().clone();
+        let l = super::layout::layout(&r, Some(i), 1280.0);
+        let b = l.items.iter().find(|it| it.kind == "external" && it.name == super::ingress::controller_box("web")).expect("the controller box");
+        (p.outcome, p.reason, b.texts.iter().map(|t| t.text.clone()).collect::<Vec<_>>())
+    };
+    let (outcome, _, texts) = caption(&preset);
+    assert_eq!(outcome, Outcome::Delivered);
+    assert!(texts.iter().any(|t| t == "routes to the endpoints"), "{texts:?}");
+
+    let scaled = preset.replace("  replicas: 3\n", "  replicas: 0\n");
+    assert_ne!(scaled, preset);
+    let (outcome, reason, texts) = caption(&scaled);
+    assert_eq!(outcome, Outcome::Rejected);
+    assert!(reason.starts_with("the ingress controller answers 503: Service web has no ready endpoints"), "{reason}");
+    assert!(texts.iter().any(|t| t == "answers 503: no ready endpoints") && !texts.iter().any(|t| t == "routes to the endpoints"), "{texts:?}");
+
+    let port = preset.replace("              number: 80\n", "              number: 81\n");
+    assert_ne!(port, preset);
+    let (_, reason, texts) = caption(&port);
+    assert!(reason.starts_with("the ingress controller answers 503: Service web has no port"), "{reason}");
+    assert!(texts.iter().any(|t| t == "answers 503"), "{texts:?}");
+}
+
+/// Item 7: the NetworkPolicyDenies warning's suggestion ("your pod … is admitted: send from it")
+/// named only pods called `client` (the old --client-namespace choice); since fidfix20 any input
+/// pod can be the client (Config::client_pod, the From menu's paths::client_candidates), so any
+/// such pod the policies admit is named (k8s.io/api networking/v1 types.go
+/// NetworkPolicyPeer.PodSelector: the rule admits pods labelled access=true). The Kubernetes
+/// docs' declare-network-policy task: busybox (access=true) is admitted, the stand-in client is
+/// not; chosen as the client, the warning goes.
+#[test]
+fn netpol_suggestion_names_any_admitted_input_pod_network_policy_peer_pod_selector() {
+    let text = fixture("fidfix21/07-netpol-access-label.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "NetworkPolicyDenies").expect("the warning");
+    assert!(d.message.contains("allows no ingress from the in-cluster client (a pod labelled run=client in namespace default)"), "{}", d.message);
+    assert!(d.message.ends_with(". But your pod default/busybox is admitted (allowed by NetworkPolicy access-nginx, ingress rule 1 (spec.ingress[0]): from podSelector access=true on every port (the connection is on 80/TCP)): send from it with From \"Your pod busybox\" (CLI: --client-pod default/busybox)"), "{}", d.message);
+    // the pod chosen as the client: admitted, no warning
+    let r = analyze(&text, &Config { client_pod: Some("busybox".into()), ..Config::default() });
+    assert!(r.diagnostics.iter().all(|d| d.code != "NetworkPolicyDenies"), "{:?}", r.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+    // a pod the policy does not admit is not offered
+    let r = analyze(&text.replace("    access: \"true\"\nspec:\n  containers:\n  - name: busybox", "    access: \"false\"\nspec:\n  containers:\n  - name: busybox"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "NetworkPolicyDenies").expect("the warning");
+    assert!(!d.message.contains("But your pod"), "{}", d.message);
+}
