@@ -67,11 +67,12 @@ pub fn traffic_distribution_note(svc_obj: &Object, s: &ServiceReport, cluster: &
     let here = if ready.is_empty() {
         String::new()
     } else if ready.iter().all(|e| zone_of(e).is_none()) {
-        format!(". Here no ready endpoint's node has a {ZONE_LABEL} label, so no zone hint is written and every endpoint is used from every node")
+        format!(". Here no ready endpoint's node has a {ZONE_LABEL} label, so no zone hint is written and {}", every(td))
     } else if let Some(e) = ready.iter().find(|e| zone_of(e).is_none()) {
         format!(
-            ". Here the node of endpoint {} has no {ZONE_LABEL} label, so not every ready endpoint has a zone hint and every endpoint is used from every node",
-            e.pod.as_deref().unwrap_or(e.ip.as_str())
+            ". Here the node of endpoint {} has no {ZONE_LABEL} label, so not every ready endpoint has a zone hint and {}",
+            e.pod.as_deref().unwrap_or(e.ip.as_str()),
+            every(td)
         )
     } else {
         // zones with ready endpoints, in the order of the nodes (then of the endpoints)
@@ -103,6 +104,30 @@ pub fn traffic_distribution_note(svc_obj: &Object, s: &ServiceReport, cluster: &
         }
         t
     };
+    // PreferSameNode: every ready endpoint has a node hint (its nodeName), so a node with a ready
+    // endpoint of its own uses only those, before any zone rule (topologyModeFromHints)
+    let here = if td == "PreferSameNode" && !ready.is_empty() {
+        let mut own: Vec<&str> = Vec::new();
+        for n in ready.iter().filter_map(|e| e.node.as_deref()) {
+            if !own.contains(&n) {
+                own.push(n);
+            }
+        }
+        let rest = here.strip_prefix(". Here ").map(|r| format!("; for the other nodes: {r}")).unwrap_or_default();
+        format!(". Here {} {} a ready endpoint of {} own and {} only {}{rest}", own.join(", "), if own.len() == 1 { "has" } else { "have" }, if own.len() == 1 { "its" } else { "their" }, if own.len() == 1 { "uses" } else { "use" }, if own.len() == 1 { "it" } else { "those" })
+    } else {
+        here
+    };
     let msg = format!("spec.trafficDistribution: {td}: {rule}{here}");
     diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "TrafficDistribution", msg, svc_obj.pos("spec.trafficDistribution")).on(&svc_obj.id()).at_field("spec.trafficDistribution"));
+}
+
+/// Who uses every endpoint when no zone hint helps: every node, or under PreferSameNode the nodes
+/// without a ready endpoint of their own.
+fn every(td: &str) -> &'static str {
+    if td == "PreferSameNode" {
+        "those nodes use every endpoint"
+    } else {
+        "every endpoint is used from every node"
+    }
 }

@@ -151,6 +151,11 @@ fn prefer_close_note_says_the_zone_rule_and_the_zones_topology_mode_from_hints()
     let r = analyze(&text.replace("trafficDistribution: PreferClose", "trafficDistribution: PreferSameNode"), &Config::default());
     let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
     assert!(d.message.starts_with("spec.trafficDistribution: PreferSameNode: the EndpointSlice controller hints each ready endpoint for its own node and its node's zone"), "{}", d.message);
+    assert!(d.message.ends_with(". Here node-1, node-3 have a ready endpoint of their own and use only those; for the other nodes: the ready endpoints are in zone zone-a: web-a; zone zone-b: web-b, web-c"), "{}", d.message);
+    // without zones, PreferSameNode's node hints still hold (trafficdist.go: ForNodes from nodeName)
+    let r = analyze(&bare.replace("trafficDistribution: PreferClose", "trafficDistribution: PreferSameNode"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
+    assert!(d.message.ends_with("use only those; for the other nodes: no ready endpoint's node has a topology.kubernetes.io/zone label, so no zone hint is written and those nodes use every endpoint"), "{}", d.message);
     // PreferSameZone: the zone rule, without the old-name remark
     let r = analyze(&text.replace("trafficDistribution: PreferClose", "trafficDistribution: PreferSameZone"), &Config::default());
     let d = r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap();
