@@ -153,6 +153,12 @@ pub struct PodInst {
     /// picture's (learnfix15: Why's probe-port warning is for simulated pods only)
     #[serde(skip)]
     pub status_given: bool,
+    /// what the kubelet's probes do to this pod that its Ready alone does not say (fidfix21): a
+    /// livenessProbe on a port name the container does not declare (it never fails, so never
+    /// restarts), a readinessProbe's initialDelaySeconds (not Ready for that long after each
+    /// start). Infos for the pod's line; absent from the JSON when none
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -4195,11 +4201,13 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.unresolved_probe_port.as_ref()?)))) {
         ready = false;
         not_ready_reason = Some(format!(
-            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready{}",
+            "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready{}{}",
             c.name,
+            startup_never_started(probe),
             liveness_restarts(c)
         ));
     }
+    let notes = if p.status.present { Vec::new() } else { probe_notes(&p.spec.containers, &p.spec.sidecars, ready && node_idx.is_some()) };
     // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
     // CreateContainerConfigError, OOMKilled): why the pod is not Ready, in its words
     if let (false, Some(st)) = (ready, p.status.container_state.as_deref()) {
@@ -4298,6 +4306,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         object: p.object,
         anti_affinity,
         status_given: p.status.present,
+        notes,
     });
 }
 
@@ -4927,14 +4936,64 @@ fn expand(
     }
 }
 
-/// The restart a livenessProbe on an undeclared port name brings, said after the readiness
-/// cause (fidfix20: qa3's q/33, jacksontj/promxy#372: both probes on port web): pkg/probe/util.go
-/// findPortByName fails every probe, and pkg/kubelet/kuberuntime/kuberuntime_manager.go
-/// computePodActions kills a container whose liveness result is Failure ("Container %s failed
-/// liveness probe", ", will be restarted"). "" without one.
+/// What a livenessProbe on an undeclared port name does, said after the readiness cause
+/// (fidfix20: qa3's q/33, jacksontj/promxy#372: both probes on port web). fidfix21 corrected it:
+/// pkg/probe/util.go findPortByName errors (`port %q not found`), pkg/kubelet/prober/prober.go
+/// probe returns that error ("%s probe errored and resulted in %s state"), and
+/// pkg/kubelet/prober/worker.go doProbe throws an errored result away ("Prober error, throw away
+/// the result"): the liveness result stays at its initial Success (newWorker), so
+/// pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions never kills the container
+/// ("failed liveness probe, will be restarted" needs a Failure). "" without one.
 pub(crate) fn liveness_restarts(c: &super::model::Container) -> String {
     match &c.unresolved_liveness_port {
-        Some(port) => format!("; its livenessProbe fails the same way (port \"{port}\" not found), so the kubelet also kills and restarts the container again and again (Container {} failed liveness probe, will be restarted): RESTARTS climbs", c.name),
+        Some(port) => format!("; its livenessProbe uses port \"{port}\" too and errors the same way, but the kubelet throws an errored probe result away, so the liveness check never fails and never restarts the container (RESTARTS stays 0)"),
         None => String::new(),
+    }
+}
+
+/// The pod line's probe notes (fidfix21). A livenessProbe on a port name its container does not
+/// declare, with no readiness/startup cause said already: every probe errors ("Liveness probe
+/// errored and resulted in unknown state: port %q not found", the Unhealthy event) and
+/// pkg/kubelet/prober/worker.go doProbe throws the errored result away, so the result stays at
+/// newWorker's initial Success: the container is never restarted by it, even when the app hangs.
+/// A readinessProbe with initialDelaySeconds N (qa4 19), on a pod this picture shows Ready:
+/// newWorker starts readiness at results.Failure and doProbe skips probing while the container
+/// has run less than N s ("Probe disabled for InitialDelaySeconds"), so the pod is not Ready —
+/// and the EndpointSlice controller lists it not ready (k8s.io/endpointslice utils.go
+/// podToEndpoint: Ready from podutil.IsPodReady) — for at least N s after each container start.
+pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[super::model::Container], ready: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in containers.iter().chain(sidecars.iter()) {
+        if let (None, Some(port)) = (&c.unresolved_probe_port, &c.unresolved_liveness_port) {
+            out.push(format!(
+                "the livenessProbe of container {} uses port \"{port}\", a name the container does not declare: every liveness probe errors (Liveness probe errored and resulted in unknown state: port \"{port}\" not found) and the kubelet throws an errored result away, so the liveness check never fails: the container is never restarted by it, even if the app hangs (RESTARTS stays 0)",
+                c.name
+            ));
+        }
+    }
+    if ready {
+        for c in containers.iter().chain(sidecars.iter()) {
+            if let Some(n) = c.readiness_initial_delay {
+                out.push(format!(
+                    "the readinessProbe of container {} has initialDelaySeconds: {n}: the kubelet counts it not ready until its first successful probe and does not probe for the first {n} s after the container starts, so the pod is not Ready, and not a ready endpoint of any Service, for at least {n} s after each start (this picture shows it later, Ready)",
+                    c.name
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// What an errored startupProbe adds (fidfix21): pkg/kubelet/prober/worker.go newWorker starts
+/// the startup result at Unknown and doProbe throws an errored result away, so the container
+/// never counts as started: doProbe runs no readiness or liveness probe until it has ("Disable
+/// other probes until container has started"), and computePodActions kills it only on a startup
+/// Failure ("Container %s failed startup probe, will be restarted"), which never comes. "" for a
+/// readinessProbe.
+pub(crate) fn startup_never_started(probe: &str) -> &'static str {
+    if probe == "startupProbe" {
+        "; the container never counts as started (the startup result stays Unknown: the kubelet throws an errored probe result away), so its readiness and liveness probes never run, and it is not restarted either (a restart needs a failed startup probe, not an errored one): RESTARTS stays 0"
+    } else {
+        ""
     }
 }

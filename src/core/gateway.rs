@@ -96,6 +96,23 @@ pub struct Listener {
     /// allowedRoutes.kinds: (group, kind), group defaulted to gateway.networking.k8s.io (empty:
     /// the kinds the listener's protocol takes)
     pub kinds: Vec<(String, String)>,
+    /// tls.certificateRefs, defaults applied (apis/v1 object_reference_types.go
+    /// SecretObjectReference: group "" and kind Secret; namespace the Gateway's); none when
+    /// tls.mode is Passthrough ("The certificateRefs field is ignored in this mode")
+    pub cert_refs: Vec<CertRef>,
+}
+
+/// One `spec.listeners[i].tls.certificateRefs[j]` of a Gateway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CertRef {
+    /// `spec.listeners[i].tls.certificateRefs[j]`
+    pub field: String,
+    pub pos: Pos,
+    pub group: String,
+    pub kind: String,
+    pub name: String,
+    /// as written (None: the Gateway's namespace)
+    pub namespace: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,11 +136,19 @@ pub enum GatewayObject {
     Route(Route),
     Gateway(Gateway),
     Grant(Grant),
+    /// a GatewayClass: its spec.controllerName (apis/v1 gatewayclass_types.go
+    /// GatewayClassSpec.ControllerName: "the name of the controller that is managing Gateways of
+    /// this class")
+    Class { controller: String },
 }
+
+/// Envoy Gateway's controllerName (envoyproxy/gateway: the default
+/// `gateway.envoyproxy.io/gatewayclass-controller` of its EnvoyGateway configuration).
+pub const ENVOY_GATEWAY_CONTROLLER: &str = "gateway.envoyproxy.io/gatewayclass-controller";
 
 /// The Gateway API kinds whose routing is followed.
 pub fn models(kind: &str, api_version: &str) -> bool {
-    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "Gateway" | "ReferenceGrant")
+    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
 }
 
 fn str_of(n: Option<&Node>) -> Option<String> {
@@ -214,10 +239,30 @@ fn gateway(root: &Node) -> Gateway {
     let spec = root.get("spec");
     let listeners = seq(spec.and_then(|s| s.get("listeners")))
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let allowed = l.get("allowedRoutes");
             let namespaces = allowed.and_then(|a| a.get("namespaces"));
+            let tls = l.get("tls");
+            let passthrough = str_of(tls.and_then(|t| t.get("mode"))).as_deref() == Some("Passthrough");
+            let cert_refs = if passthrough {
+                Vec::new()
+            } else {
+                seq(tls.and_then(|t| t.get("certificateRefs")))
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| CertRef {
+                        field: format!("spec.listeners[{i}].tls.certificateRefs[{j}]"),
+                        pos: c.pos,
+                        group: str_of(c.get("group")).unwrap_or_default(),
+                        kind: str_of(c.get("kind")).unwrap_or_else(|| "Secret".into()),
+                        name: str_of(c.get("name")).unwrap_or_default(),
+                        namespace: str_of(c.get("namespace")).filter(|s| !s.is_empty()),
+                    })
+                    .collect()
+            };
             Listener {
+                cert_refs,
                 name: str_of(l.get("name")).unwrap_or_default(),
                 port: int_of(l.get("port")),
                 protocol: str_of(l.get("protocol")).unwrap_or_default(),
@@ -265,6 +310,7 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
     let body = match kind {
         "Gateway" => GatewayObject::Gateway(gateway(&source)),
         "ReferenceGrant" => GatewayObject::Grant(grant(&source)),
+        "GatewayClass" => GatewayObject::Class { controller: str_of(source.get("spec").and_then(|s| s.get("controllerName"))).unwrap_or_default() },
         _ => GatewayObject::Route(route(&source)),
     };
     Object { kind: kind.to_string(), api_version: api_version.to_string(), meta, body: Body::Gateway(Box::new(body)), source, refused: false, input_priority: None }
@@ -276,6 +322,7 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
     let used = match kind {
         "Gateway" => "its listeners and addresses are shown on the paths of the routes attached to it",
         "ReferenceGrant" => "it is read to allow routes' backendRefs into its namespace",
+        "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
     format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have (its fields are not checked here); it is not drawn, but Gateway API's routing is used: {used}")
@@ -447,7 +494,7 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                 let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
                 // the reason is the spec's (apis/v1/shared_types.go); the message is Envoy
                 // Gateway's, which another class's controller words its own way (qa4 01: nginx)
-                let words = match parent_gateway(objects, o, p).map(|(_, gw)| gw.class.as_str()).filter(|c| !c.is_empty() && !is_envoy_gateway_class(c)) {
+                let words = match parent_gateway(objects, o, p).map(|(_, gw)| gw.class.as_str()).filter(|c| !c.is_empty() && !is_envoy_gateway_class(objects, c)) {
                     Some(c) => format!("Envoy Gateway's words; class {c}'s controller words its message its own way"),
                     None => "Envoy Gateway's words".to_string(),
                 };
@@ -485,12 +532,71 @@ pub enum Resolved {
 /// namespace, a `from` of the route's group, kind and namespace, a `to` of the backend's group and
 /// kind, with no name or the backend's)?
 fn permitted(objects: &[Object], route: &Object, b: &BackendRef, ns: &str) -> bool {
+    grant_allows(objects, &route.kind, &route.meta.namespace, (&b.group, &b.kind, &b.name), ns)
+}
+
+/// Whether a ReferenceGrant of the input in namespace `ns` admits a reference from a
+/// gateway.networking.k8s.io object of kind `from_kind` in namespace `from_ns` to the object
+/// (group, kind, name) in `ns` (apis/v1beta1 referencegrant_types.go: the grant lives in the
+/// target's namespace; `to.name` empty admits every object of that group and kind). Shared by
+/// routes' backendRefs and Gateways' certificateRefs.
+fn grant_allows(objects: &[Object], from_kind: &str, from_ns: &str, to: (&str, &str, &str), ns: &str) -> bool {
+    let (group, kind, name) = to;
     gw_objects(objects).any(|(o, g)| {
         let GatewayObject::Grant(g) = g else { return false };
         o.meta.namespace == ns
-            && g.from.iter().any(|(gr, k, n)| gr == GROUP && *k == route.kind && *n == route.meta.namespace)
-            && g.to.iter().any(|(gr, k, name)| *gr == b.group && *k == b.kind && name.as_ref().is_none_or(|n| *n == b.name))
+            && g.from.iter().any(|(gr, k, n)| gr == GROUP && k == from_kind && n == from_ns)
+            && g.to.iter().any(|(gr, k, nm)| gr == group && k == kind && nm.as_deref().is_none_or(|n| n == name))
     })
+}
+
+/// The first certificateRef of listener `l` of Gateway `g` that names a Secret in another
+/// namespace no ReferenceGrant of the input admits: the listener's ResolvedRefs is False with
+/// reason RefNotPermitted (apis/v1 gateway_types.go ListenerTLSConfig.CertificateRefs: "If a
+/// ReferenceGrant does not allow this reference, the \"ResolvedRefs\" condition MUST be set to
+/// False for this listener with the \"RefNotPermitted\" reason"; envoyproxy/gateway
+/// internal/gatewayapi/listener.go: "Certificate ref to secret %s/%s not permitted by any
+/// ReferenceGrant."), and the implementation programs no such listener: its port refuses
+/// connections (nginx-gateway-fabric's and Envoy Gateway's guides: "Connection refused").
+pub fn cert_ref_not_permitted<'a>(objects: &[Object], g: &Object, l: &'a Listener) -> Option<(&'a CertRef, String)> {
+    l.cert_refs.iter().find_map(|c| {
+        let ns = c.namespace.clone().filter(|ns| *ns != g.meta.namespace)?;
+        (!grant_allows(objects, "Gateway", &g.meta.namespace, (&c.group, &c.kind, &c.name), &ns)).then_some((c, ns))
+    })
+}
+
+/// A warning per Gateway listener whose certificateRef into another namespace no ReferenceGrant
+/// admits ([`cert_ref_not_permitted`]).
+pub fn listener_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    for (o, g) in gw_objects(objects) {
+        let GatewayObject::Gateway(gw) = g else { continue };
+        for l in &gw.listeners {
+            if !matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTPS" | "TLS") {
+                continue;
+            }
+            let Some((c, ns)) = cert_ref_not_permitted(objects, o, l) else { continue };
+            let what = if c.group.is_empty() { c.kind.clone() } else { format!("{}.{}", c.kind, c.group) };
+            let port = l.port.map(|p| format!(" ({p})")).unwrap_or_default();
+            diags.push(
+                Diagnostic::note(
+                    Severity::Warning,
+                    ErrorType::Resolution,
+                    "GatewayListenerRefNotPermitted",
+                    format!(
+                        "{}: listener {} ResolvedRefs False, reason RefNotPermitted (\"Certificate ref to secret {ns}/{} not permitted by any ReferenceGrant.\", Envoy Gateway's words): {what} {ns}/{} is in another namespace than Gateway {}, and no ReferenceGrant in namespace {ns} in this input allows a Gateway of namespace {} to refer to it, so the listener is not programmed (Programmed False) and serves none of its routes: where no other listener serves its port{port}, connections are refused",
+                        c.field, l.name, c.name, c.name, o.meta.name, o.meta.namespace
+                    ),
+                    c.pos,
+                )
+                .on(&o.id())
+                .at_field(&c.field)
+                .hint(format!(
+                    "create a ReferenceGrant in namespace {ns} with from: [{{group: {GROUP}, kind: Gateway, namespace: {}}}] and to: [{{group: \"{}\", kind: {}, name: {}}}], or put the Secret in namespace {}",
+                    o.meta.namespace, c.group, c.kind, c.name, o.meta.namespace
+                )),
+            );
+        }
+    }
 }
 
 /// Resolve backendRef `b` of `route` against `services`, as a ResolvedRefs condition would.
@@ -675,6 +781,8 @@ pub fn is_gateway_box(name: &str) -> bool {
 struct GatewayFacts {
     protocol: Option<String>,
     class: Option<String>,
+    /// the class is Envoy Gateway's ([`is_envoy_gateway_class`])
+    envoy: bool,
 }
 
 /// The Gateway a route's first parentRef names, in words, with its listener and address when the
@@ -703,7 +811,7 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
                 None => String::new(),
             };
             let class = if gw.class.is_empty() { String::new() } else { format!(" of class {}", gw.class) };
-            let facts = GatewayFacts { protocol: listener.map(|l| l.protocol.clone()), class: Some(gw.class.clone()).filter(|c| !c.is_empty()) };
+            let facts = GatewayFacts { protocol: listener.map(|l| l.protocol.clone()), class: Some(gw.class.clone()).filter(|c| !c.is_empty()), envoy: is_envoy_gateway_class(objects, &gw.class) };
             (gateway_box(&shown), format!("Gateway {shown}{class}{l}"), super::config::host_port(&addr, port), facts)
         }
     }
@@ -727,6 +835,34 @@ pub fn not_served(o: &Object, route: &Route, attached: &[Attach]) -> Option<Stri
     Some(format!("{NOT_SERVED} {}: the Gateway answers {} to its requests ({why})", o.meta.name, not_found_words(&o.kind)))
 }
 
+/// The words of a path whose Gateway accepts the route on a listener that is not programmed: its
+/// certificateRef into another namespace is not admitted ([`cert_ref_not_permitted`]), so the
+/// client's TLS connection finds nothing there. The first accepting parentRef, as
+/// [`gateway_words`] shows it.
+fn listener_not_programmed(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> Option<String> {
+    let (p, li) = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
+        Attach::Accepted(l) => Some((p, *l)),
+        _ => None,
+    })?;
+    let (g, gw) = parent_gateway(objects, o, p)?;
+    if let Some(None) = class_controller(objects, &gw.class) {
+        return Some(format!(
+            "Gateway {} is managed by no controller: its gatewayClassName \"{}\" names no GatewayClass of this input (Accepted Unknown, reason Pending), so nothing answers at its address",
+            g.meta.name, gw.class
+        ));
+    }
+    let l = gw.listeners.get(li).filter(|l| matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTPS" | "TLS"))?;
+    let (c, ns) = cert_ref_not_permitted(objects, g, l)?;
+    Some(format!(
+        "listener {} of Gateway {} is not programmed (ResolvedRefs False, reason RefNotPermitted: {}: no ReferenceGrant in namespace {ns} admits the Gateway's reference to Secret {ns}/{}), so the client's connection to port {} finds no listener there and is refused",
+        l.name,
+        g.meta.name,
+        c.field,
+        c.name,
+        l.port.map(|p| p.to_string()).unwrap_or_default()
+    ))
+}
+
 /// The start of a path reason [`not_served`] wrote (Why tells it from a backendRef's failure).
 pub const NOT_SERVED: &str = "no Gateway accepts route";
 
@@ -745,6 +881,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
         // a route no Gateway accepts is not routed at all: the Gateway's 404 (its Accepted
         // condition, core::gateway::attach), whatever its backendRefs
         let unserved = not_served(o, route, &attached);
+        // (accepted, but on a listener whose certificate is not admitted: not programmed)
+        let dead = if unserved.is_none() { listener_not_programmed(objects, o, route, &attached) } else { None };
         let gbox = format!("external:{gbox}");
         let host = route.hostnames.first().cloned();
         for rule in &route.rules {
@@ -773,7 +911,9 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     src: osrc.clone(),
                     dst: front.clone(),
                     rewritten: None,
-                    explanation: if unserved.is_some() {
+                    explanation: if let Some(d) = &dead {
+                        format!("The client connects for {url} to {gwords}, the parent of {} {}, which takes the route; but {d}", o.kind, o.meta.name)
+                    } else if unserved.is_some() {
                         format!("The client sends a request for {url} to {gwords}. {} {} names it as its parent, but the Gateway does not accept the route, so none of its rules is there to match the request", o.kind, o.meta.name)
                     } else {
                         format!(
@@ -812,6 +952,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 };
                 match (&resolved, &port) {
                     _ if unserved.is_some() => reject(&mut path, unserved.clone().unwrap_or_default()),
+                    _ if dead.is_some() => reject(&mut path, dead.clone().unwrap_or_default()),
                     (Resolved::Invalid { reason, why, .. }, _) => reject(
                         &mut path,
                         format!("the Gateway answers {code} to {words}: the backendRef is invalid (ResolvedRefs False, reason {reason}): {why}"),
@@ -838,7 +979,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                 rewritten: None,
                                 explanation: format!(
                                     "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address",
-                                    endpoint_routing_words(facts.class.as_deref()),
+                                    endpoint_routing_words(facts.class.as_deref(), facts.envoy),
                                     sp.port,
                                     s.name,
                                     sp.target_port,
@@ -872,11 +1013,67 @@ fn url_scheme(route_kind: &str, listener_protocol: Option<&str>) -> &'static str
     }
 }
 
-/// Whether a Gateway's class is Envoy Gateway's: its quickstart's class `eg`, or a class named
-/// after Envoy (GatewayClass objects are not read, so the class name is all there is).
-fn is_envoy_gateway_class(class: &str) -> bool {
-    let c = class.to_ascii_lowercase();
-    c == "eg" || c.contains("envoy")
+/// Whether a Gateway's class is Envoy Gateway's. With GatewayClass objects in the input, by the
+/// named class's spec.controllerName ([`ENVOY_GATEWAY_CONTROLLER`]; fidfix21); without any, by
+/// the name: Envoy Gateway's quickstart class `eg`, or a class named after Envoy.
+fn is_envoy_gateway_class(objects: &[Object], class: &str) -> bool {
+    match class_controller(objects, class) {
+        Some(controller) => controller.as_deref() == Some(ENVOY_GATEWAY_CONTROLLER),
+        None => {
+            let c = class.to_ascii_lowercase();
+            c == "eg" || c.contains("envoy")
+        }
+    }
+}
+
+/// The input's GatewayClasses: None when it has none; Some(None) when it has some, but none named
+/// `class`; Some(Some(controllerName)) for the one named `class` (cluster-scoped: its name alone).
+fn class_controller(objects: &[Object], class: &str) -> Option<Option<String>> {
+    let mut any = false;
+    for (o, g) in gw_objects(objects) {
+        if let GatewayObject::Class { controller } = g {
+            if o.meta.name == class {
+                return Some(Some(controller.clone()));
+            }
+            any = true;
+        }
+    }
+    any.then_some(None)
+}
+
+/// A warning on each Gateway whose gatewayClassName names no GatewayClass while the input has
+/// GatewayClasses: no controller manages a Gateway of a class that does not exist, so its
+/// Accepted and Programmed conditions stay Unknown, reason Pending (apis/v1 gateway_types.go
+/// GatewayReasonPending: "the status is \"Unknown\" and no controller has reconciled the
+/// Gateway"), and it serves nothing.
+pub fn class_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    let classes: Vec<&str> = gw_objects(objects).filter(|(_, g)| matches!(g, GatewayObject::Class { .. })).map(|(o, _)| o.meta.name.as_str()).collect();
+    if classes.is_empty() {
+        return;
+    }
+    for (o, g) in gw_objects(objects) {
+        let GatewayObject::Gateway(gw) = g else { continue };
+        if classes.contains(&gw.class.as_str()) {
+            continue;
+        }
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "GatewayClassNotFound",
+                format!(
+                    "spec.gatewayClassName: Gateway {} names GatewayClass \"{}\", and no GatewayClass of that name is in this input (its GatewayClasses: {}): no controller manages the Gateway, so it is not Accepted (Accepted and Programmed stay Unknown, reason Pending: no controller has reconciled the Gateway) and it serves none of its routes",
+                    o.meta.name,
+                    gw.class,
+                    classes.join(", ")
+                ),
+                o.pos("spec.gatewayClassName"),
+            )
+            .on(&o.id())
+            .at_field("spec.gatewayClassName")
+            .hint(format!("set gatewayClassName to the name of a GatewayClass ({})", classes.join(", "))),
+        );
+    }
 }
 
 /// Why the Gateway's proxy sends to endpoints, not the clusterIP: Envoy Gateway's own default
@@ -886,9 +1083,9 @@ fn is_envoy_gateway_class(class: &str) -> bool {
 /// routing") rather than its frontend (the cluster IP: "Service routing") is the implementation's
 /// choice (kubernetes-sigs/gateway-api site-src/concepts/service-facets.md). qa4 02/04/05/06:
 /// classes nginx, cilium, kuma read "Envoy Gateway's default routingType Endpoint".
-fn endpoint_routing_words(class: Option<&str>) -> String {
+fn endpoint_routing_words(class: Option<&str>, envoy: bool) -> String {
     match class {
-        Some(c) if is_envoy_gateway_class(c) => "Envoy Gateway's default routingType Endpoint".to_string(),
+        Some(_) if envoy => "Envoy Gateway's default routingType Endpoint".to_string(),
         Some(c) => format!("endpoint routing, what most Gateway API implementations do; the API leaves the endpoints or the clusterIP to the implementation, here class {c}'s"),
         None => "endpoint routing, what most Gateway API implementations do; the API leaves the endpoints or the clusterIP to the implementation".to_string(),
     }

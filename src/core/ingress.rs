@@ -458,6 +458,10 @@ pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f6
         .collect()
 }
 
+/// The start of an Ingress path's reason when the controller answers 503 (no upstream, or no
+/// ready endpoint): layout's controller box says so instead of "routes to the endpoints".
+pub const ANSWERS_503: &str = "the ingress controller answers 503";
+
 pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], domain: &str) {
     use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
@@ -548,7 +552,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
             let answer_503 = |path: &mut Path, why: String| {
                 path.hops.push(Hop { kind: HopKind::Reject, from: controller.clone(), to: "client:outside".into(), src: osrc.clone(), dst: front.clone(), rewritten: None, explanation: format!("{why}, so the controller answers 503 Service Temporarily Unavailable (ingress-nginx's words; every controller answers an error of its own)"), src_rewritten: None });
                 path.outcome = Outcome::Rejected;
-                path.reason = format!("the ingress controller answers 503: {why}");
+                path.reason = format!("{ANSWERS_503}: {why}");
             };
             // an ExternalName backend (learnfix12): ingress-nginx makes the external name itself
             // the upstream (internal/ingress/controller/endpointslices.go getEndpointsFromSlices,

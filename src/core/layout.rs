@@ -1610,9 +1610,31 @@ fn ingress_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
     }
     names
         .into_iter()
-        .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, "routes to the endpoints")]))
+        .map(|n| ("external", super::ingress::controller_box(n), vec![Line::new(Font::Name, "ingress controller"), Line { middle: true, ..Line::new(Font::Mono, format!("Ingress {n}")) }, Line::new(Font::Small, ingress_caption(s, n))]))
         .chain(gateway_boxes(s))
         .collect()
+}
+
+/// What the controller of Ingress `n` does with the paths drawn through it (fidfix21): when every
+/// one of them ends in its 503 (core::ingress::paths: no upstream, or the Service has no ready
+/// endpoint for the port — ingress-nginx's "503 Service Temporarily Unavailable", its
+/// default-backend answer for an upstream without endpoints), the box says so; otherwise it
+/// routes to the endpoints.
+fn ingress_caption(s: &ServiceReport, n: &str) -> &'static str {
+    let mut through = s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress && p.ingress.as_deref() == Some(n)).peekable();
+    if through.peek().is_none() {
+        return "routes to the endpoints";
+    }
+    let mut no_endpoints = true;
+    for p in through {
+        let Some(why) = p.reason.strip_prefix(super::ingress::ANSWERS_503) else { return "routes to the endpoints" };
+        no_endpoints &= why.contains("has no ready endpoints");
+    }
+    if no_endpoints {
+        "answers 503: no ready endpoints"
+    } else {
+        "answers 503"
+    }
 }
 
 /// The Gateway box of each Gateway API route with a path to `s` (core::gateway::paths: its hops

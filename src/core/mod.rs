@@ -51,6 +51,7 @@ pub mod wire;
 pub mod textfit;
 pub mod textsummary;
 mod probes;
+mod svcnotes;
 #[cfg(test)]
 mod testrng;
 pub mod yaml;
@@ -1601,6 +1602,8 @@ fn analyze_checked(
         }));
         if let Some(report) = services.last() {
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
+            svcnotes::readiness_delay_note(o, report, &cluster, &pod_index, &mut diags);
+            svcnotes::traffic_distribution_note(o, report, &cluster, &mut diags);
         }
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
             c.keep(svc, o, first_key, report, &diags[diags_before..], &pod_index.endpoint_objects(svc, &objects));
@@ -1624,6 +1627,8 @@ fn analyze_checked(
     gateway::backend_notes(&objects, &services, &mut diags);
     // and their parentRefs, accepted or not by the Gateways of the input (Accepted condition)
     gateway::parent_notes(&objects, &mut diags);
+    gateway::listener_notes(&objects, &mut diags);
+    gateway::class_notes(&objects, &mut diags);
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
@@ -1720,6 +1725,7 @@ fn analyze_checked(
                     object: 0,
                     anti_affinity: vec![],
                     status_given: false,
+                    notes: vec![],
                 },
                 0,
             ),
@@ -2750,3 +2756,5 @@ mod tests_qafix3;
 mod tests_fidfix20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix4;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix21;

@@ -177,6 +177,11 @@ pub struct Container {
     /// container (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions: "Container
     /// %s failed liveness probe", ", will be restarted"; fidfix20, qa3's q/33)
     pub unresolved_liveness_port: Option<String>,
+    /// the readinessProbe's initialDelaySeconds when above 0 (fidfix21, qa4 19): the kubelet's
+    /// readiness worker starts at Failure and does not probe for that long after the container
+    /// starts (pkg/kubelet/prober/worker.go newWorker `initialValue = results.Failure`, doProbe
+    /// "Probe disabled for InitialDelaySeconds"), so the pod is not Ready for at least that long
+    pub readiness_initial_delay: Option<i64>,
 }
 
 /// Debug as derived, leaving out `unresolved_probe_port` when None (and
@@ -189,7 +194,8 @@ impl std::fmt::Debug for Container {
         if let Some(p) = &self.unresolved_probe_port {
             d.field("unresolved_probe_port", p);
         }
-        // (unresolved_liveness_port: never; the pod names of a template with one must not move)
+        // (unresolved_liveness_port, readiness_initial_delay: never; the pod names of a template
+        // with one must not move)
         d.finish()
     }
 }
@@ -1051,7 +1057,8 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             let declared = ports.iter().any(|p| p.name.as_deref() == Some(port));
             (!declared && port.parse::<u16>().is_err()).then(|| port.to_string())
         });
-        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port });
+        let readiness_initial_delay = c.get("readinessProbe").and_then(|probe| super::yaml::int(probe.get("initialDelaySeconds"))).filter(|d| *d > 0);
+        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay });
     }
     out
 }

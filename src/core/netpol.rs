@@ -816,23 +816,46 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
     }
 }
 
-/// The learner's own pods named `client` in other namespaces than the judged client's (the
-/// page's From "Your pod frontend/client", the CLI's --client-namespace) that the policies do
-/// admit to the Service's first endpoint: "; your pod frontend/client is admitted (allowed by
-/// …): send from it with From …" (learner12 q/e-netpol-ns: the warning named only the stand-in
-/// default client, never the learner's own pod that the namespaceSelector rule lets in). Empty
-/// when there is none.
+/// The input's pods, other than the judged client, that the policies do admit to the Service's
+/// first endpoint: "; your pod frontend/client is admitted (allowed by …): send from it with From
+/// …" (learner12 q/e-netpol-ns: the warning named only the stand-in default client, never the
+/// learner's own pod that the namespaceSelector rule lets in). fidfix21: any input pod the From
+/// menu offers (paths::client_candidates: Running, scheduled, with an address, not host-network,
+/// not an endpoint of this Service; its own namespace first, at most MAX_CLIENT_CANDIDATES
+/// looked at), not only pods named `client`; a pod named `client` is chosen with
+/// --client-namespace, any other with --client-pod (Config::client_pod). At most three are named.
+/// Empty when there is none.
 fn own_clients_admitted(objects: &[Object], policies: &[usize], s: &ServiceReport, cluster: &Cluster, c: &Side, pod_of: &dyn Fn(&str, &str) -> Option<usize>) -> String {
     let Some(e) = s.endpoints.iter().find(|e| e.pod.is_some()) else { return String::new() };
     let Some(pi) = e.pod.as_deref().and_then(|p| pod_of(&e.namespace, p)) else { return String::new() };
     let (Some(ep), false) = (e.ports.first(), cluster.pods[pi].host_network) else { return String::new() };
     let dest = Side::pod(&cluster.pods[pi], cluster);
+    // the judged client: the input's own pod when it is one (paths::user_client), else the stand-in
+    let judged = super::paths::user_client(cluster).map(|p| (p.namespace.as_str(), p.name.as_str()));
+    let endpoint = |p: &super::cluster::PodInst| s.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()));
+    let mut candidates: Vec<&super::cluster::PodInst> = cluster
+        .pods
+        .iter()
+        .filter(|p| p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !endpoint(p))
+        .filter(|p| Some((p.namespace.as_str(), p.name.as_str())) != judged && !(p.name == super::paths::CLIENT_POD && p.namespace == c.namespace))
+        .collect();
+    super::sort::sort_by_key(&mut candidates, |p| p.namespace != s.namespace);
+    candidates.truncate(super::paths::MAX_CLIENT_CANDIDATES);
     let mut out = Vec::new();
-    for p in cluster.pods.iter().filter(|p| p.name == super::paths::CLIENT_POD && p.namespace != c.namespace && p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network) {
+    for p in candidates {
         let me = Side::pod(p, cluster);
         if let Verdict::Admitted(by) = verdict(objects, policies, &me, &dest, &cluster.pods[pi].name, ep.port, &ep.protocol) {
             let why = if by.is_empty() { String::new() } else { format!(" (allowed by {})", by.join("; and by ")) };
-            out.push(format!("your pod {}/{} is admitted{why}: send from it with From \"Your pod {}/{}\" (CLI: --client-namespace {})", p.namespace, p.name, p.namespace, p.name, p.namespace));
+            out.push(if p.name == super::paths::CLIENT_POD {
+                format!("your pod {}/{} is admitted{why}: send from it with From \"Your pod {}/{}\" (CLI: --client-namespace {})", p.namespace, p.name, p.namespace, p.name, p.namespace)
+            } else {
+                // (the From menu's label: paths' candidates, "Your pod NAME" in default)
+                let shown = if p.namespace == super::paths::CLIENT_NAMESPACE { p.name.clone() } else { format!("{}/{}", p.namespace, p.name) };
+                format!("your pod {}/{} is admitted{why}: send from it with From \"Your pod {shown}\" (CLI: --client-pod {}/{})", p.namespace, p.name, p.namespace, p.name)
+            });
+            if out.len() == 3 {
+                break;
+            }
         }
     }
     if out.is_empty() {

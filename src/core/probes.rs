@@ -38,10 +38,12 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                         (!names.contains(&port) && port.parse::<u16>().is_err()).then_some((*k, *h, port))
                     })
                 });
-                // a livenessProbe on such a name (fidfix20: qa3's q/33, jacksontj/promxy#372): every
-                // liveness probe fails too, and pkg/kubelet/kuberuntime/kuberuntime_manager.go
-                // computePodActions kills the container ("Container %s failed liveness probe",
-                // ", will be restarted"): said with the readiness warning, or alone
+                // a livenessProbe on such a name (fidfix20: qa3's q/33, jacksontj/promxy#372;
+                // corrected by fidfix21): every liveness probe errors too, but
+                // pkg/kubelet/prober/worker.go doProbe throws an errored result away ("Prober
+                // error, throw away the result"), so the result stays at newWorker's initial
+                // Success and computePodActions never kills the container: the check is dead.
+                // Said with the readiness warning, or alone
                 let live = c.get("livenessProbe").filter(|p| !p.is_null()).and_then(|probe| {
                     ["httpGet", "tcpSocket"].iter().find_map(|h| {
                         let port = probe.get(h)?.get("port")?.as_str()?;
@@ -49,11 +51,11 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     })
                 });
                 let cname = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
-                let restarts = format!("the kubelet kills and restarts container {cname} again and again (Container {cname} failed liveness probe, will be restarted): RESTARTS climbs");
+                let never = format!("the kubelet throws an errored probe result away, so the liveness check never fails and never restarts container {cname}, even if the app hangs (RESTARTS stays 0)");
                 if let (None, Some((k, h, port))) = (named, live) {
                     let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
-                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every livenessProbe fails, and {restarts}");
+                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port and every livenessProbe errors (Liveness probe errored and resulted in unknown state); {never}");
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }
@@ -62,10 +64,10 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     let name = cname;
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
                     let also = match live {
-                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too, so it fails as well and {restarts}"),
+                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too and errors as well, but {never}"),
                         None => String::new(),
                     };
-                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){also}");
+                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){}{also}", super::cluster::startup_never_started(k));
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }

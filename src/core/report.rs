@@ -383,6 +383,9 @@ impl Report {
             if let Some(why) = p.pending_reason.as_ref().or(p.failed_reason.as_ref()).or(p.not_ready_reason.as_ref()) {
                 let _ = writeln!(s, "    {why}");
             }
+            for note in &p.notes {
+                let _ = writeln!(s, "    {note}");
+            }
             if let Some(note) = super::poddetails::host_network_note(p, self.nodes.iter().find(|n| Some(&n.name) == p.node.as_ref()).map(|n| n.ip.as_str())) {
                 let _ = writeln!(s, "    {note}");
             }

@@ -40,7 +40,12 @@ fn gateway_hops(r: &super::Report, svc: &str) -> Vec<String> {
 /// (envoyproxy/gateway api/v1alpha1/envoyproxy_types.go RoutingType).
 #[test]
 fn gateway_url_takes_the_listener_protocol_and_envoy_words_only_for_envoy_listener_protocol() {
-    let text = fixture("qa4-04-gateway-https-listener.yaml");
+    // (fidfix21: the listener's certificateRef names a Secret in namespace cilium-secrets, which
+    // the thread's manifest admits with no ReferenceGrant: ListenerTLSConfig.CertificateRefs makes
+    // that RefNotPermitted and the listener serves nothing. This test is about the URL and the
+    // class's words on a served path, so the grant the reference needs is added here)
+    let grant = "---\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: gateway-certs\n  namespace: cilium-secrets\nspec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    namespace: cilium-gateway\n  to:\n  - group: \"\"\n    kind: Secret\n";
+    let text = format!("{}{grant}", fixture("qa4-04-gateway-https-listener.yaml"));
     let r = analyze(&text, &Config::default());
     let hops = gateway_hops(&r, "app");
     assert!(hops[0].starts_with("The client sends a request for https://app.example.com/ to Gateway cilium-gateway/internal of class cilium, listener https (HTTPS on port 443)"), "{}", hops[0]);

@@ -86,6 +86,8 @@ fn pod_view(it: &Item, pod: &PodReport, rel: Relation, why: Signal<String>, hits
             None => state.clone(),
         },
     );
+    // what the kubelet's probes do that Ready alone does not say (core::cluster::probe_notes)
+    let head = pod.notes.iter().fold(head, |h, n| format!("{h}\n{n}"));
     let title = move || {
         let why = why.get();
         format!(

@@ -306,6 +306,10 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             if !host_ports.is_empty() {
                 f.push(("hostPort", host_ports.join(" ")));
             }
+            // (fidfix21: a dead livenessProbe, a readinessProbe's initialDelaySeconds)
+            if !p.notes.is_empty() {
+                f.push(("Probes", p.notes.join(" ")));
+            }
             f
         })}
         <div class="whatif-actions">
