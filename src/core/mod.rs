@@ -747,7 +747,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                 },
             };
             let next_refused = objects[next].refused || own_errors.is_some();
-            let immutable = immutable_update_error(&objects[live], &objects[next]);
+            let immutable = immutable_update_error(&objects[live], &objects[next]).or_else(|| reapply::service_ip_family_update_error(&objects[live], &objects[next], cfg));
             if immutable.is_some() || (next_refused && !objects[next].dumped()) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
@@ -755,6 +755,13 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                     diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
                 }
                 let message = match immutable {
+                    Some((errs, what @ "spec.ipFamilyPolicy")) => {
+                        diags.extend(errs.into_iter().map(|d| d.on(&nid)));
+                        format!(
+                            "{} {} is defined earlier, at line {}, headless and without a selector: the API server creates that one with {what} RequireDualStack and both IP families unless it says otherwise (alloc.go initIPFamilyFields: headless + selectorless defaults to dual-stack, on any cluster), and an update that writes no {what} keeps the live one. With a selector that special case no longer applies, so this cluster, which has one IP family, refuses the update with the errors given here; the earlier one stays (without a selector) and is what Switchboard shows. Write ipFamilyPolicy: SingleStack in this manifest, or delete the Service and create it again",
+                            objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
+                        )
+                    }
                     Some((errs, what)) => {
                         diags.extend(errs.into_iter().map(|d| d.on(&nid)));
                         format!(
@@ -798,6 +805,33 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
             let next_line = n.source.pos.line;
             let shows = if stays.source.pos.line == next_line { "the later one".to_string() } else { format!("the last definition, at line {}", stays.source.pos.line) };
+            // qa5 20: client-side apply merges a Service's ports by `port` alone
+            let merged = reapply::ports_merged_by_port(o, n);
+            let result = match merged {
+                Some((_, at)) => format!("the result is the later manifest except for spec.ports, which the warning at line {} explains", at.line),
+                None => "the result is the later manifest".to_string(),
+            };
+            if let Some((port, at)) = merged {
+                let nid = n.id();
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Kubectl,
+                        "PortsMergedByPort",
+                        format!(
+                            "spec.ports lists port {port} once per protocol, and the earlier definition at line {} does not: `kubectl apply` (client-side) \
+                             merges spec.ports with the live Service's by `port` alone (k8s.io/api core/v1 ServiceSpec.Ports: patchMergeKey \"port\"), \
+                             so these entries are one to its patch and the live Service does not get all of them (it keeps one port {port}); \
+                             Switchboard shows every entry, as `kubectl apply --server-side` (its keys are port and protocol) or `kubectl replace` makes them",
+                            o.source.pos.line
+                        ),
+                        at,
+                    )
+                    .at_field("spec.ports")
+                    .hint("use kubectl apply --server-side, or kubectl replace, to change a Service's ports that share a port number")
+                    .on(&nid),
+                );
+            }
             diags.push(
                 Diagnostic::note(
                     Severity::Warning,
@@ -806,7 +840,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                     format!(
                         "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
                          one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
-                         one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
+                         one leaves) and {result} (were the later one refused, this one would stay as it is); \
                          `kubectl create -f` creates this one, then fails on the \
                          later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
                          Switchboard shows {shows}."
@@ -2266,7 +2300,7 @@ pub(crate) struct Kept {
 /// were the replaced definitions').
 fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, (String, Option<String>)> {
     let mut out = std::collections::HashMap::new();
-    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable") {
+    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable" && d.code != "FieldValueInvalidOnUpdate") {
         if let Some(id) = &d.object {
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;
@@ -2750,3 +2784,5 @@ mod tests_qafix3;
 mod tests_fidfix20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix4;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix5;
