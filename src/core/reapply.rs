@@ -518,7 +518,7 @@ pub(super) fn ports_merged_by_port(live: &Object, next: &Object) -> Option<(i64,
     let (old, new) = (ports(live), ports(next));
     let protocols = |list: &[(i64, String)], n: i64| {
         let mut v: Vec<String> = list.iter().filter(|(p, _)| *p == n).map(|(_, pr)| pr.clone()).collect();
-        v.sort();
+        crate::core::sort::sort(&mut v);
         v
     };
     let mut numbers: Vec<i64> = new.iter().map(|(p, _)| *p).collect();
