@@ -1645,6 +1645,7 @@ fn analyze_checked(
     workload_label_notes(&objects, &services, &mut diags);
     endpoint_object_notes(&objects, &services, &mut diags);
     internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
+    source_ranges_in_cluster_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
@@ -1816,6 +1817,66 @@ fn internal_traffic_policy_notes(objects: &[Object], services: &[Arc<ServiceRepo
             )
             .on(&o.id())
             .at_field("spec.internalTrafficPolicy"),
+        );
+    }
+}
+
+/// qa5 12 and 25 (kubernetes/kubernetes#119656, #109575): loadBalancerSourceRanges filter
+/// clients inside the cluster too. pkg/proxy/iptables/proxier.go syncProxyRules: KUBE-SERVICES
+/// sends a packet to the load balancer's IP from any source to the Service's KUBE-FW chain,
+/// which jumps on only for `-s <range>` (and for `-s <load balancer IP>` only when a range holds
+/// the node's own IP: allowFromNode); what falls off its end is dropped by KUBE-PROXY-FIREWALL
+/// (filter table, hooked to INPUT, OUTPUT and FORWARD: iptablesJumpChains). A pod's packet keeps
+/// its pod IP as source, a node's its node IP, so both are dropped unless a range holds them.
+/// Said for the load balancer IPs kube-proxy writes rules for, or while it is `<pending>`.
+fn source_ranges_in_cluster_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.type_ == "LoadBalancer" && !s.load_balancer_source_ranges.is_empty()) {
+        let ranges: Vec<config::Cidr> = s.load_balancer_source_ranges.iter().filter_map(|r| config::Cidr::parse(r)).collect();
+        let v6 = s.ip_families.first().is_some_and(|f| f == "IPv6");
+        let held_ip = |a: std::net::IpAddr| ranges.iter().any(|c| c.contains(a));
+        let held = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(held_ip);
+        let to = match &s.load_balancer {
+            service::LoadBalancer::Ready { ingress, .. } => match ingress.iter().find(|a| a.parse::<std::net::IpAddr>().is_ok() && !s.lb_no_rules.contains(a)) {
+                Some(a) => format!("the load balancer's address {a}"),
+                None => continue,
+            },
+            service::LoadBalancer::Pending => "the load balancer's address (once the cloud gives it one)".to_string(),
+            service::LoadBalancer::None => continue,
+        };
+        // pods: a node's pod range's first address stands for its pods
+        let pod_ranges: Vec<&str> = cluster
+            .nodes
+            .iter()
+            .map(|n| n.pod_cidr_for(v6))
+            .filter(|c| !c.is_empty() && !config::Cidr::parse(c).is_some_and(|c| held_ip(c.nth(0))))
+            .collect();
+        let nodes: Vec<String> = cluster.nodes.iter().filter(|n| !held(n.ip_for(v6))).map(|n| format!("{} ({})", n.name, n.ip_for(v6))).collect();
+        if pod_ranges.is_empty() && nodes.is_empty() {
+            continue;
+        }
+        let mut who: Vec<String> = Vec::new();
+        if !pod_ranges.is_empty() {
+            who.push(format!("pods (their pod IPs, in {}, are the source)", pod_ranges.join(", ")));
+        }
+        if !nodes.is_empty() {
+            who.push(format!("nodes {} and hostNetwork pods", nodes.join(", ")));
+        }
+        let Some(o) = objects.iter().find(|o| !o.refused && matches!(o.body, Body::Service(_)) && o.meta.namespace == s.namespace && o.meta.name == s.name) else { continue };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "SourceRangesInCluster",
+                format!(
+                    "spec.loadBalancerSourceRanges ({}) filter clients inside the cluster too: kube-proxy sends every packet for {to} to its KUBE-FW chain, which passes only sources in those ranges, and KUBE-PROXY-FIREWALL drops the rest, so {} connecting to that address are dropped (pkg/proxy/iptables/proxier.go syncProxyRules)",
+                    s.load_balancer_source_ranges.join(", "),
+                    who.join(" and ")
+                ),
+                o.pos("spec.loadBalancerSourceRanges"),
+            )
+            .on(&o.id())
+            .at_field("spec.loadBalancerSourceRanges")
+            .hint(format!("inside the cluster connect to the Service's name ({}.{}) or clusterIP, or add the pod and node ranges to loadBalancerSourceRanges", s.name, s.namespace)),
         );
     }
 }

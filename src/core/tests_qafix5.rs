@@ -102,3 +102,34 @@ fn daemonset_on_no_node_names_nodes_and_taint_node_should_run_daemon_pod() {
     assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
     assert!(m[0].starts_with("DaemonSet agent runs on 1 of 2 nodes: node cp-1 has taint"), "{}", m[0]);
 }
+
+/// qa5 25 (kubernetes/kubernetes#109575) and 12 (#119656): loadBalancerSourceRanges filter
+/// in-cluster clients of the load balancer's address too. Was: only the outside client judged.
+/// pkg/proxy/iptables/proxier.go syncProxyRules: KUBE-SERVICES → KUBE-FW for `-d <LB IP>` from
+/// any source, `-s <range>` passes, the rest is dropped by KUBE-PROXY-FIREWALL; the node passes
+/// only when a range holds its IP (allowFromNode).
+#[test]
+fn source_ranges_filter_pods_and_nodes_too_sync_proxy_rules_kube_fw() {
+    let text = fixture("qa5-25-lb-source-ranges-pod-client.yaml");
+    let cloud = Config { cloud: true, ..Config::default() };
+    let r = analyze(&text, &cloud);
+    let m = messages(&r, "SourceRangesInCluster");
+    assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let super::service::LoadBalancer::Ready { ingress, .. } = &s.load_balancer else { panic!("{:?}", s.load_balancer) };
+    assert!(m[0].contains(&format!("every packet for the load balancer's address {} to its KUBE-FW chain", ingress[0])), "{}", m[0]);
+    assert!(m[0].contains("so pods (their pod IPs, in 10.244.0.0/24, 10.244.1.0/24, 10.244.2.0/24, are the source) and nodes node-1 (192.168.49.2), node-2 (192.168.49.3), node-3 (192.168.49.4) and hostNetwork pods connecting to that address are dropped"), "{}", m[0]);
+    // pending (no cloud): said for the address to come
+    let r = analyze(&text, &Config::default());
+    assert!(messages(&r, "SourceRangesInCluster")[0].contains("for the load balancer's address (once the cloud gives it one)"));
+    // ranges holding the pod and node ranges: nothing to say
+    let open = text.replacen("  - 203.0.113.0/24\n", "  - 203.0.113.0/24\n  - 10.244.0.0/16\n  - 192.168.49.0/24\n", 1);
+    assert!(messages(&analyze(&open, &cloud), "SourceRangesInCluster").is_empty());
+    // qa5 12: the asker's dual-stack nodes on 192.168.1.0/24, ranges 192.168.2.0/24 only
+    let text = fixture("qa5-12-lb-source-ranges-from-node.yaml");
+    let dual = Config { cloud: true, ..Config::default() }.with_service_cidrs("10.96.0.0/12,fd00:10:96::/112").unwrap();
+    let r = analyze(&text, &dual);
+    let m = messages(&r, "SourceRangesInCluster");
+    assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
+    assert!(m[0].contains("nodes vm-002 (192.168.1.2), vm-003 (192.168.1.3) and hostNetwork pods"), "{}", m[0]);
+}
