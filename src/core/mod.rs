@@ -1643,7 +1643,7 @@ fn analyze_checked(
     }
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
-    endpoint_object_notes(&objects, &services, &mut diags);
+    endpoint_object_notes(&objects, &services, &cfg.cluster_domain, &mut diags);
     internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
     source_ranges_in_cluster_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
@@ -1881,7 +1881,7 @@ fn source_ranges_in_cluster_notes(objects: &[Object], services: &[Arc<ServiceRep
     }
 }
 
-fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
+fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], zone: &str, diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
         let svc_named = |name: &str| services.iter().find(|s| s.namespace == o.meta.namespace && s.name == name && !s.rejected);
         match &o.body {
@@ -1910,10 +1910,24 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
                     }
                     let theirs: Vec<String> = ports.iter().map(|p| format!("{}{}/{}", p.name.as_deref().map_or(String::new(), |n| format!("\"{n}\" ")), p.port, p.protocol)).collect();
                     let wanted = sp.name.as_deref().map_or("an unnamed port".to_string(), |n| format!("a port named \"{n}\""));
+                    // qa5 07 (kubernetes/kubernetes#80175): kube-proxy programs nothing for a
+                    // headless Service (pkg/proxy/util ShouldSkipService); what the pairing
+                    // decides there is cluster DNS's SRV answer: CoreDNS answers a headless
+                    // Service's SRV from the endpoint ports, keeping those whose *name* matches
+                    // the query's `_<port>` (coredns plugin/kubernetes/kubernetes.go
+                    // findServices: matchPortAndProtocol(r.port, p.Name, …)), and its A records
+                    // from the addresses whatever the ports
+                    let why = match sp.name.as_deref().filter(|_| s.headless) {
+                        Some(n) => format!(
+                            "kube-proxy programs nothing for a headless Service, but cluster DNS answers its SRV records from the endpoint ports' names (CoreDNS plugin/kubernetes findServices), so there is no SRV _{n}._{}.{}.{}.svc.{zone} (its A records stay); name them alike",
+                            sp.protocol.to_ascii_lowercase(), s.name, s.namespace
+                        ),
+                        None => "kube-proxy pairs endpoint ports with Service ports by name and protocol, so this Service port has no endpoint; name them alike".to_string(),
+                    };
                     diags.push(
                         Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointPortUnpaired",
                             format!(
-                                "Endpoints {} lists {} but Service {} port {}/{} wants {wanted}: kube-proxy pairs endpoint ports with Service ports by name and protocol, so this Service port has no endpoint; name them alike",
+                                "Endpoints {} lists {} but Service {} port {}/{} wants {wanted}: {why}",
                                 o.meta.name, theirs.join(", "), s.name, sp.port, sp.protocol
                             ),
                             o.pos("subsets"))

@@ -133,3 +133,35 @@ fn source_ranges_filter_pods_and_nodes_too_sync_proxy_rules_kube_fw() {
     assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
     assert!(m[0].contains("nodes vm-002 (192.168.1.2), vm-003 (192.168.1.3) and hostNetwork pods"), "{}", m[0]);
 }
+
+/// qa5 07 (kubernetes/kubernetes#80175): a headless selectorless Service with port "mongodb",
+/// hand-made Endpoints whose port is unnamed: no `_mongodb._tcp` SRV. Was: the warning blamed
+/// kube-proxy (which programs nothing for a headless Service: pkg/proxy/util ShouldSkipService)
+/// and never named the missing SRV. coredns plugin/kubernetes/kubernetes.go findServices:
+/// a headless Service's SRV answers come from the endpoint ports matched by *name*.
+#[test]
+fn headless_unnamed_endpoint_port_says_the_missing_srv_coredns_find_services() {
+    let r = analyze(&fixture("qa5-07-headless-selectorless-srv-unnamed-endpoint-port.yaml"), &Config::default());
+    let m = messages(&r, "EndpointPortUnpaired");
+    assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
+    assert!(m[0].contains("so there is no SRV _mongodb._tcp.mongodb.srvtest.svc.cluster.local (its A records stay); name them alike"), "{}", m[0]);
+    assert!(m[0].contains("kube-proxy programs nothing for a headless Service"), "{}", m[0]);
+    // the SRV is indeed absent, the A records there
+    let s = r.services.iter().find(|s| s.name == "mongodb").unwrap();
+    assert!(!s.dns_records.iter().any(|d| d.kind == "SRV"), "{:?}", s.dns_records);
+    assert_eq!(s.dns_records.iter().filter(|d| d.kind == "A" && d.name == "mongodb.srvtest.svc.cluster.local").count(), 3, "{:?}", s.dns_records);
+}
+
+/// qa5 01 (kubernetes/kubernetes#103000): ClientIP affinity on a two-port Service is per Service
+/// port in iptables mode (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules: the
+/// `-m recent` list is the port's KUBE-SEP chain). Was: only the page's connections panel knew.
+#[test]
+fn client_ip_affinity_is_said_per_service_port_write_service_to_endpoint_rules() {
+    let r = analyze(&fixture("qa5-01-sessionaffinity-two-ports.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let pod_paths: Vec<&super::paths::Path> = s.paths.iter().filter(|p| p.entry == super::paths::Entry::Pod).collect();
+    assert_eq!(pod_paths.len(), 2);
+    let last = pod_paths[0].hops.last().unwrap().explanation.clone();
+    assert!(last.contains("sticks this client to the first pick for 10800 s on this Service port only: each port keeps its own affinity list"), "{last}");
+    assert!(last.contains("so on 9090/TCP this client may stick to another pod"), "{last}");
+}
