@@ -2097,20 +2097,27 @@ fn daemon_skipped_note(o: &Object, template: &PodSpec, nodes: &[ClusterNode]) ->
         if parts.is_empty() { "its node affinity".to_string() } else { parts.join(", ") }
     };
     let mut running = 0usize;
-    let mut reasons: Vec<String> = Vec::new();
+    // (why, nodes): nodes left out for the same reason are named together
+    let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
     let mut tainted: Vec<&Taint> = Vec::new();
     for n in nodes {
         if daemon_should_run(template, n) {
             running += 1;
             continue;
         }
-        if let Some(name) = template.node_name.as_deref().filter(|x| *x != n.name) {
-            reasons.push(format!("node {} is not spec.template.spec.nodeName {name}", n.name));
+        let why = if let Some(name) = template.node_name.as_deref().filter(|x| *x != n.name) {
+            format!("not spec.template.spec.nodeName {name}")
         } else if !matches_node_affinity(template, n) {
-            reasons.push(format!("node {} does not match {}", n.name, selector_text()));
+            format!("not matching {}", selector_text())
         } else if let Some(t) = untolerated(&n.taints, &template.tolerations, &["NoSchedule", "NoExecute"]) {
-            reasons.push(format!("node {} has taint {}, which the pod template does not tolerate", n.name, taint_text(t)));
             tainted.push(t);
+            format!("with taint {}, which the pod template does not tolerate", taint_text(t))
+        } else {
+            continue;
+        };
+        match reasons.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, v)) => v.push(&n.name),
+            None => reasons.push((why, vec![&n.name])),
         }
     }
     if running > 0 && tainted.is_empty() {
@@ -2121,7 +2128,11 @@ fn daemon_skipped_note(o: &Object, template: &PodSpec, nodes: &[ClusterNode]) ->
     } else {
         format!("DaemonSet {} runs on {} of {} nodes: ", o.meta.name, running, nodes.len())
     };
-    let shown: Vec<String> = if running == 0 { reasons } else { reasons.into_iter().filter(|r| r.contains(" has taint ")).collect() };
+    let shown: Vec<String> = reasons
+        .into_iter()
+        .filter(|(w, _)| running == 0 || w.starts_with("with taint "))
+        .map(|(w, v)| format!("{} {} {w}", if v.len() == 1 { "node" } else { "nodes" }, v.join(", ")))
+        .collect();
     let msg = format!("{head}{} (daemon_controller.go NodeShouldRunDaemonPod)", shown.join("; "));
     let at = if template.node_selector.is_some() { "spec.template.spec.nodeSelector" } else { "spec.template.spec" };
     let mut d = Diagnostic::note(Severity::Warning, ErrorType::Resolution, "DaemonSetNodesSkipped", msg, o.pos(at));

@@ -83,8 +83,8 @@ fn daemonset_on_no_node_names_nodes_and_taint_node_should_run_daemon_pod() {
     let d = r.diagnostics.iter().find(|d| d.code == "DaemonSetNodesSkipped").unwrap_or_else(|| panic!("{:#?}", r.diagnostics));
     assert_eq!(d.object.as_deref(), Some("DaemonSet/default/agent"));
     assert!(d.message.starts_with("DaemonSet agent runs on no node"), "{}", d.message);
-    assert!(d.message.contains("node cp-1 has taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod template does not tolerate"), "{}", d.message);
-    assert!(d.message.contains("node worker-1 does not match node-role.kubernetes.io/control-plane="), "{}", d.message);
+    assert!(d.message.contains("node cp-1 with taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod template does not tolerate"), "{}", d.message);
+    assert!(d.message.contains("node worker-1 not matching node-role.kubernetes.io/control-plane="), "{}", d.message);
     assert!(d.hint.as_deref().unwrap().contains("{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}"));
     // the toleration: the DaemonSet runs on cp-1, nothing said
     let tolerated = text.replacen(
@@ -100,7 +100,12 @@ fn daemonset_on_no_node_names_nodes_and_taint_node_should_run_daemon_pod() {
     let r = analyze(&everywhere, &Config::default());
     let m = messages(&r, "DaemonSetNodesSkipped");
     assert_eq!(m.len(), 1, "{:#?}", r.diagnostics);
-    assert!(m[0].starts_with("DaemonSet agent runs on 1 of 2 nodes: node cp-1 has taint"), "{}", m[0]);
+    assert!(m[0].starts_with("DaemonSet agent runs on 1 of 2 nodes: node cp-1 with taint"), "{}", m[0]);
+    // the simulated nodes (no Node in the input) carry no control-plane label: named together
+    let without_nodes: Vec<&str> = text.split("---\n").filter(|d| !d.contains("kind: Node\n")).collect();
+    let r = analyze(&without_nodes.join("---\n"), &Config::default());
+    let m = messages(&r, "DaemonSetNodesSkipped");
+    assert!(m[0].contains("runs on no node (it creates no pod, so none is Pending): nodes node-1, node-2, node-3 not matching node-role.kubernetes.io/control-plane="), "{}", m[0]);
 }
 
 /// qa5 25 (kubernetes/kubernetes#109575) and 12 (#119656): loadBalancerSourceRanges filter
