@@ -229,3 +229,28 @@ fn stream_visitor_visit_each_file_stops_alone() {
     assert_eq!(code, 1);
     assert!(out.contains("error parsing tests/fixtures/streamfix/q47-glued.yaml: invalid Yaml document separator: apiVersion: v1"), "{out}");
 }
+
+/// qa5 10 (kubernetes/kubernetes#120922): "why does trino.datalake from a pod in datalake not
+/// reach trino" is a question about one name from one pod; the CLI could not ask it.
+/// `--lookup NAME` prints the resolver's queries (the pod's search path first: ndots 5) and the
+/// cluster DNS's answers (core::dnsquery::lookup), after the text report or as "lookups" in JSON.
+#[test]
+fn lookup_prints_the_resolvers_queries_and_answers() {
+    let file = "tests/fixtures/qa5-10-externalname-named-like-namespace.yaml";
+    let (code, out, err) = cli(&["analyze", "--format", "text", "--client-pod", "datalake/client", "--lookup", "trino.datalake", file], None);
+    assert_eq!(code, 0, "{err}");
+    let at = out.find("DNS lookup \"trino.datalake\" from pod datalake/client (search datalake.svc.cluster.local svc.cluster.local cluster.local; ndots 5):").unwrap_or_else(|| panic!("{out}"));
+    let section = &out[at..];
+    let first = section.find("1. A trino.datalake.datalake.svc.cluster.local.: NXDOMAIN").unwrap_or_else(|| panic!("{section}"));
+    let second = section.find("2. A trino.datalake.svc.cluster.local.: NOERROR -> A ").unwrap_or_else(|| panic!("{section}"));
+    assert!(first < second);
+    let (code, out, _) = cli(&["analyze", "--client-pod", "datalake/client", "--lookup", "trino.datalake", "--lookup", "datalake", file], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["lookups"].as_array().unwrap().len(), 2);
+    assert_eq!(v["lookups"][0]["tries"][1]["rcode"], "NOERROR");
+    assert_eq!(v["services"].as_array().unwrap().len(), 3);
+    // without --lookup the report has no such field
+    let (_, out, _) = cli(&["analyze", file], None);
+    assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap().get("lookups").is_none());
+}

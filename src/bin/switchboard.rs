@@ -11,11 +11,14 @@ use switchboard::core::{analyze_files_staged, config::Config, Source, STDIN};
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
                             [--client-node NODE] [--client-namespace NS] [--client-pod [NS/]POD]
-                            FILE...
+                            [--lookup NAME]... FILE...
        (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE;
         --client-namespace: your own pod named client in NS is the in-cluster client;
         --client-pod: your pod POD of the input (in NS, else --client-namespace, else default)
         is the in-cluster client: its labels and namespace meet the NetworkPolicies;
+        --lookup: resolve NAME as the client pod's resolver does (its search path and ndots,
+        each query in order and the cluster DNS's answer), after the report (text), or as the
+        report's \"lookups\" list (json); repeatable;
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
 
@@ -44,6 +47,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut cfg = Config::default();
     let mut format = "json".to_string();
     let mut files = Vec::new();
+    let mut lookups: Vec<String> = Vec::new();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
@@ -89,6 +93,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     None => cfg.client_pod = Some(v),
                 }
             }
+            "--lookup" => lookups.push(value("--lookup")?),
             "-" => files.push("-".to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => files.push(f.to_string()),
@@ -150,13 +155,32 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         let names: Vec<&str> = report.nodes.iter().map(|x| x.name.as_str()).collect();
         return Err(format!("--client-node: the cluster has no node {n:?} (nodes: {})", names.join(", ")));
     }
-    if format == "json" {
+    // qa5 10 (kubernetes/kubernetes#120922): "why does trino.datalake resolve to …" is a
+    // question about one name asked from one pod: core::dnsquery::lookup answers it (the pod's
+    // search path, glibc's ndots order, each query's answer)
+    let asked: Vec<switchboard::core::dnsquery::Lookup> = {
+        let ns = cfg.client_namespace.clone().unwrap_or_else(|| "default".into());
+        let pod = cfg.client_pod.clone().unwrap_or_else(|| "client".into());
+        lookups.iter().map(|name| switchboard::core::dnsquery::lookup(&report, &ns, &pod, name)).collect()
+    };
+    if format == "json" && !asked.is_empty() {
+        // (the report with one more top-level field, "lookups": the contract adds, never renames)
+        let mut v = serde_json::to_value(&report).map_err(|e| format!("cannot write the report: {e}"))?;
+        if let Some(map) = v.as_object_mut() {
+            map.insert("lookups".into(), serde_json::to_value(&asked).map_err(|e| format!("cannot write the report: {e}"))?);
+        }
+        let text = serde_json::to_string_pretty(&v).map_err(|e| format!("cannot write the report: {e}"))?;
+        println!("{text}");
+    } else if format == "json" {
         // streamed (the same bytes as `to_json()` and a newline): a whole-cluster report is tens of MB
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         serde_json::to_writer_pretty(&mut out, &report).and_then(|()| writeln!(out).map_err(serde_json::Error::io)).map_err(|e| format!("cannot write the report: {e}"))?;
     } else {
         print!("{}", report.to_text());
+        for l in &asked {
+            print!("{}", lookup_text(l));
+        }
     }
     if timed {
         stages.push(("output", last.elapsed(), rss_kib()));
@@ -167,6 +191,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         eprintln!("{:<28} {:>9.1} ms", "total", start.elapsed().as_secs_f64() * 1e3);
     }
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// One `--lookup` in the text format: the name, the asking pod's search path, each query the
+/// resolver sends (in order, up to the one answered) with the cluster DNS's answer and why.
+fn lookup_text(l: &switchboard::core::dnsquery::Lookup) -> String {
+    let mut out = format!("\nDNS lookup {:?} from pod {} (search {}; ndots {}):\n", l.name, l.pod, l.search.join(" "), l.ndots);
+    for (i, t) in l.tries.iter().enumerate() {
+        let answers: Vec<String> = t.answers.iter().map(|r| format!("{} {}", r.kind, r.answer)).collect();
+        let got = if answers.is_empty() { t.rcode.clone() } else { format!("{} -> {}", t.rcode, answers.join(", ")) };
+        out.push_str(&format!("  {}. {} {}: {got}\n", i + 1, t.qtype, t.query));
+        if !t.note.is_empty() {
+            out.push_str(&format!("     {}\n", t.note));
+        }
+    }
+    out.push_str(&format!("  {}\n", l.summary));
+    out
 }
 
 /// A file's name as kubectl prints it in `error parsing <name>: …` (the path as given;

@@ -2081,6 +2081,74 @@ fn daemon_should_run(spec: &PodSpec, node: &ClusterNode) -> bool {
         && untolerated(&node.taints, &spec.tolerations, &["NoSchedule", "NoExecute"]).is_none()
 }
 
+/// qa5 15 (kubernetes/kubernetes#112759): the nodes a DaemonSet does not run on, and why, as
+/// NodeShouldRunDaemonPod's predicates (pkg/controller/daemon/daemon_controller.go) decide:
+/// the template's nodeName, its nodeSelector / required node affinity (fitsNodeAffinity), a
+/// NoSchedule or NoExecute taint its tolerations (with AddOrUpdateDaemonPodTolerations') do not
+/// tolerate (fitsTaints: FindMatchingUntoleratedTaint). Said when the DaemonSet runs on no node,
+/// or when a node that matches its selector is left out for a taint alone — the
+/// control-plane taint a kubeadm cluster puts on its control-plane nodes, which the
+/// DaemonSet's own tolerations do not cover. The controller creates no pod there, so no pod is
+/// Pending and nothing else tells.
+fn daemon_skipped_note(o: &Object, template: &PodSpec, nodes: &[ClusterNode]) -> Option<Diagnostic> {
+    if nodes.is_empty() {
+        return None;
+    }
+    let taint_text = |t: &Taint| if t.value.is_empty() { format!("{}:{}", t.key, t.effect) } else { format!("{}={}:{}", t.key, t.value, t.effect) };
+    let selector_text = || {
+        let mut parts: Vec<String> = template.node_selector.iter().flat_map(|s| s.iter().map(|(k, v)| format!("{k}={v}"))).collect();
+        if template.required_node_affinity.is_some() {
+            parts.push("its required node affinity".into());
+        }
+        if parts.is_empty() { "its node affinity".to_string() } else { parts.join(", ") }
+    };
+    let mut running = 0usize;
+    // (why, nodes): nodes left out for the same reason are named together
+    let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut tainted: Vec<&Taint> = Vec::new();
+    for n in nodes {
+        if daemon_should_run(template, n) {
+            running += 1;
+            continue;
+        }
+        let why = if let Some(name) = template.node_name.as_deref().filter(|x| *x != n.name) {
+            format!("not spec.template.spec.nodeName {name}")
+        } else if !matches_node_affinity(template, n) {
+            format!("not matching {}", selector_text())
+        } else if let Some(t) = untolerated(&n.taints, &template.tolerations, &["NoSchedule", "NoExecute"]) {
+            tainted.push(t);
+            format!("with taint {}, which the pod template does not tolerate", taint_text(t))
+        } else {
+            continue;
+        };
+        match reasons.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, v)) => v.push(&n.name),
+            None => reasons.push((why, vec![&n.name])),
+        }
+    }
+    if running > 0 && tainted.is_empty() {
+        return None;
+    }
+    let head = if running == 0 {
+        format!("DaemonSet {} runs on no node (it creates no pod, so none is Pending): ", o.meta.name)
+    } else {
+        format!("DaemonSet {} runs on {} of {} nodes: ", o.meta.name, running, nodes.len())
+    };
+    let shown: Vec<String> = reasons
+        .into_iter()
+        .filter(|(w, _)| running == 0 || w.starts_with("with taint "))
+        .map(|(w, v)| format!("{} {} {w}", if v.len() == 1 { "node" } else { "nodes" }, v.join(", ")))
+        .collect();
+    let msg = format!("{head}{} (daemon_controller.go NodeShouldRunDaemonPod)", shown.join("; "));
+    let at = if template.node_selector.is_some() { "spec.template.spec.nodeSelector" } else { "spec.template.spec" };
+    let mut d = Diagnostic::note(Severity::Warning, ErrorType::Resolution, "DaemonSetNodesSkipped", msg, o.pos(at));
+    if let Some(t) = tainted.first() {
+        let value = if t.value.is_empty() { "operator: Exists".to_string() } else { format!("operator: Equal, value: {}", t.value) };
+        d = d.hint(format!("to run there, add to spec.template.spec.tolerations: {{key: {}, {value}, effect: {}}}", t.key, t.effect));
+    }
+    Some(d)
+}
+
 /// The parts of ValidatePod / ValidateDeployment (pkg/apis/core/validation ValidateObjectMeta,
 /// validateContainerPorts; pkg/apis/apps/validation) that decide whether pods exist at all:
 /// object name, labels (the object's and the pod template's), container ports.
@@ -4801,6 +4869,9 @@ fn expand(
             let labels = revision_labels(o, &hash_src);
             if let Some(a) = adopted {
                 adopted_note(o, w, a, ("bound to a node it runs on stands for the pod it would create there", "bound to nodes it runs on stand for the pods it would create there"), diags);
+            }
+            if let Some(d) = daemon_skipped_note(o, &template, &cluster.nodes) {
+                diags.push(d.on(&id));
             }
             (0..cluster.nodes.len())
                 .filter(|&i| daemon_should_run(&template, &cluster.nodes[i]) && !adopted.is_some_and(|a| a.nodes.contains(&i)))

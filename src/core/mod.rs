@@ -748,7 +748,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                 },
             };
             let next_refused = objects[next].refused || own_errors.is_some();
-            let immutable = immutable_update_error(&objects[live], &objects[next]);
+            let immutable = immutable_update_error(&objects[live], &objects[next]).or_else(|| reapply::service_ip_family_update_error(&objects[live], &objects[next], cfg));
             if immutable.is_some() || (next_refused && !objects[next].dumped()) {
                 replaced.gone[next] = true;
                 let nid = objects[next].id();
@@ -756,6 +756,13 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                     diags.extend(found.into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.on(&nid)));
                 }
                 let message = match immutable {
+                    Some((errs, what @ "spec.ipFamilyPolicy")) => {
+                        diags.extend(errs.into_iter().map(|d| d.on(&nid)));
+                        format!(
+                            "{} {} is defined earlier, at line {}, headless and without a selector: the API server creates that one with {what} RequireDualStack and both IP families unless it says otherwise (alloc.go initIPFamilyFields: headless + selectorless defaults to dual-stack, on any cluster), and an update that writes no {what} keeps the live one. With a selector that special case no longer applies, so this cluster, which has one IP family, refuses the update with the errors given here; the earlier one stays (without a selector) and is what Switchboard shows. Write ipFamilyPolicy: SingleStack in this manifest, or delete the Service and create it again",
+                            objects[next].kind, objects[next].meta.name, objects[live].source.pos.line
+                        )
+                    }
                     Some((errs, what)) => {
                         diags.extend(errs.into_iter().map(|d| d.on(&nid)));
                         format!(
@@ -799,6 +806,33 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
             let shown = if ns.is_empty() { name.to_string() } else { format!("{ns}/{name}") };
             let next_line = n.source.pos.line;
             let shows = if stays.source.pos.line == next_line { "the later one".to_string() } else { format!("the last definition, at line {}", stays.source.pos.line) };
+            // qa5 20: client-side apply merges a Service's ports by `port` alone
+            let merged = reapply::ports_merged_by_port(o, n);
+            let result = match merged {
+                Some((_, at)) => format!("the result is the later manifest except for spec.ports, which the warning at line {} explains", at.line),
+                None => "the result is the later manifest".to_string(),
+            };
+            if let Some((port, at)) = merged {
+                let nid = n.id();
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Warning,
+                        ErrorType::Kubectl,
+                        "PortsMergedByPort",
+                        format!(
+                            "spec.ports lists port {port} once per protocol, and the earlier definition at line {} does not: `kubectl apply` (client-side) \
+                             merges spec.ports with the live Service's by `port` alone (k8s.io/api core/v1 ServiceSpec.Ports: patchMergeKey \"port\"), \
+                             so these entries are one to its patch and the live Service does not get all of them (it keeps one port {port}); \
+                             Switchboard shows every entry, as `kubectl apply --server-side` (its keys are port and protocol) or `kubectl replace` makes them",
+                            o.source.pos.line
+                        ),
+                        at,
+                    )
+                    .at_field("spec.ports")
+                    .hint("use kubectl apply --server-side, or kubectl replace, to change a Service's ports that share a port number")
+                    .on(&nid),
+                );
+            }
             diags.push(
                 Diagnostic::note(
                     Severity::Warning,
@@ -807,7 +841,7 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
                     format!(
                         "{kind} {shown} is defined again at line {next_line}: `kubectl apply -f` applies the documents in order, so the \
                          one at line {next_line} patches this one (a three-way merge against the last-applied-configuration this \
-                         one leaves) and the result is the later manifest (were the later one refused, this one would stay as it is); \
+                         one leaves) and {result} (were the later one refused, this one would stay as it is); \
                          `kubectl create -f` creates this one, then fails on the \
                          later one: Error from server (AlreadyExists): {resource} \"{name}\" already exists. This one is ignored here: \
                          Switchboard shows {shows}."
@@ -1612,8 +1646,9 @@ fn analyze_checked(
     }
     chase_external_names(&mut services, &cluster, &client, &cfg.cluster_domain);
     workload_label_notes(&objects, &services, &mut diags);
-    endpoint_object_notes(&objects, &services, &mut diags);
+    endpoint_object_notes(&objects, &services, &cfg.cluster_domain, &mut diags);
     internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
+    source_ranges_in_cluster_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
@@ -1792,7 +1827,67 @@ fn internal_traffic_policy_notes(objects: &[Object], services: &[Arc<ServiceRepo
     }
 }
 
-fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
+/// qa5 12 and 25 (kubernetes/kubernetes#119656, #109575): loadBalancerSourceRanges filter
+/// clients inside the cluster too. pkg/proxy/iptables/proxier.go syncProxyRules: KUBE-SERVICES
+/// sends a packet to the load balancer's IP from any source to the Service's KUBE-FW chain,
+/// which jumps on only for `-s <range>` (and for `-s <load balancer IP>` only when a range holds
+/// the node's own IP: allowFromNode); what falls off its end is dropped by KUBE-PROXY-FIREWALL
+/// (filter table, hooked to INPUT, OUTPUT and FORWARD: iptablesJumpChains). A pod's packet keeps
+/// its pod IP as source, a node's its node IP, so both are dropped unless a range holds them.
+/// Said for the load balancer IPs kube-proxy writes rules for, or while it is `<pending>`.
+fn source_ranges_in_cluster_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.type_ == "LoadBalancer" && !s.load_balancer_source_ranges.is_empty()) {
+        let ranges: Vec<config::Cidr> = s.load_balancer_source_ranges.iter().filter_map(|r| config::Cidr::parse(r)).collect();
+        let v6 = s.ip_families.first().is_some_and(|f| f == "IPv6");
+        let held_ip = |a: std::net::IpAddr| ranges.iter().any(|c| c.contains(a));
+        let held = |ip: &str| ip.parse::<std::net::IpAddr>().is_ok_and(held_ip);
+        let to = match &s.load_balancer {
+            service::LoadBalancer::Ready { ingress, .. } => match ingress.iter().find(|a| a.parse::<std::net::IpAddr>().is_ok() && !s.lb_no_rules.contains(a)) {
+                Some(a) => format!("the load balancer's address {a}"),
+                None => continue,
+            },
+            service::LoadBalancer::Pending => "the load balancer's address (once the cloud gives it one)".to_string(),
+            service::LoadBalancer::None => continue,
+        };
+        // pods: a node's pod range's first address stands for its pods
+        let pod_ranges: Vec<&str> = cluster
+            .nodes
+            .iter()
+            .map(|n| n.pod_cidr_for(v6))
+            .filter(|c| !c.is_empty() && !config::Cidr::parse(c).is_some_and(|c| held_ip(c.nth(0))))
+            .collect();
+        let nodes: Vec<String> = cluster.nodes.iter().filter(|n| !held(n.ip_for(v6))).map(|n| format!("{} ({})", n.name, n.ip_for(v6))).collect();
+        if pod_ranges.is_empty() && nodes.is_empty() {
+            continue;
+        }
+        let mut who: Vec<String> = Vec::new();
+        if !pod_ranges.is_empty() {
+            who.push(format!("pods (their pod IPs, in {}, are the source)", pod_ranges.join(", ")));
+        }
+        if !nodes.is_empty() {
+            who.push(format!("nodes {} and hostNetwork pods", nodes.join(", ")));
+        }
+        let Some(o) = objects.iter().find(|o| !o.refused && matches!(o.body, Body::Service(_)) && o.meta.namespace == s.namespace && o.meta.name == s.name) else { continue };
+        diags.push(
+            Diagnostic::note(
+                Severity::Warning,
+                ErrorType::Resolution,
+                "SourceRangesInCluster",
+                format!(
+                    "spec.loadBalancerSourceRanges ({}) filter clients inside the cluster too: kube-proxy sends every packet for {to} to its KUBE-FW chain, which passes only sources in those ranges, and KUBE-PROXY-FIREWALL drops the rest, so {} connecting to that address are dropped (pkg/proxy/iptables/proxier.go syncProxyRules)",
+                    s.load_balancer_source_ranges.join(", "),
+                    who.join(" and ")
+                ),
+                o.pos("spec.loadBalancerSourceRanges"),
+            )
+            .on(&o.id())
+            .at_field("spec.loadBalancerSourceRanges")
+            .hint(format!("inside the cluster connect to the Service's name ({}.{}) or clusterIP, or add the pod and node ranges to loadBalancerSourceRanges", s.name, s.namespace)),
+        );
+    }
+}
+
+fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], zone: &str, diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
         let svc_named = |name: &str| services.iter().find(|s| s.namespace == o.meta.namespace && s.name == name && !s.rejected);
         match &o.body {
@@ -1821,10 +1916,24 @@ fn endpoint_object_notes(objects: &[Object], services: &[Arc<ServiceReport>], di
                     }
                     let theirs: Vec<String> = ports.iter().map(|p| format!("{}{}/{}", p.name.as_deref().map_or(String::new(), |n| format!("\"{n}\" ")), p.port, p.protocol)).collect();
                     let wanted = sp.name.as_deref().map_or("an unnamed port".to_string(), |n| format!("a port named \"{n}\""));
+                    // qa5 07 (kubernetes/kubernetes#80175): kube-proxy programs nothing for a
+                    // headless Service (pkg/proxy/util ShouldSkipService); what the pairing
+                    // decides there is cluster DNS's SRV answer: CoreDNS answers a headless
+                    // Service's SRV from the endpoint ports, keeping those whose *name* matches
+                    // the query's `_<port>` (coredns plugin/kubernetes/kubernetes.go
+                    // findServices: matchPortAndProtocol(r.port, p.Name, …)), and its A records
+                    // from the addresses whatever the ports
+                    let why = match sp.name.as_deref().filter(|_| s.headless) {
+                        Some(n) => format!(
+                            "kube-proxy programs nothing for a headless Service, but cluster DNS answers its SRV records from the endpoint ports' names (CoreDNS plugin/kubernetes findServices), so there is no SRV _{n}._{}.{}.{}.svc.{zone} (its A records stay); name them alike",
+                            sp.protocol.to_ascii_lowercase(), s.name, s.namespace
+                        ),
+                        None => "kube-proxy pairs endpoint ports with Service ports by name and protocol, so this Service port has no endpoint; name them alike".to_string(),
+                    };
                     diags.push(
                         Diagnostic::note(Severity::Warning, ErrorType::Resolution, "EndpointPortUnpaired",
                             format!(
-                                "Endpoints {} lists {} but Service {} port {}/{} wants {wanted}: kube-proxy pairs endpoint ports with Service ports by name and protocol, so this Service port has no endpoint; name them alike",
+                                "Endpoints {} lists {} but Service {} port {}/{} wants {wanted}: {why}",
                                 o.meta.name, theirs.join(", "), s.name, sp.port, sp.protocol
                             ),
                             o.pos("subsets"))
@@ -2272,7 +2381,7 @@ pub(crate) struct Kept {
 /// were the replaced definitions').
 fn first_errors(diags: &[Diagnostic], replaced: &std::collections::HashMap<String, u32>) -> std::collections::HashMap<String, (String, Option<String>)> {
     let mut out = std::collections::HashMap::new();
-    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable") {
+    for d in diags.iter().filter(|d| d.severity == Severity::Error && d.code != "FieldImmutable" && d.code != "FieldValueInvalidOnUpdate") {
         if let Some(id) = &d.object {
             if replaced.get(id).is_some_and(|&line| d.line < line) {
                 continue;
@@ -2758,3 +2867,5 @@ mod tests_fidfix20;
 mod tests_qafix4;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix21;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix5;

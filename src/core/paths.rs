@@ -724,6 +724,17 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
     }
     if svc.session_affinity == "ClientIP" {
         s.push_str(&format!("; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800)));
+        // qa5 01 (kubernetes/kubernetes#103000): the stickiness is per Service port — each
+        // port's KUBE-SVC chain checks `-m recent --name <its KUBE-SEP chain>`
+        // (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules), so one client may stick
+        // to different pods on the Service's different ports
+        let others: Vec<String> = svc.ports.iter().filter(|p| p.port != sp.port || p.protocol != sp.protocol).map(|p| format!("{}/{}", p.port, p.protocol)).collect();
+        if !others.is_empty() {
+            s.push_str(&format!(
+                " on this Service port only: each port keeps its own affinity list (kube-proxy's -m recent list is named after that port's endpoint chain), so on {} this client may stick to another pod",
+                others.join(", ")
+            ));
+        }
     }
     if fallback {
         s.push_str("; only terminating-but-serving endpoints are left, so they are used as a fallback");

@@ -406,3 +406,126 @@ pub(crate) fn config_update_errors<'a>(states: impl Iterator<Item = (&'a ConfigS
         );
     }
 }
+
+/// qa5 11 (kubernetes/kubernetes#118897): a headless selectorless Service applied again with a
+/// selector, on a single-stack cluster. pkg/registry/core/service/storage/alloc.go
+/// initIPFamilyFields: on create, a headless + selectorless Service with no ipFamilyPolicy gets
+/// `RequireDualStack` ("Special-case: headless + selectorless defaults to dual") and its
+/// ipFamilies the cluster's family plus the other one, on any cluster (the special case returns
+/// before the dual-stack check). Neither manifest writes those fields, so `kubectl apply`'s
+/// patch keeps them (and a policy the patch deletes is adopted from the old object: "Update
+/// (PATCH): If they didn't specify a policy it will adopt the policy from before"); with a
+/// selector the special case no longer applies, and "Demanding dual-stack on a non dual-stack
+/// cluster" refuses the update: `spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this
+/// cluster is not configured for dual-stack services`, then each family the cluster has no
+/// range for: `spec.ipFamilies[1]: Invalid value: "IPv6": not configured on this cluster`.
+/// A later manifest writing `ipFamilyPolicy: SingleStack` is accepted ("Update-only prep
+/// work": unchanged ipFamilies are trimmed to the first).
+pub(super) fn service_ip_family_update_error(live: &Object, next: &Object, cfg: &super::config::Config) -> Option<Refusal> {
+    if cfg.dual_stack || live.kind != "Service" || next.kind != "Service" || live.api_version != "v1" || next.api_version != "v1" || live.refused || next.refused || live.dumped() || next.dumped() {
+        return None;
+    }
+    let (old, new) = (spec(live), spec(next));
+    let text = |s: Option<&Node>, k: &str| written(s, k).and_then(|v| v.as_str()).map(str::to_string);
+    let headless = |s: Option<&Node>| {
+        let first = written(s, "clusterIPs").and_then(|l| match &l.kind {
+            NodeKind::Seq(items) => items.first().and_then(|i| i.as_str()).map(str::to_string),
+            _ => None,
+        });
+        first.or_else(|| text(s, "clusterIP")).as_deref() == Some("None")
+    };
+    let has_selector = |s: Option<&Node>| written(s, "selector").is_some_and(|m| matches!(&m.kind, NodeKind::Map(e) if !e.is_empty()));
+    let external = |s: Option<&Node>| text(s, "type").as_deref() == Some("ExternalName");
+    if external(old) || external(new) || !headless(old) || has_selector(old) || !headless(new) || !has_selector(new) {
+        return None;
+    }
+    let families = |s: Option<&Node>| -> Option<Vec<String>> {
+        match &written(s, "ipFamilies")?.kind {
+            NodeKind::Seq(items) => Some(items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect()),
+            _ => None,
+        }
+    };
+    // the live object as initIPFamilyFields' special case left it
+    let live_policy = text(old, "ipFamilyPolicy").unwrap_or_else(|| "RequireDualStack".into());
+    let mut live_families = families(old).filter(|f| !f.is_empty()).unwrap_or_else(|| vec![cfg.primary_family().to_string()]);
+    if live_families.len() < 2 && live_policy != "SingleStack" {
+        let other = if live_families[0] == "IPv6" { "IPv4" } else { "IPv6" };
+        live_families.push(other.to_string());
+    }
+    // the patched object: what the later manifest writes; a field only the earlier wrote is
+    // deleted by the patch; one neither wrote keeps the live value
+    let policy = text(new, "ipFamilyPolicy").unwrap_or_else(|| live_policy.clone());
+    let fams = match families(new) {
+        Some(f) => f,
+        None if families(old).is_some() => Vec::new(),
+        None => live_families.clone(),
+    };
+    if policy == "SingleStack" {
+        // (trimmed when unchanged; two written families with SingleStack are the create-time
+        // error the later manifest's own validation gives)
+        return None;
+    }
+    let at_policy = written(new, "ipFamilyPolicy").or_else(|| written(new, "selector")).map_or(next.source.pos, |n| n.pos);
+    let mut errs = Vec::new();
+    if policy == "RequireDualStack" {
+        errs.push(Diagnostic::invalid("spec.ipFamilyPolicy", at_policy, &super::diag::quote(&policy), "this cluster is not configured for dual-stack services"));
+    }
+    for (i, fam) in fams.iter().enumerate() {
+        if !cfg.family_configured(fam) {
+            let at = written(new, "ipFamilies").or_else(|| written(new, "selector")).map_or(next.source.pos, |n| n.pos);
+            errs.push(Diagnostic::invalid(&format!("spec.ipFamilies[{i}]"), at, &super::diag::quote(fam), "not configured on this cluster"));
+        }
+    }
+    if errs.is_empty() {
+        return None;
+    }
+    let hint = "write ipFamilyPolicy: SingleStack in the later manifest (initIPFamilyFields keeps the first IP family on an update that sets SingleStack), or delete the Service and create it again";
+    // (its own code: the Service it would have patched exists and stays — first_errors)
+    let errs = errs
+        .into_iter()
+        .map(|mut d| {
+            d.code = "FieldValueInvalidOnUpdate".into();
+            d.hint(hint)
+        })
+        .collect();
+    Some((errs, "spec.ipFamilyPolicy"))
+}
+
+/// qa5 20 (kubernetes/kubernetes#105279, #39188): a Service applied again whose later manifest
+/// lists one `port` number twice (TCP and UDP) where the earlier one listed it with other
+/// protocols. `kubectl apply` (client-side) computes a strategic merge patch, and k8s.io/api
+/// core/v1 types.go ServiceSpec.Ports is `patchStrategy:"merge" patchMergeKey:"port"` (port and
+/// protocol are the list-map keys only for server-side apply: `+listMapKey=port
+/// +listMapKey=protocol`), so the two entries are one to the patch and the live Service does
+/// not get both. The port number and the later manifest's `ports` node, when that happens.
+pub(super) fn ports_merged_by_port(live: &Object, next: &Object) -> Option<(i64, super::yaml::Pos)> {
+    if live.kind != "Service" || next.kind != "Service" || live.refused || next.refused || live.dumped() || next.dumped() {
+        return None;
+    }
+    let ports = |o: &Object| -> Vec<(i64, String)> {
+        match written(spec(o), "ports").map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items
+                .iter()
+                .filter_map(|p| {
+                    let port = int(p.get("port"))?;
+                    let proto = p.get("protocol").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).unwrap_or("TCP").to_string();
+                    Some((port, proto))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let (old, new) = (ports(live), ports(next));
+    let protocols = |list: &[(i64, String)], n: i64| {
+        let mut v: Vec<String> = list.iter().filter(|(p, _)| *p == n).map(|(_, pr)| pr.clone()).collect();
+        crate::core::sort::sort(&mut v);
+        v
+    };
+    let mut numbers: Vec<i64> = new.iter().map(|(p, _)| *p).collect();
+    numbers.dedup();
+    let n = numbers.into_iter().find(|&n| {
+        let later = protocols(&new, n);
+        later.len() > 1 && later != protocols(&old, n)
+    })?;
+    Some((n, written(spec(next), "ports").map_or(next.source.pos, |p| p.pos)))
+}
