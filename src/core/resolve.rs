@@ -101,20 +101,26 @@ pub fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a[p..], &b[p..]);
     let s = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[..a.len() - s], &b[..b.len() - s]);
-    // two rows of at most 65 small counts, swapped (not copied) after each row
-    let mut prev = [0u16; 65];
-    let mut cur = [0u16; 65];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
+    // one row of at most 65 small counts, overwritten in place: `diag` holds the previous
+    // row's cell to the upper left (issue #12: the two rows' swap, 3 × 130 bytes a row, was
+    // most of a call; this runs for every label value of a namespace against every Service)
+    let mut row = [0u16; 65];
+    for (j, p) in row.iter_mut().enumerate().take(b.len() + 1) {
         *p = j as u16;
     }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i as u16 + 1;
+        let mut diag = row[0];
+        row[0] = i as u16 + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + u16::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let up = row[j + 1];
+            row[j + 1] = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    usize::from(prev[b.len()])
+    usize::from(row[b.len()])
 }
 
 /// `got` (at edit distance `d` from `wanted`) reads like a typo of `wanted`: the same letters in
@@ -872,6 +878,18 @@ pub fn address_kind(ip: &str) -> &'static str {
 
 /// An address as one DNS label, as CoreDNS's kubernetes plugin writes it (endpointHostname, and
 /// the pod records' name): `10-244-1-2`, or for IPv6 the colons dashed (`fd00-10-244-1--5`).
+/// The strings one after another, in one allocation of their total length: what
+/// `format!("{a}{b}…")` of string arguments gives, without the formatting machinery (~1,500
+/// instructions a call, where the copies take ~100; issue #12: the records and paths made per pod
+/// and per Service).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 pub fn dashed(ip: &str) -> String {
     // (char by char: str::replace with a pattern of two chars was 1.2% of the CLI's
     // instructions on a 10,000-pod dump, one call per pod record; dumpperf)
@@ -894,7 +912,7 @@ pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
             if !seen.insert((ip.as_str(), p.namespace.as_str())) {
                 return None;
             }
-            Some(DnsRecord { kind: address_kind(ip).into(), name: format!("{}.{}.pod.{domain}", dashed(ip), p.namespace), answer: ip.clone() })
+            Some(DnsRecord { kind: address_kind(ip).into(), name: concat(&[&dashed(ip), ".", &p.namespace, ".pod.", domain]), answer: ip.clone() })
         })
         .collect()
 }
@@ -967,8 +985,11 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             // port: floor(100 / answers), at least 1 (coredns plugin/backend_lookup.go SRV, each
             // answer's default weight 100 over their sum)
             let weight = (100 / carrying.len().max(1)).max(1);
+            // (the name is the same for every answer, and no format!: issue #12)
+            let name = concat(&["_", n, "._", &p.protocol.to_ascii_lowercase(), ".", &fqdn]);
+            let weight = weight.to_string();
             for (e, port) in carrying {
-                out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {weight} {port} {}.{fqdn}", endpoint_hostname(e))));
+                out.push(rec("SRV", name.clone(), concat(&["0 ", &weight, " ", &port.to_string(), " ", &endpoint_hostname(e), ".", &fqdn])));
             }
         }
     }
@@ -1104,6 +1125,17 @@ mod distance_tests {
             for b in &words {
                 assert_eq!(distance(a, b), full(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
             }
+        }
+        // longer values, up to past the 64-byte cut (the one-row programme over whole rows)
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let long: Vec<String> = (0..300).map(|_| (0..next() % 80).map(|_| b"abc-0"[next() % 5] as char).collect()).collect();
+        for pair in long.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert_eq!(distance(a, b), full(&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]), "{a:?} {b:?}");
         }
     }
 }
