@@ -49,11 +49,12 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     })
                 });
                 let cname = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
-                let restarts = format!("the kubelet kills and restarts container {cname} again and again (Container {cname} failed liveness probe, will be restarted): RESTARTS climbs");
+                // (made only for a message: issue #12)
+                let restarts = || format!("the kubelet kills and restarts container {cname} again and again (Container {cname} failed liveness probe, will be restarted): RESTARTS climbs");
                 if let (None, Some((k, h, port))) = (named, live) {
                     let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
-                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every livenessProbe fails, and {restarts}");
+                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every livenessProbe fails, and {}", restarts());
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }
@@ -62,7 +63,7 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     let name = cname;
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
                     let also = match live {
-                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too, so it fails as well and {restarts}"),
+                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too, so it fails as well and {}", restarts()),
                         None => String::new(),
                     };
                     let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){also}");
