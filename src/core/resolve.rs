@@ -1040,7 +1040,7 @@ pub(crate) fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRec
                     &dashed_ip
                 }
             };
-            let name = concat(&[host, ".", &fqdn]);
+            let name = concat(&[host, ".", fqdn]);
             out.push(DnsRecord { kind: address_kind(&ip).into(), name: name.clone(), answer: ip.clone() });
             if let Some(rev) = reverse_name(&ip) {
                 out.push(DnsRecord { kind: "PTR".into(), name: rev, answer: name });
