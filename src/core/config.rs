@@ -103,10 +103,13 @@ impl std::fmt::Display for Cidr {
 /// `ip:port` as a client dials it: an IPv6 address in brackets (`[fd00::1]:80`, RFC 3986 /
 /// Go's net.JoinHostPort).
 pub fn host_port(ip: &str, port: impl std::fmt::Display) -> String {
+    // (the same text as format!("[{ip}]:{port}") / format!("{ip}:{port}"), without the
+    // formatting machinery: made per hop of every path, issue #12)
+    let port = port.to_string();
     if ip.contains(':') {
-        format!("[{ip}]:{port}")
+        super::resolve::concat(&["[", ip, "]:", &port])
     } else {
-        format!("{ip}:{port}")
+        super::resolve::concat(&[ip, ":", &port])
     }
 }
 

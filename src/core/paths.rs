@@ -923,7 +923,7 @@ pub fn retarget(path: &mut Path, i: usize) {
 /// dns.go generateSearchesForDNSClusterFirst), so a bare name works only for Services in its
 /// own namespace.
 fn asked(name: &str, namespace: &str, client_ns: &str, domain: &str) -> String {
-    let fqdn = format!("{name}.{namespace}.svc.{domain}");
+    let fqdn = super::resolve::concat(&[name, ".", namespace, ".svc.", domain]);
     if namespace == client_ns {
         format!("The client asks for \"{name}\"; its search path ({client_ns}.svc.{domain}, svc.{domain}, {domain}) expands that to {fqdn}")
     } else {
@@ -1157,7 +1157,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         });
         return out;
     }
-    let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
+    let fqdn = super::resolve::concat(&[&svc.name, ".", &svc.namespace, ".svc.", domain]);
     let (client_node, client_ip) = client.clone();
     let asked = asked(&svc.name, &svc.namespace, client_ns, domain);
     let client_ip = client_ip_of_family(cluster, &client_node, client_ip, svc);

@@ -31,10 +31,11 @@ pub(crate) fn pod_spec_fields(spec: &Node, prefix: &str, at: At, errs: &mut Vec<
     let pod_restart = text(spec, "restartPolicy").filter(|r| !r.is_empty()).unwrap_or("Always");
     for list in ["containers", "initContainers"] {
         for (ci, c) in seq(spec.get(list)).iter().enumerate() {
-            let path = format!("{prefix}.{list}[{ci}]");
+            // made only for a diagnostic (issue #12: one per container was ~1% of a dump's analysis)
+            let path = || format!("{prefix}.{list}[{ci}]");
             // validateContainerCommon: "" is SetDefaults_Container's File
             if let Some(p) = text(c, "terminationMessagePolicy").filter(|p| !p.is_empty() && !matches!(*p, "File" | "FallbackToLogsOnError")) {
-                let f = format!("{path}.terminationMessagePolicy");
+                let f = format!("{}.terminationMessagePolicy", path());
                 errs.push(Diagnostic::not_supported(&f, at(&f), p, &["File", "FallbackToLogsOnError"]));
             }
             // validateResizePolicy (validateContainerCommon): every error at the list's path.
@@ -43,10 +44,11 @@ pub(crate) fn pod_spec_fields(spec: &Node, prefix: &str, at: At, errs: &mut Vec<
             // init containers` needs !opts.AllowSidecarResizePolicy, which is
             // InPlacePodVerticalScaling (pkg/api/pod/util.go GetValidationOptionsFromPodSpecAndMeta):
             // beta and on by default since 1.33, so any init container may carry one
-            {
-                let f = format!("{path}.resizePolicy");
+            let policies = seq(c.get("resizePolicy"));
+            if !policies.is_empty() {
+                let f = format!("{}.resizePolicy", path());
                 let mut seen: Vec<&str> = Vec::new();
-                for (i, p) in seq(c.get("resizePolicy")).iter().enumerate() {
+                for (i, p) in policies.iter().enumerate() {
                     let item = format!("{f}[{i}]");
                     let name = text(p, "resourceName").unwrap_or("");
                     if seen.contains(&name) {

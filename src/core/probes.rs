@@ -51,11 +51,12 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     })
                 });
                 let cname = c.get("name").and_then(|n| n.as_str()).unwrap_or_default();
-                let never = format!("the kubelet throws an errored probe result away, so the liveness check never fails and never restarts container {cname}, even if the app hangs (RESTARTS stays 0)");
+                // (made only for a message: issue #12)
+                let never = || format!("the kubelet throws an errored probe result away, so the liveness check never fails and never restarts container {cname}, even if the app hangs (RESTARTS stays 0)");
                 if let (None, Some((k, h, port))) = (named, live) {
                     let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
-                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port and every livenessProbe errors (Liveness probe errored and resulted in unknown state); {never}");
+                    let message = format!("{field}: port \"{port}\" not found: container {cname} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port and every livenessProbe errors (Liveness probe errored and resulted in unknown state); {}", never());
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }
@@ -64,7 +65,7 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     let name = cname;
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
                     let also = match live {
-                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too and errors as well, but {never}"),
+                        Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too and errors as well, but {}", never()),
                         None => String::new(),
                     };
                     let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){}{also}", super::cluster::startup_never_started(k));

@@ -101,20 +101,26 @@ pub fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (&a[p..], &b[p..]);
     let s = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[..a.len() - s], &b[..b.len() - s]);
-    // two rows of at most 65 small counts, swapped (not copied) after each row
-    let mut prev = [0u16; 65];
-    let mut cur = [0u16; 65];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
+    // one row of at most 65 small counts, overwritten in place: `diag` holds the previous
+    // row's cell to the upper left (issue #12: the two rows' swap, 3 × 130 bytes a row, was
+    // most of a call; this runs for every label value of a namespace against every Service)
+    let mut row = [0u16; 65];
+    for (j, p) in row.iter_mut().enumerate().take(b.len() + 1) {
         *p = j as u16;
     }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i as u16 + 1;
+        let mut diag = row[0];
+        row[0] = i as u16 + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + u16::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let up = row[j + 1];
+            row[j + 1] = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
-    usize::from(prev[b.len()])
+    usize::from(row[b.len()])
 }
 
 /// `got` (at edit distance `d` from `wanted`) reads like a typo of `wanted`: the same letters in
@@ -500,9 +506,11 @@ impl std::hash::Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // the last 1 to 7 bytes as a little-endian word, zeros above (the value a zeroed
+            // [u8; 8] with them copied in gives, without the copy call: issue #12, ~450,000
+            // strings hashed on a 10,000-pod dump)
+            let w = rest.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c));
+            self.add(w);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -845,7 +853,7 @@ pub fn reverse_name(ip: &str) -> Option<String> {
     match ip.parse::<std::net::IpAddr>().ok()? {
         std::net::IpAddr::V4(a) => {
             let o = a.octets();
-            Some(format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0]))
+            Some(concat(&[&o[3].to_string(), ".", &o[2].to_string(), ".", &o[1].to_string(), ".", &o[0].to_string(), ".in-addr.arpa"]))
         }
         std::net::IpAddr::V6(a) => {
             let v = u128::from(a);
@@ -872,6 +880,18 @@ pub fn address_kind(ip: &str) -> &'static str {
 
 /// An address as one DNS label, as CoreDNS's kubernetes plugin writes it (endpointHostname, and
 /// the pod records' name): `10-244-1-2`, or for IPv6 the colons dashed (`fd00-10-244-1--5`).
+/// The strings one after another, in one allocation of their total length: what
+/// `format!("{a}{b}…")` of string arguments gives, without the formatting machinery (~1,500
+/// instructions a call, where the copies take ~100; issue #12: the records and paths made per pod
+/// and per Service).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 pub fn dashed(ip: &str) -> String {
     // (char by char: str::replace with a pattern of two chars was 1.2% of the CLI's
     // instructions on a 10,000-pod dump, one call per pod record; dumpperf)
@@ -894,7 +914,7 @@ pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
             if !seen.insert((ip.as_str(), p.namespace.as_str())) {
                 return None;
             }
-            Some(DnsRecord { kind: address_kind(ip).into(), name: format!("{}.{}.pod.{domain}", dashed(ip), p.namespace), answer: ip.clone() })
+            Some(DnsRecord { kind: address_kind(ip).into(), name: concat(&[&dashed(ip), ".", &p.namespace, ".pod.", domain]), answer: ip.clone() })
         })
         .collect()
 }
@@ -905,7 +925,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
     if svc.rejected {
         return out;
     }
-    let fqdn = format!("{}.{}.svc.{}", svc.name, svc.namespace, domain);
+    let fqdn = concat(&[&svc.name, ".", &svc.namespace, ".svc.", domain]);
     let rec = |kind: &str, name: String, answer: String| DnsRecord { kind: kind.into(), name, answer };
     if svc.type_ == "ExternalName" {
         // 2.5: CNAME to spec.externalName, nothing else; an IP address is no name: CoreDNS
@@ -932,7 +952,7 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             }
             for p in &svc.ports {
                 if let Some(n) = &p.name {
-                    out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 100 {} {fqdn}", p.port)));
+                    out.push(rec("SRV", concat(&["_", n, "._", &p.protocol.to_ascii_lowercase(), ".", &fqdn]), concat(&["0 100 ", &p.port.to_string(), " ", &fqdn])));
                 }
             }
             // (CoreDNS answers an endpoint's own name under a Service with a clusterIP too, and
@@ -967,8 +987,11 @@ pub fn dns_records(svc: &Svc, endpoints: &[Endpoint], domain: &str) -> Vec<DnsRe
             // port: floor(100 / answers), at least 1 (coredns plugin/backend_lookup.go SRV, each
             // answer's default weight 100 over their sum)
             let weight = (100 / carrying.len().max(1)).max(1);
+            // (the name is the same for every answer, and no format!: issue #12)
+            let name = concat(&["_", n, "._", &p.protocol.to_ascii_lowercase(), ".", &fqdn]);
+            let weight = weight.to_string();
             for (e, port) in carrying {
-                out.push(rec("SRV", format!("_{n}._{}.{fqdn}", p.protocol.to_ascii_lowercase()), format!("0 {weight} {port} {}.{fqdn}", endpoint_hostname(e))));
+                out.push(rec("SRV", name.clone(), concat(&["0 ", &weight, " ", &port.to_string(), " ", &endpoint_hostname(e), ".", &fqdn])));
             }
         }
     }
@@ -1009,7 +1032,15 @@ pub(crate) fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRec
         for ip in std::iter::once(e.ip.clone()).chain(e.ip_second.clone()) {
             // a dual-stack endpoint's name answers both families; without a hostname CoreDNS
             // names it by the address of the slice it came from (one name per family)
-            let name = format!("{}.{fqdn}", e.hostname.clone().unwrap_or_else(|| dashed(&ip)));
+            let dashed_ip;
+            let host = match e.hostname.as_deref() {
+                Some(h) => h,
+                None => {
+                    dashed_ip = dashed(&ip);
+                    &dashed_ip
+                }
+            };
+            let name = concat(&[host, ".", fqdn]);
             out.push(DnsRecord { kind: address_kind(&ip).into(), name: name.clone(), answer: ip.clone() });
             if let Some(rev) = reverse_name(&ip) {
                 out.push(DnsRecord { kind: "PTR".into(), name: rev, answer: name });
@@ -1022,6 +1053,32 @@ pub(crate) fn endpoint_records(endpoints: &[Endpoint], fqdn: &str) -> Vec<DnsRec
 #[cfg(test)]
 mod distance_tests {
     use super::distance;
+
+    /// FastHasher hashes a string's last bytes as the zero-padded little-endian word they make.
+    #[test]
+    fn fast_hasher_tail_is_the_padded_word() {
+        use std::hash::Hasher;
+        fn reference(bytes: &[u8]) -> u64 {
+            let mut h = 0u64;
+            let mut add = |w: u64| h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                add(u64::from_le_bytes(c.try_into().unwrap()));
+            }
+            if !chunks.remainder().is_empty() {
+                let mut b = [0u8; 8];
+                b[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+                add(u64::from_le_bytes(b));
+            }
+            h
+        }
+        for n in 0..40usize {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 200) as u8).collect();
+            let mut h = super::FastHasher::default();
+            h.write(&bytes);
+            assert_eq!(h.finish(), reference(&bytes), "{n}");
+        }
+    }
 
     /// `nearest_by_value` sorting only the values it can reach gives what sorting them all gave.
     #[test]
@@ -1104,6 +1161,17 @@ mod distance_tests {
             for b in &words {
                 assert_eq!(distance(a, b), full(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
             }
+        }
+        // longer values, up to past the 64-byte cut (the one-row programme over whole rows)
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let long: Vec<String> = (0..300).map(|_| (0..next() % 80).map(|_| b"abc-0"[next() % 5] as char).collect()).collect();
+        for pair in long.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert_eq!(distance(a, b), full(&a.as_bytes()[..a.len().min(64)], &b.as_bytes()[..b.len().min(64)]), "{a:?} {b:?}");
         }
     }
 }

@@ -112,7 +112,7 @@ impl Svc {
         self.cluster_ip.as_deref() == Some("None")
     }
     pub fn id(&self) -> String {
-        format!("Service/{}/{}", self.namespace, self.name)
+        super::resolve::concat(&["Service/", &self.namespace, "/", &self.name])
     }
 }
 

@@ -385,7 +385,19 @@ pub fn items(n: Option<&Node>) -> &[Node] {
 
 /// The node at a dotted path of map keys (`spec.template.spec`), if every key is there.
 pub fn node_at<'a>(root: &'a Node, path: &str) -> Option<&'a Node> {
-    path.split('.').try_fold(root, |n, key| n.get(key))
+    // `path.split('.')` looked up in turn, without the pattern iterator (issue #12: ~300
+    // instructions a call, five calls per pod in the pod checks)
+    let mut n = root;
+    let mut rest = path;
+    loop {
+        match rest.bytes().position(|c| c == b'.') {
+            Some(i) => {
+                n = n.get(&rest[..i])?;
+                rest = &rest[i + 1..];
+            }
+            None => return n.get(rest),
+        }
+    }
 }
 
 /// An integer scalar's value (YAML 1.1 typing), None for anything else.
@@ -1145,6 +1157,21 @@ mod tests {
         assert_eq!(resolve_plain("~"), Value::Null);
         assert_eq!(resolve_plain("-"), Value::Str);
         assert_eq!(resolve_plain("10.96.0.1"), Value::Str);
+    }
+
+    /// `node_at` looks up what `path.split('.')` gives, in turn: empty segments (`a..b`, a
+    /// trailing or leading dot, an empty path) look up the empty key.
+    #[test]
+    fn node_at_follows_the_split_path() {
+        let (docs, errs) = parse_stream("a:\n  b:\n    c: 1\n  \"\": {x: 2}\n\"\": top\n");
+        assert!(errs.is_empty());
+        let root = docs[0].root.as_ref().unwrap();
+        for path in ["a", "a.b", "a.b.c", "a..x", "a.", ".", "", "a.b.c.d", "b", "a.x", ".a"] {
+            let split = path.split('.').try_fold(root, |n, key| n.get(key));
+            assert_eq!(node_at(root, path), split, "{path:?}");
+        }
+        assert_eq!(node_at(root, "a.b.c").and_then(|n| int(Some(n))), Some(1));
+        assert_eq!(node_at(root, "").and_then(Node::as_str), Some("top"));
     }
 
     #[test]
