@@ -775,14 +775,9 @@ thread_local! {
 /// The grid lines a routed hop may use between `a` and `b`, sorted, within 0.5 px merged: the
 /// ends, the drawing's edges, 4 and [`CLEAR`] px off each box, and inside a narrow gutter only
 /// its middle (shared by [`route_between`] and the Dijkstra tests_keyfix2 compares it with).
-fn grid_lines(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>) {
-    let (xs, ys, _) = grid_lines_and_middles(a, b, obstacles, frames, width, height);
-    (xs, ys)
-}
-
-/// [`grid_lines`], and the gutters' middles on each axis (`[xs, ys]`): a route there runs
-/// nearer than [`CLEAR`] to a border only because the gutter is narrow (no [`NEAR_COST`]).
-fn grid_lines_and_middles(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>, [Vec<f64>; 2]) {
+/// And the gutters' middles on each axis (`[xs, ys]`): a route there runs nearer than
+/// [`CLEAR`] to a border only because the gutter is narrow (uifix16: no [`NEAR_COST`]).
+fn grid_lines(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>, [Vec<f64>; 2]) {
     let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
     let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
     for r in obstacles {
@@ -837,6 +832,9 @@ fn runs_near(p: (f64, f64), q: (f64, f64), walls: &[Rect]) -> bool {
 /// length: a route takes a line [`CLEAR`] px off where one is a few px longer.
 const NEAR_COST: u64 = 3;
 
+/// Per grid line, the rectangles it meets (route_between's `lines`).
+type PerLine = Vec<Vec<Rect>>;
+
 /// What a grid edge costs per px by its kind (`blocked`'s answer): 3 along a frame
 /// ([`runs_along`]), 4 near a border ([`runs_near`]), else 1.
 fn edge_factor(edge: u8) -> u64 {
@@ -863,7 +861,7 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
             return Some(vec![a, corner, b]);
         }
     }
-    let (xs, ys, middles) = grid_lines_and_middles(a, b, obstacles, frames, width, height);
+    let (xs, ys, middles) = grid_lines(a, b, obstacles, frames, width, height);
     let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
     let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
     let (nx, ny) = (xs.len(), ys.len());
@@ -881,7 +879,7 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
     // answers, in a fraction of the time — the search was ~7 ms of a keystroke in the browser)
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> (Vec<Vec<Rect>>, Vec<Vec<Rect>>, Vec<Vec<Rect>>) {
+    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [PerLine; 3] {
         let through = at.iter().map(|&v| obstacles.iter().filter(|r| span(r).0 < v && v < span(r).0 + span(r).1).copied().collect()).collect();
         let along = at.iter().map(|&v| frames.iter().filter(|f| (v - span(f).0).abs() < ALONG || (v - span(f).0 - span(f).1).abs() < ALONG).copied().collect()).collect();
         let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
@@ -889,10 +887,10 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
             .iter()
             .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
             .collect();
-        (through, along, near)
+        [through, along, near]
     };
-    let (row_boxes, row_frames, row_near) = lines(&ys, |r| (r.y, r.h), &middles[1]);
-    let (col_boxes, col_frames, col_near) = lines(&xs, |r| (r.x, r.w), &middles[0]);
+    let [row_boxes, row_frames, row_near] = lines(&ys, |r| (r.y, r.h), &middles[1]);
+    let [col_boxes, col_frames, col_near] = lines(&xs, |r| (r.x, r.w), &middles[0]);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
@@ -1063,7 +1061,7 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
             return Some(vec![a, corner, b]);
         }
     }
-    let (xs, ys, middles) = grid_lines_and_middles(a, b, obstacles, frames, width, height);
+    let (xs, ys, middles) = grid_lines(a, b, obstacles, frames, width, height);
     let find = |v: &[f64], x: f64| v.iter().position(|y| (y - x).abs() < 0.5);
     let (si, sj, ti, tj) = (find(&xs, a.0)?, find(&ys, a.1)?, find(&xs, b.0)?, find(&ys, b.1)?);
     let (nx, ny) = (xs.len(), ys.len());
@@ -1086,7 +1084,7 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
     // answers, in a fraction of the time — the search was ~7 ms of a keystroke in the browser)
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> (Vec<Vec<Rect>>, Vec<Vec<Rect>>, Vec<Vec<Rect>>) {
+    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [PerLine; 3] {
         let through = at.iter().map(|&v| obstacles.iter().filter(|r| span(r).0 < v && v < span(r).0 + span(r).1).copied().collect()).collect();
         let along = at.iter().map(|&v| frames.iter().filter(|f| (v - span(f).0).abs() < ALONG || (v - span(f).0 - span(f).1).abs() < ALONG).copied().collect()).collect();
         let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
@@ -1094,10 +1092,10 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
             .iter()
             .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
             .collect();
-        (through, along, near)
+        [through, along, near]
     };
-    let (row_boxes, row_frames, row_near) = lines(&ys, |r| (r.y, r.h), &middles[1]);
-    let (col_boxes, col_frames, col_near) = lines(&xs, |r| (r.x, r.w), &middles[0]);
+    let [row_boxes, row_frames, row_near] = lines(&ys, |r| (r.y, r.h), &middles[1]);
+    let [col_boxes, col_frames, col_near] = lines(&xs, |r| (r.x, r.w), &middles[0]);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
