@@ -376,6 +376,21 @@ impl Layout {
     /// of its texts and not its counter; the box's centre (its anchor) when none is clear. The
     /// centre covered the client's address ("198.51.1●7") or a pod's name (learner QA).
     pub fn rest(&self, key: &str) -> Option<(f64, f64)> {
+        // (uifix16: a node with a kube-proxy box: on that box, where the hop's drawn line ends
+        // (drawn_route's node_entry_end) and the next hop leaves; it rested in the node's lower
+        // right corner, beside the last pod, which read as the request already at that pod:
+        // the embed view of web-loadbalancer at step 2, /work/uifix16/shots)
+        if let Some(name) = key.strip_prefix("node:") {
+            if let (Some(_), Some(kp)) = (self.find("node", name), self.find("kube-proxy", name)) {
+                let r = kp.rect;
+                let x = self.anchor(key).map_or(r.x + r.w - 11.0, |a| clamp_f64(a.0, r.x + 11.0, r.x + r.w - 11.0));
+                let dot = Rect { x: x - 9.0, y: r.y + r.h / 2.0 - 9.0, w: 18.0, h: 18.0 };
+                if kp.texts.iter().any(|t| t.bbox().overlaps(&dot)) {
+                    return self.rest(&format!("kube-proxy:{name}"));
+                }
+                return Some((x, r.y + r.h / 2.0));
+            }
+        }
         let Some(i) = self.item_for(key) else { return self.anchor(key) };
         let r = i.rect;
         let clear = |x: f64, y: f64| {

@@ -4,7 +4,7 @@
 
 use super::analyze;
 use super::config::Config;
-use super::layout::{layout, Layout};
+use super::layout::{layout, Layout, Rect};
 use super::tests_uifix13::{alongside, ends, hops_at};
 
 /// Each hop's nearest run alongside a border of a box it neither starts nor ends at
@@ -78,4 +78,47 @@ fn hops_keep_8_px_off_the_borders_they_pass_fewer_and_none_under_5_5_px() {
     assert!(bad.len() <= 45, "{} of {n}:\n{}", bad.len(), bad.iter().map(|b| b.1.as_str()).collect::<Vec<_>>().join("\n"));
     assert!(bad.iter().all(|b| b.0 >= 5.5), "{}", bad.iter().filter(|b| b.0 < 5.5).map(|b| b.1.as_str()).collect::<Vec<_>>().join("\n"));
     assert!(under7 <= 6, "{under7}");
+}
+
+/// The embed view of web-loadbalancer at step 2 ("the load balancer forwards to a node's
+/// nodePort; here node-1"): the packet rested in node-1's lower right corner, beside the pod
+/// web-…-6nmzf, as if the request were already there (/work/uifix16/shots
+/// before-embed-lb-dark.png). A packet at a node now rests on its kube-proxy box, where the
+/// hop's drawn line ends and the next hop leaves (under the line's end, or where the strip's
+/// text is there, at its right end), at every preset's steps into a node, 320-1600 px.
+#[test]
+fn a_packet_at_a_node_rests_on_its_kube_proxy_box_where_the_line_ends() {
+    use super::layout::packet_key;
+    let (mut n, mut bad) = (0, Vec::new());
+    for p in super::presets::ALL {
+        for client in [None, Some("node-2")] {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, client_node: client.map(str::to_string), ..Config::default() });
+            let Some(si) = r.services.iter().position(|s| s.name == p.service) else { continue };
+            for width in [1600.0, 1280.0, 900.0, 700.0, 360.0, 320.0] {
+                let l = layout(&r, Some(si), width);
+                for path in &r.services[si].paths {
+                    for step in 1..=path.hops.len() {
+                        let Some(key) = packet_key(path, step) else { continue };
+                        let Some(node) = key.strip_prefix("node:") else { continue };
+                        let Some(kp) = l.find("kube-proxy", node) else { continue };
+                        n += 1;
+                        let at = l.rest(key).unwrap();
+                        let dot = Rect { x: at.0 - 9.0, y: at.1 - 9.0, w: 18.0, h: 18.0 };
+                        let h = &path.hops[step - 1];
+                        let end = *l.drawn_route(&h.from, &h.to).last().unwrap();
+                        // under the line's end where that is clear of the strip's text, else at
+                        // the strip's clear right end
+                        let under = Rect { x: end.0 - 9.0, ..dot };
+                        let clear = |r: &Rect| !kp.texts.iter().any(|t| t.bbox().overlaps(r));
+                        let placed = if clear(&under) && kp.rect.contains(&under) { (at.0 - end.0).abs() < 0.5 } else { at.0 > end.0 };
+                        if !kp.rect.inflate(0.5).contains(&dot) || !clear(&dot) || !placed {
+                            bad.push(format!("{} {:?} {} step {step} at {width}: packet {at:?}, kube-proxy {:?}, line ends {end:?}", p.id, client, path.entry, kp.rect));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(n > 100, "{n}");
+    assert!(bad.is_empty(), "{} of {n}:\n{}", bad.len(), bad.join("\n"));
 }
