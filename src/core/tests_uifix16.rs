@@ -122,3 +122,36 @@ fn a_packet_at_a_node_rests_on_its_kube_proxy_box_where_the_line_ends() {
     assert!(n > 100, "{n}");
     assert!(bad.is_empty(), "{} of {n}:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// From 700 px up a node folds its pods only to hide three or more of them: the
+/// taint-control-plane preset at 1280 px drew worker-1's client, one of web's three endpoints
+/// and "+2 more endpoints of web" (2 ready · 0 not ready) in the slot a third pod would take,
+/// beside an empty cp node (/work/uifix16/shots/before-preset-taint-control-plane-diagram.png).
+/// A fold that would hide one row's pods and one is now one row more. Every preset × client
+/// node at 1600-700 px (narrower, a phone keeps three rows: the packet's label needs the room).
+#[test]
+fn a_fold_hides_three_pods_or_more_and_taint_control_plane_draws_all_of_webs_endpoints() {
+    let mut n = 0;
+    for p in super::presets::ALL {
+        for client in [None, Some("node-1"), Some("node-2"), Some("node-3")] {
+            let r = analyze(p.yaml, &Config { cloud: p.cloud, client_node: client.map(str::to_string), ..Config::default() });
+            let Some(si) = r.services.iter().position(|s| s.name == p.service) else { continue };
+            for width in [1600.0, 1280.0, 1000.0, 900.0, 780.0, 700.0] {
+                let l = layout(&r, Some(si), width);
+                for g in l.items.iter().filter(|i| i.kind == "pod-group") {
+                    n += 1;
+                    let hidden = l.folded.iter().filter(|(_, group)| *group == g.name).count();
+                    assert!(hidden >= 3, "{} {client:?} at {width}: {} hides {hidden}", p.id, g.name);
+                }
+            }
+        }
+    }
+    eprintln!("{n} folds in the presets");
+    let (r, si) = scene("taint-control-plane", None);
+    let l = layout(&r, Some(si), 1280.0);
+    assert!(l.find("pod-group", "worker-1-more").is_none(), "{:?}", l.folded);
+    for e in &r.services[si].endpoints {
+        let pod = e.pod.as_deref().unwrap();
+        assert!(l.find("pod", pod).is_some(), "{pod} not drawn: {:?}", l.folded);
+    }
+}
