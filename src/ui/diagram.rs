@@ -760,7 +760,10 @@ pub fn Diagram() -> impl IntoView {
         let delivery = scene.delivery.get();
         lay.with(|l| {
             path.with(|p| {
-                let p = p.as_ref()?;
+                // (uifix16: no packet for a path of no hops — a Service the API server refused
+                // sends nothing; the packet floated alone over the diagram's top middle, the
+                // fallback spot, in the broken-field-typo preset)
+                let p = p.as_ref().filter(|p| !p.hops.is_empty())?;
                 let step = step.min(p.hops.len());
                 let pos = packet_key(p, step).and_then(|k| l.rest(k)).unwrap_or((l.width / 2.0, 20.0));
                 let label = packet_label(p, step);
