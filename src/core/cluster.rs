@@ -4503,7 +4503,11 @@ fn labels_go(l: &Labels) -> String {
     let mut l = l.clone();
     crate::core::sort::sort(&mut l);
     // json.Marshal of a map[string]string, as field.Error.ErrorBody renders it (keys sorted)
-    let m: serde_json::Map<String, serde_json::Value> = l.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+    // inserted one by one: collect() would sort again with std's stable sort (issue #12, bundle)
+    let mut m = serde_json::Map::new();
+    for (k, v) in l {
+        m.insert(k, serde_json::Value::String(v));
+    }
     super::diag::json(&serde_json::Value::Object(m))
 }
 

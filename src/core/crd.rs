@@ -246,7 +246,18 @@ fn to_value(n: &Node) -> serde_json::Value {
             Value::Str => text.as_str().into(),
         },
         NodeKind::Seq(items) => items.iter().map(to_value).collect(),
-        NodeKind::Map(_) => n.last_entries().filter_map(|(k, v)| Some((k.as_str()?.to_string(), to_value(v)))).collect::<serde_json::Map<_, _>>().into(),
+        // inserted one by one, not collected: BTreeMap's FromIterator sorts with std's stable sort,
+        // monomorphised once more into the wasm (issue #12); a later key replaces an earlier one
+        // either way
+        NodeKind::Map(_) => {
+            let mut m = serde_json::Map::new();
+            for (k, v) in n.last_entries() {
+                if let Some(k) = k.as_str() {
+                    m.insert(k.to_string(), to_value(v));
+                }
+            }
+            m.into()
+        }
     }
 }
 

@@ -1252,7 +1252,14 @@ fn same_value(a: Option<&yaml::Node>, b: Option<&yaml::Node>, field: &str, host_
     if empty(a) && empty(b) {
         return true;
     }
-    let keys = |m: &Vec<(yaml::Node, yaml::Node)>| m.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)).collect::<std::collections::BTreeSet<_>>();
+    // inserted one by one: BTreeSet's FromIterator sorts with std's stable sort (issue #12, bundle)
+    let keys = |m: &Vec<(yaml::Node, yaml::Node)>| {
+        let mut set = std::collections::BTreeSet::new();
+        for k in m.iter().filter_map(|(k, _)| k.as_str()) {
+            set.insert(k.to_string());
+        }
+        set
+    };
     match (a.map(|n| &n.kind), b.map(|n| &n.kind)) {
         (Some(NodeKind::Map(x)), Some(NodeKind::Map(y))) => keys(x).union(&keys(y)).all(|k| {
             // on the host's network an unwritten hostPort is the containerPort

@@ -63,7 +63,11 @@ fn same_defaulted(a: Option<&Node>, b: Option<&Node>, field: &str) -> bool {
     }
     match (a.map(|n| &n.kind), b.map(|n| &n.kind)) {
         (Some(NodeKind::Map(x)), Some(NodeKind::Map(y))) => {
-            let keys: std::collections::BTreeSet<&str> = x.iter().chain(y.iter()).filter_map(|(k, _)| k.as_str()).collect();
+            // inserted one by one: BTreeSet's FromIterator sorts with std's stable sort (issue #12)
+            let mut keys = std::collections::BTreeSet::new();
+            for k in x.iter().chain(y.iter()).filter_map(|(k, _)| k.as_str()) {
+                keys.insert(k);
+            }
             keys.into_iter().all(|k| same_defaulted(a.and_then(|n| n.get(k)), b.and_then(|n| n.get(k)), k))
         }
         (Some(NodeKind::Seq(x)), Some(NodeKind::Seq(y))) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_defaulted(Some(p), Some(q), field)),
@@ -122,7 +126,10 @@ pub(super) fn job_update_error(live: &Object, next: &Object) -> Option<Refusal> 
     let mut same = true;
     for part in ["metadata", "spec"] {
         let (a, b) = (ot.and_then(|t| t.get(part)), nt.and_then(|t| t.get(part)));
-        let keys: std::collections::BTreeSet<&str> = [a, b].iter().flatten().flat_map(|n| n.last_entries().filter_map(|(k, _)| k.as_str())).collect();
+        let mut keys = std::collections::BTreeSet::new();
+        for k in [a, b].iter().flatten().flat_map(|n| n.last_entries().filter_map(|(k, _)| k.as_str())) {
+            keys.insert(k);
+        }
         for k in keys {
             let skip = match (part, k) {
                 // the labels the Job strategy adds (PrepareForCreate → generateSelector) stay

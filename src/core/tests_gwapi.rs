@@ -153,3 +153,19 @@ fn a_grpc_route_answers_unavailable_for_an_invalid_backend_ref_grpc_route_rule_b
     assert_eq!(crate::hostopts::entry_key(p), "httproute@g");
     assert!(p.hops[0].explanation.contains("host grpc.example.com, spec.rules[0] gRPC com.example.User/Login"), "{}", p.hops[0].explanation);
 }
+
+/// The 500's share in words, percent rounded as `{:.0}` rounds (half to even on the exact value):
+/// the text now goes through core::decimal::fixed (issue #12, bundle: std's float printing out of
+/// the wasm again); weights per shared_types.go BackendRef.Weight (weight / the sum).
+#[test]
+fn sizefix_weight_share_percent_is_std_fixed_0_backend_ref_weight() {
+    for (bad, good) in [(1, 1), (2, 1), (1, 7), (3, 5), (1, 2), (5, 3), (1, 199)] {
+        let refs = format!("    - name: stirling-pdf\n      port: 8080\n      weight: {good}\n    - name: stirling-pdf\n      port: 9090\n      weight: {bad}\n");
+        let r = analyze(&route(&refs), &Config::default());
+        let w = warnings(&r);
+        let total = bad + good;
+        let want = format!("so the Gateway answers HTTP 500 to {:.0}% of the rule's requests (weight {bad} of {total})", bad as f64 / total as f64 * 100.0);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].ends_with(&want), "{w:?}\nwant …{want}");
+    }
+}

@@ -124,3 +124,35 @@ fn sizefix_float_texts_parse_as_std() {
         assert_eq!(mine, std_, "{t}");
     }
 }
+
+/// A float written with a precision (`{:.0}`, `{x:.1}`) is std's float printing (Grisu, Dragon
+/// and their tables, ~11 KB of wasm before gzip; one `{:.0}%` in gateway::share had brought it
+/// back): shipped code writes floats through `core::decimal` (`fixed`, `shortest`).
+#[test]
+fn sizefix_no_std_float_precision_in_shipped_code() {
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(f, _, l)| !f.ends_with("core/decimal.rs") && !l.trim_start().starts_with("//") && !l.trim_start().starts_with("///"))
+        .filter(|(_, _, l)| {
+            let b = l.as_bytes();
+            (0..b.len().saturating_sub(2)).any(|i| b[i] == b':' && b[i + 1] == b'.' && (b[i + 2].is_ascii_digit() || b[i + 2].is_ascii_alphabetic()) && l[i..].find('}').is_some_and(|e| !l[i..i + e].contains(' ')))
+        })
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "std float printing with a precision in shipped code (use crate::core::decimal::fixed):\n{}", found.join("\n"));
+}
+
+/// `collect()` into a BTreeMap / BTreeSet / serde_json::Map sorts the items with std's stable
+/// sort, monomorphised per element type (~3.5 KB of wasm each; four had come back: same_value,
+/// reapply, crd::to_value, cluster::labels_go): shipped code inserts one by one (a later key
+/// replaces an earlier one, as collect() does).
+#[test]
+fn sizefix_no_collect_into_sorted_maps_in_shipped_code() {
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(_, _, l)| !l.trim_start().starts_with("//"))
+        .filter(|(_, _, l)| l.contains(".collect") && ["BTreeMap", "BTreeSet", "serde_json::Map"].iter().any(|t| l.contains(t)))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "collect() into a sorted map in shipped code (insert one by one):\n{}", found.join("\n"));
+}
