@@ -1,11 +1,12 @@
 //! keyfix3 (issue #12, keystroke budget): two searches of a tutorial keystroke made cheaper
 //! with the same answers.
-//! - `Layout::place_pill` leaves out the grid candidates whose lower bound (the score's first
-//!   two terms, or first the same with the route's bounding box) is above the best open score so
-//!   far: a keystroke scored ~25,000 candidates (7 M instructions natively; here ~4x fewer over
-//!   every step and width, ~10x at the tutorial's first step); the pill lands where
-//!   sorting every candidate put it (`place_pill_sorted`, here at every step of the tutorial
-//!   keystrokes and in tests_keyfix for every preset).
+//! - `Layout::place_pill` leaves out the grid candidates whose lower bound (the distance to the
+//!   route's bounding box plus a quarter of the distance to the packet: the score's first two
+//!   terms, each no larger) is above the best open score so far, whole rows by their vertical
+//!   distances; it tests first the text or blocker that covered the last candidate tested. A
+//!   keystroke scored all ~25,000 grid candidates; here ~4x fewer over every step and width.
+//!   The pill lands where sorting every candidate put it (`place_pill_sorted`, here at every
+//!   step of the tutorial keystrokes and widths, and in tests_keyfix for every preset).
 //! - `route_between`'s per-line lists (the boxes a grid line runs through, the frames it runs
 //!   along) come from two binary searches per rect over the sorted lines (`PerLine`) instead of
 //!   testing every rect against every line: the same rects per line as those tests, checked here
