@@ -487,15 +487,26 @@ impl Layout {
         let blockers = self.pill_blockers();
         let frames = self.frames();
         let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
+        // (keyfix3: the blockers grown once, not once per candidate; and the text or grown
+        // blocker that covered the last candidate tested first: the candidates nearer than the
+        // open spot are mostly covered by the same one as the candidate before them. The same
+        // tests, all of which must pass: only their order differs.)
+        let grown: Vec<Rect> = blockers.iter().map(|b| b.inflate(2.0)).collect();
+        let covering = std::cell::Cell::new(None::<Rect>);
         let open = |r: &Rect| {
-            r.x >= 2.0
-                && r.y >= 2.0
-                && r.x + r.w <= self.width - 2.0
-                && r.y + r.h <= self.height - 2.0
-                && !r.overlaps(&packet)
-                && !ink.iter().any(|t| t.overlaps(r))
-                && !blockers.iter().any(|b| b.inflate(2.0).overlaps(r))
-                && !frames.iter().any(|f| crosses_frame(&r.inflate(2.0), f))
+            let inside = r.x >= 2.0 && r.y >= 2.0 && r.x + r.w <= self.width - 2.0 && r.y + r.h <= self.height - 2.0;
+            if !inside || r.overlaps(&packet) {
+                return false;
+            }
+            if covering.get().is_some_and(|c| c.overlaps(r)) {
+                return false;
+            }
+            if let Some(c) = ink.iter().chain(&grown).find(|t| t.overlaps(r)) {
+                covering.set(Some(*c));
+                return false;
+            }
+            let wide = r.inflate(2.0);
+            !frames.iter().any(|f| crosses_frame(&wide, f))
         };
         // how far a rect is from a point, from the route
         let gap = |r: &Rect, x0: f64, y0: f64, x1: f64, y1: f64| {
@@ -513,6 +524,8 @@ impl Layout {
         // it sat under the frame, away from the route)
         let home: Vec<Rect> = self.items.iter().filter(|i| i.kind == "cluster" && holds(&i.rect, first) && holds(&i.rect, last)).map(|i| i.rect).collect();
         let score = |r: &Rect| {
+            #[cfg(all(test, not(target_arch = "wasm32")))]
+            SCORED.with(|n| n.set(n.get() + 1));
             to_route(r)
                 + 0.25 * gap(r, at.0, at.1, at.0, at.1)
                 + if elsewhere.iter().any(|n| n.contains(r)) { 150.0 } else { 0.0 }
@@ -536,21 +549,58 @@ impl Layout {
                 }
             }
         }
-        let (mut y, step_x, step_y) = (2.0, 6.0, 4.0);
-        while y + h <= self.height - 2.0 {
-            let mut x = 2.0;
-            while x + w <= self.width - 2.0 {
-                cands.push(Rect { x, y, w, h });
-                x += step_x;
-            }
-            y += step_y;
+        // (keyfix3, issue #12: the grid is ~25,000 candidates at 1000 px, and scoring each was
+        // ~7 M instructions of every keystroke, the most of a tutorial keystroke's core work.
+        // A candidate whose lower bound is above the best open score so far cannot come first
+        // in `pill_order`, and is neither scored nor tested: the bound is the score's first two
+        // terms with the route's bounding box for the route (no farther than any of its
+        // segments), plus a quarter of its distance to the packet (the rest of the score is
+        // never negative, and floating-point sums and square roots do not decrease when an
+        // operand grows); a whole row is left when the bound of its vertical distances alone is
+        // above. (The route's own distance as the bound left out few more and cost more.) The
+        // same pick: tests_keyfix, tests_keyfix3.)
+        let (mut bx0, mut by0, mut bx1, mut by1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for p in route {
+            (bx0, by0, bx1, by1) = (bx0.min(p.0), by0.min(p.1), bx1.max(p.0), by1.max(p.1));
         }
-        pick(cands, &score, &open).unwrap_or_else(|| self.place_label(at, w, h, &[]))
+        let bound = |r: &Rect| gap(r, bx0, by0, bx1, by1) + 0.25 * gap(r, at.0, at.1, at.0, at.1);
+        let row_bound = |y: f64| {
+            let dy = |y0: f64, y1: f64| (y - y1).max(y0 - (y + h)).max(0.0);
+            let (d, e) = (dy(by0, by1), dy(at.1, at.1));
+            (0.0 * 0.0 + d * d).sqrt() + 0.25 * (0.0 * 0.0 + e * e).sqrt()
+        };
+        // (a NaN bound or best is never above: nothing is left out)
+        // (a NaN bound or best is never above: nothing is left out. Tried from the packet
+        // outwards instead, more candidates near the packet, covered, were tested before the
+        // best fell: 2x the instructions)
+        let mut grid = |each: &mut dyn FnMut(Rect), above: &dyn Fn() -> f64| {
+            let out = |bound: f64| bound > above();
+            let (mut y, step_x, step_y) = (2.0, 6.0, 4.0);
+            while y + h <= self.height - 2.0 {
+                if !out(row_bound(y)) {
+                    let mut x = 2.0;
+                    while x + w <= self.width - 2.0 {
+                        let r = Rect { x, y, w, h };
+                        if !out(bound(&r)) {
+                            each(r);
+                        }
+                        x += step_x;
+                    }
+                }
+                y += step_y;
+            }
+        };
+        pick(cands, &mut grid, &score, &open).unwrap_or_else(|| self.place_label(at, w, h, &[]))
     }
 }
 
-/// How [`Layout::place_pill`] picks among its candidates, given their score and whether each is open.
-type Pick = fn(Vec<Rect>, &dyn Fn(&Rect) -> f64, &dyn Fn(&Rect) -> bool) -> Option<Rect>;
+/// The grid candidates of [`Layout::place_pill`], in order, each handed to the first closure,
+/// leaving out those whose score is surely above what the second returns.
+type Grid<'g> = dyn FnMut(&mut dyn FnMut(Rect), &dyn Fn() -> f64) + 'g;
+
+/// How [`Layout::place_pill`] picks among its candidates (those on the line, then the grid's),
+/// given their score and whether each is open.
+type Pick = fn(Vec<Rect>, &mut Grid<'_>, &dyn Fn(&Rect) -> f64, &dyn Fn(&Rect) -> bool) -> Option<Rect>;
 
 /// The order the pill's candidates are tried in: by score, then y, then x (ties: the
 /// candidates' own order).
@@ -562,19 +612,28 @@ fn pill_order(a: &(f64, Rect), b: &(f64, Rect)) -> std::cmp::Ordering {
 /// gives (`sorted_first_open`), without sorting the thousands of them (the grid over the whole
 /// drawing) on each keystroke (keyfix: the sort was ~1.5 ms of a tutorial keystroke's script in
 /// the browser). A candidate is tried only when it would come before the best open one so far.
-fn first_open(cands: Vec<Rect>, score: &dyn Fn(&Rect) -> f64, open: &dyn Fn(&Rect) -> bool) -> Option<Rect> {
-    let mut best: Option<(f64, Rect)> = None;
-    for r in cands {
+/// Grid candidates whose bound is above the best open score so far are not handed to it (keyfix3).
+fn first_open(cands: Vec<Rect>, grid: &mut Grid<'_>, score: &dyn Fn(&Rect) -> f64, open: &dyn Fn(&Rect) -> bool) -> Option<Rect> {
+    let best: std::cell::Cell<Option<(f64, Rect)>> = std::cell::Cell::new(None);
+    let mut consider = |r: Rect| {
         let c = (score(&r), r);
-        if best.as_ref().is_none_or(|b| pill_order(&c, b) == std::cmp::Ordering::Less) && open(&r) {
-            best = Some(c);
+        if best.get().is_none_or(|b| pill_order(&c, &b) == std::cmp::Ordering::Less) && open(&r) {
+            best.set(Some(c));
         }
+    };
+    for r in cands {
+        consider(r);
     }
-    best.map(|(_, r)| r)
+    // (NaN while none is open: no bound is above it, nothing is left out)
+    grid(&mut consider, &|| best.get().map_or(f64::NAN, |b| b.0));
+    best.get().map(|(_, r)| r)
 }
 
+/// The pick before keyfix and keyfix3: every candidate, the whole grid's included, scored and
+/// sorted, then the first open one.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-fn sorted_first_open(cands: Vec<Rect>, score: &dyn Fn(&Rect) -> f64, open: &dyn Fn(&Rect) -> bool) -> Option<Rect> {
+fn sorted_first_open(mut cands: Vec<Rect>, grid: &mut Grid<'_>, score: &dyn Fn(&Rect) -> f64, open: &dyn Fn(&Rect) -> bool) -> Option<Rect> {
+    grid(&mut |r| cands.push(r), &|| f64::INFINITY);
     let mut scored: Vec<(f64, Rect)> = cands.into_iter().map(|r| (score(&r), r)).collect();
     crate::core::sort::sort_by(&mut scored, pill_order);
     scored.into_iter().map(|(_, r)| r).find(|r| open(r))
@@ -731,7 +790,7 @@ fn runs_along(p: (f64, f64), q: (f64, f64), frames: &[Rect]) -> bool {
 /// How near a route may run along a frame before it costs more ([`runs_along`]). (uifix13: 4.5,
 /// was 3.5: a route 4 px beside a box's border read as hugging it; routes now take a gutter's
 /// middle, [`gutters`], or keep [`CLEAR`] px off in the open.)
-const ALONG: f64 = 4.5;
+pub(crate) const ALONG: f64 = 4.5;
 
 /// How far off a box's border a route runs where there is room (uifix13).
 const CLEAR: f64 = 8.0;
@@ -785,6 +844,8 @@ fn crosses_among(p: (f64, f64), q: (f64, f64), obstacles: &[Rect]) -> bool {
 thread_local! {
     /// Search states expanded by [`route_between`] and [`route_between_dijkstra`] (tests_keyfix2).
     pub(crate) static EXPANDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Candidates [`Layout::place_pill`] scored (tests_keyfix3).
+    pub(crate) static SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The grid lines a routed hop may use between `a` and `b`, sorted, within 0.5 px merged: the
@@ -792,7 +853,7 @@ thread_local! {
 /// its middle (shared by [`route_between`] and the Dijkstra tests_keyfix2 compares it with).
 /// And the gutters' middles on each axis (`[xs, ys]`): a route there runs nearer than
 /// [`CLEAR`] to a border only because the gutter is narrow (uifix16: no [`NEAR_COST`]).
-fn grid_lines(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>, [Vec<f64>; 2]) {
+pub(crate) fn grid_lines(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], frames: &[Rect], width: f64, height: f64) -> (Vec<f64>, Vec<f64>, [Vec<f64>; 2]) {
     let mut xs = vec![a.0, b.0, 3.0, width - 3.0];
     let mut ys = vec![a.1, b.1, 3.0, height - 3.0];
     for r in obstacles {
@@ -847,8 +908,8 @@ fn runs_near(p: (f64, f64), q: (f64, f64), walls: &[Rect]) -> bool {
 /// length: a route takes a line [`CLEAR`] px off where one is a few px longer.
 const NEAR_COST: u64 = 3;
 
-/// Per grid line, the rectangles it meets (route_between's `lines`).
-type PerLine = Vec<Vec<Rect>>;
+/// Per grid line, the rectangles it runs near (route_between's `near_lists`).
+type NearLists = Vec<Vec<Rect>>;
 
 /// What a grid edge costs per px by its kind (`blocked`'s answer): 3 along a frame
 /// ([`runs_along`]), 4 near a border ([`runs_near`]), else 1.
@@ -858,6 +919,71 @@ fn edge_factor(edge: u8) -> u64 {
         3 => ALONG_COST,
         4 => NEAR_COST,
         _ => 1,
+    }
+}
+
+/// Which rects a grid line's list holds ([`PerLine`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum LineTest {
+    /// those whose inside the line runs through (`start < v < start + length`): the boxes its
+    /// edges may cross
+    Through,
+    /// those with a border within [`ALONG`] of it: the frames its edges may run along
+    Along,
+}
+pub(crate) use LineTest::{Along, Through};
+
+/// For each of a sorted list of grid lines (one axis), the rects [`LineTest`] picks for it, in a
+/// flat list (keyfix3). A line holds the same rects as testing each rect against it, in the
+/// rects' order; a rect both of whose borders are near a line is listed twice (the lists are
+/// only asked whether any of them is crossed or run along).
+pub(crate) struct PerLine {
+    start: Vec<u32>,
+    rects: Vec<Rect>,
+}
+
+impl PerLine {
+    pub(crate) fn new(lines: &[f64], rects: &[Rect], span: fn(&Rect) -> (f64, f64), test: LineTest) -> PerLine {
+        // the run of `lines` (sorted, finite) where `after(v)` and not `past(v)`, for monotone tests
+        let run = |after: &dyn Fn(f64) -> bool, past: &dyn Fn(f64) -> bool| lines.partition_point(|&v| !after(v))..lines.partition_point(|&v| !past(v));
+        let mut runs: Vec<(std::ops::Range<usize>, Rect)> = Vec::new();
+        for r in rects {
+            let (s, l) = span(r);
+            match test {
+                // (`s < v && v < s + l`; a NaN end holds no line, as that test holds none)
+                Through => runs.push((run(&|v| s < v, &|v| v.partial_cmp(&(s + l)) != Some(std::cmp::Ordering::Less)), *r)),
+                Along => {
+                    // (`(v - s).abs() < ALONG || (v - s - l).abs() < ALONG`, as tested before: each
+                    // difference grows with v, and |d| < ALONG is -ALONG < d < ALONG)
+                    let near: [&dyn Fn(f64) -> f64; 2] = [&|v| v - s, &|v| v - s - l];
+                    for d in near {
+                        runs.push((run(&|v| d(v) > -ALONG, &|v| d(v) >= ALONG), *r));
+                    }
+                }
+            }
+        }
+        let mut count = vec![0u32; lines.len() + 1];
+        for (g, _) in &runs {
+            for k in g.clone() {
+                count[k + 1] += 1;
+            }
+        }
+        for k in 0..lines.len() {
+            count[k + 1] += count[k];
+        }
+        let mut fill = count.clone();
+        let mut out = vec![Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }; count[lines.len()] as usize];
+        for (g, r) in runs {
+            for k in g {
+                out[fill[k] as usize] = r;
+                fill[k] += 1;
+            }
+        }
+        PerLine { start: count, rects: out }
+    }
+
+    pub(crate) fn at(&self, k: usize) -> &[Rect] {
+        &self.rects[self.start[k] as usize..self.start[k + 1] as usize]
     }
 }
 
@@ -892,25 +1018,29 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
     // picked once: the boxes a row's edges can cross are those the row's y runs through, the
     // frames they can run along those whose top or bottom is within ALONG of it; the same
     // answers, in a fraction of the time — the search was ~7 ms of a keystroke in the browser)
+    // (keyfix3, issue #12: each line's lists were found by testing every box and frame against
+    // every line, a Vec per line: the most of a route's cost after the A*. The lines are sorted,
+    // so the lines a box's inside holds, or that run within ALONG of a frame's border, are a
+    // run of them, found by two binary searches with the same tests; one flat list per axis.)
+    let row_boxes = PerLine::new(&ys, obstacles, |r| (r.y, r.h), Through);
+    let row_frames = PerLine::new(&ys, frames, |r| (r.y, r.h), Along);
+    let col_boxes = PerLine::new(&xs, obstacles, |r| (r.x, r.w), Through);
+    let col_frames = PerLine::new(&xs, frames, |r| (r.x, r.w), Along);
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [PerLine; 3] {
-        let through = at.iter().map(|&v| obstacles.iter().filter(|r| span(r).0 < v && v < span(r).0 + span(r).1).copied().collect()).collect();
-        let along = at.iter().map(|&v| frames.iter().filter(|f| (v - span(f).0).abs() < ALONG || (v - span(f).0 - span(f).1).abs() < ALONG).copied().collect()).collect();
+    let near_lists = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> NearLists {
         let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
-        let near = at
-            .iter()
+        at.iter()
             .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
-            .collect();
-        [through, along, near]
+            .collect()
     };
-    let [row_boxes, row_frames, row_near] = lines(&ys, |r| (r.y, r.h), &middles[1]);
-    let [col_boxes, col_frames, col_near] = lines(&xs, |r| (r.x, r.w), &middles[0]);
+    let row_near = near_lists(&ys, |r| (r.y, r.h), &middles[1]);
+    let col_near = near_lists(&xs, |r| (r.x, r.w), &middles[0]);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
             let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-            let (boxes, along, near) = if nj == j { (&row_boxes[j], &row_frames[j], &row_near[j]) } else { (&col_boxes[i], &col_frames[i], &col_near[i]) };
+            let (boxes, along, near) = if nj == j { (row_boxes.at(j), row_frames.at(j), &row_near[j][..]) } else { (col_boxes.at(i), col_frames.at(i), &col_near[i][..]) };
             seen[k] = if crosses_among(p, q, boxes) { 2 } else if runs_along(p, q, along) { 3 } else if runs_near(p, q, near) { 4 } else { 1 };
         }
         seen[k]
@@ -1099,7 +1229,7 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
     // answers, in a fraction of the time — the search was ~7 ms of a keystroke in the browser)
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [PerLine; 3] {
+    let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [NearLists; 3] {
         let through = at.iter().map(|&v| obstacles.iter().filter(|r| span(r).0 < v && v < span(r).0 + span(r).1).copied().collect()).collect();
         let along = at.iter().map(|&v| frames.iter().filter(|f| (v - span(f).0).abs() < ALONG || (v - span(f).0 - span(f).1).abs() < ALONG).copied().collect()).collect();
         let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
