@@ -13,7 +13,6 @@
 //! Service's name is typed into).
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use switchboard::core::analyze;
@@ -23,33 +22,10 @@ use switchboard::core::report::Report;
 
 type Route = Vec<(f64, f64)>;
 
-/// ui::diagram's `route`: `drawn_route_among`, remembered by everything it depends on.
+/// ui::diagram's `route`: `drawn_route_among`, remembered by everything it depends on
+/// (`Layout::route_key`).
 fn route(l: &Layout, cache: &mut HashMap<u64, Route>, from: &str, to: &str) -> Route {
-    let mut h = std::hash::DefaultHasher::new();
-    let mut put = |v: f64| v.to_bits().hash(&mut h);
-    for (x, y) in [l.anchor(from), l.anchor(to)].into_iter().flatten() {
-        put(x);
-        put(y);
-    }
-    for r in [l.centred(from), l.centred(to)].into_iter().flatten() {
-        [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
-    }
-    for k in [from, to] {
-        if let Some(kp) = k.strip_prefix("node:").and_then(|n| l.find("kube-proxy", n)) {
-            [kp.rect.x, kp.rect.y, kp.rect.w, kp.rect.h].into_iter().for_each(&mut put);
-        }
-    }
-    put(f64::NAN);
-    let obstacles = [l.obstacles(from, to, true), l.obstacles(from, to, false)];
-    for o in &obstacles {
-        for r in o {
-            [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
-        }
-        put(f64::NAN);
-    }
-    put(l.width);
-    put(l.height);
-    let key = h.finish();
+    let (key, obstacles) = l.route_key(from, to);
     if let Some(r) = cache.get(&key) {
         return r.clone();
     }

@@ -316,6 +316,43 @@ impl Layout {
         self.drawn_route_by(from, to, &|strict| Cow::Owned(self.obstacles(from, to, strict)))
     }
 
+    /// What [`Layout::drawn_route_among`] of `from` → `to` depends on, hashed (both anchors, the
+    /// ends' boxes — the drawn route is cut at their edges —, a node end's kube-proxy box, the
+    /// boxes in the way, the drawing's size), and the boxes in the way ([`Layout::obstacles`],
+    /// strict and not) to route among: a cache of routes keyed by it (ui::diagram's `route`,
+    /// benches/tutorial.rs) routes nothing again when a keystroke moves no box (issue #12).
+    pub fn route_key(&self, from: &str, to: &str) -> (u64, [Vec<Rect>; 2]) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        let mut put = |v: f64| v.to_bits().hash(&mut h);
+        for (x, y) in [self.anchor(from), self.anchor(to)].into_iter().flatten() {
+            put(x);
+            put(y);
+        }
+        // (the ends' boxes: the drawn route is cut at their edges)
+        for r in [self.centred(from), self.centred(to)].into_iter().flatten() {
+            [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
+        }
+        // (a hop into a node goes on to its kube-proxy box: Layout::drawn_route)
+        for k in [from, to] {
+            if let Some(kp) = k.strip_prefix("node:").and_then(|n| self.find("kube-proxy", n)) {
+                [kp.rect.x, kp.rect.y, kp.rect.w, kp.rect.h].into_iter().for_each(&mut put);
+            }
+        }
+        put(f64::NAN);
+        // (found once: drawn_route_among takes them, keyfix2)
+        let obstacles = [self.obstacles(from, to, true), self.obstacles(from, to, false)];
+        for o in &obstacles {
+            for r in o {
+                [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
+            }
+            put(f64::NAN);
+        }
+        put(self.width);
+        put(self.height);
+        (h.finish(), obstacles)
+    }
+
     /// [`Layout::drawn_route`] around `obstacles`: `[strict, not strict]`, as
     /// [`Layout::obstacles`] gives them for this hop (ui::diagram's route cache has them for its
     /// key; keyfix2: they were found twice per route).

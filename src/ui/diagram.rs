@@ -204,39 +204,11 @@ thread_local! {
     static ROUTES: std::cell::RefCell<std::collections::HashMap<u64, Vec<(f64, f64)>>> = Default::default();
 }
 
-/// `l.drawn_route(from, to)`, remembered by everything it depends on (both anchors, the boxes in the
-/// way, the drawing's size): a keystroke that renames something but moves no box routes nothing
-/// again (a route is a grid search; issue #12 keystroke budget).
+/// `l.drawn_route(from, to)`, remembered by everything it depends on ([`Layout::route_key`]): a
+/// keystroke that renames something but moves no box routes nothing again (a route is a grid
+/// search; issue #12 keystroke budget).
 fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    let mut put = |v: f64| v.to_bits().hash(&mut h);
-    for (x, y) in [l.anchor(from), l.anchor(to)].into_iter().flatten() {
-        put(x);
-        put(y);
-    }
-    // (the ends' boxes: the drawn route is cut at their edges)
-    for r in [l.centred(from), l.centred(to)].into_iter().flatten() {
-        [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
-    }
-    // (a hop into a node goes on to its kube-proxy box: Layout::drawn_route)
-    for k in [from, to] {
-        if let Some(kp) = k.strip_prefix("node:").and_then(|n| l.find("kube-proxy", n)) {
-            [kp.rect.x, kp.rect.y, kp.rect.w, kp.rect.h].into_iter().for_each(&mut put);
-        }
-    }
-    put(f64::NAN);
-    // (found once: the search below takes them, keyfix2)
-    let obstacles = [l.obstacles(from, to, true), l.obstacles(from, to, false)];
-    for o in &obstacles {
-        for r in o {
-            [r.x, r.y, r.w, r.h].into_iter().for_each(&mut put);
-        }
-        put(f64::NAN);
-    }
-    put(l.width);
-    put(l.height);
-    let key = h.finish();
+    let (key, obstacles) = l.route_key(from, to);
     if let Some(r) = ROUTES.with_borrow(|m| m.get(&key).cloned()) {
         return r;
     }
