@@ -5054,6 +5054,19 @@ pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[su
                     c.name
                 ));
             }
+            // fidfix22: a startupProbe holds readiness back too. pkg/kubelet/prober/worker.go
+            // doProbe does not probe for InitialDelaySeconds ("Probe disabled for
+            // InitialDelaySeconds") and runs no readiness probe before the startup probe has
+            // succeeded ("Disable other probes until container has started");
+            // prober_manager.go UpdatePodStatus sets a container Ready only `if started`. After
+            // failureThreshold failures, periodSeconds apart, computePodActions restarts it
+            if let Some((n, period, failures)) = c.startup_probe {
+                out.push(format!(
+                    "the startupProbe of container {} has initialDelaySeconds: {n}: the kubelet does not probe its start for the first {n} s after the container starts, and runs no readiness probe and counts it not ready until the startup probe succeeds, so the pod is not Ready, and not a ready endpoint of any Service, for at least {n} s after each start; if it keeps failing, the kubelet restarts the container within about {} s of its start (initialDelaySeconds {n} + periodSeconds {period} × failureThreshold {failures}) (this picture shows it later, Ready)",
+                    c.name,
+                    n + period * failures
+                ));
+            }
         }
     }
     out

@@ -387,7 +387,23 @@ pub(crate) fn hostnames_intersect(a: &str, b: &str) -> bool {
 
 /// The route's `Accepted` condition for parentRef `p` ([`Attach`]).
 pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentRef) -> Attach {
-    let Some((g, gw)) = parent_gateway(objects, route_obj, p) else { return Attach::Unknown };
+    match taking_listeners(objects, route_obj, route, p) {
+        // ParentReference.SectionName: "When unspecified (empty string), this will reference the
+        // entire resource": the route attaches to every listener that takes it, and a listener
+        // that is not programmed serves none (envoyproxy/gateway internal/gatewayapi/route.go
+        // processHTTPRouteParentRefListener adds the route to each listener's IR listener, and a
+        // listener with ResolvedRefs False has none); so the path goes through a serving one when
+        // one exists (fidfix22), else through the first ([`listener_not_programmed`] says that
+        // none serves)
+        Ok((g, gw, taking)) => Attach::Accepted(taking.iter().copied().find(|&i| listener_serves(objects, g, &gw.listeners[i])).unwrap_or(taking[0])),
+        Err(a) => a,
+    }
+}
+
+/// The Gateway of parentRef `p` with the indices of its listeners that take the route (at least
+/// one, in the Gateway's order), or the route's [`Attach`] when none does.
+fn taking_listeners<'a>(objects: &'a [Object], route_obj: &Object, route: &Route, p: &ParentRef) -> Result<(&'a Object, &'a Gateway, Vec<usize>), Attach> {
+    let Some((g, gw)) = parent_gateway(objects, route_obj, p) else { return Err(Attach::Unknown) };
     let gname = if g.meta.namespace == route_obj.meta.namespace { g.meta.name.clone() } else { format!("{}/{}", g.meta.namespace, g.meta.name) };
     let names = |ls: &[&Listener]| ls.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
     // ParentReference.SectionName / Port: "When unspecified ... this will reference the entire
@@ -401,12 +417,12 @@ pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentR
             (None, Some(n)) => format!("port {n}"),
             (None, None) => "it".to_string(),
         };
-        return Attach::Refused {
+        return Err(Attach::Refused {
             reason: "NoMatchingParent",
             message: "No listeners match this parent ref",
             why: format!("Gateway {gname} has no listener matching {what} (its listeners: {})", if all.is_empty() { "none".to_string() } else { names(&all) }),
             hint: "sectionName names a listener of the Gateway (its `name`) and port is that listener's port".into(),
-        };
+        });
     }
     // AllowedRoutes: kinds, then namespaces (RouteNamespaces.From, default Same)
     let ns = &route_obj.meta.namespace;
@@ -431,7 +447,7 @@ pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentR
     let allowed: Vec<&Listener> = selected.iter().copied().filter(|l| listener_takes_kind(l, &route_obj.kind) && allows_ns(l, &mut unknown)).collect();
     if allowed.is_empty() {
         if unknown {
-            return Attach::Unknown;
+            return Err(Attach::Unknown);
         }
         let l = selected[0];
         let (why, hint) = if !listener_takes_kind(l, &route_obj.kind) {
@@ -455,14 +471,15 @@ pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentR
                 ),
             }
         };
-        return Attach::Refused { reason: "NotAllowedByListeners", message: "No listeners included by this parent ref allowed this attachment.", why, hint };
+        return Err(Attach::Refused { reason: "NotAllowedByListeners", message: "No listeners included by this parent ref allowed this attachment.", why, hint });
     }
     // HTTPRouteSpec.Hostnames: "If both the Listener and HTTPRoute have specified hostnames, and
     // none match ..., then the HTTPRoute is not accepted"
     let takes_host = |l: &&&Listener| l.hostname.as_ref().is_none_or(|h| route.hostnames.is_empty() || route.hostnames.iter().any(|r| hostnames_intersect(h, r)));
-    match allowed.iter().find(takes_host) {
-        Some(f) => Attach::Accepted(gw.listeners.iter().position(|l| std::ptr::eq(l, *f)).unwrap_or(0)),
-        None => Attach::Refused {
+    let taking: Vec<usize> = allowed.iter().filter(takes_host).filter_map(|f| gw.listeners.iter().position(|l| std::ptr::eq(l, *f))).collect();
+    match taking.is_empty() {
+        false => Ok((g, gw, taking)),
+        true => Err(Attach::Refused {
             reason: "NoMatchingListenerHostname",
             message: "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).",
             why: format!(
@@ -473,8 +490,23 @@ pub fn attach(objects: &[Object], route_obj: &Object, route: &Route, p: &ParentR
                 allowed.iter().filter_map(|l| l.hostname.as_deref()).collect::<Vec<_>>().join(", ")
             ),
             hint: "a listener hostname *.example.com takes route hostnames under example.com (not example.com itself); drop the route's hostnames to take the listener's".into(),
-        },
+        }),
     }
+}
+
+/// Whether a listener is programmed as far as its own fields tell: not when it terminates TLS
+/// with a certificateRef no ReferenceGrant admits ([`listener_dead_cert`]). (A Gateway whose class
+/// is missing serves on none of its listeners: [`listener_not_programmed`].)
+fn listener_serves(objects: &[Object], g: &Object, l: &Listener) -> bool {
+    listener_dead_cert(objects, g, l).is_none()
+}
+
+/// The certificateRef that keeps an HTTPS or TLS listener from being programmed, with its namespace.
+fn listener_dead_cert<'a>(objects: &[Object], g: &Object, l: &'a Listener) -> Option<(&'a CertRef, String)> {
+    if !matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTPS" | "TLS") {
+        return None;
+    }
+    cert_ref_not_permitted(objects, g, l)
 }
 
 /// Each parentRef's [`Attach`], in the route's order (computed once per route: the notes, the
@@ -761,8 +793,15 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
             }
         }
         // (a route no Gateway accepts sends nowhere: parent_notes says why)
-        if !working.is_empty() && not_served(o, route, &attaches(objects, o, route)).is_none() {
-            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", format!("the Gateway sends {}", working.join("; ")), o.source.pos).on(&id));
+        let attached = attaches(objects, o, route);
+        if !working.is_empty() && not_served(o, route, &attached).is_none() {
+            // accepted, but on a listener that is not programmed or by a Gateway no controller
+            // manages: the path is Rejected there (fidfix22), and so are these words
+            let msg = match listener_not_programmed(objects, o, route, &attached) {
+                Some(dead) => format!("the Gateway serves none of this route's requests, so they reach none of its backendRefs ({}): {dead}", working.join("; ")),
+                None => format!("the Gateway sends {}", working.join("; ")),
+            };
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", msg, o.source.pos).on(&id));
         }
     }
 }
@@ -853,10 +892,21 @@ fn listener_not_programmed(objects: &[Object], o: &Object, route: &Route, attach
             g.meta.name, gw.class
         ));
     }
-    let l = gw.listeners.get(li).filter(|l| matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTPS" | "TLS"))?;
-    let (c, ns) = cert_ref_not_permitted(objects, g, l)?;
+    let l = gw.listeners.get(li)?;
+    let (c, ns) = listener_dead_cert(objects, g, l)?;
+    // the route names no sectionName and attaches to several listeners: none of them serves
+    // ([`attach`] picks a serving one when there is one)
+    let others: Vec<&str> = match taking_listeners(objects, o, route, p) {
+        Ok((_, _, taking)) => taking.iter().filter(|&&i| i != li).map(|&i| gw.listeners[i].name.as_str()).collect(),
+        Err(_) => Vec::new(),
+    };
+    let none = match others.len() {
+        0 => String::new(),
+        1 => format!("; the route's other listener there, {}, is not programmed either, so no listener of the Gateway serves the route", others[0]),
+        _ => format!("; nor are the route's other listeners there ({}), so no listener of the Gateway serves the route", others.join(", ")),
+    };
     Some(format!(
-        "listener {} of Gateway {} is not programmed (ResolvedRefs False, reason RefNotPermitted: {}: no ReferenceGrant in namespace {ns} admits the Gateway's reference to Secret {ns}/{}), so the client's connection to port {} finds no listener there and is refused",
+        "listener {} of Gateway {} is not programmed (ResolvedRefs False, reason RefNotPermitted: {}: no ReferenceGrant in namespace {ns} admits the Gateway's reference to Secret {ns}/{}), so the client's connection to port {} finds no listener there and is refused{none}",
         l.name,
         g.meta.name,
         c.field,

@@ -2880,3 +2880,5 @@ mod tests_qafix4;
 mod tests_fidfix21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix5;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix22;

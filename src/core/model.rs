@@ -182,6 +182,14 @@ pub struct Container {
     /// starts (pkg/kubelet/prober/worker.go newWorker `initialValue = results.Failure`, doProbe
     /// "Probe disabled for InitialDelaySeconds"), so the pod is not Ready for at least that long
     pub readiness_initial_delay: Option<i64>,
+    /// the startupProbe's (initialDelaySeconds, periodSeconds, failureThreshold), defaulted
+    /// (pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, failureThreshold 3), when its
+    /// initialDelaySeconds is above 0 (fidfix22): the kubelet runs no readiness probe and counts
+    /// the container not Ready until the startup probe succeeds (pkg/kubelet/prober/worker.go
+    /// doProbe "Disable other probes until container has started"; prober_manager.go
+    /// UpdatePodStatus sets Ready only `if started`), which is no sooner than initialDelaySeconds
+    /// ("Probe disabled for InitialDelaySeconds")
+    pub startup_probe: Option<(i64, i64, i64)>,
 }
 
 /// Debug as derived, leaving out `unresolved_probe_port` when None (and
@@ -194,7 +202,7 @@ impl std::fmt::Debug for Container {
         if let Some(p) = &self.unresolved_probe_port {
             d.field("unresolved_probe_port", p);
         }
-        // (unresolved_liveness_port, readiness_initial_delay: never; the pod names of a template
+        // (unresolved_liveness_port, readiness_initial_delay, startup_probe: never; the pod names of a template
         // with one must not move)
         d.finish()
     }
@@ -1058,7 +1066,12 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             (!declared && port.parse::<u16>().is_err()).then(|| port.to_string())
         });
         let readiness_initial_delay = c.get("readinessProbe").and_then(|probe| super::yaml::int(probe.get("initialDelaySeconds"))).filter(|d| *d > 0);
-        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay });
+        let startup_probe = c.get("startupProbe").and_then(|probe| {
+            let delay = super::yaml::int(probe.get("initialDelaySeconds")).filter(|d| *d > 0)?;
+            let or = |k: &str, default: i64| super::yaml::int(probe.get(k)).filter(|n| *n > 0).unwrap_or(default);
+            Some((delay, or("periodSeconds", 10), or("failureThreshold", 3)))
+        });
+        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe });
     }
     out
 }

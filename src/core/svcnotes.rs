@@ -17,27 +17,57 @@ use super::resolve::PodIndex;
 /// container is (pkg/kubelet/status generate.go GeneratePodReadyCondition), so a pod waits its
 /// largest container delay; the EndpointSlice controller lists a pod not Ready as not ready
 /// (k8s.io/endpointslice utils.go podToEndpoint), and kube-proxy sends nothing there. Info.
+/// A startupProbe's initialDelaySeconds holds readiness back as well (fidfix22): doProbe runs no
+/// readiness probe before the startup probe has succeeded ("Disable other probes until container
+/// has started"), and prober_manager.go UpdatePodStatus sets a container Ready only `if started`;
+/// a container waits the larger of its two delays, said as StartupInitialDelay when the
+/// startupProbe's is the one.
 pub fn readiness_delay_note(svc_obj: &Object, s: &ServiceReport, cluster: &Cluster, index: &PodIndex, diags: &mut Vec<Diagnostic>) {
     if s.rejected || s.selector.is_none() {
         return;
     }
-    let mut delays: Vec<(i64, &str, &str)> = Vec::new();
+    // (delay, container, startupProbe's (period, failureThreshold) when it is the startupProbe's)
+    type Delay<'a> = (i64, &'a str, Option<(i64, i64)>);
+    let mut delays: Vec<Delay> = Vec::new();
     for e in s.endpoints.iter().filter(|e| e.ready) {
         let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { return };
         let pod = &cluster.pods[pi];
         if pod.status_given {
             return;
         }
-        let Some(c) = pod.containers.iter().chain(pod.sidecars.iter()).filter(|c| c.readiness_initial_delay.is_some()).max_by_key(|c| c.readiness_initial_delay) else { return };
-        delays.push((c.readiness_initial_delay.unwrap_or_default(), c.name.as_str(), pod.name.as_str()));
+        let own = |c: &'_ super::model::Container| -> Option<(i64, Option<(i64, i64)>)> {
+            let r = c.readiness_initial_delay.map(|n| (n, None));
+            let st = c.startup_probe.map(|(n, period, failures)| (n, Some((period, failures))));
+            // the larger; on a tie the readinessProbe's words (fidfix21's)
+            match (r, st) {
+                (Some(r), Some(st)) if st.0 > r.0 => Some(st),
+                (Some(r), _) => Some(r),
+                (None, st) => st,
+            }
+        };
+        let Some((n, c, startup)) = pod.containers.iter().chain(pod.sidecars.iter()).filter_map(|c| own(c).map(|(n, st)| (n, c.name.as_str(), st))).max_by_key(|d| d.0) else { return };
+        delays.push((n, c, startup));
     }
-    let Some(&(n, container, _)) = delays.iter().min_by_key(|d| d.0) else { return };
+    let Some(&(n, container, startup)) = delays.iter().min_by_key(|d| d.0) else { return };
     let all = if delays.len() == 1 { "its one ready endpoint".to_string() } else { format!("all {} of its ready endpoints", delays.len()) };
-    let msg = format!(
-        "Service {}: {all} wait out a readinessProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe for {n} s and counts the pod not Ready until a probe succeeds, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later, and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
-        s.name
-    );
-    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "ReadinessInitialDelay", msg, svc_obj.pos("spec.selector")).on(&svc_obj.id()).at_field("spec.selector"));
+    let (code, msg) = match startup {
+        None => (
+            "ReadinessInitialDelay",
+            format!(
+                "Service {}: {all} wait out a readinessProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe for {n} s and counts the pod not Ready until a probe succeeds, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later, and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
+                s.name
+            ),
+        ),
+        Some((period, failures)) => (
+            "StartupInitialDelay",
+            format!(
+                "Service {}: {all} wait out a startupProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe the start for {n} s, runs no readiness probe before the startup probe succeeds and counts the pod not Ready until then, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later (a start that keeps failing is restarted within about {} s: initialDelaySeconds {n} + periodSeconds {period} × failureThreshold {failures}), and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
+                s.name,
+                n + period * failures
+            ),
+        ),
+    };
+    diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, code, msg, svc_obj.pos("spec.selector")).on(&svc_obj.id()).at_field("spec.selector"));
 }
 
 /// spec.trafficDistribution in plain words, on the field (qa4 18: PreferClose read as "same
