@@ -888,7 +888,7 @@ fn listener_not_programmed(objects: &[Object], o: &Object, route: &Route, attach
     let (g, gw) = parent_gateway(objects, o, p)?;
     if let Some(None) = class_controller(objects, &gw.class) {
         return Some(format!(
-            "Gateway {} is managed by no controller: its gatewayClassName \"{}\" names no GatewayClass of this input (Accepted Unknown, reason Pending), so nothing answers at its address",
+            "Gateway {}{NO_CONTROLLER}its gatewayClassName \"{}\" names no GatewayClass of this input (Accepted Unknown, reason Pending), so nothing answers at its address",
             g.meta.name, gw.class
         ));
     }
@@ -906,13 +906,24 @@ fn listener_not_programmed(objects: &[Object], o: &Object, route: &Route, attach
         _ => format!("; nor are the route's other listeners there ({}), so no listener of the Gateway serves the route", others.join(", ")),
     };
     Some(format!(
-        "listener {} of Gateway {} is not programmed (ResolvedRefs False, reason RefNotPermitted: {}: no ReferenceGrant in namespace {ns} admits the Gateway's reference to Secret {ns}/{}), so the client's connection to port {} finds no listener there and is refused{none}",
+        "listener {} of Gateway {}{LISTENER_DEAD}{}: no ReferenceGrant in namespace {ns} admits the Gateway's reference to Secret {ns}/{}), so the client's connection to port {} finds no listener there and is refused{none}",
         l.name,
         g.meta.name,
         c.field,
         c.name,
         l.port.map(|p| p.to_string()).unwrap_or_default()
     ))
+}
+
+/// Words [`listener_not_programmed`] writes into a path's reason: the listener is not programmed,
+/// or no controller manages the Gateway.
+const LISTENER_DEAD: &str = " is not programmed (ResolvedRefs False, reason RefNotPermitted: ";
+const NO_CONTROLLER: &str = " is managed by no controller: ";
+
+/// Whether a path's reason is [`listener_not_programmed`]'s: the Gateway accepts the route but
+/// serves none of its requests (the Gateway box's caption follows it; fidfix22).
+pub fn not_serving(reason: &str) -> bool {
+    (reason.starts_with("listener ") && reason.contains(LISTENER_DEAD)) || (reason.starts_with("Gateway ") && reason.contains(NO_CONTROLLER))
 }
 
 /// The start of a path reason [`not_served`] wrote (Why tells it from a backendRef's failure).

@@ -1893,6 +1893,10 @@ fn gateway_boxes(s: &ServiceReport) -> Vec<(&'static str, String, Vec<Line>)> {
         let through = |p: &&super::paths::Path| p.entry == super::paths::Entry::HttpRoute && p.hops.first().and_then(|h| h.to.strip_prefix("external:")) == Some(n);
         if s.paths.iter().filter(through).all(|p| p.reason.starts_with(super::gateway::NOT_SERVED)) {
             "does not accept the route"
+        } else if s.paths.iter().filter(through).all(|p| super::gateway::not_serving(&p.reason)) {
+            // accepted on a listener that is not programmed, or a Gateway no controller manages
+            // (core::gateway::listener_not_programmed: the paths are Rejected there; fidfix22)
+            "not serving the route"
         } else {
             "routes to the endpoints"
         }

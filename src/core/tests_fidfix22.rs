@@ -122,3 +122,26 @@ fn startup_probe_initial_delay_holds_readiness_back_worker_do_probe_disable_othe
     assert!(r.diagnostics.iter().all(|d| d.code != "StartupInitialDelay"));
     assert!(r.pods.iter().all(|p| p.notes.is_empty()));
 }
+
+/// Item 1, the diagram's words: the Gateway box said "routes to the endpoints" while every path
+/// through it was Rejected at a listener that is not programmed (or a Gateway no controller
+/// manages). Its caption now follows the paths, as it follows the route's Accepted condition
+/// (fidfix20).
+#[test]
+fn gateway_box_caption_says_not_serving_when_the_listener_is_not_programmed_listener_reason_ref_not_permitted() {
+    let caption = |text: &str| {
+        let r = analyze(text, &Config::default());
+        let i = r.services.iter().position(|s| s.name == "shop").unwrap();
+        let l = super::layout::layout(&r, Some(i), 1000.0);
+        let b = l.items.iter().find(|i| i.kind == "external" && i.name == "gateway/envoy-gateway-system/public").unwrap_or_else(|| panic!("no Gateway box: {:?}", l.items.iter().map(|i| &i.name).collect::<Vec<_>>()));
+        b.texts.iter().map(|t| t.text.clone()).collect::<Vec<_>>()
+    };
+    let text = fixture("fidfix21/04-gateway-cert-other-namespace.yaml");
+    let texts = caption(&text);
+    assert!(texts.iter().any(|t| t == "not serving the route") && !texts.iter().any(|t| t == "routes to the endpoints"), "{texts:?}");
+    let texts = caption(&text.replace("gatewayClassName: eg", "gatewayClassName: envoy"));
+    assert!(texts.iter().any(|t| t == "not serving the route"), "{texts:?}");
+    // no sectionName: through the serving http listener
+    let texts = caption(&fixture("fidfix22/01-gateway-no-section-https-first.yaml"));
+    assert!(texts.iter().any(|t| t == "routes to the endpoints"), "{texts:?}");
+}
