@@ -13,7 +13,7 @@ fn widths() -> Vec<f64> {
 }
 
 /// Each hop's nearest run alongside a border of a box it neither starts nor ends at.
-fn nearest(l: &Layout, from: &str, to: &str) -> Option<(f64, String)> {
+pub(super) fn nearest(l: &Layout, from: &str, to: &str) -> Option<(f64, String)> {
     let route = l.drawn_route(from, to);
     let skip = ends(l, from, to);
     let mut worst: Option<(f64, String)> = None;

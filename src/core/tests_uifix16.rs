@@ -5,25 +5,8 @@
 use super::analyze;
 use super::config::Config;
 use super::layout::{layout, Layout, Rect};
-use super::tests_uifix13::{alongside, ends, hops_at};
-
-/// Each hop's nearest run alongside a border of a box it neither starts nor ends at
-/// (tests_uifix15's measure).
-fn nearest(l: &Layout, from: &str, to: &str) -> Option<(f64, String)> {
-    let route = l.drawn_route(from, to);
-    let skip = ends(l, from, to);
-    let mut worst: Option<(f64, String)> = None;
-    for w in route.windows(2) {
-        for i in l.items.iter().filter(|i| !skip.contains(&i.rect)) {
-            if let Some(d) = alongside(w[0], w[1], &i.rect) {
-                if worst.as_ref().is_none_or(|(m, _)| d < *m) {
-                    worst = Some((d, format!("{:?}–{:?} {d:.1} px from {} {} {:?}", w[0], w[1], i.kind, i.name, i.rect)));
-                }
-            }
-        }
-    }
-    worst
-}
+use super::tests_uifix13::hops_at;
+use super::tests_uifix15::nearest;
 
 fn scene(id: &str, client: Option<&str>) -> (super::Report, usize) {
     let p = super::presets::find(id).unwrap();
