@@ -71,6 +71,11 @@ fn astar_routes_are_the_dijkstras_in_every_preset_service_and_width() {
 /// The tutorial as `./dev bench` types into it: its Service renamed `web`, `webx`, `webxx`…
 /// at the widths a page gives the diagram.
 fn tutorial_keystrokes() -> Vec<(super::report::Report, usize, Layout)> {
+    tutorial_keystrokes_at(&[1000.0, 800.0, 640.0, 480.0])
+}
+
+/// [`tutorial_keystrokes`] at these widths (tests_keyfix3 takes more).
+pub(super) fn tutorial_keystrokes_at(widths: &[f64]) -> Vec<(super::report::Report, usize, Layout)> {
     let base = crate::core::presets::DEFAULT.yaml;
     let pos = base.find("name: web").expect("the Service's name") + "name: web".len();
     let mut out = Vec::new();
@@ -78,7 +83,7 @@ fn tutorial_keystrokes() -> Vec<(super::report::Report, usize, Layout)> {
         let text = format!("{}{}{}", &base[..pos], "x".repeat(n), &base[pos..]);
         let r = analyze(&text, &Config::default());
         let si = r.default_service();
-        for width in [1000.0, 800.0, 640.0, 480.0] {
+        for &width in widths {
             let l = layout(&r, Some(si), width);
             out.push((r.clone(), si, l));
         }

@@ -20,19 +20,7 @@ use super::layout::{current_hop, grid_lines, label_lines, label_size, layout, pa
 /// The tutorial as `./dev bench` types into it (tests_keyfix2's scenes): its Service renamed
 /// `web`, `webx`, `webxx`… at the widths a page gives the diagram.
 fn tutorial_keystrokes() -> Vec<(super::report::Report, usize, Layout)> {
-    let base = crate::core::presets::DEFAULT.yaml;
-    let pos = base.find("name: web").expect("the Service's name") + "name: web".len();
-    let mut out = Vec::new();
-    for n in 0..6 {
-        let text = format!("{}{}{}", &base[..pos], "x".repeat(n), &base[pos..]);
-        let r = analyze(&text, &Config::default());
-        let si = r.default_service();
-        for width in [1280.0, 1000.0, 800.0, 640.0, 480.0, 360.0] {
-            let l = layout(&r, Some(si), width);
-            out.push((r.clone(), si, l));
-        }
-    }
-    out
+    super::tests_keyfix2::tutorial_keystrokes_at(&[1280.0, 1000.0, 800.0, 640.0, 480.0, 360.0])
 }
 
 #[test]
