@@ -159,8 +159,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     // question about one name asked from one pod: core::dnsquery::lookup answers it (the pod's
     // search path, glibc's ndots order, each query's answer)
     let asked: Vec<switchboard::core::dnsquery::Lookup> = {
-        let ns = cfg.client_namespace.clone().unwrap_or_else(|| "default".into());
-        let pod = cfg.client_pod.clone().unwrap_or_else(|| "client".into());
+        let ns = cfg.client_namespace.clone().unwrap_or_else(|| switchboard::core::paths::CLIENT_NAMESPACE.into());
+        let pod = cfg.client_pod.clone().unwrap_or_else(|| switchboard::core::paths::CLIENT_POD.into());
         lookups.iter().map(|name| switchboard::core::dnsquery::lookup(&report, &ns, &pod, name)).collect()
     };
     if format == "json" && !asked.is_empty() {

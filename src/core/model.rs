@@ -170,12 +170,13 @@ pub struct Container {
     /// a readiness or startup probe (its field name) whose httpGet / tcpSocket port is a name
     /// this container does not declare (nor a number in quotes): the kubelet cannot resolve it
     /// (pkg/probe/util.go ResolveContainerPort → findPortByName: "port %s not found"), so the
-    /// probe fails every time and the pod is never Ready
+    /// probe errors every time, none succeeds, and the pod is never Ready
     pub unresolved_probe_port: Option<(String, String)>,
     /// a livenessProbe whose httpGet / tcpSocket port is a name this container does not declare
-    /// (the name): every liveness probe fails as above, and the kubelet kills and restarts the
-    /// container (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions: "Container
-    /// %s failed liveness probe", ", will be restarted"; fidfix20, qa3's q/33)
+    /// (the name; fidfix20, qa3's q/33): every liveness probe errors as above, and
+    /// pkg/kubelet/prober/worker.go doProbe throws an errored result away, so the liveness
+    /// result stays at its initial Success and the container is never restarted by it
+    /// (fidfix21 corrected fidfix20's restart: cluster::liveness_restarts)
     pub unresolved_liveness_port: Option<String>,
     /// the readinessProbe's initialDelaySeconds when above 0 (fidfix21, qa4 19): the kubelet's
     /// readiness worker starts at Failure and does not probe for that long after the container

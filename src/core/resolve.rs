@@ -878,8 +878,6 @@ pub fn address_kind(ip: &str) -> &'static str {
     }
 }
 
-/// An address as one DNS label, as CoreDNS's kubernetes plugin writes it (endpointHostname, and
-/// the pod records' name): `10-244-1-2`, or for IPv6 the colons dashed (`fd00-10-244-1--5`).
 /// The strings one after another, in one allocation of their total length: what
 /// `format!("{a}{b}…")` of string arguments gives, without the formatting machinery (~1,500
 /// instructions a call, where the copies take ~100; issue #12: the records and paths made per pod
@@ -892,6 +890,8 @@ pub(crate) fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// An address as one DNS label, as CoreDNS's kubernetes plugin writes it (endpointHostname, and
+/// the pod records' name): `10-244-1-2`, or for IPv6 the colons dashed (`fd00-10-244-1--5`).
 pub fn dashed(ip: &str) -> String {
     // (char by char: str::replace with a pattern of two chars was 1.2% of the CLI's
     // instructions on a 10,000-pod dump, one call per pod record; dumpperf)
