@@ -606,7 +606,6 @@ impl Layout {
             let (d, e) = (dy(by0, by1), dy(at.1, at.1));
             (0.0 * 0.0 + d * d).sqrt() + 0.25 * (0.0 * 0.0 + e * e).sqrt()
         };
-        // (a NaN bound or best is never above: nothing is left out)
         // (a NaN bound or best is never above: nothing is left out. Tried from the packet
         // outwards instead, more candidates near the packet, covered, were tested before the
         // best fell: 2x the instructions)
@@ -945,11 +944,24 @@ fn runs_near(p: (f64, f64), q: (f64, f64), walls: &[Rect]) -> bool {
 /// length: a route takes a line [`CLEAR`] px off where one is a few px longer.
 const NEAR_COST: u64 = 3;
 
-/// Per grid line, the rectangles it runs near (route_between's `near_lists`).
+/// Per grid line, the rectangles it runs near ([`near_lists`]).
 type NearLists = Vec<Vec<Rect>>;
 
-/// What a grid edge costs per px by its kind (`blocked`'s answer): 3 along a frame
-/// ([`runs_along`]), 4 near a border ([`runs_near`]), else 1.
+/// For each grid line `at` (one axis; `span` gives a rect's start and length on it), the boxes
+/// and frames with a border nearer than [`CLEAR`] (but not within [`ALONG`]) to it: those its
+/// edges may run near ([`runs_near`]); none for a line at a gutter's middle (`mids`), where a
+/// narrow gutter leaves no farther line (uifix16). Shared by [`route_between`] and the Dijkstra
+/// tests_keyfix2 compares it with.
+fn near_lists(at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64], obstacles: &[Rect], frames: &[Rect]) -> NearLists {
+    let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
+    at.iter()
+        .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
+        .collect()
+}
+
+/// What a grid edge costs per px by its kind (`blocked`'s answer): kind 3, along a frame
+/// ([`runs_along`]), 6 per px; kind 4, near a border ([`runs_near`]), [`NEAR_COST`] per px; a
+/// clear edge (kind 1) 1 per px.
 fn edge_factor(edge: u8) -> u64 {
     const ALONG_COST: u64 = 6;
     match edge {
@@ -1065,14 +1077,8 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
     let col_frames = PerLine::new(&xs, frames, |r| (r.x, r.w), Along);
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let near_lists = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> NearLists {
-        let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
-        at.iter()
-            .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
-            .collect()
-    };
-    let row_near = near_lists(&ys, |r| (r.y, r.h), &middles[1]);
-    let col_near = near_lists(&xs, |r| (r.x, r.w), &middles[0]);
+    let row_near = near_lists(&ys, |r| (r.y, r.h), &middles[1], obstacles, frames);
+    let col_near = near_lists(&xs, |r| (r.x, r.w), &middles[0], obstacles, frames);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
@@ -1269,12 +1275,7 @@ pub(crate) fn route_between_dijkstra(a: (f64, f64), b: (f64, f64), obstacles: &[
     let lines = |at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64]| -> [NearLists; 3] {
         let through = at.iter().map(|&v| obstacles.iter().filter(|r| span(r).0 < v && v < span(r).0 + span(r).1).copied().collect()).collect();
         let along = at.iter().map(|&v| frames.iter().filter(|f| (v - span(f).0).abs() < ALONG || (v - span(f).0 - span(f).1).abs() < ALONG).copied().collect()).collect();
-        let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
-        let near = at
-            .iter()
-            .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
-            .collect();
-        [through, along, near]
+        [through, along, near_lists(at, span, mids, obstacles, frames)]
     };
     let [row_boxes, row_frames, row_near] = lines(&ys, |r| (r.y, r.h), &middles[1]);
     let [col_boxes, col_frames, col_near] = lines(&xs, |r| (r.x, r.w), &middles[0]);
@@ -2073,6 +2074,13 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let pod_w = pod_need.min(node_w - 16.0);
     let pods_per_row = (((node_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
     let cap = pods_per_row * MAX_POD_ROWS;
+    // how many of a box's `n` pods it draws before its fold: one row more rather than a fold of
+    // one row's pods and one (uifix16: the taint-control-plane preset at 1280 px drew worker-1's
+    // client, one of web's three endpoints and "+2 more endpoints of web" in the slot a third
+    // pod would take); not on a phone (a fourth pod under three left the packet's label no clear
+    // spot within 150 px of a packet at the last one, layout::tests
+    // packet_labels_sit_near_their_packet). A node's pods and the Pending box's alike
+    let cap_for = |n: usize| if width >= NARROW && n <= cap + pods_per_row { n } else { cap };
     // the node's head: its name, then "IP · pods CIDR" on one line if it fits, else two
     let head2 = |n: &ClusterNode| format!("{} · pods {}", n.ip, n.pod_cidr);
     // (uifix14: "fits" leaves, right of it, the column a hop into the node drops through to
@@ -2136,7 +2144,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                         }),
                     ];
                     let head = 16.0 + PITCH + 10.0;
-                    let cap = if width >= NARROW && pending.len() <= cap + pods_per_row { pending.len() } else { cap };
+                    let cap = cap_for(pending.len());
                     let shown = if pending.len() > cap { cap - 1 } else { pending.len() };
                     let slots = if pending.len() > cap { cap } else { pending.len() };
                     let rows = slots.div_ceil(pods_per_row);
@@ -2190,13 +2198,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             // request is about (uifix11: learner11's q/48 dump, shop/orders selected, had its
             // pods on node-1 and node-2 in "+3 more pods" while default/web's and cart's were drawn)
             crate::core::sort::sort_by_key(&mut pods, |&k| all[k].0.map_or(0, |i| if near.endpoints.contains(&i) { 1 } else if near.pods.contains(&i) { 2 } else { 3 }));
-            // (uifix16: one row more rather than a fold of one row's pods and one: the
-            // taint-control-plane preset at 1280 px drew worker-1's client, one of web's three
-            // endpoints and "+2 more endpoints of web" in the slot a third pod would take)
-            // (not on a phone: a fourth pod under three left the packet's label no clear spot
-            // within 150 px of a packet at the last one, layout::tests
-            // packet_labels_sit_near_their_packet)
-            let cap = if width >= NARROW && pods.len() <= cap + pods_per_row { pods.len() } else { cap };
+            let cap = cap_for(pods.len());
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(pods_per_row);
