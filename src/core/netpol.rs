@@ -832,15 +832,13 @@ fn own_clients_admitted(objects: &[Object], policies: &[usize], s: &ServiceRepor
     let dest = Side::pod(&cluster.pods[pi], cluster);
     // the judged client: the input's own pod when it is one (paths::user_client), else the stand-in
     let judged = super::paths::user_client(cluster).map(|p| (p.namespace.as_str(), p.name.as_str()));
-    let endpoint = |p: &super::cluster::PodInst| s.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()));
-    let mut candidates: Vec<&super::cluster::PodInst> = cluster
+    let candidates: Vec<&super::cluster::PodInst> = cluster
         .pods
         .iter()
-        .filter(|p| p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !endpoint(p))
+        .filter(|p| super::paths::may_be_client(p, s))
         .filter(|p| Some((p.namespace.as_str(), p.name.as_str())) != judged && !(p.name == super::paths::CLIENT_POD && p.namespace == c.namespace))
         .collect();
-    super::sort::sort_by_key(&mut candidates, |p| p.namespace != s.namespace);
-    candidates.truncate(super::paths::MAX_CLIENT_CANDIDATES);
+    let candidates = super::paths::first_candidates(candidates, |p| &p.namespace, &s.namespace);
     let mut out = Vec::new();
     for p in candidates {
         let me = Side::pod(p, cluster);

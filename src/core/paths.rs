@@ -308,15 +308,23 @@ pub const MAX_CLIENT_CANDIDATES: usize = 20;
 /// `svc` (a pod sending to itself through its Service is another question). The Service's
 /// namespace first; at most [`MAX_CLIENT_CANDIDATES`]; `(namespace, name)`.
 pub fn client_candidates(pods: &[super::report::PodReport], svc: &super::report::ServiceReport) -> Vec<(String, String)> {
-    let endpoint = |p: &super::report::PodReport| svc.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()));
-    let mut out: Vec<(String, String)> = pods
-        .iter()
-        .filter(|p| p.name != CLIENT_POD && p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !endpoint(p))
-        .map(|p| (p.namespace.clone(), p.name.clone()))
-        .collect();
-    super::sort::sort_by_key(&mut out, |(ns, _)| *ns != svc.namespace);
-    out.truncate(MAX_CLIENT_CANDIDATES);
-    out
+    let out: Vec<(String, String)> = pods.iter().filter(|p| p.name != CLIENT_POD && may_be_client(p, svc)).map(|p| (p.namespace.clone(), p.name.clone())).collect();
+    first_candidates(out, |(ns, _)| ns, &svc.namespace)
+}
+
+/// Whether input pod `p` can be the in-cluster client of a request to `svc` ([`client_candidates`],
+/// netpol's "your pod … is admitted"): Running, scheduled, with an address, not on the host
+/// network, and not an endpoint of `svc`.
+pub(crate) fn may_be_client(p: &super::cluster::PodInst, svc: &super::report::ServiceReport) -> bool {
+    p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !svc.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()))
+}
+
+/// `candidates` with those in namespace `first` (the Service's) before the others, in their
+/// order otherwise, at most [`MAX_CLIENT_CANDIDATES`] ([`client_candidates`], netpol's).
+pub(crate) fn first_candidates<T>(mut candidates: Vec<T>, namespace: fn(&T) -> &str, first: &str) -> Vec<T> {
+    super::sort::sort_by_key(&mut candidates, |c| namespace(c) != first);
+    candidates.truncate(MAX_CLIENT_CANDIDATES);
+    candidates
 }
 
 /// The client's address for a Service of the other family than its first one: on a dual-stack
