@@ -685,7 +685,15 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                     sb.port_number, s.name, sp.port, sp.target_port, sp.port
                 ));
             }
-            if class.is_none() {
+            if class.is_none() && default_classes.len() > 1 && !o.dumped() {
+                // review20: several defaults (admission.go getDefaultClass, Kubernetes 1.25+)
+                notes.push(format!(
+                    "Ingress {} names no class (spec.ingressClassName) and {} IngressClasses of this input are the default ({}): the DefaultIngressClass admission plugin gives it the newest of them, so which controller serves it depends on the order they were created; this path is what that controller would do",
+                    o.meta.name,
+                    default_classes.len(),
+                    default_classes.join(", ")
+                ));
+            } else if class.is_none() {
                 notes.push(format!(
                     "Ingress {} names no class (spec.ingressClassName) and no IngressClass in this input is the default: controllers ignore it unless one runs with --watch-ingress-without-class (ingress-nginx) or the cluster has a default IngressClass; this path is what its controller would do if one serves it",
                     o.meta.name
@@ -822,6 +830,39 @@ fn default_class_note(root: &Node, errs: &[Diagnostic]) -> Option<Diagnostic> {
     )
 }
 
+/// What the DefaultIngressClass admission plugin does with several default IngressClasses
+/// (review20): plugin/pkg/admission/network/defaultingressclass/admission.go getDefaultClass
+/// sorts them by creationTimestamp, newest first, a tie by name, and returns the first
+/// (kubernetes/kubernetes#110974, Kubernetes 1.25: "the DefaultIngressClass admission controller
+/// will choose one rather than fail"); before 1.25 it refused the Ingress.
+fn several_defaults_pick(defaults: &[String]) -> String {
+    let first = defaults.iter().min().map(String::as_str).unwrap_or_default();
+    format!(
+        "the DefaultIngressClass admission plugin sets it to the newest of them, the one created last (of classes created in the same second, as by one kubectl apply of this input, the first by name: {}) (admission.go getDefaultClass, Kubernetes 1.25 and later; earlier versions refuse the Ingress: \"{} default IngressClasses were found, only 1 allowed\")",
+        first,
+        defaults.len()
+    )
+}
+
+/// With several IngressClasses marked default (review20), each one's `DefaultIngressClass` info
+/// says that the newest of them is the one set, not always this one.
+pub fn several_defaults_notes(diags: &mut [Diagnostic]) {
+    let defaults = default_classes(diags);
+    if defaults.len() < 2 {
+        return;
+    }
+    let pick = several_defaults_pick(&defaults);
+    for d in diags.iter_mut().filter(|d| d.code == "DefaultIngressClass") {
+        let name = d.object.as_deref().and_then(|o| o.strip_prefix("IngressClass/")).unwrap_or_default().to_string();
+        let others: Vec<&str> = defaults.iter().map(String::as_str).filter(|n| *n != name).collect();
+        d.message = format!(
+            "IngressClass {name} is marked the default ({DEFAULT_CLASS_ANNOTATION}: \"true\"), and so {} {}: for a new Ingress that names no class, {pick}",
+            if others.len() == 1 { "is" } else { "are" },
+            others.join(", ")
+        );
+    }
+}
+
 /// The IngressClasses of the input marked default (their `DefaultIngressClass` infos).
 pub fn default_classes(diags: &[Diagnostic]) -> Vec<String> {
     diags.iter().filter(|d| d.code == "DefaultIngressClass").filter_map(|d| d.object.as_deref()?.strip_prefix("IngressClass/")).map(str::to_string).collect()
@@ -850,8 +891,9 @@ pub fn class_of(o: &Object, defaults: &[String]) -> Option<(String, bool)> {
 /// Admit); with none, controllers skip it: ingress-nginx logs "ingress does not contain a valid
 /// IngressClass" (internal/ingress/controller/store/store.go) unless it runs with
 /// --watch-ingress-without-class (charts/ingress-nginx values.yaml watchIngressWithoutClass,
-/// "Defaults to false"); with more than one, getDefaultClass fails ("%d default IngressClasses
-/// were found, only 1 allowed").
+/// "Defaults to false"); with more than one, getDefaultClass picks the newest (Kubernetes 1.25+,
+/// kubernetes/kubernetes#110974; it failed before: "%d default IngressClasses were found, only
+/// 1 allowed").
 /// ingress-nginx's rewrite-target with a capture group reference ($1…$9) on a path without a
 /// capture group (qa4 22, kubernetes/website#46546: rewrite-target /$1 with path /): the
 /// controller writes `rewrite "(?i)<path>" <target> break;` (kubernetes/ingress-nginx
@@ -901,11 +943,15 @@ pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>)
         Some((c, true)) => format!(
             "spec.ingressClassName is not set: the DefaultIngressClass admission plugin sets it to {c}, the IngressClass marked {DEFAULT_CLASS_ANNOTATION}: \"true\", when the Ingress is created; the controller of class {c} serves it"
         ),
+        // review20: since Kubernetes 1.25 (kubernetes/kubernetes#110974) getDefaultClass sorts
+        // the defaults newest first (a later creationTimestamp first, on a tie the lower name)
+        // and returns the first; before, it failed ("%d default IngressClasses were found, only
+        // 1 allowed"). Which one that is depends on when each class was created
         None if defaults.len() > 1 => format!(
-            "spec.ingressClassName is not set and {} IngressClasses are marked {DEFAULT_CLASS_ANNOTATION}: \"true\" ({}): the DefaultIngressClass admission plugin cannot pick one (\"{} default IngressClasses were found, only 1 allowed\"); set spec.ingressClassName",
+            "spec.ingressClassName is not set and {} IngressClasses are marked {DEFAULT_CLASS_ANNOTATION}: \"true\" ({}): {}, so which controller serves this Ingress depends on the order those classes were created; set spec.ingressClassName, or mark only one class default",
             defaults.len(),
             defaults.join(", "),
-            defaults.len()
+            several_defaults_pick(defaults)
         ),
         None => format!(
             "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\": ingress controllers ignore an Ingress without a class (ingress-nginx: \"ingress does not contain a valid IngressClass\") unless the cluster has a default IngressClass (the DefaultIngressClass admission plugin then sets the field on create) or the controller runs with --watch-ingress-without-class; set spec.ingressClassName to your controller's class (kubectl get ingressclass)"

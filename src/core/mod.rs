@@ -1657,6 +1657,7 @@ fn analyze_checked(
     internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
     source_ranges_in_cluster_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
+    ingress::several_defaults_notes(&mut diags);
     let default_classes = ingress::default_classes(&diags);
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
@@ -2882,3 +2883,5 @@ mod tests_fidfix21;
 mod tests_qafix5;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review20;

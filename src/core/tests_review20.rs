@@ -1,0 +1,52 @@
+//! review20: an independent review of the rules added since 2026-11-27 against upstream. Each
+//! test reads real YAML (tests/fixtures/review20/) and names the upstream function whose
+//! behaviour the rule had wrong.
+
+use super::analyze;
+use super::config::Config;
+use super::diag::Severity;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review20").join(name)).unwrap()
+}
+
+/// learnfix13 said that with two IngressClasses marked default "the DefaultIngressClass admission
+/// plugin cannot pick one (\"2 default IngressClasses were found, only 1 allowed\")". Since
+/// Kubernetes 1.25 (kubernetes/kubernetes#110974) plugin/pkg/admission/network/
+/// defaultingressclass/admission.go getDefaultClass sorts the defaults by creationTimestamp,
+/// newest first (a tie by name) and returns the first: the Ingress is created with that class.
+/// The path note also said "no IngressClass in this input is the default", and each class's
+/// info that it is the one set on every new Ingress.
+#[test]
+fn two_default_ingress_classes_admission_get_default_class_picks_the_newest() {
+    let r = analyze(&fixture("01-two-default-ingress-classes.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "IngressClassName").expect("the Ingress's class note");
+    assert!(!d.message.contains("cannot pick one"), "{}", d.message);
+    assert!(d.message.contains("2 IngressClasses are marked ingressclass.kubernetes.io/is-default-class: \"true\" (nginx, traefik)"), "{}", d.message);
+    assert!(d.message.contains("sets it to the newest of them, the one created last"), "{}", d.message);
+    assert!(d.message.contains("the first by name: nginx"), "{}", d.message);
+    assert!(d.message.contains("Kubernetes 1.25 and later"), "{}", d.message);
+    assert_eq!(d.severity, Severity::Warning);
+
+    // each default class's info names the other and the rule
+    let infos: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "DefaultIngressClass").map(|d| d.message.as_str()).collect();
+    assert_eq!(infos.len(), 2);
+    assert!(infos[0].starts_with("IngressClass nginx is marked the default") && infos[0].contains("and so is traefik"), "{}", infos[0]);
+    assert!(infos[1].starts_with("IngressClass traefik is marked the default") && infos[1].contains("and so is nginx"), "{}", infos[1]);
+    assert!(infos.iter().all(|m| !m.contains("on each new Ingress that names no class\"") && m.contains("newest of them")));
+
+    // the ingress path's note: no longer "no IngressClass in this input is the default"
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    let notes: Vec<&str> = web.paths.iter().filter_map(|p| p.note.as_deref()).collect();
+    assert!(notes.iter().all(|n| !n.contains("no IngressClass in this input is the default")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("2 IngressClasses of this input are the default (nginx, traefik)")), "{notes:?}");
+
+    // one default: as before, the plugin sets it
+    let one = fixture("01-two-default-ingress-classes.yaml").replacen("    ingressclass.kubernetes.io/is-default-class: \"true\"\nspec:\n  controller: traefik", "    ingressclass.kubernetes.io/is-default-class: \"false\"\nspec:\n  controller: traefik", 1);
+    let r = analyze(&one, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "IngressClassName").unwrap();
+    assert!(d.message.starts_with("spec.ingressClassName is not set: the DefaultIngressClass admission plugin sets it to nginx"), "{}", d.message);
+    assert_eq!(d.severity, Severity::Info);
+    let info = r.diagnostics.iter().find(|d| d.code == "DefaultIngressClass").unwrap();
+    assert!(info.message.starts_with("IngressClass nginx is the default"), "{}", info.message);
+}
