@@ -148,7 +148,26 @@ pub fn traffic_distribution_note(svc_obj: &Object, s: &ServiceReport, cluster: &
     } else {
         here
     };
-    let msg = format!("spec.trafficDistribution: {td}: {rule}{here}");
+    // review20: kube-proxy reads the hints only for the traffic a Cluster policy governs
+    // (pkg/proxy/topology.go CategorizeEndpoints: topologyModeFromHints runs only `if
+    // svcInfo.UsesClusterEndpoints()`; pkg/proxy/serviceport.go UsesClusterEndpoints: not
+    // InternalPolicyLocal, or externally accessible with externalTrafficPolicy Cluster). With
+    // internalTrafficPolicy: Local an in-cluster connection goes only to its own node's ready
+    // endpoints, hints or not
+    let msg = if s.internal_traffic_policy.as_deref() == Some("Local") {
+        if s.external_traffic_policy.as_deref() == Some("Cluster") {
+            format!(
+                "spec.trafficDistribution: {td}: with internalTrafficPolicy: Local it governs only connections from outside the cluster (nodePort, load balancer, external IPs: externalTrafficPolicy Cluster), on the node they arrive at; in-cluster connections go only to the ready endpoints on the client's own node, whatever the hints (pkg/proxy/topology.go CategorizeEndpoints). For those outside connections: {rule}{here}"
+            )
+        } else {
+            format!(
+                "spec.trafficDistribution: {td}: not used by kube-proxy for this Service: with internalTrafficPolicy: Local{} it sends each connection only to the ready endpoints on the node it is on, and reads the EndpointSlice hints only for traffic a Cluster policy governs (pkg/proxy/topology.go CategorizeEndpoints: topologyModeFromHints only when the port uses Cluster endpoints)",
+                if s.external_traffic_policy.as_deref() == Some("Local") { " and externalTrafficPolicy: Local" } else { "" }
+            )
+        }
+    } else {
+        format!("spec.trafficDistribution: {td}: {rule}{here}")
+    };
     diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "TrafficDistribution", msg, svc_obj.pos("spec.trafficDistribution")).on(&svc_obj.id()).at_field("spec.trafficDistribution"));
 }
 

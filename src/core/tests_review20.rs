@@ -50,3 +50,31 @@ fn two_default_ingress_classes_admission_get_default_class_picks_the_newest() {
     let info = r.diagnostics.iter().find(|d| d.code == "DefaultIngressClass").unwrap();
     assert!(info.message.starts_with("IngressClass nginx is the default"), "{}", info.message);
 }
+
+/// qafix4/fidfix21's TrafficDistribution info said kube-proxy sends a node's connections to the
+/// endpoints hinted for its zone. pkg/proxy/topology.go CategorizeEndpoints reads the hints
+/// (topologyModeFromHints) only `if svcInfo.UsesClusterEndpoints()`, which
+/// pkg/proxy/serviceport.go answers false for internalTrafficPolicy: Local unless the port is
+/// reachable from outside with externalTrafficPolicy Cluster: in-cluster connections go to the
+/// client's own node's endpoints only, whatever the hints.
+#[test]
+fn traffic_distribution_with_internal_traffic_policy_local_topology_categorize_endpoints_uses_cluster_endpoints() {
+    let text = fixture("02-traffic-distribution-itp-local.yaml");
+    let note = |t: &str| analyze(t, &Config::default()).diagnostics.iter().find(|d| d.code == "TrafficDistribution").map(|d| d.message.clone()).expect("the TrafficDistribution info");
+    let m = note(&text);
+    assert!(m.starts_with("spec.trafficDistribution: PreferSameZone: not used by kube-proxy for this Service: with internalTrafficPolicy: Local it sends each connection only to the ready endpoints on the node it is on"), "{m}");
+    assert!(!m.contains("sends that node's connections only to the endpoints hinted"), "{m}");
+
+    // a NodePort (externalTrafficPolicy defaults to Cluster): the rule holds for outside connections only
+    let m = note(&text.replace("  internalTrafficPolicy: Local\n", "  internalTrafficPolicy: Local\n  type: NodePort\n"));
+    assert!(m.starts_with("spec.trafficDistribution: PreferSameZone: with internalTrafficPolicy: Local it governs only connections from outside the cluster"), "{m}");
+    assert!(m.contains("For those outside connections: the EndpointSlice controller hints each ready endpoint for its node's zone"), "{m}");
+
+    // NodePort with externalTrafficPolicy: Local too: not used at all
+    let m = note(&text.replace("  internalTrafficPolicy: Local\n", "  internalTrafficPolicy: Local\n  type: NodePort\n  externalTrafficPolicy: Local\n"));
+    assert!(m.contains("not used by kube-proxy for this Service: with internalTrafficPolicy: Local and externalTrafficPolicy: Local"), "{m}");
+
+    // without internalTrafficPolicy: Local, the zone rule as before
+    let m = note(&text.replace("  internalTrafficPolicy: Local\n", ""));
+    assert!(m.starts_with("spec.trafficDistribution: PreferSameZone: the EndpointSlice controller hints each ready endpoint for its node's zone"), "{m}");
+}
