@@ -316,6 +316,25 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
     Object { kind: kind.to_string(), api_version: api_version.to_string(), meta, body: Body::Gateway(Box::new(body)), source, refused: false, input_priority: None }
 }
 
+/// The Gateway API CRDs' own validation of a route that this module reads (review20): every
+/// backendRef is a BackendObjectReference, whose CEL rule (kubernetes-sigs/gateway-api
+/// apis/v1/object_reference_types.go BackendObjectReference: `+kubebuilder:validation:XValidation:
+/// message="Must have port for Service reference",rule="(size(self.group) == 0 && self.kind ==
+/// 'Service') ? has(self.port) : true"`, in the standard CRDs since v0.8.0) makes the API server
+/// refuse a route whose Service backendRef has no port: the route is never created, so no
+/// implementation sees it (Envoy Gateway's PortNotSpecified is for CRDs without the rule).
+pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
+    let Body::Gateway(g) = &o.body else { return Vec::new() };
+    let GatewayObject::Route(route) = g.as_ref() else { return Vec::new() };
+    route
+        .rules
+        .iter()
+        .flat_map(|r| r.backends.iter())
+        .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
+        .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference"))
+        .collect()
+}
+
 /// The words of the IgnoredKind note of a Gateway API kind whose routing is followed: the schema
 /// stays unknown, the semantics are used.
 pub fn ignored_words(kind: &str, api_version: &str) -> String {

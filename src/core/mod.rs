@@ -471,6 +471,9 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             if o.api_version == "autoscaling/v1" && o.kind == "HorizontalPodAutoscaler" && !strict_errs.iter().any(|d| d.severity == Severity::Error) {
                 strict_errs.extend(scaling::v1_annotation_error(&o.source));
             }
+            if gateway_api {
+                strict_errs.extend(gateway::crd_errors(&o));
+            }
             o.refused |= strict_errs.iter().any(|d| d.severity == Severity::Error);
             if !strict_errs.is_empty() {
                 let id = o.id();

@@ -105,7 +105,7 @@ fn cross_namespace_backend_ref_needs_a_reference_grant_route_reason_ref_not_perm
 /// backendRef's share (httproute_types.go HTTPRouteRule.BackendRefs: "if two backends are
 /// specified with equal weights, and one is invalid, 50 percent of traffic must receive a 500");
 /// an unsupported kind is InvalidKind (RouteReasonInvalidKind); a Service without a port is
-/// invalid (BackendObjectReference.Port "is required when the referent is a Kubernetes Service").
+/// refused by the CRD (BackendObjectReference's CEL rule "Must have port for Service reference").
 #[test]
 fn weights_share_the_500_and_invalid_kind_and_missing_port_http_route_rule_backend_refs() {
     let r = analyze(&route("    - name: stirling-pdf\n      port: 8080\n    - name: stirling-pdf\n      port: 9090\n"), &Config::default());
@@ -119,8 +119,9 @@ fn weights_share_the_500_and_invalid_kind_and_missing_port_http_route_rule_backe
     let r = analyze(&route("    - name: stirling-pdf\n      kind: Backend\n      group: gateway.envoyproxy.io\n"), &Config::default());
     assert!(warnings(&r).is_empty(), "{:?}", warnings(&r));
     assert!(r.diagnostics.iter().any(|d| d.code == "GatewayBackendRef" && d.message.contains("backendRef kind Backend.gateway.envoyproxy.io is not a core Service") && d.message.contains("reason InvalidKind")));
+    // (a Service backendRef without a port: the CRD's CEL rule refuses the route, review20)
     let r = analyze(&route("    - name: stirling-pdf\n"), &Config::default());
-    assert!(warnings(&r)[0].contains("reason PortNotSpecified"), "{:?}", warnings(&r));
+    assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains("Must have port for Service reference")), "{:?}", r.diagnostics);
 }
 
 /// The Gateway in the input: its listener (sectionName, else the first) and address on the first

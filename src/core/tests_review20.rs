@@ -78,3 +78,30 @@ fn traffic_distribution_with_internal_traffic_policy_local_topology_categorize_e
     let m = note(&text.replace("  internalTrafficPolicy: Local\n", ""));
     assert!(m.starts_with("spec.trafficDistribution: PreferSameZone: the EndpointSlice controller hints each ready endpoint for its node's zone"), "{m}");
 }
+
+/// gwapi said a Service backendRef without a port gets ResolvedRefs False, reason
+/// PortNotSpecified, and the Gateway answers its requests HTTP 500. The Gateway API CRDs refuse
+/// such a route at create (kubernetes-sigs/gateway-api apis/v1/object_reference_types.go
+/// BackendObjectReference: XValidation "Must have port for Service reference", rule
+/// "(size(self.group) == 0 && self.kind == 'Service') ? has(self.port) : true"): the HTTPRoute
+/// never exists, so no Gateway serves it.
+#[test]
+fn httproute_service_backend_ref_without_port_is_refused_backend_object_reference_cel() {
+    let text = fixture("03-httproute-backendref-without-port.yaml");
+    let r = analyze(&text, &Config::default());
+    let e = r.diagnostics.iter().find(|d| d.severity == Severity::Error).expect("the CRD's refusal");
+    assert!(e.message.contains("spec.rules[0].backendRefs[0]") && e.message.contains("Invalid value: \"object\": Must have port for Service reference"), "{}", e.message);
+    assert_eq!((e.line, e.object.as_deref()), (26, Some("HTTPRoute/default/web")));
+    assert!(r.diagnostics.iter().all(|d| !d.message.contains("PortNotSpecified")), "{:?}", r.diagnostics);
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    assert!(web.paths.iter().all(|p| p.entry != super::paths::Entry::HttpRoute), "no route path: the route does not exist");
+
+    // with its port: accepted, and the route's path is there
+    let r = analyze(&text.replace("    - name: web\n---", "    - name: web\n      port: 80\n---"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:?}", r.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect::<Vec<_>>());
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    assert!(web.paths.iter().any(|p| p.entry == super::paths::Entry::HttpRoute));
+    // another kind without a port (implementation-specific) is not the rule's
+    let r = analyze(&text.replace("    - name: web\n---", "    - name: web\n      group: gateway.envoyproxy.io\n      kind: Backend\n---"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error));
+}
