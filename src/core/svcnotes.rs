@@ -86,7 +86,7 @@ pub fn traffic_distribution_note(svc_obj: &Object, s: &ServiceReport, cluster: &
         return;
     }
     let rule = match td {
-        "PreferSameNode" => "the EndpointSlice controller hints each ready endpoint for its own node and its node's zone; kube-proxy on a node then sends that node's connections only to the endpoints on that same node when every ready endpoint has a node hint and at least one is on it, otherwise only to those in the node's zone (when every ready endpoint has a zone hint and one is in that zone), otherwise to every ready endpoint".to_string(),
+        "PreferSameNode" => "the EndpointSlice controller hints each ready endpoint for its own node and its node's zone; kube-proxy on a node then sends that node's connections only to the endpoints on that same node when every ready endpoint has a node hint and at least one is on it, otherwise only to those in the node's zone (when every ready endpoint has a zone hint and one is in that zone), otherwise to every ready endpoint (the node rule is kube-proxy's PreferSameTrafficDistribution feature: beta and on by default since Kubernetes 1.34, alpha and off in 1.33)".to_string(),
         _ => format!(
             "the EndpointSlice controller hints each ready endpoint for its node's zone (the node's {ZONE_LABEL} label), and kube-proxy on a node sends that node's connections only to the endpoints hinted for the node's zone, when every ready endpoint has a zone hint and at least one is in that zone; otherwise to every ready endpoint. It is a zone rule, not a node rule: a client's connection may go to any endpoint in its zone, on its own node or another{}",
             if td == "PreferClose" { " (PreferClose is the older name of PreferSameZone)" } else { "" }

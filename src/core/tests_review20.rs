@@ -105,3 +105,15 @@ fn httproute_service_backend_ref_without_port_is_refused_backend_object_referenc
     let r = analyze(&text.replace("    - name: web\n---", "    - name: web\n      group: gateway.envoyproxy.io\n      kind: Backend\n---"), &Config::default());
     assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error));
 }
+
+/// The PreferSameNode node rule is kube-proxy's only with the PreferSameTrafficDistribution
+/// feature gate (pkg/proxy/topology.go topologyModeFromHints: `if
+/// utilfeature.DefaultFeatureGate.Enabled(features.PreferSameTrafficDistribution)`;
+/// pkg/features/kube_features.go: alpha, off, 1.33; beta, on, 1.34): the info says so.
+#[test]
+fn prefer_same_node_names_its_feature_gate_topology_mode_from_hints() {
+    let text = fixture("02-traffic-distribution-itp-local.yaml").replace("  internalTrafficPolicy: Local\n", "").replace("PreferSameZone", "PreferSameNode");
+    let r = analyze(&text, &Config::default());
+    let m = &r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap().message;
+    assert!(m.contains("(the node rule is kube-proxy's PreferSameTrafficDistribution feature: beta and on by default since Kubernetes 1.34, alpha and off in 1.33)"), "{m}");
+}
