@@ -1144,7 +1144,7 @@ pub fn class_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                 ErrorType::Resolution,
                 "GatewayClassNotFound",
                 format!(
-                    "spec.gatewayClassName: Gateway {} names GatewayClass \"{}\", and no GatewayClass of that name is in this input (its GatewayClasses: {}): no controller manages the Gateway, so it is not Accepted (Accepted and Programmed stay Unknown, reason Pending: no controller has reconciled the Gateway) and it serves none of its routes",
+                    "spec.gatewayClassName: Gateway {} names GatewayClass \"{}\", and no GatewayClass of that name is in this input (its GatewayClasses: {}): unless the cluster has one that this input leaves out, no controller manages the Gateway, so it is not Accepted (Accepted and Programmed stay Unknown, reason Pending: no controller has reconciled the Gateway) and it serves none of its routes",
                     o.meta.name,
                     gw.class,
                     classes.join(", ")

@@ -1759,7 +1759,9 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             } else if matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort) {
                 // outside traffic (corpus3 finding 5): the source an isolated pod sees is the
                 // entry node's address after kube-proxy's SNAT (externalTrafficPolicy Cluster:
-                // KUBE-MARK-MASQ, then MASQUERADE in KUBE-POSTROUTING), always allowed on the
+                // KUBE-MARK-MASQ, then MASQUERADE in KUBE-POSTROUTING: the address of the
+                // outgoing interface, which an overlay's tunnel device has — flannel.1, tunl0 —
+                // review20), always allowed on the
                 // pod's own node ("traffic to and from the node where a Pod is running is always
                 // allowed, regardless of the IP address of the Pod or the node", NetworkPolicy
                 // docs) and from another node only if a rule admits that address (an ipBlock
@@ -1771,7 +1773,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     (true, Some(n)) => {
                         // (the node's address of the Service's family: its proxier masquerades to it)
                         let ip = n.ip_for(s.cluster_ip.as_deref().is_some_and(|c| c.contains(':')));
-                        (ip.parse().ok(), format!("{}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic)", n.name, n.name), format!("{}'s address {ip} (SNAT)", n.name))
+                        (ip.parse().ok(), format!("{}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {} masquerades outside traffic to the address of the interface it leaves by; with an overlay network plugin, such as flannel's VXLAN or Calico's IPIP, that is the node's tunnel address, not {ip})", n.name, n.name), format!("{}'s address {ip} (SNAT)", n.name))
                     }
                     (true, None) => (None, "the entry node's address after SNAT (externalTrafficPolicy Cluster)".to_string(), String::new()),
                     (false, _) => {
@@ -2249,7 +2251,7 @@ mod tests {
                 assert_eq!(check(&y, &r, &format!("nodeport@{node}")).0, "ok");
             } else {
                 assert_eq!(p.outcome, Outcome::Dropped, "{p:?}");
-                assert!(p.reason.starts_with(&format!("NetworkPolicy web-deny-all selects web for ingress and no rule admits the source it sees, {node}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {node} masquerades outside traffic), on 80/TCP")), "{}", p.reason);
+                assert!(p.reason.starts_with(&format!("NetworkPolicy web-deny-all selects web for ingress and no rule admits the source it sees, {node}'s address {ip} after SNAT (externalTrafficPolicy Cluster: kube-proxy on {node} masquerades outside traffic to the address of the interface it leaves by; with an overlay network plugin, such as flannel's VXLAN or Calico's IPIP, that is the node's tunnel address, not {ip}), on 80/TCP")), "{}", p.reason);
                 let last = p.hops.last().expect("hops");
                 assert_eq!((last.kind, last.from.as_str(), last.to.as_str(), last.src.as_str()), (HopKind::Drop, "pod:web", "pod:web", format!("{ip}:51000").as_str()));
                 assert_eq!(p.hops[p.hops.len() - 2].kind, HopKind::SnatDnat);

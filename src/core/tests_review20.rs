@@ -117,3 +117,33 @@ fn prefer_same_node_names_its_feature_gate_topology_mode_from_hints() {
     let m = &r.diagnostics.iter().find(|d| d.code == "TrafficDistribution").unwrap().message;
     assert!(m.contains("(the node rule is kube-proxy's PreferSameTrafficDistribution feature: beta and on by default since Kubernetes 1.34, alpha and off in 1.33)"), "{m}");
 }
+
+/// GatewayClassNotFound concluded from the input alone that no controller manages the Gateway;
+/// a GatewayClass is cluster-scoped and usually installed with its controller (Envoy Gateway's
+/// chart), not pasted beside the Gateway. The warning now says it holds unless the cluster has
+/// the class (apis/v1 gateway_types.go GatewayReasonPending: "no controller has reconciled the
+/// Gateway").
+#[test]
+fn gateway_class_not_found_says_unless_the_cluster_has_it_gateway_reason_pending() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fidfix21/04-gateway-cert-other-namespace.yaml")).unwrap();
+    let r = analyze(&text.replace("gatewayClassName: eg", "gatewayClassName: envoy"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayClassNotFound").expect("the warning");
+    assert!(d.message.contains("(its GatewayClasses: eg): unless the cluster has one that this input leaves out, no controller manages the Gateway"), "{}", d.message);
+}
+
+/// The source an isolated pod sees for a nodePort connection under externalTrafficPolicy
+/// Cluster was called the entry node's address. kube-proxy marks it (KUBE-MARK-MASQ) and
+/// MASQUERADE (pkg/proxy/iptables/proxier.go, KUBE-POSTROUTING) rewrites it to the address of
+/// the interface the packet leaves by: with an overlay (flannel's flannel.1, Calico's tunl0) that
+/// is the tunnel device's address, not the node's InternalIP, so an ipBlock of node addresses
+/// does not admit it there. The words now say so.
+#[test]
+fn nodeport_snat_source_names_the_overlay_tunnel_address_proxier_masquerade() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/qa1-27-netpol-nodeport.yaml")).unwrap();
+    let r = analyze(&text, &Config::default());
+    let reasons: Vec<&str> = r.services.iter().flat_map(|s| s.paths.iter()).map(|p| p.reason.as_str()).filter(|t| t.contains("after SNAT")).collect();
+    assert!(!reasons.is_empty());
+    for t in reasons {
+        assert!(t.contains("masquerades outside traffic to the address of the interface it leaves by; with an overlay network plugin, such as flannel's VXLAN or Calico's IPIP, that is the node's tunnel address, not 192.168.49."), "{t}");
+    }
+}
