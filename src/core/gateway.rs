@@ -344,7 +344,9 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
-    format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have (its fields are not checked here); it is not drawn, but Gateway API's routing is used: {used}")
+    // (a route's one checked rule: crd_errors, review20)
+    let checked = if matches!(kind, "HTTPRoute" | "GRPCRoute") { "its fields are not checked here, but for the rule that a Service backendRef names a port" } else { "its fields are not checked here" };
+    format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); it is not drawn, but Gateway API's routing is used: {used}")
 }
 
 /// The Gateway API objects of the input that were not refused.
