@@ -2882,3 +2882,5 @@ mod tests_fidfix21;
 mod tests_qafix5;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix23;
