@@ -742,7 +742,34 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     }
     failed_scheduling_notes(&cluster, objects, diags);
     rollout_host_port_notes(&cluster, objects, diags);
+    hand_written_pod_notes(&cluster, objects, diags);
     cluster
+}
+
+/// A Pod without a status in an input whose other pods a cluster printed (fidfix23 item 6): the
+/// API server gives every pod it creates a status (pkg/registry/core/pod/strategy.go
+/// podStrategy.PrepareForCreate: Phase Pending, QOSClass), so `kubectl get -o yaml` prints one for
+/// every pod; a pod without one was written by hand beside the dump. This picture simulates it as
+/// if applied (scheduled, Running and Ready, an address of its own: as every pod without a
+/// status) and it stands beside the cluster's pods, as a ready endpoint of the Services that
+/// select it; the words say so where the pod is written. Info.
+fn hand_written_pod_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    if !objects.iter().any(|o| !o.refused && matches!(&o.body, Body::Pod(_, st) if st.present)) {
+        return;
+    }
+    // (the pods of the input's Pod objects, each once: its `object` is the Pod's index)
+    for p in cluster.pods.iter().filter(|p| !p.status_given && p.replaces.is_none()) {
+        let Some(o) = objects.get(p.object).filter(|o| !o.refused && matches!(o.body, Body::Pod(..))) else { continue };
+        let state = match (&p.node, &p.ip) {
+            (Some(n), Some(ip)) => format!("{}, {} on node {n} with address {ip}", p.phase, if p.ready { "Ready" } else { "not Ready" }),
+            _ => p.phase.clone(),
+        };
+        let msg = format!(
+            "Pod {} has no status, unlike the input's other pods, which a cluster printed: the API server gives every pod it creates a status (phase Pending at least), so `kubectl get -o yaml` prints one for each; this pod was written by hand, and the picture simulates it as if it were applied ({state}) beside the cluster's pods, which the cluster may not have",
+            o.meta.name
+        );
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "PodSimulated", msg, o.source.pos).on(&o.id()));
+    }
 }
 
 /// A Deployment rolling out pods that hold host ports on every node that can run them: the
@@ -4272,10 +4299,11 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
             "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready{}{}",
             c.name,
             startup_never_started(probe),
-            liveness_restarts(c)
+            // (an errored startupProbe: its words say the liveness probe never runs)
+            if probe == "startupProbe" { String::new() } else { liveness_restarts(c) }
         ));
     }
-    let notes = if p.status.present { Vec::new() } else { probe_notes(&p.spec.containers, &p.spec.sidecars, ready && node_idx.is_some()) };
+    let notes = if p.status.present { dumped_probe_notes(&p.spec.containers, &p.spec.sidecars, ready) } else { probe_notes(&p.spec.containers, &p.spec.sidecars, ready && node_idx.is_some()) };
     // a container the kubelet reports waiting or terminated (CrashLoopBackOff, ImagePullBackOff,
     // CreateContainerConfigError, OOMKilled): why the pod is not Ready, in its words
     if let (false, Some(st)) = (ready, p.status.container_state.as_deref()) {
@@ -5070,6 +5098,33 @@ pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[su
         }
     }
     out
+}
+
+/// A dumped pod (its status given, fidfix23): the status is the cluster's truth, the note
+/// explains it. Not Ready, with a startup or readiness probe on a port name its container does
+/// not declare: the kubelet cannot resolve it (pkg/probe/util.go ResolveContainerPort →
+/// findPortByName: `port %q not found`), pkg/kubelet/prober/prober.go probe returns the error
+/// and pkg/kubelet/prober/worker.go doProbe throws the result away ("Prober error, throw away
+/// the result"), so the readiness result stays at newWorker's initial Failure, or the startup
+/// result at Unknown and no readiness probe runs ("Disable other probes until container has
+/// started"): prober_manager.go UpdatePodStatus never sets the container Ready. A pod the dump
+/// shows Ready gets no such note (it would contradict the cluster).
+pub(crate) fn dumped_probe_notes(containers: &[super::model::Container], sidecars: &[super::model::Container], ready: bool) -> Vec<String> {
+    if ready {
+        return Vec::new();
+    }
+    containers
+        .iter()
+        .chain(sidecars.iter())
+        .filter_map(|c| {
+            let (probe, port) = c.unresolved_probe_port.as_ref()?;
+            Some(format!(
+                "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds and the pod cannot become Ready, as its status says{}",
+                c.name,
+                startup_never_started(probe)
+            ))
+        })
+        .collect()
 }
 
 /// What an errored startupProbe adds (fidfix21): pkg/kubelet/prober/worker.go newWorker starts

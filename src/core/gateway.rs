@@ -818,13 +818,59 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
         if !working.is_empty() && not_served(o, route, &attached).is_none() {
             // accepted, but on a listener that is not programmed or by a Gateway no controller
             // manages: the path is Rejected there (fidfix22), and so are these words
-            let msg = match listener_not_programmed(objects, o, route, &attached) {
+            let mut msg = match listener_not_programmed(objects, o, route, &attached) {
                 Some(dead) => format!("the Gateway serves none of this route's requests, so they reach none of its backendRefs ({}): {dead}", working.join("; ")),
                 None => format!("the Gateway sends {}", working.join("; ")),
             };
+            if let Some(each) = parent_statuses(objects, o, route, &attached) {
+                msg.push_str(&each);
+            }
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "GatewayRoutes", msg, o.source.pos).on(&id));
         }
     }
+}
+
+/// Each parentRef's own status, for a route with several (fidfix23): gateway-api
+/// apis/v1/shared_types.go RouteStatus.Parents — "the status of the route with respect to each
+/// parent", one RouteParentStatus per parentRef, each with its own Accepted condition. The path
+/// goes through the first accepting one ([`gateway_words`]); every other accepting Gateway serves
+/// the route's requests at its own address too. None with one parentRef (the path says it all).
+fn parent_statuses(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> Option<String> {
+    if route.parents.len() < 2 {
+        return None;
+    }
+    let first = attached.iter().position(|a| matches!(a, Attach::Accepted(_)));
+    let each: Vec<String> = route
+        .parents
+        .iter()
+        .zip(attached)
+        .enumerate()
+        .map(|(i, (p, a))| {
+            let ns = p.namespace.as_deref().unwrap_or(&o.meta.namespace);
+            let shown = if ns == o.meta.namespace { p.name.clone() } else { format!("{ns}/{}", p.name) };
+            let words = match a {
+                Attach::Accepted(li) => {
+                    let found = parent_gateway(objects, o, p);
+                    let listener = found.and_then(|(_, gw)| gw.listeners.get(*li));
+                    let on = listener.map(|l| format!(" on listener {} ({} on port {})", l.name, l.protocol, l.port.map(|n| n.to_string()).unwrap_or_default())).unwrap_or_default();
+                    let serves = match found {
+                        Some((_, gw)) if matches!(class_controller(objects, &gw.class), Some(None)) => format!(", but its gatewayClassName \"{}\" names no GatewayClass of this input, so no controller serves it there", gw.class),
+                        Some((g, _)) if listener.is_some_and(|l| !listener_serves(objects, g, l)) => ", but that listener is not programmed (ResolvedRefs False, reason RefNotPermitted), so it serves none of the route's requests there".to_string(),
+                        _ if first == Some(i) => ": the path shown goes through it".to_string(),
+                        _ => ": it serves the route's requests too, at its own address".to_string(),
+                    };
+                    format!("Accepted True{on}{serves}")
+                }
+                Attach::Refused { reason, why, .. } => format!("Accepted False, reason {reason}: {why}"),
+                Attach::Unknown if p.kind != "Gateway" || p.group != GROUP => format!("a {} ({}), not a Gateway: not judged here", p.kind, p.group),
+                Attach::Unknown if parent_gateway(objects, o, p).is_none() => "not in the input: its status is not known here".to_string(),
+                Attach::Unknown => format!("not judged here: the route's namespace {} is not in the input, and the listener's namespace selector needs its labels", o.meta.namespace),
+            };
+            let what = if p.kind == "Gateway" && p.group == GROUP { format!("Gateway {shown}") } else { format!("{} {shown}", p.kind) };
+            format!("{} ({what}): {words}", p.field)
+        })
+        .collect();
+    Some(format!(". Each parentRef has its own status (RouteStatus.parents, one RouteParentStatus per parentRef): {}", each.join("; ")))
 }
 
 /// The drawn box of a route's Gateway on its paths: `external:` + this.

@@ -2888,3 +2888,5 @@ mod tests_qafix5;
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review20;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix23;

@@ -1055,7 +1055,12 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
         }
         let name = r.string(c.get("name"), &format_args!("{f}.name")).unwrap_or_default();
         let ports = container_ports(r, c, &f);
-        let unresolved_probe_port = ["readinessProbe", "startupProbe"].iter().find_map(|k| {
+        // the startupProbe first (fidfix23): when both name a port the container does not
+        // declare, the startup probe errors, the container never counts as started and the
+        // readiness probe never runs (pkg/kubelet/prober/worker.go doProbe "Disable other probes
+        // until container has started"; prober_manager.go UpdatePodStatus: Ready only `if
+        // started`), so the startupProbe is the cause
+        let unresolved_probe_port = ["startupProbe", "readinessProbe"].iter().find_map(|k| {
             let probe = c.get(k)?;
             let port = ["httpGet", "tcpSocket"].iter().find_map(|h| probe.get(h)?.get("port")?.as_str())?;
             let declared = ports.iter().any(|p| p.name.as_deref() == Some(port));

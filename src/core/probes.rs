@@ -31,13 +31,19 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                 // time, so the pod is never Ready (cluster.rs says so on the pod). A warning at the
                 // line, which Why's Ready check names.
                 let names: Vec<&str> = items(c.get("ports")).iter().filter_map(|p| p.get("name")?.as_str()).collect();
-                let named = ["readinessProbe", "startupProbe"].iter().find_map(|k| {
+                // the startupProbe first (fidfix23): with both on such names, the startup probe
+                // errors and the readiness probe never runs (pkg/kubelet/prober/worker.go doProbe
+                // "Disable other probes until container has started"), so it is the cause
+                let unresolved = |k: &'static str| {
                     let probe = c.get(k).filter(|p| !p.is_null())?;
                     ["httpGet", "tcpSocket"].iter().find_map(|h| {
                         let port = probe.get(h)?.get("port")?.as_str()?;
-                        (!names.contains(&port) && port.parse::<u16>().is_err()).then_some((*k, *h, port))
+                        (!names.contains(&port) && port.parse::<u16>().is_err()).then_some((k, *h, port))
                     })
-                });
+                };
+                let named = unresolved("startupProbe").or_else(|| unresolved("readinessProbe"));
+                // the readinessProbe's own unresolved name, said after the startup cause
+                let readiness_too = named.filter(|n| n.0 == "startupProbe").and_then(|_| unresolved("readinessProbe"));
                 // a livenessProbe on such a name (fidfix20: qa3's q/33, jacksontj/promxy#372;
                 // corrected by fidfix21): every liveness probe errors too, but
                 // pkg/kubelet/prober/worker.go doProbe throws an errored result away ("Prober
@@ -64,11 +70,16 @@ pub fn notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                     let field = format!("{prefix}.{list}[{i}].{k}.{h}.port");
                     let name = cname;
                     let has = if names.is_empty() { "it names no port".to_string() } else { format!("its ports are named {}", names.join(", ")) };
-                    let also = match live {
+                    let readiness = match readiness_too {
+                        Some((_, _, rp)) => format!("; the readinessProbe uses port \"{rp}\", not found either, but it never runs: the kubelet runs no readiness probe before the startup probe has succeeded"),
+                        None => String::new(),
+                    };
+                    // (an errored startupProbe: its words say the liveness probe never runs)
+                    let also = match live.filter(|_| k != "startupProbe") {
                         Some((_, _, lp)) => format!("; the livenessProbe uses port \"{lp}\" too and errors as well, but {}", never()),
                         None => String::new(),
                     };
-                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){}{also}", super::cluster::startup_never_started(k));
+                    let message = format!("{field}: port \"{port}\" not found: container {name} has no port named {port} ({has}), so the kubelet cannot resolve the probe's port, every {k} errors and the pod never becomes Ready (no endpoint: the Service sends it nothing){}{}{also}", super::cluster::startup_never_started(k), readiness);
                     let pos = o.pos(&field);
                     diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ProbePortNotFound", message, pos).on(&o.id()).at_field(&field));
                 }

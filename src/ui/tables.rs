@@ -185,6 +185,40 @@ fn service_card(c: Card) -> AnyView {
     .into_any()
 }
 
+/// Under a pod's state in the pods table (fidfix23): why it is Pending, Failed or not Ready
+/// (the report's pending / failed / not-ready reason, the words the diagram's pod box and the
+/// details panel show) and its probe notes (core::cluster::probe_notes, dumped_probe_notes).
+/// A native <details>: its summary is a button to the keyboard (Enter, Space) and to a screen
+/// reader (collapsed / expanded), and the words are text in the cell, not a hover title.
+fn pod_why(p: &PodReport) -> Option<AnyView> {
+    let (label, reason) = match (&p.pending_reason, &p.failed_reason, &p.not_ready_reason) {
+        (Some(r), _, _) => ("why Pending", Some(r.clone())),
+        (None, Some(r), _) => ("why Failed", Some(r.clone())),
+        (None, None, Some(r)) if !p.ready => ("why not Ready", Some(r.clone())),
+        _ => ("", None),
+    };
+    if reason.is_none() && p.notes.is_empty() {
+        return None;
+    }
+    let summary = match (reason.is_some(), p.notes.len()) {
+        (true, 0) => label.to_string(),
+        (true, _) => format!("{label}, probe notes"),
+        (false, 1) => "probe note".to_string(),
+        (false, n) => format!("probe notes ({n})"),
+    };
+    let notes = p.notes.clone();
+    Some(
+        view! {
+            <details class="pod-why">
+                <summary>{summary}</summary>
+                {reason.map(|r| view! { <p class="pod-reason">{r}</p> })}
+                {(!notes.is_empty()).then(|| view! { <ul class="pod-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+            </details>
+        }
+        .into_any(),
+    )
+}
+
 /// A whole cluster has thousands of pods: the tables show this many rows (and Service cards)
 /// at first, and a button shows the rest (issue #12: 10,000 rows took seconds to build).
 const FIRST_ROWS: usize = 200;
@@ -247,12 +281,13 @@ pub fn Analysis() -> impl IntoView {
             })
             .collect::<Vec<_>>()
             .join(", ");
+        let why = pod_why(&p);
         view! {
             <tr class="pod-row" data-name=p.name.clone()>
                 <td>{format!("{}/{}", p.namespace, p.name)}</td>
                 <td>{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
                 <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
-                <td>{state}</td>
+                <td>{state}{why}</td>
                 <td>{labels_text(&p.labels)}</td>
                 <td>{ports}</td>
             </tr>
