@@ -1034,7 +1034,7 @@ pub fn tls_secret_notes(objects: &[Object], created: &[(&str, &str, &str)], diag
             let for_hosts = if hosts.is_empty() { String::new() } else { format!(" for {}", hosts.join(", ")) };
             diags.push(
                 Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressTLSSecretNotFound",
-                    format!("{f} {secret}: no Secret {secret} in namespace {ns}, the Ingress's own (this input creates one in namespace {}): an Ingress can name only a Secret of its own namespace, so the controller does not find it and serves{for_hosts} {FAKE_CERT}", others.join(", ")),
+                    format!("{f} {secret}: no Secret {secret} in namespace {ns}, the Ingress's own (this input creates one in namespace {}): an Ingress can name only a Secret of its own namespace, so the controller does not find it and serves {FAKE_CERT}{for_hosts}", others.join(", ")),
                     o.pos(&f))
                 .hint(format!("Create the Secret {secret} in namespace {ns}"))
                 .on(&o.id()),

@@ -1532,6 +1532,8 @@ fn analyze_checked(
     svcnotes::pod_subdomain_notes(&objects, &svcs, &cluster, &cfg.cluster_domain, &mut diags);
     // (workloads' selectors overlapping another's template: qa6 07)
     svcnotes::workload_selector_overlaps(&objects, &mut diags);
+    // (host-network pods that do not use the cluster DNS: qa6 11)
+    svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.

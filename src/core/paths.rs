@@ -317,16 +317,19 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
             (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached from the node: kube-proxy's rules catch the node's own packets too"),
             _ => String::new(),
         };
+        // what the application types: the bare name in its own namespace, name.namespace else
+        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
         let s = std::sync::Arc::make_mut(slot);
         for i in hits {
             let path = &mut s.paths[i];
             let h = path.hops[0].clone();
             let name = h.dst.trim_end_matches('?').to_string();
             let explanation = format!(
-                "The client pod {}/{} runs with {why}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS, so it asks {client_node}'s resolver for {name}, which knows no {domain} names: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: ClusterFirstWithHostNet in the pod spec to use the cluster DNS.{by_ip}",
-                p.namespace, p.name
+                "The client pod {}/{} runs with {why}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\", which knows no {domain} names, {name} neither: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: ClusterFirstWithHostNet in the pod spec to use the cluster DNS.{by_ip}",
+                p.namespace, p.name, p.namespace
             );
-            path.hops = vec![hop(HopKind::Dns, client.clone(), client.clone(), h.src, h.dst, None, explanation)];
+            // (to the client's node, whose resolver it asks: not to the cluster DNS box)
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("node:{client_node}"), h.src, h.dst, None, explanation)];
             path.outcome = Outcome::Nxdomain;
             path.reason = format!("the client pod does not use the cluster DNS ({why}): its node's resolver does not resolve {name}");
             path.backends = Vec::new();

@@ -217,11 +217,12 @@ pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], clu
                 let fqdn_flag = super::yaml::node_at(&o.source, prefix).and_then(|s| s.get("setHostnameAsFQDN")).is_some_and(|n| matches!(n.kind, super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
                 let dashed = p.ip.as_deref().map(|ip| ip.replace(['.', ':'], "-"));
                 let known = match (svc, selects, dashed) {
-                    (Some(s), true, Some(d)) if s.headless() => format!("; cluster DNS knows them only by their address under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain}"),
+                    (Some(s), true, Some(d)) if s.headless() && count == 1 => format!("; cluster DNS knows it only by its address under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain}"),
+                    (Some(s), true, Some(d)) if s.headless() => format!("; cluster DNS knows them only by their addresses under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain} and the like"),
                     (None, ..) => format!("; there is no Service named {sub} in namespace {ns} either"),
                     _ => String::new(),
                 };
-                let whose = if count == 1 { "the pod has" } else { "its pods have" };
+                let whose = if count == 1 { "the pod has no DNS name of its own" } else { "its pods have no DNS names of their own" };
                 let fqdn_note = if fqdn_flag { ". With setHostnameAsFQDN: true the pod's own hostname is that name, which nobody can resolve" } else { "" };
                 let hint = if matches!(o.body, Body::Pod(..)) {
                     format!("Set spec.hostname to give the pod the name <hostname>.{sub}.{ns}.svc.{domain}")
@@ -230,7 +231,7 @@ pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], clu
                 };
                 diags.push(
                     Diagnostic::note(Severity::Info, ErrorType::Resolution, "SubdomainWithoutHostname",
-                        format!("spec.subdomain {sub} without spec.hostname: {whose} no DNS name of its own (no {}.{sub}.{ns}.svc.{domain} record): the EndpointSlice controller sets an endpoint's hostname only from spec.hostname, though the kubelet makes <pod name>.{sub}.{ns}.svc.{domain} the pod's hostname -f{known}{fqdn_note}", p.name),
+                        format!("spec.subdomain {sub} without spec.hostname: {whose} (no {}.{sub}.{ns}.svc.{domain} record): the EndpointSlice controller sets an endpoint's hostname only from spec.hostname, though the kubelet makes <pod name>.{sub}.{ns}.svc.{domain} the pod's hostname -f{known}{fqdn_note}", p.name),
                         at)
                     .hint(hint)
                     .on(&o.id()),
@@ -309,4 +310,34 @@ pub fn mixed_protocol_lb_note(svc_obj: &Object, s: &ServiceReport, diags: &mut V
         .on(&format!("Service/{}/{}", s.namespace, s.name))
         .at_field("spec.ports"),
     );
+}
+
+/// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406: a hostNetwork DaemonSet's `ping
+/// etcd` says "bad address"): a written host-network pod or workload whose dnsPolicy is
+/// ClusterFirst (the default) does not use the cluster DNS — pkg/kubelet/network/dns/dns.go
+/// getPodDNSType: `case v1.DNSClusterFirst: if !kubecontainer.IsHostNetworkPod(pod) { return
+/// podDNSCluster }` "Fallback to DNSDefault for pod on hostnetwork". An info on spec.hostNetwork,
+/// outside kube-system (its host-network agents, kube-proxy among them, need no Service names);
+/// not for dumps. The path of such a client pod says the same (paths::node_resolver_paths).
+pub fn host_network_dns_notes(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<usize> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.host_network && p.namespace != "kube-system" && super::paths::node_resolver_reason(p).is_some() && p.dns_policy.is_none()) {
+        if seen.contains(&p.object) {
+            continue;
+        }
+        seen.push(p.object);
+        let Some(o) = objects.get(p.object) else { continue };
+        let Some(prefix) = o.pod_spec_path() else { continue };
+        if o.refused || o.dumped() {
+            continue;
+        }
+        let whose = if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" };
+        diags.push(
+            Diagnostic::note(Severity::Info, ErrorType::Resolution, "HostNetworkClusterFirst",
+                format!("hostNetwork: true with dnsPolicy ClusterFirst (the default): the kubelet gives a host-network pod its node's /etc/resolv.conf instead of the cluster DNS, so {whose} cannot resolve Service names, short or fully qualified: a lookup fails (ping: \"bad address\", curl: \"Could not resolve host\") while the Services' clusterIPs are reached"),
+                o.pos(&format!("{prefix}.hostNetwork")))
+            .hint("Set dnsPolicy: ClusterFirstWithHostNet to use the cluster DNS from the node's network")
+            .on(&o.id()),
+        );
+    }
 }
