@@ -396,7 +396,9 @@ pub fn path_matching(p: &IngressPath) -> Option<String> {
             let other = if path.ends_with('/') { path.trim_end_matches('/').to_string() } else { format!("{path}/") };
             Some(format!("Exact {path} matches the request path {path} only (case-sensitive; not {other}, nor a longer path)"))
         }
-        "Prefix" if path.trim_end_matches('/').is_empty() => Some("Prefix / matches every request path (when a longer path of the Ingress matches too, the longer wins)".into()),
+        // (qa6 15, kubernetes/ingress-nginx#9034: "only / and /setting, everything else 404" is
+        // pathType Exact for /)
+        "Prefix" if path.trim_end_matches('/').is_empty() => Some("Prefix / matches every request path (when a longer path of the Ingress matches too, the longer wins; with pathType Exact, / matches only /, and a path no other rule matches gets the controller's default backend, 404)".into()),
         "Prefix" => {
             let base = path.trim_end_matches('/');
             let last = base.rsplit('/').next().unwrap_or_default();
@@ -514,6 +516,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
             let port_shown = if sb.port_name.is_empty() { sb.port_number.to_string() } else { quote(&sb.port_name) };
             let host = rule.map(|(r, _)| r.host.as_str()).filter(|h| !h.is_empty());
             let tls = host.is_some_and(|h| tls_hosts.iter().any(|t| t == h));
+            // (listed in an item without secretName: the default certificate, tls_notes)
+            let fake_cert = tls && host.is_some_and(|h| matches!(tls_secret_for(&tls_items(o), h), Some((_, None))));
             let scheme = if tls { "https" } else { "http" };
             let url = format!("{scheme}://{}{}", host.unwrap_or("<the controller's address>"), rule.map(|(_, p)| if p.path.is_empty() { "/" } else { p.path.as_str() }).unwrap_or("/"));
             let matched = match rule {
@@ -544,7 +548,13 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                 explanation: format!(
                     "The client sends an HTTP request for {url} to the ingress controller{by} of Ingress {}: its address is the controller's own (its LoadBalancer or NodePort Service, or the cloud's load balancer), not in this input{}. The controller matches {matched}",
                     o.meta.name,
-                    if tls { "; the controller terminates TLS for this host (spec.tls)" } else { "" }
+                    if fake_cert {
+                        "; the controller terminates TLS for this host (spec.tls) with its default certificate, since the spec.tls item listing it has no secretName"
+                    } else if tls {
+                        "; the controller terminates TLS for this host (spec.tls)"
+                    } else {
+                        ""
+                    }
                 ),
                 src_rewritten: None,
             };
@@ -935,6 +945,144 @@ pub fn rewrite_notes(o: &Object, spec: &IngressSpec, diags: &mut Vec<Diagnostic>
         .on(&o.id())
         .at_field(&format!("metadata.annotations[{KEY}]")),
     );
+}
+
+/// One `spec.tls` item as written: its hosts (with positions), its secretName (None: absent or
+/// empty) and where the item starts.
+struct TlsItem<'a> {
+    hosts: Vec<(&'a str, super::yaml::Pos)>,
+    secret: Option<&'a str>,
+    pos: super::yaml::Pos,
+}
+
+fn tls_items(o: &Object) -> Vec<TlsItem<'_>> {
+    let items: &[Node] = match o.source.get("spec").and_then(|s| s.get("tls")).map(|t| &t.kind) {
+        Some(super::yaml::NodeKind::Seq(v)) => v,
+        _ => &[],
+    };
+    items
+        .iter()
+        .map(|item| TlsItem {
+            hosts: match item.get("hosts").map(|h| &h.kind) {
+                Some(super::yaml::NodeKind::Seq(v)) => v.iter().filter_map(|h| Some((h.as_str()?, h.pos))).collect(),
+                _ => Vec::new(),
+            },
+            secret: item.get("secretName").and_then(|n| n.as_str()).filter(|n| !n.is_empty()),
+            pos: item.pos,
+        })
+        .collect()
+}
+
+/// The secretName the controller uses for a rule's `host`: ingress-nginx
+/// internal/ingress/controller/controller.go extractTLSSecretName — the first spec.tls item
+/// listing the host (compared in lower case) gives its secretName, empty or not; else a
+/// secretName whose certificate covers the host (VerifyHostname: not modelled here, the
+/// certificate's names are not read). (item index, secretName) of the first item listing it.
+fn tls_secret_for<'a>(items: &[TlsItem<'a>], host: &str) -> Option<(usize, Option<&'a str>)> {
+    items.iter().enumerate().find(|(_, t)| t.hosts.iter().any(|(h, _)| h.eq_ignore_ascii_case(host))).map(|(i, t)| (i, t.secret))
+}
+
+const FAKE_CERT: &str = "its default certificate (ingress-nginx: \"Kubernetes Ingress Controller Fake Certificate\", which no browser trusts)";
+
+/// qa6 22, 23 (kubernetes/ingress-nginx#1044, #4909, #1641): what ingress-nginx does with an
+/// Ingress's spec.tls. k8s.io/api networking/v1 types.go IngressTLS: `hosts` "must match the
+/// name(s) specified in the tls secret", secretName "is left optional to allow TLS routing
+/// based on SNI hostname alone"; the certificate is picked per server, and the servers are
+/// the rules' hosts (ingress-nginx controller.go createServers: "configure default location,
+/// alias, and SSL" loops over `ing.Spec.Rules`, a rule without host is the catch-all server
+/// `_`; extractTLSSecretName per host; "Host %q is listed in the TLS section but secretName is
+/// empty. Using default certificate"). So: a spec.tls host that no rule of the Ingress has
+/// never gets this Ingress's certificate (a request for it meets the rule without host, whose
+/// server has the default certificate); a host listed in an item without secretName gets the
+/// default certificate. Not for class alb (the AWS Load Balancer Controller takes its
+/// certificates from ACM).
+pub fn tls_notes(o: &Object, spec: &IngressSpec, defaults: &[String], diags: &mut Vec<Diagnostic>) {
+    if class_of(o, defaults).is_some_and(|(c, _)| c == "alb") {
+        return;
+    }
+    let items = tls_items(o);
+    if items.is_empty() {
+        return;
+    }
+    let id = o.id();
+    let rule_hosts: Vec<&str> = spec.rules.iter().map(|r| r.host.as_str()).filter(|h| !h.is_empty()).collect();
+    let catch_all = spec.default_backend.is_some() || spec.rules.iter().any(|r| r.host.is_empty());
+    for (t, item) in items.iter().enumerate() {
+        for (j, (host, pos)) in item.hosts.iter().enumerate() {
+            // (a wildcard host covers rule hosts through the certificate's names: not modelled)
+            if host.contains('*') || rule_hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+                continue;
+            }
+            let secret = item.secret.map(|s| format!("Secret {s}")).unwrap_or_else(|| "no certificate".into());
+            let then = if catch_all {
+                format!("a request for {host} meets the rule without host (the controller's catch-all server), which is served with {FAKE_CERT}")
+            } else {
+                format!("this Ingress routes no request for {host}")
+            };
+            let rules = if rule_hosts.is_empty() { "no rule of this Ingress names a host".to_string() } else { format!("its rules' hosts are {}", rule_hosts.join(", ")) };
+            diags.push(
+                Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressTLSHostNotInRules",
+                    format!("spec.tls[{t}].hosts[{j}] {host} is the host of no rule ({rules}): the ingress controller picks a certificate for each rule's host, so {secret} is never used for {host}, and {then}"),
+                    *pos)
+                .hint(format!("Write host: {host} in the rule (spec.rules[].host) that should answer it"))
+                .on(&id),
+            );
+        }
+    }
+    // hosts whose first listing item has no secretName
+    let mut warned: Vec<usize> = Vec::new();
+    for h in &rule_hosts {
+        let Some((t, None)) = tls_secret_for(&items, h) else { continue };
+        if warned.contains(&t) {
+            continue;
+        }
+        warned.push(t);
+        let hosts: Vec<&str> = items[t].hosts.iter().map(|(h, _)| *h).filter(|h| rule_hosts.iter().any(|r| r.eq_ignore_ascii_case(h))).collect();
+        let elsewhere: Vec<String> = items.iter().enumerate().filter(|(i, it)| *i != t && it.hosts.is_empty() && it.secret.is_some()).map(|(i, it)| format!("spec.tls[{i}] has secretName {} but no hosts", it.secret.unwrap_or_default())).collect();
+        let (msg_tail, hint) = match elsewhere.first() {
+            Some(e) => (format!("; {e}: a secretName applies to the hosts of its own item, so put both in one item"), format!("Move secretName: {} into spec.tls[{t}], beside its hosts", items.iter().find(|it| it.hosts.is_empty() && it.secret.is_some()).and_then(|it| it.secret).unwrap_or_default())),
+            None => (String::new(), format!("Set spec.tls[{t}].secretName to the kubernetes.io/tls Secret holding the certificate for {}", hosts.join(", "))),
+        };
+        diags.push(
+            Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressTLSWithoutSecret",
+                format!("spec.tls[{t}] lists {} without a secretName: the controller terminates TLS for {} with {FAKE_CERT}{msg_tail}", hosts.join(", "), if hosts.len() == 1 { "it" } else { "them" }),
+                items[t].pos)
+            .hint(hint)
+            .on(&id),
+        );
+    }
+}
+
+/// qa6 24 (MicrosoftDocs/azure-docs#64792): spec.tls[].secretName names a Secret of the
+/// Ingress's own namespace — IngressTLS has no namespace field (k8s.io/api networking/v1
+/// types.go), and ingress-nginx looks it up as `ing.Namespace/secretName` (controller.go
+/// createServers: `secrKey := fmt.Sprintf("%v/%v", ing.Namespace, tlsSecretName)`, "Error
+/// getting SSL certificate … Using default certificate"). Said when the input creates a Secret
+/// of that name only in other namespaces (`created`: kind, namespace, name).
+pub fn tls_secret_notes(objects: &[Object], created: &[(&str, &str, &str)], diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter().filter(|o| !o.refused && !o.dumped() && matches!(o.body, super::model::Body::Ingress(_))) {
+        let ns = o.meta.namespace.as_str();
+        for (t, item) in tls_items(o).iter().enumerate() {
+            let Some(secret) = item.secret else { continue };
+            if created.iter().any(|(k, n, name)| *k == "Secret" && *n == ns && *name == secret) {
+                continue;
+            }
+            let others: Vec<&str> = created.iter().filter(|(k, n, name)| *k == "Secret" && *n != ns && *name == secret).map(|(_, n, _)| *n).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let f = format!("spec.tls[{t}].secretName");
+            let hosts: Vec<&str> = item.hosts.iter().map(|(h, _)| *h).collect();
+            let for_hosts = if hosts.is_empty() { String::new() } else { format!(" for {}", hosts.join(", ")) };
+            diags.push(
+                Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressTLSSecretNotFound",
+                    format!("{f} {secret}: no Secret {secret} in namespace {ns}, the Ingress's own (this input creates one in namespace {}): an Ingress can name only a Secret of its own namespace, so the controller does not find it and serves {FAKE_CERT}{for_hosts}", others.join(", ")),
+                    o.pos(&f))
+                .hint(format!("Create the Secret {secret} in namespace {ns}"))
+                .on(&o.id()),
+            );
+        }
+    }
 }
 
 pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>) {

@@ -250,6 +250,11 @@ impl Layout {
     pub fn item_for(&self, key: &str) -> Option<&Item> {
         let (kind, name) = key.split_once(':')?;
         self.find(kind, name).or_else(|| match kind {
+            // the in-cluster client's paths start at `pod:client` (paths::CLIENT_POD) also when
+            // the client is the user's own pod of another name (--client-pod, From "Your pod
+            // frontend"), drawn under its own name as the pod box without an index (qafix6: a
+            // hostNetwork DaemonSet pod as the client, qa6 11)
+            "pod" if name == super::paths::CLIENT_POD && self.items.iter().any(|i| i.kind == "pod" && i.index.is_none()) => self.items.iter().find(|i| i.kind == "pod" && i.index.is_none()),
             "pod" => {
                 let group = self.folded.iter().find(|(p, _)| p == name)?;
                 self.find("pod-group", &group.1).or_else(|| self.find("node-group", &group.1))

@@ -205,6 +205,7 @@ fn reference_notes<'a>(objects: &[Object], ignored: impl Iterator<Item = &'a Ign
         })
         .collect();
     podchecks::missing_references(objects, &created, diags);
+    ingress::tls_secret_notes(objects, &created, diags);
     podfields::priority_class_notes(objects, &classes, diags);
 }
 
@@ -1530,6 +1531,12 @@ fn analyze_checked(
     let keep_cluster = kept.is_some();
     let mut cache = kept.as_deref_mut().map(|k| &mut k.services);
     stage("cluster (schedule pods)");
+    // (pods' own DNS names: the written pod spec, while the trees are whole; qa6 16, 17)
+    svcnotes::pod_subdomain_notes(&objects, &svcs, &cluster, &cfg.cluster_domain, &mut diags);
+    // (workloads' selectors overlapping another's template: qa6 07)
+    svcnotes::workload_selector_overlaps(&objects, &mut diags);
+    // (host-network pods that do not use the cluster DNS: qa6 11)
+    svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
@@ -1648,6 +1655,7 @@ fn analyze_checked(
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::readiness_delay_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::traffic_distribution_note(o, report, &cluster, &mut diags);
+            svcnotes::mixed_protocol_lb_note(o, report, &mut diags);
         }
         if let (Some(c), Some(report)) = (cache.as_deref_mut(), services.last()) {
             c.keep(svc, o, first_key, report, &diags[diags_before..], &pod_index.endpoint_objects(svc, &objects));
@@ -1666,6 +1674,7 @@ fn analyze_checked(
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
             ingress::class_notes(o, &default_classes, &mut diags);
+            ingress::tls_notes(o, spec, &default_classes, &mut diags);
             ingress::rewrite_notes(o, spec, &mut diags);
         }
     }
@@ -1677,9 +1686,13 @@ fn analyze_checked(
     gateway::class_notes(&objects, &mut diags);
     let policies: Vec<usize> = objects.iter().enumerate().filter(|(_, o)| matches!(o.body, Body::NetworkPolicy(_)) && !o.refused).map(|(i, _)| i).collect();
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
-    netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &mut diags);
+    // the address a ClusterFirst pod's resolv.conf names (service::Allocations::reserved)
+    let dns_ip = cfg.service_cidr.nth(10).to_string();
+    netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &dns_ip, &mut diags);
     netpol::selection_notes(&objects, &policies, &cluster, &mut diags);
-    let dns_blocked = netpol::dns_blocked(&objects, &policies, &cluster, (&client.0, &client.1));
+    let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
+    // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
+    paths::node_resolver_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain);
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
     ingress::paths(&objects, &mut services, &default_classes, &cfg.cluster_domain);
@@ -2103,6 +2116,8 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
     let mut owners: Vec<String> = Vec::new();
     // the ready endpoints per ReplicaSet of one Deployment (a rollout's old and new template)
     let mut revisions: Vec<(String, usize, model::Labels)> = Vec::new();
+    // each owner's ready endpoints (the share of connections it gets: qa6 08)
+    let mut ready: Vec<usize> = Vec::new();
     for e in &s.endpoints {
         let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { continue };
         let pod = &cluster.pods[pi];
@@ -2116,13 +2131,18 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
                 None => revisions.push((rs.to_string(), 1, pod.labels.iter().filter(|(k, _)| k != "pod-template-hash").cloned().collect())),
             }
         }
-        if owners.iter().any(|o| match deployment {
-            Some(d) => o.strip_prefix("Deployment/") == Some(d),
-            None => o == owner,
-        }) {
-            continue;
+        let key = deployment.map_or_else(|| owner.to_string(), |d| format!("Deployment/{d}"));
+        let i = match owners.iter().position(|o| *o == key) {
+            Some(i) => i,
+            None => {
+                owners.push(key);
+                ready.push(0);
+                owners.len() - 1
+            }
+        };
+        if e.ready {
+            ready[i] += 1;
         }
-        owners.push(deployment.map_or_else(|| owner.to_string(), |d| format!("Deployment/{d}")));
     }
     let sel = s.selector.as_ref().map(|l| model::labels_text(l, ",")).unwrap_or_default();
     // one Deployment mid-rollout: two ReplicaSets (two pod-template-hash values) serve, each
@@ -2161,13 +2181,22 @@ fn workload_span_note(svc_obj: &Object, s: &ServiceReport, cluster: &cluster::Cl
     if owners.len() < 2 {
         return;
     }
+    // "Deployment/nginx-green 3 of 4 ready endpoints, about 75% of connections" (integer
+    // percentages, rounded: no float printing in the bundle)
+    let total: usize = ready.iter().sum();
+    let shares = if total == 0 {
+        String::new()
+    } else {
+        let parts: Vec<String> = owners.iter().zip(&ready).map(|(o, &n)| format!("{o} {n} of {total} ready endpoints, about {}% of connections", (n * 200 + total) / (2 * total))).collect();
+        format!(": here {}", parts.join("; "))
+    };
     diags.push(
         Diagnostic::note(
             Severity::Info,
             ErrorType::Resolution,
             "SelectorSpansWorkloads",
             format!(
-                "selector {sel} picks the pods of {} workloads ({}): kube-proxy spreads connections over all their ready pods alike, so the split follows their replica counts (a blue/green or canary mix); a label only one of them carries, in the selector, picks that one",
+                "selector {sel} picks the pods of {} workloads ({}): kube-proxy spreads connections over all their ready pods alike, so the split follows their replica counts (a blue/green or canary mix){shares}; a label only one of them carries, in the selector, picks that one",
                 owners.len(),
                 owners.join(", ")
             ),
@@ -2708,10 +2737,20 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             // terminating endpoints that still serve are kube-proxy's fallback when none is ready
             // (pkg/proxy/topology.go CategorizeEndpoints, ProxyTerminatingEndpoints)
             let terminating = res.endpoints.iter().filter(|e| e.terminating && e.serving).count();
+            // the kubelet's reason, when every not-ready endpoint's pod has the same one (qa6 19: a
+            // readiness gate whose condition never appears, status.conditions' Ready message)
+            let reasons: Vec<Option<&str>> = res.endpoints.iter().filter(|e| !e.ready).map(|e| {
+                let pod = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first().map(|&i| &cluster.pods[i]));
+                pod.and_then(|p| p.not_ready_reason.as_deref())
+            }).collect();
+            let why = match reasons.first() {
+                Some(Some(r)) if reasons.iter().all(|x| x == &Some(*r)) => format!(": {}", r.trim_end_matches('.')),
+                _ => String::new(),
+            };
             let message = if terminating == 0 {
                 match not_ready {
-                    1 => "the one endpoint is not ready (Ready condition is not True), so no traffic reaches it".to_string(),
-                    n => format!("all {n} endpoints are not ready (Ready condition is not True), so no traffic reaches them"),
+                    1 => format!("the one endpoint is not ready (Ready condition is not True{why}), so no traffic reaches it"),
+                    n => format!("all {n} endpoints are not ready (Ready condition is not True{why}), so no traffic reaches them"),
                 }
             } else {
                 let rest = not_ready - terminating;
@@ -2884,6 +2923,8 @@ mod tests_qafix4;
 mod tests_fidfix21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix5;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

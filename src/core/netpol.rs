@@ -962,9 +962,41 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
         if dirs.is_empty() {
             continue;
         }
-        let msg = format!("NetworkPolicy {} selects {} in namespace {ns} ({names}). {}", o.meta.name, super::report::count(selected.len(), "pod", "pods"), dirs.join(". "));
+        let msg = format!("NetworkPolicy {} selects {} in namespace {ns} ({names}). {}{}", o.meta.name, super::report::count(selected.len(), "pod", "pods"), dirs.join(". "), every_namespace_peers(spec, ns, cluster));
         diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NetworkPolicySelects", msg, pos).on(&id));
     }
+}
+
+/// The rules' peers with an empty namespaceSelector, said in the policy's info (qa6 05,
+/// artifact-keeper/artifact-keeper-iac#273: `namespaceSelector: {}` beside a podSelector admitted
+/// a pod of that label from any tenant's namespace). k8s.io/api networking/v1 types.go
+/// NetworkPolicyPeer.NamespaceSelector: "If PodSelector is also set, then the NetworkPolicyPeer as
+/// a whole selects the pods matching PodSelector in the Namespaces selected by
+/// NamespaceSelector"; an empty LabelSelector selects every namespace. ". Ingress rule 1
+/// (spec.ingress[0]) admits pods labelled … from every namespace …: in this input a/x, b/y".
+fn every_namespace_peers(spec: &NetworkPolicySpec, ns: &str, cluster: &Cluster) -> String {
+    let mut out = String::new();
+    for (word, key, verb, rules) in [("Ingress", "ingress", "from", &spec.ingress), ("Egress", "egress", "to", &spec.egress)] {
+        for (ri, r) in rules.iter().enumerate() {
+            let everywhere = r.peers.iter().find(|p| p.ip_block.is_none() && p.namespace.as_ref().is_some_and(|n| n.match_labels.is_empty() && n.match_expressions.is_empty()));
+            let Some(peer) = everywhere else { continue };
+            let what = match &peer.pod {
+                Some(sel) if !(sel.match_labels.is_empty() && sel.match_expressions.is_empty()) => format!("pods matching {}", selector_text(sel)),
+                _ => "every pod".to_string(),
+            };
+            let mut pods: Vec<String> = cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some() && peer.pod.as_ref().is_none_or(|sel| selector_matches(Some(sel), &p.labels))).map(|p| format!("{}/{}", p.namespace, p.name)).collect();
+            let n = pods.len();
+            pods.truncate(4);
+            let listed = match n {
+                0 => String::new(),
+                n if n > 4 => format!(": in this input {}, … ({n} pods)", pods.join(", ")),
+                _ => format!(": in this input {}", pods.join(", ")),
+            };
+            let verb_word = if word == "Ingress" { "admits" } else { "allows connections to" };
+            out.push_str(&format!(". {word} rule {} (spec.{key}[{ri}]) {verb_word} {what} {verb} every namespace, not only {ns} (namespaceSelector {{}} selects all namespaces){listed}", ri + 1));
+        }
+    }
+    out
 }
 
 /// "app: fronted — did you mean app: frontend (3 pods)?" for a matchLabels selector that matches
@@ -1016,15 +1048,15 @@ fn peer_typo_notes(objects: &[Object], policies: &[usize], cluster: &Cluster, di
 /// The pods whose DNS queries (UDP 53 to the cluster DNS pods) an egress policy drops, with why:
 /// the in-cluster client (`default/client`) and every pod a policy isolates for egress (their
 /// lookups time out: the DNS panel asks as any of them). Empty without egress policies.
-pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, client: (&str, &str)) -> Vec<(String, String)> {
+pub fn dns_blocked(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), dns_ip: &str) -> Vec<(String, String)> {
     let egress = policies.iter().any(|&i| matches!(&objects[i].body, super::model::Body::NetworkPolicy(s) if s.egress_type));
     if !egress {
         return Vec::new();
     }
-    let dns = dns_side(cluster);
+    let dns = dns_side(cluster, services, dns_ip);
     let why = |side: &Side, who: String| -> Option<(String, String)> {
-        let d = decide(objects, policies, Dir::Egress, side, &dns, 53, "UDP");
-        (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies)))))
+        let d = decide(objects, policies, Dir::Egress, side, &dns.side, dns.ports.0, "UDP");
+        (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {}): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies), dns.ports.0, dns.who))))
     };
     // (the client by its own name when it is an input pod: frontend in qa3's q/19, fidfix20)
     let name = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client.0)).map_or(super::paths::CLIENT_POD, |p| p.name.as_str());
@@ -1039,9 +1071,6 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], cluster: &Cluster, cl
     out
 }
 
-/// The egress rule that lets a pod's DNS lookups through, as the warnings advise it.
-const DNS_RULE: &str = "An egress rule with to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}] and ports 53/UDP and 53/TCP lets it through";
-
 /// An egress policy that isolates input pods and admits none of their DNS queries (fidfix20:
 /// qa3's q/19, killer-sh/cks-course-environment#2: a policy on run=frontend admitting only
 /// run=backend port 80, "curl backend" fails because the name never resolves). k8s.io/api
@@ -1052,14 +1081,14 @@ const DNS_RULE: &str = "An egress rule with to: [{namespaceSelector: {matchLabel
 /// [`decide`] as the client's is ("no rule admits its DNS query", [`dns_blocked`]). One warning
 /// per policy (the first of those isolating a pod), naming its pods; not again on the policy
 /// the in-cluster client's warning went to (`warned`).
-fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dns: &Side, warned: Option<usize>, diags: &mut Vec<Diagnostic>) {
+fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dns: &DnsPods, warned: Option<usize>, diags: &mut Vec<Diagnostic>) {
     if !policies.iter().any(|&i| matches!(&objects[i].body, super::model::Body::NetworkPolicy(s) if s.egress_type)) {
         return;
     }
     // per policy: the pods it leaves without DNS
     let mut by_policy: Vec<(usize, Vec<&PodInst>, Vec<String>)> = Vec::new();
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some() && p.namespace != "kube-system") {
-        let d = decide(objects, policies, Dir::Egress, &Side::pod(p, cluster), dns, 53, "UDP");
+        let d = decide(objects, policies, Dir::Egress, &Side::pod(p, cluster), &dns.side, dns.ports.0, "UDP");
         if d.admitted != Some(false) {
             continue;
         }
@@ -1081,31 +1110,78 @@ fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dn
         };
         let them = if pods.len() == 1 { "that pod" } else { "them" };
         let msg = agree_with(&names, format!(
-            "{} selects {who} in namespace {} for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system): a network plugin that enforces NetworkPolicy drops it, so every lookup of a Service name from {them} times out (curl: \"Could not resolve host\") even where a rule admits the Service's pods. {DNS_RULE}",
-            policies_text(&names), first.namespace
+            "{} selects {who} in namespace {} for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {}): a network plugin that enforces NetworkPolicy drops it, so every lookup of a Service name from {them} times out (curl: \"Could not resolve host\") even where a rule admits the Service's pods. {}",
+            policies_text(&names), first.namespace, dns.ports.0, dns.who, dns.rule
         ));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", msg, o.pos("spec.podSelector")).on(&o.id()));
     }
 }
 
-/// Where the cluster DNS pods are, as the client's DNS query meets policies: the input's own
-/// kube-system pods labelled k8s-app=kube-dns, else kubeadm's CoreDNS (namespace kube-system,
-/// labels k8s-app=kube-dns, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP:
-/// cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSDeployment).
-fn dns_side(cluster: &Cluster) -> Side {
+/// The cluster DNS pods as a DNS query meets policies, and how the warnings name them.
+pub struct DnsPods {
+    side: Side,
+    /// "k8s-app=kube-dns in namespace kube-system": the labels a rule must match
+    who: String,
+    /// the egress rule the warnings advise, built from those labels
+    rule: String,
+    /// the port the query reaches on a DNS pod over UDP and TCP (after kube-proxy's DNAT: the
+    /// DNS Service's targetPort)
+    ports: (i64, i64),
+}
+
+impl DnsPods {
+    fn new(side: Side, namespace: &str, labels: &[(String, String)], ports: (i64, i64)) -> DnsPods {
+        let who = format!("{} in namespace {namespace}", super::model::labels_text(labels, ","));
+        let match_labels = labels.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
+        let rule = format!("An egress rule with to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: {namespace}}}}}, podSelector: {{matchLabels: {{{match_labels}}}}}}}] and ports {}/UDP and {}/TCP lets it through", ports.0, ports.1);
+        DnsPods { side, who, rule, ports }
+    }
+}
+
+/// Where the cluster DNS pods are, as a pod's DNS query meets policies. A ClusterFirst pod's
+/// resolv.conf names the cluster DNS Service's address (kubelet `--cluster-dns`;
+/// pkg/kubelet/network/dns/dns.go getPodDNSType / GetPodDNS; kubeadm gives kube-dns the tenth
+/// address of the range, cmd/kubeadm/app/constants GetDNSIP: `dns_ip`), and kube-proxy rewrites
+/// that address to one of the Service's endpoint pods before a policy sees the packet
+/// (NetworkPolicyPeer selects pods; qa6 25, cloudnativelabs/kube-router#905: a rule selecting
+/// the CoreDNS pods admits a lookup sent to the kube-dns clusterIP). So: the endpoint pods of
+/// the input's Service at that address (else kube-system/kube-dns), with the labels its
+/// selector matches; else the input's kube-system pods labelled k8s-app=kube-dns; else
+/// kubeadm's CoreDNS (namespace kube-system, labels k8s-app=kube-dns, ports dns 53/UDP,
+/// dns-tcp 53/TCP, metrics 9153/TCP: cmd/kubeadm/app/phases/addons/dns/manifests.go
+/// CoreDNSDeployment).
+fn dns_side(cluster: &Cluster, services: &[std::sync::Arc<ServiceReport>], dns_ip: &str) -> DnsPods {
+    let kube_dns = [("k8s-app".to_string(), "kube-dns".to_string())];
+    let svc = services.iter().find(|s| !s.headless && s.cluster_ip.as_deref() == Some(dns_ip)).or_else(|| services.iter().find(|s| !s.headless && s.namespace == "kube-system" && s.name == "kube-dns"));
+    if let Some(s) = svc {
+        let sel = s.selector.as_deref().filter(|l| !l.is_empty());
+        // the endpoint port the Service's port 53 of that protocol reaches (targetPort)
+        let target = |protocol: &str, e: &super::resolve::Endpoint| -> i64 {
+            let sp = s.ports.iter().find(|p| p.port == 53 && p.protocol == protocol);
+            sp.and_then(|sp| e.ports.iter().find(|ep| ep.name == sp.name && ep.protocol == protocol)).map_or(53, |ep| ep.port)
+        };
+        let pod = s.endpoints.iter().filter(|e| e.ready).find_map(|e| {
+            let p = cluster.pods.iter().find(|p| Some(&p.name) == e.pod.as_ref() && p.namespace == e.namespace && !p.host_network)?;
+            Some((p, target("UDP", e), target("TCP", e)))
+        });
+        if let (Some(sel), Some((p, udp, tcp))) = (sel, pod) {
+            return DnsPods::new(Side::pod(p, cluster), &p.namespace, sel, (udp, tcp));
+        }
+    }
     let own = cluster.pods.iter().find(|p| p.namespace == "kube-system" && !p.host_network && p.labels.iter().any(|(k, v)| k == "k8s-app" && v == "kube-dns"));
-    match own {
+    let side = match own {
         Some(p) => Side::pod(p, cluster),
         None => Side {
             namespace: "kube-system".into(),
-            labels: Some(vec![("k8s-app".into(), "kube-dns".into())]),
+            labels: Some(kube_dns.to_vec()),
             ns_labels: cluster.namespace_labels("kube-system"),
             ip: None,
             // (CoreDNS runs on some node's pod network)
             within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
             ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
         },
-    }
+    };
+    DnsPods::new(side, "kube-system", &kube_dns, (53, 53))
 }
 
 fn labels_of(side: &Side) -> String {
@@ -1562,24 +1638,24 @@ pub fn path_note(p: &super::paths::Path) -> Option<(bool, &str)> {
 /// Traffic from the node a pod runs on is always allowed (NetworkPolicy docs). The client's DNS
 /// query (UDP 53 to the cluster DNS pods) is a connection too: refused, the lookup times out.
 /// Kept reports are not changed (Arc::make_mut), as chase_external_names does.
-pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), diags: &mut Vec<Diagnostic>) {
+pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [std::sync::Arc<ServiceReport>], cluster: &Cluster, client: (&str, &str), dns_ip: &str, diags: &mut Vec<Diagnostic>) {
     use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     if policies.is_empty() {
         return;
     }
     let c = client_side(cluster, client);
     let svc_objects = service_objects(objects);
-    let dns = dns_side(cluster);
+    let dns = dns_side(cluster, services, dns_ip);
     // a path changed in place, copied from the report's on the first change
     fn edit<'a>(np: &'a mut Option<Path>, p: &Path) -> &'a mut Path {
         np.get_or_insert_with(|| p.clone())
     }
-    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "UDP");
+    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.0, "UDP");
     // a resolver asks over UDP and retries over TCP only when the answer was truncated
-    let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns, 53, "TCP");
+    let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.1, "TCP");
     let dns_words = agree_with(&dns_udp.policies, format!(
-        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP 53 to the cluster DNS pods, k8s-app=kube-dns in namespace kube-system)",
-        policies_text(&dns_udp.policies), labels_of(&c), c.namespace
+        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {})",
+        policies_text(&dns_udp.policies), labels_of(&c), c.namespace, dns.ports.0, dns.who
     ));
     // the policy the client's DNS warning went to (the pods' warning below skips it)
     let mut warned: Option<usize> = None;
@@ -1588,7 +1664,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
             let o = &objects[i];
             warned = Some(i);
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies",
-                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. {DNS_RULE}"),
+                format!("{dns_words}: every lookup of a Service name by the in-cluster client times out. {}", dns.rule),
                 o.pos("spec.podSelector")).on(&o.id()));
         }
     }

@@ -282,6 +282,61 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
     cluster.pods.iter().find(|p| p.name == name && p.namespace == ns && p.phase == "Running" && p.node.is_some() && p.ip.is_some())
 }
 
+/// Why pod `p`'s lookups do not go to the cluster DNS, when they go to its node's resolver:
+/// kubernetes/kubernetes pkg/kubelet/network/dns/dns.go getPodDNSType — `case
+/// v1.DNSClusterFirstWithHostNet: return podDNSCluster`; `case v1.DNSClusterFirst: if
+/// !kubecontainer.IsHostNetworkPod(pod) { return podDNSCluster }` "Fallback to DNSDefault for
+/// pod on hostnetwork" (fallthrough); `case v1.DNSDefault: return podDNSHost`. (dnsPolicy None
+/// asks the nameservers of spec.dnsConfig: not this.) The same words as dnsquery::resolver's.
+pub fn node_resolver_reason(p: &cluster::PodInst) -> Option<&'static str> {
+    match p.dns_policy.as_deref() {
+        None | Some("ClusterFirst") if p.host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
+        Some("Default") => Some("dnsPolicy: Default"),
+        _ => None,
+    }
+}
+
+/// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406): the user's own client pod
+/// (`--client-pod`, [`user_client`]) asks its node's resolver, not the cluster DNS
+/// ([`node_resolver_reason`]), so a path that starts by looking a Service's name up in cluster
+/// DNS does not happen: the name does not resolve (the node's /etc/resolv.conf knows no names
+/// of the cluster zone). Each such path of the in-cluster client ends at its DNS hop, as
+/// `Nxdomain`; the words say that the clusterIP itself is reached (kube-proxy's rules catch
+/// the node's own packets too) and that ClusterFirstWithHostNet is the fix. Kept reports are
+/// not changed in place (Arc::make_mut).
+pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, client_node: &str, domain: &str) {
+    let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
+    let Some(why) = node_resolver_reason(p) else { return };
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let by_ip = match (&slot.cluster_ip, slot.headless) {
+            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached from the node: kube-proxy's rules catch the node's own packets too"),
+            _ => String::new(),
+        };
+        // what the application types: the bare name in its own namespace, name.namespace else
+        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
+        let s = std::sync::Arc::make_mut(slot);
+        for i in hits {
+            let path = &mut s.paths[i];
+            let h = path.hops[0].clone();
+            let name = h.dst.trim_end_matches('?').to_string();
+            let explanation = format!(
+                "The client pod {}/{} runs with {why}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\", which knows no {domain} names, {name} neither: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: ClusterFirstWithHostNet in the pod spec to use the cluster DNS.{by_ip}",
+                p.namespace, p.name, p.namespace
+            );
+            // (to the client's node, whose resolver it asks: not to the cluster DNS box)
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("node:{client_node}"), h.src, h.dst, None, explanation)];
+            path.outcome = Outcome::Nxdomain;
+            path.reason = format!("the client pod does not use the cluster DNS ({why}): its node's resolver does not resolve {name}");
+            path.backends = Vec::new();
+        }
+    }
+}
+
 /// The namespace of the client a "pod" path starts from on `client_node`: the user's own
 /// `client` pod's when it runs there ([`user_client`]: default/client, or the one
 /// Config::client_namespace picks), else the stand-in's, default.

@@ -49,19 +49,20 @@ pub fn readiness_delay_note(svc_obj: &Object, s: &ServiceReport, cluster: &Clust
         delays.push((n, c, startup));
     }
     let Some(&(n, container, startup)) = delays.iter().min_by_key(|d| d.0) else { return };
-    let all = if delays.len() == 1 { "its one ready endpoint".to_string() } else { format!("all {} of its ready endpoints", delays.len()) };
+    // (the verb agrees: "its one ready endpoint waits out", "all 2 … wait out"; qa6 20)
+    let all = if delays.len() == 1 { "its one ready endpoint waits".to_string() } else { format!("all {} of its ready endpoints wait", delays.len()) };
     let (code, msg) = match startup {
         None => (
             "ReadinessInitialDelay",
             format!(
-                "Service {}: {all} wait out a readinessProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe for {n} s and counts the pod not Ready until a probe succeeds, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later, and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
+                "Service {}: {all} out a readinessProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe for {n} s and counts the pod not Ready until a probe succeeds, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later, and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
                 s.name
             ),
         ),
         Some((period, failures)) => (
             "StartupInitialDelay",
             format!(
-                "Service {}: {all} wait out a startupProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe the start for {n} s, runs no readiness probe before the startup probe succeeds and counts the pod not Ready until then, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later (a start that keeps failing is restarted within about {} s: initialDelaySeconds {n} + periodSeconds {period} × failureThreshold {failures}), and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
+                "Service {}: {all} out a startupProbe initialDelaySeconds (container {container}: {n} s): after a pod's containers start the kubelet does not probe the start for {n} s, runs no readiness probe before the startup probe succeeds and counts the pod not Ready until then, so a new or restarted pod joins the Service's ready endpoints no sooner than {n} s later (a start that keeps failing is restarted within about {} s: initialDelaySeconds {n} + periodSeconds {period} × failureThreshold {failures}), and when they all start together (the first rollout, scaling up from zero, a restart of every pod) the Service has no ready endpoint for at least {n} s; the picture shows them later, Ready",
                 s.name,
                 n + period * failures
             ),
@@ -178,5 +179,184 @@ fn every(td: &str) -> &'static str {
         "those nodes use every endpoint"
     } else {
         "every endpoint is used from every node"
+    }
+}
+
+/// qa6 16, 17 (rancher/rancher#6600, kubernetes/kubernetes#111536): a pod's own DNS name
+/// `<hostname>.<subdomain>.<namespace>.svc.<zone>` exists only as an endpoint hostname of the
+/// Service named like its subdomain: kubernetes/kubernetes
+/// pkg/controller/util/endpoint/controller_utils.go ShouldSetHostname (`len(pod.Spec.Hostname) >
+/// 0 && pod.Spec.Subdomain == svc.Name && svc.Namespace == pod.Namespace`), and cluster DNS
+/// serves hostnames only from the endpoints of a headless Service (kubernetes/dns
+/// docs/specification.md 2.4.1; an endpoint without hostname is named by its dashed address).
+/// So a pod with spec.hostname and spec.subdomain but no Service of that name selecting it has
+/// no record (warning); pods with a subdomain and no spec.hostname (a Deployment's, a
+/// DaemonSet's) never have a per-pod name, though the kubelet sets their hostname -f to one
+/// (info). A StatefulSet's pods are said by its serviceName warning; dumps are not judged.
+/// Run while the objects' trees are whole (spec.setHostnameAsFQDN, the field's position).
+pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], cluster: &Cluster, domain: &str, diags: &mut Vec<Diagnostic>) {
+    use super::model::Body;
+    // the first pod of each object whose pods have a subdomain
+    let mut first: Vec<(usize, &super::cluster::PodInst, usize)> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.subdomain.as_deref().is_some_and(|s| !s.is_empty())) {
+        match first.iter_mut().find(|(o, ..)| *o == p.object) {
+            Some((_, _, n)) => *n += 1,
+            None => first.push((p.object, p, 1)),
+        }
+    }
+    for (oi, p, count) in first {
+        let Some(o) = objects.get(oi) else { continue };
+        let Some(prefix) = o.pod_spec_path() else { continue };
+        if o.refused || o.dumped() || o.kind == "StatefulSet" {
+            continue;
+        }
+        let sub = p.subdomain.as_deref().unwrap_or_default();
+        let ns = p.namespace.as_str();
+        let svc = svcs.iter().find(|s| !s.rejected && s.name == sub && s.namespace == ns);
+        let selects = svc.and_then(|s| s.selector.as_ref()).is_some_and(|sel| !sel.is_empty() && super::resolve::selector_matches(sel, &p.labels));
+        let labels = super::model::labels_text(&p.labels, ",");
+        let at = o.pos(&format!("{prefix}.subdomain"));
+        match p.hostname.as_deref().filter(|h| !h.is_empty()) {
+            Some(host) => {
+                let fqdn = format!("{host}.{sub}.{ns}.svc.{domain}");
+                let why = match svc {
+                    None => format!("no Service named {sub} in namespace {ns}"),
+                    Some(s) if !selects => format!("Service {sub} does not select this pod ({}; the pod's labels: {labels})", s.selector.as_ref().filter(|l| !l.is_empty()).map_or("it has no selector".to_string(), |l| format!("selector {}", super::model::labels_text(l, ",")))),
+                    Some(_) => continue,
+                };
+                diags.push(
+                    Diagnostic::note(Severity::Warning, ErrorType::Resolution, "SubdomainWithoutService",
+                        format!("spec.subdomain {sub}: {why}, so {fqdn} does not resolve: cluster DNS serves a pod's hostname.subdomain name only as an endpoint of the headless Service named like its subdomain (the EndpointSlice controller sets the endpoint's hostname when spec.subdomain is that Service's name and spec.hostname is set)"),
+                        at)
+                    .hint(format!("Create a headless Service (clusterIP: None) named {sub} in namespace {ns} whose selector matches the pod ({labels})"))
+                    .on(&o.id()),
+                );
+            }
+            None => {
+                let fqdn_flag = super::yaml::node_at(&o.source, prefix).and_then(|s| s.get("setHostnameAsFQDN")).is_some_and(|n| matches!(n.kind, super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
+                let dashed = p.ip.as_deref().map(|ip| ip.replace(['.', ':'], "-"));
+                let known = match (svc, selects, dashed) {
+                    (Some(s), true, Some(d)) if s.headless() && count == 1 => format!("; cluster DNS knows it only by its address under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain}"),
+                    (Some(s), true, Some(d)) if s.headless() => format!("; cluster DNS knows them only by their addresses under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain} and the like"),
+                    (None, ..) => format!("; there is no Service named {sub} in namespace {ns} either"),
+                    _ => String::new(),
+                };
+                let whose = if count == 1 { "the pod has no DNS name of its own" } else { "its pods have no DNS names of their own" };
+                let fqdn_note = if fqdn_flag { ". With setHostnameAsFQDN: true the pod's own hostname is that name, which nobody can resolve" } else { "" };
+                let hint = if matches!(o.body, Body::Pod(..)) {
+                    format!("Set spec.hostname to give the pod the name <hostname>.{sub}.{ns}.svc.{domain}")
+                } else {
+                    format!("For stable per-pod names use a StatefulSet with serviceName: {sub} (it sets each pod's hostname to its name)")
+                };
+                diags.push(
+                    Diagnostic::note(Severity::Info, ErrorType::Resolution, "SubdomainWithoutHostname",
+                        format!("spec.subdomain {sub} without spec.hostname: {whose} (no {}.{sub}.{ns}.svc.{domain} record): the EndpointSlice controller sets an endpoint's hostname only from spec.hostname, though the kubelet makes <pod name>.{sub}.{ns}.svc.{domain} the pod's hostname -f{known}{fqdn_note}", p.name),
+                        at)
+                    .hint(hint)
+                    .on(&o.id()),
+                );
+            }
+        }
+    }
+}
+
+/// qa6 07 (kubernetes/kubernetes#35028): a canary Deployment whose labels the main Deployment's
+/// selector also matches (run=hostname on both, track=canary on the canary). kubernetes/website
+/// concepts/workloads/controllers/deployment.md: "Do not overlap labels or selectors with other
+/// controllers (including other Deployments and StatefulSets). Kubernetes doesn't stop you from
+/// overlapping, and if multiple controllers have overlapping selectors those controllers might
+/// conflict and behave unexpectedly." Since ControllerRef each controller adopts only pods no
+/// other controller owns (pkg/controller/controller_ref_manager.go ClaimPods), but what selects
+/// pods by the workload's selector counts the other's pods: a HorizontalPodAutoscaler lists the
+/// scale subresource's selector (pkg/controller/podautoscaler/replica_calculator.go
+/// GetResourceReplicas: `c.podLister.Pods(namespace).List(selector)`). An info on the apps/v1
+/// workload whose matchLabels selector matches another workload's pod template in its
+/// namespace; a Service selecting both (the canary pattern) is what the Service's own info says.
+/// Written manifests only (a dump's controllers are as they are).
+pub fn workload_selector_overlaps(objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    use super::model::Body;
+    let apps = |o: &&Object| !o.refused && !o.dumped() && matches!(o.kind.as_str(), "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet") && o.api_version == "apps/v1";
+    let workloads: Vec<(&Object, &super::model::Workload)> = objects.iter().filter(apps).filter_map(|o| match &o.body {
+        Body::Workload(w) => Some((o, w)),
+        _ => None,
+    }).collect();
+    if workloads.len() < 2 {
+        return;
+    }
+    for (o, w) in &workloads {
+        let Some(sel) = w.match_labels.as_ref().filter(|m| !m.is_empty() && w.match_expressions.is_empty()) else { continue };
+        let others: Vec<String> = workloads.iter()
+            .filter(|(p, v)| !std::ptr::eq(*p, *o) && p.meta.namespace == o.meta.namespace && super::resolve::selector_matches(sel, &v.template_labels))
+            .map(|(p, v)| format!("{} {} ({})", p.kind, p.meta.name, super::model::labels_text(&v.template_labels, ",")))
+            .collect();
+        let Some(first) = others.first() else { continue };
+        let sel_text = super::model::labels_text(sel, ",");
+        let listed = if others.len() == 1 { format!("the pod template of {first}") } else { format!("the pod templates of {}", others.join(", ")) };
+        diags.push(
+            Diagnostic::note(Severity::Info, ErrorType::Resolution, "WorkloadSelectorOverlaps",
+                format!("{} {}'s selector {sel_text} also matches {listed}: the Deployment documentation says not to overlap selectors with other controllers (\"if multiple controllers have overlapping selectors those controllers might conflict and behave unexpectedly\"). Each controller keeps only the pods it owns (ownerReferences), but whatever selects by this selector counts the other's pods too: a HorizontalPodAutoscaler of {} averages their metrics, and kubectl get pods -l {sel_text} lists them", o.kind, o.meta.name, o.meta.name),
+                o.pos("spec.selector"))
+            .hint(format!("Give {} a label the others' templates lack (for a canary: track: stable) in its selector and template; a Service can keep selecting {sel_text} to reach both", o.meta.name))
+            .on(&o.id()),
+        );
+    }
+}
+
+/// qa6 01 (kubernetes/kubernetes#103464): a LoadBalancer Service with 443/TCP and 443/UDP. The
+/// API server accepts it (MixedProtocolLBService, GA in 1.26), and both protocols share one
+/// nodePort (pkg/registry/core/service/storage/alloc.go initNodePorts); whether the cloud's load
+/// balancer serves both is the provider's call — kubernetes/website
+/// concepts/services-networking/service.md "Load balancers with mixed protocol types": "The set
+/// of protocols that can be used for load balanced Services is defined by your cloud provider;
+/// they may impose restrictions beyond what the Kubernetes API enforces". An info.
+pub fn mixed_protocol_lb_note(svc_obj: &Object, s: &ServiceReport, diags: &mut Vec<Diagnostic>) {
+    if s.rejected || s.type_ != "LoadBalancer" {
+        return;
+    }
+    let mut protocols: Vec<&str> = Vec::new();
+    for p in &s.ports {
+        if !protocols.contains(&p.protocol.as_str()) {
+            protocols.push(&p.protocol);
+        }
+    }
+    if protocols.len() < 2 {
+        return;
+    }
+    diags.push(
+        Diagnostic::note(Severity::Info, ErrorType::Resolution, "MixedProtocolLoadBalancer",
+            format!("Service {}: a LoadBalancer with ports of more than one protocol ({}): the API server accepts it (MixedProtocolLBService, GA since Kubernetes 1.26), but the cloud provider decides which protocols its load balancer serves together and may refuse the mix or drop one (\"they may impose restrictions beyond what the Kubernetes API enforces\"); the Service's status.conditions and events say so", s.name, protocols.join(", ")),
+            svc_obj.pos("spec.ports"))
+        .on(&format!("Service/{}/{}", s.namespace, s.name))
+        .at_field("spec.ports"),
+    );
+}
+
+/// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406: a hostNetwork DaemonSet's `ping
+/// etcd` says "bad address"): a written host-network pod or workload whose dnsPolicy is
+/// ClusterFirst (the default) does not use the cluster DNS — pkg/kubelet/network/dns/dns.go
+/// getPodDNSType: `case v1.DNSClusterFirst: if !kubecontainer.IsHostNetworkPod(pod) { return
+/// podDNSCluster }` "Fallback to DNSDefault for pod on hostnetwork". An info on spec.hostNetwork,
+/// outside kube-system (its host-network agents, kube-proxy among them, need no Service names);
+/// not for dumps. The path of such a client pod says the same (paths::node_resolver_paths).
+pub fn host_network_dns_notes(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<usize> = Vec::new();
+    for p in cluster.pods.iter().filter(|p| p.host_network && p.namespace != "kube-system" && super::paths::node_resolver_reason(p).is_some() && p.dns_policy.is_none()) {
+        if seen.contains(&p.object) {
+            continue;
+        }
+        seen.push(p.object);
+        let Some(o) = objects.get(p.object) else { continue };
+        let Some(prefix) = o.pod_spec_path() else { continue };
+        if o.refused || o.dumped() {
+            continue;
+        }
+        let whose = if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" };
+        diags.push(
+            Diagnostic::note(Severity::Info, ErrorType::Resolution, "HostNetworkClusterFirst",
+                format!("hostNetwork: true with dnsPolicy ClusterFirst (the default): the kubelet gives a host-network pod its node's /etc/resolv.conf instead of the cluster DNS, so {whose} cannot resolve Service names, short or fully qualified: a lookup fails (ping: \"bad address\", curl: \"Could not resolve host\") while the Services' clusterIPs are reached"),
+                o.pos(&format!("{prefix}.hostNetwork")))
+            .hint("Set dnsPolicy: ClusterFirstWithHostNet to use the cluster DNS from the node's network")
+            .on(&o.id()),
+        );
     }
 }

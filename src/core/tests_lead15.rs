@@ -72,10 +72,12 @@ fn a_network_policy_says_which_pods_it_isolates_networking_v1_network_policy_spe
     assert_eq!(sel.len(), 1, "{sel:?}");
     assert!(sel[0].starts_with("NetworkPolicy allow-fe selects 5 pods in namespace shop (web-"), "{}", sel[0]);
     assert!(
-        sel[0].ends_with(", …). Ingress: isolated; only connections that one of its 2 ingress rules (or another policy selecting them) allows get through. Egress: isolated, and this policy allows no connection from them (DNS lookups included)"),
+        sel[0].contains(", …). Ingress: isolated; only connections that one of its 2 ingress rules (or another policy selecting them) allows get through. Egress: isolated, and this policy allows no connection from them (DNS lookups included)"),
         "{}",
         sel[0]
     );
+    // (its second rule's `namespaceSelector: {}`: from every namespace, qafix6 / qa6 05)
+    assert!(sel[0].contains(". Ingress rule 2 (spec.ingress[1]) admits every pod from every namespace, not only shop (namespaceSelector {} selects all namespaces): in this input shop/web-"), "{}", sel[0]);
     // a podSelector that matches none of the namespace's pods (a typo: app=wbe), with the
     // nearest label (learnfix14: resolve::nearest_label)
     assert_eq!(
