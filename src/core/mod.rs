@@ -2803,6 +2803,8 @@ mod tests_corpfix8;
 #[cfg(test)]
 mod tests_corpfix9;
 #[cfg(test)]
+mod tests_corpfix10;
+#[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]
 mod tests_stsval;

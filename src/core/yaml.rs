@@ -643,6 +643,118 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> (String, &'stat
     (words, hint)
 }
 
+/// A mapping key that is itself a mapping or a sequence — `replicas: {{ .Values.replicaCount }}`,
+/// a Helm or mustache template pasted unrendered: YAML reads `{{ x }}` as a mapping whose key is
+/// the mapping `{x: null}`. The text parses, but kubectl cannot convert it: sigs.k8s.io/yaml
+/// `yamlToJSONTarget` unmarshals with go-yaml v2 into `interface{}`, and go-yaml v2 decode.go
+/// `(*decoder).mapping` fails on such a key with `failf("invalid map key: %#v", k.Interface())`
+/// (no line), so kubectl prints `error parsing FILE: error converting YAML to JSON: yaml: invalid
+/// map key: map[interface {}]interface {}{".Values.replicaCount":interface {}(nil)}` and stops
+/// there (seen in jswidler/elasticsearch-kubed#7). go-yaml decodes a key before its value and
+/// an entry before the next, depth first: the first such key in that order is the one it names.
+/// Only a document with a bracket or a `?` can hold one (a block mapping's keys are scalars).
+fn invalid_map_key(chunk: &str, root: &Node) -> Result<(), YamlError> {
+    if !chunk.bytes().any(|b| matches!(b, b'{' | b'[' | b'?')) {
+        return Ok(());
+    }
+    fn first(n: &Node) -> Option<&Node> {
+        match &n.kind {
+            NodeKind::Scalar { .. } => None,
+            NodeKind::Seq(items) => items.iter().find_map(first),
+            NodeKind::Map(entries) => entries.iter().find_map(|(k, v)| {
+                first(k).or_else(|| (!matches!(k.kind, NodeKind::Scalar { .. })).then_some(k)).or_else(|| first(v))
+            }),
+        }
+    }
+    match first(root) {
+        None => Ok(()),
+        Some(key) => Err(YamlError {
+            message: format!("invalid map key: {}", go_sharp_v(key)),
+            pos: key.pos,
+            hint: "a key that is itself a mapping or a list: `{{ … }}` is a template placeholder (Helm, mustache), not YAML — render the template first (helm template …), or quote the value",
+            stop: None,
+        }),
+    }
+}
+
+/// Go's `fmt.Sprintf("%#v", v)` of the `interface{}` go-yaml v2 decodes `n` into (maps are
+/// `map[interface {}]interface {}`, sequences `[]interface {}`, a null `interface {}(nil)` inside
+/// them; fmt prints a map's keys sorted — fmtsort — which for string keys is their byte order).
+fn go_sharp_v(n: &Node) -> String {
+    fn inner(n: &Node, out: &mut String) {
+        match &n.kind {
+            NodeKind::Scalar { text, value, .. } => match value {
+                Value::Null => out.push_str("interface {}(nil)"),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Int(i) => out.push_str(&i.to_string()),
+                Value::Float(f) if f.is_nan() => out.push_str("NaN"),
+                Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "+Inf" } else { "-Inf" }),
+                Value::Float(f) => out.push_str(&f.to_string()),
+                Value::Str => go_quote(text.as_str(), out),
+            },
+            NodeKind::Seq(items) => {
+                out.push_str("[]interface {}{");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    inner(item, out);
+                }
+                out.push('}');
+            }
+            NodeKind::Map(entries) => {
+                // the last of a repeated key wins (a Go map); string keys sort by their bytes
+                let mut last: Vec<&(Node, Node)> = Vec::new();
+                for e in entries {
+                    match last.iter().position(|l| l.0.kind == e.0.kind) {
+                        Some(i) => last[i] = e,
+                        None => last.push(e),
+                    }
+                }
+                if last.iter().all(|(k, _)| matches!(k.kind, NodeKind::Scalar { value: Value::Str, .. })) {
+                    last.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+                }
+                out.push_str("map[interface {}]interface {}{");
+                for (i, (k, v)) in last.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    inner(k, out);
+                    out.push(':');
+                    inner(v, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    inner(n, &mut out);
+    out
+}
+
+/// Go's `strconv.Quote` (what `%#v` prints for a string): `"` and `\` escaped, control
+/// characters as `\n`, `\t`, … or `\x..`, `\u....`.
+fn go_quote(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// go-yaml v2's words for a flow collection opened by `open` that did not go on.
 fn flow_expected(open: char) -> String {
     format!("did not find expected ',' or '{}'", if open == '{' { '}' } else { ']' })
@@ -712,6 +824,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
+            invalid_map_key(chunk, &root)?;
             return Ok((Some(root), distinct));
         }
     }
@@ -738,7 +851,11 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
         // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
         // must not start from zero in each one
         *nodes_so_far = (b.nodes, b.alias_nodes);
-        return r.map(|()| (b.root, false));
+        r?;
+        if let Some(root) = &b.root {
+            invalid_map_key(&text, root)?;
+        }
+        return Ok((b.root, false));
     }
 }
 
