@@ -392,7 +392,7 @@ impl Incremental {
         for d in units() {
             diags.extend(d.ignored.iter().map(|(kind, api_version, pos, ..)| super::ignored_note(kind, api_version, *pos)));
         }
-        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s, _)| Some((s.as_deref()?, *pos))), &mut diags);
+        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s, ..)| Some((s.as_deref()?, *pos))), &mut diags);
         // (as read_objects_staged makes it, after the update errors)
         super::reference_notes(&self.objects, units().flat_map(|d| d.ignored.iter()), &mut diags);
         for d in units() {
@@ -423,7 +423,8 @@ impl Incremental {
             self.gone.clone_from(&replaced.gone);
         }
         if replaced.gone.is_empty() {
-            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
+            let custom: Vec<_> = self.docs.iter().flat_map(Doc::units).flat_map(|d| d.ignored.iter()).flat_map(|i| i.5.iter()).collect();
+            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept), &custom);
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
         // later stages run, and stay aside for the next keystroke while what replaced_objects
@@ -444,7 +445,8 @@ impl Incremental {
             self.set_aside_runs += 1;
         }
         stage("set aside");
-        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
+        let custom: Vec<_> = self.docs.iter().flat_map(Doc::units).flat_map(|d| d.ignored.iter()).flat_map(|i| i.5.iter()).collect();
+        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept), &custom);
         if !keep_replaced {
             self.replaced = None;
             self.put_back();

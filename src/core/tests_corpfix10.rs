@@ -64,3 +64,47 @@ fn flow_mappings_with_scalar_keys_are_not_invalid_keys() {
     let src = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {a: b, \"c\": d}\n  annotations: {}\ndata: {x: \"[1]\"}\n";
     assert_eq!(errors(src), Vec::<String>::new());
 }
+
+/// prometheus-operator pkg/alertmanager/statefulset.go `makeStatefulSetSpec` copies
+/// `a.Spec.PodMetadata.Labels` into the pods' labels: with the operator running, the
+/// kube-prometheus Service and PodDisruptionBudget select the Alertmanager's pods. Switchboard
+/// does not model operators: it says so, as an info naming the custom resource, not a warning
+/// that they select nothing. A selector the custom resource does not meet keeps its warning.
+#[test]
+fn operator_pods_of_a_custom_resource_soften_no_pods_selected() {
+    let src = include_str!("../../tests/fixtures/corpus10/kube-prometheus-alertmanager.yaml");
+    let r = analyze(src, &Config::default());
+    let find = |code: &str, object: &str| r.diagnostics.iter().find(|d| d.code == code && d.object.as_deref() == Some(object)).cloned().unwrap_or_else(|| panic!("{code} {object}: {:?}", r.diagnostics));
+    for (code, object) in [("NoPodsSelected", "Service/monitoring/alertmanager-main"), ("BudgetSelectsNoPods", "PodDisruptionBudget/monitoring/alertmanager-main")] {
+        let d = find(code, object);
+        assert_eq!(d.severity, Severity::Info, "{d:?}");
+        assert!(
+            d.message.ends_with("; Alertmanager main (monitoring.coreos.com/v1, a custom resource) writes these labels at spec.podMetadata.labels: its operator, which Switchboard does not model, likely makes the pods this selects once it runs"),
+            "{}",
+            d.message
+        );
+    }
+    let other = find("NoPodsSelected", "Service/monitoring/alertmanager-other");
+    assert_eq!(other.severity, Severity::Warning, "{other:?}");
+    assert!(!other.message.contains("custom resource"), "{}", other.message);
+    // the same in another namespace: not the Alertmanager's pods
+    let moved = src.replace("  name: alertmanager-main\n  namespace: monitoring\nspec:\n  ports:", "  name: alertmanager-main\n  namespace: elsewhere\nspec:\n  ports:");
+    let r = analyze(&moved, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "NoPodsSelected" && d.object.as_deref() == Some("Service/elsewhere/alertmanager-main")).expect("warning");
+    assert_eq!(d.severity, Severity::Warning);
+}
+
+/// The incremental analysis (the page's) says the same as a fresh one, after an edit too.
+#[test]
+fn operator_pods_soften_the_same_incrementally() {
+    let src = include_str!("../../tests/fixtures/corpus10/kube-prometheus-alertmanager.yaml");
+    let cfg = Config::default();
+    let mut inc = super::incremental::Incremental::new();
+    inc.set(src.to_string());
+    assert_eq!(inc.analyze(&cfg).to_json(), analyze(src, &cfg).to_json());
+    let at = src.find("app.kubernetes.io/version: 0.33.1").unwrap();
+    assert!(inc.splice(at, at, "x-"));
+    let r = inc.analyze(&cfg);
+    assert_eq!(r.to_json(), analyze(inc.text(), &cfg).to_json());
+    assert!(r.diagnostics.iter().any(|d| d.code == "NoPodsSelected" && d.severity == Severity::Info));
+}

@@ -712,7 +712,7 @@ fn go_sharp_v(n: &Node) -> String {
                     }
                 }
                 if last.iter().all(|(k, _)| matches!(k.kind, NodeKind::Scalar { value: Value::Str, .. })) {
-                    last.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+                    super::sort::sort_by(&mut last, |a, b| a.0.as_str().cmp(&b.0.as_str()));
                 }
                 out.push_str("map[interface {}]interface {}{");
                 for (i, (k, v)) in last.iter().enumerate() {
