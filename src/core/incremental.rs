@@ -376,7 +376,7 @@ impl Incremental {
         // through an error that stops the stream (k8s.io/cli-runtime pkg/resource/visitor.go
         // `StreamVisitor.Visit`: no document after it is read; a bad `---` line loses the one
         // above it too — yaml::Stop): read whole while there is one
-        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS || self.stops() {
+        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS || self.stops() || yaml::json_stream(&self.text) {
             self.kept.cluster.valid = false;
             return super::analyze_staged(&self.text, cfg, stage);
         }

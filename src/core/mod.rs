@@ -172,7 +172,7 @@ fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
     let (message, stopped) = match e.stop {
         None => (format!("YAML: {}", e.message), None),
         Some(stop) => {
-            let words = if stop.separator { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
+            let words = if stop.separator || stop.json { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
             let docs = |n: usize| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
             let lost = match (stop.separator, stop.lost, stop.after) {
                 (false, _, 0) => "this document is not sent".to_string(),

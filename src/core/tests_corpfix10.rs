@@ -108,3 +108,50 @@ fn operator_pods_soften_the_same_incrementally() {
     assert_eq!(r.to_json(), analyze(inc.text(), &cfg).to_json());
     assert!(r.diagnostics.iter().any(|d| d.code == "NoPodsSelected" && d.severity == Severity::Info));
 }
+
+/// A text whose first non-space byte is `{` is JSON to kubectl (apimachinery
+/// pkg/util/yaml/decoder.go `YAMLOrJSONDecoder.Decode`: `GuessJSONStream` → encoding/json's
+/// Decoder; `JSONSyntaxError.Error`: `json: offset N: …`). Each row's words were printed by
+/// kubectl v1.32 (`kubectl annotate --local -f FILE qa=1 -o name`) for the same text.
+#[test]
+fn yaml_or_json_decoder_json_stream_words() {
+    let cm = |n: &str| format!("{{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {{\"name\": \"{n}\"}}}}");
+    let rows: Vec<(String, Vec<&str>, usize)> = vec![
+        // a key without quotes: YAML flow style, not JSON
+        ("{apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n".into(), vec!["1:2: error parsing STDIN: json: offset 2: invalid character 'a' looking for beginning of object key string"], 0),
+        // a trailing comma, after a blank line
+        ("  \n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"},}\n".into(), vec!["2:69: error parsing STDIN: json: offset 72: invalid character '}' looking for beginning of object key string"], 0),
+        // two objects one after the other: two documents, no error
+        (format!("{}\n{}\n", cm("a"), cm("b")), vec![], 2),
+        // JSON, then a `---` line: the first object is sent, then encoding/json stops at '-'
+        (format!("{}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n", cm("a")), vec!["2:2: error parsing STDIN: json: offset 71: invalid character '-' in numeric literal"], 1),
+        // the second object broken: the offset counts from the stream's start
+        (format!("{}\n{{\"apiVersion\": \"v1\", kind: \"ConfigMap\"}}\n", cm("a")), vec!["2:22: error parsing STDIN: json: offset 91: invalid character 'k' looking for beginning of object key string"], 1),
+        // cut short
+        ("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"}".into(), vec!["1:68: error parsing STDIN: unexpected EOF"], 0),
+    ];
+    for (src, want, configmaps) in rows {
+        let r = analyze(&src, &Config::default());
+        let e: Vec<String> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| format!("{}:{}: {}", d.line, d.column, d.message)).collect();
+        assert_eq!(e, want, "{src}");
+        let read = r.diagnostics.iter().filter(|d| d.code == "IgnoredKind" && d.message.starts_with("ConfigMap")).count();
+        assert_eq!(read, configmaps, "{src}: {:?}", r.diagnostics);
+    }
+}
+
+/// An unrendered Helm template whose first line is `{{- … }}`: JSON to kubectl, refused at its
+/// second byte (not a YAML error).
+#[test]
+fn yaml_or_json_decoder_helm_template_first_line() {
+    let e = errors(include_str!("../../tests/fixtures/corpus10/traefik-service-template.yaml"));
+    assert_eq!(e, vec!["1:2: error parsing STDIN: json: offset 2: invalid character '{' looking for beginning of object key string".to_string()], "{e:?}");
+}
+
+/// go-yaml v2 scannerc.go `yaml_parser_fetch_block_entry` lets a `- ` in a flow collection through
+/// as a BLOCK-ENTRY token and parserc.go `yaml_parser_parse_node` refuses it: `did not find
+/// expected node content` (kubectl's words for a `{{- if … }}` line after comments).
+#[test]
+fn go_yaml_v2_block_entry_in_flow_is_no_node_content() {
+    let e = errors(include_str!("../../tests/fixtures/corpus10/dashboard-web-service-template.yaml"));
+    assert_eq!(e, vec!["4:3: error parsing STDIN: error converting YAML to JSON: yaml: did not find expected node content".to_string()], "{e:?}");
+}

@@ -187,6 +187,9 @@ pub struct Stop {
     pub lost: bool,
     /// documents with content after it, never read
     pub after: usize,
+    /// the error is encoding/json's, in a stream kubectl reads as JSON (its words are the
+    /// message, as kubectl prints them: `json: offset N: …`; no YAML-to-JSON prefix)
+    pub json: bool,
 }
 
 /// One parsed document: its root node (None for an empty document) and the line it starts on.
@@ -365,7 +368,7 @@ fn has_content(chunk: &str) -> bool {
 /// A stream whose first non-space byte is `{` is read as JSON by kubectl (decoder.go
 /// `YAMLOrJSONDecoder.Decode`: `GuessJSONStream` → encoding/json), where no `---` line separates
 /// anything: no separator is refused.
-fn json_stream(src: &str) -> bool {
+pub(crate) fn json_stream(src: &str) -> bool {
     src.trim_start().starts_with('{')
 }
 
@@ -612,6 +615,9 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> (String, &'stat
         K::SimpleKeyExpected => ("could not find expected ':'".into(), "a key needs a ':' after it"),
         K::UndeclaredTagHandle => ("found undefined tag handle".into(), ""),
         K::UnclosedQuotedScalar => ("found unexpected end of stream".into(), "a quote is not closed"),
+        // scannerc.go yaml_parser_fetch_block_entry: in a flow collection `- ` is a BLOCK-ENTRY
+        // token all the same, which parserc.go yaml_parser_parse_node refuses (`{{- if … }}`)
+        K::BlockEntryInFlowCollection => ("did not find expected node content".into(), "a `- ` inside brackets: a `{{- … }}` template must be rendered first (helm template …)"),
         K::BlockSequenceEntryNotAllowed => ("block sequence entries are not allowed in this context".into(), "a `- ` item starts a line of its own"),
         K::ExpectedBlockSequenceEntry => ("did not find expected '-' indicator".into(), "check the indentation"),
         K::ExpectedNodeContent => ("did not find expected node content".into(), ""),
@@ -1109,9 +1115,12 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
         });
         return errors;
     }
+    let json = json_stream(src);
+    if json {
+        return for_each_json_value(src, fast, first, each);
+    }
     let mut nodes = (0usize, 0usize);
     let chunks = split_documents_from(src, first);
-    let json = json_stream(src);
     // documents with content from chunk `i` on (what a stop at chunk `i` leaves unread)
     let after = |i: usize| chunks.get(i..).unwrap_or_default().iter().filter(|(_, c)| has_content(c)).count();
     for (i, &(first_line, chunk)) in chunks.iter().enumerate() {
@@ -1142,7 +1151,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 message: format!("invalid Yaml document separator: {rest}"),
                 pos: Pos { line, column },
                 hint: "",
-                stop: Some(Stop { separator: true, lost, after: body_after }),
+                stop: Some(Stop { separator: true, lost, after: body_after, json: false }),
             });
             break;
         }
@@ -1152,7 +1161,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 let budget = is_budget(&e);
                 if !budget {
                     // StreamVisitor.Visit: the first document that does not decode ends the stream
-                    e.stop = Some(Stop { separator: false, lost: true, after: after(i + 1) });
+                    e.stop = Some(Stop { separator: false, lost: true, after: after(i + 1), json: false });
                 }
                 let stops = !budget || e.message.contains("alias bomb");
                 errors.push(e);
@@ -1161,6 +1170,56 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 }
             }
         }
+    }
+    errors
+}
+
+/// A stream kubectl reads as JSON ([`json_stream`]): encoding/json's values one after another
+/// (gojson::stream_values — concatenated objects are several documents, and no `---` line
+/// separates anything), each read as a document; the stream stops at the first byte encoding/json
+/// refuses (a YAML-only spelling — a key without quotes, a trailing comma, a `{{ … }}` template —
+/// is refused in a JSON stream), in its words. Each value is read from its own line (the bytes
+/// before it on that line blanked, so its columns stay).
+fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+    let mut errors = Vec::new();
+    let b = src.as_bytes();
+    let (values, stop) = super::gojson::stream_values(b);
+    let pos_of_byte = |at: usize| {
+        let line_start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+        let line = first + b[..line_start].iter().filter(|&&c| c == b'\n').count() as u32;
+        (line, line_start, src[line_start..at].chars().count() as u32 + 1)
+    };
+    let mut nodes = (0usize, 0usize);
+    for (i, v) in values.iter().enumerate() {
+        if i >= MAX_DOCUMENTS {
+            errors.push(YamlError { message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"), pos: Pos { line: pos_of_byte(v.start).0, column: 1 }, hint: "", stop: None });
+            return errors;
+        }
+        let (line, line_start, _) = pos_of_byte(v.start);
+        let chunk = format!("{}{}", " ".repeat(v.start - line_start), &src[v.start..v.end]);
+        match parse_chunk(&chunk, line, &mut nodes, fast) {
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys }),
+            Err(mut e) => {
+                let budget = is_budget(&e);
+                if !budget {
+                    e.stop = Some(Stop { separator: false, lost: true, after: values.len() - i - 1, json: false });
+                }
+                let stops = !budget || e.message.contains("alias bomb");
+                errors.push(e);
+                if stops {
+                    return errors;
+                }
+            }
+        }
+    }
+    if let Some((at, message)) = stop {
+        let (line, _, column) = pos_of_byte(at.min(b.len()));
+        errors.push(YamlError {
+            message,
+            pos: Pos { line, column },
+            hint: "kubectl reads a text whose first character is `{` as JSON (encoding/json): keys and strings in double quotes, no trailing commas, no comments; a `{{ … }}` template must be rendered first (helm template …)",
+            stop: Some(Stop { separator: false, lost: true, after: 0, json: true }),
+        });
     }
     errors
 }
@@ -1368,7 +1427,7 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(errs.len(), 1);
         assert!(errs[0].pos.line >= 3 && errs[0].pos.line <= 4, "{errs:?}");
-        assert_eq!(errs[0].stop, Some(Stop { separator: false, lost: true, after: 1 }));
+        assert_eq!(errs[0].stop, Some(Stop { separator: false, lost: true, after: 1, json: false }));
     }
 
     #[test]
@@ -1416,7 +1475,7 @@ mod tests {
         let doc = "a: &a [l, l, l, l, l, l, l, l, l]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: *nowhere\n---\n";
         let t = std::time::Instant::now();
         let (_, errs) = parse_stream(&doc.repeat(300));
-        assert!(errs.len() == 1 && errs[0].stop == Some(Stop { separator: false, lost: true, after: 299 }), "{errs:?}");
+        assert!(errs.len() == 1 && errs[0].stop == Some(Stop { separator: false, lost: true, after: 299, json: false }), "{errs:?}");
         // the budget is still kept across documents that each expand one and do not fail
         let (_, errs) = parse_stream(&doc.replace("f: *nowhere\n", "").repeat(300));
         assert!(errs.iter().any(|e| e.message.contains("alias bomb")), "{:?}", &errs[..1]);
