@@ -155,3 +155,15 @@ fn go_yaml_v2_block_entry_in_flow_is_no_node_content() {
     let e = errors(include_str!("../../tests/fixtures/corpus10/dashboard-web-service-template.yaml"));
     assert_eq!(e, vec!["4:3: error parsing STDIN: error converting YAML to JSON: yaml: did not find expected node content".to_string()], "{e:?}");
 }
+
+/// go-yaml v2 Unmarshal reads a chunk's first document only: after a whole root, the rest is
+/// never parsed (kubectl v1.32: the ConfigMap is read and its `data` dropped; the template's
+/// root is refused as an invalid map key, not as a missing `<document start>`).
+#[test]
+fn go_yaml_v2_unmarshal_reads_the_first_root_only() {
+    let r = analyze("# c\n{apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\ndata: {x: y}\n", &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:?}", r.diagnostics);
+    assert!(r.diagnostics.iter().any(|d| d.code == "IgnoredKind" && d.message.starts_with("ConfigMap")), "{:?}", r.diagnostics);
+    let e = errors("# c\n{{ if .Values.x }}\napiVersion: v1\nkind: ConfigMap\n");
+    assert_eq!(e, vec!["2:2: error parsing STDIN: error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\"if .Values.x\":interface {}(nil)}".to_string()], "{e:?}");
+}

@@ -696,7 +696,7 @@ fn go_sharp_v(n: &Node) -> String {
                 Value::Float(f) if f.is_nan() => out.push_str("NaN"),
                 Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "+Inf" } else { "-Inf" }),
                 Value::Float(f) => out.push_str(&f.to_string()),
-                Value::Str => go_quote(text.as_str(), out),
+                Value::Str => out.push_str(&super::diag::go_quote(text.as_str())),
             },
             NodeKind::Seq(items) => {
                 out.push_str("[]interface {}{");
@@ -736,29 +736,6 @@ fn go_sharp_v(n: &Node) -> String {
     let mut out = String::new();
     inner(n, &mut out);
     out
-}
-
-/// Go's `strconv.Quote` (what `%#v` prints for a string): `"` and `\` escaped, control
-/// characters as `\n`, `\t`, … or `\x..`, `\u....`.
-fn go_quote(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// go-yaml v2's words for a flow collection opened by `open` that did not go on.
@@ -936,6 +913,16 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
     let line_offset = first_line - 1;
     let mut docs_in_chunk = 0;
     for ev in Parser::new_from_str_with_options(chunk, opts) {
+        // go-yaml v2's Unmarshal decodes the first document of its text alone (decode.go
+        // `unmarshal`: one `p.parse()`; parserc.go yaml_parser_parse_document_end ends the
+        // document at any token after its root): what follows a whole root in the same chunk is
+        // never parsed — `{{ if … }}` then `apiVersion: v1` is the mapping `{{if …}: null}`
+        // (kubectl: invalid map key), `{a: 1}` then `b: 2` is `{a: 1}` (b dropped, no error)
+        if let Err(e) = &ev {
+            if matches!(e.kind(), granit_parser::ErrorKind::ExpectedDocumentStart) && b.root.is_some() && b.stack.is_empty() {
+                return Ok(());
+            }
+        }
         let (ev, span) = ev.map_err(|e| {
             if matches!(e.kind(), granit_parser::ErrorKind::UnknownQuotedScalarEscape) {
                 let m = e.marker();
