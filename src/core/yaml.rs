@@ -1171,9 +1171,18 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
     let mut errors = Vec::new();
     let b = src.as_bytes();
     let (values, stop) = super::gojson::stream_values(b);
-    let pos_of_byte = |at: usize| {
-        let line_start = b[..at].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-        let line = first + b[..line_start].iter().filter(|&&c| c == b'\n').count() as u32;
+    // (line, its start) of the byte last asked, moved forward only: the values come in order, so
+    // the text is counted once however many values it holds (a `jq -c '.items[]'` stream)
+    let mut counted = (0usize, first, 0usize);
+    let mut pos_of_byte = |at: usize| {
+        let (from, mut line, mut line_start) = counted;
+        for (i, &c) in b[from.min(at)..at].iter().enumerate() {
+            if c == b'\n' {
+                line += 1;
+                line_start = from.min(at) + i + 1;
+            }
+        }
+        counted = (at.max(from), line, line_start);
         (line, line_start, src[line_start..at].chars().count() as u32 + 1)
     };
     let mut nodes = (0usize, 0usize);
@@ -1183,7 +1192,10 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
             return errors;
         }
         let (line, line_start, _) = pos_of_byte(v.start);
-        let chunk = format!("{}{}", " ".repeat(v.start - line_start), &src[v.start..v.end]);
+        // (values side by side on one long line: not padded, their columns then count from the
+        // value's start — the padding would grow with the square of the line)
+        let pad = v.start - line_start;
+        let chunk = format!("{}{}", " ".repeat(if pad > 4096 { 0 } else { pad }), &src[v.start..v.end]);
         match parse_chunk(&chunk, line, &mut nodes, fast) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys }),
             Err(mut e) => {
