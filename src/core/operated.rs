@@ -73,8 +73,11 @@ pub fn soften(objects: &[Object], custom: &[&CustomPods], diags: &mut [Diagnosti
     if custom.is_empty() {
         return;
     }
+    let mut by_id: Option<std::collections::HashMap<String, &Object>> = None;
     for d in diags.iter_mut().filter(|d| d.severity == Severity::Warning && (d.code == "NoPodsSelected" || d.code == "BudgetSelectsNoPods")) {
-        let Some(o) = d.object.as_deref().and_then(|id| objects.iter().find(|o| o.id() == id)) else { continue };
+        // (the objects by id, made once, when a warning asks)
+        let by_id = by_id.get_or_insert_with(|| objects.iter().filter(|o| matches!(o.body, Body::Service(_) | Body::DisruptionBudget(_))).map(|o| (o.id(), o)).collect());
+        let Some(&o) = d.object.as_deref().and_then(|id| by_id.get(id)) else { continue };
         let meets = |c: &CustomPods| match &o.body {
             Body::Service(s) => s.selector.as_ref().is_some_and(|sel| !sel.is_empty() && super::resolve::selector_matches(sel, &c.labels)),
             Body::DisruptionBudget(b) => b.selector.as_ref().is_some_and(|sel| super::cluster::selector_matches(Some(sel), &c.labels)),
