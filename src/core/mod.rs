@@ -69,7 +69,7 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, 1, &[], diags, &mut |_| {}, Trees::Whole, false, &mut Vec::new())
+    read_objects_staged(src, 1, &[], diags, &mut |_| {}, Trees::Whole, None)
 }
 
 /// One file of a text made of several (the CLI's `analyze a.yaml b.yaml`): its bytes in the
@@ -91,7 +91,7 @@ pub const STDIN: &str = "STDIN";
 /// [`read_objects`] of a piece of a larger text that starts at the beginning of its line
 /// `first_line` (one document of a whole-cluster dump): lines and columns are the larger text's.
 pub fn read_objects_at(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, first_line, &[], diags, &mut |_| {}, Trees::Whole, false, &mut Vec::new())
+    read_objects_staged(src, first_line, &[], diags, &mut |_| {}, Trees::Whole, None)
 }
 
 /// What [`read_objects_staged`] keeps of each object's YAML tree.
@@ -105,10 +105,11 @@ enum Trees {
     Analysed,
 }
 
-/// `notes`: the whole input is read (an analysis): the notes that need every document are made
-/// ([`podchecks::missing_references`]). `sources`: the files the text is made of, each a stream
+/// `analysis`: the whole input is read (an analysis): the notes that need every document are made
+/// ([`podchecks::missing_references`]), and the custom resources' pod labels are gathered there
+/// (core::operated). `sources`: the files the text is made of, each a stream
 /// of its own (none: the text is one stream, [`STDIN`]).
-fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, notes: bool, custom: &mut Vec<operated::CustomPods>) -> Vec<Object> {
+fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, analysis: Option<&mut Vec<operated::CustomPods>>) -> Vec<Object> {
     // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
@@ -143,10 +144,10 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
     if !classes.is_empty() {
         podfields::resolve_priority_classes(&mut objects, &classes);
     }
-    if notes {
+    if let Some(custom) = analysis {
         reference_notes(&objects, ignored.iter(), diags);
+        custom.extend(ignored.iter_mut().flat_map(|i| std::mem::take(&mut i.5)));
     }
-    custom.extend(ignored.iter_mut().flat_map(|i| std::mem::take(&mut i.5)));
     objects
 }
 
@@ -577,7 +578,7 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
     let mut custom = Vec::new();
-    let objects = read_objects_staged(src, 1, &[], &mut diags, stage, Trees::Analysed, true, &mut custom);
+    let objects = read_objects_staged(src, 1, &[], &mut diags, stage, Trees::Analysed, Some(&mut custom));
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed, &custom)
 }
 
@@ -586,7 +587,7 @@ pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static st
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
     let mut custom = Vec::new();
-    let objects = read_objects_staged(src, 1, &[], &mut diags, &mut |_| {}, Trees::Whole, true, &mut custom);
+    let objects = read_objects_staged(src, 1, &[], &mut diags, &mut |_| {}, Trees::Whole, Some(&mut custom));
     analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole, &custom)
 }
 
@@ -601,7 +602,7 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 pub fn analyze_files_staged(src: String, sources: &[Source], cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
     let mut custom = Vec::new();
-    let objects = read_objects_staged(&src, 1, sources, &mut diags, stage, Trees::Analysed, true, &mut custom);
+    let objects = read_objects_staged(&src, 1, sources, &mut diags, stage, Trees::Analysed, Some(&mut custom));
     drop(src);
     analyze_objects(objects, diags, cfg, stage, Trees::Analysed, &custom)
 }
