@@ -289,6 +289,46 @@ pub fn syntax_error(text: &str) -> Option<String> {
     }
 }
 
+/// encoding/json's `Decoder` reading a stream of values (stream.go `readValue`), as apimachinery
+/// pkg/util/yaml/decoder.go `YAMLOrJSONDecoder` runs it on a stream whose first non-space byte
+/// is `{` (`GuessJSONStream`): each value's byte range, in order, and the error that stops the
+/// stream — the offending byte's index and kubectl's words: `JSONSyntaxError.Error`'s `json:
+/// offset N: <the SyntaxError>` (N counts the bytes read, the offending one included, from the
+/// stream's start: the scanner's `bytes` is never reset between values), or `unexpected EOF`
+/// (io.ErrUnexpectedEOF: a value cut short).
+pub(crate) fn stream_values(b: &[u8]) -> (Vec<std::ops::Range<usize>>, Option<(usize, String)>) {
+    let mut values = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return (values, None);
+        }
+        let start = i;
+        let mut s = Scanner { st: St::BeginValue, stack: Vec::new(), end_top: false };
+        loop {
+            if i == b.len() {
+                // a top-level number ends at EOF (the invented space of readValue); else cut short
+                if s.step(b' ').is_ok() && s.end_top {
+                    values.push(start..i);
+                    return (values, None);
+                }
+                return (values, Some((i, "unexpected EOF".into())));
+            }
+            if let Err(e) = s.step(b[i]) {
+                return (values, Some((i, format!("json: offset {}: {e}", i + 1))));
+            }
+            i += 1;
+            if s.end_top {
+                values.push(start..i);
+                break;
+            }
+        }
+    }
+}
+
 /// json.Unmarshal of `text` into a Go slice `[]<elem>` (`elem` as reflect prints it, e.g.
 /// `v1.MetricSpec`, a struct): the error it returns, when that is known exactly — a syntax
 /// error, a top-level value that is no list, or a list item that is no object before any object

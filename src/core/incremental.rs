@@ -376,7 +376,7 @@ impl Incremental {
         // through an error that stops the stream (k8s.io/cli-runtime pkg/resource/visitor.go
         // `StreamVisitor.Visit`: no document after it is read; a bad `---` line loses the one
         // above it too — yaml::Stop): read whole while there is one
-        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS || self.stops() {
+        if self.nodes.0 > MAX_NODES || self.nodes.1 > MAX_ALIAS_NODES || self.docs.len() > MAX_DOCUMENTS || self.stops() || yaml::json_stream(&self.text) {
             self.kept.cluster.valid = false;
             return super::analyze_staged(&self.text, cfg, stage);
         }
@@ -392,7 +392,7 @@ impl Incremental {
         for d in units() {
             diags.extend(d.ignored.iter().map(|(kind, api_version, pos, ..)| super::ignored_note(kind, api_version, *pos)));
         }
-        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s, _)| Some((s.as_deref()?, *pos))), &mut diags);
+        super::reapply::config_update_errors(units().flat_map(|d| d.ignored.iter()).filter_map(|(_, _, pos, s, ..)| Some((s.as_deref()?, *pos))), &mut diags);
         // (as read_objects_staged makes it, after the update errors)
         super::reference_notes(&self.objects, units().flat_map(|d| d.ignored.iter()), &mut diags);
         for d in units() {
@@ -423,7 +423,8 @@ impl Incremental {
             self.gone.clone_from(&replaced.gone);
         }
         if replaced.gone.is_empty() {
-            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
+            let custom: Vec<_> = self.docs.iter().flat_map(Doc::units).flat_map(|d| d.ignored.iter()).flat_map(|i| i.5.iter()).collect();
+            return super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept), &custom);
         }
         // an object defined again: the earlier ones are moved aside (not copied) while the
         // later stages run, and stay aside for the next keystroke while what replaced_objects
@@ -444,7 +445,8 @@ impl Incremental {
             self.set_aside_runs += 1;
         }
         stage("set aside");
-        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept));
+        let custom: Vec<_> = self.docs.iter().flat_map(Doc::units).flat_map(|d| d.ignored.iter()).flat_map(|i| i.5.iter()).collect();
+        let report = super::analyze_checked(super::Objects::Kept(&self.objects), Some(&self.checks), diags, &replaced.stays, cfg, stage, Trees::Analysed, Some(&mut self.kept), &custom);
         if !keep_replaced {
             self.replaced = None;
             self.put_back();

@@ -28,6 +28,7 @@ pub mod iptables;
 pub mod layout;
 pub mod model;
 pub mod names;
+pub(crate) mod operated;
 pub mod paths;
 pub mod poddetails;
 pub mod presets;
@@ -68,7 +69,7 @@ use yaml::{NodeKind, Pos};
 /// Read every object in the text: documents, and the items of `kind: List` (and `*List`), as
 /// kubectl's resource builder unpacks them (k8s.io/apimachinery meta.ExtractList).
 pub fn read_objects(src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, 1, &[], diags, &mut |_| {}, Trees::Whole, false)
+    read_objects_staged(src, 1, &[], diags, &mut |_| {}, Trees::Whole, None)
 }
 
 /// One file of a text made of several (the CLI's `analyze a.yaml b.yaml`): its bytes in the
@@ -90,7 +91,7 @@ pub const STDIN: &str = "STDIN";
 /// [`read_objects`] of a piece of a larger text that starts at the beginning of its line
 /// `first_line` (one document of a whole-cluster dump): lines and columns are the larger text's.
 pub fn read_objects_at(src: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> Vec<Object> {
-    read_objects_staged(src, first_line, &[], diags, &mut |_| {}, Trees::Whole, false)
+    read_objects_staged(src, first_line, &[], diags, &mut |_| {}, Trees::Whole, None)
 }
 
 /// What [`read_objects_staged`] keeps of each object's YAML tree.
@@ -104,10 +105,11 @@ enum Trees {
     Analysed,
 }
 
-/// `notes`: the whole input is read (an analysis): the notes that need every document are made
-/// ([`podchecks::missing_references`]). `sources`: the files the text is made of, each a stream
+/// `analysis`: the whole input is read (an analysis): the notes that need every document are made
+/// ([`podchecks::missing_references`]), and the custom resources' pod labels are gathered there
+/// (core::operated). `sources`: the files the text is made of, each a stream
 /// of its own (none: the text is one stream, [`STDIN`]).
-fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, notes: bool) -> Vec<Object> {
+fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &mut Vec<Diagnostic>, stage: &mut dyn FnMut(&'static str), trees: Trees, analysis: Option<&mut Vec<operated::CustomPods>>) -> Vec<Object> {
     // one document at a time: read, decode, trim its tree, then the next (the YAML errors go
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
@@ -136,14 +138,15 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
     diags.append(&mut decoded);
     objects.shrink_to_fit();
     diags.extend(ignored.iter().map(|(kind, api_version, pos, ..)| ignored_note(kind, api_version, *pos)));
-    reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s, _)| Some((s.as_deref()?, *pos))), diags);
+    reapply::config_update_errors(ignored.iter().filter_map(|(_, _, pos, s, ..)| Some((s.as_deref()?, *pos))), diags);
     // the Priority admission plugin's lookups in the PriorityClasses the input creates
     let classes: Vec<_> = ignored.iter().filter_map(|i| i.4.clone()).collect();
     if !classes.is_empty() {
         podfields::resolve_priority_classes(&mut objects, &classes);
     }
-    if notes {
+    if let Some(custom) = analysis {
         reference_notes(&objects, ignored.iter(), diags);
+        custom.extend(ignored.iter_mut().flat_map(|i| std::mem::take(&mut i.5)));
     }
     objects
 }
@@ -170,7 +173,7 @@ fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
     let (message, stopped) = match e.stop {
         None => (format!("YAML: {}", e.message), None),
         Some(stop) => {
-            let words = if stop.separator { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
+            let words = if stop.separator || stop.json { e.message.clone() } else { format!("error converting YAML to JSON: yaml: {}", e.message) };
             let docs = |n: usize| if n == 1 { "1 document".to_string() } else { format!("{n} documents") };
             let lost = match (stop.separator, stop.lost, stop.after) {
                 (false, _, 0) => "this document is not sent".to_string(),
@@ -192,14 +195,15 @@ fn syntax_note(e: &yaml::YamlError, source: &str) -> Diagnostic {
 /// A kind read but not modelled: (kind, apiVersion, its root's position, what a v1 ConfigMap's
 /// or Secret's update checks read — reapply::config_update_errors, a PriorityClass's lookup
 /// fields — podfields::input_class).
-type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>, Option<podfields::InputClass>);
+/// and the label sets a custom resource writes for pods (core::operated).
+type Ignored = (String, String, Pos, Option<Box<reapply::ConfigState>>, Option<podfields::InputClass>, Vec<operated::CustomPods>);
 
 /// [`podchecks::missing_references`] over the Secrets and ConfigMaps the input creates (the kinds
 /// read but not modelled: `ignored`'s config states), for the whole analysis and the incremental one.
 fn reference_notes<'a>(objects: &[Object], ignored: impl Iterator<Item = &'a Ignored>, diags: &mut Vec<Diagnostic>) {
     let mut classes = Vec::new();
     let created: Vec<_> = ignored
-        .filter_map(|(_, _, _, s, class)| {
+        .filter_map(|(_, _, _, s, class, _)| {
             classes.extend(class.iter().map(|c| c.name.as_str()));
             Some(s.as_deref()?.identity())
         })
@@ -448,8 +452,10 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // Gateway API routes, Gateways and ReferenceGrants: custom resources (their schema unknown,
     // still noted as such below) whose routing is followed (core::gateway)
     let gateway_api = custom && !strict_errs.iter().any(|d| d.severity == Severity::Error) && gateway::models(&kind, &api_version);
+    // (a custom resource's pod labels: what its operator's pods carry, core::operated)
+    let custom_pods = if custom && !gateway_api { operated::read(&root, &kind, &api_version) } else { Vec::new() };
     let made = if gateway_api {
-        ignored.push((kind.clone(), api_version.clone(), root_pos, None, None));
+        ignored.push((kind.clone(), api_version.clone(), root_pos, None, None, Vec::new()));
         Some(gateway::decode_object(root, &kind, &api_version))
     } else if custom {
         None
@@ -489,7 +495,7 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
             let refused = strict_errs.iter().any(|d| d.severity == Severity::Error);
             diags.extend(strict_errs.into_iter().map(|d| d.on(&raw_id)));
             if !refused && !kind.is_empty() && (custom || !model::KINDS.contains(&kind.as_str())) {
-                ignored.push((kind, api_version, root_pos, config, class));
+                ignored.push((kind, api_version, root_pos, config, class, custom_pods));
             }
         }
     }
@@ -575,16 +581,18 @@ pub fn analyze(src: &str, cfg: &Config) -> Report {
 /// Service): the native CLI times them under `SWITCHBOARD_STAGES=1`, the benchmark prints them.
 pub fn analyze_staged(src: &str, cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &[], &mut diags, stage, Trees::Analysed, true);
-    analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
+    let mut custom = Vec::new();
+    let objects = read_objects_staged(src, 1, &[], &mut diags, stage, Trees::Analysed, Some(&mut custom));
+    analyze_objects(objects, diags, cfg, stage, Trees::Analysed, &custom)
 }
 
 /// [`analyze`] keeping every object's whole tree to the end: what the trimming is checked against.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn analyze_whole_trees(src: &str, cfg: &Config) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(src, 1, &[], &mut diags, &mut |_| {}, Trees::Whole, true);
-    analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole)
+    let mut custom = Vec::new();
+    let objects = read_objects_staged(src, 1, &[], &mut diags, &mut |_| {}, Trees::Whole, Some(&mut custom));
+    analyze_objects(objects, diags, cfg, &mut |_| {}, Trees::Whole, &custom)
 }
 
 /// [`analyze_staged`] taking the text, which is freed as soon as it is read (the native CLI:
@@ -597,12 +605,13 @@ pub fn analyze_text_staged(src: String, cfg: &Config, stage: &mut dyn FnMut(&'st
 /// ([`Source`]; none: one stream, [`STDIN`]).
 pub fn analyze_files_staged(src: String, sources: &[Source], cfg: &Config, stage: &mut dyn FnMut(&'static str)) -> Report {
     let mut diags = Vec::new();
-    let objects = read_objects_staged(&src, 1, sources, &mut diags, stage, Trees::Analysed, true);
+    let mut custom = Vec::new();
+    let objects = read_objects_staged(&src, 1, sources, &mut diags, stage, Trees::Analysed, Some(&mut custom));
     drop(src);
-    analyze_objects(objects, diags, cfg, stage, Trees::Analysed)
+    analyze_objects(objects, diags, cfg, stage, Trees::Analysed, &custom)
 }
 
-fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees) -> Report {
+fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &Config, stage: &mut dyn FnMut(&'static str), trees: Trees, custom: &[operated::CustomPods]) -> Report {
     validate_endpoints(&mut objects, &mut diags);
     validate_namespaces_and_ingresses(&mut objects, &mut diags);
     let replaced = replaced_objects(&objects, cfg, &mut diags);
@@ -610,7 +619,8 @@ fn analyze_objects(mut objects: Vec<Object>, mut diags: Vec<Diagnostic>, cfg: &C
         let mut gone = replaced.gone.iter();
         objects.retain(|_| gone.next() == Some(&false));
     }
-    analyze_checked(Objects::Owned(objects), None, diags, &replaced.stays, cfg, stage, trees, None)
+    let custom: Vec<&operated::CustomPods> = custom.iter().collect();
+    analyze_checked(Objects::Owned(objects), None, diags, &replaced.stays, cfg, stage, trees, None, &custom)
 }
 
 /// Objects defined again later in the input: what `kubectl apply -f` / `create -f` make of a
@@ -1389,6 +1399,7 @@ fn analyze_checked(
     stage: &mut dyn FnMut(&'static str),
     trees: Trees,
     mut kept: Option<&mut Kept>,
+    custom: &[&operated::CustomPods],
 ) -> Report {
     stage("X pre-infer");
     let inferred;
@@ -1704,6 +1715,8 @@ fn analyze_checked(
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
     dedup_field_errors(&mut diags, &objects);
+    // selecting no pod here, but the pods a custom resource's operator makes (core::operated)
+    operated::soften(&objects, custom, &mut diags);
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();
     let object_count = objects.len();
     drop(objects);
@@ -2845,6 +2858,8 @@ mod tests_corpfix7;
 mod tests_corpfix8;
 #[cfg(test)]
 mod tests_corpfix9;
+#[cfg(test)]
+mod tests_corpfix10;
 #[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]

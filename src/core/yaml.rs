@@ -187,6 +187,9 @@ pub struct Stop {
     pub lost: bool,
     /// documents with content after it, never read
     pub after: usize,
+    /// the error is encoding/json's, in a stream kubectl reads as JSON (its words are the
+    /// message, as kubectl prints them: `json: offset N: …`; no YAML-to-JSON prefix)
+    pub json: bool,
 }
 
 /// One parsed document: its root node (None for an empty document) and the line it starts on.
@@ -365,7 +368,7 @@ fn has_content(chunk: &str) -> bool {
 /// A stream whose first non-space byte is `{` is read as JSON by kubectl (decoder.go
 /// `YAMLOrJSONDecoder.Decode`: `GuessJSONStream` → encoding/json), where no `---` line separates
 /// anything: no separator is refused.
-fn json_stream(src: &str) -> bool {
+pub(crate) fn json_stream(src: &str) -> bool {
     src.trim_start().starts_with('{')
 }
 
@@ -612,6 +615,9 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> (String, &'stat
         K::SimpleKeyExpected => ("could not find expected ':'".into(), "a key needs a ':' after it"),
         K::UndeclaredTagHandle => ("found undefined tag handle".into(), ""),
         K::UnclosedQuotedScalar => ("found unexpected end of stream".into(), "a quote is not closed"),
+        // scannerc.go yaml_parser_fetch_block_entry: in a flow collection `- ` is a BLOCK-ENTRY
+        // token all the same, which parserc.go yaml_parser_parse_node refuses (`{{- if … }}`)
+        K::BlockEntryInFlowCollection => ("did not find expected node content".into(), "a `- ` inside brackets: a `{{- … }}` template must be rendered first (helm template …)"),
         K::BlockSequenceEntryNotAllowed => ("block sequence entries are not allowed in this context".into(), "a `- ` item starts a line of its own"),
         K::ExpectedBlockSequenceEntry => ("did not find expected '-' indicator".into(), "check the indentation"),
         K::ExpectedNodeContent => ("did not find expected node content".into(), ""),
@@ -641,6 +647,95 @@ fn go_yaml_message(e: &granit_parser::ScanError, chunk: &str) -> (String, &'stat
         _ => return (e.info(), ""),
     };
     (words, hint)
+}
+
+/// A mapping key that is itself a mapping or a sequence — `replicas: {{ .Values.replicaCount }}`,
+/// a Helm or mustache template pasted unrendered: YAML reads `{{ x }}` as a mapping whose key is
+/// the mapping `{x: null}`. The text parses, but kubectl cannot convert it: sigs.k8s.io/yaml
+/// `yamlToJSONTarget` unmarshals with go-yaml v2 into `interface{}`, and go-yaml v2 decode.go
+/// `(*decoder).mapping` fails on such a key with `failf("invalid map key: %#v", k.Interface())`
+/// (no line), so kubectl prints `error parsing FILE: error converting YAML to JSON: yaml: invalid
+/// map key: map[interface {}]interface {}{".Values.replicaCount":interface {}(nil)}` and stops
+/// there (seen in jswidler/elasticsearch-kubed#7). go-yaml decodes a key before its value and
+/// an entry before the next, depth first: the first such key in that order is the one it names.
+/// Only a document with a bracket or a `?` can hold one (a block mapping's keys are scalars).
+fn invalid_map_key(chunk: &str, root: &Node) -> Result<(), YamlError> {
+    if !chunk.bytes().any(|b| matches!(b, b'{' | b'[' | b'?')) {
+        return Ok(());
+    }
+    fn first(n: &Node) -> Option<&Node> {
+        match &n.kind {
+            NodeKind::Scalar { .. } => None,
+            NodeKind::Seq(items) => items.iter().find_map(first),
+            NodeKind::Map(entries) => entries.iter().find_map(|(k, v)| {
+                first(k).or_else(|| (!matches!(k.kind, NodeKind::Scalar { .. })).then_some(k)).or_else(|| first(v))
+            }),
+        }
+    }
+    match first(root) {
+        None => Ok(()),
+        Some(key) => Err(YamlError {
+            message: format!("invalid map key: {}", go_sharp_v(key)),
+            pos: key.pos,
+            hint: "a key that is itself a mapping or a list: `{{ … }}` is a template placeholder (Helm, mustache), not YAML — render the template first (helm template …), or quote the value",
+            stop: None,
+        }),
+    }
+}
+
+/// Go's `fmt.Sprintf("%#v", v)` of the `interface{}` go-yaml v2 decodes `n` into (maps are
+/// `map[interface {}]interface {}`, sequences `[]interface {}`, a null `interface {}(nil)` inside
+/// them; fmt prints a map's keys sorted — fmtsort — which for string keys is their byte order).
+fn go_sharp_v(n: &Node) -> String {
+    fn inner(n: &Node, out: &mut String) {
+        match &n.kind {
+            NodeKind::Scalar { text, value, .. } => match value {
+                Value::Null => out.push_str("interface {}(nil)"),
+                Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Value::Int(i) => out.push_str(&i.to_string()),
+                Value::Float(f) if f.is_nan() => out.push_str("NaN"),
+                Value::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "+Inf" } else { "-Inf" }),
+                Value::Float(f) => out.push_str(&f.to_string()),
+                Value::Str => out.push_str(&super::diag::go_quote(text.as_str())),
+            },
+            NodeKind::Seq(items) => {
+                out.push_str("[]interface {}{");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    inner(item, out);
+                }
+                out.push('}');
+            }
+            NodeKind::Map(entries) => {
+                // the last of a repeated key wins (a Go map); string keys sort by their bytes
+                let mut last: Vec<&(Node, Node)> = Vec::new();
+                for e in entries {
+                    match last.iter().position(|l| l.0.kind == e.0.kind) {
+                        Some(i) => last[i] = e,
+                        None => last.push(e),
+                    }
+                }
+                if last.iter().all(|(k, _)| matches!(k.kind, NodeKind::Scalar { value: Value::Str, .. })) {
+                    super::sort::sort_by(&mut last, |a, b| a.0.as_str().cmp(&b.0.as_str()));
+                }
+                out.push_str("map[interface {}]interface {}{");
+                for (i, (k, v)) in last.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    inner(k, out);
+                    out.push(':');
+                    inner(v, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    inner(n, &mut out);
+    out
 }
 
 /// go-yaml v2's words for a flow collection opened by `open` that did not go on.
@@ -712,6 +807,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
             nodes_so_far.0 = nodes;
+            invalid_map_key(chunk, &root)?;
             return Ok((Some(root), distinct));
         }
     }
@@ -738,7 +834,11 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
         // fuzzing: 484 of them, each expanding 66,000 nodes before an unknown anchor, took 9 s)
         // must not start from zero in each one
         *nodes_so_far = (b.nodes, b.alias_nodes);
-        return r.map(|()| (b.root, false));
+        r?;
+        if let Some(root) = &b.root {
+            invalid_map_key(&text, root)?;
+        }
+        return Ok((b.root, false));
     }
 }
 
@@ -813,6 +913,16 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
     let line_offset = first_line - 1;
     let mut docs_in_chunk = 0;
     for ev in Parser::new_from_str_with_options(chunk, opts) {
+        // go-yaml v2's Unmarshal decodes the first document of its text alone (decode.go
+        // `unmarshal`: one `p.parse()`; parserc.go yaml_parser_parse_document_end ends the
+        // document at any token after its root): what follows a whole root in the same chunk is
+        // never parsed — `{{ if … }}` then `apiVersion: v1` is the mapping `{{if …}: null}`
+        // (kubectl: invalid map key), `{a: 1}` then `b: 2` is `{a: 1}` (b dropped, no error)
+        if let Err(e) = &ev {
+            if matches!(e.kind(), granit_parser::ErrorKind::ExpectedDocumentStart) && b.root.is_some() && b.stack.is_empty() {
+                return Ok(());
+            }
+        }
         let (ev, span) = ev.map_err(|e| {
             if matches!(e.kind(), granit_parser::ErrorKind::UnknownQuotedScalarEscape) {
                 let m = e.marker();
@@ -992,9 +1102,12 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
         });
         return errors;
     }
+    let json = json_stream(src);
+    if json {
+        return for_each_json_value(src, fast, first, each);
+    }
     let mut nodes = (0usize, 0usize);
     let chunks = split_documents_from(src, first);
-    let json = json_stream(src);
     // documents with content from chunk `i` on (what a stop at chunk `i` leaves unread)
     let after = |i: usize| chunks.get(i..).unwrap_or_default().iter().filter(|(_, c)| has_content(c)).count();
     for (i, &(first_line, chunk)) in chunks.iter().enumerate() {
@@ -1025,7 +1138,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 message: format!("invalid Yaml document separator: {rest}"),
                 pos: Pos { line, column },
                 hint: "",
-                stop: Some(Stop { separator: true, lost, after: body_after }),
+                stop: Some(Stop { separator: true, lost, after: body_after, json: false }),
             });
             break;
         }
@@ -1035,7 +1148,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 let budget = is_budget(&e);
                 if !budget {
                     // StreamVisitor.Visit: the first document that does not decode ends the stream
-                    e.stop = Some(Stop { separator: false, lost: true, after: after(i + 1) });
+                    e.stop = Some(Stop { separator: false, lost: true, after: after(i + 1), json: false });
                 }
                 let stops = !budget || e.message.contains("alias bomb");
                 errors.push(e);
@@ -1044,6 +1157,68 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
                 }
             }
         }
+    }
+    errors
+}
+
+/// A stream kubectl reads as JSON ([`json_stream`]): encoding/json's values one after another
+/// (gojson::stream_values — concatenated objects are several documents, and no `---` line
+/// separates anything), each read as a document; the stream stops at the first byte encoding/json
+/// refuses (a YAML-only spelling — a key without quotes, a trailing comma, a `{{ … }}` template —
+/// is refused in a JSON stream), in its words. Each value is read from its own line (the bytes
+/// before it on that line blanked, so its columns stay).
+fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+    let mut errors = Vec::new();
+    let b = src.as_bytes();
+    let (values, stop) = super::gojson::stream_values(b);
+    // (line, its start) of the byte last asked, moved forward only: the values come in order, so
+    // the text is counted once however many values it holds (a `jq -c '.items[]'` stream)
+    let mut counted = (0usize, first, 0usize);
+    let mut pos_of_byte = |at: usize| {
+        let (from, mut line, mut line_start) = counted;
+        for (i, &c) in b[from.min(at)..at].iter().enumerate() {
+            if c == b'\n' {
+                line += 1;
+                line_start = from.min(at) + i + 1;
+            }
+        }
+        counted = (at.max(from), line, line_start);
+        (line, line_start, src[line_start..at].chars().count() as u32 + 1)
+    };
+    let mut nodes = (0usize, 0usize);
+    for (i, v) in values.iter().enumerate() {
+        if i >= MAX_DOCUMENTS {
+            errors.push(YamlError { message: format!("more than {MAX_DOCUMENTS} documents; the rest were not read"), pos: Pos { line: pos_of_byte(v.start).0, column: 1 }, hint: "", stop: None });
+            return errors;
+        }
+        let (line, line_start, _) = pos_of_byte(v.start);
+        // (values side by side on one long line: not padded, their columns then count from the
+        // value's start — the padding would grow with the square of the line)
+        let pad = v.start - line_start;
+        let chunk = format!("{}{}", " ".repeat(if pad > 4096 { 0 } else { pad }), &src[v.start..v.end]);
+        match parse_chunk(&chunk, line, &mut nodes, fast) {
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys }),
+            Err(mut e) => {
+                let budget = is_budget(&e);
+                if !budget {
+                    e.stop = Some(Stop { separator: false, lost: true, after: values.len() - i - 1, json: false });
+                }
+                let stops = !budget || e.message.contains("alias bomb");
+                errors.push(e);
+                if stops {
+                    return errors;
+                }
+            }
+        }
+    }
+    if let Some((at, message)) = stop {
+        let (line, _, column) = pos_of_byte(at.min(b.len()));
+        errors.push(YamlError {
+            message,
+            pos: Pos { line, column },
+            hint: "kubectl reads a text whose first character is `{` as JSON (encoding/json): keys and strings in double quotes, no trailing commas, no comments; a `{{ … }}` template must be rendered first (helm template …)",
+            stop: Some(Stop { separator: false, lost: true, after: 0, json: true }),
+        });
     }
     errors
 }
@@ -1251,7 +1426,7 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(errs.len(), 1);
         assert!(errs[0].pos.line >= 3 && errs[0].pos.line <= 4, "{errs:?}");
-        assert_eq!(errs[0].stop, Some(Stop { separator: false, lost: true, after: 1 }));
+        assert_eq!(errs[0].stop, Some(Stop { separator: false, lost: true, after: 1, json: false }));
     }
 
     #[test]
@@ -1299,7 +1474,7 @@ mod tests {
         let doc = "a: &a [l, l, l, l, l, l, l, l, l]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: *nowhere\n---\n";
         let t = std::time::Instant::now();
         let (_, errs) = parse_stream(&doc.repeat(300));
-        assert!(errs.len() == 1 && errs[0].stop == Some(Stop { separator: false, lost: true, after: 299 }), "{errs:?}");
+        assert!(errs.len() == 1 && errs[0].stop == Some(Stop { separator: false, lost: true, after: 299, json: false }), "{errs:?}");
         // the budget is still kept across documents that each expand one and do not fail
         let (_, errs) = parse_stream(&doc.replace("f: *nowhere\n", "").repeat(300));
         assert!(errs.iter().any(|e| e.message.contains("alias bomb")), "{:?}", &errs[..1]);

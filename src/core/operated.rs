@@ -1,0 +1,94 @@
+//! Pods an operator makes from a custom resource of the input: the labels a custom resource
+//! writes for its pods (prometheus-operator's `spec.podMetadata.labels`, a `spec.template.metadata.labels`).
+//! Switchboard does not model operators, so such pods are not in the cluster it builds; a
+//! Service or a PodDisruptionBudget that selects them then selects "no pod" here and does in a
+//! cluster where the operator runs. Where a custom resource of the Service's namespace writes
+//! every label the selector asks, that warning is an info that says so (corpus10: the
+//! kube-prometheus manifests, whose alertmanager-main and prometheus-k8s Services and budgets
+//! select the pods of the Alertmanager and Prometheus resources: prometheus-operator
+//! pkg/alertmanager/statefulset.go `makeStatefulSetSpec` copies `a.Spec.PodMetadata.Labels`
+//! into the pod template's labels, pkg/prometheus likewise).
+
+use super::diag::{Diagnostic, Severity};
+use super::model::{Body, Labels, Object};
+use super::yaml::{Node, NodeKind};
+
+/// One label set a custom resource writes for pods: the resource, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomPods {
+    pub kind: String,
+    pub api_version: String,
+    pub namespace: String,
+    pub name: String,
+    /// the field path of the labels (`spec.podMetadata.labels`)
+    pub path: String,
+    pub labels: Labels,
+}
+
+/// The mappings a pod's labels are written under: `podMetadata.labels`, `metadata.labels` (a
+/// pod template's), `podTemplate.labels`, `pod.labels`.
+const POD_LABEL_PARENTS: [&str; 4] = ["podMetadata", "metadata", "podTemplate", "pod"];
+
+/// The label sets under a custom resource's `spec` (none for anything else), at most a few.
+pub fn read(root: &Node, kind: &str, api_version: &str) -> Vec<CustomPods> {
+    let Some(spec) = root.get("spec") else { return Vec::new() };
+    let meta = root.get("metadata");
+    let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("").to_string();
+    let namespace = match field("namespace") {
+        ns if ns.is_empty() => "default".to_string(),
+        ns => ns,
+    };
+    let mut found = Vec::new();
+    walk(spec, "spec", "", 0, &mut |path, labels| {
+        found.push(CustomPods { kind: kind.to_string(), api_version: api_version.to_string(), namespace: namespace.clone(), name: field("name"), path, labels })
+    });
+    found
+}
+
+fn walk(n: &Node, path: &str, parent: &str, depth: usize, found: &mut dyn FnMut(String, Labels)) {
+    // (a pod template sits a few levels down; a bounded walk of a bounded tree)
+    if depth > 8 {
+        return;
+    }
+    let NodeKind::Map(entries) = &n.kind else { return };
+    for (k, v) in entries {
+        let Some(key) = k.as_str() else { continue };
+        let here = format!("{path}.{key}");
+        if key == "labels" && POD_LABEL_PARENTS.contains(&parent) {
+            if let NodeKind::Map(pairs) = &v.kind {
+                let labels: Labels = pairs.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string()))).collect();
+                if !labels.is_empty() && labels.len() == pairs.len() {
+                    found(here, labels);
+                }
+            }
+        } else {
+            walk(v, &here, key, depth + 1, found);
+        }
+    }
+}
+
+/// The NoPodsSelected and BudgetSelectsNoPods warnings whose selector a custom resource of the
+/// same namespace meets: said as an info that names it (its operator's pods are not modelled).
+pub fn soften(objects: &[Object], custom: &[&CustomPods], diags: &mut [Diagnostic]) {
+    if custom.is_empty() {
+        return;
+    }
+    let mut by_id: Option<std::collections::HashMap<String, &Object>> = None;
+    for d in diags.iter_mut().filter(|d| d.severity == Severity::Warning && (d.code == "NoPodsSelected" || d.code == "BudgetSelectsNoPods")) {
+        // (the objects by id, made once, when a warning asks)
+        let by_id = by_id.get_or_insert_with(|| objects.iter().filter(|o| matches!(o.body, Body::Service(_) | Body::DisruptionBudget(_))).map(|o| (o.id(), o)).collect());
+        let Some(&o) = d.object.as_deref().and_then(|id| by_id.get(id)) else { continue };
+        let meets = |c: &CustomPods| match &o.body {
+            Body::Service(s) => s.selector.as_ref().is_some_and(|sel| !sel.is_empty() && super::resolve::selector_matches(sel, &c.labels)),
+            Body::DisruptionBudget(b) => b.selector.as_ref().is_some_and(|sel| super::cluster::selector_matches(Some(sel), &c.labels)),
+            _ => false,
+        };
+        if let Some(c) = custom.iter().find(|c| c.namespace == o.meta.namespace && meets(c)) {
+            d.severity = Severity::Info;
+            d.message.push_str(&format!(
+                "; {} {} ({}, a custom resource) writes these labels at {}: its operator, which Switchboard does not model, likely makes the pods this selects once it runs",
+                c.kind, c.name, c.api_version, c.path
+            ));
+        }
+    }
+}
