@@ -150,7 +150,8 @@ fn the_packets_pill_keeps_off_the_paths_other_lines() {
     }
     eprintln!("{n} pills beside other lines: {before} on one before, {after} now");
     assert_eq!(tutorial, Some((true, false)));
-    assert!(after * 4 < before, "{after} of {n} (before: {before})");
+    // (578 of 2,516 before uifix17)
+    assert!(after == 0 && before > 0, "{after} of {n} (before: {before})");
 }
 
 /// A packet at a node rests under the end of the line into it, at every width from 700 px:
