@@ -45,6 +45,9 @@ pub fn SceneBar() -> impl IntoView {
                         <option value="draft">"Your own text (restore)"</option>
                     </Show>
                 </select>
+                // (uifix17) on a phone the select cuts a long title ("Scheduling: a tainted
+                // control plane, …"): the chosen one whole, under it (CSS shows it only there)
+                <span class="preset-title" aria-hidden="true">{move || loaded.get().map(|i| presets::ALL[i].title).unwrap_or_default()}</span>
             </label>
             // the setting is in effect only while the nodes are simulated ones (node-1..node-N): a
             // dump's Node objects, or the nodes its pods name, are the cluster, and the box shows them

@@ -507,6 +507,29 @@ pub fn Diagram() -> impl IntoView {
                         </g>
                     }.into_any()
                 }
+                // (uifix17) the Services the request does not go through, folded: Enter or a
+                // click takes the focus to the Service menu (its filter, where there is one)
+                crate::core::layout::SERVICES_GROUP_KIND => {
+                    let full = it.texts.iter().map(|t| t.full.as_str()).collect::<Vec<_>>().join("; ");
+                    let ids = scene.ids;
+                    let to_menu = move || {
+                        let doc = web_sys::window().and_then(|w| w.document());
+                        let el = doc.as_ref().and_then(|d| d.get_element_by_id(&ids.id("service-filter")).or_else(|| d.get_element_by_id(&ids.id("service"))));
+                        if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                            let _ = el.focus();
+                        }
+                    };
+                    view! {
+                        <g class="service-group" data-kind=crate::core::layout::SERVICES_GROUP_KIND data-name=it.name.clone() tabindex="0" role="button"
+                           aria-label=format!("{full}. Enter: choose one in the Service menu")
+                           on:click=move |_| to_menu()
+                           on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); to_menu() }>
+                            <title>{format!("{}\nFolded to keep the diagram about this request; choose one in the Service menu to draw it.", full.replace("; ", "\n"))}</title>
+                            <rect class="box" x=num(rc.x) y=num(rc.y) width=num(rc.w) height=num(rc.h) rx="8" />
+                            {texts_view(&it.texts)}
+                        </g>
+                    }.into_any()
+                }
                 "service" => match it.index.and_then(|i| r.services.get(i)) {
                     Some(s) => {
                         let name = r.service_key(it.index.unwrap_or(0));
@@ -750,8 +773,12 @@ pub fn Diagram() -> impl IntoView {
                 let lines = label_lines(&label, l.label_max());
                 let (lw, lh) = label_size(&lines);
                 // on the current hop's line, in the open (core::layout::place_pill)
-                let line = current_hop(p, step).map(|h| route(l, &h.from, &h.to)).unwrap_or_default();
-                let lr = l.place_pill(pos, &line, lw, lh);
+                let cur = current_hop(p, step);
+                let line = cur.map(|h| route(l, &h.from, &h.to)).unwrap_or_default();
+                // (uifix17) and off the path's other lines where it can: it covered the client →
+                // DNS line at 900 px, step 3 of the tutorial
+                let others: Vec<Vec<(f64, f64)>> = p.hops.iter().filter(|h| !cur.is_some_and(|c| std::ptr::eq(c, *h))).map(|h| route(l, &h.from, &h.to)).filter(|r| r.len() >= 2 && r.first() != r.last()).collect();
+                let lr = l.place_pill_among(pos, &line, &others, lw, lh);
                 Some(Packet { pos, step, end, failed, lines, lr })
             })
         })
