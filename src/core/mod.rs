@@ -114,8 +114,9 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
     // first, as when the whole stream was parsed before decoding)
     let mut decoded = Vec::new();
     // one object per document in a stream (a List reserves its items): no doubling of a
-    // whole-cluster vector
-    let mut objects = Vec::with_capacity(document_markers(src.as_bytes()) + 1);
+    // whole-cluster vector (room for each source's documents is made at its first document,
+    // from the splitter's count: the text is not scanned for `---` lines a second time)
+    let mut objects = Vec::new();
     let mut ignored: Vec<Ignored> = Vec::new();
     let whole = [Source { bytes: 0..src.len(), name: STDIN.to_string() }];
     // (a text over the input limit is refused whole, however many files it is made of)
@@ -126,7 +127,11 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
     for s in sources {
         line += src.as_bytes()[read_to.min(s.bytes.start)..s.bytes.start].iter().filter(|&&b| b == b'\n').count() as u32;
         read_to = s.bytes.start;
+        let mut first = true;
         let errs = yaml::for_each_document_at(&src[s.bytes.clone()], line, &mut |doc| {
+            if std::mem::take(&mut first) {
+                objects.reserve_exact(doc.later + 1);
+            }
             if let Some(root) = doc.root {
                 read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
             }
@@ -151,16 +156,6 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
     objects
 }
 
-/// How many lines after the first start with `---` (`src.matches("\n---").count()`, a line at a time).
-fn document_markers(b: &[u8]) -> usize {
-    let mut n = 0;
-    let mut i = yaml::next_newline(b, 0);
-    while i < b.len() {
-        n += usize::from(b[i + 1..].starts_with(b"---"));
-        i = yaml::next_newline(b, i + 1);
-    }
-    n
-}
 
 /// A YAML error. One that stops the stream (yaml::Stop) in kubectl's words first — visitor.go
 /// `StreamVisitor.Visit`'s `error parsing <source>: `, then apimachinery pkg/util/yaml/decoder.go

@@ -553,33 +553,44 @@ pub struct PodIndex {
     endpoint_objects: Option<FastMap<String, FastMap<String, Vec<usize>>>>,
 }
 
-/// The entry for `k` (a key String made only when it is new).
+/// The entry for `k` (a key String made only when it is new; a new key is hashed twice, not
+/// three times: the lookup, then the entry that inserts it).
 fn slot<'m, V: Default>(m: &'m mut FastMap<String, V>, k: &str) -> &'m mut V {
     if !m.contains_key(k) {
-        m.insert(k.to_string(), V::default());
+        return m.entry(k.to_string()).or_default();
     }
-    m.get_mut(k).expect("just inserted")
+    m.get_mut(k).expect("just found")
 }
 
 impl PodIndex {
     pub fn new(cluster: &Cluster) -> Self {
         let mut ix = PodIndex { slices: true, dumped_endpoints: true, ..PodIndex::default() };
-        for (i, p) in cluster.pods.iter().enumerate() {
-            slot(&mut ix.by_ns, &p.namespace).push(i);
-            slot(slot(&mut ix.by_name, &p.namespace), &p.name).push(i);
-            let ns_labels = slot(&mut ix.by_ns_label, &p.namespace);
-            for (j, (k, v)) in p.labels.iter().enumerate() {
-                if p.labels[..j].iter().any(|(k0, _)| k0 == k) {
-                    ix.repeated_keys = true;
-                    continue;
+        let PodIndex { by_ns, by_label, by_ns_label, repeated_keys, by_name, .. } = &mut ix;
+        // the pods of a namespace come one after another (a dump lists them so): the namespace's
+        // entries are looked up once per run of pods, not once per pod and map (the same
+        // entries, filled in the same order)
+        let pods = &cluster.pods;
+        let mut i = 0;
+        while i < pods.len() {
+            let ns = pods[i].namespace.as_str();
+            let (ns_pods, names, ns_labels) = (slot(by_ns, ns), slot(by_name, ns), slot(by_ns_label, ns));
+            while let Some(p) = pods.get(i).filter(|p| p.namespace == ns) {
+                ns_pods.push(i);
+                slot(names, &p.name).push(i);
+                for (j, (k, v)) in p.labels.iter().enumerate() {
+                    if p.labels[..j].iter().any(|(k0, _)| k0 == k) {
+                        *repeated_keys = true;
+                        continue;
+                    }
+                    slot(slot(ns_labels, k), v).push(i);
                 }
-                slot(slot(ns_labels, k), v).push(i);
-            }
-            for (k, v) in &p.labels {
-                let e = slot(slot(&mut ix.by_label, k), v);
-                if e.last() != Some(&i) {
-                    e.push(i);
+                for (k, v) in &p.labels {
+                    let e = slot(slot(by_label, k), v);
+                    if e.last() != Some(&i) {
+                        e.push(i);
+                    }
                 }
+                i += 1;
             }
         }
         ix
@@ -1111,6 +1122,57 @@ mod distance_tests {
                 assert_eq!(nearest_by_value(&index, "default", "app", v, room), full_sort(&index, "default", "app", v, room), "{v} {room}");
             }
         }
+    }
+
+    /// `PodIndex::new`, which looks a namespace up once per run of its pods, fills every map as
+    /// the per-pod loop it replaced did (namespaces in runs, interleaved and coming back; names
+    /// and label values shared).
+    #[test]
+    fn pod_index_by_namespace_runs_is_the_per_pod_index() {
+        use super::{slot, PodIndex};
+        use crate::core::config::Config;
+        fn per_pod(cluster: &super::Cluster) -> PodIndex {
+            let mut ix = PodIndex { slices: true, dumped_endpoints: true, ..PodIndex::default() };
+            for (i, p) in cluster.pods.iter().enumerate() {
+                slot(&mut ix.by_ns, &p.namespace).push(i);
+                slot(slot(&mut ix.by_name, &p.namespace), &p.name).push(i);
+                let ns_labels = slot(&mut ix.by_ns_label, &p.namespace);
+                for (j, (k, v)) in p.labels.iter().enumerate() {
+                    if p.labels[..j].iter().any(|(k0, _)| k0 == k) {
+                        ix.repeated_keys = true;
+                        continue;
+                    }
+                    slot(slot(ns_labels, k), v).push(i);
+                }
+                for (k, v) in &p.labels {
+                    let e = slot(slot(&mut ix.by_label, k), v);
+                    if e.last() != Some(&i) {
+                        e.push(i);
+                    }
+                }
+            }
+            ix
+        }
+        fn sorted<V: std::fmt::Debug>(m: &super::FastMap<String, V>) -> Vec<String> {
+            let mut v: Vec<String> = m.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
+            v.sort();
+            v
+        }
+        let mut yaml = String::new();
+        for i in 0..60 {
+            let ns = ["a", "a", "b", "a", "c", "c", "c", "b"][i % 8];
+            yaml.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p-{}\n  namespace: {ns}\n  labels:\n    app: web-{}\n    tier: t{}\nspec:\n  containers:\n  - name: c\n    image: i\n", i % 13, i % 4, i % 3));
+        }
+        let mut diags = Vec::new();
+        let objects = crate::core::read_objects(&yaml, &mut diags);
+        let cluster = crate::core::cluster::build(&objects, &Config::default(), &mut diags);
+        assert!(cluster.pods.len() >= 40, "{}", cluster.pods.len());
+        let (runs, reference) = (PodIndex::new(&cluster), per_pod(&cluster));
+        assert_eq!(sorted(&runs.by_ns), sorted(&reference.by_ns));
+        assert_eq!(sorted(&runs.by_name), sorted(&reference.by_name));
+        assert_eq!(sorted(&runs.by_label), sorted(&reference.by_label));
+        assert_eq!(sorted(&runs.by_ns_label), sorted(&reference.by_ns_label));
+        assert_eq!(runs.repeated_keys, reference.repeated_keys);
     }
 
     #[test]

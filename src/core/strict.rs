@@ -896,9 +896,9 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                 let key = key_bytes(k);
                 let key = key.as_ref();
                 path.push(Seg::Key(k));
-                // (the length and the first byte before the comparison call: a struct has up to
+                // (the length and the first byte before the words: a struct has up to
                 // ~40 fields, and every key of every object is looked up; issue #12)
-                match t.fields.iter().find(|f| f.json.len() == key.len() && f.json.as_bytes().first() == key.first() && f.json.as_bytes() == key) {
+                match t.fields.iter().find(|f| f.json.len() == key.len() && f.json.as_bytes().first() == key.first() && super::yaml::same_bytes(f.json.as_bytes(), key)) {
                     Some(f) => {
                         w.fields.push((f.json, t.name));
                         walk(w, v, f.ty, path);

@@ -384,13 +384,16 @@ fn read_objects_at_a_line_gives_the_whole_texts_positions() {
     assert!(whole_diags.iter().any(|d| d.message.starts_with("error parsing STDIN: error converting YAML to JSON: yaml: ")), "the broken document gives a syntax error");
 }
 
-/// The capacity `read_objects` reserves: `src.matches("\n---").count()`, counted a line at a time.
+/// The capacity `read_objects` reserves at a source's first document: its `later` + 1, one per
+/// chunk of the stream (`src.matches("\n---").count() + 1`); each document counts those after it.
 #[test]
-fn document_markers_count_what_matches_counts() {
-    for t in ["", "---", "\n---", "a\n---\n---\nb\n--\n----\n", "---\n---\n", "x\n-\n--\n---"] {
-        assert_eq!(super::document_markers(t.as_bytes()), t.matches("\n---").count(), "{t:?}");
-    }
-    for p in crate::core::presets::ALL {
-        assert_eq!(super::document_markers(p.yaml.as_bytes()), p.yaml.matches("\n---").count(), "{}", p.id);
+fn each_document_counts_the_chunks_after_it() {
+    let texts = ["", "---", "\n---", "a: 1\n---\n---\nb: 2\n--x: 3\n", "---\n---\n", "# c\n---\na: 1\n---\n# only a comment\n---\nb: [1]\n"];
+    for t in texts.iter().copied().chain(crate::core::presets::ALL.iter().map(|p| p.yaml)) {
+        let mut later = Vec::new();
+        let errors = crate::core::yaml::for_each_document(t, &mut |d| later.push(d.later));
+        assert!(errors.is_empty(), "{t:?}: {errors:?}");
+        let n = t.matches("\n---").count() + 1;
+        assert_eq!(later, (0..n).rev().collect::<Vec<_>>(), "{t:?}");
     }
 }

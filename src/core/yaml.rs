@@ -71,9 +71,9 @@ impl Text {
     #[inline(always)]
     pub fn eq_bytes(&self, other: &[u8]) -> bool {
         match &self.0 {
-            // the first byte before the comparison call (keys of a length often differ there)
-            TextRepr::Inline(len, buf) => *len as usize == other.len() && other.first().is_none_or(|c| *c == buf[0]) && &buf[..other.len()] == other,
-            TextRepr::Heap(s) => s.len() == other.len() && s.as_bytes() == other,
+            // the first byte before the words (keys of a length often differ there)
+            TextRepr::Inline(len, buf) => *len as usize == other.len() && other.first().is_none_or(|c| *c == buf[0]) && same_bytes(&buf[..other.len()], other),
+            TextRepr::Heap(s) => same_bytes(s.as_bytes(), other),
         }
     }
     pub fn as_str(&self) -> &str {
@@ -202,6 +202,9 @@ pub struct Document {
     /// `duplicate_keys`) nor in JSON's (the strict walk's repeated keys), so neither walk has
     /// anything to find (issue #12: the two were ~6% of the analysis).
     pub distinct_keys: bool,
+    /// How many chunks of the stream come after this one (empty ones too): a reader reserves
+    /// room for the documents to come without scanning the text for `---` lines itself.
+    pub later: usize,
 }
 
 /// The tree and the line (how the fast path and granit are compared, tests_yamlfast): whether
@@ -292,6 +295,31 @@ impl Node {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn split_documents(src: &str) -> Vec<(u32, &str)> {
     split_documents_from(src, 1)
+}
+
+/// `a == b` for the short byte strings map keys are, a word at a time without a call: a slice
+/// comparison calls `memcmp` (on wasm32 compiler-builtins' byte loop) for every key of every map
+/// looked up (Node::get, the strict walk's field lookup; issue #12).
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a, b);
+    while let (Some((x, ra)), Some((y, rb))) = (a.split_first_chunk::<8>(), b.split_first_chunk::<8>()) {
+        if u64::from_le_bytes(*x) != u64::from_le_bytes(*y) {
+            return false;
+        }
+        (a, b) = (ra, rb);
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The 8 bytes at `i` as one word (the caller checks `i + 8 <= b.len()`).
@@ -1143,7 +1171,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
             break;
         }
         match parse_chunk(chunk, first_line, &mut nodes, fast) {
-            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys }),
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys, later: chunks.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);
                 if !budget {
@@ -1226,6 +1254,23 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `same_bytes` is `==` on byte strings of every length up to 40, equal or differing at any
+    /// one byte (the word and half-word paths and their overlapping tails).
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| (i * 31 + 7) as u8).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            for at in 0..n {
+                let mut b = a.clone();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "{n} {at}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0, "{n}");
+        }
+        assert!(!same_bytes(b"", b"x"));
+    }
 
     /// The resolver as it was before the byte dispatch of [`resolve_plain`] (issue #12): the reference it is tested against.
     fn resolve_plain_reference(s: &str) -> Value {
