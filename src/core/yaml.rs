@@ -1225,7 +1225,7 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
         let pad = v.start - line_start;
         let chunk = format!("{}{}", " ".repeat(if pad > 4096 { 0 } else { pad }), &src[v.start..v.end]);
         match parse_chunk(&chunk, line, &mut nodes, fast) {
-            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys }),
+            Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys, later: values.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);
                 if !budget {
