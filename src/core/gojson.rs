@@ -337,28 +337,76 @@ pub fn unmarshal_struct_slice_error(text: &str, elem: &str) -> Option<String> {
     if let Some(e) = syntax_error(text) {
         return Some(e);
     }
-    let v: serde_json::Value = serde_json::from_str(text).ok()?;
-    let kind = |v: &serde_json::Value| match v {
-        serde_json::Value::Object(_) => "object",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::Bool(_) => "bool",
-        serde_json::Value::Null => "null",
+    // the text is one JSON value (checkValid above): the kinds are read off it with the crate's
+    // JSON reader (share::Json), not parsed into a serde_json::Value (issue #12, bundle)
+    let kind = |c: u8| match c {
+        b'{' => "object",
+        b'[' => "array",
+        b'"' => "string",
+        b't' | b'f' => "bool",
+        b'n' => "null",
+        _ => "number",
     };
-    match &v {
-        serde_json::Value::Null => None,
-        serde_json::Value::Array(items) => {
-            for item in items {
-                match item {
-                    serde_json::Value::Null => {}
-                    serde_json::Value::Object(_) => return None,
+    let mut p = super::share::Json::new(text.as_bytes());
+    match p.peek()? {
+        b'n' => None,
+        b'[' => {
+            p.eat(b'[');
+            if p.eat(b']') {
+                return None;
+            }
+            loop {
+                match p.peek()? {
+                    // decode.go literalStore: null into a struct is ignored
+                    b'n' => {}
+                    b'{' => return None,
                     other => return Some(format!("json: cannot unmarshal {} into Go value of type {elem}", kind(other))),
                 }
+                p.skip().ok()?;
+                if !p.eat(b',') {
+                    return None;
+                }
             }
-            None
         }
         other => Some(format!("json: cannot unmarshal {} into Go value of type []{elem}", kind(other))),
+    }
+}
+
+/// The string at `key` of a top-level JSON object (the last one written, as a map keeps it),
+/// what `serde_json::from_str::<Value>(text)?.get(key)?.as_str()` gave: None when `text` is not
+/// one JSON value, not an object, or its `key` is no string.
+pub fn top_string_field(text: &str, key: &str) -> Option<String> {
+    let mut p = super::share::Json::new(text.as_bytes());
+    if !p.eat(b'{') {
+        return None;
+    }
+    let mut found = None;
+    if !p.eat(b'}') {
+        loop {
+            let k = p.string().ok()?;
+            if !p.eat(b':') {
+                return None;
+            }
+            if k == key && p.peek() == Some(b'"') {
+                found = Some(p.string().ok()?);
+            } else {
+                if k == key {
+                    found = None;
+                }
+                p.skip().ok()?;
+            }
+            if p.eat(b'}') {
+                break;
+            }
+            if !p.eat(b',') {
+                return None;
+            }
+        }
+    }
+    if p.at_end() {
+        found
+    } else {
+        None
     }
 }
 

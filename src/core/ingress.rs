@@ -292,7 +292,7 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
             if alb || action.is_some() {
                 let why = match action {
                     Some(json) => {
-                        let ty = serde_json::from_str::<serde_json::Value>(json).ok().and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string));
+                        let ty = super::gojson::top_string_field(json, "type");
                         format!(
                             "port name use-annotation is the AWS Load Balancer Controller's action reference, not a Service port: the route takes the action in annotation {key}{}",
                             ty.map(|t| format!(" (type {t})")).unwrap_or_default()

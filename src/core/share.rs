@@ -182,15 +182,27 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
 /// `serde_json::from_slice::<SharedScene>` does (an object or, as serde's derive allows, an
 /// array of the fields in order; unknown fields skipped, duplicates and missing `yaml`
 /// refused; strict numbers, strings and literals),
-/// tested against it. Its own words in the errors.
-struct Json<'a> {
+/// tested against it. Its own words in the errors. Also the crate's one reader of JSON held in
+/// a manifest's string (`gojson::unmarshal_struct_slice_error`, `gojson::top_string_field`):
+/// issue #12, serde_json's deserializer (~12 KB of wasm before wasm-opt, with its error words
+/// and f64 tables) is not in the page.
+pub(crate) struct Json<'a> {
     b: &'a [u8],
     i: usize,
 }
 
 type JResult<T> = Result<T, String>;
 
-impl Json<'_> {
+impl<'a> Json<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Json { b, i: 0 }
+    }
+
+    /// Only whitespace left (serde_json's `from_str` refuses trailing characters).
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.peek().is_none()
+    }
+
     fn err<T>(&self, what: &str) -> JResult<T> {
         Err(format!("{what} at byte {}", self.i))
     }
@@ -201,12 +213,12 @@ impl Json<'_> {
         }
     }
 
-    fn peek(&mut self) -> Option<u8> {
+    pub(crate) fn peek(&mut self) -> Option<u8> {
         self.ws();
         self.b.get(self.i).copied()
     }
 
-    fn eat(&mut self, c: u8) -> bool {
+    pub(crate) fn eat(&mut self, c: u8) -> bool {
         if self.peek() == Some(c) {
             self.i += 1;
             true
@@ -226,7 +238,7 @@ impl Json<'_> {
         }
     }
 
-    fn string(&mut self) -> JResult<String> {
+    pub(crate) fn string(&mut self) -> JResult<String> {
         self.string_checked(true)
     }
 
@@ -383,7 +395,7 @@ impl Json<'_> {
 
     /// Skips any JSON value (an unknown field's), iteratively like serde_json's
     /// `ignore_value` (no nesting limit there, so none here and no recursion).
-    fn skip(&mut self) -> JResult<()> {
+    pub(crate) fn skip(&mut self) -> JResult<()> {
         let mut open: Vec<u8> = Vec::new();
         loop {
             // a value

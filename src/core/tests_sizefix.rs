@@ -156,3 +156,169 @@ fn sizefix_no_collect_into_sorted_maps_in_shipped_code() {
         .collect();
     assert!(found.is_empty(), "collect() into a sorted map in shipped code (insert one by one):\n{}", found.join("\n"));
 }
+
+/// serde_json's deserializer (`from_str`/`from_slice`/`from_value`/`from_reader`: ~12 KB of wasm
+/// before wasm-opt, its error words, io::ErrorKind's words and its f64 tables) had been in the
+/// page for two reads of JSON held in a manifest's string (gojson's HPA metrics annotations, the
+/// AWS Load Balancer Controller's action annotation): shipped code reads JSON with
+/// `share::Json` (serde_json still writes the report; the page never parses one).
+#[test]
+fn sizefix_no_serde_json_deserializer_in_shipped_code() {
+    let calls = ["serde_json::from_", "serde_json::Deserializer", "serde_json::de::", "serde_json::StreamDeserializer"];
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(_, _, l)| !l.trim_start().starts_with("//"))
+        .filter(|(_, _, l)| calls.iter().any(|c| l.contains(c)))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "serde_json's deserializer in shipped code (read JSON with crate::core::share::Json):\n{}", found.join("\n"));
+}
+
+/// What the two replaced serde_json reads answered, the old code verbatim.
+fn serde_kinds(text: &str, elem: &str) -> Option<String> {
+    if let Some(e) = super::gojson::syntax_error(text) {
+        return Some(e);
+    }
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let kind = |v: &serde_json::Value| match v {
+        serde_json::Value::Object(_) => "object",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::Bool(_) => "bool",
+        serde_json::Value::Null => "null",
+    };
+    match &v {
+        serde_json::Value::Null => None,
+        serde_json::Value::Array(items) => {
+            for item in items {
+                match item {
+                    serde_json::Value::Null => {}
+                    serde_json::Value::Object(_) => return None,
+                    other => return Some(format!("json: cannot unmarshal {} into Go value of type {elem}", kind(other))),
+                }
+            }
+            None
+        }
+        other => Some(format!("json: cannot unmarshal {} into Go value of type []{elem}", kind(other))),
+    }
+}
+
+fn serde_type(text: &str) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_string))
+}
+
+/// A random JSON-ish text: a small value (depth ≤ 4, numbers with small exponents, strings with
+/// every escape but no surrogate pair: a cut one is a lone surrogate, see below) and, half the time, a few bytes changed, cut or added.
+fn json_ish(rng: &mut super::testrng::Rng) -> String {
+    fn value(rng: &mut super::testrng::Rng, depth: usize, out: &mut String) {
+        let strings = ["\"type\"", "\"Pods\"", "\"\"", "\"a\\\"b\\\\c\\/\\b\\f\\n\\r\\t\"", "\"\\u00e9\\u20ac x\"", "\"é\"", "\"TYPE\""];
+        let scalars = ["null", "true", "false", "0", "-0", "12", "-3.5", "1e3", "2.5E-2", "1E+2"];
+        match rng.below(if depth >= 4 { 2 } else { 4 }) {
+            0 => out.push_str(strings[rng.below(strings.len())]),
+            1 => out.push_str(scalars[rng.below(scalars.len())]),
+            2 => {
+                out.push('[');
+                for i in 0..rng.below(4) {
+                    if i > 0 {
+                        out.push_str([",", " , ", ",\n"][rng.below(3)]);
+                    }
+                    value(rng, depth + 1, out);
+                }
+                out.push(']');
+            }
+            _ => {
+                out.push('{');
+                for i in 0..rng.below(4) {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(["\"type\"", "\"action\"", "\"Type\"", "\"ty\\u0070e\"", "\"\""][rng.below(5)]);
+                    out.push_str([":", " : "][rng.below(2)]);
+                    value(rng, depth + 1, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    let mut s = String::new();
+    if rng.below(4) == 0 {
+        s.push(' ');
+    }
+    if rng.below(3) == 0 {
+        // an action annotation's shape: the type first or last, with other fields
+        let mut v = String::new();
+        value(rng, 1, &mut v);
+        s.push_str(&[format!("{{\"type\": \"forward\", \"forwardConfig\": {v}}}"), format!("{{\"x\":{v},\"type\":\"redirect\"}}")][rng.below(2)]);
+    } else {
+        value(rng, 0, &mut s);
+    }
+    if rng.below(4) == 0 {
+        s.push_str([" ", "\n", " x", ",", "}"][rng.below(5)]);
+    }
+    if rng.below(2) == 0 {
+        let mut b = s.into_bytes();
+        for _ in 0..1 + rng.below(2) {
+            if b.is_empty() {
+                break;
+            }
+            let at = rng.below(b.len());
+            match rng.below(3) {
+                0 => {
+                    b.remove(at);
+                }
+                1 => b.insert(at, b"{}[],:\" 0-e.\\nt"[rng.below(15)]),
+                _ => b.truncate(at),
+            }
+        }
+        s = String::from_utf8_lossy(&b).into_owned();
+    }
+    s
+}
+
+/// `gojson::unmarshal_struct_slice_error` and `gojson::top_string_field` answer what the
+/// serde_json reads they replaced answered (serde_json is a test dependency here, natively):
+/// the HPA metrics annotations' unmarshal errors and the AWS action annotation's `type`.
+/// (They differ where serde_json refused JSON that Go's encoding/json reads — a lone surrogate
+/// escape, nesting deeper than 128, a number beyond f64 — and there they answer as Go does:
+/// not generated here.)
+#[test]
+fn sizefix_json_reads_answer_as_serde_json_did() {
+    let mut texts: Vec<String> = [
+        "null", "[]", " [ ] ", "{}", "[{\"type\":\"Pods\"}, 1]", "{\"type\":\"Pods\"}", "\"x\"", "[null, \"Pods\"]", "[null, null]", "[1]", "[true]", "[[]]", "[-0.5e+3]",
+        "[null,{},", "[1,]", "", " ", "{\"type\": \"fixed-response\", \"fixedResponseConfig\": {\"statusCode\": \"503\"}}", "{\"type\":\"forward\",\"type\":\"redirect\"}",
+        "{\"type\":\"forward\",\"type\":5}", "{\"type\":5,\"type\":\"forward\"}", "{\"type\":\"a\"} x", "{\"type\":\"a\"}  \n", "{\"ty\\u0070e\":\"esc\\u00e9\"}", "{\"Type\":\"x\"}",
+        "[{\"type\":\"x\"}]", "{\"a\":{\"type\":\"inner\"}}", "{type: forward}", "{'type': 'forward'}", "{\"type\":\"\\ud83d\\ude00\"}", "{\"type\":\"a\",}", "{,}", "{\"type\"}",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut rng = super::testrng::Rng(0x5151_2e3f_0a0b_77c1);
+    for _ in 0..20_000 {
+        texts.push(json_ish(&mut rng));
+    }
+    let mut errors = 0;
+    for t in &texts {
+        let old = serde_kinds(t, "v1.MetricSpec");
+        errors += usize::from(old.is_some());
+        assert_eq!(super::gojson::unmarshal_struct_slice_error(t, "v1.MetricSpec"), old, "{t:?}");
+        assert_eq!(super::gojson::top_string_field(t, "type"), serde_type(t), "{t:?}");
+    }
+    // both answers are exercised: texts with and without an error, with and without a type
+    assert!(errors > 1_000 && texts.len() - errors > 500, "{errors} of {}", texts.len());
+    let typed = texts.iter().filter(|t| serde_type(t).is_some()).count();
+    assert!(typed > 2_000, "{typed}");
+}
+
+/// Where serde_json refused what Go's encoding/json reads, the reads now answer as Go's
+/// json.Unmarshal does (decode.go: a lone surrogate escape becomes U+FFFD, no nesting limit below
+/// the scanner's 10000, a number is checked against the Go type's kind before its range).
+#[test]
+fn sizefix_json_reads_take_what_go_reads() {
+    let e = |t: &str| super::gojson::unmarshal_struct_slice_error(t, "v1.MetricSpec");
+    let deep = format!("[{}{}]", "[".repeat(200), "]".repeat(200));
+    assert_eq!(e(&deep), Some("json: cannot unmarshal array into Go value of type v1.MetricSpec".into()));
+    assert_eq!(e("[1e400]"), Some("json: cannot unmarshal number into Go value of type v1.MetricSpec".into()));
+    assert_eq!(e("[1, \"\\ud800\"]"), Some("json: cannot unmarshal number into Go value of type v1.MetricSpec".into()));
+    assert_eq!(super::gojson::top_string_field("{\"x\":\"\\udc00\",\"type\":\"forward\"}", "type"), Some("forward".into()));
+}
