@@ -32,7 +32,7 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "service:web",
         text: "A Service is like a switchboard operator for your Pods: it selects a group of Pods using labels (app=web), gives them a stable IP and DNS name, and forwards traffic to the right Pods — port 80 to their port 8080 — even as they change.",
-        try_it: "Click a pod to make it not Ready, as a failing readiness probe would: its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
+        try_it: "Click a pod, then \"Fail its readiness probe\": it turns not Ready, as a failing probe would make it; its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
         embed_try: "Click a pod, then \"Fail its readiness probe\": its endpoint leaves the Service. Press Send 12: every request now goes to the other pods.",
     },
     Step {
@@ -51,7 +51,7 @@ pub const STEPS: &[Step] = &[
         service: "web",
         entry: "nodeport@node-1",
         point: "kube-proxy:node-1",
-        text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too.",
+        text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too. Its three port numbers: nodePort 30080 on every node for clients outside, port 80 on the clusterIP for clients inside, and kube-proxy rewrites either to targetPort 8080 on a pod, where the container listens (its containerPort declares it; a named targetPort is looked up there).",
         try_it: "Set Nodes to 4, then \"From\" to node-4's nodePort: node-4 runs no pod of web, yet it opens the port and forwards to a pod on another node. Watch KUBE-NODEPORTS and the SNAT in the rules.",
         embed_try: "Switch \"From\" between the nodes' nodePorts and press Play each time: every node opens the same port, and kube-proxy forwards to a pod on that node or another (SNAT when it leaves the node).",
     },
@@ -142,7 +142,7 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "service:web",
         text: "Running is not enough: only pods whose Ready condition is True are endpoints.",
-        try_it: "Click a pod to make it Ready and send a request.",
+        try_it: "Click a pod, then \"Make it Ready\" in its details, and send a request.",
         embed_try: "Click a pod, press \"Make it Ready\", then Send a request: it now has an endpoint to reach.",
     },
     Step {
