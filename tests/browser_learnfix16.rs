@@ -71,6 +71,9 @@ async fn why_shows_the_endpointslice() {
 async fn session_affinity_send_twelve_sticks_to_the_first_pick() {
     remount().await;
     show(include_str!("../presets/session-affinity.yaml")).await;
+    // the Service picked by name, as ?preset=session-affinity opens it: that client's own random
+    // first connection would go to another pod than the first pick (learn16's Send 12)
+    choose("service", "web").await;
     let outcome = || text("#caption [data-outcome]");
     poll(40, || outcome().contains("first pick ")).await;
     let o = outcome();
