@@ -1171,12 +1171,15 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
     // 4a. the EndpointSlices the selector fills (learn16 Q12: EndpointSlices were only in the
     // closed tables and one pod's details at a time). The EndpointSlice controller writes one
     // for a Service with a selector (pkg/controller/endpointslice/endpointslice_controller.go
-    // syncService: none when `service.Spec.Selector == nil`), named by generateName from the
+    // syncService: none when `service.Spec.Selector == nil`, none for type ExternalName,
+    // issues.k8s.io/105986), named by generateName from the
     // Service's name (staging/src/k8s.io/endpointslice/utils.go getEndpointSlicePrefix: `web-`
     // plus a random suffix) and labelled kubernetes.io/service-name (discovery.LabelServiceName,
     // setEndpointSliceLabels); not-Ready pods are listed too, with ready: false (utils.go
     // podToEndpoint), and a slice holds at most 100 endpoints (kube-controller-manager
-    // --max-endpoints-per-slice, default 100). Information, not a check: status "info".
+    // --max-endpoints-per-slice: pkg/controller/endpointslice/config/v1alpha1/defaults.go
+    // RecommendedDefaultEndpointSliceControllerConfiguration). Information, not a check: status
+    // "info".
     if s.selector.is_some() && s.type_ != "ExternalName" && !s.rejected {
         let n = s.endpoints.len();
         let ready = s.endpoints.iter().filter(|e| e.ready).count();

@@ -86,6 +86,13 @@ fn why_shows_the_endpointslice_endpointslice_controller_sync_service() {
     let c = checklist(&text, &r, "web", "pod").into_iter().find(|c| c.key == "endpointslice").expect("endpointslice line");
     assert_eq!(c.title, format!("EndpointSlice web-…: {n} endpoints, {ready} ready"));
     assert!(c.why.contains("ready: false"), "{}", c.why);
+    // 101 pods: more than one slice holds (100 per slice by default:
+    // pkg/controller/endpointslice/config/v1alpha1/defaults.go)
+    let big = presets::find("web-clusterip").expect("preset").yaml.replace("replicas: 3", "replicas: 101");
+    let r = analyze(&big, &Config::default());
+    let c = checklist(&big, &r, "web", "pod").into_iter().find(|c| c.key == "endpointslice").expect("endpointslice line");
+    assert_eq!(c.title, "EndpointSlice web-…: 101 endpoints, 101 ready");
+    assert!(c.why.contains("several slices of at most 100"), "{}", c.why);
     // no selector, no controller-written slice; ExternalName: none either
     let (text, r) = preset("web-externalname");
     assert!(checklist(&text, &r, &r.service_key(0), "pod").iter().all(|c| c.key != "endpointslice"));
