@@ -167,3 +167,36 @@ fn dns_answer_names_the_dns_spec_kubernetes_dns_specification() {
     let found = l.tries.iter().find(|t| !t.answers.is_empty()).expect("an answer");
     assert!(found.note.starts_with("Found (Kubernetes DNS spec §2.4.1: "), "{}", found.note);
 }
+
+/// Q16, Q11: a default-deny NetworkPolicy and a two-port Service without names were right only
+/// from pasted YAML; each is a scene now. deny-all (`podSelector: {}`, policyTypes [Ingress], no
+/// rule) isolates every pod and admits nothing (k8s.io/api networking/v1 types.go
+/// NetworkPolicySpec); the unnamed ports are refused (pkg/apis/core/validation/validation.go
+/// validateServicePort: `requireName && len(sp.Name) == 0` → field.Required).
+#[test]
+fn netpol_deny_and_multiport_scenes_network_policy_spec_and_validate_service_port() {
+    let (_, r) = preset("broken-netpol-deny");
+    let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("pod path");
+    assert_eq!(p.outcome, super::paths::Outcome::Dropped, "{}", p.reason);
+    assert!(p.reason.contains("NetworkPolicy deny-all selects") && p.reason.contains("admits nothing"), "{}", p.reason);
+    let (_, r) = preset("broken-multiport-names");
+    assert!(r.services[0].rejected);
+    let msgs: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(msgs.iter().any(|m| m.ends_with("spec.ports[0].name: Required value")) && msgs.iter().any(|m| m.ends_with("spec.ports[1].name: Required value")), "{msgs:?}");
+    // the tour's what-if: Why's fix names port 80, the next one port 9090, then a pod answers
+    let mut text = presets::find("broken-multiport-names").expect("preset").yaml.to_string();
+    for port in ["80", "9090"] {
+        let r = analyze(&text, &Config::default());
+        let fix = checklist(&text, &r, "web", "pod").into_iter().next().and_then(|c| c.fix).expect("a fix");
+        assert!(fix.label.starts_with(&format!("Name port {port}: ")), "{}", fix.label);
+        text = super::checklist::apply(&text, &fix.edit).expect("applies");
+    }
+    let r = analyze(&text, &Config::default());
+    assert!(!r.services[0].rejected);
+    assert_eq!(r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).map(|p| p.outcome), Some(super::paths::Outcome::Delivered));
+    // the deny-all step's what-if: without the policy the request is delivered
+    let text = presets::find("broken-netpol-deny").expect("preset").yaml;
+    let without = &text[..text.rfind("---\napiVersion: networking.k8s.io/v1").expect("policy document")];
+    let r = analyze(without, &Config::default());
+    assert_eq!(r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).map(|p| p.outcome), Some(super::paths::Outcome::Delivered));
+}

@@ -176,6 +176,28 @@ pub const STEPS: &[Step] = &[
         try_it: "Press ▶| to step from the controller to a pod. Then set the backend's port number to 81: the Service has no port 81, so the controller answers 503 (see the problems list and Why no traffic?).",
         embed_try: "Press ▶| to step: the controller matches host web.example.com and path /, then connects to a pod itself. Click that pod and press \"Fail its readiness probe\": the next request goes to another pod.",
     },
+    // (learn16 Q16, Q11: right from pasted YAML, but no step showed them; after the Ingress step
+    // so that the older steps keep their numbers)
+    Step {
+        title: "Broken: a default-deny NetworkPolicy",
+        preset: "broken-netpol-deny",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "NetworkPolicy deny-all selects every pod of the namespace (podSelector: {}) for Ingress and has no rule, so it admits nothing. The Service still has endpoints and kube-proxy still picks a pod; a network plugin that enforces NetworkPolicy drops the packet at that pod, and the client's connection times out.",
+        try_it: "Step through the request and read \"Why no traffic?\": the NetworkPolicy check fails. Delete the NetworkPolicy document and send again.",
+        embed_try: "Press ▶| to step: the clusterIP is rewritten to a pod, and the packet is dropped at that pod, because deny-all admits nothing.",
+    },
+    Step {
+        title: "Broken: two Service ports without names",
+        preset: "broken-multiport-names",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "A Service with more than one port must name each one: kube-proxy, EndpointSlices and SRV records pair ports by name. The API server refuses this Service (spec.ports[0].name: Required value), so it does not exist.",
+        try_it: "Use the fix under \"Why no traffic?\" to name port 80, then the next one to name port 9090, and send a request.",
+        embed_try: "Read the errors the editor marks at lines 12 and 14: every port of a multi-port Service needs a name. If the editor here can be changed, add name: http and name: metrics to the two ports and press Play.",
+    },
 ];
 
 /// Step `n` (1-based).
