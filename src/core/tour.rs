@@ -165,7 +165,7 @@ pub const STEPS: &[Step] = &[
         try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
         embed_try: "Switch \"From\" to a node's nodePort and press Play: that path works today, while EXTERNAL-IP stays <pending>.",
     },
-    // (last, so that the steps' numbers in trainers' `#tour=N` links stay theirs)
+    // (after the older steps, so that their numbers in trainers' `#tour=N` links stay theirs)
     Step {
         title: "Ingress: HTTP routing in front of a Service",
         preset: "ingress",
