@@ -199,6 +199,19 @@ impl Client {
         self.send_by(&Picker::KubeProxy, mode, backends, sticky, alive)
     }
 
+    /// The drawn request, whose pod the caption names ("first pick …; sessionAffinity ClientIP
+    /// sticks this client to the first pick"), was this client's first connection: under
+    /// sessionAffinity its endpoint chain's `-m recent --set` remembered the client there
+    /// (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules), so the client's next
+    /// connections go to `drawn`. Nothing once the client has connected or remembers a pod.
+    /// (learn16 Q14: Send 12 stuck to another pod than the caption's first pick.) Each Service
+    /// port keeps its own client, so affinity stays per port.
+    pub fn adopt_first_pick(&mut self, drawn: &Backend) {
+        if self.opened == 0 && self.remembered.is_none() {
+            self.remembered = Some(addr(drawn));
+        }
+    }
+
     /// [`Client::send`] on a path whose new connections `picker` chooses: a headless path's
     /// client dials an address DNS gave it (no KUBE-SVC pick, no DNAT, and sessionAffinity does
     /// nothing: kube-proxy writes no rule for the Service).

@@ -212,7 +212,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
                 qtype: qtype.into(),
                 rcode: "NOERROR".into(),
                 answers: vec![r],
-                note: "Found (§2.3.1): default/kubernetes, the Service the API server itself creates in every cluster (pkg/controlplane/controller/kubernetesservice), with the first address of the Service range as its clusterIP and port 443 to the API server. It is not in your YAML".into(),
+                note: "Found (Kubernetes DNS spec §2.3.1): default/kubernetes, the Service the API server itself creates in every cluster (pkg/controlplane/controller/kubernetesservice), with the first address of the Service range as its clusterIP and port 443 to the API server. It is not in your YAML".into(),
             };
         }
     }
@@ -271,7 +271,7 @@ fn ask_at(report: &Report, name: &str, qtype: &str, depth: usize) -> DnsTry {
             (_, _, true) => "a ready endpoint's own name: CoreDNS answers it under any Service; the DNS spec requires it only for a headless Service, §2.4.1",
             _ => "§2.3.1: a Service with a clusterIP answers with the clusterIP, whatever its endpoints",
         };
-        return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({section})") };
+        return DnsTry { query: q, qtype: qtype.into(), rcode: "NOERROR".into(), answers: of_type, note: format!("Found ({})", section.strip_prefix('§').map_or_else(|| section.to_string(), |r| format!("Kubernetes DNS spec §{r}"))) };
     }
     if reverse {
         // no Service or endpoint has the address: the plugin falls through to the next one

@@ -1502,7 +1502,8 @@ pub fn pod_ports(pod: &PodReport) -> String {
         // a UDP or SCTP port says so ("http:9090" of a UDP port read as TCP; learner9 U Q13)
         let proto = |p: &super::report::ContainerPortReport| if p.protocol == "TCP" { String::new() } else { format!("/{}", p.protocol) };
         let ports = pod.ports.iter().map(|p| match &p.name { Some(nm) => format!("{nm}:{}{}", p.container_port, proto(p)), None => format!("{}{}", p.container_port, proto(p)) }).collect::<Vec<_>>().join(" ");
-        format!("ports {ports}")
+        // the field's name (learn16 Q01), `containerPort 8080` / `containerPorts 8080 http:9090`
+        format!("{} {ports}", if pod.ports.len() == 1 { "containerPort" } else { "containerPorts" })
     }
 }
 
@@ -1514,20 +1515,27 @@ struct Line {
     variants: Vec<String>,
     middle: bool,
     reserve: f64,
+    /// the variant that sizes the box: 1 when the first is a longer form shown only where the
+    /// box is wide enough anyway (learn16 Q01: the field names of a Service's ports)
+    sized_by: usize,
 }
 
 impl Line {
     fn new(font: Font, s: impl Into<String>) -> Line {
-        Line { font, class: "", variants: vec![s.into()], middle: false, reserve: 0.0 }
+        Line { font, class: "", variants: vec![s.into()], middle: false, reserve: 0.0, sized_by: 0 }
     }
     fn name(s: impl Into<String>, reserve: f64) -> Line {
-        Line { font: Font::Name, class: "", variants: vec![s.into()], middle: true, reserve }
+        Line { font: Font::Name, class: "", variants: vec![s.into()], middle: true, reserve, sized_by: 0 }
     }
     fn variants(font: Font, v: Vec<String>) -> Line {
-        Line { font, class: "", variants: v, middle: false, reserve: 0.0 }
+        Line { font, class: "", variants: v, middle: false, reserve: 0.0, sized_by: 0 }
+    }
+    /// the first variant is shown where it fits but does not widen the box
+    fn bonus_first(self) -> Line {
+        Line { sized_by: usize::from(self.variants.len() > 1), ..self }
     }
     fn need(&self) -> f64 {
-        text_width(&self.variants[0], self.font) + self.reserve
+        text_width(&self.variants[self.sized_by], self.font) + self.reserve
     }
     fn place(&self, x: f64, y: f64, max: f64) -> Text {
         let max = max - self.reserve;
@@ -1542,6 +1550,11 @@ impl Line {
 
 fn need(lines: &[Line]) -> f64 {
     lines.iter().map(Line::need).fold(0.0, f64::max) + 2.0 * PAD
+}
+
+/// The width the lines' first forms want (a [`Line::bonus_first`] line's too).
+fn want(lines: &[Line]) -> f64 {
+    lines.iter().map(|l| text_width(&l.variants[0], l.font) + l.reserve).fold(0.0, f64::max) + 2.0 * PAD
 }
 
 /// Place `lines` in `r`, the first baseline at `first`, then one every `pitch`.
@@ -1659,7 +1672,13 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
             lines.push(Line::variants(Font::Small, if short == full { vec![full] } else { vec![full, short] }));
         }
     }
-    lines.push(Line::new(Font::Small, pod_ports(pod)));
+    // "containerPort 8080" where it fits, else "ports 8080" (learn16 Q01: the field's name)
+    let ports = pod_ports(pod);
+    let short = match ports.split_once(' ') {
+        Some((head, rest)) if head.starts_with("containerPort") => format!("ports {rest}"),
+        _ => ports.clone(),
+    };
+    lines.push(if short == ports { Line::new(Font::Small, ports) } else { Line::variants(Font::Small, vec![ports, short]).bonus_first() });
     lines.push(Line::new(Font::Small, pod_state(pod)));
     (lines, mark)
 }
@@ -1674,6 +1693,31 @@ pub fn ports_text(s: &ServiceReport) -> String {
             // 53/UDP and 53/TCP: the protocol tells them apart
             let proto = if s.port_number_shared(p.port) { format!("/{}", p.protocol) } else { String::new() };
             format!("{}{proto}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A Service's type as the Service menu names it: `ClusterIP, headless` for a headless one
+/// (learn16 Q05: the menu said `db (ClusterIP)` of a Service with clusterIP: None).
+pub fn type_words(s: &ServiceReport) -> String {
+    if s.headless && s.type_ == "ClusterIP" && !s.rejected {
+        "ClusterIP, headless".to_string()
+    } else {
+        s.type_.clone()
+    }
+}
+
+/// A Service's ports with their fields' names, `port 80 → targetPort 8080 · nodePort 30080`
+/// (learn16 Q01): the words of ServicePort (port, targetPort, nodePort; k8s.io/api core/v1
+/// types.go), the nodePort only where [`ports_text`] shows one.
+pub fn ports_named(s: &ServiceReport) -> String {
+    let node_ports = s.type_ == "NodePort" || s.type_ == "LoadBalancer";
+    s.ports
+        .iter()
+        .map(|p| {
+            let proto = if s.port_number_shared(p.port) { format!("/{}", p.protocol) } else { String::new() };
+            format!("port {}{proto} → targetPort {}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" · nodePort {n}")).unwrap_or_default())
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -1694,7 +1738,9 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
     };
     // an ExternalName's ports remap nothing (it is a DNS alias): not drawn as `port→targetPort`
     let ports = if s.type_ == "ExternalName" && !s.ports.is_empty() { String::new() } else { ports_text(s) };
-    let badge = s.type_.clone();
+    // a headless Service is type ClusterIP with no clusterIP: its badge says headless (learn16
+    // Q05: a "ClusterIP" badge beside "clusterIP: None")
+    let badge = if s.headless && s.type_ == "ClusterIP" && !s.rejected { "headless".to_string() } else { s.type_.clone() };
     let bw = text_width(&badge, Font::Badge) + 10.0;
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
     let lines = vec![
@@ -1711,8 +1757,11 @@ fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
         } else if ports.is_empty() {
             Line::new(Font::Small, "no ports")
         } else {
-            // shorter forms that keep every number
-            Line::variants(Font::Small, vec![format!("port {ports}"), ports.clone(), ports.replace(" (node ", " node ").replace(')', ""), ports.replace(" (node ", "/").replace(')', "")])
+            // the field names first, where they fit (learn16 Q01: "port 80→8080 (node 30080)"
+            // named neither targetPort nor nodePort), then shorter forms that keep every number
+            let mut forms = vec![ports_named(s), format!("port {ports}"), ports.clone(), ports.replace(" (node ", " node ").replace(')', ""), ports.replace(" (node ", "/").replace(')', "")];
+            forms.dedup();
+            Line::variants(Font::Small, forms).bonus_first()
         },
         Line::variants(Font::Small, vec![dns, format!("{}.{}.svc", s.name, s.namespace), format!("{}.{}", s.name, s.namespace)]),
     ];
@@ -2068,7 +2117,10 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     // (the fold of the other Services takes the slot after the last Service)
     let n_slots = n_svc + usize::from(!other_services.is_empty());
     let per_row = if n_slots == 0 { 1 } else { n_slots.min(((avail + GAP) / (svc_need + GAP)).floor().max(1.0) as usize) };
-    let svc_w = svc_need.min((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64);
+    // as wide as the longest first forms want where the row has room (learn16 Q01: the ports'
+    // field names), the count per row still set by what the boxes need
+    let svc_want = svc_lines.iter().map(|(l, _)| want(l)).fold(svc_need, f64::max).min(SVC_MAX_W);
+    let svc_w = svc_want.min((avail - GAP * (per_row as f64 - 1.0)) / per_row as f64);
     for (k, (&i, (lines, badge))) in drawn_services.iter().zip(svc_lines).enumerate() {
         let s = &report.services[i];
         let (r, c) = (k / per_row, k % per_row);

@@ -2904,6 +2904,8 @@ mod tests_learnfix14;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix15;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_sizefix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_gwapi;

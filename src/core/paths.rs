@@ -1595,8 +1595,16 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         } else {
             ""
         };
+        // which Service port field each number is (learn16 Q01: the ClusterIP caption said
+        // "(targetPort 8080)", the nodePort one named neither): proxier.go writes the nodePort's
+        // and the externalIP's rules to the same KUBE-EXT chain, whose DNAT goes to the endpoint
+        // port (the targetPort resolved per pod)
+        let via = match (entry, sp.node_port) {
+            (Entry::NodePort | Entry::LoadBalancer, Some(np)) => format!("nodePort {np}"),
+            _ => format!("port {}", sp.port),
+        };
         let mut h = deliver_hop(HopKind::SnatDnat, format!("kube-proxy:{node}"), &osrc, &ndst, b, node,
-            format!("{}; the destination is rewritten (DNAT) from {ndst} to {}; {nat}{}{itp}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), sidecar_port_note(svc, sp, b, cluster)));
+            format!("{}; the destination is rewritten (DNAT) from {ndst} to {} ({via} → {}); {nat}{}{itp}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), target_words(svc, sp, b), sidecar_port_note(svc, sp, b, cluster)));
         // (proxier.go: KUBE-POSTROUTING's `-j MASQUERADE --random-fully` for a packet
         // KUBE-MARK-MASQ marked: the node's address, a new source port)
         h.src_rewritten = (!local).then(|| node_ip.to_string());

@@ -38,6 +38,9 @@ pub const ALL: &[Preset] = &[
     preset!("broken-not-ready", "Broken: pods not Ready", "web", "pod", false),
     preset!("broken-namespace", "Broken: pods in another namespace", "web", "pod", false),
     preset!("broken-lb-pending", "Broken: LoadBalancer with no cloud (pending)", "web", "loadbalancer", false),
+    // learn16 Q16, Q11: right from pasted YAML, but no scene showed them
+    preset!("broken-netpol-deny", "Broken: a default-deny NetworkPolicy", "web", "pod", false),
+    preset!("broken-multiport-names", "Broken: two Service ports without names", "web", "pod", false),
     preset!("taint-control-plane", "Scheduling: a tainted control plane, a NotReady node, a Pending pod", "web", "pod", false),
 ];
 

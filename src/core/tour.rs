@@ -32,7 +32,7 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "service:web",
         text: "A Service is like a switchboard operator for your Pods: it selects a group of Pods using labels (app=web), gives them a stable IP and DNS name, and forwards traffic to the right Pods — port 80 to their port 8080 — even as they change.",
-        try_it: "Click a pod to make it not Ready, as a failing readiness probe would: its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
+        try_it: "Click a pod, then \"Fail its readiness probe\": it turns not Ready, as a failing probe would make it; its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
         embed_try: "Click a pod, then \"Fail its readiness probe\": its endpoint leaves the Service. Press Send 12: every request now goes to the other pods.",
     },
     Step {
@@ -51,7 +51,7 @@ pub const STEPS: &[Step] = &[
         service: "web",
         entry: "nodeport@node-1",
         point: "kube-proxy:node-1",
-        text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too.",
+        text: "People outside reach the app on a static port (30000–32767) of every node; kube-proxy forwards from the node to the right Pods. It is still a ClusterIP Service too. Its three port numbers: nodePort 30080 on every node for clients outside, port 80 on the clusterIP for clients inside, and kube-proxy rewrites either to targetPort 8080 on a pod, where the container listens (its containerPort declares it; a named targetPort is looked up there).",
         try_it: "Set Nodes to 4, then \"From\" to node-4's nodePort: node-4 runs no pod of web, yet it opens the port and forwards to a pod on another node. Watch KUBE-NODEPORTS and the SNAT in the rules.",
         embed_try: "Switch \"From\" between the nodes' nodePorts and press Play each time: every node opens the same port, and kube-proxy forwards to a pod on that node or another (SNAT when it leaves the node).",
     },
@@ -142,7 +142,7 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "service:web",
         text: "Running is not enough: only pods whose Ready condition is True are endpoints.",
-        try_it: "Click a pod to make it Ready and send a request.",
+        try_it: "Click a pod, then \"Make it Ready\" in its details, and send a request.",
         embed_try: "Click a pod, press \"Make it Ready\", then Send a request: it now has an endpoint to reach.",
     },
     Step {
@@ -165,7 +165,7 @@ pub const STEPS: &[Step] = &[
         try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
         embed_try: "Switch \"From\" to a node's nodePort and press Play: that path works today, while EXTERNAL-IP stays <pending>.",
     },
-    // (last, so that the steps' numbers in trainers' `#tour=N` links stay theirs)
+    // (after the older steps, so that their numbers in trainers' `#tour=N` links stay theirs)
     Step {
         title: "Ingress: HTTP routing in front of a Service",
         preset: "ingress",
@@ -175,6 +175,28 @@ pub const STEPS: &[Step] = &[
         text: "An Ingress is only rules: host web.example.com, path / (Prefix) → Service web, port 80 — the Service's port, not the pods' 8080. An ingress controller (here ingress-nginx, class nginx) runs them; by default it sends each request straight to the Service's ready endpoints (pod IP:8080), not through the clusterIP, so kube-proxy is not in this path.",
         try_it: "Press ▶| to step from the controller to a pod. Then set the backend's port number to 81: the Service has no port 81, so the controller answers 503 (see the problems list and Why no traffic?).",
         embed_try: "Press ▶| to step: the controller matches host web.example.com and path /, then connects to a pod itself. Click that pod and press \"Fail its readiness probe\": the next request goes to another pod.",
+    },
+    // (learn16 Q16, Q11: right from pasted YAML, but no step showed them; after the Ingress step
+    // so that the older steps keep their numbers)
+    Step {
+        title: "Broken: a default-deny NetworkPolicy",
+        preset: "broken-netpol-deny",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "NetworkPolicy deny-all selects every pod of the namespace (podSelector: {}) for Ingress and has no rule, so it admits nothing. The Service still has endpoints and kube-proxy still picks a pod; a network plugin that enforces NetworkPolicy drops the packet at that pod, and the client's connection times out.",
+        try_it: "Step through the request and read \"Why no traffic?\": the NetworkPolicy check fails. Delete the NetworkPolicy document and send again.",
+        embed_try: "Press ▶| to step: the clusterIP is rewritten to a pod, and the packet is dropped at that pod, because deny-all admits nothing.",
+    },
+    Step {
+        title: "Broken: two Service ports without names",
+        preset: "broken-multiport-names",
+        service: "web",
+        entry: "pod",
+        point: "service:web",
+        text: "A Service with more than one port must name each one: kube-proxy, EndpointSlices and SRV records pair ports by name. The API server refuses this Service (spec.ports[0].name: Required value), so it does not exist.",
+        try_it: "Use the fix under \"Why no traffic?\" to name port 80, then the next one to name port 9090, and send a request.",
+        embed_try: "Read the errors the editor marks at lines 12 and 14: every port of a multi-port Service needs a name. If the editor here can be changed, add name: http and name: metrics to the two ports and press Play.",
     },
 ];
 

@@ -203,6 +203,12 @@ pub fn pick(scene: Scene, count: u32, last: bool) -> Option<Vec<String>> {
         let key = untrack(|| format!("{}/{:?}/{}", scene.service.get(), scene.port.get(), scene.entry.get()));
         client.seed = crate::core::config::fnv(&key).max(1);
     }
+    // sessionAffinity: the drawn request (the caption's pick) was the client's first connection
+    if sticky {
+        if let Some(b) = p.backends.get(scene.backend.get_untracked()) {
+            client.adopt_first_pick(b);
+        }
+    }
     let picker = crate::core::connections::picker(&p);
     let mut hits = scene.hits.get_untracked();
     let mut delivered = None;
@@ -241,7 +247,7 @@ pub fn Player() -> impl IntoView {
     let hops = Memo::new(move |_| path.with(|p| p.as_ref().map(|p| p.hops.len()).unwrap_or(0)));
     // (key, type, namespace): the key is the name, or namespace/name where two namespaces use the
     // name (Report::service_key), so that each Service can be picked
-    let services = Memo::new(move |_| scene.shown.with(|r| r.service_keys().into_iter().zip(r.services.iter()).map(|(k, s)| (k, s.type_.clone(), s.namespace.clone())).collect::<Vec<_>>()));
+    let services = Memo::new(move |_| scene.shown.with(|r| r.service_keys().into_iter().zip(r.services.iter()).map(|(k, s)| (k, crate::core::layout::type_words(s), s.namespace.clone())).collect::<Vec<_>>()));
     // a whole cluster has hundreds of Services: a filter by name or namespace, and a bounded list
     let filter = RwSignal::new(String::new());
     let many = Memo::new(move |_| services.with(|s| s.len() > FILTER_FROM));

@@ -154,10 +154,10 @@ fn texts_shape(texts: &[Text]) -> Vec<(&'static str, &'static str, bool, bool)> 
 
 /// A Service box's tooltip and accessible name.
 fn service_texts(it: &Item, s: &ServiceReport, domain: &str) -> (String, String) {
-    let ports = crate::core::layout::ports_text(s);
+    let ports = crate::core::layout::ports_named(s);
     let addr = it.texts.get(1).map(|t| t.full.clone()).unwrap_or_default();
     let dns = format!("{}.{}.svc.{domain}", s.name, s.namespace);
-    let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { format!("ports {ports}") });
+    let title = format!("Service {}/{} ({})\n{addr}\n{}\nDNS {dns}", s.namespace, s.name, s.type_, if ports.is_empty() { "no ports".to_string() } else { ports });
     let aria = format!("{}. Select Service {}. {}", drawn_text(&it.texts), s.name, title.replace('\n', ". "));
     (title, aria)
 }

@@ -88,6 +88,10 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
     });
     let overlay = NodeRef::<html::Pre>::new();
     let escaped = StoredValue::new(false);
+    // Tabs pressed in a row inside the editor (each one indents): from the second, the help
+    // under the editor lights up and says how to leave (learn16: a keyboard user pressed Tab 42
+    // times, every one indenting the YAML, before reading "Esc then Tab")
+    let tabs = RwSignal::new(0u32);
     let sync_scroll = move |_| {
         if let (Some(a), Some(g)) = (area.get(), gutter.get()) {
             g.set_scroll_top(a.scroll_top());
@@ -176,12 +180,22 @@ pub fn Editor(#[prop(optional)] read_only: bool) -> impl IntoView {
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if let Some(a) = tab_key(&ev, escaped) {
                         scene.text.set(a.value());
+                        tabs.update(|n| *n += 1);
+                    } else if ev.key() != "Shift" && tabs.get_untracked() != 0 {
+                        tabs.set(0);
                     }
                 }
+                on:blur=move |_| tabs.set(0)
             ></textarea>
             </div>
         </div>
-        <p id=ids.id("editor-help") class="editor-help">"Edit the manifests; the picture follows every keystroke. Tab indents; Esc then Tab leaves the editor."</p>
+        <p id=ids.id("editor-help") class=move || { if tabs.get() >= 2 { "editor-help editor-help-lit" } else { "editor-help" } }>
+            "Edit the manifests; the picture follows every keystroke. Tab indents; Esc then Tab leaves the editor."
+            // (a live region that is always there, so its new words are announced)
+            <span class="editor-tab-note" data-kind="editor-tab-note" role="status">
+                {move || { if tabs.get() >= 2 { " Tab indents the YAML here: press Esc, then Tab, to leave the editor." } else { "" } }}
+            </span>
+        </p>
     }
 }
 

@@ -295,7 +295,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             ("Node", p.node.clone().unwrap_or_else(|| "none (not scheduled)".into())),
             ("IP", match &p.ip { Some(ip) if p.host_network => format!("{ip} (hostNetwork: the node's IP)"), Some(ip) => ip.clone(), None => "none".into() }),
             ("Labels", { let l = pod_labels(&p); if l.is_empty() { "none".into() } else { l } }),
-            ("Ports", { let ports = pod_ports(&p); ports.strip_prefix("ports ").map(str::to_string).unwrap_or(ports) }),
+            ("Ports", { let ports = pod_ports(&p); ports.split_once(' ').filter(|(h, _)| h.starts_with("containerPort")).map(|(_, r)| r.to_string()).unwrap_or(ports) }),
             ("State", match &reason { Some(w) => format!("{} ({}): {w}", pod_state(&p), p.phase), None => format!("{} ({})", pod_state(&p), p.phase) }),
             ("Created by", created_by(&p)),
             ("Selected Service", why.clone()),

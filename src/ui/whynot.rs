@@ -71,7 +71,7 @@ pub fn WhyNoTraffic() -> impl IntoView {
         let get = move |f: fn(&Check) -> String| move || checks.with(|c| c.get(i).map(f).unwrap_or_default());
         view! {
             <li data-kind="check" data-check=get(|c| c.key.clone()) data-status=get(|c| c.status.clone()) class=get(|c| format!("check check-{}", c.status))>
-                <span class="check-mark" aria-hidden="true">{get(|c| match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", _ => "–" }.to_string())}</span>
+                <span class="check-mark" aria-hidden="true">{get(|c| match c.status.as_str() { "ok" => "✓", "fail" => "✗", "warn" => "!", "info" => "→", _ => "–" }.to_string())}</span>
                 <span class="check-title">{get(|c| c.title.clone())}</span>
                 <span class="sr">{get(|c| format!(" ({})", c.status))}</span>
                 <span class="check-why">{get(|c| c.why.clone())}</span>
