@@ -1686,13 +1686,30 @@ fn pod_lines(r: &Report, svc: Option<&ServiceReport>, pod: &PodReport, client: b
 /// A Service's ports as drawn and in its tooltip: `80→8080 (node 30080), …`; a nodePort only
 /// where one is allocated and open (NodePort, LoadBalancer).
 pub fn ports_text(s: &ServiceReport) -> String {
+    ports_words(s, false)
+}
+
+/// A Service's ports with their fields' names, `port 80 → targetPort 8080 · nodePort 30080`
+/// (learn16 Q01): the words of ServicePort (port, targetPort, nodePort; k8s.io/api core/v1
+/// types.go), the nodePort only where [`ports_text`] shows one.
+pub fn ports_named(s: &ServiceReport) -> String {
+    ports_words(s, true)
+}
+
+/// [`ports_text`] (`80→8080 (node 30080)`) or, `named`, [`ports_named`]; 53/UDP and 53/TCP are
+/// told apart by their protocol.
+fn ports_words(s: &ServiceReport, named: bool) -> String {
     let node_ports = s.type_ == "NodePort" || s.type_ == "LoadBalancer";
     s.ports
         .iter()
         .map(|p| {
-            // 53/UDP and 53/TCP: the protocol tells them apart
             let proto = if s.port_number_shared(p.port) { format!("/{}", p.protocol) } else { String::new() };
-            format!("{}{proto}→{}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" (node {n})")).unwrap_or_default())
+            let node = p.node_port.filter(|_| node_ports);
+            if named {
+                format!("port {}{proto} → targetPort {}{}", p.port, p.target_port, node.map(|n| format!(" · nodePort {n}")).unwrap_or_default())
+            } else {
+                format!("{}{proto}→{}{}", p.port, p.target_port, node.map(|n| format!(" (node {n})")).unwrap_or_default())
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -1706,21 +1723,6 @@ pub fn type_words(s: &ServiceReport) -> String {
     } else {
         s.type_.clone()
     }
-}
-
-/// A Service's ports with their fields' names, `port 80 → targetPort 8080 · nodePort 30080`
-/// (learn16 Q01): the words of ServicePort (port, targetPort, nodePort; k8s.io/api core/v1
-/// types.go), the nodePort only where [`ports_text`] shows one.
-pub fn ports_named(s: &ServiceReport) -> String {
-    let node_ports = s.type_ == "NodePort" || s.type_ == "LoadBalancer";
-    s.ports
-        .iter()
-        .map(|p| {
-            let proto = if s.port_number_shared(p.port) { format!("/{}", p.protocol) } else { String::new() };
-            format!("port {}{proto} → targetPort {}{}", p.port, p.target_port, p.node_port.filter(|_| node_ports).map(|n| format!(" · nodePort {n}")).unwrap_or_default())
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn service_lines(s: &ServiceReport, domain: &str) -> (Vec<Line>, String) {
