@@ -1022,7 +1022,7 @@ pub fn tls_notes(o: &Object, spec: &IngressSpec, defaults: &[String], diags: &mu
             let rules = if rule_hosts.is_empty() { "no rule of this Ingress names a host".to_string() } else { format!("its rules' hosts are {}", rule_hosts.join(", ")) };
             diags.push(
                 Diagnostic::note(Severity::Warning, ErrorType::Resolution, "IngressTLSHostNotInRules",
-                    format!("spec.tls[{t}].hosts[{j}] {host} is the host of no rule ({rules}): the ingress controller picks a certificate for each rule's host, so {secret} is never used for {host}, and {then}"),
+                    format!("spec.tls[{t}].hosts[{j}] {host} is the host of no rule ({rules}): ingress-nginx picks a certificate only for the hosts of the rules (controller.go createServers; other controllers may differ), so there {secret} is never used for {host}, and {then}"),
                     *pos)
                 .hint(format!("Write host: {host} in the rule (spec.rules[].host) that should answer it"))
                 .on(&id),

@@ -187,8 +187,10 @@ fn every(td: &str) -> &'static str {
 /// Service named like its subdomain: kubernetes/kubernetes
 /// pkg/controller/util/endpoint/controller_utils.go ShouldSetHostname (`len(pod.Spec.Hostname) >
 /// 0 && pod.Spec.Subdomain == svc.Name && svc.Namespace == pod.Namespace`), and cluster DNS
-/// serves hostnames only from the endpoints of a headless Service (kubernetes/dns
-/// docs/specification.md 2.4.1; an endpoint without hostname is named by its dashed address).
+/// serves hostnames from the endpoints of that Service (kubernetes/dns docs/specification.md
+/// 2.4.1 asks it of a headless Service; CoreDNS plugin/kubernetes kubernetes.go findServices
+/// answers an endpoint query `if svc.Headless() || r.endpoint != ""`, so under a clusterIP
+/// Service too — review21; an endpoint without hostname is named by its dashed address).
 /// So a pod with spec.hostname and spec.subdomain but no Service of that name selecting it has
 /// no record (warning); pods with a subdomain and no spec.hostname (a Deployment's, a
 /// DaemonSet's) never have a per-pod name, though the kubelet sets their hostname -f to one
@@ -226,7 +228,7 @@ pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], clu
                 };
                 diags.push(
                     Diagnostic::note(Severity::Warning, ErrorType::Resolution, "SubdomainWithoutService",
-                        format!("spec.subdomain {sub}: {why}, so {fqdn} does not resolve: cluster DNS serves a pod's hostname.subdomain name only as an endpoint of the headless Service named like its subdomain (the EndpointSlice controller sets the endpoint's hostname when spec.subdomain is that Service's name and spec.hostname is set)"),
+                        format!("spec.subdomain {sub}: {why}, so {fqdn} does not resolve: cluster DNS serves a pod's hostname.subdomain name only as an endpoint hostname of the Service named like its subdomain (the DNS specification asks it of a headless Service; CoreDNS answers it under a clusterIP Service too) and the EndpointSlice controller sets the endpoint's hostname when spec.subdomain is that Service's name and spec.hostname is set"),
                         at)
                     .hint(format!("Create a headless Service (clusterIP: None) named {sub} in namespace {ns} whose selector matches the pod ({labels})"))
                     .on(&o.id()),

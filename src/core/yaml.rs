@@ -1130,10 +1130,15 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
         });
         return errors;
     }
-    let json = json_stream(src);
-    if json {
+    if json_stream(src) {
         return for_each_json_value(src, fast, first, each);
     }
+    for_each_yaml_chunk(src, fast, first, each)
+}
+
+/// A YAML stream: its `---` chunks, each read as a document (YAMLReader.Read, then go-yaml).
+fn for_each_yaml_chunk(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
+    let mut errors = Vec::new();
     let mut nodes = (0usize, 0usize);
     let chunks = split_documents_from(src, first);
     // documents with content from chunk `i` on (what a stop at chunk `i` leaves unread)
@@ -1150,9 +1155,7 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
         }
         // YAMLReader.Read refuses a bad `---` line while it reads the document above it: that
         // one is lost, and nothing after is read (the first chunk's own first line: nothing above)
-        let bad = if json {
-            None
-        } else if i == 0 && bad_separator(chunk).is_some() {
+        let bad = if i == 0 && bad_separator(chunk).is_some() {
             Some((i, false))
         } else {
             chunks.get(i + 1).filter(|(_, next)| bad_separator(next).is_some()).map(|_| (i + 1, has_content(chunk)))
@@ -1191,9 +1194,11 @@ fn for_each_document_with(src: &str, fast: bool, first: u32, each: &mut dyn FnMu
 
 /// A stream kubectl reads as JSON ([`json_stream`]): encoding/json's values one after another
 /// (gojson::stream_values — concatenated objects are several documents, and no `---` line
-/// separates anything), each read as a document; the stream stops at the first byte encoding/json
-/// refuses (a YAML-only spelling — a key without quotes, a trailing comma, a `{{ … }}` template —
-/// is refused in a JSON stream), in its words. Each value is read from its own line (the bytes
+/// separates anything), each read as a document; at the first byte encoding/json refuses, a
+/// stream of two values or more stops in its words, and a shorter one is read on as YAML from the
+/// end of the value read (kubernetes/kubernetes#130666, Kubernetes 1.33: a YAML flow mapping with
+/// unquoted keys or a trailing comma is accepted), the JSON error said only if that YAML's first
+/// document fails too (an unrendered `{{ … }}` template). Each value is read from its own line (the bytes
 /// before it on that line blanked, so its columns stay).
 fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(Document)) -> Vec<YamlError> {
     let mut errors = Vec::new();
@@ -1240,13 +1245,41 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
         }
     }
     if let Some((at, message)) = stop {
+        // review21: since kubernetes/kubernetes#130666 (Kubernetes 1.33) `YAMLOrJSONDecoder.Decode`
+        // flips to YAML when encoding/json fails before a second value (`if d.count > 1 { return
+        // err }`; else `d.stream.Rewind()`, `consumeWhitespace` — spaces up to, not through, the
+        // first newline — and `NewYAMLToJSONDecoder(d.stream)`): the rest is read as a YAML
+        // stream from the end of the last value read, and only when its first document fails
+        // too is the JSON error returned (`firstErr`). kubectl v1.32 stopped at the JSON error.
+        let flip_from = (values.len() <= 1).then(|| {
+            let from = values.last().map_or(0, |v| v.end);
+            let skipped: usize = src[from..].chars().take_while(|&c| c.is_whitespace() && c != '\n').map(char::len_utf8).sum();
+            from + skipped
+        });
+        let yaml_line = flip_from.map(|from| pos_of_byte(from).0);
         let (line, _, column) = pos_of_byte(at.min(b.len()));
-        errors.push(YamlError {
+        let json_error = YamlError {
             message,
             pos: Pos { line, column },
-            hint: "kubectl reads a text whose first character is `{` as JSON (encoding/json): keys and strings in double quotes, no trailing commas, no comments; a `{{ … }}` template must be rendered first (helm template …)",
+            hint: "kubectl reads a text whose first character is `{` as JSON (encoding/json); when that fails at the first or second value it reads the rest as YAML (Kubernetes 1.33 and later) and reports the JSON error if the YAML fails too: keys and strings in double quotes, no trailing commas; a `{{ … }}` template must be rendered first (helm template …)",
             stop: Some(Stop { separator: false, lost: true, after: 0, json: true }),
-        });
+        };
+        match (flip_from, yaml_line) {
+            (Some(from), Some(yaml_line)) => {
+                let mut read = 0usize;
+                let mut yaml_errors = for_each_yaml_chunk(&src[from..], fast, yaml_line, &mut |d| {
+                    read += 1;
+                    each(d)
+                });
+                if read == 0 {
+                    if let Some(e) = yaml_errors.iter_mut().find(|e| e.stop.is_some()) {
+                        *e = json_error;
+                    }
+                }
+                errors.extend(yaml_errors);
+            }
+            _ => errors.push(json_error),
+        }
     }
     errors
 }
