@@ -2945,3 +2945,5 @@ mod tests_fidfix22;
 mod tests_review20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix23;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uicheck20;
