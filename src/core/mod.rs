@@ -2947,3 +2947,5 @@ mod tests_review20;
 mod tests_fidfix23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uicheck20;

@@ -359,11 +359,14 @@ pub const MAX_CLIENT_CANDIDATES: usize = 20;
 
 /// The input pods the page's From menu can make the in-cluster client besides those named
 /// `client` (fidfix20: qa3's q/19 asked why "curl backend" fails from pod frontend): Running,
-/// scheduled, with an address, not on the host network, and not an endpoint of the Service
-/// `svc` (a pod sending to itself through its Service is another question). The Service's
-/// namespace first; at most [`MAX_CLIENT_CANDIDATES`]; `(namespace, name)`.
+/// scheduled, with an address, and not an endpoint of the Service `svc` (a pod sending to itself
+/// through its Service is another question). Host-network pods too (uicheck20): `--client-pod`
+/// takes them and [`node_resolver_paths`] draws their DNS hop to the node's resolver (qafix6,
+/// pkg/kubelet/network/dns/dns.go getPodDNSType), a scene the page could not reach while the menu
+/// left them out. The Service's namespace first; at most [`MAX_CLIENT_CANDIDATES`];
+/// `(namespace, name)`.
 pub fn client_candidates(pods: &[super::report::PodReport], svc: &super::report::ServiceReport) -> Vec<(String, String)> {
-    let out: Vec<(String, String)> = pods.iter().filter(|p| p.name != CLIENT_POD && may_be_client(p, svc)).map(|p| (p.namespace.clone(), p.name.clone())).collect();
+    let out: Vec<(String, String)> = pods.iter().filter(|p| p.name != CLIENT_POD && may_send_to(p, svc)).map(|p| (p.namespace.clone(), p.name.clone())).collect();
     first_candidates(out, |(ns, _)| ns, &svc.namespace)
 }
 
@@ -371,7 +374,13 @@ pub fn client_candidates(pods: &[super::report::PodReport], svc: &super::report:
 /// netpol's "your pod … is admitted"): Running, scheduled, with an address, not on the host
 /// network, and not an endpoint of `svc`.
 pub(crate) fn may_be_client(p: &super::cluster::PodInst, svc: &super::report::ServiceReport) -> bool {
-    p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !p.host_network && !svc.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()))
+    may_send_to(p, svc) && !p.host_network
+}
+
+/// Running, scheduled, with an address, and not an endpoint of `svc`: a pod the From menu offers
+/// as the client ([`client_candidates`]; host-network ones included, unlike [`may_be_client`]).
+fn may_send_to(p: &super::cluster::PodInst, svc: &super::report::ServiceReport) -> bool {
+    p.phase == "Running" && p.node.is_some() && p.ip.is_some() && !svc.endpoints.iter().any(|e| e.namespace == p.namespace && e.pod.as_deref() == Some(p.name.as_str()))
 }
 
 /// `candidates` with those in namespace `first` (the Service's) before the others, in their
