@@ -491,14 +491,13 @@ pub fn resolver(report: &Report, namespace: &str, pod: &str) -> Resolver {
     let policy = asker.and_then(|p| p.dns_policy.as_deref()).unwrap_or("ClusterFirst");
     let host_network = asker.is_some_and(|p| p.host_network);
     let dns = cluster_dns_ip(report);
-    let (mut r, host) = match policy {
-        "None" => (Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }, None),
-        "Default" => (Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }, Some("dnsPolicy: Default")),
-        "ClusterFirst" if host_network => (
-            Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None },
-            Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
-        ),
-        _ => (Resolver { nameservers: vec![dns.clone()], search: search_path(namespace, &zone), options: vec![format!("ndots:{NDOTS}")], ndots: NDOTS, elsewhere: None }, None),
+    // the node's resolv.conf (ClusterFirst on the host network, Default) or spec.dnsConfig alone
+    // (None) start empty; the others ask the cluster DNS
+    let host = super::paths::node_resolver_policy(Some(policy), host_network);
+    let mut r = if host.is_some() || policy == "None" {
+        Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }
+    } else {
+        Resolver { nameservers: vec![dns.clone()], search: search_path(namespace, &zone), options: vec![format!("ndots:{NDOTS}")], ndots: NDOTS, elsewhere: None }
     };
     if let Some(c) = asker.and_then(|p| p.dns_config.as_ref()) {
         r.nameservers = omit_duplicates(r.nameservers.into_iter().chain(c.nameservers.iter().cloned()).collect());

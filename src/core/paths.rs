@@ -287,10 +287,16 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
 /// v1.DNSClusterFirstWithHostNet: return podDNSCluster`; `case v1.DNSClusterFirst: if
 /// !kubecontainer.IsHostNetworkPod(pod) { return podDNSCluster }` "Fallback to DNSDefault for
 /// pod on hostnetwork" (fallthrough); `case v1.DNSDefault: return podDNSHost`. (dnsPolicy None
-/// asks the nameservers of spec.dnsConfig: not this.) The same words as dnsquery::resolver's.
+/// asks the nameservers of spec.dnsConfig: not this.) dnsquery::resolver says the same.
 pub fn node_resolver_reason(p: &cluster::PodInst) -> Option<&'static str> {
-    match p.dns_policy.as_deref() {
-        None | Some("ClusterFirst") if p.host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
+    node_resolver_policy(p.dns_policy.as_deref(), p.host_network)
+}
+
+/// [`node_resolver_reason`] from a pod's `dnsPolicy` (None: the default, ClusterFirst) and
+/// `hostNetwork`, for the pods of the report too (dnsquery::resolver).
+pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Option<&'static str> {
+    match dns_policy {
+        None | Some("ClusterFirst") if host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
         Some("Default") => Some("dnsPolicy: Default"),
         _ => None,
     }
