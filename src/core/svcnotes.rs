@@ -236,7 +236,7 @@ pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], clu
             }
             None => {
                 let fqdn_flag = super::yaml::node_at(&o.source, prefix).and_then(|s| s.get("setHostnameAsFQDN")).is_some_and(|n| matches!(n.kind, super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
-                let dashed = p.ip.as_deref().map(|ip| ip.replace(['.', ':'], "-"));
+                let dashed = p.ip.as_deref().map(super::resolve::dashed);
                 let known = match (svc, selects, dashed) {
                     (Some(s), true, Some(d)) if s.headless() && count == 1 => format!("; cluster DNS knows it only by its address under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain}"),
                     (Some(s), true, Some(d)) if s.headless() => format!("; cluster DNS knows them only by their addresses under the headless Service {sub}, as {d}.{sub}.{ns}.svc.{domain} and the like"),
