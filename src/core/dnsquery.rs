@@ -32,7 +32,7 @@ pub struct DnsTry {
     pub query: String,
     /// A | SRV
     pub qtype: String,
-    /// NOERROR | NXDOMAIN | FORWARDED
+    /// NOERROR | NXDOMAIN | FORWARDED | TIMEOUT, or HOSTS: answered from the pod's /etc/hosts, no query sent
     pub rcode: String,
     pub answers: Vec<DnsRecord>,
     /// why this answer, in one sentence (with the spec section)
@@ -402,12 +402,40 @@ fn pod_subdomain_miss(report: &Report, name: &str, zone: &str) -> Option<String>
 }
 
 /// A pod's spec.dnsConfig (PodDNSConfig): options as resolv.conf writes them, `name` or
-/// `name:value`.
+/// `name:value`; and its spec.hostAliases, the lines the kubelet adds to its /etc/hosts, which
+/// the resolver reads before any DNS query (qa7 04, 11).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DnsConf {
     pub nameservers: Vec<String>,
     pub searches: Vec<String>,
     pub options: Vec<String>,
+    /// spec.hostAliases, in order
+    pub host_aliases: Vec<HostAlias>,
+}
+
+/// One spec.hostAliases item (core/v1 HostAlias): an IP and the names /etc/hosts gives it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HostAlias {
+    pub ip: String,
+    pub hostnames: Vec<String>,
+}
+
+impl HostAlias {
+    /// spec.hostAliases as written (validation is core::cluster's: an IP, DNS-1123 subdomains).
+    pub fn read_all(n: Option<&super::yaml::Node>) -> Vec<HostAlias> {
+        let Some(super::yaml::NodeKind::Seq(items)) = n.map(|v| &v.kind) else { return vec![] };
+        items
+            .iter()
+            .filter_map(|a| {
+                let ip = a.get("ip")?.as_str()?.to_string();
+                let hostnames = match a.get("hostnames").map(|h| &h.kind) {
+                    Some(super::yaml::NodeKind::Seq(hs)) => hs.iter().filter_map(|h| h.as_str()).map(str::to_string).collect(),
+                    _ => vec![],
+                };
+                Some(HostAlias { ip, hostnames })
+            })
+            .collect()
+    }
 }
 
 impl DnsConf {
@@ -432,7 +460,7 @@ impl DnsConf {
                 .collect(),
             _ => vec![],
         };
-        DnsConf { nameservers: strings("nameservers"), searches: strings("searches"), options }
+        DnsConf { nameservers: strings("nameservers"), searches: strings("searches"), options, host_aliases: vec![] }
     }
 }
 
@@ -550,6 +578,62 @@ pub fn resolv_conf(report: &Report, namespace: &str, pod: &str) -> String {
     lines.join("\n")
 }
 
+/// The lines of pod `namespace/pod`'s /etc/hosts that name something, as the kubelet writes them
+/// (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go ensureHostsFile): a pod on the pod network
+/// gets managedHostsFileContent — localhost, its own IP with its hostname (and
+/// `hostname.subdomain.<ns>.svc.<zone>` with a subdomain; GeneratePodHostNameAndDomain,
+/// truncatePodHostnameIfNeeded) — then hostsEntriesFromHostAliases; a hostNetwork pod gets its
+/// node's /etc/hosts (not modelled) with the same hostAliases lines appended
+/// (nodeHostsFileContent). Each entry: the address, its names, where the line comes from.
+pub fn etc_hosts(report: &Report, namespace: &str, pod: &str) -> Vec<(String, Vec<String>, String)> {
+    let zone = report.cluster.cluster_domain.to_ascii_lowercase();
+    let client = &report.cluster.client_pod;
+    let Some(p) = report.pods.iter().map(|p| &**p).find(|p| p.namespace == namespace && p.name == pod).or((client.namespace == namespace && client.name == pod).then_some(&**client)) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    if !p.host_network {
+        out.push(("127.0.0.1".to_string(), vec!["localhost".to_string()], "the kubelet's managed /etc/hosts".to_string()));
+        out.push(("::1".to_string(), vec!["localhost".into(), "ip6-localhost".into(), "ip6-loopback".into()], "the kubelet's managed /etc/hosts".to_string()));
+        // GeneratePodHostNameAndDomain: spec.hostname, else the pod's name, cut to 63
+        // characters without a trailing '-' or '.' (truncatePodHostnameIfNeeded)
+        let mut host: String = p.hostname.clone().filter(|h| !h.is_empty()).unwrap_or_else(|| p.name.clone()).chars().take(63).collect();
+        while host.ends_with('-') || host.ends_with('.') {
+            host.pop();
+        }
+        let mut names = Vec::new();
+        if let Some(sub) = p.subdomain.as_deref().filter(|s| !s.is_empty()) {
+            names.push(format!("{host}.{sub}.{namespace}.svc.{zone}"));
+        }
+        names.push(host);
+        for ip in p.ip.iter().chain(p.ip_other.iter()) {
+            out.push((ip.clone(), names.clone(), "the kubelet's managed /etc/hosts: the pod's own name".to_string()));
+        }
+    }
+    for (i, a) in p.dns_config.iter().flat_map(|c| c.host_aliases.iter()).enumerate() {
+        out.push((a.ip.clone(), a.hostnames.clone(), format!("spec.hostAliases[{i}]")));
+    }
+    out
+}
+
+/// `typed` (lower-cased) in the pod's /etc/hosts, which the stub resolver reads before asking DNS
+/// (glibc nsswitch.conf `hosts: files dns`; musl's name_from_hosts before name_from_dns): the
+/// name as typed, compared without regard to case, no search path. A name with a trailing dot
+/// is left to DNS.
+fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, qtype: &str) -> Option<(DnsTry, String)> {
+    if typed.ends_with('.') || !matches!(qtype, "A" | "AAAA") {
+        return None;
+    }
+    let lines = etc_hosts(report, namespace, pod);
+    let hits: Vec<&(String, Vec<String>, String)> = lines.iter().filter(|(_, names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(typed))).collect();
+    let first = hits.first()?;
+    let answers: Vec<DnsRecord> = hits.iter().map(|(ip, _, _)| DnsRecord { kind: if ip.contains(':') { "AAAA".into() } else { "A".into() }, name: typed.to_string(), answer: ip.clone() }).collect();
+    let shown: Vec<String> = answers.iter().map(|a| format!("{} {}", a.kind, a.answer)).collect();
+    let note = format!("{typed} is in the pod's /etc/hosts ({}): the resolver reads /etc/hosts before DNS (hosts: files dns), so no DNS query is sent", first.2);
+    let summary = format!("{typed} answers {} from the pod's /etc/hosts ({}), before any DNS query", shown.join(", "), first.2);
+    Some((DnsTry { query: typed.to_string(), qtype: qtype.to_string(), rcode: "HOSTS".into(), answers, note }, summary))
+}
+
 /// Look `name` up as pod `namespace/pod` would. SRV when the name starts with `_` (`_http._tcp.web`),
 /// PTR for a reverse name or an address (`10.244.1.5`), else A.
 pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup {
@@ -578,6 +662,11 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     let mut summary = String::new();
     if typed.is_empty() || typed.len() > 253 || typed.contains(char::is_whitespace) {
         return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries, summary: "Type a name such as web, web.default or _http._tcp.web, or an address for its PTR".into() };
+    }
+    // the pod's /etc/hosts answers first (kubelet_pods.go ensureHostsFile: hostAliases, the
+    // pod's own name, localhost), for a hostNetwork pod too (qa7 04, 11)
+    if let Some((t, summary)) = hosts_answer(report, namespace, pod, &typed, qtype) {
+        return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries: vec![t], summary };
     }
     // a pod that does not use the cluster DNS (host_dns) asks its node's resolver
     if let Some(why) = &res.elsewhere {

@@ -2940,6 +2940,8 @@ mod tests_qafix5;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix7;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review20;

@@ -1099,7 +1099,16 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
             Some(NodeKind::Seq(items)) => items.len(),
             _ => 0,
         }),
-        dns_config: get("dnsConfig").filter(|n| !n.is_null()).map(|c| Box::new(super::dnsquery::DnsConf::read(c))),
+        // (spec.hostAliases ride along: the kubelet writes them into the pod's /etc/hosts,
+        // which the resolver reads first; core::dnsquery::lookup)
+        dns_config: {
+            let mut c = get("dnsConfig").filter(|n| !n.is_null()).map(|c| Box::new(super::dnsquery::DnsConf::read(c)));
+            let aliases = super::dnsquery::HostAlias::read_all(get("hostAliases"));
+            if !aliases.is_empty() {
+                c.get_or_insert_with(Default::default).host_aliases = aliases;
+            }
+            c
+        },
         containers: container_list(r, get("containers"), &format_args!("{prefix}.containers"), false),
         sidecars: container_list(r, get("initContainers"), &format_args!("{prefix}.initContainers"), true),
         node_name: r.string(get("nodeName"), &format_args!("{prefix}.nodeName")).filter(|s| !s.is_empty()),

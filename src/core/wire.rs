@@ -15,7 +15,7 @@ use super::report::{ClusterReport, ContainerPortReport, HealthCheckAnswer, PodRe
 use super::resolve::{DnsRecord, Endpoint, EndpointPortOut, Miss};
 use super::service::{LoadBalancer, SvcPort};
 use super::cluster::PodInst;
-use super::dnsquery::DnsConf;
+use super::dnsquery::{DnsConf, HostAlias};
 
 /// Bumped when the layout changes (the worker and the page are always the same build; this
 /// only guards against a stale cached worker).
@@ -316,7 +316,8 @@ wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner, adopted,
     host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other, dns_config, status_given, notes; anti_affinity
 });
-wire_struct!(DnsConf { nameservers, searches, options });
+wire_struct!(DnsConf { nameservers, searches, options, host_aliases });
+wire_struct!(HostAlias { ip, hostnames });
 wire_struct!(PodReport { pod, ports, line });
 wire_struct!(ClusterReport { service_cidr, node_port_range, cluster_domain, cloud, client_pod, dns_blocked, service_cidrs });
 wire_struct!(ServiceReport {
