@@ -925,6 +925,40 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
     }
 }
 
+/// The hostnames a request carries to reach the route through the listener its path goes through
+/// (the first accepting parentRef's, as [`gateway_words`] shows it), and that listener's hostname
+/// when it narrows them. kubernetes-sigs/gateway-api apis/v1/gateway_types.go Listener.Hostname:
+/// "When unspecified, all hostnames are matched" (so a listener with one matches only it; it
+/// applies to HTTP, HTTPS and TLS listeners); apis/v1/httproute_types.go HTTPRouteSpec.Hostnames:
+/// route hostnames that do not match the listener's "MUST be ignored", and a route with none
+/// takes the listener's (qa7 20: nginx/nginx-gateway-fabric#606).
+fn request_hosts(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (Vec<String>, Option<(String, String)>) {
+    let listener = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
+        Attach::Accepted(l) => parent_gateway(objects, o, p).and_then(|(_, gw)| gw.listeners.get(*l)),
+        _ => None,
+    });
+    let Some((l, h)) = listener.filter(|l| matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTP" | "HTTPS" | "TLS")).and_then(|l| l.hostname.as_ref().map(|h| (l, h))) else {
+        return (route.hostnames.clone(), None);
+    };
+    if route.hostnames.is_empty() {
+        return (vec![h.clone()], Some((l.name.clone(), h.clone())));
+    }
+    // the narrower of the two names that intersect
+    let mut hosts: Vec<String> = Vec::new();
+    for r in route.hostnames.iter().filter(|r| hostnames_intersect(h, r)) {
+        let narrow = match (h.starts_with("*."), r.starts_with("*.")) {
+            (true, false) => r.clone(),
+            (false, true) => h.clone(),
+            _ if r.len() >= h.len() => r.clone(),
+            _ => h.clone(),
+        };
+        if !hosts.contains(&narrow) {
+            hosts.push(narrow);
+        }
+    }
+    (hosts, Some((l.name.clone(), h.clone())))
+}
+
 /// The words of a path of a route no Gateway of the input accepts (none Accepted, at least one
 /// Refused, none unknown), for the path's reason and Why: None when it is served or unknown.
 pub fn not_served(o: &Object, route: &Route, attached: &[Attach]) -> Option<String> {
@@ -1014,7 +1048,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
         // (accepted, but on a listener whose certificate is not admitted: not programmed)
         let dead = if unserved.is_none() { listener_not_programmed(objects, o, route, &attached) } else { None };
         let gbox = format!("external:{gbox}");
-        let host = route.hostnames.first().cloned();
+        let (req_hosts, narrowed) = request_hosts(objects, o, route, &attached);
+        let host = req_hosts.first().cloned();
         for rule in &route.rules {
             for (j, b) in rule.backends.iter().enumerate() {
                 let resolved = resolve(objects, o, b, services);
@@ -1031,7 +1066,21 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 let (f, words) = share(rule, j);
                 let s = &services[i];
                 let osrc = super::config::host_port(super::paths::outside_ip_for(s.cluster_ip.as_deref()), 51000);
-                let hosts = if route.hostnames.is_empty() { "any host".to_string() } else { format!("host {}", route.hostnames.join(" or ")) };
+                let hosts = match &narrowed {
+                    None if req_hosts.is_empty() => "any host".to_string(),
+                    None => format!("host {}", req_hosts.join(" or ")),
+                    Some((l, h)) if route.hostnames.is_empty() => {
+                        format!("host {h} only (the route names no hostnames, so it takes listener {l}'s hostname {h}: a request for another host does not match the listener)")
+                    }
+                    Some((l, h)) => {
+                        let ignored: Vec<&str> = route.hostnames.iter().filter(|r| !hostnames_intersect(h, r)).map(String::as_str).collect();
+                        if ignored.is_empty() {
+                            format!("host {}", req_hosts.join(" or "))
+                        } else {
+                            format!("host {} (the route's hostnames {} do not match listener {l}'s hostname {h}, so they are ignored there)", req_hosts.join(" or "), ignored.join(", "))
+                        }
+                    }
+                };
                 let matched = if rule.matches.is_empty() { "every path (no matches: PathPrefix /)".to_string() } else { rule.matches.join(" or ") };
                 let url = format!("{}://{}/", url_scheme(&o.kind, facts.protocol.as_deref()), host.as_deref().unwrap_or("<the Gateway's address>"));
                 let first = Hop {

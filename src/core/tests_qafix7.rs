@@ -54,3 +54,26 @@ fn host_network_pod_host_alias_is_answered_from_etc_hosts_kubelet_pods_node_host
     assert_ne!(own.tries[0].rcode, "HOSTS", "{own:#?}");
 }
 
+/// qa7 20 (nginx/nginx-gateway-fabric#606): an HTTPRoute without hostnames attached to a listener
+/// with hostname cafe.example.com. Was: "The Gateway matches any host", for
+/// http://<the Gateway's address>/. kubernetes-sigs/gateway-api apis/v1/gateway_types.go
+/// Listener.Hostname ("When unspecified, all hostnames are matched": one given matches only it)
+/// and apis/v1/httproute_types.go HTTPRouteSpec.Hostnames (route hostnames outside the listener's
+/// are ignored): gateway::request_hosts.
+#[test]
+fn route_without_hostnames_takes_the_listener_hostname_gateway_types_listener_hostname() {
+    let r = analyze(&fixture("qa7-20-httproute-no-hostnames-listener-hostname.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "coffee").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).expect("the route's path");
+    let first = &p.hops[0].explanation;
+    assert!(!first.contains("any host"), "{first}");
+    assert!(first.contains("http://cafe.example.com/coffee") || first.contains("http://cafe.example.com/"), "{first}");
+    assert!(first.contains("host cafe.example.com only (the route names no hostnames, so it takes listener http's hostname cafe.example.com"), "{first}");
+    // route hostnames beside the listener's: those outside it are ignored there
+    let text = fixture("qa7-20-httproute-no-hostnames-listener-hostname.yaml").replace("  rules:\n  - matches:", "  hostnames: [cafe.example.com, tea.example.net]\n  rules:\n  - matches:");
+    let r = analyze(&text, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "coffee").unwrap();
+    let first = &s.paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).unwrap().hops[0].explanation;
+    assert!(first.contains("host cafe.example.com (the route's hostnames tea.example.net do not match listener http's hostname cafe.example.com, so they are ignored there)"), "{first}");
+}
+
