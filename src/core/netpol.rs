@@ -454,6 +454,18 @@ fn isolating<'o: 'p, 'p>(objects: &'o [Object], policies: &'p [usize], dir: Dir,
     })
 }
 
+/// A policy isolating ingress only because policyTypes was left out: egress rules written, no
+/// ingress rule, no policyTypes (qa7 19, kubernetes/website#7895; projectcalico/calico#1360).
+/// kubernetes/kubernetes pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicy: "Any
+/// policy that does not specify policyTypes implies at least "Ingress"" (its comment), plus Egress when
+/// spec.egress is not empty.
+fn ingress_by_default(spec: &NetworkPolicySpec) -> bool {
+    spec.policy_types.is_empty() && spec.ingress_type && spec.ingress.is_empty() && !spec.egress.is_empty()
+}
+
+/// What [`ingress_by_default`] means, in words.
+const DEFAULTED_INGRESS: &str = "policyTypes is not written, so the API server sets it to [Ingress, Egress] because the policy has egress rules: it isolates ingress too; write policyTypes: [Egress] for an egress-only policy";
+
 /// Whether a rule's peers admit `other` (a rule with no peers admits every peer); None when
 /// only an ipBlock could tell ([`peer_admits`]).
 fn rule_peers_admit(rule: &Rule, policy_ns: &str, other: &Side) -> Option<bool> {
@@ -948,6 +960,7 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
                     if n == 1 { "rule".to_string() } else { format!("rule {} of {n}", k + 1) },
                     if word == "Ingress" { "from" } else { "to" }
                 ),
+                (0, None) if word == "Ingress" && ingress_by_default(spec) => format!("{word}: isolated, and this policy allows no connection {towards} ({DEFAULTED_INGRESS})"),
                 (0, None) => format!("{word}: isolated, and this policy allows no connection {towards}"),
                 (n, None) => format!(
                     "{word}: isolated; only connections that {} (or another policy selecting {them}) allows get through",
@@ -1421,7 +1434,11 @@ fn closest_rules(objects: &[Object], policies: &[usize], dir: Dir, subject: &Sid
     for (o, rules) in isolating(objects, policies, dir, subject) {
         let ns = o.meta.namespace.as_str();
         if rules.is_empty() {
-            out.push(format!("{} has no {} rule, so it admits nothing", o.meta.name, if dir == Dir::Ingress { "ingress" } else { "egress" }));
+            let why = match &o.body {
+                super::model::Body::NetworkPolicy(spec) if dir == Dir::Ingress && ingress_by_default(spec) => format!(" ({DEFAULTED_INGRESS})"),
+                _ => String::new(),
+            };
+            out.push(format!("{} has no {} rule, so it admits nothing{why}", o.meta.name, if dir == Dir::Ingress { "ingress" } else { "egress" }));
             continue;
         }
         // (misses, rule index, what it lacks)

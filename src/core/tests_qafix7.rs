@@ -77,3 +77,22 @@ fn route_without_hostnames_takes_the_listener_hostname_gateway_types_listener_ho
     assert!(first.contains("host cafe.example.com (the route's hostnames tea.example.net do not match listener http's hostname cafe.example.com, so they are ignored there)"), "{first}");
 }
 
+/// qa7 19 (kubernetes/website#7895; projectcalico/calico#1360): egress rules, no policyTypes, no
+/// ingress rule. The report said "Ingress: isolated" and dropped the client's connection without
+/// saying why. kubernetes/kubernetes pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicy:
+/// no policyTypes → [Ingress] (+ Egress with egress rules): netpol::ingress_by_default.
+#[test]
+fn egress_rules_without_policy_types_isolate_ingress_too_set_defaults_network_policy() {
+    let r = analyze(&fixture("qa7-19-egress-rules-no-policytypes.yaml"), &Config::default());
+    let info = r.diagnostics.iter().find(|d| d.code == "NetworkPolicySelects").expect("the policy's info");
+    assert!(info.message.contains("Ingress: isolated, and this policy allows no connection to it (policyTypes is not written, so the API server sets it to [Ingress, Egress] because the policy has egress rules: it isolates ingress too; write policyTypes: [Egress] for an egress-only policy)"), "{}", info.message);
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    let p = web.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).unwrap();
+    assert!(p.reason.contains("allow-all has no ingress rule, so it admits nothing (policyTypes is not written"), "{}", p.reason);
+    // policyTypes: [Egress] written: neither isolated nor said
+    let r = analyze(&fixture("qa7-19-egress-rules-no-policytypes.yaml").replace("  egress:\n  - {}", "  policyTypes: [Egress]\n  egress:\n  - {}"), &Config::default());
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    assert_eq!(web.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).unwrap().outcome, super::paths::Outcome::Delivered);
+    assert!(r.diagnostics.iter().all(|d| !d.message.contains("policyTypes is not written")), "{:#?}", r.diagnostics);
+}
+
