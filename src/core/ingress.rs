@@ -523,7 +523,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
             let matched = match rule {
                 Some((r, p)) => format!(
                     "rule {} path {}{} → backend service {} port {port_shown}{}",
-                    if r.host.is_empty() { "(any host)".to_string() } else { format!("host {}", r.host) },
+                    if r.host.is_empty() { "(any host)".to_string() } else { format!("host {}{}", r.host, wildcard_words(&r.host)) },
                     if p.path.is_empty() { "/" } else { &p.path },
                     p.path_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
                     sb.name,
@@ -983,6 +983,17 @@ fn tls_secret_for<'a>(items: &[TlsItem<'a>], host: &str) -> Option<(usize, Optio
 }
 
 const FAKE_CERT: &str = "its default certificate (ingress-nginx: \"Kubernetes Ingress Controller Fake Certificate\", which no browser trusts)";
+
+/// What a wildcard rule host covers (qa7 06, kubernetes/ingress-nginx#8438; #9510): k8s.io/api
+/// networking/v1 types.go IngressRule.Host: "If host is a wildcard, then the request matches this
+/// rule if the http host header is to equal to the suffix (removing the first label) of the
+/// wildcard rule" — one label: the Ingress concept's table, `*.foo.com` matches `bar.foo.com`, not
+/// `baz.bar.foo.com` ("wildcard only covers a single DNS label") nor `foo.com`. Empty for a
+/// precise host.
+fn wildcard_words(host: &str) -> String {
+    let Some(suffix) = host.strip_prefix('*') else { return String::new() };
+    format!(" (a wildcard host stands for exactly one DNS label: a{suffix} matches it, a.b{suffix} and {} do not)", suffix.trim_start_matches('.'))
+}
 
 /// qa6 22, 23 (kubernetes/ingress-nginx#1044, #4909, #1641): what ingress-nginx does with an
 /// Ingress's spec.tls. k8s.io/api networking/v1 types.go IngressTLS: `hosts` "must match the

@@ -96,3 +96,19 @@ fn egress_rules_without_policy_types_isolate_ingress_too_set_defaults_network_po
     assert!(r.diagnostics.iter().all(|d| !d.message.contains("policyTypes is not written")), "{:#?}", r.diagnostics);
 }
 
+/// qa7 06 (kubernetes/ingress-nginx#8438; #9510): host "*.omkar-app.com", a.b.omkar-app.com gets
+/// 404. Was: the rule shown as host *.omkar-app.com, nothing about what it covers. k8s.io/api
+/// networking/v1 types.go IngressRule.Host (the suffix after removing the first label) and the
+/// Ingress concept's table ("wildcard only covers a single DNS label"): ingress::wildcard_words.
+#[test]
+fn wildcard_ingress_host_covers_one_label_ingress_rule_host() {
+    let r = analyze(&fixture("qa7-06-ingress-wildcard-one-label.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "omkar-app-srv").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).expect("the Ingress path");
+    assert!(
+        p.hops[0].explanation.contains("host *.omkar-app.com (a wildcard host stands for exactly one DNS label: a.omkar-app.com matches it, a.b.omkar-app.com and omkar-app.com do not)"),
+        "{}",
+        p.hops[0].explanation
+    );
+}
+
