@@ -448,7 +448,14 @@ fn decode(root: yaml::Node, diags: &mut Vec<Diagnostic>, objects: &mut Vec<Objec
     // still noted as such below) whose routing is followed (core::gateway)
     let gateway_api = custom && !strict_errs.iter().any(|d| d.severity == Severity::Error) && gateway::models(&kind, &api_version);
     // (a custom resource's pod labels: what its operator's pods carry, core::operated)
-    let custom_pods = if custom && !gateway_api { operated::read(&root, &kind, &api_version) } else { Vec::new() };
+    let custom_pods = if custom && !gateway_api {
+        operated::read(&root, &kind, &api_version)
+    } else if kind == "CronJob" && api_version == "batch/v1" {
+        // (and the pods a CronJob's Jobs run: operated::cronjob_notes, qa7 15)
+        operated::read_cronjob(&root)
+    } else {
+        Vec::new()
+    };
     let made = if gateway_api {
         ignored.push((kind.clone(), api_version.clone(), root_pos, None, None, Vec::new()));
         Some(gateway::decode_object(root, &kind, &api_version))
@@ -1712,6 +1719,7 @@ fn analyze_checked(
     dedup_field_errors(&mut diags, &objects);
     // selecting no pod here, but the pods a custom resource's operator makes (core::operated)
     operated::soften(&objects, custom, &mut diags);
+    operated::cronjob_notes(&objects, custom, &mut diags);
     let first_lines: Vec<u32> = objects.iter().map(|o| o.source.pos.line).collect();
     let object_count = objects.len();
     drop(objects);

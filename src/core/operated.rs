@@ -45,6 +45,61 @@ pub fn read(root: &Node, kind: &str, api_version: &str) -> Vec<CustomPods> {
     found
 }
 
+/// The labels a batch/v1 CronJob gives the pods of the Jobs it starts
+/// (`spec.jobTemplate.spec.template.metadata.labels`; pkg/controller/cronjob
+/// cronjob_controllerv2.go getJobFromTemplate2 copies the job template, the Job controller its
+/// pod template): none before a scheduled time comes, then one Job's pods at a time or more.
+pub fn read_cronjob(root: &Node) -> Vec<CustomPods> {
+    let meta = root.get("metadata");
+    let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("").to_string();
+    let labels = ["spec", "jobTemplate", "spec", "template", "metadata", "labels"].iter().try_fold(root, |n, k| n.get(k));
+    let Some(NodeKind::Map(pairs)) = labels.map(|n| &n.kind) else { return Vec::new() };
+    let labels: Labels = pairs.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string()))).collect();
+    if labels.is_empty() {
+        return Vec::new();
+    }
+    let namespace = match field("namespace") {
+        ns if ns.is_empty() => "default".to_string(),
+        ns => ns,
+    };
+    vec![CustomPods { kind: "CronJob".into(), api_version: "batch/v1".into(), namespace, name: field("name"), path: "spec.jobTemplate.spec.template.metadata.labels".into(), labels }]
+}
+
+/// A Service whose selector matches the pods a CronJob's Jobs run (qa7 15,
+/// stakater/application#464; redpanda-data/helm-charts#1733 for a Job): while such a pod runs it
+/// is one of the Service's endpoints — the EndpointSlice controller lists every pod the selector
+/// matches and drops one only once it is terminal (k8s.io/endpointslice util.go
+/// ShouldPodBeInEndpoints → pkg/api/v1/pod/util.go IsPodTerminal: Succeeded or Failed) — and gets
+/// its share of the connections. An info on the Service.
+pub fn cronjob_notes(objects: &[Object], custom: &[&CustomPods], diags: &mut Vec<Diagnostic>) {
+    let jobs: Vec<&&CustomPods> = custom.iter().filter(|c| c.kind == "CronJob").collect();
+    if jobs.is_empty() {
+        return;
+    }
+    for o in objects.iter().filter(|o| !o.refused) {
+        let Body::Service(s) = &o.body else { continue };
+        let Some(sel) = s.selector.as_ref().filter(|sel| !sel.is_empty()) else { continue };
+        for c in jobs.iter().filter(|c| c.namespace == o.meta.namespace && super::resolve::selector_matches(sel, &c.labels)) {
+            diags.push(
+                Diagnostic::note(
+                    Severity::Info,
+                    super::diag::ErrorType::Resolution,
+                    "CronJobPodsSelected",
+                    format!(
+                        "Service {}'s selector {} also matches the pods of CronJob {} (its {}): each Job it starts runs a pod that is one of this Service's endpoints from when it is Ready until it completes, and gets its share of the Service's connections meanwhile; give the job template a label set the selector does not match",
+                        o.meta.name,
+                        super::model::labels_text(sel, ","),
+                        c.name,
+                        c.path
+                    ),
+                    o.pos("spec.selector"),
+                )
+                .on(&o.id()),
+            );
+        }
+    }
+}
+
 fn walk(n: &Node, path: &str, parent: &str, depth: usize, found: &mut dyn FnMut(String, Labels)) {
     // (a pod template sits a few levels down; a bounded walk of a bounded tree)
     if depth > 8 {
@@ -83,7 +138,7 @@ pub fn soften(objects: &[Object], custom: &[&CustomPods], diags: &mut [Diagnosti
             Body::DisruptionBudget(b) => b.selector.as_ref().is_some_and(|sel| super::cluster::selector_matches(Some(sel), &c.labels)),
             _ => false,
         };
-        if let Some(c) = custom.iter().find(|c| c.namespace == o.meta.namespace && meets(c)) {
+        if let Some(c) = custom.iter().find(|c| c.kind != "CronJob" && c.namespace == o.meta.namespace && meets(c)) {
             d.severity = Severity::Info;
             d.message.push_str(&format!(
                 "; {} {} ({}, a custom resource) writes these labels at {}: its operator, which Switchboard does not model, likely makes the pods this selects once it runs",

@@ -112,3 +112,21 @@ fn wildcard_ingress_host_covers_one_label_ingress_rule_host() {
     );
 }
 
+/// qa7 15 (stakater/application#464): a CronJob's job template carries the Service's selector
+/// label. Was: only "CronJob is not modelled … read and ignored". The EndpointSlice controller
+/// keeps a matching pod until it is terminal (k8s.io/endpointslice util.go ShouldPodBeInEndpoints,
+/// pkg/api/v1/pod/util.go IsPodTerminal): operated::cronjob_notes.
+#[test]
+fn cronjob_template_labels_matching_a_service_selector_are_said_should_pod_be_in_endpoints() {
+    let r = analyze(&fixture("qa7-15-cronjob-pods-in-service.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "CronJobPodsSelected").expect("the CronJob note");
+    assert_eq!(d.object.as_deref(), Some("Service/default/app"));
+    assert!(d.message.contains("Service app's selector app.kubernetes.io/name=app also matches the pods of CronJob app-report (its spec.jobTemplate.spec.template.metadata.labels)"), "{}", d.message);
+    // a job template with its own label set: nothing said
+    let r = analyze(&fixture("qa7-15-cronjob-pods-in-service.yaml").replace("metadata: {labels: {app.kubernetes.io/name: app}}\n        spec:\n          restartPolicy", "metadata: {labels: {app.kubernetes.io/name: app-report}}\n        spec:\n          restartPolicy"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "CronJobPodsSelected"), "{:#?}", r.diagnostics);
+    // in another namespace: nothing said
+    let r = analyze(&fixture("qa7-15-cronjob-pods-in-service.yaml").replace("metadata: {name: app-report}", "metadata: {name: app-report, namespace: jobs}"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "CronJobPodsSelected"), "{:#?}", r.diagnostics);
+}
+
