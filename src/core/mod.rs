@@ -1679,6 +1679,7 @@ fn analyze_checked(
     workload_label_notes(&objects, &services, &mut diags);
     endpoint_object_notes(&objects, &services, &cfg.cluster_domain, &mut diags);
     internal_traffic_policy_notes(&objects, &services, &cluster, &mut diags);
+    daemonset_spread_notes(&objects, &services, &cluster, &mut diags);
     source_ranges_in_cluster_notes(&objects, &services, &cluster, &mut diags);
     // (an Ingress the API server refused routes nowhere)
     ingress::several_defaults_notes(&mut diags);
@@ -1863,6 +1864,53 @@ fn internal_traffic_policy_notes(objects: &[Object], services: &[Arc<ServiceRepo
             )
             .on(&o.id())
             .at_field("spec.internalTrafficPolicy"),
+        );
+    }
+}
+
+/// qa7 16 (kubernetes/kubernetes#64905): a Service in front of a DaemonSet's pods, one per node,
+/// with internalTrafficPolicy Cluster: a pod's connection to the clusterIP goes to any node's pod,
+/// not its own node's, whatever externalTrafficPolicy says. kube-proxy pkg/proxy/topology.go
+/// CategorizeEndpoints: clusterEndpoints (every ready endpoint) serve internal traffic unless
+/// svcInfo.InternalPolicyLocal(); externalTrafficPolicy Local narrows only localEndpoints, used
+/// for external traffic (nodePorts, load balancer IPs, externalIPs). An info naming
+/// internalTrafficPolicy: Local.
+fn daemonset_spread_notes(objects: &[Object], services: &[Arc<ServiceReport>], cluster: &cluster::Cluster, diags: &mut Vec<Diagnostic>) {
+    for s in services.iter().filter(|s| !s.rejected && s.internal_traffic_policy.as_deref() != Some("Local") && s.type_ != "ExternalName" && !s.headless) {
+        let ready: Vec<&resolve::Endpoint> = s.endpoints.iter().filter(|e| e.ready).collect();
+        let mut nodes: Vec<&str> = Vec::new();
+        for n in ready.iter().filter_map(|e| e.node.as_deref()) {
+            if !nodes.contains(&n) {
+                nodes.push(n);
+            }
+        }
+        if nodes.len() < 2 {
+            continue;
+        }
+        let owner_of = |e: &resolve::Endpoint| cluster.pods.iter().find(|p| e.pod.as_deref() == Some(p.name.as_str()) && p.namespace == e.namespace).and_then(|p| p.owner.clone());
+        let Some(ds) = owner_of(ready[0]).filter(|o| o.starts_with("DaemonSet/")) else { continue };
+        if ready.iter().any(|e| owner_of(e).as_deref() != Some(ds.as_str())) {
+            continue;
+        }
+        let Some(o) = objects.iter().find(|o| !o.refused && matches!(o.body, Body::Service(_)) && o.meta.namespace == s.namespace && o.meta.name == s.name) else { continue };
+        let etp = if s.external_traffic_policy.as_deref() == Some("Local") {
+            " (externalTrafficPolicy: Local does not change that: it applies to traffic from outside the cluster only — nodePorts, load balancer IPs, externalIPs)"
+        } else {
+            ""
+        };
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "DaemonSetBehindClusterIP",
+                format!(
+                    "Service {} sends to the pods of {ds}, one per node: a pod's connection to its clusterIP goes to any of the {} nodes' pods, not to the one on its own node{etp}. To keep each client on its own node's pod, set internalTrafficPolicy: Local (kube-proxy then uses only that node's endpoints)",
+                    s.name,
+                    nodes.len()
+                ),
+                o.pos("spec.selector"),
+            )
+            .on(&o.id()),
         );
     }
 }

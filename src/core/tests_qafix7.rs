@@ -130,3 +130,18 @@ fn cronjob_template_labels_matching_a_service_selector_are_said_should_pod_be_in
     assert!(r.diagnostics.iter().all(|d| d.code != "CronJobPodsSelected"), "{:#?}", r.diagnostics);
 }
 
+/// qa7 16 (kubernetes/kubernetes#64905): a DaemonSet behind a NodePort Service with
+/// externalTrafficPolicy: Local; "will a pod's request to the ServiceIP go to its own node's
+/// pod?" No: kube-proxy pkg/proxy/topology.go CategorizeEndpoints uses every endpoint for
+/// internal traffic unless internalTrafficPolicy is Local: mod.rs daemonset_spread_notes.
+#[test]
+fn daemonset_behind_cluster_ip_names_internal_traffic_policy_categorize_endpoints() {
+    let r = analyze(&fixture("qa7-16-daemonset-service-etp-local.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "DaemonSetBehindClusterIP").expect("the note");
+    assert!(d.message.contains("Service proxy-cache sends to the pods of DaemonSet/proxy-cache, one per node: a pod's connection to its clusterIP goes to any of the 3 nodes' pods"), "{}", d.message);
+    assert!(d.message.contains("externalTrafficPolicy: Local does not change that") && d.message.contains("set internalTrafficPolicy: Local"), "{}", d.message);
+    // with internalTrafficPolicy: Local, nothing to say
+    let r = analyze(&fixture("qa7-16-daemonset-service-etp-local.yaml").replace("  externalTrafficPolicy: Local\n", "  externalTrafficPolicy: Local\n  internalTrafficPolicy: Local\n"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "DaemonSetBehindClusterIP"), "{:#?}", r.diagnostics);
+}
+
