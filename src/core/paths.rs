@@ -1570,7 +1570,7 @@ fn node_port_path(svc: &Svc, sp: &SvcPort, np: i64, node: &str, node_ip: &str, r
 fn external_ip_path(svc: &Svc, sp: &SvcPort, ext: &str, node: &str, node_ip: &str, res: &Resolution, cluster: &Cluster) -> Path {
     let dst = host_port(ext, sp.port);
     let hops = vec![hop(HopKind::Send, "client:outside".into(), format!("node:{node}"), outside_src(svc), dst.clone(), None,
-        format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it"))];
+        format!("The client connects to the externalIP {dst}. Kubernetes does not own or announce {ext}: the network must route it to a node (here {node}); kube-proxy on that node has a rule for it, not a listening socket (netstat or ss there shows nothing on that port: the packet is rewritten before any socket could see it)"))];
     let mut p = from_node(svc, sp, Entry::ExternalIp, node, node_ip, dst, hops, res, cluster);
     p.node = Some(node.to_string());
     p

@@ -836,9 +836,17 @@ pub(crate) fn pod_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
         container_port: i64,
         protocol: &'a str,
         host_ip: &'a str,
+        /// the container's index in `containers`, its name, and whether it runs beside the
+        /// others (a container, or a restartable init container: a sidecar)
+        container: usize,
+        container_name: &'a str,
+        concurrent: bool,
     }
     let mut ports: Vec<Port> = Vec::new();
-    for (p, c) in &containers {
+    // (ours, not the API server's: two containers of the pod declaring one port, qa7 08)
+    let mut shared: Vec<Diagnostic> = Vec::new();
+    for (ci, (p, c)) in containers.iter().enumerate() {
+        let concurrent = p.contains(".containers[") || text(c, "restartPolicy") == Some("Always");
         for (i, port) in seq(c.get("ports")).iter().enumerate() {
             let this = Port {
                 field: format!("{p}.ports[{i}]"),
@@ -848,7 +856,13 @@ pub(crate) fn pod_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
                 // SetDefaults_ContainerPort
                 protocol: text(port, "protocol").filter(|p| !p.is_empty()).unwrap_or("TCP"),
                 host_ip: text(port, "hostIP").unwrap_or(""),
+                container: ci,
+                container_name: text(c, "name").unwrap_or(""),
+                concurrent,
             };
+            if let Some(other) = ports.iter().find(|o| o.container != ci && o.concurrent && concurrent && o.container_port == this.container_port && o.protocol == this.protocol) {
+                shared.push(shared_port_note(&this.field, other.container_name, this.container_name, this.container_port, this.protocol, (other.host_port, this.host_port), port.pos));
+            }
             if !this.host_ip.is_empty() && this.host_port == 0 {
                 // %+v of the internal core.ContainerPort
                 warn(
@@ -890,7 +904,28 @@ pub(crate) fn pod_warnings(o: &Object, prefix: &str) -> Vec<Diagnostic> {
             }
         }
     }
+    out.extend(shared);
     out
+}
+
+/// Two containers of one pod that run side by side declare the same containerPort and protocol
+/// (qa7 08, kubernetes/website#1278; kubernetes/kubernetes#91279, liggitt: "Containers in a pod
+/// share a network address. If both containers are binding to the same address/port, only one of
+/// them will succeed"): an info, also where warningsForPodSpecAndMeta says nothing (their
+/// hostPorts differ).
+fn shared_port_note(field: &str, first: &str, second: &str, port: i64, protocol: &str, host_ports: (i64, i64), pos: Pos) -> Diagnostic {
+    let hosts = match host_ports {
+        (a, b) if a != 0 && b != 0 && a != b => format!("; hostPorts {a} and {b} both lead to the pod's one port {port}, so both reach whichever container listens there"),
+        _ => String::new(),
+    };
+    Diagnostic::note(
+        Severity::Info,
+        ErrorType::Resolution,
+        "ContainerPortShared",
+        format!("{field}: containers {first} and {second} both declare containerPort {port}/{protocol}: the containers of a pod share one network namespace, so only one process in the pod can listen on {port}/{protocol}; if both containers do, the second one's bind fails (\"address already in use\") and it restarts{hosts}"),
+        pos,
+    )
+    .at_field(field)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -145,3 +145,29 @@ fn daemonset_behind_cluster_ip_names_internal_traffic_policy_categorize_endpoint
     assert!(r.diagnostics.iter().all(|d| d.code != "DaemonSetBehindClusterIP"), "{:#?}", r.diagnostics);
 }
 
+/// qa7 08 (kubernetes/website#1278; kubernetes/kubernetes#91279): two containers of one pod both
+/// declare containerPort 8080 (hostPorts 8083, 8082: pkg/api/pod/warnings.go says nothing). They
+/// share the pod's network namespace: podchecks::shared_port_note.
+#[test]
+fn two_containers_declaring_one_port_are_said_to_share_the_network_namespace() {
+    let r = analyze(&fixture("qa7-08-two-containers-same-port.yaml"), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "ServerWarning"), "{:#?}", r.diagnostics);
+    let d = r.diagnostics.iter().find(|d| d.code == "ContainerPortShared").expect("the note");
+    assert!(d.message.starts_with("spec.containers[1].ports[0]: containers database and app both declare containerPort 8080/TCP"), "{}", d.message);
+    assert!(d.message.contains("hostPorts 8083 and 8082 both lead to the pod's one port 8080"), "{}", d.message);
+    // a plain init container runs before the others: no conflict
+    let text = fixture("qa7-08-two-containers-same-port.yaml").replace("  containers:\n  - name: database", "  initContainers:\n  - name: database").replace("  - name: app\n", "  containers:\n  - name: app\n");
+    let r = analyze(&text, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "ContainerPortShared"), "{:#?}", r.diagnostics);
+}
+
+/// qa7 13 (kubernetes/kubernetes#102646): "the SCTP port of the externalIP is not open in
+/// netstat". kube-proxy writes rules, not sockets (pkg/proxy/iptables/proxier.go: the
+/// externalIP's KUBE-SERVICES rule): the externalIP hop says so.
+#[test]
+fn external_ip_hop_says_no_socket_listens_proxier_external_ip_rule() {
+    let r = analyze(&fixture("qa7-13-externalips-sctp.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "amf-service").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::ExternalIp).expect("the externalIP path");
+    assert!(p.hops[0].explanation.contains("not a listening socket (netstat or ss there shows nothing on that port"), "{}", p.hops[0].explanation);
+}
