@@ -653,7 +653,7 @@ pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>], 
     if moves {
         let counts = allocations
             .iter()
-            .map(|(zone, _)| format!("{zone}: {} (its CPU share: {})", have(zone), { let d = format!("{:.1}", desired_of(zone)); d.strip_suffix(".0").map(str::to_string).unwrap_or(d) }))
+            .map(|(zone, _)| format!("{zone}: {} (its CPU share: {})", have(zone), { let d = super::decimal::fixed(desired_of(zone), 1); d.strip_suffix(".0").map(str::to_string).unwrap_or(d) }))
             .collect::<Vec<_>>()
             .join(", ");
         return Err(format!("the ready endpoints are not spread as the zones' CPU is ({counts}): the EndpointSlice controller hints some endpoints for another zone than their own (redistributeHints, in the EndpointSlices' order: not followed here); here every endpoint is used"));
