@@ -1701,9 +1701,12 @@ fn filter_reason(spec: &PodSpec, tolerations: &[&Toleration], node: &ClusterNode
         return Some(Rejection::unresolvable("node(s) were unschedulable"));
     }
     // TaintToleration.Filter (tainttoleration/taint_toleration.go): NoSchedule and NoExecute
-    // taints must be tolerated; PreferNoSchedule only scores
-    if let Some(t) = untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]) {
-        return Some(Rejection::unresolvable(&format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value)));
+    // taints must be tolerated; PreferNoSchedule only scores. The reason names no taint since
+    // kubernetes#134740 ("Pod statuses no longer include specific taint keys or values", v1.35.0,
+    // cherry-picked to 1.34 as #135023): "node(s) had untolerated taint(s)"; earlier releases
+    // said "node(s) had untolerated taint {key: value}" (review22)
+    if untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]).is_some() {
+        return Some(Rejection::unresolvable("node(s) had untolerated taint(s)"));
     }
     // NodeAffinity.Filter: ErrReasonPod
     if !matches_node_affinity(spec, node) {

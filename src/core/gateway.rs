@@ -395,7 +395,8 @@ fn gateway_crd_errors(o: &Object) -> Vec<Diagnostic> {
     let names: Vec<String> = ls.iter().map(|l| str_of(l.get("name")).unwrap_or_default()).collect();
     for (i, n) in names.iter().enumerate() {
         if names[..i].iter().filter(|m| *m == n).count() == 1 {
-            errs.push(Diagnostic::duplicate(&format!("spec.listeners[{i}]"), ls[i].pos, &format!("map[string]interface {{}}{{\"name\":{}}}", super::diag::quote(n))));
+            // the key map as ErrorBody prints a map since 1.34: its JSON (diag.rs)
+            errs.push(Diagnostic::duplicate(&format!("spec.listeners[{i}]"), ls[i].pos, &format!("{{\"name\":{}}}", super::diag::json_str(n))));
         }
     }
     let proto = |l: &Node| str_of(l.get("protocol")).unwrap_or_default();

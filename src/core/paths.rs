@@ -638,7 +638,8 @@ pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>], 
     // 6 and 2, so one of zone b's endpoints is hinted for zone a). redistributeHints then moves
     // that many, so hints move exactly when the first step finds a pair.
     let have = |zone: &str| by_zone.iter().find(|(z, _)| *z == zone).map_or(0, |(_, c)| *c);
-    let (mut giving, mut receiving): (Vec<(&str, f64)>, Vec<(&str, f64)>) = (Vec::new(), Vec::new());
+    let mut giving: Vec<(&str, f64)> = Vec::new();
+    let mut receiving: Vec<(&str, f64)> = Vec::new();
     for (zone, _) in &allocations {
         let (h, d) = (have(zone) as f64, desired_of(zone));
         if h > d {

@@ -956,7 +956,7 @@ fn podtopologyspread_filter_max_skew() {
     let pending = r.pods.iter().find(|p| p.node.is_none()).unwrap();
     assert_eq!(
         pending.pending_reason.as_deref(),
-        Some("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
     );
 }
 
