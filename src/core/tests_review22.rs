@@ -125,3 +125,17 @@ fn scheduler_taint_toleration_reason_names_no_taint_kubernetes_134740() {
         Some("0/2 nodes are available: 2 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.")
     );
 }
+
+/// WRONG: validateInitContainers (pkg/apis/core/validation/validation.go) runs
+/// `checkHostPortConflicts([]core.Container{ctr}, fldPath)` for every init container — a native
+/// sidecar (restartPolicy: Always) too — and the one-element slice makes AccumulateUniqueHostPorts
+/// write index 0: `spec.initContainers[0].ports[1].hostPort`, whichever init container it is. The
+/// sidecar was skipped (the Pod was accepted) and the init container's own index was written.
+#[test]
+fn sidecar_host_port_conflict_check_host_port_conflicts_per_init_container_index_zero() {
+    let r = analyze(&fixture("08-sidecar-duplicate-hostport.yaml"), &Config::default());
+    let e = errors(&r);
+    // the message says [0] as the API server does; the position is the sidecar's own port
+    assert!(has(&e, "22:17:", "spec.initContainers[0].ports[1].hostPort: Duplicate value: \"TCP//9901\""), "{e:#?}");
+    assert_eq!(e.len(), 1, "{e:#?}");
+}
