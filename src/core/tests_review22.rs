@@ -139,3 +139,34 @@ fn sidecar_host_port_conflict_check_host_port_conflicts_per_init_container_index
     assert!(has(&e, "22:17:", "spec.initContainers[0].ports[1].hostPort: Duplicate value: \"TCP//9901\""), "{e:#?}");
     assert_eq!(e.len(), 1, "{e:#?}");
 }
+
+/// WRONG (words): ValidateService (pkg/apis/core/validation/validation.go) validates
+/// `cname := strings.TrimSuffix(service.Spec.ExternalName, ".")` and prints that trimmed value;
+/// a lone "." is `Required value`. The value was printed with its trailing dot.
+#[test]
+fn externalname_error_prints_the_trimmed_cname_validate_service() {
+    let text = fixture("09-externalname-trailing-dot-invalid.yaml");
+    let r = analyze(&text, &Config::default());
+    let e = errors(&r);
+    assert!(has(&e, "8:17:", "spec.externalName: Invalid value: \"billing_db.corp.example.com\": a lowercase RFC 1123 subdomain"), "{e:#?}");
+    let r = analyze(&text.replace("billing_db.corp.example.com.", "\".\""), &Config::default());
+    let e = errors(&r);
+    assert!(has(&e, "", "spec.externalName: Required value"), "{e:#?}");
+    assert_eq!(e.len(), 1, "{e:#?}");
+}
+
+/// MISSED refusal: ValidateService refuses both topology annotations with different values
+/// (`metadata.annotations[service.kubernetes.io/topology-mode]: Invalid value: "Auto": must
+/// match annotations[service.kubernetes.io/topology-aware-hints] when both are specified`); the
+/// Service was accepted and its hints modelled.
+#[test]
+fn topology_mode_must_match_topology_aware_hints_validate_service() {
+    let text = fixture("10-topology-annotations-differ.yaml");
+    let r = analyze(&text, &Config::default());
+    let e = errors(&r);
+    assert!(has(&e, "", "metadata.annotations[service.kubernetes.io/topology-mode]: Invalid value: \"Auto\": must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified"), "{e:#?}");
+    assert_eq!(e.len(), 1, "{e:#?}");
+    // the same value twice is accepted
+    let r = analyze(&text.replace("topology-aware-hints: auto", "topology-aware-hints: Auto"), &Config::default());
+    assert_eq!(errors(&r), Vec::<String>::new());
+}
