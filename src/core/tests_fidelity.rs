@@ -2776,8 +2776,9 @@ fn hints_enabled_annotation_turns_traffic_distribution_off() {
     for ann in [
         ", annotations: {service.kubernetes.io/topology-mode: Auto}",
         ", annotations: {service.kubernetes.io/topology-aware-hints: auto}",
-        // the deprecated annotation wins when both are set (hintsEnabled)
-        ", annotations: {service.kubernetes.io/topology-aware-hints: auto, service.kubernetes.io/topology-mode: Disabled}",
+        // both set: hintsEnabled reads the deprecated one first, but ValidateService accepts
+        // both only with the same value (review22)
+        ", annotations: {service.kubernetes.io/topology-aware-hints: auto, service.kubernetes.io/topology-mode: auto}",
     ] {
         let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(ann)), cfg());
         let p = &svc(&r, "web").paths[0];
@@ -2786,8 +2787,13 @@ fn hints_enabled_annotation_turns_traffic_distribution_off() {
         assert_eq!(p.backends.len(), 1, "{ann}");
         assert!(p.hops.iter().any(|h| h.explanation.contains("trafficDistribution PreferClose is not used: the annotation wins") && h.explanation.contains("the EndpointSlice controller hints each ready endpoint for its own zone")), "{ann}: {:?}", p.hops);
     }
-    let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(", annotations: {service.kubernetes.io/topology-aware-hints: Disabled, service.kubernetes.io/topology-mode: Auto}")), cfg());
-    assert_eq!(svc(&r, "web").paths[0].backends.len(), 1, "topology-aware-hints Disabled wins over topology-mode Auto");
+    // different values: the API server refuses the Service (ValidateService: "must match
+    // annotations[service.kubernetes.io/topology-aware-hints] when both are specified"; review22)
+    for (hints, mode) in [("Disabled", "Auto"), ("auto", "Disabled")] {
+        let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(&format!(", annotations: {{service.kubernetes.io/topology-aware-hints: {hints}, service.kubernetes.io/topology-mode: {mode}}}"))), cfg());
+        let want = format!("metadata.annotations[service.kubernetes.io/topology-mode]: Invalid value: \"{mode}\": must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified");
+        assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains(&want)), "{hints}/{mode}: {:?}", r.diagnostics);
+    }
 }
 
 // review11 a21: a selector-less Service whose Endpoints list only notReadyAddresses
