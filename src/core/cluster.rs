@@ -1701,9 +1701,12 @@ fn filter_reason(spec: &PodSpec, tolerations: &[&Toleration], node: &ClusterNode
         return Some(Rejection::unresolvable("node(s) were unschedulable"));
     }
     // TaintToleration.Filter (tainttoleration/taint_toleration.go): NoSchedule and NoExecute
-    // taints must be tolerated; PreferNoSchedule only scores
-    if let Some(t) = untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]) {
-        return Some(Rejection::unresolvable(&format!("node(s) had untolerated taint {{{}: {}}}", t.key, t.value)));
+    // taints must be tolerated; PreferNoSchedule only scores. The reason names no taint since
+    // kubernetes#134740 ("Pod statuses no longer include specific taint keys or values", v1.35.0,
+    // cherry-picked to 1.34 as #135023): "node(s) had untolerated taint(s)"; earlier releases
+    // said "node(s) had untolerated taint {key: value}" (review22)
+    if untolerated(&node.taints, tolerations, &["NoSchedule", "NoExecute"]).is_some() {
+        return Some(Rejection::unresolvable("node(s) had untolerated taint(s)"));
     }
     // NodeAffinity.Filter: ErrReasonPod
     if !matches_node_affinity(spec, node) {
@@ -3957,10 +3960,14 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
                 errs.push(Diagnostic::not_supported(&field, at(&field), proto, &["SCTP", "TCP", "UDP"]));
             }
         }
-        // checkHostPortConflicts: an init container's host ports are unique within it
-        // (init containers run one at a time); the containers' are checked together below
-        if c.init && c.restart_policy.as_deref() != Some("Always") {
-            unique_host_ports(std::iter::once((c.index, ports)), false, &format!("{prefix}.initContainers"), at, errs);
+        // validateInitContainers: `checkHostPortConflicts([]core.Container{ctr}, fldPath)` for
+        // every init container, a sidecar (restartPolicy: Always) too, each alone ("init
+        // containers run one-by-one"); the containers' are checked together below. The one-
+        // element slice makes AccumulateUniqueHostPorts write index 0 whichever init container
+        // it is: `spec.initContainers[0].ports[j].hostPort` (review22: sidecars were skipped and
+        // the init container's own index was written)
+        if c.init {
+            unique_host_ports(std::iter::once((0, c.index, ports)), false, &format!("{prefix}.initContainers"), at, errs);
         }
         // validatePullPolicy (an absent one is defaulted first)
         if let Some(pp) = c.pull_policy.as_deref().filter(|p| !matches!(*p, "Always" | "IfNotPresent" | "Never")) {
@@ -3985,21 +3992,22 @@ fn validate_containers(spec: &PodSpec, prefix: &str, at: &dyn Fn(&str) -> super:
         }
     }
     // checkHostPortConflicts over all the containers together
-    unique_host_ports(spec.containers.iter().enumerate().map(|(i, c)| (i, &c.ports[..])), spec.host_network, &format_args!("{prefix}.containers"), at, errs);
+    unique_host_ports(spec.containers.iter().enumerate().map(|(i, c)| (i, i, &c.ports[..])), spec.host_network, &format_args!("{prefix}.containers"), at, errs);
 }
 
 /// AccumulateUniqueHostPorts (pkg/apis/core/validation/validation.go): each host port once per
 /// protocol/hostIP/port (`TCP//8080`; protocol defaulted to TCP) over the given containers.
 /// On the host network a hostPort left unset is the containerPort (SetDefaults_PodSpec).
-fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, &'a [super::model::ContainerPort])>, host_network: bool, field: &dyn std::fmt::Display, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
+/// `containers` are (index written in the message, index of the container in the input).
+fn unique_host_ports<'a>(containers: impl Iterator<Item = (usize, usize, &'a [super::model::ContainerPort])>, host_network: bool, field: &dyn std::fmt::Display, at: &dyn Fn(&str) -> super::yaml::Pos, errs: &mut Vec<Diagnostic>) {
     let mut seen: Vec<String> = Vec::new();
-    for (ci, ports) in containers {
+    for (ci, real, ports) in containers {
         for (pi, p) in ports.iter().enumerate() {
             let Some(h) = p.host_port.or(host_network.then_some(p.container_port)).filter(|&h| h != 0) else { continue };
             let key = format!("{}/{}/{h}", p.protocol.as_deref().unwrap_or("TCP"), p.host_ip.as_deref().unwrap_or(""));
             if seen.contains(&key) {
                 let f = format!("{field}[{ci}].ports[{pi}].hostPort");
-                errs.push(Diagnostic::duplicate(&f, at(&f), &quote(&key)));
+                errs.push(Diagnostic::duplicate(&f, at(&format!("{field}[{real}].ports[{pi}].hostPort")), &quote(&key)));
             } else {
                 seen.push(key);
             }

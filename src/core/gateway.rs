@@ -323,16 +323,225 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
 /// 'Service') ? has(self.port) : true"`, in the standard CRDs since v0.8.0) makes the API server
 /// refuse a route whose Service backendRef has no port: the route is never created, so no
 /// implementation sees it (Envoy Gateway's PortNotSpecified is for CRDs without the rule).
+///
+/// review22 adds the CRDs' rules users most often break (kubernetes-sigs/gateway-api apis/v1,
+/// standard channel, v1.x; the API server prints a CEL rule's failure as
+/// `<field>: Invalid value: "object"|"array": <message>` and an OpenAPI pattern or bound as
+/// `<field>: Invalid value: <value>: <field> in body should …`). The CEL rules run only when the
+/// OpenAPI checks found no Required/NotSupported/TooLong/TooMany/type error
+/// (apiextensions-apiserver strategy.go hasBlockingErr); the rules here are only checked when
+/// the fields they read are present, so that none of those are in play.
 pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
     let Body::Gateway(g) = &o.body else { return Vec::new() };
-    let GatewayObject::Route(route) = g.as_ref() else { return Vec::new() };
-    route
-        .rules
-        .iter()
-        .flat_map(|r| r.backends.iter())
-        .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
-        .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference"))
-        .collect()
+    match g.as_ref() {
+        GatewayObject::Route(route) => {
+            let mut errs = route_crd_errors(o, o.kind == "HTTPRoute");
+            errs.extend(
+                route
+                    .rules
+                    .iter()
+                    .flat_map(|r| r.backends.iter())
+                    .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
+                    .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference")),
+            );
+            errs
+        }
+        GatewayObject::Gateway(_) => gateway_crd_errors(o),
+        _ => Vec::new(),
+    }
+}
+
+/// shared_types.go `Hostname`: `+kubebuilder:validation:Pattern=` this.
+const HOSTNAME_PATTERN: &str = r"^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+/// Whether `h` matches [`HOSTNAME_PATTERN`]: an optional `*.`, then DNS-1123 labels (lower case).
+fn hostname_matches(h: &str) -> bool {
+    let h = h.strip_prefix("*.").unwrap_or(h);
+    !h.is_empty()
+        && h.split('.').all(|l| {
+            let b = l.as_bytes();
+            !b.is_empty()
+                && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+                && b[0] != b'-'
+                && b[b.len() - 1] != b'-'
+        })
+}
+
+/// `spec.<field>[i]: Invalid value: "<h>": spec.<field>[i] in body should match '<pattern>'`
+fn hostname_error(field: &str, n: &Node) -> Option<Diagnostic> {
+    let h = n.as_str()?;
+    (!hostname_matches(h)).then(|| Diagnostic::invalid(field, n.pos, &super::diag::quote(h), &format!("{field} in body should match '{HOSTNAME_PATTERN}'")))
+}
+
+/// Gateway (gateway_types.go GatewaySpec.Listeners): the listeners' CEL rules on `spec.listeners`,
+/// the list-map key `name` (`+listType=map`, `+listMapKey=name`: apiextensions-apiserver
+/// listtype validation.go validateListMap, field.Duplicate at the second occurrence) and the
+/// Hostname pattern of `spec.listeners[i].hostname`.
+fn gateway_crd_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(list) = o.source.get("spec").and_then(|s| s.get("listeners")) else { return errs };
+    let ls = seq(Some(list));
+    for (i, l) in ls.iter().enumerate() {
+        if let Some(e) = l.get("hostname").and_then(|h| hostname_error(&format!("spec.listeners[{i}].hostname"), h)) {
+            errs.push(e);
+        }
+    }
+    // the fields the rules read, present on each listener (else the schema's own Required
+    // errors, which block the CEL rules and are not modelled here)
+    let whole = ls.iter().all(|l| str_of(l.get("name")).is_some() && int_of(l.get("port")).is_some() && str_of(l.get("protocol")).is_some());
+    if ls.is_empty() || !whole {
+        return errs;
+    }
+    let names: Vec<String> = ls.iter().map(|l| str_of(l.get("name")).unwrap_or_default()).collect();
+    for (i, n) in names.iter().enumerate() {
+        if names[..i].iter().filter(|m| *m == n).count() == 1 {
+            // the key map as ErrorBody prints a map since 1.34: its JSON (diag.rs)
+            errs.push(Diagnostic::duplicate(&format!("spec.listeners[{i}]"), ls[i].pos, &format!("{{\"name\":{}}}", super::diag::json_str(n))));
+        }
+    }
+    let proto = |l: &Node| str_of(l.get("protocol")).unwrap_or_default();
+    let at = o.pos("spec.listeners");
+    let mut cel = |msg: &str| errs.push(Diagnostic::invalid("spec.listeners", at, "\"array\"", msg));
+    if ls.iter().any(|l| matches!(proto(l).as_str(), "HTTP" | "TCP" | "UDP") && l.get("tls").is_some_and(|t| !t.is_null())) {
+        cel("tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']");
+    }
+    if ls.iter().any(|l| proto(l) == "HTTPS" && str_of(l.get("tls").and_then(|t| t.get("mode"))).is_some_and(|m| !m.is_empty() && m != "Terminate")) {
+        cel("tls mode must be Terminate for protocol HTTPS");
+    }
+    // mode defaults to Terminate (`+kubebuilder:default=Terminate`): only a missing tls fails
+    if ls.iter().any(|l| proto(l) == "TLS" && l.get("tls").is_none_or(|t| t.is_null())) {
+        cel("tls mode must be set for protocol TLS");
+    }
+    if ls.iter().any(|l| matches!(proto(l).as_str(), "TCP" | "UDP") && str_of(l.get("hostname")).is_some_and(|h| !h.is_empty())) {
+        cel("hostname must not be specified for protocols ['TCP', 'UDP']");
+    }
+    if names.iter().any(|n| names.iter().filter(|m| *m == n).count() > 1) {
+        cel("Listener name must be unique within the Gateway");
+    }
+    let key = |l: &Node| (int_of(l.get("port")), proto(l), l.get("hostname").map(|h| str_of(Some(h)).unwrap_or_default()));
+    if ls.iter().any(|a| ls.iter().filter(|b| key(a) == key(b)).count() > 1) {
+        cel("Combination of port, protocol and hostname must be unique for each listener");
+    }
+    errs
+}
+
+/// HTTPRoute and GRPCRoute (httproute_types.go, grpcroute_types.go, shared_types.go): hostnames'
+/// pattern, backendRef weight bounds (`Minimum=0`, `Maximum=1000000`), the standard channel's
+/// parentRefs rules (CommonRouteSpec.ParentRefs `<gateway:standard:validation:XValidation>`);
+/// for HTTPRoute the rule's RequestRedirect/backendRefs rule (HTTPRouteRule), the filters' rules
+/// (HTTPRouteRule.Filters) and the path match rules (HTTPPathMatch, type defaulted PathPrefix,
+/// value "/").
+fn route_crd_errors(o: &Object, http: bool) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(spec) = o.source.get("spec") else { return errs };
+    for (i, h) in seq(spec.get("hostnames")).iter().enumerate() {
+        errs.extend(hostname_error(&format!("spec.hostnames[{i}]"), h));
+    }
+    for (i, r) in seq(spec.get("rules")).iter().enumerate() {
+        for (j, b) in seq(r.get("backendRefs")).iter().enumerate() {
+            let Some(w) = b.get("weight") else { continue };
+            let Some(v) = int_of(Some(w)) else { continue };
+            let f = format!("spec.rules[{i}].backendRefs[{j}].weight");
+            if v < 0 {
+                errs.push(Diagnostic::invalid(&f, w.pos, &v.to_string(), &format!("{f} in body should be greater than or equal to 0")));
+            } else if v > 1_000_000 {
+                errs.push(Diagnostic::invalid(&f, w.pos, &v.to_string(), &format!("{f} in body should be less than or equal to 1000000")));
+            }
+        }
+    }
+    // parentRefs: the same parent (group, kind, name, namespace, defaults applied) twice
+    let prs = seq(spec.get("parentRefs"));
+    if prs.iter().all(|p| str_of(p.get("name")).is_some()) {
+        let parent = |p: &Node| {
+            (
+                str_of(p.get("group")).unwrap_or_else(|| GROUP.into()),
+                str_of(p.get("kind")).unwrap_or_else(|| "Gateway".into()),
+                str_of(p.get("name")).unwrap_or_default(),
+                str_of(p.get("namespace")).unwrap_or_default(),
+            )
+        };
+        let section = |p: &Node| str_of(p.get("sectionName")).unwrap_or_default();
+        let at = o.pos("spec.parentRefs");
+        if prs.iter().any(|a| prs.iter().any(|b| parent(a) == parent(b) && section(a).is_empty() != section(b).is_empty())) {
+            errs.push(Diagnostic::invalid("spec.parentRefs", at, "\"array\"", "sectionName must be specified when parentRefs includes 2 or more references to the same parent"));
+        }
+        if prs.iter().any(|a| prs.iter().filter(|b| parent(a) == parent(b) && section(a) == section(b)).count() > 1) {
+            errs.push(Diagnostic::invalid("spec.parentRefs", at, "\"array\"", "sectionName must be unique when parentRefs includes 2 or more references to the same parent"));
+        }
+    }
+    if !http {
+        return errs;
+    }
+    for (i, r) in seq(spec.get("rules")).iter().enumerate() {
+        let rf = format!("spec.rules[{i}]");
+        let filters = seq(r.get("filters"));
+        let ftype = |f: &Node| str_of(f.get("type")).unwrap_or_default();
+        if !seq(r.get("backendRefs")).is_empty() && filters.iter().any(|f| f.get("requestRedirect").is_some_and(|x| !x.is_null())) {
+            errs.push(Diagnostic::invalid(&rf, r.pos, "\"object\"", "RequestRedirect filter must not be used together with backendRefs"));
+        }
+        if !filters.is_empty() {
+            let ff = format!("{rf}.filters");
+            let fpos = r.get("filters").map_or(r.pos, |f| f.pos);
+            if filters.iter().any(|f| ftype(f) == "RequestRedirect") && filters.iter().any(|f| ftype(f) == "URLRewrite") {
+                errs.push(Diagnostic::invalid(&ff, fpos, "\"array\"", "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite, but not both"));
+            }
+            for t in ["CORS", "RequestHeaderModifier", "ResponseHeaderModifier", "RequestRedirect", "URLRewrite"] {
+                if filters.iter().filter(|f| ftype(f) == t).count() > 1 {
+                    errs.push(Diagnostic::invalid(&ff, fpos, "\"array\"", &format!("{t} filter cannot be repeated")));
+                }
+            }
+        }
+        for (j, m) in seq(r.get("matches")).iter().enumerate() {
+            let Some(path) = m.get("path").filter(|p| !p.is_null()) else { continue };
+            let t = path.get("type").map_or(Some("PathPrefix".to_string()), |t| str_of(Some(t)));
+            let v = path.get("value").map_or(Some("/".to_string()), |v| str_of(Some(v)));
+            let (Some(t), Some(v)) = (t, v) else { continue };
+            if !matches!(t.as_str(), "Exact" | "PathPrefix") {
+                continue;
+            }
+            let pf = format!("spec.rules[{i}].matches[{j}].path");
+            let mut bad = |msg: &str| errs.push(Diagnostic::invalid(&pf, path.pos, "\"object\"", msg));
+            let tail = " when type one of ['Exact', 'PathPrefix']";
+            if !v.starts_with('/') {
+                bad(&format!("value must be an absolute path and start with '/'{tail}"));
+            }
+            for part in ["//", "/./", "/../", "%2f", "%2F", "#"] {
+                if v.contains(part) {
+                    bad(&format!("must not contain '{part}'{tail}"));
+                }
+            }
+            for end in ["/..", "/."] {
+                if v.ends_with(end) {
+                    bad(&format!("must not end with '{end}'{tail}"));
+                }
+            }
+            if !path_chars_valid(&v) {
+                bad("must only contain valid characters (matching ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix']");
+            }
+        }
+    }
+    errs
+}
+
+/// HTTPPathMatch's character rule: `^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$`.
+fn path_chars_valid(v: &str) -> bool {
+    let b = v.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'%' {
+            if i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() {
+                i += 3;
+                continue;
+            }
+            return false;
+        }
+        if !(c.is_ascii_alphanumeric() || b"-/._~!$&'()*+,;=:@".contains(&c)) {
+            return false;
+        }
+        i += 1;
+    }
+    !b.is_empty()
 }
 
 /// The words of the IgnoredKind note of a Gateway API kind whose routing is followed: the schema
@@ -344,8 +553,13 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
-    // (a route's one checked rule: crd_errors, review20)
-    let checked = if matches!(kind, "HTTPRoute" | "GRPCRoute") { "its fields are not checked here, but for the rule that a Service backendRef names a port" } else { "its fields are not checked here" };
+    // (the CRD rules crd_errors checks: review20, review22)
+    let checked = match kind {
+        "HTTPRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent, path values, filter combinations",
+        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent",
+        "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, and tls and hostname by protocol",
+        _ => "its fields are not checked here",
+    };
     format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); it is not drawn, but Gateway API's routing is used: {used}")
 }
 

@@ -345,7 +345,7 @@ pub fn rules_for(svc: &ServiceReport, report: &Report, node: &str) -> RuleSet {
             // (topology.go topologyModeFromHints), as the path does
             if svc.topology_mode_auto {
                 let ready: Vec<Option<&str>> = cluster_eps.iter().map(|e| e.node.as_deref()).collect();
-                if let (Ok(_), Some(z)) = (super::paths::auto_hints(&report.nodes, &ready), zone_of(node)) {
+                if let (Ok(_), Some(z)) = (super::paths::auto_hints(&report.nodes, &ready, cluster_eps.iter().any(|e| e.ip.contains(':'))), zone_of(node)) {
                     if cluster_eps.iter().any(|e| e.node.as_deref().and_then(zone_of) == Some(z)) {
                         cluster_eps.retain(|e| e.node.as_deref().and_then(zone_of) == Some(z));
                     }

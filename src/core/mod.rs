@@ -3006,4 +3006,6 @@ mod tests_fidfix23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;

@@ -123,6 +123,10 @@ pub struct ServiceSpec {
     /// that annotation as written (`service.kubernetes.io/topology-aware-hints: auto`), when
     /// [`Self::topology_hints_auto`]
     pub topology_hints_annotation: Option<String>,
+    /// metadata.annotations service.kubernetes.io/topology-mode, when
+    /// service.kubernetes.io/topology-aware-hints is written too with another value
+    /// (ValidateService refuses it, review22)
+    pub topology_mode_mismatch: Option<String>,
     /// spec.loadBalancerIP (read for GetWarningsForService only)
     pub load_balancer_ip: Option<String>,
     pub ip_families: Vec<String>,
@@ -1449,6 +1453,13 @@ fn service_spec(r: &mut Reader, root: &Node) -> ServiceSpec {
         topology_aware_hints_annotation: root.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get("service.kubernetes.io/topology-aware-hints")).is_some(),
         topology_hints_auto: topology_hints_annotation(root).is_some(),
         topology_hints_annotation: topology_hints_annotation(root),
+        topology_mode_mismatch: {
+            let ann = |k: &str| root.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(k)).and_then(|v| v.as_str());
+            match (ann("service.kubernetes.io/topology-aware-hints"), ann("service.kubernetes.io/topology-mode")) {
+                (Some(h), Some(m)) if h != m => Some(m.to_string()),
+                _ => None,
+            }
+        },
         load_balancer_ip: get("loadBalancerIP").and_then(|v| v.as_str()).filter(|s| !s.is_empty()).map(str::to_string),
         ip_families,
         ip_family_policy: r.string(get("ipFamilyPolicy"), &"spec.ipFamilyPolicy"),

@@ -491,7 +491,7 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
                 let ann = svc.topology_hints_annotation.as_deref().unwrap_or("service.kubernetes.io/topology-mode: Auto");
                 let td = svc.traffic_distribution.as_deref().map(|t| format!(" (spec.trafficDistribution {t} is not used: the annotation wins)")).unwrap_or_default();
                 let ready: Vec<Option<&str>> = chosen.iter().map(|e| e.node.as_deref()).collect();
-                note = Some(match auto_hints(&cluster.nodes, &ready) {
+                note = Some(match auto_hints(&cluster.nodes, &ready, chosen.iter().any(|e| e.ip.contains(':'))) {
                     Ok(assumed) => {
                         let cpu = if assumed { "; a Node that lists no status.allocatable is counted as 1 CPU here (its kubelet reports the real one)" } else { "" };
                         match zone_of(node) {
@@ -556,13 +556,17 @@ fn backends_for(eps: &[Endpoint], sp: &SvcPort, node_filter: Option<&str>, topol
 /// two zones or more; getAllocations gives each zone a share of the ready endpoints by its CPU
 /// (minimum ceil(share / 1.2): overloadThreshold 0.2), refusing when zones outnumber endpoints
 /// or the minimums exceed them; AddHints hints each ready endpoint for its own zone ("One or more
-/// endpoints do not have a zone specified" when one has none), then moves hints from zones above
-/// their maximum to zones below their minimum (getGivingAndReceivingZones, redistributeHints).
+/// endpoints do not have a zone specified" when one has none), then moves hints from zones with
+/// more same-zone endpoints than their desired count (CPU share, at least the minimum) to zones
+/// with fewer (utils.go getGivingAndReceivingZones, redistributeHints) — even inside the
+/// minimum..maximum range (review22). Every event message ends ", addressType: IPv4" (or IPv6).
 /// Ok: every endpoint hinted for its own zone (no move needed). Err: the controller's event
 /// message (event.go) and why, in words; or a redistribution this model does not follow.
 /// A Node that does not list allocatable CPU (hand-written) counts as 1 CPU: its kubelet
 /// reports one (`assumed` says so).
-pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>]) -> Result<bool, String> {
+pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>], ipv6: bool) -> Result<bool, String> {
+    // AddHints: every event message goes through FormatWithAddressType (utils.go): ", addressType: IPv4"
+    let at = if ipv6 { "IPv6" } else { "IPv4" };
     let counted: Vec<&cluster::ClusterNode> = nodes
         .iter()
         .filter(|n| n.ready && !n.labels.iter().any(|(k, _)| k == "node-role.kubernetes.io/control-plane" || k == "node-role.kubernetes.io/master"))
@@ -580,7 +584,7 @@ pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>]) 
             (None, true) => 0,
         };
         let Some(zone) = zone.filter(|_| cpu > 0) else {
-            return Err(format!("the EndpointSlice controller writes no hints: \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (node {} {})", n.name, if zone.is_none() { format!("has no {ZONE_LABEL} label") } else { "lists no allocatable CPU".to_string() }));
+            return Err(format!("the EndpointSlice controller writes no hints: TopologyAwareHintsDisabled \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes, addressType: {at}\" (node {} {})", n.name, if zone.is_none() { format!("has no {ZONE_LABEL} label") } else { "lists no allocatable CPU".to_string() }));
         };
         match cpu_by_zone.iter_mut().find(|(z, _)| *z == zone) {
             Some((_, c)) => *c += cpu,
@@ -589,49 +593,68 @@ pub fn auto_hints(nodes: &[cluster::ClusterNode], ready_nodes: &[Option<&str>]) 
     }
     if cpu_by_zone.len() < 2 {
         return Err(format!(
-            "the EndpointSlice controller writes no hints: \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (its nodes are in {} zone{}: topology aware routing needs two or more)",
+            "the EndpointSlice controller writes no hints: TopologyAwareHintsDisabled \"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes, addressType: {at}\" (its nodes are in {} zone{}: topology aware routing needs two or more)",
             cpu_by_zone.len(),
             if cpu_by_zone.len() == 1 { "" } else { "s" }
         ));
     }
     let n = ready_nodes.len();
     if cpu_by_zone.len() > n {
-        return Err(format!("the EndpointSlice controller writes no hints: \"Insufficient number of endpoints ({n} endpoints, {} zones)\": each zone needs one at least", cpu_by_zone.len()));
+        return Err(format!("the EndpointSlice controller writes no hints: TopologyAwareHintsDisabled \"Insufficient number of endpoints ({n} endpoints, {} zones), addressType: {at}\": each zone needs one at least", cpu_by_zone.len()));
     }
     let total: u64 = cpu_by_zone.iter().map(|(_, c)| c).sum();
-    let mut allocations: Vec<(&str, usize, usize)> = Vec::new();
+    let mut allocations: Vec<(&str, usize)> = Vec::new();
     let mut min_total = 0;
     for (zone, cpu) in &cpu_by_zone {
         let desired = *cpu as f64 / total as f64 * n as f64;
         let minimum = (desired * (1.0 / 1.2)).ceil() as usize;
         min_total += minimum;
         if min_total > n {
-            return Err(format!("the EndpointSlice controller writes no hints: \"Unable to allocate minimum required endpoints to each zone without exceeding overload threshold ({n} endpoints, {} zones)\"", cpu_by_zone.len()));
+            return Err(format!("the EndpointSlice controller writes no hints: TopologyAwareHintsDisabled \"Unable to allocate minimum required endpoints to each zone without exceeding overload threshold ({n} endpoints, {} zones), addressType: {at}\"", cpu_by_zone.len()));
         }
-        allocations.push((zone, minimum, 0));
+        allocations.push((zone, minimum));
     }
-    for a in allocations.iter_mut() {
-        a.2 = a.1 + n - min_total;
-    }
+    // allocation.desired: max(desired, minimum) — getGivingAndReceivingZones aims at it
+    let desired_of = |zone: &str| {
+        let cpu = cpu_by_zone.iter().find(|(z, _)| *z == zone).map_or(0, |(_, c)| *c);
+        let desired = cpu as f64 / total as f64 * n as f64;
+        desired.max((desired * (1.0 / 1.2)).ceil())
+    };
     let zone_of = |node: &str| nodes.iter().find(|x| x.name == node).and_then(|x| x.labels.iter().find(|(k, _)| k == ZONE_LABEL)).map(|(_, v)| v.as_str()).filter(|z| !z.is_empty());
     let mut by_zone: Vec<(&str, usize)> = Vec::new();
     for node in ready_nodes {
         let Some(z) = node.and_then(zone_of) else {
-            return Err("the EndpointSlice controller writes no hints: \"One or more endpoints do not have a zone specified\" (an endpoint's node has no zone label)".to_string());
+            return Err(format!("the EndpointSlice controller writes no hints: TopologyAwareHintsDisabled \"One or more endpoints do not have a zone specified, addressType: {at}\" (an endpoint's node has no zone label)"));
         };
         match by_zone.iter_mut().find(|(x, _)| *x == z) {
             Some((_, c)) => *c += 1,
             None => by_zone.push((z, 1)),
         }
     }
-    let moves = allocations.iter().any(|(zone, min, max)| {
-        let have = by_zone.iter().find(|(z, _)| z == zone).map_or(0, |(_, c)| *c);
-        have < *min || have > *max
-    });
+    // utils.go getGivingAndReceivingZones: a zone with more same-zone hints than its desired
+    // count gives, one with fewer receives; one endpoint moves while the zone with the most to
+    // give and the one with the most to receive both lack 0.5 or more, and one of them 1 or
+    // more — inside [minimum, maximum] too (two zones of 3 and 1 CPU, 5 + 3 endpoints: desired
+    // 6 and 2, so one of zone b's endpoints is hinted for zone a). redistributeHints then moves
+    // that many, so hints move exactly when the first step finds a pair.
+    let have = |zone: &str| by_zone.iter().find(|(z, _)| *z == zone).map_or(0, |(_, c)| *c);
+    let mut giving: Vec<(&str, f64)> = Vec::new();
+    let mut receiving: Vec<(&str, f64)> = Vec::new();
+    for (zone, _) in &allocations {
+        let (h, d) = (have(zone) as f64, desired_of(zone));
+        if h > d {
+            giving.push((zone, h - d));
+        } else if h < d {
+            receiving.push((zone, d - h));
+        }
+    }
+    let most = |v: &[(&str, f64)]| v.iter().map(|(_, x)| *x).fold(0.0_f64, f64::max);
+    let (give, receive) = (most(&giving), most(&receiving));
+    let moves = give > 0.0 && receive > 0.0 && !(give < 1.0 && receive < 1.0) && give >= 0.5 && receive >= 0.5;
     if moves {
         let counts = allocations
             .iter()
-            .map(|(zone, min, max)| format!("{zone}: {} (wants {min}–{max})", by_zone.iter().find(|(z, _)| z == zone).map_or(0, |(_, c)| *c)))
+            .map(|(zone, _)| format!("{zone}: {} (its CPU share: {})", have(zone), { let d = super::decimal::fixed(desired_of(zone), 1); d.strip_suffix(".0").map(str::to_string).unwrap_or(d) }))
             .collect::<Vec<_>>()
             .join(", ");
         return Err(format!("the ready endpoints are not spread as the zones' CPU is ({counts}): the EndpointSlice controller hints some endpoints for another zone than their own (redistributeHints, in the EndpointSlices' order: not followed here); here every endpoint is used"));

@@ -899,6 +899,18 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
         }
     }
 
+    // ValidateService: both topology annotations written with different values are refused
+    // ("must match annotations[service.kubernetes.io/topology-aware-hints] when both are
+    // specified"; review22: the Service was accepted and the deprecated one used)
+    if let Some(mode) = &spec.topology_mode_mismatch {
+        errs.push(Diagnostic::invalid(
+            "metadata.annotations[service.kubernetes.io/topology-mode]",
+            at("metadata.annotations"),
+            &quote(mode),
+            "must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified",
+        ));
+    }
+
     let t = svc.type_.as_str();
     if !TYPES.contains(&t) {
         errs.push(Diagnostic::not_supported("spec.type", at("spec.type"), t, TYPES));
@@ -916,10 +928,14 @@ fn validate(obj: &Object, spec: &ServiceSpec, svc: &Svc, pol: &DefaultedPolicies
         }
         match &spec.external_name {
             None => errs.push(Diagnostic::required("spec.externalName", at("spec"), "")),
+            // ValidateService: `cname := strings.TrimSuffix(externalName, ".")`, then
+            // ValidateDNS1123Subdomain(cname, …) prints the trimmed value, and a lone "." is
+            // Required (review22)
+            Some(n) if n == "." => errs.push(Diagnostic::required("spec.externalName", at("spec.externalName"), "")),
             Some(n) => {
                 let trimmed = n.strip_suffix('.').unwrap_or(n);
                 for m in names::dns1123_subdomain(trimmed) {
-                    errs.push(Diagnostic::invalid("spec.externalName", at("spec.externalName"), &quote(n), &m));
+                    errs.push(Diagnostic::invalid("spec.externalName", at("spec.externalName"), &quote(trimmed), &m));
                 }
             }
         }

@@ -959,7 +959,7 @@ fn fit_error_message_when_no_node_fits() {
         + &deployment("web", 2, "      nodeSelector: {disktype: nvme}\n")
         + "---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n";
     let r = run(&src);
-    let want = "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+    let want = "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
     let pods: Vec<_> = r.pods.iter().filter(|p| p.name.starts_with("web-")).collect();
     assert_eq!(pods.len(), 2);
     for p in &pods {
@@ -1016,7 +1016,7 @@ fn nodeaffinity_prefilter_match_fields_metadata_name() {
     let p = r.pods.iter().find(|p| p.name.starts_with("pin-")).unwrap();
     assert_eq!(
         p.pending_reason.as_deref(),
-        Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
     );
 }
 
@@ -1037,7 +1037,7 @@ fn nodeunschedulable_filter_cordoned_node() {
     let p = r.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
     assert_eq!(
         p.pending_reason.as_deref(),
-        Some("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+        Some("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
     );
     let w2 = r.nodes.iter().find(|n| n.name == "worker-2").unwrap();
     assert!(w2.unschedulable && w2.taints.iter().any(|t| t.key == "node.kubernetes.io/unschedulable" && t.effect == "NoSchedule"));
@@ -1151,7 +1151,7 @@ fn nodeports_filter_host_network_ports_conflict() {
     let p = r.pods.iter().find(|p| p.name.starts_with("ingress-") && p.node.is_none()).unwrap();
     assert_eq!(
         p.pending_reason.as_deref(),
-        Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
     );
 }
 

@@ -956,7 +956,7 @@ fn podtopologyspread_filter_max_skew() {
     let pending = r.pods.iter().find(|p| p.node.is_none()).unwrap();
     assert_eq!(
         pending.pending_reason.as_deref(),
-        Some("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+        Some("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
     );
 }
 
@@ -2776,8 +2776,9 @@ fn hints_enabled_annotation_turns_traffic_distribution_off() {
     for ann in [
         ", annotations: {service.kubernetes.io/topology-mode: Auto}",
         ", annotations: {service.kubernetes.io/topology-aware-hints: auto}",
-        // the deprecated annotation wins when both are set (hintsEnabled)
-        ", annotations: {service.kubernetes.io/topology-aware-hints: auto, service.kubernetes.io/topology-mode: Disabled}",
+        // both set: hintsEnabled reads the deprecated one first, but ValidateService accepts
+        // both only with the same value (review22)
+        ", annotations: {service.kubernetes.io/topology-aware-hints: auto, service.kubernetes.io/topology-mode: auto}",
     ] {
         let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(ann)), cfg());
         let p = &svc(&r, "web").paths[0];
@@ -2786,8 +2787,13 @@ fn hints_enabled_annotation_turns_traffic_distribution_off() {
         assert_eq!(p.backends.len(), 1, "{ann}");
         assert!(p.hops.iter().any(|h| h.explanation.contains("trafficDistribution PreferClose is not used: the annotation wins") && h.explanation.contains("the EndpointSlice controller hints each ready endpoint for its own zone")), "{ann}: {:?}", p.hops);
     }
-    let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(", annotations: {service.kubernetes.io/topology-aware-hints: Disabled, service.kubernetes.io/topology-mode: Auto}")), cfg());
-    assert_eq!(svc(&r, "web").paths[0].backends.len(), 1, "topology-aware-hints Disabled wins over topology-mode Auto");
+    // different values: the API server refuses the Service (ValidateService: "must match
+    // annotations[service.kubernetes.io/topology-aware-hints] when both are specified"; review22)
+    for (hints, mode) in [("Disabled", "Auto"), ("auto", "Disabled")] {
+        let r = run_cfg(&format!("{R11_NODES}{}{pods}", svc_yaml(&format!(", annotations: {{service.kubernetes.io/topology-aware-hints: {hints}, service.kubernetes.io/topology-mode: {mode}}}"))), cfg());
+        let want = format!("metadata.annotations[service.kubernetes.io/topology-mode]: Invalid value: \"{mode}\": must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified");
+        assert!(r.diagnostics.iter().any(|d| d.severity == Severity::Error && d.message.contains(&want)), "{hints}/{mode}: {:?}", r.diagnostics);
+    }
 }
 
 // review11 a21: a selector-less Service whose Endpoints list only notReadyAddresses

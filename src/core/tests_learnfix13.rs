@@ -178,14 +178,14 @@ fn topology_mode_auto_topologycache_add_hints_and_kube_proxy_topology_mode_from_
     let r = analyze(&nozone, &Config::default());
     let p = r.services[0].paths.iter().find(|p| p.entry == Entry::Pod).expect("a pod path");
     let said = p.hops.iter().map(|h| h.explanation.as_str()).collect::<Vec<_>>().join("\n");
-    assert!(said.contains("\"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes\" (node node-3 has no topology.kubernetes.io/zone label)"), "{said}");
+    assert!(said.contains("\"Insufficient Node information: allocatable CPU or zone not specified on one or more nodes, addressType: IPv4\" (node node-3 has no topology.kubernetes.io/zone label)"), "{said}");
     assert_eq!(p.backends.len(), 3);
     // one endpoint for three zones: InsufficientNumberOfEndpoints
     let one = text.replace("  name: web-2\n", "  name: web-2\n  namespace: other\n").replace("  name: web-3\n", "  name: web-3\n  namespace: other\n");
     let r = analyze(&one, &Config::default());
     let s = r.services.iter().find(|s| s.namespace == "default").expect("web");
     let said = s.paths.iter().find(|p| p.entry == Entry::Pod).map(|p| p.hops.iter().map(|h| h.explanation.clone()).collect::<Vec<_>>().join("\n")).unwrap_or_default();
-    assert!(said.contains("\"Insufficient number of endpoints (1 endpoints, 3 zones)\""), "{said}");
+    assert!(said.contains("\"Insufficient number of endpoints (1 endpoints, 3 zones), addressType: IPv4\""), "{said}");
 }
 
 /// U q/30: internalTrafficPolicy Local and a nodePort: ITP filters the clusterEndpoints only,
