@@ -153,6 +153,10 @@ pub struct PodInst {
     /// picture's (learnfix15: Why's probe-port warning is for simulated pods only)
     #[serde(skip)]
     pub status_given: bool,
+    /// spec.restartPolicy as written (None: Always): what a terminal pod's words say of how it
+    /// got there (resolve::pod_endpoint; fidfix24)
+    #[serde(skip)]
+    pub restart_policy: Option<String>,
     /// what the kubelet's probes do to this pod that its Ready alone does not say (fidfix21): a
     /// livenessProbe on a port name the container does not declare (it never fails, so never
     /// restarts), a readinessProbe's initialDelaySeconds (not Ready for that long after each
@@ -4388,6 +4392,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     let host_network = p.spec.host_network;
     let dns_policy = p.spec.dns_policy.clone();
     let dns_config = p.spec.dns_config.clone();
+    let restart_policy = p.spec.restart_policy.clone();
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
@@ -4423,6 +4428,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         object: p.object,
         anti_affinity,
         status_given: p.status.present,
+        restart_policy,
         notes,
     });
 }

@@ -1793,6 +1793,7 @@ fn analyze_checked(
                     object: 0,
                     anti_affinity: vec![],
                     status_given: false,
+                    restart_policy: None,
                     notes: vec![],
                 },
                 0,

@@ -1621,7 +1621,7 @@ fn host_client_verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &
                 let by: Vec<String> = admitted_by(objects, policies, Dir::Ingress, dest, &as_node, dest, port, protocol).into_iter().collect();
                 (Verdict::Admitted(by), "admits it".to_string())
             }
-            _ => (Verdict::Refused(Dir::Ingress, String::new()), format!("refuses it: {pols} {} {name} for ingress and no rule of {} admits {ip} on {port}/{protocol}", verb(&pols, "selects"), if d.policies.len() > 1 { "theirs" } else { "its" })),
+            _ => (Verdict::Refused(Dir::Ingress, String::new()), format!("refuses it: {pols} {} {name} for ingress and none of {} rules admits {ip} on {port}/{protocol}", verb(&pols, "selects"), if d.policies.len() > 1 { "their" } else { "its" })),
         }
     };
     let said = |v: &Verdict| match v {
@@ -1751,8 +1751,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     // a hostNetwork client (ClusterFirstWithHostNet): whether its own egress policies apply to
     // it is the plugin's choice (host_client_verdict; fidfix24): said, not decided
     let host_dns = (c.host_node.is_some() && dns_udp.admitted != Some(true)).then(|| agree_with(&dns_udp.policies, format!(
-        "{PARTIAL}{} selects the client for egress and admits its DNS query (UDP {} to the cluster DNS pods) {}; but the client is a hostNetwork pod, and {HOST_NETWORK_DOC}: a network plugin that applies NetworkPolicy to it as to a pod-network pod drops its lookups, one that treats its traffic as the node's (the most common implementation) does not",
-        policies_text(&dns_udp.policies), dns.ports.0, if dns_udp.admitted.is_none() { "only through an ipBlock rule" } else { "by no rule" }
+        "{PARTIAL}{} selects the client for egress and {} its DNS query (UDP {} to the cluster DNS pods){}; but the client is a hostNetwork pod, and {HOST_NETWORK_DOC}: a network plugin that applies NetworkPolicy to it as to a pod-network pod drops its lookups, one that treats its traffic as the node's (the most common implementation) does not",
+        policies_text(&dns_udp.policies), if dns_udp.admitted.is_none() { "admits" } else { "no rule admits" }, dns.ports.0, if dns_udp.admitted.is_none() { " only through an ipBlock rule" } else { "" }
     )));
     if c.host_node.is_some() {
         dns_udp.admitted = Some(true);

@@ -284,3 +284,25 @@ fn pod_simulated_infos_are_capped_prepare_for_create() {
     // every hand-written pod is still simulated
     assert_eq!(r.pods.iter().filter(|p| p.name.starts_with("debug-")).count(), 25);
 }
+
+/// Item 8. A bare Pod with restartPolicy Never whose container exited 1 (phase Failed) behind a
+/// Service: the EndpointSlice controller never lists a terminal pod whatever its restartPolicy
+/// (k8s.io/endpointslice util/controller_utils.go ShouldPodBeInEndpoints: `if isPodTerminal(pod)
+/// { return false }`), and the kubelet does not restart it (kubelet_pods.go getPhase: Never and a
+/// failed container → Failed): the words say how it got there and that it stays. Was: "phase
+/// Failed: terminal pods are never endpoints", nothing of restartPolicy or what comes next.
+#[test]
+fn failed_pod_with_restart_policy_never_is_no_endpoint_for_good_should_pod_be_in_endpoints() {
+    let r = analyze(&fixture("fidfix24/08-failed-pod-restart-never.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "report").unwrap();
+    assert_eq!(s.endpoints.iter().filter_map(|e| e.pod.as_deref()).collect::<Vec<_>>(), ["report-live"]);
+    let m = s.near_misses.iter().find(|m| m.pod == "report-once").expect("the Failed pod is said");
+    assert!(m.reason.starts_with("phase Failed: a container exited with an error and restartPolicy: Never keeps the kubelet from restarting it"), "{}", m.reason);
+    assert!(m.reason.contains("the EndpointSlice controller never lists one (ShouldPodBeInEndpoints)"), "{}", m.reason);
+    assert!(m.reason.ends_with("nothing recreates a bare Pod: it stays until deleted"), "{}", m.reason);
+    // restartPolicy Always (the default): the pod was failed from outside, not by its exit
+    let text = fixture("fidfix24/08-failed-pod-restart-never.yaml").replacen("  restartPolicy: Never\n", "", 1);
+    let r = analyze(&text, &Config::default());
+    let m = r.services[0].near_misses.iter().find(|m| m.pod == "report-once").unwrap();
+    assert!(m.reason.starts_with("phase Failed: with restartPolicy: Always the kubelet restarts a container that fails, so the pod itself was failed"), "{}", m.reason);
+}
