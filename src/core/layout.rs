@@ -209,6 +209,11 @@ impl Layout {
     /// Where a path endpoint such as `pod:web-1` or `kube-proxy:node-2` is drawn.
     pub fn anchor(&self, key: &str) -> Option<(f64, f64)> {
         let (kind, name) = key.split_once(':')?;
+        if kind == super::paths::NODE_RESOLVER {
+            if let Some(at) = self.resolver_anchor(name) {
+                return Some(at);
+            }
+        }
         if let Some(i) = self.find(kind, name) {
             return Some(match kind {
                 // (an outside host's or address's box: its left edge, so that a hop's line ends
@@ -230,6 +235,24 @@ impl Layout {
             });
         }
         self.item_for(key).map(|i| if i.kind == "external" { (i.rect.x, i.rect.y + i.rect.h / 2.0) } else { i.rect.center() })
+    }
+}
+
+impl Layout {
+    /// Where the hop of a client that asks its node's own resolver (`resolver:<node>`,
+    /// paths::node_resolver_paths: hostNetwork with dnsPolicy ClusterFirst, or dnsPolicy Default;
+    /// pkg/kubelet/network/dns/dns.go getPodDNSType) ends: on the node's frame — the resolver is
+    /// the node's, not kube-proxy's (fidfix24: as `node:<node>` it was drawn on to the node's
+    /// kube-proxy strip, where an outside client's next hop leaves) — level with the client pod
+    /// drawn in it, on the side with the more room beside the pod; the node's top edge when the
+    /// client is not drawn in it. None for a node not drawn (a folded one: its group's centre).
+    fn resolver_anchor(&self, node: &str) -> Option<(f64, f64)> {
+        let n = self.find("node", node)?.rect;
+        let client = self.item_for(&format!("pod:{}", super::paths::CLIENT_POD)).map(|i| i.rect).filter(|c| n.contains(c));
+        let Some(c) = client else { return Some((n.x + n.w / 2.0, n.y)) };
+        let y = c.y + c.h / 2.0;
+        let x = if n.x + n.w - (c.x + c.w) >= c.x - n.x { n.x + n.w } else { n.x };
+        Some((x, y))
     }
 }
 
@@ -272,6 +295,8 @@ impl Layout {
                 self.find("pod-group", &group.1).or_else(|| self.find("node-group", &group.1))
             }
             "node" | "kube-proxy" if self.folded_nodes.iter().any(|n| n == name) => self.find("node-group", NODES_GROUP),
+            // a node's own resolver (paths::NODE_RESOLVER): the node's box (fidfix24)
+            super::paths::NODE_RESOLVER => self.find("node", name).or_else(|| self.folded_nodes.iter().any(|n| n == name).then(|| self.find("node-group", NODES_GROUP)).flatten()),
             _ => None,
         })
         // a hand-made endpoint (no pod): a path names it `pod:<address>`, drawn as an outside box
@@ -444,6 +469,12 @@ impl Layout {
                 }
                 return Some((x, r.y + r.h / 2.0));
             }
+        }
+        // (fidfix24: a node's own resolver: just inside the node's frame where the hop ends,
+        // not on its kube-proxy strip)
+        if let Some((n, (x, y))) = key.strip_prefix(super::paths::NODE_RESOLVER).and_then(|k| k.strip_prefix(':')).and_then(|name| Some((self.find("node", name)?.rect, self.anchor(key)?))) {
+            let inside = if (x - (n.x + n.w)).abs() < 1e-6 { (x - 11.0, y) } else if (x - n.x).abs() < 1e-6 { (x + 11.0, y) } else { (x, y + 11.0) };
+            return Some(inside);
         }
         let Some(i) = self.item_for(key) else { return self.anchor(key) };
         let r = i.rect;

@@ -1667,6 +1667,7 @@ fn analyze_checked(
         if let Some(report) = services.last() {
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::readiness_delay_note(o, report, &cluster, &pod_index, &mut diags);
+            svcnotes::publish_not_ready_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::traffic_distribution_note(o, report, &cluster, &mut diags);
             svcnotes::mixed_protocol_lb_note(o, report, &mut diags);
         }
@@ -1801,6 +1802,7 @@ fn analyze_checked(
                     object: 0,
                     anti_affinity: vec![],
                     status_given: false,
+                    restart_policy: None,
                     notes: vec![],
                 },
                 0,
@@ -3003,6 +3005,8 @@ mod tests_fidfix22;
 mod tests_review20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix23;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]

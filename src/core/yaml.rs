@@ -824,13 +824,13 @@ pub(crate) type ParsedChunk = (Option<Node>, bool);
 
 /// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
 /// known to be distinct ([`Document::distinct_keys`]).
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<ParsedChunk, YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool, json: bool) -> Result<ParsedChunk, YamlError> {
     // a `---` line that is no YAML document marker (`---# x`: no space before the comment) ends
     // a document for kubectl all the same (decoder.go `YAMLReader.Read`, which drops the line):
     // the document is read from the next line
     if chunk.starts_with("---") && chunk[3..].chars().next().is_some_and(|c| !c.is_whitespace()) {
         let next = (next_newline(chunk.as_bytes(), 0) + 1).min(chunk.len());
-        return parse_chunk(&chunk[next..], first_line + 1, nodes_so_far, fast);
+        return parse_chunk(&chunk[next..], first_line + 1, nodes_so_far, fast, json);
     }
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
@@ -845,7 +845,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     loop {
         let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
         let mut escape_at = None;
-        let r = build_chunk(&text, first_line, &mut b, placeholder, &mut escape_at);
+        let r = build_chunk(&text, first_line, &mut b, placeholder, &mut escape_at, json);
         // go-yaml's `\'` (see [`single_quote_escapes`]): the scalar's escapes swapped for a
         // placeholder escape of the same length (positions unchanged), then read again
         if let (Err(_), Some(at)) = (&r, escape_at) {
@@ -934,7 +934,7 @@ fn has_slash_escape(source: &str) -> bool {
     false
 }
 
-fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Option<char>, escape_at: &mut Option<usize>) -> Result<(), YamlError> {
+fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Option<char>, escape_at: &mut Option<usize>, json: bool) -> Result<(), YamlError> {
     let mut opts = ParserOptions::default();
     opts.flow_nesting_limit = MAX_DEPTH;
     opts.block_nesting_limit = MAX_DEPTH;
@@ -971,9 +971,11 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
             Event::Scalar(mut text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain;
                 if style == ScalarStyle::DoubleQuoted {
-                    // (a JSON text — kubectl's YAMLOrJSONDecoder reads a stream that starts with
-                    // `{` with encoding/json, where `\/` is an escape — keeps it)
-                    if text.contains('/') && !chunk.trim_start().starts_with('{') && span.slice(chunk).is_some_and(has_slash_escape) {
+                    // (a JSON value — kubectl's YAMLOrJSONDecoder reads a stream that starts with
+                    // `{` with encoding/json, where `\/` is an escape — keeps it; fidfix24: not
+                    // a `{` text read as YAML after encoding/json refused it, nor a YAML
+                    // document that starts with `{`: go-yaml reads those, and refuses it)
+                    if text.contains('/') && !json && span.slice(chunk).is_some_and(has_slash_escape) {
                         return Err(err(go_yaml_unknown_escape()));
                     }
                     if let Some(p) = placeholder.filter(|p| text.contains(*p)) {
@@ -1115,7 +1117,7 @@ pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Doc
 /// (core::incremental) reads only the documents an edit touched.
 pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<ParsedChunk, YamlError>, (usize, usize)) {
     let mut nodes = (0, 0);
-    let r = parse_chunk(chunk, first_line, &mut nodes, true);
+    let r = parse_chunk(chunk, first_line, &mut nodes, true, false);
     (r.map(|(root, distinct)| (root.filter(|r| !r.is_null()), distinct)), nodes)
 }
 
@@ -1173,7 +1175,7 @@ fn for_each_yaml_chunk(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
             });
             break;
         }
-        match parse_chunk(chunk, first_line, &mut nodes, fast) {
+        match parse_chunk(chunk, first_line, &mut nodes, fast, false) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys, later: chunks.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);
@@ -1229,7 +1231,7 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
         // value's start — the padding would grow with the square of the line)
         let pad = v.start - line_start;
         let chunk = format!("{}{}", " ".repeat(if pad > 4096 { 0 } else { pad }), &src[v.start..v.end]);
-        match parse_chunk(&chunk, line, &mut nodes, fast) {
+        match parse_chunk(&chunk, line, &mut nodes, fast, true) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys, later: values.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);
