@@ -2856,6 +2856,8 @@ mod tests_corpfix9;
 #[cfg(test)]
 mod tests_corpfix10;
 #[cfg(test)]
+mod tests_corpfix11;
+#[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]
 mod tests_stsval;
