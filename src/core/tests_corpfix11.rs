@@ -41,3 +41,100 @@ fn ingress_pasted_alone_backend_service_not_in_input_is_info_create_upstreams() 
     let n = notes(&r, "IngressBackend");
     assert!(n.len() == 1 && n[0].0 == Severity::Info, "{n:?}");
 }
+
+fn errors(src: &str) -> Vec<(String, u32, u32)> {
+    analyze(src, &Config::default()).diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| (d.message.clone(), d.line, d.column)).collect()
+}
+
+/// kubectl decodes each document's own metadata before it sends anything (cli-runtime
+/// pkg/resource/builder.go `metadataValidatingDecoder.Decode`: json.Unmarshal into
+/// `metadataOnlyObject`), refusing it with mapper.go `infoForData`'s `unable to decode %q: %v`
+/// (the source: STDIN for the page's text) and going on with the next document
+/// (ContinueOnError). A label value written as a YAML number (kubernetes#85143) is kubectl's
+/// refusal, in kubectl's words (checked against kubectl v1.32: `kubectl annotate --local -f -`);
+/// the same mistake in a selector or a pod template's labels (kubernetes#22506) is sent, and the
+/// API server's words stay.
+#[test]
+fn metadata_validating_decoder_refuses_a_documents_own_metadata_before_sending() {
+    let src = include_str!("../../tests/fixtures/corpus11/label-numbers-k8s-85143-22506.yaml");
+    let r = analyze(src, &Config::default());
+    let e: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| (d.message.as_str(), d.line, d.column, d.object.as_deref())).collect();
+    assert_eq!(
+        e,
+        vec![
+            (
+                "unable to decode \"STDIN\": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string",
+                15,
+                14,
+                Some("Pod/default/test-pod")
+            ),
+            (
+                "ReplicationController in version \"v1\" cannot be handled as a ReplicationController: json: cannot unmarshal number into Go struct field ReplicationControllerSpec.spec.selector of type string",
+                34,
+                14,
+                Some("ReplicationController/kube-system/elasticsearch-logging-1")
+            ),
+        ],
+        "{e:#?}"
+    );
+    // our hint beside kubectl's words
+    assert!(r.diagnostics.iter().any(|d| d.hint.as_deref().is_some_and(|h| h.contains("YAML reads unquoted 5 as a number; quote it: \"5\""))), "{:#?}", r.diagnostics);
+    assert!(r.pods.is_empty());
+}
+
+/// The other shapes kubectl's metadataOnlyObject decode refuses, each as kubectl v1.32 words it:
+/// metadata that is no mapping (a name line with a non-breaking space: `name:\u{a0}web` is one
+/// plain scalar, so `metadata` is a string), labels as a list, a number for the name, an
+/// annotation's number; a custom resource too (kubectl decodes it before any mapping: it was read
+/// and ignored, a missed refusal); a List's own metadata, not its items' (decodeToList does not
+/// decode them: the API server answers for an item).
+#[test]
+fn metadata_validating_decoder_words_for_each_shape() {
+    let svc = |meta: &str| format!("apiVersion: v1\nkind: Service\nmetadata:\n{meta}spec:\n  ports:\n  - port: 80\n");
+    assert_eq!(
+        errors(&svc("  name:\u{a0}web\n")),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal string into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta".to_string(), 4, 3)]
+    );
+    assert_eq!(
+        errors(&svc("  name: web\n  labels:\n    - app: web\n")),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal array into Go struct field ObjectMeta.metadata.labels of type map[string]string".to_string(), 6, 5)]
+    );
+    assert_eq!(
+        errors("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 123\ndata: {a: b}\n"),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string".to_string(), 4, 9)]
+    );
+    let cr = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  annotations:\n    replicas: 3\n";
+    assert_eq!(
+        errors(cr),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.annotations of type string".to_string(), 6, 15)]
+    );
+    let r = analyze(cr, &Config::default());
+    assert!(!r.diagnostics.iter().any(|d| d.code == "IgnoredKind"), "{:#?}", r.diagnostics);
+    let list = |meta: &str| format!("apiVersion: v1\nkind: List\nmetadata:{meta}\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {{name: x, labels: {{b: 2}}}}\n");
+    assert_eq!(
+        errors(&list("\n  labels: {a: 1}")),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string".to_string(), 4, 15)]
+    );
+    assert_eq!(
+        errors(&list(" {}")),
+        vec![("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string".to_string(), 7, 35)]
+    );
+    // a pod template's metadata is not the document's: the API server's words
+    let e = errors("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {app: web}\n      annotations: {prometheus.io/port: 9090}\n    spec:\n      containers: [{name: c, image: nginx}]\n");
+    assert_eq!(e.len(), 1);
+    assert!(e[0].0.starts_with("Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field ObjectMeta.spec.template.metadata.annotations of type string"), "{e:?}");
+}
+
+/// A bare `n` (or y, yes, no, on, off) is a YAML 1.1 boolean (go-yaml v2 resolve.go
+/// resolveMapList): `metadata: {name: n}` is refused by kubectl's metadataOnlyObject decode
+/// (kubectl v1.32: `unable to decode "…": json: cannot unmarshal bool into Go struct field
+/// ObjectMeta.metadata.name of type string`) whatever the kind — an aggregated API's NodeMetrics
+/// too (review12's fixture had it; it now names its node node-1).
+#[test]
+fn metadata_validating_decoder_yaml_1_1_boolean_name() {
+    let src = "apiVersion: metrics.k8s.io/v1beta1\nkind: NodeMetrics\nmetadata: {name: n}\ntimestamp: \"2024-01-01T00:00:00Z\"\nwindow: 10s\nusage: {cpu: 1m, memory: 1Mi}\n";
+    assert_eq!(
+        errors(src),
+        vec![("unable to decode \"STDIN\": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string".to_string(), 3, 18)]
+    );
+}
