@@ -138,3 +138,38 @@ fn metadata_validating_decoder_yaml_1_1_boolean_name() {
         vec![("unable to decode \"STDIN\": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string".to_string(), 3, 18)]
     );
 }
+
+/// go-yaml v2 parserc.go yaml_parser_parse_document_start: a text's first document is implicit,
+/// and a `...` (document end marker) before any content is not skipped there as the "extra
+/// document end indicators" after a document are: yaml_parser_parse_node fails, "did not find
+/// expected node content", at the marker (kubectl v1.32: `yaml: line 4: did not find expected node
+/// content` for this file, go-yaml's 0-based line; the stream stops). Was accepted.
+#[test]
+fn parse_document_start_implicit_document_end_marker_first_is_an_error() {
+    let src = include_str!("../../tests/fixtures/corpus11/eso-ibm-snippet-elided.yaml");
+    assert_eq!(errors(src), vec![("error parsing STDIN: error converting YAML to JSON: yaml: did not find expected node content".to_string(), 5, 1)]);
+    // after a `---` line too (YAMLReader.Read does not give go-yaml the separator line): the
+    // document before is sent, the stream stops there
+    let cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n";
+    let r = analyze(&format!("{cm}---\n# c\n...\n{}", cm.replace("name: a", "name: b")), &Config::default());
+    let e: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| (d.message.as_str(), d.line, d.column)).collect();
+    assert_eq!(e, vec![("error parsing STDIN: error converting YAML to JSON: yaml: did not find expected node content", 7, 1)]);
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "IgnoredKind").count(), 1, "ConfigMap a is sent: {:#?}", r.diagnostics);
+    // an indented `...` is a plain scalar, a `...x` too: no marker
+    assert!(errors(&format!("{cm}data:\n  x: ...\n")).is_empty());
+}
+
+/// go-yaml v2's Unmarshal reads a text's first document alone (decode.go `unmarshal`: one
+/// `p.parse()`): after the root, a `...` at column 0 ends it and what follows is never parsed,
+/// right or wrong. A dump quoted with `...` elisions is the Pod's metadata alone, which the API
+/// server refuses for its missing containers (kubectl v1.32 sends apiVersion, kind and metadata
+/// only); it was our own "more than one document without a `---` line" at the `spec:` line.
+#[test]
+fn unmarshal_first_document_only_text_after_a_document_end_marker_is_dropped() {
+    let src = include_str!("../../tests/fixtures/corpus11/pod-dump-elided.yaml");
+    assert_eq!(errors(src), vec![("spec.containers: Required value".to_string(), 5, 1)]);
+    // and broken YAML after the marker is not read either
+    let cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n... # end\nfoo: [\n";
+    let r = analyze(cm, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:#?}", r.diagnostics);
+}
