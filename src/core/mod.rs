@@ -290,6 +290,28 @@ fn is_list(root: &yaml::Node) -> bool {
 /// (strict::kubectl_decode_error): the document is not sent, so only that error (and the
 /// repeated keys' warnings kubectl's conversion makes) is said of it.
 pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bool) -> Option<Vec<Diagnostic>> {
+    // a document that is no mapping (a line of text, a list, a number pasted as a document):
+    // UnstructuredJSONScheme.decode unmarshals it into its `detector` struct first
+    // (apimachinery pkg/apis/meta/v1/unstructured/helpers.go), and that fails: kubectl v1.32
+    // `unable to decode "x.yaml": json: cannot unmarshal string into Go value of type
+    // unstructured.detector`, then goes on with the next document (a null one is skipped before)
+    if !matches!(root.kind, NodeKind::Map(_)) && !root.is_null() {
+        let json = match &root.kind {
+            NodeKind::Seq(_) => "array",
+            NodeKind::Scalar { value: yaml::Value::Str, .. } => "string",
+            NodeKind::Scalar { value: yaml::Value::Bool(_), .. } => "bool",
+            _ => "number",
+        };
+        let d = Diagnostic::note(
+            Severity::Error,
+            ErrorType::Syntax,
+            "NotAnObject",
+            format!("unable to decode {}: json: cannot unmarshal {json} into Go value of type unstructured.detector", diag::go_quote(source)),
+            root.pos,
+        )
+        .hint(model::not_an_object(root));
+        return Some(vec![d]);
+    }
     let d = strict::kubectl_decode_error(root, source)?;
     let meta = root.get("metadata");
     let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");

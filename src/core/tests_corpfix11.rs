@@ -173,3 +173,23 @@ fn unmarshal_first_document_only_text_after_a_document_end_marker_is_dropped() {
     let r = analyze(cm, &Config::default());
     assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:#?}", r.diagnostics);
 }
+
+/// A document that is no mapping — a shell line pasted between `---` lines with the manifests
+/// (`kubectl apply -f - <<EOF`, `EOF`), a list, a number — fails UnstructuredJSONScheme's first
+/// unmarshal into its `detector` struct (apimachinery pkg/apis/meta/v1/unstructured/helpers.go
+/// `decode`), and kubectl says so and goes on: `unable to decode "STDIN": json: cannot unmarshal
+/// string into Go value of type unstructured.detector` (kubectl v1.32); our own sentence was the
+/// message, it is now the hint.
+#[test]
+fn unstructured_json_scheme_detector_refuses_a_document_that_is_no_mapping() {
+    let src = "---\nkubectl apply -f - <<EOF\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nEOF\n";
+    let r = analyze(src, &Config::default());
+    let e: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| (d.code.as_str(), d.message.as_str(), d.line, d.hint.as_deref())).collect();
+    let words = "unable to decode \"STDIN\": json: cannot unmarshal string into Go value of type unstructured.detector";
+    let ours = Some("a Kubernetes object must be a YAML mapping, found a string");
+    assert_eq!(e, vec![("NotAnObject", words, 2, ours), ("NotAnObject", words, 8, ours)]);
+    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "IgnoredKind").count(), 1, "the ConfigMap is sent");
+    assert_eq!(errors("- a\n- b\n")[0].0, "unable to decode \"STDIN\": json: cannot unmarshal array into Go value of type unstructured.detector");
+    assert_eq!(errors("42\n")[0].0, "unable to decode \"STDIN\": json: cannot unmarshal number into Go value of type unstructured.detector");
+    assert_eq!(errors("true\n")[0].0, "unable to decode \"STDIN\": json: cannot unmarshal bool into Go value of type unstructured.detector");
+}
