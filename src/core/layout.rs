@@ -571,10 +571,10 @@ impl Layout {
             !frames.iter().any(|f| crosses_frame(&wide, f))
         };
         // how far a rect is from a point, from the route
-        // (perf14, issue #12: these run for every candidate scored or bounded, ~4 M calls of a
-        // tutorial keystroke's pill; `max_f64`/`min_f64` are f64::max/min's comparisons inline,
-        // where f64::max/min were calls to libm's fmax/fmin, in the wasm as natively: 14% of the
-        // keystroke's instructions. The same values, bit for bit.)
+        // (perf14, issue #12: these run for every candidate scored or bounded, ~130 K max/min
+        // calls of a tutorial keystroke's pill; `max_f64`/`min_f64` are f64::max/min's
+        // comparisons inline, where f64::max/min were calls to libm's fmax/fmin, in the wasm as
+        // natively: 14% of the keystroke's instructions. The same values, bit for bit.)
         let gap = |r: &Rect, x0: f64, y0: f64, x1: f64, y1: f64| {
             let dx = max_f64(max_f64(r.x - x1, x0 - (r.x + r.w)), 0.0);
             let dy = max_f64(max_f64(r.y - y1, y0 - (r.y + r.h)), 0.0);
@@ -795,7 +795,7 @@ pub fn clamp_f64(v: f64, lo: f64, hi: f64) -> f64 {
 /// `a.max(b)` as std's `f64::max` computes it (libm's fmax: `b` where `a` is NaN or below `b`,
 /// else `a`), inline: f64::max compiles to a call to compiler-builtins' fmax, natively (opt-level
 /// "z") and in the wasm (wasm's f64.max propagates NaN, so LLVM cannot use it), and the pill's
-/// placement made ~3 M such calls per tutorial keystroke (perf14, issue #12). clippy.toml does
+/// placement made ~130 K such calls per tutorial keystroke (perf14, issue #12). clippy.toml does
 /// not refuse f64::max: use this in hot loops only.
 #[inline(always)]
 pub fn max_f64(a: f64, b: f64) -> f64 {
