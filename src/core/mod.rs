@@ -24,6 +24,7 @@ pub mod incremental;
 pub mod ingress;
 pub mod netpol;
 pub mod dnsquery;
+pub mod getsvc;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -2949,3 +2950,5 @@ mod tests_fidfix23;
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix17;

@@ -457,6 +457,9 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("DNS", s.dns.first().cloned().unwrap_or_default()),
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
         ])}
+        // (learn17: the row a learner reads in the terminal, `80:32089/TCP`, `<pending>`, and what
+        // each column means here)
+        {super::getsvc::get_svc_block(r, &s)}
         <div class="whatif-actions">
             <label class="whatif-row">"Type "
                 <select data-kind="service-type" on:change=on_change>
