@@ -187,6 +187,36 @@ pub fn explain(s: &ServiceReport, service_range: &str) -> Vec<String> {
     out
 }
 
+/// Who can reach the Service, and which type (or an Ingress) a course's app would want next
+/// (learn17 Q13: "Ingress vs LoadBalancer vs NodePort: which one?"; the tour shows each type on
+/// its own, nothing compared them). Each type adds to the one before: a NodePort Service is a
+/// ClusterIP Service plus a port on every node, a LoadBalancer one a NodePort Service plus an
+/// external load balancer (pkg/registry/core/service/storage/alloc.go allocates the nodePorts
+/// of both); an Ingress is HTTP rules run by a controller in front of a Service of any type
+/// (networking/v1 IngressBackend names a Service port), which is how many HTTP apps share one
+/// address. The Ingresses of the input that route here are named.
+pub fn who_reaches(s: &ServiceReport) -> String {
+    let mut ingresses: Vec<&str> = s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress).filter_map(|p| p.ingress.as_deref()).collect();
+    ingresses.sort_unstable();
+    ingresses.dedup();
+    let via = match ingresses.len() {
+        0 => String::new(),
+        1 => format!(" Ingress {} routes HTTP requests here too.", ingresses[0]),
+        _ => format!(" Ingresses {} route HTTP requests here too.", ingresses.join(", ")),
+    };
+    let node_ports = s.ports.iter().filter_map(|p| p.node_port).map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+    let http = "For a web app many users open in a browser, an Ingress (or a Gateway API route) in front of a ClusterIP Service routes HTTP by host and path, and many Services share its one address";
+    let body = match (s.type_.as_str(), s.headless) {
+        ("ExternalName", _) => "Who reaches it: nothing new: it is a DNS alias pods of the cluster use for a name outside (or in another namespace); there are no pods of its own to expose.".to_string(),
+        (_, true) => "Who reaches it: pods of the cluster, at the pods' own IPs that DNS returns (a StatefulSet's pods each by name); nothing from outside. To expose these pods outside, add a separate ClusterIP, NodePort or LoadBalancer Service for them.".to_string(),
+        ("ClusterIP", _) => format!("Who reaches it: pods of the cluster only. {http}. NodePort would add a port on every node's IP (a lab without a cloud), LoadBalancer one external address per Service (a cloud, or minikube tunnel, cloud-provider-kind, MetalLB)."),
+        ("NodePort", _) => format!("Who reaches it: pods of the cluster, and anyone who reaches a node's IP on nodePort {node_ports} (fine for a lab; a client must know a node's address and the high port). LoadBalancer would put one external address in front of these nodePorts. {http}."),
+        ("LoadBalancer", _) => format!("Who reaches it: pods of the cluster, anyone who reaches a node's IP on nodePort {node_ports}, and, once it has one, anyone who reaches the load balancer's address: one external address per Service. {http}, so one load balancer serves them all."),
+        _ => "Who reaches it: see its type.".to_string(),
+    };
+    format!("{body}{via}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

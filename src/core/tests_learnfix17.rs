@@ -140,3 +140,43 @@ fn pending_caption_names_minikube_tunnel_and_cloud_provider_kind() {
     let step = super::tour::STEPS.iter().find(|s| s.preset == "broken-lb-pending").expect("tour step");
     assert!(step.text.contains("minikube tunnel") && step.text.contains("Cloud Provider KIND"), "{}", step.text);
 }
+
+/// Q04/Q08: the Delete what-if's words for what a cluster does meanwhile: Terminating for the
+/// grace period (SetDefaults_PodSpec: 30 s), ready=false terminating=true in the EndpointSlice
+/// (endpointslice utils.go podToEndpoint), new connections to the other ready endpoints
+/// (pkg/proxy/topology.go CategorizeEndpoints), open ones untouched (conntrack cleanup.go: UDP
+/// only). A pod no Service selects gets none; the last ready endpoint is said to keep serving.
+#[test]
+fn delete_pod_says_terminating_and_open_connections_pod_to_endpoint() {
+    let r = preset("web-clusterip");
+    let pod = r.services[0].endpoints[0].pod.clone().expect("an endpoint pod");
+    let w = super::poddetails::deletion_meanwhile(&r, "default", &pod).expect("words");
+    for part in ["Terminating", "terminationGracePeriodSeconds (30 s", "ready=false terminating=true", "new connections go to the 2 other ready endpoints of web", "connections already open to it (keep-alive, gRPC) run on"] {
+        assert!(w.contains(part), "{part}: {w}");
+    }
+    assert_eq!(super::poddetails::deletion_meanwhile(&r, "default", "client"), None);
+    let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: one\nspec:\n  selector:\n    app: one\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: one-0\n  labels:\n    app: one\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
+    let r = analyze(text, &Config::default());
+    let w = super::poddetails::deletion_meanwhile(&r, "default", "one-0").expect("words");
+    assert!(w.contains("with no other ready endpoint of one, kube-proxy keeps sending new connections to it while it still passes its readiness probe (serving)"), "{w}");
+}
+
+/// Q13: the Service panel says who reaches the Service and what the other types and an Ingress
+/// add (NodePort = ClusterIP + a port on every node, LoadBalancer = NodePort + an external
+/// address, alloc.go; an Ingress routes HTTP in front of a Service, networking/v1
+/// IngressBackend); the ingress preset's Ingress is named.
+#[test]
+fn who_reaches_it_compares_the_types_and_names_the_ingress() {
+    let r = preset("web-clusterip");
+    let w = super::getsvc::who_reaches(svc(&r, "web"));
+    assert!(w.starts_with("Who reaches it: pods of the cluster only."), "{w}");
+    assert!(w.contains("an Ingress (or a Gateway API route) in front of a ClusterIP Service routes HTTP by host and path"), "{w}");
+    assert!(w.contains("NodePort would add a port on every node's IP"), "{w}");
+    let r = preset("web-nodeport");
+    assert!(super::getsvc::who_reaches(svc(&r, "web")).contains("on nodePort 30080"));
+    let r = preset("ingress");
+    let w = super::getsvc::who_reaches(svc(&r, "web"));
+    assert!(w.ends_with("Ingress web routes HTTP requests here too."), "{w}");
+    let r = preset("headless-statefulset");
+    assert!(super::getsvc::who_reaches(svc(&r, "db")).contains("nothing from outside"));
+}

@@ -20,6 +20,7 @@ fn service_range(r: &Report) -> String {
 pub fn get_svc_block(r: &Report, s: &ServiceReport) -> AnyView {
     let row = getsvc::row(s);
     let lines = getsvc::explain(s, &service_range(r));
+    let reach = getsvc::who_reaches(s);
     let ns = if s.namespace == "default" { String::new() } else { format!(" -n {}", s.namespace) };
     view! {
         <section class="getsvc" data-kind="kubectl-get-svc" aria-label="What kubectl get svc prints for this Service">
@@ -28,6 +29,7 @@ pub fn get_svc_block(r: &Report, s: &ServiceReport) -> AnyView {
             <ul class="getsvc-cols">
                 {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
+            <p class="getsvc-reach" data-kind="who-reaches">{reach}</p>
         </section>
     }
     .into_any()
