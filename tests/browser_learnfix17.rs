@@ -101,3 +101,30 @@ async fn delete_pod_says_what_happens_to_connections() {
         assert!(said.contains(part), "{part}: {said}");
     }
 }
+
+/// Q19: on a phone the tour card and the box it points at were far apart; "Show me ↓" in the
+/// card scrolls the pointed box into view.
+#[wasm_bindgen_test]
+async fn tour_show_me_scrolls_to_the_pointed_box() {
+    remount().await;
+    let a: web_sys::HtmlElement = doc().query_selector("[data-kind='tour-step'][data-step='4']").unwrap().expect("tour step 4").dyn_into().unwrap();
+    a.click();
+    poll(40, || count("#diagram [data-kind='load-balancer'].tour-point") == 1).await;
+    let w = web_sys::window().unwrap();
+    // the pointed box below the fold: a tall spacer under the page's top
+    let spacer: web_sys::HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    spacer.style().set_property("height", "3000px").unwrap();
+    let app = doc().query_selector(".sb-app").unwrap().expect("app");
+    app.parent_node().unwrap().insert_before(&spacer, Some(&app)).unwrap();
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+    settle(20).await;
+    let top = || doc().query_selector("#diagram .tour-point").unwrap().unwrap().get_bounding_client_rect().top();
+    let h = w.inner_height().unwrap().as_f64().unwrap();
+    assert!(top() > h, "below the fold first: {} vs {h}", top());
+    let show: web_sys::HtmlElement = doc().query_selector("[data-kind='tour-card'] [data-kind='tour-show']").unwrap().expect("Show me").dyn_into().unwrap();
+    assert_eq!(show.text_content().unwrap_or_default(), "Show me ↓");
+    show.click();
+    settle(50).await;
+    assert!(top() >= -1.0 && top() < h, "in view after Show me: {} of {h}", top());
+    spacer.remove();
+}
