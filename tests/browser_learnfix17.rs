@@ -36,10 +36,16 @@ fn items(sel: &str) -> Vec<String> {
 async fn pending_load_balancer_shows_kubectl_get_svc() {
     remount().await;
     show(include_str!("../presets/broken-lb-pending.yaml")).await;
-    poll(40, || count("[data-kind='service'][data-name='web']") == 1).await;
+    // no cloud controller, as ?preset=broken-lb-pending opens it ("Cloud load balancers" off)
+    let cloud: web_sys::HtmlInputElement = doc().get_element_by_id("cloud").unwrap().dyn_into().unwrap();
+    if cloud.checked() {
+        cloud.set_checked(false);
+        fire(&cloud, "change");
+    }
+    poll(40, || count("[data-kind='load-balancer'].pending") == 1).await;
     select_service("web").await;
     let block = "#selected [data-kind='kubectl-get-svc']";
-    poll(40, || count(block) == 1).await;
+    poll(40, || count(block) == 1 && text(&format!("{block} .getsvc-table")).contains("<pending>")).await;
     assert_eq!(text(&format!("{block} .getsvc-cmd")), "$ kubectl get svc web");
     let table = text(&format!("{block} .getsvc-table"));
     let rows: Vec<&str> = table.lines().collect();

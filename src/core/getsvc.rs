@@ -33,7 +33,7 @@ pub struct GetSvcRow {
 /// deduplicated (sets.NewString(...).List()), joined by ",", cut to 16 bytes unless wide.
 fn lb_status(ingress: &[String], wide: bool) -> String {
     let mut all: Vec<&str> = ingress.iter().map(String::as_str).filter(|s| !s.is_empty()).collect();
-    all.sort_unstable();
+    super::sort::sort(&mut all);
     all.dedup();
     let r = all.join(",");
     if !wide && r.len() > LOAD_BALANCER_WIDTH {
@@ -197,7 +197,7 @@ pub fn explain(s: &ServiceReport, service_range: &str) -> Vec<String> {
 /// address. The Ingresses of the input that route here are named.
 pub fn who_reaches(s: &ServiceReport) -> String {
     let mut ingresses: Vec<&str> = s.paths.iter().filter(|p| p.entry == super::paths::Entry::Ingress).filter_map(|p| p.ingress.as_deref()).collect();
-    ingresses.sort_unstable();
+    super::sort::sort(&mut ingresses);
     ingresses.dedup();
     let via = match ingresses.len() {
         0 => String::new(),
