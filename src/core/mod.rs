@@ -24,6 +24,7 @@ pub mod incremental;
 pub mod ingress;
 pub mod netpol;
 pub mod dnsquery;
+pub mod getsvc;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -3062,3 +3063,5 @@ mod tests_review21;
 mod tests_review22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix17;

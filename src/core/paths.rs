@@ -1557,7 +1557,12 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             format!("no controller for loadBalancerClass {class}: EXTERNAL-IP <pending>"),
                         ),
                         None => (
-                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>.".to_string(),
+                            // learn17 Q05: what a local cluster runs in place of a cloud controller: minikube's
+                            // `minikube tunnel` ("creates a route to services deployed with type
+                            // LoadBalancer and sets their Ingress to their ClusterIP",
+                            // minikube.sigs.k8s.io/docs/commands/tunnel), kind's Cloud Provider
+                            // KIND (kind.sigs.k8s.io/docs/user/loadbalancer), MetalLB
+                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. A local cluster needs its own: run `minikube tunnel` on minikube, Cloud Provider KIND (cloud-provider-kind) on kind, MetalLB on bare metal.".to_string(),
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
