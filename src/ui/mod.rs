@@ -17,6 +17,7 @@ mod perf;
 mod rules;
 pub mod selection;
 mod sharebar;
+mod svcpods;
 mod tables;
 mod tour;
 mod whynot;
@@ -726,6 +727,8 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     // teaching panels (issue #11); embeds stay compact
                     {(!embed).then(|| view! {
                         <whynot::WhyNoTraffic />
+                        // the selected Service's pods and why one is not Ready (uifix18)
+                        <svcpods::ServicePods />
                         <connections::Connections />
                         <rules::Rules />
                         <dns::DnsLookup />
