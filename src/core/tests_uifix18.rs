@@ -119,3 +119,23 @@ fn on_a_phone_the_services_fold_sits_beside_cluster_dns() {
     }
     assert!(n >= 8, "{n} widths with the Service under DNS");
 }
+
+/// The hops that ran 5.8-7.9 px beside a border (uifix16/uifix17: 42 of the 320-1600 px sweep,
+/// 36 of 22,490 on main at uifix18's start, 34 of them 7.9 px) are at none of the widths the
+/// page is looked at: 360, 780 and 1280 px, and the diagram's own width in such a window (315,
+/// 711, 776 px). Every preset × client node there keeps 8 px off the borders it passes; this
+/// keeps it so.
+#[test]
+fn at_360_780_and_1280_px_every_presets_hops_keep_8_px_off_the_borders_they_pass() {
+    let (mut n, mut bad) = (0, Vec::new());
+    for (what, l, from, to) in super::tests_uifix13::hops_at(&[1280.0, 780.0, 360.0, 776.0, 711.0, 315.0]) {
+        n += 1;
+        if let Some((d, s)) = super::tests_uifix15::nearest(&l, &from, &to) {
+            if d < 7.95 {
+                bad.push(format!("{what}: {s}"));
+            }
+        }
+    }
+    assert!(n > 2000, "{n}");
+    assert!(bad.is_empty(), "{} of {n}:\n{}", bad.len(), bad.join("\n"));
+}
