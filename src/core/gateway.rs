@@ -323,16 +323,65 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
 /// 'Service') ? has(self.port) : true"`, in the standard CRDs since v0.8.0) makes the API server
 /// refuse a route whose Service backendRef has no port: the route is never created, so no
 /// implementation sees it (Envoy Gateway's PortNotSpecified is for CRDs without the rule).
+///
+/// qa8 06 (argoproj/argo-helm#3550): a GRPCRoute's `matches[].method` is a GRPCMethodMatch
+/// (apis/v1/grpcroute_types.go: `+kubebuilder:validation:XValidation:message="One or both of
+/// 'service' or 'method' must be specified",rule="has(self.type) ? has(self.service) ||
+/// has(self.method) : true"`, and `type` has `+kubebuilder:default=Exact`: the CRD's defaulting
+/// runs before its validation, so every written `method` object needs a service or a method).
+/// qa8 11 (kubernetes-sigs/gateway-api#5210): a Gateway's `spec.listeners` carries
+/// (apis/v1/gateway_types.go GatewaySpec.Listeners) `message="tls mode must be Terminate for
+/// protocol HTTPS",rule="self.all(l, (l.protocol == 'HTTPS' && has(l.tls)) ? (l.tls.mode == '' ||
+/// l.tls.mode == 'Terminate') : true)"` and `message="tls must not be specified for protocols
+/// ['HTTP', 'TCP', 'UDP']"`: a list rule, so the error is on `spec.listeners` with value "array".
 pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
     let Body::Gateway(g) = &o.body else { return Vec::new() };
-    let GatewayObject::Route(route) = g.as_ref() else { return Vec::new() };
-    route
-        .rules
-        .iter()
-        .flat_map(|r| r.backends.iter())
-        .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
-        .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference"))
-        .collect()
+    match g.as_ref() {
+        GatewayObject::Route(route) => {
+            let mut errs: Vec<Diagnostic> = route
+                .rules
+                .iter()
+                .flat_map(|r| r.backends.iter())
+                .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
+                .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference"))
+                .collect();
+            if o.kind == "GRPCRoute" {
+                for (i, rule) in seq(o.source.get("spec").and_then(|s| s.get("rules"))).iter().enumerate() {
+                    for (j, m) in seq(rule.get("matches")).iter().enumerate() {
+                        let Some(method) = m.get("method").filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
+                        let set = |k: &str| method.get(k).is_some_and(|v| !v.is_null());
+                        if !set("service") && !set("method") {
+                            let f = format!("spec.rules[{i}].matches[{j}].method");
+                            errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "One or both of 'service' or 'method' must be specified"));
+                        }
+                    }
+                }
+            }
+            errs
+        }
+        GatewayObject::Gateway(_) => {
+            let listeners = o.source.get("spec").and_then(|s| s.get("listeners"));
+            let items = seq(listeners);
+            let pos = listeners.map_or(o.source.pos, |l| l.pos);
+            fn tls_of(l: &Node) -> Option<&Node> {
+                l.get("tls").filter(|t| !t.is_null())
+            }
+            let proto = |l: &Node| str_of(l.get("protocol")).unwrap_or_default();
+            let mut errs = Vec::new();
+            if items.iter().any(|l| matches!(proto(l).as_str(), "HTTP" | "TCP" | "UDP") && tls_of(l).is_some()) {
+                errs.push(Diagnostic::invalid("spec.listeners", pos, "\"array\"", "tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']"));
+            }
+            let not_terminate = |l: &Node| tls_of(l).is_some_and(|t| !matches!(str_of(t.get("mode")).as_deref(), None | Some("") | Some("Terminate")));
+            if items.iter().any(|l| proto(l) == "HTTPS" && not_terminate(l)) {
+                errs.push(
+                    Diagnostic::invalid("spec.listeners", pos, "\"array\"", "tls mode must be Terminate for protocol HTTPS")
+                        .hint("TLS passthrough is a listener of protocol TLS (tls.mode: Passthrough) with TLSRoutes attached; an HTTPS listener terminates TLS itself (tls.certificateRefs)"),
+                );
+            }
+            errs
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The words of the IgnoredKind note of a Gateway API kind whose routing is followed: the schema
@@ -345,7 +394,12 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
     // (a route's one checked rule: crd_errors, review20)
-    let checked = if matches!(kind, "HTTPRoute" | "GRPCRoute") { "its fields are not checked here, but for the rule that a Service backendRef names a port" } else { "its fields are not checked here" };
+    let checked = match kind {
+        "HTTPRoute" => "its fields are not checked here, but for the rule that a Service backendRef names a port",
+        "GRPCRoute" => "its fields are not checked here, but for the rules that a Service backendRef names a port and that a method match names a service or a method",
+        "Gateway" => "its fields are not checked here, but for the rules on which listener protocols take tls and its mode",
+        _ => "its fields are not checked here",
+    };
     format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); it is not drawn, but Gateway API's routing is used: {used}")
 }
 

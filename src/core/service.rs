@@ -524,6 +524,13 @@ fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
         "kubernetes.io/h2c" => " (HTTP/2 over cleartext, RFC 7540)",
         "kubernetes.io/ws" => " (WebSocket over cleartext, RFC 6455)",
         "kubernetes.io/wss" => " (WebSocket over TLS, RFC 6455)",
+        // qa8 09 (opentdf/charts#77: `h2c` reached the pods as HTTP/1.1): ServicePort.AppProtocol
+        // (staging/src/k8s.io/api/core/v1/types.go) reserves un-prefixed names for IANA service
+        // names and defines the kubernetes.io/ ones; Gateway API backends SHOULD recognise those
+        // (KEP-3726, grpcroute_types.go GRPCBackendRef)
+        h2c if h2c.eq_ignore_ascii_case("h2c") => {
+            " (not the Kubernetes-defined name: HTTP/2 over cleartext is kubernetes.io/h2c, the value Gateway API implementations are asked to recognise (KEP-3726); un-prefixed names are for IANA service names, and a controller that reads only kubernetes.io/h2c speaks HTTP/1.1 to these pods)"
+        }
         _ => "",
     };
     // one note per Service (meshes' manifests give every port one)
@@ -536,9 +543,11 @@ fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
     let (first, _) = written.first()?;
     let field = format!("spec.ports[{first}].appProtocol");
     let list = written.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", ");
+    // a bare h2c is a likely mistake (qa8 09): a warning, not an info
+    let bare_h2c = spec.ports.iter().any(|p| p.app_protocol.as_deref().is_some_and(|a| a.eq_ignore_ascii_case("h2c")));
     Some(
         Diagnostic::note(
-            super::diag::Severity::Info,
+            if bare_h2c { super::diag::Severity::Warning } else { super::diag::Severity::Info },
             super::diag::ErrorType::Resolution,
             "AppProtocolHint",
             format!("appProtocol {list}: a hint for what reads it (Ingress and Gateway controllers, service meshes; it is copied to the EndpointSlices); kube-proxy forwards the connection's bytes by protocol and port and does not use it"),
