@@ -126,3 +126,27 @@ fn bare_h2c_app_protocol_names_kubernetes_io_h2c_service_port_app_protocol() {
     assert_eq!(d.severity, super::diag::Severity::Info);
     assert!(d.message.contains("\"kubernetes.io/h2c\" (HTTP/2 over cleartext, RFC 7540)") && !d.message.contains("not the Kubernetes-defined name"), "{}", d.message);
 }
+
+/// qa8 01 (kubernetes/kubernetes#102654): ipFamilyPolicy RequireDualStack with ipFamilies
+/// [IPv4] "did not give any error". Was: "(ipFamilies IPv4, IPv6)" with no word that the second
+/// family was added. kubernetes/kubernetes pkg/registry/core/service/storage/alloc.go
+/// initIPFamilyFields appends the other family for a non-SingleStack policy on a dual-stack cluster.
+#[test]
+fn one_written_family_with_dual_stack_policy_is_appended_init_ip_family_fields() {
+    let text = fixture("qa8-01-require-dualstack-ipv4.yaml");
+    let dual = Config::default().with_service_cidrs("10.96.0.0/12,fd00:10:96::/112").unwrap();
+    let r = analyze(&text, &dual);
+    let d = r.diagnostics.iter().find(|d| d.code == "IPFamilyAppended").expect("the note");
+    assert!(d.message.starts_with("spec.ipFamilies names only IPv4; ipFamilyPolicy RequireDualStack on this dual-stack cluster makes the API server append IPv6"), "{}", d.message);
+    assert_eq!(r.services[0].cluster_ips.len(), 2, "{:?}", r.services[0].cluster_ips);
+    // PreferDualStack too; SingleStack or both families written, or a single-stack cluster: no note
+    let prefer = text.replacen("  ipFamilyPolicy: RequireDualStack\n", "  ipFamilyPolicy: PreferDualStack\n", 1);
+    assert!(analyze(&prefer, &dual).diagnostics.iter().any(|d| d.code == "IPFamilyAppended"));
+    for (t, c) in [
+        (text.replacen("  ipFamilyPolicy: RequireDualStack\n", "  ipFamilyPolicy: SingleStack\n", 1), &dual),
+        (text.replacen("ipFamilies: [\"IPv4\"]", "ipFamilies: [\"IPv4\", \"IPv6\"]", 1), &dual),
+        (prefer.clone(), &Config::default()),
+    ] {
+        assert!(analyze(&t, c).diagnostics.iter().all(|d| d.code != "IPFamilyAppended"), "{t}");
+    }
+}
