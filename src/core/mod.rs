@@ -3052,6 +3052,8 @@ mod tests_qafix6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix7;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix8;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review20;
