@@ -813,6 +813,12 @@ pub fn resolve(svc: &Svc, cluster: &Cluster, index: &PodIndex, objects: &[Object
         }
     }
     r.dns = dns_records(svc, &r.endpoints, domain);
+    // (the lists grew by doubling and live in the report to the end: a whole-cluster dump's
+    // 1,000 Services would keep their slack, megabytes at the peak; issue #12)
+    r.endpoints.shrink_to_fit();
+    r.selected.shrink_to_fit();
+    r.near_misses.shrink_to_fit();
+    r.dns.shrink_to_fit();
     r
 }
 

@@ -66,3 +66,22 @@ fn trimmed_trees_and_labels_keep_no_spare_room() {
     let labels = &objects[0].meta.labels;
     assert_eq!((labels.len(), labels.capacity()), (3, 3));
 }
+
+/// A Service's endpoints, DNS records and near misses grow one by one in resolve::resolve and
+/// live in the report to the end: they keep no room past their count (10,000 pods behind 1,000
+/// Services: the CLI's peak memory on the dump, issue #12, < 10x the input).
+#[test]
+fn resolved_lists_kept_in_the_report_hold_no_spare_room() {
+    let mut y = String::from("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n");
+    for i in 0..5 {
+        y.push_str(&format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-{i}\n  labels:\n    app: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - containerPort: 8080\n"));
+    }
+    y.push_str("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: wbe\n  labels:\n    app: wbe\nspec:\n  containers:\n  - name: c\n    image: nginx\n");
+    let r = analyze(&y, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").expect("web");
+    assert_eq!(s.endpoints.len(), 5);
+    assert_eq!(s.endpoints.capacity(), s.endpoints.len(), "endpoints");
+    assert!(!s.dns_records.is_empty());
+    assert_eq!(s.dns_records.capacity(), s.dns_records.len(), "DNS records");
+    assert_eq!(s.near_misses.capacity(), s.near_misses.len(), "near misses");
+}
