@@ -90,8 +90,11 @@ fn stage_packet(r: &Report, si: usize, l: &Layout, cache: &mut HashMap<u64, Rout
         let pos = packet_key(p, step).and_then(|k| l.rest(k)).unwrap_or((l.width / 2.0, 20.0));
         let lines = label_lines(&packet_label(p, step), l.label_max());
         let (lw, lh) = label_size(&lines);
-        let line = current_hop(p, step).map(|h| route(l, cache, &h.from, &h.to)).unwrap_or_default();
-        sum += l.place_pill(pos, &line, lw, lh).x;
+        let cur = current_hop(p, step);
+        let line = cur.map(|h| route(l, cache, &h.from, &h.to)).unwrap_or_default();
+        // (uifix17) and off the path's other lines where it can (ui::diagram's `others`)
+        let others: Vec<Route> = p.hops.iter().filter(|h| !cur.is_some_and(|c| std::ptr::eq(c, *h))).map(|h| route(l, cache, &h.from, &h.to)).filter(|r| r.len() >= 2 && r.first() != r.last()).collect();
+        sum += l.place_pill_among(pos, &line, &others, lw, lh).x;
     }
     sum
 }

@@ -153,6 +153,10 @@ pub struct PodInst {
     /// picture's (learnfix15: Why's probe-port warning is for simulated pods only)
     #[serde(skip)]
     pub status_given: bool,
+    /// spec.restartPolicy as written (None: Always): what a terminal pod's words say of how it
+    /// got there (resolve::pod_endpoint; fidfix24)
+    #[serde(skip)]
+    pub restart_policy: Option<String>,
     /// what the kubelet's probes do to this pod that its Ready alone does not say (fidfix21): a
     /// livenessProbe on a port name the container does not declare (it never fails, so never
     /// restarts), a readinessProbe's initialDelaySeconds (not Ready for that long after each
@@ -746,6 +750,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     cluster
 }
 
+/// How many hand-written pods [`hand_written_pod_notes`] says one by one; the rest get one info.
+pub const MAX_SIMULATED_NOTES: usize = 20;
+
 /// A Pod without a status in an input whose other pods a cluster printed (fidfix23 item 6): the
 /// API server gives every pod it creates a status (pkg/registry/core/pod/strategy.go
 /// podStrategy.PrepareForCreate: Phase Pending, QOSClass), so `kubectl get -o yaml` prints one for
@@ -758,8 +765,13 @@ fn hand_written_pod_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec
         return;
     }
     // (the pods of the input's Pod objects, each once: its `object` is the Pod's index)
-    for p in cluster.pods.iter().filter(|p| !p.status_given && p.replaces.is_none()) {
-        let Some(o) = objects.get(p.object).filter(|o| !o.refused && matches!(o.body, Body::Pod(..))) else { continue };
+    let hand: Vec<(&PodInst, &Object)> = cluster
+        .pods
+        .iter()
+        .filter(|p| !p.status_given && p.replaces.is_none())
+        .filter_map(|p| Some((p, objects.get(p.object).filter(|o| !o.refused && matches!(o.body, Body::Pod(..)))?)))
+        .collect();
+    for &(p, o) in hand.iter().take(MAX_SIMULATED_NOTES) {
         let state = match (&p.node, &p.ip) {
             (Some(n), Some(ip)) => format!("{}, {} on node {n} with address {ip}", p.phase, if p.ready { "Ready" } else { "not Ready" }),
             _ => p.phase.clone(),
@@ -767,6 +779,19 @@ fn hand_written_pod_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec
         let msg = format!(
             "Pod {} has no status, unlike the input's other pods, which a cluster printed: the API server gives every pod it creates a status (phase Pending at least), so `kubectl get -o yaml` prints one for each; this pod was written by hand, and the picture simulates it as if it were applied ({state}) beside the cluster's pods, which the cluster may not have",
             o.meta.name
+        );
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "PodSimulated", msg, o.source.pos).on(&o.id()));
+    }
+    // fidfix24: one info per pod for the first MAX_SIMULATED_NOTES, then one for the rest on the
+    // next (a dump with hundreds of pods written beside it gave as many infos, the same words)
+    if let Some((_, o)) = hand.get(MAX_SIMULATED_NOTES) {
+        let rest = hand.len() - MAX_SIMULATED_NOTES;
+        let names: Vec<&str> = hand[MAX_SIMULATED_NOTES..].iter().take(3).map(|(_, o)| o.meta.name.as_str()).collect();
+        let msg = format!(
+            "{rest} more {} no status, unlike the input's other pods, which a cluster printed ({}{}): written by hand, each is simulated as if it were applied beside the cluster's pods, as the first {MAX_SIMULATED_NOTES} are said to be",
+            if rest == 1 { "Pod has" } else { "Pods have" },
+            names.join(", "),
+            if rest > 3 { ", …" } else { "" }
         );
         diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "PodSimulated", msg, o.source.pos).on(&o.id()));
     }
@@ -4375,6 +4400,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     let host_network = p.spec.host_network;
     let dns_policy = p.spec.dns_policy.clone();
     let dns_config = p.spec.dns_config.clone();
+    let restart_policy = p.spec.restart_policy.clone();
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
@@ -4410,6 +4436,7 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
         object: p.object,
         anti_affinity,
         status_given: p.status.present,
+        restart_policy,
         notes,
     });
 }

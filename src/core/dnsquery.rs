@@ -479,6 +479,9 @@ pub struct Resolver {
     pub ndots: usize,
     /// why the pod's queries do not go to the cluster DNS, when they do not
     pub elsewhere: Option<String>,
+    /// the dnsPolicy that would use the cluster DNS, when the pod asks its node's resolver
+    /// (paths::NodeResolver::fix)
+    pub fix: Option<&'static str>,
 }
 
 /// mergeDNSOptions: the pod's options overwrite the base's of the same name (kept in order here;
@@ -523,9 +526,9 @@ pub fn resolver(report: &Report, namespace: &str, pod: &str) -> Resolver {
     // (None) start empty; the others ask the cluster DNS
     let host = super::paths::node_resolver_policy(Some(policy), host_network);
     let mut r = if host.is_some() || policy == "None" {
-        Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None }
+        Resolver { nameservers: vec![], search: vec![], options: vec![], ndots: 1, elsewhere: None, fix: host.map(|h| h.fix) }
     } else {
-        Resolver { nameservers: vec![dns.clone()], search: search_path(namespace, &zone), options: vec![format!("ndots:{NDOTS}")], ndots: NDOTS, elsewhere: None }
+        Resolver { nameservers: vec![dns.clone()], search: search_path(namespace, &zone), options: vec![format!("ndots:{NDOTS}")], ndots: NDOTS, elsewhere: None, fix: None }
     };
     if let Some(c) = asker.and_then(|p| p.dns_config.as_ref()) {
         r.nameservers = omit_duplicates(r.nameservers.into_iter().chain(c.nameservers.iter().cloned()).collect());
@@ -535,7 +538,9 @@ pub fn resolver(report: &Report, namespace: &str, pod: &str) -> Resolver {
     // glibc res_init: `ndots:n`, capped at RES_MAXNDOTS (15); 1 when absent
     r.ndots = r.options.iter().rev().find_map(|o| o.strip_prefix("ndots:").and_then(|n| n.parse::<usize>().ok())).map_or(1, |n| n.min(15));
     r.elsewhere = match (host, policy) {
-        (Some(why), _) => Some(why.to_string()),
+        // (the cause alone, the fix in `fix`: fidfix24, the summary read "… (hostNetwork: true with
+        // dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS))")
+        (Some(h), _) => Some(h.cause.to_string()),
         // a pod that names the cluster DNS first still asks it (the stub resolver asks the
         // first nameserver; another is tried only when it does not answer)
         (None, "None") if r.nameservers.first() != Some(&dns) => Some(match r.nameservers.first() {
@@ -675,7 +680,8 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     if let Some(why) = &res.elsewhere {
         let q = format!("{typed}{}", if typed.ends_with('.') { "" } else { "." });
         let to = if why.starts_with("dnsPolicy: None") { "the nameserver its dnsConfig names" } else { "its node's resolver" };
-        let note = format!("{why}: the pod does not use the cluster DNS; the query goes to {to} (not modelled), which knows no {zone} names");
+        let fix = res.fix.map(|f| format!("; dnsPolicy: {f} would use the cluster DNS")).unwrap_or_default();
+        let note = format!("{why}: the pod does not use the cluster DNS; the query goes to {to} (not modelled), which knows no {zone} names{fix}");
         tries.push(DnsTry { query: q.clone(), qtype: qtype.into(), rcode: "FORWARDED".into(), answers: vec![], note });
         let summary = if typed.trim_end_matches('.').ends_with(&zone) || !typed.contains('.') {
             format!("{q} is not answered by the cluster DNS: this pod resolves through {to} ({why})")

@@ -318,6 +318,19 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                 Severity::Info,
                 format!("Service {:?} is not in this input (the Ingress was printed by a cluster, where it may exist in namespace {}); paste it too to follow this route", sb.name, o.meta.namespace),
             ),
+            // an Ingress pasted without any Service of its namespace (a docs example, an
+            // operator's recipe whose Services the operator makes): a partial input, not a wrong
+            // name, as gateway.rs says of a route's backendRef (corpus11: kubernetes.io's
+            // minimal-ingress, ECK's gclb recipe to the `<name>-es-http` Service ECK creates).
+            // ingress-nginx answers 503 only if the cluster has none either
+            // (internal/ingress/controller/controller.go createUpstreams "Error obtaining Service")
+            None if !services.iter().any(|s| s.namespace == o.meta.namespace) => (
+                Severity::Info,
+                format!(
+                    "Service {:?} is not in this input (nor any Service of namespace {}: paste it too to follow this route); if the cluster has none either, the ingress controller has no upstream and answers 503",
+                    sb.name, o.meta.namespace
+                ),
+            ),
             None => (
                 Severity::Warning,
                 format!(

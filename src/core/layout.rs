@@ -209,6 +209,11 @@ impl Layout {
     /// Where a path endpoint such as `pod:web-1` or `kube-proxy:node-2` is drawn.
     pub fn anchor(&self, key: &str) -> Option<(f64, f64)> {
         let (kind, name) = key.split_once(':')?;
+        if kind == super::paths::NODE_RESOLVER {
+            if let Some(at) = self.resolver_anchor(name) {
+                return Some(at);
+            }
+        }
         if let Some(i) = self.find(kind, name) {
             return Some(match kind {
                 // (an outside host's or address's box: its left edge, so that a hop's line ends
@@ -230,6 +235,24 @@ impl Layout {
             });
         }
         self.item_for(key).map(|i| if i.kind == "external" { (i.rect.x, i.rect.y + i.rect.h / 2.0) } else { i.rect.center() })
+    }
+}
+
+impl Layout {
+    /// Where the hop of a client that asks its node's own resolver (`resolver:<node>`,
+    /// paths::node_resolver_paths: hostNetwork with dnsPolicy ClusterFirst, or dnsPolicy Default;
+    /// pkg/kubelet/network/dns/dns.go getPodDNSType) ends: on the node's frame — the resolver is
+    /// the node's, not kube-proxy's (fidfix24: as `node:<node>` it was drawn on to the node's
+    /// kube-proxy strip, where an outside client's next hop leaves) — level with the client pod
+    /// drawn in it, on the side with the more room beside the pod; the node's top edge when the
+    /// client is not drawn in it. None for a node not drawn (a folded one: its group's centre).
+    fn resolver_anchor(&self, node: &str) -> Option<(f64, f64)> {
+        let n = self.find("node", node)?.rect;
+        let client = self.item_for(&format!("pod:{}", super::paths::CLIENT_POD)).map(|i| i.rect).filter(|c| n.contains(c));
+        let Some(c) = client else { return Some((n.x + n.w / 2.0, n.y)) };
+        let y = c.y + c.h / 2.0;
+        let x = if n.x + n.w - (c.x + c.w) >= c.x - n.x { n.x + n.w } else { n.x };
+        Some((x, y))
     }
 }
 
@@ -272,6 +295,8 @@ impl Layout {
                 self.find("pod-group", &group.1).or_else(|| self.find("node-group", &group.1))
             }
             "node" | "kube-proxy" if self.folded_nodes.iter().any(|n| n == name) => self.find("node-group", NODES_GROUP),
+            // a node's own resolver (paths::NODE_RESOLVER): the node's box (fidfix24)
+            super::paths::NODE_RESOLVER => self.find("node", name).or_else(|| self.folded_nodes.iter().any(|n| n == name).then(|| self.find("node-group", NODES_GROUP)).flatten()),
             _ => None,
         })
         // a hand-made endpoint (no pod): a path names it `pod:<address>`, drawn as an outside box
@@ -445,6 +470,12 @@ impl Layout {
                 return Some((x, r.y + r.h / 2.0));
             }
         }
+        // (fidfix24: a node's own resolver: just inside the node's frame where the hop ends,
+        // not on its kube-proxy strip)
+        if let Some((n, (x, y))) = key.strip_prefix(super::paths::NODE_RESOLVER).and_then(|k| k.strip_prefix(':')).and_then(|name| Some((self.find("node", name)?.rect, self.anchor(key)?))) {
+            let inside = if (x - (n.x + n.w)).abs() < 1e-6 { (x - 11.0, y) } else if (x - n.x).abs() < 1e-6 { (x + 11.0, y) } else { (x, y + 11.0) };
+            return Some(inside);
+        }
         let Some(i) = self.item_for(key) else { return self.anchor(key) };
         let r = i.rect;
         let clear = |x: f64, y: f64| {
@@ -571,12 +602,16 @@ impl Layout {
             !frames.iter().any(|f| crosses_frame(&wide, f))
         };
         // how far a rect is from a point, from the route
+        // (perf14, issue #12: these run for every candidate scored or bounded, ~130 K max/min
+        // calls of a tutorial keystroke's pill; `max_f64`/`min_f64` are f64::max/min's
+        // comparisons inline, where f64::max/min were calls to libm's fmax/fmin, in the wasm as
+        // natively: 14% of the keystroke's instructions. The same values, bit for bit.)
         let gap = |r: &Rect, x0: f64, y0: f64, x1: f64, y1: f64| {
-            let dx = (r.x - x1).max(x0 - (r.x + r.w)).max(0.0);
-            let dy = (r.y - y1).max(y0 - (r.y + r.h)).max(0.0);
+            let dx = max_f64(max_f64(r.x - x1, x0 - (r.x + r.w)), 0.0);
+            let dy = max_f64(max_f64(r.y - y1, y0 - (r.y + r.h)), 0.0);
             (dx * dx + dy * dy).sqrt()
         };
-        let to_route = |r: &Rect| route.windows(2).map(|s| gap(r, s[0].0.min(s[1].0), s[0].1.min(s[1].1), s[0].0.max(s[1].0), s[0].1.max(s[1].1))).fold(f64::INFINITY, f64::min);
+        let to_route = |r: &Rect| route.windows(2).map(|s| gap(r, min_f64(s[0].0, s[1].0), min_f64(s[0].1, s[1].1), max_f64(s[0].0, s[1].0), max_f64(s[0].1, s[1].1))).fold(f64::INFINITY, min_f64);
         // inside a node the hop neither leaves nor enters, it reads as that node's: kept for
         // when nothing else is near (headless-dns at 1280 px put it in empty node-3)
         let (first, last) = (route[0], route[route.len() - 1]);
@@ -623,11 +658,11 @@ impl Layout {
         // same pick: tests_keyfix, tests_keyfix3.)
         let (mut bx0, mut by0, mut bx1, mut by1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
         for p in route {
-            (bx0, by0, bx1, by1) = (bx0.min(p.0), by0.min(p.1), bx1.max(p.0), by1.max(p.1));
+            (bx0, by0, bx1, by1) = (min_f64(bx0, p.0), min_f64(by0, p.1), max_f64(bx1, p.0), max_f64(by1, p.1));
         }
         let bound = |r: &Rect| gap(r, bx0, by0, bx1, by1) + 0.25 * gap(r, at.0, at.1, at.0, at.1);
         let row_bound = |y: f64| {
-            let dy = |y0: f64, y1: f64| (y - y1).max(y0 - (y + h)).max(0.0);
+            let dy = |y0: f64, y1: f64| max_f64(max_f64(y - y1, y0 - (y + h)), 0.0);
             let (d, e) = (dy(by0, by1), dy(at.1, at.1));
             (0.0 * 0.0 + d * d).sqrt() + 0.25 * (0.0 * 0.0 + e * e).sqrt()
         };
@@ -786,6 +821,31 @@ pub fn clamp_f64(v: f64, lo: f64, hi: f64) -> f64 {
         v = hi;
     }
     v
+}
+
+/// `a.max(b)` as std's `f64::max` computes it (libm's fmax: `b` where `a` is NaN or below `b`,
+/// else `a`), inline: f64::max compiles to a call to compiler-builtins' fmax, natively (opt-level
+/// "z") and in the wasm (wasm's f64.max propagates NaN, so LLVM cannot use it), and the pill's
+/// placement made ~130 K such calls per tutorial keystroke (perf14, issue #12). clippy.toml does
+/// not refuse f64::max: use this in hot loops only.
+#[inline(always)]
+pub fn max_f64(a: f64, b: f64) -> f64 {
+    if a.is_nan() || a < b {
+        b
+    } else {
+        a
+    }
+}
+
+/// `a.min(b)` as std's `f64::min` computes it (libm's fmin: `a` where `b` is NaN or `a` is below
+/// `b`, else `b`), inline; see [`max_f64`].
+#[inline(always)]
+pub fn min_f64(a: f64, b: f64) -> f64 {
+    if b.is_nan() || a < b {
+        a
+    } else {
+        b
+    }
 }
 
 pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
@@ -2556,6 +2616,33 @@ mod tests {
         for v in vals {
             for (lo, hi) in bounds {
                 assert_eq!(clamp_f64(v, lo, hi).to_bits(), v.clamp(lo, hi).to_bits(), "{v} in [{lo}, {hi}]");
+            }
+        }
+    }
+
+    /// `max_f64` and `min_f64` give what std's `f64::max` and `f64::min` give, bit for bit (NaN,
+    /// infinities, the operands themselves) on every pair of these values (perf14); of -0 and
+    /// +0 std may return either (its documentation), so there only a zero.
+    #[test]
+    fn max_min_f64_are_std_max_min() {
+        let vals = [f64::NAN, -f64::NAN, f64::NEG_INFINITY, -1e300, -8.5, -1.0, -0.0, 0.0, 1e-300, 0.1, 1.0, 2.0, 7.99, 8.0, 150.0, 1e300, f64::INFINITY];
+        for a in vals {
+            for b in vals {
+                let (m, n) = (max_f64(a, b), min_f64(a, b));
+                if a.max(b).is_nan() {
+                    assert!(m.is_nan(), "max({a}, {b})");
+                } else if a == 0.0 && b == 0.0 {
+                    assert_eq!(m, 0.0, "max({a}, {b})");
+                } else {
+                    assert_eq!(m.to_bits(), a.max(b).to_bits(), "max({a}, {b})");
+                }
+                if a.min(b).is_nan() {
+                    assert!(n.is_nan(), "min({a}, {b})");
+                } else if a == 0.0 && b == 0.0 {
+                    assert_eq!(n, 0.0, "min({a}, {b})");
+                } else {
+                    assert_eq!(n.to_bits(), a.min(b).to_bits(), "min({a}, {b})");
+                }
             }
         }
     }

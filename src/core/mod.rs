@@ -24,6 +24,7 @@ pub mod incremental;
 pub mod ingress;
 pub mod netpol;
 pub mod dnsquery;
+pub mod getsvc;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -133,7 +134,7 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
                 objects.reserve_exact(doc.later + 1);
             }
             if let Some(root) = doc.root {
-                read_root(root, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
+                read_root(root, &s.name, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
             }
         });
         errors.extend(errs.into_iter().map(|e| (e, s.name.as_str())));
@@ -234,8 +235,13 @@ fn ignored_note(kind: &str, api_version: &str, pos: Pos) -> Diagnostic {
 
 /// One document's root (or a List's items): decoded objects into `objects`, their diagnostics
 /// into `decoded`, kinds Switchboard does not model into `ignored`. `distinct_keys`: see
-/// [`yaml::Document::distinct_keys`].
-fn read_root(root: yaml::Node, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
+/// [`yaml::Document::distinct_keys`]. `source`: the stream it was read from (kubectl's
+/// decode error names it: [`kubectl_refusal`]).
+fn read_root(root: yaml::Node, source: &str, decoded: &mut Vec<Diagnostic>, objects: &mut Vec<Object>, ignored: &mut Vec<Ignored>, trees: Trees, distinct_keys: bool) {
+    if let Some(d) = kubectl_refusal(&root, source, distinct_keys) {
+        decoded.extend(d);
+        return;
+    }
     match list_items(root) {
         Ok((head, Some(yaml::Node { kind: NodeKind::Seq(items), .. }))) => {
             objects.reserve_exact(items.len());
@@ -279,6 +285,48 @@ fn list_items(root: yaml::Node) -> Result<(ListHead, Option<yaml::Node>), yaml::
 fn is_list(root: &yaml::Node) -> bool {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     kind == "List" || (kind.ends_with("List") && root.get("items").is_some())
+}
+
+/// kubectl's own decode of a document (a List's too, not its items), before anything is sent
+/// (strict::kubectl_decode_error): the document is not sent, so only that error (and the
+/// repeated keys' warnings kubectl's conversion makes) is said of it.
+pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bool) -> Option<Vec<Diagnostic>> {
+    // a document that is no mapping (a line of text, a list, a number pasted as a document):
+    // UnstructuredJSONScheme.decode unmarshals it into its `detector` struct first
+    // (apimachinery pkg/apis/meta/v1/unstructured/helpers.go), and that fails: kubectl v1.32
+    // `unable to decode "x.yaml": json: cannot unmarshal string into Go value of type
+    // unstructured.detector`, then goes on with the next document (a null one is skipped before)
+    if !matches!(root.kind, NodeKind::Map(_)) && !root.is_null() {
+        let json = match &root.kind {
+            NodeKind::Seq(_) => "array",
+            NodeKind::Scalar { value: yaml::Value::Str, .. } => "string",
+            NodeKind::Scalar { value: yaml::Value::Bool(_), .. } => "bool",
+            _ => "number",
+        };
+        let d = Diagnostic::note(
+            Severity::Error,
+            ErrorType::Syntax,
+            "NotAnObject",
+            format!("unable to decode {}: json: cannot unmarshal {json} into Go value of type unstructured.detector", diag::go_quote(source)),
+            root.pos,
+        )
+        .hint(model::not_an_object(root));
+        return Some(vec![d]);
+    }
+    let d = strict::kubectl_decode_error(root, source)?;
+    let meta = root.get("metadata");
+    let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
+    let ns = match field("namespace") {
+        "" => "default",
+        ns => ns,
+    };
+    let id = model::object_id(root.get("kind").and_then(|k| k.as_str()).unwrap_or(""), ns, field("name"));
+    let mut out = Vec::new();
+    if !distinct_keys {
+        strict::duplicate_keys(root, &mut out);
+    }
+    out.push(d);
+    Some(out.into_iter().map(|d| d.on(&id)).collect())
 }
 
 /// Decode one item of a List (the incremental analysis reads a List item by item too).
@@ -1667,6 +1715,7 @@ fn analyze_checked(
         if let Some(report) = services.last() {
             workload_span_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::readiness_delay_note(o, report, &cluster, &pod_index, &mut diags);
+            svcnotes::publish_not_ready_note(o, report, &cluster, &pod_index, &mut diags);
             svcnotes::traffic_distribution_note(o, report, &cluster, &mut diags);
             svcnotes::mixed_protocol_lb_note(o, report, &mut diags);
         }
@@ -1801,6 +1850,7 @@ fn analyze_checked(
                     object: 0,
                     anti_affinity: vec![],
                     status_given: false,
+                    restart_policy: None,
                     notes: vec![],
                 },
                 0,
@@ -2912,6 +2962,8 @@ mod tests_corpfix9;
 #[cfg(test)]
 mod tests_corpfix10;
 #[cfg(test)]
+mod tests_corpfix11;
+#[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]
 mod tests_stsval;
@@ -3004,6 +3056,8 @@ mod tests_review20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix24;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review22;
@@ -3011,3 +3065,5 @@ mod tests_review22;
 mod tests_review23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix17;

@@ -1732,19 +1732,18 @@ pub const KINDS: &[&str] = &[
     "Namespace", "Job", "Ingress", "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget",
 ];
 
+/// What a document that is no mapping is, in our words (kubectl's are core::kubectl_refusal's).
+pub(crate) fn not_an_object(root: &Node) -> String {
+    format!("a Kubernetes object must be a YAML mapping, found {}", article(root.type_name()))
+}
+
 /// Decode one object's tree. `None` (with diagnostics) when it is not an object we can use.
 /// Decode one object; the object keeps its node (moved, not copied: a whole-cluster dump
 /// would otherwise hold every tree twice).
 pub fn decode_object(source: Node, diags: &mut Vec<Diagnostic>) -> Option<Object> {
     let root = &source;
     let NodeKind::Map(_) = &root.kind else {
-        diags.push(Diagnostic::note(
-            Severity::Error,
-            ErrorType::Syntax,
-            "NotAnObject",
-            format!("a Kubernetes object must be a YAML mapping, found {}", article(root.type_name())),
-            root.pos,
-        ));
+        diags.push(Diagnostic::note(Severity::Error, ErrorType::Syntax, "NotAnObject", not_an_object(root), root.pos));
         return None;
     };
     let mut scratch = Vec::new();

@@ -309,6 +309,11 @@ struct Side {
     within: Vec<String>,
     /// (name, port, protocol) of its container ports: what a named policy port means
     ports: Vec<(Option<String>, i64, String)>,
+    /// the node a pod runs on
+    node: Option<String>,
+    /// a hostNetwork pod's node: its connections leave from that node's address, and what a
+    /// network plugin makes of them is not defined ([`host_client_verdict`])
+    host_node: Option<String>,
 }
 
 impl Side {
@@ -320,11 +325,13 @@ impl Side {
             ip: p.ip.as_deref().and_then(|i| i.parse().ok()),
             within: Vec::new(),
             ports: p.containers.iter().chain(p.sidecars.iter()).flat_map(|c| c.ports.iter()).map(|cp| (cp.name.clone(), cp.container_port, cp.protocol.clone().unwrap_or_else(|| "TCP".into()))).collect(),
+            node: p.node.clone(),
+            host_node: p.node.clone().filter(|_| p.host_network),
         }
     }
     /// An address that is no pod (None: not known here, as an ExternalName's host's).
     fn address(ip: Option<std::net::IpAddr>) -> Side {
-        Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip, within: Vec::new(), ports: Vec::new() }
+        Side { namespace: String::new(), labels: None, ns_labels: Vec::new(), ip, within: Vec::new(), ports: Vec::new(), node: None, host_node: None }
     }
 }
 
@@ -565,11 +572,14 @@ fn outside_admission<'a>(objects: &'a [Object], policies: &[usize], dest: &Side,
 /// `client` pod's, when the client was not asked to run on another node), at `client_ip`.
 fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Side {
     use super::paths::CLIENT_LABEL;
-    let labels = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)).map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
+    let own = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node));
+    let labels = own.map_or_else(|| vec![(CLIENT_LABEL.0.into(), CLIENT_LABEL.1.into())], |p| p.labels.clone());
     // (its namespace: the user's own client's, frontend/client in learner11's q/10 — a
     // namespaceSelector then sees frontend's labels)
     let ns = super::paths::client_namespace_on(cluster, client_node);
-    Side { namespace: ns.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(ns), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new() }
+    // (a hostNetwork client pod sends from its node's address: host_client_verdict, fidfix24)
+    let host_node = own.filter(|p| p.host_network).map(|_| client_node.to_string());
+    Side { namespace: ns.into(), labels: Some(labels), ns_labels: cluster.namespace_labels(ns), ip: client_ip.parse().ok(), within: Vec::new(), ports: Vec::new(), node: Some(client_node.to_string()), host_node }
 }
 
 /// The labels ingress-nginx's own install gives its controller pods (kubernetes/ingress-nginx
@@ -592,6 +602,8 @@ fn ingress_controller_side(cluster: &Cluster) -> (Side, bool) {
                 ip: None,
                 within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
                 ports: Vec::new(),
+                node: None,
+                host_node: None,
             },
             true,
         ),
@@ -793,9 +805,17 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
             pods += 1;
             let Some(ep) = e.ports.first() else { continue };
             let side = Side::pod(pod, cluster);
-            let d = decide(objects, policies, Dir::Ingress, &side, &c, ep.port, &ep.protocol);
+            let mut d = decide(objects, policies, Dir::Ingress, &side, &c, ep.port, &ep.protocol);
             if d.policies.is_empty() {
                 continue;
+            }
+            // a hostNetwork client: a plugin may see it as its node's address instead
+            // (host_client_verdict, fidfix24), and its own node's traffic is always allowed
+            if let Some(node) = &c.host_node {
+                let as_node = if pod.node.as_deref() == Some(node.as_str()) { Some(true) } else { decide(objects, policies, Dir::Ingress, &side, &Side::address(c.ip), ep.port, &ep.protocol).admitted };
+                if as_node != d.admitted {
+                    d.admitted = None;
+                }
             }
             for name in d.policies {
                 if !isolating.contains(&name) {
@@ -813,10 +833,13 @@ pub fn notes(objects: &[Object], policies: &[usize], services: &[std::sync::Arc<
             let id = format!("Service/{}/{}", s.namespace, s.name);
             let which = isolating.join(", ");
             // (the client as judged: its labels and namespace, not always the stand-in's)
-            let who = match &c.labels {
+            let mut who = match &c.labels {
                 Some(l) if !l.is_empty() => format!("a pod labelled {} in namespace {}", super::model::labels_text(l, ","), c.namespace),
                 _ => format!("a pod without labels in namespace {}", c.namespace),
             };
+            if c.host_node.is_some() {
+                who = format!("{who}, on the host network: by its labels or as its node's address {}", c.ip.map(|i| i.to_string()).unwrap_or_default());
+            }
             let msg = format!(
                 "NetworkPolicy {which} (namespace {}) selects every endpoint pod of this Service and allows no ingress from the in-cluster client ({who}) on {shown_port}: kube-proxy still picks a pod, and a network plugin that enforces NetworkPolicy (Calico, Cilium, …) drops the connection{}",
                 s.namespace,
@@ -1073,7 +1096,10 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], services: &[std::sync
     };
     // (the client by its own name when it is an input pod: frontend in qa3's q/19, fidfix20)
     let name = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client.0)).map_or(super::paths::CLIENT_POD, |p| p.name.as_str());
-    let mut out: Vec<(String, String)> = why(&client_side(cluster, client), format!("{}/{name}", super::paths::client_namespace_on(cluster, client.0))).into_iter().collect();
+    // (a hostNetwork client: whether its own egress policies apply at all is the plugin's
+    // choice, host_client_verdict: not said to time out; fidfix24)
+    let c = client_side(cluster, client);
+    let mut out: Vec<(String, String)> = if c.host_node.is_some() { Vec::new() } else { why(&c, format!("{}/{name}", super::paths::client_namespace_on(cluster, client.0))).into_iter().collect() };
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some()) {
         let key = format!("{}/{}", p.namespace, p.name);
         if out.iter().any(|(k, _)| *k == key) {
@@ -1192,6 +1218,8 @@ fn dns_side(cluster: &Cluster, services: &[std::sync::Arc<ServiceReport>], dns_i
             // (CoreDNS runs on some node's pod network)
             within: cluster.nodes.iter().map(|n| n.pod_cidr.clone()).collect(),
             ports: vec![(Some("dns".into()), 53, "UDP".into()), (Some("dns-tcp".into()), 53, "TCP".into()), (Some("metrics".into()), 9153, "TCP".into())],
+            node: None,
+            host_node: None,
         },
     };
     DnsPods::new(side, "kube-system", &kube_dns, (53, 53))
@@ -1521,6 +1549,9 @@ enum Verdict {
 /// The in-cluster client's connection to `dest` (named `name`) on its `port`/`protocol`: its own
 /// egress first, then the destination pod's ingress.
 fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: &str, port: i64, protocol: &str) -> Verdict {
+    if c.host_node.is_some() {
+        return host_client_verdict(objects, policies, c, dest, name, port, protocol);
+    }
     let on = format!("{port}/{protocol}");
     let client = format!("the client ({} in namespace {})", labels_of(c), c.namespace);
     let e = decide(objects, policies, Dir::Egress, c, dest, port, protocol);
@@ -1567,6 +1598,70 @@ fn verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: 
             by.extend(admitted_by(objects, policies, Dir::Ingress, dest, c, dest, port, protocol));
             Verdict::Admitted(by)
         }
+    }
+}
+
+/// Where the NetworkPolicy documentation says what a hostNetwork pod's traffic meets
+/// (kubernetes/website content/en/docs/concepts/services-networking/network-policies.md,
+/// "NetworkPolicy and hostNetwork pods"; the API's own comments in k8s.io/api networking/v1
+/// types.go say nothing of hostNetwork).
+const HOST_NETWORK_DOC: &str = "the NetworkPolicy documentation: \"NetworkPolicy behaviour for hostNetwork pods is undefined\"";
+
+/// [`verdict`] for a hostNetwork client (fidfix24). What is known: its connections leave from
+/// its node's address; kubernetes.io's "NetworkPolicy and hostNetwork pods" says the behaviour
+/// "is undefined, but it should be limited to 2 possibilities": the plugin tells hostNetwork pod
+/// traffic apart and applies NetworkPolicy to it "just like it does to pod-network pods", or it
+/// "ignores hostNetwork pods when matching podSelector and namespaceSelector" and treats their
+/// traffic "the same as all other traffic to/from the node IP" ("the most common
+/// implementation"; an ipBlock holding the node's address admits it) — for the client's own
+/// egress policies (spec.podSelector) as for the destination's ingress rules. And
+/// NetworkPolicySpec.ingress (types.go): traffic is allowed to a pod "if the traffic source is
+/// the pod's local node". Both possibilities judged: where they agree that is the verdict, else
+/// Unknown with both said.
+fn host_client_verdict(objects: &[Object], policies: &[usize], c: &Side, dest: &Side, name: &str, port: i64, protocol: &str) -> Verdict {
+    let as_pod = Side { host_node: None, ..c.clone() };
+    let a = verdict(objects, policies, &as_pod, dest, name, port, protocol);
+    let node = c.host_node.clone().unwrap_or_default();
+    let ip = c.ip.map_or_else(|| format!("{node}'s address"), |i| i.to_string());
+    // as its node: selected by no spec.podSelector (no egress isolation), matched by no
+    // podSelector or namespaceSelector peer, its node's address for an ipBlock
+    let (b, b_said) = if dest.labels.is_none() {
+        (Verdict::Admitted(Vec::new()), "admits it".to_string())
+    } else if dest.node.as_deref() == Some(node.as_str()) {
+        (Verdict::Admitted(Vec::new()), format!("admits it: {name} runs on {node}, and traffic from a pod's own node is always allowed (NetworkPolicySpec.ingress: \"OR if the traffic source is the pod's local node\")"))
+    } else {
+        let as_node = Side { node: c.node.clone(), ..Side::address(c.ip) };
+        let d = decide(objects, policies, Dir::Ingress, dest, &as_node, port, protocol);
+        let pols = policies_text(&d.policies);
+        match d.admitted {
+            Some(true) => {
+                let by: Vec<String> = admitted_by(objects, policies, Dir::Ingress, dest, &as_node, dest, port, protocol).into_iter().collect();
+                (Verdict::Admitted(by), "admits it".to_string())
+            }
+            _ => (Verdict::Refused(Dir::Ingress, String::new()), format!("refuses it: {pols} {} {name} for ingress and none of {} rules admits {ip} on {port}/{protocol}", verb(&pols, "selects"), if d.policies.len() > 1 { "their" } else { "its" })),
+        }
+    };
+    let said = |v: &Verdict| match v {
+        Verdict::Admitted(_) => "admits it".to_string(),
+        Verdict::Refused(_, why) => format!("refuses it: {why}"),
+        Verdict::Unknown(why) => format!("may admit it: {why}"),
+    };
+    match (a, b) {
+        (Verdict::Admitted(mut x), Verdict::Admitted(y)) => {
+            for r in y {
+                if !x.contains(&r) {
+                    x.push(r);
+                }
+            }
+            Verdict::Admitted(x)
+        }
+        (Verdict::Refused(dir, why), Verdict::Refused(..)) => Verdict::Refused(dir, format!(
+            "{why}. The client is a hostNetwork pod ({HOST_NETWORK_DOC}): a network plugin that treats its connections as its node's ({ip}; the most common implementation) {b_said}"
+        )),
+        (a, _) => Verdict::Unknown(format!(
+            "the client is a hostNetwork pod, which sends from its node's address {ip}, and {HOST_NETWORK_DOC}. To {name}, a network plugin that applies NetworkPolicy to it as to a pod-network pod {}. One that treats its traffic as the node's (the most common implementation) {b_said}",
+            said(&a)
+        )),
     }
 }
 
@@ -1667,9 +1762,19 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     fn edit<'a>(np: &'a mut Option<Path>, p: &Path) -> &'a mut Path {
         np.get_or_insert_with(|| p.clone())
     }
-    let dns_udp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.0, "UDP");
+    let mut dns_udp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.0, "UDP");
     // a resolver asks over UDP and retries over TCP only when the answer was truncated
-    let dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.1, "TCP");
+    let mut dns_tcp = decide(objects, policies, Dir::Egress, &c, &dns.side, dns.ports.1, "TCP");
+    // a hostNetwork client (ClusterFirstWithHostNet): whether its own egress policies apply to
+    // it is the plugin's choice (host_client_verdict; fidfix24): said, not decided
+    let host_dns = (c.host_node.is_some() && dns_udp.admitted != Some(true)).then(|| agree_with(&dns_udp.policies, format!(
+        "{PARTIAL}{} selects the client for egress and {} its DNS query (UDP {} to the cluster DNS pods){}; but the client is a hostNetwork pod, and {HOST_NETWORK_DOC}: a network plugin that applies NetworkPolicy to it as to a pod-network pod drops its lookups, one that treats its traffic as the node's (the most common implementation) does not",
+        policies_text(&dns_udp.policies), if dns_udp.admitted.is_none() { "admits" } else { "no rule admits" }, dns.ports.0, if dns_udp.admitted.is_none() { " only through an ipBlock rule" } else { "" }
+    )));
+    if c.host_node.is_some() {
+        dns_udp.admitted = Some(true);
+        dns_tcp.admitted = Some(true);
+    }
     let dns_words = agree_with(&dns_udp.policies, format!(
         "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {})",
         policies_text(&dns_udp.policies), labels_of(&c), c.namespace, dns.ports.0, dns.who
@@ -1769,6 +1874,9 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     edit(&mut np, p).backends = Vec::new();
                     changed.extend(np.map(|np| (pi, np)));
                     continue;
+                }
+                if let (true, Some(w)) = (asks_dns, &host_dns) {
+                    edit(&mut np, p).reason.push_str(w);
                 }
                 if asks_dns && dns_udp.admitted == Some(true) && dns_tcp.admitted == Some(false) {
                     edit(&mut np, p).reason.push_str(&agree_with(&dns_tcp.policies, format!("{PARTIAL}{} admits the client's DNS queries over UDP 53 but not over TCP 53: an answer too large for UDP (truncated, asked again over TCP) never comes", policies_text(&dns_tcp.policies))));

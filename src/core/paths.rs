@@ -288,16 +288,34 @@ pub fn user_client(cluster: &Cluster) -> Option<&cluster::PodInst> {
 /// !kubecontainer.IsHostNetworkPod(pod) { return podDNSCluster }` "Fallback to DNSDefault for
 /// pod on hostnetwork" (fallthrough); `case v1.DNSDefault: return podDNSHost`. (dnsPolicy None
 /// asks the nameservers of spec.dnsConfig: not this.) dnsquery::resolver says the same.
-pub fn node_resolver_reason(p: &cluster::PodInst) -> Option<&'static str> {
+pub fn node_resolver_reason(p: &cluster::PodInst) -> Option<NodeResolver> {
     node_resolver_policy(p.dns_policy.as_deref(), p.host_network)
+}
+
+/// The kind of the path endpoint `resolver:<node>`: that node's own resolver (its
+/// /etc/resolv.conf's nameserver), which a client asks when it does not use the cluster DNS
+/// ([`node_resolver_paths`]); drawn on the node's frame (layout::Layout::anchor).
+pub const NODE_RESOLVER: &str = "resolver";
+
+/// A pod that asks its node's resolver ([`node_resolver_policy`]): why, and the dnsPolicy that
+/// gives it the cluster DNS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NodeResolver {
+    /// what the pod runs with: "hostNetwork: true and dnsPolicy ClusterFirst", "dnsPolicy: Default"
+    pub cause: &'static str,
+    /// the dnsPolicy that uses the cluster DNS: ClusterFirstWithHostNet on the host network
+    /// (getPodDNSType's `case v1.DNSClusterFirstWithHostNet: return podDNSCluster`), ClusterFirst
+    /// on the pod network
+    pub fix: &'static str,
 }
 
 /// [`node_resolver_reason`] from a pod's `dnsPolicy` (None: the default, ClusterFirst) and
 /// `hostNetwork`, for the pods of the report too (dnsquery::resolver).
-pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Option<&'static str> {
+pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Option<NodeResolver> {
+    let fix = if host_network { "ClusterFirstWithHostNet" } else { "ClusterFirst" };
     match dns_policy {
-        None | Some("ClusterFirst") if host_network => Some("hostNetwork: true with dnsPolicy ClusterFirst (set ClusterFirstWithHostNet to keep the cluster DNS)"),
-        Some("Default") => Some("dnsPolicy: Default"),
+        None | Some("ClusterFirst") if host_network => Some(NodeResolver { cause: "hostNetwork: true and dnsPolicy ClusterFirst", fix }),
+        Some("Default") => Some(NodeResolver { cause: "dnsPolicy: Default", fix }),
         _ => None,
     }
 }
@@ -312,7 +330,7 @@ pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Opt
 /// not changed in place (Arc::make_mut).
 pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, client_node: &str, domain: &str) {
     let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
-    let Some(why) = node_resolver_reason(p) else { return };
+    let Some(NodeResolver { cause, fix }) = node_resolver_reason(p) else { return };
     let client = format!("pod:{CLIENT_POD}");
     for slot in services.iter_mut() {
         let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
@@ -331,13 +349,19 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
             let h = path.hops[0].clone();
             let name = h.dst.trim_end_matches('?').to_string();
             let explanation = format!(
-                "The client pod {}/{} runs with {why}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\", which knows no {domain} names, {name} neither: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: ClusterFirstWithHostNet in the pod spec to use the cluster DNS.{by_ip}",
+                "The client pod {}/{} runs with {cause}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\", which knows no {domain} names, {name} neither: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: {fix} in the pod spec to use the cluster DNS.{by_ip}",
                 p.namespace, p.name, p.namespace
             );
-            // (to the client's node, whose resolver it asks: not to the cluster DNS box)
-            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("node:{client_node}"), h.src, h.dst, None, explanation)];
+            // (to the client's node's resolver: not to the cluster DNS box, and not `node:X`,
+            // which the layout draws on to the node's kube-proxy strip, where an outside
+            // client's next hop leaves (fidfix24): `resolver:X` ends at the node's frame,
+            // Layout::anchor)
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, h.dst, None, explanation)];
             path.outcome = Outcome::Nxdomain;
-            path.reason = format!("the client pod does not use the cluster DNS ({why}): its node's resolver does not resolve {name}");
+            // (fidfix24: one sentence; it read "… (hostNetwork: true with dnsPolicy ClusterFirst
+            // (set ClusterFirstWithHostNet to keep the cluster DNS)): …", the fix said again in
+            // the hop's explanation)
+            path.reason = format!("the client pod runs with {cause}, so it asks its node's resolver instead of the cluster DNS, and that resolver does not resolve {name}");
             path.backends = Vec::new();
         }
     }
@@ -1533,7 +1557,12 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             format!("no controller for loadBalancerClass {class}: EXTERNAL-IP <pending>"),
                         ),
                         None => (
-                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>.".to_string(),
+                            // learn17 Q05: what a local cluster runs in place of a cloud controller: minikube's
+                            // `minikube tunnel` ("creates a route to services deployed with type
+                            // LoadBalancer and sets their Ingress to their ClusterIP",
+                            // minikube.sigs.k8s.io/docs/commands/tunnel), kind's Cloud Provider
+                            // KIND (kind.sigs.k8s.io/docs/user/loadbalancer), MetalLB
+                            "type: LoadBalancer only asks for a load balancer. Nothing in this cluster provides one (no cloud controller, no MetalLB), so EXTERNAL-IP stays <pending>. A local cluster needs its own: run `minikube tunnel` on minikube, Cloud Provider KIND (cloud-provider-kind) on kind, MetalLB on bare metal.".to_string(),
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };

@@ -110,3 +110,36 @@ pub fn selected_service(svc: Option<&ServiceReport>, pod: &PodReport) -> String 
     };
     format!("not selected by Service {name}: {because}")
 }
+
+/// What a cluster does with the pod's Service traffic while `kubectl delete pod` takes effect,
+/// which the page's Delete what-if skips (it shows the replacement at once; learn17 Q04/Q08:
+/// "what happens to my connections when a pod goes away?"). The API server sets the pod's
+/// deletionTimestamp and the kubelet gives its containers terminationGracePeriodSeconds (30 unless
+/// the pod spec says otherwise: pkg/apis/core/v1/defaults.go SetDefaults_PodSpec,
+/// k8s.io/api core/v1 DefaultTerminationGracePeriodSeconds); the EndpointSlice controller keeps
+/// its endpoint with terminating=true, ready=false and serving = its Ready condition
+/// (staging/src/k8s.io/endpointslice/utils.go podToEndpoint); kube-proxy sends new connections to
+/// ready endpoints only, to serving terminating ones only when no ready one is left
+/// (pkg/proxy/topology.go CategorizeEndpoints); and it does not cut TCP connections already
+/// open: conntrack keeps their DNAT, kube-proxy flushes stale entries of UDP only
+/// (pkg/proxy/conntrack/cleanup.go deleteStaleEndpointConntrackEntries). `r` is the report from
+/// before the delete. None when the pod is an endpoint of no Service.
+pub fn deletion_meanwhile(r: &super::report::Report, namespace: &str, name: &str) -> Option<String> {
+    let services: Vec<&ServiceReport> = r
+        .services
+        .iter()
+        .map(|s| s.as_ref())
+        .filter(|s| s.endpoints.iter().any(|e| e.pod.as_deref() == Some(name) && e.namespace == namespace))
+        .collect();
+    let first = services.first()?;
+    let names = services.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+    let others = first.endpoints.iter().filter(|e| e.ready && e.pod.as_deref() != Some(name)).count();
+    let new_to = if others == 0 {
+        format!("with no other ready endpoint of {}, kube-proxy keeps sending new connections to it while it still passes its readiness probe (serving)", first.name)
+    } else {
+        format!("new connections go to the {} other ready {} of {}", others, if others == 1 { "endpoint" } else { "endpoints" }, first.name)
+    };
+    Some(format!(
+        "On a cluster {name} first turns Terminating for up to its terminationGracePeriodSeconds (30 s unless its spec sets another): the EndpointSlice of {names} keeps it with ready=false terminating=true, so {new_to}; connections already open to it (keep-alive, gRPC) run on until its containers exit, since kube-proxy does not cut established TCP connections. This picture drops it at once."
+    ))
+}

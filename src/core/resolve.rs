@@ -229,6 +229,35 @@ pub fn declared_as(pod: &PodInst, port: i64) -> Option<String> {
     pod.containers.iter().chain(pod.sidecars.iter()).flat_map(|c| c.ports.iter()).find(|p| p.container_port == port).map(|p| p.protocol.clone().unwrap_or_else(|| "TCP".into()))
 }
 
+/// Why a terminal pod (phase Succeeded or Failed) is no endpoint, and how it got there
+/// (fidfix24). k8s.io/endpointslice util/controller_utils.go ShouldPodBeInEndpoints: `if
+/// isPodTerminal(pod) { return false }` — whatever its restartPolicy (the old endpoints
+/// controller's shouldPodBeInEndpoints kept a Failed pod with restartPolicy Always as a
+/// not-ready address; the EndpointSlice controller does not). The kubelet never restarts a pod
+/// in a terminal phase (pkg/kubelet/kubelet_pods.go getPhase: with restartPolicy Never a pod
+/// whose containers all ended is Succeeded when each exited 0, else Failed; with OnFailure a
+/// failed container is restarted, so only Succeeded ends it; with Always neither: such a pod
+/// becomes terminal only when the kubelet or a controller fails it — rejected at admission,
+/// evicted, past activeDeadlineSeconds, or its node shut down). A bare Pod is not recreated; a
+/// controller's is replaced by a new pod.
+fn terminal_reason(pod: &PodInst) -> String {
+    let policy = pod.restart_policy.as_deref().unwrap_or("Always");
+    let how = match (pod.phase.as_str(), policy) {
+        (_, _) if pod.failed_reason.is_some() => "its node's kubelet rejected it, and a rejected pod is not retried".to_string(),
+        ("Failed", "Never") => "a container exited with an error and restartPolicy: Never keeps the kubelet from restarting it".to_string(),
+        ("Succeeded", "Never" | "OnFailure") => format!("its containers exited 0 and restartPolicy: {policy} restarts none that succeeded"),
+        ("Failed", p) => format!("with restartPolicy: {p} the kubelet restarts a container that fails, so the pod itself was failed (evicted, past activeDeadlineSeconds, or its node shut down)"),
+        (_, p) => format!("with restartPolicy: {p} the kubelet restarts its containers, so the pod was ended from outside"),
+    };
+    let after = match (pod.owner.as_deref(), pod.phase.as_str()) {
+        (None, _) => "nothing recreates a bare Pod: it stays until deleted",
+        (Some(o), "Succeeded") if o.starts_with("Job/") => "its Job counts it as completed",
+        (Some(o), _) if o.starts_with("Job/") => "its Job makes a new pod in its place while its backoffLimit allows",
+        (Some(_), _) => "its controller makes a new pod in its place",
+    };
+    format!("phase {}: {how}; the kubelet never restarts a pod in a terminal phase, and the EndpointSlice controller never lists one (ShouldPodBeInEndpoints), so it gets no traffic again; {after}", pod.phase)
+}
+
 /// podToEndpoint and getEndpointPorts (staging/src/k8s.io/endpointslice utils.go, reconciler.go
 /// reconcileByAddressType): the pod is an endpoint even when it resolves none of the Service's
 /// ports — the reconciler groups it into a slice with an empty port list (headless Services still
@@ -236,7 +265,7 @@ pub fn declared_as(pod: &PodInst, port: i64) -> Option<String> {
 fn pod_endpoint(svc: &Svc, pod: &PodInst) -> Result<(Endpoint, Option<String>), String> {
     // ShouldPodBeInEndpoints: terminal pods and pods without an IP are skipped
     if pod.phase == "Succeeded" || pod.phase == "Failed" {
-        return Err(format!("phase {}: terminal pods are never endpoints", pod.phase));
+        return Err(terminal_reason(pod));
     }
     // getEndpointAddresses (staging/src/k8s.io/endpointslice utils.go): the pod's address of
     // the slice's family (a dual-stack pod has one of each); a pod with none of that family has

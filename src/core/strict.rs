@@ -492,6 +492,9 @@ struct Walk<'a> {
     ended: Option<(Vec<SortSeg>, Diagnostic)>,
     /// every mapping's keys are distinct strings: none is repeated later in its map
     distinct_keys: bool,
+    /// a field the struct does not have is skipped, not an error (encoding/json's Unmarshal, not
+    /// the API server's strict decoding: [`kubectl_decode_error`])
+    lenient: bool,
 }
 
 /// A step of a field path in the order the decoder meets it: keys sorted as strings (bytes),
@@ -516,7 +519,7 @@ pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, o
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
     // (gvk.Kind, gvk.Version, the handler's kind, the decode error).
-    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys };
+    let mut w = Walk { kind, version, object: object_id, diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys, lenient: false };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(ty), &mut path);
     if let Some((_, d)) = w.ended.or(w.saved) {
@@ -526,6 +529,39 @@ pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, o
         w.diags.retain(|d| d.code != "UnknownField" && d.code != "DuplicateKey");
         w.diags.push(d);
     }
+}
+
+/// kubectl's own decode of a document, before anything is sent: cli-runtime
+/// pkg/resource/builder.go `metadataValidatingDecoder.Decode` unmarshals the document
+/// (encoding/json, not strict: other fields are skipped) into `metadataOnlyObject` (TypeMeta +
+/// ObjectMeta) "so we don't silently truncate schema errors in metadata", and mapper.go
+/// `infoForData` refuses the document with `unable to decode %q: %v` (`source`: the file, or
+/// STDIN); kubectl goes on with the next document (ContinueOnError). Only a document's own
+/// metadata: a List's items are not decoded there (unstructuredJSONScheme.decodeToList), and a
+/// document without a kind fails before (UnstructuredJSONScheme.Decode's MissingKindErr). The
+/// API server never sees the document, so its words ("Service in version \"v1\" cannot be
+/// handled as a Service: json: cannot unmarshal number into Go struct field
+/// ObjectMeta.metadata.labels of type string") are not what the user reads (corpus11).
+pub fn kubectl_decode_error(root: &Node, source: &str) -> Option<Diagnostic> {
+    static T: std::sync::OnceLock<&'static Type> = std::sync::OnceLock::new();
+    let t = T.get_or_init(|| {
+        let meta = roots()
+            .iter()
+            .find(|r| r.kind == "Namespace")
+            .and_then(|r| r.ty.fields.iter().find(|f| f.json == "metadata"))
+            .map_or(Ty::Any, |f| f.ty);
+        Box::leak(Box::new(Type { name: "resource.metadataOnlyObject", fields: Box::leak(Box::new([Field { json: "metadata", ty: meta }])) }))
+    });
+    if !matches!(root.kind, NodeKind::Map(_)) || root.get("kind").and_then(|k| k.as_str()).is_none_or(str::is_empty) {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let mut w = Walk { kind: "", version: "", object: "", diags: &mut diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys: false, lenient: true };
+    let mut path = Vec::new();
+    walk(&mut w, root, Ty::Struct(t), &mut path);
+    let (_, mut d) = w.ended.or(w.saved)?;
+    d.message = format!("unable to decode {}: {}", go_quote(source), d.message);
+    Some(d)
 }
 
 /// How reflect's Type.String() prints a table type (a struct `core/v1.ServicePort` is
@@ -904,6 +940,7 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                         walk(w, v, f.ty, path);
                         w.fields.pop();
                     }
+                    None if w.lenient => {}
                     None => unknown(w, t, &json_key(k), &render(path), k.pos),
                 }
                 path.pop();

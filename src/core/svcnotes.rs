@@ -224,6 +224,23 @@ pub fn pod_subdomain_notes(objects: &[Object], svcs: &[super::service::Svc], clu
                 let why = match svc {
                     None => format!("no Service named {sub} in namespace {ns}"),
                     Some(s) if !selects => format!("Service {sub} does not select this pod ({}; the pod's labels: {labels})", s.selector.as_ref().filter(|l| !l.is_empty()).map_or("it has no selector".to_string(), |l| format!("selector {}", super::model::labels_text(l, ",")))),
+                    // fidfix24 (review21): a Service with a clusterIP selects it: CoreDNS answers
+                    // the name (coredns plugin/kubernetes/kubernetes.go findServices: `if
+                    // svc.Headless() || r.endpoint != ""`; resolve::dns_records lists it), but
+                    // the DNS specification defines it only under a headless Service
+                    // (kubernetes/dns docs/specification.md 2.4.1), and kube-dns makes none
+                    // (kubernetes/dns pkg/dns/dns.go addDNSUsingEndpoints: `if svc == nil ||
+                    // v1.IsServiceIPSet(svc) … return nil`): said, as the StatefulSet's
+                    // serviceName note says it for its pods
+                    Some(s) if !s.headless() && s.type_ != "ExternalName" => {
+                        diags.push(
+                            Diagnostic::note(Severity::Info, ErrorType::Resolution, "SubdomainClusterIPService",
+                                format!("spec.subdomain {sub} names Service {sub}, which has a clusterIP: CoreDNS answers {fqdn} with the pod's address while it is a ready endpoint, but the Kubernetes DNS specification defines a pod's hostname.subdomain name only under a headless Service (clusterIP: None), so a cluster DNS that keeps to it (kube-dns) does not answer it"),
+                                at)
+                            .on(&o.id()),
+                        );
+                        continue;
+                    }
                     Some(_) => continue,
                 };
                 diags.push(
@@ -361,4 +378,63 @@ pub fn host_network_dns_notes(objects: &[Object], cluster: &Cluster, diags: &mut
             .on(&o.id()),
         );
     }
+}
+
+/// fidfix24 (qa6 19, 20: kube-httpcache's readiness gate, mittwald/kube-httpcache#222;
+/// elasticsearch's discovery Service, kubernetes/kubernetes#78290): a headless Service whose
+/// selected pods are not Ready now, or not for their first seconds after each start (a
+/// readinessProbe's or startupProbe's initialDelaySeconds), publishes no DNS record for them —
+/// cluster DNS answers a headless Service's name and its pods' own names with its ready
+/// endpoints only (kubernetes/dns docs/specification.md 2.4.1) — so pods that find each other
+/// through it (peer discovery) do not see them. ServiceSpec.PublishNotReadyAddresses is the known
+/// fix (core/v1 types.go: "The primary use case for setting this field is for a StatefulSet's
+/// Headless Service to propagate SRV DNS records for its Pods for the purpose of peer
+/// discovery"): the EndpointSlice controller then lists every selected pod ready
+/// (k8s.io/endpointslice utils.go podToEndpoint: `ready := service.Spec.PublishNotReadyAddresses
+/// || (serving && !terminating)`, serving still the pod's Ready condition; ShouldPodBeInEndpoints
+/// keeps terminating pods too, `includeTerminating` being that field), and a headless Service has
+/// no kube-proxy rules, so only DNS and the slices' readers see the change. Only for a headless
+/// Service (with a clusterIP the field also sends kube-proxy's traffic to pods that are not
+/// Ready), only for pods this picture simulates (not a dump's), and not for a StatefulSet's pods
+/// under its governing Service, which mod.rs's StatefulSetNotReadyPeers says on serviceName. Info.
+pub fn publish_not_ready_note(svc_obj: &Object, s: &ServiceReport, cluster: &Cluster, index: &PodIndex, diags: &mut Vec<Diagnostic>) {
+    let publishes = matches!(&svc_obj.body, super::model::Body::Service(spec) if spec.publish_not_ready_addresses);
+    if s.rejected || !s.headless || s.selector.is_none() || publishes || s.type_ == "ExternalName" {
+        return;
+    }
+    let mut not_ready: Vec<&str> = Vec::new();
+    let mut delayed: Vec<(&str, i64)> = Vec::new();
+    for e in &s.endpoints {
+        let Some(&pi) = e.pod.as_deref().and_then(|n| index.named(&e.namespace, n).first()) else { continue };
+        let pod = &cluster.pods[pi];
+        if pod.status_given || pod.terminating || pod.phase != "Running" {
+            continue;
+        }
+        if pod.owner.as_deref().is_some_and(|o| o.starts_with("StatefulSet/")) && pod.subdomain.as_deref() == Some(s.name.as_str()) {
+            continue;
+        }
+        if !e.ready {
+            not_ready.push(pod.name.as_str());
+            continue;
+        }
+        let delay = pod.containers.iter().chain(pod.sidecars.iter()).filter_map(|c| c.readiness_initial_delay.into_iter().chain(c.startup_probe.map(|p| p.0)).max()).max();
+        if let Some(n) = delay.filter(|&n| n > 0) {
+            delayed.push((pod.name.as_str(), n));
+        }
+    }
+    let what = match (not_ready.as_slice(), delayed.iter().map(|d| d.1).min()) {
+        ([], None) => return,
+        ([one], _) => format!("its pod {one} is not Ready"),
+        (many @ [_, ..], _) => format!("{} of its pods ({}) are not Ready", many.len(), if many.len() > 3 { format!("{}, …", many[..3].join(", ")) } else { many.join(", ") }),
+        ([], Some(n)) => format!("its pods are not Ready for at least {n} s after each start (a probe's initialDelaySeconds; the picture shows them later, Ready)"),
+    };
+    let fqdn = format!("{}.{}.svc", s.name, s.namespace);
+    diags.push(
+        Diagnostic::note(Severity::Info, ErrorType::Resolution, "HeadlessNotReadyPeers",
+            format!("Service {} is headless and {what}: cluster DNS answers {fqdn} and the pods' own names under it with ready endpoints only (DNS spec §2.4.1), so pods that find each other through this Service (peer discovery, a cluster that forms before its members pass their readiness checks) do not see a pod until it is Ready. publishNotReadyAddresses: true makes the EndpointSlice controller list every selected pod as ready (serving still says whether it is Ready); a headless Service has no kube-proxy rules, so only its DNS records and the readers of its EndpointSlices see the change", s.name),
+            svc_obj.pos("spec.clusterIP"))
+        .hint(format!("If the pods discover their peers through Service {}, set publishNotReadyAddresses: true on it", s.name))
+        .on(&svc_obj.id())
+        .at_field("spec.clusterIP"),
+    );
 }

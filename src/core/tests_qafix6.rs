@@ -85,11 +85,13 @@ fn host_network_client_with_cluster_first_does_not_resolve_service_names_get_pod
         assert_eq!(p.outcome, Outcome::Nxdomain, "{p:#?}");
         assert_eq!(p.hops.len(), 1, "{p:#?}");
         let h = &p.hops[0];
-        assert_eq!((h.from.as_str(), h.to.as_str()), ("pod:client", "node:node-1"));
-        assert!(h.explanation.contains("hostNetwork: true with dnsPolicy ClusterFirst") && h.explanation.contains("node-1's resolver") && h.explanation.contains("Set dnsPolicy: ClusterFirstWithHostNet"), "{}", h.explanation);
+        // (fidfix24: to the node's resolver, `resolver:node-1`, drawn on the node's frame; it was
+        // `node:node-1`, drawn on to node-1's kube-proxy strip)
+        assert_eq!((h.from.as_str(), h.to.as_str()), ("pod:client", "resolver:node-1"));
+        assert!(h.explanation.contains("hostNetwork: true and dnsPolicy ClusterFirst") && h.explanation.contains("node-1's resolver") && h.explanation.contains("Set dnsPolicy: ClusterFirstWithHostNet"), "{}", h.explanation);
         assert!(h.explanation.contains(&format!("By its clusterIP ({ip}) the Service is still reached")), "{}", h.explanation);
         assert!(!h.explanation.contains("cluster DNS answers"), "{}", h.explanation);
-        assert!(p.reason.contains("does not use the cluster DNS"), "{}", p.reason);
+        assert!(p.reason.contains("instead of the cluster DNS"), "{}", p.reason);
     }
     // and an info on the DaemonSet's hostNetwork, whichever client is asked about
     let d = diags(&r, "HostNetworkClusterFirst");

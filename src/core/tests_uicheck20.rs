@@ -28,5 +28,6 @@ fn from_menu_offers_host_network_pods_whose_dns_goes_to_the_node_get_pod_dns_typ
     let s = r.services.iter().find(|s| s.name == "etcd").unwrap();
     let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).unwrap();
     assert_eq!(p.outcome, super::paths::Outcome::Nxdomain);
-    assert!(p.hops[0].to.starts_with("node:"), "{:?}", p.hops[0].to);
+    // (fidfix24: the node's resolver, `resolver:<node>`, no longer `node:<node>`)
+    assert!(p.hops[0].to.starts_with("resolver:"), "{:?}", p.hops[0].to);
 }

@@ -161,7 +161,7 @@ pub const STEPS: &[Step] = &[
         service: "web",
         entry: "loadbalancer",
         point: "load-balancer:web",
-        text: "type: LoadBalancer only asks for a load balancer; with no cloud controller EXTERNAL-IP stays <pending>.",
+        text: "type: LoadBalancer only asks for a load balancer; with no cloud controller EXTERNAL-IP stays <pending>. A local cluster brings its own: `minikube tunnel` on minikube, Cloud Provider KIND on kind, MetalLB on bare metal.",
         try_it: "Tick \"Cloud load balancers\", or switch \"From\" to a nodePort: that path works today.",
         embed_try: "Switch \"From\" to a node's nodePort and press Play: that path works today, while EXTERNAL-IP stays <pending>.",
     },

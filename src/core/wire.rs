@@ -314,7 +314,7 @@ wire_struct!(Container { name, ports, sidecar; unresolved_probe_port, unresolved
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner, adopted,
-    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other, dns_config, status_given, notes; anti_affinity
+    host_network, pending_reason, not_ready_reason, failed_reason, object, replaces, dns_policy, ip_other, dns_config, status_given, notes, restart_policy; anti_affinity
 });
 wire_struct!(DnsConf { nameservers, searches, options, host_aliases });
 wire_struct!(HostAlias { ip, hostnames });

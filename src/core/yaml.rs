@@ -824,13 +824,13 @@ pub(crate) type ParsedChunk = (Option<Node>, bool);
 
 /// Parse one chunk (one document, possibly empty) into its root node, and whether its keys are
 /// known to be distinct ([`Document::distinct_keys`]).
-fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool) -> Result<ParsedChunk, YamlError> {
+fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), fast: bool, json: bool) -> Result<ParsedChunk, YamlError> {
     // a `---` line that is no YAML document marker (`---# x`: no space before the comment) ends
     // a document for kubectl all the same (decoder.go `YAMLReader.Read`, which drops the line):
     // the document is read from the next line
     if chunk.starts_with("---") && chunk[3..].chars().next().is_some_and(|c| !c.is_whitespace()) {
         let next = (next_newline(chunk.as_bytes(), 0) + 1).min(chunk.len());
-        return parse_chunk(&chunk[next..], first_line + 1, nodes_so_far, fast);
+        return parse_chunk(&chunk[next..], first_line + 1, nodes_so_far, fast, json);
     }
     if fast {
         if let Some((root, nodes, distinct)) = super::yamlfast::parse_chunk(chunk, first_line, nodes_so_far.0) {
@@ -845,7 +845,7 @@ fn parse_chunk(chunk: &str, first_line: u32, nodes_so_far: &mut (usize, usize), 
     loop {
         let mut b = Builder { stack: Vec::new(), anchors: Vec::new(), root: None, nodes: nodes_so_far.0, alias_nodes: nodes_so_far.1 };
         let mut escape_at = None;
-        let r = build_chunk(&text, first_line, &mut b, placeholder, &mut escape_at);
+        let r = build_chunk(&text, first_line, &mut b, placeholder, &mut escape_at, json);
         // go-yaml's `\'` (see [`single_quote_escapes`]): the scalar's escapes swapped for a
         // placeholder escape of the same length (positions unchanged), then read again
         if let (Err(_), Some(at)) = (&r, escape_at) {
@@ -934,13 +934,47 @@ fn has_slash_escape(source: &str) -> bool {
     false
 }
 
-fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Option<char>, escape_at: &mut Option<usize>) -> Result<(), YamlError> {
+/// The 0-based line of a chunk whose first line with content (not blank, not only a comment) is
+/// a document end marker: `...` at column 0 followed by a blank or the end (scannerc.go
+/// yaml_parser_fetch_next_token's document indicator test, `is_blankz`). The chunk's own `---`
+/// line is not go-yaml's: YAMLReader.Read does not write the separator line into the document.
+fn leading_document_end(chunk: &str) -> Option<u32> {
+    for (k, line) in chunk.split('\n').enumerate() {
+        if k == 0 && line.starts_with("---") {
+            continue;
+        }
+        let t = line.trim_start_matches([' ', '\t', '\r']);
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let b = line.as_bytes();
+        return (b.starts_with(b"...") && b.get(3).is_none_or(|c| matches!(c, b' ' | b'\t' | b'\r'))).then_some(k as u32);
+    }
+    None
+}
+
+fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Option<char>, escape_at: &mut Option<usize>, json: bool) -> Result<(), YamlError> {
     let mut opts = ParserOptions::default();
     opts.flow_nesting_limit = MAX_DEPTH;
     opts.block_nesting_limit = MAX_DEPTH;
     let line_offset = first_line - 1;
+    // go-yaml v2 parserc.go yaml_parser_parse_document_start: the first document of a text is
+    // parsed with `implicit` set, where a document end marker is not skipped as the "extra
+    // document end indicators" after a document are: the implicit document's
+    // yaml_parser_parse_node meets `...` and fails, "did not find expected node content" at the
+    // marker (kubectl v1.32 on `# c` then `...`: "yaml: line 1: did not find expected node
+    // content"; corpus11: external-secrets' docs snippet that elides with `...` lines)
+    if let Some(k) = leading_document_end(chunk) {
+        return Err(YamlError { message: "did not find expected node content".into(), pos: Pos { line: first_line + k, column: 1 }, hint: "", stop: None });
+    }
     let mut docs_in_chunk = 0;
     for ev in Parser::new_from_str_with_options(chunk, opts) {
+        // after a whole root, a document end marker ends what go-yaml v2's Unmarshal reads (the
+        // first document alone, see below): the text after `...` is never parsed, right or
+        // wrong (kubectl v1.32: `name: a` `...` `data: …` creates the ConfigMap without data)
+        if matches!(ev, Ok((Event::DocumentEnd, _))) && b.root.is_some() && b.stack.is_empty() {
+            return Ok(());
+        }
         // go-yaml v2's Unmarshal decodes the first document of its text alone (decode.go
         // `unmarshal`: one `p.parse()`; parserc.go yaml_parser_parse_document_end ends the
         // document at any token after its root): what follows a whole root in the same chunk is
@@ -971,9 +1005,11 @@ fn build_chunk(chunk: &str, first_line: u32, b: &mut Builder, placeholder: Optio
             Event::Scalar(mut text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain;
                 if style == ScalarStyle::DoubleQuoted {
-                    // (a JSON text — kubectl's YAMLOrJSONDecoder reads a stream that starts with
-                    // `{` with encoding/json, where `\/` is an escape — keeps it)
-                    if text.contains('/') && !chunk.trim_start().starts_with('{') && span.slice(chunk).is_some_and(has_slash_escape) {
+                    // (a JSON value — kubectl's YAMLOrJSONDecoder reads a stream that starts with
+                    // `{` with encoding/json, where `\/` is an escape — keeps it; fidfix24: not
+                    // a `{` text read as YAML after encoding/json refused it, nor a YAML
+                    // document that starts with `{`: go-yaml reads those, and refuses it)
+                    if text.contains('/') && !json && span.slice(chunk).is_some_and(has_slash_escape) {
                         return Err(err(go_yaml_unknown_escape()));
                     }
                     if let Some(p) = placeholder.filter(|p| text.contains(*p)) {
@@ -1115,7 +1151,7 @@ pub fn for_each_document_at(src: &str, first_line: u32, each: &mut dyn FnMut(Doc
 /// (core::incremental) reads only the documents an edit touched.
 pub(crate) fn parse_document(chunk: &str, first_line: u32) -> (Result<ParsedChunk, YamlError>, (usize, usize)) {
     let mut nodes = (0, 0);
-    let r = parse_chunk(chunk, first_line, &mut nodes, true);
+    let r = parse_chunk(chunk, first_line, &mut nodes, true, false);
     (r.map(|(root, distinct)| (root.filter(|r| !r.is_null()), distinct)), nodes)
 }
 
@@ -1173,7 +1209,7 @@ fn for_each_yaml_chunk(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
             });
             break;
         }
-        match parse_chunk(chunk, first_line, &mut nodes, fast) {
+        match parse_chunk(chunk, first_line, &mut nodes, fast, false) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line, distinct_keys, later: chunks.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);
@@ -1229,7 +1265,7 @@ fn for_each_json_value(src: &str, fast: bool, first: u32, each: &mut dyn FnMut(D
         // value's start — the padding would grow with the square of the line)
         let pad = v.start - line_start;
         let chunk = format!("{}{}", " ".repeat(if pad > 4096 { 0 } else { pad }), &src[v.start..v.end]);
-        match parse_chunk(&chunk, line, &mut nodes, fast) {
+        match parse_chunk(&chunk, line, &mut nodes, fast, true) {
             Ok((root, distinct_keys)) => each(Document { root: root.filter(|r| !r.is_null()), first_line: line, distinct_keys, later: values.len() - i - 1 }),
             Err(mut e) => {
                 let budget = is_budget(&e);

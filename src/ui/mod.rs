@@ -10,6 +10,7 @@ pub mod crash;
 mod diagram;
 mod dns;
 mod editor;
+mod getsvc;
 pub mod ids;
 pub mod keyed;
 pub mod flight;

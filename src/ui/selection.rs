@@ -256,6 +256,8 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             None => apply_change(scene, status, edit::delete_pod(&scene.text.get_untracked(), &del_ns, &del_name), "#selected"),
             // a pod its controller made: the YAML does not change; the controller replaces it
             Some(o) => {
+                // what a cluster does meanwhile, read from the report before the delete (learn17)
+                let meanwhile = crate::core::poddetails::deletion_meanwhile(&scene.analysis.get_untracked(), &del_ns, &del_name);
                 scene.whatif.update(|w| w.deleted_pods.push(format!("{del_ns}/{del_name}")));
                 scene.backend.set(0);
                 scene.reset_animation();
@@ -278,6 +280,10 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
                         q.ip.clone().unwrap_or_else(|| "(none yet)".into())
                     ),
                     None => format!("kubectl delete pod {del_name}: {by} would create a replacement, but none could be placed (see the pods list)."),
+                };
+                let text = match meanwhile {
+                    Some(m) => format!("{text} {m}"),
+                    None => text,
                 };
                 if let Some(q) = new {
                     scene.selected.set(Some(Selected::Pod { namespace: q.namespace.clone(), name: q.name.clone() }));
@@ -457,6 +463,9 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("DNS", s.dns.first().cloned().unwrap_or_default()),
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
         ])}
+        // (learn17: the row a learner reads in the terminal, `80:32089/TCP`, `<pending>`, and what
+        // each column means here)
+        {super::getsvc::get_svc_block(r, &s)}
         <div class="whatif-actions">
             <label class="whatif-row">"Type "
                 <select data-kind="service-type" on:change=on_change>

@@ -40,6 +40,15 @@ fn point_at(ids: Ids, target: Option<&'static str>) {
     }
 }
 
+/// Scroll the diagram's pointed box into view (learn17 Q19: on a phone the step's card and the
+/// box it points at were 500 to 900 px apart, and nothing led the eye down to it).
+fn show_point(ids: Ids) {
+    let Some(diagram) = ids.get("diagram") else { return };
+    if let Ok(Some(e)) = diagram.query_selector(".tour-point") {
+        e.scroll_into_view();
+    }
+}
+
 #[component]
 pub fn Tour(embed: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
@@ -69,6 +78,7 @@ pub fn Tour(embed: bool) -> impl IntoView {
                     })}
                     {(!embed).then(|| view! {
                         <p class="tour-nav">
+                            <button type="button" class="btn" data-kind="tour-show" on:click=move |_| show_point(ids)>"Show me ↓"</button>
                             {(n > 1).then(|| view! { <a class="btn" id=ids.id("tour-prev") href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}
                             {(n < STEPS.len()).then(|| view! { <a class="btn primary" id=ids.id("tour-next") href=format!("#tour={}", n + 1) on:click=move |_| load_step(scene, n + 1)>"Next ▶"</a> })}
                             <button type="button" class="btn" id=ids.id("tour-close") on:click=move |_| scene.tour.set(None)>"Close the tour"</button>
