@@ -95,3 +95,34 @@ fn route_on_two_listeners_matches_both_listener_hostnames_parent_reference_secti
     let first = &s.paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).unwrap().hops[0].explanation;
     assert!(first.contains("The Gateway matches any host"), "{first}");
 }
+
+/// WRONG (learn17 6b81e1e): getsvc said "Only ports 80, 8080 are open on <clusterIP>: … a client
+/// that dials <clusterIP>:8080 (the pods' port) matches none of them and reaches no pod" for a
+/// Service whose second port is 8080 itself. kube-proxy writes one KUBE-SERVICES rule per Service
+/// port (pkg/proxy/iptables/proxier.go syncProxyRules), so 8080 is caught there. With one port
+/// (80 → 8080) the sentence stays.
+#[test]
+fn get_svc_target_port_sentence_only_when_no_service_port_has_that_number_proxier_per_port_rule() {
+    let r = analyze(&fixture("review23/02-service-port-and-target-port-both-open.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let words = super::getsvc::explain(s, &r.cluster.service_cidr).join("\n");
+    assert!(!words.contains("matches none of them"), "{words}");
+    let text = fixture("review23/02-service-port-and-target-port-both-open.yaml").replace("  - {name: app, port: 8080, targetPort: 8080}\n", "");
+    let r = analyze(&text, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let words = super::getsvc::explain(s, &r.cluster.service_cidr).join("\n");
+    assert!(words.contains("Only port 80 is open on") && words.contains(":8080 (the pods' port) matches none of them and reaches no pod"), "{words}");
+}
+
+/// OVERCLAIM (learn17 6b81e1e): "No network interface holds it" of every clusterIP. True with
+/// kube-proxy in iptables (and nftables) mode; in IPVS mode kube-proxy binds each clusterIP to the
+/// kube-ipvs0 dummy device (pkg/proxy/ipvs/proxier.go syncService → netlinkHandle.EnsureAddressBind),
+/// as layout.rs's ping words already say.
+#[test]
+fn get_svc_cluster_ip_words_name_the_proxy_mode_ipvs_binds_kube_ipvs0() {
+    let r = analyze(&fixture("review23/02-service-port-and-target-port-both-open.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let words = super::getsvc::explain(s, &r.cluster.service_cidr).join("\n");
+    assert!(!words.contains("No network interface holds it"), "{words}");
+    assert!(words.contains("With kube-proxy in iptables mode (the usual one) no network interface holds it, and kube-proxy's rules on every node catch packets sent to it (IPVS mode puts it on each node's kube-ipvs0 device)."), "{words}");
+}
