@@ -3028,6 +3028,8 @@ mod tests_uifix16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
@@ -3049,6 +3051,8 @@ mod tests_qafix5;
 mod tests_qafix6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix7;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
