@@ -126,3 +126,19 @@ fn get_svc_cluster_ip_words_name_the_proxy_mode_ipvs_binds_kube_ipvs0() {
     assert!(!words.contains("No network interface holds it"), "{words}");
     assert!(words.contains("With kube-proxy in iptables mode (the usual one) no network interface holds it, and kube-proxy's rules on every node catch packets sent to it (IPVS mode puts it on each node's kube-ipvs0 device)."), "{words}");
 }
+
+/// WRONG (qa8 1c7503c): an Ingress with kubernetes.io/ingress.class and spec.ingressClassName
+/// both "nginx" was refused with "can not be set when the class field is also set", the rule of
+/// v1.18–v1.26. kubernetes/kubernetes pkg/apis/networking/validation/validation.go
+/// ValidateIngressCreate since v1.27 (kubernetes#115447): `annotationIsSet &&
+/// IngressClassName != nil && annotationVal != *IngressClassName` → "must match
+/// `ingressClassName` when both are specified"; equal values are accepted.
+#[test]
+fn ingress_class_annotation_equal_to_the_field_is_accepted_validate_ingress_create_since_1_27() {
+    let text = fixture("qa8-07-ingress-class-annotation-and-field.yaml");
+    let r = analyze(&text, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != super::diag::Severity::Error), "{:#?}", r.diagnostics);
+    let r = analyze(&text.replacen("  ingressClassName: nginx\n", "  ingressClassName: public\n", 1), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("annotations.kubernetes.io/ingress.class")).expect("the create error");
+    assert!(d.message.ends_with("Invalid value: \"nginx\": must match `ingressClassName` when both are specified"), "{}", d.message);
+}
