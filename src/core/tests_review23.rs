@@ -142,3 +142,16 @@ fn ingress_class_annotation_equal_to_the_field_is_accepted_validate_ingress_crea
     let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("annotations.kubernetes.io/ingress.class")).expect("the create error");
     assert!(d.message.ends_with("Invalid value: \"nginx\": must match `ingressClassName` when both are specified"), "{}", d.message);
 }
+
+/// OVERCLAIM (fidfix24 e5c76e6): a Failed pod with restartPolicy: Never was said to have failed
+/// because "a container exited with an error". The kubelet's getPhase (kubelet_pods.go) gives
+/// that, but an eviction (eviction manager: phase Failed, reason Evicted), activeDeadlineSeconds
+/// (kubelet active deadline handler) or a node shutdown fail the pod whatever its restartPolicy;
+/// the report keeps no container exit codes, so it cannot tell which. The words now name both.
+#[test]
+fn failed_never_pod_words_name_eviction_too_kubelet_get_phase_and_eviction() {
+    let r = analyze(&fixture("fidfix24/08-failed-pod-restart-never.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "report").unwrap();
+    let m = s.near_misses.iter().find(|m| m.pod == "report-once").expect("the Failed pod is said");
+    assert!(m.reason.starts_with("phase Failed: a container exited with an error and restartPolicy: Never keeps the kubelet from restarting it (or the pod itself was failed: evicted, past activeDeadlineSeconds, or its node shut down)"), "{}", m.reason);
+}
