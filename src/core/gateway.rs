@@ -1166,6 +1166,9 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
     }
 }
 
+/// The listeners that narrow a path's hosts (names) and their hostnames, in the same order.
+type ListenerHosts = (Vec<String>, Vec<String>);
+
 /// The hostnames a request carries to reach the route through the listener its path goes through
 /// (the first accepting parentRef's, as [`gateway_words`] shows it), and that listener's hostname
 /// when it narrows them. kubernetes-sigs/gateway-api apis/v1/gateway_types.go Listener.Hostname:
@@ -1173,7 +1176,7 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
 /// applies to HTTP, HTTPS and TLS listeners); apis/v1/httproute_types.go HTTPRouteSpec.Hostnames:
 /// route hostnames that do not match the listener's "MUST be ignored", and a route with none
 /// takes the listener's (qa7 20: nginx/nginx-gateway-fabric#606).
-fn request_hosts(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (Vec<String>, Option<(Vec<String>, Vec<String>)>) {
+fn request_hosts(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (Vec<String>, Option<ListenerHosts>) {
     let first = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
         Attach::Accepted(l) => parent_gateway(objects, o, p).and_then(|(g, gw)| gw.listeners.get(*l).map(|_| (g, gw, *l))),
         _ => None,
