@@ -3,6 +3,7 @@
 //! and [`cluster`] (nodes, pods, IPs) → [`resolve`] (endpoints, FindPort, DNS) → [`paths`]
 //! (hops) → [`report`].
 
+pub mod case;
 pub mod cluster;
 pub mod checklist;
 pub mod config;
