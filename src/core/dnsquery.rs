@@ -634,8 +634,11 @@ fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, qtype:
     let first = hits.first()?;
     let answers: Vec<DnsRecord> = hits.iter().map(|(ip, _, _)| DnsRecord { kind: if ip.contains(':') { "AAAA".into() } else { "A".into() }, name: typed.to_string(), answer: ip.clone() }).collect();
     let shown: Vec<String> = answers.iter().map(|a| format!("{} {}", a.kind, a.answer)).collect();
-    let note = format!("{typed} is in the pod's /etc/hosts ({}): the resolver reads /etc/hosts before DNS (hosts: files dns), so no DNS query is sent", first.2);
-    let summary = format!("{typed} answers {} from the pod's /etc/hosts ({}), before any DNS query", shown.join(", "), first.2);
+    // review23: "files before dns" holds for musl (name_from_hosts, then DNS), Go's resolver and
+    // glibc with the usual nsswitch.conf; glibc without /etc/nsswitch.conf uses its default
+    // `hosts: dns [!UNAVAIL=return] files` (the glibc manual, Notes on NSS Configuration File)
+    let note = format!("{typed} is in the pod's /etc/hosts ({}): musl, Go's resolver and glibc with the usual /etc/nsswitch.conf (hosts: files dns) read /etc/hosts before DNS, so no DNS query is sent; an image with glibc and no /etc/nsswitch.conf asks DNS first and reads /etc/hosts only when DNS is unreachable (glibc's default hosts: dns [!UNAVAIL=return] files)", first.2);
+    let summary = format!("{typed} answers {} from the pod's /etc/hosts ({}), before any DNS query (unless the image has glibc and no /etc/nsswitch.conf)", shown.join(", "), first.2);
     Some((DnsTry { query: typed.to_string(), qtype: qtype.to_string(), rcode: "HOSTS".into(), answers, note }, summary))
 }
 

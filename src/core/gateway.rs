@@ -1166,6 +1166,9 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
     }
 }
 
+/// The listeners that narrow a path's hosts (names) and their hostnames, in the same order.
+type ListenerHosts = (Vec<String>, Vec<String>);
+
 /// The hostnames a request carries to reach the route through the listener its path goes through
 /// (the first accepting parentRef's, as [`gateway_words`] shows it), and that listener's hostname
 /// when it narrows them. kubernetes-sigs/gateway-api apis/v1/gateway_types.go Listener.Hostname:
@@ -1173,31 +1176,61 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
 /// applies to HTTP, HTTPS and TLS listeners); apis/v1/httproute_types.go HTTPRouteSpec.Hostnames:
 /// route hostnames that do not match the listener's "MUST be ignored", and a route with none
 /// takes the listener's (qa7 20: nginx/nginx-gateway-fabric#606).
-fn request_hosts(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (Vec<String>, Option<(String, String)>) {
-    let listener = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
-        Attach::Accepted(l) => parent_gateway(objects, o, p).and_then(|(_, gw)| gw.listeners.get(*l)),
+fn request_hosts(objects: &[Object], o: &Object, route: &Route, attached: &[Attach]) -> (Vec<String>, Option<ListenerHosts>) {
+    let first = route.parents.iter().zip(attached).find_map(|(p, a)| match a {
+        Attach::Accepted(l) => parent_gateway(objects, o, p).and_then(|(g, gw)| gw.listeners.get(*l).map(|_| (g, gw, *l))),
         _ => None,
     });
-    let Some((l, h)) = listener.filter(|l| matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTP" | "HTTPS" | "TLS")).and_then(|l| l.hostname.as_ref().map(|h| (l, h))) else {
-        return (route.hostnames.clone(), None);
-    };
-    if route.hostnames.is_empty() {
-        return (vec![h.clone()], Some((l.name.clone(), h.clone())));
-    }
-    // the narrower of the two names that intersect
-    let mut hosts: Vec<String> = Vec::new();
-    for r in route.hostnames.iter().filter(|r| hostnames_intersect(h, r)) {
-        let narrow = match (h.starts_with("*."), r.starts_with("*.")) {
-            (true, false) => r.clone(),
-            (false, true) => h.clone(),
-            _ if r.len() >= h.len() => r.clone(),
-            _ => h.clone(),
-        };
-        if !hosts.contains(&narrow) {
-            hosts.push(narrow);
+    let Some((g0, gw0, li)) = first else { return (route.hostnames.clone(), None) };
+    let l0 = &gw0.listeners[li];
+    // review23: every serving listener of that Gateway on the path's port and protocol that
+    // takes the route also routes it (a parentRef without sectionName attaches to each listener
+    // that takes it: shared_types.go ParentReference.SectionName; another parentRef may name
+    // another listener), each with its own hostname: the request hosts are their union
+    let mut ls: Vec<&Listener> = vec![l0];
+    for (p, a) in route.parents.iter().zip(attached) {
+        if !matches!(a, Attach::Accepted(_)) {
+            continue;
+        }
+        if let Ok((g, gw, taking)) = taking_listeners(objects, o, route, p) {
+            if !std::ptr::eq(g, g0) {
+                continue;
+            }
+            for l in taking.iter().map(|&i| &gw.listeners[i]) {
+                if !ls.iter().any(|x| std::ptr::eq(*x, l)) && l.port == l0.port && l.protocol.eq_ignore_ascii_case(&l0.protocol) && listener_serves(objects, g, l) {
+                    ls.push(l);
+                }
+            }
         }
     }
-    (hosts, Some((l.name.clone(), h.clone())))
+    let hostname_of = |l: &Listener| l.hostname.clone().filter(|_| matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTP" | "HTTPS" | "TLS"));
+    // a listener without a hostname takes every route hostname (or any host): no narrowing
+    let Some(hs) = ls.iter().map(|l| hostname_of(l)).collect::<Option<Vec<String>>>() else {
+        return (route.hostnames.clone(), None);
+    };
+    let names: Vec<String> = ls.iter().map(|l| l.name.clone()).collect();
+    let mut hosts: Vec<String> = Vec::new();
+    for h in &hs {
+        if route.hostnames.is_empty() {
+            if !hosts.contains(h) {
+                hosts.push(h.clone());
+            }
+            continue;
+        }
+        // the narrower of the two names that intersect
+        for r in route.hostnames.iter().filter(|r| hostnames_intersect(h, r)) {
+            let narrow = match (h.starts_with("*."), r.starts_with("*.")) {
+                (true, false) => r.clone(),
+                (false, true) => h.clone(),
+                _ if r.len() >= h.len() => r.clone(),
+                _ => h.clone(),
+            };
+            if !hosts.contains(&narrow) {
+                hosts.push(narrow);
+            }
+        }
+    }
+    (hosts, Some((names, hs)))
 }
 
 /// The words of a path of a route no Gateway of the input accepts (none Accepted, at least one
@@ -1310,15 +1343,23 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 let hosts = match &narrowed {
                     None if req_hosts.is_empty() => "any host".to_string(),
                     None => format!("host {}", req_hosts.join(" or ")),
-                    Some((l, h)) if route.hostnames.is_empty() => {
+                    Some((ls, hs)) if route.hostnames.is_empty() && ls.len() == 1 => {
+                        let (l, h) = (&ls[0], &hs[0]);
                         format!("host {h} only (the route names no hostnames, so it takes listener {l}'s hostname {h}: a request for another host does not match the listener)")
                     }
-                    Some((l, h)) => {
-                        let ignored: Vec<&str> = route.hostnames.iter().filter(|r| !hostnames_intersect(h, r)).map(String::as_str).collect();
+                    Some((ls, _)) if route.hostnames.is_empty() => {
+                        format!("host {} only (the route names no hostnames, so it takes the hostname of each of its listeners {}: a request for another host matches none of them)", req_hosts.join(" or "), ls.join(", "))
+                    }
+                    Some((ls, hs)) => {
+                        let ignored: Vec<&str> = route.hostnames.iter().filter(|r| !hs.iter().any(|h| hostnames_intersect(h, r))).map(String::as_str).collect();
+                        let whose = match ls.len() {
+                            1 => format!("listener {}'s hostname {}", ls[0], hs[0]),
+                            _ => format!("the hostnames of its listeners {} ({})", ls.join(", "), hs.join(", ")),
+                        };
                         if ignored.is_empty() {
                             format!("host {}", req_hosts.join(" or "))
                         } else {
-                            format!("host {} (the route's hostnames {} do not match listener {l}'s hostname {h}, so they are ignored there)", req_hosts.join(" or "), ignored.join(", "))
+                            format!("host {} (the route's hostnames {} do not match {whose}, so they are ignored there)", req_hosts.join(" or "), ignored.join(", "))
                         }
                     }
                 };

@@ -139,7 +139,7 @@ pub fn explain(s: &ServiceReport, service_range: &str) -> Vec<String> {
         (_, true) => "CLUSTER-IP None: a headless Service (clusterIP: None) has no virtual IP; cluster DNS answers its name with the ready pods' own IPs, and kube-proxy writes no rule for it.".to_string(),
         _ if s.rejected => "CLUSTER-IP: the API server refuses this Service, so it allocates nothing (see the problems list).".to_string(),
         _ => format!(
-            "CLUSTER-IP {}: the API server allocated it from the Service range {service_range} (kube-apiserver --service-cluster-ip-range) when the Service was created (spec.clusterIP may ask for one address of that range instead); it stays until the Service is deleted. No network interface holds it: kube-proxy's rules on every node catch packets sent to it.",
+            "CLUSTER-IP {}: the API server allocated it from the Service range {service_range} (kube-apiserver --service-cluster-ip-range) when the Service was created (spec.clusterIP may ask for one address of that range instead); it stays until the Service is deleted. With kube-proxy in iptables mode (the usual one) no network interface holds it, and kube-proxy's rules on every node catch packets sent to it (IPVS mode puts it on each node's kube-ipvs0 device).",
             r.cluster_ip
         ),
     });
@@ -174,7 +174,11 @@ pub fn explain(s: &ServiceReport, service_range: &str) -> Vec<String> {
             out.push(line);
         }
         if !s.headless && s.type_ != "ExternalName" && !s.rejected {
-            if let (Some(ip), Some(p)) = (s.cluster_ip.as_deref(), s.ports.iter().find(|p| p.target_port.to_string() != p.port.to_string() && matches!(p.target_port, super::model::IntOrString::Int(_)))) {
+            // (review23: not when another Service port is that number: a rule catches it there)
+            if let (Some(ip), Some(p)) = (
+                s.cluster_ip.as_deref(),
+                s.ports.iter().find(|p| p.target_port.to_string() != p.port.to_string() && matches!(p.target_port, super::model::IntOrString::Int(_)) && s.ports.iter().all(|q| q.port.to_string() != p.target_port.to_string())),
+            ) {
                 let open: Vec<String> = s.ports.iter().map(|p| p.port.to_string()).collect();
                 let only = if open.len() == 1 { format!("Only port {} is", open[0]) } else { format!("Only ports {} are", open.join(", ")) };
                 out.push(format!(

@@ -223,14 +223,19 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
         }
     }
     // pkg/apis/networking/validation/validation.go ValidateIngressCreate, after validateIngress:
-    // the legacy annotation kubernetes.io/ingress.class and a set spec.ingressClassName together
-    // are refused on create (qa8 07: Helm charts that write both). ValidateIngressUpdate does not
-    // check it, so an Ingress a cluster printed (the live one, already created) is not refused.
-    let class_set = o.source.get("spec").and_then(|s| s.get("ingressClassName")).is_some_and(|c| !c.is_null());
+    // the legacy annotation kubernetes.io/ingress.class and spec.ingressClassName with different
+    // values are refused on create (qa8 07: Helm charts that write both). Since v1.27
+    // (kubernetes#115447) equal values are accepted and the words are "must match
+    // `ingressClassName` when both are specified"; before, any pair was refused ("can not be set
+    // when the class field is also set"; review23). ValidateIngressUpdate does not check it, so an
+    // Ingress a cluster printed (the live one, already created) is not refused.
+    let class = o.source.get("spec").and_then(|s| s.get("ingressClassName")).filter(|c| !c.is_null()).map(|c| c.as_str().unwrap_or_default());
     let annotation = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(CLASS_ANNOTATION));
-    if let (true, Some(a), false) = (class_set, annotation, o.dumped()) {
+    if let (Some(class), Some(a), false) = (class, annotation, o.dumped()) {
         let value = a.as_str().unwrap_or_default();
-        errs.push(Diagnostic::invalid(&format!("annotations.{CLASS_ANNOTATION}"), a.pos, &quote(value), "can not be set when the class field is also set"));
+        if value != class {
+            errs.push(Diagnostic::invalid(&format!("annotations.{CLASS_ANNOTATION}"), a.pos, &quote(value), "must match `ingressClassName` when both are specified"));
+        }
     }
 }
 

@@ -1955,7 +1955,7 @@ fn daemonset_spread_notes(objects: &[Object], services: &[Arc<ServiceReport>], c
                 ErrorType::Resolution,
                 "DaemonSetBehindClusterIP",
                 format!(
-                    "Service {} sends to the pods of {ds}, one per node: a pod's connection to its clusterIP goes to any of the {} nodes' pods, not to the one on its own node{etp}. To keep each client on its own node's pod, set internalTrafficPolicy: Local (kube-proxy then uses only that node's endpoints)",
+                    "Service {} sends to the pods of {ds}, one per node: a pod's connection to its clusterIP goes to any of the {} nodes' pods, not to the one on its own node{etp}. To keep each client on its own node's pod, set internalTrafficPolicy: Local (kube-proxy then uses only that node's endpoints, and drops the connection of a client on a node where no ready pod of it runs)",
                     s.name,
                     nodes.len()
                 ),
@@ -3066,6 +3066,8 @@ mod tests_fidfix24;
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -922,7 +922,7 @@ fn shared_port_note(field: &str, first: &str, second: &str, port: i64, protocol:
         Severity::Info,
         ErrorType::Resolution,
         "ContainerPortShared",
-        format!("{field}: containers {first} and {second} both declare containerPort {port}/{protocol}: the containers of a pod share one network namespace, so only one process in the pod can listen on {port}/{protocol}; if both containers do, the second one's bind fails (\"address already in use\") and it restarts{hosts}"),
+        format!("{field}: containers {first} and {second} both declare containerPort {port}/{protocol}: the containers of a pod share one network namespace, so two processes in the pod cannot both listen on {port}/{protocol} (unless both set SO_REUSEPORT): if both containers try, the second one's bind fails (\"address already in use\"){hosts}"),
         pos,
     )
     .at_field(field)

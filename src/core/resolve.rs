@@ -244,7 +244,7 @@ fn terminal_reason(pod: &PodInst) -> String {
     let policy = pod.restart_policy.as_deref().unwrap_or("Always");
     let how = match (pod.phase.as_str(), policy) {
         (_, _) if pod.failed_reason.is_some() => "its node's kubelet rejected it, and a rejected pod is not retried".to_string(),
-        ("Failed", "Never") => "a container exited with an error and restartPolicy: Never keeps the kubelet from restarting it".to_string(),
+        ("Failed", "Never") => "a container exited with an error and restartPolicy: Never keeps the kubelet from restarting it (or the pod itself was failed: evicted, past activeDeadlineSeconds, or its node shut down)".to_string(),
         ("Succeeded", "Never" | "OnFailure") => format!("its containers exited 0 and restartPolicy: {policy} restarts none that succeeded"),
         ("Failed", p) => format!("with restartPolicy: {p} the kubelet restarts a container that fails, so the pod itself was failed (evicted, past activeDeadlineSeconds, or its node shut down)"),
         (_, p) => format!("with restartPolicy: {p} the kubelet restarts its containers, so the pod was ended from outside"),

@@ -10,28 +10,38 @@ fn fixture(name: &str) -> String {
 }
 
 /// qa8 07 (astriaorg/astria#955 and three Helm charts): an Ingress with both the legacy
-/// annotation kubernetes.io/ingress.class and spec.ingressClassName. Was: "delivered — via the
-/// ingress controller". kubernetes/kubernetes pkg/apis/networking/validation/validation.go
-/// ValidateIngressCreate refuses it (annotationIsSet && IngressClassName != nil); the update
-/// path (ValidateIngressUpdate) does not check it.
+/// annotation kubernetes.io/ingress.class and spec.ingressClassName. kubernetes/kubernetes
+/// pkg/apis/networking/validation/validation.go ValidateIngressCreate refuses them when they
+/// differ: "must match `ingressClassName` when both are specified" (since v1.27,
+/// kubernetes#115447; equal values are accepted there — review23: qa8 had quoted the pre-1.27
+/// rule, which refused any pair with "can not be set when the class field is also set"); the
+/// update path (ValidateIngressUpdate) does not check it.
 #[test]
 fn ingress_class_annotation_and_field_refused_on_create_validate_ingress_create() {
     let text = fixture("qa8-07-ingress-class-annotation-and-field.yaml");
+    // the asker's pair, both "nginx": accepted since v1.27
     let r = analyze(&text, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.field.as_deref() != Some("annotations.kubernetes.io/ingress.class")), "{:#?}", r.diagnostics);
+    let s = r.services.iter().find(|s| s.name == "node0-sequencer-rpc").unwrap();
+    assert!(s.paths.iter().any(|p| p.entry == super::paths::Entry::Ingress), "{:#?}", s.paths);
+    // different values: refused
+    let differ = text.replacen("  ingressClassName: nginx\n", "  ingressClassName: external-nginx\n", 1);
+    assert_ne!(differ, text);
+    let r = analyze(&differ, &Config::default());
     let d = r.diagnostics.iter().find(|d| d.field.as_deref() == Some("annotations.kubernetes.io/ingress.class")).expect("the create error");
-    assert_eq!(d.message, "annotations.kubernetes.io/ingress.class: Invalid value: \"nginx\": can not be set when the class field is also set");
+    assert_eq!(d.message, "annotations.kubernetes.io/ingress.class: Invalid value: \"nginx\": must match `ingressClassName` when both are specified");
     assert_eq!((d.line, d.column), (10, 34), "{d:#?}");
     let s = r.services.iter().find(|s| s.name == "node0-sequencer-rpc").unwrap();
     assert!(s.paths.iter().all(|p| p.entry != super::paths::Entry::Ingress), "the refused Ingress routes nothing: {:#?}", s.paths);
     // either one alone is accepted
-    for one in [text.replacen("  ingressClassName: nginx\n", "", 1), text.replacen("  annotations:\n    kubernetes.io/ingress.class: nginx\n", "", 1)] {
+    for one in [differ.replacen("  ingressClassName: external-nginx\n", "", 1), differ.replacen("  annotations:\n    kubernetes.io/ingress.class: nginx\n", "", 1)] {
         let r = analyze(&one, &Config::default());
         assert!(r.diagnostics.iter().all(|d| d.severity != super::diag::Severity::Error), "{:#?}", r.diagnostics);
         let s = r.services.iter().find(|s| s.name == "node0-sequencer-rpc").unwrap();
         assert!(s.paths.iter().any(|p| p.entry == super::paths::Entry::Ingress), "{:#?}", s.paths);
     }
     // a live Ingress (kubectl get -o yaml: a uid) is updated, not created: not refused
-    let live = text.replacen("  name: node0-sequencer-rpc-ingress\n", "  name: node0-sequencer-rpc-ingress\n  uid: 0b7a3c52-6f2e-4d1a-9a57-2f0c1d8e9b11\n", 1);
+    let live = differ.replacen("  name: node0-sequencer-rpc-ingress\n", "  name: node0-sequencer-rpc-ingress\n  uid: 0b7a3c52-6f2e-4d1a-9a57-2f0c1d8e9b11\n", 1);
     let r = analyze(&live, &Config::default());
     assert!(r.diagnostics.iter().all(|d| d.field.as_deref() != Some("annotations.kubernetes.io/ingress.class")), "{:#?}", r.diagnostics);
 }
