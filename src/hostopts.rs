@@ -453,7 +453,7 @@ pub const INSTANCE_ID_BASES: &[&str] = &[
     "dns-query", "download-yaml", "editor-help", "embed-snippet", "entry", "export-json", "export-png", "export-svg",
     "export-yaml", "families", "file-status", "iptables", "keepalive-n", "link-error", "load", "load-rps", "nodes", "open-file",
     "open-file-input", "play", "pods", "port", "preset", "reduce-motion", "reset", "save-failed", "selected", "send-burst",
-    "send-one", "service", "service-filter", "service-more", "services", "share-text", "show-all-diagnostics", "show-all-pods",
+    "send-one", "service", "service-filter", "service-more", "service-pods", "services", "share-text", "show-all-diagnostics", "show-all-pods",
     "show-all-services", "speed", "step", "step-back", "summary", "summary-table", "summary-wrap", "tab-conflict", "theme", "tour",
     "tour-close", "tour-next", "tour-prev", "why-no-traffic", "yaml", "zoom-fit", "zoom-in", "zoom-out",
 ];

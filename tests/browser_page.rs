@@ -72,3 +72,17 @@ async fn default_scene_then_live_edits() {
     assert_eq!(ta.selection_end().unwrap(), Some(start + "  - port: 0".len() as u32));
     assert_eq!(count(".service-card.rejected"), 1);
 }
+
+/// size4 (issue #12): in the page `core::case` converts non-ASCII text by the browser's
+/// `toLowerCase` / `toUpperCase` (std's case tables left the wasm); it answers as std does.
+#[wasm_bindgen_test]
+fn case_conversion_by_the_browser_answers_as_std() {
+    let texts = [
+        "", "web", "Web-Frontend", "ΟΔΟΣ", "Σ", "ΑΣ ΣΑ", "ΑΣ.", "İstanbul", "straße", "ﬁle", "\u{212a}ube", "ǅ", "ǈǋ", "Ꭰ", "ᲀ", "ŉ", "é", "ÉA", "日本",
+        "\u{1e9e}", "\u{0345}", "ΌΣΟΣ σ", "Ⓐⓑ", "𐐀𐐨",
+    ];
+    for t in texts {
+        assert_eq!(switchboard::core::case::lower(t), t.to_lowercase(), "{t:?}");
+        assert_eq!(switchboard::core::case::upper(t), t.to_uppercase(), "{t:?}");
+    }
+}

@@ -1634,7 +1634,7 @@ fn netpol_check(path: Option<&super::paths::Path>) -> Check {
         // (which rule lets it in, where policies isolate an end: learner12's "never says the
         // learner's own frontend/client is admitted")
         Some(None) => match path.and_then(|p| p.allowed_by.as_deref()) {
-            Some(by) => check("netpol", title, "ok", format!("{}{}.", by[..1].to_uppercase(), &by[1..]), None),
+            Some(by) => check("netpol", title, "ok", format!("{}{}.", super::case::upper(&by[..1]), &by[1..]), None),
             None => check("netpol", title, "ok", "No NetworkPolicy in the input refuses this request.".into(), None),
         },
     }

@@ -3598,7 +3598,7 @@ fn object_field_selector(fs: &super::yaml::Node, exprs: &[&str], f: &str, at: &d
     };
     match split_subscript(internal) {
         Some((path, sub)) => {
-            let key = if path == "metadata.annotations" { sub.to_lowercase() } else { sub.to_string() };
+            let key = if path == "metadata.annotations" { super::case::lower(sub) } else { sub.to_string() };
             for m in super::names::qualified_name(&key) {
                 errs.push(Diagnostic::invalid(f, at(f), &quote(&key), &m));
             }

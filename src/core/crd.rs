@@ -56,7 +56,7 @@ pub fn validate(kind: &str, api_version: &str, root: &Node) -> Vec<Diagnostic> {
     let plural = str_at("spec.names.plural");
     let kind_name = str_at("spec.names.kind");
     // SetDefaults_CustomResourceDefinitionSpec
-    let singular = Some(str_at("spec.names.singular")).filter(|s| !s.is_empty()).unwrap_or_else(|| kind_name.to_lowercase());
+    let singular = Some(str_at("spec.names.singular")).filter(|s| !s.is_empty()).unwrap_or_else(|| super::case::lower(&kind_name));
     let list_kind = Some(str_at("spec.names.listKind")).filter(|s| !s.is_empty() || kind_name.is_empty()).unwrap_or_else(|| format!("{kind_name}List"));
 
     // ValidateObjectMeta (cluster-scoped) with NameIsDNSSubdomain and the plural.group rule
@@ -678,7 +678,7 @@ fn is_date_time(v: &str) -> bool {
     if v.len() < 4 {
         return false;
     }
-    let lower = v.to_lowercase();
+    let lower = super::case::lower(v);
     let parts: Vec<&str> = lower.split('t').collect();
     if parts.len() < 2 || !go_date(parts[0]) {
         return false;
@@ -756,7 +756,7 @@ fn scala_duration(s: &str) -> bool {
         while i < chars.len() && space(chars[i]) {
             i += 1;
         }
-        pairs.push((digits, unit.to_lowercase()));
+        pairs.push((digits, super::case::lower(&unit)));
     }
     if pairs.is_empty() {
         return false;
@@ -1622,7 +1622,7 @@ fn names(root: &Node, plural: &str, singular: &str, kind: &str, list_kind: &str,
         if v.is_empty() {
             return;
         }
-        let e = super::names::dns1035_label(&if lower { v.to_lowercase() } else { v.to_string() });
+        let e = super::names::dns1035_label(&if lower { super::case::lower(v) } else { v.to_string() });
         if !e.is_empty() {
             let detail = if lower { format!("may have mixed case, but should otherwise match: {}", e.join(",")) } else { e.join(",") };
             let f = format!("{p}.{f}");

@@ -275,7 +275,7 @@ fn get_range(expr: &str, r: &Bounds) -> Result<(), String> {
 
 /// parseIntOrName: a name (case-insensitive: strings.ToLower) or a number.
 fn parse_int_or_name(expr: &str, names: &[&str]) -> Result<u64, String> {
-    let lower = expr.to_lowercase();
+    let lower = super::case::lower(expr);
     match names.iter().position(|n| !n.is_empty() && *n == lower) {
         Some(i) => Ok(i as u64),
         None => must_parse_int(expr),

@@ -331,6 +331,17 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
 /// OpenAPI checks found no Required/NotSupported/TooLong/TooMany/type error
 /// (apiextensions-apiserver strategy.go hasBlockingErr); the rules here are only checked when
 /// the fields they read are present, so that none of those are in play.
+///
+/// qa8 06 (argoproj/argo-helm#3550): a GRPCRoute's `matches[].method` is a GRPCMethodMatch
+/// (apis/v1/grpcroute_types.go: `+kubebuilder:validation:XValidation:message="One or both of
+/// 'service' or 'method' must be specified",rule="has(self.type) ? has(self.service) ||
+/// has(self.method) : true"`, and `type` has `+kubebuilder:default=Exact`: the CRD's defaulting
+/// runs before its validation, so every written `method` object needs a service or a method).
+/// qa8 11 (kubernetes-sigs/gateway-api#5210): a Gateway's `spec.listeners` carries
+/// (apis/v1/gateway_types.go GatewaySpec.Listeners) `message="tls mode must be Terminate for
+/// protocol HTTPS",rule="self.all(l, (l.protocol == 'HTTPS' && has(l.tls)) ? (l.tls.mode == '' ||
+/// l.tls.mode == 'Terminate') : true)"` and `message="tls must not be specified for protocols
+/// ['HTTP', 'TCP', 'UDP']"`: a list rule, so the error is on `spec.listeners` with value "array".
 pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
     let Body::Gateway(g) = &o.body else { return Vec::new() };
     match g.as_ref() {
@@ -344,6 +355,18 @@ pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
                     .filter(|b| b.group.is_empty() && b.kind == "Service" && b.port.is_none())
                     .map(|b| Diagnostic::invalid(&b.field, b.pos, "\"object\"", "Must have port for Service reference")),
             );
+            if o.kind == "GRPCRoute" {
+                for (i, rule) in seq(o.source.get("spec").and_then(|s| s.get("rules"))).iter().enumerate() {
+                    for (j, m) in seq(rule.get("matches")).iter().enumerate() {
+                        let Some(method) = m.get("method").filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
+                        let set = |k: &str| method.get(k).is_some_and(|v| !v.is_null());
+                        if !set("service") && !set("method") {
+                            let f = format!("spec.rules[{i}].matches[{j}].method");
+                            errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "One or both of 'service' or 'method' must be specified"));
+                        }
+                    }
+                }
+            }
             errs
         }
         GatewayObject::Gateway(_) => gateway_crd_errors(o),
@@ -421,6 +444,10 @@ fn gateway_crd_errors(o: &Object) -> Vec<Diagnostic> {
     let key = |l: &Node| (int_of(l.get("port")), proto(l), l.get("hostname").map(|h| str_of(Some(h)).unwrap_or_default()));
     if ls.iter().any(|a| ls.iter().filter(|b| key(a) == key(b)).count() > 1) {
         cel("Combination of port, protocol and hostname must be unique for each listener");
+    }
+    // (qa8 11, kubernetes-sigs/gateway-api#5210: where passthrough belongs)
+    for d in errs.iter_mut().filter(|d| d.message.ends_with("tls mode must be Terminate for protocol HTTPS")) {
+        d.add_hint("TLS passthrough is a listener of protocol TLS (tls.mode: Passthrough) with TLSRoutes attached; an HTTPS listener terminates TLS itself (tls.certificateRefs)");
     }
     errs
 }
@@ -556,7 +583,7 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
     // (the CRD rules crd_errors checks: review20, review22)
     let checked = match kind {
         "HTTPRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent, path values, filter combinations",
-        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent",
+        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a service or a method, hostnames, weights, parentRefs to the same parent",
         "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, and tls and hostname by protocol",
         _ => "its fields are not checked here",
     };

@@ -222,7 +222,20 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
             errs.push(Diagnostic::invalid("spec.ingressClassName", at("spec.ingressClassName"), &quote(class), &m));
         }
     }
+    // pkg/apis/networking/validation/validation.go ValidateIngressCreate, after validateIngress:
+    // the legacy annotation kubernetes.io/ingress.class and a set spec.ingressClassName together
+    // are refused on create (qa8 07: Helm charts that write both). ValidateIngressUpdate does not
+    // check it, so an Ingress a cluster printed (the live one, already created) is not refused.
+    let class_set = o.source.get("spec").and_then(|s| s.get("ingressClassName")).is_some_and(|c| !c.is_null());
+    let annotation = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(CLASS_ANNOTATION));
+    if let (true, Some(a), false) = (class_set, annotation, o.dumped()) {
+        let value = a.as_str().unwrap_or_default();
+        errs.push(Diagnostic::invalid(&format!("annotations.{CLASS_ANNOTATION}"), a.pos, &quote(value), "can not be set when the class field is also set"));
+    }
 }
+
+/// The legacy class annotation (networking/validation annotationIngressClass).
+const CLASS_ANNOTATION: &str = "kubernetes.io/ingress.class";
 
 /// pkg/apis/networking/validation validateIngressTLS (after the rules in ValidateIngressSpec):
 /// each `spec.tls[i].hosts[j]` a DNS-1123 subdomain, or, holding a `*`, a wildcard one

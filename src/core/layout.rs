@@ -127,6 +127,9 @@ pub const SERVICES_GROUP_KIND: &str = "service-group";
 pub const SERVICES_GROUP: &str = "services-more";
 /// The fold's height on a row of its own: its three lines.
 const SERVICES_FOLD_H: f64 = 60.0;
+/// The narrowest the fold may be beside cluster DNS (uifix18): its short forms, "+10 Services"
+/// and "not on its path", fit with the box's padding.
+pub const SERVICES_FOLD_MIN_W: f64 = 100.0;
 /// From this many Services (or pods) a scene is a whole cluster: the diagram shows only the
 /// selected Service's neighbourhood (its endpoints' and near misses' pods, their nodes, the
 /// nodes its paths cross, the client's node), not every pod.
@@ -2200,7 +2203,15 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         let (r, c) = (n_svc / per_row, n_svc % per_row);
         // beside a Service: as tall as it; on a row of its own: its three lines only
         let h = if c == 0 { SERVICES_FOLD_H } else { svc_h };
-        let rect = Rect { x: svc_x0 + c as f64 * (svc_w + GAP), y: svc_y0 + r as f64 * (svc_h + GAP), w: svc_w, h };
+        // (uifix18) a phone, where the Services start under cluster DNS: the fold takes the room
+        // right of DNS (its short forms: "+10 Services", "not on its path"), not a row of its
+        // own under the Service (60 px more before the first node at 320-360 px)
+        let by_dns = inner_w - dns_w - GAP;
+        let rect = if !beside && c == 0 && by_dns >= SERVICES_FOLD_MIN_W {
+            Rect { x: inner_x + dns_w + GAP, y: top_y, w: by_dns.min(SVC_MAX_W), h: dns_h }
+        } else {
+            Rect { x: svc_x0 + c as f64 * (svc_w + GAP), y: svc_y0 + r as f64 * (svc_h + GAP), w: svc_w, h }
+        };
         svc_bottom = svc_bottom.max(rect.y + rect.h + GAP);
         let names: Vec<&str> = other_services.iter().map(|&i| report.services[i].name.as_str()).collect();
         items.push(item(SERVICES_GROUP_KIND, SERVICES_GROUP.into(), rect, Some(names.len()), services_fold_texts(rect, &names)));

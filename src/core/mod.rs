@@ -3,6 +3,7 @@
 //! and [`cluster`] (nodes, pods, IPs) → [`resolve`] (endpoints, FindPort, DNS) → [`paths`]
 //! (hops) → [`report`].
 
+pub mod case;
 pub mod cluster;
 pub mod checklist;
 pub mod config;
@@ -3028,6 +3029,8 @@ mod tests_uifix16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
@@ -3049,6 +3052,8 @@ mod tests_qafix5;
 mod tests_qafix6;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix7;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -987,7 +987,7 @@ pub fn selection_notes(objects: &[Object], policies: &[usize], cluster: &Cluster
                 (0, None) => format!("{word}: isolated, and this policy allows no connection {towards}"),
                 (n, None) => format!(
                     "{word}: isolated; only connections that {} (or another policy selecting {them}) allows get through",
-                    if n == 1 { format!("its {} rule", word.to_lowercase()) } else { format!("one of its {n} {} rules", word.to_lowercase()) }
+                    if n == 1 { format!("its {} rule", super::case::lower(word)) } else { format!("one of its {n} {} rules", super::case::lower(word)) }
                 ),
             })
         };
@@ -1363,7 +1363,7 @@ fn selector_text(sel: &LabelSelector) -> String {
         parts.push(match e.operator.as_str() {
             "Exists" => e.key.clone(),
             "DoesNotExist" => format!("!{}", e.key),
-            op => format!("{} {} ({})", e.key, op.to_lowercase(), e.values.join(",")),
+            op => format!("{} {} ({})", e.key, super::case::lower(op), e.values.join(",")),
         });
     }
     if parts.is_empty() {

@@ -860,6 +860,15 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
                 others.join(", ")
             ));
         }
+        // qa8 08 (kubernetes/kubernetes#86522, timeoutSeconds: 2 "did not take affect"): the
+        // KUBE-SVC chain's `-m recent --rcheck --seconds T --reap` reads the time the client was
+        // last seen, and the endpoint chain's `-m recent --set` re-sets it on every new
+        // connection (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules, syncProxyRules):
+        // the count restarts with each connection, it is not a lifetime from the first
+        let t = svc.session_affinity_timeout.unwrap_or(10800);
+        s.push_str(&format!(
+            "; the {t} s count from this client's latest new connection, not its first: each new connection re-sets kube-proxy's -m recent entry, so connections less than {t} s apart stay on that pod"
+        ));
     }
     if fallback {
         s.push_str("; only terminating-but-serving endpoints are left, so they are used as a fallback");

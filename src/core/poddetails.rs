@@ -143,3 +143,23 @@ pub fn deletion_meanwhile(r: &super::report::Report, namespace: &str, name: &str
         "On a cluster {name} first turns Terminating for up to its terminationGracePeriodSeconds (30 s unless its spec sets another): the EndpointSlice of {names} keeps it with ready=false terminating=true, so {new_to}; connections already open to it (keep-alive, gRPC) run on until its containers exit, since kube-proxy does not cut established TCP connections. This picture drops it at once."
     ))
 }
+
+/// The pods behind `svc`, for the page's "Pods behind …" panel (uifix18: the pods table, with
+/// each pod's state and why it is not Ready, sat only in the closed "Everything as text"
+/// section). A pod is behind the Service when the EndpointSlice controller selects it — a pod of
+/// the Service's own namespace whose labels hold every key=value of a non-empty selector
+/// (pkg/controller/endpointslice/endpointslice_controller.go syncService:
+/// podLister.Pods(service.Namespace).List(labels.Set(service.Spec.Selector).AsSelectorPreValidated()),
+/// the same rule as core::layout::relation) — selected or not yet an endpoint (Pending, no IP,
+/// finished: ShouldPodBeInEndpoints skips it, and that is what the reader asks about), or when an
+/// endpoint of it names the pod (a selectorless Service's own EndpointSlices, targetRef).
+/// The pods that get no traffic (not Ready, Pending, Failed) come first, each group in the
+/// report's order: the question is "which one is not Ready, and why".
+pub fn pods_behind<'a>(svc: &ServiceReport, pods: &'a [PodReport]) -> Vec<&'a PodReport> {
+    let selected = |p: &PodReport| p.namespace == svc.namespace && svc.type_ != "ExternalName" && svc.selector.as_ref().is_some_and(|sel| !sel.is_empty() && super::resolve::selector_matches(sel, &p.labels));
+    let endpoint = |p: &PodReport| svc.endpoints.iter().any(|e| e.pod.as_deref() == Some(p.name.as_str()) && e.namespace == p.namespace);
+    let mut out: Vec<&PodReport> = pods.iter().filter(|p| selected(p) || endpoint(p)).collect();
+    // (a stable sort: the report's order within each group)
+    super::sort::sort_by_key(&mut out, |p| p.ready);
+    out
+}

@@ -304,9 +304,14 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
     let mut new_ips: Vec<IpAddr> = Vec::new();
     let mut new_ports: Vec<i64> = Vec::new();
     let known_type = TYPES.contains(&type_.as_str());
+    // qa8 01 (kubernetes/kubernetes#102654): one written family, a dual-stack policy
+    let mut appended_family: Option<&'static str> = None;
     if known_type && type_ != "ExternalName" {
         errs = init_ip_family_fields(spec, &cluster_ips, cfg, &at);
         let families = if errs.is_empty() { ip_families(spec, &cluster_ips, cfg) } else { Vec::new() };
+        if spec.ip_families.len() == 1 && families.len() == 2 {
+            appended_family = Some(families[1]);
+        }
         // the Service's first family (initIPFamilyFields: the first clusterIP's, else
         // ipFamilies[0], else the cluster's defaultServiceIPFamily)
         svc.ipv6 = match families.first() {
@@ -393,6 +398,24 @@ pub fn admit(index: usize, obj: &Object, spec: &ServiceSpec, cfg: &Config, alloc
 
     diags.extend(warnings_for_service(obj, spec, &svc).into_iter().map(|d| d.on(&id)));
     diags.extend(app_protocol_notes(obj, spec).into_iter().map(|d| d.on(&id)));
+    // pkg/registry/core/service/storage/alloc.go initIPFamilyFields: a policy other than
+    // SingleStack on a dual-stack cluster appends the other family to the one written
+    // (kubernetes/kubernetes#102654 expected an error for RequireDualStack + [IPv4]: there is none)
+    if let (Some(added), false) = (appended_family, svc.rejected) {
+        let policy = spec.ip_family_policy.as_deref().unwrap_or("SingleStack");
+        let written = spec.ip_families.first().map(String::as_str).unwrap_or_default();
+        diags.push(
+            Diagnostic::note(
+                super::diag::Severity::Info,
+                super::diag::ErrorType::Resolution,
+                "IPFamilyAppended",
+                format!("spec.ipFamilies names only {written}; ipFamilyPolicy {policy} on this dual-stack cluster makes the API server append {added}: the Service is stored with ipFamilies [{written}, {added}] and a clusterIP of each (the written family stays the primary)"),
+                obj.pos("spec.ipFamilies"),
+            )
+            .on(&id)
+            .at_field("spec.ipFamilies"),
+        );
+    }
     // a selector on an ExternalName Service is ignored: no controller makes endpoints for it
     // (pkg/controller/endpoint endpoints_controller.go syncService: "services with Type
     // ExternalName receive no endpoints from this controller"; the EndpointSlice controller
@@ -524,6 +547,13 @@ fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
         "kubernetes.io/h2c" => " (HTTP/2 over cleartext, RFC 7540)",
         "kubernetes.io/ws" => " (WebSocket over cleartext, RFC 6455)",
         "kubernetes.io/wss" => " (WebSocket over TLS, RFC 6455)",
+        // qa8 09 (opentdf/charts#77: `h2c` reached the pods as HTTP/1.1): ServicePort.AppProtocol
+        // (staging/src/k8s.io/api/core/v1/types.go) reserves un-prefixed names for IANA service
+        // names and defines the kubernetes.io/ ones; Gateway API backends SHOULD recognise those
+        // (KEP-3726, grpcroute_types.go GRPCBackendRef)
+        h2c if h2c.eq_ignore_ascii_case("h2c") => {
+            " (not the Kubernetes-defined name: HTTP/2 over cleartext is kubernetes.io/h2c, the value Gateway API implementations are asked to recognise (KEP-3726); un-prefixed names are for IANA service names, and a controller that reads only kubernetes.io/h2c speaks HTTP/1.1 to these pods)"
+        }
         _ => "",
     };
     // one note per Service (meshes' manifests give every port one)
@@ -536,9 +566,11 @@ fn app_protocol_notes(obj: &Object, spec: &ServiceSpec) -> Option<Diagnostic> {
     let (first, _) = written.first()?;
     let field = format!("spec.ports[{first}].appProtocol");
     let list = written.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(", ");
+    // a bare h2c is a likely mistake (qa8 09): a warning, not an info
+    let bare_h2c = spec.ports.iter().any(|p| p.app_protocol.as_deref().is_some_and(|a| a.eq_ignore_ascii_case("h2c")));
     Some(
         Diagnostic::note(
-            super::diag::Severity::Info,
+            if bare_h2c { super::diag::Severity::Warning } else { super::diag::Severity::Info },
             super::diag::ErrorType::Resolution,
             "AppProtocolHint",
             format!("appProtocol {list}: a hint for what reads it (Ingress and Gateway controllers, service meshes; it is copied to the EndpointSlices); kube-proxy forwards the connection's bytes by protocol and port and does not use it"),

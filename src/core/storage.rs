@@ -289,7 +289,7 @@ fn storage_class(v: &mut V) {
         "" => v.required("provisioner", ""),
         p => {
             // ValidateQualifiedName(strings.ToLower(provisioner)): the lower-cased value is shown
-            let lower = p.to_lowercase();
+            let lower = super::case::lower(p);
             for m in super::names::qualified_name(&lower) {
                 v.invalid("provisioner", &quote(&lower), &m);
             }
@@ -528,7 +528,7 @@ fn volume_source(v: &mut V, key: &str, src: &Node) {
                 for (k, _) in opts.last_entries() {
                     let Some(k) = k.as_str() else { continue };
                     let namespace = k.split_once('/').map_or(k, |(ns, _)| ns);
-                    let normalized = format!(".{}", namespace.to_lowercase());
+                    let normalized = format!(".{}", super::case::lower(namespace));
                     if normalized.ends_with(".kubernetes.io") || normalized.ends_with(".k8s.io") {
                         let kf = format!("{f}.options[{k}]");
                         v.push(Diagnostic::invalid(&kf, at(&format!("{f}.options")), &quote(k), "kubernetes.io and k8s.io namespaces are reserved"));
@@ -587,7 +587,7 @@ fn volume_source(v: &mut V, key: &str, src: &Node) {
             if driver.len() > 63 {
                 v.push(Diagnostic::too_long(&df, at(&df), 63));
             }
-            for m in super::names::dns1123_subdomain(&driver.to_lowercase()) {
+            for m in super::names::dns1123_subdomain(&super::case::lower(driver)) {
                 v.push(Diagnostic::invalid(&df, at(&df), &quote(driver), &m));
             }
             required(v, &f, &["volumeHandle"]);

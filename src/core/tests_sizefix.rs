@@ -322,3 +322,40 @@ fn sizefix_json_reads_take_what_go_reads() {
     assert_eq!(e("[1, \"\\ud800\"]"), Some("json: cannot unmarshal number into Go value of type v1.MetricSpec".into()));
     assert_eq!(super::gojson::top_string_field("{\"x\":\"\\udc00\",\"type\":\"forward\"}", "type"), Some("forward".into()));
 }
+
+/// std's Unicode case conversion (`str::to_lowercase` / `to_uppercase`, `char::to_*case`) keeps
+/// std's `LOWERCASE_TABLE` / `UPPERCASE_TABLE` in the wasm (27 KB of `.rodata`, ~12 KB gzipped;
+/// 12 shipped call sites had brought them back after session 5 took them out):
+/// `core::case::{lower, upper}` is the crate's one conversion (ASCII in Rust, other text by the
+/// browser's `toLowerCase` / `toUpperCase` in the page).
+#[test]
+fn sizefix_no_std_case_conversion_in_shipped_code() {
+    let calls = [".to_lowercase(", ".to_uppercase(", "::to_lowercase", "::to_uppercase"];
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(f, _, l)| !f.ends_with("core/case.rs") && !l.trim_start().starts_with("//") && calls.iter().any(|c| l.contains(c)))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "std case conversion in shipped code (use crate::core::case):\n{}", found.join("\n"));
+}
+
+/// `case::lower` / `case::upper` answer as `str::to_lowercase` / `to_uppercase` (the ASCII path
+/// in Rust; natively the rest by std, in the page by the browser, which ECMA-262 defines as the
+/// same Unicode default case conversion): names, kinds, words, and text with final sigma,
+/// dotted I, sharp s, the Kelvin sign and ligatures.
+#[test]
+fn sizefix_case_answers_as_std() {
+    let texts = [
+        "", "web", "Web-Frontend", "ClusterIP", "ACCEPT", "@Every 1h", "TZ=Europe/Berlin", "Pods", "mIxEd_123.-", "ΟΔΟΣ", "Σ", "ΑΣ ΣΑ", "İstanbul", "straße", "ﬁle", "\u{212a}ube",
+        "ǅ", "ǈǋ", "Ꭰ", "ᲀ", "ŉ", "é", "aé", "ÉA", "日本", "\u{1e9e}", "\u{0345}",
+    ];
+    for t in texts {
+        assert_eq!(super::case::lower(t), t.to_lowercase(), "{t:?}");
+        assert_eq!(super::case::upper(t), t.to_uppercase(), "{t:?}");
+    }
+    for b in 0u8..128 {
+        let t = format!("a{}Z", b as char);
+        assert_eq!(super::case::lower(&t), t.to_lowercase(), "{t:?}");
+        assert_eq!(super::case::upper(&t), t.to_uppercase(), "{t:?}");
+    }
+}

@@ -101,15 +101,10 @@ const FILTER_FROM: usize = 20;
 /// Most options in the Service list at once (the selected Service is always one of them).
 const MAX_OPTIONS: usize = 200;
 
-/// `str::to_lowercase`, without std's case tables in the page (8 KB of the gzipped wasm, issue
-/// #12): ASCII here, any other text by the browser's `String.prototype.toLowerCase` (the same
-/// Unicode default case conversion, final sigma included).
+/// `str::to_lowercase`, without std's case tables in the page (issue #12): `core::case::lower`
+/// (ASCII in Rust, any other text by the browser's `String.prototype.toLowerCase`).
 pub fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        String::from(js_sys::JsString::from(s).to_lower_case())
-    }
+    crate::core::case::lower(s)
 }
 
 /// Whether the picker's filter (trimmed, lower case) shows a Service: by name or namespace.

@@ -18,6 +18,7 @@ mod perf;
 mod rules;
 pub mod selection;
 mod sharebar;
+mod svcpods;
 mod tables;
 mod tour;
 mod whynot;
@@ -727,6 +728,8 @@ pub fn App(opts: Options, #[prop(optional)] theme_root: Option<web_sys::Element>
                     // teaching panels (issue #11); embeds stay compact
                     {(!embed).then(|| view! {
                         <whynot::WhyNoTraffic />
+                        // the selected Service's pods and why one is not Ready (uifix18)
+                        <svcpods::ServicePods />
                         <connections::Connections />
                         <rules::Rules />
                         <dns::DnsLookup />

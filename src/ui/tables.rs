@@ -219,6 +219,38 @@ fn pod_why(p: &PodReport) -> Option<AnyView> {
     )
 }
 
+/// The pods table's header row (this table and the "Pods behind" panel's: ui::svcpods).
+pub fn pods_head() -> AnyView {
+    view! { <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead> }.into_any()
+}
+
+/// One pod's row of the pods table: name, node, IP, state with why it is not Ready (`pod_why`),
+/// labels, container ports (this table and the "Pods behind" panel's: ui::svcpods).
+pub fn pod_row(p: PodReport) -> AnyView {
+    let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
+    let ports = p
+        .ports
+        .iter()
+        .map(|cp| match &cp.name {
+            Some(n) => format!("{n}:{}", cp.container_port),
+            None => cp.container_port.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let why = pod_why(&p);
+    view! {
+        <tr class="pod-row" data-name=p.name.clone()>
+            <td>{format!("{}/{}", p.namespace, p.name)}</td>
+            <td class="pod-node">{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
+            <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{state}{why}</td>
+            <td>{labels_text(&p.labels)}</td>
+            <td>{ports}</td>
+        </tr>
+    }
+    .into_any()
+}
+
 /// A whole cluster has thousands of pods: the tables show this many rows (and Service cards)
 /// at first, and a button shows the rest (issue #12: 10,000 rows took seconds to build).
 const FIRST_ROWS: usize = 200;
@@ -270,30 +302,6 @@ pub fn Analysis() -> impl IntoView {
         let every_pod = all_pods.get();
         scene.panel(|| scene.shown.with(|r| super::keyed::keyed(r.pods.iter().take(if every_pod { usize::MAX } else { FIRST_ROWS }).cloned().collect(), super::keyed::key_json)))
     };
-    let pod_row = |p: PodReport| {
-        let state = format!("{}{}", p.phase, if p.ready { ", Ready" } else { ", not Ready" });
-        let ports = p
-            .ports
-            .iter()
-            .map(|cp| match &cp.name {
-                Some(n) => format!("{n}:{}", cp.container_port),
-                None => cp.container_port.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let why = pod_why(&p);
-        view! {
-            <tr class="pod-row" data-name=p.name.clone()>
-                <td>{format!("{}/{}", p.namespace, p.name)}</td>
-                <td>{p.node.clone().unwrap_or_else(|| "unscheduled".into())}</td>
-                <td>{p.ip.clone().unwrap_or_else(|| "—".into())}</td>
-                <td>{state}{why}</td>
-                <td>{labels_text(&p.labels)}</td>
-                <td>{ports}</td>
-            </tr>
-        }
-        .into_any()
-    };
     let more_pods = move || {
         let every_pod = all_pods.get();
         scene.panel(|| scene.shown.with(|r| {
@@ -316,10 +324,12 @@ pub fn Analysis() -> impl IntoView {
             </div>
             {more_services}
             <h2 class="pods-title">"Pods"</h2>
-            <table class="pods" id=ids.id("pods")>
-                <thead><tr><th>"pod"</th><th>"node"</th><th>"ip"</th><th>"state"</th><th>"labels"</th><th>"container ports"</th></tr></thead>
-                <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
-            </table>
+            <div class="pods-wrap">
+                <table class="pods" id=ids.id("pods")>
+                    {pods_head()}
+                    <tbody>{super::keyed::keyed_list(pods, pod_row)}</tbody>
+                </table>
+            </div>
             {more_pods}
         </div>
     }
