@@ -41,11 +41,20 @@ fn point_at(ids: Ids, target: Option<&'static str>) {
 }
 
 /// Scroll the diagram's pointed box into view (learn17 Q19: on a phone the step's card and the
-/// box it points at were 500 to 900 px apart, and nothing led the eye down to it).
+/// box it points at were 500 to 900 px apart, and nothing led the eye down to it), and move the
+/// focus to it (uicheck21: from the keyboard the focus stayed on "Show me", now out of view, and
+/// the next Tab scrolled back up to the card's "◀ Previous"). A box that is no Tab stop (the load
+/// balancer, the DNS box) takes the focus by `tabindex="-1"`, which keeps it out of the Tab order.
 fn show_point(ids: Ids) {
     let Some(diagram) = ids.get("diagram") else { return };
     if let Ok(Some(e)) = diagram.query_selector(".tour-point") {
         e.scroll_into_view();
+        if !e.has_attribute("tabindex") {
+            let _ = e.set_attribute("tabindex", "-1");
+        }
+        if let Ok(g) = e.dyn_into::<web_sys::SvgElement>() {
+            let _ = g.focus();
+        }
     }
 }
 
