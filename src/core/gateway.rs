@@ -424,30 +424,27 @@ fn gateway_crd_errors(o: &Object) -> Vec<Diagnostic> {
     }
     let proto = |l: &Node| str_of(l.get("protocol")).unwrap_or_default();
     let at = o.pos("spec.listeners");
-    let mut cel = |msg: &str| errs.push(Diagnostic::invalid("spec.listeners", at, "\"array\"", msg));
+    let cel = |msg: &str| Diagnostic::invalid("spec.listeners", at, "\"array\"", msg);
     if ls.iter().any(|l| matches!(proto(l).as_str(), "HTTP" | "TCP" | "UDP") && l.get("tls").is_some_and(|t| !t.is_null())) {
-        cel("tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']");
+        errs.push(cel("tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']"));
     }
     if ls.iter().any(|l| proto(l) == "HTTPS" && str_of(l.get("tls").and_then(|t| t.get("mode"))).is_some_and(|m| !m.is_empty() && m != "Terminate")) {
-        cel("tls mode must be Terminate for protocol HTTPS");
+        // (qa8 11, kubernetes-sigs/gateway-api#5210: where passthrough belongs)
+        errs.push(cel("tls mode must be Terminate for protocol HTTPS").hint("TLS passthrough is a listener of protocol TLS (tls.mode: Passthrough) with TLSRoutes attached; an HTTPS listener terminates TLS itself (tls.certificateRefs)"));
     }
     // mode defaults to Terminate (`+kubebuilder:default=Terminate`): only a missing tls fails
     if ls.iter().any(|l| proto(l) == "TLS" && l.get("tls").is_none_or(|t| t.is_null())) {
-        cel("tls mode must be set for protocol TLS");
+        errs.push(cel("tls mode must be set for protocol TLS"));
     }
     if ls.iter().any(|l| matches!(proto(l).as_str(), "TCP" | "UDP") && str_of(l.get("hostname")).is_some_and(|h| !h.is_empty())) {
-        cel("hostname must not be specified for protocols ['TCP', 'UDP']");
+        errs.push(cel("hostname must not be specified for protocols ['TCP', 'UDP']"));
     }
     if names.iter().any(|n| names.iter().filter(|m| *m == n).count() > 1) {
-        cel("Listener name must be unique within the Gateway");
+        errs.push(cel("Listener name must be unique within the Gateway"));
     }
     let key = |l: &Node| (int_of(l.get("port")), proto(l), l.get("hostname").map(|h| str_of(Some(h)).unwrap_or_default()));
     if ls.iter().any(|a| ls.iter().filter(|b| key(a) == key(b)).count() > 1) {
-        cel("Combination of port, protocol and hostname must be unique for each listener");
-    }
-    // (qa8 11, kubernetes-sigs/gateway-api#5210: where passthrough belongs)
-    for d in errs.iter_mut().filter(|d| d.message.ends_with("tls mode must be Terminate for protocol HTTPS")) {
-        d.add_hint("TLS passthrough is a listener of protocol TLS (tls.mode: Passthrough) with TLSRoutes attached; an HTTPS listener terminates TLS itself (tls.certificateRefs)");
+        errs.push(cel("Combination of port, protocol and hostname must be unique for each listener"));
     }
     errs
 }
