@@ -26,13 +26,7 @@ async fn the_node_resolver_hop_ends_on_the_node_frame_not_on_kube_proxy() {
     remount().await;
     show(include_str!("fixtures/qa6-11-hostnetwork-daemonset-cluster-dns.yaml")).await;
     poll(80, || count("#entry option") >= 3).await;
-    let opts = doc().query_selector_all("#entry option").unwrap();
-    let value = (0..opts.length())
-        .filter_map(|i| opts.item(i))
-        .find(|o| o.text_content().unwrap_or_default().contains("dns-test-") && o.text_content().unwrap_or_default().contains("node-1"))
-        .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .expect("the DaemonSet's pod on node-1 in the From menu");
+    let value = option_value("entry", |t| t.contains("dns-test-") && t.contains("node-1")).expect("the DaemonSet's pod on node-1 in the From menu");
     choose("entry", &value).await;
     click("step");
     settle(300).await;

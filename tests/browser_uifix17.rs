@@ -18,13 +18,7 @@ async fn the_other_services_fold_into_one_box_that_leads_to_the_service_menu() {
     remount().await;
     show(include_str!("fixtures/uifix14/busy-frontend-36-pods.yaml")).await;
     poll(80, || count("#service option") >= 11).await;
-    let opts = doc().query_selector_all("#service option").unwrap();
-    let value = (0..opts.length())
-        .filter_map(|i| opts.item(i))
-        .find(|o| o.text_content().unwrap_or_default().contains("busy-frontend"))
-        .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .expect("busy-frontend in the Service menu");
+    let value = option_value("service", |t| t.contains("busy-frontend")).expect("busy-frontend in the Service menu");
     choose("service", &value).await;
     poll(80, || count("svg.diagram [data-kind='service'][data-name='busy-frontend']") == 1).await;
     assert_eq!(count("svg.diagram [data-kind='service']"), 1, "only busy-frontend drawn in full");

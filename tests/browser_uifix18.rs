@@ -54,13 +54,7 @@ async fn a_busy_services_panel_starts_closed_and_its_summary_counts_the_not_read
     remount().await;
     show(include_str!("fixtures/uifix14/busy-frontend-36-pods.yaml")).await;
     poll(80, || count("#service option") >= 11).await;
-    let opts = doc().query_selector_all("#service option").unwrap();
-    let value = (0..opts.length())
-        .filter_map(|i| opts.item(i))
-        .find(|o| o.text_content().unwrap_or_default().contains("busy-frontend"))
-        .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .expect("busy-frontend in the Service menu");
+    let value = option_value("service", |t| t.contains("busy-frontend")).expect("busy-frontend in the Service menu");
     choose("service", &value).await;
     poll(80, || text(&format!("{PANEL} > summary")).starts_with("Pods behind busy-frontend")).await;
     assert_eq!(text(&format!("{PANEL} > summary")), "Pods behind busy-frontend: 36, 4 not Ready");

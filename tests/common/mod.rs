@@ -101,6 +101,17 @@ pub async fn choose(id: &str, value: &str) {
     settle(200).await;
 }
 
+/// The value of the first option of the `<select>` with id `id` whose text satisfies `wanted`
+/// (the Service and From menus' values are not their names).
+pub fn option_value(id: &str, wanted: impl Fn(&str) -> bool) -> Option<String> {
+    let opts = doc().query_selector_all(&format!("#{id} option")).unwrap();
+    (0..opts.length())
+        .filter_map(|i| opts.item(i))
+        .find(|o| wanted(&o.text_content().unwrap_or_default()))
+        .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+}
+
 /// A `<div id=…>` appended to the body: a host element for a mount.
 pub fn host(id: &str) -> web_sys::HtmlElement {
     use wasm_bindgen::JsCast;
