@@ -142,6 +142,65 @@ fn pod_name_hint(report: &Report, host: &str, sub: &str, namespace: &str) -> Opt
     }
 }
 
+/// A name that found nothing and is a pod's name (qa9 04, canonical/microk8s#948: `nslookup
+/// mypod1` for a pod behind headless Service myservice; the asker's fix was spec.hostname and
+/// spec.subdomain). A pod's name is no DNS name: cluster DNS holds records for Services, for a
+/// headless Service's endpoints (`<hostname>.<service>.<ns>.svc.<zone>` when the pod sets
+/// hostname and its subdomain names that Service: kubernetes/dns docs/specification.md 2.4.1;
+/// CoreDNS's kubernetes plugin endpointHostname names one without a hostname by its dashed
+/// address) and `<a-b-c-d>.<ns>.pod.<zone>` per pod address (2.6, CoreDNS `pods insecure`).
+/// Typed as `name`, `name.ns`, `name.ns.svc` or `name.ns.svc.<zone>`.
+fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &str) -> Option<String> {
+    let t = typed.trim_end_matches('.');
+    let t = t.strip_suffix(&format!(".{zone}")).unwrap_or(t);
+    let t = t.strip_suffix(".svc").unwrap_or(t);
+    let (name, ns) = match t.split('.').collect::<Vec<_>>()[..] {
+        [name] => (name, namespace),
+        [name, ns] => (name, ns),
+        _ => return None,
+    };
+    if report.services.iter().any(|s| s.name == name && s.namespace == ns && !s.rejected) {
+        return None;
+    }
+    let p = report.pods.iter().find(|p| p.name == name && p.namespace == ns)?;
+    let mut out = format!("{name} is the name of pod {ns}/{name}, and a pod's name is no DNS name: cluster DNS answers for Services, for the endpoints of a headless Service and for <dashed address>.{ns}.pod.{zone}");
+    // the names it does have: under the headless Services it is a ready endpoint of
+    let under: Vec<&super::report::ServiceReport> = report.services.iter().filter(|s| s.headless && s.namespace == ns && s.endpoints.iter().any(|e| e.ready && e.pod.as_deref() == Some(name))).map(|s| s.as_ref()).collect();
+    let ip = p.ip.as_deref();
+    let named: Vec<String> = under
+        .iter()
+        .flat_map(|s| {
+            let under = format!("{}.{ns}.svc.{zone}", s.name);
+            s.dns_records.iter().filter(move |r| is_address(&r.kind) && Some(r.answer.as_str()) == ip && r.name.split_once('.').is_some_and(|(_, rest)| rest == under))
+        })
+        .map(|r| r.name.clone())
+        .collect();
+    if let Some(first) = named.first() {
+        out.push_str(&format!("; this pod answers as {first}"));
+    }
+    match (p.hostname.as_deref(), p.subdomain.as_deref(), under.first()) {
+        // (hostname and subdomain set and a headless Service of that name: its name is above)
+        (Some(_), Some(_), Some(_)) => {}
+        (_, _, Some(s)) => out.push_str(&format!(
+            "; with spec.hostname: {name} and spec.subdomain: {} in the pod{} it answers as {name}.{}.{ns}.svc.{zone}",
+            s.name,
+            if p.owner.is_some() { " (in a controller's template every replica would share that hostname and so that name)" } else { "" },
+            s.name
+        )),
+        (_, Some(sub), None) => out.push_str(&format!(
+            "; its subdomain {sub} names no headless Service selecting it in namespace {ns}: create one named {sub} to give it {}.{sub}.{ns}.svc.{zone}",
+            p.hostname.as_deref().unwrap_or(name)
+        )),
+        (_, None, None) => out.push_str(&format!(
+            "; for a name of its own, set spec.hostname and spec.subdomain in the pod and create a headless Service (clusterIP: None) named like the subdomain that selects it: <hostname>.<subdomain>.{ns}.svc.{zone}"
+        )),
+    }
+    if let Some(ip) = ip.filter(|i| !i.contains(':')) {
+        out.push_str(&format!(" (by address: {}.{ns}.pod.{zone})", ip.replace('.', "-")));
+    }
+    Some(out)
+}
+
 /// A reverse name (`5.1.244.10.in-addr.arpa`, `….ip6.arpa`): a PTR query.
 fn is_reverse(name: &str) -> bool {
     let n = name.trim_end_matches('.');
@@ -734,7 +793,7 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     // no answer, and the name is a Service's of another namespace (bare, or namespace.name
     // reversed): say which name answers, not the trailing-dot tip (learner10 U q/31)
     let answered = tries.iter().any(|t| !t.answers.is_empty());
-    if let Some(hint) = (!answered).then(|| other_namespace_hint(report, &typed, namespace)).flatten() {
+    if let Some(hint) = (!answered).then(|| other_namespace_hint(report, &typed, namespace).or_else(|| pod_name_lookup_hint(report, &typed, namespace, &zone))).flatten() {
         summary = format!("{summary}. {hint}");
     } else if let Some(why) = (!answered && qtype == "SRV").then(|| tries.iter().find_map(|t| srv_miss(report, t.query.trim_end_matches('.'), &zone))).flatten() {
         // the Service exists, its SRV record does not (qa3 07): say why, not "none exists"

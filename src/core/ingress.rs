@@ -336,6 +336,23 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                 Severity::Info,
                 format!("Service {:?} is not in this input (the Ingress was printed by a cluster, where it may exist in namespace {}); paste it too to follow this route", sb.name, o.meta.namespace),
             ),
+            // the input holds a Service of that name in another namespace (qa9 08,
+            // hashicorp/terraform-provider-kubernetes#1198: Ingress in edge, Service hellonode
+            // in default): that is the Service meant, and an Ingress cannot reach it — k8s.io/api
+            // networking/v1 types.go IngressServiceBackend.Name "The service must exist in the
+            // same namespace as the Ingress object" — so not a partial input
+            None if services.iter().any(|s| s.name == sb.name && s.namespace != o.meta.namespace && !s.rejected) => {
+                let mut elsewhere: Vec<&str> = services.iter().filter(|s| s.name == sb.name && s.namespace != o.meta.namespace && !s.rejected).map(|s| s.namespace.as_str()).collect();
+                elsewhere.dedup();
+                let ns = elsewhere[0];
+                (
+                    Severity::Warning,
+                    format!(
+                        "Service {:?} does not exist in namespace {}: the input's Service {} is in namespace {}, and an Ingress reaches only Services of its own namespace (\"The service must exist in the same namespace as the Ingress object\"), so the ingress controller has no upstream and answers 503. Create the Ingress in namespace {ns}, or (ingress-nginx) give namespace {} an ExternalName Service with externalName: {}.{ns}.svc.cluster.local (your cluster's domain) and name that one",
+                        sb.name, o.meta.namespace, sb.name, elsewhere.join(", "), o.meta.namespace, sb.name
+                    ),
+                )
+            }
             // an Ingress pasted without any Service of its namespace (a docs example, an
             // operator's recipe whose Services the operator makes): a partial input, not a wrong
             // name, as gateway.rs says of a route's backendRef (corpus11: kubernetes.io's

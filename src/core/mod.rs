@@ -3055,6 +3055,8 @@ mod tests_qafix7;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix9;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review20;

@@ -195,6 +195,14 @@ pub struct Container {
     /// UpdatePodStatus sets Ready only `if started`), which is no sooner than initialDelaySeconds
     /// ("Probe disabled for InitialDelaySeconds")
     pub startup_probe: Option<(i64, i64, i64)>,
+    /// the addresses a NodeLocal DNSCache container (k8s-dns-node-cache) binds and intercepts:
+    /// its `-localip` list (kubernetes/dns cmd/node-cache/main.go parseAndValidateFlags), kept
+    /// only when it sets up its interface and iptables rules (`-setupinterface`,
+    /// `-setupiptables`, both true by default). cmd/node-cache/app/cache_app.go initIptables
+    /// adds a raw-table NOTRACK rule for each address on port 53, so a pod's query to one of
+    /// them skips conntrack — and with it kube-proxy's DNAT — and is answered by the node's own
+    /// cache (qa9 10). Empty for any other container
+    pub node_local_dns: Vec<String>,
 }
 
 /// Debug as derived, leaving out `unresolved_probe_port` when None (and
@@ -1046,6 +1054,74 @@ fn container_checks(r: &mut Reader, n: Option<&Node>, field: &dyn Display, init:
     }
 }
 
+/// A node-cache container's `-localip` addresses, read as Go's flag package reads its
+/// command line (`-name value`, `-name=value`, one or two dashes; parsing stops at the first
+/// argument that is no flag, and a lone `--` ends the flags): kubernetes/dns
+/// cmd/node-cache/main.go parseAndValidateFlags. Empty unless the command line names
+/// `-localip` and leaves `-setupinterface` and `-setupiptables` true (their default): without
+/// the dummy interface or the NOTRACK rules, kube-proxy's DNAT still applies.
+fn node_local_dns_ips(c: &Node) -> Vec<String> {
+    let words = |k: &str| -> Vec<&str> {
+        match c.get(k).map(|n| &n.kind) {
+            Some(NodeKind::Seq(items)) => items.iter().filter_map(|n| n.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    };
+    // the flags come after the binary: the command's own words past its first, then args
+    let command = words("command");
+    let args = words("args");
+    let mut flags: Vec<&str> = command.iter().skip(1).copied().collect();
+    flags.extend(args.iter().copied());
+    // (an image's own entrypoint is /node-cache: `args` alone are its flags)
+    if command.is_empty() {
+        flags = args;
+    }
+    let mut local: Option<&str> = None;
+    let mut setup = true;
+    let mut i = 0;
+    while i < flags.len() {
+        let w = flags[i];
+        if w == "--" || !w.starts_with('-') || w == "-" {
+            break;
+        }
+        let body = w.trim_start_matches('-');
+        if w.len() - body.len() > 2 {
+            break;
+        }
+        let (name, value) = match body.split_once('=') {
+            Some((n, v)) => (n, Some(v)),
+            None => (body, None),
+        };
+        match name {
+            "localip" => {
+                let v = value.or_else(|| {
+                    i += 1;
+                    flags.get(i).copied()
+                });
+                local = v;
+            }
+            "setupinterface" | "setupiptables" => {
+                // boolean flags take only the `=value` form
+                if matches!(value, Some(v) if matches!(v, "false" | "0" | "f" | "F" | "FALSE" | "False")) {
+                    setup = false;
+                }
+            }
+            // every other node-cache flag that takes a value (bool flags never do)
+            "interfacename" | "syncinterval" | "initialdelay" | "metrics-listen-address" | "basecorefile" | "corefile" | "kubednscm" | "upstreamsvc" | "health-port" | "conf" | "dns.port" => {
+                if value.is_none() {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    match local {
+        Some(l) if setup => l.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecars_only: bool) -> Vec<Container> {
     let list = r.seq(n, field);
     let mut out = Vec::with_capacity(if sidecars_only { 0 } else { list.len() });
@@ -1081,7 +1157,8 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             let or = |k: &str, default: i64| super::yaml::int(probe.get(k)).filter(|n| *n > 0).unwrap_or(default);
             Some((delay, or("periodSeconds", 10), or("failureThreshold", 3)))
         });
-        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe });
+        let node_local_dns = node_local_dns_ips(c);
+        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe, node_local_dns });
     }
     out
 }

@@ -1091,8 +1091,9 @@ pub fn dns_blocked(objects: &[Object], policies: &[usize], services: &[std::sync
     }
     let dns = dns_side(cluster, services, dns_ip);
     let why = |side: &Side, who: String| -> Option<(String, String)> {
+        let dns = dns.at(side.node.as_deref());
         let d = decide(objects, policies, Dir::Egress, side, &dns.side, dns.ports.0, "UDP");
-        (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {}): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies), dns.ports.0, dns.who))))
+        (d.admitted == Some(false)).then(|| (who, agree_with(&d.policies, format!("{} selects it for egress and no rule admits its DNS query (UDP {} to {}, {}): a network plugin that enforces NetworkPolicy drops it and the lookup times out", policies_text(&d.policies), dns.ports.0, dns.to, dns.who))))
     };
     // (the client by its own name when it is an input pod: frontend in qa3's q/19, fidfix20)
     let name = super::paths::user_client(cluster).filter(|p| p.node.as_deref() == Some(client.0)).map_or(super::paths::CLIENT_POD, |p| p.name.as_str());
@@ -1127,7 +1128,7 @@ fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dn
     // per policy: the pods it leaves without DNS
     let mut by_policy: Vec<(usize, Vec<&PodInst>, Vec<String>)> = Vec::new();
     for p in cluster.pods.iter().filter(|p| !p.host_network && p.ip.is_some() && p.namespace != "kube-system") {
-        let d = decide(objects, policies, Dir::Egress, &Side::pod(p, cluster), &dns.side, dns.ports.0, "UDP");
+        let d = decide(objects, policies, Dir::Egress, &Side::pod(p, cluster), &dns.at(p.node.as_deref()).side, dns.at(p.node.as_deref()).ports.0, "UDP");
         if d.admitted != Some(false) {
             continue;
         }
@@ -1148,9 +1149,10 @@ fn dns_denied_pods(objects: &[Object], policies: &[usize], cluster: &Cluster, dn
             n => format!("{n} pods ({}{})", pods.iter().take(3).map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "), if n > 3 { ", …" } else { "" }),
         };
         let them = if pods.len() == 1 { "that pod" } else { "them" };
+        let dns = dns.at(first.node.as_deref());
         let msg = agree_with(&names, format!(
-            "{} selects {who} in namespace {} for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {}): a network plugin that enforces NetworkPolicy drops it, so every lookup of a Service name from {them} times out (curl: \"Could not resolve host\") even where a rule admits the Service's pods. {}",
-            policies_text(&names), first.namespace, dns.ports.0, dns.who, dns.rule
+            "{} selects {who} in namespace {} for egress and no rule admits its DNS query (UDP {} to {}, {}): a network plugin that enforces NetworkPolicy drops it, so every lookup of a Service name from {them} times out (curl: \"Could not resolve host\") even where a rule admits the Service's pods. {}",
+            policies_text(&names), first.namespace, dns.ports.0, dns.to, dns.who, dns.rule
         ));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NetworkPolicyEgressDenies", msg, o.pos("spec.podSelector")).on(&o.id()));
     }
@@ -1166,6 +1168,11 @@ pub struct DnsPods {
     /// the port the query reaches on a DNS pod over UDP and TCP (after kube-proxy's DNAT: the
     /// DNS Service's targetPort)
     ports: (i64, i64),
+    /// where the query goes, as the warnings say it: "the cluster DNS pods"
+    to: String,
+    /// NodeLocal DNSCache bound to the cluster DNS address on these nodes (qa9 10): a pod there
+    /// sends its query to that address on its own node, which no kube-proxy rule rewrites
+    local: Option<(Vec<String>, Box<DnsPods>)>,
 }
 
 impl DnsPods {
@@ -1173,8 +1180,47 @@ impl DnsPods {
         let who = format!("{} in namespace {namespace}", super::model::labels_text(labels, ","));
         let match_labels = labels.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ");
         let rule = format!("An egress rule with to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: {namespace}}}}}, podSelector: {{matchLabels: {{{match_labels}}}}}}}] and ports {}/UDP and {}/TCP lets it through", ports.0, ports.1);
-        DnsPods { side, who, rule, ports }
+        DnsPods { side, who, rule, ports, to: "the cluster DNS pods".into(), local: None }
     }
+    /// The DNS a pod on `node` meets: the node's NodeLocal DNSCache when one answers the
+    /// cluster DNS address there, else the cluster DNS pods.
+    fn at(&self, node: Option<&str>) -> &DnsPods {
+        match (&self.local, node) {
+            (Some((nodes, local)), Some(n)) if nodes.iter().any(|x| x == n) => local,
+            _ => self,
+        }
+    }
+}
+
+/// NodeLocal DNSCache (qa9 10: kubernetes/kubernetes#70555, blakebarnett: "our standard set of
+/// NetworkPolicies didn't work anymore (weren't allowing DNS traffic through) … because the
+/// node-local cache requires hostNetwork: true", fixed by an ipBlock on the DNS address; the
+/// author, prameshj, took it into the docs). A running hostNetwork pod whose node-cache
+/// container binds `dns_ip` (its `-localip` list: the iptables mode of
+/// cluster/addons/dns/nodelocaldns, `__PILLAR__LOCAL__DNS__,__PILLAR__DNS__SERVER__`) adds a
+/// raw-table NOTRACK rule for that address on port 53 (kubernetes/dns
+/// cmd/node-cache/app/cache_app.go initIptables) and holds the address on its dummy
+/// interface: a pod's query to it skips conntrack, so kube-proxy's nat rules never rewrite it
+/// to a CoreDNS pod, and the node's own cache answers. An egress policy then meets the query
+/// with its destination still the DNS address, which is no pod: podSelector and
+/// namespaceSelector peers select pods and admit none of it (NetworkPolicyPeer); an ipBlock
+/// holding the address does.
+fn node_local_dns(cluster: &Cluster, dns_ip: &str) -> Option<(Vec<String>, Box<DnsPods>)> {
+    let ip: std::net::IpAddr = dns_ip.parse().ok()?;
+    let caches: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.host_network && p.phase == "Running" && p.node.is_some() && p.containers.iter().any(|c| c.node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip)))).collect();
+    let first = caches.first()?;
+    let nodes: Vec<String> = caches.iter().filter_map(|p| p.node.clone()).collect();
+    let owner = first.owner.clone().unwrap_or_else(|| format!("pod {}", first.name));
+    let bits = if ip.is_ipv4() { 32 } else { 128 };
+    let local = DnsPods {
+        side: Side::address(Some(ip)),
+        who: format!("which {owner} (namespace {}, hostNetwork) answers on the pod's own node: it binds that address (its -localip) and its NOTRACK rules keep kube-proxy from rewriting it to a CoreDNS pod, so the destination stays {dns_ip}, which is no pod, and no podSelector or namespaceSelector admits it", first.namespace),
+        rule: format!("An egress rule with to: [{{ipBlock: {{cidr: {dns_ip}/{bits}}}}}] and ports 53/UDP and 53/TCP lets it through (the address the node-local cache answers on; a rule for the CoreDNS pods admits only what the cache forwards from the node)"),
+        ports: (53, 53),
+        to: dns_ip.to_string(),
+        local: None,
+    };
+    Some((nodes, Box::new(local)))
 }
 
 /// Where the cluster DNS pods are, as a pod's DNS query meets policies. A ClusterFirst pod's
@@ -1190,6 +1236,12 @@ impl DnsPods {
 /// dns-tcp 53/TCP, metrics 9153/TCP: cmd/kubeadm/app/phases/addons/dns/manifests.go
 /// CoreDNSDeployment).
 fn dns_side(cluster: &Cluster, services: &[std::sync::Arc<ServiceReport>], dns_ip: &str) -> DnsPods {
+    let mut pods = dns_pods(cluster, services, dns_ip);
+    pods.local = node_local_dns(cluster, dns_ip);
+    pods
+}
+
+fn dns_pods(cluster: &Cluster, services: &[std::sync::Arc<ServiceReport>], dns_ip: &str) -> DnsPods {
     let kube_dns = [("k8s-app".to_string(), "kube-dns".to_string())];
     let svc = services.iter().find(|s| !s.headless && s.cluster_ip.as_deref() == Some(dns_ip)).or_else(|| services.iter().find(|s| !s.headless && s.namespace == "kube-system" && s.name == "kube-dns"));
     if let Some(s) = svc {
@@ -1757,7 +1809,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
     }
     let c = client_side(cluster, client);
     let svc_objects = service_objects(objects);
-    let dns = dns_side(cluster, services, dns_ip);
+    let all_dns = dns_side(cluster, services, dns_ip);
+    let dns = all_dns.at(c.node.as_deref());
     // a path changed in place, copied from the report's on the first change
     fn edit<'a>(np: &'a mut Option<Path>, p: &Path) -> &'a mut Path {
         np.get_or_insert_with(|| p.clone())
@@ -1776,8 +1829,8 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
         dns_tcp.admitted = Some(true);
     }
     let dns_words = agree_with(&dns_udp.policies, format!(
-        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP {} to the cluster DNS pods, {})",
-        policies_text(&dns_udp.policies), labels_of(&c), c.namespace, dns.ports.0, dns.who
+        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query (UDP {} to {}, {})",
+        policies_text(&dns_udp.policies), labels_of(&c), c.namespace, dns.ports.0, dns.to, dns.who
     ));
     // the policy the client's DNS warning went to (the pods' warning below skips it)
     let mut warned: Option<usize> = None;
@@ -1790,7 +1843,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 o.pos("spec.podSelector")).on(&o.id()));
         }
     }
-    dns_denied_pods(objects, policies, cluster, &dns, warned, diags);
+    dns_denied_pods(objects, policies, cluster, &all_dns, warned, diags);
     // endpoint pods by address (a backend names its pod, not its namespace)
     let mut by_ip: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, p) in cluster.pods.iter().enumerate() {
