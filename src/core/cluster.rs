@@ -386,6 +386,7 @@ pub(crate) fn workload_selector_errors(o: &Object, w: &Workload) -> Vec<Diagnost
 pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
     let cluster = build_draining(objects, checks, cfg, diags);
     budgets_selecting_no_pod(objects, &cluster, diags);
+    budgets_allowing_no_disruption(objects, &cluster, diags);
     cluster
 }
 
@@ -409,6 +410,57 @@ fn budgets_selecting_no_pod(objects: &[Object], cluster: &Cluster, diags: &mut V
                 "BudgetSelectsNoPods",
                 format!("PodDisruptionBudget {} selects no pod ({which}): the disruption controller records the event NoPods \"No matching pods found\", and the budget protects no pod from eviction", o.meta.name),
                 o.pos("spec.selector"),
+            )
+            .on(&o.id()),
+        );
+    }
+}
+
+/// A PodDisruptionBudget that allows no disruption even with every pod it selects healthy (qa9
+/// 17, kubernetes/kubernetes#66811: a Deployment of 1 replica and minAvailable 1, "kubectl
+/// drain got stuck … allowed disruptions was always 0"; kow3ns for sig-apps: give the workload
+/// the capacity the budget asks for). pkg/controller/disruption/disruption.go updatePdbStatus:
+/// disruptionsAllowed = currentHealthy − desiredHealthy, 0 when not positive; the Eviction API
+/// (pkg/registry/core/pod/storage/eviction.go checkAndDecrement) then refuses every eviction
+/// of its pods. Said as an info, with the numbers.
+fn budgets_allowing_no_disruption(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
+    for o in objects.iter().filter(|o| !o.refused) {
+        let Body::DisruptionBudget(b) = &o.body else { continue };
+        let selected: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.namespace == o.meta.namespace && selector_matches(b.selector.as_ref(), &p.labels)).collect();
+        let expected = selected.len() as i64;
+        let healthy = selected.iter().filter(|p| p.ready && p.phase == "Running").count() as i64;
+        if expected == 0 || healthy < expected {
+            continue;
+        }
+        let scaled = |v: &super::model::IntOrString| match v {
+            super::model::IntOrString::Int(n) => Some(*n),
+            super::model::IntOrString::Str(s) => s.strip_suffix('%').and_then(|n| n.parse::<i64>().ok()).map(|pct| (pct * expected + 99) / 100),
+        };
+        let (desired, rule, field) = match (&b.min_available, &b.max_unavailable) {
+            (Some(v), _) => match scaled(v) {
+                Some(d) => (d, format!("minAvailable {v}"), "spec.minAvailable"),
+                None => continue,
+            },
+            (None, Some(v)) => match scaled(v) {
+                Some(m) => (expected - m, format!("maxUnavailable {v}"), "spec.maxUnavailable"),
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        if healthy - desired > 0 {
+            continue;
+        }
+        let pods = if expected == 1 { format!("its one pod ({}) healthy", selected[0].name) } else { format!("all {expected} of its pods healthy") };
+        diags.push(
+            Diagnostic::note(
+                Severity::Info,
+                ErrorType::Resolution,
+                "BudgetAllowsNoDisruption",
+                format!(
+                    "PodDisruptionBudget {}: {rule} with {pods} allows 0 disruptions (the disruption controller's disruptionsAllowed = {healthy} healthy − {desired} desired): every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"), so kubectl drain of their nodes, a node upgrade or the cluster autoscaler waits forever; run more replicas than the budget keeps, or allow one with maxUnavailable: 1",
+                    o.meta.name
+                ),
+                o.pos(field),
             )
             .on(&o.id()),
         );
@@ -745,6 +797,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         cordon(n);
     }
     failed_scheduling_notes(&cluster, objects, diags);
+    soft_spread_notes(&cluster, objects, diags);
     rollout_host_port_notes(&cluster, objects, diags);
     hand_written_pod_notes(&cluster, objects, diags);
     cluster
@@ -1394,6 +1447,38 @@ fn kubelet_admit(spec: &PodSpec, node: &ClusterNode) -> Option<String> {
         return failed("TaintToleration", "node(s) had taints that the pod didn't tolerate");
     }
     None
+}
+
+/// A `whenUnsatisfiable: ScheduleAnyway` constraint whose topologyKey the node of one of the
+/// object's placed pods lacks (qa9 15, kubernetes/kubernetes#97687: "I expect the incoming pods
+/// should be in pending state if the topology spread constraints are not satisfied"). The
+/// PodTopologySpread plugin filters with DoNotSchedule constraints only (filtering.go
+/// calPreFilterState); a ScheduleAnyway one scores, and a node missing any of the pod's
+/// constraint keys is put in IgnoredNodes and scored 0 (scoring.go initPreScoreState,
+/// NormalizeScore): least preferred, never excluded. One info per object; only for Nodes of the
+/// input (simulated nodes carry no such labels, and the cluster's own may well).
+fn soft_spread_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    for (oi, o) in objects.iter().enumerate() {
+        let spec = match &o.body {
+            Body::Pod(spec, _) => spec,
+            Body::Workload(w) => &w.template,
+            _ => continue,
+        };
+        let hit = spec.topology_spread.iter().enumerate().filter(|(_, c)| c.when_unsatisfiable == "ScheduleAnyway").find_map(|(i, c)| {
+            cluster.pods.iter().filter(|p| p.object == oi).find_map(|p| {
+                let node = cluster.nodes.iter().find(|n| Some(&n.name) == p.node.as_ref())?;
+                (!node.simulated && label(&node.labels, &c.topology_key).is_none()).then_some((i, c, p, node))
+            })
+        });
+        let Some((i, c, p, node)) = hit else { continue };
+        let prefix = o.pod_spec_path().unwrap_or("spec");
+        let field = format!("{prefix}.topologySpreadConstraints[{i}].whenUnsatisfiable");
+        let msg = format!(
+            "{field}: ScheduleAnyway only ranks nodes: pod {} runs on node {}, which has no label {}. The scheduler's PodTopologySpread plugin filters with DoNotSchedule constraints only; a ScheduleAnyway one scores, and a node missing any of the pod's constraint keys scores 0 there (the least preferred, never excluded), so pods land on it when other nodes do not fit or score lower elsewhere. whenUnsatisfiable: DoNotSchedule keeps pods off nodes without the label (a pod then stays Pending when no labelled node fits)",
+            p.name, node.name, c.topology_key
+        );
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "SpreadScheduleAnyway", msg, o.pos(&field)).on(&o.id()));
+    }
 }
 
 /// One warning per object and reason for the pods the scheduler leaves Pending (the

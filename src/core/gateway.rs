@@ -913,7 +913,19 @@ pub fn resolve(objects: &[Object], route: &Object, b: &BackendRef, services: &[s
         };
     }
     let Some(i) = found else {
-        return Resolved::Invalid { reason: "BackendNotFound", why: format!("Service {ns}/{} does not exist in this input", b.name), service: None };
+        // the input's Service of that name in another namespace: the one meant (qa9 08, as an
+        // Ingress's backend): a backendRef without namespace is the route's own
+        // (BackendObjectReference.Namespace "When unspecified, the local namespace is inferred")
+        let mut elsewhere: Vec<&str> = services.iter().filter(|s| s.name == b.name && s.namespace != ns && !s.rejected).map(|s| s.namespace.as_str()).collect();
+        elsewhere.dedup();
+        let why = match elsewhere.first() {
+            Some(other) => format!(
+                "Service {ns}/{} does not exist in this input; the input's Service {} is in namespace {}: set namespace: {other} on this backendRef, with a ReferenceGrant in namespace {other} that allows {} of namespace {} to refer to Services",
+                b.name, b.name, elsewhere.join(", "), route.kind, route.meta.namespace
+            ),
+            None => format!("Service {ns}/{} does not exist in this input", b.name),
+        };
+        return Resolved::Invalid { reason: "BackendNotFound", why, service: None };
     };
     let s = &services[i];
     let Some(port) = b.port else {
@@ -1019,7 +1031,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                     ),
                     // a namespace of which the input has no Service at all: a partial input (the
                     // route alone), not a wrong name
-                    Resolved::Invalid { reason: "BackendNotFound", why, .. } if !services.iter().any(|s| s.namespace == b.namespace.as_deref().unwrap_or(&o.meta.namespace)) => diags.push(
+                    Resolved::Invalid { reason: "BackendNotFound", why, .. } if !services.iter().any(|s| s.namespace == b.namespace.as_deref().unwrap_or(&o.meta.namespace) || (s.name == b.name && !s.rejected)) => diags.push(
                         Diagnostic::note(
                             Severity::Info,
                             ErrorType::Resolution,

@@ -35,9 +35,17 @@ fn ingress_pasted_alone_backend_service_not_in_input_is_info_create_upstreams() 
     let r = analyze(&other, &Config::default());
     let n = notes(&r, "IngressBackend");
     assert!(n.len() == 1 && n[0].0 == Severity::Warning && n[0].1.contains("Service \"test\" does not exist in namespace default"), "{n:?}");
-    // a Service of another namespace only: the Ingress's namespace has none in the input
+    // a Service of that name in another namespace only: qa9 08 (terraform-provider-kubernetes
+    // #1198) — that Service is the one meant, and the Ingress cannot reach it (networking/v1
+    // IngressServiceBackend.Name "must exist in the same namespace as the Ingress object"): the
+    // warning names it (was an info saying "not in this input")
     let elsewhere = other.replace("metadata: {name: web}", "metadata: {name: test, namespace: shop}");
     let r = analyze(&elsewhere, &Config::default());
+    let n = notes(&r, "IngressBackend");
+    assert!(n.len() == 1 && n[0].0 == Severity::Warning && n[0].1.contains("the input's Service test is in namespace shop"), "{n:?}");
+    // a Service of another name in another namespace only: still a partial input, the info
+    let unrelated = other.replace("metadata: {name: web}", "metadata: {name: web, namespace: shop}");
+    let r = analyze(&unrelated, &Config::default());
     let n = notes(&r, "IngressBackend");
     assert!(n.len() == 1 && n[0].0 == Severity::Info, "{n:?}");
 }

@@ -116,3 +116,70 @@ fn a_pods_name_looked_up_says_it_is_no_dns_name_dns_specification_2_4_1() {
     let l = super::dnsquery::lookup(&r, "default", super::paths::CLIENT_POD, "nosuch");
     assert!(!l.summary.contains("no DNS name"), "{}", l.summary);
 }
+
+/// qa9 08, the same mistake in a Gateway API route: a backendRef without namespace names the
+/// route's own (gateway-api apis/v1 BackendObjectReference.Namespace "When unspecified, the
+/// local namespace is inferred"); the input's Service of that name in another namespace is the
+/// one meant. Was: "nor any Service of that namespace: paste it too" (an info).
+#[test]
+fn route_backend_in_another_namespace_of_the_input_is_named_backend_object_reference_namespace() {
+    let text = fixture("qa9-08-ingress-backend-other-namespace.yaml");
+    let cut = text.find("---\napiVersion: v1\nkind: Service").unwrap();
+    let route = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: hello\n  namespace: edge\nspec:\n  rules:\n  - backendRefs:\n    - name: hellonode\n      port: 80\n";
+    let r = analyze(&format!("{route}{}", &text[cut..]), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayBackendRef").expect("the backendRef note");
+    assert_eq!(d.severity, Severity::Warning, "{d:#?}");
+    assert!(d.message.contains("ResolvedRefs False, reason BackendNotFound"), "{}", d.message);
+    assert!(d.message.contains("the input's Service hellonode is in namespace default: set namespace: default on this backendRef, with a ReferenceGrant in namespace default"), "{}", d.message);
+    // no Service of that name anywhere: still a partial input
+    let r = analyze(route, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "GatewayBackendRef").expect("the backendRef note");
+    assert_eq!(d.severity, Severity::Info, "{d:#?}");
+    assert!(d.message.contains("paste it too"), "{}", d.message);
+}
+
+/// qa9 15 (kubernetes/kubernetes#97687): three ScheduleAnyway constraints on keys two of the
+/// eight Nodes lack; the asker expected Pending. Was: pods placed, nothing said.
+/// pkg/scheduler/framework/plugins/podtopologyspread/scoring.go initPreScoreState
+/// (IgnoredNodes) and NormalizeScore (score 0); filtering.go calPreFilterState filters with
+/// DoNotSchedule constraints only.
+#[test]
+fn schedule_anyway_on_a_node_without_the_key_is_said_podtopologyspread_scoring_ignored_nodes() {
+    let text = fixture("qa9-15-topology-spread-schedule-anyway.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "SpreadScheduleAnyway").expect("the ScheduleAnyway note");
+    assert_eq!(d.severity, Severity::Info);
+    assert!(d.message.starts_with("spec.template.spec.topologySpreadConstraints[0].whenUnsatisfiable: ScheduleAnyway only ranks nodes: pod "), "{}", d.message);
+    assert!(d.message.contains("which has no label zone") && d.message.contains("whenUnsatisfiable: DoNotSchedule keeps pods off nodes without the label"), "{}", d.message);
+    assert!(r.pods.iter().filter(|p| p.owner.as_deref() == Some("StatefulSet/web")).all(|p| p.node.is_some()), "{:#?}", r.pods);
+    // DoNotSchedule: the unlabelled nodes are filtered out, and no ScheduleAnyway note
+    let hard = text.replace("whenUnsatisfiable: ScheduleAnyway", "whenUnsatisfiable: DoNotSchedule");
+    let r = analyze(&hard, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "SpreadScheduleAnyway"), "{:#?}", r.diagnostics);
+    assert!(r.pods.iter().filter_map(|p| p.node.as_deref()).all(|n| n != "node-7" && n != "node-8"), "{:#?}", r.pods);
+    // simulated nodes (no Node objects): their labels are not the cluster's, nothing said
+    let cut = text.find("apiVersion: apps/v1").unwrap();
+    let r = analyze(&text[cut..], &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "SpreadScheduleAnyway"), "{:#?}", r.diagnostics);
+}
+
+/// qa9 17 (kubernetes/kubernetes#66811): a Deployment of 1 replica and a PodDisruptionBudget
+/// minAvailable 1: "kubectl drain got stuck … allowed disruptions was always 0". Was: nothing
+/// said unless the page's drain what-if was used. pkg/controller/disruption/disruption.go
+/// updatePdbStatus (disruptionsAllowed = currentHealthy − desiredHealthy).
+#[test]
+fn budget_allowing_no_disruption_is_said_disruption_controller_update_pdb_status() {
+    let text = fixture("qa9-17-pdb-min-available-one-replica.yaml");
+    let r = analyze(&text, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "BudgetAllowsNoDisruption").expect("the budget note");
+    assert_eq!(d.severity, Severity::Info);
+    assert!(d.message.starts_with("PodDisruptionBudget web: minAvailable 1 with its one pod (web-"), "{}", d.message);
+    assert!(d.message.contains("allows 0 disruptions (the disruption controller's disruptionsAllowed = 1 healthy − 1 desired)"), "{}", d.message);
+    // two replicas: one disruption allowed, nothing said
+    let r = analyze(&text.replacen("replicas: 1", "replicas: 2", 1), &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.code != "BudgetAllowsNoDisruption"), "{:#?}", r.diagnostics);
+    // maxUnavailable 0 refuses every eviction too
+    let r = analyze(&text.replacen("minAvailable: 1", "maxUnavailable: 0", 1).replacen("replicas: 1", "replicas: 3", 1), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "BudgetAllowsNoDisruption").expect("the budget note");
+    assert!(d.message.contains("maxUnavailable 0 with all 3 of its pods healthy allows 0 disruptions"), "{}", d.message);
+}
