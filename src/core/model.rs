@@ -1106,12 +1106,9 @@ fn node_local_dns_ips(c: &Node) -> Vec<String> {
                     setup = false;
                 }
             }
-            // every other node-cache flag that takes a value (bool flags never do)
-            "interfacename" | "syncinterval" | "initialdelay" | "metrics-listen-address" | "basecorefile" | "corefile" | "kubednscm" | "upstreamsvc" | "health-port" | "conf" | "dns.port" => {
-                if value.is_none() {
-                    i += 1;
-                }
-            }
+            // every other node-cache flag that takes a value (bool flags never do), written
+            // apart from its value
+            "interfacename" | "syncinterval" | "initialdelay" | "metrics-listen-address" | "basecorefile" | "corefile" | "kubednscm" | "upstreamsvc" | "health-port" | "conf" | "dns.port" | "pidfile" if value.is_none() => i += 1,
             _ => {}
         }
         i += 1;
