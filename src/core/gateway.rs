@@ -144,13 +144,30 @@ pub enum GatewayObject {
     Class { controller: String },
 }
 
+/// The route kinds that carry connections or datagrams rather than requests: TLSRoute, TCPRoute
+/// and UDPRoute (gateway-api apis/v1 tlsroute_types.go, tcproute_types.go, udproute_types.go:
+/// no matches, no HTTP answers; an invalid backendRef rejects the connection or drops the
+/// packets, by weight).
+pub fn is_l4(kind: &str) -> bool {
+    matches!(kind, "TLSRoute" | "TCPRoute" | "UDPRoute")
+}
+
+/// What a route of `kind` carries, in words: requests, connections or packets.
+fn units(kind: &str) -> &'static str {
+    match kind {
+        "UDPRoute" => "packets",
+        "TLSRoute" | "TCPRoute" => "connections",
+        _ => "requests",
+    }
+}
+
 /// Envoy Gateway's controllerName (envoyproxy/gateway: the default
 /// `gateway.envoyproxy.io/gatewayclass-controller` of its EnvoyGateway configuration).
 pub const ENVOY_GATEWAY_CONTROLLER: &str = "gateway.envoyproxy.io/gatewayclass-controller";
 
 /// The Gateway API kinds whose routing is followed.
 pub fn models(kind: &str, api_version: &str) -> bool {
-    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "TLSRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
+    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "TLSRoute" | "TCPRoute" | "UDPRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
 }
 
 fn str_of(n: Option<&Node>) -> Option<String> {
@@ -434,6 +451,22 @@ fn route_schema_errors(o: &Object) -> Vec<Diagnostic> {
     let version = o.api_version.split_once('/').map_or("", |(_, v)| v);
     if matches!(o.kind.as_str(), "HTTPRoute" | "GRPCRoute") {
         errs.extend(http_schema_errors(spec, o.kind == "HTTPRoute"));
+    }
+    if matches!(o.kind.as_str(), "TCPRoute" | "UDPRoute") {
+        // apis/v1 tcproute_types.go, udproute_types.go (standard since v1.6): rules `+required`,
+        // MaxItems=1 in v1 (16 in v1alpha2, experimental channel only), backendRefs required
+        let max = if version == "v1" { 1 } else { 16 };
+        match spec.get("rules").filter(|n| !n.is_null()) {
+            None => errs.push(Diagnostic::required("spec.rules", spec.pos, "")),
+            Some(r) => {
+                max_items("spec.rules", Some(r), max, &mut errs);
+                for (i, rule) in seq(Some(r)).iter().enumerate() {
+                    if rule.get("backendRefs").is_none_or(|b| b.is_null()) {
+                        errs.push(Diagnostic::required(&format!("spec.rules[{i}].backendRefs"), rule.pos, ""));
+                    }
+                }
+            }
+        }
     }
     if o.kind == "TLSRoute" && matches!(version, "v1" | "v1alpha3") {
         let list = |k: &str| spec.get(k).filter(|n| !n.is_null());
@@ -965,6 +998,8 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "ReferenceGrant" => "it is read to allow routes' backendRefs into its namespace",
         "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
         "TLSRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: the TLS connection through a TLS listener, chosen by its SNI name) as a Gateway API implementation does",
+        "TCPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every TCP connection to its listener's port) as a Gateway API implementation does",
+        "UDPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every UDP datagram to its listener's port) as a Gateway API implementation does",
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
     // (the CRD rules crd_errors checks: review20, review22)
@@ -973,6 +1008,8 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a service or a method, hostnames, weights, parentRefs to the same parent",
         "TLSRoute" if api_version.ends_with("/v1alpha2") || api_version.ends_with("/v1alpha3") => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.5, whose standard channel serves TLSRoute v1",
         "TLSRoute" => "its fields are checked here only for some of the CRD's rules: hostnames (required SNI names, no IPs) and rules (one), a Service backendRef's port, weights, parentRefs to the same parent",
+        "TCPRoute" | "UDPRoute" if api_version.ends_with("/v1alpha2") => "its fields are checked here only for some of the CRD's rules: rules and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.6, whose standard channel serves v1",
+        "TCPRoute" | "UDPRoute" => "its fields are checked here only for some of the CRD's rules: rules (one) and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent",
         "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, ports, protocols, allowedRoutes.namespaces.from, tls.mode, a terminating listener's certificateRefs, and tls and hostname by protocol",
         _ => "its fields are not checked here",
     };
@@ -1047,6 +1084,8 @@ fn default_route_kinds(l: &Listener) -> &'static [&'static str] {
 fn listener_for_kind(kind: &str) -> &'static str {
     match kind {
         "TLSRoute" => "a TLS listener (tls.mode: Passthrough)",
+        "TCPRoute" => "a TCP listener (or a TLS listener that terminates TLS)",
+        "UDPRoute" => "a UDP listener",
         _ => "an HTTP or HTTPS listener",
     }
 }
@@ -1212,6 +1251,8 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
                 let gets = match &serving {
                     Some(words) => words.clone(),
                     None if o.kind == "TLSRoute" => "this Gateway does not serve the route: it rejects the TLS connections for it (no route there matches their SNI)".to_string(),
+                    None if o.kind == "TCPRoute" => "this Gateway does not serve the route: it rejects the TCP connections for it".to_string(),
+                    None if o.kind == "UDPRoute" => "this Gateway does not serve the route: it drops the UDP datagrams for it".to_string(),
                     None => format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)),
                 };
                 // the reason is the spec's (apis/v1/shared_types.go); the message is Envoy
@@ -1373,7 +1414,10 @@ pub fn resolve(objects: &[Object], route: &Object, b: &BackendRef, services: &[s
         return Resolved::Invalid { reason: "PortNotSpecified", why: format!("the backendRef names no port, which is required for a Service (the Service's port, not the pods' targetPort; Service {} has {})", s.name, ports_of(s)), service: Some(i) };
     };
     // (an ExternalName Service: implementation-specific support; Envoy Gateway refuses it)
-    match s.ports.iter().position(|p| p.port == port && p.protocol == "TCP") {
+    // (a UDPRoute's backend is the Service's UDP port: Envoy Gateway validate.go
+    // validateBackendRefService matches the port's protocol to the route's)
+    let proto = if route.kind == "UDPRoute" { "UDP" } else { "TCP" };
+    match s.ports.iter().position(|p| p.port == port && p.protocol == proto) {
         Some(p) => Resolved::Ok { service: i, port: p },
         None => {
             let target = s.ports.iter().any(|p| p.target_port.to_string() == port.to_string());
@@ -1403,10 +1447,7 @@ fn ports_of(s: &ServiceReport) -> String {
 /// [`share`] in a route kind's words: a TLSRoute forwards connections, not requests.
 fn share_in(kind: &str, rule: &Rule, j: usize) -> (f64, String) {
     let (f, words) = share(rule, j);
-    if kind == "TLSRoute" {
-        return (f, words.replace("requests", "connections"));
-    }
-    (f, words)
+    (f, words.replace("requests", units(kind)))
 }
 
 fn share(rule: &Rule, j: usize) -> (f64, String) {
@@ -1453,6 +1494,13 @@ fn status_words(kind: &str) -> &'static str {
 fn answer(kind: &str, words: &str) -> String {
     if kind == "TLSRoute" {
         format!("rejects {words} (it closes the TLS connection)")
+    } else if kind == "TCPRoute" {
+        // tcproute_types.go TCPRouteRule.BackendRefs: "MUST actively reject connection attempts
+        // to this backend. Connection rejections must respect weight"
+        format!("rejects {words} (it closes the TCP connection)")
+    } else if kind == "UDPRoute" {
+        // udproute_types.go UDPRouteRule.BackendRefs: "Packet drops must respect weight"
+        format!("drops {words}")
     } else {
         format!("answers {} to {words}", status_words(kind))
     }
@@ -1509,7 +1557,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                             ("PortNotFound", Some(p)) => (format!("{}.port", b.field), p),
                             _ => (b.field.clone(), b.pos),
                         };
-                        let gets = if f > 0.0 { format!("the Gateway {}", answer(&o.kind, &words)) } else if o.kind == "TLSRoute" { "it gets no connections (weight 0)".to_string() } else { "it gets no requests (weight 0)".to_string() };
+                        let gets = if f > 0.0 { format!("the Gateway {}", answer(&o.kind, &words)) } else { format!("it gets no {} (weight 0)", units(&o.kind)) };
                         diags.push(
                             Diagnostic::note(
                                 Severity::Warning,
@@ -1726,8 +1774,11 @@ pub fn not_served(o: &Object, route: &Route, attached: &[Attach]) -> Option<Stri
         })
         .collect::<Vec<_>>()
         .join("; ");
-    if o.kind == "TLSRoute" {
-        return Some(format!("{NOT_SERVED} {}: the Gateway rejects its TLS connections, no route there matching their SNI ({why})", o.meta.name));
+    match o.kind.as_str() {
+        "TLSRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway rejects its TLS connections, no route there matching their SNI ({why})", o.meta.name)),
+        "TCPRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway rejects its TCP connections ({why})", o.meta.name)),
+        "UDPRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway drops its UDP datagrams ({why})", o.meta.name)),
+        _ => {}
     }
     Some(format!("{NOT_SERVED} {}: the Gateway answers {} to its requests ({why})", o.meta.name, not_found_words(&o.kind)))
 }
@@ -1846,7 +1897,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 };
                 let matched = if rule.matches.is_empty() { "every path (no matches: PathPrefix /)".to_string() } else { rule.matches.join(" or ") };
                 let url = format!("{}://{}/", url_scheme(&o.kind, facts.protocol.as_deref()), host.as_deref().unwrap_or("<the Gateway's address>"));
-                let tls = o.kind == "TLSRoute";
+                let tls = is_l4(&o.kind);
                 let first = Hop {
                     kind: HopKind::Send,
                     from: "client:outside".into(),
@@ -1855,7 +1906,11 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     dst: front.clone(),
                     rewritten: None,
                     explanation: if tls {
-                        tls_first_words(o, rule, b, &gwords, host.as_deref(), &hosts, &words, &facts, dead.as_deref(), unserved.is_some())
+                        if o.kind == "TLSRoute" {
+                            tls_first_words(o, rule, b, &gwords, host.as_deref(), &hosts, &words, &facts, dead.as_deref(), unserved.is_some())
+                        } else {
+                            l4_first_words(o, rule, b, &gwords, &words, dead.as_deref(), unserved.is_some())
+                        }
                     } else if let Some(d) = &dead {
                         format!("The client connects for {url} to {gwords}, the parent of {} {}, which takes the route; but {d}", o.kind, o.meta.name)
                     } else if unserved.is_some() {
@@ -1931,7 +1986,11 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                         s.name,
                                         sp.target_port,
                                         super::report::count(n, "ready endpoint", "ready endpoints"),
-                                        if passthrough(&facts) {
+                                        if o.kind == "TCPRoute" {
+                                            "The bytes are the client's, as they came (TCP proxying: no HTTP, no TLS here)."
+                                        } else if o.kind == "UDPRoute" {
+                                            "Each datagram is sent on as it came (UDP proxying)."
+                                        } else if passthrough(&facts) {
                                             "The stream is still the client's TLS: the pod terminates TLS itself, with its own certificate for the SNI name."
                                         } else {
                                             "The Gateway terminated TLS, so the stream is plain TCP unless a BackendTLSPolicy makes the Gateway open TLS to the pod."
@@ -1999,6 +2058,28 @@ fn tls_first_words(o: &Object, rule: &Rule, b: &BackendRef, gwords: &str, host: 
     };
     format!(
         "The client opens a TLS connection with {sni} to {gwords}, the parent of {kind} {name}. The Gateway reads the SNI name in the ClientHello and matches {hosts}; {} has no matches (a TLSRoute rule routes every connection whose SNI matches) → backendRef Service {} port {} ({words}). {mode}",
+        rule.field,
+        b.name,
+        b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())
+    )
+}
+
+/// The first hop of a TCPRoute's or UDPRoute's path (fidfix25; apis/v1 tcproute_types.go "forward
+/// connections on the port specified by the listener to a set of backends", udproute_types.go):
+/// no hostnames, no matches, every connection (datagram) to the listener's port goes to the
+/// rule's backendRefs.
+#[allow(clippy::too_many_arguments)]
+fn l4_first_words(o: &Object, rule: &Rule, b: &BackendRef, gwords: &str, words: &str, dead: Option<&str>, unserved: bool) -> String {
+    let (kind, name) = (&o.kind, &o.meta.name);
+    let opens = if kind == "UDPRoute" { "The client sends UDP datagrams" } else { "The client opens a TCP connection" };
+    if let Some(d) = dead {
+        return format!("{opens} to {gwords}, the parent of {kind} {name}, which takes the route; but {d}");
+    }
+    if unserved {
+        return format!("{opens} to {gwords}. {kind} {name} names it as its parent, but the Gateway does not accept the route, so nothing there forwards them");
+    }
+    format!(
+        "{opens} to {gwords}, the parent of {kind} {name}. A {kind} has no hostnames and its rules no matches: everything that comes to the listener's port goes by {} → backendRef Service {} port {} ({words})",
         rule.field,
         b.name,
         b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())

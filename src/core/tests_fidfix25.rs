@@ -232,3 +232,41 @@ fn gateway_listener_schema_rules_name_port_from_and_terminate_certificate_refs_g
     assert_eq!(e, want);
     assert!(super::gateway::protocol_matches("HTTP") && super::gateway::protocol_matches("example.com/custom") && !super::gateway::protocol_matches("HTTP/2") && !super::gateway::protocol_matches("-tcp"));
 }
+
+/// Item 1 (TCPRoute, UDPRoute): standard channel v1 since Gateway API v1.6 (CHANGELOG 1.6:
+/// "TCPRoute has graduated to GA", "UDPRoute has graduated to GA"), not experimental. A TCP
+/// listener takes TCPRoute, a UDP listener UDPRoute (envoyproxy/gateway listener.go
+/// allowedRouteKindsForProtocol); the route forwards every connection (datagram) on the
+/// listener's port to its backendRefs; a UDPRoute's backend is the Service's UDP port
+/// (validate.go validateBackendRefService). Was: "read and ignored (not drawn)". An HTTPRoute
+/// on the TCP listener is NotAllowedByListeners; a TCPRoute v1 with two rules is refused
+/// (MaxItems=1).
+#[test]
+fn tcproute_and_udproute_are_drawn_through_their_listeners_tcproute_udproute_v1() {
+    let text = fixture("fidfix25/tcproute-udproute-v1.yaml");
+    let r = analyze(&text, &Config::default());
+    assert!(errors(&r).is_empty(), "{:?}", errors(&r));
+    assert!(codes(&r, "GatewayParentRef").is_empty(), "{:?}", codes(&r, "GatewayParentRef"));
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("read and ignored")), "{:#?}", r.diagnostics);
+    let pg = r.services.iter().find(|s| s.name == "postgres").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).expect("the TCPRoute's path");
+    assert_eq!(pg.outcome, Outcome::Delivered, "{pg:#?}");
+    assert_eq!(pg.hops[0].dst, "eg:5432");
+    assert!(pg.hops[0].explanation.contains("The client opens a TCP connection to Gateway eg of class eg, listener tcp (TCP on port 5432)") && pg.hops[0].explanation.contains("(all of the rule's connections)"), "{}", pg.hops[0].explanation);
+    assert_eq!(pg.hops[1].to, "pod:postgres-0");
+    let dns = r.services.iter().find(|s| s.name == "coredns").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).expect("the UDPRoute's path");
+    assert_eq!(dns.outcome, Outcome::Delivered, "{dns:#?}");
+    assert!(dns.hops[0].explanation.contains("The client sends UDP datagrams") && dns.hops[0].explanation.contains("(all of the rule's packets)"), "{}", dns.hops[0].explanation);
+    // the UDPRoute's backendRef names the Service's UDP port; a TCPRoute to it finds none
+    let tcp_to_udp = text.replace("kind: UDPRoute", "kind: TCPRoute").replace("    sectionName: udp", "    sectionName: tcp");
+    let r = analyze(&tcp_to_udp, &Config::default());
+    let w = codes(&r, "GatewayBackendRef");
+    assert!(w.iter().any(|m| m.contains("reason PortNotFound") && m.contains("rejects all of the rule's connections (it closes the TCP connection)")), "{w:?}");
+    // an HTTPRoute on the TCP listener
+    let http = text.replacen("kind: TCPRoute", "kind: HTTPRoute", 1);
+    let w = codes(&analyze(&http, &Config::default()), "GatewayParentRef").iter().map(|m| m.to_string()).collect::<Vec<_>>();
+    assert!(w.iter().any(|m| m.contains("reason NotAllowedByListeners") && m.contains("protocol TCP takes no HTTPRoute")), "{w:?}");
+    // TCPRoute v1: one rule
+    let two = text.replacen("      port: 5432\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: UDPRoute", "      port: 5432\n  - backendRefs:\n    - name: postgres\n      port: 5432\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: UDPRoute", 1);
+    let e = errors(&analyze(&two, &Config::default()));
+    assert!(e.contains(&"TCPRoute/default/postgres: spec.rules: Too many: 2: must have at most 1 items".to_string()), "{e:?}");
+}
