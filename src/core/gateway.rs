@@ -556,6 +556,13 @@ fn http_schema_errors(spec: &Node, http: bool) -> Vec<Diagnostic> {
             }
             errs.extend(enum_error(&format!("{mf}.method"), m.get("method"), &["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]));
         }
+        // HTTPRouteTimeouts: Duration's pattern (shared_types.go Duration, GEP-2257)
+        for key in ["request", "backendRequest"] {
+            let f = format!("{rf}.timeouts.{key}");
+            if let Some(n) = r.get("timeouts").and_then(|t| t.get(key)).filter(|n| n.as_str().is_some_and(|v| gateway_duration_ms(v).is_none())) {
+                errs.push(Diagnostic::invalid(&f, n.pos, &super::diag::quote(n.as_str().unwrap_or_default()), &format!("{f} in body should match '^([0-9]{{1,5}}(h|m|s|ms)){{1,4}}$'")));
+            }
+        }
         for (k, f) in seq(r.get("filters")).iter().enumerate() {
             let ff = format!("{rf}.filters[{k}]");
             match f.get("type").filter(|t| !t.is_null()) {
@@ -584,6 +591,37 @@ fn http_schema_errors(spec: &Node, http: bool) -> Vec<Diagnostic> {
     errs
 }
 
+/// A Gateway API Duration (apis/v1 shared_types.go Duration, GEP-2257: the pattern
+/// `^([0-9]{1,5}(h|m|s|ms)){1,4}$`) in milliseconds; None when it does not match the pattern.
+pub(crate) fn gateway_duration_ms(v: &str) -> Option<u64> {
+    let b = v.as_bytes();
+    let (mut i, mut groups, mut total) = (0usize, 0usize, 0u64);
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() && i - start < 5 {
+            i += 1;
+        }
+        if i == start || (i < b.len() && b[i].is_ascii_digit()) {
+            return None;
+        }
+        let n: u64 = v[start..i].parse().ok()?;
+        let unit = match (b.get(i), b.get(i + 1)) {
+            (Some(b'm'), Some(b's')) => 1,
+            (Some(b'h'), _) => 3_600_000,
+            (Some(b'm'), _) => 60_000,
+            (Some(b's'), _) => 1_000,
+            _ => return None,
+        };
+        i += if unit == 1 { 2 } else { 1 };
+        total += n * unit;
+        groups += 1;
+        if groups > 4 {
+            return None;
+        }
+    }
+    (groups > 0).then_some(total)
+}
+
 /// HTTPRoute's CEL rules beyond review22's (fidfix25; the same CRD): each filter's type and
 /// field together (HTTPRouteFilter: `filter.<field> must be nil if the filter.type is not <T>`,
 /// `filter.<field> must be specified for <T> filter.type`, on `spec.rules[i].filters[j]`), a path
@@ -602,6 +640,17 @@ fn http_cel_errors(spec: &Node) -> Vec<Diagnostic> {
     }
     for (i, r) in rules.iter().enumerate() {
         let rf = format!("spec.rules[{i}]");
+        // HTTPRouteTimeouts: `backendRequest timeout cannot be longer than request timeout` (a
+        // request of 0s disables the timeout); evaluated only where both match the Duration
+        // pattern (CEL's duration() of another text is an evaluation error, not modelled)
+        if let Some(t) = r.get("timeouts").filter(|t| !t.is_null()) {
+            let ms = |k: &str| t.get(k).and_then(|n| n.as_str()).and_then(gateway_duration_ms);
+            if let (Some(req), Some(back)) = (ms("request"), ms("backendRequest")) {
+                if req != 0 && back > req {
+                    errs.push(Diagnostic::invalid(&format!("{rf}.timeouts"), t.pos, "\"object\"", "backendRequest timeout cannot be longer than request timeout"));
+                }
+            }
+        }
         // the rule's matches after defaulting: none written is one PathPrefix match
         let one_prefix = match r.get("matches").filter(|m| !m.is_null()) {
             None => true,

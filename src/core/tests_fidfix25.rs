@@ -270,3 +270,25 @@ fn tcproute_and_udproute_are_drawn_through_their_listeners_tcproute_udproute_v1(
     let e = errors(&analyze(&two, &Config::default()));
     assert!(e.contains(&"TCPRoute/default/postgres: spec.rules: Too many: 2: must have at most 1 items".to_string()), "{e:?}");
 }
+
+/// Item 2: HTTPRoute timeouts (httproute_types.go HTTPRouteTimeouts; shared_types.go Duration,
+/// GEP-2257: `^([0-9]{1,5}(h|m|s|ms)){1,4}$`, so no fractions) and the CEL rule
+/// `backendRequest timeout cannot be longer than request timeout` on `spec.rules[i].timeouts`.
+#[test]
+fn httproute_timeouts_duration_pattern_and_backend_request_rule_httproute_timeouts() {
+    let r = analyze(&fixture("fidfix25/httproute-timeouts.yaml"), &Config::default());
+    let e = errors(&r);
+    assert_eq!(
+        e,
+        [
+            "HTTPRoute/default/fractional: spec.rules[0].timeouts.request: Invalid value: \"1.5s\": spec.rules[0].timeouts.request in body should match '^([0-9]{1,5}(h|m|s|ms)){1,4}$'",
+            "HTTPRoute/default/backend-longer: spec.rules[0].timeouts: Invalid value: \"object\": backendRequest timeout cannot be longer than request timeout",
+        ]
+    );
+    assert_eq!(super::gateway::gateway_duration_ms("1m30s"), Some(90_000));
+    assert_eq!(super::gateway::gateway_duration_ms("500ms"), Some(500));
+    assert_eq!(super::gateway::gateway_duration_ms("1h1m1s1ms"), Some(3_661_001));
+    for bad in ["1.5s", "100000s", "1h1m1s1ms1s", "10", "s", "1d", ""] {
+        assert_eq!(super::gateway::gateway_duration_ms(bad), None, "{bad}");
+    }
+}
