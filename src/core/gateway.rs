@@ -1,9 +1,10 @@
 //! Gateway API (gateway.networking.k8s.io) as far as it routes to Services: an HTTPRoute's (or
-//! GRPCRoute's) backendRefs resolved against the input's Services, the way an implementation's
-//! ResolvedRefs condition does, and a path entry `httproute@<name>` per route: outside client →
-//! the Gateway (its parentRef) → the Service's endpoints. These are custom resources: the API
-//! server checks them against their CustomResourceDefinitions' schemas, which Switchboard does not
-//! have, so nothing here refuses one; only their routing semantics are used.
+//! GRPCRoute's, TLSRoute's, TCPRoute's, UDPRoute's) backendRefs resolved against the input's
+//! Services, the way an implementation's ResolvedRefs condition does, and a path entry
+//! `httproute@<name>` per route: outside client → the Gateway (its parentRef) → the Service's
+//! endpoints. These are custom resources: the API server checks them against their
+//! CustomResourceDefinitions, which Switchboard does not have; [`crd_errors`] checks by hand the
+//! rules of the standard channel's CRDs users break most (review20, review22, fidfix25).
 //!
 //! Upstream (kubernetes-sigs/gateway-api):
 //! - apis/v1/object_reference_types.go BackendObjectReference: group "" (core) and kind Service by
