@@ -396,9 +396,25 @@ pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
                     for (j, m) in seq(rule.get("matches")).iter().enumerate() {
                         let Some(method) = m.get("method").filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
                         let set = |k: &str| method.get(k).is_some_and(|v| !v.is_null());
+                        let f = format!("spec.rules[{i}].matches[{j}].method");
                         if !set("service") && !set("method") {
-                            let f = format!("spec.rules[{i}].matches[{j}].method");
                             errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "One or both of 'service' or 'method' must be specified"));
+                        }
+                        // fidfix25: GRPCMethodMatch's character rules for type Exact (the
+                        // default): a service is a dotted proto name, a method one identifier
+                        // (grpcroute_types.go; "/pkg.Service/Method" belongs to neither)
+                        if str_of(method.get("type")).is_none_or(|t| t == "Exact") {
+                            let ident = |p: &str| p.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+                            if let Some(sv) = method.get("service").and_then(|n| n.as_str()) {
+                                if !sv.strip_prefix('.').unwrap_or(sv).split('.').all(ident) {
+                                    errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "service must only contain valid characters (matching ^(?i)\\.?[a-z_][a-z_0-9]*(\\.[a-z_][a-z_0-9]*)*$)"));
+                                }
+                            }
+                            if let Some(mv) = method.get("method").and_then(|n| n.as_str()) {
+                                if !ident(mv) {
+                                    errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)"));
+                                }
+                            }
                         }
                     }
                 }
@@ -544,6 +560,10 @@ fn http_schema_errors(spec: &Node, http: bool) -> Vec<Diagnostic> {
         max_items(&format!("{rf}.filters"), r.get("filters"), 16, &mut errs);
         max_items(&format!("{rf}.backendRefs"), r.get("backendRefs"), 16, &mut errs);
         if !http {
+            // GRPCMethodMatch.Type's enum
+            for (j, m) in seq(r.get("matches")).iter().enumerate() {
+                errs.extend(enum_error(&format!("{rf}.matches[{j}].method.type"), m.get("method").and_then(|x| x.get("type")), &["Exact", "RegularExpression"]));
+            }
             continue;
         }
         for (j, m) in seq(r.get("matches")).iter().enumerate() {
@@ -1055,7 +1075,7 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
     // (the CRD rules crd_errors checks: review20, review22)
     let checked = match kind {
         "HTTPRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent, path values, filter combinations, list sizes, match types and methods, filter types and their fields, redirect schemes and status codes, path modifiers",
-        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a service or a method, hostnames, weights, parentRefs to the same parent",
+        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a valid service or method, hostnames, weights, parentRefs to the same parent, list sizes",
         "TLSRoute" if api_version.ends_with("/v1alpha2") || api_version.ends_with("/v1alpha3") => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.5, whose standard channel serves TLSRoute v1",
         "TLSRoute" => "its fields are checked here only for some of the CRD's rules: hostnames (required SNI names, no IPs) and rules (one), a Service backendRef's port, weights, parentRefs to the same parent",
         "TCPRoute" | "UDPRoute" if api_version.ends_with("/v1alpha2") => "its fields are checked here only for some of the CRD's rules: rules and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.6, whose standard channel serves v1",

@@ -292,3 +292,20 @@ fn httproute_timeouts_duration_pattern_and_backend_request_rule_httproute_timeou
         assert_eq!(super::gateway::gateway_duration_ms(bad), None, "{bad}");
     }
 }
+
+/// Item 2: GRPCMethodMatch's CEL character rules for type Exact (grpcroute_types.go: `service
+/// must only contain valid characters (matching ^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$)`,
+/// `method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)`), on the match's
+/// `method`, value "object"; a RegularExpression match is not held to them.
+#[test]
+fn grpcroute_method_match_service_and_method_characters_grpc_method_match() {
+    let r = analyze(&fixture("fidfix25/grpcroute-method-path.yaml"), &Config::default());
+    let e = errors(&r);
+    assert_eq!(
+        e,
+        [
+            "GRPCRoute/default/greeter: spec.rules[0].matches[0].method: Invalid value: \"object\": service must only contain valid characters (matching ^(?i)\\.?[a-z_][a-z_0-9]*(\\.[a-z_][a-z_0-9]*)*$)",
+            "GRPCRoute/default/greeter: spec.rules[0].matches[0].method: Invalid value: \"object\": method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)",
+        ]
+    );
+}
