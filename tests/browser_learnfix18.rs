@@ -84,3 +84,55 @@ async fn pod_behind_two_services_names_the_other() {
     poll(40, || fact("Selected Service").is_some()).await;
     assert_eq!(fact("Other Services"), None);
 }
+
+fn cancelable_click() -> web_sys::MouseEvent {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap_or_default()
+}
+
+fn card_step() -> Option<String> {
+    attr("[data-kind='tour-card']", "data-step")
+}
+
+/// Q16: the tour card's Next and Previous load their step and write that step's `#tour=N`
+/// themselves (the browser, following the link after the card had re-rendered, wrote the
+/// step after it: `#tour=3` under "Tour 2/17"); on the last step the focus goes to Previous
+/// rather than to the page's body.
+#[wasm_bindgen_test]
+async fn tour_next_and_previous_write_their_own_step() {
+    web_sys::window().unwrap().location().set_hash("tour=1").unwrap();
+    remount().await;
+    poll(60, || card_step().as_deref() == Some("1")).await;
+    let next = doc().get_element_by_id("tour-next").expect("Next");
+    let ev = cancelable_click();
+    next.dispatch_event(&ev).unwrap();
+    assert!(ev.default_prevented(), "Next left the navigation to the link's href");
+    poll(60, || card_step().as_deref() == Some("2")).await;
+    assert_eq!(card_step().as_deref(), Some("2"));
+    assert_eq!(hash(), "#tour=2");
+    let prev = doc().get_element_by_id("tour-prev").expect("Previous");
+    let ev = cancelable_click();
+    prev.dispatch_event(&ev).unwrap();
+    assert!(ev.default_prevented());
+    poll(60, || card_step().as_deref() == Some("1")).await;
+    assert_eq!(hash(), "#tour=1");
+    // the last step: Next goes away, the focus stays in the card
+    let n = switchboard::core::tour::STEPS.len();
+    let a: web_sys::HtmlElement = doc().query_selector(&format!("[data-kind='tour-step'][data-step='{}']", n - 1)).unwrap().unwrap().dyn_into().unwrap();
+    a.click();
+    poll(60, || card_step() == Some((n - 1).to_string())).await;
+    let next: web_sys::HtmlElement = doc().get_element_by_id("tour-next").expect("Next").dyn_into().unwrap();
+    next.focus().unwrap();
+    next.dispatch_event(&cancelable_click()).unwrap();
+    poll(60, || card_step() == Some(n.to_string()) && doc().active_element().map(|e| e.id()).as_deref() == Some("tour-prev")).await;
+    assert_eq!(card_step(), Some(n.to_string()));
+    assert_eq!(hash(), format!("#tour={n}"));
+    assert_eq!(doc().active_element().map(|e| e.id()).as_deref(), Some("tour-prev"));
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}
