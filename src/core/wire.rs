@@ -310,7 +310,7 @@ wire_struct!(Backend { pod, ip, port, node, probability, declared, refused, decl
 wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by, hint });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
-wire_struct!(Container { name, ports, sidecar; unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe });
+wire_struct!(Container { name, ports, sidecar; probes });
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner, adopted,
