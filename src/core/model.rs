@@ -174,7 +174,7 @@ pub struct Container {
     /// what the kubelet's probes change (see [`ContainerProbes`]), boxed: most containers
     /// have none of it, and a 10,000-pod dump holds every container twice (issue #12). None when
     /// all are unset: read with `probes()`
-    pub(super) probes: Option<Box<ContainerProbes>>,
+    pub(crate) probes: Option<Box<ContainerProbes>>,
 }
 
 /// A container's probe facts (`Container::probes`).
@@ -457,7 +457,7 @@ pub struct PodSpec {
     /// activeDeadlineSeconds), boxed so that a PodSpec without them stays small (issue #12: the
     /// 10,000-pod dump keeps every pod's spec twice, in its Object and its template-sized Body).
     /// None when all are unset: read them with `sched()`, write with `sched_mut()`
-    sched: Option<Box<PodScheduling>>,
+    pub(crate) sched: Option<Box<PodScheduling>>,
     /// spec.restartPolicy as written (None: defaulted to Always)
     pub restart_policy: Option<String>,
 }
