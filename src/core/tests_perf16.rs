@@ -11,7 +11,7 @@ use super::layout::{grid_lines, layout, near_lists, PerLine, Rect, ALONG};
 
 /// `PerLine::near`'s rects per line, each once, in `walls`' order (a rect near a line by both
 /// borders is listed twice there; `runs_near` only asks whether any is run near).
-fn flat(lines: &[f64], walls: &[Rect], span: fn(&Rect) -> (f64, f64), mids: &[f64]) -> Vec<Vec<Rect>> {
+fn flat(lines: &[f64], walls: &[Rect], span: Span, mids: &[f64]) -> Vec<Vec<Rect>> {
     let p = PerLine::near(lines, walls, span, mids);
     (0..lines.len())
         .map(|k| {
@@ -24,12 +24,15 @@ fn flat(lines: &[f64], walls: &[Rect], span: fn(&Rect) -> (f64, f64), mids: &[f6
 
 /// `near_lists`' answer, each rect once (it lists each once already; two equal rects in `walls`
 /// are one here as in `flat`).
-fn brute(lines: &[f64], obstacles: &[Rect], frames: &[Rect], span: fn(&Rect) -> (f64, f64), mids: &[f64]) -> Vec<Vec<Rect>> {
+fn brute(lines: &[f64], obstacles: &[Rect], frames: &[Rect], span: Span, mids: &[f64]) -> Vec<Vec<Rect>> {
     let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
     near_lists(lines, span, mids, obstacles, frames).into_iter().map(|got| walls.iter().filter(|r| got.contains(r)).copied().collect()).collect()
 }
 
-const SPANS: [fn(&Rect) -> (f64, f64); 2] = [|r: &Rect| (r.y, r.h), |r: &Rect| (r.x, r.w)];
+/// A rect's start and length on one axis.
+type Span = fn(&Rect) -> (f64, f64);
+
+const SPANS: [Span; 2] = [|r: &Rect| (r.y, r.h), |r: &Rect| (r.x, r.w)];
 
 #[test]
 fn each_grid_lines_near_rects_are_those_near_lists_found() {
