@@ -1044,14 +1044,17 @@ fn runs_near(p: (f64, f64), q: (f64, f64), walls: &[Rect]) -> bool {
 const NEAR_COST: u64 = 3;
 
 /// Per grid line, the rectangles it runs near ([`near_lists`]).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 type NearLists = Vec<Vec<Rect>>;
 
 /// For each grid line `at` (one axis; `span` gives a rect's start and length on it), the boxes
 /// and frames with a border nearer than [`CLEAR`] (but not within [`ALONG`]) to it: those its
 /// edges may run near ([`runs_near`]); none for a line at a gutter's middle (`mids`), where a
 /// narrow gutter leaves no farther line (uifix16). Shared by [`route_between`] and the Dijkstra
-/// tests_keyfix2 compares it with.
-fn near_lists(at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64], obstacles: &[Rect], frames: &[Rect]) -> NearLists {
+/// tests_keyfix2 compares it with (perf16: [`route_between`] finds the same rects per line with
+/// [`PerLine`]'s [`Near`]; this is the test's reference).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn near_lists(at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64], obstacles: &[Rect], frames: &[Rect]) -> NearLists {
     let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
     at.iter()
         .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
@@ -1078,8 +1081,11 @@ pub(crate) enum LineTest {
     Through,
     /// those with a border within [`ALONG`] of it: the frames its edges may run along
     Along,
+    /// those with a border nearer than [`CLEAR`] but not within [`ALONG`] of it (`near_lists`'
+    /// test): the boxes and frames its edges may run near ([`runs_near`])
+    Near,
 }
-pub(crate) use LineTest::{Along, Through};
+pub(crate) use LineTest::{Along, Near, Through};
 
 /// For each of a sorted list of grid lines (one axis), the rects [`LineTest`] picks for it, in a
 /// flat list (keyfix3). A line holds the same rects as testing each rect against it, in the
@@ -1108,6 +1114,18 @@ impl PerLine {
                         runs.push((run(&|v| d(v) > -ALONG, &|v| d(v) >= ALONG), *r));
                     }
                 }
+                Near => {
+                    // (perf16: `(ALONG..CLEAR - 0.05).contains(&d.abs())` for d = v - s and
+                    // d = v - s - l, as `near_lists` tested every rect against every line: each d
+                    // grows with v, and ALONG <= |d| < CLEAR - 0.05 is two runs, -(CLEAR - 0.05)
+                    // < d <= -ALONG and ALONG <= d < CLEAR - 0.05; a NaN d is in neither)
+                    const FAR: f64 = CLEAR - 0.05;
+                    let near: [&dyn Fn(f64) -> f64; 2] = [&|v| v - s, &|v| v - s - l];
+                    for d in near {
+                        runs.push((run(&|v| d(v) > -FAR, &|v| d(v) > -ALONG), *r));
+                        runs.push((run(&|v| d(v) >= ALONG, &|v| d(v) >= FAR), *r));
+                    }
+                }
             }
         }
         let mut count = vec![0u32; lines.len() + 1];
@@ -1128,6 +1146,26 @@ impl PerLine {
             }
         }
         PerLine { start: count, rects: out }
+    }
+
+    /// [`Near`]'s lists of `rects` for `lines`, and none for a line at a gutter's middle (within
+    /// 0.5 px of one of `mids`), where a narrow gutter leaves no farther line (uifix16): the rects
+    /// `near_lists` gave each line (perf16: it tested every box and frame against every line, a
+    /// Vec per line, ~12% of a tutorial keystroke's routes).
+    pub(crate) fn near(lines: &[f64], rects: &[Rect], span: fn(&Rect) -> (f64, f64), mids: &[f64]) -> PerLine {
+        let mut p = PerLine::new(lines, rects, span, Near);
+        if lines.iter().any(|v| mids.iter().any(|m| (m - v).abs() < 0.5)) {
+            let mut start = vec![0u32; lines.len() + 1];
+            let mut kept = Vec::with_capacity(p.rects.len());
+            for (k, v) in lines.iter().enumerate() {
+                if !mids.iter().any(|m| (m - v).abs() < 0.5) {
+                    kept.extend_from_slice(p.at(k));
+                }
+                start[k + 1] = kept.len() as u32;
+            }
+            p = PerLine { start, rects: kept };
+        }
+        p
     }
 
     pub(crate) fn at(&self, k: usize) -> &[Rect] {
@@ -1176,40 +1214,44 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
     let col_frames = PerLine::new(&xs, frames, |r| (r.x, r.w), Along);
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let row_near = near_lists(&ys, |r| (r.y, r.h), &middles[1], obstacles, frames);
-    let col_near = near_lists(&xs, |r| (r.x, r.w), &middles[0], obstacles, frames);
+    // (perf16: the boxes and frames each line runs near as `near_lists` found them, by two binary
+    // searches per border as above)
+    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
+    let row_near = PerLine::near(&ys, &walls, |r| (r.y, r.h), &middles[1]);
+    let col_near = PerLine::near(&xs, &walls, |r| (r.x, r.w), &middles[0]);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
             let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-            let (boxes, along, near) = if nj == j { (row_boxes.at(j), row_frames.at(j), &row_near[j][..]) } else { (col_boxes.at(i), col_frames.at(i), &col_near[i][..]) };
+            let (boxes, along, near) = if nj == j { (row_boxes.at(j), row_frames.at(j), row_near.at(j)) } else { (col_boxes.at(i), col_frames.at(i), col_near.at(i)) };
             seen[k] = if crosses_among(p, q, boxes) { 2 } else if runs_along(p, q, along) { 3 } else if runs_near(p, q, near) { 4 } else { 1 };
         }
         seen[k]
     };
-    // an edge's cost, computed as the Dijkstra computed it (the same floating-point steps)
-    let cost = |(i, j): (usize, usize), (ni, nj): (usize, usize), edge: u8| {
-        let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-        (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64 * edge_factor(edge)
-    };
+    // each grid step's length between neighbouring lines, in tenths of a px, truncated
+    let seg = |v: &[f64]| -> Vec<u64> { v.windows(2).map(|w| (((w[1] - w[0]).abs() + 0.0) * 10.0) as u64).collect() };
+    let (segx, segy) = (seg(&xs), seg(&ys));
+    // an edge's cost, as the Dijkstra computed it: `(|dx| + |dy|) * 10` truncated, times the
+    // edge's factor. (perf16: looked up, not computed per edge: one of |dx|, |dy| is 0.0 and
+    // |a - b| is |b - a| exactly, so that is its step's `seg`; ~10% of a keystroke's routes)
+    let cost = |(i, j): (usize, usize), (ni, nj): (usize, usize), edge: u8| if nj == j { segx[i.min(ni)] } else { segy[j.min(nj)] } * edge_factor(edge);
     // The heuristic, a lower bound of the cost left that is consistent (h(s) <= cost(s, t) +
     // h(t) on every edge): the grid steps' own lengths (each truncated as an edge's cost is) from
     // the line to the goal's, on each axis, plus BEND for each bend any route from that state
     // must still make (0 if it heads the one way left, 1 if it heads one of the two ways left or
     // one way is left but it heads elsewhere, 2 otherwise). The start's states cost no bend to
     // leave (`c > 0` below): their h is 0.
-    let steps_to = |v: &[f64], t: usize| -> Vec<u64> {
-        let seg: Vec<u64> = v.windows(2).map(|w| (((w[1] - w[0]).abs() + 0.0) * 10.0) as u64).collect();
-        let mut out = vec![0u64; v.len()];
+    let steps_to = |seg: &[u64], t: usize| -> Vec<u64> {
+        let mut out = vec![0u64; seg.len() + 1];
         for k in (0..t).rev() {
             out[k] = out[k + 1] + seg[k];
         }
-        for k in t + 1..v.len() {
+        for k in t + 1..out.len() {
             out[k] = out[k - 1] + seg[k - 1];
         }
         out
     };
-    let (hx, hy) = (steps_to(&xs, ti), steps_to(&ys, tj));
+    let (hx, hy) = (steps_to(&segx, ti), steps_to(&segy, tj));
     let h = |s: usize| -> u64 {
         let (d, cell) = (s % 4, s / 4);
         let (i, j) = (cell % nx, cell / nx);

@@ -3045,6 +3045,8 @@ mod tests_keyfix2;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix3;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_perf16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_perf10k;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_mem16;
