@@ -70,7 +70,7 @@ fn show_point(ids: Ids) {
 /// How far below the viewport's top "Show me ↓" puts the pointed box: a fifth of the viewport,
 /// 48 to 120 px (the line or box above it stays in view on a phone as on a desktop).
 pub fn room_above(viewport_height: f64) -> f64 {
-    (viewport_height / 5.0).clamp(48.0, 120.0)
+    crate::core::layout::clamp_f64(viewport_height / 5.0, 48.0, 120.0)
 }
 
 #[component]
