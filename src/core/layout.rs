@@ -582,6 +582,10 @@ impl Layout {
         let ink = self.ink();
         let blockers = self.pill_blockers();
         let frames = self.frames();
+        // (uifix19) the frames a pill may not cross in its second try (see the end): all but
+        // the nodes'
+        let outer: Vec<Rect> = self.items.iter().filter(|i| i.kind != "node").map(|i| i.rect).collect();
+        let loose = std::cell::Cell::new(false);
         let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
         // (keyfix3: the blockers grown once, not once per candidate; and the text or grown
         // blocker that covered the last candidate tested first: the candidates nearer than the
@@ -602,7 +606,7 @@ impl Layout {
                 return false;
             }
             let wide = r.inflate(2.0);
-            !frames.iter().any(|f| crosses_frame(&wide, f))
+            !(if loose.get() { &outer } else { &frames }).iter().any(|f| crosses_frame(&wide, f))
         };
         // how far a rect is from a point, from the route
         // (perf14, issue #12: these run for every candidate scored or bounded, ~130 K max/min
@@ -695,12 +699,41 @@ impl Layout {
             let wide = r.inflate(2.0);
             !segs.iter().any(|g| g.x < wide.x + wide.w && wide.x < g.x + g.w.max(1e-9) && g.y < wide.y + wide.h && wide.y < g.y + g.h.max(1e-9)) && open(r)
         };
-        if !segs.is_empty() {
-            if let Some(r) = pick(cands.clone(), &mut grid, &score, &off_lines) {
-                return r;
+        let place = |grid: &mut Grid<'_>| {
+            if !segs.is_empty() {
+                if let Some(r) = pick(cands.clone(), grid, &score, &off_lines) {
+                    return Some(r);
+                }
+            }
+            pick(cands.clone(), grid, &score, &open)
+        };
+        let Some(r) = place(&mut grid) else { return self.place_label(at, w, h, &[]) };
+        // (uifix19; uicheck21 item 2) a hop that ends on a node's frame — a host-network pod's
+        // DNS question to its node's own resolver, drawn on the frame — runs inside that node,
+        // ~40 px from a pod box to the frame, and a ~215 px pill fits nowhere open in the node:
+        // it sat ~110 px away, above the node. Such a pill may cross the nodes' frames (it sits
+        // on the resolver's frame as the ✗ does) when that brings it 20 px nearer its line.
+        let far = to_route(&r);
+        if far > 40.0 && self.ends_on_a_node_frame(route) {
+            loose.set(true);
+            covering.set(None);
+            if let Some(q) = place(&mut grid).filter(|q| to_route(q) + 20.0 < far) {
+                return q;
             }
         }
-        pick(cands, &mut grid, &score, &open).unwrap_or_else(|| self.place_label(at, w, h, &[]))
+        r
+    }
+
+    /// Whether `route` ends on a node's frame (a node's own resolver, `resolver:<node>`, is
+    /// drawn there: [`Layout::anchor`]), not inside or outside it.
+    fn ends_on_a_node_frame(&self, route: &[(f64, f64)]) -> bool {
+        let Some(&(x, y)) = route.last() else { return false };
+        self.items.iter().filter(|i| i.kind == "node").any(|n| {
+            let r = n.rect;
+            let within = x >= r.x - 1.0 && x <= r.x + r.w + 1.0 && y >= r.y - 1.0 && y <= r.y + r.h + 1.0;
+            let edge = (x - r.x).abs() <= 1.0 || (x - r.x - r.w).abs() <= 1.0 || (y - r.y).abs() <= 1.0 || (y - r.y - r.h).abs() <= 1.0;
+            within && edge
+        })
     }
 }
 
@@ -862,6 +895,56 @@ pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
 /// Where the packet is at `step`: the start of the first hop, else the end of hop `step`.
 pub fn packet_key(p: &super::paths::Path, step: usize) -> Option<&str> {
     if step == 0 { p.hops.first().map(|h| h.from.as_str()) } else { p.hops.get(step - 1).map(|h| h.to.as_str()) }
+}
+
+/// A one-word label ("etcd.default.svc.cluster.local?") in two lines, cut after the dot nearest
+/// its middle; None when it has a space or no dot to cut after.
+fn name_in_two_lines(text: &str) -> Option<Vec<String>> {
+    if text.contains(' ') {
+        return None;
+    }
+    let mid = text.len() / 2;
+    let cut = text.char_indices().filter(|&(i, c)| c == '.' && i + 1 < text.len()).map(|(i, _)| i + 1).min_by_key(|&i| i.abs_diff(mid))?;
+    Some(vec![text[..cut].to_string(), text[cut..].to_string()])
+}
+
+impl Layout {
+    /// The packet's pill for `label`: its lines and where it goes (ui::diagram's packet): the
+    /// label's lines ([`label_lines`]) placed by [`Layout::place_pill_among`]. (uifix19: a hop
+    /// ending on a node's frame — a host-network pod's DNS question to its node's resolver —
+    /// whose pill found no spot within 50 px of its line, on a phone where the node is one pod
+    /// wide, has its name in two lines when that brings it 20 px nearer: beside the pod, under
+    /// the line.)
+    pub fn pill(&self, label: &str, at: (f64, f64), route: &[(f64, f64)], others: &[Vec<(f64, f64)>]) -> (Vec<String>, Rect) {
+        let lines = label_lines(label, self.label_max());
+        let (w, h) = label_size(&lines);
+        let r = self.place_pill_among(at, route, others, w, h);
+        let far = route_gap(&r, route);
+        if far > 50.0 && self.ends_on_a_node_frame(route) {
+            if let Some(two) = name_in_two_lines(label) {
+                let (w2, h2) = label_size(&two);
+                let q = self.place_pill_among(at, route, others, w2, h2);
+                if route_gap(&q, route) + 20.0 < far {
+                    return (two, q);
+                }
+            }
+        }
+        (lines, r)
+    }
+}
+
+/// How far a rect is from a drawn route (0 when it touches it).
+fn route_gap(r: &Rect, route: &[(f64, f64)]) -> f64 {
+    route
+        .windows(2)
+        .map(|s| {
+            let (x0, x1) = (min_f64(s[0].0, s[1].0), max_f64(s[0].0, s[1].0));
+            let (y0, y1) = (min_f64(s[0].1, s[1].1), max_f64(s[0].1, s[1].1));
+            let dx = max_f64(max_f64(r.x - x1, x0 - (r.x + r.w)), 0.0);
+            let dy = max_f64(max_f64(r.y - y1, y0 - (r.y + r.h)), 0.0);
+            (dx * dx + dy * dy).sqrt()
+        })
+        .fold(f64::INFINITY, min_f64)
 }
 
 /// The label's lines for `text` within `max` px: one line if it fits, else broken before
@@ -2359,8 +2442,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     };
     let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
     // the k-th pod slot of a box whose pods start at (x + 8, y0), and a pod's placed texts
-    let pod_slot = |x: f64, y0: f64, k: usize| {
-        let (r, cc) = (k / pods_per_row, k % pods_per_row);
+    let pod_slot = |x: f64, y0: f64, k: usize, per_row: usize| {
+        let (r, cc) = (k / per_row, k % per_row);
         Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: y0 + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
     };
     let pod_texts = |a: usize, rect: Rect| {
@@ -2381,10 +2464,16 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let mut folded_box_done = folded_nodes.is_empty();
     let mut folded_node_names = Vec::new();
     for row in slots.chunks(node_cols) {
+        // (uifix19; uicheck21's u18-busy-780: at 780 px the busy scene's three nodes wrapped 2+1,
+        // node-3 alone in the left half of its row, the right half empty, its pods in one column
+        // three rows deep) a last row with fewer boxes than columns: they share its whole width,
+        // their pods in as many columns as fit (the same pods drawn, in fewer rows)
+        let row_w = if row.len() < node_cols { (inner_w - NODE_GAP * (row.len() as f64 - 1.0)) / row.len() as f64 } else { node_w };
+        let row_ppr = (((row_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
-            let x = inner_x + c as f64 * (node_w + NODE_GAP);
+            let x = inner_x + c as f64 * (row_w + NODE_GAP);
             let Some(node) = node else {
                 if folded_box_done {
                     // "not scheduled (Pending)", the scheduler's words, then the pods themselves
@@ -2406,12 +2495,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     let cap = cap_for(pending.len());
                     let shown = if pending.len() > cap { cap - 1 } else { pending.len() };
                     let slots = if pending.len() > cap { cap } else { pending.len() };
-                    let rows = slots.div_ceil(pods_per_row);
+                    let rows = slots.div_ceil(row_ppr);
                     let h = head + rows as f64 * (pod_h + GAP) + 4.0;
                     row_h = row_h.max(h);
-                    let rect = Rect { x, y, w: node_w, h };
+                    let rect = Rect { x, y, w: row_w, h };
                     row_items.push(item("node-group", PENDING_GROUP.into(), rect, Some(pending.len()), place(&lines, rect, 18.0, PITCH)));
-                    let slot = |k: usize| pod_slot(x, y + head, k);
+                    let slot = |k: usize| pod_slot(x, y + head, k, row_ppr);
                     for (k, &a) in pending.iter().take(shown).enumerate() {
                         let prect = slot(k);
                         row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect: prect, index: all[a].0, texts: pod_texts(a, prect), badge: None });
@@ -2446,7 +2535,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 // three lines, then the counter of requests that reached its pods
                 let h = 16.0 + 2.0 * PITCH + 34.0;
                 row_h = row_h.max(h);
-                let rect = Rect { x, y, w: node_w, h };
+                let rect = Rect { x, y, w: row_w, h };
                 let badge = Some(Rect { x: rect.x + PAD, y: rect.y + 18.0 + 2.0 * PITCH + 8.0, w: 30.0, h: 15.0 });
                 row_items.push(Item { badge, ..item("node-group", NODES_GROUP.into(), rect, Some(names.len()), place(&lines, rect, 18.0, PITCH)) });
                 continue;
@@ -2460,11 +2549,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             let cap = cap_for(pods.len());
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
-            let rows = slots.div_ceil(pods_per_row);
+            let rows = slots.div_ceil(row_ppr);
             let h = node_head + PROXY_H + 8.0 + rows as f64 * (pod_h + GAP) + 4.0;
             row_h = row_h.max(h);
             let py0 = y + node_head + PROXY_H + 8.0;
-            let slot = |k: usize| pod_slot(x, py0, k);
+            let slot = |k: usize| pod_slot(x, py0, k, row_ppr);
             for (k, &a) in pods.iter().take(shown).enumerate() {
                 let rect = slot(k);
                 let texts = pod_texts(a, rect);
@@ -2485,23 +2574,23 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
             }
             // (room kept after the name for its zone, at most half the line)
-            let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((node_w - 20.0) / 2.0));
+            let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((row_w - 20.0) / 2.0));
             let nlines = if two_line_head {
                 vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, head2(node))]
             } else {
                 vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
             };
-            let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect();
-            if let Some(z) = zone_text(node, &ntexts[0], x + node_w - 10.0) {
+            let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, row_w - 20.0)).collect();
+            if let Some(z) = zone_text(node, &ntexts[0], x + row_w - 10.0) {
                 ntexts.push(z);
             }
-            let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
+            let prect = Rect { x: x + 8.0, y: y + node_head, w: row_w - 16.0, h: PROXY_H };
             // (uifix17) a node a hop enters (a load balancer's, a nodePort's): the strip's text
             // ends short of the column the line drops through (node_column), so that the packet
             // rests under the line's end (Layout::rest), not at the strip's right end, ~180 px
             // away at 1600 px; where not even its shortest words fit there, the whole strip
             let entered = svc.is_some_and(|s| s.paths.iter().flat_map(|p| p.hops.iter()).any(|h| h.to.strip_prefix("node:") == Some(node.name.as_str())));
-            let col = node_column(&Rect { x, y, w: node_w, h: 0.0 }, &ntexts);
+            let col = node_column(&Rect { x, y, w: row_w, h: 0.0 }, &ntexts);
             let left = Rect { w: col - KP_DOT_CLEAR - prect.x + PAD, ..prect };
             let room = |l: &Line| if entered && l.variants.last().is_some_and(|v| text_width(v, l.font) <= left.w - 2.0 * PAD) { left } else { prect };
             // externalTrafficPolicy: Local behind a load balancer: what this node's health check
@@ -2520,7 +2609,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 None => place(&proxy_lines, room(&proxy_lines[0]), 15.0, 0.0),
             };
             row_items.push(item("kube-proxy", node.name.clone(), prect, None, texts));
-            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: ntexts, badge: None });
+            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: row_w, h: 0.0 }, index: None, texts: ntexts, badge: None });
         }
         for it in row_items.iter_mut() {
             if matches!(it.kind, "node" | "node-group") {
