@@ -1657,6 +1657,9 @@ fn analyze_checked(
     svcnotes::workload_selector_overlaps(&objects, &mut diags);
     // (host-network pods that do not use the cluster DNS: qa6 11)
     svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
+    // (an ingress-nginx run with --watch-ingress-without-class, read off its container's args
+    // while the trees are whole: ingress::watcher_without_class)
+    let watcher = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::watcher_without_class(&objects)).flatten();
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
@@ -1795,7 +1798,7 @@ fn analyze_checked(
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
-            ingress::class_notes(o, &default_classes, &mut diags);
+            ingress::class_notes(o, &default_classes, watcher.as_deref(), &mut diags);
             ingress::tls_notes(o, spec, &default_classes, &mut diags);
             ingress::rewrite_notes(o, spec, &mut diags);
         }
@@ -1817,7 +1820,7 @@ fn analyze_checked(
     paths::node_resolver_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain);
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services, &default_classes, &cfg.cluster_domain);
+    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), &cfg.cluster_domain);
     // the `httproute` entries: outside client → the route's Gateway → the endpoints
     gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)

@@ -144,3 +144,26 @@ fn defined_again_gateway_names_crd_plural_gateways() {
     assert_eq!(n.len(), 1);
     assert!(n[0].1.contains("gateways.gateway.networking.k8s.io \"my-gateway\" already exists"), "{}", n[0].1);
 }
+
+/// kind's ingress guide: ingress-nginx run with --watch-ingress-without-class=true, then an
+/// Ingress that names no class. ingress-nginx's store takes it (internal/ingress/controller/store
+/// store.go GetIngressClass: "Then we accept if the WithoutClass is enabled"), so the
+/// IngressClassName warning ("ingress controllers ignore an Ingress without a class") was false
+/// for this input: an info naming the controller; without the flag the warning stays.
+#[test]
+fn ingress_without_class_served_by_watch_ingress_without_class_store_get_ingress_class() {
+    let src = include_str!("../../tests/fixtures/corpus12/kind-ingress-nginx-usage.yaml");
+    let r = analyze(src, &Config::default());
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error && d.severity != Severity::Warning), "{:#?}", r.diagnostics);
+    let n = notes(&r, "IngressClassName");
+    assert_eq!(n.len(), 1, "{n:?}");
+    assert_eq!(n[0].0, Severity::Info);
+    assert!(n[0].1.contains("the ingress-nginx controller Deployment/ingress-nginx/ingress-nginx-controller runs with --watch-ingress-without-class, so it serves this Ingress"), "{}", n[0].1);
+    assert_eq!((n[0].2, n[0].3), (107, 3));
+    // the flag's other true spellings (strconv.ParseBool) and the bare flag; false is not
+    for (flag, served) in [("--watch-ingress-without-class", true), ("--watch-ingress-without-class=1", true), ("--watch-ingress-without-class=false", false)] {
+        let r = analyze(&src.replace("--watch-ingress-without-class=true", flag), &Config::default());
+        let n = notes(&r, "IngressClassName");
+        assert_eq!(n[0].0 == Severity::Info, served, "{flag}: {n:?}");
+    }
+}
