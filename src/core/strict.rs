@@ -886,7 +886,7 @@ pub(crate) fn rfc3339_error(value: &str) -> Option<String> {
         return Some(format!("parsing time {}: extra text: {}", go_quote(value), go_quote(v)));
     }
     let (month, day) = (nums[0], nums[1]);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         2 if leap => 29,
         2 => 28,
