@@ -1083,7 +1083,13 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, ports, protocols, allowedRoutes.namespaces.from, tls.mode, a terminating listener's certificateRefs, and tls and hostname by protocol",
         _ => "its fields are not checked here",
     };
-    format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); it is not drawn, but Gateway API's routing is used: {used}")
+    // A Gateway is drawn: its box outside the cluster frame on the paths of its routes
+    // (core::layout gateway_boxes); the other kinds have no box of their own (uicheck22)
+    let drawn = match kind {
+        "Gateway" => "it is drawn as a Gateway box outside the cluster, in front of the Services its routes lead to (the first two Gateways), and Gateway API's routing is used",
+        _ => "it is not drawn, but Gateway API's routing is used",
+    };
+    format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); {drawn}: {used}")
 }
 
 /// The Gateway API objects of the input that were not refused.

@@ -3155,3 +3155,5 @@ mod tests_uicheck20;
 mod tests_learnfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uicheck22;
