@@ -1,0 +1,52 @@
+//! review24: an independent review of session 22's new rules against upstream. Each test fails
+//! without its fix and names the upstream function it follows.
+
+use super::analyze;
+use super::config::Config;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+/// qa9's pod-name lookup hint (dnsquery::pod_name_lookup_hint) for a pod with spec.subdomain and
+/// no spec.hostname said "create one named myservice to give it mypod1.myservice.default.svc…".
+/// WRONG: the EndpointSlice controller sets an endpoint's hostname only when the pod sets one
+/// (pkg/controller/util/endpointslice ShouldSetHostname: `len(pod.Spec.Hostname) > 0 &&
+/// pod.Spec.Subdomain == svc.Name && svc.Namespace == pod.Namespace`), and CoreDNS names an
+/// endpoint without hostname by its dashed address (plugin/kubernetes endpointHostname). The
+/// Service alone gives `<a-b-c-d>.myservice…`; the pod's name needs spec.hostname too.
+#[test]
+fn pod_subdomain_without_hostname_needs_hostname_too_should_set_hostname() {
+    let text = fixture("review24/pod-subdomain-without-hostname.yaml");
+    let r = analyze(&text, &Config::default());
+    let l = super::dnsquery::lookup(&r, "default", super::paths::CLIENT_POD, "mypod1");
+    assert!(l.summary.contains("a pod's name is no DNS name"), "{}", l.summary);
+    assert!(!l.summary.contains("in namespace default: create one named myservice to give it mypod1.myservice"), "{}", l.summary);
+    assert!(l.summary.contains("set spec.hostname: mypod1 in the pod and create one named myservice"), "{}", l.summary);
+    // the tool's own DNS model agrees: with the headless Service and no hostname, the pod
+    // answers by its dashed address, not by mypod1.myservice
+    let svc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: myservice\nspec:\n  selector:\n    name: mypod\n  clusterIP: None\n---\n";
+    let r = analyze(&format!("{svc}{text}"), &Config::default());
+    let l = super::dnsquery::lookup(&r, "default", super::paths::CLIENT_POD, "mypod1.myservice");
+    assert!(l.tries.iter().all(|t| t.answers.is_empty()), "{l:#?}");
+    // with spec.hostname set too, the hint keeps naming the record the Service gives
+    let with_host = text.replace("  subdomain: myservice\n", "  hostname: mypod1\n  subdomain: myservice\n");
+    let r = analyze(&with_host, &Config::default());
+    let l = super::dnsquery::lookup(&r, "default", super::paths::CLIENT_POD, "mypod1");
+    assert!(l.summary.contains("create one named myservice to give it mypod1.myservice.default.svc.cluster.local"), "{}", l.summary);
+}
+
+/// qa9's BudgetAllowsNoDisruption said "so kubectl drain of their nodes, a node upgrade or the
+/// cluster autoscaler waits forever". The Eviction API refuses each eviction
+/// (pkg/registry/core/pod/storage/eviction.go checkAndDecrement, 429 "Cannot evict pod as it
+/// would violate the pod's disruption budget."); kubectl drain retries it every 5 s until its
+/// --timeout (0, "infinite", by default: kubectl pkg/drain). What a node upgrade or the cluster
+/// autoscaler does then is theirs, not the API's (the autoscaler skips the node's scale-down;
+/// GKE's surge upgrade evicts anyway after an hour; EKS's managed upgrade fails): OVERCLAIM.
+#[test]
+fn budget_allowing_no_disruption_says_only_what_eviction_refuses_eviction_check_and_decrement() {
+    let r = analyze(&fixture("qa9-17-pdb-min-available-one-replica.yaml"), &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "BudgetAllowsNoDisruption").expect("the budget note");
+    assert!(!d.message.contains("waits forever"), "{}", d.message);
+    assert!(d.message.contains("every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"): kubectl drain of their nodes retries until its --timeout (none by default), and a node upgrade or the cluster autoscaler that evicts is refused too"), "{}", d.message);
+}
