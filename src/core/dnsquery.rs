@@ -685,9 +685,14 @@ pub fn etc_hosts(report: &Report, namespace: &str, pod: &str) -> Vec<(String, Ve
 
 /// `typed` (lower-cased) in the pod's /etc/hosts, which the stub resolver reads before asking DNS
 /// (glibc nsswitch.conf `hosts: files dns`; musl's name_from_hosts before name_from_dns): the
-/// name as typed, compared without regard to case, no search path. A name with a trailing dot
-/// is left to DNS.
-fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, qtype: &str) -> Option<(DnsTry, String)> {
+/// name as typed, no search path. A name with a trailing dot is left to DNS. `as_typed`: the name
+/// with its case. The libcs differ on case (fidfix25): glibc's nss_files compares the names
+/// without regard to case (nss/nss_files/files-hosts.c: `LOOKUP_NAME_CASE`, `__strcasecmp`), as
+/// Go's resolver does (net/hosts.go: lowerASCIIBytes on both sides), while musl's
+/// name_from_hosts (src/network/lookup_name.c) finds the name with `strstr`, byte for byte: a
+/// line `10.0.0.5 db` answers `DB` under glibc and Go, not under musl (Alpine), which then asks
+/// DNS. The answer follows glibc and Go, and says where musl differs.
+fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, as_typed: &str, qtype: &str) -> Option<(DnsTry, String)> {
     if typed.ends_with('.') || !matches!(qtype, "A" | "AAAA") {
         return None;
     }
@@ -699,8 +704,16 @@ fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, qtype:
     // review23: "files before dns" holds for musl (name_from_hosts, then DNS), Go's resolver and
     // glibc with the usual nsswitch.conf; glibc without /etc/nsswitch.conf uses its default
     // `hosts: dns [!UNAVAIL=return] files` (the glibc manual, Notes on NSS Configuration File)
-    let note = format!("{typed} is in the pod's /etc/hosts ({}): musl, Go's resolver and glibc with the usual /etc/nsswitch.conf (hosts: files dns) read /etc/hosts before DNS, so no DNS query is sent; an image with glibc and no /etc/nsswitch.conf asks DNS first and reads /etc/hosts only when DNS is unreachable (glibc's default hosts: dns [!UNAVAIL=return] files)", first.2);
-    let summary = format!("{typed} answers {} from the pod's /etc/hosts ({}), before any DNS query (unless the image has glibc and no /etc/nsswitch.conf)", shown.join(", "), first.2);
+    let mut note = format!("{typed} is in the pod's /etc/hosts ({}): musl, Go's resolver and glibc with the usual /etc/nsswitch.conf (hosts: files dns) read /etc/hosts before DNS, so no DNS query is sent; an image with glibc and no /etc/nsswitch.conf asks DNS first and reads /etc/hosts only when DNS is unreachable (glibc's default hosts: dns [!UNAVAIL=return] files)", first.2);
+    let mut summary = format!("{typed} answers {} from the pod's /etc/hosts ({}), before any DNS query (unless the image has glibc and no /etc/nsswitch.conf)", shown.join(", "), first.2);
+    // written in another case than the /etc/hosts line: found by glibc and Go, not by musl
+    let exact = hits.iter().any(|(_, names, _)| names.iter().any(|n| n == as_typed));
+    if !exact {
+        let written: Vec<&str> = hits.iter().flat_map(|(_, names, _)| names.iter()).filter(|n| n.eq_ignore_ascii_case(typed)).map(String::as_str).collect();
+        let line = written.first().copied().unwrap_or(typed);
+        note.push_str(&format!(". {as_typed} is written there as {line}: glibc and Go's resolver compare /etc/hosts names without regard to case and find it; musl (Alpine) compares them byte for byte, does not find it, and asks DNS"));
+        summary.push_str(&format!("; on musl (Alpine) {as_typed} does not match {line} there (its /etc/hosts lookup is case-sensitive) and DNS is asked"));
+    }
     Some((DnsTry { query: typed.to_string(), qtype: qtype.to_string(), rcode: "HOSTS".into(), answers, note }, summary))
 }
 
@@ -735,7 +748,7 @@ pub fn lookup(report: &Report, namespace: &str, pod: &str, name: &str) -> Lookup
     }
     // the pod's /etc/hosts answers first (kubelet_pods.go ensureHostsFile: hostAliases, the
     // pod's own name, localhost), for a hostNetwork pod too (qa7 04, 11)
-    if let Some((t, summary)) = hosts_answer(report, namespace, pod, &typed, qtype) {
+    if let Some((t, summary)) = hosts_answer(report, namespace, pod, &typed, name.trim(), qtype) {
         return Lookup { name: name.into(), pod: format!("{namespace}/{pod}"), search, ndots, tries: vec![t], summary };
     }
     // a pod that does not use the cluster DNS (host_dns) asks its node's resolver

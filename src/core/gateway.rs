@@ -1,9 +1,10 @@
 //! Gateway API (gateway.networking.k8s.io) as far as it routes to Services: an HTTPRoute's (or
-//! GRPCRoute's) backendRefs resolved against the input's Services, the way an implementation's
-//! ResolvedRefs condition does, and a path entry `httproute@<name>` per route: outside client →
-//! the Gateway (its parentRef) → the Service's endpoints. These are custom resources: the API
-//! server checks them against their CustomResourceDefinitions' schemas, which Switchboard does not
-//! have, so nothing here refuses one; only their routing semantics are used.
+//! GRPCRoute's, TLSRoute's, TCPRoute's, UDPRoute's) backendRefs resolved against the input's
+//! Services, the way an implementation's ResolvedRefs condition does, and a path entry
+//! `httproute@<name>` per route: outside client → the Gateway (its parentRef) → the Service's
+//! endpoints. These are custom resources: the API server checks them against their
+//! CustomResourceDefinitions, which Switchboard does not have; [`crd_errors`] checks by hand the
+//! rules of the standard channel's CRDs users break most (review20, review22, fidfix25).
 //!
 //! Upstream (kubernetes-sigs/gateway-api):
 //! - apis/v1/object_reference_types.go BackendObjectReference: group "" (core) and kind Service by
@@ -96,6 +97,8 @@ pub struct Listener {
     /// allowedRoutes.kinds: (group, kind), group defaulted to gateway.networking.k8s.io (empty:
     /// the kinds the listener's protocol takes)
     pub kinds: Vec<(String, String)>,
+    /// tls.mode as written (None: no tls, or no mode: the CRD defaults it to Terminate)
+    pub tls_mode: Option<String>,
     /// tls.certificateRefs, defaults applied (apis/v1 object_reference_types.go
     /// SecretObjectReference: group "" and kind Secret; namespace the Gateway's); none when
     /// tls.mode is Passthrough ("The certificateRefs field is ignored in this mode")
@@ -142,13 +145,30 @@ pub enum GatewayObject {
     Class { controller: String },
 }
 
+/// The route kinds that carry connections or datagrams rather than requests: TLSRoute, TCPRoute
+/// and UDPRoute (gateway-api apis/v1 tlsroute_types.go, tcproute_types.go, udproute_types.go:
+/// no matches, no HTTP answers; an invalid backendRef rejects the connection or drops the
+/// packets, by weight).
+pub fn is_l4(kind: &str) -> bool {
+    matches!(kind, "TLSRoute" | "TCPRoute" | "UDPRoute")
+}
+
+/// What a route of `kind` carries, in words: requests, connections or packets.
+fn units(kind: &str) -> &'static str {
+    match kind {
+        "UDPRoute" => "packets",
+        "TLSRoute" | "TCPRoute" => "connections",
+        _ => "requests",
+    }
+}
+
 /// Envoy Gateway's controllerName (envoyproxy/gateway: the default
 /// `gateway.envoyproxy.io/gatewayclass-controller` of its EnvoyGateway configuration).
 pub const ENVOY_GATEWAY_CONTROLLER: &str = "gateway.envoyproxy.io/gatewayclass-controller";
 
 /// The Gateway API kinds whose routing is followed.
 pub fn models(kind: &str, api_version: &str) -> bool {
-    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
+    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "TLSRoute" | "TCPRoute" | "UDPRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
 }
 
 fn str_of(n: Option<&Node>) -> Option<String> {
@@ -263,6 +283,7 @@ fn gateway(root: &Node) -> Gateway {
             };
             Listener {
                 cert_refs,
+                tls_mode: str_of(tls.and_then(|t| t.get("mode"))),
                 name: str_of(l.get("name")).unwrap_or_default(),
                 port: int_of(l.get("port")),
                 protocol: str_of(l.get("protocol")).unwrap_or_default(),
@@ -346,7 +367,22 @@ pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
     let Body::Gateway(g) = &o.body else { return Vec::new() };
     match g.as_ref() {
         GatewayObject::Route(route) => {
-            let mut errs = route_crd_errors(o, o.kind == "HTTPRoute");
+            // the OpenAPI schema's errors first; a blocking one stops the CEL rules
+            let schema = route_schema_errors(o);
+            if schema.iter().any(blocks_cel) {
+                let mut errs = schema;
+                errs.extend(route_crd_errors(o, o.kind == "HTTPRoute").into_iter().filter(|d| d.message.contains(" in body should ")));
+                errs.push(cel_not_checked(&errs));
+                return errs;
+            }
+            let mut errs = schema;
+            errs.extend(route_crd_errors(o, o.kind == "HTTPRoute"));
+            if o.kind == "TLSRoute" {
+                errs.extend(tlsroute_cel_errors(o));
+            }
+            if o.kind == "HTTPRoute" {
+                errs.extend(o.source.get("spec").map(http_cel_errors).unwrap_or_default());
+            }
             errs.extend(
                 route
                     .rules
@@ -360,18 +396,371 @@ pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
                     for (j, m) in seq(rule.get("matches")).iter().enumerate() {
                         let Some(method) = m.get("method").filter(|n| matches!(n.kind, NodeKind::Map(_))) else { continue };
                         let set = |k: &str| method.get(k).is_some_and(|v| !v.is_null());
+                        let f = format!("spec.rules[{i}].matches[{j}].method");
                         if !set("service") && !set("method") {
-                            let f = format!("spec.rules[{i}].matches[{j}].method");
                             errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "One or both of 'service' or 'method' must be specified"));
+                        }
+                        // fidfix25: GRPCMethodMatch's character rules for type Exact (the
+                        // default): a service is a dotted proto name, a method one identifier
+                        // (grpcroute_types.go; "/pkg.Service/Method" belongs to neither)
+                        if str_of(method.get("type")).is_none_or(|t| t == "Exact") {
+                            let ident = |p: &str| p.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+                            if let Some(sv) = method.get("service").and_then(|n| n.as_str()) {
+                                if !sv.strip_prefix('.').unwrap_or(sv).split('.').all(ident) {
+                                    errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "service must only contain valid characters (matching ^(?i)\\.?[a-z_][a-z_0-9]*(\\.[a-z_][a-z_0-9]*)*$)"));
+                                }
+                            }
+                            if let Some(mv) = method.get("method").and_then(|n| n.as_str()) {
+                                if !ident(mv) {
+                                    errs.push(Diagnostic::invalid(&f, method.pos, "\"object\"", "method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$)"));
+                                }
+                            }
                         }
                     }
                 }
             }
             errs
         }
-        GatewayObject::Gateway(_) => gateway_crd_errors(o),
+        GatewayObject::Gateway(_) => {
+            let mut errs = gateway_schema_errors(o);
+            if errs.iter().any(blocks_cel) {
+                // (the list-map duplicates are checked before hasBlockingErr: kept)
+                errs.extend(gateway_crd_errors(o).into_iter().filter(|d| d.message.contains(" in body should ") || d.kind == ErrorType::Duplicate));
+                errs.push(cel_not_checked(&errs));
+                return errs;
+            }
+            errs.extend(gateway_crd_errors(o));
+            errs.extend(listener_tls_cel_errors(o));
+            errs
+        }
         _ => Vec::new(),
     }
+}
+
+/// Whether an OpenAPI schema error keeps the CEL rules from running (apiextensions-apiserver
+/// pkg/registry/customresource/strategy.go hasBlockingErr: NotSupported, Required, TooLong,
+/// TooMany, TypeInvalid).
+fn blocks_cel(d: &Diagnostic) -> bool {
+    matches!(d.kind, ErrorType::Required | ErrorType::NotSupported | ErrorType::TooLong | ErrorType::TooMany) || d.code == "FieldValueTypeInvalid"
+}
+
+/// hasBlockingErr's own error, after the schema's: `field.Invalid(nil, nil, …)`, printed with
+/// the path `<nil>` and the value null. It has no place of its own: it is put where the last of
+/// `errs` is, after it (the diagnostics are sorted by place), so that it comes last as upstream.
+fn cel_not_checked(errs: &[Diagnostic]) -> Diagnostic {
+    let pos = errs.iter().map(|d| (d.line, d.column)).max().map_or(Pos { line: 1, column: 1 }, |(line, column)| Pos { line, column });
+    Diagnostic::note(Severity::Error, ErrorType::Invalid, "FieldValueInvalid", "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation".to_string(), pos)
+}
+
+/// field.TooMany(path, actual, max) as the CRD's maxItems makes it (kubeOpenAPIResultToFieldErrors).
+fn too_many(field: &str, pos: Pos, actual: usize, max: usize) -> Diagnostic {
+    Diagnostic::note(Severity::Error, ErrorType::TooMany, "FieldValueTooMany", format!("{field}: Too many: {actual}: must have at most {max} items"), pos).at_field(field)
+}
+
+/// The route CRDs' OpenAPI errors checked here (fidfix25): for TLSRoute v1 (and v1alpha3),
+/// gateway-api apis/v1/tlsroute_types.go TLSRouteSpec: `hostnames` and `rules` are `+required`,
+/// hostnames `MinItems=1`, rules `MinItems=1`, `MaxItems=1`, each rule's backendRefs `+required`
+/// (the CRD's `required: [hostnames, rules]`; v1alpha2, served by the experimental channel only,
+/// has optional hostnames and up to 16 rules).
+fn route_schema_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(spec) = o.source.get("spec") else { return errs };
+    let version = o.api_version.split_once('/').map_or("", |(_, v)| v);
+    if matches!(o.kind.as_str(), "HTTPRoute" | "GRPCRoute") {
+        errs.extend(http_schema_errors(spec, o.kind == "HTTPRoute"));
+    }
+    if matches!(o.kind.as_str(), "TCPRoute" | "UDPRoute") {
+        // apis/v1 tcproute_types.go, udproute_types.go (standard since v1.6): rules `+required`,
+        // MaxItems=1 in v1 (16 in v1alpha2, experimental channel only), backendRefs required
+        let max = if version == "v1" { 1 } else { 16 };
+        match spec.get("rules").filter(|n| !n.is_null()) {
+            None => errs.push(Diagnostic::required("spec.rules", spec.pos, "")),
+            Some(r) => {
+                max_items("spec.rules", Some(r), max, &mut errs);
+                for (i, rule) in seq(Some(r)).iter().enumerate() {
+                    if rule.get("backendRefs").is_none_or(|b| b.is_null()) {
+                        errs.push(Diagnostic::required(&format!("spec.rules[{i}].backendRefs"), rule.pos, ""));
+                    }
+                }
+            }
+        }
+    }
+    if o.kind == "TLSRoute" && matches!(version, "v1" | "v1alpha3") {
+        let list = |k: &str| spec.get(k).filter(|n| !n.is_null());
+        match list("hostnames") {
+            None => errs.push(Diagnostic::required("spec.hostnames", spec.pos, "")),
+            Some(h) if seq(Some(h)).is_empty() && matches!(h.kind, NodeKind::Seq(_)) => errs.push(Diagnostic::invalid("spec.hostnames", h.pos, "0", "spec.hostnames in body should have at least 1 items")),
+            _ => {}
+        }
+        match list("rules") {
+            None => errs.push(Diagnostic::required("spec.rules", spec.pos, "")),
+            Some(r) => {
+                let n = seq(Some(r)).len();
+                if n == 0 && matches!(r.kind, NodeKind::Seq(_)) {
+                    errs.push(Diagnostic::invalid("spec.rules", r.pos, "0", "spec.rules in body should have at least 1 items"));
+                } else if n > 1 {
+                    errs.push(too_many("spec.rules", r.pos, n, 1));
+                }
+                for (i, rule) in seq(Some(r)).iter().enumerate() {
+                    if rule.get("backendRefs").is_none_or(|b| b.is_null()) {
+                        errs.push(Diagnostic::required(&format!("spec.rules[{i}].backendRefs"), rule.pos, ""));
+                    }
+                }
+            }
+        }
+    }
+    errs
+}
+
+/// A string field's `enum` (kube-openapi's enum check, an Unsupported value: a blocking error);
+/// None when absent, null, not a string (the type error is not modelled here) or allowed.
+fn enum_error(field: &str, n: Option<&Node>, allowed: &[&str]) -> Option<Diagnostic> {
+    let n = n.filter(|n| !n.is_null())?;
+    let v = n.as_str()?;
+    (!allowed.contains(&v)).then(|| Diagnostic::not_supported(field, n.pos, v, allowed))
+}
+
+/// A list's `maxItems` (field.TooMany: a blocking error).
+fn max_items(field: &str, n: Option<&Node>, max: usize, errs: &mut Vec<Diagnostic>) {
+    let Some(n) = n else { return };
+    let len = seq(Some(n)).len();
+    if len > max {
+        errs.push(too_many(field, n.pos, len, max));
+    }
+}
+
+/// The filter types of HTTPRoute v1 (standard channel v1.6.1, HTTPRouteFilter.Type's enum) with
+/// the field each one goes with, in the CRD's order.
+const HTTP_FILTERS: [(&str, &str); 7] = [
+    ("RequestHeaderModifier", "requestHeaderModifier"),
+    ("ResponseHeaderModifier", "responseHeaderModifier"),
+    ("RequestMirror", "requestMirror"),
+    ("RequestRedirect", "requestRedirect"),
+    ("URLRewrite", "urlRewrite"),
+    ("ExtensionRef", "extensionRef"),
+    ("CORS", "cors"),
+];
+
+/// The OpenAPI rules of HTTPRoute (and GRPCRoute's counts) that the API server checks before the
+/// CEL rules (fidfix25; gateway-api v1.6.1 config/crd/standard gateway.networking.k8s.io_httproutes
+/// .yaml, apis/v1/httproute_types.go, shared_types.go): MaxItems (hostnames 16, parentRefs 32,
+/// rules 16, matches 64 per rule, filters 16, backendRefs 16, headers and queryParams 16 per
+/// match), and the enums users miss most: a path match's type (`Exact`, `PathPrefix`,
+/// `RegularExpression`: Ingress's `Prefix` is not one), header and query match types, the method,
+/// a filter's type (required), a redirect's scheme and statusCode, a path modifier's type. All of
+/// them are blocking errors (hasBlockingErr): the CEL rules are then not run.
+fn http_schema_errors(spec: &Node, http: bool) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    max_items("spec.hostnames", spec.get("hostnames"), 16, &mut errs);
+    max_items("spec.parentRefs", spec.get("parentRefs"), 32, &mut errs);
+    max_items("spec.rules", spec.get("rules"), 16, &mut errs);
+    for (i, r) in seq(spec.get("rules")).iter().enumerate() {
+        let rf = format!("spec.rules[{i}]");
+        max_items(&format!("{rf}.matches"), r.get("matches"), 64, &mut errs);
+        max_items(&format!("{rf}.filters"), r.get("filters"), 16, &mut errs);
+        max_items(&format!("{rf}.backendRefs"), r.get("backendRefs"), 16, &mut errs);
+        if !http {
+            // GRPCMethodMatch.Type's enum
+            for (j, m) in seq(r.get("matches")).iter().enumerate() {
+                errs.extend(enum_error(&format!("{rf}.matches[{j}].method.type"), m.get("method").and_then(|x| x.get("type")), &["Exact", "RegularExpression"]));
+            }
+            continue;
+        }
+        for (j, m) in seq(r.get("matches")).iter().enumerate() {
+            let mf = format!("{rf}.matches[{j}]");
+            errs.extend(enum_error(&format!("{mf}.path.type"), m.get("path").and_then(|p| p.get("type")), &["Exact", "PathPrefix", "RegularExpression"]));
+            for list in ["headers", "queryParams"] {
+                max_items(&format!("{mf}.{list}"), m.get(list), 16, &mut errs);
+                for (k, h) in seq(m.get(list)).iter().enumerate() {
+                    errs.extend(enum_error(&format!("{mf}.{list}[{k}].type"), h.get("type"), &["Exact", "RegularExpression"]));
+                }
+            }
+            errs.extend(enum_error(&format!("{mf}.method"), m.get("method"), &["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]));
+        }
+        // HTTPRouteTimeouts: Duration's pattern (shared_types.go Duration, GEP-2257)
+        for key in ["request", "backendRequest"] {
+            let f = format!("{rf}.timeouts.{key}");
+            if let Some(n) = r.get("timeouts").and_then(|t| t.get(key)).filter(|n| n.as_str().is_some_and(|v| gateway_duration_ms(v).is_none())) {
+                errs.push(Diagnostic::invalid(&f, n.pos, &super::diag::quote(n.as_str().unwrap_or_default()), &format!("{f} in body should match '^([0-9]{{1,5}}(h|m|s|ms)){{1,4}}$'")));
+            }
+        }
+        for (k, f) in seq(r.get("filters")).iter().enumerate() {
+            let ff = format!("{rf}.filters[{k}]");
+            match f.get("type").filter(|t| !t.is_null()) {
+                None => errs.push(Diagnostic::required(&format!("{ff}.type"), f.pos, "")),
+                Some(_) => errs.extend(enum_error(&format!("{ff}.type"), f.get("type"), &HTTP_FILTERS.map(|(t, _)| t))),
+            }
+            if let Some(rr) = f.get("requestRedirect").filter(|x| !x.is_null()) {
+                errs.extend(enum_error(&format!("{ff}.requestRedirect.scheme"), rr.get("scheme"), &["http", "https"]));
+                if let Some(code) = rr.get("statusCode").filter(|c| !c.is_null()) {
+                    if let Some(v) = int_of(Some(code)).filter(|_| matches!(code.kind, NodeKind::Scalar { value: Value::Int(_), .. })) {
+                        if ![301, 302, 303, 307, 308].contains(&v) {
+                            errs.push(Diagnostic::not_supported_shown(&format!("{ff}.requestRedirect.statusCode"), code.pos, &v.to_string(), &["301", "302", "303", "307", "308"]));
+                        }
+                    }
+                }
+            }
+            for (key, path) in ["requestRedirect", "urlRewrite"].iter().filter_map(|k| Some((*k, f.get(k)?.get("path").filter(|p| !p.is_null())?))) {
+                let pf = format!("{ff}.{key}.path.type");
+                match path.get("type").filter(|t| !t.is_null()) {
+                    None => errs.push(Diagnostic::required(&pf, path.pos, "")),
+                    Some(_) => errs.extend(enum_error(&pf, path.get("type"), &["ReplaceFullPath", "ReplacePrefixMatch"])),
+                }
+            }
+        }
+    }
+    errs
+}
+
+/// A Gateway API Duration (apis/v1 shared_types.go Duration, GEP-2257: the pattern
+/// `^([0-9]{1,5}(h|m|s|ms)){1,4}$`) in milliseconds; None when it does not match the pattern.
+pub(crate) fn gateway_duration_ms(v: &str) -> Option<u64> {
+    let b = v.as_bytes();
+    let (mut i, mut groups, mut total) = (0usize, 0usize, 0u64);
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() && i - start < 5 {
+            i += 1;
+        }
+        if i == start || (i < b.len() && b[i].is_ascii_digit()) {
+            return None;
+        }
+        let n: u64 = v[start..i].parse().ok()?;
+        let unit = match (b.get(i), b.get(i + 1)) {
+            (Some(b'm'), Some(b's')) => 1,
+            (Some(b'h'), _) => 3_600_000,
+            (Some(b'm'), _) => 60_000,
+            (Some(b's'), _) => 1_000,
+            _ => return None,
+        };
+        i += if unit == 1 { 2 } else { 1 };
+        total += n * unit;
+        groups += 1;
+        if groups > 4 {
+            return None;
+        }
+    }
+    (groups > 0).then_some(total)
+}
+
+/// HTTPRoute's CEL rules beyond review22's (fidfix25; the same CRD): each filter's type and
+/// field together (HTTPRouteFilter: `filter.<field> must be nil if the filter.type is not <T>`,
+/// `filter.<field> must be specified for <T> filter.type`, on `spec.rules[i].filters[j]`), a path
+/// modifier's type and value together (HTTPPathModifier), a ReplacePrefixMatch filter with
+/// exactly one PathPrefix match (HTTPRouteRule; matches default to one `PathPrefix /`, a match's
+/// path likewise), and at most 128 matches in all (HTTPRouteSpec.Rules). Run only when the
+/// schema found no blocking error.
+fn http_cel_errors(spec: &Node) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let set = |n: &Node, k: &str| n.get(k).is_some_and(|v| !v.is_null());
+    let rules = seq(spec.get("rules"));
+    let total: usize = rules.iter().map(|r| if r.get("matches").is_some_and(|m| !m.is_null()) { seq(r.get("matches")).len() } else { 1 }).sum();
+    if total > 128 {
+        let at = spec.get("rules").map_or(spec.pos, |r| r.pos);
+        errs.push(Diagnostic::invalid("spec.rules", at, "\"array\"", "While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128"));
+    }
+    for (i, r) in rules.iter().enumerate() {
+        let rf = format!("spec.rules[{i}]");
+        // HTTPRouteTimeouts: `backendRequest timeout cannot be longer than request timeout` (a
+        // request of 0s disables the timeout); evaluated only where both match the Duration
+        // pattern (CEL's duration() of another text is an evaluation error, not modelled)
+        if let Some(t) = r.get("timeouts").filter(|t| !t.is_null()) {
+            let ms = |k: &str| t.get(k).and_then(|n| n.as_str()).and_then(gateway_duration_ms);
+            if let (Some(req), Some(back)) = (ms("request"), ms("backendRequest")) {
+                if req != 0 && back > req {
+                    errs.push(Diagnostic::invalid(&format!("{rf}.timeouts"), t.pos, "\"object\"", "backendRequest timeout cannot be longer than request timeout"));
+                }
+            }
+        }
+        // the rule's matches after defaulting: none written is one PathPrefix match
+        let one_prefix = match r.get("matches").filter(|m| !m.is_null()) {
+            None => true,
+            Some(m) => {
+                let ms = seq(Some(m));
+                ms.len() == 1 && ms[0].get("path").filter(|p| !p.is_null()).is_none_or(|p| p.get("type").filter(|t| !t.is_null()).is_none_or(|t| t.as_str() == Some("PathPrefix")))
+            }
+        };
+        let prefix_filter = |fs: &[Node], key: &str| fs.iter().filter(|f| f.get(key).and_then(|x| x.get("path")).is_some_and(|p| p.get("type").and_then(|t| t.as_str()) == Some("ReplacePrefixMatch") && set(p, "replacePrefixMatch"))).count() == 1;
+        let filters = seq(r.get("filters"));
+        if !one_prefix {
+            if prefix_filter(filters, "requestRedirect") {
+                errs.push(Diagnostic::invalid(&rf, r.pos, "\"object\"", "When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified"));
+            }
+            if prefix_filter(filters, "urlRewrite") {
+                errs.push(Diagnostic::invalid(&rf, r.pos, "\"object\"", "When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified"));
+            }
+            let backends = seq(r.get("backendRefs"));
+            if backends.iter().filter(|b| prefix_filter(seq(b.get("filters")), "requestRedirect")).count() == 1 {
+                errs.push(Diagnostic::invalid(&rf, r.pos, "\"object\"", "Within backendRefs, when using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified"));
+            }
+            if backends.iter().filter(|b| prefix_filter(seq(b.get("filters")), "urlRewrite")).count() == 1 {
+                errs.push(Diagnostic::invalid(&rf, r.pos, "\"object\"", "Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified"));
+            }
+        }
+        let mut lists: Vec<(String, &[Node])> = vec![(format!("{rf}.filters"), filters)];
+        for (j, b) in seq(r.get("backendRefs")).iter().enumerate() {
+            lists.push((format!("{rf}.backendRefs[{j}].filters"), seq(b.get("filters"))));
+        }
+        for (lf, fs) in lists {
+            for (k, f) in fs.iter().enumerate() {
+                let ff = format!("{lf}[{k}]");
+                let Some(t) = f.get("type").and_then(|t| t.as_str()) else { continue };
+                for (ty, key) in [("CORS", "cors")].into_iter().chain(HTTP_FILTERS.into_iter().filter(|(t, _)| *t != "CORS")) {
+                    if set(f, key) && t != ty {
+                        errs.push(Diagnostic::invalid(&ff, f.pos, "\"object\"", &format!("filter.{key} must be nil if the filter.type is not {ty}")));
+                    }
+                    if !set(f, key) && t == ty {
+                        errs.push(Diagnostic::invalid(&ff, f.pos, "\"object\"", &format!("filter.{key} must be specified for {ty} filter.type")));
+                    }
+                }
+                for key in ["requestRedirect", "urlRewrite"] {
+                    let Some(p) = f.get(key).and_then(|x| x.get("path")).filter(|p| !p.is_null()) else { continue };
+                    let Some(pt) = p.get("type").and_then(|t| t.as_str()) else { continue };
+                    let pf = format!("{ff}.{key}.path");
+                    let mut bad = |m: &str| errs.push(Diagnostic::invalid(&pf, p.pos, "\"object\"", m));
+                    if pt == "ReplaceFullPath" && !set(p, "replaceFullPath") {
+                        bad("replaceFullPath must be specified when type is set to 'ReplaceFullPath'");
+                    }
+                    if set(p, "replaceFullPath") && pt != "ReplaceFullPath" {
+                        bad("type must be 'ReplaceFullPath' when replaceFullPath is set");
+                    }
+                    if pt == "ReplacePrefixMatch" && !set(p, "replacePrefixMatch") {
+                        bad("replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'");
+                    }
+                    if set(p, "replacePrefixMatch") && pt != "ReplacePrefixMatch" {
+                        bad("type must be 'ReplacePrefixMatch' when replacePrefixMatch is set");
+                    }
+                }
+            }
+        }
+    }
+    errs
+}
+
+/// TLSRoute v1's CEL rules on `spec.hostnames` (apis/v1/tlsroute_types.go TLSRouteSpec.Hostnames:
+/// SNI names, "IPs are not allowed in SNI hostnames per RFC 6066"; a wildcard only as the first
+/// label). A list rule: the error is on `spec.hostnames` with the value "array".
+fn tlsroute_cel_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let version = o.api_version.split_once('/').map_or("", |(_, v)| v);
+    if !matches!(version, "v1" | "v1alpha3") {
+        return errs;
+    }
+    let Some(list) = o.source.get("spec").and_then(|s| s.get("hostnames")) else { return errs };
+    let hs: Vec<&str> = seq(Some(list)).iter().filter_map(|h| h.as_str()).collect();
+    let rfc1123 = |h: &str| !h.is_empty() && !h.starts_with("*.") && hostname_matches(h);
+    let cel = |msg: &str| Diagnostic::invalid("spec.hostnames", list.pos, "\"array\"", msg);
+    // CEL isIP (k8s.io/apiserver pkg/cel/library/ip.go): an IPv4 or IPv6 address
+    if hs.iter().any(|h| h.parse::<std::net::IpAddr>().is_ok()) {
+        errs.push(cel("Hostnames cannot contain an IP"));
+    }
+    if hs.iter().any(|h| !h.contains('*') && !rfc1123(h)) {
+        errs.push(cel("Hostnames must be valid based on RFC-1123"));
+    }
+    if hs.iter().any(|h| h.contains('*') && !h.strip_prefix("*.").is_some_and(rfc1123)) {
+        errs.push(cel("Wildcards on hostnames must be the first label, and the rest of hostname must be valid based on RFC-1123"));
+    }
+    errs
 }
 
 /// shared_types.go `Hostname`: `+kubebuilder:validation:Pattern=` this.
@@ -394,6 +783,109 @@ fn hostname_matches(h: &str) -> bool {
 fn hostname_error(field: &str, n: &Node) -> Option<Diagnostic> {
     let h = n.as_str()?;
     (!hostname_matches(h)).then(|| Diagnostic::invalid(field, n.pos, &super::diag::quote(h), &format!("{field} in body should match '{HOSTNAME_PATTERN}'")))
+}
+
+/// SectionName's pattern (a listener's name: shared_types.go SectionName).
+const SECTION_NAME_PATTERN: &str = r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+/// ProtocolType's pattern (gateway_types.go ProtocolType).
+const PROTOCOL_PATTERN: &str = r"^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$";
+
+/// Whether `s` is one or more dot-separated DNS labels of `ok` characters (a label starts and
+/// ends with an alphanumeric), as SECTION_NAME_PATTERN and the domain part of PROTOCOL_PATTERN.
+fn labels_match(s: &str, ok: fn(u8) -> bool) -> bool {
+    !s.is_empty()
+        && s.split('.').all(|l| {
+            let b = l.as_bytes();
+            !b.is_empty() && b.iter().all(|c| ok(*c)) && b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric()
+        })
+}
+
+/// [`PROTOCOL_PATTERN`]: a name of letters, digits and inner `-` (HTTP, HTTPS, TLS, TCP, UDP…),
+/// or a domain-prefixed one (`example.com/custom`). The second alternative is not anchored at
+/// its start: any text ending in `<domain>/<alphanumerics>` matches.
+pub(crate) fn protocol_matches(p: &str) -> bool {
+    let lower_label = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-';
+    let plain = !p.contains('.') && labels_match(p, |c| c.is_ascii_alphanumeric() || c == b'-');
+    let prefixed = p.rsplit_once('/').is_some_and(|(head, tail)| {
+        !tail.is_empty() && tail.bytes().all(|c| c.is_ascii_alphanumeric()) && {
+            // the longest suffix of `head` that is a lower-case domain
+            let start = head.bytes().rposition(|c| !(lower_label(c) || c == b'.')).map_or(0, |i| i + 1);
+            let dom = &head[start..];
+            (0..dom.len()).any(|k| labels_match(&dom[k..], lower_label))
+        }
+    });
+    plain || prefixed
+}
+
+/// The Gateway CRD's OpenAPI rules of its listeners (fidfix25; gateway-api v1.6.1 config/crd/
+/// standard gateway.networking.k8s.io_gateways.yaml, apis/v1/gateway_types.go Listener): at most
+/// 64 listeners (TooMany), the name a SectionName (pattern), the port `Minimum=1`,
+/// `Maximum=65535`, the protocol's pattern, allowedRoutes.namespaces.from's enum (`All`,
+/// `Selector`, `Same`) and tls.mode's (`Terminate`, `Passthrough`). TooMany and the enums are
+/// blocking errors (hasBlockingErr): the CEL rules are then not run.
+fn gateway_schema_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(list) = o.source.get("spec").and_then(|s| s.get("listeners")) else { return errs };
+    max_items("spec.listeners", Some(list), 64, &mut errs);
+    for (i, l) in seq(Some(list)).iter().enumerate() {
+        let lf = format!("spec.listeners[{i}]");
+        if let Some(n) = l.get("name").filter(|n| n.as_str().is_some_and(|v| !v.is_empty() && v.len() <= 253 && !labels_match(v, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'))) {
+            let f = format!("{lf}.name");
+            errs.push(Diagnostic::invalid(&f, n.pos, &super::diag::quote(n.as_str().unwrap_or_default()), &format!("{f} in body should match '{SECTION_NAME_PATTERN}'")));
+        }
+        if let Some(n) = l.get("port").filter(|n| matches!(n.kind, NodeKind::Scalar { value: Value::Int(_), .. })) {
+            let f = format!("{lf}.port");
+            match int_of(Some(n)) {
+                Some(v) if v < 1 => errs.push(Diagnostic::invalid(&f, n.pos, &v.to_string(), &format!("{f} in body should be greater than or equal to 1"))),
+                Some(v) if v > 65535 => errs.push(Diagnostic::invalid(&f, n.pos, &v.to_string(), &format!("{f} in body should be less than or equal to 65535"))),
+                _ => {}
+            }
+        }
+        if let Some(n) = l.get("protocol").filter(|n| n.as_str().is_some_and(|v| !v.is_empty() && v.len() <= 255 && !protocol_matches(v))) {
+            let f = format!("{lf}.protocol");
+            errs.push(Diagnostic::invalid(&f, n.pos, &super::diag::quote(n.as_str().unwrap_or_default()), &format!("{f} in body should match '{PROTOCOL_PATTERN}'")));
+        }
+        errs.extend(enum_error(&format!("{lf}.allowedRoutes.namespaces.from"), l.get("allowedRoutes").and_then(|a| a.get("namespaces")).and_then(|n| n.get("from")), &["All", "Selector", "Same"]));
+        errs.extend(enum_error(&format!("{lf}.tls.mode"), l.get("tls").and_then(|t| t.get("mode")), &["Terminate", "Passthrough"]));
+    }
+    errs
+}
+
+/// ListenerTLSConfig's CEL rule (gateway_types.go: `certificateRefs or options must be specified
+/// when mode is Terminate`, rule `self.mode == 'Terminate' ? size(self.certificateRefs) > 0 ||
+/// size(self.options) > 0 : true`; mode defaults to Terminate), on `spec.listeners[i].tls`, value
+/// "object". The rule reads both fields without has(): when neither is written, CEL's `||` ends in
+/// the left side's error, which the API server prints as `no such key: certificateRefs evaluating
+/// rule: <message>` (apiextensions-apiserver pkg/apiserver/schema/cel/validation.go: "%v
+/// evaluating rule: %v" with ruleErrorString, the rule's message); an empty list is size 0, and
+/// then the missing `options` is the error.
+fn listener_tls_cel_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    for (i, l) in seq(o.source.get("spec").and_then(|s| s.get("listeners"))).iter().enumerate() {
+        let Some(tls) = l.get("tls").filter(|t| matches!(t.kind, NodeKind::Map(_))) else { continue };
+        if str_of(tls.get("mode")).is_some_and(|m| m != "Terminate") {
+            continue;
+        }
+        let present = |k: &str| tls.get(k).filter(|v| !v.is_null());
+        let size = |k: &str| match present(k).map(|v| &v.kind) {
+            Some(NodeKind::Seq(v)) => Some(v.len()),
+            Some(NodeKind::Map(v)) => Some(v.len()),
+            _ => None,
+        };
+        let (refs, options) = (size("certificateRefs"), size("options"));
+        if refs.is_some_and(|n| n > 0) || options.is_some_and(|n| n > 0) {
+            continue;
+        }
+        const MSG: &str = "certificateRefs or options must be specified when mode is Terminate";
+        let message = match (refs, options) {
+            (None, _) => format!("no such key: certificateRefs evaluating rule: {MSG}"),
+            (Some(_), None) => format!("no such key: options evaluating rule: {MSG}"),
+            _ => MSG.to_string(),
+        };
+        errs.push(Diagnostic::invalid(&format!("spec.listeners[{i}].tls"), tls.pos, "\"object\"", &message));
+    }
+    errs
 }
 
 /// Gateway (gateway_types.go GatewaySpec.Listeners): the listeners' CEL rules on `spec.listeners`,
@@ -575,13 +1067,20 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "Gateway" => "its listeners and addresses are shown on the paths of the routes attached to it",
         "ReferenceGrant" => "it is read to allow routes' backendRefs into its namespace",
         "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
+        "TLSRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: the TLS connection through a TLS listener, chosen by its SNI name) as a Gateway API implementation does",
+        "TCPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every TCP connection to its listener's port) as a Gateway API implementation does",
+        "UDPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every UDP datagram to its listener's port) as a Gateway API implementation does",
         _ => "its backendRefs are resolved against the input's Services (a path entry per route) as a Gateway API implementation does",
     };
     // (the CRD rules crd_errors checks: review20, review22)
     let checked = match kind {
-        "HTTPRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent, path values, filter combinations",
-        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a service or a method, hostnames, weights, parentRefs to the same parent",
-        "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, and tls and hostname by protocol",
+        "HTTPRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent, path values, filter combinations, list sizes, match types and methods, filter types and their fields, redirect schemes and status codes, path modifiers",
+        "GRPCRoute" => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, a method match naming a valid service or method, hostnames, weights, parentRefs to the same parent, list sizes",
+        "TLSRoute" if api_version.ends_with("/v1alpha2") || api_version.ends_with("/v1alpha3") => "its fields are checked here only for some of the CRD's rules: a Service backendRef's port, hostnames, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.5, whose standard channel serves TLSRoute v1",
+        "TLSRoute" => "its fields are checked here only for some of the CRD's rules: hostnames (required SNI names, no IPs) and rules (one), a Service backendRef's port, weights, parentRefs to the same parent",
+        "TCPRoute" | "UDPRoute" if api_version.ends_with("/v1alpha2") => "its fields are checked here only for some of the CRD's rules: rules and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.6, whose standard channel serves v1",
+        "TCPRoute" | "UDPRoute" => "its fields are checked here only for some of the CRD's rules: rules (one) and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent",
+        "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, ports, protocols, allowedRoutes.namespaces.from, tls.mode, a terminating listener's certificateRefs, and tls and hostname by protocol",
         _ => "its fields are not checked here",
     };
     format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); it is not drawn, but Gateway API's routing is used: {used}")
@@ -626,13 +1125,50 @@ fn parent_gateway<'a>(objects: &'a [Object], route: &Object, p: &ParentRef) -> O
 
 /// AllowedRoutes.Kinds: "When unspecified or empty, the kinds of Routes selected are determined
 /// using the Listener protocol" (apis/v1/gateway_types.go); for HTTP and HTTPS that is HTTPRoute
-/// and GRPCRoute (Envoy Gateway internal/gatewayapi/listener.go, the supported kinds per
-/// protocol); TLS, TCP and UDP listeners take their own route kinds.
+/// and GRPCRoute; TLS, TCP and UDP listeners take their own route kinds
+/// ([`default_route_kinds`]).
 fn listener_takes_kind(l: &Listener, kind: &str) -> bool {
     if l.kinds.is_empty() {
-        return matches!(l.protocol.to_ascii_uppercase().as_str(), "HTTP" | "HTTPS") && matches!(kind, "HTTPRoute" | "GRPCRoute");
+        return default_route_kinds(l).contains(&kind);
     }
     l.kinds.iter().any(|(g, k)| g == GROUP && k == kind)
+}
+
+/// The route kinds a listener takes when its allowedRoutes.kinds is empty, by protocol (fidfix25;
+/// envoyproxy/gateway internal/gatewayapi/listener.go allowedRouteKindsForProtocol): HTTP and
+/// HTTPS take HTTPRoute and GRPCRoute; TLS in Passthrough mode TLSRoute only ("SSL passthrough
+/// is only supported by TLSRoute": gateway-api apis/v1/gateway_types.go TLSModePassthrough), TLS
+/// terminated TCPRoute and TLSRoute; TCP TCPRoute; UDP UDPRoute.
+fn default_route_kinds(l: &Listener) -> &'static [&'static str] {
+    match l.protocol.to_ascii_uppercase().as_str() {
+        "HTTP" | "HTTPS" => &["HTTPRoute", "GRPCRoute"],
+        "TLS" if l.tls_mode.as_deref() == Some("Passthrough") => &["TLSRoute"],
+        "TLS" => &["TCPRoute", "TLSRoute"],
+        "TCP" => &["TCPRoute"],
+        "UDP" => &["UDPRoute"],
+        _ => &[],
+    }
+}
+
+/// Where a route of `kind` attaches, for a hint: the listener protocol that takes it by default.
+fn listener_for_kind(kind: &str) -> &'static str {
+    match kind {
+        "TLSRoute" => "a TLS listener (tls.mode: Passthrough)",
+        "TCPRoute" => "a TCP listener (or a TLS listener that terminates TLS)",
+        "UDPRoute" => "a UDP listener",
+        _ => "an HTTP or HTTPS listener",
+    }
+}
+
+/// Envoy Gateway's message for NoMatchingListenerHostname, which names the route's kind
+/// (envoyproxy/gateway internal/gatewayapi/route.go: processHTTPRouteParentRefListener,
+/// processGRPCRouteParentRefs, processTLSRouteParentRefs).
+fn no_hostname_message(kind: &str) -> &'static str {
+    match kind {
+        "GRPCRoute" => "There were no hostname intersections between the GRPCRoute and this parent ref's Listener(s).",
+        "TLSRoute" => "There were no hostname intersections between the TLSRoute and this parent ref's Listener(s).",
+        _ => "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).",
+    }
 }
 
 /// Hostnames intersect (apis/v1/httproute_types.go HTTPRouteSpec.Hostnames: a `*.` label is a
@@ -711,7 +1247,7 @@ fn taking_listeners<'a>(objects: &'a [Object], route_obj: &Object, route: &Route
         let l = selected[0];
         let (why, hint) = if !listener_takes_kind(l, &route_obj.kind) {
             let takes = if l.kinds.is_empty() { format!("protocol {} takes no {}", l.protocol, route_obj.kind) } else { format!("allowedRoutes.kinds lists {}", l.kinds.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>().join(", ")) };
-            (format!("listener {} of Gateway {gname}: {takes}", l.name), format!("attach the route to an HTTP or HTTPS listener, or add kind {} to the listener's allowedRoutes.kinds", route_obj.kind))
+            (format!("listener {} of Gateway {gname}: {takes}", l.name), format!("attach the route to {}, or add kind {} to the listener's allowedRoutes.kinds", listener_for_kind(&route_obj.kind), route_obj.kind))
         } else {
             match l.from.as_deref().unwrap_or("Same") {
                 "Selector" => (
@@ -740,7 +1276,7 @@ fn taking_listeners<'a>(objects: &'a [Object], route_obj: &Object, route: &Route
         false => Ok((g, gw, taking)),
         true => Err(Attach::Refused {
             reason: "NoMatchingListenerHostname",
-            message: "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).",
+            message: no_hostname_message(&route_obj.kind),
             why: format!(
                 "the route's hostnames {} meet no hostname of listener{} {} of Gateway {gname} ({})",
                 route.hostnames.join(", "),
@@ -779,10 +1315,16 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
     for (o, g) in gw_objects(objects) {
         let GatewayObject::Route(route) = g else { continue };
         let all = attaches(objects, o, route);
-        let served = all.iter().any(|a| matches!(a, Attach::Accepted(_)));
+        let serving = served_elsewhere(objects, o, route, &all);
         for (p, a) in route.parents.iter().zip(all) {
             if let Attach::Refused { reason, message, why, hint } = a {
-                let gets = if served { "another parentRef's Gateway serves it".to_string() } else { format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)) };
+                let gets = match &serving {
+                    Some(words) => words.clone(),
+                    None if o.kind == "TLSRoute" => "this Gateway does not serve the route: it rejects the TLS connections for it (no route there matches their SNI)".to_string(),
+                    None if o.kind == "TCPRoute" => "this Gateway does not serve the route: it rejects the TCP connections for it".to_string(),
+                    None if o.kind == "UDPRoute" => "this Gateway does not serve the route: it drops the UDP datagrams for it".to_string(),
+                    None => format!("this Gateway does not serve the route: it answers {} to requests for it", not_found_words(&o.kind)),
+                };
                 // the reason is the spec's (apis/v1/shared_types.go); the message is Envoy
                 // Gateway's, which another class's controller words its own way (qa4 01: nginx)
                 let words = match parent_gateway(objects, o, p).map(|(_, gw)| gw.class.as_str()).filter(|c| !c.is_empty() && !is_envoy_gateway_class(objects, c)) {
@@ -798,6 +1340,26 @@ pub fn parent_notes(objects: &[Object], diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Who serves a route one of whose parentRefs is refused: the first accepting parentRef, named as
+/// what it is (qa7 17, kubernetes-sigs/aws-load-balancer-controller#4499: two parentRefs to two
+/// listeners of one Gateway, one refused, read "another parentRef's Gateway serves it" where the
+/// same Gateway serves it on its other listener). None when no parentRef accepts it.
+fn served_elsewhere(objects: &[Object], o: &Object, route: &Route, all: &[Attach]) -> Option<String> {
+    let (p, li) = route.parents.iter().zip(all).find_map(|(p, a)| match a {
+        Attach::Accepted(li) => Some((p, *li)),
+        _ => None,
+    })?;
+    let Some((g, gw)) = parent_gateway(objects, o, p) else { return Some(format!("{} serves it", p.field)) };
+    let listener = gw.listeners.get(li).map(|l| format!("listener {}", l.name)).unwrap_or_default();
+    // a refused parentRef naming the same Gateway: its other listener
+    let same = route.parents.iter().zip(all).any(|(q, a)| matches!(a, Attach::Refused { .. }) && parent_gateway(objects, o, q).is_some_and(|(h, _)| std::ptr::eq(h, g)));
+    Some(if same {
+        format!("{} ({listener} of the same Gateway {}) takes the route and serves it", p.field, g.meta.name)
+    } else {
+        format!("{} (Gateway {}, {listener}) takes the route and serves it", p.field, g.meta.name)
+    })
 }
 
 /// What a Gateway answers to a request no attached route matches: "HTTP returns a 404 status
@@ -934,7 +1496,10 @@ pub fn resolve(objects: &[Object], route: &Object, b: &BackendRef, services: &[s
         return Resolved::Invalid { reason: "PortNotSpecified", why: format!("the backendRef names no port, which is required for a Service (the Service's port, not the pods' targetPort; Service {} has {})", s.name, ports_of(s)), service: Some(i) };
     };
     // (an ExternalName Service: implementation-specific support; Envoy Gateway refuses it)
-    match s.ports.iter().position(|p| p.port == port && p.protocol == "TCP") {
+    // (a UDPRoute's backend is the Service's UDP port: Envoy Gateway validate.go
+    // validateBackendRefService matches the port's protocol to the route's)
+    let proto = if route.kind == "UDPRoute" { "UDP" } else { "TCP" };
+    match s.ports.iter().position(|p| p.port == port && p.protocol == proto) {
         Some(p) => Resolved::Ok { service: i, port: p },
         None => {
             let target = s.ports.iter().any(|p| p.target_port.to_string() == port.to_string());
@@ -961,6 +1526,12 @@ fn ports_of(s: &ServiceReport) -> String {
 
 /// The share of a rule's requests that backendRef `j` gets: weight / the sum of the weights
 /// (shared_types.go BackendRef.Weight), as words ("all", "1 in 2 (weight 1 of 2)").
+/// [`share`] in a route kind's words: a TLSRoute forwards connections, not requests.
+fn share_in(kind: &str, rule: &Rule, j: usize) -> (f64, String) {
+    let (f, words) = share(rule, j);
+    (f, words.replace("requests", units(kind)))
+}
+
 fn share(rule: &Rule, j: usize) -> (f64, String) {
     let total: i64 = rule.backends.iter().map(|b| b.weight.max(0)).sum();
     let w = rule.backends[j].weight.max(0);
@@ -996,6 +1567,27 @@ fn status_words(kind: &str) -> &'static str {
     }
 }
 
+/// What the Gateway does with the share `words` of a rule's traffic that goes to an invalid
+/// backendRef: answers [`status_words`] to it, or for a TLSRoute rejects the connections
+/// (tlsroute_types.go TLSRouteRule.BackendRefs: "If unspecified or invalid (refers to a
+/// nonexistent resource or a Service with no endpoints), the rule performs no forwarding; ... the
+/// underlying implementation must actively reject request attempts to this backend, by rejecting
+/// the connection. Request rejections must respect weight").
+fn answer(kind: &str, words: &str) -> String {
+    if kind == "TLSRoute" {
+        format!("rejects {words} (it closes the TLS connection)")
+    } else if kind == "TCPRoute" {
+        // tcproute_types.go TCPRouteRule.BackendRefs: "MUST actively reject connection attempts
+        // to this backend. Connection rejections must respect weight"
+        format!("rejects {words} (it closes the TCP connection)")
+    } else if kind == "UDPRoute" {
+        // udproute_types.go UDPRouteRule.BackendRefs: "Packet drops must respect weight"
+        format!("drops {words}")
+    } else {
+        format!("answers {} to {words}", status_words(kind))
+    }
+}
+
 /// A warning per backendRef a Gateway API implementation would find invalid (ResolvedRefs False):
 /// the reason, our plain words and what the client gets.
 pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceReport>], diags: &mut Vec<Diagnostic>) {
@@ -1005,7 +1597,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
         let mut working = Vec::new();
         for rule in &route.rules {
             for (j, b) in rule.backends.iter().enumerate() {
-                let (f, words) = share(rule, j);
+                let (f, words) = share_in(&o.kind, rule, j);
                 match resolve(objects, o, b, services) {
                     Resolved::Ok { service, port } => {
                         let s = &services[service];
@@ -1023,7 +1615,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                             Severity::Info,
                             ErrorType::Resolution,
                             "GatewayBackendRef",
-                            format!("{}: {why}: not followed here; an implementation that does not support it sets ResolvedRefs False, reason InvalidKind, and answers {} to {words}", b.field, status_words(&o.kind)),
+                            format!("{}: {why}: not followed here; an implementation that does not support it sets ResolvedRefs False, reason InvalidKind, and {}", b.field, answer(&o.kind, &words)),
                             b.pos,
                         )
                         .on(&id)
@@ -1036,7 +1628,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                             Severity::Info,
                             ErrorType::Resolution,
                             "GatewayBackendRef",
-                            format!("{}: {why} (nor any Service of that namespace: paste it too to follow this route); if the cluster has none either, the route's ResolvedRefs is False, reason BackendNotFound, and the Gateway answers {} to {words}", b.field, status_words(&o.kind)),
+                            format!("{}: {why} (nor any Service of that namespace: paste it too to follow this route); if the cluster has none either, the route's ResolvedRefs is False, reason BackendNotFound, and the Gateway {}", b.field, answer(&o.kind, &words)),
                             b.pos,
                         )
                         .on(&id)
@@ -1047,7 +1639,7 @@ pub fn backend_notes(objects: &[Object], services: &[std::sync::Arc<ServiceRepor
                             ("PortNotFound", Some(p)) => (format!("{}.port", b.field), p),
                             _ => (b.field.clone(), b.pos),
                         };
-                        let gets = if f > 0.0 { format!("the Gateway answers {} to {words}", status_words(&o.kind)) } else { "it gets no requests (weight 0)".to_string() };
+                        let gets = if f > 0.0 { format!("the Gateway {}", answer(&o.kind, &words)) } else { format!("it gets no {} (weight 0)", units(&o.kind)) };
                         diags.push(
                             Diagnostic::note(
                                 Severity::Warning,
@@ -1141,6 +1733,8 @@ struct GatewayFacts {
     class: Option<String>,
     /// the class is Envoy Gateway's ([`is_envoy_gateway_class`])
     envoy: bool,
+    /// the listener's tls.mode as written
+    tls_mode: Option<String>,
 }
 
 /// The Gateway a route's first parentRef names, in words, with its listener and address when the
@@ -1169,7 +1763,12 @@ fn gateway_words(objects: &[Object], o: &Object, route: &Route, attached: &[Atta
                 None => String::new(),
             };
             let class = if gw.class.is_empty() { String::new() } else { format!(" of class {}", gw.class) };
-            let facts = GatewayFacts { protocol: listener.map(|l| l.protocol.clone()), class: Some(gw.class.clone()).filter(|c| !c.is_empty()), envoy: is_envoy_gateway_class(objects, &gw.class) };
+            let facts = GatewayFacts {
+                protocol: listener.map(|l| l.protocol.clone()),
+                class: Some(gw.class.clone()).filter(|c| !c.is_empty()),
+                envoy: is_envoy_gateway_class(objects, &gw.class),
+                tls_mode: listener.and_then(|l| l.tls_mode.clone()),
+            };
             (gateway_box(&shown), format!("Gateway {shown}{class}{l}"), super::config::host_port(&addr, port), facts)
         }
     }
@@ -1257,6 +1856,12 @@ pub fn not_served(o: &Object, route: &Route, attached: &[Attach]) -> Option<Stri
         })
         .collect::<Vec<_>>()
         .join("; ");
+    match o.kind.as_str() {
+        "TLSRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway rejects its TLS connections, no route there matching their SNI ({why})", o.meta.name)),
+        "TCPRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway rejects its TCP connections ({why})", o.meta.name)),
+        "UDPRoute" => return Some(format!("{NOT_SERVED} {}: the Gateway drops its UDP datagrams ({why})", o.meta.name)),
+        _ => {}
+    }
     Some(format!("{NOT_SERVED} {}: the Gateway answers {} to its requests ({why})", o.meta.name, not_found_words(&o.kind)))
 }
 
@@ -1346,7 +1951,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 if services[i].paths.iter().any(|p| p.entry == Entry::HttpRoute && p.ingress.as_deref() == Some(key.as_str())) {
                     continue;
                 }
-                let (f, words) = share(rule, j);
+                let (f, words) = share_in(&o.kind, rule, j);
                 let s = &services[i];
                 let osrc = super::config::host_port(super::paths::outside_ip_for(s.cluster_ip.as_deref()), 51000);
                 let hosts = match &narrowed {
@@ -1374,6 +1979,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                 };
                 let matched = if rule.matches.is_empty() { "every path (no matches: PathPrefix /)".to_string() } else { rule.matches.join(" or ") };
                 let url = format!("{}://{}/", url_scheme(&o.kind, facts.protocol.as_deref()), host.as_deref().unwrap_or("<the Gateway's address>"));
+                let tls = is_l4(&o.kind);
                 let first = Hop {
                     kind: HopKind::Send,
                     from: "client:outside".into(),
@@ -1381,7 +1987,13 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     src: osrc.clone(),
                     dst: front.clone(),
                     rewritten: None,
-                    explanation: if let Some(d) = &dead {
+                    explanation: if tls {
+                        if o.kind == "TLSRoute" {
+                            tls_first_words(o, rule, b, &gwords, host.as_deref(), &hosts, &words, &facts, dead.as_deref(), unserved.is_some())
+                        } else {
+                            l4_first_words(o, rule, b, &gwords, &words, dead.as_deref(), unserved.is_some())
+                        }
+                    } else if let Some(d) = &dead {
                         format!("The client connects for {url} to {gwords}, the parent of {} {}, which takes the route; but {d}", o.kind, o.meta.name)
                     } else if unserved.is_some() {
                         format!("The client sends a request for {url} to {gwords}. {} {} names it as its parent, but the Gateway does not accept the route, so none of its rules is there to match the request", o.kind, o.meta.name)
@@ -1414,7 +2026,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     ingress: Some(key),
                     allowed_by: None, hint: None,
                 };
-                let code = status_words(&o.kind);
+                let code = answer(&o.kind, &words);
                 let reject = |path: &mut Path, why: String| {
                     path.hops.push(Hop { kind: HopKind::Reject, from: gbox.clone(), to: "client:outside".into(), src: osrc.clone(), dst: front.clone(), rewritten: None, explanation: why.clone(), src_rewritten: None });
                     path.outcome = Outcome::Rejected;
@@ -1425,14 +2037,15 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     _ if dead.is_some() => reject(&mut path, dead.clone().unwrap_or_default()),
                     (Resolved::Invalid { reason, why, .. }, _) => reject(
                         &mut path,
-                        format!("the Gateway answers {code} to {words}: the backendRef is invalid (ResolvedRefs False, reason {reason}): {why}"),
+                        format!("the Gateway {code}: the backendRef is invalid (ResolvedRefs False, reason {reason}): {why}"),
                     ),
                     (Resolved::Ok { .. }, Some(sp)) => {
                         let ready = super::ingress::ready_backends(s, sp, f);
                         if ready.is_empty() {
                             // HTTPRouteRule.BackendRefs: "When a HTTPBackendRef refers to a Service
                             // that has no ready endpoints, implementations SHOULD return a 503"
-                            reject(&mut path, format!("the Gateway answers 503 to {words}: Service {} has no ready endpoints for port {}", s.name, sp.port));
+                            let answers = if tls { code.clone() } else { format!("answers 503 to {words}") };
+                            reject(&mut path, format!("the Gateway {answers}: Service {} has no ready endpoints for port {}", s.name, sp.port));
                         } else {
                             let n = ready.len();
                             path.backends = ready;
@@ -1447,14 +2060,34 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                 src: "gateway".into(),
                                 dst: target.clone(),
                                 rewritten: None,
-                                explanation: format!(
+                                explanation: if tls {
+                                    format!(
+                                        "The Gateway's proxy forwards the connection's bytes to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each connection over {} itself ({all}); here {pod}. {} It opens its own TCP connection, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                        endpoint_routing_words(facts.class.as_deref(), facts.envoy),
+                                        sp.port,
+                                        s.name,
+                                        sp.target_port,
+                                        super::report::count(n, "ready endpoint", "ready endpoints"),
+                                        if o.kind == "TCPRoute" {
+                                            "The bytes are the client's, as they came (TCP proxying: no HTTP, no TLS here)."
+                                        } else if o.kind == "UDPRoute" {
+                                            "Each datagram is sent on as it came (UDP proxying)."
+                                        } else if passthrough(&facts) {
+                                            "The stream is still the client's TLS: the pod terminates TLS itself, with its own certificate for the SNI name."
+                                        } else {
+                                            "The Gateway terminated TLS, so the stream is plain TCP unless a BackendTLSPolicy makes the Gateway open TLS to the pod."
+                                        }
+                                    )
+                                } else {
+                                    format!(
                                     "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address",
                                     endpoint_routing_words(facts.class.as_deref(), facts.envoy),
                                     sp.port,
                                     s.name,
                                     sp.target_port,
                                     super::report::count(n, "ready endpoint", "ready endpoints")
-                                ),
+                                    )
+                                },
                                 src_rewritten: None,
                             });
                             path.reason = format!("via the Gateway: {}; first pick {pod}", super::report::count(n, "endpoint", "endpoints"));
@@ -1470,6 +2103,69 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
             }
         }
     }
+}
+
+/// Whether the path's listener passes TLS through (tls.mode: Passthrough); a TLS listener with no
+/// mode terminates (`+kubebuilder:default=Terminate`).
+fn passthrough(facts: &GatewayFacts) -> bool {
+    facts.tls_mode.as_deref() == Some("Passthrough")
+}
+
+/// The first hop of a TLSRoute's path (fidfix25; qa8 10, envoyproxy/gateway#402): the client's TLS
+/// connection to the Gateway, whose listener reads the SNI of the ClientHello and matches it
+/// against the route's hostnames (tlsroute_types.go TLSRouteSpec.Hostnames: "SNI hostnames that
+/// should match against the SNI attribute of TLS ClientHello message"); a TLSRouteRule has no
+/// matches, only backendRefs. In Passthrough mode the Gateway "can't decipher the TLS stream
+/// except for the ClientHello message" (gateway_types.go TLSModePassthrough); a TLSRoute on a
+/// Terminate listener is Extended support (TLSRouteSpec: feature TLSRouteTermination).
+#[allow(clippy::too_many_arguments)]
+fn tls_first_words(o: &Object, rule: &Rule, b: &BackendRef, gwords: &str, host: Option<&str>, hosts: &str, words: &str, facts: &GatewayFacts, dead: Option<&str>, unserved: bool) -> String {
+    let sni = match host {
+        Some(h) if h.starts_with("*.") => format!("an SNI name under {}", &h[2..]),
+        Some(h) => format!("SNI {h}"),
+        None => "an SNI name".to_string(),
+    };
+    let (kind, name) = (&o.kind, &o.meta.name);
+    if let Some(d) = dead {
+        return format!("The client opens a TLS connection with {sni} to {gwords}, the parent of {kind} {name}, which takes the route; but {d}");
+    }
+    if unserved {
+        return format!("The client opens a TLS connection with {sni} to {gwords}. {kind} {name} names it as its parent, but the Gateway does not accept the route, so no route there matches the connection's SNI");
+    }
+    let hosts = hosts.replace("a request for another host", "a connection with another SNI name").replace("any host", "any SNI name").replacen("host ", "SNI name ", 1);
+    let mode = if passthrough(facts) {
+        "The listener's tls.mode is Passthrough: the Gateway does not terminate TLS (it reads nothing of the stream but the ClientHello) and forwards it still encrypted".to_string()
+    } else {
+        "The listener's tls.mode is Terminate: the Gateway ends the client's TLS with its own certificate (tls.certificateRefs) and forwards the decrypted stream (a TLSRoute on a Terminate listener is Extended support: not every implementation has it)".to_string()
+    };
+    format!(
+        "The client opens a TLS connection with {sni} to {gwords}, the parent of {kind} {name}. The Gateway reads the SNI name in the ClientHello and matches {hosts}; {} has no matches (a TLSRoute rule routes every connection whose SNI matches) → backendRef Service {} port {} ({words}). {mode}",
+        rule.field,
+        b.name,
+        b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())
+    )
+}
+
+/// The first hop of a TCPRoute's or UDPRoute's path (fidfix25; apis/v1 tcproute_types.go "forward
+/// connections on the port specified by the listener to a set of backends", udproute_types.go):
+/// no hostnames, no matches, every connection (datagram) to the listener's port goes to the
+/// rule's backendRefs.
+#[allow(clippy::too_many_arguments)]
+fn l4_first_words(o: &Object, rule: &Rule, b: &BackendRef, gwords: &str, words: &str, dead: Option<&str>, unserved: bool) -> String {
+    let (kind, name) = (&o.kind, &o.meta.name);
+    let opens = if kind == "UDPRoute" { "The client sends UDP datagrams" } else { "The client opens a TCP connection" };
+    if let Some(d) = dead {
+        return format!("{opens} to {gwords}, the parent of {kind} {name}, which takes the route; but {d}");
+    }
+    if unserved {
+        return format!("{opens} to {gwords}. {kind} {name} names it as its parent, but the Gateway does not accept the route, so nothing there forwards them");
+    }
+    format!(
+        "{opens} to {gwords}, the parent of {kind} {name}. A {kind} has no hostnames and its rules no matches: everything that comes to the listener's port goes by {} → backendRef Service {} port {} ({words})",
+        rule.field,
+        b.name,
+        b.port.map(|p| p.to_string()).unwrap_or_else(|| "(none)".into())
+    )
 }
 
 /// The scheme of the URL the outside client asks for: the listener's protocol

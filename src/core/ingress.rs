@@ -242,6 +242,28 @@ pub fn validate(o: &Object, spec: &IngressSpec, errs: &mut Vec<Diagnostic>) {
 /// The legacy class annotation (networking/validation annotationIngressClass).
 const CLASS_ANNOTATION: &str = "kubernetes.io/ingress.class";
 
+/// The API server's warning on creating an Ingress with the legacy class annotation and no
+/// spec.ingressClassName (kubernetes/kubernetes pkg/registry/networking/ingress/strategy.go
+/// ingressStrategy.WarningsOnCreate: `annotation %q is deprecated, please use
+/// 'spec.ingressClassName' instead`, only when `ingress.Spec.IngressClassName == nil`; returned
+/// once validation passed, and kubectl prints it as `Warning: …`). WarningsOnUpdate returns none,
+/// so not for an Ingress a cluster printed (it exists already). fidfix25.
+pub fn class_annotation_warning(o: &Object) -> Option<Diagnostic> {
+    if o.dumped() {
+        return None;
+    }
+    let a = o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(CLASS_ANNOTATION))?;
+    if o.source.get("spec").and_then(|s| s.get("ingressClassName")).is_some_and(|c| !c.is_null()) {
+        return None;
+    }
+    let field = format!("metadata.annotations[{CLASS_ANNOTATION}]");
+    Some(
+        Diagnostic::note(super::diag::Severity::Warning, super::diag::ErrorType::ServerWarning, "ServerWarning", format!("annotation \"{CLASS_ANNOTATION}\" is deprecated, please use 'spec.ingressClassName' instead"), a.pos)
+            .at_field(&field)
+            .hint("the API server's warning: the Ingress is created"),
+    )
+}
+
 /// pkg/apis/networking/validation validateIngressTLS (after the rules in ValidateIngressSpec):
 /// each `spec.tls[i].hosts[j]` a DNS-1123 subdomain, or, holding a `*`, a wildcard one
 /// (IsWildcardDNS1123Subdomain: `*.` and a subdomain); a set secretName a Secret's name

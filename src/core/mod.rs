@@ -1399,6 +1399,13 @@ fn validate_namespaces_and_ingresses(objects: &mut [Object], diags: &mut Vec<Dia
             Body::Ingress(spec) => {
                 service::validate_object_meta(o, names::dns1123_subdomain, true, &at, &mut errs);
                 ingress::validate(o, spec, &mut errs);
+                // (WarningsOnCreate: only for an Ingress that validation admits)
+                if errs.is_empty() {
+                    if let Some(w) = ingress::class_annotation_warning(o) {
+                        let id = o.id();
+                        diags.push(w.on(&id));
+                    }
+                }
             }
             // ValidateNetworkPolicy: ValidateObjectMeta with ValidateNetworkPolicyName
             // (NameIsDNSSubdomain), then the spec (core::netpol)
@@ -3064,6 +3071,8 @@ mod tests_review20;
 mod tests_fidfix23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix24;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix25;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]

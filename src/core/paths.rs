@@ -348,20 +348,28 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
             let path = &mut s.paths[i];
             let h = path.hops[0].clone();
             let name = h.dst.trim_end_matches('?').to_string();
+            // fidfix25 (qa6 11): the hop is labelled with what the client asks, "etcd", as the
+            // words and --lookup (dnsquery: the FORWARDED query) say; it read
+            // `etcd.default.svc.cluster.local?`, a name only the cluster DNS's search path (which
+            // this pod does not get) makes of it. With the node's resolv.conf (ndots 1 unless it
+            // sets another: the kubelet adds ndots:5 only for ClusterFirst, dns.go GetPodDNS) a
+            // name with fewer dots than ndots is tried with the node's own search domains
+            // first, if it lists any, then as is (glibc resolv/res_query.c
+            // __res_context_search, musl src/network/lookup_name.c name_from_dns_search)
             let explanation = format!(
-                "The client pod {}/{} runs with {cause}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\", which knows no {domain} names, {name} neither: the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: {fix} in the pod spec to use the cluster DNS.{by_ip}",
+                "The client pod {}/{} runs with {cause}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\" (with the node's own search domains first, if its resolv.conf lists any), which knows no {domain} names: \"{typed}\" never becomes {name}, and the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: {fix} in the pod spec to use the cluster DNS.{by_ip}",
                 p.namespace, p.name, p.namespace
             );
             // (to the client's node's resolver: not to the cluster DNS box, and not `node:X`,
             // which the layout draws on to the node's kube-proxy strip, where an outside
             // client's next hop leaves (fidfix24): `resolver:X` ends at the node's frame,
             // Layout::anchor)
-            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, h.dst, None, explanation)];
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
             path.outcome = Outcome::Nxdomain;
             // (fidfix24: one sentence; it read "… (hostNetwork: true with dnsPolicy ClusterFirst
             // (set ClusterFirstWithHostNet to keep the cluster DNS)): …", the fix said again in
             // the hop's explanation)
-            path.reason = format!("the client pod runs with {cause}, so it asks its node's resolver instead of the cluster DNS, and that resolver does not resolve {name}");
+            path.reason = format!("the client pod runs with {cause}, so it asks its node's resolver instead of the cluster DNS, and that resolver does not resolve {typed}");
             path.backends = Vec::new();
         }
     }
