@@ -50,3 +50,22 @@ fn budget_allowing_no_disruption_says_only_what_eviction_refuses_eviction_check_
     assert!(!d.message.contains("waits forever"), "{}", d.message);
     assert!(d.message.contains("every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"): kubectl drain of their nodes retries until its --timeout (none by default), and a node upgrade or the cluster autoscaler that evicts is refused too"), "{}", d.message);
 }
+
+/// fidfix25's UDPRoute path said of the Gateway's hop to the pod "It opens its own TCP
+/// connection" (and "the connection's bytes", "balances each connection"): WRONG for UDP. A
+/// UDPRoute forwards datagrams (gateway-api apis/v1 udproute_types.go UDPRouteRule.BackendRefs:
+/// "Packet drops must respect weight"; a UDP listener, the Service's UDP port: envoyproxy/gateway
+/// validate.go validateBackendRefService); no TCP connection is opened to the pod.
+#[test]
+fn udproute_hop_to_the_pod_opens_no_tcp_connection_udproute_rule_backend_refs() {
+    let r = analyze(&fixture("fidfix25/tcproute-udproute-v1.yaml"), &Config::default());
+    let dns = r.services.iter().find(|s| s.name == "coredns").unwrap().paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).expect("the UDPRoute's path");
+    let hop = &dns.hops[1];
+    assert!(!hop.explanation.contains("TCP connection"), "{}", hop.explanation);
+    assert!(!hop.explanation.contains("connection"), "{}", hop.explanation);
+    assert!(hop.explanation.contains("The Gateway's proxy forwards the datagrams to the Service's endpoints directly on the targetPort"), "{}", hop.explanation);
+    assert!(hop.explanation.contains("Each datagram is sent on as it came (UDP proxying). It sends them from its own socket, so kube-proxy is not in this path and the pod sees the proxy's address"), "{}", hop.explanation);
+    // the TCPRoute's hop keeps its words
+    let pg = r.services.iter().find(|s| s.name == "postgres").unwrap().paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).expect("the TCPRoute's path");
+    assert!(pg.hops[1].explanation.contains("forwards the connection's bytes") && pg.hops[1].explanation.contains("It opens its own TCP connection"), "{}", pg.hops[1].explanation);
+}
