@@ -26,6 +26,7 @@ pub mod ingress;
 pub mod netpol;
 pub mod dnsquery;
 pub mod getsvc;
+pub mod epslice;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -3085,3 +3086,5 @@ mod tests_review24;
 mod tests_uicheck20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix17;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix18;

@@ -144,6 +144,47 @@ pub fn deletion_meanwhile(r: &super::report::Report, namespace: &str, name: &str
     ))
 }
 
+/// Every Service other than the selected one that has this pod as an endpoint (learn18 Q03:
+/// "what happens if two Services select the same pods?" — the pod's panel named only the
+/// selected Service, so nothing said the pod sat behind another one too). Kubernetes allows any
+/// number: each Service's own sync lists the pods its selector matches into its own EndpointSlice
+/// (pkg/controller/endpointslice/endpointslice_controller.go syncService), and kube-proxy writes
+/// each Service port's own chains (pkg/proxy/iptables/proxier.go syncProxyRules: a KUBE-SVC and
+/// KUBE-SEP chains per Service port), so connections reach the pod through each of them. None
+/// when there is no other.
+pub fn other_services(services: &[std::sync::Arc<ServiceReport>], selected: Option<&ServiceReport>, pod: &PodReport) -> Option<String> {
+    let is_selected = |s: &ServiceReport| selected.is_some_and(|x| x.namespace == s.namespace && x.name == s.name);
+    let others: Vec<String> = services
+        .iter()
+        .map(|s| s.as_ref())
+        .filter(|s| !is_selected(s))
+        .filter_map(|s| {
+            let e = s.endpoints.iter().find(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace)?;
+            // each Service port and the pod port it resolved to here (getEndpointPorts)
+            let ports: Vec<String> = s
+                .ports
+                .iter()
+                .filter_map(|sp| e.ports.iter().find(|p| p.name == sp.name && p.protocol == sp.protocol).map(|p| format!("port {} → {}", sp.port, p.port)))
+                .collect();
+            Some(if ports.is_empty() { format!("{} ({})", s.name, s.type_) } else { format!("{} ({}, {})", s.name, s.type_, ports.join(", ")) })
+        })
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let each = if others.len() == 1 { "That Service has" } else { "Each has" };
+    let verb = if others.len() == 1 { "selects" } else { "select" };
+    let behind_selected = selected.filter(|x| x.endpoints.iter().any(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace));
+    let who = match behind_selected {
+        Some(x) => format!("Besides {}, {} also {verb} this pod", x.name, others.join("; ")),
+        None => format!("{} {verb} this pod", others.join("; ")),
+    };
+    Some(format!(
+        "{who}: a pod may sit behind any number of Services. {each} its own selector, its own EndpointSlice and its own kube-proxy rules, so connections reach the pod through every one of them{}.",
+        if pod.ready { "" } else { " (none while it is not Ready)" }
+    ))
+}
+
 /// The pods behind `svc`, for the page's "Pods behind …" panel (uifix18: the pods table, with
 /// each pod's state and why it is not Ready, sat only in the closed "Everything as text"
 /// section). A pod is behind the Service when the EndpointSlice controller selects it — a pod of

@@ -11,6 +11,7 @@ mod diagram;
 mod dns;
 mod editor;
 mod getsvc;
+mod epslice;
 pub mod ids;
 pub mod keyed;
 pub mod flight;

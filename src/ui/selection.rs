@@ -309,6 +309,10 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
             if let Some(c) = conditions {
                 f.push(("EndpointSlice", c));
             }
+            // (learn18 Q03: the other Services this pod is behind)
+            if let Some(o) = crate::core::poddetails::other_services(&r.services, svc, &p) {
+                f.push(("Other Services", o));
+            }
             if !host_ports.is_empty() {
                 f.push(("hostPort", host_ports.join(" ")));
             }
@@ -466,6 +470,8 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
         // (learn17: the row a learner reads in the terminal, `80:32089/TCP`, `<pending>`, and what
         // each column means here)
         {super::getsvc::get_svc_block(r, &s)}
+        // (learn18 Q12: the EndpointSlice itself, as kubectl -o yaml prints it)
+        {super::epslice::slice_block(&s)}
         <div class="whatif-actions">
             <label class="whatif-row">"Type "
                 <select data-kind="service-type" on:change=on_change>

@@ -58,6 +58,36 @@ fn show_point(ids: Ids) {
     }
 }
 
+/// The card's Previous / Next link, clicked or Enter-ed: load step `m` and write `#tour=m`
+/// ourselves (learn18 Q16). Left to the link, a user's click (mouse or Enter) ran this handler,
+/// the card re-rendered with the next step's links in the microtask checkpoint that follows a
+/// user-initiated listener, and only then did the browser follow the href — the new one: the
+/// address said `#tour=3` under "Tour 2/17" (and `#tour=2` under 3/17 after Previous), so a
+/// reload or a copied address opened another step. A modified click (new tab or window) is the
+/// browser's. On the last step, which has no Next, the focus goes to Previous instead of
+/// falling to the page's body.
+fn follow(ev: web_sys::MouseEvent, scene: Scene, m: usize) {
+    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+        return;
+    }
+    ev.prevent_default();
+    load_step(scene, m);
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&format!("tour={m}"));
+    }
+    if m == STEPS.len() {
+        let ids = scene.ids;
+        set_timeout(
+            move || {
+                if let Some(e) = ids.get("tour-prev").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = e.focus();
+                }
+            },
+            std::time::Duration::from_millis(0),
+        );
+    }
+}
+
 #[component]
 pub fn Tour(embed: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
@@ -88,8 +118,8 @@ pub fn Tour(embed: bool) -> impl IntoView {
                     {(!embed).then(|| view! {
                         <p class="tour-nav">
                             <button type="button" class="btn" data-kind="tour-show" on:click=move |_| show_point(ids)>"Show me ↓"</button>
-                            {(n > 1).then(|| view! { <a class="btn" id=ids.id("tour-prev") href=format!("#tour={}", n - 1) on:click=move |_| load_step(scene, n - 1)>"◀ Previous"</a> })}
-                            {(n < STEPS.len()).then(|| view! { <a class="btn primary" id=ids.id("tour-next") href=format!("#tour={}", n + 1) on:click=move |_| load_step(scene, n + 1)>"Next ▶"</a> })}
+                            {(n > 1).then(|| view! { <a class="btn" id=ids.id("tour-prev") href=format!("#tour={}", n - 1) on:click=move |ev| follow(ev, scene, n - 1)>"◀ Previous"</a> })}
+                            {(n < STEPS.len()).then(|| view! { <a class="btn primary" id=ids.id("tour-next") href=format!("#tour={}", n + 1) on:click=move |ev| follow(ev, scene, n + 1)>"Next ▶"</a> })}
                             <button type="button" class="btn" id=ids.id("tour-close") on:click=move |_| scene.tour.set(None)>"Close the tour"</button>
                         </p>
                     })}

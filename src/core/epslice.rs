@@ -1,0 +1,326 @@
+//! The EndpointSlices the EndpointSlice controller writes for a Service, as
+//! `kubectl get endpointslices -l kubernetes.io/service-name=<svc> -o yaml` prints them (learn18
+//! Q12: "what does the EndpointSlice for my Service look like?" — the page named the slice and
+//! showed one pod's conditions at a time, never the object kube-proxy and cluster DNS read).
+//!
+//! Upstream (kubernetes/kubernetes):
+//! - `pkg/controller/endpointslice/endpointslice_controller.go` syncService: a Service of type
+//!   ExternalName, or one without a selector, gets no slice from the controller;
+//! - `staging/src/k8s.io/endpointslice/reconciler.go` reconcileByAddressType: one group of slices
+//!   per address type (the Service's ipFamilies) and per port list (`NewPortMapKey` of the
+//!   pod's ports: pods whose named targetPort resolves differently land in different slices), at
+//!   most `--max-endpoints-per-slice` (100) endpoints each, and one empty placeholder slice when
+//!   no pod is an endpoint (read back as `endpoints: null`, `ports: null`: issue #135968);
+//! - `staging/src/k8s.io/endpointslice/utils.go` newEndpointSlice (generateName `<svc>-`, an
+//!   owner reference to the Service), setEndpointSliceLabels (`kubernetes.io/service-name`,
+//!   `endpointslice.kubernetes.io/managed-by`, `service.kubernetes.io/headless` for a headless
+//!   Service, plus the Service's own labels), podToEndpoint (addresses, conditions ready /
+//!   serving / terminating, hostname, nodeName, targetRef) and getEndpointPorts (name, port,
+//!   protocol, appProtocol);
+//! - kubectl `-o yaml` prints the JSON's keys sorted (sigs.k8s.io/yaml JSONToYAML).
+//!
+//! Fields the API server fills in (uid, resourceVersion, creationTimestamp, generation, the
+//! owner's uid, the last-change-trigger-time annotation) and the random name suffix cannot be
+//! known from the manifests: the text says so rather than inventing them.
+
+use super::report::ServiceReport;
+
+/// kube-controller-manager `--max-endpoints-per-slice` default (staging/src/k8s.io/endpointslice
+/// reconciler.go maxEndpointsPerSlice; cmd/kube-controller-manager options: 100).
+pub const MAX_ENDPOINTS_PER_SLICE: usize = 100;
+
+/// One endpoint of a slice (podToEndpoint: the controller writes exactly one address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SliceEndpoint {
+    pub address: String,
+    pub ready: bool,
+    pub serving: bool,
+    pub terminating: bool,
+    pub hostname: Option<String>,
+    pub node_name: Option<String>,
+    /// targetRef: the pod (namespace, name)
+    pub pod: Option<(String, String)>,
+}
+
+/// One port of a slice (getEndpointPorts: the Service port's name, "" when unnamed, the number
+/// FindPort resolved on the pod, the protocol, the appProtocol).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlicePort {
+    pub name: String,
+    pub port: i64,
+    pub protocol: String,
+    pub app_protocol: Option<String>,
+}
+
+/// One EndpointSlice as the controller writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slice {
+    /// `IPv4` or `IPv6`
+    pub address_type: &'static str,
+    pub endpoints: Vec<SliceEndpoint>,
+    pub ports: Vec<SlicePort>,
+}
+
+/// Why the controller writes no slice for the Service (syncService).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSlices {
+    ExternalName,
+    NoSelector,
+}
+
+/// The Service's address types in the order of its ipFamilies (getAddressTypesForService): the
+/// report lists ipFamilies on a dual-stack cluster only; elsewhere the clusterIP's family, or the
+/// endpoints' for a headless Service.
+fn address_types(s: &ServiceReport) -> Vec<&'static str> {
+    let fam = |f: &str| if f == "IPv6" { "IPv6" } else { "IPv4" };
+    if !s.ip_families.is_empty() {
+        return s.ip_families.iter().map(|f| fam(f)).collect();
+    }
+    let v6 = match s.cluster_ip.as_deref() {
+        Some(ip) if ip != "None" => ip.contains(':'),
+        _ => s.endpoints.first().is_some_and(|e| e.ip.contains(':')),
+    };
+    vec![if v6 { "IPv6" } else { "IPv4" }]
+}
+
+/// The slices the EndpointSlice controller keeps for `s`, or why it keeps none.
+pub fn controller_slices(s: &ServiceReport) -> Result<Vec<Slice>, NoSlices> {
+    if s.type_ == "ExternalName" {
+        return Err(NoSlices::ExternalName);
+    }
+    if s.selector.is_none() {
+        return Err(NoSlices::NoSelector);
+    }
+    let app_protocol = |name: &Option<String>, proto: &str| s.ports.iter().find(|p| &p.name == name && p.protocol == proto).and_then(|p| p.app_protocol.clone());
+    let mut out = Vec::new();
+    for (fi, at) in address_types(s).into_iter().enumerate() {
+        // (port list, endpoints) in the order the pods come
+        let mut groups: Vec<(Vec<SlicePort>, Vec<SliceEndpoint>)> = Vec::new();
+        for e in &s.endpoints {
+            let address = if fi == 0 { Some(e.ip.clone()) } else { e.ip_second.clone() };
+            let Some(address) = address else { continue };
+            let ports: Vec<SlicePort> = e
+                .ports
+                .iter()
+                .map(|p| SlicePort { name: p.name.clone().unwrap_or_default(), port: p.port, protocol: p.protocol.clone(), app_protocol: app_protocol(&p.name, &p.protocol) })
+                .collect();
+            let ep = SliceEndpoint {
+                address,
+                ready: e.ready,
+                serving: e.serving,
+                terminating: e.terminating,
+                hostname: e.hostname.clone(),
+                node_name: e.node.clone(),
+                pod: e.pod.clone().map(|p| (e.namespace.clone(), p)),
+            };
+            match groups.iter_mut().find(|(p, _)| *p == ports) {
+                Some((_, eps)) => eps.push(ep),
+                None => groups.push((ports, vec![ep])),
+            }
+        }
+        if groups.is_empty() {
+            // reconcileByAddressType: the placeholder slice, no endpoints and no ports
+            out.push(Slice { address_type: at, endpoints: Vec::new(), ports: Vec::new() });
+            continue;
+        }
+        for (ports, eps) in groups {
+            for chunk in eps.chunks(MAX_ENDPOINTS_PER_SLICE) {
+                out.push(Slice { address_type: at, endpoints: chunk.to_vec(), ports: ports.clone() });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A YAML scalar as kubectl (sigs.k8s.io/yaml) prints a string: quoted when bare it would read
+/// as something else (empty, a number, a boolean, null) or holds YAML's indicators.
+fn scalar(v: &str) -> String {
+    let plain = !v.is_empty()
+        && !matches!(v.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n")
+        && v.parse::<f64>().is_err()
+        && !v.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c == ' ')
+        && !v.contains(": ")
+        && !v.contains(" #")
+        && !v.ends_with(' ')
+        && !v.ends_with(':');
+    if plain {
+        v.to_string()
+    } else {
+        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// The slice as `kubectl get endpointslice <name> -o yaml` prints it (keys sorted), with
+/// `name` standing for the API server's generated one.
+pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
+    let mut y = String::new();
+    y.push_str(&format!("addressType: {}\n", slice.address_type));
+    y.push_str("apiVersion: discovery.k8s.io/v1\n");
+    if slice.endpoints.is_empty() {
+        y.push_str("endpoints: null\n");
+    } else {
+        y.push_str("endpoints:\n");
+        for e in &slice.endpoints {
+            y.push_str(&format!("- addresses:\n  - {}\n", e.address));
+            y.push_str(&format!("  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating));
+            if let Some(h) = &e.hostname {
+                y.push_str(&format!("  hostname: {}\n", scalar(h)));
+            }
+            if let Some(n) = &e.node_name {
+                y.push_str(&format!("  nodeName: {}\n", scalar(n)));
+            }
+            if let Some((ns, p)) = &e.pod {
+                y.push_str(&format!("  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns)));
+            }
+        }
+    }
+    y.push_str("kind: EndpointSlice\n");
+    y.push_str("metadata:\n");
+    y.push_str(&format!("  generateName: {}-\n", s.name));
+    y.push_str("  labels:\n");
+    y.push_str("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n");
+    y.push_str(&format!("    kubernetes.io/service-name: {}\n", scalar(&s.name)));
+    if s.headless {
+        y.push_str("    service.kubernetes.io/headless: \"\"\n");
+    }
+    y.push_str(&format!("  name: {name}\n"));
+    y.push_str(&format!("  namespace: {}\n", scalar(&s.namespace)));
+    y.push_str("  ownerReferences:\n  - apiVersion: v1\n    blockOwnerDeletion: true\n    controller: true\n    kind: Service\n");
+    y.push_str(&format!("    name: {}\n", scalar(&s.name)));
+    if slice.ports.is_empty() {
+        y.push_str("ports: null\n");
+    } else {
+        y.push_str("ports:\n");
+        for p in &slice.ports {
+            y.push_str(&format!("- name: {}\n", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) }));
+            if let Some(a) = &p.app_protocol {
+                y.push_str(&format!("  appProtocol: {}\n", scalar(a)));
+            }
+            y.push_str(&format!("  port: {}\n  protocol: {}\n", p.port, p.protocol));
+        }
+    }
+    // (sorted keys put appProtocol before name: rewrite that pair)
+    fix_port_key_order(&y)
+}
+
+/// `- name: x\n  appProtocol: y` → `- appProtocol: y\n  name: x` (JSON keys sorted).
+fn fix_port_key_order(y: &str) -> String {
+    let lines: Vec<&str> = y.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if let (Some(name), Some(next)) = (lines[i].strip_prefix("- name: "), lines.get(i + 1)) {
+            if let Some(app) = next.strip_prefix("  appProtocol: ") {
+                out.push(format!("- appProtocol: {app}"));
+                out.push(format!("  name: {name}"));
+                i += 2;
+                continue;
+            }
+        }
+        out.push(lines[i].to_string());
+        i += 1;
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+/// The name kubectl would show: generateName plus five characters the API server picks
+/// (apiserver names.SimpleNameGenerator: utilrand.String(5)); here they are written `xxxxx`, and
+/// a second slice `yyyyy`, so nobody mistakes them for the cluster's.
+pub fn placeholder_name(s: &ServiceReport, i: usize) -> String {
+    const STAND_INS: [&str; 4] = ["xxxxx", "yyyyy", "zzzzz", "wwwww"];
+    format!("{}-{}", s.name, STAND_INS.get(i).copied().map(str::to_string).unwrap_or_else(|| format!("{i}xxxx")))
+}
+
+/// The command, the whole `-o yaml` text (a List, as kubectl prints a label query's answer)
+/// and one sentence per part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SliceView {
+    pub command: String,
+    pub yaml: Option<String>,
+    pub lines: Vec<String>,
+}
+
+pub fn view(s: &ServiceReport) -> SliceView {
+    let ns = if s.namespace == "default" { String::new() } else { format!(" -n {}", s.namespace) };
+    let command = format!("kubectl get endpointslices -l kubernetes.io/service-name={}{ns} -o yaml", s.name);
+    let slices = match controller_slices(s) {
+        Err(NoSlices::ExternalName) => {
+            return SliceView {
+                command,
+                yaml: None,
+                lines: vec![format!("No EndpointSlice: {} is an ExternalName Service, which the EndpointSlice controller skips (cluster DNS answers it with a CNAME; there is nothing to list).", s.name)],
+            }
+        }
+        Err(NoSlices::NoSelector) => {
+            let own = s.endpoints.iter().any(|e| e.from_endpoints);
+            return SliceView {
+                command,
+                yaml: None,
+                lines: vec![format!(
+                    "The EndpointSlice controller writes none for {}: it has no selector. kube-proxy and cluster DNS read the EndpointSlices labelled kubernetes.io/service-name={} that you (or a tool) create{}; {}",
+                    s.name,
+                    s.name,
+                    if own { ", and the EndpointSlice mirroring controller copies a v1 Endpoints object of the same name into one" } else { "" },
+                    if s.endpoints.is_empty() { "there are none in the input, so it has no endpoints.".to_string() } else { format!("the input gives it {} address(es).", s.endpoints.len()) }
+                )],
+            };
+        }
+        Ok(v) => v,
+    };
+    let docs: Vec<String> = slices.iter().enumerate().map(|(i, sl)| slice_yaml(s, sl, &placeholder_name(s, i))).collect();
+    // (a label query's answer is a List, even of one item: kubectl get's -o yaml)
+    let mut yaml = String::from("apiVersion: v1\nitems:\n");
+    for d in &docs {
+        for (j, l) in d.lines().enumerate() {
+            yaml.push_str(if j == 0 { "- " } else { "  " });
+            yaml.push_str(l);
+            yaml.push('\n');
+        }
+    }
+    yaml.push_str("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
+    let mut lines = Vec::new();
+    let total: usize = slices.iter().map(|sl| sl.endpoints.len()).sum();
+    lines.push(format!(
+        "Written by the EndpointSlice controller (kube-controller-manager), not by you: it watches the pods {} selects and rewrites {} whenever one starts, stops, changes readiness or moves; kube-proxy on every node and cluster DNS read {} (labelled kubernetes.io/service-name={}). The name is {}- plus five random characters (xxxxx here); any labels of the Service are copied onto it, and uid, resourceVersion and timestamps are left out.",
+        s.name,
+        if slices.len() == 1 { "this slice" } else { "these slices" },
+        if slices.len() == 1 { "it" } else { "them" },
+        s.name,
+        s.name
+    ));
+    if total == 0 {
+        lines.push("endpoints: null — no pod is an endpoint (the selector matches none, or none has an IP yet), so the controller keeps one empty placeholder slice; kube-proxy then rejects connections to the Service.".into());
+    } else {
+        let ready = slices.iter().flat_map(|sl| &sl.endpoints).filter(|e| e.ready).count();
+        lines.push(format!(
+            "endpoints: one entry per selected pod that has an IP, {total} here, {ready} ready. conditions.ready is what kube-proxy and DNS use: serving is the pod's Ready condition, terminating is set while the pod is being deleted, and ready = serving and not terminating (or always true with publishNotReadyAddresses). A pod that is not Ready stays listed with ready: false — it is not removed."
+        ));
+        let mut pod_ports: Vec<String> = Vec::new();
+        for p in slices.iter().flat_map(|sl| &sl.ports) {
+            let t = format!("{}/{}", p.port, p.protocol);
+            if !pod_ports.contains(&t) {
+                pod_ports.push(t);
+            }
+        }
+        lines.push(format!(
+            "ports: the port on the pod (the targetPort resolved for each pod: {}), named as the Service's port; the Service's own port ({}) is not in the slice — only kube-proxy's rules map it.",
+            pod_ports.join(", "),
+            s.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(", ")
+        ));
+        let groups = slices.iter().filter(|sl| sl.address_type == slices[0].address_type).count();
+        if groups > 1 && slices.iter().filter(|sl| sl.address_type == slices[0].address_type).any(|sl| sl.ports != slices[0].ports) {
+            lines.push(format!(
+                "{groups} slices: the controller groups the pods by their resolved ports, so pods whose targetPort resolves to another number (a named targetPort on two versions of the pod) go into a slice of their own."
+            ));
+        }
+        if slices.iter().any(|sl| sl.address_type != slices[0].address_type) {
+            lines.push("One slice per address family: the Service is dual-stack, so the controller writes an IPv4 and an IPv6 slice (addressType).".into());
+        }
+        if slices.iter().any(|sl| sl.endpoints.len() == MAX_ENDPOINTS_PER_SLICE) {
+            lines.push(format!("At most {MAX_ENDPOINTS_PER_SLICE} endpoints per slice (kube-controller-manager --max-endpoints-per-slice): more pods make more slices."));
+        }
+    }
+    SliceView { command, yaml: Some(yaml), lines }
+}
