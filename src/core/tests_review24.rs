@@ -69,3 +69,40 @@ fn udproute_hop_to_the_pod_opens_no_tcp_connection_udproute_rule_backend_refs() 
     let pg = r.services.iter().find(|s| s.name == "postgres").unwrap().paths.iter().find(|p| p.entry == super::paths::Entry::HttpRoute).expect("the TCPRoute's path");
     assert!(pg.hops[1].explanation.contains("forwards the connection's bytes") && pg.hops[1].explanation.contains("It opens its own TCP connection"), "{}", pg.hops[1].explanation);
 }
+
+/// learn18's EndpointSlice block said of every Service's slices "kube-proxy on every node and
+/// cluster DNS read them", of an empty one "kube-proxy then rejects connections to the
+/// Service" and of its ports "only kube-proxy's rules map it"; and the pod panel's other-Services
+/// line gave each "its own kube-proxy rules". WRONG for a headless Service: kube-proxy's
+/// EndpointSlice informer takes only slices without the service.kubernetes.io/headless label
+/// (kubernetes/kubernetes cmd/kube-proxy/app/server.go: the noHeadlessEndpoints label
+/// requirement), so it writes no rule for one; cluster DNS answers its name with the pods'
+/// addresses.
+#[test]
+fn headless_service_slices_are_not_read_by_kube_proxy_no_headless_endpoints() {
+    let p = super::presets::find("headless-statefulset").expect("preset");
+    let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
+    let db = r.services.iter().find(|s| s.name == "db").unwrap();
+    assert!(db.headless);
+    let v = super::epslice::view(db);
+    let all = v.lines.join("\n");
+    assert!(!all.contains("kube-proxy on every node and cluster DNS read"), "{all}");
+    assert!(!all.contains("only kube-proxy's rules map it"), "{all}");
+    assert!(all.contains("cluster DNS reads"), "{all}");
+    assert!(all.contains("kube-proxy skips the slices of a headless Service"), "{all}");
+    assert!(all.contains("a headless Service has no kube-proxy rules, so nothing maps it"), "{all}");
+    // a headless Service with no pod: no kube-proxy REJECT either
+    let none = "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: nothing\n  ports:\n  - port: 5432\n";
+    let r0 = analyze(none, &Config::default());
+    let v0 = super::epslice::view(r0.services.iter().find(|s| s.name == "db").unwrap());
+    let all0 = v0.lines.join("\n");
+    assert!(!all0.contains("kube-proxy then rejects connections"), "{all0}");
+    assert!(all0.contains("the Service's DNS name then answers no address"), "{all0}");
+    // the pod panel: a headless Service beside a ClusterIP one over the same pods
+    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/learnfix18-two-services.yaml")).unwrap().replace("  type: NodePort\n", "  clusterIP: None\n");
+    let r2 = analyze(&yaml, &Config::default());
+    let web = r2.services.iter().find(|s| s.name == "web").unwrap();
+    let pod = r2.pods.iter().find(|p| p.name.starts_with("web-")).unwrap();
+    let line = super::poddetails::other_services(&r2.services, Some(web), pod).expect("another Service");
+    assert!(line.contains("its own kube-proxy rules (headless web-admin: none, its DNS name gives the pod's address to connect to)"), "{line}");
+}
