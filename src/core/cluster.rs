@@ -1466,7 +1466,7 @@ fn soft_spread_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diag
             Body::Workload(w) => &w.template,
             _ => continue,
         };
-        let hit = spec.topology_spread.iter().enumerate().filter(|(_, c)| c.when_unsatisfiable == "ScheduleAnyway").find_map(|(i, c)| {
+        let hit = spec.sched().topology_spread.iter().enumerate().filter(|(_, c)| c.when_unsatisfiable == "ScheduleAnyway").find_map(|(i, c)| {
             cluster.pods.iter().filter(|p| p.object == oi).find_map(|p| {
                 let node = cluster.nodes.iter().find(|n| Some(&n.name) == p.node.as_ref())?;
                 (!node.simulated && label(&node.labels, &c.topology_key).is_none()).then_some((i, c, p, node))
@@ -1773,7 +1773,7 @@ pub fn matches_node_affinity(spec: &PodSpec, node: &ClusterNode) -> bool {
             return false;
         }
     }
-    match &spec.required_node_affinity {
+    match &spec.sched().required_node_affinity {
         Some(terms) => terms.iter().any(|t| term_matches(t, node)),
         None => true,
     }
@@ -1783,7 +1783,7 @@ pub fn matches_node_affinity(spec: &PodSpec, node: &ClusterNode) -> bool {
 /// every required term names nodes with `matchFields metadata.name In`, only those nodes are
 /// filtered. Some(empty) is the "pod affinity terms conflict" case.
 fn prefilter_node_names(spec: &PodSpec) -> Option<Vec<String>> {
-    let terms = spec.required_node_affinity.as_ref().filter(|t| !t.is_empty())?;
+    let terms = spec.sched().required_node_affinity.as_ref().filter(|t| !t.is_empty())?;
     let mut names: Vec<String> = Vec::new();
     for t in terms {
         let mut term_names: Option<Vec<String>> = None;
@@ -1938,7 +1938,7 @@ struct SpreadState {
 fn spread_state(cluster: &Cluster, ns: &str, spec: &PodSpec) -> Vec<SpreadState> {
     let tolerations = admitted_tolerations(spec);
     let mut out = Vec::new();
-    let hard: Vec<&TopologySpreadConstraint> = spec.topology_spread.iter().filter(|c| c.when_unsatisfiable == "DoNotSchedule").collect();
+    let hard: Vec<&TopologySpreadConstraint> = spec.sched().topology_spread.iter().filter(|c| c.when_unsatisfiable == "DoNotSchedule").collect();
     for c in &hard {
         let mut counts: Vec<(String, i64)> = Vec::new();
         for node in &cluster.nodes {
@@ -2057,7 +2057,7 @@ impl Cluster {
 /// required (anti-)affinity term (the plugin skips, and the O(pods) scan is not paid).
 fn affinity_state(cluster: &Cluster, ns: &str, labels: &Labels, spec: &PodSpec) -> AffinityState {
     let mut st = AffinityState::default();
-    let own = !spec.required_pod_affinity.is_empty() || !spec.required_pod_anti_affinity.is_empty();
+    let own = !spec.sched().required_pod_affinity.is_empty() || !spec.sched().required_pod_anti_affinity.is_empty();
     if !own && cluster.pods_with_anti_affinity == 0 {
         return st;
     }
@@ -2068,7 +2068,7 @@ fn affinity_state(cluster: &Cluster, ns: &str, labels: &Labels, spec: &PodSpec) 
                 bump(&mut st.existing_anti, &t.topology_key, v);
             }
         }
-        let terms = &spec.required_pod_affinity;
+        let terms = &spec.sched().required_pod_affinity;
         if !terms.is_empty() && terms.iter().all(|t| cluster.term_matches_pod(t, ns, &p.namespace, &p.labels)) {
             for t in terms {
                 if let Some(v) = label(&node.labels, &t.topology_key) {
@@ -2076,13 +2076,13 @@ fn affinity_state(cluster: &Cluster, ns: &str, labels: &Labels, spec: &PodSpec) 
                 }
             }
         }
-        for t in &spec.required_pod_anti_affinity {
+        for t in &spec.sched().required_pod_anti_affinity {
             if let (true, Some(v)) = (cluster.term_matches_pod(t, ns, &p.namespace, &p.labels), label(&node.labels, &t.topology_key)) {
                 bump(&mut st.anti, &t.topology_key, v);
             }
         }
     }
-    st.self_match = !spec.required_pod_affinity.is_empty() && spec.required_pod_affinity.iter().all(|t| cluster.term_matches_pod(t, ns, ns, labels));
+    st.self_match = !spec.sched().required_pod_affinity.is_empty() && spec.sched().required_pod_affinity.iter().all(|t| cluster.term_matches_pod(t, ns, ns, labels));
     st
 }
 
@@ -2091,7 +2091,7 @@ impl AffinityState {
     /// satisfyPodAntiAffinity and satisfyExistingPodsAntiAffinity (Unschedulable).
     fn filter(&self, spec: &PodSpec, node: &ClusterNode) -> Option<Rejection> {
         let mut pods_exist = true;
-        for t in &spec.required_pod_affinity {
+        for t in &spec.sched().required_pod_affinity {
             match label(&node.labels, &t.topology_key) {
                 Some(v) if count(&self.affinity, &t.topology_key, v) > 0 => {}
                 Some(_) => pods_exist = false,
@@ -2103,7 +2103,7 @@ impl AffinityState {
             return Some(Rejection::unresolvable("node(s) didn't match pod affinity rules"));
         }
         if !self.anti.is_empty()
-            && spec.required_pod_anti_affinity.iter().any(|t| label(&node.labels, &t.topology_key).is_some_and(|v| count(&self.anti, &t.topology_key, v) > 0))
+            && spec.sched().required_pod_anti_affinity.iter().any(|t| label(&node.labels, &t.topology_key).is_some_and(|v| count(&self.anti, &t.topology_key, v) > 0))
         {
             return Some(Rejection { reason: "node(s) didn't match pod anti-affinity rules".into(), resolvable: true });
         }
@@ -2239,7 +2239,7 @@ fn daemon_skipped_note(o: &Object, template: &PodSpec, nodes: &[ClusterNode]) ->
     let taint_text = |t: &Taint| if t.value.is_empty() { format!("{}:{}", t.key, t.effect) } else { format!("{}={}:{}", t.key, t.value, t.effect) };
     let selector_text = || {
         let mut parts: Vec<String> = template.node_selector.iter().flat_map(|s| s.iter().map(|(k, v)| format!("{k}={v}"))).collect();
-        if template.required_node_affinity.is_some() {
+        if template.sched().required_node_affinity.is_some() {
             parts.push("its required node affinity".into());
         }
         if parts.is_empty() { "its node affinity".to_string() } else { parts.join(", ") }
@@ -2492,7 +2492,7 @@ fn validate_pod_template_spec_split(
     mut ctl: Option<&mut Vec<Diagnostic>>,
 ) {
     // ValidatePodSpec: activeDeadlineSeconds, when set, is 1..MaxInt32 (InclusiveRangeError)
-    if let Some(v) = spec.active_deadline_seconds {
+    if let Some(v) = spec.sched().active_deadline_seconds {
         if !(1..=i64::from(i32::MAX)).contains(&v) {
             let field = format!("{prefix}.activeDeadlineSeconds");
             errs.push(Diagnostic::invalid(&field, at(&field), &v.to_string(), &format!("must be between 1 and {}, inclusive", i32::MAX)));
@@ -2519,7 +2519,7 @@ fn validate_pod_template_spec_split(
     // required terms (allowInvalidLabelValueInRequiredNodeAffinity is false on create), then
     // ValidatePreferredSchedulingTerms (weight 1-100; label values not checked)
     let na = format_args!("{prefix}.affinity.nodeAffinity");
-    if let Some(terms) = &spec.required_node_affinity {
+    if let Some(terms) = &spec.sched().required_node_affinity {
         let req = format!("{na}.requiredDuringSchedulingIgnoredDuringExecution");
         let tf = format!("{req}.nodeSelectorTerms");
         if terms.is_empty() {
@@ -2529,7 +2529,7 @@ fn validate_pod_template_spec_split(
             validate_node_selector_term(t, false, &format!("{tf}[{i}]"), at, errs);
         }
     }
-    for (i, (weight, t)) in spec.preferred_node_affinity.iter().enumerate() {
+    for (i, (weight, t)) in spec.sched().preferred_node_affinity.iter().enumerate() {
         let f = format!("{na}.preferredDuringSchedulingIgnoredDuringExecution[{i}]");
         if !(1..=100).contains(weight) {
             let field = format!("{f}.weight");
@@ -2557,8 +2557,8 @@ fn validate_pod_template_spec_split(
         }
     };
     for (which, required, preferred) in [
-        ("podAffinity", &spec.required_pod_affinity, &spec.preferred_pod_affinity),
-        ("podAntiAffinity", &spec.required_pod_anti_affinity, &spec.preferred_pod_anti_affinity),
+        ("podAffinity", &spec.sched().required_pod_affinity, &spec.sched().preferred_pod_affinity),
+        ("podAntiAffinity", &spec.sched().required_pod_anti_affinity, &spec.sched().preferred_pod_anti_affinity),
     ] {
         for (i, t) in required.iter().enumerate() {
             topology_key(t, &format!("{prefix}.affinity.{which}.requiredDuringSchedulingIgnoredDuringExecution[{i}]"), errs);
@@ -2573,7 +2573,7 @@ fn validate_pod_template_spec_split(
         }
     }
     // validateTopologySpreadConstraints (pkg/apis/core/validation/validation.go)
-    for (i, c) in spec.topology_spread.iter().enumerate() {
+    for (i, c) in spec.sched().topology_spread.iter().enumerate() {
         let f = format!("{prefix}.topologySpreadConstraints[{i}]");
         if c.max_skew <= 0 {
             let field = format!("{f}.maxSkew");
@@ -2589,7 +2589,7 @@ fn validate_pod_template_spec_split(
         }
         // ValidateSpreadConstraintNotRepeat: the {topologyKey, whenUnsatisfiable} pair against
         // the later constraints
-        if spec.topology_spread[i + 1..].iter().any(|d| d.topology_key == c.topology_key && d.when_unsatisfiable == c.when_unsatisfiable) {
+        if spec.sched().topology_spread[i + 1..].iter().any(|d| d.topology_key == c.topology_key && d.when_unsatisfiable == c.when_unsatisfiable) {
             let field = format!("{f}.{{topologyKey, whenUnsatisfiable}}");
             errs.push(Diagnostic::duplicate(&field, at(&f), &quote(&format!("{{{}, {}}}", c.topology_key, c.when_unsatisfiable))));
         }
@@ -2626,7 +2626,7 @@ fn validate_pod_template_spec_split(
     // ...and right after it: a controller's pods run until replaced, so a deadline is refused
     // (ValidatePodTemplateSpecForRC; ValidatePodTemplateSpecForReplicaSet, which Deployments use
     // too; ValidateStatefulSetSpec; ValidateDaemonSetSpec in pkg/apis/apps/validation)
-    if let (Body::Workload(_), false, Some(_)) = (&o.body, job, spec.active_deadline_seconds) {
+    if let (Body::Workload(_), false, Some(_)) = (&o.body, job, spec.sched().active_deadline_seconds) {
         let owner = match o.kind.as_str() {
             "Deployment" | "ReplicaSet" => "ReplicaSet",
             other => other,
@@ -4314,12 +4314,12 @@ struct PodSeed<'a> {
 }
 
 fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
-    if !p.spec.required_pod_affinity.is_empty() || !p.spec.required_pod_anti_affinity.is_empty() || !p.spec.topology_spread.is_empty() {
+    if !p.spec.sched().required_pod_affinity.is_empty() || !p.spec.sched().required_pod_anti_affinity.is_empty() || !p.spec.sched().topology_spread.is_empty() {
         let spec = p.spec.to_mut();
-        apply_match_label_keys(&mut spec.required_pod_affinity, &p.labels);
-        apply_match_label_keys(&mut spec.required_pod_anti_affinity, &p.labels);
+        apply_match_label_keys(&mut spec.sched_mut().required_pod_affinity, &p.labels);
+        apply_match_label_keys(&mut spec.sched_mut().required_pod_anti_affinity, &p.labels);
         // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
-        for c in spec.topology_spread.iter_mut() {
+        for c in spec.sched_mut().topology_spread.iter_mut() {
             if let Some(sel) = c.label_selector.as_mut() {
                 merge_label_keys(sel, &c.match_label_keys, "In", &p.labels);
             }
@@ -4407,13 +4407,13 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     let mut not_ready_reason = None;
     // kubelet status/generate.go GeneratePodReadyCondition: with readiness gates, Ready needs each
     // gate's condition True in status.conditions — nothing in a fresh cluster sets them
-    if let (false, Some(gate), true) = (p.status.present, p.spec.readiness_gates.first(), ready) {
+    if let (false, Some(gate), true) = (p.status.present, p.spec.sched().readiness_gates.first(), ready) {
         ready = false;
         not_ready_reason = Some(format!("ReadinessGatesNotReady: corresponding condition of pod readiness gate \"{gate}\" does not exist."));
     }
     // a readiness / startup probe on a port name its container does not declare: the kubelet's
     // every probe errors (ResolveContainerPort: "port %s not found"), so never Ready
-    if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.unresolved_probe_port.as_ref()?)))) {
+    if let (false, true, Some((c, (probe, port)))) = (p.status.present, ready, p.spec.containers.iter().chain(p.spec.sidecars.iter()).find_map(|c| Some((c, c.probes().unresolved_probe_port.as_ref()?)))) {
         ready = false;
         not_ready_reason = Some(format!(
             "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds, and the pod is never Ready{}{}",
@@ -4491,8 +4491,8 @@ fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip
     // (a placed pod keeps its anti-affinity terms for the pods placed after it)
     let placed = node_idx.is_some();
     let (containers, sidecars, hostname, subdomain, anti_affinity) = match p.spec {
-        Cow::Owned(mut s) => (take(&mut s.containers), take(&mut s.sidecars), take(&mut s.hostname), take(&mut s.subdomain), if placed { take(&mut s.required_pod_anti_affinity) } else { vec![] }),
-        Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if placed { s.required_pod_anti_affinity.clone() } else { vec![] }),
+        Cow::Owned(mut s) => (take(&mut s.containers), take(&mut s.sidecars), take(&mut s.hostname), take(&mut s.subdomain), if placed { s.sched_if_set_mut().map(|x| take(&mut x.required_pod_anti_affinity)).unwrap_or_default() } else { vec![] }),
+        Cow::Borrowed(s) => (s.containers.clone(), s.sidecars.clone(), s.hostname.clone(), s.subdomain.clone(), if placed { s.sched().required_pod_anti_affinity.clone() } else { vec![] }),
     };
     cluster.pods_with_anti_affinity += usize::from(!anti_affinity.is_empty());
     cluster.pods_with_sidecar_ports += usize::from(sidecars.iter().any(|c| !c.ports.is_empty()));
@@ -4631,20 +4631,20 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
         "{labels:?}PodSpec {{ containers: {:?}, sidecars: {:?}, node_name: {:?}, hostname: {:?}, subdomain: {:?} }}",
         t.containers, t.sidecars, t.node_name, t.hostname, t.subdomain
     );
-    if !t.tolerations.is_empty() || t.node_selector.is_some() || t.host_network || t.required_node_affinity.is_some() {
-        s.push_str(&format!("{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.required_node_affinity));
+    if !t.tolerations.is_empty() || t.node_selector.is_some() || t.host_network || t.sched().required_node_affinity.is_some() {
+        s.push_str(&format!("{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.sched().required_node_affinity));
     }
-    if !t.readiness_gates.is_empty() {
-        s.push_str(&format!("{:?}", t.readiness_gates));
+    if !t.sched().readiness_gates.is_empty() {
+        s.push_str(&format!("{:?}", t.sched().readiness_gates));
     }
-    if !t.required_pod_affinity.is_empty() || !t.required_pod_anti_affinity.is_empty() {
-        s.push_str(&format!("{:?}{:?}", t.required_pod_affinity, t.required_pod_anti_affinity));
+    if !t.sched().required_pod_affinity.is_empty() || !t.sched().required_pod_anti_affinity.is_empty() {
+        s.push_str(&format!("{:?}{:?}", t.sched().required_pod_affinity, t.sched().required_pod_anti_affinity));
     }
-    if !t.preferred_pod_affinity.is_empty() || !t.preferred_pod_anti_affinity.is_empty() || t.restart_policy.is_some() {
-        s.push_str(&format!("{:?}{:?}{:?}", t.preferred_pod_affinity, t.preferred_pod_anti_affinity, t.restart_policy));
+    if !t.sched().preferred_pod_affinity.is_empty() || !t.sched().preferred_pod_anti_affinity.is_empty() || t.restart_policy.is_some() {
+        s.push_str(&format!("{:?}{:?}{:?}", t.sched().preferred_pod_affinity, t.sched().preferred_pod_anti_affinity, t.restart_policy));
     }
-    if !t.topology_spread.is_empty() {
-        s.push_str(&format!("{:?}", t.topology_spread));
+    if !t.sched().topology_spread.is_empty() {
+        s.push_str(&format!("{:?}", t.sched().topology_spread));
     }
     s
 }
@@ -5115,7 +5115,7 @@ fn expand(
         // (so NodePorts can still leave it Pending)
         if let Some(i) = daemon_node.filter(|_| spec.node_name.is_none()) {
             let pin = NodeSelectorRequirement { key: "metadata.name".into(), operator: "In".into(), values: vec![cluster.nodes[i].name.clone()] };
-            spec.required_node_affinity = Some(vec![NodeSelectorTerm { match_expressions: vec![], match_fields: vec![pin] }]);
+            spec.sched_mut().required_node_affinity = Some(vec![NodeSelectorTerm { match_expressions: vec![], match_fields: vec![pin] }]);
         }
         let seed = PodSeed {
             name,
@@ -5170,7 +5170,7 @@ fn expand(
 /// pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions never kills the container
 /// ("failed liveness probe, will be restarted" needs a Failure). "" without one.
 pub(crate) fn liveness_restarts(c: &super::model::Container) -> String {
-    match &c.unresolved_liveness_port {
+    match &c.probes().unresolved_liveness_port {
         Some(port) => format!("; its livenessProbe uses port \"{port}\" too and errors the same way, but the kubelet throws an errored probe result away, so the liveness check never fails and never restarts the container (RESTARTS stays 0)"),
         None => String::new(),
     }
@@ -5189,7 +5189,7 @@ pub(crate) fn liveness_restarts(c: &super::model::Container) -> String {
 pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[super::model::Container], ready: bool) -> Vec<String> {
     let mut out = Vec::new();
     for c in containers.iter().chain(sidecars.iter()) {
-        if let (None, Some(port)) = (&c.unresolved_probe_port, &c.unresolved_liveness_port) {
+        if let (None, Some(port)) = (&c.probes().unresolved_probe_port, &c.probes().unresolved_liveness_port) {
             out.push(format!(
                 "the livenessProbe of container {} uses port \"{port}\", a name the container does not declare: every liveness probe errors (Liveness probe errored and resulted in unknown state: port \"{port}\" not found) and the kubelet throws an errored result away, so the liveness check never fails: the container is never restarted by it, even if the app hangs (RESTARTS stays 0)",
                 c.name
@@ -5198,7 +5198,7 @@ pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[su
     }
     if ready {
         for c in containers.iter().chain(sidecars.iter()) {
-            if let Some(n) = c.readiness_initial_delay {
+            if let Some(n) = c.probes().readiness_initial_delay {
                 out.push(format!(
                     "the readinessProbe of container {} has initialDelaySeconds: {n}: the kubelet counts it not ready until its first successful probe and does not probe for the first {n} s after the container starts, so the pod is not Ready, and not a ready endpoint of any Service, for at least {n} s after each start (this picture shows it later, Ready)",
                     c.name
@@ -5210,7 +5210,7 @@ pub(crate) fn probe_notes(containers: &[super::model::Container], sidecars: &[su
             // succeeded ("Disable other probes until container has started");
             // prober_manager.go UpdatePodStatus sets a container Ready only `if started`. After
             // failureThreshold failures, periodSeconds apart, computePodActions restarts it
-            if let Some((n, period, failures)) = c.startup_probe {
+            if let Some((n, period, failures)) = c.probes().startup_probe {
                 out.push(format!(
                     "the startupProbe of container {} has initialDelaySeconds: {n}: the kubelet does not probe its start for the first {n} s after the container starts, and runs no readiness probe and counts it not ready until the startup probe succeeds, so the pod is not Ready, and not a ready endpoint of any Service, for at least {n} s after each start; if it keeps failing, the kubelet restarts the container within about {} s of its start (initialDelaySeconds {n} + periodSeconds {period} × failureThreshold {failures}) (this picture shows it later, Ready)",
                     c.name,
@@ -5239,7 +5239,7 @@ pub(crate) fn dumped_probe_notes(containers: &[super::model::Container], sidecar
         .iter()
         .chain(sidecars.iter())
         .filter_map(|c| {
-            let (probe, port) = c.unresolved_probe_port.as_ref()?;
+            let (probe, port) = c.probes().unresolved_probe_port.as_ref()?;
             Some(format!(
                 "the {probe} of container {} uses port \"{port}\", a name the container does not declare: the kubelet cannot resolve it (port \"{port}\" not found), so every probe errors, none succeeds and the pod cannot become Ready, as its status says{}",
                 c.name,

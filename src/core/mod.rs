@@ -3047,6 +3047,8 @@ mod tests_keyfix3;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_perf10k;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_mem16;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix3;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix20;

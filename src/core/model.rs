@@ -171,6 +171,16 @@ pub struct Container {
     pub ports: Vec<ContainerPort>,
     /// init container with restartPolicy: Always (a sidecar)
     pub sidecar: bool,
+    /// what the kubelet's probes change (see [`ContainerProbes`]), boxed: most containers
+    /// have none of it, and a 10,000-pod dump holds every container twice (issue #12). None when
+    /// all are unset: read with `probes()`
+    pub(crate) probes: Option<Box<ContainerProbes>>,
+}
+
+/// A container's rarely set facts (`Container::probes`): what its probes change, and the
+/// addresses a NodeLocal DNSCache container intercepts (qa9), boxed together (mem16).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContainerProbes {
     /// a readiness or startup probe (its field name) whose httpGet / tcpSocket port is a name
     /// this container does not declare (nor a number in quotes): the kubelet cannot resolve it
     /// (pkg/probe/util.go ResolveContainerPort → findPortByName: "port %s not found"), so the
@@ -205,6 +215,15 @@ pub struct Container {
     pub node_local_dns: Vec<String>,
 }
 
+static NO_PROBES: ContainerProbes = ContainerProbes { unresolved_probe_port: None, unresolved_liveness_port: None, readiness_initial_delay: None, startup_probe: None, node_local_dns: Vec::new() };
+
+impl Container {
+    /// the probe facts (all None when the container has none) and `node_local_dns`
+    pub fn probes(&self) -> &ContainerProbes {
+        self.probes.as_deref().unwrap_or(&NO_PROBES)
+    }
+}
+
 /// Debug as derived, leaving out `unresolved_probe_port` when None (and
 /// `unresolved_liveness_port` always): a template's Debug text is
 /// the input of its pod-template-hash (cluster::template_hash_src), which must not move.
@@ -212,7 +231,7 @@ impl std::fmt::Debug for Container {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut d = f.debug_struct("Container");
         d.field("name", &self.name).field("ports", &self.ports).field("sidecar", &self.sidecar);
-        if let Some(p) = &self.unresolved_probe_port {
+        if let Some(p) = &self.probes().unresolved_probe_port {
             d.field("unresolved_probe_port", p);
         }
         // (unresolved_liveness_port, readiness_initial_delay, startup_probe: never; the pod names of a template
@@ -443,6 +462,18 @@ pub struct PodSpec {
     pub node_selector: Option<Labels>,
     /// spec.hostNetwork
     pub host_network: bool,
+    /// the scheduling fields most pods leave unset (affinity, topology spread, readiness gates,
+    /// activeDeadlineSeconds), boxed so that a PodSpec without them stays small (issue #12: the
+    /// 10,000-pod dump keeps every pod's spec twice, in its Object and its template-sized Body).
+    /// None when all are unset: read them with `sched()`, write with `sched_mut()`
+    pub(crate) sched: Option<Box<PodScheduling>>,
+    /// spec.restartPolicy as written (None: defaulted to Always)
+    pub restart_policy: Option<String>,
+}
+
+/// PodSpec's rarely set scheduling fields (see `PodSpec::sched`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PodScheduling {
     /// spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
     /// (None when requiredDuringScheduling… is absent)
     pub required_node_affinity: Option<Vec<NodeSelectorTerm>>,
@@ -463,10 +494,43 @@ pub struct PodSpec {
     /// validated (weight, term); they score, and scoring is not modelled
     pub preferred_pod_affinity: Vec<(i64, PodAffinityTerm)>,
     pub preferred_pod_anti_affinity: Vec<(i64, PodAffinityTerm)>,
-    /// spec.restartPolicy as written (None: defaulted to Always)
-    pub restart_policy: Option<String>,
     /// spec.topologySpreadConstraints
     pub topology_spread: Vec<TopologySpreadConstraint>,
+}
+
+static NO_SCHEDULING: PodScheduling = PodScheduling {
+    required_node_affinity: None,
+    preferred_node_affinity: Vec::new(),
+    active_deadline_seconds: None,
+    readiness_gates: Vec::new(),
+    required_pod_affinity: Vec::new(),
+    required_pod_anti_affinity: Vec::new(),
+    preferred_pod_affinity: Vec::new(),
+    preferred_pod_anti_affinity: Vec::new(),
+    topology_spread: Vec::new(),
+};
+
+impl PodSpec {
+    /// the scheduling fields (all empty when none was written)
+    pub fn sched(&self) -> &PodScheduling {
+        self.sched.as_deref().unwrap_or(&NO_SCHEDULING)
+    }
+
+    /// the scheduling fields, to write (boxes them on first use)
+    pub fn sched_mut(&mut self) -> &mut PodScheduling {
+        self.sched.get_or_insert_with(Default::default)
+    }
+
+    /// the scheduling fields, to write, when any is set (boxes nothing)
+    pub fn sched_if_set_mut(&mut self) -> Option<&mut PodScheduling> {
+        self.sched.as_deref_mut()
+    }
+
+    /// keeps `sched` None when every scheduling field is unset, so that two specs that differ
+    /// only in having written nothing compare equal
+    fn set_sched(&mut self, sched: PodScheduling) {
+        self.sched = (sched != NO_SCHEDULING).then(|| Box::new(sched));
+    }
 }
 
 /// core/v1 TopologySpreadConstraint.
@@ -1155,7 +1219,9 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
             Some((delay, or("periodSeconds", 10), or("failureThreshold", 3)))
         });
         let node_local_dns = node_local_dns_ips(c);
-        out.push(Container { name, ports, sidecar: sidecars_only, unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe, node_local_dns });
+        let probes = ContainerProbes { unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe, node_local_dns };
+        let probes = (probes != NO_PROBES).then(|| Box::new(probes));
+        out.push(Container { name, ports, sidecar: sidecars_only, probes });
     }
     out
 }
@@ -1163,7 +1229,7 @@ fn container_list(r: &mut Reader, n: Option<&Node>, field: &dyn Display, sidecar
 fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpec {
     let s = r.map(spec, prefix);
     let get = |k: &str| s.and_then(|s| s.get(k));
-    PodSpec {
+    let mut spec = PodSpec {
         checks: {
             let count = |k: &str| get(k).map_or(0, |n| if let NodeKind::Seq(items) = &n.kind { items.len() } else { 0 });
             let mut checks = Vec::with_capacity(count("containers") + count("initContainers"));
@@ -1196,21 +1262,36 @@ fn pod_spec(r: &mut Reader, spec: Option<&Node>, prefix: &dyn Display) -> PodSpe
         tolerations: tolerations(r, get("tolerations"), &format_args!("{prefix}.tolerations")),
         node_selector: r.string_map(get("nodeSelector"), &format_args!("{prefix}.nodeSelector")),
         host_network: r.boolean(get("hostNetwork"), &format_args!("{prefix}.hostNetwork")).unwrap_or(false),
-        required_node_affinity: required_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
-        preferred_node_affinity: preferred_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity")),
-        active_deadline_seconds: r.int(get("activeDeadlineSeconds"), &format_args!("{prefix}.activeDeadlineSeconds")),
-        required_pod_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
-        required_pod_anti_affinity: required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
-        preferred_pod_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity"),
-        preferred_pod_anti_affinity: preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity"),
-        restart_policy: r.string(get("restartPolicy"), &format_args!("{prefix}.restartPolicy")).filter(|s| !s.is_empty()),
+        restart_policy: None,
+        sched: None,
+    };
+    // in the order the fields were read before they were boxed (the diagnostics' order)
+    let v_required_node_affinity = required_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"));
+    let v_preferred_node_affinity = preferred_node_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"));
+    let v_active_deadline_seconds = r.int(get("activeDeadlineSeconds"), &format_args!("{prefix}.activeDeadlineSeconds"));
+    let v_required_pod_affinity = required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity");
+    let v_required_pod_anti_affinity = required_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity");
+    let v_preferred_pod_affinity = preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAffinity");
+    let v_preferred_pod_anti_affinity = preferred_pod_affinity(r, get("affinity"), &format_args!("{prefix}.affinity"), "podAntiAffinity");
+    spec.restart_policy = r.string(get("restartPolicy"), &format_args!("{prefix}.restartPolicy")).filter(|s| !s.is_empty());
+    let sched = PodScheduling {
+        required_node_affinity: v_required_node_affinity,
+        preferred_node_affinity: v_preferred_node_affinity,
+        active_deadline_seconds: v_active_deadline_seconds,
+        required_pod_affinity: v_required_pod_affinity,
+        required_pod_anti_affinity: v_required_pod_anti_affinity,
+        preferred_pod_affinity: v_preferred_pod_affinity,
+        preferred_pod_anti_affinity: v_preferred_pod_anti_affinity,
         topology_spread: topology_spread(r, get("topologySpreadConstraints"), &format_args!("{prefix}.topologySpreadConstraints")),
+        // (written order: topologySpreadConstraints is read before readinessGates)
         readiness_gates: {
             let f = format_args!("{prefix}.readinessGates");
             let gates = r.seq(get("readinessGates"), &f);
             gates.iter().enumerate().filter_map(|(i, g)| r.string(g.get("conditionType"), &format_args!("{f}[{i}].conditionType"))).collect()
         },
-    }
+    };
+    spec.set_sched(sched);
+    spec
 }
 
 fn tolerations(r: &mut Reader, n: Option<&Node>, field: &dyn Display) -> Vec<Toleration> {

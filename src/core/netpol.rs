@@ -1207,7 +1207,7 @@ impl DnsPods {
 /// holding the address does.
 fn node_local_dns(cluster: &Cluster, dns_ip: &str) -> Option<(Vec<String>, Box<DnsPods>)> {
     let ip: std::net::IpAddr = dns_ip.parse().ok()?;
-    let caches: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.host_network && p.phase == "Running" && p.node.is_some() && p.containers.iter().any(|c| c.node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip)))).collect();
+    let caches: Vec<&PodInst> = cluster.pods.iter().filter(|p| p.host_network && p.phase == "Running" && p.node.is_some() && p.containers.iter().any(|c| c.probes().node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip)))).collect();
     let first = caches.first()?;
     let nodes: Vec<String> = caches.iter().filter_map(|p| p.node.clone()).collect();
     let owner = first.owner.clone().unwrap_or_else(|| format!("pod {}", first.name));

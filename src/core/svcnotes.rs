@@ -36,8 +36,8 @@ pub fn readiness_delay_note(svc_obj: &Object, s: &ServiceReport, cluster: &Clust
             return;
         }
         let own = |c: &'_ super::model::Container| -> Option<(i64, Option<(i64, i64)>)> {
-            let r = c.readiness_initial_delay.map(|n| (n, None));
-            let st = c.startup_probe.map(|(n, period, failures)| (n, Some((period, failures))));
+            let r = c.probes().readiness_initial_delay.map(|n| (n, None));
+            let st = c.probes().startup_probe.map(|(n, period, failures)| (n, Some((period, failures))));
             // the larger; on a tie the readinessProbe's words (fidfix21's)
             match (r, st) {
                 (Some(r), Some(st)) if st.0 > r.0 => Some(st),
@@ -417,7 +417,7 @@ pub fn publish_not_ready_note(svc_obj: &Object, s: &ServiceReport, cluster: &Clu
             not_ready.push(pod.name.as_str());
             continue;
         }
-        let delay = pod.containers.iter().chain(pod.sidecars.iter()).filter_map(|c| c.readiness_initial_delay.into_iter().chain(c.startup_probe.map(|p| p.0)).max()).max();
+        let delay = pod.containers.iter().chain(pod.sidecars.iter()).filter_map(|c| c.probes().readiness_initial_delay.into_iter().chain(c.probes().startup_probe.map(|p| p.0)).max()).max();
         if let Some(n) = delay.filter(|&n| n > 0) {
             delayed.push((pod.name.as_str(), n));
         }

@@ -310,7 +310,23 @@ wire_struct!(Backend { pod, ip, port, node, probability, declared, refused, decl
 wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by, hint });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
-wire_struct!(Container { name, ports, sidecar, node_local_dns; unresolved_probe_port, unresolved_liveness_port, readiness_initial_delay, startup_probe });
+/// A container: its name, ports and sidecar flag, and of its boxed rare facts only the NodeLocal
+/// DNSCache addresses (the page's DNS judgement reads them, qa9); the probe facts stay behind
+/// (no page reader), as before mem16 boxed them.
+impl Wire for Container {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.name.put(w);
+        self.ports.put(w);
+        self.sidecar.put(w);
+        self.probes().node_local_dns.put(w);
+    }
+    fn get(r: &mut Rd) -> Option<Self> {
+        let (name, ports, sidecar) = (Wire::get(r)?, Wire::get(r)?, Wire::get(r)?);
+        let node_local_dns: Vec<String> = Wire::get(r)?;
+        let probes = (!node_local_dns.is_empty()).then(|| Box::new(super::model::ContainerProbes { node_local_dns, ..Default::default() }));
+        Some(Container { name, ports, sidecar, probes })
+    }
+}
 wire_struct!(ContainerPortReport { container, name, container_port, protocol });
 wire_struct!(PodInst {
     name, namespace, labels, node, ip, phase, ready, ready_flipped, terminating, containers, sidecars, hostname, subdomain, owner, adopted,
