@@ -16,11 +16,12 @@ fn active_in_tour_point() -> bool {
 
 /// "Show me ↓" (learn17) scrolled the pointed box into view but left the focus on the button:
 /// from the keyboard the next Tab went back up to the card's "◀ Previous". The focus now moves
-/// to the pointed box: the load balancer (no Tab stop: it takes tabindex -1, and stays out of
-/// the Tab order) and the Service (a Tab stop: its tabindex 0 is kept).
+/// to the pointed box: the DNS box (no Tab stop: it takes tabindex -1, and stays out of the Tab
+/// order), the load balancer and the Service (Tab stops: their tabindex 0 is kept; the load
+/// balancer is one since uifix19, the way in first in the Tab order).
 #[wasm_bindgen_test]
 async fn tour_show_me_moves_the_focus_to_the_pointed_box() {
-    for (step, kind, tabindex) in [("4", "load-balancer", "-1"), ("1", "service", "0")] {
+    for (step, kind, tabindex) in [("2", "dns", "-1"), ("4", "load-balancer", "0"), ("1", "service", "0")] {
         remount().await;
         let a: web_sys::HtmlElement = doc().query_selector(&format!("[data-kind='tour-step'][data-step='{step}']")).unwrap().expect("tour step").dyn_into().unwrap();
         a.click();

@@ -642,9 +642,22 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 }
             }
         }
-        let default: Vec<String> = (1..=cfg.nodes.clamp(1, 250)).map(|i| format!("node-{i}")).collect();
+        let mut default: Vec<String> = (1..=cfg.nodes.clamp(1, 250)).map(|i| format!("node-{i}")).collect();
         // pods that name only simulated nodes keep the simulated cluster
         let from_pods = !named.iter().all(|n| default.contains(n));
+        // the Windows builds the input's pods ask for: simulated Windows nodes beside the Linux ones
+        let windows = if from_pods { Vec::new() } else { windows_requests(objects) };
+        let linux = default.len();
+        default.extend((1..=windows.len()).map(|i| format!("node-win-{i}")));
+        if !windows.is_empty() {
+            let names = default[linux..].join(", ");
+            let msg = format!(
+                "the input has no Node objects and its pods ask for Windows nodes (nodeSelector kubernetes.io/os: windows): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
+                if windows.len() == 1 { format!("a Windows node, {names}, is") } else { format!("Windows nodes {names} are") },
+                if linux == 1 { "one" } else { "ones" },
+            );
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "WindowsNodesSimulated", msg, windows[0].1));
+        }
         let names = if from_pods { named } else { default };
         for (idx, name) in names.into_iter().enumerate() {
             let (host, written_cidr) = if from_pods { seen[idx] } else { (None, None) };
@@ -669,7 +682,10 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 ready: true,
                 unschedulable: false,
                 taints: vec![],
-                labels: kubelet_default_labels(&[], &name),
+                labels: match idx.checked_sub(linux).filter(|_| !from_pods).and_then(|w| windows.get(w)) {
+                    Some((build, _)) => kubelet_default_labels(&[("kubernetes.io/os".into(), "windows".into()), ("node.kubernetes.io/windows-build".into(), build.clone())], &name),
+                    None => kubelet_default_labels(&[], &name),
+                },
                 used_ports: vec![],
                 allocatable: [None; 3],
                 requested: [0; 3],
@@ -1881,6 +1897,43 @@ pub fn pod_requests(spec: &PodSpec) -> Resources {
 /// still the deprecated `beta.kubernetes.io/os` / `beta.kubernetes.io/arch` (kubeletapis.LabelOS,
 /// LabelArch) that older manifests select on (Sock Shop, coredns 1.7), so a Node written without
 /// them has them in a running cluster (nodeSelector and topologyKey see them).
+/// The Windows nodes the input's pods ask for when it has no Node objects (the nodes are ours,
+/// not the user's: a pod template that selects `kubernetes.io/os: windows` — or
+/// `beta.kubernetes.io/os`, or a required node affinity `kubernetes.io/os In (windows)` — says the
+/// cluster has Windows nodes). One per Windows build asked (`node.kubernetes.io/windows-build`,
+/// which the kubelet sets on a Windows node: pkg/kubelet/kubelet_node_status.go initialNode,
+/// `if goruntime.GOOS == "windows"`… `node.Labels[v1.LabelWindowsBuild]`; none asked: Windows
+/// Server 2022's 10.0.20348), with where it is first asked.
+fn windows_requests(objects: &[Object]) -> Vec<(String, super::yaml::Pos)> {
+    let mut out: Vec<(String, super::yaml::Pos)> = Vec::new();
+    for o in objects.iter().filter(|o| !o.refused) {
+        let (spec, at) = match &o.body {
+            Body::Pod(spec, _) => (spec, "spec.nodeSelector"),
+            Body::Workload(w) => (&w.template, "spec.template.spec.nodeSelector"),
+            _ => continue,
+        };
+        let none = Labels::new();
+        let selector = spec.node_selector.as_ref().unwrap_or(&none);
+        let asked = |k: &str| label(selector, k);
+        let by_selector = asked("kubernetes.io/os") == Some("windows") || asked("beta.kubernetes.io/os") == Some("windows");
+        let by_affinity = spec.required_node_affinity.as_ref().is_some_and(|terms| {
+            !terms.is_empty()
+                && terms.iter().all(|t| {
+                    t.match_expressions.iter().any(|e| matches!(e.key.as_str(), "kubernetes.io/os" | "beta.kubernetes.io/os") && e.operator == "In" && e.values.iter().all(|v| v == "windows"))
+                })
+        });
+        if !by_selector && !by_affinity {
+            continue;
+        }
+        let build = asked("node.kubernetes.io/windows-build").unwrap_or("10.0.20348").to_string();
+        if !out.iter().any(|(b, _)| *b == build) && out.len() < 8 {
+            let pos = if by_selector { o.pos(at) } else { o.pos(at.trim_end_matches("nodeSelector")) };
+            out.push((build, pos));
+        }
+    }
+    out
+}
+
 fn kubelet_default_labels(labels: &[(String, String)], name: &str) -> Labels {
     let mut out = labels.to_vec();
     // the beta labels carry the same GOOS / GOARCH as the stable ones (an arm64 Node written

@@ -599,7 +599,7 @@ fn read_region(text: &str, range: std::ops::Range<usize>, first_line: u32, objec
         let error = match root {
             Ok((Some(root), distinct_keys)) => {
                 // (a List kubectl refuses whole, its metadata not decoding: read as one document)
-                if let Some(spans) = list_items(chunk, line, &root, nodes).filter(|_| super::strict::kubectl_decode_error(&root, super::STDIN).is_none()) {
+                if let Some(spans) = list_items(chunk, line, &root, nodes).filter(|_| super::kubectl_validation_error(&root, super::STDIN).is_none() && super::strict::kubectl_decode_error(&root, super::STDIN).is_none()) {
                     let Ok((head, Some(Node { kind: NodeKind::Seq(items), .. }))) = super::list_items(root) else { unreachable!("list_items saw a List's items") };
                     let mut list = unit(objects, checks, before, start, chunk, line, nodes, None, Vec::new(), Vec::new());
                     list.items = items.into_iter().zip(spans).map(|(item, (at, len, line))| read_item(item, &head, distinct_keys, start + at, &chunk[at..at + len], line, objects, checks)).collect();

@@ -7,10 +7,10 @@
 //! Temporarily Unavailable").
 
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
-use super::model::{Object, Reader};
+use super::model::{Body, Object, Reader};
 use super::names;
 use super::report::ServiceReport;
-use super::yaml::Node;
+use super::yaml::{Node, NodeKind};
 
 /// One backend: the Service it names (None: a `resource` backend, or none at all), and the
 /// field path it was read at.
@@ -534,7 +534,8 @@ pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f6
 /// ready endpoint): layout's controller box says so instead of "routes to the endpoints".
 pub const ANSWERS_503: &str = "the ingress controller answers 503";
 
-pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], domain: &str) {
+/// `watcher`: [`watcher_without_class`] of the objects, read while their trees were whole.
+pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], watcher: Option<&str>, domain: &str) {
     use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
         let super::model::Body::Ingress(spec) = &o.body else { continue };
@@ -773,7 +774,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                     default_classes.len(),
                     default_classes.join(", ")
                 ));
-            } else if class.is_none() {
+            } else if class.is_none() && watcher.is_none() {
                 notes.push(format!(
                     "Ingress {} names no class (spec.ingressClassName) and no IngressClass in this input is the default: controllers ignore it unless one runs with --watch-ingress-without-class (ingress-nginx) or the cluster has a default IngressClass; this path is what its controller would do if one serves it",
                     o.meta.name
@@ -944,6 +945,40 @@ pub fn several_defaults_notes(diags: &mut [Diagnostic]) {
 }
 
 /// The IngressClasses of the input marked default (their `DefaultIngressClass` infos).
+/// The ingress-nginx controller of the input that serves Ingresses naming no class: a container
+/// run with `--watch-ingress-without-class` (true: the bare flag, or a strconv.ParseBool true;
+/// kubernetes/ingress-nginx pkg/flags/flags.go `watch-ingress-without-class`, "Define if Ingress
+/// Controller should also watch for Ingresses without an IngressClass or the annotation
+/// specified"), as kind's deploy-ingress-nginx.yaml runs it. Its store takes such an Ingress
+/// (internal/ingress/controller/store/store.go GetIngressClass: "Then we accept if the
+/// WithoutClass is enabled", the "_" class) instead of "ingress does not contain a valid
+/// IngressClass". The object's id, the first such.
+pub fn watcher_without_class(objects: &[Object]) -> Option<String> {
+    const FLAG: &str = "watch-ingress-without-class";
+    let on = |a: &str| {
+        let a = a.strip_prefix("--").or_else(|| a.strip_prefix('-')).unwrap_or("");
+        match a.strip_prefix(FLAG) {
+            Some("") => true,
+            Some(v) => matches!(v.strip_prefix('='), Some("1" | "t" | "T" | "true" | "TRUE" | "True")),
+            None => false,
+        }
+    };
+    objects.iter().filter(|o| !o.refused && matches!(o.body, Body::Workload(_) | Body::Pod(..))).find_map(|o| {
+        let spec = match &o.body {
+            Body::Pod(..) => o.source.get("spec"),
+            _ => o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")),
+        }?;
+        let NodeKind::Seq(containers) = &spec.get("containers")?.kind else { return None };
+        let args = |c: &Node, k: &str| -> bool {
+            match c.get(k).map(|n| &n.kind) {
+                Some(NodeKind::Seq(items)) => items.iter().filter_map(|i| i.as_str()).any(on),
+                _ => false,
+            }
+        };
+        containers.iter().any(|c| args(c, "args") || args(c, "command")).then(|| o.id())
+    })
+}
+
 pub fn default_classes(diags: &[Diagnostic]) -> Vec<String> {
     diags.iter().filter(|d| d.code == "DefaultIngressClass").filter_map(|d| d.object.as_deref()?.strip_prefix("IngressClass/")).map(str::to_string).collect()
 }
@@ -1166,7 +1201,7 @@ pub fn tls_secret_notes(objects: &[Object], created: &[(&str, &str, &str)], diag
     }
 }
 
-pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>) {
+pub fn class_notes(o: &Object, defaults: &[String], watcher: Option<&str>, diags: &mut Vec<Diagnostic>) {
     let message = match class_of(o, defaults) {
         Some((_, false)) => return,
         Some((c, true)) => format!(
@@ -1182,6 +1217,17 @@ pub fn class_notes(o: &Object, defaults: &[String], diags: &mut Vec<Diagnostic>)
             defaults.join(", "),
             several_defaults_pick(defaults)
         ),
+        // an ingress-nginx of the input run with --watch-ingress-without-class takes it
+        // (store.go GetIngressClass: the "_" class): an info (kind's ingress docs, corpus12)
+        None if watcher.is_some() => {
+            let w = watcher.unwrap_or_default();
+            let msg = format!(
+                "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\", but the ingress-nginx controller {w} runs with --watch-ingress-without-class, so it serves this Ingress (other controllers ignore it)"
+            );
+            let pos = o.source.get("spec").map(|s| s.pos).unwrap_or(o.source.pos);
+            diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "IngressClassName", msg, pos).on(&o.id()).at_field("spec.ingressClassName"));
+            return;
+        }
         None => format!(
             "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\": ingress controllers ignore an Ingress without a class (ingress-nginx: \"ingress does not contain a valid IngressClass\") unless the cluster has a default IngressClass (the DefaultIngressClass admission plugin then sets the field on create) or the controller runs with --watch-ingress-without-class; set spec.ingressClassName to your controller's class (kubectl get ingressclass)"
         ),

@@ -582,6 +582,10 @@ impl Layout {
         let ink = self.ink();
         let blockers = self.pill_blockers();
         let frames = self.frames();
+        // (uifix19) the frames a pill may not cross in its second try (see the end): all but
+        // the nodes'
+        let outer: Vec<Rect> = self.items.iter().filter(|i| i.kind != "node").map(|i| i.rect).collect();
+        let loose = std::cell::Cell::new(false);
         let packet = Rect { x: at.0 - 11.0, y: at.1 - 11.0, w: 22.0, h: 22.0 };
         // (keyfix3: the blockers grown once, not once per candidate; and the text or grown
         // blocker that covered the last candidate tested first: the candidates nearer than the
@@ -602,7 +606,7 @@ impl Layout {
                 return false;
             }
             let wide = r.inflate(2.0);
-            !frames.iter().any(|f| crosses_frame(&wide, f))
+            !(if loose.get() { &outer } else { &frames }).iter().any(|f| crosses_frame(&wide, f))
         };
         // how far a rect is from a point, from the route
         // (perf14, issue #12: these run for every candidate scored or bounded, ~130 K max/min
@@ -695,12 +699,41 @@ impl Layout {
             let wide = r.inflate(2.0);
             !segs.iter().any(|g| g.x < wide.x + wide.w && wide.x < g.x + g.w.max(1e-9) && g.y < wide.y + wide.h && wide.y < g.y + g.h.max(1e-9)) && open(r)
         };
-        if !segs.is_empty() {
-            if let Some(r) = pick(cands.clone(), &mut grid, &score, &off_lines) {
-                return r;
+        let place = |grid: &mut Grid<'_>| {
+            if !segs.is_empty() {
+                if let Some(r) = pick(cands.clone(), grid, &score, &off_lines) {
+                    return Some(r);
+                }
+            }
+            pick(cands.clone(), grid, &score, &open)
+        };
+        let Some(r) = place(&mut grid) else { return self.place_label(at, w, h, &[]) };
+        // (uifix19; uicheck21 item 2) a hop that ends on a node's frame — a host-network pod's
+        // DNS question to its node's own resolver, drawn on the frame — runs inside that node,
+        // ~40 px from a pod box to the frame, and a ~215 px pill fits nowhere open in the node:
+        // it sat ~110 px away, above the node. Such a pill may cross the nodes' frames (it sits
+        // on the resolver's frame as the ✗ does) when that brings it 20 px nearer its line.
+        let far = to_route(&r);
+        if far > 40.0 && self.ends_on_a_node_frame(route) {
+            loose.set(true);
+            covering.set(None);
+            if let Some(q) = place(&mut grid).filter(|q| to_route(q) + 20.0 < far) {
+                return q;
             }
         }
-        pick(cands, &mut grid, &score, &open).unwrap_or_else(|| self.place_label(at, w, h, &[]))
+        r
+    }
+
+    /// Whether `route` ends on a node's frame (a node's own resolver, `resolver:<node>`, is
+    /// drawn there: [`Layout::anchor`]), not inside or outside it.
+    fn ends_on_a_node_frame(&self, route: &[(f64, f64)]) -> bool {
+        let Some(&(x, y)) = route.last() else { return false };
+        self.items.iter().filter(|i| i.kind == "node").any(|n| {
+            let r = n.rect;
+            let within = x >= r.x - 1.0 && x <= r.x + r.w + 1.0 && y >= r.y - 1.0 && y <= r.y + r.h + 1.0;
+            let edge = (x - r.x).abs() <= 1.0 || (x - r.x - r.w).abs() <= 1.0 || (y - r.y).abs() <= 1.0 || (y - r.y - r.h).abs() <= 1.0;
+            within && edge
+        })
     }
 }
 
@@ -862,6 +895,56 @@ pub fn packet_label(p: &super::paths::Path, step: usize) -> String {
 /// Where the packet is at `step`: the start of the first hop, else the end of hop `step`.
 pub fn packet_key(p: &super::paths::Path, step: usize) -> Option<&str> {
     if step == 0 { p.hops.first().map(|h| h.from.as_str()) } else { p.hops.get(step - 1).map(|h| h.to.as_str()) }
+}
+
+/// A one-word label ("etcd.default.svc.cluster.local?") in two lines, cut after the dot nearest
+/// its middle; None when it has a space or no dot to cut after.
+fn name_in_two_lines(text: &str) -> Option<Vec<String>> {
+    if text.contains(' ') {
+        return None;
+    }
+    let mid = text.len() / 2;
+    let cut = text.char_indices().filter(|&(i, c)| c == '.' && i + 1 < text.len()).map(|(i, _)| i + 1).min_by_key(|&i| i.abs_diff(mid))?;
+    Some(vec![text[..cut].to_string(), text[cut..].to_string()])
+}
+
+impl Layout {
+    /// The packet's pill for `label`: its lines and where it goes (ui::diagram's packet): the
+    /// label's lines ([`label_lines`]) placed by [`Layout::place_pill_among`]. (uifix19: a hop
+    /// ending on a node's frame — a host-network pod's DNS question to its node's resolver —
+    /// whose pill found no spot within 50 px of its line, on a phone where the node is one pod
+    /// wide, has its name in two lines when that brings it 20 px nearer: beside the pod, under
+    /// the line.)
+    pub fn pill(&self, label: &str, at: (f64, f64), route: &[(f64, f64)], others: &[Vec<(f64, f64)>]) -> (Vec<String>, Rect) {
+        let lines = label_lines(label, self.label_max());
+        let (w, h) = label_size(&lines);
+        let r = self.place_pill_among(at, route, others, w, h);
+        let far = route_gap(&r, route);
+        if far > 50.0 && self.ends_on_a_node_frame(route) {
+            if let Some(two) = name_in_two_lines(label) {
+                let (w2, h2) = label_size(&two);
+                let q = self.place_pill_among(at, route, others, w2, h2);
+                if route_gap(&q, route) + 20.0 < far {
+                    return (two, q);
+                }
+            }
+        }
+        (lines, r)
+    }
+}
+
+/// How far a rect is from a drawn route (0 when it touches it).
+fn route_gap(r: &Rect, route: &[(f64, f64)]) -> f64 {
+    route
+        .windows(2)
+        .map(|s| {
+            let (x0, x1) = (min_f64(s[0].0, s[1].0), max_f64(s[0].0, s[1].0));
+            let (y0, y1) = (min_f64(s[0].1, s[1].1), max_f64(s[0].1, s[1].1));
+            let dx = max_f64(max_f64(r.x - x1, x0 - (r.x + r.w)), 0.0);
+            let dy = max_f64(max_f64(r.y - y1, y0 - (r.y + r.h)), 0.0);
+            (dx * dx + dy * dy).sqrt()
+        })
+        .fold(f64::INFINITY, min_f64)
 }
 
 /// The label's lines for `text` within `max` px: one line if it fits, else broken before
@@ -1044,14 +1127,17 @@ fn runs_near(p: (f64, f64), q: (f64, f64), walls: &[Rect]) -> bool {
 const NEAR_COST: u64 = 3;
 
 /// Per grid line, the rectangles it runs near ([`near_lists`]).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 type NearLists = Vec<Vec<Rect>>;
 
 /// For each grid line `at` (one axis; `span` gives a rect's start and length on it), the boxes
 /// and frames with a border nearer than [`CLEAR`] (but not within [`ALONG`]) to it: those its
 /// edges may run near ([`runs_near`]); none for a line at a gutter's middle (`mids`), where a
 /// narrow gutter leaves no farther line (uifix16). Shared by [`route_between`] and the Dijkstra
-/// tests_keyfix2 compares it with.
-fn near_lists(at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64], obstacles: &[Rect], frames: &[Rect]) -> NearLists {
+/// tests_keyfix2 compares it with (perf16: [`route_between`] finds the same rects per line with
+/// [`PerLine`]'s [`Near`]; this is the test's reference).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn near_lists(at: &[f64], span: fn(&Rect) -> (f64, f64), mids: &[f64], obstacles: &[Rect], frames: &[Rect]) -> NearLists {
     let close = |d: f64| (ALONG..CLEAR - 0.05).contains(&d.abs());
     at.iter()
         .map(|&v| if mids.iter().any(|m| (m - v).abs() < 0.5) { Vec::new() } else { obstacles.iter().chain(frames).filter(|f| close(v - span(f).0) || close(v - span(f).0 - span(f).1)).copied().collect() })
@@ -1078,8 +1164,11 @@ pub(crate) enum LineTest {
     Through,
     /// those with a border within [`ALONG`] of it: the frames its edges may run along
     Along,
+    /// those with a border nearer than [`CLEAR`] but not within [`ALONG`] of it (`near_lists`'
+    /// test): the boxes and frames its edges may run near ([`runs_near`])
+    Near,
 }
-pub(crate) use LineTest::{Along, Through};
+pub(crate) use LineTest::{Along, Near, Through};
 
 /// For each of a sorted list of grid lines (one axis), the rects [`LineTest`] picks for it, in a
 /// flat list (keyfix3). A line holds the same rects as testing each rect against it, in the
@@ -1108,6 +1197,18 @@ impl PerLine {
                         runs.push((run(&|v| d(v) > -ALONG, &|v| d(v) >= ALONG), *r));
                     }
                 }
+                Near => {
+                    // (perf16: `(ALONG..CLEAR - 0.05).contains(&d.abs())` for d = v - s and
+                    // d = v - s - l, as `near_lists` tested every rect against every line: each d
+                    // grows with v, and ALONG <= |d| < CLEAR - 0.05 is two runs, -(CLEAR - 0.05)
+                    // < d <= -ALONG and ALONG <= d < CLEAR - 0.05; a NaN d is in neither)
+                    const FAR: f64 = CLEAR - 0.05;
+                    let near: [&dyn Fn(f64) -> f64; 2] = [&|v| v - s, &|v| v - s - l];
+                    for d in near {
+                        runs.push((run(&|v| d(v) > -FAR, &|v| d(v) > -ALONG), *r));
+                        runs.push((run(&|v| d(v) >= ALONG, &|v| d(v) >= FAR), *r));
+                    }
+                }
             }
         }
         let mut count = vec![0u32; lines.len() + 1];
@@ -1128,6 +1229,26 @@ impl PerLine {
             }
         }
         PerLine { start: count, rects: out }
+    }
+
+    /// [`Near`]'s lists of `rects` for `lines`, and none for a line at a gutter's middle (within
+    /// 0.5 px of one of `mids`), where a narrow gutter leaves no farther line (uifix16): the rects
+    /// `near_lists` gave each line (perf16: it tested every box and frame against every line, a
+    /// Vec per line, ~12% of a tutorial keystroke's routes).
+    pub(crate) fn near(lines: &[f64], rects: &[Rect], span: fn(&Rect) -> (f64, f64), mids: &[f64]) -> PerLine {
+        let mut p = PerLine::new(lines, rects, span, Near);
+        if lines.iter().any(|v| mids.iter().any(|m| (m - v).abs() < 0.5)) {
+            let mut start = vec![0u32; lines.len() + 1];
+            let mut kept = Vec::with_capacity(p.rects.len());
+            for (k, v) in lines.iter().enumerate() {
+                if !mids.iter().any(|m| (m - v).abs() < 0.5) {
+                    kept.extend_from_slice(p.at(k));
+                }
+                start[k + 1] = kept.len() as u32;
+            }
+            p = PerLine { start, rects: kept };
+        }
+        p
     }
 
     pub(crate) fn at(&self, k: usize) -> &[Rect] {
@@ -1176,40 +1297,44 @@ pub(crate) fn route_between(a: (f64, f64), b: (f64, f64), obstacles: &[Rect], fr
     let col_frames = PerLine::new(&xs, frames, |r| (r.x, r.w), Along);
     // (uifix16: 4, clear, but nearer than CLEAR beside a box's or frame's border, off a
     // gutter's middle: it costs NEAR_COST times its length)
-    let row_near = near_lists(&ys, |r| (r.y, r.h), &middles[1], obstacles, frames);
-    let col_near = near_lists(&xs, |r| (r.x, r.w), &middles[0], obstacles, frames);
+    // (perf16: the boxes and frames each line runs near as `near_lists` found them, by two binary
+    // searches per border as above)
+    let walls: Vec<Rect> = obstacles.iter().chain(frames).copied().collect();
+    let row_near = PerLine::near(&ys, &walls, |r| (r.y, r.h), &middles[1]);
+    let col_near = PerLine::near(&xs, &walls, |r| (r.x, r.w), &middles[0]);
     let mut blocked = |i: usize, j: usize, ni: usize, nj: usize| {
         let (seen, k) = if nj == j { (&mut across, j * nx + i.min(ni)) } else { (&mut down, j.min(nj) * nx + i) };
         if seen[k] == 0 {
             let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-            let (boxes, along, near) = if nj == j { (row_boxes.at(j), row_frames.at(j), &row_near[j][..]) } else { (col_boxes.at(i), col_frames.at(i), &col_near[i][..]) };
+            let (boxes, along, near) = if nj == j { (row_boxes.at(j), row_frames.at(j), row_near.at(j)) } else { (col_boxes.at(i), col_frames.at(i), col_near.at(i)) };
             seen[k] = if crosses_among(p, q, boxes) { 2 } else if runs_along(p, q, along) { 3 } else if runs_near(p, q, near) { 4 } else { 1 };
         }
         seen[k]
     };
-    // an edge's cost, computed as the Dijkstra computed it (the same floating-point steps)
-    let cost = |(i, j): (usize, usize), (ni, nj): (usize, usize), edge: u8| {
-        let (p, q) = ((xs[i], ys[j]), (xs[ni], ys[nj]));
-        (((q.0 - p.0).abs() + (q.1 - p.1).abs()) * 10.0) as u64 * edge_factor(edge)
-    };
+    // each grid step's length between neighbouring lines, in tenths of a px, truncated
+    let seg = |v: &[f64]| -> Vec<u64> { v.windows(2).map(|w| (((w[1] - w[0]).abs() + 0.0) * 10.0) as u64).collect() };
+    let (segx, segy) = (seg(&xs), seg(&ys));
+    // an edge's cost, as the Dijkstra computed it: `(|dx| + |dy|) * 10` truncated, times the
+    // edge's factor. (perf16: looked up, not computed per edge: one of |dx|, |dy| is 0.0 and
+    // |a - b| is |b - a| exactly, so that is its step's `seg`; ~10% of a keystroke's routes)
+    let cost = |(i, j): (usize, usize), (ni, nj): (usize, usize), edge: u8| if nj == j { segx[i.min(ni)] } else { segy[j.min(nj)] } * edge_factor(edge);
     // The heuristic, a lower bound of the cost left that is consistent (h(s) <= cost(s, t) +
     // h(t) on every edge): the grid steps' own lengths (each truncated as an edge's cost is) from
     // the line to the goal's, on each axis, plus BEND for each bend any route from that state
     // must still make (0 if it heads the one way left, 1 if it heads one of the two ways left or
     // one way is left but it heads elsewhere, 2 otherwise). The start's states cost no bend to
     // leave (`c > 0` below): their h is 0.
-    let steps_to = |v: &[f64], t: usize| -> Vec<u64> {
-        let seg: Vec<u64> = v.windows(2).map(|w| (((w[1] - w[0]).abs() + 0.0) * 10.0) as u64).collect();
-        let mut out = vec![0u64; v.len()];
+    let steps_to = |seg: &[u64], t: usize| -> Vec<u64> {
+        let mut out = vec![0u64; seg.len() + 1];
         for k in (0..t).rev() {
             out[k] = out[k + 1] + seg[k];
         }
-        for k in t + 1..v.len() {
+        for k in t + 1..out.len() {
             out[k] = out[k - 1] + seg[k - 1];
         }
         out
     };
-    let (hx, hy) = (steps_to(&xs, ti), steps_to(&ys, tj));
+    let (hx, hy) = (steps_to(&segx, ti), steps_to(&segy, tj));
     let h = |s: usize| -> u64 {
         let (d, cell) = (s % 4, s / 4);
         let (i, j) = (cell % nx, cell / nx);
@@ -2317,8 +2442,8 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     };
     let proxy_lines = [Line::variants(Font::Small, vec![format!("kube-proxy · {tables} (KUBE-SERVICES, KUBE-NODEPORTS)"), format!("kube-proxy · {tables}"), "kube-proxy".into()])];
     // the k-th pod slot of a box whose pods start at (x + 8, y0), and a pod's placed texts
-    let pod_slot = |x: f64, y0: f64, k: usize| {
-        let (r, cc) = (k / pods_per_row, k % pods_per_row);
+    let pod_slot = |x: f64, y0: f64, k: usize, per_row: usize| {
+        let (r, cc) = (k / per_row, k % per_row);
         Rect { x: x + 8.0 + cc as f64 * (pod_w + GAP), y: y0 + r as f64 * (pod_h + GAP), w: pod_w, h: pod_h }
     };
     let pod_texts = |a: usize, rect: Rect| {
@@ -2339,10 +2464,16 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
     let mut folded_box_done = folded_nodes.is_empty();
     let mut folded_node_names = Vec::new();
     for row in slots.chunks(node_cols) {
+        // (uifix19; uicheck21's u18-busy-780: at 780 px the busy scene's three nodes wrapped 2+1,
+        // node-3 alone in the left half of its row, the right half empty, its pods in one column
+        // three rows deep) a last row with fewer boxes than columns: they share its whole width,
+        // their pods in as many columns as fit (the same pods drawn, in fewer rows)
+        let row_w = if row.len() < node_cols { (inner_w - NODE_GAP * (row.len() as f64 - 1.0)) / row.len() as f64 } else { node_w };
+        let row_ppr = (((row_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
-            let x = inner_x + c as f64 * (node_w + NODE_GAP);
+            let x = inner_x + c as f64 * (row_w + NODE_GAP);
             let Some(node) = node else {
                 if folded_box_done {
                     // "not scheduled (Pending)", the scheduler's words, then the pods themselves
@@ -2364,12 +2495,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                     let cap = cap_for(pending.len());
                     let shown = if pending.len() > cap { cap - 1 } else { pending.len() };
                     let slots = if pending.len() > cap { cap } else { pending.len() };
-                    let rows = slots.div_ceil(pods_per_row);
+                    let rows = slots.div_ceil(row_ppr);
                     let h = head + rows as f64 * (pod_h + GAP) + 4.0;
                     row_h = row_h.max(h);
-                    let rect = Rect { x, y, w: node_w, h };
+                    let rect = Rect { x, y, w: row_w, h };
                     row_items.push(item("node-group", PENDING_GROUP.into(), rect, Some(pending.len()), place(&lines, rect, 18.0, PITCH)));
-                    let slot = |k: usize| pod_slot(x, y + head, k);
+                    let slot = |k: usize| pod_slot(x, y + head, k, row_ppr);
                     for (k, &a) in pending.iter().take(shown).enumerate() {
                         let prect = slot(k);
                         row_items.push(Item { kind: "pod", name: all[a].1.name.clone(), rect: prect, index: all[a].0, texts: pod_texts(a, prect), badge: None });
@@ -2404,7 +2535,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 // three lines, then the counter of requests that reached its pods
                 let h = 16.0 + 2.0 * PITCH + 34.0;
                 row_h = row_h.max(h);
-                let rect = Rect { x, y, w: node_w, h };
+                let rect = Rect { x, y, w: row_w, h };
                 let badge = Some(Rect { x: rect.x + PAD, y: rect.y + 18.0 + 2.0 * PITCH + 8.0, w: 30.0, h: 15.0 });
                 row_items.push(Item { badge, ..item("node-group", NODES_GROUP.into(), rect, Some(names.len()), place(&lines, rect, 18.0, PITCH)) });
                 continue;
@@ -2418,11 +2549,11 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             let cap = cap_for(pods.len());
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
-            let rows = slots.div_ceil(pods_per_row);
+            let rows = slots.div_ceil(row_ppr);
             let h = node_head + PROXY_H + 8.0 + rows as f64 * (pod_h + GAP) + 4.0;
             row_h = row_h.max(h);
             let py0 = y + node_head + PROXY_H + 8.0;
-            let slot = |k: usize| pod_slot(x, py0, k);
+            let slot = |k: usize| pod_slot(x, py0, k, row_ppr);
             for (k, &a) in pods.iter().take(shown).enumerate() {
                 let rect = slot(k);
                 let texts = pod_texts(a, rect);
@@ -2443,23 +2574,23 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 row_items.push(Item { badge, ..item("pod-group", gname, rect, Some(rest.len()), texts) });
             }
             // (room kept after the name for its zone, at most half the line)
-            let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((node_w - 20.0) / 2.0));
+            let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((row_w - 20.0) / 2.0));
             let nlines = if two_line_head {
                 vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, head2(node))]
             } else {
                 vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
             };
-            let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, node_w - 20.0)).collect();
-            if let Some(z) = zone_text(node, &ntexts[0], x + node_w - 10.0) {
+            let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, row_w - 20.0)).collect();
+            if let Some(z) = zone_text(node, &ntexts[0], x + row_w - 10.0) {
                 ntexts.push(z);
             }
-            let prect = Rect { x: x + 8.0, y: y + node_head, w: node_w - 16.0, h: PROXY_H };
+            let prect = Rect { x: x + 8.0, y: y + node_head, w: row_w - 16.0, h: PROXY_H };
             // (uifix17) a node a hop enters (a load balancer's, a nodePort's): the strip's text
             // ends short of the column the line drops through (node_column), so that the packet
             // rests under the line's end (Layout::rest), not at the strip's right end, ~180 px
             // away at 1600 px; where not even its shortest words fit there, the whole strip
             let entered = svc.is_some_and(|s| s.paths.iter().flat_map(|p| p.hops.iter()).any(|h| h.to.strip_prefix("node:") == Some(node.name.as_str())));
-            let col = node_column(&Rect { x, y, w: node_w, h: 0.0 }, &ntexts);
+            let col = node_column(&Rect { x, y, w: row_w, h: 0.0 }, &ntexts);
             let left = Rect { w: col - KP_DOT_CLEAR - prect.x + PAD, ..prect };
             let room = |l: &Line| if entered && l.variants.last().is_some_and(|v| text_width(v, l.font) <= left.w - 2.0 * PAD) { left } else { prect };
             // externalTrafficPolicy: Local behind a load balancer: what this node's health check
@@ -2478,7 +2609,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                 None => place(&proxy_lines, room(&proxy_lines[0]), 15.0, 0.0),
             };
             row_items.push(item("kube-proxy", node.name.clone(), prect, None, texts));
-            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: node_w, h: 0.0 }, index: None, texts: ntexts, badge: None });
+            row_items.push(Item { kind: "node", name: node.name.clone(), rect: Rect { x, y, w: row_w, h: 0.0 }, index: None, texts: ntexts, badge: None });
         }
         for it in row_items.iter_mut() {
             if matches!(it.kind, "node" | "node-group") {

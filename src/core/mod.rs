@@ -315,7 +315,10 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
         .hint(model::not_an_object(root));
         return Some(vec![d]);
     }
-    let d = strict::kubectl_decode_error(root, source)?;
+    let d = match kubectl_validation_error(root, source) {
+        Some(d) => d,
+        None => strict::kubectl_decode_error(root, source)?,
+    };
     let meta = root.get("metadata");
     let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
     let ns = match field("namespace") {
@@ -329,6 +332,56 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
     }
     out.push(d);
     Some(out.into_iter().map(|d| d.on(&id)).collect())
+}
+
+/// kubectl's client-side validation of a document, before it is decoded (k8s.io/cli-runtime
+/// pkg/resource/visitor.go `StreamVisitor.Visit` calls `ValidateSchema` first: `error validating
+/// %q: error validating data: %v; if you choose to ignore these errors, turn validation off
+/// with --validate=false`). With `--validate=strict`, kubectl's default, the schema is kubectl
+/// pkg/validation `paramVerifyingSchema`, whose `ValidateBytes` starts with `getObjectKind`
+/// (pkg/validation/validation.go): `apiVersion not set` (absent or null), `apiVersion isn't
+/// string type`, schema.ParseGroupVersion's `unexpected GroupVersion string: %v` (two slashes or
+/// more), `kind not set`, `kind isn't string type`, aggregated (utilerrors.NewAggregate: one
+/// alone, several as `[a, b]`). Helm's install says the same (`error validating "": error
+/// validating data: [apiVersion not set, kind not set]`). The API server would take either
+/// field from the URL (the json serializer's gvkWithDefaults), but kubectl sends nothing: the
+/// document is refused, and the visitor returns the error, so kubectl reads no further in that
+/// file. An empty-string kind passes here and fails the decode (runtime.NewMissingKindErr:
+/// model::decode_object).
+pub(crate) fn kubectl_validation_error(root: &yaml::Node, source: &str) -> Option<Diagnostic> {
+    let mut errs: Vec<String> = Vec::new();
+    let mut code = "MissingVersion";
+    let mut field = "apiVersion";
+    match root.get("apiVersion") {
+        None => errs.push("apiVersion not set".into()),
+        Some(n) if n.is_null() => errs.push("apiVersion not set".into()),
+        Some(n) => match n.as_str() {
+            None => errs.push("apiVersion isn't string type".into()),
+            Some(gv) if gv != "/" && gv.matches('/').count() > 1 => errs.push(format!("unexpected GroupVersion string: {gv}")),
+            Some(_) => {}
+        },
+    }
+    let kind_err = match root.get("kind") {
+        None => Some("kind not set"),
+        Some(n) if n.is_null() => Some("kind not set"),
+        Some(n) if n.as_str().is_none() => Some("kind isn't string type"),
+        Some(_) => None,
+    };
+    if let Some(e) = kind_err {
+        errs.push(e.into());
+        (code, field) = ("MissingKind", "kind");
+    }
+    let words = match errs.len() {
+        0 => return None,
+        1 => errs.remove(0),
+        _ => format!("[{}]", errs.join(", ")),
+    };
+    let message = format!("error validating {}: error validating data: {words}; if you choose to ignore these errors, turn validation off with --validate=false", diag::go_quote(source));
+    let at = root.get(field).map_or(root.pos, |n| n.pos);
+    let hint = format!(
+        "kubectl validates each document before it sends it (--validate=strict, its default) and stops reading {source} at this one: neither it nor the documents after it in {source} are sent (Switchboard still reads those)"
+    );
+    Some(Diagnostic::note(Severity::Error, ErrorType::Required, code, message, at).at_field(field).hint(hint))
 }
 
 /// Decode one item of a List (the incremental analysis reads a List item by item too).
@@ -938,14 +991,19 @@ pub(crate) fn replaced_objects(objects: &[Object], cfg: &Config, diags: &mut Vec
 /// The resource of a kind, as apimachinery pkg/api/meta/restmapper.go UnsafeGuessKindToResource
 /// makes it (lower case; a name ending in "endpoints" as it is, "s" → "ses", "y" → "ies", else
 /// "s"): the API server's own resource name for every built-in kind (networkpolicies,
-/// ingresses, endpoints, ingressclasses), which its AlreadyExists error names.
+/// ingresses, endpoints, ingressclasses), which its AlreadyExists error names; a vowel and "y"
+/// takes "s" (custom resources: their CRD's plural, `gateways`).
 pub(crate) fn guess_resource(kind: &str) -> String {
     let singular = kind.to_ascii_lowercase();
     if singular.ends_with("endpoints") {
         singular
     } else if singular.ends_with('s') {
         format!("{singular}es")
-    } else if let Some(stem) = singular.strip_suffix('y') {
+    } else if let Some(stem) = singular.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
+        // (a vowel before the y takes an s: no built-in kind ends so, and a custom resource's
+        // AlreadyExists names its CRD's plural — Gateway API's Gateway is `gateways`
+        // (gateway-api config/crd gateway.networking.k8s.io_gateways.yaml), kubebuilder's
+        // English pluralising likewise —, not UnsafeGuessKindToResource's `gatewaies`)
         format!("{stem}ies")
     } else {
         format!("{singular}s")
@@ -1607,6 +1665,9 @@ fn analyze_checked(
     svcnotes::workload_selector_overlaps(&objects, &mut diags);
     // (host-network pods that do not use the cluster DNS: qa6 11)
     svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
+    // (an ingress-nginx run with --watch-ingress-without-class, read off its container's args
+    // while the trees are whole: ingress::watcher_without_class)
+    let watcher = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::watcher_without_class(&objects)).flatten();
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
@@ -1745,7 +1806,7 @@ fn analyze_checked(
     for o in objects.iter().filter(|o| !o.refused) {
         if let Body::Ingress(spec) = &o.body {
             ingress::backend_notes(o, spec, &services, &mut diags);
-            ingress::class_notes(o, &default_classes, &mut diags);
+            ingress::class_notes(o, &default_classes, watcher.as_deref(), &mut diags);
             ingress::tls_notes(o, spec, &default_classes, &mut diags);
             ingress::rewrite_notes(o, spec, &mut diags);
         }
@@ -1767,7 +1828,7 @@ fn analyze_checked(
     paths::node_resolver_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain);
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services, &default_classes, &cfg.cluster_domain);
+    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), &cfg.cluster_domain);
     // the `httproute` entries: outside client → the route's Gateway → the endpoints
     gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
@@ -2973,6 +3034,8 @@ mod tests_corpfix10;
 #[cfg(test)]
 mod tests_corpfix11;
 #[cfg(test)]
+mod tests_corpfix12;
+#[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]
 mod tests_stsval;
@@ -3039,11 +3102,15 @@ mod tests_uifix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix19;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix3;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_perf16;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_perf10k;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1546,7 +1546,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 } else {
                                     // (how the packet reaches the node is the provider's: drawn as a
                                     // nodePort hop, the same rules answer either way)
-                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same", node.name)
+                                    format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same.", node.name)
                                 };
                                 out.push(node_port_path(svc, sp, np, &node.name, node.ip_for(svc.ipv6), res, cluster, Some((first, why_node))));
                             }

@@ -701,7 +701,12 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     let (value, go, aborts, quantity) = match ty {
         _ if base64.is_some() => (String::new(), String::new(), false, None),
         Ty::Scalar("resource.Quantity") => match quantity_error(node) {
-            Some(e) => (String::new(), String::new(), true, Some(e)),
+            Some(e) => (String::new(), String::new(), true, Some(e.to_string())),
+            None => return,
+        },
+        Ty::Scalar("v1.Time") => match time_error(node) {
+            Some(Ok(e)) => (String::new(), String::new(), true, Some(e)),
+            Some(Err(word)) => (word.to_string(), "string".to_string(), true, None),
             None => return,
         },
         _ => match mismatch(node, ty) {
@@ -722,10 +727,14 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     }
     // decode.go UnmarshalTypeError.Error; addErrorContext adds the struct and the field path
     // only to the decoder's own error type, not to the encoding/json error of an UnmarshalJSON
-    let detail = match (quantity, aborts, w.fields.last()) {
+    let detail = match (&quantity, aborts, w.fields.last()) {
         _ if base64.is_some() => format!("illegal base64 data at input byte {}", base64.unwrap_or_default()),
-        (Some(q), _, _) => q.to_string(),
-        (None, false, Some((_, st))) => {
+        (Some(q), _, _) => q.clone(),
+        // (an UnmarshalJSON's own encoding/json type error, returned, gets the context too:
+        // decode.go `unmarshal` → addErrorContext; kubectl v1.32 on `creationTimestamp: 5`:
+        // `json: cannot unmarshal number into Go struct field
+        // ObjectMeta.metadata.creationTimestamp of type string`)
+        (None, aborts, Some((_, st))) if !aborts || matches!(ty, Ty::Scalar("v1.Time")) => {
             let field = w.fields.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(".");
             let st = st.rsplit('.').next().unwrap_or(st);
             format!("json: cannot unmarshal {value} into Go struct field {st}.{field} of type {go}")
@@ -738,7 +747,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     // our hints go beside the API server's words, in `hint` (qa2 E1)
     let mut hints: Vec<String> = Vec::new();
     // a Go string written as an unquoted YAML number or boolean: say how to keep it a string
-    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
+    if let (Ty::Scalar(_), NodeKind::Scalar { plain: true, value: Value::Bool(_) | Value::Int(_) | Value::Float(_), text, .. }, None, None) = (ty, &node.kind, quantity.as_deref(), base64) {
         if go != "bool" && int_range(&go).is_none() && !go.starts_with("float") {
             let read_as = if matches!(node.kind, NodeKind::Scalar { value: Value::Bool(_), .. }) { "a boolean" } else { "a number" };
             hints.push(format!("YAML reads unquoted {text} as {read_as}; quote it: \"{text}\""));
@@ -752,7 +761,7 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     // a number in quotes for an integer field (`port: "80"`): json reads a JSON string there
     // as a type error (decode.go literalStore); say how to write it (learner10 U q/13)
     let last = rendered.rsplit('.').next().unwrap_or(&rendered).split('[').next().unwrap_or_default();
-    if let (Ty::Scalar(_), NodeKind::Scalar { value: Value::Str, text, .. }, None, None) = (ty, &node.kind, quantity, base64) {
+    if let (Ty::Scalar(_), NodeKind::Scalar { value: Value::Str, text, .. }, None, None) = (ty, &node.kind, quantity.as_deref(), base64) {
         if int_range(&go).is_some() && !text.is_empty() && text.trim().parse::<i64>().is_ok() {
             let what = if last.ends_with("port") || last.ends_with("Port") { "a port is a number".to_string() } else { format!("{last} is a number") };
             hints.push(format!("{what}: write {} without quotes", text.trim()));
@@ -788,6 +797,106 @@ fn type_error(w: &mut Walk, node: &Node, ty: Ty, path: &[Seg]) {
     } else {
         w.saved = Some((place, d));
     }
+}
+
+/// metav1.Time.UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/time.go): null is the zero
+/// time; anything but a JSON string fails encoding/json's unmarshal into a string; a string goes
+/// through `time.Parse(time.RFC3339, str)`, whose error ends the decode (kubectl v1.32:
+/// `unable to decode "x.yaml": parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot
+/// parse "yesterday" as "2006"`). The parse is Go's time/format.go `parse` of the layout
+/// 2006-01-02T15:04:05Z07:00, chunk by chunk, with its words ([`rfc3339_error`]).
+/// Ok: the parse error; Err: the JSON word of a value that is no string (its type error).
+fn time_error(node: &Node) -> Option<Result<String, &'static str>> {
+    Some(Err(match &node.kind {
+        NodeKind::Scalar { value: Value::Null, .. } => return None,
+        NodeKind::Scalar { value: Value::Str, text, .. } => return rfc3339_error(text.as_str()).map(Ok),
+        NodeKind::Scalar { value: Value::Bool(_), .. } => "bool",
+        NodeKind::Scalar { .. } => "number",
+        NodeKind::Map(_) => "object",
+        NodeKind::Seq(_) => "array",
+    }))
+}
+
+/// Go's `time.Parse(time.RFC3339, value)` error, None when it parses (time/format.go `parse`:
+/// each layout chunk in turn — `skip` of the literal before it, then the element —; a failed
+/// element is `cannot parse "<rest>" as "<element>"`, a value out of its range `: <what> out of
+/// range`, text after the zone `: extra text: "<rest>"`, and the day checked against the month
+/// last: `: day out of range`). A fractional second after the seconds is taken, as Go does.
+pub(crate) fn rfc3339_error(value: &str) -> Option<String> {
+    const LAYOUT: &str = "2006-01-02T15:04:05Z07:00";
+    let cannot = |rest: &str, elem: &str| Some(format!("parsing time {} as {}: cannot parse {} as {}", go_quote(value), go_quote(LAYOUT), go_quote(rest), go_quote(elem)));
+    let range = |what: &str| Some(format!("parsing time {}: {what} out of range", go_quote(value)));
+    let digit = |s: &str, i: usize| s.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    // getnum: one digit, or two; `fixed` wants two
+    let getnum = |s: &str, fixed: bool| -> Option<(u32, usize)> {
+        if !digit(s, 0) {
+            return None;
+        }
+        if !digit(s, 1) {
+            return (!fixed).then(|| (u32::from(s.as_bytes()[0] - b'0'), 1));
+        }
+        Some((u32::from(s.as_bytes()[0] - b'0') * 10 + u32::from(s.as_bytes()[1] - b'0'), 2))
+    };
+    let mut v = value;
+    // the year: four characters, the first a digit, all digits (atoi)
+    if v.len() < 4 || !digit(v, 0) || !v.is_char_boundary(4) || !v[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return cannot(v, "2006");
+    }
+    let year: u32 = v[..4].parse().unwrap_or(0);
+    v = &v[4..];
+    let mut nums = [0u32; 5];
+    // (literal before, element, two digits required, range check name, exclusive upper bound)
+    let steps: [(&str, &str, bool, &str, u32); 5] =
+        [("-", "01", true, "month", 13), ("-", "02", true, "", 100), ("T", "15", false, "hour", 24), (":", "04", true, "minute", 60), (":", "05", true, "second", 60)];
+    for (i, (lit, elem, fixed, what, hi)) in steps.iter().enumerate() {
+        match v.strip_prefix(lit) {
+            Some(rest) => v = rest,
+            None => return cannot(v, lit),
+        }
+        let Some((n, len)) = getnum(v, *fixed) else { return cannot(v, elem) };
+        v = &v[len..];
+        if !what.is_empty() && (n >= *hi || (*what == "month" && n == 0)) {
+            return range(what);
+        }
+        nums[i] = n;
+    }
+    // a fractional second, though the layout has none: taken
+    if v.len() >= 2 && matches!(v.as_bytes()[0], b'.' | b',') && digit(v, 1) {
+        let n = 2 + v[2..].bytes().take_while(u8::is_ascii_digit).count();
+        v = &v[n..];
+    }
+    // Z07:00: `Z`, or a sign, two digits, `:`, two digits
+    if let Some(rest) = v.strip_prefix('Z') {
+        v = rest;
+    } else {
+        let b = v.as_bytes();
+        if b.len() < 6 || b[3] != b':' || !matches!(b[0], b'+' | b'-') || !v.is_char_boundary(6) {
+            return cannot(v, "Z07:00");
+        }
+        let (Some((hr, 2)), Some((mm, 2))) = (getnum(&v[1..3], true), getnum(&v[4..6], true)) else { return cannot(v, "Z07:00") };
+        if mm > 60 {
+            return range("time zone offset minute");
+        }
+        if hr > 24 {
+            return range("time zone offset hour");
+        }
+        v = &v[6..];
+    }
+    if !v.is_empty() {
+        return Some(format!("parsing time {}: extra text: {}", go_quote(value), go_quote(v)));
+    }
+    let (month, day) = (nums[0], nums[1]);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day < 1 || day > days {
+        return range("day");
+    }
+    None
 }
 
 /// Quantity.UnmarshalJSON (k8s.io/apimachinery pkg/api/resource/quantity.go): the JSON text (a
@@ -971,7 +1080,8 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
         // the other leaves nearly every object has, taken without `type_error`'s look at the Go
         // type's name (issue #12): a string for a Go type that is no number, bool, []byte or
         // Quantity (their names start with none of i u b f [ r), an int32 in range, a bool
-        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) => {}
+        // (a metav1.Time's string is parsed: `time_error`)
+        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) && go != "v1.Time" => {}
         (Ty::Scalar("int32"), NodeKind::Scalar { value: Value::Int(i), .. }) if i32::try_from(*i).is_ok() => {}
         (Ty::Scalar("bool"), NodeKind::Scalar { value: Value::Bool(_), .. }) => {}
         _ => type_error(w, node, ty, path),

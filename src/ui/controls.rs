@@ -561,11 +561,12 @@ pub fn Caption() -> impl IntoView {
             })}</strong></p>
             {body.then(|| view! {
                 <p class="caption-addr"><code>{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| h.addresses_labelled()).unwrap_or_default())}</code></p>
-                <p class="caption-text">{on(|p, step| p.hops.get(step.max(1) - 1).map(|h| match crate::core::layout::step_note(h) {
+                // (uifix19: `code` in the words as <code>, ui::words)
+                <p class="caption-text">{super::words::words_of(on(|p, step| p.hops.get(step.max(1) - 1).map(|h| match crate::core::layout::step_note(h) {
                     // the ping catch after "Nothing listens on that address" (learner8 U Q13)
                     Some(n) => format!("{}. {n}", h.explanation.trim_end_matches('.')),
                     None => h.explanation.clone(),
-                }).unwrap_or_default())}</p>
+                }).unwrap_or_default()))}</p>
             })}
             {conn.then(|| view! {
                 <p class="caption-conn" data-kind="connection" data-conn=move || scene.delivery.with(|d| d.as_ref().map(|d| d.conn.to_string()).unwrap_or_default())>
@@ -585,10 +586,10 @@ pub fn Caption() -> impl IntoView {
             <p class="caption-note muted" data-kind="host-note">{on(|p, _| crate::core::layout::external_name_host_note(p).unwrap_or_default())}</p>
             // port-forward from outside a ClusterIP; a Service is L4 behind a load balancer
             // (the path's note, core::paths::entry_note; learner8 M)
-            <p class="caption-note muted" data-kind="entry-note">{move || path.with(|p| p.as_ref().and_then(|p| p.note.clone()).unwrap_or_default())}</p>
+            <p class="caption-note muted" data-kind="entry-note">{super::words::words_of(move || path.with(|p| p.as_ref().and_then(|p| p.note.clone()).unwrap_or_default()))}</p>
             // the diagram's text alternative: the whole path as steps, for screen readers
             <ol class="sr-path" aria-label="The request's path, step by step">
-                {(0..hops).map(|i| view! { <li>{hop(i)}</li> }).collect_view()}
+                {(0..hops).map(|i| view! { <li>{super::words::words_of(hop(i))}</li> }).collect_view()}
                 <li>{on(|p, _| format!("Outcome: {}: {}{}", p.outcome, p.reason, crate::core::layout::external_name_host_note(p).map(|n| format!(" {n}")).unwrap_or_default()))}</li>
             </ol>
         }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::flight::{self, Flight};
 use super::Scene;
-use crate::core::layout::{clamp_f64, current_hop, label_lines, label_size, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
+use crate::core::layout::{clamp_f64, current_hop, layout, packet_key, packet_label, pod_labels, pod_ports, pod_state, relation, Item, Layout, Relation, Text};
 use crate::core::report::{PodReport, Report, ServiceReport};
 use crate::core::service::LoadBalancer;
 use crate::core::decimal::{fixed, shortest as num};
@@ -220,6 +220,28 @@ fn route(l: &Layout, from: &str, to: &str) -> Vec<(f64, f64)> {
         m.insert(key, r.clone());
     });
     r
+}
+
+/// Whether a box is the request's way in from outside the cluster: the outside client, the
+/// load balancer, an Ingress controller or a Gateway.
+fn way_in(it: &Item) -> bool {
+    match it.kind {
+        "client" | "load-balancer" => true,
+        "external" => crate::core::ingress::is_controller_box(&it.name) || crate::core::gateway::is_gateway_box(&it.name),
+        _ => false,
+    }
+}
+
+/// The drawn boxes in document order, which is the Tab order: the way in first (outside client,
+/// load balancer, Ingress controller or Gateway, each a Tab stop), then the Service, nodes and
+/// pods in the layout's order (uifix19; uicheck21 item 1: the load balancer came last in the SVG,
+/// so after "Show me ↓" focused it on a tour step the next Tab left the diagram). They sit
+/// outside the cluster's frame: drawn before it, nothing of theirs is covered.
+fn way_in_first(l: &Layout, rows: Vec<(u64, usize)>) -> Vec<(u64, usize)> {
+    let first = |&(_, i): &(u64, usize)| l.items.get(i).is_some_and(way_in);
+    let mut out: Vec<(u64, usize)> = rows.iter().copied().filter(first).collect();
+    out.extend(rows.iter().copied().filter(|r| !first(r)));
+    out
 }
 
 fn center_of(l: &Layout, key: &str) -> Option<(f64, f64)> {
@@ -546,11 +568,16 @@ pub fn Diagram() -> impl IntoView {
                     }
                     None => ().into_any(),
                 },
-                "client" => view! {
-                    <g class="client" data-kind="client" data-name="outside">
-                        {boxed(it, format!("A client outside the cluster ({})", crate::core::paths::outside_ip_for(svc.and_then(|s| s.cluster_ip.as_deref()))))}
-                    </g>
-                }.into_any(),
+                // (uifix19: the way in is a Tab stop, read out by its tooltip's words)
+                "client" => {
+                    let title = format!("A client outside the cluster ({})", crate::core::paths::outside_ip_for(svc.and_then(|s| s.cluster_ip.as_deref())));
+                    let label = title.clone();
+                    view! {
+                        <g class="client" data-kind="client" data-name="outside" tabindex="0" role="img" aria-label=label>
+                            {boxed(it, title)}
+                        </g>
+                    }.into_any()
+                }
                 "load-balancer" => {
                     let (addr, pending) = match svc.map(|s| &s.load_balancer) {
                         Some(LoadBalancer::Ready { ingress, .. }) => (ingress.join(", "), false),
@@ -565,31 +592,38 @@ pub fn Diagram() -> impl IntoView {
                     } else {
                         format!("Cloud load balancer {addr}: forwards to every node's nodePort")
                     };
+                    let label = title.clone();
                     view! {
-                        <g class="load-balancer" class:pending=pending data-kind="load-balancer" data-name=it.name.clone()>
+                        <g class="load-balancer" class:pending=pending data-kind="load-balancer" data-name=it.name.clone() tabindex="0" role="img" aria-label=label>
                             {boxed(it, title)}
                         </g>
                     }.into_any()
                 }
-                "external" => view! {
-                    <g class="external" data-kind="external" data-name=it.name.clone()>
-                        {boxed(it, if let Some(ing) = it.name.strip_prefix("ingress/").filter(|_| crate::core::ingress::is_controller_box(&it.name)) {
-                            // core::ingress::paths: the controller of an Ingress routing to this Service
-                            format!("The ingress controller of Ingress {ing}: it matches the Ingress's rules and sends each request to the Service's endpoints itself (its own address is not in this input)")
-                        } else if let Some(gw) = it.name.strip_prefix("gateway/").filter(|_| crate::core::gateway::is_gateway_box(&it.name)) {
-                            // core::gateway::paths: the Gateway a route to this Service attaches to
-                            format!("Gateway {gw}: its proxy matches the routes attached to it and sends each request to the Service's endpoints itself")
-                        } else if it.name.parse::<std::net::IpAddr>().is_ok() {
-                            // a hand-written Endpoints: mirrored into a slice (core::layout::endpoint_origin)
-                            match idx.and_then(|i| r.services.get(i)).and_then(|s| s.endpoints.iter().find(|e| e.ip == it.name && e.from_endpoints).map(|e| (s, e))) {
-                                Some((s, e)) => format!("{}: {} (a Service without selector); no pod behind it", it.name, crate::core::layout::endpoint_origin(e, &s.name)),
-                                None => format!("{}: an endpoint address listed by hand in an Endpoints/EndpointSlice object (a Service without selector); no pod behind it", it.name),
-                            }
-                        } else {
-                            format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name)
-                        })}
-                    </g>
-                }.into_any(),
+                "external" => {
+                    let title = if let Some(ing) = it.name.strip_prefix("ingress/").filter(|_| crate::core::ingress::is_controller_box(&it.name)) {
+                        // core::ingress::paths: the controller of an Ingress routing to this Service
+                        format!("The ingress controller of Ingress {ing}: it matches the Ingress's rules and sends each request to the Service's endpoints itself (its own address is not in this input)")
+                    } else if let Some(gw) = it.name.strip_prefix("gateway/").filter(|_| crate::core::gateway::is_gateway_box(&it.name)) {
+                        // core::gateway::paths: the Gateway a route to this Service attaches to
+                        format!("Gateway {gw}: its proxy matches the routes attached to it and sends each request to the Service's endpoints itself")
+                    } else if it.name.parse::<std::net::IpAddr>().is_ok() {
+                        // a hand-written Endpoints: mirrored into a slice (core::layout::endpoint_origin)
+                        match idx.and_then(|i| r.services.get(i)).and_then(|s| s.endpoints.iter().find(|e| e.ip == it.name && e.from_endpoints).map(|e| (s, e))) {
+                            Some((s, e)) => format!("{}: {} (a Service without selector); no pod behind it", it.name, crate::core::layout::endpoint_origin(e, &s.name)),
+                            None => format!("{}: an endpoint address listed by hand in an Endpoints/EndpointSlice object (a Service without selector); no pod behind it", it.name),
+                        }
+                    } else {
+                        format!("{} lives outside the cluster; the ExternalName Service is only a DNS alias for it", it.name)
+                    };
+                    // the way in (an Ingress controller, a Gateway) is a Tab stop (uifix19)
+                    let stop = way_in(it);
+                    let label = stop.then(|| title.clone());
+                    view! {
+                        <g class="external" data-kind="external" data-name=it.name.clone() tabindex=stop.then_some("0") role=stop.then_some("img") aria-label=label>
+                            {boxed(it, title)}
+                        </g>
+                    }.into_any()
+                }
                 _ => ().into_any(),
             }
         }
@@ -602,7 +636,7 @@ pub fn Diagram() -> impl IntoView {
             lay.with(|l| {
                 let svc = idx.and_then(|i| r.services.get(i)).map(|s| &**s);
                 let keys = super::keyed::unique(l.items.iter().map(|it| item_key(r, l, svc, it)));
-                keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>()
+                way_in_first(l, keys.into_iter().zip(0..l.items.len()).collect::<Vec<(u64, usize)>>())
             })
         })
     };
@@ -770,15 +804,14 @@ pub fn Diagram() -> impl IntoView {
                 };
                 let end = step == p.hops.len() && step > 0;
                 let failed = end && !matches!(p.outcome.as_str(), "delivered" | "external");
-                let lines = label_lines(&label, l.label_max());
-                let (lw, lh) = label_size(&lines);
-                // on the current hop's line, in the open (core::layout::place_pill)
+                // on the current hop's line, in the open (core::layout::place_pill; Layout::pill
+                // may put a DNS name in two lines, uifix19)
                 let cur = current_hop(p, step);
                 let line = cur.map(|h| route(l, &h.from, &h.to)).unwrap_or_default();
                 // (uifix17) and off the path's other lines where it can: it covered the client →
                 // DNS line at 900 px, step 3 of the tutorial
                 let others: Vec<Vec<(f64, f64)>> = p.hops.iter().filter(|h| !cur.is_some_and(|c| std::ptr::eq(c, *h))).map(|h| route(l, &h.from, &h.to)).filter(|r| r.len() >= 2 && r.first() != r.last()).collect();
-                let lr = l.place_pill_among(pos, &line, &others, lw, lh);
+                let (lines, lr) = l.pill(&label, pos, &line, &others);
                 Some(Packet { pos, step, end, failed, lines, lr })
             })
         })
@@ -897,7 +930,22 @@ pub fn Diagram() -> impl IntoView {
         </div>
         <div class="details" id=ids.id("details") data-kind="details" aria-live="polite">
             {move || {
-                let lines = inspect.get().unwrap_or_else(|| default_details(&lay.get(), scene.service_index()));
+                let inspected = inspect.get();
+                // the selected Service, whose panel is open below: named, not said again
+                // (uifix19, uicheck21 item 5: its type, clusterIP and ports were said here, in the
+                // panel's facts and in its kubectl row, three times in a row)
+                let open = scene.selected.with(|s| match s {
+                    Some(super::selection::Selected::Service { namespace, name }) => Some((namespace.clone(), name.clone())),
+                    _ => None,
+                });
+                let shown_is_open = open.as_ref().is_some_and(|(ns, name)| match &inspected {
+                    Some(t) => t.starts_with(&format!("Service {ns}/{name} (")),
+                    None => scene.shown.with(|r| scene.service_index().and_then(|i| r.services.get(i)).is_some_and(|s| &s.namespace == ns && &s.name == name)),
+                });
+                let lines = match open {
+                    Some((_, name)) if shown_is_open => format!("Service {name} is selected: its kubectl get svc row and facts are in the panel below."),
+                    _ => inspected.unwrap_or_else(|| default_details(&lay.get(), scene.service_index())),
+                };
                 lines.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
             }}
         </div>

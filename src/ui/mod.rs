@@ -24,6 +24,7 @@ mod tables;
 mod tour;
 mod whynot;
 pub mod worker;
+pub mod words;
 
 use std::sync::Arc;
 use leptos::prelude::*;
@@ -135,6 +136,8 @@ fn syntax_broken(r: &Report) -> bool {
 
 /// The entry key of a path (`pod`, `nodeport@node-2`, …).
 pub use crate::hostopts::entry_key;
+/// How far below the viewport's top the tour's "Show me ↓" puts the pointed box (uifix19).
+pub use tour::room_above as tour_room_above;
 
 impl Scene {
     pub fn new(preset: &Preset) -> Scene {
@@ -521,12 +524,16 @@ fn autosave(scene: Scene, saver: Saver) {
     on_cleanup(move || handle.remove());
 }
 
-/// Move focus to this instance's diagram: its first box (the Service, whose details the panel
-/// then shows; `+`/`-`/`0` zoom from there), or the zoomable host around an empty drawing.
+/// Move focus to this instance's diagram: the selected Service's box (whose details the panel
+/// then shows; `+`/`-`/`0` zoom from there), else its first box, or the zoomable host around an
+/// empty drawing. (uifix19: the way in from outside — client, load balancer — now comes first
+/// in the Tab order; the skip link still lands on the Service.)
 fn skip_to_diagram(app: Option<web_sys::HtmlDivElement>) {
     use wasm_bindgen::JsCast;
     let Some(app) = app else { return };
-    let target = app.query_selector("svg.diagram [tabindex='0']").ok().flatten().or_else(|| app.query_selector(".diagram-host").ok().flatten());
+    let target = ["svg.diagram .service.selected[tabindex='0']", "svg.diagram [data-kind='service'][tabindex='0']", "svg.diagram [tabindex='0']", ".diagram-host"]
+        .into_iter()
+        .find_map(|sel| app.query_selector(sel).ok().flatten());
     if let Some(t) = target {
         if let Ok(h) = t.clone().dyn_into::<web_sys::HtmlElement>() {
             let _ = h.focus();

@@ -163,7 +163,8 @@ fn undo_keys(ids: Ids, ev: &web_sys::KeyboardEvent) {
 fn facts(list: Vec<(&'static str, String)>) -> AnyView {
     view! {
         <dl class="facts">
-            {list.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> }).collect_view()}
+            // (uifix19: a pod's "`kubectl logs …`" as <code>, ui::words)
+            {list.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{super::words::words(&value)}</dd> }).collect_view()}
         </dl>
     }
     .into_any()
@@ -435,10 +436,12 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
     };
     let current = if s.headless && s.type_ == "ClusterIP" { "Headless".to_string() } else { s.type_.clone() };
     let ready = s.endpoints.iter().filter(|e| e.ready).count();
-    let ports = s.ports.iter().map(|p| {
-        let np = p.node_port.map(|n| format!(" nodePort {n}")).unwrap_or_default();
-        format!("{}{} → {}{np}", p.port, p.name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(), p.target_port)
-    }).collect::<Vec<_>>().join(", ");
+    // (uifix19, uicheck21 item 5: the type, clusterIP and ports were said three times in a row —
+    // the box's text under the diagram, these facts, then the kubectl row and its sentences. The
+    // kubectl row says them, each with its sentence, at the top of the panel; the facts keep
+    // what the row does not print: the port names and targetPorts, a dual-stack Service's other
+    // clusterIP.)
+    let target_ports = s.ports.iter().map(|p| format!("{}{} → {}", p.port, p.name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(), p.target_port)).collect::<Vec<_>>().join(", ");
     let (ns, nm) = (s.namespace.clone(), s.name.clone());
     let cur2 = current.clone();
     let on_change = move |ev: web_sys::Event| {
@@ -452,24 +455,23 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
     };
     view! {
         <h2 class="details-title">{format!("Service {}", s.name)}</h2>
+        // (learn17: the row a learner reads in the terminal, `80:32089/TCP`, `<pending>`, and what
+        // each column means here; uifix19: first, it says the type, clusterIP and ports)
+        {super::getsvc::get_svc_block(r, &s)}
         {facts(vec![
             ("Namespace", s.namespace.clone()),
-            ("Type", if s.headless { format!("{} (headless: clusterIP None)", s.type_) } else { s.type_.clone() }),
-            ("Cluster IP", if s.cluster_ips.len() > 1 { format!("{} ({})", s.cluster_ips.join(", "), s.ip_families.join(", ")) } else { s.cluster_ip.clone().unwrap_or_else(|| "none".into()) }),
-            ("External name", s.external_name.clone().unwrap_or_else(|| "none".into())),
+            ("Cluster IPs", if s.cluster_ips.len() > 1 { format!("{} ({})", s.cluster_ips.join(", "), s.ip_families.join(", ")) } else { String::new() }),
+            ("External name", s.external_name.clone().unwrap_or_default()),
             // (learner7 M 4a: "can I ping the ClusterIP?")
             ("Ping", crate::core::layout::ping_note(&s).unwrap_or_else(|| "no virtual IP to ping".into())),
-            ("Ports", if ports.is_empty() { "none".into() } else { ports }),
+            ("Target ports", if s.type_ == "ExternalName" { String::new() } else { target_ports }),
             ("Selector", s.selector.as_ref().map(|l| crate::core::model::labels_text(l, ", ")).unwrap_or_else(|| "none".into())),
             ("Endpoints", format!("{ready} ready of {}", s.endpoints.len())),
             // (externalTrafficPolicy Local: the port the load balancer probes, each node's answer)
             ("Health check", s.health_check_text().unwrap_or_else(|| "none (only a LoadBalancer with externalTrafficPolicy Local has one)".into())),
             ("DNS", s.dns.first().cloned().unwrap_or_default()),
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
-        ])}
-        // (learn17: the row a learner reads in the terminal, `80:32089/TCP`, `<pending>`, and what
-        // each column means here)
-        {super::getsvc::get_svc_block(r, &s)}
+        ].into_iter().filter(|(_, v)| !v.is_empty()).collect())}
         // (learn18 Q12: the EndpointSlice itself, as kubectl -o yaml prints it)
         {super::epslice::slice_block(&s)}
         <div class="whatif-actions">

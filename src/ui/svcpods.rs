@@ -16,10 +16,10 @@ const FIRST_ROWS: usize = 50;
 /// panel starts closed, its summary saying how many and how many are not Ready.
 const OPEN_UP_TO: usize = 12;
 
-/// The selected Service's pods as the panel shows them.
+/// The selected Service's pods as the panel shows them (not its name: renaming the Service, a
+/// keystroke in its `name:`, leaves this equal, so the rows' list does not run again).
 #[derive(Debug, Clone, PartialEq)]
 struct Behind {
-    service: String,
     total: usize,
     not_ready: usize,
     pods: Vec<PodReport>,
@@ -30,28 +30,42 @@ pub fn ServicePods() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let ids = scene.ids;
     let all = RwSignal::new(false);
-    let behind = Memo::new(move |_| {
-        let every = all.get();
+    // which Service (its place in the report) and its name: apart from the pods, so that a
+    // keystroke in the Service's name sets the summary's text and nothing else (perf16: the whole
+    // panel, 72 nodes, was built again per keystroke when it followed the name)
+    let picked = Memo::new(move |_| {
         scene.panel(|| {
             let i = scene.service_index()?;
+            scene.shown.with(|r| r.services.get(i).map(|s| (i, s.name.clone())))
+        })
+    });
+    let behind = Memo::new(move |_| {
+        let every = all.get();
+        let i = picked.with(|p| p.as_ref().map(|p| p.0))?;
+        scene.panel(|| {
             scene.shown.with(|r| {
                 let s = r.services.get(i)?;
                 let pods = pods_behind(s, &r.pods);
                 let not_ready = pods.iter().filter(|p| !p.ready).count();
                 let total = pods.len();
                 let pods = pods.into_iter().take(if every { usize::MAX } else { FIRST_ROWS }).cloned().collect();
-                Some(Behind { service: s.name.clone(), total, not_ready, pods })
+                Some(Behind { total, not_ready, pods })
             })
         })
     });
-    // the panel is built once per Service (its open state is the user's from then on)
-    let service = Memo::new(move |_| behind.with(|b| b.as_ref().map(|b| b.service.clone())));
+    // the panel is built once per Service (its open state is the user's from then on): per place
+    // in the report and the user's pick (a preset or a pasted text sets the pick), not per name,
+    // which a keystroke in `name:` changes
+    let service = Memo::new(move |_| picked.with(|p| p.as_ref().map(|p| (p.0, scene.service.get()))));
     let summary = move || {
-        behind.with(|b| match b {
-            None => String::new(),
-            Some(b) if b.total == 0 => format!("Pods behind {}: none", b.service),
-            Some(b) if b.not_ready == 0 => format!("Pods behind {}: {}, all Ready", b.service, b.total),
-            Some(b) => format!("Pods behind {}: {}, {} not Ready", b.service, b.total, b.not_ready),
+        picked.with(|p| {
+            let Some((_, name)) = p else { return String::new() };
+            behind.with(|b| match b {
+                None => String::new(),
+                Some(b) if b.total == 0 => format!("Pods behind {name}: none"),
+                Some(b) if b.not_ready == 0 => format!("Pods behind {name}: {}, all Ready", b.total),
+                Some(b) => format!("Pods behind {name}: {}, {} not Ready", b.total, b.not_ready),
+            })
         })
     };
     let rows = move || behind.with(|b| super::keyed::keyed(b.as_ref().map(|b| b.pods.clone()).unwrap_or_default(), super::keyed::key_json));

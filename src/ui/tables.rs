@@ -171,7 +171,7 @@ fn service_card(c: Card) -> AnyView {
                                     {(0..p.hops.len()).map(|j| view! {
                                         <li class="hop" data-hop=hop(i, j, |h| h.kind.as_str().to_string())>
                                             <code>{hop(i, j, |h| h.addresses(" → ", " ⇒ "))}</code>
-                                            <p>{hop(i, j, |h| h.explanation.clone())}</p>
+                                            <p>{super::words::words_of(hop(i, j, |h| h.explanation.clone()))}</p>
                                         </li>
                                     }).collect_view()}
                                 </ol>
@@ -211,8 +211,9 @@ fn pod_why(p: &PodReport) -> Option<AnyView> {
         view! {
             <details class="pod-why">
                 <summary>{summary}</summary>
-                {reason.map(|r| view! { <p class="pod-reason">{r}</p> })}
-                {(!notes.is_empty()).then(|| view! { <ul class="pod-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> })}
+                // (uifix19: "`kubectl logs <pod> -c api --previous`" as <code>, ui::words)
+                {reason.map(|r| view! { <p class="pod-reason">{super::words::words(&r)}</p> })}
+                {(!notes.is_empty()).then(|| view! { <ul class="pod-notes">{notes.into_iter().map(|n| view! { <li>{super::words::words(&n)}</li> }).collect_view()}</ul> })}
             </details>
         }
         .into_any(),

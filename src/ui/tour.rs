@@ -43,8 +43,10 @@ fn point_at(ids: Ids, target: Option<&'static str>) {
 /// Scroll the diagram's pointed box into view (learn17 Q19: on a phone the step's card and the
 /// box it points at were 500 to 900 px apart, and nothing led the eye down to it), and move the
 /// focus to it (uicheck21: from the keyboard the focus stayed on "Show me", now out of view, and
-/// the next Tab scrolled back up to the card's "◀ Previous"). A box that is no Tab stop (the load
-/// balancer, the DNS box) takes the focus by `tabindex="-1"`, which keeps it out of the Tab order.
+/// the next Tab scrolled back up to the card's "◀ Previous"). A box that is no Tab stop (the DNS
+/// box, kube-proxy) takes the focus by `tabindex="-1"`, which keeps it out of the Tab order.
+/// The box lands [`room_above`] below the viewport's top, not flush against it (uicheck21 item
+/// 8: at 360 px it sat 1.5 px from the top, the line coming into it out of view).
 fn show_point(ids: Ids) {
     let Some(diagram) = ids.get("diagram") else { return };
     if let Ok(Some(e)) = diagram.query_selector(".tour-point") {
@@ -52,8 +54,15 @@ fn show_point(ids: Ids) {
         if !e.has_attribute("tabindex") {
             let _ = e.set_attribute("tabindex", "-1");
         }
+        let top = e.get_bounding_client_rect().top();
         if let Ok(g) = e.dyn_into::<web_sys::SvgElement>() {
             let _ = g.focus();
+        }
+        if let Some(w) = web_sys::window() {
+            let room = room_above(w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0));
+            if top < room {
+                w.scroll_by_with_x_and_y(0.0, top - room);
+            }
         }
     }
 }
@@ -88,6 +97,12 @@ fn follow(ev: web_sys::MouseEvent, scene: Scene, m: usize) {
     }
 }
 
+/// How far below the viewport's top "Show me ↓" puts the pointed box: a fifth of the viewport,
+/// 48 to 120 px (the line or box above it stays in view on a phone as on a desktop).
+pub fn room_above(viewport_height: f64) -> f64 {
+    crate::core::layout::clamp_f64(viewport_height / 5.0, 48.0, 120.0)
+}
+
 #[component]
 pub fn Tour(embed: bool) -> impl IntoView {
     let scene = expect_context::<Scene>();
@@ -104,10 +119,10 @@ pub fn Tour(embed: bool) -> impl IntoView {
             view! {
                 <div class="tour-card" data-kind="tour-card" data-step=n.to_string()>
                     <p class="tour-head"><strong>{format!("Tour {n}/{}: {}", STEPS.len(), s.title)}</strong></p>
-                    <p>{s.text}</p>
+                    <p>{super::words::words(s.text)}</p>
                     // an embed has no scene bar, DNS lookup, rules or Why panel: its own words
                     // (learner10 W3)
-                    <p class="tour-try"><strong>"Try it: "</strong>{if embed { s.embed_try } else { s.try_it }}</p>
+                    <p class="tour-try"><strong>"Try it: "</strong>{super::words::words(if embed { s.embed_try } else { s.try_it })}</p>
                     // embedded: Previous / Next as buttons (the frame's address stays the host's link)
                     {embed.then(|| view! {
                         <p class="tour-nav">
