@@ -1916,7 +1916,7 @@ fn windows_requests(objects: &[Object]) -> Vec<(String, super::yaml::Pos)> {
         let selector = spec.node_selector.as_ref().unwrap_or(&none);
         let asked = |k: &str| label(selector, k);
         let by_selector = asked("kubernetes.io/os") == Some("windows") || asked("beta.kubernetes.io/os") == Some("windows");
-        let by_affinity = spec.required_node_affinity.as_ref().is_some_and(|terms| {
+        let by_affinity = spec.sched().required_node_affinity.as_ref().is_some_and(|terms| {
             !terms.is_empty()
                 && terms.iter().all(|t| {
                     t.match_expressions.iter().any(|e| matches!(e.key.as_str(), "kubernetes.io/os" | "beta.kubernetes.io/os") && e.operator == "In" && e.values.iter().all(|v| v == "windows"))
