@@ -652,7 +652,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         if !windows.is_empty() {
             let names = default[linux..].join(", ");
             let msg = format!(
-                "the input has no Node objects and its pods ask for Windows nodes (nodeSelector kubernetes.io/os: windows): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
+                "the input has no Node objects and its pods ask for Windows nodes (kubernetes.io/os: windows, by nodeSelector or required node affinity): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
                 if windows.len() == 1 { format!("a Windows node, {names}, is") } else { format!("Windows nodes {names} are") },
                 if linux == 1 { "one" } else { "ones" },
             );

@@ -106,3 +106,30 @@ fn headless_service_slices_are_not_read_by_kube_proxy_no_headless_endpoints() {
     let line = super::poddetails::other_services(&r2.services, Some(web), pod).expect("another Service");
     assert!(line.contains("its own kube-proxy rules (headless web-admin: none, its DNS name gives the pod's address to connect to)"), "{line}");
 }
+
+/// corpus12's IngressClassName info for an ingress-nginx run with --watch-ingress-without-class
+/// said "(other controllers ignore it)": OVERCLAIM. ingress-nginx's store.go GetIngressClass
+/// takes the Ingress ("_" class) and that is all the input says; Traefik's Kubernetes Ingress
+/// provider with its `ingressClass` option unset processes "Ingresses missing the annotation,
+/// having an empty value, or the value traefik" (doc.traefik.io, kubernetes provider).
+#[test]
+fn ingress_without_class_other_controllers_are_not_all_ignoring_it_get_ingress_class() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus12/kind-ingress-nginx-usage.yaml")).unwrap();
+    let r = analyze(&src, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "IngressClassName").expect("the class note");
+    assert!(!d.message.contains("other controllers ignore it"), "{}", d.message);
+    assert!(d.message.ends_with("so it serves this Ingress (a controller that does not take Ingresses without a class ignores it)"), "{}", d.message);
+}
+
+/// corpus12's WindowsNodesSimulated said "(nodeSelector kubernetes.io/os: windows)" also when
+/// the pods ask by required node affinity, which the note counts too (cluster.rs
+/// windows_requests; kubelet_node_status.go initialNode labels kubernetes.io/os): WRONG words
+/// for that input, which has no nodeSelector.
+#[test]
+fn windows_node_simulated_by_affinity_names_no_node_selector() {
+    let yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: iis\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: iis\n  template:\n    metadata:\n      labels:\n        app: iis\n    spec:\n      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions:\n              - key: kubernetes.io/os\n                operator: In\n                values: [windows]\n      containers:\n      - name: iis\n        image: mcr.microsoft.com/windows/servercore/iis\n";
+    let r = analyze(yaml, &Config::default());
+    let d = r.diagnostics.iter().find(|d| d.code == "WindowsNodesSimulated").expect("the Windows note");
+    assert!(!d.message.contains("(nodeSelector kubernetes.io/os: windows)"), "{}", d.message);
+    assert!(d.message.contains("ask for Windows nodes (kubernetes.io/os: windows, by nodeSelector or required node affinity)"), "{}", d.message);
+}
