@@ -422,7 +422,9 @@ fn budgets_selecting_no_pod(objects: &[Object], cluster: &Cluster, diags: &mut V
 /// the capacity the budget asks for). pkg/controller/disruption/disruption.go updatePdbStatus:
 /// disruptionsAllowed = currentHealthy − desiredHealthy, 0 when not positive; the Eviction API
 /// (pkg/registry/core/pod/storage/eviction.go checkAndDecrement) then refuses every eviction
-/// of its pods. Said as an info, with the numbers.
+/// of its pods; kubectl drain retries every 5 s until its --timeout (0: none). What a node
+/// upgrade or the autoscaler then does is its own (review24: not "waits forever"). Said as an
+/// info, with the numbers.
 fn budgets_allowing_no_disruption(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
         let Body::DisruptionBudget(b) = &o.body else { continue };
@@ -457,7 +459,7 @@ fn budgets_allowing_no_disruption(objects: &[Object], cluster: &Cluster, diags: 
                 ErrorType::Resolution,
                 "BudgetAllowsNoDisruption",
                 format!(
-                    "PodDisruptionBudget {}: {rule} with {pods} allows 0 disruptions (the disruption controller's disruptionsAllowed = {healthy} healthy − {desired} desired): every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"), so kubectl drain of their nodes, a node upgrade or the cluster autoscaler waits forever; run more replicas than the budget keeps, or allow one with maxUnavailable: 1",
+                    "PodDisruptionBudget {}: {rule} with {pods} allows 0 disruptions (the disruption controller's disruptionsAllowed = {healthy} healthy − {desired} desired): every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"): kubectl drain of their nodes retries until its --timeout (none by default), and a node upgrade or the cluster autoscaler that evicts is refused too; run more replicas than the budget keeps, or allow one with maxUnavailable: 1",
                     o.meta.name
                 ),
                 o.pos(field),
@@ -650,7 +652,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         if !windows.is_empty() {
             let names = default[linux..].join(", ");
             let msg = format!(
-                "the input has no Node objects and its pods ask for Windows nodes (nodeSelector kubernetes.io/os: windows): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
+                "the input has no Node objects and its pods ask for Windows nodes (kubernetes.io/os: windows, by nodeSelector or required node affinity): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
                 if windows.len() == 1 { format!("a Windows node, {names}, is") } else { format!("Windows nodes {names} are") },
                 if linux == 1 { "one" } else { "ones" },
             );

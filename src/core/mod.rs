@@ -3150,6 +3150,8 @@ mod tests_review22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review24;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix17;
