@@ -384,9 +384,63 @@ pub(crate) fn workload_selector_errors(o: &Object, w: &Workload) -> Vec<Diagnost
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
 pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
-    let cluster = build_draining(objects, checks, cfg, diags);
+    let mut cluster = build_draining(objects, checks, cfg, diags);
+    if !cfg.down.is_empty() {
+        nodes_down(&mut cluster, objects, &cfg.down, diags);
+    }
     budgets_selecting_no_pod(objects, &cluster, diags);
     cluster
+}
+
+/// The what-if "node goes down" (Config::down; whatif22): the nodes' kubelets stop posting
+/// status, and the picture is the cluster once node-monitor-grace-period has passed (40 s in
+/// pkg/controller/nodelifecycle/config/v1alpha1/defaults.go as stored; 50 s from v1.32,
+/// kubernetes/kubernetes#121793). node_lifecycle_controller.go tryUpdateNodeHealth sets the
+/// node's Ready condition Unknown ("NodeStatusUnknown", "Kubelet stopped posting node
+/// status."); doNoScheduleTaintingPass (nodeConditionToTaintKeyStatusMap: Ready Unknown) and
+/// processTaintBaseEviction (UnreachableTaintTemplate, swapped for NotReadyTaintTemplate) give it
+/// `node.kubernetes.io/unreachable` NoSchedule and NoExecute in place of the not-ready ones;
+/// monitorNodeHealth, on Ready leaving True, calls controllerutil.MarkPodsNotReady
+/// (pkg/controller/util/node/controller_utils.go): every pod bound to the node gets Ready=False,
+/// so the EndpointSlice controller lists it ready: false (endpointslice utils.go podToEndpoint:
+/// ready = publishNotReadyAddresses || IsPodReady) and kube-proxy sends it no new connections.
+/// The pods stay bound where they ran (nothing is rescheduled here: the picture before the node
+/// went down is kept); their taint eviction 300 s later (DefaultTolerationSeconds) is said by
+/// [`taint_eviction_notes`] for these nodes.
+fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags: &mut Vec<Diagnostic>) {
+    let mut any = false;
+    for n in cluster.nodes.iter_mut().filter(|n| down.contains(&n.name)) {
+        any = true;
+        n.ready = false;
+        n.taints.retain(|t| t.key != TAINT_NOT_READY);
+        for effect in ["NoSchedule", "NoExecute"] {
+            if !n.taints.iter().any(|t| t.key == TAINT_UNREACHABLE && t.effect == effect) {
+                n.taints.push(taint(TAINT_UNREACHABLE, effect));
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    for p in cluster.pods.iter_mut().filter(|p| p.node.as_ref().is_some_and(|n| down.contains(n))) {
+        if !p.ready {
+            continue; // (already not Ready: its own reason stays)
+        }
+        p.ready = false;
+        let node = p.node.as_deref().unwrap_or_default();
+        let stays = if p.owner.as_deref().is_some_and(|o| o.starts_with("DaemonSet/")) {
+            "; a DaemonSet pod tolerates node.kubernetes.io/unreachable:NoExecute without a time limit (AddOrUpdateDaemonPodTolerations), so it is never evicted and stays until the node is back"
+        } else {
+            ""
+        };
+        p.not_ready_reason = Some(format!(
+            "node {node} went down (what-if): after node-monitor-grace-period (40 s by default, 50 s from v1.32) without a status from its kubelet, the node lifecycle controller sets its Ready condition Unknown (\"Kubelet stopped posting node status.\"), taints it node.kubernetes.io/unreachable:NoExecute and marks every pod bound to it Ready=False (MarkPodsNotReady): the EndpointSlice controller lists this pod ready: false and kube-proxy sends it no new connections{stays}"
+        ));
+    }
+    // (a node written NotReady had its not-ready taint's eviction said already: it is the
+    // unreachable one now)
+    diags.retain(|d| !(d.code == "TaintEviction" && down.iter().any(|n| d.message.contains(&format!(" on node {n}: ")))));
+    taint_eviction_notes(cluster, objects, Some(down), diags);
 }
 
 /// pkg/controller/disruption/disruption.go `trySync`: a PodDisruptionBudget whose selector
@@ -1417,7 +1471,7 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
-    taint_eviction_notes(cluster, objects, diags);
+    taint_eviction_notes(cluster, objects, None, diags);
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
         let prefix = o.pod_spec_path().unwrap_or("spec");
@@ -1452,11 +1506,18 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
 /// (GetMatchingTolerations: the first toleration of each taint) stays only for the least
 /// `tolerationSeconds` among those tolerations (getMinTolerationTime; none set: forever, ≤ 0:
 /// at once), then is deleted. One warning per object and node, for the pods that run there.
-fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+/// `only`: just these nodes (the what-if nodes_down, once they carry the unreachable taint; a
+/// pod nothing owns is then said not to come back).
+fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[String]>, diags: &mut Vec<Diagnostic>) {
     // the running pods on nodes with NoExecute taints, grouped by (object, node) in one pass:
     // (first pod, how many), in the order first met
-    let tainted: std::collections::HashMap<&str, usize> =
-        cluster.nodes.iter().enumerate().filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute")).map(|(i, n)| (n.name.as_str(), i)).collect();
+    let tainted: std::collections::HashMap<&str, usize> = cluster
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute") && only.is_none_or(|o| o.contains(&n.name)))
+        .map(|(i, n)| (n.name.as_str(), i))
+        .collect();
     if tainted.is_empty() {
         return;
     }
@@ -1495,7 +1556,13 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<D
         let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
         let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
         let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
-        let again = if p.owner.is_some() { "; its controller then creates a replacement" } else { "" };
+        let again = match (&p.owner, only) {
+            (Some(_), None) => "; its controller then creates a replacement",
+            // (the what-if node down: where the replacements go)
+            (Some(_), Some(_)) => "; its controller then creates a replacement, which the scheduler places on a node without the taint",
+            (None, Some(_)) => "; no controller owns it, so nothing creates it again",
+            (None, None) => "",
+        };
         // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
         let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
         let whose = if written { "tolerationSeconds".to_string() } else { format!("the {seconds} s toleration the DefaultTolerationSeconds admission plugin adds") };

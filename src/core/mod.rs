@@ -3031,6 +3031,8 @@ mod tests_uifix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_whatif22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;

@@ -67,6 +67,11 @@ pub struct SharedScene {
     /// named client, as in links made before it
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub client_pod: String,
+    /// the what-if "node goes down" (`Config::down`; whatif22): nodes whose kubelet stopped
+    /// posting status; absent in links made before it (last, so a link written as an array
+    /// before it still reads)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub down: Vec<String>,
 }
 
 fn three() -> usize {
@@ -173,6 +178,16 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.client_pod.is_empty() {
         o.push_str(",\"client_pod\":");
         string(&mut o, &s.client_pod);
+    }
+    if !s.down.is_empty() {
+        o.push_str(",\"down\":[");
+        for (i, f) in s.down.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            string(&mut o, f);
+        }
+        o.push(']');
     }
     o.push('}');
     o.into_bytes()
@@ -445,7 +460,7 @@ impl<'a> Json<'a> {
     }
 }
 
-const FIELDS: [&str; 18] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod"];
+const FIELDS: [&str; 19] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod", "down"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -470,7 +485,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             14 => s.protocol = p.string()?,
             15 => s.mode = p.string()?,
             16 => s.client_namespace = p.string()?,
-            _ => s.client_pod = p.string()?,
+            17 => s.client_pod = p.string()?,
+            _ => s.down = p.strings()?,
         }
         Ok(())
     };
@@ -552,7 +568,7 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
     let mut scene = from_json(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
-    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained] {
+    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained, &mut scene.down] {
         list.truncate(256);
     }
     if !["auto", "light", "dark", ""].contains(&scene.theme.as_str()) {
