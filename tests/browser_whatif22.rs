@@ -1,0 +1,73 @@
+//! Browser test of whatif22's "Node goes down (NotReady)" (learn18's question 08: "what happens
+//! when the node of one pod goes down?"): the node panel's button beside Cordon and Drain marks
+//! the node's pods not Ready in the page (their boxes are not-ready endpoints, their story is
+//! the node lifecycle controller's), says the 300 s eviction in words, and is undone by "Bring
+//! node back". The chain is core's (cluster.rs nodes_down; tests_whatif22).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::*;
+
+fn bubbling_click() -> web_sys::MouseEvent {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
+}
+
+fn el(sel: &str) -> web_sys::HtmlElement {
+    doc().query_selector(sel).unwrap().unwrap_or_else(|| panic!("{sel} drawn")).dyn_into().unwrap()
+}
+
+/// The web pods drawn on worker-1: (name, class, accessible name).
+fn web_pods_on_worker_1() -> Vec<(String, String, String)> {
+    let l = doc().query_selector_all("[data-kind='pod']").unwrap();
+    (0..l.length())
+        .filter_map(|i| l.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| (e.get_attribute("data-name").unwrap_or_default(), e.get_attribute("class").unwrap_or_default(), e.get_attribute("aria-label").unwrap_or_default()))
+        .filter(|(n, _, a)| n.starts_with("web-") && n != "web-old" && a.contains(" on worker-1"))
+        .collect()
+}
+
+/// taint-control-plane: worker-1 runs web's three replicas. Its panel offers "Node goes down
+/// (NotReady)"; pressing it makes the three not-ready endpoints in the lifecycle controller's
+/// words, the node Ready Unknown with the unreachable taints, and the kept what-if says so;
+/// "Bring node back" undoes it.
+#[wasm_bindgen_test]
+async fn node_goes_down_marks_its_pods_not_ready() {
+    remount().await;
+    show(include_str!("../presets/taint-control-plane.yaml")).await;
+    poll(40, || web_pods_on_worker_1().len() == 3).await;
+    let before = web_pods_on_worker_1();
+    assert_eq!(before.len(), 3, "{before:?}");
+    assert!(before.iter().all(|(_, c, _)| c.contains("endpoint") && !c.contains("not-ready-endpoint")), "{before:?}");
+    doc().query_selector("[data-kind='node'][data-name='worker-1']").unwrap().expect("worker-1 drawn").dispatch_event(&bubbling_click()).unwrap();
+    poll(40, || text("#selected .details-title").contains("Node worker-1")).await;
+    // the button sits beside Cordon and Drain
+    let row = el("#selected [data-kind='node-down']").parent_element().unwrap();
+    assert!(row.query_selector("[data-kind='cordon']").unwrap().is_some() && row.query_selector("[data-kind='drain']").unwrap().is_some());
+    assert_eq!(el("#selected [data-kind='node-down']").text_content().unwrap_or_default(), "Node goes down (NotReady)");
+    el("#selected [data-kind='node-down']").click();
+    poll(40, || web_pods_on_worker_1().iter().all(|(_, c, _)| c.contains("not-ready-endpoint"))).await;
+    let after = web_pods_on_worker_1();
+    assert_eq!(after.len(), 3, "the pods stay on worker-1: {after:?}");
+    for (n, c, a) in &after {
+        assert!(c.contains("not-ready-endpoint"), "{n}: {c}");
+        assert!(a.contains("node worker-1 went down") && a.contains("MarkPodsNotReady"), "{n}: {a}");
+    }
+    let status = text("[data-kind='edit-status']");
+    assert!(status.contains("node-monitor-grace-period") && status.contains("node.kubernetes.io/unreachable") && status.contains("300 s later"), "{status}");
+    let panel = text("#selected");
+    assert!(panel.contains("Unknown (what-if: the node went down") && panel.contains("node.kubernetes.io/unreachable:NoExecute"), "{panel}");
+    assert!(text("[data-kind='whatif-kept']").contains("down (NotReady) worker-1"), "{}", text("[data-kind='whatif-kept']"));
+    assert_eq!(el("#selected [data-kind='node-down']").text_content().unwrap_or_default(), "Bring node back");
+    // back: Ready again
+    el("#selected [data-kind='node-down']").click();
+    poll(40, || web_pods_on_worker_1().iter().all(|(_, c, _)| !c.contains("not-ready-endpoint"))).await;
+    assert_eq!(web_pods_on_worker_1(), before);
+    assert!(text("[data-kind='edit-status']").contains("Node worker-1 is back"));
+}
