@@ -38,6 +38,8 @@ pub struct HostOptions {
     pub drained: Vec<String>,
     /// a shared scene's nodes that went down (`SharedScene::down`; whatif22)
     pub down: Vec<String>,
+    /// a shared scene's Deployments rolling out (`SharedScene::rollout`; whatif22)
+    pub rollout: Vec<String>,
     /// a shared scene's client node (`SharedScene::client`)
     pub client: Option<String>,
     /// a shared scene's client pod namespace (`SharedScene::client_namespace`, a DNS label;
@@ -270,6 +272,7 @@ impl HostOptions {
         self.cordoned = sc.cordoned;
         self.drained = sc.drained;
         self.down = sc.down;
+        self.rollout = sc.rollout;
         self.client = Some(sc.client).filter(|c| !c.is_empty());
         // (a namespace name is a DNS label: apimachinery validation.IsDNS1123Label)
         let label = |c: &str| c.len() <= 63 && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !c.starts_with('-') && !c.ends_with('-');

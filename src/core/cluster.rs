@@ -804,6 +804,84 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     cluster
 }
 
+/// The first step of a Deployment's rollout (the what-if Config::rollout; whatif22): how many
+/// old and new pods there are once the deployment controller has synced once after the
+/// template changed, and the numbers it worked with.
+#[derive(Debug, Clone, PartialEq)]
+struct RolloutStep {
+    old: usize,
+    new: usize,
+    /// (maxSurge as written or defaulted, resolved); (maxUnavailable …); None: Recreate
+    fenceposts: Option<((String, i64), (String, i64))>,
+}
+
+/// The deployment controller's first sync after a template change (pkg/controller/deployment):
+/// RollingUpdate (rolling.go rolloutRolling): reconcileNewReplicaSet scales the new ReplicaSet
+/// to min(replicas, replicas + maxSurge − pods) (deployment_util.go NewRSNewReplicas), then
+/// reconcileOldReplicaSets scales the old ones down by at most pods − (replicas −
+/// maxUnavailable) − the new ReplicaSet's unavailable pods (its new pods are not available yet):
+/// maxUnavailable. maxSurge and maxUnavailable default to 25% (pkg/apis/apps/v1/defaults.go
+/// SetDefaults_Deployment) and resolve against replicas, the surge rounded up and the
+/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts).
+/// Recreate (recreate.go rolloutRecreate): the old pods are scaled to 0 and, once gone, the new
+/// ReplicaSet is scaled to replicas. None: a strategy this does not know.
+fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
+    let strategy = o.source.get("spec").and_then(|s| s.get("strategy"));
+    let ty = strategy.and_then(|s| s.get("type")).and_then(|t| t.as_str()).unwrap_or("RollingUpdate");
+    if ty == "Recreate" {
+        return Some(RolloutStep { old: 0, new: replicas, fenceposts: None });
+    }
+    if ty != "RollingUpdate" {
+        return None;
+    }
+    let rolling = strategy.and_then(|s| s.get("rollingUpdate")).filter(|r| !r.is_null());
+    let desired = replicas as i64;
+    let scaled = |k: &str, up: bool| -> Option<(String, i64)> {
+        match int_or_string(rolling.and_then(|r| r.get(k))).unwrap_or_else(|| Err("25%".to_string())) {
+            Ok(i) => Some((i.to_string(), i.max(0))),
+            Err(p) if is_percent(&p) => {
+                let pct: i64 = p.trim_end_matches('%').parse().ok()?;
+                let v = if up { (pct * desired + 99) / 100 } else { pct * desired / 100 };
+                Some((p, v))
+            }
+            Err(_) => None,
+        }
+    };
+    let (surge, mut unav) = (scaled("maxSurge", true)?, scaled("maxUnavailable", false)?);
+    if surge.1 == 0 && unav.1 == 0 {
+        unav.1 = 1;
+    }
+    let new = (surge.1 as usize).min(replicas);
+    let old = replicas - (unav.1 as usize).min(replicas);
+    Some(RolloutStep { old, new, fenceposts: Some((surge, unav)) })
+}
+
+/// The words for the rollout's first step and what follows (an info on the Deployment).
+fn rollout_note(o: &Object, old_rs: &str, new_rs: &str, replicas: usize, step: &RolloutStep) -> Diagnostic {
+    let name = &o.meta.name;
+    let pods = |n: usize| if n == 1 { "1 pod".to_string() } else { format!("{n} pods") };
+    let how = match &step.fenceposts {
+        Some(((sw, s), (uw, u))) => format!(
+            "strategy RollingUpdate, maxSurge {sw} → {s} and maxUnavailable {uw} → {u} of {replicas} (at most {} pods in all, at least {} available): this picture is its first step — ReplicaSet {new_rs} has {} (created, not Ready yet) and {old_rs} keeps {}. Each time a new pod becomes Ready (and available, after minReadySeconds) the controller scales {old_rs} down and {new_rs} up within those bounds, until {new_rs} has {} and {old_rs} none",
+            replicas as i64 + s,
+            (replicas as i64 - u).max(0),
+            pods(step.new),
+            pods(step.old),
+            pods(replicas),
+        ),
+        None => format!("strategy Recreate: the controller scales {old_rs} to 0 first and, once its pods are gone, {new_rs} to {replicas}: this picture is that moment, {} created and not Ready yet (no pod serves in between)", pods(step.new)),
+    };
+    Diagnostic::note(
+        Severity::Info,
+        ErrorType::Resolution,
+        "RollingUpdate",
+        format!(
+            "Deployment {name} rolls out a new version (what-if: kubectl set image, or any change of its pod template): the deployment controller makes ReplicaSet {new_rs} (a new pod-template-hash) and replaces the pods of {old_rs}; {how}. The Service's clusterIP, DNS name and selector stay the same (the selector does not name pod-template-hash); only its endpoints change, pod by pod: a new pod is a ready endpoint once Ready, an old one leaves as it terminates"
+        ),
+        o.pos("spec.template"),
+    )
+}
+
 /// How many hand-written pods [`hand_written_pod_notes`] says one by one; the rest get one info.
 pub const MAX_SIMULATED_NOTES: usize = 20;
 
@@ -4931,6 +5009,9 @@ fn expand(
     };
     let hash_src = template_hash_src(&w.template_labels, &w.template);
     let template_hash = safe_encode(fnv(&hash_src), 10);
+    // the what-if rollout of this Deployment (Config::rollout), and the new ReplicaSet's pods
+    let rolling_out = cfg.rollout.iter().find(|d| d.strip_prefix(o.meta.namespace.as_str()).and_then(|r| r.strip_prefix('/')) == Some(o.meta.name.as_str()));
+    let mut new_pods: (String, usize) = (String::new(), 0);
     // (pod name, extra labels, node for a DaemonSet pod)
     type Planned = Vec<(String, Vec<(String, String)>, Option<usize>)>;
     let mut template = w.template.clone();
@@ -4954,9 +5035,18 @@ fn expand(
             .collect(),
         "Deployment" => {
             let rs = format!("{}-{}", o.meta.name, template_hash);
-            (0..replicas)
-                .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())], None))
-                .collect()
+            let pod = |rs: &str, hash: &str, i: usize| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), hash.to_string())], None);
+            match rolling_out.filter(|_| replicas > 0).and_then(|_| rollout_step(o, replicas)) {
+                // the what-if rollout: the old ReplicaSet's pods left, then the new one's
+                Some(step) => {
+                    let new_hash = safe_encode(fnv(&format!("{hash_src}\nrollout")), 10);
+                    let new_rs = format!("{}-{new_hash}", o.meta.name);
+                    diags.push(rollout_note(o, &rs, &new_rs, replicas, &step).on(&id));
+                    new_pods = (new_rs.clone(), step.new);
+                    (0..step.old).map(|i| pod(&rs, &template_hash, i)).chain((0..step.new).map(|i| pod(&new_rs, &new_hash, i))).collect()
+                }
+                None => (0..replicas).map(|i| pod(&rs, &template_hash, i)).collect(),
+            }
         }
         // a ReplicationController names its pods as a ReplicaSet does (controller_utils.go
         // getPodsPrefix: GenerateName `<name>-`), without a pod-template-hash label
@@ -5115,6 +5205,14 @@ fn expand(
         place(cluster, seed, rr, o, flip, diags);
         if daemon_node.is_some() {
             *rr = keep;
+        }
+        // the what-if rollout's new pods: just created, so not Ready yet (their containers start,
+        // then their readiness probe, if any, has to pass); a flip makes one Ready
+        if let Some(p) = cluster.pods.get_mut(before).filter(|p| new_pods.1 > 0 && p.name.strip_prefix(new_pods.0.as_str()).is_some_and(|r| r.starts_with('-'))) {
+            if p.ready && !p.ready_flipped {
+                p.ready = false;
+                p.not_ready_reason = Some(format!("a new pod of the rollout (ReplicaSet {}): just created, not Ready until its containers have started and its readiness probe, if any, passes; until then the EndpointSlice controller lists it ready: false, and it gets no Service traffic", new_pods.0));
+            }
         }
         // processReplica: `!isRunningAndReady(replicas[i]) && monotonic` → the controller waits
         // ("StatefulSet is waiting for Pod to be Running and Ready") and creates no later ordinal.

@@ -153,6 +153,11 @@ pub struct Config {
     /// bound there marked not Ready (cluster.rs `nodes_down`); their taint eviction 300 s later is
     /// said in words (a TaintEviction note), not drawn.
     pub down: Vec<String>,
+    /// What-if (whatif22): Deployments (`namespace/name`) rolling out a new version (`kubectl
+    /// set image`, any change of the pod template). The picture is the rollout's first step
+    /// (cluster.rs `rollout_step`): a new ReplicaSet (a new pod-template-hash) with maxSurge new
+    /// pods, not Ready yet, and the old one scaled down by maxUnavailable; the rest in words.
+    pub rollout: Vec<String>,
     /// The node the in-cluster client pod runs on (the page's "From: a pod on node-2", the
     /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
     /// user's own `client` pod's (paths::client_pod).
@@ -335,6 +340,7 @@ impl Default for Config {
             cordoned: Vec::new(),
             drained: Vec::new(),
             down: Vec::new(),
+            rollout: Vec::new(),
             client_node: None,
             client_namespace: None,
             client_pod: None,

@@ -72,6 +72,10 @@ pub struct SharedScene {
     /// before it still reads)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub down: Vec<String>,
+    /// the what-if "roll out a new version" (`Config::rollout`; whatif22): Deployments
+    /// (`namespace/name`); absent in links made before it
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rollout: Vec<String>,
 }
 
 fn three() -> usize {
@@ -179,9 +183,14 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
         o.push_str(",\"client_pod\":");
         string(&mut o, &s.client_pod);
     }
-    if !s.down.is_empty() {
-        o.push_str(",\"down\":[");
-        for (i, f) in s.down.iter().enumerate() {
+    for (name, list) in [("down", &s.down), ("rollout", &s.rollout)] {
+        if list.is_empty() {
+            continue;
+        }
+        o.push_str(",\"");
+        o.push_str(name);
+        o.push_str("\":[");
+        for (i, f) in list.iter().enumerate() {
             if i > 0 {
                 o.push(',');
             }
@@ -460,7 +469,7 @@ impl<'a> Json<'a> {
     }
 }
 
-const FIELDS: [&str; 19] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod", "down"];
+const FIELDS: [&str; 20] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod", "down", "rollout"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -486,7 +495,8 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             15 => s.mode = p.string()?,
             16 => s.client_namespace = p.string()?,
             17 => s.client_pod = p.string()?,
-            _ => s.down = p.strings()?,
+            18 => s.down = p.strings()?,
+            _ => s.rollout = p.strings()?,
         }
         Ok(())
     };
@@ -568,7 +578,7 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
     let mut scene = from_json(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
-    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained, &mut scene.down] {
+    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained, &mut scene.down, &mut scene.rollout] {
         list.truncate(256);
     }
     if !["auto", "light", "dark", ""].contains(&scene.theme.as_str()) {

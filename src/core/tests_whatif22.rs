@@ -109,3 +109,57 @@ fn the_share_link_carries_the_nodes_down_and_old_links_still_load() {
     let array: SharedScene = serde_json::from_str(r#"["y", "svc", "pod", 3, "dark", 2, true, [], [], [], [], "", "", null, "", "", "", ""]"#).unwrap();
     assert!(array.down.is_empty());
 }
+
+fn rolled(id: &str, text: Option<&str>) -> super::Report {
+    let p = presets::find(id).unwrap();
+    analyze(text.unwrap_or(p.yaml), &Config { cloud: p.cloud, rollout: vec!["default/web".into()], ..Config::default() })
+}
+
+/// web-clusterip (replicas 3, strategy defaulted: maxSurge 25% → 1, maxUnavailable 25% → 0,
+/// SetDefaults_Deployment + ResolveFenceposts): the rollout's first step keeps the 3 old pods
+/// and adds 1 of a new ReplicaSet (a new pod-template-hash), not Ready yet: a not-ready
+/// endpoint of web. web's clusterIP, DNS name and selector do not change.
+#[test]
+fn rolling_update_first_step_surges_one_new_pod_not_ready() {
+    let before = preset("web-clusterip", &[]);
+    let after = rolled("web-clusterip", None);
+    let hash = |p: &super::PodReport| p.labels.iter().find(|(k, _)| k == "pod-template-hash").map(|(_, v)| v.clone()).unwrap();
+    let old_hash = hash(&before.pods[0]);
+    let (old, new): (Vec<_>, Vec<_>) = after.pods.iter().partition(|p| hash(p) == old_hash);
+    assert_eq!((old.len(), new.len()), (3, 1), "{:?}", after.pods.iter().map(|p| &p.name).collect::<Vec<_>>());
+    let new_hash = hash(new[0]);
+    assert_ne!(new_hash, old_hash);
+    assert!(new[0].name.starts_with(&format!("web-{new_hash}-")), "{}", new[0].name);
+    assert!(!new[0].ready && new[0].ip.is_some());
+    assert!(new[0].not_ready_reason.as_deref().unwrap_or_default().contains("a new pod of the rollout"));
+    for (b, a) in before.pods.iter().zip(old.iter()) {
+        assert_eq!((&a.name, &a.ip, a.ready), (&b.name, &b.ip, b.ready));
+    }
+    let (sb, sa) = (&before.services[0], &after.services[0]);
+    assert_eq!((&sa.cluster_ip, &sa.selector), (&sb.cluster_ip, &sb.selector));
+    assert_eq!(sa.endpoints.len(), 4);
+    assert_eq!(sa.endpoints.iter().filter(|e| e.ready).count(), 3);
+    assert!(sa.endpoints.iter().any(|e| !e.ready && e.pod.as_deref() == Some(new[0].name.as_str())));
+    let note = after.diagnostics.iter().find(|d| d.code == "RollingUpdate").unwrap();
+    assert!(note.message.contains("maxSurge 25% → 1 and maxUnavailable 25% → 0 of 3") && note.message.contains("has 1 pod (created, not Ready yet)") && note.message.contains("keeps 3 pods"), "{}", note.message);
+    assert!(!before.diagnostics.iter().any(|d| d.code == "RollingUpdate"));
+}
+
+/// replicas 8 with the defaults: maxSurge 25% → 2, maxUnavailable 25% → 2; the first step makes
+/// 2 new pods and scales the old ReplicaSet to 6 (reconcileOldReplicaSets: 10 pods − 6 minimum
+/// available − 2 new unavailable = 2 down). Recreate: no old pod, 8 new ones.
+#[test]
+fn rolling_update_respects_max_surge_and_max_unavailable_and_recreate_replaces_all() {
+    let p = presets::find("web-clusterip").unwrap();
+    let eight = p.yaml.replace("replicas: 3", "replicas: 8");
+    let after = rolled("web-clusterip", Some(&eight));
+    let not_ready = after.pods.iter().filter(|p| !p.ready).count();
+    assert_eq!((after.pods.len(), not_ready), (8, 2));
+    let recreate = eight.replace("spec:\n  replicas: 8", "spec:\n  strategy:\n    type: Recreate\n  replicas: 8");
+    assert_ne!(recreate, eight);
+    let after = rolled("web-clusterip", Some(&recreate));
+    assert_eq!(after.pods.len(), 8);
+    assert!(after.pods.iter().all(|p| !p.ready));
+    assert!(after.services[0].endpoints.iter().all(|e| !e.ready));
+    assert!(after.diagnostics.iter().any(|d| d.code == "RollingUpdate" && d.message.contains("strategy Recreate")));
+}

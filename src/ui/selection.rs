@@ -33,6 +33,8 @@ pub struct WhatIf {
     pub drained: Vec<String>,
     /// nodes that went down (Config::down; `ui::whatif_node`)
     pub down: Vec<String>,
+    /// Deployments (`namespace/name`) rolling out a new version (Config::rollout; `ui::whatif_rollout`)
+    pub rollout: Vec<String>,
     /// the node the in-cluster client runs on ("From: A pod on node-2"; Config::client_node)
     pub client_node: Option<String>,
     /// the namespace of the user's own pod named `client` that is the in-cluster client ("From:
@@ -45,7 +47,7 @@ pub struct WhatIf {
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.down.is_empty() && self.client_node.is_none() && self.client_namespace.is_none() && self.client_pod.is_none()
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.down.is_empty() && self.rollout.is_empty() && self.client_node.is_none() && self.client_namespace.is_none() && self.client_pod.is_none()
     }
 }
 
@@ -322,6 +324,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         })}
         <div class="whatif-actions">
             {scale_view}
+            {super::whatif_rollout::button(scene, p.owner.as_deref(), &p.namespace, move |text| status.set(Some(Status { text, refused: false })))}
             <div class="whatif-row">
                 // (a pod no node runs has no kubelet to probe it: nothing to flip; nor has a
                 // finished one — Succeeded/Failed pods are never endpoints, ShouldPodBeInEndpoints
@@ -532,6 +535,7 @@ pub fn Details() -> impl IntoView {
                     if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
                     if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
                     if !w.down.is_empty() { parts.push(format!("down (NotReady) {}", w.down.join(", "))); }
+                    if !w.rollout.is_empty() { parts.push(format!("rolling out a new version of {}", w.rollout.join(", "))); }
                     if let Some(n) = &w.client_node { parts.push(format!("the client pod runs on {n}")); }
                     match (&w.client_namespace, &w.client_pod) {
                         (ns, Some(name)) => parts.push(format!("the client is your pod {}/{name}", ns.as_deref().unwrap_or(crate::core::paths::CLIENT_NAMESPACE))),

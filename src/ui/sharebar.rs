@@ -36,6 +36,7 @@ fn current(scene: &Scene) -> SharedScene {
         client_pod: scene.whatif.with_untracked(|w| w.client_pod.clone()).unwrap_or_default(),
         // the nodes that went down (whatif22)
         down: scene.whatif.with_untracked(|w| w.down.clone()),
+        rollout: scene.whatif.with_untracked(|w| w.rollout.clone()),
     }
 }
 
