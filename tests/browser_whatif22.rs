@@ -71,3 +71,43 @@ async fn node_goes_down_marks_its_pods_not_ready() {
     assert_eq!(web_pods_on_worker_1(), before);
     assert!(text("[data-kind='edit-status']").contains("Node worker-1 is back"));
 }
+
+/// The web pods drawn: (name, class).
+fn web_pods() -> Vec<(String, String)> {
+    let l = doc().query_selector_all("[data-kind='pod']").unwrap();
+    (0..l.length())
+        .filter_map(|i| l.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| (e.get_attribute("data-name").unwrap_or_default(), e.get_attribute("class").unwrap_or_default()))
+        .filter(|(n, _)| n.starts_with("web-"))
+        .collect()
+}
+
+/// web-clusterip (replicas 3, maxSurge 25% → 1, maxUnavailable 25% → 0): a web pod's panel
+/// offers "Roll out a new version"; pressing it adds one pod of a new ReplicaSet, a not-ready
+/// endpoint of web, keeps the three old ones, and says the rest in the controller's numbers.
+#[wasm_bindgen_test]
+async fn roll_out_a_new_version_adds_a_new_pod_not_ready() {
+    remount().await;
+    show(include_str!("../presets/web-clusterip.yaml")).await;
+    poll(40, || web_pods().len() == 3).await;
+    let before = web_pods();
+    assert_eq!(before.len(), 3, "{before:?}");
+    doc().query_selector(&format!("[data-kind='pod'][data-name='{}']", before[0].0)).unwrap().unwrap().dispatch_event(&bubbling_click()).unwrap();
+    poll(40, || count("#selected [data-kind='rollout']") == 1).await;
+    assert_eq!(el("#selected [data-kind='rollout']").text_content().unwrap_or_default(), "Roll out a new version");
+    el("#selected [data-kind='rollout']").click();
+    poll(40, || web_pods().len() == 4).await;
+    let after = web_pods();
+    assert_eq!(after.len(), 4, "{after:?}");
+    let new: Vec<_> = after.iter().filter(|p| !before.contains(p)).collect();
+    assert_eq!(new.len(), 1, "{after:?}");
+    assert!(new[0].1.contains("not-ready-endpoint"), "{:?}", new[0]);
+    assert!(before.iter().all(|b| after.contains(b)), "the old pods stay: {after:?}");
+    let status = text("[data-kind='edit-status']");
+    assert!(status.contains("kubectl set image deployment/web") && status.contains("maxSurge 25% → 1 and maxUnavailable 25% → 0 of 3") && status.contains("clusterIP, DNS name and selector stay the same"), "{status}");
+    assert!(text("[data-kind='whatif-kept']").contains("rolling out a new version of default/web"), "{}", text("[data-kind='whatif-kept']"));
+    // undone with the kept what-ifs' button
+    el("[data-kind='reset-whatif']").click();
+    poll(40, || web_pods().len() == 3).await;
+    assert_eq!(web_pods(), before);
+}

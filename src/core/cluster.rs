@@ -817,8 +817,9 @@ struct RolloutStep {
 
 /// The deployment controller's first sync after a template change (pkg/controller/deployment):
 /// RollingUpdate (rolling.go rolloutRolling): reconcileNewReplicaSet scales the new ReplicaSet
-/// to min(replicas, replicas + maxSurge − pods) (deployment_util.go NewRSNewReplicas), then
-/// reconcileOldReplicaSets scales the old ones down by at most pods − (replicas −
+/// to min(replicas, replicas + maxSurge − pods) (deployment_util.go NewRSNewReplicas; that sync
+/// returns once it scaled up), then the next sync's reconcileOldReplicaSets (at once: the
+/// ReplicaSet's update queues it) scales the old ones down by at most pods − (replicas −
 /// maxUnavailable) − the new ReplicaSet's unavailable pods (its new pods are not available yet):
 /// maxUnavailable. maxSurge and maxUnavailable default to 25% (pkg/apis/apps/v1/defaults.go
 /// SetDefaults_Deployment) and resolve against replicas, the surge rounded up and the
