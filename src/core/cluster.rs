@@ -393,9 +393,10 @@ pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config,
 }
 
 /// The what-if "node goes down" (Config::down; whatif22): the nodes' kubelets stop posting
-/// status, and the picture is the cluster once node-monitor-grace-period has passed (40 s in
-/// pkg/controller/nodelifecycle/config/v1alpha1/defaults.go as stored; 50 s from v1.32,
-/// kubernetes/kubernetes#121793). node_lifecycle_controller.go tryUpdateNodeHealth sets the
+/// status, and the picture is the cluster once node-monitor-grace-period has passed (50 s since
+/// v1.32: kubernetes/kubernetes#126287 in pkg/controller/nodelifecycle/config/v1alpha1/
+/// defaults.go RecommendedDefaultNodeLifecycleControllerConfiguration, for #121793; 40 s before,
+/// as the stored copy of that file still reads). node_lifecycle_controller.go tryUpdateNodeHealth sets the
 /// node's Ready condition Unknown ("NodeStatusUnknown", "Kubelet stopped posting node
 /// status."); doNoScheduleTaintingPass (nodeConditionToTaintKeyStatusMap: Ready Unknown) and
 /// processTaintBaseEviction (UnreachableTaintTemplate, swapped for NotReadyTaintTemplate) give it
@@ -434,7 +435,7 @@ fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags:
             ""
         };
         p.not_ready_reason = Some(format!(
-            "node {node} went down (what-if): after node-monitor-grace-period (40 s by default, 50 s from v1.32) without a status from its kubelet, the node lifecycle controller sets its Ready condition Unknown (\"Kubelet stopped posting node status.\"), taints it node.kubernetes.io/unreachable:NoExecute and marks every pod bound to it Ready=False (MarkPodsNotReady): the EndpointSlice controller lists this pod ready: false and kube-proxy sends it no new connections{stays}"
+            "node {node} went down (what-if): after node-monitor-grace-period (50 s by default since v1.32, 40 s before) without a status from its kubelet, the node lifecycle controller sets its Ready condition Unknown (\"Kubelet stopped posting node status.\"), taints it node.kubernetes.io/unreachable:NoExecute and marks every pod bound to it Ready=False (MarkPodsNotReady): the EndpointSlice controller lists this pod ready: false and kube-proxy sends it no new connections{stays}"
         ));
     }
     // (a node written NotReady had its not-ready taint's eviction said already: it is the

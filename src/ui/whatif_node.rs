@@ -46,7 +46,7 @@ fn toggle(scene: Scene, node: &str) -> String {
         n => format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")),
     };
     format!(
-        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (40 s by default, 50 s from v1.32) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod) the taint eviction controller deletes them and their controllers create replacements on the other nodes; a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
+        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod) the taint eviction controller deletes them and their controllers create replacements on the other nodes; a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
     )
 }
 
