@@ -111,3 +111,19 @@ async fn roll_out_a_new_version_adds_a_new_pod_not_ready() {
     poll(40, || web_pods().len() == 3).await;
     assert_eq!(web_pods(), before);
 }
+
+/// The worker (texts over 256 KiB) analyses with the same what-ifs: `TextDoc::analyze`'s
+/// `down` and `rollout` lines give the report core::analyze gives with Config::down / rollout.
+#[wasm_bindgen_test]
+fn the_worker_carries_the_node_down_and_the_rollout() {
+    use switchboard::core::config::Config;
+    use switchboard::ui::worker::TextDoc;
+    let text = include_str!("../presets/taint-control-plane.yaml");
+    let mut doc = TextDoc::new();
+    assert!(doc.set(text.as_bytes().to_vec()));
+    doc.analyze(3, false, "", "", "", "", "", "", "worker-1", "default/web");
+    let got = switchboard::core::wire::decode(&doc.encode()).unwrap();
+    let want = switchboard::core::analyze(text, &Config { down: vec!["worker-1".into()], rollout: vec!["default/web".into()], ..Config::default() });
+    assert_eq!(got.to_json(), want.to_json());
+    assert!(want.diagnostics.iter().any(|d| d.code == "RollingUpdate") && want.pods.iter().any(|p| p.not_ready_reason.as_deref().is_some_and(|r| r.contains("node worker-1 went down"))));
+}
