@@ -3104,6 +3104,8 @@ mod tests_uifix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_whatif22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
