@@ -379,9 +379,17 @@ pub fn check_share(rng: &mut Rng, yaml: &str) -> Result<(), String> {
         mode: rng.pick(&["", "grpc", "keepalive-4", "<b>x</b>"]).to_string(),
         client_namespace: String::new(),
         client_pod: String::new(),
+        down: Vec::new(),
+        rollout: Vec::new(),
     };
     // (from the step, not the generator: the other fields' draws stay as they were)
     scene.client_namespace = ["", "frontend", "<b>x</b>"][scene.step % 3].to_string();
+    if scene.step % 5 == 1 {
+        scene.down = vec!["node-1".into()];
+    }
+    if scene.step % 7 == 2 {
+        scene.rollout = vec!["default/web".into()];
+    }
     let link = share::encode(&scene);
     let fits = link.len() <= share::MAX_LINK_CHARS && serde_json::to_vec(&scene).map(|j| j.len() <= share::MAX_INFLATED).unwrap_or(false);
     match (share::decode(&link), fits) {

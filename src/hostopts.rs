@@ -36,6 +36,10 @@ pub struct HostOptions {
     pub deleted: Vec<String>,
     pub cordoned: Vec<String>,
     pub drained: Vec<String>,
+    /// a shared scene's nodes that went down (`SharedScene::down`; whatif22)
+    pub down: Vec<String>,
+    /// a shared scene's Deployments rolling out (`SharedScene::rollout`; whatif22)
+    pub rollout: Vec<String>,
     /// a shared scene's client node (`SharedScene::client`)
     pub client: Option<String>,
     /// a shared scene's client pod namespace (`SharedScene::client_namespace`, a DNS label;
@@ -267,6 +271,8 @@ impl HostOptions {
         self.deleted = sc.deleted;
         self.cordoned = sc.cordoned;
         self.drained = sc.drained;
+        self.down = sc.down;
+        self.rollout = sc.rollout;
         self.client = Some(sc.client).filter(|c| !c.is_empty());
         // (a namespace name is a DNS label: apimachinery validation.IsDNS1123Label)
         let label = |c: &str| c.len() <= 63 && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !c.starts_with('-') && !c.ends_with('-');

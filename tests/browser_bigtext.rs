@@ -286,17 +286,17 @@ fn the_workers_copy_follows_one_replacement_per_job() {
     let text = cluster_text(20, "svc");
     let mut doc = TextDoc::new();
     assert!(doc.set(text.clone().into_bytes()));
-    doc.analyze(3, false, "", "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "", "", "");
     let first = doc.encode();
     assert_eq!(switchboard::core::wire::decode(&first).unwrap().to_json(), switchboard::core::analyze(&text, &Config::default()).to_json());
     // the same text again: no bytes
-    doc.analyze(3, false, "", "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "", "", "");
     assert!(doc.encode().is_empty());
     // rename the Service: what changed since the first report, applied to the page's copy of it
     let held = switchboard::core::wire::decode(&first).unwrap();
     let at = text.find("name: svc").unwrap() as u32 + 6;
     assert!(doc.splice(at, at + 3, b"front".to_vec()));
-    doc.analyze(3, false, "", "", "", "", "", "");
+    doc.analyze(3, false, "", "", "", "", "", "", "", "");
     let bytes = doc.encode();
     assert_eq!(switchboard::core::wire::kind(&bytes), Some(switchboard::core::wire::Kind::Since { base: 1, seq: 2 }));
     assert_eq!(doc.seq(), 2);

@@ -48,7 +48,7 @@ if (inWorker && !self.__switchboardWorker) {
         return;
       }
       const t1 = performance.now();
-      doc.analyze(m.nodes, m.cloud, m.flipped, m.deleted || "", m.cordoned || "", m.drained || "", m.client || "", m.cidrs || "");
+      doc.analyze(m.nodes, m.cloud, m.flipped, m.deleted || "", m.cordoned || "", m.drained || "", m.client || "", m.cidrs || "", m.down || "", m.rollout || "");
       const t2 = performance.now();
       const bytes = doc.encode(); // empty: the report is the one sent last
       const t3 = performance.now();

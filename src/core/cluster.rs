@@ -384,10 +384,65 @@ pub(crate) fn workload_selector_errors(o: &Object, w: &Workload) -> Vec<Diagnost
 
 /// [`build`] with the objects' [`pod_check`]s made beforehand (or None: made here).
 pub(crate) fn build_checked(objects: &[Object], checks: PodChecks, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Cluster {
-    let cluster = build_draining(objects, checks, cfg, diags);
+    let mut cluster = build_draining(objects, checks, cfg, diags);
+    if !cfg.down.is_empty() {
+        nodes_down(&mut cluster, objects, &cfg.down, diags);
+    }
     budgets_selecting_no_pod(objects, &cluster, diags);
     budgets_allowing_no_disruption(objects, &cluster, diags);
     cluster
+}
+
+/// The what-if "node goes down" (Config::down; whatif22): the nodes' kubelets stop posting
+/// status, and the picture is the cluster once node-monitor-grace-period has passed (50 s since
+/// v1.32: kubernetes/kubernetes#126287 in pkg/controller/nodelifecycle/config/v1alpha1/
+/// defaults.go RecommendedDefaultNodeLifecycleControllerConfiguration, for #121793; 40 s before,
+/// as the stored copy of that file still reads). node_lifecycle_controller.go tryUpdateNodeHealth sets the
+/// node's Ready condition Unknown ("NodeStatusUnknown", "Kubelet stopped posting node
+/// status."); doNoScheduleTaintingPass (nodeConditionToTaintKeyStatusMap: Ready Unknown) and
+/// processTaintBaseEviction (UnreachableTaintTemplate, swapped for NotReadyTaintTemplate) give it
+/// `node.kubernetes.io/unreachable` NoSchedule and NoExecute in place of the not-ready ones;
+/// monitorNodeHealth, on Ready leaving True, calls controllerutil.MarkPodsNotReady
+/// (pkg/controller/util/node/controller_utils.go): every pod bound to the node gets Ready=False,
+/// so the EndpointSlice controller lists it ready: false (endpointslice utils.go podToEndpoint:
+/// ready = publishNotReadyAddresses || IsPodReady) and kube-proxy sends it no new connections.
+/// The pods stay bound where they ran (nothing is rescheduled here: the picture before the node
+/// went down is kept); their taint eviction 300 s later (DefaultTolerationSeconds) is said by
+/// [`taint_eviction_notes`] for these nodes.
+fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags: &mut Vec<Diagnostic>) {
+    let mut any = false;
+    for n in cluster.nodes.iter_mut().filter(|n| down.contains(&n.name)) {
+        any = true;
+        n.ready = false;
+        n.taints.retain(|t| t.key != TAINT_NOT_READY);
+        for effect in ["NoSchedule", "NoExecute"] {
+            if !n.taints.iter().any(|t| t.key == TAINT_UNREACHABLE && t.effect == effect) {
+                n.taints.push(taint(TAINT_UNREACHABLE, effect));
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    for p in cluster.pods.iter_mut().filter(|p| p.node.as_ref().is_some_and(|n| down.contains(n))) {
+        if !p.ready {
+            continue; // (already not Ready: its own reason stays)
+        }
+        p.ready = false;
+        let node = p.node.as_deref().unwrap_or_default();
+        let stays = if p.owner.as_deref().is_some_and(|o| o.starts_with("DaemonSet/")) {
+            "; a DaemonSet pod tolerates node.kubernetes.io/unreachable:NoExecute without a time limit (AddOrUpdateDaemonPodTolerations), so it is never evicted and stays until the node is back"
+        } else {
+            ""
+        };
+        p.not_ready_reason = Some(format!(
+            "node {node} went down (what-if): after node-monitor-grace-period (50 s by default since v1.32, 40 s before) without a status from its kubelet, the node lifecycle controller sets its Ready condition Unknown (\"Kubelet stopped posting node status.\"), taints it node.kubernetes.io/unreachable:NoExecute and marks every pod bound to it Ready=False (MarkPodsNotReady): the EndpointSlice controller lists this pod ready: false and kube-proxy sends it no new connections{stays}"
+        ));
+    }
+    // (a node written NotReady had its not-ready taint's eviction said already: it is the
+    // unreachable one now)
+    diags.retain(|d| !(d.code == "TaintEviction" && down.iter().any(|n| d.message.contains(&format!(" on node {n}: ")))));
+    taint_eviction_notes(cluster, objects, Some(down), diags);
 }
 
 /// pkg/controller/disruption/disruption.go `trySync`: a PodDisruptionBudget whose selector
@@ -422,7 +477,9 @@ fn budgets_selecting_no_pod(objects: &[Object], cluster: &Cluster, diags: &mut V
 /// the capacity the budget asks for). pkg/controller/disruption/disruption.go updatePdbStatus:
 /// disruptionsAllowed = currentHealthy − desiredHealthy, 0 when not positive; the Eviction API
 /// (pkg/registry/core/pod/storage/eviction.go checkAndDecrement) then refuses every eviction
-/// of its pods. Said as an info, with the numbers.
+/// of its pods; kubectl drain retries every 5 s until its --timeout (0: none). What a node
+/// upgrade or the autoscaler then does is its own (review24: not "waits forever"). Said as an
+/// info, with the numbers.
 fn budgets_allowing_no_disruption(objects: &[Object], cluster: &Cluster, diags: &mut Vec<Diagnostic>) {
     for o in objects.iter().filter(|o| !o.refused) {
         let Body::DisruptionBudget(b) = &o.body else { continue };
@@ -457,7 +514,7 @@ fn budgets_allowing_no_disruption(objects: &[Object], cluster: &Cluster, diags: 
                 ErrorType::Resolution,
                 "BudgetAllowsNoDisruption",
                 format!(
-                    "PodDisruptionBudget {}: {rule} with {pods} allows 0 disruptions (the disruption controller's disruptionsAllowed = {healthy} healthy − {desired} desired): every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"), so kubectl drain of their nodes, a node upgrade or the cluster autoscaler waits forever; run more replicas than the budget keeps, or allow one with maxUnavailable: 1",
+                    "PodDisruptionBudget {}: {rule} with {pods} allows 0 disruptions (the disruption controller's disruptionsAllowed = {healthy} healthy − {desired} desired): every voluntary eviction of its pods is refused (\"Cannot evict pod as it would violate the pod's disruption budget.\"): kubectl drain of their nodes retries until its --timeout (none by default), and a node upgrade or the cluster autoscaler that evicts is refused too; run more replicas than the budget keeps, or allow one with maxUnavailable: 1",
                     o.meta.name
                 ),
                 o.pos(field),
@@ -650,7 +707,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
         if !windows.is_empty() {
             let names = default[linux..].join(", ");
             let msg = format!(
-                "the input has no Node objects and its pods ask for Windows nodes (nodeSelector kubernetes.io/os: windows): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
+                "the input has no Node objects and its pods ask for Windows nodes (kubernetes.io/os: windows, by nodeSelector or required node affinity): {} simulated beside the {linux} Linux {}, labelled as a Windows kubelet labels its Node (kubernetes.io/os: windows, node.kubernetes.io/windows-build)",
                 if windows.len() == 1 { format!("a Windows node, {names}, is") } else { format!("Windows nodes {names} are") },
                 if linux == 1 { "one" } else { "ones" },
             );
@@ -817,6 +874,85 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
     rollout_host_port_notes(&cluster, objects, diags);
     hand_written_pod_notes(&cluster, objects, diags);
     cluster
+}
+
+/// The first step of a Deployment's rollout (the what-if Config::rollout; whatif22): how many
+/// old and new pods there are once the deployment controller has synced once after the
+/// template changed, and the numbers it worked with.
+#[derive(Debug, Clone, PartialEq)]
+struct RolloutStep {
+    old: usize,
+    new: usize,
+    /// (maxSurge as written or defaulted, resolved); (maxUnavailable …); None: Recreate
+    fenceposts: Option<((String, i64), (String, i64))>,
+}
+
+/// The deployment controller's first sync after a template change (pkg/controller/deployment):
+/// RollingUpdate (rolling.go rolloutRolling): reconcileNewReplicaSet scales the new ReplicaSet
+/// to min(replicas, replicas + maxSurge − pods) (deployment_util.go NewRSNewReplicas; that sync
+/// returns once it scaled up), then the next sync's reconcileOldReplicaSets (at once: the
+/// ReplicaSet's update queues it) scales the old ones down by at most pods − (replicas −
+/// maxUnavailable) − the new ReplicaSet's unavailable pods (its new pods are not available yet):
+/// maxUnavailable. maxSurge and maxUnavailable default to 25% (pkg/apis/apps/v1/defaults.go
+/// SetDefaults_Deployment) and resolve against replicas, the surge rounded up and the
+/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts).
+/// Recreate (recreate.go rolloutRecreate): the old pods are scaled to 0 and, once gone, the new
+/// ReplicaSet is scaled to replicas. None: a strategy this does not know.
+fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
+    let strategy = o.source.get("spec").and_then(|s| s.get("strategy"));
+    let ty = strategy.and_then(|s| s.get("type")).and_then(|t| t.as_str()).unwrap_or("RollingUpdate");
+    if ty == "Recreate" {
+        return Some(RolloutStep { old: 0, new: replicas, fenceposts: None });
+    }
+    if ty != "RollingUpdate" {
+        return None;
+    }
+    let rolling = strategy.and_then(|s| s.get("rollingUpdate")).filter(|r| !r.is_null());
+    let desired = replicas as i64;
+    let scaled = |k: &str, up: bool| -> Option<(String, i64)> {
+        match int_or_string(rolling.and_then(|r| r.get(k))).unwrap_or_else(|| Err("25%".to_string())) {
+            Ok(i) => Some((i.to_string(), i.max(0))),
+            Err(p) if is_percent(&p) => {
+                let pct: i64 = p.trim_end_matches('%').parse().ok()?;
+                let v = if up { (pct * desired + 99) / 100 } else { pct * desired / 100 };
+                Some((p, v))
+            }
+            Err(_) => None,
+        }
+    };
+    let (surge, mut unav) = (scaled("maxSurge", true)?, scaled("maxUnavailable", false)?);
+    if surge.1 == 0 && unav.1 == 0 {
+        unav.1 = 1;
+    }
+    let new = (surge.1 as usize).min(replicas);
+    let old = replicas - (unav.1 as usize).min(replicas);
+    Some(RolloutStep { old, new, fenceposts: Some((surge, unav)) })
+}
+
+/// The words for the rollout's first step and what follows (an info on the Deployment).
+fn rollout_note(o: &Object, old_rs: &str, new_rs: &str, replicas: usize, step: &RolloutStep) -> Diagnostic {
+    let name = &o.meta.name;
+    let pods = |n: usize| if n == 1 { "1 pod".to_string() } else { format!("{n} pods") };
+    let how = match &step.fenceposts {
+        Some(((sw, s), (uw, u))) => format!(
+            "strategy RollingUpdate, maxSurge {sw} → {s} and maxUnavailable {uw} → {u} of {replicas} (at most {} pods in all, at least {} available): this picture is its first step — ReplicaSet {new_rs} has {} (created, not Ready yet) and {old_rs} keeps {}. Each time a new pod becomes Ready (and available, after minReadySeconds) the controller scales {old_rs} down and {new_rs} up within those bounds, until {new_rs} has {} and {old_rs} none",
+            replicas as i64 + s,
+            (replicas as i64 - u).max(0),
+            pods(step.new),
+            pods(step.old),
+            pods(replicas),
+        ),
+        None => format!("strategy Recreate: the controller scales {old_rs} to 0 first and, once its pods are gone, {new_rs} to {replicas}: this picture is that moment, {} created and not Ready yet (no pod serves in between)", pods(step.new)),
+    };
+    Diagnostic::note(
+        Severity::Info,
+        ErrorType::Resolution,
+        "RollingUpdate",
+        format!(
+            "Deployment {name} rolls out a new version (what-if: kubectl set image, or any change of its pod template): the deployment controller makes ReplicaSet {new_rs} (a new pod-template-hash) and replaces the pods of {old_rs}; {how}. The Service's clusterIP, DNS name and selector stay the same (the selector does not name pod-template-hash); only its endpoints change, pod by pod: a new pod is a ready endpoint once Ready, an old one leaves as it terminates"
+        ),
+        o.pos("spec.template"),
+    )
 }
 
 /// How many hand-written pods [`hand_written_pod_notes`] says one by one; the rest get one info.
@@ -1518,7 +1654,7 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         let msg = format!("pod {} on node {}: {}", p.name, p.node.as_deref().unwrap_or(""), p.failed_reason.as_deref().unwrap_or(""));
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
-    taint_eviction_notes(cluster, objects, diags);
+    taint_eviction_notes(cluster, objects, None, diags);
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
         let prefix = o.pod_spec_path().unwrap_or("spec");
@@ -1553,11 +1689,18 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
 /// (GetMatchingTolerations: the first toleration of each taint) stays only for the least
 /// `tolerationSeconds` among those tolerations (getMinTolerationTime; none set: forever, ≤ 0:
 /// at once), then is deleted. One warning per object and node, for the pods that run there.
-fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+/// `only`: just these nodes (the what-if nodes_down, once they carry the unreachable taint; a
+/// pod nothing owns is then said not to come back).
+fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[String]>, diags: &mut Vec<Diagnostic>) {
     // the running pods on nodes with NoExecute taints, grouped by (object, node) in one pass:
     // (first pod, how many), in the order first met
-    let tainted: std::collections::HashMap<&str, usize> =
-        cluster.nodes.iter().enumerate().filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute")).map(|(i, n)| (n.name.as_str(), i)).collect();
+    let tainted: std::collections::HashMap<&str, usize> = cluster
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute") && only.is_none_or(|o| o.contains(&n.name)))
+        .map(|(i, n)| (n.name.as_str(), i))
+        .collect();
     if tainted.is_empty() {
         return;
     }
@@ -1596,7 +1739,13 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<D
         let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
         let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
         let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
-        let again = if p.owner.is_some() { "; its controller then creates a replacement" } else { "" };
+        let again = match (&p.owner, only) {
+            (Some(_), None) => "; its controller then creates a replacement",
+            // (the what-if node down: where the replacements go)
+            (Some(_), Some(_)) => "; its controller then creates a replacement, which the scheduler places on a node without the taint",
+            (None, Some(_)) => "; no controller owns it, so nothing creates it again",
+            (None, None) => "",
+        };
         // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
         let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
         let whose = if written { "tolerationSeconds".to_string() } else { format!("the {seconds} s toleration the DefaultTolerationSeconds admission plugin adds") };
@@ -5002,6 +5151,9 @@ fn expand(
     };
     let hash_src = template_hash_src(&w.template_labels, &w.template);
     let template_hash = safe_encode(fnv(&hash_src), 10);
+    // the what-if rollout of this Deployment (Config::rollout), and the new ReplicaSet's pods
+    let rolling_out = cfg.rollout.iter().find(|d| d.strip_prefix(o.meta.namespace.as_str()).and_then(|r| r.strip_prefix('/')) == Some(o.meta.name.as_str()));
+    let mut new_pods: (String, usize) = (String::new(), 0);
     // (pod name, extra labels, node for a DaemonSet pod)
     type Planned = Vec<(String, Vec<(String, String)>, Option<usize>)>;
     let mut template = w.template.clone();
@@ -5025,9 +5177,18 @@ fn expand(
             .collect(),
         "Deployment" => {
             let rs = format!("{}-{}", o.meta.name, template_hash);
-            (0..replicas)
-                .map(|i| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), template_hash.clone())], None))
-                .collect()
+            let pod = |rs: &str, hash: &str, i: usize| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), hash.to_string())], None);
+            match rolling_out.filter(|_| replicas > 0).and_then(|_| rollout_step(o, replicas)) {
+                // the what-if rollout: the old ReplicaSet's pods left, then the new one's
+                Some(step) => {
+                    let new_hash = safe_encode(fnv(&format!("{hash_src}\nrollout")), 10);
+                    let new_rs = format!("{}-{new_hash}", o.meta.name);
+                    diags.push(rollout_note(o, &rs, &new_rs, replicas, &step).on(&id));
+                    new_pods = (new_rs.clone(), step.new);
+                    (0..step.old).map(|i| pod(&rs, &template_hash, i)).chain((0..step.new).map(|i| pod(&new_rs, &new_hash, i))).collect()
+                }
+                None => (0..replicas).map(|i| pod(&rs, &template_hash, i)).collect(),
+            }
         }
         // a ReplicationController names its pods as a ReplicaSet does (controller_utils.go
         // getPodsPrefix: GenerateName `<name>-`), without a pod-template-hash label
@@ -5186,6 +5347,14 @@ fn expand(
         place(cluster, seed, rr, o, flip, diags);
         if daemon_node.is_some() {
             *rr = keep;
+        }
+        // the what-if rollout's new pods: just created, so not Ready yet (their containers start,
+        // then their readiness probe, if any, has to pass); a flip makes one Ready
+        if let Some(p) = cluster.pods.get_mut(before).filter(|p| new_pods.1 > 0 && p.name.strip_prefix(new_pods.0.as_str()).is_some_and(|r| r.starts_with('-'))) {
+            if p.ready && !p.ready_flipped {
+                p.ready = false;
+                p.not_ready_reason = Some(format!("a new pod of the rollout (ReplicaSet {}): just created, not Ready until its containers have started and its readiness probe, if any, passes; until then the EndpointSlice controller lists it ready: false, and it gets no Service traffic", new_pods.0));
+            }
         }
         // processReplica: `!isRunningAndReady(replicas[i]) && monotonic` → the controller waits
         // ("StatefulSet is waiting for Pod to be Running and Ready") and creates no later ordinal.

@@ -147,6 +147,17 @@ pub struct Config {
     /// What-if: nodes the user drained (`kubectl drain --ignore-daemonsets`): cordoned, and the
     /// controller pods on them evicted, so their controllers create replacements elsewhere.
     pub drained: Vec<String>,
+    /// What-if (whatif22): nodes that went down (power or network lost: the kubelet stops
+    /// posting status), by name. The picture is the state once
+    /// node-monitor-grace-period has passed: Ready Unknown, the unreachable taints, the pods
+    /// bound there marked not Ready (cluster.rs `nodes_down`); their taint eviction 300 s later is
+    /// said in words (a TaintEviction note), not drawn.
+    pub down: Vec<String>,
+    /// What-if (whatif22): Deployments (`namespace/name`) rolling out a new version (`kubectl
+    /// set image`, any change of the pod template). The picture is the rollout's first step
+    /// (cluster.rs `rollout_step`): a new ReplicaSet (a new pod-template-hash) with maxSurge new
+    /// pods, not Ready yet, and the old one scaled down by maxUnavailable; the rest in words.
+    pub rollout: Vec<String>,
     /// The node the in-cluster client pod runs on (the page's "From: a pod on node-2", the
     /// CLI's --client-node); None: the first node a plain pod can be scheduled on, or the
     /// user's own `client` pod's (paths::client_pod).
@@ -328,6 +339,8 @@ impl Default for Config {
             deleted_pods: Vec::new(),
             cordoned: Vec::new(),
             drained: Vec::new(),
+            down: Vec::new(),
+            rollout: Vec::new(),
             client_node: None,
             client_namespace: None,
             client_pod: None,

@@ -187,9 +187,12 @@ fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &st
             if p.owner.is_some() { " (in a controller's template every replica would share that hostname and so that name)" } else { "" },
             s.name
         )),
-        (_, Some(sub), None) => out.push_str(&format!(
-            "; its subdomain {sub} names no headless Service selecting it in namespace {ns}: create one named {sub} to give it {}.{sub}.{ns}.svc.{zone}",
-            p.hostname.as_deref().unwrap_or(name)
+        // (an endpoint carries a hostname only when the pod sets spec.hostname:
+        // pkg/controller/util/endpointslice ShouldSetHostname; without it CoreDNS names the
+        // endpoint by its dashed address, so the Service alone never gives <name>.<sub>: review24)
+        (Some(host), Some(sub), None) => out.push_str(&format!("; its subdomain {sub} names no headless Service selecting it in namespace {ns}: create one named {sub} to give it {host}.{sub}.{ns}.svc.{zone}")),
+        (None, Some(sub), None) => out.push_str(&format!(
+            "; its subdomain {sub} names no headless Service selecting it in namespace {ns}, and it sets no spec.hostname (without one its record under such a Service is its dashed address): set spec.hostname: {name} in the pod and create one named {sub} to give it {name}.{sub}.{ns}.svc.{zone}"
         )),
         (_, None, None) => out.push_str(&format!(
             "; for a name of its own, set spec.hostname and spec.subdomain in the pod and create a headless Service (clusterIP: None) named like the subdomain that selects it: <hostname>.<subdomain>.{ns}.svc.{zone}"

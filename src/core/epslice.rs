@@ -282,8 +282,13 @@ pub fn view(s: &ServiceReport) -> SliceView {
     yaml.push_str("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
     let mut lines = Vec::new();
     let total: usize = slices.iter().map(|sl| sl.endpoints.len()).sum();
+    // (review24: kube-proxy watches only slices without the service.kubernetes.io/headless
+    // label — cmd/kube-proxy/app/server.go, the noHeadlessEndpoints label requirement — and writes
+    // no rules for a headless Service: cluster DNS alone reads its slices)
+    let readers = if s.headless { "cluster DNS reads" } else { "kube-proxy on every node and cluster DNS read" };
+    let skipped = if s.headless { "; kube-proxy skips the slices of a headless Service (its informer takes only slices without service.kubernetes.io/headless)" } else { "" };
     lines.push(format!(
-        "Written by the EndpointSlice controller (kube-controller-manager), not by you: it watches the pods {} selects and rewrites {} whenever one starts, stops, changes readiness or moves; kube-proxy on every node and cluster DNS read {} (labelled kubernetes.io/service-name={}). The name is {}- plus five random characters (xxxxx here); any labels of the Service are copied onto it, and uid, resourceVersion and timestamps are left out.",
+        "Written by the EndpointSlice controller (kube-controller-manager), not by you: it watches the pods {} selects and rewrites {} whenever one starts, stops, changes readiness or moves; {readers} {} (labelled kubernetes.io/service-name={}{skipped}). The name is {}- plus five random characters (xxxxx here); any labels of the Service are copied onto it, and uid, resourceVersion and timestamps are left out.",
         s.name,
         if slices.len() == 1 { "this slice" } else { "these slices" },
         if slices.len() == 1 { "it" } else { "them" },
@@ -291,7 +296,10 @@ pub fn view(s: &ServiceReport) -> SliceView {
         s.name
     ));
     if total == 0 {
-        lines.push("endpoints: null — no pod is an endpoint (the selector matches none, or none has an IP yet), so the controller keeps one empty placeholder slice; kube-proxy then rejects connections to the Service.".into());
+        lines.push(format!(
+            "endpoints: null — no pod is an endpoint (the selector matches none, or none has an IP yet), so the controller keeps one empty placeholder slice; {}",
+            if s.headless { "the Service's DNS name then answers no address (a headless Service has no kube-proxy rules)." } else { "kube-proxy then rejects connections to the Service." }
+        ));
     } else {
         let ready = slices.iter().flat_map(|sl| &sl.endpoints).filter(|e| e.ready).count();
         lines.push(format!(
@@ -305,9 +313,10 @@ pub fn view(s: &ServiceReport) -> SliceView {
             }
         }
         lines.push(format!(
-            "ports: the port on the pod (the targetPort resolved for each pod: {}), named as the Service's port; the Service's own port ({}) is not in the slice — only kube-proxy's rules map it.",
+            "ports: the port on the pod (the targetPort resolved for each pod: {}), named as the Service's port; the Service's own port ({}) is not in the slice — {}",
             pod_ports.join(", "),
-            s.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(", ")
+            s.ports.iter().map(|p| p.port.to_string()).collect::<Vec<_>>().join(", "),
+            if s.headless { "a headless Service has no kube-proxy rules, so nothing maps it: clients connect to the pod's own port at the address DNS gives." } else { "only kube-proxy's rules map it." }
         ));
         let groups = slices.iter().filter(|sl| sl.address_type == slices[0].address_type).count();
         if groups > 1 && slices.iter().filter(|sl| sl.address_type == slices[0].address_type).any(|sl| sl.ports != slices[0].ports) {

@@ -2067,12 +2067,17 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                 dst: target.clone(),
                                 rewritten: None,
                                 explanation: if tls {
+                                    // (a UDPRoute carries datagrams: no connection, no TCP;
+                                    // udproute_types.go UDPRouteRule.BackendRefs: review24)
+                                    let udp = o.kind == "UDPRoute";
                                     format!(
-                                        "The Gateway's proxy forwards the connection's bytes to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each connection over {} itself ({all}); here {pod}. {} It opens its own TCP connection, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                        "The Gateway's proxy forwards {} to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances {} over {} itself ({all}); here {pod}. {} {}, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                        if udp { "the datagrams" } else { "the connection's bytes" },
                                         endpoint_routing_words(facts.class.as_deref(), facts.envoy),
                                         sp.port,
                                         s.name,
                                         sp.target_port,
+                                        if udp { "them" } else { "each connection" },
                                         super::report::count(n, "ready endpoint", "ready endpoints"),
                                         if o.kind == "TCPRoute" {
                                             "The bytes are the client's, as they came (TCP proxying: no HTTP, no TLS here)."
@@ -2082,7 +2087,8 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                             "The stream is still the client's TLS: the pod terminates TLS itself, with its own certificate for the SNI name."
                                         } else {
                                             "The Gateway terminated TLS, so the stream is plain TCP unless a BackendTLSPolicy makes the Gateway open TLS to the pod."
-                                        }
+                                        },
+                                        if udp { "It sends them from its own socket" } else { "It opens its own TCP connection" }
                                     )
                                 } else {
                                     format!(

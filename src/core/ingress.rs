@@ -1218,11 +1218,13 @@ pub fn class_notes(o: &Object, defaults: &[String], watcher: Option<&str>, diags
             several_defaults_pick(defaults)
         ),
         // an ingress-nginx of the input run with --watch-ingress-without-class takes it
-        // (store.go GetIngressClass: the "_" class): an info (kind's ingress docs, corpus12)
+        // (store.go GetIngressClass: the "_" class): an info (kind's ingress docs, corpus12).
+        // Not "other controllers ignore it" (review24): Traefik's Ingress provider with its
+        // ingressClass option unset processes Ingresses without a class too (its docs)
         None if watcher.is_some() => {
             let w = watcher.unwrap_or_default();
             let msg = format!(
-                "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\", but the ingress-nginx controller {w} runs with --watch-ingress-without-class, so it serves this Ingress (other controllers ignore it)"
+                "spec.ingressClassName is not set (nor the annotation kubernetes.io/ingress.class) and no IngressClass in this input is marked {DEFAULT_CLASS_ANNOTATION}: \"true\", but the ingress-nginx controller {w} runs with --watch-ingress-without-class, so it serves this Ingress (a controller that does not take Ingresses without a class ignores it)"
             );
             let pos = o.source.get("spec").map(|s| s.pos).unwrap_or(o.source.pos);
             diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "IngressClassName", msg, pos).on(&o.id()).at_field("spec.ingressClassName"));

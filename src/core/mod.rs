@@ -3104,6 +3104,8 @@ mod tests_uifix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_whatif22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
@@ -3149,6 +3151,8 @@ mod tests_review21;
 mod tests_review22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review23;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
 #[cfg(all(test, not(target_arch = "wasm32")))]

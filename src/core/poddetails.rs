@@ -179,8 +179,16 @@ pub fn other_services(services: &[std::sync::Arc<ServiceReport>], selected: Opti
         Some(x) => format!("Besides {}, {} also {verb} this pod", x.name, others.join("; ")),
         None => format!("{} {verb} this pod", others.join("; ")),
     };
+    // a headless Service has no kube-proxy rules (kube-proxy watches no headless slice:
+    // cmd/kube-proxy/app/server.go noHeadlessEndpoints; review24): its DNS name gives the pod's
+    // address and clients connect to it directly
+    let headless: Vec<&str> = services.iter().map(|s| s.as_ref()).filter(|s| !is_selected(s) && s.headless && s.endpoints.iter().any(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace)).map(|s| s.name.as_str()).collect();
+    let rules = match headless.len() {
+        0 => "its own kube-proxy rules".to_string(),
+        _ => format!("its own kube-proxy rules (headless {}: none, its DNS name gives the pod's address to connect to)", headless.join(", ")),
+    };
     Some(format!(
-        "{who}: a pod may sit behind any number of Services. {each} its own selector, its own EndpointSlice and its own kube-proxy rules, so connections reach the pod through every one of them{}.",
+        "{who}: a pod may sit behind any number of Services. {each} its own selector, its own EndpointSlice and {rules}, so connections reach the pod through every one of them{}.",
         if pod.ready { "" } else { " (none while it is not Ready)" }
     ))
 }

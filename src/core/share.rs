@@ -67,6 +67,15 @@ pub struct SharedScene {
     /// named client, as in links made before it
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub client_pod: String,
+    /// the what-if "node goes down" (`Config::down`; whatif22): nodes whose kubelet stopped
+    /// posting status; absent in links made before it (last, so a link written as an array
+    /// before it still reads)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub down: Vec<String>,
+    /// the what-if "roll out a new version" (`Config::rollout`; whatif22): Deployments
+    /// (`namespace/name`); absent in links made before it
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rollout: Vec<String>,
 }
 
 fn three() -> usize {
@@ -173,6 +182,21 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     if !s.client_pod.is_empty() {
         o.push_str(",\"client_pod\":");
         string(&mut o, &s.client_pod);
+    }
+    for (name, list) in [("down", &s.down), ("rollout", &s.rollout)] {
+        if list.is_empty() {
+            continue;
+        }
+        o.push_str(",\"");
+        o.push_str(name);
+        o.push_str("\":[");
+        for (i, f) in list.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            string(&mut o, f);
+        }
+        o.push(']');
     }
     o.push('}');
     o.into_bytes()
@@ -445,7 +469,7 @@ impl<'a> Json<'a> {
     }
 }
 
-const FIELDS: [&str; 18] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod"];
+const FIELDS: [&str; 20] = ["yaml", "service", "entry", "step", "theme", "nodes", "cloud", "flipped", "deleted", "cordoned", "drained", "client", "families", "port", "protocol", "mode", "client_namespace", "client_pod", "down", "rollout"];
 
 fn from_json(b: &[u8]) -> JResult<SharedScene> {
     let mut p = Json { b, i: 0 };
@@ -470,7 +494,9 @@ fn from_json(b: &[u8]) -> JResult<SharedScene> {
             14 => s.protocol = p.string()?,
             15 => s.mode = p.string()?,
             16 => s.client_namespace = p.string()?,
-            _ => s.client_pod = p.string()?,
+            17 => s.client_pod = p.string()?,
+            18 => s.down = p.strings()?,
+            _ => s.rollout = p.strings()?,
         }
         Ok(())
     };
@@ -552,7 +578,7 @@ pub fn decode(payload: &str) -> Result<SharedScene, String> {
     let mut scene = from_json(&json).map_err(|e| format!("the link's contents are not a scene: {e}"))?;
     scene.nodes = scene.nodes.clamp(1, 8);
     scene.step = scene.step.min(64);
-    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained] {
+    for list in [&mut scene.flipped, &mut scene.deleted, &mut scene.cordoned, &mut scene.drained, &mut scene.down, &mut scene.rollout] {
         list.truncate(256);
     }
     if !["auto", "light", "dark", ""].contains(&scene.theme.as_str()) {

@@ -22,6 +22,8 @@ mod sharebar;
 mod svcpods;
 mod tables;
 mod tour;
+mod whatif_node;
+mod whatif_rollout;
 mod whynot;
 pub mod worker;
 pub mod words;
@@ -174,7 +176,7 @@ impl Scene {
         let whatif = RwSignal::new(selection::WhatIf::default());
         let config = move || {
             let w = whatif.get();
-            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, client_node: w.client_node, client_namespace: w.client_namespace, client_pod: w.client_pod, ..Config::default() };
+            let cfg = Config { nodes: nodes.get(), cloud: cloud.get(), flip_ready: flipped.get(), deleted_pods: w.deleted_pods, cordoned: w.cordoned, drained: w.drained, down: w.down, rollout: w.rollout, client_node: w.client_node, client_namespace: w.client_namespace, client_pod: w.client_pod, ..Config::default() };
             // the ranges as the CLI's --service-cidr sets them (Config::with_service_cidrs)
             families.get().apply(cfg)
         };
@@ -426,8 +428,8 @@ fn scene_from(opts: &Options) -> Scene {
     if !opts.flipped.is_empty() {
         scene.flipped.set(opts.flipped.clone());
     }
-    if !(opts.deleted.is_empty() && opts.cordoned.is_empty() && opts.drained.is_empty() && opts.client.is_none() && opts.client_namespace.is_none() && opts.client_pod.is_none()) {
-        scene.whatif.set(selection::WhatIf { deleted_pods: opts.deleted.clone(), cordoned: opts.cordoned.clone(), drained: opts.drained.clone(), client_node: opts.client.clone(), client_namespace: opts.client_namespace.clone(), client_pod: opts.client_pod.clone() });
+    if !(opts.deleted.is_empty() && opts.cordoned.is_empty() && opts.drained.is_empty() && opts.down.is_empty() && opts.rollout.is_empty() && opts.client.is_none() && opts.client_namespace.is_none() && opts.client_pod.is_none()) {
+        scene.whatif.set(selection::WhatIf { deleted_pods: opts.deleted.clone(), cordoned: opts.cordoned.clone(), drained: opts.drained.clone(), down: opts.down.clone(), rollout: opts.rollout.clone(), client_node: opts.client.clone(), client_namespace: opts.client_namespace.clone(), client_pod: opts.client_pod.clone() });
     }
     scene.tour.set(opts.tour);
     if opts.autoplay && !scene.reduce_motion.get_untracked() {

@@ -31,6 +31,10 @@ pub struct WhatIf {
     pub deleted_pods: Vec<String>,
     pub cordoned: Vec<String>,
     pub drained: Vec<String>,
+    /// nodes that went down (Config::down; `ui::whatif_node`)
+    pub down: Vec<String>,
+    /// Deployments (`namespace/name`) rolling out a new version (Config::rollout; `ui::whatif_rollout`)
+    pub rollout: Vec<String>,
     /// the node the in-cluster client runs on ("From: A pod on node-2"; Config::client_node)
     pub client_node: Option<String>,
     /// the namespace of the user's own pod named `client` that is the in-cluster client ("From:
@@ -43,7 +47,7 @@ pub struct WhatIf {
 
 impl WhatIf {
     pub fn is_empty(&self) -> bool {
-        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.client_node.is_none() && self.client_namespace.is_none() && self.client_pod.is_none()
+        self.deleted_pods.is_empty() && self.cordoned.is_empty() && self.drained.is_empty() && self.down.is_empty() && self.rollout.is_empty() && self.client_node.is_none() && self.client_namespace.is_none() && self.client_pod.is_none()
     }
 }
 
@@ -87,7 +91,7 @@ fn focus_in_panel(ids: Ids, selector: &str) {
 
 /// Put the focus back on the panel control `selector` once the panel has re-rendered, so a
 /// keyboard user can press + again (the edit itself focused the textarea); see `focus_in_panel`.
-fn refocus(ids: Ids, selector: &'static str) {
+pub(super) fn refocus(ids: Ids, selector: &'static str) {
     PENDING_FOCUS.with(|p| p.set(Some((ids, selector))));
     set_timeout(move || focus_in_panel(ids, selector), std::time::Duration::from_millis(0));
 }
@@ -325,6 +329,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         })}
         <div class="whatif-actions">
             {scale_view}
+            {super::whatif_rollout::button(scene, p.owner.as_deref(), &p.namespace, move |text| status.set(Some(Status { text, refused: false })))}
             <div class="whatif-row">
                 // (a pod no node runs has no kubelet to probe it: nothing to flip; nor has a
                 // finished one — Succeeded/Failed pods are never endpoints, ShouldPodBeInEndpoints
@@ -413,7 +418,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
         {facts(vec![
             ("IP", n.ip.clone()),
             ("Pod CIDR", n.pod_cidr.clone()),
-            ("Ready", if n.ready { "True".to_string() } else { "False: the node lifecycle controller marks its pods not Ready".to_string() }),
+            ("Ready", super::whatif_node::ready_fact(n.ready, super::whatif_node::is_down(scene, &n.name))),
             ("Schedulable", if n.unschedulable { if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() } } else { "yes".to_string() }),
             ("Taints", if taints.is_empty() { "none".into() } else { taints }),
             ("Pods", if pods.is_empty() { "none".into() } else { pods.join(", ") }),
@@ -423,6 +428,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
             <div class="whatif-row">
                 <button type="button" class="btn" data-kind="cordon" on:click=cordon>{if n.unschedulable { "Uncordon" } else { "Cordon" }}</button>
                 <button type="button" class="btn" data-kind="drain" disabled=drained on:click=drain>"Drain"</button>
+                {super::whatif_node::button(scene, n.name.clone(), move |text| status.set(Some(Status { text, refused: false })))}
             </div>
         </div>
     }
@@ -536,6 +542,8 @@ pub fn Details() -> impl IntoView {
                     if !w.deleted_pods.is_empty() { parts.push(format!("deleted {}", w.deleted_pods.join(", "))); }
                     if !w.cordoned.is_empty() { parts.push(format!("cordoned {}", w.cordoned.join(", "))); }
                     if !w.drained.is_empty() { parts.push(format!("drained {}", w.drained.join(", "))); }
+                    if !w.down.is_empty() { parts.push(format!("down (NotReady) {}", w.down.join(", "))); }
+                    if !w.rollout.is_empty() { parts.push(format!("rolling out a new version of {}", w.rollout.join(", "))); }
                     if let Some(n) = &w.client_node { parts.push(format!("the client pod runs on {n}")); }
                     match (&w.client_namespace, &w.client_pod) {
                         (ns, Some(name)) => parts.push(format!("the client is your pod {}/{name}", ns.as_deref().unwrap_or(crate::core::paths::CLIENT_NAMESPACE))),

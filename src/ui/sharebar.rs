@@ -34,6 +34,9 @@ fn current(scene: &Scene) -> SharedScene {
         client_namespace: scene.whatif.with_untracked(|w| w.client_namespace.clone()).unwrap_or_default(),
         // any input pod chosen in From (fidfix20)
         client_pod: scene.whatif.with_untracked(|w| w.client_pod.clone()).unwrap_or_default(),
+        // the nodes that went down (whatif22)
+        down: scene.whatif.with_untracked(|w| w.down.clone()),
+        rollout: scene.whatif.with_untracked(|w| w.rollout.clone()),
     }
 }
 

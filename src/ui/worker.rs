@@ -48,7 +48,7 @@ extern "C" {
 #[wasm_bindgen(js_name = analyzeWire)]
 #[allow(clippy::too_many_arguments)]
 pub fn analyze_wire(text: &str, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) -> Vec<u8> {
-    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs)))
+    wire::encode(&analyze(text, &config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs, "", "")))
 }
 
 /// The worker's copy of the text and its last answer (web/worker.js holds one). The text is
@@ -100,13 +100,15 @@ impl TextDoc {
     }
 
     /// Analyse the text with the page's options (core::incremental: the same report as
-    /// `core::analyze`, re-reading only the documents edited since the last time).
+    /// `core::analyze`, re-reading only the documents edited since the last time). `down`: the
+    /// nodes that went down (Config::down), one a line; `rollout`: the Deployments rolling out
+    /// (Config::rollout), one a line.
     #[allow(clippy::too_many_arguments)]
-    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) {
+    pub fn analyze(&mut self, nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str, down: &str, rollout: &str) {
         // free the last ones first (a whole cluster's report is tens of MB)
         self.report = None;
         self.spent = None;
-        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs)));
+        self.report = Some(self.text.analyze(&config(nodes, cloud, flipped, deleted, cordoned, drained, client, cidrs, down, rollout)));
     }
 
     /// The report as core::wire bytes: whole the first time, then what changed since the last
@@ -145,12 +147,12 @@ impl TextDoc {
 /// client_pod; none: client); `cidrs`: the Service
 /// ranges the page set (`Config::with_service_cidrs`; "": the default, inferred from a dump)
 #[allow(clippy::too_many_arguments)]
-fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str) -> Config {
+fn config(nodes: u32, cloud: bool, flipped: &str, deleted: &str, cordoned: &str, drained: &str, client: &str, cidrs: &str, down: &str, rollout: &str) -> Config {
     let lines = |s: &str| s.split('\n').filter(|s| !s.is_empty()).map(str::to_string).collect();
     let mut parts = client.splitn(3, '\n');
     let some = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
     let (client_node, client_namespace, client_pod) = (some(parts.next()), some(parts.next()), some(parts.next()));
-    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), client_node, client_namespace, client_pod, ..Config::default() };
+    let cfg = Config { nodes: nodes as usize, cloud, flip_ready: lines(flipped), deleted_pods: lines(deleted), cordoned: lines(cordoned), drained: lines(drained), down: lines(down), rollout: lines(rollout), client_node, client_namespace, client_pod, ..Config::default() };
     if cidrs.is_empty() {
         return cfg;
     }
@@ -506,6 +508,8 @@ impl Analyst {
         set("deleted", JsValue::from_str(&cfg.deleted_pods.join("\n")));
         set("cordoned", JsValue::from_str(&cfg.cordoned.join("\n")));
         set("drained", JsValue::from_str(&cfg.drained.join("\n")));
+        set("down", JsValue::from_str(&cfg.down.join("\n")));
+        set("rollout", JsValue::from_str(&cfg.rollout.join("\n")));
         let client = match (&cfg.client_namespace, &cfg.client_pod) {
             (ns, Some(name)) => format!("{}\n{}\n{name}", cfg.client_node.as_deref().unwrap_or_default(), ns.as_deref().unwrap_or_default()),
             (Some(ns), None) => format!("{}\n{ns}", cfg.client_node.as_deref().unwrap_or_default()),
