@@ -131,6 +131,21 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
         }
         out.push('"');
     }
+    /// `,"name":["a","b"]` for each list that is not empty (serde's skip_serializing_if)
+    fn string_lists(out: &mut String, lists: &[(&str, &Vec<String>)]) {
+        for (name, list) in lists.iter().filter(|(_, l)| !l.is_empty()) {
+            out.push_str(",\"");
+            out.push_str(name);
+            out.push_str("\":[");
+            for (i, f) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(out, f);
+            }
+            out.push(']');
+        }
+    }
     let mut o = String::with_capacity(s.yaml.len() + 128);
     o.push_str("{\"yaml\":");
     string(&mut o, &s.yaml);
@@ -141,21 +156,7 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     o.push_str(&format!(",\"step\":{},\"theme\":", s.step));
     string(&mut o, &s.theme);
     o.push_str(&format!(",\"nodes\":{},\"cloud\":{}", s.nodes, s.cloud));
-    for (name, list) in [("flipped", &s.flipped), ("deleted", &s.deleted), ("cordoned", &s.cordoned), ("drained", &s.drained)] {
-        if list.is_empty() {
-            continue;
-        }
-        o.push_str(",\"");
-        o.push_str(name);
-        o.push_str("\":[");
-        for (i, f) in list.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
-            string(&mut o, f);
-        }
-        o.push(']');
-    }
+    string_lists(&mut o, &[("flipped", &s.flipped), ("deleted", &s.deleted), ("cordoned", &s.cordoned), ("drained", &s.drained)]);
     if !s.client.is_empty() {
         o.push_str(",\"client\":");
         string(&mut o, &s.client);
@@ -183,21 +184,8 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
         o.push_str(",\"client_pod\":");
         string(&mut o, &s.client_pod);
     }
-    for (name, list) in [("down", &s.down), ("rollout", &s.rollout)] {
-        if list.is_empty() {
-            continue;
-        }
-        o.push_str(",\"");
-        o.push_str(name);
-        o.push_str("\":[");
-        for (i, f) in list.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
-            string(&mut o, f);
-        }
-        o.push(']');
-    }
+    // (whatif22: added after the older fields, so an old link's text is unchanged)
+    string_lists(&mut o, &[("down", &s.down), ("rollout", &s.rollout)]);
     o.push('}');
     o.into_bytes()
 }
