@@ -41,11 +41,6 @@ async fn step_to_end() -> u32 {
     }
     n
 }
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
 fn outcome() -> String {
     attr(".caption-outcome", "data-outcome").unwrap_or_default()
 }

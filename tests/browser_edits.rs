@@ -18,11 +18,6 @@ fn yaml() -> String {
 fn el(sel: &str) -> web_sys::HtmlElement {
     doc().query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).dyn_into().unwrap()
 }
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
 /// Ctrl+Z (or Ctrl+Shift+Z) pressed on the focused panel control: a real KeyboardEvent.
 async fn ctrl_z(shift: bool) {
     let init = web_sys::KeyboardEventInit::new();

@@ -13,23 +13,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
-
-async fn select_service(name: &str) {
-    let svc = doc().query_selector(&format!("[data-kind='service'][data-name='{name}']")).unwrap().expect("Service drawn");
-    svc.dispatch_event(&bubbling_click()).unwrap();
-    poll(40, || text("#selected .details-title").contains(&format!("Service {name}"))).await;
-}
-
-fn items(sel: &str) -> Vec<String> {
-    let l = doc().query_selector_all(sel).unwrap();
-    (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
-}
-
 /// Q15/Q05: a LoadBalancer without a cloud prints `<pending>` and `80:<nodePort>/TCP`; the words
 /// say which number is which and what minikube and kind run for <pending>.
 #[wasm_bindgen_test]

@@ -12,23 +12,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
-
-async fn select_service(name: &str) {
-    let svc = doc().query_selector(&format!("[data-kind='service'][data-name='{name}']")).unwrap().expect("Service drawn");
-    svc.dispatch_event(&bubbling_click()).unwrap();
-    poll(40, || text("#selected .details-title").contains(&format!("Service {name}"))).await;
-}
-
-fn items(sel: &str) -> Vec<String> {
-    let l = doc().query_selector_all(sel).unwrap();
-    (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
-}
-
 /// The dd after the dt `term` in the selected thing's facts.
 fn fact(term: &str) -> Option<String> {
     let dts = doc().query_selector_all("#selected dl.facts dt").unwrap();

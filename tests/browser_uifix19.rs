@@ -22,12 +22,6 @@ fn page_css() {
     }
 }
 
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
-
 /// broken-lb-pending with Cloud load balancers off (the preset's own setting), Service web
 /// selected: its panel open.
 async fn pending_lb_selected() {

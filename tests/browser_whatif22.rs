@@ -13,12 +13,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 use common::*;
 
-fn bubbling_click() -> web_sys::MouseEvent {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
-}
-
 fn el(sel: &str) -> web_sys::HtmlElement {
     doc().query_selector(sel).unwrap().unwrap_or_else(|| panic!("{sel} drawn")).dyn_into().unwrap()
 }

@@ -137,3 +137,23 @@ pub fn sel_in(host: &str, base: &str) -> String {
 pub fn within(id: &str, sel: &str) -> u32 {
     doc().query_selector_all(&format!("#{id} {sel}")).unwrap().length()
 }
+
+/// A click that bubbles, as a user's does (the diagram's and panels' listeners sit on ancestors).
+pub fn bubbling_click() -> web_sys::MouseEvent {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()
+}
+
+/// Click the drawn Service `name` and wait until the details panel shows it.
+pub async fn select_service(name: &str) {
+    let svc = doc().query_selector(&format!("[data-kind='service'][data-name='{name}']")).unwrap().expect("Service drawn");
+    svc.dispatch_event(&bubbling_click()).unwrap();
+    poll(40, || text("#selected .details-title").contains(&format!("Service {name}"))).await;
+}
+
+/// The text of every element matching `sel`, in document order.
+pub fn items(sel: &str) -> Vec<String> {
+    let l = doc().query_selector_all(sel).unwrap();
+    (0..l.length()).map(|i| l.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
