@@ -445,6 +445,31 @@ fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags:
     taint_eviction_notes(cluster, objects, Some(down), diags);
 }
 
+/// The page's status line when node `node` goes down (ui/whatif_node.rs; `pods`: the pods bound
+/// there). review25: the taint eviction's 300 s is DefaultTolerationSeconds' toleration for a
+/// pod that sets none of its own (plugin/pkg/admission/defaulttolerationseconds); a pod deleted
+/// on an unreachable node stays Terminating (kubernetes/kubernetes#54368), which a ReplicaSet
+/// replaces at once (controller_utils.go FilterActivePods leaves it out) and a StatefulSet does
+/// not (stateful_set_control.go "StatefulSet is waiting for Pod to Terminate").
+pub fn node_down_status(node: &str, pods: &[&str]) -> String {
+    let which = match pods.len() {
+        0 => "no pod runs there".to_string(),
+        1 => format!("its pod {} is marked Ready=False", pods[0]),
+        n => format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")),
+    };
+    format!(
+        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod that sets none of its own) the taint eviction controller deletes them; as the unreachable kubelet never confirms a deletion, they stay Terminating. A Deployment's ReplicaSet creates replacements at once, which the scheduler places on the other nodes; a StatefulSet creates none until its pod is gone (the node answers again, the Node is deleted, or the pod is force-deleted); a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
+    )
+}
+
+/// The page's status line when node `node` comes back (ui/whatif_node.rs). review25: its
+/// kubelet, not the node lifecycle controller, posts the Ready=True condition (kubelet
+/// nodestatus setters.go ReadyCondition); the controller then removes the unreachable taints
+/// (node_lifecycle_controller.go doNoScheduleTaintingPass, markNodeAsReachable).
+pub fn node_back_status(node: &str) -> String {
+    format!("Node {node} is back: its kubelet posts status again with Ready True, so the node lifecycle controller removes the node.kubernetes.io/unreachable taints; its pods are Ready again once their probes pass, and the EndpointSlice controller lists them ready again.")
+}
+
 /// pkg/controller/disruption/disruption.go `trySync`: a PodDisruptionBudget whose selector
 /// matches no pod gets the event NoPods "No matching pods found", and guards nothing (a null
 /// selector selects nothing in policy/v1). Said only where pods of its namespace run here: a
@@ -1739,7 +1764,16 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[St
         let shown = if count == 1 { format!("pod {}", p.name) } else { format!("{count} pods ({}, …)", p.name) };
         let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
         let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
+        // review25: a StatefulSet makes no pod of an ordinal whose pod still exists
+        // (pkg/controller/statefulset/stateful_set_control.go: "StatefulSet is waiting for Pod to
+        // Terminate"), and a pod deleted on an unreachable node stays Terminating: its kubelet,
+        // which confirms a graceful deletion, does not answer (kubernetes/kubernetes#54368, "by
+        // design"; the docs' force-delete-stateful-set-pod task)
+        let unreachable = taints.iter().any(|t| t.key == TAINT_UNREACHABLE);
         let again = match (&p.owner, only) {
+            (Some(o), _) if unreachable && o.starts_with("StatefulSet/") => {
+                "; the deleted pod then stays Terminating, as the unreachable kubelet never confirms the deletion, and the StatefulSet controller creates no pod of the same name until that pod is gone (the node answers again, the Node object is deleted, or the pod is force-deleted: kubectl delete pod --grace-period=0 --force)"
+            }
             (Some(_), None) => "; its controller then creates a replacement",
             // (the what-if node down: where the replacements go)
             (Some(_), Some(_)) => "; its controller then creates a replacement, which the scheduler places on a node without the taint",

@@ -3154,6 +3154,8 @@ mod tests_review23;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_review25;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix17;

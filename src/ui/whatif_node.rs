@@ -36,18 +36,12 @@ fn toggle(scene: Scene, node: &str) -> String {
     scene.backend.set(0);
     scene.reset_animation();
     if !going_down {
-        return format!("Node {node} is back: its kubelet posts status again, so the node lifecycle controller sets Ready True and removes the node.kubernetes.io/unreachable taints; its pods are Ready again once their probes pass, and the EndpointSlice controller lists them ready again.");
+        return crate::core::cluster::node_back_status(node);
     }
     let after = scene.analysis.get_untracked();
     let pods: Vec<&str> = after.pods.iter().filter(|p| p.node.as_deref() == Some(node)).map(|p| p.name.as_str()).collect();
-    let which = match pods.len() {
-        0 => "no pod runs there".to_string(),
-        1 => format!("its pod {} is marked Ready=False", pods[0]),
-        n => format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")),
-    };
-    format!(
-        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod) the taint eviction controller deletes them and their controllers create replacements on the other nodes; a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
-    )
+    // (the words are the core's: cluster.rs node_down_status, tested natively in tests_review25)
+    crate::core::cluster::node_down_status(node, &pods)
 }
 
 /// The button beside Cordon and Drain (`data-kind="node-down"`); `said` gets the words.
