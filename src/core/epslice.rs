@@ -23,6 +23,7 @@
 //! owner's uid, the last-change-trigger-time annotation) and the random name suffix cannot be
 //! known from the manifests: the text says so rather than inventing them.
 
+use super::cluster::ClusterNode;
 use super::report::ServiceReport;
 
 /// kube-controller-manager `--max-endpoints-per-slice` default (staging/src/k8s.io/endpointslice
@@ -40,6 +41,15 @@ pub struct SliceEndpoint {
     pub node_name: Option<String>,
     /// targetRef: the pod (namespace, name)
     pub pod: Option<(String, String)>,
+    /// the `topology.kubernetes.io/zone` label of the endpoint's node, when it has one
+    /// (podToEndpoint: `node.Labels[v1.LabelTopologyZone] != ""`; review25)
+    pub zone: Option<String>,
+    /// hints (review25): (forNodes, forZones), each the endpoint's own node or zone; None: no
+    /// hints. trafficdist.go preferCloseHeuristic.update (trafficDistribution PreferClose,
+    /// PreferSameZone, PreferSameNode: ready endpoints only, forNodes only for PreferSameNode)
+    /// or the topology cache's AddHints for topology-mode Auto when no hint moves zone
+    /// (paths::auto_hints Ok).
+    pub hints: Option<(Option<String>, Option<String>)>,
 }
 
 /// One port of a slice (getEndpointPorts: the Service port's name, "" when unnamed, the number
@@ -59,6 +69,9 @@ pub struct Slice {
     pub address_type: &'static str,
     pub endpoints: Vec<SliceEndpoint>,
     pub ports: Vec<SlicePort>,
+    /// topology-mode Auto whose hints the topology cache moves between zones
+    /// (redistributeHints, not followed here): the endpoints' hints are not printed
+    pub hints_unknown: bool,
 }
 
 /// Why the controller writes no slice for the Service (syncService).
@@ -83,8 +96,40 @@ fn address_types(s: &ServiceReport) -> Vec<&'static str> {
     vec![if v6 { "IPv6" } else { "IPv4" }]
 }
 
-/// The slices the EndpointSlice controller keeps for `s`, or why it keeps none.
-pub fn controller_slices(s: &ServiceReport) -> Result<Vec<Slice>, NoSlices> {
+/// The zone label of node `name` among `nodes`, when set and not empty.
+fn zone_of(nodes: &[ClusterNode], name: Option<&str>) -> Option<String> {
+    let n = nodes.iter().find(|n| Some(n.name.as_str()) == name)?;
+    n.labels.iter().find(|(k, _)| k == super::paths::ZONE_LABEL).map(|(_, v)| v.clone()).filter(|v| !v.is_empty())
+}
+
+/// The hints of one address type's endpoints (reconciler.go reconcileByAddressType: the
+/// topology cache's AddHints when the Service is annotated topology-mode Auto, else
+/// trafficdist.ReconcileHints for trafficDistribution). Err: hints are written but moved
+/// between zones in a way not followed here.
+fn set_hints(s: &ServiceReport, nodes: &[ClusterNode], eps: &mut [SliceEndpoint], ipv6: bool) -> Result<(), ()> {
+    if s.topology_mode_auto {
+        let ready: Vec<Option<&str>> = eps.iter().filter(|e| e.ready).map(|e| e.node_name.as_deref()).collect();
+        match super::paths::auto_hints(nodes, &ready, ipv6) {
+            Ok(_) => {}
+            Err(why) if why.contains("redistributeHints") => return Err(()),
+            Err(_) => return Ok(()),
+        }
+        for e in eps.iter_mut().filter(|e| e.ready) {
+            e.hints = Some((None, e.zone.clone()));
+        }
+        return Ok(());
+    }
+    let Some(td) = s.traffic_distribution.as_deref().filter(|t| matches!(*t, "PreferClose" | "PreferSameZone" | "PreferSameNode")) else { return Ok(()) };
+    for e in eps.iter_mut().filter(|e| e.ready) {
+        let node = e.node_name.clone().filter(|_| td == "PreferSameNode");
+        e.hints = (node.is_some() || e.zone.is_some()).then(|| (node, e.zone.clone()));
+    }
+    Ok(())
+}
+
+/// The slices the EndpointSlice controller keeps for `s` (its endpoints' nodes among `nodes`),
+/// or why it keeps none.
+pub fn controller_slices(s: &ServiceReport, nodes: &[ClusterNode]) -> Result<Vec<Slice>, NoSlices> {
     if s.type_ == "ExternalName" {
         return Err(NoSlices::ExternalName);
     }
@@ -112,6 +157,8 @@ pub fn controller_slices(s: &ServiceReport) -> Result<Vec<Slice>, NoSlices> {
                 hostname: e.hostname.clone(),
                 node_name: e.node.clone(),
                 pod: e.pod.clone().map(|p| (e.namespace.clone(), p)),
+                zone: zone_of(nodes, e.node.as_deref()),
+                hints: None,
             };
             match groups.iter_mut().find(|(p, _)| *p == ports) {
                 Some((_, eps)) => eps.push(ep),
@@ -120,12 +167,17 @@ pub fn controller_slices(s: &ServiceReport) -> Result<Vec<Slice>, NoSlices> {
         }
         if groups.is_empty() {
             // reconcileByAddressType: the placeholder slice, no endpoints and no ports
-            out.push(Slice { address_type: at, endpoints: Vec::new(), ports: Vec::new() });
+            out.push(Slice { address_type: at, endpoints: Vec::new(), ports: Vec::new(), hints_unknown: false });
             continue;
         }
+        // (the hints are worked out over all slices of the address type, as AddHints does)
+        let mut all: Vec<SliceEndpoint> = groups.iter().flat_map(|(_, eps)| eps.iter().cloned()).collect();
+        let hints_unknown = set_hints(s, nodes, &mut all, at == "IPv6").is_err();
+        let mut hinted = all.into_iter();
         for (ports, eps) in groups {
+            let eps: Vec<SliceEndpoint> = hinted.by_ref().take(eps.len()).collect();
             for chunk in eps.chunks(MAX_ENDPOINTS_PER_SLICE) {
-                out.push(Slice { address_type: at, endpoints: chunk.to_vec(), ports: ports.clone() });
+                out.push(Slice { address_type: at, endpoints: chunk.to_vec(), ports: ports.clone(), hints_unknown });
             }
         }
     }
@@ -163,6 +215,15 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
         for e in &slice.endpoints {
             y.push_str(&format!("- addresses:\n  - {}\n", e.address));
             y.push_str(&format!("  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating));
+            if let Some((node, zone)) = &e.hints {
+                y.push_str("  hints:\n");
+                if let Some(n) = node {
+                    y.push_str(&format!("    forNodes:\n    - name: {}\n", scalar(n)));
+                }
+                if let Some(z) = zone {
+                    y.push_str(&format!("    forZones:\n    - name: {}\n", scalar(z)));
+                }
+            }
             if let Some(h) = &e.hostname {
                 y.push_str(&format!("  hostname: {}\n", scalar(h)));
             }
@@ -172,16 +233,29 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
             if let Some((ns, p)) = &e.pod {
                 y.push_str(&format!("  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns)));
             }
+            if let Some(z) = &e.zone {
+                y.push_str(&format!("  zone: {}\n", scalar(z)));
+            }
         }
     }
     y.push_str("kind: EndpointSlice\n");
     y.push_str("metadata:\n");
     y.push_str(&format!("  generateName: {}-\n", s.name));
     y.push_str("  labels:\n");
-    y.push_str("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n");
-    y.push_str(&format!("    kubernetes.io/service-name: {}\n", scalar(&s.name)));
+    // setEndpointSliceLabels: the Service's labels but the reserved keys (isReservedLabelKey),
+    // then service-name, managed-by and, for a headless Service, headless; printed sorted
+    const NAME: &str = "kubernetes.io/service-name";
+    const MANAGED: &str = "endpointslice.kubernetes.io/managed-by";
+    const HEADLESS: &str = "service.kubernetes.io/headless";
+    let mut labels: Vec<(&str, String)> = s.labels.iter().filter(|(k, _)| ![NAME, MANAGED, HEADLESS].contains(&k.as_str())).map(|(k, v)| (k.as_str(), scalar(v))).collect();
+    labels.push((MANAGED, "endpointslice-controller.k8s.io".to_string()));
+    labels.push((NAME, scalar(&s.name)));
     if s.headless {
-        y.push_str("    service.kubernetes.io/headless: \"\"\n");
+        labels.push((HEADLESS, "\"\"".to_string()));
+    }
+    super::sort::sort_by(&mut labels, |a, b| a.0.cmp(b.0));
+    for (k, v) in &labels {
+        y.push_str(&format!("    {}: {v}\n", scalar(k)));
     }
     y.push_str(&format!("  name: {name}\n"));
     y.push_str(&format!("  namespace: {}\n", scalar(&s.namespace)));
@@ -242,10 +316,10 @@ pub struct SliceView {
     pub lines: Vec<String>,
 }
 
-pub fn view(s: &ServiceReport) -> SliceView {
+pub fn view(s: &ServiceReport, nodes: &[ClusterNode]) -> SliceView {
     let ns = if s.namespace == "default" { String::new() } else { format!(" -n {}", s.namespace) };
     let command = format!("kubectl get endpointslices -l kubernetes.io/service-name={}{ns} -o yaml", s.name);
-    let slices = match controller_slices(s) {
+    let slices = match controller_slices(s, nodes) {
         Err(NoSlices::ExternalName) => {
             return SliceView {
                 command,
@@ -329,6 +403,26 @@ pub fn view(s: &ServiceReport) -> SliceView {
         }
         if slices.iter().any(|sl| sl.endpoints.len() == MAX_ENDPOINTS_PER_SLICE) {
             lines.push(format!("At most {MAX_ENDPOINTS_PER_SLICE} endpoints per slice (kube-controller-manager --max-endpoints-per-slice): more pods make more slices."));
+        }
+        // review25: zone and hints (podToEndpoint; trafficdist.go, topologycache AddHints)
+        let eps = || slices.iter().flat_map(|sl| &sl.endpoints);
+        if eps().any(|e| e.zone.is_some()) {
+            lines.push(format!("zone: the {} label of the endpoint's node, copied by the controller.", super::paths::ZONE_LABEL));
+        }
+        if eps().any(|e| e.hints.is_some()) {
+            let why = if s.topology_mode_auto {
+                "the topology-mode Auto annotation: the controller's topology cache hints each ready endpoint for its own zone (no zone has to give endpoints to another here)".to_string()
+            } else {
+                format!(
+                    "trafficDistribution {}: the controller hints each ready endpoint for its own zone{}",
+                    s.traffic_distribution.as_deref().unwrap_or_default(),
+                    if eps().any(|e| e.hints.as_ref().is_some_and(|h| h.0.is_some())) { " and its own node" } else { "" }
+                )
+            };
+            lines.push(format!("hints: {why}; endpoints that are not ready get none."));
+        }
+        if slices.iter().any(|sl| sl.hints_unknown) {
+            lines.push("hints: with the topology-mode Auto annotation the controller hints some endpoints for another zone than their own here (redistributeHints), which this picture does not follow, so the endpoints' hints are left out of this YAML.".into());
         }
     }
     SliceView { command, yaml: Some(yaml), lines }

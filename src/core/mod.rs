@@ -1764,6 +1764,7 @@ fn analyze_checked(
             endpoints: res.endpoints,
             paths,
             selector: svc.selector.clone(),
+            labels: o.meta.labels.clone(),
             near_misses: res.near_misses,
             load_balancer: svc.load_balancer.clone(),
             lb_no_rules: svc.lb_no_rules.clone(),

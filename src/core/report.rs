@@ -57,6 +57,11 @@ pub struct ServiceReport {
     pub paths: Vec<Path>,
     #[serde(serialize_with = "opt_labels_as_map")]
     pub selector: Option<Labels>,
+    /// metadata.labels, which the EndpointSlice controller copies onto the Service's slices
+    /// (k8s.io/endpointslice utils.go setEndpointSliceLabels; core::epslice prints them). Not in
+    /// the JSON report (review25: read by the slice view only).
+    #[serde(skip)]
+    pub labels: Labels,
     #[serde(rename = "nearMisses")]
     pub near_misses: Vec<Miss>,
     #[serde(rename = "loadBalancer")]

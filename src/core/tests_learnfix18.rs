@@ -32,13 +32,13 @@ fn port(name: &str, port: i64) -> SlicePort {
 fn tutorial_slice_is_reconciler_podtoendpoint_getendpointports() {
     let r = preset("web-clusterip");
     let s = svc(&r, "web");
-    let slices = controller_slices(s).expect("a selector Service");
+    let slices = controller_slices(s, &r.nodes).expect("a selector Service");
     assert_eq!(slices.len(), 1);
     let sl = &slices[0];
     assert_eq!(sl.address_type, "IPv4");
     assert_eq!(sl.ports, vec![port("", 8080)]);
     assert_eq!(sl.endpoints.len(), 3);
-    let v = view(s);
+    let v = view(s, &r.nodes);
     assert_eq!(v.command, "kubectl get endpointslices -l kubernetes.io/service-name=web -o yaml");
     let y = v.yaml.expect("yaml");
     let first = &r.pods.iter().find(|p| p.name.starts_with("web-") && p.node.as_deref() == Some("node-1")).expect("pod on node-1").name;
@@ -71,13 +71,13 @@ fn tutorial_slice_is_reconciler_podtoendpoint_getendpointports() {
 fn named_targetport_makes_two_slices_new_port_map_key() {
     let r = preset("named-targetport");
     let s = svc(&r, "web");
-    let slices = controller_slices(s).expect("a selector Service");
+    let slices = controller_slices(s, &r.nodes).expect("a selector Service");
     assert_eq!(slices.len(), 2, "{slices:?}");
     let mut ports: Vec<i64> = slices.iter().map(|sl| sl.ports[0].port).collect();
     ports.sort();
     assert_eq!(ports, vec![8080, 9090]);
     assert!(slices.iter().all(|sl| sl.ports[0].name == "http"));
-    let v = view(s);
+    let v = view(s, &r.nodes);
     let y = v.yaml.unwrap();
     assert!(y.contains("    name: web-xxxxx\n") && y.contains("    name: web-yyyyy\n"), "{y}");
     assert!(v.lines.iter().any(|l| l.starts_with("2 slices: the controller groups the pods by their resolved ports")), "{:?}", v.lines);
@@ -89,10 +89,10 @@ fn named_targetport_makes_two_slices_new_port_map_key() {
 fn selector_typo_keeps_the_placeholder_slice() {
     let r = preset("broken-selector-typo");
     let s = svc(&r, "web");
-    let slices = controller_slices(s).expect("a selector Service");
+    let slices = controller_slices(s, &r.nodes).expect("a selector Service");
     assert_eq!(slices.len(), 1);
     assert!(slices[0].endpoints.is_empty() && slices[0].ports.is_empty());
-    let v = view(s);
+    let v = view(s, &r.nodes);
     let y = v.yaml.unwrap();
     assert!(y.contains("  endpoints: null\n") && y.contains("  ports: null\n"), "{y}");
     assert!(v.lines.iter().any(|l| l.starts_with("endpoints: null — no pod is an endpoint")), "{:?}", v.lines);
@@ -105,11 +105,11 @@ fn selector_typo_keeps_the_placeholder_slice() {
 fn not_ready_pods_stay_listed_with_ready_false() {
     let r = preset("broken-not-ready");
     let s = svc(&r, "web");
-    let slices = controller_slices(s).expect("a selector Service");
+    let slices = controller_slices(s, &r.nodes).expect("a selector Service");
     let eps: Vec<_> = slices.iter().flat_map(|sl| &sl.endpoints).collect();
     assert_eq!(eps.len(), 2);
     assert!(eps.iter().all(|e| !e.ready && !e.serving && !e.terminating));
-    let y = view(s).yaml.unwrap();
+    let y = view(s, &r.nodes).yaml.unwrap();
     assert!(y.contains("      ready: false\n      serving: false\n      terminating: false\n"), "{y}");
 }
 
@@ -118,13 +118,13 @@ fn not_ready_pods_stay_listed_with_ready_false() {
 #[test]
 fn external_name_and_selectorless_get_none_sync_service() {
     let r = preset("web-externalname");
-    assert_eq!(controller_slices(svc(&r, "web")), Err(NoSlices::ExternalName));
-    assert!(view(svc(&r, "web")).yaml.is_none());
+    assert_eq!(controller_slices(svc(&r, "web"), &r.nodes), Err(NoSlices::ExternalName));
+    assert!(view(svc(&r, "web"), &r.nodes).yaml.is_none());
     let yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  ports:\n  - port: 5432\n";
     let r = analyze(yaml, &Config::default());
     let s = svc(&r, "db");
-    assert_eq!(controller_slices(s), Err(NoSlices::NoSelector));
-    let v = view(s);
+    assert_eq!(controller_slices(s, &r.nodes), Err(NoSlices::NoSelector));
+    let v = view(s, &r.nodes);
     assert!(v.yaml.is_none());
     assert!(v.lines[0].starts_with("The EndpointSlice controller writes none for db: it has no selector."), "{:?}", v.lines);
 }
@@ -136,7 +136,7 @@ fn external_name_and_selectorless_get_none_sync_service() {
 fn headless_slice_has_the_headless_label_and_hostnames() {
     let r = preset("headless-statefulset");
     let s = svc(&r, "db");
-    let y = view(s).yaml.unwrap();
+    let y = view(s, &r.nodes).yaml.unwrap();
     assert!(y.contains("      service.kubernetes.io/headless: \"\"\n"), "{y}");
     assert!(y.contains("    hostname: db-0\n"), "{y}");
 }
@@ -152,11 +152,11 @@ fn dual_stack_service_has_one_slice_per_address_type() {
     let r = analyze(&yaml, &cfg);
     let s = svc(&r, "web");
     assert_eq!(s.ip_families.len(), 2, "{:?}", s.ip_families);
-    let slices = controller_slices(s).expect("a selector Service");
+    let slices = controller_slices(s, &r.nodes).expect("a selector Service");
     let types: Vec<&str> = slices.iter().map(|sl| sl.address_type).collect();
     assert_eq!(types, vec!["IPv4", "IPv6"]);
     assert!(slices[1].endpoints.iter().all(|e| e.address.contains(':')), "{slices:?}");
-    assert!(view(s).lines.iter().any(|l| l.starts_with("One slice per address family")));
+    assert!(view(s, &r.nodes).lines.iter().any(|l| l.starts_with("One slice per address family")));
 }
 
 /// Q03: two Services selecting the same pods (the tutorial's web and a NodePort web-admin):

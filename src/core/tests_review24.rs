@@ -84,7 +84,7 @@ fn headless_service_slices_are_not_read_by_kube_proxy_no_headless_endpoints() {
     let r = analyze(p.yaml, &Config { cloud: p.cloud, ..Config::default() });
     let db = r.services.iter().find(|s| s.name == "db").unwrap();
     assert!(db.headless);
-    let v = super::epslice::view(db);
+    let v = super::epslice::view(db, &r.nodes);
     let all = v.lines.join("\n");
     assert!(!all.contains("kube-proxy on every node and cluster DNS read"), "{all}");
     assert!(!all.contains("only kube-proxy's rules map it"), "{all}");
@@ -94,7 +94,7 @@ fn headless_service_slices_are_not_read_by_kube_proxy_no_headless_endpoints() {
     // a headless Service with no pod: no kube-proxy REJECT either
     let none = "apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: nothing\n  ports:\n  - port: 5432\n";
     let r0 = analyze(none, &Config::default());
-    let v0 = super::epslice::view(r0.services.iter().find(|s| s.name == "db").unwrap());
+    let v0 = super::epslice::view(r0.services.iter().find(|s| s.name == "db").unwrap(), &r0.nodes);
     let all0 = v0.lines.join("\n");
     assert!(!all0.contains("kube-proxy then rejects connections"), "{all0}");
     assert!(all0.contains("the Service's DNS name then answers no address"), "{all0}");

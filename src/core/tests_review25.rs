@@ -57,3 +57,80 @@ fn node_down_and_back_words_kubelet_posts_ready_statefulset_waits_for_terminate(
     assert!(!back.contains("controller sets Ready True"), "{back}");
     assert!(back.contains("its kubelet posts status again with Ready True, so the node lifecycle controller removes the node.kubernetes.io/unreachable taints"), "{back}");
 }
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+/// learn18's EndpointSlice block printed what `kubectl get endpointslices -o yaml` prints, but
+/// without the Service's own labels (its words even said they are copied), without each
+/// endpoint's zone and without the hints of trafficDistribution (WRONG for such inputs):
+/// k8s.io/endpointslice utils.go setEndpointSliceLabels (the Service's labels but the reserved
+/// keys, then service-name and managed-by), podToEndpoint (`zone` from the node's
+/// topology.kubernetes.io/zone when not empty), trafficdist.go preferCloseHeuristic.update
+/// (ready endpoints with a zone get `hints.forZones` of it; none for the others).
+#[test]
+fn endpointslice_yaml_has_service_labels_zone_and_hints_set_endpoint_slice_labels_pod_to_endpoint() {
+    let r = analyze(&fixture("review25/epslice-zones-labels-prefer-close.yaml"), &Config::default());
+    let s = r.services.iter().find(|s| s.name == "web").unwrap();
+    let v = super::epslice::view(s, &r.nodes);
+    let y = v.yaml.unwrap();
+    let want = "\
+  - addresses:
+    - ADDR_A
+    conditions:
+      ready: true
+      serving: true
+      terminating: false
+    hints:
+      forZones:
+      - name: zone-a
+    nodeName: node-1
+    targetRef:
+      kind: Pod
+      name: web-a
+      namespace: default
+    zone: zone-a
+  - addresses:
+    - ADDR_B
+    conditions:
+      ready: true
+      serving: true
+      terminating: false
+    nodeName: node-2
+    targetRef:
+      kind: Pod
+      name: web-b
+      namespace: default
+  - addresses:
+    - ADDR_C
+    conditions:
+      ready: false
+      serving: false
+      terminating: false
+    nodeName: node-3
+    targetRef:
+      kind: Pod
+      name: web-c
+      namespace: default
+    zone: zone-b
+  kind: EndpointSlice
+  metadata:
+    generateName: web-
+    labels:
+      app.kubernetes.io/name: web
+      endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io
+      helm.sh/chart: web-1.2.0
+      kubernetes.io/service-name: web
+    name: web-xxxxx
+";
+    let ip = |p: &str| s.endpoints.iter().find(|e| e.pod.as_deref() == Some(p)).unwrap().ip.clone();
+    let want = want.replace("ADDR_A", &ip("web-a")).replace("ADDR_B", &ip("web-b")).replace("ADDR_C", &ip("web-c"));
+    assert!(y.contains(&want), "{y}");
+    assert!(v.lines.iter().any(|l| l.starts_with("hints: trafficDistribution PreferClose: the controller hints each ready endpoint for its own zone;")), "{:#?}", v.lines);
+    // without trafficDistribution: the zone stays, no hints
+    let plain = fixture("review25/epslice-zones-labels-prefer-close.yaml").replace("  trafficDistribution: PreferClose\n", "");
+    let r = analyze(&plain, &Config::default());
+    let y = super::epslice::view(r.services.iter().find(|s| s.name == "web").unwrap(), &r.nodes).yaml.unwrap();
+    assert!(!y.contains("hints:") && y.contains("    zone: zone-a\n"), "{y}");
+}

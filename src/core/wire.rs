@@ -340,7 +340,7 @@ wire_struct!(ServiceReport {
     name, namespace, type_, headless, cluster_ip, external_name, dns, dns_records, ports, endpoints, paths, selector, near_misses,
     load_balancer, external_traffic_policy, internal_traffic_policy, session_affinity, session_affinity_timeout,
     load_balancer_source_ranges, health_check_node_port, external_ips, rejected, line, traffic_distribution, topology_mode_auto, cluster_ips, ip_families, scaled_to_zero,
-    lb_no_rules, health_check, health_check_node_port_given,
+    lb_no_rules, health_check, health_check_node_port_given, labels,
 });
 wire_struct!(HealthCheckAnswer { node, local_endpoints, status });
 wire_struct!(ScaledToZero { kind, name, line });

@@ -6,12 +6,13 @@
 
 use leptos::prelude::*;
 
+use crate::core::cluster::ClusterNode;
 use crate::core::epslice;
 use crate::core::report::ServiceReport;
 
 /// The block under the `kubectl get svc` one; closed until asked, as the YAML is long.
-pub fn slice_block(s: &ServiceReport) -> AnyView {
-    let v = epslice::view(s);
+pub fn slice_block(s: &ServiceReport, nodes: &[ClusterNode]) -> AnyView {
+    let v = epslice::view(s, nodes);
     let total = s.endpoints.len();
     let ready = s.endpoints.iter().filter(|e| e.ready).count();
     let summary = match &v.yaml {

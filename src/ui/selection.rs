@@ -479,7 +479,7 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
         ].into_iter().filter(|(_, v)| !v.is_empty()).collect())}
         // (learn18 Q12: the EndpointSlice itself, as kubectl -o yaml prints it)
-        {super::epslice::slice_block(&s)}
+        {super::epslice::slice_block(&s, &r.nodes)}
         <div class="whatif-actions">
             <label class="whatif-row">"Type "
                 <select data-kind="service-type" on:change=on_change>
