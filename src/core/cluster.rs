@@ -5212,7 +5212,23 @@ fn expand(
         "Deployment" => {
             let rs = format!("{}-{}", o.meta.name, template_hash);
             let pod = |rs: &str, hash: &str, i: usize| (format!("{rs}-{}", safe_encode(fnv(&format!("{rs}/{i}")), 5)), vec![("pod-template-hash".to_string(), hash.to_string())], None);
-            match rolling_out.filter(|_| replicas > 0).and_then(|_| rollout_step(o, replicas)) {
+            // review25: a paused Deployment rolls nothing out (deployment_controller.go
+            // syncDeployment: `if d.Spec.Paused { return dc.sync(ctx, d, rsList) }`, and sync's
+            // getAllReplicaSetsAndSyncRevision(…, false) creates no new ReplicaSet)
+            let paused = o.source.get("spec").and_then(|s| s.get("paused")).is_some_and(|p| matches!(p.kind, super::yaml::NodeKind::Scalar { value: super::yaml::Value::Bool(true), .. }));
+            if rolling_out.is_some() && paused && replicas > 0 {
+                diags.push(
+                    Diagnostic::note(
+                        Severity::Info,
+                        ErrorType::Resolution,
+                        "RollingUpdate",
+                        format!("Deployment {} rolls out no new version while it is paused (spec.paused: true, kubectl rollout pause): the deployment controller only scales it and creates no ReplicaSet for the changed pod template, so its pods stay those of {rs}; kubectl rollout resume deployment/{} starts the rollout", o.meta.name, o.meta.name),
+                        o.pos("spec.paused"),
+                    )
+                    .on(&id),
+                );
+            }
+            match rolling_out.filter(|_| replicas > 0 && !paused).and_then(|_| rollout_step(o, replicas)) {
                 // the what-if rollout: the old ReplicaSet's pods left, then the new one's
                 Some(step) => {
                     let new_hash = safe_encode(fnv(&format!("{hash_src}\nrollout")), 10);

@@ -1086,7 +1086,9 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
     // A Gateway is drawn: its box outside the cluster frame on the paths of its routes
     // (core::layout gateway_boxes); the other kinds have no box of their own (uicheck22)
     let drawn = match kind {
-        "Gateway" => "it is drawn as a Gateway box outside the cluster, in front of the Services its routes lead to (the first two Gateways), and Gateway API's routing is used",
+        // (review25: only where a route of the input leads through it to a Service; a Gateway
+        // pasted without routes has no box)
+        "Gateway" => "where a route of the input names it as its parent and leads to one of the input's Services, it is drawn as a Gateway box outside the cluster on that route's path (the first two Gateways of a Service), and Gateway API's routing is used",
         _ => "it is not drawn, but Gateway API's routing is used",
     };
     format!("{kind} ({api_version}) is a custom resource: the API server validates it against its CustomResourceDefinition's schema, which Switchboard does not have ({checked}); {drawn}: {used}")

@@ -134,3 +134,37 @@ fn endpointslice_yaml_has_service_labels_zone_and_hints_set_endpoint_slice_label
     let y = super::epslice::view(r.services.iter().find(|s| s.name == "web").unwrap(), &r.nodes).yaml.unwrap();
     assert!(!y.contains("hints:") && y.contains("    zone: zone-a\n"), "{y}");
 }
+
+/// uicheck22's Gateway note said "it is drawn as a Gateway box outside the cluster, in front of
+/// the Services its routes lead to" for every Gateway (OVERCLAIM: core::layout gateway_boxes
+/// draws one only for a route path of the selected Service whose first hop is the Gateway; a
+/// Gateway pasted without routes has no box). Real YAML: the Gateway of gateway-api's
+/// examples/standard/simple-gateway/gateway.yaml (prod-web), alone.
+#[test]
+fn a_gateway_without_routes_is_not_said_to_be_drawn_layout_gateway_boxes() {
+    let yaml = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: prod-web\nspec:\n  gatewayClassName: example\n  listeners:\n  - protocol: HTTP\n    port: 80\n    name: prod-web-gw\n    allowedRoutes:\n      namespaces:\n        from: Same\n";
+    let r = analyze(yaml, &Config::default());
+    let note = r.diagnostics.iter().find(|d| d.code == "IgnoredKind" && d.message.starts_with("Gateway (")).unwrap_or_else(|| panic!("{:#?}", r.diagnostics));
+    assert!(!note.message.contains("; it is drawn as a Gateway box"), "{}", note.message);
+    assert!(note.message.contains("where a route of the input names it as its parent and leads to one of the input's Services, it is drawn as a Gateway box"), "{}", note.message);
+}
+
+/// whatif22's rollout what-if rolled a paused Deployment out like any other (WRONG: the
+/// deployment controller's syncDeployment only scales a paused Deployment,
+/// `if d.Spec.Paused { return dc.sync(ctx, d, rsList) }`, and sync creates no new ReplicaSet:
+/// getAllReplicaSetsAndSyncRevision(…, createIfNotExisted false); `kubectl rollout pause`).
+/// web-clusterip with `paused: true`: the pods stay the old ReplicaSet's, and the note says why.
+#[test]
+fn a_paused_deployment_rolls_nothing_out_sync_deployment_paused() {
+    let p = presets::find("web-clusterip").unwrap();
+    let paused = p.yaml.replacen("spec:\n  replicas: 3\n", "spec:\n  paused: true\n  replicas: 3\n", 1);
+    assert_ne!(paused, p.yaml);
+    let cfg = |rollout: Vec<String>| Config { cloud: p.cloud, rollout, ..Config::default() };
+    let before = analyze(&paused, &cfg(Vec::new()));
+    let after = analyze(&paused, &cfg(vec!["default/web".into()]));
+    let names = |r: &super::Report| r.pods.iter().map(|p| (p.name.clone(), p.ready)).collect::<Vec<_>>();
+    assert_eq!(names(&after), names(&before));
+    let note = after.diagnostics.iter().find(|d| d.code == "RollingUpdate").unwrap_or_else(|| panic!("{:#?}", after.diagnostics));
+    assert!(note.message.starts_with("Deployment web rolls out no new version while it is paused (spec.paused: true"), "{}", note.message);
+    assert!(note.message.contains("kubectl rollout resume deployment/web"), "{}", note.message);
+}
