@@ -445,7 +445,40 @@ fn read_list_item(mut item: yaml::Node, head: &ListHead, decoded: &mut Vec<Diagn
     if let Some(k) = &head.0 {
         typed_list_item(&mut item, k, head.1.as_ref());
     }
+    if let Some(d) = list_item_type_error(&item) {
+        decoded.push(d);
+        return;
+    }
     decode(item, decoded, objects, ignored, trees, distinct_keys);
+}
+
+/// An item of a List without a kind or an apiVersion (after [`typed_list_item`]): kubectl
+/// refuses it and sends the others. k8s.io/cli-runtime pkg/resource/visitor.go
+/// `FlattenListVisitor.Visit` → mapper.go `infoForObject`: `unable to get type info from the
+/// object %q: %v` (reflect.TypeOf: `*unstructured.Unstructured`), the error apimachinery
+/// unstructured helpers.go `unstructuredJSONScheme.ObjectKinds` gives — kind first:
+/// runtime.NewMissingKindErr("object has no kind field "), then
+/// runtime.NewMissingVersionErr("object has no apiVersion field"). A non-string value reads as
+/// none (GetKind/GetAPIVersion: NestedString). Words checked against kubectl v1.32.4
+/// (`annotate --local`). Before, the item without apiVersion was modelled.
+fn list_item_type_error(item: &yaml::Node) -> Option<Diagnostic> {
+    if !matches!(item.kind, NodeKind::Map(_)) {
+        return None;
+    }
+    let text = |k: &str| item.get(k).and_then(|n| n.as_str()).unwrap_or("");
+    let (code, field, err) = if text("kind").is_empty() {
+        ("MissingKind", "kind", "Object 'Kind' is missing in 'object has no kind field '")
+    } else if text("apiVersion").is_empty() {
+        ("MissingVersion", "apiVersion", "Object 'apiVersion' is missing in 'object has no apiVersion field'")
+    } else {
+        return None;
+    };
+    let message = format!("unable to get type info from the object \"*unstructured.Unstructured\": {err}");
+    let meta = item.get("metadata");
+    let name = meta.and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
+    let ns = meta.and_then(|m| m.get("namespace")).and_then(|n| n.as_str()).filter(|n| !n.is_empty()).unwrap_or("default");
+    let d = Diagnostic::note(Severity::Error, ErrorType::Required, code, message, item.pos).at_field(field);
+    Some(if text("kind").is_empty() { d } else { d.on(&model::object_id(text("kind"), ns, name)) })
 }
 
 /// An item of a typed list with neither `kind` nor `apiVersion` (unstructuredJSONScheme.decodeToList,

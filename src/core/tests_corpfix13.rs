@@ -103,3 +103,25 @@ fn rook_cephcluster_mgr_pods_labels_ceph_daemon_app_labels() {
     let r = analyze(&src.replace("    mgr_role: active\n", "    mgr_role: standby-ish\n"), &Config::default());
     assert_eq!(r.diagnostics.iter().find(|d| d.code == "NoPodsSelected").unwrap().severity, Severity::Warning);
 }
+
+/// A List item without apiVersion (or kind): k8s.io/cli-runtime pkg/resource/visitor.go
+/// `FlattenListVisitor.Visit` → mapper.go `infoForObject`: `unable to get type info from the
+/// object "*unstructured.Unstructured": …` with unstructuredJSONScheme.ObjectKinds' error
+/// (apimachinery unstructured helpers.go: NewMissingKindErr("object has no kind field "), then
+/// NewMissingVersionErr("object has no apiVersion field")); the item is not sent, the others are
+/// (the aggregate error is collected by EagerVisitorList). kubectl v1.32.4 `annotate --local` on
+/// this fixture: `pod/t1`, then exactly this error. Before: `Object 'apiVersion' is missing`, and
+/// the pod t2 was modelled.
+#[test]
+fn list_item_without_api_version_is_info_for_object_object_kinds() {
+    let r = analyze(include_str!("../../tests/fixtures/corpus13/neat-list-item-apiversion-lost.yaml"), &Config::default());
+    assert_eq!(
+        errors(&r),
+        vec![("unable to get type info from the object \"*unstructured.Unstructured\": Object 'apiVersion' is missing in 'object has no apiVersion field'".to_string(), 90, 3)]
+    );
+    assert_eq!(r.pods.iter().map(|p| p.pod.name.as_str()).collect::<Vec<_>>(), vec!["t1"]);
+    // an item of `kind: List` without kind: the list names no item kind (decodeToList), kind first
+    let r = analyze("apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n- apiVersion: v1\n  kind: \"\"\n  metadata: {name: b}\n", &Config::default());
+    let missing = "unable to get type info from the object \"*unstructured.Unstructured\": Object 'Kind' is missing in 'object has no kind field '";
+    assert_eq!(errors(&r), vec![(missing.to_string(), 4, 3), (missing.to_string(), 5, 3)]);
+}
