@@ -341,10 +341,10 @@ impl Incremental {
         }
     }
 
-    /// A document that does not parse, or a `---` line kubectl refuses (yaml::bad_separator):
-    /// the stream stops there.
+    /// A document that does not parse, a `---` line kubectl refuses (yaml::bad_separator), or a
+    /// document kubectl's validation refuses (super::stops_stream): the stream stops there.
     fn stops(&self) -> bool {
-        self.docs.iter().any(|d| d.error.is_some() || d.items.iter().any(|i| i.error.is_some()) || yaml::bad_separator(&self.text[d.start..d.start + d.len]).is_some())
+        self.docs.iter().any(|d| d.error.is_some() || d.items.iter().any(|i| i.error.is_some()) || d.decoded.iter().any(super::stops_stream) || yaml::bad_separator(&self.text[d.start..d.start + d.len]).is_some())
     }
 
     /// The report of the text, as [`super::analyze`] makes it.

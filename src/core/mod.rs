@@ -131,15 +131,35 @@ fn read_objects_staged(src: &str, first_line: u32, sources: &[Source], diags: &m
         line += src.as_bytes()[read_to.min(s.bytes.start)..s.bytes.start].iter().filter(|&&b| b == b'\n').count() as u32;
         read_to = s.bytes.start;
         let mut first = true;
+        // kubectl's validation refused a document (kubectl_validation_error): its line, its
+        // diagnostic's index in `decoded`, and how many documents with content come after it,
+        // which kubectl never reads (visitor.go StreamVisitor.Visit returns the error)
+        let mut refused: Option<(u32, usize, usize)> = None;
         let errs = yaml::for_each_document_at(&src[s.bytes.clone()], line, &mut |doc| {
             if std::mem::take(&mut first) {
                 objects.reserve_exact(doc.later + 1);
             }
+            if let Some((_, _, after)) = &mut refused {
+                *after += doc.root.as_ref().is_some_and(|r| !r.is_null()) as usize;
+                return;
+            }
             if let Some(root) = doc.root {
+                let stops = matches!(root.kind, NodeKind::Map(_)) && kubectl_validation_error(&root, &s.name).is_some();
+                let at = root.pos.line;
                 read_root(root, &s.name, &mut decoded, &mut objects, &mut ignored, trees, doc.distinct_keys);
+                if stops {
+                    refused = Some((at, decoded.len() - 1, 0));
+                }
             }
         });
-        errors.extend(errs.into_iter().map(|e| (e, s.name.as_str())));
+        match refused {
+            Some((at, i, after)) => {
+                decoded[i].hint = Some(validation_stop_hint(&s.name, after));
+                // a YAML error further down is never met: kubectl stopped reading before it
+                errors.extend(errs.into_iter().filter(|e| e.pos.line <= at).map(|e| (e, s.name.as_str())));
+            }
+            None => errors.extend(errs.into_iter().map(|e| (e, s.name.as_str()))),
+        }
     }
     stage("parse + decode + strict checks");
     diags.extend(errors.iter().map(|(e, source)| syntax_note(e, source)));
@@ -317,7 +337,10 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
     }
     let d = match kubectl_validation_error(root, source) {
         Some(d) => d,
-        None => strict::kubectl_decode_error(root, source)?,
+        None => match missing_kind_error(root, source) {
+            Some(d) => d,
+            None => strict::kubectl_decode_error(root, source)?,
+        },
     };
     let meta = root.get("metadata");
     let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
@@ -378,10 +401,43 @@ pub(crate) fn kubectl_validation_error(root: &yaml::Node, source: &str) -> Optio
     };
     let message = format!("error validating {}: error validating data: {words}; if you choose to ignore these errors, turn validation off with --validate=false", diag::go_quote(source));
     let at = root.get(field).map_or(root.pos, |n| n.pos);
-    let hint = format!(
-        "kubectl validates each document before it sends it (--validate=strict, its default) and stops reading {source} at this one: neither it nor the documents after it in {source} are sent (Switchboard still reads those)"
-    );
-    Some(Diagnostic::note(Severity::Error, ErrorType::Required, code, message, at).at_field(field).hint(hint))
+    Some(Diagnostic::note(Severity::Error, ErrorType::Required, code, message, at).at_field(field).hint(validation_stop_hint(source, 0)))
+}
+
+/// A document whose kind is an empty string: it passes kubectl's validation (getObjectKind asks
+/// only that `kind` be a string) and fails kubectl's decode (cli-runtime pkg/resource/mapper.go
+/// `infoForData`: `unable to decode %q: %v`; apimachinery pkg/apis/meta/v1/unstructured
+/// helpers.go `UnstructuredJSONScheme.Decode` → runtime.NewMissingKindErr(string(data)):
+/// `Object 'Kind' is missing in '<the document's JSON>'`). kubectl v1.32.4 (`annotate --local`,
+/// `apply --validate=false`) prints the JSON sigs.k8s.io/yaml made of the document
+/// ([`strict::yaml_to_json`]); kubectl goes on with the next document.
+fn missing_kind_error(root: &yaml::Node, source: &str) -> Option<Diagnostic> {
+    if root.get("kind").and_then(|k| k.as_str()) != Some("") {
+        return None;
+    }
+    let message = format!("unable to decode {}: Object 'Kind' is missing in '{}'", diag::go_quote(source), strict::yaml_to_json(root));
+    Some(Diagnostic::note(Severity::Error, ErrorType::Required, "MissingKind", message, root.pos).at_field("kind"))
+}
+
+/// What kubectl does after its validation refused a document ([`kubectl_validation_error`]):
+/// k8s.io/cli-runtime pkg/resource/visitor.go `StreamVisitor.Visit` returns the error, so no
+/// document after it in that file is read; `Result.Infos` keeps the ones visited before it, and
+/// kubectl apply's `Run` applies those (pkg/cmd/apply/apply.go: `GetObjects`' infos, then the
+/// error); `EagerVisitorList` (ContinueOnError) goes on with the next file. `after`: the
+/// documents with content after it in `source`, which Switchboard does not read either.
+fn validation_stop_hint(source: &str, after: usize) -> String {
+    let lost = match after {
+        0 => "this document is not sent".to_string(),
+        1 => "neither this document nor the 1 after it is sent".to_string(),
+        n => format!("neither this document nor the {n} after it are sent"),
+    };
+    format!("kubectl validates each document before it sends it (--validate=strict, its default) and stops reading {source} at this one: {lost}; those before it are sent (Switchboard reads no further either)")
+}
+
+/// A diagnostic of [`kubectl_validation_error`]: the stream stops at its document (the
+/// incremental analysis then reads the text whole, as it does for a YAML error that stops it).
+pub(crate) fn stops_stream(d: &Diagnostic) -> bool {
+    d.kind == ErrorType::Required && matches!(d.code.as_str(), "MissingKind" | "MissingVersion") && d.message.starts_with("error validating ")
 }
 
 /// Decode one item of a List (the incremental analysis reads a List item by item too).
@@ -389,7 +445,40 @@ fn read_list_item(mut item: yaml::Node, head: &ListHead, decoded: &mut Vec<Diagn
     if let Some(k) = &head.0 {
         typed_list_item(&mut item, k, head.1.as_ref());
     }
+    if let Some(d) = list_item_type_error(&item) {
+        decoded.push(d);
+        return;
+    }
     decode(item, decoded, objects, ignored, trees, distinct_keys);
+}
+
+/// An item of a List without a kind or an apiVersion (after [`typed_list_item`]): kubectl
+/// refuses it and sends the others. k8s.io/cli-runtime pkg/resource/visitor.go
+/// `FlattenListVisitor.Visit` → mapper.go `infoForObject`: `unable to get type info from the
+/// object %q: %v` (reflect.TypeOf: `*unstructured.Unstructured`), the error apimachinery
+/// unstructured helpers.go `unstructuredJSONScheme.ObjectKinds` gives — kind first:
+/// runtime.NewMissingKindErr("object has no kind field "), then
+/// runtime.NewMissingVersionErr("object has no apiVersion field"). A non-string value reads as
+/// none (GetKind/GetAPIVersion: NestedString). Words checked against kubectl v1.32.4
+/// (`annotate --local`). Before, the item without apiVersion was modelled.
+fn list_item_type_error(item: &yaml::Node) -> Option<Diagnostic> {
+    if !matches!(item.kind, NodeKind::Map(_)) {
+        return None;
+    }
+    let text = |k: &str| item.get(k).and_then(|n| n.as_str()).unwrap_or("");
+    let (code, field, err) = if text("kind").is_empty() {
+        ("MissingKind", "kind", "Object 'Kind' is missing in 'object has no kind field '")
+    } else if text("apiVersion").is_empty() {
+        ("MissingVersion", "apiVersion", "Object 'apiVersion' is missing in 'object has no apiVersion field'")
+    } else {
+        return None;
+    };
+    let message = format!("unable to get type info from the object \"*unstructured.Unstructured\": {err}");
+    let meta = item.get("metadata");
+    let name = meta.and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("");
+    let ns = meta.and_then(|m| m.get("namespace")).and_then(|n| n.as_str()).filter(|n| !n.is_empty()).unwrap_or("default");
+    let d = Diagnostic::note(Severity::Error, ErrorType::Required, code, message, item.pos).at_field(field);
+    Some(if text("kind").is_empty() { d } else { d.on(&model::object_id(text("kind"), ns, name)) })
 }
 
 /// An item of a typed list with neither `kind` nor `apiVersion` (unstructuredJSONScheme.decodeToList,
@@ -3036,6 +3125,8 @@ mod tests_corpfix10;
 mod tests_corpfix11;
 #[cfg(test)]
 mod tests_corpfix12;
+#[cfg(test)]
+mod tests_corpfix13;
 #[cfg(test)]
 mod tests_stsfix;
 #[cfg(test)]

@@ -42,7 +42,37 @@ pub fn read(root: &Node, kind: &str, api_version: &str) -> Vec<CustomPods> {
     walk(spec, "spec", "", 0, &mut |path, labels| {
         found.push(CustomPods { kind: kind.to_string(), api_version: api_version.to_string(), namespace: namespace.clone(), name: field("name"), path, labels })
     });
+    if kind == "CephCluster" && api_version.split_once('/').is_some_and(|(g, _)| g == "ceph.rook.io") {
+        for (labels, path) in rook_daemon_labels(&namespace) {
+            found.push(CustomPods { kind: kind.to_string(), api_version: api_version.to_string(), namespace: namespace.clone(), name: field("name"), path: path.to_string(), labels });
+        }
+    }
     found
+}
+
+/// Where [`CustomPods::path`] is no field of the resource but its operator's code: the labels
+/// the operator gives the pods it makes for it (a CephCluster writes none).
+const OPERATOR_CODE: &str = "operator code: ";
+
+/// The labels Rook gives the Ceph daemons' pods of a CephCluster in `namespace` (corpus12
+/// leftover: Rook's dashboard Service selects `app: rook-ceph-mgr, mgr_role: active,
+/// rook_cluster: rook-ceph`, and the CephCluster writes no pod labels). rook/rook
+/// pkg/operator/ceph/controller `CephDaemonAppLabels` → `AppLabels(appName, namespace)`:
+/// `app` = the daemon's app name, `rook_cluster` = the cluster's namespace, then
+/// `ceph_daemon_type`; pkg/operator/ceph/cluster/mgr/mgr.go labels the active mgr
+/// `mgr_role: active` (mgrRoleLabelName, activeMgrStatus); AppName `rook-ceph-mgr`, and the
+/// mon and osd daemons' `rook-ceph-mon`, `rook-ceph-osd`.
+fn rook_daemon_labels(namespace: &str) -> Vec<(Labels, &'static str)> {
+    let base = |app: &str, daemon: &str| -> Labels {
+        [("app", app), ("rook_cluster", namespace), ("ceph_daemon_type", daemon)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    };
+    let mut mgr = base("rook-ceph-mgr", "mgr");
+    mgr.push(("mgr_role".to_string(), "active".to_string()));
+    vec![
+        (mgr, "operator code: rook's active mgr pod (pkg/operator/ceph/cluster/mgr: app=rook-ceph-mgr, rook_cluster=<namespace>, mgr_role=active)"),
+        (base("rook-ceph-mon", "mon"), "operator code: rook's mon pods (pkg/operator/ceph/cluster/mon: app=rook-ceph-mon, rook_cluster=<namespace>)"),
+        (base("rook-ceph-osd", "osd"), "operator code: rook's osd pods (pkg/operator/ceph/cluster/osd: app=rook-ceph-osd, rook_cluster=<namespace>)"),
+    ]
 }
 
 /// The labels a batch/v1 CronJob gives the pods of the Jobs it starts
@@ -140,10 +170,16 @@ pub fn soften(objects: &[Object], custom: &[&CustomPods], diags: &mut [Diagnosti
         };
         if let Some(c) = custom.iter().find(|c| c.kind != "CronJob" && c.namespace == o.meta.namespace && meets(c)) {
             d.severity = Severity::Info;
-            d.message.push_str(&format!(
-                "; {} {} ({}, a custom resource) writes these labels at {}: its operator, which Switchboard does not model, likely makes the pods this selects once it runs",
-                c.kind, c.name, c.api_version, c.path
-            ));
+            d.message.push_str(&match c.path.strip_prefix(OPERATOR_CODE) {
+                Some(what) => format!(
+                    "; {} {} ({}, a custom resource) is in this namespace, and its operator, which Switchboard does not model, gives these labels to {what}: it likely makes the pods this selects once it runs",
+                    c.kind, c.name, c.api_version
+                ),
+                None => format!(
+                    "; {} {} ({}, a custom resource) writes these labels at {}: its operator, which Switchboard does not model, likely makes the pods this selects once it runs",
+                    c.kind, c.name, c.api_version, c.path
+                ),
+            });
         }
     }
 }

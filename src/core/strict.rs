@@ -592,6 +592,55 @@ fn int_range(go: &str) -> Option<(i128, i128)> {
     })
 }
 
+/// A document as kubectl holds it when it decodes it: sigs.k8s.io/yaml `YAMLToJSON` (go-yaml
+/// into `interface{}`, `convertToJSONableObject`, then encoding/json `Marshal`): compact, each
+/// mapping's keys as [`json_key`] makes them, sorted (Marshal sorts a map's keys), a repeated
+/// key's last value, strings HTML-safe (Marshal's escapeHTML: [`super::diag::json_str`]).
+/// Quoted by apimachinery's `Object 'Kind' is missing in '<json>'` (runtime.NewMissingKindErr).
+pub(crate) fn yaml_to_json(n: &Node) -> String {
+    let mut out = String::new();
+    write_json(n, &mut out);
+    out
+}
+
+fn write_json(n: &Node, out: &mut String) {
+    match &n.kind {
+        NodeKind::Scalar { value, text, .. } => match value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(_) | Value::Float(_) => out.push_str(&json_number(value, text.as_str())),
+            Value::Str => out.push_str(&super::diag::json_str(text.as_str())),
+        },
+        NodeKind::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out);
+            }
+            out.push(']');
+        }
+        NodeKind::Map(entries) => {
+            // a repeated key: the last one wins (a Go map), at the place the sort gives it
+            let mut keyed: std::collections::BTreeMap<std::borrow::Cow<'_, str>, &Node> = std::collections::BTreeMap::new();
+            for (k, v) in entries {
+                keyed.insert(json_key(k), v);
+            }
+            out.push('{');
+            for (i, (k, v)) in keyed.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&super::diag::json_str(k));
+                out.push(':');
+                write_json(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// The JSON a YAML number becomes (sigs.k8s.io/yaml → encoding/json): an integer's digits;
 /// a float's shortest form, here the written decimal without `+`, leading or trailing zeros
 /// (`80.50` → `80.5`; written exponents are kept as written).

@@ -50,10 +50,11 @@ fn missing_api_version_is_kubectl_validation_get_object_kind() {
     let r = analyze("apiVersion: apps/v1/beta\nkind: Deployment\nmetadata: {name: a}\n", &Config::default());
     assert_eq!(errors(&r)[0].0, "error validating \"STDIN\": error validating data: unexpected GroupVersion string: apps/v1/beta; if you choose to ignore these errors, turn validation off with --validate=false");
     assert_eq!((errors(&r)[0].1, errors(&r)[0].2), (1, 13));
-    // kind: "" passes validation and fails the decode (runtime.NewMissingKindErr), as before
+    // kind: "" passes validation and fails the decode (runtime.NewMissingKindErr; its words
+    // with the document's JSON: corpfix13)
     let r = analyze("apiVersion: v1\nkind: \"\"\nmetadata: {name: a}\n", &Config::default());
     assert_eq!(notes(&r, "MissingKind").len(), 1);
-    assert!(notes(&r, "MissingKind")[0].1.starts_with("Object 'Kind' is missing"));
+    assert!(notes(&r, "MissingKind")[0].1.starts_with("unable to decode \"STDIN\": Object 'Kind' is missing in '{"));
 }
 
 /// metav1.Time.UnmarshalJSON (k8s.io/apimachinery pkg/apis/meta/v1/time.go) parses a string

@@ -22,11 +22,12 @@ fn typed_list_items_get_kind_and_api_version_from_decode_to_list() {
     let r = run(src);
     assert!(errors(&r).is_empty(), "{:?}", errors(&r));
     assert_eq!(r.services.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), vec!["a"]);
+    // (kubectl's words: cli-runtime mapper.go infoForObject over ObjectKinds, corpfix13)
     let r = run("apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n");
-    assert_eq!(errors(&r), vec!["Object 'Kind' is missing"]);
+    assert_eq!(errors(&r), vec!["unable to get type info from the object \"*unstructured.Unstructured\": Object 'Kind' is missing in 'object has no kind field '"]);
     // an item with only an apiVersion is not filled (kubectl says the same)
     let r = run("apiVersion: v1\nkind: PodList\nitems:\n- apiVersion: v1\n  metadata: {name: a}\n");
-    assert_eq!(errors(&r), vec!["Object 'Kind' is missing"]);
+    assert_eq!(errors(&r), vec!["unable to get type info from the object \"*unstructured.Unstructured\": Object 'Kind' is missing in 'object has no kind field '"]);
     assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error || d.line == 4));
 }
 
