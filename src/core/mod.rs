@@ -1665,6 +1665,8 @@ fn analyze_checked(
     svcnotes::workload_selector_overlaps(&objects, &mut diags);
     // (host-network pods that do not use the cluster DNS: qa6 11)
     svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
+    // (pods with dnsPolicy None whose dnsConfig names a resolver outside the cluster: qa10 12)
+    svcnotes::dns_none_notes(&objects, &cluster, &cfg.service_cidr.nth(10).to_string(), &[Some(cfg.service_cidr), cfg.secondary_cidr].into_iter().flatten().collect::<Vec<_>>(), &mut diags);
     // (an ingress-nginx run with --watch-ingress-without-class, read off its container's args
     // while the trees are whole: ingress::watcher_without_class)
     let watcher = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::watcher_without_class(&objects)).flatten();
@@ -1826,6 +1828,8 @@ fn analyze_checked(
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
     // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
     paths::node_resolver_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain);
+    // (a dnsPolicy None client whose dnsConfig names a resolver outside the cluster: qa10 12)
+    paths::dns_none_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain, &dns_ip, &[Some(cfg.service_cidr), cfg.secondary_cidr].into_iter().flatten().collect::<Vec<_>>());
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
     ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), &cfg.cluster_domain);
@@ -3135,6 +3139,8 @@ mod tests_qafix7;
 mod tests_qafix8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix9;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

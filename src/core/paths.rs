@@ -375,6 +375,71 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
     }
 }
 
+/// qa10 12 (SREGym/SREGym#46: `dnsPolicy: None`, `dnsConfig: {nameservers: [8.8.8.8],
+/// searches: []}`, "Pod loses all resolution"): with dnsPolicy None the kubelet writes the pod's
+/// resolv.conf from spec.dnsConfig alone — pkg/kubelet/network/dns/dns.go GetPodDNS: `case
+/// podDNSNone: // DNSNone should use empty DNS settings as the base.` then appendDNSConfig — so
+/// neither the cluster DNS nor its search path is there. The first nameserver it names when that
+/// is plainly not a cluster resolver: not `dns_ip` (the cluster DNS Service), not in the Service
+/// range (another resolver Service), not link-local (169.254.0.0/16: NodeLocal DNSCache's
+/// -localip) and not in a node's pod range (a resolver pod). None otherwise.
+pub fn dns_none_nameserver(p: &cluster::PodInst, cluster: &Cluster, dns_ip: &str, service_cidrs: &[super::config::Cidr]) -> Option<String> {
+    if p.dns_policy.as_deref() != Some("None") {
+        return None;
+    }
+    let first = p.dns_config.as_ref()?.nameservers.first()?.clone();
+    let ip: std::net::IpAddr = first.parse().ok()?;
+    let link_local = match ip {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) == 0xfe80,
+    };
+    let in_cluster = first == dns_ip
+        || link_local
+        || service_cidrs.iter().any(|c| c.contains(ip))
+        || cluster.nodes.iter().flat_map(|n| std::iter::once(&n.pod_cidr).chain(n.pod_cidr_other.as_ref())).filter_map(|c| super::config::Cidr::parse(c)).any(|c| c.contains(ip));
+    (!in_cluster).then_some(first)
+}
+
+/// qa10 12: the user's own client pod (`--client-pod`, [`user_client`]) runs with dnsPolicy None
+/// and a nameserver outside the cluster ([`dns_none_nameserver`]): a path that starts by asking
+/// the cluster DNS with the namespace's search path does not happen. The pod asks that
+/// nameserver for what the application types, with only the searches its dnsConfig lists, and
+/// that resolver knows no names of the cluster zone: each such path of the in-cluster client
+/// ends at its DNS hop, as `Nxdomain`, drawn to the client's node (`resolver:<node>`, where its
+/// query leaves the cluster). Kept reports are not changed in place (Arc::make_mut).
+pub fn dns_none_paths(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, client_node: &str, domain: &str, dns_ip: &str, service_cidrs: &[super::config::Cidr]) {
+    let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
+    let Some(ns) = dns_none_nameserver(p, cluster, dns_ip, service_cidrs) else { return };
+    let searches = p.dns_config.as_ref().map(|c| c.searches.clone()).unwrap_or_default();
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let by_ip = match (&slot.cluster_ip, slot.headless) {
+            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached: kube-proxy's rules do not depend on DNS"),
+            _ => String::new(),
+        };
+        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
+        let search = if searches.is_empty() { "no search domains (spec.dnsConfig.searches is empty)".to_string() } else { format!("only the search domains spec.dnsConfig lists ({})", searches.join(", ")) };
+        let s = std::sync::Arc::make_mut(slot);
+        for i in hits {
+            let path = &mut s.paths[i];
+            let h = path.hops[0].clone();
+            let name = h.dst.trim_end_matches('?').to_string();
+            let explanation = format!(
+                "The client pod {}/{} runs with dnsPolicy: None: the kubelet writes its /etc/resolv.conf from spec.dnsConfig alone, so it has nameserver {ns} and {search}, not the cluster DNS {dns_ip} nor the {}.svc.{domain} search path. It asks {ns} for \"{typed}\", a resolver outside the cluster that knows no {domain} names (unless it forwards them to the cluster DNS): \"{typed}\" never becomes {name}, and the name does not resolve. Remove dnsPolicy: None (ClusterFirst is the default), or name {dns_ip} first in spec.dnsConfig.nameservers with the search domains {}.svc.{domain} svc.{domain} {domain}.{by_ip}",
+                p.namespace, p.name, p.namespace, p.namespace
+            );
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
+            path.outcome = Outcome::Nxdomain;
+            path.reason = format!("the client pod runs with dnsPolicy: None and asks nameserver {ns} (spec.dnsConfig), not the cluster DNS, which does not resolve {typed}");
+            path.backends = Vec::new();
+        }
+    }
+}
+
 /// The namespace of the client a "pod" path starts from on `client_node`: the user's own
 /// `client` pod's when it runs there ([`user_client`]: default/client, or the one
 /// Config::client_namespace picks), else the stand-in's, default.
