@@ -1314,8 +1314,37 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                 }
             }
         }
+        if let (Entry::Outside, Some(note)) = (p.entry, p.note.as_mut()) {
+            if let Some(words) = port_forward_not_tcp(&svc.name, p.port, p.protocol.as_deref(), &svc.ports) {
+                if note.starts_with("For debugging") {
+                    *note = words;
+                }
+            }
+        }
     }
     out
+}
+
+/// qa10 05 (kubernetes-retired/kpng#61: an SCTP Service): `kubectl port-forward` tunnels TCP
+/// only. For a Service port that is UDP with no TCP port of the same number kubectl refuses —
+/// kubernetes/kubectl pkg/cmd/portforward/portforward.go checkUDPPortInService, checkUDPPorts:
+/// "UDP protocol is not supported for %s" — and for an SCTP port it forwards, but the runtime's
+/// end of the tunnel dials TCP in the pod's network namespace (containerd
+/// internal/cri/server/sandbox_portforward_linux.go portForward: `net.Dial("tcp4", …)`), which
+/// an SCTP server does not answer. The note says so instead of "port-forward … works".
+fn port_forward_not_tcp(service: &str, port: Option<i64>, protocol: Option<&str>, ports: &[super::service::SvcPort]) -> Option<String> {
+    let port = port?;
+    let tcp_too = ports.iter().any(|sp| sp.port == port && sp.protocol == "TCP");
+    let instead = "From your machine use a NodePort or LoadBalancer Service for this port, or send from a pod inside the cluster (kubectl run or kubectl exec)";
+    match protocol? {
+        "UDP" if !tcp_too => Some(format!(
+            "kubectl port-forward svc/{service} 8080:{port} does not work for this port: port-forward tunnels TCP only, and for a UDP port kubectl refuses (error: UDP protocol is not supported for {port}). {instead}."
+        )),
+        "SCTP" if !tcp_too => Some(format!(
+            "kubectl port-forward svc/{service} 8080:{port} does not reach this port: port-forward tunnels TCP only (the runtime dials TCP port {port} in the pod it picks), and this port is SCTP, so nothing answers the tunnel. {instead}."
+        )),
+        _ => None,
+    }
 }
 
 /// A line under an entry point's outcome that answers the learner's next question (learner8

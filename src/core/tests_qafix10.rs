@@ -50,3 +50,29 @@ fn dns_policy_none_outside_nameserver_resolves_no_service_name_get_pod_dns_none(
         assert!(payment.paths.iter().filter(|p| p.entry == Entry::Pod).all(|p| p.outcome == Outcome::Delivered), "{ns}");
     }
 }
+
+/// qa10 05 (kubernetes-retired/kpng#61: Service sctp-test, port 6000/SCTP). The outside path's
+/// note read "kubectl port-forward svc/sctp-test 8080:6000 works": port-forward tunnels TCP only.
+/// kubernetes/kubectl pkg/cmd/portforward/portforward.go checkUDPPortInService refuses a UDP
+/// port no TCP port shares ("UDP protocol is not supported for %s"); an SCTP port is forwarded
+/// as a TCP stream (containerd sandbox_portforward_linux.go portForward dials tcp4).
+#[test]
+fn port_forward_note_refuses_udp_and_sctp_ports_check_udp_port_in_service() {
+    let text = fixture("qa10-05-service-proxy-name.yaml");
+    let note = |text: &str| {
+        let r = analyze(text, &Config::default());
+        let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+        s.paths.iter().find(|p| p.entry == Entry::Outside).and_then(|p| p.note.clone()).unwrap()
+    };
+    let n = note(&text);
+    assert!(n.starts_with("kubectl port-forward svc/sctp-test 8080:6000 does not reach this port: port-forward tunnels TCP only") && n.contains("this port is SCTP"), "{n}");
+    let udp = text.replace("protocol: SCTP", "protocol: UDP");
+    let n = note(&udp);
+    assert!(n.contains("kubectl refuses (error: UDP protocol is not supported for 6000)"), "{n}");
+    // a TCP port of the same number beside the UDP one: kubectl forwards it (DNS's 53/UDP + 53/TCP)
+    let both = udp.replacen("  - port: 6000\n    name: sctpt\n    protocol: UDP\n", "  - port: 6000\n    name: sctpt\n    protocol: UDP\n  - port: 6000\n    name: tcp\n    protocol: TCP\n", 1);
+    assert_ne!(both, udp);
+    let r = analyze(&both, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+    assert!(s.paths.iter().filter(|p| p.entry == Entry::Outside).all(|p| p.note.as_deref().is_some_and(|n| n.starts_with("For debugging"))), "{:#?}", s.paths);
+}
