@@ -1719,6 +1719,17 @@ fn analyze_checked(
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
         let mut paths = paths::paths(svc, &res, &cluster, &client, &client_ns, &cfg.cluster_domain, first_error.as_deref());
+        // (qa10 05: a Service handed to another proxy than kube-proxy)
+        if let Some(proxy) = o.meta.labels.iter().find(|(k, _)| k.as_str() == paths::SERVICE_PROXY_NAME).map(|(_, v)| v.to_string()).filter(|_| !svc.rejected && !svc.headless() && svc.type_ != "ExternalName") {
+            paths::other_proxy_paths(&mut paths, &proxy);
+            diags.push(
+                Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ServiceProxyName",
+                    format!("Service {}: label {}: {proxy}: kube-proxy ignores this Service (it lists Services and EndpointSlices with {} DoesNotExist), so it writes no rule for its clusterIP, nodePorts or external addresses; only a proxy that serves Services labelled {proxy} (Cilium's k8s.serviceProxyName, AntreaProxy's serviceProxyName, kpng, a mesh: not in this input) routes them, and where none runs, connections to them time out. Cluster DNS still answers its name, and an Ingress controller or Gateway that sends to its endpoints still reaches them", svc.name, paths::SERVICE_PROXY_NAME, paths::SERVICE_PROXY_NAME),
+                    o.pos("metadata.labels"))
+                .hint("Remove the label to let kube-proxy serve the Service")
+                .on(&format!("Service/{}/{}", svc.namespace, svc.name)),
+            );
+        }
         // our hints on the errors the reasons quote, apart from them (learnfix15)
         let refused_hint = (!refused_hints.is_empty()).then(|| refused_hints.join("; "));
         for p in paths.iter_mut() {

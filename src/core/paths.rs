@@ -1325,6 +1325,40 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
     out
 }
 
+/// The label that hands a Service to another proxy than kube-proxy (KEP-2447, "Make kube-proxy
+/// service abstraction optional").
+pub const SERVICE_PROXY_NAME: &str = "service.kubernetes.io/service-proxy-name";
+
+/// qa10 05 (kubernetes-retired/kpng#61, uablrek: "This will make the kube-proxy to ignore the
+/// service"): kube-proxy lists Services and EndpointSlices with the label selector
+/// `service.kubernetes.io/service-proxy-name` DoesNotExist (cmd/kube-proxy/app/server.go
+/// ProxyServer.Run: noProxyName, informers.WithTweakListOptions), so a Service carrying the
+/// label gets no rule of kube-proxy's: no clusterIP, nodePort, externalIP or load-balancer rule.
+/// Only a proxy that serves that name (Cilium's k8s.serviceProxyName, AntreaProxy's
+/// serviceProxyName, kpng, a mesh: not in this input) routes it. Each path that goes through
+/// kube-proxy stops where the packet would meet kube-proxy's rules, `Pending` on that proxy;
+/// paths that do not (an Ingress's or a Gateway's, to the endpoints) are left alone.
+pub fn other_proxy_paths(paths: &mut [Path], proxy: &str) {
+    for p in paths.iter_mut() {
+        let Some(k) = p.hops.iter().position(|h| h.from.starts_with("kube-proxy:") || h.to.starts_with("kube-proxy:")) else { continue };
+        // into kube-proxy (a pod's send): keep that hop; from it (a node's nodePort): stop before
+        let keep = if p.hops[k].from.starts_with("kube-proxy:") { k } else { k + 1 };
+        if keep == 0 {
+            continue;
+        }
+        p.hops.truncate(keep);
+        let last = p.hops.last_mut().expect("kept one");
+        let first = last.explanation.split_once(". ").map_or(last.explanation.as_str(), |(a, _)| a).trim_end_matches('.').to_string();
+        last.explanation = format!(
+            "{first}. kube-proxy ignores this Service: it watches only Services without the label {SERVICE_PROXY_NAME}, and this one has {proxy}, so no rule of kube-proxy's catches the packet. Only a proxy that serves Services labelled {proxy} (not in this input) routes it; where none runs, the connection times out"
+        );
+        p.outcome = Outcome::Pending;
+        p.reason = format!("kube-proxy ignores Services labelled {SERVICE_PROXY_NAME} (here {proxy}): only the proxy that serves {proxy}, not in this input, routes this one");
+        p.backends = Vec::new();
+        p.note = None;
+    }
+}
+
 /// qa10 05 (kubernetes-retired/kpng#61: an SCTP Service): `kubectl port-forward` tunnels TCP
 /// only. For a Service port that is UDP with no TCP port of the same number kubectl refuses —
 /// kubernetes/kubectl pkg/cmd/portforward/portforward.go checkUDPPortInService, checkUDPPorts:

@@ -76,3 +76,46 @@ fn port_forward_note_refuses_udp_and_sctp_ports_check_udp_port_in_service() {
     let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
     assert!(s.paths.iter().filter(|p| p.entry == Entry::Outside).all(|p| p.note.as_deref().is_some_and(|n| n.starts_with("For debugging"))), "{:#?}", s.paths);
 }
+
+/// qa10 05 (kubernetes-retired/kpng#61, uablrek: the label "will make the kube-proxy to ignore the
+/// service"). The pod path read "iptables rules that kube-proxy wrote on the client's own node
+/// (node-1) catch the packet", then a DNAT by kube-proxy. cmd/kube-proxy/app/server.go
+/// ProxyServer.Run lists Services and EndpointSlices with the label selector
+/// service.kubernetes.io/service-proxy-name DoesNotExist: kube-proxy writes no rule for it.
+#[test]
+fn service_proxy_name_label_kube_proxy_ignores_the_service_server_go_no_proxy_name() {
+    let text = fixture("qa10-05-service-proxy-name.yaml");
+    let r = analyze(&text, &Config::default());
+    let d: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "ServiceProxyName").collect();
+    assert_eq!(d.len(), 1, "{:#?}", r.diagnostics);
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert!(d[0].message.contains("label service.kubernetes.io/service-proxy-name: nordix-sctp: kube-proxy ignores this Service"), "{}", d[0].message);
+    let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == Entry::Pod).unwrap();
+    assert_eq!(p.outcome, Outcome::Pending, "{p:#?}");
+    assert!(p.backends.is_empty());
+    assert!(p.hops.iter().all(|h| !h.from.starts_with("kube-proxy:")), "{p:#?}");
+    let last = p.hops.last().unwrap();
+    assert!(last.explanation.starts_with("The client sends to ") && last.explanation.contains("kube-proxy ignores this Service") && !last.explanation.contains("iptables rules that kube-proxy wrote"), "{}", last.explanation);
+
+    // a NodePort: the nodePort is not opened by kube-proxy either
+    let np = text.replacen("  ipFamilyPolicy: PreferDualStack\n", "  ipFamilyPolicy: PreferDualStack\n  type: NodePort\n", 1);
+    assert_ne!(np, text);
+    let r = analyze(&np, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+    let nodeports: Vec<_> = s.paths.iter().filter(|p| p.entry == Entry::NodePort).collect();
+    assert!(!nodeports.is_empty());
+    for p in nodeports {
+        assert_eq!(p.outcome, Outcome::Pending, "{p:#?}");
+        assert_eq!(p.hops.len(), 1, "{p:#?}");
+        assert!(!p.hops[0].explanation.contains("KUBE-NODEPORTS") && p.hops[0].explanation.contains("kube-proxy ignores this Service"), "{}", p.hops[0].explanation);
+    }
+
+    // without the label kube-proxy serves it (unchanged)
+    let plain = text.replacen("  labels:\n    service.kubernetes.io/service-proxy-name: nordix-sctp\n", "", 1);
+    assert_ne!(plain, text);
+    let r = analyze(&plain, &Config::default());
+    assert!(!r.diagnostics.iter().any(|d| d.code == "ServiceProxyName"));
+    let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+    assert_eq!(s.paths.iter().find(|p| p.entry == Entry::Pod).unwrap().outcome, Outcome::Delivered);
+}
