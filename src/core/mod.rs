@@ -416,8 +416,11 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
 /// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header),
 /// and its rewrite-target (ingress::rewrite_notes).
-const READ_ANNOTATIONS: [&str; 10] = [
+const READ_ANNOTATIONS: [&str; 12] = [
     "nginx.ingress.kubernetes.io/rewrite-target",
+    // (ingress::paths: what ingress-nginx speaks to the pods, qa10 09, 15)
+    "nginx.ingress.kubernetes.io/backend-protocol",
+    "nginx.ingress.kubernetes.io/ssl-passthrough",
     // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
     "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
@@ -1670,6 +1673,8 @@ fn analyze_checked(
     // (an ingress-nginx run with --watch-ingress-without-class, read off its container's args
     // while the trees are whole: ingress::watcher_without_class)
     let watcher = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::watcher_without_class(&objects)).flatten();
+    // (whether the input's ingress-nginx controller runs with --enable-ssl-passthrough: qa10 15)
+    let passthrough_flag = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::controller_flag(&objects, "enable-ssl-passthrough")).flatten();
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
@@ -1843,7 +1848,7 @@ fn analyze_checked(
     paths::dns_none_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain, &dns_ip, &[Some(cfg.service_cidr), cfg.secondary_cidr].into_iter().flatten().collect::<Vec<_>>());
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), &cfg.cluster_domain);
+    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), passthrough_flag, &cfg.cluster_domain);
     // the `httproute` entries: outside client → the route's Gateway → the endpoints
     gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)

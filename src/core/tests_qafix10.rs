@@ -119,3 +119,58 @@ fn service_proxy_name_label_kube_proxy_ignores_the_service_server_go_no_proxy_na
     let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
     assert_eq!(s.paths.iter().find(|p| p.entry == Entry::Pod).unwrap().outcome, Outcome::Delivered);
 }
+
+fn ingress_note(r: &super::Report, svc: &str) -> String {
+    let s = r.services.iter().find(|s| s.name == svc).unwrap();
+    s.paths.iter().find(|p| p.entry == Entry::Ingress).and_then(|p| p.note.clone()).unwrap_or_default()
+}
+
+/// qa10 09 (kubernetes/ingress-nginx#4473: an app serving HTTPS on 443, Service port 443, "502
+/// Bad Gateway" through the Ingress). The Ingress path said "delivered" and nothing of the
+/// protocol. ingress-nginx internal/ingress/annotations/backendprotocol/main.go Parse: HTTP when
+/// the annotation is absent or unknown.
+#[test]
+fn ingress_nginx_speaks_http_to_a_443_backend_without_backend_protocol_parse() {
+    let text = fixture("qa10-09-https-backend-443.yaml");
+    let r = analyze(&text, &Config::default());
+    let n = ingress_note(&r, "tt-core-web-service-dev");
+    assert!(n.contains("ingress-nginx speaks plain HTTP to the pods on port 443 (nginx.ingress.kubernetes.io/backend-protocol is not set, and HTTP is its default)") && n.contains("Set nginx.ingress.kubernetes.io/backend-protocol: \"HTTPS\""), "{n}");
+    // the asker's fix: backend-protocol HTTPS (any case) — no such words
+    for v in ["HTTPS", "https"] {
+        let fixed = text.replacen("    nginx.ingress.kubernetes.io/rewrite-target: /\n", &format!("    nginx.ingress.kubernetes.io/rewrite-target: /\n    nginx.ingress.kubernetes.io/backend-protocol: \"{v}\"\n"), 1);
+        assert_ne!(fixed, text);
+        let r = analyze(&fixed, &Config::default());
+        assert!(!ingress_note(&r, "tt-core-web-service-dev").contains("speaks plain HTTP"), "{v}");
+    }
+    // an unknown value is HTTP to the controller
+    let odd = text.replacen("    nginx.ingress.kubernetes.io/rewrite-target: /\n", "    nginx.ingress.kubernetes.io/rewrite-target: /\n    nginx.ingress.kubernetes.io/backend-protocol: \"TLS\"\n", 1);
+    let r = analyze(&odd, &Config::default());
+    assert!(ingress_note(&r, "tt-core-web-service-dev").contains("backend-protocol \"TLS\" is not one it knows, so it uses HTTP"));
+    // a plain port 80 backend: nothing said
+    let plain = text.replace("443", "80");
+    let r = analyze(&plain, &Config::default());
+    assert!(!ingress_note(&r, "tt-core-web-service-dev").contains("speaks plain HTTP"));
+}
+
+/// qa10 15 (kubernetes/ingress-nginx#6722: ssl-passthrough "not affecting routes"). Nothing was
+/// said of the annotation. ingress-nginx docs/user-guide/nginx-configuration/annotations.md
+/// "SSL Passthrough": disabled by default, needs --enable-ssl-passthrough; layer 4, so every
+/// other annotation is ignored.
+#[test]
+fn ssl_passthrough_needs_the_controller_flag_annotations_md_ssl_passthrough() {
+    let text = fixture("qa10-15-ssl-passthrough.yaml");
+    let r = analyze(&text, &Config::default());
+    let n = ingress_note(&r, "admin");
+    assert!(n.contains("ssl-passthrough: \"true\" works only when the controller is started with --enable-ssl-passthrough (off by default); the input's ingress-nginx controller runs without it, so the annotation is ignored there"), "{n}");
+    assert!(n.contains("TLS connections for admin.d.co.il on port 443 are handed, still encrypted, to the endpoints") && n.contains("every other annotation of this Ingress (backend-protocol"), "{n}");
+    assert!(!n.contains("speaks plain HTTP"), "{n}");
+    // the flag on the controller
+    let on = text.replacen("        - --ingress-class=nginx\n", "        - --ingress-class=nginx\n        - --enable-ssl-passthrough\n", 1);
+    assert_ne!(on, text);
+    let n = ingress_note(&analyze(&on, &Config::default()), "admin");
+    assert!(n.contains("the input's ingress-nginx controller runs with it") && !n.contains("ignored there"), "{n}");
+    // no controller in the input: only that the flag is needed
+    let cut = text.find("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ingress-nginx-controller").unwrap();
+    let n = ingress_note(&analyze(&text[..cut], &Config::default()), "admin");
+    assert!(n.contains("(off by default). With it,"), "{n}");
+}
