@@ -174,3 +174,25 @@ fn ssl_passthrough_needs_the_controller_flag_annotations_md_ssl_passthrough() {
     let n = ingress_note(&analyze(&text[..cut], &Config::default()), "admin");
     assert!(n.contains("(off by default). With it,"), "{n}");
 }
+
+/// qa10 04 (kubernetes/kubernetes#112467: policies in payment-gateway, one admitting
+/// `podSelector: {matchLabels: {app: ingress-nginx}}` without a namespaceSelector; 504). The
+/// input's controller pod (app.kubernetes.io/name=ingress-nginx, no component label, as the older
+/// static manifests label it) was not taken as the controller: the path reasoned on assumed chart
+/// labels ("… do not match podSelector app=ingress-nginx"). netpol::ingress_controller_side.
+#[test]
+fn ingress_controller_pod_without_component_label_is_the_peer_ingress_controller_side() {
+    let text = fixture("qa10-04-netpol-blocks-ingress-nginx.yaml");
+    let r = analyze(&text, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "payment").unwrap();
+    let p = s.paths.iter().find(|p| p.entry == Entry::Ingress).unwrap();
+    assert_eq!(p.outcome, Outcome::Dropped, "{p:#?}");
+    assert!(!p.reason.contains("taken as ingress-nginx's own install") && !p.reason.contains("do not match podSelector app=ingress-nginx"), "{}", p.reason);
+    assert!(p.reason.contains("in namespace ingress-nginx") && p.reason.contains("payment-gateway-network-policy-allow-ingress-nginx's closest rule is ingress rule 1 (spec.ingress[0]), from podSelector app=ingress-nginx on every port — it lacks the namespace"), "{}", p.reason);
+    // the chart's admission-webhook pods are not the controller
+    let webhook = text.replacen("        app.kubernetes.io/name: ingress-nginx\n", "        app.kubernetes.io/name: ingress-nginx\n        app.kubernetes.io/component: admission-webhook\n", 1);
+    assert_ne!(webhook, text);
+    let r = analyze(&webhook, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "payment").unwrap();
+    assert!(s.paths.iter().find(|p| p.entry == Entry::Ingress).unwrap().reason.contains("taken as ingress-nginx's own install"));
+}
