@@ -1336,7 +1336,8 @@ pub const SERVICE_PROXY_NAME: &str = "service.kubernetes.io/service-proxy-name";
 /// label gets no rule of kube-proxy's: no clusterIP, nodePort, externalIP or load-balancer rule.
 /// Only a proxy that serves that name (Cilium's k8s.serviceProxyName, AntreaProxy's
 /// serviceProxyName, kpng, a mesh: not in this input) routes it. Each path that goes through
-/// kube-proxy stops where the packet would meet kube-proxy's rules, `Pending` on that proxy;
+/// kube-proxy stops where the packet would meet kube-proxy's rules, `Dropped` there (what
+/// happens where no such proxy runs; the words name the proxy that would route it);
 /// paths that do not (an Ingress's or a Gateway's, to the endpoints) are left alone.
 pub fn other_proxy_paths(paths: &mut [Path], proxy: &str) {
     for p in paths.iter_mut() {
@@ -1352,8 +1353,10 @@ pub fn other_proxy_paths(paths: &mut [Path], proxy: &str) {
         last.explanation = format!(
             "{first}. kube-proxy ignores this Service: it watches only Services without the label {SERVICE_PROXY_NAME}, and this one has {proxy}, so no rule of kube-proxy's catches the packet. Only a proxy that serves Services labelled {proxy} (not in this input) routes it; where none runs, the connection times out"
         );
-        p.outcome = Outcome::Pending;
-        p.reason = format!("kube-proxy ignores Services labelled {SERVICE_PROXY_NAME} (here {proxy}): only the proxy that serves {proxy}, not in this input, routes this one");
+        // (Dropped, not Pending: a LoadBalancer's `<pending>` words are read off the first
+        // Pending path, report.rs and ui/tables.rs)
+        p.outcome = Outcome::Dropped;
+        p.reason = format!("kube-proxy ignores Services labelled {SERVICE_PROXY_NAME} (here {proxy}) and writes no rule for it: only the proxy that serves {proxy}, not in this input, routes it");
         p.backends = Vec::new();
         p.note = None;
     }

@@ -92,7 +92,7 @@ fn service_proxy_name_label_kube_proxy_ignores_the_service_server_go_no_proxy_na
     assert!(d[0].message.contains("label service.kubernetes.io/service-proxy-name: nordix-sctp: kube-proxy ignores this Service"), "{}", d[0].message);
     let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
     let p = s.paths.iter().find(|p| p.entry == Entry::Pod).unwrap();
-    assert_eq!(p.outcome, Outcome::Pending, "{p:#?}");
+    assert_eq!(p.outcome, Outcome::Dropped, "{p:#?}");
     assert!(p.backends.is_empty());
     assert!(p.hops.iter().all(|h| !h.from.starts_with("kube-proxy:")), "{p:#?}");
     let last = p.hops.last().unwrap();
@@ -106,10 +106,15 @@ fn service_proxy_name_label_kube_proxy_ignores_the_service_server_go_no_proxy_na
     let nodeports: Vec<_> = s.paths.iter().filter(|p| p.entry == Entry::NodePort).collect();
     assert!(!nodeports.is_empty());
     for p in nodeports {
-        assert_eq!(p.outcome, Outcome::Pending, "{p:#?}");
+        assert_eq!(p.outcome, Outcome::Dropped, "{p:#?}");
         assert_eq!(p.hops.len(), 1, "{p:#?}");
         assert!(!p.hops[0].explanation.contains("KUBE-NODEPORTS") && p.hops[0].explanation.contains("kube-proxy ignores this Service"), "{}", p.hops[0].explanation);
     }
+
+    // a LoadBalancer: its <pending> still says why from its own path
+    let lb = text.replacen("  ipFamilyPolicy: PreferDualStack\n", "  ipFamilyPolicy: PreferDualStack\n  type: LoadBalancer\n", 1);
+    let r = analyze(&lb, &Config::default());
+    assert!(r.to_text().contains("load balancer: <pending> (no cloud controller)"), "{}", r.to_text());
 
     // without the label kube-proxy serves it (unchanged)
     let plain = text.replacen("  labels:\n    service.kubernetes.io/service-proxy-name: nordix-sctp\n", "", 1);
