@@ -535,7 +535,9 @@ pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f6
 pub const ANSWERS_503: &str = "the ingress controller answers 503";
 
 /// `watcher`: [`watcher_without_class`] of the objects, read while their trees were whole.
-pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], watcher: Option<&str>, domain: &str) {
+/// `passthrough_flag`: [`controller_flag`] `enable-ssl-passthrough` of the objects, read while
+/// their trees were whole.
+pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>], default_classes: &[String], watcher: Option<&str>, passthrough_flag: Option<bool>, domain: &str) {
     use super::paths::{Entry, Hop, HopKind, Outcome, Path};
     for o in objects.iter().filter(|o| !o.refused) {
         let super::model::Body::Ingress(spec) = &o.body else { continue };
@@ -797,6 +799,18 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                     }
                 ));
             }
+            // qa10 09, 15: what ingress-nginx speaks to the pods (annotations backend-protocol,
+            // ssl-passthrough); not for the AWS Load Balancer Controller's class
+            if !is_alb {
+                let ann = |k: &str| o.source.get("metadata").and_then(|m| m.get("annotations")).and_then(|a| a.get(k)).and_then(|v| v.as_str());
+                if ann("nginx.ingress.kubernetes.io/ssl-passthrough").is_some_and(go_bool_true) {
+                    notes.push(ssl_passthrough_words(host, passthrough_flag));
+                } else if let (Some(sp), Some(b)) = (port, path.backends.first()) {
+                    if let Some(w) = plain_http_to_tls(sp, b.port, ann("nginx.ingress.kubernetes.io/backend-protocol")) {
+                        notes.push(w);
+                    }
+                }
+            }
             if !notes.is_empty() {
                 path.note = Some(notes.join(" "));
             }
@@ -977,6 +991,98 @@ pub fn watcher_without_class(objects: &[Object]) -> Option<String> {
         };
         containers.iter().any(|c| args(c, "args") || args(c, "command")).then(|| o.id())
     })
+}
+
+/// Go's strconv.ParseBool true (ingress-nginx parser.GetBoolAnnotation).
+fn go_bool_true(v: &str) -> bool {
+    matches!(v, "1" | "t" | "T" | "true" | "TRUE" | "True")
+}
+
+/// Whether the input's ingress-nginx controller (a pod or workload whose container runs
+/// `/nginx-ingress-controller`, as its deploy manifests and chart do) is started with the flag
+/// `--<flag>` (Go's flag package: `-flag`, `--flag`, `--flag=true`); None when the input holds no
+/// such controller. Read while the trees are whole.
+pub fn controller_flag(objects: &[Object], flag: &str) -> Option<bool> {
+    let on = |a: &str| {
+        let a = a.strip_prefix("--").or_else(|| a.strip_prefix('-')).unwrap_or("");
+        match a.strip_prefix(flag) {
+            Some("") => true,
+            Some(v) => v.strip_prefix('=').is_some_and(go_bool_true),
+            None => false,
+        }
+    };
+    objects.iter().filter(|o| !o.refused && matches!(o.body, Body::Workload(_) | Body::Pod(..))).find_map(|o| {
+        let spec = match &o.body {
+            Body::Pod(..) => o.source.get("spec"),
+            _ => o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")),
+        }?;
+        let NodeKind::Seq(containers) = &spec.get("containers")?.kind else { return None };
+        let items = |c: &Node, k: &str| -> Vec<String> {
+            match c.get(k).map(|n| &n.kind) {
+                Some(NodeKind::Seq(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            }
+        };
+        containers.iter().find_map(|c| {
+            let all: Vec<String> = items(c, "command").into_iter().chain(items(c, "args")).collect();
+            all.iter().any(|a| a.ends_with("/nginx-ingress-controller") || a == "nginx-ingress-controller").then(|| all.iter().any(|a| on(a)))
+        })
+    })
+}
+
+/// qa10 09 (kubernetes/ingress-nginx#4473: an ASP.NET app serving HTTPS on 443 behind Service
+/// port 443, "502 Bad Gateway"): ingress-nginx speaks the annotation
+/// nginx.ingress.kubernetes.io/backend-protocol to the pods, HTTP when it is absent or not one of
+/// AUTO_HTTP, HTTP, HTTPS, AJP, GRPC, GRPCS (internal/ingress/annotations/backendprotocol/main.go
+/// Parse: `return HTTP, nil`). A backend whose Service port or pod port is 443, or is named or
+/// targets `https`, or whose appProtocol is https, is most likely a TLS server: plain HTTP to it
+/// fails (nginx's 400 "The plain HTTP request was sent to HTTPS port" from an nginx backend, a
+/// reset from others; the controller answers 502). None when the annotation says otherwise.
+fn plain_http_to_tls(sp: &super::service::SvcPort, pod_port: i64, annotation: Option<&str>) -> Option<String> {
+    let proto = annotation.map(|a| a.trim().to_ascii_uppercase()).filter(|p| matches!(p.as_str(), "AUTO_HTTP" | "HTTP" | "HTTPS" | "AJP" | "GRPC" | "GRPCS")).unwrap_or_else(|| "HTTP".into());
+    if proto != "HTTP" {
+        return None;
+    }
+    let https = |s: &str| s.eq_ignore_ascii_case("https");
+    let why = if sp.port == 443 || pod_port == 443 {
+        format!("port {}", if pod_port == 443 { 443 } else { sp.port })
+    } else if sp.name.as_deref().is_some_and(https) || https(&sp.target_port.to_string()) {
+        "a port named https".to_string()
+    } else if sp.app_protocol.as_deref().is_some_and(https) {
+        "appProtocol https".to_string()
+    } else {
+        return None;
+    };
+    let said = match annotation {
+        Some(a) if a.trim().eq_ignore_ascii_case("HTTP") => "nginx.ingress.kubernetes.io/backend-protocol is HTTP".to_string(),
+        Some(a) => format!("nginx.ingress.kubernetes.io/backend-protocol \"{a}\" is not one it knows, so it uses HTTP"),
+        None => "nginx.ingress.kubernetes.io/backend-protocol is not set, and HTTP is its default".to_string(),
+    };
+    Some(format!(
+        "ingress-nginx speaks plain HTTP to the pods on {why} ({said}): if they serve HTTPS there, the TLS server refuses the request (\"400 The plain HTTP request was sent to HTTPS port\", or a reset) and the controller answers 502 Bad Gateway. Set nginx.ingress.kubernetes.io/backend-protocol: \"HTTPS\" on the Ingress for a TLS backend"
+    ))
+}
+
+/// qa10 15 (kubernetes/ingress-nginx#6722: ssl-passthrough and backend-protocol HTTPS on one
+/// Ingress): docs/user-guide/nginx-configuration/annotations.md "SSL Passthrough" — "disabled by
+/// default and requires starting the controller with the --enable-ssl-passthrough flag";
+/// "Because SSL Passthrough works on layer 4 of the OSI model (TCP) and not on the layer 7
+/// (HTTP), using SSL Passthrough invalidates all the other annotations set on an Ingress
+/// object". The controller hands a TLS connection on its HTTPS port to the backend by the SNI
+/// host name, so a rule needs a host. `flag`: [`controller_flag`].
+fn ssl_passthrough_words(host: Option<&str>, flag: Option<bool>) -> String {
+    let flag_words = match flag {
+        Some(false) => "; the input's ingress-nginx controller runs without it, so the annotation is ignored there and the controller handles the request as drawn (its other annotations apply)",
+        Some(true) => "; the input's ingress-nginx controller runs with it",
+        None => "",
+    };
+    let host_words = match host {
+        Some(h) => format!("TLS connections for {h} on port 443 are handed, still encrypted, to the endpoints by their SNI name, so the pods must serve TLS with their own certificate"),
+        None => "this rule has no host, and passthrough picks the backend by the TLS SNI name: give the rule a host".to_string(),
+    };
+    format!(
+        "nginx.ingress.kubernetes.io/ssl-passthrough: \"true\" works only when the controller is started with --enable-ssl-passthrough (off by default){flag_words}. With it, {host_words}; it works at layer 4 (TCP), so every other annotation of this Ingress (backend-protocol, rewrite-target, …) is ignored and no path rule applies"
+    )
 }
 
 pub fn default_classes(diags: &[Diagnostic]) -> Vec<String> {

@@ -505,8 +505,11 @@ fn typed_list_item(item: &mut yaml::Node, kind: &yaml::Text, api_version: Option
 /// And the deprecated ones pkg/api/pod/warnings.go warns of (core::podchecks::pod_warnings).
 /// And ingress-nginx's upstream-vhost (ingress::paths, an ExternalName backend's Host header),
 /// and its rewrite-target (ingress::rewrite_notes).
-const READ_ANNOTATIONS: [&str; 10] = [
+const READ_ANNOTATIONS: [&str; 12] = [
     "nginx.ingress.kubernetes.io/rewrite-target",
+    // (ingress::paths: what ingress-nginx speaks to the pods, qa10 09, 15)
+    "nginx.ingress.kubernetes.io/backend-protocol",
+    "nginx.ingress.kubernetes.io/ssl-passthrough",
     // (cluster.rs claim_orphans: an Indexed Job's adopted pods, getCompletionIndex; valfix18)
     "batch.kubernetes.io/job-completion-index",
     "nginx.ingress.kubernetes.io/upstream-vhost",
@@ -1754,9 +1757,13 @@ fn analyze_checked(
     svcnotes::workload_selector_overlaps(&objects, &mut diags);
     // (host-network pods that do not use the cluster DNS: qa6 11)
     svcnotes::host_network_dns_notes(&objects, &cluster, &mut diags);
+    // (pods with dnsPolicy None whose dnsConfig names a resolver outside the cluster: qa10 12)
+    svcnotes::dns_none_notes(&objects, &cluster, &cfg.service_cidr.nth(10).to_string(), &[Some(cfg.service_cidr), cfg.secondary_cidr].into_iter().flatten().collect::<Vec<_>>(), &mut diags);
     // (an ingress-nginx run with --watch-ingress-without-class, read off its container's args
     // while the trees are whole: ingress::watcher_without_class)
     let watcher = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::watcher_without_class(&objects)).flatten();
+    // (whether the input's ingress-nginx controller runs with --enable-ssl-passthrough: qa10 15)
+    let passthrough_flag = objects.iter().any(|o| matches!(o.body, Body::Ingress(_))).then(|| ingress::controller_flag(&objects, "enable-ssl-passthrough")).flatten();
     // From here on only Services (resolution diagnostics) and manual Endpoints/EndpointSlices
     // (kube-proxy's reading) are looked into; a pod's, workload's or node's tree is only asked
     // its first line. Freed now, a whole-cluster dump's trees are not alive next to the report.
@@ -1806,6 +1813,17 @@ fn analyze_checked(
         resolution_diagnostics(svc, o, &res, &cluster, &pod_index, &mut diags);
         stage("resolve");
         let mut paths = paths::paths(svc, &res, &cluster, &client, &client_ns, &cfg.cluster_domain, first_error.as_deref());
+        // (qa10 05: a Service handed to another proxy than kube-proxy)
+        if let Some(proxy) = o.meta.labels.iter().find(|(k, _)| k.as_str() == paths::SERVICE_PROXY_NAME).map(|(_, v)| v.to_string()).filter(|_| !svc.rejected && !svc.headless() && svc.type_ != "ExternalName") {
+            paths::other_proxy_paths(&mut paths, &proxy);
+            diags.push(
+                Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ServiceProxyName",
+                    format!("Service {}: label {}: {proxy}: kube-proxy ignores this Service (it lists Services and EndpointSlices with {} DoesNotExist), so it writes no rule for its clusterIP, nodePorts or external addresses; only a proxy that serves Services labelled {proxy} (Cilium's k8s.serviceProxyName, AntreaProxy's serviceProxyName, kpng, a mesh: not in this input) routes them, and where none runs, connections to them time out. Cluster DNS still answers its name, and an Ingress controller or Gateway that sends to its endpoints still reaches them", svc.name, paths::SERVICE_PROXY_NAME, paths::SERVICE_PROXY_NAME),
+                    o.pos("metadata.labels"))
+                .hint("Remove the label to let kube-proxy serve the Service")
+                .on(&format!("Service/{}/{}", svc.namespace, svc.name)),
+            );
+        }
         // our hints on the errors the reasons quote, apart from them (learnfix15)
         let refused_hint = (!refused_hints.is_empty()).then(|| refused_hints.join("; "));
         for p in paths.iter_mut() {
@@ -1916,9 +1934,11 @@ fn analyze_checked(
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
     // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
     paths::node_resolver_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain);
+    // (a dnsPolicy None client whose dnsConfig names a resolver outside the cluster: qa10 12)
+    paths::dns_none_paths(&mut services, &cluster, &client.0, &cfg.cluster_domain, &dns_ip, &[Some(cfg.service_cidr), cfg.secondary_cidr].into_iter().flatten().collect::<Vec<_>>());
     // the `ingress` entries: outside client → an Ingress's controller → the endpoints (after the
     // NetworkPolicy pass, which judges the in-cluster client and the kube-proxy entries only)
-    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), &cfg.cluster_domain);
+    ingress::paths(&objects, &mut services, &default_classes, watcher.as_deref(), passthrough_flag, &cfg.cluster_domain);
     // the `httproute` entries: outside client → the route's Gateway → the endpoints
     gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
@@ -3227,6 +3247,8 @@ mod tests_qafix7;
 mod tests_qafix8;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_qafix9;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_qafix10;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -587,11 +587,19 @@ fn client_side(cluster: &Cluster, (client_node, client_ip): (&str, &str)) -> Sid
 /// when the input has no controller pod of its own.
 const INGRESS_NGINX_LABELS: [(&str, &str); 3] = [("app.kubernetes.io/component", "controller"), ("app.kubernetes.io/instance", "ingress-nginx"), ("app.kubernetes.io/name", "ingress-nginx")];
 
-/// The ingress controller as a NetworkPolicy peer: an ingress-nginx controller pod of the input,
-/// else ingress-nginx's own install (namespace ingress-nginx, [`INGRESS_NGINX_LABELS`]) on some
+/// The ingress controller as a NetworkPolicy peer: an ingress-nginx controller pod of the input
+/// (labelled app.kubernetes.io/name=ingress-nginx with component=controller, else with no
+/// component label: the older static manifests' pods), else ingress-nginx's own install (namespace ingress-nginx, [`INGRESS_NGINX_LABELS`]) on some
 /// node's pod network; with whether it was assumed.
 fn ingress_controller_side(cluster: &Cluster) -> (Side, bool) {
-    let own = cluster.pods.iter().find(|p| !p.host_network && p.labels.iter().any(|(k, v)| k == "app.kubernetes.io/name" && v == "ingress-nginx") && p.labels.iter().any(|(k, v)| k == "app.kubernetes.io/component" && v == "controller"));
+    fn label<'a>(p: &'a super::cluster::PodInst, key: &str) -> Option<&'a str> {
+        p.labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+    let named = |p: &&super::cluster::PodInst| !p.host_network && label(p, "app.kubernetes.io/name") == Some("ingress-nginx");
+    // the chart's and today's manifests' controller (component=controller), else (qa10 04) a
+    // controller pod of ingress-nginx's older static manifests (mandatory.yaml: name and part-of,
+    // no component label; the chart's admission-webhook and default-backend pods carry one)
+    let own = cluster.pods.iter().filter(named).find(|p| label(p, "app.kubernetes.io/component") == Some("controller")).or_else(|| cluster.pods.iter().filter(named).find(|p| label(p, "app.kubernetes.io/component").is_none()));
     match own {
         Some(p) => (Side::pod(p, cluster), false),
         None => (

@@ -375,6 +375,71 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
     }
 }
 
+/// qa10 12 (SREGym/SREGym#46: `dnsPolicy: None`, `dnsConfig: {nameservers: [8.8.8.8],
+/// searches: []}`, "Pod loses all resolution"): with dnsPolicy None the kubelet writes the pod's
+/// resolv.conf from spec.dnsConfig alone — pkg/kubelet/network/dns/dns.go GetPodDNS: `case
+/// podDNSNone: // DNSNone should use empty DNS settings as the base.` then appendDNSConfig — so
+/// neither the cluster DNS nor its search path is there. The first nameserver it names when that
+/// is plainly not a cluster resolver: not `dns_ip` (the cluster DNS Service), not in the Service
+/// range (another resolver Service), not link-local (169.254.0.0/16: NodeLocal DNSCache's
+/// -localip) and not in a node's pod range (a resolver pod). None otherwise.
+pub fn dns_none_nameserver(p: &cluster::PodInst, cluster: &Cluster, dns_ip: &str, service_cidrs: &[super::config::Cidr]) -> Option<String> {
+    if p.dns_policy.as_deref() != Some("None") {
+        return None;
+    }
+    let first = p.dns_config.as_ref()?.nameservers.first()?.clone();
+    let ip: std::net::IpAddr = first.parse().ok()?;
+    let link_local = match ip {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) == 0xfe80,
+    };
+    let in_cluster = first == dns_ip
+        || link_local
+        || service_cidrs.iter().any(|c| c.contains(ip))
+        || cluster.nodes.iter().flat_map(|n| std::iter::once(&n.pod_cidr).chain(n.pod_cidr_other.as_ref())).filter_map(|c| super::config::Cidr::parse(c)).any(|c| c.contains(ip));
+    (!in_cluster).then_some(first)
+}
+
+/// qa10 12: the user's own client pod (`--client-pod`, [`user_client`]) runs with dnsPolicy None
+/// and a nameserver outside the cluster ([`dns_none_nameserver`]): a path that starts by asking
+/// the cluster DNS with the namespace's search path does not happen. The pod asks that
+/// nameserver for what the application types, with only the searches its dnsConfig lists, and
+/// that resolver knows no names of the cluster zone: each such path of the in-cluster client
+/// ends at its DNS hop, as `Nxdomain`, drawn to the client's node (`resolver:<node>`, where its
+/// query leaves the cluster). Kept reports are not changed in place (Arc::make_mut).
+pub fn dns_none_paths(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, client_node: &str, domain: &str, dns_ip: &str, service_cidrs: &[super::config::Cidr]) {
+    let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
+    let Some(ns) = dns_none_nameserver(p, cluster, dns_ip, service_cidrs) else { return };
+    let searches = p.dns_config.as_ref().map(|c| c.searches.clone()).unwrap_or_default();
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let by_ip = match (&slot.cluster_ip, slot.headless) {
+            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached: kube-proxy's rules do not depend on DNS"),
+            _ => String::new(),
+        };
+        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
+        let search = if searches.is_empty() { "no search domains (spec.dnsConfig.searches is empty)".to_string() } else { format!("only the search domains spec.dnsConfig lists ({})", searches.join(", ")) };
+        let s = std::sync::Arc::make_mut(slot);
+        for i in hits {
+            let path = &mut s.paths[i];
+            let h = path.hops[0].clone();
+            let name = h.dst.trim_end_matches('?').to_string();
+            let explanation = format!(
+                "The client pod {}/{} runs with dnsPolicy: None: the kubelet writes its /etc/resolv.conf from spec.dnsConfig alone, so it has nameserver {ns} and {search}, not the cluster DNS {dns_ip} nor the {}.svc.{domain} search path. It asks {ns} for \"{typed}\", a resolver outside the cluster that knows no {domain} names (unless it forwards them to the cluster DNS): \"{typed}\" never becomes {name}, and the name does not resolve. Remove dnsPolicy: None (ClusterFirst is the default), or name {dns_ip} first in spec.dnsConfig.nameservers with the search domains {}.svc.{domain} svc.{domain} {domain}.{by_ip}",
+                p.namespace, p.name, p.namespace, p.namespace
+            );
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
+            path.outcome = Outcome::Nxdomain;
+            path.reason = format!("the client pod runs with dnsPolicy: None and asks nameserver {ns} (spec.dnsConfig), not the cluster DNS, which does not resolve {typed}");
+            path.backends = Vec::new();
+        }
+    }
+}
+
 /// The namespace of the client a "pod" path starts from on `client_node`: the user's own
 /// `client` pod's when it runs there ([`user_client`]: default/client, or the one
 /// Config::client_namespace picks), else the stand-in's, default.
@@ -1249,8 +1314,74 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
                 }
             }
         }
+        if let (Entry::Outside, Some(note)) = (p.entry, p.note.as_mut()) {
+            if let Some(words) = port_forward_not_tcp(&svc.name, p.port, p.protocol.as_deref(), &svc.ports) {
+                if note.starts_with("For debugging") {
+                    *note = words;
+                }
+            }
+        }
     }
     out
+}
+
+/// The label that hands a Service to another proxy than kube-proxy (KEP-2447, "Make kube-proxy
+/// service abstraction optional").
+pub const SERVICE_PROXY_NAME: &str = "service.kubernetes.io/service-proxy-name";
+
+/// qa10 05 (kubernetes-retired/kpng#61, uablrek: "This will make the kube-proxy to ignore the
+/// service"): kube-proxy lists Services and EndpointSlices with the label selector
+/// `service.kubernetes.io/service-proxy-name` DoesNotExist (cmd/kube-proxy/app/server.go
+/// ProxyServer.Run: noProxyName, informers.WithTweakListOptions), so a Service carrying the
+/// label gets no rule of kube-proxy's: no clusterIP, nodePort, externalIP or load-balancer rule.
+/// Only a proxy that serves that name (Cilium's k8s.serviceProxyName, AntreaProxy's
+/// serviceProxyName, kpng, a mesh: not in this input) routes it. Each path that goes through
+/// kube-proxy stops where the packet would meet kube-proxy's rules, `Dropped` there (what
+/// happens where no such proxy runs; the words name the proxy that would route it);
+/// paths that do not (an Ingress's or a Gateway's, to the endpoints) are left alone.
+pub fn other_proxy_paths(paths: &mut [Path], proxy: &str) {
+    for p in paths.iter_mut() {
+        let Some(k) = p.hops.iter().position(|h| h.from.starts_with("kube-proxy:") || h.to.starts_with("kube-proxy:")) else { continue };
+        // into kube-proxy (a pod's send): keep that hop; from it (a node's nodePort): stop before
+        let keep = if p.hops[k].from.starts_with("kube-proxy:") { k } else { k + 1 };
+        if keep == 0 {
+            continue;
+        }
+        p.hops.truncate(keep);
+        let last = p.hops.last_mut().expect("kept one");
+        let first = last.explanation.split_once(". ").map_or(last.explanation.as_str(), |(a, _)| a).trim_end_matches('.').to_string();
+        last.explanation = format!(
+            "{first}. kube-proxy ignores this Service: it watches only Services without the label {SERVICE_PROXY_NAME}, and this one has {proxy}, so no rule of kube-proxy's catches the packet. Only a proxy that serves Services labelled {proxy} (not in this input) routes it; where none runs, the connection times out"
+        );
+        // (Dropped, not Pending: a LoadBalancer's `<pending>` words are read off the first
+        // Pending path, report.rs and ui/tables.rs)
+        p.outcome = Outcome::Dropped;
+        p.reason = format!("kube-proxy ignores Services labelled {SERVICE_PROXY_NAME} (here {proxy}) and writes no rule for it: only the proxy that serves {proxy}, not in this input, routes it");
+        p.backends = Vec::new();
+        p.note = None;
+    }
+}
+
+/// qa10 05 (kubernetes-retired/kpng#61: an SCTP Service): `kubectl port-forward` tunnels TCP
+/// only. For a Service port that is UDP with no TCP port of the same number kubectl refuses —
+/// kubernetes/kubectl pkg/cmd/portforward/portforward.go checkUDPPortInService, checkUDPPorts:
+/// "UDP protocol is not supported for %s" — and for an SCTP port it forwards, but the runtime's
+/// end of the tunnel dials TCP in the pod's network namespace (containerd
+/// internal/cri/server/sandbox_portforward_linux.go portForward: `net.Dial("tcp4", …)`), which
+/// an SCTP server does not answer. The note says so instead of "port-forward … works".
+fn port_forward_not_tcp(service: &str, port: Option<i64>, protocol: Option<&str>, ports: &[super::service::SvcPort]) -> Option<String> {
+    let port = port?;
+    let tcp_too = ports.iter().any(|sp| sp.port == port && sp.protocol == "TCP");
+    let instead = "From your machine use a NodePort or LoadBalancer Service for this port, or send from a pod inside the cluster (kubectl run or kubectl exec)";
+    match protocol? {
+        "UDP" if !tcp_too => Some(format!(
+            "kubectl port-forward svc/{service} 8080:{port} does not work for this port: port-forward tunnels TCP only, and for a UDP port kubectl refuses (error: UDP protocol is not supported for {port}). {instead}."
+        )),
+        "SCTP" if !tcp_too => Some(format!(
+            "kubectl port-forward svc/{service} 8080:{port} does not reach this port: port-forward tunnels TCP only (the runtime dials TCP port {port} in the pod it picks), and this port is SCTP, so nothing answers the tunnel. {instead}."
+        )),
+        _ => None,
+    }
 }
 
 /// A line under an entry point's outcome that answers the learner's next question (learner8

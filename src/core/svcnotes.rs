@@ -380,6 +380,36 @@ pub fn host_network_dns_notes(objects: &[Object], cluster: &Cluster, diags: &mut
     }
 }
 
+/// qa10 12 (SREGym/SREGym#46: `dnsPolicy: None` with `nameservers: [8.8.8.8]`, "Pod loses all
+/// resolution"): a written pod or workload whose dnsPolicy is None and whose spec.dnsConfig names
+/// first a resolver outside the cluster (paths::dns_none_nameserver) gets a resolv.conf of
+/// dnsConfig alone — pkg/kubelet/network/dns/dns.go GetPodDNS, `case podDNSNone` — so its pods
+/// resolve no Service name. An info on spec.dnsPolicy; not for dumps. The path of such a client
+/// pod says the same (paths::dns_none_paths).
+pub fn dns_none_notes(objects: &[Object], cluster: &Cluster, dns_ip: &str, service_cidrs: &[super::config::Cidr], diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<usize> = Vec::new();
+    for p in &cluster.pods {
+        if seen.contains(&p.object) {
+            continue;
+        }
+        let Some(ns) = super::paths::dns_none_nameserver(p, cluster, dns_ip, service_cidrs) else { continue };
+        seen.push(p.object);
+        let Some(o) = objects.get(p.object) else { continue };
+        let Some(prefix) = o.pod_spec_path() else { continue };
+        if o.refused || o.dumped() {
+            continue;
+        }
+        let whose = if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" };
+        diags.push(
+            Diagnostic::note(Severity::Info, ErrorType::Resolution, "DNSPolicyNoneOutside",
+                format!("dnsPolicy: None with nameserver {ns} first in spec.dnsConfig: the kubelet writes the /etc/resolv.conf of {whose} from spec.dnsConfig alone, without the cluster DNS {dns_ip} and its search path, and {ns} is no cluster resolver, so {whose} cannot resolve Service names, short or fully qualified (unless {ns} forwards the cluster's zone to {dns_ip}), while the Services' clusterIPs are reached"),
+                o.pos(&format!("{prefix}.dnsPolicy")))
+            .hint(format!("Remove dnsPolicy: None (ClusterFirst is the default and keeps spec.dnsConfig's additions), or put {dns_ip} first in spec.dnsConfig.nameservers"))
+            .on(&o.id()),
+        );
+    }
+}
+
 /// fidfix24 (qa6 19, 20: kube-httpcache's readiness gate, mittwald/kube-httpcache#222;
 /// elasticsearch's discovery Service, kubernetes/kubernetes#78290): a headless Service whose
 /// selected pods are not Ready now, or not for their first seconds after each start (a
