@@ -5394,7 +5394,29 @@ fn expand(
         // a DaemonSet pod has one candidate node: it does not move the round-robin
         let keep = *rr;
         let before = cluster.pods.len();
+        // uicheck23: the what-if rollout's new pods are created while the what-if down nodes
+        // are down (the page's status says "NoSchedule: no new pod goes there"): the node
+        // lifecycle controller's node.kubernetes.io/unreachable:NoSchedule taint
+        // (node_lifecycle_controller.go doNoScheduleTaintingPass) fails the scheduler's
+        // TaintToleration filter for them (pkg/scheduler/framework/plugins/tainttoleration
+        // taint_toleration.go Filter: DefaultTolerationSeconds tolerates only NoExecute). The
+        // pods already bound there stay (nodes_down); only these new ones go elsewhere.
+        let new_while_down = !cfg.down.is_empty() && new_pods.1 > 0 && seed.name.strip_prefix(new_pods.0.as_str()).is_some_and(|r| r.starts_with('-'));
+        let taints_before: Vec<(usize, Vec<Taint>)> = if new_while_down {
+            cluster.nodes.iter_mut().enumerate().filter(|(_, n)| cfg.down.contains(&n.name)).map(|(i, n)| {
+                let was = n.taints.clone();
+                if !n.taints.iter().any(|t| t.key == TAINT_UNREACHABLE && t.effect == "NoSchedule") {
+                    n.taints.push(taint(TAINT_UNREACHABLE, "NoSchedule"));
+                }
+                (i, was)
+            }).collect()
+        } else {
+            vec![]
+        };
         place(cluster, seed, rr, o, flip, diags);
+        for (i, was) in taints_before {
+            cluster.nodes[i].taints = was;
+        }
         if daemon_node.is_some() {
             *rr = keep;
         }

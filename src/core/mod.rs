@@ -3277,3 +3277,5 @@ mod tests_learnfix17;
 mod tests_learnfix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck22;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uicheck23;
