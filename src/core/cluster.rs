@@ -895,7 +895,10 @@ struct RolloutStep {
 /// maxUnavailable) − the new ReplicaSet's unavailable pods (its new pods are not available yet):
 /// maxUnavailable. maxSurge and maxUnavailable default to 25% (pkg/apis/apps/v1/defaults.go
 /// SetDefaults_Deployment) and resolve against replicas, the surge rounded up and the
-/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts).
+/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts); the
+/// sync after that scales the new ReplicaSet up by what the old one gave back (so maxSurge +
+/// maxUnavailable new pods), and the picture is that state, which lasts until a new pod is
+/// available.
 /// Recreate (recreate.go rolloutRecreate): the old pods are scaled to 0 and, once gone, the new
 /// ReplicaSet is scaled to replicas. None: a strategy this does not know.
 fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
@@ -924,7 +927,11 @@ fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
     if surge.1 == 0 && unav.1 == 0 {
         unav.1 = 1;
     }
-    let new = (surge.1 as usize).min(replicas);
+    // learn19 Q04: the syncs that follow at once (each scale updates a ReplicaSet, which queues
+    // the Deployment again) — NewRSNewReplicas scales the new ReplicaSet up again by what the
+    // old one gave back (replicas + maxSurge − Σ spec.replicas), then maxScaledDown is 0 — so the
+    // state that lasts until a new pod is available is maxSurge + maxUnavailable new pods
+    let new = ((surge.1 + unav.1) as usize).min(replicas);
     let old = replicas - (unav.1 as usize).min(replicas);
     Some(RolloutStep { old, new, fenceposts: Some((surge, unav)) })
 }
@@ -1740,11 +1747,27 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[St
         let which = taints.iter().map(|t| if t.value.is_empty() { format!("{}:NoExecute", t.key) } else { format!("{}={}:NoExecute", t.key, t.value) }).collect::<Vec<_>>().join(", ");
         let when = if seconds == 0 { "at once".to_string() } else { format!("{seconds} s after {} met the taint", if count == 1 { "it" } else { "each" }) };
         let again = match (&p.owner, only) {
-            (Some(_), None) => "; its controller then creates a replacement",
-            // (the what-if node down: where the replacements go)
-            (Some(_), Some(_)) => "; its controller then creates a replacement, which the scheduler places on a node without the taint",
-            (None, Some(_)) => "; no controller owns it, so nothing creates it again",
-            (None, None) => "",
+            (Some(_), None) => "; its controller then creates a replacement".to_string(),
+            // (the what-if node down, learn19 Q02/Q20: the kubelet that would confirm the
+            // graceful delete is gone, so the pod object stays Terminating — since 1.5 nothing
+            // force-deletes a pod on an unreachable node (kubernetes/kubernetes#54368). A
+            // StatefulSet keeps the name, and pkg/controller/statefulset/stateful_set_control.go
+            // processReplica waits while a replica isTerminating ("StatefulSet %s/%s is waiting
+            // for Pod %s to Terminate"); a ReplicaSet or ReplicationController does not count a
+            // pod with a deletionTimestamp (controller.FilterActivePods) and replaces it, as a
+            // Job does with its default podReplacementPolicy TerminatingOrFailed)
+            (Some(o), Some(_)) if o.starts_with("StatefulSet/") => {
+                let (stays, again, it) = if count == 1 { ("the pod object stays", format!("no new {}", p.name), "It stays") } else { ("each pod object stays", "no pod of the same name".to_string(), "Each stays") };
+                format!(
+                    "; but {stays} Terminating, since only its kubelet can confirm the delete, and a StatefulSet keeps its pods' names: the StatefulSet controller creates {again} while the old one exists (stateful_set_control.go: \"waiting for Pod … to Terminate\"). {it} so until the node comes back, its Node object is deleted (the pod garbage collector then removes its pods), the node gets the node.kubernetes.io/out-of-service taint (non-graceful node shutdown), or someone runs kubectl delete pod --force --grace-period=0 (safe only once the node is really off)"
+                )
+            }
+            (Some(_), Some(_)) => format!(
+                "; {} Terminating (kubectl get pods), since only its kubelet can confirm the delete, until the node comes back or its Node object is deleted; its controller does not wait for that: it creates a replacement, which the scheduler places on a node without the taint",
+                if count == 1 { "the pod object stays" } else { "each pod object stays" }
+            ),
+            (None, Some(_)) => "; no controller owns it, so nothing creates it again".to_string(),
+            (None, None) => String::new(),
         };
         // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
         let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
@@ -5351,7 +5374,14 @@ fn expand(
         // the what-if rollout's new pods: just created, so not Ready yet (their containers start,
         // then their readiness probe, if any, has to pass); a flip makes one Ready
         if let Some(p) = cluster.pods.get_mut(before).filter(|p| new_pods.1 > 0 && p.name.strip_prefix(new_pods.0.as_str()).is_some_and(|r| r.starts_with('-'))) {
-            if p.ready && !p.ready_flipped {
+            if p.ready_flipped {
+                // learn19 Q18: place() flipped the Ready every simulated pod starts with, so
+                // "Make it Ready" left the new pod not Ready (flipped); from the rollout's not
+                // Ready, the flip is Ready (its probe passed)
+                if !p.ready && p.not_ready_reason.is_none() && p.phase == "Running" {
+                    p.ready = true;
+                }
+            } else if p.ready {
                 p.ready = false;
                 p.not_ready_reason = Some(format!("a new pod of the rollout (ReplicaSet {}): just created, not Ready until its containers have started and its readiness probe, if any, passes; until then the EndpointSlice controller lists it ready: false, and it gets no Service traffic", new_pods.0));
             }
