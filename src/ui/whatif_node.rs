@@ -40,13 +40,13 @@ fn toggle(scene: Scene, node: &str) -> String {
     }
     let after = scene.analysis.get_untracked();
     let pods: Vec<&str> = after.pods.iter().filter(|p| p.node.as_deref() == Some(node)).map(|p| p.name.as_str()).collect();
-    let which = match pods.len() {
-        0 => "no pod runs there".to_string(),
-        1 => format!("its pod {} is marked Ready=False", pods[0]),
-        n => format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")),
+    let (which, them) = match pods.len() {
+        0 => ("no pod runs there".to_string(), "them"),
+        1 => (format!("its pod {} is marked Ready=False", pods[0]), "it"),
+        n => (format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")), "them"),
     };
     format!(
-        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod) the taint eviction controller deletes them and their controllers create replacements on the other nodes; a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
+        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists {them} ready: false and kube-proxy sends {them} no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod) the taint eviction controller deletes {them}, but each pod stays Terminating until the node is back or its Node object is deleted (only its kubelet can confirm the delete): a Deployment's or ReplicaSet's controller replaces it on another node meanwhile, a StatefulSet's does not (the new pod would take the old one's name), a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
     )
 }
 
