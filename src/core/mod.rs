@@ -317,7 +317,7 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
     }
     let d = match kubectl_validation_error(root, source) {
         Some(d) => d,
-        None => strict::kubectl_decode_error(root, source)?,
+        None => strict::kubectl_decode_error_keys(root, source, distinct_keys)?,
     };
     let meta = root.get("metadata");
     let field = |k: &str| meta.and_then(|m| m.get(k)).and_then(|n| n.as_str()).unwrap_or("");
