@@ -1020,7 +1020,7 @@ fn quiet_shortcut_gives_the_walks_answers_on_every_fixture() {
     files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut paths);
     assert!(paths.len() > 100, "{}", paths.len());
     let (mut quiet_objects, mut walked_objects, mut refusals) = (0, 0, 0);
-    let mut check = |root: &Node, quiet_objects: &mut usize, walked_objects: &mut usize| {
+    let check = |root: &Node, quiet_objects: &mut usize, walked_objects: &mut usize| {
         let av = root.get("apiVersion").and_then(|n| n.as_str()).unwrap_or("");
         let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
         if let KindMatch::Known(ty) = kind_root(av, kind) {
