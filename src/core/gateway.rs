@@ -1727,6 +1727,32 @@ pub fn gateway_box(gateway: &str) -> String {
 }
 
 /// A drawn `external` box's name is a Gateway's ([`gateway_box`]).
+/// The Gateway box's words on the diagram (the page's title of `external:gateway/<gw>`): what its
+/// proxy sends to the Service's endpoints, by the kinds of the routes that reach the Service
+/// through it (fidfix26 5, review24: "each request" was said for TCPRoute/UDPRoute/TLSRoute too).
+/// HTTPRoute and GRPCRoute match requests; TLSRoute and TCPRoute forward connections
+/// (tlsroute_types.go, tcproute_types.go: "connection attempts"); UDPRoute forwards datagrams
+/// (udproute_types.go: "Packet drops must respect weight").
+pub fn gateway_box_title(svc: Option<&super::report::ServiceReport>, gw: &str) -> String {
+    let boxed = format!("external:gateway/{gw}");
+    let mut units: Vec<&str> = Vec::new();
+    for p in svc.into_iter().flat_map(|s| &s.paths).filter(|p| p.entry == super::paths::Entry::HttpRoute && p.hops.first().is_some_and(|h| h.to == boxed)) {
+        let unit = match p.route_kind.as_deref() {
+            Some("TLSRoute" | "TCPRoute") => "each connection",
+            Some("UDPRoute") => "each datagram",
+            _ => "each request",
+        };
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    if units.is_empty() {
+        units.push("each request");
+    }
+    let matches = if units == ["each request"] { "matches the routes attached to it and sends" } else { "takes the routes attached to it and sends" };
+    format!("Gateway {gw}: its proxy {matches} {} to the Service's endpoints itself", units.join(" and "))
+}
+
 pub fn is_gateway_box(name: &str) -> bool {
     name.starts_with("gateway/")
 }
@@ -2020,6 +2046,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     _ => None,
                 };
                 let mut path = Path {
+                    route_kind: Some(o.kind.clone()),
                     entry: Entry::HttpRoute,
                     node: None,
                     port: port.as_ref().map(|p| p.port),
