@@ -224,3 +224,100 @@ fn node_local_dns_refused_by_policy_is_said_once_as_the_dns_query_cache_app_init
     assert_eq!(udp.outcome, Outcome::Delivered, "{udp:#?}");
     assert!(!codes(&r, "NetworkPolicyEgressDenies").iter().any(|m| m.contains("this Service's endpoints")), "{:?}", codes(&r, "NetworkPolicyEgressDenies"));
 }
+
+/// Item 7: EndpointSlice addresses (pkg/apis/discovery/validation/validation.go validateEndpoints,
+/// kubernetes 76f1684: IsValidIPv6Address / IsValidIPv4Address, both ParseIPSloppy, then
+/// ValidateEndpointIP). Was: names::valid_ip (IsValidIP, strict) refused "2001:DB8::1" with
+/// "must be in canonical form" and "010.1.2.3" with "must not have leading 0s" — upstream takes
+/// both. An IPv4-mapped address is IPv4 to To4(): an IPv6 slice refuses it. Endpoints addresses
+/// (IsValidIPForLegacyField) do not need canonical form either.
+#[test]
+fn endpointslice_ipv6_addresses_need_no_canonical_form_is_valid_ipv6_address_parse_ip_sloppy() {
+    let r = analyze(&fixture("fidfix26/endpointslice-ipv6-non-canonical.yaml"), &Config::default());
+    let errs: Vec<String> = r.diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(!errs.iter().any(|m| m.contains("canonical form") || m.contains("leading 0s")), "{errs:#?}");
+    assert!(errs.iter().any(|m| m == "endpoints[2].addresses[0]: Invalid value: \"::ffff:10.0.0.3\": must be a valid IPv6 address"), "{errs:#?}");
+    assert!(errs.iter().any(|m| m.starts_with("endpoints[3].addresses[0]: Invalid value: \"fe80::4\": may not be in the link-local range")), "{errs:#?}");
+    assert!(!errs.iter().any(|m| m.contains("2001:DB8::1") || m.contains("2001:db8:0:0:0:0:0:2") || m.contains("010.1.2.3")), "{errs:#?}");
+    // an unparsable address: both messages, as upstream appends both
+    let bad = fixture("fidfix26/endpointslice-ipv6-non-canonical.yaml").replacen("2001:DB8::1", "2001:DB8::1::2", 1);
+    let r = analyze(&bad, &Config::default());
+    let m: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).filter(|m| m.contains("2001:DB8::1::2")).collect();
+    assert_eq!(m, ["endpoints[0].addresses[0]: Invalid value: \"2001:DB8::1::2\": must be a valid IPv6 address", "endpoints[0].addresses[0]: Invalid value: \"2001:DB8::1::2\": must be a valid IP address"], "{m:#?}");
+    // Endpoints (core/v1): IsValidIPForLegacyField takes non-canonical IPv6 too
+    let ep = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  ipFamilies: [IPv6]\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ext\nsubsets:\n- addresses:\n  - ip: 2001:DB8::7\n  ports:\n  - port: 80\n";
+    let r = analyze(ep, &Config::default());
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("canonical form")), "{:#?}", r.diagnostics);
+}
+
+/// Item 6: a BackendTLSPolicy (gateway-api v1.6.1 apis/v1 backendtlspolicy_types.go, standard
+/// since v1.4) targeting the Service: the route path's hop from the Gateway says the Gateway
+/// speaks TLS to the pod with the policy's hostname as SNI. Was: "custom resource … read and
+/// ignored (not drawn)" and a plain HTTP hop. Its CRD rules: validation needs caCertificateRefs
+/// or wellKnownCACertificates, not both (BackendTLSPolicyValidation CEL), targetRefs required.
+#[test]
+fn backend_tls_policy_makes_the_gateway_speak_tls_to_the_pods_backendtlspolicy_types() {
+    let text = fixture("fidfix26/backendtlspolicy-httproute.yaml");
+    let r = analyze(&text, &Config::default());
+    let errs: Vec<&str> = r.diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.as_str()).collect();
+    assert!(errs.is_empty(), "{errs:#?}");
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("BackendTLSPolicy") && d.message.contains("read and ignored")), "{:#?}", r.diagnostics);
+    let web = r.services.iter().find(|s| s.name == "web").unwrap();
+    let p = web.paths.iter().find(|p| p.entry == Entry::HttpRoute).expect("the route's path");
+    assert_eq!(p.outcome, Outcome::Delivered, "{p:#?}");
+    let last = p.hops.last().unwrap();
+    assert!(last.explanation.contains("BackendTLSPolicy web-tls targets this Service: the Gateway speaks TLS to the pod itself, with SNI web.internal.example.com") && last.explanation.contains("the System CA certificates"), "{}", last.explanation);
+    // without the policy: no such words
+    let cut = text.find("---\napiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy").unwrap();
+    let end = text[cut + 4..].find("---\n").unwrap() + cut + 4;
+    let without = format!("{}{}", &text[..cut], &text[end..]);
+    let r = analyze(&without, &Config::default());
+    let p = r.services.iter().find(|s| s.name == "web").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap();
+    assert!(!p.hops.last().unwrap().explanation.contains("BackendTLSPolicy"), "{p:#?}");
+    // a sectionName naming another port: not this one
+    let other = text.replacen("    name: web\n  validation:", "    name: web\n    sectionName: metrics\n  validation:", 1);
+    assert_ne!(other, text);
+    let r = analyze(&other, &Config::default());
+    let p = r.services.iter().find(|s| s.name == "web").unwrap().paths.iter().find(|p| p.entry == Entry::HttpRoute).unwrap();
+    assert!(!p.hops.last().unwrap().explanation.contains("BackendTLSPolicy"), "{p:#?}");
+    // CRD rules
+    let both = text.replacen("    wellKnownCACertificates: System\n", "    wellKnownCACertificates: System\n    caCertificateRefs:\n    - group: \"\"\n      kind: ConfigMap\n      name: ca\n", 1);
+    let e: Vec<String> = analyze(&both, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.contains(&"spec.validation: Invalid value: \"object\": must not contain both CACertificateRefs and WellKnownCACertificates".to_string()), "{e:#?}");
+    let neither = text.replacen("    wellKnownCACertificates: System\n", "", 1);
+    let e: Vec<String> = analyze(&neither, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.contains(&"spec.validation: Invalid value: \"object\": must specify either CACertificateRefs or WellKnownCACertificates".to_string()), "{e:#?}");
+    let no_targets = text.replacen("  targetRefs:\n  - group: \"\"\n    kind: Service\n    name: web\n", "", 1);
+    let e: Vec<String> = analyze(&no_targets, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.iter().any(|m| m == "spec.targetRefs: Required value"), "{e:#?}");
+    assert!(e.iter().any(|m| m.contains("some validation rules were not checked")), "{e:#?}");
+}
+
+/// Item 6: Gateway `spec.addresses` (v1.6.1 gateways.yaml: `maxItems: 16`, CEL `IPAddress
+/// values must be unique`, `Hostname values must be unique`, a Hostname value's pattern). Was:
+/// not checked.
+#[test]
+fn gateway_addresses_must_be_unique_gateways_yaml_cel() {
+    let text = fixture("fidfix26/backendtlspolicy-httproute.yaml");
+    let dup = text.replacen("  - type: IPAddress\n    value: 192.0.2.10\n", "  - type: IPAddress\n    value: 192.0.2.10\n  - value: 192.0.2.10\n  - type: Hostname\n    value: gw.example.com\n  - type: Hostname\n    value: gw.example.com\n  - type: Hostname\n    value: Bad_Name\n", 1);
+    assert_ne!(dup, text);
+    let e: Vec<String> = analyze(&dup, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.contains(&"spec.addresses: Invalid value: \"array\": IPAddress values must be unique".to_string()), "{e:#?}");
+    assert!(e.contains(&"spec.addresses: Invalid value: \"array\": Hostname values must be unique".to_string()), "{e:#?}");
+    assert!(e.iter().any(|m| m.starts_with("spec.addresses[4]: Invalid value: \"object\": Hostname value must be empty or contain only valid characters")), "{e:#?}");
+    let many = text.replacen("  - type: IPAddress\n    value: 192.0.2.10\n", &(1..=17).map(|i| format!("  - value: 192.0.2.{i}\n")).collect::<String>(), 1);
+    let e: Vec<String> = analyze(&many, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.contains(&"spec.addresses: Too many: 17: must have at most 16 items".to_string()), "{e:#?}");
+}
+
+/// Item 6 (nested MaxItems): an HTTPRoute backendRef's own filters, `maxItems: 16` (v1.6.1
+/// httproutes.yaml, HTTPBackendRef.Filters). Was: not counted.
+#[test]
+fn httproute_backend_ref_filters_at_most_16_httproutes_yaml_max_items() {
+    let text = fixture("fidfix26/backendtlspolicy-httproute.yaml");
+    let filters: String = (0..17).map(|i| format!("      - type: RequestHeaderModifier\n        requestHeaderModifier:\n          set:\n          - name: x-{i}\n            value: v\n")).collect();
+    let many = text.replacen("    - name: web\n      port: 443\n", &format!("    - name: web\n      port: 443\n      filters:\n{filters}"), 1);
+    assert_ne!(many, text);
+    let e: Vec<String> = analyze(&many, &Config::default()).diagnostics.iter().filter(|d| d.severity == super::diag::Severity::Error).map(|d| d.message.clone()).collect();
+    assert!(e.contains(&"spec.rules[0].backendRefs[0].filters: Too many: 17: must have at most 16 items".to_string()), "{e:#?}");
+}
