@@ -1050,7 +1050,7 @@ fn gateway_address_errors(o: &Object) -> Vec<Diagnostic> {
         }
     }
     for (t, msg) in [("IPAddress", "IPAddress values must be unique"), ("Hostname", "Hostname values must be unique")] {
-        let values: Vec<String> = items.iter().filter(|a| ty(a) == t).filter_map(|a| value(a)).collect();
+        let values: Vec<String> = items.iter().filter(|a| ty(a) == t).filter_map(&value).collect();
         if values.iter().enumerate().any(|(i, v)| values[..i].contains(v)) {
             errs.push(Diagnostic::invalid("spec.addresses", list.pos, "\"array\"", msg));
         }
@@ -2261,7 +2261,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                             // a BackendTLSPolicy on the Service (fidfix26 6): for HTTPRoute,
                             // GRPCRoute and a terminating TLSRoute (BackendTLSPolicySpec.TargetRefs
                             // support levels), not TCP/UDP or passthrough
-                            let tls_to_pod = (!matches!(o.kind.as_str(), "TCPRoute" | "UDPRoute") && !(tls && passthrough(&facts)))
+                            let tls_to_pod = (!(matches!(o.kind.as_str(), "TCPRoute" | "UDPRoute") || (tls && passthrough(&facts))))
                                 .then(|| backend_tls(objects, &s.namespace, &s.name, sp.name.as_deref()))
                                 .flatten()
                                 .map(|(po, t)| backend_tls_words(po, t));
