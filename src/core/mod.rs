@@ -1821,6 +1821,7 @@ fn analyze_checked(
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the address a ClusterFirst pod's resolv.conf names (service::Allocations::reserved)
     let dns_ip = cfg.service_cidr.nth(10).to_string();
+    paths::node_local_dns_hops(&mut services, &cluster, &dns_ip);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &dns_ip, &mut diags);
     netpol::node_local_dns_notes(&objects, &services, &cluster, &dns_ip, &mut diags);
     netpol::selection_notes(&objects, &policies, &cluster, &mut diags);

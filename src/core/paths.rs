@@ -1247,6 +1247,37 @@ pub fn node_local_cache<'a>(cluster: &'a Cluster, node: &str, ip: &str) -> Optio
     cluster.pods.iter().find(|p| p.host_network && p.phase == "Running" && p.node.as_deref() == Some(node) && p.containers.iter().any(|c| c.probes().node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip))))
 }
 
+/// The in-cluster client's DNS hops when a NodeLocal DNSCache on its node binds the cluster DNS
+/// address `dns_ip` (fidfix26 1): the query goes to that address on the client's own node, where
+/// the cache answers it (from its cache, or by asking CoreDNS through its -upstreamsvc Service:
+/// [`node_local_cache_words`]), not through kube-proxy to a CoreDNS pod. Said on each path's DNS
+/// hop (`dns:cluster-dns`); run before core::netpol, whose refusal replaces the hop.
+pub fn node_local_dns_hops(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, dns_ip: &str) {
+    if !cluster.pods.iter().any(|p| p.host_network && p.containers.iter().any(|c| !c.probes().node_local_dns.is_empty())) {
+        return;
+    }
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<(usize, String)> = slot
+            .paths
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.entry == Entry::Pod && p.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client && h.to == "dns:cluster-dns"))
+            .filter_map(|(i, p)| Some((i, node_local_cache(cluster, p.node.as_deref()?, dns_ip)?.name.clone())))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let svc = std::sync::Arc::make_mut(slot);
+        for (i, cache) in hits {
+            let p = &mut svc.paths[i];
+            let node = p.node.clone().unwrap_or_default();
+            let sep = if p.hops[0].explanation.ends_with('.') { " " } else { ". " };
+            p.hops[0].explanation.push_str(&format!("{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service"));
+        }
+    }
+}
+
 /// What a client's DNS packet to `vip` does when `cache` (on `node`) binds its address: the
 /// NOTRACK rules (cache_app.go initIptables) keep kube-proxy's DNAT off it; the cache answers from
 /// its cache or asks upstream. Upstream, as the addon's Corefile template says

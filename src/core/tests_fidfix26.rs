@@ -38,6 +38,10 @@ fn node_local_dns_on_the_kube_dns_address_answers_on_the_clients_node_cache_app_
         assert_eq!(p.backends[0].node.as_deref(), Some("node-1"));
         assert!(p.reason.contains("NodeLocal DNSCache"), "{}", p.reason);
     }
+    // every lookup of the client goes to that cache: its DNS hops say so (here the Service's own)
+    for p in &from_pod {
+        assert!(p.hops[0].explanation.contains("The query itself goes to 10.96.0.10:53 on the client's own node (node-1): the NodeLocal DNSCache node-local-dns-"), "{}", p.hops[0].explanation);
+    }
     // the Service's other ports are not taken out of conntrack: only port 53 (LocalPort)
     let with_metrics = text.replacen("  - name: dns-tcp\n    port: 53\n    protocol: TCP\n", "  - name: dns-tcp\n    port: 53\n    protocol: TCP\n  - name: metrics\n    port: 9153\n    protocol: TCP\n", 1);
     assert_ne!(with_metrics, text);
@@ -61,6 +65,7 @@ fn node_local_dns_on_the_kube_dns_address_answers_on_the_clients_node_cache_app_
     let r = analyze(&text[..cut], &Config::default());
     let p = r.services.iter().find(|s| s.name == "kube-dns").unwrap().paths.iter().find(|p| p.entry == Entry::Pod).unwrap();
     assert!(p.hops.last().unwrap().to.starts_with("pod:coredns-") && p.hops.last().unwrap().rewritten.is_some(), "{p:#?}");
+    assert!(!p.hops[0].explanation.contains("NodeLocal"), "{}", p.hops[0].explanation);
     assert!(codes(&r, "NodeLocalDNSLinkLocalOnly").is_empty());
 }
 
