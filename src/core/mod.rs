@@ -1930,7 +1930,9 @@ fn analyze_checked(
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the address a ClusterFirst pod's resolv.conf names (service::Allocations::reserved)
     let dns_ip = cfg.service_cidr.nth(10).to_string();
+    paths::node_local_dns_hops(&mut services, &cluster, &dns_ip);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &dns_ip, &mut diags);
+    netpol::node_local_dns_notes(&objects, &services, &cluster, &dns_ip, &mut diags);
     netpol::selection_notes(&objects, &policies, &cluster, &mut diags);
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
     // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
@@ -3262,6 +3264,8 @@ mod tests_fidfix23;
 mod tests_fidfix24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix25;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix26;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
