@@ -178,6 +178,27 @@ fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &st
     if let Some(first) = named.first() {
         out.push_str(&format!("; this pod answers as {first}"));
     }
+    // a headless Service lists it, but not ready (fidfix26 2, review24): CoreDNS builds endpoint
+    // records from EndpointSlice endpoints and skips those not ready (coredns
+    // plugin/kubernetes/object/endpoint.go EndpointSliceToEndpoints: `if
+    // !endpointsliceReady(end.Conditions.Ready) { continue }`); the EndpointSlice controller marks
+    // ready = serving and not terminating, or always with publishNotReadyAddresses
+    // (pkg/controller/util/endpointslice utils.go podToEndpoint; resolve.rs keeps that as `ready`)
+    let waiting = report.services.iter().find(|s| s.headless && s.namespace == ns && s.endpoints.iter().any(|e| !e.ready && e.pod.as_deref() == Some(name)));
+    if let (None, Some(s)) = (under.first(), waiting) {
+        // (its name there once Ready: hostname when it sets spec.hostname and its subdomain is the
+        // Service, else the dashed address: ShouldSetHostname; CoreDNS endpointHostname)
+        let host = match (p.hostname.as_deref(), p.subdomain.as_deref()) {
+            (Some(h), Some(sub)) if sub == s.name => Some(h.to_string()),
+            _ => ip.map(|i| i.replace(['.', ':'], "-")),
+        };
+        out.push_str(&format!(
+            "; headless Service {} selects it, but the pod is not Ready: its EndpointSlice lists it with ready: false, and cluster DNS publishes only ready endpoints (unless the Service sets publishNotReadyAddresses: true), so the pod has no name under {} until it is Ready{}",
+            s.name,
+            s.name,
+            host.map(|h| format!(" (then {h}.{}.{ns}.svc.{zone})", s.name)).unwrap_or_default()
+        ));
+    } else {
     match (p.hostname.as_deref(), p.subdomain.as_deref(), under.first()) {
         // (hostname and subdomain set and a headless Service of that name: its name is above)
         (Some(_), Some(_), Some(_)) => {}
@@ -197,6 +218,7 @@ fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &st
         (_, None, None) => out.push_str(&format!(
             "; for a name of its own, set spec.hostname and spec.subdomain in the pod and create a headless Service (clusterIP: None) named like the subdomain that selects it: <hostname>.<subdomain>.{ns}.svc.{zone}"
         )),
+    }
     }
     if let Some(ip) = ip.filter(|i| !i.contains(':')) {
         out.push_str(&format!(" (by address: {}.{ns}.pod.{zone})", ip.replace('.', "-")));

@@ -377,7 +377,7 @@ pub fn view(s: &ServiceReport, nodes: &[ClusterNode]) -> SliceView {
     } else {
         let ready = slices.iter().flat_map(|sl| &sl.endpoints).filter(|e| e.ready).count();
         lines.push(format!(
-            "endpoints: one entry per selected pod that has an IP, {total} here, {ready} ready. conditions.ready is what kube-proxy and DNS use: serving is the pod's Ready condition, terminating is set while the pod is being deleted, and ready = serving and not terminating (or always true with publishNotReadyAddresses). A pod that is not Ready stays listed with ready: false — it is not removed."
+            "endpoints: one entry per selected pod that has an IP, {total} here, {ready} ready. conditions.ready is what DNS publishes and what kube-proxy sends to (when no endpoint of the Service is ready, kube-proxy falls back to those still serving while terminating): serving is the pod's Ready condition, terminating is set while the pod is being deleted, and ready = serving and not terminating (or always true with publishNotReadyAddresses). A pod that is not Ready stays listed with ready: false — it is not removed."
         ));
         let mut pod_ports: Vec<String> = Vec::new();
         for p in slices.iter().flat_map(|sl| &sl.ports) {

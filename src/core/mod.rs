@@ -27,6 +27,7 @@ pub mod netpol;
 pub mod dnsquery;
 pub mod getsvc;
 pub mod epslice;
+pub mod getep;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -339,7 +340,7 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
         Some(d) => d,
         None => match missing_kind_error(root, source) {
             Some(d) => d,
-            None => strict::kubectl_decode_error(root, source)?,
+            None => strict::kubectl_decode_error_keys(root, source, distinct_keys)?,
         },
     };
     let meta = root.get("metadata");
@@ -1929,7 +1930,9 @@ fn analyze_checked(
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the address a ClusterFirst pod's resolv.conf names (service::Allocations::reserved)
     let dns_ip = cfg.service_cidr.nth(10).to_string();
+    paths::node_local_dns_hops(&mut services, &cluster, &dns_ip);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &dns_ip, &mut diags);
+    netpol::node_local_dns_notes(&objects, &services, &cluster, &dns_ip, &mut diags);
     netpol::selection_notes(&objects, &policies, &cluster, &mut diags);
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
     // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
@@ -3218,6 +3221,8 @@ mod tests_uifix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_whatif22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_whatif23;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;
@@ -3260,6 +3265,8 @@ mod tests_fidfix24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix25;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix26;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review22;
@@ -3275,6 +3282,8 @@ mod tests_uicheck20;
 mod tests_learnfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -246,6 +246,11 @@ pub struct Path {
     /// out of `reason` as the diagnostic keeps it out of `message` (learnfix15)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// on an `httproute` entry, the route's kind — HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or
+    /// UDPRoute (fidfix26 5): the entry keeps its name for every route (the JSON is a contract),
+    /// and TLS/TCP/UDP routes carry connections or datagrams, not requests
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub route_kind: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -1212,7 +1217,7 @@ pub fn chase_external_name(
         cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { route_kind: None, protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
     let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -1268,7 +1273,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None, declared_as: None };
-        return Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -1288,7 +1293,7 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -1296,8 +1301,70 @@ pub fn chase_external_name(
 /// pod for the user's own client).
 /// `client_ns`: [`client_namespace_on`] the client's node, also found once per analysis (it is
 /// [`user_client`]'s scan of every pod: once per Service, 10,000 pods × 1,000 Services; perf10k).
+/// The NodeLocal DNSCache that answers `ip` on `node`: a running hostNetwork pod there whose
+/// node-cache container binds it (its `-localip` list, model::node_local_dns_ips). Such a
+/// container adds, per address, raw-table NOTRACK rules for port 53 over UDP and TCP and holds
+/// the address on its dummy interface (kubernetes/dns cmd/node-cache/app/cache_app.go
+/// initIptables, Init → setupNetworking): a pod's packet to it skips connection tracking, so
+/// kube-proxy's nat rules never rewrite it, and the cache on the pod's own node answers.
+pub fn node_local_cache<'a>(cluster: &'a Cluster, node: &str, ip: &str) -> Option<&'a super::cluster::PodInst> {
+    let ip: std::net::IpAddr = ip.parse().ok()?;
+    cluster.pods.iter().find(|p| p.host_network && p.phase == "Running" && p.node.as_deref() == Some(node) && p.containers.iter().any(|c| c.probes().node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip))))
+}
+
+/// The in-cluster client's DNS hops when a NodeLocal DNSCache on its node binds the cluster DNS
+/// address `dns_ip` (fidfix26 1): the query goes to that address on the client's own node, where
+/// the cache answers it (from its cache, or by asking CoreDNS through its -upstreamsvc Service:
+/// [`node_local_cache_words`]), not through kube-proxy to a CoreDNS pod. Said on each path's DNS
+/// hop (`dns:cluster-dns`); run before core::netpol, whose refusal replaces the hop.
+pub fn node_local_dns_hops(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, dns_ip: &str) {
+    if !cluster.pods.iter().any(|p| p.host_network && p.containers.iter().any(|c| !c.probes().node_local_dns.is_empty())) {
+        return;
+    }
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<(usize, String)> = slot
+            .paths
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.entry == Entry::Pod && p.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client && h.to == "dns:cluster-dns"))
+            .filter_map(|(i, p)| Some((i, node_local_cache(cluster, p.node.as_deref()?, dns_ip)?.name.clone())))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let svc = std::sync::Arc::make_mut(slot);
+        for (i, cache) in hits {
+            let p = &mut svc.paths[i];
+            let node = p.node.clone().unwrap_or_default();
+            let sep = if p.hops[0].explanation.ends_with('.') { " " } else { ". " };
+            p.hops[0].explanation.push_str(&format!("{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service"));
+        }
+    }
+}
+
+/// What a client's DNS packet to `vip` does when `cache` (on `node`) binds its address: the
+/// NOTRACK rules (cache_app.go initIptables) keep kube-proxy's DNAT off it; the cache answers from
+/// its cache or asks upstream. Upstream, as the addon's Corefile template says
+/// (kubernetes/kubernetes cluster/addons/dns/nodelocaldns/nodelocaldns.yaml): the cluster zone and
+/// the reverse zones `forward . __PILLAR__CLUSTER__DNS__ { force_tcp }`, which node-cache fills
+/// with the clusterIP of its `-upstreamsvc` Service (cmd/node-cache/main.go: default "kube-dns";
+/// cache_app.go NewCacheApp reads `$<NAME>_SERVICE_HOST`; the manifest names kube-dns-upstream,
+/// a second Service selecting the same CoreDNS pods) — a connection from the node that kube-proxy
+/// rewrites to a CoreDNS pod; every other name `forward . __PILLAR__UPSTREAM__SERVERS__`, the
+/// node's /etc/resolv.conf.
+fn node_local_cache_words(cache: &super::cluster::PodInst, node: &str, vip: &str) -> String {
+    format!(
+        "The client sends to {vip}. The NodeLocal DNSCache pod {} (namespace {}, hostNetwork) on the client's own node ({node}) holds that address (its -localip) and its raw-table NOTRACK rules take port 53 out of connection tracking, so kube-proxy's rules never rewrite it: the cache on {node} answers, from its cache or by asking upstream — names of the cluster zone over TCP to the clusterIP of its -upstreamsvc Service (kube-dns unless the flag names another; the addon's manifest names kube-dns-upstream, which selects the same CoreDNS pods), a connection from {node} that kube-proxy sends to a CoreDNS pod; other names to the nameservers of {node}'s /etc/resolv.conf",
+        cache.name, cache.namespace
+    )
+}
+
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), client_ns: &str, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = service_paths(svc, res, cluster, client, client_ns, domain, first_error);
+    if cluster.nodes.iter().any(|n| n.down) {
+        down_node_paths(&mut out, cluster, &svc.name);
+    }
     for p in &mut out {
         p.note = entry_note(p, &svc.name, svc.selector.as_ref().is_some_and(|s| !s.is_empty()));
         // the pod port the tunnel reaches (learner11 q/41): kubectl maps the Service port to
@@ -1384,6 +1451,53 @@ fn port_forward_not_tcp(service: &str, port: Option<i64>, protocol: Option<&str>
     }
 }
 
+/// The what-if "node goes down" (Config::down; whatif23, cluster.rs `nodes_down`): the node
+/// itself is unreachable (power or network lost), so nothing on it answers — not its kernel,
+/// not the iptables/ipvs rules kube-proxy wrote there. A path that enters the cluster at that
+/// node (its nodePort, an externalIP routed to it) ends there with no answer: the client's
+/// connection attempt times out. A load balancer's path reaches it only when every node is down
+/// (the load balancer's health checks leave a down node out: see `service_paths`). A path from
+/// the in-cluster client on that node (--client-node, or the user's own client pod bound there)
+/// goes nowhere: the pod's node is gone.
+fn down_node_paths(out: &mut [Path], cluster: &Cluster, service: &str) {
+    let down = |n: &Option<String>| n.as_deref().and_then(|n| cluster.node(n)).filter(|n| n.down).map(|n| n.name.clone());
+    for p in out.iter_mut() {
+        let Some(node) = down(&p.node) else { continue };
+        let Some(first) = p.hops.first().cloned() else { continue };
+        let gone = "the node lifecycle controller has set its Ready condition Unknown (\"Kubelet stopped posting node status.\") and tainted it node.kubernetes.io/unreachable";
+        match p.entry {
+            Entry::NodePort | Entry::ExternalIp => {
+                let to = first.to.clone();
+                let explanation = format!(
+                    "Node {node} is down (what-if): {gone}, and the node answers nothing, so neither its kernel nor the rules kube-proxy wrote there see the packet: no reply, no reset, the client's connection attempt times out. The other nodes still answer on the same port; a load balancer's health checks leave {node} out"
+                );
+                p.hops = vec![first.clone(), hop(HopKind::Drop, to.clone(), to, first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("node {node} is down: nothing answers at its address");
+            }
+            Entry::LoadBalancer => {
+                let lb = first.to.clone();
+                let explanation = format!(
+                    "Every node is down (what-if): {gone}, like the others. The service controller keeps them in the load balancer's node set (controllers/service/controller.go stableNodeSetPredicates asks nothing of readiness), but none answers the load balancer's health checks, so it has nowhere to send {service}'s traffic: the connection attempt times out or is refused, as the provider does"
+                );
+                p.hops = vec![first.clone(), hop(HopKind::Drop, lb.clone(), lb, first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("every node is down (last {node}): the load balancer has no node to send to");
+            }
+            Entry::Pod => {
+                let explanation = format!(
+                    "The client pod runs on node {node}, which is down (what-if): {gone}; the pod's node has lost power or its network, so nothing the pod sends leaves it (a pod on a running node reaches {service})"
+                );
+                p.hops = vec![hop(HopKind::Drop, first.from.clone(), format!("kube-proxy:{node}"), first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("the client's node {node} is down: its pod sends nothing");
+            }
+            _ => continue,
+        }
+        p.outcome = Outcome::Dropped;
+        p.backends.clear();
+        p.allowed_by = None;
+        p.hint = None;
+    }
+}
+
 /// A line under an entry point's outcome that answers the learner's next question (learner8
 /// M): from outside on a ClusterIP Service, `kubectl port-forward svc/NAME` — kubectl picks one
 /// of the Service's pods, maps the Service port to that pod's container port
@@ -1419,7 +1533,7 @@ pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
 fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), client_ns: &str, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -1439,7 +1553,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1459,7 +1573,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1490,7 +1604,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp, cluster), backends: vec![] });
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp, cluster), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -1522,7 +1636,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -1553,6 +1667,14 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: {} rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet", if is_v6(svc) { "ip6tables" } else { "iptables" })),
         ];
+        // NodeLocal DNSCache bound to this clusterIP on the client's node (fidfix26 1): the
+        // query never meets kube-proxy's DNAT, the node's cache answers it
+        if let Some(cache) = (sp.port == 53 && matches!(sp.protocol.as_str(), "UDP" | "TCP")).then(|| node_local_cache(cluster, &client_node, &cip)).flatten() {
+            hops[1] = hop(HopKind::Send, client.clone(), format!("pod:{}", cache.name), csrc.clone(), vip.clone(), None, node_local_cache_words(cache, &client_node, &vip));
+            let b = Backend { pod: Some(cache.name.clone()), ip: cip.clone(), port: 53, node: Some(client_node.clone()), probability: 1.0, declared: None, refused: None, declared_as: None };
+            let reason = format!("answered on {client_node} by the NodeLocal DNSCache {} (it holds {cip}), not through kube-proxy to the Service's endpoints", cache.name);
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome: Outcome::Delivered, reason, backends: vec![b] });
+        } else {
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
         // why only the client's node's endpoints count, as the topology hints say theirs
@@ -1601,12 +1723,13 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {} ({}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), target_words(svc, sp, b), sidecar_port_note(svc, sp, b, cluster))));
             delivered(b, Some(&sp.protocol), format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        }
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -1640,7 +1763,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+                        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1657,11 +1780,16 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             // cloud-provider controllers/service nodeIncludedPredicate; kubeadm
                             // labels control-plane nodes so)
                             let excluded = |n: &super::cluster::ClusterNode| n.labels.iter().any(|(k, _)| k == "node.kubernetes.io/exclude-from-external-load-balancers");
+                            // a node gone down (the what-if; whatif23) stays in the load
+                            // balancer's node set (controllers/service/controller.go
+                            // stableNodeSetPredicates: not deleted, not excluded, not tainted
+                            // ToBeDeletedByClusterAutoscaler; readiness is not asked, since
+                            // StableLoadBalancerNodeSet), but answers no health check
                             let healthy: Vec<&super::cluster::ClusterNode> = cluster.nodes.iter()
-                                .filter(|n| !excluded(n))
+                                .filter(|n| !excluded(n) && !n.down)
                                 .filter(|n| !local || res.endpoints.iter().any(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())))
                                 .collect();
-                            let node = healthy.first().copied().or(cluster.nodes.first());
+                            let node = healthy.first().copied().or(cluster.nodes.iter().find(|n| !n.down)).or(cluster.nodes.first());
                             if let Some(node) = node {
                                 let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                     format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)));
@@ -1679,6 +1807,20 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                     // nodePort hop, the same rules answer either way)
                                     format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same.", node.name)
                                 };
+                                let downs: Vec<&str> = cluster.nodes.iter().filter(|n| n.down && !excluded(n)).map(|n| n.name.as_str()).collect();
+                                let why_node = if downs.is_empty() || node.down {
+                                    why_node
+                                } else {
+                                    format!(
+                                        "{}. {} {} {} down (what-if): the service controller keeps {} in the load balancer's node set (stableNodeSetPredicates asks nothing of readiness), but {} no health check (the provider's probe of each node: kube-proxy's /healthz on port 10256, or the nodePort itself; healthCheckNodePort under externalTrafficPolicy Local), so the load balancer sends only to the nodes that answer",
+                                        why_node.trim_end_matches('.'),
+                                        if downs.len() == 1 { "Node" } else { "Nodes" },
+                                        downs.join(", "),
+                                        if downs.len() == 1 { "is" } else { "are" },
+                                        if downs.len() == 1 { "it" } else { "them" },
+                                        if downs.len() == 1 { "it answers" } else { "they answer" }
+                                    )
+                                };
                                 out.push(node_port_path(svc, sp, np, &node.name, node.ip_for(svc.ipv6), res, cluster, Some((first, why_node))));
                             }
                         }
@@ -1694,7 +1836,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp), cluster)),
                             };
-                            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1714,7 +1856,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+                    out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1826,7 +1968,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         hops.push(h);
         delivered(b, Some(&sp.protocol), format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]
