@@ -137,7 +137,8 @@ pub fn controller_slices(s: &ServiceReport) -> Result<Vec<Slice>, NoSlices> {
 fn scalar(v: &str) -> String {
     let plain = !v.is_empty()
         && !matches!(v.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n")
-        && v.parse::<f64>().is_err()
+        // (decimal::is_f64_text: std's float parser stays out of the wasm, issue #12)
+        && !super::decimal::is_f64_text(v)
         && !v.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c == ' ')
         && !v.contains(": ")
         && !v.contains(" #")
