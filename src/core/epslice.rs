@@ -23,6 +23,7 @@
 //! owner's uid, the last-change-trigger-time annotation) and the random name suffix cannot be
 //! known from the manifests: the text says so rather than inventing them.
 
+use std::fmt::Write as _;
 use super::report::ServiceReport;
 
 /// kube-controller-manager `--max-endpoints-per-slice` default (staging/src/k8s.io/endpointslice
@@ -155,49 +156,49 @@ fn scalar(v: &str) -> String {
 /// `name` standing for the API server's generated one.
 pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     let mut y = String::new();
-    y.push_str(&format!("addressType: {}\n", slice.address_type));
+    let _ = write!(y, "addressType: {}\n", slice.address_type);
     y.push_str("apiVersion: discovery.k8s.io/v1\n");
     if slice.endpoints.is_empty() {
         y.push_str("endpoints: null\n");
     } else {
         y.push_str("endpoints:\n");
         for e in &slice.endpoints {
-            y.push_str(&format!("- addresses:\n  - {}\n", e.address));
-            y.push_str(&format!("  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating));
+            let _ = write!(y, "- addresses:\n  - {}\n", e.address);
+            let _ = write!(y, "  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating);
             if let Some(h) = &e.hostname {
-                y.push_str(&format!("  hostname: {}\n", scalar(h)));
+                let _ = write!(y, "  hostname: {}\n", scalar(h));
             }
             if let Some(n) = &e.node_name {
-                y.push_str(&format!("  nodeName: {}\n", scalar(n)));
+                let _ = write!(y, "  nodeName: {}\n", scalar(n));
             }
             if let Some((ns, p)) = &e.pod {
-                y.push_str(&format!("  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns)));
+                let _ = write!(y, "  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns));
             }
         }
     }
     y.push_str("kind: EndpointSlice\n");
     y.push_str("metadata:\n");
-    y.push_str(&format!("  generateName: {}-\n", s.name));
+    let _ = write!(y, "  generateName: {}-\n", s.name);
     y.push_str("  labels:\n");
     y.push_str("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n");
-    y.push_str(&format!("    kubernetes.io/service-name: {}\n", scalar(&s.name)));
+    let _ = write!(y, "    kubernetes.io/service-name: {}\n", scalar(&s.name));
     if s.headless {
         y.push_str("    service.kubernetes.io/headless: \"\"\n");
     }
-    y.push_str(&format!("  name: {name}\n"));
-    y.push_str(&format!("  namespace: {}\n", scalar(&s.namespace)));
+    let _ = write!(y, "  name: {name}\n");
+    let _ = write!(y, "  namespace: {}\n", scalar(&s.namespace));
     y.push_str("  ownerReferences:\n  - apiVersion: v1\n    blockOwnerDeletion: true\n    controller: true\n    kind: Service\n");
-    y.push_str(&format!("    name: {}\n", scalar(&s.name)));
+    let _ = write!(y, "    name: {}\n", scalar(&s.name));
     if slice.ports.is_empty() {
         y.push_str("ports: null\n");
     } else {
         y.push_str("ports:\n");
         for p in &slice.ports {
-            y.push_str(&format!("- name: {}\n", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) }));
+            let _ = write!(y, "- name: {}\n", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) });
             if let Some(a) = &p.app_protocol {
-                y.push_str(&format!("  appProtocol: {}\n", scalar(a)));
+                let _ = write!(y, "  appProtocol: {}\n", scalar(a));
             }
-            y.push_str(&format!("  port: {}\n  protocol: {}\n", p.port, p.protocol));
+            let _ = write!(y, "  port: {}\n  protocol: {}\n", p.port, p.protocol);
         }
     }
     // (sorted keys put appProtocol before name: rewrite that pair)

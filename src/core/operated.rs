@@ -9,6 +9,7 @@
 //! pkg/alertmanager/statefulset.go `makeStatefulSetSpec` copies `a.Spec.PodMetadata.Labels`
 //! into the pod template's labels, pkg/prometheus likewise).
 
+use std::fmt::Write as _;
 use super::diag::{Diagnostic, Severity};
 use super::model::{Body, Labels, Object};
 use super::yaml::{Node, NodeKind};
@@ -140,10 +141,10 @@ pub fn soften(objects: &[Object], custom: &[&CustomPods], diags: &mut [Diagnosti
         };
         if let Some(c) = custom.iter().find(|c| c.kind != "CronJob" && c.namespace == o.meta.namespace && meets(c)) {
             d.severity = Severity::Info;
-            d.message.push_str(&format!(
+            let _ = write!(d.message, 
                 "; {} {} ({}, a custom resource) writes these labels at {}: its operator, which Switchboard does not model, likely makes the pods this selects once it runs",
                 c.kind, c.name, c.api_version, c.path
-            ));
+            );
         }
     }
 }

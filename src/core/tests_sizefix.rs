@@ -401,3 +401,17 @@ fn sizefix_is_f64_text_answers_as_std() {
         assert_eq!(super::decimal::is_f64_text(&t), t.parse::<f64>().is_ok(), "{t:?}");
     }
 }
+
+/// `s.push_str(&format!(…))` builds a String, copies it and frees it at each call site (~37 B of
+/// wasm per site before wasm-opt; 85 in the core, 27 of them added in session 22): shipped core
+/// code writes into the String with `write!` (`std::fmt::Write`; writing to a String never
+/// fails). The same bytes come out: golden, cli and the core's unit tests compare them.
+#[test]
+fn sizefix_no_push_str_format_in_shipped_core() {
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(f, _, l)| f.contains("/src/core/") && !f.ends_with("strict_tests.rs") && !l.trim_start().starts_with("//") && l.contains("push_str(&format!("))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "push_str(&format!(…)) in shipped core code (use write!(s, …) with std::fmt::Write):\n{}", found.join("\n"));
+}
