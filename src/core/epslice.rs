@@ -156,7 +156,7 @@ fn scalar(v: &str) -> String {
 /// `name` standing for the API server's generated one.
 pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     let mut y = String::new();
-    let _ = write!(y, "addressType: {}\n", slice.address_type);
+    let _ = writeln!(y, "addressType: {}", slice.address_type);
     y.push_str("apiVersion: discovery.k8s.io/v1\n");
     if slice.endpoints.is_empty() {
         y.push_str("endpoints: null\n");
@@ -166,10 +166,10 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
             let _ = write!(y, "- addresses:\n  - {}\n", e.address);
             let _ = write!(y, "  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating);
             if let Some(h) = &e.hostname {
-                let _ = write!(y, "  hostname: {}\n", scalar(h));
+                let _ = writeln!(y, "  hostname: {}", scalar(h));
             }
             if let Some(n) = &e.node_name {
-                let _ = write!(y, "  nodeName: {}\n", scalar(n));
+                let _ = writeln!(y, "  nodeName: {}", scalar(n));
             }
             if let Some((ns, p)) = &e.pod {
                 let _ = write!(y, "  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns));
@@ -178,25 +178,25 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     }
     y.push_str("kind: EndpointSlice\n");
     y.push_str("metadata:\n");
-    let _ = write!(y, "  generateName: {}-\n", s.name);
+    let _ = writeln!(y, "  generateName: {}-", s.name);
     y.push_str("  labels:\n");
     y.push_str("    endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io\n");
-    let _ = write!(y, "    kubernetes.io/service-name: {}\n", scalar(&s.name));
+    let _ = writeln!(y, "    kubernetes.io/service-name: {}", scalar(&s.name));
     if s.headless {
         y.push_str("    service.kubernetes.io/headless: \"\"\n");
     }
-    let _ = write!(y, "  name: {name}\n");
-    let _ = write!(y, "  namespace: {}\n", scalar(&s.namespace));
+    let _ = writeln!(y, "  name: {name}");
+    let _ = writeln!(y, "  namespace: {}", scalar(&s.namespace));
     y.push_str("  ownerReferences:\n  - apiVersion: v1\n    blockOwnerDeletion: true\n    controller: true\n    kind: Service\n");
-    let _ = write!(y, "    name: {}\n", scalar(&s.name));
+    let _ = writeln!(y, "    name: {}", scalar(&s.name));
     if slice.ports.is_empty() {
         y.push_str("ports: null\n");
     } else {
         y.push_str("ports:\n");
         for p in &slice.ports {
-            let _ = write!(y, "- name: {}\n", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) });
+            let _ = writeln!(y, "- name: {}", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) });
             if let Some(a) = &p.app_protocol {
-                let _ = write!(y, "  appProtocol: {}\n", scalar(a));
+                let _ = writeln!(y, "  appProtocol: {}", scalar(a));
             }
             let _ = write!(y, "  port: {}\n  protocol: {}\n", p.port, p.protocol);
         }
