@@ -193,12 +193,13 @@ fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &st
             (Some(h), Some(sub)) if sub == s.name => Some(h.to_string()),
             _ => ip.map(|i| i.replace(['.', ':'], "-")),
         };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "; headless Service {} selects it, but the pod is not Ready: its EndpointSlice lists it with ready: false, and cluster DNS publishes only ready endpoints (unless the Service sets publishNotReadyAddresses: true), so the pod has no name under {} until it is Ready{}",
             s.name,
             s.name,
             host.map(|h| format!(" (then {h}.{}.{ns}.svc.{zone})", s.name)).unwrap_or_default()
-        ));
+        );
     } else {
     match (p.hostname.as_deref(), p.subdomain.as_deref(), under.first()) {
         // (hostname and subdomain set and a headless Service of that name: its name is above)

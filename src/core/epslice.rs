@@ -215,15 +215,15 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     } else {
         y.push_str("endpoints:\n");
         for e in &slice.endpoints {
-            y.push_str(&format!("- addresses:\n  - {}\n", e.address));
-            y.push_str(&format!("  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating));
+            let _ = writeln!(y, "- addresses:\n  - {}", e.address);
+            let _ = writeln!(y, "  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}", e.ready, e.serving, e.terminating);
             if let Some((node, zone)) = &e.hints {
                 y.push_str("  hints:\n");
                 if let Some(n) = node {
-                    y.push_str(&format!("    forNodes:\n    - name: {}\n", scalar(n)));
+                    let _ = writeln!(y, "    forNodes:\n    - name: {}", scalar(n));
                 }
                 if let Some(z) = zone {
-                    y.push_str(&format!("    forZones:\n    - name: {}\n", scalar(z)));
+                    let _ = writeln!(y, "    forZones:\n    - name: {}", scalar(z));
                 }
             }
             if let Some(h) = &e.hostname {
@@ -233,10 +233,10 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
                 let _ = writeln!(y, "  nodeName: {}", scalar(n));
             }
             if let Some((ns, p)) = &e.pod {
-                let _ = write!(y, "  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns));
+                let _ = writeln!(y, "  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}", scalar(p), scalar(ns));
             }
             if let Some(z) = &e.zone {
-                y.push_str(&format!("  zone: {}\n", scalar(z)));
+                let _ = writeln!(y, "  zone: {}", scalar(z));
             }
         }
     }
@@ -257,7 +257,7 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     }
     super::sort::sort_by(&mut labels, |a, b| a.0.cmp(b.0));
     for (k, v) in &labels {
-        y.push_str(&format!("    {}: {v}\n", scalar(k)));
+        let _ = writeln!(y, "    {}: {v}", scalar(k));
     }
     let _ = writeln!(y, "  name: {name}");
     let _ = writeln!(y, "  namespace: {}", scalar(&s.namespace));
@@ -272,7 +272,7 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
             if let Some(a) = &p.app_protocol {
                 let _ = writeln!(y, "  appProtocol: {}", scalar(a));
             }
-            let _ = write!(y, "  port: {}\n  protocol: {}\n", p.port, p.protocol);
+            let _ = writeln!(y, "  port: {}\n  protocol: {}", p.port, p.protocol);
         }
     }
     // (sorted keys put appProtocol before name: rewrite that pair)

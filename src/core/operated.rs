@@ -9,7 +9,6 @@
 //! pkg/alertmanager/statefulset.go `makeStatefulSetSpec` copies `a.Spec.PodMetadata.Labels`
 //! into the pod template's labels, pkg/prometheus likewise).
 
-use std::fmt::Write as _;
 use super::diag::{Diagnostic, Severity};
 use super::model::{Body, Labels, Object};
 use super::yaml::{Node, NodeKind};

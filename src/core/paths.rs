@@ -1339,7 +1339,7 @@ pub fn node_local_dns_hops(services: &mut [std::sync::Arc<super::report::Service
             let p = &mut svc.paths[i];
             let node = p.node.clone().unwrap_or_default();
             let sep = if p.hops[0].explanation.ends_with('.') { " " } else { ". " };
-            p.hops[0].explanation.push_str(&format!("{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service"));
+            let _ = write!(p.hops[0].explanation, "{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service");
         }
     }
 }

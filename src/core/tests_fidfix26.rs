@@ -160,7 +160,7 @@ fn gateway_box_and_route_paths_say_connections_for_tcp_and_datagrams_for_udp_rou
 fn ready_is_not_all_kube_proxy_reads_and_a_selectorless_service_has_no_selector_categorize_endpoints() {
     let r = analyze(&fixture("learnfix18-two-services.yaml"), &Config::default());
     let web = r.services.iter().find(|s| s.name == "web").unwrap();
-    let lines = super::epslice::view(web).lines.join("\n");
+    let lines = super::epslice::view(web, &r.nodes).lines.join("\n");
     assert!(!lines.contains("conditions.ready is what kube-proxy and DNS use"), "{lines}");
     assert!(lines.contains("when no endpoint of the Service is ready, kube-proxy falls back to those still serving while terminating"), "{lines}");
 
