@@ -1,6 +1,8 @@
 //! Name and value checks from k8s.io/apimachinery/pkg/util/validation/validation.go, with the
 //! same error strings (regexError's "(e.g. 'a',  or 'b', regex used for validation is '…')").
 
+use std::fmt::Write as _;
+
 /// ValidateNonSpecialIP (pkg/apis/core/validation/validation.go), used for externalIPs,
 /// Endpoints and EndpointSlice addresses: unspecified, loopback, link-local and link-local
 /// multicast addresses are refused, each with its own message. `text` is the address as given.
@@ -160,9 +162,9 @@ fn regex_error(msg: &str, fmt: &str, examples: &[&str]) -> String {
         if i > 0 {
             m.push_str(" or ");
         }
-        m.push_str(&format!("'{e}', "));
+        let _ = write!(m, "'{e}', ");
     }
-    m.push_str(&format!("regex used for validation is '{fmt}')"));
+    let _ = write!(m, "regex used for validation is '{fmt}')");
     m
 }
 

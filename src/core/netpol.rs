@@ -9,6 +9,7 @@
 //! SetDefaults_NetworkPolicy (pkg/apis/networking/v1/defaults.go): no policyTypes means Ingress
 //! (plus Egress when egress rules are written); SetDefaults_NetworkPolicyPort: protocol TCP.
 
+use std::fmt::Write as _;
 use super::cluster::{selector_matches, Cluster, PodInst};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
@@ -761,7 +762,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                 np.reason = agree_with(pols, format!("{} admits no connection from {who} to the endpoint pods{closest}: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols)));
             } else if !refused.is_empty() {
                 let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
-                np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
+                let _ = write!(np.reason, "; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", "));
             } else {
                 let pols = policies_of(&judged);
                 np.reason.push_str(&agree_with(&pols, format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols))));
@@ -1037,7 +1038,7 @@ fn every_namespace_peers(spec: &NetworkPolicySpec, ns: &str, cluster: &Cluster) 
                 _ => format!(": in this input {}", pods.join(", ")),
             };
             let verb_word = if word == "Ingress" { "admits" } else { "allows connections to" };
-            out.push_str(&format!(". {word} rule {} (spec.{key}[{ri}]) {verb_word} {what} {verb} every namespace, not only {ns} (namespaceSelector {{}} selects all namespaces){listed}", ri + 1));
+            let _ = write!(out, ". {word} rule {} (spec.{key}[{ri}]) {verb_word} {what} {verb} every namespace, not only {ns} (namespaceSelector {{}} selects all namespaces){listed}", ri + 1);
         }
     }
     out
@@ -2052,10 +2053,10 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                             edit(&mut np, p).outcome = Outcome::Dropped;
                             edit(&mut np, p).reason = format!("first pick {name}: {why0}; {some}; the other endpoints admit it");
                         }
-                        _ => edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{some}")),
+                        _ => { let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{some}"); },
                     }
                 } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
-                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                    let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{why}");
                 } else {
                     // every endpoint admits it: the rules that do, each once (learner12)
                     let mut by: Vec<&str> = Vec::new();
@@ -2177,12 +2178,12 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     }
                     Some(&i) => {
                         let w = why(i);
-                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", ")));
+                        let _ = write!(edit(&mut np, p).reason, "{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", "));
                     }
                     None => {
                         if let Some(i) = judged.iter().position(|j| j.1.is_none()) {
                             let w = why(i);
-                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{w}"));
+                            let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{w}");
                         }
                     }
                 }

@@ -6,6 +6,7 @@
 //! pkg/proxy/topology.go CategorizeEndpoints (traffic policies, terminating fallback), and the
 //! cluster DNS specification for headless and ExternalName Services.
 
+use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::cluster::{self, Cluster};
@@ -858,7 +859,7 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster
                 )
             };
             if !res.refused.is_empty() {
-                s.push_str(&format!("; {}", res.refused.join("; ")));
+                let _ = write!(s, "; {}", res.refused.join("; "));
             }
             return s;
         }
@@ -901,14 +902,14 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster
         }
     }
     for (why, pods) in unready.iter().take(2) {
-        s.push_str(&format!("; {}: {why}", pods.join(", ")));
+        let _ = write!(s, "; {}: {why}", pods.join(", "));
     }
     // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
     if !res.refused.is_empty() {
-        s.push_str(&format!("; {}", res.refused.join("; ")));
+        let _ = write!(s, "; {}", res.refused.join("; "));
     }
     if !misses.is_empty() {
-        s.push_str(&format!("; nearest: {}", misses.join("; ")));
+        let _ = write!(s, "; nearest: {}", misses.join("; "));
     }
     s
 }
@@ -923,20 +924,20 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
         format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, {per})", backends.len(), backends.len())
     };
     if let Some(t) = topology {
-        s.push_str(&format!(" ({t})"));
+        let _ = write!(s, " ({t})");
     }
     if svc.session_affinity == "ClientIP" {
-        s.push_str(&format!("; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800)));
+        let _ = write!(s, "; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800));
         // qa5 01 (kubernetes/kubernetes#103000): the stickiness is per Service port — each
         // port's KUBE-SVC chain checks `-m recent --name <its KUBE-SEP chain>`
         // (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules), so one client may stick
         // to different pods on the Service's different ports
         let others: Vec<String> = svc.ports.iter().filter(|p| p.port != sp.port || p.protocol != sp.protocol).map(|p| format!("{}/{}", p.port, p.protocol)).collect();
         if !others.is_empty() {
-            s.push_str(&format!(
+            let _ = write!(s, 
                 " on this Service port only: each port keeps its own affinity list (kube-proxy's -m recent list is named after that port's endpoint chain), so on {} this client may stick to another pod",
                 others.join(", ")
-            ));
+            );
         }
         // qa8 08 (kubernetes/kubernetes#86522, timeoutSeconds: 2 "did not take affect"): the
         // KUBE-SVC chain's `-m recent --rcheck --seconds T --reap` reads the time the client was
@@ -944,9 +945,9 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
         // connection (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules, syncProxyRules):
         // the count restarts with each connection, it is not a lifetime from the first
         let t = svc.session_affinity_timeout.unwrap_or(10800);
-        s.push_str(&format!(
+        let _ = write!(s, 
             "; the {t} s count from this client's latest new connection, not its first: each new connection re-sets kube-proxy's -m recent entry, so connections less than {t} s apart stay on that pod"
-        ));
+        );
     }
     if fallback {
         s.push_str("; only terminating-but-serving endpoints are left, so they are used as a fallback");
@@ -1214,7 +1215,7 @@ pub fn chase_external_name(
     let csrc = host_port(client_ip, CLIENT_SPORT);
     let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, client_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
     for w in chain.windows(2) {
-        cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
+        let _ = write!(cname, ", itself an ExternalName Service: an alias of {}", w[1]);
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
     let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { route_kind: None, protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
@@ -1338,7 +1339,7 @@ pub fn node_local_dns_hops(services: &mut [std::sync::Arc<super::report::Service
             let p = &mut svc.paths[i];
             let node = p.node.clone().unwrap_or_default();
             let sep = if p.hops[0].explanation.ends_with('.') { " " } else { ". " };
-            p.hops[0].explanation.push_str(&format!("{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service"));
+            let _ = write!(p.hops[0].explanation, "{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service");
         }
     }
 }
@@ -1377,7 +1378,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             // (a named targetPort only: a number is the pod's port as written)
             if let (Some(sp), Some(pod_port), true) = (sp, pod_port, note.starts_with("For debugging")) {
                 if let super::model::IntOrString::Str(name) = &sp.target_port {
-                    note.push_str(&format!(" kubectl maps Service port {} to targetPort {name}, which is container port {pod_port} of the pod it picks: localhost:8080 reaches that pod's port {pod_port}.", sp.port));
+                    let _ = write!(note, " kubectl maps Service port {} to targetPort {name}, which is container port {pod_port} of the pod it picks: localhost:8080 reaches that pod's port {pod_port}.", sp.port);
                 }
             }
         }
