@@ -1726,6 +1726,7 @@ fn analyze_checked(
                 p.hint.clone_from(&refused_hint);
             }
         }
+        paths::end_path_sentences(&mut paths);
         stage("paths");
         // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
         // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)

@@ -774,18 +774,23 @@ pub(crate) fn lacks_its_period(text: &str) -> bool {
 /// written later keep the rule too. A Service whose texts all end well is not copied.
 pub fn end_sentences(services: &mut [std::sync::Arc<super::report::ServiceReport>]) {
     for slot in services.iter_mut() {
-        let texts = |p: &Path| p.hops.iter().any(|h| lacks_its_period(&h.explanation)) || p.note.as_deref().is_some_and(lacks_its_period);
-        if !slot.paths.iter().any(texts) {
-            continue;
+        // (a Service the incremental cache reused, its texts untouched since: not copied)
+        if slot.paths.iter().any(|p| p.hops.iter().any(|h| lacks_its_period(&h.explanation)) || p.note.as_deref().is_some_and(lacks_its_period)) {
+            end_path_sentences(&mut std::sync::Arc::make_mut(slot).paths);
         }
-        let s = std::sync::Arc::make_mut(slot);
-        for p in s.paths.iter_mut() {
-            for h in p.hops.iter_mut().filter(|h| lacks_its_period(&h.explanation)) {
-                h.explanation.push('.');
-            }
-            if let Some(n) = p.note.as_mut().filter(|n| lacks_its_period(n)) {
-                n.push('.');
-            }
+    }
+}
+
+/// [`end_sentences`] of one Service's paths: done also as [`paths`] makes them, before the
+/// incremental cache keeps the Service's report (core::ServiceCache), so that a reused report
+/// is not copied again at every keystroke to add the same periods.
+pub fn end_path_sentences(paths: &mut [Path]) {
+    for p in paths.iter_mut() {
+        for h in p.hops.iter_mut().filter(|h| lacks_its_period(&h.explanation)) {
+            h.explanation.push('.');
+        }
+        if let Some(n) = p.note.as_mut().filter(|n| lacks_its_period(n)) {
+            n.push('.');
         }
     }
 }
