@@ -2483,6 +2483,12 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
         // their pods in as many columns as fit (the same pods drawn, in fewer rows)
         let row_w = if row.len() < node_cols { (inner_w - NODE_GAP * (row.len() as f64 - 1.0)) / row.len() as f64 } else { node_w };
         let row_ppr = (((row_w - 16.0 + GAP) / (pod_w + GAP)).floor() as usize).max(1);
+        // (uifix20; uicheck22's u18-busy-780: node-3, widened, drew its cap of 3 slots — two pods
+        // and "+10 more endpoints" — two across, one slot of its second row empty) a widened box
+        // fills its rows: its cap rounded up to whole rows of its columns (the same rows, one pod
+        // more); a full row's boxes keep theirs
+        let row_cap = if row_ppr == pods_per_row { cap } else { cap.div_ceil(row_ppr) * row_ppr };
+        let row_cap_for = |n: usize| if row_ppr == pods_per_row { cap_for(n) } else if width >= NARROW && n <= row_cap + row_ppr { n } else { row_cap };
         let mut row_h: f64 = 0.0;
         let mut row_items = Vec::new();
         for (c, node) in row.iter().enumerate() {
@@ -2505,7 +2511,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
                         }),
                     ];
                     let head = 16.0 + PITCH + 10.0;
-                    let cap = cap_for(pending.len());
+                    let cap = row_cap_for(pending.len());
                     let shown = if pending.len() > cap { cap - 1 } else { pending.len() };
                     let slots = if pending.len() > cap { cap } else { pending.len() };
                     let rows = slots.div_ceil(row_ppr);
@@ -2559,7 +2565,7 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             // request is about (uifix11: learner11's q/48 dump, shop/orders selected, had its
             // pods on node-1 and node-2 in "+3 more pods" while default/web's and cart's were drawn)
             crate::core::sort::sort_by_key(&mut pods, |&k| all[k].0.map_or(0, |i| if near.endpoints.contains(&i) { 1 } else if near.pods.contains(&i) { 2 } else { 3 }));
-            let cap = cap_for(pods.len());
+            let cap = row_cap_for(pods.len());
             let shown = if pods.len() > cap { cap - 1 } else { pods.len() };
             let slots = if pods.len() > cap { cap } else { pods.len().max(1) };
             let rows = slots.div_ceil(row_ppr);

@@ -1835,6 +1835,7 @@ fn analyze_checked(
                 p.hint.clone_from(&refused_hint);
             }
         }
+        paths::end_path_sentences(&mut paths);
         stage("paths");
         // service_health.go ServeHTTP: 503 with no local endpoints, else 200 (the ready
         // endpoints on the node: hcs.SyncEndpoints counts each node's local ready ones)
@@ -1947,6 +1948,8 @@ fn analyze_checked(
     gateway::paths(&objects, &mut services);
     // (the ingress controller's own connections, to the endpoint pods: learnfix12)
     netpol::apply_to_ingress_paths(&objects, &policies, &mut services, &cluster);
+    // (uifix20) a hop's explanation of more than one sentence ends with its period
+    paths::end_sentences(&mut services);
     stage("NetworkPolicy");
     // the objects are done with (each pod's report needs its object's first line): freed before
     // the pods' reports are made, and the pods move into them rather than being copied
@@ -3219,6 +3222,8 @@ mod tests_uifix17;
 mod tests_uifix18;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uifix19;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_uifix20;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_whatif22;
 #[cfg(all(test, not(target_arch = "wasm32")))]

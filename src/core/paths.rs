@@ -828,6 +828,44 @@ fn full_stop(sentence: &str) -> &'static str {
     }
 }
 
+/// Whether `text` is more than one sentence (an inner ". ") that does not end like one:
+/// ".", "?", "!" or a closing parenthesis. A single clause ("…cluster DNS answers with the
+/// clusterIP 10.96.0.10") keeps the report's convention of no final period.
+pub(crate) fn lacks_its_period(text: &str) -> bool {
+    text.contains(". ") && !text.ends_with(['.', '?', '!', ')'])
+}
+
+/// (uifix20; uicheck22 items 3-4, uifix19 item 7's rest) every hop explanation and path note
+/// of more than one sentence ends with its period: about thirty places compose one from a
+/// sentence and a clause that, alone, ends without one ("…(ICMP port unreachable). {why}",
+/// "…catch the packet", "…no answer comes, the client's connection times out{others}", the
+/// pending load balancer's "…its nodePorts are open on every node"), so the caption, the CLI's
+/// text and the JSON showed ~30 explanations ending mid-air. Done once, after every pass that
+/// writes them (paths, NetworkPolicy, the node resolver, Ingress, Gateway), so that words
+/// written later keep the rule too. A Service whose texts all end well is not copied.
+pub fn end_sentences(services: &mut [std::sync::Arc<super::report::ServiceReport>]) {
+    for slot in services.iter_mut() {
+        // (a Service the incremental cache reused, its texts untouched since: not copied)
+        if slot.paths.iter().any(|p| p.hops.iter().any(|h| lacks_its_period(&h.explanation)) || p.note.as_deref().is_some_and(lacks_its_period)) {
+            end_path_sentences(&mut std::sync::Arc::make_mut(slot).paths);
+        }
+    }
+}
+
+/// [`end_sentences`] of one Service's paths: done also as [`paths`] makes them, before the
+/// incremental cache keeps the Service's report (core::ServiceCache), so that a reused report
+/// is not copied again at every keystroke to add the same periods.
+pub fn end_path_sentences(paths: &mut [Path]) {
+    for p in paths.iter_mut() {
+        for h in p.hops.iter_mut().filter(|h| lacks_its_period(&h.explanation)) {
+            h.explanation.push('.');
+        }
+        if let Some(n) = p.note.as_mut().filter(|n| lacks_its_period(n)) {
+            n.push('.');
+        }
+    }
+}
+
 /// Why nothing answers: the nearest misses, in one sentence.
 fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster: &Cluster) -> String {
     let sel = match &svc.selector {
