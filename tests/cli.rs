@@ -254,3 +254,37 @@ fn lookup_prints_the_resolvers_queries_and_answers() {
     let (_, out, _) = cli(&["analyze", file], None);
     assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap().get("lookups").is_none());
 }
+
+/// whatif23: `--down NODE` and `--rollout [NS/]DEPLOYMENT` are the page's what-ifs "Node goes
+/// down (NotReady)" and "Roll out a new version" (Config::down, Config::rollout): the down
+/// node's nodePort answers nothing and its Ready is Unknown (printed NotReady); the rollout's
+/// first step adds a not-ready pod of a new ReplicaSet. A node or Deployment the input lacks is
+/// a usage error (exit 2), as `--client-node` is.
+#[test]
+fn down_and_rollout_are_the_pages_what_ifs() {
+    let (code, out, _) = cli(&["analyze", "--format", "text", "presets/web-nodeport.yaml"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("path from nodeport via node-2 port 80 (nodePort 30080): delivered"), "{out}");
+    let (code, out, err) = cli(&["analyze", "--format", "text", "--down", "node-2", "presets/web-nodeport.yaml"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("path from nodeport via node-2 port 80 (nodePort 30080): dropped"), "{out}");
+    assert!(out.contains("node node-2 is down: nothing answers at its address"), "{out}");
+    assert!(out.contains("path from nodeport via node-1 port 80 (nodePort 30080): delivered"), "{out}");
+    assert!(out.contains("  node node-2 ") && out.contains(", NotReady (down, what-if), taints node.kubernetes.io/unreachable:NoSchedule"), "{out}");
+    let (code, _, err) = cli(&["analyze", "--down", "node-9", "presets/web-nodeport.yaml"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--down: the cluster has no node \"node-9\""), "{err}");
+
+    let (code, out, err) = cli(&["analyze", "--rollout", "web", "presets/web-clusterip.yaml"], None);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notes: Vec<&serde_json::Value> = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "RollingUpdate").collect();
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0]["message"].as_str().unwrap().starts_with("Deployment web rolls out a new version"));
+    assert_eq!(v["pods"].as_array().unwrap().iter().filter(|p| p["ready"] == false).count(), 1, "{}", v["pods"]);
+    let (code, out2, _) = cli(&["analyze", "--rollout", "default/web", "presets/web-clusterip.yaml"], None);
+    assert_eq!((code, &out2), (0, &out));
+    let (code, _, err) = cli(&["analyze", "--rollout", "nope", "presets/web-clusterip.yaml"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--rollout: the input has no Deployment \"nope\" in namespace \"default\""), "{err}");
+}

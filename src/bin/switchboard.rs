@@ -1,5 +1,6 @@
 //! `switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
-//! [--node-port-range A-B] [--cluster-domain D] [--cloud] FILE...` (`-` reads stdin).
+//! [--node-port-range A-B] [--cluster-domain D] [--cloud] [--down NODE]... [--rollout
+//! [NS/]DEPLOYMENT]... FILE...` (`-` reads stdin).
 //! Exit 0: no error diagnostics; 1: errors (the report is still printed); 2: bad arguments or
 //! unreadable input.
 
@@ -11,7 +12,7 @@ use switchboard::core::{analyze_files_staged, config::Config, Source, STDIN};
 const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N] [--service-cidr CIDR[,CIDR]]
                             [--node-port-range A-B] [--cluster-domain D] [--cloud]
                             [--client-node NODE] [--client-namespace NS] [--client-pod [NS/]POD]
-                            [--lookup NAME]... FILE...
+                            [--lookup NAME]... [--down NODE]... [--rollout [NS/]DEPLOYMENT]... FILE...
        (FILE '-' reads standard input; --client-node: the in-cluster client pod runs on NODE;
         --client-namespace: your own pod named client in NS is the in-cluster client;
         --client-pod: your pod POD of the input (in NS, else --client-namespace, else default)
@@ -19,6 +20,11 @@ const USAGE: &str = "usage: switchboard analyze [--format json|text] [--nodes N]
         --lookup: resolve NAME as the client pod's resolver does (its search path and ndots,
         each query in order and the cluster DNS's answer), after the report (text), or as the
         report's \"lookups\" list (json); repeatable;
+        --down: the page's what-if \"Node goes down (NotReady)\" on NODE: the cluster once
+        node-monitor-grace-period has passed (Ready Unknown, the unreachable taints, its pods
+        Ready=False, paths through it failing); repeatable;
+        --rollout: the page's what-if \"Roll out a new version\" of Deployment DEPLOYMENT (in NS,
+        else default): the rollout's first step (kubectl set image); repeatable;
         --service-cidr: IPv4 (10.96.0.0/12), IPv6 (fd00:10:96::/112), or one of each for
         dual-stack, the first being the primary family: 10.96.0.0/12,fd00:10:96::/112)";
 
@@ -94,6 +100,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
             "--lookup" => lookups.push(value("--lookup")?),
+            // the page's node panel "Node goes down (NotReady)" and pod panel "Roll out a new
+            // version" (whatif22; whatif23 gave the CLI the same): Config::down, Config::rollout
+            "--down" => cfg.down.push(value("--down")?),
+            "--rollout" => {
+                let v = value("--rollout")?;
+                cfg.rollout.push(if v.contains('/') { v } else { format!("default/{v}") });
+            }
             "-" => files.push("-".to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}")),
             f => files.push(f.to_string()),
@@ -154,6 +167,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     if let Some(n) = cfg.client_node.as_deref().filter(|n| !report.nodes.iter().any(|x| x.name == *n)) {
         let names: Vec<&str> = report.nodes.iter().map(|x| x.name.as_str()).collect();
         return Err(format!("--client-node: the cluster has no node {n:?} (nodes: {})", names.join(", ")));
+    }
+    if let Some(n) = cfg.down.iter().find(|n| !report.nodes.iter().any(|x| x.name == **n)) {
+        let names: Vec<&str> = report.nodes.iter().map(|x| x.name.as_str()).collect();
+        return Err(format!("--down: the cluster has no node {n:?} (nodes: {})", names.join(", ")));
+    }
+    // a Deployment the report says nothing of (its RollingUpdate note, or why it is not rolled
+    // out): the input has none of that name (or the API server refuses it)
+    for d in &cfg.rollout {
+        let (ns, name) = d.split_once('/').unwrap_or(("default", d));
+        let id = switchboard::core::model::object_id("Deployment", ns, name);
+        if !report.diagnostics.iter().any(|x| matches!(x.code.as_str(), "RollingUpdate" | "RolloutNotDrawn") && x.object.as_deref() == Some(id.as_str())) {
+            return Err(format!("--rollout: the input has no Deployment {name:?} in namespace {ns:?} that the API server accepts"));
+        }
     }
     // qa5 10 (kubernetes/kubernetes#120922): "why does trino.datalake resolve to …" is a
     // question about one name asked from one pod: core::dnsquery::lookup answers it (the pod's

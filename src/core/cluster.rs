@@ -37,6 +37,11 @@ pub struct ClusterNode {
     pub ready: bool,
     /// spec.unschedulable (cordoned)
     pub unschedulable: bool,
+    /// the what-if "node goes down" (Config::down; whatif23): the node itself is unreachable
+    /// (power or network lost), so nothing on it answers: paths entering there or starting from
+    /// a client pod there fail (paths.rs `down_node_paths`). In the JSON only when true
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub down: bool,
     /// spec.taints, plus the taints the node lifecycle controller would add when the Node object
     /// does not list them (not-ready / unreachable for Ready=False / Unknown, unschedulable)
     pub taints: Vec<Taint>,
@@ -414,6 +419,7 @@ fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags:
     for n in cluster.nodes.iter_mut().filter(|n| down.contains(&n.name)) {
         any = true;
         n.ready = false;
+        n.down = true;
         n.taints.retain(|t| t.key != TAINT_NOT_READY);
         for effect in ["NoSchedule", "NoExecute"] {
             if !n.taints.iter().any(|t| t.key == TAINT_UNREACHABLE && t.effect == effect) {
@@ -439,10 +445,39 @@ fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags:
             "node {node} went down (what-if): after node-monitor-grace-period (50 s by default since v1.32, 40 s before) without a status from its kubelet, the node lifecycle controller sets its Ready condition Unknown (\"Kubelet stopped posting node status.\"), taints it node.kubernetes.io/unreachable:NoExecute and marks every pod bound to it Ready=False (MarkPodsNotReady): the EndpointSlice controller lists this pod ready: false and kube-proxy sends it no new connections{stays}"
         ));
     }
+    // the Pending pods, scheduled again (whatif23): the scheduler retries them, and the down
+    // nodes now fail its TaintToleration filter (node.kubernetes.io/unreachable:NoSchedule
+    // untolerated, before NodeAffinity, NodePorts and NodeResourcesFit look: the default
+    // profile's filter order, pkg/scheduler/apis/config/v1 default_plugins.go); a pod that could
+    // only go there stays Pending with these words
+    let mut changed = false;
+    for i in 0..cluster.pods.len() {
+        let p = &cluster.pods[i];
+        if p.node.is_some() || p.pending_reason.is_none() {
+            continue;
+        }
+        let Some(spec) = objects.get(p.object).and_then(|o| scheduled_spec(o, &p.labels)) else { continue };
+        let again = feasible_nodes(&cluster.nodes, &spread_state(cluster, &p.namespace, &spec), &affinity_state(cluster, &p.namespace, &p.labels, &spec), &p.labels, &spec);
+        // (a node it fits now: none can, the down nodes only took taints; the words stay)
+        if let Err(msg) = again {
+            if cluster.pods[i].pending_reason.as_deref() != Some(msg.as_str()) {
+                cluster.pods[i].pending_reason = Some(msg);
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        diags.retain(|d| d.code != "FailedScheduling");
+        failed_scheduling_warnings(cluster, objects, pending_groups(cluster), diags);
+    }
     // (a node written NotReady had its not-ready taint's eviction said already: it is the
     // unreachable one now)
     diags.retain(|d| !(d.code == "TaintEviction" && down.iter().any(|n| d.message.contains(&format!(" on node {n}: ")))));
-    taint_eviction_notes(cluster, objects, Some(down), diags);
+    // where the replacements can go once the taint eviction deleted the pods the down nodes ran
+    // (their controllers create them anew, the scheduler places them): the cluster without those
+    let mut after = cluster.without_pods();
+    after.pods = cluster.pods.iter().filter(|p| !(p.node.as_ref().is_some_and(|n| down.contains(n)) && p.owner.as_deref().is_some_and(|o| !o.starts_with("DaemonSet/")))).cloned().collect();
+    taint_eviction_notes(cluster, objects, Some((down, &after)), diags);
 }
 
 /// The page's status line when node `node` goes down (ui/whatif_node.rs; `pods`: the pods bound
@@ -682,6 +717,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 simulated: false,
                 ready: info.ready.unwrap_or(true),
                 unschedulable: info.unschedulable,
+                down: false,
                 taints: lifecycle_taints(&info.taints, &info.conditions, info.unschedulable),
                 labels: kubelet_default_labels(&o.meta.labels, &o.meta.name),
                 used_ports: vec![],
@@ -761,6 +797,7 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 // registers its Node with (kubelet NodeStatusManager.InitialNode)
                 ready: true,
                 unschedulable: false,
+                down: false,
                 taints: vec![],
                 labels: match idx.checked_sub(linux).filter(|_| !from_pods).and_then(|w| windows.get(w)) {
                     Some((build, _)) => kubelet_default_labels(&[("kubernetes.io/os".into(), "windows".into()), ("node.kubernetes.io/windows-build".into(), build.clone())], &name),
@@ -833,6 +870,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             continue; // the API server refuses it: no pods
         }
         if matches!(o.body, Body::Workload(_)) && running.contains(&(o.kind.as_str(), o.meta.namespace.as_str(), o.meta.name.as_str())) {
+            if let Some(d) = rollout_of_dumped_pods(o, objects, cfg) {
+                diags.push(d);
+            }
             continue; // its pods are in the input already (a pasted `kubectl get all -o yaml`)
         }
         if let Body::Workload(w) = &o.body {
@@ -840,6 +880,9 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
             // (one that creates none — replicas 0, a finished Job — is expanded: its own note)
             if pods_dumped && o.dumped() && w.replicas != Some(0) && w.job.as_ref().is_none_or(|j| job_indexes(o, j, &mut Vec::new()).is_some_and(|v| !v.is_empty())) {
                 dumped_without_pods_note(o, w, diags);
+                if rolled_out(cfg, o) {
+                    diags.push(rollout_not_drawn(o, "the input's pods are a cluster's, and none of them is this Deployment's (see its note): there are no pods here to replace", w.replicas.map_or(1, |r| r.max(0) as usize)));
+                }
                 continue;
             }
         }
@@ -861,6 +904,10 @@ fn build_once_keeping(objects: &[Object], checks: PodChecks, cfg: &Config, evict
                 if let Some((&rs, _)) = rs_claims.iter().find(|(_, c)| c.deployment == i && c.new) {
                     let msg = format!("Deployment {} adopted ReplicaSet {} (no controller owns it, its labels match the selector: ClaimReplicaSets) and its pod template equals the Deployment's (FindNewReplicaSet, EqualIgnoreHash): that ReplicaSet is its new one, scaled to the Deployment's replicas, and no other is created", o.meta.name, objects[rs].meta.name);
                     diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedReplicaSet", msg, o.pos("spec")).on(&o.id()));
+                    if rolled_out(cfg, o) {
+                        let why = format!("its pods are ReplicaSet {}'s, a ReplicaSet it adopted (see AdoptedReplicaSet), and this picture rolls out only the pods it makes from a Deployment's own template", objects[rs].meta.name);
+                        diags.push(rollout_not_drawn(o, &why, w.replicas.map_or(1, |r| r.max(0) as usize)));
+                    }
                     continue;
                 }
                 if let Some(c) = rs_claims.get(&i) {
@@ -954,6 +1001,67 @@ fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
     Some(RolloutStep { old, new, fenceposts: Some((surge, unav)) })
 }
 
+/// Whether the what-if rollout (Config::rollout, `namespace/name`) names this Deployment.
+fn rolled_out(cfg: &Config, o: &Object) -> bool {
+    o.kind == "Deployment" && cfg.rollout.iter().any(|d| d.strip_prefix(o.meta.namespace.as_str()).and_then(|r| r.strip_prefix('/')) == Some(o.meta.name.as_str()))
+}
+
+/// The what-if rollout of a Deployment this picture does not roll out (whatif23, for whatif22's
+/// "no pods to roll out", which misled for these): why not, and the first step's numbers the
+/// deployment controller would work with (rollout_step), said as an info on the Deployment.
+fn rollout_not_drawn(o: &Object, why: &str, replicas: usize) -> Diagnostic {
+    let name = &o.meta.name;
+    let step = match rollout_step(o, replicas) {
+        Some(RolloutStep { old, new, fenceposts: Some(((sw, s), (uw, u))) }) if replicas > 0 => format!(
+            "; in the cluster its first step (strategy RollingUpdate, maxSurge {sw} → {s}, maxUnavailable {uw} → {u} of {replicas}) would make a new ReplicaSet with {new} pod{} not Ready yet and {}",
+            if new == 1 { "" } else { "s" },
+            if old == replicas { format!("keep the old one at {old}") } else { format!("scale the old one down to {old}") }
+        ),
+        Some(RolloutStep { fenceposts: None, .. }) if replicas > 0 => format!("; in the cluster (strategy Recreate) its old pods would all go first, then {replicas} new ones come, not Ready at first"),
+        _ => String::new(),
+    };
+    Diagnostic::note(
+        Severity::Info,
+        ErrorType::Resolution,
+        "RolloutNotDrawn",
+        format!("Deployment {name} is not rolled out in this picture (what-if: kubectl set image): {why}{step}"),
+        o.pos("spec.template"),
+    )
+    .on(&o.id())
+}
+
+/// The what-if rollout of a Deployment whose pods are the input's own, as a cluster printed them
+/// (`kubectl get deploy,rs,pods -o yaml`): they are owned by ReplicaSet `<deployment>-<hash>`
+/// (ownerReferences; deployment/sync.go getNewReplicaSet names it after the pod-template-hash
+/// label its pods carry), and this picture draws a dump's pods as they are.
+fn rollout_of_dumped_pods(o: &Object, objects: &[Object], cfg: &Config) -> Option<Diagnostic> {
+    let Body::Workload(w) = &o.body else { return None };
+    if !rolled_out(cfg, o) {
+        return None;
+    }
+    // the input's pods owned by a ReplicaSet named `<deployment>-<pod-template-hash>` (a hash
+    // has no `-`; the label's own value may be written unquoted and read otherwise)
+    let mut sets: Vec<(&str, usize)> = Vec::new();
+    let prefix = format!("{}-", o.meta.name);
+    for p in objects.iter().filter(|p| matches!(p.body, Body::Pod(..)) && p.meta.namespace == o.meta.namespace) {
+        let owned = p.meta.owners.iter().find(|(k, n)| k == "ReplicaSet" && n.strip_prefix(prefix.as_str()).is_some_and(|h| !h.is_empty() && !h.contains('-')));
+        if let Some((_, rs)) = owned {
+            match sets.iter_mut().find(|(n, _)| *n == rs.as_str()) {
+                Some((_, c)) => *c += 1,
+                None => sets.push((rs.as_str(), 1)),
+            }
+        }
+    }
+    let whose = if sets.is_empty() {
+        "its pods are in the input as the cluster printed them".to_string()
+    } else {
+        let each: Vec<String> = sets.iter().map(|(rs, c)| format!("{c} of ReplicaSet {rs}")).collect();
+        format!("its pods are in the input as the cluster printed them ({}, by their ownerReferences)", each.join(", "))
+    };
+    let why = format!("{whose}, and this picture draws a dump's pods as they are; it rolls out only the pods it makes from a Deployment's template");
+    Some(rollout_not_drawn(o, &why, w.replicas.map_or(1, |r| r.max(0) as usize)))
+}
+
 /// The words for the rollout's first step and what follows (an info on the Deployment).
 fn rollout_note(o: &Object, old_rs: &str, new_rs: &str, replicas: usize, step: &RolloutStep) -> Diagnostic {
     let name = &o.meta.name;
@@ -974,7 +1082,7 @@ fn rollout_note(o: &Object, old_rs: &str, new_rs: &str, replicas: usize, step: &
         ErrorType::Resolution,
         "RollingUpdate",
         format!(
-            "Deployment {name} rolls out a new version (what-if: kubectl set image, or any change of its pod template): the deployment controller makes ReplicaSet {new_rs} (a new pod-template-hash) and replaces the pods of {old_rs}; {how}. The Service's clusterIP, DNS name and selector stay the same (the selector does not name pod-template-hash); only its endpoints change, pod by pod: a new pod is a ready endpoint once Ready, an old one leaves as it terminates"
+            "Deployment {name} rolls out a new version (what-if: kubectl set image, or any change of its pod template): the deployment controller makes ReplicaSet {new_rs} (a new pod-template-hash) and replaces the pods of {old_rs}; {how}. The pod-template-hashes in {new_rs} and {old_rs} are stand-ins: the controller's own is ComputeHash (FNV-32a over the pod template as Go prints it, plus the Deployment's collisionCount, rendered with rand.SafeEncodeString; pkg/controller/controller_utils.go), and the new template is not written here, so a real cluster names the ReplicaSets and their pods otherwise. The Service's clusterIP, DNS name and selector stay the same (the selector does not name pod-template-hash); only its endpoints change, pod by pod: a new pod is a ready endpoint once Ready, an old one leaves as it terminates"
         ),
         o.pos("spec.template"),
     )
@@ -1658,9 +1766,8 @@ fn soft_spread_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diag
     }
 }
 
-/// One warning per object and reason for the pods the scheduler leaves Pending (the
-/// FailedScheduling event a `kubectl describe pod` shows).
-fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+/// The Pending pods grouped by (object, reason), in the order first met.
+fn pending_groups(cluster: &Cluster) -> Vec<(usize, &str, Vec<&str>)> {
     let mut groups: Vec<(usize, &str, Vec<&str>)> = Vec::new();
     let mut group_of: std::collections::HashMap<(usize, &str), usize> = std::collections::HashMap::new();
     for p in &cluster.pods {
@@ -1673,6 +1780,13 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
             }
         }
     }
+    groups
+}
+
+/// One warning per object and reason for the pods the scheduler leaves Pending (the
+/// FailedScheduling event a `kubectl describe pod` shows).
+fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Vec<Diagnostic>) {
+    let groups = pending_groups(cluster);
     for p in cluster.pods.iter().filter(|p| p.failed_reason.is_some()) {
         let o = &objects[p.object];
         let field = if matches!(o.body, Body::Workload(_)) { "spec.template.spec.nodeName" } else { "spec.nodeName" };
@@ -1680,6 +1794,11 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "PodRejected", msg, o.pos(field)).on(&o.id()));
     }
     taint_eviction_notes(cluster, objects, None, diags);
+    failed_scheduling_warnings(cluster, objects, groups, diags);
+}
+
+/// The FailedScheduling warnings of [`failed_scheduling_notes`], one per object and reason.
+fn failed_scheduling_warnings(cluster: &Cluster, objects: &[Object], groups: Vec<(usize, &str, Vec<&str>)>, diags: &mut Vec<Diagnostic>) {
     for (oi, reason, pods) in groups {
         let o = &objects[oi];
         let prefix = o.pod_spec_path().unwrap_or("spec");
@@ -1716,14 +1835,15 @@ fn failed_scheduling_notes(cluster: &Cluster, objects: &[Object], diags: &mut Ve
 /// at once), then is deleted. One warning per object and node, for the pods that run there.
 /// `only`: just these nodes (the what-if nodes_down, once they carry the unreachable taint; a
 /// pod nothing owns is then said not to come back).
-fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[String]>, diags: &mut Vec<Diagnostic>) {
+/// `only` carries the cluster once those pods are evicted: where their replacements can go.
+fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<(&[String], &Cluster)>, diags: &mut Vec<Diagnostic>) {
     // the running pods on nodes with NoExecute taints, grouped by (object, node) in one pass:
     // (first pod, how many), in the order first met
     let tainted: std::collections::HashMap<&str, usize> = cluster
         .nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute") && only.is_none_or(|o| o.contains(&n.name)))
+        .filter(|(_, n)| n.taints.iter().any(|t| t.effect == "NoExecute") && only.is_none_or(|(o, _)| o.contains(&n.name)))
         .map(|(i, n)| (n.name.as_str(), i))
         .collect();
     if tainted.is_empty() {
@@ -1772,19 +1892,39 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<&[St
         let unreachable = taints.iter().any(|t| t.key == TAINT_UNREACHABLE);
         let again = match (&p.owner, only) {
             (Some(o), _) if unreachable && o.starts_with("StatefulSet/") => {
-                "; the deleted pod then stays Terminating, as the unreachable kubelet never confirms the deletion, and the StatefulSet controller creates no pod of the same name until that pod is gone (the node answers again, the Node object is deleted, or the pod is force-deleted: kubectl delete pod --grace-period=0 --force)"
+                "; the deleted pod then stays Terminating, as the unreachable kubelet never confirms the deletion, and the StatefulSet controller creates no pod of the same name until that pod is gone (the node answers again, the Node object is deleted, or the pod is force-deleted: kubectl delete pod --grace-period=0 --force)".to_string()
             }
-            (Some(_), None) => "; its controller then creates a replacement",
-            // (the what-if node down: where the replacements go)
-            (Some(_), Some(_)) => "; its controller then creates a replacement, which the scheduler places on a node without the taint",
-            (None, Some(_)) => "; no controller owns it, so nothing creates it again",
-            (None, None) => "",
+            (Some(_), None) => "; its controller then creates a replacement".to_string(),
+            // (the what-if node down: where the replacements go, by the scheduler's filters)
+            (Some(_), Some((_, after))) => replacement_words(after, o, p, count),
+            (None, Some(_)) => "; no controller owns it, so nothing creates it again".to_string(),
+            (None, None) => String::new(),
         };
         // the shortest toleration written in the pod, or the one DefaultTolerationSeconds added
         let written = spec.tolerations.iter().any(|t| t.toleration_seconds.map(|s| s.max(0)) == Some(seconds) && taints.iter().any(|x| tolerates(t, x)));
         let whose = if written { "tolerationSeconds".to_string() } else { format!("the {seconds} s toleration the DefaultTolerationSeconds admission plugin adds") };
         let msg = format!("{shown} on node {}: the taint {which} is tolerated for {seconds} s only ({whose}), so the taint eviction controller deletes {} {when}{again}", node.name, if count == 1 { "it" } else { "them" });
         diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "TaintEviction", msg, o.pos(&format!("{prefix}.tolerations"))).on(&o.id()));
+    }
+}
+
+/// Where the replacement of a pod the taint eviction deleted from a down node can go (whatif23):
+/// its controller creates it anew (a StatefulSet with the same name), and the scheduler's filters
+/// ([`feasible_nodes`], on `after`: the cluster without the evicted pods, the down nodes tainted
+/// node.kubernetes.io/unreachable:NoSchedule) leave these nodes, or none (it stays Pending, in
+/// the FailedScheduling words). Which node of several its Score plugins pick is not modelled.
+fn replacement_words(after: &Cluster, o: &Object, p: &PodInst, count: usize) -> String {
+    let Some(spec) = scheduled_spec(o, &p.labels) else {
+        return "; its controller then creates a replacement".to_string();
+    };
+    let (one, them) = if count == 1 { ("a replacement", "it") } else { ("replacements", "them") };
+    match feasible_nodes(&after.nodes, &spread_state(after, &p.namespace, &spec), &affinity_state(after, &p.namespace, &p.labels, &spec), &p.labels, &spec) {
+        Ok(nodes) => {
+            let names: Vec<&str> = nodes.iter().map(|&i| after.nodes[i].name.as_str()).collect();
+            let which = if names.len() == 1 { format!("node {}", names[0]) } else { format!("nodes {} (which one, its scores decide)", names.join(", ")) };
+            format!("; its controller then creates {one}, and the scheduler's filters leave {them} {which}")
+        }
+        Err(msg) => format!("; its controller then creates {one}, which no node can take, so {} Pending: {msg}", if count == 1 { "it stays" } else { "they stay" }),
     }
 }
 
@@ -2419,6 +2559,15 @@ fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> Str
 /// round-robin over them in input order (a deterministic stand-in for the Score plugins).
 /// Err: the FailedScheduling message.
 fn schedule(nodes: &[ClusterNode], spread: &[SpreadState], affinity: &AffinityState, labels: &Labels, spec: &PodSpec, rr: &mut usize) -> Result<usize, String> {
+    let feasible = feasible_nodes(nodes, spread, affinity, labels, spec)?;
+    let i = feasible[*rr % feasible.len()];
+    *rr += 1;
+    Ok(i)
+}
+
+/// [`schedule`]'s filters: the nodes that pass them (never empty), or the FailedScheduling
+/// message.
+fn feasible_nodes(nodes: &[ClusterNode], spread: &[SpreadState], affinity: &AffinityState, labels: &Labels, spec: &PodSpec) -> Result<Vec<usize>, String> {
     let tolerations = admitted_tolerations(spec);
     let narrowed = prefilter_node_names(spec);
     if narrowed.as_ref().is_some_and(|n| n.is_empty()) {
@@ -2441,9 +2590,7 @@ fn schedule(nodes: &[ClusterNode], spread: &[SpreadState], affinity: &AffinitySt
     if feasible.is_empty() {
         return Err(fit_error(nodes.len(), None, &reasons));
     }
-    let i = feasible[*rr % feasible.len()];
-    *rr += 1;
-    Ok(i)
+    Ok(feasible)
 }
 
 /// NodeShouldRunDaemonPod / predicates (pkg/controller/daemon/daemon_controller.go): the
@@ -4547,18 +4694,41 @@ struct PodSeed<'a> {
     object: usize,
 }
 
-fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
-    if !p.spec.sched().required_pod_affinity.is_empty() || !p.spec.sched().required_pod_anti_affinity.is_empty() || !p.spec.sched().topology_spread.is_empty() {
-        let spec = p.spec.to_mut();
-        apply_match_label_keys(&mut spec.sched_mut().required_pod_affinity, &p.labels);
-        apply_match_label_keys(&mut spec.sched_mut().required_pod_anti_affinity, &p.labels);
+/// The pod's affinity terms and spread constraints with their matchLabelKeys merged in, as the
+/// API server (pod affinity: MatchLabelKeysInPodAffinity) and PodTopologySpread read them.
+fn with_label_keys(spec: &mut Cow<PodSpec>, labels: &Labels) {
+    if !spec.sched().required_pod_affinity.is_empty() || !spec.sched().required_pod_anti_affinity.is_empty() || !spec.sched().topology_spread.is_empty() {
+        let spec = spec.to_mut();
+        apply_match_label_keys(&mut spec.sched_mut().required_pod_affinity, labels);
+        apply_match_label_keys(&mut spec.sched_mut().required_pod_anti_affinity, labels);
         // PodTopologySpread matchLabelKeys: `key In (value)` for each key the pod carries
         for c in spec.sched_mut().topology_spread.iter_mut() {
             if let Some(sel) = c.label_selector.as_mut() {
-                merge_label_keys(sel, &c.match_label_keys, "In", &p.labels);
+                merge_label_keys(sel, &c.match_label_keys, "In", labels);
             }
         }
     }
+}
+
+/// The pod spec the scheduler sees for a pod of this object (a Pod's own, a workload's
+/// template with the pod's labels' matchLabelKeys merged in), or None where this picture did
+/// not schedule it (spec.nodeName, another scheduler, a dump's own answer, a DaemonSet pod
+/// pinned to its node).
+fn scheduled_spec<'a>(o: &'a Object, labels: &Labels) -> Option<Cow<'a, PodSpec>> {
+    let mut spec = match &o.body {
+        Body::Pod(spec, status) if status.unschedulable.is_none() && status.pod_ip.is_none() => Cow::Borrowed(spec),
+        Body::Workload(w) if o.kind != "DaemonSet" => Cow::Borrowed(&w.template),
+        _ => return None,
+    };
+    if spec.node_name.is_some() || spec.scheduler_name.is_some() {
+        return None;
+    }
+    with_label_keys(&mut spec, labels);
+    Some(spec)
+}
+
+fn place(cluster: &mut Cluster, mut p: PodSeed, rr: &mut usize, o: &Object, flip: &[String], diags: &mut Vec<Diagnostic>) {
+    with_label_keys(&mut p.spec, &p.labels);
     // (nodes named only by pods were created above, so a miss here means a Node list was given)
     if cluster.pods.len() >= MAX_PODS {
         return;
@@ -5227,6 +5397,10 @@ fn expand(
                     )
                     .on(&id),
                 );
+            }
+            if rolling_out.is_some() && !paused && (replicas == 0 || rollout_step(o, replicas).is_none()) {
+                let why = if replicas == 0 { "it has replicas 0: the new ReplicaSet is created with 0 pods, so no pod changes".to_string() } else { "its strategy type is neither RollingUpdate nor Recreate (the API server refuses any other)".to_string() };
+                diags.push(rollout_not_drawn(o, &why, replicas));
             }
             match rolling_out.filter(|_| replicas > 0 && !paused).and_then(|_| rollout_step(o, replicas)) {
                 // the what-if rollout: the old ReplicaSet's pods left, then the new one's

@@ -2201,6 +2201,19 @@ fn zone_text(node: &ClusterNode, name: &Text, right: f64) -> Option<Text> {
     (room >= text_width("zone…", Font::Small)).then(|| Text { font: Font::Small, class: "t-zone", x, y: name.y, end: false, text: fit_variants(&variants, Font::Small, room), full: variants[0].clone() })
 }
 
+/// The NotReady mark on a node's frame, after its name (whatif23: a node gone down, and one
+/// written NotReady, looked like the others; text, not colour alone): its words, longest first,
+/// or none for a Ready node. A node gone down (the what-if) says so: its Ready condition is
+/// Unknown, which `kubectl get nodes` prints as NotReady (pkg/printers/internalversion
+/// printNode: STATUS is "Ready" only for Ready True, else "NotReady").
+fn not_ready_mark(node: &ClusterNode) -> Vec<String> {
+    match (node.ready, node.down) {
+        (true, _) => Vec::new(),
+        (false, true) => vec!["NotReady · down (what-if)".into(), "NotReady · down".into(), "NotReady".into()],
+        (false, false) => vec!["NotReady".into()],
+    }
+}
+
 /// The Services the selected Service `s`'s request goes through, drawn in full beside it
 /// (uifix17): an ExternalName whose name is an in-cluster Service's DNS name
 /// (`<service>.<namespace>.svc.<cluster domain>`): cluster DNS answers the Service's name with a
@@ -2575,13 +2588,25 @@ pub fn layout(report: &Report, selected: Option<usize>, width: f64) -> Layout {
             }
             // (room kept after the name for its zone, at most half the line)
             let zone_room = node.labels.iter().find(|(k, _)| k == ZONE_LABEL).map_or(0.0, |(_, z)| (text_width(z, Font::Small) + 8.0).min((row_w - 20.0) / 2.0));
+            // (and before the zone for its NotReady mark's shortest words: not_ready_mark)
+            let mark = not_ready_mark(node);
+            let mark_room = mark.last().map_or(0.0, |m| text_width(m, Font::Badge) + 8.0);
             let nlines = if two_line_head {
-                vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, head2(node))]
+                vec![Line::name(node.name.clone(), zone_room + mark_room), Line::new(Font::Mono, head2(node))]
             } else {
-                vec![Line::name(node.name.clone(), zone_room), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
+                vec![Line::name(node.name.clone(), zone_room + mark_room), Line::new(Font::Mono, node.ip.clone()), Line::new(Font::Mono, format!("pods {}", node.pod_cidr))]
             };
             let mut ntexts: Vec<Text> = nlines.iter().enumerate().map(|(i, l)| l.place(x + 10.0, y + 18.0 + i as f64 * 14.5, row_w - 20.0)).collect();
-            if let Some(z) = zone_text(node, &ntexts[0], x + row_w - 10.0) {
+            let mut after_name = ntexts[0].clone();
+            if !mark.is_empty() {
+                let mx = after_name.x + after_name.width() + 8.0;
+                let room = (x + row_w - 10.0 - zone_room - mx).max(mark_room - 8.0);
+                // (bold: .t-miss, measured as Font::Badge)
+                let m = Text { font: Font::Badge, class: "t-miss", x: mx, y: after_name.y, end: false, text: fit_variants(&mark, Font::Badge, room), full: mark[0].clone() };
+                after_name = m.clone();
+                ntexts.push(m);
+            }
+            if let Some(z) = zone_text(node, &after_name, x + row_w - 10.0) {
                 ntexts.push(z);
             }
             let prect = Rect { x: x + 8.0, y: y + node_head, w: row_w - 16.0, h: PROXY_H };

@@ -3218,6 +3218,8 @@ mod tests_uifix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_whatif22;
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_whatif23;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_keyfix2;

@@ -1298,6 +1298,9 @@ pub fn chase_external_name(
 /// [`user_client`]'s scan of every pod: once per Service, 10,000 pods × 1,000 Services; perf10k).
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), client_ns: &str, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = service_paths(svc, res, cluster, client, client_ns, domain, first_error);
+    if cluster.nodes.iter().any(|n| n.down) {
+        down_node_paths(&mut out, cluster, &svc.name);
+    }
     for p in &mut out {
         p.note = entry_note(p, &svc.name, svc.selector.as_ref().is_some_and(|s| !s.is_empty()));
         // the pod port the tunnel reaches (learner11 q/41): kubectl maps the Service port to
@@ -1381,6 +1384,53 @@ fn port_forward_not_tcp(service: &str, port: Option<i64>, protocol: Option<&str>
             "kubectl port-forward svc/{service} 8080:{port} does not reach this port: port-forward tunnels TCP only (the runtime dials TCP, in the pod it picks, to the pod port that Service port {port} targets), and this port is SCTP, so nothing answers the tunnel. {instead}."
         )),
         _ => None,
+    }
+}
+
+/// The what-if "node goes down" (Config::down; whatif23, cluster.rs `nodes_down`): the node
+/// itself is unreachable (power or network lost), so nothing on it answers — not its kernel,
+/// not the iptables/ipvs rules kube-proxy wrote there. A path that enters the cluster at that
+/// node (its nodePort, an externalIP routed to it) ends there with no answer: the client's
+/// connection attempt times out. A load balancer's path reaches it only when every node is down
+/// (the load balancer's health checks leave a down node out: see `service_paths`). A path from
+/// the in-cluster client on that node (--client-node, or the user's own client pod bound there)
+/// goes nowhere: the pod's node is gone.
+fn down_node_paths(out: &mut [Path], cluster: &Cluster, service: &str) {
+    let down = |n: &Option<String>| n.as_deref().and_then(|n| cluster.node(n)).filter(|n| n.down).map(|n| n.name.clone());
+    for p in out.iter_mut() {
+        let Some(node) = down(&p.node) else { continue };
+        let Some(first) = p.hops.first().cloned() else { continue };
+        let gone = "the node lifecycle controller has set its Ready condition Unknown (\"Kubelet stopped posting node status.\") and tainted it node.kubernetes.io/unreachable";
+        match p.entry {
+            Entry::NodePort | Entry::ExternalIp => {
+                let to = first.to.clone();
+                let explanation = format!(
+                    "Node {node} is down (what-if): {gone}, and the node answers nothing, so neither its kernel nor the rules kube-proxy wrote there see the packet: no reply, no reset, the client's connection attempt times out. The other nodes still answer on the same port; a load balancer's health checks leave {node} out"
+                );
+                p.hops = vec![first.clone(), hop(HopKind::Drop, to.clone(), to, first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("node {node} is down: nothing answers at its address");
+            }
+            Entry::LoadBalancer => {
+                let lb = first.to.clone();
+                let explanation = format!(
+                    "Every node is down (what-if): {gone}, like the others. The service controller keeps them in the load balancer's node set (controllers/service/controller.go stableNodeSetPredicates asks nothing of readiness), but none answers the load balancer's health checks, so it has nowhere to send {service}'s traffic: the connection attempt times out or is refused, as the provider does"
+                );
+                p.hops = vec![first.clone(), hop(HopKind::Drop, lb.clone(), lb, first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("every node is down (last {node}): the load balancer has no node to send to");
+            }
+            Entry::Pod => {
+                let explanation = format!(
+                    "The client pod runs on node {node}, which is down (what-if): {gone}; the pod's node has lost power or its network, so nothing the pod sends leaves it (a pod on a running node reaches {service})"
+                );
+                p.hops = vec![hop(HopKind::Drop, first.from.clone(), format!("kube-proxy:{node}"), first.src.clone(), first.dst.clone(), None, explanation)];
+                p.reason = format!("the client's node {node} is down: its pod sends nothing");
+            }
+            _ => continue,
+        }
+        p.outcome = Outcome::Dropped;
+        p.backends.clear();
+        p.allowed_by = None;
+        p.hint = None;
     }
 }
 
@@ -1657,11 +1707,16 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             // cloud-provider controllers/service nodeIncludedPredicate; kubeadm
                             // labels control-plane nodes so)
                             let excluded = |n: &super::cluster::ClusterNode| n.labels.iter().any(|(k, _)| k == "node.kubernetes.io/exclude-from-external-load-balancers");
+                            // a node gone down (the what-if; whatif23) stays in the load
+                            // balancer's node set (controllers/service/controller.go
+                            // stableNodeSetPredicates: not deleted, not excluded, not tainted
+                            // ToBeDeletedByClusterAutoscaler; readiness is not asked, since
+                            // StableLoadBalancerNodeSet), but answers no health check
                             let healthy: Vec<&super::cluster::ClusterNode> = cluster.nodes.iter()
-                                .filter(|n| !excluded(n))
+                                .filter(|n| !excluded(n) && !n.down)
                                 .filter(|n| !local || res.endpoints.iter().any(|e| e.ready && e.node.as_deref() == Some(n.name.as_str())))
                                 .collect();
-                            let node = healthy.first().copied().or(cluster.nodes.first());
+                            let node = healthy.first().copied().or(cluster.nodes.iter().find(|n| !n.down)).or(cluster.nodes.first());
                             if let Some(node) = node {
                                 let first = hop(HopKind::Forward, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc.clone(), lbdst.clone(), None,
                                     format!("The client connects to the load balancer's external address {lbdst}{}", lb_no_rules_note(svc, &lb)));
@@ -1678,6 +1733,20 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                     // (how the packet reaches the node is the provider's: drawn as a
                                     // nodePort hop, the same rules answer either way)
                                     format!("The load balancer forwards to a node's nodePort (any node will do); here {}. Some providers (GCE, Azure, MetalLB) keep the load balancer's IP as the destination instead: kube-proxy's rules for that IP (KUBE-EXT) catch it on the node just the same.", node.name)
+                                };
+                                let downs: Vec<&str> = cluster.nodes.iter().filter(|n| n.down && !excluded(n)).map(|n| n.name.as_str()).collect();
+                                let why_node = if downs.is_empty() || node.down {
+                                    why_node
+                                } else {
+                                    format!(
+                                        "{}. {} {} {} down (what-if): the service controller keeps {} in the load balancer's node set (stableNodeSetPredicates asks nothing of readiness), but {} no health check (the provider's probe of each node: kube-proxy's /healthz on port 10256, or the nodePort itself; healthCheckNodePort under externalTrafficPolicy Local), so the load balancer sends only to the nodes that answer",
+                                        why_node.trim_end_matches('.'),
+                                        if downs.len() == 1 { "Node" } else { "Nodes" },
+                                        downs.join(", "),
+                                        if downs.len() == 1 { "is" } else { "are" },
+                                        if downs.len() == 1 { "it" } else { "them" },
+                                        if downs.len() == 1 { "it answers" } else { "they answer" }
+                                    )
                                 };
                                 out.push(node_port_path(svc, sp, np, &node.name, node.ip_for(svc.ipv6), res, cluster, Some((first, why_node))));
                             }

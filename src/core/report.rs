@@ -364,7 +364,12 @@ impl Report {
                     Some(o) => format!("{}, {o}", n.pod_cidr),
                     None => n.pod_cidr.clone(),
                 },
-                if n.ready { "" } else { ", NotReady" },
+                match (n.ready, n.down) {
+                    (true, _) => "",
+                    // (the what-if node down: whatif23)
+                    (false, true) => ", NotReady (down, what-if)",
+                    (false, false) => ", NotReady",
+                },
                 if n.unschedulable { ", cordoned" } else { "" },
                 if taints.is_empty() { String::new() } else { format!(", taints {}", taints.join(" ")) }
             );

@@ -53,7 +53,8 @@ fn mark_pods_not_ready_when_the_node_goes_down() {
     // the 300 s in words: the Deployment's pods are deleted and replaced on another node
     let note = after.diagnostics.iter().find(|d| d.code == "TaintEviction").unwrap_or_else(|| panic!("{:?}", after.diagnostics));
     assert!(note.message.contains(&format!("on node {node}: the taint node.kubernetes.io/unreachable:NoExecute is tolerated for 300 s only (the 300 s toleration the DefaultTolerationSeconds admission plugin adds)")), "{}", note.message);
-    assert!(note.message.contains("its controller then creates a replacement, which the scheduler places on a node without the taint"), "{}", note.message);
+    // (whatif23: where the replacements can go, by the scheduler's filters: the two other nodes)
+    assert!(note.message.contains("its controller then creates replacements, and the scheduler's filters leave them nodes") || note.message.contains("its controller then creates a replacement, and the scheduler's filters leave it nodes"), "{}", note.message);
     assert!(!before.diagnostics.iter().any(|d| d.code == "TaintEviction"));
 }
 

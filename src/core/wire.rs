@@ -349,7 +349,7 @@ wire_struct!(ScaledToZero { kind, name, line });
 /// host ports taken, the next pod IP — which nothing after the build reads; a decoded node gets
 /// a fresh builder's).
 fn put_node(n: &ClusterNode, w: &mut Vec<u8>) {
-    let ClusterNode { name, ip, pod_cidr, ip_other, pod_cidr_other, simulated, ready, unschedulable, taints, labels, .. } = n;
+    let ClusterNode { name, ip, pod_cidr, ip_other, pod_cidr_other, simulated, ready, unschedulable, down, taints, labels, .. } = n;
     name.put(w);
     ip.put(w);
     pod_cidr.put(w);
@@ -358,6 +358,7 @@ fn put_node(n: &ClusterNode, w: &mut Vec<u8>) {
     simulated.put(w);
     ready.put(w);
     unschedulable.put(w);
+    down.put(w);
     taints.put(w);
     labels.put(w);
 }
@@ -372,6 +373,7 @@ fn get_node(r: &mut Rd, template: &ClusterNode) -> Option<ClusterNode> {
     n.simulated = Wire::get(r)?;
     n.ready = Wire::get(r)?;
     n.unschedulable = Wire::get(r)?;
+    n.down = Wire::get(r)?;
     n.taints = Wire::get(r)?;
     n.labels = Wire::get(r)?;
     Some(n)

@@ -27,9 +27,12 @@ fn toggle(scene: Scene, ns: &str, name: &str) -> String {
     let after = scene.analysis.get_untracked();
     // the core's own words for the step (cluster.rs rollout_note)
     let note = after.diagnostics.iter().find(|d| d.code == "RollingUpdate" && d.message.starts_with(&format!("Deployment {name} rolls out"))).map(|d| d.message.clone());
-    match note {
-        Some(m) => format!("kubectl set image deployment/{name} …: {m}."),
-        None => format!("Deployment {name} has no pods to roll out (replicas 0, or a strategy this picture does not model)."),
+    // (or why it is not rolled out: whatif23, cluster.rs rollout_not_drawn)
+    let not = || after.diagnostics.iter().find(|d| d.code == "RolloutNotDrawn" && d.message.starts_with(&format!("Deployment {name} is not"))).map(|d| d.message.clone());
+    match (note, not()) {
+        (Some(m), _) => format!("kubectl set image deployment/{name} …: {m}."),
+        (None, Some(m)) => format!("{m}."),
+        (None, None) => format!("Deployment {name} is not in this picture's report (no such Deployment, or the API server refuses it): nothing is rolled out."),
     }
 }
 
