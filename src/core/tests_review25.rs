@@ -53,6 +53,9 @@ fn node_down_and_back_words_kubelet_posts_ready_statefulset_waits_for_terminate(
     assert!(!down.contains("their controllers create replacements"), "{down}");
     assert!(down.contains("a StatefulSet creates none until its pod is gone"), "{down}");
     assert!(down.contains("they stay Terminating"), "{down}");
+    // (whatif23 places the replacements by the scheduler's filters, or leaves them Pending: the
+    // page's words do not promise "the other nodes")
+    assert!(!down.contains("places on the other nodes") && down.contains("places where its filters allow"), "{down}");
     let back = super::cluster::node_back_status("worker-1");
     assert!(!back.contains("controller sets Ready True"), "{back}");
     assert!(back.contains("its kubelet posts status again with Ready True, so the node lifecycle controller removes the node.kubernetes.io/unreachable taints"), "{back}");
