@@ -487,13 +487,14 @@ fn nodes_down(cluster: &mut Cluster, objects: &[Object], down: &[String], diags:
 /// replaces at once (controller_utils.go FilterActivePods leaves it out) and a StatefulSet does
 /// not (stateful_set_control.go "StatefulSet is waiting for Pod to Terminate").
 pub fn node_down_status(node: &str, pods: &[&str]) -> String {
-    let which = match pods.len() {
-        0 => "no pod runs there".to_string(),
-        1 => format!("its pod {} is marked Ready=False", pods[0]),
-        n => format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")),
+    // (learnfix19: "it" for one pod)
+    let (which, them, they) = match pods.len() {
+        0 => ("no pod runs there".to_string(), "them", "they stay"),
+        1 => (format!("its pod {} is marked Ready=False", pods[0]), "it", "it stays"),
+        n => (format!("its {n} pods ({}) are marked Ready=False", pods.join(", ")), "them", "they stay"),
     };
     format!(
-        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists them ready: false and kube-proxy sends them no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod that sets none of its own) the taint eviction controller deletes them; as the unreachable kubelet never confirms a deletion, they stay Terminating. A Deployment's ReplicaSet creates replacements at once, which the scheduler places where its filters allow (the TaintEviction warnings name the nodes, or why they stay Pending); a StatefulSet creates none until its pod is gone (the node answers again, the Node is deleted, or the pod is force-deleted); a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
+        "Node {node} goes down (power or network lost: its kubelet stops posting status). After node-monitor-grace-period (50 s by default since v1.32, 40 s before) the node lifecycle controller sets its Ready condition Unknown and taints it node.kubernetes.io/unreachable (NoSchedule: no new pod goes there; NoExecute); {which} (MarkPodsNotReady), so the EndpointSlice controller lists {them} ready: false and kube-proxy sends {them} no new connections. This picture is that moment. 300 s later (the toleration the DefaultTolerationSeconds admission plugin gives every pod that sets none of its own) the taint eviction controller deletes {them}; as the unreachable kubelet never confirms a deletion, {they} Terminating until the node is back or its Node object is deleted. A Deployment's ReplicaSet creates replacements at once, which the scheduler places where its filters allow (the TaintEviction warnings name the nodes, or why they stay Pending); a StatefulSet creates none until its pod is gone (the node answers again, the Node is deleted, or the pod is force-deleted); a pod without a controller is not replaced, and DaemonSet pods tolerate the taint and stay."
     )
 }
 
@@ -967,7 +968,10 @@ struct RolloutStep {
 /// maxUnavailable) − the new ReplicaSet's unavailable pods (its new pods are not available yet):
 /// maxUnavailable. maxSurge and maxUnavailable default to 25% (pkg/apis/apps/v1/defaults.go
 /// SetDefaults_Deployment) and resolve against replicas, the surge rounded up and the
-/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts).
+/// unavailable down, both 0 → maxUnavailable 1 (deployment_util.go ResolveFenceposts); the
+/// sync after that scales the new ReplicaSet up by what the old one gave back (so maxSurge +
+/// maxUnavailable new pods), and the picture is that state, which lasts until a new pod is
+/// available.
 /// Recreate (recreate.go rolloutRecreate): the old pods are scaled to 0 and, once gone, the new
 /// ReplicaSet is scaled to replicas. None: a strategy this does not know.
 fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
@@ -996,7 +1000,11 @@ fn rollout_step(o: &Object, replicas: usize) -> Option<RolloutStep> {
     if surge.1 == 0 && unav.1 == 0 {
         unav.1 = 1;
     }
-    let new = (surge.1 as usize).min(replicas);
+    // learn19 Q04: the syncs that follow at once (each scale updates a ReplicaSet, which queues
+    // the Deployment again) — NewRSNewReplicas scales the new ReplicaSet up again by what the
+    // old one gave back (replicas + maxSurge − Σ spec.replicas), then maxScaledDown is 0 — so the
+    // state that lasts until a new pod is available is maxSurge + maxUnavailable new pods
+    let new = ((surge.1 + unav.1) as usize).min(replicas);
     let old = replicas - (unav.1 as usize).min(replicas);
     Some(RolloutStep { old, new, fenceposts: Some((surge, unav)) })
 }
@@ -1891,12 +1899,33 @@ fn taint_eviction_notes(cluster: &Cluster, objects: &[Object], only: Option<(&[S
         // design"; the docs' force-delete-stateful-set-pod task)
         let unreachable = taints.iter().any(|t| t.key == TAINT_UNREACHABLE);
         let again = match (&p.owner, only) {
+            // (the what-if node down, learn19 Q02/Q20: the kubelet that would confirm the
+            // graceful delete is gone, so the pod object stays Terminating — since 1.5 nothing
+            // force-deletes a pod on an unreachable node (kubernetes/kubernetes#54368). A
+            // StatefulSet keeps the name, and pkg/controller/statefulset/stateful_set_control.go
+            // processReplica waits while a replica isTerminating ("StatefulSet %s/%s is waiting
+            // for Pod %s to Terminate"); a ReplicaSet or ReplicationController does not count a
+            // pod with a deletionTimestamp (controller.FilterActivePods) and replaces it, as a
+            // Job does with its default podReplacementPolicy TerminatingOrFailed)
+            (Some(o), Some(_)) if o.starts_with("StatefulSet/") => {
+                let (stays, again, it) = if count == 1 { ("the pod object stays", format!("no new {}", p.name), "It stays") } else { ("each pod object stays", "no pod of the same name".to_string(), "Each stays") };
+                format!(
+                    "; but {stays} Terminating, since only its kubelet can confirm the delete, and a StatefulSet keeps its pods' names: the StatefulSet controller creates {again} while the old one exists (stateful_set_control.go: \"waiting for Pod … to Terminate\"). {it} so until the node comes back, its Node object is deleted (the pod garbage collector then removes its pods), the node gets the node.kubernetes.io/out-of-service taint (non-graceful node shutdown), or someone runs kubectl delete pod --force --grace-period=0 (safe only once the node is really off)"
+                )
+            }
             (Some(o), _) if unreachable && o.starts_with("StatefulSet/") => {
                 "; the deleted pod then stays Terminating, as the unreachable kubelet never confirms the deletion, and the StatefulSet controller creates no pod of the same name until that pod is gone (the node answers again, the Node object is deleted, or the pod is force-deleted: kubectl delete pod --grace-period=0 --force)".to_string()
             }
             (Some(_), None) => "; its controller then creates a replacement".to_string(),
-            // (the what-if node down: where the replacements go, by the scheduler's filters)
-            (Some(_), Some((_, after))) => replacement_words(after, o, p, count),
+            (Some(_), Some((_, after))) => {
+                // (whatif23: where the replacement can go, by the scheduler's filters)
+                let r = replacement_words(after, o, p, count);
+                format!(
+                    "; {} Terminating (kubectl get pods), since only its kubelet can confirm the delete, until the node comes back or its Node object is deleted; its controller does not wait for that: it {}",
+                    if count == 1 { "the pod object stays" } else { "each pod object stays" },
+                    r.trim_start_matches("; its controller then ")
+                )
+            }
             (None, Some(_)) => "; no controller owns it, so nothing creates it again".to_string(),
             (None, None) => String::new(),
         };
@@ -5575,7 +5604,14 @@ fn expand(
         // the what-if rollout's new pods: just created, so not Ready yet (their containers start,
         // then their readiness probe, if any, has to pass); a flip makes one Ready
         if let Some(p) = cluster.pods.get_mut(before).filter(|p| new_pods.1 > 0 && p.name.strip_prefix(new_pods.0.as_str()).is_some_and(|r| r.starts_with('-'))) {
-            if p.ready && !p.ready_flipped {
+            if p.ready_flipped {
+                // learn19 Q18: place() flipped the Ready every simulated pod starts with, so
+                // "Make it Ready" left the new pod not Ready (flipped); from the rollout's not
+                // Ready, the flip is Ready (its probe passed)
+                if !p.ready && p.not_ready_reason.is_none() && p.phase == "Running" {
+                    p.ready = true;
+                }
+            } else if p.ready {
                 p.ready = false;
                 p.not_ready_reason = Some(format!("a new pod of the rollout (ReplicaSet {}): just created, not Ready until its containers have started and its readiness probe, if any, passes; until then the EndpointSlice controller lists it ready: false, and it gets no Service traffic", new_pods.0));
             }

@@ -271,6 +271,21 @@ pub fn scale(text: &str, kind: &str, namespace: &str, name: &str, replicas: i64)
     scale_object(text, o, replicas)
 }
 
+/// The `spec.replicas` a Deployment, ReplicaSet, StatefulSet or ReplicationController written in
+/// `text` asks for (1 when unset: SetDefaults_Deployment and the others in
+/// pkg/apis/apps/v1/defaults.go; `kubectl scale` reads and writes this field). None: the object
+/// is not written there, or its replicas is not an integer. learn19 Q03: during a rollout its
+/// pods are more than its replicas (maxSurge), so the pod panel's scale row must not count pods.
+pub fn replicas(text: &str, kind: &str, namespace: &str, name: &str) -> Option<i64> {
+    let objs = objects(text);
+    let o = find_object(&objs, SCALABLE, Some(namespace), name).filter(|o| o.kind == kind)?;
+    match o.source.get("spec").and_then(|s| s.get("replicas")) {
+        None => Some(1),
+        Some(r) if r.is_null() => Some(1),
+        r => super::yaml::int(r),
+    }
+}
+
 /// [`scale`] of an object read from `text` (its positions are the text's: read from the whole
 /// text, or from its own document with that document's first line).
 pub fn scale_object(text: &str, o: &Object, replicas: i64) -> Result<Change, String> {

@@ -27,6 +27,7 @@ pub mod netpol;
 pub mod dnsquery;
 pub mod getsvc;
 pub mod epslice;
+pub mod getep;
 pub mod iptables;
 pub mod layout;
 pub mod model;
@@ -3277,5 +3278,7 @@ mod tests_uicheck20;
 mod tests_learnfix17;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_learnfix18;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_learnfix19;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_uicheck22;

@@ -32,7 +32,9 @@ pub const STEPS: &[Step] = &[
         entry: "pod",
         point: "service:web",
         text: "A Service is like a switchboard operator for your Pods: it selects a group of Pods using labels (app=web), gives them a stable IP and DNS name, and forwards traffic to the right Pods — port 80 to their port 8080 — even as they change.",
-        try_it: "Click a pod, then \"Fail its readiness probe\": it turns not Ready, as a failing probe would make it; its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain.",
+        // (learn19 Q13: the tutorial's "even as they change" is what the rollout and node-down
+        // what-ifs show, and no step named them)
+        try_it: "Click a pod, then \"Fail its readiness probe\": it turns not Ready, as a failing probe would make it; its endpoint leaves, and kube-proxy's rules lose that pod's KUBE-SEP chain. Pods change, the Service stays: click a pod and \"Roll out a new version\" (a new ReplicaSet's pod joins, not Ready yet), or click a node and \"Node goes down (NotReady)\" (its pod leaves the endpoints) — the clusterIP, DNS name and selector never move.",
         embed_try: "Click a pod, then \"Fail its readiness probe\": its endpoint leaves the Service. Press Send 12: every request now goes to the other pods.",
     },
     Step {

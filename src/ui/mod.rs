@@ -12,6 +12,7 @@ mod dns;
 mod editor;
 mod getsvc;
 mod epslice;
+mod getep;
 pub mod ids;
 pub mod keyed;
 pub mod flight;

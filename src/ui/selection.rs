@@ -168,7 +168,12 @@ fn facts(list: Vec<(&'static str, String)>) -> AnyView {
     view! {
         <dl class="facts">
             // (uifix19: a pod's "`kubectl logs …`" as <code>, ui::words)
-            {list.into_iter().map(|(term, value)| view! { <dt>{term}</dt><dd>{super::words::words(&value)}</dd> }).collect_view()}
+            // (learn19 leftover: the Service panel's "Ping" sentence, a down node's Ready, set in
+            // the values' monospace) a value of eight words or more is a sentence: the text face
+            {list.into_iter().map(|(term, value)| {
+                let prose = value.split_whitespace().count() >= 8;
+                view! { <dt>{term}</dt><dd class:prose=prose>{super::words::words(&value)}</dd> }
+            }).collect_view()}
         </dl>
     }
     .into_any()
@@ -190,6 +195,35 @@ fn created_by(p: &crate::core::report::PodReport) -> String {
 /// The workload kinds the panel scales (`kubectl scale`), as `kind/name` of a pod's owner.
 fn scalable(owner: &str) -> Option<(String, String)> {
     Some(controller_words(owner)).filter(|(k, _)| matches!(*k, "Deployment" | "ReplicaSet" | "StatefulSet")).map(|(k, n)| (k.to_string(), n.to_string()))
+}
+
+/// The node panel's Schedulable fact: spec.unschedulable (cordon, drain), and — learn19 Q01,
+/// "Schedulable: yes" beside a down node's `unreachable:NoSchedule` — a NoSchedule taint, which
+/// keeps off every new pod that does not tolerate it (the scheduler's TaintToleration filter).
+fn schedulable_fact(n: &crate::core::cluster::ClusterNode, drained: bool) -> String {
+    if n.unschedulable {
+        return if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() };
+    }
+    let no_schedule: Vec<String> = n.taints.iter().filter(|t| t.effect == "NoSchedule").map(|t| if t.value.is_empty() { format!("{}:NoSchedule", t.key) } else { format!("{}={}:NoSchedule", t.key, t.value) }).collect();
+    match no_schedule.as_slice() {
+        [] => "yes".to_string(),
+        [t] => format!("not cordoned, but its taint {t} keeps off every new pod that does not tolerate it (the scheduler's TaintToleration filter)"),
+        ts => format!("not cordoned, but its taints {} keep off every new pod that does not tolerate them (the scheduler's TaintToleration filter)", ts.join(", ")),
+    }
+}
+
+/// The replicas the scale row shows and steps from: the workload's pods, except while the
+/// what-if rollout runs for a Deployment, whose pods are then spec.replicas plus the surge
+/// (learn19 Q03: "4 replicas", and "+" wrote 5): then its spec.replicas, read from the text only
+/// in that case.
+fn workload_replicas(scene: Scene, r: &Report, owner: &str, ns: &str) -> i64 {
+    let pods = r.pods.iter().filter(|q| q.owner.as_deref() == Some(owner) && q.namespace == ns).count() as i64;
+    let Some(name) = owner.strip_prefix("Deployment/") else { return pods };
+    let key = format!("{ns}/{name}");
+    if !scene.whatif.with_untracked(|w| w.rollout.contains(&key)) {
+        return pods;
+    }
+    scene.text.with_untracked(|t| edit::replicas(t, "Deployment", ns, name)).unwrap_or(pods)
 }
 
 /// `Deployment web: 2 replicas − +`: a group a keyboard user lands on when its "−" is
@@ -221,8 +255,8 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
         let Some(((kind, wname), o)) = owner.as_deref().and_then(scalable).zip(owner.clone()) else {
             return view! { <p class="muted">{format!("Pod {namespace}/{name} is gone from this scene.")}</p> }.into_any();
         };
-        let replicas = r.pods.iter().filter(|q| q.owner.as_deref() == Some(o.as_str()) && q.namespace == namespace).count() as i64;
-        let now = match replicas {
+        let replicas = workload_replicas(scene, r, &o, namespace);
+        let now = match r.pods.iter().filter(|q| q.owner.as_deref() == Some(o.as_str()) && q.namespace == namespace).count() {
             0 => format!("{kind} {wname} runs no pod now"),
             1 => format!("{kind} {wname} runs 1 other pod"),
             n => format!("{kind} {wname} runs {n} other pods"),
@@ -246,7 +280,7 @@ fn pod_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: RwSi
     let key = format!("{}/{}", p.namespace, p.name);
     let owner = p.owner.clone();
     let scalable = owner.as_deref().and_then(scalable);
-    let replicas = owner.as_ref().map(|o| r.pods.iter().filter(|q| q.owner.as_ref() == Some(o) && q.namespace == p.namespace).count() as i64).unwrap_or(0);
+    let replicas = owner.as_ref().map(|o| workload_replicas(scene, r, o, &p.namespace)).unwrap_or(0);
     if let Some(o) = &owner {
         last.set_value(Some((key.clone(), o.clone())));
     }
@@ -419,7 +453,7 @@ fn node_panel(scene: Scene, r: &Report, name: &str, status: RwSignal<Option<Stat
             ("IP", n.ip.clone()),
             ("Pod CIDR", n.pod_cidr.clone()),
             ("Ready", super::whatif_node::ready_fact(n.ready, super::whatif_node::is_down(scene, &n.name))),
-            ("Schedulable", if n.unschedulable { if drained { "no (drained)".to_string() } else { "no (cordoned: spec.unschedulable)".to_string() } } else { "yes".to_string() }),
+            ("Schedulable", schedulable_fact(&n, drained)),
             ("Taints", if taints.is_empty() { "none".into() } else { taints }),
             ("Pods", if pods.is_empty() { "none".into() } else { pods.join(", ") }),
             ("Source", if n.simulated { "simulated (the YAML has no Node objects)".to_string() } else { "a Node object in the YAML".to_string() }),
@@ -478,6 +512,8 @@ fn service_panel(scene: Scene, r: &Report, namespace: &str, name: &str, status: 
             ("DNS", s.dns.first().cloned().unwrap_or_default()),
             ("Accepted", if s.rejected { "no: the API server refuses it (see the problems list)".to_string() } else { "yes".to_string() }),
         ].into_iter().filter(|(_, v)| !v.is_empty()).collect())}
+        // (learn19 Q07: the row kubectl get endpoints prints, and what it leaves out)
+        {super::getep::get_endpoints_block(&s)}
         // (learn18 Q12: the EndpointSlice itself, as kubectl -o yaml prints it)
         {super::epslice::slice_block(&s, &r.nodes)}
         <div class="whatif-actions">
