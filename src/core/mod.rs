@@ -340,7 +340,7 @@ pub(crate) fn kubectl_refusal(root: &yaml::Node, source: &str, distinct_keys: bo
         Some(d) => d,
         None => match missing_kind_error(root, source) {
             Some(d) => d,
-            None => strict::kubectl_decode_error(root, source)?,
+            None => strict::kubectl_decode_error_keys(root, source, distinct_keys)?,
         },
     };
     let meta = root.get("metadata");

@@ -952,7 +952,9 @@ pub fn dashed(ip: &str) -> String {
 pub fn pod_records(pods: &[PodInst], domain: &str) -> Vec<DnsRecord> {
     // one record per name: host-network pods of a node share its address (the name is made of
     // the address and the namespace alone)
-    let mut seen: FastSet<(&str, &str)> = FastSet::default();
+    // (room for every pod at once: growing the set from nothing rehashed it 13 times at
+    // 10,000 pods, 17 M instructions of a stream dump's analysis; perf17)
+    let mut seen: FastSet<(&str, &str)> = FastSet::with_capacity_and_hasher(pods.len(), Default::default());
     pods.iter()
         .filter_map(|p| {
             let ip = p.ip.as_ref()?;

@@ -515,6 +515,15 @@ pub fn check(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object
 /// (`distinct_keys`: [`super::yaml::Document::distinct_keys`]): no key is looked for again later
 /// in its map.
 pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str, distinct_keys: bool) {
+    // a clean object (nearly all): told without the walk's bookkeeping
+    if distinct_keys && quiet(root, Ty::Struct(ty), false) {
+        return;
+    }
+    check_keys_walked(root, ty, diags, object_id, distinct_keys);
+}
+
+/// [`check_keys`] by the walk alone (its answer for a clean object: nothing).
+fn check_keys_walked(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, object_id: &str, distinct_keys: bool) {
     let kind = root.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     let version = split_api_version(root.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("")).1;
     // rest.go transformDecodeError: "%s in version %q cannot be handled as a %s: %v"
@@ -543,6 +552,13 @@ pub fn check_keys(root: &Node, ty: &'static Type, diags: &mut Vec<Diagnostic>, o
 /// handled as a Service: json: cannot unmarshal number into Go struct field
 /// ObjectMeta.metadata.labels of type string") are not what the user reads (corpus11).
 pub fn kubectl_decode_error(root: &Node, source: &str) -> Option<Diagnostic> {
+    kubectl_decode_error_keys(root, source, false)
+}
+
+/// [`kubectl_decode_error`] of a tree whose mappings' keys are known to be distinct strings
+/// ([`super::yaml::Document::distinct_keys`]): no key is looked for again later in its map (each
+/// document of a stream is walked here before it is decoded; issue #12's stream rows).
+pub fn kubectl_decode_error_keys(root: &Node, source: &str, distinct_keys: bool) -> Option<Diagnostic> {
     static T: std::sync::OnceLock<&'static Type> = std::sync::OnceLock::new();
     let t = T.get_or_init(|| {
         let meta = roots()
@@ -555,8 +571,11 @@ pub fn kubectl_decode_error(root: &Node, source: &str) -> Option<Diagnostic> {
     if !matches!(root.kind, NodeKind::Map(_)) || root.get("kind").and_then(|k| k.as_str()).is_none_or(str::is_empty) {
         return None;
     }
+    if distinct_keys && quiet(root, Ty::Struct(t), true) {
+        return None;
+    }
     let mut diags = Vec::new();
-    let mut w = Walk { kind: "", version: "", object: "", diags: &mut diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys: false, lenient: true };
+    let mut w = Walk { kind: "", version: "", object: "", diags: &mut diags, seen: Vec::new(), fields: Vec::new(), saved: None, ended: None, distinct_keys, lenient: true };
     let mut path = Vec::new();
     walk(&mut w, root, Ty::Struct(t), &mut path);
     let (_, mut d) = w.ended.or(w.saved)?;
@@ -866,6 +885,30 @@ fn time_error(node: &Node) -> Option<Result<String, &'static str>> {
     }))
 }
 
+/// `value` is a time as metav1.Time's MarshalJSON prints one in UTC (`2006-01-02T15:04:05Z`,
+/// every field in its range, the day in its month): one [`rfc3339_error`] takes without an error
+/// (tested against it). False says nothing: the value is then parsed as Go does.
+fn printed_utc_time(value: &[u8]) -> bool {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1, b'Z'] = *value else {
+        return false;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+    let (year, month, day) = (n(y0, y1) * 100 + n(y2, y3), n(m0, m1), n(d0, d1));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day) && n(h0, h1) < 24 && n(i0, i1) < 60 && n(s0, s1) < 60
+}
+
 /// Go's `time.Parse(time.RFC3339, value)` error, None when it parses (time/format.go `parse`:
 /// each layout chunk in turn — `skip` of the literal before it, then the element —; a failed
 /// element is `cannot parse "<rest>" as "<element>"`, a value out of its range `: <what> out of
@@ -1123,17 +1166,57 @@ fn walk<'a>(w: &mut Walk, node: &'a Node, ty: Ty, path: &mut Vec<Seg<'a>>) {
                 path.pop();
             }
         }
-        // scalars, Any, and values of the wrong shape: the decoder's type errors (most leaves
-        // are strings written as strings: nothing to look at)
-        (Ty::Any, _) | (Ty::Scalar("string"), NodeKind::Scalar { value: Value::Str | Value::Null, .. }) => {}
-        // the other leaves nearly every object has, taken without `type_error`'s look at the Go
-        // type's name (issue #12): a string for a Go type that is no number, bool, []byte or
-        // Quantity (their names start with none of i u b f [ r), an int32 in range, a bool
-        // (a metav1.Time's string is parsed: `time_error`)
-        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) && go != "v1.Time" => {}
-        (Ty::Scalar("int32"), NodeKind::Scalar { value: Value::Int(i), .. }) if i32::try_from(*i).is_ok() => {}
-        (Ty::Scalar("bool"), NodeKind::Scalar { value: Value::Bool(_), .. }) => {}
+        // scalars, Any, and values of the wrong shape: the decoder's type errors
+        _ if plain_leaf(ty, node) => {}
         _ => type_error(w, node, ty, path),
+    }
+}
+
+/// A leaf [`type_error`] would find nothing in, told without its look at the Go type's name
+/// (issue #12): most leaves are strings written as strings; the others nearly every object has
+/// are a string for a Go type that is no number, bool, []byte or Quantity (their names start
+/// with none of i u b f [ r), an int32 in range, a bool, and a metav1.Time as the API server
+/// prints it (every object's creationTimestamp: `time_error`'s Go parse is ~1,600 instructions).
+#[inline(always)]
+fn plain_leaf(ty: Ty, node: &Node) -> bool {
+    match (ty, &node.kind) {
+        (Ty::Any, _) | (Ty::Scalar("string"), NodeKind::Scalar { value: Value::Str | Value::Null, .. }) => true,
+        (Ty::Scalar(go), NodeKind::Scalar { value: Value::Str, .. }) if !matches!(go.as_bytes().first(), Some(b'i' | b'u' | b'b' | b'f' | b'[' | b'r')) && go != "v1.Time" => true,
+        (Ty::Scalar("int32"), NodeKind::Scalar { value: Value::Int(i), .. }) => i32::try_from(*i).is_ok(),
+        (Ty::Scalar("bool"), NodeKind::Scalar { value: Value::Bool(_), .. }) => true,
+        (Ty::Scalar("v1.Time"), NodeKind::Scalar { value: Value::Str, text, .. }) => printed_utc_time(text.as_bytes()),
+        _ => false,
+    }
+}
+
+/// [`walk`] of a tree whose mappings' keys are distinct strings, when it would say nothing:
+/// true only if no key is unknown (unless `lenient`) and [`type_error`] would find nothing at
+/// any leaf (its own early returns, asked in the same order). False says nothing: the tree is
+/// then walked, which finds the errors and their paths. Nothing is allocated on the way (the
+/// walk's path, field context and key copies are for its messages): every object of a clean
+/// input is checked here alone (issue #12).
+fn quiet(node: &Node, ty: Ty, lenient: bool) -> bool {
+    let ty = match ty.resolved() {
+        Ty::Named(_, inner) if matches!((inner, &node.kind), (Ty::List(_), NodeKind::Seq(_)) | (Ty::Map(_), NodeKind::Map(_))) => *inner,
+        ty => ty,
+    };
+    match (ty, &node.kind) {
+        (Ty::Struct(t), NodeKind::Map(entries)) => entries.iter().all(|(k, v)| {
+            let NodeKind::Scalar { value: Value::Str, text, .. } = &k.kind else { return false };
+            let key = text.as_bytes();
+            match t.fields.iter().find(|f| f.json.len() == key.len() && f.json.as_bytes().first() == key.first() && super::yaml::same_bytes(f.json.as_bytes(), key)) {
+                Some(f) => quiet(v, f.ty, lenient),
+                None => lenient,
+            }
+        }),
+        (Ty::Map(inner), NodeKind::Map(entries)) => entries.iter().all(|(_, v)| quiet(v, *inner, lenient)),
+        (Ty::List(inner), NodeKind::Seq(items)) => items.iter().all(|item| quiet(item, *inner, lenient)),
+        _ if plain_leaf(ty, node) => true,
+        // type_error's decisions, in its order, without its message
+        (Ty::Scalar("[]uint8"), NodeKind::Scalar { value: Value::Str, text, .. }) if base64_error(text.as_str().as_bytes()).is_some() => false,
+        (Ty::Scalar("resource.Quantity"), _) => quantity_error(node).is_none(),
+        (Ty::Scalar("v1.Time"), _) => time_error(node).is_none(),
+        _ => mismatch(node, ty).is_none(),
     }
 }
 

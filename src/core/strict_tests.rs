@@ -944,3 +944,114 @@ fn registered_kinds_are_generated_for_every_group_version_not_served() {
     assert!(find("storage.k8s.io/v1").is_some_and(|k| k.contains(&"StorageClass")));
     assert!(matches!(kind_root("networking.k8s.io/v1beta1", "Gateway"), KindMatch::NoMatch));
 }
+
+/// `printed_utc_time` (walk's shortcut past `type_error` for a metav1.Time) says "parses" only
+/// for values Go's `time.Parse(time.RFC3339, …)` takes (rfc3339_error None): every month's
+/// last day and the day after, leap years by the Gregorian rule (time/format.go `parse` checks
+/// the day with `daysIn`), each field's bounds, and the shapes it leaves to the parse.
+#[test]
+fn printed_utc_time_agrees_with_go_rfc3339_parse() {
+    let mut taken = 0;
+    for year in ["0000", "0001", "1900", "1999", "2000", "2023", "2024", "2100", "2400", "9999"] {
+        for month in 0..=13 {
+            for day in [0, 1, 27, 28, 29, 30, 31, 32] {
+                for (h, m, s) in [(0, 0, 0), (23, 59, 59), (24, 0, 0), (0, 60, 0), (0, 0, 60), (12, 30, 5)] {
+                    let v = format!("{year}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z");
+                    let fast = printed_utc_time(v.as_bytes());
+                    let go = rfc3339_error(&v);
+                    if fast {
+                        taken += 1;
+                        assert!(go.is_none(), "{v}: taken by the shortcut, refused by the parse: {go:?}");
+                    } else if (1..=12).contains(&month) && (1..=28).contains(&day) && h < 24 && m < 60 && s < 60 {
+                        panic!("{v}: a plain UTC time the shortcut does not take");
+                    }
+                }
+            }
+        }
+    }
+    assert!(taken > 1000, "{taken}");
+    assert!(!printed_utc_time(b"2023-02-29T00:00:00Z") && rfc3339_error("2023-02-29T00:00:00Z").is_some());
+    assert!(printed_utc_time(b"2024-02-29T00:00:00Z"));
+    // other shapes Go takes or refuses are left to the parse
+    for v in ["2024-01-01T00:00:00+01:00", "2024-01-01T00:00:00.5Z", "2024-01-01t00:00:00Z", "2024-01-01T00:00:00z", "2024-1-01T00:00:00Z", " 2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z "] {
+        assert!(!printed_utc_time(v.as_bytes()), "{v}");
+    }
+    // and a creationTimestamp refused by the parse still is, through the walk
+    let d = kubectl_decode_error_keys(&tree("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  creationTimestamp: \"2023-02-29T00:00:00Z\"\n"), "x.yaml", true).expect("refused");
+    assert!(d.message.contains("day out of range"), "{}", d.message);
+}
+
+/// kubectl's decode of a document's metadata gives the same answer when told that the
+/// document's keys are distinct (the stream reader's shortcut) as when it looks for repeated
+/// keys itself (decoder.go `UnmarshalJSON` of `metadataOnlyObject`).
+#[test]
+fn kubectl_decode_error_same_with_distinct_keys() {
+    for src in [
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  creationTimestamp: 5\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: [x]\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels:\n    app: web\n  creationTimestamp: \"2026-11-01T10:00:00Z\"\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  generation: x\n  uid: 00000000-0000-4000-8000-000000000000\n",
+    ] {
+        let root = tree(src);
+        let a = kubectl_decode_error_keys(&root, "x.yaml", true);
+        let b = kubectl_decode_error(&root, "x.yaml");
+        assert_eq!(a, b, "{src}");
+    }
+}
+
+/// Every YAML file under tests/fixtures (real manifests, corpus inputs with their typos and
+/// type errors, dumps): `quiet`'s shortcut in `check_keys` and `kubectl_decode_error_keys`
+/// gives exactly the walk's diagnostics, object by object (List items included), and the
+/// fixtures take both branches.
+#[test]
+fn quiet_shortcut_gives_the_walks_answers_on_every_fixture() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut paths);
+    assert!(paths.len() > 100, "{}", paths.len());
+    let (mut quiet_objects, mut walked_objects, mut refusals) = (0, 0, 0);
+    let check = |root: &Node, quiet_objects: &mut usize, walked_objects: &mut usize| {
+        let av = root.get("apiVersion").and_then(|n| n.as_str()).unwrap_or("");
+        let kind = root.get("kind").and_then(|n| n.as_str()).unwrap_or("");
+        if let KindMatch::Known(ty) = kind_root(av, kind) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            check_keys(root, ty, &mut a, "obj", true);
+            check_keys_walked(root, ty, &mut b, "obj", true);
+            assert_eq!(a, b, "{av} {kind}");
+            if quiet(root, Ty::Struct(ty), false) {
+                *quiet_objects += 1;
+            } else {
+                *walked_objects += 1;
+            }
+        }
+    };
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        crate::core::yaml::for_each_document_at(&text, 1, &mut |doc| {
+            let Some(root) = doc.root else { return };
+            if !doc.distinct_keys {
+                return;
+            }
+            let a = kubectl_decode_error_keys(&root, "x.yaml", true);
+            assert_eq!(a, kubectl_decode_error(&root, "x.yaml"), "{}", p.display());
+            refusals += usize::from(a.is_some());
+            check(&root, &mut quiet_objects, &mut walked_objects);
+            if let Some(NodeKind::Seq(items)) = root.get("items").map(|n| &n.kind) {
+                for item in items {
+                    check(item, &mut quiet_objects, &mut walked_objects);
+                }
+            }
+        });
+    }
+    assert!(quiet_objects > 500 && walked_objects > 5 && refusals > 0, "{quiet_objects} {walked_objects} {refusals}");
+}
