@@ -120,11 +120,11 @@ fn replacements_go_where_the_filters_let_them_or_stay_pending() {
     let note = |r: &super::Report, who: &str| r.diagnostics.iter().find(|d| d.code == "TaintEviction" && d.message.starts_with(&format!("pod {who}"))).map(|d| d.message.clone()).unwrap_or_else(|| panic!("{who}: {:?}", r.diagnostics.iter().filter(|d| d.code == "TaintEviction").collect::<Vec<_>>()));
     let b = down(PENDING, &["node-b"]);
     let web_b = b.pods.iter().find(|p| p.name.starts_with("web-") && p.node.as_deref() == Some("node-b")).unwrap().name.clone();
-    assert!(note(&b, &web_b).ends_with("; its controller then creates a replacement, and the scheduler's filters leave it node node-a"), "{}", note(&b, &web_b));
+    assert!(note(&b, &web_b).ends_with("; its controller does not wait for that: it creates a replacement, and the scheduler's filters leave it node node-a"), "{}", note(&b, &web_b));
     let a = down(PENDING, &["node-a"]);
     let ssd = a.pods.iter().find(|p| p.name.starts_with("ssd-web-")).unwrap().name.clone();
     let m = note(&a, &ssd);
-    assert!(m.contains("; its controller then creates a replacement, which no node can take, so it stays Pending: 0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s)."), "{m}");
+    assert!(m.contains("; its controller does not wait for that: it creates a replacement, which no node can take, so it stays Pending: 0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s)."), "{m}");
     assert!(note(&a, "hog").ends_with("; no controller owns it, so nothing creates it again"));
 }
 
