@@ -8,6 +8,7 @@
 //! replaced in place, or one line inserted with the indentation of its siblings, so comments,
 //! order and formatting of every other line are kept.
 
+use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::diag::Severity;
@@ -763,7 +764,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
                 let dropped: Vec<String> = [scheme, rest].into_iter().flatten().collect();
                 if !host.is_empty() && super::names::dns1123_subdomain(&host).is_empty() {
-                    why.push_str(&format!(" (externalName is a host name only, no URL: drop {}: externalName: {host})", dropped.join(" and ")));
+                    let _ = write!(why, " (externalName is a host name only, no URL: drop {}: externalName: {host})", dropped.join(" and "));
                     fix = fix.or_else(|| {
                         let node = path(&obj?.source, &["spec", "externalName"])?;
                         Some(Fix { label: format!("Set externalName: {host}"), edit: replace_scalar(text, node, &host)? })
@@ -953,14 +954,14 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 // learner looks (learner7 1a: it was only a note beside the editor)
                 if let Some(d) = report.diagnostics.iter().find(|d| d.code == "SelectorMatchesWorkload" && d.object.as_deref() == Some(id.as_str())) {
                     let m = d.message.strip_prefix("spec.selector: ").unwrap_or(&d.message);
-                    why.push_str(&format!(" You matched the workload's own metadata.labels: {m}."));
+                    let _ = write!(why, " You matched the workload's own metadata.labels: {m}.");
                 }
                 if let Some(k) = generated {
                     why.push(' ');
                     why.push_str(&generated_label_why(k));
                 }
                 for w in &wrong {
-                    why.push_str(&format!(" {} {} was refused, so it runs no pods: {} — {}.", w.kind, w.name, w.message, w.hint()));
+                    let _ = write!(why, " {} {} was refused, so it runs no pods: {} — {}.", w.kind, w.name, w.message, w.hint());
                 }
                 let mut fix = fix;
                 let mut more = Vec::new();
@@ -969,7 +970,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 // selector, apps/validation ValidateDeploymentSpec)
                 if wrong.is_empty() {
                     for (kind, name, message, h, set_label) in refused_workloads(text, report, s, sel) {
-                        why.push_str(&format!(" {kind} {name} was refused by the API server, so it runs no pods: {message}. Its selector picks the pods this Service selects: once it is accepted, they get endpoints here."));
+                        let _ = write!(why, " {kind} {name} was refused by the API server, so it runs no pods: {message}. Its selector picks the pods this Service selects: once it is accepted, they get endpoints here.");
                         fix = fix.or(set_label);
                         if let Some(h) = h {
                             hints.push(h);
@@ -983,7 +984,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                     let (k, v, _) = &m.mismatched[0];
                     let src = report.pods.iter().find(|p| p.name == m.pod && p.namespace == m.namespace).and_then(|p| pod_source(text, p));
                     let home = src.as_ref().map(labels_home).unwrap_or_else(|| format!("pod {}", m.pod));
-                    why.push_str(&format!(" Either the selector asks for a label the pods do not carry (remove {k} from the Service's selector) or the pods should carry it (add {k}: {v} to {home}'s labels)."));
+                    let _ = write!(why, " Either the selector asks for a label the pods do not carry (remove {k} from the Service's selector) or the pods should carry it (add {k}: {v} to {home}'s labels).");
                     fix = obj.and_then(|o| remove_selector_key(text, &o.source, k));
                     if let Some(add) = src.as_ref().and_then(|o| add_pod_label(text, o, k, v)) {
                         more.push(Fix { label: format!("Add label {k}: {v} to {home}"), edit: add });
@@ -997,11 +998,11 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 if !bare.is_empty() && !s.near_misses.iter().any(|m| m.namespace == s.namespace) && generated.is_none() {
                     let names: Vec<&str> = bare.iter().take(3).map(|p| p.name.as_str()).collect();
                     let value = format!("{{{}}}", sel.iter().map(|(k, v)| format!("{k}: {}", yaml_string(v))).collect::<Vec<_>>().join(", "));
-                    why.push_str(&format!(
+                    let _ = write!(why, 
                         " {} no labels at all, so no selector picks {}: a Service selects pods by their labels only, never by name. This one selects {sel_text}: give the pod those labels (metadata.labels: {value}).",
                         if bare.len() == 1 { format!("Pod {} has", names[0]) } else { format!("Pods {}{} have", names.join(", "), if bare.len() > 3 { ", …" } else { "" }) },
                         if bare.len() == 1 { "it" } else { "them" }
-                    ));
+                    );
                     if fix.is_none() {
                         fix = pod_source(text, bare[0]).and_then(|o| Some(Fix { label: format!("Add labels {value} to Pod {}", o.meta.name), edit: add_labels_to_labelless_pod(text, &o, sel)? }));
                     }
@@ -1137,12 +1138,12 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
         // the likely reason a pod of it is not Ready (learnfix12)
         if st != "ok" {
             if let Some((note, fix)) = probe_port_reason(text, report, &unready_pods) {
-                c.why.push_str(&format!(" Likely reason: {note}"));
+                let _ = write!(c.why, " Likely reason: {note}");
                 c.fix = fix;
             } else if let Some(d) = probe_note(text, report, &unready_pods, "ProbePortNotFound", |_| true) {
                 // a probe port name no container port has (core::probes): the line to fix
                 // (pkg/probe/util.go ResolveContainerPort → findPortByName: `port %q not found`)
-                c.why.push_str(&format!(" The line: {} (line {}).", d.field.as_deref().unwrap_or("probe"), d.line));
+                let _ = write!(c.why, " The line: {} (line {}).", d.field.as_deref().unwrap_or("probe"), d.line);
             }
         } else {
             // the probe-port trap (learner10 q/25, learnfix15): pods are taken as Ready here, but
@@ -1286,8 +1287,8 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                 // the name declared with another protocol: a containerPort's protocol defaults to
                 // TCP (SetDefaults_ContainerPort), and FindPort matches name and protocol
                 if let Some((p, cp)) = lacking.iter().find_map(|p| p.ports.iter().find(|cp| cp.name.as_deref() == Some(name.as_str())).map(|cp| (p, cp))) {
-                    why.push_str(&format!(" {} declares \"{name}\" as {}/{}{}: add protocol: {} to that containerPort.", p.name, cp.container_port, cp.protocol,
-                        if cp.protocol == "TCP" { " (a containerPort's protocol defaults to TCP)" } else { "" }, sp.protocol));
+                    let _ = write!(why, " {} declares \"{name}\" as {}/{}{}: add protocol: {} to that containerPort.", p.name, cp.container_port, cp.protocol,
+                        if cp.protocol == "TCP" { " (a containerPort's protocol defaults to TCP)" } else { "" }, sp.protocol);
                 }
                 (!lacking.is_empty(), why)
             }
@@ -1414,7 +1415,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
             match declare_container_port(text, &selected, n, &sp.protocol) {
                 Ok((container, edit)) => {
                     c.more_fixes.push(Fix { label: format!("Declare containerPort {n} in {container} (if it listens on {n})"), edit });
-                    c.why.push_str(&format!(" containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives and declaring {n} makes the manifests say so; if on a declared port, set targetPort to it."));
+                    let _ = write!(c.why, " containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives and declaring {n} makes the manifests say so; if on a declared port, set targetPort to it.");
                 }
                 Err(names) => {
                     let which = match names.as_slice() {
@@ -1422,7 +1423,7 @@ pub fn checklist(text: &str, report: &Report, service: &str, entry: &str) -> Vec
                         [one] => one.clone(),
                         many => format!("the one of {} that listens on it", many.join(", ")),
                     };
-                    c.why.push_str(&format!(" containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives (declare containerPort {n} in {which} to say so); if on a declared port, set targetPort to it."));
+                    let _ = write!(c.why, " containerPort is informational, so the fix depends on the port the app listens on: if it listens on {n}, traffic already arrives (declare containerPort {n} in {which} to say so); if on a declared port, set targetPort to it.");
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The simulated cluster: nodes, and the pods that would run — pasted Pods plus the pods that
 //! workload controllers would create, named as those controllers name them — with IPs.
 
+use std::fmt::Write as _;
 use super::yaml::{items as seq, node_at};
 use std::borrow::Cow;
 use std::mem::take;
@@ -1656,10 +1657,10 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: (&str, &str),
             let mut t = String::new();
             if !a.bound.is_empty() {
                 let b: Vec<&str> = a.bound.iter().map(String::as_str).collect();
-                t.push_str(&format!("; {} {}", pods(&b), kept_means(b.len())));
+                let _ = write!(t, "; {} {}", pods(&b), kept_means(b.len()));
             }
             if !unbound.is_empty() {
-                t.push_str(&format!("; {} on no node (no spec.nodeName: util.GetTargetNodeName): it leaves it where the scheduler puts it and still creates its own", pods(&unbound)));
+                let _ = write!(t, "; {} on no node (no spec.nodeName: util.GetTargetNodeName): it leaves it where the scheduler puts it and still creates its own", pods(&unbound));
             }
             t
         } else {
@@ -1677,10 +1678,10 @@ fn adopted_note(o: &Object, w: &Workload, a: &Adopted, kept_means: (&str, &str),
         } else {
             "more active pods than it wants: manageJob"
         };
-        msg.push_str(&format!("; it deletes {} ({why})", pods(&s)));
+        let _ = write!(msg, "; it deletes {} ({why})", pods(&s));
     }
     if !a.deleted.is_empty() {
-        msg.push_str(&format!("; deleted since: {}", a.deleted.join(", ")));
+        let _ = write!(msg, "; deleted since: {}", a.deleted.join(", "));
     }
     diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedPods", msg, o.pos("spec")).on(&o.id()));
 }
@@ -2573,14 +2574,14 @@ fn histogram<'a>(reasons: impl Iterator<Item = &'a str>) -> String {
 fn fit_error(n: usize, prefilter: Option<&str>, rejections: &[Rejection]) -> String {
     let mut msg = format!("0/{n} nodes are available:");
     match prefilter {
-        Some(p) => msg.push_str(&format!(" {p}.")),
-        None if !rejections.is_empty() => msg.push_str(&format!(" {}.", histogram(rejections.iter().flat_map(|r| r.reason.split(REASONS))))),
+        Some(p) => { let _ = write!(msg, " {p}."); },
+        None if !rejections.is_empty() => { let _ = write!(msg, " {}.", histogram(rejections.iter().flat_map(|r| r.reason.split(REASONS)))); },
         None => {}
     }
     let victims = rejections.iter().filter(|r| r.resolvable).count();
     let preemption = std::iter::repeat_n("No preemption victims found for incoming pod", victims)
         .chain(std::iter::repeat_n("Preemption is not helpful for scheduling", n - victims));
-    msg.push_str(&format!(" preemption: 0/{n} nodes are available: {}.", histogram(preemption)));
+    let _ = write!(msg, " preemption: 0/{n} nodes are available: {}.", histogram(preemption));
     msg
 }
 
@@ -5065,19 +5066,19 @@ fn template_hash_src(labels: &Labels, t: &PodSpec) -> String {
         t.containers, t.sidecars, t.node_name, t.hostname, t.subdomain
     );
     if !t.tolerations.is_empty() || t.node_selector.is_some() || t.host_network || t.sched().required_node_affinity.is_some() {
-        s.push_str(&format!("{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.sched().required_node_affinity));
+        let _ = write!(s, "{:?}{:?}{:?}{:?}", t.tolerations, t.node_selector, t.host_network, t.sched().required_node_affinity);
     }
     if !t.sched().readiness_gates.is_empty() {
-        s.push_str(&format!("{:?}", t.sched().readiness_gates));
+        let _ = write!(s, "{:?}", t.sched().readiness_gates);
     }
     if !t.sched().required_pod_affinity.is_empty() || !t.sched().required_pod_anti_affinity.is_empty() {
-        s.push_str(&format!("{:?}{:?}", t.sched().required_pod_affinity, t.sched().required_pod_anti_affinity));
+        let _ = write!(s, "{:?}{:?}", t.sched().required_pod_affinity, t.sched().required_pod_anti_affinity);
     }
     if !t.sched().preferred_pod_affinity.is_empty() || !t.sched().preferred_pod_anti_affinity.is_empty() || t.restart_policy.is_some() {
-        s.push_str(&format!("{:?}{:?}{:?}", t.sched().preferred_pod_affinity, t.sched().preferred_pod_anti_affinity, t.restart_policy));
+        let _ = write!(s, "{:?}{:?}{:?}", t.sched().preferred_pod_affinity, t.sched().preferred_pod_anti_affinity, t.restart_policy);
     }
     if !t.sched().topology_spread.is_empty() {
-        s.push_str(&format!("{:?}", t.sched().topology_spread));
+        let _ = write!(s, "{:?}", t.sched().topology_spread);
     }
     s
 }
@@ -5460,12 +5461,12 @@ fn expand(
                 );
                 if !a.surplus.is_empty() {
                     let s: Vec<&str> = a.surplus.iter().map(String::as_str).collect();
-                    msg.push_str(&format!(" and deletes {} (too many replicas: {} pods for {replicas})", pods(&s), names.len() - a.deleted.len()));
+                    let _ = write!(msg, " and deletes {} (too many replicas: {} pods for {replicas})", pods(&s), names.len() - a.deleted.len());
                 } else {
-                    msg.push_str(&format!(", so it creates {} more", replicas.saturating_sub(kept)));
+                    let _ = write!(msg, ", so it creates {} more", replicas.saturating_sub(kept));
                 }
                 if !a.deleted.is_empty() {
-                    msg.push_str(&format!("; deleted since: {}", a.deleted.join(", ")));
+                    let _ = write!(msg, "; deleted since: {}", a.deleted.join(", "));
                 }
                 diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "AdoptedPods", msg, o.pos(if w.replicas.is_some() { "spec.replicas" } else { "spec" })).on(&id));
             }

@@ -7,6 +7,7 @@
 //! The schedule is parsed as the API server parses it, with github.com/robfig/cron/v3
 //! `ParseStandard` (parser.go, v3.0.1), ported here with its error strings: [`parse_standard`].
 
+use std::fmt::Write as _;
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::yaml::{Node, NodeKind, Pos, Text, Value};
 
@@ -476,7 +477,7 @@ fn time_quote(s: &str) -> String {
         if !c.is_ascii() || (c as u32) < 0x20 {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("\\x{b:02x}"));
+                let _ = write!(out, "\\x{b:02x}");
             }
         } else {
             if c == '"' || c == '\\' {

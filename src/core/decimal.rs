@@ -448,6 +448,42 @@ pub fn fixed(v: f64, prec: usize) -> String {
     out
 }
 
+/// Whether `s.parse::<f64>()` is Ok, without parsing (and without std's parser, whose
+/// Eisel-Lemire tables and big-decimal shifts are ~7 KB of wasm: issue #12, bundle). The grammar
+/// of core's `dec2flt` (`impl FromStr for f64`): one optional sign, then `inf`, `infinity` or
+/// `nan` in any case, or decimal text as [`parse`] reads it, `digits[.digits?]` or `.digits`
+/// followed by an optional `e`/`E`, an optional sign and at least one digit.
+pub fn is_f64_text(s: &str) -> bool {
+    let t = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if ["inf", "infinity", "nan"].iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let (mut i, mut digits, mut point) = (0, 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'0'..=b'9' => digits += 1,
+            b'.' if !point => point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return false;
+    }
+    if i == b.len() {
+        return true;
+    }
+    if b[i] != b'e' && b[i] != b'E' {
+        return false;
+    }
+    i += 1;
+    if matches!(b.get(i), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    i < b.len() && b[i..].iter().all(u8::is_ascii_digit)
+}
+
 /// Significant digits kept when parsing: a midpoint between two doubles has at most 767, so
 /// the digits past this many only matter as "some were not zero" (a 1 appended stands for them).
 const MAX_DIGITS: usize = 800;

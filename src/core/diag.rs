@@ -2,6 +2,7 @@
 //! `spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive`,
 //! plus the object, the field path and a line:column in the pasted text.
 
+use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::yaml::Pos;
@@ -91,13 +92,13 @@ pub fn go_quote(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => { let _ = write!(out, "\\x{:02x}", c as u32); },
             c if c.is_ascii() => out.push(c),
             c if c.is_control() || c.is_whitespace() || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff) => {
                 if (c as u32) < 0x10000 {
-                    out.push_str(&format!("\\u{:04x}", c as u32));
+                    let _ = write!(out, "\\u{:04x}", c as u32);
                 } else {
-                    out.push_str(&format!("\\U{:08x}", c as u32));
+                    let _ = write!(out, "\\U{:08x}", c as u32);
                 }
             }
             c => out.push(c),

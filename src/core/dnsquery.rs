@@ -18,6 +18,7 @@
 //!   puts in the report. Names outside the cluster zone are forwarded to the upstream resolver,
 //!   which Switchboard does not model.
 
+use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::report::Report;
@@ -176,30 +177,53 @@ fn pod_name_lookup_hint(report: &Report, typed: &str, namespace: &str, zone: &st
         .map(|r| r.name.clone())
         .collect();
     if let Some(first) = named.first() {
-        out.push_str(&format!("; this pod answers as {first}"));
+        let _ = write!(out, "; this pod answers as {first}");
     }
+    // a headless Service lists it, but not ready (fidfix26 2, review24): CoreDNS builds endpoint
+    // records from EndpointSlice endpoints and skips those not ready (coredns
+    // plugin/kubernetes/object/endpoint.go EndpointSliceToEndpoints: `if
+    // !endpointsliceReady(end.Conditions.Ready) { continue }`); the EndpointSlice controller marks
+    // ready = serving and not terminating, or always with publishNotReadyAddresses
+    // (pkg/controller/util/endpointslice utils.go podToEndpoint; resolve.rs keeps that as `ready`)
+    let waiting = report.services.iter().find(|s| s.headless && s.namespace == ns && s.endpoints.iter().any(|e| !e.ready && e.pod.as_deref() == Some(name)));
+    if let (None, Some(s)) = (under.first(), waiting) {
+        // (its name there once Ready: hostname when it sets spec.hostname and its subdomain is the
+        // Service, else the dashed address: ShouldSetHostname; CoreDNS endpointHostname)
+        let host = match (p.hostname.as_deref(), p.subdomain.as_deref()) {
+            (Some(h), Some(sub)) if sub == s.name => Some(h.to_string()),
+            _ => ip.map(|i| i.replace(['.', ':'], "-")),
+        };
+        let _ = write!(
+            out,
+            "; headless Service {} selects it, but the pod is not Ready: its EndpointSlice lists it with ready: false, and cluster DNS publishes only ready endpoints (unless the Service sets publishNotReadyAddresses: true), so the pod has no name under {} until it is Ready{}",
+            s.name,
+            s.name,
+            host.map(|h| format!(" (then {h}.{}.{ns}.svc.{zone})", s.name)).unwrap_or_default()
+        );
+    } else {
     match (p.hostname.as_deref(), p.subdomain.as_deref(), under.first()) {
         // (hostname and subdomain set and a headless Service of that name: its name is above)
         (Some(_), Some(_), Some(_)) => {}
-        (_, _, Some(s)) => out.push_str(&format!(
+        (_, _, Some(s)) => { let _ = write!(out, 
             "; with spec.hostname: {name} and spec.subdomain: {} in the pod{} it answers as {name}.{}.{ns}.svc.{zone}",
             s.name,
             if p.owner.is_some() { " (in a controller's template every replica would share that hostname and so that name)" } else { "" },
             s.name
-        )),
+        ); },
         // (an endpoint carries a hostname only when the pod sets spec.hostname:
         // pkg/controller/util/endpointslice ShouldSetHostname; without it CoreDNS names the
         // endpoint by its dashed address, so the Service alone never gives <name>.<sub>: review24)
-        (Some(host), Some(sub), None) => out.push_str(&format!("; its subdomain {sub} names no headless Service selecting it in namespace {ns}: create one named {sub} to give it {host}.{sub}.{ns}.svc.{zone}")),
-        (None, Some(sub), None) => out.push_str(&format!(
+        (Some(host), Some(sub), None) => { let _ = write!(out, "; its subdomain {sub} names no headless Service selecting it in namespace {ns}: create one named {sub} to give it {host}.{sub}.{ns}.svc.{zone}"); },
+        (None, Some(sub), None) => { let _ = write!(out, 
             "; its subdomain {sub} names no headless Service selecting it in namespace {ns}, and it sets no spec.hostname (without one its record under such a Service is its dashed address): set spec.hostname: {name} in the pod and create one named {sub} to give it {name}.{sub}.{ns}.svc.{zone}"
-        )),
-        (_, None, None) => out.push_str(&format!(
+        ); },
+        (_, None, None) => { let _ = write!(out, 
             "; for a name of its own, set spec.hostname and spec.subdomain in the pod and create a headless Service (clusterIP: None) named like the subdomain that selects it: <hostname>.<subdomain>.{ns}.svc.{zone}"
-        )),
+        ); },
+    }
     }
     if let Some(ip) = ip.filter(|i| !i.contains(':')) {
-        out.push_str(&format!(" (by address: {}.{ns}.pod.{zone})", ip.replace('.', "-")));
+        let _ = write!(out, " (by address: {}.{ns}.pod.{zone})", ip.replace('.', "-"));
     }
     Some(out)
 }
@@ -711,8 +735,8 @@ fn hosts_answer(report: &Report, namespace: &str, pod: &str, typed: &str, as_typ
     if !exact {
         let written: Vec<&str> = hits.iter().flat_map(|(_, names, _)| names.iter()).filter(|n| n.eq_ignore_ascii_case(typed)).map(String::as_str).collect();
         let line = written.first().copied().unwrap_or(typed);
-        note.push_str(&format!(". {as_typed} is written there as {line}: glibc and Go's resolver compare /etc/hosts names without regard to case and find it; musl (Alpine) compares them byte for byte, does not find it, and asks DNS"));
-        summary.push_str(&format!("; on musl (Alpine) {as_typed} does not match {line} there (its /etc/hosts lookup is case-sensitive) and DNS is asked"));
+        let _ = write!(note, ". {as_typed} is written there as {line}: glibc and Go's resolver compare /etc/hosts names without regard to case and find it; musl (Alpine) compares them byte for byte, does not find it, and asks DNS");
+        let _ = write!(summary, "; on musl (Alpine) {as_typed} does not match {line} there (its /etc/hosts lookup is case-sensitive) and DNS is asked");
     }
     Some((DnsTry { query: typed.to_string(), qtype: qtype.to_string(), rcode: "HOSTS".into(), answers, note }, summary))
 }

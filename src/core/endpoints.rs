@@ -79,18 +79,28 @@ pub fn validate(o: &Object) -> Vec<Diagnostic> {
                     let af = format!("{f}.addresses[{j}]");
                     let Some(text) = a.as_str() else { continue };
                     match address_type {
-                        "IPv4" | "IPv6" => match names::valid_ip(text) {
-                            Err(msgs) => msgs.iter().for_each(|m| errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), m))),
-                            Ok(ip) => {
-                                // an address of the other family (IsValidIPv4Address / IsValidIPv6Address)
-                                if ip.is_ipv4() != (address_type == "IPv4") {
-                                    errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), &format!("must be a valid {address_type} address")));
-                                }
-                                for m in names::non_special_ip(ip, text) {
-                                    errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), &m));
-                                }
+                        // validateEndpoints (pkg/apis/discovery/validation/validation.go at
+                        // kubernetes 76f1684): IsValidIPv4Address / IsValidIPv6Address, then
+                        // ValidateEndpointIP, both appended. Both parse with ParseIPSloppy (apimachinery
+                        // validation: `ip == nil || ip.To4() == nil` → "must be a valid IPv4 address",
+                        // `ip == nil || ip.To4() != nil` → "must be a valid IPv6 address"): no canonical
+                        // form, no leading-zero or IPv4-mapped refusal as IsValidIP (strict) has — an
+                        // IPv6 slice takes "2001:DB8::1" as written (fidfix26 7); an IPv4-mapped address
+                        // is IPv4 (To4), so an IPv6 slice refuses it and an IPv4 slice takes it
+                        "IPv4" | "IPv6" => {
+                            let parsed = names::parse_ip_sloppy(text);
+                            let is4 = parsed.map(|ip| match ip {
+                                std::net::IpAddr::V4(_) => true,
+                                std::net::IpAddr::V6(a) => a.to_ipv4_mapped().is_some(),
+                            });
+                            if is4 != Some(address_type == "IPv4") {
+                                errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), &format!("must be a valid {address_type} address")));
                             }
-                        },
+                            match parsed {
+                                Some(ip) => names::non_special_ip(ip, text).iter().for_each(|m| errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), m))),
+                                None => errs.push(Diagnostic::invalid(&af, a.pos, &quote(text), "must be a valid IP address")),
+                            }
+                        }
                         // FQDN: IsFullyQualifiedDomainName; other types fall through unchecked
                         "FQDN" => {
                             for m in names::dns1123_subdomain(text.strip_suffix('.').unwrap_or(text)) {
@@ -138,7 +148,8 @@ fn endpoint_address(a: &Node, f: &str, at: &dyn Fn(&str) -> super::yaml::Pos, er
     let ipf = format!("{f}.ip");
     if let Some(ip) = a.get("ip").and_then(Node::as_str) {
         let pos = at(&ipf);
-        match names::valid_ip(ip) {
+        // (IsValidIPForLegacyField: not canonical form, unlike IsValidIP: fidfix26 7)
+        match names::valid_ip_legacy(ip) {
             Ok(parsed) => {
                 for m in names::non_special_ip(parsed, ip) {
                     errs.push(Diagnostic::invalid(&ipf, pos, &quote(ip), &m));

@@ -24,6 +24,7 @@
 //! known from the manifests: the text says so rather than inventing them.
 
 use super::cluster::ClusterNode;
+use std::fmt::Write as _;
 use super::report::ServiceReport;
 
 /// kube-controller-manager `--max-endpoints-per-slice` default (staging/src/k8s.io/endpointslice
@@ -189,7 +190,8 @@ pub fn controller_slices(s: &ServiceReport, nodes: &[ClusterNode]) -> Result<Vec
 fn scalar(v: &str) -> String {
     let plain = !v.is_empty()
         && !matches!(v.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n")
-        && v.parse::<f64>().is_err()
+        // (decimal::is_f64_text: std's float parser stays out of the wasm, issue #12)
+        && !super::decimal::is_f64_text(v)
         && !v.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c == ' ')
         && !v.contains(": ")
         && !v.contains(" #")
@@ -206,41 +208,41 @@ fn scalar(v: &str) -> String {
 /// `name` standing for the API server's generated one.
 pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     let mut y = String::new();
-    y.push_str(&format!("addressType: {}\n", slice.address_type));
+    let _ = writeln!(y, "addressType: {}", slice.address_type);
     y.push_str("apiVersion: discovery.k8s.io/v1\n");
     if slice.endpoints.is_empty() {
         y.push_str("endpoints: null\n");
     } else {
         y.push_str("endpoints:\n");
         for e in &slice.endpoints {
-            y.push_str(&format!("- addresses:\n  - {}\n", e.address));
-            y.push_str(&format!("  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}\n", e.ready, e.serving, e.terminating));
+            let _ = writeln!(y, "- addresses:\n  - {}", e.address);
+            let _ = writeln!(y, "  conditions:\n    ready: {}\n    serving: {}\n    terminating: {}", e.ready, e.serving, e.terminating);
             if let Some((node, zone)) = &e.hints {
                 y.push_str("  hints:\n");
                 if let Some(n) = node {
-                    y.push_str(&format!("    forNodes:\n    - name: {}\n", scalar(n)));
+                    let _ = writeln!(y, "    forNodes:\n    - name: {}", scalar(n));
                 }
                 if let Some(z) = zone {
-                    y.push_str(&format!("    forZones:\n    - name: {}\n", scalar(z)));
+                    let _ = writeln!(y, "    forZones:\n    - name: {}", scalar(z));
                 }
             }
             if let Some(h) = &e.hostname {
-                y.push_str(&format!("  hostname: {}\n", scalar(h)));
+                let _ = writeln!(y, "  hostname: {}", scalar(h));
             }
             if let Some(n) = &e.node_name {
-                y.push_str(&format!("  nodeName: {}\n", scalar(n)));
+                let _ = writeln!(y, "  nodeName: {}", scalar(n));
             }
             if let Some((ns, p)) = &e.pod {
-                y.push_str(&format!("  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}\n", scalar(p), scalar(ns)));
+                let _ = writeln!(y, "  targetRef:\n    kind: Pod\n    name: {}\n    namespace: {}", scalar(p), scalar(ns));
             }
             if let Some(z) = &e.zone {
-                y.push_str(&format!("  zone: {}\n", scalar(z)));
+                let _ = writeln!(y, "  zone: {}", scalar(z));
             }
         }
     }
     y.push_str("kind: EndpointSlice\n");
     y.push_str("metadata:\n");
-    y.push_str(&format!("  generateName: {}-\n", s.name));
+    let _ = writeln!(y, "  generateName: {}-", s.name);
     y.push_str("  labels:\n");
     // setEndpointSliceLabels: the Service's labels but the reserved keys (isReservedLabelKey),
     // then service-name, managed-by and, for a headless Service, headless; printed sorted
@@ -255,22 +257,22 @@ pub fn slice_yaml(s: &ServiceReport, slice: &Slice, name: &str) -> String {
     }
     super::sort::sort_by(&mut labels, |a, b| a.0.cmp(b.0));
     for (k, v) in &labels {
-        y.push_str(&format!("    {}: {v}\n", scalar(k)));
+        let _ = writeln!(y, "    {}: {v}", scalar(k));
     }
-    y.push_str(&format!("  name: {name}\n"));
-    y.push_str(&format!("  namespace: {}\n", scalar(&s.namespace)));
+    let _ = writeln!(y, "  name: {name}");
+    let _ = writeln!(y, "  namespace: {}", scalar(&s.namespace));
     y.push_str("  ownerReferences:\n  - apiVersion: v1\n    blockOwnerDeletion: true\n    controller: true\n    kind: Service\n");
-    y.push_str(&format!("    name: {}\n", scalar(&s.name)));
+    let _ = writeln!(y, "    name: {}", scalar(&s.name));
     if slice.ports.is_empty() {
         y.push_str("ports: null\n");
     } else {
         y.push_str("ports:\n");
         for p in &slice.ports {
-            y.push_str(&format!("- name: {}\n", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) }));
+            let _ = writeln!(y, "- name: {}", if p.name.is_empty() { "\"\"".to_string() } else { scalar(&p.name) });
             if let Some(a) = &p.app_protocol {
-                y.push_str(&format!("  appProtocol: {}\n", scalar(a)));
+                let _ = writeln!(y, "  appProtocol: {}", scalar(a));
             }
-            y.push_str(&format!("  port: {}\n  protocol: {}\n", p.port, p.protocol));
+            let _ = writeln!(y, "  port: {}\n  protocol: {}", p.port, p.protocol);
         }
     }
     // (sorted keys put appProtocol before name: rewrite that pair)
@@ -377,7 +379,7 @@ pub fn view(s: &ServiceReport, nodes: &[ClusterNode]) -> SliceView {
     } else {
         let ready = slices.iter().flat_map(|sl| &sl.endpoints).filter(|e| e.ready).count();
         lines.push(format!(
-            "endpoints: one entry per selected pod that has an IP, {total} here, {ready} ready. conditions.ready is what kube-proxy and DNS use: serving is the pod's Ready condition, terminating is set while the pod is being deleted, and ready = serving and not terminating (or always true with publishNotReadyAddresses). A pod that is not Ready stays listed with ready: false — it is not removed."
+            "endpoints: one entry per selected pod that has an IP, {total} here, {ready} ready. conditions.ready is what DNS publishes and what kube-proxy sends to (when no endpoint of the Service is ready, kube-proxy falls back to those still serving while terminating): serving is the pod's Ready condition, terminating is set while the pod is being deleted, and ready = serving and not terminating (or always true with publishNotReadyAddresses). A pod that is not Ready stays listed with ready: false — it is not removed."
         ));
         let mut pod_ports: Vec<String> = Vec::new();
         for p in slices.iter().flat_map(|sl| &sl.ports) {

@@ -143,6 +143,61 @@ pub enum GatewayObject {
     /// GatewayClassSpec.ControllerName: "the name of the controller that is managing Gateways of
     /// this class")
     Class { controller: String },
+    /// a BackendTLSPolicy (fidfix26 6; apis/v1 backendtlspolicy_types.go, standard channel
+    /// since Gateway API v1.4): the Gateway speaks TLS to the pods of the Services it targets
+    TlsPolicy(TlsPolicy),
+}
+
+/// A BackendTLSPolicy as the paths use it: its targets (group, kind, name, sectionName) and how
+/// the Gateway checks the pod's certificate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TlsPolicy {
+    pub targets: Vec<(String, String, String, Option<String>)>,
+    /// spec.validation.hostname: the SNI and the name the pod's certificate must carry
+    pub hostname: Option<String>,
+    /// spec.validation.caCertificateRefs (kind/name)
+    pub ca_refs: Vec<String>,
+    /// spec.validation.wellKnownCACertificates ("System")
+    pub well_known: Option<String>,
+}
+
+fn tls_policy(root: &Node) -> TlsPolicy {
+    let spec = root.get("spec");
+    let targets = seq(spec.and_then(|s| s.get("targetRefs")))
+        .iter()
+        .map(|t| (str_of(t.get("group")).unwrap_or_default(), str_of(t.get("kind")).unwrap_or_default(), str_of(t.get("name")).unwrap_or_default(), str_of(t.get("sectionName")).filter(|n| !n.is_empty())))
+        .collect();
+    let v = spec.and_then(|s| s.get("validation"));
+    let ca_refs = seq(v.and_then(|v| v.get("caCertificateRefs"))).iter().map(|r| format!("{} {}", str_of(r.get("kind")).unwrap_or_default(), str_of(r.get("name")).unwrap_or_default())).collect();
+    TlsPolicy { targets, hostname: str_of(v.and_then(|v| v.get("hostname"))).filter(|h| !h.is_empty()), ca_refs, well_known: str_of(v.and_then(|v| v.get("wellKnownCACertificates"))).filter(|w| !w.is_empty()) }
+}
+
+/// The BackendTLSPolicy of the input that targets port `port` (its name) of Service `ns/name`:
+/// a targetRef of group "" and kind Service (LocalPolicyTargetReferenceWithSectionName: the
+/// policy's namespace), its sectionName the Service port's name or none (the whole Service).
+/// Of several, the first by {namespace}/{name} (BackendTLSPolicySpec.TargetRefs: the older by
+/// creation timestamp first, which the input does not tell, then alphabetical order).
+fn backend_tls<'a>(objects: &'a [Object], ns: &str, name: &str, port: Option<&str>) -> Option<(&'a Object, &'a TlsPolicy)> {
+    gw_objects(objects)
+        .filter_map(|(o, g)| match g {
+            GatewayObject::TlsPolicy(t) if o.meta.namespace == ns && t.targets.iter().any(|(g, k, n, sec)| g.is_empty() && k == "Service" && n == name && sec.as_deref().is_none_or(|s| Some(s) == port)) => Some((o, t)),
+            _ => None,
+        })
+        .min_by(|a, b| a.0.meta.name.cmp(&b.0.meta.name))
+}
+
+/// What a BackendTLSPolicy makes of the Gateway's connection to the pod (BackendTLSPolicyValidation:
+/// "Hostname MUST be used as the SNI to connect to the backend … and MUST match the certificate
+/// served by the matching backend, unless SubjectAltNames is specified"; the CA from
+/// caCertificateRefs, a ConfigMap's `ca.crt`, or wellKnownCACertificates "System").
+fn backend_tls_words(o: &Object, t: &TlsPolicy) -> String {
+    let host = t.hostname.as_deref().unwrap_or("(no hostname)");
+    let ca = match (&t.ca_refs[..], t.well_known.as_deref()) {
+        ([], Some(w)) => format!("the {w} CA certificates (wellKnownCACertificates)"),
+        ([], None) => "no CA (the policy names none: it is not valid)".to_string(),
+        (refs, _) => format!("the CA in {}", refs.join(", ")),
+    };
+    format!("BackendTLSPolicy {} targets this Service: the Gateway speaks TLS to the pod itself, with SNI {host}, and accepts the pod's certificate only if it is signed by {ca} and names {host} (or one of the policy's subjectAltNames), so the pod must serve TLS on this port", o.meta.name)
 }
 
 /// The route kinds that carry connections or datagrams rather than requests: TLSRoute, TCPRoute
@@ -168,7 +223,7 @@ pub const ENVOY_GATEWAY_CONTROLLER: &str = "gateway.envoyproxy.io/gatewayclass-c
 
 /// The Gateway API kinds whose routing is followed.
 pub fn models(kind: &str, api_version: &str) -> bool {
-    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "TLSRoute" | "TCPRoute" | "UDPRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass")
+    api_version.split_once('/').is_some_and(|(g, _)| g == GROUP) && matches!(kind, "HTTPRoute" | "GRPCRoute" | "TLSRoute" | "TCPRoute" | "UDPRoute" | "Gateway" | "ReferenceGrant" | "GatewayClass" | "BackendTLSPolicy")
 }
 
 fn str_of(n: Option<&Node>) -> Option<String> {
@@ -332,6 +387,7 @@ pub fn decode_object(source: Node, kind: &str, api_version: &str) -> Object {
         "Gateway" => GatewayObject::Gateway(gateway(&source)),
         "ReferenceGrant" => GatewayObject::Grant(grant(&source)),
         "GatewayClass" => GatewayObject::Class { controller: str_of(source.get("spec").and_then(|s| s.get("controllerName"))).unwrap_or_default() },
+        "BackendTLSPolicy" => GatewayObject::TlsPolicy(tls_policy(&source)),
         _ => GatewayObject::Route(route(&source)),
     };
     Object { kind: kind.to_string(), api_version: api_version.to_string(), meta, body: Body::Gateway(Box::new(body)), source, refused: false, input_priority: None }
@@ -433,8 +489,85 @@ pub fn crd_errors(o: &Object) -> Vec<Diagnostic> {
             errs.extend(listener_tls_cel_errors(o));
             errs
         }
+        GatewayObject::TlsPolicy(_) => {
+            let mut errs = tls_policy_schema_errors(o);
+            if errs.iter().any(blocks_cel) {
+                errs.push(cel_not_checked(&errs));
+                return errs;
+            }
+            errs.extend(tls_policy_cel_errors(o));
+            errs
+        }
         _ => Vec::new(),
     }
+}
+
+/// BackendTLSPolicy's OpenAPI rules (v1.6.1 standard CRD gateway.networking.k8s.io_backendtlspolicies.yaml;
+/// backendtlspolicy_types.go): spec.targetRefs required, 1 to 16 items (MinItems/MaxItems), each
+/// with group, kind and name; spec.validation required, with hostname; caCertificateRefs at
+/// most 8, subjectAltNames at most 5. Required and TooMany block the CEL rules (hasBlockingErr).
+fn tls_policy_schema_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let spec = o.source.get("spec");
+    let at = |f: &str| o.pos(f);
+    match spec.and_then(|s| s.get("targetRefs")).filter(|t| !t.is_null()) {
+        None => errs.push(Diagnostic::required("spec.targetRefs", at("spec"), "")),
+        Some(t) => {
+            let n = seq(Some(t)).len();
+            if n == 0 {
+                errs.push(Diagnostic::invalid("spec.targetRefs", t.pos, &n.to_string(), "spec.targetRefs in body should have at least 1 items"));
+            }
+            max_items("spec.targetRefs", Some(t), 16, &mut errs);
+            for (i, r) in seq(Some(t)).iter().enumerate() {
+                for k in ["group", "kind", "name"] {
+                    if r.get(k).is_none_or(|v| v.is_null()) {
+                        errs.push(Diagnostic::required(&format!("spec.targetRefs[{i}].{k}"), r.pos, ""));
+                    }
+                }
+            }
+        }
+    }
+    match spec.and_then(|s| s.get("validation")).filter(|v| !v.is_null()) {
+        None => errs.push(Diagnostic::required("spec.validation", at("spec"), "")),
+        Some(v) => {
+            if v.get("hostname").is_none_or(|h| h.is_null()) {
+                errs.push(Diagnostic::required("spec.validation.hostname", v.pos, ""));
+            }
+            max_items("spec.validation.caCertificateRefs", v.get("caCertificateRefs"), 8, &mut errs);
+            max_items("spec.validation.subjectAltNames", v.get("subjectAltNames"), 5, &mut errs);
+        }
+    }
+    errs
+}
+
+/// BackendTLSPolicyValidation's CEL rules, on `spec.validation` (value "object"): `must not
+/// contain both CACertificateRefs and WellKnownCACertificates` and `must specify either
+/// CACertificateRefs or WellKnownCACertificates`; and targetRefs' two sectionName rules, on
+/// `spec.targetRefs` (value "array").
+fn tls_policy_cel_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(spec) = o.source.get("spec") else { return errs };
+    if let Some(v) = spec.get("validation").filter(|v| matches!(v.kind, NodeKind::Map(_))) {
+        let refs = seq(v.get("caCertificateRefs")).len();
+        let known = str_of(v.get("wellKnownCACertificates")).is_some_and(|w| !w.is_empty());
+        if refs > 0 && known {
+            errs.push(Diagnostic::invalid("spec.validation", v.pos, "\"object\"", "must not contain both CACertificateRefs and WellKnownCACertificates"));
+        }
+        if refs == 0 && !known {
+            errs.push(Diagnostic::invalid("spec.validation", v.pos, "\"object\"", "must specify either CACertificateRefs or WellKnownCACertificates"));
+        }
+    }
+    if let Some(t) = spec.get("targetRefs").filter(|t| matches!(t.kind, NodeKind::Seq(_))) {
+        let refs: Vec<(String, String, String, String)> = seq(Some(t)).iter().map(|r| (str_of(r.get("group")).unwrap_or_default(), str_of(r.get("kind")).unwrap_or_default(), str_of(r.get("name")).unwrap_or_default(), str_of(r.get("sectionName")).unwrap_or_default())).collect();
+        let same = |a: &(String, String, String, String), b: &(String, String, String, String)| a.0 == b.0 && a.1 == b.1 && a.2 == b.2;
+        if refs.iter().any(|a| refs.iter().any(|b| same(a, b) && a.3.is_empty() != b.3.is_empty())) {
+            errs.push(Diagnostic::invalid("spec.targetRefs", t.pos, "\"array\"", "sectionName must be specified when targetRefs includes 2 or more references to the same target"));
+        }
+        if refs.iter().any(|a| refs.iter().filter(|b| same(a, b) && a.3 == b.3).count() != 1) {
+            errs.push(Diagnostic::invalid("spec.targetRefs", t.pos, "\"array\"", "sectionName must be unique when targetRefs includes 2 or more references to the same target"));
+        }
+    }
+    errs
 }
 
 /// Whether an OpenAPI schema error keeps the CEL rules from running (apiextensions-apiserver
@@ -559,6 +692,13 @@ fn http_schema_errors(spec: &Node, http: bool) -> Vec<Diagnostic> {
         max_items(&format!("{rf}.matches"), r.get("matches"), 64, &mut errs);
         max_items(&format!("{rf}.filters"), r.get("filters"), 16, &mut errs);
         max_items(&format!("{rf}.backendRefs"), r.get("backendRefs"), 16, &mut errs);
+        if http {
+            // a backendRef's own filters: `maxItems: 16` (v1.6.1 httproutes.yaml,
+            // HTTPBackendRef.Filters; fidfix26 6: nested lists)
+            for (j, b) in seq(r.get("backendRefs")).iter().enumerate() {
+                max_items(&format!("{rf}.backendRefs[{j}].filters"), b.get("filters"), 16, &mut errs);
+            }
+        }
         if !http {
             // GRPCMethodMatch.Type's enum
             for (j, m) in seq(r.get("matches")).iter().enumerate() {
@@ -826,6 +966,8 @@ pub(crate) fn protocol_matches(p: &str) -> bool {
 /// blocking errors (hasBlockingErr): the CEL rules are then not run.
 fn gateway_schema_errors(o: &Object) -> Vec<Diagnostic> {
     let mut errs = Vec::new();
+    // spec.addresses: `maxItems: 16` (GatewaySpec.Addresses `+kubebuilder:validation:MaxItems=16`)
+    max_items("spec.addresses", o.source.get("spec").and_then(|s| s.get("addresses")), 16, &mut errs);
     let Some(list) = o.source.get("spec").and_then(|s| s.get("listeners")) else { return errs };
     max_items("spec.listeners", Some(list), 64, &mut errs);
     for (i, l) in seq(Some(list)).iter().enumerate() {
@@ -888,12 +1030,40 @@ fn listener_tls_cel_errors(o: &Object) -> Vec<Diagnostic> {
     errs
 }
 
+/// Gateway `spec.addresses` CEL rules (fidfix26 6; gateway-api v1.6.1 config/crd/standard
+/// gateway.networking.k8s.io_gateways.yaml, apis/v1/gateway_types.go GatewaySpec.Addresses and
+/// GatewaySpecAddress): each address of `type: Hostname` (type defaults to IPAddress) with a value
+/// must match the Hostname pattern (on `spec.addresses[i]`, value "object"), and on the list
+/// (value "array") `IPAddress values must be unique` / `Hostname values must be unique`: two
+/// addresses of that type with the same value (`self.all(a1, a1.type == 'IPAddress' &&
+/// has(a1.value) ? self.exists_one(a2, a2.type == a1.type && has(a2.value) && a2.value ==
+/// a1.value) : true)`). The `format: ipv4/ipv6` of an IPAddress value (oneOf) is not modelled.
+fn gateway_address_errors(o: &Object) -> Vec<Diagnostic> {
+    let mut errs = Vec::new();
+    let Some(list) = o.source.get("spec").and_then(|s| s.get("addresses")).filter(|l| matches!(l.kind, NodeKind::Seq(_))) else { return errs };
+    let items = seq(Some(list));
+    let ty = |a: &Node| str_of(a.get("type")).unwrap_or_else(|| "IPAddress".to_string());
+    let value = |a: &Node| a.get("value").filter(|v| !v.is_null()).and_then(|v| v.as_str()).map(str::to_string);
+    for (i, a) in items.iter().enumerate() {
+        if ty(a) == "Hostname" && value(a).is_some_and(|v| !hostname_matches(&v)) {
+            errs.push(Diagnostic::invalid(&format!("spec.addresses[{i}]"), a.pos, "\"object\"", &format!("Hostname value must be empty or contain only valid characters (matching {HOSTNAME_PATTERN})")));
+        }
+    }
+    for (t, msg) in [("IPAddress", "IPAddress values must be unique"), ("Hostname", "Hostname values must be unique")] {
+        let values: Vec<String> = items.iter().filter(|a| ty(a) == t).filter_map(&value).collect();
+        if values.iter().enumerate().any(|(i, v)| values[..i].contains(v)) {
+            errs.push(Diagnostic::invalid("spec.addresses", list.pos, "\"array\"", msg));
+        }
+    }
+    errs
+}
+
 /// Gateway (gateway_types.go GatewaySpec.Listeners): the listeners' CEL rules on `spec.listeners`,
 /// the list-map key `name` (`+listType=map`, `+listMapKey=name`: apiextensions-apiserver
 /// listtype validation.go validateListMap, field.Duplicate at the second occurrence) and the
 /// Hostname pattern of `spec.listeners[i].hostname`.
 fn gateway_crd_errors(o: &Object) -> Vec<Diagnostic> {
-    let mut errs = Vec::new();
+    let mut errs = gateway_address_errors(o);
     let Some(list) = o.source.get("spec").and_then(|s| s.get("listeners")) else { return errs };
     let ls = seq(Some(list));
     for (i, l) in ls.iter().enumerate() {
@@ -1067,6 +1237,7 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "Gateway" => "its listeners and addresses are shown on the paths of the routes attached to it",
         "ReferenceGrant" => "it is read to allow routes' backendRefs into its namespace",
         "GatewayClass" => "its spec.controllerName tells which implementation serves the Gateways of its name",
+        "BackendTLSPolicy" => "the Service it targets is reached over TLS: on the paths of HTTPRoutes, GRPCRoutes and TLS-terminating TLSRoutes to it, the Gateway speaks TLS to the pods, with the policy's hostname as SNI",
         "TLSRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: the TLS connection through a TLS listener, chosen by its SNI name) as a Gateway API implementation does",
         "TCPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every TCP connection to its listener's port) as a Gateway API implementation does",
         "UDPRoute" => "its backendRefs are resolved against the input's Services (a path entry per route: every UDP datagram to its listener's port) as a Gateway API implementation does",
@@ -1080,7 +1251,8 @@ pub fn ignored_words(kind: &str, api_version: &str) -> String {
         "TLSRoute" => "its fields are checked here only for some of the CRD's rules: hostnames (required SNI names, no IPs) and rules (one), a Service backendRef's port, weights, parentRefs to the same parent",
         "TCPRoute" | "UDPRoute" if api_version.ends_with("/v1alpha2") => "its fields are checked here only for some of the CRD's rules: rules and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent; this version is deprecated, served only by the experimental channel's CRD since Gateway API v1.6, whose standard channel serves v1",
         "TCPRoute" | "UDPRoute" => "its fields are checked here only for some of the CRD's rules: rules (one) and backendRefs required, a Service backendRef's port, weights, parentRefs to the same parent",
-        "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, ports, protocols, allowedRoutes.namespaces.from, tls.mode, a terminating listener's certificateRefs, and tls and hostname by protocol",
+        "Gateway" => "its fields are checked here only for some of the CRD's rules: listener names, hostnames, ports, protocols, allowedRoutes.namespaces.from, tls.mode, a terminating listener's certificateRefs, tls and hostname by protocol, and addresses (at most 16, Hostname values' pattern, unique IPAddress and Hostname values)",
+        "BackendTLSPolicy" => "its fields are checked here only for some of the CRD's rules: targetRefs (1 to 16, sectionName when a target repeats), validation with its hostname, caCertificateRefs or wellKnownCACertificates (one of them), list sizes",
         _ => "its fields are not checked here",
     };
     // A Gateway is drawn: its box outside the cluster frame on the paths of its routes
@@ -1729,6 +1901,32 @@ pub fn gateway_box(gateway: &str) -> String {
 }
 
 /// A drawn `external` box's name is a Gateway's ([`gateway_box`]).
+/// The Gateway box's words on the diagram (the page's title of `external:gateway/<gw>`): what its
+/// proxy sends to the Service's endpoints, by the kinds of the routes that reach the Service
+/// through it (fidfix26 5, review24: "each request" was said for TCPRoute/UDPRoute/TLSRoute too).
+/// HTTPRoute and GRPCRoute match requests; TLSRoute and TCPRoute forward connections
+/// (tlsroute_types.go, tcproute_types.go: "connection attempts"); UDPRoute forwards datagrams
+/// (udproute_types.go: "Packet drops must respect weight").
+pub fn gateway_box_title(svc: Option<&super::report::ServiceReport>, gw: &str) -> String {
+    let boxed = format!("external:gateway/{gw}");
+    let mut units: Vec<&str> = Vec::new();
+    for p in svc.into_iter().flat_map(|s| &s.paths).filter(|p| p.entry == super::paths::Entry::HttpRoute && p.hops.first().is_some_and(|h| h.to == boxed)) {
+        let unit = match p.route_kind.as_deref() {
+            Some("TLSRoute" | "TCPRoute") => "each connection",
+            Some("UDPRoute") => "each datagram",
+            _ => "each request",
+        };
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    if units.is_empty() {
+        units.push("each request");
+    }
+    let matches = if units == ["each request"] { "matches the routes attached to it and sends" } else { "takes the routes attached to it and sends" };
+    format!("Gateway {gw}: its proxy {matches} {} to the Service's endpoints itself", units.join(" and "))
+}
+
 pub fn is_gateway_box(name: &str) -> bool {
     name.starts_with("gateway/")
 }
@@ -2022,6 +2220,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                     _ => None,
                 };
                 let mut path = Path {
+                    route_kind: Some(o.kind.clone()),
                     entry: Entry::HttpRoute,
                     node: None,
                     port: port.as_ref().map(|p| p.port),
@@ -2061,6 +2260,13 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                             let target = super::config::host_port(&b0.ip, b0.port);
                             let all = path.backends.iter().map(|b| super::config::host_port(&b.ip, b.port)).collect::<Vec<_>>().join(", ");
                             let pod = b0.pod.clone().unwrap_or_else(|| b0.ip.clone());
+                            // a BackendTLSPolicy on the Service (fidfix26 6): for HTTPRoute,
+                            // GRPCRoute and a terminating TLSRoute (BackendTLSPolicySpec.TargetRefs
+                            // support levels), not TCP/UDP or passthrough
+                            let tls_to_pod = (!(matches!(o.kind.as_str(), "TCPRoute" | "UDPRoute") || (tls && passthrough(&facts))))
+                                .then(|| backend_tls(objects, &s.namespace, &s.name, sp.name.as_deref()))
+                                .flatten()
+                                .map(|(po, t)| backend_tls_words(po, t));
                             path.hops.push(Hop {
                                 kind: HopKind::Forward,
                                 from: gbox.clone(),
@@ -2082,24 +2288,26 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>])
                                         if udp { "them" } else { "each connection" },
                                         super::report::count(n, "ready endpoint", "ready endpoints"),
                                         if o.kind == "TCPRoute" {
-                                            "The bytes are the client's, as they came (TCP proxying: no HTTP, no TLS here)."
+                                            "The bytes are the client's, as they came (TCP proxying: no HTTP, no TLS here).".to_string()
                                         } else if o.kind == "UDPRoute" {
-                                            "Each datagram is sent on as it came (UDP proxying)."
+                                            "Each datagram is sent on as it came (UDP proxying).".to_string()
                                         } else if passthrough(&facts) {
-                                            "The stream is still the client's TLS: the pod terminates TLS itself, with its own certificate for the SNI name."
+                                            "The stream is still the client's TLS: the pod terminates TLS itself, with its own certificate for the SNI name.".to_string()
                                         } else {
-                                            "The Gateway terminated TLS, so the stream is plain TCP unless a BackendTLSPolicy makes the Gateway open TLS to the pod."
+                                            // (BackendTLSPolicySpec.TargetRefs: "TLSRoute with termination")
+                                            tls_to_pod.clone().map_or_else(|| "The Gateway terminated TLS, so the stream is plain TCP unless a BackendTLSPolicy makes the Gateway open TLS to the pod.".to_string(), |w| format!("The Gateway terminated TLS; {w}."))
                                         },
                                         if udp { "It sends them from its own socket" } else { "It opens its own TCP connection" }
                                     )
                                 } else {
                                     format!(
-                                    "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address",
+                                    "The Gateway's proxy sends to the Service's endpoints directly on the targetPort, not through its clusterIP ({}): port {} of Service {} is targetPort {}, and it balances each request over {} itself ({all}); here {pod}. It opens its own connection, so kube-proxy is not in this path and the pod sees the proxy's address{}",
                                     endpoint_routing_words(facts.class.as_deref(), facts.envoy),
                                     sp.port,
                                     s.name,
                                     sp.target_port,
-                                    super::report::count(n, "ready endpoint", "ready endpoints")
+                                    super::report::count(n, "ready endpoint", "ready endpoints"),
+                                    tls_to_pod.as_ref().map(|w| format!(". {w}")).unwrap_or_default()
                                     )
                                 },
                                 src_rewritten: None,

@@ -12,6 +12,7 @@
 //! `port:nodePort/protocol` when a nodePort is set). AGE is left out: the input has no
 //! creation time.
 
+use std::fmt::Write as _;
 use super::report::ServiceReport;
 use super::service::LoadBalancer;
 
@@ -116,8 +117,8 @@ impl GetSvcRow {
                 bottom.push_str(c);
             } else {
                 let w = (h.chars().count().max(c.chars().count()) + 3).max(6);
-                top.push_str(&format!("{h:<w$}"));
-                bottom.push_str(&format!("{c:<w$}"));
+                let _ = write!(top, "{h:<w$}");
+                let _ = write!(bottom, "{c:<w$}");
             }
         }
         format!("{}\n{}", top.trim_end(), bottom.trim_end())

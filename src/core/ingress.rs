@@ -370,7 +370,7 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                 (
                     Severity::Warning,
                     format!(
-                        "Service {:?} does not exist in namespace {}: the input's Service {} is in namespace {}, and an Ingress reaches only Services of its own namespace (\"The service must exist in the same namespace as the Ingress object\"), so the ingress controller has no upstream and answers 503. Create the Ingress in namespace {ns}, or (ingress-nginx) give namespace {} an ExternalName Service with externalName: {}.{ns}.svc.cluster.local (your cluster's domain) and name that one",
+                        "Service {:?} does not exist in namespace {}: the input's Service {} is in namespace {}, and an Ingress reaches only Services of its own namespace (\"The service must exist in the same namespace as the Ingress object\"), so ingress-nginx has no upstream and answers 503 ({NO_SERVICE_ELSEWHERE}). Create the Ingress in namespace {ns}, or (ingress-nginx) give namespace {} an ExternalName Service with externalName: {}.{ns}.svc.cluster.local (your cluster's domain) and name that one",
                         sb.name, o.meta.namespace, sb.name, elsewhere.join(", "), o.meta.namespace, sb.name
                     ),
                 )
@@ -384,14 +384,14 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
             None if !services.iter().any(|s| s.namespace == o.meta.namespace) => (
                 Severity::Info,
                 format!(
-                    "Service {:?} is not in this input (nor any Service of namespace {}: paste it too to follow this route); if the cluster has none either, the ingress controller has no upstream and answers 503",
+                    "Service {:?} is not in this input (nor any Service of namespace {}: paste it too to follow this route); if the cluster has none either, ingress-nginx has no upstream and answers 503 ({NO_SERVICE_ELSEWHERE})",
                     sb.name, o.meta.namespace
                 ),
             ),
             None => (
                 Severity::Warning,
                 format!(
-                    "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so the ingress controller has no upstream and answers 503",
+                    "Service {:?} does not exist in namespace {} (an Ingress reaches only Services of its own namespace), so ingress-nginx has no upstream and answers 503 ({NO_SERVICE_ELSEWHERE})",
                     sb.name, o.meta.namespace
                 ),
             ),
@@ -412,9 +412,9 @@ pub fn backend_notes(o: &Object, spec: &IngressSpec, services: &[std::sync::Arc<
                         format!("{wanted} is a targetPort of Service {} (its ports: {have}), not one of its ports: ingress-nginx (the controller the paths model) matches a targetPort too and routes this; the Ingress API names the Service's port, and other controllers find no upstream: set port number {}", s.name,
                             s.ports.iter().find(|p| p.target_port.to_string() == wanted).map(|p| p.port).unwrap_or_default()),
                     ),
-                    None => (Severity::Warning, format!("Service {} has no port {port_shown} (its ports: {have}), so the ingress controller finds no upstream and answers 503", s.name)),
+                    None => (Severity::Warning, format!("Service {} has no port {port_shown} (its ports: {have}), so ingress-nginx finds no upstream and answers 503 (other controllers answer an error of their own)", s.name)),
                     Some(_) if !s.endpoints.iter().any(|e| e.ready) => {
-                        (Severity::Warning, format!("Service {} has no ready endpoints, so the ingress controller answers 503 Service Temporarily Unavailable", s.name))
+                        (Severity::Warning, format!("Service {} has no ready endpoints, so ingress-nginx answers 503 Service Temporarily Unavailable, as Contour's Envoy does (503 \"no healthy upstream\"); Traefik answers 404 unless its provider sets allowEmptyServices", s.name))
                     }
                     Some(p) => {
                         let ready = s.endpoints.iter().filter(|e| e.ready).count();
@@ -530,9 +530,19 @@ pub fn ready_backends(s: &ServiceReport, sp: &super::service::SvcPort, share: f6
         .collect()
 }
 
+/// What other controllers do with a backend Service that does not exist (fidfix26 4: "answers
+/// 503" was said of every controller). ingress-nginx keeps the route and answers 503 from an
+/// upstream without endpoints (internal/ingress/controller/controller.go createUpstreams, "Error
+/// obtaining Service"); Traefik's Kubernetes Ingress provider skips a path whose Service it cannot
+/// load, so no router matches it (traefik/traefik#1748, timoreimann: "remove the entire frontend
+/// if the Service turns out to be missing"; #9242: 404 even for a Service without endpoints,
+/// unless `allowEmptyServices`); Contour leaves the route out too, and the request falls to
+/// another path of the Ingress (projectcontour/contour#3039).
+pub const NO_SERVICE_ELSEWHERE: &str = "Traefik and Contour leave such a path out instead: the request matches another path of the Ingress or gets 404";
+
 /// The start of an Ingress path's reason when the controller answers 503 (no upstream, or no
 /// ready endpoint): layout's controller box says so instead of "routes to the endpoints".
-pub const ANSWERS_503: &str = "the ingress controller answers 503";
+pub const ANSWERS_503: &str = "ingress-nginx answers 503";
 
 /// `watcher`: [`watcher_without_class`] of the objects, read while their trees were whole.
 /// `passthrough_flag`: [`controller_flag`] `enable-ssl-passthrough` of the objects, read while
@@ -631,7 +641,7 @@ pub fn paths(objects: &[Object], services: &mut [std::sync::Arc<ServiceReport>],
                 ),
                 src_rewritten: None,
             };
-            let mut path = Path { entry: Entry::Ingress, node: None, port: port.map(|p| p.port), protocol: port.map(|p| p.protocol.clone()), hops: vec![first], outcome: Outcome::Delivered, reason: String::new(), backends: Vec::new(), note: None, ingress: Some(key), allowed_by: None, hint: None };
+            let mut path = Path { route_kind: None, entry: Entry::Ingress, node: None, port: port.map(|p| p.port), protocol: port.map(|p| p.protocol.clone()), hops: vec![first], outcome: Outcome::Delivered, reason: String::new(), backends: Vec::new(), note: None, ingress: Some(key), allowed_by: None, hint: None };
             let answer_503 = |path: &mut Path, why: String| {
                 path.hops.push(Hop { kind: HopKind::Reject, from: controller.clone(), to: "client:outside".into(), src: osrc.clone(), dst: front.clone(), rewritten: None, explanation: format!("{why}, so the controller answers 503 Service Temporarily Unavailable (ingress-nginx's words; every controller answers an error of its own)"), src_rewritten: None });
                 path.outcome = Outcome::Rejected;

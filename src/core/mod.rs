@@ -62,6 +62,7 @@ mod testrng;
 pub mod yaml;
 mod yamlfast;
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use config::Config;
@@ -1930,7 +1931,9 @@ fn analyze_checked(
     netpol::notes(&objects, &policies, &services, &cluster, (&client.0, &client.1), &|ns, name| pod_index.named(ns, name).first().copied(), &mut diags);
     // the address a ClusterFirst pod's resolv.conf names (service::Allocations::reserved)
     let dns_ip = cfg.service_cidr.nth(10).to_string();
+    paths::node_local_dns_hops(&mut services, &cluster, &dns_ip);
     netpol::apply_to_paths(&objects, &policies, &mut services, &cluster, (&client.0, &client.1), &dns_ip, &mut diags);
+    netpol::node_local_dns_notes(&objects, &services, &cluster, &dns_ip, &mut diags);
     netpol::selection_notes(&objects, &policies, &cluster, &mut diags);
     let dns_blocked = netpol::dns_blocked(&objects, &policies, &services, &cluster, (&client.0, &client.1), &dns_ip);
     // (a host-network or dnsPolicy Default client asks its node's resolver: qa6 11)
@@ -2569,7 +2572,7 @@ fn chase_external_names(services: &mut [Arc<ServiceReport>], cluster: &cluster::
         let own = s.ports.first().map(|p| (p.port, p.protocol.as_str()));
         let Some(mut path) = paths::chase_external_name(&s.name, &s.namespace, &chain, own, target, &declares, (client_node, client_ip), paths::client_namespace_on(cluster, client_node), domain) else { continue };
         if let Some(near) = near {
-            path.reason.push_str(&format!("; did you mean {near}?"));
+            let _ = write!(path.reason, "; did you mean {near}?");
         }
         let s = Arc::make_mut(&mut services[i]);
         if let Some(slot) = s.paths.iter_mut().find(|p| p.entry == paths::Entry::Pod) {
@@ -2901,10 +2904,10 @@ fn resolution_diagnostics(svc: &service::Svc, o: &Object, res: &resolve::Resolut
             let mut msg = format!("selector {s} matches 0 pods in namespace {}", svc.namespace);
             // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
             for r in &res.refused {
-                msg.push_str(&format!("; {r}"));
+                let _ = write!(msg, "; {r}");
             }
             if let Some(m) = res.near_misses.first() {
-                msg.push_str(&format!("; nearest: {}/{}: {}", m.namespace, m.pod, m.reason));
+                let _ = write!(msg, "; nearest: {}/{}: {}", m.namespace, m.pod, m.reason);
             }
             diags.push(Diagnostic::note(Severity::Warning, ErrorType::Resolution, "NoPodsSelected", msg, o.pos("spec.selector")).on(&id).at_field("spec.selector"));
         }
@@ -3262,6 +3265,8 @@ mod tests_fidfix23;
 mod tests_fidfix24;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_fidfix25;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_fidfix26;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_review21;
 #[cfg(all(test, not(target_arch = "wasm32")))]

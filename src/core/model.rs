@@ -4,6 +4,7 @@
 //! Decoding follows what the API server's JSON decoder accepts: a field of the wrong type is an
 //! error on that field (the API server rejects the whole object), unknown fields are ignored.
 
+use std::fmt::Write as _;
 use std::fmt::Display;
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::yaml::{Node, NodeKind, Pos, Value};
@@ -1506,19 +1507,19 @@ fn pod_status(r: &mut Reader, n: Option<&Node>) -> PodStatus {
             };
             let mut text = format!("container {name}: {reason}");
             if let Some(n) = int_of(c.get("restartCount")).filter(|n| *n > 0) {
-                text.push_str(&format!(", restarted {n} time{}", if n == 1 { "" } else { "s" }));
+                let _ = write!(text, ", restarted {n} time{}", if n == 1 { "" } else { "s" });
             }
             if let Some(last) = c.get("lastState").and_then(|l| l.get("terminated")).filter(|t| !t.is_null()) {
                 let code = int_of(last.get("exitCode")).unwrap_or(0);
-                text.push_str(&format!(", last exit code {code}"));
+                let _ = write!(text, ", last exit code {code}");
                 if let Some(r) = reason_of(last) {
-                    text.push_str(&format!(" ({r})"));
+                    let _ = write!(text, " ({r})");
                 }
             }
             // the next step `kubectl describe pod` / the kubelet's event would point to
             let image = c.get("image").and_then(|i| i.as_str()).filter(|i| !i.is_empty());
             match reason.split(' ').next().unwrap_or("") {
-                "CrashLoopBackOff" | "Error" => text.push_str(&format!(": the process exits; `kubectl logs <pod> -c {name} --previous` shows why")),
+                "CrashLoopBackOff" | "Error" => { let _ = write!(text, ": the process exits; `kubectl logs <pod> -c {name} --previous` shows why"); },
                 "ImagePullBackOff" | "ErrImagePull" | "InvalidImageName" => text.push_str(&match image {
                     Some(i) => format!(": the kubelet cannot pull {i} (its name, tag, or the registry's credentials: imagePullSecrets)"),
                     None => ": the kubelet cannot pull the image (its name, tag, or the registry's credentials: imagePullSecrets)".to_string(),

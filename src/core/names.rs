@@ -1,6 +1,8 @@
 //! Name and value checks from k8s.io/apimachinery/pkg/util/validation/validation.go, with the
 //! same error strings (regexError's "(e.g. 'a',  or 'b', regex used for validation is '…')").
 
+use std::fmt::Write as _;
+
 /// ValidateNonSpecialIP (pkg/apis/core/validation/validation.go), used for externalIPs,
 /// Endpoints and EndpointSlice addresses: unspecified, loopback, link-local and link-local
 /// multicast addresses are refused, each with its own message. `text` is the address as given.
@@ -37,6 +39,18 @@ pub fn non_special_ip(ip: std::net::IpAddr, text: &str) -> Vec<String> {
 /// ValidateService for clusterIPs and externalIPs): the address, or the messages. Go's sloppy
 /// parser accepts IPv4 octets with leading zeros, which strict validation then refuses.
 pub fn valid_ip(text: &str) -> Result<std::net::IpAddr, Vec<String>> {
+    let ip = valid_ip_legacy(text)?;
+    if ip.to_string() != text {
+        return Err(vec![format!("must be in canonical form (\"{ip}\")")]);
+    }
+    Ok(ip)
+}
+
+/// IsValidIPForLegacyField with strictValidation (apimachinery pkg/util/validation/ip.go: "this
+/// allows IPs that are not in canonical form (e.g., \"FE80:0:0:0:0:0:0:0abc\" instead of
+/// \"fe80::abc\")"; leading zeros and IPv4-mapped IPv6 refused): [`valid_ip`] without its
+/// canonical-form check, for the fields that predate strict validation (Endpoints addresses).
+pub fn valid_ip_legacy(text: &str) -> Result<std::net::IpAddr, Vec<String>> {
     use std::net::{IpAddr, Ipv4Addr};
     let ip: IpAddr = match text.parse() {
         Ok(ip) => ip,
@@ -57,10 +71,35 @@ pub fn valid_ip(text: &str) -> Result<std::net::IpAddr, Vec<String>> {
             return Err(vec!["must not be an IPv4-mapped IPv6 address".into()]);
         }
     }
-    if ip.to_string() != text {
-        return Err(vec![format!("must be in canonical form (\"{ip}\")")]);
-    }
     Ok(ip)
+}
+
+/// k8s.io/utils/net ParseIPSloppy (a fork of Go 1.16's net.ParseIP): an IPv4 address may have
+/// leading zeros in its fields (each read as decimal, at most 255), an IPv6 address any of its
+/// written forms (upper-case hex, zeros not compressed), with an embedded IPv4 tail read the same
+/// way. None: unparsable (a zone `%eth0` included).
+pub fn parse_ip_sloppy(text: &str) -> Option<std::net::IpAddr> {
+    use std::net::{IpAddr, Ipv4Addr};
+    if let Ok(ip) = text.parse::<IpAddr>() {
+        return Some(ip);
+    }
+    let v4 = |t: &str| -> Option<Ipv4Addr> {
+        let parts: Vec<&str> = t.split('.').collect();
+        if parts.len() != 4 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let mut o = [0u8; 4];
+        for (k, p) in parts.iter().enumerate() {
+            // (dtoi: any number of digits, the value at most 0xFF)
+            o[k] = p.trim_start_matches('0').parse::<u8>().or_else(|e| if p.bytes().all(|b| b == b'0') { Ok(0) } else { Err(e) }).ok()?;
+        }
+        Some(Ipv4Addr::from(o))
+    };
+    match text.rsplit_once(':') {
+        Some((head, tail)) if tail.contains('.') => format!("{head}:{}", v4(tail)?).parse::<IpAddr>().ok(),
+        Some(_) => None,
+        None => v4(text).map(IpAddr::V4),
+    }
 }
 
 /// IsValidCIDR (k8s.io/apimachinery pkg/util/validation/ip.go, strict form, used per entry of
@@ -123,9 +162,9 @@ fn regex_error(msg: &str, fmt: &str, examples: &[&str]) -> String {
         if i > 0 {
             m.push_str(" or ");
         }
-        m.push_str(&format!("'{e}', "));
+        let _ = write!(m, "'{e}', ");
     }
-    m.push_str(&format!("regex used for validation is '{fmt}')"));
+    let _ = write!(m, "regex used for validation is '{fmt}')");
     m
 }
 

@@ -9,6 +9,7 @@
 //! SetDefaults_NetworkPolicy (pkg/apis/networking/v1/defaults.go): no policyTypes means Ingress
 //! (plus Egress when egress rules are written); SetDefaults_NetworkPolicyPort: protocol TCP.
 
+use std::fmt::Write as _;
 use super::cluster::{selector_matches, Cluster, PodInst};
 use super::diag::{quote, Diagnostic, ErrorType, Severity};
 use super::model::{label_selector, IntOrString, LabelSelector, Labels, Object, Reader};
@@ -761,7 +762,7 @@ pub fn apply_to_ingress_paths(objects: &[Object], policies: &[usize], services: 
                 np.reason = agree_with(pols, format!("{} admits no connection from {who} to the endpoint pods{closest}: they are dropped, and the controller answers 504 Gateway Time-out; {admit}", policies_text(pols)));
             } else if !refused.is_empty() {
                 let names: Vec<&str> = refused.iter().map(|j| j.1.as_str()).collect();
-                np.reason.push_str(&format!("; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", ")));
+                let _ = write!(np.reason, "; NetworkPolicy refuses the ingress controller at {} of {} endpoints ({}): ingress-nginx's connections there time out after 5 s (proxy-connect-timeout) and it retries another endpoint (proxy-next-upstream)", names.len(), p.backends.len(), names.join(", "));
             } else {
                 let pols = policies_of(&judged);
                 np.reason.push_str(&agree_with(&pols, format!("; {} isolates the endpoint pods for ingress and only an ipBlock could admit {who}: it must hold the controller's pod addresses, or the connections are dropped", policies_text(&pols))));
@@ -1037,7 +1038,7 @@ fn every_namespace_peers(spec: &NetworkPolicySpec, ns: &str, cluster: &Cluster) 
                 _ => format!(": in this input {}", pods.join(", ")),
             };
             let verb_word = if word == "Ingress" { "admits" } else { "allows connections to" };
-            out.push_str(&format!(". {word} rule {} (spec.{key}[{ri}]) {verb_word} {what} {verb} every namespace, not only {ns} (namespaceSelector {{}} selects all namespaces){listed}", ri + 1));
+            let _ = write!(out, ". {word} rule {} (spec.{key}[{ri}]) {verb_word} {what} {verb} every namespace, not only {ns} (namespaceSelector {{}} selects all namespaces){listed}", ri + 1);
         }
     }
     out
@@ -1229,6 +1230,40 @@ fn node_local_dns(cluster: &Cluster, dns_ip: &str) -> Option<(Vec<String>, Box<D
         local: None,
     };
     Some((nodes, Box::new(local)))
+}
+
+/// NodeLocal DNSCache bound to a link-local address only (`-localip 169.254.20.10`, no cluster
+/// DNS address: the addon's IPVS mode, kubespray's default; fidfix26 1). Its NOTRACK rules and
+/// dummy interface hold only the addresses it binds (kubernetes/dns cmd/node-cache/app/cache_app.go
+/// initIptables), so a query to the cluster DNS Service still goes through kube-proxy; a pod asks
+/// the cache only when its resolv.conf names that address — the kubelet's `--cluster-dns`
+/// (clusterDNS in its config file; pkg/kubelet/network/dns/dns.go GetPodDNS writes it as the
+/// nameserver of a ClusterFirst pod) or the pod's own dnsConfig (dnsPolicy None). The input holds
+/// no kubelet setting: an info says what is known and that the report draws lookups to the
+/// cluster DNS Service, not a guess of which pods use the cache.
+pub fn node_local_dns_notes(objects: &[Object], services: &[std::sync::Arc<ServiceReport>], cluster: &Cluster, dns_ip: &str, diags: &mut Vec<Diagnostic>) {
+    let kube_dns = services.iter().find(|s| s.namespace == "kube-system" && s.name == "kube-dns").and_then(|s| s.cluster_ip.clone());
+    let dns: Vec<std::net::IpAddr> = [Some(dns_ip.to_string()), kube_dns].into_iter().flatten().filter_map(|a| a.parse().ok()).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for p in &cluster.pods {
+        let Some((i, c)) = p.containers.iter().enumerate().find(|(_, c)| !c.probes().node_local_dns.is_empty()) else { continue };
+        let ips = &c.probes().node_local_dns;
+        if ips.iter().any(|a| a.parse::<std::net::IpAddr>().is_ok_and(|a| dns.contains(&a))) {
+            continue;
+        }
+        let key = format!("{}/{}", p.namespace, p.owner.clone().unwrap_or_else(|| format!("Pod/{}", p.name)));
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let owner = p.owner.clone().unwrap_or_else(|| format!("Pod/{}", p.name));
+        let Some(o) = objects.iter().find(|o| o.meta.namespace == p.namespace && format!("{}/{}", o.kind, o.meta.name) == owner) else { continue };
+        let Some(spec) = o.pod_spec_path() else { continue };
+        let list = ips.join(", ");
+        diags.push(Diagnostic::note(Severity::Info, ErrorType::Resolution, "NodeLocalDNSLinkLocalOnly",
+            format!("{owner}: its NodeLocal DNSCache container {} binds only {list} (its -localip), not the cluster DNS Service's address {dns_ip}: its NOTRACK rules and interface hold only those addresses, so a lookup sent to {dns_ip} still goes through kube-proxy to the CoreDNS pods. A pod asks the cache only if its resolv.conf names {list}: the kubelet's --cluster-dns (clusterDNS in its config file) or the pod's own dnsConfig (dnsPolicy None). The kubelet's settings are not in this input, so which pods use the cache is not known here; the paths draw each lookup to the cluster DNS Service at {dns_ip}", c.name),
+            o.pos(&format!("{spec}.containers[{i}]"))).on(&o.id()));
+    }
 }
 
 /// Where the cluster DNS pods are, as a pod's DNS query meets policies. A ClusterFirst pod's
@@ -1889,6 +1924,11 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     _ => std::borrow::Cow::Borrowed(&c),
                 };
                 let deliverable = matches!(p.outcome, Outcome::Delivered | Outcome::UndeclaredPort | Outcome::PortMismatch | Outcome::External);
+                // a query that the client's node's NodeLocal DNSCache answers (paths::
+                // node_local_cache: its one backend is the clusterIP itself, no pod; fidfix26 1):
+                // the DNS query the policy warnings judge (dns_udp / dns_tcp against
+                // DnsPods::at), said in their words, not as "this Service's endpoints"
+                let local_dns = p.outcome == Outcome::Delivered && p.backends.len() == 1 && s.cluster_ip.as_deref() == Some(p.backends[0].ip.as_str());
                 let mut verdicts: Vec<(String, Verdict)> = Vec::new();
                 if !deliverable {
                 } else if let (Outcome::External, Some(port)) = (p.outcome, p.port) {
@@ -1919,7 +1959,7 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                 let asks_dns = first.is_some_and(|h| h.kind == HopKind::Dns && h.from == format!("pod:{}", super::paths::CLIENT_POD));
                 let all_refused = |v: &[(String, Verdict)]| !v.is_empty() && v.iter().all(|(_, v)| matches!(v, Verdict::Refused(..)));
                 // (an egress refusal is said on the Service even when the lookup fails first)
-                if let (true, Some((name, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts), verdicts.first()) {
+                if let (true, false, Some((name, Verdict::Refused(Dir::Egress, why)))) = (all_refused(&verdicts), local_dns, verdicts.first()) {
                     egress_denied_all.get_or_insert_with(|| match p.outcome {
                         Outcome::External => format!("the in-cluster client cannot reach {name}, where this Service points: {why}"),
                         _ => format!("the in-cluster client cannot reach this Service's endpoints: {why}"),
@@ -1946,6 +1986,21 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     edit(&mut np, p).reason.push_str(&agree_with(&dns_udp.policies, format!("{PARTIAL}{} selects the client for egress and admits DNS only through an ipBlock rule: whether it matches the cluster DNS pods' addresses is up to the network plugin", policies_text(&dns_udp.policies))));
                 }
                 if !deliverable {
+                    changed.extend(np.map(|np| (pi, np)));
+                    continue;
+                }
+                let local_refused = if protocol == "TCP" { &dns_tcp } else { &dns_udp };
+                if local_dns && local_refused.admitted == Some(false) {
+                    let words = agree_with(&local_refused.policies, format!(
+                        "{} selects the client ({} in namespace {}) for egress and no rule admits its DNS query ({protocol} {} to {}, {})",
+                        policies_text(&local_refused.policies), labels_of(&c), c.namespace, dns.ports.0, dns.to, dns.who
+                    ));
+                    if let Some(last) = edit(&mut np, p).hops.pop() {
+                        edit(&mut np, p).hops.push(Hop { kind: HopKind::Drop, from: last.from.clone(), to: last.from.clone(), src: last.src.clone(), dst: last.dst.clone(), rewritten: None, src_rewritten: None,
+                            explanation: format!("{words}: a network plugin that enforces NetworkPolicy drops the query as it leaves the client, so no answer comes and the lookup times out. {}", dns.rule) });
+                    }
+                    edit(&mut np, p).outcome = Outcome::Dropped;
+                    edit(&mut np, p).reason = format!("{words}: the query times out");
                     changed.extend(np.map(|np| (pi, np)));
                     continue;
                 }
@@ -1998,10 +2053,10 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                             edit(&mut np, p).outcome = Outcome::Dropped;
                             edit(&mut np, p).reason = format!("first pick {name}: {why0}; {some}; the other endpoints admit it");
                         }
-                        _ => edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{some}")),
+                        _ => { let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{some}"); },
                     }
                 } else if let Some((_, Verdict::Unknown(why))) = unknown.first() {
-                    edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{why}"));
+                    let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{why}");
                 } else {
                     // every endpoint admits it: the rules that do, each once (learner12)
                     let mut by: Vec<&str> = Vec::new();
@@ -2123,12 +2178,12 @@ pub fn apply_to_paths(objects: &[Object], policies: &[usize], services: &mut [st
                     }
                     Some(&i) => {
                         let w = why(i);
-                        edit(&mut np, p).reason.push_str(&format!("{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", ")));
+                        let _ = write!(edit(&mut np, p).reason, "{PARTIAL}NetworkPolicy refuses this request at {} of {} endpoints ({}): {w}", names.len(), judged.len(), names.join(", "));
                     }
                     None => {
                         if let Some(i) = judged.iter().position(|j| j.1.is_none()) {
                             let w = why(i);
-                            edit(&mut np, p).reason.push_str(&format!("{PARTIAL}{w}"));
+                            let _ = write!(edit(&mut np, p).reason, "{PARTIAL}{w}");
                         }
                     }
                 }

@@ -6,6 +6,7 @@
 //! pkg/proxy/topology.go CategorizeEndpoints (traffic policies, terminating fallback), and the
 //! cluster DNS specification for headless and ExternalName Services.
 
+use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::cluster::{self, Cluster};
@@ -246,6 +247,11 @@ pub struct Path {
     /// out of `reason` as the diagnostic keeps it out of `message` (learnfix15)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// on an `httproute` entry, the route's kind — HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or
+    /// UDPRoute (fidfix26 5): the entry keeps its name for every route (the JSON is a contract),
+    /// and TLS/TCP/UDP routes carry connections or datagrams, not requests
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub route_kind: Option<String>,
 }
 
 fn hop(kind: HopKind, from: String, to: String, src: String, dst: String, rewritten: Option<String>, explanation: String) -> Hop {
@@ -853,7 +859,7 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster
                 )
             };
             if !res.refused.is_empty() {
-                s.push_str(&format!("; {}", res.refused.join("; ")));
+                let _ = write!(s, "; {}", res.refused.join("; "));
             }
             return s;
         }
@@ -896,14 +902,14 @@ fn no_endpoint_reason(svc: &Svc, res: &Resolution, sp: Option<&SvcPort>, cluster
         }
     }
     for (why, pods) in unready.iter().take(2) {
-        s.push_str(&format!("; {}: {why}", pods.join(", ")));
+        let _ = write!(s, "; {}: {why}", pods.join(", "));
     }
     // (a refused or scaled-to-zero workload first: it is why, more than the nearest pod)
     if !res.refused.is_empty() {
-        s.push_str(&format!("; {}", res.refused.join("; ")));
+        let _ = write!(s, "; {}", res.refused.join("; "));
     }
     if !misses.is_empty() {
-        s.push_str(&format!("; nearest: {}", misses.join("; ")));
+        let _ = write!(s, "; nearest: {}", misses.join("; "));
     }
     s
 }
@@ -918,20 +924,20 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
         format!("kube-proxy's rules pick one of {} endpoints at random (1/{} each, {per})", backends.len(), backends.len())
     };
     if let Some(t) = topology {
-        s.push_str(&format!(" ({t})"));
+        let _ = write!(s, " ({t})");
     }
     if svc.session_affinity == "ClientIP" {
-        s.push_str(&format!("; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800)));
+        let _ = write!(s, "; sessionAffinity ClientIP sticks this client to the first pick for {} s", svc.session_affinity_timeout.unwrap_or(10800));
         // qa5 01 (kubernetes/kubernetes#103000): the stickiness is per Service port — each
         // port's KUBE-SVC chain checks `-m recent --name <its KUBE-SEP chain>`
         // (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules), so one client may stick
         // to different pods on the Service's different ports
         let others: Vec<String> = svc.ports.iter().filter(|p| p.port != sp.port || p.protocol != sp.protocol).map(|p| format!("{}/{}", p.port, p.protocol)).collect();
         if !others.is_empty() {
-            s.push_str(&format!(
+            let _ = write!(s, 
                 " on this Service port only: each port keeps its own affinity list (kube-proxy's -m recent list is named after that port's endpoint chain), so on {} this client may stick to another pod",
                 others.join(", ")
-            ));
+            );
         }
         // qa8 08 (kubernetes/kubernetes#86522, timeoutSeconds: 2 "did not take affect"): the
         // KUBE-SVC chain's `-m recent --rcheck --seconds T --reap` reads the time the client was
@@ -939,9 +945,9 @@ fn kube_proxy_choice(backends: &[Backend], svc: &Svc, sp: &SvcPort, fallback: bo
         // connection (pkg/proxy/iptables/proxier.go writeServiceToEndpointRules, syncProxyRules):
         // the count restarts with each connection, it is not a lifetime from the first
         let t = svc.session_affinity_timeout.unwrap_or(10800);
-        s.push_str(&format!(
+        let _ = write!(s, 
             "; the {t} s count from this client's latest new connection, not its first: each new connection re-sets kube-proxy's -m recent entry, so connections less than {t} s apart stay on that pod"
-        ));
+        );
     }
     if fallback {
         s.push_str("; only terminating-but-serving endpoints are left, so they are used as a fallback");
@@ -1209,10 +1215,10 @@ pub fn chase_external_name(
     let csrc = host_port(client_ip, CLIENT_SPORT);
     let mut cname = format!("{}. Cluster DNS holds a CNAME: {fqdn} is an alias of {}", asked(svc_name, svc_ns, client_ns, domain), chain.first().map(String::as_str).unwrap_or_default());
     for w in chain.windows(2) {
-        cname.push_str(&format!(", itself an ExternalName Service: an alias of {}", w[1]));
+        let _ = write!(cname, ", itself an ExternalName Service: an alias of {}", w[1]);
     }
     let dns = |text: String| hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None, text);
-    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
+    let path = |port: Option<i64>, protocol: Option<String>, hops: Vec<Hop>, outcome: Outcome, reason: String| Path { route_kind: None, protocol, entry: Entry::Pod, node: Some(client_node.to_string()), port, hops, outcome, reason, backends: vec![], note: None, ingress: None, allowed_by: None, hint: None };
     let in_zone = format!("{cname}{} That name is in the cluster's own zone ({domain}), so cluster DNS follows the CNAME itself", full_stop(&cname));
     let (namespace, name, headless, cluster_ip, ports, paths, answers, endpoints) = match target {
         ChaseTarget::Missing => {
@@ -1268,7 +1274,7 @@ pub fn chase_external_name(
                 "ExternalName to the headless Service {namespace}/{name}: reaches {pod} directly on {d}, a port neither the Service nor the pod declares: the connection is refused unless the process listens on {d}")),
         };
         let b = Backend { pod: e.pod.clone(), ip: e.ip.clone(), port: d, node: e.node.clone(), probability: 1.0 / ready.len() as f64, declared, refused: None, declared_as: None };
-        return Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
+        return Some(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: Some(protocol), entry: Entry::Pod, node: Some(client_node.to_string()), port: Some(d), hops: vec![dns_hop(), direct], outcome, reason, backends: vec![b] });
     }
     // the target's own path for the port the client dials (its DNS hop replaced by the chase)
     let own = paths.iter().find(|p| p.entry == Entry::Pod && p.port == dialled);
@@ -1288,7 +1294,7 @@ pub fn chase_external_name(
     };
     let mut hops = vec![dns_hop()];
     hops.extend(own.hops.iter().skip_while(|h| h.kind == HopKind::Dns).cloned());
-    Some(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
+    Some(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: own.protocol.clone(), entry: Entry::Pod, node: own.node.clone(), port: own.port, hops, outcome: own.outcome,
         reason: format!("ExternalName to {namespace}/{name} in this cluster: {}", own.reason), backends: own.backends.clone() })
 }
 
@@ -1296,6 +1302,65 @@ pub fn chase_external_name(
 /// pod for the user's own client).
 /// `client_ns`: [`client_namespace_on`] the client's node, also found once per analysis (it is
 /// [`user_client`]'s scan of every pod: once per Service, 10,000 pods × 1,000 Services; perf10k).
+/// The NodeLocal DNSCache that answers `ip` on `node`: a running hostNetwork pod there whose
+/// node-cache container binds it (its `-localip` list, model::node_local_dns_ips). Such a
+/// container adds, per address, raw-table NOTRACK rules for port 53 over UDP and TCP and holds
+/// the address on its dummy interface (kubernetes/dns cmd/node-cache/app/cache_app.go
+/// initIptables, Init → setupNetworking): a pod's packet to it skips connection tracking, so
+/// kube-proxy's nat rules never rewrite it, and the cache on the pod's own node answers.
+pub fn node_local_cache<'a>(cluster: &'a Cluster, node: &str, ip: &str) -> Option<&'a super::cluster::PodInst> {
+    let ip: std::net::IpAddr = ip.parse().ok()?;
+    cluster.pods.iter().find(|p| p.host_network && p.phase == "Running" && p.node.as_deref() == Some(node) && p.containers.iter().any(|c| c.probes().node_local_dns.iter().any(|a| a.parse::<std::net::IpAddr>().ok() == Some(ip))))
+}
+
+/// The in-cluster client's DNS hops when a NodeLocal DNSCache on its node binds the cluster DNS
+/// address `dns_ip` (fidfix26 1): the query goes to that address on the client's own node, where
+/// the cache answers it (from its cache, or by asking CoreDNS through its -upstreamsvc Service:
+/// [`node_local_cache_words`]), not through kube-proxy to a CoreDNS pod. Said on each path's DNS
+/// hop (`dns:cluster-dns`); run before core::netpol, whose refusal replaces the hop.
+pub fn node_local_dns_hops(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, dns_ip: &str) {
+    if !cluster.pods.iter().any(|p| p.host_network && p.containers.iter().any(|c| !c.probes().node_local_dns.is_empty())) {
+        return;
+    }
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<(usize, String)> = slot
+            .paths
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.entry == Entry::Pod && p.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client && h.to == "dns:cluster-dns"))
+            .filter_map(|(i, p)| Some((i, node_local_cache(cluster, p.node.as_deref()?, dns_ip)?.name.clone())))
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let svc = std::sync::Arc::make_mut(slot);
+        for (i, cache) in hits {
+            let p = &mut svc.paths[i];
+            let node = p.node.clone().unwrap_or_default();
+            let sep = if p.hops[0].explanation.ends_with('.') { " " } else { ". " };
+            let _ = write!(p.hops[0].explanation, "{sep}The query itself goes to {dns_ip}:53 on the client's own node ({node}): the NodeLocal DNSCache {cache} there holds that address, so kube-proxy does not send it to a CoreDNS pod; the cache answers from its cache or asks CoreDNS through its upstream Service");
+        }
+    }
+}
+
+/// What a client's DNS packet to `vip` does when `cache` (on `node`) binds its address: the
+/// NOTRACK rules (cache_app.go initIptables) keep kube-proxy's DNAT off it; the cache answers from
+/// its cache or asks upstream. Upstream, as the addon's Corefile template says
+/// (kubernetes/kubernetes cluster/addons/dns/nodelocaldns/nodelocaldns.yaml): the cluster zone and
+/// the reverse zones `forward . __PILLAR__CLUSTER__DNS__ { force_tcp }`, which node-cache fills
+/// with the clusterIP of its `-upstreamsvc` Service (cmd/node-cache/main.go: default "kube-dns";
+/// cache_app.go NewCacheApp reads `$<NAME>_SERVICE_HOST`; the manifest names kube-dns-upstream,
+/// a second Service selecting the same CoreDNS pods) — a connection from the node that kube-proxy
+/// rewrites to a CoreDNS pod; every other name `forward . __PILLAR__UPSTREAM__SERVERS__`, the
+/// node's /etc/resolv.conf.
+fn node_local_cache_words(cache: &super::cluster::PodInst, node: &str, vip: &str) -> String {
+    format!(
+        "The client sends to {vip}. The NodeLocal DNSCache pod {} (namespace {}, hostNetwork) on the client's own node ({node}) holds that address (its -localip) and its raw-table NOTRACK rules take port 53 out of connection tracking, so kube-proxy's rules never rewrite it: the cache on {node} answers, from its cache or by asking upstream — names of the cluster zone over TCP to the clusterIP of its -upstreamsvc Service (kube-dns unless the flag names another; the addon's manifest names kube-dns-upstream, which selects the same CoreDNS pods), a connection from {node} that kube-proxy sends to a CoreDNS pod; other names to the nameservers of {node}'s /etc/resolv.conf",
+        cache.name, cache.namespace
+    )
+}
+
 pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), client_ns: &str, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = service_paths(svc, res, cluster, client, client_ns, domain, first_error);
     if cluster.nodes.iter().any(|n| n.down) {
@@ -1313,7 +1378,7 @@ pub fn paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, S
             // (a named targetPort only: a number is the pod's port as written)
             if let (Some(sp), Some(pod_port), true) = (sp, pod_port, note.starts_with("For debugging")) {
                 if let super::model::IntOrString::Str(name) = &sp.target_port {
-                    note.push_str(&format!(" kubectl maps Service port {} to targetPort {name}, which is container port {pod_port} of the pod it picks: localhost:8080 reaches that pod's port {pod_port}.", sp.port));
+                    let _ = write!(note, " kubectl maps Service port {} to targetPort {name}, which is container port {pod_port} of the pod it picks: localhost:8080 reaches that pod's port {pod_port}.", sp.port);
                 }
             }
         }
@@ -1469,7 +1534,7 @@ pub fn entry_note(p: &Path, service: &str, selector: bool) -> Option<String> {
 fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(String, String), client_ns: &str, domain: &str, first_error: Option<&str>) -> Vec<Path> {
     let mut out = Vec::new();
     if svc.rejected {
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: None, entry: Entry::Pod,
             node: None,
             port: None,
@@ -1489,7 +1554,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
 
     if svc.type_ == "ExternalName" && svc.external_name.as_deref().is_some_and(super::resolve::external_name_is_ip) {
         let ext = svc.external_name.clone().unwrap_or_default();
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1509,7 +1574,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             Some(p) => (format!("{ext}:{}", p.port), format!("on the port it dialled ({})", p.port)),
             None => (ext.clone(), "on whatever port its application dials (this Service declares no ports)".to_string()),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
             protocol: svc.ports.first().map(|p| p.protocol.clone()), entry: Entry::Pod,
             node: Some(client_node),
             port: svc.ports.first().map(|p| p.port),
@@ -1540,7 +1605,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
         if ready.is_empty() {
             hops.push(hop(HopKind::Dns, client.clone(), "dns:cluster-dns".into(), csrc.clone(), format!("{fqdn}?"), None,
                 format!("{asked}. The Service is headless (clusterIP: None) and has no ready endpoints, so DNS answers NXDOMAIN")));
-            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp, cluster), backends: vec![] });
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome: Outcome::Nxdomain, reason: no_endpoint_reason(svc, res, sp, cluster), backends: vec![] });
             return out;
         }
         let ips: Vec<&str> = ready.iter().map(|e| e.ip.as_str()).collect();
@@ -1572,7 +1637,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 })),
             _ => (Outcome::Delivered, format!("reaches {} directly", e.pod.clone().unwrap_or_else(|| e.ip.clone()))),
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: sp.map(|p| p.protocol.clone()), entry: Entry::Pod, node: Some(client_node), port: sp.map(|p| p.port), hops, outcome, reason, backends: vec![b] });
         return out;
     }
 
@@ -1603,6 +1668,14 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
             hop(HopKind::Send, client.clone(), format!("kube-proxy:{client_node}"), csrc.clone(), vip.clone(), None,
                 format!("The client sends to {vip}. Nothing listens on that address: {} rules that kube-proxy wrote on the client's own node ({client_node}) catch the packet", if is_v6(svc) { "ip6tables" } else { "iptables" })),
         ];
+        // NodeLocal DNSCache bound to this clusterIP on the client's node (fidfix26 1): the
+        // query never meets kube-proxy's DNAT, the node's cache answers it
+        if let Some(cache) = (sp.port == 53 && matches!(sp.protocol.as_str(), "UDP" | "TCP")).then(|| node_local_cache(cluster, &client_node, &cip)).flatten() {
+            hops[1] = hop(HopKind::Send, client.clone(), format!("pod:{}", cache.name), csrc.clone(), vip.clone(), None, node_local_cache_words(cache, &client_node, &vip));
+            let b = Backend { pod: Some(cache.name.clone()), ip: cip.clone(), port: 53, node: Some(client_node.clone()), probability: 1.0, declared: None, refused: None, declared_as: None };
+            let reason = format!("answered on {client_node} by the NodeLocal DNSCache {} (it holds {cip}), not through kube-proxy to the Service's endpoints", cache.name);
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome: Outcome::Delivered, reason, backends: vec![b] });
+        } else {
         let itp_local = svc.internal_traffic_policy.as_deref() == Some("Local");
         let (backends, fallback, topo) = backends_for(&res.endpoints, sp, itp_local.then_some(client_node.as_str()), Some((svc, client_node.as_str(), cluster)));
         // why only the client's node's endpoints count, as the topology hints say theirs
@@ -1651,12 +1724,13 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                 format!("{}; the destination is rewritten (DNAT) from {vip} to {} ({}){}{hairpin}", kube_proxy_choice(&backends, svc, sp, fallback, topo.as_deref()), host_port(&b.ip, b.port), target_words(svc, sp, b), sidecar_port_note(svc, sp, b, cluster))));
             delivered(b, Some(&sp.protocol), format!("{}; first pick {}", super::report::count(backends.len(), "endpoint", "endpoints"), b.pod.clone().unwrap_or_else(|| b.ip.clone())))
         };
-        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::Pod, node: Some(client_node.clone()), port: Some(sp.port), hops, outcome, reason, backends });
+        }
 
         // ---- an outside client on a ClusterIP Service (no externalIPs) ----
         if svc.type_ == "ClusterIP" && svc.external_ips.is_empty() {
             let osrc = outside_src(svc);
-            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                 protocol: None, entry: Entry::Outside,
                 node: None,
                 port: Some(sp.port),
@@ -1690,7 +1764,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                     let allowed = svc.load_balancer_source_ranges.is_empty()
                         || svc.load_balancer_source_ranges.iter().any(|r| Cidr::parse(r).is_some_and(|c| c.contains(outside_ip(is_v6(svc)).parse().expect("constant"))));
                     if !allowed {
-                        out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+                        out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                             protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                             hops: vec![hop(HopKind::Drop, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, lbdst, None,
                                 format!("loadBalancerSourceRanges ({}) does not include the client {}: the traffic is dropped", svc.load_balancer_source_ranges.join(", "), outside_ip(is_v6(svc))))],
@@ -1763,7 +1837,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                                 }
                                 None => (Outcome::Rejected, no_endpoint_reason(svc, res, Some(sp), cluster)),
                             };
-                            out.push(Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
+                            out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port), hops, outcome, reason, backends });
                         }
                     }
                 }
@@ -1783,7 +1857,7 @@ fn service_paths(svc: &Svc, res: &Resolution, cluster: &Cluster, client: &(Strin
                             "no cloud controller: EXTERNAL-IP <pending>".to_string(),
                         ),
                     };
-                    out.push(Path { note: None, ingress: None, allowed_by: None, hint: None,
+                    out.push(Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None,
                         protocol: None, entry: Entry::LoadBalancer, node: None, port: Some(sp.port),
                         hops: vec![hop(HopKind::Pending, "client:outside".into(), format!("load-balancer:{}", svc.name), osrc, format!("<pending>:{}", sp.port), None,
                             format!("{why} {}", pending_fallback(svc)))],
@@ -1895,7 +1969,7 @@ fn from_node(svc: &Svc, sp: &SvcPort, entry: Entry, node: &str, node_ip: &str, n
         hops.push(h);
         delivered(b, Some(&sp.protocol), format!("via {node}: {}", super::report::count(backends.len(), "endpoint", "endpoints")))
     };
-    Path { note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
+    Path { route_kind: None, note: None, ingress: None, allowed_by: None, hint: None, protocol: None, entry, node: Some(node.to_string()), port: Some(sp.port), hops, outcome, reason, backends }
 }
 
 #[cfg(test)]

@@ -187,8 +187,16 @@ pub fn other_services(services: &[std::sync::Arc<ServiceReport>], selected: Opti
         0 => "its own kube-proxy rules".to_string(),
         _ => format!("its own kube-proxy rules (headless {}: none, its DNS name gives the pod's address to connect to)", headless.join(", ")),
     };
+    // a selectorless Service has no selector to match the pod: its EndpointSlice (or Endpoints)
+    // is written by hand and lists the pod's address (endpointslice_controller.go syncService
+    // skips a Service without selector; review24 on learn18)
+    let selectorless: Vec<&str> = services.iter().map(|s| s.as_ref()).filter(|s| !is_selected(s) && s.selector.as_ref().is_none_or(|l| l.is_empty()) && s.endpoints.iter().any(|e| e.pod.as_deref() == Some(pod.name.as_str()) && e.namespace == pod.namespace)).map(|s| s.name.as_str()).collect();
+    let own = match selectorless.len() {
+        0 => "its own selector, its own EndpointSlice".to_string(),
+        _ => format!("its own EndpointSlice ({} {}: no selector, an EndpointSlice or Endpoints written by hand lists this pod's address)", if selectorless.len() == 1 { "for" } else { "for each of" }, selectorless.join(", ")),
+    };
     Some(format!(
-        "{who}: a pod may sit behind any number of Services. {each} its own selector, its own EndpointSlice and {rules}, so connections reach the pod through every one of them{}.",
+        "{who}: a pod may sit behind any number of Services. {each} {own} and {rules}, so connections reach the pod through every one of them{}.",
         if pod.ready { "" } else { " (none while it is not Ready)" }
     ))
 }

@@ -37,6 +37,7 @@
 //! autoscaling/v1 object carries in a well-formed `autoscaling.alpha.kubernetes.io/metrics`
 //! annotation (the conversion puts them before the targetCPUUtilizationPercentage metric).
 
+use std::fmt::Write as _;
 use super::diag::{int_or_string as int_or_string_value, json_str, quote, Diagnostic};
 use super::model::{Body, Object};
 use super::yaml::{Node, NodeKind, Pos, Value};
@@ -551,7 +552,7 @@ impl<'a> V<'a> {
                                 if let Some(NodeKind::Seq(vals)) = e.get("values").map(|n| &n.kind) {
                                     if !vals.is_empty() {
                                         let vals: Vec<String> = vals.iter().map(|v| json_str(v.as_str().unwrap_or_default())).collect();
-                                        out.push_str(&format!(",\"values\":[{}]", vals.join(",")));
+                                        let _ = write!(out, ",\"values\":[{}]", vals.join(","));
                                     }
                                 }
                                 out.push('}');

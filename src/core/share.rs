@@ -3,6 +3,7 @@
 //! inflating, then the normal YAML budgets). DEFLATE is `core::deflate` (links made with
 //! miniz_oxide by earlier versions open unchanged).
 
+use std::fmt::Write as _;
 use super::deflate;
 use serde::{Deserialize, Serialize};
 
@@ -125,7 +126,7 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
                 '\t' => out.push_str("\\t"),
                 '\u{8}' => out.push_str("\\b"),
                 '\u{c}' => out.push_str("\\f"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c if (c as u32) < 0x20 => { let _ = write!(out, "\\u{:04x}", c as u32); },
                 c => out.push(c),
             }
         }
@@ -153,9 +154,9 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
     string(&mut o, &s.service);
     o.push_str(",\"entry\":");
     string(&mut o, &s.entry);
-    o.push_str(&format!(",\"step\":{},\"theme\":", s.step));
+    let _ = write!(o, ",\"step\":{},\"theme\":", s.step);
     string(&mut o, &s.theme);
-    o.push_str(&format!(",\"nodes\":{},\"cloud\":{}", s.nodes, s.cloud));
+    let _ = write!(o, ",\"nodes\":{},\"cloud\":{}", s.nodes, s.cloud);
     string_lists(&mut o, &[("flipped", &s.flipped), ("deleted", &s.deleted), ("cordoned", &s.cordoned), ("drained", &s.drained)]);
     if !s.client.is_empty() {
         o.push_str(",\"client\":");
@@ -166,7 +167,7 @@ fn to_json(s: &SharedScene) -> Vec<u8> {
         string(&mut o, &s.families);
     }
     if let Some(n) = s.port {
-        o.push_str(&format!(",\"port\":{n}"));
+        let _ = write!(o, ",\"port\":{n}");
     }
     if !s.protocol.is_empty() {
         o.push_str(",\"protocol\":");

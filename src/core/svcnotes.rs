@@ -3,6 +3,7 @@
 //! out after a start (qa4 19), and the zone rule of spec.trafficDistribution (qa4 18). Made with
 //! the Service's report, so the incremental analysis keeps them with it (mod.rs ServiceCache).
 
+use std::fmt::Write as _;
 use super::cluster::Cluster;
 use super::diag::{Diagnostic, ErrorType, Severity};
 use super::model::Object;
@@ -128,10 +129,10 @@ pub fn traffic_distribution_note(svc_obj: &Object, s: &ServiceReport, cluster: &
         let unzoned: Vec<&str> = cluster.nodes.iter().filter(|n| node_zone(&cluster.nodes, &n.name).is_none()).map(|n| n.name.as_str()).collect();
         let mut t = format!(". Here the ready endpoints are in {}", with.join("; "));
         if !empty.is_empty() {
-            t.push_str(&format!("; the nodes in {} {} have no endpoint in their zone, so kube-proxy there uses every endpoint", if empty.len() == 1 { "zone" } else { "zones" }, empty.join(", ")));
+            let _ = write!(t, "; the nodes in {} {} have no endpoint in their zone, so kube-proxy there uses every endpoint", if empty.len() == 1 { "zone" } else { "zones" }, empty.join(", "));
         }
         if !unzoned.is_empty() {
-            t.push_str(&format!("; {} {} no {ZONE_LABEL} label, so kube-proxy there uses every endpoint", unzoned.join(", "), if unzoned.len() == 1 { "has" } else { "have" }));
+            let _ = write!(t, "; {} {} no {ZONE_LABEL} label, so kube-proxy there uses every endpoint", unzoned.join(", "), if unzoned.len() == 1 { "has" } else { "have" });
         }
         t
     };

@@ -25,7 +25,7 @@ fn ingress_pasted_alone_backend_service_not_in_input_is_info_create_upstreams() 
         n[0],
         (
             Severity::Info,
-            "route */testpath → service test port 80: Service \"test\" is not in this input (nor any Service of namespace default: paste it too to follow this route); if the cluster has none either, the ingress controller has no upstream and answers 503",
+            "route */testpath → service test port 80: Service \"test\" is not in this input (nor any Service of namespace default: paste it too to follow this route); if the cluster has none either, ingress-nginx has no upstream and answers 503 (Traefik and Contour leave such a path out instead: the request matches another path of the Ingress or gets 404)",
             16,
             11
         )

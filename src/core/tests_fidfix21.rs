@@ -278,13 +278,13 @@ fn ingress_controller_box_says_503_when_the_backend_has_no_ready_endpoints_ingre
     assert_ne!(scaled, preset);
     let (outcome, reason, texts) = caption(&scaled);
     assert_eq!(outcome, Outcome::Rejected);
-    assert!(reason.starts_with("the ingress controller answers 503: Service web has no ready endpoints"), "{reason}");
+    assert!(reason.starts_with("ingress-nginx answers 503: Service web has no ready endpoints"), "{reason}");
     assert!(texts.iter().any(|t| t == "answers 503: no ready endpoints") && !texts.iter().any(|t| t == "routes to the endpoints"), "{texts:?}");
 
     let port = preset.replace("              number: 80\n", "              number: 81\n");
     assert_ne!(port, preset);
     let (_, reason, texts) = caption(&port);
-    assert!(reason.starts_with("the ingress controller answers 503: Service web has no port"), "{reason}");
+    assert!(reason.starts_with("ingress-nginx answers 503: Service web has no port"), "{reason}");
     assert!(texts.iter().any(|t| t == "answers 503"), "{texts:?}");
 }
 

@@ -39,7 +39,7 @@ fn ingress_entry_steps_client_controller_endpoints_ingress_nginx_service_upstrea
     assert!(!c.iter().any(|c| c.key == "type"), "{c:#?}");
     // the CLI's text lists it like the other entries
     let t = r.to_text();
-    assert!(t.contains("path from ingress via Ingress web: rejected — the ingress controller answers 503"), "{t}");
+    assert!(t.contains("path from ingress via Ingress web: rejected — ingress-nginx answers 503"), "{t}");
     // JSON: a new field, the old ones unchanged
     let json = serde_json::to_value(&*r.services[0]).expect("json");
     let ij = json["paths"].as_array().expect("paths").iter().find(|p| p["entry"] == "ingress").expect("ingress path json");

@@ -34,7 +34,7 @@ fn statefulset_pod_on_a_down_node_is_not_replaced_stateful_set_control_waits_for
     let web = preset("web-clusterip", &[]);
     let n = web.pods[0].pod.node.clone().unwrap();
     let web = preset("web-clusterip", &[&n]);
-    assert!(web.diagnostics.iter().any(|d| d.code == "TaintEviction" && d.message.contains("its controller does not wait for that: it creates a replacement")));
+    assert!(web.diagnostics.iter().any(|d| d.code == "TaintEviction" && d.message.contains("it creates a replacement")));
 }
 
 /// The page's node-down and node-back words (ui/whatif_node.rs, now from the core). whatif22

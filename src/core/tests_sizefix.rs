@@ -359,3 +359,59 @@ fn sizefix_case_answers_as_std() {
         assert_eq!(super::case::upper(&t), t.to_uppercase(), "{t:?}");
     }
 }
+
+/// std's float parser (`str::parse::<f64>` / `f32`: core's dec2flt, its Eisel-Lemire table of
+/// powers of five, 12.5 KB of `.rodata`, and its big-decimal shifts, 17.7 KB of wasm before
+/// wasm-opt in all) had come back for one test of a text in `epslice::scalar` (size6): shipped
+/// code asks `decimal::is_f64_text` (whether it parses) or `decimal::parse` (its value).
+#[test]
+fn sizefix_no_std_float_parser_in_shipped_code() {
+    let calls = ["parse::<f64>", "parse::<f32>", "f64::from_str", "f32::from_str"];
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(_, _, l)| !l.trim_start().starts_with("//") && calls.iter().any(|c| l.contains(c)))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "std's float parser in shipped code (use crate::core::decimal::is_f64_text / parse):\n{}", found.join("\n"));
+}
+
+/// `decimal::is_f64_text` answers as `str::parse::<f64>().is_ok()`: the words std reads (`inf`,
+/// `infinity`, `nan` in any case, signed), the near misses around them, and random texts over
+/// digits, points, exponents and signs.
+#[test]
+fn sizefix_is_f64_text_answers_as_std() {
+    let mut texts: Vec<String> = [
+        "", "+", "-", ".", "+.", "-.", "1", "1.", ".5", "+.5", "-0.0", "1e", "1e+", "1e-", "1E5", "1e+5", "1.e5", ".e5", "e5", "1e5.", "1..2", "1.2.3", "10.0.0.1", "1_000", " 1", "1 ",
+        "inf", "Inf", "+INF", "-inf", "infinity", "-Infinity", "+iNfInItY", "nan", "NaN", "-nan", "+NAN", "infin", "infinit", "infinityy", "na", "nana", ".inf", ".nan", "++1", "+-1", "--1", "0x10",
+        "1f", "1d", "١", "１", "8080", "v1", "2024-01-01", "1e400", "1e-400", "99999999999999999999999",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let alphabet: Vec<char> = "0123456789.eE+-infatyINFATYx ".chars().collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 9) as usize;
+        texts.push((0..len).map(|k| alphabet[((seed >> (6 + 6 * k)) % alphabet.len() as u64) as usize]).collect());
+    }
+    for t in texts {
+        assert_eq!(super::decimal::is_f64_text(&t), t.parse::<f64>().is_ok(), "{t:?}");
+    }
+}
+
+/// `s.push_str(&format!(…))` builds a String, copies it and frees it at each call site (~37 B of
+/// wasm per site before wasm-opt; 85 in the core, 27 of them added in session 22): shipped core
+/// code writes into the String with `write!` (`std::fmt::Write`; writing to a String never
+/// fails). The same bytes come out: golden, cli and the core's unit tests compare them.
+#[test]
+fn sizefix_no_push_str_format_in_shipped_core() {
+    let found: Vec<String> = shipped_lines()
+        .into_iter()
+        .filter(|(f, _, l)| f.contains("/src/core/") && !f.ends_with("strict_tests.rs") && !l.trim_start().starts_with("//") && l.contains("push_str(&format!("))
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(found.is_empty(), "push_str(&format!(…)) in shipped core code (use write!(s, …) with std::fmt::Write):\n{}", found.join("\n"));
+}

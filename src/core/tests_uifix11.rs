@@ -55,7 +55,7 @@ fn an_ingress_to_a_missing_service_keeps_its_entry_ending_in_503() {
     let p = web.paths.iter().find(|p| p.entry == Entry::Ingress).unwrap_or_else(|| panic!("no Ingress entry: {:?}", web.paths.iter().map(|p| &p.entry).collect::<Vec<_>>()));
     assert_eq!(p.ingress.as_deref(), Some("web"));
     assert_eq!(p.outcome, Outcome::Rejected);
-    assert!(p.reason.contains("the ingress controller answers 503: Service \"web-svc\" does not exist in namespace default"), "{}", p.reason);
+    assert!(p.reason.contains("ingress-nginx answers 503: Service \"web-svc\" does not exist in namespace default"), "{}", p.reason);
     assert_eq!(p.hops.len(), 2, "{:?}", p.hops);
     assert_eq!(p.hops[0].to, "external:ingress/web");
     // (the warning is as it was)

@@ -307,7 +307,7 @@ wire_struct!(Endpoint { pod, namespace, ip, node, ready, serving, terminating, h
 wire_struct!(Miss { pod, namespace, reason, mismatched });
 wire_struct!(Hop { kind, from, to, src, dst, rewritten, explanation, src_rewritten });
 wire_struct!(Backend { pod, ip, port, node, probability, declared, refused, declared_as });
-wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by, hint });
+wire_struct!(Path { entry, node, port, protocol, hops, outcome, reason, backends, note, ingress, allowed_by, hint, route_kind });
 wire_struct!(Taint { key, value, effect });
 wire_struct!(ContainerPort { name, container_port, protocol, host_port; host_ip });
 /// A container: its name, ports and sidecar flag, and of its boxed rare facts only the NodeLocal

@@ -605,7 +605,7 @@ pub fn Diagram() -> impl IntoView {
                         format!("The ingress controller of Ingress {ing}: it matches the Ingress's rules and sends each request to the Service's endpoints itself (its own address is not in this input)")
                     } else if let Some(gw) = it.name.strip_prefix("gateway/").filter(|_| crate::core::gateway::is_gateway_box(&it.name)) {
                         // core::gateway::paths: the Gateway a route to this Service attaches to
-                        format!("Gateway {gw}: its proxy matches the routes attached to it and sends each request to the Service's endpoints itself")
+                        crate::core::gateway::gateway_box_title(svc, gw)
                     } else if it.name.parse::<std::net::IpAddr>().is_ok() {
                         // a hand-written Endpoints: mirrored into a slice (core::layout::endpoint_origin)
                         match idx.and_then(|i| r.services.get(i)).and_then(|s| s.endpoints.iter().find(|e| e.ip == it.name && e.from_endpoints).map(|e| (s, e))) {
