@@ -1044,12 +1044,15 @@ pub fn controller_flag(objects: &[Object], flag: &str) -> Option<bool> {
 /// port 443, "502 Bad Gateway"): ingress-nginx speaks the annotation
 /// nginx.ingress.kubernetes.io/backend-protocol to the pods, HTTP when it is absent or not one of
 /// AUTO_HTTP, HTTP, HTTPS, AJP, GRPC, GRPCS (internal/ingress/annotations/backendprotocol/main.go
-/// Parse: `return HTTP, nil`). A backend whose Service port or pod port is 443, or is named or
+/// Parse: `return HTTP, nil`; review25: v1.15 validProtocols also takes FCGI — the FastCGI
+/// backends of docs/user-guide/fcgi-services.md — and no longer AJP, so neither is said to be
+/// unknown). A backend whose Service port or pod port is 443, or is named or
 /// targets `https`, or whose appProtocol is https, is most likely a TLS server: plain HTTP to it
-/// fails (nginx's 400 "The plain HTTP request was sent to HTTPS port" from an nginx backend, a
-/// reset from others; the controller answers 502). None when the annotation says otherwise.
+/// fails (nginx's 400 "The plain HTTP request was sent to HTTPS port" from an nginx backend,
+/// which the controller passes on; a close or reset from others, which it answers with 502).
+/// None when the annotation says otherwise.
 fn plain_http_to_tls(sp: &super::service::SvcPort, pod_port: i64, annotation: Option<&str>) -> Option<String> {
-    let proto = annotation.map(|a| a.trim().to_ascii_uppercase()).filter(|p| matches!(p.as_str(), "AUTO_HTTP" | "HTTP" | "HTTPS" | "AJP" | "GRPC" | "GRPCS")).unwrap_or_else(|| "HTTP".into());
+    let proto = annotation.map(|a| a.trim().to_ascii_uppercase()).filter(|p| matches!(p.as_str(), "AUTO_HTTP" | "HTTP" | "HTTPS" | "AJP" | "GRPC" | "GRPCS" | "FCGI")).unwrap_or_else(|| "HTTP".into());
     if proto != "HTTP" {
         return None;
     }
@@ -1069,7 +1072,7 @@ fn plain_http_to_tls(sp: &super::service::SvcPort, pod_port: i64, annotation: Op
         None => "nginx.ingress.kubernetes.io/backend-protocol is not set, and HTTP is its default".to_string(),
     };
     Some(format!(
-        "ingress-nginx speaks plain HTTP to the pods on {why} ({said}): if they serve HTTPS there, the TLS server refuses the request (\"400 The plain HTTP request was sent to HTTPS port\", or a reset) and the controller answers 502 Bad Gateway. Set nginx.ingress.kubernetes.io/backend-protocol: \"HTTPS\" on the Ingress for a TLS backend"
+        "ingress-nginx speaks plain HTTP to the pods on {why} ({said}): if they serve HTTPS there, the TLS server refuses the request: an nginx backend answers 400 \"The plain HTTP request was sent to HTTPS port\", which the controller passes on to the client, and a server that closes or resets the connection instead makes the controller answer 502 Bad Gateway. Set nginx.ingress.kubernetes.io/backend-protocol: \"HTTPS\" on the Ingress for a TLS backend"
     ))
 }
 

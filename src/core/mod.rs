@@ -1820,7 +1820,7 @@ fn analyze_checked(
             paths::other_proxy_paths(&mut paths, &proxy);
             diags.push(
                 Diagnostic::note(Severity::Warning, ErrorType::Resolution, "ServiceProxyName",
-                    format!("Service {}: label {}: {proxy}: kube-proxy ignores this Service (it lists Services and EndpointSlices with {} DoesNotExist), so it writes no rule for its clusterIP, nodePorts or external addresses; only a proxy that serves Services labelled {proxy} (Cilium's k8s.serviceProxyName, AntreaProxy's serviceProxyName, kpng, a mesh: not in this input) routes them, and where none runs, connections to them time out. Cluster DNS still answers its name, and an Ingress controller or Gateway that sends to its endpoints still reaches them", svc.name, paths::SERVICE_PROXY_NAME, paths::SERVICE_PROXY_NAME),
+                    format!("Service {}: label {}: {proxy}: kube-proxy ignores this Service (it lists Services and EndpointSlices with {} DoesNotExist), so it writes no rule for its clusterIP, nodePorts or external addresses; only a proxy that serves Services labelled {proxy} (Cilium's k8s.serviceProxyName, AntreaProxy's serviceProxyName, kpng, a mesh: not in this input) routes them, and where none runs, connections to them fail (they time out, or are refused where a node's port has no listener). Cluster DNS still answers its name, and an Ingress controller or Gateway that sends to its endpoints still reaches them", svc.name, paths::SERVICE_PROXY_NAME, paths::SERVICE_PROXY_NAME),
                     o.pos("metadata.labels"))
                 .hint("Remove the label to let kube-proxy serve the Service")
                 .on(&format!("Service/{}/{}", svc.namespace, svc.name)),

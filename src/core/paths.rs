@@ -1457,7 +1457,7 @@ pub fn other_proxy_paths(paths: &mut [Path], proxy: &str) {
         let last = p.hops.last_mut().expect("kept one");
         let first = last.explanation.split_once(". ").map_or(last.explanation.as_str(), |(a, _)| a).trim_end_matches('.').to_string();
         last.explanation = format!(
-            "{first}. kube-proxy ignores this Service: it watches only Services without the label {SERVICE_PROXY_NAME}, and this one has {proxy}, so no rule of kube-proxy's catches the packet. Only a proxy that serves Services labelled {proxy} (not in this input) routes it; where none runs, the connection times out"
+            "{first}. kube-proxy ignores this Service: it watches only Services without the label {SERVICE_PROXY_NAME}, and this one has {proxy}, so no rule of kube-proxy's catches the packet. Only a proxy that serves Services labelled {proxy} (not in this input) routes it; where none runs, the connection fails (it times out, or is refused where a node's port has no listener)"
         );
         // (Dropped, not Pending: a LoadBalancer's `<pending>` words are read off the first
         // Pending path, report.rs and ui/tables.rs)
@@ -1484,7 +1484,7 @@ fn port_forward_not_tcp(service: &str, port: Option<i64>, protocol: Option<&str>
             "kubectl port-forward svc/{service} 8080:{port} does not work for this port: port-forward tunnels TCP only, and for a UDP port kubectl refuses (error: UDP protocol is not supported for {port}). {instead}."
         )),
         "SCTP" if !tcp_too => Some(format!(
-            "kubectl port-forward svc/{service} 8080:{port} does not reach this port: port-forward tunnels TCP only (the runtime dials TCP port {port} in the pod it picks), and this port is SCTP, so nothing answers the tunnel. {instead}."
+            "kubectl port-forward svc/{service} 8080:{port} does not reach this port: port-forward tunnels TCP only (the runtime dials TCP, in the pod it picks, to the pod port that Service port {port} targets), and this port is SCTP, so nothing answers the tunnel. {instead}."
         )),
         _ => None,
     }

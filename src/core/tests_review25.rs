@@ -54,6 +54,9 @@ fn node_down_and_back_words_kubelet_posts_ready_statefulset_waits_for_terminate(
     assert!(!down.contains("their controllers create replacements"), "{down}");
     assert!(down.contains("a StatefulSet creates none until its pod is gone"), "{down}");
     assert!(down.contains("they stay Terminating"), "{down}");
+    // (whatif23 places the replacements by the scheduler's filters, or leaves them Pending: the
+    // page's words do not promise "the other nodes")
+    assert!(!down.contains("places on the other nodes") && down.contains("places where its filters allow"), "{down}");
     let back = super::cluster::node_back_status("worker-1");
     assert!(!back.contains("controller sets Ready True"), "{back}");
     assert!(back.contains("its kubelet posts status again with Ready True, so the node lifecycle controller removes the node.kubernetes.io/unreachable taints"), "{back}");
@@ -168,4 +171,49 @@ fn a_paused_deployment_rolls_nothing_out_sync_deployment_paused() {
     let note = after.diagnostics.iter().find(|d| d.code == "RollingUpdate").unwrap_or_else(|| panic!("{:#?}", after.diagnostics));
     assert!(note.message.starts_with("Deployment web rolls out no new version while it is paused (spec.paused: true"), "{}", note.message);
     assert!(note.message.contains("kubectl rollout resume deployment/web"), "{}", note.message);
+}
+
+fn ingress_note(r: &super::Report, svc: &str) -> String {
+    let s = r.services.iter().find(|s| s.name == svc).unwrap();
+    s.paths.iter().find(|p| p.entry == super::paths::Entry::Ingress).and_then(|p| p.note.clone()).unwrap_or_default()
+}
+
+/// qa10 09 said the controller answers 502 whenever the TLS backend refuses plain HTTP,
+/// "(\"400 The plain HTTP request was sent to HTTPS port\", or a reset)" (WRONG for an nginx
+/// backend: its 400 is an HTTP response, which ingress-nginx's proxy_pass hands to the client;
+/// 502 comes from a close or reset), and called backend-protocol "FCGI" unknown, so HTTP
+/// (WRONG: ingress-nginx v1.15 internal/ingress/annotations/backendprotocol/main.go
+/// validProtocols = auto_http, http, https, grpc, grpcs, fcgi; docs/user-guide/fcgi-services.md).
+#[test]
+fn plain_http_to_tls_backend_words_backendprotocol_valid_protocols_fcgi() {
+    let text = fixture("qa10-09-https-backend-443.yaml");
+    let n = ingress_note(&analyze(&text, &Config::default()), "tt-core-web-service-dev");
+    assert!(!n.contains("or a reset) and the controller answers 502"), "{n}");
+    assert!(n.contains("an nginx backend answers 400 \"The plain HTTP request was sent to HTTPS port\", which the controller passes on to the client, and a server that closes or resets the connection instead makes the controller answer 502 Bad Gateway"), "{n}");
+    let fcgi = text.replacen("    nginx.ingress.kubernetes.io/rewrite-target: /\n", "    nginx.ingress.kubernetes.io/rewrite-target: /\n    nginx.ingress.kubernetes.io/backend-protocol: \"FCGI\"\n", 1);
+    assert_ne!(fcgi, text);
+    let n = ingress_note(&analyze(&fcgi, &Config::default()), "tt-core-web-service-dev");
+    assert!(!n.contains("is not one it knows") && !n.contains("speaks plain HTTP"), "{n}");
+}
+
+/// qa10 05: the SCTP port-forward note said "the runtime dials TCP port <Service port> in the pod"
+/// (WRONG where targetPort differs: kubectl portforward.go translateServicePortToTargetPort
+/// forwards to the pod port the Service port targets); the service-proxy-name words said every
+/// connection "times out" where no proxy serves the name (OVERCLAIM: at a nodePort nothing
+/// listens, so the node refuses the connection). kpng#61's Service with targetPort 7000.
+#[test]
+fn sctp_port_forward_dials_the_target_port_translate_service_port_to_target_port() {
+    let text = fixture("qa10-05-service-proxy-name.yaml");
+    let moved = text.replacen("    protocol: SCTP\n---", "    protocol: SCTP\n    targetPort: 7000\n---", 1);
+    assert_ne!(moved, text);
+    let r = analyze(&moved, &Config::default());
+    let s = r.services.iter().find(|s| s.name == "sctp-test").unwrap();
+    let n = s.paths.iter().find(|p| p.entry == super::paths::Entry::Outside).and_then(|p| p.note.clone()).unwrap();
+    assert!(!n.contains("dials TCP port 6000"), "{n}");
+    assert!(n.contains("the runtime dials TCP, in the pod it picks, to the pod port that Service port 6000 targets"), "{n}");
+    let d = r.diagnostics.iter().find(|d| d.code == "ServiceProxyName").unwrap();
+    assert!(!d.message.contains("connections to them time out."), "{}", d.message);
+    assert!(d.message.contains("connections to them fail (they time out, or are refused where a node's port has no listener)"), "{}", d.message);
+    let p = s.paths.iter().find(|p| p.entry == super::paths::Entry::Pod).unwrap();
+    assert!(p.hops.last().unwrap().explanation.ends_with("the connection fails (it times out, or is refused where a node's port has no listener)"), "{:#?}", p.hops);
 }
