@@ -326,6 +326,12 @@ pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Opt
     }
 }
 
+/// The in-cluster client pod's paths of `slot` that start with its DNS lookup
+/// (node_resolver_paths, dns_none_paths).
+fn client_dns_paths(slot: &super::report::ServiceReport, client: &str) -> Vec<usize> {
+    slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect()
+}
+
 /// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406): the user's own client pod
 /// (`--client-pod`, [`user_client`]) asks its node's resolver, not the cluster DNS
 /// ([`node_resolver_reason`]), so a path that starts by looking a Service's name up in cluster
@@ -339,7 +345,7 @@ pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::Service
     let Some(NodeResolver { cause, fix }) = node_resolver_reason(p) else { return };
     let client = format!("pod:{CLIENT_POD}");
     for slot in services.iter_mut() {
-        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        let hits = client_dns_paths(slot, &client);
         if hits.is_empty() {
             continue;
         }
@@ -419,7 +425,7 @@ pub fn dns_none_paths(services: &mut [std::sync::Arc<super::report::ServiceRepor
     let searches = p.dns_config.as_ref().map(|c| c.searches.clone()).unwrap_or_default();
     let client = format!("pod:{CLIENT_POD}");
     for slot in services.iter_mut() {
-        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        let hits = client_dns_paths(slot, &client);
         if hits.is_empty() {
             continue;
         }

@@ -351,6 +351,17 @@ pub fn mixed_protocol_lb_note(svc_obj: &Object, s: &ServiceReport, diags: &mut V
     );
 }
 
+/// The written (not refused, not dumped) pod or workload object `object` with the path of its pod
+/// spec, and "the pod" / "its pods" for the words (host_network_dns_notes, dns_none_notes).
+fn written_pod_spec(objects: &[Object], object: usize) -> Option<(&Object, &'static str, &'static str)> {
+    let o = objects.get(object)?;
+    let prefix = o.pod_spec_path()?;
+    if o.refused || o.dumped() {
+        return None;
+    }
+    Some((o, prefix, if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" }))
+}
+
 /// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406: a hostNetwork DaemonSet's `ping
 /// etcd` says "bad address"): a written host-network pod or workload whose dnsPolicy is
 /// ClusterFirst (the default) does not use the cluster DNS — pkg/kubelet/network/dns/dns.go
@@ -365,12 +376,7 @@ pub fn host_network_dns_notes(objects: &[Object], cluster: &Cluster, diags: &mut
             continue;
         }
         seen.push(p.object);
-        let Some(o) = objects.get(p.object) else { continue };
-        let Some(prefix) = o.pod_spec_path() else { continue };
-        if o.refused || o.dumped() {
-            continue;
-        }
-        let whose = if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" };
+        let Some((o, prefix, whose)) = written_pod_spec(objects, p.object) else { continue };
         diags.push(
             Diagnostic::note(Severity::Info, ErrorType::Resolution, "HostNetworkClusterFirst",
                 format!("hostNetwork: true with dnsPolicy ClusterFirst (the default): the kubelet gives a host-network pod its node's /etc/resolv.conf instead of the cluster DNS, so {whose} cannot resolve Service names, short or fully qualified: a lookup fails (ping: \"bad address\", curl: \"Could not resolve host\") while the Services' clusterIPs are reached"),
@@ -395,12 +401,7 @@ pub fn dns_none_notes(objects: &[Object], cluster: &Cluster, dns_ip: &str, servi
         }
         let Some(ns) = super::paths::dns_none_nameserver(p, cluster, dns_ip, service_cidrs) else { continue };
         seen.push(p.object);
-        let Some(o) = objects.get(p.object) else { continue };
-        let Some(prefix) = o.pod_spec_path() else { continue };
-        if o.refused || o.dumped() {
-            continue;
-        }
-        let whose = if matches!(o.body, super::model::Body::Pod(..)) { "the pod" } else { "its pods" };
+        let Some((o, prefix, whose)) = written_pod_spec(objects, p.object) else { continue };
         diags.push(
             Diagnostic::note(Severity::Info, ErrorType::Resolution, "DNSPolicyNoneOutside",
                 format!("dnsPolicy: None with nameserver {ns} first in spec.dnsConfig: the kubelet writes the /etc/resolv.conf of {whose} from spec.dnsConfig alone, without the cluster DNS {dns_ip} and its search path, and {ns} is no cluster resolver, so {whose} cannot resolve Service names, short or fully qualified (unless {ns} forwards the cluster's zone to {dns_ip}), while the Services' clusterIPs are reached"),
