@@ -979,28 +979,7 @@ pub fn several_defaults_notes(diags: &mut [Diagnostic]) {
 /// IngressClass". The object's id, the first such.
 pub fn watcher_without_class(objects: &[Object]) -> Option<String> {
     const FLAG: &str = "watch-ingress-without-class";
-    let on = |a: &str| {
-        let a = a.strip_prefix("--").or_else(|| a.strip_prefix('-')).unwrap_or("");
-        match a.strip_prefix(FLAG) {
-            Some("") => true,
-            Some(v) => matches!(v.strip_prefix('='), Some("1" | "t" | "T" | "true" | "TRUE" | "True")),
-            None => false,
-        }
-    };
-    objects.iter().filter(|o| !o.refused && matches!(o.body, Body::Workload(_) | Body::Pod(..))).find_map(|o| {
-        let spec = match &o.body {
-            Body::Pod(..) => o.source.get("spec"),
-            _ => o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")),
-        }?;
-        let NodeKind::Seq(containers) = &spec.get("containers")?.kind else { return None };
-        let args = |c: &Node, k: &str| -> bool {
-            match c.get(k).map(|n| &n.kind) {
-                Some(NodeKind::Seq(items)) => items.iter().filter_map(|i| i.as_str()).any(on),
-                _ => false,
-            }
-        };
-        containers.iter().any(|c| args(c, "args") || args(c, "command")).then(|| o.id())
-    })
+    objects.iter().find_map(|o| written_containers(o)?.iter().any(|c| container_args(c).any(|a| go_bool_flag_on(a, FLAG))).then(|| o.id()))
 }
 
 /// Go's strconv.ParseBool true (ingress-nginx parser.GetBoolAnnotation).
@@ -1008,34 +987,50 @@ fn go_bool_true(v: &str) -> bool {
     matches!(v, "1" | "t" | "T" | "true" | "TRUE" | "True")
 }
 
+/// Whether the command-line word `arg` turns the bool flag `flag` on, as Go's flag package reads
+/// it: `-flag`, `--flag`, or `--flag=` a value strconv.ParseBool takes as true.
+fn go_bool_flag_on(arg: &str, flag: &str) -> bool {
+    let arg = arg.strip_prefix("--").or_else(|| arg.strip_prefix('-')).unwrap_or("");
+    match arg.strip_prefix(flag) {
+        Some("") => true,
+        Some(v) => v.strip_prefix('=').is_some_and(go_bool_true),
+        None => false,
+    }
+}
+
+/// The containers of a pod's or workload's pod spec as written, None for a refused object or
+/// any other kind ([`watcher_without_class`], [`controller_flag`]).
+fn written_containers(o: &Object) -> Option<&[Node]> {
+    if o.refused {
+        return None;
+    }
+    let spec = match &o.body {
+        Body::Pod(..) => o.source.get("spec"),
+        Body::Workload(_) => o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")),
+        _ => None,
+    }?;
+    match &spec.get("containers")?.kind {
+        NodeKind::Seq(containers) => Some(containers),
+        _ => None,
+    }
+}
+
+/// A written container's `command` then `args` words.
+fn container_args(c: &Node) -> impl Iterator<Item = &str> {
+    ["command", "args"].into_iter().flat_map(move |k| match c.get(k).map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items.as_slice(),
+        _ => &[],
+    }).filter_map(|i| i.as_str())
+}
+
 /// Whether the input's ingress-nginx controller (a pod or workload whose container runs
 /// `/nginx-ingress-controller`, as its deploy manifests and chart do) is started with the flag
 /// `--<flag>` (Go's flag package: `-flag`, `--flag`, `--flag=true`); None when the input holds no
 /// such controller. Read while the trees are whole.
 pub fn controller_flag(objects: &[Object], flag: &str) -> Option<bool> {
-    let on = |a: &str| {
-        let a = a.strip_prefix("--").or_else(|| a.strip_prefix('-')).unwrap_or("");
-        match a.strip_prefix(flag) {
-            Some("") => true,
-            Some(v) => v.strip_prefix('=').is_some_and(go_bool_true),
-            None => false,
-        }
-    };
-    objects.iter().filter(|o| !o.refused && matches!(o.body, Body::Workload(_) | Body::Pod(..))).find_map(|o| {
-        let spec = match &o.body {
-            Body::Pod(..) => o.source.get("spec"),
-            _ => o.source.get("spec").and_then(|s| s.get("template")).and_then(|t| t.get("spec")),
-        }?;
-        let NodeKind::Seq(containers) = &spec.get("containers")?.kind else { return None };
-        let items = |c: &Node, k: &str| -> Vec<String> {
-            match c.get(k).map(|n| &n.kind) {
-                Some(NodeKind::Seq(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
-                _ => Vec::new(),
-            }
-        };
-        containers.iter().find_map(|c| {
-            let all: Vec<String> = items(c, "command").into_iter().chain(items(c, "args")).collect();
-            all.iter().any(|a| a.ends_with("/nginx-ingress-controller") || a == "nginx-ingress-controller").then(|| all.iter().any(|a| on(a)))
+    objects.iter().find_map(|o| {
+        written_containers(o)?.iter().find_map(|c| {
+            container_args(c).any(|a| a.ends_with("/nginx-ingress-controller") || a == "nginx-ingress-controller").then(|| container_args(c).any(|a| go_bool_flag_on(a, flag)))
         })
     })
 }
