@@ -326,10 +326,46 @@ pub fn node_resolver_policy(dns_policy: Option<&str>, host_network: bool) -> Opt
     }
 }
 
-/// The in-cluster client pod's paths of `slot` that start with its DNS lookup
-/// (node_resolver_paths, dns_none_paths).
-fn client_dns_paths(slot: &super::report::ServiceReport, client: &str) -> Vec<usize> {
-    slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect()
+/// The user's client pod on `client_node` resolves no cluster name ([`node_resolver_paths`],
+/// [`dns_none_paths`]): each of its paths that starts with the DNS lookup ends there,
+/// `Nxdomain`, drawn to the client's node's resolver. `still_reached` ends the sentence "By its
+/// clusterIP (…) the Service is still reached"; `words(typed, name, by_ip)` gives the hop's
+/// explanation and the path's reason, where `typed` is what the application types (the bare name
+/// in its own namespace, name.namespace else) and `name` the name the cluster DNS would answer.
+/// Kept reports are not changed in place (Arc::make_mut).
+fn end_at_client_resolver(
+    services: &mut [std::sync::Arc<super::report::ServiceReport>],
+    p: &cluster::PodInst,
+    client_node: &str,
+    still_reached: &str,
+    words: impl Fn(&str, &str, &str) -> (String, String),
+) {
+    let client = format!("pod:{CLIENT_POD}");
+    for slot in services.iter_mut() {
+        let hits: Vec<usize> = slot.paths.iter().enumerate().filter(|(_, path)| path.entry == Entry::Pod && path.hops.first().is_some_and(|h| h.kind == HopKind::Dns && h.from == client)).map(|(i, _)| i).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let by_ip = match (&slot.cluster_ip, slot.headless) {
+            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached{still_reached}"),
+            _ => String::new(),
+        };
+        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
+        let s = std::sync::Arc::make_mut(slot);
+        for i in hits {
+            let path = &mut s.paths[i];
+            let h = path.hops[0].clone();
+            let (explanation, reason) = words(&typed, h.dst.trim_end_matches('?'), &by_ip);
+            // (to the client's node's resolver: not to the cluster DNS box, and not `node:X`,
+            // which the layout draws on to the node's kube-proxy strip, where an outside
+            // client's next hop leaves (fidfix24): `resolver:X` ends at the node's frame,
+            // Layout::anchor)
+            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
+            path.outcome = Outcome::Nxdomain;
+            path.reason = reason;
+            path.backends = Vec::new();
+        }
+    }
 }
 
 /// qa6 11 (docker/for-mac#2646, kubernetes/kubernetes#17406): the user's own client pod
@@ -343,48 +379,24 @@ fn client_dns_paths(slot: &super::report::ServiceReport, client: &str) -> Vec<us
 pub fn node_resolver_paths(services: &mut [std::sync::Arc<super::report::ServiceReport>], cluster: &Cluster, client_node: &str, domain: &str) {
     let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
     let Some(NodeResolver { cause, fix }) = node_resolver_reason(p) else { return };
-    let client = format!("pod:{CLIENT_POD}");
-    for slot in services.iter_mut() {
-        let hits = client_dns_paths(slot, &client);
-        if hits.is_empty() {
-            continue;
-        }
-        let by_ip = match (&slot.cluster_ip, slot.headless) {
-            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached from the node: kube-proxy's rules catch the node's own packets too"),
-            _ => String::new(),
-        };
-        // what the application types: the bare name in its own namespace, name.namespace else
-        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
-        let s = std::sync::Arc::make_mut(slot);
-        for i in hits {
-            let path = &mut s.paths[i];
-            let h = path.hops[0].clone();
-            let name = h.dst.trim_end_matches('?').to_string();
-            // fidfix25 (qa6 11): the hop is labelled with what the client asks, "etcd", as the
-            // words and --lookup (dnsquery: the FORWARDED query) say; it read
-            // `etcd.default.svc.cluster.local?`, a name only the cluster DNS's search path (which
-            // this pod does not get) makes of it. With the node's resolv.conf (ndots 1 unless it
-            // sets another: the kubelet adds ndots:5 only for ClusterFirst, dns.go GetPodDNS) a
-            // name with fewer dots than ndots is tried with the node's own search domains
-            // first, if it lists any, then as is (glibc resolv/res_query.c
-            // __res_context_search, musl src/network/lookup_name.c name_from_dns_search)
-            let explanation = format!(
-                "The client pod {}/{} runs with {cause}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\" (with the node's own search domains first, if its resolv.conf lists any), which knows no {domain} names: \"{typed}\" never becomes {name}, and the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: {fix} in the pod spec to use the cluster DNS.{by_ip}",
-                p.namespace, p.name, p.namespace
-            );
-            // (to the client's node's resolver: not to the cluster DNS box, and not `node:X`,
-            // which the layout draws on to the node's kube-proxy strip, where an outside
-            // client's next hop leaves (fidfix24): `resolver:X` ends at the node's frame,
-            // Layout::anchor)
-            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
-            path.outcome = Outcome::Nxdomain;
-            // (fidfix24: one sentence; it read "… (hostNetwork: true with dnsPolicy ClusterFirst
-            // (set ClusterFirstWithHostNet to keep the cluster DNS)): …", the fix said again in
-            // the hop's explanation)
-            path.reason = format!("the client pod runs with {cause}, so it asks its node's resolver instead of the cluster DNS, and that resolver does not resolve {typed}");
-            path.backends = Vec::new();
-        }
-    }
+    end_at_client_resolver(services, p, client_node, " from the node: kube-proxy's rules catch the node's own packets too", |typed, name, by_ip| {
+        // fidfix25 (qa6 11): the hop is labelled with what the client asks, "etcd", as the
+        // words and --lookup (dnsquery: the FORWARDED query) say; it read
+        // `etcd.default.svc.cluster.local?`, a name only the cluster DNS's search path (which
+        // this pod does not get) makes of it. With the node's resolv.conf (ndots 1 unless it
+        // sets another: the kubelet adds ndots:5 only for ClusterFirst, dns.go GetPodDNS) a
+        // name with fewer dots than ndots is tried with the node's own search domains
+        // first, if it lists any, then as is (glibc resolv/res_query.c
+        // __res_context_search, musl src/network/lookup_name.c name_from_dns_search)
+        let explanation = format!(
+            "The client pod {}/{} runs with {cause}: the kubelet gives it its node's /etc/resolv.conf, not the cluster DNS (no {}.svc.{domain} search path), so it asks {client_node}'s resolver for \"{typed}\" (with the node's own search domains first, if its resolv.conf lists any), which knows no {domain} names: \"{typed}\" never becomes {name}, and the name does not resolve (ping: \"bad address\", curl: \"Could not resolve host\"). Set dnsPolicy: {fix} in the pod spec to use the cluster DNS.{by_ip}",
+            p.namespace, p.name, p.namespace
+        );
+        // (fidfix24: one sentence; it read "… (hostNetwork: true with dnsPolicy ClusterFirst
+        // (set ClusterFirstWithHostNet to keep the cluster DNS)): …", the fix said again in
+        // the hop's explanation)
+        (explanation, format!("the client pod runs with {cause}, so it asks its node's resolver instead of the cluster DNS, and that resolver does not resolve {typed}"))
+    });
 }
 
 /// qa10 12 (SREGym/SREGym#46: `dnsPolicy: None`, `dnsConfig: {nameservers: [8.8.8.8],
@@ -423,33 +435,14 @@ pub fn dns_none_paths(services: &mut [std::sync::Arc<super::report::ServiceRepor
     let Some(p) = user_client(cluster).filter(|p| p.node.as_deref() == Some(client_node)) else { return };
     let Some(ns) = dns_none_nameserver(p, cluster, dns_ip, service_cidrs) else { return };
     let searches = p.dns_config.as_ref().map(|c| c.searches.clone()).unwrap_or_default();
-    let client = format!("pod:{CLIENT_POD}");
-    for slot in services.iter_mut() {
-        let hits = client_dns_paths(slot, &client);
-        if hits.is_empty() {
-            continue;
-        }
-        let by_ip = match (&slot.cluster_ip, slot.headless) {
-            (Some(ip), false) => format!(" By its clusterIP ({ip}) the Service is still reached: kube-proxy's rules do not depend on DNS"),
-            _ => String::new(),
-        };
-        let typed = if slot.namespace == p.namespace { slot.name.clone() } else { format!("{}.{}", slot.name, slot.namespace) };
-        let search = if searches.is_empty() { "no search domains (spec.dnsConfig.searches is empty)".to_string() } else { format!("only the search domains spec.dnsConfig lists ({})", searches.join(", ")) };
-        let s = std::sync::Arc::make_mut(slot);
-        for i in hits {
-            let path = &mut s.paths[i];
-            let h = path.hops[0].clone();
-            let name = h.dst.trim_end_matches('?').to_string();
-            let explanation = format!(
-                "The client pod {}/{} runs with dnsPolicy: None: the kubelet writes its /etc/resolv.conf from spec.dnsConfig alone, so it has nameserver {ns} and {search}, not the cluster DNS {dns_ip} nor the {}.svc.{domain} search path. It asks {ns} for \"{typed}\", a resolver outside the cluster that knows no {domain} names (unless it forwards them to the cluster DNS): \"{typed}\" never becomes {name}, and the name does not resolve. Remove dnsPolicy: None (ClusterFirst is the default), or name {dns_ip} first in spec.dnsConfig.nameservers with the search domains {}.svc.{domain} svc.{domain} {domain}.{by_ip}",
-                p.namespace, p.name, p.namespace, p.namespace
-            );
-            path.hops = vec![hop(HopKind::Dns, client.clone(), format!("{NODE_RESOLVER}:{client_node}"), h.src, format!("{typed}?"), None, explanation)];
-            path.outcome = Outcome::Nxdomain;
-            path.reason = format!("the client pod runs with dnsPolicy: None and asks nameserver {ns} (spec.dnsConfig), not the cluster DNS, which does not resolve {typed}");
-            path.backends = Vec::new();
-        }
-    }
+    let search = if searches.is_empty() { "no search domains (spec.dnsConfig.searches is empty)".to_string() } else { format!("only the search domains spec.dnsConfig lists ({})", searches.join(", ")) };
+    end_at_client_resolver(services, p, client_node, ": kube-proxy's rules do not depend on DNS", |typed, name, by_ip| {
+        let explanation = format!(
+            "The client pod {}/{} runs with dnsPolicy: None: the kubelet writes its /etc/resolv.conf from spec.dnsConfig alone, so it has nameserver {ns} and {search}, not the cluster DNS {dns_ip} nor the {}.svc.{domain} search path. It asks {ns} for \"{typed}\", a resolver outside the cluster that knows no {domain} names (unless it forwards them to the cluster DNS): \"{typed}\" never becomes {name}, and the name does not resolve. Remove dnsPolicy: None (ClusterFirst is the default), or name {dns_ip} first in spec.dnsConfig.nameservers with the search domains {}.svc.{domain} svc.{domain} {domain}.{by_ip}",
+            p.namespace, p.name, p.namespace, p.namespace
+        );
+        (explanation, format!("the client pod runs with dnsPolicy: None and asks nameserver {ns} (spec.dnsConfig), not the cluster DNS, which does not resolve {typed}"))
+    });
 }
 
 /// The namespace of the client a "pod" path starts from on `client_node`: the user's own
