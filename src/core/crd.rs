@@ -802,14 +802,7 @@ fn go_date(v: &str) -> bool {
     }
     let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit).then(|| v[r].parse::<u32>().ok()).flatten();
     let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
+    let Some(days) = super::strict::days_in_month(y, m) else { return false };
     (1..=days).contains(&d)
 }
 

@@ -885,6 +885,20 @@ fn time_error(node: &Node) -> Option<Result<String, &'static str>> {
     }))
 }
 
+/// The days of `month` (1–12) in the proleptic Gregorian `year`, as Go's time package counts
+/// them (time.go daysIn, isLeap); None for a month outside 1–12. For printed_utc_time,
+/// rfc3339_error and crd.rs's `date` format.
+pub(crate) fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
 /// `value` is a time as metav1.Time's MarshalJSON prints one in UTC (`2006-01-02T15:04:05Z`,
 /// every field in its range, the day in its month): one [`rfc3339_error`] takes without an error
 /// (tested against it). False says nothing: the value is then parsed as Go does.
@@ -898,14 +912,7 @@ fn printed_utc_time(value: &[u8]) -> bool {
     }
     let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
     let (year, month, day) = (n(y0, y1) * 100 + n(y2, y3), n(m0, m1), n(d0, d1));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
+    let Some(days) = days_in_month(year, month) else { return false };
     (1..=days).contains(&day) && n(h0, h1) < 24 && n(i0, i1) < 60 && n(s0, s1) < 60
 }
 
@@ -978,13 +985,8 @@ pub(crate) fn rfc3339_error(value: &str) -> Option<String> {
         return Some(format!("parsing time {}: extra text: {}", go_quote(value), go_quote(v)));
     }
     let (month, day) = (nums[0], nums[1]);
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    // (the month was range-checked above: 1..=12)
+    let days = days_in_month(year, month).unwrap_or(31);
     if day < 1 || day > days {
         return range("day");
     }
